@@ -7,7 +7,7 @@ import { TARGET_PASSED_RUNG } from "./target-passed.ts";
  * note 6): a rung of the same step going out then is dropped, since the notice carries the step's
  * action and says why it is critical; a second critical risk riding on the same step then (both
  * name no next step, so both fall back to the first) is added to the first notice's why, which
- * keeps its id. A notice the ledger marks sent at `sentAt` (laid there) also told the missed rungs
+ * keeps its id (of one deadline, so the rule for any fold holds: mayCarry). A notice the ledger marks sent at `sentAt` (laid there) also told the missed rungs
  * of its step and deadline due at or before then: re-timed to each re-plan's next slot with a
  * stable id, one was folded into the notice at sign-up and asked alone days later (tester c6,
  * fixD's leftover 1); they are dropped too. Without a ledger `sentAt` is undefined: as before.

@@ -1,4 +1,5 @@
 import type { PlanContext } from "./context.ts";
+import { mayCarry } from "./notice-carrier.ts";
 import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -8,7 +9,10 @@ import { timedReminder } from "./timed-reminder.ts";
  * For an interviewing applicant asked about NRMP registration (nrmpRegistrationAsked), an NRMP
  * reminder that goes out at the same instant as a rank order list reminder is folded into it (fixP's
  * open point, s25 ruling W2): one email, the rank list's, its `why` ending "Also: Registered with
- * NRMP? If not, register in R3 now. …", as a second critical notice on a step is joined (README).
+ * NRMP? If not, register in R3 now. …", as a second critical notice on a step is joined (README),
+ * when the rank list's reminder is due no later than the NRMP one (mayCarry, tester t9x F5: on the
+ * early deadline's day the question rode under a certificate check due in February); otherwise
+ * both stay, each its own item.
  * The rank list's reminder keeps its id and carries the NRMP one (Reminder.folded), dropped from
  * the list: the caller marks it sent with the rank list's (fixD's leftover 2, session 26). In place; for any other plan one
  * map look-up (no NRMP entry reported) or nothing.
@@ -19,7 +23,10 @@ export function foldNrmpAskedIntoRankList(context: PlanContext, reminders: Timed
   for (const each of reminders) {
     if (each.reminder.milestone !== "nrmp_registration") continue;
     const at = reminders.findIndex(
-      (other) => other.reminder.milestone === "rank_order_list" && other.sendAt === each.sendAt,
+      (other) =>
+        other.reminder.milestone === "rank_order_list" &&
+        other.sendAt === each.sendAt &&
+        mayCarry(other.deadline, each.deadline),
     );
     if (at === -1) continue;
     const into = reminders[at] as TimedReminder;

@@ -1,5 +1,6 @@
 import type { Reminder } from "../plan.ts";
 import { isRiskNoticeRung } from "./critical-notice-id.ts";
+import { mayCarry } from "./notice-carrier.ts";
 import { reminderWith } from "./reminder-record.ts";
 
 /** A reminder kept for an email, with the reminders of the same step it stands for. */
@@ -16,7 +17,8 @@ const isNotice = (reminder: Reminder) => isRiskNoticeRung(reminder.rung);
  * has two ladders; when rungs of both are due in one email, the first in that order speaks for the
  * step (tester t9h issue 9 C2: the Pathway came twice, "Your date" and "Due", in one email), except
  * that a risk's notice (critical, or a warning's that opted in) is never the one left out (its words say why the step is critical):
- * a second notice on the same step adds its title and words to the first's `why`.
+ * a second notice on the same step adds its title and words to the first's `why` when the first
+ * is due no later (mayCarry, tester t9x F5), else it is an item of its own.
  * The others are kept in `alsoFor`: every one is still claimed and marked sent by the caller, so
  * none comes again later; the item says their dates (withOtherDates). Pure; returns a new array.
  */
@@ -33,6 +35,9 @@ export function oneReminderPerStep(ordered: readonly Reminder[]): StepReminders[
     } else if (isNotice(reminder) && !isNotice(known.reminder)) {
       known.alsoFor.push(known.reminder);
       known.reminder = reminder;
+    } else if (isNotice(reminder) && !mayCarry(due(known.reminder), due(reminder))) {
+      // A notice due before the step's item: never hidden under the later date (t9x F5).
+      kept.push({ reminder, alsoFor: [] });
     } else {
       // A second notice on the step: the item says its words too, as placeNotice joins two notices
       // of one instant and deadline; kept in alsoFor, only its date was said (lead's note on t9l F17).
@@ -42,6 +47,8 @@ export function oneReminderPerStep(ordered: readonly Reminder[]): StepReminders[
   }
   return kept;
 }
+
+const due = (reminder: Reminder) => Date.parse(reminder.deadline);
 
 /** `first` with `also`'s title and words after its own: one item, both notices' words. */
 function withAlso(first: Reminder, also: Reminder): Reminder {

@@ -138,7 +138,12 @@ export function whyYouGetThis(plan: Plan): string {
 /** The projected-date note, in the domain's one wording (date-words.ts). */
 export { PROJECTED_NOTE } from "#domain/date-words.ts";
 
-/** The one-tap actions of an item's step, most useful first; none without links or for interviews. */
+/**
+ * The one-tap actions of an item's step, most useful first; none without links or for interviews,
+ * and none for a step the applicant recorded done or waived that the plan no longer lists: a notice
+ * on such a card (the Pathway certificate's validity check on the certificate's, tester t9x F8) has
+ * nothing to mark, and a bare Done under it would act on a finished step.
+ */
 export function buttonsOf(
   item: Pick<Item, "milestone" | "actsOn" | "undated">,
   plan: Plan,
@@ -148,11 +153,25 @@ export function buttonsOf(
 ) {
   if (!links || item.milestone === "interview" || item.undated) return [];
   const milestone = item.milestone;
+  if (finishedAndUnlisted(milestone, plan, recorded)) return [];
   return actionsFor({ milestone }, plan, zone, recorded).map((action, index) => ({
     label: item.actsOn ? `${ACTION_LABELS[action]} (${item.actsOn})` : ACTION_LABELS[action],
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",
   }));
+}
+
+function finishedAndUnlisted(
+  milestone: Item["milestone"],
+  plan: Plan,
+  recorded: readonly MilestoneEntry[],
+): boolean {
+  const entry = recorded.find((each) => each.key === milestone);
+  if (entry === undefined || (entry.status !== "done" && entry.status !== "waived")) return false;
+  return (
+    !plan.nextSteps.some((step) => step.milestone === milestone) &&
+    !plan.overdue.some((step) => step.milestone === milestone)
+  );
 }
 
 /**

@@ -37,10 +37,13 @@ export function earlierSeasonPathwayDay(
  * The check of a Pathway certificate's validity date against a Match's residency start (tester t9v
  * F10, lead's ruling): `calendar` is that Match's (the plan's own, or the next one when this Match is
  * over for the applicant); `lead` is the sentence's opening ("Yours was accepted on …, so check
- * today"). Says the start with its projected mark, asks about Pathways Revalidation now if the date
- * ends before it, and what the sources say of revalidation's window: through the season's Pathways
- * application, whose deadline this plan projects (pathwayDeadline: the earlier candidate), its
- * own deadline not found ("check ECFMG's Pathways page", "verify").
+ * today"). Says the start with its projected mark and what the sources say of revalidation's window:
+ * through the season's Pathways application, whose deadline this plan projects (pathwayDeadline:
+ * the earlier candidate), its own deadline not found ("verify"). While that day is ahead: ask about
+ * Pathways Revalidation now if the date ends before the start. Once it has passed (tester t9x F8:
+ * nothing dated it then, the notice had been dated by the rank order list deadline): what to ask
+ * ECFMG, whether Revalidation for that Match is still open and what a date ending before the
+ * start means for starting that year.
  */
 export function validityCheckWords(
   context: PlanContext,
@@ -50,7 +53,25 @@ export function validityCheckWords(
 ): string {
   const start = calendar.dates.residency_start;
   const startWords = `${renderDate(start.date)}${projectedMark(start)}`;
-  return `${lead} the validity date ECFMG recorded for your certificate (in MyIntealth) against ${match} residency start, ${startWords}: if it ends before, ask ECFMG about Pathways Revalidation now. ${revalidationWindow(context, calendar)}`;
+  const check = `${lead} the validity date ECFMG recorded for your certificate (in MyIntealth) against ${match} residency start, ${startWords}`;
+  const year = calendar.matchYear;
+  const through = `ECFMG takes Revalidation through the season's Pathways application (its notice for the 2026 Pathways says so)`;
+  const unknown = `the Revalidation deadline for the ${year} Match is not in our data: check ECFMG's Pathways page (verify)`;
+  const due = pathwayDeadline(calendar);
+  if (due === null)
+    return `${check}: if it ends before, ask ECFMG about Pathways Revalidation now. ${through}; ${unknown}.`;
+  // The words change when the projected day passes.
+  noteRiskChange(context, due);
+  // "projects", not "(projected)": that mark is for season dates (their "projected: " rule); this
+  // day is the catalog's advice, cited as such (validityCheckSources).
+  const day = dayBy(context, due);
+  if (due >= context.now)
+    return `${check}: if it ends before, ask ECFMG about Pathways Revalidation now. ${through}, which this plan projects to close for the ${year} Match on ${day}; ${unknown}.`;
+  return `${check}. ${through}, and the day this plan projected for it to close for the ${year} Match, ${day}, has passed: if the date ends before the start, ask ECFMG now (in MyIntealth) whether Revalidation for the ${year} Match is still open to you and, if it is not, whether your certificate can be valid when you would start; a program cannot start you without a valid certificate. ${capitalized(unknown)}.`;
+}
+
+function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /**
@@ -66,20 +87,3 @@ export function validityCheckSources(calendar: SeasonCalendar, certificateSource
 
 /** The Pathway deadline's rule as the catalog cites it (advice: projected). */
 const PATHWAY_DUE_SOURCE = catalogEntry("ecfmg_pathway").due.source;
-
-/** What the sources say of the window for Pathways Revalidation toward `calendar`'s Match. */
-function revalidationWindow(context: PlanContext, calendar: SeasonCalendar): string {
-  const year = calendar.matchYear;
-  const through = `ECFMG takes Revalidation through the season's Pathways application (its notice for the 2026 Pathways says so)`;
-  const check = `the Revalidation deadline for the ${year} Match is not in our data: check ECFMG's Pathways page (verify)`;
-  const due = pathwayDeadline(calendar);
-  if (due === null) return `${through}; ${check}.`;
-  // The words change when the projected day passes.
-  noteRiskChange(context, due);
-  // "projects", not "(projected)": that mark is for season dates (their "projected: " rule); this
-  // day is the catalog's advice, cited as such (validityCheckSources).
-  const day = dayBy(context, due);
-  return due >= context.now
-    ? `${through}, which this plan projects to close for the ${year} Match on ${day}; ${check}.`
-    : `${through}; the day this plan projected for it for the ${year} Match, ${day}, has passed, and ${check}.`;
-}

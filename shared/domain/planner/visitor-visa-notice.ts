@@ -1,5 +1,8 @@
+import type { Risk } from "../plan.ts";
 import { VISITOR_VISA_WAIT_DAYS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { deadlineOf } from "./critical-notice-deadline.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { livesOutsideUs } from "./h1b.ts";
 
 /**
@@ -13,8 +16,10 @@ import { livesOutsideUs } from "./h1b.ts";
 export const VISITOR_VISA_NOTICE = {
   title: `Apply for a US visitor visa (B-1/B-2) now, unless you hold a valid one: Step 3 is offered only in the US and this plan allows ${VISITOR_VISA_WAIT_DAYS} days for the interview`,
   asks: visitorVisaAsked,
-  ridesOn: ["ecfmg_certification", "usmle_step2ck", "ecfmg_pathway", "oet_medicine"],
-  againDaysBeforeRol: null,
+  on: { ridesOn: ["ecfmg_certification", "usmle_step2ck", "ecfmg_pathway", "oet_medicine"] },
+  // Due by the rank order list deadline (deadlineOf): Step 3's result is needed before programs rank.
+  dueBy: (_dates: PlanDates, context: PlanContext, risk: Risk) => deadlineOf(context, risk),
+  againDaysBefore: null,
 } as const;
 
 /** H-1B, abroad, Step 3 neither passed nor booked (a booked US test date has its trip planned). */

@@ -1,12 +1,12 @@
 import type { NextStep, Risk, RiskCode, StepSubject } from "../plan.ts";
-import { seasonDayEt } from "../seasons/date-words.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { deadlineOf } from "./critical-notice-deadline.ts";
 import { criticalNoticeId, WARNING_NOTICE_RUNG } from "./critical-notice-id.ts";
 import { placeNotice } from "./critical-notice-place.ts";
 import { stepFor } from "./critical-risk-notice.ts";
-import type { PlanDates } from "./deadlines.ts";
+import { dayBy } from "./day-words.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
 import { asksEarlierSeasonCheck } from "./pathway-certificate-risk.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -17,55 +17,59 @@ import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
 
 /**
  * A warning's opt-in to notices, as a critical risk's title in ACT_NOW (critical-notice-titles.ts)
- * is: a warning that asks for an action before a season date is emailed, since an applicant who
- * does not open the plan never reads it (t9v F10's leftover, lead's ruling, session 27 task C2).
+ * is: a warning that asks for an action before a date is emailed, since an applicant who does not
+ * open the plan never reads it (t9v F10's leftover, lead's ruling, session 27 task C2).
  */
 interface WarningNoticeRule {
-  /** The notice's title: {year} the plan's Match, {rol} its rank order list deadline (ET, with its projected mark). */
+  /** The notice's title: {year} the plan's Match, {due} the day it is due by (dayBy, with its mark). */
   title: string;
   /** Whether the warning, as it reads in this plan, asks for that action (a warning of the same code may not). */
   asks: (context: PlanContext) => boolean;
-  /** The steps the notice rides on, in order, while a next step; then the risk's own (stepFor). */
-  ridesOn: readonly StepSubject[];
-  /** Days before the rank order list deadline of one more notice, at the applicant's delivery slot that day; null: none. */
-  againDaysBeforeRol: number | null;
+  /**
+   * Where the notice is: `card`, the step its words are about, whatever that step's status (a done
+   * certificate can still expire: tester t9x F8, riding on the first next step, the notice came on the
+   * letters', USCE's, SOAP's, NRMP's or the rank list's card); or, for a notice about a step the
+   * applicant cannot act on yet, `ridesOn`: the first of those that is a next step, then of the risk's
+   * own steps (stepFor).
+   */
+  on: { card: MilestoneKey } | { ridesOn: readonly StepSubject[] };
+  /** The date the action is due by, the one the notice's words name; null: none, so no notice. */
+  dueBy: (dates: PlanDates, context: PlanContext, risk: Risk) => DueDate | null;
+  /** Days before that date of one more notice, at the applicant's delivery slot that day; null: none. */
+  againDaysBefore: number | null;
 }
 
-/**
- * The warnings that send notices; every other warning sends none. Each is due by the plan's rank
- * order list deadline (deadlineOf's rule for a code not bound to the start): no notice once it has
- * passed.
- */
+/** The warnings that send notices; every other warning sends none. None once its date has passed. */
 const WARNING_NOTICES: Partial<Record<RiskCode, WarningNoticeRule>> = {
-  // A program that ranks the applicant needs a valid certificate at the start, so the validity date
-  // is checked, and Pathways Revalidation asked about, before the list is certified.
+  // Revalidation goes through the season's Pathways application (PATHWAYS_REVALIDATION_SOURCE), so
+  // the check is dated by the Pathways close the risk names (the Pathway's projected deadline, the
+  // earlier candidate), not by the rank order list deadline two months later (tester t9x F8).
   PATHWAY_CERTIFICATE_MAY_EXPIRE: {
     title:
-      "Check your ECFMG certificate's validity date against the {year} residency start before the rank order list deadline, {rol}",
+      "Check your ECFMG certificate's validity date against the {year} residency start before the Pathways application closes, {due}",
     asks: asksEarlierSeasonCheck,
-    // The step the check is before (its own certificate steps are done, never a next step).
-    ridesOn: ["rank_order_list"],
-    againDaysBeforeRol: 14,
+    on: { card: "ecfmg_certification" },
+    dueBy: (dates) => dates.due("ecfmg_pathway"),
+    againDaysBefore: 14,
   },
   // Step 3 is offered only in the US: abroad, the visitor visa's interview wait is the chain's one
   // step that waits on nothing, so it is asked for now, not when Step 3's own ladder starts (t9w F7).
   STEP3_NEEDED_FOR_H1B: VISITOR_VISA_NOTICE,
 };
 
-/** The ids' phases: the first notice, and the one `againDaysBeforeRol` before the deadline. */
+/** The ids' phases: the first notice, and the one `againDaysBefore` its date. */
 const FIRST_PHASE = "warning-first";
-const AGAIN_PHASE = "warning-before-rol";
+const AGAIN_PHASE = "warning-before-close";
 
 /**
  * The notices of the warnings in `risks` whose code has a rule (WARNING_NOTICES) that asks here,
  * appended to `into` as a critical risk's are (criticalRiskNotices): the first at once when the
  * warning appears (now, outside quiet hours, else when they end), one more at the delivery slot
- * `againDaysBeforeRol` days before the plan's rank order list deadline while that is still ahead;
- * none once the deadline has passed. Each rides on the first next step of its rule's `ridesOn`,
- * else of the risk's, else the first next milestone step (stepFor); its text is the risk's
- * message, its deadline the rank order list deadline. Ids are the risk's (criticalNoticeId with a
- * phase), so a re-plan makes the same ones and the ledger's claim sends each once; one the ledger
- * marks sent (PlannerInput.remindersSent) is laid where it went out.
+ * `againDaysBefore` days before the rule's date while that is still ahead; none once the date has
+ * passed. Each is on its rule's card, its text the risk's message, its deadline the rule's date. Ids
+ * are the risk's (criticalNoticeId with a phase), so a re-plan makes the same ones and the ledger's
+ * claim sends each once; one the ledger marks sent (PlannerInput.remindersSent) is laid where it
+ * went out.
  */
 export function warningRiskNotices(
   context: PlanContext,
@@ -78,20 +82,23 @@ export function warningRiskNotices(
     if (risk.severity === "critical") continue;
     const rule = WARNING_NOTICES[risk.code];
     if (rule === undefined || !rule.asks(context)) continue;
-    const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-    if (rol.at < context.now) continue;
-    const due = deadlineOf(context, risk);
+    const due = rule.dueBy(dates, context, risk);
+    if (due === null || due.at < context.now) continue;
     const detail = dates.rendered(due);
-    const step = stepFor([...rule.ridesOn, ...risk.milestones], nextSteps, detail.at);
-    if (step === undefined) continue;
+    const card =
+      "card" in rule.on
+        ? rule.on.card
+        : stepFor([...rule.on.ridesOn, ...risk.milestones], nextSteps, detail.at)?.milestone;
+    if (card === undefined) continue;
     const year = context.calendar.matchYear;
-    const title = rule.title.replace("{year}", String(year)).replace("{rol}", seasonDayEt(rol));
+    const day = `${dayBy(context, due.at)}${due.basis === "projected" ? " (projected)" : ""}`;
+    const title = rule.title.replace("{year}", String(year)).replace("{due}", day);
     const lay = (id: string, at: number, sent: number | undefined, late?: true): void => {
       const laid = sent ?? at;
       if (laid > due.at) return;
       const reminder = reminderRecord({
         id,
-        milestone: step.milestone,
+        milestone: card,
         rung: WARNING_NOTICE_RUNG,
         title,
         deadline: detail.at,
@@ -117,8 +124,8 @@ export function warningRiskNotices(
     lay(firstId, first, firstSent, true);
     const againId = criticalNoticeId(risk, year, AGAIN_PHASE);
     const againSent = sentAt(context, againId);
-    if (rule.againDaysBeforeRol === null) continue;
-    const again = slotOnDay(context, toWall(context.zone, rol.at - 1) - rule.againDaysBeforeRol * DAY_MS);
+    if (rule.againDaysBefore === null) continue;
+    const again = slotOnDay(context, toWall(context.zone, due.at - 1) - rule.againDaysBefore * DAY_MS);
     // A slot that passed before the warning appeared, or that the first notice, not yet sent, would
     // reach no earlier, is told by the first.
     if (againSent !== undefined || (again >= context.now && (firstSent !== undefined || again > first)))

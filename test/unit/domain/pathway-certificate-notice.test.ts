@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
 import { plannerReadsSent } from "#domain/planner/sent-reminders.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { DAY_MS, renderDate } from "#domain/time.ts";
+import { DAY_MS } from "#domain/time.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
  * t9v F10's leftover (session 27 task C2, lead's ruling): the warning that asks an applicant whose
  * Pathway was accepted in an earlier Pathways season to check their certificate's validity date
- * against this Match's start is a warning, and warnings sent no email, yet the check matters before
- * the rank order list deadline. It now sends one notice at the next delivery slot when it first
- * appears and one more 14 days before the (projected) rank order list deadline while it stands; a
- * Pathway of this Match's season ("nothing is needed now") sends none.
+ * against this Match's start is a warning, and warnings sent no email. It now sends one notice at
+ * the next delivery slot when it first appears and one more 14 days before its date while it
+ * stands; a Pathway of this Match's season ("nothing is needed now") sends none. Its date was the
+ * (projected) rank order list deadline; since tester t9x F8 (ruling 2, session 29) it is the
+ * projected Pathways close the risk names (Revalidation goes through that application), on the
+ * certificate's card, and no notice falls after it.
  */
 const EXAMS = doneMilestones([
   "wdoms_listing",
@@ -31,6 +34,8 @@ const pathwayOn = (date: string): MilestoneEntry[] => [
 ];
 const calendar = seasonCalendar(2027);
 const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+// The projected Pathways close: 60 days before that deadline (the catalog's ecfmg_pathway rule).
+const close = pathwayDeadline(calendar) ?? Number.NaN;
 
 function planAt(milestones: MilestoneEntry[], now: string, remindersSent?: Record<string, string>) {
   const applicant = applicantFactory({
@@ -50,7 +55,7 @@ describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 l
   const firstSeen = "2026-11-30T12:00:00.000Z";
   const earlier = pathwayOn("2025-04-10");
 
-  it("sends one notice at the next delivery slot, naming the check and the rank order list deadline", () => {
+  it("sends one notice at the next delivery slot, on the certificate's card, naming the check and the Pathways close", () => {
     const result = planAt(earlier, firstSeen);
     expect(result.risks.find((each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE")?.severity).toBe(
       "warning",
@@ -58,13 +63,16 @@ describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 l
     const [first, second] = noticesOf(result);
     expect(first?.sendAt).toBe(firstSeen);
     expect(first?.title).toContain("validity date");
-    expect(first?.title).toContain("rank order list deadline");
-    expect(first?.title).toContain(`${renderDate(rol.date)} (ET, projected)`);
-    expect(first?.deadline).toBe(new Date(rol.at).toISOString());
+    expect(first?.milestone).toBe("ecfmg_certification");
+    expect(first?.title).toContain("before the Pathways application closes, Sat 26 Dec 2026 (projected)");
+    expect(first?.title).not.toContain("rank order list");
+    expect(first?.deadline).toBe(new Date(close).toISOString());
     expect(first?.why).toContain("ask ECFMG about Pathways Revalidation now");
-    // The second, 14 days before the deadline, at the applicant's delivery slot that day.
+    expect(first?.why).toContain("projects to close for the 2027 Match on Sat 26 Dec 2026");
+    // The second, 14 days before the close, at the applicant's delivery slot that day.
     expect(second).toBeDefined();
-    const before = rol.at - Date.parse(second?.sendAt ?? "");
+    expect(second?.milestone).toBe("ecfmg_certification");
+    const before = close - Date.parse(second?.sendAt ?? "");
     expect(before).toBeGreaterThan(13 * DAY_MS);
     expect(before).toBeLessThanOrEqual(15 * DAY_MS);
     expect(second?.id).not.toBe(first?.id);
@@ -97,10 +105,16 @@ describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 l
       ]),
     );
     // First seen within the last 14 days: the one notice at once, no rung already passed.
-    const late = noticesOf(planAt(earlier, new Date(rol.at - 5 * DAY_MS).toISOString()));
+    const late = noticesOf(planAt(earlier, new Date(close - 5 * DAY_MS).toISOString()));
     expect(late).toHaveLength(1);
-    // Past the deadline the check cannot be made in time for it: no notice.
-    expect(noticesOf(planAt(earlier, new Date(rol.at + DAY_MS).toISOString()))).toEqual([]);
+    // Past the close, before the rank order list deadline: no notice (none after the date it names),
+    // and the warning says what to ask ECFMG now.
+    const afterClose = planAt(earlier, new Date(close + DAY_MS).toISOString());
+    expect(close + DAY_MS).toBeLessThan(rol.at);
+    expect(noticesOf(afterClose)).toEqual([]);
+    const risk = afterClose.risks.find((each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
+    expect(risk?.message).toContain("Sat 26 Dec 2026, has passed");
+    expect(risk?.message).toContain("whether Revalidation for the 2027 Match is still open to you");
   });
 
   it("sends none for a Pathway of this Match's season (nothing is needed now)", () => {

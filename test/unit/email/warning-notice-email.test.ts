@@ -3,12 +3,15 @@ import { WARNING_NOTICE_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
 
 /**
  * t9v F10's leftover (session 27 C2): the earlier-season Pathway certificate's warning is emailed.
- * The email names the check and the rank order list deadline, and, as a critical notice does, the
- * step its next step acts on (the rank order list), so "Next step" never reads as the warning's.
+ * Since tester t9x F8 (ruling 2, session 29) it is on the certificate's card, done, and dated by the
+ * projected Pathways close it names: the email names the check and that day, and, the certificate
+ * being no next step, no "Next step" and no button that would act on a step already done.
  */
 const input = inputFactory({
   applicant: applicantFactory({
@@ -33,24 +36,38 @@ const input = inputFactory({
   ],
 });
 const result = plan(input, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z"));
+const links = applicantLinks({
+  baseUrl: "https://api.example.org",
+  keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+  applicantId: "app-1",
+  feedGeneration: 0,
+  now: new Date("2026-11-30T12:00:00Z"),
+});
 const notice = result.reminders.find((reminder) => reminder.rung === WARNING_NOTICE_RUNG);
 
 describe("the earlier-season Pathway certificate's notice in an email", () => {
-  it("names the check, the rank order list deadline and the step it acts on", () => {
+  it("names the check and the Pathways close, on the certificate's card, with no button on that done step", () => {
     if (notice === undefined) throw new Error("no warning notice");
-    const step = result.nextSteps.find((each) => each.milestone === notice.milestone);
     const email = renderReminderEmail({
       recipientName: "Chiamaka Obi",
       reminders: [notice],
       plan: result,
+      links,
       unsubscribeUrl: "https://example.org/unsubscribe",
       weeklySummaryDay: "Sunday",
+      milestones: input.milestones,
     });
-    expect(step?.milestone).toBe("rank_order_list");
+    expect(notice.milestone).toBe("ecfmg_certification");
+    expect(result.nextSteps.some((each) => each.milestone === "ecfmg_certification")).toBe(false);
     expect(email.text).toContain(`1. ${notice.title}`);
     expect(notice.title).toContain("validity date");
-    expect(notice.title).toContain("rank order list deadline, Wed 24 Feb 2027 (ET, projected)");
+    expect(notice.title).toContain("before the Pathways application closes, Sat 26 Dec 2026 (projected)");
     expect(email.text).toContain("Pathways Revalidation");
-    expect(email.text).toContain(`Next step, for ${step?.title}:`);
+    const item = email.text.slice(
+      email.text.indexOf("1. "),
+      email.text.indexOf("\n\n", email.text.indexOf("1. ")),
+    );
+    expect(item).not.toContain("Next step");
+    expect(item).not.toContain("/actions?");
   });
 });

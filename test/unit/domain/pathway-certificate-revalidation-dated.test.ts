@@ -1,0 +1,89 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { DAY_MS } from "#domain/time.ts";
+
+/**
+ * Tester t9x F8 (ruling 2, session 29): the certificate-revalidation notice was dated by the rank
+ * order list deadline, its second reminder fell after the projected Pathways close its words name
+ * (2028: 1 Apr 2027 and 10 Feb 2028, with the close on 25 Dec 2027), and it rode on whatever step
+ * came first (the letters', USCE's, SOAP's, NRMP's or the rank list's card). Now it is on the
+ * certificate's card, dated by that projected close, every reminder before it, none after; past it,
+ * the warning stays and says what to ask ECFMG. Replayed on the tester's applicants: the 2028
+ * re-applicant, and a 2027 applicant whose certificate came through a 2025 Pathway.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/t9x-notices/", import.meta.url));
+const snapshotOf = (file: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
+const planOf = (snapshot: ApplicantSnapshot, now: string): Plan =>
+  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const noticesOf = (result: Plan) =>
+  result.reminders.filter((each) => each.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
+const riskOf = (result: Plan) => result.risks.find((each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
+
+const KATHMANDU = snapshotOf("unmatched-2027-switched-to-2028-kathmandu.json");
+const LAGOS = snapshotOf("late-arrival-lagos-nrmp-early-deadline-day.json");
+
+describe("the revalidation notice is dated by the Pathways close it names (tester t9x F8)", () => {
+  it.each([
+    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "Sat 25 Dec 2027"],
+    [LAGOS, "2026-11-30T13:00:00+01:00", 2027, "Sat 26 Dec 2026"],
+  ])(
+    "%#: on the certificate's card, due by the projected close, every reminder before it",
+    (snapshot, now, year, day) => {
+      const close = pathwayDeadline(seasonCalendar(year)) ?? Number.NaN;
+      const result = planOf(snapshot, now);
+      expect(riskOf(result)?.message).toContain(`projects to close for the ${year} Match on ${day}`);
+      const notices = noticesOf(result);
+      expect(notices).toHaveLength(2);
+      for (const notice of notices) {
+        expect(notice.milestone).toBe("ecfmg_certification");
+        expect(notice.deadline).toBe(new Date(close).toISOString());
+        expect(notice.deadlineDetail.basis).toBe("projected");
+        expect(notice.title).toContain(`before the Pathways application closes, ${day} (projected)`);
+        expect(notice.title).not.toContain("rank order list");
+        expect(Date.parse(notice.sendAt)).toBeLessThan(close);
+      }
+      // The first at once; the second at the delivery slot 14 days before the close.
+      expect(notices[0]?.sendAt).toBe(new Date(now).toISOString());
+      const before = close - Date.parse(notices[1]?.sendAt ?? "");
+      expect(before).toBeGreaterThan(13 * DAY_MS);
+      expect(before).toBeLessThanOrEqual(15 * DAY_MS);
+    },
+  );
+
+  it("rides on no other card at any instant up to the close, and none is laid after it", () => {
+    const close = pathwayDeadline(seasonCalendar(2028)) ?? Number.NaN;
+    for (const now of [
+      "2027-04-01T09:00:00+05:45",
+      "2027-07-05T09:00:00+05:45",
+      "2027-10-01T09:00:00+05:45",
+    ]) {
+      for (const notice of noticesOf(planOf(KATHMANDU, now))) {
+        expect(notice.milestone).toBe("ecfmg_certification");
+        expect(Date.parse(notice.sendAt)).toBeLessThanOrEqual(close);
+      }
+    }
+  });
+
+  it("past the close, before the rank order list deadline: no notice, and the warning says what to ask ECFMG", () => {
+    const result = planOf(LAGOS, "2027-01-10T10:00:00+01:00");
+    expect(noticesOf(result)).toEqual([]);
+    const message = riskOf(result)?.message ?? "";
+    expect(message).toContain(
+      "the day this plan projected for it to close for the 2027 Match, Sat 26 Dec 2026, has passed",
+    );
+    expect(message).toContain(
+      "ask ECFMG now (in MyIntealth) whether Revalidation for the 2027 Match is still open to you",
+    );
+    expect(message).not.toContain("rank order list deadline");
+    const kathmandu = planOf(KATHMANDU, "2028-01-05T09:00:00+05:45");
+    expect(noticesOf(kathmandu)).toEqual([]);
+    expect(riskOf(kathmandu)?.message).toContain("Sat 25 Dec 2027, has passed");
+  });
+});

@@ -1,5 +1,7 @@
 import type { Risk } from "../plan.ts";
+import { projectedMark } from "../seasons/date-words.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneEntry } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
@@ -42,10 +44,10 @@ const PATHWAY_VALIDITY_SEASON = 2024;
 
 /**
  * PATHWAY_CERTIFICATE_MAY_EXPIRE (warning): the applicant is ECFMG-certified, the certificate came
- * through a Pathway (the applicant recorded ecfmg_pathway done), and they are not yet in GME: not
- * matched this season (a matched applicant's certificate stays valid for entry into GME that year, per
- * PATHWAY_MATCHED_VALIDITY_SOURCE; Match Week done means matched, in the Match or in SOAP, as its
- * card asks: tester t9k F8) and before its residency start. So the
+ * through a Pathway (the applicant recorded ecfmg_pathway done), and they are not yet in GME: before
+ * its residency start. Matched (Match Week done means matched, in the Match or in SOAP, as its card
+ * asks: tester t9k F8), the check against the start stays until that start (tester t9x F6, ruling 3,
+ * session 29: it disappeared then, when an expired certificate means no start): matchedCheck. So the
  * certificate can expire before it is validated for good. A Pathway accepted in an earlier
  * Pathways season than this Match's (earlierSeasonPathwayDay) asks now to check the certificate's
  * validity date against this Match's start, and about Pathways Revalidation if it ends before; a
@@ -61,7 +63,10 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
     statusAt(context, MATCH_WEEK.index) === "done" ||
     isFinished(statusAt(context, MATCH_DAY.index)) ||
     isFinished(statusAt(context, CONTRACT.index));
-  if (!certified || !throughPathway || matched) return [];
+  if (!certified || !throughPathway) return [];
+  // Matched: valid on the start, the day it matters (tester t9x F6: it vanished once Match Week was reported).
+  if (matched)
+    return context.now >= context.calendar.dates.residency_start.at ? [] : matchedCheck(context, pathway);
   const mayMatch = thisSeasonMayMatch(context);
   // Over for them (tester t9v F10): the next Match's check, past this Match's start too, until the next one's.
   if (!mayMatch) return nextMatchCheck(context);
@@ -81,6 +86,32 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
       CERTIFIED_TO_START_URL,
     ]),
   ];
+}
+
+/**
+ * A matched applicant's check (tester t9x F6): the certificate must be valid on the residency start,
+ * so its validity date is checked against it, and ECFMG asked now if it ends before. A Pathway of
+ * this Match's season is said to stay valid for entry this year by PATHWAY_MATCHED_VALIDITY_SOURCE,
+ * written for the 2024 Match, so the words say that rule and ask to verify it rather than drop the
+ * check. There is no answer for "checked: valid until …" in the snapshot yet, so it stands until
+ * the start.
+ */
+function matchedCheck(context: PlanContext, pathway: MilestoneEntry | undefined): Risk[] {
+  const start = context.calendar.dates.residency_start;
+  const year = context.calendar.matchYear;
+  const earlier = earlierSeasonPathwayDay(pathway, context.calendar);
+  const rule =
+    earlier === undefined
+      ? ` ECFMG's page for Pathways applicants says a Pathway accepted for a Match stays valid for entry into residency that year (written for the ${PATHWAY_VALIDITY_SEASON} Match: verify with ECFMG that it holds for the ${year} Match).`
+      : "";
+  const accepted =
+    earlier === undefined
+      ? ""
+      : ` Yours was accepted on ${renderDate(earlier)}, before the ${year} Match's Pathways season.`;
+  const words = `You matched, and you can start residency only with a valid certificate.${accepted} Check the validity date ECFMG recorded for your certificate (in MyIntealth) against your residency start, ${renderDate(start.date)}${projectedMark(start)}: if it ends before, ask ECFMG now how to revalidate it in time, and tell your program.${rule}`;
+  const sources = [PATHWAY_CERTIFICATE_SOURCE, CERTIFIED_TO_START_URL, start.source];
+  if (earlier === undefined) sources.splice(1, 0, PATHWAY_MATCHED_VALIDITY_SOURCE);
+  return [risk(words, sources)];
 }
 
 /** The risk with `words` after the sentence every case opens with. */

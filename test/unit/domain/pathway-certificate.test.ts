@@ -47,8 +47,10 @@ describe("a Pathway-based ECFMG certificate before GME", () => {
  * Tester t9i F8, then t9k F8: after the rank order list deadline, an applicant with a certified list
  * (or SOAP still open to them) may match within days. ECFMG keeps a Pathway certificate valid for
  * entry into GME in the year its holder matches (info-applicants page), so the words say so and ask
- * for Pathways Revalidation only if the season does not work out, never "now"; an applicant who
- * reported Match Week done (matched, in the Match or in SOAP) hears nothing.
+ * for Pathways Revalidation only if the season does not work out, never "now". An applicant who
+ * reported Match Week done (matched, in the Match or in SOAP) heard nothing; since tester t9x F6
+ * (ruling 3, session 29) the check against the start stays until the start: the certificate must be
+ * valid then (pathway-certificate-after-match.test.ts).
  */
 describe("a Pathway-based certificate for an applicant who may match this season (tester t9i F8, t9k F8)", () => {
   const base = doneMilestones([
@@ -93,11 +95,14 @@ describe("a Pathway-based certificate for an applicant who may match this season
     },
   );
 
-  it("says nothing once the applicant reported Match Week done (matched, in the Match or in SOAP)", () => {
+  it("matched (Match Week done, in the Match or in SOAP): the check against the start, until the start (t9x F6)", () => {
     const matched = [...listCertified, ...doneMilestones(["match_week"], "2027-03-15")];
-    expect(riskAt(matched, "2027-03-16T04:30:00Z")).toBeUndefined();
+    expect(riskAt(matched, "2027-03-16T04:30:00Z")?.message).toContain(
+      "You matched, and you can start residency only with a valid certificate.",
+    );
     const inSoap = [...base, ...doneMilestones(["match_week"], "2027-03-19")];
-    expect(riskAt(inSoap, "2027-03-20T04:30:00Z")).toBeUndefined();
+    expect(riskAt(inSoap, "2027-03-20T04:30:00Z")?.message).toContain("against your residency start");
+    expect(riskAt(matched, "2027-07-02T04:30:00Z")).toBeUndefined();
   });
 
   it("with the Match over for them and SOAP closed: another Match, as before", () => {

@@ -107,7 +107,10 @@ const scenarios: Scenario[] = [
       expect(result.blocked).toEqual([]);
       expect(result.overdue).toEqual([]);
       expect(result.reminders).toEqual([]);
-      expect(result.risks).toEqual([]);
+      // Matched with a certificate through a 2025 Pathway: its validity date against the 1 Jul
+      // start is the one thing left to check, until that start (tester t9x F6, ruling 3, session 29).
+      expect(codes(result)).toEqual(["PATHWAY_CERTIFICATE_MAY_EXPIRE"]);
+      expect(result.risks[0]?.severity).toBe("warning");
       expect(result.budget.upcomingUsd).toBe(0);
       expect(result.budget.spentUsd).toBe(result.budget.totalUsd);
       // 160 + 680 + 985 + 165 + (30×11 + 70×30) + 80 + 70 + 370 + 220 + 185

@@ -9,7 +9,11 @@ export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): strin
   const later = laterPlannedMatchYear(plan);
   if (later === undefined) return `${plan.matchYear} Match`;
   // Moved for a SOAP outcome never reported (fixB3): that Match was in reach, it left no position.
-  const why = movedForSoapOutcome(plan) ? "no SOAP position reported" : "out of reach";
+  const why = movedForSoapOutcome(plan)
+    ? "no SOAP position reported"
+    : movedForSoapDeclined(plan)
+      ? "not matched, not in SOAP"
+      : "out of reach";
   return `${plan.matchYear} Match (${why}: planned for the ${later} Match)`;
 }
 
@@ -23,13 +27,25 @@ export function movedForSoapOutcome(plan: Pick<Plan, "risks">): boolean {
 }
 
 /**
+ * Whether the plan is dated for the next Match because the applicant told us in Match Week they did
+ * not match and are not taking part in SOAP (SOAP "Not for me", Match Week not done:
+ * UNMATCHED_NOT_IN_SOAP, fixM). Pure.
+ */
+export function movedForSoapDeclined(plan: Pick<Plan, "risks">): boolean {
+  return plan.risks.some((risk) => risk.code === "UNMATCHED_NOT_IN_SOAP");
+}
+
+/**
  * The later Match a plan's early steps are dated for when its own is out of reach
  * (MATCH_YEAR_NOT_FEASIBLE's earliest feasible Match) or left no SOAP position reported
- * (SOAP_OUTCOME_UNREPORTED's next Match); undefined while the plan is dated for its own Match. Pure.
+ * (SOAP_OUTCOME_UNREPORTED's next Match) or was told "not matched, not in SOAP" (UNMATCHED_NOT_IN_SOAP's); undefined while the plan is dated for its own Match. Pure.
  */
 export function laterPlannedMatchYear(plan: Pick<Plan, "matchYear" | "risks">): number | undefined {
   const later = plan.risks.find(
-    (risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.code === "SOAP_OUTCOME_UNREPORTED",
+    (risk) =>
+      risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
+      risk.code === "SOAP_OUTCOME_UNREPORTED" ||
+      risk.code === "UNMATCHED_NOT_IN_SOAP",
   )?.earliestFeasibleMatchYear;
   return later === undefined || later === plan.matchYear ? undefined : later;
 }

@@ -154,6 +154,8 @@ export const RISK_CODES = [
   "MATCH_YEAR_NOT_FEASIBLE",
   // Told us "not matched" in Match Week, no SOAP position reported by the contract's date: the next Match planned (fixB3).
   "SOAP_OUTCOME_UNREPORTED",
+  // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP; the next Match planned (fixM).
+  "UNMATCHED_NOT_IN_SOAP",
   "MATCH_YEAR_LAST_DAY",
   "ROL_BEFORE_RANKING_OPENS",
   "RANKING_MAY_OPEN_LATER",
@@ -186,8 +188,8 @@ export interface Risk {
   message: string;
   milestones: StepSubject[];
   /**
-   * MATCH_YEAR_NOT_FEASIBLE: the first Match year the remaining steps can make; SOAP_OUTCOME_UNREPORTED:
-   * the next Match, the one the plan is dated for.
+   * MATCH_YEAR_NOT_FEASIBLE: the first Match year the remaining steps can make; SOAP_OUTCOME_UNREPORTED
+   * and UNMATCHED_NOT_IN_SOAP: the next Match, the one the plan is dated for.
    */
   earliestFeasibleMatchYear?: number;
   /**

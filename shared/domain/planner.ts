@@ -26,7 +26,9 @@ import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
 import { slippedSteps } from "./planner/slipped-step-targets.ts";
+import { soapDeclinedUnmatched } from "./planner/soap-declined.ts";
 import { soapOutcomeFeasibility, soapOutcomeUnreported } from "./planner/soap-outcome.ts";
+import { acceptedSoapPosition } from "./planner/soap-position.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
@@ -70,8 +72,11 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // After the rank order list deadline, such an applicant who never reported NRMP nor the list is
   // asked whether they ranked, the Match kept meanwhile (t9o F9). A certified list beside a result
   // dated after that deadline counts for nothing: NRMP withdrew them (advH2, withdrawnByLateResult).
+  // A SOAP position reported (SOAP done from Match Week on) is Match Day done (fixM, t9x F3).
   const context = rankListAsked(
-    presumedInTheMatch(withdrawnByLateResult(confirmedByTheMatch(buildContext(input, calendar, now)))),
+    presumedInTheMatch(
+      withdrawnByLateResult(confirmedByTheMatch(acceptedSoapPosition(buildContext(input, calendar, now)))),
+    ),
   );
   const dates = planDates(context);
   const ineligible = context.eligibility === "ineligible";
@@ -79,7 +84,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // planned as a Match out of reach is (the moved plan below), SOAP_OUTCOME_UNREPORTED its standing line.
   const native = feasibilityOf(context);
   const soapOver = !ineligible && !native.infeasible && soapOutcomeUnreported(context, dates);
-  const entered = soapOver ? soapOutcomeFeasibility(context, native) : native;
+  // "Not matched, not in SOAP" (SOAP Not for me in Match Week, fixM on t9x F9): the next Match now, the same way.
+  const declined = !ineligible && !native.infeasible && !soapOver && soapDeclinedUnmatched(context);
+  const entered = soapOver || declined ? soapOutcomeFeasibility(context, native) : native;
   // Out of reach, the later Match as its entered applicant's, built once (t9n F17): its year by the
   // native rules, its context shared by its season steps, its risks and `targeted`.
   const later = entered.infeasible && !ineligible ? laterMatchInReach(input, context, entered, now) : null;
@@ -159,7 +166,13 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // Moved to a later Match, its risks are its entered applicant's (t9n F17, F8), plus the one out-of-reach risk.
   const risks =
     later !== null
-      ? movedPlanRisks(context, later, targeted.dates, gates.slipped, soapOver ? dates : null)
+      ? movedPlanRisks(
+          context,
+          later,
+          targeted.dates,
+          gates.slipped,
+          soapOver ? dates : declined ? "declined" : null,
+        )
       : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
   // No step before a step it needs at the same or a higher urgency (t9o F7), as the reading order.

@@ -5,7 +5,11 @@ import { waitingForTitle } from "#domain/catalog/index.ts";
 import { PROJECTED_NOTE } from "#domain/date-words.ts";
 import { DISPLAY_ORDER_NOTE } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
-import { laterPlannedMatchYear, movedForSoapOutcome } from "#domain/match-year-heading.ts";
+import {
+  laterPlannedMatchYear,
+  movedForSoapDeclined,
+  movedForSoapOutcome,
+} from "#domain/match-year-heading.ts";
 import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
@@ -86,7 +90,10 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       : movedForSoapOutcome(plan)
         ? // fixB3: not out of reach; told us they did not match, no SOAP position reported.
           `<p class="note">You told us you did not match in the ${plan.matchYear} Match and no SOAP position is reported, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says what to do if you accepted one.</p>`
-        : `<p class="note critical">The ${plan.matchYear} Match is out of reach for you, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says why and what to do.</p>`;
+        : movedForSoapDeclined(plan)
+          ? // fixM: SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP.
+            `<p class="note">You told us you did not match in the ${plan.matchYear} Match and are not taking part in SOAP, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says what to do if you did match.</p>`
+          : `<p class="note critical">The ${plan.matchYear} Match is out of reach for you, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says why and what to do.</p>`;
   const projectedSeason =
     plan.seasonStatus === "projected" && !seasonOver && notEligible === ""
       ? `<p class="note">Some dates of the ${datedFor} season are <strong>projected</strong>. ${e(PROJECTED_NOTE)}</p>`

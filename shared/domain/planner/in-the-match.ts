@@ -62,6 +62,25 @@ export function confirmedByTheMatch(context: PlanContext): PlanContext {
 }
 
 /**
+ * `later` (a moved plan's later Match, enteredLaterMatch) with what being in the entered Match proved
+ * (confirmedByTheMatch on `entered`: the exams and the Pathway ECFMG confirmed by its deadline) done
+ * too, when the plan moved although the applicant was in that Match (SOAP's outcome, fixB3; "not
+ * matched, not in SOAP", fixM): a Step 2 CK booked before that deadline is no question for the next
+ * Match. `later` itself when nothing changes.
+ */
+export function carriedConfirmation(later: PlanContext, entered: PlanContext): PlanContext {
+  if (entered.now < entered.calendar.dates.nrmp_rank_order_list_entry_opens.at) return later;
+  if (!reportsBeingInTheMatch(entered)) return later;
+  let statuses: MilestoneStatus[] | undefined;
+  for (const index of CONFIRMED_AT) {
+    if (isFinished(statusAt(later, index)) || statusAt(entered, index) !== "done") continue;
+    statuses ??= later.statuses.slice();
+    statuses[index] = "done";
+  }
+  return statuses === undefined ? later : contextWith(later, { statuses });
+}
+
+/**
  * SOAP in progress, done, or declined ("Not for me", waived) beside a certified list, from Match
  * Week's Monday (season date
  * nrmp_match_week_start_and_soap_start): NRMP admits to SOAP only applicants it kept in the Match,

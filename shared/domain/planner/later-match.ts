@@ -4,7 +4,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { buildContext, isFinished, type PlanContext, type PlannerInput, statusAt } from "./context.ts";
 import { contextWith } from "./context-with.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { confirmedByTheMatch } from "./in-the-match.ts";
+import { carriedConfirmation, confirmedByTheMatch } from "./in-the-match.ts";
 import { droppedOnLaterDay, type LaterDayCrossed, laterDayCrossedOf } from "./later-day-crossed.ts";
 import { carriedPresumed, feasibilityOf, presumedInTheMatch } from "./presumed-in-the-match.ts";
 
@@ -27,7 +27,11 @@ export function enteredLaterMatch(
   // keeping what the entered Match's interview presumed (session 22 task A1, t9o F4). One
   // eligibility gate for the whole plan: the entered context's (an interview of its season proves the
   // note for the later Match too; one of the later season only does not open the gate).
-  const base = confirmedByTheMatch(buildContext({ ...input, applicant }, later, now, context.eligibility));
+  // In the entered Match and moved on all the same (SOAP: fixB3, fixM), what that Match proved carries over.
+  const base = carriedConfirmation(
+    confirmedByTheMatch(buildContext({ ...input, applicant }, later, now, context.eligibility)),
+    context,
+  );
   const entered = presumedInTheMatch(carriedPresumed(base, context));
   return contextWith(entered, {
     pastSeason: presumedForMatchOut(entered, context),

@@ -13,6 +13,7 @@ import { matchOverUnreported } from "./match-day-risk.ts";
 import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
+import { soapPositionStep } from "./soap-position.ts";
 
 /**
  * The Match-outcome days of Match Week (NRMP's Match Week page,
@@ -31,7 +32,7 @@ export const SOAP_PARTICIPATION_TITLE =
  * Whether they matched is Match Week's question (its step and follow-up ask it), not SOAP's.
  */
 const SOAP_IF_UNMATCHED_ACTION =
-  "If NRMP told you on Monday that you did not match, take part in SOAP now and mark SOAP in progress: send your applications through ERAS on Monday to programs on the List of Unfilled Programs (45 in your first batch), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Not taking part in SOAP (you matched, or you choose not to)? Tap Not for me.";
+  "If NRMP told you on Monday that you did not match, take part in SOAP now and mark SOAP in progress: send your applications through ERAS on Monday to programs on the List of Unfilled Programs (45 in your first batch), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer; still taking part: in progress. Not taking part in SOAP: tap Not for me; if you matched, mark Match Week done instead.";
 /**
  * Why SOAP matters once it has begun: its days, its timed offer rounds, not the preparation before
  * Monday (tester t9i F4: "answer offers before SOAP ends" lets an offer expire). NRMP: positions are
@@ -90,7 +91,7 @@ export interface MatchWeekStep {
  * offer rounds are what is ahead. Same sources as SOAP_PARTICIPATION_WHY.
  */
 const SOAP_IN_PROGRESS_FROM_TUESDAY =
-  "You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (your first batch is 45 applications): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding.";
+  "You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (your first batch is 45 applications): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding: mark SOAP done when you accept a SOAP offer; still taking part: in progress.";
 
 const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
 const fromTuesdayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
@@ -180,7 +181,9 @@ export function matchWeekStep(
   dates: PlanDates,
 ): MatchWeekStep | null | undefined {
   if (entry.key === "match_day") return matchDayStep(context, entry, dates);
-  if (AFTER_MATCH_DAY_AT[index] === true) return matchOverUnreported(context) ? null : undefined;
+  // A SOAP position reported: the contract's words name it (fixM, t9x F3).
+  if (AFTER_MATCH_DAY_AT[index] === true)
+    return matchOverUnreported(context) ? null : soapPositionStep(context, entry, dates);
   if (entry.key !== "soap" && entry.key !== "match_week") return undefined;
   if (context.now < context.calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
   const texts = textsOf(context.calendar, context.applicant.visa);

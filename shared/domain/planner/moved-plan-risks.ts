@@ -10,6 +10,7 @@ import { rankListRefusedRisk } from "./rank-list-refused-risk.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { assessRisks } from "./risks.ts";
 import type { SlippedSteps } from "./slipped-step-targets.ts";
+import { soapDeclinedRisk } from "./soap-declined.ts";
 import { soapOutcomeRisk } from "./soap-outcome.ts";
 import { insertRisk, withTargetRisks } from "./target-risks.ts";
 import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
@@ -23,14 +24,15 @@ import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
  * list refused (ROL_BEFORE_RANKING_OPENS, t9w F1) when the later Match does not read it. In orderRisks' order. `slipped`:
  * the later Match's slipped targets when the planner has them (slippedSteps). `soapOutcomeDates`
  * (the entered Match's dates) when the plan moved for a SOAP outcome unreported: SOAP_OUTCOME_UNREPORTED
- * stands in MATCH_YEAR_NOT_FEASIBLE's place (soap-outcome.ts).
+ * stands in MATCH_YEAR_NOT_FEASIBLE's place (soap-outcome.ts); "declined" when it moved for "not matched,
+ * not in SOAP": UNMATCHED_NOT_IN_SOAP does (soap-declined.ts).
  */
 export function movedPlanRisks(
   context: PlanContext,
   later: LaterMatch,
   laterDates: PlanDates,
   slipped: SlippedSteps | null = null,
-  soapOutcomeDates: PlanDates | null = null,
+  soapOutcomeDates: PlanDates | "declined" | null = null,
 ): Risk[] {
   const native = targetedMatch(later.context, laterDates, later.feasibility);
   const risks = withTargetRisks(
@@ -47,9 +49,11 @@ export function movedPlanRisks(
   // says so instead: the Match was not out of reach, it left the applicant without a position.
   insertRisk(
     risks,
-    soapOutcomeDates !== null
-      ? soapOutcomeRisk(context, soapOutcomeDates, later.context.calendar.matchYear)
-      : withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context),
+    soapOutcomeDates === "declined"
+      ? soapDeclinedRisk(context, later.context.calendar.matchYear)
+      : soapOutcomeDates !== null
+        ? soapOutcomeRisk(context, soapOutcomeDates, later.context.calendar.matchYear)
+        : withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context),
   );
   // The OET's age on the route the card recommends, the current Pathways season (t9q F5).
   const routed = uncheckedGate(context)

@@ -37,7 +37,7 @@ export function lastDayTextFrom(context: PlanContext, soapEnd: number, etDayStar
 }
 
 const LAST_DAY_REST =
-  "Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer.";
+  "Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer. Mark SOAP done when you accept a SOAP offer; still taking part: in progress.";
 
 /**
  * SOAP's in-progress text on its last day, as read at `context.now` in the applicant's zone. The day

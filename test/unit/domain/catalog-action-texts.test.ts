@@ -47,10 +47,13 @@ describe("catalog texts that name an action", () => {
     },
   );
 
-  it("offers Not for me on SOAP, with the reason a matched applicant takes no part", () => {
+  it("offers Not for me on SOAP to one not matched and not taking part; a matched applicant marks Match Week done (fixM)", () => {
     const soap = MILESTONE_CATALOG.find((entry) => entry.key === "soap");
     expect(actionsFor({ milestone: "soap" }, fresh, "Asia/Kolkata", [])).toContain("waive");
     expect(soap?.waivable?.note).toMatch(/did not match/);
-    expect(soap?.action).toMatch(/if you matched, tap Not for me/);
+    expect(soap?.action).toMatch(
+      /If you matched, mark Match Week done instead; if you did not match and will not take part, tap Not for me/,
+    );
+    expect(soap?.action).toMatch(/done when you accept a SOAP offer/);
   });
 });

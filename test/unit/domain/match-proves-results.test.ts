@@ -10,8 +10,9 @@ import { certifiedListWith, milestoneFactory } from "./factories.ts";
  * ECFMG confirmed the exams by the rank order list deadline, so an applicant who reports Match Week
  * done (matched) has shown that her Step 2 CK result reached ECFMG. Match Day must not stay
  * conditional on that result, and Step 2 CK must not read "overdue: result pending". SOAP tapped
- * "Not for me" from Match Week's Monday (the SOAP card offers it to those who matched, t9l a1g)
- * counts as being in the Match like Match Week done.
+ * "Not for me" from Match Week's Monday counts as being in the Match like Match Week done; since
+ * fixM's ruling on t9x F9 it reads "did not match, not in SOAP" (a matched applicant marks Match
+ * Week done), so the plan moves to the next Match, still never asking for the Step 2 CK result.
  */
 
 const calendar = seasonCalendar(2027);
@@ -59,7 +60,16 @@ describe.each(["Africa/Lagos", "Asia/Karachi", "America/Los_Angeles"])(
           result.reminders.filter((each) => each.rung === "match-year-out-of-reach"),
           now,
         ).toEqual([]);
-        expect(card(result, "match_day")?.action, now).not.toMatch(/^If your USMLE Step 2 CK result/);
+        // fixM (t9x F9): not matched, not in SOAP: the next Match, and the Match proved the result.
+        expect(
+          result.risks.map((risk) => risk.code),
+          now,
+        ).toContain("UNMATCHED_NOT_IN_SOAP");
+        expect(card(result, "usmle_step2ck"), now).toBeUndefined();
+        expect(
+          result.risks.map((risk) => risk.code),
+          now,
+        ).not.toContain("SCHEDULED_DATE_PASSED");
       }
     });
   },

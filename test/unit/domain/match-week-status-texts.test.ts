@@ -93,11 +93,15 @@ describe("Match Week for an applicant with a certified list who has not reported
     const [soap] = soapSteps(result);
     expect(week?.action).toContain("matched (mark Match Week done)");
     expect(soap?.action).toContain("List of Unfilled Programs");
-    expect(soap?.action).not.toContain("mark Match Week done");
     expect(soap?.action).not.toContain("If you matched");
-    // SOAP's own answer for one not taking part (tester s5 B1: else a matched applicant taps Done, "I did SOAP").
+    // SOAP's own answers (tester s5 B1: else a matched applicant taps Done, "I did SOAP"); fixM on
+    // t9x F3, F9: done is an accepted SOAP offer, Not for me is "not matched, not taking part", and a
+    // matched applicant is sent to Match Week.
     expect(soap?.action).toContain(
-      "Not taking part in SOAP (you matched, or you choose not to)? Tap Not for me.",
+      "Mark SOAP done when you accept a SOAP offer; still taking part: in progress.",
+    );
+    expect(soap?.action).toContain(
+      "Not taking part in SOAP: tap Not for me; if you matched, mark Match Week done instead.",
     );
   });
 });

@@ -153,6 +153,17 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(inSoap, seasonCalendar(2027), new Date("2027-05-03T09:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json in SOAP, May ${risk.code}`, risk });
+  // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP (UNMATCHED_NOT_IN_SOAP, fixM).
+  const declined = {
+    ...certified,
+    milestones: [
+      ...certified.milestones,
+      { key: "soap" as const, status: "waived" as const, date: "2027-03-15" },
+    ],
+  };
+  for (const now of ["2027-03-22T09:00:00Z", "2027-06-10T09:00:00Z"])
+    for (const risk of plan(declined, seasonCalendar(2027), new Date(now)).risks)
+      found.push({ where: `rank-list-certified-2027.json SOAP Not for me, ${now} ${risk.code}`, risk });
   return found;
 }
 

@@ -37,7 +37,7 @@ describe.each(["Africa/Lagos", "Asia/Kolkata", "America/Los_Angeles"])(
 );
 
 describe("SOAP 'Not for me' dated Match Week's Monday counts (control)", () => {
-  it("Tue of Match Week: no SOAP step, Match Day unconditional", () => {
+  it("Tue of Match Week: no SOAP step; read as not matched, not in SOAP (fixM, t9x F9), no Step 2 CK question", () => {
     const input = certifiedListWith(
       "Africa/Lagos",
       step2Sat,
@@ -45,6 +45,7 @@ describe("SOAP 'Not for me' dated Match Week's Monday counts (control)", () => {
     );
     const result = plan(input, calendar, new Date("2027-03-16T12:00:00Z"));
     expect(card(result, "soap")).toBeUndefined();
-    expect(card(result, "match_day")?.action).not.toMatch(/^If your USMLE Step 2 CK result/);
+    expect(result.risks.map((risk) => risk.code)).toContain("UNMATCHED_NOT_IN_SOAP");
+    expect(card(result, "usmle_step2ck")).toBeUndefined();
   });
 });

@@ -68,7 +68,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
         // says the Match is over (matchOverNotices); critical would badge a card due months ahead
         // "urgent" (t9j F9, tester t9k F1).
         severity: "warning",
-        message: `The ${calendar.matchYear} Match is over: residency started on ${seasonDay(start)} and we still do not know whether you matched (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}). If you matched, mark Match Day done with your program. ${over.nextSeasonPlan}`,
+        message: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}; residency started on ${seasonDay(start)}). If you did, mark Match Day done with your program. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],
         sources: projectionSources([NRMP_DATES_URL, ...over.sources], calendar.dates.nrmp_match_day, start),
       },

@@ -15,7 +15,7 @@ import { restartWords } from "./match-outcome-texts.ts";
 export interface MatchOverTexts {
   /** The Match still open to an applicant who did not match: the first later one whose rank order list deadline is ahead. */
   year: number;
-  /** Match Day's title: the Match is over, tell us whether you matched. */
+  /** Match Day's title: we never heard whether you matched. */
   title: string;
   /** Match Day's text: if matched, say so; if not, `nextSeasonPlan`. */
   action: string;
@@ -73,14 +73,15 @@ function build(calendar: SeasonCalendar, year: number, steps: string): MatchOver
   const rol = dates.nrmp_rol_certification_and_late_registration_deadline;
   const projected = [opens, submit, review].some((each) => each.status === "projected") ? " (projected)" : "";
   // Tense-free: read before and after each of these dates.
-  const nextSeasonPlan = `If you did not match, the ${year} Match is your next one. Its ERAS season${projected}: MyERAS open from ${renderEt(opens.at)}, applications submitted from ${renderEt(submit.at)}, programs reviewing them from ${renderEt(review.at)}. To take part, ${restartWords(year)}`;
+  const nextSeasonPlan = `If you did not match, your plan moves to the ${year} Match. Its ERAS season${projected}: MyERAS open from ${renderEt(opens.at)}, applications submitted from ${renderEt(submit.at)}, programs reviewing them from ${renderEt(review.at)}. To move it, ${restartWords(year)}`;
   const start = calendar.dates.residency_start;
   const matchDay = seasonInstantEt(calendar.dates.nrmp_match_day);
   const nextSubmit = seasonCalendar(calendar.matchYear + 1).dates.eras_applicants_may_submit;
   return {
     year,
-    title: `The ${calendar.matchYear} Match is over: tell us whether you matched`,
-    action: `The ${calendar.matchYear} Match is over: residency started on ${seasonDay(start)} and you have not told us your Match Day result (Match Day was ${matchDay}). If you matched (in the Match or in SOAP), mark Match Day done with your program; your ${steps} are then yours and your program's to finish. ${nextSeasonPlan}`,
+    // One message for every "never heard" case (fixM, tester t9x F12): no fact the applicant never told.
+    title: `We never heard whether you matched in the ${calendar.matchYear} Match`,
+    action: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${matchDay}; residency started on ${seasonDay(start)}). If you did (in the Match or in SOAP), mark Match Day done with your program; your ${steps} are then yours and your program's to finish. ${nextSeasonPlan}`,
     nextSeasonPlan,
     due: shapedDueDate({
       at: nextSubmit.at,

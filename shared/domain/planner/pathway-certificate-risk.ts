@@ -70,7 +70,9 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
   const mayMatch = thisSeasonMayMatch(context);
   // Over for them (tester t9v F10): the next Match's check, past this Match's start too, until the next one's.
   if (!mayMatch) return nextMatchCheck(context);
-  if (context.now >= context.calendar.dates.residency_start.at) return [];
+  // Past this Match's start with the result never heard (fixM, t9x F12): the next Match's check, as
+  // for a Match over, worded for one who may have matched.
+  if (context.now >= context.calendar.dates.residency_start.at) return nextMatchCheck(context, true);
   const earlier = earlierSeasonPathwayDay(pathway, context.calendar);
   if (earlier !== undefined)
     return [
@@ -135,13 +137,15 @@ function checkSources(calendar: SeasonCalendar): string[] {
  * the next Match's residency start (the Match SEASON_OVER plans for: tester t9v F10, whose warning
  * disappeared once this Match's start had passed), until that start.
  */
-function nextMatchCheck(context: PlanContext): Risk[] {
+function nextMatchCheck(context: PlanContext, neverHeard = false): Risk[] {
   const next = seasonCalendar(context.calendar.matchYear + 1);
   if (context.now >= next.dates.residency_start.at) return [];
   const words = validityCheckWords(
     context,
     next,
-    `The ${context.calendar.matchYear} Match is over for you: before you apply for another Match, check`,
+    neverHeard
+      ? `We never heard whether you matched in the ${context.calendar.matchYear} Match: if you did not, before you apply for another Match, check`
+      : `The ${context.calendar.matchYear} Match is over for you: before you apply for another Match, check`,
     `the ${next.matchYear} Match's`,
   );
   return [risk(words, checkSources(next))];

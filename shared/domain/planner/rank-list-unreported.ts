@@ -22,8 +22,8 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
 
 /**
  * The context for an applicant asked whether they ranked (lead's ruling on tester t9o F9): from the
- * rank order list deadline until residency starts (as for a list reported certified whose result is
- * untold, tester t9p F20), an applicant interviewing for the Match
+ * rank order list deadline on (as for a list reported certified whose result is untold, tester t9p
+ * F20; past residency's start too, up to the next Match's ERAS submission day: fixM on t9x F12), an applicant interviewing for the Match
  * (interviewingForMatch) who never reported NRMP registration nor the rank order list (both absent
  * from the input and not implied by a later step; an explicit "not started" is judged as before)
  * most likely ranked: the two steps read as done and `rankListAsked` is set, so the plan keeps the
@@ -44,12 +44,17 @@ export function rankListAsked(context: PlanContext): PlanContext {
     return context;
   if (!registered && isFinished(statusAt(context, NRMP.index))) return context;
   if (!interviewingForMatch(context)) return context;
-  // Out of reach on what was reported (the presumption given up), the plan moves on as before. Until
-  // residency starts, as for a list reported certified whose result is untold (tester t9p F20: a week
-  // after Match Day the plan told a probably matched applicant the Match had passed, in April); after
-  // it, with still no answer, the season is over for the plan and the next Match is planned.
+  // Out of reach on what was reported (the presumption given up), the plan moves on as before. Kept
+  // as for a list reported certified whose result is untold (tester t9p F20: a week after Match Day
+  // the plan told a probably matched applicant the Match had passed, in April), past residency's
+  // start too (fixM, tester t9x F12: in July SEASON_OVER asserted "without a certified list", a fact
+  // never reported, carried by NRMP registration): Match Day then says "we never heard whether you
+  // matched", as for a certified list (matchOverUnreported), up to that question's own end, the next
+  // Match's ERAS submission day (matchOverTexts' due); after it the season is over for the plan.
   const over = context.calendar.dates.residency_start.at;
-  if (context.now >= over) return context;
+  const asksUntil = seasonCalendar(context.calendar.matchYear + 1).dates.eras_applicants_may_submit.at;
+  if (context.now >= asksUntil) return context;
+  noteRiskChange(context, asksUntil);
   // Kept for the plan, which would otherwise judge this same context again (keptFeasibility).
   const entered = feasibilityOf(context);
   if (entered.infeasible && !pathwayMayBeDecided(context)) return keptFeasibility(context, entered);
@@ -77,6 +82,9 @@ export function rankListAsked(context: PlanContext): PlanContext {
  */
 export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   if (context.rankListAsked === undefined) return [];
+  // From residency's start MATCH_DAY_NOT_REPORTED's "we never heard whether you matched" is the one
+  // message (fixM, tester t9x F12): the list's question is in it (if you did not match, the next Match).
+  if (context.now >= context.calendar.dates.residency_start.at) return [];
   const registered = context.rankListAsked === "registered";
   const { calendar, now } = context;
   const year = calendar.matchYear;

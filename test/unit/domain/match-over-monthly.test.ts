@@ -89,7 +89,7 @@ describe.each(ZONES)("t9k F1 in %s: after residency's start", (zone) => {
     const step = planAt(zone, "2027-07-01T12:00:00Z").nextSteps.find(
       (each) => each.milestone === "match_day",
     );
-    expect(step?.title).toContain("2027 Match is over");
+    expect(step?.title).toContain("We never heard whether you matched in the 2027 Match");
     expect(step?.urgency).toBe("later");
   });
 });

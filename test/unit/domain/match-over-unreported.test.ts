@@ -25,11 +25,11 @@ const AFTER_START = [
   "2027-12-01T09:00:00Z",
 ];
 
-describe("t9j F1: the 2027 Match is over and Match Day was never reported", () => {
+describe('t9j F1: the 2027 Match is over and Match Day was never reported (fixM, t9x F12: "we never heard whether you matched")', () => {
   it.each(AFTER_START)("at %s the plan says the Match is over and keeps asking", (now) => {
     const result = planAt(now);
     const step = result.nextSteps.find((each) => each.milestone === "match_day");
-    expect(step?.title).toContain("2027 Match is over");
+    expect(step?.title).toContain("We never heard whether you matched in the 2027 Match");
     expect(step?.action).not.toContain("Match results are out");
     expect(step?.action).not.toContain("can no longer be done");
     // The 2028 season's dates, from its season data: when ERAS opens and when applications go out.
@@ -43,7 +43,7 @@ describe("t9j F1: the 2027 Match is over and Match Day was never reported", () =
     const risk = result.risks.find((each) => each.code === "MATCH_DAY_NOT_REPORTED");
     // A warning by then: its critical notice went at the contract's date (t9k F1, t9j F9).
     expect(risk?.severity).toBe("warning");
-    expect(risk?.message).toContain("2027 Match is over");
+    expect(risk?.message).toContain("We never heard whether you matched in the 2027 Match");
   });
 
   it.each(AFTER_START)("at %s no post-Match step waits for a Match Day that passed", (now) => {
@@ -60,7 +60,7 @@ describe("t9j F1: the 2027 Match is over and Match Day was never reported", () =
     );
     for (const month of asks) {
       expect(month).toHaveLength(1);
-      expect(month[0]?.title).toContain("2027 Match is over");
+      expect(month[0]?.title).toContain("We never heard whether you matched in the 2027 Match");
     }
     expect(asks[0]?.[0]?.id).toBe(asks[1]?.[0]?.id);
     expect(asks[2]?.[0]?.id).not.toBe(asks[0]?.[0]?.id);
@@ -74,13 +74,13 @@ describe("t9j F1: the 2027 Match is over and Match Day was never reported", () =
     const result = planAt(now);
     const step = result.nextSteps.find((each) => each.milestone === "match_day");
     const later = seasonCalendar(2029).dates;
-    expect(step?.action).toContain("the 2029 Match is your next one");
+    expect(step?.action).toContain("your plan moves to the 2029 Match");
     expect(step?.action).toContain(renderEt(later.eras_applicants_may_submit.at));
     // Still the date the 2027 Match's season fixed, passed: asked, not re-dated (t9k F1).
     expect(Date.parse(step?.deadline?.at ?? "")).toBe(next.eras_applicants_may_submit.at);
     expect(result.reminders.filter((each) => each.milestone === "match_day")).toEqual([]);
     const risk = result.risks.find((each) => each.code === "MATCH_DAY_NOT_REPORTED");
-    expect(risk?.message).toContain("the 2029 Match is your next one");
+    expect(risk?.message).toContain("your plan moves to the 2029 Match");
   });
 
   it.each(["2027-04-20T09:00:00Z", "2027-07-20T09:00:00Z"])(

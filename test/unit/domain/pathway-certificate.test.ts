@@ -37,9 +37,14 @@ describe("a Pathway-based ECFMG certificate before GME", () => {
     const withoutPathway = certified.filter((entry) => entry.key !== "ecfmg_pathway");
     expect(riskOf(withoutPathway, "2027-03-25T12:00:00Z")).toBeUndefined();
     // With a certified list they may be in GME; with none the Match is over for them, and the next
-    // Match's check stands (t9v F10: pathway-certificate-earlier-season.test.ts).
+    // Match's check stands (t9v F10: pathway-certificate-earlier-season.test.ts). fixM (t9x F12):
+    // the result never heard past the start, the next Match's check stands too, worded as a question.
     const listCertified = [...certified, ...doneMilestones(["rank_order_list"])];
-    expect(riskOf(listCertified, "2028-07-02T12:00:00Z")).toBeUndefined();
+    expect(riskOf(listCertified, "2028-07-02T12:00:00Z")?.message).toContain(
+      "We never heard whether you matched in the 2028 Match: if you did not, before you apply for another Match, check",
+    );
+    const matched = [...listCertified, ...doneMilestones(["match_day"])];
+    expect(riskOf(matched, "2028-07-02T12:00:00Z")).toBeUndefined();
   });
 });
 

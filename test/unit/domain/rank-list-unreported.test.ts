@@ -104,8 +104,20 @@ describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
       });
     }
 
-    it(`${zone}: once residency has started with still no answer, SEASON_OVER: the next Match is planned`, () => {
+    // fixM (t9x F12): past residency's start, one message, "we never heard whether you matched", on
+    // Match Day (never SEASON_OVER's "without a certified list", never carried by NRMP registration),
+    // up to the next Match's ERAS submission day; then SEASON_OVER as before.
+    it(`${zone}: once residency has started with still no answer, Match Day: we never heard whether you matched`, () => {
       const result = at(input, "2027-07-02T09:00:00Z");
+      expect(codes(result)).not.toContain("SEASON_OVER");
+      expect(asked(result)).toBeUndefined();
+      const matchDay = result.nextSteps.find((step) => step.milestone === "match_day");
+      expect(matchDay?.title).toBe("We never heard whether you matched in the 2027 Match");
+      expect(result.overdue.map((step) => step.milestone)).not.toContain("nrmp_registration");
+    });
+
+    it(`${zone}: after the 2028 Match's ERAS submission day, SEASON_OVER: the next Match is planned`, () => {
+      const result = at(input, "2027-09-02T09:00:00Z");
       expect(codes(result)).toContain("SEASON_OVER");
       expect(asked(result)).toBeUndefined();
     });

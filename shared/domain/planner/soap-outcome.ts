@@ -32,7 +32,14 @@ export function soapOutcomeUnreported(context: PlanContext, dates: PlanDates): b
  * the season whose Match left them without a position, the next Match the earliest it plans.
  */
 export function soapOutcomeFeasibility(context: PlanContext, feasibility: Feasibility): Feasibility {
-  const next = context.calendar.matchYear + 1;
+  // The first later Match whose rank order list deadline is still ahead (as matchOverTexts picks it):
+  // what that Match proved carries over (carriedConfirmation), so no exam holds a later one back.
+  let next = context.calendar.matchYear + 1;
+  while (
+    next < context.calendar.matchYear + 4 &&
+    seasonCalendar(next).dates.nrmp_rol_certification_and_late_registration_deadline.at < context.now
+  )
+    next++;
   return {
     ...feasibility,
     infeasible: true,

@@ -152,9 +152,8 @@ export const RISK_CODES = [
   "SEASON_OVER",
   "RANK_LIST_UNREPORTED",
   "MATCH_YEAR_NOT_FEASIBLE",
-  // Told us "not matched" in Match Week, no SOAP position reported by the contract's date: the next Match planned (fixB3).
+  // Told us "not matched" in Match Week: no SOAP position by the contract's date (fixB3), or not in SOAP (fixM); next Match planned.
   "SOAP_OUTCOME_UNREPORTED",
-  // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP; the next Match planned (fixM).
   "UNMATCHED_NOT_IN_SOAP",
   "MATCH_YEAR_LAST_DAY",
   "ROL_BEFORE_RANKING_OPENS",

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { timelinePage } from "#pages/timeline-page.ts";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+
+/**
+ * fixM's ruling on tester t9x F9: SOAP "Not for me" in Match Week, Match Week not done, reads "did not
+ * match, not taking part in SOAP", and the plan is dated for the next Match at once. The timeline
+ * names that Match and leads with why, not with "out of reach" nor fixB3's SOAP-outcome words:
+ * marking Match Week done brings 2027 back.
+ */
+const DECLINED: MilestoneEntry[] = [
+  { key: "wdoms_listing", status: "done", date: "2022-04-01" },
+  { key: "ecfmg_application", status: "done", date: "2023-03-01" },
+  { key: "usmle_step1", status: "done", date: "2023-10-01" },
+  { key: "usmle_step2ck", status: "done", date: "2024-08-20" },
+  { key: "oet_medicine", status: "done", date: "2024-10-05" },
+  { key: "ecfmg_pathway", status: "done", date: "2025-01-20" },
+  { key: "ecfmg_certification", status: "done", date: "2025-03-15" },
+  { key: "eras_token", status: "done", date: "2026-06-12" },
+  { key: "eras_application", status: "done", date: "2026-09-10" },
+  { key: "nrmp_registration", status: "done", date: "2026-10-02" },
+  { key: "rank_order_list", status: "done", date: "2027-02-16" },
+  { key: "soap", status: "waived", date: "2027-03-15" },
+];
+
+describe("the timeline of an applicant who did not match and is not taking part in SOAP", () => {
+  const now = new Date("2027-03-22T09:00:00Z");
+  const profile = profileFactory({ applicantId: "a_rania", fullName: "Rania Saleh", matchYear: 2027 });
+  const plan = domainPlanning.plan({ profile, milestones: DECLINED, interviews: [], ledger: [] }, now);
+  const links = applicantLinks({
+    baseUrl: "https://api.example.org",
+    keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+    applicantId: "a_rania",
+    feedGeneration: 0,
+    now,
+  });
+  const html =
+    timelinePage({
+      firstName: "Rania",
+      timezone: "Africa/Cairo",
+      links,
+      plan,
+      comingReminders: plan.reminders,
+    }).body ?? "";
+
+  it("is headed for the 2028 Match and leads with 'not matched, not in SOAP', not 'out of reach'", () => {
+    expect(plan.risks.find((risk) => risk.code === "UNMATCHED_NOT_IN_SOAP")?.earliestFeasibleMatchYear).toBe(
+      2028,
+    );
+    expect(html).toContain("<h1>Your Match 2028 timeline, Rania</h1>");
+    const lead = html.indexOf(
+      "You told us you did not match in the 2027 Match and are not taking part in SOAP",
+    );
+    expect(lead).toBeGreaterThan(html.indexOf("<h1>"));
+    expect(lead).toBeLessThan(html.indexOf('id="next"'));
+    expect(html).not.toContain("The 2027 Match is out of reach for you");
+    expect(html).not.toContain("no SOAP position is reported");
+    expect(html).toContain("If you did match, mark Match Week done");
+  });
+});

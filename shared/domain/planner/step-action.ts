@@ -126,7 +126,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
       j1CertificateNote(context, entry, status, facts.stepDates) +
       h1bStartAtRiskNote(context, entry, status, facts.target) +
       earlyFirstGateNote(context, entry, status, facts.target, due);
-  const after = step3AfterRankingWords(context, due, true); // Step 3 dated for the petition (t9p F5, t9r F4)
+  const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition (t9p F5, t9r F4)
   // A booked day passed with no result: by when a new one counts, if it was not taken (t9p F10).
   const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);
   const rebook =

@@ -273,7 +273,7 @@ export function laterMatchSittingNote(
 export function whyBlocked(context: PlanContext, entry: CatalogEntry, due?: DueDate | null): string {
   const moved = pastSeasonMatchNote(context, entry.key);
   // Step 3 dated for the H-1B petition once ranking is over says so (t9p F5).
-  const after = step3AfterRankingWords(context, due);
+  const after = step3AfterRankingWords(context, entry, due);
   const why = after === "" ? entry.why.text : `${after}${entry.why.text}`;
   return moved === "" ? why : `${moved} ${why}`;
 }

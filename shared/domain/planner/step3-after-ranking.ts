@@ -1,4 +1,4 @@
-import { catalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { DAY_MS, isoUtc, localDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -57,14 +57,17 @@ function petitionDueOf(dates: PlanDates): DueDate | null {
  * What Step 3's card says once step3DueNow moved its date: ranking is over and the petition needs
  * the pass, sit by the new date (a day; "(projected)" when it rests on a projected date), or once
  * that day has passed, as soon as possible; with `applyBy` (the next step's card) the day to apply to
- * FSMB by while not booked. "" when `due` is not such a date.
+ * FSMB by while not booked. "" when `entry` is not Step 3 or `due` is not such a date.
  */
 export function step3AfterRankingWords(
   context: PlanContext,
+  entry: CatalogEntry,
   due: DueDate | null | undefined,
   applyBy = false,
 ): string {
-  // Asked for every step's card: one look-up, then only Step 3's own dates go on.
+  // Asked for every step's card: only Step 3's can carry such a date (step3DueNow, the one maker of
+  // the dates step3DueKind knows, dates Step 3 alone: planMilestone), so no other card looks it up.
+  if (entry.key !== STEP3.key) return "";
   const kind = step3DueKind(due);
   if (kind === undefined || due == null) return "";
   if (kind !== "petition") {

@@ -135,10 +135,16 @@ export function targetPassedReminders(
   }
 }
 
-/** The title of the notice and of its follow-ups. */
+/**
+ * The title of the notice and of its follow-ups, made once per step title: a text made per plan was
+ * flattened and compared in full by the follow-ups' and week-before notice's memos (seriesOf, laidNotice).
+ */
 function passedTitle(entry: CatalogEntry): string {
-  return `${entry.title}: your target date has passed`;
+  const known = passedTitles.get(entry.title);
+  if (known !== undefined) return known;
+  return passedTitles.keep(entry.title, `${entry.title}: your target date has passed`);
 }
+const passedTitles = new BoundedMemo<string, string>(256);
 
 /** The "why" of the notice and of its follow-ups (sentence). */
 function passedWhy(context: PlanContext, entry: CatalogEntry, passed: PassedTarget): string {

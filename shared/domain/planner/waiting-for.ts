@@ -58,30 +58,26 @@ export function waitingForOf(
   gates: StepGates,
 ): Readonly<WaitingFor> {
   const { ineligible, unchecked, feasibility } = gates;
-  // Made on the first push: most of a plan's ~20 steps wait on nothing, and need no array.
-  let waitingFor: string[] | null = null;
-  // A gate (eligibility) silences a step entirely, overdue list included.
-  let resolvedBy: string | undefined;
   // Beside the applicant's own ECFMG certificate the note "false" is asked about, and meanwhile the
   // Match's own steps are planned as an eligible applicant's (tester t9s F10, lead's ruling 2).
+  // A gate (eligibility) silences a step entirely, overdue list included; behind a gate the gate is
+  // the one thing to resolve: listing prerequisites too would only add noise (and no booking is gated).
   if (
     entry.needsEcfmgEligibleSchool &&
     ineligible &&
     !(MATCH_STEPS_BESIDE_CERTIFICATE.has(entry.key) && matchStepsBelieved(context))
-  ) {
-    waitingFor = [NO_SPONSOR_NOTE];
-    resolvedBy = SCHOOL_CHECK.ineligible.resolvedBy;
-  } else if (entry.needsEcfmgEligibleSchool && unchecked) {
-    waitingFor = [SCHOOL_CHECK.key];
-    resolvedBy = SCHOOL_CHECK.unchecked.resolvedBy;
-  }
+  )
+    return NO_SPONSOR_NOTE_GATE;
+  if (entry.needsEcfmgEligibleSchool && unchecked) return UNCHECKED_GATE;
+  // The prerequisites waited on, as bits of their places in the step's list (a key listed twice counts once).
+  let waited = 0;
   let prerequisitePending = false;
-  // Behind a gate the gate is the one thing to resolve; listing prerequisites too would only add noise.
-  if (status === "not_started" && resolvedBy === undefined) {
+  if (status === "not_started") {
     const prerequisites = PREREQUISITES_AT[index] ?? [];
+    const firsts = FIRST_PLACES_AT[index] ?? [];
     for (let at = 0; at < prerequisites.length; at++) {
       const prerequisite = prerequisites[at] as (typeof prerequisites)[number];
-      if (isSatisfiedAt(context, prerequisite.index) || waitingFor?.includes(prerequisite.key) === true)
+      if (isSatisfiedAt(context, prerequisite.index) || (waited & (1 << (firsts[at] as number))) !== 0)
         continue;
       // Asked whether they registered, an interviewing applicant's rank list (and SOAP) is planned as
       // a registered one's, its card saying the condition; NRMP is still not presumed done (t9s F3).
@@ -94,23 +90,65 @@ export function waitingForOf(
       )
         continue;
       if (prerequisite.startsBefore && isStartable(context, prerequisite.index)) prerequisitePending = true;
-      else waitingFor = added(waitingFor, prerequisite.key);
+      else waited |= 1 << at;
     }
   }
   // An exam under way with no date (registered, not booked) while a prerequisite it may start
   // before is not done: FSMB registers no one before ECFMG approves the application, so it reads
   // as not started does (its gate sentence) and has no day to book by (tester t9w F15).
-  if (gatedBooking(context, entry, index, status, resolvedBy)) prerequisitePending = true;
+  if (gatedBooking(context, entry, index, status)) prerequisitePending = true;
+  if (waited !== 0) return waitingOn(index, waited, prerequisitePending);
   // Ranking on H-1B, a Step 3 that STEP3_NEEDED_FOR_H1B calls out of reach waits (tester t9m F14).
-  if (entry.key === "usmle_step3" && waitingFor === null && step3OutOfReach(context, feasibility)) {
-    waitingFor = [STEP3_OUT_OF_REACH];
-    resolvedBy = STEP3_OUT_OF_REACH_RESOLVED_BY;
-  }
+  if (entry.key === "usmle_step3" && step3OutOfReach(context, feasibility))
+    return prerequisitePending ? STEP3_WAIT_BUT_PREREQUISITE : STEP3_WAIT;
   // Most steps wait on nothing (planner bench: about 20 of a plan's steps): they share a frozen answer.
-  if (waitingFor === null && resolvedBy === undefined)
-    return prerequisitePending ? NOTHING_BUT_PREREQUISITE : NOTHING;
-  return { waitingFor, resolvedBy, prerequisitePending };
+  return prerequisitePending ? NOTHING_BUT_PREREQUISITE : NOTHING;
 }
+
+/**
+ * The answer for the prerequisites at the places `waited` marks (in list order), shared and frozen
+ * per step, places and pending flag: an array and a record per blocked step showed in the planner
+ * bench's allocations. Bounded by the catalog: 2^(prerequisites) answers a step at most.
+ */
+function waitingOn(index: number, waited: number, prerequisitePending: boolean): Readonly<WaitingFor> {
+  const answers = WAITING_ON_AT[index] as (Readonly<WaitingFor> | undefined)[];
+  const slot = waited * 2 + (prerequisitePending ? 1 : 0);
+  const known = answers[slot];
+  if (known !== undefined) return known;
+  const prerequisites = PREREQUISITES_AT[index] ?? [];
+  const keys: string[] = [];
+  for (let at = 0; at < prerequisites.length; at++)
+    if ((waited & (1 << at)) !== 0) keys.push((prerequisites[at] as (typeof prerequisites)[number]).key);
+  const answer = held(keys, undefined, prerequisitePending);
+  answers[slot] = answer;
+  return answer;
+}
+
+/** Each prerequisite's first place in its step's list (a key listed twice is waited on once). */
+const FIRST_PLACES_AT: readonly (readonly number[])[] = PREREQUISITES_AT.map((prerequisites) =>
+  prerequisites.map((prerequisite) => prerequisites.findIndex((each) => each.key === prerequisite.key)),
+);
+const WAITING_ON_AT: (Readonly<WaitingFor> | undefined)[][] = PREREQUISITES_AT.map(() => []);
+
+/**
+ * A shared answer: frozen, its list too, since blocked steps of many plans carry it (BlockedStep.waitingFor,
+ * which nothing writes). Typed as the plan's mutable list it is assigned to.
+ */
+function held(
+  waitingFor: string[],
+  resolvedBy: string | undefined,
+  prerequisitePending: boolean,
+): Readonly<WaitingFor> {
+  return Object.freeze({
+    waitingFor: Object.freeze(waitingFor) as string[],
+    resolvedBy,
+    prerequisitePending,
+  });
+}
+const NO_SPONSOR_NOTE_GATE = held([NO_SPONSOR_NOTE], SCHOOL_CHECK.ineligible.resolvedBy, false);
+const UNCHECKED_GATE = held([SCHOOL_CHECK.key], SCHOOL_CHECK.unchecked.resolvedBy, false);
+const STEP3_WAIT = held([STEP3_OUT_OF_REACH], STEP3_OUT_OF_REACH_RESOLVED_BY, false);
+const STEP3_WAIT_BUT_PREREQUISITE = held([STEP3_OUT_OF_REACH], STEP3_OUT_OF_REACH_RESOLVED_BY, true);
 
 /**
  * Whether an exam to book (catalog `bookingLeadDays`) is in progress with no date of its own while a
@@ -123,10 +161,8 @@ function gatedBooking(
   entry: CatalogEntry,
   index: number,
   status: MilestoneStatus,
-  resolvedBy: string | undefined,
 ): boolean {
-  if (status !== "in_progress" || resolvedBy !== undefined || entry.bookingLeadDays === undefined)
-    return false;
+  if (status !== "in_progress" || entry.bookingLeadDays === undefined) return false;
   if (context.entries.at(index)?.date !== undefined) return false;
   for (const prerequisite of PREREQUISITES_AT[index] ?? [])
     if (prerequisite.startsBefore && !isSatisfiedAt(context, prerequisite.index)) return true;
@@ -145,10 +181,3 @@ const NOTHING_BUT_PREREQUISITE: Readonly<WaitingFor> = Object.freeze({
   resolvedBy: undefined,
   prerequisitePending: true,
 });
-
-/** `list` with `item` appended, or a new list of `item` alone. */
-function added(list: string[] | null, item: string): string[] {
-  if (list === null) return [item];
-  list.push(item);
-  return list;
-}

@@ -15,6 +15,11 @@ import { NO_FEE_SENTENCE } from "./school-check-words.ts";
 export const StatusActionsSchema = z
   .object({
     scheduled: z.string().min(1).optional(),
+    /**
+     * A retake booked (failed-score.ts: a result below the passing score, reported with the retake's
+     * date): as `scheduled`, saying it is the retake (tester t9y F2). Absent: `scheduled`.
+     */
+    scheduledRetake: z.string().min(1).optional(),
     scheduledPassed: z.string().min(1).optional(),
     /**
      * The applicant's exam day is past, its result still within the catalog's `reportingDays`

@@ -5,6 +5,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { isRetake } from "./failed-score.ts";
 import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 
 /** The exams whose result has a competitive target (catalog `reportingDays` and `target`). */
@@ -27,7 +28,7 @@ const SEASON_DATE_WORDS: Partial<Record<string, string>> = {
 
 /**
  * ", about N weeks after programs start reviewing … on <day>: programs that review you before then
- * see no result for it" for a result expected at `resultAt` of a step whose target is planned from a
+ * see no result for it" (a retake's: "will not have your retake's result", t9y F2) for a result expected at `resultAt` of a step whose target is planned from a
  * season date (citing the date's provenance in `sources`); "" otherwise. Also TARGETS_SLIPPED's,
  * which passes `counted` false for a result whose day follows now: ", after programs start …", no
  * week count, so the words stay the same from one day to the next (tester t9n F9).
@@ -38,6 +39,7 @@ export function afterSeasonDate(
   resultAt: number,
   sources: string[],
   counted = true,
+  retake = false,
 ): string {
   const rule = entry.target;
   if (rule?.from !== "season") return "";
@@ -46,7 +48,7 @@ export function afterSeasonDate(
   const weeks = Math.max(1, Math.round((resultAt - seasonDate.at) / (7 * DAY_MS)));
   const words =
     SEASON_DATE_WORDS[rule.dateKey] ?? `the season date its target is planned from (${rule.dateKey})`;
-  return `, ${counted ? `about ${weeks} weeks ` : ""}after ${words} on ${dayBy(context, seasonDate.at)}${citeSeasonDate(seasonDate, seasonDate.source, sources)}: programs that review you before then see no result for it`;
+  return `, ${counted ? `about ${weeks} weeks ` : ""}after ${words} on ${dayBy(context, seasonDate.at)}${citeSeasonDate(seasonDate, seasonDate.source, sources)}: programs that review you before then ${retake ? "will not have your retake's result, only your earlier attempt's" : "see no result for it"}`;
 }
 
 /**
@@ -69,6 +71,11 @@ export function bookedAfterTargetRisk(context: PlanContext, dates: PlanDates): R
       booked |= 1 << index;
   }
   if (booked === 0) return null;
+  // A booked retake (failed-score.ts) has its own words: a bit per exam above the booked ones (t9y F2).
+  if (context.failedScores.length > 0)
+    for (let index = 0; index < TARGETED_EXAMS.length; index++)
+      if (isRetake(context, (TARGETED_EXAMS[index] as CatalogEntry).key))
+        booked |= 1 << (TARGETED_EXAMS.length + index);
   let byBooked = bookedRisks.get(dates);
   if (byBooked === undefined) {
     byBooked = new Map();
@@ -93,9 +100,9 @@ export function bookedAfterTargetRisk(context: PlanContext, dates: PlanDates): R
 
 /**
  * BOOKED_AFTER_TARGET per PlanDates (shared by plans of one season, zone and own dates) and the
- * exams it may name (a bit per TARGETED_EXAMS entry), then per target day passed or not (a bit per
+ * exams it may name (a bit per TARGETED_EXAMS entry, and one above them per retake), then per target day passed or not (a bit per
  * exam it names), frozen and shared: making its sentences on every plan showed in the planner
- * bench's profile. At most 2^3 × 2^3 risks per PlanDates.
+ * bench's profile. At most 2^6 × 2^3 risks per PlanDates.
  */
 const bookedRisks = new WeakMap<
   PlanDates,
@@ -137,10 +144,11 @@ function bookedRisk(context: PlanContext, dates: PlanDates, booked: number): Ris
     const reporting = entry.reportingDays?.days ?? 0;
     const expectedAt = own.at + reporting * DAY_MS;
     const expected = renderDate(localDate(context.zone, expectedAt));
-    const after = afterSeasonDate(context, entry, expectedAt, sources);
+    const retake = (booked & (1 << (TARGETED_EXAMS.length + index))) !== 0;
+    const after = afterSeasonDate(context, entry, expectedAt, sources, true, retake);
     milestones.push(entry.key);
     said.push(
-      `Your ${entry.title.replace(/^Pass /, "")} is booked for ${renderDate(given.date)}, after its target, ${dayBy(context, target.at)} (a target Matchpath suggests, not a deadline). Its result is expected around ${expected} (up to ${reporting} days)${after}. Book an earlier date${dayByPassed(context, target.at) ? "" : `, by ${dayBy(context, target.at)}`} if you can, and tell us the new date${entry.neededForRanking === undefined ? "" : "; if you keep this one, the result still reaches NRMP by the rank order list deadline"}.`,
+      `Your ${entry.title.replace(/^Pass /, "")}${retake ? " retake" : ""} is booked for ${renderDate(given.date)}, after its target, ${dayBy(context, target.at)} (a target Matchpath suggests, not a deadline). Its result is expected around ${expected} (up to ${reporting} days)${after}. Book an earlier date${dayByPassed(context, target.at) ? "" : `, by ${dayBy(context, target.at)}`} if you can, and tell us the new date${entry.neededForRanking === undefined ? "" : "; if you keep this one, the result still reaches NRMP by the rank order list deadline"}.`,
     );
     addSource(sources, target.source);
     if (entry.reportingDays !== undefined) addSource(sources, citationSource(entry.reportingDays));

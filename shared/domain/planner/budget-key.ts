@@ -12,7 +12,7 @@ import type { NrmpHeld } from "./nrmp-registration-asked.ts";
  * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone), the visa (which steps apply), the programs
  * planned and specialties, and
  * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
- * with an earlier season's steps is not memoised (rare).
+ * with an earlier season's steps or a failed score is not memoised (rare).
  *
  * A fixed table of slots found by a hash of the key and checked field by field, not a Map keyed by
  * text: building and hashing a key text per plan cost as much as the budget itself (planner
@@ -78,7 +78,13 @@ function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): nu
 /** The budget memoised for this plan's key, if any. */
 export function knownBudget(context: PlanContext, season: SeasonCalendar, flags: number): Budget | undefined {
   // Steps presumed done (presumed-in-the-match.ts) read as done but have no fee line: not in the key.
-  if (context.pastSeasonEntries.size > 0 || context.presumedDone !== undefined) return undefined;
+  // A retake's fee lines (budget-second-items.ts) follow its failed score, not in the key (rare).
+  if (
+    context.pastSeasonEntries.size > 0 ||
+    context.presumedDone !== undefined ||
+    context.failedScores.length > 0
+  )
+    return undefined;
   const known = knownBudgets[slotOf(context, season, flags)];
   if (
     known === undefined ||
@@ -103,7 +109,12 @@ export function keepBudget(
   flags: number,
   budget: Budget,
 ): Budget {
-  if (context.pastSeasonEntries.size > 0 || context.presumedDone !== undefined) return budget;
+  if (
+    context.pastSeasonEntries.size > 0 ||
+    context.presumedDone !== undefined ||
+    context.failedScores.length > 0
+  )
+    return budget;
   knownBudgets[slotOf(context, season, flags)] = {
     calendar: context.calendar,
     season,

@@ -12,6 +12,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
 import { feeItem, newFeeItem, otherCurrencyItem } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
+import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
@@ -45,25 +46,9 @@ export function erasProgramFees(
 }
 
 /**
- * A re-applicant's fee already paid for an earlier Match season (a step of past-season.ts that was
- * reported done then): it stays in the budget as spent, beside this season's line, so the total
- * rises by the new season's fees instead of the money spent disappearing (tester s4, issue 15 item 4).
- * The amount is the fee table's (what that season charged was not recorded); NRMP's late fee is
- * not repeated (that season's early deadline is not this calendar's).
+ * A fee nobody should budget for: its step needs an ECFMG-eligible school the applicant's is not
+ * (`ineligible`). Spent fees stay.
  */
-function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
-  const reported = context.pastSeasonEntries.get(fee.milestone);
-  if (reported === undefined || fee.kind === "nrmp_late" || !fee.spentWhen.includes(reported.status))
-    return null;
-  return {
-    ...item,
-    key: `${fee.key}.earlier-season`,
-    label: `${item.label} (paid for an earlier Match season)`,
-    status: "spent",
-  };
-}
-
-/** A fee nobody should budget for: its step needs an ECFMG-eligible school (`ineligible`). Spent fees stay. */
 function gated(ineligible: boolean, key: MilestoneKey): boolean {
   return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
 }
@@ -205,7 +190,7 @@ function budgetOf(
     if (resultUnknown && AFTER_MATCH_DAY.has(fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
-    let spent = fee.spentWhen.includes(status);
+    let spent = retakeSpent(context, fee, status);
     if (fee.kind === "eras_per_program") {
       if (applicant.programsPlanned === 0) continue;
       amountUsd = erasProgramFees(fee, applicant.programsPlanned, applicant.specialties.length);
@@ -251,6 +236,9 @@ function budgetOf(
     else place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);
+    // A retake's exam fee (t9y F2): a second line, still to pay, beside the first attempt's, spent.
+    const retake = retakeFeeItem(context, fee, item);
+    if (retake !== null) place(retake, fee);
     if (ahead !== null) place(ahead, fee);
   }
   const toVerify: BudgetItem[] = held;

@@ -10,7 +10,7 @@ import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { inProgressText } from "./failed-score.ts";
+import { inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
@@ -177,7 +177,7 @@ function statusAction(
         ? passedDayText(context, entry, given.date, day)
         : afterDeadline
           ? (texts.scheduledAfterDeadline ?? texts.scheduled)
-          : texts.scheduled;
+          : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? texts.scheduled);
       // Booked so, a sitting (a step whose day is booked, t9v F11) is too late for ranking (t9n F13).
       if (
         text !== undefined &&

@@ -1,0 +1,51 @@
+import type { Fee } from "../catalog/index.ts";
+import type { BudgetItem } from "../plan.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import type { PlanContext } from "./context.ts";
+import { isRetake } from "./failed-score.ts";
+
+/**
+ * The budget's second lines for one fee (buildBudget in budget.ts): a fee paid for an earlier Match
+ * season beside this season's, and a retake's exam fee beside the first attempt's. Split from
+ * budget.ts for its size.
+ */
+
+/**
+ * A re-applicant's fee already paid for an earlier Match season (a step of past-season.ts that was
+ * reported done then): it stays in the budget as spent, beside this season's line, so the total
+ * rises by the new season's fees instead of the money spent disappearing (tester s4, issue 15 item 4).
+ * The amount is the fee table's (what that season charged was not recorded); NRMP's late fee is
+ * not repeated (that season's early deadline is not this calendar's).
+ */
+export function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
+  const reported = context.pastSeasonEntries.get(fee.milestone);
+  if (reported === undefined || fee.kind === "nrmp_late" || !fee.spentWhen.includes(reported.status))
+    return null;
+  return {
+    ...item,
+    key: `${fee.key}.earlier-season`,
+    label: `${item.label} (paid for an earlier Match season)`,
+    status: "spent",
+  };
+}
+
+/**
+ * Whether a fee counts as spent: its step's status says so (`spentWhen`), or the step is a retake
+ * (failed-score.ts: a result below the passing score was reported), whose first attempt was paid
+ * whatever the retake's status (tester t9y F2: a booked retake showed one exam fee).
+ */
+export function retakeSpent(context: PlanContext, fee: Fee, status: MilestoneStatus): boolean {
+  return (
+    fee.spentWhen.includes(status) || (context.failedScores.length > 0 && isRetake(context, fee.milestone))
+  );
+}
+
+/**
+ * A retake's exam fee: the same fee data as the first attempt's line (`item`, spent), still to pay
+ * and labelled as the retake's (tester t9y F2, lead's ruling 1); null for any other fee.
+ */
+export function retakeFeeItem(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
+  if (context.failedScores.length === 0 || fee.kind !== "flat" || !isRetake(context, fee.milestone))
+    return null;
+  return { ...item, key: `${fee.key}.retake`, label: `${item.label}: your retake`, status: "upcoming" };
+}

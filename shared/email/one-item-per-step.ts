@@ -12,11 +12,15 @@ export { oneReminderPerStep, type StepReminders } from "#domain/planner/one-remi
  */
 export function withOtherDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
   const said = new Set([kept.deadline]);
+  // A day said once: two instants of one whole day ("Due: Tue 12 Jan 2027" twice: tester t9y F8).
+  const days = new Set([dueLine(kept)]);
   const lines: string[] = [];
   let projected = item.deadlineNoteProjected;
   for (const other of alsoFor) {
     if (said.has(other.deadline)) continue;
     said.add(other.deadline);
+    if (other.deadlineDetail.precision === "day" && days.has(dueLine(other))) continue;
+    days.add(dueLine(other));
     const words = deadlineWords(other.deadlineDetail);
     // An own date or target's note names the step's deadline already ("The deadline is …").
     if (item.deadlineNote?.includes(words.local)) continue;
@@ -29,4 +33,9 @@ export function withOtherDates(item: Item, kept: Reminder, alsoFor: readonly Rem
   if (lines.length === 0) return item;
   const deadlineNote = [item.deadlineNote, ...lines].filter((line) => line !== undefined).join(" ");
   return { ...item, deadlineNote, deadlineNoteProjected: projected };
+}
+
+/** "Due: Tue 12 Jan 2027": a reminder's label and its deadline's words in the applicant's zone. */
+function dueLine(reminder: Reminder): string {
+  return `${reminderDateLabel(reminder).label}: ${deadlineWords(reminder.deadlineDetail).local}`;
 }

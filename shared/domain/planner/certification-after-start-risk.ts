@@ -9,13 +9,13 @@ import {
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { applicantDay, dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import {
   CERTIFIED_TO_START_URL,
   earliestCertification,
   nothingOutstanding,
 } from "./earliest-certification.ts";
-import { when } from "./h1b-words.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 /**
@@ -31,11 +31,15 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const earliest = earliestCertification(context);
   // The certificate is needed by orientation (the milestone's due date), not only by the start.
-  const needed = dates.due("ecfmg_certification")?.at ?? residencyStart;
+  const neededDue = dates.due("ecfmg_certification");
+  const needed = neededDue?.at ?? residencyStart;
+  // Both are days (t9y F8): the certificate's due as its row shows it, the earliest as the
+  // applicant's day our allowances give, never an hour with its ET time.
+  const neededDay = neededDue === null ? applicantDay(context, needed) : dueDay(context, neededDue);
   noteCrossing(context, earliest, needed);
   noteCrossing(context, earliest + WARNING_WITHIN_DAYS * DAY_MS, needed);
   if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed && nothingOutstanding(context)) {
-    return certificateQuestion(context, needed, earliest > needed);
+    return certificateQuestion(context, neededDay, earliest > needed);
   } else if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
     const tooLate = earliest > needed;
     const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
@@ -44,7 +48,7 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
     return {
       code: "CERTIFICATION_AFTER_START",
       severity: tooLate ? "critical" : "warning",
-      message: `ECFMG certification can complete around ${when(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${when(context, needed)}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol) : ""}`,
+      message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol) : ""}`,
       milestones: ["ecfmg_certification"],
       sources,
     };
@@ -90,14 +94,14 @@ export function certificateAskedAfterMatchRisk(context: PlanContext): Risk | nul
  * F2): not a completion date that tracks `now`, but the advisor's question, whether ECFMG has
  * issued the certificate, and who to ask if not. Critical once the date it is needed by has passed.
  */
-function certificateQuestion(context: PlanContext, needed: number, tooLate: boolean): Risk {
+function certificateQuestion(context: PlanContext, neededDay: string, tooLate: boolean): Risk {
   const { applicant, calendar } = context;
   const sources = [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL];
   const start = residencyStartWords(calendar.dates.residency_start, sources);
   return {
     code: "CERTIFICATION_AFTER_START",
     severity: tooLate ? "critical" : "warning",
-    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${when(context, needed)} for orientation (residency starts on ${start}), and you must be certified to start.`,
+    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${neededDay} for orientation (residency starts on ${start}), and you must be certified to start.`,
     milestones: ["ecfmg_certification"],
     sources,
   };

@@ -73,6 +73,15 @@ export function dueDay(context: PlanContext, due: { at: number; zone: string; as
   return due.asDay === true ? textOfDay(localDate(due.zone, due.at - 1)) : dayBy(context, due.at);
 }
 
+/**
+ * "Wed 4 Aug 2027": the applicant's calendar day of an instant the plan counted in whole days (a
+ * day it allows, not an hour anyone set): never an invented hour with its ET time (tester t9y F8:
+ * "around Wed 4 Aug 2027, 12:00 AM GMT+3 (Tue 3 Aug 2027, 5:00 PM ET)").
+ */
+export function applicantDay(context: PlanContext, at: number): string {
+  return textOfDay(localDate(context.zone, at));
+}
+
 /** "Wed 27 Jan 2027" for an ISO day, kept (dayTexts). */
 function textOfDay(day: string): string {
   let text = dayTexts.get(day);

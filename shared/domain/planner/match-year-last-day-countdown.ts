@@ -22,7 +22,7 @@ export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefine
   // finds is the one that ends at the day's instant, so its end is that instant, the same from any now
   // (the rungs' ids count from it).
   const at = Math.ceil(Date.parse(risk.lastWorkingAt) / MINUTE_MS) * MINUTE_MS;
-  return adviceDayDue(context, at, LAST_DAY_SOURCE);
+  return adviceDayDue(context, at, LAST_DAY_SOURCE, true);
 }
 const LAST_DAY_SOURCE =
   "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";

@@ -17,7 +17,6 @@ import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-d
 import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
 import { milestoneNextStep } from "./next-step.ts";
-import { oetRouteTarget } from "./oet-route.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
@@ -199,9 +198,7 @@ export function planMilestone(
     stepDates === dates || entry.neededForRanking === undefined
       ? null
       : missedMatchDeadline(gates.targeted, context, dates, index);
-  const route =
-    currentPathwaysTarget(context, entry.key, status, stepDates, missedMatch !== null) ??
-    oetRouteTarget(context, entry.key, stepDates.calendar.matchYear); // the OET by that route (t9w F16)
+  const route = currentPathwaysTarget(context, entry.key, status, stepDates, missedMatch !== null);
   const target = h1b ?? weekTarget ?? route ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
   // An exam day that has begun, or a Pathway presumed sent (resultDue with no date: t9p F17), means the
   // applicant has acted: the target no longer drives the plan nor its reminders (tester s7 issue 14 C3).

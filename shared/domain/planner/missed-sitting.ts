@@ -8,7 +8,6 @@ import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import { isRankingSitting, sittingDayEnd, sittingDayOf, sittingDueWords } from "./last-sitting-day.ts";
-import { oetRouteSitting } from "./oet-route.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { bookingWindowStart, rebookPhaseWords } from "./rebook-words.ts";
 import { reminderWith } from "./reminder-record.ts";
@@ -37,9 +36,7 @@ export function rebookBy(
 ): DueDate | null {
   if (own?.passed !== true || (status !== "scheduled" && status !== "in_progress")) return null;
   if (!isRankingSitting(entry.key) || !resultOverdue(context, entry, own)) return null;
-  // The OET on the Pathways route the plan recommends is sat by that route's day (t9w F16).
-  const route = entry.key === "oet_medicine" ? oetRouteSitting(context, dates.calendar.matchYear) : null;
-  const sitting = route ?? stepRenderings(dates, index).due;
+  const sitting = stepRenderings(dates, index).due;
   return sitting !== null && sitting.at > context.now ? sitting : null;
 }
 

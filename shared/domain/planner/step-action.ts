@@ -22,7 +22,6 @@ import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { tokenFirstAction } from "./myeras-token-first.ts";
-import { oetRouteSitting, oetRouteWords, routeOf } from "./oet-route.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
@@ -63,21 +62,14 @@ export interface StepActionFacts {
 
 export function stepAction(context: PlanContext, budget: Budget, facts: StepActionFacts): string {
   const { entry, status, due } = facts;
-  // The OET on the Pathways route the plan recommends: its result is needed by that route's close (t9w F16).
-  const oetRoute =
-    entry.key === "oet_medicine"
-      ? routeOf(oetRouteSitting(context, facts.stepDates.calendar.matchYear))
-      : undefined;
   // A Pathway submitted in time is due by ECFMG's decision (pathwayDecisionDue); its text names the
   // application deadline it met, as the step shows it (t9m F6); after Match Day it has no date, yet
   // its words still name that deadline (t9n F6).
   const textDue =
-    oetRoute !== undefined && facts.own !== null && facts.own.due.at < context.now
-      ? oetRoute.closing
-      : (due !== null && due === pathwayDecisionDue(context, entry, facts.stepDates.calendar)) ||
-          (due === null && pathwayAnswerAfterMatchDay(context, entry, facts.stepDates.calendar))
-        ? facts.stepDates.dueAt(facts.index)
-        : due;
+    (due !== null && due === pathwayDecisionDue(context, entry, facts.stepDates.calendar)) ||
+    (due === null && pathwayAnswerAfterMatchDay(context, entry, facts.stepDates.calendar))
+      ? facts.stepDates.dueAt(facts.index)
+      : due;
   const action = facts.schoolCheckOnly
     ? ineligibleSchoolAction(context)
     : entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked" && checkReported(context)
@@ -129,9 +121,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition (t9p F5, t9r F4)
   // A booked day passed with no result: by when a new one counts, if it was not taken (t9p F10).
   const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);
-  const rebook =
-    (sitting === null ? "" : rebookWords(context, sitting, entry.key)) +
-    (oetRoute === undefined ? "" : oetRouteWords(oetRoute));
+  const rebook = sitting === null ? "" : rebookWords(context, sitting, entry.key);
   return lateResult === "" && laterMatch === "" && expedite === "" && after === "" && rebook === ""
     ? action
     : `${after}${action}${rebook}${laterMatch}${lateResult}${expedite}`;

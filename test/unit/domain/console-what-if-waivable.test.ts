@@ -20,8 +20,10 @@ describe("waiving a step in a what-if", () => {
     (entry) => entry.key,
   );
 
-  it("the catalog marks research and SOAP waivable, nothing the Match requires", () => {
-    expect([...waivable].sort()).toEqual(["research", "soap"]);
+  // The H-1B stamping too: not needed on an in-US change of status (tester t9x F4, lead's ruling,
+  // session 29), offered only in a US zone.
+  it("the catalog marks research, SOAP and the H-1B stamping waivable, nothing the Match requires", () => {
+    expect([...waivable].sort()).toEqual(["research", "soap", "visa_h1b_stamping"]);
   });
 
   it.each(["usmle_step2ck", "ecfmg_certification", "nrmp_registration"] as const)(

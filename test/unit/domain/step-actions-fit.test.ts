@@ -17,7 +17,9 @@ import { doneMilestones, inputFactory } from "./factories.ts";
  * (snooze left out: the plan decides it, while a reminder is left to quiet).
  */
 const BOOKED_EXAMS: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "oet_medicine", "usmle_step3"];
-const SKIPPABLE: readonly MilestoneKey[] = ["research", "soap"];
+// The H-1B stamping too, for an applicant in a US zone (this test's New York): skipped on an in-US
+// change of status (tester t9x F4, lead's ruling, session 29: catalog waivable, applicant-choices.ts).
+const SKIPPABLE: readonly MilestoneKey[] = ["research", "soap", "visa_h1b_stamping"];
 
 function expectedFor(key: MilestoneKey): StepAction[] {
   return [
@@ -58,6 +60,8 @@ describe("the one-tap actions fit each step", () => {
 
   it("offers no booking on the ECFMG Pathway, an application the applicant submits", () => {
     expect(actionsFor({ milestone: "ecfmg_pathway" }, fresh, zone, [])).not.toContain("schedule");
+    // Abroad, the stamping is the consular route's: never skippable there.
+    expect(actionsFor({ milestone: "visa_h1b_stamping" }, fresh, "Africa/Lagos", [])).not.toContain("waive");
     expect(actionsFor({ milestone: "oet_medicine" }, fresh, zone, [])).toContain("schedule");
   });
 });

@@ -78,12 +78,10 @@ describe("moved to a later Match, the ERAS steps the interview presumed done rea
 
   it("letters are imported and the statement uploaded again, as after a reported application", () => {
     const result = planFor(interviewingLateSitting(), NOW);
-    expect(actionOf(result, "lors")).toContain("Import your letters into this season's MyERAS application");
+    expect(actionOf(result, "lors")).toContain("import your letters into this season's MyERAS application");
     expect(actionOf(result, "lors")).not.toContain("Ask your writers now");
-    expect(actionOf(result, "personal_statement")).toContain(
-      "Upload your personal statement to this season's MyERAS application",
-    );
-    expect(actionOf(result, "cv")).toContain("Import your last certified and submitted application's data");
+    expect(actionOf(result, "personal_statement")).toContain("upload it to this season's MyERAS application");
+    expect(actionOf(result, "cv")).toContain("import your last certified and submitted application's data");
     expect(actionOf(result, "lors")).toContain("What you did for the 2027 Match was for that Match only");
   });
 });

@@ -32,29 +32,38 @@ const FRIDAY_AFTER_RELEASE = "2027-03-19T18:00:00Z";
 const matchDay = seasonCalendar(2027).dates.nrmp_match_day.iso;
 
 describe("Match Day for an applicant in SOAP", () => {
-  it.each(["in_progress", "done"] as const)(
-    "during Match Week (SOAP %s): the SOAP offer is the result",
-    (soap) => {
-      const result = planAt(inSoap(soap), TUESDAY);
-      const step = matchDayOf(result);
-      expect(step?.title).toBe(SOAP_MATCH_DAY_TITLE);
-      expect(step?.deadline?.at).toBe(matchDay);
-      expect(step?.action).toContain("NRMP told you on Monday that you did not match");
-      expect(step?.action).toContain("SOAP offer you accept in R3 is your position");
-      expect(step?.action).toContain("the 2027 Match is over for you");
-      expect(step?.action).not.toMatch(/learn where you matched|Open R3 at the release time/);
-      // The eve's rung speaks as the step does.
-      const rungs = result.reminders.filter((r) => r.milestone === "match_day");
-      expect(rungs.length).toBeGreaterThan(0);
-      for (const rung of rungs) {
-        expect(rung.title).toBe(SOAP_MATCH_DAY_TITLE);
-        expect(rung.why).toContain("SOAP offer");
-      }
-    },
-  );
+  // SOAP done is an accepted SOAP position (tester t9x F3, lead's ruling, session 29): Match Day is
+  // then presumed done from it, so only SOAP in progress is asked for its offer (below for done).
+  it.each(["in_progress"] as const)("during Match Week (SOAP %s): the SOAP offer is the result", (soap) => {
+    const result = planAt(inSoap(soap), TUESDAY);
+    const step = matchDayOf(result);
+    expect(step?.title).toBe(SOAP_MATCH_DAY_TITLE);
+    expect(step?.deadline?.at).toBe(matchDay);
+    expect(step?.action).toContain("NRMP told you on Monday that you did not match");
+    expect(step?.action).toContain("SOAP offer you accept in R3 is your position");
+    expect(step?.action).toContain("the 2027 Match is over for you");
+    expect(step?.action).not.toMatch(/learn where you matched|Open R3 at the release time/);
+    // The eve's rung speaks as the step does.
+    const rungs = result.reminders.filter((r) => r.milestone === "match_day");
+    expect(rungs.length).toBeGreaterThan(0);
+    for (const rung of rungs) {
+      expect(rung.title).toBe(SOAP_MATCH_DAY_TITLE);
+      expect(rung.why).toContain("SOAP offer");
+    }
+  });
+
+  it("SOAP done (an accepted position): Match Day is not asked, and the contract waits for nothing from it", () => {
+    for (const now of [TUESDAY, FRIDAY_AFTER_RELEASE]) {
+      const result = planAt(inSoap("done"), now);
+      expect(matchDayOf(result)?.title).not.toBe(SOAP_MATCH_DAY_TITLE);
+      expect(result.reminders.filter((r) => r.rung === "match-day-result")).toEqual([]);
+      const contract = result.blocked.find((step) => step.milestone === "contract");
+      expect(contract?.waitingFor ?? []).not.toContain("match_day");
+    }
+  });
 
   it("after the release: asks which SOAP offer they accepted, once, not where they matched", () => {
-    const result = planAt(inSoap("done"), FRIDAY_AFTER_RELEASE);
+    const result = planAt(inSoap("in_progress"), FRIDAY_AFTER_RELEASE);
     const step = matchDayOf(result);
     expect(step?.title).toBe(SOAP_MATCH_DAY_TITLE);
     expect(step?.action).not.toContain("Tell us where you matched");

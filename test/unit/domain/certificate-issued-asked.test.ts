@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { CERTIFICATE_ISSUED_ACTION } from "#domain/planner/earliest-certification.ts";
-import { plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * Tester t9w F6 (B): the certificate with nothing we know of still holding it back said "check in
@@ -19,10 +17,8 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * rulings stand: urgent, with the after-target follow-ups (lead's ruling on fixB2's open question).
  */
 const DIR = fileURLToPath(new URL("../../fixtures/t9w-certificate/", import.meta.url));
-const snapshotOf = (file: string): ApplicantSnapshot =>
-  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
-const planOf = (snapshot: ApplicantSnapshot, now: string): Plan =>
-  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
+const planOf = planInOwnMatch;
 const certificate = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
 const rungsOf = (result: Plan): Reminder[] =>

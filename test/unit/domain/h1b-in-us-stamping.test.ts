@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { actionsFor } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { ROUTE_QUESTION } from "#domain/planner/h1b-in-us.ts";
-import { plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
-import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * Tester t9x F4 (B): an H-1B applicant whose zone is in the US (Chicago), petition approved, was
@@ -19,10 +17,8 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * the H visa fee is to verify, not counted. Abroad: unchanged.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/fixH/", import.meta.url));
-const snapshotOf = (file: string): ApplicantSnapshot =>
-  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
-const planOf = (snapshot: ApplicantSnapshot, now: string): Plan =>
-  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
+const planOf = planInOwnMatch;
 const APPROVED = snapshotOf("h1b-in-us-chicago-petition-approved.json");
 const NOW = "2027-05-20T09:00:00-05:00";
 const stamping = (result: Plan) => result.nextSteps.find((step) => step.milestone === "visa_h1b_stamping");

@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
-import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * Tester t9x F13 (B): an OET reported done after ECFMG's projected deadline for a Pathway's
@@ -15,10 +13,8 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * Replayed on the tester's applicant.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/t9x-token-oet/", import.meta.url));
-const snapshotOf = (file: string): ApplicantSnapshot =>
-  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
-const planOf = (snapshot: ApplicantSnapshot, now: string): Plan =>
-  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
+const planOf = planInOwnMatch;
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
 const withOetDone = (date: string): ApplicantSnapshot => {
   const snapshot = snapshotOf("oet-result-reported-late-after-documents-deadline-manila.json");

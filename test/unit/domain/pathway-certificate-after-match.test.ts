@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
+import { readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * Tester t9x F6 (ruling 3, session 29): PATHWAY_CERTIFICATE_MAY_EXPIRE disappeared once Match Week
@@ -14,8 +14,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * after reporting Match Week and Match Day.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/t9x-notices/", import.meta.url));
-const snapshotOf = (file: string): ApplicantSnapshot =>
-  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
+const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const riskAt = (snapshot: ApplicantSnapshot, now: string) =>
   plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now)).risks.find(
     (each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE",

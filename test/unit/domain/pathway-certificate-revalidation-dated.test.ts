@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { pathwayDeadline } from "#domain/planner/pathway-deadlines.ts";
-import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { DAY_MS } from "#domain/time.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * Tester t9x F8 (ruling 2, session 29): the certificate-revalidation notice was dated by the rank
@@ -18,10 +17,8 @@ import { DAY_MS } from "#domain/time.ts";
  * re-applicant, and a 2027 applicant whose certificate came through a 2025 Pathway.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/t9x-notices/", import.meta.url));
-const snapshotOf = (file: string): ApplicantSnapshot =>
-  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
-const planOf = (snapshot: ApplicantSnapshot, now: string): Plan =>
-  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
+const planOf = planInOwnMatch;
 const noticesOf = (result: Plan) =>
   result.reminders.filter((each) => each.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
 const riskOf = (result: Plan) => result.risks.find((each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE");

@@ -2,9 +2,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { planInOwnMatch } from "./fixture-snapshots.ts";
 
 /**
  * Tester t9x F11 (B): a matched H-1B applicant (Bogotá, contract signed) whose Step 3 is booked for
@@ -20,8 +19,7 @@ const DIR = fileURLToPath(new URL("../../fixtures/fixH/", import.meta.url));
 const BOGOTA: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
   JSON.parse(readFileSync(`${DIR}h1b-matched-step3-after-match-bogota.json`, "utf8")),
 );
-const planOf = (snapshot: ApplicantSnapshot, now: string): Plan =>
-  plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+const planOf = planInOwnMatch;
 const step3 = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
 const visaRisk = (result: Plan) => result.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
 /** Every word the plan says about Step 3: its card and the risks naming it. */

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan, Reminder } from "#domain/plan.ts";
@@ -6,8 +5,9 @@ import { oneReminderPerStep } from "#domain/planner/one-reminder-per-step.ts";
 import { plan } from "#domain/planner.ts";
 import { dueReminders } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
+import { readSnapshot } from "#test/unit/domain/fixture-snapshots.ts";
 
 /**
  * Tester t9x F5 (ruling 1, session 29): an interviewing late arrival signing up at 13:00 Lagos on
@@ -18,8 +18,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
  * countdown. The interview stays its own item; ids stay those of the plan.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/t9x-notices/", import.meta.url));
-const snapshotOf = (file: string): ApplicantSnapshot =>
-  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
+const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const NOW = new Date("2026-11-30T13:00:00+01:00");
 const snapshot = snapshotOf("late-arrival-lagos-nrmp-early-deadline-day.json");
 const planned: Plan = plan(snapshot, seasonCalendar(2027), NOW);

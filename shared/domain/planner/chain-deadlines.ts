@@ -112,7 +112,19 @@ export function slackTerms(takes: object, calendar: SeasonCalendar): number[] | 
   if (documentsDue !== null) terms.push(documentsDue - (times.oetResult as number));
   const sittingDue = times.oetSitting === null ? null : oetLastSitting(calendar);
   if (sittingDue !== null) terms.push(sittingDue - (times.oetSitting as number));
-  return terms.sort((a, b) => a - b);
+  // At most four terms: an insertion sort, as Array#sort with a comparator (its setup and a call into
+  // the comparator per comparison) was nearly all this function's time (0.3 % of a plan, fixS4). Same
+  // order: ascending numbers, equal ones kept in place.
+  for (let index = 1; index < terms.length; index++) {
+    const term = terms[index] as number;
+    let at = index - 1;
+    while (at >= 0 && (terms[at] as number) > term) {
+      terms[at + 1] = terms[at] as number;
+      at--;
+    }
+    terms[at + 1] = term;
+  }
+  return terms;
 }
 
 /** Why a season cannot be made: graduation after its residency start, or a chain deadline missed. */

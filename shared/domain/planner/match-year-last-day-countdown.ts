@@ -3,6 +3,7 @@ import { DAY_MS, localDate, MINUTE_MS } from "../time.ts";
 import { adviceDayDue } from "./advice-day-due.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { instantOf } from "./instant-of.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 
@@ -21,7 +22,7 @@ export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefine
   // The chain's search keeps now's seconds (now plus whole minutes of slack): the last minute it
   // finds is the one that ends at the day's instant, so its end is that instant, the same from any now
   // (the rungs' ids count from it).
-  const at = Math.ceil(Date.parse(risk.lastWorkingAt) / MINUTE_MS) * MINUTE_MS;
+  const at = Math.ceil(instantOf(risk.lastWorkingAt) / MINUTE_MS) * MINUTE_MS;
   return adviceDayDue(context, at, LAST_DAY_SOURCE, true);
 }
 const LAST_DAY_SOURCE =
@@ -128,7 +129,7 @@ function dropToldByNotice(
 function ownLadderCounts(risk: Risk, nextSteps: readonly NextStep[], at: number): boolean {
   for (const step of nextSteps) {
     if (step.dueBy === null || !risk.milestones.includes(step.milestone)) continue;
-    if (Math.abs(Date.parse(step.dueBy) - at) <= DAY_MS) return true;
+    if (Math.abs(instantOf(step.dueBy) - at) <= DAY_MS) return true;
   }
   return false;
 }

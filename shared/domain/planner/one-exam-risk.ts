@@ -6,6 +6,7 @@ import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { plannedDay } from "./earliest-certification.ts";
+import { instantOf } from "./instant-of.ts";
 import { listed } from "./last-day-words.ts";
 import {
   cutOffProjected,
@@ -32,7 +33,7 @@ const BOOKING_WEEK = `a test date usually takes about ${EXAM_BOOKING_DAYS} days`
 function sameExams(context: PlanContext, lastDay: Risk, examsLate: Risk): MilestoneKey[] | null {
   if (lastDay.lastWorkingAt === undefined || lastDay.milestones.length === 0) return null;
   // Its instant is a minute (the chain's search), a sitting's a day: the same local day is the same day.
-  const day = localDate(context.zone, Date.parse(lastDay.lastWorkingAt));
+  const day = localDate(context.zone, instantOf(lastDay.lastWorkingAt));
   // A booked OET's chain runs on to a Pathway already in (dated, or presumed sent): nothing to do on it, so
   // the day and the action are the OET's alone (t9t F19, lead's ruling). An undated one may be an action.
   const pathway = stepIndex("ecfmg_pathway");

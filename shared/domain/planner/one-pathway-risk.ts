@@ -1,6 +1,7 @@
 import type { Risk } from "../plan.ts";
 import { localDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { instantOf } from "./instant-of.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { addSource } from "./risk-sources.ts";
 
@@ -20,7 +21,7 @@ export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate
   // Its instant is a minute (the chain's search), the deadline's an hour: the same local day is the same day.
   if (
     due === null ||
-    localDate(context.zone, due) !== localDate(context.zone, Date.parse(lastDay.lastWorkingAt))
+    localDate(context.zone, due) !== localDate(context.zone, instantOf(lastDay.lastWorkingAt))
   )
     return null;
   if (examsLate.milestones.length !== 1) return null;

@@ -1,6 +1,7 @@
 import type { NextStep, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS } from "../time.ts";
+import { instantOf } from "./instant-of.ts";
 
 // TARGET_PASSED beside MATCH_YEAR_LAST_DAY (tester t9v F2, lead's ruling, session 26 task L): an
 // exam's far deadline is not the latest day that works while the Match hinges on an earlier one.
@@ -18,7 +19,7 @@ export function lastDayFirst(
   for (const risk of risks) {
     if (risk.code !== "MATCH_YEAR_LAST_DAY" || risk.lastWorkingAt === undefined) continue;
     if (!risk.milestones.includes(key)) continue;
-    const at = Date.parse(risk.lastWorkingAt);
+    const at = instantOf(risk.lastWorkingAt);
     if (at < dueAt && !anotherStepsDay(risk, nextSteps, key, at)) return true;
   }
   return false;
@@ -31,7 +32,7 @@ export function lastDayFirst(
 function anotherStepsDay(risk: Risk, nextSteps: readonly NextStep[], key: MilestoneKey, at: number): boolean {
   for (const step of nextSteps) {
     if (step.milestone === key || step.dueBy === null || !risk.milestones.includes(step.milestone)) continue;
-    if (Math.abs(Date.parse(step.dueBy) - at) <= DAY_MS) return true;
+    if (Math.abs(instantOf(step.dueBy) - at) <= DAY_MS) return true;
   }
   return false;
 }

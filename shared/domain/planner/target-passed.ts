@@ -6,6 +6,7 @@ import { isoInZone, isoUtc } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
+import { instantOf } from "./instant-of.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -85,17 +86,6 @@ function namedLateForRanking(risks: readonly Risk[], key: MilestoneKey): boolean
 /** Why the sentence says to book now (Risk.sources). */
 const SEATS_FILL_AHEAD =
   "advice: test-centre seats can fill weeks ahead in busy months, so book as soon as you can";
-
-/**
- * The instant of a step's ISO 8601 date text (a rendered deadline's `at`). Memoised: plans share
- * their rendered deadlines, and Date.parse on every plan was about 2% of the planner bench.
- */
-function instantOf(iso: string): number {
-  const known = instants.get(iso);
-  return known !== undefined ? known : instants.keep(iso, Date.parse(iso));
-}
-
-const instants = new BoundedMemo<string, number>(20_000);
 
 /** A passed target with its hard deadline still ahead, of a step still to do (targetPassedReminders). */
 interface PassedTarget {

@@ -39,23 +39,30 @@ interface WarningNoticeRule {
   againDaysBefore: number | null;
 }
 
-/** The warnings that send notices; every other warning sends none. None once its date has passed. */
-const WARNING_NOTICES: Partial<Record<RiskCode, WarningNoticeRule>> = {
+/**
+ * The warnings that send notices; every other warning sends none. None once its date has passed.
+ * A Map: each of a plan's warnings is looked up by its code, and a property read by a code that
+ * varies was a megamorphic keyed load (see catalog-index.ts's STEP_INDEX).
+ */
+const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCode, WarningNoticeRule>([
   // Revalidation goes through the season's Pathways application (PATHWAYS_REVALIDATION_SOURCE), so
   // the check is dated by the Pathways close the risk names (the Pathway's projected deadline, the
   // earlier candidate), not by the rank order list deadline two months later (tester t9x F8).
-  PATHWAY_CERTIFICATE_MAY_EXPIRE: {
-    title:
-      "Check your ECFMG certificate's validity date against the {year} residency start before the Pathways application closes, {due}",
-    asks: asksEarlierSeasonCheck,
-    on: { card: "ecfmg_certification" },
-    dueBy: (dates) => dates.due("ecfmg_pathway"),
-    againDaysBefore: 14,
-  },
+  [
+    "PATHWAY_CERTIFICATE_MAY_EXPIRE",
+    {
+      title:
+        "Check your ECFMG certificate's validity date against the {year} residency start before the Pathways application closes, {due}",
+      asks: asksEarlierSeasonCheck,
+      on: { card: "ecfmg_certification" },
+      dueBy: (dates) => dates.due("ecfmg_pathway"),
+      againDaysBefore: 14,
+    },
+  ],
   // Step 3 is offered only in the US: abroad, the visitor visa's interview wait is the chain's one
   // step that waits on nothing, so it is asked for now, not when Step 3's own ladder starts (t9w F7).
-  STEP3_NEEDED_FOR_H1B: VISITOR_VISA_NOTICE,
-};
+  ["STEP3_NEEDED_FOR_H1B", VISITOR_VISA_NOTICE],
+]);
 
 /** The ids' phases: the first notice, and the one `againDaysBefore` its date. */
 const FIRST_PHASE = "warning-first";
@@ -80,7 +87,7 @@ export function warningRiskNotices(
 ): void {
   for (const risk of risks) {
     if (risk.severity === "critical") continue;
-    const rule = WARNING_NOTICES[risk.code];
+    const rule = WARNING_NOTICES.get(risk.code);
     if (rule === undefined || !rule.asks(context)) continue;
     const due = rule.dueBy(dates, context, risk);
     if (due === null || due.at < context.now) continue;

@@ -62,6 +62,9 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };
 
+/** ACT_NOW by code, for the look-up by a risk's code: a property read by a code that varies was a megamorphic keyed load. */
+const ACT_NOW_BY_CODE: ReadonlyMap<string, string> = new Map(Object.entries(ACT_NOW));
+
 /** SCHOOL_NOT_ECFMG_ELIGIBLE beside that question: the answer is asked about, not stated as fact. */
 const QUESTIONED_NOTE_TITLE =
   "Your answers say your school has no ECFMG sponsor note: check WDOMS before you pay any further fee";
@@ -149,7 +152,7 @@ export function noticeTemplate(
     : risk.code === "ROL_BEFORE_RANKING_OPENS" &&
         context.now >= context.calendar.dates.nrmp_rank_order_list_entry_opens.at
       ? ROL_RANKING_OPEN_TITLE
-      : ACT_NOW[risk.code];
+      : ACT_NOW_BY_CODE.get(risk.code);
 }
 
 /**

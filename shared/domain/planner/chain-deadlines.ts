@@ -2,6 +2,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE } from "../time.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";
+import { CalendarMemo } from "./calendar-memo.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
@@ -229,10 +230,10 @@ export function oetLastSitting(calendar: SeasonCalendar): number | null {
     const due = catalogEntry("oet_medicine").due;
     deadline =
       due.from !== "season" ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
-    lastSittings.set(calendar, deadline);
+    lastSittings.keep(calendar, deadline);
   }
   return deadline;
 }
 
 /** oetLastSitting per calendar, as pathway-deadlines.ts keeps its own. */
-const lastSittings = new WeakMap<SeasonCalendar, number | null>();
+const lastSittings = new CalendarMemo<number | null>();

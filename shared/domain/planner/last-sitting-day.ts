@@ -4,6 +4,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, isoUtc, localDate, renderEt, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { CalendarMemo } from "./calendar-memo.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
@@ -147,8 +148,7 @@ const dayTexts = new BoundedMemo<string, string>(2_000);
 export function sittingCutOffOf(calendar: SeasonCalendar, key: MilestoneKey): number {
   let known = cutOffs.get(calendar);
   if (known === undefined) {
-    known = new Map();
-    cutOffs.set(calendar, known);
+    known = cutOffs.keep(calendar, new Map());
   }
   let at = known.get(key);
   if (at === undefined) {
@@ -166,7 +166,7 @@ export function sittingCutOffOf(calendar: SeasonCalendar, key: MilestoneKey): nu
   }
   return at;
 }
-const cutOffs = new WeakMap<SeasonCalendar, Map<MilestoneKey, number>>();
+const cutOffs = new CalendarMemo<Map<MilestoneKey, number>>();
 
 /**
  * Whether sittingCutOffOf's day is counted from a projected season date (its catalog due rule's, or

@@ -1,6 +1,7 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE } from "../time.ts";
+import { CalendarMemo } from "./calendar-memo.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
@@ -66,13 +67,13 @@ export function pathwayDeadline(calendar: SeasonCalendar): number | null {
       const review = entry.reportingDays?.days ?? 0;
       deadline = Math.min(shiftDays(at, ET_ZONE, latest.days), shiftDays(at, ET_ZONE, -review));
     }
-    pathwayDeadlines.set(calendar, deadline);
+    pathwayDeadlines.keep(calendar, deadline);
   }
   return deadline;
 }
 
 /** pathwayDeadline per calendar: asked on every plan, and for each later season tried when out of reach. */
-const pathwayDeadlines = new WeakMap<SeasonCalendar, number | null>();
+const pathwayDeadlines = new CalendarMemo<number | null>();
 
 /**
  * A season's deadline for the documents supporting a Pathway application submitted in time (the
@@ -84,10 +85,10 @@ export function pathwayDocumentsDeadline(calendar: SeasonCalendar): number | nul
   if (deadline === undefined) {
     const due = catalogEntry("ecfmg_pathway").documentsDue;
     deadline = due === undefined ? null : shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
-    documentsDeadlines.set(calendar, deadline);
+    documentsDeadlines.keep(calendar, deadline);
   }
   return deadline;
 }
 
 /** pathwayDocumentsDeadline per calendar, as pathwayDeadlines. */
-const documentsDeadlines = new WeakMap<SeasonCalendar, number | null>();
+const documentsDeadlines = new CalendarMemo<number | null>();

@@ -22,9 +22,55 @@ export function tokenFirstAction(
   const words = entry.beforeToken;
   if (words === undefined || status !== "not_started" || isSatisfiedAt(context, TOKEN_INDEX)) return action;
   const again = entry.redoneEachSeason?.again;
-  if (words.again !== undefined && again !== undefined && action.includes(again))
-    return action.replace(again, words.again);
-  if (words.action !== undefined && action.includes(entry.action))
-    return action.replace(entry.action, words.action);
+  // The answer is a function of these five texts alone: kept per action (a slot by its length),
+  // since the same few steps ask it on every plan before the token, and the search and replace
+  // made a new copy of the text each time (planner bench).
+  const slot = action.length & (TOKEN_FIRST_SLOTS - 1);
+  const kept = tokenFirstKept[slot];
+  if (
+    kept !== undefined &&
+    kept.action === action &&
+    kept.first === entry.action &&
+    kept.again === again &&
+    kept.wordsAction === words.action &&
+    kept.wordsAgain === words.again
+  )
+    return kept.text;
+  const text = tokenFirstText(action, entry.action, again, words.action, words.again);
+  tokenFirstKept[slot] = {
+    action,
+    first: entry.action,
+    again,
+    wordsAction: words.action,
+    wordsAgain: words.again,
+    text,
+  };
+  return text;
+}
+
+/** The step's first-time `action` or its `again` in `action` replaced by the words before the token. */
+function tokenFirstText(
+  action: string,
+  first: string,
+  again: string | undefined,
+  wordsAction: string | undefined,
+  wordsAgain: string | undefined,
+): string {
+  if (wordsAgain !== undefined && again !== undefined && action.includes(again))
+    return action.replace(again, wordsAgain);
+  if (wordsAction !== undefined && action.includes(first)) return action.replace(first, wordsAction);
   return action;
+}
+
+/** tokenFirstAction's last answers, one per slot (bounded by the slot count); a slot holds the last action hashed to it. */
+const TOKEN_FIRST_SLOTS = 16;
+const tokenFirstKept: (TokenFirstKept | undefined)[] = new Array(TOKEN_FIRST_SLOTS).fill(undefined);
+
+interface TokenFirstKept {
+  action: string;
+  first: string;
+  again: string | undefined;
+  wordsAction: string | undefined;
+  wordsAgain: string | undefined;
+  text: string;
 }

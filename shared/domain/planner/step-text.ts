@@ -23,18 +23,8 @@ import { laterWindowCard } from "./result-later-window.ts";
 import { soapStepAction } from "./season-over-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
+import { templateParts } from "./template-parts.ts";
 import { pendingPathwayAction } from "./undated-pathway-pending.ts";
-
-/** A status text split once at its placeholders: literal, placeholder, literal, ... */
-const templateCache = new Map<string, string[]>();
-function templateParts(text: string): string[] {
-  let parts = templateCache.get(text);
-  if (parts === undefined) {
-    parts = text.split(/\{(date|due|weeks|rankingOpens)\}/);
-    templateCache.set(text, parts);
-  }
-  return parts;
-}
 
 /**
  * Fills a status text's placeholders: {date}, {due} (the step's deadline as a day), {weeks},

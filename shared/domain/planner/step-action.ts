@@ -1,6 +1,6 @@
 import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Budget } from "../plan.ts";
-import { seasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
 import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
@@ -145,10 +145,7 @@ function laterMatchPathwayAction(
 ): string {
   const later = stepDates.calendar.matchYear;
   const projected = (date: DueDate) => (date.status === "projected" ? " (projected)" : "");
-  const opened = seasonCalendar(2026).contextDates.find(
-    (date) => date.key === "ecfmg_2026_pathways_application_open_by",
-  );
-  const onRecord = opened === undefined ? "" : `; the 2026 Pathways opened on ${renderDate(opened.date)}`;
+  const onRecord = pathwaysOpenedOnRecord(seasonCalendar(2026));
   const by = due === null ? "" : `, and submit it by ${dayBy(context, due.at)}${projected(due)}`;
   // The Match just before the later one, when it is after the target and its projected deadline
   // passed: the deadline that moved the plan on, not the target's long gone (tester t9l F12).
@@ -174,6 +171,21 @@ function laterMatchPathwayAction(
   const current = passed === null ? "" : currentPathwaysWords(context, passed, later);
   return `${why}${current === "" ? "" : ` ${current} Otherwise`} ${current === "" ? "Apply" : "apply"} once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;
 }
+
+/**
+ * "; the 2026 Pathways opened on <day>" from that calendar's context dates, or "" if it has none:
+ * the calendar is frozen and cached (seasonCalendar), so its words are made once per calendar
+ * object, not searched for again on every plan moved to a later Match.
+ */
+function pathwaysOpenedOnRecord(calendar: SeasonCalendar): string {
+  if (openedFor === calendar) return openedWords;
+  const opened = calendar.contextDates.find((date) => date.key === "ecfmg_2026_pathways_application_open_by");
+  openedWords = opened === undefined ? "" : `; the 2026 Pathways opened on ${renderDate(opened.date)}`;
+  openedFor = calendar;
+  return openedWords;
+}
+let openedFor: SeasonCalendar | undefined;
+let openedWords = "";
 
 /** Whether the snapshot reports the WDOMS check finished though the note is unknown (buildContext reset it). */
 function checkReported(context: PlanContext): boolean {

@@ -35,7 +35,6 @@ import { targetedMatch } from "./planner/targeted-match.ts";
 import { pressCriticalSteps } from "./planner/urgency.ts";
 import { warningRiskNotices } from "./planner/warning-risk-notice.ts";
 import { withdrawnByLateResult } from "./planner/withdrawn-by-late-result.ts";
-import { prerequisitesFirst } from "./prerequisite-order.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
 import { isoUtc } from "./time.ts";
 
@@ -175,8 +174,9 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
         )
       : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
-  // No step before a step it needs at the same or a higher urgency (t9o F7), as the reading order.
-  const nextSteps = prerequisitesFirst(orderNextSteps(collected.nextSteps));
+  // No step before a step it needs at the same or a higher urgency (t9o F7), as the reading order:
+  // orderNextSteps applies prerequisitesFirst's rule on its keyed records (needed-first.ts).
+  const nextSteps = orderNextSteps(collected.nextSteps);
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
   const targetPassed = targetPassedRisk(later?.context ?? context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);

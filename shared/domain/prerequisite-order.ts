@@ -20,6 +20,15 @@ const NEEDS: ReadonlyMap<string, readonly string[]> = (() => {
 })();
 
 /**
+ * NEEDS by catalog index, each prerequisite by its catalog index: the planner's keyed next steps
+ * carry their step's index (needed-first.ts applies prerequisitesFirst's rule to them). Undefined
+ * for a step that needs none, and past the catalog (an interview's place).
+ */
+export const NEEDED_FIRST_AT: readonly (readonly number[] | undefined)[] = MILESTONE_CATALOG.map((entry) =>
+  NEEDS.get(entry.key)?.map((key) => MILESTONE_CATALOG.findIndex((each) => each.key === key)),
+);
+
+/**
  * Urgency, most pressing first (the planner's urgencyRank, restated: the root may not import the
  * planner). Comparisons, not a keyed read: that read went megamorphic (callgrind, perfU).
  */

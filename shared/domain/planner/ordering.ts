@@ -1,6 +1,7 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import { leadsTheList } from "../leading-step.ts";
 import { type NextStep, type OverdueStep, type Reminder, RISK_CODES, type Risk } from "../plan.ts";
+import { neededFirst } from "./needed-first.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { urgencyRank } from "./urgency.ts";
 
@@ -69,9 +70,10 @@ function compareKeys<T>(left: OrderKeys<T>, right: OrderKeys<T>): number {
   return 0;
 }
 
-/** Sorts the keyed items (stable) and returns the items alone, in order. */
-function ordered<T>(keyed: OrderKeys<T>[]): T[] {
+/** Sorts the keyed items (stable) and returns the items alone, in order; `after` may move them once sorted. */
+function ordered<T>(keyed: OrderKeys<T>[], after?: (sorted: OrderKeys<T>[]) => void): T[] {
   stableSort(keyed, compareKeys);
+  after?.(keyed);
   const items: T[] = new Array(keyed.length);
   for (let index = 0; index < keyed.length; index++) items[index] = (keyed[index] as OrderKeys<T>).item;
   return items;
@@ -128,7 +130,9 @@ const RUN = 8;
 
 /**
  * Next steps: the step that leads (Match Day's question once results are out: leadsTheList, tester
- * t9o F6) first, then most urgent first, earliest driving date, catalog order, interview id.
+ * t9o F6) first, then most urgent first, earliest driving date, catalog order, interview id; then
+ * no step before a step it needs at the same or a higher urgency (prerequisitesFirst's rule, t9o F7,
+ * moved on the keyed records before the items are taken out: needed-first.ts).
  */
 export function orderNextSteps(steps: readonly DueStep<NextStep>[]): NextStep[] {
   const keyed = steps.slice();
@@ -138,7 +142,7 @@ export function orderNextSteps(steps: readonly DueStep<NextStep>[]): NextStep[] 
     const key = keyed[index] as DueStep<NextStep>;
     if (key.third === MATCH_DAY_AT && leadsTheList(key.item)) key.first = -1;
   }
-  return ordered(keyed);
+  return ordered(keyed, neededFirst);
 }
 
 /** Match Day's catalog index: its step's `third` key (dueNextStep). */

@@ -21,7 +21,7 @@ export function proclamationRisks(context: PlanContext): Risk[] {
     : context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
       ? "closed"
       : "open";
-  const risk = proclamationRisk(context.zone, phase);
+  const risk = proclamationRisk(context.zone, lapsed(context) ? `${phase}-lapsed` : phase);
   return risk === null ? [] : [risk];
 }
 
@@ -33,13 +33,14 @@ export function proclamationRisks(context: PlanContext): Risk[] {
  * and its source text were then still made per plan. Bounded like the other per-zone memos.
  */
 type Phase = "open" | "closed" | "signed";
-const proclamationRiskMemo = new BoundedMemo<string, Record<Phase, Risk | null | undefined>>(1_000);
+/** A phase as the words read it: after the stated end (`-lapsed`, STATED_END) or before. */
+type Reading = Phase | `${Phase}-lapsed`;
+const proclamationRiskMemo = new BoundedMemo<string, Partial<Record<Reading, Risk | null>>>(1_000);
 const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
-function proclamationRisk(zone: string, phase: Phase): Risk | null {
+function proclamationRisk(zone: string, phase: Reading): Risk | null {
   // Keyed by the zone itself, not a key text made per plan: hashing that showed in the profile.
   let byPhase = proclamationRiskMemo.get(zone);
-  if (byPhase === undefined)
-    byPhase = proclamationRiskMemo.keep(zone, { open: undefined, closed: undefined, signed: undefined });
+  if (byPhase === undefined) byPhase = proclamationRiskMemo.keep(zone, {});
   const known = byPhase[phase];
   if (known !== undefined) return known;
   const fee = PROCLAMATION_FEE;
@@ -49,7 +50,7 @@ function proclamationRisk(zone: string, phase: Phase): Risk | null {
       : Object.freeze<Risk>({
           code: "H1B_PROCLAMATION_FEE",
           severity: "warning",
-          message: `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation asks the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa. ${PHASE_WORDS[phase]} This is ${fee.verify}.`,
+          message: `Your time zone (${zone}) says you are outside the US, so a program would file a new H-1B petition for you: the September 2025 proclamation ${phase.endsWith("-lapsed") ? "asked" : "asks"} the employer for a one-time $${fee.amountUsd.toLocaleString("en-US")} payment on new petitions for people outside the US without a valid H-1B visa${phase.endsWith("-lapsed") ? `; ${LAPSED}` : ""}. ${PHASE_WORDS[phase]} This is ${fee.verify}.`,
           milestones: ["visa_h1b"],
           sources: [`secondary: ${fee.source} (${fee.asOf})`],
         });
@@ -57,13 +58,34 @@ function proclamationRisk(zone: string, phase: Phase): Risk | null {
   return risk;
 }
 
+/**
+ * The proclamation's stated end: in force from 12:01 a.m. EDT on 21 Sep 2025, it "lasts 12 months
+ * unless extended" (the fact sheet's "H-1B $100,000 proclamation" row, from 2025-09-21; the fee's
+ * source). From that day on (00:00 EDT), as the plan's now says, the words are past tense and
+ * conditional, since whether it was extended was not found (tester t9z F16, t9y C9).
+ */
+const STATED_END = Date.parse("2026-09-21T04:00:00Z");
+const LAPSED =
+  "it was set to lapse on 21 Sep 2026 unless extended; check with your program whether it still applies";
+
+/** Whether the plan's now is on or after the proclamation's stated end (STATED_END). */
+function lapsed(context: PlanContext): boolean {
+  return context.now >= STATED_END;
+}
+
 /** What the applicant does about it: before ranking, after it, and once the contract names the program. */
-const PHASE_WORDS: Record<Phase, string> = {
+const PHASE_WORDS: Record<Reading, string> = {
   open: "Many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list.",
   closed:
     "The program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not.",
   signed:
     "Ask your program's immigration office whether the proclamation applies to its petition for you and whether it seeks a national-interest exception, and whether a J-1 through ECFMG is the way if it will not file on those terms.",
+  "open-lapsed":
+    "If it still applies, many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list.",
+  "closed-lapsed":
+    "If it still applies, the program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not.",
+  "signed-lapsed":
+    "Ask your program's immigration office whether the proclamation still applies to its petition for you and, if so, whether it seeks a national-interest exception, and whether a J-1 through ECFMG is the way if it will not file on those terms.",
 };
 
 /**
@@ -78,6 +100,8 @@ export function proclamationNote(context: PlanContext, sources: string[]): strin
   const fee = PROCLAMATION_FEE;
   if (!livesOutsideUs(context) || fee === undefined || PROCLAMATION_AMOUNT === null) return "";
   addSource(sources, `secondary: ${fee.source} (${fee.asOf})`);
+  if (lapsed(context))
+    return ` Living outside the US, you would need a new H-1B petition, and the September 2025 proclamation asked the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new petitions for people outside the US without a valid H-1B visa; ${LAPSED}: if it does, many programs may not sponsor an H-1B (${fee.verify}).`;
   return ` Living outside the US, you would need a new H-1B petition, and the September 2025 proclamation asks the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new petitions for people outside the US without a valid H-1B visa, so many programs may not sponsor an H-1B (${fee.verify}).`;
 }
 

@@ -242,7 +242,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   const snapshot = parsed.data;
   // The intake's own refusal (receive-submission.ts): a plan that reads an exam "waived" as passed
   // would tell the applicant nothing holds back their certificate (tester t9v F16).
-  const waived = notWaivableProblems(snapshot.milestones);
+  const waived = notWaivableProblems(snapshot.milestones, snapshot.applicant.timezone);
   if (waived.length > 0) {
     io.err(
       `invalid snapshot:\n${waived.map((problem) => `  ${problem.path}: ${problem.message}`).join("\n")}\n`,

@@ -4,9 +4,8 @@ import type { MilestoneKey } from "./snapshot.ts";
 export type { Reminder } from "./reminder.ts";
 
 /**
- * The plan: what the planner returns for one applicant at one instant.
- * Instants are ISO 8601 UTC strings ("2026-02-25T02:00:00.000Z"); "...Local" fields are the same
- * instant rendered in the applicant's zone, "...Et" in America/New_York, for humans.
+ * The plan: what the planner returns for one applicant at one instant. Instants are ISO 8601 UTC
+ * ("2026-02-25T02:00:00.000Z"); "...Local" fields render one in the applicant's zone, "...Et" in ET.
  */
 
 /** A step about a catalog milestone, or about one of the applicant's interviews. */
@@ -167,6 +166,7 @@ export const RISK_CODES = [
   "NO_INTERVIEW_RECORDED",
   "SCHEDULED_DATE_PASSED",
   "CERTIFICATION_STATUS_UNREPORTED",
+  "H1B_STAMPING_WAIVER_IGNORED", // "Not for me" on the H-1B stamping from a zone outside the US (t9z F7)
   "H1B_PROCLAMATION_FEE",
   "PATHWAY_CERTIFICATE_MAY_EXPIRE",
   "PATHWAY_DEADLINE_PROJECTED",

@@ -55,7 +55,8 @@ export async function receiveSubmission(
   // http-api's cold start never parses (test/infra/bundle-clients.test.ts).
   if (submission.milestones.some((entry) => entry.status === "waived")) {
     const { notWaivableProblems } = await import("#domain/console/waivable-steps.ts");
-    const waived = notWaivableProblems(submission.milestones);
+    const zone = submission.type === "applicant.snapshot" ? submission.applicant.timezone : undefined;
+    const waived = notWaivableProblems(submission.milestones, zone);
     if (waived.length > 0)
       throw new InvalidInputError("The submission waives a step an applicant may not skip", waived);
   }

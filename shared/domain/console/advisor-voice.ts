@@ -116,6 +116,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
   MATCH_DAY_NOT_REPORTED: ({ fullName, visa }) =>
     `${fullName} certified a rank order list, but has not said where they matched, though the contract's date has passed; the ${contractSteps(visa)} are waiting.`,
+  H1B_STAMPING_WAIVER_IGNORED: ({ fullName }) =>
+    `${fullName} marked the H-1B visa stamping Not for me, but lives outside the US, where no change of status is possible: the plan keeps the stamping at a US consulate.`,
   VISA_UNDECIDED: ({ fullName }) =>
     `${fullName} has not chosen a visa route (J-1, H-1B or none), so no visa steps are planned.`,
 };

@@ -1,6 +1,7 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
+import { stampingWaiverRefused } from "../us-zones.ts";
 import { stepName } from "./advisor-voice.ts";
 
 /**
@@ -26,16 +27,28 @@ export function notWaivableMessage(key: MilestoneKey): string {
   return `cannot be waived: ${stepName(key)} is not a step an applicant may skip (only ${waivableStepNames()} may be, as the applicant's own "Not for me" offers); record its status or date instead`;
 }
 
+/** Why the H-1B stamping may not be "waived" by an applicant in `zone`, outside the US (t9z F7). */
+export function stampingNotWaivableMessage(zone: string): string {
+  return `cannot be waived: the applicant's time zone (${zone}) is outside the US, and only someone already in the US can have a change of status; from abroad the H-1B visa must be stamped at a US consulate before residency starts; record its status or date instead`;
+}
+
 /**
  * The intake contract's rule on "waived" (receive-submission.ts, the plan CLI): one problem per
- * milestone `waived` that mayBeWaived refuses, at `milestones.<index>.status`. Empty when none.
+ * milestone `waived` that mayBeWaived refuses, or the H-1B stamping waived from a `zone` outside
+ * the US (stampingWaiverRefused; an update names no zone, so only a snapshot's is checked), at
+ * `milestones.<index>.status`. Empty when none.
  */
 export function notWaivableProblems(
   milestones: readonly Pick<MilestoneEntry, "key" | "status">[],
+  zone?: string,
 ): FieldProblem[] {
   return milestones.flatMap((entry, index) =>
-    entry.status === "waived" && !mayBeWaived(entry.key)
-      ? [{ path: `milestones.${index}.status`, message: notWaivableMessage(entry.key) }]
-      : [],
+    entry.status !== "waived"
+      ? []
+      : !mayBeWaived(entry.key)
+        ? [{ path: `milestones.${index}.status`, message: notWaivableMessage(entry.key) }]
+        : zone !== undefined && stampingWaiverRefused(entry, zone)
+          ? [{ path: `milestones.${index}.status`, message: stampingNotWaivableMessage(zone) }]
+          : [],
   );
 }

@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { localDayOf, type SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DEFAULT_QUIET, deliveryMinute, localDate, minutesFromClock, type QuietMinutes } from "../time.ts";
+import { stampingWaiverRefused } from "../us-zones.ts";
 import {
   applicableTo,
   IMPLIED_AT,
@@ -152,7 +153,9 @@ export function buildContext(
   // catalog's order gives the same statuses as the snapshot's.
   for (let index = 0; index < statuses.length; index++) {
     const entry = entries.at(index);
-    if (entry !== undefined && entry.status !== "not_started") statuses[index] = entry.status;
+    // A stamping waived from abroad stays not started: the intake refuses it, the plan trusts no intake (t9z F7).
+    if (entry === undefined || entry.status === "not_started") continue;
+    if (!stampingWaiverRefused(entry, input.applicant.timezone)) statuses[index] = entry.status;
   }
   // Prerequisites of a scheduled or done milestone must have happened, whatever the snapshot says,
   // but for a scheduled one's supporting documents (`neededByOwnDate`), whether its date is ahead or

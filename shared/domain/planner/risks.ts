@@ -42,6 +42,7 @@ import { citationSource } from "./risk-sources.ts";
 import { rolDeadlineMayBeLaterRisks } from "./rol-deadline-may-be-later-risk.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
+import { stampingWaiverIgnoredRisks } from "./stamping-waiver-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
 import type { TargetedMatch } from "./targeted-match.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
@@ -177,6 +178,7 @@ export function assessRisks(
   if (!held && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
     append(risks, step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
   }
+  if (!held) append(risks, stampingWaiverIgnoredRisks(context));
   if (!held) append(risks, proclamationRisks(context));
   if (!held && matchStillPlanned) append(risks, visaUndecidedRisks(context, dates, feasibility.readyAt));
   if (!held) {

@@ -87,6 +87,17 @@ function everyRisk(): { where: string; risk: Risk }[] {
   for (const risk of plan(inPerson, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     if (risk.code === "INTERVIEW_NEEDS_VISITOR_VISA")
       found.push({ where: `nothing-done-2027.json interviewing in person ${risk.code}`, risk });
+  // The H-1B stamping "Not for me" from a zone outside the US, ignored (H1B_STAMPING_WAIVER_IGNORED, t9z F7).
+  const chicago: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
+    JSON.parse(readFileSync(new URL("h1b-living-in-chicago-2027.json", SCENARIO_DIR), "utf8")),
+  );
+  const waivedAbroad = {
+    ...chicago,
+    applicant: { ...chicago.applicant, timezone: "Asia/Kathmandu" },
+    milestones: [...chicago.milestones, { key: "visa_h1b_stamping" as const, status: "waived" as const }],
+  };
+  for (const risk of plan(waivedAbroad, seasonCalendar(2027), new Date("2027-04-25T10:00:00Z")).risks)
+    found.push({ where: `h1b-living-in-chicago-2027.json waived abroad ${risk.code}`, risk });
   // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW, t9p F11, F3, F15): every sentence of it.
   const contradicting = {
     ...interviewing,

@@ -1,7 +1,7 @@
 import { type CatalogEntry, catalogEntry, type Fee } from "../catalog/index.ts";
 import type { BudgetItem, Deadline } from "../plan.ts";
 import { isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import { livesOutsideUs } from "./h1b.ts";
 import { reminderId } from "./reminder-id.ts";
@@ -44,6 +44,38 @@ const IN_US_STAMPING: CatalogEntry = Object.freeze({
   },
 });
 
+const PETITION = catalogEntry("visa_h1b");
+/**
+ * The petition's words for an applicant in the US while the stamping's route is not answered
+ * (tester t9z F13): the receipt number serves a change of status or a visa interview, whichever the
+ * program files; the catalog's words assume consular processing. Built once from the catalog's.
+ */
+const IN_US_PETITION: CatalogEntry = Object.freeze({
+  ...PETITION,
+  statusActions: Object.fromEntries(
+    Object.entries(PETITION.statusActions ?? {}).map(([status, text]) => [
+      status,
+      text
+        .replace(
+          "which your visa interview needs",
+          "which your change of status or your visa interview needs",
+        )
+        .replace(
+          "too little time for the visa interview",
+          "too little time for a change of status or a visa interview",
+        ),
+    ]),
+  ),
+});
+
+/**
+ * The blocked row's title of `entry` as planned (inUsEntryFor): the in-US stamping's route question
+ * rather than the catalog's "stamped at a US consulate" (tester t9z F13); undefined for any other.
+ */
+export function inUsTitle(entry: CatalogEntry): string | undefined {
+  return entry === IN_US_STAMPING ? IN_US_STAMPING.title : undefined;
+}
+
 function lowerFirst(text: string): string {
   return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
@@ -54,16 +86,24 @@ export function h1bInUs(context: PlanContext): boolean {
 }
 
 /**
- * The entry the stamping step is planned with: the in-US one while the route is not answered (not
- * started or under way; an interview date is the consular route's answer), else `entry` unchanged.
+ * The entry a step is planned with in the US: the stamping's in-US one while the route is not
+ * answered (not started or under way; an interview date is the consular route's answer), and the
+ * petition's neutral words until then too (t9z F13); else `entry` unchanged.
  */
-export function stampingEntryFor(
+export function inUsEntryFor(
   context: PlanContext,
   entry: CatalogEntry,
   status: PlanContext["statuses"][number],
 ): CatalogEntry {
-  if (entry.key !== STAMPING.key || (status !== "not_started" && status !== "in_progress")) return entry;
+  if (entry.key === PETITION.key)
+    return routeUnanswered(statusOf(context, STAMPING.key)) && h1bInUs(context) ? IN_US_PETITION : entry;
+  if (entry.key !== STAMPING.key || !routeUnanswered(status)) return entry;
   return h1bInUs(context) ? IN_US_STAMPING : entry;
+}
+
+/** Whether the stamping's `status` leaves the route unanswered: not started or under way. */
+function routeUnanswered(status: PlanContext["statuses"][number]): boolean {
+  return status === "not_started" || status === "in_progress";
 }
 
 /** Whether the step is the in-US route question with its date `due` still ahead (then no lead-time rungs). */

@@ -9,7 +9,7 @@ import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
-import { routeAsked, stampingEntryFor } from "./h1b-in-us.ts";
+import { inUsEntryFor, inUsTitle, routeAsked } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
 import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
@@ -97,7 +97,7 @@ export function planMilestone(
   if (phase === null) return;
   // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog; so
   // do the H-1B stamping step in the US (its route asked: t9x F4) and the petition's Step 3 (t9x F11).
-  const entry = phase?.entry ?? step3EntryFor(context, stampingEntryFor(context, catalogEntry, status));
+  const entry = phase?.entry ?? step3EntryFor(context, inUsEntryFor(context, catalogEntry, status));
   // A Pathway not done once the Match is over is the next Match's, its own date no anchor (t9o F5 (A)).
   const nextMatchPathway = gates.afterSeasonDates !== null && pathwayForNextMatch(context, entry);
   const stepDates = entry.seasonBound
@@ -169,7 +169,7 @@ export function planMilestone(
   if (waitingFor !== null) {
     const step: BlockedStep = {
       milestone: entry.key,
-      title: catalogEntry.title,
+      title: inUsTitle(entry) ?? catalogEntry.title,
       waitingFor,
       why: whyBlocked(context, entry, due),
     };

@@ -1,0 +1,38 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * Tester t9z F13 (C): an H-1B applicant in a US zone, matched, the petition being filed, read "ask it
+ * for the receipt number, which your visa interview needs" and a blocked "Get your H-1B visa stamped
+ * at a US consulate", before anyone asked whether the program files a change of status. Ruling: until
+ * the stamping's route is answered, in a US zone the petition's words and the stamping's title are
+ * neutral; outside US zones, today's words stand.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/fixZA/", import.meta.url));
+const HOUSTON = readSnapshot(DIR, "h1b-in-us-petition-filing-houston.json");
+const NOW = "2027-04-05T10:00:00-05:00";
+const petition = (result: Plan) => result.nextSteps.find((step) => step.milestone === "visa_h1b");
+const blockedStamping = (result: Plan) => result.blocked.find((step) => step.milestone === "visa_h1b_stamping");
+
+describe("the H-1B petition and stamping words in a US zone before the route is known (tester t9z F13)", () => {
+  it("speaks of a change of status or a visa interview, and titles the blocked stamping with the question", () => {
+    const result = planInOwnMatch(HOUSTON, NOW);
+    expect(petition(result)?.action).toBe(
+      "Your program's immigration office files the H-1B petition: answer its document requests at once and ask it for the receipt number, which your change of status or your visa interview needs.",
+    );
+    expect(blockedStamping(result)?.title).toBe(
+      "H-1B visa: will your program file a change of status or consular processing?",
+    );
+    const words = JSON.stringify([petition(result), blockedStamping(result)]);
+    expect(words).not.toContain("at a US consulate");
+  });
+
+  it("keeps today's words abroad", () => {
+    const lagos = { ...HOUSTON, applicant: { ...HOUSTON.applicant, timezone: "Africa/Lagos" } };
+    const result = planInOwnMatch(lagos, "2027-04-05T16:00:00+01:00");
+    expect(petition(result)?.action).toContain("which your visa interview needs");
+    expect(blockedStamping(result)?.title).toBe("Get your H-1B visa stamped at a US consulate");
+  });
+});

@@ -14,7 +14,8 @@ import { livesOutsideUs } from "./h1b.ts";
  * was silent until Step 2 CK's start-by, months later. No fee: the fact sheet has none for a B visa.
  */
 export const VISITOR_VISA_NOTICE = {
-  title: `Apply for a US visitor visa (B-1/B-2) now, unless you hold a valid one: Step 3 is offered only in the US and this plan allows ${VISITOR_VISA_WAIT_DAYS} days for the interview`,
+  // The ask itself, then the allowance as what it is (t9z F8): this plan's advice, not a post's wait.
+  title: `Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait: Step 3 is offered only in the US; the ${VISITOR_VISA_WAIT_DAYS} days this plan allows for the interview are our advice, and many consulates' waits are longer`,
   asks: visitorVisaAsked,
   on: { ridesOn: ["ecfmg_certification", "usmle_step2ck", "ecfmg_pathway", "oet_medicine"] },
   // Due by the rank order list deadline (deadlineOf): Step 3's result is needed before programs rank.

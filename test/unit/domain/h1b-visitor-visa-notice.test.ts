@@ -37,7 +37,7 @@ describe("the visitor visa leads Step 3's chain for an H-1B applicant abroad (te
     const notices = visaNotices(result);
     expect(notices).toHaveLength(1);
     expect(notices[0]?.title).toBe(
-      `Apply for a US visitor visa (B-1/B-2) now, unless you hold a valid one: Step 3 is offered only in the US and this plan allows ${VISITOR_VISA_WAIT_DAYS} days for the interview`,
+      `Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait: Step 3 is offered only in the US; the ${VISITOR_VISA_WAIT_DAYS} days this plan allows for the interview are our advice, and many consulates' waits are longer`,
     );
     expect(notices[0]?.sendAtLocal).toBe("2026-12-04T11:00:00.000+05:00");
     const first = [...result.reminders].sort((a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt))[0];

@@ -21,6 +21,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
 import { certificateForRanking } from "./h1b-certificate-card.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
+import { petitionOutOfReachAction } from "./step3-petition-out-of-reach.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -214,6 +215,9 @@ export function step3Action(
   // Dated for a visa already held (t9t F7, t9u F9): no visa to wait for, no chain through one.
   const kind = step3DueKind(sitBy);
   if (kind === "held" || kind === "heldLater") return `${action}${STEP3_HELD_ACTION}`;
+  // Matched, the petition's day out of reach with the visa's wait: the risk's one instruction (t9y F9).
+  const outOfReach = petitionOutOfReachAction(context, sitBy, step3ChainNow(context, context.now).chain);
+  if (outOfReach !== null) return outOfReach;
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
 }
 

@@ -163,7 +163,21 @@ export function step3LaterWords(
   if (days.held === true && days.later !== true)
     return ` If you already hold a B-1/B-2 visa, ${act}${j1 ? "; if you do not, rank J-1 programs too" : ""}.`;
   const held = days.held === true ? "If you already hold a B-1/B-2 visa and " : "If ";
-  return ` ${held}${laterCandidateClause(context).slice(3)}, ${act}${j1 ? "; rank J-1 programs too either way" : ""}.`;
+  return `${days.held === true ? projectedApplyByPassed(context, days.applyBy) : ""} ${held}${laterCandidateClause(context).slice(3)}, ${act}${j1 ? "; rank J-1 programs too either way" : ""}.`;
+}
+
+/**
+ * The visa-held days moved to the later candidate once the projected deadline's apply-by day passed
+ * (step3LaterDays): that day, said to have passed (leading space), so the later one does not read as
+ * the same deadline moved (tester t9y F9): "Wed 6 Jan 2027, our projected last day to apply to FSMB,
+ * has passed; only if NRMP's deadline is the later candidate can you still apply, by Wed 13 Jan
+ * 2027." "" while that day is ahead.
+ */
+function projectedApplyByPassed(context: PlanContext, applyBy: number): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const passed = shiftDays(shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS), ET_ZONE, -step3LeadDays());
+  if (passed >= context.now) return "";
+  return ` ${dayBy(context, passed)}, our projected last day to apply to FSMB, has passed; only if NRMP's deadline is the later candidate can you still apply, by ${dayBy(context, applyBy)}.`;
 }
 
 /**

@@ -1,0 +1,32 @@
+import { DAY_MS } from "../time.ts";
+import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { dueDay } from "./day-words.ts";
+import type { DueDate } from "./deadlines.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
+
+/**
+ * Step 3's card when the petition's sit-by day `sitBy` cannot be met abroad (tester t9y F9, lead's
+ * ruling 5): matched on H-1B, Step 3 not booked, and by this plan's allowances (the earliest sitting
+ * of `chain`, as step3ChainNow gives it: FSMB, the visitor visa, a seat) the sitting comes after that
+ * day, the case where VISA_NOT_READY_FOR_START names the J-1 fallback (h1bJ1Fallback, the same test).
+ * The card then gives the risk's one instruction, to ask the program today about a J-1, and the
+ * visa-held route only when a visitor visa already held would still fit; never a visitor-visa
+ * interview to schedule that the risk says cannot fit. Null otherwise: the card's own words stand.
+ */
+export function petitionOutOfReachAction(
+  context: PlanContext,
+  sitBy: DueDate | null,
+  chain: { reportedBy: number; reportedWithVisaHeld: number },
+): string | null {
+  if (sitBy === null || step3DueKind(sitBy) !== "petition" || sitBy.at <= context.now) return null;
+  if (!isFinished(statusOf(context, "match_day"))) return null;
+  if (chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at) return null;
+  const day = dueDay(context, sitBy);
+  const held = chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
+  const ask =
+    "ask your program today whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk)";
+  return held
+    ? `By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day your program's H-1B petition needs: ${ask}. Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.`
+    : `By this plan's allowances you could not sit Step 3 by ${day}, the day your program's H-1B petition needs, even with a visitor visa already held: ${ask}.`;
+}

@@ -14,7 +14,8 @@ const DIR = fileURLToPath(new URL("../../fixtures/fixZA/", import.meta.url));
 const HOUSTON = readSnapshot(DIR, "h1b-in-us-petition-filing-houston.json");
 const NOW = "2027-04-05T10:00:00-05:00";
 const petition = (result: Plan) => result.nextSteps.find((step) => step.milestone === "visa_h1b");
-const blockedStamping = (result: Plan) => result.blocked.find((step) => step.milestone === "visa_h1b_stamping");
+const blockedStamping = (result: Plan) =>
+  result.blocked.find((step) => step.milestone === "visa_h1b_stamping");
 
 describe("the H-1B petition and stamping words in a US zone before the route is known (tester t9z F13)", () => {
   it("speaks of a change of status or a visa interview, and titles the blocked stamping with the question", () => {

@@ -122,6 +122,14 @@ export const ApplicantSchema = z.object({
    * appears in their plan or a deadline becomes overdue (issue 15). Absent or false: never.
    */
   escalateToAdvisor: z.optional(z.boolean()),
+  /**
+   * Entering the NRMP Match as one partner of a couple (NRMP's Couples in the Match): the plan says to
+   * link in R3, pair the rank order lists and budgets this partner's couples fee. Absent or false: a
+   * single applicant. The partner plans with their own snapshot; nothing about them is held here.
+   */
+  couplesMatch: z.optional(
+    z.boolean({ message: "must be true or false (true: entering the Match as a couple)" }),
+  ),
   /** Local time of day reminders arrive, "HH:MM" 24-hour; default 09:00. */
   reminderTime: z.optional(
     z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" })),

@@ -49,7 +49,8 @@ export function targetKind(path: string): TargetKind {
   ) {
     return "number";
   }
-  if (path === "applicant.medicalSchool.wdomsSponsorNote") return "boolean";
+  if (path === "applicant.medicalSchool.wdomsSponsorNote" || path === "applicant.couplesMatch")
+    return "boolean";
   if (path === "applicant.specialties") return "list";
   if (/^interviews\.\d+\.startsAt$/.test(path)) return "instant";
   if (/^interviews\.\d+\.startsAt\.date$/.test(path) || /^milestones\.\w+\.date$/.test(path)) return "date";

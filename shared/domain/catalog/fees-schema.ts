@@ -33,6 +33,12 @@ const FeeBase = {
 const FeeSchema = z.discriminatedUnion("kind", [
   z.object({ ...FeeBase, kind: z.literal("flat"), amountUsd: z.number().min(0) }),
   z.object({ ...FeeBase, kind: z.literal("nrmp_late"), amountUsd: z.number().min(0) }),
+  /**
+   * NRMP's couples fee, per partner: budgeted only for an applicant entering the Match as a couple
+   * (snapshot `couplesMatch`), spent once their rank order list (its milestone) is certified, since
+   * a couple's paired list needs the fee paid; `spentWhen` stays empty so no other rule reads it as paid.
+   */
+  z.object({ ...FeeBase, kind: z.literal("nrmp_couples"), amountUsd: z.number().min(0) }),
   z.object({
     ...FeeBase,
     kind: z.literal("eras_per_program"),

@@ -9,7 +9,7 @@ import type { NrmpHeld } from "./nrmp-registration-asked.ts";
  * The memo of budgets (buildBudget in budget.ts): a budget reads no personal data and only a few
  * facts of the applicant, so many plans share one. Its key is what budgetOf reads besides the
  * static fee table: the calendar and planned season, the flags (ineligible, unchecked, the Match
- * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone), the visa (which steps apply), the programs
+ * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone), the visa (which steps apply), a couple (NRMP's couples fee), the programs
  * planned and specialties, and
  * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps or a failed score is not memoised (rare).
@@ -23,6 +23,8 @@ interface KnownBudget {
   season: SeasonCalendar;
   flags: number;
   visa: string;
+  /** applicant.couplesMatch: NRMP's couples fee (t9y F10). */
+  couple: boolean;
   programs: number;
   specialties: number;
   statuses: readonly MilestoneStatus[];
@@ -92,6 +94,7 @@ export function knownBudget(context: PlanContext, season: SeasonCalendar, flags:
     known.season !== season ||
     known.flags !== flags ||
     known.visa !== context.applicant.visa ||
+    known.couple !== (context.applicant.couplesMatch === true) ||
     known.programs !== context.applicant.programsPlanned ||
     known.specialties !== context.applicant.specialties.length ||
     known.statuses.length !== context.statuses.length
@@ -120,6 +123,7 @@ export function keepBudget(
     season,
     flags,
     visa: context.applicant.visa,
+    couple: context.applicant.couplesMatch === true,
     programs: context.applicant.programsPlanned,
     specialties: context.applicant.specialties.length,
     statuses: context.statuses.slice(),

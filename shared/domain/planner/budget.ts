@@ -201,6 +201,11 @@ function budgetOf(
       if (lateFee === "-") continue;
       if (lateFee === "p") spent = true;
       amountUsd = fee.amountUsd;
+    } else if (fee.kind === "nrmp_couples") {
+      // Only a partner in the Couples Match owes it; paid once their paired list is certified (t9y F10).
+      if (applicant.couplesMatch !== true) continue;
+      spent = status === "done" && context.rankListAsked === undefined;
+      amountUsd = fee.amountUsd;
     } else {
       amountUsd = fee.amountUsd;
     }
@@ -231,8 +236,10 @@ function budgetOf(
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       continue;
     }
-    if (asked !== "-" && !spent && fee.milestone === "nrmp_registration")
-      held.push(nrmpHeldFee(context, asked, item));
+    // The couples fee is owed whether or not they registered yet, so only weighing holds it back.
+    const nrmpHeld =
+      fee.milestone === "nrmp_registration" || (asked === "weighing" && fee.kind === "nrmp_couples");
+    if (asked !== "-" && !spent && nrmpHeld) held.push(nrmpHeldFee(context, asked, item));
     else place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);

@@ -9,6 +9,7 @@ import {
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { couplesMatchNote } from "./couples-match.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
@@ -102,7 +103,8 @@ export function planLateDeadline(
   // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", on that condition (t9t F18).
   const weighing = !asked && entry.key === "nrmp_registration" && nrmpWhileWeighing(context);
   const title = asked ? NRMP_ASKED_REMINDER_TITLE : weighing ? NRMP_WEIGHING_REMINDER_TITLE : entry.title;
-  const lateAction = entry.lateDeadline?.action ?? entry.action;
+  // Registering late as a couple still links in R3 before ranking (t9y F10).
+  const lateAction = `${entry.lateDeadline?.action ?? entry.action}${couplesMatchNote(context, entry, "not_started")}`;
   const step = milestoneNextStep(
     entry,
     asked

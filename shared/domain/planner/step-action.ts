@@ -5,6 +5,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
 import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
+import { couplesMatchNote } from "./couples-match.ts";
 import { currentPathwaysWords, passedPathwaysSeason } from "./current-pathways-season.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -117,7 +118,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
     : consularExpediteNote(context, entry, status, due) +
       j1CertificateNote(context, entry, status, facts.stepDates) +
       h1bStartAtRiskNote(context, entry, status, facts.target) +
-      earlyFirstGateNote(context, entry, status, facts.target, due);
+      earlyFirstGateNote(context, entry, status, facts.target, due) +
+      couplesMatchNote(context, entry, status, !facts.seasonOver); // a couple's R3 steps (t9y F10)
   const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition (t9p F5, t9r F4)
   // A booked day passed with no result: by when a new one counts, if it was not taken (t9p F10).
   const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);

@@ -74,7 +74,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
   const events = view.events.filter((event) => event.at >= since);
   return `<h1>${h(profile.fullName)}</h1>
 ${notice ? `<p class="notice" role="status">${h(notice)}</p>` : ""}
-<p class="muted">${h(matchYearHeading(plan))} · ${h(profile.visa)} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan ${plan.seasonStatus === "projected" ? "uses projected season dates" : "uses confirmed season dates"}</p>
+<p class="muted">${h(matchYearHeading(plan))} · ${h(profile.visa)}${profile.couplesMatch === true ? " · Couples Match" : ""} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan ${plan.seasonStatus === "projected" ? "uses projected season dates" : "uses confirmed season dates"}</p>
 ${unreachableNotice(view)}
 ${advisorSuppressedNotice(view)}
 <p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>

@@ -12,6 +12,7 @@ import {
 } from "./last-sitting-day.ts";
 import { laterCandidateClause } from "./later-candidate.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { oetRebookCard } from "./oet-rebook-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 export { tooLateAsBooked } from "./step3-petition.ts";
@@ -113,6 +114,9 @@ export function bookedLateWords(
     return at >= laterEnd ? null : step3BookedLate(context, first, booked, due);
   }
   const found = bookedLateCase(context, key, at, due);
+  // The OET to re-book: one last sitting day and its booking day (t9z F3, F10, lead's ruling).
+  if (key === "oet_medicine" && (found === null || found.kind === "moveToLater"))
+    return oetRebookCard(context, booked, due);
   if (found === null) return null;
   const year = context.calendar.matchYear;
   if (found.kind === "moveToLater")

@@ -4,6 +4,8 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE, OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
+import { dayText, lastSittingDay } from "./last-sitting-day.ts";
+import { bookingDayBefore } from "./oet-rebook-words.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
@@ -168,7 +170,7 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
         ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
         : take.key === "oet_medicine"
           ? seatBy !== undefined
-            ? `any OET session you can book by ${seatBy}, its last sitting day that still counts (booking a session usually takes ${cite(take.wait, "booking a session")}: check OET's session calendar)`
+            ? `any OET session on or before ${seatBy}, its last sitting day that still counts, booked by about ${dayText(bookingDayBefore(lastSittingDay(take.seatBy ?? 0)))} (sessions close their bookings ${cite(take.wait, "booking a session")} ahead: check OET's session calendar)`
             : `an OET session within ${cite(take.wait, "booking a session")} (sessions are on fixed dates: check OET's session calendar)`
           : take.wait === FSMB_PERMIT_AND_SEAT
             ? seatBy !== undefined

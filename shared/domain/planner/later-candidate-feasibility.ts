@@ -51,9 +51,20 @@ export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar
     });
   }
   laterCalendars.set(calendar, moved);
+  if (moved !== null) earlierCalendars.set(moved, calendar);
   return moved;
 }
 const laterCalendars = new WeakMap<SeasonCalendar, SeasonCalendar | null>();
+const earlierCalendars = new WeakMap<SeasonCalendar, SeasonCalendar>();
+
+/**
+ * The projected calendar a later-candidate calendar (laterCandidateCalendar) was made from, so a step
+ * laid on the later candidate can still name the projection's day first (tester t9z F10); `calendar`
+ * itself for any other.
+ */
+export function projectedCalendarOf(calendar: SeasonCalendar): SeasonCalendar {
+  return earlierCalendars.get(calendar) ?? calendar;
+}
 
 /**
  * `earlier` (assessFeasibility's answer for `context`) unless the Match is out of reach on the

@@ -2,7 +2,6 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
-import { OET_BOOKING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { byDay, type DueDayWord, dayBy, dueDayWord, dueToday } from "./day-words.ts";
@@ -14,7 +13,6 @@ import {
   cutOffProjected,
   dayText,
   lastSittingDay,
-  lastSittingEnd,
   lastSittingWord,
   lastSittingWords,
   seatDayBy,
@@ -22,8 +20,8 @@ import {
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lastDayInLastWeek, markedLastWeek } from "./match-year-last-week.ts";
-import { oetBookingClosed } from "./oet-booking-day.ts";
 import { oetLaterSeatClause } from "./oet-later-seat.ts";
+import { oetRebookBy, oetSeatAct, oetSeatClosed } from "./oet-rebook-words.ts";
 import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
@@ -63,20 +61,23 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   // "act by" is the earliest of the named actions' last instants: the Pathway's deadline when it is
   // named before the last day (tester t9l F8: "act by Wed 27 Jan 2027: submit … by Sun 27 Dec").
   const pathwayNamed = pathway === "before" && takes.some((take) => take.key === "ecfmg_pathway");
-  const actBy = pathwayNamed && due !== null ? Math.min(due, last.at) : last.at;
+  const seat = seatTake(takes);
+  // An OET to re-book: its booking day, when earlier, is the day to act by (t9z F3), said "about".
+  const rebook = seat?.key === "oet_medicine" ? oetRebookBy(context, seat.seatBy) : null;
+  const actBy = Math.min(last.at, pathwayNamed && due !== null ? due : last.at, rebook?.at ?? last.at);
+  const oetBookBy = rebook !== null && actBy === rebook.at ? `by about ${dayText(rebook.day)}` : "";
   // Within its last 24 hours an instant is said with its hour in every zone (byDay, tester t9l F7).
   noteRiskChange(context, actBy - DAY_MS);
   // A last day that is an exam's last sitting day is a day with no time, the same in every zone
-  // (t9n F1): its words are lastSittingWords', never an hour.
-  const seat = seatTake(takes);
-  // Only when the last day is that sitting day: a Pathway deadline before it decides otherwise
-  // (OET's longer booking allowance, t9s F9, made the OET seat-bound on a Pathway's last day).
+  // (t9n F1): its words are lastSittingWords', never an hour. Only when the last day is that sitting
+  // day: a Pathway deadline before it decides otherwise (OET's booking allowance, t9s F9).
   const seatBy =
     actBy === last.at && seat !== undefined && localDate(zone, last.at) >= lastSittingDay(seat.seatBy)
       ? seat.seatBy
       : undefined;
   const sitting = seatBy === undefined ? "" : lastSittingWords(context, seatBy).replace(" at the latest", "");
-  const today = seatBy === undefined ? dueToday(context, actBy) : sitting.startsWith("today");
+  const today =
+    oetBookBy === "" && (seatBy === undefined ? dueToday(context, actBy) : sitting.startsWith("today"));
   // Its word, "today" or "tomorrow", turns at the applicant's midnight before it (tester t9m F8).
   const dueWord =
     seatBy === undefined ? (today ? dueDayWord(context, actBy) : "") : lastSittingWord(context, seatBy);
@@ -92,7 +93,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const erasLate = !isFinished(statusAt(context, ERAS_INDEX)) && erasSubmissionWellPast(context);
   // The OET's last sitting day as the last day: its booking allowance and later candidate (t9u F2, F3).
   const oetSeat = seat?.key === "oet_medicine" ? seat.seatBy : undefined;
-  const oetClosed = oetSeat !== undefined && oetBookingClosed(context, lastSittingEnd(zone, oetSeat));
+  const oetClosed = oetSeat !== undefined && oetSeatClosed(context, oetSeat);
   const oetLater = oetSeat !== undefined && seatBy !== undefined ? oetLaterSeatClause(context, seatBy) : "";
   let slots = lastDayMemo.get(zone);
   if (slots === undefined) slots = lastDayMemo.keep(zone, []);
@@ -112,6 +113,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known.dueBy !== dueBy ||
     known.erasLate !== erasLate ||
     known.oetClosed !== oetClosed ||
+    known.oetBookBy !== oetBookBy ||
     known.oetLater !== oetLater ||
     !sameTakes(known.takes, takes)
   ) {
@@ -125,13 +127,16 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       actBy,
       pathway,
       bound,
-      by: seatBy === undefined ? `${byDay(context, actBy)}${actBy === due ? " (projected)" : ""}` : lastBy,
+      by:
+        oetBookBy ||
+        (seatBy === undefined ? `${byDay(context, actBy)}${actBy === due ? " (projected)" : ""}` : lastBy),
       lastBy,
       dueDay: due === null ? "" : dayBy(context, due),
       dueBy,
       documentsDay: documentsDue === null ? "" : dayBy(context, documentsDue),
       erasLate,
       oetClosed,
+      oetBookBy,
       oetLater,
     };
     known = composeLastDayRisk(facts);
@@ -187,6 +192,8 @@ interface LastDayFacts {
   erasLate: boolean;
   /** Bound by the OET's last sitting day: its booking probably closed (oetBookingClosed), and oetLaterSeatClause. */
   oetClosed: boolean;
+  /** "by about Wed 16 Dec 2026": an OET to re-book, its booking day the day to act by (t9z F3); else "". */
+  oetBookBy: string;
   oetLater: string;
 }
 
@@ -250,7 +257,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       // Its day as a date, never "sit it today" (t9u F3), and past OET's booking allowance a late seat.
       acts.push(
         take.key === "oet_medicine"
-          ? `${facts.oetClosed ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it` : `book the earliest ${name} sitting you can and sit it`} by ${dayText(lastSittingDay(take.seatBy))}${take.seatByProjected === true ? " (projected)" : ""}`
+          ? oetSeatAct(take.seatBy, take.seatByProjected === true, facts.oetClosed, facts.oetBookBy !== "")
           : `find any ${name} seat and sit it ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByProjected, lastBy)}`,
       );
     // Preparation runs one exam after another (advice): the first is the one to start by that day.

@@ -1,0 +1,159 @@
+import { renderDate } from "../time.ts";
+import { OET_BOOKING_DAYS } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import type { DueDate } from "./deadlines.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
+import {
+  dayText,
+  lastSittingDay,
+  lastSittingEnd,
+  sittingCutOffOf,
+  sittingDayEnd,
+  sittingDayOf,
+} from "./last-sitting-day.ts";
+import { latestBy } from "./late-for-ranking-words.ts";
+import { laterCandidateCalendar, projectedCalendarOf } from "./later-candidate-feasibility.ts";
+import { oetBookingClosed } from "./oet-booking-day.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { tooLateAsBooked } from "./step3-petition.ts";
+
+const OET_AT = stepIndex("oet_medicine");
+
+/** "(sessions close their bookings about 20 days ahead; our advice)": the basis of every booking day named (OET_BOOKING_DAYS). */
+export const OET_BOOKING_BASIS = `(sessions close their bookings about ${OET_BOOKING_DAYS} days ahead; our advice)`;
+
+/** An ISO sitting day less OET_BOOKING_DAYS: its last booking day (advice), "2026-12-16" for Tue 5 Jan 2027. */
+export function bookingDayBefore(sittingDay: string): string {
+  const at = Date.parse(`${sittingDay}T00:00:00Z`) - OET_BOOKING_DAYS * 86_400_000;
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+/**
+ * "book by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead; our advice) a
+ * sitting on or before Tue 5 Jan 2027 (projected)": the day the OET booking countdown
+ * (oet-booking-day.ts) runs to, named with the sitting day it serves (tester t9z F3, lead's ruling:
+ * "book by 5 Jan" read as "you can book until 5 Jan").
+ */
+export function oetBookByWords(sittingDay: string, mark: string): string {
+  return `book by about ${dayText(bookingDayBefore(sittingDay))} ${OET_BOOKING_BASIS} a sitting on or before ${dayText(sittingDay)}${mark}`;
+}
+
+/**
+ * Whether the OET is booked (scheduled) for a day after the last sitting day that ends at
+ * `sittingEnd` (the first instant of the applicant's day after it): it must be re-booked.
+ */
+export function oetBookedAfter(context: PlanContext, sittingEnd: number): boolean {
+  if (context.applicable[OET_AT] !== true || statusAt(context, OET_AT) !== "scheduled") return false;
+  const day = plannedDayAt(context, OET_AT);
+  return day !== null && day >= sittingEnd;
+}
+
+/**
+ * The OET card (and the Pathway card's OET sentence) for a sitting booked after its last sitting day
+ * and after the later candidate's too, or with no later candidate (tester t9z F3, F10, lead's
+ * ruling): one last sitting day, the earlier projection's, with the day to book by for it; the later
+ * candidate's day only on its condition ("only if NRMP's deadline turns out later than projected"),
+ * and honestly said when no session that can still be booked counts under the projection.
+ * `booked`: the sitting's ISO day; `due`: the step's due date (its last sitting day: the projection's,
+ * or the later candidate's when the step is laid on it, laterCandidateSteps).
+ */
+export function oetRebookCard(context: PlanContext, booked: string, due: DueDate): string {
+  const { zone, now } = context;
+  const mark = due.status === "projected" ? " (projected)" : "";
+  let day = sittingDayOf(due);
+  let end = sittingDayEnd(zone, due);
+  let later: { day: string; end: number } | null = null;
+  const projected = projectedCalendarOf(context.calendar);
+  const laterCalendar = laterCandidateCalendar(projected);
+  if (laterCalendar !== null) {
+    const projectedCut = sittingCutOffOf(projected, "oet_medicine");
+    const laterCut = sittingCutOffOf(laterCalendar, "oet_medicine");
+    if (laterCut > projectedCut) {
+      later = { day: lastSittingDay(laterCut), end: lastSittingEnd(zone, laterCut) };
+      // A step laid on the later candidate still names the projection's day first (t9z F10).
+      if (day === later.day) {
+        day = lastSittingDay(projectedCut);
+        end = lastSittingEnd(zone, projectedCut);
+      }
+    }
+  }
+  const bookingEnd = shiftDays(end, zone, -OET_BOOKING_DAYS);
+  noteRiskChange(context, bookingEnd);
+  noteRiskChange(context, end);
+  let said = `Your OET sitting is on ${renderDate(booked)}, after ${dayText(day)}${mark}, the last sitting whose result reaches ECFMG by the Pathway's deadline for supporting documents.`;
+  if (now < bookingEnd)
+    said += ` Move it: ${oetBookByWords(day, mark)}; check OET's session calendar today, and tell us the new date.`;
+  else if (now < end)
+    said += ` Booking for sittings by ${dayText(day)}${mark} has probably closed ${OET_BOOKING_BASIS}: check OET's session calendar now for a late seat by that day, and tell us the new date.`;
+  else said += " No OET session you can still book counts under our projection.";
+  if (later !== null && now < later.end) {
+    const laterBookingEnd = shiftDays(later.end, zone, -OET_BOOKING_DAYS);
+    noteRiskChange(context, laterBookingEnd);
+    noteRiskChange(context, later.end);
+    const candidate = projected.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+    const was =
+      candidate === undefined
+        ? ""
+        : ` (${candidate.said === undefined ? "" : `${candidate.said}, `}${renderDate(candidate.date)})`;
+    const only = `Only if NRMP's ${context.calendar.matchYear} deadline turns out later than projected${was} would a sitting on or before ${dayText(later.day)} (projected) still count`;
+    said +=
+      now < laterBookingEnd
+        ? ` ${only}: book it by about ${dayText(bookingDayBefore(later.day))} (our advice).`
+        : ` ${only}, and booking for it has probably closed too: look for a late seat only if OET's calendar still offers one.`;
+  }
+  return `${said} ${tooLateAsBooked(context, "oet_medicine")}`;
+}
+
+/**
+ * For MATCH_YEAR_LAST_DAY bound by the OET's last sitting day (`cutOff`) with the OET booked after
+ * it: while its booking day is ahead, that day (ISO) and its last instant, the day to act by (tester
+ * t9z F3, lead's ruling: "act by Sat 26 Dec" fell after the booking had closed); else null.
+ */
+export function oetRebookBy(context: PlanContext, cutOff: number): { at: number; day: string } | null {
+  const end = lastSittingEnd(context.zone, cutOff);
+  if (!oetBookedAfter(context, end)) return null;
+  const bookingEnd = shiftDays(end, context.zone, -OET_BOOKING_DAYS);
+  noteRiskChange(context, bookingEnd);
+  if (context.now >= bookingEnd) return null;
+  return { at: bookingEnd - 1, day: bookingDayBefore(lastSittingDay(cutOff)) };
+}
+
+/**
+ * Whether a sitting by the OET's last sitting day (`cutOff`), still ahead, can probably no longer be
+ * booked: the OET not booked (oetBookingClosed, t9u F3) or booked after that day (t9z F3).
+ */
+export function oetSeatClosed(context: PlanContext, cutOff: number): boolean {
+  const end = lastSittingEnd(context.zone, cutOff);
+  if (oetBookingClosed(context, end)) return true;
+  return (
+    context.now < end &&
+    context.now >= shiftDays(end, context.zone, -OET_BOOKING_DAYS) &&
+    oetBookedAfter(context, end)
+  );
+}
+
+/**
+ * MATCH_YEAR_LAST_DAY's action for an OET seat by its last sitting day (`cutOff`): "book by about
+ * <booking day> (…) a sitting on or before <day>" for an OET to re-book while that day is ahead
+ * (`rebook`, t9z F3); past OET's booking allowance, a late seat (`closed`, t9u F3); else the earliest sitting.
+ */
+export function oetSeatAct(cutOff: number, projected: boolean, closed: boolean, rebook: boolean): string {
+  const day = lastSittingDay(cutOff);
+  const mark = projected ? " (projected)" : "";
+  if (rebook) return oetBookByWords(day, mark);
+  return `${closed ? `check OET's session calendar now for a late OET Medicine seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it` : "book the earliest OET Medicine sitting you can and sit it"} by ${dayText(day)}${mark}`;
+}
+
+/**
+ * EXAMS_LATE_FOR_RANKING's "move it earlier and …" for an OET booked after its last sitting day
+ * (`cutOff`): while its booking day is ahead, "book by about <day> (…) a sitting on or before <last
+ * sitting day>" (t9z F3: the risk names the day the countdown runs to); else "take it by <day>".
+ */
+export function oetMoveBy(context: PlanContext, cutOff: number, mark: string): string {
+  const rebook = oetRebookBy(context, cutOff);
+  return rebook === null
+    ? latestBy(context, false, cutOff, mark)
+    : oetBookByWords(lastSittingDay(cutOff), mark);
+}

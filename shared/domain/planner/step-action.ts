@@ -26,6 +26,7 @@ import { tokenFirstAction } from "./myeras-token-first.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
+import { pathwaysNotOpenAction } from "./pathways-not-open.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
@@ -89,7 +90,10 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
               (facts.missed !== null || facts.stepDates.calendar.matchYear > context.calendar.matchYear)
             ? laterMatchPathwayAction(context, facts.missed, facts.stepDates, due)
             : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
-              ? entry.statusActions.prerequisitePending
+              ? // A Match whose Pathways have not opened: never "submit now" (t9y F4).
+                ((entry.key === "ecfmg_pathway"
+                  ? pathwaysNotOpenAction(context, facts.stepDates.calendar.matchYear)
+                  : null) ?? entry.statusActions.prerequisitePending)
               : (pastTargetExamAction(context, entry, status, facts.target, due) ??
                 step3Action(
                   context,

@@ -57,7 +57,9 @@ describe("an OET to re-book names its booking day (t9z F3)", () => {
   it("once that day has passed, the cards say booking has probably closed, and the later candidate only on its condition", () => {
     const late = planInOwnMatch(efua, "2026-12-20T12:00:00Z");
     for (const key of ["oet_medicine", "ecfmg_pathway"]) {
-      expect(card(late, key)).toContain("Booking for sittings by Tue 5 Jan 2027 (projected) has probably closed");
+      expect(card(late, key)).toContain(
+        "Booking for sittings by Tue 5 Jan 2027 (projected) has probably closed",
+      );
       expect(card(late, key)).toContain(
         "Only if NRMP's 2027 deadline turns out later than projected (16 days before Match Day in 2022–2025, Wed 3 Mar 2027) would a sitting on or before Tue 12 Jan 2027 (projected) still count: book it by about Wed 23 Dec 2026",
       );

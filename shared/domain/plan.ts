@@ -178,6 +178,7 @@ export const RISK_CODES = [
   "START_DELAYED",
   "MATCH_DAY_NOT_REPORTED",
   "VISA_UNDECIDED",
+  "PATHWAY_DONE_BEFORE_OET",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];
 

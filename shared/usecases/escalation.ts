@@ -61,6 +61,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   START_DELAYED: "A matched applicant's residency start is delayed (contract, visa or certificate not done)",
   MATCH_DAY_NOT_REPORTED: "Match Day passed and the applicant has not said where they matched",
   VISA_UNDECIDED: "Visa route not chosen before ranking",
+  PATHWAY_DONE_BEFORE_OET: "Pathway marked done while the OET is still to be sat",
 };
 
 /**

@@ -120,6 +120,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} marked the H-1B visa stamping Not for me, but lives outside the US, where no change of status is possible: the plan keeps the stamping at a US consulate.`,
   VISA_UNDECIDED: ({ fullName }) =>
     `${fullName} has not chosen a visa route (J-1, H-1B or none), so no visa steps are planned.`,
+  PATHWAY_DONE_BEFORE_OET: ({ fullName }) =>
+    `${fullName} marked the ECFMG Pathway done while their OET Medicine, whose result the Pathway needs, is still to be sat; the plan keeps the OET and asks whether the Pathway is only submitted.`,
 };
 
 /** NRMP_LATE_FEE asking whether the applicant registered (asksNrmpRegistration, t9q F2 leftovers). */

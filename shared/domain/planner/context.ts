@@ -16,6 +16,7 @@ import { type FailedScore, readRetakes } from "./failed-score.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
+import { keepOetBookedAhead } from "./pathway-done-oet-ahead.ts";
 import type { PlannerInput } from "./planner-input.ts";
 import { rolLastReportedDay } from "./rol-later-day.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
@@ -166,6 +167,7 @@ export function buildContext(
     if (entry.status === "done") markPrerequisites(statuses, index, true);
     if (entry.status === "scheduled") markPrerequisites(statuses, index, false);
   }
+  keepOetBookedAhead(statuses, entries, nowMs, input.applicant.timezone); // a Pathway marked done early (t9z F4)
   // Steps done for an earlier season still imply their lasting prerequisites (tester t9p F4).
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);
   // Documents left out of the snapshot went with an ERAS application reported done for this season

@@ -26,6 +26,7 @@ import {
 } from "./late-for-ranking-words.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { oetMoveBy } from "./oet-rebook-words.ts";
+import { oetAheadOfDonePathway } from "./pathway-done-oet-ahead.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 import {
@@ -100,7 +101,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       feeds !== undefined &&
       ((day === null && !fastestOnly && !anySeat) ||
         (day !== null && day < now) ||
-        isFinished(statusAt(context, feedsIndex)))
+        (isFinished(statusAt(context, feedsIndex)) && oetAheadOfDonePathway(context) === null))
     )
       continue;
     const reportDays = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;

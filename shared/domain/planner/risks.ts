@@ -33,6 +33,7 @@ import { foldedExamRisk } from "./one-exam-risk.ts";
 import { foldedPathwayRisk } from "./one-pathway-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
+import { pathwayDoneBeforeOetRisk } from "./pathway-done-oet-ahead.ts";
 import { pathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
 import { rankListRefusedRisk } from "./rank-list-refused-risk.ts";
@@ -168,6 +169,8 @@ export function assessRisks(
 
   const passedDate = held ? null : scheduledDatePassedRisk(context, dates, feasibility.infeasible);
   if (passedDate !== null) risks.push(passedDate);
+  const oetAhead = held ? null : pathwayDoneBeforeOetRisk(context); // t9z F4
+  if (oetAhead !== null) risks.push(oetAhead);
 
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
   // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a

@@ -25,6 +25,7 @@ import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { tokenFirstAction } from "./myeras-token-first.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { certificateAwaitsOetAction } from "./pathway-done-oet-ahead.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
 import { pathwaysNotOpenAction } from "./pathways-not-open.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
@@ -101,16 +102,18 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   status,
                   // With nothing outstanding, the advisor's question (tester t9k F2: "send
                   // whatever is still missing" with nothing missing).
-                  entry.key === "ecfmg_certification" && nothingOutstanding(context)
-                    ? !certificationPresumed(context)
-                      ? CERTIFICATE_ISSUED_ACTION
-                      : certificatePresumedAction(context)
-                    : tokenFirstAction(
-                        context,
-                        entry,
-                        status,
-                        actionFor(context, entry, facts.index, status, budget, textDue),
-                      ),
+                  entry.key === "ecfmg_certification" && certificateAwaitsOetAction(context) !== null
+                    ? (certificateAwaitsOetAction(context) as string) // t9z F4
+                    : entry.key === "ecfmg_certification" && nothingOutstanding(context)
+                      ? !certificationPresumed(context)
+                        ? CERTIFICATE_ISSUED_ACTION
+                        : certificatePresumedAction(context)
+                      : tokenFirstAction(
+                          context,
+                          entry,
+                          status,
+                          actionFor(context, entry, facts.index, status, budget, textDue),
+                        ),
                   facts.h1bTarget ?? due,
                 ));
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),

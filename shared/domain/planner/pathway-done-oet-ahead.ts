@@ -1,0 +1,61 @@
+import type { Risk } from "../plan.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { stepIndex } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
+import type { StepEntriesView } from "./step-entries.ts";
+
+// Tester t9z F4 (lead's ruling, session 30): a Pathway marked done while its OET is booked ahead.
+// ECFMG needs the OET result for the Pathway, so "done" is most likely "application submitted" (an
+// easy tap when the application goes in): the OET keeps its step, deadline, risk and reminders, the
+// certificate waits for its result, and one warning names the conflict.
+
+const OET_AT = stepIndex("oet_medicine");
+const PATHWAY_AT = stepIndex("ecfmg_pathway");
+
+/**
+ * In buildContext, after a done step has marked its prerequisites done: an OET the snapshot books
+ * for a day not yet passed (in the applicant's zone) stays scheduled beside a Pathway reported done.
+ * Once that day has passed the OET was sat, and a Pathway ECFMG accepted is believed, as before.
+ */
+export function keepOetBookedAhead(
+  statuses: MilestoneStatus[],
+  entries: StepEntriesView,
+  now: number,
+  zone: string,
+): void {
+  const oet = entries.at(OET_AT);
+  if (entries.at(PATHWAY_AT)?.status !== "done" || oet?.status !== "scheduled" || oet.date === undefined)
+    return;
+  if (startOfLocalDate(zone, oet.date) + DAY_MS > now) statuses[OET_AT] = "scheduled";
+}
+
+/** The OET's booked day (ISO) when the Pathway is reported done while the OET is still to be sat (keepOetBookedAhead); else null. */
+export function oetAheadOfDonePathway(context: PlanContext): string | null {
+  if (context.applicable[OET_AT] !== true || context.statuses[OET_AT] !== "scheduled") return null;
+  if (context.entries.at(PATHWAY_AT)?.status !== "done") return null;
+  return context.entries.at(OET_AT)?.date ?? null;
+}
+
+/** The certificate card's words while oetAheadOfDonePathway: what it waits for, the OET result; null otherwise. */
+export function certificateAwaitsOetAction(context: PlanContext): string | null {
+  const day = oetAheadOfDonePathway(context);
+  if (day === null) return null;
+  return `Your certificate waits for your OET Medicine result: ECFMG needs it for your Pathway, and your OET sitting is on ${renderDate(day)}. Send the result to ECFMG when it arrives, make sure ECFMG has your final diploma and transcript, and mark this step done when ECFMG issues your certificate.`;
+}
+
+/**
+ * PATHWAY_DONE_BEFORE_OET, a warning, once per plan: "Your OET is on Sat 20 Feb 2027: the Pathway
+ * cannot be complete without its result; if you mean the application is submitted, …".
+ */
+export function pathwayDoneBeforeOetRisk(context: PlanContext): Risk | null {
+  const day = oetAheadOfDonePathway(context);
+  if (day === null) return null;
+  return {
+    code: "PATHWAY_DONE_BEFORE_OET",
+    severity: "warning",
+    message: `You marked your ECFMG Pathway done, but your OET Medicine is on ${renderDate(day)}: the Pathway cannot be complete without its result, which ECFMG needs for it. If you mean the application is submitted, mark the Pathway in progress until ECFMG accepts it; either way, keep your OET step and sit it by the day it asks, and send the result to ECFMG. If ECFMG has already accepted your Pathway, tell us your OET result instead.`,
+    milestones: ["ecfmg_pathway", "oet_medicine"],
+    sources: ["https://gp.ecfmg.org/focus/issue88.html"],
+  };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * Tester t9z F4 (lead's ruling, session 30): a Pathway marked done while the OET is still to be sat.
+ * ECFMG needs the OET result for the Pathway, so "done" is most likely "application submitted": the
+ * OET keeps its step, deadline, risk and reminders; the certificate card does not say "every exam
+ * and the Pathway are done" and names the OET result as what it waits for; one warning names the
+ * conflict. Efua (Accra, 2027 Match, Pathway done 10 Sep 2026, OET booked for Sat 27 Feb 2027, after
+ * its last sitting day) is our own applicant.
+ */
+const DIR = new URL("../../fixtures/t9z-oet/", import.meta.url).pathname;
+const efua = readSnapshot(DIR, "efua-pathway-done-oet-ahead.json");
+
+describe("a Pathway marked done with its OET still to be sat (t9z F4)", () => {
+  const result = planInOwnMatch(efua, "2026-12-04T12:00:00Z");
+  const step = (key: string) => result.nextSteps.find((each) => each.milestone === key);
+
+  it("keeps the OET step with its last sitting day, its too-late risk and its booking countdown", () => {
+    expect(step("oet_medicine")?.action).toContain(
+      "Your OET sitting is on Sat 27 Feb 2027, after Tue 5 Jan 2027",
+    );
+    expect(step("oet_medicine")?.deadline?.local).toContain("Tue 5 Jan 2027");
+    const late = result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+    expect(late?.milestones).toContain("oet_medicine");
+    expect(
+      result.reminders.some((each) => each.milestone === "oet_medicine" && each.rung === "deadline-in-1d"),
+    ).toBe(true);
+  });
+
+  it("the certificate card waits for the OET result, never 'every exam and the Pathway are done'", () => {
+    const card = step("ecfmg_certification")?.action ?? "";
+    expect(card).not.toContain("every exam and the Pathway are done");
+    expect(card).toContain("Your certificate waits for your OET Medicine result");
+    expect(result.reminders.some((each) => each.rung === "certificate-asked")).toBe(false);
+  });
+
+  it("one warning names the conflict", () => {
+    const warnings = result.risks.filter((risk) => risk.code === "PATHWAY_DONE_BEFORE_OET");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.severity).toBe("warning");
+    expect(warnings[0]?.message).toContain(
+      "You marked your ECFMG Pathway done, but your OET Medicine is on Sat 27 Feb 2027: the Pathway cannot be complete without its result",
+    );
+    expect(warnings[0]?.message).toContain("If you mean the application is submitted");
+  });
+
+  it("once the sitting day has passed, a Pathway reported done is believed, as before: no warning", () => {
+    const later = planInOwnMatch(efua, "2027-03-05T12:00:00Z");
+    expect(later.risks.map((risk) => risk.code)).not.toContain("PATHWAY_DONE_BEFORE_OET");
+  });
+});

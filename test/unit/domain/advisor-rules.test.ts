@@ -332,7 +332,8 @@ describe("a date booked after the step's deadline (tester s4, finding 6)", () =>
     { key: "usmle_step2ck", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
     { key: "usmle_step3", date: "2028-02-10", visa: "H-1B", says: "before they certify their rank lists" },
     // After the OET's last day (the documents deadline less 21 days, ~4 Jan 2028; tester s13 9g A3).
-    { key: "oet_medicine", date: "2028-01-20", visa: "J-1", says: "Book an earlier sitting, by" },
+    // The OET names the day to book by for its last sitting day (t9z F3, lead's ruling).
+    { key: "oet_medicine", date: "2028-01-20", visa: "J-1", says: "Move it: book by about" },
     { key: "ecfmg_pathway", date: "2028-01-20", visa: "J-1", says: "Submit it by" },
   ] as const;
   it.each(cases)("$key: says to move it and by when, not that all is well", ({ key, date, visa, says }) => {

@@ -147,7 +147,8 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
     );
     const said = risk(result, "MATCH_YEAR_LAST_DAY");
     expect(said).toContain(
-      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET) (projected): book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 (projected) and submit your ECFMG Pathway application today (its deadline is projected);",
+      // The OET booked after its last day, its booking day gone: a late seat (t9z F3, as t9u F3 for one not booked).
+      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET) (projected): check OET's session calendar now for a late OET Medicine seat (booking usually closes about 20 days ahead, advice) and sit it by Tue 5 Jan 2027 (projected) and submit your ECFMG Pathway application today (its deadline is projected);",
     );
   });
 });

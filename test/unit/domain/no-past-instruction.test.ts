@@ -163,7 +163,10 @@ describe("no instruction dated before now", () => {
     expect(pastByDays(result, "2026-11-20")).toEqual([]);
     const oet = result.nextSteps.find((step) => step.milestone === "oet_medicine");
     expect(oet?.urgency).not.toBe("overdue");
-    expect(oet?.action).toContain("Book an earlier sitting, by Tue 5 Jan 2027");
+    // The day to book by for it, still ahead (t9z F3, lead's ruling).
+    expect(oet?.action).toContain(
+      "book by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 5 Jan 2027",
+    );
     const late = result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
     expect(late?.message).toContain("take it by Tue 5 Jan 2027 at the latest");
   });

@@ -53,7 +53,9 @@ describe("an OET booked after its last sitting day hears the last booking day's 
 
   it("its card says bookings close ahead of each session", () => {
     const step = booked("2027-01-23").nextSteps.find((next) => next.milestone === "oet_medicine");
-    expect(step?.action).toContain("closes its bookings weeks ahead");
+    // And names the day they close for the last sitting day, the day the countdown runs to (t9z F3).
+    expect(step?.action).toContain("sessions close their bookings about 20 days ahead");
+    expect(step?.action).toContain("book by about Wed 16 Dec 2026");
   });
 
   it("booked in time (Sat 2 Jan 2027): no booking countdown, its own date drives its reminders", () => {

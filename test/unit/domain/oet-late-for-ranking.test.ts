@@ -35,9 +35,12 @@ describe("an OET sitting booked after its last usable day (tester s8 issue 14b B
     expect(found?.severity).toBe("critical");
     expect(found?.milestones).toEqual(["oet_medicine"]);
     expect(found?.message).toContain("Your OET Medicine on Thu 20 Jan 2028 would be reported around");
-    expect(found?.message).toContain("take it by Tue 4 Jan 2028 at the latest");
+    // The day to book by for its last sitting day (t9z F3, lead's ruling).
     expect(found?.message).toContain(
-      "Your ECFMG Pathway application can go in without it, but ECFMG needs that result by the deadline for supporting documents, Tue 25 Jan 2028 (projected): move it earlier and take it by Tue 4 Jan 2028 at the latest",
+      "book by about Wed 15 Dec 2027 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 4 Jan 2028 (projected)",
+    );
+    expect(found?.message).toContain(
+      "Your ECFMG Pathway application can go in without it, but ECFMG needs that result by the deadline for supporting documents, Tue 25 Jan 2028 (projected): move it earlier and book by about Wed 15 Dec 2027",
     );
     expect(found?.message).toContain("ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP");
     // OET is no USMLE exam: its own result allowance, not USMLE score reporting.

@@ -15,7 +15,7 @@ const DIR = new URL("../../fixtures/t9z-oet/", import.meta.url).pathname;
 const efua = readSnapshot(DIR, "efua-oet-after-last-day.json");
 
 const card = (result: Plan, key: string): string =>
-  [...result.nextSteps, ...result.overdue].find((step) => step.milestone === key)?.action ?? "";
+  result.nextSteps.find((step) => step.milestone === key)?.action ?? "";
 const risk = (result: Plan, code: string): string =>
   result.risks.find((each) => each.code === code)?.message ?? "";
 

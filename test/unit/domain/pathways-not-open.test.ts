@@ -12,7 +12,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 const DIR = new URL("../../fixtures/t9z-oet/", import.meta.url).pathname;
 const aziz = readSnapshot(DIR, "aziz-2028-pathways-not-open.json");
 const card = (result: Plan): string =>
-  [...result.nextSteps, ...result.overdue].find((step) => step.milestone === "ecfmg_pathway")?.action ?? "";
+  result.nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.action ?? "";
 
 describe("a Pathway card for a Match whose Pathways have not opened (t9y F4)", () => {
   it("in December 2026, the 2028 card says apply once ECFMG's 2028 Pathways are open, never now", () => {

@@ -138,7 +138,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
           // With the last safe day gone, the sitting booked is still a chance (t9l F14).
           !pathway && feeds === undefined && now > latestSitting
             ? `${expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays))}: book an earlier date if one is open`
-            : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${key === "oet_medicine" ? oetMoveBy(context, cutOff, mark) : latestBy(context, pathway, cutOff, mark)}`,
+            : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${(key === "oet_medicine" ? oetMoveBy(context, cutOff, mark) : null) ?? latestBy(context, pathway, cutOff, mark)}`,
         );
       } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);

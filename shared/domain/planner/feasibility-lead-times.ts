@@ -5,7 +5,7 @@ import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE, OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { dayText, lastSittingDay } from "./last-sitting-day.ts";
-import { bookingDayBefore } from "./oet-rebook-words.ts";
+import { bookingDayBefore } from "./oet-booking-allowance.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**

@@ -13,32 +13,13 @@ import {
   sittingDayEnd,
   sittingDayOf,
 } from "./last-sitting-day.ts";
-import { latestBy } from "./late-for-ranking-words.ts";
 import { laterCandidateCalendar, projectedCalendarOf } from "./later-candidate-feasibility.ts";
+import { bookingDayBefore, OET_BOOKING_BASIS, oetBookByWords } from "./oet-booking-allowance.ts";
 import { oetBookingClosed } from "./oet-booking-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { tooLateAsBooked } from "./step3-petition.ts";
 
 const OET_AT = stepIndex("oet_medicine");
-
-/** "(sessions close their bookings about 20 days ahead; our advice)": the basis of every booking day named (OET_BOOKING_DAYS). */
-export const OET_BOOKING_BASIS = `(sessions close their bookings about ${OET_BOOKING_DAYS} days ahead; our advice)`;
-
-/** An ISO sitting day less OET_BOOKING_DAYS: its last booking day (advice), "2026-12-16" for Tue 5 Jan 2027. */
-export function bookingDayBefore(sittingDay: string): string {
-  const at = Date.parse(`${sittingDay}T00:00:00Z`) - OET_BOOKING_DAYS * 86_400_000;
-  return new Date(at).toISOString().slice(0, 10);
-}
-
-/**
- * "book by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead; our advice) a
- * sitting on or before Tue 5 Jan 2027 (projected)": the day the OET booking countdown
- * (oet-booking-day.ts) runs to, named with the sitting day it serves (tester t9z F3, lead's ruling:
- * "book by 5 Jan" read as "you can book until 5 Jan").
- */
-export function oetBookByWords(sittingDay: string, mark: string): string {
-  return `book by about ${dayText(bookingDayBefore(sittingDay))} ${OET_BOOKING_BASIS} a sitting on or before ${dayText(sittingDay)}${mark}`;
-}
 
 /**
  * Whether the OET is booked (scheduled) for a day after the last sitting day that ends at
@@ -149,11 +130,8 @@ export function oetSeatAct(cutOff: number, projected: boolean, closed: boolean, 
 /**
  * EXAMS_LATE_FOR_RANKING's "move it earlier and …" for an OET booked after its last sitting day
  * (`cutOff`): while its booking day is ahead, "book by about <day> (…) a sitting on or before <last
- * sitting day>" (t9z F3: the risk names the day the countdown runs to); else "take it by <day>".
+ * sitting day>" (t9z F3: the risk names the day the countdown runs to); else null (its "take it by <day>").
  */
-export function oetMoveBy(context: PlanContext, cutOff: number, mark: string): string {
-  const rebook = oetRebookBy(context, cutOff);
-  return rebook === null
-    ? latestBy(context, false, cutOff, mark)
-    : oetBookByWords(lastSittingDay(cutOff), mark);
+export function oetMoveBy(context: PlanContext, cutOff: number, mark: string): string | null {
+  return oetRebookBy(context, cutOff) === null ? null : oetBookByWords(lastSittingDay(cutOff), mark);
 }

@@ -349,7 +349,8 @@ describe("a date booked after the step's deadline (tester s4, finding 6)", () =>
     expect(next?.action).toContain(says);
     expect(next?.action).not.toMatch(/take about \d+ weeks/);
     // The day it names is the deadline's day (the earlier of the applicant's and ET's).
-    const named = next?.action.match(/by (\w{3} \d+ \w{3} \d{4})/)?.[1] ?? "";
+    // The OET names the day to book by first, then its last sitting day (t9z F3).
+    const named = next?.action.match(/(?:on or before|by) (\w{3} \d+ \w{3} \d{4})/)?.[1] ?? "";
     const dayMs = Date.parse(`${named} 12:00 UTC`);
     expect(Math.abs(dayMs - Date.parse(deadline))).toBeLessThan(36 * 3_600_000);
   });

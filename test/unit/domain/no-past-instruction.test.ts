@@ -168,6 +168,6 @@ describe("no instruction dated before now", () => {
       "book by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 5 Jan 2027",
     );
     const late = result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
-    expect(late?.message).toContain("take it by Tue 5 Jan 2027 at the latest");
+    expect(late?.message).toContain("a sitting on or before Tue 5 Jan 2027"); // its booking day first (t9z F3)
   });
 });

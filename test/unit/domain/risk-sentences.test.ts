@@ -62,6 +62,16 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(interviewing, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json interviewing ${risk.code}`, risk });
+  // A Pathway marked done with its OET still booked ahead (PATHWAY_DONE_BEFORE_OET, t9z F4).
+  const oetAhead = {
+    ...quiet,
+    milestones: [
+      { key: "ecfmg_pathway" as const, status: "done" as const, date: "2026-09-10" },
+      { key: "oet_medicine" as const, status: "scheduled" as const, date: "2027-01-02" },
+    ],
+  };
+  for (const risk of plan(oetAhead, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
+    found.push({ where: `nothing-done-2027.json Pathway done, OET ahead ${risk.code}`, risk });
   // Beside it, one in the next Match's season (INTERVIEW_IN_LATER_MATCH, t9t F21).
   const first = interviewing.interviews[0] as (typeof interviewing.interviews)[0];
   const nextSeason = { ...quiet, interviews: [first, { ...first, startsAt: "2027-10-20T15:00:00Z" }] };

@@ -1,0 +1,49 @@
+/**
+ * Every risk a plan can carry, by code (`Risk.code` in plan.ts). A code is part of the plan's contract
+ * (the console, the emails' tags and the tests name them), so one is added here and never renamed.
+ */
+export const RISK_CODES = [
+  "ANSWERS_CONTRADICT_INTERVIEW",
+  // The sponsor note "false" beside the applicant's own ECFMG record, no interview (t9s F8, session 25).
+  "ANSWERS_CONTRADICT_RECORD",
+  "SCHOOL_NOT_ECFMG_ELIGIBLE",
+  // A result reported done below the passing score in force on its date (t9x F1): not a pass.
+  "SCORE_BELOW_PASSING",
+  "EXAMS_LATE_FOR_RANKING",
+  "CERTIFICATION_AFTER_START",
+  "STEP3_NEEDED_FOR_H1B",
+  "NRMP_LATE_FEE",
+  "ERAS_LATE_SUBMISSION",
+  "SEASON_OVER",
+  "RANK_LIST_UNREPORTED",
+  "MATCH_YEAR_NOT_FEASIBLE",
+  // Told us "not matched" in Match Week: no SOAP position by the contract's date (fixB3), or not in SOAP (fixM); next Match planned.
+  "SOAP_OUTCOME_UNREPORTED",
+  "UNMATCHED_NOT_IN_SOAP",
+  "MATCH_YEAR_LAST_DAY",
+  "ROL_BEFORE_RANKING_OPENS",
+  "RANKING_MAY_OPEN_LATER",
+  "ROL_DEADLINE_MAY_BE_LATER",
+  "MATCH_YEAR_IMPLAUSIBLE",
+  "INTERVIEW_IN_EARLIER_MATCH",
+  "INTERVIEW_IN_LATER_MATCH",
+  "INTERVIEW_AFTER_RANK_LIST_DEADLINE",
+  "INTERVIEW_NEEDS_VISITOR_VISA",
+  "NO_INTERVIEW_RECORDED",
+  "SCHEDULED_DATE_PASSED",
+  "CERTIFICATION_STATUS_UNREPORTED",
+  "H1B_STAMPING_WAIVER_IGNORED", // "Not for me" on the H-1B stamping from a zone outside the US (t9z F7)
+  "H1B_PROCLAMATION_FEE",
+  "PATHWAY_CERTIFICATE_MAY_EXPIRE",
+  "PATHWAY_DEADLINE_PROJECTED",
+  "OET_SCORE_MAY_BE_TOO_OLD",
+  "TARGET_PASSED",
+  "TARGETS_SLIPPED",
+  "BOOKED_AFTER_TARGET",
+  "VISA_NOT_READY_FOR_START",
+  "START_DELAYED",
+  "MATCH_DAY_NOT_REPORTED",
+  "VISA_UNDECIDED",
+  "PATHWAY_DONE_BEFORE_OET",
+] as const;
+export type RiskCode = (typeof RISK_CODES)[number];

@@ -6,6 +6,7 @@ import { contextWith } from "./context-with.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { carriedConfirmation, confirmedByTheMatch } from "./in-the-match.ts";
 import { droppedOnLaterDay, type LaterDayCrossed, laterDayCrossedOf } from "./later-day-crossed.ts";
+import { withoutEnteredSoapAnswer } from "./moved-plan-soap.ts";
 import { carriedPresumed, feasibilityOf, presumedInTheMatch } from "./presumed-in-the-match.ts";
 
 /**
@@ -28,8 +29,11 @@ export function enteredLaterMatch(
   // eligibility gate for the whole plan: the entered context's (an interview of its season proves the
   // note for the later Match too; one of the later season only does not open the gate).
   // In the entered Match and moved on all the same (SOAP: fixB3, fixM), what that Match proved carries over.
+  // The entered Match's SOAP answer stays with it (t9y F5): the later Match's SOAP reads as for anyone's.
   const base = carriedConfirmation(
-    confirmedByTheMatch(buildContext({ ...input, applicant }, later, now, context.eligibility)),
+    confirmedByTheMatch(
+      withoutEnteredSoapAnswer(buildContext({ ...input, applicant }, later, now, context.eligibility)),
+    ),
     context,
   );
   const entered = presumedInTheMatch(carriedPresumed(base, context));

@@ -12,6 +12,7 @@ import { citeSeasonDate, ERAS_TIMELINE_URL, NRMP_DATES_URL, NRMP_SOAP_URL } from
 const SOAP = indexedStep("soap");
 const MATCH_WEEK = indexedStep("match_week");
 const MATCH_DAY = indexedStep("match_day");
+const NRMP_REGISTRATION = indexedStep("nrmp_registration");
 
 /**
  * Whether the applicant told us "did not match, not taking part in SOAP" (fixM's ruling on tester
@@ -21,13 +22,17 @@ const MATCH_DAY = indexedStep("match_day");
  * SOAP waived for anyone), while neither Match Week nor Match Day is done, reported or implied: a
  * matched applicant marks Match Week done (the SOAP card says so), which makes SOAP moot. The plan
  * then moves to the next Match at once, through the moved-plan path (soapOutcomeFeasibility).
+ * The same reading with no certified list for an applicant registered with NRMP, to whom SOAP was
+ * open (lead's ruling on tester t9z F2): without a list they did not match, and "Not for me" says
+ * they are not in SOAP, so no "SOAP is running now: apply" (SEASON_OVER's words while SOAP is open).
  * Notes Monday's release as the instant the plan changes. Pure.
  */
 export function soapDeclinedUnmatched(context: PlanContext): boolean {
   if (statusAt(context, SOAP.index) !== "waived") return false;
   if (isFinished(statusAt(context, MATCH_WEEK.index)) || isFinished(statusAt(context, MATCH_DAY.index)))
     return false;
-  if (!isSatisfied(context, "rank_order_list")) return false;
+  if (!isSatisfied(context, "rank_order_list") && !isFinished(statusAt(context, NRMP_REGISTRATION.index)))
+    return false;
   const monday = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
   if (context.now >= monday) return true;
   noteRiskChange(context, monday);
@@ -52,10 +57,18 @@ export function soapDeclinedRisk(context: PlanContext, year: number): Risk {
   const season =
     nextSeasonUnderWay(context, year, sources) ||
     ` The ${year} season's MyERAS opens on ${dayBy(context, opens.at)}${citeSeasonDate(opens, ERAS_TIMELINE_URL, sources)}: its steps are below.`;
+  const steps = contractSteps(context.applicant.visa);
+  // No certified list (t9z F2): no match was possible on what we know; one certified but never told undoes it.
+  const reading = isSatisfied(context, "rank_order_list")
+    ? `You marked SOAP "Not for me" in Match Week and did not mark Match Week done, so this plan reads it as: you did not match in the ${context.calendar.matchYear} Match and are not taking part in SOAP.`
+    : `The rank order list deadline passed without a certified list, so you did not match in the ${context.calendar.matchYear} Match, and you marked SOAP "Not for me" in Match Week: you are not taking part in SOAP.`;
+  const undo = isSatisfied(context, "rank_order_list")
+    ? `If you did match, mark Match Week done: your ${steps} come back.`
+    : `If you did certify a list and matched, mark the rank order list and Match Week done: your ${steps} come back.`;
   return {
     code: "UNMATCHED_NOT_IN_SOAP",
     severity: "warning",
-    message: `You marked SOAP "Not for me" in Match Week and did not mark Match Week done, so this plan reads it as: you did not match in the ${context.calendar.matchYear} Match and are not taking part in SOAP. It now plans the ${year} Match (its rank order list deadline is ${deadline}): your exams and certification carry over, its ERAS, NRMP and ranking steps are below. If you did match, mark Match Week done: your ${contractSteps(context.applicant.visa)} come back.${season}`,
+    message: `${reading} It now plans the ${year} Match (its rank order list deadline is ${deadline}): your exams and certification carry over, its ERAS, NRMP and ranking steps are below. ${undo}${season}`,
     milestones: ["soap"],
     earliestFeasibleMatchYear: year,
     sources,

@@ -16,12 +16,11 @@ export type StepSubject = MilestoneKey | "interview";
 export type DateStatus = "confirmed" | "projected" | "applicant" | "advice";
 
 /**
- * Who sets a date, as every display labels it (date-words.ts dateBasis): "confirmed", the
- * authority's date read from its calendar; "projected", the authority's date projected by a
- * documented rule (NRMP's rank order list deadline before NRMP publishes it); "advice", a date no
- * authority sets, Matchpath's advice (a lead time, an allowance, a competitive target), whatever it
- * is counted from; "applicant", the applicant's own date. From the catalog rule's `basis` (tester
- * t9v F9: the contract's window after Match Day read as projected, like NRMP's dates).
+ * Who sets a date, as every display labels it (date-words.ts dateBasis): "confirmed", the authority's date read
+ * from its calendar; "projected", the authority's date projected by a documented rule (NRMP's rank order list
+ * deadline before NRMP publishes it); "advice", a date no authority sets, Matchpath's advice (a lead time, an
+ * allowance, a competitive target), whatever it is counted from; "applicant", the applicant's own date. From the
+ * catalog rule's `basis` (tester t9v F9: the contract's window after Match Day read as projected, like NRMP's).
  */
 export type DateBasis = "confirmed" | "projected" | "advice" | "applicant";
 

@@ -6,6 +6,7 @@ export const RISK_CODES = [
   "ANSWERS_CONTRADICT_INTERVIEW",
   // The sponsor note "false" beside the applicant's own ECFMG record, no interview (t9s F8, session 25).
   "ANSWERS_CONTRADICT_RECORD",
+  "MATCH_WEEK_SOAP_CONFLICT",
   "SCHOOL_NOT_ECFMG_ELIGIBLE",
   // A result reported done below the passing score in force on its date (t9x F1): not a pass.
   "SCORE_BELOW_PASSING",

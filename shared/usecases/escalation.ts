@@ -23,6 +23,7 @@ export const ESCALATION_CLAIM_STALE_AFTER_MS = 15 * 60_000;
 export const RISK_TITLES: Record<RiskCode, string> = {
   ANSWERS_CONTRADICT_INTERVIEW: "Answers that contradict an interview for the Match",
   ANSWERS_CONTRADICT_RECORD: "Sponsor note answer that contradicts the applicant's own ECFMG record",
+  MATCH_WEEK_SOAP_CONFLICT: "Match Week marked done (matched) beside SOAP in progress (not matched)",
   SCHOOL_NOT_ECFMG_ELIGIBLE: "Medical school not eligible for ECFMG certification",
   SCORE_BELOW_PASSING: "An exam reported passed with a score below the passing score",
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",

@@ -27,6 +27,9 @@ export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
   // Asked to check R3 after a result dated past the projected deadline (t9r F11): until Match Day too.
   if (risk.code === "RANK_LIST_UNREPORTED" || risk.code === "ROL_DEADLINE_MAY_BE_LATER")
     return known.matchDay;
+  // Match Week done beside SOAP in progress (t9z F1): answered by Match Day, after it by residency's start.
+  if (risk.code === "MATCH_WEEK_SOAP_CONFLICT")
+    return context.now < known.matchDay.at ? known.matchDay : known.start;
   return START_BOUND.has(risk.code) ? known.start : known.rol;
 }
 

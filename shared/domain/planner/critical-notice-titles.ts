@@ -31,6 +31,8 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   // no "has no note" as fact (t9r F10; its own code since t9s F8).
   ANSWERS_CONTRADICT_RECORD:
     "Your answer about your school's sponsor note conflicts with your ECFMG record: check WDOMS now",
+  // Match Week done beside SOAP in progress (t9z F1): the plan asserts neither until one is changed.
+  MATCH_WEEK_SOAP_CONFLICT: "You marked Match Week done and SOAP in progress: which is it? Tell us now",
   // The plan already dates that Match's steps (tester t9m F15): the one thing left is the form's
   // "Match year" field, which the steps, reminders and budget then keep as they are.
   MATCH_YEAR_NOT_FEASIBLE:

@@ -203,6 +203,8 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
   // Step 3 is not a next step, never on SOAP or the certificate (tester t9r F6). Named here, not in
   // the risk's milestones, which set its notice id and the steps it makes urgent.
   if (risk.code === "STEP3_NEEDED_FOR_H1B") return STEP3_NOTICE_STEPS;
+  // Match Week done beside SOAP in progress (t9z F1): on SOAP, after it on Match Day, which asks the result.
+  if (risk.code === "MATCH_WEEK_SOAP_CONFLICT") return CONFLICT_NOTICE_STEPS;
   if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;
   if (risk.decidedBy === undefined || risk.decidedBy === "interview") return NONE;
   const chain: StepSubject[] = [];
@@ -214,6 +216,7 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
 }
 const NONE: readonly StepSubject[] = [];
 const STEP3_NOTICE_STEPS: readonly StepSubject[] = ["usmle_step3", "rank_order_list", "visa_h1b"];
+const CONFLICT_NOTICE_STEPS: readonly StepSubject[] = ["soap", "match_day"];
 
 /** `key`'s unfinished prerequisites (their own first, depth first), then `key`, into `chain`. */
 function chainOf(context: PlanContext, key: MilestoneKey, chain: StepSubject[]): void {

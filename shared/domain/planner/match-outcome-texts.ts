@@ -11,6 +11,7 @@ import { statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
+import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -174,10 +175,13 @@ export function soapMatchDayWhy(visa: Visa, tense: 0 | 1 | 2): CatalogEntry["why
   return why;
 }
 
-/** The applicant told us Monday's result was "not matched": SOAP is in progress or done. */
+/**
+ * The applicant told us Monday's result was "not matched": SOAP is in progress or done, unless Match
+ * Week done says "matched" beside it (matchWeekSoapConflict, t9z F1): then neither is read.
+ */
 export function unmatchedReported(context: PlanContext): boolean {
   const soap = statusOf(context, "soap");
-  return soap === "in_progress" || soap === "done";
+  return soap === "done" || (soap === "in_progress" && !matchWeekSoapConflict(context));
 }
 
 /** A once-only notice after a release (the Match outcome's follow-ups), or null when past `until`. */

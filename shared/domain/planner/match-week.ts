@@ -11,7 +11,9 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { matchDayStep } from "./match-day.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
+import { matchWeekSoapConflict, soapConflictEntry } from "./match-week-soap-conflict.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { SOAP_CAP } from "./soap-cap-words.ts";
 import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
 import { soapPositionStep } from "./soap-position.ts";
 
@@ -31,8 +33,7 @@ export const SOAP_PARTICIPATION_TITLE =
  * own button for one who does not (tester s5 B1: else a matched applicant taps Done, "I did SOAP").
  * Whether they matched is Match Week's question (its step and follow-up ask it), not SOAP's.
  */
-const SOAP_IF_UNMATCHED_ACTION =
-  "If NRMP told you on Monday that you did not match, take part in SOAP now and mark SOAP in progress: send your applications through ERAS on Monday to programs on the List of Unfilled Programs (45 in your first batch), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer; still taking part: in progress. Not taking part in SOAP: tap Not for me; if you matched, mark Match Week done instead.";
+const SOAP_IF_UNMATCHED_ACTION = `If NRMP told you on Monday that you did not match, take part in SOAP now and mark SOAP in progress: send your applications through ERAS on Monday to programs on the List of Unfilled Programs (${SOAP_CAP}), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer; still taking part: in progress. Not taking part in SOAP: tap Not for me; if you matched, mark Match Week done instead.`;
 /**
  * Why SOAP matters once it has begun: its days, its timed offer rounds, not the preparation before
  * Monday (tester t9i F4: "answer offers before SOAP ends" lets an offer expire). NRMP: positions are
@@ -41,9 +42,8 @@ const SOAP_IF_UNMATCHED_ACTION =
  * "Each SOAP round lasts two hours, during which applicants can accept or reject any offers they
  * receive", as NRMP's newer notice of the fourth round still has it (12:00 to 2:00 p.m. ET, June
  * 2020, https://www.nrmp.org/soap-fourth-round/; no newer statement found on 2026-12-03, see
- * ET_EVENT_OPEN_MS in et-event.ts); NRMP's FAQ on SOAP applications (https://nrmp.org/search/SOAP/page/2/?category_name=soap):
- * "your initial batch of 45". The 2027 round times are not published: the text sends the applicant
- * to NRMP's Match Week schedule rather than naming hours.
+ * ET_EVENT_OPEN_MS in et-event.ts); the 45 applications: SOAP_CAP (soap-cap-words.ts). The 2027
+ * round times are not published: the text sends the applicant to NRMP's Match Week schedule.
  */
 const SOAP_PARTICIPATION_WHY: CatalogEntry["why"] = Object.freeze({
   text: "SOAP runs from Monday to Thursday of Match Week: unmatched and partially matched applicants apply through ERAS to programs on the List of Unfilled Programs, and programs make offers in R3 in timed rounds; an offer not accepted or rejected within its round expires, and an offer accepted is a binding commitment, as a match is.",
@@ -90,8 +90,7 @@ export interface MatchWeekStep {
  * "Monday: send your applications"): the applications are out, or go out now if not yet; the
  * offer rounds are what is ahead. Same sources as SOAP_PARTICIPATION_WHY.
  */
-const SOAP_IN_PROGRESS_FROM_TUESDAY =
-  "You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (your first batch is 45 applications): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding: mark SOAP done when you accept a SOAP offer; still taking part: in progress.";
+const SOAP_IN_PROGRESS_FROM_TUESDAY = `You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (${SOAP_CAP}: send them now): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding: mark SOAP done when you accept a SOAP offer; still taking part: in progress.`;
 
 const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
 const fromTuesdayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
@@ -209,14 +208,16 @@ export function matchWeekStep(
       return { due: contractDue, entry: phased, followUpOnly: true };
     }
   }
-  const phased =
+  const phased = // SOAP's words stay conditional beside Match Week done (t9z F1)
     entry.key !== "soap"
       ? phaseEntry(entry)
-      : context.now >= lastDayTextFrom(context, texts.soapEnd.at, etDayStart(texts.soapEnd.at))
-        ? lastDayEntry(entry, soapLastDayText(context, texts.soapEnd.at))
-        : context.now >= soapTuesdayOf(context)
-          ? fromTuesdayEntry(entry)
-          : phaseEntry(entry);
+      : matchWeekSoapConflict(context)
+        ? soapConflictEntry(phaseEntry(entry))
+        : context.now >= lastDayTextFrom(context, texts.soapEnd.at, etDayStart(texts.soapEnd.at))
+          ? lastDayEntry(entry, soapLastDayText(context, texts.soapEnd.at))
+          : context.now >= soapTuesdayOf(context)
+            ? fromTuesdayEntry(entry)
+            : phaseEntry(entry);
   return { due: texts.soapEnd, entry: phased, followUpOnly: entry.key === "match_week" };
 }
 
@@ -284,6 +285,7 @@ export function soapApplicationsNotice(
   detail: Deadline,
   reminders: TimedReminder[],
 ): void {
+  if (matchWeekSoapConflict(context)) return; // "send your applications today" would assert "not matched"
   const release = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
   const notice = followUp(context, release, release + DAY_MS, detail, {
     id: `r-${stableHash(`${SOAP_APPLICATIONS_RUNG}|${context.calendar.matchYear}`)}`,

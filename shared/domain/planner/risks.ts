@@ -23,6 +23,7 @@ import { lateStepRisks } from "./late-step-risks.ts";
 import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { laterCandidateRisk } from "./later-candidate-risk.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
+import { matchWeekSoapConflictRisk } from "./match-week-soap-conflict.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { noInterviewRecordedRisk } from "./no-interview-recorded.ts";
@@ -79,6 +80,9 @@ export function assessRisks(
   const contradicted =
     answersContradictInterviewRisk(context) ?? (ineligible ? noteRecordRisk(context) : null);
   if (contradicted !== null) risks.push(contradicted);
+  // Match Week done (matched) beside SOAP in progress (not matched): asked at once (t9z F1).
+  const matchWeekSoap = held ? null : matchWeekSoapConflictRisk(context);
+  if (matchWeekSoap !== null) risks.push(matchWeekSoap);
 
   if (ineligible) {
     const blocked = MILESTONE_CATALOG.filter(

@@ -8,6 +8,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
+import { blockedDated, fromMatchDayWhy } from "./from-match-day.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
 import { inUsEntryFor, inUsTitle, routeAsked } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
@@ -171,10 +172,10 @@ export function planMilestone(
       milestone: entry.key,
       title: inUsTitle(entry) ?? catalogEntry.title,
       waitingFor,
-      why: whyBlocked(context, entry, due),
+      why: fromMatchDayWhy(context, index, whyBlocked(context, entry, due)),
     };
     if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
-    else if (detail !== undefined && !overdueNow) step.deadline = detail; // never a past date (t9p F5)
+    else if (detail !== undefined && blockedDated(context, index, overdueNow)) step.deadline = detail;
     out.blocked.push(step);
     return;
   }

@@ -1,0 +1,43 @@
+import { MILESTONE_CATALOG } from "../catalog/index.ts";
+import { seasonDay } from "../seasons/date-words.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+
+const MATCH_DAY = indexedStep("match_day");
+
+/**
+ * Whether each step (by catalog index) waits on Match Day, directly or through another (the contract
+ * and the visa steps after it). The catalog lists a step after its prerequisites: one pass finds them.
+ */
+const AFTER_MATCH_DAY_AT: readonly boolean[] = (() => {
+  const after = new Set<string>(["match_day"]);
+  for (const entry of MILESTONE_CATALOG)
+    if (entry.prerequisites.some((prerequisite) => after.has(prerequisite.key))) after.add(entry.key);
+  return MILESTONE_CATALOG.map((entry) => entry.key !== "match_day" && after.has(entry.key));
+})();
+
+/**
+ * Whether the step at `index` is one of the steps after Match Day, blocked while Match Day's result
+ * is not told past its release (lead's ruling on tester t9z F15): all of them keep the date the
+ * plan counts from the projected Match Day, past or not, so the chain reads one way (it lost the
+ * contract's, the Statement of Need's and the sponsorship's dates once each passed, and kept the
+ * DS-2019's and the visa's). Their words say they start once the applicant matches (fromMatchDayWhy).
+ */
+export function datedFromMatchDay(context: PlanContext, index: number): boolean {
+  if (AFTER_MATCH_DAY_AT[index] !== true || isFinished(statusAt(context, MATCH_DAY.index))) return false;
+  return context.now >= context.calendar.dates.nrmp_match_day.at;
+}
+
+/**
+ * Whether a blocked step shows its date: never a past one (t9p F5), but for the chain after an
+ * unreported Match Day (datedFromMatchDay, t9z F15), whose dates are all shown.
+ */
+export function blockedDated(context: PlanContext, index: number, passed: boolean): boolean {
+  return !passed || datedFromMatchDay(context, index);
+}
+
+/** The blocked step's reason, led by "starts once you match" when datedFromMatchDay holds. */
+export function fromMatchDayWhy(context: PlanContext, index: number, why: string): string {
+  if (!datedFromMatchDay(context, index)) return why;
+  return `This starts once you match: its date is planned from Match Day, ${seasonDay(context.calendar.dates.nrmp_match_day)}, as for a matched applicant; tell us where you matched (mark Match Day done). ${why}`;
+}

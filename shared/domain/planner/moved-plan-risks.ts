@@ -6,6 +6,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { notFeasibleRisk } from "./feasibility-risk.ts";
 import type { LaterMatch } from "./later-match.ts";
 import { routeOetScoreAgeRisks } from "./oet-score-age-risk.ts";
+import { movedPlanCertificateRisk } from "./pathway-certificate-risk.ts";
 import { rankListRefusedRisk } from "./rank-list-refused-risk.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { assessRisks } from "./risks.ts";
@@ -55,6 +56,10 @@ export function movedPlanRisks(
         ? soapOutcomeRisk(context, soapOutcomeDates, later.context.calendar.matchYear)
         : withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context),
   );
+  // Moved for SOAP (t9y F6): a certificate through a Pathway may expire before the later Match's start.
+  const year = later.context.calendar.matchYear;
+  const expiring = soapOutcomeDates === null ? null : movedPlanCertificateRisk(context, year);
+  if (expiring !== null && !risks.some((risk) => risk.code === expiring.code)) insertRisk(risks, expiring);
   // The OET's age on the route the card recommends, the current Pathways season (t9q F5).
   const routed = uncheckedGate(context)
     ? null

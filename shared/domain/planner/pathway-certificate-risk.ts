@@ -220,3 +220,42 @@ function seasonOutcomeWords(context: PlanContext): { condition: string; otherwis
     otherwise: "only if you do not match",
   };
 }
+
+/**
+ * Whether the applicant's ECFMG certification came, or comes, through a Pathway: their own record of
+ * the Pathway done (only they know it), with or without the certificate reported.
+ */
+export function certificationThroughPathway(context: PlanContext): boolean {
+  return context.entries.at(PATHWAY.index)?.status === "done";
+}
+
+/**
+ * What carries over to the `year` Match a plan moved to after a Match Week without a position (SOAP's
+ * outcome, "not matched, not in SOAP": lead's ruling on tester t9y F6): the USMLE results do; a
+ * certification through a Pathway may expire before GME starts (PATHWAY_CERTIFICATE_SOURCE), so the
+ * words say so and send the applicant to the check (movedPlanCertificateRisk).
+ */
+export function carriedOverWords(context: PlanContext): string {
+  return certificationThroughPathway(context)
+    ? "your USMLE results carry over; your ECFMG certification came through a Pathway and can expire before you start residency, so check its validity date (see the certificate's warning)"
+    : "your exams and certification carry over";
+}
+
+/**
+ * PATHWAY_CERTIFICATE_MAY_EXPIRE for a plan moved to the `year` Match after a Match Week without a
+ * position (t9y F6), when the certification came through a Pathway (certificationThroughPathway):
+ * the check against that Match's residency start, as for a Match over (nextMatchCheck), until that
+ * start. Null otherwise.
+ */
+export function movedPlanCertificateRisk(context: PlanContext, year: number): Risk | null {
+  if (!certificationThroughPathway(context)) return null;
+  const next = seasonCalendar(year);
+  if (context.now >= next.dates.residency_start.at) return null;
+  const words = validityCheckWords(
+    context,
+    next,
+    `You did not match in the ${context.calendar.matchYear} Match: before you apply for the ${year} Match, check`,
+    `the ${year} Match's`,
+  );
+  return risk(words, checkSources(next));
+}

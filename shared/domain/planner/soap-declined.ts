@@ -6,6 +6,7 @@ import { isFinished, isSatisfied, type PlanContext, statusAt } from "./context.t
 import { contractSteps } from "./contract-steps.ts";
 import { dayBy } from "./day-words.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
+import { carriedOverWords } from "./pathway-certificate-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate, ERAS_TIMELINE_URL, NRMP_DATES_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 
@@ -68,7 +69,7 @@ export function soapDeclinedRisk(context: PlanContext, year: number): Risk {
   return {
     code: "UNMATCHED_NOT_IN_SOAP",
     severity: "warning",
-    message: `${reading} It now plans the ${year} Match (its rank order list deadline is ${deadline}): your exams and certification carry over, its ERAS, NRMP and ranking steps are below. ${undo}${season}`,
+    message: `${reading} It now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. ${undo}${season}`,
     milestones: ["soap"],
     earliestFeasibleMatchYear: year,
     sources,

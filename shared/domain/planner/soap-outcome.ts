@@ -6,6 +6,7 @@ import { contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { unmatchedReported } from "./match-outcome-texts.ts";
+import { carriedOverWords } from "./pathway-certificate-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate, NRMP_DATES_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 
@@ -68,7 +69,7 @@ export function soapOutcomeRisk(context: PlanContext, dates: PlanDates, year: nu
   return {
     code: "SOAP_OUTCOME_UNREPORTED",
     severity: "warning",
-    message: `You told us in Match Week that you did not match in the ${calendar.matchYear} Match and took part in SOAP, and you did not tell us of a SOAP offer you accepted${by}, so this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): your exams and certification carry over, its ERAS, NRMP and ranking steps are below. If you accepted a SOAP position, mark Match Day done with your program: your ${contractSteps(context.applicant.visa)} come back.`,
+    message: `You told us in Match Week that you did not match in the ${calendar.matchYear} Match and took part in SOAP, and you did not tell us of a SOAP offer you accepted${by}, so this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you accepted a SOAP position, mark Match Day done with your program: your ${contractSteps(context.applicant.visa)} come back.`,
     milestones: ["match_day"],
     earliestFeasibleMatchYear: year,
     sources,

@@ -23,6 +23,7 @@ import {
 import { matchOverTexts } from "./match-over-texts.ts";
 import type { MatchWeekStep } from "./match-week.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -77,6 +78,9 @@ export function matchDayStep(
       )
     : undefined;
   if (context.now < calendar.dates.nrmp_match_day.at) {
+    // The release changes the step (its question and follow-up): a wake-up then plans the follow-up
+    // for its own day, not folded into the next week's (tester t9y C10: sent on 27 Mar, not 20 Mar).
+    noteRiskChange(context, calendar.dates.nrmp_match_day.at);
     const due = dates.due(entry.key);
     if (soapEntry === undefined || due === null) return undefined;
     return { due, entry: soapEntry, followUpOnly: false };

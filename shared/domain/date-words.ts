@@ -45,6 +45,22 @@ export function isNrmpEvent(subject: StepSubject): boolean {
 export const NRMP_EVENT_LABEL = { label: "On", inline: "on" } as const;
 
 /**
+ * The Match outcome's questions (planner/match-outcome-texts.ts: MATCH_RESULT_RUNG, MATCH_DAY_RESULT_RUNG,
+ * MATCH_DAY_WEEKLY_RUNG, MATCH_OVER_RUNG, MATCH_OVER_MONTHLY_RUNG): their date is the last day to
+ * answer by, not an event, so they read "Answer by", never "On" (tester t9y C11: "On: Fri 19 Mar
+ * 2027, 2:00 AM", SOAP's end, read as something happening then).
+ */
+const ANSWER_BY_RUNGS: ReadonlySet<string> = new Set([
+  "match-week-result",
+  "match-day-result",
+  "match-day-weekly",
+  "match-over",
+  "match-over-monthly",
+]);
+/** The words before a Match outcome question's date (ANSWER_BY_RUNGS). */
+export const ANSWER_BY_LABEL = { label: "Answer by", inline: "answer by" } as const;
+
+/**
  * The words before a reminder's date, by what the date is (Reminder.countsDownTo): the hard
  * deadline is "Due"; a competitive target is advice, never a deadline ("Aim to finish by"); the
  * applicant's own date is theirs ("Your date"). Emails and pages use these and only these.
@@ -82,6 +98,7 @@ export function reminderDateLabel(
   // The one "book now" reminder of an exam under way on a moved plan (t9t F20) counts down the same way.
   if (reminder.rung === "book-by" || reminder.rung === "book-now")
     return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
+  if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung)) return ANSWER_BY_LABEL;
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&
@@ -131,6 +148,9 @@ export function sentReminderLabel(
   // An NRMP event is not due: "In 1 hour: …" keeps the time left without the word (issue 14f B3).
   if (label === NRMP_EVENT_LABEL)
     return left === undefined ? label : { label: `I${left.slice(1)}`, inline: `${left},` };
+  // "Answer in 15 hours: …", not "Answer by in 15 hours".
+  if (label === ANSWER_BY_LABEL)
+    return left === undefined ? label : { label: `Answer ${left}`, inline: `answer ${left},` };
   return left === undefined ? label : { label: `${label.label} ${left}`, inline: `${label.inline} ${left},` };
 }
 

@@ -1,0 +1,201 @@
+import { describe, expect, it } from "vitest";
+import { ANSWER_BY_LABEL, reminderDateLabel, sentReminderLabel } from "#domain/date-words.ts";
+import type { Plan } from "#domain/plan.ts";
+import {
+  MATCH_DAY_RESULT_RUNG,
+  MATCH_DAY_WEEKLY_RUNG,
+  MATCH_OVER_MONTHLY_RUNG,
+  MATCH_OVER_RUNG,
+  MATCH_RESULT_RUNG,
+} from "#domain/planner/match-outcome-texts.ts";
+import { nextWakeUp } from "#domain/reminder-policy.ts";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * fixZB's rulings (session 30) on Match Week, SOAP and the moved plan, on the testers' own applicants
+ * (copied to test/fixtures/t9z-match-week; the Manila one is t9y's Maria with Match Week left
+ * unanswered, the README's way to report "not matched, in SOAP"), at the testers' instants:
+ * 1. t9z F1: Match Week done beside SOAP in progress is a conflict, asked at once; no step asserts
+ *    either outcome. 2. t9z F2: SOAP "Not for me" with no certified list from Monday: not matched,
+ *    not in SOAP, moved at once. 3. t9z F14, t9y F11: 45 applications in all of SOAP. 4. t9z F15: the
+ *    chain after an unreported Match Day all dated. 5. t9y F5: the moved plan's SOAP starts afresh.
+ * 6. t9y F6: a Pathway certificate in the moved plan. 7. t9y C10, C11: the Match Day question on its
+ * own day; "Answer by".
+ */
+const FIXTURES = new URL("../../fixtures/t9z-match-week/", import.meta.url).pathname;
+const snapshot = (file: string): ApplicantSnapshot => readSnapshot(FIXTURES, file);
+const codes = (result: Plan) => result.risks.map((risk) => risk.code);
+const step = (result: Plan, key: string) => result.nextSteps.find((each) => each.milestone === key);
+const words = (result: Plan) => JSON.stringify(result);
+
+describe("ruling 1 (t9z F1): Match Week done and SOAP in progress (Li, Chicago)", () => {
+  const li = snapshot("matched-and-in-soap-chicago.json");
+
+  it("on Tuesday: a critical conflict naming both answers and each fix, noticed at once", () => {
+    const result = planInOwnMatch(li, "2027-03-16T10:00:00-05:00");
+    const conflict = result.risks.find((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT");
+    expect(conflict?.severity).toBe("critical");
+    expect(conflict?.message).toContain("Match Week done");
+    expect(conflict?.message).toContain("SOAP in progress");
+    expect(conflict?.message).toContain("If you matched, mark SOAP Not for me");
+    expect(conflict?.message).toContain("if you did not match and are in SOAP, mark Match Week not started");
+    const notice = result.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
+    expect(notice?.sendAt).toBe("2027-03-16T15:00:00.000Z");
+  });
+
+  it("no step asserts either outcome: SOAP keeps 'if you did not match', Match Day its own question", () => {
+    const result = planInOwnMatch(li, "2027-03-16T10:00:00-05:00");
+    expect(words(result)).not.toContain("NRMP told you on Monday that you did not match, and");
+    expect(words(result)).not.toContain("You are in SOAP");
+    expect(step(result, "soap")?.action).toContain("If NRMP told you on Monday that you did not match");
+    expect(step(result, "match_day")?.title).not.toBe("Match Day: tell us the SOAP offer you accepted");
+    expect(result.reminders.map((each) => each.rung)).not.toContain("soap-applications");
+    expect(result.blocked.map((each) => each.milestone)).toEqual(
+      expect.arrayContaining(["contract", "j1_statement_of_need", "visa_j1"]),
+    );
+  });
+
+  it("after the contract's date: still asked, not moved for SOAP, the post-Match steps planned", () => {
+    const result = planInOwnMatch(li, "2027-04-10T10:00:00-05:00");
+    expect(codes(result)).toContain("MATCH_WEEK_SOAP_CONFLICT");
+    expect(codes(result)).not.toContain("SOAP_OUTCOME_UNREPORTED");
+    expect(result.blocked.map((each) => each.milestone)).toContain("contract");
+    expect(step(result, "match_day")?.title).toBe("Match Day: tell us where you matched");
+  });
+
+  it("control: SOAP in progress alone (not matched, in SOAP) is no conflict", () => {
+    const inSoap = { ...li, milestones: li.milestones.filter((each) => each.key !== "match_week") };
+    const result = planInOwnMatch(inSoap, "2027-03-16T10:00:00-05:00");
+    expect(codes(result)).not.toContain("MATCH_WEEK_SOAP_CONFLICT");
+    expect(step(result, "soap")?.action).toContain("You are in SOAP");
+  });
+});
+
+describe("ruling 2 (t9z F2): SOAP Not for me with no certified list (Ama, Accra)", () => {
+  const ama = snapshot("no-list-soap-not-for-me-accra.json");
+
+  it("on Match Week's Monday: not matched, not in SOAP, the plan moves to 2028 at once", () => {
+    const result = planInOwnMatch(ama, "2027-03-15T17:00:00Z");
+    const moved = result.risks.find((risk) => risk.code === "UNMATCHED_NOT_IN_SOAP");
+    expect(moved?.earliestFeasibleMatchYear).toBe(2028);
+    expect(moved?.message).toContain("without a certified list");
+    expect(codes(result)).not.toContain("SEASON_OVER");
+    expect(words(result)).not.toContain("It is running now");
+    expect(words(result)).not.toContain("see its step");
+    expect(step(result, "rank_order_list")?.action ?? "").not.toContain("change your target Match year");
+  });
+
+  it("control: before Match Week the waiver is no outcome", () => {
+    const result = planInOwnMatch(ama, "2027-02-10T10:00:00Z");
+    expect(codes(result)).not.toContain("UNMATCHED_NOT_IN_SOAP");
+  });
+});
+
+describe("ruling 3 (t9z F14, t9y F11): SOAP's 45 is for the whole of SOAP", () => {
+  it("Bishal on Tuesday, and a SOAP participant on Monday and Tuesday: never 'first batch'", () => {
+    const bishal = planInOwnMatch(
+      snapshot("silent-after-match-day-kathmandu.json"),
+      "2027-03-16T06:00:00+05:45",
+    );
+    expect(step(bishal, "soap")?.action).toContain("you may send at most 45 applications in all of SOAP");
+    const maria = snapshot("in-soap-silent-pathway-manila.json");
+    for (const now of ["2027-03-15T23:30:00+08:00", "2027-03-17T09:00:00+08:00"]) {
+      const result = planInOwnMatch(maria, now);
+      expect(step(result, "soap")?.action, now).toContain("at most 45 applications in all of SOAP");
+      expect(words(result), now).not.toContain("first batch");
+    }
+    expect(words(bishal)).not.toContain("first batch");
+  });
+});
+
+describe("ruling 4 (t9z F15): after an unreported Match Day the chain is all dated (Bishal, 1 May)", () => {
+  it("the contract, Statement of Need and sponsorship keep their dates, and each starts once you match", () => {
+    const result = planInOwnMatch(
+      snapshot("silent-after-match-day-kathmandu.json"),
+      "2027-05-01T10:00:00+05:45",
+    );
+    const chain = ["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds2019", "visa_j1"];
+    const blocked = result.blocked.filter((each) => chain.includes(each.milestone));
+    expect(blocked.map((each) => each.milestone)).toEqual(chain);
+    for (const each of blocked) {
+      expect(each.deadline, each.milestone).toBeDefined();
+      expect(each.why, each.milestone).toContain("This starts once you match");
+    }
+    // Match Day + 14 days (office days, ET), as for a matched applicant.
+    expect(blocked[0]?.deadline?.at).toBe("2027-04-03T04:00:00.000Z");
+  });
+});
+
+describe("rulings 5 and 6 (t9y F5, F6): the plan moved after SOAP (Maria, Manila)", () => {
+  const maria = snapshot("in-soap-silent-pathway-manila.json");
+
+  it("in July, the 2028 SOAP reads as for any 2028 applicant, not 'You are in SOAP'", () => {
+    const result = planInOwnMatch(maria, "2027-07-02T10:00:00+08:00");
+    expect(codes(result)).toContain("SOAP_OUTCOME_UNREPORTED");
+    expect(words(result)).not.toContain("You are in SOAP");
+    expect(result.blocked.find((each) => each.milestone === "soap")?.waitingFor).toEqual([
+      "nrmp_registration",
+    ]);
+  });
+
+  it("in April, the exams carry over and the Pathway certificate's validity is to check", () => {
+    const result = planInOwnMatch(maria, "2027-04-20T10:00:00+08:00");
+    const moved = result.risks.find((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED");
+    expect(moved?.message).toContain("your USMLE results carry over");
+    expect(moved?.message).toContain("came through a Pathway");
+    expect(moved?.message).not.toContain("your exams and certification carry over");
+    const expiring = result.risks.find((risk) => risk.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
+    expect(expiring?.message).toContain("the 2028 Match's residency start");
+  });
+
+  it("control: certified without a Pathway, the words stay and no check is asked", () => {
+    const noPathway = {
+      ...maria,
+      milestones: [
+        ...maria.milestones.filter((each) => each.key !== "ecfmg_pathway"),
+        { key: "ecfmg_certification" as const, status: "done" as const, date: "2025-11-01" },
+      ],
+    };
+    const result = planInOwnMatch(noPathway, "2027-04-20T10:00:00+08:00");
+    const moved = result.risks.find((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED");
+    expect(moved?.message).toContain("your exams and certification carry over");
+    expect(codes(result)).not.toContain("PATHWAY_CERTIFICATE_MAY_EXPIRE");
+  });
+});
+
+describe("ruling 7 (t9y C10, C11): the Match Day question on its day, labelled to answer by", () => {
+  it("C10: planned on Match Day's eve, the next wake-up finds the question on 20 Mar, not the 27th", () => {
+    const maria = snapshot("in-soap-silent-pathway-manila.json");
+    const now = new Date("2027-03-19T01:00:00Z"); // 09:00 in Manila, the eve's rung
+    const eve = planInOwnMatch(maria, now.toISOString());
+    const sent = new Set(
+      eve.reminders.filter((each) => Date.parse(each.sendAt) <= now.getTime()).map((each) => each.id),
+    );
+    const wake = nextWakeUp(eve, now, sent);
+    expect(wake?.getTime()).toBeLessThanOrEqual(Date.parse("2027-03-20T01:00:00Z"));
+    const then = planInOwnMatch(maria, (wake as Date).toISOString());
+    const question = then.reminders.find((each) => each.rung === MATCH_DAY_RESULT_RUNG);
+    expect(question?.sendAt).toBe("2027-03-20T01:00:00.000Z");
+  });
+
+  it("C11: the Match outcome's questions read 'Answer by', the SOAP days 'On'", () => {
+    for (const rung of [
+      MATCH_RESULT_RUNG,
+      MATCH_DAY_RESULT_RUNG,
+      MATCH_DAY_WEEKLY_RUNG,
+      MATCH_OVER_RUNG,
+      MATCH_OVER_MONTHLY_RUNG,
+    ])
+      expect(reminderDateLabel({ rung, milestone: "match_week" }), rung).toBe(ANSWER_BY_LABEL);
+    const bishal = planInOwnMatch(
+      snapshot("silent-after-match-day-kathmandu.json"),
+      "2027-03-16T06:00:00+05:45",
+    );
+    const asked = bishal.reminders.find((each) => each.rung === MATCH_RESULT_RUNG);
+    expect(asked && reminderDateLabel(asked).label).toBe("Answer by");
+    expect(asked && sentReminderLabel(asked, "2027-03-18T12:00:00Z").label).toMatch(/^Answer in \d+ hours$/);
+    const round = bishal.reminders.find((each) => each.rung === "soap-offer-round");
+    expect(round && reminderDateLabel(round).label).toBe("On");
+  });
+});

@@ -16,7 +16,7 @@ const NRMP_MATCH_WEEK_URL = "https://www.nrmp.org/residency-applicants/match-wee
 
 /**
  * Whether the applicant's two Match Week answers contradict each other (lead's ruling on tester t9z
- * F1): Match Week done (matched, as the SOAP card asks a matched applicant to mark it) and SOAP in
+ * F1): Match Week marked done (matched, as the SOAP card asks a matched applicant to mark it) and SOAP in
  * progress (not matched, taking part in SOAP), from NRMP's Monday release on, Match Day not done. NRMP
  * admits to SOAP only applicants who did not match, or matched partially
  * (https://www.nrmp.org/residency-applicants/match-week/), so both cannot hold. While they conflict
@@ -26,7 +26,11 @@ const NRMP_MATCH_WEEK_URL = "https://www.nrmp.org/residency-applicants/match-wee
  * Pure.
  */
 export function matchWeekSoapConflict(context: PlanContext): boolean {
-  if (statusAt(context, SOAP.index) !== "in_progress" || statusAt(context, MATCH_WEEK.index) !== "done")
+  // Match Week as the applicant marked it: one only implied (a Match Day booked) is no answer of theirs.
+  if (
+    statusAt(context, SOAP.index) !== "in_progress" ||
+    context.entries.at(MATCH_WEEK.index)?.status !== "done"
+  )
     return false;
   if (isFinished(statusAt(context, MATCH_DAY.index))) return false;
   const monday = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;

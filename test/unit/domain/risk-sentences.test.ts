@@ -185,6 +185,17 @@ function everyRisk(): { where: string; risk: Risk }[] {
   for (const now of ["2027-03-22T09:00:00Z", "2027-06-10T09:00:00Z"])
     for (const risk of plan(declined, seasonCalendar(2027), new Date(now)).risks)
       found.push({ where: `rank-list-certified-2027.json SOAP Not for me, ${now} ${risk.code}`, risk });
+  // Match Week done beside SOAP in progress: the two answers conflict (MATCH_WEEK_SOAP_CONFLICT, fixZB).
+  const conflicting = {
+    ...certified,
+    milestones: [
+      ...certified.milestones,
+      { key: "match_week" as const, status: "done" as const, date: "2027-03-15" },
+      { key: "soap" as const, status: "in_progress" as const },
+    ],
+  };
+  for (const risk of plan(conflicting, seasonCalendar(2027), new Date("2027-03-16T15:00:00Z")).risks)
+    found.push({ where: `rank-list-certified-2027.json Match Week done and in SOAP ${risk.code}`, risk });
   return found;
 }
 

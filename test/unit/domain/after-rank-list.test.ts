@@ -99,11 +99,9 @@ describe("F2: the rank list deadline passed without a certified list", () => {
 });
 
 describe("F4: a SOAP participant", () => {
-  const inSoap = withMilestones([
-    ...certified.milestones,
-    { key: "match_week", status: "done", date: "2027-03-15" },
-    { key: "soap", status: "in_progress" },
-  ]);
+  // In SOAP the README's way: SOAP in progress, Match Week not marked done (fixZB, t9z F1: both at
+  // once is MATCH_WEEK_SOAP_CONFLICT, whose SOAP words stay conditional and send no Monday notice).
+  const inSoap = withMilestones([...certified.milestones, { key: "soap", status: "in_progress" }]);
   const MONDAY_NOON_ET = "2027-03-15T16:00:00Z";
 
   it("is told Monday's applications, the offer rounds and that an offer expires with its round", () => {

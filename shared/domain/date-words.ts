@@ -179,6 +179,28 @@ export function dateBasis(deadline: Pick<Deadline, "status" | "basis">): DateBas
   return deadline.basis ?? deadline.status;
 }
 
+/** The words a text puts beside a date, by who sets it (dateBasis), where the tag's long form would not fit. */
+export const BASIS_WORDS = { projected: "projected", advice: "our advice" } as const;
+
+/**
+ * The mark after a date named in a sentence, by who sets it (dateBasis), never by the step's status
+ * or by whether the season date it is counted from is projected (tester t9y C3: "the sponsorship
+ * application was due Fri 16 Apr 2027 (projected)", advice counted from a projected date, while the
+ * email's Due line and the CLI called the same date our advice): " (projected)" or ", projected"
+ * (`form` "comma", inside a parenthesis) for an authority's date Matchpath projected, " (our advice)"
+ * or ", our advice" for a date no authority sets, "" for a confirmed date or the applicant's own.
+ * Every card, risk and question that names a date with its mark uses this one rule.
+ */
+export function basisMark(
+  date: Pick<Deadline, "status" | "basis">,
+  form: "paren" | "comma" = "paren",
+): string {
+  const basis = dateBasis(date);
+  const words = basis === "projected" || basis === "advice" ? BASIS_WORDS[basis] : undefined;
+  if (words === undefined) return "";
+  return form === "paren" ? ` (${words})` : `, ${words}`;
+}
+
 /**
  * The tag beside a date, by who sets it (dateBasis): "projected date" for an authority's date
  * Matchpath projected, "our advice, …" for a date no authority sets; undefined for a confirmed date

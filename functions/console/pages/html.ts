@@ -1,6 +1,6 @@
 import { stepName } from "#domain/console/advisor-voice.ts";
 import { STAGES, type Stage } from "#domain/console/stage.ts";
-import { DATE_TAGS, deadlineWords } from "#domain/date-words.ts";
+import { DATE_TAGS, dateTag, deadlineWords } from "#domain/date-words.ts";
 import type { Deadline } from "#domain/plan.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { renderDate, renderEt, renderInZone } from "#domain/time.ts";
@@ -44,9 +44,11 @@ export function deadlineWhen(deadline: Deadline, options: { short?: boolean } = 
       : options.short
         ? words.et
         : `${words.et} (${words.local} their time)`;
-  const projected =
-    deadline.status === "projected" ? ` <span class="badge">${DATE_TAGS.projected}</span>` : "";
-  return `<time datetime="${h(deadline.day ?? deadline.at)}">${h(shown)}</time>${projected}`;
+  // Tagged by who sets the date (dateTag), as the applicant's timeline is: the contract's window
+  // after Match Day is our advice, not a projected date (tester t9y C3).
+  const tag = dateTag(deadline);
+  const badge = tag === undefined ? "" : ` <span class="badge">${h(tag)}</span>`;
+  return `<time datetime="${h(deadline.day ?? deadline.at)}">${h(shown)}</time>${badge}`;
 }
 
 /** The applicant's own date (a booked exam) as its calendar day, in the timeline's words. */
@@ -84,13 +86,19 @@ export function rowCountdownWords(next: {
 export function rowDeadlineWhen(deadline: {
   at: string;
   status: string;
+  basis?: string;
   day?: string;
   kind?: "deadline" | "own-date" | "target";
-  deadline?: { at: string; status: string; day?: string };
+  deadline?: { at: string; status: string; basis?: string; day?: string };
 }): string {
-  const one = (date: { at: string; status: string; day?: string }, label = "") => {
-    const projected = date.status === "projected" ? ` <span class="badge">${DATE_TAGS.projected}</span>` : "";
-    return `<time datetime="${h(date.day ?? date.at)}">${h(rowDeadlineWords(date))}</time>${label}${projected}`;
+  const one = (date: { at: string; status: string; basis?: string; day?: string }, label = "") => {
+    // By who sets the date (dateTag; a row stored before `basis` has its status): tester t9y C3.
+    const tag = dateTag({
+      status: date.status as Deadline["status"],
+      basis: date.basis as Deadline["basis"],
+    });
+    const badge = tag === undefined ? "" : ` <span class="badge">${h(tag)}</span>`;
+    return `<time datetime="${h(date.day ?? date.at)}">${h(rowDeadlineWords(date))}</time>${label}${badge}`;
   };
   const label =
     deadline.kind === "target"

@@ -36,9 +36,11 @@ export interface CohortFacts {
     title: string;
     at: string;
     status: string;
+    /** Who sets the date (plan.ts DateBasis), for its label; rows stored before it have `status` alone. */
+    basis?: string;
     day?: string;
     kind?: "deadline" | "own-date" | "target";
-    deadline?: { at: string; status: string; day?: string };
+    deadline?: { at: string; status: string; basis?: string; day?: string };
     /**
      * The Match the date is for when it is the next one after the applicant's, whose season is over
      * (SEASON_OVER) while the plan stays dated for it: a date after that Match's residency start
@@ -96,11 +98,14 @@ export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
           : step.deadline;
     if (counted === undefined) continue;
     soonest = { title: step.title, at: counted.at, status: counted.status, kind: countdown.kind };
+    if (counted.basis !== undefined && counted.basis !== counted.status) soonest.basis = counted.basis;
     // The applicant's own date is a whole day of theirs (an exam day), shown as that day, never in ET.
     if (countdown.kind === "own-date") soonest.day = countdown.day;
     else if (counted.precision === "day" && counted.day !== undefined) soonest.day = counted.day;
     if (countdown.kind !== "deadline" && step.deadline !== undefined) {
       soonest.deadline = { at: step.deadline.at, status: step.deadline.status };
+      const basis = step.deadline.basis;
+      if (basis !== undefined && basis !== step.deadline.status) soonest.deadline.basis = basis;
       if (step.deadline.precision === "day" && step.deadline.day !== undefined)
         soonest.deadline.day = step.deadline.day;
     }

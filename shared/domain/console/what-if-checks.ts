@@ -1,4 +1,5 @@
 import { doneCountsFor } from "../applicant-choices.ts";
+import { basisMark } from "../date-words.ts";
 import { type FieldProblem, fieldProblems } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { inInterviewSeason } from "../planner/interviewing.ts";
@@ -166,5 +167,5 @@ export function outsideSeasonWarnings(
 
 /** "2026-09-23 (projected)": the source goes after the sentence, not inside it (tester s7, issue 15 C9). */
 function dated(date: SeasonDate): string {
-  return `${date.date}${date.status === "projected" ? " (projected)" : ""}`;
+  return `${date.date}${basisMark(date)}`;
 }

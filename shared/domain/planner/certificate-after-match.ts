@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -108,7 +109,7 @@ export function h1bStartAtRiskNote(
     context.now >= context.calendar.dates.residency_start.at
   )
     return "";
-  const projected = target.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(target);
   const start = context.calendar.dates.residency_start;
   return ` For an H-1B start your certificate was needed by ${dayBy(context, target.at)}${projected}: Step 3 comes after it (FSMB's processing, a US test date and the result) and the H-1B petition after Step 3, so an H-1B start on your program's date (${residencyStartWords(start, [])}) is now at risk. Ask your program's GME office now whether you can start later, or train on a J-1 sponsored by ECFMG instead.`;
 }

@@ -1,4 +1,5 @@
 import { CHECKED_FOR_RANKING, catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
@@ -88,7 +89,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     const due = dates.dueAt(index);
     const cutOff = due?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
     // The last day is counted from a season date: projected, its words say so (tester t9o F8 B).
-    const mark = (due ?? rolDate).status === "projected" ? " (projected)" : "";
+    const mark = basisMark(due ?? rolDate);
     const pathway = key === "ecfmg_pathway";
     // An exam's last sitting is a day, the cut-off's ET date as the applicant's local date, until
     // their next local day (t9n F1, t9o F2): the comparisons take its last instant; the words its day.

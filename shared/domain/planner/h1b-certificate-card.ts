@@ -1,3 +1,4 @@
+import { basisMark } from "../date-words.ts";
 import { ET_ZONE } from "../time.ts";
 import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -28,7 +29,7 @@ const RESIDENCY = " The later deadline shown is the one for starting residency."
  * on the certificate (session 24 task G, the lead's ruling on fixB's note).
  */
 export function certificateForRanking(context: PlanContext, target: DueDate, visaDays: number): string {
-  const projected = target.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(target);
   if (target.at >= context.now)
     return ` For ranking on H-1B you need it by ${dayBy(context, target.at)}${projected}, so Step 3's result reaches programs before the rank order list deadline: FSMB's processing, ${visaDays > 0 ? "a visitor visa for the trip, " : ""}a US test date and the result all come after it.${RESIDENCY}`;
   const { dates } = context.calendar;

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import { DAY_MS, ET_ZONE } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
@@ -51,7 +52,7 @@ export function certificateLaterApplyByReminders(
       passed: due.at - FIRST_RUNG_DAYS * DAY_MS,
       dueAt: due.at,
       detail: stepDates.rendered(due),
-      title: `${entry.title}: ${held} is issued by ${dayBy(context, day.applyBy)}, apply to FSMB that day (projected)`,
+      title: `${entry.title}: ${held} is issued by ${dayBy(context, day.applyBy)}, apply to FSMB that day${basisMark(due)}`,
       why: words.slice(1, words.indexOf(" The later deadline shown")),
       rung: "apply-by-follow-up",
       ladder: "hard-deadline",

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
@@ -78,7 +79,7 @@ export function j1CertificateNote(
   if (!isFinished(statusAt(context, MATCH_DAY_AT)) || dates.calendar !== context.calendar) return "";
   const due = dates.due(SPONSORSHIP);
   if (due === null) return "";
-  const day = `${dates.rendered(due).local}${due.status === "projected" ? " (projected)" : ""}`;
+  const day = `${dates.rendered(due).local}${basisMark(due)}`;
   return due.at >= context.now
     ? ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application is due ${day}, so your certificate is needed by then.`
     : ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application was due ${day}, so your J-1 waits for it: get it issued now.${slippingChain(context, dates)}`;
@@ -93,9 +94,7 @@ function slippingChain(context: PlanContext, dates: PlanDates): string {
   if (context.now >= context.calendar.dates.residency_start.at) return "";
   const day = (key: "j1_ds2019" | "visa_j1"): string | null => {
     const due = dates.due(key);
-    return due === null
-      ? null
-      : `${dates.rendered(due).local}${due.status === "projected" ? ", projected" : ""}`;
+    return due === null ? null : `${dates.rendered(due).local}${basisMark(due, "comma")}`;
   };
   const ds2019 = day("j1_ds2019");
   const visa = day("visa_j1");

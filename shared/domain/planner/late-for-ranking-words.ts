@@ -1,4 +1,5 @@
 import { catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate } from "../time.ts";
@@ -248,10 +249,7 @@ export function fedBy(context: PlanContext, feeds: MilestoneKey, dates: PlanDate
     return `. Your ${subjectOf(feeds)} can go in without it, but ECFMG needs that result by the deadline for supporting documents, ${dayBy(context, at)} (projected)`;
   }
   const due = dates.due(feeds);
-  const by =
-    due === null
-      ? ""
-      : ` and is due ${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}`;
+  const by = due === null ? "" : ` and is due ${dayBy(context, due.at)}${basisMark(due)}`;
   return `. Your ${subjectOf(feeds)} needs that result${by}, which leaves too little time to submit it`;
 }
 
@@ -271,5 +269,5 @@ export function expectedAfterDeadline(
   const rol = rolDate.at;
   // Her own day of the sitting plus the allowance (shiftDays in her zone, from the caller), in every
   // zone: dayBy's earlier ET day read a day early east of ET (tester t9m F17, as t9l F8 for booked-after-target).
-  return `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")}: its result is expected around ${renderDate(localDate(context.zone, expected))} by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by ${dayBy(context, rol)}${rolDate.status === "projected" ? " (projected)" : ""} you are in the Match`;
+  return `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")}: its result is expected around ${renderDate(localDate(context.zone, expected))} by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by ${dayBy(context, rol)}${basisMark(rolDate)} you are in the Match`;
 }

@@ -1,3 +1,4 @@
+import { basisMark } from "../date-words.ts";
 import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { renderEt } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -54,7 +55,7 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   projectionSources(sources, start, rol);
   const sat = pending.map((sitting) => `sat ${sitting.sat}`).join(", ");
-  const projected = start.status === "projected" ? ", projected" : "";
+  const projected = basisMark(start, "comma");
   return `SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is open to you only if ${unreportedResults(pending)} (${sat}) reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)}: NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by the rank order list deadline, so a result that comes later, even before Match Week, does not open SOAP. If it reached ECFMG in time, mark it done here and this plan returns to the ${year} Match for SOAP; if not, ${change}.`;
 }
 

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
@@ -74,7 +75,7 @@ export function rebookWords(context: PlanContext, sitting: DueDate, key: string)
     now >= known.end ? 0 : now >= known.start ? 1 : now >= known.dayBefore ? 2 : now >= known.window ? 4 : 3;
   let words = known.words[phase];
   if (words === undefined) {
-    const projected = sitting.status === "projected" ? " (projected)" : "";
+    const projected = basisMark(sitting);
     const by = sittingDueWords(context, sitting);
     words = ` If you did not take it, ${rebookPhaseWords(context, key, sittingDayOf(sitting), by, projected, phase)}`;
     known.words[phase] = words;
@@ -200,7 +201,7 @@ function rebookTarget(
 function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { title: string; why: string } {
   let known = texts.get(detail);
   if (known === undefined || known.key !== entry.key) {
-    const projected = sitting.status === "projected" ? " (projected)" : "";
+    const projected = basisMark(sitting);
     known = {
       key: entry.key,
       title: `Has your ${examName(entry)} score come? If so, tell us the result`,

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, fromWall, renderDate, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
@@ -234,7 +235,7 @@ export function pathwayReviewAction(
   const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, from)) + days * DAY_MS);
   const oet = oetResultAfter(context, day);
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const projected = rol.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(rol);
   const needed = `NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
   const weeks = `about ${Math.ceil(days / 7)} weeks, advice`;
   const went = `Your Pathway application went in on ${renderDate(date)}`;

@@ -1,4 +1,5 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy, dayByPassed } from "./day-words.ts";
@@ -41,7 +42,7 @@ export function presumedDeadlineQuestions(
     if (due === null || dayByPassed(context, due.at)) continue;
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     const question = QUESTIONS[entry.key];
-    const mark = due.status === "projected" ? " (projected)" : "";
+    const mark = basisMark(due);
     questions.push(
       `${question?.name ?? entry.advisorName}: ${question?.ask ?? DEFAULT_ASK} ${dayBy(context, due.at)}${mark}`,
     );

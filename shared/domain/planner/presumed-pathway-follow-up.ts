@@ -1,4 +1,5 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, startOfLocalDate, toWall } from "../time.ts";
@@ -39,7 +40,7 @@ export function presumedPathwayFollowUp(
   const sendAt = Math.max(expected, catchUpOf(context).catchUp);
   if (sendAt >= hard.at) return;
   const weeks = Math.ceil(reviewDays / 7);
-  const projected = hard.detail.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(hard.detail);
   const reminder = reminderRecord({
     id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${entry.key}|presumed|${applicationDue}`)}`,
     milestone: entry.key,

@@ -1,3 +1,4 @@
+import { basisMark } from "../date-words.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
@@ -53,7 +54,7 @@ export function presumedSentPathwayAction(context: PlanContext, weeks: number): 
   const year = context.calendar.matchYear;
   const deadline = pathwayDeadline(context.calendar) as number;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const projected = rol.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(rol);
   // The OET result is asked for only while the OET is not finished (it may be presumed done too).
   const oet = isFinished(statusAt(context, OET.index)) ? "" : "send your OET result and ";
   return `${capitalised(evidenceSuggests(context))} your Pathway application went in, so ECFMG is reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it. If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;

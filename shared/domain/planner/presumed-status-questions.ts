@@ -1,4 +1,5 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { NextStep, Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -160,7 +161,7 @@ function ask(
   into: TimedReminder[],
 ): void {
   const detail = dates.rendered(due);
-  const projected = due.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(due);
   const day = `${dayBy(context, due.at)}${projected}`;
   const exams = entries.filter((entry) => ASKED[entry.key] === undefined).map((entry) => entry.advisorName);
   const asked: string[] = entries.flatMap((entry) => ASKED[entry.key]?.is ?? []);

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
@@ -75,7 +76,7 @@ function askedEntry(
   later: boolean,
 ): CatalogEntry {
   const exam = entry.title.replace(/^(Pass|Complete an?) /, "");
-  const day = `${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}`;
+  const day = `${dayBy(context, due.at)}${basisMark(due)}`;
   const when = later
     ? `${day} if NRMP's deadline turns out later`
     : entry.key === "usmle_step3"
@@ -100,7 +101,7 @@ const PATHWAY_KEY = "ecfmg_pathway";
  * t9w F13: the application deadline it met is a past fact, ECFMG's answer what still matters).
  */
 function pathwayAskedEntry(context: PlanContext, entry: CatalogEntry, due: DueDate): CatalogEntry {
-  const day = `${dayBy(context, due.at)}${due.status === "projected" ? " (projected)" : ""}`;
+  const day = `${dayBy(context, due.at)}${basisMark(due)}`;
   return {
     ...entry,
     title: `Has ECFMG accepted your Pathway application? NRMP needs its acceptance by ${day}`,

@@ -1,4 +1,5 @@
 import type { Citation } from "../catalog/citation.ts";
+import { basisMark } from "../date-words.ts";
 import type { SeasonDate } from "../seasons/index.ts";
 
 /** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */
@@ -48,5 +49,5 @@ export function requirementSource(citation: Pick<Citation, "basis" | "source">):
  */
 export function citeSeasonDate(date: SeasonDate, officialUrl: string, sources: string[]): string {
   addSource(sources, date.status === "projected" ? date.source : officialUrl);
-  return date.status === "projected" ? " (projected)" : "";
+  return basisMark(date);
 }

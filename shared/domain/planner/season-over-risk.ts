@@ -1,4 +1,5 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Risk } from "../plan.ts";
 import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
@@ -153,7 +154,7 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const start = context.calendar.dates.nrmp_match_week_start_and_soap_start;
   const end = textsOf(context.calendar).soapEnd;
   sources.push(NRMP_SOAP_URL, NRMP_SOAP_ONLY_URL, NRMP_ECFMG_REQUIREMENTS_URL);
-  const projected = start.status === "projected" ? ", projected" : "";
+  const projected = basisMark(start, "comma");
   const condition = soapCondition(context);
   // The condition names the rank order list deadline, "(projected)" when it is: its rule is cited.
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;

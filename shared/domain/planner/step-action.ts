@@ -1,4 +1,5 @@
 import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Budget } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
@@ -153,7 +154,7 @@ function laterMatchPathwayAction(
   due: DueDate | null,
 ): string {
   const later = stepDates.calendar.matchYear;
-  const projected = (date: DueDate) => (date.status === "projected" ? " (projected)" : "");
+  const projected = (date: DueDate) => basisMark(date);
   const onRecord = pathwaysOpenedOnRecord(seasonCalendar(2026));
   const by = due === null ? "" : `, and submit it by ${dayBy(context, due.at)}${projected(due)}`;
   // The Match just before the later one, when it is after the target and its projected deadline

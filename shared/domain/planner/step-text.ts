@@ -1,4 +1,5 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Budget } from "../plan.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
@@ -49,7 +50,7 @@ export function fill(
     else {
       // The opening in the tense of now: a rank list planned after it is entered now (C7).
       const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
-      const when = `${renderInZone(context.zone, opens.at)}${opens.status === "projected" ? ", projected" : ""}`;
+      const when = `${renderInZone(context.zone, opens.at)}${basisMark(opens, "comma")}`;
       filled += context.now < opens.at ? `once ranking opens (${when})` : `now (ranking opened on ${when})`;
     }
     filled += parts[index + 1] ?? "";
@@ -65,7 +66,7 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
   if (due === null) return `${filled}its deadline`;
   // A projected deadline says so wherever the words name it, as its card does (lead's note, adv44:
   // the Pathway's "submit it by Sat 26 Dec 2026" named a deadline ECFMG never published).
-  const projected = due.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(due);
   // An exam's last sitting day: the day its deadline column shows, with no time (t9n F1, t9o F2).
   if (isDaySitting(key) && (due.asDay === true || filled.endsWith("take it by ")))
     return `${withSittingDay(context, filled, due)}${projected}`;
@@ -255,7 +256,7 @@ export function laterMatchSittingNote(
   const counts = ` This sitting counts for the ${year} Match, the one your plan is now dated for`;
   // Once sat, the step's own text names the result's deadline (its {due}).
   if (own.due.at < context.now) return `${counts}.`;
-  const projected = resultDue.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(resultDue);
   return `${counts}: its result is needed by ${dayBy(context, resultDue.at)}${projected}.`;
 }
 

@@ -1,4 +1,5 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import { DAY_MS, isoUtc, localDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -76,7 +77,7 @@ export function step3AfterRankingWords(
       ? ""
       : `${step3LaterCardWords(context, due, applyBy)} `;
   }
-  const projected = due.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(due);
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
   const sit =
     due.at >= context.now

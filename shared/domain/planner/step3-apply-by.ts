@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
@@ -64,7 +65,7 @@ const applyBys = new WeakMap<DueDate, { visaDays: number; applyBy: DueDate }>();
 export function step3ApplyByWords(context: PlanContext, applyBy: DueDate, card: boolean): string {
   const visaDays = step3VisaDays(context);
   if (card && visaDays > 0) return "";
-  const projected = applyBy.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(applyBy);
   // The card's next sentence gives FSMB's processing time already.
   if (card) return `; apply to FSMB by ${dueDay(context, applyBy)}${projected}`;
   return `; apply to FSMB by ${dueDay(context, applyBy)}${projected} ${chainWords(visaDays)}`;
@@ -102,7 +103,7 @@ export function step3ApplyByReminders(
     laterApplyByReminders(context, due, applyBy, stepDates, into);
     return;
   }
-  const projected = due.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(due);
   const sitBy = `${dueDay(context, due)}${projected}`;
   const apply = step3ApplyByWords(context, applyBy, false);
   const needs = `Ranking is over and the H-1B petition needs your Step 3 pass: sit it by ${sitBy}`;
@@ -118,7 +119,7 @@ export function step3ApplyByReminders(
         passed: stepDates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at,
         dueAt: applyBy.at,
         detail: applyDetail,
-        title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${applyBy.status === "projected" ? " (projected)" : ""}`,
+        title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${basisMark(applyBy)}`,
         why,
         rung: "apply-by-follow-up",
         ladder: "hard-deadline",
@@ -167,7 +168,7 @@ function laterApplyByReminders(
       passed: fsmbApplyBy(context, ruled),
       dueAt: applyBy.at,
       detail: stepDates.rendered(applyBy),
-      title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)} (projected)`,
+      title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${basisMark(applyBy)}`,
       why: `${step3LaterCardWords(context, due, applyBy)} Tell us your test date once you have it.`,
       rung: "apply-by-follow-up",
       ladder: "hard-deadline",
@@ -200,7 +201,7 @@ function projectedApplyByReminders(
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return;
   const applyBy = applyByFor(context, due, false);
   if (applyBy.at < context.now) return;
-  const projected = due.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(due);
   const applyDay = `${dueDay(context, applyBy)}${projected}`;
   weeklyToDay(
     context,

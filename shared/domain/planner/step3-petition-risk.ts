@@ -1,3 +1,4 @@
+import { basisMark } from "../date-words.ts";
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
@@ -27,7 +28,7 @@ export function petitionStep3Due(
   // Sat: due by the petition's own date, which needs the pass.
   if (day + DAY_MS <= context.now) return { at: dates.due("visa_h1b")?.at ?? sitBy.at, booked: null };
   if (day < sitBy.at) return { at: sitBy.at, booked: null };
-  const projected = sitBy.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(sitBy);
   return {
     at: sitBy.at,
     booked: `your Step 3 on ${renderDate(given.date)} is after ${dueDay(context, sitBy)}${projected}, the last day to sit it for the result to reach your program in time for its H-1B petition: as booked, it is too late for the petition before your residency starts`,

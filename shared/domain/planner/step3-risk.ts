@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
@@ -207,7 +208,7 @@ function wordsOf(
     return Object.freeze({
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "warning",
-      message: `Step 3 is not scheduled yet: ${whyBeforeRanking(sources)}, ${rolText}. ${RESULT_WORDS.charAt(0).toUpperCase()}${RESULT_WORDS.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : `${dayBy(context, sitBy.at)}${sitBy.status === "projected" ? " (projected)" : ""}`}.${needs}${trip}`,
+      message: `Step 3 is not scheduled yet: ${whyBeforeRanking(sources)}, ${rolText}. ${RESULT_WORDS.charAt(0).toUpperCase()}${RESULT_WORDS.slice(1)}, so sit it by ${sitBy === null ? "four weeks before then" : `${dayBy(context, sitBy.at)}${basisMark(sitBy)}`}.${needs}${trip}`,
       milestones: STEP3_MILESTONES as StepSubject[],
       sources: Object.freeze(sources) as string[],
     });

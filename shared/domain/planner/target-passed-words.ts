@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
@@ -90,7 +91,7 @@ function sentenceOf(
   dueDetail: Deadline | undefined,
 ): string {
   // A projected deadline says so (tester t9o F8 B: the OET's "latest day that still works" was bare).
-  const dueDay = `${dayOfDue(context, dueAt, dueDetail)}${dueDetail?.status === "projected" ? " (projected)" : ""}`;
+  const dueDay = `${dayOfDue(context, dueAt, dueDetail)}${dueDetail === undefined ? "" : basisMark(dueDetail)}`;
   if (entry.reportingDays === undefined)
     return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueDay)}`;
   const pathway = entry.key === "ecfmg_pathway";

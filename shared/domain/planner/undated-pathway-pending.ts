@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, renderDate } from "../time.ts";
 import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
@@ -160,7 +161,7 @@ export function pendingPathwayAction(
   const year = context.calendar.matchYear;
   const deadline = pathwayDeadline(context.calendar) as number;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const projected = rol.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(rol);
   const weeks = Math.ceil((entry.reportingDays?.days ?? 28) / 7);
   const oet = isFinished(statusAt(context, OET.index)) ? "" : "send your OET result and ";
   const asked = `Submitted? Tell us the date it went in: ECFMG is then reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it.`;

@@ -1,3 +1,4 @@
+import { basisMark } from "../date-words.ts";
 import type { NextStep, Risk, RiskCode, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
@@ -98,7 +99,7 @@ export function warningRiskNotices(
         : stepFor([...rule.on.ridesOn, ...risk.milestones], nextSteps, detail.at)?.milestone;
     if (card === undefined) continue;
     const year = context.calendar.matchYear;
-    const day = `${dayBy(context, due.at)}${due.basis === "projected" ? " (projected)" : ""}`;
+    const day = `${dayBy(context, due.at)}${basisMark(due)}`;
     const title = rule.title.replace("{year}", String(year)).replace("{due}", day);
     const lay = (id: string, at: number, sent: number | undefined, late?: true): void => {
       const laid = sent ?? at;

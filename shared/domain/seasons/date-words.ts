@@ -1,3 +1,4 @@
+import { basisMark } from "../date-words.ts";
 import { renderDate, renderEt } from "../time.ts";
 import type { SeasonDate } from "./index.ts";
 
@@ -9,7 +10,7 @@ import type { SeasonDate } from "./index.ts";
 
 /** The mark a season date carries in a text: " (projected)", or nothing for a confirmed date. */
 export function projectedMark(date: Pick<SeasonDate, "status">): string {
-  return date.status === "projected" ? " (projected)" : "";
+  return basisMark(date);
 }
 
 /** The instant in ET with its mark: "Thu 18 Mar 2027, 5:00 PM ET (projected)". */
@@ -24,7 +25,7 @@ export function seasonDayEt(date: SeasonDate): string {
 
 /** The mark after a day named in ET: " (ET, projected)", or " (ET)" for a confirmed date. */
 export function etMark(date: Pick<SeasonDate, "status">): string {
-  return ` (ET${date.status === "projected" ? ", projected" : ""})`;
+  return ` (ET${basisMark(date, "comma")})`;
 }
 
 /** A day-only date (residency's start) with its mark: "Thu 1 Jul 2027 (projected)". */
@@ -45,7 +46,7 @@ export function projectionSources(sources: string[], ...dates: readonly SeasonDa
 /**
  * Residency's start as a post-Match message names it (tester t9v F12; issue 9 Build 7, "messages
  * about projected dates cite the projection rule, not the authority's page"): "Thu 1 Jul 2027
- * (projected: most programs start on 1 Jul; confirm with your program)", or "Wed 1 Jul 2026" once
+ * (NRMP's start date; most programs start then, check yours)", or "Wed 1 Jul 2026" once
  * confirmed. The projection rule goes to `sources` (projectionSources), so the date's provenance is
  * the rule, whatever page the message's requirement cites.
  */
@@ -53,7 +54,8 @@ export function residencyStartWords(start: SeasonDate, sources: string[]): strin
   projectionSources(sources, start);
   const day = renderDate(start.date);
   if (start.status !== "projected") return day;
-  // "1 Jul" of "Thu 1 Jul 2027": the rule's own day, not a copy of it.
-  const dayMonth = day.split(" ").slice(1, 3).join(" ");
-  return `${day} (projected: most programs start on ${dayMonth}; confirm with your program)`;
+  // NRMP's rule sets the day every Match year (applicants must be able to enter GME on July 1 of
+  // the Match year, the fact sheet's official row, nrmp.org's applicant toolkit): "projected"
+  // undersold it; only a program's own start may differ (tester t9y C4).
+  return `${day} (NRMP's start date; most programs start then, check yours)`;
 }

@@ -1,6 +1,7 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
 import type { Plan } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
+import { spaceCertificateQuestion } from "./planner/certificate-question-spacing.ts";
 import { buildContext, type PlannerInput, uncheckedGate } from "./planner/context.ts";
 import { contextWith } from "./planner/context-with.ts";
 import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
@@ -192,6 +193,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     presumedStatusQuestions(context, dates, risks, nextSteps, collected.reminders);
   }
   spaceNrmpQuestion(context, collected.reminders); // t9t F14: not on consecutive days
+  spaceCertificateQuestion(context, collected.reminders); // t9y C2: at most one a week
   joinLateArrivals(context, collected.reminders);
   // NRMP asked beside the rank list: one email per slot, the rank list's (fixP's open point, s25 W2).
   foldNrmpAskedIntoRankList(context, collected.reminders);

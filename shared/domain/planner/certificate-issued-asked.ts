@@ -3,10 +3,12 @@ import type { Deadline, NextStep } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
+import { CERTIFICATE_ASKED_RUNG } from "./certificate-question.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import { nothingOutstanding } from "./earliest-certification.ts";
 import { followUps } from "./follow-ups.ts";
+import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -26,8 +28,6 @@ import { timedReminder } from "./timed-reminder.ts";
 
 /** The ladder the question's follow-ups are cut against (its `passed` rung's cadence, then the "Due" rungs). */
 export const CERTIFICATE_ASKED_LADDER = "certificate-issued-asked";
-/** The rung of the question's first notice and of its follow-ups (each follow-up's id adds its cut). */
-const CERTIFICATE_ASKED_RUNG = "certificate-asked";
 
 /**
  * Whether the certificate's step is that question: the ECFMG certificate, nothing outstanding, the
@@ -53,9 +53,35 @@ export function certificateIssuedAsked(
   );
 }
 
-/** The question's standing: urgent with its deadline within the urgent window, else soon. */
-export function certificateAskedUrgency(context: PlanContext, due: DueDate | null): NextStep["urgency"] {
-  return due !== null && due.at - context.now <= URGENT_WITHIN_DAYS * DAY_MS ? "urgent" : "soon";
+/**
+ * The day the question counts down to: for a J-1 applicant who has matched, whose sponsorship is still ahead, the
+ * certificate's J-1 target while it is ahead (withJ1CertificateTarget: the sponsorship application's
+ * date, which the card names as the day the certificate is needed by), so the item's Due line and
+ * its text name one date with one label (the lead's L3: "Due Wed 16 Jun 2027" under a text saying
+ * it is needed by Fri 16 Apr 2027); the step's own deadline otherwise.
+ */
+export function certificateAskedDue(
+  context: PlanContext,
+  due: { at: number; detail: Deadline },
+  target: { at: number; detail: Deadline | undefined; ahead: boolean } | null,
+): { at: number; detail: Deadline } {
+  if (target === null || !target.ahead || target.detail === undefined || !sponsorshipDayNamed(context))
+    return due;
+  return target.at < due.at ? { at: target.at, detail: target.detail } : due;
+}
+
+/** The question's standing: urgent with the day it counts down to within the urgent window, else soon. */
+export function certificateAskedUrgency(
+  context: PlanContext,
+  due: DueDate | null,
+  targetAhead: DueDate | null,
+): NextStep["urgency"] {
+  // The J-1 target ahead is the day it counts down to (certificateAskedDue).
+  const by =
+    targetAhead !== null && sponsorshipDayNamed(context) && (due === null || targetAhead.at < due.at)
+      ? targetAhead
+      : due;
+  return by !== null && by.at - context.now <= URGENT_WITHIN_DAYS * DAY_MS ? "urgent" : "soon";
 }
 
 /**

@@ -102,6 +102,15 @@ function slippingChain(context: PlanContext, dates: PlanDates): string {
   return ` Your DS-2019 (planned for ${ds2019}) and your J-1 visa (planned for ${visa}) come after the sponsorship, so they now slip: tell your program's GME office, and report the certificate the day it is issued.`;
 }
 
+/**
+ * Whether the certificate's card names the sponsorship application's date as the day the
+ * certificate is needed by (j1CertificateNote): a J-1 applicant who has matched, with the
+ * certificate and the sponsorship still to come. The question then counts down to that day (L3).
+ */
+export function sponsorshipDayNamed(context: PlanContext): boolean {
+  return sponsorshipAhead(context) && isFinished(statusAt(context, MATCH_DAY_AT));
+}
+
 /** A J-1 applicant whose certificate and sponsorship are both still to come. */
 export function sponsorshipAhead(context: PlanContext): boolean {
   return (

@@ -271,7 +271,8 @@ export function planMilestone(
       booked !== null ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  if (issuedAsked) urgency = certificateAskedUrgency(context, due); // a question: soon, urgent near its deadline (t9w F6)
+  // A question: soon, urgent near the day it counts down to (t9w F6; the J-1 target, L3).
+  if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,

@@ -1,3 +1,4 @@
+import { isCertificateQuestion } from "./certificate-question.ts";
 import type { PlanContext } from "./context.ts";
 import { isRiskNoticeRung } from "./critical-notice-id.ts";
 
@@ -20,5 +21,10 @@ export function sentAt(context: PlanContext, id: string): number | undefined {
  * leave the planner's input as it was (the cohort look-ahead re-plans only when its input changes).
  */
 export function plannerReadsSent(subject: { milestone: string; rung: string }): boolean {
-  return isRiskNoticeRung(subject.rung) || subject.milestone === "nrmp_registration";
+  // The certificate question's spacing counts from a sent one too (certificate-question-spacing.ts, t9y C2).
+  return (
+    isRiskNoticeRung(subject.rung) ||
+    subject.milestone === "nrmp_registration" ||
+    isCertificateQuestion(subject)
+  );
 }

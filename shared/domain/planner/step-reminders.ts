@@ -1,7 +1,7 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
-import { certificateAskedReminders } from "./certificate-issued-asked.ts";
+import { certificateAskedDue, certificateAskedReminders } from "./certificate-issued-asked.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -156,7 +156,17 @@ export function stepReminders(
       certificateAskedReminders(
         context,
         entry,
-        { at: due.at, detail },
+        certificateAskedDue(
+          context,
+          { at: due.at, detail },
+          dates.target === null
+            ? null
+            : {
+                at: dates.target.at,
+                detail: dates.targetDetail,
+                ahead: dates.targetAhead && !dates.ownAhead,
+              },
+        ),
         dates.target !== null && !dates.targetAhead && !dates.ownAhead ? dates.target.at : null,
         into,
       );

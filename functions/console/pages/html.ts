@@ -83,6 +83,8 @@ export function rowCountdownWords(next: {
  * labelled as the timeline labels it, and the step's hard deadline after it, so both read (tester
  * s12 issue 9f B2).
  */
+const TARGET_BADGE = ` <span class="badge">${DATE_TAGS.target}</span>`;
+
 export function rowDeadlineWhen(deadline: {
   at: string;
   status: string;
@@ -93,16 +95,17 @@ export function rowDeadlineWhen(deadline: {
 }): string {
   const one = (date: { at: string; status: string; basis?: string; day?: string }, label = "") => {
     // By who sets the date (dateTag; a row stored before `basis` has its status): tester t9y C3.
-    const tag = dateTag({
-      status: date.status as Deadline["status"],
-      basis: date.basis as Deadline["basis"],
-    });
+    // A target's own badge already says it is our advice: no second one.
+    const tag =
+      label === TARGET_BADGE
+        ? undefined
+        : dateTag({ status: date.status as Deadline["status"], basis: date.basis as Deadline["basis"] });
     const badge = tag === undefined ? "" : ` <span class="badge">${h(tag)}</span>`;
     return `<time datetime="${h(date.day ?? date.at)}">${h(rowDeadlineWords(date))}</time>${label}${badge}`;
   };
   const label =
     deadline.kind === "target"
-      ? ` <span class="badge">${DATE_TAGS.target}</span>`
+      ? TARGET_BADGE
       : deadline.kind === "own-date"
         ? ` <span class="badge">their own date</span>`
         : "";

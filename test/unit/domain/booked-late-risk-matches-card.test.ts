@@ -84,7 +84,7 @@ describe("the booked-late risk says what the card says (t9t F1)", () => {
   it("Karachi, Sun 10 Jan, booked Thu 4 Feb: take it by 27 Jan, as the card says, and the later candidate named", () => {
     const { card, risk } = cardAndRisk("Asia/Karachi", "2027-02-04", "2027-01-10T10:00:00+05:00");
     expect(card).toContain("Wed 27 Jan 2027");
-    expect(risk).toContain("take it by Wed 27 Jan 2027 at the latest (projected)");
+    expect(risk).toContain("take it by Wed 27 Jan 2027 at the latest (our advice)");
   });
 
   it("the confirmed 2026 Match keeps its one-sided words (no later candidate)", () => {

@@ -60,7 +60,7 @@ describe("the certificate after the Match holds back the visa chain (t9q F11, F6
     expect(Date.parse(step?.target?.at ?? "")).toBeLessThan(Date.parse(now));
     expect(step?.urgency).toBe("urgent");
     expect(step?.action).toContain(
-      "an H-1B start on your program's date (Thu 1 Jul 2027 (projected: most programs start on 1 Jul; confirm with your program)) is now at risk",
+      "an H-1B start on your program's date (Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours)) is now at risk",
     );
     expect(step?.action).toContain("GME office");
     expect(largestGapDays(result, now)).toBeLessThanOrEqual(7);

@@ -146,7 +146,7 @@ describe("Step 1 reported done only: the deadlines still ahead are named as ques
     it(`${zone}: names Step 2 CK's, the OET's and the Pathway's own deadlines, projected`, () => {
       const message = unreported(result)?.message ?? "";
       expect(message).toMatch(
-        /USMLE Step 2 CK: if you have not taken it, sit it by [A-Z][a-z]{2} \d+ Jan 2027 \(projected\)/,
+        /USMLE Step 2 CK: if you have not taken it, sit it by [A-Z][a-z]{2} \d+ Jan 2027 \(our advice\)/,
       );
       expect(message).toMatch(
         /OET Medicine: if you have not taken it, sit it by [A-Z][a-z]{2} \d+ Jan 2027 \(projected\)/,

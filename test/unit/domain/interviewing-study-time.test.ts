@@ -81,7 +81,7 @@ describe("interviewing: a typical study period (advice) makes the Match tight, n
       const risk = tight[0];
       expect(risk?.severity).toBe("warning");
       expect(risk?.message).toContain(
-        `Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (projected): that leaves ${left} where about 120 days of preparation is typical (advice)`,
+        `Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (our advice): that leaves ${left} where about 120 days of preparation is typical (advice)`,
       );
       expect(risk?.message).toContain(
         // NRMP never reported: asked, not told (t9r F12).
@@ -145,7 +145,7 @@ describe("the interview counts once ERAS applicants may submit (t9o F4)", () => 
     const risk = riskOf(result, "EXAMS_LATE_FOR_RANKING");
     expect(risk?.milestones).toEqual(["usmle_step1", "usmle_step2ck"]);
     expect(risk?.message).toContain(
-      "Sit your USMLE Step 1 by Wed 27 Jan 2027 at the latest (projected): that leaves about 17 weeks where about 120 days of preparation is typical (advice)",
+      "Sit your USMLE Step 1 by Wed 27 Jan 2027 at the latest (our advice): that leaves about 17 weeks where about 120 days of preparation is typical (advice)",
     );
     // Said once, however many exams it names.
     expect(risk?.message.split("stays your target").length).toBe(2);

@@ -34,7 +34,7 @@ describe("EXAMS_LATE_FOR_RANKING says each late step in a sentence of its own (t
   it("two exams booked late: two sentences, no capital after a semicolon", () => {
     const message = lateRisk(both)?.message ?? "";
     expect(message).toMatch(
-      /^Your USMLE Step 1 on Fri 5 Feb 2027 would be reported around .+ at the latest \(projected\)\. Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around .+ at the latest \(projected\)\. ECFMG must confirm/,
+      /^Your USMLE Step 1 on Fri 5 Feb 2027 would be reported around .+ at the latest \(our advice\)\. Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around .+ at the latest \(our advice\)\. ECFMG must confirm/,
     );
     expect(message).not.toMatch(CAPITAL_AFTER_SEMICOLON);
   });
@@ -48,7 +48,7 @@ describe("EXAMS_LATE_FOR_RANKING says each late step in a sentence of its own (t
       milestoneFactory("usmle_step2ck", "scheduled", "2027-02-12"),
     ]);
     expect(lateRisk(one)?.message).toMatch(
-      /^Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around Fri 12 Mar 2027: move it earlier and take it by Wed 27 Jan 2027 at the latest \(projected\)\. ECFMG must confirm/,
+      /^Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around Fri 12 Mar 2027: move it earlier and take it by Wed 27 Jan 2027 at the latest \(our advice\)\. ECFMG must confirm/,
     );
   });
 });

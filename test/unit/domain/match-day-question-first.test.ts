@@ -58,7 +58,7 @@ describe.each(["Africa/Accra", "Pacific/Auckland"])(
         const result = planFor(h1bCertified(zone), now);
         const action = stepOf(result, "ecfmg_certification")?.action ?? "";
         expect(action, now).toMatch(
-          /For ranking on H-1B (you need it|it was needed) by [A-Z][a-z]{2} \d+ [A-Z][a-z]{2} \d{4} \(projected\)/,
+          /For ranking on H-1B (you need it|it was needed) by [A-Z][a-z]{2} \d+ [A-Z][a-z]{2} \d{4} \(our advice\)/,
         );
         if (action.includes("Step 3 risk")) expect(riskOf(result, "STEP3_NEEDED_FOR_H1B"), now).toBeDefined();
       }

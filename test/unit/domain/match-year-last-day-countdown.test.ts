@@ -85,7 +85,7 @@ describe("the last day that keeps the 2028 Match is counted down (t9v F2)", () =
     expect(passed?.milestones).toContain("usmle_step1");
     expect(passed?.message).not.toContain("The latest day that still works is Wed 2 Feb 2028");
     expect(passed?.message).toContain(
-      "Its deadline is Wed 2 Feb 2028 (projected), but the Match hinges on an earlier day: act by the last day named for keeping this Match.",
+      "Its deadline is Wed 2 Feb 2028 (our advice), but the Match hinges on an earlier day: act by the last day named for keeping this Match.",
     );
   });
 

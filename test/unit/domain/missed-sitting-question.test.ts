@@ -38,7 +38,7 @@ function wanjiru(step2: ReturnType<typeof milestoneFactory>): PlannerInput {
 const step2Of = (result: Plan) => result.nextSteps.find((s) => s.milestone === "usmle_step2ck");
 const step2Reminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "usmle_step2ck");
 const WORDS =
-  "If you did not take it, sit it by Wed 27 Jan 2027 at the latest (projected); book a seat now (a test date usually takes about a week, advice).";
+  "If you did not take it, sit it by Wed 27 Jan 2027 at the latest (our advice); book a seat now (a test date usually takes about a week, advice).";
 
 describe("a booked day passed, result not yet overdue, the last sitting day ahead (t9q F3)", () => {
   const input = wanjiru(milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"));

@@ -65,7 +65,7 @@ describe("an OET sitting booked after its last usable day (tester s8 issue 14b B
 
   it("warns on the Pathway card that its OET sitting is too late", () => {
     expect(step(late, "ecfmg_pathway")?.action).toContain(
-      "Your OET sitting is on Thu 20 Jan 2028, after Tue 4 Jan 2028 (projected), the last sitting whose result reaches ECFMG by the Pathway's deadline for supporting documents.",
+      "Your OET sitting is on Thu 20 Jan 2028, after Tue 4 Jan 2028 (our advice), the last sitting whose result reaches ECFMG by the Pathway's deadline for supporting documents.",
     );
     expect(step(inTime, "ecfmg_pathway")?.action).not.toContain("Your OET sitting is on");
   });

@@ -14,7 +14,7 @@ import { applicantFactory, matched2027, milestoneFactory } from "./factories.ts"
  *
  * Zainab (J-1, Karachi): matched on 19 Mar 2027, nothing of the visa chain reported.
  */
-const START_WORDS = "Thu 1 Jul 2027 (projected: most programs start on 1 Jul; confirm with your program)";
+const START_WORDS = "Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours)";
 const RULE = seasonCalendar(2027).dates.residency_start.source;
 
 const planAt = (input: PlannerInput, now: string, year = 2027): Plan =>

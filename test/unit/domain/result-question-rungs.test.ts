@@ -97,7 +97,7 @@ describe("Step 3 on the H-1B track: the result must reach programs before they c
     expect(rungs.length).toBeGreaterThan(0);
     for (const rung of rungs) {
       expect(rung.title).toBe(
-        "Your USMLE Step 3 result must reach programs by Wed 24 Feb 2027 (projected), before they certify their rank lists: has it arrived? Tell us the result",
+        "Your USMLE Step 3 result must reach programs by Wed 24 Feb 2027 (our advice), before they certify their rank lists: has it arrived? Tell us the result",
       );
       expect(rung.why).toContain("H-1B");
       expect(rung.why).not.toContain("taken only in the US");

@@ -104,7 +104,7 @@ describe("a sat exam once its score should be out (t9w F13)", () => {
   it("the card keeps asking whether it was taken, and when to sit it if not", () => {
     const action = stepOf(result, "usmle_step2ck")?.action ?? "";
     expect(action).toContain("Did you take it? Tell us the result");
-    expect(action).toContain("If you did not take it, sit it by Wed 27 Jan 2027 at the latest (projected)");
+    expect(action).toContain("If you did not take it, sit it by Wed 27 Jan 2027 at the latest (our advice)");
   });
 
   it("every reminder asks for the score first and is due by the step's own deadline", () => {

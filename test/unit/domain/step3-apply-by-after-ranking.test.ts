@@ -57,8 +57,8 @@ describe("H-1B after ranking: Step 3's apply-to-FSMB-by day (t9r F4)", () => {
   const result = plan(marisol(), calendar, now);
 
   it("the card names the day to apply to FSMB by, projected", () => {
-    expect(step3Of(result)?.action).toContain("sit by Mon 19 Apr 2027 (projected)");
-    expect(step3Of(result)?.action).toContain("apply to FSMB by Mon 29 Mar 2027 (projected)");
+    expect(step3Of(result)?.action).toContain("sit by Mon 19 Apr 2027 (our advice)");
+    expect(step3Of(result)?.action).toContain("apply to FSMB by Mon 29 Mar 2027 (our advice)");
   });
 
   it("a reminder names that day, and the step is reminded at least weekly to it", () => {

@@ -34,7 +34,7 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline 
     const result = planOf(BOGOTA, "2027-03-22T09:00:00-05:00");
     const action = step3(result)?.action ?? "";
     expect(action).toMatch(
-      /^Your program's H-1B petition needs your Step 3 pass: sit by Mon 19 Apr 2027 \(projected\)\./,
+      /^Your program's H-1B petition needs your Step 3 pass: sit by Mon 19 Apr 2027 \(our advice\)\./,
     );
     expect(action).toContain(
       "Your exam is on Tue 20 Apr 2027, after Mon 19 Apr 2027 (projected), the last day to sit it for the result to reach your program in time for its H-1B petition.",
@@ -54,7 +54,7 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline 
     const result = planOf(BOGOTA, "2027-05-25T09:00:00-05:00");
     const step = step3(result);
     expect(step?.action).toBe(
-      "Your exam was scheduled for Tue 20 Apr 2027. Did you take it? Tell us the result (or your new date) so the plan stays right; your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Mon 17 May 2027 (projected).",
+      "Your exam was scheduled for Tue 20 Apr 2027. Did you take it? Tell us the result (or your new date) so the plan stays right; your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Mon 17 May 2027 (our advice).",
     );
     expect(step?.deadline?.et).toBe("Mon 17 May 2027");
     expect(result.overdue.find((each) => each.milestone === "usmle_step3")?.deadline.et).toBe(
@@ -67,7 +67,7 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline 
     const action = step3(planOf(BOGOTA, "2027-05-05T09:00:00-05:00"))?.action ?? "";
     expect(action).toContain("your score is expected around");
     expect(action).toContain(
-      "your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Mon 17 May 2027 (projected)",
+      "your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Mon 17 May 2027 (our advice)",
     );
     expect(action).not.toMatch(/rank/i);
   });

@@ -47,7 +47,7 @@ describe("Step 3 for H-1B ranking: sit it by its date, and the result's timing (
   it("a booked Step 3 names the sitting deadline beside the exam day", () => {
     const result = planFor(h1b(milestoneFactory("usmle_step3", "scheduled", "2027-01-20")), NOW);
     // A projected sitting deadline says so (adv44, lead's note 2).
-    expect(step3(result)?.action).toContain("Wed 27 Jan 2027 (projected), the last day to sit it");
+    expect(step3(result)?.action).toContain("Wed 27 Jan 2027 (our advice), the last day to sit it");
   });
 
   it("warns when the result expected after the exam comes after ranking opens", () => {

@@ -56,7 +56,7 @@ describe("an exam past its target, not started: its card says what to do now (ad
     (zone) => {
       const card = cardOf(planAt(farid(zone), "2026-12-07T12:00:00Z"), "usmle_step2ck");
       expect(card).toBe(
-        "Apply to FSMB for USMLE Step 2 CK today if you have not (about 14 days to your scheduling permit, advice: FSMB's Step 3 figure), book the earliest seat once your scheduling permit comes, and sit it by Wed 27 Jan 2027 at the latest (projected), the last day whose result still reaches ECFMG by the rank order list deadline.",
+        "Apply to FSMB for USMLE Step 2 CK today if you have not (about 14 days to your scheduling permit, advice: FSMB's Step 3 figure), book the earliest seat once your scheduling permit comes, and sit it by Wed 27 Jan 2027 at the latest (our advice), the last day whose result still reaches ECFMG by the rank order list deadline.",
       );
     },
   );
@@ -64,7 +64,7 @@ describe("an exam past its target, not started: its card says what to do now (ad
   it.each(ZONES)("%s on Mon 7 Dec 2026: Step 1's card too", (zone) => {
     const card = cardOf(planAt(farid(zone, "usmle_step1"), "2026-12-07T12:00:00Z"), "usmle_step1");
     expect(card).toContain(
-      "book the earliest seat once your scheduling permit comes, and sit it by Wed 27 Jan 2027 at the latest (projected)",
+      "book the earliest seat once your scheduling permit comes, and sit it by Wed 27 Jan 2027 at the latest (our advice)",
     );
   });
 
@@ -91,7 +91,7 @@ describe("the tight warning turns critical in the exam's last week, as an exam u
       const risk = result.risks.find((each) => each.code === "EXAMS_LATE_FOR_RANKING");
       expect(risk?.severity).toBe("critical");
       expect(risk?.message).toContain(
-        "Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (projected)",
+        "Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (our advice)",
       );
       const notice = result.reminders.find(
         (each) => each.rung === "critical-risk" && each.milestone === "usmle_step2ck",

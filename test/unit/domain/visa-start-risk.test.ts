@@ -32,7 +32,7 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
     expect(risk?.message).toContain("Without your J-1 visa you cannot start");
     // The start in the plan's date words, said to be projected (tester t9v F3: "starting 2027-07-01").
     expect(risk?.message).toContain(
-      "residency starting Thu 1 Jul 2027 (projected: most programs start on 1 Jul; confirm with your program):",
+      "residency starting Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours):",
     );
     expect(risk?.message).not.toContain(calendar.dates.residency_start.date);
     expect(risk?.sources?.length).toBeGreaterThan(0);

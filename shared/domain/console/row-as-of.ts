@@ -111,12 +111,33 @@ export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
     }
     break;
   }
+  // Every step's date passed (a matched applicant whose start is delayed, chased weekly): the next
+  // email's date, so "Next date" is never "—" while emails are still to come (tester t9y F13).
+  soonest ??= nextEmailDate(plan, now);
   if (soonest !== undefined) {
     const nextMatch = seasonOverNextMatch(plan, soonest.at);
     if (nextMatch !== undefined) soonest.matchYear = nextMatch;
     facts.nextDeadline = soonest;
   }
   return facts;
+}
+
+/** The first reminder still to send after `now` (epoch ms), as a row's next date: its title and the date its email gives. */
+function nextEmailDate(plan: Plan, now: number): CohortFacts["nextDeadline"] {
+  let next: Plan["reminders"][number] | undefined;
+  for (const reminder of plan.reminders)
+    if (Date.parse(reminder.sendAt) >= now && (next === undefined || reminder.sendAt < next.sendAt))
+      next = reminder;
+  if (next === undefined) return undefined;
+  const detail = next.deadlineDetail;
+  const row: NonNullable<CohortFacts["nextDeadline"]> = {
+    title: next.title,
+    at: next.deadline,
+    status: detail.status,
+  };
+  if (detail.basis !== undefined && detail.basis !== detail.status) row.basis = detail.basis;
+  if (detail.precision === "day" && detail.day !== undefined) row.day = detail.day;
+  return row;
 }
 
 /**

@@ -40,13 +40,15 @@ function stageOfSubject(subject: StepSubject): Stage {
 }
 
 /**
- * Whether a step is optional with no date of its own (catalog `waivable`, `due.from` "none": research):
- * it never decides the stage. SOAP, skippable too, is dated by Match Week and stays a ranking step.
+ * Whether a step has no date of its own (catalog `due.from` "none": research, US clinical
+ * experience): it never decides the stage, as no date of the road waits on it. US clinical
+ * experience left open held a matched applicant whose start is delayed at "ERAS application"
+ * (tester t9y F13). SOAP, skippable, is dated by Match Week and stays a ranking step; the school's
+ * WDOMS check has its own stage (above).
  */
 function optional(subject: StepSubject): boolean {
-  if (subject === "interview") return false;
-  const entry = catalogEntry(subject);
-  return entry.waivable !== undefined && entry.due.from === "none";
+  if (subject === "interview" || subject === SCHOOL_CHECK_KEY) return false;
+  return catalogEntry(subject).due.from === "none";
 }
 
 /**

@@ -149,7 +149,7 @@ describe("Step 1 reported done only: the deadlines still ahead are named as ques
         /USMLE Step 2 CK: if you have not taken it, sit it by [A-Z][a-z]{2} \d+ Jan 2027 \(our advice\)/,
       );
       expect(message).toMatch(
-        /OET Medicine: if you have not taken it, sit it by [A-Z][a-z]{2} \d+ Jan 2027 \(projected\)/,
+        /OET Medicine: if you have not taken it, sit it by [A-Z][a-z]{2} \d+ Jan 2027 \(our advice\)/,
       );
       expect(message).toContain(
         "ECFMG Pathway application: if you have not submitted it, do it by Sat 26 Dec 2026 (projected)",

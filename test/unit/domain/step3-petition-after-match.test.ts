@@ -37,14 +37,14 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline 
       /^Your program's H-1B petition needs your Step 3 pass: sit by Mon 19 Apr 2027 \(our advice\)\./,
     );
     expect(action).toContain(
-      "Your exam is on Tue 20 Apr 2027, after Mon 19 Apr 2027 (projected), the last day to sit it for the result to reach your program in time for its H-1B petition.",
+      "Your exam is on Tue 20 Apr 2027, after Mon 19 Apr 2027 (our advice), the last day to sit it for the result to reach your program in time for its H-1B petition.",
     );
     expect(action).toContain(
       "As booked, it is too late for your program's H-1B petition before your residency starts on Thu 1 Jul 2027 (projected).",
     );
     expect(step3(result)?.deadline?.et).toBe("Mon 19 Apr 2027");
     expect(visaRisk(result)?.message).toContain(
-      "your Step 3 on Tue 20 Apr 2027 is after Mon 19 Apr 2027 (projected), the last day to sit it for the result to reach your program in time for its H-1B petition: as booked, it is too late for the petition before your residency starts",
+      "your Step 3 on Tue 20 Apr 2027 is after Mon 19 Apr 2027 (our advice), the last day to sit it for the result to reach your program in time for its H-1B petition: as booked, it is too late for the petition before your residency starts",
     );
     expect(visaRisk(result)?.message).not.toContain("USMLE Step 3 is past the date we plan for");
     expect(step3Words(result)).not.toMatch(/rank/i);

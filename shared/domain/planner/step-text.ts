@@ -64,14 +64,14 @@ export function fill(
  */
 function withDue(context: PlanContext, filled: string, due: DueDate | null, key: MilestoneKey): string {
   if (due === null) return `${filled}its deadline`;
-  // A projected deadline says so wherever the words name it, as its card does (lead's note, adv44:
-  // the Pathway's "submit it by Sat 26 Dec 2026" named a deadline ECFMG never published).
+  // A deadline says who sets it wherever the words name it (basisMark; adv44, t9y C3), inside the
+  // parenthesis once passed: "as soon as you can (Wed 17 Sep 2025, our advice, has passed)".
   const projected = basisMark(due);
   // An exam's last sitting day: the day its deadline column shows, with no time (t9n F1, t9o F2).
   if (isDaySitting(key) && (due.asDay === true || filled.endsWith("take it by ")))
     return `${withSittingDay(context, filled, due)}${projected}`;
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
-    return `${filled.slice(0, -3)}${byDay(context, due.at)}${projected}`;
+    return `${filled.slice(0, -3)}${byDay(context, due.at).replace(/ has passed\)$/, `${basisMark(due, "comma")}, has passed)`)}`;
   // A day that is a day stays one (an exam's last sitting day; a whole-day due as its column shows
   // it, dueDay, not the next day: t9v F11); an ET instant whose local day differs, in both zones (t9t F12).
   const day = due.asDay === true ? dueDay(context, due) : dayBy(context, due.at);

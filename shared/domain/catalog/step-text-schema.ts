@@ -39,6 +39,11 @@ export const StatusActionsSchema = z
      */
     retake: z.string().includes("{due}").optional(),
     /**
+     * `retake` while the step's target is ahead (retake-target.ts, tester t9z F6): {target} the day
+     * to sit it by, {review} the day programs start review, {due} the last sitting day, {year} the Match.
+     */
+    retakeTarget: z.string().includes("{target}").includes("{review}").includes("{due}").optional(),
+    /**
      * Not started, its target passed and its deadline ({due}, a day in words) still ahead: what to
      * do now, never the target's "early enough" (advA2's notes, s22: a tight exam in December).
      */

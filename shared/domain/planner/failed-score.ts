@@ -8,6 +8,7 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
+import { retakeTargetWords } from "./retake-target.ts";
 import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
 type PassingScore = NonNullable<CatalogEntry["passingScores"]>[number];
@@ -104,14 +105,17 @@ export const RETAKE_ADVICE =
   "advice: you have prepared once; a retake needs a seat, so it is planned with the booking allowance only, not a first-time study period; no authority sets one";
 
 /**
- * SCORE_BELOW_PASSING (critical): a result reported done below the passing score in force on its
- * date. The plan reads it as not done (a retake, retakeEntry); this asks the applicant to correct
- * the score if they passed, or to sit it again by its last sitting day for this Match.
+ * SCORE_BELOW_PASSING (critical): a result reported below the passing score in force on its date,
+ * done, in progress or not started (one failed attempt, one urgency: tester t9z F6, ruling 1, session
+ * 30); a booked retake has its own card. The plan reads it as not done (a retake, retakeEntry); this
+ * asks the applicant to correct the score if they passed, or to sit it again by its target while that
+ * is ahead (retakeTargetWords), with its last sitting day for this Match as the last that counts.
  */
 export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const risks: Risk[] = [];
   for (const failed of context.failedScores) {
-    if (failed.reported.status !== "done") continue;
+    // Done, in progress or not started with the score: one failed attempt, one urgency (t9z F6).
+    if (failed.reported.status === "scheduled") continue;
     const index = stepIndex(failed.key);
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -130,14 +134,25 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
       mark.from === undefined
         ? `for exams before ${nextFrom(entry, mark)}`
         : `for exams from ${dayMonthYear(mark.from)}`;
+    const year = context.calendar.matchYear;
+    // The target first while it is ahead, the last sitting day as the last that counts (t9z F6).
+    const target = retakeTargetWords(context, entry, dates.targetAt(index), dates);
+    if (target !== null && entry.target !== undefined) addSource(sources, entry.target.source);
     const retake =
-      context.now < lastSittingEnd(context.zone, cutOff)
-        ? `sit it again by ${day}${projected}, the last sitting day for the ${context.calendar.matchYear} Match: you have prepared once, and a retake needs a seat, our advice`
-        : `sit it again: the last sitting day for the ${context.calendar.matchYear} Match, ${day}${projected}, has passed`;
+      context.now >= lastSittingEnd(context.zone, cutOff)
+        ? `sit it again: the last sitting day for the ${year} Match, ${day}${projected}, has passed`
+        : target !== null
+          ? `sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${projected} is the last day that still counts for the ${year} Match: you have prepared once, and a retake needs a seat, our advice`
+          : `sit it again by ${day}${projected}, the last sitting day for the ${year} Match: you have prepared once, and a retake needs a seat, our advice`;
+    const name = entry.advisorName.replace(/^USMLE /, "");
+    const reported =
+      failed.reported.status === "done"
+        ? `You reported ${name} done with a score of ${failed.score}`
+        : `You reported a ${name} score of ${failed.score}`;
     risks.push({
       code: "SCORE_BELOW_PASSING",
       severity: "critical",
-      message: `You reported ${entry.advisorName.replace(/^USMLE /, "")} done with a score of ${failed.score}; the passing score ${period} is ${mark.score}, by a ${mark.basis} source. If you passed, correct the score; if not, ${retake}.`,
+      message: `${reported}; the passing score ${period} is ${mark.score}, by a ${mark.basis} source. If you passed, correct the score; if not, ${retake}.`,
       milestones: [failed.key],
       sources,
     });

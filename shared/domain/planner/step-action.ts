@@ -30,6 +30,7 @@ import { certificateAwaitsOetAction } from "./pathway-done-oet-ahead.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
 import { pathwaysNotOpenAction } from "./pathways-not-open.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
+import { retakeTargetAction } from "./retake-target.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
@@ -96,7 +97,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                 ((entry.key === "ecfmg_pathway"
                   ? pathwaysNotOpenAction(context, facts.stepDates.calendar.matchYear)
                   : null) ?? entry.statusActions.prerequisitePending)
-              : (pastTargetExamAction(context, entry, status, facts.target, due) ??
+              : (retakeTargetAction(context, entry, status, facts.target, facts.stepDates, textDue) ??
+                pastTargetExamAction(context, entry, status, facts.target, due) ??
                 step3Action(
                   context,
                   entry,

@@ -1,6 +1,7 @@
 import { CHECKED_FOR_RANKING, catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
 import { basisMark } from "../date-words.ts";
 import type { Risk, StepSubject } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { anySeatWords, oetAnySeatWords, onlyOnAnySeat } from "./any-seat.ts";
@@ -36,6 +37,10 @@ import {
   stillTargetWords,
   tightStudyWords,
 } from "./study-time-left.ts";
+
+/** " retake" for a booked retake (a failed result reported: t9z F11, ruling 2), else "". */
+const retakeWord = (context: PlanContext, key: MilestoneKey): string =>
+  isRetake(context, key) ? " retake" : "";
 
 /**
  * CHECKED_FOR_RANKING with each step's catalog index, entry and the result it feeds, made once: the
@@ -139,12 +144,12 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
           // With the last safe day gone, the sitting booked is still a chance (t9l F14).
           !pathway && feeds === undefined && now > latestSitting
             ? `${expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays))}: book an earlier date if one is open`
-            : `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${(key === "oet_medicine" ? oetMoveBy(context, cutOff, mark) : null) ?? latestBy(context, pathway, cutOff, mark)}`,
+            : `Your ${subject}${retakeWord(context, key)} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${(key === "oet_medicine" ? oetMoveBy(context, cutOff, mark) : null) ?? latestBy(context, pathway, cutOff, mark)}`,
         );
       } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
         details.push(
-          `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")} leaves little margin; keep that date`,
+          `Your ${subject}${retakeWord(context, key)} on ${renderDate(context.entries.get(key)?.date ?? "")} leaves little margin; keep that date`,
         );
       }
       continue;

@@ -70,3 +70,15 @@ export function retakeTargetAction(
     due,
   );
 }
+
+/**
+ * A booked retake's card in every status says it is the retake (tester t9z F11, ruling 2, session 30):
+ * "Your retake is on …" when it is booked too late, "Your retake was on …" once its day has passed,
+ * as `scheduledRetake` says it on time. `text` unchanged for a step that is no retake.
+ */
+export function retakeNamed(context: PlanContext, entry: CatalogEntry, text: string): string {
+  if (!text.startsWith(YOUR_EXAM) || context.failedScores.length === 0) return text;
+  if (!context.failedScores.some((failed) => failed.key === entry.key)) return text;
+  return `Your retake ${text.slice(YOUR_EXAM.length)}`;
+}
+const YOUR_EXAM = "Your exam ";

@@ -30,7 +30,7 @@ import { certificateAwaitsOetAction } from "./pathway-done-oet-ahead.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
 import { pathwaysNotOpenAction } from "./pathways-not-open.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
-import { retakeTargetAction } from "./retake-target.ts";
+import { retakeNamed, retakeTargetAction } from "./retake-target.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
@@ -115,7 +115,11 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                           context,
                           entry,
                           status,
-                          actionFor(context, entry, facts.index, status, budget, textDue),
+                          retakeNamed(
+                            context,
+                            entry,
+                            actionFor(context, entry, facts.index, status, budget, textDue),
+                          ),
                         ),
                   facts.h1bTarget ?? due,
                 ));

@@ -3,6 +3,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { sittingDueWords } from "./last-sitting-day.ts";
 import { fill } from "./step-text.ts";
 
 /** A retake's competitive target in words: the day to sit it by, and the day programs start review. */
@@ -82,3 +83,23 @@ export function retakeNamed(context: PlanContext, entry: CatalogEntry, text: str
   return `Your retake ${text.slice(YOUR_EXAM.length)}`;
 }
 const YOUR_EXAM = "Your exam ";
+
+/**
+ * The follow-ups of a retake whose target has passed (lead's L2, ruling 4, session 30): the retake's
+ * words, not the first attempt's "your target date has passed", at the same cadence to the last
+ * sitting day, `due`; SCORE_BELOW_PASSING's critical notice is the first message, so the caller sends
+ * no target-passed notice. Null for a step that is no retake.
+ */
+export function retakeFollowUpTexts(
+  context: PlanContext,
+  entry: CatalogEntry,
+  due: DueDate,
+): { title: string; why: string } | null {
+  if (context.failedScores.length === 0) return null;
+  if (!context.failedScores.some((failed) => failed.key === entry.key)) return null;
+  const projected = due.status === "projected" ? " (projected)" : "";
+  return {
+    title: `${entry.title}: book your retake`,
+    why: `Your last result was below the passing score, and the day that got a pass to programs before they start review has passed. Book your retake with FSMB now and sit it ${sittingDueWords(context, due)}${projected}, the last day that still counts for the ${context.calendar.matchYear} Match; tell us the date once it is booked.`,
+  };
+}

@@ -5,12 +5,14 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
+import { isRetake } from "./failed-score.ts";
 import { followUps } from "./follow-ups.ts";
 import { instantOf } from "./instant-of.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
+import { retakeFollowUpTexts } from "./retake-target.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { projectionCited } from "./slipped-targets-risk.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
@@ -45,6 +47,8 @@ function passedWithDeadlineAhead(
  * booked. Checked first, so the risk parses a step's ISO dates only for the few steps it can be about.
  */
 function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry, index: number): boolean {
+  // A retake's passed target gives way to SCORE_BELOW_PASSING: one message about the exam (lead's L2).
+  if (isRetake(context, entry.key)) return false;
   return entry.reportingDays !== undefined && entry.target !== undefined && stillToDo(context, index);
 }
 
@@ -113,14 +117,14 @@ export function targetPassedReminders(
   if (detail === undefined || target === null || due === null || !stillToDo(context, index)) return;
   if (!passedWithDeadlineAhead(context, target.at, due.at)) return;
   const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail };
-  // Its why once for the follow-ups, the notice and the weekly rungs (a sentence memo scan each before).
-  const why = passedWhy(context, entry, passed);
-  targetFollowUps(context, entry, passed, why, into);
-  targetPassedNotice(context, entry, passed, why, into);
+  // Its why once for the follow-ups, the notice and the weekly rungs; a retake's own (L2, ruling 4).
+  const retake = retakeFollowUpTexts(context, entry, due);
+  const texts = retake ?? { title: passedTitle(entry), why: passedWhy(context, entry, passed) };
+  targetFollowUps(context, entry, passed, texts, into);
+  if (retake === null) targetPassedNotice(context, entry, passed, texts.why, into);
   // An exam that keeps an interviewing applicant in the Match (t9p F2), or the certificate a visa
   // chain waits for (t9q F6, F11): weekly to its last day.
   if (remindedWeekly(context, entry)) {
-    const texts = { title: passedTitle(entry), why };
     weekBeforeNotice(context, entry, due.at, detail, texts, into);
   }
 }
@@ -157,14 +161,14 @@ function targetFollowUps(
   context: PlanContext,
   entry: CatalogEntry,
   passed: PassedTarget,
-  why: string,
+  { title, why }: { title: string; why: string },
   into: TimedReminder[],
 ): void {
   followUps(
     context,
     {
       milestone: entry.key,
-      title: passedTitle(entry),
+      title,
       why,
       passed: passed.targetAt,
       deadline: passed.dueAt,

@@ -121,11 +121,20 @@ const CatalogEntrySchema = z.object({
   inErasApplication: CitationSchema.optional(),
   /**
    * Work done in MyERAS, which needs the applicant registered there with this season's ERAS token:
-   * while the token is not done, what the step asks instead of its not-started `action` and of its
-   * `redoneEachSeason.again` (planner/myeras-token-first.ts, tester t9x F10).
+   * while the token is not done, what the step asks instead of its not-started `action`, of its
+   * `redoneEachSeason.again` (planner/myeras-token-first.ts, tester t9x F10) and of its `inProgress`.
    */
   beforeToken: z
-    .object({ action: z.string().min(1).optional(), again: z.string().min(1).optional(), ...CitationFields })
+    .object({
+      action: z.string().min(1).optional(),
+      again: z.string().min(1).optional(),
+      /**
+       * Under way while the token is not done (tester t9z F5): what can be done offline, and the
+       * MyERAS part once it is open and the applicant registered ({onceMyeras}); replaces `inProgress`.
+       */
+      inProgress: z.string().includes("{onceMyeras}").optional(),
+      ...CitationFields,
+    })
     .superRefine(citedCorrectly)
     .optional(),
   /**

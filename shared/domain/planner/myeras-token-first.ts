@@ -2,6 +2,8 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext } from "./context.ts";
+import { dayBy } from "./day-words.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 const TOKEN_INDEX = stepIndex("eras_token");
 
@@ -11,7 +13,9 @@ const TOKEN_INDEX = stepIndex("eras_token");
  * MyERAS part waits for the token, since MyERAS cannot be used without it (tester t9x F10: "create
  * the Letter Request Forms in MyERAS" weeks before the token had a reminder). `action` is the text
  * the step would say otherwise; the catalog's first-time `action` or its `again` in it is replaced,
- * the rest (a note about an earlier season) kept. Unchanged for every other step.
+ * the rest (a note about an earlier season) kept. Under way (`beforeToken.inProgress`, tester t9z
+ * F5), its `inProgress` gives way to what can be done offline and the MyERAS part once it is open.
+ * Unchanged for every other step.
  */
 export function tokenFirstAction(
   context: PlanContext,
@@ -20,7 +24,12 @@ export function tokenFirstAction(
   action: string,
 ): string {
   const words = entry.beforeToken;
-  if (words === undefined || status !== "not_started" || isSatisfiedAt(context, TOKEN_INDEX)) return action;
+  if (words === undefined || isSatisfiedAt(context, TOKEN_INDEX)) return action;
+  // Under way: the work that needs no MyERAS goes on, the rest waits for it (t9z F5, ruling 6).
+  const inProgress = entry.statusActions?.inProgress;
+  if (status === "in_progress" && words.inProgress !== undefined && inProgress !== undefined)
+    return action.replace(inProgress, () => withMyerasOpening(context, words.inProgress as string));
+  if (status !== "not_started") return action;
   const again = entry.redoneEachSeason?.again;
   // The answer is a function of these five texts alone: kept per action (a slot by its length),
   // since the same few steps ask it on every plan before the token, and the search and replace
@@ -73,4 +82,20 @@ interface TokenFirstKept {
   wordsAction: string | undefined;
   wordsAgain: string | undefined;
   text: string;
+}
+
+/**
+ * A `beforeToken.inProgress` text with {onceMyeras}: "once MyERAS opens on Wed 2 Jun 2027 (projected)
+ * and you have registered there with your ERAS token" before the season's opening, "once you have
+ * registered in MyERAS with your ERAS token" after it.
+ */
+function withMyerasOpening(context: PlanContext, text: string): string {
+  const opens = context.calendar.dates.eras_season_opens_myeras;
+  const projected = opens.status === "projected" ? " (projected)" : "";
+  noteRiskChange(context, opens.at);
+  const once =
+    context.now < opens.at
+      ? `once MyERAS opens on ${dayBy(context, opens.at)}${projected} and you have registered there with your ERAS token`
+      : "once you have registered in MyERAS with your ERAS token";
+  return text.replace("{onceMyeras}", once);
 }

@@ -10,10 +10,12 @@ import { usd } from "#domain/money.ts";
 import type { Deadline, Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
+import { scheduledScoreProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
+import { localDate } from "#domain/time.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
@@ -240,12 +242,18 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     return 2;
   }
   const snapshot = parsed.data;
-  // The intake's own refusal (receive-submission.ts): a plan that reads an exam "waived" as passed
-  // would tell the applicant nothing holds back their certificate (tester t9v F16).
-  const waived = notWaivableProblems(snapshot.milestones, snapshot.applicant.timezone);
-  if (waived.length > 0) {
+  // The intake's own refusals (receive-submission.ts): a plan that reads an exam "waived" as passed
+  // would tell the applicant nothing holds back their certificate (tester t9v F16); a passing score on
+  // an exam only scheduled is a typo or a sat exam in the wrong status (t9z F12), in the applicant's zone.
+  const now = options.now ?? io.now();
+  const today = localDate(snapshot.applicant.timezone, now.getTime());
+  const refused = [
+    ...notWaivableProblems(snapshot.milestones, snapshot.applicant.timezone),
+    ...scheduledScoreProblems(snapshot.milestones, today),
+  ];
+  if (refused.length > 0) {
     io.err(
-      `invalid snapshot:\n${waived.map((problem) => `  ${problem.path}: ${problem.message}`).join("\n")}\n`,
+      `invalid snapshot:\n${refused.map((problem) => `  ${problem.path}: ${problem.message}`).join("\n")}\n`,
     );
     return 2;
   }
@@ -258,7 +266,6 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     );
     return 2;
   }
-  const now = options.now ?? io.now();
   const result = plan(snapshot, calendar, now);
   // An interview outside the entered Match's season (a past season's, a typo) is no evidence the plan reads:
   // say so, in that Match's name, rather than leave it out silently (tester t9i F11e, t9o F10).

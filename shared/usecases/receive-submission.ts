@@ -1,6 +1,7 @@
 import { EARLIEST_ZONE, futureDoneProblems } from "#domain/done-date.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { SubmissionSchema } from "#domain/snapshot.ts";
+import { localDate } from "#domain/time.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
@@ -51,6 +52,14 @@ export async function receiveSubmission(
   );
   if (future.length > 0)
     throw new InvalidInputError("The submission marks a step done in the future", future);
+  // A passing score on an exam only scheduled is a typo or a sat exam in the wrong status (t9z F12):
+  // refused, naming the field. Loaded only for such a submission, as the waiver rule below is.
+  if (submission.milestones.some((entry) => entry.status === "scheduled" && entry.score !== undefined)) {
+    const { scheduledScoreProblems } = await import("#domain/planner/scheduled-score.ts");
+    const scored = scheduledScoreProblems(submission.milestones, localDate(EARLIEST_ZONE, now.getTime()));
+    if (scored.length > 0)
+      throw new InvalidInputError("The submission reports a passing score on an exam not yet done", scored);
+  }
   // Loaded only for a submission that waives a step: the rule reads the milestone catalog, which the
   // http-api's cold start never parses (test/infra/bundle-clients.test.ts).
   if (submission.milestones.some((entry) => entry.status === "waived")) {

@@ -43,6 +43,7 @@ import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
 import { citationSource } from "./risk-sources.ts";
 import { rolDeadlineMayBeLaterRisks } from "./rol-deadline-may-be-later-risk.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
+import { scheduledScoreRisks } from "./scheduled-score.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { stampingWaiverIgnoredRisks } from "./stamping-waiver-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
@@ -104,6 +105,8 @@ export function assessRisks(
 
   // A result below its passing score is read as a retake; this says why (t9x F1).
   if (!held) append(risks, scoreBelowPassingRisks(context, dates));
+  // A passing score on an exam only scheduled: kept scheduled, the applicant asked (t9z F12).
+  if (!held) append(risks, scheduledScoreRisks(context));
 
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);

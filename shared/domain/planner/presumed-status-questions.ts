@@ -126,14 +126,19 @@ function question(
   );
   const submission = entries.every((entry) => ASKED[entry.key] !== undefined);
   // A submission's day gets a last rung within its last days (t9v F5): "submit it by" can still be met.
-  const lastAt = submission ? notPast(context, lastSlot(context, due.at), due.at) : due.at;
-  if (weekAt < lastAt) ask(context, dates, due, entries, STATUS_QUESTION_RUNG, weekAt, into);
+  // The USMLE question is asked at sign-up (the first delivery) and again in the last week before its
+  // day (t9y F12, ruling 5; UNBOOKED_RANKING_EXAM_EVERY_DAYS, the week).
+  const usmle = isUsmle(entries);
+  const firstAt = usmle ? notPast(context, context.now - 1, due.at) : weekAt;
+  const lastDays = submission ? LAST_RUNG_DAYS : usmle ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : 0;
+  const lastAt = lastDays === 0 ? due.at : notPast(context, lastSlot(context, due.at, lastDays), due.at);
+  if (firstAt < lastAt) ask(context, dates, due, entries, STATUS_QUESTION_RUNG, firstAt, into);
   if (lastAt < due.at) ask(context, dates, due, entries, STATUS_QUESTION_LAST_RUNG, lastAt, into);
 }
 
-/** The first delivery slot at or after LAST_RUNG_DAYS before `dueAt`. */
-function lastSlot(context: PlanContext, dueAt: number): number {
-  const from = dueAt - LAST_RUNG_DAYS * DAY_MS;
+/** The first delivery slot at or after `days` before `dueAt`. */
+function lastSlot(context: PlanContext, dueAt: number, days: number): number {
+  const from = dueAt - days * DAY_MS;
   const wall = toWall(context.zone, from);
   const slot = slotOnDay(context, wall);
   return slot >= from ? slot : slotOnDay(context, wall + DAY_MS);
@@ -168,10 +173,14 @@ function ask(
   if (exams.length > 0) asked.push(`Have you taken or booked ${joined(exams)}?`);
   // An exam's "not yet" this close cannot be met by sitting "by" the day (t9u F5): say what it means.
   const year = context.calendar.matchYear;
+  // Asked at sign-up with the booking's lead still before the day: book now (t9y F12, ruling 5).
+  const lead = Math.max(...entries.map((entry) => LEAD_DAYS[entry.key] ?? 0));
   const ifNot =
     exams.length === 0
       ? `submit it by ${day}`
-      : `the ${year} Match is most likely out of reach: tell us today so the plan can move you`;
+      : isUsmle(entries) && sendAt + lead * DAY_MS < due.at
+        ? `apply to FSMB and book a seat today: ${day} is the last day to sit ${exams.length === 1 ? "it" : "them"} for the ${year} Match`
+        : `the ${year} Match is most likely out of reach: tell us today so the plan can move you`;
   const leads = [...new Set(entries.flatMap((entry) => LEAD_WORDS[entry.key] ?? []))];
   const booking = leads.length === 0 ? "" : `, and ${leads.join("; ")}`;
   const names = joined(
@@ -191,6 +200,11 @@ function ask(
     why: `${inTheMatchWords(context, context.calendar.matchYear)}, so your plan counts your ${names} as done, but you have not told us. If ${one ? "it is" : "they are"} not done, ${day} is the last day for ${one ? "it" : "them"} to reach ECFMG in time${booking}: NRMP keeps an IMG in the Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${seasonDayEt(rol)}. Tell us ${one ? "its status" : "their statuses"} (done, booked with its date, or not started): send your intake form again, or ask your advisor.`,
   });
   into.push(timedReminder(sendAt, due.at, Object.freeze(reminder)));
+}
+
+/** Whether a USMLE Step is among the steps asked about (FSMB books its seats). */
+function isUsmle(entries: readonly CatalogEntry[]): boolean {
+  return entries.some((entry) => entry.key === "usmle_step1" || entry.key === "usmle_step2ck");
 }
 
 /** "A", "A and B", "A, B and C". */

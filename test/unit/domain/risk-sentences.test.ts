@@ -196,6 +196,16 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(conflicting, seasonCalendar(2027), new Date("2027-03-16T15:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json Match Week done and in SOAP ${risk.code}`, risk });
+  // A passing score stored on an exam only scheduled (SCORE_ON_SCHEDULED_EXAM, t9z F12).
+  const scheduled = {
+    ...quiet,
+    milestones: [
+      ...quiet.milestones,
+      { key: "usmle_step2ck" as const, status: "scheduled" as const, date: "2027-01-10", score: 235 },
+    ],
+  };
+  for (const risk of plan(scheduled, seasonCalendar(2027), new Date("2026-12-01T12:00:00Z")).risks)
+    found.push({ where: `nothing-done-2027.json Step 2 CK scheduled with 235 ${risk.code}`, risk });
   return found;
 }
 

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * Tester t9y F12 (ruling 5, session 30): ERAS and NRMP done with no exam status reported (Lahore,
+ * 2027 Match, signed up on Fri 4 Dec 2026 at 6 PM). The USMLE question is asked at sign-up (the first
+ * delivery) and again in the last week before the last sitting day, Wed 27 Jan 2027 (projected).
+ */
+const DIR = new URL("../../fixtures/t9y/", import.meta.url).pathname;
+const result = planInOwnMatch(
+  readSnapshot(DIR, "eras-nrmp-done-no-exam-status-lahore.json"),
+  "2026-12-04T18:00:00+05:00",
+);
+const usmle = result.reminders.filter((one) => one.title.startsWith("Have you taken or booked USMLE"));
+
+describe("the USMLE status question is asked twice (t9y F12)", () => {
+  it("at sign-up, the next delivery, and it says to book now while that still fits", () => {
+    expect(usmle[0]?.sendAtLocal).toBe("2026-12-05T09:00:00.000+05:00");
+    expect(usmle[0]?.title).toContain(
+      "If not, apply to FSMB and book a seat today: Wed 27 Jan 2027 (projected)",
+    );
+  });
+
+  it("again in the last week before Wed 27 Jan 2027", () => {
+    expect(usmle).toHaveLength(2);
+    const last = Date.parse(usmle[1]?.sendAt ?? "");
+    expect(last).toBeGreaterThanOrEqual(Date.parse("2027-01-20T00:00:00+05:00"));
+    expect(last).toBeLessThan(Date.parse("2027-01-27T00:00:00+05:00"));
+  });
+});

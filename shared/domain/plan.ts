@@ -248,10 +248,9 @@ export interface Plan {
   reminders: Reminder[];
   budget: Budget;
   /**
-   * Instants ahead (ISO UTC, ascending, distinct) where time alone may change `risks` between the
-   * steps' deadlines and the season's dates: a lead time crossing a deadline (planner/
-   * risk-change-instants.ts). Absent when none. The console's cohort row and the escalation timer
-   * re-plan there.
+   * Instants ahead (ISO UTC, ascending, distinct) where time alone may change `risks` between the steps'
+   * deadlines and the season's dates: a lead time crossing a deadline (planner/risk-change-instants.ts).
+   * Absent when none. The console's cohort row and the escalation timer re-plan there.
    */
   riskChangesAt?: string[];
 }

@@ -8,7 +8,7 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
-import { retakeTargetWords } from "./retake-target.ts";
+import { retakeTargetWords } from "./retake-target-words.ts";
 import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
 type PassingScore = NonNullable<CatalogEntry["passingScores"]>[number];

@@ -173,14 +173,10 @@ function ask(
   if (exams.length > 0) asked.push(`Have you taken or booked ${joined(exams)}?`);
   // An exam's "not yet" this close cannot be met by sitting "by" the day (t9u F5): say what it means.
   const year = context.calendar.matchYear;
-  // Asked at sign-up with the booking's lead still before the day: book now (t9y F12, ruling 5).
-  const lead = Math.max(...entries.map((entry) => LEAD_DAYS[entry.key] ?? 0));
   const ifNot =
     exams.length === 0
       ? `submit it by ${day}`
-      : isUsmle(entries) && sendAt + lead * DAY_MS < due.at
-        ? `apply to FSMB and book a seat today: ${day} is the last day to sit ${exams.length === 1 ? "it" : "them"} for the ${year} Match`
-        : `the ${year} Match is most likely out of reach: tell us today so the plan can move you`;
+      : `the ${year} Match is most likely out of reach: tell us today so the plan can move you`;
   const leads = [...new Set(entries.flatMap((entry) => LEAD_WORDS[entry.key] ?? []))];
   const booking = leads.length === 0 ? "" : `, and ${leads.join("; ")}`;
   const names = joined(

@@ -14,7 +14,7 @@ const result = planInOwnMatch(
 const usmle = result.reminders.filter((one) => one.title.startsWith("Have you taken or booked USMLE"));
 
 describe("the USMLE status question is asked twice (t9y F12)", () => {
-  it("at sign-up, the next delivery, and it says to book now while that still fits", () => {
+  it("at sign-up, the next delivery", () => {
     expect(usmle[0]?.sendAtLocal).toBe("2026-12-05T09:00:00.000+05:00");
     expect(usmle[0]?.title).toContain(
       "If not, apply to FSMB and book a seat today: Wed 27 Jan 2027 (projected)",

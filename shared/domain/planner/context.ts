@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { localDayOf, type SeasonCalendar } from "../seasons/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { DEFAULT_QUIET, deliveryMinute, localDate, minutesFromClock, type QuietMinutes } from "../time.ts";
+import { DEFAULT_QUIET, deliveryMinute, minutesFromClock, type QuietMinutes } from "../time.ts";
 import { stampingWaiverRefused } from "../us-zones.ts";
 import {
   applicableTo,
@@ -18,7 +18,7 @@ import type { ZoneLadders } from "./ladders.ts";
 import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
 import { keepOetBookedAhead } from "./pathway-done-oet-ahead.ts";
 import type { PlannerInput } from "./planner-input.ts";
-import { rolLastReportedDay } from "./rol-later-day.ts";
+import { type RolRefusal, refusedRankList } from "./rank-list-refusal.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 
@@ -30,12 +30,6 @@ export type { PlannerInput } from "./planner-input.ts";
  * for the WDOMS check before any of it.
  */
 export type Eligibility = "eligible" | "ineligible" | "unchecked";
-
-/** Why a reported rank order list is not counted, with the date the applicant gave (if any). */
-export interface RolRefusal {
-  reason: "before-opening" | "undated" | "future" | "after-deadline" | "withdrawn";
-  date: string | null;
-}
 
 /** Everything one plan computation shares, built once per call. */
 export interface PlanContext {
@@ -230,36 +224,6 @@ function markPrerequisites(statuses: MilestoneStatus[], step: number, done: bool
     const index = indices[at] as number;
     if (statuses[index] !== "done" && statuses[index] !== "waived") statuses[index] = "done";
   }
-}
-
-/**
- * Whether a reported rank order list cannot count: NRMP takes lists only from the day ranking opens
- * (official), so "done" or "scheduled" dated before then is refused; "done" with no date before
- * ranking opens, or dated after today (the applicant's day), cannot be a certified list either.
- * Calendar dates compare as ISO text, each a day in the applicant's zone.
- */
-function refusedRankList(
-  rol: MilestoneEntry | undefined,
-  calendar: SeasonCalendar,
-  now: number,
-  zone: string,
-): RolRefusal | null {
-  if (rol === undefined || (rol.status !== "done" && rol.status !== "scheduled")) return null;
-  const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
-  if (rol.date === undefined) {
-    return rol.status === "done" && now < opens.at ? { reason: "undated", date: null } : null;
-  }
-  // The reported date is the applicant's day: it compares with the local days of the opening and
-  // the deadline (localDayOf), not their ET days (tester t9g issue 9 A1).
-  if (rol.date < localDayOf(zone, opens)) return { reason: "before-opening", date: rol.date };
-  if (rol.status === "done" && rol.date > localDate(zone, now)) return { reason: "future", date: rol.date };
-  // After the season's deadline no list can be certified for it (a date meant for a later Match);
-  // while that deadline is projected, after its later candidate (t9r F7: a list certified between the
-  // two counts, flagged by ROL_DEADLINE_MAY_BE_LATER).
-  const deadline = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  if (rol.date > localDayOf(zone, deadline) && rol.date > rolLastReportedDay(calendar, zone))
-    return { reason: "after-deadline", date: rol.date };
-  return null;
 }
 
 export function statusOf(context: PlanContext, key: MilestoneKey): MilestoneStatus {

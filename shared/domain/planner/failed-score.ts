@@ -1,4 +1,5 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
@@ -127,6 +128,8 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     addSource(sources, mark.basis === "secondary" ? `secondary: ${mark.source}` : mark.source);
     // The last sitting day is counted from the rank order list deadline: projected, its rule is cited.
     const projected = citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
+    // The day itself is ours, counted from that deadline: labelled by its basis (t9y C3).
+    const dayMark = due === undefined || due === null ? projected : basisMark(due);
     addSource(sources, entry.due.source);
     addSource(sources, RETAKE_ADVICE);
     const day = renderDate(lastSittingDay(cutOff));
@@ -140,10 +143,10 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     if (target !== null && entry.target !== undefined) addSource(sources, entry.target.source);
     const retake =
       context.now >= lastSittingEnd(context.zone, cutOff)
-        ? `sit it again: the last sitting day for the ${year} Match, ${day}${projected}, has passed`
+        ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, has passed`
         : target !== null
-          ? `sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${projected} is the last day that still counts for the ${year} Match: you have prepared once, and a retake needs a seat, our advice`
-          : `sit it again by ${day}${projected}, the last sitting day for the ${year} Match: you have prepared once, and a retake needs a seat, our advice`;
+          ? `sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${dayMark} is the last day that still counts for the ${year} Match: you have prepared once, and a retake needs a seat, our advice`
+          : `sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: you have prepared once, and a retake needs a seat, our advice`;
     const name = entry.advisorName.replace(/^USMLE /, "");
     const reported =
       failed.reported.status === "done"

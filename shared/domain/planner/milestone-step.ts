@@ -271,8 +271,7 @@ export function planMilestone(
       booked !== null ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  // A question: soon, urgent near the day it counts down to (t9w F6; the J-1 target, L3).
-  if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
+  if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null); // t9w F6, L3
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,

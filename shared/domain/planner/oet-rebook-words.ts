@@ -1,3 +1,4 @@
+import { basisMark } from "../date-words.ts";
 import { renderDate } from "../time.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -42,7 +43,7 @@ export function oetBookedAfter(context: PlanContext, sittingEnd: number): boolea
  */
 export function oetRebookCard(context: PlanContext, booked: string, due: DueDate): string {
   const { zone, now } = context;
-  const mark = due.status === "projected" ? " (projected)" : "";
+  const mark = basisMark(due);
   let day = sittingDayOf(due);
   let end = sittingDayEnd(zone, due);
   let later: { day: string; end: number } | null = null;
@@ -78,7 +79,7 @@ export function oetRebookCard(context: PlanContext, booked: string, due: DueDate
       candidate === undefined
         ? ""
         : ` (${candidate.said === undefined ? "" : `${candidate.said}, `}${renderDate(candidate.date)})`;
-    const only = `Only if NRMP's ${context.calendar.matchYear} deadline turns out later than projected${was} would a sitting on or before ${dayText(later.day)} (projected) still count`;
+    const only = `Only if NRMP's ${context.calendar.matchYear} deadline turns out later than projected${was} would a sitting on or before ${dayText(later.day)}${mark} still count`;
     said +=
       now < laterBookingEnd
         ? ` ${only}: book it by about ${dayText(bookingDayBefore(later.day))} (our advice).`

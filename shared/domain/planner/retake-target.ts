@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -68,7 +69,7 @@ export function retakeFollowUpTexts(
 ): { title: string; why: string } | null {
   if (context.failedScores.length === 0) return null;
   if (!context.failedScores.some((failed) => failed.key === entry.key)) return null;
-  const projected = due.status === "projected" ? " (projected)" : "";
+  const projected = basisMark(due);
   return {
     title: `${entry.title}: book your retake`,
     why: `Your last result was below the passing score, and the day that got a pass to programs before they start review has passed. Book your retake with FSMB now and sit it ${sittingDueWords(context, due)}${projected}, the last day that still counts for the ${context.calendar.matchYear} Match; tell us the date once it is booked.`,

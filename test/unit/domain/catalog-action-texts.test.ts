@@ -52,7 +52,7 @@ describe("catalog texts that name an action", () => {
     expect(actionsFor({ milestone: "soap" }, fresh, "Asia/Kolkata", [])).toContain("waive");
     expect(soap?.waivable?.note).toMatch(/did not match/);
     expect(soap?.action).toMatch(
-      /If you matched, mark Match Week done instead; if you did not match and will not take part, tap Not for me/,
+      /If you matched, mark Match Week done instead; if you did not match and will not take part, from Match Week's Monday tap Not for me on this SOAP step/,
     );
     expect(soap?.action).toMatch(/done when you accept a SOAP offer/);
   });

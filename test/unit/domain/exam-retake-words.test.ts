@@ -26,11 +26,11 @@ describe("a failed attempt's retake leads with its target (t9z F6, ruling 1)", (
     (_form, result) => {
       const action = step2ck(result)?.action ?? "";
       expect(action).toContain(
-        "sit it by Wed 25 Aug 2027 (our advice), so the pass reaches programs before they start review (Wed 22 Sep 2027, projected); Wed 26 Jan 2028 (projected) is the last day that still counts for the 2028 Match",
+        "sit it by Wed 25 Aug 2027 (our advice), so the pass reaches programs before they start review (Wed 22 Sep 2027, projected); Wed 26 Jan 2028 (our advice) is the last day that still counts for the 2028 Match",
       );
       expect(action.indexOf("Wed 25 Aug 2027")).toBeLessThan(action.indexOf("Wed 26 Jan 2028"));
       expect(risk(result, "SCORE_BELOW_PASSING")?.message).toContain(
-        "if not, sit it again by Wed 25 Aug 2027 (our advice), so the pass reaches programs before they start review (Wed 22 Sep 2027, projected); Wed 26 Jan 2028 (projected) is the last day that still counts for the 2028 Match",
+        "if not, sit it again by Wed 25 Aug 2027 (our advice), so the pass reaches programs before they start review (Wed 22 Sep 2027, projected); Wed 26 Jan 2028 (our advice) is the last day that still counts for the 2028 Match",
       );
     },
   );

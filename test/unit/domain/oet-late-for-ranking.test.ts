@@ -37,7 +37,7 @@ describe("an OET sitting booked after its last usable day (tester s8 issue 14b B
     expect(found?.message).toContain("Your OET Medicine on Thu 20 Jan 2028 would be reported around");
     // The day to book by for its last sitting day (t9z F3, lead's ruling).
     expect(found?.message).toContain(
-      "book by about Wed 15 Dec 2027 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 4 Jan 2028 (projected)",
+      "book by about Wed 15 Dec 2027 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 4 Jan 2028 (our advice)",
     );
     expect(found?.message).toContain(
       "Your ECFMG Pathway application can go in without it, but ECFMG needs that result by the deadline for supporting documents, Tue 25 Jan 2028 (projected): move it earlier and book by about Wed 15 Dec 2027",

@@ -64,7 +64,7 @@ describe("a Step 2 CK reported done below the passing score is not a pass (teste
       "You reported Step 2 CK done with a score of 209; the passing score for exams from 1 Jul 2025 is 218",
     );
     expect(risk?.message).toContain(
-      "If you passed, correct the score; if not, sit it again by Wed 27 Jan 2027 (projected)",
+      "If you passed, correct the score; if not, sit it again by Wed 27 Jan 2027 (our advice)",
     );
     expect(risk?.sources).toContain("secondary: https://medvily.com/?p=296");
     // The step reads as not done: on the plan, and certification waits on it.

@@ -27,7 +27,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
     assess(result) {
       const risk = riskOf(result, "SCORE_BELOW_PASSING");
       expect(risk?.severity).toBe("critical");
-      expect(risk?.message).toContain("sit it again by Wed 27 Jan 2027 (projected)");
+      expect(risk?.message).toContain("sit it again by Wed 27 Jan 2027 (our advice)");
       expect(nextKeys(result)).toContain("usmle_step2ck");
       expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
     },

@@ -5,7 +5,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * Tester t9z F3 and F10 (lead's ruling, session 30): an OET booked after its last sitting day must be
  * re-booked. The OET card, the Pathway card and MATCH_YEAR_LAST_DAY name the day to book by (the
- * day the booking countdown runs to: the last sitting day, Tue 5 Jan 2027 (projected), less OET's
+ * day the booking countdown runs to: the last sitting day, Tue 5 Jan 2027 (our advice), less OET's
  * booking allowance, 20 days (advice)), and "act by" is not later than it. One last sitting day, the
  * earlier projection's, in both cards; the later candidate's only on its condition, and said honestly
  * once no session that can still be booked counts. Efua (Accra, 2027 Match, Pathway in progress,
@@ -24,9 +24,9 @@ describe("an OET to re-book names its booking day (t9z F3)", () => {
 
   it("the OET card and the Pathway card say: book by about Wed 16 Dec 2026 a sitting on or before Tue 5 Jan 2027", () => {
     const bookBy =
-      "book by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 5 Jan 2027 (projected)";
+      "book by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 5 Jan 2027 (our advice)";
     for (const key of ["oet_medicine", "ecfmg_pathway"]) {
-      expect(card(result, key)).toContain("after Tue 5 Jan 2027 (projected), the last sitting");
+      expect(card(result, key)).toContain("after Tue 5 Jan 2027 (our advice), the last sitting");
       expect(card(result, key)).toContain(bookBy);
       // Never "book by" the sitting day itself.
       expect(card(result, key)).not.toContain("Book an earlier sitting, by Tue 5 Jan 2027");
@@ -58,10 +58,10 @@ describe("an OET to re-book names its booking day (t9z F3)", () => {
     const late = planInOwnMatch(efua, "2026-12-20T12:00:00Z");
     for (const key of ["oet_medicine", "ecfmg_pathway"]) {
       expect(card(late, key)).toContain(
-        "Booking for sittings by Tue 5 Jan 2027 (projected) has probably closed",
+        "Booking for sittings by Tue 5 Jan 2027 (our advice) has probably closed",
       );
       expect(card(late, key)).toContain(
-        "Only if NRMP's 2027 deadline turns out later than projected (16 days before Match Day in 2022–2025, Wed 3 Mar 2027) would a sitting on or before Tue 12 Jan 2027 (projected) still count: book it by about Wed 23 Dec 2026",
+        "Only if NRMP's 2027 deadline turns out later than projected (16 days before Match Day in 2022–2025, Wed 3 Mar 2027) would a sitting on or before Tue 12 Jan 2027 (our advice) still count: book it by about Wed 23 Dec 2026",
       );
     }
   });
@@ -73,12 +73,12 @@ describe("one last sitting day in the OET and Pathway cards (t9z F10)", () => {
   it("both give Tue 5 Jan 2027, the earlier projection, and say honestly that no session still bookable counts", () => {
     for (const key of ["oet_medicine", "ecfmg_pathway"]) {
       const said = card(result, key);
-      expect(said).toContain("after Tue 5 Jan 2027 (projected), the last sitting");
+      expect(said).toContain("after Tue 5 Jan 2027 (our advice), the last sitting");
       expect(said).not.toContain("after Tue 12 Jan 2027");
       expect(said).toContain("No OET session you can still book counts under our projection.");
       // The later candidate's day only on its condition, never an unqualified "book by" or "move it to".
       expect(said).toContain(
-        "Only if NRMP's 2027 deadline turns out later than projected (16 days before Match Day in 2022–2025, Wed 3 Mar 2027) would a sitting on or before Tue 12 Jan 2027 (projected) still count, and booking for it has probably closed too",
+        "Only if NRMP's 2027 deadline turns out later than projected (16 days before Match Day in 2022–2025, Wed 3 Mar 2027) would a sitting on or before Tue 12 Jan 2027 (our advice) still count, and booking for it has probably closed too",
       );
       expect(said).not.toMatch(/Book an earlier sitting, by Tue 12 Jan|Move it to Tue 12 Jan/);
     }

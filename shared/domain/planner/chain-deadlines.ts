@@ -7,6 +7,7 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
+import { sortAscendingInPlace } from "./sort-numbers.ts";
 
 /**
  * The deadlines feasibility's chain must all meet, one list (tester t9k F9: a last day searched
@@ -113,19 +114,8 @@ export function slackTerms(takes: object, calendar: SeasonCalendar): number[] | 
   if (documentsDue !== null) terms.push(documentsDue - (times.oetResult as number));
   const sittingDue = times.oetSitting === null ? null : oetLastSitting(calendar);
   if (sittingDue !== null) terms.push(sittingDue - (times.oetSitting as number));
-  // At most four terms: an insertion sort, as Array#sort with a comparator (its setup and a call into
-  // the comparator per comparison) was nearly all this function's time (0.3 % of a plan, fixS4). Same
-  // order: ascending numbers, equal ones kept in place.
-  for (let index = 1; index < terms.length; index++) {
-    const term = terms[index] as number;
-    let at = index - 1;
-    while (at >= 0 && (terms[at] as number) > term) {
-      terms[at + 1] = terms[at] as number;
-      at--;
-    }
-    terms[at + 1] = term;
-  }
-  return terms;
+  // At most four terms: Array#sort with a comparator was nearly all this function's time (fixS4).
+  return sortAscendingInPlace(terms);
 }
 
 /** Why a season cannot be made: graduation after its residency start, or a chain deadline missed. */

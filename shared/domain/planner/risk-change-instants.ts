@@ -1,6 +1,7 @@
 import type { Plan } from "../plan.ts";
 import { isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { sortAscendingInPlace } from "./sort-numbers.ts";
 
 /**
  * Where time alone changes a plan's risks between its deadlines (tester s7, issue 15 A1/A2). Many
@@ -36,19 +37,9 @@ export function noteCrossing(context: PlanContext, estimate: number, deadline: n
 export function riskChanges(context: PlanContext): Pick<Plan, "riskChangesAt"> {
   const noted = context.riskChangesAt;
   if (noted.length === 0) return {};
-  // On every plan, for a handful of instants (about ten on the planner bench): an insertion sort in
-  // place, on the plan's own scratch list, allocates nothing and calls no comparator (orderInstants'
-  // key records, and a Float64Array's buffer, showed in the profile); equal instants end up adjacent.
-  const sorted = noted;
-  for (let index = 1; index < sorted.length; index++) {
-    const at = sorted[index] as number;
-    let to = index - 1;
-    while (to >= 0 && (sorted[to] as number) > at) {
-      sorted[to + 1] = sorted[to] as number;
-      to--;
-    }
-    sorted[to + 1] = at;
-  }
+  // About ten instants a plan, sorted in place on the plan's own scratch list (no allocation, no
+  // comparator); equal instants end up adjacent.
+  const sorted = sortAscendingInPlace(noted);
   const instants: string[] = [];
   for (let index = 0; index < sorted.length; index++) {
     const at = sorted[index] as number;

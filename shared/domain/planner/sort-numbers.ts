@@ -1,0 +1,18 @@
+/**
+ * Sorts a short list of numbers ascending, in place, and returns it. An insertion sort: the lists it
+ * serves are a handful long and sorted on every plan, where Array#sort's setup and a comparator call
+ * per comparison were nearly all the cost (fixS4's slack terms; the risk-change instants), and a
+ * Float64Array's buffer allocated. Equal numbers keep their order.
+ */
+export function sortAscendingInPlace(numbers: number[]): number[] {
+  for (let index = 1; index < numbers.length; index++) {
+    const value = numbers[index] as number;
+    let at = index - 1;
+    while (at >= 0 && (numbers[at] as number) > value) {
+      numbers[at + 1] = numbers[at] as number;
+      at--;
+    }
+    numbers[at + 1] = value;
+  }
+  return numbers;
+}

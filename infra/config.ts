@@ -77,7 +77,8 @@ export const StageConfigSchema = z
       .default({ rateLimit: 50, burstLimit: 100 }),
     /**
      * SSM SecureString parameter names. CloudFormation cannot create SecureString parameters, so
-     * the operator creates them once per stage (README.md, "Create the secrets"); the stack only grants reads.
+     * the operator creates them once per stage (README.md, "Create the secrets (once per stage)"); the
+     * stack only grants reads.
      */
     secrets: z
       .object({

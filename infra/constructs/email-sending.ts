@@ -42,7 +42,8 @@ export class EmailSending extends Construct {
       const identity = new ses.EmailIdentity(this, "DomainIdentity", {
         identity: ses.Identity.domain(props.domain),
       });
-      // The three Easy DKIM CNAME records to publish in the domain's DNS (README.md, "Verify the SES domain").
+      // The three Easy DKIM CNAME records to publish in the domain's DNS (README.md, "Verify the SES
+      // domain and leave the sandbox").
       identity.dkimRecords.forEach((record, index) => {
         new CfnOutput(this, `DkimRecord${index + 1}`, {
           description: `DKIM CNAME ${index + 1} for ${props.domain}`,

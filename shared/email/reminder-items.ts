@@ -110,7 +110,8 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Pl
  * An event added from this file changes only when another file says so (tester s8 issue 14 B8):
  * Matchpath emails a cancelling file when the interview is cancelled, and the next email about a
  * moved interview carries the file with the new time. Calendar apps differ in applying those on
- * their own (README, "Interview calendar files"), so the note says what to do when one does not.
+ * their own (README, "The calendar": "Interview calendar files"), so the note says what to do when
+ * one does not.
  */
 const INTERVIEW_ATTACHED =
   "This interview is attached to this email as a calendar file (.ics): open it to add the interview to your calendar. If the interview is cancelled, we email you a file that cancels it; if it moves, our next email about it carries the new time. Open those files too, and if your calendar still shows the old event, delete or change it yourself (the Matchpath calendar feed, if you subscribed to it, updates on its own).";

@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
 import { describe, expect, it } from "vitest";
 
-// The house in layers (README, "Layout"): dependencies point inward, none runs back up. Each
+// The house in layers (README, "Architecture": its layout table): dependencies point inward, none
+// runs back up. Each
 // folder of shared/ lists the folders it may import from (anything else fails); functions import
 // shared/ and never another function; the CDK app imports no function's code but its route list;
 // nothing in production imports the tests. Every import counts: static, `export … from`,

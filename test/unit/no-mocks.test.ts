@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-// README, "Checks": unit tests use fakes, not mocks; aws-sdk-client-mock only in test/unit/adapters/,
+// README, "Development": unit tests use fakes, not mocks; aws-sdk-client-mock only in test/unit/adapters/,
 // for the AWS error paths the local stack cannot produce (throttling, conditional failures mid-batch).
 const UNIT = fileURLToPath(new URL("./", import.meta.url));
 const MOCKS_ALLOWED_UNDER = "adapters/";

@@ -134,7 +134,7 @@ export function planMilestone(
   // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
   const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
   // Before such a deadline the plan has no rung after it, yet passing it changes the step (late, with
-  // its fee), told at the next delivery slot (README, lateDeadline): the plan wakes just after it, as
+  // its fee), told at the next delivery slot (README, "ERAS and NRMP"): the plan wakes just after it, as
   // for a risk that changes with time (tester s10 issue 9 B6: heard 27 hours after the deadline).
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);

@@ -44,7 +44,7 @@ export function oetResultAfter(context: PlanContext, applicationAt: number): str
  * PATHWAY_DEADLINE_PROJECTED for an OET result reported done on a day after the season's deadline
  * for a Pathway application's supporting documents (the catalog's documentsDue, projected; its ET
  * day): a warning that names the projection and asks the applicant to verify with ECFMG that the
- * result was accepted (README, the Pathway's deadlines). Null otherwise: an OET done by that day
+ * result was accepted (README, "Exams, OET and the ECFMG Pathway"). Null otherwise: an OET done by that day
  * keeps the plan as it was.
  */
 export function oetAfterDocumentsRisk(context: PlanContext): Risk | null {

@@ -2,7 +2,8 @@ import { ApiError } from "./api-error.ts";
 
 /**
  * SSM GetParameter for SecureString parameters the advisor created before deploying (README,
- * "Create the secrets"): decrypted only when asked (WithDecryption), ParameterNotFound otherwise.
+ * "Create the secrets (once per stage)"): decrypted only when asked (WithDecryption),
+ * ParameterNotFound otherwise.
  * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameter.html
  */
 export class SsmStandIn {

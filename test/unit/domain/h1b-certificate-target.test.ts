@@ -69,8 +69,9 @@ describe("a passed target of an exam with no result reads as the target's (s11 9
 
 // Tester s10 issue 9d B9: the same applicant's urgent certificate (its H-1B target passed) was told
 // once (the critical Step 3 notice, today), then nothing until the deadline's ladder on 3 Jun 2027,
-// while Step 3 waits for it. The after-target follow-ups (README: "then evenly, at most four weeks
-// apart") asked for a target from the catalog, and this target is the plan's own.
+// while Step 3 waits for it. The after-target follow-ups (README, "Exams, OET and the ECFMG
+// Pathway": "then at most four weeks apart") asked for a target from the catalog, and this target
+// is the plan's own.
 describe("a passed H-1B certificate target gets the after-target follow-ups (s10 9d B9)", () => {
   const result = planFor(input, NOW);
 

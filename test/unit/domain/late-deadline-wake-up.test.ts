@@ -11,7 +11,8 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
  * deadline passed (Mon 30 Nov 2026, 11:59 PM ET = Tue 1 Dec 05:59 Lagos). The plan made before the
  * deadline had no rung after it, so the wake-up was armed for the next morning's slot the day after
  * and "the early deadline has passed, register late" reached him on Wed 2 Dec, 27 hours late.
- * README (`lateDeadline`): it is told at the next delivery slot, Tue 1 Dec in the morning.
+ * README ("ERAS and NRMP"; `lateDeadline` in "Adding a milestone"): it is told at the next delivery
+ * slot, Tue 1 Dec in the morning.
  */
 const lagos = ApplicantSnapshotSchema.parse(
   JSON.parse(

@@ -7,7 +7,8 @@ import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
 
-// The reminder email's words live in one place, reminder-sections.ts (README, layout table): the
+// The reminder email's words live in one place, reminder-sections.ts (README, "Architecture": its
+// layout table): the
 // HTML template lays them out and holds none itself (tester s10 issue 11d B2: its headings were
 // written in reminder.mjml and again in reminder-email.ts, so rewording one left the other).
 const words = Object.values(REMINDER_WORDS).flatMap((value) =>

@@ -15,7 +15,8 @@ import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
-import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
+import { consularOnlyFee, consularOnlyToVerify, h1bInUs } from "./h1b-in-us.ts";
+import { proclamationRowListed } from "./h1b-proclamation-risk.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid, verifiedWhenDone, verifyItemOf } from "./presumed-fees.ts";
@@ -254,8 +255,10 @@ function budgetOf(
       (key) =>
         applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
     );
-    if (!relevant || verifiedWhenDone(context, fee)) continue; // the exam surcharge, t9w F11
-    toVerify.push(verifyItemOf(context, fee)); // presumed paid for steps an interview presumes (t9s F5)
+    // The exam surcharge (t9w F11); the proclamation's row only where its risk is (t10a F7).
+    if (!relevant || verifiedWhenDone(context, fee) || !proclamationRowListed(context, fee)) continue;
+    const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes (t9s F5)
+    toVerify.push(consularOnlyToVerify(context, fee, item) ?? item); // the visa's issuance (t10a F7)
   }
   const otherCurrency: OtherCurrencyItem[] = [];
   for (const fee of FEES_OTHER_CURRENCY) {

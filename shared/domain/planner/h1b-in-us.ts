@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry, type Fee } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, type Fee, type FeeToVerify } from "../catalog/index.ts";
 import type { BudgetItem, Deadline } from "../plan.ts";
 import { isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
@@ -152,3 +152,20 @@ export function consularOnlyFee(context: PlanContext, fee: Fee, item: BudgetItem
 
 const CONSULAR_ONLY =
   "to verify: paid only if your program files for consular processing; on a change of status in the US there is no visa to get";
+
+/**
+ * A fee to verify charged on the H-1B visa's issuance (its steps include the stamping: the Visa
+ * Integrity Fee, "on issuance of any nonimmigrant visa" per the fact sheet) for an applicant in the
+ * US who has not got the visa: as the H visa fee (consularOnlyFee), owed only on the consular route,
+ * so its line says so before its own flag (`item`, the fee's line, unchanged otherwise; null for any
+ * other fee or applicant).
+ */
+export function consularOnlyToVerify(
+  context: PlanContext,
+  fee: FeeToVerify,
+  item: BudgetItem,
+): BudgetItem | null {
+  if (!fee.milestones.includes(STAMPING.key) || !h1bInUs(context)) return null;
+  if (statusOf(context, STAMPING.key) === "done") return null;
+  return { ...item, verify: item.verify === undefined ? CONSULAR_ONLY : `${CONSULAR_ONLY} (${item.verify})` };
+}

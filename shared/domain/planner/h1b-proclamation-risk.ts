@@ -1,5 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { FEES_TO_VERIFY } from "../catalog/index.ts";
+import { FEES_TO_VERIFY, type FeeToVerify } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { livesOutsideUs } from "./h1b.ts";
@@ -13,8 +13,7 @@ import { addSource } from "./risk-sources.ts";
  * national-interest exceptions was not found. Nothing once the H-1B is done.
  */
 export function proclamationRisks(context: PlanContext): Risk[] {
-  if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, "visa_h1b"))) return [];
-  if (!livesOutsideUs(context)) return [];
+  if (!proclamationApplies(context)) return [];
   // Once the contract is signed the program is known: ask it, not "as soon as you know it" (t9w F12).
   const phase: Phase = isFinished(statusOf(context, "contract"))
     ? "signed"
@@ -23,6 +22,27 @@ export function proclamationRisks(context: PlanContext): Risk[] {
       : "open";
   const risk = proclamationRisk(context.zone, lapsed(context) ? `${phase}-lapsed` : phase);
   return risk === null ? [] : [risk];
+}
+
+/**
+ * Whether the proclamation's payment concerns this applicant: on the H-1B track, the petition not yet
+ * approved, and a time zone outside the US (livesOutsideUs), so a program would file a new petition
+ * for someone outside the US; in the US a change of status is not subject to it (the fact sheet's
+ * proclamation row). The one rule for the risk (proclamationRisks) and the budget's row to verify
+ * (tester t10a F7: a Chicago applicant had the row with no risk).
+ */
+export function proclamationApplies(context: PlanContext): boolean {
+  return (
+    context.applicant.visa === "H-1B" && !isFinished(statusOf(context, "visa_h1b")) && livesOutsideUs(context)
+  );
+}
+
+/**
+ * Whether the budget lists `fee` to verify as far as the proclamation goes: its $100,000 row only
+ * where the risk is raised (proclamationApplies), every other fee as before.
+ */
+export function proclamationRowListed(context: PlanContext, fee: FeeToVerify): boolean {
+  return fee !== PROCLAMATION_FEE || proclamationApplies(context);
 }
 
 /**

@@ -86,13 +86,14 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
   },
   {
     // An H-1B applicant whose zone is in the US needs no new petition from abroad (or not
-    // necessarily): no proclamation risk; the fee stays under "to verify".
+    // necessarily): no proclamation risk, and no $100,000 row to verify either (t10a F7's ruling:
+    // the row follows the risk's rule).
     name: "h1b-living-in-chicago-2027",
     now: "2026-06-01T06:00:00Z",
     assess(result) {
       expect(riskOf(result, "H1B_PROCLAMATION_FEE")).toBeUndefined();
       expect(riskOf(result, "STEP3_NEEDED_FOR_H1B")?.severity).toBe("warning");
-      expect(result.budget.toVerify?.map((item) => item.key)).toContain("h1b_proclamation_100k");
+      expect(result.budget.toVerify?.map((item) => item.key)).not.toContain("h1b_proclamation_100k");
     },
   },
 ];

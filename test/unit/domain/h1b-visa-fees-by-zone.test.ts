@@ -1,0 +1,78 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * Tester t10a F7, lead's ruling 1: an H-1B applicant in Chicago had no H1B_PROCLAMATION_FEE risk
+ * but the $100,000 row under "to verify", the same as an applicant in Lagos. The row now follows
+ * the risk's own rule (proclamationApplies: H-1B, petition not approved, a zone outside the US), and
+ * says it is the employer's payment on a new petition for someone outside the US, not the
+ * applicant's. The $250 Visa Integrity Fee is charged on a visa's issuance (fact sheet): for H-1B
+ * that is the stamping, which a change of status in the US does without, so in a US zone its row
+ * says it is owed on the consular route only, and with the stamping "Not for me" it is not listed.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-visa-fees-by-zone/", import.meta.url));
+const CHICAGO = readSnapshot(DIR, "chicago-ranking-2027.json");
+const LAGOS = readSnapshot(DIR, "lagos-ranking-2027.json");
+const CHICAGO_COS = readSnapshot(DIR, "chicago-change-of-status-2027.json");
+const LAGOS_APPROVED = readSnapshot(DIR, "lagos-petition-approved-2027.json");
+const RANKING = "2026-12-04T17:00:00Z";
+const MATCHED = "2027-04-25T15:00:00Z";
+
+const row = (result: Plan, key: string) => result.budget.toVerify?.find((item) => item.key === key);
+const proclamationRisk = (result: Plan) => result.risks.find((risk) => risk.code === "H1B_PROCLAMATION_FEE");
+
+describe("the $100,000 proclamation row follows the proclamation risk (t10a F7)", () => {
+  it("in Chicago: no risk and no row", () => {
+    const result = planInOwnMatch(CHICAGO, RANKING);
+    expect(proclamationRisk(result)).toBeUndefined();
+    expect(row(result, "h1b_proclamation_100k")).toBeUndefined();
+  });
+
+  it("in Lagos: the risk and the row, the employer's payment on a new petition for someone outside the US", () => {
+    const result = planInOwnMatch(LAGOS, RANKING);
+    expect(proclamationRisk(result)).toBeDefined();
+    const proclamation = row(result, "h1b_proclamation_100k");
+    expect(proclamation?.amountUsd).toBe(100_000);
+    expect(proclamation?.label).toBe(
+      "Employer's $100,000 payment on a new H-1B petition for someone outside the US without a valid H-1B visa (not paid by you)",
+    );
+    // Not counted: a fee to verify is in no total.
+    expect(result.budget.totalUsd).toBeLessThan(100_000);
+  });
+
+  it("abroad, once the petition is approved: neither the risk nor the row", () => {
+    const result = planInOwnMatch(LAGOS_APPROVED, MATCHED);
+    expect(proclamationRisk(result)).toBeUndefined();
+    expect(row(result, "h1b_proclamation_100k")).toBeUndefined();
+  });
+});
+
+describe("the $250 Visa Integrity Fee follows the visa's issuance (the stamping)", () => {
+  it("in Chicago, route not answered: listed, owed only on the consular route, with its own flag", () => {
+    const integrity = row(planInOwnMatch(CHICAGO, RANKING), "visa_integrity_fee");
+    expect(integrity?.amountUsd).toBe(250);
+    expect(integrity?.verify).toBe(
+      "to verify: paid only if your program files for consular processing; on a change of status in the US there is no visa to get (flagged, verify: enacted, but when collection starts was unclear at the source; check travel.state.gov before your interview)",
+    );
+  });
+
+  it("in Chicago with the stamping 'Not for me' (a change of status): no visa, no row", () => {
+    const result = planInOwnMatch(CHICAGO_COS, MATCHED);
+    expect(row(result, "visa_integrity_fee")).toBeUndefined();
+    expect(result.budget.items.some((item) => item.key === "h_visa_mrv")).toBe(false);
+  });
+
+  it("in Lagos: listed with its own flag only, the stamping still to do", () => {
+    for (const [snapshot, now] of [
+      [LAGOS, RANKING],
+      [LAGOS_APPROVED, MATCHED],
+    ] as const) {
+      const integrity = row(planInOwnMatch(snapshot, now), "visa_integrity_fee");
+      expect(integrity?.verify).toBe(
+        "flagged, verify: enacted, but when collection starts was unclear at the source; check travel.state.gov before your interview",
+      );
+    }
+  });
+});

@@ -98,6 +98,25 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(await itemsMentioning(target.applicantId)).toEqual(before);
   });
 
+  // Tester t9z F7 at intake; fixZA's leftover: the console knows the zone (Asia/Kolkata, outside the US).
+  it("refuses the H-1B stamping waived from outside the US in the preview and the save, and writes nothing", async () => {
+    const changes: Record<string, string>[] = [
+      { kind: "visa", visa: "H-1B" },
+      { kind: "milestone", key: "visa_h1b_stamping", status: "waived" },
+    ];
+    const before = await itemsMentioning(target.applicantId);
+    const shown = await preview(changes);
+    expect(shown).toContain("This change cannot be saved");
+    expect(shown).toContain("cannot be waived: the applicant's time zone (Asia/Kolkata) is outside the US");
+    expect(shown).not.toContain("Save as a milestone.update");
+    const saved = await previewAndSave(changes);
+    expect(saved.status).toBe(400);
+    expect(saved.contentType).toContain("application/problem+json");
+    expect(saved.body).toContain("1.status");
+    await drainStream();
+    expect(await itemsMentioning(target.applicantId)).toEqual(before);
+  });
+
   it("refuses a Match whose rank order list deadline has passed: the form's minimum, the preview and the save", async () => {
     const form = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, { token: priya });
     // The clock is in June 2026: the 2026 Match's list was due in February 2026.

@@ -33,22 +33,27 @@ export function stampingNotWaivableMessage(zone: string): string {
 }
 
 /**
+ * Why a milestone entry's "waived" is refused, or null when it is not (or the entry is not waived):
+ * a step mayBeWaived refuses, or the H-1B stamping waived from a `zone` outside the US
+ * (stampingWaiverRefused). One rule for the intake, the plan CLI and the console's what-if.
+ */
+export function waiverRefusal(entry: Pick<MilestoneEntry, "key" | "status">, zone?: string): string | null {
+  if (entry.status !== "waived") return null;
+  if (!mayBeWaived(entry.key)) return notWaivableMessage(entry.key);
+  return zone !== undefined && stampingWaiverRefused(entry, zone) ? stampingNotWaivableMessage(zone) : null;
+}
+
+/**
  * The intake contract's rule on "waived" (receive-submission.ts, the plan CLI): one problem per
- * milestone `waived` that mayBeWaived refuses, or the H-1B stamping waived from a `zone` outside
- * the US (stampingWaiverRefused; an update names no zone, so only a snapshot's is checked), at
- * `milestones.<index>.status`. Empty when none.
+ * milestone whose "waived" waiverRefusal refuses (an update names no zone, so only a snapshot's
+ * `zone` is checked), at `milestones.<index>.status`. Empty when none.
  */
 export function notWaivableProblems(
   milestones: readonly Pick<MilestoneEntry, "key" | "status">[],
   zone?: string,
 ): FieldProblem[] {
-  return milestones.flatMap((entry, index) =>
-    entry.status !== "waived"
-      ? []
-      : !mayBeWaived(entry.key)
-        ? [{ path: `milestones.${index}.status`, message: notWaivableMessage(entry.key) }]
-        : zone !== undefined && stampingWaiverRefused(entry, zone)
-          ? [{ path: `milestones.${index}.status`, message: stampingNotWaivableMessage(zone) }]
-          : [],
-  );
+  return milestones.flatMap((entry, index) => {
+    const message = waiverRefusal(entry, zone);
+    return message === null ? [] : [{ path: `milestones.${index}.status`, message }];
+  });
 }

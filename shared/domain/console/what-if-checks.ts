@@ -8,7 +8,7 @@ import { type SeasonCalendar, type SeasonDate, seasonCalendar } from "../seasons
 import { SubmissionSchema } from "../snapshot.ts";
 import { stepName } from "./advisor-voice.ts";
 import { whatIfDoneProblems } from "./mark-done.ts";
-import { mayBeWaived, notWaivableMessage } from "./waivable-steps.ts";
+import { waiverRefusal } from "./waivable-steps.ts";
 import { applyWhatIf, sameRecord, type WhatIfChange, whatIfAsUpdate } from "./what-if.ts";
 
 /** The save id the checks use for the update they validate (a real one is checked by its pattern). */
@@ -34,8 +34,8 @@ export function earliestOpenMatchYear(now: Date): number {
  * contract's rules (SubmissionSchema, paths as in the saved milestone.update), a Match whose rank
  * order list deadline has passed (`<index>.matchYear`), an interview that starts before `now`
  * (`<index>.startsAt`), Mark done's check of each step marked done (`<index>.date`,
- * `<index>.milestone`), "waived" for a step the applicant may not skip (`<index>.status`,
- * mayBeWaived), and changes that leave the record as it is (`changes`, sameRecord). The one check the preview shows and the save enforces. Pure.
+ * `<index>.milestone`), "waived" for a step the applicant may not skip, or the H-1B stamping from
+ * a zone outside the US (`<index>.status`, waiverRefusal, the intake's rule), and changes that leave the record as it is (`changes`, sameRecord). The one check the preview shows and the save enforces. Pure.
  */
 export function whatIfSaveProblems(
   input: PlannerInput,
@@ -80,16 +80,12 @@ export function whatIfSaveProblems(
         ]
       : [],
   );
-  const required = changes.flatMap((change, index) =>
-    change.kind === "milestone" && change.status === "waived" && !mayBeWaived(change.key)
-      ? [
-          {
-            path: `${index}.status`,
-            message: notWaivableMessage(change.key),
-          },
-        ]
-      : [],
-  );
+  // The console knows the applicant's zone: the H-1B stamping waived from outside the US is refused
+  // as at intake (t9z F7; fixZA's leftover).
+  const required = changes.flatMap((change, index) => {
+    const message = change.kind === "milestone" ? waiverRefusal(change, input.applicant.timezone) : null;
+    return message === null ? [] : [{ path: `${index}.status`, message }];
+  });
   return [...nothing, ...closedMatch, ...past, ...required, ...whatIfDoneProblems(input, changes, now)];
 }
 

@@ -6,11 +6,12 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { fsmbApplyBy, step3LeadDays, step3VisaDays } from "./h1b.ts";
+import { fsmbApplyBy, step3ChainNow, step3LeadDays, step3VisaDays } from "./h1b.ts";
 import type { TimedReminder } from "./reminders.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { step3LaterCardWords } from "./step3-later-candidate.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
+import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
@@ -128,6 +129,8 @@ export function step3ApplyByReminders(
       into,
     );
   }
+  // Matched, the petition's day out of reach: the card's one instruction, in title and words alike.
+  const outOfReach = petitionOutOfReach(context, due, step3ChainNow(context, context.now).chain);
   weeklyToDay(
     context,
     STEP3,
@@ -137,8 +140,8 @@ export function step3ApplyByReminders(
       passed: shiftDays(applyBy.at, applyBy.zone, -1),
       dueAt: due.at,
       detail,
-      title: `${STEP3.title}: sit it by ${sitBy}`,
-      why: sitWhy,
+      title: outOfReach?.title ?? `${STEP3.title}: sit it by ${sitBy}`,
+      why: outOfReach?.action ?? sitWhy,
       rung: "sit-by-follow-up",
       ladder: "standard",
       lay: false,

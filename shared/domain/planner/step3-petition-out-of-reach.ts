@@ -1,3 +1,4 @@
+import { basisMark } from "../date-words.ts";
 import { DAY_MS } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -19,6 +20,22 @@ export function petitionOutOfReachAction(
   sitBy: DueDate | null,
   chain: { reportedBy: number; reportedWithVisaHeld: number },
 ): string | null {
+  const reach = petitionOutOfReach(context, sitBy, chain);
+  return reach === null ? null : reach.action;
+}
+
+/**
+ * petitionOutOfReachAction's case, with the card's words (`action`) and the title its sit-by
+ * reminders take (`title`, step3-apply-by.ts; fixZA's leftover: they said "sit it by Mon 19 Apr 2027"
+ * beside a card asking about a J-1): the same instruction first, and the sit-by day as the card has
+ * it, the day to sit by only when a visitor visa already held would fit (`held`), else the day that
+ * cannot be met. Null otherwise.
+ */
+export function petitionOutOfReach(
+  context: PlanContext,
+  sitBy: DueDate | null,
+  chain: { reportedBy: number; reportedWithVisaHeld: number },
+): { held: boolean; action: string; title: string } | null {
   if (sitBy === null || step3DueKind(sitBy) !== "petition" || sitBy.at <= context.now) return null;
   if (!isFinished(statusOf(context, "match_day"))) return null;
   if (chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at) return null;
@@ -26,7 +43,19 @@ export function petitionOutOfReachAction(
   const held = chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
   const ask =
     "ask your program today whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk)";
+  const titled = `${day}${basisMark(sitBy)}`;
   return held
-    ? `By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day your program's H-1B petition needs: ${ask}. Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.`
-    : `By this plan's allowances you could not sit Step 3 by ${day}, the day your program's H-1B petition needs, even with a visitor visa already held: ${ask}.`;
+    ? {
+        held,
+        action: `By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day your program's H-1B petition needs: ${ask}. Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.`,
+        title: `${TITLE_ASK}; only with a B-1/B-2 visa already held, sit it by ${titled}`,
+      }
+    : {
+        held,
+        action: `By this plan's allowances you could not sit Step 3 by ${day}, the day your program's H-1B petition needs, even with a visitor visa already held: ${ask}.`,
+        title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
+      };
 }
+
+/** The out-of-reach titles' first words: the card's instruction. */
+const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";

@@ -145,6 +145,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 
 async function startOn(port: number, jarDir: string, options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   const args = [
+    // A local, lightly loaded database: the client compiler alone and the serial collector start
+    // it with about half the CPU (8.8 s -> 4.0 s on the 2-core CI machine) and cost less while it
+    // waits (idle: 4.5 s -> 1.9 s of CPU per 30 s), as the C2 compiler's and G1's threads never
+    // pay back on a short-lived, single-user JVM.
+    "-XX:TieredStopAtLevel=1",
+    "-XX:+UseSerialGC",
     `-Djava.library.path=${join(jarDir, "DynamoDBLocal_lib")}`,
     "-Dmatchpath.host=127.0.0.1",
     // What DynamoDB Local's own ServerRunner.main sets before starting Jetty.

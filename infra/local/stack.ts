@@ -141,7 +141,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           now: localClock.now(),
         }),
     });
-    api.serve(requestRouter(routes, handlers, sesFeedback, log));
+    api.serve(requestRouter(routes, handlers, sesFeedback, log, () => poller.wake()));
     progress(`HTTP API (API Gateway payload 2.0) on ${api.url}`);
     return {
       urls: {
@@ -282,6 +282,7 @@ function requestRouter(
   handlers: LocalHandlers,
   sesFeedback: SesFeedback,
   log: (line: string) => void,
+  wakePoller: () => void,
 ): Router {
   return async (request, response) => {
     const path = (request.url ?? "/").split("?")[0] ?? "/";
@@ -291,5 +292,8 @@ function requestRouter(
     else if (path === "/console" || path.startsWith("/console/"))
       await invokeHttpHandler(request, response, followedByFeedback(handlers.console, sesFeedback), log);
     else await invokeHttpHandler(request, response, handlers.httpApi, log);
+    // A handler may have written (an intake, an advisor's action): the planner hears of it at once
+    // even when the idle poller has slowed down.
+    wakePoller();
   };
 }

@@ -19,6 +19,12 @@ export interface StreamPollerOptions {
   batchSize?: number;
   /** Sleep between polls once caught up (default 200 ms; Lambda polls each shard 4 times a second). */
   pollIntervalMs?: number;
+  /**
+   * The longest sleep once the stream has stayed idle (default 1000 ms): each idle pass doubles the
+   * sleep from pollIntervalMs up to this, and records, drain() or wake() bring it back down. An idle
+   * poll is a DescribeStream and a GetRecords per shard, CPU in DynamoDB Local's JVM for nothing.
+   */
+  maxIdleIntervalMs?: number;
   /** Where to keep the last sequence number per shard, so a restart resumes there. */
   checkpointFile?: string;
   /** Retries after the first failed invocation (Lambda's MaximumRetryAttempts; default 3). */

@@ -37,6 +37,9 @@ export class StreamPoller {
   private readonly log: PollerLog;
   private readonly matches: ReturnType<typeof compileFilter>;
   private readonly pollIntervalMs: number;
+  private readonly maxIdleIntervalMs: number;
+  /** The current sleep between idle passes: doubles while nothing moves (see maxIdleIntervalMs). */
+  private idleIntervalMs: number;
   private readonly maxRetries: number;
 
   /** Finds the table's stream and starts polling it. */
@@ -80,6 +83,8 @@ export class StreamPoller {
     this.shards = shards;
     this.log = log;
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.maxIdleIntervalMs = Math.max(this.pollIntervalMs, options.maxIdleIntervalMs ?? 1000);
+    this.idleIntervalMs = this.pollIntervalMs;
     this.maxRetries = options.maxRetries ?? 3;
     this.matches = compileFilter(...(options.filters ?? [planningStreamFilterPattern]));
     this.loop = this.run();
@@ -115,8 +120,17 @@ export class StreamPoller {
       }
       this.drainWaiters.push(waiter);
       // Poll again once the settle time has passed rather than at the end of a full interval.
-      setTimeout(() => this.wakeFromIdle?.(), DRAIN_SETTLE_MS);
+      setTimeout(() => this.wake(), DRAIN_SETTLE_MS);
     });
+  }
+
+  /**
+   * Says records may have been written (e.g. a request was handled): polls again now and at the
+   * short interval, instead of waiting out an idle sleep that grew while nothing happened.
+   */
+  wake(): void {
+    this.idleIntervalMs = this.pollIntervalMs;
+    this.wakeFromIdle?.();
   }
 
   private async run(): Promise<void> {
@@ -137,9 +151,16 @@ export class StreamPoller {
       }
       if (result.caughtUp) this.releaseDrainWaiters(started);
       if (!result.busy && !this.stopped) {
-        await this.idle(
-          this.drainWaiters.length > 0 ? Math.min(this.pollIntervalMs, 20) : this.pollIntervalMs,
-        );
+        if (this.drainWaiters.length > 0) await this.idle(Math.min(this.pollIntervalMs, 20));
+        else if (!result.caughtUp) await this.idle(this.pollIntervalMs);
+        else {
+          // Nothing to read: sleep longer each time, up to maxIdleIntervalMs, until wake() or drain().
+          const sleep = this.idleIntervalMs;
+          this.idleIntervalMs = Math.min(this.maxIdleIntervalMs, this.idleIntervalMs * 2);
+          await this.idle(sleep);
+        }
+      } else {
+        this.idleIntervalMs = this.pollIntervalMs;
       }
     }
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { inject } from "vitest";
 import { createTable } from "#adapters/dynamodb/create-table.ts";
 import {
   type DynamoDbLocal,
@@ -10,7 +11,7 @@ import {
 } from "#local/dynamodb-local.ts";
 
 export interface TestTable {
-  local: DynamoDbLocal;
+  local: Pick<DynamoDbLocal, "endpoint">;
   client: DynamoDBClient;
   doc: DynamoDBDocumentClient;
   tableName: string;
@@ -19,12 +20,28 @@ export interface TestTable {
 }
 
 /**
- * A private DynamoDB Local (free port, in memory) with a freshly created table, so a test file
- * runs on its own whether or not the integration global setup started the whole stack.
+ * A freshly created table of its own, in the DynamoDB Local the integration global setup started
+ * (deleted again by stop()), or, where no global setup provides one, in a private DynamoDB Local
+ * (free port, in memory), so a test file still runs on its own. A JVM per file cost about 9 s of
+ * CPU each on the 2-core CI machine for a database the shared one serves as well: the table is
+ * the test's alone either way.
  */
 export async function startTestTable(prefix: string): Promise<TestTable> {
+  const shared = inject("dynamodbEndpoint");
+  if (shared === undefined) return onLocal(prefix, await startPrivateDynamoDbLocal());
+  return onLocal(prefix, { endpoint: shared, stop: async () => undefined }, { deleteTable: true });
+}
+
+async function startPrivateDynamoDbLocal(): Promise<DynamoDbLocal> {
   process.env.DDB_LOCAL_TELEMETRY ??= "0";
-  const local = await startDynamoDbLocal({ port: 0 });
+  return startDynamoDbLocal({ port: 0 });
+}
+
+async function onLocal(
+  prefix: string,
+  local: Pick<DynamoDbLocal, "endpoint" | "stop">,
+  { deleteTable = false } = {},
+): Promise<TestTable> {
   const client = new DynamoDBClient({
     endpoint: local.endpoint,
     region: LOCAL_REGION,
@@ -41,8 +58,12 @@ export async function startTestTable(prefix: string): Promise<TestTable> {
       tableName,
       streamArn,
       async stop() {
-        client.destroy();
-        await local.stop();
+        try {
+          if (deleteTable) await client.send(new DeleteTableCommand({ TableName: tableName }));
+        } finally {
+          client.destroy();
+          await local.stop();
+        }
       },
     };
   } catch (error) {

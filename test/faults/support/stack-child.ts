@@ -10,6 +10,7 @@ const stack = await startLocalStack({
   dataDir: process.env.MATCHPATH_DATA_DIR as string,
   sesEndpoint: process.env.MATCHPATH_SES_ENDPOINT as string,
   clockStart: new Date(process.env.MATCHPATH_CLOCK as string),
+  // Every port free, the sign-in issuer's too (its default 8010 collided with a second crash run).
   ports: { api: 0, dynamodb: 0, eventbridge: 0, oidc: 0 },
   log: () => undefined,
   handlerLogLevel: "ERROR",

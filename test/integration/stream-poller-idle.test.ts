@@ -12,7 +12,7 @@ import { startTestTable, type TestTable } from "./support/dynamodb.ts";
  * The poller while nothing is written: an idle poll is a DescribeStream and a GetRecords that cost
  * DynamoDB Local's JVM CPU for nothing (at a fixed 50 ms, about a quarter of a core for the whole
  * test run), so it sleeps longer each idle pass, and wake() or drain() bring it back at once.
- * DynamoDB Local is reached through a proxy that counts the stream calls.
+ * DynamoDB Local is reached through a proxy that timestamps each poll pass (its DescribeStream).
  */
 let db: TestTable;
 let proxy: Server;
@@ -70,17 +70,22 @@ describe("the local stream poller when idle", () => {
     try {
       await poller.drain({ timeoutMs: 10_000 });
       const idleFrom = Date.now();
-      await new Promise((resolve) => setTimeout(resolve, 4000));
-      // Sleeps of 50, 100, 200, 400, 800, 1600 and 3200 ms: 7 passes in 4 s; a fixed 50 ms made
-      // about 80 on a quiet machine. On a machine so loaded that each pass takes half a second the
-      // count alone cannot tell, but the gaps can: a fixed interval never grows to a second.
-      const idle = passes.filter((at) => at >= idleFrom);
-      expect(idle.length).toBeGreaterThan(0);
-      expect(idle.length).toBeLessThanOrEqual(10);
-      const gaps = idle.slice(1).map((at, index) => at - (idle[index] as number));
-      expect(Math.max(...gaps)).toBeGreaterThanOrEqual(1000);
+      const idle = () => passes.filter((at) => at >= idleFrom);
+      // Seven idle passes: after sleeps of 50, 100, 200, 400, 800 and 1600 ms with the back-off
+      // (3.2 s at least), within about 0.4 s with a fixed 50 ms interval on a quiet machine.
+      while (idle().length < 7 && Date.now() - idleFrom < 20_000) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const seven = idle().slice(0, 7);
+      expect(seven).toHaveLength(7);
+      expect((seven[6] as number) - idleFrom).toBeGreaterThanOrEqual(3000);
+      // On a machine so loaded that each pass takes 0.4 s the elapsed time alone cannot tell (under
+      // load 40 the fixed interval made only 10 passes in 4 s), but the gaps can: its widest was
+      // 0.9 s there, while the back-off's 1.6 s sleep alone makes a gap of at least 1.6 s.
+      const gaps = seven.slice(1).map((at, index) => at - (seven[index] as number));
+      expect(Math.max(...gaps)).toBeGreaterThanOrEqual(1500);
 
-      // The poller sleeps until about 6.4 s: wake() (the stack handled a request) polls now.
+      // The poller now sleeps 3.2 s: wake() (the stack handled a request) polls at once.
       await db.doc.send(
         new PutCommand({ TableName: tableName, Item: { pk: "APPLICANT#a1", sk: "PROFILE" } }),
       );

@@ -7,6 +7,7 @@ import {
   deadlineWords,
   PROJECTED_NOTE,
   reminderDateLabel,
+  reminderShownDate,
 } from "#domain/date-words.ts";
 import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
 
@@ -79,7 +80,7 @@ export function alarmsFor(
       type: ICalAlarmType.display,
       trigger: new Date(reminder.sendAt),
       ...(zoned ? { x: [{ key: UTC_TRIGGER, value: utcStamp(reminder.sendAt) }] } : {}),
-      description: `${reminder.title}: ${dateWord ?? reminderDateLabel(reminder).inline} ${deadlineWords(reminder.deadlineDetail).local}`,
+      description: `${reminder.title}: ${dateWord ?? reminderDateLabel(reminder).inline} ${deadlineWords(reminderShownDate(reminder)).local}`,
     }));
 }
 

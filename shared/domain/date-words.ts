@@ -91,9 +91,18 @@ export const BOOK_BY_DATE_LABELS = {
   "own-date": { label: "Book your test date now, for", inline: "book your test date now, for" },
 } as const;
 
+/** The words before an overdue step's missed date (Reminder.overdueSince), shown in place of its countdown. */
+export const OVERDUE_SINCE_LABEL = { label: "Overdue since", inline: "overdue since" } as const;
+
+/** The date a reminder's displays print after its label: the missed date of an overdue step's chase, else its deadline. */
+export function reminderShownDate(reminder: Pick<Reminder, "deadlineDetail" | "overdueSince">): Deadline {
+  return reminder.overdueSince ?? reminder.deadlineDetail;
+}
+
 export function reminderDateLabel(
-  reminder: Pick<Reminder, "countsDownTo"> & Partial<Pick<Reminder, "milestone" | "rung">>,
+  reminder: Pick<Reminder, "countsDownTo"> & Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince">>,
 ): { readonly label: string; readonly inline: string } {
+  if (reminder.overdueSince !== undefined) return OVERDUE_SINCE_LABEL;
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   // The one "book now" reminder of an exam under way on a moved plan (t9t F20) counts down the same way.
   if (reminder.rung === "book-by" || reminder.rung === "book-now")
@@ -136,10 +145,12 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
  */
 export function sentReminderLabel(
   reminder: Pick<Reminder, "countsDownTo" | "deadline"> &
-    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail">>,
+    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince">>,
   sentAt: string,
 ): { label: string; inline: string } {
   const label = reminderDateLabel(reminder);
+  // An overdue step's missed date has no time left (t9y F7).
+  if (label === OVERDUE_SINCE_LABEL) return label;
   // A whole day (an exam's last sitting day) is not met in hours: its date alone (t9s F14).
   const left =
     reminder.countsDownTo === undefined && reminder.deadlineDetail?.precision !== "day"

@@ -21,6 +21,14 @@ export interface Reminder {
    * applicant's own date, NextStep.ownDate). Absent: the hard deadline (NextStep.dueBy).
    */
   countsDownTo?: "target" | "own-date";
+  /**
+   * On a chase of a step whose own date has passed while `deadline` is a later instant the chase
+   * counts down to (a visa step behind, chased up to residency's start: visa-behind.ts): that missed
+   * date, with its basis. Displays show it, "Overdue since Fri 2 Apr 2027 (our advice)", never
+   * "Due <deadline>" (tester t9y F7: the subject and Due line said the start while the why said the
+   * missed date); `deadline` stays what delivery needs (never sent after it).
+   */
+  overdueSince?: Deadline;
   /** ISO UTC instant to deliver at; never after the deadline, never in quiet hours. */
   sendAt: string;
   /** sendAt in the applicant's zone, e.g. "2026-02-18T09:00:00.000+05:30". */

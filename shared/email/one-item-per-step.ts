@@ -1,4 +1,4 @@
-import { deadlineWords, reminderDateLabel, yourTimeSuffix } from "#domain/date-words.ts";
+import { deadlineWords, reminderDateLabel, reminderShownDate, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Reminder } from "#domain/plan.ts";
 import { type Item, isProjected } from "./reminder-items.ts";
 
@@ -21,12 +21,12 @@ export function withOtherDates(item: Item, kept: Reminder, alsoFor: readonly Rem
     said.add(other.deadline);
     if (other.deadlineDetail.precision === "day" && days.has(dueLine(other))) continue;
     days.add(dueLine(other));
-    const words = deadlineWords(other.deadlineDetail);
+    const words = deadlineWords(reminderShownDate(other));
     // An own date or target's note names the step's deadline already ("The deadline is …").
     if (item.deadlineNote?.includes(words.local)) continue;
     const et = other.countsDownTo === undefined && words.et !== undefined ? ` / ${words.et}` : "";
     lines.push(
-      `${reminderDateLabel(other).label}: ${words.local}${yourTimeSuffix(other.deadlineDetail)}${et}.`,
+      `${reminderDateLabel(other).label}: ${words.local}${yourTimeSuffix(reminderShownDate(other))}${et}.`,
     );
     projected ||= other.countsDownTo === undefined && isProjected(other.deadlineDetail);
   }
@@ -37,5 +37,5 @@ export function withOtherDates(item: Item, kept: Reminder, alsoFor: readonly Rem
 
 /** "Due: Tue 12 Jan 2027": a reminder's label and its deadline's words in the applicant's zone. */
 function dueLine(reminder: Reminder): string {
-  return `${reminderDateLabel(reminder).label}: ${deadlineWords(reminder.deadlineDetail).local}`;
+  return `${reminderDateLabel(reminder).label}: ${deadlineWords(reminderShownDate(reminder)).local}`;
 }

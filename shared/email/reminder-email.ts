@@ -1,5 +1,5 @@
 import Mustache from "mustache";
-import { deadlineWords } from "#domain/date-words.ts";
+import { basisMark, deadlineWords, reminderShownDate } from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
@@ -82,7 +82,9 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   if (isUndatedNotice(first)) return headerText(`${summary}${first.title}${more}`, 180);
   const label = itemDateLabel(plan, first, weekly);
   // The applicant's own day needs no "on" after its title ("Your USMLE Step 2 CK exam: Tue 30 Mar 2027").
-  const date = deadlineWords(first.deadlineDetail).local;
+  // An overdue step's chase: the date it missed, with who set it, as its Due line says (t9y F7).
+  const shown = reminderShownDate(first);
+  const date = `${deadlineWords(shown).local}${first.overdueSince === undefined ? "" : basisMark(shown)}`;
   const when = first.countsDownTo === "own-date" ? date : `${label.inline} ${date}`;
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
 }

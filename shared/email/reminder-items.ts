@@ -3,6 +3,7 @@ import {
   dateBasis,
   deadlineWords,
   reminderDateLabel,
+  reminderShownDate,
   sentReminderLabel,
   yourTimeSuffix,
 } from "#domain/date-words.ts";
@@ -183,20 +184,19 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
   const deadlineNote = deadlineNoteOf(reminder, step, plan);
   const attachmentNote = attachmentNoteOf(reminder);
   const notice = isRiskNoticeRung(reminder.rung);
+  // An overdue step's chase shows the date it missed, with its basis (t9y F7).
+  const shown = reminderShownDate(reminder);
   return {
     milestone: reminder.milestone,
     title: reminder.title,
     dateLabel: label.label,
     inlineLabel: label.inline,
-    dueLocal: deadlineWords(reminder.deadlineDetail).local,
-    dueEt:
-      kind === "deadline"
-        ? (deadlineWords(reminder.deadlineDetail).et ?? "")
-        : programTime(reminder, programZone),
+    dueLocal: deadlineWords(shown).local,
+    dueEt: kind === "deadline" ? (deadlineWords(shown).et ?? "") : programTime(reminder, programZone),
     kind,
-    yourTime: yourTimeSuffix(reminder.deadlineDetail),
-    projected: !undated && reminder.countsDownTo === undefined && isProjected(reminder.deadlineDetail),
-    advice: !undated && reminder.countsDownTo === undefined && isAdvice(reminder.deadlineDetail),
+    yourTime: yourTimeSuffix(shown),
+    projected: !undated && reminder.countsDownTo === undefined && isProjected(shown),
+    advice: !undated && reminder.countsDownTo === undefined && isAdvice(shown),
     ...(deadlineNote ? { deadlineNote } : {}),
     deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),
     ...(attachmentNote ? { attachmentNote } : {}),

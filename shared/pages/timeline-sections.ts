@@ -6,7 +6,14 @@ import {
   PAID_SO_FAR,
   PRESUMED_PAID,
 } from "#domain/budget-words.ts";
-import { deadlineWords, reminderDateLabel, SOURCES_HEADING, yourTimeSuffix } from "#domain/date-words.ts";
+import {
+  basisMark,
+  deadlineWords,
+  reminderDateLabel,
+  reminderShownDate,
+  SOURCES_HEADING,
+  yourTimeSuffix,
+} from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Budget, NextStep, Plan, Reminder } from "#domain/plan.ts";
@@ -35,7 +42,10 @@ export function sourcesHtml(sources: readonly string[] | undefined): string {
 function reminderWords(reminder: Reminder): string {
   // A notice with no date (isUndatedNotice) is listed as one, as the email words it.
   if (isUndatedNotice(reminder)) return `${e(reminder.title)} (notice)`;
-  return `${e(reminder.title)} (${reminderDateLabel(reminder).inline} ${e(deadlineWords(reminder.deadlineDetail).local)})`;
+  // An overdue step's chase: the date it missed, with who set it, as its email says (t9y F7).
+  const shown = reminderShownDate(reminder);
+  const mark = reminder.overdueSince === undefined ? "" : basisMark(shown, "comma");
+  return `${e(reminder.title)} (${reminderDateLabel(reminder).inline} ${e(deadlineWords(shown).local)}${mark})`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { reminderShownDate } from "../date-words.ts";
 import { stepCountdown } from "../display-order.ts";
 import { listedInReadingOrder } from "../listed-steps.ts";
 import { laterPlannedMatchYear } from "../match-year-heading.ts";
@@ -129,10 +130,11 @@ function nextEmailDate(plan: Plan, now: number): CohortFacts["nextDeadline"] {
     if (Date.parse(reminder.sendAt) >= now && (next === undefined || reminder.sendAt < next.sendAt))
       next = reminder;
   if (next === undefined) return undefined;
-  const detail = next.deadlineDetail;
+  // An overdue step's chase gives the date it missed, as its email does (t9y F7), not the start it counts to.
+  const detail = reminderShownDate(next);
   const row: NonNullable<CohortFacts["nextDeadline"]> = {
     title: next.title,
-    at: next.deadline,
+    at: detail.at,
     status: detail.status,
   };
   if (detail.basis !== undefined && detail.basis !== detail.status) row.basis = detail.basis;

@@ -2,7 +2,7 @@ import type { Reminder } from "../plan.ts";
 
 /**
  * The planner's Reminder in its one shape: every field present, in the plan's JSON key order, the
- * optional ones (interviewId, countsDownTo, risk, folded) undefined when not set. JSON.stringify leaves an
+ * optional ones (interviewId, countsDownTo, overdueSince, risk, folded) undefined when not set. JSON.stringify leaves an
  * undefined field out, so the plan's JSON is the same as with the field absent.
  *
  * Why: reminders built by literals of different shapes (a field added after the literal, only when
@@ -23,6 +23,7 @@ export function reminderRecord(fields: Reminder): Reminder {
     why: fields.why,
     interviewId: fields.interviewId,
     countsDownTo: fields.countsDownTo,
+    overdueSince: fields.overdueSince,
     risk: fields.risk,
     folded: fields.folded,
   };

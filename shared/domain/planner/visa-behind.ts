@@ -4,7 +4,9 @@ import { residencyStartWords } from "../seasons/date-words.ts";
 import type { PlanContext } from "./context.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { timedReminder } from "./timed-reminder.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
@@ -21,6 +23,7 @@ const VISA_BEHIND_RUNG = "visa-behind";
  * silence until the start). The one mechanism for chasing a step up to a deciding day (weeklyToDay):
  * follow-ups from the missed date at the ladder's cadence, then the ladder's rungs before the start
  * and the week-before notice. Ids hang on the step, its missed date and the start, never on `now`.
+ * Each carries the missed date (Reminder.overdueSince), which displays show in place of the start.
  * Appended to `into`.
  */
 export function visaBehindReminders(
@@ -36,6 +39,7 @@ export function visaBehindReminders(
   if (start.at < context.now || missed.at >= start.at || missed.at >= context.now) return;
   // Labelled by who sets the date, as every display labels it (dateTag): most of the chain is our advice.
   const missedTag = dateTag(missed);
+  const laid: TimedReminder[] = [];
   weeklyToDay(
     context,
     entry,
@@ -49,6 +53,21 @@ export function visaBehindReminders(
       ladder: VISA_BEHIND_LADDER,
       lay: true,
     },
-    into,
+    laid,
   );
+  // Every one names the missed date, never the start it counts down to (tester t9y F7): the
+  // subject, the Due line and the why say one date. Their ids and send times are the chase's own.
+  const overdueSince = stepDates.rendered(missed);
+  for (const each of laid) {
+    const made = timedReminder(
+      each.sendAt,
+      each.deadline,
+      reminderWith(each.reminder, { overdueSince }),
+      each.late,
+      each.fixed,
+      each.notice,
+    );
+    made.missedAt = each.missedAt;
+    into.push(made);
+  }
 }

@@ -1,0 +1,119 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { planFacts } from "#domain/console/row-as-of.ts";
+import type { Plan, Reminder } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { comingEmailsHtml } from "#pages/timeline-sections.ts";
+
+/**
+ * Tester t9y F7 (lead's ruling 1, session 31): after the contract's date (our advice) passed, the
+ * visa-behind chase counted down to residency's start, so one email said "Sign your program's
+ * contract: due Thu 1 Jul 2027" in its subject and Due line while its why said "This step was due by
+ * Fri 2 Apr 2027 (our advice)" and "Your next steps" said "overdue: it was due Fri 2 Apr 2027". One
+ * date per step: "Overdue since Fri 2 Apr 2027 (our advice)" in the subject, the item, the timeline's
+ * next emails and the console's next date; the reminder still counts down to the start for delivery.
+ * Kofi: Accra (UTC all year), J-1, matched on 19 Mar 2027, certificate issued, contract and Statement
+ * of Need not done.
+ */
+const FILE = fileURLToPath(
+  new URL("../../fixtures/after-the-match/contract-overdue-j1-accra.json", import.meta.url),
+);
+const snapshot: ApplicantSnapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(FILE, "utf8")));
+const calendar = seasonCalendar(2027);
+const planAt = (now: string, remindersSent?: Record<string, string>): Plan =>
+  plan({ ...snapshot, ...(remindersSent ? { remindersSent } : {}) }, calendar, new Date(now));
+
+// Tue 4 May 2027: the critical VISA_NOT_READY_FOR_START notice goes out at once (recorded sent);
+// Fri 14 May 09:00 (Accra = UTC) is a weekly chase slot of both steps behind.
+const FIRST = "2027-05-04T09:30:00.000Z";
+const notice = planAt(FIRST).reminders.find((reminder) => reminder.rung === "critical-risk");
+const sent = notice === undefined ? undefined : { [notice.id]: FIRST };
+const SLOT = "2027-05-14T09:00:00.000Z";
+const planned = planAt(SLOT, sent);
+const atSlot = planned.reminders.filter((reminder) => reminder.sendAt === SLOT);
+const contract = atSlot.find((reminder) => reminder.milestone === "contract");
+
+function email(reminders: readonly Reminder[]) {
+  return renderReminderEmail({
+    recipientName: "Kofi Mensah",
+    reminders,
+    plan: planned,
+    unsubscribeUrl: "https://example.org/unsubscribe",
+  });
+}
+
+/** The plain-text item whose title is `title`, up to the blank line after it. */
+function itemBlock(text: string, title: string): string {
+  return text.split("\n\n").find((block) => /^\d+\. /.test(block) && block.includes(title)) ?? "";
+}
+
+describe("an overdue step's chase gives one date: overdue since the day it missed (t9y F7)", () => {
+  it("the contract's chase carries its missed date and still counts down to the start for delivery", () => {
+    expect(notice).toBeDefined();
+    expect(contract?.rung).toBe("visa-behind");
+    expect(contract?.overdueSince?.local).toBe("Fri 2 Apr 2027");
+    expect(contract?.overdueSince?.basis).toBe("advice");
+    // Delivery: never after the instant it counts down to (residency's start), which it keeps.
+    expect(contract?.deadline).toBe(calendar.dates.residency_start.iso);
+    expect(Date.parse(contract?.sendAt ?? "")).toBeLessThan(Date.parse(contract?.deadline ?? ""));
+    // Deterministic: the same chase planned a week earlier has the same id for this slot.
+    const earlier = planAt("2027-05-07T10:00:00.000Z", sent).reminders.find(
+      (reminder) => reminder.sendAt === SLOT && reminder.milestone === "contract",
+    );
+    expect(earlier?.id).toBe(contract?.id);
+  });
+
+  it("the email's subject, its item and 'Your next steps' name Fri 2 Apr 2027, never the start", () => {
+    const rendered = email(atSlot);
+    expect(rendered.subject).toMatch(
+      /^Sign your program's contract: overdue since Fri 2 Apr 2027 \(our advice\)/,
+    );
+    expect(rendered.subject).not.toContain("1 Jul");
+    const item = itemBlock(rendered.text, "Sign your program's contract");
+    expect(item).toContain("   Overdue since: Fri 2 Apr 2027 (our advice, not set by any authority)");
+    expect(item).toContain("This step was due by Fri 2 Apr 2027");
+    expect(item).not.toMatch(/^\s+Due/m);
+    expect(item).not.toContain("Thu 1 Jul 2027, 12:00 AM ET");
+    expect(rendered.text).toContain("(overdue: it was due Fri 2 Apr 2027)");
+    expect(rendered.html).toContain("Overdue since <strong>Fri 2 Apr 2027</strong>");
+    // The Statement of Need, in the same email, names its own missed date.
+    const need = itemBlock(rendered.text, "Statement of Need");
+    expect(need).toContain("Overdue since: Fri 16 Apr 2027 (our advice, not set by any authority)");
+  });
+
+  it("the last rung before the start says no hours left to the start", () => {
+    const eve = "2027-06-30T09:00:00.000Z";
+    const last = planAt(eve, sent).reminders.filter(
+      (reminder) => reminder.sendAt === eve && reminder.rung === "deadline-in-1d",
+    );
+    // (The contract's rung gives way to the start's critical notice that day; the Statement of Need's stays.)
+    expect(last.map((reminder) => reminder.milestone)).toEqual(["j1_statement_of_need"]);
+    const rendered = email(last);
+    expect(rendered.subject).toMatch(/: overdue since Fri 16 Apr 2027 \(our advice\)$/);
+    expect(rendered.text).not.toMatch(/Due in \d+ hours/);
+  });
+
+  it("the timeline's next emails and the console's next date say the same date", () => {
+    const links = { preferences: "https://example.org/preferences" } as ApplicantLinks;
+    const html = comingEmailsHtml({
+      firstName: "Kofi",
+      timezone: "Africa/Accra",
+      plan: planned,
+      links,
+      comingReminders: atSlot,
+    });
+    expect(html).toContain("Sign your program&#39;s contract (overdue since Fri 2 Apr 2027, our advice)");
+    expect(html).not.toContain("due Thu 1 Jul");
+    // The console's next date falls back on the next email once every step's date has passed.
+    const facts = planFacts(planned, "Africa/Accra");
+    const next = atSlot.find((reminder) => reminder.title === facts.nextDeadline?.title);
+    expect(next?.overdueSince).toBeDefined();
+    expect(facts.nextDeadline?.at).toBe(next?.overdueSince?.at);
+    expect(facts.nextDeadline?.at).not.toBe(next?.deadline);
+  });
+});

@@ -59,10 +59,7 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
   // The applicant's own record, not a status inferred from certification: only they know it came through a Pathway.
   const pathway = context.entries.at(PATHWAY.index);
   const throughPathway = pathway?.status === "done";
-  const matched =
-    statusAt(context, MATCH_WEEK.index) === "done" ||
-    isFinished(statusAt(context, MATCH_DAY.index)) ||
-    isFinished(statusAt(context, CONTRACT.index));
+  const matched = reportedMatched(context);
   if (!certified || !throughPathway) return [];
   // Matched: valid on the start, the day it matters (tester t9x F6: it vanished once Match Week was reported).
   if (matched)
@@ -88,6 +85,30 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
       CERTIFIED_TO_START_URL,
     ]),
   ];
+}
+
+/** Matched, as the applicant reported it: Match Week done (matched, in the Match or in SOAP), Match Day or the contract done. */
+function reportedMatched(context: PlanContext): boolean {
+  return (
+    statusAt(context, MATCH_WEEK.index) === "done" ||
+    isFinished(statusAt(context, MATCH_DAY.index)) ||
+    isFinished(statusAt(context, CONTRACT.index))
+  );
+}
+
+/**
+ * Whether PATHWAY_CERTIFICATE_MAY_EXPIRE, where it stands, is a matched applicant's check against
+ * the residency start (matchedCheck): the case whose warning is emailed after the Match (tester t9z
+ * F9, ruling 2, session 31: after Match Day the notice's date, the Pathways close, had passed, so
+ * the warning stayed on the timeline only).
+ */
+export function asksMatchedCheck(context: PlanContext): boolean {
+  return (
+    certificationThroughPathway(context) &&
+    isFinished(statusAt(context, CERTIFICATION.index)) &&
+    reportedMatched(context) &&
+    context.now < context.calendar.dates.residency_start.at
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { stepFor } from "./critical-risk-notice.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { slotOnDay } from "./ladders.ts";
-import { asksEarlierSeasonCheck } from "./pathway-certificate-risk.ts";
+import { PATHWAY_CERTIFICATE_NOTICE } from "./pathway-certificate-notice.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { sentAt } from "./sent-reminders.ts";
@@ -22,8 +22,11 @@ import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
  * open the plan never reads it (t9v F10's leftover, lead's ruling, session 27 task C2).
  */
 interface WarningNoticeRule {
-  /** The notice's title: {year} the plan's Match, {due} the day it is due by (dayBy, with its mark). */
-  title: string;
+  /**
+   * The notice's title: {year} the plan's Match, {due} the day it is due by (dayBy, with its mark);
+   * a function when the words depend on where the warning stands (given the date dueBy chose).
+   */
+  title: string | ((context: PlanContext, due: DueDate) => string);
   /** Whether the warning, as it reads in this plan, asks for that action (a warning of the same code may not). */
   asks: (context: PlanContext) => boolean;
   /**
@@ -38,6 +41,11 @@ interface WarningNoticeRule {
   dueBy: (dates: PlanDates, context: PlanContext, risk: Risk) => DueDate | null;
   /** Days before that date of one more notice, at the applicant's delivery slot that day; null: none. */
   againDaysBefore: number | null;
+  /**
+   * A reading of the warning whose notices are their own (ids with this phase): a matched
+   * applicant's certificate check is not told by the notice sent before the Match (t9z F9).
+   */
+  idPhase?: (context: PlanContext) => string | undefined;
 }
 
 /**
@@ -46,20 +54,9 @@ interface WarningNoticeRule {
  * varies was a megamorphic keyed load (see catalog-index.ts's STEP_INDEX).
  */
 const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCode, WarningNoticeRule>([
-  // Revalidation goes through the season's Pathways application (PATHWAYS_REVALIDATION_SOURCE), so
-  // the check is dated by the Pathways close the risk names (the Pathway's projected deadline, the
-  // earlier candidate), not by the rank order list deadline two months later (tester t9x F8).
-  [
-    "PATHWAY_CERTIFICATE_MAY_EXPIRE",
-    {
-      title:
-        "Check your ECFMG certificate's validity date against the {year} residency start before the Pathways application closes, {due}",
-      asks: asksEarlierSeasonCheck,
-      on: { card: "ecfmg_certification" },
-      dueBy: (dates) => dates.due("ecfmg_pathway"),
-      againDaysBefore: 14,
-    },
-  ],
+  // The certificate's validity check: before the Match by the Pathways close, once matched before
+  // the first visa step that needs the certificate (pathway-certificate-notice.ts).
+  ["PATHWAY_CERTIFICATE_MAY_EXPIRE", PATHWAY_CERTIFICATE_NOTICE],
   // Step 3 is offered only in the US: abroad, the visitor visa's interview wait is the chain's one
   // step that waits on nothing, so it is asked for now, not when Step 3's own ladder starts (t9w F7).
   ["STEP3_NEEDED_FOR_H1B", VISITOR_VISA_NOTICE],
@@ -100,7 +97,8 @@ export function warningRiskNotices(
     if (card === undefined) continue;
     const year = context.calendar.matchYear;
     const day = `${dayBy(context, due.at)}${basisMark(due)}`;
-    const title = rule.title.replace("{year}", String(year)).replace("{due}", day);
+    const words = typeof rule.title === "string" ? rule.title : rule.title(context, due);
+    const title = words.replace("{year}", String(year)).replace("{due}", day);
     const lay = (id: string, at: number, sent: number | undefined, late?: true): void => {
       const laid = sent ?? at;
       if (laid > due.at) return;
@@ -126,11 +124,13 @@ export function warningRiskNotices(
       );
       placeNotice(into, timed, context.catchUp?.catchUp, sent);
     };
-    const firstId = criticalNoticeId(risk, year, FIRST_PHASE);
+    const reading = rule.idPhase?.(context);
+    const phase = (name: string) => (reading === undefined ? name : `${reading}-${name}`);
+    const firstId = criticalNoticeId(risk, year, phase(FIRST_PHASE));
     const firstSent = sentAt(context, firstId);
     const first = lateArrivalSlot(context, toWall(context.zone, context.now));
     lay(firstId, first, firstSent, true);
-    const againId = criticalNoticeId(risk, year, AGAIN_PHASE);
+    const againId = criticalNoticeId(risk, year, phase(AGAIN_PHASE));
     const againSent = sentAt(context, againId);
     if (rule.againDaysBefore === null) continue;
     const again = slotOnDay(context, toWall(context.zone, due.at - 1) - rule.againDaysBefore * DAY_MS);

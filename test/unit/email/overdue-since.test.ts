@@ -28,11 +28,12 @@ const calendar = seasonCalendar(2027);
 const planAt = (now: string, remindersSent?: Record<string, string>): Plan =>
   plan({ ...snapshot, ...(remindersSent ? { remindersSent } : {}) }, calendar, new Date(now));
 
-// Tue 4 May 2027: the critical VISA_NOT_READY_FOR_START notice goes out at once (recorded sent);
-// Fri 14 May 09:00 (Accra = UTC) is a weekly chase slot of both steps behind.
+// Tue 4 May 2027: the critical VISA_NOT_READY_FOR_START notice (and any other notice laid at once)
+// goes out (recorded sent); Fri 14 May 09:00 (Accra = UTC) is a weekly chase slot of both steps behind.
 const FIRST = "2027-05-04T09:30:00.000Z";
-const notice = planAt(FIRST).reminders.find((reminder) => reminder.rung === "critical-risk");
-const sent = notice === undefined ? undefined : { [notice.id]: FIRST };
+const atOnce = planAt(FIRST).reminders.filter((reminder) => reminder.sendAt === FIRST);
+const notice = atOnce.find((reminder) => reminder.rung === "critical-risk");
+const sent = Object.fromEntries(atOnce.map((reminder) => [reminder.id, FIRST]));
 const SLOT = "2027-05-14T09:00:00.000Z";
 const planned = planAt(SLOT, sent);
 const atSlot = planned.reminders.filter((reminder) => reminder.sendAt === SLOT);

@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan, Reminder } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+
+/**
+ * Tester t9z F9 (ruling 2, session 31): after Match Day, PATHWAY_CERTIFICATE_MAY_EXPIRE asked a
+ * matched applicant to check the certificate's validity date against the residency start, but no
+ * email carried it: its notice was dated by the Pathways close, which had passed by Match Day. Once
+ * matched, the warning is emailed as warnings are (one notice when it appears, one more 14 days before
+ * its date), dated before the first step after the Match that needs a valid certificate: ECFMG's J-1
+ * sponsorship, or the program's H-1B petition. Its ids are the matched check's own, so a notice sent
+ * before the Match does not stand for it.
+ * Farhana: Dhaka, J-1; Usman: Lahore, H-1B; both certified through a Pathway accepted in October 2025
+ * (before the 2027 Match's Pathways season) and matched on 19 Mar 2027.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/after-the-match/", import.meta.url));
+const snapshotOf = (file: string): ApplicantSnapshot =>
+  ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
+const J1 = snapshotOf("pathway-certificate-matched-j1-dhaka.json");
+const H1B = snapshotOf("pathway-certificate-matched-h1b-lahore.json");
+const calendar = seasonCalendar(2027);
+const planAt = (snapshot: ApplicantSnapshot, now: string, remindersSent?: Record<string, string>): Plan =>
+  plan({ ...snapshot, ...(remindersSent ? { remindersSent } : {}) }, calendar, new Date(now));
+const noticesOf = (planned: Plan): Reminder[] =>
+  planned.reminders.filter((reminder) => reminder.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
+
+describe("the Pathway certificate's check reaches a matched applicant by email (t9z F9)", () => {
+  const now = "2027-03-25T20:00:00+06:00";
+  const planned = planAt(J1, now);
+  const notices = noticesOf(planned);
+
+  it("J-1: a notice at once and one 14 days before the sponsorship date, on the certificate's step", () => {
+    expect(planned.risks.map((risk) => risk.code)).toContain("PATHWAY_CERTIFICATE_MAY_EXPIRE");
+    const sponsorship = planned.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
+    expect(sponsorship?.deadline?.local).toBe("Fri 16 Apr 2027");
+    expect(notices.map((notice) => [notice.sendAtLocal, notice.deadlineDetail.local])).toEqual([
+      ["2027-03-25T20:00:00.000+06:00", "Fri 16 Apr 2027"],
+      ["2027-04-03T09:00:00.000+06:00", "Fri 16 Apr 2027"],
+    ]);
+    for (const notice of notices) {
+      expect(notice.milestone).toBe("ecfmg_certification");
+      expect(notice.rung).toBe("warning-notice");
+      expect(notice.title).toBe(
+        "Check your ECFMG certificate's validity date against your residency start before you apply for ECFMG's J-1 sponsorship",
+      );
+      expect(notice.why).toContain("You matched, and you can start residency only with a valid certificate.");
+    }
+  });
+
+  it("its email names the one date, the sponsorship's", () => {
+    const email = renderReminderEmail({
+      recipientName: "Farhana Rahman",
+      reminders: notices.slice(0, 1),
+      plan: planned,
+      unsubscribeUrl: "https://example.org/unsubscribe",
+    });
+    expect(email.subject).toBe(
+      "Check your ECFMG certificate's validity date against your residency start before you apply for ECFMG's J-1 sponsorship: due Fri 16 Apr 2027",
+    );
+    expect(email.text).toContain("   Due: Fri 16 Apr 2027 (our advice, not set by any authority)");
+    expect(email.text).toContain("Check the validity date ECFMG recorded for your certificate");
+  });
+
+  it("a notice sent before the Match (by the Pathways close) does not stand for the matched one", () => {
+    // Before the Match: the same applicant with no Match outcome recorded yet.
+    const unmatched = {
+      ...J1,
+      milestones: J1.milestones.filter((entry) => !["match_week", "soap", "match_day"].includes(entry.key)),
+    };
+    const before = noticesOf(planAt(unmatched, "2026-12-04T20:00:00+06:00"));
+    expect(before[0]?.title).toContain("before the Pathways application closes");
+    expect(before.length).toBeGreaterThan(0);
+    const sent = Object.fromEntries(before.map((notice) => [notice.id, notice.sendAt]));
+    const after = noticesOf(planAt(J1, now, sent));
+    expect(after.map((notice) => notice.id)).toEqual(notices.map((notice) => notice.id));
+    for (const notice of after) expect(Object.keys(sent)).not.toContain(notice.id);
+  });
+
+  it("once the sponsorship's date has passed, the check is due before residency starts", () => {
+    const late = noticesOf(planAt(J1, "2027-04-20T20:00:00+06:00"));
+    expect(late.map((notice) => notice.deadlineDetail.at)).toEqual([
+      calendar.dates.residency_start.iso,
+      calendar.dates.residency_start.iso,
+    ]);
+    expect(late[0]?.title).toBe(
+      "Check your ECFMG certificate's validity date against your residency start before it comes",
+    );
+    // From residency's start the warning is gone, and so are its notices.
+    expect(noticesOf(planAt(J1, "2027-07-02T10:00:00+06:00"))).toEqual([]);
+  });
+
+  it("H-1B: dated before the program files the petition", () => {
+    const h1b = noticesOf(planAt(H1B, "2027-03-25T20:00:00+05:00"));
+    expect(h1b.map((notice) => notice.title)).toEqual([
+      "Check your ECFMG certificate's validity date against your residency start before your program files your H-1B petition",
+      "Check your ECFMG certificate's validity date against your residency start before your program files your H-1B petition",
+    ]);
+    expect(h1b[0]?.sendAtLocal).toBe("2027-03-25T20:00:00.000+05:00");
+    expect(h1b[0]?.deadlineDetail.local).toBe("Mon 17 May 2027");
+  });
+});

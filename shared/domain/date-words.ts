@@ -1,3 +1,4 @@
+import { asksMatchOutcome } from "./match-outcome-question.ts";
 import type { DateBasis, Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
 import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
@@ -246,7 +247,7 @@ export function targetShown(target: Deadline | undefined, now: string, own?: Dea
  */
 export function stepDatesInline(
   step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears" | "ownDate" | "urgency"> &
-    Partial<Pick<NextStep, "milestone">>,
+    Partial<Pick<NextStep, "milestone" | "title">>,
   now: number,
   risks: readonly Pick<Risk, "severity" | "code" | "milestones">[] = [],
 ): string | undefined {
@@ -273,6 +274,13 @@ export function stepDatesInline(
       );
     else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${tagged}`);
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${tagged}`);
+    // A Match outcome question is answered by its date, as its reminders say (fixZB's leftover of t9y C11).
+    else if (
+      step.milestone !== undefined &&
+      step.title !== undefined &&
+      asksMatchOutcome({ milestone: step.milestone, title: step.title })
+    )
+      phrases.push(`${ANSWER_BY_LABEL.inline} ${when}${tagged}`);
     // An NRMP event happens on its day and an interview starts: neither is due (tester s12 issue 14f B3, C3).
     else if (step.milestone !== undefined && isNrmpEvent(step.milestone))
       phrases.push(`${NRMP_EVENT_LABEL.inline} ${when}${tagged}`);

@@ -7,6 +7,7 @@ import {
   seasonPassedFor,
 } from "#domain/applicant-choices.ts";
 import {
+  ANSWER_BY_LABEL,
   DATE_TAGS,
   dateBasis,
   dateTag,
@@ -16,6 +17,7 @@ import {
   targetShown,
   yourTimeSuffix,
 } from "#domain/date-words.ts";
+import { asksMatchOutcome } from "#domain/match-outcome-question.ts";
 import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
 import { interviewIdOf } from "#domain/planner/interviews.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -38,8 +40,12 @@ export function deadlineHtml(deadline: Deadline, label = "Due"): string {
   return `<p class="due">${label} <strong>${e(words.local)}</strong>${yourTimeSuffix(deadline)}${words.et ? ` · ${e(words.et)}` : ""}${tagged}</p>`;
 }
 
-/** The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent; tester s12 issue 14f B3). */
-export function dateLabel(step: { milestone: StepSubject }, label: string): string {
+/**
+ * The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent; tester
+ * s12 issue 14f B3); a Match outcome question is answered by it, as its reminders say (asksMatchOutcome).
+ */
+export function dateLabel(step: { milestone: StepSubject; title: string }, label: string): string {
+  if (asksMatchOutcome(step)) return ANSWER_BY_LABEL.label;
   return isNrmpEvent(step.milestone) ? NRMP_EVENT_LABEL.label : label;
 }
 

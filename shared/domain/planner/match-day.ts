@@ -1,6 +1,7 @@
 import { type CatalogEntry, followUpRung } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import { MATCH_DAY_REPORT_TITLE } from "../leading-step.ts";
+import { SOAP_MATCH_DAY_TITLE } from "../match-outcome-question.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
@@ -38,12 +39,8 @@ const SOAP_OUTCOME = (() => {
 })();
 
 // Match Day once results are out and the result is not told: the step that leads (leading-step.ts).
-export { MATCH_DAY_REPORT_TITLE };
-/**
- * Match Day for an applicant in SOAP (tester s5, issue 9): Monday already said "not matched", so Match
- * Day is not where they learn a result; the SOAP offer they accepted is the position.
- */
-export const SOAP_MATCH_DAY_TITLE = "Match Day: tell us the SOAP offer you accepted";
+// Match Day for an applicant in SOAP: its title lives with the rule that reads it (match-outcome-question.ts).
+export { MATCH_DAY_REPORT_TITLE, SOAP_MATCH_DAY_TITLE };
 
 /**
  * Match Day as it reads for the applicant's status, for one with a certified list (`undefined`: the

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { neverHeardTitle } from "../match-outcome-question.ts";
 import { seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, renderEt } from "../time.ts";
@@ -80,7 +81,7 @@ function build(calendar: SeasonCalendar, year: number, steps: string): MatchOver
   return {
     year,
     // One message for every "never heard" case (fixM, tester t9x F12): no fact the applicant never told.
-    title: `We never heard whether you matched in the ${calendar.matchYear} Match`,
+    title: neverHeardTitle(calendar.matchYear),
     action: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${matchDay}; residency started on ${seasonDay(start)}). If you did (in the Match or in SOAP), mark Match Day done with your program; your ${steps} are then yours and your program's to finish. ${nextSeasonPlan}`,
     nextSeasonPlan,
     due: shapedDueDate({

@@ -1,6 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
+import { AFTER_SOAP_TITLE, MATCH_WEEK_REPORT_TITLE } from "../match-outcome-question.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
@@ -53,13 +54,12 @@ const SOAP_PARTICIPATION_WHY: CatalogEntry["why"] = Object.freeze({
 /** The Monday notice of a SOAP participant: applications go out that day (see soapApplicationsNotice). */
 export const SOAP_APPLICATIONS_RUNG = "soap-applications";
 const SOAP_APPLICATIONS_TITLE = "SOAP: send your applications through ERAS today";
-/** Match Week once NRMP's Monday release has passed and the applicant has not reported it. */
-export const MATCH_WEEK_REPORT_TITLE = "Match Week: tell us whether you matched";
+
+// Match Week's question titles live with the rule that reads them (match-outcome-question.ts).
+export { AFTER_SOAP_TITLE, MATCH_WEEK_REPORT_TITLE };
+
 const MATCH_WEEK_REPORT_ACTION =
   "NRMP told you at 10:00 AM ET on Monday of Match Week (by email and in R3) whether you matched. Tell us now: matched (mark Match Week done), or not matched (mark SOAP in progress and take part in SOAP before it ends on Thursday).";
-
-/** Match Week once SOAP has ended and no match is reported: what next, either way. */
-export const AFTER_SOAP_TITLE = "The Match: tell us your result";
 
 /**
  * Whether each step (by catalog index) waits on Match Day, directly or through another (the contract

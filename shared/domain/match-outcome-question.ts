@@ -1,0 +1,37 @@
+import { MATCH_DAY_REPORT_TITLE } from "./leading-step.ts";
+import type { NextStep } from "./plan.ts";
+
+/** Match Week once NRMP's Monday release has passed and the applicant has not reported it. */
+export const MATCH_WEEK_REPORT_TITLE = "Match Week: tell us whether you matched";
+/** Match Week once SOAP has ended and no match is reported: what next, either way. */
+export const AFTER_SOAP_TITLE = "The Match: tell us your result";
+/**
+ * Match Day for an applicant in SOAP (tester s5, issue 9): Monday already said "not matched", so Match
+ * Day is not where they learn a result; the SOAP offer they accepted is the position.
+ */
+export const SOAP_MATCH_DAY_TITLE = "Match Day: tell us the SOAP offer you accepted";
+
+/** Match Day's title once the Match is over and we never heard the result (match-over-texts.ts). */
+export function neverHeardTitle(matchYear: number): string {
+  return `${NEVER_HEARD}${matchYear} Match`;
+}
+const NEVER_HEARD = "We never heard whether you matched in the ";
+
+const QUESTION_TITLES: ReadonlySet<string> = new Set([
+  MATCH_WEEK_REPORT_TITLE,
+  AFTER_SOAP_TITLE,
+  MATCH_DAY_REPORT_TITLE,
+  SOAP_MATCH_DAY_TITLE,
+]);
+
+/**
+ * Whether a Match Week or Match Day step is in its reporting phase, asking what NRMP told the
+ * applicant: its date is the last day to answer by, as its reminders say ("Answer by", date-words.ts
+ * ANSWER_BY_RUNGS), never an event "On" it (fixZB's leftover of tester t9y C11: the timeline card
+ * and the email's "Your next steps" line still said "On …"). Keyed on the titles the planner gives
+ * those phases only (match-week.ts, match-day.ts), as leadsTheList is. Pure.
+ */
+export function asksMatchOutcome(step: Pick<NextStep, "milestone" | "title">): boolean {
+  if (step.milestone !== "match_week" && step.milestone !== "match_day") return false;
+  return QUESTION_TITLES.has(step.title) || step.title.startsWith(NEVER_HEARD);
+}

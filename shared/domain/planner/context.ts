@@ -140,7 +140,7 @@ export function buildContext(
     input.applicant.timezone,
   );
   if (rolRefused !== null) entries.set({ key: "rank_order_list", status: "not_started" });
-  if (soapAnsweredTooEarly(entries.get("soap"), calendar, input.applicant.timezone))
+  if (soapAnsweredTooEarly(entries.get("soap"), calendar, input.applicant.timezone, nowMs))
     entries.set({ key: "soap", status: "not_started" });
   const statuses = NOT_STARTED.slice();
   // By catalog index (StepEntries.at), not by key: each key's look-up was made when it was stored.

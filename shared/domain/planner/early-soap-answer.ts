@@ -11,14 +11,24 @@ import type { MilestoneEntry } from "../snapshot.ts";
  * on tester t9m F16). Before Monday the step reads "Prepare for SOAP in case you do not match", so
  * "in progress" then means preparing, never "you are in SOAP / you did not match": nobody has been
  * told they did not match yet (lead's ruling on tester t9n F5). An undated answer is left as given
- * (an intake may send SOAP waived; soapShowsInTheMatch reads it only from Monday).
+ * (an intake may send SOAP waived; soapShowsInTheMatch reads it only from Monday), but for an
+ * undated "in progress" before that Monday's release (`now`, epoch ms): no SOAP of this Match runs
+ * yet, so it is preparation too (with `now` given), never "You are in SOAP" (fixZB's leftover, session 31: a 2028
+ * applicant's SOAP in progress from the 2027 Match, kept once the 2028 season had begun).
  * Calendar dates compare as ISO text, each a day in the applicant's zone.
  */
 export function soapAnsweredTooEarly(
   soap: MilestoneEntry | undefined,
   calendar: SeasonCalendar,
   zone: string,
+  now?: number,
 ): boolean {
-  if (soap?.date === undefined || soap.status === "not_started") return false;
+  if (soap === undefined || soap.status === "not_started") return false;
+  if (soap.date === undefined)
+    return (
+      soap.status === "in_progress" &&
+      now !== undefined &&
+      now < calendar.dates.nrmp_match_week_start_and_soap_start.at
+    );
   return soap.date < localDayOf(zone, calendar.dates.nrmp_match_week_start_and_soap_start);
 }

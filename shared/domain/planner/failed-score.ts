@@ -58,10 +58,15 @@ export function failedScores(entries: readonly MilestoneEntry[], today: string):
  * below the mark is not a pass; "not started" after a failed attempt is not a first attempt: the
  * applicant has prepared once (tester t9x F2). Both read as "in progress", which feasibility plans
  * with the booking allowance only (fastest-sitting.ts); a booked retake ("scheduled") keeps its date.
+ * The date of one not booked again is the failed attempt's, never a day booked (tester t10a F2,
+ * ruling 1, session 31: "in progress" with the attempt's date read as a sitting to ask about, "Did
+ * you take it?", and SCHEDULED_DATE_PASSED beside the failing score): it is dropped, so the retake
+ * reads exactly as without it.
  */
 export function retakeEntry(failed: FailedScore): MilestoneEntry | null {
   const { reported } = failed;
-  if (reported.status === "scheduled" || reported.status === "in_progress") return null;
+  if (reported.status === "scheduled") return null;
+  if (reported.status === "in_progress" && reported.date === undefined) return null;
   const { date: _date, ...rest } = reported;
   return { ...rest, status: "in_progress" };
 }

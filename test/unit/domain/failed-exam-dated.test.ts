@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type CatalogEntry, MILESTONE_CATALOG } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
-import { plan } from "#domain/planner.ts";
 import { passingScoreOn } from "#domain/planner/failed-score.ts";
+import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { ApplicantSnapshot, MilestoneEntry } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";

@@ -108,8 +108,7 @@ const PRESSING: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, ur
  * that are still to do (nothing left to count down to: no email comes about them); (3) the rest,
  * urgent before soon before later (PRESSING, README), and at one urgency the steps with a date
  * ahead by the email's rule, then those with none in the plan's order. Within (3)'s urgency, the
- * steps in `deciding` (those a MATCH_YEAR_LAST_DAY or MATCH_YEAR_NOT_FEASIBLE risk names,
- * decidingSteps) come first, and a step with a hard deadline ahead (or the applicant's own date)
+ * steps in `deciding` (those a MATCH_YEAR_LAST_DAY risk names, decidingSteps) come first, and a step with a hard deadline ahead (or the applicant's own date)
  * before one with only a target (tester t9q F7: US clinical experience, "target, no deadline", read
  * above the Step 1 the Match depends on). Steps equal under the rule keep the plan's order. Pure;
  * returns a new array.
@@ -161,15 +160,18 @@ function firmDateAhead(step: NextStep, now: number): boolean {
 }
 
 /**
- * The steps that decide whether the plan's Match holds (tester t9q F7): the step a
- * MATCH_YEAR_NOT_FEASIBLE risk says decided the earliest feasible Match (`decidedBy`, else its
- * steps), and the steps a MATCH_YEAR_LAST_DAY risk counts. Milestone keys; empty without either risk.
+ * The steps that decide whether the plan's Match holds (tester t9q F7): the steps a
+ * MATCH_YEAR_LAST_DAY risk counts. Milestone keys; empty without one. A MATCH_YEAR_NOT_FEASIBLE
+ * risk names none: it is about the Match out of reach (its `decidedBy`, the step that missed it),
+ * while the plan is dated for the later Match as if the applicant had entered it, so its steps read
+ * as they would then, that Match's own MATCH_YEAR_LAST_DAY included (tester t10a F6, t9y C8, ruling 3,
+ * session 31: Step 2 CK, its `decidedBy`, was listed above Step 1 and the OET).
  */
 export function decidingSteps(risks: readonly Risk[] | undefined): ReadonlySet<string> {
   if (risks === undefined) return NONE;
   let named: Set<string> | undefined;
   for (const risk of risks) {
-    if (risk.code !== "MATCH_YEAR_LAST_DAY" && risk.code !== "MATCH_YEAR_NOT_FEASIBLE") continue;
+    if (risk.code !== "MATCH_YEAR_LAST_DAY") continue;
     named ??= new Set();
     for (const milestone of risk.decidedBy !== undefined ? [risk.decidedBy] : risk.milestones)
       named.add(milestone);

@@ -20,6 +20,29 @@ const NEEDS: ReadonlyMap<string, readonly string[]> = (() => {
 })();
 
 /**
+ * Display only: the results NRMP needs (catalog `neededForRanking`) read in the order the catalog
+ * plans them, the one whose target is counted back from the other's first (usmle_step1's from Step
+ * 2 CK's: "Step 1 before Step 2 CK", advice), though neither needs the other (ruling 3, session 31,
+ * tester t10a F6, t9y C8: a plan listed Step 2 CK above Step 1 at one urgency). The steps NEEDS names
+ * and these, by step; a booked step (its own date) reads by NEEDS alone (prerequisitesFirst). The
+ * planner's own order (NEEDED_FIRST_AT) keeps to the catalog's prerequisites.
+ */
+const READING_NEEDS: ReadonlyMap<string, readonly string[]> = (() => {
+  const needs = new Map<string, string[]>();
+  for (const [key, keys] of NEEDS) needs.set(key, [...keys]);
+  for (const entry of MILESTONE_CATALOG) {
+    const target = entry.target;
+    if (target?.from !== "milestone" || entry.neededForRanking === undefined) continue;
+    const later = MILESTONE_CATALOG.find((each) => each.key === target.key);
+    if (later?.neededForRanking === undefined) continue;
+    const keys = needs.get(later.key) ?? [];
+    if (!keys.includes(entry.key)) keys.push(entry.key);
+    needs.set(later.key, keys);
+  }
+  return needs;
+})();
+
+/**
  * NEEDS by catalog index, each prerequisite by its catalog index: the planner's keyed next steps
  * carry their step's index (needed-first.ts applies prerequisitesFirst's rule to them). Undefined
  * for a step that needs none, and past the catalog (an interview's place).
@@ -40,11 +63,13 @@ function rank(urgency: NextStep["urgency"]): number {
  * `steps` (already in an order: the plan's, or the reading order) with no step listed before a step
  * it needs (its catalog prerequisites) at the same or a higher urgency: such a prerequisite moves to
  * just before it, the rest keeping their order (tester t9o F7, the lead's ruling: Step 1 was listed
- * above the ECFMG application, which it cannot be registered without). A prerequisite less urgent
- * than the step stays where it is. The step that leads (leadsTheList: Match Day's question once
- * results are out) stays first. Sorts `steps` in place and returns it; most plans need no move.
+ * above the ECFMG application, which it cannot be registered without). Step 1 reads so before Step
+ * 2 CK too (READING_NEEDS), unless Step 2 CK is booked: the applicant's sitting keeps its place by
+ * its date. A prerequisite less urgent than the step stays where it is. The step that leads
+ * (leadsTheList: Match Day's question once results are out) stays first. Sorts `steps` in place and
+ * returns it; most plans need no move.
  */
-export function prerequisitesFirst<T extends Pick<NextStep, "milestone" | "urgency" | "title">>(
+export function prerequisitesFirst<T extends Pick<NextStep, "milestone" | "urgency" | "title" | "ownDate">>(
   steps: T[],
 ): T[] {
   // Each step's milestone read once, and each prerequisite searched for with indexOf: a Set look-up
@@ -53,7 +78,7 @@ export function prerequisitesFirst<T extends Pick<NextStep, "milestone" | "urgen
   const keys = steps.map((step) => step.milestone as string);
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index] as T;
-    const needs = NEEDS.get(keys[index] as string);
+    const needs = (step.ownDate === undefined ? READING_NEEDS : NEEDS).get(keys[index] as string);
     if (needs === undefined || (index === 0 && leadsTheList(step))) continue;
     const later = firstNeeded(steps, keys, needs, index + 1, rank(step.urgency));
     if (later === -1) continue;

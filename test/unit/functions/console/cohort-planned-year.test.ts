@@ -49,11 +49,15 @@ describe("the cohort's Match column (tester s8 issue 15b B3)", () => {
     expect(omar.matchYear).toBe(2027);
     expect(omar.plannedMatchYear).toBe(2028);
     // The row counts down to a 2028 Match's date: its season steps are planned too (tester t9m F15).
-    // Here the 2028 Pathway's target (projected), the step MATCH_YEAR_NOT_FEASIBLE names, which
-    // leads its urgency in the reading order (t9q F7), before the 2028 ERAS token's date.
-    expect(omar.nextDeadline?.title).toBe("Complete an ECFMG Pathway");
+    // Here the 2028 ERAS token's date (projected), which his 2027 token does not meet: a plan moved
+    // to a later Match reads as the same applicant entered for it, so the Pathway that
+    // MATCH_YEAR_NOT_FEASIBLE names no longer leads its urgency (tester t10a F6, ruling 3, session 31;
+    // t9q F7 had made it "Complete an ECFMG Pathway").
+    expect(omar.nextDeadline?.title).toBe("Get your ERAS token from ECFMG");
     expect(omar.nextDeadline?.status).toBe("projected");
-    expect(omar.nextDeadline?.at.startsWith("2027-09")).toBe(true);
+    // Its target, the 2028 season's MyERAS opening, before its deadline in Sep 2027 (was the Pathway's, 2027-09).
+    expect(omar.nextDeadline?.at.startsWith("2027-06")).toBe(true);
+    expect(omar.nextDeadline?.deadline?.at.startsWith("2027-09")).toBe(true);
     expect(fatima.plannedMatchYear).toBeUndefined();
     expect(onTrack.plannedMatchYear).toBeUndefined();
   });

@@ -207,7 +207,14 @@ export function basisMark(
   date: Pick<Deadline, "status" | "basis">,
   form: "paren" | "comma" = "paren",
 ): string {
-  const basis = dateBasis(date);
+  return markOfBasis(dateBasis(date), form);
+}
+
+/**
+ * basisMark for a day the planner counts as a plain number, with the basis it was counted by (a last
+ * sitting day's rule, a booking allowance): the same words, so no text hard-codes "(projected)".
+ */
+export function markOfBasis(basis: DateBasis, form: "paren" | "comma" = "paren"): string {
   const words = basis === "projected" || basis === "advice" ? BASIS_WORDS[basis] : undefined;
   if (words === undefined) return "";
   return form === "paren" ? ` (${words})` : `, ${words}`;

@@ -15,7 +15,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import {
-  cutOffProjected,
+  cutOffMark,
   dayText,
   lastSittingDay,
   lastSittingEnd,
@@ -24,7 +24,7 @@ import {
   sittingCutOffOf,
 } from "./last-sitting-day.ts";
 import { oetBookingClosed, oetClosedSentence } from "./oet-booking-day.ts";
-import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+import { PATHWAY_DEADLINE_MARK, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -109,14 +109,14 @@ export function oetAnySeatWords(context: PlanContext, cutOff: number, preparatio
   // Past OET's booking allowance for a sitting in time: what is left to try, not "book by" (t9u F2).
   const end = lastSittingEnd(context.zone, cutOff);
   if (oetBookingClosed(context, end))
-    return oetClosedSentence(context, end, cutOffProjected(context.calendar, "oet_medicine"));
+    return oetClosedSentence(context, end, cutOffMark(context.calendar, "oet_medicine"));
   const documents = pathwayDocumentsDeadline(context.calendar);
   const reporting = catalogEntry("oet_medicine").reportingDays;
   if (reporting !== undefined) addSource(preparation, citationSource(reporting));
   const deadline =
     documents === null
       ? "its deadline for a Pathway application's supporting documents"
-      : `its deadline for a Pathway application's supporting documents, ${dayText(lastSittingDay(documents))} (projected)`;
+      : `its deadline for a Pathway application's supporting documents, ${dayText(lastSittingDay(documents))}${PATHWAY_DEADLINE_MARK}`;
   return `Your OET Medicine is not booked, and booking a session usually takes about ${OET_BOOKING_DAYS} days, our advice (check OET's session calendar), past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you book the earliest OET Medicine sitting whose result can reach ECFMG by ${deadline}; OET sits on fixed dates, and with our allowance of ${reporting?.days ?? 0} days for its result (advice) that means a sitting ${lastSittingWords(context, cutOff)}`;
 }
 

@@ -1,8 +1,10 @@
+import { basisMark } from "../date-words.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import {
+  cutOffMark,
   dayText,
   lastSittingDay,
   lastSittingEnd,
@@ -30,12 +32,16 @@ const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
  * projected last sitting day ends), "sit" (sit it as booked: from then, booked by the later last
  * sitting day), "moveToLater" (move it to `laterDay`, the later candidate's last sitting day, or
  * earlier: booked after that day, between the two last days). `later`: "16 days before Match Day in
- * 2022–2025, Wed 3 Mar 2027", the candidate's words. ISO days.
+ * 2022–2025, Wed 3 Mar 2027", the candidate's words. ISO days, each with the mark of who sets it
+ * (`projectedMark`, `laterMark`: " (our advice)" for a day counted with the reporting allowance,
+ * tester t10a F5), never "(projected)" because the deadline it counts back from is.
  */
 export interface BookedLateCase {
   kind: "try" | "sit" | "moveToLater";
   projectedDay: string;
+  projectedMark: string;
   laterDay: string;
+  laterMark: string;
   later: string;
 }
 
@@ -63,7 +69,13 @@ export function bookedLateCase(
   const candidate =
     context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
   const words = `${candidate?.said ?? "its later candidate"}${candidate === undefined ? "" : `, ${renderDate(candidate.date)}`}`;
-  const base = { projectedDay: sittingDayOf(due), laterDay: lastSittingDay(laterCutOff), later: words };
+  const base = {
+    projectedDay: sittingDayOf(due),
+    projectedMark: basisMark(due),
+    laterDay: lastSittingDay(laterCutOff),
+    laterMark: cutOffMark(later, key),
+    later: words,
+  };
   if (at >= laterEnd) {
     // Past the later candidate's last sitting day too (t9s F6, lead's ruling): while that day is ahead
     // the plan keeps the Match (any seat by it), so the texts name it as the day to move the sitting to.
@@ -94,7 +106,7 @@ export function laterLastSittingStart(context: PlanContext, key: MilestoneKey): 
  * first sentence (filled), `booked`: the sitting's ISO day, `at`: its local midnight. Before the last
  * sitting day ends: "try to move it to <day> or earlier…; if no earlier seat is open, keep <booked>";
  * from then: "sit it as booked on <booked> and tell us the result". Booked after the later
- * candidate's last sitting day too, while that day is ahead: "move it to <that day> (projected) or
+ * candidate's last sitting day too, while that day is ahead: "move it to <that day> (our advice) or
  * earlier" (tester t9s F6). Null (today's words) when bookedLateCase is. H-1B Step 3 (its result
  * due before ranking) likewise, naming the later candidate (step3BookedLate, t9t F6); booked past the
  * later candidate's last sitting day too, it is too late as booked for both (null).
@@ -120,11 +132,11 @@ export function bookedLateWords(
   if (found === null) return null;
   const year = context.calendar.matchYear;
   if (found.kind === "moveToLater")
-    return `${first} Move it to ${dayText(found.laterDay)} (projected) or earlier, and tell us the new date: a sitting by then can still count if NRMP's ${year} deadline turns out later (${found.later}). As booked, by our cautious allowance its result would come after both deadlines.`;
+    return `${first} Move it to ${dayText(found.laterDay)}${found.laterMark} or earlier, and tell us the new date: a sitting by then can still count if NRMP's ${year} deadline turns out later (${found.later}). As booked, by our cautious allowance its result would come after both deadlines.`;
   const why = `our allowance is cautious, and the ${year} deadline, projected, may be later`;
   if (found.kind === "sit")
     return `${first} Sit it as booked on ${dayText(booked)} and tell us the result: it may still come in time (${why}).`;
-  return `${first} Try to move it to ${dayText(found.projectedDay)} (projected) or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: the result may still come in time (${why}).`;
+  return `${first} Try to move it to ${dayText(found.projectedDay)}${found.projectedMark} or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: the result may still come in time (${why}).`;
 }
 
 /**
@@ -138,5 +150,5 @@ function step3BookedLate(context: PlanContext, first: string, booked: string, du
   const inTime = `${laterCandidateClause(context)}, its result is in time for it`;
   if (context.now >= passedAt)
     return `${first} Sit it as booked on ${dayText(booked)} and tell us the result: ${inTime}.`;
-  return `${first} Try to move it to ${dayText(sittingDayOf(due))} (projected) or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: ${inTime}.`;
+  return `${first} Try to move it to ${dayText(sittingDayOf(due))}${basisMark(due)} or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: ${inTime}.`;
 }

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE } from "../time.ts";
 import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
@@ -34,7 +35,7 @@ export function pastTargetExamAction(
   if (target.at >= context.now || due.at < context.now) return null;
   // OET's booking allowance passed for a sitting in time: no "book the earliest … by" (t9u F2).
   if (entry.key === "oet_medicine" && due.asDay === true && oetBookingClosed(context, due.at)) {
-    const closed = oetBookingClosedWords(context, due.at, due.status === "projected");
+    const closed = oetBookingClosedWords(context, due.at, basisMark(due));
     return `${closed[0]?.toUpperCase()}${closed.slice(1)}, the last sitting whose result still reaches ECFMG by the Pathway's deadline for supporting documents; then prepare all four sub-tests.`;
   }
   // Only once less than the typical preparation time is left (the lead's merge ruling): earlier,

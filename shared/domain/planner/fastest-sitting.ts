@@ -13,7 +13,7 @@ import {
   unstudiedPreparationOf,
 } from "./feasibility-lead-times.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
-import { cutOffProjected, lastSittingEnd } from "./last-sitting-day.ts";
+import { cutOffBasis, lastSittingEnd } from "./last-sitting-day.ts";
 
 /** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
 export function needed(context: PlanContext, step: IndexedStep): boolean {
@@ -121,7 +121,7 @@ export function examAt(
             wait: booking,
             report: reporting,
             seatBy,
-            seatByProjected: cutOffProjected(context.calendar, key),
+            seatByBasis: cutOffBasis(context.calendar, key),
           }
         : fastest?.pace === undefined
           ? { key, prep, wait: booking, report: reporting }

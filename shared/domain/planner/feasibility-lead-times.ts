@@ -1,5 +1,7 @@
 import type { Citation } from "../catalog/citation.ts";
 import { catalogEntry } from "../catalog/index.ts";
+import { markOfBasis } from "../date-words.ts";
+import type { DateBasis } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, EXAM_BOOKING_SOURCE, OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
@@ -35,8 +37,8 @@ export interface Remaining {
    * that day (epoch ms, the step's due), by which any seat still counts (tester t9m F12).
    */
   seatBy?: number;
-  /** With seatBy: whether that day is counted from a projected season date (cutOffProjected). */
-  seatByProjected?: boolean;
+  /** With seatBy: who sets that day (cutOffBasis): advice when counted with an advice allowance. */
+  seatByBasis?: DateBasis;
   /**
    * An exam not begun counted at its fastest preparation (fastestPreparationOf), shorter than the
    * usual one: both, so the words say the season rests on that pace. Absent otherwise.
@@ -87,8 +89,8 @@ export function describeTakes(
     if (take.seatBy !== undefined) {
       const local = localDate(zone, take.seatBy);
       const et = localDate(ET_ZONE, take.seatBy);
-      // A day counted from a projected date says so (tester t9o F8 B).
-      const mark = take.seatByProjected === true ? " (projected)" : "";
+      // The day says who sets it (tester t9o F8 B; t10a F5: advice counted from a projected date).
+      const mark = take.seatByBasis === undefined ? "" : markOfBasis(take.seatByBasis);
       // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
       const day = renderDate(local < et ? local : et);
       said.push(describeTake(take, sources, undefined, `${day}${mark}`));

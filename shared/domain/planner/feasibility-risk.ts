@@ -15,6 +15,7 @@ import { laterCandidateHedge } from "./later-candidate.ts";
 import { laterDayCrossedOf } from "./later-day-crossed.ts";
 import { laterDayCrossedCause } from "./later-day-crossed-words.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
+import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
@@ -101,7 +102,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const documentsDue = catalogEntry("ecfmg_pathway").documentsDue;
     if (documentsDue !== undefined) addSource(sources, citationSource(documentsDue));
     const [around, due] = aroundAndDue(context, late.at, late.due);
-    cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due} (projected), and ECFMG would likely reject an application whose documents come late. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
+    cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due}${PATHWAY_DEADLINE_MARK}, and ECFMG would likely reject an application whose documents come late. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.join("; ")}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {
@@ -112,8 +113,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     addSource(sources, citationSource(catalogEntry("ecfmg_pathway").due));
     const missed =
       late.at <= context.now
-        ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)} (projected), has passed`
-        : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")} (projected)`;
+        ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}, has passed`
+        : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")}${PATHWAY_DEADLINE_MARK}`;
     cause = `${missed}. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
     // Passed: the season's Pathways may still be open, the earliest route to certification (t9p F19).
     const current =
@@ -227,12 +228,12 @@ export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate): R
   const pathway = context.entries.get("ecfmg_pathway");
   if (late.what === "application" && pathway?.status === "in_progress" && pathway.date === undefined) {
     // In progress with no date: it may be submitted already, so the words ask rather than assert (tester s14 issue 9h A4).
-    message = `The Pathway application deadline, ${dayBy(context, late.due)} (projected), has passed and your ECFMG Pathway is in progress with no submission date: if you have not submitted it yet, submit it now and send your OET result and the other documents when you have them; if you have, tell us the date you submitted it (on your intake form, or ask your advisor to record it). ${verify}. ECFMG's decision must reach NRMP by the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}.`;
+    message = `The Pathway application deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}, has passed and your ECFMG Pathway is in progress with no submission date: if you have not submitted it yet, submit it now and send your OET result and the other documents when you have them; if you have, tell us the date you submitted it (on your intake form, or ask your advisor to record it). ${verify}. ECFMG's decision must reach NRMP by the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}.`;
   } else if (late.what === "application") {
     const said =
       late.at <= context.now
-        ? `The Pathway application deadline, ${dayBy(context, late.due)} (projected), has passed and your ECFMG Pathway application is not submitted`
-        : `Your ECFMG Pathway application would go in around ${dayBy(context, late.at)}, after the Pathway application deadline, ${dayBy(context, late.due)} (projected)`;
+        ? `The Pathway application deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}, has passed and your ECFMG Pathway application is not submitted`
+        : `Your ECFMG Pathway application would go in around ${dayBy(context, late.at)}, after the Pathway application deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}`;
     message = `${said}. ${verify}, and submit the application as soon as you can; send your OET result and the other documents when you have them. ${review}.`;
   } else {
     if (entry.documentsDue !== undefined) addSource(sources, citationSource(entry.documentsDue));
@@ -240,8 +241,8 @@ export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate): R
     const submit =
       applicationDue === null
         ? "Submit your Pathway application now"
-        : `Submit your Pathway application ${byDay(context, applicationDue)} (projected)`;
-    message = `Your OET result would reach ECFMG around ${dayBy(context, late.at)}, after the deadline for a Pathway application's supporting documents, ${dayBy(context, late.due)} (projected). ${verify}. ${submit} and send your OET result to ECFMG as soon as it arrives. ${review}.`;
+        : `Submit your Pathway application ${byDay(context, applicationDue)}${PATHWAY_DEADLINE_MARK}`;
+    message = `Your OET result would reach ECFMG around ${dayBy(context, late.at)}, after the deadline for a Pathway application's supporting documents, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}. ${verify}. ${submit} and send your OET result to ECFMG as soon as it arrives. ${review}.`;
   }
   return {
     code: "PATHWAY_DEADLINE_PROJECTED",

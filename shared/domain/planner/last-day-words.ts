@@ -1,12 +1,30 @@
 /** MATCH_YEAR_LAST_DAY's fixed words (match-year-last-day.ts), apart so that file stays one concern's size. */
 
-import { milestoneLatestCandidate } from "../seasons/index.ts";
+import { markOfBasis } from "../date-words.ts";
+import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { cutOffMark } from "./last-sitting-day.ts";
+import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
+
+/**
+ * The mark after a day MATCH_YEAR_LAST_DAY names, by who sets it (tester t10a F5: never "(projected)"
+ * for a day counted with advice allowances): the last sitting day of `seat` by its rule (cutOffMark),
+ * the Pathway's deadline itself (`pathway`) projected, any other day (counted back with the chain's
+ * allowances) our advice.
+ */
+export function lastDayMark(
+  calendar: SeasonCalendar,
+  seat: MilestoneKey | undefined,
+  pathway: boolean,
+): string {
+  if (seat !== undefined) return cutOffMark(calendar, seat);
+  return pathway ? PATHWAY_DEADLINE_MARK : markOfBasis("advice");
+}
 
 /** What misses its deadline a minute after the last day, by LastWorking.bound. */
 export const AFTER_THAT_DAY = {
   pathway: "after that day your Pathway application would miss its projected deadline",
-  documents:
-    "after that day your OET result would reach ECFMG after its projected deadline for a Pathway application's supporting documents, {documents} (projected), and ECFMG would likely reject the application",
+  documents: `after that day your OET result would reach ECFMG after its projected deadline for a Pathway application's supporting documents, {documents}${PATHWAY_DEADLINE_MARK}, and ECFMG would likely reject the application`,
   exams:
     "after that day, on our projection, your exams and Pathway would reach NRMP after the rank order list deadline",
 } as const;

@@ -1,5 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { CHECKED_FOR_RANKING, catalogEntry } from "../catalog/index.ts";
+import { markOfBasis } from "../date-words.ts";
+import type { DateBasis } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, isoUtc, localDate, renderEt, startOfLocalDate } from "../time.ts";
@@ -169,13 +171,27 @@ export function sittingCutOffOf(calendar: SeasonCalendar, key: MilestoneKey): nu
 const cutOffs = new CalendarMemo<Map<MilestoneKey, number>>();
 
 /**
- * Whether sittingCutOffOf's day is counted from a projected season date (its catalog due rule's, or
- * the rank order list deadline's): then a text naming it says "(projected)" (tester t9o F8 B).
+ * Who sets sittingCutOffOf's day (plan.ts DateBasis), as the step's due date has it (deadlines.ts
+ * resolveDue): its catalog due rule's basis, "advice" for a day counted with an advice allowance (the
+ * exams' reporting times), "projected" for a rule that stands for an authority's unpublished date,
+ * else the season date's own; with no season rule, the rank order list deadline less the reporting
+ * allowance, by that allowance's basis. A text naming the day marks it by this (cutOffMark), never
+ * "(projected)" because the deadline it counts from is (tester t10a F5).
  */
-export function cutOffProjected(calendar: SeasonCalendar, key: MilestoneKey): boolean {
-  const due = catalogEntry(key).due;
-  const from = due.from === "season" ? due.dateKey : "nrmp_rol_certification_and_late_registration_deadline";
-  return calendar.dates[from].status === "projected";
+export function cutOffBasis(calendar: SeasonCalendar, key: MilestoneKey): DateBasis {
+  const entry = catalogEntry(key);
+  const due = entry.due;
+  if (due.from === "season") {
+    if (due.projects === true) return "projected";
+    return due.basis === "advice" ? "advice" : calendar.dates[due.dateKey].status;
+  }
+  if (entry.reportingDays === undefined || entry.reportingDays.basis === "advice") return "advice";
+  return calendar.dates.nrmp_rol_certification_and_late_registration_deadline.status;
+}
+
+/** The mark after cutOffBasis's day in a text: " (our advice)", " (projected)" or "" (markOfBasis). */
+export function cutOffMark(calendar: SeasonCalendar, key: MilestoneKey): string {
+  return markOfBasis(cutOffBasis(calendar, key));
 }
 
 /**
@@ -254,10 +270,10 @@ export function seatDayBy(
   zone: string,
   at: number,
   seatBy: number,
-  projected: boolean | undefined,
+  basis: DateBasis | undefined,
   lastBy: string,
 ): string {
   const day = lastSittingDay(seatBy);
   if (localDate(zone, at) >= day) return lastBy;
-  return `by ${dayText(day)}${projected === true ? " (projected)" : ""}`;
+  return `by ${dayText(day)}${basis === undefined ? "" : markOfBasis(basis)}`;
 }

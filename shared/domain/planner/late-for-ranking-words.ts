@@ -144,7 +144,7 @@ export function fastestPaceWords(
   if (key === "oet_medicine") {
     // Past OET's booking allowance for a sitting in time: no "book a sitting now and take it today" (t9u F3).
     const end = lastSittingEnd(context.zone, latestSitting);
-    if (oetBookingClosed(context, end)) return oetClosedSentence(context, end, mark !== "");
+    if (oetBookingClosed(context, end)) return oetClosedSentence(context, end, mark);
   }
   return `Your ${subjectOf(key)} is not booked, and the usual preparation of about ${entry.leadTimeDays.days} days, our advice (no authority sets one), would run past the last sitting that still counts: the ${context.calendar.matchYear} Match is in reach only if you can sit it with little or no study, so book a sitting now and ${latestBy(context, false, latestSitting, mark)}`;
 }

@@ -5,7 +5,7 @@ import { etInstant, localDate, renderDate } from "../time.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { byDayOrWhen, etDayOrWhen, when } from "./day-words.ts";
-import { dayText, lastSittingDay, lastSittingEnd, lastSittingWords } from "./last-sitting-day.ts";
+import { cutOffMark, dayText, lastSittingDay, lastSittingEnd, lastSittingWords } from "./last-sitting-day.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
@@ -41,14 +41,16 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
       // OET's fixed sessions: its day as a date, never "sit it today" (t9u F3), and past its booking
       // allowance (oetBookingClosed) where a late seat is to be looked for (t9u F2).
       const closed = oetBookingClosed(later, lastSittingEnd(later.zone, take.seatBy));
-      const day = `${dayText(lastSittingDay(take.seatBy))} at the latest (projected)`;
+      const day = `${dayText(lastSittingDay(take.seatBy))} at the latest${cutOffMark(later.calendar, take.key)}`;
       actions.push(
         closed
           ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it by ${day}`
           : `sit ${name} by ${day}`,
       );
     } else if (take.seatBy !== undefined)
-      actions.push(`sit ${name} ${lastSittingWords(later, take.seatBy)} (projected)`);
+      actions.push(
+        `sit ${name} ${lastSittingWords(later, take.seatBy)}${cutOffMark(later.calendar, take.key)}`,
+      );
     else if (take.booked !== undefined && take.booked >= context.now)
       actions.push(
         `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,

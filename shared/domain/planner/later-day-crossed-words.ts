@@ -4,16 +4,16 @@ import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysWords, PATHWAYS_2025_CLOSING_URL } from "./current-pathways-season.ts";
 import { dayBy } from "./day-words.ts";
-import { lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
+import { cutOffMark, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
 import type { LaterDayCrossed } from "./later-day-crossed.ts";
-import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { PATHWAY_DEADLINE_MARK, pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
  * The later candidate's step day a write-off crossed (laterDayCrossed, s25 ruling W1), in words,
  * beside the projected day the plan showed: "the last day to sit OET Medicine for the 2027 Match
- * has passed on either date: Tue 5 Jan 2027 (projected) and, were NRMP's 2027 deadline later than
+ * has passed on either date: Tue 5 Jan 2027 (our advice) and, were NRMP's 2027 deadline later than
  * projected (Wed 3 Mar 2027: it was 16 days before Match Day in 2022–2025; ECFMG's Pathway
  * deadlines are projected from it), Tue 12 Jan 2027". The candidate's rule (projection-rules.json
  * `latestCandidate`) is cited in `sources`.
@@ -39,7 +39,9 @@ export function laterDayCrossedClause(
     : `the last day to sit ${catalogEntry(crossed.key).advisorName} for the ${year} Match`;
   const earlierAt = pathway ? pathwayDeadline(projected) : sittingCutOffOf(projected, crossed.key);
   const day = (at: number) => (pathway ? dayBy(context, at) : renderDate(lastSittingDay(at)));
-  const earlier = earlierAt === null ? "" : `${day(earlierAt)} (projected) and, `;
+  // The earlier day's mark by who sets it (t10a F5: a last sitting day is our advice).
+  const mark = pathway ? PATHWAY_DEADLINE_MARK : cutOffMark(projected, crossed.key);
+  const earlier = earlierAt === null ? "" : `${day(earlierAt)}${mark} and, `;
   const moved =
     pathway || crossed.key === "oet_medicine" ? "; ECFMG's Pathway deadlines are projected from it" : "";
   const said = candidate?.said === undefined ? "" : `: it was ${candidate.said}`;

@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { projectionSources, seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
+import { projectionSources, residencyStartWords, seasonInstantEt } from "../seasons/date-words.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -68,7 +68,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
         // says the Match is over (matchOverNotices); critical would badge a card due months ahead
         // "urgent" (t9j F9, tester t9k F1).
         severity: "warning",
-        message: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}; residency started on ${seasonDay(start)}). If you did, mark Match Day done with your program. ${over.nextSeasonPlan}`,
+        message: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}; residency started on ${residencyStartWords(start, [])}). If you did, mark Match Day done with your program. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],
         sources: projectionSources([NRMP_DATES_URL, ...over.sources], calendar.dates.nrmp_match_day, start),
       },
@@ -85,7 +85,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
     {
       code: "MATCH_DAY_NOT_REPORTED",
       severity: "critical",
-      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency starts on ${seasonDay(start)}. If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.`,
+      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency starts on ${residencyStartWords(start, sources)}. If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.`,
       milestones: ["match_day"],
       sources,
     },

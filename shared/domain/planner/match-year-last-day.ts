@@ -8,15 +8,8 @@ import { byDay, type DueDayWord, dayBy, dueDayWord, dueToday } from "./day-words
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
 import { sameTakes, seatTake } from "./last-day-takes.ts";
-import { AFTER_THAT_DAY, dayOf, listed, pathwayPastDayWords } from "./last-day-words.ts";
-import {
-  cutOffProjected,
-  dayText,
-  lastSittingDay,
-  lastSittingWord,
-  lastSittingWords,
-  seatDayBy,
-} from "./last-sitting-day.ts";
+import { AFTER_THAT_DAY, dayOf, lastDayMark, listed, pathwayPastDayWords } from "./last-day-words.ts";
+import { lastSittingDay, lastSittingWord, lastSittingWords, seatDayBy } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { lastDayInLastWeek, markedLastWeek } from "./match-year-last-week.ts";
@@ -65,7 +58,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   // An OET to re-book: its booking day, when earlier, is the day to act by (t9z F3), said "about".
   const rebook = seat?.key === "oet_medicine" ? oetRebookBy(context, seat.seatBy) : null;
   const actBy = Math.min(last.at, pathwayNamed && due !== null ? due : last.at, rebook?.at ?? last.at);
-  const oetBookBy = rebook !== null && actBy === rebook.at ? `by about ${dayText(rebook.day)}` : "";
+  const oetBookBy = rebook !== null && actBy === rebook.at ? rebook.by : "";
   // Within its last 24 hours an instant is said with its hour in every zone (byDay, tester t9l F7).
   noteRiskChange(context, actBy - DAY_MS);
   // A last day that is an exam's last sitting day is a day with no time, the same in every zone
@@ -83,10 +76,8 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     seatBy === undefined ? (today ? dueDayWord(context, actBy) : "") : lastSittingWord(context, seatBy);
   noteRiskChange(context, startOfLocalDate(zone, localDate(zone, actBy)));
   // The last day's own words: "today, by <hour>" within its 24 hours, which can begin after actBy's.
-  // A day counted from a projected season date (a last sitting day, the Pathway's deadline) is
-  // marked right after it, each time it is named (fix3's "Not done": the mark came only at the end).
-  const seatMark = seat !== undefined && cutOffProjected(calendar, seat.key);
-  const lastMark = seatMark || last.at === due ? " (projected)" : "";
+  // The day is marked right after it, each time it is named (fix3's "Not done"), by who sets it.
+  const lastMark = lastDayMark(calendar, seatBy === undefined ? undefined : seat?.key, last.at === due);
   const lastBy = `${seatBy === undefined ? byDay(context, last.at) : sitting.replace(/,$/, "")}${lastMark}`;
   const dueBy = due === null || due < context.now ? "" : byDay(context, due);
   // ERAS_LATE_SUBMISSION's own test (t9m F3): it then says to weigh the next Match.
@@ -129,7 +120,9 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       bound,
       by:
         oetBookBy ||
-        (seatBy === undefined ? `${byDay(context, actBy)}${actBy === due ? " (projected)" : ""}` : lastBy),
+        (seatBy === undefined
+          ? `${byDay(context, actBy)}${lastDayMark(calendar, undefined, actBy === due)}`
+          : lastBy),
       lastBy,
       dueDay: due === null ? "" : dayBy(context, due),
       dueBy,
@@ -241,7 +234,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
         acts.push(
           facts.dueWord !== ""
             ? `submit your ECFMG Pathway application ${facts.dueWord} (its deadline is projected)`
-            : `submit your ECFMG Pathway application ${facts.dueBy} (projected)`,
+            : `submit your ECFMG Pathway application ${facts.dueBy}${lastDayMark(calendar, undefined, true)}`,
         );
       // Its projected deadline already passed: never a day after it without saying so (tester t9j
       // A3); the real one may be later (the projection takes the earlier candidate), so at once.
@@ -257,8 +250,8 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       // Its day as a date, never "sit it today" (t9u F3), and past OET's booking allowance a late seat.
       acts.push(
         take.key === "oet_medicine"
-          ? oetSeatAct(take.seatBy, take.seatByProjected === true, facts.oetClosed, facts.oetBookBy !== "")
-          : `find any ${name} seat and sit it ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByProjected, lastBy)}`,
+          ? oetSeatAct(take.seatBy, take.seatByBasis, facts.oetClosed, facts.oetBookBy !== "")
+          : `find any ${name} seat and sit it ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByBasis, lastBy)}`,
       );
     // Preparation runs one exam after another (advice): the first is the one to start by that day.
     else if (take.prep !== null) {

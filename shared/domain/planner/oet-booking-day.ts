@@ -1,5 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
+import { markOfBasis } from "../date-words.ts";
 import { DAY_MS, isoUtc, localDate } from "../time.ts";
 import { OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -10,7 +11,7 @@ import { shapedDueDate } from "./due-date.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
 import type { SlotEntry } from "./ladders.ts";
 import {
-  cutOffProjected,
+  cutOffMark,
   dayText,
   lastSittingDay,
   lastSittingEnd,
@@ -63,12 +64,13 @@ export function oetBookingClosed(context: PlanContext, sittingEnd: number): bool
 }
 
 /**
- * The words for oetBookingClosed: "booking for OET Medicine sittings by Tue 5 Jan 2027 (projected) has
- * probably closed (…, advice): check OET's session calendar now for a late seat by that day".
+ * The words for oetBookingClosed: "booking for OET Medicine sittings by Tue 5 Jan 2027 (our advice) has
+ * probably closed (…, advice): check OET's session calendar now for a late seat by that day". `mark`:
+ * the sitting day's, by who sets it (basisMark, cutOffMark).
  */
-export function oetBookingClosedWords(context: PlanContext, sittingEnd: number, projected: boolean): string {
+export function oetBookingClosedWords(context: PlanContext, sittingEnd: number, mark: string): string {
   const day = dayText(localDate(context.zone, sittingEnd - 1));
-  return `booking for OET Medicine sittings by ${day}${projected ? " (projected)" : ""} has probably closed (sessions usually close about ${OET_BOOKING_DAYS} days ahead, on OET's old session calendar, advice): check OET's session calendar now for a late seat by that day`;
+  return `booking for OET Medicine sittings by ${day}${mark} has probably closed (sessions usually close about ${OET_BOOKING_DAYS} days ahead, on OET's old session calendar, advice): check OET's session calendar now for a late seat by that day`;
 }
 
 /**
@@ -76,8 +78,8 @@ export function oetBookingClosedWords(context: PlanContext, sittingEnd: number, 
  * for … has probably closed (…): check … by that day; the 2027 Match is in reach only with a sitting by
  * then (if none is open, it moves to a later Match)". Never "take it today" (t9u F3).
  */
-export function oetClosedSentence(context: PlanContext, sittingEnd: number, projected: boolean): string {
-  return `Your OET Medicine is not booked, and ${oetBookingClosedWords(context, sittingEnd, projected)}: the ${context.calendar.matchYear} Match is in reach only with a sitting by then, whose result can reach ECFMG by the Pathway's deadline for supporting documents`;
+export function oetClosedSentence(context: PlanContext, sittingEnd: number, mark: string): string {
+  return `Your OET Medicine is not booked, and ${oetBookingClosedWords(context, sittingEnd, mark)}: the ${context.calendar.matchYear} Match is in reach only with a sitting by then, whose result can reach ECFMG by the Pathway's deadline for supporting documents`;
 }
 
 /**
@@ -120,8 +122,12 @@ export function oetBookingReminders(context: PlanContext, stepDates: PlanDates, 
 function bookingTarget(zone: string, stepDates: PlanDates): BookingTarget {
   const cutOff = sittingCutOffOf(stepDates.calendar, OET.key);
   const end = oetBookingEnd(zone, cutOff);
-  const projected = cutOffProjected(stepDates.calendar, OET.key);
-  const mark = projected ? " (projected)" : "";
+  // The instant rests on a projected date (status); the days are marked by who sets them: the
+  // sitting day by its rule (cutOffMark), the booking day counted back from it with an allowance, advice.
+  const projected =
+    OET.due.from === "season" && stepDates.calendar.dates[OET.due.dateKey].status === "projected";
+  const mark = cutOffMark(stepDates.calendar, OET.key);
+  const bookingMark = markOfBasis("advice");
   const day = dayText(oetLastBookingDay(cutOff));
   const sitting = dayText(lastSittingDay(cutOff));
   return {
@@ -129,8 +135,8 @@ function bookingTarget(zone: string, stepDates: PlanDates): BookingTarget {
     target: {
       milestone: OET.key,
       interviewId: undefined,
-      title: `${OET.title}: book a session by ${day}${mark}`,
-      why: `Your OET Medicine result must reach ECFMG by the Pathway's deadline for supporting documents, so the last sitting that counts is on ${sitting}${mark}. OET sits on fixed session dates and each session's booking closes ahead of it, about ${OET_BOOKING_DAYS} days on OET's old session calendar (advice), so book a session by ${day}${mark}: check OET's session calendar for the exact closing day.`,
+      title: `${OET.title}: book a session by ${day}${bookingMark}`,
+      why: `Your OET Medicine result must reach ECFMG by the Pathway's deadline for supporting documents, so the last sitting that counts is on ${sitting}${mark}. OET sits on fixed session dates and each session's booking closes ahead of it, about ${OET_BOOKING_DAYS} days on OET's old session calendar (advice), so book a session by ${day}${bookingMark}: check OET's session calendar for the exact closing day.`,
       ladder: "hard-deadline",
       deadline: end,
       deadlineDetail: stepDates.rendered(bookingDue(zone, end, projected)),

@@ -2,7 +2,7 @@ import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contextWith } from "./context-with.ts";
 import { assessAt } from "./feasibility.ts";
-import { dayText, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
+import { cutOffMark, dayText, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 
 /**
@@ -27,5 +27,5 @@ export function oetLaterSeatClause(context: PlanContext, cutOff: number): string
   const laterRol = `${renderDate(candidate.date)} (ET)`;
   const was =
     candidate.said === undefined ? laterRol : `it was ${candidate.said}, which would be ${laterRol}`;
-  return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (${was}): then an OET Medicine sitting by ${dayText(lastSittingDay(laterCutOff))} (projected) still counts, and your plan keeps the ${context.calendar.matchYear} Match`;
+  return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (${was}): then an OET Medicine sitting by ${dayText(lastSittingDay(laterCutOff))}${cutOffMark(later, "oet_medicine")} still counts, and your plan keeps the ${context.calendar.matchYear} Match`;
 }

@@ -1,4 +1,5 @@
-import { basisMark } from "../date-words.ts";
+import { basisMark, markOfBasis } from "../date-words.ts";
+import type { DateBasis } from "../plan.ts";
 import { renderDate } from "../time.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -90,16 +91,21 @@ export function oetRebookCard(context: PlanContext, booked: string, due: DueDate
 
 /**
  * For MATCH_YEAR_LAST_DAY bound by the OET's last sitting day (`cutOff`) with the OET booked after
- * it: while its booking day is ahead, that day (ISO) and its last instant, the day to act by (tester
- * t9z F3, lead's ruling: "act by Sat 26 Dec" fell after the booking had closed); else null.
+ * it: while its booking day is ahead, that day (ISO), its last instant and its words (`by`), the day
+ * to act by (tester t9z F3, lead's ruling: "act by Sat 26 Dec" fell after the booking had closed); else null.
  */
-export function oetRebookBy(context: PlanContext, cutOff: number): { at: number; day: string } | null {
+export function oetRebookBy(
+  context: PlanContext,
+  cutOff: number,
+): { at: number; day: string; by: string } | null {
   const end = lastSittingEnd(context.zone, cutOff);
   if (!oetBookedAfter(context, end)) return null;
   const bookingEnd = shiftDays(end, context.zone, -OET_BOOKING_DAYS);
   noteRiskChange(context, bookingEnd);
   if (context.now >= bookingEnd) return null;
-  return { at: bookingEnd - 1, day: bookingDayBefore(lastSittingDay(cutOff)) };
+  const day = bookingDayBefore(lastSittingDay(cutOff));
+  // "by about <day> (our advice)": counted back with OET's booking allowance, advice (t10a F5).
+  return { at: bookingEnd - 1, day, by: `by about ${dayText(day)}${markOfBasis("advice")}` };
 }
 
 /**
@@ -121,9 +127,15 @@ export function oetSeatClosed(context: PlanContext, cutOff: number): boolean {
  * <booking day> (…) a sitting on or before <day>" for an OET to re-book while that day is ahead
  * (`rebook`, t9z F3); past OET's booking allowance, a late seat (`closed`, t9u F3); else the earliest sitting.
  */
-export function oetSeatAct(cutOff: number, projected: boolean, closed: boolean, rebook: boolean): string {
+export function oetSeatAct(
+  cutOff: number,
+  basis: DateBasis | undefined,
+  closed: boolean,
+  rebook: boolean,
+): string {
   const day = lastSittingDay(cutOff);
-  const mark = projected ? " (projected)" : "";
+  // The day's own basis (cutOffBasis: advice, counted with the OET result time), never "(projected)".
+  const mark = basis === undefined ? "" : markOfBasis(basis);
   if (rebook) return oetBookByWords(day, mark);
   return `${closed ? `check OET's session calendar now for a late OET Medicine seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it` : "book the earliest OET Medicine sitting you can and sit it"} by ${dayText(day)}${mark}`;
 }

@@ -9,7 +9,7 @@ import { plannedDay } from "./earliest-certification.ts";
 import { instantOf } from "./instant-of.ts";
 import { listed } from "./last-day-words.ts";
 import {
-  cutOffProjected,
+  cutOffMark,
   dayText,
   isRankingSitting,
   lastSittingDay,
@@ -65,7 +65,7 @@ export function foldedExamRisk(context: PlanContext, lastDay: Risk, examsLate: R
   const exam = exams[0] as MilestoneKey;
   const names = listed(exams.map((key) => catalogEntry(key).advisorName));
   const cutOff = sittingCutOffOf(context.calendar, exam);
-  const day = `${dayText(lastSittingDay(cutOff))}${cutOffProjected(context.calendar, exam) ? " (projected)" : ""}`;
+  const day = `${dayText(lastSittingDay(cutOff))}${cutOffMark(context.calendar, exam)}`;
   // No booking advice for a sitting already booked, nor twice (the any-seat words say the week).
   const booked = exams.some((key) => plannedDay(context, key) !== null);
   const booking =
@@ -88,7 +88,7 @@ export function foldedExamRisk(context: PlanContext, lastDay: Risk, examsLate: R
  * How the fold ends: ", and your plan moves to a later Match"; while the later candidate's last
  * sitting day for `exam` is ahead (laterCandidateCalendar), the plan keeps the Match until then, so
  * "; if NRMP's 2027 deadline turns out later (…, Wed 3 Mar 2027), a sitting by Tue 12 Jan 2027
- * (projected) still counts, and only after that day does your plan move to a later Match" (t9t F19).
+ * (our advice) still counts, and only after that day does your plan move to a later Match" (t9t F19).
  */
 function laterMove(context: PlanContext, exam: MilestoneKey): string {
   const later = laterCandidateCalendar(context.calendar);
@@ -97,5 +97,5 @@ function laterMove(context: PlanContext, exam: MilestoneKey): string {
   if (later === null || candidate === undefined) return ", and your plan moves to a later Match";
   const cutOff = sittingCutOffOf(later, exam);
   if (context.now >= lastSittingEnd(context.zone, cutOff)) return ", and your plan moves to a later Match";
-  return `; if NRMP's ${context.calendar.matchYear} deadline turns out later (${candidate.said ?? "its later candidate"}, ${renderDate(candidate.date)}), a sitting by ${dayText(lastSittingDay(cutOff))} (projected) still counts, and only after that day does your plan move to a later Match`;
+  return `; if NRMP's ${context.calendar.matchYear} deadline turns out later (${candidate.said ?? "its later candidate"}, ${renderDate(candidate.date)}), a sitting by ${dayText(lastSittingDay(cutOff))}${cutOffMark(later, exam)} still counts, and only after that day does your plan move to a later Match`;
 }

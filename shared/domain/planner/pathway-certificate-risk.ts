@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { projectedMark } from "../seasons/date-words.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
@@ -131,7 +131,7 @@ function matchedCheck(context: PlanContext, pathway: MilestoneEntry | undefined)
     earlier === undefined
       ? ""
       : ` Yours was accepted on ${renderDate(earlier)}, before the ${year} Match's Pathways season.`;
-  const words = `You matched, and you can start residency only with a valid certificate.${accepted} Check the validity date ECFMG recorded for your certificate (in MyIntealth) against your residency start, ${renderDate(start.date)}${projectedMark(start)}: if it ends before, ask ECFMG now how to revalidate it in time, and tell your program.${rule}`;
+  const words = `You matched, and you can start residency only with a valid certificate.${accepted} Check the validity date ECFMG recorded for your certificate (in MyIntealth) against your residency start, ${residencyStartWords(start, [])}: if it ends before, ask ECFMG now how to revalidate it in time, and tell your program.${rule}`;
   const sources = [PATHWAY_CERTIFICATE_SOURCE, CERTIFIED_TO_START_URL, start.source];
   if (earlier === undefined) sources.splice(1, 0, PATHWAY_MATCHED_VALIDITY_SOURCE);
   return [risk(words, sources)];

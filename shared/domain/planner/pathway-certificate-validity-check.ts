@@ -1,8 +1,7 @@
 import { catalogEntry } from "../catalog/index.ts";
-import { projectedMark } from "../seasons/date-words.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
-import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
@@ -52,7 +51,7 @@ export function validityCheckWords(
   match: string,
 ): string {
   const start = calendar.dates.residency_start;
-  const startWords = `${renderDate(start.date)}${projectedMark(start)}`;
+  const startWords = residencyStartWords(start, []);
   const check = `${lead} the validity date ECFMG recorded for your certificate (in MyIntealth) against ${match} residency start, ${startWords}`;
   const year = calendar.matchYear;
   const through = `ECFMG takes Revalidation through the season's Pathways application (its notice for the 2026 Pathways says so)`;

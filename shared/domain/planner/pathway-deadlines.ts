@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { markOfBasis } from "../date-words.ts";
 import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE } from "../time.ts";
 import { CalendarMemo } from "./calendar-memo.ts";
@@ -70,6 +71,16 @@ export function pathwayDeadline(calendar: SeasonCalendar): number | null {
     pathwayDeadlines.keep(calendar, deadline);
   }
   return deadline;
+}
+
+/**
+ * The mark after the Pathway's deadlines named in a text, by who sets them (markOfBasis): its due
+ * rule `projects` ECFMG's unpublished date, so " (projected)", never " (our advice)"; the documents'
+ * deadline is ECFMG's date projected the same way (documentsDue's source), so it takes this mark too.
+ */
+export const PATHWAY_DEADLINE_MARK: string = pathwayMark(catalogEntry("ecfmg_pathway").due);
+function pathwayMark(due: ReturnType<typeof catalogEntry>["due"]): string {
+  return markOfBasis(due.from === "season" && due.projects === true ? "projected" : "advice");
 }
 
 /** pathwayDeadline per calendar: asked on every plan, and for each later season tried when out of reach. */

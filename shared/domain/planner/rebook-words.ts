@@ -1,7 +1,7 @@
 import { DAY_MS, renderDate } from "../time.ts";
 import { bookingDaysOf, OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { dayText, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
+import { cutOffMark, dayText, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 
 /**
@@ -9,7 +9,7 @@ import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
  * rulings 1 and 2 on tester t9s F9): never "sit it today … book a seat now (about a week)", an
  * instruction no one can carry out. `phase`: 3 before the day with the booking allowance still
  * before it, 4 within that allowance, 2 the day before, 1 the day itself. `by` is sittingDueWords'
- * ("by Wed 27 Jan 2027 at the latest"), `projected` " (projected)" or "". OET Medicine is sat on
+ * ("by Wed 27 Jan 2027 at the latest"), `projected` the day's mark (basisMark: " (our advice)"). OET Medicine is sat on
  * fixed session dates (OET_BOOKING_DAYS, advice: check OET's session calendar), not the USMLE seat
  * week. On the day itself, what is still possible: a sitting by the last sitting day under NRMP's
  * later candidate deadline (laterCandidateCalendar) when there is one, else the day decides it.
@@ -27,7 +27,7 @@ export function rebookPhaseWords(
     const later = laterSitting(context, key, day);
     const check = oet ? "check OET's session calendar" : "look for any seat";
     if (later !== null)
-      return `today, ${dayText(day)}, is the last sitting day on our projected deadline${projected}; if NRMP's ${context.calendar.matchYear} rank order list deadline turns out later (${later.said}), a sitting by ${dayText(later.day)} (projected) still counts: ${check} now and tell us your new date.`;
+      return `today, ${dayText(day)}, is the last sitting day on our projected deadline${projected}; if NRMP's ${context.calendar.matchYear} rank order list deadline turns out later (${later.said}), a sitting by ${dayText(later.day)}${later.mark} still counts: ${check} now and tell us your new date.`;
     return `today, ${dayText(day)}, is the last sitting day that still counts${projected}: tell us your result, or your new date, so the plan shows what it means for your Match.`;
   }
   // The usual booking time runs past the day: a seat found sooner still counts, so "any" (t9m F12).
@@ -41,14 +41,21 @@ export function rebookPhaseWords(
 }
 
 /** The last sitting day under NRMP's later candidate, if there is one and it is after `day`; with its words. */
-function laterSitting(context: PlanContext, key: string, day: string): { day: string; said: string } | null {
+function laterSitting(
+  context: PlanContext,
+  key: string,
+  day: string,
+): { day: string; said: string; mark: string } | null {
   const later = laterCandidateCalendar(context.calendar);
   const candidate =
     context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
   if (later === null || candidate === undefined) return null;
-  const laterDay = lastSittingDay(sittingCutOffOf(later, key as Parameters<typeof sittingCutOffOf>[1]));
+  const exam = key as Parameters<typeof sittingCutOffOf>[1];
+  const laterDay = lastSittingDay(sittingCutOffOf(later, exam));
   if (laterDay <= day) return null;
-  return { day: laterDay, said: `${candidate.said ?? candidate.rule}, ${renderDate(candidate.date)}` };
+  // Its mark by who sets the day (cutOffMark: advice, the result time counted back), t10a F5.
+  const said = `${candidate.said ?? candidate.rule}, ${renderDate(candidate.date)}`;
+  return { day: laterDay, said, mark: cutOffMark(later, exam) };
 }
 
 /** The first instant within `key`'s booking allowance before `end` (the day's end), for the phases. */

@@ -78,7 +78,7 @@ export function scheduledDatePassedRisk(
       const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
       if (sitting !== null) {
         rebook += rebookSentence(context, entry, sitting);
-        // The day's provenance (the season date it counts from, as cutOffProjected reads it: its
+        // The day's provenance (the season date it counts from, as cutOffBasis reads it: its
         // projection rule when projected; the result allowance) and the seat advice.
         const due = entry.due;
         const from =

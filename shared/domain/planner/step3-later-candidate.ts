@@ -7,6 +7,7 @@ import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainDays, step3ChainNow, step3LeadDays, step3VisaDays } from "./h1b.ts";
 import {
+  cutOffMark,
   dayText,
   lastSittingDay,
   lastSittingEnd,
@@ -146,7 +147,7 @@ const heldDues = new WeakMap<PlanDates, DueDate>();
  * The two sides in words (leading space), for the risk and the card: "If NRMP's 2027 deadline is
  * the later candidate (it was 16 days before Match Day in 2022–2025, which would be Wed 3 Mar
  * 2027), there is still time: apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027
- * (projected); rank J-1 programs too either way." `certified` false: the certificate first; `j1`
+ * (our advice); rank J-1 programs too either way." `certified` false: the certificate first; `j1`
  * false: without the J-1 clause (the risk's tail says it, J1_ALTERNATIVE_TOO). The visa-held days
  * (`held`) say so: "If you already hold a B-1/B-2 visa[ and NRMP's … later candidate (…)], there is
  * still time: … sit Step 3 in the US by …".
@@ -159,7 +160,8 @@ export function step3LaterWords(
 ): string {
   const first = certified ? "" : "get your ECFMG certificate and ";
   const where = days.held === true ? "in the US " : "";
-  const act = `there is still time: ${first}apply to FSMB by ${dayBy(context, days.applyBy)} and sit Step 3 ${where}by ${dayBy(context, days.sitBy)} (projected)`;
+  // The sit-by day's mark by who sets it (cutOffMark: advice, the result time counted back; t10a F5).
+  const act = `there is still time: ${first}apply to FSMB by ${dayBy(context, days.applyBy)} and sit Step 3 ${where}by ${dayBy(context, days.sitBy)}${cutOffMark(context.calendar, "usmle_step3")}`;
   if (days.held === true && days.later !== true)
     return ` If you already hold a B-1/B-2 visa, ${act}${j1 ? "; if you do not, rank J-1 programs too" : ""}.`;
   const held = days.held === true ? "If you already hold a B-1/B-2 visa and " : "If ";
@@ -239,7 +241,7 @@ export function step3BookedLaterWords(
   const check = "check R3 for NRMP's deadline once it is announced";
   if (context.now >= passedAt || booked === undefined)
     return ` That day is after our projected deadline. ${clause.charAt(0).toUpperCase()}${clause.slice(1)}, your result is in time for it: keep your date, and ${check}.`;
-  return ` That day is after our projected deadline: try to move it to ${dayText(lastSittingDay(cutOff))} (projected) or earlier and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: ${clause}, your result is in time for it; ${check}.`;
+  return ` That day is after our projected deadline: try to move it to ${dayText(lastSittingDay(cutOff))}${cutOffMark(context.calendar, "usmle_step3")} or earlier and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: ${clause}, your result is in time for it; ${check}.`;
 }
 
 /**

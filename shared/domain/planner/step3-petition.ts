@@ -1,5 +1,5 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
-import { seasonDay } from "../seasons/date-words.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { passedResultDue } from "./result-later-window.ts";
@@ -64,5 +64,5 @@ export function sittingDueNow(
 export function tooLateAsBooked(context: PlanContext, key: CatalogEntry["key"]): string {
   if (key !== STEP3.key || !step3ForPetition(context))
     return `As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`;
-  return `As booked, it is too late for your program's H-1B petition before your residency starts on ${seasonDay(context.calendar.dates.residency_start)}.`;
+  return `As booked, it is too late for your program's H-1B petition before your residency starts on ${residencyStartWords(context.calendar.dates.residency_start, [])}.`;
 }

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder } from "../plan.ts";
-import { seasonDay, seasonInstantEt } from "../seasons/date-words.ts";
+import { residencyStartWords, seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { Visa } from "../snapshot.ts";
@@ -93,7 +93,7 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
       // facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need
       // comes from the home country's Ministry of Health (https://ecfmg.org/evsp/application-process.html).
-      matchDayLateAction: `Match Day was ${matchDay} and you have not told us where you matched, so your ${steps} are waiting. If you matched, tell us now (mark Match Day done) and sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${seasonDay(start)}. ${ifUnmatched}`,
+      matchDayLateAction: `Match Day was ${matchDay} and you have not told us where you matched, so your ${steps} are waiting. If you matched, tell us now (mark Match Day done) and sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${residencyStartWords(start, [])}. ${ifUnmatched}`,
       residencyStart: shapedDueDate({
         at: start.at,
         zone: ET_ZONE,

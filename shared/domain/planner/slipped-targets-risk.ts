@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-words.ts";
 import type { Risk, RiskCode } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
@@ -77,10 +78,11 @@ export function slippedTargetsRisk(
     const subject = subjectOf(slip.key);
     const gap = `${slip.after.gapDays} days after ${gapFrom(slip.after.key)}`;
     const planned = dates.renderedDay(slip.planned).local;
-    // A deadline on a projected season date says so, its projection rule cited (tester t9n, Done 2 remark).
+    // A deadline on a projected season date cites its projection rule (tester t9n, Done 2 remark); it
+    // is labelled by who sets it (basisMark: a last sitting day is our advice, t10a F5).
     const projected = due?.status === "projected";
     if (projected && (pastDue || slip.moving)) projectionCited(context, slip.key, sources);
-    const deadline = due === null ? "" : `${dayBy(context, due.at)}${projected ? " (projected)" : ""}`;
+    const deadline = due === null ? "" : `${dayBy(context, due.at)}${basisMark(due)}`;
     if (pastDue)
       said.push(
         `${subject}: the usual ${gap} no longer fit before its deadline, ${deadline} (its target was ${planned}); finish ${PLURAL.has(slip.key) ? "them" : "it"} by then at the latest.${result}`,

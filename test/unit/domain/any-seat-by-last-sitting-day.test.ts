@@ -47,7 +47,7 @@ describe.each([
     );
     // One risk per exam fact (t9q F10 minor): MATCH_YEAR_LAST_DAY said the same day and action.
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
-    expect(late?.message).toContain("After Wed 27 Jan 2027 (projected), on our projection,");
+    expect(late?.message).toContain("After Wed 27 Jan 2027 (our advice), on our projection,");
     expect(result.reminders.map((each) => each.title)).toContain(
       "Book your USMLE Step 2 CK sitting now: the 2027 Match is in reach only if you sit it soon",
     );
@@ -83,7 +83,7 @@ describe.each([
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.message).toContain(
       // The later candidate keeps the Match to its own last sitting day (t9t F19, lead's ruling).
-      "After Wed 27 Jan 2027 (projected), on our projection, your USMLE Step 2 CK result would reach NRMP after the rank order list deadline; if NRMP's 2027 deadline turns out later (16 days before Match Day in 2022–2025, Wed 3 Mar 2027), a sitting by Wed 3 Feb 2027 (projected) still counts, and only after that day does your plan move to a later Match; a test date usually takes about 7 days, our advice",
+      "After Wed 27 Jan 2027 (our advice), on our projection, your USMLE Step 2 CK result would reach NRMP after the rank order list deadline; if NRMP's 2027 deadline turns out later (16 days before Match Day in 2022–2025, Wed 3 Mar 2027), a sitting by Wed 3 Feb 2027 (our advice) still counts, and only after that day does your plan move to a later Match; a test date usually takes about 7 days, our advice",
     );
   });
 });

@@ -53,8 +53,8 @@ function cardAndRisk(zone: string, booked: string, now: string) {
 describe("the booked-late risk says what the card says (t9t F1)", () => {
   it("Los Angeles, Sun 10 Jan, booked Fri 29 Jan: try for 27 Jan, else keep 29 Jan, in time on the later candidate", () => {
     const { card, risk } = cardAndRisk("America/Los_Angeles", "2027-01-29", "2027-01-10T10:00:00-08:00");
-    expect(card).toContain("Try to move it to Wed 27 Jan 2027 (projected) or earlier");
-    expect(risk).toContain("try to move it to Wed 27 Jan 2027 (projected) or earlier");
+    expect(card).toContain("Try to move it to Wed 27 Jan 2027 (our advice) or earlier");
+    expect(risk).toContain("try to move it to Wed 27 Jan 2027 (our advice) or earlier");
     expect(risk).toContain("if no earlier seat is open, keep Fri 29 Jan 2027");
     expect(risk).toContain("under the later candidate");
     expect(risk).not.toContain("take it by Wed 27 Jan 2027 at the latest");
@@ -76,8 +76,8 @@ describe("the booked-late risk says what the card says (t9t F1)", () => {
 
   it("Karachi, Fri 29 Jan, booked Thu 4 Feb (past the later last day): both say move it to Wed 3 Feb or earlier", () => {
     const { card, risk } = cardAndRisk("Asia/Karachi", "2027-02-04", "2027-01-29T10:00:00+05:00");
-    expect(card).toContain("Move it to Wed 3 Feb 2027 (projected) or earlier");
-    expect(risk).toContain("move it to Wed 3 Feb 2027 (projected) or earlier");
+    expect(card).toContain("Move it to Wed 3 Feb 2027 (our advice) or earlier");
+    expect(risk).toContain("move it to Wed 3 Feb 2027 (our advice) or earlier");
     expect(risk).not.toContain("book an earlier date");
   });
 

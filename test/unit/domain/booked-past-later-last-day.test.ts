@@ -13,7 +13,7 @@ import {
 /**
  * Tester t9s F6 (B), the lead's ruling: Step 2 CK booked one day past the later candidate's last
  * sitting day (Wed 3 Feb 2027; the projected ROL deadline Wed 24 Feb 2027, its later candidate Wed
- * 3 Mar) while the plan keeps the Match: the card says "Move it to Wed 3 Feb 2027 (projected) or earlier", never
+ * 3 Mar) while the plan keeps the Match: the card says "Move it to Wed 3 Feb 2027 (our advice) or earlier", never
  * only "As booked, it is too late".
  */
 
@@ -49,7 +49,7 @@ describe("a sitting booked past the later candidate's last sitting day (t9s F6)"
     expect(result.matchYear).toBe(2027);
     expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
     const card = result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.action ?? "";
-    expect(card).toContain("Move it to Wed 3 Feb 2027 (projected) or earlier");
+    expect(card).toContain("Move it to Wed 3 Feb 2027 (our advice) or earlier");
     expect(card).toContain("Wed 3 Mar 2027");
     expect(card).not.toMatch(/take it as soon as you can \(Wed 27 Jan 2027 has passed\)/);
   });

@@ -46,7 +46,7 @@ describe("MATCH_YEAR_LAST_DAY beside a late ERAS application (t9m F3)", () => {
     expect(eras).toContain("weigh applying early for the 2029 Match");
     expect(message(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
     expect(exams).not.toContain("within reach");
-    expect(exams).toContain("After Wed 26 Jan 2028 (projected), on our projection,");
+    expect(exams).toContain("After Wed 26 Jan 2028 (our advice), on our projection,");
   });
 
   it("ERAS submitted: no ERAS warning, and the exam's risk names the last day and the move", () => {

@@ -116,8 +116,8 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
       // with both sides (t9t F19, lead's ruling): MATCH_YEAR_LAST_DAY is folded into the exam's risk.
       expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBe("");
       const said = risk(result, "EXAMS_LATE_FOR_RANKING");
-      expect(said).toContain("try to move it to Tue 5 Jan 2027 (projected) or earlier");
-      expect(said).toContain("a sitting by Tue 12 Jan 2027 (projected) still counts");
+      expect(said).toContain("try to move it to Tue 5 Jan 2027 (our advice) or earlier");
+      expect(said).toContain("a sitting by Tue 12 Jan 2027 (our advice) still counts");
       expect(said).not.toContain("submit your ECFMG Pathway application");
       expect(said).not.toContain("has passed");
     },
@@ -148,7 +148,7 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
     const said = risk(result, "MATCH_YEAR_LAST_DAY");
     expect(said).toContain(
       // The OET booked after its last day, its booking day gone: a late seat (t9z F3, as t9u F3 for one not booked).
-      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET) (projected): check OET's session calendar now for a late OET Medicine seat (booking usually closes about 20 days ahead, advice) and sit it by Tue 5 Jan 2027 (projected) and submit your ECFMG Pathway application today (its deadline is projected);",
+      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET) (projected): check OET's session calendar now for a late OET Medicine seat (booking usually closes about 20 days ahead, advice) and sit it by Tue 5 Jan 2027 (our advice) and submit your ECFMG Pathway application today (its deadline is projected);",
     );
   });
 });
@@ -200,7 +200,7 @@ describe("result days read alike in every zone, and 'after' never between equal 
           // Past the later candidate's own last sitting day the write-off names that day beside the
           // projected one (s25 ruling W1): the same two conventions apply to that pair.
           const passed =
-            /has passed on either date: (.+?) \(projected\) and, were NRMP's 2027 deadline later than projected \(.+?\), (.+?): /.exec(
+            /has passed on either date: (.+?) \(our advice\) and, were NRMP's 2027 deadline later than projected \(.+?\), (.+?): /.exec(
               said,
             );
           if (days === null && passed === null) continue;

@@ -124,7 +124,7 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       expect(late?.severity).toBe("critical");
       expect(late?.milestones).toContain("usmle_step2ck");
       // Booked by the later candidate's last sitting day, the risk says the card's both sides (t9t F1, lead's ruling).
-      expect(late?.message).toContain("try to move it to Wed 27 Jan 2027 (projected) or earlier");
+      expect(late?.message).toContain("try to move it to Wed 27 Jan 2027 (our advice) or earlier");
       expect(late?.message).toContain("if no earlier seat is open, keep Thu 28 Jan 2027");
     });
 
@@ -167,7 +167,7 @@ describe("OET Medicine in progress, no date (Lagos, Pathway in progress with no 
     expect(late?.severity).toBe("critical");
     // Past OET's booking allowance for 5 Jan (16 Dec, advice; t9u F2, F3): a late seat, never "today".
     expect(late?.message).toContain(
-      "booking for OET Medicine sittings by Tue 5 Jan 2027 (projected) has probably closed",
+      "booking for OET Medicine sittings by Tue 5 Jan 2027 (our advice) has probably closed",
     );
     expect(late?.message).toContain("check OET's session calendar now for a late seat by that day");
     expect(late?.message).not.toContain("today");

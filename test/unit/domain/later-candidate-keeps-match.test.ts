@@ -57,7 +57,7 @@ describe("a Match out of reach on the projected deadline only stays planned (t9r
     expect(last?.severity).toBe("critical");
     expect(last?.message).toContain("By our projected deadline");
     expect(last?.message).toContain("Wed 3 Mar 2027");
-    expect(last?.message).toContain("sit USMLE Step 2 CK by Wed 3 Feb 2027 at the latest (projected)");
+    expect(last?.message).toContain("sit USMLE Step 2 CK by Wed 3 Feb 2027 at the latest (our advice)");
     expect(last?.milestones).toContain("usmle_step2ck");
     expect(result.risks.filter((each) => each.severity === "critical")).toHaveLength(1);
     const step = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
@@ -132,7 +132,7 @@ describe("a sitting booked after the projected last sitting day (t9r F8)", () =>
   it("Sun 10 Jan: try to move it, else keep it; never 'too late as booked'", () => {
     const action = card(plan(lucia(), y2027, new Date("2027-01-10T10:00:00-08:00")));
     expect(action).not.toContain("As booked, it is too late");
-    expect(action).toContain("Try to move it to Wed 27 Jan 2027 (projected) or earlier");
+    expect(action).toContain("Try to move it to Wed 27 Jan 2027 (our advice) or earlier");
     expect(action).toContain("if no earlier seat is open, keep Fri 29 Jan 2027");
   });
 

@@ -59,7 +59,7 @@ describe("the last day that still works for the 2027 Match is named before the w
     // OET's own booking allowance (about 28 days, advice, t9s F9) runs past its last sitting day by
     // then: any session by that day, Tue 5 Jan, its own.
     expect(risk?.message).toContain(
-      "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 (projected)",
+      "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 (our advice)",
     );
     expect(risk?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
     expect(risk?.message).toContain(
@@ -118,9 +118,9 @@ describe("the last day that still works for the 2027 Match is named before the w
           // A day, or within its last 24 hours "today" (or "tomorrow", t9m F8, "tonight" in the next day's small hours, t9p F21) with the hour in both zones (t9l F7); with
           // nothing left to start (a Pathway already submitted, t9l F8) the day after which it fails; an
           // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day (t9n F1);
-          // a day counted from a projected season date marked "(projected)" (fix3's "Not done").
+          // each day marked by who sets it, "(projected)" or "(our advice)" (fix3's "Not done"; t10a F5).
           const day =
-            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \(projected\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \(projected\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \(projected\))?,)/.exec(
+            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
               risk.message,
             )?.[1];
           expect(day, label).toBeDefined();
@@ -145,7 +145,7 @@ describe("the last day that still works for the 2027 Match is named before the w
     );
     const risk = lastDay(plan(snapshot, seasonCalendar(2027), new Date("2026-05-10T03:00:00Z")));
     expect(risk?.message).toMatch(
-      /act by (\w{3} \d{1,2} \w{3} 2026): submit your ECFMG application by \1 and start preparing for USMLE Step 1 by \1;/,
+      /act by (\w{3} \d{1,2} \w{3} 2026) \(our advice\): submit your ECFMG application by \1 \(our advice\) and start preparing for USMLE Step 1 by \1 \(our advice\);/,
     );
     expect(risk?.message).not.toContain("start preparing for USMLE Step 2 CK");
     expect(risk?.message).not.toContain("book your");

@@ -71,7 +71,7 @@ describe("OET not started: its advised preparation alone never writes off the se
     expect(last).toContain("book the earliest OET Medicine sitting you can and sit it by");
     expect(last).toContain(
       // The booking day named, never "book by" the sitting day (t9z F3).
-      "Pass OET Medicine: any OET session on or before Tue 5 Jan 2027 (projected), its last sitting day that still counts, booked by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead: check OET's session calendar)",
+      "Pass OET Medicine: any OET session on or before Tue 5 Jan 2027 (our advice), its last sitting day that still counts, booked by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead: check OET's session calendar)",
     );
   });
 

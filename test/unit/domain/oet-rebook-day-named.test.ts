@@ -35,9 +35,11 @@ describe("an OET to re-book names its booking day (t9z F3)", () => {
 
   it("MATCH_YEAR_LAST_DAY acts by the booking day, not the Pathway's later deadline, and names it", () => {
     const said = risk(result, "MATCH_YEAR_LAST_DAY");
-    expect(said).toMatch(/^The 2027 Match is still within reach if you act by about Wed 16 Dec 2026:/);
+    expect(said).toMatch(
+      /^The 2027 Match is still within reach if you act by about Wed 16 Dec 2026 \(our advice\):/,
+    );
     expect(said).not.toContain("act by Sat 26 Dec 2026");
-    expect(said).toContain("a sitting on or before Tue 5 Jan 2027 (projected)");
+    expect(said).toContain("a sitting on or before Tue 5 Jan 2027 (our advice)");
     expect(said).toContain("booked by about Wed 16 Dec 2026");
     expect(said).not.toContain("any OET session you can book by Tue 5 Jan 2027");
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(

@@ -76,7 +76,7 @@ describe("one risk per exam fact (t9q F10 minor)", () => {
     expect(risk?.severity).toBe("critical");
     expect(risk?.message.match(/about 7 days/g)).toHaveLength(1);
     expect(risk?.message).toMatch(
-      /After Wed 27 Jan 2027 \(projected\), on our projection, .* later Match\.$/,
+      /After Wed 27 Jan 2027 \(our advice\), on our projection, .* later Match\.$/,
     );
   });
 });

@@ -32,7 +32,9 @@ describe("the Pathway certificate's validity warning stays while it matters (tes
         "You matched, and you can start residency only with a valid certificate.",
       );
       expect(risk?.message).toContain("Yours was accepted on Fri 1 Aug 2025");
-      expect(risk?.message).toContain("against your residency start, Thu 1 Jul 2027 (projected)");
+      expect(risk?.message).toContain(
+        "against your residency start, Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours)",
+      );
       expect(risk?.message).toContain("if it ends before, ask ECFMG now how to revalidate it in time");
       expect(risk?.sources).toContain("https://ecfmg.org/certification-pathways/permanent-validation.html");
     },

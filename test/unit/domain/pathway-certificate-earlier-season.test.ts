@@ -48,7 +48,7 @@ describe("a Pathway-based certificate from an earlier Pathways season (t9v F10)"
     const message = risk?.message ?? "";
     expect(risk?.severity).toBe("warning");
     expect(message).toContain("accepted on Thu 10 Apr 2025, before this Match's Pathways season");
-    expect(message).toContain("Thu 1 Jul 2027 (projected)");
+    expect(message).toContain("Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours)");
     expect(message).toContain("ask ECFMG about Pathways Revalidation now");
     expect(message).toContain("check ECFMG's Pathways page");
     expect(message).toContain("verify");
@@ -65,7 +65,9 @@ describe("a Pathway-based certificate from an earlier Pathways season (t9v F10)"
   it("a Match over for the applicant, past its residency start: the same check for the next Match", () => {
     const risk = riskAt(2026, pathwayOn("2025-04-10"), "2026-11-30T05:00:00Z");
     const message = risk?.message ?? "";
-    expect(message).toContain("the 2027 Match's residency start, Thu 1 Jul 2027 (projected)");
+    expect(message).toContain(
+      "the 2027 Match's residency start, Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours)",
+    );
     expect(message).toContain("ask ECFMG about Pathways Revalidation now");
     expect(risk?.sources).toContain(NEWS_2026_PATHWAYS);
   });

@@ -52,7 +52,8 @@ function unmarked(result: Plan): string[] {
     for (const text of textsOf(result)) {
       for (let at = text.indexOf(day); at >= 0; at = text.indexOf(day, at + 1)) {
         const clause = text.slice(at).split(/[.;:]\s|\)\s(?!\(projected)/)[0] ?? "";
-        if (!clause.includes("projected"))
+        // Residency's start reads as residencyStartWords has it, NRMP's rule (t9y C4), everywhere.
+        if (!clause.includes(key === "residency_start" ? "(NRMP's start date" : "projected"))
           found.push(`${key}: …${text.slice(Math.max(0, at - 40), at + 60)}…`);
       }
     }
@@ -153,7 +154,8 @@ describe("a projected season's risk messages mark every projected date they name
 
   it("TARGETS_SLIPPED names a step's deadline on a projected season date with the mark", () => {
     // New York, exams done, 28 Aug 2027: US clinical experience's target has slipped past its
-    // deadline, the day programs may review ERAS applications (Wed 22 Sep 2027, projected).
+    // deadline, the day programs may review ERAS applications (Wed 22 Sep 2027, projected). The
+    // letters' deadline set on it is our advice (its rule's basis, as the step's tag; t10a F5).
     const input = inputFactory({
       applicant: applicantFactory({
         matchYear: 2028,
@@ -166,7 +168,7 @@ describe("a projected season's risk messages mark every projected date they name
       (risk) => risk.code === "TARGETS_SLIPPED",
     );
     expect(slipped?.message).toContain(
-      "no longer fit before its deadline, Wed 22 Sep 2027 (projected) (its target was",
+      "no longer fit before its deadline, Wed 22 Sep 2027 (our advice) (its target was",
     );
     expect(slipped?.sources?.join(" ")).toMatch(/projected: /);
   });

@@ -56,7 +56,7 @@ describe("a slipped target never reaches past its step's deadline (t9n F9)", () 
     const june = slipped(planFor(bothExamsUnderWay, "2026-06-15T09:00:00Z"));
     const nextDay = slipped(planFor(bothExamsUnderWay, "2026-06-16T09:00:00Z"));
     expect(june?.message).toContain(
-      "USMLE Step 2 CK: aim for 120 days after USMLE Step 1 instead of Wed 26 Aug 2026; its deadline stays Wed 27 Jan 2027 (projected).",
+      "USMLE Step 2 CK: aim for 120 days after USMLE Step 1 instead of Wed 26 Aug 2026; its deadline stays Wed 27 Jan 2027 (our advice).",
     );
     expect(nextDay?.message).toBe(june?.message);
   });

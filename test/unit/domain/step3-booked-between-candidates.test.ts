@@ -44,12 +44,12 @@ describe("H-1B Step 3 booked between the two candidates' last sitting days (t9t 
   it("before the projected last sitting day: try to move it to Wed 27 Jan, else keep Mon 1 Feb, in time under the later candidate", () => {
     const result = at("2027-02-01", "2027-01-12T05:00:00Z");
     const card = step3Card(result)?.action ?? "";
-    expect(card).toContain("Try to move it to Wed 27 Jan 2027 (projected) or earlier");
+    expect(card).toContain("Try to move it to Wed 27 Jan 2027 (our advice) or earlier");
     expect(card).toContain("keep Mon 1 Feb 2027");
     expect(card).toContain("Wed 3 Mar 2027");
     expect(card).not.toContain("too late");
     const risk = step3Risk(result)?.message ?? "";
-    expect(risk).toContain("try to move it to Wed 27 Jan 2027 (projected) or earlier");
+    expect(risk).toContain("try to move it to Wed 27 Jan 2027 (our advice) or earlier");
     expect(risk).toContain("keep Mon 1 Feb 2027");
     expect(risk).toContain("Wed 3 Mar 2027");
   });
@@ -79,6 +79,6 @@ describe("H-1B Step 3 booked between the two candidates' last sitting days (t9t 
 
   it("a sitting on Thu 28 Jan in Kathmandu is after the last sitting day, though its midnight is before 9:00 PM ET on the 27th", () => {
     const card = step3Card(at("2027-01-28", "2027-01-12T05:00:00Z"))?.action ?? "";
-    expect(card).toContain("Try to move it to Wed 27 Jan 2027 (projected) or earlier");
+    expect(card).toContain("Try to move it to Wed 27 Jan 2027 (our advice) or earlier");
   });
 });

@@ -49,7 +49,7 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s
     // The end of Wed 3 Feb in Chicago: a sitting day is a local day (fixHB's leftover).
     expect(card?.dueBy).toBe("2027-02-04T06:00:00.000Z");
     expect(card?.action).toContain(
-      "apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027 (projected)",
+      "apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027 (our advice)",
     );
     expect(card?.action).toContain("rank J-1 programs too either way");
   });
@@ -60,7 +60,7 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s
     expect(risk?.message).toContain("If NRMP's 2027 deadline is the later candidate");
     expect(risk?.message).toContain("Wed 3 Mar 2027");
     expect(risk?.message).toContain(
-      "apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027 (projected)",
+      "apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027 (our advice)",
     );
     expect(risk?.message).toContain("Rank programs that offer a J-1 too, either way");
     expect(risk?.message).not.toContain("act if it still lets you");

@@ -40,7 +40,7 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline 
       "Your exam is on Tue 20 Apr 2027, after Mon 19 Apr 2027 (our advice), the last day to sit it for the result to reach your program in time for its H-1B petition.",
     );
     expect(action).toContain(
-      "As booked, it is too late for your program's H-1B petition before your residency starts on Thu 1 Jul 2027 (projected).",
+      "As booked, it is too late for your program's H-1B petition before your residency starts on Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours).",
     );
     expect(step3(result)?.deadline?.et).toBe("Mon 19 Apr 2027");
     expect(visaRisk(result)?.message).toContain(

@@ -56,7 +56,7 @@ describe("H-1B Step 3 abroad with a visitor visa already held (t9t F7, t9u F9)",
     const step = card(result);
     expect(step?.deadline?.day).toBe("2027-01-27");
     const words =
-      "If you already hold a B-1/B-2 visa, there is still time: apply to FSMB by Wed 6 Jan 2027 and sit Step 3 in the US by Wed 27 Jan 2027 (projected)";
+      "If you already hold a B-1/B-2 visa, there is still time: apply to FSMB by Wed 6 Jan 2027 and sit Step 3 in the US by Wed 27 Jan 2027 (our advice)";
     expect(step?.action).toContain(words);
     expect(risk(result)?.message).toContain(words);
     expect(rungsBefore(result, "2027-01-05").length).toBeGreaterThan(1);
@@ -68,7 +68,7 @@ describe("H-1B Step 3 abroad with a visitor visa already held (t9t F7, t9u F9)",
     const step = card(result);
     expect(step?.deadline?.day).toBe("2027-02-03");
     const words =
-      "If you already hold a B-1/B-2 visa and NRMP's 2027 deadline is the later candidate (it was 16 days before Match Day in 2022–2025, which would be Wed 3 Mar 2027), there is still time: apply to FSMB by Wed 13 Jan 2027 and sit Step 3 in the US by Wed 3 Feb 2027 (projected)";
+      "If you already hold a B-1/B-2 visa and NRMP's 2027 deadline is the later candidate (it was 16 days before Match Day in 2022–2025, which would be Wed 3 Mar 2027), there is still time: apply to FSMB by Wed 13 Jan 2027 and sit Step 3 in the US by Wed 3 Feb 2027 (our advice)";
     expect(step?.action).toContain(words);
     expect(risk(result)?.message).toContain(words);
     expect(risk(result)?.message).not.toContain("FSMB and a test date leave no time");

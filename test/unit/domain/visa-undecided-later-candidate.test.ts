@@ -45,7 +45,7 @@ describe("VISA_UNDECIDED before ranking names the later candidate's Step 3 days 
     expect(message).toContain("most likely out of reach");
     expect(message).toContain("If NRMP's 2027 deadline is the later candidate");
     expect(message).toContain(
-      "apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027 (projected)",
+      "apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027 (our advice)",
     );
   });
 

@@ -170,14 +170,15 @@ export function pendingPathwayAction(
     return `${asked} If you never submitted it, ECFMG's review could no longer end by the rank order list deadline on either date we project: tell us (send your intake form again, or ask your advisor), and the plan sets up your next Match. ${needs}`;
   const passed = `If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us`;
   if (phase === "last")
-    return `${asked} ${passed}${due.at === rol.at ? "" : `, by ${dayBy(context, due.at)} (projected) at the latest`}. ${needs}`;
+    return `${asked} ${passed}${due.at === rol.at ? "" : `, by ${dayBy(context, due.at)}${basisMark(due)} at the latest`}. ${needs}`;
   const earlier = submitByDay(entry, context.calendar);
   const later = rol.latestCandidate;
   const when =
     later === undefined
       ? ""
       : `${later.said === undefined ? "" : `${later.said}, `}${renderDate(later.date)}`;
-  return `${asked} ${passed}: ${dayBy(context, earlier)} (projected), the last day ECFMG's review could end by that deadline, has passed, but it can still count if NRMP's ${year} deadline turns out later (${when}) and ECFMG's with it, by ${dayBy(context, due.at)} (projected) at the latest. ${needs}`;
+  // Each day by who sets it (t10a F5): the earlier day is advice as the later one (adviceDayDue).
+  return `${asked} ${passed}: ${dayBy(context, earlier)}${basisMark(due)}, the last day ECFMG's review could end by that deadline, has passed, but it can still count if NRMP's ${year} deadline turns out later (${when}) and ECFMG's with it, by ${dayBy(context, due.at)}${basisMark(due)} at the latest. ${needs}`;
 }
 
 /**
@@ -200,7 +201,7 @@ export function pendingPathwayReminders(
   const last =
     phase === "asked"
       ? " If you never submitted it, ECFMG's review can no longer end by the rank order list deadline: tell us."
-      : ` If you never submitted it, ${dayBy(context, due.at)} (projected) is the last day it can still count for this Match${phase === "later" ? ", if NRMP's deadline turns out later" : ""}.`;
+      : ` If you never submitted it, ${dayBy(context, due.at)}${basisMark(due)} is the last day it can still count for this Match${phase === "later" ? ", if NRMP's deadline turns out later" : ""}.`;
   // Past the earlier day, the follow-ups count from it (a passed day: their ids must not move).
   const passed = phase === "last" ? deadline : submitByDay(entry, stepDates.calendar);
   const from = phase === "asked" ? (laterSubmitBy(entry, stepDates.calendar) ?? passed) : passed;

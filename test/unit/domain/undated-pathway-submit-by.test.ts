@@ -43,7 +43,7 @@ describe("an undated Pathway in progress, OET done, interviewing: the day that d
   it("Wed 6 Jan: the card and the rungs run to Wed 27 Jan (review allowance before the deadline), as with an OET pending", () => {
     const result = plan(nour(), calendar, new Date("2027-01-06T08:00:00Z"));
     expect(pathwayOf(result)?.deadline?.et).toContain("Wed 27 Jan 2027");
-    expect(pathwayOf(result)?.action).toContain("by Wed 27 Jan 2027 (projected) at the latest");
+    expect(pathwayOf(result)?.action).toContain("by Wed 27 Jan 2027 (our advice) at the latest");
     const days = localDays(result);
     expect(days).toContain("2027-01-25");
     expect(days).toContain("2027-01-27");

@@ -13,7 +13,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * fee. Now: the card names the retake, the risk names the earlier attempt without claiming what
  * programs see, and the budget has the first attempt's fee spent and the retake's still to pay.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9y/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/advisor-review-2027/", import.meta.url));
 const planOf = (file: string, now: string): Plan => {
   const snapshot: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
     JSON.parse(readFileSync(`${DIR}${file}`, "utf8")),

@@ -16,7 +16,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * target (H-1B before ranking: the certificate the program needs to rank on H-1B), the earlier
  * rulings stand: urgent, with the after-target follow-ups (lead's ruling on fixB2's open question).
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9w-certificate/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/certificate-nothing-pending/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const planOf = planInOwnMatch;
 const certificate = (result: Plan) =>

@@ -11,7 +11,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * "Your residency start is delayed" email was due on Wed 7 Jul. Ruling: stage "Visa", and the next
  * date the next scheduled email's.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9y/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/advisor-review-2027/", import.meta.url));
 const facts = () =>
   planFacts(
     planInOwnMatch(

@@ -13,7 +13,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * forms once the token is registered; a re-applicant's imports wait for this season's token.
  * Replayed on the tester's applicants.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9x-token-oet/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/eras-token-and-oet/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const planOf = planInOwnMatch;
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);

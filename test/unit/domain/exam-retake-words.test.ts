@@ -4,10 +4,10 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * Session 30, fixZD's rulings on a failed Step 2 CK (tester t9z F6, F11, F12; the lead's L2), on the
- * testers' own applicants (test/fixtures/t9z): Nusrat, Dhaka, 2028 Match, Step 2 CK scored 205 (218
+ * testers' own applicants (test/fixtures/step2ck-retakes-and-myeras): Nusrat, Dhaka, 2028 Match, Step 2 CK scored 205 (218
  * in force); Farhana (t9x), Dhaka, 2027 Match, Step 2 CK done with 209 and its target passed.
  */
-const DIR = new URL("../../fixtures/t9z/", import.meta.url).pathname;
+const DIR = new URL("../../fixtures/step2ck-retakes-and-myeras/", import.meta.url).pathname;
 const DHAKA_DEC = "2026-12-04T20:00:00+06:00";
 const planOf = (file: string, now: string): Plan => planInOwnMatch(readSnapshot(DIR, `${file}.json`), now);
 const step2ck = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step2ck");

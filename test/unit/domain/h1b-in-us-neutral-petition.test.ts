@@ -10,7 +10,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * the stamping's route is answered, in a US zone the petition's words and the stamping's title are
  * neutral; outside US zones, today's words stand.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixZA/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import.meta.url));
 const HOUSTON = readSnapshot(DIR, "h1b-in-us-petition-filing-houston.json");
 const NOW = "2027-04-05T10:00:00-05:00";
 const petition = (result: Plan) => result.nextSteps.find((step) => step.milestone === "visa_h1b");

@@ -16,7 +16,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * rungs, may be marked Not for me once the program confirms a change of status (then silent), and
  * the H visa fee is to verify, not counted. Abroad: unchanged.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixH/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-routes/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const planOf = planInOwnMatch;
 const APPROVED = snapshotOf("h1b-in-us-chicago-petition-approved.json");

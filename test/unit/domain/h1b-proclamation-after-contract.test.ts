@@ -12,7 +12,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * signed the program is known: ask it whether the proclamation applies to its petition and whether
  * it seeks an exception. Before the contract, the earlier words stand.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixH/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-routes/", import.meta.url));
 const MANILA: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
   JSON.parse(readFileSync(`${DIR}h1b-matched-manila-petition-2027.json`, "utf8")),
 );

@@ -9,7 +9,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * extended" from 2025-09-21. Ruling: from 21 Sep 2026, as the plan's now says, the words are past
  * tense and conditional; before it, today's words. The source stays the fact sheet's row.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixZA/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import.meta.url));
 const DHAKA = readSnapshot(DIR, "h1b-hopeful-2028-dhaka.json");
 const proclamation = (result: Plan) => result.risks.find((risk) => risk.code === "H1B_PROCLAMATION_FEE");
 

@@ -11,7 +11,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * zone, naming the field; a stored snapshot that has one anyway is not trusted: the stamping stays
  * not started, with its date and reminders, and a warning names the answer ignored and why.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixZA/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import.meta.url));
 const LAGOS = readSnapshot(DIR, "h1b-abroad-stamping-waived-lagos.json");
 const NOW = "2027-04-25T10:00:00+01:00";
 const stamping = (result: Plan) => result.nextSteps.find((step) => step.milestone === "visa_h1b_stamping");

@@ -9,7 +9,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * first delivery: "apply for a B-1/B-2 visa now; check your consulate's current interview wait", the
  * 60 days said to be this plan's allowance (advice), and that many consulates' waits are longer.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixZA/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import.meta.url));
 const DHAKA = readSnapshot(DIR, "h1b-hopeful-2028-dhaka.json");
 const NOW = "2026-12-04T16:00:00+06:00";
 

@@ -15,7 +15,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * Step 3 is offered only in the US and this plan allows 60 days for the interview" (the plan's
  * advice figure; no fee: the fact sheet has none for a B visa).
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixH/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-routes/", import.meta.url));
 const KARACHI: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
   JSON.parse(readFileSync(`${DIR}h1b-hopeful-2028-step1-done-karachi.json`, "utf8")),
 );

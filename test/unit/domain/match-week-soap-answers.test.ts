@@ -14,7 +14,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * fixZB's rulings (session 30) on Match Week, SOAP and the moved plan, on the testers' own applicants
- * (copied to test/fixtures/t9z-match-week; the Manila one is t9y's Maria with Match Week left
+ * (copied to test/fixtures/match-week-and-soap; the Manila one is t9y's Maria with Match Week left
  * unanswered, the README's way to report "not matched, in SOAP"), at the testers' instants:
  * 1. t9z F1: Match Week done beside SOAP in progress is a conflict, asked at once; no step asserts
  *    either outcome. 2. t9z F2: SOAP "Not for me" with no certified list from Monday: not matched,
@@ -23,7 +23,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * 6. t9y F6: a Pathway certificate in the moved plan. 7. t9y C10, C11: the Match Day question on its
  * own day; "Answer by".
  */
-const FIXTURES = new URL("../../fixtures/t9z-match-week/", import.meta.url).pathname;
+const FIXTURES = new URL("../../fixtures/match-week-and-soap/", import.meta.url).pathname;
 const snapshot = (file: string): ApplicantSnapshot => readSnapshot(FIXTURES, file);
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 const step = (result: Plan, key: string) => result.nextSteps.find((each) => each.milestone === key);

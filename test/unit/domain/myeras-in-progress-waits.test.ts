@@ -5,9 +5,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * Tester t9z F5 (ruling 6, session 30): letters, CV and statement under way while the ERAS token is
  * not done say the MyERAS part waits for it, before MyERAS opens and after; nothing to assign or
- * paste until then. Maria, Manila, 2028 Match (test/fixtures/t9z/maria_token.json).
+ * paste until then. Maria, Manila, 2028 Match (test/fixtures/step2ck-retakes-and-myeras/maria_token.json).
  */
-const DIR = new URL("../../fixtures/t9z/", import.meta.url).pathname;
+const DIR = new URL("../../fixtures/step2ck-retakes-and-myeras/", import.meta.url).pathname;
 const maria = readSnapshot(DIR, "maria_token.json");
 const actionOf = (result: Plan, key: string) =>
   result.nextSteps.find((step) => step.milestone === key)?.action ?? "";

@@ -12,7 +12,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * the application and the OET result's day; an OET done in time keeps the plan.
  * Replayed on the tester's applicant.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9x-token-oet/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/eras-token-and-oet/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const planOf = planInOwnMatch;
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);

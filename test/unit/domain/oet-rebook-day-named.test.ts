@@ -11,7 +11,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * once no session that can still be booked counts. Efua (Accra, 2027 Match, Pathway in progress,
  * OET booked for Sat 27 Feb 2027) is our own applicant.
  */
-const DIR = new URL("../../fixtures/t9z-oet/", import.meta.url).pathname;
+const DIR = new URL("../../fixtures/oet-and-pathway/", import.meta.url).pathname;
 const efua = readSnapshot(DIR, "efua-oet-after-last-day.json");
 
 const card = (result: Plan, key: string): string =>

@@ -15,7 +15,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * applicant's certificate question is due on the sponsorship date its card names, with the J-1
  * item's label. C2: the certificate question is not asked twice within a week.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9y/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/advisor-review-2027/", import.meta.url));
 const planOf = (file: string, now: string): Plan => planInOwnMatch(readSnapshot(DIR, file), now);
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
 const questions = (result: Plan): Reminder[] =>

@@ -13,7 +13,7 @@ import { readSnapshot } from "./fixture-snapshots.ts";
  * the tester's Manila applicant (J-1, certificate through a Pathway accepted 1 Aug 2025), before and
  * after reporting Match Week and Match Day.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9x-notices/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/notices-after-the-match/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const riskAt = (snapshot: ApplicantSnapshot, now: string) =>
   plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now)).risks.find(

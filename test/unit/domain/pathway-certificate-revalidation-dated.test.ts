@@ -16,7 +16,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * the warning stays and says what to ask ECFMG. Replayed on the tester's applicants: the 2028
  * re-applicant, and a 2027 applicant whose certificate came through a 2025 Pathway.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9x-notices/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/notices-after-the-match/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const planOf = planInOwnMatch;
 const noticesOf = (result: Plan) =>

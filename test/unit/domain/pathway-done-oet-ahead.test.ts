@@ -9,7 +9,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * conflict. Efua (Accra, 2027 Match, Pathway done 10 Sep 2026, OET booked for Sat 27 Feb 2027, after
  * its last sitting day) is our own applicant.
  */
-const DIR = new URL("../../fixtures/t9z-oet/", import.meta.url).pathname;
+const DIR = new URL("../../fixtures/oet-and-pathway/", import.meta.url).pathname;
 const efua = readSnapshot(DIR, "efua-pathway-done-oet-ahead.json");
 
 describe("a Pathway marked done with its OET still to be sat (t9z F4)", () => {

@@ -9,7 +9,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * are open (check ECFMG's news; the 2026 Pathways opened on Tue 19 Aug 2025, fact sheet). Aziz
  * (Samarkand, 2028 Match, Step 1 booked, OET and Pathway not started) is our own applicant.
  */
-const DIR = new URL("../../fixtures/t9z-oet/", import.meta.url).pathname;
+const DIR = new URL("../../fixtures/oet-and-pathway/", import.meta.url).pathname;
 const aziz = readSnapshot(DIR, "aziz-2028-pathways-not-open.json");
 const card = (result: Plan): string =>
   result.nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.action ?? "";

@@ -9,14 +9,14 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 
 /**
  * fixM's rulings on tester t9x F3, F9 and F12 (session 29), on the tester's own applicants (copied
- * to test/fixtures/t9x-outcomes), at the tester's instants:
+ * to test/fixtures/match-outcomes), at the tester's instants:
  * 1. SOAP "done" from Match Week on is an accepted SOAP position, binding as a match: Match Day counts
  *    as done from it, the contract and the visa steps run at once, dated as for a matched applicant.
  * 2. SOAP "Not for me" with a certified list and Match Week not done: not matched, not in SOAP; the
  *    plan moves to the next Match now, with a warning naming the answer and how to undo it.
  * 3. After the season, never heard whether they matched: one message, carried by Match Day.
  */
-const FIXTURES = new URL("../../fixtures/t9x-outcomes/", import.meta.url);
+const FIXTURES = new URL("../../fixtures/match-outcomes/", import.meta.url);
 const snapshot = (name: string): ApplicantSnapshot =>
   ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(new URL(name, FIXTURES), "utf8")));
 const planAt = (input: ApplicantSnapshot, now: string): Plan =>

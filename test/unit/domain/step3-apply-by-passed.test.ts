@@ -12,7 +12,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  *   scheduled a visitor-visa interview for it. Ruling: one instruction, in the card as in the risk:
  *   ask the program today about a J-1 (and the petition).
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixZA/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import.meta.url));
 const ACCRA = readSnapshot(DIR, "h1b-abroad-no-step3-accra-2027.json");
 const step3 = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
 const PASSED = "Wed 6 Jan 2027, our projected last day to apply to FSMB, has passed";

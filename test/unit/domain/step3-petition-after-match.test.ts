@@ -15,7 +15,7 @@ import { planInOwnMatch } from "./fixture-snapshots.ts";
  * sit-by day is the risk (too late for the petition before 1 July). Before the applicant reports the
  * Match outcome, today's words.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/fixH/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-routes/", import.meta.url));
 const BOGOTA: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
   JSON.parse(readFileSync(`${DIR}h1b-matched-step3-after-match-bogota.json`, "utf8")),
 );

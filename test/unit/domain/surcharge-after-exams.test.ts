@@ -13,7 +13,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * as spent). Replayed on the tester's applicant.
  */
 const FILE = fileURLToPath(
-  new URL("../../fixtures/t9x-token-oet/pathway-oet-pending-manila-2027.json", import.meta.url),
+  new URL("../../fixtures/eras-token-and-oet/pathway-oet-pending-manila-2027.json", import.meta.url),
 );
 const snapshot = (): ApplicantSnapshot =>
   ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(FILE, "utf8")));

@@ -6,7 +6,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * 2027 Match, signed up on Fri 4 Dec 2026 at 6 PM). The USMLE question is asked at sign-up (the first
  * delivery) and again in the last week before the last sitting day, Wed 27 Jan 2027 (projected).
  */
-const DIR = new URL("../../fixtures/t9y/", import.meta.url).pathname;
+const DIR = new URL("../../fixtures/advisor-review-2027/", import.meta.url).pathname;
 const result = planInOwnMatch(
   readSnapshot(DIR, "eras-nrmp-done-no-exam-status-lahore.json"),
   "2026-12-04T18:00:00+05:00",

@@ -17,7 +17,7 @@ import { readSnapshot } from "#test/unit/domain/fixture-snapshots.ts";
  * is its own item, ordered by its deadline, so the deadline 16 hours away leads the email with its
  * countdown. The interview stays its own item; ids stay those of the plan.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9x-notices/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/notices-after-the-match/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
 const NOW = new Date("2026-11-30T13:00:00+01:00");
 const snapshot = snapshotOf("late-arrival-lagos-nrmp-early-deadline-day.json");

@@ -15,7 +15,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
  * graduate in Cairo said "around Wed 4 Aug 2027, 12:00 AM GMT+3 (Tue 3 Aug 2027, 5:00 PM ET)".
  * Both are the applicant's calendar days, with no hour, and an item gives its day once.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9y/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/advisor-review-2027/", import.meta.url));
 const planOf = (file: string, now: Date): Plan => {
   const snapshot: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
     JSON.parse(readFileSync(`${DIR}${file}`, "utf8")),

@@ -14,7 +14,7 @@ import { runPlanCli } from "../../../shared/cli/plan.ts";
  * JSON the planner's own. One order everywhere: the CLI's table, its JSON and the applicant's timeline.
  * F9: the JSON's next steps held a `budget` entry; the budget is a section, never a step.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9j/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/new-user-trial-2027/", import.meta.url));
 const FILES = readdirSync(DIR).filter((name) => name.endsWith(".json"));
 const INSTANTS = [
   "2026-10-01T09:00:00Z",

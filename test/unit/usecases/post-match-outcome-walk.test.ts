@@ -22,7 +22,7 @@ import {
  * - Anil (SOAP Not for me, Match Week not done: not matched, not in SOAP): no Match Day question and
  *   no weekly "where did you match?"; nothing of the 2027 Match after Monday.
  */
-const FIXTURES = new URL("../../fixtures/t9x-outcomes/", import.meta.url);
+const FIXTURES = new URL("../../fixtures/match-outcomes/", import.meta.url);
 const START = "2027-07-01T00:00:00.000Z";
 
 interface Sent {

@@ -9,9 +9,9 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
  * Tester t9j F9: words that did not fit the step's status or the plan's dates, replayed on the
- * tester's own applicants (test/fixtures/t9j) at the instants it named.
+ * tester's own applicants (test/fixtures/new-user-trial-2027) at the instants it named.
  */
-const DIR = fileURLToPath(new URL("../../fixtures/t9j/", import.meta.url));
+const DIR = fileURLToPath(new URL("../../fixtures/new-user-trial-2027/", import.meta.url));
 
 function planOf(file: string, now: string): Plan {
   const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));

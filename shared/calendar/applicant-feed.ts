@@ -1,7 +1,8 @@
 import ical, { ICalCalendarMethod, type ICalEventData } from "ical-generator";
 import { DateTime } from "luxon";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { DATE_TAGS, dateBasis, dateTag, isNrmpEvent } from "#domain/date-words.ts";
+import { DATE_TAGS, dateBasis, dateTag } from "#domain/date-basis.ts";
+import { isNrmpEvent } from "#domain/date-words.ts";
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";

@@ -1,14 +1,8 @@
 import { ICalAlarmType } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
-import {
-  DATE_TAGS,
-  dateBasis,
-  deadlineWords,
-  PROJECTED_NOTE,
-  reminderDateLabel,
-  reminderShownDate,
-} from "#domain/date-words.ts";
+import { DATE_TAGS, dateBasis, PROJECTED_NOTE } from "#domain/date-basis.ts";
+import { deadlineWords, reminderDateLabel, reminderShownDate } from "#domain/date-words.ts";
 import type { Deadline, Reminder, StepSubject } from "#domain/plan.ts";
 
 /**

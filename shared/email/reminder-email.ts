@@ -1,5 +1,6 @@
 import Mustache from "mustache";
-import { basisMark, deadlineWords, reminderShownDate } from "#domain/date-words.ts";
+import { basisMark } from "#domain/date-basis.ts";
+import { deadlineWords, reminderShownDate } from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";

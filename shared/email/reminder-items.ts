@@ -1,6 +1,5 @@
+import { DATE_TAGS, dateBasis } from "#domain/date-basis.ts";
 import {
-  DATE_TAGS,
-  dateBasis,
   deadlineWords,
   reminderDateLabel,
   reminderShownDate,

@@ -1,7 +1,8 @@
 import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
 import { budgetTable } from "#domain/budget-table.ts";
 import { budgetNote, budgetTotals, hasBudget } from "#domain/budget-words.ts";
-import { DATE_TAGS, stepDatesInline } from "#domain/date-words.ts";
+import { DATE_TAGS } from "#domain/date-basis.ts";
+import { stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
@@ -135,8 +136,8 @@ export function whyYouGetThis(plan: Plan): string {
   return `You receive this because you (or your advisor) signed you up for Matchpath's reminders about your US residency application (Match ${plan.matchYear}).`;
 }
 
-/** The projected-date note, in the domain's one wording (date-words.ts). */
-export { PROJECTED_NOTE } from "#domain/date-words.ts";
+/** The projected-date note, in the domain's one wording (date-basis.ts). */
+export { PROJECTED_NOTE } from "#domain/date-basis.ts";
 
 /**
  * The one-tap actions of an item's step, most useful first; none without links or for interviews,

@@ -2,7 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { seasonPassedFor } from "#domain/applicant-choices.ts";
 import { hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { PROJECTED_NOTE } from "#domain/date-words.ts";
+import { PROJECTED_NOTE } from "#domain/date-basis.ts";
 import { DISPLAY_ORDER_NOTE } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import {

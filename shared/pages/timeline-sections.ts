@@ -6,8 +6,8 @@ import {
   PAID_SO_FAR,
   PRESUMED_PAID,
 } from "#domain/budget-words.ts";
+import { basisMark } from "#domain/date-basis.ts";
 import {
-  basisMark,
   deadlineWords,
   reminderDateLabel,
   reminderShownDate,

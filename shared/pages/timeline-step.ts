@@ -6,11 +6,9 @@ import {
   doneOpensText,
   seasonPassedFor,
 } from "#domain/applicant-choices.ts";
+import { DATE_TAGS, dateBasis, dateTag } from "#domain/date-basis.ts";
 import {
   ANSWER_BY_LABEL,
-  DATE_TAGS,
-  dateBasis,
-  dateTag,
   deadlineWords,
   isNrmpEvent,
   NRMP_EVENT_LABEL,

@@ -1,6 +1,7 @@
 import { stepName } from "#domain/console/advisor-voice.ts";
 import { STAGES, type Stage } from "#domain/console/stage.ts";
-import { DATE_TAGS, dateTag, deadlineWords } from "#domain/date-words.ts";
+import { DATE_TAGS, dateTag } from "#domain/date-basis.ts";
+import { deadlineWords } from "#domain/date-words.ts";
 import type { Deadline } from "#domain/plan.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { renderDate, renderEt, renderInZone } from "#domain/time.ts";

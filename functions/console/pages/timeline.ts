@@ -2,7 +2,8 @@ import { bookedDayAhead, doneCountsFor, seasonPassedFor } from "#domain/applican
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
-import { DATE_TAGS, REMINDER_DATE_LABELS, targetShown } from "#domain/date-words.ts";
+import { DATE_TAGS } from "#domain/date-basis.ts";
+import { REMINDER_DATE_LABELS, targetShown } from "#domain/date-words.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";

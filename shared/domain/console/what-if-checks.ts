@@ -1,5 +1,5 @@
 import { doneCountsFor } from "../applicant-choices.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { type FieldProblem, fieldProblems } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { inInterviewSeason } from "../planner/interviewing.ts";

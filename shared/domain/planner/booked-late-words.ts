@@ -1,4 +1,4 @@
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";

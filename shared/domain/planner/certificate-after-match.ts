@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE } from "../time.ts";
 import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";

@@ -1,5 +1,5 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";

@@ -1,6 +1,6 @@
 import type { Citation } from "../catalog/citation.ts";
 import { catalogEntry } from "../catalog/index.ts";
-import { markOfBasis } from "../date-words.ts";
+import { markOfBasis } from "../date-basis.ts";
 import type { DateBasis } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";

@@ -1,4 +1,4 @@
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { ET_ZONE } from "../time.ts";
 import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";

@@ -1,6 +1,6 @@
 /** MATCH_YEAR_LAST_DAY's fixed words (match-year-last-day.ts), apart so that file stays one concern's size. */
 
-import { markOfBasis } from "../date-words.ts";
+import { markOfBasis } from "../date-basis.ts";
 import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { cutOffMark } from "./last-sitting-day.ts";

@@ -1,6 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { CHECKED_FOR_RANKING, catalogEntry } from "../catalog/index.ts";
-import { markOfBasis } from "../date-words.ts";
+import { markOfBasis } from "../date-basis.ts";
 import type { DateBasis } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";

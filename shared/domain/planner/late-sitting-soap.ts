@@ -1,4 +1,4 @@
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { projectedMark, projectionSources } from "../seasons/date-words.ts";
 import { renderEt } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";

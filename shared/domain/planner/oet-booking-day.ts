@@ -1,6 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
-import { markOfBasis } from "../date-words.ts";
+import { markOfBasis } from "../date-basis.ts";
 import { DAY_MS, isoUtc, localDate } from "../time.ts";
 import { OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";

@@ -1,4 +1,4 @@
-import { basisMark, markOfBasis } from "../date-words.ts";
+import { basisMark, markOfBasis } from "../date-basis.ts";
 import type { DateBasis } from "../plan.ts";
 import { renderDate } from "../time.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";

@@ -1,5 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
-import { markOfBasis } from "../date-words.ts";
+import { markOfBasis } from "../date-basis.ts";
 import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE } from "../time.ts";
 import { CalendarMemo } from "./calendar-memo.ts";

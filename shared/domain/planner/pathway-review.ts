@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, fromWall, renderDate, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";

@@ -1,5 +1,5 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, startOfLocalDate, toWall } from "../time.ts";

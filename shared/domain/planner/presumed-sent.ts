@@ -1,4 +1,4 @@
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";

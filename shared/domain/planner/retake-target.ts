@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";

@@ -1,5 +1,5 @@
 import type { Citation } from "../catalog/citation.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import type { SeasonDate } from "../seasons/index.ts";
 
 /** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */

@@ -1,5 +1,5 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { DAY_MS, isoUtc, localDate, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";

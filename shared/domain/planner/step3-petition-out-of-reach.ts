@@ -1,4 +1,4 @@
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { DAY_MS } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";

@@ -1,5 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";

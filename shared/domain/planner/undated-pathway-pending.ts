@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, renderDate } from "../time.ts";
 import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { dateTag } from "../date-words.ts";
+import { dateTag } from "../date-basis.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { PlanContext } from "./context.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";

@@ -1,4 +1,4 @@
-import { basisMark } from "../date-words.ts";
+import { basisMark } from "../date-basis.ts";
 import { renderDate, renderEt } from "../time.ts";
 import type { SeasonDate } from "./index.ts";
 

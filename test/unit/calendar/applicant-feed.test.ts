@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { PROJECTED_SENTENCE } from "#calendar/feed-parts.ts";
 import { applyPreferences } from "#domain/apply-preferences.ts";
-import { dateBasis } from "#domain/date-words.ts";
+import { dateBasis } from "#domain/date-basis.ts";
 import { plan } from "#domain/planner.ts";
 import { DEFAULT_PREFERENCES } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";

@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { PROJECTED_SENTENCE } from "#calendar/feed-parts.ts";
-import { DATE_TAGS } from "#domain/date-words.ts";
+import { DATE_TAGS } from "#domain/date-basis.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";

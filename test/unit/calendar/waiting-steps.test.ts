@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { renderInterviewInvite } from "#calendar/interview-ics.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
-import { dateBasis } from "#domain/date-words.ts";
+import { dateBasis } from "#domain/date-basis.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
-import { markOfBasis } from "#domain/date-words.ts";
+import { markOfBasis } from "#domain/date-basis.ts";
 import { lastDayMark } from "#domain/planner/last-day-words.ts";
 import {
   cutOffBasis,

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { basisMark } from "#domain/date-words.ts";
+import { basisMark } from "#domain/date-basis.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DATE_TAGS, dateTag, deadlineWords } from "#domain/date-words.ts";
+import { DATE_TAGS, dateTag } from "#domain/date-basis.ts";
+import { deadlineWords } from "#domain/date-words.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { doneOpensText } from "#domain/applicant-choices.ts";
-import { PROJECTED_NOTE } from "#domain/date-words.ts";
+import { PROJECTED_NOTE } from "#domain/date-basis.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
-import { DATE_TAGS, deadlineWords, REMINDER_DATE_LABELS } from "#domain/date-words.ts";
+import { DATE_TAGS } from "#domain/date-basis.ts";
+import { deadlineWords, REMINDER_DATE_LABELS } from "#domain/date-words.ts";
 import { examsDone } from "#test/unit/domain/factories.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import type { ApplicantView } from "#usecases/console.ts";

@@ -106,7 +106,14 @@ const scenarios: Scenario[] = [
       expect(result.nextSteps).toEqual([]);
       expect(result.blocked).toEqual([]);
       expect(result.overdue).toEqual([]);
-      expect(result.reminders).toEqual([]);
+      // Nothing to remind but the certificate's validity check, emailed once matched: when it appears and
+      // 14 days before residency's start, the J-1 sponsorship being done (t9z F9).
+      expect(
+        result.reminders.map((reminder) => [reminder.risk, reminder.rung, reminder.sendAt.slice(0, 10)]),
+      ).toEqual([
+        ["PATHWAY_CERTIFICATE_MAY_EXPIRE", "warning-notice", "2026-06-01"],
+        ["PATHWAY_CERTIFICATE_MAY_EXPIRE", "warning-notice", "2026-06-17"],
+      ]);
       // Matched with a certificate through a 2025 Pathway: its validity date against the 1 Jul
       // start is the one thing left to check, until that start (tester t9x F6, ruling 3, session 29).
       expect(codes(result)).toEqual(["PATHWAY_CERTIFICATE_MAY_EXPIRE"]);

@@ -145,6 +145,9 @@ export function buildBudget(
   );
 }
 
+/** The steps whose fees are ERAS fees ("Before you pay ERAS fees for this Match, weigh …"). */
+const ERAS_FEE_STEPS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["eras_token", "eras_application"]);
+
 /** The steps that follow Match Day in the catalog's prerequisite chain (the contract and visa steps). */
 const AFTER_MATCH_DAY: ReadonlySet<MilestoneKey> = afterMatchDay();
 function afterMatchDay(): Set<MilestoneKey> {
@@ -237,9 +240,11 @@ function budgetOf(
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       continue;
     }
-    // The couples fee is owed whether or not they registered yet, so only weighing holds it back.
+    // The couples fee is owed whether or not they registered yet, so only weighing holds it back;
+    // so are this Match's ERAS fees, which ERAS_LATE_SUBMISSION says to weigh before paying (t10b F1).
     const nrmpHeld =
-      fee.milestone === "nrmp_registration" || (asked === "weighing" && fee.kind === "nrmp_couples");
+      fee.milestone === "nrmp_registration" ||
+      (asked === "weighing" && (fee.kind === "nrmp_couples" || ERAS_FEE_STEPS.has(fee.milestone)));
     if (asked !== "-" && !spent && nrmpHeld) held.push(nrmpHeldFee(context, asked, item));
     else place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);

@@ -5,7 +5,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { interviewingForMatch } from "./interviewing.ts";
-import { applyingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
+import { applyingWords, weighingNextMatch } from "./nrmp-while-weighing.ts";
 
 /** The NRMP late registration fee as the fee table has it (official, NRMP's 2023 figure). */
 const LATE_FEE_USD = (() => {
@@ -96,16 +96,22 @@ export function nrmpAskedFee(item: BudgetItem): BudgetItem {
   return owedOnlyIf(`${ASKED_OPENING} (you have not told us)`, item);
 }
 
-/** Why an NRMP fee is held back from the totals (budget.ts): asked about, or the next Match weighed. */
+/**
+ * Why an NRMP fee is held back from the totals (budget.ts): asked about, or the next Match weighed
+ * (which holds back this Match's unpaid ERAS fees too).
+ */
 export type NrmpHeld = "asked" | "weighing" | "-";
 
 /**
- * This plan's NrmpHeld: nrmpRegistrationAsked first, then nrmpWhileWeighing, which is about the
- * applicant's own Match only (`season`, the Match budgeted: a moved plan's is a later one); "-" for neither.
+ * This plan's NrmpHeld: nrmpRegistrationAsked first, then weighingNextMatch (the ERAS application
+ * open long after programs began reviewing), which is about the applicant's own Match only
+ * (`season`, the Match budgeted: a moved plan's is a later one); "-" for neither. "weighing" holds
+ * back this Match's NRMP fees and its ERAS fees not yet paid alike (budget.ts), since the advice is
+ * to weigh the next Match before paying either (tester t10b F1).
  */
 export function nrmpHeldOf(context: PlanContext, season: SeasonCalendar): NrmpHeld {
   if (nrmpRegistrationAsked(context)) return "asked";
-  return season === context.calendar && nrmpWhileWeighing(context) ? "weighing" : "-";
+  return season === context.calendar && weighingNextMatch(context) ? "weighing" : "-";
 }
 
 /**

@@ -33,8 +33,17 @@ function wellPastFrom(context: PlanContext): number {
  * feasibility-risk.ts), never an unconditional push to pay beside that advice.
  */
 export function nrmpWhileWeighing(context: PlanContext): boolean {
-  if (isFinished(statusAt(context, NRMP_REGISTRATION)) || isFinished(statusAt(context, ERAS_APPLICATION)))
-    return false;
+  return !isFinished(statusAt(context, NRMP_REGISTRATION)) && weighingNextMatch(context);
+}
+
+/**
+ * Whether ERAS_LATE_SUBMISSION advises weighing the next Match before paying ERAS fees: the ERAS
+ * application still open and erasWellPast. The one predicate behind nrmpWhileWeighing and the
+ * budget's fees of this Match held back while the plan weighs (nrmp-registration-asked.ts
+ * nrmpHeldOf: NRMP's and ERAS's not yet paid, tester t10b F1).
+ */
+export function weighingNextMatch(context: PlanContext): boolean {
+  if (isFinished(statusAt(context, ERAS_APPLICATION))) return false;
   // The words turn conditional on a day that is no step's deadline: the console re-plans then.
   noteRiskChange(context, wellPastFrom(context) + 1);
   return erasWellPast(context);

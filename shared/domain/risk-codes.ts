@@ -48,5 +48,7 @@ export const RISK_CODES = [
   "MATCH_DAY_NOT_REPORTED",
   "VISA_UNDECIDED",
   "PATHWAY_DONE_BEFORE_OET",
+  // SOAP marked done before SOAP's first offer round (t10b F3): no accepted offer, counted as not started.
+  "SOAP_DONE_BEFORE_OFFERS",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];

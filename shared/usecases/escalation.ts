@@ -64,6 +64,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   MATCH_DAY_NOT_REPORTED: "Match Day passed and the applicant has not said where they matched",
   VISA_UNDECIDED: "Visa route not chosen before ranking",
   PATHWAY_DONE_BEFORE_OET: "Pathway marked done while the OET is still to be sat",
+  SOAP_DONE_BEFORE_OFFERS: "SOAP marked done before SOAP's first offer round (no accepted offer yet)",
 };
 
 /**

@@ -26,6 +26,7 @@ export function contextWith(context: PlanContext, changes: Partial<PlanContext>)
     interviews: context.interviews,
     eligibility: context.eligibility,
     rolRefused: context.rolRefused,
+    soapDoneBeforeOffers: context.soapDoneBeforeOffers,
     failedScores: context.failedScores,
     pastSeason: context.pastSeason,
     pastSeasonEntries: context.pastSeasonEntries,

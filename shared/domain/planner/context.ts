@@ -19,6 +19,7 @@ import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./pas
 import { keepOetBookedAhead } from "./pathway-done-oet-ahead.ts";
 import type { PlannerInput } from "./planner-input.ts";
 import { type RolRefusal, refusedRankList } from "./rank-list-refusal.ts";
+import { type SoapDoneBeforeOffers, soapDoneBeforeOffers } from "./soap-done-before-offers.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 
@@ -80,6 +81,8 @@ export interface PlanContext {
    * list counts as not started, so its deadline and reminders stay in the plan.
    */
   rolRefused: RolRefusal | null;
+  /** SOAP reported done before its first offer round (soap-done-before-offers.ts): counted as not started. */
+  soapDoneBeforeOffers: SoapDoneBeforeOffers;
   /** Results reported below their passing score, as reported: read as retakes (failed-score.ts). */
   failedScores: readonly FailedScore[];
   /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
@@ -140,7 +143,12 @@ export function buildContext(
     input.applicant.timezone,
   );
   if (rolRefused !== null) entries.set({ key: "rank_order_list", status: "not_started" });
-  if (soapAnsweredTooEarly(entries.get("soap"), calendar, input.applicant.timezone, nowMs))
+  // SOAP done before the first offer round is no accepted offer (t10b F3): not started, with a warning.
+  const soapDoneEarly = soapDoneBeforeOffers(entries.get("soap"), calendar, input.applicant.timezone, nowMs);
+  if (
+    soapDoneEarly !== null ||
+    soapAnsweredTooEarly(entries.get("soap"), calendar, input.applicant.timezone, nowMs)
+  )
     entries.set({ key: "soap", status: "not_started" });
   const statuses = NOT_STARTED.slice();
   // By catalog index (StepEntries.at), not by key: each key's look-up was made when it was stored.
@@ -193,6 +201,7 @@ export function buildContext(
     interviews: input.interviews,
     eligibility,
     rolRefused,
+    soapDoneBeforeOffers: soapDoneEarly,
     failedScores: failed,
     pastSeason,
     pastSeasonEntries,

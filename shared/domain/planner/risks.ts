@@ -45,6 +45,7 @@ import { rolDeadlineMayBeLaterRisks } from "./rol-deadline-may-be-later-risk.ts"
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { scheduledScoreRisks } from "./scheduled-score.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
+import { soapDoneBeforeOffersRisk } from "./soap-done-before-offers.ts";
 import { stampingWaiverIgnoredRisks } from "./stamping-waiver-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
 import type { TargetedMatch } from "./targeted-match.ts";
@@ -178,6 +179,8 @@ export function assessRisks(
   if (passedDate !== null) risks.push(passedDate);
   const oetAhead = held ? null : pathwayDoneBeforeOetRisk(context); // t9z F4
   if (oetAhead !== null) risks.push(oetAhead);
+  const soapEarly = soapDoneBeforeOffersRisk(context); // t10b F3
+  if (soapEarly !== null) risks.push(soapEarly);
 
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
   // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a

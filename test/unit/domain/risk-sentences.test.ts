@@ -174,6 +174,16 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(inSoap, seasonCalendar(2027), new Date("2027-05-03T09:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json in SOAP, May ${risk.code}`, risk });
+  // SOAP marked done on Match Week's Monday, before any offer round (SOAP_DONE_BEFORE_OFFERS, t10b F3).
+  const soapEarly = {
+    ...certified,
+    milestones: [
+      ...certified.milestones,
+      { key: "soap" as const, status: "done" as const, date: "2027-03-15" },
+    ],
+  };
+  for (const risk of plan(soapEarly, seasonCalendar(2027), new Date("2027-03-15T16:00:00Z")).risks)
+    found.push({ where: `rank-list-certified-2027.json SOAP done Monday ${risk.code}`, risk });
   // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP (UNMATCHED_NOT_IN_SOAP, fixM).
   const declined = {
     ...certified,

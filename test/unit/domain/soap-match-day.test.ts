@@ -32,6 +32,7 @@ const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
   plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
 const matchDayOf = (result: Plan) => result.nextSteps.find((step) => step.milestone === "match_day");
 const TUESDAY = "2027-03-16T12:00:00Z";
+const WEDNESDAY_AFTER_FIRST_ROUND = "2027-03-17T16:00:00Z";
 const FRIDAY_AFTER_RELEASE = "2027-03-19T18:00:00Z";
 const matchDay = seasonCalendar(2027).dates.nrmp_match_day.iso;
 
@@ -57,7 +58,9 @@ describe("Match Day for an applicant in SOAP", () => {
   });
 
   it("SOAP done (an accepted position): Match Day is not asked, and the contract waits for nothing from it", () => {
-    for (const now of [TUESDAY, FRIDAY_AFTER_RELEASE]) {
+    // From the first offer round (Wed 9:00 AM ET as planned): undated before it, SOAP done is no
+    // accepted offer (SOAP_DONE_BEFORE_OFFERS, t10b F3, soap-done-before-offers.test.ts).
+    for (const now of [WEDNESDAY_AFTER_FIRST_ROUND, FRIDAY_AFTER_RELEASE]) {
       const result = planAt(inSoap("done"), now);
       expect(matchDayOf(result)?.title).not.toBe(SOAP_MATCH_DAY_TITLE);
       expect(result.reminders.filter((r) => r.rung === "match-day-result")).toEqual([]);

@@ -52,15 +52,16 @@ describe("a season that is over: no actions, no bill, no waiting (tester s7 C5)"
     expect(seasonFees(all(before.budget)).filter((item) => item.nextMatch !== undefined)).toEqual([]);
     expect(seasonFees(all(over.budget)).filter((item) => item.nextMatch?.matchYear !== 2028)).toEqual([]);
     expect(seasonFees(all(over.budget)).map((item) => item.key)).not.toContain("nrmp_late_fee");
-    // The control, ERAS never submitted a week before the deadline, weighs the next Match: its NRMP
-    // fees are held "if you apply for the 2027 Match" (to verify, in no total), so they are added back.
-    const heldNrmp = (before.budget.toVerify ?? [])
+    // The control, ERAS never submitted a week before the deadline, weighs the next Match: its ERAS
+    // and NRMP fees are held "if you apply for the 2027 Match" (to verify, in no total: t9t F18,
+    // t10b F1), so they are added back.
+    const heldFees = (before.budget.toVerify ?? [])
       .filter(
-        (item) => item.key.startsWith("nrmp") && item.verify?.startsWith("If you apply for the 2027 Match"),
+        (item) => /^(eras|nrmp)/.test(item.key) && item.verify?.startsWith("If you apply for the 2027 Match"),
       )
       .reduce((sum, item) => sum + item.amountUsd, 0);
-    expect(heldNrmp).toBeGreaterThan(0);
-    expect(over.budget.upcomingUsd).toBeLessThan(before.budget.upcomingUsd + heldNrmp);
+    expect(heldFees).toBeGreaterThan(0);
+    expect(over.budget.upcomingUsd).toBeLessThan(before.budget.upcomingUsd + heldFees);
   });
 
   it("lists no step of that season as waiting on something, and offers no action on its steps", () => {

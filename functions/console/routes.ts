@@ -1,5 +1,6 @@
 import { APPLICANT_ID_PATTERN } from "#domain/applicant-id.ts";
 import { applicantToday } from "#domain/console/mark-done.ts";
+import { DONE_RECORDS } from "#domain/step-actions.ts";
 import {
   authorizedApplicant,
   markStepDone,
@@ -142,7 +143,7 @@ const markDone: Handler = async (request, deps) => {
     request,
     deps,
     marked.outcome === "recorded"
-      ? `Marked ${titleOf(key)} done on ${marked.date}${today}, recorded as yours.`
+      ? `Marked ${DONE_RECORDS[key]?.advisor ?? `${titleOf(key)} done`} on ${marked.date}${today}, recorded as yours.`
       : `${titleOf(key)} was already done${marked.date ? ` on ${marked.date}` : ""}: nothing changed or recorded.`,
   );
 };

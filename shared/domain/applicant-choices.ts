@@ -4,7 +4,7 @@ import type { NextStep, Plan } from "./plan.ts";
 import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { snoozeOptions } from "./snoozes.ts";
-import type { StepAction } from "./step-actions.ts";
+import { DONE_RECORDS, type StepAction } from "./step-actions.ts";
 import { localDate, renderDate, wallFromDate } from "./time.ts";
 import { US_ZONE } from "./us-zones.ts";
 
@@ -21,6 +21,11 @@ export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
   snooze: "Snooze",
   waive: "Not for me",
 };
+
+/** An action's button on `milestone`: ACTION_LABELS, but for a Done that records more (DONE_RECORDS). */
+export function actionLabel(milestone: string, action: StepAction): string {
+  return (action === "done" ? DONE_RECORDS[milestone]?.applicant : undefined) ?? ACTION_LABELS[action];
+}
 
 /**
  * The actions a next step offers: those its catalog entry lists (`stepActions`: "Scheduled for…"

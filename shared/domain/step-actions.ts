@@ -9,6 +9,22 @@ export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive"] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
 /**
+ * What Done records on a step where "done" means more than finished (tester t10b F3, fixZK ruling
+ * 1a): SOAP done is an accepted SOAP offer, binding as a match, so its button says so to the
+ * applicant ("I accepted a SOAP offer") and to the advisor ("Mark SOAP: offer accepted"). Keys,
+ * not the catalog, as the action pages read them (their cold start stays off the catalog).
+ */
+export const DONE_RECORDS: Readonly<
+  Partial<Record<string, { applicant: string; question: string; advisor: string }>>
+> = {
+  soap: {
+    applicant: "I accepted a SOAP offer",
+    question: "Did you accept a SOAP offer in R3?",
+    advisor: "SOAP: offer accepted",
+  },
+};
+
+/**
  * Whether a step's recorded status already answers an action, leaving nothing to change: Done on a
  * done step, Not for me on a waived one, Scheduled for… or Snooze on a step done or not for the
  * applicant. Both sides of an action link decide on it (tester s9 issue 14 A1, A3): the GET says

@@ -1,4 +1,4 @@
-import { ACTION_LABELS, actionsFor } from "#domain/applicant-choices.ts";
+import { actionLabel, actionsFor } from "#domain/applicant-choices.ts";
 import { budgetTable } from "#domain/budget-table.ts";
 import { budgetNote, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { DATE_TAGS } from "#domain/date-basis.ts";
@@ -156,7 +156,9 @@ export function buttonsOf(
   const milestone = item.milestone;
   if (finishedAndUnlisted(milestone, plan, recorded)) return [];
   return actionsFor({ milestone }, plan, zone, recorded).map((action, index) => ({
-    label: item.actsOn ? `${ACTION_LABELS[action]} (${item.actsOn})` : ACTION_LABELS[action],
+    label: item.actsOn
+      ? `${actionLabel(milestone, action)} (${item.actsOn})`
+      : actionLabel(milestone, action),
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",
   }));

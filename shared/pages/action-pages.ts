@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type DoneOpens, doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
+import { alreadyAnswered, DONE_RECORDS, type StepAction } from "#domain/step-actions.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -100,7 +100,9 @@ ${
 }<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
-  const heading = HEADINGS[preview.claims.action](title);
+  // A Done that records more asks what it records (SOAP: an accepted offer, t10b F3).
+  const records = preview.claims.action === "done" ? DONE_RECORDS[preview.claims.milestone] : undefined;
+  const heading = records === undefined ? HEADINGS[preview.claims.action](title) : records.question;
   const error = problem ? `<p class="note critical" role="alert">${e(problem)}</p>` : "";
   return htmlPage(
     problem ? 400 : 200,
@@ -110,7 +112,7 @@ ${error}
 <form method="post" action="${e(formAction)}">
 ${fieldsFor(preview)}
 <div class="actions">
-<button type="submit" class="primary">${e(BUTTONS[preview.claims.action])}</button>
+<button type="submit" class="primary">${e(records === undefined ? BUTTONS[preview.claims.action] : `Yes, ${records.applicant}`)}</button>
 <a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a>
 </div>
 </form>`,

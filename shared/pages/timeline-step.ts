@@ -1,5 +1,5 @@
 import {
-  ACTION_LABELS,
+  actionLabel,
   actionsFor,
   doneCountsFor,
   doneOpensFor,
@@ -118,7 +118,7 @@ function actionButtons(
   return `${notYet}<div class="actions">${actions
     .map(
       (action, index) =>
-        `<a class="button ${index === 0 ? "primary" : "secondary"}" href="${e(links.action(milestone, action))}">${e(ACTION_LABELS[action])}<span class="visually-hidden"> — ${e(step.title)}</span></a>`,
+        `<a class="button ${index === 0 ? "primary" : "secondary"}" href="${e(links.action(milestone, action))}">${e(actionLabel(milestone, action))}<span class="visually-hidden"> — ${e(step.title)}</span></a>`,
     )
     .join("")}</div>`;
 }

@@ -10,6 +10,7 @@ import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
+import { DONE_RECORDS } from "#domain/step-actions.ts";
 import { DAY_MS } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { deadlineWhen, h, ownDay, titleOf } from "./html.ts";
@@ -73,7 +74,10 @@ export function timelineCard(view: ApplicantView, today: string): string {
     // Before the step's window opens for this Match the check refuses today too (tester s12 issue 15f A1).
     const opens = markDoneNotYet(step.milestone, plan, today);
     if (opens !== undefined) return `<br><span class="muted">${h(notYetForAdvisor(opens, countsFor))}</span>`;
-    return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(stepForAdvisor(step))} done for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">Mark done</button></form>`;
+    // A Done that records more says what (SOAP: an accepted offer, t10b F3).
+    const records = DONE_RECORDS[step.milestone]?.advisor;
+    const mark = records === undefined ? `${stepForAdvisor(step)} done` : records;
+    return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(mark)} for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">${records === undefined ? "Mark done" : h(`Mark ${records}`)}</button></form>`;
   };
   // The applicant's booked date beside the deadline, as their timeline's "Your exam: …" (tester s8 issue 15 B3).
   const ownNote = (step: { milestone: StepSubject; ownDate?: Deadline }): string => {

@@ -15,7 +15,7 @@ export function mayBeWaived(key: MilestoneKey): boolean {
   return catalogEntry(key).waivable !== undefined;
 }
 
-/** The steps an applicant may skip, by the advisor's names: "Research experience (optional), SOAP preparation". */
+/** The steps an applicant may skip, by the advisor's names: "Research experience (optional), SOAP". */
 export function waivableStepNames(): string {
   return MILESTONE_CATALOG.filter((entry) => mayBeWaived(entry.key))
     .map((entry) => stepName(entry.key))

@@ -8,7 +8,7 @@ import type { MilestoneEntry } from "../snapshot.ts";
  * date is a choice or preparation made ahead, not an answer: like a Match reported before ranking
  * opens (confirmedByTheMatch), it proves nothing about being in the Match and must not end SOAP's
  * preparation, so the step counts as not started and the plan asks again at Match Week (lead's ruling
- * on tester t9m F16). Before Monday the step reads "Prepare for SOAP in case you do not match", so
+ * on tester t9m F16). Before Monday the step reads "SOAP, if you do not match" (its text: prepare), so
  * "in progress" then means preparing, never "you are in SOAP / you did not match": nobody has been
  * told they did not match yet (lead's ruling on tester t9n F5). An undated answer is left as given
  * (an intake may send SOAP waived; soapShowsInTheMatch reads it only from Monday), but for an

@@ -27,7 +27,7 @@ describe("the what-if form's waived status", () => {
 
   it("says on the option which steps may be waived", () => {
     expect(form).toContain(
-      '<option value="waived" data-only-waivable>waived: only for Research experience (optional), SOAP preparation, H-1B visa stamping at the US consulate</option>',
+      '<option value="waived" data-only-waivable>waived: only for Research experience (optional), SOAP, H-1B visa stamping at the US consulate</option>',
     );
   });
 });

@@ -144,7 +144,13 @@ export function buildContext(
   );
   if (rolRefused !== null) entries.set({ key: "rank_order_list", status: "not_started" });
   // SOAP done before the first offer round is no accepted offer (t10b F3): not started, with a warning.
-  const soapDoneEarly = soapDoneBeforeOffers(entries.get("soap"), calendar, input.applicant.timezone, nowMs);
+  const soapDoneEarly = soapDoneBeforeOffers(
+    entries.get("soap"),
+    calendar,
+    input.applicant.timezone,
+    nowMs,
+    entries.get("match_day")?.status === "done",
+  );
   if (
     soapDoneEarly !== null ||
     soapAnsweredTooEarly(entries.get("soap"), calendar, input.applicant.timezone, nowMs)

@@ -45,15 +45,18 @@ export type SoapDoneBeforeOffers = string | "undated" | null;
 /**
  * In buildContext: whether `soap` is done before the first offer round (firstSoapOfferRound): dated
  * before that round's day in the applicant's zone, or undated while `now` is before the round. Its
- * date or "undated"; null when the done can be an accepted offer (or SOAP is not done).
+ * date or "undated"; null when the done can be an accepted offer (or SOAP is not done), or when the
+ * applicant reports Match Day done (`matchDayDone`): that answer, not SOAP's, is their position.
  */
 export function soapDoneBeforeOffers(
   soap: MilestoneEntry | undefined,
   calendar: SeasonCalendar,
   zone: string,
   now: number,
+  matchDayDone: boolean,
 ): SoapDoneBeforeOffers {
-  if (soap?.status !== "done") return null;
+  // Match Day reported done tells the position itself: SOAP's done then claims nothing more.
+  if (soap?.status !== "done" || matchDayDone) return null;
   const round = firstSoapOfferRound(calendar);
   if (soap.date === undefined) return now < round ? "undated" : null;
   return soap.date < localDate(zone, round) ? soap.date : null;

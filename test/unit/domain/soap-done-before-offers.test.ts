@@ -83,4 +83,12 @@ describe("SOAP done before SOAP's first offer round is no accepted offer (t10b F
       "You marked SOAP done: the SOAP offer you accepted in R3 is your position",
     );
   });
+
+  it("with Match Day reported done, that answer is the position: SOAP's early done is not questioned", () => {
+    const matched = {
+      ...MONDAY_DONE,
+      milestones: [...MONDAY_DONE.milestones, { key: "match_day" as const, status: "done" as const }],
+    };
+    expect(warning(planInOwnMatch(matched, MONDAY_AFTERNOON))).toBeUndefined();
+  });
 });

@@ -109,3 +109,23 @@ export function presumedToVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): Budg
 }
 
 const presumedToVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
+
+/**
+ * The USD totals of the budget's counted lines: spent, presumed paid (a step an interview presumes
+ * done, never reported) and still to pay. Lines held back (to verify) are in no total.
+ */
+export function usdTotals(items: readonly BudgetItem[]): {
+  spentUsd: number;
+  upcomingUsd: number;
+  presumedUsd: number;
+} {
+  let spentUsd = 0;
+  let upcomingUsd = 0;
+  let presumedUsd = 0;
+  for (const item of items) {
+    if (item.status === "spent") spentUsd += item.amountUsd;
+    else if (item.status === "presumed") presumedUsd += item.amountUsd;
+    else upcomingUsd += item.amountUsd;
+  }
+  return { spentUsd, upcomingUsd, presumedUsd };
+}

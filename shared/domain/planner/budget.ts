@@ -10,7 +10,7 @@ import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
-import { feeItem, newFeeItem, otherCurrencyItem } from "./budget-items.ts";
+import { feeItem, newFeeItem, otherCurrencyItem, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -281,14 +281,7 @@ function budgetOf(
     const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
     otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming"));
   }
-  let spentUsd = 0;
-  let upcomingUsd = 0;
-  let presumedUsd = 0;
-  for (const item of items) {
-    if (item.status === "spent") spentUsd += item.amountUsd;
-    else if (item.status === "presumed") presumedUsd += item.amountUsd;
-    else upcomingUsd += item.amountUsd;
-  }
+  const { spentUsd, upcomingUsd, presumedUsd } = usdTotals(items);
   const budget: Budget = {
     currency: "USD",
     items,

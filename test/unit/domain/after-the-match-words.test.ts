@@ -86,7 +86,7 @@ describe("an undated SOAP in progress before the plan's Match Week is preparatio
       const planned = planAt(paolo, now);
       expect(everyText(planned)).not.toContain("You are in SOAP");
       const soap = [...planned.nextSteps, ...planned.blocked].find((step) => step.milestone === "soap");
-      expect(soap?.title).toBe("Prepare for SOAP in case you do not match");
+      expect(soap?.title).toBe("SOAP, if you do not match");
     },
   );
 

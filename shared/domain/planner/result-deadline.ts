@@ -39,8 +39,9 @@ export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | 
           : offset === 0 && entry.neededForRanking !== undefined
             ? "confirmed"
             : "advice",
-      // The authority's deadline when the result is due on the season date itself, else a lead time.
-      basis: offset === 0 && entry.neededForRanking !== undefined ? seasonDate.status : "advice",
+      // The authority's deadline when the result is due on the season date itself (Step 3's too: its
+      // words name the rank order list deadline, projected until confirmed; t10b F2), else a lead time.
+      basis: offset === 0 ? seasonDate.status : "advice",
       source: `the day the result must reach the authority: ${seasonDate.key} (${seasonDate.source})${offset === 0 ? "" : ` ${offset} days`}, the last sitting day (${entry.due.source}) plus the result time (${reporting.source})`,
     });
   }

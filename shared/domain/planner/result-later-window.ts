@@ -1,6 +1,7 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
+import { keyAt } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
@@ -57,8 +58,13 @@ export function laterWindowCard(
   const candidate =
     context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
   if (candidate === undefined) return null;
-  return {
-    projected,
-    after: ` If NRMP's ${context.calendar.matchYear} deadline turns out later (${candidate.said ?? "its later candidate"}, ${renderDate(candidate.date)}), a result ECFMG confirms by ${renderDate(localDate(ET_ZONE, due.at))} still counts: check R3 now.`,
-  };
+  const window = `If NRMP's ${context.calendar.matchYear} deadline turns out later (${candidate.said ?? "its later candidate"}, ${renderDate(candidate.date)})`;
+  const lastDay = renderDate(localDate(ET_ZONE, due.at));
+  // ECFMG confirms only the results NRMP's eligibility needs (Step 1, Step 2 CK); Step 3 matters to each
+  // program's H-1B decision, taken when it certifies its list (t10b F2).
+  const after =
+    catalogEntry(keyAt(index)).neededForRanking === undefined
+      ? ` ${window}, programs may certify their lists as late as ${lastDay}: ask each program now whether it can still rank you on an H-1B with your result; if not, rank programs that offer a J-1.`
+      : ` ${window}, a result ECFMG confirms by ${lastDay} still counts: check R3 now.`;
+  return { projected, after };
 }

@@ -92,12 +92,13 @@ describe("Step 3 on the H-1B track: the result must reach programs before they c
     new Date("2027-02-06T16:00:00Z"),
   );
 
+    // Wed 24 Feb 2027 is the rank order list deadline itself, projected (t10b F2), not a date of ours.
   it("titles the rank-order-list rungs as the result question, with the H-1B words", () => {
     const rungs = rolRungs(chicago, "usmle_step3");
     expect(rungs.length).toBeGreaterThan(0);
     for (const rung of rungs) {
       expect(rung.title).toBe(
-        "Your USMLE Step 3 result must reach programs by Wed 24 Feb 2027 (our advice), before they certify their rank lists: has it arrived? Tell us the result",
+        "Your USMLE Step 3 result must reach programs by Wed 24 Feb 2027 (projected), before they certify their rank lists: has it arrived? Tell us the result",
       );
       expect(rung.why).toContain("H-1B");
       expect(rung.why).not.toContain("taken only in the US");

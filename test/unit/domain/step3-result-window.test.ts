@@ -19,7 +19,7 @@ const snapshot = ApplicantSnapshotSchema.parse(
 const at = (now: string) => plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
 const step3Action = (now: string): string => {
   const result = at(now);
-  const step = [...result.nextSteps, ...result.overdue].find((each) => each.milestone === "usmle_step3");
+  const step = result.nextSteps.find((each) => each.milestone === "usmle_step3");
   if (step === undefined) throw new Error(`no usmle_step3 step at ${now}`);
   return step.action;
 };

@@ -92,7 +92,7 @@ describe("Step 3 on the H-1B track: the result must reach programs before they c
     new Date("2027-02-06T16:00:00Z"),
   );
 
-    // Wed 24 Feb 2027 is the rank order list deadline itself, projected (t10b F2), not a date of ours.
+  // Wed 24 Feb 2027 is the rank order list deadline itself, projected (t10b F2), not a date of ours.
   it("titles the rank-order-list rungs as the result question, with the H-1B words", () => {
     const rungs = rolRungs(chicago, "usmle_step3");
     expect(rungs.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { type AboutApplicant, heldBackReason } from "#domain/console/advisor-voice.ts";
 import {
   applyWhatIf,
   earlierSeasonWork,
@@ -57,6 +58,12 @@ export interface WhatIfResult {
   saveProblems: FieldProblem[];
   /** What looks wrong but may be saved: an interview outside the interview season of the Match the plan is dated for. */
   warnings: WhatIfWarning[];
+  /**
+   * Whom the risks are about, before and after the change (a visa or Match-year change moves the
+   * advisor's words), so the page words them to the advisor as the digest does. Left out only by
+   * tests that build a result by hand; the page then shows the planner's messages as they are.
+   */
+  about?: { before: AboutApplicant; after: AboutApplicant };
 }
 
 /** Milestones done or waived in a planner input, with which: a step the what-if finishes reads "done" or "waived" in the diff. */
@@ -89,6 +96,7 @@ export async function runWhatIf(
   // issue 15g C1: a refused "waived" on a done step dropped its fee from the total beside "No change").
   const refused = saveProblems.length > 0;
   const after = refused ? before : changedPlan;
+  const heldBack = heldBackReason(state.profile, false);
   const shownInput = refused ? input : changed;
   return {
     before,
@@ -112,7 +120,16 @@ export async function runWhatIf(
     saveProblems,
     // The season's warning is about the change tried, saved or not.
     warnings: interviewSeasonWarnings(changedPlan, changes),
+    about: { before: aboutOf(input.applicant, heldBack), after: aboutOf(shownInput.applicant, heldBack) },
   };
+}
+
+/** The advisor's words' subject: held back (paused, unsubscribed), the applicant is emailed nothing. */
+function aboutOf(
+  { fullName, matchYear, visa }: PlannerInput["applicant"],
+  heldBack: AboutApplicant["heldBack"],
+): AboutApplicant {
+  return { fullName, matchYear, visa, heldBack };
 }
 
 /**

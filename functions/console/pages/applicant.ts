@@ -1,4 +1,5 @@
 import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
+import { type AboutApplicant, riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
 import { renderInZone } from "#domain/time.ts";
@@ -10,16 +11,18 @@ import { auditRow, eventRow } from "./readable.ts";
 import { timelineCard } from "./timeline.ts";
 
 /**
- * A risk as a plain sentence in its severity's colour; where its dates come from (URLs, projection
- * rules) in a collapsed "Sources" below it, in the page's ordinary text colour.
+ * A risk as a plain sentence in its severity's colour, in the advisor's voice as the digest words
+ * it (the planner's message speaks to the applicant, who is not the reader here); where its dates
+ * come from (URLs, projection rules) in a collapsed "Sources" below it, in the page's ordinary
+ * text colour.
  */
-function riskItem(risk: Plan["risks"][number]): string {
+function riskItem(risk: Plan["risks"][number], about: AboutApplicant): string {
   const sources = risk.sources ?? [];
   const details =
     sources.length === 0
       ? ""
       : `<details class="sources"><summary>Sources</summary><ul>${sources.map((source) => `<li>${h(source)}</li>`).join("")}</ul></details>`;
-  return `<li><span class="${risk.severity}">${h(risk.severity)}: ${h(risk.message)}</span>${details}</li>`;
+  return `<li><span class="${risk.severity}">${h(risk.severity)}: ${h(riskForAdvisor(risk, about))}</span>${details}</li>`;
 }
 
 const ADVISOR_SUPPRESSED_AFTER = {
@@ -60,6 +63,12 @@ function unreachableNotice(view: ApplicantView): string {
   return `<p class="notice unreachable" role="note"><strong>Matchpath cannot reach this applicant:</strong> ${h(`${why}, so the address is on the suppression list`)}${since}${h(`, and ${view.state.profile.fullName} receives no reminders (the notice ledger marks each one held). Ask them for a new address.`)}</p>`;
 }
 
+/** Whom the page's risks are about, as the digest names them: reminders held back, they were told nothing. */
+function aboutOf(view: ApplicantView): AboutApplicant {
+  const { fullName, matchYear, visa } = view.state.profile;
+  return { fullName, matchYear, visa, heldBack: view.heldBack?.reason };
+}
+
 /**
  * GET /console/applicants/:id. Each table scrolls sideways in its own focusable region, as the
  * cohort's does, so the page itself never pans on a phone (tester s8 issue 15 C1).
@@ -80,7 +89,7 @@ ${advisorSuppressedNotice(view)}
 <p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>
 <div class="grid">
 ${timelineCard(view, today)}
-<section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map(riskItem).join("")}</ul>`}
+<section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map((risk) => riskItem(risk, aboutOf(view))).join("")}</ul>`}
 ${budgetSection(plan.budget)}
 <h2>Actions</h2><div class="actions">
 ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" hx-target="#main"><button type="submit">Resume reminders</button></form> <span class="badge">paused since ${when(profile.remindersPausedAt)}</span>` : `<form hx-post="/console/applicants/${id}/pause" hx-target="#main"><button type="submit">Pause reminders</button></form>`}

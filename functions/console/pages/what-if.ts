@@ -1,7 +1,9 @@
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import { mayBeWaived, waivableStepNames } from "#domain/console/waivable-steps.ts";
 import type { PlanDiff, StepChange, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { localStartIn } from "#domain/interview-offset.ts";
+import type { RiskCode } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { renderDate } from "#domain/time.ts";
@@ -100,6 +102,14 @@ function remindersHtml(reminders: PlanDiff["reminders"]): string {
 /** POST /console/applicants/:id/what-if: the difference. */
 export function whatIfResultFragment(applicantId: string, result: WhatIfResult, changesJson: string): string {
   const { diff } = result;
+  // The advisor reads the risks as the digest words them: a risk the change brings is what the
+  // applicant would be told; one it removes, what they were told.
+  const spoken = (risk: { code: string; message: string }, side: "before" | "after") => {
+    const about = result.about?.[side];
+    return about === undefined
+      ? risk.message
+      : riskForAdvisor({ code: risk.code as RiskCode, message: risk.message }, about, side === "after");
+  };
   const list = (items: string[], cls: string) =>
     items.map((item) => `<li class="${cls}">${h(item)}</li>`).join("");
   // One source for the table and the list: the difference's blocked lists are read from its steps,
@@ -130,7 +140,7 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   return `<h2>Difference</h2>
 ${refusedForMore ? "<p>This change cannot be saved, so it changes nothing in the plan: no difference is shown (see why below).</p>" : diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
 ${renderSteps(diff)}
-<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(risk.message)}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(risk.message)}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(risk.message)}</li>`).join("")}</ul>`}
+<h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(spoken(risk, "after"))}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(spoken(risk, "after"))}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(spoken(risk, "before"))}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedOrOverdue === "" ? "<p>No change.</p>" : `<ul>${blockedOrOverdue}</ul>`}
 <h3>Reminders</h3>${remindersHtml(diff.reminders)}
 <h3>Budget</h3><p>Upcoming ${h(diff.budget.perCurrency.upcomingBefore)} → ${h(diff.budget.perCurrency.upcomingAfter)}; total ${h(diff.budget.perCurrency.totalBefore)} → ${h(diff.budget.perCurrency.totalAfter)}</p>

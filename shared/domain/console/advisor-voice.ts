@@ -143,21 +143,38 @@ function NOTE_RECORD_VOICE({ fullName }: AboutApplicant): string {
 }
 
 /**
+ * A sentence of the planner's message that asks the applicant to have their advisor act ("Ask your
+ * advisor to switch your visa track to J-1 so this plan follows it."). The advisor is the reader
+ * here: quoted, it would tell them to ask themselves, so it leaves the quote and is said to them.
+ */
+const ASKS_THE_ADVISOR = /\s*Ask your advisor to ([^.]+)\./g;
+
+/**
  * The risk for the advisor: the advisor-voiced sentence, then what the applicant was told (the
  * planner's message, a plain sentence with its dates; the console shows Risk.sources apart),
- * marked as such. While reminders are held back (`about.heldBack`) the applicant was emailed
- * nothing, so the quote is what they have not been told, and why (tester s8 issue 15 B1). Pure.
+ * marked as such, and what that message asks of the advisor, said to them. While reminders are
+ * held back (`about.heldBack`) the applicant was emailed nothing, so the quote is what they have
+ * not been told, and why (tester s8 issue 15 B1). `preview`: a what-if's plan, not yet the
+ * applicant's, so the quote is what they would be told. Pure.
  */
-export function riskForAdvisor(risk: Pick<Risk, "code" | "message">, about: AboutApplicant): string {
-  const told = about.heldBack
-    ? `${capitalised(NOT_TOLD_BECAUSE[about.heldBack](about.fullName))}, so ${about.fullName} has not been told:`
-    : `What ${about.fullName} was told:`;
+export function riskForAdvisor(
+  risk: Pick<Risk, "code" | "message">,
+  about: AboutApplicant,
+  preview = false,
+): string {
+  const { fullName, heldBack } = about;
+  const told = heldBack
+    ? `${capitalised(NOT_TOLD_BECAUSE[heldBack](fullName))}, so ${fullName} ${preview ? "would not be" : "has not been"} told:`
+    : `What ${fullName} ${preview ? "would be" : "was"} told:`;
   const voice = asksNrmpRegistration(risk)
     ? NRMP_ASKED_VOICE
     : asksAboutNoteRecord(risk)
       ? NOTE_RECORD_VOICE
       : ADVISOR_VOICE[risk.code];
-  return `${voice(about)} ${told} “${risk.message}”`;
+  const asks = [...risk.message.matchAll(ASKS_THE_ADVISOR)].map((found) => found[1] ?? "");
+  const quote = risk.message.replace(ASKS_THE_ADVISOR, "").trim();
+  const ofYou = asks.map((ask) => ` It asks you, their advisor, to ${ask.replace(/\byour\b/g, "their")}.`);
+  return `${voice(about)} ${told} “${quote}”${ofYou.join("")}`;
 }
 
 function capitalised(text: string): string {

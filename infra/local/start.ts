@@ -87,30 +87,37 @@ function clockStart(): Date | undefined {
   return instant;
 }
 
-const CURL_BODY = JSON.stringify({
-  type: "applicant.snapshot",
-  submissionId: "curl-1",
-  applicant: {
-    externalId: "curl-demo",
-    email: "priya.raman@example.org",
-    fullName: "Priya Raman",
-    timezone: "Asia/Kolkata",
-    matchYear: 2027,
-    specialties: ["Internal Medicine"],
-    visa: "J-1",
-    graduation: "2024-05-31",
-    medicalSchool: { name: "Madras Medical College", country: "IN", wdomsSponsorNote: true },
-    programsPlanned: 80,
-  },
-  milestones: [{ key: "usmle_step1", status: "done", date: "2025-03-10" }],
-});
+/**
+ * The banner's sample applicant, advised by `advisor` (one of the console's printed advisors), who
+ * then finds them in their cohort; `escalateToAdvisor`: a critical risk is emailed to them too.
+ */
+const curlBody = (advisor: string) =>
+  JSON.stringify({
+    type: "applicant.snapshot",
+    submissionId: "curl-1",
+    applicant: {
+      externalId: "curl-demo",
+      email: "priya.raman@example.org",
+      fullName: "Priya Raman",
+      timezone: "Asia/Kolkata",
+      matchYear: 2027,
+      specialties: ["Internal Medicine"],
+      visa: "J-1",
+      graduation: "2024-05-31",
+      medicalSchool: { name: "Madras Medical College", country: "IN", wdomsSponsorNote: true },
+      programsPlanned: 80,
+      advisorEmail: advisor,
+      escalateToAdvisor: true,
+    },
+    milestones: [{ key: "usmle_step1", status: "done", date: "2025-03-10" }],
+  });
 
 /** A signed request to paste into a shell: computed there, so its timestamp is fresh (5-minute tolerance). */
-function curlExample(stack: LocalStack): string {
+function curlExample(stack: LocalStack, advisor: string): string {
   return [
-    "  # a Standard Webhooks signed intake from a shell (needs openssl):",
+    "  # the same signed intake from a shell, for other tools (needs openssl):",
     `  SECRET='${stack.webhookSecret}'`,
-    `  BODY='${CURL_BODY}'`,
+    `  BODY='${curlBody(advisor)}'`,
     "  ID=msg_$(date +%s%N); TS=$(date +%s)",
     "  KEY=$(printf %s \"$SECRET\" | cut -c7- | base64 -d | od -An -tx1 | tr -d ' \\n')",
     '  SIG=$(printf %s "$ID.$TS.$BODY" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$KEY -binary | base64)',
@@ -146,6 +153,10 @@ async function main(): Promise<void> {
     fail(error instanceof Error ? error.message : String(error));
   }
 
+  // The sample applicant's advisor: the first advisor account printed below (not the admin, who sees everyone).
+  const advisor =
+    stack.consoleSignIn.users.find((user) => !user.groups.includes("admin"))?.email ??
+    "priya.advisor@matchpath.example";
   process.stdout.write(
     [
       "",
@@ -170,7 +181,11 @@ async function main(): Promise<void> {
       `                curl ${stack.urls.api}/local/applicants/<applicantId>/links`,
       "",
       "Try it:  npm run demo      (four signed applicants, then a season of reminders into the inbox)",
-      curlExample(stack),
+      `         npm run webhook -- <snapshot.json>${stack.urls.api === "http://127.0.0.1:3000" ? "" : ` --url ${stack.urls.api}/intake/webhook`}   (signs a snapshot with the secret above and posts it; --help)`,
+      `         locally, due emails go out when you move the clock: curl -X POST ${stack.urls.api}/local/clock -d '{"advance":"PT5M"}'`,
+      "         (npm run demo moves it for you)",
+      `  # an applicant advised by ${advisor}, who then sees them in the console's cohort:`,
+      curlExample(stack, advisor),
       "",
       "Ctrl-C stops everything.",
       "",

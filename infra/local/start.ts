@@ -115,7 +115,7 @@ const curlBody = (advisor: string) =>
 /** A signed request to paste into a shell: computed there, so its timestamp is fresh (5-minute tolerance). */
 function curlExample(stack: LocalStack, advisor: string): string {
   return [
-    "  # the same signed intake from a shell, for other tools (needs openssl):",
+    `  # the same from a shell, for other tools (needs openssl); ${advisor} finds this applicant in the console's cohort:`,
     `  SECRET='${stack.webhookSecret}'`,
     `  BODY='${curlBody(advisor)}'`,
     "  ID=msg_$(date +%s%N); TS=$(date +%s)",
@@ -184,7 +184,6 @@ async function main(): Promise<void> {
       `         npm run webhook -- <snapshot.json>${stack.urls.api === "http://127.0.0.1:3000" ? "" : ` --url ${stack.urls.api}/intake/webhook`}   (signs a snapshot with the secret above and posts it; --help)`,
       `         locally, due emails go out when you move the clock: curl -X POST ${stack.urls.api}/local/clock -d '{"advance":"PT5M"}'`,
       "         (npm run demo moves it for you)",
-      `  # an applicant advised by ${advisor}, who then sees them in the console's cohort:`,
       curlExample(stack, advisor),
       "",
       "Ctrl-C stops everything.",

@@ -11,7 +11,7 @@ import { usd } from "#domain/money.ts";
 import type { Deadline, Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
-import { scheduledScoreProblems } from "#domain/planner/scheduled-score.ts";
+import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
@@ -244,13 +244,13 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   }
   const snapshot = parsed.data;
   // The intake's own refusals (receive-submission.ts): a plan that reads an exam "waived" as passed
-  // would tell the applicant nothing holds back their certificate (tester t9v F16); a passing score on
-  // an exam only scheduled is a typo or a sat exam in the wrong status (t9z F12), in the applicant's zone.
+  // would tell the applicant nothing holds back their certificate (tester t9v F16); a score its exam's
+  // status does not fit (a pass not yet done, a booked retake in progress), in the applicant's zone.
   const now = options.now ?? io.now();
   const today = localDate(snapshot.applicant.timezone, now.getTime());
   const refused = [
     ...notWaivableProblems(snapshot.milestones, snapshot.applicant.timezone),
-    ...scheduledScoreProblems(snapshot.milestones, today),
+    ...scoreStatusProblems(snapshot.milestones, today),
   ];
   if (refused.length > 0) {
     io.err(

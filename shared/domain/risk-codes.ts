@@ -10,7 +10,7 @@ export const RISK_CODES = [
   "SCHOOL_NOT_ECFMG_ELIGIBLE",
   // A result reported done below the passing score in force on its date (t9x F1): not a pass.
   "SCORE_BELOW_PASSING",
-  // A passing score on an exam only scheduled (t9z F12): kept scheduled, the applicant asked to mark it done.
+  // A passing score on an exam not yet done (t9z F12): kept as reported, the applicant asked to mark it done.
   "SCORE_ON_SCHEDULED_EXAM",
   "EXAMS_LATE_FOR_RANKING",
   "CERTIFICATION_AFTER_START",

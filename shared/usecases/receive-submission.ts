@@ -52,13 +52,14 @@ export async function receiveSubmission(
   );
   if (future.length > 0)
     throw new InvalidInputError("The submission marks a step done in the future", future);
-  // A passing score on an exam only scheduled is a typo or a sat exam in the wrong status (t9z F12):
+  // A passing score on an exam not yet done is a typo or a sat exam in the wrong status (t9z F12); a
+  // failing score in progress dated after today is a booked retake, whose date the plan would drop:
   // refused, naming the field. Loaded only for such a submission, as the waiver rule below is.
-  if (submission.milestones.some((entry) => entry.status === "scheduled" && entry.score !== undefined)) {
-    const { scheduledScoreProblems } = await import("#domain/planner/scheduled-score.ts");
-    const scored = scheduledScoreProblems(submission.milestones, localDate(EARLIEST_ZONE, now.getTime()));
+  if (submission.milestones.some((entry) => entry.status !== "done" && entry.score !== undefined)) {
+    const { scoreStatusProblems } = await import("#domain/planner/scheduled-score.ts");
+    const scored = scoreStatusProblems(submission.milestones, localDate(EARLIEST_ZONE, now.getTime()));
     if (scored.length > 0)
-      throw new InvalidInputError("The submission reports a passing score on an exam not yet done", scored);
+      throw new InvalidInputError("The submission reports a score its exam's status does not fit", scored);
   }
   // Loaded only for a submission that waives a step: the rule reads the milestone catalog, which the
   // http-api's cold start never parses (test/infra/bundle-clients.test.ts).

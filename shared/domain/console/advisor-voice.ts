@@ -55,7 +55,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   SCORE_BELOW_PASSING: ({ fullName }) =>
     `${fullName} reported an exam done with a score below its passing score; the plan reads it as not passed and plans a retake until the score is corrected.`,
   SCORE_ON_SCHEDULED_EXAM: ({ fullName }) =>
-    `${fullName} reported a passing score on an exam still marked scheduled; the plan keeps it scheduled and asks them to mark it done if they sat it.`,
+    `${fullName} reported a passing score on an exam not yet marked done; the plan keeps it as reported and asks them to mark it done if they sat it.`,
   EXAMS_LATE_FOR_RANKING: ({ fullName }) =>
     `${fullName}'s exam results may not be reported before the rank order list deadline.`,
   CERTIFICATION_AFTER_START: ({ fullName }) =>

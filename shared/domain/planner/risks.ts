@@ -106,7 +106,7 @@ export function assessRisks(
 
   // A result below its passing score is read as a retake; this says why (t9x F1).
   if (!held) append(risks, scoreBelowPassingRisks(context, dates));
-  // A passing score on an exam only scheduled: kept scheduled, the applicant asked (t9z F12).
+  // A passing score on an exam not yet done: kept as reported, the applicant asked (t9z F12).
   if (!held) append(risks, scheduledScoreRisks(context));
 
   const implausible = implausibleMatchYearRisk(context);

@@ -1,14 +1,16 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import { DAY_MS, isoUtc, localDate, startOfLocalDate } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { step3ApplyBy, step3ApplyByWords } from "./step3-apply-by.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
+import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -77,6 +79,9 @@ export function step3AfterRankingWords(
       ? ""
       : `${step3LaterCardWords(context, due, applyBy)} `;
   }
+  // The petition's day out of reach even with a visitor visa held: the card opens with that, never
+  // "sit by" a day the applicant cannot meet (step3Action's out-of-reach words follow).
+  if (petitionDayUnmeetable(context, due)) return "";
   const projected = basisMark(due);
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
   const sit =
@@ -93,4 +98,16 @@ export function step3AfterRankingWords(
     ? "Your program's H-1B petition needs your Step 3 pass"
     : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
   return `${needs}: ${sit}${apply}. `;
+}
+
+/**
+ * Whether step3Action gives Step 3's card the petition's day as out of reach even with a visitor visa
+ * already held (petitionOutOfReach, not `held`): abroad, Step 3 not booked. Then no "sit by" that day
+ * leads the card, which would contradict the next sentence.
+ */
+function petitionDayUnmeetable(context: PlanContext, due: DueDate): boolean {
+  const status = statusOf(context, STEP3.key);
+  if ((status !== "not_started" && status !== "in_progress") || step3VisaDays(context) === 0) return false;
+  const reach = petitionOutOfReach(context, due, step3ChainNow(context, context.now).chain);
+  return reach !== null && !reach.held;
 }

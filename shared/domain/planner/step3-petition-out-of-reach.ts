@@ -52,7 +52,8 @@ export function petitionOutOfReach(
       }
     : {
         held,
-        action: `By this plan's allowances you could not sit Step 3 by ${day}, the day your program's H-1B petition needs, even with a visitor visa already held: ${ask}.`,
+        // What is true first: the day cannot be met, so the card opens with it (no "sit by" before it).
+        action: `Sitting Step 3 by ${titled}, the day your program's H-1B petition needs, is out of reach by this plan's allowances, even with a visitor visa already held. Ask your program today whether it will take you on a J-1 instead, or start you later so its H-1B petition can wait for your Step 3 pass (see the visa risk).`,
         title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
       };
 }

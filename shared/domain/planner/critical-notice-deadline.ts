@@ -3,6 +3,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { markResidencyStart } from "./residency-start-day.ts";
 import { delayedStartDue } from "./start-delayed-risk.ts";
 
 /**
@@ -57,6 +58,7 @@ function seasonDues(calendar: SeasonCalendar): { rol: DueDate; start: DueDate; m
       start: dueDate(calendar.dates.residency_start),
       matchDay: dueDate(calendar.dates.nrmp_match_day),
     };
+    markResidencyStart(known.start); // rendered as a day (residency-start-day.ts)
     seasonDueDates.set(calendar, known);
   }
   return known;

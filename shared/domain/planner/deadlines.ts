@@ -8,6 +8,7 @@ import { deadlineDay, deadlineDetail, shiftDays, wholeDay } from "./date-math.ts
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 import { neededBy } from "./needed-by.ts";
 import { onOfficeDay } from "./office-days.ts";
+import { residencyStartDeadline } from "./residency-start-day.ts";
 
 export { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 
@@ -134,6 +135,14 @@ export class PlanDates {
    */
   rendered(due: DueDate): Deadline {
     let rendered = this.renderings.get(due);
+    if (rendered === undefined) {
+      // Residency's start is a day to be ready by, never an hour (residency-start-day.ts).
+      const start = residencyStartDeadline(due);
+      if (start !== undefined) {
+        rendered = Object.freeze(start);
+        this.renderings.set(due, rendered);
+      }
+    }
     if (rendered === undefined && due.asDay === true) {
       // The day the instant ends, in the rule's zone (wholeDay: the end of that day), for every
       // applicant alike: Wed 16 Jun for a deadline at 12:00 AM EDT on 17 Jun, in Lagos and Chicago

@@ -34,6 +34,7 @@ import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
 import { pressCriticalSteps } from "./planner/urgency.ts";
+import { hasMatched } from "./planner/visa-start-risk.ts";
 import { warningRiskNotices } from "./planner/warning-risk-notice.ts";
 import { withdrawnByLateResult } from "./planner/withdrawn-by-late-result.ts";
 import { type SeasonCalendar, seasonCalendar } from "./seasons/index.ts";
@@ -148,8 +149,12 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // A step not season-bound reads its dates from the targeted Match's (milestone-step.ts).
   const candidateGates =
     candidate === null ? gates : { ...gates, targeted: { ...gates.targeted, dates: candidate.dates } };
+  // Once matched, a step that only strengthens an application (catalog strengthensApplication) has no
+  // application left to strengthen: no next step, no reminder (tester s27 F8: USCE in May's emails).
+  const matched = hasMatched(context);
   for (let index = 0; index < MILESTONE_CATALOG.length; index++) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
+    if (matched && entry.strengthensApplication !== undefined) continue;
     if (laterSeason !== null && entry.seasonBound === true)
       planMilestone(laterSeason, gates.targeted.dates, gates, entry, index, collected);
     else if (candidate?.keys.has(entry.key))

@@ -63,6 +63,12 @@ const CatalogEntrySchema = z.object({
   /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
   waivable: CitationSchema.optional(),
   /**
+   * Present when the step only strengthens an application (clinical experience, research), with the
+   * reason: once the applicant has matched it leaves the next steps and the reminders, as there is no
+   * application left to strengthen.
+   */
+  strengthensApplication: CitationSchema.optional(),
+  /**
    * The one-tap actions the step offers (issue 14), as far as the plan allows (snooze needs a
    * reminder left to quiet): "done" on every step, "schedule" ("Scheduled for…") only on a step
    * whose day the applicant books (an exam sitting, not an application they submit), "waive" exactly

@@ -24,6 +24,7 @@ import { consularExpediteNote } from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { tokenFirstAction } from "./myeras-token-first.ts";
+import { oetRouteNote } from "./oet-pathway-route.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { certificateAwaitsOetAction } from "./pathway-done-oet-ahead.ts";
@@ -126,7 +127,9 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
   // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, entry, facts.stepDates);
-  const laterMatch = laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own);
+  const laterMatch =
+    laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own) +
+    oetRouteNote(context, entry, facts.stepDates.calendar.matchYear); // the Pathway's recommended route
   const expedite = facts.schoolCheckOnly
     ? ""
     : consularExpediteNote(context, entry, status, due) +

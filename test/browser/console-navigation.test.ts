@@ -13,8 +13,13 @@ import { saveScreenshot } from "./support/screenshots.ts";
  * trip, the address follows what is shown, focus lands on the new content's heading, an expired
  * sign-in never downloads a 401 as the CSV, and the cohort reflows on a phone.
  */
+/** Where the console shell keeps the ID token (functions/console/assets/console.js). */
+const TOKEN = "matchpath.console.token";
+
 describe("the console shell's navigation in the browser", () => {
   let browser: BrowserSession;
+  /** Pages that open already signed in as Daniel: for the tests whose subject is not the sign-in. */
+  let signedIn: BrowserSession;
   let flagged: TestApplicant;
   let h1b: TestApplicant;
 
@@ -53,10 +58,30 @@ describe("the console shell's navigation in the browser", () => {
     expect((await postWebhook(h1b.snapshot)).status).toBe(202);
     await drainStream();
     browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+    // One sign-in through the issuer's form for the file: each page of `signedIn` starts with its
+    // ID token in the tab's sessionStorage, where the shell keeps it after a sign-in. The round trip
+    // itself (two more page loads and the token exchange per test) is the subject of the tests
+    // that still sign in on `browser`: the escalation link's and the expired sign-in's.
+    const first = await openPage(browser, `${inject("console").url}#/cohort`);
+    await signInOnPage(first);
+    await heading(first, "Cohort");
+    const token = await first.evaluate(`sessionStorage.getItem(${JSON.stringify(TOKEN)})`);
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    await first.close();
+    signedIn = await launchChromium({ viewport: { width: 1280, height: 900 } });
+    await signedIn.context.addInitScript(`(() => {
+      if (location.origin === ${JSON.stringify(new URL(inject("console").url).origin)} && !sessionStorage.getItem(${JSON.stringify(TOKEN)}))
+        sessionStorage.setItem(${JSON.stringify(TOKEN)}, ${JSON.stringify(token)});
+    })()`);
   });
   afterAll(async () => {
+    await signedIn?.close();
     await browser?.close();
   });
+
+  /** Opens a console page in a tab that already holds Daniel's sign-in, at `viewport` from its first paint. */
+  const openSignedIn = (url: string, viewport?: { width: number; height: number }) =>
+    openPage(signedIn, url, viewport ? { viewport } : {});
 
   it("opens the escalation email's link on that applicant's page after sign-in", async () => {
     const email = (await emailsTo(DANIEL)).find((each) => each.body.text?.includes(flagged.applicantId));
@@ -78,8 +103,7 @@ describe("the console shell's navigation in the browser", () => {
   });
 
   it("moves focus to each new page's heading and announces it in a small status region only", async () => {
-    const page = await openPage(browser, `${inject("console").url}#/applicants/${flagged.applicantId}`);
-    await signInOnPage(page);
+    const page = await openSignedIn(`${inject("console").url}#/applicants/${flagged.applicantId}`);
     await heading(page, "Esther Adeyemi");
     expect(await page.locator("main").getAttribute("aria-live")).toBeNull();
     expect(await page.locator("[aria-live], [role=status]").count()).toBe(1);
@@ -95,11 +119,7 @@ describe("the console shell's navigation in the browser", () => {
   });
 
   it("keeps the address on what is shown: a saved what-if shows the applicant at their address", async () => {
-    const page = await openPage(
-      browser,
-      `${inject("console").url}#/applicants/${flagged.applicantId}/what-if`,
-    );
-    await signInOnPage(page);
+    const page = await openSignedIn(`${inject("console").url}#/applicants/${flagged.applicantId}/what-if`);
     await heading(page, /^What if/);
     await page.getByLabel("Change").selectOption("milestone");
     await page.getByLabel("Milestone").selectOption("usmle_step2ck");
@@ -153,8 +173,7 @@ describe("the console shell's navigation in the browser", () => {
   });
 
   it("what-if form: starts at the applicant's visa, shows the fields of the chosen change, names milestones and wrong fields", async () => {
-    const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}/what-if`);
-    await signInOnPage(page);
+    const page = await openSignedIn(`${inject("console").url}#/applicants/${h1b.applicantId}/what-if`);
     await heading(page, /^What if/);
     expect(await page.getByLabel("Visa").inputValue()).toBe("H-1B");
     expect(await page.getByLabel("Milestone").locator("option[value=usmle_step3]").textContent()).toBe(
@@ -181,12 +200,11 @@ describe("the console shell's navigation in the browser", () => {
   });
 
   it("what-if warning: its sources are links after the sentence, under the console's CSP (tester s8)", async () => {
-    const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}/what-if`);
+    const page = await openSignedIn(`${inject("console").url}#/applicants/${h1b.applicantId}/what-if`);
     const refused: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
     });
-    await signInOnPage(page);
     await heading(page, /^What if/);
     await page.getByLabel("Change").selectOption("interview");
     await page.getByLabel("Program", { exact: true }).fill("Lakeside Family Medicine");
@@ -211,8 +229,7 @@ describe("the console shell's navigation in the browser", () => {
   });
 
   it("Mark done records the step shown, as the advisor's, after a dialog naming it (tester s8)", async () => {
-    const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}`);
-    await signInOnPage(page);
+    const page = await openSignedIn(`${inject("console").url}#/applicants/${h1b.applicantId}`);
     await heading(page, "Kofi Mensah");
     // "Mark done", or the Done of a step that records more, saying what (SOAP: "Mark SOAP: offer accepted").
     const mark = { name: /^Mark / };
@@ -238,8 +255,7 @@ describe("the console shell's navigation in the browser", () => {
   });
 
   it("erase: checks the name before the last dialog, keeps the form on a mismatch, forgives case and spaces", async () => {
-    const page = await openPage(browser, `${inject("console").url}#/applicants/${h1b.applicantId}/erase`);
-    await signInOnPage(page);
+    const page = await openSignedIn(`${inject("console").url}#/applicants/${h1b.applicantId}/erase`);
     await heading(page, /^Erase/);
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
@@ -286,9 +302,7 @@ describe("the console shell's navigation in the browser", () => {
   // 320 px is WCAG 1.4.10's reflow width, 390 px a common phone (tester s9 issue 15c C1: the applicant
   // page panned 7–37 px at 320–390 px, the grid's cards as wide as their widest table).
   it.each([320, 390])("reflows the cohort at %i px: no sideways scroll of the page", async (width) => {
-    const page = await openPage(browser, `${inject("console").url}#/cohort`);
-    await page.setViewportSize({ width, height: 800 });
-    await signInOnPage(page);
+    const page = await openSignedIn(`${inject("console").url}#/cohort`, { width, height: 800 });
     await heading(page, "Cohort");
     expect(await sidewaysOverflow(page, width)).toBe(0);
     const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
@@ -308,9 +322,10 @@ describe("the console shell's navigation in the browser", () => {
   it.each([320, 390])(
     "reflows the applicant page at %i px: its tables scroll in their own regions (tester s8 issue 15 C1, s9 15c C1)",
     async (width) => {
-      const page = await openPage(browser, `${inject("console").url}#/applicants/${flagged.applicantId}`);
-      await page.setViewportSize({ width, height: 800 });
-      await signInOnPage(page);
+      const page = await openSignedIn(`${inject("console").url}#/applicants/${flagged.applicantId}`, {
+        width,
+        height: 800,
+      });
       await heading(page, "Esther Adeyemi");
       const ledger = page.getByRole("region", { name: "Notice ledger table" });
       await ledger.waitFor();
@@ -330,12 +345,10 @@ describe("the console shell's navigation in the browser", () => {
   it.each([320, 390])(
     "fits the what-if form to a %i px phone: the Milestone select shrinks (tester s8 issue 15b C3)",
     async (width) => {
-      const page = await openPage(
-        browser,
-        `${inject("console").url}#/applicants/${flagged.applicantId}/what-if`,
-      );
-      await page.setViewportSize({ width, height: 800 });
-      await signInOnPage(page);
+      const page = await openSignedIn(`${inject("console").url}#/applicants/${flagged.applicantId}/what-if`, {
+        width,
+        height: 800,
+      });
       await heading(page, "What if: Esther Adeyemi");
       expect(await sidewaysOverflow(page, width)).toBe(0);
       const select = await page.getByLabel("Milestone").boundingBox();

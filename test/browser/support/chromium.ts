@@ -118,13 +118,15 @@ export async function launchChromium(
 /**
  * Opens `url` in a new page and waits for it to load. Fails when the response is not `expectStatus`
  * (default: any 2xx) or when the page logs a console error (a blocked resource, a CSP violation).
+ * `viewport` sizes the page before it loads (instead of the context's size).
  */
 export async function openPage(
   session: BrowserSession,
   url: string,
-  options: { expectStatus?: number } = {},
+  options: { expectStatus?: number; viewport?: { width: number; height: number } } = {},
 ): Promise<Page> {
   const page = await session.context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());

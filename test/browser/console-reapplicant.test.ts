@@ -19,16 +19,20 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
   let unlisted: TestApplicant;
 
   beforeAll(async () => {
-    await clockTo("2027-04-10T00:00:00Z");
+    // April of the year before her Match, as every applicant here: before the 2026-06-01 the layer's
+    // stack starts at, so this move is always backward and only sets the clock. Every other file
+    // works from that June onwards; a move forward from there (to April 2027, as this file did)
+    // fired every reminder their applicants still had armed, their whole season, on the way.
+    await clockTo("2026-04-10T00:00:00Z");
     reapplicant = step2Applicant();
     reapplicant.snapshot.applicant.advisorEmail = PRIYA;
     reapplicant.snapshot.applicant.fullName = "Fatima Zahra";
-    reapplicant.snapshot.applicant.matchYear = 2028;
+    reapplicant.snapshot.applicant.matchYear = 2027;
     reapplicant.snapshot.milestones = reapplicant.snapshot.milestones.map((entry) =>
       entry.key === "usmle_step2ck"
-        ? { key: "usmle_step2ck", status: "done", date: "2026-07-20" }
+        ? { key: "usmle_step2ck", status: "done", date: "2025-07-20" }
         : ["eras_token", "eras_application", "nrmp_registration"].includes(entry.key)
-          ? { ...entry, date: "2026-09-10" }
+          ? { ...entry, date: "2025-09-10" }
           : entry,
     );
     unlisted = step2Applicant();
@@ -64,10 +68,10 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
     const timeline = page.locator("main section", { hasText: "Timeline" }).first();
     const text = (await timeline.textContent()) ?? "";
     expect(text.split("ERAS application").length - 1).toBe(1);
-    expect(text).toContain("done 2026-09-10 for an earlier Match; to do again for the 2028 Match");
+    expect(text).toContain("done 2025-09-10 for an earlier Match; to do again for the 2027 Match");
     const done = await timeline.locator("h3:text('Done') + ul").textContent();
     expect(done).not.toContain("ERAS application");
-    expect(done).toContain("USMLE Step 2 CK: done 2026-07-20");
+    expect(done).toContain("USMLE Step 2 CK: done 2025-07-20");
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "console-reapplicant");
   });

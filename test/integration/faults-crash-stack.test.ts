@@ -10,9 +10,10 @@ describe("faults: one kill -9 of the whole local stack", () => {
   beforeAll(async () => {
     // Five weekly moves (1 June to 6 July 2026), not eight: each move costs the child stack ~4 s of
     // CPU. The five keep what the kill is for: seed 5 kills during the fourth move (22-29 June, the
-    // first applicant's exam week, which sends reminders), and the fifth (29 June-6 July, a quarter
-    // of the calm season's emails) runs on the restarted stack, so a claim, a stream checkpoint or
-    // a wake-up the crash lost still shows as a reminder missing from the crashed season's ledger.
+    // first applicant's exam week, which sends reminders), and the fifth (29 June-6 July, the
+    // busiest week: 5 of 13 emails in a calm probe) runs on the restarted stack, so a claim, a
+    // stream checkpoint or a wake-up the crash lost still shows as a reminder missing from the
+    // crashed season's ledger.
     outcome = await crashSeason({ kills: 1, applicants: 2, weeks: 5, seed: 5 });
   }, 600_000);
 

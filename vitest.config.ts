@@ -12,6 +12,9 @@ export default defineConfig({
       // machines run Node 20, Lambda runs nodejs22.x); silenced so test output shows test results.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
+    // Two workers for the parallel projects: left unset, vitest takes availableParallelism() - 1,
+    // one worker on CI's two cores, and the unit phase ran on one core while the other idled.
+    maxWorkers: 2,
     // Property tests draw from one seed unless FC_SEED says otherwise (test/support/property-seed.ts).
     setupFiles: ["test/support/property-seed.ts"],
     projects: [
@@ -52,6 +55,7 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts"],
           globalSetup: ["test/integration/global-setup.ts"],
+          setupFiles: ["test/integration/support/park-earlier-wake-ups.setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One local stack serves all files; files run one after another against it.
@@ -65,6 +69,13 @@ export default defineConfig({
           include: ["test/browser/**/*.test.ts"],
           // Chromium first: a missing browser fails the run with how to install it, never a skip.
           globalSetup: ["test/browser/support/global-setup.ts", "test/integration/global-setup.ts"],
+          setupFiles: ["test/integration/support/park-earlier-wake-ups.setup.ts"],
+          // One module graph for the layer, as for `unit`: re-importing Playwright, the SDK, the
+          // domain and the templates per file was 40 % of the layer's time. Browser files leave no
+          // global or environment state behind. Its own group (1) since it shares the graph on one
+          // worker; it runs after the unit projects and before integration.
+          isolate: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,

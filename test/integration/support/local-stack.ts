@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type AttributeValue, DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { beforeAll, inject } from "vitest";
+import { inject } from "vitest";
 import { applicantIdFor } from "#adapters/dynamodb/keys.ts";
 import type { Plan } from "#domain/plan.ts";
 import { signedHeaders } from "#intake/standard-webhooks.ts";
@@ -10,18 +10,11 @@ import type { StoredEmail } from "#local/ses-local.ts";
 import type { StreamDeadLetter } from "#local/stream-poller.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { StoredPlanSummary } from "#ports/plans.ts";
-import { parkEarlierWakeUps } from "./earlier-wake-ups.ts";
 
 /**
  * How integration tests talk to the local stack the global setup started: over real HTTP, as a
  * form tool, an operator or a mail client would. Nothing here reaches into the stack's process.
  */
-
-// Every file that talks to the shared stack through these helpers fires only the wake-ups it arms
-// itself: those the files before it left are taken out of the due index first (earlier-wake-ups.ts).
-beforeAll(async () => {
-  await parkEarlierWakeUps();
-});
 
 export const stack = {
   api: () => inject("apiUrl"),

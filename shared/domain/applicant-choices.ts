@@ -1,11 +1,12 @@
 import { catalogEntry } from "./catalog/index.ts";
 import { laterPlannedMatchYear } from "./match-year-heading.ts";
 import type { NextStep, Plan } from "./plan.ts";
+import { FIRST_ROUND_SOURCE, firstSoapOfferRound } from "./planner/soap-done-before-offers.ts";
 import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { snoozeOptions } from "./snoozes.ts";
 import { DONE_RECORDS, type StepAction } from "./step-actions.ts";
-import { localDate, renderDate, wallFromDate } from "./time.ts";
+import { ET_ZONE, localDate, renderDate, renderEt, renderInZone, wallFromDate } from "./time.ts";
 import { US_ZONE } from "./us-zones.ts";
 
 /**
@@ -48,7 +49,8 @@ export function actionsFor(
   const milestone = step.milestone;
   const today = localDate(zone, Date.parse(plan.now));
   const doneNow =
-    doneOpensFor(milestone, seasonCalendar(doneCountsFor(plan)), today) === undefined &&
+    doneOpensFor(milestone, seasonCalendar(doneCountsFor(plan)), today, zone, Date.parse(plan.now)) ===
+      undefined &&
     bookedDayAhead(
       milestone,
       recorded.find((entry) => entry.key === milestone),
@@ -92,10 +94,26 @@ export interface DoneOpens {
   date: string;
   /** What opens that day, e.g. "NRMP registration for the 2028 Match". */
   what: string;
-  verb: "opens" | "begins";
+  verb: "opens" | "begins" | "is";
   status: "confirmed" | "projected";
-  /** The season date's source URL, or the rule that projected it. */
+  /** The season date's source URL, or the rule that projected it (an advice line first, when advice). */
   source: string;
+  /**
+   * A window that opens at an hour, not a day (OWN_WINDOWS `at`): its instant (epoch ms), told in
+   * the applicant's `zone` beside ET, whether the hour is our advice, and why no Done comes before it.
+   */
+  at?: { instant: number; zone: string; advice: boolean; why: string; markWhen: string };
+}
+
+/** When an hour's window opens, in the applicant's zone and ET, with its marks: "Wed 17 Mar 2027, 1:00 PM GMT (…, 9:00 AM ET) (our advice)". */
+export function openingHour(
+  opens: DoneOpens & { at: NonNullable<DoneOpens["at"]> },
+  projected: string,
+): string {
+  const { instant, zone, advice } = opens.at;
+  const local =
+    zone === ET_ZONE ? renderEt(instant) : `${renderInZone(zone, instant)} (${renderEt(instant)})`;
+  return `${local}${advice ? " (our advice)" : ""}${projected}`;
 }
 
 /**
@@ -109,6 +127,8 @@ export function doneOpensText(opens: DoneOpens, matchYear: number): string {
     opens.status === "projected"
       ? " (projected from earlier seasons: not confirmed in Matchpath's data)"
       : "";
+  if (opens.at !== undefined)
+    return `${opens.what} ${opens.verb} ${openingHour({ ...opens, at: opens.at }, projected)}: ${opens.at.why}. ${opens.at.markWhen}.`;
   return `${opens.what} ${opens.verb} on ${renderDate(opens.date)}${projected}. Mark this step done once you have done it from then on: anything done before counts for an earlier Match, not the ${matchYear} Match.`;
 }
 
@@ -131,14 +151,53 @@ export function seasonPassedText(matchYear: number): string {
   return `This step belonged to the Match ${matchYear} season, which has passed for you, so there is nothing to mark here. Nothing was changed. Your timeline's “Risks to watch” says how to plan for the ${matchYear + 1} Match.`;
 }
 
+/** A step's own window: the season date it opens with, and, for one that opens at an hour, that instant. */
+interface OwnWindow {
+  dateKey: SeasonDateKey;
+  what: string;
+  /**
+   * The window opens at an instant, not on the season date's day: the instant from the calendar,
+   * whether it is our advice (with its advice line, put before the season date's source), and why
+   * a Done cannot come before it. Done then counts from that instant (`now` in doneOpensFor), and a
+   * date from that instant's day in the applicant's zone, as the planner reads a dated done.
+   */
+  at?: { instant: (calendar: SeasonCalendar) => number; advice?: string; why: string; markWhen: string };
+}
+
+/** What NRMP tells on Match Week's Monday: whether (not where) the applicant matched; nothing before. */
+const MATCH_OUTCOME: OwnWindow = {
+  dateKey: "nrmp_match_week_start_and_soap_start",
+  what: "NRMP's Match Week notification (whether you matched)",
+  at: {
+    instant: (calendar) => calendar.dates.nrmp_match_week_start_and_soap_start.at,
+    why: "NRMP tells no applicant whether they matched before it, so a Match outcome cannot be dated before it",
+    markWhen: "Mark this step done once NRMP has told you",
+  },
+};
+
 /**
  * Steps with a window of their own inside their season: NRMP takes registrations, and lists, only
  * from the day each opens (the season calendar's dates, with their sources); a Done before then
- * cannot be this Match's (refusedRankList in planner/context.ts refuses such a list).
+ * cannot be this Match's (refusedRankList in planner/context.ts refuses such a list). SOAP's Done,
+ * an accepted SOAP offer, opens at the first offer round the planner plans (firstSoapOfferRound,
+ * our advice), and a Match outcome (Match Week, Match Day) at Match Week's notification: a Done
+ * before either cannot be true (planner/soap-done-before-offers.ts warns of a SOAP one).
  */
-const OWN_WINDOWS: Partial<Record<MilestoneKey, { dateKey: SeasonDateKey; what: string }>> = {
+const OWN_WINDOWS: Partial<Record<MilestoneKey, OwnWindow>> = {
   nrmp_registration: { dateKey: "nrmp_applicant_registration_opens", what: "NRMP registration" },
   rank_order_list: { dateKey: "nrmp_rank_order_list_entry_opens", what: "Rank order list entry" },
+  soap: {
+    dateKey: "nrmp_soap_ends",
+    what: "SOAP's first offer round",
+    at: {
+      instant: firstSoapOfferRound,
+      advice: FIRST_ROUND_SOURCE,
+      why: "an accepted SOAP offer cannot be dated before it",
+      markWhen: "Mark SOAP done once you accept a SOAP offer in R3",
+    },
+  },
+  match_week: MATCH_OUTCOME,
+  match_day: MATCH_OUTCOME,
 };
 
 /**
@@ -147,12 +206,16 @@ const OWN_WINDOWS: Partial<Record<MilestoneKey, { dateKey: SeasonDateKey; what: 
  * each season from its start counts as an earlier season's work when dated on or before the
  * previous ERAS season's end (pastSeasonWork, planner/past-season.ts), so Done opens the day after;
  * a step with a window of its own (OWN_WINDOWS) opens with it. Offering Done before then would
- * answer "Recorded" for a plan that does not count it (tester s8 issue 14 A2).
+ * answer "Recorded" for a plan that does not count it (tester s8 issue 14 A2). A window that opens
+ * at an hour is told in `zone` (the applicant's) and compared on its day there; given `now` (epoch
+ * ms: a Done now, not a date reported), Done waits for the instant itself.
  */
 export function doneOpensFor(
   milestone: MilestoneKey,
   calendar: SeasonCalendar,
   today: string,
+  zone: string = ET_ZONE,
+  now?: number,
 ): DoneOpens | undefined {
   const opens: DoneOpens[] = [];
   if (catalogEntry(milestone).redoneEachSeason?.from === "season-start") {
@@ -166,7 +229,27 @@ export function doneOpensFor(
     });
   }
   const own = OWN_WINDOWS[milestone];
-  if (own) {
+  if (own?.at) {
+    const date = calendar.dates[own.dateKey];
+    const instant = own.at.instant(calendar);
+    const day = localDate(zone, instant);
+    // Refused before the instant's day, or on that day before its hour when Done is now.
+    if (today < day || (now !== undefined && now < instant))
+      return {
+        date: day,
+        what: `${own.what} for the ${calendar.matchYear} Match`,
+        verb: "is",
+        status: date.status,
+        source: own.at.advice === undefined ? date.source : `${own.at.advice}; from ${date.source}`,
+        at: {
+          instant,
+          zone,
+          advice: own.at.advice !== undefined,
+          why: own.at.why,
+          markWhen: own.at.markWhen,
+        },
+      };
+  } else if (own) {
     const date = calendar.dates[own.dateKey];
     opens.push({
       date: date.date,

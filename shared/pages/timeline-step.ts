@@ -112,6 +112,8 @@ function actionButtons(
     milestone,
     seasonCalendar(doneCountsFor(plan)),
     localDate(zone, Date.parse(plan.now)),
+    zone,
+    Date.parse(plan.now),
   );
   const notYet = opens ? `<p class="due">${e(doneOpensText(opens, doneCountsFor(plan)))}</p>` : "";
   if (actions.length === 0) return notYet;

@@ -142,7 +142,13 @@ export async function previewStepAction(
     claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];
   const doneOpens =
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
-      ? doneOpensFor(claims.milestone, seasonCalendar(doneCountsFor(plan)), today)
+      ? doneOpensFor(
+          claims.milestone,
+          seasonCalendar(doneCountsFor(plan)),
+          today,
+          state.profile.timezone,
+          now.getTime(),
+        )
       : undefined;
   const bookedDay =
     claims.action === "done" && !alreadyAnswered(claims.action, current?.status)

@@ -46,7 +46,8 @@ const DOMAIN_LAYERS = ["root", "seasons", "catalog", "planner", "console"] as co
 /** Files at the root of shared/domain that belong to a layer above the vocabulary. */
 const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = {
   // The applicant's choices offered from the catalog and the seasons, and preferences applied to them.
-  "applicant-choices.ts": "catalog",
+  // Done on SOAP opens at the first offer round the planner plans (planner/soap-done-before-offers.ts).
+  "applicant-choices.ts": "planner",
   "apply-preferences.ts": "catalog",
   // The budget as the pages print it, naming where a fee to verify is checked (the catalog's fees).
   "budget-words.ts": "catalog",

@@ -72,7 +72,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
     if (examDay !== undefined)
       return `<br><span class="muted">Mark done from its exam day, ${h(examDay)}; if the exam moved, save a what-if with the new date first</span>`;
     // Before the step's window opens for this Match the check refuses today too (tester s12 issue 15f A1).
-    const opens = markDoneNotYet(step.milestone, plan, today);
+    const opens = markDoneNotYet(step.milestone, plan, today, profile.timezone);
     if (opens !== undefined) return `<br><span class="muted">${h(notYetForAdvisor(opens, countsFor))}</span>`;
     // A Done that records more says what (SOAP: an accepted offer, t10b F3).
     const records = DONE_RECORDS[step.milestone]?.advisor;

@@ -1,4 +1,10 @@
-import { bookedDayAhead, type DoneOpens, doneCountsFor, doneOpensFor } from "../applicant-choices.ts";
+import {
+  bookedDayAhead,
+  type DoneOpens,
+  doneCountsFor,
+  doneOpensFor,
+  openingHour,
+} from "../applicant-choices.ts";
 import { doneDateInFuture } from "../done-date.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
@@ -6,7 +12,7 @@ import { type PlannerInput, plan as planFor } from "../planner.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { Applicant, MilestoneEntry, MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
-import { localDate, renderDate } from "../time.ts";
+import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { stepForAdvisor, stepName } from "./advisor-voice.ts";
 import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
 
@@ -25,20 +31,27 @@ export function applicantToday(applicant: Pick<Applicant, "timezone">, now: Date
  * reported done while the plan counts it for an earlier Match and the budget a fee as paid (tester
  * s12 issue 15f A1). The Match is the planner's (doneCountsFor): the plan's own, or the later Match
  * a plan out of reach is dated for (adv54's note, t9m F15), never the entered one's windows alone.
- * Undefined when it can count. Mark done's check, its button and a what-if's done steps use it. Pure.
+ * Undefined when it can count. Mark done's check, its button and a what-if's done steps use it. A
+ * window that opens at an hour (SOAP's first offer round, Match Week's notification) is told in the
+ * applicant's `zone` and waits for that instant as of the plan's now: Mark done records a date no
+ * later than today, so before the instant nothing it records can be true. Pure.
  */
 export function markDoneNotYet(
   key: MilestoneKey,
-  plan: Pick<Plan, "matchYear" | "risks">,
+  plan: Pick<Plan, "matchYear" | "risks"> & Partial<Pick<Plan, "now">>,
   date: string,
+  zone: string = ET_ZONE,
 ): DoneOpens | undefined {
-  return doneOpensFor(key, seasonCalendar(doneCountsFor(plan)), date);
+  const now = plan.now === undefined ? undefined : Date.parse(plan.now);
+  return doneOpensFor(key, seasonCalendar(doneCountsFor(plan)), date, zone, now);
 }
 
 /** Why Mark done waits, in the advisor's words (doneOpensText says it to the applicant). Pure. */
 export function notYetForAdvisor(opens: DoneOpens, matchYear: number): string {
   const projected =
     opens.status === "projected" ? " (projected from earlier seasons: not published yet)" : "";
+  if (opens.at !== undefined)
+    return `Not yet: ${opens.what} ${opens.verb} ${openingHour({ ...opens, at: opens.at }, projected)}; ${opens.at.why}. Mark it done once the applicant reports it, from then on.`;
   return `Not yet: ${opens.what} ${opens.verb} on ${renderDate(opens.date)}${projected}; done before then, it counts for an earlier Match, not the ${matchYear} Match. Mark it done once the applicant has done it from then on.`;
 }
 
@@ -101,7 +114,7 @@ export function markDoneProblems(
       message: `must be on or after the exam day booked for ${stepName(key)} (${booked}): a pass cannot be dated before the sitting; if the exam moved, save a what-if with the new date first`,
     });
   else {
-    const opens = markDoneNotYet(key, plan, date);
+    const opens = markDoneNotYet(key, plan, date, applicant.timezone);
     if (opens) problems.push({ path: "date", message: notYetForAdvisor(opens, doneCountsFor(plan)) });
   }
   return problems;

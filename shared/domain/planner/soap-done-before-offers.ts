@@ -27,7 +27,7 @@ const FIRST_ROUND_RUNG = (() => {
 })();
 
 /** Where the first round's day and hour come from (the ladder's rung, reminder-ladders.json). */
-const FIRST_ROUND_SOURCE =
+export const FIRST_ROUND_SOURCE =
   "advice: SOAP's first offer round planned on the Wednesday of Match Week (the day before SOAP ends) at 9:00 AM ET, the earliest hour NRMP has given an offer round (its SOAP FAQ for applicants, https://studylib.net/doc/18363132/soap-faqs-for-applicants); this season's round times are not published, so the earliest is planned";
 
 /** The first SOAP offer round of the season's Match Week (epoch ms): Wednesday 9:00 AM ET as planned. */

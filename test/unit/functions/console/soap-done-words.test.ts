@@ -21,9 +21,10 @@ import { applicantFragment } from "../../../../functions/console/pages/applicant
  */
 const DIR = fileURLToPath(new URL("../../../fixtures/soap-done-before-offers/", import.meta.url));
 const fixture = readSnapshot(DIR, "soap-done-monday-accra-2027.json");
-// In Match Week, SOAP not answered yet: the SOAP step offers its Done.
+// In Match Week, SOAP not answered yet: the SOAP step offers its Done from SOAP's first offer
+// round (Wed 17 Mar 2027, 9:00 AM ET as planned), when an accepted offer can be true.
 const milestones = fixture.milestones.filter((entry) => entry.key !== "soap");
-const NOW = new Date("2027-03-16T10:00:00Z");
+const NOW = new Date("2027-03-17T14:00:00Z");
 
 describe("SOAP's Done reads as what it records, an accepted offer (t10b F3)", () => {
   it("names the step SOAP, not SOAP preparation", () => {
@@ -68,7 +69,7 @@ describe("SOAP's Done reads as what it records, an accepted offer (t10b F3)", ()
       submissions: [],
       events: [],
     };
-    const html = applicantFragment(view, "2027-03-16");
+    const html = applicantFragment(view, "2027-03-17");
     const form = html.slice(
       html.indexOf('milestones/soap"'),
       html.indexOf("</form>", html.indexOf('milestones/soap"')),
@@ -101,7 +102,7 @@ describe("SOAP's Done reads as what it records, an accepted offer (t10b F3)", ()
           alreadyApplied: false,
           seasonPassed: false,
           snoozeOptions: [],
-          today: "2027-03-16",
+          today: "2027-03-17",
           latest: "2027-07-01",
         },
         "?x",

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { budgetFootnotes } from "#domain/budget-words.ts";
-import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
 import { dateBasis } from "#domain/date-basis.ts";
 import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
@@ -11,15 +10,14 @@ import { usd } from "#domain/money.ts";
 import type { Deadline, Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
-import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
-import { localDate } from "#domain/time.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
+import { snapshotRefusals } from "./snapshot-refusals.ts";
 
 /**
  * `npm run plan -- <snapshot.json> [--now <ISO>] [--json]`: plans one applicant snapshot and prints
@@ -247,11 +245,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   // would tell the applicant nothing holds back their certificate (tester t9v F16); a score its exam's
   // status does not fit (a pass not yet done, a booked retake in progress), in the applicant's zone.
   const now = options.now ?? io.now();
-  const today = localDate(snapshot.applicant.timezone, now.getTime());
-  const refused = [
-    ...notWaivableProblems(snapshot.milestones, snapshot.applicant.timezone),
-    ...scoreStatusProblems(snapshot.milestones, today),
-  ];
+  const refused = snapshotRefusals(snapshot, now);
   if (refused.length > 0) {
     io.err(
       `invalid snapshot:\n${refused.map((problem) => `  ${problem.path}: ${problem.message}`).join("\n")}\n`,

@@ -61,6 +61,27 @@ export async function receiveSubmission(
     if (scored.length > 0)
       throw new InvalidInputError("The submission reports a score its exam's status does not fit", scored);
   }
+  // A SOAP done or a Match outcome dated before NRMP's hour for the snapshot's Match (SOAP's first
+  // offer round, Match Week's notification) cannot be true: refused, naming the field, as Done
+  // refuses it. A snapshot only: an update names no Match year. Loaded only for such a submission.
+  if (
+    submission.type === "applicant.snapshot" &&
+    submission.milestones.some(
+      (entry) =>
+        entry.status === "done" &&
+        entry.date !== undefined &&
+        (entry.key === "soap" || entry.key === "match_week" || entry.key === "match_day"),
+    )
+  ) {
+    const { outcomeBeforeWindowProblems } = await import("#domain/planner/outcome-before-window.ts");
+    const early = outcomeBeforeWindowProblems(
+      submission.milestones,
+      submission.applicant.matchYear,
+      submission.applicant.timezone,
+    );
+    if (early.length > 0)
+      throw new InvalidInputError("The submission dates a Match outcome before NRMP gives it", early);
+  }
   // Loaded only for a submission that waives a step: the rule reads the milestone catalog, which the
   // http-api's cold start never parses (test/infra/bundle-clients.test.ts).
   if (submission.milestones.some((entry) => entry.status === "waived")) {

@@ -1,0 +1,43 @@
+import { doneOpensFor, openingHour } from "../applicant-choices.ts";
+import type { FieldProblem } from "../field-problems.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
+
+/**
+ * What the intake and the CLI say of a SOAP done or a Match outcome (Match Week, Match Day) dated
+ * before NRMP's hour for the snapshot's Match: an accepted SOAP offer before SOAP's first offer
+ * round, or "I matched" before Match Week's notification, cannot be true, and believing it would
+ * plan a contract and a visa for an applicant who has no position. The window is Done's own
+ * (doneOpensFor in applicant-choices.ts), so the intake, the console and the action page agree.
+ * A date on or before the previous ERAS season's end is an earlier Match's (pastSeasonWork), not
+ * refused. An undated one is the planner's to judge (SOAP_DONE_BEFORE_OFFERS).
+ */
+const OUTCOMES: readonly MilestoneKey[] = ["soap", "match_week", "match_day"];
+
+/** The problem for each such milestone of a snapshot, by its path (`milestones.<index>.date`). Pure. */
+export function outcomeBeforeWindowProblems(
+  milestones: readonly Pick<MilestoneEntry, "key" | "status" | "date">[],
+  matchYear: number,
+  zone: string,
+): FieldProblem[] {
+  let calendar: SeasonCalendar | undefined;
+  return milestones.flatMap((entry, index) => {
+    if (entry.status !== "done" || entry.date === undefined || !OUTCOMES.includes(entry.key)) return [];
+    try {
+      calendar ??= seasonCalendar(matchYear);
+    } catch {
+      return []; // A Match year with no calendar is refused by its own check.
+    }
+    if (entry.date <= calendar.dates.eras_previous_season_ends.date) return [];
+    const opens = doneOpensFor(entry.key, calendar, entry.date, zone);
+    if (opens?.at === undefined) return [];
+    const projected = opens.status === "projected" ? " (projected)" : "";
+    const what = entry.key === "soap" ? "an accepted SOAP offer" : "a Match outcome";
+    return [
+      {
+        path: `milestones.${index}.date`,
+        message: `${opens.what} ${opens.verb} ${openingHour({ ...opens, at: opens.at }, projected)}; ${what} cannot be dated before it`,
+      },
+    ];
+  });
+}

@@ -6,6 +6,7 @@ import { localStartIn } from "#domain/interview-offset.ts";
 import type { RiskCode } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
+import { DONE_RECORDS } from "#domain/step-actions.ts";
 import { renderDate } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
@@ -43,7 +44,7 @@ export function whatIfFragment(view: ApplicantView): string {
 <form hx-post="/console/applicants/${id}/what-if" hx-target="#what-if-result" class="filters what-if">
 <span class="field"><label for="f-kind">Change</label><select id="f-kind" name="kind"><option value="milestone">a milestone's status or date</option><option value="interview">add or move an interview</option><option value="visa">the visa track</option><option value="matchYear">the Match year</option></select></span>
 <span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}"${mayBeWaived(key) ? " data-waivable" : ""}>${h(titleOf(key))}</option>`).join("")}</select></span>
-<span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">done</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived" data-only-waivable>waived: only for ${h(waivableStepNames())}</option></select></span>
+<span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">${h(doneOptionWords())}</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived" data-only-waivable>waived: only for ${h(waivableStepNames())}</option></select></span>
 <span class="field" data-kind="milestone"><label for="f-date">Date</label><input id="f-date" type="date" name="date" min="${DATE_YEARS.earliest}-01-01" max="${DATE_YEARS.latest}-12-31"></span>
 <span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map(interviewOption).join("")}</select></span>
 <span class="field" data-kind="interview"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
@@ -60,6 +61,16 @@ export function whatIfFragment(view: ApplicantView): string {
 </form>
 <div id="what-if-result"></div>
 <p><a href="#/applicants/${id}">Back to ${h(profile.fullName)}</a></p>`;
+}
+
+/**
+ * The Status option "done", with what it records where Done records more (DONE_RECORDS, the words
+ * of the console's Mark button): "done (SOAP: offer accepted)", so a what-if's SOAP done reads as
+ * the accepted offer it is, not as preparation.
+ */
+function doneOptionWords(): string {
+  const records = Object.values(DONE_RECORDS).flatMap((record) => (record ? [record.advisor] : []));
+  return records.length === 0 ? "done" : `done (${records.join("; ")})`;
 }
 
 /**

@@ -31,3 +31,18 @@ describe("the what-if form's waived status", () => {
     );
   });
 });
+
+/**
+ * SOAP done is an accepted SOAP offer: the what-if's Status option says so in the words of the
+ * console's Mark button (DONE_RECORDS), one source of words, so a SOAP done tried in a what-if
+ * is not read as preparation.
+ */
+describe("the what-if form's done status", () => {
+  const state = { profile: profileFactory(), milestones: [], interviews: [], ledger: [] };
+  const plan = domainPlanning.plan(state, new Date("2026-10-01T12:00:00Z"));
+  const form = whatIfFragment({ state, plan, audit: [], submissions: [], events: [] });
+
+  it("reads 'done (SOAP: offer accepted)'", () => {
+    expect(form).toContain('<option value="done">done (SOAP: offer accepted)</option>');
+  });
+});

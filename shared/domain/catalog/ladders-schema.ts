@@ -21,7 +21,7 @@ const RungSchema = z.discriminatedUnion("anchor", [
     daysBefore: z.number().int().min(0),
     eventEt: z.optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
   }),
-  // A season date that is itself the news (ranking opens): sent at the delivery slot of its local day.
+  // A season date that is itself the news (ranking opens): sent no earlier than it (planner/ladders.ts openingSlot).
   z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),
   // Follow-ups from a date that passed (a step behind), at most `everyDays` apart until the ladder's
   // first deadline rung (planner/follow-ups.ts lays them; the ladder itself lays none on this rung);

@@ -2,7 +2,17 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { reminderLadder } from "../catalog/index.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
+import {
+  DAY_MS,
+  fromWall,
+  inQuietWindow,
+  isoInZone,
+  isoUtc,
+  MINUTE_MS,
+  toWall,
+  wallDayStart,
+  wallMinuteOfDay,
+} from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
 import { countsDownToSittingDay } from "./last-sitting-day.ts";
@@ -21,6 +31,25 @@ import { timedReminder } from "./timed-reminder.ts";
 /** The delivery slot (delivery time, applicant-local) on the local day of the wall instant. */
 export function slotOnDay(context: PlanContext, wallMs: number): number {
   return fromWall(context.zone, wallDayStart(wallMs) + context.deliveryMinute * MINUTE_MS);
+}
+
+/** The first delivery slot (delivery time, applicant-local) at or after the instant `at`. */
+export function slotAtOrAfter(context: PlanContext, at: number): number {
+  const wall = toWall(context.zone, at);
+  const slot = slotOnDay(context, wall);
+  return slot >= at ? slot : slotOnDay(context, wall + DAY_MS);
+}
+
+/**
+ * When the news of a season date that opens something (ranking opens) goes out: never before it
+ * opens, since an applicant who acts on the email must find it open (an email at 09:00 Manila on
+ * the 15th is 8:00 PM ET the day before ranking opens). At the opening itself when that falls in
+ * the applicant's day; in their quiet hours, at the first delivery slot after it (Manila: ranking
+ * opens at 1:00 AM, the email goes at 9:00 AM).
+ */
+function openingSlot(context: PlanContext, opensAt: number): number {
+  const minute = wallMinuteOfDay(toWall(context.zone, opensAt));
+  return inQuietWindow(minute, context.quiet) ? slotAtOrAfter(context, opensAt) : opensAt;
 }
 
 /** The latest delivery slot on or before the wall instant's day that is not after the deadline. */
@@ -211,15 +240,19 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       // Follow-ups after a date that passed: laid by followUps (weeklyToDay), not by the ladder.
       sendAt = null;
     } else if (rung.anchor === "season") {
-      // The slot of the date's own local day ("ranking opens today"), so it may precede the
-      // opening by hours; none once the date is after the deadline (on it: the ERAS token's target is
-      // MyERAS opening itself, t9x F10), nor for a step already begun (a rank list in progress needs
-      // no "ranking opens", tester s10 issue 9d C7).
+      // No earlier than the opening (openingSlot); none once the date is after the deadline, nor for
+      // a step already begun (a rank list in progress needs no "ranking opens", tester s10 issue 9d
+      // C7). A ladder whose deadline is the opening itself (the ERAS token's target is MyERAS
+      // opening, t9x F10) cannot be told after it: delivery sends nothing at or after a reminder's
+      // deadline, so its notice keeps the slot of the opening's local day before it.
       const seasonAt = context.calendar.dates[rung.dateKey].at;
+      const opened = openingSlot(context, seasonAt);
       sendAt =
         !target.notStarted || seasonAt > target.deadline
           ? null
-          : slotNotAfter(context, toWall(context.zone, seasonAt), target.deadline);
+          : opened < target.deadline
+            ? opened
+            : slotNotAfter(context, toWall(context.zone, seasonAt), target.deadline);
     } else if (rung.eventEt !== undefined) {
       // An ET event (a SOAP day's offer rounds): the same rule as a deadline's rung, against the
       // event, so the notice reaches a zone whose local day starts after the event the day before

@@ -13,7 +13,7 @@ import {
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { ET_EVENT_OPEN_MS, etEventBefore, etEventSendLimit } from "./et-event.ts";
-import { keptLadderOf, ladderOf, type SlotEntry, slotOnDay, timed } from "./ladders.ts";
+import { keptLadderOf, ladderOf, type SlotEntry, slotAtOrAfter, timed } from "./ladders.ts";
 import { countsDownToSittingDay } from "./last-sitting-day.ts";
 
 /**
@@ -244,10 +244,7 @@ function isSeasonRung(ladder: string, rung: string): boolean {
 export function catchUpOf(context: PlanContext): { nowWall: number; catchUp: number } {
   let found = context.catchUp;
   if (found === undefined) {
-    const nowWall = toWall(context.zone, context.now);
-    let catchUp = slotOnDay(context, nowWall);
-    if (catchUp < context.now) catchUp = slotOnDay(context, nowWall + DAY_MS);
-    found = { nowWall, catchUp };
+    found = { nowWall: toWall(context.zone, context.now), catchUp: slotAtOrAfter(context, context.now) };
     context.catchUp = found;
   }
   return found;

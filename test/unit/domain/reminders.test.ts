@@ -142,6 +142,9 @@ function quietEndAfter(now: Date, zone: string): number {
   return end.toMillis();
 }
 
+/** The rank order list ladder's rung on ranking's opening (reminder-ladders.json). */
+const RANKING_OPENS_RUNG = "ranking-opens";
+
 describe("reminder invariants (property-based)", () => {
   it("are delivered at the applicant's delivery time, outside quiet hours unless a deadline would pass first, between now and the deadline", () => {
     fc.assert(
@@ -161,7 +164,8 @@ describe("reminder invariants (property-based)", () => {
             reminder.rung === MATCH_RESULT_RUNG ||
             reminder.rung === MATCH_DAY_RESULT_RUNG ||
             reminder.rung === MATCH_DAY_WEEKLY_RUNG ||
-            reminder.rung === MATCH_OVER_RUNG
+            reminder.rung === MATCH_OVER_RUNG ||
+            reminder.rung === RANKING_OPENS_RUNG
           ) {
             // Match Week's and Match Day's follow-ups: at NRMP's release (Monday's, or Match Day's),
             // outside quiet hours, else at the next delivery slot after it; planned later, now (or
@@ -170,12 +174,16 @@ describe("reminder invariants (property-based)", () => {
             // hour a whole number of weeks after it (match-day.ts; drawn once adv33 kept it asking
             // after residency start: seed 369059206).
             // The Match-over notice (tester t9k F1) goes at residency's start, as these at their release.
+            // Ranking's opening notice, the same way: at the opening, outside quiet hours, else at
+            // the next delivery slot after it, never before it (an applicant must find ranking open).
             const release =
-              reminder.rung === MATCH_RESULT_RUNG
-                ? season.nrmp_match_week_start_and_soap_start.at
-                : reminder.rung === MATCH_OVER_RUNG
-                  ? season.residency_start.at
-                  : season.nrmp_match_day.at;
+              reminder.rung === RANKING_OPENS_RUNG
+                ? season.nrmp_rank_order_list_entry_opens.at
+                : reminder.rung === MATCH_RESULT_RUNG
+                  ? season.nrmp_match_week_start_and_soap_start.at
+                  : reminder.rung === MATCH_OVER_RUNG
+                    ? season.residency_start.at
+                    : season.nrmp_match_day.at;
             expect(sendAt).toBeGreaterThanOrEqual(release);
             const onRelease =
               reminder.rung === MATCH_DAY_WEEKLY_RUNG

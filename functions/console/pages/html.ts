@@ -70,12 +70,13 @@ export function rowDeadlineWords(deadline: { at: string; day?: string }): string
 export function rowCountdownWords(next: {
   at: string;
   day?: string;
-  kind?: "deadline" | "own-date" | "target";
+  kind?: "deadline" | "own-date" | "target" | "email";
   deadline?: { at: string; day?: string };
 }): string {
   const shown = rowDeadlineWords(next);
   if (next.kind === undefined || next.kind === "deadline") return shown;
-  const what = next.kind === "target" ? DATE_TAGS.target : "their own date";
+  const what =
+    next.kind === "target" ? DATE_TAGS.target : next.kind === "email" ? NEXT_EMAIL : "their own date";
   return `${shown} (${what}${next.deadline ? `; deadline ${rowDeadlineWords(next.deadline)}` : ""})`;
 }
 
@@ -84,6 +85,12 @@ export function rowCountdownWords(next: {
  * labelled as the timeline labels it, and the step's hard deadline after it, so both read (tester
  * s12 issue 9f B2).
  */
+/**
+ * A row whose steps have no date ahead shows its next email on the day it is sent (t9y F13): a send
+ * day of ours, so no date badge, only what it is.
+ */
+const NEXT_EMAIL = "next email";
+const NEXT_EMAIL_BADGE = ` <span class="badge">${NEXT_EMAIL}</span>`;
 const TARGET_BADGE = ` <span class="badge">${DATE_TAGS.target}</span>`;
 
 export function rowDeadlineWhen(deadline: {
@@ -91,14 +98,14 @@ export function rowDeadlineWhen(deadline: {
   status: string;
   basis?: string;
   day?: string;
-  kind?: "deadline" | "own-date" | "target";
+  kind?: "deadline" | "own-date" | "target" | "email";
   deadline?: { at: string; status: string; basis?: string; day?: string };
 }): string {
   const one = (date: { at: string; status: string; basis?: string; day?: string }, label = "") => {
     // By who sets the date (dateTag; a row stored before `basis` has its status): tester t9y C3.
     // A target's own badge already says it is our advice: no second one.
     const tag =
-      label === TARGET_BADGE
+      label === TARGET_BADGE || label === NEXT_EMAIL_BADGE
         ? undefined
         : dateTag({ status: date.status as Deadline["status"], basis: date.basis as Deadline["basis"] });
     const badge = tag === undefined ? "" : ` <span class="badge">${h(tag)}</span>`;
@@ -109,7 +116,9 @@ export function rowDeadlineWhen(deadline: {
       ? TARGET_BADGE
       : deadline.kind === "own-date"
         ? ` <span class="badge">their own date</span>`
-        : "";
+        : deadline.kind === "email"
+          ? NEXT_EMAIL_BADGE
+          : "";
   const hard = deadline.deadline ? `<br><span class="muted">deadline ${one(deadline.deadline)}</span>` : "";
   return `${one(deadline, label)}${hard}`;
 }

@@ -1,9 +1,10 @@
-import { reminderShownDate } from "../date-words.ts";
 import { stepCountdown } from "../display-order.ts";
 import { listedInReadingOrder } from "../listed-steps.ts";
 import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan } from "../plan.ts";
+import { laterDelayedStartNotices } from "../planner/start-delayed-risk.ts";
 import { seasonCalendar } from "../seasons/index.ts";
+import { localDate } from "../time.ts";
 import { overdueForAdvisor } from "./overdue.ts";
 import type { Stage } from "./stage.ts";
 import { stageOf } from "./stage.ts";
@@ -40,7 +41,8 @@ export interface CohortFacts {
     /** Who sets the date (plan.ts DateBasis), for its label; rows stored before it have `status` alone. */
     basis?: string;
     day?: string;
-    kind?: "deadline" | "own-date" | "target";
+    /** "email": no step has a date ahead, and this is the next email, on the day it is sent. */
+    kind?: "deadline" | "own-date" | "target" | "email";
     deadline?: { at: string; status: string; basis?: string; day?: string };
     /**
      * The Match the date is for when it is the next one after the applicant's, whose season is over
@@ -113,8 +115,9 @@ export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
     break;
   }
   // Every step's date passed (a matched applicant whose start is delayed, chased weekly): the next
-  // email's date, so "Next date" is never "—" while emails are still to come (tester t9y F13).
-  soonest ??= nextEmailDate(plan, now);
+  // email, on the day it is sent, so "Next date" is never "—" while emails are still to come
+  // (tester t9y F13), and never a missed date read as one ahead.
+  soonest ??= nextEmailDate(plan, now, zone);
   if (soonest !== undefined) {
     const nextMatch = seasonOverNextMatch(plan, soonest.at);
     if (nextMatch !== undefined) soonest.matchYear = nextMatch;
@@ -123,24 +126,43 @@ export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
   return facts;
 }
 
-/** The first reminder still to send after `now` (epoch ms), as a row's next date: its title and the date its email gives. */
-function nextEmailDate(plan: Plan, now: number): CohortFacts["nextDeadline"] {
+/**
+ * The next email still to send at or after `now` (epoch ms), as a row's next date: its title and the
+ * day it is sent in `zone` (`kind` "email"), not the date it announces: for an overdue chase that is
+ * the missed date (t9y F7), which is not what comes next. A plan lists only the current week's
+ * delayed-start notice, so once it is sent the next week's is the next email (laterDelayedStartNotices).
+ */
+function nextEmailDate(plan: Plan, now: number, zone: string): CohortFacts["nextDeadline"] {
   let next: Plan["reminders"][number] | undefined;
   for (const reminder of plan.reminders)
     if (Date.parse(reminder.sendAt) >= now && (next === undefined || reminder.sendAt < next.sendAt))
       next = reminder;
-  if (next === undefined) return undefined;
-  // An overdue step's chase gives the date it missed, as its email does (t9y F7), not the start it counts to.
-  const detail = reminderShownDate(next);
-  const row: NonNullable<CohortFacts["nextDeadline"]> = {
-    title: next.title,
-    at: detail.at,
-    status: detail.status,
+  if (next !== undefined) {
+    const at = Date.parse(next.sendAt);
+    return {
+      title: next.title,
+      at: next.sendAt,
+      status: "confirmed",
+      day: localDate(zone, at),
+      kind: "email",
+    };
+  }
+  if (!plan.risks.some((risk) => risk.code === "START_DELAYED")) return undefined;
+  const weekly = laterDelayedStartNotices(seasonCalendar(plan.matchYear), now)[0];
+  if (weekly === undefined) return undefined;
+  const title =
+    plan.reminders.find((reminder) => reminder.risk === "START_DELAYED")?.title ?? DELAYED_START_ROW_TITLE;
+  return {
+    title,
+    at: new Date(weekly).toISOString(),
+    status: "confirmed",
+    day: localDate(zone, weekly),
+    kind: "email",
   };
-  if (detail.basis !== undefined && detail.basis !== detail.status) row.basis = detail.basis;
-  if (detail.precision === "day" && detail.day !== undefined) row.day = detail.day;
-  return row;
 }
+
+/** The row's words for a next weekly delayed-start notice whose plan lists none to take the title from. */
+const DELAYED_START_ROW_TITLE = "Weekly notice: residency start delayed";
 
 /**
  * The instants after `plan.now` where time alone may change the row (ISO UTC, ascending, distinct),

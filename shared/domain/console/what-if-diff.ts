@@ -1,5 +1,7 @@
 import { budgetSums } from "../budget-words.ts";
 import type { Plan, StepSubject } from "../plan.ts";
+import { laterDelayedStartNotices } from "../planner/start-delayed-risk.ts";
+import { seasonCalendar } from "../seasons/index.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
 import { overdueForAdvisor } from "./overdue.ts";
 import { type EarlierSeasonWork, roadChanges, type StepChange, stepKey } from "./what-if-steps.ts";
@@ -58,6 +60,26 @@ export interface PlanDiff {
   unchanged: boolean;
 }
 
+const bySendAt = (left: { sendAt: string }, right: { sendAt: string }) =>
+  Date.parse(left.sendAt) - Date.parse(right.sendAt);
+
+/**
+ * The later weekly delayed-start notices a plan with START_DELAYED will still send, which it does
+ * not list (each week's is laid by the re-plan at its week's start: laterDelayedStartNotices), so
+ * "still to send" counts them (t9y F13: "0 still to send" while a notice went out each week). Keyed
+ * by their week, so the same week on both sides is one notice, neither added nor dropped.
+ */
+function weeklyToCome(
+  plan: Plan,
+  held: "paused" | "unsubscribed" | undefined,
+): { id: string; sendAt: string }[] {
+  if (held !== undefined || !plan.risks.some((risk) => risk.code === "START_DELAYED")) return [];
+  return laterDelayedStartNotices(seasonCalendar(plan.matchYear), Date.parse(plan.now)).map((at) => {
+    const sendAt = new Date(at).toISOString();
+    return { id: `START_DELAYED@${sendAt}`, sendAt };
+  });
+}
+
 /**
  * The difference between two plans of one applicant, as an advisor reads it. `finished`: milestones
  * done or waived in the changed input (by key, with which, when a map), so a step that leaves for
@@ -96,8 +118,8 @@ export function planDiff(
         (reminder) => !alreadySent.has(reminder.id) && Date.parse(reminder.deadline) > Date.parse(plan.now),
       )
       .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt));
-  const beforeToCome = toCome(before);
-  const afterToCome = toCome(after);
+  const beforeToCome = [...toCome(before), ...weeklyToCome(before, remindersHeld)].sort(bySendAt);
+  const afterToCome = [...toCome(after), ...weeklyToCome(after, remindersHeld)].sort(bySendAt);
   const beforeReminders = new Set(beforeToCome.map((reminder) => reminder.id));
   const afterReminders = new Set(afterToCome.map((reminder) => reminder.id));
   const diff: PlanDiff = {

@@ -1,5 +1,6 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, etInstant, renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
@@ -44,7 +45,31 @@ const ECFMG_STEPS: ReadonlySet<string> = new Set([
 
 /** The instant the weekly follow-ups end (1 September of the Match year, midnight ET). */
 function followUpEnd(context: PlanContext): number {
-  return etInstant(`${context.calendar.matchYear}-${DELAYED_START_FOLLOW_UP_UNTIL}`, null);
+  return followUpEndOf(context.calendar);
+}
+
+function followUpEndOf(calendar: SeasonCalendar): number {
+  return etInstant(`${calendar.matchYear}-${DELAYED_START_FOLLOW_UP_UNTIL}`, null);
+}
+
+/**
+ * The instants (epoch ms) from which the later delayed-start notices go out, after the one of the
+ * week `now` is in: each following week's start up to 1 September, then the final notice's. A plan
+ * lists only the current week's notice (the next is laid by the re-plan at its week's start, a
+ * risk-change instant), so a reader counting what the plan will still send for a START_DELAYED risk
+ * adds these (the console's what-if and next email). Empty before residency start and once the
+ * final notice is due. Pure.
+ */
+export function laterDelayedStartNotices(calendar: SeasonCalendar, now: number): number[] {
+  const start = calendar.dates.residency_start.at;
+  const end = followUpEndOf(calendar);
+  if (now < start || now >= end) return [];
+  const every = DELAYED_START_EVERY_DAYS * DAY_MS;
+  const later: number[] = [];
+  for (let at = start + (Math.floor((now - start) / every) + 1) * every; at < end; at += every)
+    later.push(at);
+  later.push(end);
+  return later;
 }
 
 /**

@@ -26,9 +26,12 @@ describe("a matched applicant whose start is delayed, on the console (t9y F13)",
     expect(STAGE_LABELS[facts().stage]).toBe("Visa");
   });
 
-  it("shows the next scheduled email's date, not none", () => {
+  it("shows the next scheduled email, on the day it is sent, not none", () => {
+    // The week's notice goes out at this very instant (9:00 AM in Karachi); the row gives its send
+    // day, not the day it announces (Wed 7 Jul), and says it is an email.
     const next = facts().nextDeadline;
-    expect(next?.day).toBe("2027-07-07");
+    expect(next?.day).toBe("2027-07-02");
+    expect(next?.kind).toBe("email");
     expect(next?.title).toContain("Your residency start is delayed");
   });
 });

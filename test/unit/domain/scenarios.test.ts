@@ -191,7 +191,12 @@ const scenarios: Scenario[] = [
       expect(interviewSteps.map((step) => step.interviewId)).toContain("op-iv-1");
       expect(new Set(interviewSteps.map((step) => step.interviewId)).size).toBe(10);
       expect(interviewSteps[0]?.action).toMatch(/EDT your time \(.* CDT at the program\)|your time/);
-      for (const reminder of result.reminders) expect(reminder.sendAtLocal.slice(11, 16)).toBe("09:00");
+      // Every rung at the 09:00 delivery time, across the DST change; ranking's opening notice at the
+      // opening itself, 12:00 PM in New York, never at 09:00 before ranking opens.
+      for (const reminder of result.reminders)
+        expect(reminder.sendAtLocal.slice(11, 16)).toBe(
+          reminder.rung === "ranking-opens" ? "12:00" : "09:00",
+        );
       const offsets = new Set(result.reminders.map((reminder) => reminder.sendAtLocal.slice(-6)));
       expect(offsets).toEqual(new Set(["-04:00", "-05:00"]));
       expect(result.reminders.some((reminder) => reminder.rung === "interview-thank-you")).toBe(true);

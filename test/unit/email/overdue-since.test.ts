@@ -99,7 +99,7 @@ describe("an overdue step's chase gives one date: overdue since the day it misse
     expect(rendered.text).not.toMatch(/Due in \d+ hours/);
   });
 
-  it("the timeline's next emails and the console's next date say the same date", () => {
+  it("the timeline's next emails name the missed date; the console's next date is that email's send day", () => {
     const links = { preferences: "https://example.org/preferences" } as ApplicantLinks;
     const html = comingEmailsHtml({
       firstName: "Kofi",
@@ -110,11 +110,14 @@ describe("an overdue step's chase gives one date: overdue since the day it misse
     });
     expect(html).toContain("Sign your program&#39;s contract (overdue since Fri 2 Apr 2027, our advice)");
     expect(html).not.toContain("due Thu 1 Jul");
-    // The console's next date falls back on the next email once every step's date has passed.
+    // The console's next date falls back on the next email once every step's date has passed: the
+    // day it is sent (what comes next), never the missed date it chases nor the start it counts to.
     const facts = planFacts(planned, "Africa/Accra");
     const next = atSlot.find((reminder) => reminder.title === facts.nextDeadline?.title);
     expect(next?.overdueSince).toBeDefined();
-    expect(facts.nextDeadline?.at).toBe(next?.overdueSince?.at);
+    expect(facts.nextDeadline?.kind).toBe("email");
+    expect(facts.nextDeadline?.at).toBe(next?.sendAt);
+    expect(facts.nextDeadline?.at).not.toBe(next?.overdueSince?.at);
     expect(facts.nextDeadline?.at).not.toBe(next?.deadline);
   });
 });

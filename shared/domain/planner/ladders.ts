@@ -2,18 +2,9 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { reminderLadder } from "../catalog/index.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import {
-  DAY_MS,
-  fromWall,
-  inQuietWindow,
-  isoInZone,
-  isoUtc,
-  MINUTE_MS,
-  toWall,
-  wallDayStart,
-  wallMinuteOfDay,
-} from "../time.ts";
+import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { openingSlot } from "./delivery-slot.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
 import { countsDownToSittingDay } from "./last-sitting-day.ts";
 import { reminderId } from "./reminder-id.ts";
@@ -28,29 +19,7 @@ import { timedReminder } from "./timed-reminder.ts";
  * reminders.ts) picks what is still ahead of `now` and re-times the most recent missed rung.
  */
 
-/** The delivery slot (delivery time, applicant-local) on the local day of the wall instant. */
-export function slotOnDay(context: PlanContext, wallMs: number): number {
-  return fromWall(context.zone, wallDayStart(wallMs) + context.deliveryMinute * MINUTE_MS);
-}
-
-/** The first delivery slot (delivery time, applicant-local) at or after the instant `at`. */
-export function slotAtOrAfter(context: PlanContext, at: number): number {
-  const wall = toWall(context.zone, at);
-  const slot = slotOnDay(context, wall);
-  return slot >= at ? slot : slotOnDay(context, wall + DAY_MS);
-}
-
-/**
- * When the news of a season date that opens something (ranking opens) goes out: never before it
- * opens, since an applicant who acts on the email must find it open (an email at 09:00 Manila on
- * the 15th is 8:00 PM ET the day before ranking opens). At the opening itself when that falls in
- * the applicant's day; in their quiet hours, at the first delivery slot after it (Manila: ranking
- * opens at 1:00 AM, the email goes at 9:00 AM).
- */
-function openingSlot(context: PlanContext, opensAt: number): number {
-  const minute = wallMinuteOfDay(toWall(context.zone, opensAt));
-  return inQuietWindow(minute, context.quiet) ? slotAtOrAfter(context, opensAt) : opensAt;
-}
+export { slotOnDay } from "./delivery-slot.ts";
 
 /** The latest delivery slot on or before the wall instant's day that is not after the deadline. */
 function slotNotAfter(context: PlanContext, anchorWall: number, deadline: number): number {

@@ -12,8 +12,9 @@ import {
   wallMinuteOfDay,
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { slotAtOrAfter } from "./delivery-slot.ts";
 import { ET_EVENT_OPEN_MS, etEventBefore, etEventSendLimit } from "./et-event.ts";
-import { keptLadderOf, ladderOf, type SlotEntry, slotAtOrAfter, timed } from "./ladders.ts";
+import { keptLadderOf, ladderOf, type SlotEntry, timed } from "./ladders.ts";
 import { countsDownToSittingDay } from "./last-sitting-day.ts";
 
 /**

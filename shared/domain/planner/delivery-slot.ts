@@ -1,0 +1,34 @@
+import {
+  DAY_MS,
+  fromWall,
+  inQuietWindow,
+  MINUTE_MS,
+  toWall,
+  wallDayStart,
+  wallMinuteOfDay,
+} from "../time.ts";
+import type { PlanContext } from "./context.ts";
+
+/** The delivery slot (delivery time, applicant-local) on the local day of the wall instant. */
+export function slotOnDay(context: PlanContext, wallMs: number): number {
+  return fromWall(context.zone, wallDayStart(wallMs) + context.deliveryMinute * MINUTE_MS);
+}
+
+/** The first delivery slot (delivery time, applicant-local) at or after the instant `at`. */
+export function slotAtOrAfter(context: PlanContext, at: number): number {
+  const wall = toWall(context.zone, at);
+  const slot = slotOnDay(context, wall);
+  return slot >= at ? slot : slotOnDay(context, wall + DAY_MS);
+}
+
+/**
+ * When the news of a season date that opens something (ranking opens) goes out: never before it
+ * opens, since an applicant who acts on the email must find it open (an email at 09:00 in Kolkata on
+ * the 15th is 10:30 PM ET the day before ranking opens). At the opening itself when that falls in
+ * the applicant's day; in their quiet hours, at the first delivery slot after it (Manila: ranking
+ * opens at 1:00 AM, the email goes at 9:00 AM).
+ */
+export function openingSlot(context: PlanContext, opensAt: number): number {
+  const minute = wallMinuteOfDay(toWall(context.zone, opensAt));
+  return inQuietWindow(minute, context.quiet) ? slotAtOrAfter(context, opensAt) : opensAt;
+}

@@ -82,8 +82,9 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
     await page.locator("main h1", { hasText: "Omar Haddad" }).waitFor({ timeout: 15_000 });
     const risk = page.locator("#risks + ul > li").first();
     await expect(risk.locator("span.critical").textContent()).resolves.toMatch(
-      // Omar paid last season's fees: the sentence names them and promises no refund (adv39).
-      /^critical: .*re-check WDOMS\. Pay no further fee until then\. You have already paid .+: ask ECFMG what becomes of that money; Matchpath knows of no refund\.$/,
+      // Omar paid last season's fees: the sentence names them and promises no refund (adv39). The
+      // console quotes what the applicant was told, in the advisor's voice around it.
+      /^critical: .*re-check WDOMS\. Pay no further fee until then\. You have already paid .+: ask ECFMG what becomes of that money; Matchpath knows of no refund\.”$/,
     );
     const sources = risk.locator("details.sources");
     expect(await sources.getAttribute("open")).toBeNull();

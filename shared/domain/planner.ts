@@ -12,6 +12,7 @@ import { joinLateArrivals } from "./planner/join-late-arrivals.ts";
 import { laterCandidateSteps } from "./planner/later-candidate-steps.ts";
 import { laterMatchInReach } from "./planner/later-match.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
+import { matchWeekMatched } from "./planner/match-week-matched.ts";
 import { lastDayCountdown } from "./planner/match-year-last-day-countdown.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts";
@@ -151,7 +152,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     candidate === null ? gates : { ...gates, targeted: { ...gates.targeted, dates: candidate.dates } };
   // Once matched, a step that only strengthens an application (catalog strengthensApplication) has no
   // application left to strengthen: no next step, no reminder (tester s27 F8: USCE in May's emails).
-  const matched = hasMatched(context);
+  // Matched reads Match Week done too: NRMP's Monday "matched" already ends the application.
+  const matched = hasMatched(context) || matchWeekMatched(context);
   for (let index = 0; index < MILESTONE_CATALOG.length; index++) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (matched && entry.strengthensApplication !== undefined) continue;

@@ -5,6 +5,7 @@ import { contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { unmatchedReported } from "./match-outcome-texts.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
@@ -81,11 +82,15 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   const sources = [NRMP_DATES_URL];
   if (j1) sources.push(ECFMG_J1_PROCESS_URL);
   projectionSources(sources, calendar.dates.nrmp_match_day, start);
+  // Match Week done already said "matched": only where is asked, no "if you did not match".
+  const ask = matchWeekMatched(context)
+    ? "You told us you matched: mark Match Day done now with your program."
+    : "If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.";
   return [
     {
       code: "MATCH_DAY_NOT_REPORTED",
       severity: "critical",
-      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency starts on ${residencyStartWords(start, sources)}. If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.`,
+      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency starts on ${residencyStartWords(start, sources)}. ${ask}`,
       milestones: ["match_day"],
       sources,
     },

@@ -23,6 +23,7 @@ import {
 } from "./match-outcome-texts.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
 import type { MatchWeekStep } from "./match-week.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -101,15 +102,24 @@ export function matchDayStep(
   // Past the contract's date Match Day is not the applicant's act to be late with: it passed, and the
   // result is what the plan still needs, up to residency's start (tester t9i F1: from the contract's
   // date to July nothing asked, the J-1 paperwork waited in silence).
+  // One who marked Match Week done (matched) is asked only where, never "if you did not match".
+  const matched = matchWeekMatched(context);
   if (context.now >= contractDue.at && context.now < texts.residencyStart.at) {
     const late =
-      soapEntry ?? phasedIn(texts.latePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayLateAction);
+      soapEntry ??
+      (matched
+        ? phasedIn(texts.matchedLatePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayLateAction)
+        : phasedIn(texts.latePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayLateAction));
     return { due: texts.residencyStart, entry: late, followUpOnly: true, pressing: true };
   }
   // Up to the contract's date: due at residency's start too, never the contract's date, which is no
   // NRMP date (tester t9p F6: "Fri 2 Apr 2027 *" and a "soon" badge on a calendar event that had
   // passed); urgent, since the contract and visa steps wait on the answer. The ordinary words.
-  const phased = soapEntry ?? phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction);
+  const phased =
+    soapEntry ??
+    (matched
+      ? phasedIn(texts.matchedPhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayAction)
+      : phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction));
   return { due: reportDue(texts.residencyStart), entry: phased, followUpOnly: true, pressing: true };
 }
 
@@ -175,7 +185,7 @@ export function matchDayNotice(
     id: texts.matchDayFollowUpId,
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
-    ...matchDayAsk(texts, due, soap, soapTense(context)),
+    ...matchDayAsk(texts, due, soap, soapTense(context), matchWeekMatched(context)),
   });
   if (notice !== null) reminders.push(notice);
   const weekly = matchDayWeeklyNotice(context, due, detail, soap);
@@ -254,7 +264,7 @@ function matchDayWeeklyNotice(
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",
     rung: MATCH_DAY_WEEKLY_RUNG,
-    ...matchDayAsk(texts, due, soap, soapTense(context)),
+    ...matchDayAsk(texts, due, soap, soapTense(context), matchWeekMatched(context)),
   });
 }
 
@@ -264,13 +274,19 @@ function matchDayAsk(
   due: DueDate,
   soap: boolean,
   tense: 0 | 1 | 2,
+  matched: boolean,
 ): { title: string; why: string } {
+  const late = due === texts.residencyStart;
   return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap
       ? texts.soapMatchDayActions[tense]
-      : due === texts.residencyStart
-        ? texts.matchDayLateAction
-        : texts.matchDayAction,
+      : matched
+        ? late
+          ? texts.matchedDayLateAction
+          : texts.matchedDayAction
+        : late
+          ? texts.matchDayLateAction
+          : texts.matchDayAction,
   };
 }

@@ -46,6 +46,9 @@ export interface SeasonTexts {
   matchDayAction: string;
   /** Match Day's report once the contract's date has passed with no result told (tester t9i F1). */
   matchDayLateAction: string;
+  /** matchDayAction and matchDayLateAction for one who marked Match Week done (matched): where, never "if not". */
+  matchedDayAction: string;
+  matchedDayLateAction: string;
   /** Residency's start: the reporting step's deadline once the contract's date has passed. */
   residencyStart: DueDate;
   /** Match Day for an applicant in SOAP: Monday said "not matched", so the result is a SOAP offer. */
@@ -53,6 +56,9 @@ export interface SeasonTexts {
   phased: Map<CatalogEntry, CatalogEntry>;
   /** Match Day's entries once the contract's date has passed with no result told. */
   latePhased: Map<CatalogEntry, CatalogEntry>;
+  /** phased and latePhased with the matched words (matchedDayAction, matchedDayLateAction). */
+  matchedPhased: Map<CatalogEntry, CatalogEntry>;
+  matchedLatePhased: Map<CatalogEntry, CatalogEntry>;
   /** The SOAP participant's Match Day entries (their own title and action), per catalog entry. */
   soapPhased: readonly [
     Map<CatalogEntry, CatalogEntry>,
@@ -76,6 +82,10 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
     const matchOver = `the ${calendar.matchYear} Match is over for you: ${restartWords(next)}`;
     const matchOverPathwayPending = `the ${calendar.matchYear} Match is over for you: ${restartWords(next, true)}`;
     const ifUnmatched = `If you did not match, ${matchOver}`;
+    const latePrefix = `Match Day was ${matchDay} and you have not told us where you matched, so your ${steps} are waiting.`;
+    // facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need
+    // comes from the home country's Ministry of Health (https://ecfmg.org/evsp/application-process.html).
+    const lateAdvice = `sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${residencyStartWords(start, [])}.`;
     texts = {
       soapEnd: shapedDueDate({
         at: date.at,
@@ -91,9 +101,10 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       ifUnmatched,
       afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
-      // facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need
-      // comes from the home country's Ministry of Health (https://ecfmg.org/evsp/application-process.html).
-      matchDayLateAction: `Match Day was ${matchDay} and you have not told us where you matched, so your ${steps} are waiting. If you matched, tell us now (mark Match Day done) and sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${residencyStartWords(start, [])}. ${ifUnmatched}`,
+      matchDayLateAction: `${latePrefix} If you matched, tell us now (mark Match Day done) and ${lateAdvice} ${ifUnmatched}`,
+      // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
+      matchedDayAction: `Match results are out in R3. You told us you matched: tell us where (mark Match Day done with your program) so your ${steps} get their reminders.`,
+      matchedDayLateAction: `${latePrefix} You told us you matched: tell us where now (mark Match Day done with your program) and ${lateAdvice}`,
       residencyStart: shapedDueDate({
         at: start.at,
         zone: ET_ZONE,
@@ -111,6 +122,8 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       ],
       phased: new Map(),
       latePhased: new Map(),
+      matchedPhased: new Map(),
+      matchedLatePhased: new Map(),
       soapPhased: [new Map(), new Map(), new Map()],
     };
     made.set(calendar, texts);

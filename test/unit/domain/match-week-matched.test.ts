@@ -25,7 +25,9 @@ const listed = (result: Plan) => [
 ];
 const matchDayWords = (result: Plan) => [
   ...result.nextSteps.filter((step) => step.milestone === "match_day").map((step) => step.action),
-  ...result.reminders.filter((reminder) => reminder.milestone === "match_day").map((reminder) => reminder.why),
+  ...result.reminders
+    .filter((reminder) => reminder.milestone === "match_day")
+    .map((reminder) => reminder.why),
 ];
 
 describe("Match Week done (matched) counts as matched", () => {

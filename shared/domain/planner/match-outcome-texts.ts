@@ -103,8 +103,8 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
       matchDayLateAction: `${latePrefix} If you matched, tell us now (mark Match Day done) and ${lateAdvice} ${ifUnmatched}`,
       // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
-      matchedDayAction: `Match results are out in R3. You told us you matched: tell us where (mark Match Day done with your program) so your ${steps} get their reminders.`,
-      matchedDayLateAction: `${latePrefix} You told us you matched: tell us where now (mark Match Day done with your program) and ${lateAdvice}`,
+      matchedDayAction: `Match results are out in R3. You told us you matched. Tell us where you matched (mark Match Day done with your program) so your ${steps} get their reminders.`,
+      matchedDayLateAction: `${latePrefix} You told us you matched. Tell us where you matched now (mark Match Day done with your program) and ${lateAdvice}`,
       residencyStart: shapedDueDate({
         at: start.at,
         zone: ET_ZONE,

@@ -61,6 +61,16 @@ const ANSWER_BY_RUNGS: ReadonlySet<string> = new Set([
 ]);
 /** The words before a Match outcome question's date (ANSWER_BY_RUNGS). */
 export const ANSWER_BY_LABEL = { label: "Answer by", inline: "answer by" } as const;
+/** Before a date that already says "by" (residency's start as a day, residency-start-day.ts): never "answer by by". */
+const ANSWER_LABEL = { label: "Answer", inline: "answer" } as const;
+
+/** The words before a Match outcome question's date: "answer by residency's start, Thu 1 Jul 2027", else "answer by …". */
+export function answerByLabel(deadline?: Pick<Deadline, "local">): {
+  readonly label: string;
+  readonly inline: string;
+} {
+  return deadline?.local.startsWith("by ") === true ? ANSWER_LABEL : ANSWER_BY_LABEL;
+}
 
 /**
  * The words before a reminder's date, by what the date is (Reminder.countsDownTo): the hard
@@ -102,14 +112,16 @@ export function reminderShownDate(reminder: Pick<Reminder, "deadlineDetail" | "o
 }
 
 export function reminderDateLabel(
-  reminder: Pick<Reminder, "countsDownTo"> & Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince">>,
+  reminder: Pick<Reminder, "countsDownTo"> &
+    Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince" | "deadlineDetail">>,
 ): { readonly label: string; readonly inline: string } {
   if (reminder.overdueSince !== undefined) return OVERDUE_SINCE_LABEL;
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   // The one "book now" reminder of an exam under way on a moved plan (t9t F20) counts down the same way.
   if (reminder.rung === "book-by" || reminder.rung === "book-now")
     return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
-  if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung)) return ANSWER_BY_LABEL;
+  if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
+    return answerByLabel(reminder.deadlineDetail);
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&
@@ -162,7 +174,7 @@ export function sentReminderLabel(
   if (label === NRMP_EVENT_LABEL)
     return left === undefined ? label : { label: `I${left.slice(1)}`, inline: `${left},` };
   // "Answer in 15 hours: …", not "Answer by in 15 hours".
-  if (label === ANSWER_BY_LABEL)
+  if (label === ANSWER_BY_LABEL || label === ANSWER_LABEL)
     return left === undefined ? label : { label: `Answer ${left}`, inline: `answer ${left},` };
   return left === undefined ? label : { label: `${label.label} ${left}`, inline: `${label.inline} ${left},` };
 }
@@ -224,7 +236,7 @@ export function stepDatesInline(
       step.title !== undefined &&
       asksMatchOutcome({ milestone: step.milestone, title: step.title })
     )
-      phrases.push(`${ANSWER_BY_LABEL.inline} ${when}${tagged}`);
+      phrases.push(`${answerByLabel(deadline).inline} ${when}${tagged}`);
     // An NRMP event happens on its day and an interview starts: neither is due (tester s12 issue 14f B3, C3).
     else if (step.milestone !== undefined && isNrmpEvent(step.milestone))
       phrases.push(`${NRMP_EVENT_LABEL.inline} ${when}${tagged}`);

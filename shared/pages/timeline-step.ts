@@ -8,7 +8,7 @@ import {
 } from "#domain/applicant-choices.ts";
 import { DATE_TAGS, dateBasis, dateTag } from "#domain/date-basis.ts";
 import {
-  ANSWER_BY_LABEL,
+  answerByLabel,
   deadlineWords,
   isNrmpEvent,
   NRMP_EVENT_LABEL,
@@ -42,8 +42,11 @@ export function deadlineHtml(deadline: Deadline, label = "Due"): string {
  * The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent; tester
  * s12 issue 14f B3); a Match outcome question is answered by it, as its reminders say (asksMatchOutcome).
  */
-export function dateLabel(step: { milestone: StepSubject; title: string }, label: string): string {
-  if (asksMatchOutcome(step)) return ANSWER_BY_LABEL.label;
+export function dateLabel(
+  step: { milestone: StepSubject; title: string; deadline?: Deadline },
+  label: string,
+): string {
+  if (asksMatchOutcome(step)) return answerByLabel(step.deadline).label;
   return isNrmpEvent(step.milestone) ? NRMP_EVENT_LABEL.label : label;
 }
 

@@ -25,6 +25,7 @@ import { matchOverTexts } from "./match-over-texts.ts";
 import type { MatchWeekStep } from "./match-week.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { markedResidencyStart } from "./residency-start-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 const WEEK_MS = 7 * DAY_MS;
@@ -157,7 +158,7 @@ const reportDues = new WeakMap<DueDate, DueDate>();
 function reportDue(start: DueDate): DueDate {
   let due = reportDues.get(start);
   if (due === undefined) {
-    due = Object.freeze({ ...start });
+    due = markedResidencyStart(Object.freeze({ ...start }));
     reportDues.set(start, due);
   }
   return due;

@@ -14,6 +14,7 @@ import { slotOnDay } from "./ladders.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+import { markedResidencyStart } from "./residency-start-day.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
@@ -105,13 +106,16 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
       matchedDayAction: `Match results are out in R3. You told us you matched. Tell us where you matched (mark Match Day done with your program) so your ${steps} get their reminders.`,
       matchedDayLateAction: `${latePrefix} You told us you matched. Tell us where you matched now (mark Match Day done with your program) and ${lateAdvice}`,
-      residencyStart: shapedDueDate({
-        at: start.at,
-        zone: ET_ZONE,
-        status: start.status,
-        basis: start.status,
-        source: start.source,
-      }),
+      // Marked as residency's start, so every display reads the day, never midnight ET (residency-start-day.ts).
+      residencyStart: markedResidencyStart(
+        shapedDueDate({
+          at: start.at,
+          zone: ET_ZONE,
+          status: start.status,
+          basis: start.status,
+          source: start.source,
+        }),
+      ),
       // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is
       // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
       // In the tense of the moment (soapTense, tester t9m F5 b): during SOAP, once it has ended, after Match Day.

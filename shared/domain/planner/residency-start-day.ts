@@ -16,6 +16,12 @@ export function markResidencyStart(due: DueDate): void {
   starts.add(due);
 }
 
+/** `due`, marked as a residency start (markResidencyStart): Match Day's answer-by dates are laid on it. */
+export function markedResidencyStart(due: DueDate): DueDate {
+  starts.add(due);
+  return due;
+}
+
 /**
  * The deadline of a residency start `due` (markResidencyStart) as a day: "by residency's start, Thu 1
  * Jul 2027", its ET day (the rule's day: July 1 of the Match year) for every applicant, with no time

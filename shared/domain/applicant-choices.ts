@@ -176,12 +176,26 @@ const MATCH_OUTCOME: OwnWindow = {
 };
 
 /**
+ * Where the applicant matched, in R3 from Match Day's hour: Monday tells only whether (a Done dated
+ * Monday planned a contract and visa days early). SOAP's Done counts Match Day done for a participant.
+ */
+const MATCH_DAY_RELEASE: OwnWindow = {
+  dateKey: "nrmp_match_day",
+  what: "NRMP's Match Day release (where you matched)",
+  at: {
+    instant: (calendar) => calendar.dates.nrmp_match_day.at,
+    why: "NRMP shows no applicant where they matched before it, so Match Day cannot be marked done before it",
+    markWhen: "Mark this step done once R3 shows where you matched",
+  },
+};
+
+/**
  * Steps with a window of their own inside their season: NRMP takes registrations, and lists, only
  * from the day each opens (the season calendar's dates, with their sources); a Done before then
  * cannot be this Match's (refusedRankList in planner/context.ts refuses such a list). SOAP's Done,
  * an accepted SOAP offer, opens at the first offer round the planner plans (firstSoapOfferRound,
- * our advice), and a Match outcome (Match Week, Match Day) at Match Week's notification: a Done
- * before either cannot be true (planner/soap-done-before-offers.ts warns of a SOAP one).
+ * our advice), Match Week's at Match Week's notification and Match Day's at Match Day's release
+ * (MATCH_DAY_RELEASE): a Done before any of them cannot be true (planner/soap-done-before-offers.ts warns of a SOAP one).
  */
 const OWN_WINDOWS: Partial<Record<MilestoneKey, OwnWindow>> = {
   nrmp_registration: { dateKey: "nrmp_applicant_registration_opens", what: "NRMP registration" },
@@ -197,7 +211,7 @@ const OWN_WINDOWS: Partial<Record<MilestoneKey, OwnWindow>> = {
     },
   },
   match_week: MATCH_OUTCOME,
-  match_day: MATCH_OUTCOME,
+  match_day: MATCH_DAY_RELEASE,
 };
 
 /**

@@ -6,7 +6,8 @@ import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
 /**
  * What the intake and the CLI say of a SOAP done or a Match outcome (Match Week, Match Day) dated
  * before NRMP's hour for the snapshot's Match: an accepted SOAP offer before SOAP's first offer
- * round, or "I matched" before Match Week's notification, cannot be true, and believing it would
+ * round, "I matched" before Match Week's notification, or "where I matched" before Match Day's
+ * release, cannot be true, and believing it would
  * plan a contract and a visa for an applicant who has no position. The window is Done's own
  * (doneOpensFor in applicant-choices.ts), so the intake, the console and the action page agree.
  * A date on or before the previous ERAS season's end is an earlier Match's (pastSeasonWork), not

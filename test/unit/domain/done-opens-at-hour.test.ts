@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doneOpensFor, doneOpensText } from "#domain/applicant-choices.ts";
+import { actionsFor, doneOpensFor, doneOpensText } from "#domain/applicant-choices.ts";
 import { markDoneProblems, whatIfDoneProblems } from "#domain/console/mark-done.ts";
 import { firstSoapOfferRound } from "#domain/planner/soap-done-before-offers.ts";
 import { plan as planFor } from "#domain/planner.ts";
@@ -44,7 +44,7 @@ describe("doneOpensFor: windows that open at an hour", () => {
     expect(doneOpensFor("soap", calendar, "2027-03-17", ZONE)).toBeUndefined();
   });
 
-  it.each(["match_week", "match_day"] as const)("%s: refused before Match Week's notification", (key) => {
+  it.each(["match_week"] as const)("%s: refused before Match Week's notification", (key) => {
     const before = doneOpensFor(key, calendar, "2027-03-15", ZONE, NOTIFIED - 60_000);
     expect(before?.what).toBe("NRMP's Match Week notification (whether you matched) for the 2027 Match");
     expect(before?.source).toBe(calendar.dates.nrmp_match_week_start_and_soap_start.source);
@@ -53,6 +53,23 @@ describe("doneOpensFor: windows that open at an hour", () => {
     );
     expect(doneOpensFor(key, calendar, "2027-03-12", ZONE)?.date).toBe("2027-03-15");
     expect(doneOpensFor(key, calendar, "2027-03-15", ZONE, NOTIFIED)).toBeUndefined();
+  });
+
+  it("match_day (where you matched): refused before Match Day's release, Monday's notification included", () => {
+    const release = calendar.dates.nrmp_match_day.at;
+    expect(new Date(release).toISOString()).toBe("2027-03-19T16:00:00.000Z");
+    const monday = doneOpensFor("match_day", calendar, "2027-03-15", ZONE, NOTIFIED + 3_600_000);
+    expect(monday?.what).toBe("NRMP's Match Day release (where you matched) for the 2027 Match");
+    expect(monday?.source).toBe(calendar.dates.nrmp_match_day.source);
+    expect(monday && doneOpensText(monday, 2027)).toContain(
+      "is Fri 19 Mar 2027, 4:00 PM GMT (Fri 19 Mar 2027, 12:00 PM ET) (projected",
+    );
+    expect(doneOpensFor("match_day", calendar, "2027-03-16", ZONE)?.date).toBe("2027-03-19");
+    expect(doneOpensFor("match_day", calendar, "2027-03-19", ZONE, release - 60_000)?.date).toBe(
+      "2027-03-19",
+    );
+    expect(doneOpensFor("match_day", calendar, "2027-03-19", ZONE, release)).toBeUndefined();
+    expect(doneOpensFor("match_day", calendar, "2027-03-19", ZONE)).toBeUndefined();
   });
 
   it("the control: the day windows are unchanged by a zone and an instant", () => {
@@ -88,6 +105,18 @@ describe("Mark done and a what-if refuse a SOAP offer or a Match outcome before 
       tuesday,
     );
     expect(whatIf.map((problem) => problem.path)).toEqual(["0.date"]);
+  });
+
+  it("Match Day dated Tuesday is refused, and Tuesday's emails and timeline offer no Done on it", () => {
+    const [problem] = markDoneProblems(input, plan, "match_day", "2027-03-16", tuesday);
+    expect(problem?.path).toBe("date");
+    expect(problem?.message).toContain("NRMP's Match Day release (where you matched) for the 2027 Match");
+    expect(actionsFor({ milestone: "match_day" }, plan, ZONE, input.milestones)).not.toContain("done");
+    expect(actionsFor({ milestone: "match_week" }, plan, ZONE, input.milestones)).toContain("done");
+    const friday = new Date(calendar.dates.nrmp_match_day.at);
+    expect(
+      actionsFor({ milestone: "match_day" }, planFor(input, calendar, friday), ZONE, input.milestones),
+    ).toContain("done");
   });
 
   it("the control: after the round, SOAP dated Wednesday is accepted", () => {

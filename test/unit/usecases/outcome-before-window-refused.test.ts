@@ -6,8 +6,8 @@ import { runPlanCli } from "../../../shared/cli/plan.ts";
 import { FixedClock, InMemoryApplicantStore } from "./fakes.ts";
 
 /**
- * An accepted SOAP offer dated before SOAP's first offer round, or a Match outcome (Match Week,
- * Match Day) dated before Match Week's notification, cannot be true for the snapshot's Match: the
+ * An accepted SOAP offer dated before SOAP's first offer round, Match Week's outcome dated before
+ * Match Week's notification, or Match Day's (where you matched) before Match Day's release, cannot be true for the snapshot's Match: the
  * intake refuses it naming `milestones.N.date` (RFC 9457 problems from InvalidInputError), in words
  * an applicant understands, and `npm run plan` prints the same problem. The window is Done's own
  * (doneOpensFor). A date of an earlier Match's season, and one from the window's day, are accepted.
@@ -29,12 +29,18 @@ const SOAP_EARLY =
   "SOAP's first offer round for the 2027 Match is Wed 17 Mar 2027, 1:00 PM GMT (Wed 17 Mar 2027, 9:00 AM ET) (our advice) (projected); an accepted SOAP offer cannot be dated before it";
 const MATCH_EARLY =
   "NRMP's Match Week notification (whether you matched) for the 2027 Match is Mon 15 Mar 2027, 2:00 PM GMT (Mon 15 Mar 2027, 10:00 AM ET) (projected); a Match outcome cannot be dated before it";
+// Match Day's Done is where the applicant matched: NRMP shows it in R3 only from Match Day's hour.
+const MATCH_DAY_EARLY =
+  "NRMP's Match Day release (where you matched) for the 2027 Match is Fri 19 Mar 2027, 4:00 PM GMT (Fri 19 Mar 2027, 12:00 PM ET) (projected); a Match outcome cannot be dated before it";
 
 describe("a SOAP done or a Match outcome dated before NRMP's hour is refused at intake", () => {
   it.each([
     ["soap", "2027-03-15", SOAP_EARLY],
     ["match_week", "2027-03-01", MATCH_EARLY],
-    ["match_day", "2027-03-14", MATCH_EARLY],
+    ["match_day", "2027-03-14", MATCH_DAY_EARLY],
+    // Match Week's Monday and Tuesday tell whether, not where: still before Match Day's release.
+    ["match_day", "2027-03-15", MATCH_DAY_EARLY],
+    ["match_day", "2027-03-16", MATCH_DAY_EARLY],
   ])("%s dated %s: refused at milestones.N.date; nothing is stored", async (key, date, message) => {
     const deps = setup();
     const failure = await receiveSubmission(

@@ -56,9 +56,15 @@ export function actionsFor(
       recorded.find((entry) => entry.key === milestone),
       today,
     ) === undefined;
+  // SOAP's Not for me counts only from Match Week's notification (early-soap-answer.ts, soap-waive-window.ts).
+  const waiveNow =
+    milestone !== "soap" ||
+    doneOpensFor("match_week", seasonCalendar(doneCountsFor(plan)), today, zone, Date.parse(plan.now)) ===
+      undefined;
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
       (action !== "done" || doneNow) &&
+      (action !== "waive" || waiveNow) &&
       (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0) &&
       // No visa stamp to skip abroad: a change of status is an in-US route (t9x F4).
       (action !== "waive" || milestone !== "visa_h1b_stamping" || US_ZONE.test(zone)),

@@ -17,6 +17,7 @@ import {
   type SnoozeOption,
   snoozeOptions as snoozeOptionsFor,
 } from "#domain/snoozes.ts";
+import { waiveOpensFor } from "#domain/soap-waive-window.ts";
 import { alreadyAnswered } from "#domain/step-actions.ts";
 import { ET_ZONE, localDate } from "#domain/time.ts";
 import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";
@@ -78,7 +79,8 @@ export interface ActionPreview {
   seasonPassed: boolean;
   /**
    * For done: the step's window for the applicant's Match is not open yet (doneOpensFor), so a
-   * Done today could not count; the page says when it opens. Absent otherwise.
+   * Done today could not count; the page says when it opens. For SOAP's Not for me, the same for
+   * its window (waiveOpensFor). Absent otherwise.
    */
   doneOpens?: DoneOpens;
   /**
@@ -140,9 +142,12 @@ export async function previewStepAction(
   const today = localDate(state.profile.timezone, now.getTime());
   const snoozeOptions =
     claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];
+  // SOAP's Not for me waits for the same window as the answer it stands for (waiveOpensFor).
+  const opensFor =
+    claims.action === "done" ? doneOpensFor : claims.action === "waive" ? waiveOpensFor : undefined;
   const doneOpens =
-    claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
-      ? doneOpensFor(
+    opensFor !== undefined && !alreadyAnswered(claims.action, current?.status)
+      ? opensFor(
           claims.milestone,
           seasonCalendar(doneCountsFor(plan)),
           today,
@@ -165,6 +170,7 @@ export async function previewStepAction(
       : undefined;
   const unavailable =
     claims.action !== "done" &&
+    doneOpens === undefined &&
     alreadySnoozedUntil === undefined &&
     !alreadyAnswered(claims.action, current?.status) &&
     !actionsFor({ milestone: claims.milestone }, plan, state.profile.timezone, state.milestones).includes(

@@ -108,7 +108,9 @@ describe("SOAP's Not for me follows the window of the SOAP answer it stands for"
     expect(page.body).toContain(
       "NRMP&#39;s Match Week notification (whether you matched) for the 2027 Match is Mon 15 Mar 2027, 3:00 PM GMT+1 (Mon 15 Mar 2027, 10:00 AM ET)",
     );
-    expect(page.body).toContain("Tap Not for me on SOAP from then if you matched or will not take part in SOAP.");
+    expect(page.body).toContain(
+      "Tap Not for me on SOAP from then if you matched or will not take part in SOAP.",
+    );
     expect(page.body).toContain("Nothing was changed");
     expect(page.body).not.toContain("stop reminding you");
     expect(page.body).not.toContain('method="post"');

@@ -56,7 +56,7 @@ export function actionsFor(
       recorded.find((entry) => entry.key === milestone),
       today,
     ) === undefined;
-  // SOAP's Not for me counts only from Match Week's notification (early-soap-answer.ts, soap-waive-window.ts).
+  // SOAP's Not for me counts only from Match Week's notification (planner/early-soap-answer.ts, planner/soap-waive-window.ts).
   const waiveNow =
     milestone !== "soap" ||
     doneOpensFor("match_week", seasonCalendar(doneCountsFor(plan)), today, zone, Date.parse(plan.now)) ===

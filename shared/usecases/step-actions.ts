@@ -9,6 +9,7 @@ import {
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
+import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
 import { scheduledReminders } from "#domain/scheduled-reminders.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneUpdate } from "#domain/snapshot.ts";
@@ -17,7 +18,6 @@ import {
   type SnoozeOption,
   snoozeOptions as snoozeOptionsFor,
 } from "#domain/snoozes.ts";
-import { waiveOpensFor } from "#domain/soap-waive-window.ts";
 import { alreadyAnswered } from "#domain/step-actions.ts";
 import { ET_ZONE, localDate } from "#domain/time.ts";
 import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";

@@ -1,11 +1,11 @@
-import { type DoneOpens, doneOpensFor } from "./applicant-choices.ts";
-import type { SeasonCalendar } from "./seasons/index.ts";
-import type { MilestoneKey } from "./snapshot.ts";
+import { type DoneOpens, doneOpensFor } from "../applicant-choices.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 
 /**
  * When SOAP's "Not for me" can first count, while it cannot yet; undefined for any other step or
  * once it can. The plan takes a SOAP answer of any status (waived too) only from Match Week's
- * notification (planner/early-soap-answer.ts): before it, SOAP is preparation in case the applicant
+ * notification (early-soap-answer.ts): before it, SOAP is preparation in case the applicant
  * does not match, and a "Not for me" would be ignored while the page said "we will stop reminding
  * you". So the window is Match Week's Done window (doneOpensFor), told in Not for me's words: the
  * email and the timeline offer no button before it (actionsFor) and the action page answers "Not yet"

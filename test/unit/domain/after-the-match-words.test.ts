@@ -59,9 +59,12 @@ describe("a Match outcome question reads 'Answer by' on its card and step line (
     const step = stepOf(planned, "match_day");
     expect(step?.title).toBe("Match Day: tell us where you matched");
     const line = stepLine(step as NextStep, Date.parse(planned.now), planned.risks);
-    expect(line).toMatch(/\(answer by [A-Z][a-z]{2} \d+ [A-Z][a-z]{2} 2027/);
+    // Its date is residency's start, a day (residency-start-day.ts): "answer by residency's start, …".
+    expect(line).toMatch(/\(answer by residency's start, [A-Z][a-z]{2} \d+ [A-Z][a-z]{2} 2027/);
     expect(line).not.toMatch(/\(on [A-Z][a-z]{2} \d+/);
-    expect(card(planned, step as NextStep)).toContain('<p class="due">Answer by <strong>');
+    expect(card(planned, step as NextStep)).toContain(
+      '<p class="due">Answer <strong>by residency&#39;s start, ',
+    );
   });
 
   it("before the Monday release Match Week is an event: 'On' (control)", () => {

@@ -4,7 +4,7 @@ import { MILESTONE_CATALOG } from "#domain/catalog/index.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { StepAction } from "#domain/step-actions.ts";
-import { inputFactory } from "./factories.ts";
+import { doneMilestones, inputFactory } from "./factories.ts";
 
 /**
  * A step's text that tells the applicant to tap a button must name a button that step offers
@@ -31,11 +31,33 @@ const texts = (entry: (typeof MILESTONE_CATALOG)[number]): string[] => [
 
 describe("catalog texts that name an action", () => {
   const fresh = plan(inputFactory(), seasonCalendar(2026), new Date("2025-06-01T12:00:00Z"));
+  // SOAP's Not for me is offered from Match Week's notification (Mon 16 Mar 2026, 10:00 AM ET), as its text says.
+  // The list certified, so the plan is the 2026 Match's and its Match Week the window that counts.
+  const certified = inputFactory({
+    milestones: [
+      ...doneMilestones(
+        [
+          "wdoms_listing",
+          "ecfmg_application",
+          "usmle_step1",
+          "usmle_step2ck",
+          "oet_medicine",
+          "ecfmg_pathway",
+          "eras_application",
+          "nrmp_registration",
+        ],
+        "2025-10-01",
+      ),
+      ...doneMilestones(["rank_order_list"], "2026-02-10"),
+    ],
+  });
+  const matchWeek = plan(certified, seasonCalendar(2026), new Date("2026-03-16T15:00:00Z"));
+  const onFor = (key: string) => (key === "soap" ? matchWeek : fresh);
 
   it.each(MILESTONE_CATALOG.map((entry) => [entry.key, entry] as const))(
     "%s names only buttons its step offers, by their label",
     (_key, entry) => {
-      const offered = actionsFor({ milestone: entry.key }, fresh, "Asia/Kolkata", []);
+      const offered = actionsFor({ milestone: entry.key }, onFor(entry.key), "Asia/Kolkata", []);
       for (const text of texts(entry)) {
         expect(text, `${entry.key}: "${text}"`).not.toMatch(NO_SUCH_BUTTON);
         for (const [action, named] of Object.entries(NAMES) as [StepAction, RegExp][]) {
@@ -49,7 +71,8 @@ describe("catalog texts that name an action", () => {
 
   it("offers Not for me on SOAP to one not matched and not taking part; a matched applicant marks Match Week done (fixM)", () => {
     const soap = MILESTONE_CATALOG.find((entry) => entry.key === "soap");
-    expect(actionsFor({ milestone: "soap" }, fresh, "Asia/Kolkata", [])).toContain("waive");
+    expect(actionsFor({ milestone: "soap" }, matchWeek, "Asia/Kolkata", [])).toContain("waive");
+    expect(actionsFor({ milestone: "soap" }, fresh, "Asia/Kolkata", [])).not.toContain("waive");
     expect(soap?.waivable?.note).toMatch(/did not match/);
     expect(soap?.action).toMatch(
       /If you matched, mark Match Week done instead; if you did not match and will not take part, from Match Week's Monday tap Not for me on this SOAP step/,

@@ -55,32 +55,31 @@ describe("the one-tap actions fit each step", () => {
   // SOAP's Done (an accepted offer) and a Match outcome's open at NRMP's hour in Match Week (SOAP's
   // first offer round, Match Week's notification: done-opens-at-hour.test.ts), so those steps are
   // judged on Thursday of the 2026 Match Week, the list certified.
+  // Match Day's Done (where you matched) opens at Match Day's release (Fri 20 Mar 2026, 12:00 PM ET).
   const AT_AN_HOUR: readonly MilestoneKey[] = ["soap", "match_week", "match_day"];
-  const matchWeek = plan(
-    inputFactory({
-      milestones: [
-        ...doneMilestones(
-          [
-            "wdoms_listing",
-            "ecfmg_application",
-            "usmle_step1",
-            "usmle_step2ck",
-            "oet_medicine",
-            "ecfmg_pathway",
-            "eras_application",
-            "nrmp_registration",
-          ],
-          "2025-10-01",
-        ),
-        ...doneMilestones(["rank_order_list"], "2026-02-10"),
-      ],
-    }),
-    seasonCalendar(2026),
-    new Date("2026-03-19T12:00:00Z"),
-  );
+  const matchWeekInput = inputFactory({
+    milestones: [
+      ...doneMilestones(
+        [
+          "wdoms_listing",
+          "ecfmg_application",
+          "usmle_step1",
+          "usmle_step2ck",
+          "oet_medicine",
+          "ecfmg_pathway",
+          "eras_application",
+          "nrmp_registration",
+        ],
+        "2025-10-01",
+      ),
+      ...doneMilestones(["rank_order_list"], "2026-02-10"),
+    ],
+  });
+  const matchWeek = plan(matchWeekInput, seasonCalendar(2026), new Date("2026-03-19T12:00:00Z"));
+  const matchDay = plan(matchWeekInput, seasonCalendar(2026), new Date("2026-03-20T17:00:00Z"));
 
   it.each(MILESTONE_CATALOG.map((entry) => [entry.key] as const))("%s", (key) => {
-    const on = AT_AN_HOUR.includes(key) ? matchWeek : fresh;
+    const on = key === "match_day" ? matchDay : AT_AN_HOUR.includes(key) ? matchWeek : fresh;
     const offered = actionsFor({ milestone: key }, on, zone, []).filter((action) => action !== "snooze");
     expect(offered).toEqual(expectedFor(key));
   });

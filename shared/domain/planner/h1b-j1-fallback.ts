@@ -13,6 +13,11 @@ import { dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { step3ChainNow } from "./h1b.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
+import {
+  J1_CONSULAR_ALLOWANCE_DAYS,
+  J1_CONSULAR_ALLOWANCE_SOURCE,
+  statementOfNeedDaysAfterMatch,
+} from "./j1-allowances.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
@@ -29,8 +34,10 @@ const VISA_J1 = catalogEntry("visa_j1");
  * the visitor visa's interview wait and a seat, advice: step3ChainNow) the earliest sitting comes
  * after the day the petition needs it (step3DueNow's "petition" date, while that day is ahead), so
  * the H-1B for the start date is likely out of reach unless a B-1/B-2 is already held. Returns the message (its sources
- * added to `sources`: the J-1 route's and the J-1 steps' own), or null. The J-1 steps' lead times
- * and ECFMG's sponsorship date are the catalog's; no fee or date of its own. Notes when the earliest
+ * added to `sources`: the J-1 route's and the J-1 steps' own), or null. The J-1 figures are the
+ * chain's (j1-allowances.ts): the days from Match Day to ECFMG's sponsorship date for the Statement
+ * of Need, whose usual 60-day lead (advice) the chain cannot hold after the Match, and the DS-2019's
+ * gap before the visa for the consular interview; no fee or date of its own. Notes when the earliest
  * sitting crosses that day, so the plan is made again then.
  */
 export function h1bJ1Fallback(context: PlanContext, dates: PlanDates, sources: string[]): string | null {
@@ -48,12 +55,19 @@ export function h1bJ1Fallback(context: PlanContext, dates: PlanDates, sources: s
   const held = chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
   for (const source of [STEP3_PROCESSING_SOURCE, VISITOR_VISA_WAIT_SOURCE, ...J1_SOURCES])
     addSource(sources, source);
-  for (const entry of [NEED, SPONSORSHIP, VISA_J1]) addSource(sources, citationSource(entry.leadTimeDays));
+  // The figures the message names: the Statement of Need's usual lead and the consular allowance
+  // (ECFMG's 4 to 6 weeks is J1_SOURCES' application-process page).
+  for (const entry of [NEED, VISA_J1]) addSource(sources, citationSource(entry.leadTimeDays));
+  addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
   const day = dueDay(context, sitBy);
   const sponsorship = dates.due(SPONSORSHIP.key);
-  const sponsorshipBy = sponsorship === null ? "" : ` (planned by ${dueDay(context, sponsorship)})`;
+  const afterMatch = statementOfNeedDaysAfterMatch(dates);
+  const needTime =
+    afterMatch === null || sponsorship === null
+      ? ""
+      : `; after Match Day this plan allows it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needs it`;
   const unless = held
     ? `unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by ${day}`
     : "even if you already hold a B-1/B-2 visa";
-  return `The H-1B for your start date is likely out of reach, ${unless}. The petition needs your Step 3 pass, Step 3 is taken only in the US, and by this plan's allowances (about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date) you could not sit it by ${day}, the last day that leaves the petition time. Ask your program today whether it will take you on a J-1; if so, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: this plan allows it ${NEED.leadTimeDays.days} days, then ECFMG's J-1 sponsorship application${sponsorshipBy} about ${SPONSORSHIP.leadTimeDays.days} days, the DS-2019 and a J-1 visa interview (${VISA_J1.leadTimeDays.days} days allowed).`;
+  return `The H-1B for your start date is likely out of reach, ${unless}. The petition needs your Step 3 pass, Step 3 is taken only in the US, and by this plan's allowances (about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date) you could not sit it by ${day}, the last day that leaves the petition time. Ask your program today whether it will take you on a J-1; if so, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }

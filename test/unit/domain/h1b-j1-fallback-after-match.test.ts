@@ -9,8 +9,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * own allowances (FSMB's 14 days, 60 days for a visitor visa interview, about 7 days to a seat) no
  * sitting comes before the day the petition needs it, so a critical risk says the H-1B for the start
  * date is likely out of reach unless a B-1/B-2 is already held, and names the J-1 fallback: ask the
- * program today, switch the track, request the Statement of Need now, with the J-1 steps' lead times
- * from the catalog. Nnamdi lives in Abuja (Africa/Lagos); the same applicant in Chicago is the guard.
+ * program today, switch the track, request the Statement of Need now, with the time the J-1 chain
+ * gives each step (j1-allowances-agree.test.ts checks those figures against the plan's dates). Nnamdi lives in Abuja (Africa/Lagos); the same applicant in Chicago is the guard.
  */
 const calendar = seasonCalendar(2027);
 const matchedAbroad = (timezone: string) =>
@@ -25,14 +25,17 @@ const fallback = (result: Plan) =>
   result.risks.find((risk) => risk.severity === "critical" && risk.message.includes("Statement of Need"));
 
 describe("matched on H-1B abroad, Step 3 out of reach for the petition (t9u F12)", () => {
-  it("on Thu 25 Mar 2027: a critical risk names the J-1 fallback with its lead times", () => {
+  it("on Thu 25 Mar 2027: a critical risk names the J-1 fallback with the chain's allowances", () => {
     const risk = fallback(plan(matchedAbroad("Africa/Lagos"), calendar, new Date("2027-03-25T09:00:00Z")));
     expect(risk?.message).toContain("likely out of reach");
     expect(risk?.message).toContain("unless you already hold a B-1/B-2 visa");
     expect(risk?.message).toContain("Ask your program today whether it will take you on a J-1");
     expect(risk?.message).toContain("switch your visa track to J-1 and request your Statement of Need");
-    // The catalog's lead times: 60 days for the Statement of Need, 60 for the J-1 visa interview.
-    expect(risk?.message).toMatch(/Statement of Need[^.]*60 days/);
+    // The Statement of Need's usual 60-day lead is advice; after Match Day the chain leaves it 28 days,
+    // and 30 days from the DS-2019 to the visa for the consular interview.
+    expect(risk?.message).toMatch(/Statement of Need[^.]*about 60 days ahead, our advice/);
+    expect(risk?.message).toContain("after Match Day this plan allows it 28 days, to Fri 16 Apr 2027");
+    expect(risk?.message).toContain("with 30 days allowed from the DS-2019 to the visa (our advice)");
     expect(risk?.sources?.join(" ")).toContain("ecfmg.org/evsp");
   });
 

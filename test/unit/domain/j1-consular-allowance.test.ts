@@ -8,12 +8,13 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
- * The J-1 visa step gets the consular allowance the plan already uses for a visitor visa interview
- * at the applicant's consulate (tester t9i F13), as its lead time; with less time left than that,
- * the visa step says to check the consulate's wait and ask for an expedited appointment. The
- * DS-2019 stays due a month before the visa: counted back 60 days it fell one day after the J-1
+ * The J-1 visa step gets a consular allowance as its lead time (tester t9i F13); with less time left
+ * than that, the visa step says to check the consulate's wait and ask for an expedited appointment.
+ * The DS-2019 stays due a month before the visa: counted back 60 days it fell one day after the J-1
  * sponsorship's date, leaving ECFMG no time for its 4-6 week review (tester t9l F4, A); between
- * Match Day and residency start the chain cannot hold ECFMG's review and a 60-day wait both.
+ * Match Day and residency start the chain cannot hold ECFMG's review and a 60-day wait both. So the
+ * allowance is that month, not the visitor visa's 60 days (j1-allowances-agree.test.ts checks every
+ * J-1 text against the chain's dates).
  */
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 const done = ApplicantSnapshotSchema.parse(
@@ -43,11 +44,12 @@ const step = (result: Plan, key: string) => result.nextSteps.find((s) => s.miles
 const dueDay = (result: Plan, key: string) =>
   (step(result, key) ?? result.blocked.find((s) => s.milestone === key))?.deadline?.day;
 
-describe("the J-1 visa step has the visitor visa's consular allowance (t9i F13 B), the chain ECFMG's review (t9l F4)", () => {
-  it("the visa's lead time is the visitor-visa allowance; the DS-2019 is due a month before the visa", () => {
-    expect(catalogEntry("visa_j1").leadTimeDays.days).toBe(VISITOR_VISA_WAIT_DAYS);
+describe("the J-1 visa step has the DS-2019's month as its consular allowance (t9i F13 B), the chain ECFMG's review (t9l F4)", () => {
+  it("the visa's lead time is the month the DS-2019 is due before the visa, not the visitor-visa allowance", () => {
     const due = catalogEntry("j1_ds2019").due;
     expect(due.from === "milestone" ? [due.key, due.offsetDays] : null).toEqual(["visa_j1", -30]);
+    expect(catalogEntry("visa_j1").leadTimeDays.days).toBe(due.from === "milestone" ? -due.offsetDays : null);
+    expect(catalogEntry("visa_j1").leadTimeDays.days).toBeLessThan(VISITOR_VISA_WAIT_DAYS);
   });
 
   it("the DS-2019 (Fri 15 May) leaves ECFMG at least 4 weeks after the sponsorship's date (t9l F4)", () => {

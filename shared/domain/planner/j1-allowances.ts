@@ -1,0 +1,45 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { DAY_MS, ET_ZONE, localDate } from "../time.ts";
+import type { PlanDates } from "./deadlines.ts";
+
+/**
+ * The time the J-1 chain after the Match gives each step, in one place, so every text and threshold
+ * that names one reads the chain's own figure (they read the steps' lead times before, 60 days each,
+ * which the chain cannot hold between Match Day and the start date).
+ */
+
+const DS2019_DUE = catalogEntry("j1_ds2019").due;
+
+/**
+ * The days this plan allows for the J-1 consular interview: the gap the DS-2019's due rule leaves
+ * before the visa date (advice; its source says why it is not the visitor visa's 60 days). The visa
+ * step's lead time in the catalog is the same figure (a test holds them equal).
+ */
+export const J1_CONSULAR_ALLOWANCE_DAYS: number = consularAllowance();
+
+/** Why the consular allowance is what it is: the DS-2019 due rule's own source (advice). */
+export const J1_CONSULAR_ALLOWANCE_SOURCE: string = DS2019_DUE.source;
+
+function consularAllowance(): number {
+  if (DS2019_DUE.from !== "milestone" || DS2019_DUE.key !== "visa_j1" || DS2019_DUE.offsetDays >= 0)
+    throw new Error("j1_ds2019 must be due a number of days before visa_j1");
+  return -DS2019_DUE.offsetDays;
+}
+
+/**
+ * The days this plan leaves the Statement of Need after the Match: from Match Day (its day in ET,
+ * NRMP's) to the J-1 sponsorship's date, the day the statement is due with the sponsorship
+ * application (28 days for the 2027 Match). Counted from the season's dates, never a fixed figure.
+ * Null when either date is not known.
+ */
+export function statementOfNeedDaysAfterMatch(dates: PlanDates): number | null {
+  const match = dates.due("match_day");
+  const sponsorship = dates.due("j1_ecfmg_sponsorship");
+  if (match === null || sponsorship === null) return null;
+  // A whole-day due date's instant is the end of its day (dueDay reads the day before `at`).
+  const sponsorshipDay = localDate(
+    sponsorship.zone,
+    sponsorship.asDay === true ? sponsorship.at - 1 : sponsorship.at,
+  );
+  return Math.round((Date.parse(sponsorshipDay) - Date.parse(localDate(ET_ZONE, match.at))) / DAY_MS);
+}

@@ -8,7 +8,7 @@ import { loadOrCreateSecret, newSigningKey } from "./secrets.ts";
  */
 export const LOCAL_CONSOLE_USERS = [
   { email: "admin@matchpath.example", groups: ["admin"] },
-  { email: "priya.advisor@matchpath.example", groups: [] },
+  { email: "helen.advisor@matchpath.example", groups: [] },
   { email: "daniel.advisor@matchpath.example", groups: [] },
 ] as const;
 

@@ -46,7 +46,7 @@ const DEMO_APPLICANTS: readonly DemoApplicantData[] = [
         graduation: "2024-04-30",
         medicalSchool: { name: "Maulana Azad Medical College", country: "IN", wdomsSponsorNote: true },
         programsPlanned: 120,
-        advisorEmail: "priya.advisor@matchpath.example",
+        advisorEmail: "helen.advisor@matchpath.example",
         reminderTime: "08:30",
       },
       milestones: [
@@ -83,8 +83,8 @@ const DEMO_APPLICANTS: readonly DemoApplicantData[] = [
           wdomsSponsorNote: true,
         },
         programsPlanned: 90,
-        advisorEmail: "priya.advisor@matchpath.example",
-        // She consents, so her critical risk (Step 3 for the H-1B) emails Priya: the demo leaves
+        advisorEmail: "helen.advisor@matchpath.example",
+        // She consents, so her critical risk (Step 3 for the H-1B) emails Helen: the demo leaves
         // an escalation in the inbox to look at (tester s5 C6).
         escalateToAdvisor: true,
       },
@@ -169,7 +169,7 @@ const DEMO_APPLICANTS: readonly DemoApplicantData[] = [
         graduation: "2025-08-31",
         medicalSchool: { name: "King Edward Medical University", country: "PK", wdomsSponsorNote: true },
         programsPlanned: 100,
-        advisorEmail: "priya.advisor@matchpath.example",
+        advisorEmail: "helen.advisor@matchpath.example",
       },
       milestones: [
         { key: "wdoms_listing", status: "done" },

@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   // The sample applicant's advisor: the first advisor account printed below (not the admin, who sees everyone).
   const advisor =
     stack.consoleSignIn.users.find((user) => !user.groups.includes("admin"))?.email ??
-    "priya.advisor@matchpath.example";
+    "helen.advisor@matchpath.example";
   process.stdout.write(
     [
       "",

@@ -40,7 +40,7 @@ async function seed(store: DynamoRepositories): Promise<void> {
     if (submission?.type !== "applicant.snapshot")
       throw new Error("season generator: first event is not a snapshot");
     const applicantId = applicantIdFor(submission.applicant.externalId);
-    const advisorEmail = index % 7 === 0 ? "priya.advisor@matchpath.example" : advisorOf(index);
+    const advisorEmail = index % 7 === 0 ? "helen.advisor@matchpath.example" : advisorOf(index);
     submissions.push({ ...submission, applicant: { ...submission.applicant, advisorEmail } });
     states.push({
       profile: {
@@ -132,7 +132,7 @@ export const consoleSuite: BenchSuite = {
       const signIn = (email: string) =>
         signInLocally(stack.consoleSignIn.issuer, stack.urls.console, email, stack.consoleSignIn.password);
       const admin = await signIn("admin@matchpath.example");
-      const advisor = await signIn("priya.advisor@matchpath.example");
+      const advisor = await signIn("helen.advisor@matchpath.example");
       const count = quick ? 15 : 60;
       // Warm-up: the handler's cold start and jose's first JWKS fetch are not the page's steady cost.
       await timeGets(`${stack.urls.api}/console/cohort`, admin, 3);

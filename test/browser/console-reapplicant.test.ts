@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { step2Applicant, type TestApplicant } from "#test/integration/support/applicants.ts";
-import { PRIYA } from "#test/integration/support/console.ts";
+import { HELEN } from "#test/integration/support/console.ts";
 import { clockTo, drainStream, postWebhook } from "#test/integration/support/local-stack.ts";
 import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
 import { type BrowserSession, launchChromium, openPage } from "./support/chromium.ts";
@@ -25,7 +25,7 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
     // fired every reminder their applicants still had armed, their whole season, on the way.
     await clockTo("2026-04-10T00:00:00Z");
     reapplicant = step2Applicant();
-    reapplicant.snapshot.applicant.advisorEmail = PRIYA;
+    reapplicant.snapshot.applicant.advisorEmail = HELEN;
     reapplicant.snapshot.applicant.fullName = "Fatima Zahra";
     reapplicant.snapshot.applicant.matchYear = 2027;
     reapplicant.snapshot.milestones = reapplicant.snapshot.milestones.map((entry) =>
@@ -36,7 +36,7 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
           : entry,
     );
     unlisted = step2Applicant();
-    unlisted.snapshot.applicant.advisorEmail = PRIYA;
+    unlisted.snapshot.applicant.advisorEmail = HELEN;
     unlisted.snapshot.applicant.fullName = "Omar Haddad";
     unlisted.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
     // No record that contradicts the missing note (an approved application or a pass is asked about
@@ -55,7 +55,7 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
     const console = inject("console");
     page = await openPage(browser, `${console.url}#/applicants/${reapplicant.applicantId}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByLabel("Email").fill(PRIYA);
+    await page.getByLabel("Email").fill(HELEN);
     await page.getByLabel("Password").fill(console.password);
     await page.getByRole("button", { name: "Sign in" }).click();
   });

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { step2Applicant, type TestApplicant } from "#test/integration/support/applicants.ts";
-import { PRIYA } from "#test/integration/support/console.ts";
+import { HELEN } from "#test/integration/support/console.ts";
 import { applicantState, clockTo, drainStream, postWebhook } from "#test/integration/support/local-stack.ts";
 import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
 import { type BrowserSession, launchChromium, openPage } from "./support/chromium.ts";
@@ -20,7 +20,7 @@ describe("the advisor's console after reminders went out", () => {
 
   async function post(fullName: string, visa: "J-1" | "H-1B"): Promise<TestApplicant> {
     const applicant = step2Applicant();
-    applicant.snapshot.applicant.advisorEmail = PRIYA;
+    applicant.snapshot.applicant.advisorEmail = HELEN;
     applicant.snapshot.applicant.fullName = fullName;
     applicant.snapshot.applicant.visa = visa;
     expect((await postWebhook(applicant.snapshot)).status).toBe(202);
@@ -49,7 +49,7 @@ describe("the advisor's console after reminders went out", () => {
     const console = inject("console");
     page = await openPage(browser, console.url);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByLabel("Email").fill(PRIYA);
+    await page.getByLabel("Email").fill(HELEN);
     await page.getByLabel("Password").fill(console.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await heading("Cohort");

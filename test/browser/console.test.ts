@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { step2Applicant, type TestApplicant } from "#test/integration/support/applicants.ts";
-import { DANIEL, PRIYA } from "#test/integration/support/console.ts";
+import { DANIEL, HELEN } from "#test/integration/support/console.ts";
 import {
   applicantState,
   clockTo,
@@ -49,8 +49,8 @@ describe("advisor's console in the browser", () => {
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    mine = await post(PRIYA, "Amara Okeke");
-    second = await post(PRIYA, "Rahul Menon", "H-1B", [
+    mine = await post(HELEN, "Amara Okeke");
+    second = await post(HELEN, "Rahul Menon", "H-1B", [
       {
         id: "iv_mayo",
         program: "Mayo Clinic IM",
@@ -77,12 +77,12 @@ describe("advisor's console in the browser", () => {
     await page.waitForURL(new RegExp(`^${console.issuer}/authorize`));
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in");
     await expectNoSeriousA11yViolations(page);
-    await page.getByLabel("Email").fill(PRIYA);
+    await page.getByLabel("Email").fill(HELEN);
     await page.getByLabel("Password").fill(console.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/console#\/cohort$/);
     await heading("Cohort");
-    expect(await page.locator("#who").textContent()).toBe(PRIYA);
+    expect(await page.locator("#who").textContent()).toBe(HELEN);
     expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
     // The used authorization code and state stay nowhere in the tab (tester s7, issue 15 C11).
     expect(await page.evaluate("JSON.stringify({ ...sessionStorage })")).not.toMatch(/code=|state=/);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { STEP2_FIRST_REMINDER_AT, step2Applicant, type TestApplicant } from "./support/applicants.ts";
-import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
+import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
 
 /**
@@ -10,14 +10,14 @@ import { applicantState, clockTo, drainStream, emailsTo, postWebhook } from "./s
  * and SES's report on it reaches the row as a reminder's does.
  */
 describe("the cohort's last email after a console resend", () => {
-  let priya: string;
+  let helen: string;
   let target: TestApplicant;
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    priya = await signIn(PRIYA);
+    helen = await signIn(HELEN);
     target = step2Applicant();
-    target.snapshot.applicant.advisorEmail = PRIYA;
+    target.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(target.snapshot)).status).toBe(202);
     await drainStream();
   });
@@ -27,7 +27,7 @@ describe("the cohort's last email after a console resend", () => {
     expect(await emailsTo(target.email)).toHaveLength(1);
     await drainStream();
     const csvLine = async () =>
-      (await consoleRequest("/console/cohort.csv", { token: priya })).body
+      (await consoleRequest("/console/cohort.csv", { token: helen })).body
         .split("\n")
         .find((line) => line.includes(target.applicantId)) ?? "";
     const original = ((await applicantState(target.applicantId))?.ledger ?? []).find(
@@ -37,7 +37,7 @@ describe("the cohort's last email after a console resend", () => {
 
     await clockTo("2026-08-06T10:00:00.000Z");
     const resend = await consoleRequest(`/console/applicants/${target.applicantId}/resend`, {
-      token: priya,
+      token: helen,
       form: {},
     });
     expect(resend.status).toBe(200);

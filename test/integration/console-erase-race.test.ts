@@ -8,7 +8,7 @@ import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { TableWakeUpScheduler } from "#adapters/scheduler/table-wake-ups.ts";
 import type { DomainEvent } from "#ports/event-publisher.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
-import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
+import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { clockTo, drainStream, itemsMentioning, postWebhook, storedPlan } from "./support/local-stack.ts";
 
 /**
@@ -25,13 +25,13 @@ const leftOf = async (applicantId: string) =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("erasing an applicant while others write", () => {
-  let priya: string;
+  let helen: string;
   let document: DynamoDBDocumentClient;
   let table: DynamoTable;
 
-  async function applicantOfPriya(): Promise<TestApplicant> {
+  async function applicantOfHelen(): Promise<TestApplicant> {
     const applicant = step2Applicant();
-    applicant.snapshot.applicant.advisorEmail = PRIYA;
+    applicant.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(applicant.snapshot)).status).toBe(202);
     await drainStream();
     return applicant;
@@ -39,13 +39,13 @@ describe("erasing an applicant while others write", () => {
 
   const erase = (applicantId: string) =>
     consoleRequest(`/console/applicants/${applicantId}/erase`, {
-      token: priya,
+      token: helen,
       form: { confirm: "erase", fullName: "Priya Raman" },
     });
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    priya = await signIn(PRIYA);
+    helen = await signIn(HELEN);
     document = DynamoDBDocumentClient.from(
       new DynamoDBClient({
         endpoint: inject("dynamodbEndpoint"),
@@ -60,7 +60,7 @@ describe("erasing an applicant while others write", () => {
   afterAll(() => document.destroy());
 
   it("a writer that read the applicant before the erase and writes after it leaves nothing", async () => {
-    const applicant = await applicantOfPriya();
+    const applicant = await applicantOfHelen();
     const { applicantId } = applicant;
     const stored = await storedPlan(applicantId);
     if (!stored?.plan || !stored.summary) throw new Error("the planner stored no plan");
@@ -123,10 +123,10 @@ describe("erasing an applicant while others write", () => {
     // Offsets in ms of the erase after the save and the re-plan started: before, within and after
     // the save's transaction and the planner's write on the local stack.
     for (const offset of [0, 0, 2, 5, 10, 20, 40, 80]) {
-      const applicant = await applicantOfPriya();
+      const applicant = await applicantOfHelen();
       const { applicantId } = applicant;
       const shown = await consoleRequest(`/console/applicants/${applicantId}/what-if`, {
-        token: priya,
+        token: helen,
         form: { kind: "visa", visa: "H-1B" },
       });
       expect(shown.status).toBe(200);
@@ -140,7 +140,7 @@ describe("erasing an applicant while others write", () => {
       const form = { changes: hidden("changes"), saveId: hidden("saveId") };
       const [erased, saved] = await Promise.all([
         sleep(offset).then(() => erase(applicantId)),
-        consoleRequest(`/console/applicants/${applicantId}/what-if/save`, { token: priya, form }),
+        consoleRequest(`/console/applicants/${applicantId}/what-if/save`, { token: helen, form }),
         // The save's profile write reaches the planner through the stream: re-plan meanwhile.
         sleep(offset / 2).then(drainStream),
       ]);

@@ -4,7 +4,7 @@ import { overdueForAdvisor } from "#domain/console/overdue.ts";
 import { stageOf } from "#domain/console/stage.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
-import { ADMIN, consoleRequest, DANIEL, PRIYA, signIn } from "./support/console.ts";
+import { ADMIN, consoleRequest, DANIEL, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, postWebhook, scanTable } from "./support/local-stack.ts";
 
 /**
@@ -24,26 +24,26 @@ const problemPaths = (body: string) =>
   (JSON.parse(body) as { errors?: { path: string }[] }).errors?.map((error) => error.path) ?? [];
 
 describe("console fixes on the local stack", () => {
-  let priya: string;
+  let helen: string;
   let daniel: string;
   let admin: string;
-  let priyas: TestApplicant;
+  let helens: TestApplicant;
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    [priya, daniel, admin] = await Promise.all([signIn(PRIYA), signIn(DANIEL), signIn(ADMIN)]);
-    priyas = await applicantOf(PRIYA);
+    [helen, daniel, admin] = await Promise.all([signIn(HELEN), signIn(DANIEL), signIn(ADMIN)]);
+    helens = await applicantOf(HELEN);
     await drainStream();
   });
 
   it("leaves no item of the applicant when an erase races the console's other writes", async () => {
     for (let attempt = 0; attempt < 4; attempt++) {
-      const target = await applicantOf(PRIYA);
+      const target = await applicantOf(HELEN);
       await drainStream();
       const base = `/console/applicants/${target.applicantId}`;
       const [erased, ...marks] = await Promise.all([
         consoleRequest(`${base}/erase`, {
-          token: priya,
+          token: helen,
           form: { confirm: "erase", fullName: "Priya Raman" },
         }),
         ...["usce", "lors", "cv"].map((key) =>
@@ -66,8 +66,8 @@ describe("console fixes on the local stack", () => {
   });
 
   it("answers 400 naming milestones when a saved what-if repeats a key (never a 5xx)", async () => {
-    const saved = await consoleRequest(`/console/applicants/${priyas.applicantId}/what-if/save`, {
-      token: priya,
+    const saved = await consoleRequest(`/console/applicants/${helens.applicantId}/what-if/save`, {
+      token: helen,
       form: {
         changes: JSON.stringify([
           { kind: "milestone", key: "research", status: "done" },
@@ -83,18 +83,18 @@ describe("console fixes on the local stack", () => {
 
   // No floor below: the console records any past date the intake accepts (tester s7, issue 15 B3).
   it("refuses to mark a blocked step done, or with a date in the future; accepts a date years old", async () => {
-    const base = `/console/applicants/${priyas.applicantId}/milestones`;
-    const blocked = await consoleRequest(`${base}/match_day`, { token: priya, form: { date: "2026-05-30" } });
+    const base = `/console/applicants/${helens.applicantId}/milestones`;
+    const blocked = await consoleRequest(`${base}/match_day`, { token: helen, form: { date: "2026-05-30" } });
     expect(blocked.status).toBe(400);
     // Blocked, and (since fc696e2, tester s12 issue 15f A1) dated before Match Day's window for the
     // applicant's Match: both problems are named.
     expect(problemPaths(blocked.body)).toContain("milestone");
-    const future = await consoleRequest(`${base}/cv`, { token: priya, form: { date: "2099-12-31" } });
+    const future = await consoleRequest(`${base}/cv`, { token: helen, form: { date: "2099-12-31" } });
     expect(future.status).toBe(400);
     expect(problemPaths(future.body)).toEqual(["date"]);
-    const old = await consoleRequest(`${base}/cv`, { token: priya, form: { date: "2012-03-01" } });
+    const old = await consoleRequest(`${base}/cv`, { token: helen, form: { date: "2012-03-01" } });
     expect(old.status).toBe(200);
-    const state = await applicantState(priyas.applicantId);
+    const state = await applicantState(helens.applicantId);
     expect(state?.milestones.find((milestone) => milestone.key === "match_day")?.status).not.toBe("done");
     expect(state?.milestones.find((milestone) => milestone.key === "cv")).toMatchObject({
       status: "done",
@@ -103,7 +103,7 @@ describe("console fixes on the local stack", () => {
   });
 
   it("authorizes before validating and answers another advisor alike for unknown and not-theirs ids", async () => {
-    const theirs = `/console/applicants/${priyas.applicantId}`;
+    const theirs = `/console/applicants/${helens.applicantId}`;
     const invalid = await consoleRequest(`${theirs}/what-if`, { token: daniel, form: { kind: "garbage" } });
     expect(invalid.status).toBe(403);
     expect(invalid.body).not.toContain("kind");
@@ -117,18 +117,18 @@ describe("console fixes on the local stack", () => {
 
   it("answers 401 on any unknown /console/* path without a token, and 400 to an unknown stage", async () => {
     expect((await consoleRequest("/console/nope")).status).toBe(401);
-    expect((await consoleRequest("/console/nope", { token: priya })).status).toBe(404);
+    expect((await consoleRequest("/console/nope", { token: helen })).status).toBe(404);
     for (const stage of ["toString", "garbage"]) {
-      const bad = await consoleRequest(`/console/cohort?stage=${stage}`, { token: priya });
+      const bad = await consoleRequest(`/console/cohort?stage=${stage}`, { token: helen });
       expect(bad.status).toBe(400);
       expect(problemPaths(bad.body)).toEqual(["stage"]);
     }
   });
 
   it("never answers 5xx to malformed-but-parseable input on any console route (fuzz)", async () => {
-    const target = await applicantOf(PRIYA);
+    const target = await applicantOf(HELEN);
     await drainStream();
-    const ids = [target.applicantId, "a_unknown", priyas.applicantId];
+    const ids = [target.applicantId, "a_unknown", helens.applicantId];
     const key = fc.constantFrom("research", "usce", "cv", "match_day", "usmle_step3", "nope", "");
     const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("", "2026-05-30", "2099-12-31", "0"));
     const change = fc.oneof(
@@ -178,7 +178,7 @@ describe("console fixes on the local stack", () => {
             ? `/console/cohort?${new URLSearchParams(query)}`
             : `/console/applicants/${id}/${route}${route === "milestones/" ? milestone || "x" : ""}`;
         const body = changes === null ? form : { ...form, changes };
-        const answer = await consoleRequest(path, { token: priya, ...(route === "" ? {} : { form: body }) });
+        const answer = await consoleRequest(path, { token: helen, ...(route === "" ? {} : { form: body }) });
         expect(answer.status, `${path} ${JSON.stringify(body)}: ${answer.body.slice(0, 200)}`).toBeLessThan(
           500,
         );
@@ -189,7 +189,7 @@ describe("console fixes on the local stack", () => {
 
   // Last: it moves the local clock past the season.
   it("reads the cohort as of now, agreeing with the applicant's plan (stage, risks, overdue, next deadline)", async () => {
-    const late = await applicantOf(PRIYA);
+    const late = await applicantOf(HELEN);
     await drainStream();
     const now = "2027-03-20T12:00:00.000Z";
     await clockTo(now);
@@ -197,7 +197,7 @@ describe("console fixes on the local stack", () => {
     const state = await applicantState(late.applicantId);
     if (state === undefined) throw new Error("applicant missing");
     const plan = domainPlanning.plan(state, new Date(now));
-    const csv = await consoleRequest("/console/cohort.csv", { token: priya });
+    const csv = await consoleRequest("/console/cohort.csv", { token: helen });
     const [header, ...lines] = csv.body.trim().split("\r\n");
     const columns = header?.split(",") ?? [];
     const line = lines.find((each) => each.startsWith(`${late.applicantId},`))?.split(",") ?? [];

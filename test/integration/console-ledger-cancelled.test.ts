@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { milestoneUpdate, step2Applicant, type TestApplicant } from "./support/applicants.ts";
-import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
+import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
@@ -21,16 +21,16 @@ const cancelledRows = (page: string) =>
     );
 
 describe("reminders cancelled by a re-plan, on the local stack", () => {
-  let priya: string;
+  let helen: string;
   let target: TestApplicant;
   const page = async () =>
-    (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
+    (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: helen })).body;
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    priya = await signIn(PRIYA);
+    helen = await signIn(HELEN);
     target = step2Applicant();
-    target.snapshot.applicant.advisorEmail = PRIYA;
+    target.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(target.snapshot)).status).toBe(202);
     await drainStream();
   });
@@ -73,7 +73,7 @@ describe("reminders cancelled by a re-plan, on the local stack", () => {
     expect((await applicantState(target.applicantId))?.ledger).toEqual([]);
 
     const erase = await consoleRequest(`/console/applicants/${target.applicantId}/erase`, {
-      token: priya,
+      token: helen,
       form: { confirm: "erase", fullName: "Priya Raman" },
     });
     expect(erase.status).toBe(200);
@@ -102,13 +102,13 @@ describe("every reminder the ledger showed as scheduled that Mark done drops is 
 
   it("lists each of them as cancelled, with the reason, after a Mark done past the exam day", async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    const priya = await signIn(PRIYA);
+    const helen = await signIn(HELEN);
     const target = step2Applicant();
-    target.snapshot.applicant.advisorEmail = PRIYA;
+    target.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(target.snapshot)).status).toBe(202);
     await drainStream();
     const page = async () =>
-      (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
+      (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: helen })).body;
 
     // Two days after the exam (20 Aug 2026): its own-date rungs are sent, the plan has turned.
     await clockTo("2026-08-22T12:00:00Z");
@@ -119,7 +119,7 @@ describe("every reminder the ledger showed as scheduled that Mark done drops is 
     expect(shown).toContain("USMLE Step 2 CK (result-follow-up)");
 
     const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
-      token: priya,
+      token: helen,
       form: { date: "2026-08-20" },
     });
     expect(mark.status).toBe(200);

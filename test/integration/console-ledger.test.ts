@@ -9,7 +9,7 @@ import {
   step2Applicant,
   type TestApplicant,
 } from "./support/applicants.ts";
-import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
+import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
 
 /**
@@ -40,14 +40,14 @@ const suppression = new DynamoSuppressionList(
 );
 
 describe("the console's notice ledger and actions on the local stack", () => {
-  let priya: string;
+  let helen: string;
   let target: TestApplicant;
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    priya = await signIn(PRIYA);
+    helen = await signIn(HELEN);
     target = step2Applicant();
-    target.snapshot.applicant.advisorEmail = PRIYA;
+    target.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(target.snapshot)).status).toBe(202);
     await drainStream();
   });
@@ -59,7 +59,7 @@ describe("the console's notice ledger and actions on the local stack", () => {
     await clockTo(resentAt);
 
     const resend = await consoleRequest(`/console/applicants/${target.applicantId}/resend`, {
-      token: priya,
+      token: helen,
       form: {},
     });
     expect(resend.status).toBe(200);
@@ -77,7 +77,7 @@ describe("the console's notice ledger and actions on the local stack", () => {
     const original = ledger.find((entry) => !entry.reminderId.startsWith("resend:"));
     expect(original?.delivery).toBe("delivered");
 
-    const page = (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
+    const page = (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: helen })).body;
     const originalRow = rowOf(page, original?.messageId ?? "?");
     expect(originalRow).toMatch(/<td>sent .* → delivered /);
     expect(originalRow).toContain("Step 2");
@@ -104,12 +104,12 @@ describe("the console's notice ledger and actions on the local stack", () => {
     expect((await postWebhook(moved)).status).toBe(202);
     await drainStream();
     const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
-      token: priya,
+      token: helen,
       form: { date: "2026-08-05" },
     });
     expect(mark.status).toBe(200);
     await drainStream();
-    const page = (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body;
+    const page = (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: helen })).body;
     const row = rowOf(page, original?.messageId ?? "?");
     // In the advisor's words (advisor-voice.ts), not the applicant's "Pass USMLE Step 2 CK (your date)".
     expect(row).toContain(`to the applicant: USMLE Step 2 CK (${original?.subject?.rung})`);
@@ -119,9 +119,9 @@ describe("the console's notice ledger and actions on the local stack", () => {
 
   it("pausing twice (or resuming while not paused) changes and records nothing, and says so", async () => {
     const act = (action: "pause" | "resume") =>
-      consoleRequest(`/console/applicants/${target.applicantId}/${action}`, { token: priya, form: {} });
+      consoleRequest(`/console/applicants/${target.applicantId}/${action}`, { token: helen, form: {} });
     const audits = async (action: string) =>
-      (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).body.split(
+      (await consoleRequest(`/console/applicants/${target.applicantId}`, { token: helen })).body.split(
         `<td>${action}</td>`,
       ).length - 1;
 
@@ -148,13 +148,13 @@ describe("the console's notice ledger and actions on the local stack", () => {
 
   it("answers 409 naming saveId when a save id is reused with other changes, and saves nothing of them", async () => {
     const shown = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, {
-      token: priya,
+      token: helen,
       form: { kind: "visa", visa: "H-1B" },
     });
     const saveId = hidden(shown.body, "saveId");
     const save = (changes: string) =>
       consoleRequest(`/console/applicants/${target.applicantId}/what-if/save`, {
-        token: priya,
+        token: helen,
         form: { changes, saveId },
       });
     expect((await save(hidden(shown.body, "changes"))).status).toBe(200);
@@ -173,7 +173,7 @@ describe("the console's notice ledger and actions on the local stack", () => {
   it("mark done without a date says which date it recorded; a date given twice is a 400 naming date", async () => {
     const base = `/console/applicants/${target.applicantId}/milestones/research`;
     const twice = await consoleRequest(base, {
-      token: priya,
+      token: helen,
       form: new URLSearchParams([
         ["date", "2026-08-01"],
         ["date", "2026-08-02"],
@@ -188,7 +188,7 @@ describe("the console's notice ledger and actions on the local stack", () => {
       (await applicantState(target.applicantId))?.milestones.find((m) => m.key === "research")?.status,
     ).not.toBe("done");
 
-    const undated = await consoleRequest(base, { token: priya, form: {} });
+    const undated = await consoleRequest(base, { token: helen, form: {} });
     expect(undated.status).toBe(200);
     const recorded = (await applicantState(target.applicantId))?.milestones.find((m) => m.key === "research");
     expect(recorded).toMatchObject({ status: "done", date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
@@ -201,12 +201,12 @@ describe("the console's notice ledger and actions on the local stack", () => {
   // ledger row; the reminders ahead read plain "scheduled" and the page did not warn.
   it("warns that an applicant whose address bounced cannot be reached, and marks the reminders ahead held", async () => {
     const bounced = step2Applicant();
-    bounced.snapshot.applicant.advisorEmail = PRIYA;
+    bounced.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(bounced.snapshot)).status).toBe(202);
     await drainStream();
     await suppression.suppress(bounced.email.toUpperCase(), "bounce", new Date("2026-08-06T03:31:00Z"));
 
-    const page = (await consoleRequest(`/console/applicants/${bounced.applicantId}`, { token: priya })).body;
+    const page = (await consoleRequest(`/console/applicants/${bounced.applicantId}`, { token: helen })).body;
     const warning = /<p class="notice unreachable" role="note">(.*?)<\/p>/s.exec(page)?.[1] ?? "";
     expect(warning).toContain("Matchpath cannot reach this applicant:");
     expect(warning).toContain(`email to ${bounced.email} bounced`);

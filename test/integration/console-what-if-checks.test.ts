@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fieldForAdvisor } from "../../functions/console/pages/html.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
-import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
+import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
@@ -11,12 +11,12 @@ import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } fr
  * written. A what-if whose own earlier change unblocks the step still saves.
  */
 describe("saving a what-if checks its done steps as Mark done does", () => {
-  let priya: string;
+  let helen: string;
   let target: TestApplicant;
 
   const preview = async (changes: Record<string, string | number>[], who: TestApplicant = target) => {
     const shown = await consoleRequest(`/console/applicants/${who.applicantId}/what-if`, {
-      token: priya,
+      token: helen,
       form: { changes: JSON.stringify(changes) },
     });
     expect(shown.status).toBe(200);
@@ -31,16 +31,16 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     const shown = await preview(changes, who);
     const saveId = /name="saveId" value="([^"]*)"/.exec(shown)?.[1] ?? `console-what-if-${randomUUID()}`;
     return consoleRequest(`/console/applicants/${who.applicantId}/what-if/save`, {
-      token: priya,
+      token: helen,
       form: { changes: JSON.stringify(changes), saveId },
     });
   }
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    priya = await signIn(PRIYA);
+    helen = await signIn(HELEN);
     target = step2Applicant();
-    target.snapshot.applicant.advisorEmail = PRIYA;
+    target.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(target.snapshot)).status).toBe(202);
     await drainStream();
   });
@@ -64,7 +64,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     ],
   ])("refuses %s and writes nothing", async (_what, change, field) => {
     const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/${change.key}`, {
-      token: priya,
+      token: helen,
       form: { date: "date" in change ? change.date : "" },
     });
     expect(mark.status).toBe(400);
@@ -118,7 +118,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
   });
 
   it("refuses a Match whose rank order list deadline has passed: the form's minimum, the preview and the save", async () => {
-    const form = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, { token: priya });
+    const form = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, { token: helen });
     // The clock is in June 2026: the 2026 Match's list was due in February 2026.
     expect(form.body).toMatch(/name="matchYear" value="2027" min="2027"/);
     const shown = await preview([{ kind: "matchYear", matchYear: 2026 }]);
@@ -155,7 +155,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     const change = { kind: "milestone", key: "usmle_step2ck", status: "done", date: "2026-05-20" };
     const words = "on or after the exam day booked for USMLE Step 2 CK (2026-08-20)";
     const mark = await consoleRequest(`/console/applicants/${target.applicantId}/milestones/usmle_step2ck`, {
-      token: priya,
+      token: helen,
       form: { date: "2026-05-20" },
     });
     expect(mark.status).toBe(400);
@@ -178,7 +178,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     // Step 2 CK sat on its booked day, 20 May, and not yet recorded as passed: a pass dated before
     // the booked day is refused (tester s10 issue 15), so this applicant's exam was on the pass's day.
     const sat = step2Applicant({ examDate: "2026-05-20" });
-    sat.snapshot.applicant.advisorEmail = PRIYA;
+    sat.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(sat.snapshot)).status).toBe(202);
     await drainStream();
     const saved = await previewAndSave(
@@ -235,7 +235,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
       const change = JSON.stringify([
         { kind: "milestone", key: "research", status: "done", date: "0001-01-01" },
       ]);
-      const json = await consoleRequest(`${base}/what-if`, { token: priya, form: { changes: change } });
+      const json = await consoleRequest(`${base}/what-if`, { token: helen, form: { changes: change } });
       expect(json.status).toBe(400);
       expect(json.contentType).toContain("application/problem+json");
       expect(JSON.parse(json.body)).toMatchObject({
@@ -243,7 +243,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
         errors: [{ path: "0.date", message: expect.stringContaining("from 1900-01-01 to 2100-12-31") }],
       });
       const page = await consoleRequest(`${base}/what-if`, {
-        token: priya,
+        token: helen,
         htmx: true,
         form: {
           kind: "interview",
@@ -258,7 +258,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
         "<strong>Starts at</strong>: must be a date-time with a UTC offset from 1900-01-01",
       );
       const mark = await consoleRequest(`${base}/milestones/research`, {
-        token: priya,
+        token: helen,
         form: { date: "0001-01-01" },
       });
       expect(mark.status).toBe(400);
@@ -273,16 +273,16 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
   it("Mark done records the chosen step once, as the advisor's: a second one says it is done already and records nothing", async () => {
     const base = `/console/applicants/${target.applicantId}`;
     const audits = async () =>
-      (await consoleRequest(base, { token: priya })).body.split("<td>milestone.mark</td>").length - 1;
+      (await consoleRequest(base, { token: helen })).body.split("<td>milestone.mark</td>").length - 1;
     const before = await audits();
     const first = await consoleRequest(`${base}/milestones/research`, {
-      token: priya,
+      token: helen,
       form: { date: "2026-05-29" },
     });
     expect(first.status).toBe(200);
     expect(first.body).toContain("done on 2026-05-29, recorded as yours.");
     const again = await consoleRequest(`${base}/milestones/research`, {
-      token: priya,
+      token: helen,
       form: { date: "2026-05-31" },
     });
     expect(again.status).toBe(200);
@@ -294,8 +294,8 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
       date: "2026-05-29",
     });
     expect(await audits()).toBe(before + 1);
-    const page = (await consoleRequest(base, { token: priya })).body;
-    expect(page).toContain(`<td>${PRIYA} (advisor)</td><td>milestone.mark</td>`);
+    const page = (await consoleRequest(base, { token: helen })).body;
+    expect(page).toContain(`<td>${HELEN} (advisor)</td><td>milestone.mark</td>`);
   });
 });
 
@@ -304,14 +304,14 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
  * record has done for the 2027 Match and the 2028 Match must redo, and the way back reads them done.
  */
 describe("a what-if switching the Match year says what is done for which Match", () => {
-  let priya: string;
+  let helen: string;
   let target: TestApplicant;
 
   beforeAll(async () => {
     await clockTo("2027-02-01T12:00:00Z");
-    priya = await signIn(PRIYA);
+    helen = await signIn(HELEN);
     target = step2Applicant();
-    target.snapshot.applicant.advisorEmail = PRIYA;
+    target.snapshot.applicant.advisorEmail = HELEN;
     target.snapshot.milestones = target.snapshot.milestones.map((entry) =>
       entry.key === "usmle_step2ck"
         ? { key: "usmle_step2ck", status: "done", date: "2026-07-20" }
@@ -325,7 +325,7 @@ describe("a what-if switching the Match year says what is done for which Match",
 
   it("2027 → 2028: last season's ERAS application is done, a new step to redo for 2028", async () => {
     const shown = await consoleRequest(`/console/applicants/${target.applicantId}/what-if`, {
-      token: priya,
+      token: helen,
       form: { changes: JSON.stringify([{ kind: "matchYear", matchYear: 2028 }]) },
     });
     expect(shown.status).toBe(200);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
-import { consoleRequest, DANIEL, PRIYA, signIn } from "./support/console.ts";
+import { consoleRequest, DANIEL, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
@@ -34,13 +34,13 @@ const auditsOf = async (applicantId: string, action: string) =>
   );
 
 describe("saving a what-if on the local stack", () => {
-  let priya: string;
+  let helen: string;
   let daniel: string;
   let target: TestApplicant;
 
   async function preview(form: Record<string, string>, applicant = target) {
     const shown = await consoleRequest(`/console/applicants/${applicant.applicantId}/what-if`, {
-      token: priya,
+      token: helen,
       form,
     });
     expect(shown.status).toBe(200);
@@ -54,14 +54,14 @@ describe("saving a what-if on the local stack", () => {
 
   const save = (
     form: { changes: string; saveId: string; basedOn?: string },
-    token = priya,
+    token = helen,
     applicant = target,
   ) => consoleRequest(`/console/applicants/${applicant.applicantId}/what-if/save`, { token, form });
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    [priya, daniel] = await Promise.all([signIn(PRIYA), signIn(DANIEL)]);
-    target = await applicantOf(PRIYA);
+    [helen, daniel] = await Promise.all([signIn(HELEN), signIn(DANIEL)]);
+    target = await applicantOf(HELEN);
     await drainStream();
   });
 
@@ -95,7 +95,7 @@ describe("saving a what-if on the local stack", () => {
     expect(interviews.map((interview) => interview.program)).toEqual(["Mercy Hospital Internal Medicine"]);
     const audits = await auditsOf(target.applicantId, "what-if.save");
     expect(audits).toHaveLength(1);
-    expect(audits[0]?.actor).toBe(PRIYA);
+    expect(audits[0]?.actor).toBe(HELEN);
     const records = (await itemsMentioning(form.saveId)).filter((item) =>
       String(item.pk).startsWith("SUBMISSION#console#"),
     );
@@ -120,7 +120,7 @@ describe("saving a what-if on the local stack", () => {
   });
 
   it("switches the visa track and the Match year; the planner re-plans on the new track", async () => {
-    const onJ1 = await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya });
+    const onJ1 = await consoleRequest(`/console/applicants/${target.applicantId}`, { token: helen });
     // The Step 3 step on the timeline, as the advisor's console names it (next or blocked).
     const step3 = /<strong>USMLE Step 3<\/strong>|<li>USMLE Step 3: waiting for/;
     expect(onJ1.body).not.toMatch(step3);
@@ -132,13 +132,13 @@ describe("saving a what-if on the local stack", () => {
     expect(state?.profile.matchYear).toBe(2028);
     // The rest of the profile is untouched.
     expect(state?.profile.fullName).toBe("Priya Raman");
-    expect(state?.profile.advisorEmail).toBe(PRIYA);
+    expect(state?.profile.advisorEmail).toBe(HELEN);
     const tracks = (await auditsOf(target.applicantId, "what-if.save")).map(
       (item) => (item.before as { track?: unknown }).track,
     );
     expect(tracks).toContainEqual({ visa: "J-1", matchYear: 2027 });
     expect(tracks).toContainEqual({ visa: "H-1B", matchYear: 2027 });
-    const page = await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya });
+    const page = await consoleRequest(`/console/applicants/${target.applicantId}`, { token: helen });
     expect(page.body).toMatch(step3);
   });
 
@@ -199,15 +199,15 @@ describe("saving a what-if on the local stack", () => {
   });
 
   it("a save of a preview made before the applicant was erased writes nothing", async () => {
-    const erasedMeanwhile = await applicantOf(PRIYA);
+    const erasedMeanwhile = await applicantOf(HELEN);
     await drainStream();
     const form = await preview({ kind: "visa", visa: "H-1B" }, erasedMeanwhile);
     const erased = await consoleRequest(`/console/applicants/${erasedMeanwhile.applicantId}/erase`, {
-      token: priya,
+      token: helen,
       form: { confirm: "erase", fullName: "Priya Raman" },
     });
     expect(erased.status).toBe(200);
-    expect((await save(form, priya, erasedMeanwhile)).status).toBe(403);
+    expect((await save(form, helen, erasedMeanwhile)).status).toBe(403);
     await drainStream();
     const left = (await itemsMentioning(erasedMeanwhile.applicantId)).filter(
       (item) => item.pk !== "AUDIT#erasure",

@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
-import { ADMIN, consoleRequest, DANIEL, PRIYA, signIn } from "./support/console.ts";
+import { ADMIN, consoleRequest, DANIEL, HELEN, signIn } from "./support/console.ts";
 import {
   applicantState,
   clockTo,
@@ -39,16 +39,16 @@ const PROTECTED_ROUTES = [
 ] as const;
 
 describe("advisor's console on the local stack", () => {
-  let priya: string;
+  let helen: string;
   let daniel: string;
   let admin: string;
-  let priyas: TestApplicant;
+  let helens: TestApplicant;
   let daniels: TestApplicant;
 
   beforeAll(async () => {
     await clockTo("2026-06-01T00:00:00Z");
-    [priya, daniel, admin] = await Promise.all([signIn(PRIYA), signIn(DANIEL), signIn(ADMIN)]);
-    priyas = await applicantOf(PRIYA);
+    [helen, daniel, admin] = await Promise.all([signIn(HELEN), signIn(DANIEL), signIn(ADMIN)]);
+    helens = await applicantOf(HELEN);
     daniels = await applicantOf(DANIEL);
     await drainStream();
   });
@@ -82,33 +82,33 @@ describe("advisor's console on the local stack", () => {
   });
 
   it("shows an advisor only their applicants, and an admin everyone", async () => {
-    const mine = await consoleRequest("/console/cohort", { token: priya });
+    const mine = await consoleRequest("/console/cohort", { token: helen });
     expect(mine.status).toBe(200);
-    expect(mine.body).toContain(`#/applicants/${priyas.applicantId}`);
+    expect(mine.body).toContain(`#/applicants/${helens.applicantId}`);
     expect(mine.body).not.toContain(daniels.applicantId);
     const all = await consoleRequest("/console/cohort", { token: admin });
-    expect(all.body).toContain(priyas.applicantId);
+    expect(all.body).toContain(helens.applicantId);
     expect(all.body).toContain(daniels.applicantId);
   });
 
   it("says so when asked for a cohort page past the last, and shows the last (tester s9 issue 15c C4)", async () => {
-    const beyond = await consoleRequest("/console/cohort?page=2", { token: priya });
+    const beyond = await consoleRequest("/console/cohort?page=2", { token: helen });
     expect(beyond.status).toBe(200);
     expect(beyond.body).toMatch(
       /There is no page 2: \d+ applicants? match(es)?, on 1 page\. Showing page 1, the last\./,
     );
-    expect(beyond.body).toContain(`#/applicants/${priyas.applicantId}`);
+    expect(beyond.body).toContain(`#/applicants/${helens.applicantId}`);
   });
 
   it("answers 403 when an advisor opens, tries or acts on another advisor's applicant", async () => {
     const theirs = `/console/applicants/${daniels.applicantId}`;
-    expect((await consoleRequest(theirs, { token: priya })).status).toBe(403);
-    expect((await consoleRequest(`${theirs}/what-if`, { token: priya })).status).toBe(403);
-    expect((await consoleRequest(`${theirs}/pause`, { token: priya, form: {} })).status).toBe(403);
+    expect((await consoleRequest(theirs, { token: helen })).status).toBe(403);
+    expect((await consoleRequest(`${theirs}/what-if`, { token: helen })).status).toBe(403);
+    expect((await consoleRequest(`${theirs}/pause`, { token: helen, form: {} })).status).toBe(403);
     expect(
       (
         await consoleRequest(`${theirs}/erase`, {
-          token: priya,
+          token: helen,
           form: { confirm: "erase", fullName: "Priya Raman" },
         })
       ).status,
@@ -118,13 +118,13 @@ describe("advisor's console on the local stack", () => {
   });
 
   it("lists on the applicant's page the domain events their plan published (a bounded copy kept in the table)", async () => {
-    const page = await consoleRequest(`/console/applicants/${priyas.applicantId}`, { token: priya });
+    const page = await consoleRequest(`/console/applicants/${helens.applicantId}`, { token: helen });
     expect(page.status).toBe(200);
     const events = page.body.slice(page.body.indexOf('id="events"'), page.body.indexOf('id="audit"'));
     expect(events).toContain("<td>PlanChanged</td>");
     expect(events).toContain("planHash");
     // Kept in the applicant's partition with a TTL, so an erase removes them and they expire.
-    const kept = (await itemsMentioning(priyas.applicantId)).filter((item) =>
+    const kept = (await itemsMentioning(helens.applicantId)).filter((item) =>
       String(item.sk).startsWith("EVENT#"),
     );
     expect(kept.length).toBeGreaterThan(0);
@@ -132,26 +132,26 @@ describe("advisor's console on the local stack", () => {
   });
 
   it("exports the visible cohort as CSV", async () => {
-    const csv = await consoleRequest("/console/cohort.csv", { token: priya });
+    const csv = await consoleRequest("/console/cohort.csv", { token: helen });
     expect(csv.status).toBe(200);
     expect(csv.contentType).toContain("text/csv");
     const [header, ...lines] = csv.body.trim().split("\r\n");
     expect(header).toContain("applicantId,fullName,email,advisorEmail");
-    expect(lines.some((line) => line.startsWith(`${priyas.applicantId},`))).toBe(true);
+    expect(lines.some((line) => line.startsWith(`${helens.applicantId},`))).toBe(true);
     expect(lines.some((line) => line.includes(daniels.applicantId))).toBe(false);
   });
 
   it("runs a what-if without writing anything to the table", async () => {
     const before = await scanTable();
-    const result = await consoleRequest(`/console/applicants/${priyas.applicantId}/what-if`, {
-      token: priya,
+    const result = await consoleRequest(`/console/applicants/${helens.applicantId}/what-if`, {
+      token: helen,
       form: { kind: "milestone", key: "usmle_step2ck", status: "scheduled", date: "2026-09-30" },
     });
     expect(result.status).toBe(200);
     expect(result.body).toContain("USMLE Step 2 CK");
     expect(result.body).toContain("Save as a milestone.update");
-    const visa = await consoleRequest(`/console/applicants/${priyas.applicantId}/what-if`, {
-      token: priya,
+    const visa = await consoleRequest(`/console/applicants/${helens.applicantId}/what-if`, {
+      token: helen,
       form: { kind: "visa", visa: "H-1B" },
     });
     expect(visa.status).toBe(200);
@@ -167,8 +167,8 @@ describe("advisor's console on the local stack", () => {
   });
 
   it("names the wrong field of a bad what-if (RFC 9457)", async () => {
-    const bad = await consoleRequest(`/console/applicants/${priyas.applicantId}/what-if`, {
-      token: priya,
+    const bad = await consoleRequest(`/console/applicants/${helens.applicantId}/what-if`, {
+      token: helen,
       form: { kind: "milestone", key: "usmle_step9", status: "scheduled" },
     });
     expect(bad.status).toBe(400);
@@ -176,32 +176,32 @@ describe("advisor's console on the local stack", () => {
   });
 
   it("pauses reminders (audited) so the next clock move sends nothing, and resumes them", async () => {
-    const paused = await consoleRequest(`/console/applicants/${priyas.applicantId}/pause`, {
-      token: priya,
+    const paused = await consoleRequest(`/console/applicants/${helens.applicantId}/pause`, {
+      token: helen,
       form: {},
     });
     expect(paused.status).toBe(200);
     expect(paused.body).toContain("Resume reminders");
     expect(paused.body).toContain("reminders.pause");
     await drainStream();
-    expect((await applicantState(priyas.applicantId))?.profile.remindersPausedAt).toBeDefined();
+    expect((await applicantState(helens.applicantId))?.profile.remindersPausedAt).toBeDefined();
     // Step 2 CK on 20 Aug: the 14-day reminder falls due on 6 Aug.
     await clockTo("2026-08-07T00:00:00Z");
-    expect(await emailsTo(priyas.email)).toHaveLength(0);
-    const resumed = await consoleRequest(`/console/applicants/${priyas.applicantId}/resume`, {
-      token: priya,
+    expect(await emailsTo(helens.email)).toHaveLength(0);
+    const resumed = await consoleRequest(`/console/applicants/${helens.applicantId}/resume`, {
+      token: helen,
       form: {},
     });
     expect(resumed.body).toContain("Pause reminders");
     await drainStream();
     await clockTo("2026-08-18T00:00:00Z");
-    expect((await emailsTo(priyas.email)).length).toBeGreaterThan(0);
+    expect((await emailsTo(helens.email)).length).toBeGreaterThan(0);
   });
 
   it("resends the latest notice once through the reminders' path (audited), and refuses while reminders are paused", async () => {
     const resend = () =>
-      consoleRequest(`/console/applicants/${priyas.applicantId}/resend`, { token: priya, form: {} });
-    const before = await emailsTo(priyas.email);
+      consoleRequest(`/console/applicants/${helens.applicantId}/resend`, { token: helen, form: {} });
+    const before = await emailsTo(helens.email);
     const latest = before.at(-1);
     expect(latest).toBeDefined();
 
@@ -209,7 +209,7 @@ describe("advisor's console on the local stack", () => {
     expect(first.status).toBe(200);
     expect(first.body).toContain("Resent the latest notice");
     expect(first.body).toContain("notice.resend");
-    const after = await emailsTo(priyas.email);
+    const after = await emailsTo(helens.email);
     expect(after).toHaveLength(before.length + 1);
     const again = after.at(-1);
     // The reminders' own message: same subject, one-click unsubscribe (RFC 8058), signed links.
@@ -222,26 +222,26 @@ describe("advisor's console on the local stack", () => {
     // Acting twice sends once.
     const second = await resend();
     expect(second.body).toContain("resent already");
-    expect(await emailsTo(priyas.email)).toHaveLength(before.length + 1);
+    expect(await emailsTo(helens.email)).toHaveLength(before.length + 1);
     expect(
-      (await applicantState(priyas.applicantId))?.ledger.filter((entry) =>
+      (await applicantState(helens.applicantId))?.ledger.filter((entry) =>
         entry.reminderId.startsWith("resend:"),
       ),
     ).toEqual([expect.objectContaining({ status: "sent" })]);
 
     // Another advisor cannot, and a paused applicant is not resent anything.
     expect(
-      (await consoleRequest(`/console/applicants/${priyas.applicantId}/resend`, { token: daniel, form: {} }))
+      (await consoleRequest(`/console/applicants/${helens.applicantId}/resend`, { token: daniel, form: {} }))
         .status,
     ).toBe(403);
-    await consoleRequest(`/console/applicants/${priyas.applicantId}/pause`, { token: priya, form: {} });
-    const whilePaused = await consoleRequest(`/console/applicants/${priyas.applicantId}/resend`, {
+    await consoleRequest(`/console/applicants/${helens.applicantId}/pause`, { token: helen, form: {} });
+    const whilePaused = await consoleRequest(`/console/applicants/${helens.applicantId}/resend`, {
       token: admin,
       form: {},
     });
     expect(whilePaused.body).toContain("Not resent: reminders are paused");
-    expect(await emailsTo(priyas.email)).toHaveLength(before.length + 1);
-    await consoleRequest(`/console/applicants/${priyas.applicantId}/resume`, { token: priya, form: {} });
+    expect(await emailsTo(helens.email)).toHaveLength(before.length + 1);
+    await consoleRequest(`/console/applicants/${helens.applicantId}/resume`, { token: helen, form: {} });
     await drainStream();
   });
 
@@ -249,32 +249,32 @@ describe("advisor's console on the local stack", () => {
     // The exam day (20 Aug, 17:30 in Kolkata): a pass is never dated before it (tester s10 issue 15).
     await clockTo("2026-08-20T12:00:00Z");
     const marked = await consoleRequest(
-      `/console/applicants/${priyas.applicantId}/milestones/usmle_step2ck`,
+      `/console/applicants/${helens.applicantId}/milestones/usmle_step2ck`,
       {
-        token: priya,
+        token: helen,
         form: { date: "2026-08-20" },
       },
     );
     expect(marked.status).toBe(200);
-    const state = await applicantState(priyas.applicantId);
+    const state = await applicantState(helens.applicantId);
     expect(state?.milestones.find((m) => m.key === "usmle_step2ck")?.status).toBe("done");
     expect(marked.body).toContain("milestone.mark");
-    expect(marked.body).toContain(PRIYA);
+    expect(marked.body).toContain(HELEN);
   });
 
   it("erases an applicant only when confirmed twice, then leaves no item of theirs in the table", async () => {
-    const target = await applicantOf(PRIYA);
+    const target = await applicantOf(HELEN);
     await drainStream();
     expect((await itemsMentioning(target.applicantId)).length).toBeGreaterThan(0);
     const unconfirmed = await consoleRequest(`/console/applicants/${target.applicantId}/erase`, {
-      token: priya,
+      token: helen,
       form: { confirm: "erase", fullName: "Someone Else" },
     });
     expect(unconfirmed.status).toBe(400);
     expect((await applicantState(target.applicantId))?.profile).toBeDefined();
 
     const erased = await consoleRequest(`/console/applicants/${target.applicantId}/erase`, {
-      token: priya,
+      token: helen,
       form: { confirm: "erase", fullName: "Priya Raman" },
     });
     expect(erased.status).toBe(200);
@@ -296,12 +296,12 @@ describe("advisor's console on the local stack", () => {
       (item) => item.pk === "AUDIT#erasure" && item.applicantId === target.applicantId,
     );
     expect(erasure).toHaveLength(1);
-    expect(erasure[0]?.actor).toBe(PRIYA);
+    expect(erasure[0]?.actor).toBe(HELEN);
     // Gone: an admin is told so (404); an advisor gets the same 403 as for any id not theirs.
     expect((await consoleRequest(`/console/applicants/${target.applicantId}`, { token: admin })).status).toBe(
       404,
     );
-    expect((await consoleRequest(`/console/applicants/${target.applicantId}`, { token: priya })).status).toBe(
+    expect((await consoleRequest(`/console/applicants/${target.applicantId}`, { token: helen })).status).toBe(
       403,
     );
   });

@@ -91,12 +91,12 @@ describe("npm run demo", () => {
     }
     // A consenting demo applicant leaves an escalation email to the advisor to look at (tester s5 C6).
     expect(stdout).toMatch(
-      /^ {2}- to priya\.advisor@matchpath\.example: "Matchpath: Chiamaka Okafor needs attention: .+"$/m,
+      /^ {2}- to helen\.advisor@matchpath\.example: "Matchpath: Chiamaka Okafor needs attention: .+"$/m,
     );
     expect(
       inbox.emails.some(
         (email) =>
-          email.destination.to.includes("priya.advisor@matchpath.example") &&
+          email.destination.to.includes("helen.advisor@matchpath.example") &&
           email.subject.startsWith("Matchpath: Chiamaka Okafor needs attention: "),
       ),
     ).toBe(true);

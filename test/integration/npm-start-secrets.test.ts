@@ -94,9 +94,9 @@ describe("npm start: the secrets the links are signed with", () => {
     expect(running.output()).toContain(`Webhook secret: ${webhookSecret}`);
     expect(running.output()).toContain(`Link keys:      ${join(dataDir, "link-signing-keys")}`);
     // The banner's sample applicant lands in a printed advisor's cohort, and says how due emails go out.
-    expect(running.output()).toContain("  priya.advisor@matchpath.example   (advisor: their own applicants)");
+    expect(running.output()).toContain("  helen.advisor@matchpath.example   (advisor: their own applicants)");
     expect(running.output()).toContain(
-      '"advisorEmail":"priya.advisor@matchpath.example","escalateToAdvisor":true',
+      '"advisorEmail":"helen.advisor@matchpath.example","escalateToAdvisor":true',
     );
     expect(running.output()).toContain("npm run webhook -- <snapshot.json>");
     expect(running.output()).toContain("locally, due emails go out when you move the clock");

@@ -5,7 +5,7 @@ import { DynamoEmailLedger } from "#adapters/dynamodb/email-ledger.ts";
 import type { EmailFeedback } from "#ports/email-feedback.ts";
 import { recordEmailEvent } from "#usecases/record-email-event.ts";
 import { step2Applicant, type TestApplicant } from "./support/applicants.ts";
-import { consoleRequest, PRIYA, signIn } from "./support/console.ts";
+import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import {
   applicantState,
   clockTo,
@@ -24,7 +24,7 @@ import {
  */
 describe("SES delivery outcomes on the ledger and in the console", () => {
   let documents: DynamoDBDocumentClient;
-  let priya: string;
+  let helen: string;
   let applicant: TestApplicant;
   let messageId: string;
 
@@ -51,10 +51,10 @@ describe("SES delivery outcomes on the ledger and in the console", () => {
         credentials: { accessKeyId: "local", secretAccessKey: "local" },
       }),
     );
-    priya = await signIn(PRIYA);
+    helen = await signIn(HELEN);
     await clockTo("2026-06-01T00:00:00Z");
     applicant = step2Applicant();
-    applicant.snapshot.applicant.advisorEmail = PRIYA;
+    applicant.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(applicant.snapshot)).status).toBe(202);
     await drainStream();
     await clockTo("2026-08-07T00:00:00Z");
@@ -68,7 +68,7 @@ describe("SES delivery outcomes on the ledger and in the console", () => {
     expect(outcomes.length).toBeGreaterThan(0);
     expect(outcomes.every((outcome) => outcome === "delivered")).toBe(true);
     expect(await cohortOutcome()).toBe("delivered");
-    const page = await consoleRequest(`/console/applicants/${applicant.applicantId}`, { token: priya });
+    const page = await consoleRequest(`/console/applicants/${applicant.applicantId}`, { token: helen });
     const ledger = page.body.slice(page.body.indexOf('id="notices"'), page.body.indexOf('id="intake"'));
     expect(ledger).toContain("<td>delivered</td>");
   });

@@ -70,7 +70,7 @@ describe("npm run webhook against the local stack", () => {
           graduation: "2024-05-31",
           medicalSchool: { name: "University of Nairobi", country: "KE", wdomsSponsorNote: true },
           programsPlanned: 80,
-          advisorEmail: "priya.advisor@matchpath.example",
+          advisorEmail: "helen.advisor@matchpath.example",
         },
       }),
     );

@@ -3,7 +3,7 @@ import { signInLocally } from "#local/oidc-sign-in.ts";
 
 /** The local stack's console accounts (LOCAL_CONSOLE_USERS). */
 export const ADMIN = "admin@matchpath.example";
-export const PRIYA = "priya.advisor@matchpath.example";
+export const HELEN = "helen.advisor@matchpath.example";
 export const DANIEL = "daniel.advisor@matchpath.example";
 
 /** Signs in through the local OpenID Connect issuer's real endpoints and returns the ID token. */

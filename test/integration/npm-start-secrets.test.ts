@@ -100,6 +100,8 @@ describe("npm start: the secrets the links are signed with", () => {
     );
     expect(running.output()).toContain("npm run webhook -- <snapshot.json>");
     expect(running.output()).toContain("locally, due emails go out when you move the clock");
+    // A few minutes' move sends a new applicant nothing: their first email waits for their morning.
+    expect(running.output()).toContain("a new applicant's first email waits for their delivery time");
 
     const body = JSON.stringify({
       type: "applicant.snapshot",

@@ -55,13 +55,15 @@ export function proclamationRowListed(context: PlanContext, fee: FeeToVerify): b
 type Phase = "open" | "closed" | "signed";
 /** A phase as the words read it: after the stated end (`-lapsed`, STATED_END) or before. */
 type Reading = Phase | `${Phase}-lapsed`;
-const proclamationRiskMemo = new BoundedMemo<string, Partial<Record<Reading, Risk | null>>>(1_000);
+// Per zone, a Map by reading: a record per zone took its properties in the order the plans met the
+// readings, so zones had different shapes and the look-up by reading was a megamorphic keyed load.
+const proclamationRiskMemo = new BoundedMemo<string, Map<Reading, Risk | null>>(1_000);
 const PROCLAMATION_FEE = FEES_TO_VERIFY.find((candidate) => candidate.key === "h1b_proclamation_100k");
 function proclamationRisk(zone: string, phase: Reading): Risk | null {
   // Keyed by the zone itself, not a key text made per plan: hashing that showed in the profile.
   let byPhase = proclamationRiskMemo.get(zone);
-  if (byPhase === undefined) byPhase = proclamationRiskMemo.keep(zone, {});
-  const known = byPhase[phase];
+  if (byPhase === undefined) byPhase = proclamationRiskMemo.keep(zone, new Map());
+  const known = byPhase.get(phase);
   if (known !== undefined) return known;
   const fee = PROCLAMATION_FEE;
   const risk: Risk | null =
@@ -74,7 +76,7 @@ function proclamationRisk(zone: string, phase: Reading): Risk | null {
           milestones: ["visa_h1b"],
           sources: [`secondary: ${fee.source} (${fee.asOf})`],
         });
-  byPhase[phase] = risk;
+  byPhase.set(phase, risk);
   return risk;
 }
 

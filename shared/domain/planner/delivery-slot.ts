@@ -32,3 +32,15 @@ export function openingSlot(context: PlanContext, opensAt: number): number {
   const minute = wallMinuteOfDay(toWall(context.zone, opensAt));
   return inQuietWindow(minute, context.quiet) ? slotAtOrAfter(context, opensAt) : opensAt;
 }
+
+/**
+ * Whether a catch-up (a rung whose slot passed before the applicant signed up or the step changed, a
+ * warning's first notice) is a late arrival: its next delivery slot `catchUp` comes after its
+ * deadline, or leaves less than `window` (a day, or a ladder's final lead) before it. Only a late
+ * arrival goes off the slot, now or when quiet hours end (lateArrivalSlot); every other catch-up
+ * waits for that slot, the time the applicant chose (09:00 local unless they changed it), and with
+ * it what is due later that day (joinLateArrivals joins reminders to a late arrival only).
+ */
+export function isLateArrival(catchUp: number, deadline: number, window: number = DAY_MS): boolean {
+  return catchUp > deadline - window;
+}

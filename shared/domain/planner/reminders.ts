@@ -12,7 +12,7 @@ import {
   wallMinuteOfDay,
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { slotAtOrAfter } from "./delivery-slot.ts";
+import { isLateArrival, slotAtOrAfter } from "./delivery-slot.ts";
 import { ET_EVENT_OPEN_MS, etEventBefore, etEventSendLimit } from "./et-event.ts";
 import { keptLadderOf, ladderOf, type SlotEntry, timed } from "./ladders.ts";
 import { countsDownToSittingDay } from "./last-sitting-day.ts";
@@ -153,7 +153,7 @@ function layLadder(
     let late = false;
     // Late arrival: the next slot is after the deadline, or leaves less than a day (or less than
     // the ladder's final rung lead) to act; an advisor would tell them now rather than wait.
-    if (missed !== undefined && catchUp > target.deadline - shape.lateWindow) {
+    if (missed !== undefined && isLateArrival(catchUp, target.deadline, shape.lateWindow)) {
       const lateAt = lateArrivalSlot(context, nowWall);
       // Quiet hours give way unless their end still leaves LATE_ARRIVAL_QUIET_MARGIN_MS: an email
       // does not ring, and one read with two hours left loses the night to act (t9q F13).

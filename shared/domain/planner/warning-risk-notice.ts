@@ -8,10 +8,11 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { stepFor } from "./critical-risk-notice.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { isLateArrival } from "./delivery-slot.ts";
 import { slotOnDay } from "./ladders.ts";
 import { PATHWAY_CERTIFICATE_NOTICE } from "./pathway-certificate-notice.ts";
 import { reminderRecord } from "./reminder-record.ts";
-import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+import { catchUpOf, lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
@@ -128,8 +129,12 @@ export function warningRiskNotices(
     const phase = (name: string) => (reading === undefined ? name : `${reading}-${name}`);
     const firstId = criticalNoticeId(risk, year, phase(FIRST_PHASE));
     const firstSent = sentAt(context, firstId);
-    const first = lateArrivalSlot(context, toWall(context.zone, context.now));
-    lay(firstId, first, firstSent, true);
+    // At the applicant's next delivery slot, as any catch-up; at once (quiet hours aside) only when
+    // that slot would leave less than a day before the action's date: a late arrival.
+    const { nowWall, catchUp } = catchUpOf(context);
+    const late = isLateArrival(catchUp, due.at);
+    const first = late ? lateArrivalSlot(context, nowWall) : catchUp;
+    lay(firstId, first, firstSent, late ? true : undefined);
     const againId = criticalNoticeId(risk, year, phase(AGAIN_PHASE));
     const againSent = sentAt(context, againId);
     if (rule.againDaysBefore === null) continue;

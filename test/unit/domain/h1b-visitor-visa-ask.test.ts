@@ -17,7 +17,9 @@ describe("the visitor-visa ask for an H-1B hopeful abroad, 2028 Match (tester t9
   it("is the first email, asking now and calling the 60 days this plan's advice", () => {
     const result = planInOwnMatch(DHAKA, NOW);
     const first = [...result.reminders].sort((a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt))[0];
-    expect(first?.sendAtLocal).toBe("2026-12-04T16:00:00.000+06:00");
+    // The first delivery: the next 09:00 (a warning's notice is a catch-up, sent at once only as a
+    // late arrival; it went at 4 PM, at once, before).
+    expect(first?.sendAtLocal).toBe("2026-12-05T09:00:00.000+06:00");
     expect(first?.risk).toBe("STEP3_NEEDED_FOR_H1B");
     expect(first?.title).toContain(
       "Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait",

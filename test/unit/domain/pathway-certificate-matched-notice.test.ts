@@ -34,12 +34,14 @@ describe("the Pathway certificate's check reaches a matched applicant by email (
   const planned = planAt(J1, now);
   const notices = noticesOf(planned);
 
-  it("J-1: a notice at once and one 14 days before the sponsorship date, on the certificate's step", () => {
+  // The first at the next delivery slot (09:00): a catch-up, not a late arrival (issue 9's ruling
+  // on catch-ups; it went at once, 8 PM, before).
+  it("J-1: a notice at the next delivery slot and one 14 days before the sponsorship date, on the certificate's step", () => {
     expect(planned.risks.map((risk) => risk.code)).toContain("PATHWAY_CERTIFICATE_MAY_EXPIRE");
     const sponsorship = planned.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
     expect(sponsorship?.deadline?.local).toBe("Fri 16 Apr 2027");
     expect(notices.map((notice) => [notice.sendAtLocal, notice.deadlineDetail.local])).toEqual([
-      ["2027-03-25T20:00:00.000+06:00", "Fri 16 Apr 2027"],
+      ["2027-03-26T09:00:00.000+06:00", "Fri 16 Apr 2027"],
       ["2027-04-03T09:00:00.000+06:00", "Fri 16 Apr 2027"],
     ]);
     for (const notice of notices) {
@@ -100,7 +102,7 @@ describe("the Pathway certificate's check reaches a matched applicant by email (
       "Check your ECFMG certificate's validity date against your residency start before your program files your H-1B petition",
       "Check your ECFMG certificate's validity date against your residency start before your program files your H-1B petition",
     ]);
-    expect(h1b[0]?.sendAtLocal).toBe("2027-03-25T20:00:00.000+05:00");
+    expect(h1b[0]?.sendAtLocal).toBe("2027-03-26T09:00:00.000+05:00");
     expect(h1b[0]?.deadlineDetail.local).toBe("Mon 17 May 2027");
   });
 });

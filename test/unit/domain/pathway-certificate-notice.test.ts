@@ -51,8 +51,9 @@ const noticesOf = (result: ReturnType<typeof planAt>) =>
   result.reminders.filter((each) => each.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
 
 describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 leftover)", () => {
-  // 30 Nov 2026, 1 PM in Lagos: outside quiet hours.
+  // 30 Nov 2026, 1 PM in Lagos: outside quiet hours; its next delivery slot is 09:00 on 1 Dec.
   const firstSeen = "2026-11-30T12:00:00.000Z";
+  const nextSlot = "2026-12-01T08:00:00.000Z";
   const earlier = pathwayOn("2025-04-10");
 
   it("sends one notice at the next delivery slot, on the certificate's card, naming the check and the Pathways close", () => {
@@ -61,7 +62,8 @@ describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 l
       "warning",
     );
     const [first, second] = noticesOf(result);
-    expect(first?.sendAt).toBe(firstSeen);
+    // A catch-up, no late arrival (its date is weeks off): at the slot, not at once as before.
+    expect(first?.sendAt).toBe(nextSlot);
     expect(first?.title).toContain("validity date");
     expect(first?.milestone).toBe("ecfmg_certification");
     expect(first?.title).toContain("before the Pathways application closes, Sat 26 Dec 2026 (projected)");
@@ -83,7 +85,10 @@ describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 l
     if (first === undefined) throw new Error("no notice");
     const later = "2026-12-03T12:00:00.000Z";
     // Not marked sent: the same id, at the next slot again (the ledger's claim sends it once).
-    expect(noticesOf(planAt(earlier, later))[0]).toMatchObject({ id: first.id, sendAt: later });
+    expect(noticesOf(planAt(earlier, later))[0]).toMatchObject({
+      id: first.id,
+      sendAt: "2026-12-04T08:00:00.000Z",
+    });
     // Marked sent: laid where it went out, never again at a later instant.
     const sent = { [first.id]: "2026-11-30T12:00:02.000Z" };
     const replanned = noticesOf(planAt(earlier, later, sent));

@@ -28,11 +28,12 @@ const LAGOS = snapshotOf("late-arrival-lagos-nrmp-early-deadline-day.json");
 
 describe("the revalidation notice is dated by the Pathways close it names (tester t9x F8)", () => {
   it.each([
-    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "Sat 25 Dec 2027"],
-    [LAGOS, "2026-11-30T13:00:00+01:00", 2027, "Sat 26 Dec 2026"],
+    // The first notice's instant: the next delivery slot (09:00 local), now itself at 09:00.
+    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "Sat 25 Dec 2027", "2027-04-01T09:00:00+05:45"],
+    [LAGOS, "2026-11-30T13:00:00+01:00", 2027, "Sat 26 Dec 2026", "2026-12-01T09:00:00+01:00"],
   ])(
     "%#: on the certificate's card, due by the projected close, every reminder before it",
-    (snapshot, now, year, day) => {
+    (snapshot, now, year, day, firstAt) => {
       const close = pathwayDeadline(seasonCalendar(year)) ?? Number.NaN;
       const result = planOf(snapshot, now);
       expect(riskOf(result)?.message).toContain(`projects to close for the ${year} Match on ${day}`);
@@ -46,8 +47,9 @@ describe("the revalidation notice is dated by the Pathways close it names (teste
         expect(notice.title).not.toContain("rank order list");
         expect(Date.parse(notice.sendAt)).toBeLessThan(close);
       }
-      // The first at once; the second at the delivery slot 14 days before the close.
-      expect(notices[0]?.sendAt).toBe(new Date(now).toISOString());
+      // The first at the next delivery slot (a catch-up, no late arrival: it went at once before);
+      // the second at the delivery slot 14 days before the close.
+      expect(notices[0]?.sendAt).toBe(new Date(firstAt).toISOString());
       const before = close - Date.parse(notices[1]?.sendAt ?? "");
       expect(before).toBeGreaterThan(13 * DAY_MS);
       expect(before).toBeLessThanOrEqual(15 * DAY_MS);

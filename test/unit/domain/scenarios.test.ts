@@ -107,11 +107,12 @@ const scenarios: Scenario[] = [
       expect(result.blocked).toEqual([]);
       expect(result.overdue).toEqual([]);
       // Nothing to remind but the certificate's validity check, emailed once matched: when it appears and
-      // 14 days before residency's start, the J-1 sponsorship being done (t9z F9).
+      // 14 days before residency's start, the J-1 sponsorship being done (t9z F9). "When it appears"
+      // is the next delivery slot, the next morning: a catch-up, no late arrival.
       expect(
         result.reminders.map((reminder) => [reminder.risk, reminder.rung, reminder.sendAt.slice(0, 10)]),
       ).toEqual([
-        ["PATHWAY_CERTIFICATE_MAY_EXPIRE", "warning-notice", "2026-06-01"],
+        ["PATHWAY_CERTIFICATE_MAY_EXPIRE", "warning-notice", "2026-06-02"],
         ["PATHWAY_CERTIFICATE_MAY_EXPIRE", "warning-notice", "2026-06-17"],
       ]);
       // Matched with a certificate through a 2025 Pathway: its validity date against the 1 Jul

@@ -103,6 +103,17 @@ export const BOOK_BY_DATE_LABELS = {
   "own-date": { label: "Book your test date now, for", inline: "book your test date now, for" },
 } as const;
 
+/**
+ * The rank list's ranking-opens rung: news that R3 takes lists, so its title names the opening, not
+ * the certification its step counts down to ("Certify your rank order list: due …" read as the
+ * deadline's reminder on the day ranking was only projected to open), and its date what to do by
+ * then: "Ranking opens in R3: certify your list by Thu 25 Feb 2027". The step's action says whether
+ * the opening is confirmed or projected (rankingOpensWords).
+ */
+export const RANKING_OPENS_RUNG = "ranking-opens";
+export const RANKING_OPENS_TITLE = "Ranking opens in R3";
+const RANKING_OPENS_DATE_LABEL = { label: "Certify your list by", inline: "certify your list by" } as const;
+
 /** The words before an overdue step's missed date (Reminder.overdueSince), shown in place of its countdown. */
 export const OVERDUE_SINCE_LABEL = { label: "Overdue since", inline: "overdue since" } as const;
 
@@ -117,6 +128,7 @@ export function reminderDateLabel(
 ): { readonly label: string; readonly inline: string } {
   if (reminder.overdueSince !== undefined) return OVERDUE_SINCE_LABEL;
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
+  if (reminder.rung === RANKING_OPENS_RUNG) return RANKING_OPENS_DATE_LABEL;
   // The one "book now" reminder of an exam under way on a moved plan (t9t F20) counts down the same way.
   if (reminder.rung === "book-by" || reminder.rung === "book-now")
     return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];

@@ -1,5 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { reminderLadder } from "../catalog/index.ts";
+import { RANKING_OPENS_RUNG, RANKING_OPENS_TITLE } from "../date-words.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
@@ -267,7 +268,7 @@ export function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
     id: slot.id,
     milestone: target.milestone,
     rung: slot.rung,
-    title: target.title,
+    title: slot.rung === RANKING_OPENS_RUNG ? RANKING_OPENS_TITLE : target.title,
     deadline: target.deadlineDetail.at,
     deadlineDetail: target.deadlineDetail,
     sendAt: slot.sendAtIso,

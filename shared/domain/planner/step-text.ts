@@ -2,7 +2,7 @@ import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Budget } from "../plan.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, renderDate, renderInZone, startOfLocalDate } from "../time.ts";
+import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
 import { bookedLateWords, tooLateAsBooked } from "./booked-late-words.ts";
@@ -19,6 +19,7 @@ import { nrmpWeighingAction, nrmpWhileWeighing } from "./nrmp-while-weighing.ts"
 import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
+import { rankingOpensWords } from "./ranking-opens-words.ts";
 import { passedDayText, resultDueAt } from "./result-deadline.ts";
 import { laterWindowCard } from "./result-later-window.ts";
 import { soapStepAction } from "./season-over-risk.ts";
@@ -29,7 +30,7 @@ import { pendingPathwayAction } from "./undated-pathway-pending.ts";
 
 /**
  * Fills a status text's placeholders: {date}, {due} (the step's deadline as a day), {weeks},
- * {rankingOpens} ("once ranking opens (date)", or "now (ranking opened on date)" after it).
+ * {rankingOpens} ("once ranking opens (date)", or "now (…)" after it: rankingOpensWords).
  */
 export function fill(
   context: PlanContext,
@@ -47,12 +48,8 @@ export function fill(
     else if (name === "due") filled = withDue(context, filled, due, entry.key);
     else if (name === "weeks")
       filled += String(Math.ceil((entry.reportingDays?.days ?? SCORE_REPORTING_DAYS) / 7));
-    else {
-      // The opening in the tense of now: a rank list planned after it is entered now (C7).
-      const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
-      const when = `${renderInZone(context.zone, opens.at)}${basisMark(opens, "comma")}`;
-      filled += context.now < opens.at ? `once ranking opens (${when})` : `now (ranking opened on ${when})`;
-    }
+    // The opening in the tense of now: a rank list planned after it is entered now (C7).
+    else filled += rankingOpensWords(context);
     filled += parts[index + 1] ?? "";
   }
   return filled;

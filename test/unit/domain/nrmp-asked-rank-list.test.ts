@@ -71,8 +71,13 @@ describe("NRMP registration asked, interviewing: the rank order list is not bloc
     expect(rungs(result, "rank_order_list")).toEqual(rungs(done, "rank_order_list"));
     expect(rungs(result, "soap")).toEqual(rungs(done, "soap"));
     expect(rungs(result, "rank_order_list").map((each) => each.rung)).toContain("ranking-opens");
-    expect(new Set(rungs(result, "rank_order_list").map((each) => each.title))).toEqual(
-      new Set(["Certify your rank order list"]),
+    // The ranking-opens rung names the opening; every other rung, the list's certification.
+    const titled = rungs(result, "rank_order_list").map((each) => [
+      each.rung === "ranking-opens",
+      each.title,
+    ]);
+    expect(new Set(titled.map(([opens, title]) => `${opens} ${title}`))).toEqual(
+      new Set(["true Ranking opens in R3", "false Certify your rank order list"]),
     );
   });
 

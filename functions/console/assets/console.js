@@ -167,10 +167,14 @@
     const status = root.querySelector("#f-status");
     const waived = status?.querySelector("option[data-only-waivable]");
     if (!key || !status || !waived) return;
+    const done = status.querySelector('option[value="done"]');
     const offerWaived = () => {
-      const waivable = key.selectedOptions[0]?.hasAttribute("data-waivable") === true;
+      const chosen = key.selectedOptions[0];
+      const waivable = chosen?.hasAttribute("data-waivable") === true;
       waived.disabled = !waivable;
       if (!waivable && status.value === "waived") status.value = "done";
+      // Done in the chosen step's words: "done (SOAP: offer accepted)" on SOAP only (data-done).
+      if (done) done.textContent = chosen?.dataset.done ?? "done";
     };
     key.addEventListener("change", offerWaived);
     offerWaived();

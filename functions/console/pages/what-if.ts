@@ -43,8 +43,8 @@ export function whatIfFragment(view: ApplicantView): string {
 <p class="muted">Try a change and see the plan's difference. Nothing is saved unless you choose to.</p>
 <form hx-post="/console/applicants/${id}/what-if" hx-target="#what-if-result" class="filters what-if">
 <span class="field"><label for="f-kind">Change</label><select id="f-kind" name="kind"><option value="milestone">a milestone's status or date</option><option value="interview">add or move an interview</option><option value="visa">the visa track</option><option value="matchYear">the Match year</option></select></span>
-<span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}"${mayBeWaived(key) ? " data-waivable" : ""}>${h(titleOf(key))}</option>`).join("")}</select></span>
-<span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">${h(doneOptionWords())}</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived" data-only-waivable>waived: only for ${h(waivableStepNames())}</option></select></span>
+<span class="field" data-kind="milestone"><label for="f-key">Milestone</label><select id="f-key" name="key">${MILESTONE_KEYS.map((key) => `<option value="${key}"${DONE_RECORDS[key] === undefined ? "" : ` data-done="${h(doneOptionWords(key))}"`}${mayBeWaived(key) ? " data-waivable" : ""}>${h(titleOf(key))}</option>`).join("")}</select></span>
+<span class="field" data-kind="milestone"><label for="f-status">Status</label><select id="f-status" name="status"><option value="scheduled">scheduled</option><option value="done">${h(doneOptionWords(MILESTONE_KEYS[0]))}</option><option value="in_progress">in progress</option><option value="not_started">not started</option><option value="waived" data-only-waivable>waived: only for ${h(waivableStepNames())}</option></select></span>
 <span class="field" data-kind="milestone"><label for="f-date">Date</label><input id="f-date" type="date" name="date" min="${DATE_YEARS.earliest}-01-01" max="${DATE_YEARS.latest}-12-31"></span>
 <span class="field" data-kind="interview"><label for="f-interviewId">Interview (to move)</label><select id="f-interviewId" name="interviewId"><option value="">a new interview</option>${view.state.interviews.map(interviewOption).join("")}</select></span>
 <span class="field" data-kind="interview"><label for="f-program">Program</label><input id="f-program" name="program" value="" size="24"></span>
@@ -64,13 +64,16 @@ export function whatIfFragment(view: ApplicantView): string {
 }
 
 /**
- * The Status option "done", with what it records where Done records more (DONE_RECORDS, the words
- * of the console's Mark button): "done (SOAP: offer accepted)", so a what-if's SOAP done reads as
- * the accepted offer it is, not as preparation.
+ * The Status option "done" for the milestone `key`, with what it records where Done records more
+ * (DONE_RECORDS, the words of the console's Mark button): "done (SOAP: offer accepted)" for SOAP, so
+ * a what-if's SOAP done reads as the accepted offer it is; plain "done" for every other step (one
+ * label for all had every step read "done (SOAP: offer accepted)"). The form is rendered with the
+ * first milestone chosen, its words on the option; a milestone whose Done records more carries its
+ * words (data-done), and the console's script puts the chosen one's on the option (console.js).
  */
-function doneOptionWords(): string {
-  const records = Object.values(DONE_RECORDS).flatMap((record) => (record ? [record.advisor] : []));
-  return records.length === 0 ? "done" : `done (${records.join("; ")})`;
+function doneOptionWords(key: string | undefined): string {
+  const record = key === undefined ? undefined : DONE_RECORDS[key];
+  return record === undefined ? "done" : `done (${record.advisor})`;
 }
 
 /**

@@ -188,6 +188,13 @@ describe("the console shell's navigation in the browser", () => {
     );
     await page.getByLabel("Change").selectOption("milestone");
     expect(await page.getByLabel("Visa").isVisible()).toBe(false);
+    // Done in the chosen step's words: SOAP's accepted offer on SOAP only, plain "done" elsewhere.
+    const done = page.getByLabel("Status").locator('option[value="done"]');
+    expect(await done.textContent()).toBe("done");
+    await page.getByLabel("Milestone").selectOption("soap");
+    expect(await done.textContent()).toBe("done (SOAP: offer accepted)");
+    await page.getByLabel("Milestone").selectOption("usmle_step3");
+    expect(await done.textContent()).toBe("done");
     expect(await page.getByLabel("Program", { exact: true }).isVisible()).toBe(false);
     await page.getByLabel("Change").selectOption("interview");
     expect(await page.getByLabel("Milestone").isVisible()).toBe(false);

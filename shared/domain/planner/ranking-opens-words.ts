@@ -18,7 +18,8 @@ export function rankingOpensWords(context: PlanContext): string {
   if (latest === undefined) return `now (ranking opened on ${when})`;
   const latestAt = opens.at + (Date.parse(latest.date) - Date.parse(opens.date));
   const latestWhen = renderInZone(context.zone, latestAt);
+  // Past that day: no "by <day>" that reads as an instruction dated before now.
   if (context.now >= latestAt)
-    return `now (ranking was expected to open on ${when}, and by ${latestWhen} in every season on record)`;
+    return `now (ranking was expected to open on ${when}; in every season on record it opened no later than ${latestWhen})`;
   return `now (ranking is expected to open on ${when}; if R3 is not open yet, it may open as late as ${latestWhen}, the latest opening in the seasons on record)`;
 }

@@ -88,7 +88,7 @@ describe("the ranking-opens email while the opening is projected (2027 Match)", 
     const action = actionOf(plan(inYear(2027), calendar, new Date("2027-02-04T12:00:00Z")));
     expect(action).not.toContain("if R3 is not open yet");
     expect(action).toContain(
-      "ranking was expected to open on Fri 15 Jan 2027, 5:00 PM GMT, projected, and by Wed 3 Feb 2027",
+      "ranking was expected to open on Fri 15 Jan 2027, 5:00 PM GMT, projected; in every season on record it opened no later than Wed 3 Feb 2027",
     );
   });
 

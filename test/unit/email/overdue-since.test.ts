@@ -29,11 +29,18 @@ const planAt = (now: string, remindersSent?: Record<string, string>): Plan =>
   plan({ ...snapshot, ...(remindersSent ? { remindersSent } : {}) }, calendar, new Date(now));
 
 // Tue 4 May 2027: the critical VISA_NOT_READY_FOR_START notice (and any other notice laid at once)
-// goes out (recorded sent); Fri 14 May 09:00 (Accra = UTC) is a weekly chase slot of both steps behind.
+// goes out (recorded sent), the warning's at the next slot; Fri 14 May 09:00 (Accra = UTC) is a weekly chase slot of both steps behind.
 const FIRST = "2027-05-04T09:30:00.000Z";
 const atOnce = planAt(FIRST).reminders.filter((reminder) => reminder.sendAt === FIRST);
 const notice = atOnce.find((reminder) => reminder.rung === "critical-risk");
-const sent = Object.fromEntries(atOnce.map((reminder) => [reminder.id, FIRST]));
+// The certificate check's warning notice, a catch-up, goes at the next delivery slot (Wed 5 May
+// 09:00), not at once: it is recorded sent there too, as the critical notice is at once.
+const FIRST_SLOT = "2027-05-05T09:00:00.000Z";
+const sent = Object.fromEntries(
+  planAt(FIRST)
+    .reminders.filter((reminder) => Date.parse(reminder.sendAt) <= Date.parse(FIRST_SLOT))
+    .map((reminder) => [reminder.id, reminder.sendAt]),
+);
 const SLOT = "2027-05-14T09:00:00.000Z";
 const planned = planAt(SLOT, sent);
 const atSlot = planned.reminders.filter((reminder) => reminder.sendAt === SLOT);

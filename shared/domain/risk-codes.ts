@@ -50,5 +50,7 @@ export const RISK_CODES = [
   "PATHWAY_DONE_BEFORE_OET",
   // SOAP marked done before SOAP's first offer round (t10b F3): no accepted offer, counted as not started.
   "SOAP_DONE_BEFORE_OFFERS",
+  // Match Week or Match Day marked done before NRMP could tell it: no outcome, counted as not started.
+  "MATCH_OUTCOME_BEFORE_MATCH_WEEK",
 ] as const;
 export type RiskCode = (typeof RISK_CODES)[number];

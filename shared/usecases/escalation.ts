@@ -65,6 +65,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   VISA_UNDECIDED: "Visa route not chosen before ranking",
   PATHWAY_DONE_BEFORE_OET: "Pathway marked done while the OET is still to be sat",
   SOAP_DONE_BEFORE_OFFERS: "SOAP marked done before SOAP's first offer round (no accepted offer yet)",
+  MATCH_OUTCOME_BEFORE_MATCH_WEEK: "A Match outcome marked done before NRMP could have told it",
 };
 
 /**

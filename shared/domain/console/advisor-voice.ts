@@ -128,6 +128,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} marked the ECFMG Pathway done while their OET Medicine, whose result the Pathway needs, is still to be sat; the plan keeps the OET and asks whether the Pathway is only submitted.`,
   SOAP_DONE_BEFORE_OFFERS: ({ fullName }) =>
     `${fullName} marked SOAP done before SOAP's first offer round, so it cannot be an accepted offer; the plan keeps SOAP and the Match Week question and asks them to mark SOAP done only when they accept an offer.`,
+  MATCH_OUTCOME_BEFORE_MATCH_WEEK: ({ fullName }) =>
+    `${fullName} marked a Match outcome (Match Week or Match Day) done before NRMP could have told it (Match Week's notification, or Match Day's release for where they matched); the plan does not count it, still prepares for Match Week, and asks them to mark it done once NRMP has told them.`,
 };
 
 /** NRMP_LATE_FEE asking whether the applicant registered (asksNrmpRegistration, t9q F2 leftovers). */

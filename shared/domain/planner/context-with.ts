@@ -27,6 +27,7 @@ export function contextWith(context: PlanContext, changes: Partial<PlanContext>)
     eligibility: context.eligibility,
     rolRefused: context.rolRefused,
     soapDoneBeforeOffers: context.soapDoneBeforeOffers,
+    matchOutcomeEarly: context.matchOutcomeEarly,
     failedScores: context.failedScores,
     pastSeason: context.pastSeason,
     pastSeasonEntries: context.pastSeasonEntries,

@@ -15,6 +15,7 @@ import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
 import { type FailedScore, readRetakes } from "./failed-score.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
+import { type MatchOutcomeEarly, matchOutcomesBeforeWindow } from "./match-outcome-before-window.ts";
 import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
 import { keepOetBookedAhead } from "./pathway-done-oet-ahead.ts";
 import type { PlannerInput } from "./planner-input.ts";
@@ -83,6 +84,8 @@ export interface PlanContext {
   rolRefused: RolRefusal | null;
   /** SOAP reported done before its first offer round (soap-done-before-offers.ts): counted as not started. */
   soapDoneBeforeOffers: SoapDoneBeforeOffers;
+  /** Match Week or Match Day reported done before NRMP could tell it (match-outcome-before-window.ts): not started. */
+  matchOutcomeEarly: MatchOutcomeEarly[] | null;
   /** Results reported below their passing score, as reported: read as retakes (failed-score.ts). */
   failedScores: readonly FailedScore[];
   /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
@@ -143,6 +146,14 @@ export function buildContext(
     input.applicant.timezone,
   );
   if (rolRefused !== null) entries.set({ key: "rank_order_list", status: "not_started" });
+  // A Match outcome before NRMP could tell it is no outcome: not started, with a warning (read before SOAP's).
+  const matchEarly = matchOutcomesBeforeWindow(
+    (key) => entries.get(key),
+    calendar,
+    input.applicant.timezone,
+    nowMs,
+  );
+  for (const early of matchEarly ?? []) entries.set({ key: early.key, status: "not_started" });
   // SOAP done before the first offer round is no accepted offer (t10b F3): not started, with a warning.
   const soapDoneEarly = soapDoneBeforeOffers(
     entries.get("soap"),
@@ -208,6 +219,7 @@ export function buildContext(
     eligibility,
     rolRefused,
     soapDoneBeforeOffers: soapDoneEarly,
+    matchOutcomeEarly: matchEarly,
     failedScores: failed,
     pastSeason,
     pastSeasonEntries,

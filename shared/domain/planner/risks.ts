@@ -23,6 +23,7 @@ import { lateStepRisks } from "./late-step-risks.ts";
 import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { laterCandidateRisk } from "./later-candidate-risk.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
+import { matchOutcomeBeforeWindowRisk } from "./match-outcome-before-window.ts";
 import { matchWeekSoapConflictRisk } from "./match-week-soap-conflict.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
@@ -181,6 +182,8 @@ export function assessRisks(
   if (oetAhead !== null) risks.push(oetAhead);
   const soapEarly = soapDoneBeforeOffersRisk(context); // t10b F3
   if (soapEarly !== null) risks.push(soapEarly);
+  const matchEarly = matchOutcomeBeforeWindowRisk(context);
+  if (matchEarly !== null) risks.push(matchEarly);
 
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
   // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a

@@ -184,6 +184,13 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(soapEarly, seasonCalendar(2027), new Date("2027-03-15T16:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json SOAP done Monday ${risk.code}`, risk });
+  // Match Week marked done, undated, in February: no outcome yet (MATCH_OUTCOME_BEFORE_MATCH_WEEK).
+  const matchedEarly = {
+    ...certified,
+    milestones: [...certified.milestones, { key: "match_week" as const, status: "done" as const }],
+  };
+  for (const risk of plan(matchedEarly, seasonCalendar(2027), new Date("2027-02-20T12:00:00Z")).risks)
+    found.push({ where: `rank-list-certified-2027.json Match Week done in February ${risk.code}`, risk });
   // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP (UNMATCHED_NOT_IN_SOAP, fixM).
   const declined = {
     ...certified,

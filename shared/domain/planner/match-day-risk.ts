@@ -29,7 +29,10 @@ export function matchOverUnreported(context: PlanContext): boolean {
     !isFinished(statusOf(context, "match_day")) &&
     // One who told us in Match Week they did not match (in SOAP) is past the SOAP outcome's date
     // by then, and their plan is the next Match's (soapOutcomeUnreported, fixB3's ruling).
-    !unmatchedReported(context)
+    !unmatchedReported(context) &&
+    // One who told us in Match Week they matched did match: only where is unknown, and the season is
+    // theirs, not written off (the Match Day question keeps asking where; the contract and visa stay).
+    !matchWeekMatched(context)
   );
 }
 
@@ -57,7 +60,9 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   const start = calendar.dates.residency_start;
   noteRiskChange(context, start.at);
   if (context.now < contractDue.at) return [];
-  if (context.now >= start.at) {
+  const matched = matchWeekMatched(context);
+  // One who told us she matched did: her contract and visa still wait on where, after the start too.
+  if (context.now >= start.at && !matched) {
     const over = matchOverTexts(context);
     // These words move on to a later Match at the open Match's rank order list deadline.
     noteRiskChange(context, over.changesAt);
@@ -83,14 +88,14 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   if (j1) sources.push(ECFMG_J1_PROCESS_URL);
   projectionSources(sources, calendar.dates.nrmp_match_day, start);
   // Match Week done already said "matched": only where is asked, no "if you did not match".
-  const ask = matchWeekMatched(context)
+  const ask = matched
     ? "You told us you matched: mark Match Day done now with your program."
     : "If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.";
   return [
     {
       code: "MATCH_DAY_NOT_REPORTED",
       severity: "critical",
-      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency starts on ${residencyStartWords(start, sources)}. ${ask}`,
+      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency ${context.now >= start.at ? "started" : "starts"} on ${residencyStartWords(start, sources)}. ${ask}`,
       milestones: ["match_day"],
       sources,
     },

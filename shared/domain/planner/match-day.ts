@@ -105,6 +105,12 @@ export function matchDayStep(
   // date to July nothing asked, the J-1 paperwork waited in silence).
   // One who marked Match Week done (matched) is asked only where, never "if you did not match".
   const matched = matchWeekMatched(context);
+  // From residency's start she matched all the same (matchOverUnreported is false for her): the
+  // question goes on with the late words, due by the date the never-told one's is (matchOverTexts).
+  if (matched && context.now >= texts.residencyStart.at) {
+    const late = phasedIn(texts.matchedLatePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayLateAction);
+    return { due: matchOverTexts(context).due, entry: late, followUpOnly: true, pressing: true };
+  }
   if (context.now >= contractDue.at && context.now < texts.residencyStart.at) {
     const late =
       soapEntry ??
@@ -277,7 +283,8 @@ function matchDayAsk(
   tense: 0 | 1 | 2,
   matched: boolean,
 ): { title: string; why: string } {
-  const late = due === texts.residencyStart;
+  // Matched and past residency's start (matchDayStep), the question is due later, still late.
+  const late = due === texts.residencyStart || (matched && due.at > texts.residencyStart.at);
   return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap

@@ -10,6 +10,7 @@ import {
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
+import { countedAnswer } from "#domain/planner/uncounted-answer.ts";
 import { scheduledReminders } from "#domain/scheduled-reminders.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneUpdate } from "#domain/snapshot.ts";
@@ -138,7 +139,8 @@ export async function previewStepAction(
   const { claims, state } = await verifiedAction(applicantId, token, deps);
   const now = deps.clock.now();
   const plan = applicantPlan(deps.planning, state, now);
-  const current = state.milestones.find((entry) => entry.key === claims.milestone);
+  // An answer the plan does not count (too early: countedAnswer) is no answer here either.
+  const current = countedAnswer(claims.milestone, state.milestones, state.profile, now.getTime());
   const today = localDate(state.profile.timezone, now.getTime());
   const snoozeOptions =
     claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];

@@ -11,7 +11,6 @@ import {
   SCHOOL_CHECK_INDEX,
   stepIndex,
 } from "./catalog-index.ts";
-import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
 import { type FailedScore, readRetakes } from "./failed-score.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
@@ -23,6 +22,7 @@ import { type RolRefusal, refusedRankList } from "./rank-list-refusal.ts";
 import { type SoapDoneBeforeOffers, soapDoneBeforeOffers } from "./soap-done-before-offers.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
+import { uncountedAnswer } from "./uncounted-answer.ts";
 
 export type { PlannerInput } from "./planner-input.ts";
 
@@ -155,17 +155,16 @@ export function buildContext(
   );
   for (const early of matchEarly ?? []) entries.set({ key: early.key, status: "not_started" });
   // SOAP done before the first offer round is no accepted offer (t10b F3): not started, with a warning.
+  const matchDayDone = entries.get("match_day")?.status === "done";
   const soapDoneEarly = soapDoneBeforeOffers(
     entries.get("soap"),
     calendar,
     input.applicant.timezone,
     nowMs,
-    entries.get("match_day")?.status === "done",
+    matchDayDone,
   );
-  if (
-    soapDoneEarly !== null ||
-    soapAnsweredTooEarly(entries.get("soap"), calendar, input.applicant.timezone, nowMs)
-  )
+  // The action page reads the same predicate (uncountedAnswer), so a tap from the window records it.
+  if (uncountedAnswer(entries.get("soap"), calendar, input.applicant.timezone, nowMs, matchDayDone))
     entries.set({ key: "soap", status: "not_started" });
   const statuses = NOT_STARTED.slice();
   // By catalog index (StepEntries.at), not by key: each key's look-up was made when it was stored.

@@ -1,5 +1,6 @@
 import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
-import type { Plan, StepSubject } from "../plan.ts";
+import { asksOnlyWhere } from "../leading-step.ts";
+import type { NextStep, Plan, StepSubject } from "../plan.ts";
 
 /**
  * Where an applicant stands on the road to the Match, for the advisor's cohort view: the earliest
@@ -34,9 +35,14 @@ export const STAGE_LABELS: Record<Stage, string> = {
 
 const SCHOOL_CHECK_KEY = SCHOOL_CHECK.key;
 
-/** The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage. */
-function stageOfSubject(subject: StepSubject): Stage {
-  return subject === "interview" ? "interviews" : catalogEntry(subject).stage;
+/**
+ * The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage.
+ * Match Day asking only where (asksOnlyWhere: Match Week done, matched) is past the rank order list:
+ * she stands at the contract and visa, as one who reported Match Day does (the plan's phase).
+ */
+function stageOfStep(step: Pick<NextStep, "milestone" | "title"> & { action?: string }): Stage {
+  if (asksOnlyWhere(step)) return "visa";
+  return step.milestone === "interview" ? "interviews" : catalogEntry(step.milestone).stage;
 }
 
 /**
@@ -62,7 +68,7 @@ export function stageOf(plan: Plan): Stage {
   if (plan.nextSteps.some((step) => step.milestone === SCHOOL_CHECK_KEY)) return "sponsor-note";
   const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue]
     .filter((step) => !optional(step.milestone))
-    .map((step) => stageOfSubject(step.milestone));
+    .map(stageOfStep);
   let earliest: Stage = "complete";
   for (const stage of open) if (STAGES.indexOf(stage) < STAGES.indexOf(earliest)) earliest = stage;
   return earliest;

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
+import { TOLD_US_MATCHED } from "../leading-step.ts";
 import type { Deadline, Reminder } from "../plan.ts";
 import { residencyStartWords, seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
@@ -104,8 +105,8 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
       matchDayLateAction: `${latePrefix} If you matched, tell us now (mark Match Day done) and ${lateAdvice} ${ifUnmatched}`,
       // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
-      matchedDayAction: `Match results are out in R3. You told us you matched. Tell us where you matched (mark Match Day done with your program) so your ${steps} get their reminders.`,
-      matchedDayLateAction: `${latePrefix} You told us you matched. Tell us where you matched now (mark Match Day done with your program) and ${lateAdvice}`,
+      matchedDayAction: `Match results are out in R3. ${TOLD_US_MATCHED} Tell us where you matched (mark Match Day done with your program) so your ${steps} get their reminders.`,
+      matchedDayLateAction: `${latePrefix} ${TOLD_US_MATCHED} Tell us where you matched now (mark Match Day done with your program) and ${lateAdvice}`,
       // Marked as residency's start, so every display reads the day, never midnight ET (residency-start-day.ts).
       residencyStart: markedResidencyStart(
         shapedDueDate({

@@ -35,3 +35,26 @@ describe("a matched applicant whose start is delayed, on the console (t9y F13)",
     expect(next?.title).toContain("Your residency start is delayed");
   });
 });
+
+/**
+ * Match Week marked done (matched) and Match Day not yet told: NRMP's Monday answer ended her
+ * ranking, so the cohort row stands her where the plan does, with a matched applicant at the
+ * contract and visa ("Visa"), not at "Rank order list". Ama: Accra, J-1, Match Week done 15 Mar 2027.
+ */
+const MATCHED_DIR = fileURLToPath(new URL("../../fixtures/match-week-matched/", import.meta.url));
+const AMA = readSnapshot(MATCHED_DIR, "ama-matched-accra.json");
+
+describe("a Match-Week-matched applicant on the console", () => {
+  it.each(["2027-03-20T12:00:00Z", "2027-04-20T10:00:00Z", "2027-07-02T10:00:00Z"])(
+    "stands at the visa, not the rank order list (%s)",
+    (now) => {
+      expect(STAGE_LABELS[planFacts(planInOwnMatch(AMA, now), "Africa/Accra").stage]).toBe("Visa");
+    },
+  );
+
+  it("with Match Week not answered, the rank order list stage stays (guard)", () => {
+    const unanswered = { ...AMA, milestones: AMA.milestones.filter((entry) => entry.key !== "match_week") };
+    const stage = planFacts(planInOwnMatch(unanswered, "2027-03-20T12:00:00Z"), "Africa/Accra").stage;
+    expect(STAGE_LABELS[stage]).toBe("Rank order list");
+  });
+});

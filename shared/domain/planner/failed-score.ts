@@ -61,12 +61,16 @@ export function failedScores(entries: readonly MilestoneEntry[], today: string):
  * The date of one not booked again is the failed attempt's, never a day booked (tester t10a F2,
  * ruling 1, session 31: "in progress" with the attempt's date read as a sitting to ask about, "Did
  * you take it?", and SCHEDULED_DATE_PASSED beside the failing score): it is dropped, so the retake
- * reads exactly as without it.
+ * reads exactly as without it. One "in progress" dated after `today` (the applicant's local date)
+ * cannot be the failed attempt's: it is a booked retake stored before the intake refused that
+ * status (retakeBookedInProgress, scheduled-score.ts), read as scheduled with its date.
  */
-export function retakeEntry(failed: FailedScore): MilestoneEntry | null {
+export function retakeEntry(failed: FailedScore, today: string): MilestoneEntry | null {
   const { reported } = failed;
   if (reported.status === "scheduled") return null;
   if (reported.status === "in_progress" && reported.date === undefined) return null;
+  if (reported.status === "in_progress" && reported.date !== undefined && reported.date > today)
+    return { ...reported, status: "scheduled" };
   const { date: _date, ...rest } = reported;
   return { ...rest, status: "in_progress" };
 }
@@ -97,12 +101,14 @@ export function readRetakes(
   entries: { set(entry: MilestoneEntry): void },
 ): readonly FailedScore[] {
   if (!milestones.some((entry) => entry.score !== undefined)) return NO_FAILED_SCORES;
-  const failed = failedScores(milestones, localDate(zone, now));
-  for (const one of failed) {
-    const retake = retakeEntry(one);
-    if (retake !== null) entries.set(retake);
-  }
-  return failed;
+  const today = localDate(zone, now);
+  return failedScores(milestones, today).map((one) => {
+    const retake = retakeEntry(one, today);
+    if (retake === null) return one;
+    entries.set(retake);
+    // A booked retake stored in progress is read as booked by the risks too (no "sit it again").
+    return retake.status === "scheduled" ? { ...one, reported: retake } : one;
+  });
 }
 const NO_FAILED_SCORES: readonly FailedScore[] = [];
 

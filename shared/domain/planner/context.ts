@@ -14,7 +14,11 @@ import {
 import { type FailedScore, readRetakes } from "./failed-score.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
-import { type MatchOutcomeEarly, matchOutcomesBeforeWindow } from "./match-outcome-before-window.ts";
+import {
+  keepOutcomeImplied,
+  type MatchOutcomeEarly,
+  matchOutcomesBeforeWindow,
+} from "./match-outcome-before-window.ts";
 import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
 import { keepOetBookedAhead } from "./pathway-done-oet-ahead.ts";
 import type { PlannerInput } from "./planner-input.ts";
@@ -185,6 +189,8 @@ export function buildContext(
     if (entry.status === "done") markPrerequisites(statuses, index, true);
     if (entry.status === "scheduled") markPrerequisites(statuses, index, false);
   }
+  // A Match outcome told too early is withdrawn, not what it implies: the list it followed stays certified.
+  for (const early of matchEarly ?? []) keepOutcomeImplied(statuses, early.key);
   keepOetBookedAhead(statuses, entries, nowMs, input.applicant.timezone); // a Pathway marked done early (t9z F4)
   // Steps done for an earlier season still imply their lasting prerequisites (tester t9p F4).
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);

@@ -28,6 +28,9 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
 export function reportsBeingInTheMatch(context: PlanContext): boolean {
   return (
     statusAt(context, MATCH_WEEK.index) === "done" ||
+    // An outcome told before NRMP could tell it is withdrawn (MATCH_OUTCOME_BEFORE_MATCH_WEEK), but
+    // says the applicant is in the Match all the same: not written off.
+    context.matchOutcomeEarly !== null ||
     statusAt(context, MATCH_DAY.index) === "done" ||
     soapShowsInTheMatch(context)
   );

@@ -1,8 +1,9 @@
 import { type DoneOpens, doneOpensFor, openingHour } from "../applicant-choices.ts";
 import type { Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import type { MilestoneEntry } from "../snapshot.ts";
+import type { MilestoneEntry, MilestoneStatus } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
+import { IMPLIED_AT, stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -48,6 +49,19 @@ export function matchOutcomesBeforeWindow(
     early.push({ key, date: entry.date ?? "undated", opens: { ...opens, at: opens.at } });
   }
   return early;
+}
+
+const OUTCOME_AT: readonly number[] = [stepIndex("match_week"), stepIndex("soap"), stepIndex("match_day")];
+
+/**
+ * In buildContext, for a withdrawn outcome (`statuses` by catalog index): the steps it implies stay
+ * done (the rank order list it followed: the applicant is in the Match, not written off), but no Match
+ * outcome (Match Week, SOAP, Match Day) is implied by it.
+ */
+export function keepOutcomeImplied(statuses: MilestoneStatus[], key: MatchOutcomeEarly["key"]): void {
+  for (const index of IMPLIED_AT[stepIndex(key)]?.done ?? [])
+    if (!OUTCOME_AT.includes(index) && statuses[index] !== "done" && statuses[index] !== "waived")
+      statuses[index] = "done";
 }
 
 /**

@@ -182,7 +182,8 @@ export function assessRisks(
   if (oetAhead !== null) risks.push(oetAhead);
   const soapEarly = soapDoneBeforeOffersRisk(context); // t10b F3
   if (soapEarly !== null) risks.push(soapEarly);
-  const matchEarly = matchOutcomeBeforeWindowRisk(context);
+  // Behind a closed gate no risk pushes a held step (Match Week among them).
+  const matchEarly = held ? null : matchOutcomeBeforeWindowRisk(context);
   if (matchEarly !== null) risks.push(matchEarly);
 
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the

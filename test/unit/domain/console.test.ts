@@ -46,7 +46,11 @@ describe("stage", () => {
     const almostThere = inputFactory({ milestones: doneMilestones(keys) });
     expect(stageOf(planOf(almostThere))).toBe("ranking");
     const onlyVisa = inputFactory({ milestones: doneMilestones([...keys, ...ranking]) });
-    expect(stageOf(planOf(onlyVisa))).toBe("visa");
+    // Match Week and Match Day done count only once NRMP has told them (MATCH_OUTCOME_BEFORE_MATCH_WEEK):
+    // planned the day after Match Day.
+    const calendar = seasonCalendar(onlyVisa.applicant.matchYear);
+    const afterMatchDay = new Date(calendar.dates.nrmp_match_day.at + 86_400_000);
+    expect(stageOf(plan(onlyVisa, calendar, afterMatchDay))).toBe("visa");
   });
 
   // Tester s11 issue 9e C4: applied, registered and waiting to rank, with the optional research step

@@ -1,5 +1,6 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { PlannerInput } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import type {
   Applicant,
   Interview,
@@ -8,6 +9,7 @@ import type {
   MilestoneStatus,
   Visa,
 } from "#domain/snapshot.ts";
+import { localDate } from "#domain/time.ts";
 
 /** A valid applicant: a 2026 Match J-1 graduate in India whose school has an ECFMG sponsor note. */
 export function applicantFactory(overrides: Partial<Applicant> = {}): Applicant {
@@ -151,7 +153,16 @@ export function matched2027(
       milestoneFactory("rank_order_list", "done", "2027-02-01"),
       milestoneFactory("match_week", "done", "2027-03-15"),
       milestoneFactory("soap", "waived"),
-      ...(matchDay ? [milestoneFactory("match_day", "done", "2027-03-19")] : []),
+      // Match Day's release (Fri 19 Mar 2027, 12:00 PM ET) is already Saturday east of Cairo.
+      ...(matchDay
+        ? [
+            milestoneFactory(
+              "match_day",
+              "done",
+              localDate(timezone, seasonCalendar(2027).dates.nrmp_match_day.at),
+            ),
+          ]
+        : []),
       ...extra,
     ],
   });

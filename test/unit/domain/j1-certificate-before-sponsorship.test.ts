@@ -35,7 +35,7 @@ function matchedInManila(visa: Visa) {
       milestoneFactory("rank_order_list", "done", "2027-02-05"),
       milestoneFactory("match_week", "done", "2027-03-15"),
       milestoneFactory("soap", "waived"),
-      milestoneFactory("match_day", "done", "2027-03-19"),
+      milestoneFactory("match_day", "done", "2027-03-20"),
     ],
   });
 }

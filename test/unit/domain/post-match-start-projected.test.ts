@@ -95,9 +95,11 @@ describe("post-Match messages say the residency start is projected and cite its 
 function inputFor2026(): PlannerInput {
   const input = matched2027("Asia/Karachi");
   input.applicant = applicantFactory({ ...input.applicant, matchYear: 2026 });
+  // The Match outcomes on the 2026 Match's own days (a Match outcome before NRMP's hour does not count).
+  const outcomeDays: Partial<Record<string, string>> = { match_week: "2026-03-16", match_day: "2026-03-20" };
   input.milestones = input.milestones.map((entry) =>
     entry.date?.startsWith("2027-") === true
-      ? { ...entry, date: entry.date.replace("2027-", "2026-") }
+      ? { ...entry, date: outcomeDays[entry.key] ?? entry.date.replace("2027-", "2026-") }
       : entry,
   );
   return input;

@@ -14,6 +14,7 @@ import {
 } from "#domain/planner/match-outcome-texts.ts";
 import { RESULT_FOLLOW_UP_RUNG } from "#domain/planner/own-date.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
+import { uncountedAnswer } from "#domain/planner/uncounted-answer.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS, MILESTONE_STATUSES } from "#domain/snapshot.ts";
@@ -301,6 +302,18 @@ describe("reminder invariants (property-based)", () => {
                   input.applicant.timezone,
                 ),
             )
+            // A Match outcome told before NRMP could tell it does not count (MATCH_OUTCOME_BEFORE_MATCH_WEEK).
+            .filter(
+              (entry) =>
+                (entry.key !== "match_week" && entry.key !== "match_day") ||
+                !uncountedAnswer(
+                  entry,
+                  seasonCalendar(input.applicant.matchYear),
+                  input.applicant.timezone,
+                  now.getTime(),
+                  false,
+                ),
+            )
             // A WDOMS check reported done or waived is not finished without a sponsor note: with none
             // (false) the school's note stays the one thing to do and its critical notice is the
             // WDOMS step's (tester s12 issue 9f C3); unknown (null), the plan asks for the note
@@ -462,7 +475,13 @@ describe("reminder ids re-planned across the Match-over monthly check's slot (ra
   it("keeps every other id; the next month's check is the new one", () => {
     const input = inputFactory({
       applicant: applicantFactory({ timezone: "Australia/Adelaide", matchYear: 2027 }),
-      milestones: [{ key: "match_week", status: "done" }],
+      // A certified list and no outcome told: the Match is over unreported (one who marked Match Week
+      // done, matched, is never written off: match-week-matched-after-start.test.ts).
+      milestones: [
+        { key: "ecfmg_certification", status: "done", date: "2026-06-01" },
+        { key: "eras_application", status: "done" },
+        { key: "rank_order_list", status: "done" },
+      ],
     });
     const now = new Date("2027-07-31T20:18:24.578Z");
     const later = 11_495_423;

@@ -197,7 +197,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // A warning that opted in (WARNING_NOTICES) is emailed too (t9v F10's leftover); no other warning is.
     warningRiskNotices(context, risks, nextSteps, dates, collected.reminders);
     // The presumed steps' last days, asked about before each (t9t F10): the warning alone was never reminded.
-    presumedStatusQuestions(context, dates, risks, nextSteps, collected.reminders);
+    presumedStatusQuestions(context, dates, risks, nextSteps, collected.blocked, collected.reminders);
   }
   spaceNrmpQuestion(context, collected.reminders); // t9t F14: not on consecutive days
   spaceCertificateQuestion(context, collected.reminders); // t9y C2: at most one a week

@@ -1,6 +1,6 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
-import type { NextStep, Risk } from "../plan.ts";
+import type { BlockedStep, NextStep, Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
@@ -35,7 +35,8 @@ const LAST_RUNG_DAYS = 3;
 
 /**
  * The step the question rides on: the certificate, whose card asks for the presumed steps' statuses
- * (the presumed steps themselves read as done and have no card).
+ * (the presumed steps themselves read as done and have no card). Its ids are counted on this step
+ * wherever the question rides (ridesOn), so a re-plan that moves it replaces rather than duplicates.
  */
 const RIDES_ON: MilestoneKey = "ecfmg_certification";
 
@@ -82,7 +83,8 @@ LEAD_WORDS.usmle_step2ck = LEAD_WORDS.usmle_step1;
  * rung is left out when a late arrival would send it no earlier. Titled as the question ("Have you
  * submitted your ECFMG Pathway application? If not, submit it by Sat 26 Dec 2026 (projected)"; an
  * exam's "if not" says the Match is most likely out of reach, t9u F5), on the certificate's card
- * (RIDES_ON) while it is a next step; its id depends on the rung and the day only. Nothing is
+ * (RIDES_ON) while it is a next step, or on the presumed step asked about while that card waits for
+ * a step the applicant is taking (ridesOn); its id depends on the rung and the day only. Nothing is
  * budgeted. Appended to `into`.
  */
 export function presumedStatusQuestions(
@@ -90,6 +92,7 @@ export function presumedStatusQuestions(
   dates: PlanDates,
   risks: readonly Risk[],
   nextSteps: readonly NextStep[],
+  blocked: readonly BlockedStep[],
   into: TimedReminder[],
 ): void {
   // The cheap checks first: most plans presume nothing.
@@ -97,7 +100,8 @@ export function presumedStatusQuestions(
   if (presumed === undefined || presumed.length === 0) return;
   if (!risks.some((risk) => risk.code === "CERTIFICATION_STATUS_UNREPORTED")) return;
   // Whatever else was reported (t9v F5, lead's ruling): each presumed step is asked about on its own.
-  if (!nextSteps.some((step) => step.milestone === RIDES_ON)) return;
+  const onCard = nextSteps.some((step) => step.milestone === RIDES_ON);
+  if (!onCard && !waitsOnSteps(blocked)) return;
   const byDay = new Map<number, { due: DueDate; entries: CatalogEntry[] }>();
   for (const index of presumed) {
     // A step presumed sent, not done (beside a prerequisite reported open) keeps its own card.
@@ -108,7 +112,19 @@ export function presumedStatusQuestions(
     if (day === undefined) byDay.set(due.at, { due, entries: [MILESTONE_CATALOG[index] as CatalogEntry] });
     else day.entries.push(MILESTONE_CATALOG[index] as CatalogEntry);
   }
-  for (const { due, entries } of byDay.values()) question(context, dates, due, entries, into);
+  for (const { due, entries } of byDay.values()) question(context, dates, due, entries, onCard, into);
+}
+
+/**
+ * Whether the certificate's card is blocked behind steps the applicant is taking (a Step 2 CK sat
+ * and its result unreported), not behind a gate (resolvedBy: a school with no sponsor note, a Match
+ * out of reach). The question is then not that card's reminder: a blocked step stays silent, but the
+ * presumed step's own deadline still comes (a Pathway never submitted loses the Match), so the
+ * question rides on the presumed step, which reads as done and is never blocked.
+ */
+function waitsOnSteps(blocked: readonly BlockedStep[]): boolean {
+  const card = blocked.find((step) => step.milestone === RIDES_ON);
+  return card !== undefined && card.resolvedBy === undefined;
 }
 
 function question(
@@ -116,6 +132,7 @@ function question(
   dates: PlanDates,
   due: DueDate,
   entries: readonly CatalogEntry[],
+  onCard: boolean,
   into: TimedReminder[],
 ): void {
   const lead = Math.max(...entries.map((entry) => LEAD_DAYS[entry.key] ?? 0));
@@ -132,8 +149,9 @@ function question(
   const firstAt = usmle ? notPast(context, context.now - 1, due.at) : weekAt;
   const lastDays = submission ? LAST_RUNG_DAYS : usmle ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : 0;
   const lastAt = lastDays === 0 ? due.at : notPast(context, lastSlot(context, due.at, lastDays), due.at);
-  if (firstAt < lastAt) ask(context, dates, due, entries, STATUS_QUESTION_RUNG, firstAt, into);
-  if (lastAt < due.at) ask(context, dates, due, entries, STATUS_QUESTION_LAST_RUNG, lastAt, into);
+  const on = onCard ? RIDES_ON : (entries[0] as CatalogEntry).key;
+  if (firstAt < lastAt) ask(context, dates, due, entries, on, STATUS_QUESTION_RUNG, firstAt, into);
+  if (lastAt < due.at) ask(context, dates, due, entries, on, STATUS_QUESTION_LAST_RUNG, lastAt, into);
 }
 
 /** The first delivery slot at or after `days` before `dueAt`. */
@@ -161,6 +179,7 @@ function ask(
   dates: PlanDates,
   due: DueDate,
   entries: readonly CatalogEntry[],
+  on: MilestoneKey,
   rung: string,
   sendAt: number,
   into: TimedReminder[],
@@ -186,7 +205,7 @@ function ask(
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const reminder = reminderRecord({
     id: reminderId(RIDES_ON, undefined, rung, due.at),
-    milestone: RIDES_ON,
+    milestone: on,
     rung,
     title: `${asked.join(" ")} If not, ${ifNot}`,
     deadline: detail.at,

@@ -111,7 +111,7 @@ export interface DoneOpens {
   at?: { instant: number; zone: string; advice: boolean; why: string; markWhen: string };
 }
 
-/** When an hour's window opens, in the applicant's zone and ET, with its marks: "Wed 17 Mar 2027, 1:00 PM GMT (…, 9:00 AM ET) (our advice)". */
+/** When an hour's window opens, in the applicant's zone and ET, with one mark: "… (our advice)", never also projected, or `projected`. */
 export function openingHour(
   opens: DoneOpens & { at: NonNullable<DoneOpens["at"]> },
   projected: string,
@@ -119,7 +119,7 @@ export function openingHour(
   const { instant, zone, advice } = opens.at;
   const local =
     zone === ET_ZONE ? renderEt(instant) : `${renderInZone(zone, instant)} (${renderEt(instant)})`;
-  return `${local}${advice ? " (our advice)" : ""}${projected}`;
+  return `${local}${advice ? " (our advice)" : projected}`;
 }
 
 /**

@@ -31,7 +31,7 @@ describe("doneOpensFor: windows that open at an hour", () => {
     expect(monday?.status).toBe("projected");
     expect(monday?.source).toMatch(/^advice: SOAP's first offer round planned on the Wednesday/);
     expect(monday && doneOpensText(monday, 2027)).toBe(
-      "SOAP's first offer round for the 2027 Match is Wed 17 Mar 2027, 1:00 PM GMT (Wed 17 Mar 2027, 9:00 AM ET) (our advice) (projected from earlier seasons: not confirmed in Matchpath's data): an accepted SOAP offer cannot be dated before it. Mark SOAP done once you accept a SOAP offer in R3.",
+      "SOAP's first offer round for the 2027 Match is Wed 17 Mar 2027, 1:00 PM GMT (Wed 17 Mar 2027, 9:00 AM ET) (our advice): an accepted SOAP offer cannot be dated before it. Mark SOAP done once you accept a SOAP offer in R3.",
     );
     expect(doneOpensFor("soap", calendar, "2027-03-17", ZONE, ROUND - 60_000)?.date).toBe("2027-03-17");
     expect(doneOpensFor("soap", calendar, "2027-03-17", ZONE, ROUND)).toBeUndefined();

@@ -26,7 +26,7 @@ const INDEX = base.milestones.length - 1;
 const NOW = new Date("2027-03-19T18:00:00Z");
 const setup = () => ({ intake: new InMemoryApplicantStore(), clock: new FixedClock(NOW) });
 const SOAP_EARLY =
-  "SOAP's first offer round for the 2027 Match is Wed 17 Mar 2027, 1:00 PM GMT (Wed 17 Mar 2027, 9:00 AM ET) (our advice) (projected); an accepted SOAP offer cannot be dated before it";
+  "SOAP's first offer round for the 2027 Match is Wed 17 Mar 2027, 1:00 PM GMT (Wed 17 Mar 2027, 9:00 AM ET) (our advice); an accepted SOAP offer cannot be dated before it";
 const MATCH_EARLY =
   "NRMP's Match Week notification (whether you matched) for the 2027 Match is Mon 15 Mar 2027, 2:00 PM GMT (Mon 15 Mar 2027, 10:00 AM ET) (projected); a Match outcome cannot be dated before it";
 // Match Day's Done is where the applicant matched: NRMP shows it in R3 only from Match Day's hour.

@@ -93,10 +93,14 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     "  (* projected date: the authority's date, derived by a documented rule until it is published; † our advice: no authority sets this date, and counted from a projected date it moves with it; see the step's source)\n",
     "\nBLOCKED\n",
     table(
-      ["step", "waiting for", "date (your time)", "title"],
+      ["step", "waiting for", "target (your time)", "date (your time)", "title"],
       result.blocked.map((step) => [
         subject(step),
         step.waitingFor.join(", "),
+        // The date that matters first, as NEXT STEPS shows a target beside the deadline: the later step needing it.
+        step.target === undefined
+          ? "-"
+          : `${step.targetFor === undefined ? "" : "needed by "}${marked(step.target)}${step.targetFor === undefined ? "" : ` for ${step.targetFor}`}`,
         // A season date a step waits for still belongs on the calendar (Match Week, Match Day).
         step.deadline === undefined ? "-" : marked(step.deadline),
         step.title,

@@ -119,6 +119,10 @@ export interface BlockedStep {
   resolvedBy?: string;
   /** The step's own hard deadline, on a step waiting only for other steps (never behind a gate): the road ahead. */
   deadline?: Deadline;
+  /** Its target, as on NextStep, while ahead and earlier than `deadline` (planner/blocked-step-dates.ts). */
+  target?: Deadline;
+  /** The later step that needs it by `target` (the J-1 sponsorship, Step 3 for an H-1B), when one does. */
+  targetFor?: StepSubject;
   /** The applicant's own date for the step, as on NextStep (never replaces `deadline`). */
   ownDate?: Deadline;
 }

@@ -2,15 +2,15 @@ import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { BlockedStep, Budget, NextStep, OverdueStep } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { isoUtc } from "../time.ts";
+import { blockedStep } from "./blocked-step-dates.ts";
 import { bookByOf } from "./book-by.ts";
 import { certificateAskedUrgency, certificateIssuedAsked } from "./certificate-issued-asked.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { weekTargetOf } from "./first-gate.ts";
-import { blockedDated, fromMatchDayWhy } from "./from-match-day.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
-import { inUsEntryFor, inUsTitle, routeAsked } from "./h1b-in-us.ts";
+import { inUsEntryFor, routeAsked } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
 import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
@@ -31,7 +31,6 @@ import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
-import { whyBlocked } from "./step-text.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { sittingDueNow, step3EntryFor } from "./step3-petition.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
@@ -168,15 +167,10 @@ export function planMilestone(
   )
     return;
   if (waitingFor !== null) {
-    const step: BlockedStep = {
-      milestone: entry.key,
-      title: inUsTitle(entry) ?? catalogEntry.title,
-      waitingFor,
-      why: fromMatchDayWhy(context, index, whyBlocked(context, entry, due)),
-    };
-    if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
-    else if (detail !== undefined && blockedDated(context, index, overdueNow)) step.deadline = detail;
-    out.blocked.push(step);
+    const dated = { detail, passed: overdueNow, index, stepDates, shown };
+    out.blocked.push(
+      blockedStep(context, entry, catalogEntry.title, waitingFor, resolvedBy, due, dated, gates),
+    );
     return;
   }
 

@@ -1,0 +1,79 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import type { BlockedStep, Deadline } from "../plan.ts";
+import type { PlanContext } from "./context.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { blockedDated, fromMatchDayWhy } from "./from-match-day.ts";
+import { h1bCertificateTarget } from "./h1b.ts";
+import { inUsTitle } from "./h1b-in-us.ts";
+import { h1bRowTarget } from "./h1b-row-target.ts";
+import { withJ1CertificateTarget } from "./j1-certificate.ts";
+import { type SlippedSteps, shownTarget } from "./slipped-step-targets.ts";
+import { type StepRenderings, targetDetailOf } from "./step-renderings.ts";
+import { whyBlocked } from "./step-text.ts";
+import type { StepGates } from "./waiting-for.ts";
+
+/** A blocked step's date as planMilestone found it: `detail` its due date rendered, `passed` whether it has passed. */
+export interface BlockedDates {
+  detail: Deadline | undefined;
+  passed: boolean;
+  index: number;
+  stepDates: PlanDates;
+  shown: StepRenderings;
+}
+
+/**
+ * A step waiting for `waitingFor` (planMilestone): its title and why, what lifts a gate
+ * (`resolvedBy`), or, waiting only for other steps, its dates (datedBlocked).
+ */
+export function blockedStep(
+  context: PlanContext,
+  entry: CatalogEntry,
+  catalogTitle: string,
+  waitingFor: string[],
+  resolvedBy: string | undefined,
+  due: DueDate | null,
+  dated: BlockedDates,
+  gates: StepGates & { slipped: SlippedSteps | null },
+): BlockedStep {
+  const step: BlockedStep = {
+    milestone: entry.key,
+    title: inUsTitle(entry) ?? catalogTitle,
+    waitingFor,
+    why: fromMatchDayWhy(context, dated.index, whyBlocked(context, entry, due)),
+  };
+  if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
+  else datedBlocked(step, dated, context, gates.slipped);
+  return step;
+}
+
+/**
+ * The dates a blocked step waiting only for other steps (never behind a gate) shows: its deadline
+ * (blockedDated), and, by the rule a next step's row reads (planMilestone: the H-1B row's target,
+ * else the J-1 certificate's or the catalog's, less a target a slip hid), its target while that is
+ * ahead and earlier than the deadline. A date that matters earlier than the deadline (the
+ * certificate, needed by the J-1 sponsorship's date or by Step 3 for an H-1B) is then not hidden
+ * behind the later deadline; `targetFor` names the step that needs it, when one does.
+ */
+export function datedBlocked(
+  step: BlockedStep,
+  dated: BlockedDates,
+  context: PlanContext,
+  slipped: SlippedSteps | null,
+): BlockedStep {
+  const { detail, passed, index, stepDates, shown } = dated;
+  if (detail === undefined || !blockedDated(context, index, passed)) return step;
+  step.deadline = detail;
+  const h1b =
+    step.milestone === "ecfmg_certification"
+      ? h1bRowTarget(context, h1bCertificateTarget(context, stepDates), stepDates)
+      : null;
+  const j1 = withJ1CertificateTarget(context, index, stepDates, shown.target);
+  const target = h1b ?? shownTarget(slipped, index, stepDates, j1);
+  if (target === null || target.at < context.now || target.at >= Date.parse(detail.at)) return step;
+  const rendered = targetDetailOf(stepDates, shown, target, h1b, null);
+  if (rendered === undefined) return step;
+  step.target = rendered;
+  if (target === h1b) step.targetFor = "usmle_step3";
+  else if (target !== shown.target) step.targetFor = "j1_ecfmg_sponsorship";
+  return step;
+}

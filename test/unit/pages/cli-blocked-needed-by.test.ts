@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { renderPlan } from "../../../shared/cli/plan.ts";
+
+/**
+ * BLOCKED shows the date that matters: the certificate's row showed only its own date (two weeks
+ * before residency) while the plan needs it earlier, by the J-1 sponsorship application's date or,
+ * ranking on H-1B, by the day Step 3 must be applied for. By the rule a next step's row follows
+ * (its target beside its deadline), a blocked step shows its target while that is ahead and
+ * earlier than its deadline, "needed by … for <the step that needs it>", its deadline beside it.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/blocked-step-dates/", import.meta.url));
+const NOW = "2026-11-30T12:00:00Z";
+const planOf = (file: string) => {
+  const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
+  const planned = plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(NOW));
+  return { planned, text: renderPlan(planned, snapshot.applicant.fullName, snapshot.applicant.timezone) };
+};
+const rowOf = (text: string, key: string): string =>
+  text
+    .slice(text.indexOf("\nBLOCKED\n"), text.indexOf("\nOVERDUE\n"))
+    .split("\n")
+    .find((line) => line.startsWith(`  ${key} `)) ?? "";
+
+describe("BLOCKED shows the certificate's target beside its deadline", () => {
+  it.each([
+    [
+      "J-1: the sponsorship application's date",
+      "certificate-j1-step2ck-pending-dhaka.json",
+      "needed by Fri 16 Apr 2027 † for j1_ecfmg_sponsorship",
+      "Wed 16 Jun 2027 †",
+    ],
+    [
+      "H-1B: the day Step 3 needs it",
+      "certificate-h1b-2028-cairo.json",
+      "needed by Sat 6 Nov 2027 † for usmle_step3",
+      "Fri 16 Jun 2028 †",
+    ],
+  ])("%s", (_, file, neededBy, deadline) => {
+    const { planned, text } = planOf(file);
+    const certificate = planned.blocked.find((step) => step.milestone === "ecfmg_certification");
+    expect(certificate?.target?.basis).toBe("advice");
+    expect(Date.parse(certificate?.target?.at ?? "")).toBeLessThan(Date.parse(certificate?.deadline?.at ?? ""));
+    const row = rowOf(text, "ecfmg_certification");
+    expect(row).toContain(neededBy);
+    expect(row.indexOf(neededBy)).toBeLessThan(row.indexOf(deadline));
+    expect(text).toContain("target (your time)");
+  });
+
+  it("a blocked step with no earlier target shows none", () => {
+    const { planned, text } = planOf("certificate-j1-step2ck-pending-dhaka.json");
+    const visa = planned.blocked.find((step) => step.milestone === "visa_j1");
+    expect(visa?.target).toBeUndefined();
+    expect(rowOf(text, "visa_j1")).toMatch(/^ {2}visa_j1 +j1_ds2019 +- +Wed 16 Jun 2027 †/);
+  });
+});

@@ -15,6 +15,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
+import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 import { snapshotRefusals } from "./snapshot-refusals.ts";
@@ -97,12 +98,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
       result.blocked.map((step) => [
         subject(step),
         step.waitingFor.join(", "),
-        // The date that matters first, as NEXT STEPS shows a target beside the deadline: the later step needing it.
-        step.target === undefined
-          ? "-"
-          : `${step.targetFor === undefined ? "" : "needed by "}${marked(step.target)}${step.targetFor === undefined ? "" : ` for ${step.targetFor}`}`,
-        // A season date a step waits for still belongs on the calendar (Match Week, Match Day).
-        step.deadline === undefined ? "-" : marked(step.deadline),
+        ...blockedDateCells(step, marked),
         step.title,
       ]),
     ),

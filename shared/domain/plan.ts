@@ -123,6 +123,8 @@ export interface BlockedStep {
   target?: Deadline;
   /** The later step that needs it by `target` (the J-1 sponsorship, Step 3 for an H-1B), when one does. */
   targetFor?: StepSubject;
+  /** A step after Match Day past the date the plan counted on, still waiting: that date (no `deadline` then). */
+  overdueSince?: Deadline;
   /** The applicant's own date for the step, as on NextStep (never replaces `deadline`). */
   ownDate?: Deadline;
 }

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { BlockedStep, Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { blockedDated, fromMatchDayWhy } from "./from-match-day.ts";
+import { afterMatchDay, blockedDated, fromMatchDayWhy } from "./from-match-day.ts";
 import { h1bCertificateTarget } from "./h1b.ts";
 import { inUsTitle } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
@@ -52,7 +52,8 @@ export function blockedStep(
  * else the J-1 certificate's or the catalog's, less a target a slip hid), its target while that is
  * ahead and earlier than the deadline. A date that matters earlier than the deadline (the
  * certificate, needed by the J-1 sponsorship's date or by Step 3 for an H-1B) is then not hidden
- * behind the later deadline; `targetFor` names the step that needs it, when one does.
+ * behind the later deadline; `targetFor` names the step that needs it, when one does. A step
+ * after Match Day whose date has passed keeps it as `overdueSince`, never as a date still due.
  */
 export function datedBlocked(
   step: BlockedStep,
@@ -61,7 +62,11 @@ export function datedBlocked(
   slipped: SlippedSteps | null,
 ): BlockedStep {
   const { detail, passed, index, stepDates, shown } = dated;
-  if (detail === undefined || !blockedDated(context, index, passed)) return step;
+  if (detail === undefined) return step;
+  // A step after Match Day past its planned date, still waiting (the DS-2019 behind the sponsorship),
+  // keeps that date as passed: the risk says it is past the date we plan for, so the row says since when.
+  if (passed && !blockedDated(context, index, passed) && afterMatchDay(index)) step.overdueSince = detail;
+  if (!blockedDated(context, index, passed)) return step;
   step.deadline = detail;
   const h1b =
     step.milestone === "ecfmg_certification"

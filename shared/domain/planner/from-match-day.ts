@@ -28,6 +28,11 @@ export function datedFromMatchDay(context: PlanContext, index: number): boolean 
   return context.now >= context.calendar.dates.nrmp_match_day.at;
 }
 
+/** Whether the step at `index` waits on Match Day, directly or through another (the contract, the visa steps). */
+export function afterMatchDay(index: number): boolean {
+  return AFTER_MATCH_DAY_AT[index] === true;
+}
+
 /**
  * Whether a blocked step shows its date: never a past one (t9p F5), but for the chain after an
  * unreported Match Day (datedFromMatchDay, t9z F15), whose dates are all shown.

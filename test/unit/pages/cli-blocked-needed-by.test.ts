@@ -58,3 +58,34 @@ describe("BLOCKED shows the certificate's target beside its deadline", () => {
     expect(rowOf(text, "visa_j1")).toMatch(/^ {2}visa_j1 +j1_ds2019 +- +Wed 16 Jun 2027 †/);
   });
 });
+
+/**
+ * A visa step after Match Day past the date the plan counted on, still waiting (the DS-2019 behind
+ * an overdue sponsorship), read "-" while the risk said it was past the date we plan for: it keeps
+ * that date, "overdue since …" (it is the step it waits on that is overdue, so it is not listed there).
+ */
+describe("BLOCKED keeps a passed date after Match Day: overdue since …", () => {
+  const file = "j1-chain-after-contract-accra.json";
+  const at = (now: string) => {
+    const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${file}`, "utf8")));
+    const planned = plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+    return { planned, text: renderPlan(planned, snapshot.applicant.fullName, snapshot.applicant.timezone) };
+  };
+
+  it("in June, the DS-2019 and the visa say since when", () => {
+    const { planned, text } = at("2027-06-20T12:00:00Z");
+    const ds2019 = planned.blocked.find((step) => step.milestone === "j1_ds2019");
+    expect(ds2019?.deadline).toBeUndefined();
+    expect(ds2019?.overdueSince?.local).toBe("Mon 17 May 2027");
+    expect(rowOf(text, "j1_ds2019")).toContain("overdue since Mon 17 May 2027 †");
+    expect(rowOf(text, "visa_j1")).toContain("overdue since Wed 16 Jun 2027 †");
+    expect(planned.overdue.map((step) => step.milestone)).not.toContain("j1_ds2019");
+  });
+
+  it("on 1 May, still ahead, they show their dates", () => {
+    const { planned, text } = at("2027-05-01T12:00:00Z");
+    expect(planned.blocked.find((step) => step.milestone === "j1_ds2019")?.overdueSince).toBeUndefined();
+    expect(rowOf(text, "j1_ds2019")).toMatch(/ Mon 17 May 2027 † /);
+    expect(rowOf(text, "j1_ds2019")).not.toContain("overdue since");
+  });
+});

@@ -1,0 +1,24 @@
+import type { BlockedStep, Deadline } from "#domain/plan.ts";
+
+/**
+ * A BLOCKED row's two date cells, by the rule NEXT STEPS shows a target beside a deadline: the
+ * target ("needed by … for <the step that needs it>", or the bare date), then the step's date. A
+ * season date a step waits for still belongs on the calendar (Match Week, Match Day); a step after
+ * Match Day past its planned date says since when, as the risk says it is past the date we plan for.
+ * `marked` renders a date with its basis mark.
+ */
+export function blockedDateCells(step: BlockedStep, marked: (date: Deadline) => string): [string, string] {
+  const target =
+    step.target === undefined
+      ? "-"
+      : step.targetFor === undefined
+        ? marked(step.target)
+        : `needed by ${marked(step.target)} for ${step.targetFor}`;
+  const date =
+    step.deadline !== undefined
+      ? marked(step.deadline)
+      : step.overdueSince === undefined
+        ? "-"
+        : `overdue since ${marked(step.overdueSince)}`;
+  return [target, date];
+}

@@ -69,12 +69,25 @@ export function verifyItemOf(context: PlanContext, fee: FeeToVerify): BudgetItem
 }
 
 /**
- * Whether a fee to verify listed only until its steps are done (`untilDone`: the USMLE surcharge)
- * has every one of them that applies done: nothing is left to verify before paying (tester t9w F11).
+ * Whether a fee to verify has nothing left to verify: listed only until its steps are done
+ * (`untilDone`: the USMLE surcharge), every one of them that applies is done (tester t9w F11); or
+ * every step it is for is one the ECFMG certificate needed (the Pathway), and the certificate is
+ * done: that fee was paid on the way, or never owed (a certificate issued before the Pathways), so
+ * it cannot apply and is not "to verify".
  */
 export function verifiedWhenDone(context: PlanContext, fee: FeeToVerify): boolean {
+  if (
+    statusOf(context, "ecfmg_certification") === "done" &&
+    fee.milestones.every((key) => CERTIFIED.has(key))
+  )
+    return true;
   if (fee.untilDone === undefined) return false;
   for (const key of fee.milestones)
     if (applies(context, catalogEntry(key)) && statusOf(context, key) !== "done") return false;
   return true;
 }
+
+/** The steps the ECFMG certificate needs (the catalog's prerequisites: the exams and the Pathway). */
+const CERTIFIED: ReadonlySet<string> = new Set(
+  catalogEntry("ecfmg_certification").prerequisites.map((prerequisite) => prerequisite.key),
+);

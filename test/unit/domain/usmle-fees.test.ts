@@ -8,17 +8,20 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 // "2025 Fees … Step 1: $680 USD" and ECFMG says the 2025 exam fee matches the USMLE program fee.
 // IMGs testing outside the US and Canada may also pay an international test delivery surcharge
 // (ECFMG), whose current amount was not found: it is an item to verify, never a guessed figure.
-// Tester s8 issue 14b B4: that FAQ was cited by its content-server address (a "step-3-faq" on
-// fsmb01mstr63nn9inte.dxcloud.episerver.net); the public page cited is ECFMG's FAQ saying the IMG
-// exam fee matches the USMLE program fee, and the asOf keeps where the $680 figure was read.
-const ECFMG_FAQ = "https://www.ecfmg.org/myintealth/faqs.html";
+// The $680 figure is cited where the fact sheet reads it: FSMB's 2025 fee table (its USMLE FAQ, at
+// the address the fact sheet gives, "official, but the layout is unclear"), not ECFMG's FAQ, which
+// says the IMG exam fee matches the USMLE program fee but shows no figure (an advisor following the
+// source could not find the amount). The asOf keeps the fact sheet's caveat and ECFMG's statement.
+const FSMB_TABLE = "https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-faq";
 
 describe("USMLE fees (facts refresh, s5 B4)", () => {
   it("budgets Step 1 at FSMB's 2025 figure with its official source, still flagged for the 2026 fee", () => {
     const step1 = FEES.find((fee) => fee.key === "usmle_step1_exam");
-    expect(step1).toMatchObject({ amountUsd: 680, basis: "official", source: ECFMG_FAQ });
+    expect(step1).toMatchObject({ amountUsd: 680, basis: "official", source: FSMB_TABLE });
     expect(step1?.asOf).toContain("eligibility periods ending in 2025");
-    expect(step1?.asOf).toContain("FSMB's USMLE FAQ, '2025 Fees … Step 1: $680 USD'");
+    expect(step1?.asOf).toContain("'2025 Fees … Step 1: $680 USD'");
+    expect(step1?.asOf).toContain("the fact sheet calls it official, but the table's layout is unclear");
+    expect(step1?.asOf).toContain("https://www.ecfmg.org/myintealth/faqs.html");
     expect(step1?.verify).toMatch(/^flagged, verify: .*2026 fee was not found/);
     // No official Step 2 CK figure was found: the last official (higher) one stays, flagged.
     const step2 = FEES.find((fee) => fee.key === "usmle_step2ck_exam");

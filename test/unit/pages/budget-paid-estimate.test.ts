@@ -87,11 +87,14 @@ describe("a fee the applicant did not report reads as an estimate (tester s8 iss
   });
 });
 
-describe("each fee cites a public page (tester s8 issue 14b B4)", () => {
-  it("no fee's source is FSMB's content server; Step 1 cites ECFMG's public FAQ on the IMG exam fee", () => {
-    for (const fee of FEES) expect(fee.source).not.toContain("dxcloud.episerver.net");
+describe("each fee cites the page its figure is on (tester s8 issue 14b B4)", () => {
+  // Step 1's $680 is on FSMB's 2025 fee table only, at the address the fact sheet cites for it
+  // (FSMB's content server); ECFMG's FAQ shows no figure. No other fee names that server.
+  it("no fee's source is FSMB's content server but Step 1's, whose figure is only there", () => {
+    for (const fee of FEES)
+      if (fee.key !== "usmle_step1_exam") expect(fee.source).not.toContain("dxcloud.episerver.net");
     const step1 = FEES.find((fee) => fee.key === "usmle_step1_exam");
-    expect(step1?.source).toBe("https://www.ecfmg.org/myintealth/faqs.html");
+    expect(step1?.source).toBe("https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-faq");
     expect(step1?.verify).toMatch(/^flagged, verify: \$680 is FSMB's 2025 Step 1 fee/);
   });
 });

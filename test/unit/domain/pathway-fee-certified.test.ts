@@ -11,7 +11,9 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * certificate issued before the Pathways), so the budget lists no Pathway row. Chidi: Lagos, J-1,
  * certified on 2026-03-01, the Pathway never reported.
  */
-const FILE = fileURLToPath(new URL("../../fixtures/certified-budget/certified-j1-lagos.json", import.meta.url));
+const FILE = fileURLToPath(
+  new URL("../../fixtures/certified-budget/certified-j1-lagos.json", import.meta.url),
+);
 const chidi = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(FILE, "utf8")));
 const NOW = new Date("2026-11-30T12:00:00Z");
 const rows = (snapshot: ApplicantSnapshot): string[] => {

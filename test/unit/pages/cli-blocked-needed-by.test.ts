@@ -44,7 +44,9 @@ describe("BLOCKED shows the certificate's target beside its deadline", () => {
     const { planned, text } = planOf(file);
     const certificate = planned.blocked.find((step) => step.milestone === "ecfmg_certification");
     expect(certificate?.target?.basis).toBe("advice");
-    expect(Date.parse(certificate?.target?.at ?? "")).toBeLessThan(Date.parse(certificate?.deadline?.at ?? ""));
+    expect(Date.parse(certificate?.target?.at ?? "")).toBeLessThan(
+      Date.parse(certificate?.deadline?.at ?? ""),
+    );
     const row = rowOf(text, "ecfmg_certification");
     expect(row).toContain(neededBy);
     expect(row.indexOf(neededBy)).toBeLessThan(row.indexOf(deadline));

@@ -41,9 +41,10 @@ function firstLead(ladder: string): number {
 
 /**
  * Reminders at the applicant's delivery slot between the passed date and the deadline's own ladder,
- * evenly spaced and never more than `everyDays` days apart (give or take the day a slot rounds to):
- * the days from the passed date's local day to the day of the ladder's first rung are cut into the
- * fewest equal parts no longer than `everyDays`, and each cut gets a reminder. The catch-up notice
+ * never more than `everyDays` days apart (give or take the day a slot rounds to): a weekly series
+ * counted back from the ladder's first rung (cutDays); otherwise the days from the passed date's local day to the
+ * day of the ladder's first rung are cut into the fewest equal parts no longer than `everyDays`, and
+ * each cut gets a reminder. The catch-up notice
  * speaks on the passed date; the ladder takes over at its end. Only those at or after now are
  * appended to `into`. Their ids depend only on the step, the rung, the cut and the deadline, never
  * on `now`: re-planning replaces them, and a moved date moves or renames them. Few at most (a
@@ -120,15 +121,37 @@ function seriesOf(context: PlanContext, series: FollowUpSeries): TimedReminder[]
   return reminders;
 }
 
+/**
+ * The local days (wall-clock day starts) of a series' cuts, after the passed day and before the
+ * ladder's first rung. A weekly series (a chase) is counted back from that rung in whole weeks, so
+ * it falls on the rung's weekday: every step chased to one deadline (a J-1 applicant's contract and
+ * Statement of Need, both to residency's start) is chased on the same day at the same slot, one
+ * email a week, where spreading each evenly from its own passed date sent them on consecutive days.
+ * The first cut is at most a week after the passed day; the number of cuts, and so the ids, are
+ * those of the even spread. Any other cadence is spread evenly: the fewest equal parts no longer
+ * than `everyDays`.
+ */
+function cutDays(passedDay: number, ladderDay: number, everyDays: number): number[] {
+  const days: number[] = [];
+  if (everyDays === 7) {
+    for (let day = ladderDay - 7 * DAY_MS; day > passedDay; day -= 7 * DAY_MS) days.unshift(day);
+    return days;
+  }
+  const spanDays = Math.round((ladderDay - passedDay) / DAY_MS);
+  const parts = Math.ceil(spanDays / everyDays);
+  for (let cut = 1; cut < parts; cut++) days.push(passedDay + Math.round((cut * spanDays) / parts) * DAY_MS);
+  return days;
+}
+
 /** Every cut's reminder before the deadline, in send order (followUps keeps those at or after now). */
 function laySeries(context: PlanContext, series: FollowUpSeries): TimedReminder[] {
   const laid: TimedReminder[] = [];
   const passedDay = wallDayStart(toWall(context.zone, series.passed));
   const ladderDay = wallDayStart(toWall(context.zone, series.deadline)) - firstLead(series.ladder);
-  const spanDays = Math.round((ladderDay - passedDay) / DAY_MS);
-  const parts = Math.ceil(spanDays / series.everyDays);
+  const days = cutDays(passedDay, ladderDay, series.everyDays);
+  const parts = days.length + 1;
   for (let cut = 1; cut < parts; cut++) {
-    const sendAt = slotOnDay(context, passedDay + Math.round((cut * spanDays) / parts) * DAY_MS);
+    const sendAt = slotOnDay(context, days[cut - 1] as number);
     if (sendAt >= series.deadline) continue;
     const reminder = reminderRecord({
       id: reminderId(series.milestone, undefined, `${series.rung}-${cut}-of-${parts}`, series.deadline),

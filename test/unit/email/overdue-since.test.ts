@@ -29,7 +29,8 @@ const planAt = (now: string, remindersSent?: Record<string, string>): Plan =>
   plan({ ...snapshot, ...(remindersSent ? { remindersSent } : {}) }, calendar, new Date(now));
 
 // Tue 4 May 2027: the critical VISA_NOT_READY_FOR_START notice (and any other notice laid at once)
-// goes out (recorded sent), the warning's at the next slot; Fri 14 May 09:00 (Accra = UTC) is a weekly chase slot of both steps behind.
+// goes out (recorded sent), the warning's at the next slot; Thu 13 May 09:00 (Accra = UTC) is a weekly chase slot
+// of both steps behind (counted back in weeks from the start's two-week notice, Thu 17 Jun).
 const FIRST = "2027-05-04T09:30:00.000Z";
 const atOnce = planAt(FIRST).reminders.filter((reminder) => reminder.sendAt === FIRST);
 const notice = atOnce.find((reminder) => reminder.rung === "critical-risk");
@@ -41,7 +42,7 @@ const sent = Object.fromEntries(
     .reminders.filter((reminder) => Date.parse(reminder.sendAt) <= Date.parse(FIRST_SLOT))
     .map((reminder) => [reminder.id, reminder.sendAt]),
 );
-const SLOT = "2027-05-14T09:00:00.000Z";
+const SLOT = "2027-05-13T09:00:00.000Z";
 const planned = planAt(SLOT, sent);
 const atSlot = planned.reminders.filter((reminder) => reminder.sendAt === SLOT);
 const contract = atSlot.find((reminder) => reminder.milestone === "contract");

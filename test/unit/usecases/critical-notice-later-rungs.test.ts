@@ -110,7 +110,7 @@ describe("a critical notice never swallows the later reminders of its step (fixN
     const first = firstPlanNrmp("done");
     expect(first).toEqual([
       "2027-01-20 critical-risk",
-      "2027-01-29 after-early-deadline",
+      "2027-01-28 after-early-deadline",
       "2027-02-04 due-in-21d",
       "2027-02-11 due-in-14d",
       "2027-02-18 due-in-7d",
@@ -120,11 +120,11 @@ describe("a critical notice never swallows the later reminders of its step (fixN
     expect(await nrmpSends("done", until)).toEqual(first);
   });
 
-  it("Step 2 CK not started (tester c6): the question of 29 Jan is delivered, never on consecutive days", async () => {
+  it("Step 2 CK not started (tester c6): the question of 28 Jan is delivered, never on consecutive days", async () => {
     // Past 3 Feb the 2027 Match is out of reach and the plan moves on: the NRMP question goes with it.
     const sent = await nrmpSends("not_started", "2027-02-03T00:00:00.000Z");
     expect(sent[0]).toBe("2027-01-20 critical-risk");
-    expect(sent).toContain("2027-01-29 after-early-deadline");
+    expect(sent).toContain("2027-01-28 after-early-deadline");
     expect(Math.min(...daysApart(sent))).toBeGreaterThan(3);
   });
 
@@ -134,7 +134,7 @@ describe("a critical notice never swallows the later reminders of its step (fixN
     // The sign-up plan's NRMP emails before the Match goes out of reach are the ones delivered.
     const until = "2027-02-03T00:00:00.000Z";
     const first = firstPlanNrmp("not_started").filter((each) => each < until);
-    expect(first).toEqual(["2027-01-20 critical-risk", "2027-01-29 after-early-deadline"]);
+    expect(first).toEqual(["2027-01-20 critical-risk", "2027-01-28 after-early-deadline"]);
     expect(await nrmpSends("not_started", until)).toEqual(first);
   });
 });

@@ -177,28 +177,30 @@ describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)"
     // F14), then its weekly follow-ups while the J-1 chain waits for it (t9q F6); and the risk
     // change's notice at 07:00 Cairo on 18 May, armed for its slot (not a wake-up at the change,
     // 04:00:01 UTC, that found it not yet due). The contract and the Statement of Need, behind,
-    // are chased weekly to the start besides (visa-behind, tester t9v F3): 23 Apr, 1 May, 28 May
-    // are theirs, the other days carry them with what went out anyway.
+    // are chased weekly to the start besides (visa-behind, tester t9v F3). Every weekly chase is
+    // counted back in weeks from its deadline's first rung, so they share Thursday's slot with the
+    // certificate's: one email a week, where each step's own even spread once sent emails on
+    // consecutive days (23 and 24 Apr, 30 Apr and 1 May, 27 and 28 May).
     expect(fired).toEqual([
       "2027-04-21T08:00:00.000Z",
       "2027-04-22T07:00:00.000Z",
-      "2027-04-23T07:00:00.000Z",
-      "2027-04-24T07:00:00.000Z",
-      "2027-04-30T06:00:00.000Z",
-      "2027-05-01T06:00:00.000Z",
-      "2027-05-07T06:00:00.000Z",
-      "2027-05-14T06:00:00.000Z",
+      "2027-04-29T07:00:00.000Z",
+      "2027-05-06T06:00:00.000Z",
+      "2027-05-13T06:00:00.000Z",
       "2027-05-18T05:00:00.000Z",
-      "2027-05-21T06:00:00.000Z",
+      "2027-05-20T06:00:00.000Z",
       "2027-05-27T06:00:00.000Z",
-      "2027-05-28T06:00:00.000Z",
     ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
-    expect(subjects).toHaveLength(12);
-    expect(subjects[8]).toMatch(/^ada@example\.com Your visa steps are behind/);
+    expect(subjects).toHaveLength(8);
+    expect(subjects[5]).toMatch(/^ada@example\.com Your visa steps are behind/);
     const notices = deps.store
       .state("a_ada")
       .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));
-    expect(notices).toHaveLength(1);
+    // One email that day, the notice in it. The certificate's target-passed catch-up rides along:
+    // on 22 Apr its weekly chase went at that very slot, which holds the catch-up back, and the
+    // catch-up (never sent) comes back at the next plan whose next slot has no chase of the step.
+    expect(new Set(notices.map((entry) => entry.messageId)).size).toBe(1);
+    expect(notices.filter((entry) => entry.subject?.rung === "critical-risk")).toHaveLength(1);
   });
 });

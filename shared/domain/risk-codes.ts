@@ -12,6 +12,8 @@ export const RISK_CODES = [
   "SCORE_BELOW_PASSING",
   // A passing score on an exam not yet done (t9z F12): kept as reported, the applicant asked to mark it done.
   "SCORE_ON_SCHEDULED_EXAM",
+  // The ECFMG certificate done beside a failing Step 1 or Step 2 CK score: which attempt passed?
+  "CERTIFICATE_BESIDE_FAILING_SCORE",
   "EXAMS_LATE_FOR_RANKING",
   "CERTIFICATION_AFTER_START",
   "STEP3_NEEDED_FOR_H1B",

@@ -2,6 +2,7 @@ import { MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { answersContradictInterviewRisk } from "./answers-contradict-interview.ts";
 import { stepIndex } from "./catalog-index.ts";
+import { certificateBesideFailedScoreRisks } from "./certificate-beside-failed-score.ts";
 import {
   certificateAskedAfterMatchRisk,
   certificationAfterStartRisk,
@@ -109,6 +110,8 @@ export function assessRisks(
   if (!held) append(risks, scoreBelowPassingRisks(context, dates));
   // A passing score on an exam not yet done: kept as reported, the applicant asked (t9z F12).
   if (!held) append(risks, scheduledScoreRisks(context));
+  // The certificate done beside a failing score it needs passed: asked, never refused.
+  if (!held) append(risks, certificateBesideFailedScoreRisks(context));
 
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);

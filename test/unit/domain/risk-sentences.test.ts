@@ -223,6 +223,17 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(scheduled, seasonCalendar(2027), new Date("2026-12-01T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json Step 2 CK scheduled with 235 ${risk.code}`, risk });
+  // The certificate done beside a failing Step 2 CK (CERTIFICATE_BESIDE_FAILING_SCORE).
+  const certifiedFailing = {
+    ...quiet,
+    milestones: [
+      ...quiet.milestones,
+      { key: "usmle_step2ck" as const, status: "done" as const, date: "2026-03-10", score: 205 },
+      { key: "ecfmg_certification" as const, status: "done" as const, date: "2026-05-20" },
+    ],
+  };
+  for (const risk of plan(certifiedFailing, seasonCalendar(2027), new Date("2026-12-01T12:00:00Z")).risks)
+    found.push({ where: `nothing-done-2027.json certificate beside Step 2 CK 205 ${risk.code}`, risk });
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { bookedDayAhead, doneCountsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
-import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import { stepForAdvisor, whyForAdvisor } from "#domain/console/advisor-voice.ts";
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
 import { DATE_TAGS } from "#domain/date-basis.ts";
@@ -12,6 +12,7 @@ import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { DONE_RECORDS } from "#domain/step-actions.ts";
 import { DAY_MS } from "#domain/time.ts";
+import { forPeople } from "#email/for-people.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { deadlineWhen, h, ownDay, titleOf } from "./html.ts";
 
@@ -109,7 +110,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
   };
   const nextItems = next.map(
     (step) =>
-      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${targetFor(step)}${step.deadline ? `${forMatch(step)}due ${deadlineWhen(step.deadline)}${missedFor(step)}` : targetShown(step.target, plan.now, step.ownDate) ? "" : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(step.why)}</span>${markDone(step)}</li>`,
+      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${targetFor(step)}${step.deadline ? `${forMatch(step)}due ${deadlineWhen(step.deadline)}${missedFor(step)}` : targetShown(step.target, plan.now, step.ownDate) ? "" : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(whyForAdvisor(forPeople(step.why), profile.fullName))}</span>${markDone(step)}</li>`,
   );
   const done = state.milestones.filter(
     (entry) =>

@@ -175,10 +175,30 @@ export function riskForAdvisor(
     : asksAboutNoteRecord(risk)
       ? NOTE_RECORD_VOICE
       : ADVISOR_VOICE[risk.code];
-  const asks = [...risk.message.matchAll(ASKS_THE_ADVISOR)].map((found) => found[1] ?? "");
-  const quote = risk.message.replace(ASKS_THE_ADVISOR, "").trim();
+  return `${voice(about)} ${told} ${quoted(risk.message)}`;
+}
+
+/**
+ * The applicant's words quoted for the advisor: in quotation marks, less any sentence asking the
+ * applicant to have their advisor act, which follows the quote said to the advisor.
+ */
+function quoted(text: string): string {
+  const asks = [...text.matchAll(ASKS_THE_ADVISOR)].map((found) => found[1] ?? "");
+  const quote = text.replace(ASKS_THE_ADVISOR, "").trim();
   const ofYou = asks.map((ask) => ` It asks you, their advisor, to ${ask.replace(/\byour\b/g, "their")}.`);
-  return `${voice(about)} ${told} “${quote}”${ofYou.join("")}`;
+  return `“${quote}”${ofYou.join("")}`;
+}
+
+/**
+ * A step's why for the advisor, by riskForAdvisor's rule for the planner's message: quoted and
+ * marked as what the applicant reads. A why has no advisor-voiced sentence to lead it, as a risk's
+ * code gives: it is free text addressed to the applicant (the catalog's and the planner's
+ * sentences: "you", "your", verbs agreeing with them), which a word-for-word turn to the third
+ * person would garble ("you were" to "they were" needs the verb, "your" to "their" loses whose), so
+ * it is shown whole, as the applicant's page shows it, and labelled. Pure.
+ */
+export function whyForAdvisor(why: string, fullName: string): string {
+  return `What ${fullName} reads: ${quoted(why)}`;
 }
 
 function capitalised(text: string): string {

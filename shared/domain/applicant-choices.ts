@@ -162,12 +162,12 @@ interface OwnWindow {
   dateKey: SeasonDateKey;
   what: string;
   /**
-   * The window opens at an instant, not on the season date's day: the instant from the calendar,
-   * whether it is our advice (with its advice line, put before the season date's source), and why
+   * The window opens at an instant, not on the season date's day: the instant from the calendar
+   * (by default the season date's own, `calendar.dates[dateKey].at`), whether it is our advice (with its advice line, put before the season date's source), and why
    * a Done cannot come before it. Done then counts from that instant (`now` in doneOpensFor), and a
    * date from that instant's day in the applicant's zone, as the planner reads a dated done.
    */
-  at?: { instant: (calendar: SeasonCalendar) => number; advice?: string; why: string; markWhen: string };
+  at?: { instant?: (calendar: SeasonCalendar) => number; advice?: string; why: string; markWhen: string };
 }
 
 /** What NRMP tells on Match Week's Monday: whether (not where) the applicant matched; nothing before. */
@@ -175,7 +175,6 @@ const MATCH_OUTCOME: OwnWindow = {
   dateKey: "nrmp_match_week_start_and_soap_start",
   what: "NRMP's Match Week notification (whether you matched)",
   at: {
-    instant: (calendar) => calendar.dates.nrmp_match_week_start_and_soap_start.at,
     why: "NRMP tells no applicant whether they matched before it, so a Match outcome cannot be dated before it",
     markWhen: "Mark this step done once NRMP has told you",
   },
@@ -189,7 +188,6 @@ const MATCH_DAY_RELEASE: OwnWindow = {
   dateKey: "nrmp_match_day",
   what: "NRMP's Match Day release (where you matched)",
   at: {
-    instant: (calendar) => calendar.dates.nrmp_match_day.at,
     why: "NRMP shows no applicant where they matched before it, so Match Day cannot be marked done before it",
     markWhen: "Mark this step done once R3 shows where you matched",
   },
@@ -251,7 +249,7 @@ export function doneOpensFor(
   const own = OWN_WINDOWS[milestone];
   if (own?.at) {
     const date = calendar.dates[own.dateKey];
-    const instant = own.at.instant(calendar);
+    const instant = own.at.instant?.(calendar) ?? date.at;
     const day = localDate(zone, instant);
     // Refused before the instant's day, or on that day before its hour when Done is now.
     if (today < day || (now !== undefined && now < instant))

@@ -1,11 +1,11 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
+import { DAY_MS, isoInZone, isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
-import { slotOnDay } from "./ladders.ts";
+import { slotAtOrAfter } from "./delivery-slot.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -53,14 +53,8 @@ export function bookNowOnMovedPlan(
   if (lead === undefined || facts.status !== "in_progress" || facts.own !== null || missed === null) return;
   if (facts.prerequisitePending) return; // FSMB books no one before ECFMG approves the application (t9w F15)
   if (target === null || targetDetail === undefined || !facts.targetAhead) return;
-  const moved = toWall(context.zone, missed.at);
-  let sendAt = slotOnDay(context, moved);
-  if (sendAt < missed.at) sendAt = slotOnDay(context, moved + DAY_MS);
-  if (sendAt < context.now) {
-    const today = toWall(context.zone, context.now);
-    sendAt = slotOnDay(context, today);
-    if (sendAt < context.now) sendAt = slotOnDay(context, today + DAY_MS);
-  }
+  let sendAt = slotAtOrAfter(context, missed.at);
+  if (sendAt < context.now) sendAt = slotAtOrAfter(context, context.now);
   if (sendAt > missed.at + lead.days * DAY_MS || sendAt >= target.at) return;
   if (facts.startBy !== null && sendAt >= facts.startBy) return;
   const exam = entry.title.replace(/^(Pass|Complete an?) /, "");

@@ -13,6 +13,7 @@ import {
 import type { PlanContext } from "./context.ts";
 import { dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { slotAtOrAfter } from "./delivery-slot.ts";
 import { slotOnDay } from "./ladders.ts";
 import { PRESUMABLE_AT } from "./presumed-in-the-match.ts";
 import { inTheMatchWords } from "./presumption-evidence.ts";
@@ -148,18 +149,11 @@ function question(
   const usmle = isUsmle(entries);
   const firstAt = usmle ? notPast(context, context.now - 1, due.at) : weekAt;
   const lastDays = submission ? LAST_RUNG_DAYS : usmle ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : 0;
-  const lastAt = lastDays === 0 ? due.at : notPast(context, lastSlot(context, due.at, lastDays), due.at);
+  const lastAt =
+    lastDays === 0 ? due.at : notPast(context, slotAtOrAfter(context, due.at - lastDays * DAY_MS), due.at);
   const on = onCard ? RIDES_ON : (entries[0] as CatalogEntry).key;
   if (firstAt < lastAt) ask(context, dates, due, entries, on, STATUS_QUESTION_RUNG, firstAt, into);
   if (lastAt < due.at) ask(context, dates, due, entries, on, STATUS_QUESTION_LAST_RUNG, lastAt, into);
-}
-
-/** The first delivery slot at or after `days` before `dueAt`. */
-function lastSlot(context: PlanContext, dueAt: number, days: number): number {
-  const from = dueAt - days * DAY_MS;
-  const wall = toWall(context.zone, from);
-  const slot = slotOnDay(context, wall);
-  return slot >= from ? slot : slotOnDay(context, wall + DAY_MS);
 }
 
 /**
@@ -168,10 +162,8 @@ function lastSlot(context: PlanContext, dueAt: number, days: number): number {
  */
 function notPast(context: PlanContext, sendAt: number, dueAt: number): number {
   if (sendAt >= context.now) return sendAt;
-  const today = toWall(context.zone, context.now);
-  let next = slotOnDay(context, today);
-  if (next < context.now) next = slotOnDay(context, today + DAY_MS);
-  return next >= dueAt ? lateArrivalSlot(context, today) : next;
+  const next = slotAtOrAfter(context, context.now);
+  return next >= dueAt ? lateArrivalSlot(context, toWall(context.zone, context.now)) : next;
 }
 
 function ask(

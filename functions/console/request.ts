@@ -60,7 +60,7 @@ export function cohortQuery(event: APIGatewayProxyEventV2): {
 /**
  * The what-if form as a change: only the fields of the chosen kind are read. Moving one of
  * `interviews` (the applicant's), a field left empty keeps the interview's own: its program, its
- * local start, its zone and its format (tester s12 issue 15f B6: without the form's script, the
+ * local start, its zone and its format (without the form's script, the
  * zone defaulted to New York and moved a Chicago interview by an hour). A new interview with no
  * zone chosen is in New York, virtual unless said.
  */

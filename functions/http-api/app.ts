@@ -53,7 +53,7 @@ export interface HttpApiDeps {
    */
   applicantPages?: () => Promise<Omit<ApplicantPagesDeps, "applicants" | "intake" | "suppression" | "clock">>;
   /**
-   * "Email me a fresh link" (POST /fresh-link, tester s8 issue 14 B4): the ledger that allows one a
+   * "Email me a fresh link" (POST /fresh-link): the ledger that allows one a
    * day and the mailer, built on the first request; absent (no sender configured): expired-link and
    * unsubscribe pages do not offer it and the route answers 404.
    */
@@ -80,7 +80,7 @@ const health: Route = async () => json(200, { status: "ok" });
 
 /**
  * Browsers ask every site for /favicon.ico; a 404 there logs a console error on each page an
- * applicant opens (tester s7 C9). No icon, nothing to fetch again for a day.
+ * applicant opens. No icon, nothing to fetch again for a day.
  */
 const favicon: Route = async () => ({
   statusCode: 204,

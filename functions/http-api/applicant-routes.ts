@@ -110,7 +110,7 @@ export const actionApply: PageRoute = (event, deps) =>
 
 /**
  * An action form's problem as the page says it: a field's message after the field's name; an
- * `action` refusal is already a sentence of its own (tester s10 C4: "The field “action” waive…").
+ * `action` refusal is already a sentence of its own ("The field “action” waive…").
  */
 function problemText(problem: { path: string; message: string }): string {
   if (problem.path === "action") return `${problem.message}.`;

@@ -36,7 +36,7 @@ async function requester(
 }
 
 /**
- * POST /fresh-link, "Email me a fresh link" (tester s8 issue 14 B4), offered where a genuine link
+ * POST /fresh-link, "Email me a fresh link", offered where a genuine link
  * no longer opens anything. The answer is one page whatever happened (fresh-links.ts says what can
  * happen); only a link that is not genuine is refused, and then nothing is sent.
  */

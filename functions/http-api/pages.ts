@@ -5,7 +5,7 @@ import { escapeHtml as e, htmlPage } from "#pages/layout.ts";
 /**
  * The unsubscribe pages, in the shell every applicant page uses (layout.ts: landmarks, phone
  * layout, AA contrast, and its headers: no referrer, no-store, noindex, a hash-pinned stylesheet,
- * no script, no framing), so the token in the query string stays private (tester s4 C1).
+ * no script, no framing), so the token in the query string stays private.
  */
 
 /**
@@ -38,7 +38,7 @@ ${freshLinkForm(freshLinkAction)}`
 /**
  * After the one-click unsubscribe. The way back is <strong>Subscribe again</strong> on the
  * preferences page; with `freshLinkAction` the page offers a fresh link to it by email, since the
- * preferences links of old emails expire (tester s8 issue 14 B4).
+ * preferences links of old emails expire.
  */
 export function unsubscribedPage(freshLinkAction?: string): APIGatewayProxyStructuredResultV2 {
   return htmlPage(

@@ -49,7 +49,7 @@ async function subscriptionOf(state: ApplicantState, deps: ApplicantPagesDeps) {
 }
 
 /**
- * The notice a "Get a new calendar address" POST redirects to (POST/redirect/GET, tester s8 C3):
+ * The notice a "Get a new calendar address" POST redirects to (POST/redirect/GET):
  * `new` when it rotated the address, `unchanged` when this link had rotated it already. The GET
  * only shows the current address, so a reload of it changes nothing.
  */
@@ -141,7 +141,7 @@ export const preferencesSave: PageRoute = (event, deps) =>
         if (generation === undefined && (await deps.applicants.loadApplicant(id)) === undefined) {
           throw new LinkRefusedError("unknown-applicant");
         }
-        // POST/redirect/GET (tester s8 C3): answered in place, a reload asked the browser to post again.
+        // POST/redirect/GET: answered in place, a reload asked the browser to post again.
         return {
           statusCode: 303,
           headers: {

@@ -85,7 +85,7 @@ const DEMO_APPLICANTS: readonly DemoApplicantData[] = [
         programsPlanned: 90,
         advisorEmail: "helen.advisor@matchpath.example",
         // She consents, so her critical risk (Step 3 for the H-1B) emails Helen: the demo leaves
-        // an escalation in the inbox to look at (tester s5 C6).
+        // an escalation in the inbox to look at.
         escalateToAdvisor: true,
       },
       milestones: [

@@ -62,7 +62,7 @@ export async function reportEscalations(inbox: string, applicants: readonly Demo
 /**
  * The newest of the emails whose first action button opens a confirmation page that can record
  * something (a form to confirm with), if any. A 200 alone is not enough: a step of a season that is
- * over answers 200 "Nothing to record" (tester s8 issue 14 A1).
+ * over answers 200 "Nothing to record".
  */
 export async function newestWorkingEmail(emails: readonly StoredEmail[]): Promise<StoredEmail | undefined> {
   for (let index = emails.length - 1; index >= 0; index -= 1) {

@@ -73,7 +73,7 @@ export async function loadLocalSecrets(options: {
   }
   return {
     webhookSecret: webhookSecret.value,
-    // A secret given in the environment is not kept in the file: the banner must not point there (t9y C15).
+    // A secret given in the environment is not kept in the file: the banner must not point there.
     ...(webhookSecretFile && webhookSecret.origin !== "given" ? { webhookSecretFile } : {}),
     ...(legacyUnsubscribeSecret ? { legacyUnsubscribeSecret } : {}),
     linkSigningKeys: linkSigningKeys.value,

@@ -59,7 +59,7 @@ export interface ApplicantFeedInput {
    * DTSTAMP, and its SEQUENCE in seconds since 2026 (sequenceOf), so the feed reads the same
    * on every refresh until something changes, and then a calendar app that imported the file (or an
    * interview attachment) takes the new copy as the newer revision (RFC 5546 §2.1.5: a higher
-   * SEQUENCE wins); tester s7 B2.
+   * SEQUENCE wins).
    */
   updatedAt: string;
   /**
@@ -72,7 +72,7 @@ export interface ApplicantFeedInput {
    * A one-off file (an interview email's attachment) rather than the subscribed feed: without the
    * calendar-level name, description and refresh interval (X-WR-CALNAME, X-WR-CALDESC,
    * REFRESH-INTERVAL, X-PUBLISHED-TTL), which describe a subscription and can make a calendar app
-   * offer a separate "Matchpath" calendar for one event (tester s11 issue 14e C5).
+   * offer a separate "Matchpath" calendar for one event.
    */
   oneOff?: boolean;
 }
@@ -102,7 +102,7 @@ const NEWS_AT_ITS_HOUR: ReadonlySet<StepSubject> = new Set(["match_week", "match
 export function renderApplicantFeed(input: ApplicantFeedInput): string {
   // Alarms only where an email is still to come: a reminder planned at the plan's own instant (a
   // critical notice or late arrival "at once") goes by email now, and as an alarm it would move to
-  // each refresh's instant on a past event (tester s10 issue 14d B2).
+  // each refresh's instant on a past event.
   const remindersAhead = input.plan.reminders.filter(
     (reminder) => Date.parse(reminder.sendAt) > Date.parse(input.plan.now),
   );
@@ -148,9 +148,9 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       blocked && next === undefined ? blocked.waitingFor.map(waitingForTitle).join(", ") : undefined;
     const waitingNote = waiting && `Waiting for ${waiting}: this step can start once that is done.`;
     // The competitive target while it is ahead: an all-day event on its day, carrying the reminders
-    // that count down to it. Alone when no authority sets a deadline (tester s7 issue 14b B2: those
-    // emails had no alarm and no event); beside the deadline event otherwise (tester s8 issue 14
-    // B6: the OET target of 11 Aug was only a line in the November deadline's event).
+    // that count down to it. Alone when no authority sets a deadline (those
+    // emails had no alarm and no event); beside the deadline event otherwise
+    // (the OET target of 11 Aug was only a line in the November deadline's event).
     const targetAhead =
       target !== undefined && (!deadline || Date.parse(target.at) > Date.parse(input.plan.now));
     if (target && targetAhead) {
@@ -178,14 +178,14 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       });
     }
     if (!deadline) continue;
-    // Who sets the date (dateBasis): NRMP's projected date, or our advice (tester t9v F9).
+    // Who sets the date (dateBasis): NRMP's projected date, or our advice.
     const basis = dateBasis(deadline);
     const basisNote = basis === "projected" ? "projected" : basis === "advice" ? "our advice" : undefined;
     // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
     // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
     // A deadline that is a day (post-Match advice dates, catalog `due.asDay`) has no hour to hide:
-    // it is that day, all day, as its description and the timeline give it (tester s8 issue 14 A4:
-    // "Due Thu 30 Mar 2028" sat on Fri 31 Mar in Lagos, at the raw instant in New York).
+    // it is that day, all day, as its description and the timeline give it
+    // ("Due Thu 30 Mar 2028" sat on Fri 31 Mar in Lagos, at the raw instant in New York).
     const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
     const event = isNrmpEvent(step.milestone);
     const when =

@@ -22,9 +22,9 @@ export function bothZones(deadline: Deadline): string {
 }
 
 /**
- * Who sets a date, in a sentence a person reads in a calendar app (tester s5 C1: the planner's rule
+ * Who sets a date, in a sentence a person reads in a calendar app (the planner's rule
  * text, "-7 days from the eras_application due date", showed an internal key): that it is projected
- * and what Matchpath does about it, or that it is our advice (tester t9v F9); how it is derived
+ * and what Matchpath does about it, or that it is our advice; how it is derived
  * stays in the plan (`Deadline.source`).
  */
 export function dateBasisNote(deadline: Deadline): string[] {
@@ -52,7 +52,7 @@ export function targetNote(target: Deadline | undefined, now: string): string | 
  * send instant as an absolute UTC time (RFC 5545 §3.8.6.3). Not a duration from a zoned start: RFC
  * 5545 §3.3.6 counts a duration's days in nominal (wall-clock) days, so a trigger computed as an
  * exact difference fired an hour early whenever a US DST change fell between the alarm and the
- * start (tester s7 B1). ical-generator writes an absolute trigger of a zoned event as zone-less
+ * start. ical-generator writes an absolute trigger of a zoned event as zone-less
  * local time, so a zoned event's alarm carries its UTC instant in {@link UTC_TRIGGER} and
  * {@link withUtcTriggers} writes the TRIGGER from it; an all-day event's is already UTC.
  * `dateWord`: the word before the date in the alarm's text, e.g. "starts" for an interview (an

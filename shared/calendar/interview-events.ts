@@ -9,7 +9,7 @@ import { organizerOf } from "./organizer.ts";
 /**
  * Interviews have no buttons anywhere: they change through the interview form the applicant (or
  * the advisor) sends, and only by the interview's reference (its stored id): a form without one adds
- * a second interview beside this one (tester s8 issue 14 bug 1), so the event names the reference.
+ * a second interview beside this one, so the event names the reference.
  */
 const whereToChangeInterview = (reference: string) =>
   `To move or cancel this interview, send your interview form with its reference, ${reference}, or ask your advisor: without the reference, a form adds a second interview instead of moving this one. Your whole plan: open See my whole timeline in any recent Matchpath email.`;
@@ -45,7 +45,7 @@ export function interviewEvents(
         interview.format === "virtual" ? "Virtual interview." : "In-person interview.",
         whereToChangeInterview(id),
       ),
-      // Only the preparation reminders, worded as the start (tester s11 issue 14e C6): an alarm
+      // Only the preparation reminders, worded as the start: an alarm
       // after the event's start (the thank-you note's, the day after) is one that Google Calendar,
       // for one, does not support. The thank-you note comes by email alone, the day after: it is
       // advice with its own Done button there, not a time to block in a calendar.

@@ -3,7 +3,7 @@
  * (`SENDER_ADDRESS`), which may be an RFC 5322 mailbox with a display name ("Matchpath
  * <reminders@example.org>") or a bare address. The calendar's CAL-ADDRESS is `mailto:` the address
  * alone (RFC 5545 §3.3.3), the name goes in CN; a calendar app applies a cancellation only from the
- * event's organizer, so a name left inside the address (tester s10 issue 14d B1) makes the
+ * event's organizer, so a name left inside the address makes the
  * METHOD:CANCEL file not match. Shape: { name, email }, as ical-generator's organizer takes it.
  */
 export function organizerOf(sender: string): { name: string; email: string } {

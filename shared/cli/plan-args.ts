@@ -43,7 +43,7 @@ export function parseArgs(args: readonly string[]): Options | { help: true } | {
 /**
  * --now by the intake's one rule for an instant (TypedInstantWithOffsetSchema): a date-time with its
  * UTC offset, its year within DATE_YEARS. A date alone is refused, not read as midnight UTC: an
- * advisor in Manila typing 2026-12-02 means their day, which began eight hours earlier (tester t9i F11).
+ * advisor in Manila typing 2026-12-02 means their day, which began eight hours earlier.
  */
 function readNow(value: string | undefined): { now: Date } | { error: string } {
   const example = "e.g. 2026-12-02T09:00:00+08:00 or 2026-12-02T01:00:00Z";

@@ -46,7 +46,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 }
 
 /**
- * The mark after a date in the tables, by who sets it (dateBasis, tester t9v F9): `*` an authority's
+ * The mark after a date in the tables, by who sets it (dateBasis): `*` an authority's
  * date projected by a documented rule, `†` our advice, a date no authority sets (a lead time, an
  * allowance, a target), even when counted from a projected date; none for a confirmed date or the
  * applicant's own. The footnotes under NEXT STEPS say so.
@@ -65,7 +65,7 @@ function marked(date: Deadline): string {
 export function renderPlan(result: Plan, applicantName: string, timezone = "America/New_York"): string {
   const subject = (step: { milestone: string; interviewId?: string }): string =>
     step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;
-  // The budget is its own section below, not a step (tester s10 issue 9d C1).
+  // The budget is its own section below, not a step.
   const nextSteps = listedInReadingOrder(result, timezone);
   const parts = [
     `Plan for ${applicantName}: ${matchYearHeading(result)}, ${result.seasonStatus} calendar, as of ${result.now}\n`,
@@ -74,13 +74,13 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
       ["standing", "step", "target (your time)", "deadline (your time)", "deadline (ET)", "title"],
       nextSteps.map((step) => [
         // The badge the timeline and the console show, by the same rule (stepBadge): "overdue" only
-        // for a step the OVERDUE section lists (tester t9h B2).
+        // for a step the OVERDUE section lists.
         badgeWords(stepBadge(step, result.now, result.risks), step),
         subject(step),
         step.target === undefined
           ? "-"
-          : // A passed target reads as passed, never as a date ahead (tester s10 issue 9d B4), and
-            // as the target's, never a bare "passed on" beside an exam (tester s11 issue 9e B1).
+          : // A passed target reads as passed, never as a date ahead, and
+            // as the target's, never a bare "passed on" beside an exam.
             `${Date.parse(step.target.at) < Date.parse(result.now) ? "target passed " : ""}${marked(step.target)}`,
         step.deadline === undefined ? "-" : marked(step.deadline),
         step.deadline?.et ?? "-",
@@ -109,7 +109,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     table(
       ["step", "was due (your time)", "basis"],
       // Who set the date that passed, as its mark says (dateBasis): "advice" for the contract's
-      // window, never "projected" for advice counted from a projected Match Day (tester t9v F9).
+      // window, never "projected" for advice counted from a projected Match Day.
       result.overdue.map((step) => [subject(step), marked(step.deadline), dateBasis(step.deadline)]),
     ),
     "\nRISKS\n",
@@ -133,7 +133,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
           : `${reminder.rung} (+${alsoFor.map((other) => other.rung).join(", ")})`,
         reminder.id,
         // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
-        // out 7 hours before its deadline, tester s5 C2).
+        // out 7 hours before its deadline).
         isUndatedNotice(reminder) ? "notice (no date)" : sentReminderLabel(reminder, reminder.sendAt).label,
       ]),
     ),
@@ -150,9 +150,9 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
         item.asOf,
       ]),
     ),
-    // Presumed paid (fees of steps an interview presumes done, t9p F1): apart from what was reported spent.
+    // Presumed paid (fees of steps an interview presumes done): apart from what was reported spent.
     `  spent ${usd(result.budget.spentUsd)}, ${result.budget.presumedUsd === undefined ? "" : `presumed paid (from your interview) ${usd(result.budget.presumedUsd)}, `}upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
-    // One footnote per fee, whichever seasons it is budgeted for (tester t9k F11, t9l F10).
+    // One footnote per fee, whichever seasons it is budgeted for.
     ...budgetFootnotes(result.budget.items).map(({ label, verify }) => `  ! ${label}: ${verify}\n`),
     ...(result.budget.otherCurrency === undefined
       ? []
@@ -184,7 +184,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
 /**
  * The plan as --json prints it: its next steps as every view lists them (listedInReadingOrder, in the
  * applicant's zone `timezone`), in the table's order, and without the budget's step, which is the
- * plan's `budget` section, never a step (tester t9j F8, F9: the JSON listed the planner's own order,
+ * plan's `budget` section, never a step (the JSON listed the planner's own order,
  * the budget among the steps), and its reminders as the emails give them (ListedPlan). The
  * planner's plan keeps that step: a notice can ride on it.
  */
@@ -199,8 +199,8 @@ export function planAsListed(result: Plan, timezone = "America/New_York"): Liste
 }
 
 /**
- * The plan as --json prints it: its reminders one per email item, as the table's rows (tester t9l
- * F17 C: the JSON listed one item as two rows), an item's `alsoFor` holding the reminders of its
+ * The plan as --json prints it: its reminders one per email item, as the table's rows
+ * (the JSON listed one item as two rows), an item's `alsoFor` holding the reminders of its
  * step it stands for (sent with it, claimed all the same).
  */
 export interface ListedPlan extends Omit<Plan, "reminders"> {
@@ -242,7 +242,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   }
   const snapshot = parsed.data;
   // The intake's own refusals (receive-submission.ts): a plan that reads an exam "waived" as passed
-  // would tell the applicant nothing holds back their certificate (tester t9v F16); a score its exam's
+  // would tell the applicant nothing holds back their certificate; a score its exam's
   // status does not fit (a pass not yet done, a booked retake in progress), in the applicant's zone.
   const now = options.now ?? io.now();
   const refused = snapshotRefusals(snapshot, now);
@@ -263,7 +263,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   }
   const result = plan(snapshot, calendar, now);
   // An interview outside the entered Match's season (a past season's, a typo) is no evidence the plan reads:
-  // say so, in that Match's name, rather than leave it out silently (tester t9i F11e, t9o F10).
+  // say so, in that Match's name, rather than leave it out silently.
   const movedTo = laterPlannedMatchYear(result);
   const later = movedTo === undefined ? undefined : seasonCalendar(movedTo);
   for (const line of interviewWarningLines(snapshot.interviews, calendar, later)) io.err(line);
@@ -286,8 +286,8 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
 
 /**
  * The reminders as the emails give them: one row per step per email (oneReminderPerStep, a notice
- * speaking for its step's rungs, whose rungs the row names), emails in the plan's order (lead's
- * note in adv45: a notice and its step's rung were two rows of one email item).
+ * speaking for its step's rungs, whose rungs the row names), emails in the plan's order
+ * (a notice and its step's rung were two rows of one email item).
  */
 function emailItems(reminders: readonly Reminder[]): StepReminders[] {
   return groupIntoEmails(reminders).flatMap((together) => oneReminderPerStep(together));

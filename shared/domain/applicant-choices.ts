@@ -36,7 +36,7 @@ export function actionLabel(milestone: string, action: StepAction): string {
  * dates come from the program). Done only where it can be recorded today, on the applicant's day
  * in `zone`: once its window has opened (doneOpensFor) and, for an exam, once the day booked in
  * `recorded` (the applicant's milestones) has come (bookedDayAhead, the rule the action link
- * applies), so the email, the timeline and the action page agree (tester s10 issue 14: the
+ * applies), so the email, the timeline and the action page agree (the
  * reminder 14 days before Step 2 CK put Done first, and its link then refused).
  */
 export function actionsFor(
@@ -66,7 +66,7 @@ export function actionsFor(
       (action !== "done" || doneNow) &&
       (action !== "waive" || waiveNow) &&
       (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0) &&
-      // No visa stamp to skip abroad: a change of status is an in-US route (t9x F4).
+      // No visa stamp to skip abroad: a change of status is an in-US route.
       (action !== "waive" || milestone !== "visa_h1b_stamping" || US_ZONE.test(zone)),
   );
 }
@@ -74,7 +74,7 @@ export function actionsFor(
 /**
  * The day the applicant booked for a step whose day they book (catalog `stepActions` with
  * "schedule": the USMLE and OET sittings) while it is still after `today` (the applicant's local
- * "YYYY-MM-DD"). Done before the sitting cannot be a pass (tester s10 issue 14 B2: a Done weeks
+ * "YYYY-MM-DD"). Done before the sitting cannot be a pass (a Done weeks
  * before Step 2 CK was stored as passed that day), so an action link records none and offers
  * Scheduled for… in case the day moved. Undefined with no day booked, or once that day has come.
  */
@@ -89,7 +89,7 @@ export function bookedDayAhead(
   return day > today ? day : undefined;
 }
 
-/** A one-tap action a step does not offer now, in the applicant's words (tester s10 issue 14 C4). */
+/** A one-tap action a step does not offer now, in the applicant's words. */
 export function unavailableActionText(action: StepAction, title: string): string {
   return `“${ACTION_LABELS[action]}” is not a choice for “${title}” now`;
 }
@@ -140,7 +140,7 @@ export function doneOpensText(opens: DoneOpens, matchYear: number): string {
 
 /**
  * The Match a step's Done counts for: the plan's own, or the later Match the plan is dated for when
- * its own is out of reach, since that Match's steps are planned then (tester t9m F15): a Done before
+ * its own is out of reach, since that Match's steps are planned then: a Done before
  * its window opens would be recorded for the Match out of reach, and the plan would ask for the step
  * again. Pure.
  */
@@ -224,7 +224,7 @@ const OWN_WINDOWS: Partial<Record<MilestoneKey, OwnWindow>> = {
  * each season from its start counts as an earlier season's work when dated on or before the
  * previous ERAS season's end (pastSeasonWork, planner/past-season.ts), so Done opens the day after;
  * a step with a window of its own (OWN_WINDOWS) opens with it. Offering Done before then would
- * answer "Recorded" for a plan that does not count it (tester s8 issue 14 A2). A window that opens
+ * answer "Recorded" for a plan that does not count it. A window that opens
  * at an hour is told in `zone` (the applicant's) and compared on its day there; given `now` (epoch
  * ms: a Done now, not a date reported), Done waits for the instant itself.
  */

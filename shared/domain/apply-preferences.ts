@@ -20,8 +20,8 @@ export function categoryOf(subject: StepSubject): ReminderCategory {
  * - the last reminder before a step's hard deadline tied to a season date (hasSeasonTiedDeadline:
  *   Step 1 and Step 2 CK before ranking, OET with the ECFMG Pathway, certification, ERAS, NRMP,
  *   the rank order list, the visa): such a step missed blocks the Match or the start, and its
- *   ladder may have no rung within 72 hours (tester s7 B3: Exams off silenced every Pathway and
- *   Step 2 CK reminder; s8 issue 14 bug 3: and every OET one). Targets ("aim to finish by") and the
+ *   ladder may have no rung within 72 hours (Exams off silenced every Pathway and
+ *   Step 2 CK reminder; and every OET one). Targets ("aim to finish by") and the
  *   applicant's own dates are advice or theirs, so they are not critical;
  * - those about a step a critical risk names.
  */
@@ -103,11 +103,11 @@ function outOfQuiet(at: number, zone: string, quiet: { start: string; end: strin
  * The weekly summary a reminder goes into: the first `digestDay` on or after its local day, at the
  * applicant's delivery time (`deliveryMinute`), the instant the summary's email goes; unless that
  * one falls inside the last 72 hours before the date, where it would no longer be a summary item:
- * then the `digestDay` a week before (tester s4 B4: a rung 78.5 hours before its date went out on
+ * then the `digestDay` a week before (a rung 78.5 hours before its date went out on
  * its own because the next summary came 6.5 hours before it). At the delivery time, not the
  * reminder's own time of day: a reminder planned at the plan's instant (a critical notice, a late
  * arrival) took the instant of each re-plan, so the summary and the feed's alarm moved with every
- * download (tester s10 issue 14d B2). A summary earlier than `now` (today's, already past) is the
+ * download. A summary earlier than `now` (today's, already past) is the
  * next week's. Null when none fits: the earlier summary has passed (the applicant chose weekly
  * after it), and the reminder keeps its own time rather than being lost.
  */

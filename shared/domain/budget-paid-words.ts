@@ -1,19 +1,19 @@
 import { usd } from "./money.ts";
 import type { Budget } from "./plan.ts";
 
-// The words of a paid fee, reported (paidNote) or presumed from an interview (presumedNote, tester
-// t9p F1), and of their totals: budget-words.ts's rows and totals use them.
+// The words of a paid fee, reported (paidNote) or presumed from an interview (presumedNote),
+// and of their totals: budget-words.ts's rows and totals use them.
 
 /** The paid total's label: every paid amount is the fee table's estimate (paidNote). */
 export const PAID_SO_FAR = "Paid so far (estimated from the fee table)";
 
-/** The presumed-paid total's label (t9p F1): fees of steps an interview presumes done, never reported. */
+/** The presumed-paid total's label: fees of steps an interview presumes done, never reported. */
 export const PRESUMED_PAID = "Presumed paid, from your interview (estimated from the fee table)";
 
 /**
  * A paid fee's note. Matchpath never asks what the applicant paid, so a paid amount is the fee
- * table's, an estimate, and says so (tester s8 issue 14b B4: "Paid $680" for a fee never given).
- * A flag's "check … before paying" is advice for a fee still to pay (tester s8 C5), so a paid row
+ * table's, an estimate, and says so ("Paid $680" for a fee never given).
+ * A flag's "check … before paying" is advice for a fee still to pay, so a paid row
  * keeps only what the flag says about the amount, after what settles it for the applicant.
  */
 export function paidNote(verify: string | undefined, amount: string): string {
@@ -25,7 +25,7 @@ export function paidNote(verify: string | undefined, amount: string): string {
 }
 
 /**
- * A presumed-paid fee's note (tester t9p F1): its step was never reported, the interview suggests
+ * A presumed-paid fee's note: its step was never reported, the interview suggests
  * it is done, so the fee is presumed paid, apart from what the applicant reported paid; the amount
  * is the fee table's (with what a flag says about it, as paidNote keeps it).
  */
@@ -67,7 +67,7 @@ export function paidAmount(amount: string): string {
 
 /**
  * The presumed-paid total per currency, never converted (as budgetTotals' others): "about $2,070
- * plus AU$587", null when nothing is presumed, so it is shown only then (t9p F1).
+ * plus AU$587", null when nothing is presumed, so it is shown only then.
  */
 export function presumedTotal(budget: Budget): string | null {
   const others = (budget.otherCurrency ?? []).filter((item) => item.status === "presumed");

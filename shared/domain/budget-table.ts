@@ -2,8 +2,8 @@ import { type BudgetRow, budgetRows, PRESUMED_ONCE } from "./budget-words.ts";
 import type { Budget } from "./plan.ts";
 
 /*
- * The budget table as every surface shows it, from one helper (session 25 task Y, fixH's open
- * point): the email's HTML and text parts, the applicant's timeline, the console's applicant page.
+ * The budget table as every surface shows it, from one helper:
+ * the email's HTML and text parts, the applicant's timeline, the console's applicant page.
  */
 
 /** PRESUMED_ONCE when some row is presumed paid, else undefined: the sentence under such a table. */

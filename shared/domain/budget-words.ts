@@ -17,13 +17,13 @@ export { PAID_SO_FAR, PRESUMED_ONCE, PRESUMED_PAID };
 /**
  * The budget as the timeline's table and the email's budget block print it: every fee the plan
  * has, in one list, so no sentence (the budget step's "Fees still to come: $895 plus AU$587 …")
- * promises an item the table leaves out (tester s5 issue 14 B5, C6; issue 9 C4).
+ * promises an item the table leaves out.
  */
 export interface BudgetRow {
   /** The fee's label; "(estimate)" added for an advice amount. */
   label: string;
   /**
-   * "Paid", "Presumed paid" (a step an interview presumes done, never reported: t9p F1), "Coming",
+   * "Paid", "Presumed paid" (a step an interview presumes done, never reported), "Coming",
    * or "To verify" (not counted in the totals).
    */
   status: "Paid" | "Presumed paid" | "Coming" | "To verify";
@@ -35,7 +35,7 @@ export interface BudgetRow {
   source: string;
   /**
    * The authority's own page to verify a flagged amount on, when `source` is not it (NRMP's fee,
-   * from a secondary page: tester s11 issue 15e C5); the note ends with it too.
+   * from a secondary page); the note ends with it too.
    */
   verifyAt?: { page: string; url: string };
 }
@@ -52,7 +52,7 @@ function verifyAtOf(key: string): { page: string; url: string } | undefined {
 }
 
 /**
- * The budget's flags as footnotes, one per fee (tester t9k F11, t9l F10): a fee budgeted for this
+ * The budget's flags as footnotes, one per fee: a fee budgeted for this
  * Match and again for the next, or kept as paid for an earlier season, is one fact with one flag,
  * shown under the fee's own row's label when the budget has that row (else the first copy's).
  * In the order the items come.
@@ -84,8 +84,8 @@ function flagNote(verify: string | undefined): string | undefined {
 
 /**
  * A counted fee's flag (the amount is the latest found, not confirmed for the applicant's season):
- * the row says it is counted, so it cannot read as one of the fees "to verify" the totals leave out
- * (tester s9 issue 14 C2). "flagged, verify on X before paying: Y" reads "Counted in the totals at
+ * the row says it is counted, so it cannot read as one of the fees "to verify" the totals leave out.
+ * "flagged, verify on X before paying: Y" reads "Counted in the totals at
  * the latest figure found, not confirmed: Y; verify on X before paying".
  */
 function countedNote(verify: string | undefined): string | undefined {
@@ -98,8 +98,7 @@ function countedNote(verify: string | undefined): string | undefined {
 
 /**
  * A next Match's fee (BudgetItem.nextMatch, once the applicant's own Match is over): which Match,
- * that the amount is today's fee table's, and when it falls due; never "pay now" (tester s9 issue
- * 14 B1, 15 B3).
+ * that the amount is today's fee table's, and when it falls due; never "pay now".
  */
 function nextMatchNote(item: BudgetItem): string | undefined {
   if (item.nextMatch === undefined) return undefined;
@@ -194,7 +193,7 @@ function perCurrency(amountUsd: number, others: readonly OtherCurrencyItem[]): s
 /**
  * The totals per currency, never converted (no exchange rate is assumed): "$895 plus AU$587".
  * Fees to verify are in neither total. The paid total is "about …" (PAID_SO_FAR), "$0" when
- * nothing is paid; the presumed-paid one (PRESUMED_PAID, t9p F1) "about …", absent when nothing is
+ * nothing is paid; the presumed-paid one (PRESUMED_PAID) "about …", absent when nothing is
  * presumed, so it is shown only then.
  */
 export function budgetTotals(budget: Budget): { paid: string; presumed?: string; toPay: string } {
@@ -238,7 +237,7 @@ function inEachCurrency(amountUsd: number, others: readonly OtherCurrencyItem[])
  * What is still to pay and the counted total (paid and to pay), per currency as budgetTotals
  * writes them: "$3,450 plus AU$587". Held-back fees and fees to verify are in neither. The
  * what-if's Budget row compares these, so a fee in another currency that leaves or joins shows
- * (tester s11 issue 15e A1: waiving OET dropped AU$587 under "no change").
+ * (waiving OET dropped AU$587 under "no change").
  */
 export function budgetSums(budget: Budget): { upcoming: string; total: string } {
   const others = budget.otherCurrency ?? [];

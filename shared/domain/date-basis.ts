@@ -6,7 +6,7 @@ import type { DateBasis, Deadline } from "./plan.ts";
  * What a projected date is, in the one wording the timeline, the emails and the calendar feed use.
  * It says what is true: Matchpath's season data has not confirmed the date (README "Adding or
  * confirming a season" says how an operator confirms one), and how it was projected. Not that the
- * authorities have not published it: they may well have (tester s11 issue 9e B4: "because ERAS or
+ * authorities have not published it: they may well have ("because ERAS or
  * the NRMP has not published them yet", in December of the season those dates belong to).
  */
 export const PROJECTED_NOTE =
@@ -21,7 +21,7 @@ export const DATE_TAGS = {
 
 /**
  * Who sets a date (plan.ts DateBasis): its `basis`, or on a plan stored before that field, its
- * `status`, which then stood for it. Every display labels a date by this one rule (tester t9v F9).
+ * `status`, which then stood for it. Every display labels a date by this one rule.
  */
 export function dateBasis(deadline: Pick<Deadline, "status" | "basis">): DateBasis {
   return deadline.basis ?? deadline.status;
@@ -32,7 +32,7 @@ export const BASIS_WORDS = { projected: "projected", advice: "our advice" } as c
 
 /**
  * The mark after a date named in a sentence, by who sets it (dateBasis), never by the step's status
- * or by whether the season date it is counted from is projected (tester t9y C3: "the sponsorship
+ * or by whether the season date it is counted from is projected ("the sponsorship
  * application was due Fri 16 Apr 2027 (projected)", advice counted from a projected date, while the
  * email's Due line and the CLI called the same date our advice): " (projected)" or ", projected"
  * (`form` "comma", inside a parenthesis) for an authority's date Matchpath projected, " (our advice)"

@@ -16,7 +16,7 @@ export function deadlineWords(deadline: Deadline): { local: string; et?: string 
     return { local: deadline.local.replace(MIDNIGHT, "") };
   }
   // A target is a day, the rule's (Deadline.precision "day"): an ET copy of a day is
-  // the same day or a confusing neighbour, never information (tester s6 issue 14).
+  // the same day or a confusing neighbour, never information.
   if (deadline.precision === "day") return { local: deadline.local };
   return { local: deadline.local, et: deadline.et };
 }
@@ -32,9 +32,9 @@ export function yourTimeSuffix(deadline: Deadline): string {
 
 /**
  * Steps whose date is something that happens on NRMP's calendar, not a deadline the applicant must
- * meet: the feed, the timeline and the emails say "On …", never "Due" (tester s10 issue 14d C3:
- * "Due: Match Day: learn where you matched" read as an obligation on a day with nothing to do;
- * tester s12 issue 14f B3: the timeline still said "Due"). One rule for all three.
+ * meet: the feed, the timeline and the emails say "On …", never "Due"
+ * ("Due: Match Day: learn where you matched" read as an obligation on a day with nothing to do;
+ * the timeline still said "Due"). One rule for all three.
  */
 export const NRMP_EVENTS: ReadonlySet<StepSubject> = new Set(["match_week", "match_day", "soap"]);
 
@@ -49,7 +49,7 @@ export const NRMP_EVENT_LABEL = { label: "On", inline: "on" } as const;
 /**
  * The Match outcome's questions (planner/match-outcome-texts.ts: MATCH_RESULT_RUNG, MATCH_DAY_RESULT_RUNG,
  * MATCH_DAY_WEEKLY_RUNG, MATCH_OVER_RUNG, MATCH_OVER_MONTHLY_RUNG): their date is the last day to
- * answer by, not an event, so they read "Answer by", never "On" (tester t9y C11: "On: Fri 19 Mar
+ * answer by, not an event, so they read "Answer by", never "On" ("On: Fri 19 Mar
  * 2027, 2:00 AM", SOAP's end, read as something happening then).
  */
 const ANSWER_BY_RUNGS: ReadonlySet<string> = new Set([
@@ -85,7 +85,7 @@ export const REMINDER_DATE_LABELS = {
 
 /**
  * A start-by rung (the latest safe start of a step not begun) says to start, then what the date is:
- * "Aim to finish by" alone read as a finishing reminder weeks early (tester t9j F9).
+ * "Aim to finish by" alone read as a finishing reminder weeks early.
  */
 export const START_BY_DATE_LABELS = {
   deadline: { label: "Start now, due", inline: "start now, due" },
@@ -95,7 +95,7 @@ export const START_BY_DATE_LABELS = {
 
 /**
  * A book-by rung (an exam begun, not booked: the day to book it by) says to book, then the date it
- * counts down to (tester t9l F9): "Start now" would not fit a step already under way.
+ * counts down to: "Start now" would not fit a step already under way.
  */
 export const BOOK_BY_DATE_LABELS = {
   deadline: { label: "Book your test date now, due", inline: "book your test date now, due" },
@@ -129,7 +129,7 @@ export function reminderDateLabel(
   if (reminder.overdueSince !== undefined) return OVERDUE_SINCE_LABEL;
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung === RANKING_OPENS_RUNG) return RANKING_OPENS_DATE_LABEL;
-  // The one "book now" reminder of an exam under way on a moved plan (t9t F20) counts down the same way.
+  // The one "book now" reminder of an exam under way on a moved plan counts down the same way.
   if (reminder.rung === "book-by" || reminder.rung === "book-now")
     return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
@@ -148,7 +148,7 @@ export function reminderDateLabel(
  * "in 40 minutes", rounded down so it never promises more time than there is, with the minutes
  * under 2 hours so the words never halve the time left. Undefined with a day or
  * more left (the date says it) or once passed. Both instants ISO 8601. A rung keeps its name and
- * id (`due-in-1d` sent 7 hours before an 11:59 PM ET deadline from Lagos, tester s5 C2); the words
+ * id (`due-in-1d` sent 7 hours before an 11:59 PM ET deadline from Lagos); the words
  * say what is true.
  */
 export function timeLeftWords(deadline: string, at: string): string | undefined {
@@ -158,7 +158,7 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
   const minutes = Math.floor((left % HOUR_MS) / MINUTE_MS);
   const minuteWords = (count: number) => `${count} ${count === 1 ? "minute" : "minutes"}`;
   if (hours >= 2) return `in ${hours} hours`;
-  // Under 2 hours the minutes are said too: "in 1 hour" with 1 h 59 min left halves the time (tester s8 C7).
+  // Under 2 hours the minutes are said too: "in 1 hour" with 1 h 59 min left halves the time.
   if (hours === 1) return minutes === 0 ? "in 1 hour" : `in 1 hour ${minuteWords(minutes)}`;
   return `in ${minuteWords(Math.max(1, minutes))}`;
 }
@@ -175,9 +175,9 @@ export function sentReminderLabel(
   sentAt: string,
 ): { label: string; inline: string } {
   const label = reminderDateLabel(reminder);
-  // An overdue step's missed date has no time left (t9y F7).
+  // An overdue step's missed date has no time left.
   if (label === OVERDUE_SINCE_LABEL) return label;
-  // A whole day (an exam's last sitting day) is not met in hours: its date alone (t9s F14).
+  // A whole day (an exam's last sitting day) is not met in hours: its date alone.
   const left =
     reminder.countsDownTo === undefined && reminder.deadlineDetail?.precision !== "day"
       ? timeLeftWords(reminder.deadline, sentAt)
@@ -194,8 +194,8 @@ export function sentReminderLabel(
 /**
  * The target a step shows beside its deadline (or in place of "no fixed deadline"), undefined when
  * none: only while it is ahead, and not once the applicant's own date (an exam day) has begun,
- * when a target reads as a nag (tester s7 C3). The applicant's timeline and the console's use this
- * one rule (tester s12 issue 15g B2: the console said "no fixed deadline" beside a target's
+ * when a target reads as a nag. The applicant's timeline and the console's use this
+ * one rule (the console said "no fixed deadline" beside a target's
  * reminders). Both instants ISO 8601.
  */
 export function targetShown(target: Deadline | undefined, now: string, own?: Deadline): Deadline | undefined {
@@ -205,8 +205,8 @@ export function targetShown(target: Deadline | undefined, now: string, own?: Dea
 }
 
 /**
- * A next step's dates as one inline phrase for the emails, in the timeline's words (tester s5
- * issue 9 A2: the email showed only an early step's hard deadline, not the target that drives it):
+ * A next step's dates as one inline phrase for the emails, in the timeline's words
+ * (the email showed only an early step's hard deadline, not the target that drives it):
  * the target first while it is ahead ("aim to finish by … , target, not a deadline"), then the
  * deadline ("due …", or "by …" when it stands alone), tagged by who sets it (dateTag); a deadline
  * already passed reads "overdue: it was due …"; an early deadline passed names the late one; an
@@ -242,14 +242,14 @@ export function stepDatesInline(
       );
     else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${tagged}`);
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${tagged}`);
-    // A Match outcome question is answered by its date, as its reminders say (fixZB's leftover of t9y C11).
+    // A Match outcome question is answered by its date, as its reminders say.
     else if (
       step.milestone !== undefined &&
       step.title !== undefined &&
       asksMatchOutcome({ milestone: step.milestone, title: step.title })
     )
       phrases.push(`${answerByLabel(deadline).inline} ${when}${tagged}`);
-    // An NRMP event happens on its day and an interview starts: neither is due (tester s12 issue 14f B3, C3).
+    // An NRMP event happens on its day and an interview starts: neither is due.
     else if (step.milestone !== undefined && isNrmpEvent(step.milestone))
       phrases.push(`${NRMP_EVENT_LABEL.inline} ${when}${tagged}`);
     else if (step.milestone === "interview") phrases.push(`starts ${when}${tagged}`);

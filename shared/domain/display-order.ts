@@ -4,7 +4,7 @@ import { DAY_MS, MINUTE_MS, toWall } from "./time.ts";
 
 /**
  * The one order in which an applicant reads what is most urgent: the email's items and the
- * timeline's and the CLI's next steps (tester s11 issue 14e B2: the phone timeline listed five
+ * timeline's and the CLI's next steps (the phone timeline listed five
  * ERAS tasks past their deadline before a Match-blocking Pathway deadline four days away, while the
  * email of the same days led with the Pathway). Display only: the planner's own step order, which
  * decides which reminders exist and where a notice attaches, is left as it is.
@@ -30,7 +30,7 @@ export const WITHIN_A_WEEK_DAYS = 7;
 const KIND_RANK: Readonly<Record<Countdown["kind"], number>> = { deadline: 0, "own-date": 1, target: 2 };
 
 /**
- * The email's rule for its lead item (tester s10 issue 14d C4): the earliest day counted down to;
+ * The email's rule for its lead item: the earliest day counted down to;
  * on one day a hard deadline, then the applicant's own date, then a target (a deadline missed
  * closes a door; the own date is theirs; a target is advice); then the earliest instant.
  */
@@ -73,7 +73,7 @@ export function stepCountdown(step: NextStep, now: number, zone: string): Countd
     return undefined;
   };
   // An own date after a deadline already passed is the date to move, not one to count down to:
-  // the step is past its deadline (tester s12 issue 9f A3: an OET booked too late, which blocks the
+  // the step is past its deadline (an OET booked too late, which blocks the
   // Pathway, was listed after it).
   const deadlineAt = step.deadline === undefined ? undefined : Date.parse(step.deadline.at);
   const ownAfterPassedDeadline =
@@ -94,22 +94,22 @@ export function stepCountdown(step: NextStep, now: number, zone: string): Countd
 /**
  * The rest (band 2 of displayOrder) by the planner's urgency first: a step that must be acted on
  * within a week (its latest safe start or a passed target, stepUrgency) is read above one with a
- * sooner date that can wait (tester t9j F8: an OET sitting eight days out, "soon", above a Pathway
+ * sooner date that can wait (an OET sitting eight days out, "soon", above a Pathway
  * whose latest safe start had passed, "urgent", while the JSON plan said otherwise), and above one
  * with a date at all: an urgent step with no date ahead (the WDOMS check) is read before a later
- * one with a date (tester t9p F3: "later interview" above "urgent wdoms_listing").
+ * one with a date ("later interview" above "urgent wdoms_listing").
  */
 const PRESSING: Readonly<Record<NextStep["urgency"], number>> = { overdue: 0, urgent: 0, soon: 1, later: 2 };
 
 /**
  * Next steps in reading order, most urgent first: (0) Match Day's question once results are out
- * (leadsTheList, tester t9o F6); (1) what comes within a week, by the email's rule
+ * (leadsTheList); (1) what comes within a week, by the email's rule
  * (so the first card is the step the email of these days leads with); (2) steps past their deadline
  * that are still to do (nothing left to count down to: no email comes about them); (3) the rest,
  * urgent before soon before later (PRESSING, README), and at one urgency the steps with a date
  * ahead by the email's rule, then those with none in the plan's order. Within (3)'s urgency, the
  * steps in `deciding` (those a MATCH_YEAR_LAST_DAY risk names, decidingSteps) come first, and a step with a hard deadline ahead (or the applicant's own date)
- * before one with only a target (tester t9q F7: US clinical experience, "target, no deadline", read
+ * before one with only a target (US clinical experience, "target, no deadline", read
  * above the Step 1 the Match depends on). Steps equal under the rule keep the plan's order. Pure;
  * returns a new array.
  */
@@ -129,7 +129,7 @@ export function displayOrder<T extends NextStep>(
         : countdown.at - now <= WITHIN_A_WEEK_DAYS * DAY_MS
           ? 0
           : 2;
-    // Match Day's question, once results are out, leads whatever its dates (t9o F6: leadsTheList).
+    // Match Day's question, once results are out, leads whatever its dates (leadsTheList).
     const leading = leadsTheList(step) ? -1 : band;
     const pressing = leading === 2 ? PRESSING[step.urgency] : 0;
     const decides = leading === 2 && deciding.has(step.milestone) ? 0 : 1;
@@ -160,12 +160,12 @@ function firmDateAhead(step: NextStep, now: number): boolean {
 }
 
 /**
- * The steps that decide whether the plan's Match holds (tester t9q F7): the steps a
+ * The steps that decide whether the plan's Match holds: the steps a
  * MATCH_YEAR_LAST_DAY risk counts. Milestone keys; empty without one. A MATCH_YEAR_NOT_FEASIBLE
  * risk names none: it is about the Match out of reach (its `decidedBy`, the step that missed it),
  * while the plan is dated for the later Match as if the applicant had entered it, so its steps read
- * as they would then, that Match's own MATCH_YEAR_LAST_DAY included (tester t10a F6, t9y C8, ruling 3,
- * session 31: Step 2 CK, its `decidedBy`, was listed above Step 1 and the OET).
+ * as they would then, that Match's own MATCH_YEAR_LAST_DAY included
+ * (Step 2 CK, its `decidedBy`, was listed above Step 1 and the OET).
  */
 export function decidingSteps(risks: readonly Risk[] | undefined): ReadonlySet<string> {
   if (risks === undefined) return NONE;
@@ -186,7 +186,7 @@ export const DISPLAY_ORDER_NOTE =
 /**
  * One email's reminders in reading order: in the order of their steps in `steps` (the listed next
  * steps in reading order, displayOrder), so the email reads its steps in the timeline's order, an
- * urgent step above a sooner date that can wait (tester t9j F8); reminders of one step, and those of
+ * urgent step above a sooner date that can wait; reminders of one step, and those of
  * no listed step (after the listed ones), by the email's rule (compareCountdowns); then the earliest
  * send, then id. Pure; returns a new array.
  */

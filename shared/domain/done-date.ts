@@ -11,7 +11,7 @@ export const EARLIEST_ZONE = "Pacific/Kiritimati";
 
 /**
  * The one "not done in the future" rule, for the console's Mark done and a what-if as for every
- * intake (tester t9i F7): a step is done on a date no later than today in the applicant's own zone.
+ * intake: a step is done on a date no later than today in the applicant's own zone.
  * A certificate or a pass dated ahead is a typo or a wish, and believing it would unlock steps the
  * applicant cannot take yet (Step 3 reminders on an H-1B track before certification). Undefined when
  * the date is today or earlier. `now` is passed in (the domain reads no clock). Pure.

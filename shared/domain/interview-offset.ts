@@ -41,7 +41,7 @@ const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 /**
  * A start written as the program's local date and time, with no offset (the console's
  * datetime-local field), given `timezone`'s offset on that date per the tz database through Luxon:
- * "2027-11-10T09:00" in America/Chicago is "2027-11-10T09:00:00-06:00" (tester s9 issue 15c C5).
+ * "2027-11-10T09:00" in America/Chicago is "2027-11-10T09:00:00-06:00".
  * Anything else (a start with its offset, not a date-time, an unknown zone) is returned as given,
  * for the schema and startsAtOffsetMismatch to judge. A time the clocks skip there (02:30 on a
  * spring-forward night) has no offset: null. A time they repeat (01:30 on a fall-back night) takes

@@ -3,8 +3,8 @@ import type { NextStep, Plan } from "./plan.ts";
 import { prerequisitesFirst } from "./prerequisite-order.ts";
 
 /**
- * Steps that are sections of the plan, never a step to list: the budget (issue 9, Build 5; tester
- * s10 issue 9d C1: "Plan your budget" read as a step to do among the next steps). The plan keeps
+ * Steps that are sections of the plan, never a step to list: the budget (issue 9, Build 5;
+ * "Plan your budget" read as a step to do among the next steps). The plan keeps
  * their step (a notice can ride on it, and its Done and Snooze work); the CLI, the timeline and the
  * email show them as their own section only.
  */
@@ -18,9 +18,9 @@ export function listedNextSteps(plan: Pick<Plan, "nextSteps">): NextStep[] {
 /**
  * The listed next steps in reading order (display-order.ts), the same on the timeline, in the email
  * and in the CLI, in the applicant's zone `zone`: the first is the step the email of these days
- * leads with (tester s11 issue 14e B2); no step before a step it needs at the same or a higher
- * urgency (prerequisitesFirst, tester t9o F7); the steps the plan's Match depends on first at their
- * urgency (decidingSteps, from `risks` when given, tester t9q F7). Pure; the plan's own order is
+ * leads with; no step before a step it needs at the same or a higher
+ * urgency (prerequisitesFirst); the steps the plan's Match depends on first at their
+ * urgency (decidingSteps, from `risks` when given). Pure; the plan's own order is
  * left as it is.
  */
 export function listedInReadingOrder(

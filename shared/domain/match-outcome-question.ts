@@ -6,7 +6,7 @@ export const MATCH_WEEK_REPORT_TITLE = "Match Week: tell us whether you matched"
 /** Match Week once SOAP has ended and no match is reported: what next, either way. */
 export const AFTER_SOAP_TITLE = "The Match: tell us your result";
 /**
- * Match Day for an applicant in SOAP (tester s5, issue 9): Monday already said "not matched", so Match
+ * Match Day for an applicant in SOAP: Monday already said "not matched", so Match
  * Day is not where they learn a result; the SOAP offer they accepted is the position.
  */
 export const SOAP_MATCH_DAY_TITLE = "Match Day: tell us the SOAP offer you accepted";
@@ -27,7 +27,7 @@ const QUESTION_TITLES: ReadonlySet<string> = new Set([
 /**
  * Whether a Match Week or Match Day step is in its reporting phase, asking what NRMP told the
  * applicant: its date is the last day to answer by, as its reminders say ("Answer by", date-words.ts
- * ANSWER_BY_RUNGS), never an event "On" it (fixZB's leftover of tester t9y C11: the timeline card
+ * ANSWER_BY_RUNGS), never an event "On" it (the timeline card
  * and the email's "Your next steps" line still said "On …"). Keyed on the titles the planner gives
  * those phases only (match-week.ts, match-day.ts), as leadsTheList is. Pure.
  */

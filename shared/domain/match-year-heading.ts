@@ -3,12 +3,12 @@ import type { Plan } from "./plan.ts";
 /**
  * How a plan names its Match: "2027 Match", or, when MATCH_YEAR_NOT_FEASIBLE dates the early steps
  * for a later Match, "2027 Match (out of reach: planned for the 2028 Match)", so a heading never
- * names a season every date below it is not for (tester s4 papercut 12). Pure.
+ * names a season every date below it is not for. Pure.
  */
 export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): string {
   const later = laterPlannedMatchYear(plan);
   if (later === undefined) return `${plan.matchYear} Match`;
-  // Moved for a SOAP outcome never reported (fixB3): that Match was in reach, it left no position.
+  // Moved for a SOAP outcome never reported: that Match was in reach, it left no position.
   const why = movedForSoapOutcome(plan)
     ? "no SOAP position reported"
     : movedForSoapDeclined(plan)
@@ -29,7 +29,7 @@ export function movedForSoapOutcome(plan: Pick<Plan, "risks">): boolean {
 /**
  * Whether the plan is dated for the next Match because the applicant told us in Match Week they did
  * not match and are not taking part in SOAP (SOAP "Not for me", Match Week not done:
- * UNMATCHED_NOT_IN_SOAP, fixM). Pure.
+ * UNMATCHED_NOT_IN_SOAP). Pure.
  */
 export function movedForSoapDeclined(plan: Pick<Plan, "risks">): boolean {
   return plan.risks.some((risk) => risk.code === "UNMATCHED_NOT_IN_SOAP");

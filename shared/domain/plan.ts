@@ -20,7 +20,7 @@ export type DateStatus = "confirmed" | "projected" | "applicant" | "advice";
  * from its calendar; "projected", the authority's date projected by a documented rule (NRMP's rank order list
  * deadline before NRMP publishes it); "advice", a date no authority sets, Matchpath's advice (a lead time, an
  * allowance, a competitive target), whatever it is counted from; "applicant", the applicant's own date. From the
- * catalog rule's `basis` (tester t9v F9: the contract's window after Match Day read as projected, like NRMP's).
+ * catalog rule's `basis` (the contract's window after Match Day read as projected, like NRMP's).
  */
 export type DateBasis = "confirmed" | "projected" | "advice" | "applicant";
 
@@ -45,11 +45,11 @@ export interface Deadline {
    * "day": a date that is a whole day (a step's competitive target, NextStep.target, or a
    * post-Match advice deadline, catalog `due.asDay`), not an instant: `local` and `et` then hold
    * the same date alone ("Wed 27 Jan 2027"), the day of the rule that sets it, one calendar day for
-   * every applicant whatever their zone (tester s11 issue 9e B5), and displays show it as a date,
-   * never with a time (tester s5 C1: "aim to finish by Wed 27 Jan 2027, 10:00 PM GMT+8"). `at`
+   * every applicant whatever their zone, and displays show it as a date,
+   * never with a time ("aim to finish by Wed 27 Jan 2027, 10:00 PM GMT+8"). `at`
    * stays the instant the plan counts down to. An exam's last sitting day (USMLE Step 1 and Step 2
-   * CK, the OET: planner/last-sitting-day.ts) is such a day, the date in the applicant's own calendar
-   * (tester t9o F2): `at` is then the start of their next local day, from which the step is overdue.
+   * CK, the OET: planner/last-sitting-day.ts) is such a day, the date in the applicant's own calendar:
+   * `at` is then the start of their next local day, from which the step is overdue.
    * Absent: an exact deadline, shown with its time and zone.
    */
   precision?: "day";
@@ -78,8 +78,8 @@ export interface NextStep {
   /**
    * For a result a Match needs (catalog `neededForRanking`) whose deadline for an earlier Match has
    * passed, the step dated for a later one: `missed` is the latest Match the plan says is out of
-   * reach (the one just before the targeted Match; the same for every step of a plan, tester t9o
-   * F14), `due` the Match `deadline` is for (the earliest feasible one). `missedDeadline` is then the
+   * reach (the one just before the targeted Match; the same for every step of a plan),
+   * `due` the Match `deadline` is for (the earliest feasible one). `missedDeadline` is then the
    * step's deadline for `missed`, set only once that has passed.
    */
   matchYears?: { missed: number; due: number };
@@ -100,10 +100,10 @@ export interface NextStep {
   startBy?: string;
   /**
    * From the step's dates as shown: "overdue" exactly when its deadline (`deadline`) has passed, as
-   * in the plan's `overdue` list (tester t9h B2); a step dated for a later Match (`matchYears`) has
+   * in the plan's `overdue` list; a step dated for a later Match (`matchYears`) has
    * the urgency of that date, its badge saying the Match it missed (step-badge.ts); an exam whose
    * sitting is booked ahead, after its last sitting day, is "urgent", never overdue: late for this
-   * Match's ranking, as its action says (tester t9n F13).
+   * Match's ranking, as its action says.
    */
   urgency: "overdue" | "urgent" | "soon" | "later";
 }
@@ -180,7 +180,7 @@ export interface BudgetItem {
   amountUsd: number;
   /**
    * "presumed": the fee of a step an interview presumes done (presumed-in-the-match.ts), never
-   * reported: presumed paid, counted apart from what the applicant reported spent (tester t9p F1).
+   * reported: presumed paid, counted apart from what the applicant reported spent.
    */
   status: "spent" | "upcoming" | "presumed";
   /** "official" amounts come from the authority; "secondary" from a non-authority page; "advice" is labelled. */
@@ -203,7 +203,7 @@ export interface Budget {
   items: BudgetItem[];
   spentUsd: number;
   upcomingUsd: number;
-  /** The "presumed" items' sum (t9p F1), present only when there are some; in totalUsd, not in spentUsd. */
+  /** The "presumed" items' sum, present only when there are some; in totalUsd, not in spentUsd. */
   presumedUsd?: number;
   /** spentUsd + presumedUsd + upcomingUsd. */
   totalUsd: number;
@@ -229,8 +229,8 @@ export interface OtherCurrencyItem {
   display: string;
   /**
    * "held": held back while the school's ECFMG sponsor note is unknown, in no total (as a USD fee
-   * held back goes to Budget.toVerify); `verify` then says why (tester s4 13: the OET fee vanished).
-   * "presumed": its step presumed done by an interview, as BudgetItem's (t9p F1).
+   * held back goes to Budget.toVerify); `verify` then says why (the OET fee vanished).
+   * "presumed": its step presumed done by an interview, as BudgetItem's.
    */
   status: "spent" | "upcoming" | "held" | "presumed";
   verify?: string;

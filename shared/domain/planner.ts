@@ -52,7 +52,7 @@ export type { PlannerInput } from "./planner/context.ts";
  *   from the target Match; the text fits the step's status.
  * - blocked: steps waiting for prerequisites or a gate (no ECFMG sponsor note, WDOMS unchecked),
  *   naming them in `waitingFor` and what lifts a gate in `resolvedBy`. A Match year out of reach
- *   holds nothing back: the later Match's steps are planned on its dates (tester t9m F15).
+ *   holds nothing back: the later Match's steps are planned on its dates.
  *   A blocked step has no reminders and no upcoming fee.
  * - overdue: applicable, unfinished milestones whose hard deadline has passed and that wait on no
  *   other step (a blocked step is never overdue: the step it waits on is).
@@ -68,13 +68,13 @@ export type { PlannerInput } from "./planner/context.ts";
  * Match year differs from the applicant's, or on an unknown time zone.
  */
 export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): Plan {
-  // Being in the Match proves ECFMG had the exams and the Pathway (t9l F18): read as done from here on.
+  // Being in the Match proves ECFMG had the exams and the Pathway: read as done from here on.
   // An interview for this Match is evidence of being in it (session 21 task B): the certification
   // steps never reported read as done too, unless the Match is out of reach on what was reported.
   // After the rank order list deadline, such an applicant who never reported NRMP nor the list is
-  // asked whether they ranked, the Match kept meanwhile (t9o F9). A certified list beside a result
-  // dated after that deadline counts for nothing: NRMP withdrew them (advH2, withdrawnByLateResult).
-  // A SOAP position reported (SOAP done from Match Week on) is Match Day done (fixM, t9x F3).
+  // asked whether they ranked, the Match kept meanwhile. A certified list beside a result
+  // dated after that deadline counts for nothing: NRMP withdrew them (withdrawnByLateResult).
+  // A SOAP position reported (SOAP done from Match Week on) is Match Day done.
   const context = rankListAsked(
     presumedInTheMatch(
       withdrawnByLateResult(confirmedByTheMatch(acceptedSoapPosition(buildContext(input, calendar, now)))),
@@ -82,14 +82,14 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   );
   const dates = planDates(context);
   const ineligible = context.eligibility === "ineligible";
-  // A SOAP outcome unreported past its date (fixB3's ruling on t9w F4): no position, the next Match
+  // A SOAP outcome unreported past its date: no position, the next Match
   // planned as a Match out of reach is (the moved plan below), SOAP_OUTCOME_UNREPORTED its standing line.
   const native = feasibilityOf(context);
   const soapOver = !ineligible && !native.infeasible && soapOutcomeUnreported(context, dates);
-  // "Not matched, not in SOAP" (SOAP Not for me in Match Week, fixM on t9x F9): the next Match now, the same way.
+  // "Not matched, not in SOAP" (SOAP Not for me in Match Week): the next Match now, the same way.
   const declined = !ineligible && !native.infeasible && !soapOver && soapDeclinedUnmatched(context);
   const entered = soapOver || declined ? soapOutcomeFeasibility(context, native) : native;
-  // Out of reach, the later Match as its entered applicant's, built once (t9n F17): its year by the
+  // Out of reach, the later Match as its entered applicant's, built once: its year by the
   // native rules, its context shared by its season steps, its risks and `targeted`.
   const later = entered.infeasible && !ineligible ? laterMatchInReach(input, context, entered, now) : null;
   const feasibility = later?.outOfReach ?? entered;
@@ -112,7 +112,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     unchecked,
     feasibility,
     targeted,
-    // Targets TARGETS_SLIPPED moves, worked out once for the steps and the risk (t9o F7: one target a step).
+    // Targets TARGETS_SLIPPED moves, worked out once for the steps and the risk (one target a step).
     // A plan moved on: the later Match's, as its risks are (movedPlanRisks).
     slipped: ineligible
       ? null
@@ -127,7 +127,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // A season out of reach at its deadline is not "over" for the applicant: its steps stay the
     // feasible Match's, as before the deadline (see assessFeasibility).
     seasonOver,
-    // So is a Match whose result was never told once residency has started (tester t9j F2: the
+    // So is a Match whose result was never told once residency has started (the
     // certificate "overdue" for a Match that is over): the certificate is dated for the next one.
     afterSeasonDates:
       (seasonOver && !soapStillOpen(context)) || matchOverUnreported(context)
@@ -139,19 +139,19 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const stepContext = feasibility.infeasible
     ? laterSeasonSteps(withLaterPresumed(context, later?.context ?? null), plannedSeason)
     : context;
-  // The later Match is planned in full (tester t9m F15): its season's steps (letters, ERAS, NRMP,
+  // The later Match is planned in full: its season's steps (letters, ERAS, NRMP,
   // ranking, the visa) get its calendar's dates, targets and reminders, as if the applicant had
   // entered that Match year, instead of "waiting for a feasible Match year" while the budget counts
   // its fees. The out-of-reach notice asks once for the form's Match year (critical-notice-titles.ts).
   const laterSeason = later?.context ?? null;
-  // In reach on the later candidate only (t9r F1): the steps that chain waits on carry its last days.
+  // In reach on the later candidate only: the steps that chain waits on carry its last days.
   // A plan moved on: the later Match's own (its risks are its entered applicant's, movedPlanRisks).
   const candidate = laterCandidateSteps(later?.feasibility ?? feasibility);
   // A step not season-bound reads its dates from the targeted Match's (milestone-step.ts).
   const candidateGates =
     candidate === null ? gates : { ...gates, targeted: { ...gates.targeted, dates: candidate.dates } };
   // Once matched, a step that only strengthens an application (catalog strengthensApplication) has no
-  // application left to strengthen: no next step, no reminder (tester s27 F8: USCE in May's emails).
+  // application left to strengthen: no next step, no reminder (USCE in May's emails).
   // Matched reads Match Week done too: NRMP's Monday "matched" already ends the application.
   const matched = hasMatched(context) || matchWeekMatched(context);
   for (let index = 0; index < MILESTONE_CATALOG.length; index++) {
@@ -164,13 +164,13 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     else planMilestone(stepContext, dates, gates, entry, index, collected);
   }
   // Out of reach, the target Match's interviews (before its rank order list deadline) are the
-  // dropped Match's (t9m F13): as MATCH_YEAR_NOT_FEASIBLE says, never with no sponsor note.
+  // dropped Match's: as MATCH_YEAR_NOT_FEASIBLE says, never with no sponsor note.
   const droppedUntil =
     !ineligible && feasibility.infeasible
       ? calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
       : null;
   planInterviews(context, collected.nextSteps, collected.reminders, droppedUntil);
-  // Moved to a later Match, its risks are its entered applicant's (t9n F17, F8), plus the one out-of-reach risk.
+  // Moved to a later Match, its risks are its entered applicant's, plus the one out-of-reach risk.
   const risks =
     later !== null
       ? movedPlanRisks(
@@ -182,7 +182,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
         )
       : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
-  // No step before a step it needs at the same or a higher urgency (t9o F7), as the reading order:
+  // No step before a step it needs at the same or a higher urgency, as the reading order:
   // orderNextSteps applies prerequisitesFirst's rule on its keyed records (needed-first.ts).
   const nextSteps = orderNextSteps(collected.nextSteps);
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
@@ -192,23 +192,23 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     movedPlanNotices(context, dates, later, targeted, risks, nextSteps, collected.reminders);
   else {
     criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
-    // The last day that keeps the Match, counted down on the step it names first (t9v F2).
+    // The last day that keeps the Match, counted down on the step it names first.
     lastDayCountdown(context, risks, nextSteps, dates, collected.reminders, targeted);
-    // A warning that opted in (WARNING_NOTICES) is emailed too (t9v F10's leftover); no other warning is.
+    // A warning that opted in (WARNING_NOTICES) is emailed too; no other warning is.
     warningRiskNotices(context, risks, nextSteps, dates, collected.reminders);
-    // The presumed steps' last days, asked about before each (t9t F10): the warning alone was never reminded.
+    // The presumed steps' last days, asked about before each: the warning alone was never reminded.
     presumedStatusQuestions(context, dates, risks, nextSteps, collected.blocked, collected.reminders);
   }
-  spaceNrmpQuestion(context, collected.reminders); // t9t F14: not on consecutive days
-  spaceCertificateQuestion(context, collected.reminders); // t9y C2: at most one a week
+  spaceNrmpQuestion(context, collected.reminders); // Not on consecutive days
+  spaceCertificateQuestion(context, collected.reminders); // At most one a week
   joinLateArrivals(context, collected.reminders);
-  // NRMP asked beside the rank list: one email per slot, the rank list's (fixP's open point, s25 W2).
+  // NRMP asked beside the rank list: one email per slot, the rank list's.
   foldNrmpAskedIntoRankList(context, collected.reminders);
   return {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,
     // The calendar of the season the dates are for: a Match out of reach is planned on a later
-    // one's, whose dates may be projected (tester s12 issue 9f C5: "confirmed calendar" above 2028's),
+    // one's, whose dates may be projected ("confirmed calendar" above 2028's),
     // as the heading says it (matchYearHeading: MATCH_YEAR_NOT_FEASIBLE, never with no sponsor note).
     seasonStatus: !ineligible && plannedSeason.status === "projected" ? "projected" : calendar.status,
     nextSteps,

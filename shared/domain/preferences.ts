@@ -56,7 +56,7 @@ export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});
  * The preferences in effect for an applicant: those saved on the preferences page, else the
  * defaults with the delivery time the planner uses (the intake form's `reminderTime`, moved out of
  * the default quiet hours as `deliveryMinute` moves it). The page shows these, so a save that
- * changes something else keeps the applicant's time (tester s8 issue 14b A1: it reset 08:30 to 09:00).
+ * changes something else keeps the applicant's time (it reset 08:30 to 09:00).
  */
 export function preferencesInEffect(profile: {
   preferences?: Preferences;

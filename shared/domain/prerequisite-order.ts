@@ -22,8 +22,8 @@ const NEEDS: ReadonlyMap<string, readonly string[]> = (() => {
 /**
  * Display only: the results NRMP needs (catalog `neededForRanking`) read in the order the catalog
  * plans them, the one whose target is counted back from the other's first (usmle_step1's from Step
- * 2 CK's: "Step 1 before Step 2 CK", advice), though neither needs the other (ruling 3, session 31,
- * tester t10a F6, t9y C8: a plan listed Step 2 CK above Step 1 at one urgency). The steps NEEDS names
+ * 2 CK's: "Step 1 before Step 2 CK", advice), though neither needs the other
+ * (a plan listed Step 2 CK above Step 1 at one urgency). The steps NEEDS names
  * and these, by step; a booked step (its own date) reads by NEEDS alone (prerequisitesFirst). The
  * planner's own order (NEEDED_FIRST_AT) keeps to the catalog's prerequisites.
  */
@@ -62,7 +62,7 @@ function rank(urgency: NextStep["urgency"]): number {
 /**
  * `steps` (already in an order: the plan's, or the reading order) with no step listed before a step
  * it needs (its catalog prerequisites) at the same or a higher urgency: such a prerequisite moves to
- * just before it, the rest keeping their order (tester t9o F7, the lead's ruling: Step 1 was listed
+ * just before it, the rest keeping their order (Step 1 was listed
  * above the ECFMG application, which it cannot be registered without). Step 1 reads so before Step
  * 2 CK too (READING_NEEDS), unless Step 2 CK is booked: the applicant's sitting keeps its place by
  * its date. A prerequisite less urgent than the step stays where it is. The step that leads

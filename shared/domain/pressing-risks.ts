@@ -12,7 +12,7 @@ const LATER_MATCH_RISKS: ReadonlySet<RiskCode> = new Set<RiskCode>([
 /**
  * Whether a risk makes the steps it names urgent: critical, and not about a later Match. The
  * planner presses those steps (pressCriticalSteps) and the badge says so (stepBadge: "urgent:
- * result pending", tester t9k F11), by this one rule.
+ * result pending"), by this one rule.
  */
 export function pressesSteps(risk: Pick<Risk, "severity" | "code">): boolean {
   return risk.severity === "critical" && !LATER_MATCH_RISKS.has(risk.code);

@@ -12,8 +12,7 @@ import type { Plan, Reminder } from "./plan.ts";
  * (mostUrgentFirst). A reminder whose deadline has passed is never returned, so a late wake-up
  * never announces a deadline that is already gone. A reminder folded into another's words
  * (Reminder.folded, ruling W2) whose carrier was already sent is due on its own: a sent rank-list
- * rung re-timed as a missed one took the NRMP question of its slot, and nothing sent it (fixD's
- * leftover 2, session 26).
+ * rung re-timed as a missed one took the NRMP question of its slot, and nothing sent it.
  */
 export function dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Reminder[] {
   const nowMs = now.getTime();
@@ -62,7 +61,7 @@ export type RiskChangeTells = (at: Date, nextReminder: Date | undefined) => Date
  * reminder not yet sent, or sooner the first instant where time alone changes the plan's risks
  * (`Plan.riskChangesAt`, just after it), so a risk that turns critical between reminders is
  * re-planned then and its notice goes out at the next delivery slot, not at the next reminder weeks
- * later (tester s7 issue 15b: a non-consenting applicant heard of a critical risk a month late).
+ * later (a non-consenting applicant heard of a critical risk a month late).
  * With `tells` (the caller can re-plan), a risk change counts only when re-planning there would
  * send something before the next reminder, and the wake-up is the instant that goes out (issue 11:
  * most such instants change nothing the applicant is sent, a notice is often planned for the next

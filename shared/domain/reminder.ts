@@ -25,7 +25,7 @@ export interface Reminder {
    * On a chase of a step whose own date has passed while `deadline` is a later instant the chase
    * counts down to (a visa step behind, chased up to residency's start: visa-behind.ts): that missed
    * date, with its basis. Displays show it, "Overdue since Fri 2 Apr 2027 (our advice)", never
-   * "Due <deadline>" (tester t9y F7: the subject and Due line said the start while the why said the
+   * "Due <deadline>" (the subject and Due line said the start while the why said the
    * missed date); `deadline` stays what delivery needs (never sent after it).
    */
   overdueSince?: Deadline;
@@ -40,7 +40,7 @@ export interface Reminder {
    * Reminders of another step whose words this one carries ("Also: …") and which left the plan's
    * list for it: the NRMP question folded into the rank list's reminder of the same slot (ruling
    * W2). The caller claims and marks each sent with this one, as it does an email item's alsoFor,
-   * so the ledger knows the question went out (fixD's leftover 2, session 26).
+   * so the ledger knows the question went out.
    */
   folded?: readonly Reminder[];
 }

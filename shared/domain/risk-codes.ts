@@ -4,13 +4,13 @@
  */
 export const RISK_CODES = [
   "ANSWERS_CONTRADICT_INTERVIEW",
-  // The sponsor note "false" beside the applicant's own ECFMG record, no interview (t9s F8, session 25).
+  // The sponsor note "false" beside the applicant's own ECFMG record, no interview.
   "ANSWERS_CONTRADICT_RECORD",
   "MATCH_WEEK_SOAP_CONFLICT",
   "SCHOOL_NOT_ECFMG_ELIGIBLE",
-  // A result reported done below the passing score in force on its date (t9x F1): not a pass.
+  // A result reported done below the passing score in force on its date: not a pass.
   "SCORE_BELOW_PASSING",
-  // A passing score on an exam not yet done (t9z F12): kept as reported, the applicant asked to mark it done.
+  // A passing score on an exam not yet done: kept as reported, the applicant asked to mark it done.
   "SCORE_ON_SCHEDULED_EXAM",
   // The ECFMG certificate done beside a failing Step 1 or Step 2 CK score: which attempt passed?
   "CERTIFICATE_BESIDE_FAILING_SCORE",
@@ -22,7 +22,7 @@ export const RISK_CODES = [
   "SEASON_OVER",
   "RANK_LIST_UNREPORTED",
   "MATCH_YEAR_NOT_FEASIBLE",
-  // Told us "not matched" in Match Week: no SOAP position by the contract's date (fixB3), or not in SOAP (fixM); next Match planned.
+  // Told us "not matched" in Match Week: no SOAP position by the contract's date, or not in SOAP; next Match planned.
   "SOAP_OUTCOME_UNREPORTED",
   "UNMATCHED_NOT_IN_SOAP",
   "MATCH_YEAR_LAST_DAY",
@@ -37,7 +37,7 @@ export const RISK_CODES = [
   "NO_INTERVIEW_RECORDED",
   "SCHEDULED_DATE_PASSED",
   "CERTIFICATION_STATUS_UNREPORTED",
-  "H1B_STAMPING_WAIVER_IGNORED", // "Not for me" on the H-1B stamping from a zone outside the US (t9z F7)
+  "H1B_STAMPING_WAIVER_IGNORED", // "Not for me" on the H-1B stamping from a zone outside the US
   "H1B_PROCLAMATION_FEE",
   "PATHWAY_CERTIFICATE_MAY_EXPIRE",
   "PATHWAY_DEADLINE_PROJECTED",
@@ -50,7 +50,7 @@ export const RISK_CODES = [
   "MATCH_DAY_NOT_REPORTED",
   "VISA_UNDECIDED",
   "PATHWAY_DONE_BEFORE_OET",
-  // SOAP marked done before SOAP's first offer round (t10b F3): no accepted offer, counted as not started.
+  // SOAP marked done before SOAP's first offer round: no accepted offer, counted as not started.
   "SOAP_DONE_BEFORE_OFFERS",
   // Match Week or Match Day marked done before NRMP could tell it: no outcome, counted as not started.
   "MATCH_OUTCOME_BEFORE_MATCH_WEEK",

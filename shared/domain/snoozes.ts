@@ -75,7 +75,7 @@ export interface SnoozeOption {
  * SNOOZE_DAYS with the date it would end on (snoozeUntil, capped at the last rung: `lastReminder`
  * then), once per end date, and only when a reminder it silences (applySnoozes: one still to come,
  * not a deadline's last rung) is sent before that date. Empty: a snooze would silence nothing, so
- * none is offered (tester s10 issue 14d C2: a 7-day snooze was offered and "recorded" on letters
+ * none is offered (a 7-day snooze was offered and "recorded" on letters
  * whose next reminder was three months away).
  */
 export function snoozeOptions(

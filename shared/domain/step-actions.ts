@@ -9,8 +9,8 @@ export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive"] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
 /**
- * What Done records on a step where "done" means more than finished (tester t10b F3, fixZK ruling
- * 1a): SOAP done is an accepted SOAP offer, binding as a match, so its button says so to the
+ * What Done records on a step where "done" means more than finished:
+ * SOAP done is an accepted SOAP offer, binding as a match, so its button says so to the
  * applicant ("I accepted a SOAP offer") and to the advisor ("Mark SOAP: offer accepted"). Keys,
  * not the catalog, as the action pages read them (their cold start stays off the catalog).
  */
@@ -27,7 +27,7 @@ export const DONE_RECORDS: Readonly<
 /**
  * Whether a step's recorded status already answers an action, leaving nothing to change: Done on a
  * done step, Not for me on a waived one, Scheduled for… or Snooze on a step done or not for the
- * applicant. Both sides of an action link decide on it (tester s9 issue 14 A1, A3): the GET says
+ * applicant. Both sides of an action link decide on it: the GET says
  * "already recorded … Nothing was changed", and the POST, on the step as stored when it writes,
  * answers the same and writes nothing, whichever link (email, timeline) carried the action.
  */

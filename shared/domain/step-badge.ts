@@ -4,24 +4,24 @@ import { DAY_MS } from "./time.ts";
 
 /**
  * What a next step's badge says, by one rule for the applicant's timeline and the advisor's console
- * (tester s10 issue 15d B1: the console said "urgent" where the timeline said "Result pending"):
+ * (the console said "urgent" where the timeline said "Result pending"):
  * "early-deadline-passed" for a step past its early deadline while its late one holds (NRMP
  * registration between the two: `missedDeadline` without `matchYears`); "result-pending" once the
  * applicant's own date (a booked exam) has passed a full day with no result recorded, never
- * "overdue" months before the deadline (tester s7 issue 14 C3); "overdue-result-pending" when its
+ * "overdue" months before the deadline; "overdue-result-pending" when its
  * deadline has passed too: the advisor must see it is late and the applicant must be asked for the
  * result, so both pages say both (issue 15 follow-up: the console said "overdue" where the
- * timeline said "Result pending"); "soon" at least on the exam day itself (tester s11 issue 15e
- * C4: it read "later"); "too-late-for-match" for a step dated for a later Match whose deadline for
+ * timeline said "Result pending"); "soon" at least on the exam day itself
+ * (it read "later"); "too-late-for-match" for a step dated for a later Match whose deadline for
  * the applicant's own Match has passed (`matchYears`): its date shown is ahead, so it is not overdue
- * (tester t9h B2: "overdue" beside a 2028 date while the Overdue section said "(none)"), yet never
- * "later" (tester s8 issue 14 bug 4); "urgent-for-match" for such a step urgent for the Match it is
- * dated for (`matchYears.due`, the plan's targeted Match: tester t9m F1), "soon-for-match" for one due
- * soon for it (adv53's note: a step dated for the targeted Match reads that Match's words); otherwise the planner's urgency, "overdue" only when the
+ * ("overdue" beside a 2028 date while the Overdue section said "(none)"), yet never
+ * "later"; "urgent-for-match" for such a step urgent for the Match it is
+ * dated for (`matchYears.due`, the plan's targeted Match), "soon-for-match" for one due
+ * soon for it (a step dated for the targeted Match reads that Match's words); otherwise the planner's urgency, "overdue" only when the
  * step's date shown has passed (the plan's overdue list). The reminder email's step dates say the
  * result-pending ones in the same words (stepDatesInline, issue 15). A pending result that a
  * critical risk is about (`risks`, the plan's: pressesSteps) reads "urgent-result-pending", as its
- * urgency says (tester t9k F11: "result pending" beside a critical SCHEDULED_DATE_PASSED). Pure.
+ * urgency says ("result pending" beside a critical SCHEDULED_DATE_PASSED). Pure.
  */
 export type StepBadge =
   | NextStep["urgency"]
@@ -50,18 +50,18 @@ export function stepBadge(
     return pressed && step.urgency === "urgent" ? "urgent-result-pending" : "result-pending";
   }
   // The exam day itself: the countdown to it is over and the planner's urgency follows the hard
-  // deadline, often months ahead ("later"); the exam is today (tester s11 issue 15e C4).
+  // deadline, often months ahead ("later"); the exam is today.
   if (
     step.ownDate !== undefined &&
     Date.parse(step.ownDate.at) <= Date.parse(now) &&
     step.urgency === "later"
   )
     return "soon";
-  // The Match the plan targets judges the step (tester t9m F1, the lead's ruling): urgent for it,
+  // The Match the plan targets judges the step: urgent for it,
   // the badge says so and names it, not the written-off Match ("too late for the 2027 Match" beside
   // a 2028 Pathway deadline five days away).
   if (step.matchYears !== undefined && step.urgency === "urgent") return "urgent-for-match";
-  // Soon for it likewise names that Match (adv53's note: it read "too late for the 2027 Match").
+  // Soon for it likewise names that Match (it read "too late for the 2027 Match").
   if (step.matchYears !== undefined && step.urgency === "soon") return "soon-for-match";
   if (step.matchYears !== undefined && step.urgency !== "overdue") return "too-late-for-match";
   return step.urgency;

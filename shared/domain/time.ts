@@ -143,8 +143,8 @@ export function localDate(zone: string, utcMs: number): string {
 /**
  * Whether the zone's clocks go forward (its UTC offset grows) at some instant within `days` after
  * `utcMs`: only then does a wall-clock time not exist on some night (a delivery time of 02:30 on a
- * spring-forward night), so only then does the preferences page explain it (tester s10 issue 14
- * C3: Asia/Karachi has not changed its clocks since 2009). Compares offsets a day apart, the
+ * spring-forward night), so only then does the preferences page explain it
+ * (Asia/Karachi has not changed its clocks since 2009). Compares offsets a day apart, the
  * stride zone-offsets.ts probes at: a week apart missed America/Noronha's one-week DST of 2000.
  */
 export function clocksGoForwardWithin(zone: string, utcMs: number, days: number): boolean {

@@ -10,8 +10,8 @@ export const US_ZONE =
  * Whether a milestone entry is a "Not for me" on the H-1B visa stamping from an applicant whose zone
  * is outside the US: only someone already in the US can have a change of status (the fact sheet's
  * proclamation row names it as the case apart from consular processing), so abroad the visa must be
- * stamped at a consulate. The intake and the plan CLI refuse it; the planner ignores a stored one
- * (tester t9z F7). Cheap for every other entry: the status is read first.
+ * stamped at a consulate. The intake and the plan CLI refuse it; the planner ignores a stored one.
+ * Cheap for every other entry: the status is read first.
  */
 export function stampingWaiverRefused(entry: { key: string; status: string }, zone: string): boolean {
   return entry.status === "waived" && entry.key === "visa_h1b_stamping" && !US_ZONE.test(zone);

@@ -14,7 +14,7 @@ const BUCKET_MS = 60_000;
 // The probe's stride must be shorter than any stretch of one offset, or a stretch that falls
 // between two probes with equal offsets is swallowed into the span around it, and the answer then
 // depends on which instant was asked first: America/Noronha kept UTC-1 for one week in October
-// 2000, which a weekly probe missed (tester s10 issue 11d B3). A day also sees a suspension of a
+// 2000, which a weekly probe missed. A day also sees a suspension of a
 // few days, as governments have announced at short notice.
 const STEP_MS = 86_400_000;
 const MAX_REACH_MS = 400 * 86_400_000;

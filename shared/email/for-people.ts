@@ -1,8 +1,8 @@
 import { escapeHtml } from "./html.ts";
 
 /**
- * The planner's texts as an applicant reads them, in an email or on the timeline page (tester s7
- * C1, C2, C10; s7 14b C1, C2). The plan keeps its provenance whole (rule text, catalog keys,
+ * The planner's texts as an applicant reads them, in an email or on the timeline page.
+ * The plan keeps its provenance whole (rule text, catalog keys,
  * internal source names: the CLI and the console show it); what the applicant sees names its
  * sources in words and the authorities' pages as links (the email) or addresses (the timeline,
  * whose CSP allows no inline style).
@@ -56,7 +56,7 @@ export interface SourceLink {
  */
 export function sourceLinks(sources: readonly string[]): SourceLink[] {
   // A projection rule's addresses are its candidates' pages, which give another date than the one
-  // projected (tester s10 issue 9d B7): the rule is named in words instead (projectionWords).
+  // projected: the rule is named in words instead (projectionWords).
   const urls = [
     ...new Set(
       sources
@@ -77,8 +77,8 @@ const PROJECTED = "projected: ";
 
 /**
  * That a risk's date is projected, and where the rule is: the timeline, whose "Risks to watch"
- * show each rule in full under "Where these dates come from". The email prints no rule (tester s12
- * issue 14f B6: "Match Day minus 23 days (a Wednesday), 9:00 PM ET" is rule text, which the README
+ * show each rule in full under "Where these dates come from". The email prints no rule
+ * ("Match Day minus 23 days (a Wednesday), 9:00 PM ET" is rule text, which the README
  * keeps on the timeline). "" when no source is a projection.
  */
 export function projectedSourcesNote(sources: readonly string[]): string {

@@ -18,7 +18,7 @@ const WHY =
   "You get this email because someone opened one of your Matchpath links and asked for fresh ones. It goes only to the address Matchpath has for you, at most once a day. If that was not you, you can ignore it: nothing was changed.";
 
 /**
- * The "Email me a fresh link" message (tester s8 issue 14 B4): the same email framework as the
+ * The "Email me a fresh link" message: the same email framework as the
  * reminders (the MJML layout compiled at build time, templates/fresh-links.mjml, filled with
  * Mustache and escaped) and a plain-text part with the same links. Pure.
  */

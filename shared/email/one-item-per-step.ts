@@ -12,7 +12,7 @@ export { oneReminderPerStep, type StepReminders } from "#domain/planner/one-remi
  */
 export function withOtherDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
   const said = new Set([kept.deadline]);
-  // A day said once: two instants of one whole day ("Due: Tue 12 Jan 2027" twice: tester t9y F8).
+  // A day said once: two instants of one whole day ("Due: Tue 12 Jan 2027" twice).
   const days = new Set([dueLine(kept)]);
   const lines: string[] = [];
   let projected = item.deadlineNoteProjected;

@@ -83,7 +83,7 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   if (isUndatedNotice(first)) return headerText(`${summary}${first.title}${more}`, 180);
   const label = itemDateLabel(plan, first, weekly);
   // The applicant's own day needs no "on" after its title ("Your USMLE Step 2 CK exam: Tue 30 Mar 2027").
-  // An overdue step's chase: the date it missed, with who set it, as its Due line says (t9y F7).
+  // An overdue step's chase: the date it missed, with who set it, as its Due line says.
   const shown = reminderShownDate(first);
   const date = `${deadlineWords(shown).local}${first.overdueSince === undefined ? "" : basisMark(shown)}`;
   const when = first.countsDownTo === "own-date" ? date : `${label.inline} ${date}`;
@@ -92,8 +92,8 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
 
 /**
  * The next steps listed under "Your next steps", less the step of an item counting down to the
- * applicant's own date: that item already says the step, its day and its deadline (tester s11 issue
- * 14e C1: the exam the email led with came again, without its buttons, as the first bullet). Other
+ * applicant's own date: that item already says the step, its day and its deadline
+ * (the exam the email led with came again, without its buttons, as the first bullet). Other
  * items keep their step's bullet, which adds the target and deadline the item does not show.
  */
 function stepsBelow(plan: Plan, items: readonly Item[], input: ReminderEmailInput) {
@@ -239,9 +239,9 @@ function programZoneOf(reminder: Reminder, interviews: readonly Interview[] | un
 }
 
 export function renderReminderEmail(given: ReminderEmailInput): RenderedEmail {
-  // The timeline's reading order (tester s11 issue 14e B2): the lead is the timeline's first card.
+  // The timeline's reading order: the lead is the timeline's first card.
   const ordered = remindersInReadingOrder(given.reminders, listedInReadingOrder(given.plan, zoneOf(given)));
-  // One item per step (tester t9h C2): the reminders it stands for are claimed and sent all the same.
+  // One item per step: the reminders it stands for are claimed and sent all the same.
   const perStep = oneReminderPerStep(cancellationsFirst(ordered));
   const input = { ...given, reminders: perStep.map((each) => each.reminder) };
   const weekly = input.weeklySummaryDay !== undefined;

@@ -26,7 +26,7 @@ export interface Item {
   dueLocal: string;
   /**
    * The date's second zone: US Eastern (the authorities' zone) for a deadline; for an interview,
-   * the program's own zone, "… CDT (at the program)" (tester s8 issue 14 B5: an ET time beside
+   * the program's own zone, "… CDT (at the program)" (an ET time beside
    * both was neither the applicant's nor the program's); "" when it has none.
    */
   dueEt: string;
@@ -46,20 +46,20 @@ export interface Item {
   /**
    * On an interview's reminder: that the interview comes attached as a calendar file (the reminder
    * function attaches one .ics per interview an email is about), so a phone that lists attachments
-   * below a long email still shows where it is (tester s7 C11).
+   * below a long email still shows where it is.
    */
   attachmentNote?: string;
   /**
    * The title of the step the item's next step and buttons act on, when the item itself is about
    * something else: a critical risk's notice ("The 2027 Match is out of reach…") rides on the first
-   * step the risk names (tester s5 B2: a bare "Done" under it read as "done with the risk").
+   * step the risk names (a bare "Done" under it read as "done with the risk").
    */
   actsOn?: string;
   /**
    * A notice riding on no step the applicant acts on (a school with no sponsor note once its WDOMS
    * look-up is done: the plan files it under the budget, which is never a next step): it has no
    * date ("due" the rank-list deadline read as a deadline the applicant cannot meet), no next step
-   * and no button (tester s11 issue 9e B3, C1).
+   * and no button.
    */
   undated?: true;
   /** The item counts down to the applicant's own date (the exam day they booked). */
@@ -86,7 +86,7 @@ export function isAdvice(deadline: Deadline | undefined): boolean {
  * A target is advice and an own date is the applicant's: neither is the authority's deadline, so
  * the item says so and names the deadline (the tester read "Due … (projected date)" on a target
  * as a second, contradicting deadline). Beside the applicant's own date, a deadline of the later
- * Match the plan is dated for names that Match (tester t9h issue 9 B6: a 2027 OET sitting beside
+ * Match the plan is dated for names that Match (a 2027 OET sitting beside
  * "The deadline is Tue 4 Jan 2028").
  */
 function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Plan): string | undefined {
@@ -107,7 +107,7 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Pl
 }
 
 /**
- * An event added from this file changes only when another file says so (tester s8 issue 14 B8):
+ * An event added from this file changes only when another file says so:
  * Matchpath emails a cancelling file when the interview is cancelled, and the next email about a
  * moved interview carries the file with the new time. Calendar apps differ in applying those on
  * their own (README, "The calendar": "Interview calendar files"), so the note says what to do when
@@ -183,7 +183,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
   const deadlineNote = deadlineNoteOf(reminder, step, plan);
   const attachmentNote = attachmentNoteOf(reminder);
   const notice = isRiskNoticeRung(reminder.rung);
-  // An overdue step's chase shows the date it missed, with its basis (t9y F7).
+  // An overdue step's chase shows the date it missed, with its basis.
   const shown = reminderShownDate(reminder);
   return {
     milestone: reminder.milestone,

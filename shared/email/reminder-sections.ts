@@ -35,7 +35,7 @@ export const REMINDER_WORDS = {
   calendarLink: "Add my deadlines to my calendar",
   calendarText: "Add your deadlines to your calendar",
   /**
-   * Beside the webcal:// link, the same feed over https (tester s10 issue 14d B3): webmail sanitises
+   * Beside the webcal:// link, the same feed over https: webmail sanitises
    * links to a few schemes (Gmail is widely reported to drop webcal:) and a browser with no calendar
    * app registered does nothing with one, while Google Calendar ("From URL") and Outlook on the web
    * ("Subscribe from web") take the https address; the timeline words it the same way.
@@ -59,7 +59,7 @@ export const TOP_STEPS = 3;
 
 /**
  * The email's heading: "deadlines" only when every item is a deadline; an interview is "coming
- * up" (tester s8 issue 14 B5: "One deadline needs your attention" headed an interview email).
+ * up" ("One deadline needs your attention" headed an interview email).
  */
 export function headingOf(items: readonly Item[]): string {
   const [only] = items;
@@ -102,9 +102,9 @@ export function riskLine(risk: Risk): string {
 /**
  * A risk's sources as an email shows them: that a date is projected, with the timeline's address
  * for how (projectedSourcesNote: a projection rule's own addresses are its candidates' pages,
- * another date than the projected one, tester s10 issue 9d B7; its words stay on the timeline,
- * tester s12 issue 14f B6), then the authorities' pages, each once (sourceLinks); advice notes
- * stay on the timeline too (tester s7 C1).
+ * another date than the projected one, its words stay on the timeline),
+ * then the authorities' pages, each once (sourceLinks); advice notes
+ * stay on the timeline too.
  */
 export function riskSourcesText(risk: Risk, timelineUrl?: string): string | false {
   const links = sourceLinks(risk.sources ?? []);
@@ -142,7 +142,7 @@ export { PROJECTED_NOTE } from "#domain/date-basis.ts";
 /**
  * The one-tap actions of an item's step, most useful first; none without links or for interviews,
  * and none for a step the applicant recorded done or waived that the plan no longer lists: a notice
- * on such a card (the Pathway certificate's validity check on the certificate's, tester t9x F8) has
+ * on such a card (the Pathway certificate's validity check on the certificate's) has
  * nothing to mark, and a bare Done under it would act on a finished step.
  */
 export function buttonsOf(
@@ -178,7 +178,7 @@ function finishedAndUnlisted(
 }
 
 /**
- * A next step's one-tap actions under "Your next steps" (tester s4 C2: only the first item had
+ * A next step's one-tap actions under "Your next steps" (only the first item had
  * buttons), unless a reminder above already shows them for the same step.
  */
 export function stepButtons(
@@ -199,9 +199,9 @@ export function stepButtons(
 /**
  * The budget appears when a reminder is about it, or when an item asks the applicant to pay a fee
  * ("Register with NRMP (R3) and pay the registration fee", "Before you pay ERAS fees…"): that fee's
- * amount, its "To verify" status and note are then in the email, as the budget shows them (tester
- * s11 issue 14e C7: no email of the demo season showed a fee it asked for). The budget is never one
- * of the listed next steps (listedNextSteps, tester s10 issue 9d C1), so a step alone brings none in.
+ * amount, its "To verify" status and note are then in the email, as the budget shows them
+ * (no email of the demo season showed a fee it asked for). The budget is never one
+ * of the listed next steps (listedNextSteps), so a step alone brings none in.
  */
 export function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
   return (

@@ -28,7 +28,7 @@ export function actionConfirmationPage(
     );
   }
   if (preview.seasonPassed && !preview.alreadyApplied) {
-    // The timeline offers no button for it; an older email's link says the same (tester s7 C5).
+    // The timeline offers no button for it; an older email's link says the same.
     return htmlPage(
       200,
       `Nothing to record for “${title}”`,
@@ -38,7 +38,7 @@ export function actionConfirmationPage(
     );
   }
   if (preview.doneOpens) {
-    // Done today would count for an earlier Match (tester s8 A2): say when it can count instead.
+    // Done today would count for an earlier Match: say when it can count instead.
     return htmlPage(
       problem ? 400 : 200,
       `Not yet: “${title}”`,
@@ -49,7 +49,7 @@ export function actionConfirmationPage(
     );
   }
   if (preview.bookedDay) {
-    // Done before the booked sitting would be a pass the applicant cannot have (tester s10 B2).
+    // Done before the booked sitting would be a pass the applicant cannot have.
     const schedule = scheduleUrl
       ? `<a class="button primary" href="${e(scheduleUrl)}">Scheduled for…</a>
 `
@@ -64,7 +64,7 @@ export function actionConfirmationPage(
     );
   }
   if (preview.alreadySnoozedUntil) {
-    // A used Snooze link, as a used Done: what is recorded, no form (tester s12 issue 14f A1).
+    // A used Snooze link, as a used Done: what is recorded, no form.
     return htmlPage(
       200,
       `“${title}” is already recorded`,
@@ -74,7 +74,7 @@ export function actionConfirmationPage(
     );
   }
   if (preview.unavailable) {
-    // A link for a choice the step does not have now: no button to press (tester s10 C4).
+    // A link for a choice the step does not have now: no button to press.
     return htmlPage(
       problem ? 400 : 200,
       `Not available now: “${title}”`,
@@ -85,7 +85,7 @@ export function actionConfirmationPage(
     );
   }
   if (preview.alreadyApplied) {
-    // A used Done or Not-for-me link: nothing to press again (tester s8 C2).
+    // A used Done or Not-for-me link: nothing to press again.
     const marked = preview.currentStatus === "done" ? "done" : "not for you";
     return htmlPage(
       200,
@@ -100,7 +100,7 @@ ${
 }<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
-  // A Done that records more asks what it records (SOAP: an accepted offer, t10b F3).
+  // A Done that records more asks what it records (SOAP: an accepted offer).
   const records = preview.claims.action === "done" ? DONE_RECORDS[preview.claims.milestone] : undefined;
   const heading = records === undefined ? HEADINGS[preview.claims.action](title) : records.question;
   const error = problem ? `<p class="note critical" role="alert">${e(problem)}</p>` : "";
@@ -139,7 +139,7 @@ const BUTTONS: Record<StepAction, string> = {
 };
 
 /**
- * Exams whose Done an applicant may tap on booking them (tester s7 C4): Done there means passed
+ * Exams whose Done an applicant may tap on booking them: Done there means passed
  * with the result in hand; a booked exam is "Scheduled for…", which counts reminders down to it.
  * Keys, not the catalog: the page is served by the http-api, whose cold start stays off the catalog.
  */
@@ -200,7 +200,7 @@ function lastDayHelp(preview: ActionPreview): string {
   return ` The last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match is <strong>${e(humanDate(preview.lastDay.date))}</strong> (its deadline: ${e(preview.lastDay.deadline.local)}); a later date is recorded, but it is too late for this Match.`;
 }
 
-/** A recorded date after the step's last day, said plainly (tester s8 issue 14 B2). */
+/** A recorded date after the step's last day, said plainly. */
 function tooLateNote(preview: ActionPreview, recorded: MilestoneEntry | undefined): string {
   const last = preview.lastDay;
   if (!last || recorded?.status !== "scheduled" || !recorded.date || recorded.date <= last.date) return "";
@@ -236,7 +236,7 @@ export function actionResultPage(
   };
   if (outcome === "already-recorded" && alreadyAnswered(preview.claims.action, recorded?.status)) {
     // The step was already recorded, by this link or another (another email, the timeline, a
-    // form): the GET's words, whichever link this was (tester s9 issue 14 A1, A3).
+    // form): the GET's words, whichever link this was.
     const marked = recorded?.status === "done" ? "done" : "not for you";
     const nothingTo =
       preview.claims.action === "schedule" || preview.claims.action === "snooze"

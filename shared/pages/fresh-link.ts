@@ -2,7 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 
 /**
- * The "Email me a fresh link" form (tester s8 issue 14 B4), for the pages an applicant reaches
+ * The "Email me a fresh link" form, for the pages an applicant reaches
  * with a genuine link that no longer opens anything: an expired timeline or preferences link, and
  * the unsubscribe page. `action` is the POST /fresh-link address carrying that link's own token,
  * relative so a stage prefix is kept. The email goes to the address on file, never one typed here.

@@ -62,7 +62,7 @@ export const PAGE_HEADERS = {
  * A full page: `main` is trusted HTML built from escaped values. The "private to you" footer only
  * where the page shows the applicant something of their own (2xx, or a form sent back with its
  * error, 400): a refusal (401, 410, …) shows nothing private, and the footer read as a contradiction
- * there (tester s11 issue 14e C8).
+ * there.
  */
 export function htmlPage(statusCode: number, title: string, main: string): APIGatewayProxyStructuredResultV2 {
   const footer =

@@ -130,9 +130,9 @@ function firstIdOf(field: PreferencesField, form: PreferencesForm): string {
 /**
  * What a delivery time the clocks skip means, for a zone whose clocks go forward within the coming
  * year (a little over one, so next year's change is covered the day after this year's); none for
- * a zone without such a night, such as Asia/Karachi (tester s10 issue 14 C3). It names the
+ * a zone without such a night, such as Asia/Karachi. It names the
  * applicant's own next change, found with Luxon, and says whether `deliveryTime` ("HH:MM") falls in
- * the hour it skips (tester s11 issue 14e C2: Cairo skips 00:00 to 01:00, not the 02:30 of a US or
+ * the hour it skips (Cairo skips 00:00 to 01:00, not the 02:30 of a US or
  * EU night the note gave as its example).
  */
 function skippedTimesNote(zone: string, now: Date, deliveryTime: string): string {

@@ -18,12 +18,12 @@ const SHOWN: Record<PageLinkKind, { noun: string; emailLink: string }> = {
 };
 
 /**
- * 410 for an expired timeline or preferences link (tester s8 C1): these links only show a page,
+ * 410 for an expired timeline or preferences link: these links only show a page,
  * so the page does not speak of buttons or of a plan an old email could change (that wording is
  * the action links' own, linkRefusedPage). It names the link an email carries for the same page.
  *
- * With `freshLinkAction` (the deployment can send email), it offers "Email me a fresh link" first
- * (tester s8 issue 14 B4): an applicant whose emails stopped, season over or unsubscribed, has no
+ * With `freshLinkAction` (the deployment can send email), it offers "Email me a fresh link" first:
+ * an applicant whose emails stopped, season over or unsubscribed, has no
  * email of the last 60 days to turn to.
  */
 export function pageLinkExpiredPage(

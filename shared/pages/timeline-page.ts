@@ -74,24 +74,24 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       ]
     : [];
   const passed = new Set(passedSteps.map(key));
-  // The budget has its own section, not a place among the steps (tester s10 issue 9d C1).
+  // The budget has its own section, not a place among the steps.
   const nextSteps = listedInReadingOrder(plan, input.timezone).filter((step) => !passed.has(key(step)));
   const sections: string[] = [];
   if (seasonOver) sections.push(seasonOverLead(plan));
   // No Match date applies to an ineligible school until its note comes: the page leads with that.
   const notEligible = notEligibleLead(plan);
   // The Match the dates are for: a later one when the applicant's is out of reach, named in the
-  // heading and led with, as the console's "2027 → 2028" (tester s12 issue 14f B2).
+  // heading and led with, as the console's "2027 → 2028".
   const later = laterPlannedMatchYear(plan);
   const datedFor = later ?? plan.matchYear;
   const outOfReach =
     later === undefined || seasonOver
       ? ""
       : movedForSoapOutcome(plan)
-        ? // fixB3: not out of reach; told us they did not match, no SOAP position reported.
+        ? // Not out of reach; told us they did not match, no SOAP position reported.
           `<p class="note">You told us you did not match in the ${plan.matchYear} Match and no SOAP position is reported, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says what to do if you accepted one.</p>`
         : movedForSoapDeclined(plan)
-          ? // fixM: SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP.
+          ? // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP.
             `<p class="note">You told us you did not match in the ${plan.matchYear} Match and are not taking part in SOAP, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says what to do if you did match.</p>`
           : `<p class="note critical">The ${plan.matchYear} Match is out of reach for you, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says why and what to do.</p>`;
   const projectedSeason =
@@ -134,7 +134,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
         .join("\n")}</ul></section>`,
     );
   }
-  // A step of a Match over for the applicant waits on nothing that will come (tester s7 C5).
+  // A step of a Match over for the applicant waits on nothing that will come.
   const waiting = plan.blocked.filter((step) => !seasonPassedFor(step, plan));
   if (waiting.length > 0) {
     // A passed deadline is shown once, under "Past their deadline", never as "Due" while waiting.

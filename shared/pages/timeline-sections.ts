@@ -33,7 +33,7 @@ import type { TimelineInput } from "./timeline-page.ts";
 
 const COMING_EMAILS_SHOWN = 6;
 
-/** A risk's provenance (projection rules, the authority's pages), folded under its sentence (tester s4 C3). */
+/** A risk's provenance (projection rules, the authority's pages), folded under its sentence. */
 export function sourcesHtml(sources: readonly string[] | undefined): string {
   if (!sources || sources.length === 0) return "";
   return `<details><summary>${SOURCES_HEADING}</summary><ul>${sources.map((source) => `<li>${e(forPeople(source))}</li>`).join("")}</ul></details>`;
@@ -42,14 +42,14 @@ export function sourcesHtml(sources: readonly string[] | undefined): string {
 function reminderWords(reminder: Reminder): string {
   // A notice with no date (isUndatedNotice) is listed as one, as the email words it.
   if (isUndatedNotice(reminder)) return `${e(reminder.title)} (notice)`;
-  // An overdue step's chase: the date it missed, with who set it, as its email says (t9y F7).
+  // An overdue step's chase: the date it missed, with who set it, as its email says.
   const shown = reminderShownDate(reminder);
   const mark = reminder.overdueSince === undefined ? "" : basisMark(shown, "comma");
   return `${e(reminder.title)} (${reminderDateLabel(reminder).inline} ${e(deadlineWords(shown).local)}${mark})`;
 }
 
 /**
- * The emails still to come, one row per email (tester s5 C3: two reminders arriving in one email
+ * The emails still to come, one row per email (two reminders arriving in one email
  * were listed as two): its time in the applicant's zone, then what it carries; a weekly summary
  * says so.
  */
@@ -61,7 +61,7 @@ export function comingEmailsHtml(input: TimelineInput): string {
     .map((together) => remindersInReadingOrder(together, steps));
   const rows = emails.map((together) => {
     // One row per item the email gives: one per step, a notice speaking for its step's rungs
-    // (oneReminderPerStep; lead's note in adv45: a notice and its step's rung were two rows).
+    // (oneReminderPerStep; a notice and its step's rung were two rows).
     const items = oneReminderPerStep(together).map((kept) => kept.reminder);
     const [first] = items;
     if (!first) return "";
@@ -76,14 +76,14 @@ export function comingEmailsHtml(input: TimelineInput): string {
   }<p><a href="${e(input.links.preferences)}">Choose when and which emails you get</a></p></section>`;
 }
 
-/** Why no email is listed: a season that is over says so plainly (tester s7 issue 14 C5). */
+/** Why no email is listed: a season that is over says so plainly. */
 function noEmailWords(plan: Plan): string {
   if (!plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "No reminder is planned yet.";
   return `No email is planned: the Match ${plan.matchYear} season has passed for you, so there is nothing left to remind you of for it (see <a href="#risks">Risks to watch</a>).`;
 }
 
 /**
- * Every fee the plan has, with its flag, and the totals per currency (tester s5 B5); the
+ * Every fee the plan has, with its flag, and the totals per currency; the
  * presumption said once under the table, as the email says it (budgetTable, session 25 task Y).
  */
 export function budgetHtml(budget: Budget): string {
@@ -119,8 +119,8 @@ function soapStillOpen(plan: Plan): boolean {
 
 /**
  * For an applicant whose target season is over (the SEASON_OVER risk), the page's lead: that the
- * season is over and what to do for the next Match, the risk's own message (tester s8 issue 14 B7:
- * it sat in Risks below a year of red "Overdue" steps).
+ * season is over and what to do for the next Match, the risk's own message
+ * (it sat in Risks below a year of red "Overdue" steps).
  */
 export function seasonOverLead(plan: Plan): string {
   const risk = plan.risks.find((candidate) => candidate.code === "SEASON_OVER");
@@ -134,7 +134,7 @@ export function seasonOverLead(plan: Plan): string {
 /**
  * For an applicant whose school has no ECFMG sponsor note (SCHOOL_NOT_ECFMG_ELIGIBLE), the page's
  * lead, as for a season that is over: the problem and what resolves it, the risk's own message
- * (tester s10 issue 9 B8: it sat near the page's end, below 22 blocked steps).
+ * (it sat near the page's end, below 22 blocked steps).
  */
 export function notEligibleLead(plan: Plan): string {
   const risk = plan.risks.find((candidate) => candidate.code === "SCHOOL_NOT_ECFMG_ELIGIBLE");
@@ -165,7 +165,7 @@ export function pastSeasonHtml(steps: readonly Pick<NextStep, "title" | "deadlin
  */
 function noteHtml(row: BudgetRow): string {
   // A range of years ("2016–17") stays whole: a line may break after an en dash, and a narrow
-  // column (the presumed-paid rows', t9p F1) broke NRMP's "2016–17," there at 360 px.
+  // column (the presumed-paid rows') broke NRMP's "2016–17," there at 360 px.
   const note = e(row.note ?? "").replace(/(\d)–(\d)/g, "$1–\u2060$2");
   if (row.verifyAt === undefined) return note;
   const { url } = row.verifyAt;

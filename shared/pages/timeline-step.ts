@@ -30,7 +30,7 @@ import { escapeHtml as e } from "./layout.ts";
 /** One step's card on the applicant's timeline: its badge, dates, why, next action and buttons. */
 
 export function deadlineHtml(deadline: Deadline, label = "Due"): string {
-  // Tagged by who sets the date (dateTag): NRMP's projected date, or our advice (tester t9v F9).
+  // Tagged by who sets the date (dateTag): NRMP's projected date, or our advice.
   const basis = dateBasis(deadline);
   const tag = dateTag(deadline);
   const tagged = tag === undefined ? "" : ` <span class="tag ${basis}">${e(tag)}</span>`;
@@ -39,8 +39,8 @@ export function deadlineHtml(deadline: Deadline, label = "Due"): string {
 }
 
 /**
- * The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent; tester
- * s12 issue 14f B3); a Match outcome question is answered by it, as its reminders say (asksMatchOutcome).
+ * The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent);
+ * a Match outcome question is answered by it, as its reminders say (asksMatchOutcome).
  */
 export function dateLabel(
   step: { milestone: StepSubject; title: string; deadline?: Deadline },
@@ -51,7 +51,7 @@ export function dateLabel(
 }
 
 /**
- * A step past its first deadline while a later one holds (tester s5 B4: "Overdue" beside a due
+ * A step past its first deadline while a later one holds ("Overdue" beside a due
  * date three months ahead): which date passed, so the badge and the dates agree.
  */
 function missedDeadlineHtml(step: NextStep): string {
@@ -67,8 +67,7 @@ function missedDeadlineHtml(step: NextStep): string {
  * The competitive target beside the deadline while it is ahead: advice, so it reads "Aim to finish
  * by", never "Due" (the step's reminders count down to it; the emails say the same). Shown, it
  * leads the step's dates, before the deadline: the target drives the reminders and, while ahead,
- * the badge ("Urgent" above "Due Wed 25 Aug 2027" read as urgent nine months early, tester s11
- * issue 9e C3).
+ * the badge ("Urgent" above "Due Wed 25 Aug 2027" read as urgent nine months early).
  */
 export function targetHtml(target: Deadline | undefined, now: string, own?: Deadline): string {
   const shown = targetShown(target, now, own);
@@ -132,10 +131,10 @@ function actionButtons(
  * The step's badge, by the rule the console's badge follows too (stepBadge), in the console's words
  * (badgeWords) with a capital: its urgency, unless an early deadline passed, or its own date passed
  * with no result recorded: "Result pending" (what an advisor says: tell us the result), never
- * "Overdue" months before the deadline (tester s7 issue 14 C3); past its deadline too, "Overdue:
+ * "Overdue" months before the deadline; past its deadline too, "Overdue:
  * result pending" in the overdue colour, as on the console (issue 15 follow-up). A step past its
  * deadline for the applicant's Match, dated for a later one, reads "Too late for the <year> Match",
- * never "Later" (tester s8 issue 14 bug 4) nor "Overdue" beside a date ahead (tester t9h B2).
+ * never "Later" nor "Overdue" beside a date ahead.
  */
 function badgeHtml(step: NextStep, plan: Plan): string {
   const badge = stepBadge(step, plan.now, plan.risks);
@@ -145,7 +144,7 @@ function badgeHtml(step: NextStep, plan: Plan): string {
 }
 
 /**
- * An interview's date on its card (tester s11 issue 14e C6: "Due … · 10:00 AM ET" for an interview):
+ * An interview's date on its card ("Due … · 10:00 AM ET" for an interview):
  * an event, so the preparation card says when it starts, in the applicant's zone and the program's
  * ("9:00 AM CST (at the program)", as the emails say); the thank-you card says by when to send the
  * note, in the applicant's zone. Never US Eastern, which is neither's.

@@ -17,7 +17,7 @@ export interface IntakeSource {
    * The reminders the caller's plan, made now from the state it decided on, still had scheduled:
    * what the notice ledger showed as scheduled (a plan made now, not the one stored at the last
    * wake-up). Kept beside the stored plan with the change, so the re-plan the change causes counts
-   * every one of them it drops as cancelled (tester s12 issue 15f B5: an exam day passed since the
+   * every one of them it drops as cancelled (an exam day passed since the
    * last wake-up, and three of four scheduled rows vanished after Mark done). Written only when the
    * submission changes something and a plan is stored; the next stored plan replaces them.
    */

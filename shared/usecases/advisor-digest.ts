@@ -187,7 +187,7 @@ const CANNOT_REACH: Readonly<Record<SuppressionReason, string>> = {
   unsubscribe: "they unsubscribed from Matchpath's emails; ask them for a new address or to subscribe again",
 };
 
-/** The digest's once-per-applicant line for an applicant no email reaches (tester s9 issue 15 B5). Pure. */
+/** The digest's once-per-applicant line for an applicant no email reaches. Pure. */
 export function cannotReachLine(fullName: string, reason: SuppressionReason): string {
   return `Matchpath cannot reach ${fullName}: ${CANNOT_REACH[reason]}.`;
 }

@@ -92,8 +92,8 @@ export async function runWhatIf(
   const before = currentPlan(state, now);
   const changedPlan = planFor(changed, seasonCalendar(changed.applicant.matchYear), now);
   const saveProblems = whatIfSaveProblems(input, changes, now);
-  // A change that cannot be saved leaves the plan as it is: its difference is none (tester s12
-  // issue 15g C1: a refused "waived" on a done step dropped its fee from the total beside "No change").
+  // A change that cannot be saved leaves the plan as it is: its difference is none
+  // (a refused "waived" on a done step dropped its fee from the total beside "No change").
   const refused = saveProblems.length > 0;
   const after = refused ? before : changedPlan;
   const heldBack = heldBackReason(state.profile, false);
@@ -106,7 +106,7 @@ export async function runWhatIf(
       after,
       finishedMilestones(shownInput),
       earlierSeasonWork(input, shownInput, now.getTime()),
-      // The ledger's reminders are sent (or being sent) already: not "next" (tester s11 issue 15e B1).
+      // The ledger's reminders are sent (or being sent) already: not "next".
       new Set(state.ledger.map((entry) => entry.reminderId)),
       // Nothing is sent while paused or unsubscribed: none is counted "to send" (issue 15).
       state.profile.remindersPausedAt !== undefined

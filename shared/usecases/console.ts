@@ -107,8 +107,8 @@ export interface ApplicantView {
   heldBack?: HeldBack & { since?: string };
   /**
    * Why "Resend the latest notice" would be refused now (resendDecision, the rule the POST
-   * follows), in the advisor's words: the page shows it beside a disabled button (tester s12 issue
-   * 15f C4). Absent: a resend would go, or the deps carry no planning to tell.
+   * follows), in the advisor's words: the page shows it beside a disabled button.
+   * Absent: a resend would go, or the deps carry no planning to tell.
    */
   resendRefused?: string;
 }
@@ -178,7 +178,7 @@ const CONCURRENT_CHANGE_ATTEMPTS = 4;
  * principal's, audited) on `given`, else on the applicant's today in their own zone. The write is
  * conditioned on the step as it was checked (IntakeSource.decidedOn): a change that lands between
  * the read and the write (the applicant's Done link, a form) is never overwritten unseen; the step
- * is read and decided again (tester s8, issue 15 point 4). A step the plan holds done already
+ * is read and decided again. A step the plan holds done already
  * (done, and not listed again for this Match) is "already-done": nothing is written or audited, so
  * a double click or a stale page records once; a step done without a date takes a date given. Still racing after a few tries, ConcurrentChangeError
  * (503, nothing written). Throws InvalidInputError naming `milestone` or `date` (markDoneProblems).
@@ -292,7 +292,7 @@ export async function audit(
 /**
  * The reminders the ledger shows as scheduled for `state` at `now` (a plan made now, `plan`), still
  * to go after the stored plan was computed: passed with a console change (IntakeSource.shownScheduled)
- * so the re-plan it causes lists every one it drops as cancelled (tester s12 issue 15f B5).
+ * so the re-plan it causes lists every one it drops as cancelled.
  */
 export function shownScheduled(state: ApplicantState, plan: Plan, now: Date): ScheduledReminder[] {
   return scheduledReminders(plan, state.storedPlan?.computedAt ?? now.toISOString());

@@ -23,7 +23,7 @@ export const domainPlanning: Planning = {
         milestones: state.milestones,
         interviews: state.interviews,
         ...(preferences ? { quietHours: preferences.quietHours } : {}),
-        // What went out, and when: a sent notice is laid there (fixN2, session 25).
+        // What went out, and when: a sent notice is laid there.
         remindersSent: sentRemindersOf(state.ledger),
       },
       seasonCalendar(state.profile.matchYear),

@@ -9,11 +9,11 @@ import { applicantHeldBack } from "./held-back.ts";
 
 /**
  * The addresses the risk's sources cite, once each: an advisor reading on a phone gets a short list,
- * and the projection notes stay on the console page (tester s7, issue 15 C9).
+ * and the projection notes stay on the console page.
  */
 function sourceUrls(sources: readonly string[]): string[] {
   // A projection rule's addresses are its candidates' pages, which give another date than the one
-  // projected, as the applicant's email says (for-people.ts sourceLinks, tester s10 issue 9d B7);
+  // projected, as the applicant's email says (for-people.ts sourceLinks);
   // the rule is on the applicant's page.
   const urls = sources
     .filter((source) => !source.startsWith("projected: "))
@@ -24,7 +24,7 @@ function sourceUrls(sources: readonly string[]): string[] {
 /**
  * What the advisor reads about the risk: worded again with whether the applicant was told, by the
  * rule the digest uses (applicantHeldBack), so an applicant whose address bounced is never said
- * to have been told (tester s9 issue 15 B6). An overdue step's detail is the escalation's own.
+ * to have been told. An overdue step's detail is the escalation's own.
  */
 async function detailFor(
   state: ApplicantState,

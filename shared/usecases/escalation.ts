@@ -31,7 +31,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
   CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",
   STEP3_NEEDED_FOR_H1B: "USMLE Step 3 needed for the H-1B visa",
-  // A warning in the digest; critical, and escalated, once the applicant is interviewing (t9m F11).
+  // A warning in the digest; critical, and escalated, once the applicant is interviewing.
   NRMP_LATE_FEE: "Not registered with NRMP after the early deadline: a late fee, and no ranking without it",
   ERAS_LATE_SUBMISSION: "ERAS application not submitted while programs review",
   SEASON_OVER: "The Match season is over without a certified rank order list",
@@ -71,10 +71,10 @@ export const RISK_TITLES: Record<RiskCode, string> = {
 
 /**
  * A risk's title for the advisor: RISK_TITLES, but NRMP_LATE_FEE asking whether the applicant
- * registered (asksNrmpRegistration) is titled as the question it is (t9q F2 leftovers).
+ * registered (asksNrmpRegistration) is titled as the question it is.
  */
 export function riskTitle(risk: Pick<Risk, "code" | "message">): string {
-  // Stored before the code was split (t9s F8): the record question under the interview's code.
+  // Stored before the code was split: the record question under the interview's code.
   if (asksAboutNoteRecord(risk)) return RISK_TITLES.ANSWERS_CONTRADICT_RECORD;
   return asksNrmpRegistration(risk) ? NRMP_ASKED_RISK_TITLE : RISK_TITLES[risk.code];
 }
@@ -85,7 +85,7 @@ export interface Escalation {
    * Stable per applicant, Match season and subject: `escalation:<matchYear>:risk:<RISK_CODE>` or
    * `escalation:<matchYear>:overdue:<subject>` (subject as `overdueSubjects` spells it). The ledger
    * records it, so it is sent once per season: a risk told of for the 2027 Match that appears again
-   * after the applicant moved to the 2028 one is news (tester s8 issue 15 A2). Rows written before
+   * after the applicant moved to the 2028 one is news. Rows written before
    * the season was in the id read `escalation:risk:<RISK_CODE>` (see escalationIdParts).
    */
   id: string;

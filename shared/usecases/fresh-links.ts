@@ -35,7 +35,7 @@ export type FreshLinksOutcome =
   | { outcome: "unknown-applicant" };
 
 /**
- * "Email me a fresh link" (tester s8 issue 14 B4): the applicant behind a genuine link (the caller
+ * "Email me a fresh link": the applicant behind a genuine link (the caller
  * verified it, expired or not) gets one email with fresh timeline and preferences links, to the
  * address on file only; the link itself never names where to send.
  *

@@ -13,7 +13,7 @@ export interface HeldBack {
  * Whether the applicant's reminders are held back now, and why: the sender's rule (heldBackReason,
  * as send-due-reminders decides it), with the suppression list asked only when the profile does not
  * already say so. The one answer to "was the applicant told?" for the escalation email, the daily
- * digest and the console (tester s9 issue 15 B5, B6); undefined: reminders go out. Without the
+ * digest and the console; undefined: reminders go out. Without the
  * list (`suppression` undefined) only the profile's pause or unsubscribe can say so.
  */
 export async function applicantHeldBack(

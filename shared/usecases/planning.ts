@@ -56,7 +56,7 @@ export function sentReminderIds(state: ApplicantState): Set<string> {
 /**
  * The plan as the applicant's pages offer actions on it: without the reminders the ledger records
  * as sent. The planner re-times a missed rung to the next slot, so a rung already sent can look
- * ahead and make a snooze seem possible when only the last rung is left (tester s4 C6).
+ * ahead and make a snooze seem possible when only the last rung is left.
  */
 export function withoutSentReminders(plan: Plan, state: ApplicantState): Plan {
   const sent = sentReminderIds(state);
@@ -67,7 +67,7 @@ export function withoutSentReminders(plan: Plan, state: ApplicantState): Plan {
 /**
  * The plan the applicant is shown, at `now`: the timeline, the action pages and the calendar feed
  * all read this one, so the feed's alarms are exactly the emails the timeline lists as coming
- * (tester s11 issue 14e A1: the feed planned without the ledger, and a sent rung re-timed to the
+ * (the feed planned without the ledger, and a sent rung re-timed to the
  * next slot rang on a day no email came).
  */
 export function applicantPlan(planning: Pick<Planning, "plan">, state: ApplicantState, now: Date): Plan {
@@ -96,7 +96,7 @@ export function wakeUpInstant(
  * What waking the applicant at a risk-change instant would send them, and when (issue 11): the plan
  * re-made there (from the same state: only time has moved) holding a reminder not in `alreadySent`,
  * still ahead of its deadline, that goes out there or later but before `nextReminder`, e.g. the
- * notice of a risk turning critical (tester s7 issue 15b), gives the earliest such instant (the
+ * notice of a risk turning critical, gives the earliest such instant (the
  * change itself for one due at once, else its sendAt, such as the next delivery slot). Otherwise
  * undefined: the wake-up would only re-arm the next reminder, and the re-plan at that reminder sees
  * the same risks. The advisor's side is the escalation timer's (escalation-timer.ts), armed beside

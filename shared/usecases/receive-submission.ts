@@ -52,7 +52,7 @@ export async function receiveSubmission(
   );
   if (future.length > 0)
     throw new InvalidInputError("The submission marks a step done in the future", future);
-  // A passing score on an exam not yet done is a typo or a sat exam in the wrong status (t9z F12); a
+  // A passing score on an exam not yet done is a typo or a sat exam in the wrong status; a
   // failing score in progress dated after today is a booked retake, whose date the plan would drop:
   // refused, naming the field. Loaded only for such a submission, as the waiver rule below is.
   if (submission.milestones.some((entry) => entry.status !== "done" && entry.score !== undefined)) {

@@ -60,7 +60,7 @@ export async function resendLatestNotice(
   if ("failure" in sent) throw sent.failure;
   await deps.ledger.markRemindersSent(applicantId, [resendId], sent.messageId, deps.clock.now());
   // The cohort row is written with each plan, and a resend writes none: its last email is this
-  // one, with SES's report if it is in the ledger already (tester s11 issue 15e B2), or lands
+  // one, with SES's report if it is in the ledger already, or lands
   // while the row is written (the store checks the resend's entry; issue 15).
   const after = await deps.applicants.loadApplicant(applicantId);
   const lastEmail = after === undefined ? undefined : lastEmailOf(after);

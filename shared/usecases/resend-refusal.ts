@@ -10,8 +10,8 @@ import { RESEND_ID_PREFIX } from "./resend-id.ts";
 
 /**
  * Whether "Resend the latest notice" can send, and what: the one rule the POST follows
- * (resendLatestNotice) and the applicant page asks before offering the button (tester s12 issue
- * 15f C4: the page offered "It is sent now" where the POST then refused). No I/O and nothing
+ * (resendLatestNotice) and the applicant page asks before offering the button
+ * (the page offered "It is sent now" where the POST then refused). No I/O and nothing
  * sent: the caller passes the plan (the reminders' own planning) and whether the address is on the
  * suppression list.
  */
@@ -118,8 +118,8 @@ function nothingLeftBecause(
     const ownDateCame =
       planned?.countsDownTo === "own-date" ||
       (road?.ownDate !== undefined && Date.parse(road.ownDate.at) <= now.getTime());
-    // The out-of-reach notice is filed under a step, but its words are about a Match (tester s12
-    // issue 15f B1: "the deadline of ECFMG Pathway has passed" after a switch to the next Match).
+    // The out-of-reach notice is filed under a step, but its words are about a Match
+    // ("the deadline of ECFMG Pathway has passed" after a switch to the next Match).
     if (subject.rung === OUT_OF_REACH_RUNG)
       reasons.add(
         aboutAnotherMatch(planned ? plan.matchYear : (stored?.matchYear ?? plan.matchYear), plan, now),

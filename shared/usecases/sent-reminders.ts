@@ -13,11 +13,11 @@ const PLANNER_ID = "r-";
  * NRMP registration), by reminder id, each to the ISO instant it first went out (a console resend
  * marks it again later), for PlannerInput.remindersSent: the planner lays a sent notice there and
  * spaces the NRMP question from there, not from each re-plan's now, where they swallowed the rung a
- * wake-up woke for (fixN2, session 25). Undefined when there is none, so most plans' inputs, and
+ * wake-up woke for. Undefined when there is none, so most plans' inputs, and
  * the look-ahead memo's key, stay as they were. A mark written before marks stored their subject
  * (older rows) cannot be told by its id, a hash: every planner reminder's such mark is given (the
- * planner looks up only the ids it lays, and these rows never change, so the key stays put; fixD's
- * leftover 3, session 26). Pure.
+ * planner looks up only the ids it lays, and these rows never change, so the key stays put).
+ * Pure.
  */
 export function sentRemindersOf(ledger: readonly LedgerEntry[]): Record<string, string> | undefined {
   let sent: Record<string, string> | undefined;

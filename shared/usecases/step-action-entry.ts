@@ -22,21 +22,21 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
   const { claims, state, today } = preview;
   const key: MilestoneKey = claims.milestone;
   const current = state.milestones.find((entry) => entry.key === key);
-  // A Match that is over has nothing true left to record for its steps (tester s7 issue 14 C5:
-  // an old email's Done was accepted); otherwise Done is possible unless its window or the booked sitting is ahead, the others only where offered.
+  // A Match that is over has nothing true left to record for its steps
+  // (an old email's Done was accepted); otherwise Done is possible unless its window or the booked sitting is ahead, the others only where offered.
   // Both in the action page's words, what happened and what to do (issue 15 follow-up: "The action
   // cannot be applied" and a lower-case fragment were developer wording).
   if (preview.seasonPassed && !preview.alreadyApplied)
     throw refused(seasonPassedText(preview.plan.matchYear).replace(/\.$/, ""));
-  // Done before the step's window opens would be counted as an earlier season's (tester s8 A2).
+  // Done before the step's window opens would be counted as an earlier season's.
   if (preview.doneOpens)
     throw refused(`${doneOpensText(preview.doneOpens, doneCountsFor(preview.plan))} Nothing was changed`);
-  // Done before the booked sitting would record a pass the applicant cannot have yet (tester s10 B2).
+  // Done before the booked sitting would record a pass the applicant cannot have yet.
   if (preview.bookedDay)
     throw refused(
       `Your exam is on ${renderDate(preview.bookedDay)}: mark it done once you have sat it and have your passing result. If the day moved, use Scheduled for… to give the new day`,
     );
-  // The GET showed no button for it (tester s10 C4): the same words, not the field's internal value.
+  // The GET showed no button for it: the same words, not the field's internal value.
   if (preview.unavailable) throw refused(preview.unavailable);
   switch (claims.action) {
     case "done":
@@ -61,7 +61,7 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
     case "snooze": {
       const days = form.days?.trim();
       const option = preview.snoozeOptions.find((candidate) => String(candidate.days) === days);
-      // A length an older page offered, that silences nothing now: say so plainly (tester s10 issue 14d C2).
+      // A length an older page offered, that silences nothing now: say so plainly.
       const length = SNOOZE_DAYS.find((candidate) => String(candidate) === days);
       if (!option && length !== undefined)
         throw refused(

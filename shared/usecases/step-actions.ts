@@ -72,7 +72,7 @@ export interface ActionPreview {
    * For snooze: the day the step's recorded snooze ends ("YYYY-MM-DD"), when one is running and
    * this link could snooze no longer (a used Snooze link, or one whose lengths end no later). Like
    * a used Done, it answers "already recorded" on the GET and the POST, with that day, rather than
-   * "nothing to snooze" (tester s12 issue 14f A1: a second tap read as a failed snooze). Absent
+   * "nothing to snooze" (a second tap read as a failed snooze). Absent
    * otherwise.
    */
   alreadySnoozedUntil?: string;
@@ -86,22 +86,22 @@ export interface ActionPreview {
   doneOpens?: DoneOpens;
   /**
    * For done: the exam day the applicant booked, still ahead (bookedDayAhead). Done before the
-   * sitting is no pass, so nothing is recorded; the page offers Scheduled for… in case it moved
-   * (tester s10 issue 14 B2). Absent otherwise.
+   * sitting is no pass, so nothing is recorded; the page offers Scheduled for… in case it moved.
+   * Absent otherwise.
    */
   bookedDay?: string;
   /**
    * The link's action is not one the step offers now (actionsFor: "Not for me" on a step that
    * cannot be skipped, "Scheduled for…" on one whose date comes from a form, Snooze with no
    * reminder left to quiet), said in the applicant's words. Both sides decide on it: the GET shows
-   * no button, the POST records nothing (tester s10 issue 14 C4). Absent when it is offered, and for
+   * no button, the POST records nothing. Absent when it is offered, and for
    * Done (doneOpens and bookedDay say when Done counts).
    */
   unavailable?: string;
   /**
    * For snooze: the days offered, each with the date it would end on (capped at the last rung);
    * `lastReminder` when it ends on the day of the last reminder, however many days were asked
-   * (tester s8 C6: "4 days" that lasted 3); only lengths that silence a reminder (snoozeOptions).
+   * ("4 days" that lasted 3); only lengths that silence a reminder (snoozeOptions).
    */
   snoozeOptions: SnoozeOption[];
   /** The applicant's local date today ("YYYY-MM-DD"), the earliest date "scheduled for" accepts. */
@@ -109,8 +109,8 @@ export interface ActionPreview {
   /**
    * For schedule: the step's deadline for this Match and its last day ("YYYY-MM-DD", the earlier of
    * the applicant's and the ET day, as the plan's risks say "take it by"). A later date is still
-   * recorded (the applicant may have no earlier seat), but the pages say it is too late (tester s8
-   * issue 14 B2). Absent when the step has no deadline.
+   * recorded (the applicant may have no earlier seat), but the pages say it is too late.
+   * Absent when the step has no deadline.
    */
   lastDay?: { date: string; deadline: Deadline };
   /** The latest date "scheduled for" accepts: the season's end, the day residency starts ("YYYY-MM-DD"). */
@@ -179,7 +179,7 @@ export async function previewStepAction(
       claims.action,
     )
       ? claims.action === "snooze" && catalogEntry(claims.milestone).stepActions.includes("snooze")
-        ? // Offered elsewhere but silencing nothing now: say when the next reminder comes (tester s10 issue 14d C2).
+        ? // Offered elsewhere but silencing nothing now: say when the next reminder comes.
           nothingToSnoozeText(plan, claims.milestone, state.profile.timezone, title)
         : unavailableActionText(claims.action, title)
       : undefined;
@@ -229,7 +229,7 @@ export type ActionOutcome = "recorded" | "already-recorded";
 
 /**
  * The intake's refusal in the action form's words: the update it builds holds one milestone, so
- * "milestones.0.date" is the form's "date" (tester s4 B5: the page named the internal field).
+ * "milestones.0.date" is the form's "date" (the page named the internal field).
  */
 function asFormError(error: unknown): unknown {
   if (!(error instanceof InvalidInputError) || error instanceof ConflictError) return error;
@@ -259,7 +259,7 @@ export async function applyStepAction(
   for (let attempt = 1; ; attempt++) {
     const preview = await previewStepAction(applicantId, token, deps);
     // The GET's check, on the step as read now: a step another link (another email, the timeline),
-    // the console or a form already recorded is not recorded again (tester s9 issue 14 A1, A3: a
+    // the console or a form already recorded is not recorded again (a
     // second Done moved the pass date, an old Scheduled for… undid a Done). Idempotency on the
     // nonce alone covered only the same link twice.
     const stored = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
@@ -276,7 +276,7 @@ export async function applyStepAction(
       const decidedOn = new Map([
         [entry.key, preview.state.milestones.find((stored) => stored.key === entry.key)],
       ]);
-      // What the applicant's timeline and the ledger showed as scheduled (tester s12 issue 15f B5).
+      // What the applicant's timeline and the ledger showed as scheduled.
       const shown = scheduledReminders(
         preview.plan,
         preview.state.storedPlan?.computedAt ?? deps.clock.now().toISOString(),

@@ -29,7 +29,7 @@ function replaced(entries: readonly MilestoneEntry[], changed: MilestoneEntry): 
  * - in October 2026 with Step 2 CK not started and no interview: even the fastest pace reports
  *   it after the rank order list deadline (moved to 2028, two feasibility passes);
  * - in December 2026, a short intake (Step 1 done, Step 2 CK not started) with one interview: the
- *   interview's presumption is tried and given up before the plan moves (tester s21 F4);
+ *   interview's presumption is tried and given up before the plan moves;
  * - on 30 January 2027, past Step 2 CK's last sitting day (Wed 27 Jan 2027), with the exam booked
  *   for 5 February and the bench's interviews: the Pathway deadline has passed too, so the notice
  *   replays it (matchDroppedBy).

@@ -48,7 +48,7 @@ describe("closing the loop with the applicant", () => {
   /**
    * Taps a link of the applicant's email as a person does in the local inbox (the SES emulator's
    * page, which shows the email's HTML in a frame): our pages refuse framing, so the link must
-   * open a new window, as a mail client opens it (tester s7 A1). Returns that window.
+   * open a new window, as a mail client opens it. Returns that window.
    *
    * The inbox polls its store every second and puts new emails at the top, and the other test
    * files send emails all the while: a tap could land on whatever slid under the pointer, and no
@@ -57,7 +57,7 @@ describe("closing the loop with the applicant", () => {
    * the frame): Playwright checks the link inside the frame, not the clipping outside it, so the
    * tap waits for the email to finish unfolding.
    *
-   * Under load the tap still failed (tester s9 issue 14c A2): every poll of the inbox went through
+   * Under load the tap still failed: every poll of the inbox went through
    * this test's route handler, and on a busy machine the polls (one a second, each taking up to a
    * second) piled up beside the tap, and a poll still in flight when the inbox closed threw in
    * the handler. So once the email is shown, the inbox stops polling (its timer is recorded by an
@@ -138,13 +138,13 @@ describe("closing the loop with the applicant", () => {
   it("shows an accessible email with the step's actions first, a timeline link and a calendar link", async () => {
     const page = await browser.context.newPage();
     await page.setContent(html, { waitUntil: "load" });
-    // Step 2 CK is booked for 20 Aug, two weeks ahead: a Done now would be refused (tester s10
-    // issue 14 B2), so the reminder leads with Scheduled for… and offers no Done until that day.
+    // Step 2 CK is booked for 20 Aug, two weeks ahead: a Done now would be refused,
+    // so the reminder leads with Scheduled for… and offers no Done until that day.
     const first = page.locator("a.primary").first();
     await expect(first.textContent()).resolves.toBe("Scheduled for…");
     expect(await first.getAttribute("href")).toContain("/actions?applicant=");
     // No Snooze: Step 2 CK's next reminder comes 11 days after this one, past the longest snooze,
-    // so a snooze would silence nothing (tester s10 issue 14d C2).
+    // so a snooze would silence nothing.
     await expect(page.getByRole("link", { name: "Snooze", exact: true }).count()).resolves.toBe(0);
     await expect(page.getByRole("link", { name: "See my whole timeline" }).count()).resolves.toBe(1);
     await expect(page.getByRole("link", { name: "Add my deadlines to my calendar" }).count()).resolves.toBe(
@@ -179,7 +179,7 @@ describe("closing the loop with the applicant", () => {
   });
 
   it("GET of Done confirms without changing anything; POST records once; a second tap says already recorded", async () => {
-    // The email offers no Done while the exam is ahead (tester s10 issue 14): the exam moved to
+    // The email offers no Done while the exam is ahead: the exam moved to
     // today and the applicant sat it, so they give today's date with the reminder's Scheduled for…
     const page = await tapInInbox("Scheduled for…");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^When is .* scheduled\?$/);
@@ -247,7 +247,7 @@ describe("closing the loop with the applicant", () => {
   it("sends no later reminder about the step that was marked done", async () => {
     await clockTo("2026-08-19T12:00:00Z");
     // After the first email, only the certificate's question (nothing holds it back once Step 2 CK
-    // is done: tester t9w F6), never Step 2 CK again.
+    // is done), never Step 2 CK again.
     const later = (await emailsTo(applicant.email)).slice(1);
     expect(later.filter((email) => /Step 2/.test(email.subject))).toEqual([]);
     expect(later.every((email) => email.subject.includes("has ECFMG issued it?"))).toBe(true);

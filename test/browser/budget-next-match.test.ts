@@ -12,7 +12,7 @@ import { SCREENSHOT_DIR, saveScreenshot } from "./support/screenshots.ts";
 /**
  * The demo's Chiamaka Okafor (H-1B, Step 3 not taken) once her 2027 Match is over, on a 390 px
  * phone: the budget lists the 2028 Match's fees as estimates, with when each falls due, and the
- * table still fits (tester s9 issue 14 B1, 15 B3: "Still to pay $0").
+ * table still fits ("Still to pay $0").
  */
 describe("a season-over budget on a phone", () => {
   let browser: BrowserSession;
@@ -20,8 +20,8 @@ describe("a season-over budget on a phone", () => {
   const found = demoApplicants("b").find((each) => each.snapshot.applicant.fullName.startsWith("Chiamaka"));
   if (found === undefined) throw new Error("no demo applicant Chiamaka");
   const { applicant, interviews } = found.snapshot;
-  // She interviews for 2027: with NRMP unreported she would be asked whether she ranked (t9o F9,
-  // t9p F20); this page is the season-over budget, so she reports the registration she never made.
+  // She interviews for 2027: with NRMP unreported she would be asked whether she ranked;
+  // this page is the season-over budget, so she reports the registration she never made.
   const milestones = [
     ...found.snapshot.milestones,
     { key: "nrmp_registration" as const, status: "not_started" as const },

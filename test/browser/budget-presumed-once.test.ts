@@ -16,7 +16,7 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { SCREENSHOT_DIR } from "./support/screenshots.ts";
 
 /**
- * Session 25 task Y (fixH's open point): the applicant's timeline and the advisor console put the
+ * Session 25 task Y: the applicant's timeline and the advisor console put the
  * whole presumption on every presumed-paid row, as the email did before session 24. Like the email,
  * they say it once, under the table, and every item name wraps between words only, at 320 and
  * 360 px. A Nairobi graduate who has reported nothing but an interview in Boston.

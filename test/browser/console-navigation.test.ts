@@ -92,8 +92,8 @@ describe("the console shell's navigation in the browser", () => {
 
   it("opens the escalation email's link on that applicant's page after sign-in", async () => {
     const email = (await emailsTo(DANIEL)).find((each) => each.body.text?.includes(flagged.applicantId));
-    // Her record (an approved ECFMG application) contradicts the note: the question leads (t9r F10),
-    // titled without an interview (t9s F8).
+    // Her record (an approved ECFMG application) contradicts the note: the question leads,
+    // titled without an interview.
     expect(email?.subject).toBe(
       "Matchpath: Esther Adeyemi needs attention: Sponsor note answer that contradicts the applicant's own ECFMG record",
     );
@@ -203,7 +203,7 @@ describe("the console shell's navigation in the browser", () => {
     await page.getByLabel(/^Starts at/).fill("");
     await page.getByRole("button", { name: "Show the difference" }).click();
     await page.locator("#what-if-result [role=alert]").waitFor();
-    // The field in the form's words, not the request's path "0.startsAt" (tester s8 issue 15 C4).
+    // The field in the form's words, not the request's path "0.startsAt".
     const refused = await page.locator("#what-if-result").textContent();
     expect(refused).toContain("Starts at");
     expect(refused).not.toContain("0.startsAt");
@@ -213,7 +213,7 @@ describe("the console shell's navigation in the browser", () => {
     await page.close();
   });
 
-  it("what-if warning: its sources are links after the sentence, under the console's CSP (tester s8)", async () => {
+  it("what-if warning: its sources are links after the sentence, under the console's CSP", async () => {
     const page = await openSignedIn(`${inject("console").url}#/applicants/${h1b.applicantId}/what-if`);
     const refused: string[] = [];
     page.on("console", (message) => {
@@ -231,7 +231,7 @@ describe("the console shell's navigation in the browser", () => {
     expect(text).toContain("outside the 2027 Match's interview season");
     expect(text).not.toMatch(/https?:|projected:/);
     // Both season dates are projected: the only page inside their rules is a candidate's, which
-    // gives another date, so none is linked as their source (tester s10 issue 9d B7).
+    // gives another date, so none is linked as their source.
     expect(sources).toBeUndefined();
     expect(await warning.locator("p .source-links a").count()).toBe(0);
     expect(await warning.locator("details.sources li").first().textContent()).toMatch(/^projected: /);
@@ -242,7 +242,7 @@ describe("the console shell's navigation in the browser", () => {
     await page.close();
   });
 
-  it("Mark done records the step shown, as the advisor's, after a dialog naming it (tester s8)", async () => {
+  it("Mark done records the step shown, as the advisor's, after a dialog naming it", async () => {
     const page = await openSignedIn(`${inject("console").url}#/applicants/${h1b.applicantId}`);
     await heading(page, "Kofi Mensah");
     // "Mark done", or the Done of a step that records more, saying what (SOAP: "Mark SOAP: offer accepted").
@@ -313,7 +313,7 @@ describe("the console shell's navigation in the browser", () => {
       return getComputedStyle(hint).display === "none" ? "" : hint.textContent.trim();
     })()`) as Promise<string>;
 
-  // 320 px is WCAG 1.4.10's reflow width, 390 px a common phone (tester s9 issue 15c C1: the applicant
+  // 320 px is WCAG 1.4.10's reflow width, 390 px a common phone (the applicant
   // page panned 7–37 px at 320–390 px, the grid's cards as wide as their widest table).
   it.each([320, 390])("reflows the cohort at %i px: no sideways scroll of the page", async (width) => {
     const page = await openSignedIn(`${inject("console").url}#/cohort`, { width, height: 800 });
@@ -323,7 +323,7 @@ describe("the console shell's navigation in the browser", () => {
     expect((signOut?.x ?? 0) + (signOut?.width ?? 0)).toBeLessThanOrEqual(width);
     // On a phone each applicant is a card, open risks and next deadline first, and nothing scrolls
     // sideways (issue 15 follow-up: the risk column was behind the sideways scroll, under a hint
-    // that more columns follow, tester s9 issue 15c C2): no region to scroll, so no hint.
+    // that more columns follow): no region to scroll, so no hint.
     expect(await scrollHint(page, "Cohort table")).toBe("");
     const cohort = page.getByRole("region", { name: "Cohort table" });
     expect(await cohort.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
@@ -334,7 +334,7 @@ describe("the console shell's navigation in the browser", () => {
   });
 
   it.each([320, 390])(
-    "reflows the applicant page at %i px: its tables scroll in their own regions (tester s8 issue 15 C1, s9 15c C1)",
+    "reflows the applicant page at %i px: its tables scroll in their own regions",
     async (width) => {
       const page = await openSignedIn(`${inject("console").url}#/applicants/${flagged.applicantId}`, {
         width,
@@ -345,7 +345,7 @@ describe("the console shell's navigation in the browser", () => {
       await ledger.waitFor();
       expect(await sidewaysOverflow(page, width)).toBe(0);
       // The ledger is read in its own scrolling region, columns wide enough to read a date on a line
-      // or two, and says that more columns follow (tester s9 issue 15c C2: "When" was ~70 px, each
+      // or two, and says that more columns follow ("When" was ~70 px, each
       // row ~380 px tall, "What" off-screen with no cue).
       const when = await ledger.getByRole("columnheader", { name: "When" }).boundingBox();
       expect(when?.width ?? 0).toBeGreaterThanOrEqual(120);
@@ -357,7 +357,7 @@ describe("the console shell's navigation in the browser", () => {
   );
 
   it.each([320, 390])(
-    "fits the what-if form to a %i px phone: the Milestone select shrinks (tester s8 issue 15b C3)",
+    "fits the what-if form to a %i px phone: the Milestone select shrinks",
     async (width) => {
       const page = await openSignedIn(`${inject("console").url}#/applicants/${flagged.applicantId}/what-if`, {
         width,

@@ -8,7 +8,7 @@ import { type BrowserSession, launchChromium, openPage } from "./support/chromiu
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * The applicant page in Chromium for a re-applicant and for a critical risk (tester s4 B3, B6):
+ * The applicant page in Chromium for a re-applicant and for a critical risk:
  * last season's ERAS work is shown once, as done for an earlier Match, and a risk reads as a plain
  * sentence with its sources in a collapsed "Sources". Checked with axe-core.
  */
@@ -40,7 +40,7 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
     unlisted.snapshot.applicant.fullName = "Omar Haddad";
     unlisted.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
     // No record that contradicts the missing note (an approved application or a pass is asked about
-    // instead, tester t9r F10): the application under way, Step 1 booked (its fee paid).
+    // instead): the application under way, Step 1 booked (its fee paid).
     unlisted.snapshot.milestones = unlisted.snapshot.milestones.map((entry) =>
       entry.key === "ecfmg_application"
         ? { key: entry.key, status: "in_progress" as const }
@@ -82,7 +82,7 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
     await page.locator("main h1", { hasText: "Omar Haddad" }).waitFor({ timeout: 15_000 });
     const risk = page.locator("#risks + ul > li").first();
     await expect(risk.locator("span.critical").textContent()).resolves.toMatch(
-      // Omar paid last season's fees: the sentence names them and promises no refund (adv39). The
+      // Omar paid last season's fees: the sentence names them and promises no refund. The
       // console quotes what the applicant was told, in the advisor's voice around it.
       /^critical: .*re-check WDOMS\. Pay no further fee until then\. You have already paid .+: ask ECFMG what becomes of that money; Matchpath knows of no refund\.”$/,
     );

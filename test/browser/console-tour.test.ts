@@ -88,7 +88,7 @@ describe("the advisor's console after reminders went out", () => {
     await heading(/^What if/);
     await page.getByLabel("Change").selectOption("interview");
     await page.getByLabel("Program", { exact: true }).fill("Mercy Hospital Internal Medicine");
-    // The program's local time: the form works out Chicago's -06:00 on that date (tester s9 issue 15c C5).
+    // The program's local time: the form works out Chicago's -06:00 on that date.
     await page.getByLabel("Starts at (the program's local time)").fill("2026-11-02T09:00");
     await page.getByLabel("Program's time zone").selectOption("America/Chicago");
     await page.getByRole("button", { name: "Show the difference" }).click();

@@ -84,7 +84,7 @@ describe("advisor's console in the browser", () => {
     await heading("Cohort");
     expect(await page.locator("#who").textContent()).toBe(HELEN);
     expect(await page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
-    // The used authorization code and state stay nowhere in the tab (tester s7, issue 15 C11).
+    // The used authorization code and state stay nowhere in the tab.
     expect(await page.evaluate("JSON.stringify({ ...sessionStorage })")).not.toMatch(/code=|state=/);
     const names = await page.locator("main tbody tr td:first-child a").allTextContents();
     expect(names).toContain("Amara Okeke");
@@ -137,7 +137,7 @@ describe("advisor's console in the browser", () => {
     await page.getByRole("link", { name: "Try a what-if" }).click();
     await heading(/^What if/);
     await page.getByLabel("Change").selectOption("milestone");
-    // "waived" is offered only for a step an applicant may skip (tester s12 issue 15f B2).
+    // "waived" is offered only for a step an applicant may skip.
     const waived = page.locator('#f-status option[value="waived"]');
     await page.getByLabel("Milestone").selectOption("research");
     await expect(waived.isDisabled()).resolves.toBe(false);
@@ -186,7 +186,7 @@ describe("advisor's console in the browser", () => {
     await saveScreenshot(page, "console-what-if-match-year-switch");
   });
 
-  it("fills in an interview's program, local start, zone and format when it is chosen to move (tester s12 issue 15f B6)", async () => {
+  it("fills in an interview's program, local start, zone and format when it is chosen to move", async () => {
     await page.evaluate(`location.hash = "#/applicants/${second.applicantId}/what-if"`);
     await heading("What if: Rahul Menon");
     await page.getByLabel("Change").selectOption("interview");

@@ -8,7 +8,7 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * Tester t9v F9: a date no authority sets (the contract, two weeks after Match Day) now carries the
+ * A date no authority sets (the contract, two weeks after Match Day) now carries the
  * tag "our advice, not set by any authority", longer than "projected date". On the narrowest phone
  * the tag wraps inside the card, the page never scrolls sideways, and the tag is read as text, on
  * the timeline and in the email. Screenshots: test-results/screenshots/date-basis-*.png.

@@ -36,7 +36,7 @@ describe("reminder email on a narrow phone", () => {
           item("step2ck", "USMLE Step 2 CK registration fee", 1_015, "spent"),
           item("eras", "ERAS application fees for 40 internal medicine programs", 2_130, "upcoming"),
           item("nrmp", "NRMP Main Residency Match registration", 85, "upcoming"),
-          // A fee presumed paid from an interview (t9p F1): its row's status is the longest.
+          // A fee presumed paid from an interview: its row's status is the longest.
           item("step1", "USMLE Step 1 exam fee", 680, "presumed"),
           // A long word in a narrow column: it broke mid-word at 320 px (session 24 task H).
           item("ecfmg_application", "Application for ECFMG Certification", 160, "presumed"),
@@ -133,7 +133,7 @@ describe("reminder email on a narrow phone", () => {
     const body = (await page.locator("body").innerText()).replace(/\s+/g, " ");
     expect(body).toContain("Your weekly summary: 2 reminders");
     // The two count down to one deadline: they come in the reading order the timeline shows
-    // (display-order.ts, tester s11 issue 14e B2), the plan's own order between equals.
+    // (display-order.ts), the plan's own order between equals.
     expect(body).toMatch(
       /In this summary: Submit the ERAS application \(due [^)]+\) Get your letters uploaded \(due [^)]+\)/,
     );
@@ -143,7 +143,7 @@ describe("reminder email on a narrow phone", () => {
     await page.close();
   });
 
-  it("has a main landmark and an h1, buttons under the next steps and a way to act on a critical risk (tester s4 C2, C7)", async () => {
+  it("has a main landmark and an h1, buttons under the next steps and a way to act on a critical risk", async () => {
     const links = applicantLinks({
       baseUrl: "https://api.example.org",
       keyring: parseKeyring(`k1=${"s".repeat(40)}`),
@@ -190,7 +190,7 @@ describe("reminder email on a narrow phone", () => {
     await page.close();
   });
 
-  it("a cancelled interview's email leads with the cancellation, says what the attached file does, and is accessible (tester s8 issue 14 B8)", async () => {
+  it("a cancelled interview's email leads with the cancellation, says what the attached file does, and is accessible", async () => {
     const cancelledAt = "2027-05-12T15:00:00.000Z";
     const cancelled = renderReminderEmail({
       recipientName: "Ada Okafor",

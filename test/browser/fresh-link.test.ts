@@ -17,7 +17,7 @@ import { routeToApi } from "./support/in-process-api.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * "Email me a fresh link" in Chromium at 390 px (tester s8 issue 14 B4): the expired timeline page
+ * "Email me a fresh link" in Chromium at 390 px: the expired timeline page
  * offers it, the tap answers "Check your email", the email reads on a phone and its timeline link
  * opens. The real HTTP API in-process (its headers, CSP included) through Playwright's routing.
  */

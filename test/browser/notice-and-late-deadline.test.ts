@@ -19,8 +19,8 @@ import { SCREENSHOT_DIR, saveScreenshot } from "./support/screenshots.ts";
 
 /**
  * Two things only unit-tested until now (closing note 5, issue 14): a reminder email carrying a
- * critical risk's notice, and the timeline's "Early deadline passed" / "Late deadline" (tester s5
- * B4), each rendered from a real plan in Debian's Chromium at a phone's width, checked with every
+ * critical risk's notice, and the timeline's "Early deadline passed" / "Late deadline",
+ * each rendered from a real plan in Debian's Chromium at a phone's width, checked with every
  * axe rule, and saved as a screenshot to look at.
  */
 const keyring = parseKeyring(`k1=${"s".repeat(40)}`);
@@ -86,7 +86,7 @@ describe("in a browser at 390 px", () => {
           milestoneFactory("usmle_step1", "done", "2026-06-01"),
           milestoneFactory("usmle_step2ck", "scheduled", "2027-01-10"),
           milestoneFactory("eras_application", "done", "2026-09-20"),
-          // OET and the Pathway done: else ECFMG's Pathway review puts 2027 out of reach (s7 issue 9 A1).
+          // OET and the Pathway done: else ECFMG's Pathway review puts 2027 out of reach.
           milestoneFactory("oet_medicine", "done", "2026-05-01"),
           milestoneFactory("ecfmg_pathway", "done", "2026-06-01"),
         ],
@@ -120,7 +120,7 @@ describe("in a browser at 390 px", () => {
     await expect(registration.getByText("Overdue").count()).resolves.toBe(0);
     await saveScreenshot(page, "timeline-late-deadline");
     await registration.screenshot({ path: join(SCREENSHOT_DIR, "timeline-late-deadline-step.png") });
-    // The budget (every fee, AU$ and to verify; tester s5 B5) and the next emails, one row per email.
+    // The budget (every fee, AU$ and to verify) and the next emails, one row per email.
     for (const section of ["budget", "emails"])
       await page
         .locator(`section[aria-labelledby="${section}"]`)

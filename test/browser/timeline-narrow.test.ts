@@ -82,11 +82,11 @@ describe("timeline on a narrow phone", () => {
   });
 
   /**
-   * Tester s10 issue 14 C1: at 390 px the budget's "Amount" header broke inside the word
+   * At 390 px the budget's "Amount" header broke inside the word
    * ("Amoun / t"): the page lets long addresses break anywhere, and that let the table squeeze its
    * headers to a letter's width. Every word of the budget table stays whole on a phone's width.
    */
-  // With an interview and nothing reported, the fees presumed paid and their total line (t9p F1).
+  // With an interview and nothing reported, the fees presumed paid and their total line.
   it.each([
     [360, false],
     [390, false],

@@ -10,7 +10,7 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * Tester s10 issue 9 B8: on a 390 px phone, the timeline of an applicant whose school has no ECFMG
+ * On a 390 px phone, the timeline of an applicant whose school has no ECFMG
  * sponsor note showed the critical message about 7,900 px down, below 22 blocked steps each
  * "Waiting for: wdoms_listing: …". It now leads with the problem and what resolves it, on the
  * first screen, with no internal key anywhere, and passes axe-core.

@@ -10,7 +10,7 @@ import { routeToApi } from "./support/in-process-api.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * The one-click unsubscribe pages in Chromium (tester s4 C1: unstyled, axe's landmark-one-main and
+ * The one-click unsubscribe pages in Chromium (unstyled, axe's landmark-one-main and
  * region): served by the real HTTP API in-process with their own headers (CSP included) through
  * Playwright's routing, checked with every axe rule, best practices included, and tapped through.
  */

@@ -836,7 +836,7 @@ describe("advisor's console", () => {
     });
   });
 
-  it("keeps an advisor's email until a new one is verified: the email decides whose applicants they see (tester s10 issue 15d A3)", () => {
+  it("keeps an advisor's email until a new one is verified: the email decides whose applicants they see", () => {
     prodTemplate.hasResourceProperties("AWS::Cognito::UserPool", {
       UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ["email"] },
       AutoVerifiedAttributes: ["email"],

@@ -76,7 +76,7 @@ describe("the advisor's daily digest on the local stack", () => {
     expect(left.map((item) => item.pk)).toEqual(["AUDIT#erasure"]);
   });
 
-  it("names an applicant Matchpath cannot reach once, in the first digest after, with no risk of theirs (tester s9 issue 15 B5)", async () => {
+  it("names an applicant Matchpath cannot reach once, in the first digest after, with no risk of theirs", async () => {
     await clockTo("2026-09-26T00:00:00Z");
     const applicant = step2Applicant();
     const snapshot = applicant.snapshot;

@@ -4,7 +4,7 @@ import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
 
 /**
- * Tester s11 issue 15e B2: the cohort's "last email" kept the email before a console resend until
+ * The cohort's "last email" kept the email before a console resend until
  * the next re-plan (the row is stored with the plan, and a resend writes no plan), so a bounced
  * resend would have stayed hidden behind "delivered". The resend now writes the row's last email,
  * and SES's report on it reaches the row as a reminder's does.

@@ -81,12 +81,12 @@ describe("console fixes on the local stack", () => {
     expect(problemPaths(saved.body).some((path) => path.startsWith("milestones"))).toBe(true);
   });
 
-  // No floor below: the console records any past date the intake accepts (tester s7, issue 15 B3).
+  // No floor below: the console records any past date the intake accepts.
   it("refuses to mark a blocked step done, or with a date in the future; accepts a date years old", async () => {
     const base = `/console/applicants/${helens.applicantId}/milestones`;
     const blocked = await consoleRequest(`${base}/match_day`, { token: helen, form: { date: "2026-05-30" } });
     expect(blocked.status).toBe(400);
-    // Blocked, and (since fc696e2, tester s12 issue 15f A1) dated before Match Day's window for the
+    // Blocked, and (since fc696e2) dated before Match Day's window for the
     // applicant's Match: both problems are named.
     expect(problemPaths(blocked.body)).toContain("milestone");
     const future = await consoleRequest(`${base}/cv`, { token: helen, form: { date: "2099-12-31" } });

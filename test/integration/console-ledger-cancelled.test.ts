@@ -4,7 +4,7 @@ import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
- * Reminders a re-plan drops are in the notice ledger (issue 15, tester s5 A1): a moved date and a
+ * Reminders a re-plan drops are in the notice ledger (issue 15): a moved date and a
  * step marked done cancel the reminders still scheduled, each row with its time and why. The record
  * rides in the plan's own write (RemindersCancelled), so an erase still leaves no item.
  */
@@ -46,7 +46,7 @@ describe("reminders cancelled by a re-plan, on the local stack", () => {
 
     const rows = cancelledRows(await page());
     expect(rows).toHaveLength(1);
-    // The wake-up at 2026-06-02T00:00Z, in ET as the console shows instants (tester s8 issue 15 A1).
+    // The wake-up at 2026-06-02T00:00Z, in ET as the console shows instants.
     expect(rows[0]).toContain("Mon 1 Jun 2026, 8:00 PM ET");
     expect(rows[0]).toContain("not sent to the applicant: USMLE Step 2 CK (");
     expect(rows[0]).toContain("re-planned: the date moved");
@@ -57,7 +57,7 @@ describe("reminders cancelled by a re-plan, on the local stack", () => {
     await clockTo("2026-06-03T00:00:00Z");
     // The applicant's form says Step 2 CK was passed on 2 Jun, before the day booked (27 Aug): the
     // intake records what the applicant reports. The console's Mark done refuses a pass dated before
-    // the booked day (tester s10 issue 15), and the exam's rungs all fall before that day, so only a
+    // the booked day, and the exam's rungs all fall before that day, so only a
     // form can mark it done while they are still scheduled.
     const passed = milestoneUpdate(target, [{ key: "usmle_step2ck", status: "done", date: "2026-06-02" }]);
     expect((await postWebhook(passed)).status).toBe(202);
@@ -83,7 +83,7 @@ describe("reminders cancelled by a re-plan, on the local stack", () => {
 });
 
 /**
- * Tester s12 issue 15f B5: the ledger's "scheduled" rows come from a plan made now, while the
+ * The ledger's "scheduled" rows come from a plan made now, while the
  * re-plan after a change diffed against the reminders stored at the last wake-up. Once an exam day
  * has passed (the ladder turns to the deadline, the result follow-up appears) with no wake-up
  * since, Mark done made three of four scheduled rows vanish with no "cancelled" row.

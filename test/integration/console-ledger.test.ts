@@ -63,7 +63,7 @@ describe("the console's notice ledger and actions on the local stack", () => {
       form: {},
     });
     expect(resend.status).toBe(200);
-    // One reminder in words, never "(1 reminder(s))" (tester s10 issue 15d C1).
+    // One reminder in words, never "(1 reminder(s))".
     expect(resend.body).toContain("Resent the latest notice (1 reminder).");
     // No clock move, no wake-up: the console's own send was followed by its feedback.
     const ledger = (await applicantState(target.applicantId))?.ledger ?? [];
@@ -97,7 +97,7 @@ describe("the console's notice ledger and actions on the local stack", () => {
     });
 
     // The exam moved to 5 Aug and was sat (the applicant's form says so): a pass is never dated
-    // before the booked day (tester s10 issue 15), so the new day is recorded before Mark done.
+    // before the booked day, so the new day is recorded before Mark done.
     const moved = milestoneUpdate(target, [
       { key: "usmle_step2ck", status: "scheduled", date: "2026-08-05" },
     ]);
@@ -130,7 +130,7 @@ describe("the console's notice ledger and actions on the local stack", () => {
     expect(notPaused.body).toContain("Reminders were not paused: nothing changed or recorded.");
     expect(await audits("reminders.resume")).toBe(0);
 
-    // A first pause and a first resume say what happened too (tester s10 issue 15d C1).
+    // A first pause and a first resume say what happened too.
     const paused = await act("pause");
     expect(paused.status).toBe(200);
     expect(paused.body).toContain("Paused reminders, recorded as yours");
@@ -197,7 +197,7 @@ describe("the console's notice ledger and actions on the local stack", () => {
     );
   });
 
-  // Tester s9 issue 15 B5: a bounced address showed only in the cohort column and a cancelled
+  // A bounced address showed only in the cohort column and a cancelled
   // ledger row; the reminders ahead read plain "scheduled" and the page did not warn.
   it("warns that an applicant whose address bounced cannot be reached, and marks the reminders ahead held", async () => {
     const bounced = step2Applicant();

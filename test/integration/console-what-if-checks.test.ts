@@ -6,7 +6,7 @@ import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
- * A saved what-if passes the same check as "Mark done" (tester s3, bug 1): a blocked step, a date
+ * A saved what-if passes the same check as "Mark done": a blocked step, a date
  * in the future, or a done step with no date is refused naming the change's field, and nothing is
  * written. A what-if whose own earlier change unblocks the step still saves.
  */
@@ -70,10 +70,10 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(mark.status).toBe(400);
     await drainStream();
     const before = await itemsMentioning(target.applicantId);
-    // The preview says why and offers no Save (tester s5 B3), with the save's own check.
+    // The preview says why and offers no Save, with the save's own check.
     const shown = await preview([change]);
     expect(shown).toContain("This change cannot be saved");
-    // The field in the form's words (tester s8 issue 15 C4); the problem+json below keeps the path.
+    // The field in the form's words; the problem+json below keeps the path.
     expect(shown).toContain(`<strong>${fieldForAdvisor(field)}</strong>`);
     expect(shown).not.toContain("Save as a milestone.update");
     const saved = await previewAndSave([change]);
@@ -83,7 +83,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(await itemsMentioning(target.applicantId)).toEqual(before);
   });
 
-  // Tester s12 issue 15f B2: "waived" on a step an IMG cannot skip dropped its risks, reminders and fee.
+  // "waived" on a step an IMG cannot skip dropped its risks, reminders and fee.
   it("refuses waiving a required step in the preview and the save, and writes nothing", async () => {
     const change = { kind: "milestone", key: "usmle_step2ck", status: "waived" };
     const before = await itemsMentioning(target.applicantId);
@@ -98,7 +98,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(await itemsMentioning(target.applicantId)).toEqual(before);
   });
 
-  // Tester t9z F7 at intake; fixZA's leftover: the console knows the zone (Asia/Kolkata, outside the US).
+  // Tester t9z F7 at intake; the console knows the zone (Asia/Kolkata, outside the US).
   it("refuses the H-1B stamping waived from outside the US in the preview and the save, and writes nothing", async () => {
     const changes: Record<string, string>[] = [
       { kind: "visa", visa: "H-1B" },
@@ -149,7 +149,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(inside).not.toContain("interview season");
   });
 
-  // Tester s10 issue 15: the preview says why, in the words Mark done answers (the exam day, and
+  // The preview says why, in the words Mark done answers (the exam day, and
   // what to do if it moved), and the save refuses the same.
   it("names the booked exam day when a pass is dated before it, in Mark done, the preview and the save", async () => {
     const change = { kind: "milestone", key: "usmle_step2ck", status: "done", date: "2026-05-20" };
@@ -176,7 +176,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
 
   it("saves a done step its own what-if unblocks", async () => {
     // Step 2 CK sat on its booked day, 20 May, and not yet recorded as passed: a pass dated before
-    // the booked day is refused (tester s10 issue 15), so this applicant's exam was on the pass's day.
+    // the booked day is refused, so this applicant's exam was on the pass's day.
     const sat = step2Applicant({ examDate: "2026-05-20" });
     sat.snapshot.applicant.advisorEmail = HELEN;
     expect((await postWebhook(sat.snapshot)).status).toBe(202);
@@ -195,7 +195,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     });
   });
 
-  describe("what-ifs that change nothing, and dates outside the intake's years (tester s8)", () => {
+  describe("what-ifs that change nothing, and dates outside the intake's years", () => {
     const interview = (startsAt: string) => ({
       kind: "interview",
       program: "Lakeside Family Medicine",

@@ -91,7 +91,7 @@ describe("advisor's console on the local stack", () => {
     expect(all.body).toContain(daniels.applicantId);
   });
 
-  it("says so when asked for a cohort page past the last, and shows the last (tester s9 issue 15c C4)", async () => {
+  it("says so when asked for a cohort page past the last, and shows the last", async () => {
     const beyond = await consoleRequest("/console/cohort?page=2", { token: helen });
     expect(beyond.status).toBe(200);
     expect(beyond.body).toMatch(
@@ -156,7 +156,7 @@ describe("advisor's console on the local stack", () => {
     });
     expect(visa.status).toBe(200);
     // Step 3 joins the road blocked: "new step, blocked" in the steps table, "now blocked" in the
-    // Blocked list below it, from one source (tester s8 issue 15b B1, C2).
+    // Blocked list below it, from one source.
     expect(visa.body).toContain("now blocked: USMLE Step 3");
     expect(visa.body).toMatch(
       /<td>USMLE Step 3<\/td><td><span class="muted">nothing to do<\/span><\/td><td><span class="warning">new step, blocked: needs /,
@@ -246,7 +246,7 @@ describe("advisor's console on the local stack", () => {
   });
 
   it("marks a step done on the applicant's behalf, recorded as the advisor's", async () => {
-    // The exam day (20 Aug, 17:30 in Kolkata): a pass is never dated before it (tester s10 issue 15).
+    // The exam day (20 Aug, 17:30 in Kolkata): a pass is never dated before it.
     await clockTo("2026-08-20T12:00:00Z");
     const marked = await consoleRequest(
       `/console/applicants/${helens.applicantId}/milestones/usmle_step2ck`,

@@ -85,11 +85,11 @@ describe("npm run demo", () => {
       );
       const button = /http:\/\/\S+\/actions\?\S+/.exec(email?.body.text ?? "")?.[0];
       const confirmation = await fetch(button ?? "");
-      // A page that can record (tester s8 issue 14 A1: "Nothing to record" pages answered 200 too).
+      // A page that can record ("Nothing to record" pages answered 200 too).
       const canRecord = (await confirmation.text()).includes('<form method="post"');
       expect([line, confirmation.status, canRecord]).toEqual([line, 200, true]);
     }
-    // A consenting demo applicant leaves an escalation email to the advisor to look at (tester s5 C6).
+    // A consenting demo applicant leaves an escalation email to the advisor to look at.
     expect(stdout).toMatch(
       /^ {2}- to helen\.advisor@matchpath\.example: "Matchpath: Chiamaka Okafor needs attention: .+"$/m,
     );

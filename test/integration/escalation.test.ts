@@ -20,7 +20,7 @@ async function applicantWithSchoolNotListed(advisorEmail: string, consent: boole
   applicant.snapshot.applicant.advisorEmail = advisorEmail;
   applicant.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
   // No record that contradicts the missing note (an approved application or a pass is asked about
-  // instead, tester t9r F10): the application under way, Step 1 booked (its fee paid).
+  // instead): the application under way, Step 1 booked (its fee paid).
   applicant.snapshot.milestones = applicant.snapshot.milestones.map((entry) =>
     entry.key === "ecfmg_application"
       ? { key: entry.key, status: "in_progress" as const }
@@ -49,8 +49,8 @@ describe("escalation to the advisor on the local stack", () => {
     );
     expect(email?.body.text).toContain(`/console#/applicants/${consenting.applicantId}`);
     expect(email?.body.text).not.toContain("SCHOOL_NOT_ECFMG_ELIGIBLE");
-    // The risk as a plain sentence; its source URL apart, after it (tester s4 B5).
-    // Priya paid the ECFMG application and Step 1 fees: the sentence names them, no refund promised (adv39).
+    // The risk as a plain sentence; its source URL apart, after it.
+    // Priya paid the ECFMG application and Step 1 fees: the sentence names them, no refund promised.
     expect(email?.body.text).toMatch(
       /was told: “[^”]*re-check WDOMS\. Pay no further fee until then\. You have already paid [^”]*Matchpath knows of no refund\.”/,
     );
@@ -74,7 +74,7 @@ describe("escalation to the advisor on the local stack", () => {
     const row = page.body.split("<tr>").find((cells) => cells.includes(email?.messageId ?? "no message"));
     expect(row).toContain(`escalation to the advisor ${consentingAdvisor}: risk SCHOOL_NOT_ECFMG_ELIGIBLE`);
     expect(row).toMatch(/^<td>delivered<\/td><td>sent .* → delivered /);
-    // The Risks panel: the sentence, then its source in a collapsed "Sources" (tester s4 B6).
+    // The Risks panel: the sentence, then its source in a collapsed "Sources".
     const risks = page.body.slice(page.body.indexOf('id="risks"'), page.body.indexOf("<h2>Budget</h2>"));
     expect(risks).toMatch(
       /re-check WDOMS\. Pay no further fee until then\. You have already paid [^<]*Matchpath knows of no refund\.”<\/span><details class="sources"><summary>Sources<\/summary><ul><li>https:\/\/www\.ecfmg\.org\/resources\/medical-school-policy\.html<\/li>/,

@@ -45,7 +45,7 @@ async function existingApplicant(): Promise<{ externalId: string; email: string;
       programsPlanned: 80,
     },
     // In reach of the 2027 Match, ERAS in (PRE_ERAS_KEYS) and registered with NRMP, as an applicant
-    // with interviews is: a Match the plan has dropped gets no interview reminders (tester t9m F13).
+    // with interviews is: a Match the plan has dropped gets no interview reminders.
     milestones: [...PRE_ERAS_KEYS, "nrmp_registration"].map((key) => ({
       key,
       status: "done" as const,

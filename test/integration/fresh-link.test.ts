@@ -13,7 +13,7 @@ import {
 } from "#test/integration/support/local-stack.ts";
 
 /**
- * "Email me a fresh link" on the local stack (tester s8 issue 14 B4): DynamoDB Local holds the
+ * "Email me a fresh link" on the local stack: DynamoDB Local holds the
  * ledger claim that allows one a day, the SES emulator receives the email. The links are signed
  * 92 days before the stack's clock, so the timeline link (60 days) has expired.
  */

@@ -121,7 +121,7 @@ describe("the pipeline on the local stack", () => {
     await clockTo("2026-08-07T00:00:00Z");
     expect(onlyOne(await emailsTo(control.email)).subject).toMatch(/Step 2/);
     // Step 2 CK done leaves nothing holding the certificate back, so the plan asks whether ECFMG has
-    // issued it (tester t9w F6's question); never a word more about Step 2 CK.
+    // issued it; never a word more about Step 2 CK.
     const emails = await emailsTo(applicant.email);
     expect(emails.filter((email) => /Step 2/.test(email.subject))).toEqual([]);
     expect(emails.every((email) => email.subject.includes("has ECFMG issued it?"))).toBe(true);

@@ -150,7 +150,7 @@ describe("two different taps on one step at the same moment (issue 14 B3)", () =
   it("Done and Snooze: the step ends done and each answer is true", async () => {
     // Both read the step open; the Done is written first, the Snooze after it: the lost update.
     // USCE, whose next reminder is the next morning: Snooze is offered only where it silences a
-    // reminder (tester s10 issue 14d C2), and the personal statement's next one is in September.
+    // reminder, and the personal statement's next one is in September.
     const applicant = await newApplicant("race-done-snooze", 2, doneWrittenFirst());
     const preview = await previewStepAction(
       applicant.applicantId,
@@ -171,7 +171,7 @@ describe("two different taps on one step at the same moment (issue 14 B3)", () =
       date: "2026-06-01",
     });
     // The Snooze was decided again on the done step and answers what its GET says there ("already
-    // recorded", nothing to snooze: tester s9 issue 14 A3), writing nothing, and its token was not
+    // recorded", nothing to snooze), writing nothing, and its token was not
     // spent: never "Recorded" for a lost change.
     expect(snoozeAnswer).toBe("already-recorded");
     expect(await applicant.recordKept(snooze.linkToken)).toBe(false);
@@ -183,7 +183,7 @@ describe("two different taps on one step at the same moment (issue 14 B3)", () =
   });
 
   it("Done and Scheduled for…: the Done written first is kept, the date is not recorded over it", async () => {
-    // Tester s9 issue 14 A3: a Scheduled for… decided on the open step and written after a Done
+    // A Scheduled for… decided on the open step and written after a Done
     // turned the passed exam back into "scheduled". Decided again on the done step, it records
     // nothing (before: both answered "recorded" and the milestone reached version 3, scheduled).
     const applicant = await newApplicant("race-done-schedule", 2, doneWrittenFirst());
@@ -206,7 +206,7 @@ describe("two different taps on one step at the same moment (issue 14 B3)", () =
   });
 });
 
-describe("two genuine Done links for one step (tester s9 issue 14 A1)", () => {
+describe("two genuine Done links for one step", () => {
   it("the second records nothing and the first date stays", async () => {
     const applicant = await newApplicant("two-done-links", 0);
     const first = applicant.tap("usmle_step2ck", "done");

@@ -391,7 +391,7 @@ describe("applySubmission: milestone updates", () => {
     const loaded = await store.applicants.loadApplicant(applicantId);
     expect(loaded?.milestones).toHaveLength(4);
     // The milestone's write time is the record's last change (the calendar feed's DTSTAMP and
-    // SEQUENCE follow it, tester s7 B2), though the profile itself did not change.
+    // SEQUENCE follow it), though the profile itself did not change.
     expect(loaded?.profile.updatedAt).toBe(receivedAt.toISOString());
     expect(loaded?.changedAt).toBe(laterAt.toISOString());
   });
@@ -538,7 +538,7 @@ describe("the reminder ledger", () => {
     expect(later).toEqual(["r1"]);
   });
 
-  // Tester s8 issue 15 B4: a claim whose sender died names what it was about in the console.
+  // A claim whose sender died names what it was about in the console.
   it("stores a claim with the reminder's subject, in both the one-transaction and per-reminder paths", async () => {
     const id = await applicant();
     const subject = {

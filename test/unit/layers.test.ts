@@ -345,14 +345,14 @@ describe("layers", () => {
     ["infra/stacks/x.ts", 'import { createApp } from "../../functions/http-api/app.ts";'],
     ["infra/stacks/x.ts", 'import { startLocalStack } from "#local/stack.ts";'],
     ["infra/local/x.ts", 'import { fakeClock } from "#test/unit/support.ts";'],
-    // Inside the domain: the catalog read the console's stages (tester s10 issue 11d B1), the
+    // Inside the domain: the catalog read the console's stages, the
     // planner a console rule, a root file of the vocabulary the planner.
     ["shared/domain/catalog/schema.ts", 'import { STEP_STAGES } from "../console/stage.ts";'],
     ["shared/domain/planner/x.ts", 'import { stageOf } from "#domain/console/stage.ts";'],
     ["shared/domain/x.ts", 'import { planFor } from "./planner.ts";'],
     ["shared/domain/seasons/x.ts", 'import { CATALOG } from "../catalog/index.ts";'],
-    // Inside the intake: the mapping read the concrete list while each provider read the mapping
-    // (tester s10 issue 11d B1); answers know no provider.
+    // Inside the intake: the mapping read the concrete list while each provider read the mapping;
+    // answers know no provider.
     ["shared/intake/providers/x.ts", 'import { mapSubmission } from "#intake/mapping/mapper.ts";'],
     ["shared/intake/answers/x.ts", 'import type { FormProvider } from "#intake/providers/provider.ts";'],
     ["shared/intake/mapping/x.ts", 'import { receiveProviderForm } from "../receive.ts";'],

@@ -50,8 +50,8 @@ const UNREACHABLE_BECAUSE = {
 } as const;
 
 /**
- * The warning at the top of the page while the applicant's own address is suppressed (tester s9
- * issue 15 B5): they receive no reminder, so the advisor must get them a new address. A pause or
+ * The warning at the top of the page while the applicant's own address is suppressed:
+ * they receive no reminder, so the advisor must get them a new address. A pause or
  * an unsubscribe on the profile is said by the Actions badge and the ledger's own row.
  */
 function unreachableNotice(view: ApplicantView): string {
@@ -71,7 +71,7 @@ function aboutOf(view: ApplicantView): AboutApplicant {
 
 /**
  * GET /console/applicants/:id. Each table scrolls sideways in its own focusable region, as the
- * cohort's does, so the page itself never pans on a phone (tester s8 issue 15 C1).
+ * cohort's does, so the page itself never pans on a phone.
  */
 export function applicantFragment(view: ApplicantView, today: string, notice?: string): string {
   const { state, plan } = view;
@@ -116,11 +116,11 @@ ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" 
  * Resend the latest notice: it is sent at once, whatever the hour where the applicant is, not at
  * their delivery time (reminders keep to it and to quiet hours). The advisor chose to send it now
  * and the page answers with what was sent, so the button says so, with the applicant's time now
- * (tester s11 issue 15e C3: a resend reached an applicant at 1:07 AM, unsaid).
+ * (a resend reached an applicant at 1:07 AM, unsaid).
  */
 function resendForm(view: ApplicantView): string {
   const { profile } = view.state;
-  // Where the POST would refuse (the same rule, resendDecision), say why instead of "sent now" (tester s12 issue 15f C4).
+  // Where the POST would refuse (the same rule, resendDecision), say why instead of "sent now".
   if (view.resendRefused !== undefined)
     return `<button type="button" disabled aria-describedby="resend-why">Resend the latest notice</button> <span id="resend-why" class="muted">${h(`Not available: ${view.resendRefused}.`)}</span>`;
   const theirNow = renderInZone(profile.timezone, Date.parse(view.plan.now));

@@ -4,7 +4,7 @@ import type { Budget } from "#domain/plan.ts";
 import { h } from "./html.ts";
 
 /**
- * The applicant page's budget: the one the applicant's own timeline shows (tester s8 issue 15 B6),
+ * The applicant page's budget: the one the applicant's own timeline shows,
  * from the same rows and totals (budget-words.ts): every fee with its status (Paid, Presumed
  * paid, Coming, To verify) and flag, fees in another currency as the authority writes them, and the totals per
  * currency, never converted. Where each amount comes from is in a collapsed list below, and each

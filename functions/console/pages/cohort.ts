@@ -22,14 +22,14 @@ function emailCell(row: CohortRow): string {
 
 /**
  * The Match column: the year the applicant targets, and when that Match is out of reach, the year
- * the plan is dated for (tester s8 issue 15b B3): "2027 → 2028 (2027 out of reach)"; when the
+ * the plan is dated for: "2027 → 2028 (2027 out of reach)"; when the
  * applicant's season is over, the Match the row's next date is for, if a later one.
  */
 function matchCell(row: CohortRow): string {
   const arrow = `${row.matchYear} <span aria-hidden="true">→</span><span class="visually-hidden"> planned for</span>`;
   if (row.plannedMatchYear !== undefined)
     return `${arrow} ${row.plannedMatchYear} (${row.matchYear} out of reach)`;
-  // A season over whose next date is the next Match's (tester t9g issue 9 C2): "2027 → 2028 (2027 season over)".
+  // A season over whose next date is the next Match's: "2027 → 2028 (2027 season over)".
   const next = row.nextDeadline?.matchYear;
   return next === undefined ? String(row.matchYear) : `${arrow} ${next} (${row.matchYear} season over)`;
 }
@@ -77,7 +77,7 @@ function pager(query: CohortQuery, matched: number): string {
 <span>Page ${current} of ${pages}</span>${current < pages ? link(current + 1, "Next page →", "next") : ""}</nav>`;
 }
 
-/** A page asked beyond the last (tester s5 C8): said, with the last page shown instead. */
+/** A page asked beyond the last: said, with the last page shown instead. */
 function beyondLastPage(query: CohortQuery, matched: number): string {
   const { pages, current } = pagesOf(query, matched);
   if (query.page <= pages) return "";
@@ -85,7 +85,7 @@ function beyondLastPage(query: CohortQuery, matched: number): string {
 }
 
 /**
- * Why the table is empty, when it is (tester s8 issue 15 C6): an advisor with no applicant yet, or
+ * Why the table is empty, when it is: an advisor with no applicant yet, or
  * filters that match none. The explanation sits outside the scrolling table, so a phone shows it
  * whole (C1: a caption inside the region was cut off at the right edge).
  */

@@ -17,7 +17,7 @@ export { h };
 /**
  * An ISO instant as a <time> element, in US Eastern time like the programs' deadlines ("Mon 30 Nov
  * 2026, 11:59 PM ET"); "—" when absent. A UTC reading put an ET-midnight deadline, and the exam
- * day of anyone east of UTC, on the wrong calendar day (tester s8 issue 15 A1).
+ * day of anyone east of UTC, on the wrong calendar day.
  */
 export function when(iso: string | undefined | null): string {
   if (!iso) return "—";
@@ -46,7 +46,7 @@ export function deadlineWhen(deadline: Deadline, options: { short?: boolean } = 
         ? words.et
         : `${words.et} (${words.local} their time)`;
   // Tagged by who sets the date (dateTag), as the applicant's timeline is: the contract's window
-  // after Match Day is our advice, not a projected date (tester t9y C3).
+  // after Match Day is our advice, not a projected date.
   const tag = dateTag(deadline);
   const badge = tag === undefined ? "" : ` <span class="badge">${h(tag)}</span>`;
   return `<time datetime="${h(deadline.day ?? deadline.at)}">${h(shown)}</time>${badge}`;
@@ -82,11 +82,10 @@ export function rowCountdownWords(next: {
 
 /**
  * A cohort row's next date: ET, or the day when it is one (stored rows carry `day` then); a target
- * labelled as the timeline labels it, and the step's hard deadline after it, so both read (tester
- * s12 issue 9f B2).
+ * labelled as the timeline labels it, and the step's hard deadline after it, so both read.
  */
 /**
- * A row whose steps have no date ahead shows its next email on the day it is sent (t9y F13): a send
+ * A row whose steps have no date ahead shows its next email on the day it is sent: a send
  * day of ours, so no date badge, only what it is.
  */
 const NEXT_EMAIL = "next email";
@@ -102,7 +101,7 @@ export function rowDeadlineWhen(deadline: {
   deadline?: { at: string; status: string; basis?: string; day?: string };
 }): string {
   const one = (date: { at: string; status: string; basis?: string; day?: string }, label = "") => {
-    // By who sets the date (dateTag; a row stored before `basis` has its status): tester t9y C3.
+    // By who sets the date (dateTag; a row stored before `basis` has its status).
     // A target's own badge already says it is our advice: no second one.
     const tag =
       label === TARGET_BADGE || label === NEXT_EMAIL_BADGE
@@ -142,7 +141,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 /**
  * A failing field in the advisor's words: the form's label, not the internal path of the changes
- * (tester s8 issue 15 C4: "0.startsAt", "(root)"); the whole change when no one field is at fault.
+ * ("0.startsAt", "(root)"); the whole change when no one field is at fault.
  */
 export function fieldForAdvisor(path: string): string {
   const field = path.replace(/^changes\.?/, "").replace(/^\d+\.?/, "");

@@ -22,7 +22,7 @@ type RecentEvent = ApplicantView["events"][number];
 /**
  * A reminder's step as the advisor names it ("USMLE Step 2 CK", never "your date"), and its rung.
  * A critical notice rides on a step but is about its risk: it reads as its own subject ("The 2027
- * Match is over for you: …"), as its email did (tester s11 issue 15e C2: a resent season-over
+ * Match is over for you: …"), as its email did (a resent season-over
  * notice read "NRMP Main Residency Match registration (critical-risk)").
  */
 export function reminderLabel(
@@ -31,7 +31,7 @@ export function reminderLabel(
 ): string {
   if (subject.rung === CRITICAL_RISK_RUNG || subject.rung === OUT_OF_REACH_RUNG)
     return `critical notice “${subject.title}” (${subject.rung}${suffix})`;
-  // A warning's notice (t9v F10's leftover) is about its risk too, and no critical one.
+  // A warning's notice is about its risk too, and no critical one.
   if (subject.rung === WARNING_NOTICE_RUNG)
     return `warning notice “${subject.title}” (${subject.rung}${suffix})`;
   return `${stepForAdvisor({ milestone: subject.milestone as StepSubject, title: subject.title })} (${subject.rung}${suffix})`;
@@ -120,7 +120,7 @@ export const HELD_BACK_BECAUSE = {
 
 /**
  * A `RemindersHeldBack` event as a "cancelled" ledger row: due reminders not sent, and why, timed
- * in ET and the applicant's `zone` as the scheduled and sent rows are (tester s12 issue 15f C2). Each
+ * in ET and the applicant's `zone` as the scheduled and sent rows are. Each
  * is named by the step and rung the event stored (an interview's title from the plan while the
  * applicant has it); an event written before those were stored holds ids only, named from the plan
  * while the rung is in it, else by id.

@@ -2,7 +2,7 @@ import type { ResendOutcome } from "#usecases/resend-notice.ts";
 
 /**
  * The line an advisor reads after Pause or Resume reminders: what happened, the first time as much
- * as a repeated one (tester s10 issue 15d C1: a first pause or resume returned the page silently).
+ * as a repeated one (a first pause or resume returned the page silently).
  */
 export function pauseNotice(paused: boolean, outcome: "changed" | "unchanged"): string {
   if (outcome === "unchanged")

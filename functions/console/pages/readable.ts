@@ -10,7 +10,7 @@ type RecentEvent = ApplicantView["events"][number];
 type AuditEntry = ApplicantView["audit"][number];
 
 /**
- * The applicant page's Domain events and Audit rows in words (tester s8 issue 15 C2): what
+ * The applicant page's Domain events and Audit rows in words: what
  * happened, from → to, in a short line; the raw JSON in a collapsed details element below it, for
  * whoever wants the ids. Anything not recognised is left to the JSON alone.
  */
@@ -113,7 +113,7 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /**
- * Resent reminders by step and rung (tester s9 issue 15c C6: the row showed their ids), from what
+ * Resent reminders by step and rung (the row showed their ids), from what
  * the ledger stored when each was sent, else from the plan; the ids stay in the JSON.
  */
 function remindersNamed(ids: unknown, view: ApplicantView): string {
@@ -136,7 +136,7 @@ function interviewState(interview: Detail | undefined): string {
 const TRACK_WORDS: Record<string, string> = { matchYear: "Match year", visa: "visa" };
 
 /**
- * A saved what-if (a milestone.update) in the advisor's words (tester s9 issue 15c C6): the steps,
+ * A saved what-if (a milestone.update) in the advisor's words: the steps,
  * the visa and Match year, and the interviews it changed; its submission id, type and the
  * applicant's external id are for the JSON below.
  */

@@ -56,31 +56,31 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const overdueKeys = new Set(plan.overdue.map((step) => `${step.milestone}:${step.interviewId ?? ""}`));
   const isOverdue = (step: { milestone: StepSubject; interviewId?: string }) =>
     overdueKeys.has(`${step.milestone}:${step.interviewId ?? ""}`);
-  // Each step in one place, overdue by the digest's rule (overdue.ts, tester s8 issue 15 B2).
+  // Each step in one place, overdue by the digest's rule (overdue.ts).
   const overdue = overdueForAdvisor(plan);
   const blocked = blockedForAdvisor(plan);
   // The steps as the applicant reads them on their timeline, in the email and the CLI: the budget is
-  // its own section, never a step (tester s10 issue 9d C1), and the order is the reading order, so
-  // an exam on its day leads (listedInReadingOrder; issue 15 (2), tester s11 issue 14e B2).
+  // its own section, never a step, and the order is the reading order, so
+  // an exam on its day leads (listedInReadingOrder; issue 15 (2)).
   const listedNext = listedInReadingOrder(plan, profile.timezone);
   const next = seasonOver ? listedNext.filter((step) => !isOverdue(step)) : listedNext;
   // Mark done posts the applicant's today, which markDoneProblems refuses before a booked exam's
   // day (bookedDayAhead) and before the step's window opens for the Match (markDoneNotYet): offered
-  // from then, as on the applicant's timeline (tester s10 issue 15, s12 issue 15f A1).
+  // from then, as on the applicant's timeline.
   const markDone = (step: { milestone: StepSubject; title: string }) => {
     if (step.milestone === "interview" || seasonPassedFor(step, plan)) return "";
     const examDay = bookedDayAhead(step.milestone, entries.get(step.milestone), today);
     if (examDay !== undefined)
       return `<br><span class="muted">Mark done from its exam day, ${h(examDay)}; if the exam moved, save a what-if with the new date first</span>`;
-    // Before the step's window opens for this Match the check refuses today too (tester s12 issue 15f A1).
+    // Before the step's window opens for this Match the check refuses today too.
     const opens = markDoneNotYet(step.milestone, plan, today, profile.timezone);
     if (opens !== undefined) return `<br><span class="muted">${h(notYetForAdvisor(opens, countsFor))}</span>`;
-    // A Done that records more says what (SOAP: an accepted offer, t10b F3).
+    // A Done that records more says what (SOAP: an accepted offer).
     const records = DONE_RECORDS[step.milestone]?.advisor;
     const mark = records === undefined ? `${stepForAdvisor(step)} done` : records;
     return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(mark)} for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">${records === undefined ? "Mark done" : h(`Mark ${records}`)}</button></form>`;
   };
-  // The applicant's booked date beside the deadline, as their timeline's "Your exam: …" (tester s8 issue 15 B3).
+  // The applicant's booked date beside the deadline, as their timeline's "Your exam: …".
   const ownNote = (step: { milestone: StepSubject; ownDate?: Deadline }): string => {
     if (step.ownDate === undefined) return "";
     const scheduled = step.milestone !== "interview" && entries.get(step.milestone)?.status === "scheduled";
@@ -100,8 +100,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
       ? ""
       : `<br>the ${step.matchYears.missed} Match's deadline, ${deadlineWhen(step.missedDeadline)}, has passed`;
   // The target ahead leads the step's dates, by the applicant's timeline's rule and words
-  // (targetShown): "no fixed deadline" beside a target's reminders read as a contradiction
-  // (tester s12 issue 15g B2).
+  // (targetShown): "no fixed deadline" beside a target's reminders read as a contradiction.
   const targetFor = (step: NextStep) => {
     const target = targetShown(step.target, plan.now, step.ownDate);
     return target === undefined

@@ -78,7 +78,7 @@ function doneOptionWords(key: string | undefined): string {
 
 /**
  * An interview to move, with its date, local time, zone and format in words, and the same as data
- * for the form's script to fill the fields in (console.js; tester s12 issue 15f B6). Without the
+ * for the form's script to fill the fields in (console.js). Without the
  * script, the fields left empty keep the interview's own (request.ts, whatIfChanges).
  */
 function interviewOption(interview: Interview): string {
@@ -100,7 +100,7 @@ function zonesOffered(interviews: readonly Interview[]): string[] {
 }
 
 function dueText(due: string | null | undefined): string {
-  // The next reminder's send time: with none, nothing is scheduled (tester s10 issue 15d C1).
+  // The next reminder's send time: with none, nothing is scheduled.
   return due ? when(due) : "none scheduled";
 }
 
@@ -127,7 +127,7 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   const list = (items: string[], cls: string) =>
     items.map((item) => `<li class="${cls}">${h(item)}</li>`).join("");
   // One source for the table and the list: the difference's blocked lists are read from its steps,
-  // so every step the table marks blocked or startable is listed below too (tester s8 issue 15b C2).
+  // so every step the table marks blocked or startable is listed below too.
   const blockedAdded = diff.blocked.added;
   const blockedRemoved = diff.blocked.removed;
   const blockedOrOverdue = [
@@ -149,7 +149,7 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
     ),
   ].join("");
   // Refused (the use case shows no difference then), other than for leaving the record as it is
-  // (path "changes"), where "makes no difference" is the plain truth (tester s12 issue 15g C1).
+  // (path "changes"), where "makes no difference" is the plain truth.
   const refusedForMore = result.saveProblems.some((problem) => problem.path !== "changes");
   return `<h2>Difference</h2>
 ${refusedForMore ? "<p>This change cannot be saved, so it changes nothing in the plan: no difference is shown (see why below).</p>" : diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
@@ -201,8 +201,7 @@ function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: st
  * Steps that change, each by what the change does to it (the difference's `change`): a step that
  * joins the road is a "new step" (saying "blocked: needs …" when it joins blocked) and one that
  * leaves it "step removed", whether it was next or blocked; "now blocked" and "no longer blocked"
- * only for a step that stays. The Blocked list below is read from the same changes (tester s8
- * issue 15b B1, C2).
+ * only for a step that stays. The Blocked list below is read from the same changes.
  */
 function renderSteps(diff: PlanDiff): string {
   if (diff.steps.length === 0) return "<h3>Steps and deadlines</h3><p>No change.</p>";
@@ -254,7 +253,7 @@ function afterCell(step: StepChange): string {
 /**
  * A step's deadline and standing, and the applicant's own date beside the deadline when given: the
  * deadline as the applicant page words it, the standing as its badge does (stepStanding: "overdue"
- * only past the deadline; issue 15), the own date as the day typed (tester s8 issue 15 A1).
+ * only past the deadline; issue 15), the own date as the day typed.
  */
 function stateText(state: StepState): string {
   const own = state.ownDate ? `; their date ${ownDay(state.ownDate)}` : "";

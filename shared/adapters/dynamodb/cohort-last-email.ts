@@ -38,8 +38,8 @@ export async function recordLastEmailOutcome(
 
 /**
  * Puts `lastEmail` into the applicant's cohort row when it is later than the row's (or the same
- * message with another outcome): an email sent without a plan write, a console resend (tester s11
- * issue 15e B2: the cohort kept the email before it until the next re-plan). SES's report on it then
+ * message with another outcome): an email sent without a plan write, a console resend
+ * (the cohort kept the email before it until the next re-plan). SES's report on it then
  * reaches the row through recordLastEmailOutcome.
  *
  * `sentAs` is the ledger entry that recorded the send (REMINDER#`sentAs`). SES's report can mark it

@@ -232,7 +232,7 @@ export function interviewWithId(
  * operator's id at a new start is a move when it is the only new one of its program and the
  * snapshot drops the only stored one of that program: it keeps the stored id, so its reminders,
  * its `.ics` attachment and its calendar event (UID from the id) follow it instead of a second
- * interview appearing beside a cancelled one (tester s8 issue 14 bug 1). Two or more of a program
+ * interview appearing beside a cancelled one. Two or more of a program
  * on either side stay as they were: which one moved would be a guess.
  */
 export function snapshotInterviewsWithIds(

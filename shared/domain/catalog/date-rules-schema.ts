@@ -13,19 +13,19 @@ import { CitationFields, citedCorrectly } from "./citation.ts";
 /**
  * `asDay`: the due date is advice that means a day, not an instant (Deadline.precision "day"): a
  * post-Match step counted back from residency start (midnight ET) or Match Day, which read "Sat 17
- * Apr 2027, 12:00 AM EDT" (tester s5 C1). Shown as the rule's day, the same in every zone, and due
- * until that day ends in the rule's zone (planner/deadlines.ts wholeDay; tester s11 issue 9e B5).
+ * Apr 2027, 12:00 AM EDT". Shown as the rule's day, the same in every zone, and due
+ * until that day ends in the rule's zone (planner/deadlines.ts wholeDay).
  */
 const AsDay = { asDay: z.literal(true).optional() };
 /**
  * `officeDays`: the step is met by an office acting (a Ministry of Health, ECFMG, the program's GME
  * office, a consulate), so its due day is a working day: one that falls on a weekend moves to the
- * Friday before (planner/office-days.ts, tester t9l F10).
+ * Friday before (planner/office-days.ts).
  */
 const OfficeDays = { officeDays: z.literal(true).optional() };
 /**
  * `projects`: the rule, advice in how it counts, stands for an authority's date that is not
- * published, so its date is "projected" (plan.ts DateBasis), never "our advice" (tester t9v F9):
+ * published, so its date is "projected" (plan.ts DateBasis), never "our advice":
  * ECFMG's Pathway deadline, projected from earlier seasons' deadlines. Only on an advice rule.
  */
 const Projects = { projects: z.literal(true).optional() };

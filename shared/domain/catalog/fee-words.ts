@@ -6,7 +6,7 @@ import type { Fee } from "./fees-schema.ts";
  * the amount ("$50"), `{feeYear:KEY}` by the as-of year (the first four characters of `asOf`, as
  * the NRMP_LATE_FEE risk states it) and `{feeSource:KEY}` by the source. A catalog text that
  * names a fee thus says what the table says, and a new figure in the table changes the text with it
- * (t9n: NRMP late registration wrote "$50" itself). Throws on a key the table has not, or one
+ * (NRMP late registration wrote "$50" itself). Throws on a key the table has not, or one
  * without a single amount (ERAS's per-program tiers). Pure; run once when the catalog loads.
  */
 export function feesNamed(text: string, fees: readonly Fee[]): string {

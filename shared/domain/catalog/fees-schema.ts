@@ -25,7 +25,7 @@ const FeeBase = {
   amountToVerify: z.literal(true).optional(),
   /**
    * The authority's own page to verify a flagged amount on, when the figure's `source` is not it
-   * (a secondary page): the fact sheet's row for the fee cites it (tester s11 issue 15e C5).
+   * (a secondary page): the fact sheet's row for the fee cites it.
    */
   verifyAt: z.object({ page: z.string().min(1), url: z.string().url() }).optional(),
   spentWhen: z.array(MilestoneStatusSchema),
@@ -68,7 +68,7 @@ const FeeToVerifySchema = z
     verify: z.string().startsWith("flagged, verify"),
     /**
      * Shown instead of `verify` when an interview presumes every one of `milestones` done
-     * (presumed-in-the-match.ts): the fee is then presumed paid, as a priced step's is (t9s F5).
+     * (presumed-in-the-match.ts): the fee is then presumed paid, as a priced step's is.
      */
     presumedVerify: z.string().startsWith("flagged, verify").optional(),
     /**

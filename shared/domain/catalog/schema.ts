@@ -114,7 +114,7 @@ const CatalogEntrySchema = z.object({
   /**
    * A later deadline for the documents that support an application already submitted by `due`
    * (the Pathway's OET result): a season date plus an offset, cited. Feasibility judges a result
-   * still to come against it, not against `due` (tester s13 issue 9g A3).
+   * still to come against it, not against `due`.
    */
   documentsDue: z
     .object({ dateKey: SeasonDateKeySchema, offsetDays: z.number().int(), ...CitationFields })
@@ -128,14 +128,14 @@ const CatalogEntrySchema = z.object({
   /**
    * Work done in MyERAS, which needs the applicant registered there with this season's ERAS token:
    * while the token is not done, what the step asks instead of its not-started `action`, of its
-   * `redoneEachSeason.again` (planner/myeras-token-first.ts, tester t9x F10) and of its `inProgress`.
+   * `redoneEachSeason.again` (planner/myeras-token-first.ts) and of its `inProgress`.
    */
   beforeToken: z
     .object({
       action: z.string().min(1).optional(),
       again: z.string().min(1).optional(),
       /**
-       * Under way while the token is not done (tester t9z F5): what can be done offline, and the
+       * Under way while the token is not done: what can be done offline, and the
        * MyERAS part once it is open and the applicant registered ({onceMyeras}); replaces `inProgress`.
        */
       inProgress: z.string().includes("{onceMyeras}").optional(),
@@ -159,7 +159,7 @@ const CatalogEntrySchema = z.object({
   /**
    * An exam begun but not booked (in progress, no date): how many days before the step's driving
    * date (its target, else its deadline) to book a sitting, for the booking reminder and the step's
-   * standing (tester t9l F9).
+   * standing.
    */
   bookingLeadDays: z
     .object({ days: z.number().int().min(1), ...CitationFields })
@@ -168,7 +168,7 @@ const CatalogEntrySchema = z.object({
   /**
    * An exam scored against a minimum passing score (Step 2 CK): each score with the first exam day
    * it applies from (absent: every exam before the next entry's day), oldest first, cited. A result
-   * reported below the score in force on its date is not a pass (failed-score.ts, tester t9x F1).
+   * reported below the score in force on its date is not a pass (failed-score.ts).
    */
   passingScores: z
     .array(
@@ -230,7 +230,7 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
     // A result a step needs (`neededByOwnDate`) while the step has a later deadline for supporting
     // documents (the OET for the Pathway) is due when a sitting's result still reaches that
     // deadline: its season date, less the result's `reportingDays`. One rule, so the result's card
-    // and the step's agree on when it is late (tester s13 issue 9g A3).
+    // and the step's agree on when it is late.
     for (const entry of file.entries) {
       if (entry.documentsDue === undefined) continue;
       for (const prerequisite of entry.prerequisites) {

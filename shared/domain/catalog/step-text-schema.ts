@@ -17,14 +17,14 @@ export const StatusActionsSchema = z
     scheduled: z.string().min(1).optional(),
     /**
      * A retake booked (failed-score.ts: a result below the passing score, reported with the retake's
-     * date): as `scheduled`, saying it is the retake (tester t9y F2). Absent: `scheduled`.
+     * date): as `scheduled`, saying it is the retake. Absent: `scheduled`.
      */
     scheduledRetake: z.string().min(1).optional(),
     scheduledPassed: z.string().min(1).optional(),
     /**
      * The applicant's exam day is past, its result still within the catalog's `reportingDays`
      * (advice): {expected} is that day ("Fri 18 Dec 2026"). No "did you take it?" and no re-sit
-     * yet: the score is simply not out (lead's ruling on tester t9w F20).
+     * yet: the score is simply not out.
      */
     scheduledResultPending: z.string().includes("{expected}").optional(),
     /**
@@ -35,17 +35,17 @@ export const StatusActionsSchema = z
     inProgress: z.string().min(1).optional(),
     /**
      * A retake after a result below the passing score (failed-score.ts), not booked: read as in
-     * progress, what to do now and by when ({due}), never a first attempt's study (tester t9x F2).
+     * progress, what to do now and by when ({due}), never a first attempt's study.
      */
     retake: z.string().includes("{due}").optional(),
     /**
-     * `retake` while the step's target is ahead (retake-target.ts, tester t9z F6): {target} the day
+     * `retake` while the step's target is ahead (retake-target.ts): {target} the day
      * to sit it by, {review} the day programs start review, {due} the last sitting day, {year} the Match.
      */
     retakeTarget: z.string().includes("{target}").includes("{review}").includes("{due}").optional(),
     /**
      * Not started, its target passed and its deadline ({due}, a day in words) still ahead: what to
-     * do now, never the target's "early enough" (advA2's notes, s22: a tight exam in December).
+     * do now, never the target's "early enough" (a tight exam in December).
      */
     targetPassed: z.string().includes("{due}").optional(),
     /** A `startsBefore` prerequisite is still pending: what can be done meanwhile. */

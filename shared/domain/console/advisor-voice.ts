@@ -134,13 +134,13 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} marked a Match outcome (Match Week or Match Day) done before NRMP could have told it (Match Week's notification, or Match Day's release for where they matched); the plan does not count it, still prepares for Match Week, and asks them to mark it done once NRMP has told them.`,
 };
 
-/** NRMP_LATE_FEE asking whether the applicant registered (asksNrmpRegistration, t9q F2 leftovers). */
+/** NRMP_LATE_FEE asking whether the applicant registered (asksNrmpRegistration). */
 const NRMP_ASKED_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
   `${fullName} is interviewing for the ${matchYear} Match but has not told us whether they registered with NRMP; if not, they must register now (a late fee applies after the early registration deadline) to certify a rank order list.`;
 
 /**
  * ANSWERS_CONTRADICT_RECORD, or ANSWERS_CONTRADICT_INTERVIEW stored with its words before the code
- * was split (asksAboutNoteRecord, t9s F8): a note "false" the record contradicts.
+ * was split (asksAboutNoteRecord): a note "false" the record contradicts.
  */
 function NOTE_RECORD_VOICE({ fullName }: AboutApplicant): string {
   return `${fullName} says their medical school has no ECFMG sponsor note, yet reports an ECFMG certificate, an approved ECFMG application or a USMLE pass, which need one; the plan asks them to check WDOMS and holds the steps needing ECFMG until they answer (beside a certificate, the rank order list and the Match are planned meanwhile).`;
@@ -158,7 +158,7 @@ const ASKS_THE_ADVISOR = /\s*Ask your advisor to ([^.]+)\./g;
  * planner's message, a plain sentence with its dates; the console shows Risk.sources apart),
  * marked as such, and what that message asks of the advisor, said to them. While reminders are
  * held back (`about.heldBack`) the applicant was emailed nothing, so the quote is what they have
- * not been told, and why (tester s8 issue 15 B1). `preview`: a what-if's plan, not yet the
+ * not been told, and why. `preview`: a what-if's plan, not yet the
  * applicant's, so the quote is what they would be told. Pure.
  */
 export function riskForAdvisor(
@@ -226,7 +226,7 @@ export function stepForAdvisor(step: { milestone: StepSubject; title: string }):
   if (preparing) return `Interview with ${preparing[2]} (${preparing[1]}): preparation`;
   const thanking = /^Thank (.+) for the interview$/.exec(step.title);
   if (thanking) return `Interview with ${thanking[1]}: thank-you note`;
-  // A written-off Match's interview (planner/dropped-interview-words.ts, t9n F7).
+  // A written-off Match's interview (planner/dropped-interview-words.ts).
   const dropped = /^Your (.+?) interview with (.+): for the (\d{4}) Match$/.exec(step.title);
   if (dropped)
     return `Interview with ${dropped[2]} (${dropped[1]}): for the ${dropped[3]} Match, out of reach`;

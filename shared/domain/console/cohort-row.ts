@@ -87,7 +87,7 @@ export type CohortSort = (typeof COHORT_SORTS)[number];
 /**
  * The season a row is in for the cohort's season filter and sort: the Match its plan is dated for
  * (its next deadline is that Match's), which is the applicant's own unless that is out of reach
- * (tester s8 issue 15b B3: filtering the 2027 season listed applicants with only 2028 deadlines). Pure.
+ * (filtering the 2027 season listed applicants with only 2028 deadlines). Pure.
  */
 export function seasonOf(row: Pick<CohortRow, "matchYear" | "plannedMatchYear">): number {
   return row.plannedMatchYear ?? row.matchYear;

@@ -18,7 +18,7 @@ import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
 
 /**
  * The applicant's today (YYYY-MM-DD in their own zone), the latest day a step can be marked done
- * and the day recorded when the advisor gives none (tester s7, issue 15 B4 and C12). Pure.
+ * and the day recorded when the advisor gives none. Pure.
  */
 export function applicantToday(applicant: Pick<Applicant, "timezone">, now: Date): string {
   return localDate(applicant.timezone, now.getTime());
@@ -28,9 +28,9 @@ export function applicantToday(applicant: Pick<Applicant, "timezone">, now: Date
  * When a step done on `date` cannot count yet for the Match `plan`'s Done counts for: the
  * applicant's own Done link's rule (doneOpensFor, with the done date in place of today), so a step
  * recorded before its window opens (NRMP registration for the 2028 Match in March 2027) is not
- * reported done while the plan counts it for an earlier Match and the budget a fee as paid (tester
- * s12 issue 15f A1). The Match is the planner's (doneCountsFor): the plan's own, or the later Match
- * a plan out of reach is dated for (adv54's note, t9m F15), never the entered one's windows alone.
+ * reported done while the plan counts it for an earlier Match and the budget a fee as paid.
+ * The Match is the planner's (doneCountsFor): the plan's own, or the later Match
+ * a plan out of reach is dated for, never the entered one's windows alone.
  * Undefined when it can count. Mark done's check, its button and a what-if's done steps use it. A
  * window that opens at an hour (SOAP's first offer round, Match Week's notification) is told in the
  * applicant's `zone` and waits for that instant as of the plan's now: Mark done records a date no
@@ -66,13 +66,13 @@ export interface MarkDoneRecord {
  * blocked (the page never offers it; its prerequisites are not done), the date is missing, it is
  * after today in the applicant's own zone, or it is before the exam day booked for the step
  * (bookedDayAhead with the done date in place of today, the rule a one-tap Done follows: a pass
- * cannot be dated before the sitting; tester s10 issue 15); a date both is one problem, the exam
+ * cannot be dated before the sitting); a date both is one problem, the exam
  * still ahead (issue 15 follow-up: two true `date` problems read as two mistakes), or before the
- * step's window opens for the Match its Done counts for (markDoneNotYet: it would count for an earlier Match;
- * tester s12 issue 15f A1). Any other earlier calendar date is
+ * step's window opens for the Match its Done counts for (markDoneNotYet: it would count for an earlier Match).
+ * Any other earlier calendar date is
  * accepted, as the intake accepts it (IsoDateSchema, the one rule for a milestone's date): USMLE
  * Step 1 and an ECFMG certificate do not lapse for the Match, and IMGs often apply 8 to 15 years
- * after graduating (tester s7, issue 15 B3). The one check for "Mark done" and a saved what-if's
+ * after graduating. The one check for "Mark done" and a saved what-if's
  * done steps. `now` is passed in (the domain reads no clock). Pure.
  */
 export function markDoneProblems(

@@ -6,7 +6,7 @@ import { stepBadge } from "../step-badge.ts";
  * Whether SEASON_OVER (no certified list by the rank order list deadline) already tells an overdue
  * step: one due at or after that deadline (the list itself, Match Week, Match Day, and the post-Match
  * contract, Statement of Need, J-1 sponsorship). Without a list there is no Match result to wait
- * for, so "overdue: Program contract" would be noise (tester s5 C10, s8 issue 15 B2).
+ * for, so "overdue: Program contract" would be noise.
  */
 export function toldBySeasonOver(plan: Plan, step: Pick<OverdueStep, "deadline" | "earlyDeadline">): boolean {
   if (!plan.risks.some((risk) => risk.code === "SEASON_OVER")) return false;
@@ -26,7 +26,7 @@ export function overdueForAdvisor(plan: Plan): OverdueStep[] {
 
 /**
  * The blocked steps an advisor is shown: each step in one place, so a step listed as overdue
- * (overdueForAdvisor) is not also listed as blocked (tester s8 issue 15 B2). Pure.
+ * (overdueForAdvisor) is not also listed as blocked. Pure.
  */
 export function blockedForAdvisor(plan: Plan): BlockedStep[] {
   const overdue = new Set(overdueForAdvisor(plan).map(subjectKey));
@@ -41,15 +41,15 @@ export interface StepStanding {
 
 /**
  * What a next step's badge says to the advisor, by the one overdue rule (overdueForAdvisor), so the
- * badge, the page's Overdue section and the cohort's overdue count agree (tester s8 issue 15b B2).
+ * badge, the page's Overdue section and the cohort's overdue count agree.
  * "overdue" only for a step the advisor is told is overdue: its deadline has passed. A step dated
  * for a later Match whose deadline for the applicant's own Match has passed (NextStep.matchYears)
- * is "too late for the <year> Match" (stepBadge's words; tester s8 issue 14 bug 4: never "later"):
- * its date shown is ahead, so it is not overdue (tester t9h B2). A step past its early deadline while its
+ * is "too late for the <year> Match" (stepBadge's words; never "later"):
+ * its date shown is ahead, so it is not overdue. A step past its early deadline while its
  * late one holds (NRMP registration between the two: `missedDeadline` without `matchYears`) reads
  * "early deadline passed", the applicant's timeline's words, not its bare urgency (issue 15); a
- * booked exam whose day has passed with no result recorded reads "result pending" (tester s10 issue
- * 15d B1), and one whose deadline has passed too "overdue: result pending", critical (issue 15
+ * booked exam whose day has passed with no result recorded reads "result pending",
+ * and one whose deadline has passed too "overdue: result pending", critical (issue 15
  * follow-up). All come from stepBadge, the rule the applicant's timeline badges by. Any other step
  * reads its urgency, and an "overdue" urgency with no passed deadline reads "urgent". Pure.
  */
@@ -61,10 +61,10 @@ export function stepStanding(plan: Plan, step: NextStep): StepStanding {
       label: badge === "overdue-result-pending" ? "overdue: result pending" : "overdue",
       critical: true,
     };
-  // Urgent for the Match it is now dated for, the badge names that Match (tester t9m F1).
+  // Urgent for the Match it is now dated for, the badge names that Match.
   if (badge === "urgent-for-match")
     return { label: `urgent for the ${step.matchYears?.due} Match`, critical: true };
-  // Soon for it, likewise (adv53's note); still critical, as the written-off Match's step was.
+  // Soon for it, likewise; still critical, as the written-off Match's step was.
   if (badge === "soon-for-match")
     return { label: `soon for the ${step.matchYears?.due} Match`, critical: true };
   if (step.matchYears !== undefined)

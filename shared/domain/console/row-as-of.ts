@@ -26,7 +26,7 @@ export interface CohortFacts {
   risks: { critical: number; warning: number; codes: string[] };
   overdue: number;
   /**
-   * What the plan counts down to next (tester s12 issue 9f B2: the row showed a late hard deadline
+   * What the plan counts down to next (the row showed a late hard deadline
    * while the email and the reminders counted down to the step's target): the first step of the
    * timeline's reading order (listedInReadingOrder) with a date ahead, and that date
    * (stepCountdown): its target, the applicant's own date or its deadline, as `kind` says; `day`
@@ -47,15 +47,15 @@ export interface CohortFacts {
     /**
      * The Match the date is for when it is the next one after the applicant's, whose season is over
      * (SEASON_OVER) while the plan stays dated for it: a date after that Match's residency start
-     * (ECFMG certification for the next start) is the next Match's (tester t9g issue 9 C2: the row
+     * (ECFMG certification for the next start) is the next Match's (the row
      * showed "Fri 16 Jun 2028" under "Match 2027"). Absent for a date of the applicant's own Match.
      */
     matchYear?: number;
   };
   /**
    * The Match the plan's dates are for when it is not the one the applicant targets: theirs is out
-   * of reach (MATCH_YEAR_NOT_FEASIBLE) and the plan is dated for the earliest feasible one (tester
-   * s8 issue 15b B3). Absent while the plan is dated for the applicant's own Match. Time alone sets
+   * of reach (MATCH_YEAR_NOT_FEASIBLE) and the plan is dated for the earliest feasible one.
+   * Absent while the plan is dated for the applicant's own Match. Time alone sets
    * it (a Match falls out of reach as its deadlines pass), so it is a fact read as of now.
    */
   plannedMatchYear?: number;
@@ -115,8 +115,8 @@ export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
     break;
   }
   // Every step's date passed (a matched applicant whose start is delayed, chased weekly): the next
-  // email, on the day it is sent, so "Next date" is never "—" while emails are still to come
-  // (tester t9y F13), and never a missed date read as one ahead.
+  // email, on the day it is sent, so "Next date" is never "—" while emails are still to come,
+  // and never a missed date read as one ahead.
   soonest ??= nextEmailDate(plan, now, zone);
   if (soonest !== undefined) {
     const nextMatch = seasonOverNextMatch(plan, soonest.at);
@@ -129,7 +129,7 @@ export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
 /**
  * The next email still to send at or after `now` (epoch ms), as a row's next date: its title and the
  * day it is sent in `zone` (`kind` "email"), not the date it announces: for an overdue chase that is
- * the missed date (t9y F7), which is not what comes next. A plan lists only the current week's
+ * the missed date, which is not what comes next. A plan lists only the current week's
  * delayed-start notice, so once it is sent the next week's is the next email (laterDelayedStartNotices).
  */
 function nextEmailDate(plan: Plan, now: number, zone: string): CohortFacts["nextDeadline"] {
@@ -168,7 +168,7 @@ const DELAYED_START_ROW_TITLE = "Weekly notice: residency start delayed";
  * The instants after `plan.now` where time alone may change the row (ISO UTC, ascending, distinct),
  * just after they pass: each open step's deadline and target (TARGET_PASSED), each date of the
  * season calendar, and each instant the risk rules noted (Plan.riskChangesAt: a lead time crossing
- * a deadline, tester s7 issue 15 A1/A2).
+ * a deadline).
  */
 export function changeInstants(plan: Plan, seasonInstants: readonly string[]): string[] {
   const instants = new Set<string>();

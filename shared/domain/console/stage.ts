@@ -7,7 +7,7 @@ import type { NextStep, Plan, StepSubject } from "../plan.ts";
  * stage that still has an unfinished step in the plan. Stages follow the order the ERAS/NRMP season
  * imposes (exams and ECFMG first, then the ERAS application, interviews, the rank order list), with
  * the visa alongside the end of the road. Before them all, the gate every ECFMG step waits on: the
- * school's ECFMG sponsor note, while it is missing or unchecked (tester s12 issue 9f C3: a school
+ * school's ECFMG sponsor note, while it is missing or unchecked (a school
  * with no note read "Exams and ECFMG").
  */
 export const STAGES = [
@@ -48,8 +48,8 @@ function stageOfStep(step: Pick<NextStep, "milestone" | "title"> & { action?: st
 /**
  * Whether a step has no date of its own (catalog `due.from` "none": research, US clinical
  * experience): it never decides the stage, as no date of the road waits on it. US clinical
- * experience left open held a matched applicant whose start is delayed at "ERAS application"
- * (tester t9y F13). SOAP, skippable, is dated by Match Week and stays a ranking step; the school's
+ * experience left open held a matched applicant whose start is delayed at "ERAS application".
+ * SOAP, skippable, is dated by Match Week and stays a ranking step; the school's
  * WDOMS check has its own stage (above).
  */
 function optional(subject: StepSubject): boolean {
@@ -59,8 +59,8 @@ function optional(subject: StepSubject): boolean {
 
 /**
  * The stage of a plan: the earliest stage with a next, blocked or overdue step the applicant may
- * not skip. An optional step left open (research) does not hold them at an earlier stage (tester
- * s11 issue 9e C4: applied, registered and waiting to rank, shown as "ERAS application").
+ * not skip. An optional step left open (research) does not hold them at an earlier stage
+ * (applied, registered and waiting to rank, shown as "ERAS application").
  */
 export function stageOf(plan: Plan): Stage {
   if (plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "season-over";

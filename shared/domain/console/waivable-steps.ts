@@ -27,7 +27,7 @@ export function notWaivableMessage(key: MilestoneKey): string {
   return `cannot be waived: ${stepName(key)} is not a step an applicant may skip (only ${waivableStepNames()} may be, as the applicant's own "Not for me" offers); record its status or date instead`;
 }
 
-/** Why the H-1B stamping may not be "waived" by an applicant in `zone`, outside the US (t9z F7). */
+/** Why the H-1B stamping may not be "waived" by an applicant in `zone`, outside the US. */
 export function stampingNotWaivableMessage(zone: string): string {
   return `cannot be waived: the applicant's time zone (${zone}) is outside the US, and only someone already in the US can have a change of status; from abroad the H-1B visa must be stamped at a US consulate before residency starts; record its status or date instead`;
 }

@@ -57,9 +57,9 @@ export function whatIfSaveProblems(
       : [],
   );
   // Nothing to record (visa J-1 to J-1, an interview identical to a recorded one): saving would write
-  // a submission and an audit row for nothing (tester s7, issue 15 C6; tester s8).
-  // Worded after the advisor's "The change:", naming each field as the record has it (tester s12
-  // issue 15g C3: "The change: change nothing in the applicant's record" named none).
+  // a submission and an audit row for nothing.
+  // Worded after the advisor's "The change:", naming each field as the record has it
+  // ("The change: change nothing in the applicant's record" named none).
   const kept = recordedFields(input, changes);
   const nothing = sameRecord(applyWhatIf(input, changes), input)
     ? [
@@ -69,7 +69,7 @@ export function whatIfSaveProblems(
         },
       ]
     : [];
-  // An interview already over plans nothing ahead: refused, naming its start (tester s8, issue 15).
+  // An interview already over plans nothing ahead: refused, naming its start.
   const past = changes.flatMap((change, index) =>
     change.kind === "interview" && Date.parse(change.startsAt) <= now.getTime()
       ? [
@@ -81,7 +81,7 @@ export function whatIfSaveProblems(
       : [],
   );
   // The console knows the applicant's zone: the H-1B stamping waived from outside the US is refused
-  // as at intake (t9z F7; fixZA's leftover).
+  // as at intake.
   const required = changes.flatMap((change, index) => {
     const message = change.kind === "milestone" ? waiverRefusal(change, input.applicant.timezone) : null;
     return message === null ? [] : [{ path: `${index}.status`, message }];
@@ -112,7 +112,7 @@ function recordedFields(input: PlannerInput, changes: readonly WhatIfChange[]): 
   return [...new Set(fields)];
 }
 
-/** The interview-season warning's last sentence: what to check (one per list is enough, t9n F7). */
+/** The interview-season warning's last sentence: what to check (one per list is enough). */
 export const CHECK_MATCH_YEAR = "Check the Match year and the date.";
 
 /** A what-if warning: its sentence, and where its dates come from (URLs, projection rules) beside it. */
@@ -128,7 +128,7 @@ export interface WhatIfWarning {
  * from the season data, with their sources; "projected" when the date is). A warning, not a
  * refusal: programs set their own dates. `after` is the plan with the what-if applied: its later
  * planned Match when the target is out of reach (the cohort's "2027 → 2028"), else its Match year: doneCountsFor,
- * (tester s12 issue 15g B1: a 2028-dated plan was checked against the over 2027 season). Pure.
+ * (a 2028-dated plan was checked against the over 2027 season). Pure.
  */
 export function interviewSeasonWarnings(
   after: Pick<Plan, "matchYear" | "risks">,
@@ -154,14 +154,14 @@ export function outsideSeasonWarnings(
     return [
       {
         message: `The interview at ${interview.program} on ${interview.startsAt.slice(0, 10)} is outside the ${calendar.matchYear} Match's interview season: programs may review ERAS applications from ${dated(opens)}, and rank order lists are due by ${dated(closes)}. ${CHECK_MATCH_YEAR}`,
-        // Sources are data beside the sentence (tester s8, issue 15): the page shows them as links after it.
+        // Sources are data beside the sentence: the page shows them as links after it.
         sources: [...new Set([opens.source, closes.source])],
       },
     ];
   });
 }
 
-/** "2026-09-23 (projected)": the source goes after the sentence, not inside it (tester s7, issue 15 C9). */
+/** "2026-09-23 (projected)": the source goes after the sentence, not inside it. */
 function dated(date: SeasonDate): string {
   return `${date.date}${basisMark(date)}`;
 }

@@ -42,7 +42,7 @@ export interface PlanDiff {
     totalAfter: number;
     /**
      * The same totals per currency, as the applicant page and the email write them ("$3,450 plus
-     * AU$587"): a fee in another currency is in no USD figure (tester s11 issue 15e A1).
+     * AU$587"): a fee in another currency is in no USD figure.
      */
     perCurrency: { upcomingBefore: string; upcomingAfter: string; totalBefore: string; totalAfter: string };
     /**
@@ -66,7 +66,7 @@ const bySendAt = (left: { sendAt: string }, right: { sendAt: string }) =>
 /**
  * The later weekly delayed-start notices a plan with START_DELAYED will still send, which it does
  * not list (each week's is laid by the re-plan at its week's start: laterDelayedStartNotices), so
- * "still to send" counts them (t9y F13: "0 still to send" while a notice went out each week). Keyed
+ * "still to send" counts them ("0 still to send" while a notice went out each week). Keyed
  * by their week, so the same week on both sides is one notice, neither added nor dropped.
  */
 function weeklyToCome(
@@ -87,7 +87,7 @@ function weeklyToCome(
  * each record's earlier-season work (earlierSeasonWork), so a Match-year switch says which step is
  * done for which Match; `alreadySent`: the reminder ids the ledger holds (sent, being sent or
  * withheld), which the plan still lists but which will not be sent again, so the reminders counted
- * and the next one named are those still to come (tester s11 issue 15e B1); `remindersHeld`: why
+ * and the next one named are those still to come; `remindersHeld`: why
  * none is sent at all (reminders paused, the applicant unsubscribed), so none is counted (issue 15). Pure.
  */
 export function planDiff(
@@ -124,7 +124,7 @@ export function planDiff(
   const afterReminders = new Set(afterToCome.map((reminder) => reminder.id));
   const diff: PlanDiff = {
     steps,
-    // Read from the steps, so the table and the list say the same (tester s8 issue 15b C2): a step
+    // Read from the steps, so the table and the list say the same: a step
     // that joins the road blocked is "now blocked" here and "new step, blocked" in the table; one
     // that leaves it is neither (B1).
     blocked: {

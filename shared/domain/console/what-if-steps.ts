@@ -19,7 +19,7 @@ export interface StepChange {
    * What the change does to the step: `new` joins the road (next, blocked or overdue), `removed`
    * leaves it (a visa switch's old track), `finished` leaves it done or waived, `nowBlocked` stays
    * but waits, `noLongerBlocked` stays and can now start, `changed` keeps its place with another
-   * date or urgency (tester s8 issue 15b B1: a switch said alike in both directions). The
+   * date or urgency (a switch said alike in both directions). The
    * difference's `blocked` lists are read from these, so the table and the list agree (C2).
    */
   change: "new" | "removed" | "finished" | "nowBlocked" | "noLongerBlocked" | "changed";
@@ -31,9 +31,9 @@ export interface StepChange {
   blockedBefore?: string[];
   /** What it waits for after, when it is blocked. */
   blockedAfter?: string[];
-  /** Gone from the next steps because the changes mark it done or waived (tester s7, issue 15 C8). */
+  /** Gone from the next steps because the changes mark it done or waived. */
   finished?: true;
-  /** Finished by being waived, not done: the record will say waived, not passed (tester s11 issue 15e C1). */
+  /** Finished by being waived, not done: the record will say waived, not passed. */
   waived?: true;
   /**
    * A Match-year switch's step the record has done for one Match and the other must redo
@@ -77,7 +77,7 @@ type RoadStep = { milestone: StepSubject; interviewId?: string; title: string };
 /**
  * A step's title as the difference names it: its title before, or, when the change renames it (an
  * interview moved to another format, "Interview with X (virtual): preparation" and "(in-person)"),
- * the two in one: "Interview with X (virtual → in-person): preparation" (tester s12 issue 15f C3).
+ * the two in one: "Interview with X (virtual → in-person): preparation".
  */
 function titleAcross(before: string, after: string | undefined): string {
   // Spacing is no rename: the intake trims a program's name (" Mercy IM " is "Mercy IM").
@@ -205,7 +205,7 @@ export function roadChanges(
       // Its standing as the advisor reads it, not the planner's urgency: "overdue" and "urgent" may
       // both read "urgent" (stepStanding), and a row must not show the same words twice.
       (next.dueBy !== was.dueBy ||
-        // A moved interview's format (tester s12 issue 15f C3): travel and a visitor visa for an IMG abroad.
+        // A moved interview's format: travel and a visitor visa for an IMG abroad.
         title !== stepForAdvisor(step) ||
         stepStanding(before, was).label !== stepStanding(after, next).label ||
         next.ownDate?.at !== was.ownDate?.at)

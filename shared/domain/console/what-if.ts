@@ -26,7 +26,7 @@ export {
 /**
  * What an advisor may try on an applicant's plan without saving: a milestone's status or date, an
  * interview added or moved (same id), another visa track, another Match year. Dates keep the
- * intake's years (DATE_YEARS): 0001-01-01 is a typo, refused naming the field (tester s8, issue 15).
+ * intake's years (DATE_YEARS): 0001-01-01 is a typo, refused naming the field.
  */
 export const WhatIfChangeSchema = z.discriminatedUnion("kind", [
   z.object({

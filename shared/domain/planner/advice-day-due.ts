@@ -7,7 +7,7 @@ import { type DueDate, shapedDueDate } from "./deadlines.ts";
  * from projected deadlines), basis "advice" (our allowances, not an authority's date), `source` the
  * rule it came from. `wholeDay`: `at` ends a day in the applicant's zone (MATCH_YEAR_LAST_DAY's), so
  * the due is that day (`asDay`), shown as their calendar day, never an hour of it with its ET time
- * (tester t9y F8: "11:59 PM GMT+5:45 / 1:14 PM ET"); the Pathway's days are ET instants less an
+ * ("11:59 PM GMT+5:45 / 1:14 PM ET"); the Pathway's days are ET instants less an
  * allowance, named by the earlier of the two days, and stay instants. One object per zone, instant,
  * source and kind, so PlanDates renders it once and the ladder memo finds it; the memo is cleared
  * past 256 entries.

@@ -27,7 +27,7 @@ export const EXAM_BOOKING_SOURCE =
 
 /**
  * OET Medicine is sat on fixed session dates, not on demand at a test centre, so the USMLE seat week
- * is not its lead time (lead's ruling on tester t9s F9). facts.md and the catalog give no OET booking
+ * is not its lead time. facts.md and the catalog give no OET booking
  * time; OET's own page for its Sat 8 Apr 2017 session closed applications on 19 Mar, 20 days before,
  * so 20 days is our allowance (advice from that old example). A longer guess would write a Match off
  * days before OET itself stops taking bookings; the words send the applicant to OET's own calendar.
@@ -63,7 +63,7 @@ export const STEP3_PROCESSING_SOURCE =
  * FSMB: "It can take up to 12 weeks after you graduate for FSMB to verify your graduation with your
  * medical school" (official, same page). The 12 weeks run from the graduation date, not from the
  * application or the certificate: no scheduling permit before graduation plus 12 weeks, whatever
- * the certificate's status (tester t9i F5). When unsure, plan for the whole 12 weeks.
+ * the certificate's status. When unsure, plan for the whole 12 weeks.
  */
 export const STEP3_GRADUATION_VERIFICATION_DAYS = 84;
 export const STEP3_GRADUATION_VERIFICATION_SOURCE =
@@ -82,7 +82,7 @@ export const GLOBAL_VISA_WAIT_TIMES_URL =
 const VISITOR_VISA_WAIT_CAVEAT = `no authority gives one wait for its interview, which differs by consulate (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}); ${VISITOR_VISA_WAIT_DAYS} days is an allowance to check against your own post`;
 export const VISITOR_VISA_WAIT_SOURCE = `advice: Step 3 is offered only in the US (https://www.fsmb.org/step-3/step-3-information/), so an applicant abroad travels on a visitor visa (B-1/B-2); ${VISITOR_VISA_WAIT_CAVEAT}`;
 /**
- * The same allowance and caveat for the trip to an in-person interview in the US (tester t9t F17):
+ * The same allowance and caveat for the trip to an in-person interview in the US:
  * the applicant abroad needs a visitor visa to attend, or a virtual interview instead (advice).
  */
 export const INTERVIEW_VISITOR_VISA_SOURCE = `advice: an applicant abroad travels to an in-person interview in the US on a visitor visa (B-1/B-2), or asks the program whether a virtual interview is possible; ${VISITOR_VISA_WAIT_CAVEAT}`;
@@ -124,8 +124,8 @@ export const INTERVIEW_THANK_YOU_WHY =
  */
 export const AFTER_EARLY_DEADLINE_EVERY_DAYS = 14;
 /**
- * The same, for an applicant interviewing for the Match who has not registered with NRMP (tester
- * t9m F11): weekly, then the `late-registration-interviewing` ladder takes over three weeks before
+ * The same, for an applicant interviewing for the Match who has not registered with NRMP:
+ * weekly, then the `late-registration-interviewing` ladder takes over three weeks before
  * the late deadline. Without registration they cannot certify a rank order list, so cannot match.
  */
 export const AFTER_EARLY_DEADLINE_INTERVIEWING_EVERY_DAYS = 7;
@@ -142,7 +142,7 @@ export const AFTER_EARLY_DEADLINE_SOURCE =
 export const AFTER_TARGET_EVERY_DAYS = 28;
 /**
  * The same for an exam ranking needs (catalog `neededForRanking`) not yet booked, for an applicant
- * interviewing for the Match (tester t9p F2): weekly, with a notice a week before its last sitting
+ * interviewing for the Match: weekly, with a notice a week before its last sitting
  * day between the hard deadline's two-week and three-day rungs, until it is booked or that day has
  * passed. The exam is what keeps them in the Match they are interviewing for.
  */

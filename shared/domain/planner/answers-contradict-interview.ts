@@ -27,7 +27,7 @@ const SCHOOL_POLICY_URL = "https://www.ecfmg.org/resources/medical-school-policy
  * USMLE's public page on the path to licensure: since January 2026 an IMG uses FSMB's USMLE Portal
  * for every Step exam service, registration included; FSMB's application needs an approved ECFMG
  * application (the catalog's ecfmg_application `why`). Was FSMB's content-server host, which is no
- * public page (tester t9q F1).
+ * public page.
  */
 const FSMB_USMLE_URL = "https://www.usmle.org/path-licensure";
 /** ECFMG's USMLE application overview: an approved Application for ECFMG Certification comes first (session 24 task G). */
@@ -37,13 +37,13 @@ const ECFMG_BEFORE_USMLE_URL = "https://iwa2.ecfmg.org/Overview.asp";
 const NONE: readonly number[] = [];
 
 /**
- * The answers an interview for the entered Match contradicts (session 23 task P2, the lead's rulings
- * on tester t9p F11, F3, F15), by catalog index in catalog order: an interview that counts
+ * The answers an interview for the entered Match contradicts,
+ * by catalog index in catalog order: an interview that counts
  * (interviewingForMatch) came through ERAS, whose token ECFMG issues only once the applicant has
  * applied for certification (ERAS_TOKEN_URL) and only to a school with a sponsor note
  * (SCHOOL_POLICY_URL). So beside it these reported answers are most likely wrong:
  * - wdoms_listing: the school's sponsor note reported false (the gate stays: the applicant said so),
- *   listed with the others below (t9q F9);
+ *   listed with the others below;
  * - ecfmg_application: reported not started or in progress, nothing later implying it done;
  * - eras_application: reported not started for this season (an earlier season's reset entry is not
  *   the applicant's answer for this one).
@@ -69,7 +69,7 @@ function answersOf(context: PlanContext): readonly number[] {
   const questioned: number[] = [];
   const noteFalse = context.applicant.medicalSchool.wdomsSponsorNote === false;
   if (noteFalse) questioned.push(SCHOOL_CHECK_INDEX);
-  // The note "false" is asked about with the others, so the form is corrected once (t9q F9).
+  // The note "false" is asked about with the others, so the form is corrected once.
   if (noteFalse || context.eligibility !== "ineligible") {
     const application = context.entries.at(APPLICATION_AT)?.status;
     if (
@@ -91,7 +91,7 @@ function answersOf(context: PlanContext): readonly number[] {
 /**
  * Whether the ECFMG application's reported status is questioned (contradictedAnswers): feasibility
  * then counts it approved, as the interview suggests, and the presumed exams stay presumed done
- * (t9p F11: no write-off on an answer the interview contradicts).
+ * (no write-off on an answer the interview contradicts).
  */
 export function applicationQuestioned(context: PlanContext): boolean {
   return contradictedAnswers(context).includes(APPLICATION_AT);
@@ -119,18 +119,18 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   const dated = !moved && context.now <= rolDate.at;
   const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
   // Past the projected deadline, the note's refusal names its later candidate while it is ahead
-  // (t9q F12, as RANK_LIST_UNREPORTED does): the words read the calendar only, so a flag in the kind.
+  // (as RANK_LIST_UNREPORTED does): the words read the calendar only, so a flag in the kind.
   const noteAsked = questioned.includes(SCHOOL_CHECK_INDEX);
   const hedge = !moved && !dated && noteAsked ? laterCandidateHedge(context, rolDate) : "";
   // Beside the note, the record's own evidence is listed, and a registered applicant is told to
-  // certify the rank order list rather than to register late (tester t9s F10, lead's ruling 1).
+  // certify the rank order list rather than to register late.
   const evidence = noteAsked && !moved ? noteRecordEvidence(context) : 0;
   const named = noteAsked && !moved && rankListNamed(context);
-  // The Pathway's own day first, while it is ahead (t9u F16): its words are the zone's.
+  // The Pathway's own day first, while it is ahead: its words are the zone's.
   const pathway = named ? notePathwayDay(context) : "";
   // The words read only the season and these answers, never the zone or `now` itself: made once
   // per calendar and kind, shared frozen (the bench's interviewing inputs carry the question).
-  // The deadline in both zones where the applicant's day is not its ET day (t9t F12; the hedge names
+  // The deadline in both zones where the applicant's day is not its ET day (the hedge names
   // the later candidate so): those zones' words are their own, kept under the zone.
   const zoned = hedge !== "" || localDate(context.zone, rolDate.at) !== rolDate.date;
   const rol = zoned ? seasonDayOrWhen(context, rolDate) : seasonDayEt(rolDate);
@@ -182,7 +182,7 @@ interface QuestionWords {
   evidence: number;
   /** rankListNamed: "certify your rank order list" replaces the late registration words. */
   named: boolean;
-  /** The rank order list deadline's words: seasonDayEt, or in both zones where the local day differs (t9t F12). */
+  /** The rank order list deadline's words: seasonDayEt, or in both zones where the local day differs. */
   rol: string;
   /** notePathwayDay: the Pathway application's day to name first, or "". */
   pathway: string;
@@ -196,7 +196,7 @@ function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], w
   const sources: string[] = [];
   const said: string[] = [];
   // Beside a sponsor note in doubt no fee is pushed ("pay no fee until then"): the other answers'
-  // "if you truly have not" waits for the note (t9q F9).
+  // "if you truly have not" waits for the note.
   const noteAsked = questioned.includes(SCHOOL_CHECK_INDEX);
   const milestones: Risk["milestones"] = [];
   for (const index of questioned) {
@@ -221,7 +221,7 @@ function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], w
         addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
     } else if (index === APPLICATION_AT) {
       // Behind the closed gate a risk names only the gate's step (advisor-rules: no risk names a
-      // step the gate holds); the words still ask about it (t9q F9).
+      // step the gate holds); the words still ask about it.
       if (!noteAsked) milestones.push("ecfmg_application");
       said.push(
         `Your answers say your Application for ECFMG Certification is ${started ? "in progress, not yet approved" : "not started"}, yet your ERAS interview needs ECFMG's ERAS token, which ECFMG issues only once you have applied, and USMLE Step 1 and Step 2 CK can be booked only after ECFMG approves the application (FSMB's USMLE application needs it). If it is approved, mark it done. If you truly have not ${started ? "been approved, ask ECFMG in MyIntealth today what it still needs" : noteAsked ? "applied, apply once the sponsor note is confirmed" : "applied, submit it in MyIntealth today"} and tell your advisor${!dated ? "." : `: NRMP keeps an IMG in the ${year} Match only if ECFMG confirms USMLE Step 1, USMLE Step 2 CK and the Pathway by the rank order list deadline, ${rol}.`}${noteAsked ? "" : " Until you tell us, your plan counts it as approved, as your interview suggests."}`,

@@ -37,7 +37,7 @@ import { stepRenderings } from "./step-renderings.ts";
  * preparation; t9n F15 for the OET's booking; feasibility counts any seat by that day, examAt), so
  * until that day EXAMS_LATE_FOR_RANKING warns critically: find any seat by it. `latestSitting` is
  * the last instant of that day for the applicant (lastSittingInstant: the day, not the cut-off's
- * instant, t9n F1).
+ * instant).
  */
 export function onlyOnAnySeat(
   context: PlanContext,
@@ -46,7 +46,7 @@ export function onlyOnAnySeat(
   latestSitting: number,
 ): boolean {
   if (day !== null || !underWayExam(context, key)) return false;
-  // The OET's own booking allowance (sessions on fixed dates, t9s F9), else the seat week.
+  // The OET's own booking allowance (sessions on fixed dates), else the seat week.
   const from = latestSitting - bookingDaysOf(key) * DAY_MS;
   noteRiskChange(context, from);
   return context.now > from && context.now <= latestSitting;
@@ -68,7 +68,7 @@ export function namedOnAnySeat(context: PlanContext, key: MilestoneKey): boolean
 
 /**
  * A USMLE exam not begun, for an applicant with an interview for the Match: named, it is the tight
- * one (tightStudyWords), critical in its last week as one under way (advA2's notes, s22), so its
+ * one (tightStudyWords), critical in its last week as one under way, so its
  * notice asks to book it and is due its last sitting day.
  */
 function tightExam(context: PlanContext, key: MilestoneKey): boolean {
@@ -99,14 +99,14 @@ export function anySeatWords(
 }
 
 /**
- * The OET's words for it (t9n F15): OET Medicine sits on fixed dates, which Matchpath does not have
+ * The OET's words for it: OET Medicine sits on fixed dates, which Matchpath does not have
  * (facts.md lists none), so book the earliest sitting whose result can reach ECFMG by the Pathway's
  * projected deadline for supporting documents, named; the last sitting day that still allows it
  * comes from the OET's result allowance (advice). Sources go to `preparation`.
  */
 export function oetAnySeatWords(context: PlanContext, cutOff: number, preparation: string[]): string {
   addSource(preparation, OET_BOOKING_SOURCE);
-  // Past OET's booking allowance for a sitting in time: what is left to try, not "book by" (t9u F2).
+  // Past OET's booking allowance for a sitting in time: what is left to try, not "book by".
   const end = lastSittingEnd(context.zone, cutOff);
   if (oetBookingClosed(context, end))
     return oetClosedSentence(context, end, cutOffMark(context.calendar, "oet_medicine"));
@@ -122,14 +122,14 @@ export function oetAnySeatWords(context: PlanContext, cutOff: number, preparatio
 
 /**
  * For EXAMS_LATE_FOR_RANKING naming an exam not booked and in reach only on any seat by its last
- * sitting day (namedOnAnySeat, t9m F12): that day as a day (t9n F1, F2: "Wed 27 Jan 2027" in every
+ * sitting day (namedOnAnySeat): that day as a day ("Wed 27 Jan 2027" in every
  * zone, no time), due until the applicant's next local day begins; undefined otherwise.
  */
 export function lastSittingDue(context: PlanContext, risk: Risk, dates: PlanDates): DueDate | undefined {
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   for (const key of risk.milestones) {
     if (key === "interview" || !namedOnAnySeat(context, key)) continue;
-    // The step's own due date, its last sitting day (sittingDayDue): one date, one rendering (t9o F2).
+    // The step's own due date, its last sitting day (sittingDayDue): one date, one rendering.
     const due = stepRenderings(dates, stepIndex(key)).due;
     if (due === null || due.at <= context.now) continue;
     return due;

@@ -12,7 +12,7 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
  * The context with now at `deadline` (an instant before now), as feasibility reads it: what the
  * applicant reports today, at the pace possible then. Its noted risk instants are its own. A step
  * reported done on a day that began after the deadline was not done at it: it counts as under
- * way then (tester s10 issue 15 A2: a Pathway marked done on 15 Mar 2027 made the 2027 Match,
+ * way then (a Pathway marked done on 15 Mar 2027 made the 2027 Match,
  * out of reach until that click, "over" with the ERAS, NRMP and ranking steps newly overdue). A
  * done step with no date keeps the benefit of the doubt, as before. Only for an applicant who
  * never registered with NRMP nor reported a rank order list for the season: one who did took part

@@ -13,7 +13,7 @@ const OET = indexedStep("oet_medicine");
  * The catalog indices of the steps feasibility reads (assessAt): the ECFMG application, and the
  * exams and Pathway NRMP needs ECFMG to confirm by the rank order list deadline with the OET result
  * the Pathway needs (CHECKED_FOR_RANKING). Any of them not done, and not an answer merely unreported,
- * keeps the write-off (tester t9k F3 ruling), as it would have at the deadline.
+ * keeps the write-off, as it would have at the deadline.
  */
 const CHECKED_AT: readonly number[] = [
   indexedStep("ecfmg_application").index,
@@ -27,7 +27,7 @@ const ASKED_FOR_DAYS = 7;
  * The end of the Match for an applicant whose certified list hangs on an answer not yet given:
  * midnight ET seven days after Match Day (season date nrmp_match_day). By then "Match Day: tell us
  * where you matched" and the first weekly check (Match Day's hour a week later, or the next
- * delivery slot) have gone in every zone (lead's ruling on tester t9l F1: at midnight ET after
+ * delivery slot) have gone in every zone (at midnight ET after
  * Match Day, Karachi's question was swapped for the out-of-reach email at the instant it was due).
  */
 export function matchOverAt(context: PlanContext): number {
@@ -37,7 +37,7 @@ export function matchOverAt(context: PlanContext): number {
 
 /**
  * Between the rank order list deadline and a week after Match Day (matchOverAt), for a certified
- * list whose only gaps are answers the applicant has not given (lead's ruling on tester t9k F3):
+ * list whose only gaps are answers the applicant has not given:
  * the condition under which they are in the Match, "your USMLE Step 2 CK result reached ECFMG in time
  * for the rank order list deadline, Wed 24 Feb 2027 (ET)" (a
  * sitting before the deadline whose result was never reported, unreportedSittings) and "ECFMG

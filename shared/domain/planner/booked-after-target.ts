@@ -15,7 +15,7 @@ const TARGETED_EXAMS: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(
     entry.target !== undefined &&
     entry.applicantDateIsDue &&
     // The Pathway is an application, not an exam: no "booked … its result is expected … book an
-    // earlier date" (t9u F14, Z2 ruling 6); its last day is MATCH_YEAR_LAST_DAY's or EXAMS_LATE's.
+    // earlier date"; its last day is MATCH_YEAR_LAST_DAY's or EXAMS_LATE's.
     entry.key !== "ecfmg_pathway",
 );
 /** TARGETED_EXAMS' catalog indices: each plan reads their entries and statuses by index. */
@@ -28,10 +28,10 @@ const SEASON_DATE_WORDS: Partial<Record<string, string>> = {
 
 /**
  * ", about N weeks after programs start reviewing … on <day>: programs that review you before then
- * see no result for it" (a retake's: "will not have your retake's result", t9y F2) for a result expected at `resultAt` of a step whose target is planned from a
+ * see no result for it" (a retake's: "will not have your retake's result") for a result expected at `resultAt` of a step whose target is planned from a
  * season date (citing the date's provenance in `sources`); "" otherwise. Also TARGETS_SLIPPED's,
  * which passes `counted` false for a result whose day follows now: ", after programs start …", no
- * week count, so the words stay the same from one day to the next (tester t9n F9).
+ * week count, so the words stay the same from one day to the next.
  */
 export function afterSeasonDate(
   context: PlanContext,
@@ -53,7 +53,7 @@ export function afterSeasonDate(
 
 /**
  * BOOKED_AFTER_TARGET (warning): an exam booked (its own date ahead, by its hard deadline) for a day
- * after its competitive target (tester s11 issue 9e B7: Step 2 CK booked for 15 Oct 2027 for the 2028
+ * after its competitive target (Step 2 CK booked for 15 Oct 2027 for the 2028
  * Match, seven weeks after its target, with nothing said). The result is expected the catalog's
  * scoring time after the exam (reportingDays, the one definition SCORE_REPORTING_DAYS reads); for a
  * target planned from a season date (programs start reviewing) the message gives how many weeks after
@@ -71,7 +71,7 @@ export function bookedAfterTargetRisk(context: PlanContext, dates: PlanDates): R
       booked |= 1 << index;
   }
   if (booked === 0) return null;
-  // A booked retake (failed-score.ts) has its own words: a bit per exam above the booked ones (t9y F2).
+  // A booked retake (failed-score.ts) has its own words: a bit per exam above the booked ones.
   if (context.failedScores.length > 0)
     for (let index = 0; index < TARGETED_EXAMS.length; index++)
       if (isRetake(context, (TARGETED_EXAMS[index] as CatalogEntry).key))

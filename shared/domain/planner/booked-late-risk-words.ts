@@ -7,8 +7,8 @@ import { dayText } from "./last-sitting-day.ts";
 /**
  * EXAMS_LATE_FOR_RANKING's words for a sitting booked after its last sitting day while the later
  * candidate keeps the Match (bookedLateCase, the card's own decision): both sides, as the card says
- * them, never "book an earlier date" once no earlier seat is possible (tester t9t F1, F19, lead's
- * ruling). `subject`: "USMLE Step 2 CK"; `expected`: the booked day plus the reporting allowance
+ * them, never "book an earlier date" once no earlier seat is possible.
+ * `subject`: "USMLE Step 2 CK"; `expected`: the booked day plus the reporting allowance
  * (advice), a local instant; `after`: which deadline that misses, ", after our projected rank order
  * list deadline" for a USMLE exam, fedBy's documents sentence for the OET. "Your USMLE Step 2 CK on Fri 29 Jan 2027 would be reported around Fri
  * 26 Feb 2027 by our cautious allowance, after our projected rank order list deadline: try to move it

@@ -33,8 +33,8 @@ const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
  * sitting day), "moveToLater" (move it to `laterDay`, the later candidate's last sitting day, or
  * earlier: booked after that day, between the two last days). `later`: "16 days before Match Day in
  * 2022–2025, Wed 3 Mar 2027", the candidate's words. ISO days, each with the mark of who sets it
- * (`projectedMark`, `laterMark`: " (our advice)" for a day counted with the reporting allowance,
- * tester t10a F5), never "(projected)" because the deadline it counts back from is.
+ * (`projectedMark`, `laterMark`: " (our advice)" for a day counted with the reporting allowance),
+ * never "(projected)" because the deadline it counts back from is.
  */
 export interface BookedLateCase {
   kind: "try" | "sit" | "moveToLater";
@@ -47,7 +47,7 @@ export interface BookedLateCase {
 
 /**
  * The one decision the booked-late card (bookedLateWords) and EXAMS_LATE_FOR_RANKING both say, so
- * the card and the emailed risk never give opposite instructions (tester t9t F1, lead's ruling).
+ * the card and the emailed risk never give opposite instructions.
  * `at`: the booked sitting's local midnight; `due`: the step's due date (cut-off or sitting day).
  * Null for another step, a confirmed deadline (no later candidate), a sitting after the later last
  * sitting day before the projected one ends (today's words: move it by the projected day) or once
@@ -77,7 +77,7 @@ export function bookedLateCase(
     later: words,
   };
   if (at >= laterEnd) {
-    // Past the later candidate's last sitting day too (t9s F6, lead's ruling): while that day is ahead
+    // Past the later candidate's last sitting day too: while that day is ahead
     // the plan keeps the Match (any seat by it), so the texts name it as the day to move the sitting to.
     if (context.now >= laterEnd || context.now < projectedEnd) return null;
     noteRiskChange(context, laterEnd);
@@ -89,7 +89,7 @@ export function bookedLateCase(
 /**
  * The local midnight of the later candidate's last sitting day for `key` (a Match sitting), or null
  * (another step, a confirmed deadline): a booked-late sitting can still be moved to it, so the
- * risk's "or you are withdrawn" names the later candidate while it is ahead (t9t F1, lead's ruling).
+ * risk's "or you are withdrawn" names the later candidate while it is ahead.
  */
 export function laterLastSittingStart(context: PlanContext, key: MilestoneKey): number | null {
   if (!MATCH_SITTINGS.has(key)) return null;
@@ -99,16 +99,16 @@ export function laterLastSittingStart(context: PlanContext, key: MilestoneKey): 
 }
 
 /**
- * A booked sitting's card after its last sitting day (`due`) while the plan keeps the Match, the
- * lead's ruling on tester t9r F8: never "As booked, it is too late" when the result may still come
+ * A booked sitting's card after its last sitting day (`due`) while the plan keeps the Match,
+ * never "As booked, it is too late" when the result may still come
  * in time, because the reporting allowance is cautious (advice) and the projected deadline's later
  * candidate (projection-rules.json `latestCandidate`) would still take it. `first`: the card's
  * first sentence (filled), `booked`: the sitting's ISO day, `at`: its local midnight. Before the last
  * sitting day ends: "try to move it to <day> or earlier…; if no earlier seat is open, keep <booked>";
  * from then: "sit it as booked on <booked> and tell us the result". Booked after the later
  * candidate's last sitting day too, while that day is ahead: "move it to <that day> (our advice) or
- * earlier" (tester t9s F6). Null (today's words) when bookedLateCase is. H-1B Step 3 (its result
- * due before ranking) likewise, naming the later candidate (step3BookedLate, t9t F6); booked past the
+ * earlier". Null (today's words) when bookedLateCase is. H-1B Step 3 (its result
+ * due before ranking) likewise, naming the later candidate (step3BookedLate); booked past the
  * later candidate's last sitting day too, it is too late as booked for both (null).
  */
 export function bookedLateWords(
@@ -126,7 +126,7 @@ export function bookedLateWords(
     return at >= laterEnd ? null : step3BookedLate(context, first, booked, due);
   }
   const found = bookedLateCase(context, key, at, due);
-  // The OET to re-book: one last sitting day and its booking day (t9z F3, F10, lead's ruling).
+  // The OET to re-book: one last sitting day and its booking day.
   if (key === "oet_medicine" && (found === null || found.kind === "moveToLater"))
     return oetRebookCard(context, booked, due);
   if (found === null) return null;
@@ -140,8 +140,8 @@ export function bookedLateWords(
 }
 
 /**
- * H-1B Step 3 booked after its projected last sitting day (`due`) but by the later candidate's (t9t
- * F6, lead's ruling): both sides, as the Step 2 CK card has them, with the later candidate named
+ * H-1B Step 3 booked after its projected last sitting day (`due`) but by the later candidate's:
+ * both sides, as the Step 2 CK card has them, with the later candidate named
  * (laterCandidateClause), the same words as STEP3_NEEDED_FOR_H1B's (step3-risk.ts laterBookedWords).
  */
 function step3BookedLate(context: PlanContext, first: string, booked: string, due: DueDate): string {

@@ -96,7 +96,7 @@ const toVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
 
 /**
  * toVerifyItem for a fee whose steps an interview presumes done (its `presumedVerify` set): presumed
- * paid, as a priced step's fee is (presumed-fees.ts; tester t9s's re-check of F5), with that text;
+ * paid, as a priced step's fee is (presumed-fees.ts), with that text;
  * built once per fee and frozen.
  */
 export function presumedToVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {

@@ -23,7 +23,7 @@ interface KnownBudget {
   season: SeasonCalendar;
   flags: number;
   visa: string;
-  /** applicant.couplesMatch: NRMP's couples fee (t9y F10). */
+  /** applicant.couplesMatch: NRMP's couples fee. */
   couple: boolean;
   programs: number;
   specialties: number;

@@ -13,7 +13,7 @@ import { isRetake } from "./failed-score.ts";
 /**
  * A re-applicant's fee already paid for an earlier Match season (a step of past-season.ts that was
  * reported done then): it stays in the budget as spent, beside this season's line, so the total
- * rises by the new season's fees instead of the money spent disappearing (tester s4, issue 15 item 4).
+ * rises by the new season's fees instead of the money spent disappearing.
  * The amount is the fee table's (what that season charged was not recorded); NRMP's late fee is
  * not repeated (that season's early deadline is not this calendar's).
  */
@@ -32,7 +32,7 @@ export function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetIt
 /**
  * Whether a fee counts as spent: its step's status says so (`spentWhen`), or the step is a retake
  * (failed-score.ts: a result below the passing score was reported), whose first attempt was paid
- * whatever the retake's status (tester t9y F2: a booked retake showed one exam fee).
+ * whatever the retake's status (a booked retake showed one exam fee).
  */
 export function retakeSpent(context: PlanContext, fee: Fee, status: MilestoneStatus): boolean {
   return (
@@ -42,7 +42,7 @@ export function retakeSpent(context: PlanContext, fee: Fee, status: MilestoneSta
 
 /**
  * A retake's exam fee: the same fee data as the first attempt's line (`item`, spent), still to pay
- * and labelled as the retake's (tester t9y F2, lead's ruling 1); null for any other fee.
+ * and labelled as the retake's; null for any other fee.
  */
 export function retakeFeeItem(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
   if (context.failedScores.length === 0 || fee.kind !== "flat" || !isRetake(context, fee.milestone))

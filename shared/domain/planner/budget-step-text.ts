@@ -31,7 +31,7 @@ const budgetTexts = new BoundedMemo<
 >(1_000);
 function budgetTextOf(budget: Budget): string {
   // Once the applicant's Match is over, the next Match's share is said (not memoised: rare), as are
-  // fees presumed paid from an interview (budgetText, t9p F1).
+  // fees presumed paid from an interview (budgetText).
   const next = nextMatchShare(budget);
   if (next === null && presumedTotal(budget) !== null) return budgetText(budget, upcomingOthers(budget));
   if (next !== null)

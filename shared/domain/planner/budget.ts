@@ -70,14 +70,14 @@ function nextMatchOf(context: PlanContext, season: SeasonCalendar): SeasonCalend
  * (nextMatchOf), or, while it is still running but out of reach, the later Match the plan targets
  * (`season`, MATCH_YEAR_NOT_FEASIBLE). The fees paid for the Match out of reach stay spent, and the
  * later Match needs its own token, applications and registration (catalog `redoneEachSeason`), so
- * both are counted (tester t9j F10: a paid applicant moved to 2028 had the unpaid twin's total).
+ * both are counted (a paid applicant moved to 2028 had the unpaid twin's total).
  */
 function feesAheadFor(over: SeasonCalendar | null, context: PlanContext, season: SeasonCalendar) {
   return over ?? (season.matchYear > context.calendar.matchYear ? season : null);
 }
 
 /**
- * A fee of the next Match once the applicant's own is over (tester s9 issue 14 B1, 15 B3: "Still
+ * A fee of the next Match once the applicant's own is over ("Still
  * to pay $0" for an IMG who will pay ERAS, NRMP, the visa and, for an H-1B, Step 3 again): the fee
  * of a step bound to one season (catalog `seasonBound`) is budgeted for that Match, as an estimate
  * from today's fee table, due at its step. One already paid for the Match that is over stays paid
@@ -130,7 +130,7 @@ export function buildBudget(
   // Only for the Match the plan targets: one moved to a later Match (out of reach) budgets that
   // Match's visa fees as usual.
   const resultUnknown = season === context.calendar && matchOverUnreported(context);
-  // NRMP fees asked about (interviewing, never reported: t9q F2) or owed only if this Match is kept.
+  // NRMP fees asked about (interviewing, never reported) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
   const inUs = h1bInUs(context);
   const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown, asked, inUs);
@@ -177,8 +177,8 @@ function budgetOf(
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       return;
     }
-    // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until paid
-    // (tester s9 issue 14 C2); nor the H visa fee in the US, owed on the consular route only (t9x F4).
+    // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until paid;
+    // nor the H visa fee in the US, owed on the consular route only.
     const consular = consularOnlyFee(context, fee, item);
     if (fee.amountToVerify === true && item.status === "upcoming") held.push(item);
     else (consular === null ? items : held).push(consular ?? item);
@@ -190,7 +190,7 @@ function budgetOf(
     if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
     // The Match over with its result never told (matchOverUnreported): a fee of a step after Match
     // Day (the J-1 sponsorship, SEVIS, the visa) is owed only if they matched, so it waits for the
-    // answer rather than read "upcoming" for a residency that may not be theirs (lead, t9k).
+    // answer rather than read "upcoming" for a residency that may not be theirs (lead).
     if (resultUnknown && AFTER_MATCH_DAY.has(fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
@@ -199,14 +199,14 @@ function budgetOf(
       if (applicant.programsPlanned === 0) continue;
       amountUsd = erasProgramFees(fee, applicant.programsPlanned, applicant.specialties.length);
       // The tiers restart per specialty, so the even split is the cheapest spread: the line says
-      // it is the minimum (tester t9i F12: 80/10/10 programs cost $2,050, the even split $1,290).
+      // it is the minimum (80/10/10 programs cost $2,050, the even split $1,290).
       label = `${fee.label}: ${applicant.programsPlanned} programs across ${applicant.specialties.length} ${applicant.specialties.length === 1 ? "specialty" : "specialties (the minimum, split evenly; more programs in one specialty cost more)"}`;
     } else if (fee.kind === "nrmp_late") {
       if (lateFee === "-") continue;
       if (lateFee === "p") spent = true;
       amountUsd = fee.amountUsd;
     } else if (fee.kind === "nrmp_couples") {
-      // Only a partner in the Couples Match owes it; paid once their paired list is certified (t9y F10).
+      // Only a partner in the Couples Match owes it; paid once their paired list is certified.
       if (applicant.couplesMatch !== true) continue;
       spent = status === "done" && context.rankListAsked === undefined;
       amountUsd = fee.amountUsd;
@@ -221,10 +221,10 @@ function budgetOf(
         ? null
         : // A fee not yet paid of a Match moved to a later year is that Match's already.
           nextMatchItem(fee, item, spent, spent || over !== null ? next : null);
-    // NRMP registration read as done while the applicant is asked whether they ranked: no line (t9o F9).
+    // NRMP registration read as done while the applicant is asked whether they ranked: no line.
     if (context.rankListAsked === true && fee.milestone === "nrmp_registration") continue;
     // A step presumed done by an interview (presumed-in-the-match.ts) was never reported: its fee is
-    // presumed paid, never "spent" (t9p F1, presumed-fees.ts). A plan moved to a later Match keeps that
+    // presumed paid, never "spent" (presumed-fees.ts). A plan moved to a later Match keeps that
     // Match's bill beside it (`ahead`, the next Match's estimate), as for a fee paid (session 22 A1).
     if (context.presumedDone?.includes(stepIndex(fee.milestone)) === true) {
       if (presumedPaid(context, fee)) items.push(presumedItem(item));
@@ -241,7 +241,7 @@ function budgetOf(
       continue;
     }
     // The couples fee is owed whether or not they registered yet, so only weighing holds it back;
-    // so are this Match's ERAS fees, which ERAS_LATE_SUBMISSION says to weigh before paying (t10b F1).
+    // so are this Match's ERAS fees, which ERAS_LATE_SUBMISSION says to weigh before paying.
     const nrmpHeld =
       fee.milestone === "nrmp_registration" ||
       (asked === "weighing" && (fee.kind === "nrmp_couples" || ERAS_FEE_STEPS.has(fee.milestone)));
@@ -249,7 +249,7 @@ function budgetOf(
     else place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);
-    // A retake's exam fee (t9y F2): a second line, still to pay, beside the first attempt's, spent.
+    // A retake's exam fee: a second line, still to pay, beside the first attempt's, spent.
     const retake = retakeFeeItem(context, fee, item);
     if (retake !== null) place(retake, fee);
     if (ahead !== null) place(ahead, fee);
@@ -260,10 +260,10 @@ function budgetOf(
       (key) =>
         applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
     );
-    // The exam surcharge (t9w F11); the proclamation's row only where its risk is (t10a F7).
+    // The exam surcharge; the proclamation's row only where its risk is.
     if (!relevant || verifiedWhenDone(context, fee) || !proclamationRowListed(context, fee)) continue;
-    const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes (t9s F5)
-    toVerify.push(consularOnlyToVerify(context, fee, item) ?? item); // the visa's issuance (t10a F7)
+    const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes
+    toVerify.push(consularOnlyToVerify(context, fee, item) ?? item); // the visa's issuance
   }
   const otherCurrency: OtherCurrencyItem[] = [];
   for (const fee of FEES_OTHER_CURRENCY) {
@@ -274,7 +274,7 @@ function budgetOf(
     // listed as held back, in no total.
     if (status === "waived") continue;
     if (presumedPaid(context, fee)) {
-      otherCurrency.push(otherCurrencyItem(fee, "presumed")); // presumed by an interview (t9p F1)
+      otherCurrency.push(otherCurrencyItem(fee, "presumed")); // presumed by an interview
       continue;
     }
     if (!spent && gated(ineligible, fee.milestone)) continue;

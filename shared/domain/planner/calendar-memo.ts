@@ -4,7 +4,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
  * A memo per season calendar (a WeakMap: dropped with its calendar) that answers for the last
  * calendar it saw without a WeakMap look-up: a plan asks about one calendar most of the time, and
  * the Pathway's deadlines and the OET's last sitting day were looked up ~20 times a plan, at about
- * a hundred instructions a WeakMap#get (callgrind, fixS4). Holds one calendar beyond the WeakMap.
+ * a hundred instructions a WeakMap#get (callgrind). Holds one calendar beyond the WeakMap.
  * Use as a WeakMap: `memo.get(calendar)`, undefined when not known; `memo.keep(calendar, value)`.
  */
 export class CalendarMemo<V> {

@@ -151,7 +151,7 @@ let dependantsIndex: ReadonlyMap<MilestoneKey, readonly Dependant[]> | null = nu
  * from the milestone (the contract after Match Day) follows it and is left out, and so is a result
  * that may follow the dependant's application as a supporting document (a `neededByOwnDate`
  * prerequisite of a step with `documentsDue`: the OET for the Pathway), whose own rule counts from
- * that later deadline (tester s13 issue 9g A3).
+ * that later deadline.
  */
 export function dependantsOf(key: MilestoneKey): readonly Dependant[] {
   if (dependantsIndex === null) {

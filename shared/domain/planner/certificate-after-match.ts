@@ -11,7 +11,7 @@ import { step3LeadDays, step3VisaDays } from "./h1b.ts";
 import { sponsorshipAhead } from "./j1-certificate.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 
-// Tester t9q F11 (the lead's ruling): after the rank order list deadline an H-1B applicant's
+// After the rank order list deadline an H-1B applicant's
 // certificate is still needed before Step 3, which is now dated for the petition
 // (step3-after-ranking.ts), so its target is Step 3's latest safe start on that chain, made the way
 // j1-certificate.ts makes the J-1 one. F6: on either track, a certificate past that target is
@@ -79,7 +79,7 @@ function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: 
  * Whether a certificate past its target is reminded weekly (UNBOOKED_RANKING_EXAM_EVERY_DAYS, with
  * a notice a week before its hard deadline) rather than about monthly: the certificate not done
  * while the visa chain waits for it: a J-1 applicant's sponsorship still ahead (sponsorshipAhead),
- * or an H-1B applicant's Step 3 still to pass once ranking is over (tester t9q F6, F11).
+ * or an H-1B applicant's Step 3 still to pass once ranking is over.
  */
 export function certificateHoldsChain(context: PlanContext, entry: CatalogEntry): boolean {
   if (entry.key !== CERTIFICATE || isFinished(statusAt(context, CERTIFICATE_AT))) return false;

@@ -17,13 +17,13 @@ import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * The certificate's step when nothing we know of still holds it back (nothingOutstanding, the state
- * whose card is CERTIFICATE_ISSUED_ACTION): a question, not work to start (tester t9w F6, lead's
- * ruling). It stands `soon` (urgent only with its deadline within URGENT_WITHIN_DAYS), has no
+ * whose card is CERTIFICATE_ISSUED_ACTION): a question, not work to start.
+ * It stands `soon` (urgent only with its deadline within URGENT_WITHIN_DAYS), has no
  * start-by and no "Aim to finish by" rungs; it is asked once at the next delivery slot, then every
  * `everyDays` of the ladder's follow-up rung (reminder-ladders.json, advice) until it is marked done
  * or the deadline's own "Due" rungs take over. Past its target (the H-1B track's need before
  * ranking, or the visa chain's after the Match), it stays urgent with the after-target follow-ups,
- * as before (tester t9q F6, F11): not this question's cadence.
+ * as before: not this question's cadence.
  */
 
 /** The ladder the question's follow-ups are cut against (its `passed` rung's cadence, then the "Due" rungs). */
@@ -47,8 +47,8 @@ export function certificateIssuedAsked(
     nothingOutstanding(context) &&
     !certificationPresumed(context) &&
     // Past its target (the H-1B ranking's need before the Match, the visa chain's after it): the
-    // earlier rulings stand, urgent with the after-target follow-ups (tester t9q F6, F11; lead's
-    // ruling on fixB2: a passed target is a risk to the Match or the start, not a question to ask).
+    // earlier rulings stand, urgent with the after-target follow-ups
+    // (a passed target is a risk to the Match or the start, not a question to ask).
     !(target !== null && target.at < context.now)
   );
 }

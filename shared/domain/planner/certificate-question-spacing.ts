@@ -4,11 +4,11 @@ import type { PlanContext } from "./context.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { sentAt } from "./sent-reminders.ts";
 
-/** At most one certificate question a week (tester t9y C2; advice, the question's own cadence is fortnightly). */
+/** At most one certificate question a week (advice, the question's own cadence is fortnightly). */
 const SPACING_MS = 7 * DAY_MS;
 
 /**
- * The certificate question is not asked on consecutive or near days (tester t9y C2: 5 and 6 Dec,
+ * The certificate question is not asked on consecutive or near days (5 and 6 Dec,
  * the first notice at the next slot and a follow-up cut from the day the last hold lifted): a
  * question within a week after an earlier one kept is removed from `reminders`. The step's own
  * "Due" countdown is not a question and keeps its rungs. Dropping keeps every other id as it was:

@@ -33,7 +33,7 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   // The certificate is needed by orientation (the milestone's due date), not only by the start.
   const neededDue = dates.due("ecfmg_certification");
   const needed = neededDue?.at ?? residencyStart;
-  // Both are days (t9y F8): the certificate's due as its row shows it, the earliest as the
+  // Both are days: the certificate's due as its row shows it, the earliest as the
   // applicant's day our allowances give, never an hour with its ET time.
   const neededDay = neededDue === null ? applicantDay(context, needed) : dueDay(context, neededDue);
   noteCrossing(context, earliest, needed);
@@ -43,7 +43,7 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   } else if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
     const tooLate = earliest > needed;
     const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
-    // The start is a projection until NRMP's season is confirmed: its rule is cited (t9v F12).
+    // The start is a projection until NRMP's season is confirmed: its rule is cited.
     const start = residencyStartWords(calendar.dates.residency_start, sources);
     return {
       code: "CERTIFICATION_AFTER_START",
@@ -59,7 +59,7 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
 /**
  * What an applicant whose certificate may come after orientation does. Matched (Match Day reported
  * done, in the Match or through SOAP), their program's GME office sets the start date and
- * orientation and is the one to tell (tester t9k F10: "the programs on your certified list" and
+ * orientation and is the one to tell ("the programs on your certified list" and
  * "the Match stays planned" to an applicant with a signed contract); before the Match, the
  * programs ranked, and the Match stays planned.
  */
@@ -72,7 +72,7 @@ function lateAdvice(context: PlanContext, listCertified: boolean): string {
 
 /**
  * CERTIFICATION_AFTER_START once the Match is over with its result never told (matchOverUnreported)
- * and nothing we know of holds the certificate back (tester t9k F2: the question vanished from
+ * and nothing we know of holds the certificate back (the question vanished from
  * 1 July and the step took the next season's orientation as its date): the advisor's question
  * still, with no date, since whose orientation it is for depends on the result we do not know.
  * Null while something is outstanding: the step's own dates say when. The caller checks that the
@@ -90,8 +90,8 @@ export function certificateAskedAfterMatchRisk(context: PlanContext): Risk | nul
 }
 
 /**
- * CERTIFICATION_AFTER_START when nothing we know of is outstanding (nothingOutstanding, tester t9j
- * F2): not a completion date that tracks `now`, but the advisor's question, whether ECFMG has
+ * CERTIFICATION_AFTER_START when nothing we know of is outstanding (nothingOutstanding):
+ * not a completion date that tracks `now`, but the advisor's question, whether ECFMG has
  * issued the certificate, and who to ask if not. Critical once the date it is needed by has passed.
  */
 function certificateQuestion(context: PlanContext, neededDay: string, tooLate: boolean): Risk {

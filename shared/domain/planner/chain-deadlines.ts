@@ -10,7 +10,7 @@ import { noteCrossing } from "./risk-change-instants.ts";
 import { sortAscendingInPlace } from "./sort-numbers.ts";
 
 /**
- * The deadlines feasibility's chain must all meet, one list (tester t9k F9: a last day searched
+ * The deadlines feasibility's chain must all meet, one list (a last day searched
  * against the rank order list deadline alone fell after the OET's last sitting day and ECFMG's
  * deadline for a Pathway application's documents). Each is a season date the catalog states or
  * projects, with its source: NRMP's rank order list deadline for the exams and the Pathway's
@@ -43,8 +43,8 @@ export function noteSittingCrossing(context: PlanContext, times: ChainTimes): vo
 /** The first deadline of `calendar` the chain misses, in the order above, or null when it meets them all. */
 export function missedChainDeadline(times: ChainTimes, calendar: SeasonCalendar): ChainCause | null {
   // With the Pathway application in (or maybe in: nothing left to submit), an OET sitting just past
-  // its own last sitting day (within OET_BOOKING_DAYS, its booking allowance, t9s F9) is what ended the season, whatever follows
-  // from it (t9n F15: past that day any seat no longer counts, and the week for one misses the rank
+  // its own last sitting day (within OET_BOOKING_DAYS, its booking allowance) is what ended the season, whatever follows
+  // from it (past that day any seat no longer counts, and the week for one misses the rank
   // order list deadline too). Further past it, other steps may weigh more: the order below names them.
   const lastSitting =
     times.oetSitting === null || times.pathwayToSubmit !== null ? null : oetLastSitting(calendar);
@@ -86,9 +86,9 @@ export function chainSlack(times: ChainTimes, calendar: SeasonCalendar, takes?: 
   return slack;
 }
 
-// Why (fixP, session 26, planner bench): lastWorkingInstant tries now plus the chain's slack as the
+// Why (planner bench): lastWorkingInstant tries now plus the chain's slack as the
 // last working instant, right when the deadline with the least slack is the one that ends the
-// season. Since the OET's booking allowance is 20 days (t9s F9) the least slack is often the OET
+// season. Since the OET's booking allowance is 20 days the least slack is often the OET
 // sitting's, which never ends it while any seat counts (examAt caps the sitting at the last sitting
 // day), so the guess missed and the search bisected 42 days to the minute (about 17 chains a plan).
 // The last KEPT_CHAINS chains (a plan makes a few before its risks ask; an older one is a miss,
@@ -114,7 +114,7 @@ export function slackTerms(takes: object, calendar: SeasonCalendar): number[] | 
   if (documentsDue !== null) terms.push(documentsDue - (times.oetResult as number));
   const sittingDue = times.oetSitting === null ? null : oetLastSitting(calendar);
   if (sittingDue !== null) terms.push(sittingDue - (times.oetSitting as number));
-  // At most four terms: Array#sort with a comparator was nearly all this function's time (fixS4).
+  // At most four terms: Array#sort with a comparator was nearly all this function's time.
   return sortAscendingInPlace(terms);
 }
 
@@ -141,7 +141,7 @@ export function unfitCause(
 
 /**
  * The first Match year from the plan's next one that `times` and graduation can make (at most
- * MAX_YEARS_AHEAD on). It also notes where time alone moves that year on (adv45, lead's note): the
+ * MAX_YEARS_AHEAD on). It also notes where time alone moves that year on: the
  * instants at which the fastest pace passes one of that season's chain deadlines, as noteCrossing
  * notes them for the target Match, so the planner wakes up when the earliest feasible Match changes.
  * Graduation is a fixed date: it moves nothing with time.
@@ -167,7 +167,7 @@ export interface DroppedMatch {
 
 /**
  * When the earliest feasible Match is later than the one after the target, the Match just before
- * it, which a deadline passing dropped out (tester t9l F12: at the 2028 Pathway deadline, 25 Dec
+ * it, which a deadline passing dropped out (at the 2028 Pathway deadline, 25 Dec
  * 2027, the plan moved from 2028 to 2029 and named only the 2027 Match's deadlines): why, and that
  * deadline. Null otherwise, or when graduation, a fixed date, rules that Match out.
  */

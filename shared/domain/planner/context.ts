@@ -78,7 +78,7 @@ export interface PlanContext {
    */
   presumedDone?: readonly number[];
   /** The rank list (and NRMP, unless "registered": reported done) never reported, read as done after the deadline
-   * for an interviewing applicant (rankListAsked, t9o F9): RANK_LIST_UNREPORTED asks; true: no NRMP fee line. */
+   * for an interviewing applicant (rankListAsked): RANK_LIST_UNREPORTED asks; true: no NRMP fee line. */
   rankListAsked?: true | "registered";
   /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before
@@ -137,7 +137,7 @@ export function buildContext(
   const eligibility =
     entered ??
     eligibilityOf(note, entries, note === null && interviewsAreEvidence(input.interviews, calendar, nowMs));
-  // A result below its passing score is no pass, nor a failed attempt a first one: a retake (t9x F1, F2).
+  // A result below its passing score is no pass, nor a failed attempt a first one: a retake.
   const failed = readRetakes(input.milestones, input.applicant.timezone, nowMs, entries);
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   // Most plans have no earlier season's work: they share one empty map (read only, never written).
@@ -158,7 +158,7 @@ export function buildContext(
     nowMs,
   );
   for (const early of matchEarly ?? []) entries.set({ key: early.key, status: "not_started" });
-  // SOAP done before the first offer round is no accepted offer (t10b F3): not started, with a warning.
+  // SOAP done before the first offer round is no accepted offer: not started, with a warning.
   const matchDayDone = entries.get("match_day")?.status === "done";
   const soapDoneEarly = soapDoneBeforeOffers(
     entries.get("soap"),
@@ -176,13 +176,13 @@ export function buildContext(
   // catalog's order gives the same statuses as the snapshot's.
   for (let index = 0; index < statuses.length; index++) {
     const entry = entries.at(index);
-    // A stamping waived from abroad stays not started: the intake refuses it, the plan trusts no intake (t9z F7).
+    // A stamping waived from abroad stays not started: the intake refuses it, the plan trusts no intake.
     if (entry === undefined || entry.status === "not_started") continue;
     if (!stampingWaiverRefused(entry, input.applicant.timezone)) statuses[index] = entry.status;
   }
   // Prerequisites of a scheduled or done milestone must have happened, whatever the snapshot says,
   // but for a scheduled one's supporting documents (`neededByOwnDate`), whether its date is ahead or
-  // passed: a Pathway submitted on its date does not make the OET done (tester t9h issue 9 A1).
+  // passed: a Pathway submitted on its date does not make the OET done.
   for (let index = 0; index < statuses.length; index++) {
     const entry = entries.at(index);
     if (entry === undefined) continue;
@@ -191,8 +191,8 @@ export function buildContext(
   }
   // A Match outcome told too early is withdrawn, not what it implies: the list it followed stays certified.
   for (const early of matchEarly ?? []) keepOutcomeImplied(statuses, early.key);
-  keepOetBookedAhead(statuses, entries, nowMs, input.applicant.timezone); // a Pathway marked done early (t9z F4)
-  // Steps done for an earlier season still imply their lasting prerequisites (tester t9p F4).
+  keepOetBookedAhead(statuses, entries, nowMs, input.applicant.timezone); // a Pathway marked done early
+  // Steps done for an earlier season still imply their lasting prerequisites.
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);
   // Documents left out of the snapshot went with an ERAS application reported done for this season
   // (an earlier season's was reset above), so they are never overdue behind it.
@@ -203,7 +203,7 @@ export function buildContext(
   // needsEcfmgEligibleSchool).
   // The note still unknown (and not proved by the record, eligibilityOf), the WDOMS check is not
   // done whatever the snapshot says (or implies from a later step): the gate holds until the note is
-  // told (tester t9g B1: a WDOMS step reported done with no note planned the school as eligible,
+  // told (a WDOMS step reported done with no note planned the school as eligible,
   // fees and ECFMG reminders included).
   if (eligibility === "unchecked" && isFinished(statuses[SCHOOL_CHECK_INDEX] ?? "not_started"))
     statuses[SCHOOL_CHECK_INDEX] = "not_started";

@@ -3,7 +3,7 @@ import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 
 /**
- * What a partner in the Couples Match (snapshot `applicant.couplesMatch`, tester t9y F10, t9x F7)
+ * What a partner in the Couples Match (snapshot `applicant.couplesMatch`)
  * reads on the three steps a couple does differently; the plan stays one applicant's. NRMP's
  * "Couples in the Match" page (https://www.nrmp.org/couples-in-the-match/, official): each partner
  * registers individually in R3, then one sends a couple request and the other accepts; each pays

@@ -11,7 +11,7 @@ import { delayedStartDue } from "./start-delayed-risk.ts";
  * deadline of the Match the risk is about (the earliest feasible one when the target is out of
  * reach, the next one when it is over for the applicant); residency's start for a certificate or a
  * visa that may come after it (a matched applicant's undecided visa route too: the deadline it once
- * asked to decide by has passed, t9m F4); Match Day for the question whether they ranked (t9o F9);
+ * asked to decide by has passed); Match Day for the question whether they ranked;
  * for a start already delayed, the next week's follow-up (delayedStartDue). Never the step's own
  * deadline, so the notice is never a second notice of one step's deadline beside its ladder.
  */
@@ -24,11 +24,11 @@ export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
         ? seasonCalendar(context.calendar.matchYear + 1)
         : context.calendar;
   const known = seasonDues(calendar);
-  // Asked whether they ranked (t9o F9): the question stands until Match Day.
-  // Asked to check R3 after a result dated past the projected deadline (t9r F11): until Match Day too.
+  // Asked whether they ranked: the question stands until Match Day.
+  // Asked to check R3 after a result dated past the projected deadline: until Match Day too.
   if (risk.code === "RANK_LIST_UNREPORTED" || risk.code === "ROL_DEADLINE_MAY_BE_LATER")
     return known.matchDay;
-  // Match Week done beside SOAP in progress (t9z F1): answered by Match Day, after it by residency's start.
+  // Match Week done beside SOAP in progress: answered by Match Day, after it by residency's start.
   if (risk.code === "MATCH_WEEK_SOAP_CONFLICT")
     return context.now < known.matchDay.at ? known.matchDay : known.start;
   return START_BOUND.has(risk.code) ? known.start : known.rol;

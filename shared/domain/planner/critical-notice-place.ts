@@ -9,8 +9,8 @@ import { TARGET_PASSED_RUNG } from "./target-passed.ts";
  * name no next step, so both fall back to the first) is added to the first notice's why, which
  * keeps its id (of one deadline, so the rule for any fold holds: mayCarry). A notice the ledger marks sent at `sentAt` (laid there) also told the missed rungs
  * of its step and deadline due at or before then: re-timed to each re-plan's next slot with a
- * stable id, one was folded into the notice at sign-up and asked alone days later (tester c6,
- * fixD's leftover 1); they are dropped too. Without a ledger `sentAt` is undefined: as before.
+ * stable id, one was folded into the notice at sign-up and asked alone days later (tester c6);
+ * they are dropped too. Without a ledger `sentAt` is undefined: as before.
  */
 export function placeNotice(
   into: TimedReminder[],
@@ -38,7 +38,7 @@ export function placeNotice(
     ) {
       if (same && each.notice === true) earlier ??= each;
       // The step's target-passed notice is "none when a rung of the step goes out at or before its
-      // slot": this notice is such a rung, made after the step's own (tester s10 issue 9d B9).
+      // slot": this notice is such a rung, made after the step's own.
       const toldHere = each.reminder.rung === TARGET_PASSED_RUNG && each.sendAt >= sendAt;
       if (((same || told) && each.notice !== true) || toldHere) continue;
     }

@@ -17,37 +17,37 @@ import { unreportedResults } from "./unreported-sittings.ts";
  * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
  * target Match; {feasible}: the earliest feasible one). SCHOOL_NOT_ECFMG_ELIGIBLE sends one too:
  * the gate keeps every blocked step silent (DESIGN decision 10), but the risk itself, with what
- * resolves it, is the plan's one message and the applicant hears it only by email (tester s10
- * issue 9 B1). SEASON_OVER sends one once SOAP is not open to the applicant: that Match is over and
- * the notice says what to do for the next one (tester s10 issue 9 B12: the timeline led with it, yet
+ * resolves it, is the plan's one message and the applicant hears it only by email.
+ * SEASON_OVER sends one once SOAP is not open to the applicant: that Match is over and
+ * the notice says what to do for the next one (the timeline led with it, yet
  * no email said it); while SOAP is open to them, SOAP's own step tells them. Left out on purpose:
  * SCHEDULED_DATE_PASSED (its own result follow-up is that notice, see own-date.ts). A warning never
  * sends one.
  */
 const ACT_NOW: Partial<Record<RiskCode, string>> = {
-  // The answers an interview contradicts (t9p F11, F3, F15): most likely wrong, asked about at once.
+  // The answers an interview contradicts: most likely wrong, asked about at once.
   ANSWERS_CONTRADICT_INTERVIEW: "Some of your answers conflict with your {year} interview: check them now",
   // A note "false" the record contradicts (note-contradicted-by-record.ts): no interview to name,
   // no "has no note" as fact (t9r F10; its own code since t9s F8).
   ANSWERS_CONTRADICT_RECORD:
     "Your answer about your school's sponsor note conflicts with your ECFMG record: check WDOMS now",
-  // Match Week done beside SOAP in progress (t9z F1): the plan asserts neither until one is changed.
+  // Match Week done beside SOAP in progress: the plan asserts neither until one is changed.
   MATCH_WEEK_SOAP_CONFLICT: "You marked Match Week done and SOAP in progress: which is it? Tell us now",
-  // The plan already dates that Match's steps (tester t9m F15): the one thing left is the form's
+  // The plan already dates that Match's steps: the one thing left is the form's
   // "Match year" field, which the steps, reminders and budget then keep as they are.
   MATCH_YEAR_NOT_FEASIBLE:
     "The {year} Match is out of reach: update your Match year to {feasible} in your intake form",
   EXAMS_LATE_FOR_RANKING: "An exam is too late for the {year} Match: move it earlier now",
-  // A result below the passing score (t9x F1): read as not passed until the score is corrected.
+  // A result below the passing score: read as not passed until the score is corrected.
   SCORE_BELOW_PASSING: "Your exam score is below the passing score: correct it, or plan your retake now",
-  // Critical only in reach on the later candidate of a projected deadline (t9r F1); a warning sends none.
+  // Critical only in reach on the later candidate of a projected deadline; a warning sends none.
   MATCH_YEAR_LAST_DAY:
     "The {year} Match is in reach only if NRMP's deadline is later than projected: act now",
   STEP3_NEEDED_FOR_H1B:
     "Ranking on H-1B for the {year} Match is most likely out of reach: rank J-1 programs too",
   CERTIFICATION_AFTER_START: "Your ECFMG certificate may come after residency starts: ask your school now",
   ERAS_LATE_SUBMISSION: "Programs are already reviewing applications: submit your ERAS application now",
-  // Critical only for an applicant interviewing for the Match (t9m F11); a warning sends none.
+  // Critical only for an applicant interviewing for the Match; a warning sends none.
   NRMP_LATE_FEE: "Register with NRMP now: you are interviewing and cannot rank programs without it",
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
@@ -56,7 +56,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   START_DELAYED: "Your residency start is delayed: contact your program's GME office today",
   MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your {steps} are waiting",
   SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match",
-  // A result dated between the deadline's two candidates (t9r F11): in the Match unless NRMP's is the projected one.
+  // A result dated between the deadline's two candidates: in the Match unless NRMP's is the projected one.
   ROL_DEADLINE_MAY_BE_LATER:
     "Check R3 now: your {year} Match depends on NRMP's deadline being later than projected",
   RANK_LIST_UNREPORTED: "Did you certify a rank order list for the {year} Match? Tell us before Match Day",
@@ -83,7 +83,7 @@ const ERAS_WELL_PAST_PHASE = "well-past";
 const START_DELAYED_ECFMG_TITLE =
   "Your residency start is delayed: contact your program's GME office and ECFMG today";
 /**
- * START_DELAYED's final notice after the weekly follow-ups (t9m F10): a phase of its own, so one
+ * START_DELAYED's final notice after the weekly follow-ups: a phase of its own, so one
  * more email, whose title turns to what next.
  */
 const START_DELAYED_FINAL_PHASE = "final";
@@ -93,7 +93,7 @@ const START_DELAYED_FINAL_TITLE =
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
 /**
- * EXAMS_LATE_FOR_RANKING for an exam in reach only at its fastest pace (tester t9l F16): nothing is
+ * EXAMS_LATE_FOR_RANKING for an exam in reach only at its fastest pace: nothing is
  * booked to move earlier, so the title asks to book it ({exam}: the exam's name). Its own phase: a
  * sitting booked too late later is new advice, a notice of its own.
  */
@@ -111,11 +111,11 @@ function fastestPaceExam(context: PlanContext, risk: Risk): MilestoneKey | undef
 /**
  * The phase of a risk whose advice changes with time, which makes its notice a new one
  * (criticalNoticeId): late ERAS once most invitations are out; a delayed start's week, so each
- * week's follow-up is a notice of its own (tester t9l F6); an exam in reach only at its fastest
+ * week's follow-up is a notice of its own; an exam in reach only at its fastest
  * pace; undefined otherwise.
  */
 export function noticePhase(context: PlanContext, risk: Risk): string | undefined {
-  // The last week before the day that keeps the Match (t9v F2): a notice of its own.
+  // The last week before the day that keeps the Match: a notice of its own.
   if (inLastWeek(risk)) return LAST_WEEK_PHASE;
   if (risk.code === "START_DELAYED")
     return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
@@ -137,12 +137,12 @@ export function noticeTemplate(
 ): string | undefined {
   if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
   if (risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE" && noteQuestioned(context)) return QUESTIONED_NOTE_TITLE;
-  // No visa to wait on for visa "none" (tester t9m F5 e): contractSteps's words, as the risk's.
+  // No visa to wait on for visa "none": contractSteps's words, as the risk's.
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;
   if (phase === LAST_WEEK_PHASE) return LAST_WEEK_TITLE;
-  // Never reported, NRMP registration is asked about, as the risk does (t9q F2 leftovers).
+  // Never reported, NRMP registration is asked about, as the risk does.
   if (risk.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   if (phase === FASTEST_PACE_PHASE) {
@@ -159,7 +159,7 @@ export function noticeTemplate(
 
 /**
  * Once the target Match's rank order list deadline has passed, "is out of reach" no longer fits
- * what the risk says (tester t9k F11): with a certified list it hangs on whether ECFMG confirmed
+ * what the risk says: with a certified list it hangs on whether ECFMG confirmed
  * the results by then (the risk asks the applicant to tell us), else the deadline passed before
  * they were ready. Before it, ACT_NOW's title.
  */
@@ -171,7 +171,7 @@ const PASSED_NOT_READY_TITLE =
 /**
  * No certified list, registered with NRMP, and every result the Match still needs sat before the
  * deadline but never reported: SOAP is open only if ECFMG had it by the deadline, as the risk says
- * (late-sitting-soap.ts), so the title asks for the result first (tester t9n F12: "update your Match
+ * (late-sitting-soap.ts), so the title asks for the result first ("update your Match
  * year to 2028" emailed while SOAP 2027 might be open). {results}: "your USMLE Step 2 CK result".
  */
 const PASSED_SOAP_HANGS_TITLE =
@@ -179,7 +179,7 @@ const PASSED_SOAP_HANGS_TITLE =
 
 /**
  * As PASSED_SOAP_HANGS_TITLE for an interviewing applicant who never reported NRMP registration
- * (nrmpUnreportedWhileInterviewing): the risk asks whether they registered (tester t9p F8).
+ * (nrmpUnreportedWhileInterviewing): the risk asks whether they registered.
  */
 const PASSED_MATCH_HANGS_TITLE =
   "You are still in the {year} Match only if you registered with NRMP and ECFMG had {results} by the rank order list deadline: tell us, or plan for the {feasible} Match";
@@ -203,7 +203,7 @@ function outOfReachTemplate(context: PlanContext, risk: Risk): string | undefine
 }
 
 /**
- * A later Match dropped out as a deadline passed (tester t9l F12: the 2028 Pathway deadline, with
+ * A later Match dropped out as a deadline passed (the 2028 Pathway deadline, with
  * the plan moving from 2028 to 2029): the title names that Match and what missed it (decidedBy, the
  * step the notice sits on), not the target's deadline long gone. One template per year (a few).
  */

@@ -38,7 +38,7 @@ export {
  * section, never a next step: listedNextSteps), or one of a risk no Match date applies to (a school
  * with no sponsor note: the rank-list deadline read as a deadline the applicant cannot meet), on
  * whatever step it rides, the WDOMS check included. The email, the CLI and the timeline show it as
- * a notice: no date, no "due" (tester s11 issue 9e B3, C1). Its id is the risk's.
+ * a notice: no date, no "due". Its id is the risk's.
  */
 export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone" | "risk">): boolean {
   if (reminder.rung !== CRITICAL_RISK_RUNG && reminder.rung !== OUT_OF_REACH_RUNG) return false;
@@ -50,7 +50,7 @@ export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone" | 
  * data) has passed at `now`: the out-of-reach notice of the target Match `targetYear` ("The 2027
  * Match is out of reach … Pay no 2027 ERAS or NRMP fee"). Its deadline is the feasible Match's, so
  * it still looks ahead after the target Match is over; sent again then, its advice is stale
- * (tester s10 issue 15 B3: resent six weeks after that Match). Every other notice's deadline is the
+ * (resent six weeks after that Match). Every other notice's deadline is the
  * season date its words are about (deadlineOf), so a passed deadline already retires it.
  */
 export function noticeOfPassedMatch(
@@ -73,7 +73,7 @@ const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_regi
 
 /**
  * One notice per critical risk with a title (critical-notice-titles.ts ACT_NOW), as an advisor would send it the day the risk appears
- * rather than at the step's next rung weeks later (tester s4: an exam booked after its deadline
+ * rather than at the step's next rung weeks later (an exam booked after its deadline
  * heard first six weeks on): delivered at once like a late arrival (now, outside the applicant's
  * quiet hours, else when they end), appended to `into`. Each is about the first step the risk names
  * that is a next step (out of reach, or none named: the plan's first next milestone step, so the email shows an action; an
@@ -86,7 +86,7 @@ const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_regi
  * carries the notice; its stable id makes it one email, and README's rule that critical reminders
  * are always sent covers it. A notice the caller's ledger marks sent (PlannerInput.remindersSent) is
  * laid at that instant instead: laid at each re-plan's now, it dropped the very rung a wake-up
- * planned at its own instant woke for, and the step was never reminded of again (fixN2, session 25).
+ * planned at its own instant woke for, and the step was never reminded of again.
  */
 export function criticalRiskNotices(
   context: PlanContext,
@@ -103,7 +103,7 @@ export function criticalRiskNotices(
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
     if (moved && aboutDroppedMatch(risk)) continue;
-    // A risk judged on the Match the plan moved to is noticed on that Match's dates (t9m F1).
+    // A risk judged on the Match the plan moved to is noticed on that Match's dates.
     const on = judgedOnTargetedMatch(targeted, risk) ? (targeted as TargetedMatch) : null;
     const riskContext = on?.context ?? context;
     const riskDates = on?.dates ?? dates;
@@ -112,7 +112,7 @@ export function criticalRiskNotices(
     if (template === undefined || (risk.code === "SEASON_OVER" && soapStillOpen(context))) continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
-    // An exam's last sitting day to find any seat by (t9n F2): the notice is due that day, and goes
+    // An exam's last sitting day to find any seat by: the notice is due that day, and goes
     // out on it even in quiet hours when their end falls after it, as a reminder whose deadline its
     // quiet hours would reach does (README); never after it.
     const seatDay = lastSittingDue(riskContext, risk, riskDates);
@@ -132,7 +132,7 @@ export function criticalRiskNotices(
     sendAtIso ??= isoUtc(sendAt);
     sendAtLocal ??= isoInZone(context.zone, sendAt);
     const id = criticalNoticeId(risk, year, phase);
-    // Already sent: laid where it went out, so it swallows no rung a later wake-up plans (fixN2).
+    // Already sent: laid where it went out, so it swallows no rung a later wake-up plans.
     const sent = sentAt(context, id);
     const laid = sent ?? at;
     const early = laid !== sendAt;
@@ -159,7 +159,7 @@ export function criticalRiskNotices(
 
 /**
  * The dropped Match's own season steps: ERAS, NRMP and the rank order list. Once the plan has moved
- * to a later Match, a notice about one of them is not sent (tester t9l F17: one email said "certify
+ * to a later Match, a notice about one of them is not sent (one email said "certify
  * your rank order list again now" and "the 2027 Match is out of reach … ask NRMP about
  * withdrawing"); the out-of-reach notice names what to redo for the later Match.
  */
@@ -189,27 +189,27 @@ function aboutDroppedMatch(risk: Risk): boolean {
 
 /**
  * The steps a notice names: out of reach, the step whose missed deadline dropped the Match when one
- * did (t9m F2), then the step that decides the earliest feasible Match (t9k
- * F11: the email rode on "Gain US clinical experience"), each unfinished prerequisite first (the
+ * did, then the step that decides the earliest feasible Match
+ * (the email rode on "Gain US clinical experience"), each unfinished prerequisite first (the
  * chain's first action: the ECFMG application before the exam it registers for, the OET before
  * the Pathway review that waits for its result), then, should none be a next step, the other
  * requirements NRMP needs, else the first next step; the risk's own otherwise.
  */
 function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null): readonly StepSubject[] {
-  // An exam in reach only at its fastest pace first: the notice's title asks to book it (t9l F16).
+  // An exam in reach only at its fastest pace first: the notice's title asks to book it.
   if (risk.code === "EXAMS_LATE_FOR_RANKING")
     for (const key of risk.milestones) if (namedAtFastestPace(context, key)) return [key, ...risk.milestones];
   // Step 3's risk acts on the rank order list ("rank J-1 programs too"): its notice rides there when
-  // Step 3 is not a next step, never on SOAP or the certificate (tester t9r F6). Named here, not in
+  // Step 3 is not a next step, never on SOAP or the certificate. Named here, not in
   // the risk's milestones, which set its notice id and the steps it makes urgent.
   if (risk.code === "STEP3_NEEDED_FOR_H1B") return STEP3_NOTICE_STEPS;
-  // Match Week done beside SOAP in progress (t9z F1): on SOAP, after it on Match Day, which asks the result.
+  // Match Week done beside SOAP in progress: on SOAP, after it on Match Day, which asks the result.
   if (risk.code === "MATCH_WEEK_SOAP_CONFLICT") return CONFLICT_NOTICE_STEPS;
   if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;
   if (risk.decidedBy === undefined || risk.decidedBy === "interview") return NONE;
   const chain: StepSubject[] = [];
   // A Match dropped by a step's own deadline passing (the Pathway application's): the notice sits on
-  // that step, not on a prerequisite still open before it (tester t9m F2: it rode on the OET).
+  // that step, not on a prerequisite still open before it (it rode on the OET).
   if (droppedBy !== null) chain.push(droppedBy);
   chainOf(context, risk.decidedBy, chain);
   return [...chain, ...risk.milestones];
@@ -234,7 +234,7 @@ function chainOf(context: PlanContext, key: MilestoneKey, chain: StepSubject[]):
 function gateSteps(context: PlanContext, nextSteps: readonly NextStep[]): readonly NextStep[] {
   // A note "false" the record contradicts is asked about on the WDOMS check (noteRecordRisk): the
   // gate's notice rides there too, so placeNotice folds it into the question ("Also: …"): one
-  // contradiction, one notice (tester t9s F8).
+  // contradiction, one notice.
   if (!isFinished(statusOf(context, SCHOOL_CHECK.key)) || noteRecordEvidence(context) !== 0) return nextSteps;
   return nextSteps.filter((each) => each.milestone !== SCHOOL_CHECK.key);
 }

@@ -15,7 +15,7 @@ export const CURRENT_PATHWAYS_RUNG = "current-pathways";
  * For a Pathway whose target is the current Pathways season's projected closing (the route the
  * plan recommends once a Pathway deadline passed, currentPathwaysTarget), reminders at most
  * AFTER_TARGET_EVERY_DAYS apart from that season's passed application deadline until the target's
- * ladder begins (followUps; tester t9q F5: one January email was the only nudge toward the fastest
+ * ladder begins (followUps; one January email was the only nudge toward the fastest
  * route, the next came after it closed). Ids depend on the step, the cut and the closing only.
  * Nothing for any other step or target. Appended to `into`.
  */

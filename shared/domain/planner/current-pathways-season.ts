@@ -18,8 +18,8 @@ function closingOnRecord(): { date: string; time: string | null } {
 }
 
 /**
- * The earliest route to certification once the `season` Match's Pathway deadline has passed (tester
- * t9p F19): ECFMG's Pathways season for that Match has stayed open into spring, after the Match
+ * The earliest route to certification once the `season` Match's Pathway deadline has passed:
+ * ECFMG's Pathways season for that Match has stayed open into spring, after the Match
  * itself (the 2025 Pathways closed for applications and documents on May 31, 2025, 11:59 PM ET,
  * PATHWAYS_2025_CLOSING_URL, official), and an approved Pathway has counted for later Matches
  * (ECFMG's 2022 Match requirements; catalog ecfmg_pathway's redoneEachSeason note). ECFMG has not
@@ -40,7 +40,7 @@ export function currentPathwaysWords(context: PlanContext, season: number, next:
  * for a Pathway dated for the `later` Match: the Match just before it when its projected Pathway
  * deadline passed (after the target), else the target Match when its deadline passed (`missed`) and
  * no application went in for it; null otherwise. One rule for the card's words, the step's target
- * and the OET's age (tester t9q F5).
+ * and the OET's age.
  */
 export function passedPathwaysSeason(context: PlanContext, later: number, missed: boolean): number | null {
   const year = context.calendar.matchYear;
@@ -101,7 +101,7 @@ export function currentPathwaysRoute(
 /**
  * A Pathway not started and dated for a later Match after a deadline passed (`stepDates` that
  * Match's, `missed` whether the target Match's deadline passed): the recommended route's projected
- * closing as its target, so its badge, start-by and reminders fall before it (tester t9q F5: the
+ * closing as its target, so its badge, start-by and reminders fall before it (the
  * card said "apply now" to the 2027 Pathways while the step counted down to September 2027). Null
  * otherwise, and once that day has passed.
  */

@@ -33,7 +33,7 @@ export function deadlineDetail(
  * it (`zone`: ET for a season date and what is counted from one, the applicant's own zone for a
  * date counted from their own day), as a date without a time ("Wed 27 Jan 2027"), identical in
  * `local` and `et`, with its ISO day. One calendar day for every applicant, never converted through
- * the instant into their zone (tester s11 issue 9e B5: the H-1B stamping deadline read Wed 16 Jun
+ * the instant into their zone (the H-1B stamping deadline read Wed 16 Jun
  * in Lagos and Tue 15 Jun in Chicago). The day is that of `dayOf` (default the instant; a due date
  * names the day its instant ends, see PlanDates.rendered).
  */
@@ -67,8 +67,8 @@ function dateOnly(rendered: string): string {
 /**
  * A due date that means a day (`asDay`) ends with that day: the end, in its rule's zone, of the day
  * its instant falls in (an instant at midnight closes the day before). The contract, "14 days from
- * the match_day due date" (12:00 PM ET), is due through Fri 2 Apr 2027, not from its noon (tester
- * s11 issue 9e B5); a date counted from midnight (residency start) is unchanged. Other dates as given.
+ * the match_day due date" (12:00 PM ET), is due through Fri 2 Apr 2027, not from its noon;
+ * a date counted from midnight (residency start) is unchanged. Other dates as given.
  */
 export function wholeDay(due: DueDate | null): DueDate | null {
   if (due === null || due.asDay !== true) return due;

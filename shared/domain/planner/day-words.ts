@@ -6,7 +6,7 @@ import type { PlanContext } from "./context.ts";
 
 // How risks name a deadline's day: "by <day>", its hour when it is due today, "as soon as you can"
 // once it has gone, taking the earlier of the applicant's day and the ET day (moved from
-// feasibility-risk.ts, which re-exports them, when byDay learnt the hour: tester t9l F7).
+// feasibility-risk.ts, which re-exports them, when byDay learnt the hour).
 
 /** "Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": an instant in both zones. */
 export function when(context: PlanContext, at: number): string {
@@ -66,7 +66,7 @@ function dayText(context: PlanContext, at: number): string {
 /**
  * The day a due date names, as its deadline column shows it: a whole-day due (`asDay`: its instant
  * the first of the next day in its zone) as that day, never the next one dayBy would read off its
- * midnight in a zone west of it (tester t9u F11: "sit it by Tue 20 Apr" beside a deadline of Mon 19
+ * midnight in a zone west of it ("sit it by Tue 20 Apr" beside a deadline of Mon 19
  * Apr); any other due as dayBy has it.
  */
 export function dueDay(context: PlanContext, due: { at: number; zone: string; asDay?: true }): string {
@@ -75,8 +75,8 @@ export function dueDay(context: PlanContext, due: { at: number; zone: string; as
 
 /**
  * "Wed 4 Aug 2027": the applicant's calendar day of an instant the plan counted in whole days (a
- * day it allows, not an hour anyone set): never an invented hour with its ET time (tester t9y F8:
- * "around Wed 4 Aug 2027, 12:00 AM GMT+3 (Tue 3 Aug 2027, 5:00 PM ET)").
+ * day it allows, not an hour anyone set): never an invented hour with its ET time
+ * ("around Wed 4 Aug 2027, 12:00 AM GMT+3 (Tue 3 Aug 2027, 5:00 PM ET)").
  */
 export function applicantDay(context: PlanContext, at: number): string {
   return textOfDay(localDate(context.zone, at));
@@ -95,8 +95,8 @@ function textOfDay(day: string): string {
 
 /**
  * Whether a "by" day for `at` is no longer one to act by: the instant has gone, or dayBy's day is
- * before the applicant's today (an ET day behind theirs). Such a day is never an instruction (tester
- * s12 issue 9f A3: "Book an earlier sitting, by Sat 14 Nov 2026" on 30 Nov).
+ * before the applicant's today (an ET day behind theirs). Such a day is never an instruction
+ * ("Book an earlier sitting, by Sat 14 Nov 2026" on 30 Nov).
  */
 export function dayByPassed(context: PlanContext, at: number): boolean {
   return at < context.now || earlierDay(context, at) < localDate(context.zone, context.now);
@@ -106,7 +106,7 @@ export function dayByPassed(context: PlanContext, at: number): boolean {
  * Whether an instant still ahead is one to act on today, by its hour: it falls within the next 24
  * hours, or on the applicant's local today, or dayBy's day is already their yesterday (an ET day
  * behind theirs). A day alone would let an applicant west of ET plan for the evening of a day whose
- * cut-off is 6:00 PM (tester t9l F7: Los Angeles read "by Sat 26 Dec 2026" up to the last minute).
+ * cut-off is 6:00 PM (Los Angeles read "by Sat 26 Dec 2026" up to the last minute).
  */
 export function dueToday(context: PlanContext, at: number): boolean {
   if (at < context.now) return false;
@@ -124,8 +124,8 @@ export function byDayNear(context: PlanContext, at: number): boolean {
  * "by Wed 27 Jan 2027"; once the instant has gone, "as soon as you can (Wed 27 Jan 2027 has
  * passed)"; while it is ahead and due today (dueToday), the instant in both zones in every zone,
  * "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)" ("tomorrow, by …" when it
- * falls on their next local day, "tonight, by …" in its small hours, dueDayWord): never "passed" before the instant (tester t9k F7),
- * never "by" their yesterday, never a bare day on the last one (t9l F7).
+ * falls on their next local day, "tonight, by …" in its small hours, dueDayWord): never "passed" before the instant,
+ * never "by" their yesterday, never a bare day on the last one.
  */
 export function byDay(context: PlanContext, at: number): string {
   if (at < context.now) return `as soon as you can (${dayBy(context, at)} has passed)`;
@@ -136,7 +136,7 @@ export function byDay(context: PlanContext, at: number): string {
 
 /**
  * byDay, but a "by <day>" of an ET instant whose day is not the applicant's names it in both zones
- * (etDayOrWhen): "by Sun 3 Jan 2027, 7:00 AM GMT+5 (Sat 2 Jan 2027, 9:00 PM ET)" (tester t9t F12).
+ * (etDayOrWhen): "by Sun 3 Jan 2027, 7:00 AM GMT+5 (Sat 2 Jan 2027, 9:00 PM ET)".
  */
 export function byDayOrWhen(context: PlanContext, at: number): string {
   return byDayNear(context, at) ? byDay(context, at) : `by ${etDayOrWhen(context, at, dayBy(context, at))}`;
@@ -147,7 +147,7 @@ export function byDayOrWhen(context: PlanContext, at: number): string {
  * when it falls on the applicant's local today, "tonight" before 09:00 of their next local day,
  * "tomorrow" later on it, else "" (the
  * weekday and date, which `when` names, say it alone). dueToday's 24 hours cross local midnight, so
- * "today" alone read "today, by Sun 27 Dec" on a Saturday (tester t9m F8).
+ * "today" alone read "today, by Sun 27 Dec" on a Saturday.
  */
 export function dueDayWord(context: PlanContext, at: number): DueDayWord {
   const day = localDate(context.zone, at);
@@ -155,7 +155,7 @@ export function dueDayWord(context: PlanContext, at: number): DueDayWord {
   if (day === today) return "today";
   if (day !== localDate(context.zone, startOfLocalDate(context.zone, today) + DAY_MS + DAY_MS / 2)) return "";
   // A cut-off before 09:00 of the next local day leaves no usable part of it: "tomorrow" there
-  // reads as the daytime and is missed (tester t9p F21: Lagos, 3:00 AM on Sunday; t9t F4: Karachi, 7:00 AM).
+  // reads as the daytime and is missed (Lagos, 3:00 AM on Sunday; Karachi, 7:00 AM).
   return at - startOfLocalDate(context.zone, day) < SMALL_HOURS_MS ? "tonight" : "tomorrow";
 }
 
@@ -163,9 +163,9 @@ export function dueDayWord(context: PlanContext, at: number): DueDayWord {
 export type DueDayWord = "today" | "tonight" | "tomorrow" | "";
 
 /**
- * The night's end on a local day: a cut-off before 09:00 belongs to the night before (t9p F21), so
- * "tomorrow" is never said of a deadline that ends before the applicant's working morning (t9t F4:
- * Karachi, 7:00 AM Sunday for 9:00 PM ET Saturday reads "tonight").
+ * The night's end on a local day: a cut-off before 09:00 belongs to the night before, so
+ * "tomorrow" is never said of a deadline that ends before the applicant's working morning
+ * (Karachi, 7:00 AM Sunday for 9:00 PM ET Saturday reads "tonight").
  */
 const SMALL_HOURS_MS = 9 * 3_600_000;
 

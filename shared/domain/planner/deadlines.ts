@@ -145,8 +145,8 @@ export class PlanDates {
     }
     if (rendered === undefined && due.asDay === true) {
       // The day the instant ends, in the rule's zone (wholeDay: the end of that day), for every
-      // applicant alike: Wed 16 Jun for a deadline at 12:00 AM EDT on 17 Jun, in Lagos and Chicago
-      // (tester s11 issue 9e B5), never a later day the step would already be overdue on.
+      // applicant alike: Wed 16 Jun for a deadline at 12:00 AM EDT on 17 Jun, in Lagos and Chicago,
+      // never a later day the step would already be overdue on.
       rendered = Object.freeze(deadlineDay(due.zone, due.at, due.status, due.basis, due.source, due.at - 1));
       this.renderings.set(due, rendered);
     }

@@ -1,8 +1,8 @@
 /**
  * The words of an interview's step for a Match the plan has written off (planInterviews'
  * `droppedUntil`: the plan moved to a later Match and the interview starts by the entered Match's
- * rank order list deadline, so it is that Match's). Tester t9n F7 and the lead's ruling: such an
- * interview gets no reminders (t9m F13) and its step prepares nothing; it says which Match the
+ * rank order list deadline, so it is that Match's). Such an
+ * interview gets no reminders and its step prepares nothing; it says which Match the
  * interview was for, that the plan says it is out of reach, and asks an applicant still
  * interviewing for the statuses the plan judges it on (the exams and Pathway ECFMG must confirm to
  * NRMP by that deadline, MATCH_YEAR_NOT_FEASIBLE).

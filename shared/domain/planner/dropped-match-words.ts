@@ -6,8 +6,8 @@ import { laterDayCrossedClause } from "./later-day-crossed-words.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
- * MATCH_YEAR_NOT_FEASIBLE's sentence on a later Match a deadline passing dropped out (tester t9l
- * F12: at the 2028 Pathway deadline, 25 Dec 2027, the plan moved from 2028 to 2029 and said only
+ * MATCH_YEAR_NOT_FEASIBLE's sentence on a later Match a deadline passing dropped out
+ * (at the 2028 Pathway deadline, 25 Dec 2027, the plan moved from 2028 to 2029 and said only
  * why 2027 was missed): which Match, which deadline (projected, its rule cited in `sources`) and
  * what missed it; `crossed`, the later candidate's own day that dropped it (laterDayCrossed). "" when none did. `dayBy`: feasibility-risk's, passed in (it imports this file).
  */

@@ -56,20 +56,20 @@ export function earliestCertification(context: PlanContext): number {
 /**
  * Whether nothing we know of still holds the certificate back: every exam and the Pathway
  * finished and the diploma's verification allowance (advice) past. earliestCertification is then
- * `now` itself, a date that slides a day each day (tester t9j F2): an advisor asks instead whether
+ * `now` itself, a date that slides a day each day: an advisor asks instead whether
  * ECFMG has issued the certificate.
  */
 export function nothingOutstanding(context: PlanContext): boolean {
   const verified =
     startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
-  if (verified > context.now || oetAheadOfDonePathway(context) !== null) return false; // t9z F4
+  if (verified > context.now || oetAheadOfDonePathway(context) !== null) return false;
   for (let index = 0; index < NEEDED_INDICES.length; index++)
     if (!isFinished(statusAt(context, NEEDED_INDICES[index] as number))) return false;
   return true;
 }
 
 /**
- * The certificate step's text when nothingOutstanding (tester t9k F2: "send whatever is still
+ * The certificate step's text when nothingOutstanding ("send whatever is still
  * missing" with nothing missing): the advisor's question, for a step not started or in progress.
  */
 export const CERTIFICATE_ISSUED_ACTION =
@@ -78,7 +78,7 @@ export const CERTIFICATE_ISSUED_ACTION =
 /**
  * CERTIFICATE_ISSUED_ACTION when the exams and the Pathway read as done only because the record puts
  * the applicant in the Match (presumedInTheMatch, session 21 task B: an interview, or this season's
- * ERAS application and NRMP registration, t9w F1): the applicant never said so, so the step asks for
+ * ERAS application and NRMP registration): the applicant never said so, so the step asks for
  * their statuses first rather than stating them done, naming the evidence (evidenceSuggests).
  */
 export function certificatePresumedAction(context: PlanContext): string {

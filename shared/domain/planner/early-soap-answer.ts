@@ -7,13 +7,13 @@ import type { MilestoneEntry } from "../snapshot.ts";
  * first tells applicants whether they matched and SOAP opens (official, the season's source). Such a
  * date is a choice or preparation made ahead, not an answer: like a Match reported before ranking
  * opens (confirmedByTheMatch), it proves nothing about being in the Match and must not end SOAP's
- * preparation, so the step counts as not started and the plan asks again at Match Week (lead's ruling
- * on tester t9m F16). Before Monday the step reads "SOAP, if you do not match" (its text: prepare), so
+ * preparation, so the step counts as not started and the plan asks again at Match Week.
+ * Before Monday the step reads "SOAP, if you do not match" (its text: prepare), so
  * "in progress" then means preparing, never "you are in SOAP / you did not match": nobody has been
- * told they did not match yet (lead's ruling on tester t9n F5). An undated answer is left as given
+ * told they did not match yet. An undated answer is left as given
  * (an intake may send SOAP waived; soapShowsInTheMatch reads it only from Monday), but for an
  * undated "in progress" before that Monday's release (`now`, epoch ms): no SOAP of this Match runs
- * yet, so it is preparation too (with `now` given), never "You are in SOAP" (fixZB's leftover, session 31: a 2028
+ * yet, so it is preparation too (with `now` given), never "You are in SOAP" (a 2028
  * applicant's SOAP in progress from the 2027 Match, kept once the 2028 season had begun).
  * Calendar dates compare as ISO text, each a day in the applicant's zone.
  */

@@ -16,9 +16,9 @@ import {
  * How long before an ET event (a SOAP day's first offer round) its reminder must leave: at least an
  * hour. Advice, not an authority's rule: an email can take minutes to arrive (longer when a
  * receiving server greylists it), and the applicant then needs time to read it, log in to R3 and
- * be at the phone before the round opens; a notice sent at the event arrives after it (tester t9k
- * F5). New York's quiet hours end at 08:00, an hour before a 9:00 AM ET round: that is the morning
- * notice of its SOAP day (tester t9l F2: a stricter margin moved it a whole day early).
+ * be at the phone before the round opens; a notice sent at the event arrives after it.
+ * New York's quiet hours end at 08:00, an hour before a 9:00 AM ET round: that is the morning
+ * notice of its SOAP day (a stricter margin moved it a whole day early).
  */
 export const ET_EVENT_MARGIN_MS = HOUR_MS;
 
@@ -38,7 +38,7 @@ export interface EventSlotContext {
 }
 
 /**
- * When the notice of the ET event at `event` goes out (tester t9l F2): on the morning of the
+ * When the notice of the ET event at `event` goes out: on the morning of the
  * event's own local day when a slot there outside the quiet hours leaves the margin (the delivery
  * slot, else the end of the quiet hours), otherwise the evening before (EVENING_BEFORE), after the
  * previous day's rounds: never a whole day early with the wrong day's words, never after the limit.

@@ -16,9 +16,9 @@ import { fill } from "./step-text.ts";
  * start reviewing) has passed, not started, with its deadline (its last sitting day, {due}) still
  * ahead: the catalog's `statusActions.targetPassed`, what to do now ("Book the earliest USMLE Step 2
  * CK seat you can and sit it by Wed 27 Jan 2027 (projected), …"), never the target's "early enough"
- * (advA2's notes, s22: a tight applicant in December), once less than its typical preparation time
+ * (a tight applicant in December), once less than its typical preparation time
  * (`leadTimeDays`, advice) is left before that day. Null otherwise: the usual words stand.
- * A USMLE Step not started has no scheduling permit (tester t9u F17, lead's ruling 5, session 26):
+ * A USMLE Step not started has no scheduling permit:
  * its text says to apply to FSMB first ({fsmbDays}: STEP3_PROCESSING_DAYS, the allowance Step 3 uses,
  * advice) and, where FSMB and a test date no longer fit before the projected last day, names the
  * later candidate's (fsmbTooLate).
@@ -33,7 +33,7 @@ export function pastTargetExamAction(
   const text = entry.statusActions?.targetPassed;
   if (text === undefined || status !== "not_started" || target === null || due === null) return null;
   if (target.at >= context.now || due.at < context.now) return null;
-  // OET's booking allowance passed for a sitting in time: no "book the earliest … by" (t9u F2).
+  // OET's booking allowance passed for a sitting in time: no "book the earliest … by".
   if (entry.key === "oet_medicine" && due.asDay === true && oetBookingClosed(context, due.at)) {
     const closed = oetBookingClosedWords(context, due.at, basisMark(due));
     return `${closed[0]?.toUpperCase()}${closed.slice(1)}, the last sitting whose result still reaches ECFMG by the Pathway's deadline for supporting documents; then prepare all four sub-tests.`;

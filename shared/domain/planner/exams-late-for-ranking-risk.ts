@@ -38,7 +38,7 @@ import {
   tightStudyWords,
 } from "./study-time-left.ts";
 
-/** " retake" for a booked retake (a failed result reported: t9z F11, ruling 2), else "". */
+/** " retake" for a booked retake (a failed result reported), else "". */
 const retakeWord = (context: PlanContext, key: MilestoneKey): string =>
   isRetake(context, key) ? " retake" : "";
 
@@ -75,32 +75,32 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
   const details: string[] = [];
   // The preparation allowances the details rely on (advice, from the catalog), for `sources`.
   const preparation: string[] = [];
-  // An exam in reach only at its fastest pace makes the risk critical too (tester t9l F16).
+  // An exam in reach only at its fastest pace makes the risk critical too.
   let critical = false;
   // An exam said tight on its study time (tightStudyWords): the warning then says the Match stays the target.
   let tightened = false;
-  // The latest result expected of the late sittings, booked or taken (the hedge's readyAt, t9s F2):
+  // The latest result expected of the late sittings, booked or taken (the hedge's readyAt):
   // the end of its expected local day, as the card's "after both deadlines" reads it (booked-late-words);
   // Infinity once any late step has no such date (no hedge then).
   let lateResultAt = 0;
   let datedLate = 0;
   for (const { key, index, entry, feeds, feedsIndex } of CHECKED) {
     if (isFinished(statusAt(context, index)) || !applies(context, entry)) continue;
-    // A result the Pathway needs (OET) is checked only when booked ahead (tester s8 issue 14b
-    // B1): an unbooked one shows its own deadline, and the Pathway's own check says the rest.
+    // A result the Pathway needs (OET) is checked only when booked ahead:
+    // an unbooked one shows its own deadline, and the Pathway's own check says the rest.
     const day = plannedDayAt(context, index);
     // The latest sitting whose result still reaches NRMP in time: the step's own deadline (the
     // catalog's one allowance for the result, the same date the step and its reminders show).
     const due = dates.dueAt(index);
     const cutOff = due?.at ?? shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS);
-    // The last day is counted from a season date: projected, its words say so (tester t9o F8 B).
+    // The last day is counted from a season date: projected, its words say so.
     const mark = basisMark(due ?? rolDate);
     const pathway = key === "ecfmg_pathway";
     // An exam's last sitting is a day, the cut-off's ET date as the applicant's local date, until
-    // their next local day (t9n F1, t9o F2): the comparisons take its last instant; the words its day.
+    // their next local day: the comparisons take its last instant; the words its day.
     const latestSitting = pathway ? cutOff : lastSittingInstant(context, cutOff);
-    // An unbooked one in reach only at its fastest preparation is checked too (tester t9l F16), or
-    // under way and in reach only on any seat by its last sitting day (t9n F15: the OET as well).
+    // An unbooked one in reach only at its fastest preparation is checked too, or
+    // under way and in reach only on any seat by its last sitting day (the OET as well).
     const fastestOnly = feeds !== undefined && onlyAtFastestPace(context, key, day, latestSitting);
     const anySeat = onlyOnAnySeat(context, key, day, latestSitting);
     if (
@@ -118,7 +118,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
         noteRiskChange(context, latestSitting - DAY_MS);
         late.push(key);
         datedLate++;
-        // While the later candidate keeps the Match, the card's own decision, in the same words (t9t F1).
+        // While the later candidate keeps the Match, the card's own decision, in the same words.
         const keep = pathway || due === null ? null : bookedLateCase(context, key, day, due);
         if (keep !== null) {
           const after =
@@ -131,7 +131,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
           lateResultAt = Math.max(lateResultAt, resultDayEnd(context, moved, reportDays));
           continue;
         }
-        // Still movable to the later candidate's last sitting day: the hedge while that day's result fits (t9t F1).
+        // Still movable to the later candidate's last sitting day: the hedge while that day's result fits.
         const movable = pathway ? null : laterLastSittingStart(context, key);
         const sitting = movable === null ? day : Math.min(day, movable);
         lateResultAt = Math.max(
@@ -139,9 +139,9 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
           pathway ? Infinity : resultDayEnd(context, sitting, reportDays),
         );
         // Around the sitting's own date plus the allowance, in every zone, as booked-after-target
-        // says it (tester t9l F8 C: Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
+        // says it (Kolkata read Mon 1 Feb, an ET day, for 12 Jan + 21 days).
         details.push(
-          // With the last safe day gone, the sitting booked is still a chance (t9l F14).
+          // With the last safe day gone, the sitting booked is still a chance.
           !pathway && feeds === undefined && now > latestSitting
             ? `${expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays))}: book an earlier date if one is open`
             : `Your ${subject}${retakeWord(context, key)} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${(key === "oet_medicine" ? oetMoveBy(context, cutOff, mark) : null) ?? latestBy(context, pathway, cutOff, mark)}`,
@@ -154,7 +154,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       }
       continue;
     }
-    // Taken: the result is missing; one expected after the deadline may come sooner (t9l F14).
+    // Taken: the result is missing; one expected after the deadline may come sooner.
     if (day !== null && !pathway && feeds === undefined && day > latestSitting && day < rol) {
       late.push(key);
       lateResultAt = Math.max(lateResultAt, resultDayEnd(context, day, reportDays));
@@ -170,11 +170,11 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
     const lead = entry.leadTimeDays.days;
     const underWay = statusAt(context, index) === "in_progress";
-    // A retake needs a seat, not a first attempt's study (t9x F2): the booking allowance only.
+    // A retake needs a seat, not a first attempt's study: the booking allowance only.
     const prep = isRetake(context, key) ? 0 : preparationLeftDays(lead, underWay);
     // An undated Pathway in progress may be submitted already: say what is known (C5).
     const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
-    // 1 day: from then latestBy says its day with its hour (byDay's dueToday, tester t9l F7).
+    // 1 day: from then latestBy says its day with its hour (byDay's dueToday).
     for (const days of [0, 1, prep, WARNING_WITHIN_DAYS])
       noteRiskChange(context, latestSitting - days * DAY_MS);
     if (!pathway) noteRiskChange(context, latestSitting + 1);
@@ -183,7 +183,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       critical = true;
       details.push(fastestPaceWords(context, key, cutOff, preparation, mark));
     } else if (anySeat) {
-      // The usual week for a seat no longer fits: in reach only on any seat by the last day (t9m F12).
+      // The usual week for a seat no longer fits: in reach only on any seat by the last day.
       atRisk.push(key);
       critical = true;
       details.push(
@@ -202,8 +202,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     } else if (now + prep * DAY_MS > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
       atRisk.push(key);
       // A warning: at the fastest pace it still makes the deadline (else the season is out of
-      // reach), so the words say what to do by when, never "too late" (tester s5 issue 14 C4).
-      // Not begun, with an interview for the Match: in reach without study, tight (t9o F4).
+      // reach), so the words say what to do by when, never "too late".
+      // Not begun, with an interview for the Match: in reach without study, tight.
       const tight =
         now + prep * DAY_MS > latestSitting
           ? tightStudyWords(context, key, cutOff, latestSitting, preparation, mark)
@@ -211,7 +211,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       if (tight !== null) {
         details.push(tight);
         tightened = true;
-        // Its last week is critical, as an exam under way's (onlyOnAnySeat; advA2's notes, s22).
+        // Its last week is critical, as an exam under way's (onlyOnAnySeat).
         const lastWeek = latestSitting - EXAM_BOOKING_DAYS * DAY_MS;
         noteRiskChange(context, lastWeek);
         if (now > lastWeek) critical = true;
@@ -237,7 +237,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       details.some((detail) => detail.includes(PATHWAY_REVIEW_WORDS)),
     );
     for (const source of preparation) addSource(sources, source);
-    // A booked-late result that would fit the later candidate names it (t9s F2, lead's ruling).
+    // A booked-late result that would fit the later candidate names it.
     const hedge =
       late.length > 0 && datedLate === late.length && lateResultAt !== Infinity
         ? laterCandidateHedge(context, rolDate, lateResultAt)

@@ -23,7 +23,7 @@ export interface FailedScore {
   mark: PassingScore;
 }
 
-/** The catalog's exams scored against a passing score: data, not keys (tester t9x F1). */
+/** The catalog's exams scored against a passing score: data, not keys. */
 const SCORED: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(
   (entry) => entry.passingScores !== undefined,
 );
@@ -56,10 +56,10 @@ export function failedScores(entries: readonly MilestoneEntry[], today: string):
 /**
  * The entry the plan reads for a failed result: a retake, whatever the status reported. "done"
  * below the mark is not a pass; "not started" after a failed attempt is not a first attempt: the
- * applicant has prepared once (tester t9x F2). Both read as "in progress", which feasibility plans
+ * applicant has prepared once. Both read as "in progress", which feasibility plans
  * with the booking allowance only (fastest-sitting.ts); a booked retake ("scheduled") keeps its date.
- * The date of one not booked again is the failed attempt's, never a day booked (tester t10a F2,
- * ruling 1, session 31: "in progress" with the attempt's date read as a sitting to ask about, "Did
+ * The date of one not booked again is the failed attempt's, never a day booked
+ * ("in progress" with the attempt's date read as a sitting to ask about, "Did
  * you take it?", and SCHEDULED_DATE_PASSED beside the failing score): it is dropped, so the retake
  * reads exactly as without it. One "in progress" dated after `today` (the applicant's local date)
  * cannot be the failed attempt's: it is a booked retake stored before the intake refused that
@@ -83,7 +83,7 @@ export function isRetake(context: PlanContext, key: CatalogEntry["key"]): boolea
 
 /**
  * The step's text while in progress: a retake's own (`statusActions.retake`: it needs a seat, not a
- * first attempt's study, t9x F2) when the step is one, else `inProgress`.
+ * first attempt's study) when the step is one, else `inProgress`.
  */
 export function inProgressText(context: PlanContext, entry: CatalogEntry): string | undefined {
   const texts = entry.statusActions;
@@ -112,21 +112,21 @@ export function readRetakes(
 }
 const NO_FAILED_SCORES: readonly FailedScore[] = [];
 
-/** The advice a retake is planned on, labelled as advice (ruling on tester t9x F2). */
+/** The advice a retake is planned on, labelled as advice. */
 export const RETAKE_ADVICE =
   "advice: you have prepared once; a retake needs a seat, so it is planned with the booking allowance only, not a first-time study period; no authority sets one";
 
 /**
  * SCORE_BELOW_PASSING (critical): a result reported below the passing score in force on its date,
- * done, in progress or not started (one failed attempt, one urgency: tester t9z F6, ruling 1, session
- * 30); a booked retake has its own card. The plan reads it as not done (a retake, retakeEntry); this
+ * done, in progress or not started (one failed attempt, one urgency);
+ * a booked retake has its own card. The plan reads it as not done (a retake, retakeEntry); this
  * asks the applicant to correct the score if they passed, or to sit it again by its target while that
  * is ahead (retakeTargetWords), with its last sitting day for this Match as the last that counts.
  */
 export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const risks: Risk[] = [];
   for (const failed of context.failedScores) {
-    // Done, in progress or not started with the score: one failed attempt, one urgency (t9z F6).
+    // Done, in progress or not started with the score: one failed attempt, one urgency.
     if (failed.reported.status === "scheduled") continue;
     const index = stepIndex(failed.key);
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
@@ -139,7 +139,7 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     addSource(sources, mark.basis === "secondary" ? `secondary: ${mark.source}` : mark.source);
     // The last sitting day is counted from the rank order list deadline: projected, its rule is cited.
     const projected = citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
-    // The day itself is ours, counted from that deadline: labelled by its basis (t9y C3).
+    // The day itself is ours, counted from that deadline: labelled by its basis.
     const dayMark = due === undefined || due === null ? projected : basisMark(due);
     addSource(sources, entry.due.source);
     addSource(sources, RETAKE_ADVICE);
@@ -149,7 +149,7 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
         ? `for exams before ${nextFrom(entry, mark)}`
         : `for exams from ${dayMonthYear(mark.from)}`;
     const year = context.calendar.matchYear;
-    // The target first while it is ahead, the last sitting day as the last that counts (t9z F6).
+    // The target first while it is ahead, the last sitting day as the last that counts.
     const target = retakeTargetWords(context, entry, dates.targetAt(index), dates);
     if (target !== null && entry.target !== undefined) addSource(sources, entry.target.source);
     const retake =

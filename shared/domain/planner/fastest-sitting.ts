@@ -24,8 +24,8 @@ export function needed(context: PlanContext, step: IndexedStep): boolean {
  * The fastest sitting of an exam and when its result is reported: a date already passed waits only
  * for the result; otherwise the earlier of the applicant's own date and the fastest booking (an exam
  * can be moved earlier), after `ready` (the ECFMG application) and its preparation from `prepFrom`.
- * The applicant's own sitting before `rol` reports by `rol` at the latest (t9l F14). `study`
- * false counts no preparation for an exam not begun (unstudiedPreparationOf, t9o F4). `capOwn` false
+ * The applicant's own sitting before `rol` reports by `rol` at the latest. `study`
+ * false counts no preparation for an exam not begun (unstudiedPreparationOf). `capOwn` false
  * (a Match judged on the ROL deadline's later candidate, withLaterCandidate) drops that cap.
  */
 export function examAt(
@@ -46,14 +46,14 @@ export function examAt(
   if (!needed(context, exam)) return { sitting: context.now, reported: context.now, expected: context.now };
   const day = plannedDayAt(context, exam.index);
   // The applicant's own sitting before the rank order list deadline `rol` may report by it: the
-  // reporting allowance is cautious advice, and alone it never writes the season off (lead's ruling
-  // on tester t9l F14: a 10 Feb sitting, 14 days before the deadline, was out of reach): ownCap,
+  // reporting allowance is cautious advice, and alone it never writes the season off
+  // (a 10 Feb sitting, 14 days before the deadline, was out of reach): ownCap,
   // a module function rather than a closure made on every call (chainAt runs this per exam, per plan).
   if (day !== null && day < context.now) {
     const expected = day + report * DAY_MS;
     // A booked sitting on or before the exam's own last sitting day (`cutOff`: the OET's) counts as
     // reported when its result is expected, not today: Matchpath cannot know it is late, and a USMLE
-    // sitting in the same position is asked about, not written off (tester t9u F7 (A), lead's ruling).
+    // sitting in the same position is asked about, not written off.
     if (cutOff !== undefined && statusAt(context, exam.index) === "scheduled") {
       if (day < lastSittingEnd(context.zone, cutOff)) return { sitting: day, reported: expected, expected };
     }
@@ -64,8 +64,8 @@ export function examAt(
     };
   }
   // Preparing, booked or sat is a fact that the study is under way; "not started" counts its
-  // fastest preparation for everyone, whatever they have paid (tester t9j F3): the usual one, or the
-  // catalog's shorter fastest one (OET Medicine, tester t9l F16: the booking time only).
+  // fastest preparation for everyone, whatever they have paid: the usual one, or the
+  // catalog's shorter fastest one (OET Medicine, the booking time only).
   const fastest =
     statusAt(context, exam.index) !== "not_started"
       ? null
@@ -79,12 +79,12 @@ export function examAt(
   // be sat on any seat found by its last sitting day (the deadline less its reporting allowance,
   // the step's own due date), so the week for a seat counts only up to that day. Past it, the whole
   // week again: the season is out of reach, and its words say the honest fastest pace.
-  // The OET's last sitting is its own (`cutOff`: its result by the Pathway's documents deadline,
-  // t9n F15). The last sitting is a day (t9n F1): any seat counts until the applicant's next local
+  // The OET's last sitting is its own (`cutOff`: its result by the Pathway's documents deadline).
+  // The last sitting is a day: any seat counts until the applicant's next local
   // day, a seat found late on it as one at the cut-off.
   const lastSeat = cutOff ?? (rol === Number.POSITIVE_INFINITY ? rol : shiftDays(rol, ET_ZONE, -report));
-  // OET Medicine sits on fixed session dates: its own booking allowance, not the seat week (t9s F9).
-  // A USMLE Step not started waits for FSMB's scheduling permit first (t9u F17, as Step 3 does).
+  // OET Medicine sits on fixed session dates: its own booking allowance, not the seat week.
+  // A USMLE Step not started waits for FSMB's scheduling permit first (as Step 3 does).
   const booking =
     key === "oet_medicine"
       ? OET_BOOKING
@@ -101,11 +101,11 @@ export function examAt(
   const seatBy = seat < week && booked === seat ? lastSeat : undefined;
   // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within
   // about 7 days" is an allowance, and a hypothetical seat a few hours before the one she holds is
-  // no faster pace (tester s13 issue 9g A3: "a test date within about 7 days" beside her 10 Dec).
+  // no faster pace ("a test date within about 7 days" beside her 10 Dec).
   // A sitting booked later than that is not the fastest: the earlier booking is, as before. Nor is
   // one dated after the last sitting day while a seat by that day is counted: kept, that day's
   // tolerance would write off a sitting booked the day after the last one while a later booking
-  // (not kept) stays in reach (fixQ's note, lead's ruling, session 25: never kept longer).
+  // (not kept) stays in reach (never kept longer).
   const kept =
     day !== null &&
     day < booked + DAY_MS &&
@@ -142,7 +142,7 @@ export function examAt(
   };
 }
 
-/** `at`, capped at `rol` when the applicant's own sitting `day` is before `rol` (examAt's rule, t9l F14). */
+/** `at`, capped at `rol` when the applicant's own sitting `day` is before `rol` (examAt's rule). */
 function ownCap(day: number | null, rol: number, at: number): number {
   return day !== null && day < rol ? Math.min(at, rol) : at;
 }

@@ -34,7 +34,7 @@ export interface Remaining {
   booked?: number;
   /**
    * An exam not booked whose usual week for a seat (EXAM_BOOKING) runs past its last sitting day:
-   * that day (epoch ms, the step's due), by which any seat still counts (tester t9m F12).
+   * that day (epoch ms, the step's due), by which any seat still counts.
    */
   seatBy?: number;
   /** With seatBy: who sets that day (cutOffBasis): advice when counted with an advice allowance. */
@@ -57,7 +57,7 @@ export const EXAM_BOOKING: LeadTime = {
   citation: { basis: "advice", source: EXAM_BOOKING_SOURCE },
 };
 
-/** OET Medicine's booking of a session (advice, t9s F9): its sessions are on fixed dates. */
+/** OET Medicine's booking of a session (advice): its sessions are on fixed dates. */
 export const OET_BOOKING: LeadTime = {
   days: OET_BOOKING_DAYS,
   citation: { basis: "advice", source: OET_BOOKING_SOURCE },
@@ -66,8 +66,8 @@ export const OET_BOOKING: LeadTime = {
 /**
  * "Pass USMLE Step 1: about 120 days of preparation, a test date within about 7 days, then about
  * 28 days for the result", one per requirement. Each allowance's source goes to `sources` with its
- * own step and allowance, "advice: … (Pass USMLE Step 1: preparation, about 120 days)" (tester s5
- * C3: a flat list left a reader to guess which step a source belonged to), so the sentence carries
+ * own step and allowance, "advice: … (Pass USMLE Step 1: preparation, about 120 days)"
+ * (a flat list left a reader to guess which step a source belonged to), so the sentence carries
  * no label or URL and a source shared by two steps is listed under each. A sitting the applicant
  * booked is named by its day in `zone`, her IANA zone: "your sitting on Sat 9 Jan 2027".
  */
@@ -80,16 +80,16 @@ export function describeTakes(
   for (const take of takes) {
     // A sitting of the applicant's own names its day: not one of the memo's shared words. It is
     // her calendar day in her zone (the start of that day), never a deadline's earlier-of-two-days
-    // (tester s14 issue 9h A3: "your sitting on Fri 8 Jan" for Sat 9 Jan, east of ET).
+    // ("your sitting on Fri 8 Jan" for Sat 9 Jan, east of ET).
     if (take.booked !== undefined) {
       said.push(describeTake(take, sources, renderDate(localDate(zone, take.booked))));
       continue;
     }
-    // Any seat by the last sitting day (t9m F12): that day, the earlier of hers and ET's, as dayBy says it.
+    // Any seat by the last sitting day: that day, the earlier of hers and ET's, as dayBy says it.
     if (take.seatBy !== undefined) {
       const local = localDate(zone, take.seatBy);
       const et = localDate(ET_ZONE, take.seatBy);
-      // The day says who sets it (tester t9o F8 B; t10a F5: advice counted from a projected date).
+      // The day says who sets it (advice counted from a projected date).
       const mark = take.seatByBasis === undefined ? "" : markOfBasis(take.seatByBasis);
       // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
       const day = renderDate(local < et ? local : et);
@@ -150,7 +150,7 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
     return `about ${lead.days} days`;
   };
   const parts: string[] = [];
-  // At the fastest pace an exam not begun may count less study than usual (tester t9l F16): the
+  // At the fastest pace an exam not begun may count less study than usual: the
   // words say so and name the usual preparation, so the applicant can weigh a plan resting on it.
   if (take.pace !== undefined) {
     const { fastest, usual } = take.pace;
@@ -220,8 +220,8 @@ const preparations = new Map<MilestoneKey, LeadTime>();
 
 /**
  * The preparation counted at the fastest pace for an exam not begun (feasibility.ts): the catalog's
- * fastestPreparationDays (advice, shorter than the usual lead time: OET Medicine, tester t9l F16,
- * the lead's ruling), else the usual lead time (the USMLE exams). `prep` is null when the fastest
+ * fastestPreparationDays (advice, shorter than the usual lead time: OET Medicine),
+ * else the usual lead time (the USMLE exams). `prep` is null when the fastest
  * is none; `pace` names both when they differ. One shared, frozen answer per step.
  */
 export function fastestPreparationOf(key: MilestoneKey): {
@@ -259,7 +259,7 @@ const unstudied = new Map<MilestoneKey, { prep: null; pace: FastestPace }>();
 
 /**
  * The preparation counted for an exam not begun by an applicant interviewing for the Match
- * (feasibility.ts, the lead's ruling on tester t9o F4): none, beside the usual one (leadTimeDays).
+ * (feasibility.ts): none, beside the usual one (leadTimeDays).
  * A typical study period is advice (no authority sets one), so it may make a Match with an
  * interview in hand tight, never out of reach: the chain then counts only the hard allowances (a
  * test date, the last sitting day, the result's reporting). One shared, frozen answer per step.

@@ -36,7 +36,7 @@ function onDeadlineDay(context: PlanContext, readyAt: number, deadlineAt: number
 
 /**
  * "around X, after the deadline, Y": the two days, or when they are the same day both instants with
- * their hours in both zones, so "after" never stands between equal days (tester t9l F8 C: "around
+ * their hours in both zones, so "after" never stands between equal days ("around
  * Tue 26 Jan 2027, after the deadline … Tue 26 Jan 2027").
  */
 function aroundAndDue(context: PlanContext, at: number, due: number): [string, string] {
@@ -74,7 +74,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and the early steps below are dated for that Match`;
     addSource(sources, DIPLOMA_VERIFICATION_SOURCE);
   } else if (crossed !== undefined) {
-    // Out of reach on the later candidate too, once its own day passed: that day decided it (s25 W1).
+    // Out of reach on the later candidate too, once its own day passed: that day decided it.
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
     cause = laterDayCrossedCause(
       context,
@@ -90,14 +90,14 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   } else if (over) {
     // After the deadline the season is history: what was missing then, not what "would be" (the
     // out-of-reach notice after its Match, tester s10 issue 15 B3's follow-up in the planner).
-    // Decided by the projected deadline: the later candidate is named while a result could still meet it (t9p F16).
+    // Decided by the projected deadline: the later candidate is named while a result could still meet it.
     cause = `the exams and Pathway NRMP needs were not all reported by then; ECFMG must confirm them by that deadline${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (feasibility.cause === "documents" && feasibility.pathwayLate !== null) {
     // The OET result cannot reach ECFMG by the projected deadline for the Pathway's documents:
-    // ECFMG rejects an application whose documents come late (the lead's ruling on t9k F9).
+    // ECFMG rejects an application whose documents come late.
     const late = feasibility.pathwayLate;
     const documentsDue = catalogEntry("ecfmg_pathway").documentsDue;
     if (documentsDue !== undefined) addSource(sources, citationSource(documentsDue));
@@ -106,7 +106,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.join("; ")}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {
-    // The Pathway application cannot go in by its projected deadline (tester t9j F4): the
+    // The Pathway application cannot go in by its projected deadline: the
     // projection takes the earlier candidate, and the plan keeps to it (the brief's rule for an
     // uncertain date), naming what would bring the season back.
     const late = feasibility.pathwayLate;
@@ -116,7 +116,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
         ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}, has passed`
         : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")}${PATHWAY_DEADLINE_MARK}`;
     cause = `${missed}. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
-    // Passed: the season's Pathways may still be open, the earliest route to certification (t9p F19).
+    // Passed: the season's Pathways may still be open, the earliest route to certification.
     const current =
       late.at <= context.now
         ? currentPathwaysWords(context, calendar.matchYear, feasibility.earliestMatchYear)
@@ -131,9 +131,9 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
     const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
-    // "Around Wed 24 Feb, after the deadline (Wed 24 Feb, 9:00 PM ET)" read as a contradiction
-    // (tester s8 issue 14b B2): a day the deadline also falls on, here or in ET, is said to be its day.
-    // One convention in the sentence (tester t9j F9: "around Wed 24 Feb 2027", an ET day, beside
+    // "Around Wed 24 Feb, after the deadline (Wed 24 Feb, 9:00 PM ET)" read as a contradiction:
+    // a day the deadline also falls on, here or in ET, is said to be its day.
+    // One convention in the sentence ("around Wed 24 Feb 2027", an ET day, beside
     // "Thu 25 Feb 2027, 7:00 AM GMT+5"): the deadline in the zone whose day the results share.
     const sameDay = onDeadlineDay(context, feasibility.readyAt, rolDate.at);
     cause =
@@ -150,7 +150,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   // (assessFeasibility): the list stays done, and the risk says what it hangs on, before and after
   // the deadline (NRMP's IMG rule).
   const milestones = NEEDED_FOR_RANKING.filter((key) => !isFinished(statusOf(context, key))) as StepSubject[];
-  // Only results never reported are missing (nothing left to take): they may have reached ECFMG (t9j F7).
+  // Only results never reported are missing (nothing left to take): they may have reached ECFMG.
   const listDone = feasibility.cause !== "graduation" && statusOf(context, "rank_order_list") === "done";
   const pending =
     listDone && over && feasibility.takes.length === 0 ? unreportedSittings(context, rolDate.at) : [];
@@ -161,18 +161,18 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
         : over
           ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
           : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
-  // No list, nothing left to take but a result never reported: what SOAP asks (t9n F12).
+  // No list, nothing left to take but a result never reported: what SOAP asks.
   const soap =
     !listDone && over && feasibility.cause !== "graduation" && feasibility.takes.length === 0
       ? lateSittingSoapWords(context, feasibility.earliestMatchYear, sources)
       : "";
-  // After Match Day the first question about a certified list is whether it matched (lead's ruling
-  // on tester t9l F1): a Match reported brings the plan back to this season, contract and visa first.
+  // After Match Day the first question about a certified list is whether it matched:
+  // a Match reported brings the plan back to this season, contract and visa first.
   const askMatched =
     listDone && context.now >= calendar.dates.nrmp_match_day.at
       ? `If you matched, tell us where (mark Match Day done): this plan returns to your ${calendar.matchYear} Match, with your ${contractSteps(context.applicant.visa)}. `
       : "";
-  // Why a later Match dropped out too, when one did (t9l F12): a sentence after the earliest one.
+  // Why a later Match dropped out too, when one did: a sentence after the earliest one.
   const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy, crossedAny);
   const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
   return {
@@ -192,7 +192,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
 /**
  * What to do about the Match out of reach: pay none of its fees not yet paid, then change the
  * target year. A fee counts as paid by the budget's rule (fees.json `spentWhen`: the step done), and
- * one already paid is not mentioned (tester t9h issue 9 C3: "pay no 2027 ERAS or NRMP fee" to an
+ * one already paid is not mentioned ("pay no 2027 ERAS or NRMP fee" to an
  * applicant with both done). An ERAS application in progress may have gone to some programs
  * already, and each program costs its own fee (AAMC's per-program fees), so it goes to no more.
  */
@@ -213,7 +213,7 @@ function outOfReachAdvice(context: PlanContext, feasibleYear: number): string {
  * PATHWAY_DEADLINE_PROJECTED: the season is in reach, but at the fastest pace the Pathway
  * application, or the OET result sent after it, would come after a projected Pathway deadline.
  * Both deadlines are the catalog's projections (advice, with their sources): the earlier candidate
- * is the safe side for reminders, not for writing a season off (tester s13 issue 9g A3), so this is
+ * is the safe side for reminders, not for writing a season off, so this is
  * a warning that names the projection and asks to verify ECFMG's deadlines for the season.
  */
 export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate): Risk {
@@ -227,7 +227,7 @@ export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate): R
   let message: string;
   const pathway = context.entries.get("ecfmg_pathway");
   if (late.what === "application" && pathway?.status === "in_progress" && pathway.date === undefined) {
-    // In progress with no date: it may be submitted already, so the words ask rather than assert (tester s14 issue 9h A4).
+    // In progress with no date: it may be submitted already, so the words ask rather than assert.
     message = `The Pathway application deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}, has passed and your ECFMG Pathway is in progress with no submission date: if you have not submitted it yet, submit it now and send your OET result and the other documents when you have them; if you have, tell us the date you submitted it (on your intake form, or ask your advisor to record it). ${verify}. ECFMG's decision must reach NRMP by the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}.`;
   } else if (late.what === "application") {
     const said =

@@ -37,10 +37,10 @@ export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./p
  * confirmed by the rank order list deadline (official), and ECFMG certifies only after graduation (official;
  * the diploma verification after it has no published duration, so it only puts a season at risk).
  * The pace: an exam already prepared for (in progress, or booked) can be sat within a week (advice),
- * and a USMLE exam whose week runs past its last sitting day on any seat by that day (t9m F12);
+ * and a USMLE exam whose week runs past its last sitting day on any seat by that day;
  * an exam not begun needs its fastest preparation (the catalog's fastestPreparationDays, else its
- * lead time, both advice: OET Medicine counts only its booking, the USMLE exams their preparation,
- * tester t9l F16) and Step 2 CK preparation follows Step 1. Only facts about the exams count: fees already paid (ERAS sent, NRMP
+ * lead time, both advice: OET Medicine counts only its booking, the USMLE exams their preparation)
+ * and Step 2 CK preparation follows Step 1. Only facts about the exams count: fees already paid (ERAS sent, NRMP
  * registered) prepare no one for an exam, so they change no verdict (tester t9j F3, the lead's
  * ruling on sunk cost; it replaces s10 issue 9d A3's "committed to the season", which gave an
  * applicant who had paid no study time at all). Every other allowance is the one the deadlines use, read from the
@@ -69,7 +69,7 @@ export interface Feasibility {
   /**
    * A projected Pathway deadline the fastest pace misses: with the season in reach, an OET result (a
    * supporting document) after the documents deadline, or an application that may already be in
-   * (in progress, no date) after the application's deadline, both warnings (tester s13 issue 9g A3);
+   * (in progress, no date) after the application's deadline, both warnings;
    * with cause "pathway", the application deadline that ends the season. Null otherwise.
    */
   pathwayLate: PathwayLate | null;
@@ -80,14 +80,14 @@ export interface Feasibility {
   /**
    * The requirement that decides when the applicant is ready (reported last at the fastest pace,
    * the later in the chain on a tie; the Pathway for cause "pathway"), null when none is left or
-   * graduation decides: the step the out-of-reach notice is about (tester t9k F11).
+   * graduation decides: the step the out-of-reach notice is about.
    */
   decidedBy: MilestoneKey | null;
-  /** A Match after the target that a deadline passing dropped out (droppedMatch, tester t9l F12). */
+  /** A Match after the target that a deadline passing dropped out (droppedMatch). */
   dropped: DroppedMatch | null;
   /**
    * True when the Match is in reach only because no study was counted for an exam not begun, for
-   * an applicant with an interview for it (assessAt, t9o F4): tight, and EXAMS_LATE_FOR_RANKING is
+   * an applicant with an interview for it (assessAt): tight, and EXAMS_LATE_FOR_RANKING is
    * the one warning that says so (MATCH_YEAR_LAST_DAY, naming the same last sitting day, is not
    * raised beside it). Undefined otherwise (present, for one hidden class: see feasibleNow).
    */
@@ -128,11 +128,11 @@ function feasibleNow(readyAt: number, earliestMatchYear: number): Feasibility {
  * After the season's rank order list deadline, the season stays out of reach for an applicant for
  * whom it was out of reach at that deadline (what they report, at the pace possible then): the plan
  * keeps the feasible Match's dates and MATCH_YEAR_NOT_FEASIBLE, not the over season's with every
- * early step overdue under a new SEASON_OVER (tester s8, issue 15 point 3). A certified list does not
+ * early step overdue under a new SEASON_OVER. A certified list does not
  * change that: an IMG whose Step 1, Step 2 CK and Pathway ECFMG has not confirmed by the deadline is
  * withdrawn from the Match (confirmed.json's note), so the list counts only once they are reported
  * done, a sitting's result too (listAwaitsResult), except until a week after Match Day for a list whose
- * only gaps are answers not given (inTheMatchIf, t9k F3: Match Week, SOAP and Match Day stay live on
+ * only gaps are answers not given (inTheMatchIf, Match Week, SOAP and Match Day stay live on
  * that condition). Otherwise the season is over for them (SEASON_OVER) or they took part.
  */
 export function assessFeasibility(context: PlanContext): Feasibility {
@@ -154,7 +154,7 @@ export function assessFeasibility(context: PlanContext): Feasibility {
  * progress today was not decided by then, so an undated one's benefit of the doubt below applies only from
  * the real now. "laterCandidate" (withLaterCandidate): an own sitting counts its full reporting allowance,
  * not capped at the deadline (examAt's capOwn). An applicant interviewing for the Match whom only the study
- * time of an exam not begun puts out of reach is judged without it (lead's ruling, t9o F4): study time is
+ * time of an exam not begun puts out of reach is judged without it: study time is
  * advice, and may make such a Match tight (EXAMS_LATE_FOR_RANKING), never out of reach (hard allowances may).
  */
 export function assessAt(context: PlanContext, judged: Judged = "now"): Feasibility {
@@ -177,7 +177,7 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const takes: Remaining[] = [];
   let applicationReady = context.now;
-  // Questioned beside an interview, counted approved as the interview suggests (t9p F11: no write-off).
+  // Questioned beside an interview, counted approved as the interview suggests (no write-off).
   const applying = needed(context, APPLICATION) && statusAt(context, APPLICATION.index) === "not_started";
   if (applying && !applicationQuestioned(context)) {
     const approval = applicationLeadTime();
@@ -192,14 +192,14 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
   const step2Prep =
     needed(context, STEP1) && statusAt(context, STEP1.index) === "not_started" ? step1.sitting : context.now;
   const step2 = examAt(context, STEP2, applicationReady, step2Prep, takes, cap, undefined, study, capOwn);
-  // The OET's own last sitting day bounds its any-seat rule (t9n F15): its catalog due date.
+  // The OET's own last sitting day bounds its any-seat rule: its catalog due date.
   const oetCutOff = sittingCutOffOf(context.calendar, OET.key);
   const oet = examAt(context, OET, context.now, context.now, takes, undefined, oetCutOff, study);
   // The Pathway application goes in as soon as the ECFMG application allows; the OET result follows
   // it as a supporting document (ECFMG's 2024 Match page separates the two deadlines: the catalog's
   // documentsDue), and ECFMG reviews the whole: the catalog's review allowance (advice, the one its
   // deadline uses) counts from the later of the two, or an applicant whose OET result lands just
-  // before the ROL deadline would be told the season is feasible (tester s7 issue 9 A1).
+  // before the ROL deadline would be told the season is feasible.
   let pathway = context.now;
   let pathwayLate: PathwayLate | null = null;
   // When the Pathway application can go in at the earliest, if it is not in yet (null when sent, or
@@ -210,7 +210,7 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
     const day = plannedDayAt(context, PATHWAY.index);
     const sent = day !== null && day < context.now;
     const submitted = sent ? day : Math.max(context.now, applicationReady);
-    // In progress with no date is ambiguous (tester s14 issue 9h A4): submitted and under ECFMG's
+    // In progress with no date is ambiguous: submitted and under ECFMG's
     // review, or not yet. It is judged like a submitted application whose decision is pending (its
     // review may end any day; an OET result still to come is reviewed after it arrives), so the
     // season is never written off on the guess that it was not submitted; the projected-deadline
@@ -225,7 +225,7 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
           context.now,
           (oetNeeded ? Math.max(submitted, oet.reported) : submitted) + (review?.days ?? 0) * DAY_MS,
         );
-    // Presumed sent by an interview, it cannot miss its application deadline (t9p F17).
+    // Presumed sent by an interview, it cannot miss its application deadline.
     const unsent = sent || presumedSent(context, PATHWAY.index) ? null : submitted;
     pathwayLate = missedPathwayDeadline(context, unsent, oet.reported, needed(context, OET));
     if (!sent && !maybeSent) pathwayToSubmit = submitted;
@@ -266,7 +266,7 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
     earliestMatchYear,
     takes,
     dropped,
-    // The step that missed the deadline that dropped a later Match out, when one did (t9l F12).
+    // The step that missed the deadline that dropped a later Match out, when one did.
     decidedBy:
       cause === "graduation"
         ? null

@@ -10,7 +10,7 @@ import type { DueDate } from "./deadlines.ts";
 /**
  * What the first gate's card (the ECFMG application, not begun, the school eligible: firstGateOf)
  * adds while its latest safe start (its lead time before its target, else its deadline) is more
- * than URGENT_WITHIN_DAYS away (tester t9p F18): the plan announces it at the next delivery slot,
+ * than URGENT_WITHIN_DAYS away: the plan announces it at the next delivery slot,
  * "start now", though its badge follows that later day (not urgent), so the card says why it is
  * told now (the catalog's `firstGate` advice and the step's `why`: FSMB registers the exams only once
  * ECFMG approves it) and the last day to start. Empty otherwise.

@@ -28,18 +28,18 @@ export function firstGateOf(context: PlanContext, unchecked: boolean): Milestone
 const weekTargets = new BoundedMemo<string, DueDate>(2_000);
 const WEEK_TARGET_SOURCE =
   "advice: a WDOMS look-up takes minutes and every ECFMG step and fee waits on it, so it is planned for this week (by the next Monday's delivery time at least a day away); no authority sets a date for it";
-/** The least time a week target leaves: never the same morning as the sign-up (tester s10 issue 9d C6). */
+/** The least time a week target leaves: never the same morning as the sign-up. */
 const WEEK_TARGET_MARGIN_MS = DAY_MS;
 
 /**
- * The WDOMS check's target while the sponsor note is unknown (tester s3, A4: it was 6 weeks out,
+ * The WDOMS check's target while the sponsor note is unknown (it was 6 weeks out,
  * dated from the ECFMG application of the next feasible Match): the applicant's delivery time on
  * the first local Monday at least a day away (advice), so one to eight days ahead. A week grid,
  * not "now plus N days", so the target, and with it the reminder ids, stay the same for every
  * re-plan within the week: the start-by notice goes out at the next delivery slot, and the
  * `lookup` ladder's rung on the Monday slot wakes the applicant's plan then, when a week still
  * unchecked starts a new one (its start-by at that same slot): one email a week until the check
- * is done. The day's margin (tester s10 issue 9d C6): a Monday sign-up before its slot was given
+ * is done. The day's margin: a Monday sign-up before its slot was given
  * that same slot, an hour away, as its "this week"; now a plan made less than a day before a
  * Monday slot (Sunday after the delivery time, or Monday before it) aims at the Monday after.
  * Null for any other step.
@@ -79,10 +79,10 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
  * fee and to ask ECFMG what becomes of the money paid, never promised a refund.
  */
 export function ineligibleSchoolMessage(context: PlanContext): string {
-  // The record or an interview contradicting the answer (t9r F10, t9t F11): the gate holds, but
+  // The record or an interview contradicting the answer: the gate holds, but
   // nothing is said as fact.
-  // Beside a certificate the Match's own steps stay planned meanwhile (t9s F10): "everything else".
-  // Not registered with NRMP, the list waits behind the registration the gate holds (t9u F4): so said.
+  // Beside a certificate the Match's own steps stay planned meanwhile: "everything else".
+  // Not registered with NRMP, the list waits behind the registration the gate holds: so said.
   if (noteQuestioned(context))
     return `Your answers say ${context.applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so your plan holds everything ${registrationNamed(context) ? "that needs ECFMG (your NRMP registration and rank order list wait for your answer too)" : matchStepsBelieved(context) ? "else that needs ECFMG (your rank order list and the Match stay planned, as your ECFMG certificate suggests)" : "that needs ECFMG"}, fees included, until you confirm or change that answer (see the question above). Pay no further fee until then.`;
   const { ineligible } = SCHOOL_CHECK;
@@ -92,7 +92,7 @@ export function ineligibleSchoolMessage(context: PlanContext): string {
   return `${message.slice(0, -NO_FEE_SENTENCE.length)}${ineligible.paidFees.risk.replace("{fees}", () => paid)}`;
 }
 
-/** The school check's action while the record contradicts the note's "false" (t9r F10): a question, no refund talk. */
+/** The school check's action while the record contradicts the note's "false": a question, no refund talk. */
 const QUESTIONED_NOTE_ACTION =
   "Your answers say your school shows no ECFMG sponsor note: check WDOMS for your graduation year, confirm or change your answer, and pay no further fee until then.";
 

@@ -18,7 +18,7 @@ const AFTER_MATCH_DAY_AT: readonly boolean[] = (() => {
 
 /**
  * Whether the step at `index` is one of the steps after Match Day, blocked while Match Day's result
- * is not told past its release (lead's ruling on tester t9z F15): all of them keep the date the
+ * is not told past its release: all of them keep the date the
  * plan counts from the projected Match Day, past or not, so the chain reads one way (it lost the
  * contract's, the Statement of Need's and the sponsorship's dates once each passed, and kept the
  * DS-2019's and the visa's). Their words say they start once the applicant matches (fromMatchDayWhy).
@@ -34,8 +34,8 @@ export function afterMatchDay(index: number): boolean {
 }
 
 /**
- * Whether a blocked step shows its date: never a past one (t9p F5), but for the chain after an
- * unreported Match Day (datedFromMatchDay, t9z F15), whose dates are all shown.
+ * Whether a blocked step shows its date: never a past one, but for the chain after an
+ * unreported Match Day (datedFromMatchDay), whose dates are all shown.
  */
 export function blockedDated(context: PlanContext, index: number, passed: boolean): boolean {
   return !passed || datedFromMatchDay(context, index);

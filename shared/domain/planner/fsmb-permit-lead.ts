@@ -2,8 +2,8 @@ import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS, STEP3_PROCESSING_SOURCE } fro
 import type { LeadTime } from "./feasibility-lead-times.ts";
 
 /**
- * A USMLE Step 1 or Step 2 CK not started has no scheduling permit (tester t9u F17, lead's ruling 5,
- * session 26): an IMG registers with FSMB (since January 2026) and books once the permit comes. FSMB
+ * A USMLE Step 1 or Step 2 CK not started has no scheduling permit:
+ * an IMG registers with FSMB (since January 2026) and books once the permit comes. FSMB
  * publishes no processing time for these Steps; the Step 3 figure (STEP3_PROCESSING_DAYS) is allowed,
  * then the seat week, as Step 3's chain counts them (advice).
  */

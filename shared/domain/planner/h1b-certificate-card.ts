@@ -16,17 +16,17 @@ const RESIDENCY = " The later deadline shown is the one for starting residency."
 /**
  * What the certificate's step adds on the H-1B track (its target h1bCertificateTarget, given as
  * `target`; `visaDays`: the visitor-visa allowance for the Step 3 trip, step3VisaDays): ranking needs
- * it within weeks, not by the residency deadline the step also shows (tester t9i F5). Once the target
+ * it within weeks, not by the residency deadline the step also shows. Once the target
  * has passed, abroad, the visa's days later is the last day for an applicant who already holds a
  * visitor visa (as STEP3_NEEDED_FOR_H1B says); after that, the Step 3 risk's J-1 route. A day derived
- * from a projected season date says "(projected)" (tester t9o F8 addendum).
+ * from a projected season date says "(projected)".
  *
  * After the rank order list deadline of the Match the target is for, ranking is over and the Step 3
  * risk is no longer shown (risks.ts): the card says what matters now, with no ranking ahead and no
- * risk to see (tester t9o F6, the lead's ruling): an H-1B petition needs the certificate and Step 3,
+ * risk to see: an H-1B petition needs the certificate and Step 3,
  * and whether and on which visa the applicant matched decides the rest (Match Day's step asks). Once
  * Match Day's step is done (they matched) the card does not ask again: the visa and the start wait
- * on the certificate (session 24 task G, the lead's ruling on fixB's note).
+ * on the certificate.
  */
 export function certificateForRanking(context: PlanContext, target: DueDate, visaDays: number): string {
   const projected = basisMark(target);
@@ -54,7 +54,7 @@ export function certificateForRanking(context: PlanContext, target: DueDate, vis
 
 /**
  * The certificate's words once its projected target (and abroad its visa-held day) passed, while the
- * rank order list deadline's later candidate still leaves time (tester t9u F1, lead's ruling 2: the
+ * rank order list deadline's later candidate still leaves time (the
  * card agrees with STEP3_NEEDED_FOR_H1B's "get your ECFMG certificate and apply to FSMB by …"): the
  * later candidate less Step 3's result (SCORE_REPORTING_DAYS) and the chain (step3LeadDays, abroad
  * plus the visitor visa; then, with the visa already held, without it), in ET days as step3LaterDays

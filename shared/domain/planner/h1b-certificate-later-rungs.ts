@@ -19,7 +19,7 @@ const FIRST_RUNG_DAYS = 14;
  * The certificate's step on the H-1B track, still pending past its H-1B target (and abroad past the
  * visa-held day), while the later candidate's day to apply to FSMB by is ahead (laterCertificateApplyBy,
  * the day its card names): 14/3/1-day rungs to that day, titled with what to do, "if your certificate
- * is issued by Wed 13 Jan 2027, apply to FSMB that day" (tester t9u F1, lead's ruling 2: Step 3
+ * is issued by Wed 13 Jan 2027, apply to FSMB that day" (Step 3
  * waits on the certificate, so no Step 3 rung led there). The day is a whole local day in the
  * applicant's zone's slots, up to the instant the window closes (applyByDue). Appended to `into`; only the plan's own
  * Match, before ranking, with Step 3 not booked; nothing for other plans (one visa check first).

@@ -12,8 +12,8 @@ import { timedReminder } from "./timed-reminder.ts";
 /**
  * An H-1B applicant whose time zone is a US zone (livesOutsideUs, the one test the proclamation
  * risk uses) may not need a visa stamp at all: the fact sheet's proclamation row names an in-US
- * change of status as a case apart from a petition asking for consular notification (tester t9x
- * F4, lead's ruling). Until the applicant says which route the program files, the stamping step
+ * change of status as a case apart from a petition asking for consular notification.
+ * Until the applicant says which route the program files, the stamping step
  * reads conditionally and asks that question: no consular lead-time rungs, one question notice;
  * "Not for me" (waived) once the program confirms a change of status; the H visa fee is to verify,
  * not counted. Abroad, nothing changes.
@@ -46,8 +46,8 @@ const IN_US_STAMPING: CatalogEntry = Object.freeze({
 
 const PETITION = catalogEntry("visa_h1b");
 /**
- * The petition's words for an applicant in the US while the stamping's route is not answered
- * (tester t9z F13): the receipt number serves a change of status or a visa interview, whichever the
+ * The petition's words for an applicant in the US while the stamping's route is not answered:
+ * the receipt number serves a change of status or a visa interview, whichever the
  * program files; the catalog's words assume consular processing. Built once from the catalog's.
  */
 const IN_US_PETITION: CatalogEntry = Object.freeze({
@@ -70,7 +70,7 @@ const IN_US_PETITION: CatalogEntry = Object.freeze({
 
 /**
  * The blocked row's title of `entry` as planned (inUsEntryFor): the in-US stamping's route question
- * rather than the catalog's "stamped at a US consulate" (tester t9z F13); undefined for any other.
+ * rather than the catalog's "stamped at a US consulate"; undefined for any other.
  */
 export function inUsTitle(entry: CatalogEntry): string | undefined {
   return entry === IN_US_STAMPING ? IN_US_STAMPING.title : undefined;
@@ -88,7 +88,7 @@ export function h1bInUs(context: PlanContext): boolean {
 /**
  * The entry a step is planned with in the US: the stamping's in-US one while the route is not
  * answered (not started or under way; an interview date is the consular route's answer), and the
- * petition's neutral words until then too (t9z F13); else `entry` unchanged.
+ * petition's neutral words until then too; else `entry` unchanged.
  */
 export function inUsEntryFor(
   context: PlanContext,

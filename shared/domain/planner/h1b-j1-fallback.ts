@@ -29,7 +29,7 @@ const SPONSORSHIP = catalogEntry("j1_ecfmg_sponsorship");
 const VISA_J1 = catalogEntry("visa_j1");
 
 /**
- * The J-1 fallback after the Match (tester t9u F12, lead's ruling 4): matched on H-1B, living abroad,
+ * The J-1 fallback after the Match: matched on H-1B, living abroad,
  * Step 3 neither passed nor booked, and by the plan's own allowances (FSMB's processing, official;
  * the visitor visa's interview wait and a seat, advice: step3ChainNow) the earliest sitting comes
  * after the day the petition needs it (step3DueNow's "petition" date, while that day is ahead), so

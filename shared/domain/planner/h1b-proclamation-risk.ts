@@ -9,12 +9,12 @@ import { addSource } from "./risk-sources.ts";
  * H1B_PROCLAMATION_FEE: an H-1B applicant whose time zone is outside the US would need a new
  * petition from abroad, which the September 2025 proclamation ties to a $100,000 payment by the
  * employer (secondary, flagged verify in fees.json): programs may then not sponsor it; once the
- * contract is signed, what to ask the program (t9w F12). A warning, not critical: whether it is extended past its first 12 months and whether physicians get
+ * contract is signed, what to ask the program. A warning, not critical: whether it is extended past its first 12 months and whether physicians get
  * national-interest exceptions was not found. Nothing once the H-1B is done.
  */
 export function proclamationRisks(context: PlanContext): Risk[] {
   if (!proclamationApplies(context)) return [];
-  // Once the contract is signed the program is known: ask it, not "as soon as you know it" (t9w F12).
+  // Once the contract is signed the program is known: ask it, not "as soon as you know it".
   const phase: Phase = isFinished(statusOf(context, "contract"))
     ? "signed"
     : context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
@@ -29,7 +29,7 @@ export function proclamationRisks(context: PlanContext): Risk[] {
  * approved, and a time zone outside the US (livesOutsideUs), so a program would file a new petition
  * for someone outside the US; in the US a change of status is not subject to it (the fact sheet's
  * proclamation row). The one rule for the risk (proclamationRisks) and the budget's row to verify
- * (tester t10a F7: a Chicago applicant had the row with no risk).
+ * (a Chicago applicant had the row with no risk).
  */
 export function proclamationApplies(context: PlanContext): boolean {
   return (
@@ -84,7 +84,7 @@ function proclamationRisk(zone: string, phase: Reading): Risk | null {
  * The proclamation's stated end: in force from 12:01 a.m. EDT on 21 Sep 2025, it "lasts 12 months
  * unless extended" (the fact sheet's "H-1B $100,000 proclamation" row, from 2025-09-21; the fee's
  * source). From that day on (00:00 EDT), as the plan's now says, the words are past tense and
- * conditional, since whether it was extended was not found (tester t9z F16, t9y C9).
+ * conditional, since whether it was extended was not found.
  */
 const STATED_END = Date.parse("2026-09-21T04:00:00Z");
 const LAPSED =
@@ -115,8 +115,8 @@ const PHASE_WORDS: Record<Reading, string> = {
  * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B side of an applicant
  * abroad, before and after the rank order list deadline, from the same fee entry as
  * H1B_PROCLAMATION_FEE (one source of truth), with its flagged-verify status, citing it in `sources`
- * (tester t9i F15; t9v F7: it was left out once Step 3 was passed, and after the deadline). "" in the
- * US (t9i F15's ruling: the proclamation concerns petitions for people outside the US) or without
+ * (it was left out once Step 3 was passed, and after the deadline). "" in the
+ * US (the proclamation concerns petitions for people outside the US) or without
  * the fee entry.
  */
 export function proclamationNote(context: PlanContext, sources: string[]): string {

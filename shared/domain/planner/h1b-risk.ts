@@ -29,7 +29,7 @@ export { step3Risks } from "./step3-risk.ts";
 
 /**
  * VISA_UNDECIDED (warning): the applicant's visa track is "undecided" while the rank order list
- * deadline is ahead (tester s10 issue 9d B10: no visa step, no risk, no advice two months before
+ * deadline is ahead (no visa step, no risk, no advice two months before
  * ranking). Programs decide whom to rank knowing the visa (WHEN_PROGRAMS_DECIDE), and neither
  * route's steps can be planned until the track is set, so it asks to decide now and says what each
  * route needs, with the figures and sources of STEP3_NEEDED_FOR_H1B and its J-1 alternative: H-1B
@@ -54,7 +54,7 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, exams
     h1b = `H-1B: you have passed Step 3, which an H-1B for residency needs.${proclamationNote(context, sources)}`;
   } else {
     // The H-1B track's own chain (step3ChainFrom, the visitor-visa wait where the track has one):
-    // the comparison gives the verdict the H-1B plan would (tester t9i F15).
+    // the comparison gives the verdict the H-1B plan would.
     const certified = isFinished(statusOf(context, "ecfmg_certification"));
     const certificateAt = certified ? now : h1bCertificateAt(context, examsReadyAt);
     const visaDays = visitorVisaDays(context);
@@ -98,7 +98,7 @@ const H1B_PETITION_SOURCES = [
  * be settled with the program now, with the J-1 chain and what an H-1B takes. It stopped at the
  * deadline, leaving a matched applicant with no visa advice when it matters most. No new fact: the
  * J-1 chain and its sources are J1_ROUTE's, the H-1B petition the catalog's visa_h1b. Once the
- * applicant has matched (hasMatched) it is critical and its notice asks to choose now (t9m F4).
+ * applicant has matched (hasMatched) it is critical and its notice asks to choose now.
  */
 function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk[] {
   let last: DueDate | null = null;
@@ -123,19 +123,19 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
   const sources: string[] = [];
   const visaBy =
     context.now >= dayEnds
-      ? // The start is a day, projected until NRMP's season is confirmed, citing its rule (t9v F12).
+      ? // The start is a day, projected until NRMP's season is confirmed, citing its rule.
         `your visa was needed by ${inHandBy.local}, before orientation, a day that has passed: get it as soon as you can; without it you cannot start on ${residencyStartWords(context.calendar.dates.residency_start, sources)}: ask your program's GME office today whether your start can wait for it, and once you have the program's document (the DS-2019 for J-1, the approved petition for H-1B) ask the consulate for an expedited appointment (advice)`
       : `your visa must be in hand by ${inHandBy.local}, before orientation`;
   for (const source of J1_SOURCES) addSource(sources, source);
   for (const source of H1B_PETITION_SOURCES) addSource(sources, source);
-  // The proclamation is part of weighing H-1B after the deadline too (tester t9v F7).
+  // The proclamation is part of weighing H-1B after the deadline too.
   const h1b = `${
     isFinished(statusOf(context, "usmle_step3"))
       ? "H-1B: only if your program sponsors it; the program files the H-1B petition, and you have passed Step 3, which it needs."
       : "H-1B: only if your program sponsors it; the program files the H-1B petition, which needs Step 3 passed, and you have not recorded Step 3."
   }${proclamationNote(context, sources)}`;
   // Once matched (Match Day done, or the contract begun), the route is the critical path and the
-  // program is known (lead's ruling on tester t9m F4): critical, with a notice, asking to choose now.
+  // program is known: critical, with a notice, asking to choose now.
   const matched = hasMatched(context);
   const ask = matched
     ? "You matched and have not chosen a visa route yet: choose your visa route with your program's GME office now"

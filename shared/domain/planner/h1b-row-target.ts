@@ -8,9 +8,9 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
  * The H-1B certificate target (h1bCertificateTarget) as the certificate's row shows it: the target
  * is for ranking on H-1B, so once the rank order list deadline of the applicant's Match has passed
  * (and the target fell on or before it) ranking is over and the row has no target, no "target
- * passed" standing and no follow-ups for it (advF2's note, s22). The card keeps the target: its
+ * passed" standing and no follow-ups for it. The card keeps the target: its
  * words say ranking is over (certificateForRanking, the same test). From then on the row's target is
- * the one Step 3 before the H-1B petition needs (h1bAfterRankingTarget on `dates`, tester t9q F11),
+ * the one Step 3 before the H-1B petition needs (h1bAfterRankingTarget on `dates`),
  * or none; `target` otherwise.
  */
 export function h1bRowTarget(context: PlanContext, target: DueDate | null, dates: PlanDates): DueDate | null {

@@ -21,7 +21,7 @@ export function when(context: PlanContext, at: number): string {
 /**
  * The one source for "an H-1B for residency needs Steps 1, 2 and 3": HHS's 1992 determination that
  * USMLE Steps 1, 2 and 3 are the FLEX-equivalent exam INA 212(j)(2) requires, the catalog's own
- * usmle_step3 `why` source (session 24 task G). Every risk that says so cites it (tester t9s F7).
+ * usmle_step3 `why` source (session 24 task G). Every risk that says so cites it.
  */
 export const H1B_STEPS_SOURCE = `${catalogEntry("usmle_step3").why.source} (HHS: USMLE Steps 1, 2 and 3 are the exam an H-1B physician needs, INA 212(j)(2))`;
 
@@ -32,7 +32,7 @@ export const H1B_STEPS_SOURCE = `${catalogEntry("usmle_step3").why.source} (HHS:
 export const WHY_BEFORE_RANKING =
   "an H-1B for residency needs Steps 1, 2 and 3 passed, and programs decide whether to rank an applicant who needs an H-1B before the rank order list deadline";
 
-/** WHY_BEFORE_RANKING, citing HHS (H1B_STEPS_SOURCE) in `sources` (tester t9s F7). */
+/** WHY_BEFORE_RANKING, citing HHS (H1B_STEPS_SOURCE) in `sources`. */
 export function whyBeforeRanking(sources: string[]): string {
   addSource(sources, H1B_STEPS_SOURCE);
   return WHY_BEFORE_RANKING;
@@ -47,7 +47,7 @@ export const US_VISAS_URL = "https://travel.state.gov/content/travel/en/us-visas
 
 /**
  * The trip's visa sentence (leading space) for an applicant abroad, citing the State Department's
- * visa pages; "" for one whose zone is in the US, who makes no trip (tester s10 issue 9d B11).
+ * visa pages; "" for one whose zone is in the US, who makes no trip.
  */
 export function tripVisa(context: PlanContext, sources: string[]): string {
   if (!livesOutsideUs(context)) return "";
@@ -61,7 +61,7 @@ export function tripVisa(context: PlanContext, sources: string[]): string {
  * Its sources are J1_SOURCES.
  */
 export const J1_ALTERNATIVE = j1Alternative();
-/** J1_ALTERNATIVE beside an H-1B still in reach on the later candidate (t9s F13): J-1 programs too. */
+/** J1_ALTERNATIVE beside an H-1B still in reach on the later candidate: J-1 programs too. */
 export const J1_ALTERNATIVE_TOO = J1_ALTERNATIVE.replace(
   "Rank programs that offer a J-1 instead:",
   "Rank programs that offer a J-1 too, either way:",

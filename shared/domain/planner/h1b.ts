@@ -30,7 +30,7 @@ const CERTIFICATION = indexedStep("ecfmg_certification");
  * Days from applying for Step 3 to sitting it once graduation is verified: about two weeks of FSMB
  * processing (official), then about a week to a US test date (advice). The same for a certified
  * applicant and one whose certificate is pending (who applies once it is issued): FSMB's 12 weeks
- * run from graduation (step3PermitAt), not from the application (tester t9i F5).
+ * run from graduation (step3PermitAt), not from the application.
  */
 export function step3LeadDays(): number {
   return STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS;
@@ -39,7 +39,7 @@ export function step3LeadDays(): number {
 /**
  * Days from applying to FSMB to sitting Step 3 for this applicant: step3LeadDays plus, abroad, the
  * visitor-visa wait (step3VisaDays). The one chain both the step's text (step3Action's latest
- * dates) and STEP3_NEEDED_FOR_H1B's feasibility use (tester s11 issue 9e B2: the text promised the
+ * dates) and STEP3_NEEDED_FOR_H1B's feasibility use (the text promised the
  * visa wait, the risk left it out and called Step 3 in reach for weeks after it was not).
  */
 export function step3ChainDays(context: PlanContext): number {
@@ -64,7 +64,7 @@ export function graduationVerifiedAt(context: PlanContext): number {
  * the scheduling permit about two weeks later but never before graduationVerifiedAt (both official),
  * then `visaDays` for a visitor visa (abroad, advice), about a week to a seat (advice) and the
  * result (up to four weeks, official). One function for STEP3_NEEDED_FOR_H1B and VISA_UNDECIDED's
- * H-1B comparison (tester t9i F15), so the two never give two verdicts.
+ * H-1B comparison, so the two never give two verdicts.
  */
 export interface Step3Chain {
   /** When FSMB's scheduling permit can come (epoch ms). */
@@ -102,7 +102,7 @@ export interface Step3ChainNow {
 /**
  * The one computation STEP3_NEEDED_FOR_H1B (step3Risks) and the Step 3 step's wait
  * (step3OutOfReach) read: the certificate (now once issued), FSMB, abroad the visitor visa, a seat
- * and the result, so the step never pushes a date the risk calls out of reach (tester t9m F14).
+ * and the result, so the step never pushes a date the risk calls out of reach.
  */
 export function step3ChainNow(context: PlanContext, examsReadyAt: number): Step3ChainNow {
   const certified = isFinished(statusAt(context, CERTIFICATION.index));
@@ -115,7 +115,7 @@ export function step3ChainNow(context: PlanContext, examsReadyAt: number): Step3
  * The earliest ECFMG certificate for the H-1B chain while it is pending: earliestCertification (the
  * diploma's verification and the outstanding results) and never before `examsReadyAt`, the
  * feasibility chain's last result (the OET's result before ECFMG's Pathway review): a certificate
- * never precedes its exam results (tester t9j F11: "around 30 Jan" beside results "around 27 Feb").
+ * never precedes its exam results ("around 30 Jan" beside results "around 27 Feb").
  */
 export function h1bCertificateAt(context: PlanContext, examsReadyAt: number): number {
   return Math.max(context.now, earliestCertification(context), examsReadyAt);
@@ -140,7 +140,7 @@ export function livesOutsideUs(context: PlanContext): boolean {
 export function zoneOutsideUs(zone: string): boolean {
   // Asked several times a plan (Step 3's lead, its risks, the proclamation): the regular expression
   // runs once per zone. The zone asked last is answered before the memo's look-up: a plan asks
-  // about its applicant's zone over and over (visitorVisaDays: about 1 % of a bench plan, fixP2).
+  // about its applicant's zone over and over (visitorVisaDays: about 1 % of a bench plan).
   if (zone === lastZone) return lastOutside;
   let outside = outsideUsByZone.get(zone);
   if (outside === undefined) outside = outsideUsByZone.keep(zone, !US_ZONE.test(zone));
@@ -164,7 +164,7 @@ export function step3VisaDays(context: PlanContext): number {
 
 /**
  * The visitor-visa allowance for a trip to sit Step 3 from where the applicant lives, whatever the
- * track: VISA_UNDECIDED's H-1B comparison uses it as the H-1B track would (tester t9i F15).
+ * track: VISA_UNDECIDED's H-1B comparison uses it as the H-1B track would.
  */
 export function visitorVisaDays(context: PlanContext): number {
   return livesOutsideUs(context) ? VISITOR_VISA_WAIT_DAYS : 0;
@@ -188,7 +188,7 @@ export function step3StartBy(driver: DueDate, days: number): { at: number; iso: 
 
 /**
  * What Step 3 adds abroad to its action while it is not booked (status not started or under way).
- * Only abroad: an applicant whose zone is in the US is told of no trip (tester s10 issue 9d B11).
+ * Only abroad: an applicant whose zone is in the US is told of no trip.
  */
 const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${VISITOR_VISA_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
 
@@ -212,10 +212,10 @@ export function step3Action(
     return `${action}${certificateForRanking(context, sitBy, step3VisaDays(context))}`;
   if (entry.key !== "usmle_step3" || step3VisaDays(context) === 0) return action;
   if (status !== "not_started" && status !== "in_progress") return action;
-  // Dated for a visa already held (t9t F7, t9u F9): no visa to wait for, no chain through one.
+  // Dated for a visa already held: no visa to wait for, no chain through one.
   const kind = step3DueKind(sitBy);
   if (kind === "held" || kind === "heldLater") return `${action}${STEP3_HELD_ACTION}`;
-  // Matched, the petition's day out of reach with the visa's wait: the risk's one instruction (t9y F9).
+  // Matched, the petition's day out of reach with the visa's wait: the risk's one instruction.
   const outOfReach = petitionOutOfReachAction(context, sitBy, step3ChainNow(context, context.now).chain);
   if (outOfReach !== null) return outOfReach;
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
@@ -232,7 +232,7 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
   const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
   const fsmb = fsmbApplyBy(context, sitBy);
   // The Step 3 risk is shown up to the rank order list deadline only (risks.ts): no card points to it
-  // after that (tester t9o F6); a petition still needs Step 3, which the card already asks for.
+  // after that; a petition still needs Step 3, which the card already asks for.
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const passed =
     fsmb >= context.now
@@ -240,8 +240,8 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
       : context.now <= rol
         ? " The first of these days has passed: see the Step 3 risk."
         : " The first of these days has passed.";
-  // A day already gone is asked for as soon as possible, never "by" it (tester s12 issue 9f A3). A
-  // whole-day date ends at a midnight: its last instant names its day in every zone (t9u F11).
+  // A day already gone is asked for as soon as possible, never "by" it. A
+  // whole-day date ends at a midnight: its last instant names its day in every zone.
   const by = (at: number): string => byDay(context, sitBy.asDay === true ? at - 1 : at);
   return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
 }

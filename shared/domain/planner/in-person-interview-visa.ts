@@ -10,7 +10,7 @@ import { interviewStart } from "./interview-start.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 /**
- * INTERVIEW_NEEDS_VISITOR_VISA (warning; tester t9t F17, session 25 task I, lead's ruling 1): the
+ * INTERVIEW_NEEDS_VISITOR_VISA (warning): the
  * in-person interviews still ahead, at a program in a US zone, of an applicant whose zone is
  * outside the US (livesOutsideUs, the snapshot's only sign of where they live), from the plan in
  * which the interview is first recorded: attending needs a US visitor visa (B-1/B-2), whose

@@ -47,7 +47,7 @@ const CONFIRMED_AT: readonly number[] = [
  * (reportsBeingInTheMatch) from the day ranking opens, on either side of the rank order list
  * deadline as feasibility reads it (a report earlier than that is a data slip, and the exam steps stay):
  * NRMP kept them in it, so ECFMG had
- * confirmed those by the deadline (tester t9l F18 notes: after Match Week marked done, Match Day
+ * confirmed those by the deadline (after Match Week marked done, Match Day
  * stayed "If your USMLE Step 2 CK result reached ECFMG …" and Step 2 CK "overdue: result
  * pending"). The same context when nothing changes.
  */
@@ -67,8 +67,8 @@ export function confirmedByTheMatch(context: PlanContext): PlanContext {
 /**
  * `later` (a moved plan's later Match, enteredLaterMatch) with what being in the entered Match proved
  * (confirmedByTheMatch on `entered`: the exams and the Pathway ECFMG confirmed by its deadline) done
- * too, when the plan moved although the applicant was in that Match (SOAP's outcome, fixB3; "not
- * matched, not in SOAP", fixM): a Step 2 CK booked before that deadline is no question for the next
+ * too, when the plan moved although the applicant was in that Match (SOAP's outcome, "not
+ * matched, not in SOAP"): a Step 2 CK booked before that deadline is no question for the next
  * Match. `later` itself when nothing changes.
  */
 export function carriedConfirmation(later: PlanContext, entered: PlanContext): PlanContext {
@@ -87,7 +87,7 @@ export function carriedConfirmation(later: PlanContext, entered: PlanContext): P
  * SOAP in progress, done, or declined ("Not for me", waived) beside a certified list, from Match
  * Week's Monday (season date
  * nrmp_match_week_start_and_soap_start): NRMP admits to SOAP only applicants it kept in the Match,
- * so taking part shows ECFMG confirmed the exams and the Pathway by the deadline (tester t9l F18: a
+ * so taking part shows ECFMG confirmed the exams and the Pathway by the deadline (a
  * SOAP participant whose Step 2 CK result was never reported was written off the morning after Match
  * Day); the SOAP card offers "Not for me" to those who matched, which the lead's ruling on t9l a1g
  * counts the same. Before Monday "in progress" means preparing and "Not for me" a choice made

@@ -12,7 +12,7 @@ import { rolLaterCandidateAt } from "./rol-later-day.ts";
 const GAP_MS = 366 * 86_400_000;
 
 /**
- * INTERVIEW_AFTER_RANK_LIST_DEADLINE (warning; tester t9u F6, lead's ruling 3, session 26): the
+ * INTERVIEW_AFTER_RANK_LIST_DEADLINE (warning): the
  * interviews dated after the plan's Match's rank order list deadline but outside every interview
  * season (seasonMatchOf: before the next Match's, which INTERVIEW_IN_LATER_MATCH asks about), while
  * that deadline, or its later candidate where the date is projected, is ahead. A program ranks only

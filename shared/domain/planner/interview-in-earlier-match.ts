@@ -27,7 +27,7 @@ export function seasonMatchOf(at: number): SeasonCalendar | undefined {
 }
 
 /**
- * INTERVIEW_IN_EARLIER_MATCH (warning; tester t9r F3, session 24 task O, lead's ruling 2): the
+ * INTERVIEW_IN_EARLIER_MATCH (warning): the
  * interviews dated in the interview season of a Match earlier than the plan's (the entered one),
  * while that Match's rank order list deadline is ahead (after it, nothing would become urgent): an
  * ERAS interview then means the applicant is most likely in that Match, so the plan asks whether the
@@ -37,8 +37,8 @@ export function seasonMatchOf(at: number): SeasonCalendar | undefined {
  */
 export function interviewInEarlierMatchRisk(context: PlanContext): Risk | null {
   if (context.interviews.length === 0) return null;
-  // The Match year the applicant entered, not a later Match the planner moved the plan to (t9s F1,
-  // lead's ruling): the entered Match's own interviews raise no question on a moved plan.
+  // The Match year the applicant entered, not a later Match the planner moved the plan to:
+  // the entered Match's own interviews raise no question on a moved plan.
   const year = context.pastSeasonMatch?.out ?? context.calendar.matchYear;
   const reviewing = context.calendar.dates.eras_programs_may_review_applications_and_mspe.at;
   // Most plans' interviews are all their own Match's: the earliest start answers for the list.

@@ -8,7 +8,7 @@ import { seasonMatchOf } from "./interview-in-earlier-match.ts";
 import { NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
- * INTERVIEW_IN_LATER_MATCH (warning; tester t9t F21, lead's ruling 2): the mirror of
+ * INTERVIEW_IN_LATER_MATCH (warning): the mirror of
  * INTERVIEW_IN_EARLIER_MATCH. The interviews dated in the interview season (seasonMatchOf, the
  * CLI's outside-season window: one definition) of a Match later than the one the plan is for (on a
  * moved plan, the Match it moved to: its own interviews raise no question), while that Match's rank

@@ -9,7 +9,7 @@ import { interviewStart } from "./interview-start.ts";
  * through the rank order list deadline (ranking ends that Match's interviews; a later one is the next
  * Match's). Season dates, official or projected as the calendar has them. The intake (CLI) warning
  * about an interview outside the season uses this window, so a date the tool calls suspect is never
- * evidence (lead's ruling, session 22 task E, tester t9o F10 addendum).
+ * evidence.
  */
 export function inInterviewSeason(at: number, calendar: SeasonCalendar): boolean {
   const { dates } = calendar;
@@ -40,7 +40,7 @@ export function interviewsAreEvidence(
 /**
  * Whether the applicant has an interview recorded for the plan's Match (interviewsAreEvidence on
  * the plan's calendar and `now`). Such an applicant can match only through a certified rank order
- * list, which NRMP registration comes before (tester t9m F11: told "early deadline passed" every 12
+ * list, which NRMP registration comes before (told "early deadline passed" every 12
  * days while interviewing).
  */
 export function interviewingForMatch(context: PlanContext): boolean {
@@ -51,7 +51,7 @@ export function interviewingForMatch(context: PlanContext): boolean {
 }
 
 // The last context asked and its answer: a plan asks about five times (its steps, reminders and
-// risks), each a walk of its interviews (planner bench, fixP2). A context's interviews, calendar
+// risks), each a walk of its interviews (planner bench). A context's interviews, calendar
 // and now are set when it is made (buildContext, contextWith) and never changed after, so its
 // answer is too; one context is held, no more.
 let askedContext: PlanContext | undefined;

@@ -78,12 +78,12 @@ interface RenderedInterview {
   thanksSteps: (DueStep<NextStep> | undefined)[];
   /** The start as the preparation step shows it, for a written-off Match's step (dropped-interview-words.ts). */
   shownTime: string;
-  /** That step per urgency rank, for the Match `droppedYear` (t9n F7), made on first use like prepSteps. */
+  /** That step per urgency rank, for the Match `droppedYear`, made on first use like prepSteps. */
   droppedSteps: (DueStep<NextStep> | undefined)[];
   droppedYear: number;
 }
 
-/** The step of an interview for the written-off Match `year` (t9n F7): no preparation words. */
+/** The step of an interview for the written-off Match `year`: no preparation words. */
 function droppedInterviewStep(
   rendered: RenderedInterview,
   year: number,
@@ -235,7 +235,7 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
  * (interviews for a Match come before its ranking closes) and gets no reminders, as its ERAS, NRMP
  * and rank-list notices get none (tester t9m F13, after t9l F17); the step stays listed, since the
  * interview is still on the applicant's calendar, in words that prepare nothing and say the Match is
- * out of reach (t9n F7, dropped-interview-words.ts). Null while the target is in reach.
+ * out of reach (dropped-interview-words.ts). Null while the target is in reach.
  */
 export function planInterviews(
   context: PlanContext,
@@ -260,7 +260,7 @@ export function planInterviews(
     if (start > context.now) {
       const urgency = datedUrgency(context.now, start);
       // The written-off Match's own interview, in its season (from the day programs may review
-      // ERAS applications, season data): its words say so (t9n F7); one before it is no Match's.
+      // ERAS applications, season data): its words say so; one before it is no Match's.
       const reviewing = context.calendar.dates.eras_programs_may_review_applications_and_mspe.at;
       steps.push(
         remind || start < reviewing

@@ -7,7 +7,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 
-// Tester t9p F14 (the lead's ruling): ECFMG sponsors a J-1 physician only with a valid ECFMG
+// ECFMG sponsors a J-1 physician only with a valid ECFMG
 // certificate (the catalog's prerequisite of j1_ecfmg_sponsorship, with its source), so on the J-1
 // track the certificate is needed by the sponsorship application's date, two months before the
 // certificate's own date (two weeks before residency starts). PlanDates is shared by applicants of
@@ -86,7 +86,7 @@ export function j1CertificateNote(
 }
 
 /**
- * The J-1 chain's next dates after the sponsorship (tester t9q F6): the DS-2019 and the visa, as
+ * The J-1 chain's next dates after the sponsorship: the DS-2019 and the visa, as
  * planned on `dates` (each "projected" when it is), which now slip with the certificate. "" when
  * either has no date, or once residency has started (they are then long past, not slipping).
  */

@@ -16,7 +16,7 @@ import { sittingAfterLastDay } from "./last-sitting-day.ts";
  * each consulate takes expedite requests through its own appointment system (no fact sheet gives a
  * rule for them). Empty for every other step, for a visa already finished, and with time enough;
  * empty too once an interview is booked on or before the visa date, ahead or passed: the
- * appointment the note asks for is made (tester t9w F14). Said only with no interview booked, or
+ * appointment the note asks for is made. Said only with no interview booked, or
  * with one booked after that date, judged as the scheduled words judge it (their
  * `scheduledAfterDeadline` then says the day is after it and asks for an earlier appointment).
  */

@@ -19,7 +19,7 @@ import { timedReminder } from "./timed-reminder.ts";
  * email an hour later (the season simulation found 08:00 and 09:00 emails to one applicant). They
  * only move earlier, so each stays before its deadline and at or after now; their ids are kept. A
  * notice sent inside quiet hours (their end would leave under LATE_ARRIVAL_QUIET_MARGIN_MS before
- * its deadline, t9q F13) takes no company there.
+ * its deadline) takes no company there.
  * One notice per step and deadline per slot: when a later rung of the same ladder joins the late
  * notice, that rung (the more urgent, e.g. `due-in-1d`) is sent and the stale missed rung (e.g.
  * `due-in-3d`) is dropped; ids stay those of the ladder, so the same input and `now` give the same

@@ -184,12 +184,12 @@ export function keptLadderOf(
  * Every rung's slot, sorted by send time. The ladder lists its rungs in the order of what they
  * say ("start now" before "due in 14 days" before "due tomorrow"), and the sent order must read
  * the same: a rung whose slot is not before the slot of a rung listed after it is dropped (on a
- * shared slot, and when a short lead puts "start now" after "due in 14 days", tester s5 B3), so
+ * shared slot, and when a short lead puts "start now" after "due in 14 days"), so
  * the later (more urgent) rung speaks.
  */
 function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
   // A last sitting day's rungs count in days from the day itself, not from the midnight that ends
-  // it: "in 1 day" is the day before (t9s F9: the 1-day rung went out on the sitting day).
+  // it: "in 1 day" is the day before (the 1-day rung went out on the sitting day).
   const deadlineWall = toWall(context.zone, target.deadline) - (countsDownToSittingDay(target) ? 1 : 0);
   const ladder = reminderLadder(target.ladder);
   const candidates: (number | null)[] = [];
@@ -211,9 +211,9 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       sendAt = null;
     } else if (rung.anchor === "season") {
       // No earlier than the opening (openingSlot); none once the date is after the deadline, nor for
-      // a step already begun (a rank list in progress needs no "ranking opens", tester s10 issue 9d
-      // C7). A ladder whose deadline is the opening itself (the ERAS token's target is MyERAS
-      // opening, t9x F10) cannot be told after it: delivery sends nothing at or after a reminder's
+      // a step already begun (a rank list in progress needs no "ranking opens").
+      // A ladder whose deadline is the opening itself (the ERAS token's target is MyERAS
+      // opening) cannot be told after it: delivery sends nothing at or after a reminder's
       // deadline, so its notice keeps the slot of the opening's local day before it.
       const seasonAt = context.calendar.dates[rung.dateKey].at;
       const opened = openingSlot(context, seasonAt);
@@ -226,9 +226,9 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
     } else if (rung.eventEt !== undefined) {
       // An ET event (a SOAP day's offer rounds): the same rule as a deadline's rung, against the
       // event, so the notice reaches a zone whose local day starts after the event the day before
-      // (tester t9j F6: Auckland's 09:00 slot on Friday was 4 PM ET Thursday, after the rounds),
-      // and with a margin before it: a slot at the event itself is too late (tester t9k F5, New York);
-      // the morning of its own day where a slot allows, else the evening before (tester t9l F2).
+      // (Auckland's 09:00 slot on Friday was 4 PM ET Thursday, after the rounds),
+      // and with a margin before it: a slot at the event itself is too late (New York);
+      // the morning of its own day where a slot allows, else the evening before.
       const event = etEventBefore(target.deadline, rung.daysBefore, rung.eventEt);
       sendAt = event >= target.deadline ? null : etEventSlot(context, event);
     } else {

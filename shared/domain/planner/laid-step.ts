@@ -189,7 +189,7 @@ const ownTitles = new Map<string, string>();
 /**
  * A reminder counting down to the applicant's own date: an exam ("Pass USMLE Step 2 CK") is "Your
  * USMLE Step 2 CK exam", the day they booked; another step keeps its title with "(your date)"
- * (tester s11 issue 14e C1: "Pass USMLE Step 2 CK (your date): on Tue 30 Mar 2027" as a subject).
+ * ("Pass USMLE Step 2 CK (your date): on Tue 30 Mar 2027" as a subject).
  */
 function ownDateTitle(title: string): string {
   return title.startsWith("Pass ") ? `Your ${title.slice("Pass ".length)} exam` : `${title} (your date)`;

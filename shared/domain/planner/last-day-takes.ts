@@ -1,6 +1,6 @@
 import type { Remaining } from "./feasibility.ts";
 
-/** The exam the chain counts on any seat by its last sitting day (t9m F12), if one is. */
+/** The exam the chain counts on any seat by its last sitting day, if one is. */
 export function seatTake(takes: readonly Remaining[]): (Remaining & { seatBy: number }) | undefined {
   for (const take of takes) if (take.seatBy !== undefined) return take as Remaining & { seatBy: number };
   return undefined;

@@ -7,7 +7,7 @@ import { cutOffMark } from "./last-sitting-day.ts";
 import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
 
 /**
- * The mark after a day MATCH_YEAR_LAST_DAY names, by who sets it (tester t10a F5: never "(projected)"
+ * The mark after a day MATCH_YEAR_LAST_DAY names, by who sets it (never "(projected)"
  * for a day counted with advice allowances): the last sitting day of `seat` by its rule (cutOffMark),
  * the Pathway's deadline itself (`pathway`) projected, any other day (counted back with the chain's
  * allowances) our advice.

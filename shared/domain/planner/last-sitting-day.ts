@@ -12,8 +12,8 @@ import { shiftDays } from "./date-math.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
-// An exam's last sitting day is a date in the applicant's own calendar, not an instant (lead's
-// rulings on testers t9n F1 and t9o F2): the ET date of its cut-off (the rank order list deadline,
+// An exam's last sitting day is a date in the applicant's own calendar, not an instant:
+// the ET date of its cut-off (the rank order list deadline,
 // 9:00 PM ET, less the reporting allowance: Wed 27 Jan 2027 for the 2027 Match), taken as that same
 // date in the applicant's zone, since a sitting is booked by its local date; named with no time.
 // It is "today" on that local date and has passed from the applicant's next local day, even where
@@ -46,7 +46,7 @@ export function lastSittingEnd(zone: string, cutOff: number): number {
 const ends = new BoundedMemo<string, Map<number, number>>(1_000);
 
 /**
- * A ranking sitting's deadline as its step has it (lead's ruling on tester t9o F2), from its catalog
+ * A ranking sitting's deadline as its step has it, from its catalog
  * due date `ruled` (the cut-off instant): its last sitting day, a whole day (`asDay`) in the
  * applicant's zone `zone`, due until lastSittingEnd. The step is due today on that local date and
  * overdue from the next, its reminders count down to that end ("Due in 5 hours" at 7:00 PM, never to
@@ -73,7 +73,7 @@ export function sittingDayOf(due: DueDate): string {
  * A step's text so far followed by its last sitting day (`due`: the cut-off's or sittingDayDue's),
  * the day its deadline column shows: after a "by" as sittingDueWords has it ("take it by", "book an
  * earlier sitting, by": "…today, Wed 27 Jan 2027, at the latest"), else the date ("after Wed 27 Jan
- * 2027"), never with a time (t9o F2: "Thu 28 Jan 2027, 3:00 PM GMT+13" beside "by Wed 27 Jan").
+ * 2027"), never with a time ("Thu 28 Jan 2027, 3:00 PM GMT+13" beside "by Wed 27 Jan").
  */
 export function withSittingDay(context: PlanContext, filled: string, due: DueDate): string {
   if (filled.endsWith("by ")) return `${filled.slice(0, -3)}${sittingDueWords(context, due)}`;
@@ -130,7 +130,7 @@ export function lastSittingWord(context: PlanContext, cutOff: number): "today" |
 
 /**
  * "Wed 27 Jan 2027" for an ISO day (its ET noon rendered, the date part). Kept per day (bounded):
- * the rebook sentence (t9p F10) and the sitting words render the same few days on every plan, and
+ * the rebook sentence and the sitting words render the same few days on every plan, and
  * the rendering plus split showed in the planner bench's profile.
  */
 export function dayText(day: string): string {
@@ -176,7 +176,7 @@ const cutOffs = new CalendarMemo<Map<MilestoneKey, number>>();
  * exams' reporting times), "projected" for a rule that stands for an authority's unpublished date,
  * else the season date's own; with no season rule, the rank order list deadline less the reporting
  * allowance, by that allowance's basis. A text naming the day marks it by this (cutOffMark), never
- * "(projected)" because the deadline it counts from is (tester t10a F5).
+ * "(projected)" because the deadline it counts from is.
  */
 export function cutOffBasis(calendar: SeasonCalendar, key: MilestoneKey): DateBasis {
   const entry = catalogEntry(key);
@@ -196,9 +196,9 @@ export function cutOffMark(calendar: SeasonCalendar, key: MilestoneKey): string 
 
 /**
  * An own date still ahead (`own`: not passed) on a day after the step's deadline `due`: "sitting"
- * for an exam whose result NRMP or the Pathway needs, on a local day after its last sitting day (t9n
- * F1: a 28 Jan sitting in Karachi is late, though its midnight is before 9:00 PM ET on the 27th),
- * which is late for this Match's ranking and never overdue while ahead (t9n F13); "date" for any
+ * for an exam whose result NRMP or the Pathway needs, on a local day after its last sitting day
+ * (a 28 Jan sitting in Karachi is late, though its midnight is before 9:00 PM ET on the 27th),
+ * which is late for this Match's ranking and never overdue while ahead; "date" for any
  * other step's own date after the deadline's instant; null otherwise.
  */
 export function bookedAfterDue(
@@ -217,7 +217,7 @@ const RANKING_SITTINGS: ReadonlySet<MilestoneKey> = new Set(
 
 /**
  * The sittings whose deadline is a last sitting day, a whole local day (sittingDayDue): the ranking
- * sittings and H-1B Step 3, whose result programs need before ranking (t9t F6, lead's ruling: shown
+ * sittings and H-1B Step 3, whose result programs need before ranking (shown
  * as a day, as Step 1's and Step 2 CK's are, not as 9:00 PM ET).
  */
 const DAY_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([...RANKING_SITTINGS, "usmle_step3"]);
@@ -233,9 +233,9 @@ export function isRankingSitting(key: MilestoneKey): boolean {
 }
 
 /**
- * Whether a reminder target counts down to a last sitting day (lead's ruling 3 on tester t9s F9/F14):
+ * Whether a reminder target counts down to a last sitting day:
  * a day sitting's deadline (DAY_SITTINGS: the ranking exams and Step 3, whose countdown ended on its
- * day after the Match: tester t9u F11) rendered as a day (`precision: "day"`, sittingDayDue). Its rungs
+ * day after the Match) rendered as a day (`precision: "day"`, sittingDayDue). Its rungs
  * are laid in days against that day, not against the instant it ends (a 1-day rung the day before,
  * never on the day), and a late arrival on the day itself after its delivery slot gets no countdown.
  */
@@ -264,7 +264,7 @@ export function sittingAfterLastDay(
 /**
  * "by <its last sitting day>" for an exam counted on any seat by that day (`seatBy`, a cut-off) in
  * MATCH_YEAR_LAST_DAY: `lastBy` when the risk's last instant `at` is on that day, else the day
- * itself (t9s F9: an OET seat-bound on the Pathway's earlier last day is still sat by its own day).
+ * itself (an OET seat-bound on the Pathway's earlier last day is still sat by its own day).
  */
 export function seatDayBy(
   zone: string,

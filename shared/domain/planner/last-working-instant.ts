@@ -27,7 +27,7 @@ export interface LastWorking {
  * The last instant, within LAST_DAY_WARNING_DAYS and before the rank order list deadline, from
  * which the target Match is still in reach at the fastest pace (feasibility's own chain, assessAt,
  * at that instant with what is reported today): the last at which every deadline of the chain
- * still holds (chain-deadlines.ts, tester t9k F9), with the chain as of then and the deadline it
+ * still holds (chain-deadlines.ts), with the chain as of then and the deadline it
  * misses a minute later; null when the season is in reach beyond that horizon (or not now). The
  * chain's estimates grow no faster than time (each allowance counts from now, or from a fixed day),
  * so a season with the horizon's slack to spare needs no search; else the instant is found to the
@@ -37,7 +37,7 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const warning = LAST_DAY_WARNING_DAYS * DAY_MS;
   // The warning begins when the chain's slack falls under the horizon: a re-plan then (cohort rows).
-  // So does its last week (critical, with its notice, t9v F2), noted from a plan made before the
+  // So does its last week (critical, with its notice), noted from a plan made before the
   // risk appears: a cohort row stored then must turn with a fresh plan (escalation-risk-thresholds).
   if (!now.infeasible && now.slack < Number.POSITIVE_INFINITY) {
     noteCrossing(context, context.now + warning, context.now + now.slack);

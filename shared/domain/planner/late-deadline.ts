@@ -40,7 +40,7 @@ export function lateDeadlineOf(context: PlanContext, entry: CatalogEntry): DueDa
 
 /**
  * The later hard deadline once it has passed too, else null: the deadline an overdue step missed
- * last, which its overdue entry names (tester s10 issue 15d B2: "NRMP registration, due Mon 30 Nov
+ * last, which its overdue entry names ("NRMP registration, due Mon 30 Nov
  * 2026" though registration stayed open until the late deadline, 24 Feb 2027).
  */
 export function passedLateDeadlineOf(context: PlanContext, entry: CatalogEntry): DueDate | null {
@@ -84,7 +84,7 @@ const lateDues = new WeakMap<
  * AFTER_EARLY_DEADLINE_EVERY_DAYS days until the late deadline's ladder begins (followUps); a
  * follow-up on the catch-up's slot replaces it, so one reminder per slot. NRMP registration for an
  * applicant interviewing for the Match (interviewingForMatch) cannot wait: weekly follow-ups, then a
- * ladder tightening toward the late deadline (AFTER_EARLY_DEADLINE_INTERVIEWING_*, tester t9m F11).
+ * ladder tightening toward the late deadline (AFTER_EARLY_DEADLINE_INTERVIEWING_*).
  */
 export function planLateDeadline(
   context: PlanContext,
@@ -97,13 +97,13 @@ export function planLateDeadline(
   const detail = dates.rendered(late);
   const interviewing = entry.key === "nrmp_registration" && interviewingForMatch(context);
   const ladder = interviewing ? AFTER_EARLY_DEADLINE_INTERVIEWING_LADDER : entry.ladder;
-  // Never reported, interviewing: asked, not told they are unregistered (t9q F2), in the card and
-  // in the reminders' title (t9s F3).
+  // Never reported, interviewing: asked, not told they are unregistered, in the card and
+  // in the reminders' title.
   const asked = interviewing && nrmpRegistrationAsked(context);
-  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", on that condition (t9t F18).
+  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", on that condition.
   const weighing = !asked && entry.key === "nrmp_registration" && nrmpWhileWeighing(context);
   const title = asked ? NRMP_ASKED_REMINDER_TITLE : weighing ? NRMP_WEIGHING_REMINDER_TITLE : entry.title;
-  // Registering late as a couple still links in R3 before ranking (t9y F10).
+  // Registering late as a couple still links in R3 before ranking.
   const lateAction = `${entry.lateDeadline?.action ?? entry.action}${couplesMatchNote(context, entry, "not_started")}`;
   const step = milestoneNextStep(
     entry,

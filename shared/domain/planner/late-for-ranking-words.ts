@@ -28,7 +28,7 @@ import { addSource, citationSource } from "./risk-sources.ts";
  */
 export function leadTimes(keys: readonly StepSubject[], sources: string[], reviewSaid = false): string {
   const said: string[] = [];
-  // Each exam's own reporting allowance and its source (tester s11 issue 14e C3: a Step 2 CK risk
+  // Each exam's own reporting allowance and its source (a Step 2 CK risk
   // cited ECFMG's Step 3 note).
   const exams = keys.filter((key) => key !== "ecfmg_pathway" && !FEEDS_RANKING.has(key as MilestoneKey));
   if (exams.length > 0) {
@@ -74,23 +74,23 @@ const subjects = new Map<MilestoneKey, string>();
 
 /**
  * "take it by <day> at the latest" ("complete it" for the Pathway), then `mark`: " (projected)" when
- * the day is counted from a projected season date (tester t9o F8 B), as the step's own card says. Rendered only for a message
+ * the day is counted from a projected season date, as the step's own card says. Rendered only for a message
  * that says it (most plans have no exam late for ranking), by a module function rather than a
  * closure per step.
  */
 export function latestBy(context: PlanContext, pathway: boolean, latestSitting: number, mark = ""): string {
-  // An exam's last sitting is a day with no time, the same in every zone (t9n F1): lastSittingWords.
+  // An exam's last sitting is a day with no time, the same in every zone: lastSittingWords.
   if (!pathway) return `take it ${lastSittingWords(context, latestSitting)}${mark}`;
   const verb = "complete it";
-  // A last day already gone is no instruction (tester s12 issue 9f A3: "take it by Sat 14 Nov 2026" on 20 Nov).
+  // A last day already gone is no instruction ("take it by Sat 14 Nov 2026" on 20 Nov).
   return byDayNear(context, latestSitting)
     ? `${verb} ${byDay(context, latestSitting)}${mark}`
     : `${verb} by ${dayBy(context, latestSitting)} at the latest${mark}`;
 }
 
 /**
- * Whether an exam not begun and not booked is in reach only at the catalog's fastest preparation
- * (tester t9l F16, the lead's ruling): it has one (OET Medicine: the booking only) and its usual
+ * Whether an exam not begun and not booked is in reach only at the catalog's fastest preparation:
+ * it has one (OET Medicine: the booking only) and its usual
  * preparation (leadTimeDays, advice) from now runs past its last usable sitting, still ahead.
  * Feasibility counts the fastest pace, so the season stays in reach; EXAMS_LATE_FOR_RANKING then
  * warns critically (fastestPaceWords). The instant the usual preparation stops fitting is a re-plan.
@@ -116,7 +116,7 @@ export function onlyAtFastestPace(
  */
 export function namedAtFastestPace(context: PlanContext, key: StepSubject): boolean {
   if (key === "interview") return false;
-  // Or under way and in reach only on any seat by its last sitting day (t9m F12): book it now too.
+  // Or under way and in reach only on any seat by its last sitting day: book it now too.
   if (namedOnAnySeat(context, key)) return true;
   return (
     catalogEntry(key).fastestPreparationDays !== undefined &&
@@ -142,7 +142,7 @@ export function fastestPaceWords(
   if (entry.fastestPreparationDays !== undefined)
     addSource(preparation, citationSource(entry.fastestPreparationDays));
   if (key === "oet_medicine") {
-    // Past OET's booking allowance for a sitting in time: no "book a sitting now and take it today" (t9u F3).
+    // Past OET's booking allowance for a sitting in time: no "book a sitting now and take it today".
     const end = lastSittingEnd(context.zone, latestSitting);
     if (oetBookingClosed(context, end)) return oetClosedSentence(context, end, mark);
   }
@@ -151,7 +151,7 @@ export function fastestPaceWords(
 
 /**
  * The late steps' words, each a sentence of its own: every one opens with "Your <step>", so joined
- * by semicolons they read "…; Your …" (tester t9h, issue 9), and most carry a colon or a semicolon
+ * by semicolons they read "…; Your …", and most carry a colon or a semicolon
  * of their own.
  */
 export function lateStepSentences(details: readonly string[]): string {
@@ -169,8 +169,8 @@ export interface LateParts {
 /**
  * The Pathway not submitted (nor dated): its one lead time is ECFMG's review once submitted with the
  * OET result (the catalog's reportingDays, advice), the allowance feasibility counts too; the step's
- * document-gathering lead (leadTimeDays) paces its reminders, not this risk (tester s12 issue 9f B1:
- * "the usual 60 days of preparation … prepare faster" beside an OET passed). Raised once the
+ * document-gathering lead (leadTimeDays) paces its reminders, not this risk
+ * ("the usual 60 days of preparation … prepare faster" beside an OET passed). Raised once the
  * deadline `latestDay` is within that review time (or WARNING_WITHIN_DAYS), or once the OET it
  * needs is past its own last day: then the OET is named as what is late.
  */
@@ -190,21 +190,21 @@ export function pathwayNotSubmitted(
   const oetPending =
     oet !== null && applies(context, catalogEntry(oet)) && !isFinished(statusOf(context, oet));
   const oetDue = oetPending ? dates.due(oet) : null;
-  // 1 day: from then its day is said with its hour (byDay's dueToday, tester t9l F7).
+  // 1 day: from then its day is said with its hour (byDay's dueToday).
   for (const days of [0, 1, review, WARNING_WITHIN_DAYS]) noteRiskChange(context, latestDay - days * DAY_MS);
   if (oetDue !== null) noteRiskChange(context, oetDue.at);
   const { now } = context;
   // Too late for ranking only when ECFMG's review, started today, ends after the ROL deadline: the
   // Pathway deadline itself is projected (advice), and once it has passed PATHWAY_DEADLINE_PROJECTED
-  // says so as a warning (tester s13 issue 9g A3: "even submitted today it would not be decided in
+  // says so as a warning ("even submitted today it would not be decided in
   // time" on 28 Dec 2026, with four weeks of review to spare).
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   noteRiskChange(context, rol - review * DAY_MS);
   if (now > latestDay && now + review * DAY_MS <= rol) return;
   if (now > latestDay) {
     parts.late.push("ecfmg_pathway");
-    // In progress with no date may be submitted already (tester s14 issue 9h A4): ask, never assert.
-    // Sent today, decided in time on the later candidate still (t9s F4): both sides, as a late sitting's.
+    // In progress with no date may be submitted already: ask, never assert.
+    // Sent today, decided in time on the later candidate still: both sides, as a late sitting's.
     const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
     parts.details.push(
       statusOf(context, "ecfmg_pathway") === "in_progress"
@@ -234,11 +234,11 @@ function resultNeededBy(key: MilestoneKey): MilestoneKey | null {
 }
 
 /**
- * What a late result the Pathway needs blocks (tester s8 issue 14b B1: the OET). When the step
+ * What a late result the Pathway needs blocks (the OET). When the step
  * takes it as a supporting document after the application (`documentsDue`, the Pathway's): ". Your
  * ECFMG Pathway application can go in without it, but ECFMG needs that result by the deadline for
  * supporting documents, <day> (projected)", the deadline the result's own last day is counted from
- * (tester s13 issue 9g A3: the words said the application needed it by the application deadline).
+ * (the words said the application needed it by the application deadline).
  * Otherwise ". Your <step> needs that result and is due <its deadline>, which leaves too little
  * time to submit it".
  */
@@ -255,7 +255,7 @@ export function fedBy(context: PlanContext, feeds: MilestoneKey, dates: PlanDate
 
 /**
  * A USMLE sitting before the rank order list deadline whose result the catalog's cautious allowance
- * (advice) expects after it: never a write-off (lead's ruling on tester t9l F14), said as a chance
+ * (advice) expects after it: never a write-off, said as a chance
  * with what it decides. "Your USMLE Step 2 CK on Wed 10 Feb 2027: its result is expected around …".
  * `expected`: the sitting's own day plus the allowance, shifted in the applicant's zone.
  */

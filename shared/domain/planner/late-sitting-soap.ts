@@ -18,7 +18,7 @@ import {
 /**
  * What SOAP of the Match out of reach asks of an applicant without a certified list whose exam was
  * sat before the rank order list deadline and never reported (unreportedSittings), once that
- * deadline has passed and while SOAP has not ended (tester t9n F12: Step 2 CK sat on 29 Jan 2027,
+ * deadline has passed and while SOAP has not ended (Step 2 CK sat on 29 Jan 2027,
  * after its last sitting day, result unreported; on 3 Mar the plan moved to 2028 with no word about
  * SOAP 2027). Facts (fact sheet, official): by the rank order list deadline ECFMG must confirm the
  * exams to NRMP, otherwise NRMP withdraws the applicant from the Match and from SOAP
@@ -42,7 +42,7 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
   if (statusOf(context, "nrmp_registration") !== "done") {
     addSource(sources, NRMP_DATES_URL);
     projectionSources(sources, rol);
-    // Interviewing, NRMP never reported: most likely registered, so ask (lead's ruling on t9p F8).
+    // Interviewing, NRMP never reported: most likely registered, so ask.
     if (nrmpUnreportedWhileInterviewing(context)) {
       addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
       const results = unreportedResults(pending);
@@ -62,10 +62,10 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
 /**
  * The sittings SOAP hangs on (lateSittingSoapWords' first case): the rank order list deadline has
  * passed, SOAP has not ended, the applicant registered with NRMP (or, interviewing, never reported
- * it: nrmpUnreportedWhileInterviewing, t9p F8) and has no certified list, and
+ * it: nrmpUnreportedWhileInterviewing) and has no certified list, and
  * these exams were sat before that deadline with no result reported; empty otherwise. For the
  * out-of-reach notice's title, which must not ask to move to the next Match before the result
- * (critical-notice-titles.ts, t9n F12).
+ * (critical-notice-titles.ts).
  */
 export function soapHangsOnSittings(context: PlanContext): readonly UnreportedSitting[] {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
@@ -80,7 +80,7 @@ export function soapHangsOnSittings(context: PlanContext): readonly UnreportedSi
  * Whether NRMP registration is neither done nor reported (absent from the input, not implied by a
  * later step) for an applicant interviewing for the plan's Match (interviewingForMatch): the
  * interview presumes them in the Match, so the plan asks whether they registered rather than saying
- * they did not (lead's ruling on tester t9p F8). An explicit "not started" is a reported status.
+ * they did not. An explicit "not started" is a reported status.
  */
 export function nrmpUnreportedWhileInterviewing(context: PlanContext): boolean {
   return (

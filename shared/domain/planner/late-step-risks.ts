@@ -67,7 +67,7 @@ interface LateStepRule {
   /**
    * Once the date has passed and the applicant has an interview for this Match
    * (interviewingForMatch): what is at stake is the Match itself, not only the fee, so the risk is
-   * pressing (tester t9m F11).
+   * pressing.
    */
   interviewing?: { severity: Risk["severity"]; passed: (said: Said) => string };
   /** Within WARNING_WITHIN_DAYS before the date. */
@@ -97,7 +97,7 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     until: "rank-order-list-deadline",
     passedSeverity: "warning",
     // The fee is official (NRMP, 2023) but it applies only after the early deadline: while that
-    // date is projected, the fee is said as "may", never as fact (tester s4 finding 7).
+    // date is projected, the fee is said as "may", never as fact.
     passed: ({ date, rol, projected }) =>
       `The NRMP early registration deadline passed on ${date}: registering now ${projected ? "may cost" : "costs"} a ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.basis === "official" ? "NRMP's" : "a secondary source's"} figure as of ${NRMP_LATE_FEE.asOf.slice(0, 4)})${projected ? "; the deadline is projected, so check in R3 when you register whether the fee applies" : ""}. Late registration closes ${rol}.`,
     sources: [NRMP_LATE_FEE.source],
@@ -122,13 +122,13 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     coming: ({ date }) => `Programs begin reviewing applications on ${date}; submit before then.`,
     sources: [],
     // Interviewing for this Match (an application reported under way): never "weigh the next Match",
-    // however late (tester t9p F15); one reported not started is asked about instead (contradictedAnswers).
+    // however late; one reported not started is asked about instead (contradictedAnswers).
     interviewing: {
       severity: "critical",
       passed: ({ date, matchYear }) =>
         `Programs began reviewing applications on ${date} and yours is not submitted, yet you have an interview for the ${matchYear} Match: submit it now so the programs that interview you have your application.`,
     },
-    // A late applicant, often a re-applicant after an unmatched season (tester s5 issue 9 C6).
+    // A late applicant, often a re-applicant after an unmatched season.
     wellPast: {
       afterDays: INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS,
       // A paid ERAS token is one season's (catalog `redoneEachSeason`): the next Match needs a new one.
@@ -146,7 +146,7 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
  * reviewing. The same test as the risk's message, so a notice's title agrees with its text.
  */
 export function erasSubmissionWellPast(context: PlanContext): boolean {
-  // Interviewing, the advice stays "submit now" (t9p F15), and so does the notice's title.
+  // Interviewing, the advice stays "submit now", and so does the notice's title.
   return erasWellPast(context);
 }
 
@@ -167,7 +167,7 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
     const rule = LATE_STEP_RULES[index] as LateStepRule;
     const step = RULE_STEPS[index] as number;
     if (isFinished(statusAt(context, step))) continue;
-    // An answer the interview contradicts (t9p F15: ERAS "not started") is asked about instead.
+    // An answer the interview contradicts (ERAS "not started") is asked about instead.
     if (context.interviews.length > 0 && contradictedAnswers(context).includes(step)) continue;
     if (rule.until === "rank-order-list-deadline" ? now > rol : seasonOver) continue;
     const at = calendar.dates[rule.dateKey].at;
@@ -182,8 +182,8 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
           : undefined;
     const paid =
       phase === WELL_PAST && rule.wellPast !== undefined && feePaid(context, rule.wellPast.paidStep);
-    // Interviewing, the passed date's risk is the Match itself (t9m F11), long past too (t9p F15).
-    // Never reported, the NRMP registration is asked about, not said to be missing (t9q F2).
+    // Interviewing, the passed date's risk is the Match itself, long past too.
+    // Never reported, the NRMP registration is asked about, not said to be missing.
     const pressing =
       (phase === PASSED || phase === WELL_PAST) &&
       rule.interviewing !== undefined &&
@@ -192,7 +192,7 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
           ? ASKED
           : INTERVIEWING
         : phase;
-    // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", NRMP's push says that condition (t9t F18).
+    // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", NRMP's push says that condition.
     const weighing =
       rule.code === "NRMP_LATE_FEE" &&
       (pressing === COMING || pressing === PASSED) &&
@@ -209,9 +209,9 @@ const PASSED = 1;
 const WELL_PAST = 2;
 /** Passed, with an interview for this Match (the rule's `interviewing` words). */
 const INTERVIEWING = 3;
-/** INTERVIEWING, NRMP registration never reported: the question (nrmpAskedWords), t9q F2. */
+/** INTERVIEWING, NRMP registration never reported: the question (nrmpAskedWords). */
 const ASKED = 4;
-/** Added to COMING or PASSED: said on the condition the plan weighs (nrmpWhileWeighing, t9t F18). */
+/** Added to COMING or PASSED: said on the condition the plan weighs (nrmpWhileWeighing). */
 const WEIGHING = 5;
 type Phase = number;
 const PHASES = 7;
@@ -248,8 +248,8 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
   const { calendar } = context;
   const seasonDate = calendar.dates[rule.dateKey];
   const sources: string[] = [];
-  // The rank order list deadline is marked "(projected)" as the rule's own date is (tester t9n,
-  // Done 2: "Late registration closes Wed 23 Feb 2028, 9:00 PM ET." for a projected 2028); its
+  // The rank order list deadline is marked "(projected)" as the rule's own date is
+  // (Done 2: "Late registration closes Wed 23 Feb 2028, 9:00 PM ET." for a projected 2028); its
   // citation joins the sources only when the words name it (below).
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rolSources: string[] = [];

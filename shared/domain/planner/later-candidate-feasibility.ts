@@ -11,7 +11,7 @@ import { laterDayCrossed } from "./later-day-crossed.ts";
 /**
  * A Match out of reach on the projected rank order list deadline (the earlier candidate) but in reach
  * on its later candidate (projection-rules.json `latestCandidate`: 16 days before Match Day, as in
- * 2022–2025): the lead's ruling on tester t9r F1. The earlier date is "the safe side for planning,
+ * 2022–2025). The earlier date is "the safe side for planning,
  * not for refusing" (README, "Adding or confirming a season"), so such a plan keeps its Match, dated
  * by the earlier date, and one critical risk (laterCandidateRisk) says both sides.
  */
@@ -28,8 +28,8 @@ export interface LaterCandidateOnly {
  * `calendar` with its rank order list deadline moved to that date's later candidate (its ET day at
  * the same ET hour; status projected, its source the candidate's rule), every date counted from it
  * following it: the USMLE exams' last sitting days, and ECFMG's Pathway deadlines with the OET's last
- * sitting day, which projection-rules.json derives from it (tester t9s F15, lead's ruling), the
- * application's on its latest candidate (pathwayDeadline, tester t9t F13); null when the
+ * sitting day, which projection-rules.json derives from it, the
+ * application's on its latest candidate (pathwayDeadline); null when the
  * deadline is confirmed or has no later candidate. Built once per season (calendars are cached).
  */
 export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar | null {
@@ -59,7 +59,7 @@ const earlierCalendars = new WeakMap<SeasonCalendar, SeasonCalendar>();
 
 /**
  * The projected calendar a later-candidate calendar (laterCandidateCalendar) was made from, so a step
- * laid on the later candidate can still name the projection's day first (tester t9z F10); `calendar`
+ * laid on the later candidate can still name the projection's day first; `calendar`
  * itself for any other.
  */
 export function projectedCalendarOf(calendar: SeasonCalendar): SeasonCalendar {
@@ -85,7 +85,7 @@ export function withLaterCandidate(context: PlanContext, earlier: Feasibility): 
   // The later candidate is one generosity; an own sitting's result sooner than its allowance would be a
   // second (a sitting on the later deadline's own day would keep the Match): counted in full here.
   const later = assessAt(laterContext, "laterCandidate");
-  // Out of reach there too: the later candidate's own day crossed, when one was, is what decided it (s25 W1).
+  // Out of reach there too: the later candidate's own day crossed, when one was, is what decided it.
   if (later.infeasible) return laterDayCrossed(context, laterContext, earlier) ?? earlier;
   laterOnly.set(later, { context: laterContext, feasibility: later, earlier });
   return later;
@@ -104,7 +104,7 @@ const OET = indexedStep("oet_medicine");
  * result reported) by its last sitting day on the later candidate's `calendar` (Tue 12 Jan 2027 for
  * the 2027 Match) while that candidate's deadline is still ahead: such a sitting is asked about and
  * judged on that candidate until its deadline passes with nothing reported, as before the projected
- * deadline (tester t9u F7 (A), lead's ruling, session 26: it was written off from 25 Feb to 3 Mar).
+ * deadline (it was written off from 25 Feb to 3 Mar).
  * Read only on a write-off (withLaterCandidate's rare path).
  */
 function oetSatForLater(context: PlanContext, calendar: SeasonCalendar): boolean {

@@ -14,7 +14,7 @@ import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
  * MATCH_YEAR_LAST_DAY, critical, for a Match in reach on the later candidate of the projected rank
- * order list deadline only (withLaterCandidate, the lead's ruling on tester t9r F1): "By our projected
+ * order list deadline only (withLaterCandidate): "By our projected
  * deadline (Wed 24 Feb 2027, 9:00 PM ET) your USMLE Step 2 CK result would come too late. If NRMP's
  * 2027 deadline turns out later (it was 16 days before Match Day in 2022–2025, Wed 3 Mar 2027), you
  * can still match: sit USMLE Step 2 CK by Wed 3 Feb 2027 at the latest and check NRMP's 2027 calendar
@@ -27,7 +27,7 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const later = only.context;
   const candidate = rolDate.latestCandidate;
   const sources: string[] = [];
-  // Each projected day is marked where it is named (tester t9o F8 B), this one too.
+  // Each projected day is marked where it is named, this one too.
   const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
   const decidedBy = only.earlier.decidedBy;
   const what = decidedBy === null ? "your exams and Pathway" : reportWords(decidedBy);
@@ -38,8 +38,8 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   for (const take of takes) {
     const name = catalogEntry(take.key).advisorName;
     if (take.seatBy !== undefined && take.key === "oet_medicine") {
-      // OET's fixed sessions: its day as a date, never "sit it today" (t9u F3), and past its booking
-      // allowance (oetBookingClosed) where a late seat is to be looked for (t9u F2).
+      // OET's fixed sessions: its day as a date, never "sit it today", and past its booking
+      // allowance (oetBookingClosed) where a late seat is to be looked for.
       const closed = oetBookingClosed(later, lastSittingEnd(later.zone, take.seatBy));
       const day = `${dayText(lastSittingDay(take.seatBy))} at the latest${cutOffMark(later.calendar, take.key)}`;
       actions.push(
@@ -56,10 +56,10 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
         `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,
       );
   }
-  // An ET instant ahead is named in both zones where the applicant's day differs (t9t F12).
+  // An ET instant ahead is named in both zones where the applicant's day differs.
   if (actions.length === 0 && last !== null) actions.push(`act ${byDayOrWhen(context, last.at)} (see below)`);
   const act = actions.length > 0 ? `${actions.join(", and ")}, and check` : "check";
-  // ECFMG's Pathway deadlines are projected from NRMP's and move with it (tester t9s F15, lead's ruling).
+  // ECFMG's Pathway deadlines are projected from NRMP's and move with it.
   const ecfmg = decidedBy === "ecfmg_pathway" || takes.some((take) => ECFMG_KEYS.has(take.key));
   const also = ecfmg
     ? ` and ECFMG's Pathway deadlines with it (ECFMG's ${calendar.matchYear} Pathways deadlines are not yet confirmed in Matchpath's data: we project them from NRMP's)`

@@ -14,7 +14,7 @@ export interface LaterCandidateSteps {
 
 /**
  * For a Match in reach on the later candidate of the projected rank order list deadline only
- * (withLaterCandidate, the lead's ruling on tester t9r F1): the steps that candidate's chain still
+ * (withLaterCandidate): the steps that candidate's chain still
  * waits on (its takes: Step 2 CK under way…), planned on its calendar, so each carries that
  * candidate's last day (Wed 3 Feb 2027 for a 2027 exam) with its reminders to it, as a last sitting
  * day does today; every other step keeps the projected (earlier) date. Null for every other plan
@@ -24,7 +24,7 @@ export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSte
   const only = laterCandidateOnly(feasibility);
   if (only === undefined) return null;
   const keys = new Set<MilestoneKey>();
-  // The OET too: its last sitting day follows NRMP's (tester t9s F15, lead's ruling). The Pathway's
+  // The OET too: its last sitting day follows NRMP's. The Pathway's
   // card keeps the projected dates it shares with the rank order list (its acceptance is due by the
   // plan's deadline); the critical risk names its later day.
   for (const take of only.feasibility.takes) if (take.key !== "ecfmg_pathway") keys.add(take.key);

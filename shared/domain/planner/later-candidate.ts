@@ -7,7 +7,7 @@ import { laterCandidateAt } from "./rol-later-day.ts";
 
 /**
  * What a refusal decided by a projected season date adds while that date's later candidate is
- * still ahead (tester t9p F16): " unless NRMP's 2027 deadline turns out later (it was 16 days
+ * still ahead: " unless NRMP's 2027 deadline turns out later (it was 16 days
  * before Match Day in 2022–2025, which would be Wed 3 Mar 2027): check R3 and act if it still lets
  * you", or "" (the date confirmed, no later candidate, or that candidate's instant, the date's ET
  * hour on the candidate's ET day, passed, or `readyAt` after it). The plan keeps planning for the earlier date (issue 9:
@@ -30,7 +30,7 @@ export function laterCandidateHedge(context: PlanContext, date: SeasonDate, read
 /**
  * "if NRMP's 2027 deadline is the later candidate (it was 16 days before Match Day in 2022–2025,
  * which would be Wed 3 Mar 2027)": the condition a Step 3 booked between the two candidates' last
- * sitting days is in time on, for its card and its risk alike (t9t F6).
+ * sitting days is in time on, for its card and its risk alike.
  */
 export function laterCandidateClause(context: PlanContext): string {
   const candidate =

@@ -39,7 +39,7 @@ export function laterDayCrossedClause(
     : `the last day to sit ${catalogEntry(crossed.key).advisorName} for the ${year} Match`;
   const earlierAt = pathway ? pathwayDeadline(projected) : sittingCutOffOf(projected, crossed.key);
   const day = (at: number) => (pathway ? dayBy(context, at) : renderDate(lastSittingDay(at)));
-  // The earlier day's mark by who sets it (t10a F5: a last sitting day is our advice).
+  // The earlier day's mark by who sets it (a last sitting day is our advice).
   const mark = pathway ? PATHWAY_DEADLINE_MARK : cutOffMark(projected, crossed.key);
   const earlier = earlierAt === null ? "" : `${day(earlierAt)}${mark} and, `;
   const moved =
@@ -54,7 +54,7 @@ export function laterDayCrossedClause(
  * only after the rank order list deadline on either date (`readyAt`, epoch ms; `deadline`, the
  * plan's projected deadline in words), else the OET result too late for the Pathway's documents,
  * the exam's result too late for ranking, or the Pathway refused (with ECFMG's current Pathways, as
- * the projected Pathway write-off says, t9p F19).
+ * the projected Pathway write-off says).
  */
 export function laterDayCrossedCause(
   context: PlanContext,

@@ -11,7 +11,7 @@ import { plannedPathwayDay } from "./pathway-unconfirmed-risk.ts";
 import { presumedSent } from "./presumed-sent.ts";
 
 /**
- * The later candidate's own step day a write-off crossed (fixQ's open point, s25 ruling W1): the
+ * The later candidate's own step day a write-off crossed (s25 ruling W1): the
  * step, the end of its day (epoch ms: an exam's last sitting day ends at the applicant's local
  * midnight, the Pathway application's deadline at its instant) and its cut-off instant (ms).
  */
@@ -35,7 +35,7 @@ const PATHWAY = indexedStep("ecfmg_pathway");
  * when none was: no such day has passed, or the later chain was already out of reach just before the
  * last one that did (then the projected verdict's words stand). The days: the last sitting days of
  * the exams still needed, and the Pathway application's deadline while it is still to submit (not started, or planned for a day
- * still ahead, t9u F13). One
+ * still ahead). One
  * extra chain pass, on this rare path only.
  */
 export function laterDayCrossed(

@@ -11,7 +11,7 @@ import { carriedPresumed, feasibilityOf, presumedInTheMatch } from "./presumed-i
 
 /**
  * The context a plan moved to a later Match (MATCH_YEAR_NOT_FEASIBLE) plans that Match's season
- * steps with (tester t9m F15, lead's ruling): the context of the same applicant had they entered
+ * steps with: the context of the same applicant had they entered
  * that Match year, so letters, ERAS, NRMP, ranking and the visa get its dates, targets and reminders
  * exactly as then, prerequisites included (a rank order list of the Match out of reach implies no
  * NRMP registration for the later one). It shares the plan's risk-change instants, and names the
@@ -25,11 +25,11 @@ export function enteredLaterMatch(
 ): PlanContext {
   const applicant = { ...input.applicant, matchYear: later.matchYear };
   // As the plan's own context is made (planner.ts): in the Match, or presumed in it by an interview,
-  // keeping what the entered Match's interview presumed (session 22 task A1, t9o F4). One
+  // keeping what the entered Match's interview presumed. One
   // eligibility gate for the whole plan: the entered context's (an interview of its season proves the
   // note for the later Match too; one of the later season only does not open the gate).
-  // In the entered Match and moved on all the same (SOAP: fixB3, fixM), what that Match proved carries over.
-  // The entered Match's SOAP answer stays with it (t9y F5): the later Match's SOAP reads as for anyone's.
+  // In the entered Match and moved on all the same (SOAP), what that Match proved carries over.
+  // The entered Match's SOAP answer stays with it: the later Match's SOAP reads as for anyone's.
   const base = carriedConfirmation(
     confirmedByTheMatch(
       withoutEnteredSoapAnswer(buildContext({ ...input, applicant }, later, now, context.eligibility)),
@@ -45,10 +45,10 @@ export function enteredLaterMatch(
 }
 
 /**
- * The Match a plan out of reach targets, judged as for an applicant who entered it (tester t9n
- * F17, lead's ruling): the entered Match's chain names the earliest feasible year on that Match's
+ * The Match a plan out of reach targets, judged as for an applicant who entered it:
+ * the entered Match's chain names the earliest feasible year on that Match's
  * own rules, which count the usual booking week against a later Match's last sitting day where the
- * native rule (t9m F12, any-seat.ts) keeps that Match in reach on any seat. So the year is moved to
+ * native rule (any-seat.ts) keeps that Match in reach on any seat. So the year is moved to
  * the earliest one, after the entered Match, whose entered applicant would be told it is in reach:
  * down while the year before is so, up while the year itself is not. Built once per moved plan:
  * `context` is the enteredLaterMatch context its season steps, its risks and `targeted` share.
@@ -82,7 +82,7 @@ export function laterMatchInReach(
     later = enteredLaterMatch(input, context, seasonCalendar(year), now);
     laterFeasibility = feasibilityOf(later);
   }
-  // The Match just before, out of reach once its later candidate's own day passed (s25 W1).
+  // The Match just before, out of reach once its later candidate's own day passed.
   let crossed: LaterDayCrossed | undefined;
   // Only a year in reach is tried earlier (one found by moving up has its year before out of reach).
   const movedUp = year !== feasibility.earliestMatchYear;
@@ -104,7 +104,7 @@ export function laterMatchInReach(
     later = before;
     laterFeasibility = beforeFeasibility;
   }
-  // A Match the chain said dropped out (t9l F12) is no longer the one just before the target.
+  // A Match the chain said dropped out is no longer the one just before the target.
   const outOfReach =
     year === feasibility.earliestMatchYear
       ? crossed === undefined

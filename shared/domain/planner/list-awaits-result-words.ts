@@ -12,9 +12,9 @@ const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 /**
  * SCHEDULED_DATE_PASSED's words, before the rank order list deadline, for a certified list that
  * hangs on a result never reported (Step 1 or Step 2 CK, catalog `neededForRanking`): the list
- * counts only if ECFMG confirms it by the deadline, in the applicant's time and ET (tester t9j F7:
- * an hour before the deadline nothing said so); after it, while the Match stays live on the result
- * (inTheMatchIf, t9k F3), what it hung on, in the past tense. With a leading space; "" otherwise.
+ * counts only if ECFMG confirms it by the deadline, in the applicant's time and ET
+ * (an hour before the deadline nothing said so); after it, while the Match stays live on the result
+ * (inTheMatchIf), what it hung on, in the past tense. With a leading space; "" otherwise.
  */
 export function listAwaitsResultWords(
   context: PlanContext,
@@ -23,19 +23,19 @@ export function listAwaitsResultWords(
 ): string {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   if (statusAt(context, RANK_ORDER_LIST_AT) !== "done") return "";
-  // After the deadline, only while the Match stays live on the result (inTheMatchIf, t9k F3).
+  // After the deadline, only while the Match stays live on the result (inTheMatchIf).
   const after = context.now > rol.at;
   if (after && inTheMatchIf(context) === null) return "";
   const names = passed.filter(({ entry }) => entry.neededForRanking !== undefined).map(({ entry }) => entry);
   if (names.length === 0) return "";
   const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
   const results = unreportedResults(names.map((entry) => ({ name: entry.advisorName })));
-  // "Your certified list" only when the applicant reported one; a presumed one is a condition (t9t F8).
+  // "Your certified list" only when the applicant reported one; a presumed one is a condition.
   const reported = context.entries.at(RANK_ORDER_LIST_AT)?.status === "done";
   const list = reported ? "Your certified rank order list" : "If you certified a rank order list, it";
   if (!after)
     return ` ${list} counts only if ECFMG confirms ${results} to NRMP by the rank order list deadline, ${deadline}; otherwise NRMP withdraws you from the Match and SOAP.`;
-  // Between the projected deadline and its later candidate, both sides and no withdrawal (t9t F8, lead's ruling).
+  // Between the projected deadline and its later candidate, both sides and no withdrawal.
   const later = rolLaterCandidateAt(context.calendar);
   const candidate = rol.latestCandidate;
   if (later === null || candidate === undefined)

@@ -16,7 +16,7 @@ import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
- * Match Day waits for SOAP's end (tester t9m F5 d): Match Day's "due in 1 day" rung fell at New
+ * Match Day waits for SOAP's end: Match Day's "due in 1 day" rung fell at New
  * York's 9:00 AM on SOAP's last day, with the offer rounds still to come, asking for the SOAP offer
  * accepted. A Match Day reminder laid in Match Week before SOAP ends goes out at the applicant's
  * first delivery slot after SOAP's end instead, or, when that is past its deadline, at SOAP's end

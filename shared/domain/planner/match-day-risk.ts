@@ -14,12 +14,12 @@ const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 const ECFMG_J1_PROCESS_URL = "https://ecfmg.org/evsp/application-process.html";
 
 /**
- * Whether the applicant's Match is over with its result never told (tester t9j F1): a certified
+ * Whether the applicant's Match is over with its result never told: a certified
  * rank order list, Match Day not reported, and residency's start (season date) passed. The advisor's
  * rule: the question does not stop at residency's start. A matched applicant who never told us is in
  * residency, so no post-Match step waits any longer (the plan lists none); one who did not match is
  * steered to the next season, whose ERAS opens in June. Match Day says once that the Match is over,
- * then checks monthly up to the next Match's ERAS submission day (tester t9k F1), and MATCH_DAY_NOT_REPORTED
+ * then checks monthly up to the next Match's ERAS submission day, and MATCH_DAY_NOT_REPORTED
  * stays until the applicant answers.
  */
 export function matchOverUnreported(context: PlanContext): boolean {
@@ -28,7 +28,7 @@ export function matchOverUnreported(context: PlanContext): boolean {
     isSatisfied(context, "rank_order_list") &&
     !isFinished(statusOf(context, "match_day")) &&
     // One who told us in Match Week they did not match (in SOAP) is past the SOAP outcome's date
-    // by then, and their plan is the next Match's (soapOutcomeUnreported, fixB3's ruling).
+    // by then, and their plan is the next Match's (soapOutcomeUnreported).
     !unmatchedReported(context) &&
     // One who told us in Match Week they matched did match: only where is unknown, and the season is
     // theirs, not written off (the Match Day question keeps asking where; the contract and visa stay).
@@ -37,10 +37,10 @@ export function matchOverUnreported(context: PlanContext): boolean {
 }
 
 /**
- * MATCH_DAY_NOT_REPORTED (critical), tester t9i F1: the applicant certified a rank order list, Match
+ * MATCH_DAY_NOT_REPORTED (critical), the applicant certified a rank order list, Match
  * Day's release has passed, the contract's date has passed too, and they have told us nothing about
  * Match Week nor where they matched (one in SOAP told us they did not match: never to them). Before residency's start: the contract and
- * visa steps wait on the answer; from it on (matchOverUnreported, tester t9j F1) the Match is over
+ * visa steps wait on the answer; from it on (matchOverUnreported) the Match is over
  * and the risk says so, with the next season's ERAS dates for one who did not match. Match Day
  * is a calendar event, so the plan cannot wait for it in silence: the contract and (for a J-1) the
  * Statement of Need and ECFMG sponsorship wait on the answer. Its critical-risk notice goes out at
@@ -53,7 +53,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   const contractDue = dates.due("contract");
   if (contractDue === null) return [];
   noteRiskChange(context, contractDue.at);
-  // Never to one who told us in Match Week they did not match (fixB3's ruling on tester t9w F4: "we
+  // Never to one who told us in Match Week they did not match ("we
   // still do not know where you matched" to a SOAP participant): they are asked which SOAP offer
   // they accepted, and past the contract's date SOAP_OUTCOME_UNREPORTED stands beside the next Match.
   if (unmatchedReported(context)) return [];
@@ -72,7 +72,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
         // A warning now: the critical notice and the advisor's escalation went at the contract's
         // date, nothing the plan lists waits on the answer any more, and Match Day's own notice
         // says the Match is over (matchOverNotices); critical would badge a card due months ahead
-        // "urgent" (t9j F9, tester t9k F1).
+        // "urgent".
         severity: "warning",
         message: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}; residency started on ${residencyStartWords(start, [])}). If you did, mark Match Day done with your program. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],

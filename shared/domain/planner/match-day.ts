@@ -50,10 +50,10 @@ export { MATCH_DAY_REPORT_TITLE, SOAP_MATCH_DAY_TITLE };
  * - in SOAP (in progress or done) from NRMP's Monday release on: the SOAP offer is the result, with
  *   the catalog's date and ladder before the Match Day release;
  * - from the Match Day release on: report where they matched, due at residency's start and urgent,
- *   never the contract's date (t9p F6), with one follow-up (see matchDayNotice) and a weekly
+ *   never the contract's date, with one follow-up (see matchDayNotice) and a weekly
  *   question instead of the ladder; never overdue with the release's text;
  * - a SOAP participant from the release on: the SOAP offer accepted, due by the contract's date as
- *   our advice (soapOutcomeDue), asked once and then weekly at most twice (fixB3's ruling on t9w F4);
+ *   our advice (soapOutcomeDue), asked once and then weekly at most twice;
  *   past that date the plan plans the next Match (soapOutcomeUnreported) and does not ask here.
  */
 export function matchDayStep(
@@ -78,7 +78,7 @@ export function matchDayStep(
     : undefined;
   if (context.now < calendar.dates.nrmp_match_day.at) {
     // The release changes the step (its question and follow-up): a wake-up then plans the follow-up
-    // for its own day, not folded into the next week's (tester t9y C10: sent on 27 Mar, not 20 Mar).
+    // for its own day, not folded into the next week's (sent on 27 Mar, not 20 Mar).
     noteRiskChange(context, calendar.dates.nrmp_match_day.at);
     const due = dates.due(entry.key);
     if (soapEntry === undefined || due === null) return undefined;
@@ -86,22 +86,22 @@ export function matchDayStep(
   }
   const contractDue = dates.due("contract");
   if (contractDue === null) return undefined;
-  // A SOAP participant is asked up to the contract's date, not residency's start (fixB3's ruling on
-  // tester t9w F4: an urgent step due 1 July and a weekly nag kept them in a finished season); from
+  // A SOAP participant is asked up to the contract's date, not residency's start
+  // (an urgent step due 1 July and a weekly nag kept them in a finished season); from
   // that date the plan plans the next Match (soapOutcomeUnreported) and this step is not reached.
   if (soapEntry !== undefined)
     return { due: soapOutcomeDue(contractDue), entry: soapEntry, followUpOnly: true, pressing: true };
-  // From residency's start the Match is over and the question goes on (tester t9j F1: from 1 July
+  // From residency's start the Match is over and the question goes on (from 1 July
   // the plan went silent), due by the next Match's ERAS submission day, a date fixed by the season
-  // (tester t9k F1: it moved with `now`). Not pressed: its urgency follows that date (a card badged
-  // urgent beside a date two months ahead, t9j F9), and MATCH_DAY_NOT_REPORTED is a warning by then.
+  // (it moved with `now`). Not pressed: its urgency follows that date (a card badged
+  // urgent beside a date two months ahead), and MATCH_DAY_NOT_REPORTED is a warning by then.
   if (matchOverUnreported(context)) {
     const over = matchOverTexts(context);
     const phased = phasedIn(over.phased, entry, over.title, over.action);
     return { due: over.due, entry: phased, followUpOnly: true };
   }
   // Past the contract's date Match Day is not the applicant's act to be late with: it passed, and the
-  // result is what the plan still needs, up to residency's start (tester t9i F1: from the contract's
+  // result is what the plan still needs, up to residency's start (from the contract's
   // date to July nothing asked, the J-1 paperwork waited in silence).
   // One who marked Match Week done (matched) is asked only where, never "if you did not match".
   const matched = matchWeekMatched(context);
@@ -120,7 +120,7 @@ export function matchDayStep(
     return { due: texts.residencyStart, entry: late, followUpOnly: true, pressing: true };
   }
   // Up to the contract's date: due at residency's start too, never the contract's date, which is no
-  // NRMP date (tester t9p F6: "Fri 2 Apr 2027 *" and a "soon" badge on a calendar event that had
+  // NRMP date ("Fri 2 Apr 2027 *" and a "soon" badge on a calendar event that had
   // passed); urgent, since the contract and visa steps wait on the answer. The ordinary words.
   const phased =
     soapEntry ??
@@ -141,7 +141,7 @@ export const SOAP_OUTCOME_SOURCE =
 const soapOutcomeDues = new WeakMap<DueDate, DueDate>();
 
 /**
- * The date a SOAP participant's Match Day step is due by (fixB3's ruling): the contract's instant,
+ * The date a SOAP participant's Match Day step is due by: the contract's instant,
  * our advice with its own source (SOAP_OUTCOME_SOURCE), made once per contract date.
  */
 export function soapOutcomeDue(contractDue: DueDate): DueDate {
@@ -158,7 +158,7 @@ const reportDues = new WeakMap<DueDate, DueDate>();
 
 /**
  * Residency's start as Match Day's due before the contract's date: the same date, a distinct
- * object, since matchDayAsk picks the late words by `due === texts.residencyStart` (t9p F6). Built
+ * object, since matchDayAsk picks the late words by `due === texts.residencyStart`. Built
  * once per season's texts.
  */
 function reportDue(start: DueDate): DueDate {
@@ -200,8 +200,8 @@ export function matchDayNotice(
 }
 
 /**
- * Once residency has started with the result never told (matchOverUnreported; tester t9k F1 and
- * the lead's ruling): one notice that the Match is over, under its own id (March's follow-up is
+ * Once residency has started with the result never told (matchOverUnreported):
+ * one notice that the Match is over, under its own id (March's follow-up is
  * sent once per Match year, so reusing its id lost this news whenever March's went), from
  * residency's start; then at most one check a month, on the start's day of each later month, until
  * the step's deadline, the next Match's ERAS submission day (matchOverTexts' due). Only the next
@@ -245,8 +245,8 @@ function monthlySlot(context: PlanContext, at: number, months: number): number {
 }
 
 /**
- * The weekly question while the result is not told (tester t9i F1): an advisor keeps asking "where
- * did you match?" once a week after Match Day, at the delivery slot on Match Day's weekday (t9u F15), up
+ * The weekly question while the result is not told: an advisor keeps asking "where
+ * did you match?" once a week after Match Day, at the delivery slot on Match Day's weekday, up
  * to the step's deadline (residency's start at the latest: matchOverNotices takes over). Only the next one is planned: the plan made when it is sent carries the
  * one after (one wake-up per applicant). Its id names the week, so the ledger sends each once.
  */
@@ -258,14 +258,14 @@ function matchDayWeeklyNotice(
 ): TimedReminder | null {
   const texts = textsOf(context.calendar, context.applicant.visa);
   const matchDay = context.calendar.dates.nrmp_match_day.at;
-  // At the applicant's delivery slot on the week's day, not at the release's hour (t9u F15: 17:00
+  // At the applicant's delivery slot on the week's day, not at the release's hour (17:00
   // in Lagos): the first such slot not yet passed.
   const every = soap ? SOAP_OUTCOME.every : WEEK_MS;
   const slotOf = (week: number) => slotOnDay(context, toWall(context.zone, matchDay + week * every));
   let week = Math.max(1, Math.floor((context.now - matchDay) / every));
   while (slotOf(week) < context.now) week++;
   // A SOAP participant is asked at most SOAP_OUTCOME_TIMES times (ladder data, advice), then the
-  // plan moves on (fixB3's ruling on tester t9w F4).
+  // plan moves on.
   if (soap && week > SOAP_OUTCOME.times) return null;
   return followUp(context, slotOf(week), due.at, detail, {
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,

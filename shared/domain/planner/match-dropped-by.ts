@@ -20,10 +20,10 @@ const MISSED_BY: Readonly<Record<UnfitCause, MilestoneKey | null>> = {
  * out-of-reach notice to sit on: the Pathway application's (epoch-ms season deadlines, projected
  * with their sources in the catalog), or the OET's for the Pathway's documents; null when the chain
  * as a whole came too late for the rank order list deadline, or graduation decided. A later Match
- * dropped out (feasibility.dropped, t9l F12) names its own cause.
+ * dropped out (feasibility.dropped) names its own cause.
  *
- * Judged at the instant the Match first went out of reach, not at now (tester t9n F4, the lead's
- * ruling: for the same input the notice's step does not move as now moves). The chain names the
+ * Judged at the instant the Match first went out of reach, not at now
+ * (for the same input the notice's step does not move as now moves). The chain names the
  * first deadline it misses in a fixed order (the rank order list's first), so a Pathway deadline
  * that dropped the Match on 26 Dec read as "exams" a week later, once the rank order list deadline
  * was out of reach too, and the notice moved to the OET. So each step deadline of that Match already
@@ -36,7 +36,7 @@ export function matchDroppedBy(context: PlanContext, feasibility: Feasibility): 
   const dropped = feasibility.dropped;
   const today = MISSED_BY[dropped?.cause ?? feasibility.cause ?? "exams"];
   if (dropped === null && feasibility.cause === "graduation") return today;
-  // The Match just before the targeted one: a later Match dropped out (t9l F12), else the entered one.
+  // The Match just before the targeted one: a later Match dropped out, else the entered one.
   const year = dropped?.year ?? context.calendar.matchYear;
   const calendar = dropped === null ? context.calendar : seasonCalendar(year);
   for (const deadline of passedStepDeadlines(calendar, context.now)) {

@@ -27,11 +27,11 @@ import { timedReminder } from "./timed-reminder.ts";
 export const MATCH_RESULT_RUNG = "match-week-result";
 /** The rung of the one notice after Match Day's release asking where they matched (sent once). */
 export const MATCH_DAY_RESULT_RUNG = "match-day-result";
-/** The weekly question after Match Day while the result is not told (one per week, tester t9i F1), up to residency's start. */
+/** The weekly question after Match Day while the result is not told (one per week), up to residency's start. */
 export const MATCH_DAY_WEEKLY_RUNG = "match-day-weekly";
-/** The one notice from residency's start that the Match is over with its result never told (tester t9k F1). */
+/** The one notice from residency's start that the Match is over with its result never told. */
 export const MATCH_OVER_RUNG = "match-over";
-/** After it, at most one check a month until the next Match's ERAS submission day (tester t9k F1). */
+/** After it, at most one check a month until the next Match's ERAS submission day. */
 export const MATCH_OVER_MONTHLY_RUNG = "match-over-monthly";
 
 export interface SeasonTexts {
@@ -46,7 +46,7 @@ export interface SeasonTexts {
   ifUnmatched: string;
   afterSoapAction: string;
   matchDayAction: string;
-  /** Match Day's report once the contract's date has passed with no result told (tester t9i F1). */
+  /** Match Day's report once the contract's date has passed with no result told. */
   matchDayLateAction: string;
   /** matchDayAction and matchDayLateAction for one who marked Match Week done (matched): where, never "if not". */
   matchedDayAction: string;
@@ -119,7 +119,7 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       ),
       // NRMP: a SOAP offer accepted in R3 is a binding commitment, as a match is
       // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
-      // In the tense of the moment (soapTense, tester t9m F5 b): during SOAP, once it has ended, after Match Day.
+      // In the tense of the moment (soapTense): during SOAP, once it has ended, after Match Day.
       soapMatchDayActions: [
         `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
         `SOAP ended on ${seasonInstantEt(date)}. You took part in it, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 on Match Day. If you accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer, ${matchOver}`,
@@ -144,7 +144,7 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
 export function restartWords(year: number, pathwayPending = false): string {
   const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
   // ECFMG decides a Pathway application for one Match season only (laterMatchPathwayAction): a
-  // Pathway not done does not carry over, so the certification is not claimed to (t9o F5 (A)).
+  // Pathway not done does not carry over, so the certification is not claimed to.
   const carried = pathwayPending
     ? `your exams carry over; your Pathway does not: ECFMG decides an application for one Match season only, so apply for the ${year} Match's Pathway (see its step); this season's ERAS, NRMP and ranking steps start again.`
     : "your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.";
@@ -168,7 +168,7 @@ export function phasedIn(
 }
 
 /**
- * Which of SOAP's tenses a SOAP participant's texts take at `now` (tester t9m F5 b: they stayed in
+ * Which of SOAP's tenses a SOAP participant's texts take at `now` (they stayed in
  * the present after SOAP was over): 0 while SOAP runs, 1 once it has ended, 2 from Match Day's release.
  */
 export function soapTense(context: PlanContext): 0 | 1 | 2 {
@@ -195,7 +195,7 @@ export function soapMatchDayWhy(visa: Visa, tense: 0 | 1 | 2): CatalogEntry["why
 
 /**
  * The applicant told us Monday's result was "not matched": SOAP is in progress or done, unless Match
- * Week done says "matched" beside it (matchWeekSoapConflict, t9z F1): then neither is read.
+ * Week done says "matched" beside it (matchWeekSoapConflict): then neither is read.
  */
 export function unmatchedReported(context: PlanContext): boolean {
   const soap = statusOf(context, "soap");

@@ -10,7 +10,7 @@ import { restartWords } from "./match-outcome-texts.ts";
 
 /**
  * What Match Day and MATCH_DAY_NOT_REPORTED say once the Match is over with its result never told
- * (matchOverUnreported, tester t9j F1), per target Match and the Match an applicant who did not
+ * (matchOverUnreported), per target Match and the Match an applicant who did not
  * match can still enter.
  */
 export interface MatchOverTexts {
@@ -23,7 +23,7 @@ export interface MatchOverTexts {
   /** That Match's ERAS dates (season data, "projected" when they are) and what to change to enter it. */
   nextSeasonPlan: string;
   /**
-   * What the question is due by, fixed by the season whatever `now` (tester t9k F1: the date moved
+   * What the question is due by, fixed by the season whatever `now` (the date moved
    * with `now`): the day the next Match's ERAS applications may first be submitted, the season an
    * applicant who did not match can still enter in full (its MyERAS opens in June, before residency
    * starts). The monthly check ends there.
@@ -55,7 +55,7 @@ export function matchOverTexts(context: PlanContext): MatchOverTexts {
     byYear = new Map();
     made.set(calendar, byYear);
   }
-  // By year and wording: a negative key for visa "none"'s "contract steps" (tester t9m F5 e).
+  // By year and wording: a negative key for visa "none"'s "contract steps".
   const steps = contractSteps(context.applicant.visa);
   const key = steps === contractSteps("undecided") ? year : -year;
   let texts = byYear.get(key);
@@ -80,7 +80,7 @@ function build(calendar: SeasonCalendar, year: number, steps: string): MatchOver
   const nextSubmit = seasonCalendar(calendar.matchYear + 1).dates.eras_applicants_may_submit;
   return {
     year,
-    // One message for every "never heard" case (fixM, tester t9x F12): no fact the applicant never told.
+    // One message for every "never heard" case: no fact the applicant never told.
     title: neverHeardTitle(calendar.matchYear),
     action: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${matchDay}; residency started on ${residencyStartWords(start, [])}). If you did (in the Match or in SOAP), mark Match Day done with your program; your ${steps} are then yours and your program's to finish. ${nextSeasonPlan}`,
     nextSeasonPlan,

@@ -15,8 +15,8 @@ const MATCH_DAY = indexedStep("match_day");
 const NRMP_MATCH_WEEK_URL = "https://www.nrmp.org/residency-applicants/match-week/";
 
 /**
- * Whether the applicant's two Match Week answers contradict each other (lead's ruling on tester t9z
- * F1): Match Week marked done (matched, as the SOAP card asks a matched applicant to mark it) and SOAP in
+ * Whether the applicant's two Match Week answers contradict each other:
+ * Match Week marked done (matched, as the SOAP card asks a matched applicant to mark it) and SOAP in
  * progress (not matched, taking part in SOAP), from NRMP's Monday release on, Match Day not done. NRMP
  * admits to SOAP only applicants who did not match, or matched partially
  * (https://www.nrmp.org/residency-applicants/match-week/), so both cannot hold. While they conflict

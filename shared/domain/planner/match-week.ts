@@ -31,13 +31,13 @@ export const SOAP_PARTICIPATION_TITLE =
   "Take part in SOAP if you did not match (it ends Thursday of Match Week)";
 /**
  * SOAP for an applicant who has not told us Monday's result: how to take part if unmatched, and its
- * own button for one who does not (tester s5 B1: else a matched applicant taps Done, "I did SOAP").
+ * own button for one who does not (else a matched applicant taps Done, "I did SOAP").
  * Whether they matched is Match Week's question (its step and follow-up ask it), not SOAP's.
  */
 const SOAP_IF_UNMATCHED_ACTION = `If NRMP told you on Monday that you did not match, take part in SOAP now and mark SOAP in progress: send your applications through ERAS on Monday to programs on the List of Unfilled Programs (${SOAP_CAP}), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer; still taking part: in progress. Not taking part in SOAP: tap Not for me; if you matched, mark Match Week done instead.`;
 /**
  * Why SOAP matters once it has begun: its days, its timed offer rounds, not the preparation before
- * Monday (tester t9i F4: "answer offers before SOAP ends" lets an offer expire). NRMP: positions are
+ * Monday ("answer offers before SOAP ends" lets an offer expire). NRMP: positions are
  * offered "through a series of offer rounds during Match Week" (https://www.nrmp.org/residency-applicants/soap/);
  * NRMP's SOAP FAQ for applicants (older edition, https://studylib.net/doc/18363132/soap-faqs-for-applicants):
  * "Each SOAP round lasts two hours, during which applicants can accept or reject any offers they
@@ -86,7 +86,7 @@ export interface MatchWeekStep {
 }
 
 /**
- * A SOAP participant's text from Tuesday (ET) on (tester t9j F6 C: on Wednesday it still said
+ * A SOAP participant's text from Tuesday (ET) on (on Wednesday it still said
  * "Monday: send your applications"): the applications are out, or go out now if not yet; the
  * offer rounds are what is ahead. Same sources as SOAP_PARTICIPATION_WHY.
  */
@@ -169,7 +169,7 @@ function phaseEntry(entry: CatalogEntry): CatalogEntry {
  * Match Day is reported: Match Day asks for the result). A blocked step keeps the catalog's title
  * (the planner's choice); Match Week keeps Monday's date while the rank list is not certified.
  * The steps after Match Day are `null` once the Match is over with no result told
- * (matchOverUnreported, tester t9j F1: five blocked steps dated April–June in July): a matched
+ * (matchOverUnreported, five blocked steps dated April–June in July): a matched
  * applicant is in residency, an unmatched one has none of them to take. `index`: the entry's catalog index.
  */
 export function matchWeekStep(
@@ -180,7 +180,7 @@ export function matchWeekStep(
   dates: PlanDates,
 ): MatchWeekStep | null | undefined {
   if (entry.key === "match_day") return matchDayStep(context, entry, dates);
-  // A SOAP position reported: the contract's words name it (fixM, t9x F3).
+  // A SOAP position reported: the contract's words name it.
   if (AFTER_MATCH_DAY_AT[index] === true)
     return matchOverUnreported(context) ? null : soapPositionStep(context, entry, dates);
   if (entry.key !== "soap" && entry.key !== "match_week") return undefined;
@@ -199,7 +199,7 @@ export function matchWeekStep(
       return null;
     // SOAP in progress (or taken part in) is Monday's result reported: not matched. Match Day asks a
     // participant for the SOAP offer from the release on (matchDayStep); Match Week asking again
-    // after SOAP's end would be a second question (tester t9j F6 C).
+    // after SOAP's end would be a second question.
     if (unmatchedReported(context)) return null;
     if (soapOver) {
       const contractDue = dates.due("contract");
@@ -208,7 +208,7 @@ export function matchWeekStep(
       return { due: contractDue, entry: phased, followUpOnly: true };
     }
   }
-  const phased = // SOAP's words stay conditional beside Match Week done (t9z F1)
+  const phased = // SOAP's words stay conditional beside Match Week done
     entry.key !== "soap"
       ? phaseEntry(entry)
       : matchWeekSoapConflict(context)
@@ -274,7 +274,7 @@ export function soapEndOf(calendar: SeasonCalendar): DueDate {
 }
 
 /**
- * A SOAP participant's Monday notice (tester t9i F4): send the applications through ERAS that day,
+ * A SOAP participant's Monday notice: send the applications through ERAS that day,
  * at NRMP's release when outside quiet hours, else the next delivery slot; reported later, now.
  * Never a day after the release (programs read applications from Tuesday morning; the ladder's
  * Tuesday rung is then the notice). Its id depends only on the Match year: the ledger sends it once.

@@ -7,8 +7,8 @@ import { instantOf } from "./instant-of.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 
-// The countdown to the last day that keeps a Match (tester t9v F2, A; lead's ruling, session 26
-// task L): MATCH_YEAR_LAST_DAY was a warning with no rung of its own, so an applicant who stalled
+// The countdown to the last day that keeps a Match:
+// MATCH_YEAR_LAST_DAY was a warning with no rung of its own, so an applicant who stalled
 // heard nothing in the days before it, and the first critical notice came the day after it passed.
 
 /**

@@ -20,12 +20,12 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
- * MATCH_YEAR_LAST_DAY (tester t9h issue 9 B3): the target Match is in reach, but only if the steps
+ * MATCH_YEAR_LAST_DAY: the target Match is in reach, but only if the steps
  * still open start by a day close ahead; after it, MATCH_YEAR_NOT_FEASIBLE writes the season off.
  * Named from the same chain, so the two never disagree, with the allowances it counts (advice) and
  * the projected deadline it ends at, so the applicant can weigh a write-off resting on them. A
  * warning (every number in the chain is an allowance or a projection), critical with its notice in
- * its last week (lastDayInLastWeek, tester t9v F2); its countdown is lastDayCountdown's.
+ * its last week (lastDayInLastWeek); its countdown is lastDayCountdown's.
  * Composed once per chain and last day (lastDayMemo): only the facts below are read from now.
  */
 export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
@@ -33,13 +33,13 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const due = pathwayDeadline(calendar);
   const documentsDue = pathwayDocumentsDeadline(calendar);
   const takes = last.chain.takes;
-  // The deadline the chain misses a minute after the last day (tester t9j F4, t9k F9: never a last
+  // The deadline the chain misses a minute after the last day (never a last
   // day after a deadline the chain needs): the rank order list's, or a Pathway deadline.
   const bound = last.bound === "pathway" || last.bound === "documents" ? last.bound : "exams";
   const pathwayBound = bound === "pathway";
   // A Pathway application dated before now went in then (the README: a passed date reads as
-  // submitted that day; feasibility counts it so): never an action again (tester t9l F8). One
-  // presumed sent by an interview stays so past its deadline (t9p F17).
+  // submitted that day; feasibility counts it so): never an action again. One
+  // presumed sent by an interview stays so past its deadline.
   const pathwayDay = plannedDay(context, "ecfmg_pathway");
   const pathway: PathwayDue =
     due === null
@@ -52,18 +52,18 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
             ? "before"
             : "after";
   // "act by" is the earliest of the named actions' last instants: the Pathway's deadline when it is
-  // named before the last day (tester t9l F8: "act by Wed 27 Jan 2027: submit … by Sun 27 Dec").
+  // named before the last day ("act by Wed 27 Jan 2027: submit … by Sun 27 Dec").
   const pathwayNamed = pathway === "before" && takes.some((take) => take.key === "ecfmg_pathway");
   const seat = seatTake(takes);
-  // An OET to re-book: its booking day, when earlier, is the day to act by (t9z F3), said "about".
+  // An OET to re-book: its booking day, when earlier, is the day to act by, said "about".
   const rebook = seat?.key === "oet_medicine" ? oetRebookBy(context, seat.seatBy) : null;
   const actBy = Math.min(last.at, pathwayNamed && due !== null ? due : last.at, rebook?.at ?? last.at);
   const oetBookBy = rebook !== null && actBy === rebook.at ? rebook.by : "";
-  // Within its last 24 hours an instant is said with its hour in every zone (byDay, tester t9l F7).
+  // Within its last 24 hours an instant is said with its hour in every zone (byDay).
   noteRiskChange(context, actBy - DAY_MS);
-  // A last day that is an exam's last sitting day is a day with no time, the same in every zone
-  // (t9n F1): its words are lastSittingWords', never an hour. Only when the last day is that sitting
-  // day: a Pathway deadline before it decides otherwise (OET's booking allowance, t9s F9).
+  // A last day that is an exam's last sitting day is a day with no time, the same in every zone:
+  // its words are lastSittingWords', never an hour. Only when the last day is that sitting
+  // day: a Pathway deadline before it decides otherwise (OET's booking allowance).
   const seatBy =
     actBy === last.at && seat !== undefined && localDate(zone, last.at) >= lastSittingDay(seat.seatBy)
       ? seat.seatBy
@@ -71,7 +71,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const sitting = seatBy === undefined ? "" : lastSittingWords(context, seatBy).replace(" at the latest", "");
   const today =
     oetBookBy === "" && (seatBy === undefined ? dueToday(context, actBy) : sitting.startsWith("today"));
-  // Its word, "today" or "tomorrow", turns at the applicant's midnight before it (tester t9m F8).
+  // Its word, "today" or "tomorrow", turns at the applicant's midnight before it.
   const dueWord =
     seatBy === undefined ? (today ? dueDayWord(context, actBy) : "") : lastSittingWord(context, seatBy);
   noteRiskChange(context, startOfLocalDate(zone, localDate(zone, actBy)));
@@ -80,9 +80,9 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const lastMark = lastDayMark(calendar, seatBy === undefined ? undefined : seat?.key, last.at === due);
   const lastBy = `${seatBy === undefined ? byDay(context, last.at) : sitting.replace(/,$/, "")}${lastMark}`;
   const dueBy = due === null || due < context.now ? "" : byDay(context, due);
-  // ERAS_LATE_SUBMISSION's own test (t9m F3): it then says to weigh the next Match.
+  // ERAS_LATE_SUBMISSION's own test: it then says to weigh the next Match.
   const erasLate = !isFinished(statusAt(context, ERAS_INDEX)) && erasSubmissionWellPast(context);
-  // The OET's last sitting day as the last day: its booking allowance and later candidate (t9u F2, F3).
+  // The OET's last sitting day as the last day: its booking allowance and later candidate.
   const oetSeat = seat?.key === "oet_medicine" ? seat.seatBy : undefined;
   const oetClosed = oetSeat !== undefined && oetSeatClosed(context, oetSeat);
   const oetLater = oetSeat !== undefined && seatBy !== undefined ? oetLaterSeatClause(context, seatBy) : "";
@@ -135,7 +135,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known = composeLastDayRisk(facts);
     slots[slot] = known;
   }
-  // Critical, with its notice, in its last week (tester t9v F2, lead's ruling): a warning alone
+  // Critical, with its notice, in its last week: a warning alone
   // let the day pass unnoticed. Counted to the day the rungs count down to (lastDayCountdown).
   const lastWeek = lastDayInLastWeek(context, last.at);
   // Fresh lists per plan: a plan's risk never shares an array with another plan's.
@@ -185,7 +185,7 @@ interface LastDayFacts {
   erasLate: boolean;
   /** Bound by the OET's last sitting day: its booking probably closed (oetBookingClosed), and oetLaterSeatClause. */
   oetClosed: boolean;
-  /** "by about Wed 16 Dec 2026": an OET to re-book, its booking day the day to act by (t9z F3); else "". */
+  /** "by about Wed 16 Dec 2026": an OET to re-book, its booking day the day to act by; else "". */
   oetBookBy: string;
   oetLater: string;
 }
@@ -211,7 +211,7 @@ const ERAS_INDEX = stepIndex("eras_application");
 function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const { calendar, by, takes } = facts;
   // The opener says the hour (by); an action due at that same instant then just says its day word,
-  // "today", "tonight" or "tomorrow" (tester t9m F8: never "today" for the applicant's tomorrow).
+  // "today", "tonight" or "tomorrow" (never "today" for the applicant's tomorrow).
   const lastBy = facts.dueWord !== "" && facts.at === facts.actBy ? facts.dueWord : facts.lastBy;
   const year = calendar.matchYear;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -228,7 +228,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
     const name = catalogEntry(take.key).advisorName;
     if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${lastBy}`);
     else if (take.key === "ecfmg_pathway") {
-      // Submitted already (tester t9l F8): only what is still to do is named.
+      // Submitted already: only what is still to do is named.
       if (facts.pathway === "submitted") continue;
       if (facts.pathway === "before")
         acts.push(
@@ -236,18 +236,18 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
             ? `submit your ECFMG Pathway application ${facts.dueWord} (its deadline is projected)`
             : `submit your ECFMG Pathway application ${facts.dueBy}${lastDayMark(calendar, undefined, true)}`,
         );
-      // Its projected deadline already passed: never a day after it without saying so (tester t9j
-      // A3); the real one may be later (the projection takes the earlier candidate), so at once.
+      // Its projected deadline already passed: never a day after it without saying so;
+      // the real one may be later (the projection takes the earlier candidate), so at once.
       else if (facts.pathway === "passed")
         acts.push(
           `submit your ECFMG Pathway application at once (its projected deadline, ${facts.dueDay}, has passed; only if ECFMG's real deadline is later can it still count, and then ${lastBy} at the latest)`,
         );
       else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${lastBy}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
-    // The usual week for a seat no longer fits (t9m F12): any seat by the last sitting day still counts.
+    // The usual week for a seat no longer fits: any seat by the last sitting day still counts.
     else if (take.seatBy !== undefined)
-      // OET Medicine sits on fixed dates (t9n F15): the earliest sitting, not any test-centre seat.
-      // Its day as a date, never "sit it today" (t9u F3), and past OET's booking allowance a late seat.
+      // OET Medicine sits on fixed dates: the earliest sitting, not any test-centre seat.
+      // Its day as a date, never "sit it today", and past OET's booking allowance a late seat.
       acts.push(
         take.key === "oet_medicine"
           ? oetSeatAct(take.seatBy, take.seatByBasis, facts.oetClosed, facts.oetBookBy !== "")
@@ -258,7 +258,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       if (!preparing) acts.push(`start preparing for ${name} ${lastBy}`);
       preparing = true;
     }
-    // Counted at its fastest (no study, tester t9l F16), it runs beside the preparation named
+    // Counted at its fastest (no study), it runs beside the preparation named
     // before it, which is what the day hinges on; alone, its booking is.
     else if (take.pace !== undefined && preparing) continue;
     else if (take.wait !== null && !applying) acts.push(`book your ${name} sitting ${lastBy}`);
@@ -270,7 +270,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const after = pastPathway ?? AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
   // Nothing left to start (a Pathway already in, a sitting already held): no action to name, only
   // the day after which the chain no longer holds. With the ERAS application long late, the chain
-  // holds but the Match is not "within reach": ERAS_LATE_SUBMISSION says weigh the next (t9m F3).
+  // holds but the Match is not "within reach": ERAS_LATE_SUBMISSION says weigh the next.
   const reach = facts.erasLate
     ? `ECFMG can still confirm your exams and Pathway to NRMP in time for the ${year} Match`
     : `The ${year} Match is still within reach`;

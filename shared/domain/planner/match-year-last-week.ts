@@ -3,7 +3,7 @@ import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
-// MATCH_YEAR_LAST_DAY's last week (tester t9v F2, A; lead's ruling, session 26 task L): a warning
+// MATCH_YEAR_LAST_DAY's last week: a warning
 // until then, critical with a notice of its own in it. Apart from its countdown
 // (match-year-last-day-countdown.ts) so the notice's title rules can read it without its imports.
 

@@ -55,7 +55,7 @@ export interface Gates extends StepGates {
   /**
    * Once that Match is over and SOAP is not open to the applicant, the next Match's dates: a step
    * dated from residency's start (the ECFMG certificate) is dated for the next start, since the
-   * target Match's start can no longer be theirs (tester s10 issue 9 B12). Null otherwise.
+   * target Match's start can no longer be theirs. Null otherwise.
    */
   afterSeasonDates: PlanDates | null;
   /** The targets TARGETS_SLIPPED moves (slipped-step-targets.ts); null where it is not assessed. */
@@ -87,7 +87,7 @@ export function planMilestone(
   if (context.applicable[index] !== true) return;
   const status = statusAt(context, index);
   // A WDOMS check marked done does not resolve a school with no sponsor note: the school's note is
-  // still the one thing to do, and must lead (tester s12 issue 9f C3: the only next step left was
+  // still the one thing to do, and must lead (the only next step left was
   // the optional research position).
   if (isFinished(status) && !(catalogEntry.key === SCHOOL_CHECK.key && gates.ineligible)) return;
   if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
@@ -96,9 +96,9 @@ export function planMilestone(
   const phase = matchWeekStep(context, catalogEntry, index, status, dates);
   if (phase === null) return;
   // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog; so
-  // do the H-1B stamping step in the US (its route asked: t9x F4) and the petition's Step 3 (t9x F11).
+  // do the H-1B stamping step in the US (its route asked) and the petition's Step 3.
   const entry = phase?.entry ?? step3EntryFor(context, inUsEntryFor(context, catalogEntry, status));
-  // A Pathway not done once the Match is over is the next Match's, its own date no anchor (t9o F5 (A)).
+  // A Pathway not done once the Match is over is the next Match's, its own date no anchor.
   const nextMatchPathway = gates.afterSeasonDates !== null && pathwayForNextMatch(context, entry);
   const stepDates = entry.seasonBound
     ? dates
@@ -112,16 +112,16 @@ export function planMilestone(
   const shown = stepRenderings(stepDates, index);
   const own =
     schoolCheckOnly || nextMatchPathway ? null : ownDateOf(context, stepDates, entry, index, status);
-  // From the sitting day on, its last sitting day is met: due by its result reaching the authority (t9h 9 B4).
+  // From the sitting day on, its last sitting day is met: due by its result reaching the authority.
   const resultDue =
     own !== null && own.due.at < context.now
       ? sittingDueNow(context, entry, stepDates, index)
       : undatedPathwayDue(context, own, entry, stepDates.calendar);
-  // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking: t9p F5.
+  // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking.
   const asks = undatedStep(context, entry, stepDates);
   const ruled = entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : shown.due;
   const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
-  const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue (t9n F13)
+  const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting";
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
@@ -134,11 +134,11 @@ export function planMilestone(
   const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
   // Before such a deadline the plan has no rung after it, yet passing it changes the step (late, with
   // its fee), told at the next delivery slot (README, "ERAS and NRMP"): the plan wakes just after it, as
-  // for a risk that changes with time (tester s10 issue 9 B6: heard 27 hours after the deadline).
+  // for a risk that changes with time (heard 27 hours after the deadline).
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);
-  // A step waiting on another is not the applicant's to be late with: the step it waits on is (tester
-  // t9i F1: contract and J-1 steps "overdue" and "waiting for match_day"; F2: six overdue steps).
+  // A step waiting on another is not the applicant's to be late with: the step it waits on is
+  // (contract and J-1 steps "overdue" and "waiting for match_day"; F2: six overdue steps).
   if (overdueNow && detail !== undefined && late === null && waitingFor === null) {
     // Past a late deadline too, the step is overdue by the late one, the last it could meet.
     const passedLate = passedLateDeadlineOf(context, entry);
@@ -154,10 +154,10 @@ export function planMilestone(
     out.overdue.push(dueOverdueStep(step, passedLate?.at ?? due.at, index));
   }
   // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
-  // that will come (tester s7 issue 14 C5), and an open one (SOAP of that Match) would prepare for
+  // that will come, and an open one (SOAP of that Match) would prepare for
   // what SEASON_OVER says has passed (session 8 issue 9). One already past its deadline stays as
   // overdue when the applicant could have done it; one waiting on another is neither overdue nor
-  // waiting (tester t9i F2: a Match the applicant is not in). SOAP stays while it is open to a
+  // waiting (a Match the applicant is not in). SOAP stays while it is open to a
   // registered applicant: it needs no rank order list (session 9 issue 9).
   if (
     gates.seasonOver &&
@@ -183,20 +183,20 @@ export function planMilestone(
   // Ranking on H-1B, the certificate is needed early for Step 3; the row drops it once over (h1bRowTarget).
   const h1bCard = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
   const h1b = h1bRowTarget(context, h1bCard, stepDates);
-  // A week's look-up target is a delivery slot (a time of day); a catalog or J-1 one (t9p F14), a day (C1).
+  // A week's look-up target is a delivery slot (a time of day); a catalog or J-1 one, a day (C1).
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
   const catalogTarget = withJ1CertificateTarget(context, index, stepDates, shown.target);
   // Dated for a later Match, a result the own Match needs may be past its deadline for it: the step says so
-  // (missedDeadline, matchYears: s8 14 bug 4, t9m F1, t9h B2; others start afresh, tester finding 4). A
-  // missed Pathway's recommended route, the current season, gives its target (t9q F5).
+  // (missedDeadline, matchYears: s8 14 bug 4, others start afresh, tester finding 4). A
+  // missed Pathway's recommended route, the current season, gives its target.
   const missedMatch =
     stepDates === dates || entry.neededForRanking === undefined
       ? null
       : missedMatchDeadline(gates.targeted, context, dates, index);
   const route = currentPathwaysTarget(context, entry.key, status, stepDates, missedMatch !== null);
   const target = h1b ?? weekTarget ?? route ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
-  // An exam day that has begun, or a Pathway presumed sent (resultDue with no date: t9p F17), means the
-  // applicant has acted: the target no longer drives the plan nor its reminders (tester s7 issue 14 C3).
+  // An exam day that has begun, or a Pathway presumed sent (resultDue with no date), means the
+  // applicant has acted: the target no longer drives the plan nor its reminders.
   const sat = own !== null ? own.due.at < context.now : resultDue !== null;
   const targetAhead = target !== null && target.at >= context.now && !sat;
   // The applicant's own date drives the plan while it is ahead and not after the deadline, else
@@ -205,8 +205,8 @@ export function planMilestone(
   const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
   const leadDays = leadDaysOf(context, entry);
-  // The certificate with nothing outstanding is a question, not work to start: no start-by (t9w F6);
-  // so is the H-1B route of an applicant in the US (t9x F4).
+  // The certificate with nothing outstanding is a question, not work to start: no start-by;
+  // so is the H-1B route of an applicant in the US.
   const issuedAsked = certificateIssuedAsked(context, entry, due, target) || routeAsked(context, entry, due);
   const leadStart =
     driver === null || leadDays === 0 || issuedAsked
@@ -217,7 +217,7 @@ export function planMilestone(
   const announced =
     gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted;
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
-  // Begun, an exam not booked has a day to book by instead (tester t9l F9): its reminder, its standing.
+  // Begun, an exam not booked has a day to book by instead: its reminder, its standing.
   const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver, prerequisitePending);
   const targetDetail = targetDetailOf(stepDates, shown, target, h1b, weekTarget);
   // One record per step for its text and its reminders: a record per reader cost allocation (bench).
@@ -244,28 +244,28 @@ export function planMilestone(
     notStarted,
     issuedAsked,
   };
-  // Told now, the first gate is pressed by its own latest safe start, as its card says (t9p F18).
+  // Told now, the first gate is pressed by its own latest safe start, as its card says.
   const actBy = announced && leadStart !== null ? leadStart.at : startOrBookBy;
   const action = slippedAction(stepAction(context, out.budget, facts), gates.slipped, index, stepDates);
-  facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups (t9o F7)
+  facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups
   let urgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
-    aimedStartBy(gates.slipped, index, stepDates, actBy, leadDays, notStarted), // startBy (t9o F7)
+    aimedStartBy(gates.slipped, index, stepDates, actBy, leadDays, notStarted), // startBy
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
     // resultPending: a passed own date asks for the result (urgent) until the deadline passes too: then the step
-    // is overdue, as the plan's overdue list has it (tester t9h B2). A question with no date (a dated
-    // Pathway's answer after Match Day) presses no more than an undated one (t9n F6).
+    // is overdue, as the plan's overdue list has it. A question with no date (a dated
+    // Pathway's answer after Match Day) presses no more than an undated one.
     own?.passed === true && !overdueNow && !asks,
-    // actNow: an own date ahead but after the deadline must move now (tester s8 issue 14b B1); a school
+    // actNow: an own date ahead but after the deadline must move now; a school
     // that may be ineligible makes every other step moot, so checking it comes first; a Match-outcome
-    // phase may press (Match Day unanswered past the contract's date, t9i F1).
+    // phase may press (Match Day unanswered past the contract's date).
     phase?.pressing === true ||
       booked !== null ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null); // t9w F6, L3
+  if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,
@@ -273,7 +273,7 @@ export function planMilestone(
     urgency,
     detail,
     badge?.missedDeadline,
-    badge?.matchYears, // one Match named for every step of the plan (t9o F14)
+    badge?.matchYears, // one Match named for every step of the plan
     own?.detail,
     targetDetail,
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),

@@ -19,7 +19,7 @@ import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * A ranking exam (Step 1, Step 2 CK, the OET) reported booked for a day that has passed, its result
- * not reported, while its last sitting day is still ahead (tester t9p F10): if it was not taken, it
+ * not reported, while its last sitting day is still ahead: if it was not taken, it
  * must be sat by that day, not by the rank order list deadline its card names for the result. That
  * last sitting day (sittingDayDue, from stepRenderings: a whole day in the applicant's zone), else
  * null. Only once the result is overdue (the day plus the catalog's reportingDays, advice), for
@@ -44,7 +44,7 @@ export function rebookBy(
 /**
  * Whether a passed own date's result should be out by now (the step's reporting allowance after
  * the day, advice: the result follow-up's "yours should be out by now"). Until then a result not
- * reported is the normal course: the last sitting day is not counted down (tester t9h issue 9 B4).
+ * reported is the normal course: the last sitting day is not counted down.
  */
 export function resultOverdue(context: PlanContext, entry: CatalogEntry, own: StepOwnDate): boolean {
   const reporting = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
@@ -53,10 +53,10 @@ export function resultOverdue(context: PlanContext, entry: CatalogEntry, own: St
 
 /**
  * " If you did not take it, sit it by Wed 27 Jan 2027 at the latest (projected); book a seat now (a
- * test date usually takes about a week, advice)." for rebookBy's day of the exam `key` (t9q F4: the
+ * test date usually takes about a week, advice)." for rebookBy's day of the exam `key` (the
  * day is the last to sit, not to book). Within the booking allowance "find any seat you can"; for
  * OET Medicine its sessions (OET_BOOKING_DAYS, advice); on the day itself what is still possible,
- * never "sit it today … book a seat now" (rebookPhaseWords, lead's rulings on tester t9s F9).
+ * never "sit it today … book a seat now" (rebookPhaseWords).
  */
 export function rebookWords(context: PlanContext, sitting: DueDate, key: string): string {
   // Memoised per shared sitting day (stepRenderings') and phase: the card and SCHEDULED_DATE_PASSED
@@ -109,10 +109,10 @@ export function seatLeadWords(): string {
 /**
  * The reminders up to rebookBy's day, appended to `into`: the hard-deadline ladder against it, and
  * follow-ups at most AFTER_TARGET_EVERY_DAYS apart from the passed day to that ladder (followUps),
- * so the step is not silent for weeks while a new sitting can still count (t9p F10: ten weeks).
+ * so the step is not silent for weeks while a new sitting can still count (ten weeks).
  * They are timed by the last sitting day but carry the step's own deadline (`resultDue`: when the
  * result must arrive), so an email item shows one "Due" date, the step's; the last sitting day is
- * the conditional sentence of their text (lead's ruling on tester t9w F13).
+ * the conditional sentence of their text.
  */
 export function rebookReminders(
   context: PlanContext,
@@ -195,8 +195,8 @@ function rebookTarget(
 
 /**
  * The reminders' title and why, made once per step and rendered day (frozen and shared by plans):
- * the score asked first, the last sitting day as the condition after it (lead's ruling on tester
- * t9w F13: "Has your Step 2 CK score come? Tell us the result").
+ * the score asked first, the last sitting day as the condition after it
+ * ("Has your Step 2 CK score come? Tell us the result").
  */
 function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { title: string; why: string } {
   let known = texts.get(detail);
@@ -205,7 +205,7 @@ function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { tit
     known = {
       key: entry.key,
       title: `Has your ${examName(entry)} score come? If so, tell us the result`,
-      // The last sitting day is a day to sit by, not to book by (t9q F3/F4, as the card says).
+      // The last sitting day is a day to sit by, not to book by (as the card says).
       why: `If you did not take it, the last day to sit it for this Match is ${detail.local}${projected}: book a seat by then (a test date usually takes ${seatLeadWords()}, advice) and tell us your new date.`,
     };
     texts.set(detail, known);

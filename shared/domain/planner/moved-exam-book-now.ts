@@ -12,7 +12,7 @@ import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
-/** The rung of the one "book your date now" reminder of an exam under way on a moved plan (t9t F20). */
+/** The rung of the one "book your date now" reminder of an exam under way on a moved plan. */
 export const BOOK_NOW_RUNG = "book-now";
 
 /** What bookNowOnMovedPlan reads of a step, as planMilestone resolved it. */
@@ -26,14 +26,14 @@ export interface BookNowFacts {
   targetAhead: boolean;
   /** The book-by day of the step's ladder (bookByOf), or null. */
   startBy: number | null;
-  /** A prerequisite the step may start before is pending: no booking yet (waitingForOf, t9w F15). */
+  /** A prerequisite the step may start before is pending: no booking yet (waitingForOf). */
   prerequisitePending: boolean;
 }
 
 /**
  * An exam under way (in progress, no date of its own, a catalog `bookingLeadDays`) on a plan the
  * planner moved to a later Match because its deadline for the entered Match passed (`missed`):
- * ONE reminder to book the test date now (tester t9t F20, lead's ruling 3), at the delivery slot the
+ * ONE reminder to book the test date now, at the delivery slot the
  * day after that deadline (the move), or at the next slot when the plan is made later, while that
  * is within the catalog's booking lead (advice) of the move and before the ladder's own book-by
  * day; never after. It counts down to the unchanged target (countsDownTo "target"), and its id
@@ -51,7 +51,7 @@ export function bookNowOnMovedPlan(
   const lead = entry.bookingLeadDays;
   const { missed, target, targetDetail } = facts;
   if (lead === undefined || facts.status !== "in_progress" || facts.own !== null || missed === null) return;
-  if (facts.prerequisitePending) return; // FSMB books no one before ECFMG approves the application (t9w F15)
+  if (facts.prerequisitePending) return; // FSMB books no one before ECFMG approves the application
   if (target === null || targetDetail === undefined || !facts.targetAhead) return;
   let sendAt = slotAtOrAfter(context, missed.at);
   if (sendAt < context.now) sendAt = slotAtOrAfter(context, context.now);

@@ -18,11 +18,11 @@ import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
 
 /**
  * The risks of a plan moved to a later Match (MATCH_YEAR_NOT_FEASIBLE): that Match's, judged
- * exactly as for the applicant who entered it (testers t9n F17, F8, lead's ruling: ERAS late, NRMP
+ * exactly as for the applicant who entered it (ERAS late, NRMP
  * late or interviewing unregistered, an exam in reach only on any seat, a rank order list dated
  * before ranking opens, its last working day), on `later`'s context and dates (`laterDates`), plus
  * the one MATCH_YEAR_NOT_FEASIBLE of the entered Match (`context`), and that Match's own rank order
- * list refused (ROL_BEFORE_RANKING_OPENS, t9w F1) when the later Match does not read it. In orderRisks' order. `slipped`:
+ * list refused (ROL_BEFORE_RANKING_OPENS) when the later Match does not read it. In orderRisks' order. `slipped`:
  * the later Match's slipped targets when the planner has them (slippedSteps). `soapOutcomeDates`
  * (the entered Match's dates) when the plan moved for a SOAP outcome unreported: SOAP_OUTCOME_UNREPORTED
  * stands in MATCH_YEAR_NOT_FEASIBLE's place (soap-outcome.ts); "declined" when it moved for "not matched,
@@ -40,7 +40,7 @@ export function movedPlanRisks(
     assessRisks(later.context, laterDates, later.feasibility, native),
     later.context,
     laterDates,
-    // Behind the unchecked gate the targets are held steps' (t9n F10), for the later Match as for the entered.
+    // Behind the unchecked gate the targets are held steps', for the later Match as for the entered.
     { ineligible: false, unchecked: uncheckedGate(later.context), feasibility: later.feasibility, slipped },
   );
   // Still out of reach after laterMatchInReach's hops (never seen): the plan keeps one such risk.
@@ -56,11 +56,11 @@ export function movedPlanRisks(
         ? soapOutcomeRisk(context, soapOutcomeDates, later.context.calendar.matchYear)
         : withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context),
   );
-  // Moved for SOAP (t9y F6): a certificate through a Pathway may expire before the later Match's start.
+  // Moved for SOAP: a certificate through a Pathway may expire before the later Match's start.
   const year = later.context.calendar.matchYear;
   const expiring = soapOutcomeDates === null ? null : movedPlanCertificateRisk(context, year);
   if (expiring !== null && !risks.some((risk) => risk.code === expiring.code)) insertRisk(risks, expiring);
-  // The OET's age on the route the card recommends, the current Pathways season (t9q F5).
+  // The OET's age on the route the card recommends, the current Pathways season.
   const routed = uncheckedGate(context)
     ? null
     : routeOetScoreAgeRisks(context, later.context.calendar.matchYear);
@@ -69,12 +69,12 @@ export function movedPlanRisks(
       if (risks[index]?.code === "OET_SCORE_MAY_BE_TOO_OLD") risks.splice(index, 1);
     for (const risk of routed) insertRisk(risks, risk);
   }
-  // An answer the entered Match's interview contradicts is asked about still (t9p F11): the later
+  // An answer the entered Match's interview contradicts is asked about still: the later
   // plan carries the exams that interview presumes.
   const asked = answersContradictInterviewRisk(context, true);
   if (asked !== null) insertRisk(risks, asked);
   // The entered Match's rank order list reported but not counted (dated before ranking opens) is
-  // flagged still (lead's ruling on tester t9w F1): the later Match's context reads a list dated in
+  // flagged still: the later Match's context reads a list dated in
   // the entered season as an earlier season's, so its own rules never see it. A list the later
   // Match refuses itself (dated in its season) is that Match's to flag, as before.
   const refused = enteredListRefused(context, later);
@@ -100,7 +100,7 @@ export function movedPlanNotices(
   const entered = (risk: Risk) =>
     risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.code === "ANSWERS_CONTRADICT_INTERVIEW";
   // The entered Match's refused rank order list (movedPlanRisks) is flagged, never emailed: the
-  // dropped Match's season steps get no notice, the out-of-reach one names what to redo (t9l F17).
+  // dropped Match's season steps get no notice, the out-of-reach one names what to redo.
   const droppedList = (risk: Risk) =>
     risk.code === "ROL_BEFORE_RANKING_OPENS" && later.context.rolRefused === null;
   const outOfReach = risks.filter(entered);

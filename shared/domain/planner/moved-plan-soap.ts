@@ -6,7 +6,7 @@ const SOAP = indexedStep("soap");
 
 /**
  * `later` (a moved plan's later Match, enteredLaterMatch) without the SOAP answer the applicant gave
- * in the entered Match's Match Week (lead's ruling on tester t9y F5): SOAP belongs to one Match, and
+ * in the entered Match's Match Week: SOAP belongs to one Match, and
  * no answer about the later Match's SOAP can exist before that Match Week's Monday release, when
  * NRMP tells applicants whether they matched (season date nrmp_match_week_start_and_soap_start). An
  * undated SOAP in progress, done or "Not for me" would otherwise carry into the later plan once its

@@ -10,11 +10,11 @@ const TOKEN_INDEX = stepIndex("eras_token");
 /**
  * A step done in MyERAS (letters, the CV, a re-applicant's imports; the catalog's `beforeToken`),
  * not begun while the ERAS token is not done: its words say what can be done now and that the
- * MyERAS part waits for the token, since MyERAS cannot be used without it (tester t9x F10: "create
+ * MyERAS part waits for the token, since MyERAS cannot be used without it ("create
  * the Letter Request Forms in MyERAS" weeks before the token had a reminder). `action` is the text
  * the step would say otherwise; the catalog's first-time `action` or its `again` in it is replaced,
- * the rest (a note about an earlier season) kept. Under way (`beforeToken.inProgress`, tester t9z
- * F5), its `inProgress` gives way to what can be done offline and the MyERAS part once it is open.
+ * the rest (a note about an earlier season) kept. Under way (`beforeToken.inProgress`),
+ * its `inProgress` gives way to what can be done offline and the MyERAS part once it is open.
  * Unchanged for every other step.
  */
 export function tokenFirstAction(
@@ -25,7 +25,7 @@ export function tokenFirstAction(
 ): string {
   const words = entry.beforeToken;
   if (words === undefined || isSatisfiedAt(context, TOKEN_INDEX)) return action;
-  // Under way: the work that needs no MyERAS goes on, the rest waits for it (t9z F5, ruling 6).
+  // Under way: the work that needs no MyERAS goes on, the rest waits for it.
   const inProgress = entry.statusActions?.inProgress;
   if (status === "in_progress" && words.inProgress !== undefined && inProgress !== undefined)
     return action.replace(inProgress, () => withMyerasOpening(context, words.inProgress as string));

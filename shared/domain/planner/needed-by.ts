@@ -4,8 +4,8 @@ import { shiftDays } from "./date-math.ts";
 import type { DueDate } from "./due-date.ts";
 
 /**
- * A prerequisite's deadline no later than the latest start of a step that waits for it (tester
- * s10 issue 9d B2: the ECFMG application was due 28 Oct 2027 by its own rule, 90 days before the
+ * A prerequisite's deadline no later than the latest start of a step that waits for it
+ * (the ECFMG application was due 28 Oct 2027 by its own rule, 90 days before the
  * latest Step 1 date, while the ERAS token that needs it was due 1 Sep 2027). The earliest of the
  * catalog rule and, for each dependant every applicant has (see dependantsOf), its due date less
  * its own lead time (none when the dependant can begin before it, `startsBefore`); the source then

@@ -16,7 +16,7 @@ export interface NextMatch {
  * The Match after the plan's, with the day its ERAS applications may first be submitted (season
  * date `eras_applicants_may_submit`, cited into `sources`, projected as the calendar has it): what
  * a late ERAS applicant (ERAS_LATE_SUBMISSION) and a delayed start past its follow-ups
- * (START_DELAYED, t9m F10) are told to weigh.
+ * (START_DELAYED) are told to weigh.
  */
 export function nextMatch(context: PlanContext, sources: string[]): NextMatch {
   const matchYear = context.calendar.matchYear + 1;

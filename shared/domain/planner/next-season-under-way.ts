@@ -7,7 +7,7 @@ import { addSource, citeSeasonDate, ERAS_TIMELINE_URL } from "./risk-sources.ts"
 
 /**
  * SEASON_OVER's words on the Match it points to, `next`, once that Match's ERAS season has opened
- * (tester t9n F14, the lead's ruling: a 2026 applicant whose Match was over was pointed at 2027 in
+ * (a 2026 applicant whose Match was over was pointed at 2027 in
  * December 2026 with nothing about 2027's ERAS, open since June, its programs reviewing since
  * September). Says the season is under way with its dates (season data, AAMC's ERAS timeline, each
  * "(projected)" where projected, its rule cited into `sources`): MyERAS's opening, the first day

@@ -13,7 +13,7 @@ const ROL_AT = stepIndex("rank_order_list");
 const made = new WeakMap<SeasonCalendar, Risk>();
 
 /**
- * NO_INTERVIEW_RECORDED (warning; tester t9r F13, session 24 task O, lead's ruling 3): from
+ * NO_INTERVIEW_RECORDED (warning): from
  * ranking's opening to the rank order list deadline, a plan for the entered Match (`inReach`: not
  * moved, not out of reach) with the ERAS application submitted and NRMP registration done, the list
  * not certified, and no interview recorded for this Match (interviewingForMatch): an advisor would

@@ -25,10 +25,10 @@ const FSMB_USMLE_URL = "https://www.usmle.org/path-licensure";
 const ECFMG_BEFORE_USMLE_URL = "https://iwa2.ecfmg.org/Overview.asp";
 
 /**
- * The record's evidence against a sponsor note reported `false` (tester t9r F10, session 24 task O,
- * lead's ruling 1), as bits: 1 the Application for ECFMG Certification reported done (ECFMG
+ * The record's evidence against a sponsor note reported `false`,
+ * as bits: 1 the Application for ECFMG Certification reported done (ECFMG
  * approved it), 2 USMLE Step 1 reported passed, 4 Step 2 CK reported passed, 8 the ECFMG
- * certificate reported done (tester t9s F10). ECFMG approves the application and certifies, and
+ * certificate reported done. ECFMG approves the application and certifies, and
  * FSMB lets an IMG sit a Step, only for a school with a sponsor note covering the graduation year
  * (SCHOOL_POLICY_URL, FSMB_USMLE_URL). 0 for any other note, or no such answer: one comparison for
  * almost every plan. Only the applicant's own answers count, never a presumption.
@@ -46,7 +46,7 @@ export function noteRecordEvidence(context: PlanContext): number {
 
 /**
  * Whether the note reported `false` stands beside the applicant's own ECFMG certificate, which ECFMG
- * issues only for a school with a sponsor note (tester t9s F10, lead's ruling 2, session 25): while
+ * issues only for a school with a sponsor note: while
  * the question is pending, the rank order list, Match Week, SOAP and Match Day are planned and
  * reminded as for an eligible applicant (waiting-for.ts), the list's card saying the condition.
  * Weaker evidence (an application, a pass) keeps the gate. One comparison for almost every plan.
@@ -83,7 +83,7 @@ export const CERTIFICATE_RANK_LIST_ACTION =
   "If your school has the ECFMG sponsor note (see the question above), enter your list in R3 {rankingOpens} and certify it by {due}. If you edit it after certifying, certify it again: only a certified list counts (advice).";
 
 /**
- * Whether the note's question names the rank order list (tester t9s F10, lead's ruling 1): the
+ * Whether the note's question names the rank order list: the
  * applicant reported NRMP registration, the list is not finished and its deadline is ahead. Then
  * "if the note is there" means "certify your list", not NRMP's late registration.
  */
@@ -97,7 +97,7 @@ export function rankListNamed(context: PlanContext): boolean {
 
 /**
  * Whether the note's question asks a certified applicant who has not reported NRMP registration to
- * register and certify a list (tester t9u F4, lead's ruling 1, session 26): NRMP registration needs
+ * register and certify a list: NRMP registration needs
  * no sponsor note and the certificate is the evidence; NRMP's late registration closes with the rank
  * order list deadline, so only while that is ahead and no list is reported.
  */
@@ -112,9 +112,9 @@ export function registrationNamed(context: PlanContext): boolean {
 
 /**
  * "…, change your answer and certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)"
- * (`rol`: the deadline's words, in both zones where the local day differs, t9t F12), its source
+ * (`rol`: the deadline's words, in both zones where the local day differs), its source
  * added; `register` (registrationNamed): "…, register with NRMP … and certify a rank order list …
- * NRMP's late registration closes then" (t9u F4).
+ * NRMP's late registration closes then".
  */
 export function rankListWords(
   calendar: SeasonCalendar,
@@ -151,8 +151,8 @@ const RECORD_OPENING = "One of your answers conflicts with the rest of what you 
 /**
  * Whether a risk is this question (noteRecordRisk) rather than an interview's: read from the risk's
  * own message, so the escalation and the advisor's digest, which hold only a risk's code and message
- * (stored escalations too), name no interview when there is none (tester t9s F8). Its code is
- * ANSWERS_CONTRADICT_RECORD since session 25 (t9s F8 ruling 3); escalations stored before then carry
+ * (stored escalations too), name no interview when there is none. Its code is
+ * ANSWERS_CONTRADICT_RECORD since session 25; escalations stored before then carry
  * ANSWERS_CONTRADICT_INTERVIEW with these words, read the same way.
  */
 export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boolean {
@@ -162,7 +162,7 @@ export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boole
   );
 }
 
-/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (16) or registration with it (32) (at most 60), and zone where its words name it (t9t F12). */
+/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (16) or registration with it (32) (at most 60), and zone where its words name it. */
 const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 
 /**
@@ -178,10 +178,10 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
   const evidence = noteRecordEvidence(context);
   if (evidence === 0) return null;
   const named = rankListNamed(context);
-  // Not registered beside a certificate: registration named with the list (t9u F4).
+  // Not registered beside a certificate: registration named with the list.
   const register = !named && registrationNamed(context);
   const kind = evidence | (named ? 16 : 0) | (register ? 32 : 0);
-  // The deadline in both zones where the applicant's day is not its ET day (t9t F12): kept under the zone.
+  // The deadline in both zones where the applicant's day is not its ET day: kept under the zone.
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const zoned = (named || register) && localDate(context.zone, rolDate.at) !== rolDate.date;
   const key = zoned ? `${kind} ${context.zone}` : kind;

@@ -7,8 +7,8 @@ import { presumedSent } from "./presumed-sent.ts";
 const PATHWAY = indexedStep("ecfmg_pathway");
 
 /**
- * The Pathway application's own day for ANSWERS_CONTRADICT_INTERVIEW's "if the note is there" (tester
- * t9u F16, Z2 ruling 7): with the Pathway not started and its projected deadline ahead, that day
+ * The Pathway application's own day for ANSWERS_CONTRADICT_INTERVIEW's "if the note is there":
+ * with the Pathway not started and its projected deadline ahead, that day
  * decides whether any rank order list can count, so the question names it first: "Sun 27 Dec 2026,
  * 7:00 AM GMT+5 (Sat 26 Dec 2026, 9:00 PM ET) (projected: ECFMG's 2027 deadline is not confirmed)".
  * "" otherwise (submitted, presumed sent by the interview, or the day passed).

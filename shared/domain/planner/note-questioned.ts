@@ -8,7 +8,7 @@ import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
  * ANSWERS_CONTRADICT_INTERVIEW): the applicant's own record contradicts it (noteRecordEvidence), or
  * an interview does (contradictedAnswers lists the school check). SCHOOL_NOT_ECFMG_ELIGIBLE, its
  * notice title and the school check's card then say "until you confirm or change that answer",
- * never "ECFMG certification is not possible" (tester t9t F11, lead's ruling 2, session 25). Only
+ * never "ECFMG certification is not possible". Only
  * plans with the note false get past the first comparison (noteRecordEvidence's).
  */
 export function noteQuestioned(context: PlanContext): boolean {

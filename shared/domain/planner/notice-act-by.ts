@@ -13,7 +13,7 @@ import { stepRenderings } from "./step-renderings.ts";
 // (critical-risk-notice.ts); otherwise the notice is due on the season date it is about (deadlineOf).
 
 /**
- * The date an exam booked too late must move before (tester s8 issue 14 B1): for
+ * The date an exam booked too late must move before: for
  * EXAMS_LATE_FOR_RANKING, the earliest deadline still ahead of the notice among the named steps
  * booked after it; the risk's text says "take it by" that day, so "Due" gives it too, not the rank
  * order list deadline weeks later. Undefined otherwise (an exam not booked whose deadline passed:
@@ -25,7 +25,7 @@ export function actBy(
   dates: PlanDates,
   sendAt: number,
 ): DueDate | undefined {
-  // MATCH_YEAR_LAST_DAY: due the day it names (t9v F2), as its countdown is, while it is ahead.
+  // MATCH_YEAR_LAST_DAY: due the day it names, as its countdown is, while it is ahead.
   if (risk.code === "MATCH_YEAR_LAST_DAY") {
     const due = lastDayDue(context, risk);
     return due !== undefined && due.at >= sendAt ? due : undefined;
@@ -35,7 +35,7 @@ export function actBy(
   // look at the email, session 29: the item read "Due Thu 25 Feb", then "Due: Wed 27 Jan").
   if (risk.code === "SCORE_BELOW_PASSING") return earliestDue(risk, dates, sendAt, () => true);
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
-  // Not booked, in reach only at its fastest pace (t9l F16); booked, after its last sitting day (t9o F2).
+  // Not booked, in reach only at its fastest pace; booked, after its last sitting day.
   return earliestDue(risk, dates, sendAt, (key, due) => {
     const day = plannedDay(context, key);
     return day === null ? namedAtFastestPace(context, key) : sittingAfterLastDay(context, key, day, due);

@@ -7,14 +7,14 @@ import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * For an interviewing applicant asked about NRMP registration (nrmpRegistrationAsked), an NRMP
- * reminder that goes out at the same instant as a rank order list reminder is folded into it (fixP's
- * open point, s25 ruling W2): one email, the rank list's, its `why` ending "Also: Registered with
+ * reminder that goes out at the same instant as a rank order list reminder is folded into it
+ * (s25 ruling W2): one email, the rank list's, its `why` ending "Also: Registered with
  * NRMP? If not, register in R3 now. …", as a second critical notice on a step is joined (README),
- * when the rank list's reminder is due no later than the NRMP one (mayCarry, tester t9x F5: on the
+ * when the rank list's reminder is due no later than the NRMP one (mayCarry, on the
  * early deadline's day the question rode under a certificate check due in February); otherwise
  * both stay, each its own item.
  * The rank list's reminder keeps its id and carries the NRMP one (Reminder.folded), dropped from
- * the list: the caller marks it sent with the rank list's (fixD's leftover 2, session 26). In place; for any other plan one
+ * the list: the caller marks it sent with the rank list's. In place; for any other plan one
  * map look-up (no NRMP entry reported) or nothing.
  */
 export function foldNrmpAskedIntoRankList(context: PlanContext, reminders: TimedReminder[]): void {
@@ -32,7 +32,7 @@ export function foldNrmpAskedIntoRankList(context: PlanContext, reminders: Timed
     const into = reminders[at] as TimedReminder;
     const why = `${into.reminder.why} Also: ${each.reminder.title}. ${each.reminder.why}`;
     // Carried, so the question is claimed and marked sent with the email that said it: unmarked, it
-    // came back re-timed as a missed rung and its spacing swallowed the next one (fixD leftover 2).
+    // came back re-timed as a missed rung and its spacing swallowed the next one.
     const folded = [...(into.reminder.folded ?? []), each.reminder];
     const reminder = reminderWith(into.reminder, { why, folded });
     reminders[at] = timedReminder(into.sendAt, into.deadline, reminder, into.late, into.fixed, into.notice);

@@ -4,19 +4,19 @@ import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { sentAt } from "./sent-reminders.ts";
 
-/** How close after an NRMP question a later one folds into it (lead's ruling 3 on tester t9t F14; advice). */
+/** How close after an NRMP question a later one folds into it (advice). */
 const FOLD_MS = 3 * DAY_MS;
 
 /**
  * The NRMP question ("Registered with NRMP?", nrmpRegistrationAsked) is not sent on consecutive
- * days (tester t9t F14, lead's ruling 3, session 25): a rung of nrmp_registration within 3 days
+ * days: a rung of nrmp_registration within 3 days
  * after an earlier one kept (the critical-risk notice counts, and is never dropped) folds into it,
  * removed from `reminders`; the weekly question follows. The deadline's own last 3 days keep their
  * rungs (the countdown to the late registration deadline). Dropping keeps every other id as it
  * was: deterministic. Only plans that ask the question get past the first check.
  * A question the caller's ledger marks sent (sentAt) counts from when it went out and is never
  * folded itself: a missed rung is re-timed to each re-plan's next slot and the notice laid at its
- * now, so counted there, a question sent days ago folded the rung a later wake-up woke for (fixN2).
+ * now, so counted there, a question sent days ago folded the rung a later wake-up woke for.
  */
 export function spaceNrmpQuestion(context: PlanContext, reminders: TimedReminder[]): void {
   if (!nrmpRegistrationAsked(context)) return;

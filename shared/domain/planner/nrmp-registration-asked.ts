@@ -15,8 +15,8 @@ const LATE_FEE_USD = (() => {
 })();
 
 /**
- * Whether NRMP registration is to be asked about rather than said to be missing (tester t9q F2,
- * lead's ruling): the applicant's interview counts for the Match (interviewsAreEvidence) and they
+ * Whether NRMP registration is to be asked about rather than said to be missing:
+ * the applicant's interview counts for the Match (interviewsAreEvidence) and they
  * never reported the step at all. Most interviewing applicants registered before the early
  * deadline; a reported not_started is believed and keeps the words that say so.
  */
@@ -27,8 +27,8 @@ export function nrmpRegistrationAsked(context: PlanContext): boolean {
 /**
  * The question, for the card and the NRMP_LATE_FEE risk: "If you have not registered with NRMP yet,
  * register in R3 now (after Mon 30 Nov 2026 the $50 late fee applies); …". `at` is the early
- * registration deadline (epoch ms); while it is projected the fee "may apply" (tester s4 finding 7:
- * a fee that hangs on a projected date is never said as fact).
+ * registration deadline (epoch ms); while it is projected the fee "may apply"
+ * (a fee that hangs on a projected date is never said as fact).
  */
 export function nrmpAskedWords(context: PlanContext, at: number, projected: boolean): string {
   const fee = usd(LATE_FEE_USD);
@@ -44,7 +44,7 @@ const ASKED_OPENING = "If you have not registered with NRMP yet";
 /**
  * Whether a risk is NRMP_LATE_FEE asking (nrmpAskedWords) rather than telling: read from the risk's
  * own message, so the escalation and the advisor's digest, which hold only a risk's code and
- * message (stored escalations too), word it as the plan did (t9q F2 leftovers).
+ * message (stored escalations too), word it as the plan did.
  */
 export function asksNrmpRegistration(risk: Pick<Risk, "code" | "message">): boolean {
   return risk.code === "NRMP_LATE_FEE" && risk.message.startsWith(ASKED_OPENING);
@@ -59,7 +59,7 @@ export const NRMP_ASKED_NOTICE_TITLE = `${ASKED_QUESTION} You are interviewing f
 
 /**
  * The asked applicant's NRMP follow-up reminders' title, in place of the catalog's "Register for
- * the NRMP Main Residency Match", which an applicant who did register ignores as done (t9s F3).
+ * the NRMP Main Residency Match", which an applicant who did register ignores as done.
  */
 export const NRMP_ASKED_REMINDER_TITLE = `${ASKED_QUESTION} If not, ${ASKED_REGISTER}`;
 
@@ -76,7 +76,7 @@ export function nrmpAskedEntry(entry: CatalogEntry): CatalogEntry {
 }
 
 /**
- * The asked applicant's rank order list card (lead's ruling, t9s F3): planned as a registered
+ * The asked applicant's rank order list card: planned as a registered
  * applicant's, on the condition that they did register ({rankingOpens}, {due}: step-text.ts fill).
  */
 export const NRMP_ASKED_RANK_LIST_ACTION =
@@ -107,7 +107,7 @@ export type NrmpHeld = "asked" | "weighing" | "-";
  * open long after programs began reviewing), which is about the applicant's own Match only
  * (`season`, the Match budgeted: a moved plan's is a later one); "-" for neither. "weighing" holds
  * back this Match's NRMP fees and its ERAS fees not yet paid alike (budget.ts), since the advice is
- * to weigh the next Match before paying either (tester t10b F1).
+ * to weigh the next Match before paying either.
  */
 export function nrmpHeldOf(context: PlanContext, season: SeasonCalendar): NrmpHeld {
   if (nrmpRegistrationAsked(context)) return "asked";
@@ -116,8 +116,8 @@ export function nrmpHeldOf(context: PlanContext, season: SeasonCalendar): NrmpHe
 
 /**
  * An NRMP fee still to pay, held back: nrmpAskedFee's when asked, or while the plan weighs the next
- * Match (nrmpWhileWeighing) "If you apply for the 2027 Match: owed only then" (fixI's leftover of
- * t9t F18: the card said the condition, the budget counted the fee as upcoming).
+ * Match (nrmpWhileWeighing) "If you apply for the 2027 Match: owed only then"
+ * (the card said the condition, the budget counted the fee as upcoming).
  */
 export function nrmpHeldFee(context: PlanContext, held: NrmpHeld, item: BudgetItem): BudgetItem {
   if (held === "asked") return nrmpAskedFee(item);

@@ -12,7 +12,7 @@ const NRMP_REGISTRATION = stepIndex("nrmp_registration");
 /**
  * Whether ERAS_LATE_SUBMISSION's advice has turned from "submit now" to "weigh the next Match": the
  * application is open more than INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS (advice) after programs began
- * reviewing, and no interview for this Match holds the applicant to it (t9p F15). One definition,
+ * reviewing, and no interview for this Match holds the applicant to it. One definition,
  * for that risk's words, its notice's title and the NRMP words below (erasSubmissionWellPast).
  */
 export function erasWellPast(context: PlanContext): boolean {
@@ -25,8 +25,8 @@ function wellPastFrom(context: PlanContext): number {
 }
 
 /**
- * Whether NRMP registration is said on the condition the plan weighs (tester t9t F18, lead's
- * ruling 2): the ERAS application still open and erasWellPast, so ERAS_LATE_SUBMISSION tells the
+ * Whether NRMP registration is said on the condition the plan weighs:
+ * the ERAS application still open and erasWellPast, so ERAS_LATE_SUBMISSION tells the
  * applicant to weigh the next Match before paying ERAS fees; NRMP registration still open. The
  * card, its reminders' titles and NRMP_LATE_FEE then say "if you apply for this Match, register …;
  * if you move to the next Match, pay no NRMP fee for this one" (the moved plans' words,
@@ -40,7 +40,7 @@ export function nrmpWhileWeighing(context: PlanContext): boolean {
  * Whether ERAS_LATE_SUBMISSION advises weighing the next Match before paying ERAS fees: the ERAS
  * application still open and erasWellPast. The one predicate behind nrmpWhileWeighing and the
  * budget's fees of this Match held back while the plan weighs (nrmp-registration-asked.ts
- * nrmpHeldOf: NRMP's and ERAS's not yet paid, tester t10b F1).
+ * nrmpHeldOf: NRMP's and ERAS's not yet paid).
  */
 export function weighingNextMatch(context: PlanContext): boolean {
   if (isFinished(statusAt(context, ERAS_APPLICATION))) return false;

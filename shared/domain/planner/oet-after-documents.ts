@@ -8,7 +8,7 @@ import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
-// An OET result reported done while the Pathway it supports is still to be accepted (tester t9x F13):
+// An OET result reported done while the Pathway it supports is still to be accepted:
 // the day of a done OET is its result's day (a pass is never dated before its sitting), the day the
 // result can reach ECFMG. It decides when ECFMG's review of the Pathway can end, and whether it came
 // after the season's deadline for supporting documents.

@@ -16,8 +16,8 @@ export function bookingDayBefore(sittingDay: string): string {
 /**
  * "book by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead; our advice) a
  * sitting on or before Tue 5 Jan 2027 (projected)": the day the OET booking countdown
- * (oet-booking-day.ts) runs to, named with the sitting day it serves (tester t9z F3, lead's ruling:
- * "book by 5 Jan" read as "you can book until 5 Jan").
+ * (oet-booking-day.ts) runs to, named with the sitting day it serves
+ * ("book by 5 Jan" read as "you can book until 5 Jan").
  */
 export function oetBookByWords(sittingDay: string, mark: string): string {
   return `book by about ${dayText(bookingDayBefore(sittingDay))} ${OET_BOOKING_BASIS} a sitting on or before ${dayText(sittingDay)}${mark}`;

@@ -51,7 +51,7 @@ export function oetBookingEnd(zone: string, cutOff: number): number {
  * Whether, for an OET not booked (oetNotBooked), the last booking day for the sittings whose last day
  * ends at `sittingEnd` (the first instant of the applicant's day after it: lastSittingEnd, or a
  * sitting-day due's `at`) has passed for the applicant while that sitting day has not: booking for a
- * sitting in time has probably closed (tester t9u F2, F3, lead's ruling: the plan said "book the
+ * sitting in time has probably closed (the plan said "book the
  * earliest sitting … by 5 Jan", then "book a sitting now and take it today"). A guess from an old
  * session (advice): it changes the words, never writes the Match off.
  */
@@ -76,7 +76,7 @@ export function oetBookingClosedWords(context: PlanContext, sittingEnd: number, 
 /**
  * EXAMS_LATE_FOR_RANKING's sentence for oetBookingClosed: "Your OET Medicine is not booked, and booking
  * for … has probably closed (…): check … by that day; the 2027 Match is in reach only with a sitting by
- * then (if none is open, it moves to a later Match)". Never "take it today" (t9u F3).
+ * then (if none is open, it moves to a later Match)". Never "take it today".
  */
 export function oetClosedSentence(context: PlanContext, sittingEnd: number, mark: string): string {
   return `Your OET Medicine is not booked, and ${oetBookingClosedWords(context, sittingEnd, mark)}: the ${context.calendar.matchYear} Match is in reach only with a sitting by then, whose result can reach ECFMG by the Pathway's deadline for supporting documents`;
@@ -84,7 +84,7 @@ export function oetClosedSentence(context: PlanContext, sittingEnd: number, mark
 
 /**
  * Whether the applicant needs an OET seat in the plan's own Match: not booked (oetNotBooked), or
- * booked for a sitting after its last sitting day on `stepDates` (tester t9y F1: such an applicant
+ * booked for a sitting after its last sitting day on `stepDates` (such an applicant
  * heard "move it earlier, by Tue 5 Jan" once, then nothing until 22 Dec, after every session by
  * 5 Jan had closed its bookings, while one not booked hears the booking day's countdown).
  */
@@ -99,7 +99,7 @@ function oetNeedsSeat(context: PlanContext, stepDates: PlanDates): boolean {
 /**
  * For an OET that needs a seat in the plan's own Match (oetNeedsSeat), the last booking day's
  * countdown (the hard-deadline ladder: 14, 3 and 1 days before it), titled with that day, projected
- * when the last sitting day is (tester t9u F2, lead's ruling: nothing came before the booking day,
+ * when the last sitting day is (nothing came before the booking day,
  * then rungs for a 5 Jan sitting no one could book). Appended to `into`; nothing once that day has passed.
  */
 export function oetBookingReminders(context: PlanContext, stepDates: PlanDates, into: TimedReminder[]): void {
@@ -117,7 +117,7 @@ export function oetBookingReminders(context: PlanContext, stepDates: PlanDates, 
  * The countdown's target for one zone and calendar (stepDates' own), made once and reused by every
  * plan that shares stepDates (a WeakMap on it: bounded by the plan dates' own memo), with the ladder
  * last laid for it: its title and why were texts built per plan, and compared with the kept
- * ladder's on every plan (planner bench: about 4 % of a plan, fixP2).
+ * ladder's on every plan (planner bench: about 4 % of a plan).
  */
 function bookingTarget(zone: string, stepDates: PlanDates): BookingTarget {
   const cutOff = sittingCutOffOf(stepDates.calendar, OET.key);

@@ -11,7 +11,7 @@ import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
  * (its chain in reach there: withLaterCandidate's judgement), the clause naming that candidate's last
  * sitting day, " unless NRMP's 2027 deadline turns out later (it was 16 days before Match Day in
  * 2022–2025, Wed 3 Mar 2027): then a sitting by Tue 12 Jan 2027 still counts, and your plan keeps the
- * 2027 Match" (tester t9u F3, lead's ruling: the eve of 5 Jan said "your plan moves to a later Match",
+ * 2027 Match" (the eve of 5 Jan said "your plan moves to a later Match",
  * and hours later the plan kept it to 12 Jan); else "". One chain judged, only for such a last day.
  */
 export function oetLaterSeatClause(context: PlanContext, cutOff: number): string {

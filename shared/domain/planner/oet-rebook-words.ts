@@ -35,8 +35,8 @@ export function oetBookedAfter(context: PlanContext, sittingEnd: number): boolea
 
 /**
  * The OET card (and the Pathway card's OET sentence) for a sitting booked after its last sitting day
- * and after the later candidate's too, or with no later candidate (tester t9z F3, F10, lead's
- * ruling): one last sitting day, the earlier projection's, with the day to book by for it; the later
+ * and after the later candidate's too, or with no later candidate:
+ * one last sitting day, the earlier projection's, with the day to book by for it; the later
  * candidate's day only on its condition ("only if NRMP's deadline turns out later than projected"),
  * and honestly said when no session that can still be booked counts under the projection.
  * `booked`: the sitting's ISO day; `due`: the step's due date (its last sitting day: the projection's,
@@ -55,7 +55,7 @@ export function oetRebookCard(context: PlanContext, booked: string, due: DueDate
     const laterCut = sittingCutOffOf(laterCalendar, "oet_medicine");
     if (laterCut > projectedCut) {
       later = { day: lastSittingDay(laterCut), end: lastSittingEnd(zone, laterCut) };
-      // A step laid on the later candidate still names the projection's day first (t9z F10).
+      // A step laid on the later candidate still names the projection's day first.
       if (day === later.day) {
         day = lastSittingDay(projectedCut);
         end = lastSittingEnd(zone, projectedCut);
@@ -92,7 +92,7 @@ export function oetRebookCard(context: PlanContext, booked: string, due: DueDate
 /**
  * For MATCH_YEAR_LAST_DAY bound by the OET's last sitting day (`cutOff`) with the OET booked after
  * it: while its booking day is ahead, that day (ISO), its last instant and its words (`by`), the day
- * to act by (tester t9z F3, lead's ruling: "act by Sat 26 Dec" fell after the booking had closed); else null.
+ * to act by ("act by Sat 26 Dec" fell after the booking had closed); else null.
  */
 export function oetRebookBy(
   context: PlanContext,
@@ -104,13 +104,13 @@ export function oetRebookBy(
   noteRiskChange(context, bookingEnd);
   if (context.now >= bookingEnd) return null;
   const day = bookingDayBefore(lastSittingDay(cutOff));
-  // "by about <day> (our advice)": counted back with OET's booking allowance, advice (t10a F5).
+  // "by about <day> (our advice)": counted back with OET's booking allowance, advice.
   return { at: bookingEnd - 1, day, by: `by about ${dayText(day)}${markOfBasis("advice")}` };
 }
 
 /**
  * Whether a sitting by the OET's last sitting day (`cutOff`), still ahead, can probably no longer be
- * booked: the OET not booked (oetBookingClosed, t9u F3) or booked after that day (t9z F3).
+ * booked: the OET not booked (oetBookingClosed) or booked after that day.
  */
 export function oetSeatClosed(context: PlanContext, cutOff: number): boolean {
   const end = lastSittingEnd(context.zone, cutOff);
@@ -125,7 +125,7 @@ export function oetSeatClosed(context: PlanContext, cutOff: number): boolean {
 /**
  * MATCH_YEAR_LAST_DAY's action for an OET seat by its last sitting day (`cutOff`): "book by about
  * <booking day> (…) a sitting on or before <day>" for an OET to re-book while that day is ahead
- * (`rebook`, t9z F3); past OET's booking allowance, a late seat (`closed`, t9u F3); else the earliest sitting.
+ * (`rebook`); past OET's booking allowance, a late seat (`closed`); else the earliest sitting.
  */
 export function oetSeatAct(
   cutOff: number,
@@ -143,7 +143,7 @@ export function oetSeatAct(
 /**
  * EXAMS_LATE_FOR_RANKING's "move it earlier and …" for an OET booked after its last sitting day
  * (`cutOff`): while its booking day is ahead, "book by about <day> (…) a sitting on or before <last
- * sitting day>" (t9z F3: the risk names the day the countdown runs to); else null (its "take it by <day>").
+ * sitting day>" (the risk names the day the countdown runs to); else null (its "take it by <day>").
  */
 export function oetMoveBy(context: PlanContext, cutOff: number, mark: string): string | null {
   return oetRebookBy(context, cutOff) === null ? null : oetBookByWords(lastSittingDay(cutOff), mark);

@@ -17,7 +17,7 @@ const PATHWAY = indexedStep("ecfmg_pathway");
  * quoted]. The rule for the 2026 Pathways was not found." That season's deadline for applications
  * and documents was May 31, 2025 (https://gp.ecfmg.org/focus/issue88.html): about two years and
  * five months. The plan reads it as two years before the season's deadline for documents, the
- * earlier reading, and asks the applicant to verify (tester t9l F13).
+ * earlier reading, and asks the applicant to verify.
  */
 export const OET_SCORE_AGE_SOURCE =
   "https://www.hmep-hith.jp/information/USMLE-FAQ/STEP3-OET-score-validity (for the 2025 Pathways the OET had to be taken on or after Jan 1, 2023, quoting ECFMG; the rule for later Pathways was not found)";
@@ -59,8 +59,8 @@ export function oetScoreAgeRisks(context: PlanContext, plannedYear: number): Ris
 /**
  * For a plan moved to the `plannedYear` Match whose card recommends the current Pathways season
  * (currentPathwaysRoute on the entered Match's context `entered`: a Pathway not started, its
- * deadline passed), OET_SCORE_MAY_BE_TOO_OLD judged on that route's projected closing (tester t9q
- * F5: the risk judged the 2028 season's documents deadline while the card said "apply now" to the
+ * deadline passed), OET_SCORE_MAY_BE_TOO_OLD judged on that route's projected closing
+ * (the risk judged the 2028 season's documents deadline while the card said "apply now" to the
  * 2027 Pathways): zero or one Risk. Null when no such route is recommended (oetScoreAgeRisks holds).
  */
 export function routeOetScoreAgeRisks(entered: PlanContext, plannedYear: number): Risk[] | null {

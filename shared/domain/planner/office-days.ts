@@ -3,7 +3,7 @@ import { shiftDays } from "./date-math.ts";
 import type { DueDate } from "./due-date.ts";
 
 /**
- * Why an office step's due day is never a weekend (tester t9l F10: the Statement of Need and the J-1
+ * Why an office step's due day is never a weekend (the Statement of Need and the J-1
  * sponsorship "due Sun 16 Apr 2028"). Advice: the offices that meet these steps do not work weekends,
  * and a due day is the last day that still works, so the working day before it is the one to plan
  * for: earlier, never later.

@@ -25,8 +25,8 @@ import { addSource } from "./risk-sources.ts";
 const BOOKING_WEEK = `a test date usually takes about ${EXAM_BOOKING_DAYS} days`;
 
 /**
- * The exams MATCH_YEAR_LAST_DAY is about when EXAMS_LATE_FOR_RANKING says the same thing (tester
- * t9q F10 minor): every step it names is an exam whose result NRMP needs, named by
+ * The exams MATCH_YEAR_LAST_DAY is about when EXAMS_LATE_FOR_RANKING says the same thing:
+ * every step it names is an exam whose result NRMP needs, named by
  * EXAMS_LATE_FOR_RANKING too, and its last day is each one's last sitting day. Null otherwise
  * (another step, or another day such as a Pathway deadline before it: different things).
  */
@@ -35,7 +35,7 @@ function sameExams(context: PlanContext, lastDay: Risk, examsLate: Risk): Milest
   // Its instant is a minute (the chain's search), a sitting's a day: the same local day is the same day.
   const day = localDate(context.zone, instantOf(lastDay.lastWorkingAt));
   // A booked OET's chain runs on to a Pathway already in (dated, or presumed sent): nothing to do on it, so
-  // the day and the action are the OET's alone (t9t F19, lead's ruling). An undated one may be an action.
+  // the day and the action are the OET's alone. An undated one may be an action.
   const pathway = stepIndex("ecfmg_pathway");
   const oet =
     lastDay.milestones.includes("oet_medicine") &&
@@ -88,7 +88,7 @@ export function foldedExamRisk(context: PlanContext, lastDay: Risk, examsLate: R
  * How the fold ends: ", and your plan moves to a later Match"; while the later candidate's last
  * sitting day for `exam` is ahead (laterCandidateCalendar), the plan keeps the Match until then, so
  * "; if NRMP's 2027 deadline turns out later (…, Wed 3 Mar 2027), a sitting by Tue 12 Jan 2027
- * (our advice) still counts, and only after that day does your plan move to a later Match" (t9t F19).
+ * (our advice) still counts, and only after that day does your plan move to a later Match".
  */
 function laterMove(context: PlanContext, exam: MilestoneKey): string {
   const later = laterCandidateCalendar(context.calendar);

@@ -7,7 +7,7 @@ import { addSource } from "./risk-sources.ts";
 
 /**
  * EXAMS_LATE_FOR_RANKING and MATCH_YEAR_LAST_DAY both about the Pathway application's last day, its
- * projected deadline (tester t9t F5): one risk per Pathway fact, as for exams (foldedExamRisk).
+ * projected deadline: one risk per Pathway fact, as for exams (foldedExamRisk).
  * MATCH_YEAR_LAST_DAY stays (it names the application, its deadline, ECFMG's review and what follows
  * the day; EXAMS_LATE_FOR_RANKING's code says exams, its words only the first two), at the higher of
  * the two levels, with both risks' sources. Null when MATCH_YEAR_LAST_DAY is about another

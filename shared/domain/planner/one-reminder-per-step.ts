@@ -15,10 +15,10 @@ const isNotice = (reminder: Reminder) => isRiskNoticeRung(reminder.rung);
  * One email's reminders, one per step (a milestone, or one interview), in the order given (the
  * email's reading order, most urgent first). A step with its own date or a target beside a deadline
  * has two ladders; when rungs of both are due in one email, the first in that order speaks for the
- * step (tester t9h issue 9 C2: the Pathway came twice, "Your date" and "Due", in one email), except
+ * step (the Pathway came twice, "Your date" and "Due", in one email), except
  * that a risk's notice (critical, or a warning's that opted in) is never the one left out (its words say why the step is critical):
  * a second notice on the same step adds its title and words to the first's `why` when the first
- * is due no later (mayCarry, tester t9x F5), else it is an item of its own.
+ * is due no later (mayCarry), else it is an item of its own.
  * The others are kept in `alsoFor`: every one is still claimed and marked sent by the caller, so
  * none comes again later; the item says their dates (withOtherDates). Pure; returns a new array.
  */
@@ -36,11 +36,11 @@ export function oneReminderPerStep(ordered: readonly Reminder[]): StepReminders[
       known.alsoFor.push(known.reminder);
       known.reminder = reminder;
     } else if (isNotice(reminder) && !mayCarry(due(known.reminder), due(reminder))) {
-      // A notice due before the step's item: never hidden under the later date (t9x F5).
+      // A notice due before the step's item: never hidden under the later date.
       kept.push({ reminder, alsoFor: [] });
     } else {
       // A second notice on the step: the item says its words too, as placeNotice joins two notices
-      // of one instant and deadline; kept in alsoFor, only its date was said (lead's note on t9l F17).
+      // of one instant and deadline; kept in alsoFor, only its date was said.
       if (isNotice(reminder) && isNotice(known.reminder)) known.reminder = withAlso(known.reminder, reminder);
       known.alsoFor.push(reminder);
     }

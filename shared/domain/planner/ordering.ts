@@ -129,9 +129,9 @@ export function stableSort<T>(items: T[], compare: (left: T, right: T) => number
 const RUN = 8;
 
 /**
- * Next steps: the step that leads (Match Day's question once results are out: leadsTheList, tester
- * t9o F6) first, then most urgent first, earliest driving date, catalog order, interview id; then
- * no step before a step it needs at the same or a higher urgency (prerequisitesFirst's rule, t9o F7,
+ * Next steps: the step that leads (Match Day's question once results are out: leadsTheList)
+ * first, then most urgent first, earliest driving date, catalog order, interview id; then
+ * no step before a step it needs at the same or a higher urgency (prerequisitesFirst's rule,
  * moved on the keyed records before the items are taken out: needed-first.ts).
  */
 export function orderNextSteps(steps: readonly DueStep<NextStep>[]): NextStep[] {

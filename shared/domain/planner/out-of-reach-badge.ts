@@ -8,7 +8,7 @@ import type { MissedMatchDeadline, TargetedMatch } from "./targeted-match.ts";
  * for (`missed`, missedMatchDeadline): X is the latest Match the plan says is out of reach, the one
  * just before the targeted Match (the entered Match when that is the one just before, or when the
  * plan targets the entered Match, over: its steps dated for the next one), the same X for every step
- * of one plan (tester t9o F14: "too late for the 2027 Match" ten months after it, beside "too late for
+ * of one plan ("too late for the 2027 Match" ten months after it, beside "too late for
  * the 2028 Match" in one table). The missed deadline shown beside it is that Match's own, only once
  * passed: a step whose deadline for X is still ahead is too late for X all the same, since the plan
  * says X is out of reach, but names no date (the badge and the dates tell one Match). `stepDates`:

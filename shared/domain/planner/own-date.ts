@@ -43,10 +43,10 @@ function reportingDays(entry: CatalogEntry): number {
  * The wall day (toWall, its midnight) the result of an own date should be out: the date plus the
  * step's reporting allowance, counted in calendar days where the applicant lives (a DST change on
  * the way moves no day). The follow-up is sent at its delivery slot, and SCHEDULED_DATE_PASSED
- * stands from its start (resultDueAt): the risk and the reminder agree (tester s12 issue 15f B3).
+ * stands from its start (resultDueAt): the risk and the reminder agree.
  */
 function resultDayWall(context: PlanContext, entry: CatalogEntry, own: StepOwnDate): number {
-  // ECFMG reviews a Pathway once the OET result is in too: from the later of the two (t9x F13).
+  // ECFMG reviews a Pathway once the OET result is in too: from the later of the two.
   const from = entry.key === "ecfmg_pathway" ? pathwayReviewFrom(context, own.due.at) : own.due.at;
   return wallDayStart(toWall(context.zone, from)) + reportingDays(entry) * DAY_MS;
 }
@@ -115,11 +115,11 @@ const followUps = new WeakMap<
 export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
 
 /**
- * Why a result follow-up matters, not what to do (the step's action says that, tester s4 papercut
- * 10): "Until you tell us your USMLE Step 2 CK result, the plan cannot tell whether …".
+ * Why a result follow-up matters, not what to do (the step's action says that):
+ * "Until you tell us your USMLE Step 2 CK result, the plan cannot tell whether …".
  */
 function followUpWhy(entry: CatalogEntry): string {
-  // A Pathway is an application, not an exam: no "result" and no "new date" (tester t9t F2).
+  // A Pathway is an application, not an exam: no "result" and no "new date".
   if (entry.key === "ecfmg_pathway")
     return `ECFMG's review takes about ${Math.ceil(reportingDays(entry) / 7)} weeks (advice), so its answer should be out by now. Mark this step done if ECFMG accepted your application, or tell your advisor if ECFMG refused it or asked for more documents: NRMP needs ECFMG's acceptance by the rank order list deadline.`;
   const subject = entry.title.replace(/^(Pass|Complete an?) /, "");
@@ -133,9 +133,9 @@ function followUpWhy(entry: CatalogEntry): string {
 }
 
 /**
- * A result follow-up's title; a Pathway's is worded for a submission (tester t9t F2, lead's ruling
- * 1). An exam's asks for the score first, as the day it should be out has come (lead's ruling on
- * tester t9w F13: "Has your Step 2 CK score come? Tell us the result").
+ * A result follow-up's title; a Pathway's is worded for a submission.
+ * An exam's asks for the score first, as the day it should be out has come
+ * ("Has your Step 2 CK score come? Tell us the result").
  */
 function followUpTitle(entry: CatalogEntry, date: string): string {
   if (entry.key === "ecfmg_pathway")

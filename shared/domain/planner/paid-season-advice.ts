@@ -19,7 +19,7 @@ const SEASON_FEES: readonly { key: MilestoneKey; said: string }[] = [
 
 /**
  * What becomes of the season fees already paid (feePaid, the budget's rule) for the Match out of
- * reach (tester t9j F10: the paid applicant heard nothing): they count for that Match only; ECFMG's
+ * reach (the paid applicant heard nothing): they count for that Match only; ECFMG's
  * token fee and NRMP's fees are non-refundable, and no refund of ERAS application fees is on the
  * fact sheet, so none is promised; the feasible Match needs its own, as the budget counts. An
  * applicant registered with NRMP is pointed to NRMP about withdrawing, whose last day is the rank
@@ -34,13 +34,13 @@ export function paidSeasonAdvice(
 ): string {
   const year = context.calendar.matchYear;
   // Steps an interview presumed done (presumed-in-the-match.ts) were never reported: their fees are
-  // the interview's suggestion, named exactly as the budget shows them presumed paid (t9p F1).
+  // the interview's suggestion, named exactly as the budget shows them presumed paid.
   const presumed = presumedSeasonFees(context);
   const paid = SEASON_FEES.filter(
     (each) => feePaid(context, each.key) && context.presumedDone?.includes(stepIndex(each.key)) !== true,
   );
   if (paid.length === 0 && presumed.length === 0) return "";
-  // Each with its own number, so the verb agrees with what is named (tester t9k F11).
+  // Each with its own number, so the verb agrees with what is named.
   const refunds: { said: string; plural: boolean }[] = [];
   if (feePaid(context, "eras_token")) {
     refunds.push({ said: "ECFMG's ERAS token fee", plural: false });

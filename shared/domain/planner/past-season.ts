@@ -84,7 +84,7 @@ export function pastSeasonWork(
  * A Pathway application (booked or in progress, dated) of an earlier Pathways season than the one
  * ending with the calendar's Match (catalog `redoneEachSeason` "pathway-season"): dated on or before
  * `seasonStart`, the previous ERAS season's end, the day the previous Pathways closed (2025: both
- * May 31). ECFMG decides it for that season's Match only, so it is applied for again (adv56: one
+ * May 31). ECFMG decides it for that season's Match only, so it is applied for again (one
  * dated April 2024 read as under review for the 2028 Match), unless ECFMG has certified the
  * applicant. An accepted Pathway (done) meets the requirement and stays done; an undated one in
  * progress stays the benefit of the doubt feasibility gives it.
@@ -106,7 +106,7 @@ function earlierPathwaySeason(
  * season: done on or before the day its previous ERAS season ends, which is the earlier Match's).
  * The snapshot cannot say which Match a step was for; its date can (lead's note, task adv44: an
  * ERAS application or NRMP registration of the 2027 Match does not count for 2028). Risks,
- * feasibility and the budget (which keeps those fees as spent, adv39) read the plan's own context.
+ * feasibility and the budget (which keeps those fees as spent) read the plan's own context.
  * The context itself when nothing more is of an earlier season.
  */
 export function laterSeasonSteps(context: PlanContext, later: SeasonCalendar): PlanContext {
@@ -177,8 +177,8 @@ function lastingOf(entry: MilestoneEntry): readonly number[] {
 /**
  * Marks done in `statuses` (by catalog index) the lasting prerequisites (LASTING_IMPLIED_AT) of the
  * steps reported done or booked for an earlier season (`reported`, resetPastSeason's): the step is
- * this season's to do again, but what it proved stays proved (one waived stays waived). Tester t9p
- * F4: an ERAS application done for the Match out of reach left the later Match's token waiting for
+ * this season's to do again, but what it proved stays proved (one waived stays waived).
+ * An ERAS application done for the Match out of reach left the later Match's token waiting for
  * an ECFMG application the plan counted done elsewhere and never showed.
  */
 export function markLastingPrerequisites(
@@ -196,7 +196,7 @@ export function markLastingPrerequisites(
  * On the card of the step at catalog index `index`, why it waits for no prerequisite the applicant
  * never reported: one counted done because a step reported done for an earlier season needed it
  * first (markLastingPrerequisites), " Your Application for ECFMG Certification counts as done: the
- * ERAS application you reported (Tue 22 Sep 2026) needed it first." (tester t9p F4: the plan
+ * ERAS application you reported (Tue 22 Sep 2026) needed it first." (the plan
  * counts it done, so the words say so). "" for any other card, and at once for a plan with no
  * earlier season's work.
  */

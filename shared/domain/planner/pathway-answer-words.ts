@@ -27,7 +27,7 @@ export function pathwayAnswerAction(context: PlanContext): string | null {
  * Whether the Pathway card is a question (pathwayAnswerAction): after the rank order list deadline,
  * a Pathway in progress with no date beside a certified list. Such a card has no date to meet: it
  * is never overdue, and it reads after Match Day's "tell us where you matched", which comes first
- * once Match Day has passed (lead's ruling on tester t9m F9: the Pathway led as overdue).
+ * once Match Day has passed (the Pathway led as overdue).
  */
 export function pathwayAwaitsAnswer(context: PlanContext): boolean {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;

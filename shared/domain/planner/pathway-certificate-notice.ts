@@ -8,10 +8,10 @@ import { asksEarlierSeasonCheck, asksMatchedCheck } from "./pathway-certificate-
  * earlier season: revalidation goes through the season's Pathways application
  * (PATHWAYS_REVALIDATION_SOURCE), so the check is dated by the Pathways close the risk names (the
  * Pathway's projected deadline, the earlier candidate), not by the rank order list deadline two months
- * later (tester t9x F8). Once matched (asksMatchedCheck), the check against the residency start is due
+ * later. Once matched (asksMatchedCheck), the check against the residency start is due
  * before the first step after the Match that needs a valid certificate: ECFMG sponsors a J-1 only
  * with one (its sponsorship application), and the H-1B petition is filed with it; with neither
- * track, or that step's date passed, the start itself (tester t9z F9, ruling 2, session 31: the
+ * track, or that step's date passed, the start itself (the
  * Pathways close had passed by Match Day, so no notice went out after it). Its ids are the matched
  * check's own (`idPhase`), so a notice sent before the Match does not stand for it.
  */

@@ -46,13 +46,13 @@ const PATHWAY_VALIDITY_SEASON = 2024;
  * PATHWAY_CERTIFICATE_MAY_EXPIRE (warning): the applicant is ECFMG-certified, the certificate came
  * through a Pathway (the applicant recorded ecfmg_pathway done), and they are not yet in GME: before
  * its residency start. Matched (Match Week done means matched, in the Match or in SOAP, as its card
- * asks: tester t9k F8), the check against the start stays until that start (tester t9x F6, ruling 3,
- * session 29: it disappeared then, when an expired certificate means no start): matchedCheck. So the
+ * asks), the check against the start stays until that start
+ * (it disappeared then, when an expired certificate means no start): matchedCheck. So the
  * certificate can expire before it is validated for good. A Pathway accepted in an earlier
  * Pathways season than this Match's (earlierSeasonPathwayDay) asks now to check the certificate's
  * validity date against this Match's start, and about Pathways Revalidation if it ends before; a
- * Match over for the applicant asks the same against the next Match's start, until that start
- * (tester t9v F10, lead's ruling). Shape: zero or one Risk naming ecfmg_certification and ecfmg_pathway. Pure.
+ * Match over for the applicant asks the same against the next Match's start, until that start.
+ * Shape: zero or one Risk naming ecfmg_certification and ecfmg_pathway. Pure.
  */
 export function pathwayCertificateRisks(context: PlanContext): Risk[] {
   const certified = isFinished(statusAt(context, CERTIFICATION.index));
@@ -61,13 +61,13 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
   const throughPathway = pathway?.status === "done";
   const matched = reportedMatched(context);
   if (!certified || !throughPathway) return [];
-  // Matched: valid on the start, the day it matters (tester t9x F6: it vanished once Match Week was reported).
+  // Matched: valid on the start, the day it matters (it vanished once Match Week was reported).
   if (matched)
     return context.now >= context.calendar.dates.residency_start.at ? [] : matchedCheck(context, pathway);
   const mayMatch = thisSeasonMayMatch(context);
-  // Over for them (tester t9v F10): the next Match's check, past this Match's start too, until the next one's.
+  // Over for them: the next Match's check, past this Match's start too, until the next one's.
   if (!mayMatch) return nextMatchCheck(context);
-  // Past this Match's start with the result never heard (fixM, t9x F12): the next Match's check, as
+  // Past this Match's start with the result never heard: the next Match's check, as
   // for a Match over, worded for one who may have matched.
   if (context.now >= context.calendar.dates.residency_start.at) return nextMatchCheck(context, true);
   const earlier = earlierSeasonPathwayDay(pathway, context.calendar);
@@ -98,8 +98,8 @@ function reportedMatched(context: PlanContext): boolean {
 
 /**
  * Whether PATHWAY_CERTIFICATE_MAY_EXPIRE, where it stands, is a matched applicant's check against
- * the residency start (matchedCheck): the case whose warning is emailed after the Match (tester t9z
- * F9, ruling 2, session 31: after Match Day the notice's date, the Pathways close, had passed, so
+ * the residency start (matchedCheck): the case whose warning is emailed after the Match
+ * (after Match Day the notice's date, the Pathways close, had passed, so
  * the warning stayed on the timeline only).
  */
 export function asksMatchedCheck(context: PlanContext): boolean {
@@ -112,7 +112,7 @@ export function asksMatchedCheck(context: PlanContext): boolean {
 }
 
 /**
- * A matched applicant's check (tester t9x F6): the certificate must be valid on the residency start,
+ * A matched applicant's check: the certificate must be valid on the residency start,
  * so its validity date is checked against it, and ECFMG asked now if it ends before. A Pathway of
  * this Match's season is said to stay valid for entry this year by PATHWAY_MATCHED_VALIDITY_SOURCE,
  * written for the 2024 Match, so the words say that rule and ask to verify it rather than drop the
@@ -176,7 +176,7 @@ function nextMatchCheck(context: PlanContext, neverHeard = false): Risk[] {
  * Whether PATHWAY_CERTIFICATE_MAY_EXPIRE, where it stands, asks for the check against this Match's
  * start because the Pathway was accepted in an earlier Pathways season (earlierSeasonPathwayDay)
  * while this Match is still open to the applicant: the case whose warning is emailed (its notice
- * rule, warning-risk-notice.ts: t9v F10's leftover). A Pathway of this Match's season ("nothing is
+ * rule, warning-risk-notice.ts). A Pathway of this Match's season ("nothing is
  * needed now") is not.
  */
 export function asksEarlierSeasonCheck(context: PlanContext): boolean {
@@ -204,8 +204,8 @@ function thisSeasonMayMatch(context: PlanContext): boolean {
 }
 
 /**
- * What to do about the validity date, one rule wherever the applicant stands in the season (tester
- * t9t F15, lead's ruling 3; before, t9i F8, t9k F8): while they may match this season (before the
+ * What to do about the validity date, one rule wherever the applicant stands in the season
+ * (before): while they may match this season (before the
  * rank order list deadline, or after it with a certified list or SOAP open), a match (or a SOAP
  * offer accepted) keeps the certificate valid for entry this year by PATHWAY_MATCHED_VALIDITY_SOURCE,
  * said with the Match that page was written for and "verify" for the plan's own, so revalidation,
@@ -218,7 +218,7 @@ function checkValidity(context: PlanContext): string {
 }
 
 /**
- * The season's outcome in the words of the moment (tester t9l F11, C: after SOAP had ended the
+ * The season's outcome in the words of the moment (C: after SOAP had ended the
  * warning still said "If you match this season (or accept a SOAP offer)"): once SOAP is over the
  * outcome is past; an applicant in SOAP (Monday's release said "not matched") has only a SOAP offer.
  */
@@ -252,7 +252,7 @@ export function certificationThroughPathway(context: PlanContext): boolean {
 
 /**
  * What carries over to the `year` Match a plan moved to after a Match Week without a position (SOAP's
- * outcome, "not matched, not in SOAP": lead's ruling on tester t9y F6): the USMLE results do; a
+ * outcome, "not matched, not in SOAP"): the USMLE results do; a
  * certification through a Pathway may expire before GME starts (PATHWAY_CERTIFICATE_SOURCE), so the
  * words say so and send the applicant to the check (movedPlanCertificateRisk).
  */
@@ -264,7 +264,7 @@ export function carriedOverWords(context: PlanContext): string {
 
 /**
  * PATHWAY_CERTIFICATE_MAY_EXPIRE for a plan moved to the `year` Match after a Match Week without a
- * position (t9y F6), when the certification came through a Pathway (certificationThroughPathway):
+ * position, when the certification came through a Pathway (certificationThroughPathway):
  * the check against that Match's residency start, as for a Match over (nextMatchCheck), until that
  * start. Null otherwise.
  */

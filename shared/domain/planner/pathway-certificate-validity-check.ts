@@ -22,7 +22,7 @@ export const PATHWAYS_REVALIDATION_SOURCE =
  * Pathways season than the one tied to the calendar's Match: dated on or before the day the
  * previous ERAS season ends (`eras_previous_season_ends`), the day the previous Pathways closed
  * (2025: both May 31; the same boundary past-season.ts gives a Pathway application). Undated: not
- * known, so not said (tester t9v F10). Otherwise undefined.
+ * known, so not said. Otherwise undefined.
  */
 export function earlierSeasonPathwayDay(
   pathway: MilestoneEntry | undefined,
@@ -33,14 +33,14 @@ export function earlierSeasonPathwayDay(
 }
 
 /**
- * The check of a Pathway certificate's validity date against a Match's residency start (tester t9v
- * F10, lead's ruling): `calendar` is that Match's (the plan's own, or the next one when this Match is
+ * The check of a Pathway certificate's validity date against a Match's residency start:
+ * `calendar` is that Match's (the plan's own, or the next one when this Match is
  * over for the applicant); `lead` is the sentence's opening ("Yours was accepted on …, so check
  * today"). Says the start with its projected mark and what the sources say of revalidation's window:
  * through the season's Pathways application, whose deadline this plan projects (pathwayDeadline:
  * the earlier candidate), its own deadline not found ("verify"). While that day is ahead: ask about
- * Pathways Revalidation now if the date ends before the start. Once it has passed (tester t9x F8:
- * nothing dated it then, the notice had been dated by the rank order list deadline): what to ask
+ * Pathways Revalidation now if the date ends before the start. Once it has passed
+ * (nothing dated it then, the notice had been dated by the rank order list deadline): what to ask
  * ECFMG, whether Revalidation for that Match is still open and what a date ending before the
  * start means for starting that year.
  */

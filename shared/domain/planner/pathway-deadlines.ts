@@ -10,10 +10,10 @@ import { noteCrossing } from "./risk-change-instants.ts";
 // The ECFMG Pathway's two deadlines, both projected by the catalog's rules (advice, with their
 // sources): the application's (`due`) and the later one for the documents that support it, the OET
 // result among them (`documentsDue`), and which of them the fastest pace misses (feasibility.ts).
-// Missing the documents deadline is a warning (tester s13 issue 9g A3); an application that cannot
-// go in by its deadline ends the season (feasibility's unfitCause, tester t9j F4).
+// Missing the documents deadline is a warning; an application that cannot
+// go in by its deadline ends the season (feasibility's unfitCause).
 // ECFMG's May 2025 newsletter date (2025 Pathways closed May 31, 2025) is not a candidate: it ends the
-// cycle for certification months after that Match's rank order lists, and the rule says so (tester t9h B7).
+// cycle for certification months after that Match's rank order lists, and the rule says so.
 
 /** A projected Pathway deadline missed at the fastest pace: what, when it would be done, and the deadline. */
 export interface PathwayLate {
@@ -47,7 +47,7 @@ export function missedPathwayDeadline(
 /**
  * A season's Pathway application deadline, as the plan shows it: the catalog's due rule for
  * ecfmg_pathway (a season date plus an offset, projected from the Pathways application rule with
- * its source), in ET as the deadlines read it (tester s12 issue 9f A3: an OET result that can only
+ * its source), in ET as the deadlines read it (an OET result that can only
  * arrive after it left the season "feasible"). On a later-candidate calendar (refusals only) the
  * rule's latest candidate (projection-rules.json, 29 days before that ROL deadline). Null if the rule
  * is not a season date's offset.
@@ -62,7 +62,7 @@ export function pathwayDeadline(calendar: SeasonCalendar): number | null {
     else if (latest === undefined)
       deadline = shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
     else {
-      // Refusals wait for the latest candidate (tester t9t F13, lead's ruling), and no later than
+      // Refusals wait for the latest candidate, and no later than
       // an application whose review could still end by the (later) rank order list deadline.
       const at = calendar.dates[due.dateKey].at;
       const review = entry.reportingDays?.days ?? 0;

@@ -5,7 +5,7 @@ import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import type { StepEntriesView } from "./step-entries.ts";
 
-// Tester t9z F4 (lead's ruling, session 30): a Pathway marked done while its OET is booked ahead.
+// A Pathway marked done while its OET is booked ahead.
 // ECFMG needs the OET result for the Pathway, so "done" is most likely "application submitted" (an
 // easy tap when the application goes in): the OET keeps its step, deadline, risk and reminders, the
 // certificate waits for its result, and one warning names the conflict.

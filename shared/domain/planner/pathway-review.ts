@@ -19,7 +19,7 @@ const MATCH_DAY = indexedStep("match_day");
 /**
  * A Pathway application dated on or before its deadline (pathwayDeadline, projected), whose day has
  * begun: the start of that day in the applicant's zone, else null. It went in on time, so what is
- * left is ECFMG's review, not the application deadline (lead's ruling on tester t9m F6: "overdue:
+ * left is ECFMG's review, not the application deadline ("overdue:
  * result pending" and "submit it as soon as you can" beside an application dated in time).
  */
 function submittedInTime(context: PlanContext): number | null {
@@ -33,7 +33,7 @@ function submittedInTime(context: PlanContext): number | null {
 
 /**
  * The deadline of a Pathway submitted in time (submittedInTime), or presumed sent by an interview
- * (presumedSent, tester t9p F17), once the application deadline it met has passed, for the plan's own Match only (`calendar` is the step's): the rank order list
+ * (presumedSent), once the application deadline it met has passed, for the plan's own Match only (`calendar` is the step's): the rank order list
  * deadline, by which NRMP needs ECFMG to have accepted it (the catalog's `neededForRanking`,
  * official). Nothing is overdue before then. Null for any other step or case, which keeps its own
  * deadline (before it passes, the application deadline and its reminders still serve one not sent).
@@ -48,12 +48,12 @@ export function pathwayDecisionDue(
   if (applicationDue === null) return null;
   // Reported in progress, dated by its deadline and that day gone by: submitted, so what still
   // matters is ECFMG's acceptance by the rank order list deadline, not the application deadline it
-  // met, even while that deadline is ahead (lead's ruling on tester t9w F13). One only planned
+  // met, even while that deadline is ahead. One only planned
   // (scheduled) keeps the application deadline until it passes: it may not have been sent.
   if (context.now <= applicationDue)
     return submittedInProgress(context) ? decisionDueNow(context, entry, calendar) : null;
-  // A Pathway presumed sent keeps that presumption past its deadline (tester t9p F17); one reported
-  // sent after the projected deadline (ECFMG's may be later) waits on ECFMG's answer too (t9s F5).
+  // A Pathway presumed sent keeps that presumption past its deadline; one reported
+  // sent after the projected deadline (ECFMG's may be later) waits on ECFMG's answer too.
   if (submittedInTime(context) === null && !presumedSent(context, PATHWAY.index) && !sentLate(context))
     return null;
   return decisionDueNow(context, entry, calendar);
@@ -62,8 +62,8 @@ export function pathwayDecisionDue(
 /**
  * Whether `entry` is the Pathway, for the plan's own Match (`calendar` is the step's), reported in
  * progress and submitted in time (submittedInProgress): dated by ECFMG's acceptance by the rank order
- * list deadline, its ladder counts down to that day (lead's ruling on tester t9w F13), asking whether
- * ECFMG has accepted it; not the "under review" silence of one only planned (t9n F3).
+ * list deadline, its ladder counts down to that day, asking whether
+ * ECFMG has accepted it; not the "under review" silence of one only planned.
  */
 export function pathwaySubmittedInProgress(
   context: PlanContext,
@@ -83,8 +83,8 @@ function submittedInProgress(context: PlanContext): boolean {
 /**
  * decisionDue as of now: between the projected rank order list deadline and its later candidate
  * (rolLaterCandidateAt: 16 days before Match Day in 2022–2025), the later one, so a Pathway waiting
- * on ECFMG's answer is not "overdue" while NRMP's deadline may still be ahead (tester t9t F2, lead's
- * ruling 1). The plan is made again as the earlier deadline passes (noteRiskChange).
+ * on ECFMG's answer is not "overdue" while NRMP's deadline may still be ahead.
+ * The plan is made again as the earlier deadline passes (noteRiskChange).
  */
 function decisionDueNow(context: PlanContext, entry: CatalogEntry, calendar: SeasonCalendar): DueDate {
   const due = decisionDue(entry, calendar);
@@ -115,7 +115,7 @@ const laterDecisionDues = new WeakMap<SeasonCalendar, DueDate>();
 /**
  * Whether the Pathway was reported submitted (in progress or scheduled, dated) on a day after its
  * projected application deadline, that day begun: ECFMG's deadline may be later, so the plan asks
- * whether ECFMG accepted it (sentLateAction) rather than calling it overdue (tester t9s F5).
+ * whether ECFMG accepted it (sentLateAction) rather than calling it overdue.
  */
 function sentLate(context: PlanContext): boolean {
   return sentLateDay(context) !== null;
@@ -134,7 +134,7 @@ function sentLateDay(context: PlanContext): number | null {
 /**
  * pathwayDecisionDue for a step with no date of its own (`own` null) in a plan that presumes steps
  * (presumedInTheMatch): a Pathway presumed sent is due by ECFMG's decision once its application
- * deadline has passed (tester t9p F17). Null otherwise, at once for a plan that presumes nothing.
+ * deadline has passed. Null otherwise, at once for a plan that presumes nothing.
  */
 export function presumedPathwayDue(
   context: PlanContext,
@@ -151,9 +151,9 @@ export function presumedPathwayDue(
  * The rank order list deadline (as pathwayDecisionDue) of a Pathway submitted in time whose day
  * has gone by, whether or not the application deadline it met has passed: while that deadline is
  * still ahead, this is what the "did ECFMG accept it?" follow-up announces, since the application
- * deadline's "Due" rungs no longer apply (tester t9n F3, step-reminders.ts). Also one sent after
+ * deadline's "Due" rungs no longer apply (step-reminders.ts). Also one sent after
  * its projected deadline (sentLate), that day gone by: it too waits on ECFMG's answer, so no "Due"
- * countdown to the rank order list deadline (tester t9t F2, lead's ruling 1). Null otherwise.
+ * countdown to the rank order list deadline. Null otherwise.
  */
 export function pathwayReviewDue(
   context: PlanContext,
@@ -210,7 +210,7 @@ const decisionDues = new WeakMap<SeasonCalendar, DueDate>();
  * catalog's "If you submitted it on …, ECFMG is reviewing it … If you did not, submit it by …" no
  * longer fits: under review while the review time (the catalog's reportingDays, advice) runs; once
  * that time has passed, ECFMG's answer is asked. No "submit it by", even while the application
- * deadline is ahead: the applicant reported it submitted (tester t9n F3, lead's rule). Null otherwise
+ * deadline is ahead: the applicant reported it submitted. Null otherwise
  * (the catalog's text then).
  * `applicationDue` is the application deadline as the step shows it.
  */
@@ -230,7 +230,7 @@ export function pathwayReviewAction(
     );
   if (date === undefined || day + DAY_MS > context.now) return null;
   const days = entry.reportingDays?.days ?? 28;
-  // Counted from the OET result when it came later: ECFMG reviews the whole (t9x F13).
+  // Counted from the OET result when it came later: ECFMG reviews the whole.
   const from = pathwayReviewFrom(context, day);
   const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, from)) + days * DAY_MS);
   const oet = oetResultAfter(context, day);
@@ -252,7 +252,7 @@ export function pathwayReviewAction(
 
 /**
  * The card of a Pathway application dated after its deadline (projected), that day gone by, for the
- * plan's own Match: never "ECFMG is reviewing it" (tester t9n F16). The deadline is projected, so
+ * plan's own Match: never "ECFMG is reviewing it". The deadline is projected, so
  * the plan cannot know ECFMG refuses it: it says the application came after it, asks for ECFMG's
  * answer and names what follows a refusal, the next Match's Pathways and their deadline. Null
  * otherwise (pathwayReviewAction's caller has checked the step and the deadline shown).

@@ -13,7 +13,7 @@ const PATHWAY = indexedStep("ecfmg_pathway");
 
 /**
  * Whether the Pathway application is not reported submitted: not begun, under way with no date, or
- * dated for a day still ahead (plannedPathwayDay: a plan to submit, not a submission, t9u F13).
+ * dated for a day still ahead (plannedPathwayDay: a plan to submit, not a submission).
  */
 function notSubmitted(context: PlanContext): boolean {
   const entry = context.entries.at(PATHWAY.index);
@@ -35,7 +35,7 @@ export function plannedPathwayDay(context: PlanContext): string | null {
 /**
  * MATCH_YEAR_LAST_DAY, critical, for a Pathway application not submitted that misses its projected
  * deadline (60 days before the ROL deadline) while the latest candidate (projection-rules.json
- * milestoneOffsets `latestCandidate`) still allows it: the lead's ruling on tester t9t F13 and F3.
+ * milestoneOffsets `latestCandidate`) still allows it.
  * "ECFMG's Pathway application deadline as we project it, Sat 26 Dec 2026 (projected), has passed.
  * ECFMG's 2027 deadline is not confirmed; it was 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for
  * the 2023 Match: submit today and check ECFMG's Pathways page; if ECFMG has closed it, tell us."
@@ -60,7 +60,7 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const sources: string[] = [];
   addSource(sources, latest.rule);
   const projected = `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected)`;
-  // A planned day past it is named as too late for it (lead's ruling 5, t9u F13): submit today instead.
+  // A planned day past it is named as too late for it: submit today instead.
   const planned = plannedPathwayDay(context);
   const plannedWords =
     planned === null ? "" : ` Your planned date, ${renderDate(planned)}, is too late for that deadline.`;

@@ -45,7 +45,7 @@ let last: NotOpen | undefined;
 
 /**
  * The Pathway card for the `year` Match while ECFMG's `year` Pathways have probably not opened
- * (tester t9y F4, lead's ruling: a 2028 card said "submit the application now" in December 2026,
+ * (a 2028 card said "submit the application now" in December 2026,
  * inviting a payment for the 2027 Pathways): "Apply once ECFMG's 2028 Pathways are open (check
  * ECFMG's news; the 2026 Pathways opened on Tue 19 Aug 2025) …", the words a moved plan already
  * gives (step-action.ts laterMatchPathwayAction). "Probably not opened": before the day of the year

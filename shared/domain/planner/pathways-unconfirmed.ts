@@ -1,8 +1,8 @@
 /**
  * What Matchpath knows of a season's Pathways deadlines while they are projected: not that ECFMG
- * has not published them (it may have: tester t9p F17), but that its data does not confirm them, as
+ * has not published them (it may have), but that its data does not confirm them, as
  * the README's PROJECTED_NOTE puts projected dates. Shared by the feasibility risks and the card of
- * a Pathway presumed sent (tester t9q F14).
+ * a Pathway presumed sent.
  */
 export function pathwaysUnconfirmed(matchYear: number): string {
   return `ECFMG's ${matchYear} Pathways deadlines are not yet confirmed in Matchpath's data`;

@@ -17,7 +17,7 @@ export interface PlannerInput {
    * console's what-ifs do not). A critical notice sent is laid at that instant instead of now, and
    * the NRMP question's spacing counts from when a question really went out (sent-reminders.ts):
    * laid at each re-plan's now, a notice or a missed rung re-timed to the next slot swallowed the
-   * rung a wake-up, planned at its own instant, woke for (fixN2, session 25). Absent: as before.
+   * rung a wake-up, planned at its own instant, woke for. Absent: as before.
    */
   remindersSent?: Readonly<Record<string, string>>;
 }

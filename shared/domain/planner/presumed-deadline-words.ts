@@ -7,7 +7,7 @@ import type { PlanDates } from "./deadlines.ts";
 
 /**
  * How the question names a presumed step and what to do by its deadline if it is not done: the
- * Pathway is asked about as the application the applicant submits (t9o F13, lead's example), an
+ * Pathway is asked about as the application the applicant submits (lead's example), an
  * exam as the sitting (its due date is the last sitting day), an ERAS document as what goes in.
  */
 const QUESTIONS: Partial<Record<MilestoneKey, { name?: string; ask: string }>> = {
@@ -25,8 +25,8 @@ const DEFAULT_ASK = "if it is not ready, finish it by";
 
 /**
  * The presumed steps (catalog indices, `presumed`) whose own hard deadline (`dates.dueAt`, for the
- * Match the plan's steps are laid for) is still ahead, each named with that day as a question
- * (session 22 task A1, lead's ruling on t9o F13): "ECFMG Pathway application: if you have not
+ * Match the plan's steps are laid for) is still ahead, each named with that day as a question:
+ * "ECFMG Pathway application: if you have not
  * submitted it, do it by Sat 26 Dec 2026 (projected)", joined by "; ". The day is dayBy's (the
  * earlier of the applicant's and the ET day), marked "(projected)" when the date is. A presumed step
  * is never called "not submitted": the applicant never said. Empty when no deadline is ahead.

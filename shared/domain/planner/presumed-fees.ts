@@ -5,8 +5,8 @@ import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 
 /**
- * One rule for the fees of steps an interview presumes done (presumed-in-the-match.ts; lead's
- * ruling on tester t9p F1): the applicant never reported those steps, so what was paid for them is
+ * One rule for the fees of steps an interview presumes done (presumed-in-the-match.ts):
+ * the applicant never reported those steps, so what was paid for them is
  * the interview's suggestion, not their word. Each fee the fee table prices for such a step is in
  * the budget once, as presumed paid ("presumed from your interview"), counted apart from what the
  * applicant reported spent, in USD and in another currency alike; the moved plan's
@@ -56,8 +56,8 @@ export function presumedSeasonFees(context: PlanContext): string[] {
 
 /**
  * A fee to verify's line (toVerifyItem), presumed paid (presumedToVerifyItem) when it has words for
- * that (`presumedVerify`) and an interview presumes every one of its steps done (tester t9s's
- * re-check of F5: the Pathway's fee read "upcoming … before applying" beside a Pathway presumed sent).
+ * that (`presumedVerify`) and an interview presumes every one of its steps done
+ * (the Pathway's fee read "upcoming … before applying" beside a Pathway presumed sent).
  */
 export function verifyItemOf(context: PlanContext, fee: FeeToVerify): BudgetItem {
   const presumed = context.presumedDone;
@@ -70,7 +70,7 @@ export function verifyItemOf(context: PlanContext, fee: FeeToVerify): BudgetItem
 
 /**
  * Whether a fee to verify has nothing left to verify: listed only until its steps are done
- * (`untilDone`: the USMLE surcharge), every one of them that applies is done (tester t9w F11); or
+ * (`untilDone`: the USMLE surcharge), every one of them that applies is done; or
  * every step it is for is one the ECFMG certificate needed (the Pathway), and the certificate is
  * done: that fee was paid on the way, or never owed (a certificate issued before the Pathways), so
  * it cannot apply and is not "to verify".

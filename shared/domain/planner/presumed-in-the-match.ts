@@ -46,12 +46,12 @@ export const PRESUMABLE_AT: readonly number[] = [
  * The context feasibility and the plan read (lead's ruling, session 21 task B): an interview
  * recorded for the entered Match's season (interviewingForMatch: from the day programs may review
  * ERAS applications until the rank order list deadline, once ERAS applicants may submit) is evidence the applicant is in that Match, as
- * Match Week done is (confirmedByTheMatch, t9l F18). Certification and ERAS steps the applicant never
+ * Match Week done is (confirmedByTheMatch). Certification and ERAS steps the applicant never
  * reported (absent from the input, not implied by a later step, applicable) then read as done, and
  * `presumedDone` names them for CERTIFICATION_STATUS_UNREPORTED, which asks for their statuses:
  * missing milestones otherwise count as not started, and an intake that sent interviews but no exam
- * statuses was told the 2027 Match was out of reach (t9m F13). Session 22 task A1 (lead's ruling on
- * t9o F4, F13): whatever else was reported (a Step 2 CK "not started", an OET in progress) and
+ * statuses was told the 2027 Match was out of reach. Session 22 task A1:
+ * whatever else was reported (a Step 2 CK "not started", an OET in progress) and
  * whether or not the Match stays in reach on it: the reported statuses are judged as reported, and a
  * plan that still moves to a later Match carries the presumed steps (enteredLaterMatch,
  * withLaterPresumed), never asking an interviewing applicant to open a MyIntealth account. An
@@ -59,13 +59,13 @@ export const PRESUMABLE_AT: readonly number[] = [
  * interview, or with nothing to presume, the context as given (the common case: no interview, one
  * length check). No feasibility is run here: the plan runs it once on what this returns.
  *
- * Which evidence counts (inTheMatchOnRecord, one test; lead's ruling on tester t9w F1, session 28):
+ * Which evidence counts (inTheMatchOnRecord, one test):
  * such an interview, or this season's ERAS application submitted AND NRMP registration done
  * (appliedAndRegistered; a step done for an earlier season was reset, so only the entered Match's
  * count). NRMP registers an IMG for one Match and the application went to that season's programs,
  * so together they put the applicant in it as an interview does; the usual late, partial intake left
  * Step 1 and the ECFMG application blank, and reading them as not started wrote the season off and
- * told a registered applicant to ask NRMP about withdrawing (t9w F1). Either one alone is not enough:
+ * told a registered applicant to ask NRMP about withdrawing. Either one alone is not enough:
  * an ERAS application without NRMP registration is a season still being weighed, planned as before.
  * The words about the presumption name the evidence it rests on (presumptionEvidence).
  */
@@ -78,7 +78,7 @@ export function presumedInTheMatch(context: PlanContext): PlanContext {
  * (keptFeasibility) is returned instead of judging the same context twice.
  */
 export function feasibilityOf(context: PlanContext): Feasibility {
-  // Out of reach on the projected deadline only, the later candidate's chain (t9r F1, lead's ruling).
+  // Out of reach on the projected deadline only, the later candidate's chain.
   return kept.get(context) ?? withLaterCandidate(context, assessFeasibility(context));
 }
 
@@ -107,7 +107,7 @@ export function withLaterPresumed(context: PlanContext, later: PlanContext | nul
   const presumed = later?.presumedDone;
   if (presumed === undefined || presumed.length === 0) return context;
   const statuses = context.statuses.slice();
-  // As presumed there: a step presumed sent, not done, keeps its card (never waited on unseen, t9p F4).
+  // As presumed there: a step presumed sent, not done, keeps its card (never waited on unseen).
   for (const index of presumed) statuses[index] = later?.statuses[index] ?? "done";
   const own = context.presumedDone ?? [];
   const presumedDone = [...new Set([...own, ...presumed])].sort((a, b) => a - b);
@@ -119,8 +119,8 @@ export function withLaterPresumed(context: PlanContext, later: PlanContext | nul
  * steps `entered` presumed (its `presumedDone`, with the status presumed; a Pathway presumed sent, not
  * done, is the later Pathways season's to do, and season-bound steps left out: the later season's
  * ERAS steps are that season's to do) read as done too, and named in its `presumedDone`: a plan moved
- * from the Match its interview is for keeps what the interview presumed (session 22 task A1, t9o F4:
- * the 2028 plan asked an interviewing applicant to create a MyIntealth account). `later` itself when
+ * from the Match its interview is for keeps what the interview presumed
+ * (the 2028 plan asked an interviewing applicant to create a MyIntealth account). `later` itself when
  * nothing carries.
  */
 export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanContext {
@@ -132,7 +132,7 @@ export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanC
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     const status = entered.statuses[index] as MilestoneStatus;
     // A step presumed sent, not done, that is redone each season (the Pathway beside an OET not
-    // passed: ECFMG decides an application for one Pathways season) is not carried (tester t9p F12).
+    // passed: ECFMG decides an application for one Pathways season) is not carried.
     if (status !== "done" && entry.redoneEachSeason !== undefined) continue;
     if (entry.seasonBound === true || !unreported(later, index)) continue;
     statuses ??= later.statuses.slice();
@@ -144,7 +144,7 @@ export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanC
 
 function presumedContext(context: PlanContext): PlanContext | null {
   // The one evidence test (inTheMatchOnRecord: an interview in the season once ERAS opens, or this
-  // season's ERAS application and NRMP registration done, t9w F1), checked before the steps are
+  // season's ERAS application and NRMP registration done), checked before the steps are
   // read: most plans (no interview, not both reported done) end here after two status reads and a
   // length check; so do plans before that day (a moved plan's later Match, mostly).
   if (context.eligibility === "ineligible" || !inTheMatchOnRecord(context)) return null;
@@ -157,12 +157,12 @@ function presumedContext(context: PlanContext): PlanContext | null {
     statuses[index] = status;
     presumedDone.push(index);
   };
-  // Every step never reported, whatever else was (session 22 task A1, lead's ruling on t9o F4, F13):
+  // Every step never reported, whatever else was:
   // an OET in progress no longer keeps the Pathway from being presumed (and then called "not
   // submitted"), nor an ERAS step reported unfinished the documents never reported. A step whose
   // done would imply a prerequisite the applicant reported unfinished (the Pathway beside an OET not
   // passed) is presumed sent, not done: done would erase the reported OET from the plan.
-  // An answer the interview contradicts (t9p F11: the ECFMG application "not started") is questioned,
+  // An answer the interview contradicts (the ECFMG application "not started") is questioned,
   // not believed: it keeps no exam from being presumed done.
   const questioned = contradictedAnswers(context);
   for (const index of PRESUMABLE_AT) {
@@ -215,8 +215,8 @@ function unreported(context: PlanContext, index: number): boolean {
  * (AAMC's ERAS timeline: programs review the applications submitted there), so the interview
  * suggests the application went in (task B2: one warning for both, not a second one). The steps get
  * no reminders while presumed (they read as done): the warning is the one place that asks, so it
- * names each one whose own deadline on `dates` is still ahead, as a question (session 22 task A1,
- * t9o F13: presumedDeadlineQuestions). It names the Match the interview is for: on a moved plan's
+ * names each one whose own deadline on `dates` is still ahead, as a question
+ * (presumedDeadlineQuestions). It names the Match the interview is for: on a moved plan's
  * context that carries the entered Match's presumption (carriedPresumed), the Match moved from.
  * Zero or one Risk. Pure.
  */

@@ -17,7 +17,7 @@ import { timedReminder } from "./timed-reminder.ts";
 /**
  * The one "did ECFMG accept it?" follow-up of a Pathway presumed sent past its projected application
  * deadline (presumedSentPastDeadline): treated as one submitted in time, it gets this and none of
- * the hard deadline's "Due" rungs (lead's ruling on advS's note, session 23). Sent at the delivery
+ * the hard deadline's "Due" rungs. Sent at the delivery
  * slot on the day ECFMG's review (the catalog's reportingDays, advice) would be over for an
  * application sent by that deadline (the latest it can have gone in), or at the next slot once
  * that day has passed; none when that is not before `hard` (the step's due: the rank order list
@@ -62,8 +62,8 @@ const OET = indexedStep("oet_medicine");
  * OET is finished (the application deadline then starts the review, as before). An OET dated by
  * the applicant: the start of that day (their zone) plus the catalog's result allowance (advice);
  * undated: the Pathway's projected supporting-documents deadline (pathwayDocumentsDeadline), the
- * latest a result can reach ECFMG and still count. ECFMG cannot decide before it (tester t9t F2,
- * lead's ruling 1: the follow-up came while the OET was still to be sat).
+ * latest a result can reach ECFMG and still count. ECFMG cannot decide before it
+ * (the follow-up came while the OET was still to be sat).
  */
 function pendingOetResult(context: PlanContext): number | null {
   if (isFinished(statusAt(context, OET.index))) return null;

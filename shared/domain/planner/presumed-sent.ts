@@ -12,8 +12,8 @@ const OET = indexedStep("oet_medicine");
 /**
  * Whether presumedInTheMatch read the step at `index` (catalog index) as sent, not done: never
  * reported, in its `presumedDone`, and in progress (the Pathway beside an OET reported not passed,
- * presumed-in-the-match.ts). Such a step keeps that presumption after its own deadline (lead's
- * ruling on tester t9p F17): it is under review, never "not submitted".
+ * presumed-in-the-match.ts). Such a step keeps that presumption after its own deadline:
+ * it is under review, never "not submitted".
  */
 export function presumedSent(context: PlanContext, index: number): boolean {
   const presumed = context.presumedDone;
@@ -43,10 +43,10 @@ export function presumedSentPastDeadline(context: PlanContext, index: number): b
 
 /**
  * The card of a Pathway presumed sent (presumedSent) once its projected application deadline has
- * passed (tester t9p F17): under ECFMG's review as the catalog's in-progress card says (`weeks`:
+ * passed: under ECFMG's review as the catalog's in-progress card says (`weeks`:
  * its review allowance, advice), with one hedge for an application never submitted, naming the
  * Match and its projected deadline as passed only on the projection, ECFMG's own unconfirmed
- * (pathwaysUnconfirmed: check ECFMG's page, submit today if it still accepts; tester t9q F14), and the rank order list deadline by which NRMP needs ECFMG's
+ * (pathwaysUnconfirmed: check ECFMG's page, submit today if it still accepts), and the rank order list deadline by which NRMP needs ECFMG's
  * acceptance (official rule, projected date). Null otherwise (the catalog's text then).
  */
 export function presumedSentPathwayAction(context: PlanContext, weeks: number): string | null {
@@ -62,10 +62,10 @@ export function presumedSentPathwayAction(context: PlanContext, weeks: number): 
 
 /**
  * Whether an undated Pathway (no own date) in progress may already be under ECFMG's review, for
- * assessFeasibility's chain: before the rank order list deadline always (tester s14 issue 9h A4);
+ * assessFeasibility's chain: before the rank order list deadline always;
  * judged as of that deadline (`pastDeadline`) only when an interview presumes it sent
- * (presumedSent), a reading it keeps past its deadline (t9p F17), so an OET sat in time with its
- * result unreported is judged on that result, not written off (tester t9u F7 (A), lead's ruling).
+ * (presumedSent), a reading it keeps past its deadline, so an OET sat in time with its
+ * result unreported is judged on that result, not written off.
  */
 export function undatedPathwayMaybeSent(context: PlanContext, pastDeadline: boolean): boolean {
   if (statusAt(context, PATHWAY.index) !== "in_progress") return false;

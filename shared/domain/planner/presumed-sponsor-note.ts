@@ -3,7 +3,7 @@ import { SCHOOL_CHECK_INDEX } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 
-/** What CERTIFICATION_STATUS_UNREPORTED says of a sponsor note presumed from the interview (t9q F8, lead's words). */
+/** What CERTIFICATION_STATUS_UNREPORTED says of a sponsor note presumed from the interview (lead's words). */
 export const NOTE_WORDS =
   "your interview suggests your school has an ECFMG sponsor note; confirm it in WDOMS";
 /** ECFMG's medical school policy: only a school with a sponsor note is served (the catalog's wdoms_listing source). */
@@ -13,7 +13,7 @@ export const SCHOOL_POLICY_URL = "https://www.ecfmg.org/resources/medical-school
  * Whether the school's sponsor note, unknown to the applicant (null), counts as there only because
  * of an interview that counts (eligibilityOf's `interviewed`; `carried`: a moved plan carrying the
  * entered Match's presumption), the WDOMS check not reported done: the gate opened in silence, so
- * the warning names it (tester t9q F8).
+ * the warning names it.
  */
 export function notePresumed(context: PlanContext, carried: boolean): boolean {
   return (

@@ -22,11 +22,11 @@ import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
-/** The rung of the status question about steps an interview presumes (tester t9t F10). */
+/** The rung of the status question about steps an interview presumes. */
 export const STATUS_QUESTION_RUNG = "status-question";
 
 /**
- * The question's last rung before a submission's day (t9v F5, lead's ruling, session 26 task R): the
+ * The question's last rung before a submission's day: the
  * first delivery slot within LAST_RUNG_DAYS of the day, while "submit it by" can still be met.
  */
 export const STATUS_QUESTION_LAST_RUNG = "status-question-last";
@@ -51,8 +51,8 @@ const ASKED: Partial<Record<MilestoneKey, { is: string; act: string }>> = {
 };
 
 /**
- * The days an exam's "not yet" needs before its last sitting day (tester t9u F5, lead's ruling 2,
- * session 26), advice: OET's booking allowance (OET_BOOKING_DAYS), USMLE's FSMB processing and a test
+ * The days an exam's "not yet" needs before its last sitting day,
+ * advice: OET's booking allowance (OET_BOOKING_DAYS), USMLE's FSMB processing and a test
  * date (the Step 3 allowances, STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS, an IMG registering with FSMB
  * since January 2026). A submission (the Pathway, the ECFMG application) needs none.
  */
@@ -70,20 +70,20 @@ const LEAD_WORDS: Partial<Record<MilestoneKey, string>> = {
 LEAD_WORDS.usmle_step2ck = LEAD_WORDS.usmle_step1;
 
 /**
- * The status question as notices (tester t9t F10, lead's ruling): an applicant whose interview
+ * The status question as notices: an applicant whose interview
  * presumes certification steps never reported (CERTIFICATION_STATUS_UNREPORTED in `risks`, whatever
- * else was reported: t9v F5, lead's ruling, session 26 task R; a step presumed sent, not done, keeps
+ * else was reported; a step presumed sent, not done, keeps
  * its own card and is not asked about) gets one notice per distinct
  * Match-deciding last day still ahead (the presumed steps' own due dates on `dates`, the days the
  * warning lists under "Deadlines still ahead"), at the delivery slot a week before that day
  * (UNBOOKED_RANKING_EXAM_EVERY_DAYS, as weekBeforeNotice) and before the steps' own lead time
- * (LEAD_DAYS: an exam's booking, t9u F5), or at the next delivery slot when that
+ * (LEAD_DAYS: an exam's booking), or at the next delivery slot when that
  * has passed (a late arrival: at once, quiet hours aside, when the day is before that slot). A day
  * with only submissions on it (the Pathway, the ECFMG application) gets a last rung too
- * (STATUS_QUESTION_LAST_RUNG, the first slot within LAST_RUNG_DAYS of the day, t9v F5); the week's
+ * (STATUS_QUESTION_LAST_RUNG, the first slot within LAST_RUNG_DAYS of the day); the week's
  * rung is left out when a late arrival would send it no earlier. Titled as the question ("Have you
  * submitted your ECFMG Pathway application? If not, submit it by Sat 26 Dec 2026 (projected)"; an
- * exam's "if not" says the Match is most likely out of reach, t9u F5), on the certificate's card
+ * exam's "if not" says the Match is most likely out of reach), on the certificate's card
  * (RIDES_ON) while it is a next step, or on the presumed step asked about while that card waits for
  * a step the applicant is taking (ridesOn); its id depends on the rung and the day only. Nothing is
  * budgeted. Appended to `into`.
@@ -100,7 +100,7 @@ export function presumedStatusQuestions(
   const presumed = context.presumedDone;
   if (presumed === undefined || presumed.length === 0) return;
   if (!risks.some((risk) => risk.code === "CERTIFICATION_STATUS_UNREPORTED")) return;
-  // Whatever else was reported (t9v F5, lead's ruling): each presumed step is asked about on its own.
+  // Whatever else was reported: each presumed step is asked about on its own.
   const onCard = nextSteps.some((step) => step.milestone === RIDES_ON);
   if (!onCard && !waitsOnSteps(blocked)) return;
   const byDay = new Map<number, { due: DueDate; entries: CatalogEntry[] }>();
@@ -143,9 +143,9 @@ function question(
     due.at,
   );
   const submission = entries.every((entry) => ASKED[entry.key] !== undefined);
-  // A submission's day gets a last rung within its last days (t9v F5): "submit it by" can still be met.
+  // A submission's day gets a last rung within its last days: "submit it by" can still be met.
   // The USMLE question is asked at sign-up (the first delivery) and again in the last week before its
-  // day (t9y F12, ruling 5; UNBOOKED_RANKING_EXAM_EVERY_DAYS, the week).
+  // day (UNBOOKED_RANKING_EXAM_EVERY_DAYS, the week).
   const usmle = isUsmle(entries);
   const firstAt = usmle ? notPast(context, context.now - 1, due.at) : weekAt;
   const lastDays = submission ? LAST_RUNG_DAYS : usmle ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : 0;
@@ -182,7 +182,7 @@ function ask(
   const exams = entries.filter((entry) => ASKED[entry.key] === undefined).map((entry) => entry.advisorName);
   const asked: string[] = entries.flatMap((entry) => ASKED[entry.key]?.is ?? []);
   if (exams.length > 0) asked.push(`Have you taken or booked ${joined(exams)}?`);
-  // An exam's "not yet" this close cannot be met by sitting "by" the day (t9u F5): say what it means.
+  // An exam's "not yet" this close cannot be met by sitting "by" the day: say what it means.
   const year = context.calendar.matchYear;
   const ifNot =
     exams.length === 0

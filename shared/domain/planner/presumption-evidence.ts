@@ -9,7 +9,7 @@ const NRMP_REGISTRATION_AT = indexedStep("nrmp_registration").index;
 
 /**
  * Whether the applicant reports the plan's Match season's ERAS application submitted and NRMP
- * registration done (tester t9w F1, lead's ruling, session 28): both reported "done" (not only
+ * registration done: both reported "done" (not only
  * implied by a later step), neither dated after today nor after the Match's rank order list deadline
  * (a later season's), and a step done for an earlier season was reset to not started before this
  * reads it (pastSeasonWork). NRMP registers an IMG for one Match, and the application went to that
@@ -28,7 +28,7 @@ export function appliedAndRegistered(context: PlanContext): boolean {
 /**
  * The one evidence test of presumedInTheMatch: an interview recorded for the Match's season
  * (interviewingForMatch), or this season's ERAS application and NRMP registration reported done
- * (appliedAndRegistered, t9w F1). Only the presumption reads it: the rules about an interview in
+ * (appliedAndRegistered). Only the presumption reads it: the rules about an interview in
  * hand (NRMP unregistered while interviewing, study time left, any seat) keep interviewingForMatch.
  */
 export function inTheMatchOnRecord(context: PlanContext): boolean {
@@ -39,7 +39,7 @@ export function inTheMatchOnRecord(context: PlanContext): boolean {
  * What the words about presumed steps name as their evidence: "interview" when an interview is
  * evidence for the context's Match; else "registration" when the applicant reported the ERAS
  * application and NRMP registration done (this season's, or, on a moved plan's contexts, the
- * entered season's kept in `pastSeasonEntries`: the presumption those contexts carry, t9w F1);
+ * entered season's kept in `pastSeasonEntries`: the presumption those contexts carry);
  * else "interview" (a moved plan's contexts carrying an interview's presumption).
  */
 export function presumptionEvidence(context: PlanContext): "interview" | "registration" {

@@ -27,11 +27,11 @@ export function refusedRankList(
     return rol.status === "done" && now < opens.at ? { reason: "undated", date: null } : null;
   }
   // The reported date is the applicant's day: it compares with the local days of the opening and
-  // the deadline (localDayOf), not their ET days (tester t9g issue 9 A1).
+  // the deadline (localDayOf), not their ET days.
   if (rol.date < localDayOf(zone, opens)) return { reason: "before-opening", date: rol.date };
   if (rol.status === "done" && rol.date > localDate(zone, now)) return { reason: "future", date: rol.date };
   // After the season's deadline no list can be certified for it (a date meant for a later Match);
-  // while that deadline is projected, after its later candidate (t9r F7: a list certified between the
+  // while that deadline is projected, after its later candidate (a list certified between the
   // two counts, flagged by ROL_DEADLINE_MAY_BE_LATER).
   const deadline = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   if (rol.date > localDayOf(zone, deadline) && rol.date > rolLastReportedDay(calendar, zone))

@@ -8,9 +8,9 @@ import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
  * ROL_BEFORE_RANKING_OPENS (critical) for a rank order list reported that cannot count
  * (`context.rolRefused`: dated before ranking opens, undated before then, dated ahead or after the
  * deadline), while the context's Match's rank order list deadline is ahead; null otherwise (once it
- * has passed, SEASON_OVER explains a refused list: tester s5, issue 15 B2). `movedTo`: the Match a
+ * has passed, SEASON_OVER explains a refused list). `movedTo`: the Match a
  * plan out of reach moved to (MATCH_YEAR_NOT_FEASIBLE): the list is still flagged and not counted
- * (lead's ruling on tester t9w F1: it was dropped because a moved plan's risks are the later Match's,
+ * (it was dropped because a moved plan's risks are the later Match's,
  * whose context reads the list as an earlier season's), and the words say the Match it is for is out
  * of reach on what was reported rather than only "certify it". Pure.
  */
@@ -31,13 +31,13 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
           : `Your rank order list is dated ${date}, before ranking ${opened ? "opened" : "opens"}`;
   const sources: string[] = [];
   const opening = `${when(context, opens.at)}${citeSeasonDate(opens, NRMP_DATES_URL, sources)}`;
-  // The deadline too says "(projected)" when it is (tester t9o F8 B: "certify it again now, by Thu
+  // The deadline too says "(projected)" when it is ("certify it again now, by Thu
   // 25 Feb 2027, 3:00 PM GMT+13 (Wed 24 Feb 2027, 9:00 PM ET)" named the 2027 projection bare).
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const by = `${when(context, rol)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
   // Once ranking has opened the list can be certified now: the words say so (issue 9 leftover d).
   // Each reason has its own words: the opening is named only where it is the reason, or where it
-  // is still ahead (tester t9g issue 9 A1: "after the deadline" came with before-opening words).
+  // is still ahead ("after the deadline" came with before-opening words).
   const ask =
     movedTo !== undefined
       ? `${reason === "before-opening" || reason === "undated" ? "a list cannot be certified before ranking opens, so " : ""}it is not counted for the ${calendar.matchYear} Match. That Match is out of reach on what you reported: your plan is for the ${movedTo} Match (see the risk about your Match year). If you tell us something that puts the ${calendar.matchYear} Match back in reach, ${opened ? "certify your list in R3 now" : `certify your list in R3 once ranking opens on ${opening}`}, by ${by}, and tell us the day you certified it.`

@@ -21,9 +21,9 @@ const NRMP = indexedStep("nrmp_registration");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
 
 /**
- * The context for an applicant asked whether they ranked (lead's ruling on tester t9o F9): from the
- * rank order list deadline on (as for a list reported certified whose result is untold, tester t9p
- * F20; past residency's start too, up to the next Match's ERAS submission day: fixM on t9x F12), an applicant interviewing for the Match
+ * The context for an applicant asked whether they ranked: from the
+ * rank order list deadline on (as for a list reported certified whose result is untold;
+ * past residency's start too, up to the next Match's ERAS submission day), an applicant interviewing for the Match
  * (interviewingForMatch) who never reported NRMP registration nor the rank order list (both absent
  * from the input and not implied by a later step; an explicit "not started" is judged as before)
  * most likely ranked: the two steps read as done and `rankListAsked` is set, so the plan keeps the
@@ -36,8 +36,8 @@ export function rankListAsked(context: PlanContext): PlanContext {
     return context;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.now <= rol || context.entries.at(RANK_ORDER_LIST.index) !== undefined) return context;
-  // NRMP reported done (not implied by a later step) is asked about the list only (lead's ruling on
-  // advG's open point, task X1), unless a result dated after the deadline withdrew them anyway
+  // NRMP reported done (not implied by a later step) is asked about the list only,
+  // unless a result dated after the deadline withdrew them anyway
   // (resultsAfterDeadline: SEASON_OVER says so, as before).
   const registered = context.entries.at(NRMP.index)?.status === "done";
   if (registered ? resultsAfterDeadline(context) !== "" : context.entries.at(NRMP.index) !== undefined)
@@ -45,9 +45,9 @@ export function rankListAsked(context: PlanContext): PlanContext {
   if (!registered && isFinished(statusAt(context, NRMP.index))) return context;
   if (!interviewingForMatch(context)) return context;
   // Out of reach on what was reported (the presumption given up), the plan moves on as before. Kept
-  // as for a list reported certified whose result is untold (tester t9p F20: a week after Match Day
+  // as for a list reported certified whose result is untold (a week after Match Day
   // the plan told a probably matched applicant the Match had passed, in April), past residency's
-  // start too (fixM, tester t9x F12: in July SEASON_OVER asserted "without a certified list", a fact
+  // start too (in July SEASON_OVER asserted "without a certified list", a fact
   // never reported, carried by NRMP registration): Match Day then says "we never heard whether you
   // matched", as for a certified list (matchOverUnreported), up to that question's own end, the next
   // Match's ERAS submission day (matchOverTexts' due); after it the season is over for the plan.
@@ -62,7 +62,7 @@ export function rankListAsked(context: PlanContext): PlanContext {
   statuses[NRMP.index] = "done";
   statuses[RANK_ORDER_LIST.index] = "done";
   const asked = contextWith(context, { statuses, rankListAsked: registered ? "registered" : true });
-  // Out of reach only on a Pathway in progress with no date (tester t9s F16, lead's ruling): it may
+  // Out of reach only on a Pathway in progress with no date: it may
   // have been accepted, so it is asked with the list, as for a certified list (inTheMatchIf's
   // condition, until a week after Match Day), never written off before the applicant answers.
   if (entered.infeasible && inTheMatchIf(asked) === null) return keptFeasibility(context, entered);
@@ -71,7 +71,7 @@ export function rankListAsked(context: PlanContext): PlanContext {
 }
 
 /**
- * RANK_LIST_UNREPORTED (tester t9o F9), for a context rankListAsked marked: until Match Day's
+ * RANK_LIST_UNREPORTED, for a context rankListAsked marked: until Match Day's
  * release (season date nrmp_match_day) a critical question, "Did you register with NRMP and certify
  * a rank order list by Wed 24 Feb 2027 (projected)? …", with what follows either way: certified,
  * wait for Monday of Match Week; registered only, SOAP if unmatched and eligible (NRMP needs no rank
@@ -83,7 +83,7 @@ export function rankListAsked(context: PlanContext): PlanContext {
 export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   if (context.rankListAsked === undefined) return [];
   // From residency's start MATCH_DAY_NOT_REPORTED's "we never heard whether you matched" is the one
-  // message (fixM, tester t9x F12): the list's question is in it (if you did not match, the next Match).
+  // message: the list's question is in it (if you did not match, the next Match).
   if (context.now >= context.calendar.dates.residency_start.at) return [];
   const registered = context.rankListAsked === "registered";
   const { calendar, now } = context;
@@ -96,7 +96,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   addSource(sources, NRMP_DATES_URL);
   projectionSources(sources, rolDate, monday, matchDay, nextRol);
-  // Both ET instants in both zones where the applicant's day differs (t9t F12, lead's ruling).
+  // Both ET instants in both zones where the applicant's day differs.
   const rolWords = seasonDayOrWhen(context, rolDate);
   const asked = `Did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${rolWords}?`;
   const overForYou = `the ${year} Match is over for you: plan for the ${year + 1} Match, whose rank order list deadline is ${seasonDayEt(nextRol)}`;
@@ -118,9 +118,9 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const week = now < monday.at;
 
-  // The deadline is projected at the earlier candidate: "cannot" names the later one (t9p F16).
+  // The deadline is projected at the earlier candidate: "cannot" names the later one.
   const hedge = laterCandidateHedge(context, rolDate);
-  // A Pathway in progress with no date kept this Match (t9s F16): asked first, with what a refusal means.
+  // A Pathway in progress with no date kept this Match: asked first, with what a refusal means.
   const pathway = pathwayMayBeDecided(context);
   const question = pathway
     ? `Did ECFMG accept your Pathway, as your Pathways application in MyIntealth shows, and did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${rolWords}?`
@@ -149,7 +149,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
  * candidate is ahead (`hedge` not ""), NRMP's late registration, which closes with the rank order
  * list deadline, may still be open: "NRMP's late registration closes with the rank order list
  * deadline: if that turns out to be the later candidate, <its instant, local and ET>, register and
- * certify in R3 now; otherwise <over>" (tester t9t F22, lead's ruling).
+ * certify in R3 now; otherwise <over>".
  */
 function unregistered(context: PlanContext, hedge: string, overForYou: string): string {
   const later = rolLaterCandidateAt(context.calendar);

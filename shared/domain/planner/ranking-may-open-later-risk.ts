@@ -14,7 +14,7 @@ function when(context: PlanContext, at: number): string {
  * A list reported certified (or booked) on or after the projected opening of ranking but before
  * the latest candidate of earlier seasons (projection-rules.json latestCandidate: Jan 15 projected,
  * Feb 3 in 2025): the projection, the safe side for planning ranking, is not a safe ground for
- * accepting the list (tester s12 issue 9f C4). It counts, flagged, until the season's opening is
+ * accepting the list. It counts, flagged, until the season's opening is
  * confirmed (a confirmed date has no candidate); not after the rank order list deadline. Pure.
  */
 export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
@@ -26,8 +26,8 @@ export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
   if (latest === undefined || context.rolRefused !== null || context.now > rol || entry?.date === undefined)
     return [];
   if (entry.status !== "done" && entry.status !== "scheduled") return [];
-  // The list's date is the applicant's day: it compares with the candidates' local days (tester
-  // t9g issue 9 A1). The latest candidate is an ET day at the opening's time of day (no DST change
+  // The list's date is the applicant's day: it compares with the candidates' local days.
+  // The latest candidate is an ET day at the opening's time of day (no DST change
   // between mid-January and early February in ET).
   const latestDay = localDayOf(context.zone, {
     at: opens.at + (Date.parse(latest.date) - Date.parse(opens.date)),
@@ -36,7 +36,7 @@ export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   const projected = citeSeasonDate(opens, NRMP_DATES_URL, sources);
   addSource(sources, latest.rule);
-  // The deadline is marked too (tester t9o F8 B: "certify it there by … 9:00 PM ET)" was bare).
+  // The deadline is marked too ("certify it there by … 9:00 PM ET)" was bare).
   const rolMark = citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
   const risk: Risk = {
     code: "RANKING_MAY_OPEN_LATER",

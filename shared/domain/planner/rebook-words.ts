@@ -5,8 +5,8 @@ import { cutOffMark, dayText, lastSittingDay, sittingCutOffOf } from "./last-sit
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 
 /**
- * The words of rebookWords (missed-sitting.ts) after "If you did not take it, ", by phase (lead's
- * rulings 1 and 2 on tester t9s F9): never "sit it today … book a seat now (about a week)", an
+ * The words of rebookWords (missed-sitting.ts) after "If you did not take it, ", by phase:
+ * never "sit it today … book a seat now (about a week)", an
  * instruction no one can carry out. `phase`: 3 before the day with the booking allowance still
  * before it, 4 within that allowance, 2 the day before, 1 the day itself. `by` is sittingDueWords'
  * ("by Wed 27 Jan 2027 at the latest"), `projected` the day's mark (basisMark: " (our advice)"). OET Medicine is sat on
@@ -30,7 +30,7 @@ export function rebookPhaseWords(
       return `today, ${dayText(day)}, is the last sitting day on our projected deadline${projected}; if NRMP's ${context.calendar.matchYear} rank order list deadline turns out later (${later.said}), a sitting by ${dayText(later.day)}${later.mark} still counts: ${check} now and tell us your new date.`;
     return `today, ${dayText(day)}, is the last sitting day that still counts${projected}: tell us your result, or your new date, so the plan shows what it means for your Match.`;
   }
-  // The usual booking time runs past the day: a seat found sooner still counts, so "any" (t9m F12).
+  // The usual booking time runs past the day: a seat found sooner still counts, so "any".
   const tight = phase === 2 || phase === 4;
   const week = bookingDaysOf(key) === 7 ? "a week" : `${bookingDaysOf(key)} days`;
   if (oet)
@@ -53,7 +53,7 @@ function laterSitting(
   const exam = key as Parameters<typeof sittingCutOffOf>[1];
   const laterDay = lastSittingDay(sittingCutOffOf(later, exam));
   if (laterDay <= day) return null;
-  // Its mark by who sets the day (cutOffMark: advice, the result time counted back), t10a F5.
+  // Its mark by who sets the day (cutOffMark: advice, the result time counted back).
   const said = `${candidate.said ?? candidate.rule}, ${renderDate(candidate.date)}`;
   return { day: laterDay, said, mark: cutOffMark(later, exam) };
 }

@@ -59,7 +59,7 @@ export interface TimedReminder {
   notice: true | undefined;
   /**
    * On a missed rung re-timed to the next delivery slot (layLadder's catch-up): the slot it was due
-   * at. A critical notice the ledger marks sent after it told it (placeNotice; fixD leftover 1).
+   * at. A critical notice the ledger marks sent after it told it (placeNotice).
    */
   missedAt: number | undefined;
 }
@@ -156,23 +156,23 @@ function layLadder(
     if (missed !== undefined && isLateArrival(catchUp, target.deadline, shape.lateWindow)) {
       const lateAt = lateArrivalSlot(context, nowWall);
       // Quiet hours give way unless their end still leaves LATE_ARRIVAL_QUIET_MARGIN_MS: an email
-      // does not ring, and one read with two hours left loses the night to act (t9q F13).
+      // does not ring, and one read with two hours left loses the night to act.
       if (lateAt === context.now || target.deadline - lateAt >= LATE_ARRIVAL_QUIET_MARGIN_MS)
         sendAt = lateAt < target.deadline ? lateAt : null;
       else if (context.now < target.deadline) sendAt = context.now;
       // On a last sitting day itself, after its delivery slot (the next slot is after the day): no
-      // countdown; a day cannot be met in hours, the next morning's notice speaks (t9s F14).
+      // countdown; a day cannot be met in hours, the next morning's notice speaks.
       if (catchUp >= target.deadline && countsDownToSittingDay(target)) sendAt = null;
       late = sendAt !== null && sendAt !== catchUp;
     } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
       sendAt = catchUp;
     }
     // An ET event's rung (a SOAP day's rounds) caught up after its margin: now, outside quiet
-    // hours, while the round is still open, else never; the next round's rung speaks (t9m F7).
+    // hours, while the round is still open, else never; the next round's rung speaks.
     if (missed !== undefined && sendAt !== null && shape.eventRungs)
       sendAt = eventCatchUp(context, target, missed.rung, sendAt, nowWall);
     // A season date's rung ("ranking opens today") is news on its day only: once its slot has
-    // passed it is never re-sent, the step's other rungs speak (tester s10 issue 9d C7).
+    // passed it is never re-sent, the step's other rungs speak.
     if (
       missed !== undefined &&
       sendAt !== null &&
@@ -210,7 +210,7 @@ function layLadder(
 
 /**
  * When a missed rung about an ET event goes out, given the catch-up instant the ladder's rule chose
- * (tester t9m F7: SOAP recorded on Tuesday evening in Auckland had Tuesday's round notice caught up
+ * (SOAP recorded on Tuesday evening in Auckland had Tuesday's round notice caught up
  * at 9:00 AM Wednesday, after the round). Unchanged while it still leaves the event's margin;
  * otherwise now (or when the quiet hours end) if the event is still open then (ET_EVENT_OPEN_MS;
  * the deadline's own day runs to the deadline: SOAP's last rounds, to its end), else nothing.
@@ -253,8 +253,7 @@ export function catchUpOf(context: PlanContext): { nowWall: number; catchUp: num
 
 /**
  * Advice (our own margin, no source's): a late-arrival notice waits for the end of quiet hours only
- * when that still leaves at least 12 hours (ms) before its deadline; otherwise it goes now, at night
- * (lead's ruling on tester t9q F13).
+ * when that still leaves at least 12 hours (ms) before its deadline; otherwise it goes now, at night.
  */
 export const LATE_ARRIVAL_QUIET_MARGIN_MS = 12 * 60 * MINUTE_MS;
 

@@ -14,7 +14,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
  * the catalog's `due` counts back from by the result time (the OET: the Pathway's deadline for
  * supporting documents, `documentsDue`, checked in the catalog schema; a USMLE result: the rank
  * order list deadline). Once the sitting is past, the step is due by this, not by its last sitting
- * day, a deadline the applicant met (tester t9h issue 9 B4). Null for any other step.
+ * day, a deadline the applicant met. Null for any other step.
  */
 export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | null {
   let known = resultDues.get(calendar);
@@ -40,7 +40,7 @@ export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | 
             ? "confirmed"
             : "advice",
       // The authority's deadline when the result is due on the season date itself (Step 3's too: its
-      // words name the rank order list deadline, projected until confirmed; t10b F2), else a lead time.
+      // words name the rank order list deadline, projected until confirmed), else a lead time.
       basis: offset === 0 ? seasonDate.status : "advice",
       source: `the day the result must reach the authority: ${seasonDate.key} (${seasonDate.source})${offset === 0 ? "" : ` ${offset} days`}, the last sitting day (${entry.due.source}) plus the result time (${reporting.source})`,
     });
@@ -52,8 +52,8 @@ export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | 
 /**
  * Once the Match is over and SOAP is not open to the applicant (Gates.afterSeasonDates), whether a
  * step is dated for the next Match: a step counted from residency's start (the certificate: the
- * target Match's start can no longer be theirs, tester s10 issue 9 B12), and a sitting already sat
- * whose result is not reported, which counts for the next Match (resultDueAt; tester t9j F5: a
+ * target Match's start can no longer be theirs), and a sitting already sat
+ * whose result is not reported, which counts for the next Match (resultDueAt; a
  * countdown to the passed 2027 deadline beside a certificate dated 2028).
  */
 export function datedForNextMatch(context: PlanContext, entry: CatalogEntry, index: number): boolean {
@@ -70,8 +70,8 @@ const resultDues = new WeakMap<SeasonCalendar, (DueDate | null)[]>();
  * An exam's text while its day has passed and its result is still within the catalog's reporting
  * time (`reportingDays`, advice: the day plus that many days, where the applicant lives, as
  * resultOverdue counts it): the catalog's `scheduledResultPending` with {expected} filled ("Fri 18
- * Dec 2026"); its `scheduledPassed` once that day has come or for a step without both (lead's ruling on tester t9w
- * F20: no "did you take it?" while the score is simply not out).
+ * Dec 2026"); its `scheduledPassed` once that day has come or for a step without both
+ * (no "did you take it?" while the score is simply not out).
  */
 export function passedDayText(
   context: PlanContext,

@@ -13,7 +13,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
  * The deadline for the result of a sitting already sat (resultDueAt on `calendar`), except between
  * that deadline, projected, and its later candidate's (laterCandidateCalendar: Wed 24 Feb → Wed 3
  * Mar 2027 for a USMLE result): then the later one, so the step is not overdue on a projection while
- * the later candidate would still take the result (tester t9t F8, lead's ruling: no `overdue` until
+ * the later candidate would still take the result (no `overdue` until
  * the later candidate passes). The instant it passes is noted as a re-plan. Null for another step.
  */
 export function sittingResultDue(
@@ -44,7 +44,7 @@ export function passedResultDue(
  * A passed sitting's card between its result's projected deadline and the later candidate's
  * (sittingResultDue gave `due`, the later one): the card is filled with the projected deadline and
  * says the other side after it, " If NRMP's 2027 deadline turns out later (…, Wed 3 Mar 2027), a
- * result ECFMG confirms by then still counts: check R3 now." (t9t F8). Null otherwise.
+ * result ECFMG confirms by then still counts: check R3 now.". Null otherwise.
  */
 export function laterWindowCard(
   context: PlanContext,
@@ -61,7 +61,7 @@ export function laterWindowCard(
   const window = `If NRMP's ${context.calendar.matchYear} deadline turns out later (${candidate.said ?? "its later candidate"}, ${renderDate(candidate.date)})`;
   const lastDay = renderDate(localDate(ET_ZONE, due.at));
   // ECFMG confirms only the results NRMP's eligibility needs (Step 1, Step 2 CK); Step 3 matters to each
-  // program's H-1B decision, taken when it certifies its list (t10b F2).
+  // program's H-1B decision, taken when it certifies its list.
   const after =
     catalogEntry(keyAt(index)).neededForRanking === undefined
       ? ` ${window}, programs may certify their lists as late as ${lastDay}: ask each program now whether it can still rank you on an H-1B with your result; if not, rank programs that offer a J-1.`

@@ -12,7 +12,7 @@ import { resultDueAt } from "./result-deadline.ts";
  * must reach the authority (passedResultDue), and the rungs toward it ask for the result: "Your
  * USMLE Step 2 CK result must reach ECFMG by Wed 24 Feb 2027 (projected): has it arrived? Tell us
  * the result", never the catalog's bare "Pass USMLE Step 2 CK" with its score advice, which reads
- * as "sit it now" (tester t9v F6, t9t F9; lead's ruling 1, session 26). Ids do not change: a
+ * as "sit it now". Ids do not change: a
  * rung's id is its step, rung and deadline only (reminder-id.ts).
  */
 
@@ -41,7 +41,7 @@ const RESULT_READERS: Readonly<Record<string, { who: string; why: string }>> = {
  * are laid from it: the same step, titled and explained as the result question. Made once per due
  * date, zone and step (laidStep memoises by entry identity); `entry` itself for any other step.
  * `index` is the step's catalog index: a due that is not the projected result deadline is its
- * later candidate's (sittingResultDue, t9t F8), and the title says so.
+ * later candidate's (sittingResultDue), and the title says so.
  */
 export function resultQuestionEntry(
   context: PlanContext,
@@ -97,8 +97,8 @@ const PATHWAY_KEY = "ecfmg_pathway";
 
 /**
  * A submitted Pathway's rungs toward ECFMG's acceptance by the rank order list deadline (`due`,
- * pathwayDecisionDue): the question, never "Complete an ECFMG Pathway" due (lead's ruling on tester
- * t9w F13: the application deadline it met is a past fact, ECFMG's answer what still matters).
+ * pathwayDecisionDue): the question, never "Complete an ECFMG Pathway" due
+ * (the application deadline it met is a past fact, ECFMG's answer what still matters).
  */
 function pathwayAskedEntry(context: PlanContext, entry: CatalogEntry, due: DueDate): CatalogEntry {
   const day = `${dayBy(context, due.at)}${basisMark(due)}`;

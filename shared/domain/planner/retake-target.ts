@@ -45,7 +45,7 @@ export function retakeTargetAction(
 }
 
 /**
- * A booked retake's card in every status says it is the retake (tester t9z F11, ruling 2, session 30):
+ * A booked retake's card in every status says it is the retake:
  * "Your retake is on …" when it is booked too late, "Your retake was on …" once its day has passed,
  * as `scheduledRetake` says it on time. `text` unchanged for a step that is no retake.
  */

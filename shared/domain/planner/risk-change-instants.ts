@@ -4,7 +4,7 @@ import type { PlanContext } from "./context.ts";
 import { sortAscendingInPlace } from "./sort-numbers.ts";
 
 /**
- * Where time alone changes a plan's risks between its deadlines (tester s7, issue 15 A1/A2). Many
+ * Where time alone changes a plan's risks between its deadlines. Many
  * risk rules compare "now + a lead time" with a deadline (Step 3's result with the rank order list
  * deadline, the fastest pace with the season, certification with orientation): the risk appears or
  * turns critical on a day that is neither a step's deadline nor a season date. Each rule notes that
@@ -16,7 +16,7 @@ import { sortAscendingInPlace } from "./sort-numbers.ts";
 /**
  * Notes `at` (epoch ms) unless it is behind the plan's instant. A rule that turns once `at` has
  * passed (`due < now`) turns just after it, so `at` equal to now is still ahead; the wake-up comes
- * just after it (reminder-policy.ts nextWakeUp). Tester t9v F3: a reminder's wake-up fell on the
+ * just after it (reminder-policy.ts nextWakeUp). A reminder's wake-up fell on the
  * contract's deadline itself, the plan made then noted nothing, and the visa risk it turned
  * critical went unseen for eleven days, until the next reminder.
  */

@@ -32,8 +32,8 @@ export function citationSource(citation: Pick<Citation, "basis" | "source">): st
 
 /**
  * A catalog citation (citationSource) cited for what a step requires, beside a date the message
- * names from a projection rule: an authority's page says that the step is needed, not when (tester
- * t9v F12: ECFMG's J-1 pages read as the source of "residency starting 1 Jul 2027"). Advice keeps
+ * names from a projection rule: an authority's page says that the step is needed, not when
+ * (ECFMG's J-1 pages read as the source of "residency starting 1 Jul 2027"). Advice keeps
  * its own "advice: …" reason, which already says what it rests on.
  */
 export function requirementSource(citation: Pick<Citation, "basis" | "source">): string {

@@ -71,20 +71,20 @@ export function assessRisks(
   // A closed gate (no sponsor note, or the note still unknown: planner.ts's `unchecked`) holds every
   // step needing ECFMG, and behind it the gate is the one thing to resolve: no risk pushes a held
   // step, its fee, its registration or its deadline; the gate's own step (or
-  // SCHOOL_NOT_ECFMG_ELIGIBLE) says what resolves it (tester t9n F10).
+  // SCHOOL_NOT_ECFMG_ELIGIBLE) says what resolves it.
   const held = ineligible || uncheckedGate(context);
   // Neither a closed gate nor an out-of-reach season should push anyone to pay this season's fees.
   const pushFees = !held && !feasibility.infeasible;
   // Out of reach at its deadline, the season stays MATCH_YEAR_NOT_FEASIBLE after it (assessFeasibility).
   const seasonOver = !feasibility.infeasible && seasonIsOver(context);
 
-  // Answers an interview for this Match contradicts are asked about first (t9p F11, F3, F15).
+  // Answers an interview for this Match contradicts are asked about first.
   // A note reported false that the record contradicts (an approved application, a Step passed) is
-  // asked the same way when no interview asks already (t9r F10).
+  // asked the same way when no interview asks already.
   const contradicted =
     answersContradictInterviewRisk(context) ?? (ineligible ? noteRecordRisk(context) : null);
   if (contradicted !== null) risks.push(contradicted);
-  // Match Week done (matched) beside SOAP in progress (not matched): asked at once (t9z F1).
+  // Match Week done (matched) beside SOAP in progress (not matched): asked at once.
   const matchWeekSoap = held ? null : matchWeekSoapConflictRisk(context);
   if (matchWeekSoap !== null) risks.push(matchWeekSoap);
 
@@ -102,42 +102,42 @@ export function assessRisks(
   }
 
   // Once the deadline has passed, a refused list is SEASON_OVER's to explain: "certify it by" a past
-  // date would be advice for a list that has closed (tester s5, issue 15 B2).
+  // date would be advice for a list that has closed.
   const refusedList = held ? null : rankListRefusedRisk(context);
   if (refusedList !== null) risks.push(refusedList);
 
-  // A result below its passing score is read as a retake; this says why (t9x F1).
+  // A result below its passing score is read as a retake; this says why.
   if (!held) append(risks, scoreBelowPassingRisks(context, dates));
-  // A passing score on an exam not yet done: kept as reported, the applicant asked (t9z F12).
+  // A passing score on an exam not yet done: kept as reported, the applicant asked.
   if (!held) append(risks, scheduledScoreRisks(context));
   // The certificate done beside a failing score it needs passed: asked, never refused.
   if (!held) append(risks, certificateBesideFailedScoreRisks(context));
 
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);
-  // An interview in an earlier Match's season asks whether the Match year is right (t9r F3).
+  // An interview in an earlier Match's season asks whether the Match year is right.
   const earlierInterview = interviewInEarlierMatchRisk(context);
   if (earlierInterview !== null) risks.push(earlierInterview);
-  // Its mirror: an interview in a later Match's season (t9t F21).
+  // Its mirror: an interview in a later Match's season.
   const laterInterview = interviewInLaterMatchRisk(context);
   if (laterInterview !== null) risks.push(laterInterview);
-  // One after this Match's rank order list deadline, before the next season (t9u F6).
+  // One after this Match's rank order list deadline, before the next season.
   const lateInterview = interviewAfterRankListDeadlineRisk(context);
   if (lateInterview !== null) risks.push(lateInterview);
-  // An in-person US interview for an applicant abroad needs a visitor visa (t9t F17).
+  // An in-person US interview for an applicant abroad needs a visitor visa.
   const visitorVisa = interviewVisitorVisaRisk(context);
   if (visitorVisa !== null) risks.push(visitorVisa);
 
-  // Behind the unchecked gate the Match out of reach is still said, its notice on the WDOMS check
-  // (adv45, t9k a6c): it dates no held step, it says which Match the plan is for.
+  // Behind the unchecked gate the Match out of reach is still said, its notice on the WDOMS check:
+  // it dates no held step, it says which Match the plan is for.
   if (!ineligible && feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
-  // The urgency rules judge the Match the plan targets (targeted-match.ts, tester t9m F1): out of
+  // The urgency rules judge the Match the plan targets (targeted-match.ts): out of
   // reach, the earliest feasible one, whose own deadlines may be days away.
   if (!held && targeted.moved) append(risks, targetedMatchRisks(targeted));
-  // In reach only without study (an interview in hand, t9o F4): EXAMS_LATE_FOR_RANKING's one warning says it.
-  // In reach on the later candidate of the projected deadline only: one critical risk says both (t9r F1).
+  // In reach only without study (an interview in hand): EXAMS_LATE_FOR_RANKING's one warning says it.
+  // In reach on the later candidate of the projected deadline only: one critical risk says both.
   const laterOnly = laterCandidateOnly(feasibility);
   const last =
     !held && !seasonOver && now <= rol && feasibility.studyUncounted !== true && laterOnly === undefined
@@ -147,9 +147,9 @@ export function assessRisks(
   if (lastDay !== null) risks.push(lastDay);
   if (!held && laterOnly !== undefined)
     risks.push(pathwayUnconfirmedRisk(context, laterOnly) ?? laterCandidateRisk(context, laterOnly));
-  // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it (tester t9j F4).
+  // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it.
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
-    // An OET result reported after the documents deadline says the same warning (tester t9x F13).
+    // An OET result reported after the documents deadline says the same warning.
     const late = feasibility.pathwayLate === null ? oetAfterDocumentsRisk(context) : null;
     if (feasibility.pathwayLate !== null) risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
     else if (late !== null) risks.push(late);
@@ -161,8 +161,8 @@ export function assessRisks(
   }
 
   // Only for a Match still planned: when it is out of reach (MATCH_YEAR_NOT_FEASIBLE), over without
-  // a certified list (SEASON_OVER), or over with its result never told (matchOverUnreported, tester
-  // t9j F2), "that Match stays planned" would contradict the plan (s4 #15 item 5).
+  // a certified list (SEASON_OVER), or over with its result never told (matchOverUnreported),
+  // "that Match stays planned" would contradict the plan (s4 #15 item 5).
   const matchStillPlanned = !seasonOver && !feasibility.infeasible && !matchOverUnreported(context);
   if (!held && matchStillPlanned && !isFinished(statusAt(context, CERTIFICATION_INDEX))) {
     const late = certificationAfterStartRisk(context, dates);
@@ -174,16 +174,16 @@ export function assessRisks(
     matchOverUnreported(context) &&
     !isFinished(statusAt(context, CERTIFICATION_INDEX))
   ) {
-    // With nothing outstanding the question stands whatever the instant (tester t9k F2).
+    // With nothing outstanding the question stands whatever the instant.
     const asked = certificateAskedAfterMatchRisk(context);
     if (asked !== null) risks.push(asked);
   }
 
   const passedDate = held ? null : scheduledDatePassedRisk(context, dates, feasibility.infeasible);
   if (passedDate !== null) risks.push(passedDate);
-  const oetAhead = held ? null : pathwayDoneBeforeOetRisk(context); // t9z F4
+  const oetAhead = held ? null : pathwayDoneBeforeOetRisk(context);
   if (oetAhead !== null) risks.push(oetAhead);
-  const soapEarly = soapDoneBeforeOffersRisk(context); // t10b F3
+  const soapEarly = soapDoneBeforeOffersRisk(context);
   if (soapEarly !== null) risks.push(soapEarly);
   // Behind a closed gate no risk pushes a held step (Match Week among them).
   const matchEarly = held ? null : matchOutcomeBeforeWindowRisk(context);
@@ -191,9 +191,9 @@ export function assessRisks(
 
   // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
   // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a
-  // closed list inflated the advisor's critical count (tester s5, issue 15 B2).
+  // closed list inflated the advisor's critical count.
   // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for
-  // that Match, on its dates (tester t9j F11: the 2027 Match's verdict beside a plan for 2028),
+  // that Match, on its dates (the 2027 Match's verdict beside a plan for 2028),
   // still only until this Match's list closes (stale-risks.test.ts).
   if (!held && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
     append(risks, step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
@@ -206,7 +206,7 @@ export function assessRisks(
     append(risks, rankingMayOpenLaterRisks(context));
   }
   if (!held) append(risks, rolDeadlineMayBeLaterRisks(context));
-  // Behind a closed gate the exams are held, so their statuses are not asked for either (t9n F10).
+  // Behind a closed gate the exams are held, so their statuses are not asked for either.
   if (!held) append(risks, certificationUnreportedRisks(context, dates));
   if (!held && !seasonOver) append(risks, oetScoreAgeRisks(context, targeted.year));
   if (!held) {
@@ -220,10 +220,10 @@ export function assessRisks(
   if (pushFees) append(risks, lateStepRisks(context, seasonOver));
 
   if (seasonOver && !held) risks.push(seasonOverRisk(context));
-  // Asked whether they ranked (t9o F9): never beside a gate or a Match out of reach.
+  // Asked whether they ranked: never beside a gate or a Match out of reach.
   if (!held && !feasibility.infeasible) append(risks, rankListUnreportedRisks(context));
-  // No interview recorded once ranking is open (t9r F13): asked, the plan unmoved.
-  // Never beside a recorded interview dated after the deadline (t9u F6): that one is asked about.
+  // No interview recorded once ranking is open: asked, the plan unmoved.
+  // Never beside a recorded interview dated after the deadline: that one is asked about.
   const noInterview = noInterviewRecordedRisk(
     context,
     !held && !seasonOver && !feasibility.infeasible && lateInterview === null,
@@ -244,7 +244,7 @@ function append(risks: Risk[], list: readonly Risk[]): void {
 /**
  * MATCH_YEAR_LAST_DAY and EXAMS_LATE_FOR_RANKING for the later Match a plan moved to, on that
  * Match's context and dates, while its rank order list deadline is ahead: the same rules as for the
- * entered Match (tester t9m F1: a 2028 Pathway deadline five days away drew only TARGET_PASSED).
+ * entered Match (a 2028 Pathway deadline five days away drew only TARGET_PASSED).
  */
 function targetedMatchRisks(targeted: TargetedMatch): Risk[] {
   const { context, dates } = targeted;
@@ -262,8 +262,8 @@ function targetedMatchRisks(targeted: TargetedMatch): Risk[] {
 
 /**
  * EXAMS_LATE_FOR_RANKING to push, alone or folded with the MATCH_YEAR_LAST_DAY already in `risks`
- * about the same exam (foldedExamRisk, tester t9q F10 minor) or the same Pathway deadline
- * (foldedPathwayRisk, tester t9t F5), which then leaves `risks`.
+ * about the same exam (foldedExamRisk) or the same Pathway deadline
+ * (foldedPathwayRisk), which then leaves `risks`.
  */
 function oneRiskPerExam(context: PlanContext, risks: Risk[], lastDay: Risk | null, examsLate: Risk): Risk[] {
   const folded =

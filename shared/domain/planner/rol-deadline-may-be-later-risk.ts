@@ -18,8 +18,8 @@ const RANK_ORDER_LIST_AT = MILESTONE_CATALOG.findIndex((entry) => entry.key === 
  * ROL_DEADLINE_MAY_BE_LATER: what the applicant reports dated after the *projected* rank order list
  * deadline's local day but by its later candidate's (rolLaterCandidateAt; projection-rules.json
  * latestCandidate: 16 days before Match Day in 2022–2025) counts, as a list certified between
- * ranking's two opening candidates does (RANKING_MAY_OPEN_LATER), and is said (the lead's ruling on
- * tester t9r F7, F11; README, "Adding or confirming a season": the earlier date is "the safe side for
+ * ranking's two opening candidates does (RANKING_MAY_OPEN_LATER), and is said
+ * (README, "Adding or confirming a season": the earlier date is "the safe side for
  * planning, not for refusing what an applicant reports"):
  * - a certified list so dated (refusedRankList lets it count): a warning that asks, since R3 lets no
  *   one certify after NRMP's deadline, so either NRMP's deadline is later or the date is wrong;
@@ -27,7 +27,7 @@ const RANK_ORDER_LIST_AT = MILESTONE_CATALOG.findIndex((entry) => entry.key === 
  *   list is not withdrawn): critical, both sides, and R3 to check now.
  * Nothing for a confirmed deadline, before the projected one passes, or once the applicant reports
  * being in the Match (NRMP kept them). After Match Day the result's risk is a warning on Match Day's
- * question (R3 has answered; tester t9u F15). Pure; one comparison for most plans.
+ * question (R3 has answered). Pure; one comparison for most plans.
  */
 export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
   const { calendar, zone } = context;
@@ -56,7 +56,7 @@ export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
   const year = calendar.matchYear;
-  // The projected deadline too, in both zones where the applicant's day differs (t9t F12).
+  // The projected deadline too, in both zones where the applicant's day differs.
   const projected = etDayOrWhen(context, rolDate.at, yearless(rolDate.date));
   const listWords = listLate
     ? `You certified on ${renderDate(list)}, after our projected deadline (${projected}): NRMP's ${year} deadline must be later than our projection. If the date you entered is wrong, correct it: R3 shows the day you certified.`
@@ -66,7 +66,7 @@ export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
       { code: "ROL_DEADLINE_MAY_BE_LATER", severity: "warning", message: listWords, milestones, sources },
     ];
   const first = results.join(" and ");
-  // After Match Day R3 has answered (t9u F15, lead's ruling 4): a warning on Match Day's question,
+  // After Match Day R3 has answered: a warning on Match Day's question,
   // not a critical "check R3 now" about a deadline weeks gone.
   const matchDay = calendar.dates.nrmp_match_day.at;
   if (context.now >= matchDay)
@@ -82,11 +82,11 @@ export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
   // The words change at Match Day: a re-plan then.
   noteRiskChange(context, matchDay);
   const said = (candidate.said ?? "").replace(/ in (\d{4}–\d{4})$/, " as in $1");
-  // Its notice rides on Match Week, where R3 tells them whether they are in (never SOAP's card, t9r F6).
+  // Its notice rides on Match Week, where R3 tells them whether they are in (never SOAP's card).
   milestones.push("match_week");
   // Where the applicant's day of the later candidate is not its ET day (Karachi: Thu 4 Mar, 7:00 AM
   // for Wed 3 Mar, 9:00 PM ET), it is named in both zones, as the deadline is, and a result dated that
-  // local day counts only if reported before it (t9s F12, lead's ruling).
+  // local day counts only if reported before it.
   const localLater = localDate(zone, later);
   const laterWords = etDayOrWhen(context, later, renderDate(candidate.date));
   const inTime =

@@ -14,7 +14,7 @@ export function rolLaterCandidateAt(calendar: SeasonCalendar): number | null {
 /**
  * rolLaterCandidateAt for any season date: its later candidate's instant while it is projected,
  * else null. Risks and hedges read it on every plan; etInstant there (its date parsed, its zone
- * offset found) was about 2 % of a planner bench plan (fixP2).
+ * offset found) was about 2 % of a planner bench plan.
  */
 export function laterCandidateAt(date: SeasonDate): number | null {
   let at = laterAt.get(date);
@@ -30,7 +30,7 @@ const laterAt = new WeakMap<SeasonDate, number | null>();
 /**
  * The applicant's day (ISO, in `zone`) up to which a date they report for the rank order list or a
  * result NRMP needs can still be in time for the season: the later candidate's local day while the
- * deadline is projected, else the deadline's own local day (t9r F7, F11; README, "Adding or
+ * deadline is projected, else the deadline's own local day (README, "Adding or
  * confirming a season": the earlier date is "the safe side for planning, not for refusing what an
  * applicant reports"). A date after it is too late on either candidate.
  */

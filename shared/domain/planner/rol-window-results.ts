@@ -15,7 +15,7 @@ export interface RolWindowResults {
   results: string;
   /** "Fri 26 Feb": the latest such date, yearless. */
   last: string;
-  /** "Wed 24 Feb": the projected deadline's ET day, yearless; in both zones where the local day differs (t9t F12). */
+  /** "Wed 24 Feb": the projected deadline's ET day, yearless; in both zones where the local day differs. */
   projected: string;
   /** "Wed 3 Mar 2027, 16 days before Match Day as in 2022–2025", in both zones where the local day differs. */
   later: string;
@@ -27,8 +27,8 @@ export interface RolWindowResults {
  * The results NRMP needs (catalog `neededForRanking`) marked done on a day after the *projected*
  * rank order list deadline's local day but by its later candidate's (rolLaterCandidateAt;
  * projection-rules.json latestCandidate: 16 days before Match Day in 2022–2025): in time only if
- * NRMP's deadline turns out later, so what they decide is said on both sides (the lead's rulings on
- * tester t9r F11 and fixL's note, session 25). Null when there is none, the deadline is confirmed or
+ * NRMP's deadline turns out later, so what they decide is said on both sides.
+ * Null when there is none, the deadline is confirmed or
  * has no candidate. Called only on the season-over and certified-list paths (rare).
  */
 export function rolWindowResults(context: PlanContext): RolWindowResults | null {
@@ -55,7 +55,7 @@ export function rolWindowResults(context: PlanContext): RolWindowResults | null 
   const said = (candidate.said ?? "").replace(/ in (\d{4}–\d{4})$/, " as in $1");
   // Where the applicant's day of the later candidate is not its ET day (Karachi: Thu 4 Mar, 7:00 AM
   // for Wed 3 Mar, 9:00 PM ET), it is named in both zones, and a result dated that local day counts
-  // only if reported before it (t9s F12, lead's ruling).
+  // only if reported before it.
   const laterWords = etDayOrWhen(context, later, renderDate(candidate.date));
   return {
     results: results.join(" and "),

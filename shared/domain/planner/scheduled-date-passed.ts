@@ -62,19 +62,19 @@ export function scheduledDatePassedRisk(
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (!applies(context, entry)) continue;
     // Out of reach, a Pathway application of that Match is moot: its card says the Pathway is now
-    // for the later Match, never that ECFMG is reviewing it (tester t9n F16).
-    // So once the Match is over with the Pathway the next Match's (pathwayForNextMatch, t9o F5 (A)).
+    // for the later Match, never that ECFMG is reviewing it.
+    // So once the Match is over with the Pathway the next Match's (pathwayForNextMatch).
     if (entry.key === PATHWAY_KEY && (outOfReach || pathwayForNextMatch(context))) continue;
     const own = ownDateOf(context, dates, entry, index, statusAt(context, index));
     const date = context.entries.at(index)?.date;
     if (own === null || date === undefined) continue;
     // No risk while the result may still be on its way (the exam day + reportingDays, the day the
-    // follow-up is sent): waiting for a score is normal (tester s12 issue 15f B3). The instant it
+    // follow-up is sent): waiting for a score is normal. The instant it
     // appears is noted, so the cohort's look-ahead re-plans there (B4).
     const dueAt = resultDueAt(context, entry, own);
     if (dueAt <= context.now) {
       passed.push({ entry, date });
-      // The last day a new sitting still counts, as the card says it (t9q F4, lead's ruling).
+      // The last day a new sitting still counts, as the card says it.
       const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
       if (sitting !== null) {
         rebook += rebookSentence(context, entry, sitting);
@@ -98,7 +98,7 @@ export function scheduledDatePassedRisk(
     now > reviewDate.at &&
     now <= rol.at &&
     passed.some(({ entry }) => REVIEWED_BY_PROGRAMS.has(entry.key));
-  // In ranking season the point is the rank order list deadline, not programs' review (t9t F9, ruling 2).
+  // In ranking season the point is the rank order list deadline, not programs' review.
   const opens = calendar.dates.nrmp_rank_order_list_entry_opens.at;
   const ranking = reviewing && now >= opens;
   if (reviewing && !ranking) noteRiskChange(context, opens);
@@ -138,7 +138,7 @@ export function scheduledDatePassedRisk(
     const said = passed.map(({ entry, date }) => passedWords(context, entry, date)).join("; ");
     const pathway = passed.some(({ entry }) => entry.key === PATHWAY_KEY);
     const exams = !pathway || passed.length > 1;
-    // What programs read without: a result, or ECFMG's answer on a Pathway (advE: "yours without
+    // What programs read without: a result, or ECFMG's answer on a Pathway ("yours without
     // it" read as a result after Pathway words).
     const without = !pathway
       ? "yours without it"
@@ -217,21 +217,21 @@ const PATHWAY_ANSWER =
 
 /**
  * One passed step's words: an exam's sitting day with no result; a Pathway application is under
- * ECFMG's review, never a sitting to re-book (tester t9n F11), with the catalog's review allowance
+ * ECFMG's review, never a sitting to re-book, with the catalog's review allowance
  * (reportingDays, advice).
  */
 function passedWords(context: PlanContext, entry: CatalogEntry, date: string): string {
   if (entry.key === OET_KEY && entry.reportingDays !== undefined) {
     // A result ECFMG needs for the Pathway: the applicant is asked for it and to send it on, never
-    // told the sitting is missed (tester t9u F7 (A), lead's ruling); the day from the catalog's
+    // told the sitting is missed; the day from the catalog's
     // result time (advice), by the day alone as the message is memoised by date.
     const expected = isoUtc(Date.parse(`${date}T00:00:00Z`) + entry.reportingDays.days * DAY_MS).slice(0, 10);
     return `${entry.title}: your sitting was on ${renderDate(date)} and no result is recorded. Did you pass? Your result should have come around ${renderDate(expected)}: tell us, and send it to ECFMG for your Pathway`;
   }
   if (entry.key !== PATHWAY_KEY)
     return `${entry.title}: your date was ${renderDate(date)} and no result is recorded`;
-  // One dated after its deadline's ET day is not said to be under review (t9n F16,
-  // pathway-review.ts); by the day alone, as the message is memoised by date, not zone.
+  // One dated after its deadline's ET day is not said to be under review
+  // (pathway-review.ts); by the day alone, as the message is memoised by date, not zone.
   const deadline = pathwayDeadline(context.calendar);
   const deadlineDay = deadline === null ? null : isoDay(deadline);
   if (deadlineDay !== null && date > deadlineDay)

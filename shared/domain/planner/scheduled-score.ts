@@ -87,7 +87,7 @@ function asReported(given: MilestoneEntry): { on: string; kept: string } {
 
 /**
  * SCORE_ON_SCHEDULED_EXAM (warning): a stored snapshot with a passing score on an exam not yet done
- * (scheduled, in progress or not started: tester t9z F12, ruling 3, session 30; the intake and the CLI
+ * (scheduled, in progress or not started; the intake and the CLI
  * refuse a new one). The plan keeps the exam as reported, never reading it as passed, and asks the
  * applicant to mark it done if they sat it, so the score is not dropped in silence. A failing score
  * there is a retake (failed-score.ts). The code keeps its first name: codes are never renamed.

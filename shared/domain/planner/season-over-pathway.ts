@@ -5,8 +5,8 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { seasonIsOver, soapStillOpen } from "./season-over-risk.ts";
 
 /**
- * The Pathway once the target Match is over for the applicant (tester t9o F5 (A), the lead's
- * ruling): ECFMG decides a Pathway application for one Match season only (step-action.ts,
+ * The Pathway once the target Match is over for the applicant:
+ * ECFMG decides a Pathway application for one Match season only (step-action.ts,
  * laterMatchPathwayAction), so a Pathway not done when that Match is over is the next Match's.
  */
 

@@ -23,7 +23,7 @@ function when(context: PlanContext, at: number): string {
 /**
  * Whether the target Match is over for the applicant: its rank order list deadline (official: NRMP
  * Match calendar, the season's data) passed without a certified list. Its season's steps (catalog
- * `seasonBound`) then ask for nothing: no fee, no wait on a step, no action (tester s7 issue 14 C5).
+ * `seasonBound`) then ask for nothing: no fee, no wait on a step, no action.
  */
 export function seasonIsOver(context: PlanContext): boolean {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
@@ -59,8 +59,8 @@ const NEEDED_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
  * in time (advD's loophole: such a date brought SOAP back). A date on that day is given the doubt.
  */
 export function resultsAfterDeadline(context: PlanContext): string {
-  // While the deadline is projected, a date by its later candidate is not "after" it on a fact
-  // (t9r F11): ROL_DEADLINE_MAY_BE_LATER says both sides instead.
+  // While the deadline is projected, a date by its later candidate is not "after" it on a fact:
+  // ROL_DEADLINE_MAY_BE_LATER says both sides instead.
   const lastDay = rolLastReportedDay(context.calendar, context.zone);
   const late: string[] = [];
   for (const index of NEEDED_AT) {
@@ -101,8 +101,8 @@ export function seasonOverRolAction(context: PlanContext): string {
 /**
  * The action of any other step of that Match past its deadline, once SOAP is not open to the
  * applicant (seasonIsOver): not its own action ("Register with NRMP (R3) and pay the registration
- * fee" for a Match whose registration closed with the rank order list deadline, tester s10 issue 9
- * B12), but that it is over and what next.
+ * fee" for a Match whose registration closed with the rank order list deadline),
+ * but that it is over and what next.
  */
 export function seasonOverStepAction(context: PlanContext): string {
   const matchOver = matchOverWords(context);
@@ -120,7 +120,7 @@ function matchOverWords(context: PlanContext): string {
  * reported (unreportedSittings): "SOAP is open to you only if your USMLE Step 2 CK result (sat …)
  * reached ECFMG by Wed 24 Feb 2027: tell us the result", or "" when none. NRMP withdraws an IMG from
  * SOAP too unless ECFMG confirmed the exams by that deadline (NRMP_ECFMG_REQUIREMENTS_URL), so SOAP is
- * not the applicant's to get ready for until the result says so (tester t9j F5).
+ * not the applicant's to get ready for until the result says so.
  */
 export function soapCondition(context: PlanContext): string {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -139,7 +139,7 @@ export function soapStepAction(context: PlanContext, action: string): string {
   if (!seasonIsOver(context)) return action;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const pending = unreportedSittings(context, rol.at);
-  // A result dated between the deadline's two candidates: SOAP only on the later one (fixL's note).
+  // A result dated between the deadline's two candidates: SOAP only on the later one.
   const window = rolWindowResults(context);
   const own =
     window === null
@@ -170,7 +170,7 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   if (window === null)
     return `${cannot} You registered with NRMP, so ${soap} is still open to you if R3 shows you eligible that Monday: ${needs}. ${ready}. If SOAP gives you no position, plan`;
   // A result dated between the deadline's two candidates: both sides, as ROL_DEADLINE_MAY_BE_LATER
-  // says them beside a certified list (fixL's note, lead's ruling, session 25).
+  // says them beside a certified list.
   const first = `${window.results.charAt(0).toUpperCase()}${window.results.slice(1)}`;
   const reported = window.onLaterLocalDay ? " and your result was reported before then" : "";
   return `${cannot} ${first}, after our projected rank order list deadline. If NRMP's ${context.calendar.matchYear} deadline is our projected ${window.projected}, a result dated ${window.last} came too late and SOAP is not open to you either: NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by that deadline; if it turns out later (${window.later})${reported}, you registered with NRMP, so ${soap} is open to you if R3 shows you eligible that Monday: ${needs}. Check R3 now: your status must not read withdrawn. ${ready}. If SOAP gives you no position, plan`;
@@ -190,7 +190,7 @@ function soapClosedByResults(context: PlanContext, sources: string[]): string {
 }
 
 /**
- * After the Match, what a sitting whose result was never reported counts for (tester t9j F5: the
+ * After the Match, what a sitting whose result was never reported counts for (the
  * out-of-reach path already says it, laterMatchSittingNote): " Your USMLE Step 2 CK sitting of Wed
  * 20 Jan 2027 counts for the 2028 Match: tell us the result.", or "".
  */
@@ -209,7 +209,7 @@ function sittingsCountLater(context: PlanContext, next: number): string {
  * and its own rank order list deadline (a date, not only a year), each marked "(projected)" when
  * it is; the projection rules go to `sources`, not into the sentence an escalation quotes. Once
  * SOAP is not open to them and that Match's ERAS season has opened, says it is under way and what
- * that means (nextSeasonUnderWay, t9n F14).
+ * that means (nextSeasonUnderWay).
  */
 export function seasonOverRisk(context: PlanContext): Risk {
   const { calendar } = context;

@@ -21,7 +21,7 @@ export function sentAt(context: PlanContext, id: string): number | undefined {
  * leave the planner's input as it was (the cohort look-ahead re-plans only when its input changes).
  */
 export function plannerReadsSent(subject: { milestone: string; rung: string }): boolean {
-  // The certificate question's spacing counts from a sent one too (certificate-question-spacing.ts, t9y C2).
+  // The certificate question's spacing counts from a sent one too (certificate-question-spacing.ts).
   return (
     isRiskNoticeRung(subject.rung) ||
     subject.milestone === "nrmp_registration" ||

@@ -6,7 +6,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
 
 /**
- * One target per step (tester t9o F7, the lead's ruling): where TARGETS_SLIPPED replaces a step's
+ * One target per step: where TARGETS_SLIPPED replaces a step's
  * target date by a gap ("aim for 90 days after …": a slip counted from a passed target, which moves
  * with now) or says the usual gap no longer fits before the deadline, the step shows no target date:
  * the table showed Step 1's catalog target, Tue 27 Apr 2027, beside the risk's "instead of Tue 27 Apr

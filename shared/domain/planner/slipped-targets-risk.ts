@@ -14,7 +14,7 @@ import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.t
 /**
  * The risks that speak for a step's hard deadline (the last sitting day, the Match's last day, the
  * Match out of reach): a step one of them names is theirs, not TARGETS_SLIPPED's, once its usual
- * gaps no longer fit before that deadline (tester t9n F9: a critical "aim for 5 May 2027" beside
+ * gaps no longer fit before that deadline (a critical "aim for 5 May 2027" beside
  * EXAMS_LATE_FOR_RANKING's "sit it by Wed 27 Jan 2027").
  */
 const DEADLINE_CODES: ReadonlySet<RiskCode> = new Set<RiskCode>([
@@ -31,10 +31,10 @@ const DEADLINE_CODES: ReadonlySet<RiskCode> = new Set<RiskCode>([
  *   many weeks after that it now comes;
  * - a target counted from a passed target still unmet (it follows now): the gap after the earlier
  *   step instead of a day, with the planned target and the step's deadline, so the words do not
- *   change from one day to the next (tester t9n F9);
+ *   change from one day to the next;
  * - a target at or past the step's hard deadline: never that day, but that the usual gap no longer
  *   fits before the deadline, which it names (critical), unless a deadline risk already in `spoken`
- *   names the step: then the step is left to it (t9n F9).
+ *   names the step: then the step is left to it.
  * A warning otherwise: the targets are advice and the deadlines do not move. Sources: each moved
  * step's gap rule and the result time. `moved`: movedTargets, when the planner already has it.
  */
@@ -53,8 +53,8 @@ export function slippedTargetsRisk(
   for (const slip of moved) {
     const entry = catalogEntry(slip.key);
     // A step whose documents may follow its application (the Pathway: `documentsDue`) is completed
-    // after its deadline by design; whether that is too late is feasibility's judgement (tester s13
-    // issue 9g A3: "That is past its deadline" made a season in reach critical).
+    // after its deadline by design; whether that is too late is feasibility's judgement
+    // ("That is past its deadline" made a season in reach critical).
     const due = entry.documentsDue === undefined ? dates.due(slip.key) : null;
     const pastDue = due !== null && slip.target.at >= due.at;
     if (pastDue && spokenFor(spoken, slip.key)) continue;
@@ -78,8 +78,8 @@ export function slippedTargetsRisk(
     const subject = subjectOf(slip.key);
     const gap = `${slip.after.gapDays} days after ${gapFrom(slip.after.key)}`;
     const planned = dates.renderedDay(slip.planned).local;
-    // A deadline on a projected season date cites its projection rule (tester t9n, Done 2 remark); it
-    // is labelled by who sets it (basisMark: a last sitting day is our advice, t10a F5).
+    // A deadline on a projected season date cites its projection rule (Done 2 remark); it
+    // is labelled by who sets it (basisMark: a last sitting day is our advice).
     const projected = due?.status === "projected";
     if (projected && (pastDue || slip.moving)) projectionCited(context, slip.key, sources);
     const deadline = due === null ? "" : `${dayBy(context, due.at)}${basisMark(due)}`;

@@ -8,7 +8,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { CHAIN_KEYS, PREDECESSORS, type Predecessor } from "./target-chain.ts";
 
 /**
- * Targets re-derived forwards when an earlier target passes unmet (tester s11 issue 9e B6: an early
+ * Targets re-derived forwards when an earlier target passes unmet (an early
  * starter's ECFMG application five weeks past its target left Step 1's and Step 2 CK's targets where
  * they were, though ECFMG's approval alone put Step 1's out of reach). The catalog plans targets
  * backwards: a step's target rule counts back from a later step's (the application 90 days before
@@ -31,7 +31,7 @@ export interface SlippedTarget {
   cause: MilestoneKey;
   /**
    * Whether `target` follows now: counted from a passed target still unmet (a day later each day),
-   * not from an own date. TARGETS_SLIPPED then names the gap, not the day (tester t9n F9).
+   * not from an own date. TARGETS_SLIPPED then names the gap, not the day.
    */
   moving: boolean;
 }
@@ -110,7 +110,7 @@ function slippedOf(
   for (const { predecessor, index } of link.predecessors) {
     const earliest = earliestOf(context, dates, index, memo);
     if (earliest === null) continue;
-    // An own date is a whole day in the applicant's zone: counted on from that day (tester s12 9f A2).
+    // An own date is a whole day in the applicant's zone: counted on from that day.
     const at = shiftDays(earliest.at, earliest.zone ?? planned.zone, predecessor.gapDays);
     if (at - planned.at < DAY_MS || (best !== null && at <= best.at)) continue;
     best = { at, after: predecessor, cause: earliest.cause, moving: earliest.moving };

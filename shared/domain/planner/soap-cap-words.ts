@@ -1,5 +1,5 @@
 /**
- * SOAP's 45: the cap for the whole of SOAP, not a first batch (testers t9z F14, t9y F11; checked on
+ * SOAP's 45: the cap for the whole of SOAP, not a first batch (checked on
  * 2026-12-04). NRMP's FAQ "Do I need to reapply to programs after the first SOAP round?"
  * (https://www.nrmp.org/help/item/do-i-need-to-reapply-to-programs-after-the-first-soap-round/):
  * programs see an application in every round, and after a round "if you still have unused

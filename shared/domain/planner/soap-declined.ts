@@ -16,15 +16,15 @@ const MATCH_DAY = indexedStep("match_day");
 const NRMP_REGISTRATION = indexedStep("nrmp_registration");
 
 /**
- * Whether the applicant told us "did not match, not taking part in SOAP" (fixM's ruling on tester
- * t9x F9): SOAP "Not for me" (waived) as an answer, from NRMP's Match Week Monday release on (one
+ * Whether the applicant told us "did not match, not taking part in SOAP":
+ * SOAP "Not for me" (waived) as an answer, from NRMP's Match Week Monday release on (one
  * dated before its local day was reset by buildContext: soapAnsweredTooEarly; an undated one counts
  * from the release, as soapShowsInTheMatch reads it), beside a certified list (an intake may send
  * SOAP waived for anyone), while neither Match Week nor Match Day is done, reported or implied: a
  * matched applicant marks Match Week done (the SOAP card says so), which makes SOAP moot. The plan
  * then moves to the next Match at once, through the moved-plan path (soapOutcomeFeasibility).
  * The same reading with no certified list for an applicant registered with NRMP, to whom SOAP was
- * open (lead's ruling on tester t9z F2): without a list they did not match, and "Not for me" says
+ * open: without a list they did not match, and "Not for me" says
  * they are not in SOAP, so no "SOAP is running now: apply" (SEASON_OVER's words while SOAP is open).
  * Notes Monday's release as the instant the plan changes. Pure.
  */
@@ -51,7 +51,7 @@ export function soapDeclinedRisk(context: PlanContext, year: number): Risk {
   const sources: string[] = [NRMP_SOAP_URL];
   const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
   const deadline = `${renderEt(rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
-  // The next Match's ERAS season: when MyERAS opens, or, once it has, what is under way (t9x F9: in
+  // The next Match's ERAS season: when MyERAS opens, or, once it has, what is under way (in
   // June the plan did not name the MyERAS opening of the Match it pointed to).
   const opens = seasonCalendar(year).dates.eras_season_opens_myeras;
   noteRiskChange(context, opens.at);
@@ -59,7 +59,7 @@ export function soapDeclinedRisk(context: PlanContext, year: number): Risk {
     nextSeasonUnderWay(context, year, sources) ||
     ` The ${year} season's MyERAS opens on ${dayBy(context, opens.at)}${citeSeasonDate(opens, ERAS_TIMELINE_URL, sources)}: its steps are below.`;
   const steps = contractSteps(context.applicant.visa);
-  // No certified list (t9z F2): no match was possible on what we know; one certified but never told undoes it.
+  // No certified list: no match was possible on what we know; one certified but never told undoes it.
   const reading = isSatisfied(context, "rank_order_list")
     ? `You marked SOAP "Not for me" in Match Week and did not mark Match Week done, so this plan reads it as: you did not match in the ${context.calendar.matchYear} Match and are not taking part in SOAP.`
     : `The rank order list deadline passed without a certified list, so you did not match in the ${context.calendar.matchYear} Match, and you marked SOAP "Not for me" in Match Week: you are not taking part in SOAP.`;

@@ -9,7 +9,7 @@ import { etEventBefore } from "./et-event.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { NRMP_SOAP_URL } from "./risk-sources.ts";
 
-// Tester t10b F3 (fixZK ruling 1b): SOAP "done" is an accepted SOAP offer, binding as a match, and
+// SOAP "done" is an accepted SOAP offer, binding as a match, and
 // nothing else. NRMP makes SOAP offers only in its offer rounds, so a SOAP done dated before the
 // first round of that Match Week, or reported undated before it, is preparation, not a position: the
 // plan counts SOAP as not started (its round reminders and the Match Week question stay) and warns.

@@ -6,7 +6,7 @@ import type { PlanContext } from "./context.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
 
 /**
- * SOAP's last day (Thursday, ET) in the applicant's words (tester t9l F18 note, C: "today is SOAP's
+ * SOAP's last day (Thursday, ET) in the applicant's words (C: "today is SOAP's
  * last day, with the offer rounds under way" reached Los Angeles on Wednesday evening and Auckland
  * nine hours before the first round: "today" and "under way" were ET's). The day is named, "today"
  * and "tomorrow" are the applicant's, and the first round's hour is given in ET and in their zone.
@@ -30,7 +30,7 @@ export function lastDayFirstRound(soapEnd: number): number {
 /**
  * When SOAP's text turns to its last day: at the start of that ET day, or earlier when the
  * applicant's notice of it goes out earlier (the evening before, et-event.ts etEventSlot), so that
- * notice carries the last day's text (tester t9l F2).
+ * notice carries the last day's text.
  */
 export function lastDayTextFrom(context: PlanContext, soapEnd: number, etDayStart: number): number {
   return Math.min(etDayStart, etEventSlot(context, lastDayFirstRound(soapEnd)));
@@ -41,9 +41,9 @@ const LAST_DAY_REST =
 
 /**
  * SOAP's in-progress text on its last day, as read at `context.now` in the applicant's zone. The day
- * is the applicant's own when its first round falls on another local day than in ET (tester t9m F5
- * a: Auckland read "Thu 18 Mar (ET) is SOAP's last day" for rounds on its Friday), with the ET day
- * beside it; a projected SOAP end marks the day "(projected)" (t9m F5 c, seasons/date-words.ts).
+ * is the applicant's own when its first round falls on another local day than in ET
+ * (Auckland read "Thu 18 Mar (ET) is SOAP's last day" for rounds on its Friday), with the ET day
+ * beside it; a projected SOAP end marks the day "(projected)" (seasons/date-words.ts).
  */
 export function soapLastDayText(context: PlanContext, soapEnd: number): string {
   const end = context.calendar.dates.nrmp_soap_ends;

@@ -12,8 +12,8 @@ import { citeSeasonDate, NRMP_DATES_URL, NRMP_SOAP_URL } from "./risk-sources.ts
 
 /**
  * Whether an applicant who told us in Match Week they did not match (in SOAP: unmatchedReported),
- * with a certified list, has left the SOAP outcome unreported past its date (fixB3's ruling on tester
- * t9w F4): the date the plan gives the contract, two weeks after Match Day (advice; Match Day's step
+ * with a certified list, has left the SOAP outcome unreported past its date:
+ * the date the plan gives the contract, two weeks after Match Day (advice; Match Day's step
  * asks for it up to then, match-day.ts). From then the plan treats them as holding no position and
  * plans the next Match, as a Match out of reach is planned (soapOutcomeFeasibility). The contract's
  * date is noted as the instant the plan changes. Pure.

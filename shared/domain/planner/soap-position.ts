@@ -11,10 +11,10 @@ const MATCH_WEEK = indexedStep("match_week");
 const MATCH_DAY = indexedStep("match_day");
 
 /**
- * Whether the applicant reports a SOAP position accepted (fixM's ruling on tester t9x F3): SOAP
+ * Whether the applicant reports a SOAP position accepted: SOAP
  * "done" as an answer, from NRMP's Match Week Monday release on (an answer dated before its local day
  * was reset to not started by buildContext: soapAnsweredTooEarly; so was a done dated before SOAP's
- * first offer round, or undated before that round: soap-done-before-offers.ts, t10b F3). NRMP: a SOAP offer accepted in R3
+ * first offer round, or undated before that round: soap-done-before-offers.ts). NRMP: a SOAP offer accepted in R3
  * is a binding commitment, as a match is (https://www.nrmp.org/residency-applicants/soap/), so the
  * applicant holds a position; "still taking part" is SOAP in progress. Pure (notes Monday's release
  * as the instant the plan changes when an undated answer came before it).

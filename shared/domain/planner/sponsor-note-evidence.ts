@@ -35,8 +35,8 @@ const BOOKED_AT: readonly number[] = BOOKED_EXAM_EVIDENCE.map(stepIndex);
 
 /**
  * The ECFMG eligibility gate from the school's WDOMS sponsor note (true: "eligible", false:
- * "ineligible"). An unknown note (null) is "unchecked" unless the record proves it (tester t9o F12,
- * F1, the lead's rulings): one of SPONSOR_NOTE_EVIDENCE reported done or one of BOOKED_EXAM_EVIDENCE
+ * "ineligible"). An unknown note (null) is "unchecked" unless the record proves it:
+ * one of SPONSOR_NOTE_EVIDENCE reported done or one of BOOKED_EXAM_EVIDENCE
  * reported scheduled (the snapshot's own entry, any season), or `interviewed`: the interviews are
  * evidence of being in the Match (interviewsAreEvidence, the one rule the presumption and the
  * intake warning share: an IMG's interview follows an ERAS application, which needs ECFMG's token;

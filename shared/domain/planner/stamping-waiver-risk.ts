@@ -8,7 +8,7 @@ const STAMPING = catalogEntry("visa_h1b_stamping");
 
 /**
  * H1B_STAMPING_WAIVER_IGNORED (warning): a stored snapshot whose H-1B stamping is "waived" (Not for
- * me) while the applicant's zone is outside the US (tester t9z F7). Only someone already in the US
+ * me) while the applicant's zone is outside the US. Only someone already in the US
  * can have a change of status (the catalog's `waivable` note, from the fact sheet's proclamation
  * row), so the planner trusts no such answer, whatever the intake let through: buildContext keeps
  * the step not started, with its dates and reminders, and this warning names the answer it ignored

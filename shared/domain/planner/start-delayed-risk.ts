@@ -21,7 +21,7 @@ export const DELAYED_START_SOURCE =
 /** Days between the delayed-start follow-ups. */
 export const DELAYED_START_EVERY_DAYS = 7;
 /**
- * After the last weekly follow-up (1 September), one final notice (tester t9m F10: the notices
+ * After the last weekly follow-up (1 September), one final notice (the notices
  * stopped with nothing about what next), its risk kept on the plan this many days so the applicant
  * and the advisor see it. Advice: long enough for a conversation with the program and an advisor.
  */
@@ -87,7 +87,7 @@ function finalEnd(context: PlanContext): number {
   return followUpEnd(context) + DELAYED_START_FINAL_DAYS * DAY_MS;
 }
 
-/** Whether `now` is in the final notice's span, after the weekly follow-ups (t9m F10). */
+/** Whether `now` is in the final notice's span, after the weekly follow-ups. */
 export function delayedStartFinal(context: PlanContext): boolean {
   return context.now >= followUpEnd(context) && context.now < finalEnd(context);
 }
@@ -96,7 +96,7 @@ export function delayedStartFinal(context: PlanContext): boolean {
  * The date a delayed-start notice announces: the next week's follow-up (the notice is that week's
  * and gives way to the next), at most the end of the span; for the final notice, the end of its
  * span. Never residency start, which has passed. A day, not an instant (`asDay`: advice that means
- * a day; t9m F10: "Due" showed midnight ET): the day before the next follow-up's midnight.
+ * a day; "Due" showed midnight ET): the day before the next follow-up's midnight.
  */
 export function delayedStartDue(context: PlanContext): DueDate {
   if (delayedStartFinal(context))
@@ -122,7 +122,7 @@ export function delayedStartDue(context: PlanContext): DueDate {
 }
 
 /**
- * START_DELAYED (critical; tester t9l F6): the applicant matched (Match Day done), residency start
+ * START_DELAYED (critical): the applicant matched (Match Day done), residency start
  * has passed, and the contract, a step of their visa track or the ECFMG certificate is not done, so
  * they cannot have started. Before, VISA_NOT_READY_FOR_START and CERTIFICATION_AFTER_START fell
  * silent at the start (their notices announce it) and no reminder went at all: the moment an
@@ -132,7 +132,7 @@ export function delayedStartDue(context: PlanContext): DueDate {
  * within the span, the next week's instant and its end. Shape: zero or one Risk. Pure.
  */
 export function startDelayedRisks(context: PlanContext): Risk[] {
-  // No visa route chosen (tester t9m F4): the visa is missing and named; matched as the lead ruled.
+  // No visa route chosen: the visa is missing and named; matched as the lead ruled.
   const undecided = context.applicant.visa === "undecided";
   if (!(undecided ? hasMatched(context) : isFinished(statusOf(context, "match_day")))) return [];
   const open = START_NEEDS.filter(

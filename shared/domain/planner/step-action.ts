@@ -69,8 +69,8 @@ export interface StepActionFacts {
 export function stepAction(context: PlanContext, budget: Budget, facts: StepActionFacts): string {
   const { entry, status, due } = facts;
   // A Pathway submitted in time is due by ECFMG's decision (pathwayDecisionDue); its text names the
-  // application deadline it met, as the step shows it (t9m F6); after Match Day it has no date, yet
-  // its words still name that deadline (t9n F6).
+  // application deadline it met, as the step shows it; after Match Day it has no date, yet
+  // its words still name that deadline.
   const textDue =
     (due !== null && due === pathwayDecisionDue(context, entry, facts.stepDates.calendar)) ||
     (due === null && pathwayAnswerAfterMatchDay(context, entry, facts.stepDates.calendar))
@@ -86,7 +86,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
             entry.seasonBound === true &&
             facts.overdueNow &&
             // Match Day past its date with the result never told keeps asking in its own words
-            // (matchDayStep): telling us can still be done (tester t9k F1).
+            // (matchDayStep): telling us can still be done.
             !(entry.key === "match_day" && matchOverUnreported(context))
           ? seasonOverStepAction(context)
           : entry.key === "ecfmg_pathway" &&
@@ -94,7 +94,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
               (facts.missed !== null || facts.stepDates.calendar.matchYear > context.calendar.matchYear)
             ? laterMatchPathwayAction(context, facts.missed, facts.stepDates, due)
             : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
-              ? // A Match whose Pathways have not opened: never "submit now" (t9y F4).
+              ? // A Match whose Pathways have not opened: never "submit now".
                 ((entry.key === "ecfmg_pathway"
                   ? pathwaysNotOpenAction(context, facts.stepDates.calendar.matchYear)
                   : null) ?? entry.statusActions.prerequisitePending)
@@ -104,10 +104,10 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   context,
                   entry,
                   status,
-                  // With nothing outstanding, the advisor's question (tester t9k F2: "send
+                  // With nothing outstanding, the advisor's question ("send
                   // whatever is still missing" with nothing missing).
                   entry.key === "ecfmg_certification" && certificateAwaitsOetAction(context) !== null
-                    ? (certificateAwaitsOetAction(context) as string) // t9z F4
+                    ? (certificateAwaitsOetAction(context) as string)
                     : entry.key === "ecfmg_certification" && nothingOutstanding(context)
                       ? !certificationPresumed(context)
                         ? CERTIFICATE_ISSUED_ACTION
@@ -124,8 +124,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                         ),
                   facts.h1bTarget ?? due,
                 ));
-  // A result this step needs, booked after its own deadline, is said here too (tester s8 14b B1),
-  // against the dates the step is planned for: a later Match's, once the plan moved (s12 9f A3).
+  // A result this step needs, booked after its own deadline, is said here too,
+  // against the dates the step is planned for: a later Match's, once the plan moved.
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, entry, facts.stepDates);
   const laterMatch =
     laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own) +
@@ -136,9 +136,9 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
       j1CertificateNote(context, entry, status, facts.stepDates) +
       h1bStartAtRiskNote(context, entry, status, facts.target) +
       earlyFirstGateNote(context, entry, status, facts.target, due) +
-      couplesMatchNote(context, entry, status, !facts.seasonOver); // a couple's R3 steps (t9y F10)
-  const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition (t9p F5, t9r F4)
-  // A booked day passed with no result: by when a new one counts, if it was not taken (t9p F10).
+      couplesMatchNote(context, entry, status, !facts.seasonOver); // a couple's R3 steps
+  const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition
+  // A booked day passed with no result: by when a new one counts, if it was not taken.
   const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);
   const rebook = sitting === null ? "" : rebookWords(context, sitting, entry.key);
   return lateResult === "" && laterMatch === "" && expedite === "" && after === "" && rebook === ""
@@ -149,12 +149,12 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
 /**
  * A Pathway not started, dated for a later Match after its deadline for the applicant's own Match
  * passed: which deadline passed, and that the later Match's Pathways are applied for once ECFMG opens
- * them, never "now" (tester t9j F9: "submit the application now" in December 2026 for the 2028
+ * them, never "now" ("submit the application now" in December 2026 for the 2028
  * Match, whose Pathways open months later; README: the badge's step "says which deadline passed").
  * ECFMG publishes each cycle's opening only when it opens: the one on record (the 2026 Pathways,
  * confirmed.json) is named, not projected. The same once the plan moved to a later Match before its
  * own Match's deadline passed (`missed` null: that Match is out of reach), where "now" would send the
- * applicant to pay for a Pathway of a season they cannot take (tester t9k F11).
+ * applicant to pay for a Pathway of a season they cannot take.
  */
 function laterMatchPathwayAction(
   context: PlanContext,
@@ -167,12 +167,12 @@ function laterMatchPathwayAction(
   const onRecord = pathwaysOpenedOnRecord(seasonCalendar(2026));
   const by = due === null ? "" : `, and submit it by ${dayBy(context, due.at)}${projected(due)}`;
   // The Match just before the later one, when it is after the target and its projected deadline
-  // passed: the deadline that moved the plan on, not the target's long gone (tester t9l F12).
+  // passed: the deadline that moved the plan on, not the target's long gone.
   const skipped = later - 1 > context.calendar.matchYear ? pathwayDeadline(seasonCalendar(later - 1)) : null;
   const year = context.calendar.matchYear;
   // An application that went in for the Match out of reach (laterSeasonSteps keeps it among
-  // pastSeasonEntries) cannot be accepted for it: said so, never "ECFMG is reviewing it" (t9n F16).
-  // Once the Match is over, the application in progress went in for it (pathwaySentForOverMatch, t9o F5 (A)).
+  // pastSeasonEntries) cannot be accepted for it: said so, never "ECFMG is reviewing it".
+  // Once the Match is over, the application in progress went in for it (pathwaySentForOverMatch).
   const sent = context.pastSeasonEntries.get("ecfmg_pathway")?.date ?? pathwaySentForOverMatch(context);
   const own = pathwayDeadline(context.calendar);
   const why =
@@ -185,7 +185,7 @@ function laterMatchPathwayAction(
           : missed === null
             ? `The ${year} Match is out of reach, so your Pathway is for the ${later} Match, and ECFMG takes Pathway applications for one Match season at a time.`
             : `The ${year} Match's deadline for Pathway applications, ${dayBy(context, missed.at)}${projected(missed)}, has passed: your Pathway is now for the ${later} Match.`;
-  // The deadline that passed is the season's: its Pathways may still be open (tester t9p F19).
+  // The deadline that passed is the season's: its Pathways may still be open.
   const passed = passedPathwaysSeason(context, later, missed !== null);
   const current = passed === null ? "" : currentPathwaysWords(context, passed, later);
   return `${why}${current === "" ? "" : ` ${current} Otherwise`} ${current === "" ? "Apply" : "apply"} once ECFMG's ${later} Pathways are open (check ECFMG's news${onRecord})${by}. Your OET result can follow the application, by ECFMG's later deadline for documents.`;

@@ -42,7 +42,7 @@ export interface StepReminderDates extends BookNowFacts {
   notStarted: boolean;
   /** The hard deadline has passed with the step not done (a visa step then: visaBehindReminders). */
   overdueNow: boolean;
-  /** The certificate with nothing outstanding: a question, not work (certificate-issued-asked.ts, t9w F6). */
+  /** The certificate with nothing outstanding: a question, not work (certificate-issued-asked.ts). */
   issuedAsked: boolean;
 }
 
@@ -67,13 +67,13 @@ export function stepReminders(
   index: number,
 ): void {
   const { due, detail, own, notStarted, startBy } = dates;
-  // The H-1B route of an applicant in the US: its question, not the consular lead-time rungs (t9x F4).
+  // The H-1B route of an applicant in the US: its question, not the consular lead-time rungs.
   if (routeAsked(context, entry, due) && due !== null && detail !== undefined) {
     routeQuestionReminder(context, { at: due.at, detail }, into);
     return;
   }
   const from = into.length;
-  // The certificate's question has nothing to aim at: no "Aim to finish by" rungs (t9w F6).
+  // The certificate's question has nothing to aim at: no "Aim to finish by" rungs.
   const aimKind: AimKind = dates.issuedAsked
     ? NO_AIM
     : dates.ownAhead && own !== null
@@ -86,9 +86,9 @@ export function stepReminders(
   const aimAt =
     aimKind === OWN_AIM ? (own?.due.at ?? 0) : aimKind === TARGET_AIM ? (dates.target?.at ?? 0) : 0;
   const hardDetail = due !== null ? detail : undefined;
-  // Asked whether they registered, the applicant's NRMP reminders are titled as the question (t9s F3).
-  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", titled on that condition (t9t F18).
-  // A sat exam's rungs toward its result's deadline ask for the result (t9v F6); with a target ahead
+  // Asked whether they registered, the applicant's NRMP reminders are titled as the question.
+  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", titled on that condition.
+  // A sat exam's rungs toward its result's deadline ask for the result; with a target ahead
   // the aim's ladder keeps the catalog's title (laidStep's aim titles are kept per step key).
   const titled =
     entry.key !== "nrmp_registration"
@@ -111,13 +111,13 @@ export function stepReminders(
     notStarted,
   });
   // A Pathway dated by its application deadline, whose date has gone by, is under ECFMG's review
-  // (README; pathway-review.ts): none of that deadline's "Due" rungs about submitting it (tester
-  // t9n F3, lead's rule), only the "did ECFMG accept it?" follow-up below, which then announces the
+  // (README; pathway-review.ts): none of that deadline's "Due" rungs about submitting it,
+  // only the "did ECFMG accept it?" follow-up below, which then announces the
   // rank order list deadline. The plan still wakes when the application deadline passes: the step
   // is then due by the rank order list deadline (pathwayDecisionDue, `due === review`), and still
-  // under review: no "Due" rungs to that deadline either (fixF's note, lead's ruling, session 25).
+  // under review: no "Due" rungs to that deadline either.
   // One reported in progress (submitted) is dated by that deadline and its ladder counts down to it,
-  // asking whether ECFMG has accepted it (lead's ruling on tester t9w F13, session 28).
+  // asking whether ECFMG has accepted it.
   const review =
     due !== null && !pathwaySubmittedInProgress(context, entry, stepDates.calendar)
       ? pathwayReviewDue(context, entry, stepDates.calendar)
@@ -125,28 +125,28 @@ export function stepReminders(
   const underReview = review !== null && due !== null;
   if (underReview && due !== null) noteRiskChange(context, due.at); // the rungs' wake-up, kept
   // A Pathway presumed sent past its projected deadline is treated as one submitted in time: one
-  // "did ECFMG accept it?" follow-up, no "Due" rungs (lead's ruling on advS's note, session 23).
+  // "did ECFMG accept it?" follow-up, no "Due" rungs.
   // For the plan's own Match only: a step dated for a later Match (the plan moved on) keeps its ladder.
   const presumedReview = presumedSentPastDeadline(context, index) && stepDates.calendar === context.calendar;
   if (presumedReview && due !== null && detail !== undefined)
     presumedPathwayFollowUp(context, entry, { at: due.at, detail }, into);
   if (laid.aim !== null && !underReview && !presumedReview)
     layKnownLadder(context, laid.aim, ladderFor(context, laid, AIM), into, false);
-  // An exam under way on a plan moved on: book now, not at the target's book-by day (t9t F20).
+  // An exam under way on a plan moved on: book now, not at the target's book-by day.
   if (entry.bookingLeadDays !== undefined && dates.missed !== null)
     bookNowOnMovedPlan(context, entry, dates, stepDates.calendar.matchYear, into);
-  // The current Pathways season the card recommends: at least monthly until it closes (t9q F5).
+  // The current Pathways season the card recommends: at least monthly until it closes.
   if (entry.key === "ecfmg_pathway") {
     currentPathwaysFollowUps(context, entry, dates, into);
-    pendingPathwayReminders(context, entry, dates, stepDates, into); // t9r F2
+    pendingPathwayReminders(context, entry, dates, stepDates, into);
   }
-  // Step 3 the H-1B petition waits on after ranking, not booked: weekly to the FSMB apply-by day (t9r F4).
+  // Step 3 the H-1B petition waits on after ranking, not booked: weekly to the FSMB apply-by day.
   if (entry.key === "usmle_step3") step3ApplyByReminders(context, dates, stepDates, into);
-  // The certificate Step 3 waits on, on H-1B past its target: rungs to the later candidate's FSMB day (t9u F1).
+  // The certificate Step 3 waits on, on H-1B past its target: rungs to the later candidate's FSMB day.
   if (entry.key === "ecfmg_certification") certificateLaterApplyByReminders(context, entry, stepDates, into);
-  // OET not booked: its last booking day's countdown (t9u F2).
+  // OET not booked: its last booking day's countdown.
   if (entry.key === "oet_medicine") oetBookingReminders(context, stepDates, into);
-  // An undated Pathway past the days that decide an unsent one: no "Due" countdown, only the question (t9s F4).
+  // An undated Pathway past the days that decide an unsent one: no "Due" countdown, only the question.
   const askedOnly = entry.key === "ecfmg_pathway" && pendingPathwayAskedOnly(due);
   if (laid.hard !== null && !underReview && !presumedReview && !askedOnly) {
     const hardFrom = into.length;
@@ -196,20 +196,20 @@ export function stepReminders(
       )
     )
       into.push(followUp);
-    rebookReminders(context, entry, index, own, stepDates, into, announced); // up to the last sitting day (t9p F10, t9q F3)
+    rebookReminders(context, entry, index, own, stepDates, into, announced); // up to the last sitting day
   }
-  // A visa step behind after the Match (a next step, never a blocked one): weekly to residency's start (t9v F3).
+  // A visa step behind after the Match (a next step, never a blocked one): weekly to residency's start.
   if (dates.overdueNow && due !== null && entry.category === "visa")
     visaBehindReminders(context, entry, due, stepDates, into);
-  // Match Day waits for SOAP's end (tester t9m F5 d).
+  // Match Day waits for SOAP's end.
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);
 }
 
 /**
  * Drops the deadline's first rung (laid at `hardFrom` on) when it falls on the day before or after a
  * rung of the same step's own-date ladder (laid from `from`): a Pathway planned in time is one
- * application, one email (t9u F14, Z2 ruling 6: "Your date" on 11 Dec, "Due" on 12 Dec). Rungs on
- * the same slot stay: the email joins them (one item with both dates, t9h C2).
+ * application, one email ("Your date" on 11 Dec, "Due" on 12 Dec). Rungs on
+ * the same slot stay: the email joins them (one item with both dates).
  */
 function dropNextToAim(into: TimedReminder[], from: number, hardFrom: number): void {
   for (let index = into.length - 1; index >= hardFrom; index--) {
@@ -226,7 +226,7 @@ function dropNextToAim(into: TimedReminder[], from: number, hardFrom: number): v
 /**
  * Whether the step is the OET, dated for the plan's own Match, whose result deadline (ECFMG's for
  * the Pathway's documents) has passed with the sitting's result unreported: a sitting in time is
- * asked about, not written off (tester t9u F7 (A), lead's ruling), so its follow-up announces the
+ * asked about, not written off, so its follow-up announces the
  * rank order list deadline, by which ECFMG must decide the Pathway, as a USMLE sitting's does.
  */
 function oetResultAwaited(

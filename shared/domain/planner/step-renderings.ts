@@ -14,7 +14,7 @@ import { isDaySitting, sittingDayDue } from "./last-sitting-day.ts";
 export interface StepRenderings {
   /**
    * The step's due date: PlanDates.dueAt's, or for an exam whose result ranking needs its last
-   * sitting day (sittingDayDue: a whole day in the applicant's zone, tester t9o F2).
+   * sitting day (sittingDayDue: a whole day in the applicant's zone).
    */
   due: DueDate | null;
   /** PlanDates.rendered(due), when there is a due date. */

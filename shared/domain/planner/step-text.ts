@@ -57,20 +57,20 @@ export function fill(
 
 /**
  * The text so far followed by the deadline's day; a "by {due}" whose day has gone asks for it as
- * soon as possible instead: never an instruction dated before now (tester s12 issue 9f A3).
+ * soon as possible instead: never an instruction dated before now.
  */
 function withDue(context: PlanContext, filled: string, due: DueDate | null, key: MilestoneKey): string {
   if (due === null) return `${filled}its deadline`;
-  // A deadline says who sets it wherever the words name it (basisMark; adv44, t9y C3), inside the
+  // A deadline says who sets it wherever the words name it (basisMark), inside the
   // parenthesis once passed: "as soon as you can (Wed 17 Sep 2025, our advice, has passed)".
   const projected = basisMark(due);
-  // An exam's last sitting day: the day its deadline column shows, with no time (t9n F1, t9o F2).
+  // An exam's last sitting day: the day its deadline column shows, with no time.
   if (isDaySitting(key) && (due.asDay === true || filled.endsWith("take it by ")))
     return `${withSittingDay(context, filled, due)}${projected}`;
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
     return `${filled.slice(0, -3)}${byDay(context, due.at).replace(/ has passed\)$/, `${basisMark(due, "comma")}, has passed)`)}`;
   // A day that is a day stays one (an exam's last sitting day; a whole-day due as its column shows
-  // it, dueDay, not the next day: t9v F11); an ET instant whose local day differs, in both zones (t9t F12).
+  // it, dueDay, not the next day); an ET instant whose local day differs, in both zones.
   const day = due.asDay === true ? dueDay(context, due) : dayBy(context, due.at);
   const asDay = due.asDay === true || EXAM_KEYS.has(key);
   return `${filled}${asDay ? day : etDayOrWhen(context, due.at, day)}${projected}`;
@@ -80,7 +80,7 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
  * The step's text for its status: scheduled ahead ("your exam is on ..."), scheduled ahead but
  * after the step's deadline `due` ("move it earlier: take it by ..."), a scheduled date that has
  * passed ("did you take it?"), in progress (what finishes it; dated, a booking only where the
- * applicant's date is the step's, applicantDateIsDue: t9v F11), else the catalog's action; the budget's, its totals.
+ * applicant's date is the step's, applicantDateIsDue), else the catalog's action; the budget's, its totals.
  */
 export function actionFor(
   context: PlanContext,
@@ -90,39 +90,39 @@ export function actionFor(
   budget: Budget,
   due: DueDate | null = null,
 ): string {
-  // SOAP once the Match is over may hang on a result never reported (t9j F5): its condition first.
+  // SOAP once the Match is over may hang on a result never reported: its condition first.
   if (entry.key === "soap")
     return conditionalMatchAction(
       context,
       entry.key,
       soapStepAction(context, statusAction(context, entry, index, status, budget, due)),
     );
-  // A certified list that hangs on an answer not given keeps the Match live on that condition (t9k F3).
+  // A certified list that hangs on an answer not given keeps the Match live on that condition.
   if (entry.key === "match_week" || entry.key === "match_day")
     return conditionalMatchAction(
       context,
       entry.key,
       releaseInZone(context, statusAction(context, entry, index, status, budget, due)),
     );
-  // An undated Pathway beside a certified list, past the deadline: its answer is asked (t9l F3);
-  // one submitted in time is under review, then its answer is asked (t9m F6).
+  // An undated Pathway beside a certified list, past the deadline: its answer is asked;
+  // one submitted in time is under review, then its answer is asked.
   if (entry.key === "ecfmg_pathway") {
     const answer =
       pathwayAnswerAction(context) ??
       pathwayReviewAction(context, entry, due) ??
-      pendingPathwayAction(context, entry, due); // t9r F2
+      pendingPathwayAction(context, entry, due);
     if (answer !== null) return answer;
   }
   // Most plans have no earlier season's work: no look-up then.
   if (context.pastSeason.size === 0) return statusAction(context, entry, index, status, budget, due);
-  // A prerequisite counted done because an earlier season's step needed it says so (t9p F4).
+  // A prerequisite counted done because an earlier season's step needed it says so.
   if (!context.pastSeason.has(entry.key))
     return `${statusAction(context, entry, index, status, budget, due)}${lastingPrerequisiteNote(context, index)}`;
   // A re-applicant's step done for an earlier season (past-season.ts) says why it is back, and what
   // it asks now when that is not the first-time action (letters are imported, not asked for again).
   const year = context.calendar.matchYear;
   const again = entry.redoneEachSeason?.again;
-  // A Pathway application of an earlier Pathways season (adv56) says which one it was.
+  // A Pathway application of an earlier Pathways season says which one it was.
   const applied = context.pastSeasonEntries.get(entry.key)?.date;
   if (entry.redoneEachSeason?.from === "pathway-season" && applied !== undefined)
     return `Your Pathway application of ${renderDate(applied)} belongs to an earlier Pathways season, so it is not decided for the ${year} Match. ${again ?? statusAction(context, entry, index, status, budget, due)}`;
@@ -158,7 +158,7 @@ function statusAction(
     if ((status === "scheduled" || (status === "in_progress" && entry.applicantDateIsDue)) && given?.date) {
       const day = startOfLocalDate(context.zone, given.date);
       const passed = day + DAY_MS <= context.now;
-      // The same test as EXAMS_LATE_FOR_RANKING: an exam's day after its last sitting day (t9n F1),
+      // The same test as EXAMS_LATE_FOR_RANKING: an exam's day after its last sitting day,
       // another step's day after the deadline instant.
       const afterDeadline = !passed && due !== null && sittingAfterLastDay(context, entry.key, day, due);
       const text = passed
@@ -166,21 +166,19 @@ function statusAction(
         : afterDeadline
           ? (texts.scheduledAfterDeadline ?? texts.scheduled)
           : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? texts.scheduled);
-      // Booked so, a sitting (a step whose day is booked, t9v F11) is too late for ranking (t9n F13).
+      // Booked so, a sitting (a step whose day is booked) is too late for ranking.
       if (
         text !== undefined &&
         afterDeadline &&
         texts.scheduledAfterDeadline !== undefined &&
         entry.stepActions.includes("schedule")
       ) {
-        // While the result may still come in time, never "too late as booked" (t9r F8, lead's ruling).
+        // While the result may still come in time, never "too late as booked".
         const first = fill(context, text.slice(0, text.indexOf(". ") + 1), entry, given, due);
         const keep = bookedLateWords(context, entry.key, first, given.date, day, due as DueDate);
-        return (
-          keep ?? `${fill(context, text, entry, given, due)} ${tooLateAsBooked(context, entry.key)}` // t9x F11
-        );
+        return keep ?? `${fill(context, text, entry, given, due)} ${tooLateAsBooked(context, entry.key)}`;
       }
-      // Sat, between the result's projected deadline and the later candidate's: both sides (t9t F8).
+      // Sat, between the result's projected deadline and the later candidate's: both sides.
       const window = passed ? laterWindowCard(context, index, due) : null;
       if (text !== undefined && window !== null)
         return `${fill(context, text, entry, given, window.projected)}${window.after}`;
@@ -189,9 +187,9 @@ function statusAction(
     const inProgress = status === "in_progress" ? inProgressText(context, entry) : undefined;
     if (inProgress !== undefined) return fill(context, inProgress, entry, given, due);
   }
-  // A {due} in an action is its last day (Step 3's: the last day to sit it, tester s10 issue 9d B5).
-  // The rank list of an applicant asked about NRMP registration says that condition (t9s F3).
-  // On a condition: the list beside a certificate and a note "false" (t9s F10); NRMP registration beside ERAS_LATE_SUBMISSION's "weigh the next Match" (t9t F18).
+  // A {due} in an action is its last day (Step 3's: the last day to sit it).
+  // The rank list of an applicant asked about NRMP registration says that condition.
+  // On a condition: the list beside a certificate and a note "false"; NRMP registration beside ERAS_LATE_SUBMISSION's "weigh the next Match".
   const action =
     entry.key === "rank_order_list" && status === "not_started"
       ? certificateBelieved(context)
@@ -208,7 +206,7 @@ function statusAction(
 /**
  * A step's warning that a result it needs by its own date (a `neededByOwnDate` prerequisite: the
  * OET for the Pathway) is booked ahead but after that result's deadline: the result's own
- * `scheduledAfterDeadline` text, with a leading space; "" otherwise (tester s8 issue 14b B1: the
+ * `scheduledAfterDeadline` text, with a leading space; "" otherwise (the
  * Pathway card said "you submit the application once your OET result is in" beside a late OET).
  * The same test as EXAMS_LATE_FOR_RANKING: the day ahead, and after the deadline instant.
  */
@@ -225,7 +223,7 @@ export function lateResultWarning(context: PlanContext, entry: CatalogEntry, dat
     const day = startOfLocalDate(context.zone, given.date);
     if (text === undefined || due === null || day < context.now) continue;
     if (!sittingAfterLastDay(context, prerequisite.key, day, due)) continue;
-    // The OET card's own words while the later candidate keeps the Match (t9t F19, lead's ruling).
+    // The OET card's own words while the later candidate keeps the Match.
     const first = fill(context, text.slice(0, text.indexOf(". ") + 1), needed, given, due);
     said += ` ${bookedLateWords(context, prerequisite.key, first, given.date, day, due as DueDate) ?? fill(context, text, needed, given, due)}`;
   }
@@ -235,7 +233,7 @@ export function lateResultWarning(context: PlanContext, entry: CatalogEntry, dat
 /**
  * A sitting dated while the plan is dated for a later Match than the applicant targets (the target
  * Match out of reach, MATCH_YEAR_NOT_FEASIBLE, or over): which Match the sitting counts for and,
- * while it is ahead, when that Match needs its result (tester t9h issue 9 B6: a 2027 OET sitting
+ * while it is ahead, when that Match needs its result (a 2027 OET sitting
  * read beside "the deadline is Tue 4 Jan 2028", the later Match's last sitting day). With a leading
  * space; "" for a plan dated for its own Match, a step that is no sitting (`resultDue` null: a
  * Pathway application belongs to one season's Pathways), or no date.
@@ -260,7 +258,7 @@ export function laterMatchSittingNote(
 /** A blocked step's why: on a plan moved to a later Match, what the earlier Match's step is worth first. */
 export function whyBlocked(context: PlanContext, entry: CatalogEntry, due?: DueDate | null): string {
   const moved = pastSeasonMatchNote(context, entry.key);
-  // Step 3 dated for the H-1B petition once ranking is over says so (t9p F5).
+  // Step 3 dated for the H-1B petition once ranking is over says so.
   const after = step3AfterRankingWords(context, entry, due);
   const why = after === "" ? entry.why.text : `${after}${entry.why.text}`;
   return moved === "" ? why : `${moved} ${why}`;
@@ -268,7 +266,7 @@ export function whyBlocked(context: PlanContext, entry: CatalogEntry, due?: DueD
 
 /**
  * Match Week's "at 10:00 AM ET" (Monday's release, nrmp_match_week_start_and_soap_start) with its
- * day in both zones where the applicant's day is not the ET day (t9t F12: Auckland reads it on Tue
+ * day in both zones where the applicant's day is not the ET day (Auckland reads it on Tue
  * 16 Mar, 3:00 AM); the text as it is elsewhere.
  */
 function releaseInZone(context: PlanContext, text: string): string {

@@ -16,7 +16,7 @@ const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
 
 /**
- * Step 3's due date on the H-1B track once ranking is over (tester t9p F5): its catalog rule dates
+ * Step 3's due date on the H-1B track once ranking is over: its catalog rule dates
  * it for ranking (the rank order list deadline less four weeks), which means nothing after that
  * deadline, yet the H-1B petition still needs a Step 3 pass. From then on it is due by the
  * petition's date (visa_h1b's due date in `dates`) less Step 3's result reporting allowance
@@ -27,7 +27,7 @@ const REPORTING = STEP3.reportingDays;
 export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDate | null): DueDate | null {
   if (ruled === null || context.applicant.visa !== "H-1B") return ruled;
   const rol = dates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  // Before ranking, out of reach of the projected deadline but not of its later candidate (t9s F13).
+  // Before ranking, out of reach of the projected deadline but not of its later candidate.
   if (context.now <= rol) return step3LaterDue(context, dates, ruled) ?? ruled;
   if (ruled.at > rol) return ruled;
   let due = petitionDues.get(dates);
@@ -43,7 +43,7 @@ const petitionDues = new WeakMap<PlanDates, DueDate | null>();
 function petitionDueOf(dates: PlanDates): DueDate | null {
   const petition = dates.due("visa_h1b");
   if (petition === null || REPORTING === undefined) return null;
-  // A sitting day is a whole local day in the applicant's zone (t9u F11, lead's ruling): the day the
+  // A sitting day is a whole local day in the applicant's zone: the day the
   // shifted instant ends on, as the petition's column shows it, due until the applicant's next midnight.
   const day = localDate(petition.zone, shiftDays(petition.at, petition.zone, -REPORTING.days) - 1);
   return shapedDueDate({
@@ -88,12 +88,12 @@ export function step3AfterRankingWords(
     due.at >= context.now
       ? `sit by ${dueDay(context, due)}${projected}`
       : `it was planned for ${dueDay(context, due)}${projected}, so sit it as soon as you can and tell your program`;
-  // On the next step's card (`applyBy`), not booked: the day to apply to FSMB by too (t9r F4); abroad
+  // On the next step's card (`applyBy`), not booked: the day to apply to FSMB by too; abroad
   // step3Action's chain already says it. A blocked step (whyBlocked) cannot apply yet.
   const applyDue = applyBy && due.at >= context.now ? step3ApplyBy(context, due) : null;
   const apply =
     applyDue === null || applyDue.at < context.now ? "" : step3ApplyByWords(context, applyDue, true);
-  // Matched, the petition is the program's: no word of ranking (t9x F11).
+  // Matched, the petition is the program's: no word of ranking.
   const needs = step3ForPetition(context)
     ? "Your program's H-1B petition needs your Step 3 pass"
     : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";

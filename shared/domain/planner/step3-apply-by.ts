@@ -21,7 +21,7 @@ const STEP3_INDEX = stepIndex("usmle_step3");
  * The day to apply to FSMB by for Step 3 dated for the H-1B petition after ranking (step3DueNow's
  * `due`), while Step 3 is not booked (not started, or under way with no date): the sit-by day less
  * FSMB's processing, abroad the visitor visa, and a seat (fsmbApplyBy: the arithmetic the card's
- * "apply to FSMB by" uses before ranking), "projected" when the sit-by day is (tester t9r F4).
+ * "apply to FSMB by" uses before ranking), "projected" when the sit-by day is.
  * Null otherwise. Made once per sit-by date and chain (the due is shared by plans of a zone).
  */
 export function step3ApplyBy(context: PlanContext, due: DueDate | null | undefined): DueDate | null {
@@ -29,7 +29,7 @@ export function step3ApplyBy(context: PlanContext, due: DueDate | null | undefin
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
-  // The visa-held days count no visa wait (t9t F7, t9u F9).
+  // The visa-held days count no visa wait.
   const kind = step3DueKind(due);
   const held = kind === "held" || kind === "heldLater";
   return applyByFor(context, due, held);
@@ -81,7 +81,7 @@ function chainWords(visaDays: number): string {
 /**
  * Step 3 dated for the H-1B petition after ranking, not booked (step3ApplyBy): reminded at least
  * weekly to the day to apply to FSMB by, with that day's own rungs, then weekly to the sit-by day
- * (weeklyToDay; tester t9r F4, lead's ruling: a 34-day silence ran past the apply-by day). The
+ * (weeklyToDay; lead's ruling: a 34-day silence ran past the apply-by day). The
  * follow-ups start from the rank order list deadline, then from the day before the apply-by day, so their ids do not
  * move with `now`. Appended to `into`; nothing for any other step or plan.
  */
@@ -99,7 +99,7 @@ export function step3ApplyByReminders(
     return;
   }
   // Before ranking, dated for the later candidate: only its apply-by day's reminders; once that
-  // day passes the step waits as out of reach (t9s F13).
+  // day passes the step waits as out of reach.
   if (step3DueKind(due) !== "petition") {
     laterApplyByReminders(context, due, applyBy, stepDates, into);
     return;
@@ -151,7 +151,7 @@ export function step3ApplyByReminders(
 }
 
 /**
- * The later candidate's apply-by day (t9s F13): at least weekly to it with its own rungs
+ * The later candidate's apply-by day: at least weekly to it with its own rungs
  * (weeklyToDay), from the projected deadline's apply-by day (a fixed day: the ids do not move),
  * saying both sides (step3LaterCardWords).
  */
@@ -185,7 +185,7 @@ function laterApplyByReminders(
  * Step 3 before ranking on the H-1B track, dated by the catalog's own (projected) last sitting day
  * `due` and not booked: the day to apply to FSMB by (fsmbApplyBy, the card's and the risk's
  * arithmetic) gets its 14/3/1-day rungs, as the later candidate's and the petition's apply-by days
- * do (tester t9v F1, lead's ruling 1: the 14-day rung toward the sitting day fell a week after that
+ * do (the 14-day rung toward the sitting day fell a week after that
  * day, when the plan already called ranking on H-1B out of reach). No follow-ups before the ladder:
  * the step's own start-by rung speaks first. The plan's own Match only; nothing for other plans.
  */

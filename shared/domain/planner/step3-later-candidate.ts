@@ -24,7 +24,7 @@ const CERTIFICATE_INDEX = stepIndex("ecfmg_certification");
 
 /**
  * Step 3 before ranking on H-1B, not booked, when its earliest result misses the projected rank
- * order list deadline but fits that deadline's later candidate (tester t9s F13, lead's ruling): the
+ * order list deadline but fits that deadline's later candidate: the
  * days that candidate gives, computed backwards with the plan's own allowances (the ones that give
  * the earliest result): `sitBy`, the candidate less SCORE_REPORTING_DAYS (advice), and `applyBy`,
  * that day less step3ChainDays (FSMB, abroad the visitor visa, a seat: as fsmbApplyBy), epoch ms,
@@ -34,8 +34,8 @@ export interface Step3LaterDays {
   sitBy: number;
   applyBy: number;
   /**
-   * Abroad, the days hold only for an applicant who already holds a visitor visa (t9t F7, t9u F9,
-   * lead's ruling): the chain without the visa's wait (step3LeadDays), as in the US.
+   * Abroad, the days hold only for an applicant who already holds a visitor visa:
+   * the chain without the visa's wait (step3LeadDays), as in the US.
    */
   held?: true;
   /** With `held`: the days are the later candidate's (else the projected deadline's own). */
@@ -47,7 +47,7 @@ export interface Step3LaterDays {
  * deadline projected and ahead, `reportedBy` (the earliest result, epoch ms: step3ChainNow) after
  * it but by the later candidate, and the apply-by day not passed. Abroad, when the chain with the
  * visitor visa's wait misses both, the same days as in the US for an applicant who already holds a
- * visitor visa (`held`, t9t F7, t9u F9): the projected deadline's (its last sitting day, FSMB by
+ * visitor visa (`held`): the projected deadline's (its last sitting day, FSMB by
  * that day less step3LeadDays) while that apply-by day is ahead, then the later candidate's. Null
  * otherwise: then H-1B ranking this Match is out of reach as before. Notes when a window closes, so
  * the plan is made again then. Only H-1B plans get past the first line.
@@ -100,7 +100,7 @@ export function laterSitByDue(dates: PlanDates, sitBy: number, held = false): Du
     due =
       ruled === null || candidate === undefined
         ? null
-        : // A sitting day is a whole local day, as the projected one is (fixHB's leftover).
+        : // A sitting day is a whole local day, as the projected one is.
           sittingDayDue(
             dates.zone,
             shapedDueDate({
@@ -122,7 +122,7 @@ const heldSitBys = new WeakMap<PlanDates, DueDate | null>();
 
 /**
  * The step's own last sitting day `ruled` (its day in the applicant's zone), as a "held" due: the
- * projected deadline's day that holds abroad only with a visitor visa already held (t9t F7), so its
+ * projected deadline's day that holds abroad only with a visitor visa already held, so its
  * apply-by day counts no visa wait. One object per PlanDates.
  */
 function heldDue(dates: PlanDates, ruled: DueDate): DueDate {
@@ -160,7 +160,7 @@ export function step3LaterWords(
 ): string {
   const first = certified ? "" : "get your ECFMG certificate and ";
   const where = days.held === true ? "in the US " : "";
-  // The sit-by day's mark by who sets it (cutOffMark: advice, the result time counted back; t10a F5).
+  // The sit-by day's mark by who sets it (cutOffMark: advice, the result time counted back).
   const act = `there is still time: ${first}apply to FSMB by ${dayBy(context, days.applyBy)} and sit Step 3 ${where}by ${dayBy(context, days.sitBy)}${cutOffMark(context.calendar, "usmle_step3")}`;
   if (days.held === true && days.later !== true)
     return ` If you already hold a B-1/B-2 visa, ${act}${j1 ? "; if you do not, rank J-1 programs too" : ""}.`;
@@ -171,7 +171,7 @@ export function step3LaterWords(
 /**
  * The visa-held days moved to the later candidate once the projected deadline's apply-by day passed
  * (step3LaterDays): that day, said to have passed (leading space), so the later one does not read as
- * the same deadline moved (tester t9y F9): "Wed 6 Jan 2027, our projected last day to apply to FSMB,
+ * the same deadline moved: "Wed 6 Jan 2027, our projected last day to apply to FSMB,
  * has passed; only if NRMP's deadline is the later candidate can you still apply, by Wed 13 Jan
  * 2027." "" while that day is ahead.
  */
@@ -199,11 +199,11 @@ export function step3LaterDue(context: PlanContext, dates: PlanDates, ruled: Due
 /**
  * Step 3's card and its apply-by reminders before ranking, dated for the later candidate's sit-by
  * day `sitBy` (laterSitByDue) with its apply-by day `applyBy` (step3ApplyBy): the projected deadline
- * leaves no time, the later one still does, with both days (t9s F13). The step is so dated only
+ * leaves no time, the later one still does, with both days. The step is so dated only
  * once the certificate is issued (step3LaterDue).
  */
 export function step3LaterCardWords(context: PlanContext, sitBy: DueDate, applyBy: DueDate): string {
-  // A whole-day date ends at a midnight: its last instant names its day in every zone (t9u F11).
+  // A whole-day date ends at a midnight: its last instant names its day in every zone.
   const days: Step3LaterDays = {
     sitBy: sitBy.asDay === true ? sitBy.at - 1 : sitBy.at,
     applyBy: applyBy.asDay === true ? applyBy.at - 1 : applyBy.at,
@@ -222,8 +222,8 @@ export function step3LaterCardWords(context: PlanContext, sitBy: DueDate, applyB
 
 /**
  * A Step 3 booked (ISO day `booked`) with its result after the projected deadline but by the later
- * candidate: both sides (t9s F13, lead's ruling: never just "act if it still lets you"), else "".
- * While the projected last sitting day is ahead, as the card has it (t9t F6): try to move it to that
+ * candidate: both sides (never just "act if it still lets you"), else "".
+ * While the projected last sitting day is ahead, as the card has it: try to move it to that
  * day, else keep the booked day; from then, keep it.
  */
 export function step3BookedLaterWords(
@@ -245,8 +245,8 @@ export function step3BookedLaterWords(
 }
 
 /**
- * step3LaterWords for a chain not on the H-1B track (VISA_UNDECIDED before ranking, fixT's leftover,
- * lead's ruling 3): `reportedBy` (epoch ms) the chain's earliest result, `chainDays` its days from
+ * step3LaterWords for a chain not on the H-1B track (VISA_UNDECIDED before ranking):
+ * `reportedBy` (epoch ms) the chain's earliest result, `chainDays` its days from
  * the FSMB application to a seat (step3LeadDays plus the visitor-visa wait abroad). The same window
  * as step3LaterDays: the result after the projected deadline but by the later candidate, its apply-by
  * day not passed; "" otherwise. Without the J-1 clause (the risk gives the J-1 route itself).

@@ -3,8 +3,8 @@ import type { DueDate } from "./deadlines.ts";
 /**
  * The due dates the planner made for Step 3 on the H-1B track in place of the catalog's: "petition",
  * step3DueNow's (step3-after-ranking.ts) after ranking, dated for the H-1B petition; "later", before
- * ranking, the rank order list deadline's later candidate's sit-by day (step3-later-candidate.ts,
- * tester t9s F13). So the step's words and the apply-by reminders (step3-apply-by.ts) know them.
+ * ranking, the rank order list deadline's later candidate's sit-by day (step3-later-candidate.ts).
+ * So the step's words and the apply-by reminders (step3-apply-by.ts) know them.
  * Its own module so neither of those two files imports the other at run time (layers.test.ts). One
  * map, so the words every step's card asks about cost one look-up.
  */
@@ -12,7 +12,7 @@ const kinds = new WeakMap<DueDate, Step3DueKind>();
 
 /**
  * Which of the planner's own Step 3 dates a due date is (see `kinds`). Before ranking, abroad, the
- * days that hold only for an applicant who already holds a visitor visa (t9t F7, t9u F9): "held",
+ * days that hold only for an applicant who already holds a visitor visa: "held",
  * the projected deadline's last sitting day; "heldLater", the later candidate's sit-by day.
  */
 export type Step3DueKind = "petition" | "later" | "held" | "heldLater";

@@ -7,8 +7,8 @@ import type { DueDate } from "./deadlines.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 
 /**
- * Step 3's card when the petition's sit-by day `sitBy` cannot be met abroad (tester t9y F9, lead's
- * ruling 5): matched on H-1B, Step 3 not booked, and by this plan's allowances (the earliest sitting
+ * Step 3's card when the petition's sit-by day `sitBy` cannot be met abroad:
+ * matched on H-1B, Step 3 not booked, and by this plan's allowances (the earliest sitting
  * of `chain`, as step3ChainNow gives it: FSMB, the visitor visa, a seat) the sitting comes after that
  * day, the case where VISA_NOT_READY_FOR_START names the J-1 fallback (h1bJ1Fallback, the same test).
  * The card then gives the risk's one instruction, to ask the program today about a J-1, and the
@@ -26,7 +26,7 @@ export function petitionOutOfReachAction(
 
 /**
  * petitionOutOfReachAction's case, with the card's words (`action`) and the title its sit-by
- * reminders take (`title`, step3-apply-by.ts; fixZA's leftover: they said "sit it by Mon 19 Apr 2027"
+ * reminders take (`title`, step3-apply-by.ts; they said "sit it by Mon 19 Apr 2027"
  * beside a card asking about a J-1): the same instruction first, and the sit-by day as the card has
  * it, the day to sit by only when a visitor visa already held would fit (`held`), else the day that
  * cannot be met. Null otherwise.

@@ -7,7 +7,7 @@ import { step3DueNow } from "./step3-after-ranking.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 
 /**
- * Step 3 in VISA_NOT_READY_FOR_START once it is the petition's (step3ForPetition, tester t9x F11):
+ * Step 3 in VISA_NOT_READY_FOR_START once it is the petition's (step3ForPetition):
  * held to its petition dates, not to the catalog's date for ranking: the sit-by day (step3DueNow)
  * while the sitting is ahead, the petition step's own date once it is past. A sitting booked after
  * the sit-by day is the risk itself: `booked` says it is too late for the petition before residency

@@ -5,7 +5,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { passedResultDue } from "./result-later-window.ts";
 
 /**
- * Step 3 of a matched H-1B applicant once ranking is over (tester t9x F11, lead's ruling): the
+ * Step 3 of a matched H-1B applicant once ranking is over: the
  * program's H-1B petition needs the Step 3 pass, so the step's words, date and risks speak of the
  * petition and the residency start, never of rank lists: a booked sitting is judged against the
  * petition's sit-by day (step3DueNow), a sitting past is due by the petition step's own date in the

@@ -38,7 +38,7 @@ const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
  * weeks after applying, never before graduation plus up to 12 weeks: step3ChainFrom, official),
  * abroad the visitor-visa wait the step's text promises (step3ChainDays, advice), a US test date
  * (about a week, advice) and the result. The certificate never comes before feasibility's chain of
- * results (`examsReadyAt`: the OET's result, then ECFMG's Pathway review; tester t9j F11). When that
+ * results (`examsReadyAt`: the OET's result, then ECFMG's Pathway review). When that
  * misses the deadline the risk is critical,
  * says H-1B ranking for this Match is most likely out of reach and names the J-1 alternative.
  */
@@ -82,9 +82,9 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   const graduation = graduationCited(context, sources, chain);
   const held = chain.reportedWithVisaHeld <= rol ? words.heldInTime : words.heldTooLate;
   // Out of reach of the projected deadline, in reach of its later candidate: both sides, with the
-  // days to apply and sit by for the later one (t9s F13, lead's ruling).
+  // days to apply and sit by for the later one.
   const later = step3LaterDays(context, reportedBy);
-  // Abroad, the visa-held days are the ones left (t9t F7, t9u F9): the projected deadline's replace
+  // Abroad, the visa-held days are the ones left: the projected deadline's replace
   // the held words; the later candidate's, "no time even with the visa" on the projected deadline.
   const before = later?.held !== true ? held : later.later === true ? HELD_TOO_LATE : "";
   const reach =
@@ -254,7 +254,7 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
 /**
  * " That day is after our projected deadline: … unless NRMP's 2027 deadline turns out later (…
  * Wed 3 Mar 2027): …" when Step 3's earliest result (`reportedBy`, epoch ms) misses the projected
- * rank order list deadline but not its later candidate (laterCandidateHedge, t9r F6: "most likely
+ * rank order list deadline but not its later candidate (laterCandidateHedge, "most likely
  * out of reach" was decided by the projection alone), else "".
  */
 function laterDeadlineWords(context: PlanContext, reportedBy: number): string {
@@ -270,7 +270,7 @@ const RANKING_OPENS_DECISIONS =
 /**
  * STEP3_NEEDED_FOR_H1B as a warning for a Step 3 booked in time for the rank order list deadline
  * whose result, expected the catalog's scoring time after the exam day, comes after ranking opens:
- * programs deciding before it will not see the score (tester s10 issue 9d B5). None otherwise.
+ * programs deciding before it will not see the score. None otherwise.
  */
 function resultAfterRankingOpens(context: PlanContext, day: number): Risk[] {
   const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;

@@ -18,11 +18,11 @@ export const STEP3_OUT_OF_REACH_RESOLVED_BY =
   "Rank programs that offer a J-1 for this Match and ask your advisor to switch your visa track to J-1, or plan Step 3 in time for a later Match's rank order list (see STEP3_NEEDED_FOR_H1B).";
 
 /**
- * Whether the Step 3 step of an H-1B applicant who has not booked it waits (tester t9m F14): exactly
+ * Whether the Step 3 step of an H-1B applicant who has not booked it waits: exactly
  * when STEP3_NEEDED_FOR_H1B's own chain (step3ChainNow, as step3Risks reads it) says its result
  * cannot reach programs by the rank order list deadline, while that list is open. The step then
  * pushes no fee, visitor visa or trip for a date the risk calls impossible: no urgency, no reminders.
- * With the Match out of reach the step is planned for the later Match (tester t9m F15), whose
+ * With the Match out of reach the step is planned for the later Match, whose
  * dates its risk is judged on; a booked Step 3 keeps its own date (the risk speaks to that date).
  */
 export function step3OutOfReach(context: PlanContext, feasibility: Feasibility): boolean {
@@ -35,6 +35,6 @@ export function step3OutOfReach(context: PlanContext, feasibility: Feasibility):
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.now > rol) return false;
   const reportedBy = step3ChainNow(context, feasibility.readyAt).chain.reportedBy;
-  // Out of reach of the projected deadline, the later candidate may still allow it (t9s F13).
+  // Out of reach of the projected deadline, the later candidate may still allow it.
   return reportedBy > rol && step3LaterDays(context, reportedBy) === null;
 }

@@ -10,8 +10,8 @@ import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
  * EXAMS_LATE_FOR_RANKING's words for an exam not begun whose usual preparation no longer fits
- * before its last sitting day, for an applicant with an interview for the Match (the lead's ruling
- * on tester t9o F4): feasibility counted no study for it (assessAt), so the Match is tight, never
+ * before its last sitting day, for an applicant with an interview for the Match:
+ * feasibility counted no study for it (assessAt), so the Match is tight, never
  * out of reach on a study period that is advice. The tight warning names the exam, its last sitting
  * day (a day, lastSittingWords, "(projected)" by `mark`) and the time left to it against the usual
  * preparation (the catalog's leadTimeDays, advice; its source goes to `preparation`):
@@ -46,7 +46,7 @@ export function preparationLeftDays(lead: number, underWay: boolean): number {
 }
 
 /**
- * The one wording of that preparation for every message (tester t9p F9: "the usual 60 days" beside
+ * The one wording of that preparation for every message ("the usual 60 days" beside
  * "about 120 days … typical"): "about 120 days of preparation" for an exam not begun, "about 60
  * more days of preparation" once under way. The caller adds the label "(advice)".
  */
@@ -63,7 +63,7 @@ export function preparationWords(lead: number, underWay: boolean): string {
 export function stillTargetWords(context: PlanContext): string {
   const still = `With an interview for the ${context.calendar.matchYear} Match in hand, it stays your target, tight as it is`;
   if (isFinished(statusOf(context, "nrmp_registration"))) return still;
-  // Never reported, interviewing: asked, as the NRMP card asks (t9r F12).
+  // Never reported, interviewing: asked, as the NRMP card asks.
   return nrmpRegistrationAsked(context)
     ? `${still}: if you have not registered with NRMP yet, do it now`
     : `${still}: register with NRMP now`;

@@ -11,7 +11,7 @@ export interface Predecessor {
  * For each milestone, the steps whose target rule counts back from it (static, from the catalog),
  * except a supporting document that may follow the step's application (a `neededByOwnDate`
  * prerequisite of a step with `documentsDue`: the OET result behind the Pathway). The application
- * does not wait for it, so a late one does not move the step's target (tester t9h issue 9 A2: an
+ * does not wait for it, so a late one does not move the step's target (an
  * OET booked in January had the Pathway "aim for" a date after its application deadline).
  */
 export const PREDECESSORS: ReadonlyMap<MilestoneKey, readonly Predecessor[]> = (() => {

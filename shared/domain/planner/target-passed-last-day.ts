@@ -3,12 +3,12 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS } from "../time.ts";
 import { instantOf } from "./instant-of.ts";
 
-// TARGET_PASSED beside MATCH_YEAR_LAST_DAY (tester t9v F2, lead's ruling, session 26 task L): an
+// TARGET_PASSED beside MATCH_YEAR_LAST_DAY: an
 // exam's far deadline is not the latest day that works while the Match hinges on an earlier one.
 
 /**
- * Whether MATCH_YEAR_LAST_DAY names the step with a last day before its deadline `dueAt` (tester t9v
- * F2, lead's ruling): then that deadline is not "the latest day that still works".
+ * Whether MATCH_YEAR_LAST_DAY names the step with a last day before its deadline `dueAt`:
+ * then that deadline is not "the latest day that still works".
  */
 export function lastDayFirst(
   risks: readonly Risk[],
@@ -39,7 +39,7 @@ function anotherStepsDay(risk: Risk, nextSteps: readonly NextStep[], key: Milest
 
 /**
  * The sentence with its last day left to MATCH_YEAR_LAST_DAY: "The latest day that still works is
- * Wed 2 Feb 2028 (projected)." read as plenty of time beside "act by Mon 7 Jun 2027" (t9v F2).
+ * Wed 2 Feb 2028 (projected)." read as plenty of time beside "act by Mon 7 Jun 2027".
  */
 export function earlierDayWords(text: string): string {
   return text.replace(

@@ -90,7 +90,7 @@ function sentenceOf(
   dueAt: number,
   dueDetail: Deadline | undefined,
 ): string {
-  // A projected deadline says so (tester t9o F8 B: the OET's "latest day that still works" was bare).
+  // A projected deadline says so (the OET's "latest day that still works" was bare).
   const dueDay = `${dayOfDue(context, dueAt, dueDetail)}${dueDetail === undefined ? "" : basisMark(dueDetail)}`;
   if (entry.reportingDays === undefined)
     return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueDay)}`;
@@ -105,7 +105,7 @@ function sentenceOf(
 
 /**
  * The day of a step's hard deadline (`detail`, its rendering) in words: a whole-day one as the step
- * shows it, the rule's day (tester s11 issue 9e: the certificate's "needed by Thu 17 Jun 2027"
+ * shows it, the rule's day (the certificate's "needed by Thu 17 Jun 2027"
  * where the step said Wed 16 Jun); an instant as dayBy's day.
  */
 function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefined): string {
@@ -116,14 +116,14 @@ function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefi
  * The follow-ups' last date for the track. Ranking on H-1B with the certificate pending, its target
  * is h1bCertificateTarget (Step 3's date less FSMB's two weeks of processing, a test date and,
  * abroad, the visitor-visa wait), and that target is ranking's last day: FSMB's processing runs the
- * same for a certified applicant (t9i F5: its 12 weeks run from graduation, which the Step 3 risk
+ * same for a certified applicant (its 12 weeks run from graduation, which the Step 3 risk
  * checks). Abroad, the visa's days later is the last day for an applicant who already holds a
  * visitor visa, as STEP3_NEEDED_FOR_H1B says. The residency date (the step's deadline) follows it.
  * A certificate a visa chain waits for after the Match (certificateHoldsChain): the residency date,
  * with no wait for it. Otherwise the deadline.
  */
 function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueDay: string): string {
-  // Its visa chain waits for it (t9q F6, F11): the residency date is no day to wait for.
+  // Its visa chain waits for it: the residency date is no day to wait for.
   if (certificateHoldsChain(context, entry))
     return `To start residency the certificate is needed by ${dueDay}, but your ${context.applicant.visa} visa's steps wait for it and are already behind, so do not wait for that day: get it issued now.`;
   if (

@@ -58,14 +58,14 @@ function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry, index: n
  * or not it has a result to report: the ECFMG application, whose target is where the whole road
  * starts, too (issue 9, session 8: an early starter heard nothing about it, or Step 1, for eight
  * months after their targets). Whatever set the target: the catalog's, or one the plan computes,
- * such as the certificate's for ranking on H-1B (tester s10 issue 9d B9: that step was told once,
+ * such as the certificate's for ranking on H-1B (that step was told once,
  * then nothing for six months, because only a catalog target counted).
  */
 function stillToDo(context: PlanContext, index: number): boolean {
   const status = statusAt(context, index);
   if (status !== "not_started" && status !== "in_progress") return false;
-  // A Pathway presumed sent past its deadline is under ECFMG's review, not to do (t9p F17).
-  // Nor is an undated Pathway in progress past it beside an interview: a decision pending (t9r F2).
+  // A Pathway presumed sent past its deadline is under ECFMG's review, not to do.
+  // Nor is an undated Pathway in progress past it beside an interview: a decision pending.
   return (
     context.entries.at(index)?.date === undefined &&
     !presumedSentPastDeadline(context, index) &&
@@ -75,7 +75,7 @@ function stillToDo(context: PlanContext, index: number): boolean {
 
 /**
  * Whether EXAMS_LATE_FOR_RANKING already names the step, or for the Pathway MATCH_YEAR_LAST_DAY, which
- * takes its place about the Pathway's last day (foldedPathwayRisk, tester t9t F5: said once). A plain
+ * takes its place about the Pathway's last day (foldedPathwayRisk, said once). A plain
  * loop: this runs on every plan.
  */
 function namedLateForRanking(risks: readonly Risk[], key: MilestoneKey): boolean {
@@ -122,8 +122,8 @@ export function targetPassedReminders(
   const texts = retake ?? { title: passedTitle(entry), why: passedWhy(context, entry, passed) };
   targetFollowUps(context, entry, passed, texts, into);
   if (retake === null) targetPassedNotice(context, entry, passed, texts.why, into);
-  // An exam that keeps an interviewing applicant in the Match (t9p F2), or the certificate a visa
-  // chain waits for (t9q F6, F11): weekly to its last day.
+  // An exam that keeps an interviewing applicant in the Match, or the certificate a visa
+  // chain waits for: weekly to its last day.
   if (remindedWeekly(context, entry)) {
     weekBeforeNotice(context, entry, due.at, detail, texts, into);
   }
@@ -186,7 +186,7 @@ export const AFTER_TARGET_RUNG = "after-target";
 const HARD_DEADLINE_LADDER = "hard-deadline";
 
 /**
- * One notice at the applicant's next delivery slot (tester s5 B1: Step 2 CK registered, not booked,
+ * One notice at the applicant's next delivery slot (Step 2 CK registered, not booked,
  * heard nothing for six weeks until the hard deadline's ladder began). Its id depends only on the
  * step, the rung and the target instant, so the ledger sends it once; none when a rung of the step
  * goes out at or before that slot (it already tells them) or when the slot is after the hard deadline.

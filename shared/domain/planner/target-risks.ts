@@ -10,7 +10,7 @@ import { slippedTargetsRisk } from "./slipped-targets-risk.ts";
  * The risks about the competitive targets themselves (issue 9, build 1): an exam booked after its
  * target (BOOKED_AFTER_TARGET), targets moved later by an earlier step past its own (TARGETS_SLIPPED). Only for a school that may certify and a Match in reach: otherwise
  * the plan's targets are another Match's and other risks say why; behind the unchecked gate
- * they are held steps' (tester t9n F10). `risks` as assessRisks ordered
+ * they are held steps'. `risks` as assessRisks ordered
  * them, with these in their places (critical first, then RISK_CODES order), in place.
  */
 export function withTargetRisks(
@@ -31,7 +31,7 @@ export function withTargetRisks(
 }
 
 /**
- * BOOKED_AFTER_TARGET while it is the exam's one instruction (tester t9t F9): not once ranking opens
+ * BOOKED_AFTER_TARGET while it is the exam's one instruction: not once ranking opens
  * for the Match the plan targets (programs are no longer reviewing applications to invite), nor
  * beside an EXAMS_LATE_FOR_RANKING that names every exam it would, whose "keep that date" against
  * the rank order list deadline is the instruction that counts (not "book an earlier date" beside it).

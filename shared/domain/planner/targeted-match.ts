@@ -13,7 +13,7 @@ import { stepRenderings } from "./step-renderings.ts";
 /**
  * The Match the plan targets: the applicant's entered Match while it is in reach, else the earliest
  * feasible one (MATCH_YEAR_NOT_FEASIBLE), whose dates the early steps are laid on. One value for
- * every rule that judges urgency (tester t9m F1, the lead's ruling: with the 2027 Match out of
+ * every rule that judges urgency (with the 2027 Match out of
  * reach, a 2028 Pathway deadline five days away drew only TARGET_PASSED and badges "too late for
  * the 2027 Match"): MATCH_YEAR_LAST_DAY, EXAMS_LATE_FOR_RANKING, their notices, the badges and the
  * H-1B and OET-age rules read this Match, never the entered year once it is written off.
@@ -39,7 +39,7 @@ export interface TargetedMatch {
    * The step whose missed deadline dropped the Match just before this one (the one
    * dropped-match-words.ts names, else the entered Match's missed Pathway deadline): the Pathway
    * application's, or the OET's for the Pathway's documents; null when the chain as a whole came
-   * too late for a rank order list deadline, or graduation decided (tester t9m F2).
+   * too late for a rank order list deadline, or graduation decided.
    */
   droppedBy: MilestoneKey | null;
 }
@@ -76,7 +76,7 @@ export function targetedMatch(
       laterFeasibility ??= assessFeasibility(laterContext);
       return laterFeasibility;
     },
-    // Judged when the Match went out of reach, so it stays put as now moves (t9n F4).
+    // Judged when the Match went out of reach, so it stays put as now moves.
     droppedBy: matchDroppedBy(context, feasibility),
   };
 }
@@ -103,12 +103,12 @@ export interface MissedMatchDeadline {
 }
 
 /**
- * The deadline a step dated for the targeted Match missed, for its badge and dates (t9m F1: they
+ * The deadline a step dated for the targeted Match missed, for its badge and dates (they
  * judge the Match the plan targets): the Match just before the targeted one when that is after the
  * entered Match and the step's deadline for it has passed (a Match a deadline dropped, as the
- * Pathway's card says, t9l F12), else the entered Match's (`dates`) when passed; null when neither.
+ * Pathway's card says), else the entered Match's (`dates`) when passed; null when neither.
  * The deadline is the step's own (stepRenderings): an exam's last sitting day, passed from the
- * applicant's next local day and named as that day (t9o F2).
+ * applicant's next local day and named as that day.
  */
 export function missedMatchDeadline(
   targeted: TargetedMatch,

@@ -27,8 +27,8 @@ const OET = indexedStep("oet_medicine");
 
 /**
  * A Pathway the applicant reported in progress with no date, while interviewing for the plan's own
- * Match, its projected application deadline passed and the rank order list deadline ahead (tester
- * t9r F2, lead's ruling): it may already be submitted, so it is a decision pending (README: never
+ * Match, its projected application deadline passed and the rank order list deadline ahead:
+ * it may already be submitted, so it is a decision pending (README: never
  * "not submitted"), not overdue. Its due date is the day MATCH_YEAR_LAST_DAY names (the last day the
  * Match is still in reach on the same chain, lastWorkingInstant), else the rank order list deadline
  * (decisionDue). Null for any other step or case: the key and `own` are checked first, so other
@@ -46,8 +46,8 @@ export function pendingPathwayDue(
   if (last !== null && last.at >= context.now)
     return marked(adviceDayDue(context, last.at, LAST_DAY_SOURCE), "last");
   // No MATCH_YEAR_LAST_DAY (the OET in, so the chain gives the Pathway the benefit of the doubt): the
-  // day that decides one not yet submitted is ECFMG's review allowance before the deadline (t9s F4),
-  // the same day the chain names when an OET result is pending; then the later candidate's (fixQ).
+  // day that decides one not yet submitted is ECFMG's review allowance before the deadline,
+  // the same day the chain names when an OET result is pending; then the later candidate's.
   const earlier = submitByDay(entry, calendar);
   if (context.now <= earlier) {
     // The card's words change when it passes: a re-plan then (risk-change-instants).
@@ -104,7 +104,7 @@ function marked(due: DueDate, phase: PendingPhase): DueDate {
   return due;
 }
 
-/** Whether `due` is pendingPathwayDue's past both days: the step's own "Due" ladder is not laid (t9s F4). */
+/** Whether `due` is pendingPathwayDue's past both days: the step's own "Due" ladder is not laid. */
 export function pendingPathwayAskedOnly(due: DueDate | null): boolean {
   return due !== null && pendingDues.get(due) === "asked";
 }
@@ -127,7 +127,7 @@ export function undatedPathwayPending(context: PlanContext, index: number): bool
 
 /**
  * The due of a Pathway with no date of its own (`own` null): presumed sent by an interview
- * (presumedPathwayDue, t9p F17), else reported in progress with no date (pendingPathwayDue, t9r F2).
+ * (presumedPathwayDue), else reported in progress with no date (pendingPathwayDue).
  */
 export function undatedPathwayDue(
   context: PlanContext,
@@ -148,7 +148,7 @@ const pendingDues = new WeakMap<DueDate, PendingPhase>();
  * "Submitted? Tell us the date", under ECFMG's review if so; if never submitted, the projected
  * deadline passed on our projection, ECFMG's own unconfirmed, and the last day it can still count
  * (`due`): while the earlier projection's day is ahead, that day; past it, both sides (it passed, the
- * later candidate's day still ahead); past both, only the question (tester t9s F4, lead's ruling).
+ * later candidate's day still ahead); past both, only the question.
  * Null for any other due.
  */
 export function pendingPathwayAction(
@@ -177,7 +177,7 @@ export function pendingPathwayAction(
     later === undefined
       ? ""
       : `${later.said === undefined ? "" : `${later.said}, `}${renderDate(later.date)}`;
-  // Each day by who sets it (t10a F5): the earlier day is advice as the later one (adviceDayDue).
+  // Each day by who sets it: the earlier day is advice as the later one (adviceDayDue).
   return `${asked} ${passed}: ${dayBy(context, earlier)}${basisMark(due)}, the last day ECFMG's review could end by that deadline, has passed, but it can still count if NRMP's ${year} deadline turns out later (${when}) and ECFMG's with it, by ${dayBy(context, due.at)}${basisMark(due)} at the latest. ${needs}`;
 }
 

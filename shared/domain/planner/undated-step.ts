@@ -10,13 +10,13 @@ import { pathwayAnswerAfterMatchDay } from "./pathway-review.ts";
  * Whether a step's card asks a question instead of setting a date, so it is shown with no due date
  * (never overdue, ordered with the steps that have none):
  * - the certificate with nothing outstanding, once the Match is over with its result never told:
- *   whose orientation it is needed for depends on that result (tester t9k F2: the next season's
+ *   whose orientation it is needed for depends on that result (the next season's
  *   orientation date and its reminders; CERTIFICATION_AFTER_START asks instead);
  * - the Pathway whose answer is asked after the rank order list deadline (pathwayAwaitsAnswer): it
  *   went in before its deadline on the benefit of the doubt, and what is left is ECFMG's answer, so
- *   after Match Day it reads after "tell us where you matched" (lead's ruling on tester t9m F9);
+ *   after Match Day it reads after "tell us where you matched";
  * - the Pathway submitted in time, dated, beside a certified list, once Match Day has come with its
- *   result untold (pathwayAnswerAfterMatchDay, tester t9n F6: it led as overdue above Match Day).
+ *   result untold (pathwayAnswerAfterMatchDay, it led as overdue above Match Day).
  */
 export function undatedStep(context: PlanContext, entry: CatalogEntry, stepDates: PlanDates): boolean {
   if (entry.key === "ecfmg_certification") return matchOverUnreported(context) && nothingOutstanding(context);

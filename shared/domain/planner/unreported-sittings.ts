@@ -24,12 +24,12 @@ export interface UnreportedSitting {
  * The exams NRMP needs sat before `before`, with no result reported (the step not done): "USMLE
  * Step 2 CK" (the catalog's advisorName) with the day sat, in catalog order. The catalog's
  * `reportingDays` is a cautious advice figure, and scores often post sooner: a sitting before the
- * deadline may have reported by it (lead's ruling on tester t9l F14: a sitting 14 days before the
+ * deadline may have reported by it (a sitting 14 days before the
  * deadline, list certified, was written off with Match Week blocked).
  * NRMP withdraws an IMG from the Match and from SOAP unless ECFMG confirms these by the rank order
  * list deadline (official: the catalog's `neededForRanking` source), and Matchpath cannot know that
  * a result it was never told of reached ECFMG: such a sitting counts like an exam not done for the
- * Match it was meant for (tester t9j F5, F7). Empty for most plans.
+ * Match it was meant for. Empty for most plans.
  */
 export function unreportedSittings(context: PlanContext, before: number): readonly UnreportedSitting[] {
   let found: UnreportedSitting[] | undefined;
@@ -65,7 +65,7 @@ export const RANK_ORDER_LIST_AT = stepIndex("rank_order_list");
  * A certified list whose exams ECFMG may not have confirmed by the rank order list deadline `rol`:
  * a sitting before it with no result reported (unreportedSittings). Matchpath cannot tell that the
  * result reached ECFMG in time, so the list counts as one with exams not done (assessFeasibility)
- * until the result is reported (tester t9j F7: Match Week and SOAP urged as for a live Match).
+ * until the result is reported (Match Week and SOAP urged as for a live Match).
  */
 export function listAwaitsResult(context: PlanContext, rol: number): boolean {
   return statusAt(context, RANK_ORDER_LIST_AT) === "done" && unreportedSittings(context, rol).length > 0;

@@ -19,18 +19,18 @@ export interface UrgencyFacts {
 }
 
 /**
- * A step's urgency by one rule for every step (tester t9h issue 9 C1: the contract, due two weeks
+ * A step's urgency by one rule for every step (the contract, due two weeks
  * before the Statement of Need, read "soon" beside the Statement's "urgent"): from the day the
  * applicant must act by, the earliest of the driving date, the latest safe start of a step not yet
  * started and a passed target. overdue: the driving date has passed (a step dated for a later Match
  * after missing its own Match's deadline follows its new date: its badge says it is too late for that
- * Match, tester t9h B2); urgent: that day is within URGENT_WITHIN_DAYS (7) or
+ * Match); urgent: that day is within URGENT_WITHIN_DAYS (7) or
  * has passed, a result is pending, or the step must be acted on now; soon: within SOON_WITHIN_DAYS
  * (30); later: further, or no date at all. A step with a long lead time is therefore urgent weeks
  * before its deadline, as its start-by date says, and a step due within a week is urgent whatever
  * its lead time. A pending result reads urgent while the deadline shown is ahead (the applicant has
- * acted and the result is asked for: tester s7 issue 14 C3), overdue once it has passed, as the plan's
- * overdue list says (tester t9h B2); the badge says both (step-badge.ts). A step a critical risk is
+ * acted and the result is asked for), overdue once it has passed, as the plan's
+ * overdue list says; the badge says both (step-badge.ts). A step a critical risk is
  * about is urgent at least (pressCriticalSteps, once the plan's risks are known).
  */
 export function stepUrgency(now: number, facts: UrgencyFacts): NextStep["urgency"] {
@@ -86,7 +86,7 @@ export function urgencyRank(urgency: NextStep["urgency"]): number {
 /**
  * The last part of stepUrgency's rule, applied once the plan's risks are known: a next step that a
  * critical risk is about (named in its `milestones`) reads "urgent" unless it is overdue, so its
- * badge never says "soon" or "later" beside a risk emailed at once (tester t9i F10: a rank list dated
+ * badge never says "soon" or "later" beside a risk emailed at once (a rank list dated
  * before ranking opens read "later" beside ROL_BEFORE_RANKING_OPENS). Its date and order key stay.
  */
 export function pressCriticalSteps(risks: readonly Risk[], steps: readonly DueStep<NextStep>[]): void {

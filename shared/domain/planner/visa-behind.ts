@@ -19,7 +19,7 @@ const VISA_BEHIND_RUNG = "visa-behind";
  * A step of the visa chain after the Match (the contract, the J-1 or H-1B route's steps) past the
  * date the plan gives it, once the applicant has matched (VISA_NOT_READY_FOR_START's reading), while it is the applicant's to do (the caller passes only a next step, never
  * one waiting on another) and residency has not started: reminded at least weekly until it is done
- * or the start comes (tester t9v F3: matched on J-1 with the chain behind, one critical notice, then
+ * or the start comes (matched on J-1 with the chain behind, one critical notice, then
  * silence until the start). The one mechanism for chasing a step up to a deciding day (weeklyToDay):
  * follow-ups from the missed date at the ladder's cadence, then the ladder's rungs before the start
  * and the week-before notice. Ids hang on the step, its missed date and the start, never on `now`.
@@ -55,7 +55,7 @@ export function visaBehindReminders(
     },
     laid,
   );
-  // Every one names the missed date, never the start it counts down to (tester t9y F7): the
+  // Every one names the missed date, never the start it counts down to: the
   // subject, the Due line and the why say one date. Their ids and send times are the chase's own.
   const overdueSince = stepDates.rendered(missed);
   for (const each of laid) {

@@ -26,7 +26,7 @@ export const UNDECIDED_VISA_NAME = "your visa (no route chosen yet)";
 
 /**
  * Whether the applicant has matched: Match Day done, or the program's contract begun or signed
- * (lead's ruling on tester t9m F4: from then on an undecided visa route is the critical path).
+ * (from then on an undecided visa route is the critical path).
  */
 export function hasMatched(context: PlanContext): boolean {
   if (isFinished(statusOf(context, "match_day"))) return true;
@@ -46,7 +46,7 @@ export function visaChainMatched(context: PlanContext): boolean {
 }
 
 /**
- * A matched non-US-citizen with no visa route chosen (tester t9m F4): their visa is missing exactly
+ * A matched non-US-citizen with no visa route chosen: their visa is missing exactly
  * as a chosen route's undone steps are, and late from the first date either route's visa steps are
  * planned for (the earlier route, as an uncertain date is planned for the earlier one). Undefined
  * when the route is chosen or visa is "none". The milestone is the contract, as VISA_UNDECIDED's.
@@ -63,15 +63,15 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
 
 /**
  * VISA_NOT_READY_FOR_START (critical): the applicant matched (Match Day done), residency has not
- * started, and a step of their visa chain is past the date the plan gives it (tester s7 issue 9
- * B5: a matched J-1 applicant with nothing done heard nothing from April to 20 June). The later
+ * started, and a step of their visa chain is past the date the plan gives it
+ * (a matched J-1 applicant with nothing done heard nothing from April to 20 June). The later
  * links wait on the earlier ones, so they stay blocked and send no reminder of their own; this risk
  * names the late links and the ones still to follow, and its critical-risk notice goes out again
  * whenever one more link falls behind (the steps it names change, so does the notice's id; each
  * such instant is noted for re-planning). Shape: zero or one Risk. Sources: the start's projection
  * rule (residencyStartWords), then each late step's own citation from the catalog, labelled as the
  * source of the requirement (requirementSource), not of the date. On H-1B abroad with Step 3 out of reach for the petition, it names the
- * J-1 fallback first (h1bJ1Fallback, tester t9u F12), whether or not a step is late yet. Pure.
+ * J-1 fallback first (h1bJ1Fallback), whether or not a step is late yet. Pure.
  */
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const start = context.calendar.dates.residency_start;
@@ -80,7 +80,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const open = VISA_CHAIN.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
   );
-  // Matched on H-1B past ranking, Step 3 is held to the petition's dates; booked too late is the risk (t9x F11).
+  // Matched on H-1B past ranking, Step 3 is held to the petition's dates; booked too late is the risk.
   const step3 = petitionStep3Due(context, dates);
   const late = open.filter((entry) => {
     const due = entry.key === "usmle_step3" && step3 !== null ? step3.at : dates.due(entry.key)?.at;
@@ -97,7 +97,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
   // The start and the steps' dates counted back from it are projected: the rule is their source;
-  // each late step's catalog page is the source of what it requires, and says so (tester t9v F12).
+  // each late step's catalog page is the source of what it requires, and says so.
   const startWords = residencyStartWords(start, sources);
   for (const entry of late) addSource(sources, requirementSource(entry.why));
   // No route chosen: the visa itself is missing, late once either route's first step is due.
@@ -110,7 +110,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       for (const source of J1_SOURCES) addSource(sources, source);
     } else nextNames.push(UNDECIDED_VISA_NAME);
   }
-  // On H-1B abroad with Step 3 out of reach for the petition, the J-1 fallback leads (t9u F12).
+  // On H-1B abroad with Step 3 out of reach for the petition, the J-1 fallback leads.
   const fallback = h1bJ1Fallback(context, dates, sources);
   if (fallback !== null) {
     for (const key of ["usmle_step3", "visa_h1b"] as const)
@@ -146,8 +146,8 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
 }
 
 /**
- * Who to contact, by visa track. Until a route is chosen the words stay route-neutral (tester t9l
- * F5: the critical notice said "your J-1 visa" and sent an undecided applicant to ECFMG beside
+ * Who to contact, by visa track. Until a route is chosen the words stay route-neutral
+ * (the critical notice said "your J-1 visa" and sent an undecided applicant to ECFMG beside
  * VISA_UNDECIDED, which asks them to choose): the program's GME office says which visa it
  * sponsors, and each route's sponsor is named only as an option. With no visa needed (a US citizen
  * or permanent resident), only the contract is in this chain.

@@ -9,7 +9,7 @@ import { STEP3_OUT_OF_REACH, STEP3_OUT_OF_REACH_RESOLVED_BY, step3OutOfReach } f
 
 /**
  * The eligibility gate's wait in words, as every other wait is a step (shown by its title): not
- * prefixed with the WDOMS step's key, which pages showed as is (tester s10 issue 9 B8).
+ * prefixed with the WDOMS step's key, which pages showed as is.
  */
 const NO_SPONSOR_NOTE = SCHOOL_CHECK.ineligible.waitingFor;
 
@@ -45,7 +45,7 @@ function isStartable(context: PlanContext, index: number): boolean {
 
 /**
  * The gates (no ECFMG sponsor note, WDOMS unchecked; a Match out of reach moves the season steps to
- * the later one instead: planner.ts, tester t9m F15) and the
+ * the later one instead: planner.ts) and the
  * prerequisites one step waits on, and what lifts its gate. A step with a `waitingFor` (never
  * empty) is blocked. `index` is the entry's place in the catalog (stepIndex): its prerequisites
  * are read by index.
@@ -59,7 +59,7 @@ export function waitingForOf(
 ): Readonly<WaitingFor> {
   const { ineligible, unchecked, feasibility } = gates;
   // Beside the applicant's own ECFMG certificate the note "false" is asked about, and meanwhile the
-  // Match's own steps are planned as an eligible applicant's (tester t9s F10, lead's ruling 2).
+  // Match's own steps are planned as an eligible applicant's.
   // A gate (eligibility) silences a step entirely, overdue list included; behind a gate the gate is
   // the one thing to resolve: listing prerequisites too would only add noise (and no booking is gated).
   if (
@@ -80,7 +80,7 @@ export function waitingForOf(
       if (isSatisfiedAt(context, prerequisite.index) || (waited & (1 << (firsts[at] as number))) !== 0)
         continue;
       // Asked whether they registered, an interviewing applicant's rank list (and SOAP) is planned as
-      // a registered one's, its card saying the condition; NRMP is still not presumed done (t9s F3).
+      // a registered one's, its card saying the condition; NRMP is still not presumed done.
       // Only until the rank order list deadline: after it an unreported list is no second overdue row
       // beside NRMP, and a Match that is over says so on NRMP registration (s25 ruling W3).
       if (
@@ -95,10 +95,10 @@ export function waitingForOf(
   }
   // An exam under way with no date (registered, not booked) while a prerequisite it may start
   // before is not done: FSMB registers no one before ECFMG approves the application, so it reads
-  // as not started does (its gate sentence) and has no day to book by (tester t9w F15).
+  // as not started does (its gate sentence) and has no day to book by.
   if (gatedBooking(context, entry, index, status)) prerequisitePending = true;
   if (waited !== 0) return waitingOn(index, waited, prerequisitePending);
-  // Ranking on H-1B, a Step 3 that STEP3_NEEDED_FOR_H1B calls out of reach waits (tester t9m F14).
+  // Ranking on H-1B, a Step 3 that STEP3_NEEDED_FOR_H1B calls out of reach waits.
   if (entry.key === "usmle_step3" && step3OutOfReach(context, feasibility))
     return prerequisitePending ? STEP3_WAIT_BUT_PREREQUISITE : STEP3_WAIT;
   // Most steps wait on nothing (planner bench: about 20 of a plan's steps): they share a frozen answer.

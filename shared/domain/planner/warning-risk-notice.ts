@@ -20,7 +20,7 @@ import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
 /**
  * A warning's opt-in to notices, as a critical risk's title in ACT_NOW (critical-notice-titles.ts)
  * is: a warning that asks for an action before a date is emailed, since an applicant who does not
- * open the plan never reads it (t9v F10's leftover, lead's ruling, session 27 task C2).
+ * open the plan never reads it.
  */
 interface WarningNoticeRule {
   /**
@@ -44,7 +44,7 @@ interface WarningNoticeRule {
   againDaysBefore: number | null;
   /**
    * A reading of the warning whose notices are their own (ids with this phase): a matched
-   * applicant's certificate check is not told by the notice sent before the Match (t9z F9).
+   * applicant's certificate check is not told by the notice sent before the Match.
    */
   idPhase?: (context: PlanContext) => string | undefined;
 }
@@ -59,7 +59,7 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   // the first visa step that needs the certificate (pathway-certificate-notice.ts).
   ["PATHWAY_CERTIFICATE_MAY_EXPIRE", PATHWAY_CERTIFICATE_NOTICE],
   // Step 3 is offered only in the US: abroad, the visitor visa's interview wait is the chain's one
-  // step that waits on nothing, so it is asked for now, not when Step 3's own ladder starts (t9w F7).
+  // step that waits on nothing, so it is asked for now, not when Step 3's own ladder starts.
   ["STEP3_NEEDED_FOR_H1B", VISITOR_VISA_NOTICE],
 ]);
 

@@ -95,7 +95,7 @@ function laidNotice(
 /**
  * The notice at the slot a week before `dueAt`'s own day (the wall day of its last instant: a last
  * sitting day due at the midnight after it counts from that day, as the sitting question does, so
- * the two week-before reminders fall on one day, fixA's note), null when that slot is not before it.
+ * the two week-before reminders fall on one day), null when that slot is not before it.
  */
 function layNotice(
   context: PlanContext,

@@ -6,9 +6,9 @@ import { interviewingForMatch } from "./interviewing.ts";
 
 /**
  * Whether a step past its target, still to book, keeps the applicant in the Match: an exam ranking
- * needs (catalog `neededForRanking`) while they are in that Match: interviewing for it (tester t9p
- * F2), or with the ERAS application submitted or NRMP registration done for it (statuses are this
- * Match's: a season's work done for an earlier one reads not started; tester t9q F10, lead's ruling).
+ * needs (catalog `neededForRanking`) while they are in that Match: interviewing for it,
+ * or with the ERAS application submitted or NRMP registration done for it (statuses are this
+ * Match's: a season's work done for an earlier one reads not started).
  */
 export function keepsInTheMatch(context: PlanContext, entry: CatalogEntry): boolean {
   if (entry.neededForRanking === undefined || entry.reportingDays === undefined) return false;
@@ -22,7 +22,7 @@ export function keepsInTheMatch(context: PlanContext, entry: CatalogEntry): bool
 /**
  * Whether a step past its target is reminded weekly, with a notice a week before its hard deadline
  * (weekBeforeNotice): an exam that keeps the applicant in the Match (keepsInTheMatch), or the ECFMG
- * certificate the visa chain waits for after the Match (certificateHoldsChain, tester t9q F6, F11).
+ * certificate the visa chain waits for after the Match (certificateHoldsChain).
  */
 export function remindedWeekly(context: PlanContext, entry: CatalogEntry): boolean {
   return keepsInTheMatch(context, entry) || certificateHoldsChain(context, entry);

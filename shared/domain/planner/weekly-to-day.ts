@@ -27,11 +27,11 @@ export interface DecidingDay {
 
 /**
  * Reminders at least weekly up to a deciding day (UNBOOKED_RANKING_EXAM_EVERY_DAYS, advice: the rule
- * an unbooked exam that keeps the applicant in the Match has, t9p F2; a ladder with a follow-up rung,
+ * an unbooked exam that keeps the applicant in the Match has, a ladder with a follow-up rung,
  * `visa-behind`, gives its own cadence in the ladder data): follow-ups from `passed` to
  * the ladder's first rung (followUps), the ladder itself (its 3-day and 1-day rungs), and the notice
  * a week before (weekBeforeNotice: the ladder's 14-day and 3-day rungs are 11 days apart). One
- * definition for every such day (tester t9r F2, F4, lead's ruling). Appended to `into`; only for the
+ * definition for every such day. Appended to `into`; only for the
  * rare steps that need it (the caller checks), so no plan pays for it otherwise.
  */
 export function weeklyToDay(

@@ -16,7 +16,7 @@ const NEEDED_AT: readonly number[] = NEEDED_FOR_RANKING.map((key) => indexedStep
  * ECFMG certification must I complete…"): ECFMG must confirm the exams and the Pathway by that
  * deadline, otherwise NRMP withdraws the applicant from the Match and from SOAP. The list then counts
  * for nothing: the season is over for them (SEASON_OVER, its withdrawn words) and the plan moves to
- * the next Match, no Match Week or SOAP (advH2's finding, session 22). Not for an applicant who
+ * the next Match, no Match Week or SOAP. Not for an applicant who
  * reports being in the Match (reportsBeingInTheMatch: NRMP kept them, so the late date is a slip),
  * nor while another of those steps is not finished: feasibility already judges that list (its
  * MATCH_YEAR_NOT_FEASIBLE says a certified list counted only if ECFMG confirmed them in time).

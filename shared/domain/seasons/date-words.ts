@@ -4,7 +4,7 @@ import type { SeasonDate } from "./index.ts";
 
 /**
  * How a text names a season date: with " (projected)" when the date is a projection, never bare
- * (DESIGN.md decision 1, "emails say when a date is projected"; tester t9l F15: the Match-outcome
+ * (DESIGN.md decision 1, "emails say when a date is projected"; the Match-outcome
  * texts printed the projected 2027 NRMP dates bare). The one rule, so a message does not decide it.
  */
 
@@ -44,7 +44,7 @@ export function projectionSources(sources: string[], ...dates: readonly SeasonDa
 }
 
 /**
- * Residency's start as a post-Match message names it (tester t9v F12; issue 9 Build 7, "messages
+ * Residency's start as a post-Match message names it (issue 9 Build 7, "messages
  * about projected dates cite the projection rule, not the authority's page"): "Thu 1 Jul 2027
  * (NRMP's start date; most programs start then, check yours)", or "Wed 1 Jul 2026" once
  * confirmed. The projection rule goes to `sources` (projectionSources), so the date's provenance is
@@ -56,6 +56,6 @@ export function residencyStartWords(start: SeasonDate, sources: string[]): strin
   if (start.status !== "projected") return day;
   // NRMP's rule sets the day every Match year (applicants must be able to enter GME on July 1 of
   // the Match year, the fact sheet's official row, nrmp.org's applicant toolkit): "projected"
-  // undersold it; only a program's own start may differ (tester t9y C4).
+  // undersold it; only a program's own start may differ.
   return `${day} (NRMP's start date; most programs start then, check yours)`;
 }

@@ -70,7 +70,7 @@ export interface SeasonCalendar {
   contextDates: readonly SeasonDate[];
   /**
    * True on a calendar moved to the rank order list deadline's later candidate (laterCandidateCalendar),
-   * which only refusals read: milestone deadlines with a latest candidate use it there (t9t F13).
+   * which only refusals read: milestone deadlines with a latest candidate use it there.
    */
   laterCandidate?: true;
 }
@@ -118,7 +118,7 @@ function projectDate(rule: ProjectionRule, matchYear: number, resolved: Map<Seas
  * Done button records `localDate(zone, now)`) while `SeasonDate.date` is the ET day. A local day
  * is on or before this day when it holds some moment at or before the instant (the last hours
  * before a 9:00 PM ET deadline are the next morning in Manila), and before it when it ends before
- * the instant's day begins (tester t9g issue 9 A1). For a latest candidate (an ET day without an
+ * the instant's day begins. For a latest candidate (an ET day without an
  * instant), pass the season date's instant moved by the whole days between the two ET days.
  */
 export function localDayOf(zone: string, date: Pick<SeasonDate, "at">): string {

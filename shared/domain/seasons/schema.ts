@@ -76,7 +76,7 @@ const ProjectionRuleSchema = z.discriminatedUnion("kind", [
     /**
      * The later of the earlier seasons' offsets, when the rule projects the earlier date
      * (SeasonDate.latestCandidate): `said` is how a refusal names it ("16 days before Match Day in
-     * 2022–2025"), since a refusal decided by the earlier date must name the later one (t9p F16).
+     * 2022–2025"), since a refusal decided by the earlier date must name the later one.
      */
     latestCandidate: z
       .object({ days: z.number().int(), said: z.string().min(10), rule: z.string().min(10) })
@@ -101,8 +101,8 @@ export const ProjectionFileSchema = z
         days: z.number().int(),
         rule: z.string().min(10),
         /**
-         * The latest candidate offset from the same date, for refusals only (tester t9t F13, lead's
-         * ruling: plan on the earliest candidate, refuse only on the latest), counted from that date's
+         * The latest candidate offset from the same date, for refusals only
+         * (plan on the earliest candidate, refuse only on the latest), counted from that date's
          * own later candidate; `said` names the calendar deadlines on record, the day to check against.
          */
         latestCandidate: z

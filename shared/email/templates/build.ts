@@ -40,7 +40,7 @@ export async function compileTemplate(template: (typeof TEMPLATES)[number]): Pro
 
 /**
  * The whole body inside one `<main>`, so an email opened as a page (a browser, a webmail's "view
- * as page") has the landmark axe asks for (tester s4 C7). It must wrap MJML's own
+ * as page") has the landmark axe asks for. It must wrap MJML's own
  * `<div role="article" aria-label=…>`, which axe otherwise counts as content outside any landmark;
  * MJML offers no place for it, so it is added around the body's content here.
  */

@@ -8,7 +8,7 @@ const NONE: readonly Reminder[] = [];
  * themselves, each once. The caller claims them and marks them sent with the email that said them,
  * as it does an item's alsoFor: left unmarked, the question came back at a later wake-up as a missed
  * rung re-timed to it, was folded again into the rank list's (already sent) reminder, and its
- * spacing swallowed the next NRMP question (fixD's leftover 2, session 26). Pure; most emails carry
+ * spacing swallowed the next NRMP question. Pure; most emails carry
  * none (one property read per reminder).
  */
 export function carriedBy(reminders: readonly Reminder[], sent: ReadonlySet<string>): readonly Reminder[] {

@@ -25,7 +25,7 @@ function parse(text: string) {
 /**
  * Each alarm's instant, as a calendar app computes it: absolute, or relative to the event's start
  * in the start's zone (ical.js adds a duration to the start's wall-clock time, as RFC 5545 §3.3.6
- * counts days: nominal, so a DST change between the two moves the instant; tester s7 B1).
+ * counts days: nominal, so a DST change between the two moves the instant).
  */
 function alarmInstants(event: ICAL.Event | undefined): string[] {
   if (!event) return [];
@@ -71,7 +71,7 @@ describe("applicant calendar feed", () => {
 
   it("holds one timed event per deadline, in US Eastern, ending at the cut-off, with both zones in the description", () => {
     // An exam day the applicant booked is the day itself (all-day; tested below), not a cut-off.
-    // An exam's last sitting day is a day too, all day in the applicant's zone (tester t9o F2): below.
+    // An exam's last sitting day is a day too, all day in the applicant's zone: below.
     const withDeadline = thePlan.nextSteps.filter(
       (step) =>
         step.milestone !== "interview" &&
@@ -102,8 +102,8 @@ describe("applicant calendar feed", () => {
     }
   });
 
-  it("marks projected dates in the title and says so in a sentence (the rule stays in the plan: tester s5 C1)", () => {
-    // Projected: an authority's date (dateBasis), not advice counted from one (tester t9v F9).
+  it("marks projected dates in the title and says so in a sentence (the rule stays in the plan)", () => {
+    // Projected: an authority's date (dateBasis), not advice counted from one.
     const projected = thePlan.nextSteps.filter(
       (step) => step.deadline !== undefined && dateBasis(step.deadline) === "projected",
     );
@@ -118,7 +118,7 @@ describe("applicant calendar feed", () => {
     }
   });
 
-  it("words each alarm by what its date is: 'due' for a deadline, 'on' for the applicant's own date, never 'due' for a target (tester s4 B3)", () => {
+  it("words each alarm by what its date is: 'due' for a deadline, 'on' for the applicant's own date, never 'due' for a target", () => {
     const alarms = events.flatMap((event) =>
       event.component
         .getAllSubcomponents("valarm")
@@ -198,7 +198,7 @@ describe("applicant calendar feed", () => {
     expect(feed).not.toMatch(/token=|\/(timeline|actions|preferences|calendar\.ics)\b|^URL[:;]/m);
     // Where to act, in words true of the emails (papercut 8): steps through the timeline every
     // email links; interviews, which have no buttons anywhere, through the interview form with the
-    // interview's reference (tester s8 issue 14 bug 1: "send your interview form again" without it
+    // interview's reference ("send your interview form again" without it
     // adds a second interview beside this one rather than moving it).
     for (const event of events) {
       expect(event.description).toContain("See my whole timeline in any recent Matchpath email");
@@ -234,7 +234,7 @@ describe("applicant calendar feed", () => {
     expect(refreshed).toBe(feed);
   });
 
-  it("marks a moved date as a newer revision: a later DTSTAMP and a higher SEQUENCE (tester s7 B2)", () => {
+  it("marks a moved date as a newer revision: a later DTSTAMP and a higher SEQUENCE", () => {
     const moved = plan(
       {
         applicant,
@@ -275,7 +275,7 @@ describe("applicant calendar feed", () => {
       (candidate) => candidate.uid === "a_test.interview-mercy-im-1.interview@matchpath",
     );
     // The preparation reminders, those before the start; the thank-you note after it comes by
-    // email only (tester s11 issue 14e C6: no alarm after the event's start).
+    // email only (no alarm after the event's start).
     const start = Date.parse("2026-11-12T16:00:00Z");
     const reminders = thePlan.reminders.filter(
       (reminder) => reminder.interviewId === "mercy-im-1" && Date.parse(reminder.sendAt) < start,
@@ -368,7 +368,7 @@ describe("a date the applicant gave after the authority's deadline (issue 14 fin
   it("keeps the Step 2 CK deadline and adds the exam day, both with stable UIDs", () => {
     const deadline = byUid("a_priya.usmle_step2ck.deadline@matchpath");
     const exam = byUid("a_priya.usmle_step2ck.own-date@matchpath");
-    // The last sitting day is the rank order list deadline less the result's time: our advice (t9v F9).
+    // The last sitting day is the rank order list deadline less the result's time: our advice.
     expect(deadline?.summary).toBe("Due: Pass USMLE Step 2 CK (our advice)");
     expect(exam?.summary).toBe("USMLE Step 2 CK exam");
     expect(exam?.startDate.toString()).toBe("2027-06-15");
@@ -379,7 +379,7 @@ describe("a date the applicant gave after the authority's deadline (issue 14 fin
   });
 });
 
-describe("alarms across a US DST change (tester s7 B1)", () => {
+describe("alarms across a US DST change", () => {
   // Fatima's case: Match 2028 from Karachi; the OET, Pathway and Step 2 CK deadlines fall in EST
   // (November to January) while their reminders go out in EDT (June to October).
   const applicant = applicantFactory({ matchYear: 2028, timezone: "Asia/Karachi" });
@@ -410,7 +410,7 @@ describe("alarms across a US DST change (tester s7 B1)", () => {
     "fires each %s alarm at the instant its email goes out",
     (key) => {
       const deadline = events.find((event) => event.uid === `a_dst.${key}.deadline@matchpath`);
-      // The reminders counting down to the target ride on the target's own event (tester s8 B6).
+      // The reminders counting down to the target ride on the target's own event.
       const target = events.find((event) => event.uid === `a_dst.${key}.target@matchpath`);
       const dueRungs = thePlan.reminders.filter(
         (reminder) => reminder.milestone === key && reminder.deadlineDetail.status !== "applicant",
@@ -419,7 +419,7 @@ describe("alarms across a US DST change (tester s7 B1)", () => {
         (reminder) => Date.parse(reminder.sendAt) < Date.parse("2027-11-07T06:00:00Z"),
       );
       expect(crossing.length).toBeGreaterThan(0);
-      // An exam's last sitting day is an all-day date (tester t9o F2); the Pathway's a cut-off in ET.
+      // An exam's last sitting day is an all-day date; the Pathway's a cut-off in ET.
       if (key === "ecfmg_pathway") expect(deadline?.startDate.zone?.tzid).toBe("America/New_York");
       else expect(deadline?.startDate.isDate).toBe(true);
       expect([...alarmInstants(deadline), ...alarmInstants(target)].sort()).toEqual(
@@ -432,7 +432,7 @@ describe("alarms across a US DST change (tester s7 B1)", () => {
 /**
  * A reminder planned at the plan's own instant goes by email at once (a critical notice, a late
  * arrival); the feed is planned at each download, so as an alarm it sat at the download's instant,
- * moving on every refresh with no email behind it (tester s10 issue 14d B2). The feed keeps only
+ * moving on every refresh with no email behind it. The feed keeps only
  * alarms for emails still to come, and reads the same on two downloads a few seconds apart.
  */
 describe("the feed's alarms are emails still to come", () => {
@@ -494,8 +494,8 @@ describe("the feed's alarms are emails still to come", () => {
 });
 
 /**
- * The weekly summary's alarm sits at the applicant's delivery time (tester s10 issue 14d B2's
- * remainder): a reminder planned at the plan's instant (here the critical notice of a Step 2 CK
+ * The weekly summary's alarm sits at the applicant's delivery time:
+ * a reminder planned at the plan's instant (here the critical notice of a Step 2 CK
  * booked too late) and gathered into the next weekly summary took that instant's time of day, so
  * the summary's wake-up and the feed's alarm moved with every download.
  */
@@ -539,7 +539,7 @@ describe("a weekly summary's alarm at the delivery time", () => {
 /**
  * Match Week, Match Day and SOAP are things that happen on NRMP's dates, not deadlines the
  * applicant must meet: "Due: Match Day: learn where you matched" read as an obligation on a day
- * with nothing to do (tester s10 issue 14d C3). Their events carry the step's title alone, say
+ * with nothing to do. Their events carry the step's title alone, say
  * "On …", and the news (Match Week's Monday, Match Day's release) starts at its hour.
  */
 describe("NRMP's events are not deadlines", () => {

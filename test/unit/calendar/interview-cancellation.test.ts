@@ -28,7 +28,7 @@ function cancelOf(updatedAt: string) {
 }
 
 /**
- * The sender as SENDER_ADDRESS gives it, with a display name (tester s10 issue 14d B1): the
+ * The sender as SENDER_ADDRESS gives it, with a display name: the
  * ORGANIZER is mailto: the address alone, the name its CN, in both files.
  */
 describe("an interview file's ORGANIZER from a sender with a display name", () => {
@@ -55,7 +55,7 @@ describe("an interview file's ORGANIZER from a sender with a display name", () =
   });
 });
 
-/** RFC 5546 §3.2.5, the object that cancels an interview's calendar file (tester s8 issue 14 B8). */
+/** RFC 5546 §3.2.5, the object that cancels an interview's calendar file. */
 describe("an interview's cancelling calendar object", () => {
   it("is METHOD:CANCEL with the file's UID, STATUS:CANCELLED, ORGANIZER and ATTENDEE, in the program's zone", () => {
     const { calendar, event, raw } = cancelOf("2026-11-06T10:00:00.000Z");

@@ -20,7 +20,7 @@ function calendarProperties(ics: string): string[] {
   return new ICAL.Component(ICAL.parse(ics)).getAllProperties().map((property) => property.name);
 }
 
-describe("an interview email's .ics is a one-off invite, not a subscription (tester s11 issue 14e C5)", () => {
+describe("an interview email's.ics is a one-off invite, not a subscription", () => {
   const thePlan = plan(
     inputFactory({ applicant: applicantFactory({ matchYear: 2027 }) }),
     seasonCalendar(2027),

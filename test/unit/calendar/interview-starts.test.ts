@@ -14,7 +14,7 @@ import {
 } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s11 issue 14e C6: Lena (Europe/Berlin, 2028 Match), an in-person interview at Rush
+ * Lena (Europe/Berlin, 2028 Match), an in-person interview at Rush
  * University IM on Thu 20 Jan 2028, 9:00 AM in Chicago. The timeline said "Due Thu 20 Jan 2028,
  * 4:00 PM GMT+1 (your time) · Thu 20 Jan 2028, 10:00 AM ET" (an interview is an event, and ET is
  * neither her zone nor the program's); the feed's alarms on the interview said "due", and one
@@ -30,7 +30,7 @@ const interview = interviewFactory({
 });
 const input = {
   applicant: applicantFactory({ matchYear: 2028, timezone: ZONE, fullName: "Lena Tester" }),
-  // In reach of its Match: a dropped Match's interviews get no reminders (t9m F13).
+  // In reach of its Match: a dropped Match's interviews get no reminders.
   milestones: doneMilestones(PRE_ERAS_KEYS),
   interviews: [interview],
 };
@@ -55,7 +55,7 @@ function card(now: Date, title: string): string {
   return new RegExp(`<li>\\s*<h3>${title}[\\s\\S]*?</li>`).exec(html)?.[0] ?? "";
 }
 
-describe("an interview is an event, not a deadline (tester s11 issue 14e C6)", () => {
+describe("an interview is an event, not a deadline", () => {
   const now = new Date("2028-01-10T08:00:00Z");
 
   it("the timeline says when it starts, in her zone and the program's, never 'Due' or ET", () => {

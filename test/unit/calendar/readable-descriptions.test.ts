@@ -13,7 +13,7 @@ import {
   interviewFactory,
 } from "#test/unit/domain/factories.ts";
 
-// Tester s5 issue 14 C1: a calendar event read "Rule: -7 days from the eras_application due date;
+// A calendar event read "Rule: -7 days from the eras_application due date;
 // advice: …": the planner's rule text with an internal key. A calendar app shows the description
 // to the applicant (and whoever shares the calendar): titles and plain sentences only.
 const scenarios: [string, number, string, MilestoneKey[], string][] = [
@@ -80,7 +80,7 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
   });
 
   it("puts a deadline that is a day (post-Match advice dates) on that day, all day, as its description and the timeline say", () => {
-    // Tester s8 issue 14 A4: "Due Thu 30 Mar 2028" sat at 4:30 PM on Fri 31 Mar in Lagos, a timed
+    // "Due Thu 30 Mar 2028" sat at 4:30 PM on Fri 31 Mar in Lagos, a timed
     // event ending at the raw instant in New York.
     const days = [...thePlan.nextSteps, ...thePlan.blocked].filter(
       (step) => step.milestone !== "interview" && step.deadline?.precision === "day",
@@ -96,7 +96,7 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
   });
 
   it("puts the contract on its rule's day, 14 days after Match Day, in Lagos as in New York", () => {
-    // Tester s11 issue 9e B5: the 2028 contract ("14 days from the match_day due date", Match Day
+    // The 2028 contract ("14 days from the match_day due date", Match Day
     // Fri 17 Mar 2028) was DTSTART;VALUE=DATE:20280330, a day before its own rule's date.
     const contract = events.find((each) => each.uid === "a_test.contract.deadline@matchpath");
     const dated = [...thePlan.nextSteps, ...thePlan.blocked].some(
@@ -106,7 +106,7 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
     expect(contract !== undefined).toBe(dated);
     if (matchYear === 2028) expect(contract, "the contract event").toBeDefined();
     // Of the Match its steps are dated for: out of reach, these scenarios' next one, planned in full
-    // (t9m F15; the Pathway applicant has Step 2 CK and the Pathway to do on 30 Nov 2026).
+    // (the Pathway applicant has Step 2 CK and the Pathway to do on 30 Nov 2026).
     const outOfReach = thePlan.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
     const matchDaySeason = outOfReach ? matchYear + 1 : matchYear;
     const matchDay = seasonCalendar(matchDaySeason).dates.nrmp_match_day.at;
@@ -126,7 +126,7 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
   });
 });
 
-describe("an interview's description (tester s7 issue 14b C3)", () => {
+describe("an interview's description", () => {
   it("says where to change it and where the whole plan is in two sentences, not one run-on", () => {
     const interview = interviewFactory({
       startsAt: "2027-04-06T10:00:00-05:00",
@@ -147,8 +147,8 @@ describe("an interview's description (tester s7 issue 14b C3)", () => {
       .getAllSubcomponents("vevent")
       .map((component) => new ICAL.Event(component))
       .find((each) => each.summary.startsWith("Interview:"));
-    // Not "send your interview form again": without the reference that adds a second interview
-    // (tester s8 issue 14 bug 1), so the sentence names the reference.
+    // Not "send your interview form again": without the reference that adds a second interview,
+    // so the sentence names the reference.
     expect(event?.description).toMatch(
       /To move or cancel this interview, send your interview form with its reference, [\w.:-]+, or ask your advisor: without the reference, a form adds a second interview instead of moving this one\. Your whole plan: open See my whole timeline in any recent Matchpath email\.$/,
     );

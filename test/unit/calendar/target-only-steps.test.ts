@@ -8,7 +8,7 @@ import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.
 /**
  * Steps no authority sets a deadline for (US clinical experience, research, budget) have only a
  * target date, yet get reminder emails: the feed must hold that date and alarm when the emails go
- * out (tester s7 issue 14b B2: Fatima's USCE emails of 4 May and 19 Jul 2027 had no alarm and
+ * out (Fatima's USCE emails of 4 May and 19 Jul 2027 had no alarm and
  * 2 Aug 2027 had no event).
  */
 describe("a step with a target date and no deadline", () => {

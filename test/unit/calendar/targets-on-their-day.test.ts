@@ -6,13 +6,13 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s8 issue 14 B6: the target of a step that also has a deadline (OET target Wed 11 Aug 2027,
+ * The target of a step that also has a deadline (OET target Wed 11 Aug 2027,
  * deadline in November) was only a line inside the deadline event, so August showed nothing about
  * the date the emails push towards. The issue asks for "every deadline and target date": while
  * ahead, the target is its own all-day event (`<step>.target`) carrying the reminders that count
  * down to it; the deadline event keeps its own.
  */
-describe("a step with a deadline and a target ahead (tester s8 issue 14 B6)", () => {
+describe("a step with a deadline and a target ahead", () => {
   // The tester's Ada: Match 2028 from Lagos, read on 12 May 2027.
   const applicant = applicantFactory({ matchYear: 2028, timezone: "Africa/Lagos" });
   const now = "2027-05-12T08:00:00.000Z";
@@ -72,7 +72,7 @@ describe("a step with a deadline and a target ahead (tester s8 issue 14 B6)", ()
               reminder.milestone === step.milestone &&
               reminder.interviewId === undefined &&
               reminder.countsDownTo === kind &&
-              // An email the plan sends at its own instant is no alarm (tester s10 issue 14d B2).
+              // An email the plan sends at its own instant is no alarm.
               Date.parse(reminder.sendAt) > Date.parse(now),
           )
           .map((reminder) => new Date(reminder.sendAt).toISOString())

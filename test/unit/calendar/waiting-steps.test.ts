@@ -74,21 +74,20 @@ describe("the calendar feed: steps waiting for another step", () => {
       expect(event?.description).toContain(`Waiting for ${names}`);
       expect(event?.description).toContain(step.deadline.local);
       expect(event?.description).toContain(step.deadline.et);
-      // A cut-off ends at its instant; a deadline that is a day is that day, all day (tester s8
-      // issue 14 A4: such a day sat a day later in Lagos when it ended at the raw instant).
-      // NRMP's news (Match Week's Monday, Match Day's release) is no cut-off: it starts at its hour
-      // (tester s10 issue 14d C3).
+      // A cut-off ends at its instant; a deadline that is a day is that day, all day
+      // (such a day sat a day later in Lagos when it ended at the raw instant).
+      // NRMP's news (Match Week's Monday, Match Day's release) is no cut-off: it starts at its hour.
       if (step.deadline.precision === "day") expect(event?.startDate.toString()).toBe(step.deadline.day);
       else if (step.milestone === "match_week" || step.milestone === "match_day")
         expect(event?.startDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
       else expect(event?.endDate.toJSDate().toISOString()).toBe(new Date(step.deadline.at).toISOString());
-      // Projected dates say so, waiting or not, and so does our advice (tester t9v F9).
+      // Projected dates say so, waiting or not, and so does our advice.
       const basis = dateBasis(step.deadline);
       if (basis === "projected") expect(event?.summary).toContain("(projected; waiting for");
       if (basis === "advice") expect(event?.summary).toContain("(our advice; waiting for");
     }
     const certification = byUid("ecfmg_certification");
-    // Two weeks before residency starts: our advice, whatever the season (tester t9v F9).
+    // Two weeks before residency starts: our advice, whatever the season.
     expect(certification?.summary).toMatch(/^Due: [^(]+ \(our advice; waiting for .*Step 2 CK.*\)$/);
     // No reminder is planned for a step that cannot start, so its event has no alarm.
     expect(certification?.component.getAllSubcomponents("valarm")).toEqual([]);

@@ -8,9 +8,9 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantFactory, doneMilestones, inputFactory, PRE_ERAS_KEYS } from "./factories.ts";
 
 /**
- * Tester s5 C1 (remainder): post-Match steps counted back from residency start (midnight ET) read
+ * Post-Match steps counted back from residency start (midnight ET) read
  * "Sat 17 Apr 2027, 12:00 AM EDT". Their dates are advice meaning a day (the catalog's `due.asDay`),
- * shown as the rule's day (in ET, the same for every applicant: tester s11 issue 9e B5); the
+ * shown as the rule's day (in ET, the same for every applicant); the
  * instants, and so the reminders, do not move.
  * Our applicant: Maya, matched on J-1, in New York, planned the Monday after Match Day 2027.
  */
@@ -63,7 +63,7 @@ describe("a post-Match advice date is a day, the rule's day in every zone", () =
     for (const reminder of toVisa) expect(reminder.deadline).toBe(deadlines.get("visa_j1")?.at);
   });
 
-  // Tester s11 issue 9e B5: the day was the applicant's last whole day before the instant, so it
+  // The day was the applicant's last whole day before the instant, so it
   // changed with the zone (Thu 15 Apr in Los Angeles, Fri 16 Apr in Lagos, for one rule). It is the
   // rule's day, in ET, for everyone, and the instant is the end of that day in ET.
   it("names the rule's day in every zone, due until that day ends in ET", () => {
@@ -104,7 +104,7 @@ describe("a post-Match advice date is a day, the rule's day in every zone", () =
       plan: newYork,
       unsubscribeUrl: "https://api.example.org/u",
     });
-    // Advice counted from a projected date: labelled our advice, not projected (tester t9v F9).
+    // Advice counted from a projected date: labelled our advice, not projected.
     expect(email.text).toContain("Start now, due: Fri 16 Apr 2027 (our advice, not set by any authority)\n");
     expect(email.text).not.toContain("12:00 AM");
   });

@@ -95,10 +95,10 @@ describe("eligibility gates (property-based)", () => {
         for (const next of result.nextSteps) {
           if (next.milestone !== "interview") expect(blocked.has(next.milestone)).toBe(false);
         }
-        // Tester t9i F1: a step waiting on another is not the applicant's to be late with; the step it
+        // A step waiting on another is not the applicant's to be late with; the step it
         // waits on is (no step both blocked and overdue).
         for (const late of result.overdue) expect(blocked.has(late.milestone)).toBe(false);
-        // Tester t9n F10: behind a closed gate (sponsor note unknown or none) no risk pushes a step
+        // Behind a closed gate (sponsor note unknown or none) no risk pushes a step
         // the gate holds (no fee, no "register", no deadline); the gate's own risk names what it
         // holds, and the gate's own step says what resolves it.
         const gated = new Set(
@@ -119,8 +119,8 @@ describe("eligibility gates (property-based)", () => {
     );
   });
 
-  // Tester t9g B1: a sponsor note still unknown holds the gate whatever the WDOMS step's status,
-  // while the record does not prove the note (t9o F12: no evidence step done, no interview).
+  // A sponsor note still unknown holds the gate whatever the WDOMS step's status,
+  // while the record does not prove the note (no evidence step done, no interview).
   it("with the sponsor note unknown, WDOMS reported done or not, no step needing ECFMG is reminded or budgeted", () => {
     fc.assert(
       fc.property(
@@ -177,7 +177,7 @@ describe("eligibility gates (property-based)", () => {
         };
         const result = planFor(input, now);
         // Beside the applicant's own ECFMG certificate the note is asked about, and the Match's own
-        // steps are planned meanwhile (tester t9s F10, lead's ruling 2, session 25).
+        // steps are planned meanwhile.
         const certified = input.milestones.some(
           (entry) => entry.key === "ecfmg_certification" && entry.status === "done",
         );
@@ -222,7 +222,7 @@ describe("sponsor note not yet checked (null)", () => {
   });
 });
 
-describe("sponsor note unknown (null) days before NRMP's early deadline (tester t9n F10)", () => {
+describe("sponsor note unknown (null) days before NRMP's early deadline", () => {
   // The NRMP step was blocked on the WDOMS check, yet a warning said "Register with NRMP before Tue 1 Dec".
   it("pushes no NRMP registration nor any held step: the WDOMS step is what it asks for", () => {
     const input = inputFactory({
@@ -230,7 +230,7 @@ describe("sponsor note unknown (null) days before NRMP's early deadline (tester 
         matchYear: 2027,
         medicalSchool: { name: "Unknown U", country: "IN", wdomsSponsorNote: null },
       }),
-      // Nothing that proves the note (t9o F12: an ECFMG application, a USMLE exam, the Pathway or
+      // Nothing that proves the note (an ECFMG application, a USMLE exam, the Pathway or
       // the ERAS token done would lift the gate: sponsor-note-evidence.test.ts).
       milestones: doneMilestones(
         PRE_ERAS_KEYS.filter((key) => key !== "wdoms_listing" && !SPONSOR_NOTE_EVIDENCE.includes(key)),
@@ -246,7 +246,7 @@ describe("sponsor note unknown (null) days before NRMP's early deadline (tester 
   });
 });
 
-describe("sponsor note unknown (null) with the WDOMS step reported done (tester t9g B1)", () => {
+describe("sponsor note unknown (null) with the WDOMS step reported done", () => {
   // The plan treated the school as eligible: ECFMG steps urgent, 43 reminders, $4,145 budgeted.
   it("still holds the gate: asks for the sponsor note, no ECFMG fee, no reminder for a held step", () => {
     const input = inputFactory({
@@ -289,7 +289,7 @@ describe("targets planned backwards from the Match", () => {
         "usce",
       ]),
     );
-    // USCE has no authority deadline (tester s3, B3): its target is advice, its reminders lead to it.
+    // USCE has no authority deadline: its target is advice, its reminders lead to it.
     const usce = withTargets.find((next) => next.milestone === "usce");
     expect(usce?.dueBy).toBeNull();
     expect(usce?.target?.source).toMatch(/^target: .*advice/);
@@ -324,15 +324,15 @@ describe("targets planned backwards from the Match", () => {
   });
 });
 
-describe("a date booked after the step's deadline (tester s4, finding 6)", () => {
+describe("a date booked after the step's deadline", () => {
   // A 2028 applicant whose step's own date is after its deadline, planned in mid-May 2027: from 1
   // June, with the results' 28 days the deadlines allow, nothing else begun puts 2028 out of reach.
   const cases = [
     { key: "usmle_step1", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
     { key: "usmle_step2ck", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
     { key: "usmle_step3", date: "2028-02-10", visa: "H-1B", says: "before they certify their rank lists" },
-    // After the OET's last day (the documents deadline less 21 days, ~4 Jan 2028; tester s13 9g A3).
-    // The OET names the day to book by for its last sitting day (t9z F3, lead's ruling).
+    // After the OET's last day (the documents deadline less 21 days, ~4 Jan 2028).
+    // The OET names the day to book by for its last sitting day.
     { key: "oet_medicine", date: "2028-01-20", visa: "J-1", says: "Move it: book by about" },
     { key: "ecfmg_pathway", date: "2028-01-20", visa: "J-1", says: "Submit it by" },
   ] as const;
@@ -349,7 +349,7 @@ describe("a date booked after the step's deadline (tester s4, finding 6)", () =>
     expect(next?.action).toContain(says);
     expect(next?.action).not.toMatch(/take about \d+ weeks/);
     // The day it names is the deadline's day (the earlier of the applicant's and ET's).
-    // The OET names the day to book by first, then its last sitting day (t9z F3).
+    // The OET names the day to book by first, then its last sitting day.
     const named = next?.action.match(/(?:on or before|by) (\w{3} \d+ \w{3} \d{4})/)?.[1] ?? "";
     const dayMs = Date.parse(`${named} 12:00 UTC`);
     expect(Math.abs(dayMs - Date.parse(deadline))).toBeLessThan(36 * 3_600_000);
@@ -395,7 +395,7 @@ describe("feasibility", () => {
   });
 
   it("stays raised after the rank order list deadline for a season out of reach at it; SEASON_OVER is for one who could have ranked", () => {
-    // Tester s8 (issue 15 point 3): SEASON_OVER replacing it at the deadline flipped the plan back
+    // SEASON_OVER replacing it at the deadline flipped the plan back
     // to the over season's dates, every early step overdue, and escalated a second time.
     const outOfReach = planFor(inputFactory(), "2026-03-02T15:00:00Z");
     expect(outOfReach.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
@@ -514,7 +514,7 @@ describe("late arrivals", () => {
     const planned = dayBefore.reminders.filter((reminder) => reminder.milestone === "nrmp_registration");
     expect(planned.at(-1)?.id).toBe(nrmp[0]?.id);
     // With quiet hours 17:00–08:00 from the preferences, 08:00 would leave under 12 hours before
-    // 09:59, so the notice goes now, in quiet hours (t9q F13 ruling: LATE_ARRIVAL_QUIET_MARGIN_MS).
+    // 09:59, so the notice goes now, in quiet hours (LATE_ARRIVAL_QUIET_MARGIN_MS).
     const quiet = plan(
       { ...karachi, quietHours: { start: "17:00", end: "08:00" } },
       seasonCalendar(2027),
@@ -541,11 +541,11 @@ describe("late arrivals", () => {
       late.reminders.filter((reminder) => reminder.milestone === "nrmp_registration").map((r) => r.sendAt),
     ).toEqual(["2026-12-01T01:00:00.000Z"]);
     // An interview at 09:15 tomorrow, added at 22:00: 08:00 tomorrow would leave 1 h 15 min, under
-    // the 12 hours quiet hours keep (t9q F13), so the notice goes now, at 22:00.
+    // the 12 hours quiet hours keep, so the notice goes now, at 22:00.
     const interview = planFor(
       inputFactory({
         applicant: applicantFactory({ timezone: "Africa/Lagos", reminderTime: "09:30" }),
-        // In reach of its Match: a dropped Match's interviews get no reminders (t9m F13).
+        // In reach of its Match: a dropped Match's interviews get no reminders.
         milestones: doneMilestones(PRE_ERAS_KEYS),
         interviews: [interviewFactory({ id: "iv-late", startsAt: "2025-11-13T09:15:00+01:00" })],
       }),
@@ -572,7 +572,7 @@ describe("facts: every fee and date has a source and asOf, or is labelled", () =
     expect(keys).toEqual(
       expect.arrayContaining(["visa_integrity_fee", "h1b_proclamation_100k", "ecfmg_pathway_application"]),
     );
-    // OET is priced in AU$ by OET itself (tester s3, A5): shown in that currency, not "to verify".
+    // OET is priced in AU$ by OET itself: shown in that currency, not "to verify".
     expect(FEES_OTHER_CURRENCY.find((fee) => fee.key === "oet_medicine_test")).toMatchObject({
       display: "AU$587",
       basis: "official",
@@ -624,7 +624,7 @@ describe("facts: every fee and date has a source and asOf, or is labelled", () =
     const confirmedLate = confirmedSeason.risks.find((risk) => risk.code === "NRMP_LATE_FEE");
     expect(confirmedLate?.sources).toContain("http://www.nrmp.org/residency/main-match-events/");
     expect(confirmedLate?.message).not.toContain("(projected)");
-    // Tester s4 finding 7: the fee is stated as fact only when the date it follows is confirmed.
+    // The fee is stated as fact only when the date it follows is confirmed.
     expect(confirmedLate?.message).toContain(
       "registering now costs a $50 late fee (NRMP's figure as of 2023)",
     );

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
 import { applicantFactory, examsDone, inputFactory, interviewFactory } from "./factories.ts";
 
-/** Step names for the advisor (tester s4 papercut 9): never the applicant's second person. */
+/** Step names for the advisor: never the applicant's second person. */
 describe("steps in the advisor's words", () => {
   it.each(MILESTONE_KEYS.map((key) => [key]))("%s has a name without 'you' or 'your'", (key) => {
     expect(stepName(key)).not.toMatch(/\byou(r)?\b/i);
@@ -51,7 +51,7 @@ describe("steps in the advisor's words", () => {
   });
 });
 
-/** The advisor's sentence names what waits by the planner's rule (contractSteps, tester t9m F5). */
+/** The advisor's sentence names what waits by the planner's rule (contractSteps). */
 describe("Match Day not reported, in the advisor's words", () => {
   const risk = { code: "MATCH_DAY_NOT_REPORTED", message: "Tell us where you matched." } as const;
 

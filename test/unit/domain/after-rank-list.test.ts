@@ -99,7 +99,7 @@ describe("F2: the rank list deadline passed without a certified list", () => {
 });
 
 describe("F4: a SOAP participant", () => {
-  // In SOAP the README's way: SOAP in progress, Match Week not marked done (fixZB, t9z F1: both at
+  // In SOAP the README's way: SOAP in progress, Match Week not marked done (both at
   // once is MATCH_WEEK_SOAP_CONFLICT, whose SOAP words stay conditional and send no Monday notice).
   const inSoap = withMilestones([...certified.milestones, { key: "soap", status: "in_progress" }]);
   const MONDAY_NOON_ET = "2027-03-15T16:00:00Z";
@@ -116,7 +116,7 @@ describe("F4: a SOAP participant", () => {
   it("hears on Monday (send the applications), then every morning before and during the offer rounds", () => {
     const reminders = planAt(inSoap, MONDAY_NOON_ET).reminders.filter((each) => each.milestone === "soap");
     const rungs = reminders.map((each) => each.rung);
-    // Kolkata's day runs ahead of ET: each rung is laid against its ET day's rounds (tester t9j F6),
+    // Kolkata's day runs ahead of ET: each rung is laid against its ET day's rounds,
     // not SOAP's end (early Friday there), so Wednesday's rounds keep their own morning notice.
     expect(rungs).toEqual([
       "soap-applications",

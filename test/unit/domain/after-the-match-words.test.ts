@@ -12,7 +12,7 @@ import { stepHtml } from "#pages/timeline-step.ts";
 /**
  * fixZB's leftovers (ruling 3, session 31).
  * (a) The Match Week and Match Day steps in their reporting phase ask what NRMP told the applicant:
- * their reminders said "Answer by …" (t9y C11), while the timeline card and the email's "Your next
+ * their reminders said "Answer by …", while the timeline card and the email's "Your next
  * steps" line still said "On …". One wording: "Answer by". Wanjiru: Nairobi, J-1, 2027 list
  * certified, neither Match Week nor Match Day reported.
  * (b) A 2028 applicant (not moved) with SOAP in progress and no date, from the 2027 Match: once the
@@ -37,7 +37,7 @@ const links: ApplicantLinks = {
 const card = (planned: Plan, step: NextStep): string =>
   stepHtml(step, planned, links, undefined, "Africa/Nairobi", [], []);
 
-describe("a Match outcome question reads 'Answer by' on its card and step line (fixZB's leftover of t9y C11)", () => {
+describe("a Match outcome question reads 'Answer by' on its card and step line", () => {
   const wanjiru = snapshotOf("match-outcome-unreported-nairobi.json");
 
   it("Match Week, Tuesday: answer by SOAP's end, as its reminder says", () => {
@@ -78,7 +78,7 @@ describe("a Match outcome question reads 'Answer by' on its card and step line (
   });
 });
 
-describe("an undated SOAP in progress before the plan's Match Week is preparation (fixZB's leftover)", () => {
+describe("an undated SOAP in progress before the plan's Match Week is preparation", () => {
   const paolo = snapshotOf("soap-in-progress-undated-2028-manila.json");
   const everyText = (planned: Plan): string =>
     JSON.stringify([planned.nextSteps, planned.blocked, planned.reminders, planned.risks]);

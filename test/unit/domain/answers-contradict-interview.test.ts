@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9p F11, F3, F15 (session 23 task P2, the lead's rulings): beside an interview that counts
+ * Beside an interview that counts
  * for the entered Match, an answer the interview contradicts (an ECFMG application not approved, no
  * sponsor note, an ERAS application not started) is questioned in one critical risk, and the plan is
  * made as if the interview is right: no write-off on that answer, no advice to wait a year.
@@ -35,7 +35,7 @@ function planFor(milestones: MilestoneEntry[], note: boolean | null = true, inte
 }
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
-describe("an ECFMG application reported unfinished beside an interview (t9p F11)", () => {
+describe("an ECFMG application reported unfinished beside an interview", () => {
   for (const status of ["not_started", "in_progress"] as const) {
     it(`${status}: asked about, not written off; the exams stay presumed done`, () => {
       const result = planFor([milestoneFactory("ecfmg_application", status)]);
@@ -46,7 +46,7 @@ describe("an ECFMG application reported unfinished beside an interview (t9p F11)
       expect(asked?.milestones).toContain("ecfmg_application");
       expect(asked?.message).toContain("Application for ECFMG Certification");
       expect(asked?.message).toContain("If it is approved, mark it done");
-      expect(asked?.message).toContain("(Wed 24 Feb 2027, 9:00 PM ET) (projected)"); // Karachi's day too (t9t F12)
+      expect(asked?.message).toContain("(Wed 24 Feb 2027, 9:00 PM ET) (projected)"); // Karachi's day too
       // No "counted not taken" beside "counted done".
       const unreported = risk(result, "CERTIFICATION_STATUS_UNREPORTED");
       expect(unreported?.message).not.toContain("sent but not yet accepted");
@@ -99,7 +99,7 @@ describe("an ECFMG application reported unfinished beside an interview (t9p F11)
   });
 });
 
-describe("no sponsor note beside an interview (t9p F3)", () => {
+describe("no sponsor note beside an interview", () => {
   it("is questioned first, naming NRMP's late registration date; the gate stays", () => {
     const result = planFor([], false);
     expect(result.risks[0]?.code).toBe("ANSWERS_CONTRADICT_INTERVIEW");
@@ -114,7 +114,7 @@ describe("no sponsor note beside an interview (t9p F3)", () => {
     expect(result.budget.upcomingUsd).toBe(0);
   });
   // Until the projected deadline's later candidate (Wed 3 Mar 2027) passes, the question names it
-  // with the passed date (t9q F12: sponsor-note-question-later-candidate.test.ts); after it, neither.
+  // with the passed date (sponsor-note-question-later-candidate.test.ts); after it, neither.
   it("after the rank order list deadline and its later candidate, names no deadline that has passed", () => {
     const applicant = applicantFactory({
       fullName: "Bilal Qureshi",
@@ -134,7 +134,7 @@ describe("no sponsor note beside an interview (t9p F3)", () => {
   });
 });
 
-describe("an ERAS application reported not started beside an interview (t9p F15)", () => {
+describe("an ERAS application reported not started beside an interview", () => {
   it("is questioned, and nothing advises waiting for the next Match", () => {
     const result = planFor([milestoneFactory("eras_application", "not_started")]);
     const asked = risk(result, "ANSWERS_CONTRADICT_INTERVIEW");

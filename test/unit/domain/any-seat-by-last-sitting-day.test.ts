@@ -5,12 +5,12 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9m F12 (A) and the lead's ruling: Step 2 CK in progress, no test date, 2027 Match (rank
+ * Step 2 CK in progress, no test date, 2027 Match (rank
  * order list deadline Wed 24 Feb 2027, 9:00 PM ET, projected; its last sitting day Wed 27 Jan 2027,
  * the deadline less the 28-day score allowance). The 7-day booking allowance (advice) alone never
  * writes the season off: until the last sitting day a critical EXAMS_LATE_FOR_RANKING says to find
- * any seat by it, and names that day (MATCH_YEAR_LAST_DAY's words folded in, t9q F10 minor); the day after, the season is out of reach.
- * That day is a calendar day with no time, "today" or "tomorrow" by the applicant's local day (t9n F1).
+ * any seat by it, and names that day (MATCH_YEAR_LAST_DAY's words folded in); the day after, the season is out of reach.
+ * That day is a calendar day with no time, "today" or "tomorrow" by the applicant's local day.
  */
 
 const calendar = seasonCalendar(2027);
@@ -23,8 +23,8 @@ function applicant(zone: string) {
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
 describe.each([
-  // The last sitting day is a day, the same in every zone, with no time (lead's ruling on tester
-  // t9n F1): Lagos read "take it tomorrow, by Thu 28 Jan 2027, 3:00 AM" on the 27th before it.
+  // The last sitting day is a day, the same in every zone, with no time:
+  // Lagos read "take it tomorrow, by Thu 28 Jan 2027, 3:00 AM" on the 27th before it.
   ["Africa/Lagos", "take it today, Wed 27 Jan 2027, at the latest"],
   ["America/Los_Angeles", "take it today, Wed 27 Jan 2027, at the latest"],
 ])("in %s", (zone, today) => {
@@ -45,7 +45,7 @@ describe.each([
     expect(late?.message).toContain(
       `Your USMLE Step 2 CK is not booked, and a test-centre seat usually takes about 7 days to find, our advice, past the last sitting that still counts: the 2027 Match is in reach only if you find any seat you can and take it ${by === "by" ? "by Wed 27 Jan 2027 at the latest" : "tomorrow, Wed 27 Jan 2027, at the latest"}`,
     );
-    // One risk per exam fact (t9q F10 minor): MATCH_YEAR_LAST_DAY said the same day and action.
+    // One risk per exam fact: MATCH_YEAR_LAST_DAY said the same day and action.
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
     expect(late?.message).toContain("After Wed 27 Jan 2027 (our advice), on our projection,");
     expect(result.reminders.map((each) => each.title)).toContain(
@@ -60,7 +60,7 @@ describe.each([
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.message).toContain(`find any seat you can and ${today}`);
   });
 
-  it("the day after the last sitting day: in reach on the later candidate only (t9r F1), one critical risk", () => {
+  it("the day after the last sitting day: in reach on the later candidate only, one critical risk", () => {
     const result = plan(input, calendar, new Date("2027-01-28T10:00:00Z"));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
     expect(risk(result, "MATCH_YEAR_LAST_DAY")?.severity).toBe("critical");
@@ -79,10 +79,10 @@ describe.each([
   it("more than a week before the last sitting day: the usual words, a warning", () => {
     const result = plan(input, calendar, new Date("2027-01-18T10:00:00Z"));
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.severity).toBe("warning");
-    // MATCH_YEAR_LAST_DAY's seat words are folded into the exam's own risk (t9q F10 minor).
+    // MATCH_YEAR_LAST_DAY's seat words are folded into the exam's own risk.
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.message).toContain(
-      // The later candidate keeps the Match to its own last sitting day (t9t F19, lead's ruling).
+      // The later candidate keeps the Match to its own last sitting day.
       "After Wed 27 Jan 2027 (our advice), on our projection, your USMLE Step 2 CK result would reach NRMP after the rank order list deadline; if NRMP's 2027 deadline turns out later (16 days before Match Day in 2022–2025, Wed 3 Mar 2027), a sitting by Wed 3 Feb 2027 (our advice) still counts, and only after that day does your plan move to a later Match; a test date usually takes about 7 days, our advice",
     );
   });

@@ -10,7 +10,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F9 (fixJ's leftover): a Step 2 CK booked in January for the 2027 Match got
+ * A Step 2 CK booked in January for the 2027 Match got
  * EXAMS_LATE_FOR_RANKING's "keep that date" beside BOOKED_AFTER_TARGET's "Book an earlier date if
  * you can … programs that review you before then", two instructions for one exam, and the second
  * kept talking about programs' review after ranking had opened. One instruction: the risk that
@@ -53,7 +53,7 @@ const planWithStep2 = (date: string, now: string): Plan =>
   );
 const codes = (plan: Plan) => plan.risks.map((risk) => risk.code);
 
-describe("a booked exam gets one instruction in ranking season (t9t F9)", () => {
+describe("a booked exam gets one instruction in ranking season", () => {
   it("6 Jan: EXAMS_LATE_FOR_RANKING's keep-that-date alone, no 'book an earlier date' beside it", () => {
     const plan = planWithStep2("2027-01-21", "2027-01-06T02:00:00Z");
     const late = plan.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");

@@ -4,7 +4,7 @@ import { SCORE_REPORTING_DAYS } from "#domain/planner/advice.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester s11 issue 9e B7: a 2028 Match graduate, ECFMG application and Step 1 done, Step 2 CK
+// A 2028 Match graduate, ECFMG application and Step 1 done, Step 2 CK
 // booked for Fri 15 Oct 2027, seven weeks after its competitive target (Wed 25 Aug 2027, four weeks
 // before programs start reviewing on Wed 22 Sep 2027, projected): no risk said so.
 
@@ -21,7 +21,7 @@ const inputWith = (step2ckDate: string) =>
 const bookedLate = (date: string) =>
   planFor(inputWith(date), NOW).risks.find((risk) => risk.code === "BOOKED_AFTER_TARGET");
 
-describe("an exam booked after its competitive target is a warning with the gap (s11 9e B7)", () => {
+describe("an exam booked after its competitive target is a warning with the gap", () => {
   it("warns that programs see the Step 2 CK score about 7 weeks after they start reviewing", () => {
     const risk = bookedLate("2027-10-15");
     expect(risk?.severity).toBe("warning");

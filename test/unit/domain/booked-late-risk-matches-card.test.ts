@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F1 (B), the lead's ruling: a Step 2 CK booked past its projected last sitting day (Wed
+ * A Step 2 CK booked past its projected last sitting day (Wed
  * 27 Jan 2027) while the later candidate (Wed 3 Mar 2027, last sitting day Wed 3 Feb) keeps the
  * Match: the emailed EXAMS_LATE_FOR_RANKING says what the card says, never the opposite ("book an
  * earlier date" beside "sit it as booked"), and never "or you are withdrawn" without the later candidate.
@@ -50,7 +50,7 @@ function cardAndRisk(zone: string, booked: string, now: string) {
   return { card, risk };
 }
 
-describe("the booked-late risk says what the card says (t9t F1)", () => {
+describe("the booked-late risk says what the card says", () => {
   it("Los Angeles, Sun 10 Jan, booked Fri 29 Jan: try for 27 Jan, else keep 29 Jan, in time on the later candidate", () => {
     const { card, risk } = cardAndRisk("America/Los_Angeles", "2027-01-29", "2027-01-10T10:00:00-08:00");
     expect(card).toContain("Try to move it to Wed 27 Jan 2027 (our advice) or earlier");

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
- * fixQ's note (session 24), lead's ruling 3 (session 25): in Kolkata an OET booked 14 Jan 2027 was
+ * In Kolkata an OET booked 14 Jan 2027 was
  * written off from 6 Jan while one booked 20 Jan was kept until 12 Jan (the later candidate's last
  * OET sitting day, Tue 12 Jan 2027, projected). A later booking must never be kept longer than an
  * earlier one for the same facts: whether the Match is written off is monotonic in the booked day.
@@ -36,7 +36,7 @@ const BOOKED = [
   "2027-01-20",
 ];
 
-describe("a later OET booking is never kept longer than an earlier one (fixQ's note)", () => {
+describe("a later OET booking is never kept longer than an earlier one", () => {
   it("Kolkata on Fri 8 Jan 2027: a sitting booked Thu 14 Jan is kept as one booked Wed 20 Jan is", () => {
     const at = Date.parse("2027-01-08T06:00:00Z");
     expect(writtenOff(priya("2027-01-20"), at)).toBe(false);

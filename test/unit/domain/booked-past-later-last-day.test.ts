@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F6 (B), the lead's ruling: Step 2 CK booked one day past the later candidate's last
+ * Step 2 CK booked one day past the later candidate's last
  * sitting day (Wed 3 Feb 2027; the projected ROL deadline Wed 24 Feb 2027, its later candidate Wed
  * 3 Mar) while the plan keeps the Match: the card says "Move it to Wed 3 Feb 2027 (our advice) or earlier", never
  * only "As booked, it is too late".
@@ -43,7 +43,7 @@ function farah(booked: string) {
   });
 }
 
-describe("a sitting booked past the later candidate's last sitting day (t9s F6)", () => {
+describe("a sitting booked past the later candidate's last sitting day", () => {
   it("Fri 29 Jan, booked Thu 4 Feb: the card names Wed 3 Feb as the day to move it to", () => {
     const result = plan(farah("2027-02-04"), seasonCalendar(2027), new Date("2027-01-29T10:00:00+05:00"));
     expect(result.matchYear).toBe(2027);
@@ -56,11 +56,11 @@ describe("a sitting booked past the later candidate's last sitting day (t9s F6)"
 });
 
 /**
- * Tester t9s F2 (B), the lead's ruling: the critical risk for a sitting booked past the projected last
+ * The critical risk for a sitting booked past the projected last
  * sitting day says "or you are withdrawn" and names the later candidate (laterCandidateHedge) when the
  * result, by our allowance, would fit it.
  */
-describe("the booked-late risk names the later candidate when the result would fit it (t9s F2)", () => {
+describe("the booked-late risk names the later candidate when the result would fit it", () => {
   it("Sun 10 Jan, booked Fri 29 Jan (result around 26 Feb): 'unless NRMP's 2027 deadline turns out later'", () => {
     const risk = lateRisk("2027-01-29", "2027-01-10T10:00:00+05:00");
     expect(risk?.severity).toBe("critical");
@@ -69,7 +69,7 @@ describe("the booked-late risk names the later candidate when the result would f
     );
   });
 
-  // t9t F1 (lead's ruling): never "or you are withdrawn" without the later candidate while a sitting
+  // Never "or you are withdrawn" without the later candidate while a sitting
   // moved to its last sitting day (Wed 3 Feb) would still count.
   it("booked Thu 4 Feb (result around 4 Mar, after the later candidate too): hedged, movable to 3 Feb", () => {
     const risk = lateRisk("2027-02-04", "2027-01-10T10:00:00+05:00");

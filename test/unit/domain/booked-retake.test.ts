@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Tester t9y F2 (lead's ruling 1): a failing Step 2 CK score reported `scheduled` with the retake's
+ * A failing Step 2 CK score reported `scheduled` with the retake's
  * date (the README's way) is a booked retake. Its card said "Your exam is on …" as for a first
  * attempt, BOOKED_AFTER_TARGET said programs "see no result for it", and the budget counted one exam
  * fee. Now: the card names the retake, the risk names the earlier attempt without claiming what
@@ -23,7 +23,7 @@ const planOf = (file: string, now: string): Plan => {
 const LAHORE = "step2ck-failed-retake-lahore.json";
 const NOW = "2026-12-04T18:00:00+05:00";
 
-describe("a booked retake is a retake (tester t9y F2)", () => {
+describe("a booked retake is a retake", () => {
   const result = planOf(LAHORE, NOW);
 
   it("the card says the retake is on its day", () => {

@@ -11,11 +11,11 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9k F11: a Manila applicant who paid the 2027 ERAS and NRMP fees but cannot reach the 2027
+ * A Manila applicant who paid the 2027 ERAS and NRMP fees but cannot reach the 2027
  * Match is budgeted NRMP's registration twice (spent for 2027, upcoming for 2028); the printed budget
  * repeated NRMP's "flagged, verify" footnote once per row. One footnote per fact.
  */
-describe("the printed budget's footnotes (tester t9k F11)", () => {
+describe("the printed budget's footnotes", () => {
   const paidThenOutOfReach = plan(
     inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Manila", graduation: "2025-05-30" }),
@@ -50,11 +50,11 @@ describe("the printed budget's footnotes (tester t9k F11)", () => {
 });
 
 /**
- * Tester t9l F10: a Manila applicant who ranked for 2027 and moved to the 2028 Match (NRMP registered
+ * A Manila applicant who ranked for 2027 and moved to the 2028 Match (NRMP registered
  * on 5 Oct 2026) is budgeted NRMP's registration for 2028 and again as "(paid for an earlier Match
  * season)": the footnote, keyed by the row's label, was printed for each with the same text.
  */
-describe("the printed budget's footnotes for a fee paid for an earlier season (tester t9l F10)", () => {
+describe("the printed budget's footnotes for a fee paid for an earlier season", () => {
   const movedTo2028 = plan(
     inputFactory({
       applicant: applicantFactory({ matchYear: 2028, timezone: "Asia/Manila", graduation: "2025-06-01" }),

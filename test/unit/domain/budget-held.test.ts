@@ -20,7 +20,7 @@ const accra = (
     milestones,
   });
 
-describe("fees held back while the sponsor note is unknown list every currency (tester s4 13)", () => {
+describe("fees held back while the sponsor note is unknown list every currency", () => {
   const budget = plan(accra(null), seasonCalendar(2027), NOW).budget;
 
   it("lists the OET fee in AU$ as held back, in no total", () => {
@@ -41,7 +41,7 @@ describe("fees held back while the sponsor note is unknown list every currency (
   });
 });
 
-describe("a fee counts as spent only when the record shows the step paid (tester s5 C7)", () => {
+describe("a fee counts as spent only when the record shows the step paid", () => {
   it("spends nothing for a school with no sponsor note whose record shows no exam", () => {
     const budget = plan(accra(false), seasonCalendar(2027), NOW).budget;
     expect(budget.spentUsd).toBe(0);

@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9j F10: MATCH_YEAR_NOT_FEASIBLE moved a Manila applicant's plan to the 2028 Match after
+ * MATCH_YEAR_NOT_FEASIBLE moved a Manila applicant's plan to the 2028 Match after
  * they had paid the 2027 ERAS token, applications and NRMP registration; the budget counted those as
  * spent and gave the same total as the unpaid twin. The 2028 Match needs its own token, applications
  * and NRMP registration (catalog `redoneEachSeason`): the 2027 fees stay spent, and the 2028 season's
@@ -44,7 +44,7 @@ const SEASON_FEES = ["eras_token", "eras_programs", "eras_usmle_transcript", "nr
 const itemsOf = (result: Plan, key: string) =>
   [...result.budget.items, ...(result.budget.toVerify ?? [])].filter((item) => item.key.startsWith(key));
 
-describe("a Match moved to a later year after its season's fees were paid (tester t9j F10)", () => {
+describe("a Match moved to a later year after its season's fees were paid", () => {
   const paid = planOf(true);
   const unpaid = planOf(false);
 

@@ -7,7 +7,7 @@ import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { demoApplicants } from "#local/demo-applicants.ts";
 
-// Tester s9 issue 14 B1 and issue 15 B3: once the 2027 Match was over for them (its rank order
+// Once the 2027 Match was over for them (its rank order
 // list deadline passed without a certified list), Chiamaka (H-1B, Step 3 not taken) and Aarav
 // (planned for 2028, nothing of ERAS or NRMP paid) were told "Still to pay $0", and a what-if
 // "visa → H-1B" for Aarav added the Step 3 step but "Budget Upcoming $0 → $0". An IMG who tries
@@ -35,14 +35,14 @@ const budgetStep = (result: Plan) =>
     | undefined;
 
 // Chiamaka interviews for the 2027 Match: with NRMP left unreported she is now asked whether she
-// ranked until residency starts (t9o F9, t9p F20). This file is about a season over for her, so she
+// ranked until residency starts. This file is about a season over for her, so she
 // reports the registration she never made, as the finding's applicant did.
 const notRegistered = (input: PlannerInput): PlannerInput => ({
   ...input,
   milestones: [...input.milestones, { key: "nrmp_registration", status: "not_started" }],
 });
 
-describe("a season that is over budgets the next Match's fees, as estimates (tester s9 issue 14 B1, 15 B3)", () => {
+describe("a season that is over budgets the next Match's fees, as estimates", () => {
   const chiamaka = planAt(notRegistered(demo("Chiamaka")), OVER);
   const aarav = planAt(demo("Aarav"), OVER);
 
@@ -132,7 +132,7 @@ describe("a season that is over budgets the next Match's fees, as estimates (tes
     }
   });
 
-  it("plans Aarav's 2028 steps, whose fees it lists, as if he had entered the 2028 Match (tester t9m F15)", () => {
+  it("plans Aarav's 2028 steps, whose fees it lists, as if he had entered the 2028 Match", () => {
     // Out of reach, not over: the later Match is planned in full, its reminders included.
     expect(aarav.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
     const input = demo("Aarav");

@@ -5,11 +5,11 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester s9 issue 14 C2: the timeline's row "NRMP registration … To verify on NRMP's Match Fees
+// The timeline's row "NRMP registration … To verify on NRMP's Match Fees
 // page: $70 … | Coming | $70" was counted in "Still to pay", under a caption saying "fees to
 // verify are not counted in the totals". It was then listed to verify and left out of the totals
 // while upcoming, but counted once paid, so the upcoming total understated NRMP by $70 and the
-// grand total jumped when the applicant registered (tester s12 issue 9f C1). One treatment in both
+// grand total jumped when the applicant registered. One treatment in both
 // states now, as Step 1's and Step 2 CK's flagged amounts: counted at the latest figure found
 // ($70, a secondary page's; NRMP's last official schedule, 2016–17, said $75) and flagged to
 // verify, with a note that says it is counted.
@@ -27,8 +27,8 @@ const paid = plan(input(true), seasonCalendar(2027), NOW).budget;
 const nrmpRow = (budget: typeof before) =>
   budgetRows(budget).find((row) => row.label.startsWith("NRMP registration"));
 
-describe("a fee has one status: counted, or to verify and not counted (tester s9 issue 14 C2)", () => {
-  it("counts NRMP registration, still to pay, in the totals and flags it to verify (tester s12 issue 9f C1)", () => {
+describe("a fee has one status: counted, or to verify and not counted", () => {
+  it("counts NRMP registration, still to pay, in the totals and flags it to verify", () => {
     expect(BUDGET_NOTE).toMatch(/fees to verify are not counted in the totals/);
     expect(nrmpRow(before)).toMatchObject({ status: "Coming", amount: "$70" });
     expect(nrmpRow(before)?.note).toMatch(/^Counted in the totals/);

@@ -33,7 +33,7 @@ const budgetOf = (item: BudgetItem): Budget => ({
   totalUsd: item.amountUsd,
 });
 
-describe("a paid fee's row does not tell the applicant to check before paying (tester s8 issue 14 C5)", () => {
+describe("a paid fee's row does not tell the applicant to check before paying", () => {
   it("Step 1, paid: says it is paid and where the exact amount is, not 'check … before paying'", () => {
     expect(paidStep1?.status).toBe("spent");
     const [row] = budgetRows(budgetOf(paidStep1 as BudgetItem));
@@ -45,7 +45,7 @@ describe("a paid fee's row does not tell the applicant to check before paying (t
   it("the same fee still to pay keeps its 'check … before paying' flag", () => {
     const [row] = budgetRows(budgetOf({ ...(paidStep1 as BudgetItem), status: "upcoming" }));
     expect(row?.status).toBe("Coming");
-    // Counted, so not worded as one of the fees "to verify" the totals leave out (tester s9 14 C2).
+    // Counted, so not worded as one of the fees "to verify" the totals leave out.
     expect(row?.note).toMatch(
       /^Counted in the totals at the latest figure found, not confirmed: \$680 is FSMB's 2025 Step 1 fee.*before paying$/,
     );

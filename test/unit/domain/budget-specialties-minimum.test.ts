@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, examsDone, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9i F12: for several specialties the ERAS fee is the even split of programsPlanned, which
+ * For several specialties the ERAS fee is the even split of programsPlanned, which
  * is the cheapest way to spread them (each specialty's count restarts at the $11 tier, facts.md §4):
  * 100 programs across 3 specialties is $1,290 split evenly but $2,050 as 80/10/10. The line says it
  * is the minimum; one specialty's line is exact and says nothing of the kind.
@@ -19,7 +19,7 @@ const budgetLine = (specialties: string[]) =>
     new Date("2026-08-01T12:00:00Z"),
   ).budget.items.find((item) => item.key === "eras_programs");
 
-describe("ERAS fees for several specialties are labelled the minimum (tester t9i F12)", () => {
+describe("ERAS fees for several specialties are labelled the minimum", () => {
   it("labels the even split across three specialties as the least it can cost", () => {
     const line = budgetLine(["Internal Medicine", "Family Medicine", "Pediatrics"]);
     expect(line?.amountUsd).toBe(1290);

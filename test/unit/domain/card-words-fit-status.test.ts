@@ -11,7 +11,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * advH (s23, "Dangling words"): eras_application's `why` said "on this date", and a blocked step
  * shows no date; no catalog `why` may lean on a date the card may not show.
  *
- * fixB (s23) on tester t9q F11's input: an H-1B applicant who reported Match Day done was still asked
+ * An H-1B applicant who reported Match Day done was still asked
  * "tell us where you matched and on which visa (Match Day's step)". The lead's ruling: once Match
  * Day's step is done the card does not ask again; it says what the certificate is needed for now,
  * the visa and the start.

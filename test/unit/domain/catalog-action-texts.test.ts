@@ -8,7 +8,7 @@ import { doneMilestones, inputFactory } from "./factories.ts";
 
 /**
  * A step's text that tells the applicant to tap a button must name a button that step offers
- * (tester s5 B1: SOAP said "mark this waived" with only Done and Snooze under it, so an
+ * (SOAP said "mark this waived" with only Done and Snooze under it, so an
  * applicant who matched would tap Done, "I did SOAP"). The plan is one where no season is over,
  * so every action the catalog allows is on offer.
  */
@@ -69,7 +69,7 @@ describe("catalog texts that name an action", () => {
     },
   );
 
-  it("offers Not for me on SOAP to one not matched and not taking part; a matched applicant marks Match Week done (fixM)", () => {
+  it("offers Not for me on SOAP to one not matched and not taking part; a matched applicant marks Match Week done", () => {
     const soap = MILESTONE_CATALOG.find((entry) => entry.key === "soap");
     expect(actionsFor({ milestone: "soap" }, matchWeek, "Asia/Kolkata", [])).toContain("waive");
     expect(actionsFor({ milestone: "soap" }, fresh, "Asia/Kolkata", [])).not.toContain("waive");

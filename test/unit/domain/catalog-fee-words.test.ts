@@ -4,7 +4,7 @@ import { catalogEntry, FEES } from "#domain/catalog/index.ts";
 import milestonesData from "#domain/catalog/milestones.json" with { type: "json" };
 import { usd } from "#domain/money.ts";
 
-/** A fee named in the catalog's words is the fee table's (t9n: NRMP late registration wrote "$50" itself). */
+/** A fee named in the catalog's words is the fee table's (NRMP late registration wrote "$50" itself). */
 describe("the catalog's texts name fees from the fee table", () => {
   const lateFee = FEES.find((fee) => fee.key === "nrmp_late_fee");
   const written = milestonesData.entries.find((entry) => entry.key === "nrmp_registration")?.lateDeadline

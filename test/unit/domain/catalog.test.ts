@@ -45,7 +45,7 @@ describe("milestone catalog", () => {
     expect(reminderLadder(entry.ladder).length).toBeGreaterThan(0);
   });
 
-  it("says each clause of a citation once (tester s10 issue 9d C4: Step 2 CK's target repeated its allowance)", () => {
+  it("says each clause of a citation once (Step 2 CK's target repeated its allowance)", () => {
     const citations = MILESTONE_CATALOG.flatMap((entry) => [
       entry.why,
       entry.applies,

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9q F11 and F6 (the lead's rulings): after the Match, a certificate not done holds back the
+ * After the Match, a certificate not done holds back the
  * visa chain. On H-1B, once ranking is over, its target is Step 3's latest safe start before the
  * petition, its card says an H-1B start on the program's date is at risk once that target passed;
  * on J-1 the card names the DS-2019 and visa dates that slip. Both are reminded at least weekly.
@@ -51,7 +51,7 @@ function largestGapDays(result: Plan, now: string): number {
   return gap;
 }
 
-describe("the certificate after the Match holds back the visa chain (t9q F11, F6)", () => {
+describe("the certificate after the Match holds back the visa chain", () => {
   it("H-1B, Sun 25 Apr 2027: a passed target before Step 3, urgent, the start at risk, weekly", () => {
     const now = "2027-04-25T05:00:00Z";
     const result = planAt(matched("H-1B", "Tariq"), now);

@@ -7,7 +7,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9w F6 (B): the certificate with nothing we know of still holding it back said "check in
+ * The certificate with nothing we know of still holding it back said "check in
  * MyIntealth whether ECFMG has issued it" yet stood `later` with "Start now to finish by" in
  * February and "Aim to finish by" rungs in April (on H-1B: urgent, with after-target rungs).
  * Ruling: a question, not work to start: `soon` (urgent only with its deadline within the urgent
@@ -31,7 +31,7 @@ const KARACHI = "rank-list-dated-nov28-with-step1-karachi-2027.json";
 const CAIRO_H1B = "h1b-cert-pending-cairo-2027.json";
 const LAGOS_MATCH_WEEK = "results-reported-late-in-match-week-lagos-2027.json";
 
-describe("the certificate with nothing holding it back is a question (tester t9w F6)", () => {
+describe("the certificate with nothing holding it back is a question", () => {
   it.each([
     [KARACHI, "2026-12-04T11:00:00+05:00", "2026-12-05T09:00:00.000+05:00"],
     [LAGOS_MATCH_WEEK, "2027-03-16T10:00:00+01:00", "2027-03-17T09:00:00.000+01:00"],

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListInLagos, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9j F2: every exam and the Pathway done, graduated in 2025, the certificate not marked
+ * Every exam and the Pathway done, graduated in 2025, the certificate not marked
  * done. CERTIFICATION_AFTER_START said the certificate "can complete around" the plan's own `now`
  * ("28 days for each outstanding result" with none outstanding), a date that slid a day each day,
  * and from residency's start it called the certificate late for a Match that is over.
@@ -16,7 +16,7 @@ const planAt = (now: string, milestones = input.milestones): Plan =>
 const certificateRisk = (result: Plan) =>
   result.risks.find((each) => each.code === "CERTIFICATION_AFTER_START");
 
-describe("t9j F2: the certificate with nothing outstanding", () => {
+describe("the certificate with nothing outstanding", () => {
   it.each(["2027-07-01T09:00:00Z", "2027-09-01T09:00:00Z"])(
     "at %s, the Match over, no certificate date tracks now and the certificate is not overdue",
     (now) => {

@@ -5,12 +5,12 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * A certified 2027 rank order list whose only gap is an answer the applicant has not given (tester
- * t9k F3, F4 and the lead's ruling): a Step 2 CK sitting on 11 Jan 2027 whose result was never
+ * A certified 2027 rank order list whose only gap is an answer the applicant has not given:
+ * a Step 2 CK sitting on 11 Jan 2027 whose result was never
  * reported, or a Pathway in progress with no submission date. From the rank order list deadline to
  * a week after Match Day, Match Week, SOAP and Match Day stay live on the condition that ECFMG had
  * the answer by the deadline; the plan is not moved to 2028 and no out-of-reach email goes. A week
- * after Match Day (t9l F1), the sitting is dated for the 2028 Match, as before.
+ * after Match Day, the sitting is dated for the 2028 Match, as before.
  */
 
 const calendar = seasonCalendar(2027);
@@ -26,7 +26,7 @@ const LIVE = {
   "Match Day afternoon": Date.parse("2027-03-19T19:00:00Z"),
 };
 /**
- * Midnight ET seven days after Match Day has passed (Sat 27 Mar 2027, 04:00 UTC; t9l F1 ruling:
+ * Midnight ET seven days after Match Day has passed (Sat 27 Mar 2027, 04:00 UTC;
  * the "where did you match?" question and its first weekly check go first), and a week later.
  */
 const AFTER_MATCH_DAY = [Date.parse("2027-03-27T05:00:00Z"), Date.parse("2027-04-03T12:00:00Z")];
@@ -61,7 +61,7 @@ describe.each(ZONES)("Step 2 CK sat 11 Jan, result unreported, list certified (%
       // F4: the sitting counts for the next Match only once the Match is over.
       for (const each of result.nextSteps) expect(each.action).not.toContain("counts for the 2028 Match");
       // The result is still asked for, with what it decides: before the later candidate (Wed 3 Mar
-      // 2027) passes, both sides and no withdrawal (t9t F8, lead's ruling).
+      // 2027) passes, both sides and no withdrawal.
       const passed = result.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED")?.message;
       if (now < Date.parse("2027-03-04T02:00:00Z")) {
         expect(passed).toContain(

@@ -8,7 +8,7 @@ import { localDate } from "#domain/time.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9k F9: MATCH_YEAR_LAST_DAY was searched against the rank order list deadline only, so an
+ * MATCH_YEAR_LAST_DAY was searched against the rank order list deadline only, so an
  * applicant in Kolkata with the OET and the Pathway not started was told to start preparing for the
  * OET by a day after which its result could reach ECFMG only after the Pathway's (projected) deadline
  * for supporting documents, and its sitting only after the OET's own last sitting day. The last day
@@ -16,7 +16,7 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./fact
  * reach ECFMG after the documents deadline ends the season, as a late Pathway application does (the
  * lead's ruling: ECFMG rejects the application).
  *
- * Since tester t9l F16 (the lead's ruling) the OET not begun counts its catalog's fastest
+ * The OET not begun counts its catalog's fastest
  * preparation (the booking only), so the Pathway application's own deadline (26 Dec 2026) comes
  * before the OET's for an applicant with both to do; the OET's deadlines are tested here with the
  * Pathway application already submitted (in progress, dated), where they are what binds.
@@ -46,11 +46,11 @@ const oetStep = (result: Plan) => result.nextSteps.find((step) => step.milestone
 const oetDeadline = (result: Plan): number => Date.parse(oetStep(result)?.dueBy ?? "");
 const oetDay = (result: Plan) => oetStep(result)?.deadline?.day;
 
-describe("the last day holds every deadline in the chain (t9k F9)", () => {
+describe("the last day holds every deadline in the chain", () => {
   const documentsDue = pathwayDocumentsDeadline(calendar) as number;
 
-  it("Kolkata, OET not started, Pathway submitted, on Wed 13 Jan 2027: past the later candidate's last OET sitting day too (Tue 12 Jan, t9s F15), the result would miss the documents deadline, so the 2027 Match is out of reach", () => {
-    // Its booking week alone no longer ends the season (t9n F15): until Tue 5 Jan 2027, the OET's
+  it("Kolkata, OET not started, Pathway submitted, on Wed 13 Jan 2027: past the later candidate's last OET sitting day too (Tue 12 Jan), the result would miss the documents deadline, so the 2027 Match is out of reach", () => {
+    // Its booking week alone no longer ends the season: until Tue 5 Jan 2027, the OET's
     // last sitting day, any sitting counts; on 30 Dec the season is in reach.
     expect(writtenOff(planAt(notStarted("Asia/Kolkata"), "2026-12-30T10:00:00+05:30"))).toBeUndefined();
     const result = planAt(notStarted("Asia/Kolkata"), "2027-01-13T10:00:00+05:30");
@@ -86,10 +86,10 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
         if (risk === undefined) continue;
         named++;
         const last = Date.parse(risk.lastWorkingAt ?? "");
-        // The last day is the OET's last sitting day, a day (t9n F1, F15): any sitting on it counts,
+        // The last day is the OET's last sitting day, a day: any sitting on it counts,
         // and its result, by the allowance, meets the documents deadline; never a later local day.
         expect(localDate(zone, last) <= "2027-01-05").toBe(true);
-        // The OET step's deadline is that day, all day in the applicant's zone (t9o F2): a sitting
+        // The OET step's deadline is that day, all day in the applicant's zone: a sitting
         // on it, with the result allowance in days, meets the documents deadline's (ET) day.
         const day = oetDay(result);
         expect(day).toBe("2027-01-05");
@@ -97,7 +97,7 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
           Date.parse(`${localDate("America/New_York", documentsDue)}T00:00:00Z`),
         );
         expect(writtenOff(planAt(input, last))).toBeUndefined();
-        // After it, written off, or kept on the later candidate only: ECFMG's dates follow NRMP's (t9s F15).
+        // After it, written off, or kept on the later candidate only: ECFMG's dates follow NRMP's.
         const after = planAt(input, last + MINUTE);
         expect(
           writtenOff(after)?.message.includes("supporting documents") === true ||
@@ -109,7 +109,7 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
     });
   });
 
-  it("OET in preparation, Pathway submitted: the day is the OET's last sitting day, Tue 5 Jan 2027 (any seat by it, t9n F15; not the 30 Dec the ROL deadline alone gave)", () => {
+  it("OET in preparation, Pathway submitted: the day is the OET's last sitting day, Tue 5 Jan 2027 (any seat by it, not the 30 Dec the ROL deadline alone gave)", () => {
     const input = inputFactory({
       applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027 }),
       milestones: [
@@ -121,12 +121,12 @@ describe("the last day holds every deadline in the chain (t9k F9)", () => {
     const result = planAt(input, "2026-12-20T09:00:00Z");
     const risk = lastDay(result);
     // The OET step's deadline is its last sitting day, Tue 5 Jan 2027 (the ET day of its cut-off,
-    // the documents deadline less the result time), due to Lagos's midnight after it (t9o F2): the
+    // the documents deadline less the result time), due to Lagos's midnight after it: the
     // last day works to the same minute.
     expect(new Date(oetDeadline(result)).toISOString()).toBe("2027-01-05T23:00:00.000Z");
     expect(oetDay(result)).toBe("2027-01-05");
     expect(risk?.lastWorkingAt).toBe("2027-01-05T22:59:00.000Z");
-    // 20 Dec is past OET's booking allowance for 5 Jan (16 Dec, advice): a late seat (t9u F2).
+    // 20 Dec is past OET's booking allowance for 5 Jan (16 Dec, advice): a late seat.
     expect(risk?.message).toContain("check OET's session calendar now for a late OET Medicine seat");
     expect(risk?.message).toContain("sit it by Tue 5 Jan 2027");
   });

@@ -43,7 +43,7 @@ describe("the later weekly delayed-start notices (residency start Thu 1 Jul 2027
   });
 });
 
-describe("the cohort row's next email once this week's notice is sent (t9y F13)", () => {
+describe("the cohort row's next email once this week's notice is sent", () => {
   it("is next week's notice, on Thu 8 Jul, not none", () => {
     // The plan made when this week's notice went out (9:00 AM in Karachi), read that afternoon.
     const plan = { ...planAt("2027-07-02T04:00:00Z"), now: "2027-07-02T12:00:00.000Z" };
@@ -54,7 +54,7 @@ describe("the cohort row's next email once this week's notice is sent (t9y F13)"
   });
 });
 
-describe("the what-if counts the weekly notices still to send (t9y F13)", () => {
+describe("the what-if counts the weekly notices still to send", () => {
   it("before and after the same plan: every later week's notice and the final one, next Thu 8 Jul", () => {
     const plan = planAt("2027-07-02T04:00:00Z");
     const sent = new Set([weekNotice(plan)?.id ?? ""]);

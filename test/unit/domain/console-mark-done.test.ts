@@ -9,11 +9,11 @@ import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
-/** Mark done refuses a blocked step and names what it waits for in words (tester s4 papercut 8). */
+/** Mark done refuses a blocked step and names what it waits for in words. */
 describe("marking a step done on the applicant's behalf", () => {
   it("names a blocked step's prerequisites by their titles, never by their keys", () => {
     // Before the 2026 Match's rank list deadline: a Match that is over lists its waiting steps
-    // nowhere (tester t9i F2), so the blocked step is looked for while that Match is still ahead.
+    // nowhere, so the blocked step is looked for while that Match is still ahead.
     const now = new Date("2025-10-01T12:00:00Z");
     const input = inputFactory({ milestones: examsDone("2025-06-01") });
     const plan = planFor(input, seasonCalendar(input.applicant.matchYear), now);
@@ -27,7 +27,7 @@ describe("marking a step done on the applicant's behalf", () => {
   });
 
   /**
-   * The console accepts every past calendar date the intake accepts (tester s7, issue 15 B3): a
+   * The console accepts every past calendar date the intake accepts: a
    * Match 2028 applicant who passed Step 1 in 2012, sixteen years before, is recorded as the form
    * recorded him, by Mark done and by a saved what-if alike.
    */
@@ -49,7 +49,7 @@ describe("marking a step done on the applicant's behalf", () => {
   });
 
   /**
-   * "Not in the future" is the applicant's own today (tester s7, issue 15 B4 and C12): at
+   * "Not in the future" is the applicant's own today: at
    * 2027-03-20 00:01 UTC it is 01:01 on the 20th in Lagos, 14:01 on the 20th in Kiritimati
    * (UTC+14) and still the 19th in Los Angeles.
    */
@@ -74,7 +74,7 @@ describe("marking a step done on the applicant's behalf", () => {
 });
 
 /**
- * Tester s10 issue 15: a one-tap Done before the booked exam day is refused (bookedDayAhead), yet
+ * A one-tap Done before the booked exam day is refused (bookedDayAhead), yet
  * the console's Mark done recorded Step 2 CK passed on 2027-03-27 while it was booked for
  * 2027-04-15. The same rule now holds with the done date in place of today, for Mark done and a
  * saved what-if's done steps alike; on or after the exam day the date is accepted as before.
@@ -158,7 +158,7 @@ describe("a pass dated before the booked exam day", () => {
 });
 
 /**
- * Tester s12 issue 15f A1: Mark done recorded NRMP registration for a 2028 Match applicant on
+ * Mark done recorded NRMP registration for a 2028 Match applicant on
  * 2027-03-20, answered "Marked … done", and the plan ignored it (a March 2027 registration is the
  * 2027 Match's) while the budget counted its fee as paid for an earlier season. The applicant's own
  * Done refuses the same step until its window opens (doneOpensFor); Mark done and a saved
@@ -216,7 +216,7 @@ describe("a step done before its window opens for the applicant's Match", () => 
 });
 
 /**
- * A plan moved to a later Match (adv54's note, t9m F15): a 2027 applicant with nothing done, on
+ * A plan moved to a later Match: a 2027 applicant with nothing done, on
  * 20 Mar 2027, is planned for 2028, and a Done counts for the 2028 Match (doneCountsFor, the
  * applicant's Done link's rule). Mark done, a saved what-if and the console's button judged the
  * step by the entered 2027 Match's windows and accepted NRMP registration dated 15 Mar 2027.

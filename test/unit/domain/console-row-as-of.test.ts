@@ -39,7 +39,7 @@ describe("cohort row as of now", () => {
 
   it("reaches the season's end: after the rank order list deadline the row says season over", () => {
     // An applicant who could have ranked (exams reported); with nothing done the season was out of
-    // reach at its deadline and stays MATCH_YEAR_NOT_FEASIBLE (tester s8, issue 15 point 3).
+    // reach at its deadline and stays MATCH_YEAR_NOT_FEASIBLE.
     const ready = inputFactory({ milestones: examsDone() });
     const readyAt = (at: Date) => plan(ready, calendar, at);
     const readyStored = readyAt(storedAt);
@@ -82,7 +82,7 @@ describe("cohort row as of now", () => {
 /**
  * A booked exam whose result is pending: the "no result recorded" risk appears when the result
  * should be out (exam day + reportingDays), an instant that is neither a deadline nor a season
- * date; the row's look-ahead must re-plan there (tester s12 issue 15f B4: the cohort said "1
+ * date; the row's look-ahead must re-plan there (the cohort said "1
  * critical" while the applicant page said 2).
  */
 describe("cohort row as of now, with an exam's result pending", () => {

@@ -8,7 +8,7 @@ import { cohortCsv, cohortFragment } from "../../../functions/console/pages/coho
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s12 issue 9f B2: the cohort row's "Next deadline" showed a step's late hard deadline
+ * The cohort row's "Next deadline" showed a step's late hard deadline
  * (ECFMG application, 25 Aug 2027, for a 2028 starter with only WDOMS done) while her email, the
  * same day, said "aim to finish by 27 Jan 2027" (its target, which drives the reminders). The row
  * shows what the plan counts down to, in the timeline's reading order, the deadline still readable.

@@ -5,7 +5,7 @@ import { STAGE_LABELS } from "#domain/console/stage.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9y F13: on 2 Jul 2027 the cohort row of Sana (Karachi, H-1B, matched on 19 Mar, Step 3
+ * On 2 Jul 2027 the cohort row of Sana (Karachi, H-1B, matched on 19 Mar, Step 3
  * and the petition outstanding, start delayed) read stage "ERAS application" (her US clinical
  * experience, a step with no date, was still open) and "Next date" "—", although her weekly
  * "Your residency start is delayed" email was due on Wed 7 Jul. Ruling: stage "Visa", and the next
@@ -21,7 +21,7 @@ const facts = () =>
     "Asia/Karachi",
   );
 
-describe("a matched applicant whose start is delayed, on the console (t9y F13)", () => {
+describe("a matched applicant whose start is delayed, on the console", () => {
   it("stands at the visa, not the ERAS application", () => {
     expect(STAGE_LABELS[facts().stage]).toBe("Visa");
   });

@@ -6,7 +6,7 @@ import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, examsDone, inputFactory } from "./factories.ts";
 
-/** The what-if's difference as an advisor reads it (tester s7, issue 15 C6, C7, C8). */
+/** The what-if's difference as an advisor reads it. */
 describe("what-if difference", () => {
   const now = new Date("2026-06-01T12:00:00Z");
   const input = inputFactory({ applicant: applicantFactory({ matchYear: 2027, visa: "J-1" }) });
@@ -66,7 +66,7 @@ describe("what-if difference", () => {
     expect(step?.after).toBeUndefined();
   });
 
-  // The warning's sources are data beside its sentence (tester s8, issue 15), which the page shows
+  // The warning's sources are data beside its sentence, which the page shows
   // as compact links after it: a " Sources: " tail in the same text was the inline source.
   it("says a projected season date once, and gives its sources beside the sentence (C9)", () => {
     const change = {

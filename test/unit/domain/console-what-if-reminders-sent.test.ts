@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, examsDone, inputFactory } from "./factories.ts";
 
 /**
- * Tester s11 issue 15e B1: the what-if's "Reminders … next <time>" named a reminder already sent
+ * The what-if's "Reminders … next <time>" named a reminder already sent
  * (a critical notice planned at the next delivery slot, which the ledger holds): the plan lists
  * every reminder, sent ones included, and the difference counted them all. It counts, and names as
  * next, only what the ledger does not hold, as the ledger's "scheduled" rows and the sender do.

@@ -4,10 +4,10 @@ import { whatIfSaveProblems } from "#domain/console/what-if-checks.ts";
 import { applicantFactory, examsDone, inputFactory, matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * The H-1B stamping's "Not for me" from a zone outside the US is refused at intake (tester t9z F7:
- * only someone already in the US can have a change of status). The console's what-if knows the
+ * The H-1B stamping's "Not for me" from a zone outside the US is refused at intake
+ * (only someone already in the US can have a change of status). The console's what-if knows the
  * applicant's zone too, so its check (the preview's and the save's) refuses it with the intake's
- * words at the change's Status (fixZA's leftover); in a US zone it is accepted.
+ * words at the change's Status; in a US zone it is accepted.
  */
 const now = new Date("2027-04-25T12:00:00Z");
 const approved = (timezone: string) =>

@@ -4,7 +4,7 @@ import { whatIfSaveProblems } from "#domain/console/what-if-checks.ts";
 import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s12 issue 15f B2: the what-if offered and saved "waived" for USMLE Step 2 CK and ECFMG
+ * The what-if offered and saved "waived" for USMLE Step 2 CK and ECFMG
  * certification, dropping a critical risk, three reminders and the exam's fee. An IMG cannot skip
  * either; the catalog marks the steps an applicant may skip (`waivable`: research, SOAP) and the
  * applicant's own "Not for me" is limited to those. The what-if's check (preview and save alike)
@@ -20,8 +20,8 @@ describe("waiving a step in a what-if", () => {
     (entry) => entry.key,
   );
 
-  // The H-1B stamping too: not needed on an in-US change of status (tester t9x F4, lead's ruling,
-  // session 29), offered only in a US zone.
+  // The H-1B stamping too: not needed on an in-US change of status,
+  // offered only in a US zone.
   it("the catalog marks research, SOAP and the H-1B stamping waivable, nothing the Match requires", () => {
     expect([...waivable].sort()).toEqual(["research", "soap", "visa_h1b_stamping"]);
   });

@@ -53,7 +53,7 @@ describe("stage", () => {
     expect(stageOf(plan(onlyVisa, calendar, afterMatchDay))).toBe("visa");
   });
 
-  // Tester s11 issue 9e C4: applied, registered and waiting to rank, with the optional research step
+  // Applied, registered and waiting to rank, with the optional research step
   // left open, the cohort said "ERAS application". An optional step with no date (catalog
   // `waivable` and no due rule: research) never holds them at an earlier stage.
   it("is the ranking stage for an applicant who applied and registered, whatever optional step is open", () => {
@@ -80,7 +80,7 @@ describe("cohort row", () => {
     const future = planned.nextSteps.flatMap((step) =>
       step.deadline && step.deadline.at >= planned.now ? [step.deadline.at] : [],
     );
-    // What the plan counts down to, in the timeline's reading order (tester s12 issue 9f B2: the
+    // What the plan counts down to, in the timeline's reading order (the
     // soonest hard deadline hid the targets the reminders count down to); never later than it.
     const zone = input.applicant.timezone;
     const counted = listedInReadingOrder(planned, zone)

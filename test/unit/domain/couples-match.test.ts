@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
-// A partner in the Couples Match (tester t9y F10, t9x F7): NRMP's R3 steps say what a couple does,
+// A partner in the Couples Match: NRMP's R3 steps say what a couple does,
 // the budget carries this partner's couples fee, SOAP stays one applicant's; a single applicant's
 // plan is untouched (the golden file holds no couple).
 const DIR = fileURLToPath(new URL("../../fixtures/couples/", import.meta.url));

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * fixN2's finding (session 25): the critical notice is laid at each plan's now, so a plan made at a
+ * The critical notice is laid at each plan's now, so a plan made at a
  * wake-up's own instant laid the notice (sent days before) there and dropped the rung the wake-up
  * was for. Given the ledger's sent instants (PlannerInput.remindersSent), a sent notice is laid
  * where it went out. Yusuf (Dhaka) signs up on 20 Jan 2027 with an interview, NRMP never told.
@@ -27,7 +27,7 @@ const nrmp = (remindersSent: Record<string, string> | undefined, now: string) =>
     (reminder) => reminder.milestone === "nrmp_registration",
   );
 
-describe("a sent critical notice is laid where it went out (fixN2, session 25)", () => {
+describe("a sent critical notice is laid where it went out", () => {
   const signUp = "2027-01-20T06:00:00.000Z"; // noon in Dhaka
   const [notice, rung] = nrmp(undefined, signUp);
 

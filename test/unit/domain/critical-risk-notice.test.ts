@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * A critical risk that asks for action now sends one notice now (tester s4, issue 9 B5): an exam
+ * A critical risk that asks for action now sends one notice now: an exam
  * booked after its deadline first heard on 14 Jan, an H-1B out of reach on 15 Jan.
  */
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
@@ -37,7 +37,7 @@ describe("a critical risk that asks for action now", () => {
     expect(notice?.why).toBe(risk?.message);
     // It announces the date to act by: the last day to sit the exam for this Match (its own
     // deadline, which the notice's text names), not the rank order list deadline four weeks later
-    // (tester s8 issue 14 B1: "Due: Thu 24 Feb 2028" under "take it by Wed 26 Jan 2028").
+    // ("Due: Thu 24 Feb 2028" under "take it by Wed 26 Jan 2028").
     const exam = result.nextSteps.find((step) => step.milestone === "usmle_step2ck");
     expect(exam?.deadline?.at).toBeDefined();
     expect(notice?.deadline).toBe(exam?.deadline?.at);
@@ -72,7 +72,7 @@ describe("a critical risk that asks for action now", () => {
     expect(notices(result)).toEqual([]);
   });
 
-  // Tester s10 issue 9 B1: the gate kept the blocked steps silent, and with them the one message of
+  // The gate kept the blocked steps silent, and with them the one message of
   // the plan; the timeline link only arrives by email, so the applicant never learnt it.
   const noNote = load("no-sponsor-note-2027.json");
   const noNoteChecked = ApplicantSnapshotSchema.parse({
@@ -135,7 +135,7 @@ describe("a critical notice and a rung of the same step at the same instant (clo
   it("adds a second critical risk riding on the same step to the first notice, so neither is lost", () => {
     // Chicago H-1B applicant on 10 Jan 2027: Step 3 out of reach (the certificate now, FSMB's two
     // weeks, a seat and the result end on 28 Feb, after the deadline; on 30 Nov it was in reach:
-    // FSMB's 12 weeks run from graduation, t9i F5) and ERAS not submitted; neither names a next
+    // FSMB's 12 weeks run from graduation) and ERAS not submitted; neither names a next
     // step, so both notices fall back to the ERAS token.
     const result = planAt(load("h1b-living-in-chicago-2027.json"), "2027-01-10T12:00:00Z");
     const [step3, eras] = ["STEP3_NEEDED_FOR_H1B", "ERAS_LATE_SUBMISSION"].map((code) =>

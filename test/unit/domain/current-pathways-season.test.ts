@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9p F19: once the 2027 Match's (projected) Pathway deadline has passed, the plan sent the
+ * Once the 2027 Match's (projected) Pathway deadline has passed, the plan sent the
  * applicant to wait for the 2028 Pathways only. ECFMG's Pathways season has stayed open after the
  * Match ("The online application for 2025 Pathways … will close on May 31, 2025", ECFMG Focus issue
  * 88): the current season is the earliest route to certification, and the card and the risk say so,
@@ -27,8 +27,8 @@ const pathwayCard = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.action ?? "";
 const outOfReach = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 
-describe("a missed Pathway deadline names the current Pathways season (t9p F19)", () => {
-  // Past the latest candidate for the Pathway deadline, Tue 2 Feb 2027 (t9t F13, the lead's ruling):
+describe("a missed Pathway deadline names the current Pathways season", () => {
+  // Past the latest candidate for the Pathway deadline, Tue 2 Feb 2027:
   // before it the 2027 Match is kept with "submit today" and no current-Pathways words.
   const result = plan(wanjiru, seasonCalendar(2027), new Date("2027-02-04T09:00:00+03:00"));
 

@@ -36,12 +36,12 @@ function missedPathway(oetDate: string, now: string) {
 }
 
 /**
- * Tester t9q F5: a missed Pathway deadline makes the plan recommend the current Pathways season
+ * A missed Pathway deadline makes the plan recommend the current Pathways season
  * ("apply now … by that pattern the end of May 2027, projected: verify"); the step's target is that
  * route's projected closing day, so its start-by and reminders fall before it, and the OET's age is
  * judged on that day.
  */
-describe("the recommended current Pathways route carries its own date (t9q F5)", () => {
+describe("the recommended current Pathways route carries its own date", () => {
   const thePlan = missedPathway("2025-09-20", "2027-02-04T02:00:00Z");
   const step = thePlan.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
 

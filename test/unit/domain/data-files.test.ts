@@ -61,7 +61,7 @@ describe("domain data files", () => {
       }),
     ],
     [
-      // Tester s13 issue 9g A3: the OET's last day follows the Pathway's documents deadline.
+      // The OET's last day follows the Pathway's documents deadline.
       "an OET last day not counted back from the Pathway's documents deadline by its result time",
       catalogFileSchema(ladderNames),
       broken(milestonesData, (copy) => {

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, matched2027, REGISTERED_KEYS } from "./factories.ts";
 
 /**
- * Three plans in Karachi with a date of each basis (tester t9v F9), for the plan's, the CLI's, the
+ * Three plans in Karachi with a date of each basis, for the plan's, the CLI's, the
  * timeline's and the emails' tests alike: the contract, our advice counted from a projected Match
  * Day (Fri 2 Apr 2027); NRMP's rank order list deadline in a projected season (2027) and in a
  * confirmed one (2026).

@@ -9,7 +9,7 @@ import { matchedPlan, rankingPlan, ZONE } from "./date-basis-plans.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9v F9: the plan marked with `*` ("projected date") both NRMP's projected dates and dates
+ * The plan marked with `*` ("projected date") both NRMP's projected dates and dates
  * no authority sets (the contract's window after Match Day), so an applicant could not tell "NRMP
  * will publish this; we projected it" from "this is our advice". A date's `basis` says who sets
  * it, from the catalog rule's basis; the CLI marks advice `†`, projected `*`, a confirmed date not.
@@ -17,7 +17,7 @@ import { applicantFactory, inputFactory } from "./factories.ts";
 
 const THE_THREE: readonly DateBasis[] = ["confirmed", "projected", "advice"];
 
-describe("every catalog date rule gives its date one of the three bases (t9v F9)", () => {
+describe("every catalog date rule gives its date one of the three bases", () => {
   it.each([2026, 2027])("due dates and targets in the %i season", (year) => {
     const calendar = seasonCalendar(year);
     const input = inputFactory({ applicant: applicantFactory({ matchYear: year }) });
@@ -66,7 +66,7 @@ function row(result: Plan, key: string): string {
   return line;
 }
 
-describe("a date is marked by who sets it, in the plan and `npm run plan` (t9v F9)", () => {
+describe("a date is marked by who sets it, in the plan and `npm run plan`", () => {
   it("the contract, our advice counted from a projected Match Day: basis advice, marked †", () => {
     const result = matchedPlan();
     const contract = result.nextSteps.find((step) => step.milestone === "contract");

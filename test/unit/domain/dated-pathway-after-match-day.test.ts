@@ -6,7 +6,7 @@ import { stepBadge } from "#domain/step-badge.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9n F6: after Match Day (Fri 19 Mar 2027), a Pathway dated before its deadline (submitted
+ * After Match Day (Fri 19 Mar 2027), a Pathway dated before its deadline (submitted
  * in time, ECFMG's answer never told) beside a certified list led the next steps as overdue, above
  * "tell us where you matched". The lead's ruling on t9m F9 holds for it as for an undated Pathway:
  * after Match Day the Match Day question comes first, the Pathway's question after it.

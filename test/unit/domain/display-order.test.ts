@@ -73,11 +73,11 @@ function emailPositions(
 }
 
 /**
- * Tester s11 issue 14e B2: one reading order for the email and the timeline. Whatever the
+ * One reading order for the email and the timeline. Whatever the
  * applicant, zone and day, the steps an email is about come in the same order as on the timeline
  * of that moment (display-order.ts).
  */
-describe("the email's items and the timeline's next steps agree on their order (s11 14e B2)", () => {
+describe("the email's items and the timeline's next steps agree on their order", () => {
   it("holds for any applicant, zone and moment of the season", () => {
     fc.assert(
       fc.property(
@@ -99,7 +99,7 @@ describe("the email's items and the timeline's next steps agree on their order (
     );
   });
 
-  it("holds for an OET under way in the season of a Pathway still to submit (seed 970569862, s13 9g A3)", () => {
+  it("holds for an OET under way in the season of a Pathway still to submit (seed 970569862)", () => {
     // Karachi, 2027 Match, 17 Nov 2026: ECFMG application not started, both Steps done, OET under
     // way, Pathway and the ERAS work not started. With the OET due six weeks before the Pathway's
     // application deadline it was past its deadline (band 1) on the timeline while its reminder
@@ -154,7 +154,7 @@ describe("displayOrder", () => {
     ).toEqual(["ecfmg_pathway", "eras_token", "nrmp_registration", "research"]);
   });
 
-  it("puts a step to act on now (urgent) before a sooner date that can wait (soon), past the first week (tester t9j F8)", () => {
+  it("puts a step to act on now (urgent) before a sooner date that can wait (soon), past the first week", () => {
     const oet = step({ milestone: "oet_medicine", deadline: at("2028-01-05T02:00:00Z"), urgency: "soon" });
     const pathway = step({
       milestone: "ecfmg_pathway",
@@ -167,7 +167,7 @@ describe("displayOrder", () => {
     );
   });
 
-  it("puts an urgent step with no date ahead before a later one with a date (README: urgent before soon before later; tester t9p F3)", () => {
+  it("puts an urgent step with no date ahead before a later one with a date (README: urgent before soon before later)", () => {
     // A school with no sponsor note beside an interview: the WDOMS check (urgent, undated) was listed
     // below "Prepare for your interview" (later, dated) and above "Research" (later, undated).
     const wdoms = step({ milestone: "wdoms_listing", urgency: "urgent" });

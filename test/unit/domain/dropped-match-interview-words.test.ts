@@ -11,8 +11,8 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9n F7 and the lead's ruling: an interview for a Match the plan has written off (t9m F13:
- * no reminders) still read "Prepare for your virtual interview". Its step says the interview was for
+ * An interview for a Match the plan has written off
+ * (no reminders) still read "Prepare for your virtual interview". Its step says the interview was for
  * the 2027 Match, which the plan says is out of reach, and asks an applicant still interviewing for
  * their exam and certification statuses: no preparation text.
  */
@@ -40,7 +40,7 @@ const input = inputFactory({
   interviews: [FOR_2027, FOR_2028],
 });
 
-describe("a written-off Match's interview (t9n F7)", () => {
+describe("a written-off Match's interview", () => {
   const result = plan(input, seasonCalendar(2027), NOW);
   const step = (id: string) => result.nextSteps.find((each) => each.interviewId === id);
 

@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9m F13: once the plan has moved to a later Match, the dropped Match's interviews kept
+ * Once the plan has moved to a later Match, the dropped Match's interviews kept
  * their preparation and thank-you reminders (t9l F17 had silenced only its ERAS, NRMP and rank-list
  * notices). An interview before the dropped Match's rank order list deadline is that Match's: no
  * reminders; one after it is the next Match's and keeps them. A recorded interview does not keep
@@ -39,7 +39,7 @@ function lagos(step2ck: MilestoneEntry) {
 const interviewReminders = (id: string, result: ReturnType<typeof plan>) =>
   result.reminders.filter((each) => each.interviewId === id).map((each) => each.rung);
 
-describe("the dropped Match's interviews (tester t9m F13)", () => {
+describe("the dropped Match's interviews", () => {
   // Step 2 CK still being studied for on 5 Feb: its result cannot reach ECFMG by 24 Feb 2027.
   const moved = plan(lagos(milestoneFactory("usmle_step2ck", "in_progress")), seasonCalendar(2027), NOW);
 

@@ -11,7 +11,7 @@ import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F12 (B): Jose (Manila, 2027 Match never switched; Step 2 CK preparing, OET passed,
+ * Jose (Manila, 2027 Match never switched; Step 2 CK preparing, OET passed,
  * Pathway not submitted) is in reach of 2028 until its Pathway deadline, Sat 25 Dec 2027 9 PM ET
  * (projected). A second after it the plan moves to 2029, and the out-of-reach email sat on Step 2 CK
  * with "The 2027 Match's rank order list deadline passed before you were ready", while the Pathway
@@ -23,7 +23,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 const SECOND = 1_000;
 const target = seasonCalendar(2027);
 // The 2028 Match drops on its rank order list deadline's later candidate (Wed 1 Mar 2028): ECFMG's
-// deadlines follow NRMP's there (t9s F15), so the deadlines crossed are that calendar's.
+// deadlines follow NRMP's there, so the deadlines crossed are that calendar's.
 const dropped = laterCandidateCalendar(seasonCalendar(2028)) as SeasonCalendar;
 const PATHWAY_2028 = pathwayDeadline(dropped) as number;
 
@@ -71,7 +71,7 @@ function moveInstant(input: PlannerInput, from: number, to: number): number {
 
 /**
  * The step whose 2028 deadline falls at `instant` (the move crossed it), found from the deadlines
- * alone: the OET's is the end of its last sitting day in the applicant's zone (t9n F1, F15: any seat
+ * alone: the OET's is the end of its last sitting day in the applicant's zone (any seat
  * until that day has passed, no week for booking one).
  */
 function stepCrossedAt(instant: number, zone: string): MilestoneKey {
@@ -81,7 +81,7 @@ function stepCrossedAt(instant: number, zone: string): MilestoneKey {
   return "usmle_step2ck";
 }
 
-describe("the move from one later Match to the next names the Match dropped and the step that missed it (t9l F12)", () => {
+describe("the move from one later Match to the next names the Match dropped and the step that missed it", () => {
   const cases = [
     [
       "Manila, Step 2 CK preparing, Pathway not submitted (a7)",
@@ -104,7 +104,7 @@ describe("the move from one later Match to the next names the Match dropped and 
       const moved = moveInstant(
         input,
         Date.parse("2027-12-01T00:00:00Z"),
-        // Past the latest candidate for the 2028 Pathway deadline, Tue 1 Feb 2028 (t9t F13).
+        // Past the latest candidate for the 2028 Pathway deadline, Tue 1 Feb 2028.
         Date.parse("2028-02-20T00:00:00Z"),
       );
       const crossed = stepCrossedAt(moved, zone);
@@ -112,9 +112,9 @@ describe("the move from one later Match to the next names the Match dropped and 
       const before = planAt(input, moved);
       const after = planAt(input, moved + SECOND);
       // The instant is a wake-up of a plan made an hour before it.
-      // (to the second: the OET's last sitting day ends at a millisecond, t9n F1)
+      // (to the second: the OET's last sitting day ends at a millisecond)
       const wakeUps = planAt(input, moved - 3_600_000).riskChangesAt?.map((at) => Date.parse(at));
-      // (the later candidate's OET day ends at the local midnight itself: up to one second on, t9s F15)
+      // (the later candidate's OET day ends at the local midnight itself: up to one second on)
       expect(wakeUps?.some((at) => at >= moved && at <= moved + SECOND)).toBe(true);
       const risk = outOfReach(after);
       expect(risk?.droppedMatchYear).toBe(2028);
@@ -128,7 +128,7 @@ describe("the move from one later Match to the next names the Match dropped and 
     },
   );
 
-  it("Jose a second after the 2028 Pathway deadline (on the later candidate, t9s F15): the words name the later deadline that passed (s25 W1), on the Pathway", () => {
+  it("Jose a second after the 2028 Pathway deadline (on the later candidate): the words name the later deadline that passed, on the Pathway", () => {
     const input = applicant(
       "Asia/Manila",
       milestoneFactory("usmle_step2ck", "in_progress"),
@@ -136,7 +136,7 @@ describe("the move from one later Match to the next names the Match dropped and 
     );
     const result = planAt(input, PATHWAY_2028 + SECOND);
     const risk = outOfReach(result);
-    // The day crossed is the latest candidate's (s25 ruling W1, t9t F13), beside the projected Sat 25
+    // The day crossed is the latest candidate's (s25 ruling W1), beside the projected Sat 25
     // Dec 2027: the Pathway deadline on every date we have for it (Z2 ruling 3).
     expect(risk?.message).toContain(
       "The 2028 Match is out of reach too: ECFMG's Pathway application deadline for the 2028 Match has passed on every date we have for it (projected Sat 25 Dec 2027; at the latest Tue 1 Feb 2028, were NRMP's 2028 deadline later than projected, Wed 1 Mar 2028, as it was 16 days before Match Day in 2022–2025; ECFMG's own were 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match) with no application recorded.",
@@ -159,7 +159,7 @@ describe("the move from one later Match to the next names the Match dropped and 
       milestoneFactory("usmle_step2ck", "in_progress"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    // Past the latest candidate for the 2027 Pathway deadline, Tue 2 Feb 2027 (t9t F13).
+    // Past the latest candidate for the 2027 Pathway deadline, Tue 2 Feb 2027.
     const risk = outOfReach(planAt(input, Date.parse("2027-02-10T00:00:00Z")));
     expect(risk?.earliestFeasibleMatchYear).toBe(2028);
     expect(risk?.droppedMatchYear).toBeUndefined();

@@ -5,7 +5,7 @@ import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9x F10 (B): letters were to be started in MyERAS ("create the Letter Request Forms in
+ * Letters were to be started in MyERAS ("create the Letter Request Forms in
  * MyERAS", start-by early July) and the CV entered there weeks before the ERAS token, which MyERAS
  * needs, had any reminder (its first: due-in-14d in August). Ruling: the token's target is the
  * season's MyERAS opening, its start-by rung on that day; no rung tells the applicant to do
@@ -23,7 +23,7 @@ const KATHMANDU = "unmatched-2027-switched-to-2028-kathmandu.json";
 /** MyERAS opening as the season data has it, the token's target. */
 const MYERAS_OPENS = { 2027: "2026-06-03", 2028: "2027-06-02" } as const;
 
-describe("the ERAS token before anything done in MyERAS (tester t9x F10)", () => {
+describe("the ERAS token before anything done in MyERAS", () => {
   it.each([
     [DHAKA, "2026-05-15T10:00:00+06:00", 2027, "2026-06-03T09:00:00.000+06:00"],
     [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "2027-06-02T09:00:00.000+05:45"],

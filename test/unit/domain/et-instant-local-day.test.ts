@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F12 (C), the lead's ruling: a deadline that is an instant in ET (the rank order list
+ * A deadline that is an instant in ET (the rank order list
  * deadline, its later candidate, Monday of Match Week's 10:00 AM ET release, the Pathway deadline
  * the later candidate moves) is never named by its ET day alone where the applicant's own day
  * differs: the text names the local day too (as `when` does: "Thu 25 Feb 2027, 3:00 PM GMT+13 (Wed
@@ -27,7 +27,7 @@ const INSTANTS = [
   ROL.at,
   etInstant(ROL.latestCandidate?.date ?? ROL.date, ROL.time),
   MONDAY.at,
-  // The Pathway application deadline on the later candidate (Sat 2 Jan 2027, 9:00 PM ET; t9t pa1b).
+  // The Pathway application deadline on the later candidate (Sat 2 Jan 2027, 9:00 PM ET).
   etInstant("2027-01-02", ROL.time),
 ];
 const ZONES = ["Pacific/Auckland", "Asia/Karachi", "America/Los_Angeles"];
@@ -74,7 +74,7 @@ function interviewing(zone: string, open: MilestoneKey[], ...given: ReturnType<t
   });
 }
 
-describe("an ET instant's day is never named alone where the applicant's day differs (t9t F12)", () => {
+describe("an ET instant's day is never named alone where the applicant's day differs", () => {
   for (const zone of ZONES) {
     it(`${zone}: rank-list card, RANK_LIST_UNREPORTED, the later candidate, Match Week, the note question`, () => {
       const bare = [

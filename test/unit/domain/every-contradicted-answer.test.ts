@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9q F9 (lead's ruling, session 23): ANSWERS_CONTRADICT_INTERVIEW lists every answer the
+ * ANSWERS_CONTRADICT_INTERVIEW lists every answer the
  * interview contradicts, the sponsor note "false" with the others, so the applicant corrects the
  * form once.
  */
@@ -32,7 +32,7 @@ function planWith(milestones: MilestoneEntry[]): Plan {
 }
 const question = (result: Plan) => result.risks.find((each) => each.code === "ANSWERS_CONTRADICT_INTERVIEW");
 
-describe("every contradicted answer in the one question (t9q F9)", () => {
+describe("every contradicted answer in the one question", () => {
   it("the sponsor note false, the ECFMG application in progress and ERAS not started: all three", () => {
     const risk = question(
       planWith([

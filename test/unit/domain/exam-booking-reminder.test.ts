@@ -7,7 +7,7 @@ import type { MilestoneStatus } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F9: Step 2 CK "in progress" (studying, no test date) with its target on Wed 25 Aug
+ * Step 2 CK "in progress" (studying, no test date) with its target on Wed 25 Aug
  * 2027 read "later", its first reminder 14 days before the target: too late to register with FSMB,
  * get the scheduling permit and book a Prometric seat. An exam still to book gets a booking
  * reminder 90 days before its target (catalog `bookingLeadDays`, advice), and its standing follows
@@ -28,7 +28,7 @@ const step2ck = (result: Plan) => result.nextSteps.find((step) => step.milestone
 const bookBy = (result: Plan) =>
   result.reminders.filter((each) => each.milestone === "usmle_step2ck" && each.rung === "book-by");
 
-describe("an exam still to book gets a booking reminder (tester t9l F9)", () => {
+describe("an exam still to book gets a booking reminder", () => {
   it("studying for Step 2 CK (target Wed 25 Aug 2027): told to book 90 days ahead, on Thu 27 May 2027", () => {
     const result = planAt("in_progress", "2027-03-25T03:00:00Z");
     expect(step2ck(result)?.target?.local).toContain("25 Aug 2027");

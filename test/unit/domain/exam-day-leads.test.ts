@@ -7,7 +7,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 
 /**
  * Issue 15 (2): on a booked exam's day the countdown to it is over and the planner's urgency
- * follows the hard deadline, months ahead; the badge said "soon" (tester s11 issue 15e C4) but the
+ * follows the hard deadline, months ahead; the badge said "soon" but the
  * step sank below steps due later on the console's Next list. The planner's own list keeps its
  * order (it decides which step a critical notice rides on); the reading order that the email, the
  * timeline, the CLI and the console share (listedInReadingOrder) puts the exam that is today first.

@@ -7,7 +7,7 @@ import type { MilestoneKey, MilestoneStatus } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9w F15 (B): Step 1 "in progress" (studying, no test date) while the ECFMG application is
+ * Step 1 "in progress" (studying, no test date) while the ECFMG application is
  * still in progress read "Finish your registration with FSMB and book your test date" with a
  * book-by reminder, though FSMB registers no one before ECFMG approves the application. Ruling: an
  * exam in progress whose ECFMG gate (a catalog prerequisite it may start before) is not done says
@@ -38,7 +38,7 @@ const rungs = (result: Plan, exam: MilestoneKey) =>
   result.reminders.filter((each) => each.milestone === exam).map((each) => each.rung);
 const gateSentence = catalogEntry("usmle_step1").statusActions?.prerequisitePending ?? "";
 
-describe("an exam in progress behind its ECFMG gate (tester t9w F15)", () => {
+describe("an exam in progress behind its ECFMG gate", () => {
   it.each<MilestoneKey>(["usmle_step1", "usmle_step2ck"])(
     "%s in progress, the ECFMG application in progress: the gate sentence, no book-by, its target rungs kept",
     (exam) => {

@@ -45,7 +45,7 @@ function applicantWithStep2ck(
 
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 
-describe("an exam not started counts its preparation whether or not ERAS and NRMP are paid (t9j F3)", () => {
+describe("an exam not started counts its preparation whether or not ERAS and NRMP are paid", () => {
   it.each([
     ["ERAS application and NRMP registration", ["eras_application", "nrmp_registration"] as const],
     ["NRMP registration only", ["nrmp_registration"] as const],

@@ -92,7 +92,7 @@ export const DONE_TO_NRMP_BUT_OET_AND_PATHWAY = [
 /**
  * A Pathway applicant registered for the Match with everything done but the OET and the ECFMG
  * Pathway (USCE not started, as these tests always had it): the applicant of the
- * Pathway/OET tests (testers s12 issue 9f, s13 9g, s14 9h).
+ * Pathway/OET tests (s13 9g, s14 9h).
  */
 export const DONE_BUT_OET_AND_PATHWAY = [
   ...DONE_TO_NRMP_BUT_OET_AND_PATHWAY,
@@ -136,7 +136,7 @@ export const BEFORE_MATCH_KEYS: readonly MilestoneKey[] = REGISTERED_KEYS.filter
  * An applicant matched in the 2027 Match (`visa`, default J-1, in `timezone`): the steps before the
  * Match done, the rank order list certified on 1 Feb 2027, Match Week on 15 Mar, SOAP waived, Match
  * Day on 19 Mar 2027 unless `matchDay` is false, then the `extra` entries as given; the contract and
- * the visa chain stand open unless `extra` says otherwise (tester s7 issue 9 B5, t9l F5, F6).
+ * the visa chain stand open unless `extra` says otherwise.
  */
 export function matched2027(
   timezone: string,
@@ -179,12 +179,12 @@ export function examsDone(date = "2025-01-15"): MilestoneEntry[] {
 
 /**
  * A J-1 applicant in Lagos, graduated 30 Jun 2025, with every step up to NRMP done and a 2027 rank
- * order list certified on 10 Feb 2027, who never tells us Match Day's result (tester t9j F1, F2).
+ * order list certified on 10 Feb 2027, who never tells us Match Day's result.
  */
 /**
  * A J-1 applicant in `timezone` whose 2027 rank order list was certified on 3 Feb 2027, every step
  * up to NRMP registration done (10 Sep 2026) but the `open` entries, which stand as given: the
- * certified list whose Match hangs on an answer not yet given (tester t9k F3, t9l F18).
+ * certified list whose Match hangs on an answer not yet given.
  */
 export function certifiedListWith(timezone: string, ...open: MilestoneEntry[]): PlannerInput {
   return inputFactory({
@@ -217,7 +217,7 @@ export function certifiedListInLagos(externalId: string): PlannerInput {
 
 /**
  * A 2027 applicant with everything to NRMP done, the OET passed and the ECFMG Pathway at `status`
- * dated `date` (the Pathway-review tests, t9m F6 and t9n F3), in `timezone`.
+ * dated `date` (the Pathway-review tests), in `timezone`.
  */
 export function pathwayDatedInput(
   status: "scheduled" | "in_progress",
@@ -244,8 +244,8 @@ const PRESUMABLE_KEYS: readonly MilestoneKey[] = [
 ];
 
 /**
- * `entries` with each certification step they leave out reported "not_started". Since the lead's
- * ruling on tester t9w F1 (session 28), an applicant who reports this season's ERAS application and
+ * `entries` with each certification step they leave out reported "not_started".
+ * An applicant who reports this season's ERAS application and
  * NRMP registration done is presumed to have done the certification steps never reported, as an
  * interviewing one is: a test whose registered applicant has a step "not done" says so.
  */

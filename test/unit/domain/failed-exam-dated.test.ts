@@ -8,7 +8,7 @@ import type { ApplicantSnapshot, MilestoneEntry } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t10a F2 (ruling 1, session 31): a failing score wins over the attempt's date. Kwame, Accra,
+ * A failing score wins over the attempt's date. Kwame, Accra,
  * 2027 Match, every step done but Step 2 CK, failed with 205 (218 in force) on 20 Oct 2026 and
  * reported "in progress" with that date: the plan read the date as a sitting booked and asked "Did
  * you take it?" (SCHEDULED_DATE_PASSED, deadline column the rank order list deadline). The same input
@@ -21,7 +21,7 @@ const step = (result: Plan, key = "usmle_step2ck") => result.nextSteps.find((one
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 const ASKED = /Did you take it\?/;
 
-describe("a failed attempt reported in progress with its date reads as a retake to book (t10a F2)", () => {
+describe("a failed attempt reported in progress with its date reads as a retake to book", () => {
   const dated = planOf("step2ck-failed-in-progress-attempt-dated");
   const undated = planOf("step2ck-failed-in-progress-undated");
 

@@ -7,7 +7,7 @@ import type { MilestoneEntry, MilestoneStatus } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9x F1, F2 (lead's ruling): a Step 2 CK reported done with a score below the passing score
+ * A Step 2 CK reported done with a score below the passing score
  * in force on its date (facts.md: 218 for exams from 1 Jul 2025, 214 before, secondary) is not a
  * pass: the step reads as a retake, SCORE_BELOW_PASSING says why. A retake (a failing score on a
  * step not done) is planned with the booking allowance only, never a first attempt's study, so a
@@ -53,7 +53,7 @@ const waitsOnStep2ck = (result: Plan) =>
   result.blocked.find((blocked) => blocked.milestone === "ecfmg_certification")?.waitingFor ?? [];
 const everyWord = (result: Plan) => JSON.stringify(result);
 
-describe("a Step 2 CK reported done below the passing score is not a pass (tester t9x F1)", () => {
+describe("a Step 2 CK reported done below the passing score is not a pass", () => {
   it("done with 209 on 20 Oct 2025 (218 in force): not done, a critical risk, the retake by the last sitting day", () => {
     const result = farhana(step2ck("done", 209, "2025-10-20"));
     const [risk, ...more] = scoreRisks(result);
@@ -103,7 +103,7 @@ describe("a Step 2 CK reported done below the passing score is not a pass (teste
   });
 });
 
-describe("a retake after a failed attempt is not a first attempt (tester t9x F2)", () => {
+describe("a retake after a failed attempt is not a first attempt", () => {
   it("not started without a score (a first attempt, the base): the 2027 Match is out of reach", () => {
     // What the ruling keeps: a first attempt still counts its study; this proves the case below can fail.
     const codes = farhana(step2ck("not_started")).risks.map((risk) => risk.code);
@@ -116,7 +116,7 @@ describe("a retake after a failed attempt is not a first attempt (tester t9x F2)
       const result = farhana(step2ck(status, 209));
       const codes = result.risks.map((risk) => risk.code);
       expect(codes).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
-      // One failed attempt, one urgency whatever its status (t9z F6, ruling 1, session 30): was not.toContain.
+      // One failed attempt, one urgency whatever its status: was not.toContain.
       expect(codes).toContain("SCORE_BELOW_PASSING");
       expect(everyWord(result)).not.toMatch(/withdraw/i);
       expect(everyWord(result)).not.toContain("days of preparation");

@@ -15,7 +15,7 @@ import {
   openStepsNotStarted,
 } from "./factories.ts";
 
-// Tester s4 finding 8 and s5 C3: the feasibility check allowed 21 days for a USMLE result and 21 for
+// The feasibility check allowed 21 days for a USMLE result and 21 for
 // the ECFMG application where the deadlines allow the catalog's 28 and 90, and its "what it would
 // take" text cited a Step 1 score source after the Pathway. It now reads the catalog's allowances.
 
@@ -41,8 +41,8 @@ function pathwaySubmittedInKolkata(done: readonly MilestoneKey[]): PlannerInput 
 describe("feasibility reads the deadlines' own lead times from the catalog", () => {
   it("uses the same result time as the Step 2 CK deadline: its last sitting plus the catalog's reportingDays, to the hour", () => {
     // Everything done but Step 2 CK, already prepared for (in progress): its result takes the
-    // catalog's reporting days, and the booking allowance alone writes no season off (t9m F12):
-    // any seat by the last sitting day still counts, and that day is a day (t9n F1): the season ends
+    // catalog's reporting days, and the booking allowance alone writes no season off:
+    // any seat by the last sitting day still counts, and that day is a day: the season ends
     // as the applicant's next local day begins (Kolkata: 28 Jan 00:00 IST, before 9:00 PM ET on the 27th).
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027 }),
@@ -65,12 +65,12 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     const tooLate = plan(input, calendar, new Date(nextDay + 3_600_000));
     expect(outOfReach(inTime)).toBeUndefined();
     // Past it, the projected (earlier) deadline alone writes nothing off: the later candidate's last
-    // sitting day is a week on (t9r F1); from the next local day after that one, out of reach.
+    // sitting day is a week on; from the next local day after that one, out of reach.
     expect(outOfReach(tooLate)).toBeUndefined();
     const afterLater = plan(input, calendar, new Date(nextDay + 7 * DAY_MS + 3_600_000));
     expect(outOfReach(afterLater)?.earliestFeasibleMatchYear).toBe(2028);
     // The Step 2 CK deadline the plan shows is the day that leaves those reporting days before the
-    // ROL deadline (its ET day), due until the applicant's next local day, when the season ends (t9o F2).
+    // ROL deadline (its ET day), due until the applicant's next local day, when the season ends.
     const shown = inTime.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.deadline;
     expect(shown?.day).toBe(localDate("America/New_York", rol - (step2ckReporting?.days ?? 0) * DAY_MS));
     expect(Date.parse(shown?.at ?? "")).toBe(nextDay);
@@ -101,7 +101,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
       `${oetReporting?.source} (Pass OET Medicine: result, about ${oetReporting?.days} days)`,
     );
     expect(takes).not.toContain("(advice)");
-    // The Pathway carries no exam's result source (s5 C3), only its own review allowance (s7 A1),
+    // The Pathway carries no exam's result source, only its own review allowance,
     // and no 21-day USMLE allowance remains.
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(about("Complete an ECFMG Pathway")).toBe(
@@ -113,7 +113,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(about("Pass USMLE Step 1")).toContain(
       "FSMB's scheduling permit and a test date within about 21 days",
     );
-    // Every allowance's source sits once with its own step (s5 C3), none with the Pathway.
+    // Every allowance's source sits once with its own step, none with the Pathway.
     const sources = risk?.sources ?? [];
     const step1 = catalogEntry("usmle_step1");
     for (const labelled of [
@@ -131,11 +131,11 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(sources).not.toContain(step1.leadTimeDays.source);
   });
 
-  it("counts the OET result and then ECFMG's Pathway review, to the hour (tester s7 A1)", () => {
+  it("counts the OET result and then ECFMG's Pathway review, to the hour", () => {
     // Kolkata, J-1: Steps 1 and 2 CK done, the OET not started, the Pathway application submitted,
     // not yet applied to the season. Fastest pace: the OET's fastest preparation (the catalog's,
-    // none: the booking only, tester t9l F16), its result, then the Pathway review. (Whether ERAS
-    // and NRMP are done changes nothing: the case below, t9j F3.)
+    // none: the booking only), its result, then the Pathway review. (Whether ERAS
+    // and NRMP are done changes nothing: the case below.)
     const input = pathwaySubmittedInKolkata(
       DONE_TO_NRMP_BUT_OET_AND_PATHWAY.filter(
         (key) => key !== "eras_application" && key !== "nrmp_registration",
@@ -149,12 +149,12 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     // boundary is that deadline less the OET's fastest sitting and result (tester t9k F9, the lead's
     // ruling: a result after it ends the season; s13 9g A3 had it only warn).
     expect(documentsDue).toBeLessThan(rol - (review?.days ?? 0) * DAY_MS);
-    // Its booking week alone writes no season off either (t9n F15): any sitting by its last sitting
+    // Its booking week alone writes no season off either: any sitting by its last sitting
     // day (the documents deadline less the OET result, Tue 5 Jan 2027) counts, to Kolkata's next day.
     expect(oet.fastestPreparationDays?.days).toBe(0);
     expect(documentsDue - (oet.reportingDays?.days ?? 0) * DAY_MS).toBe(etInstant("2027-01-05", "21:00"));
     // The write-off comes after the later candidate's last sitting day, Tue 12 Jan 2027: ECFMG's
-    // deadlines follow NRMP's (t9s F15); between the two, kept with the later-candidate risk.
+    // deadlines follow NRMP's; between the two, kept with the later-candidate risk.
     const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-13");
     expect(outOfReach(plan(input, calendar, new Date(nextDay - 3_600_000)))).toBeUndefined();
     const late = outOfReach(plan(input, calendar, new Date(nextDay + 3_600_000)));
@@ -166,23 +166,23 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
       "Pass OET Medicine: no weeks of study counted (the usual preparation is about 60 days)",
     );
     // The tester's instant (s7): on 1 Dec 2026 the usual 60 days of preparation would miss the
-    // season, but that advice alone no longer writes it off (t9l F16): in reach at the fastest pace.
+    // season, but that advice alone no longer writes it off: in reach at the fastest pace.
     expect(outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")))).toBeUndefined();
   });
 
-  it("counts the same OET pace once ERAS and NRMP are done too: fees paid prepare no one (tester t9j F3)", () => {
+  it("counts the same OET pace once ERAS and NRMP are done too: fees paid prepare no one", () => {
     // Tester s10 A3 had counted only booking for an applicant committed to the season; the lead's
     // ruling on t9j F3 makes fees irrelevant: the same boundary as the unpaid applicant above.
     const input = pathwaySubmittedInKolkata(DONE_TO_NRMP_BUT_OET_AND_PATHWAY);
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;
     expect(review?.days).toBe(28);
-    // Its booking week alone writes no season off either (t9n F15): any sitting by its last sitting
+    // Its booking week alone writes no season off either: any sitting by its last sitting
     // day (the documents deadline less the OET result, Tue 5 Jan 2027) counts, to Kolkata's next day.
     expect(oet.fastestPreparationDays?.days).toBe(0);
     expect(documentsDue - (oet.reportingDays?.days ?? 0) * DAY_MS).toBe(etInstant("2027-01-05", "21:00"));
     // The write-off comes after the later candidate's last sitting day, Tue 12 Jan 2027: ECFMG's
-    // deadlines follow NRMP's (t9s F15); between the two, kept with the later-candidate risk.
+    // deadlines follow NRMP's; between the two, kept with the later-candidate risk.
     const nextDay = startOfLocalDate("Asia/Kolkata", "2027-01-13");
     expect(outOfReach(plan(input, calendar, new Date(nextDay - 3_600_000)))).toBeUndefined();
     const late = outOfReach(plan(input, calendar, new Date(nextDay + 3_600_000)));

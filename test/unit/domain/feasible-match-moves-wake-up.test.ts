@@ -5,7 +5,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
-// Lead's note (adv45): riskChangesAt listed the instant the target Match goes out of reach, not the
+// Lead's note: riskChangesAt listed the instant the target Match goes out of reach, not the
 // one at which the earliest feasible Match moves on (here 2028 → 2029, as the fastest pace for
 // Step 1 then Step 2 CK passes the 2028 rank order list deadline). The wake-up must come then, so
 // the applicant hears of the new Match when it happens, not at the next reminder.
@@ -36,7 +36,7 @@ describe("the instant the earliest feasible Match moves is a risk change", () =>
   }
 
   it("is listed in the plan made before it, so the wake-up comes then", () => {
-    // Since t9r F1 the 2028 Match goes out of reach on its later candidate a week after its projected
+    // The 2028 Match goes out of reach on its later candidate a week after its projected
     // deadline's crossing, which the plans before that crossing list (it brings the later-candidate
     // risk); the plans made in that week list the move itself. Two days before it:
     const noted = (planAt(low - 2 * 86_400_000).riskChangesAt ?? []).map(Date.parse);

@@ -42,7 +42,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
       const late = riskOf(result, "EXAMS_LATE_FOR_RANKING");
       expect(late?.severity).toBe("warning");
       expect(late?.message).toContain("take it by Wed 27 Jan 2027 at the latest");
-      // Tester s11 issue 14e C3: the step's own reporting allowance, never the Step 3 note.
+      // The step's own reporting allowance, never the Step 3 note.
       expect(late?.sources).toContain(catalogEntry("usmle_step2ck").reportingDays?.source);
       expect(late?.sources?.join(" ")).not.toContain("step-3-scheduled-delay");
       expect(nextKeys(result)).toContain("nrmp_registration");
@@ -65,7 +65,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
       // s4 papercut 9: the exam, not the step's title, is the sentence's subject.
       expect(late?.message).toMatch(/^Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around /);
       expect(late?.message).not.toContain("Pass USMLE");
-      // Tester s11 issue 14e C3: an estimate "up to 28 days" away is a day, not a minute in two zones,
+      // An estimate "up to 28 days" away is a day, not a minute in two zones,
       // and its source is Step 2 CK's own allowance, not the Step 3 note.
       expect(late?.message).toMatch(/would be reported around \w{3} \d{1,2} \w{3} 2027:/);
       expect(late?.message).not.toMatch(/reported around [^:;]*(AM|PM)/);
@@ -79,7 +79,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // Tester s11 issue 9e B7: Step 2 CK booked seven weeks after its target, in time for ranking.
+    // Step 2 CK booked seven weeks after its target, in time for ranking.
     name: "step2ck-booked-after-target-2028",
     now: "2026-11-30T12:00:00Z",
     assess(result) {
@@ -135,7 +135,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // Tester s3, A3: once the list is certified, Match Week and Match Day are next steps with their
+    // Once the list is certified, Match Week and Match Day are next steps with their
     // projected dates and reminders (match-outcome-dates.test.ts has the ladders).
     name: "rank-list-certified-2027",
     now: "2027-02-10T12:00:00Z",
@@ -269,7 +269,7 @@ FINDING_SCENARIOS.push({
  * Finding 5: ranking on H-1B with the certificate pending, the certificate gets a target early
  * enough for FSMB, a US test date and Step 3's result before the rank-list deadline. The s3 tester
  * (A1/B2) found the 14-day lead contradicted the "up to 12 weeks" the message quoted; FSMB's 12
- * weeks run from graduation (t9i F5), long past here, so the lead is FSMB's 2 weeks, a test date
+ * weeks run from graduation, long past here, so the lead is FSMB's 2 weeks, a test date
  * and, from Cairo, 60 days for a visitor visa (session 8 issue 9): the target (7 Nov 2026) has
  * passed on 30 Nov, and ranking on H-1B is most likely out of reach (critical, J-1 named). The
  * reminders before a target still ahead: visa-finding-scenarios.ts (June).
@@ -286,7 +286,7 @@ FINDING_SCENARIOS.push({
     const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain("most likely out of reach");
-    // Only a visitor visa already held leaves time (t9t F7, lead's ruling): J-1 too, either way.
+    // Only a visitor visa already held leaves time: J-1 too, either way.
     expect(risk?.message).toContain("If you already hold a B-1/B-2 visa, there is still time");
     expect(risk?.message).toContain("Rank programs that offer a J-1 too, either way");
   },

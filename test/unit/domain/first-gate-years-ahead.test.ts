@@ -3,7 +3,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
-// Tester t9p F18: a student years ahead (2030 Match, graduating mid-2029) read "urgent" on the ECFMG
+// A student years ahead (2030 Match, graduating mid-2029) read "urgent" on the ECFMG
 // application, whose target was 26 months away, and got a "Start now to finish by" email the next
 // morning. The urgency came from the first gate's announcement (first-gate.ts): while the
 // application is not begun its start-by is moved to now so the applicant hears about it at once
@@ -26,7 +26,7 @@ function studentFor(matchYear: number) {
   });
 }
 
-describe("t9p F18: the ECFMG application of a starter years ahead", () => {
+describe("the ECFMG application of a starter years ahead", () => {
   const result = plan(studentFor(2030), seasonCalendar(2030), NOW);
   const step = result.nextSteps.find((each) => each.milestone === "ecfmg_application");
 

@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * fixD's leftover 2 (session 26): the NRMP question the rank list's reminder folds in (ruling W2)
+ * The NRMP question the rank list's reminder folds in (ruling W2)
  * is carried by it (Reminder.folded), so it is marked sent with it; when the carrier was sent
  * already (a missed rank-list rung re-timed to the question's slot), the question goes on its own.
  * Ama, in Kumasi: every step to ERAS done but NRMP never reported, one interview on 14 Dec 2026.
@@ -40,7 +40,7 @@ function carrier(result: Plan): Reminder {
   return found;
 }
 
-describe("the NRMP question a rank-list reminder carries (fixD leftover 2)", () => {
+describe("the NRMP question a rank-list reminder carries", () => {
   const result = ama("2027-01-20T08:00:00Z");
   const into = carrier(result);
   const folded = into.folded?.[0] as Reminder;

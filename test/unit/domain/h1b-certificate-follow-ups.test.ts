@@ -37,7 +37,7 @@ describe("the ECFMG certificate's follow-ups on the H-1B track", () => {
     expect(why).toContain("most likely out of reach");
   });
 
-  it("give the last day for a visitor-visa holder while it is ahead (FSMB's 2 weeks: t9i F5)", () => {
+  it("give the last day for a visitor-visa holder while it is ahead (FSMB's 2 weeks)", () => {
     const why = followUps("2026-12-01T16:00:00Z")[0]?.why ?? "";
     expect(why).toContain("For ranking on H-1B the certificate was needed by Sat 7 Nov 2026");
     expect(why).toContain("only if you already hold a visitor visa does Wed 6 Jan 2027 still work");

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9u F1 leftover, lead's ruling 2: H-1B in Boise, certificate pending (Step 3 waits on it),
+ * H-1B in Boise, certificate pending (Step 3 waits on it),
  * past the projected apply-by day (Wed 6 Jan 2027) but before the later candidate's (Wed 13 Jan).
  * The certificate's step gets rungs leading to 13 Jan, titled with what to do.
  */
@@ -41,7 +41,7 @@ const laterRungs = (result: Plan) =>
       reminder.title.includes("if your certificate is issued by Wed 13 Jan 2027, apply to FSMB that day"),
   );
 
-describe("H-1B certificate pending between the two apply-by days: rungs to the later apply-by day (t9u F1)", () => {
+describe("H-1B certificate pending between the two apply-by days: rungs to the later apply-by day", () => {
   it("on Thu 7 Jan 2027 rungs lead to Wed 13 Jan: 3 and 1 days before its close (7:00 PM MST)", () => {
     const days = laterRungs(at("2027-01-07T17:00:00Z")).map((reminder) => reminder.sendAtLocal.slice(0, 10));
     expect(days).toEqual(expect.arrayContaining(["2027-01-10", "2027-01-12"]));

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9u F1, lead's ruling 2: H-1B in Phoenix, certificate pending, Step 3 not started, between
+ * H-1B in Phoenix, certificate pending, Step 3 not started, between
  * the projected deadline's apply-by day (Wed 6 Jan 2027) and the later candidate's (Wed 13 Jan). The
  * Step 3 risk says "get your ECFMG certificate and apply to FSMB by Wed 13 Jan"; the certificate card
  * must agree, not call ranking on H-1B out of reach outright. Once 13 Jan has passed it may.
@@ -42,7 +42,7 @@ const cardText = (result: Plan) => {
   return card === undefined ? "" : "action" in card ? card.action : card.why;
 };
 
-describe("H-1B certificate pending between the two apply-by days (t9u F1)", () => {
+describe("H-1B certificate pending between the two apply-by days", () => {
   it("on Sun 10 Jan 2027 the certificate card carries the later candidate, as the Step 3 risk does", () => {
     const result = at("2027-01-10T17:00:00Z");
     const risk = result.risks.find((candidate) => candidate.code === "STEP3_NEEDED_FOR_H1B");

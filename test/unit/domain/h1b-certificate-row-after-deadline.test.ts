@@ -5,10 +5,10 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * advF2's note (s22): after the rank order list deadline the H-1B certificate's row still read
+ * After the rank order list deadline the H-1B certificate's row still read
  * "urgent … target passed Sat 7 Nov 2026", a target for ranking on H-1B, which is over. After the
  * deadline that target is gone from the row (and its follow-ups); the card keeps its after-deadline
- * words (h1b-certificate-card.ts). Since t9q F11 the row shows the H-1B petition's target instead.
+ * words (h1b-certificate-card.ts). The row shows the H-1B petition's target instead.
  *
  * Leila: H-1B, 2027 Match, every exam, the Pathway, ERAS and NRMP done, rank order list certified on
  * 8 Feb 2027; the ECFMG certificate and Step 3 not reported.
@@ -49,14 +49,14 @@ const planAt = (input: PlannerInput, now: string): Plan => plan(input, calendar,
 const certificate = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
 
-describe("the H-1B certificate's row after the rank order list deadline (advF2's note)", () => {
+describe("the H-1B certificate's row after the rank order list deadline", () => {
   it.each(ZONES)("%s on Sat 20 Feb 2027, before the deadline: the ranking target is in the row", (zone) => {
     const step = certificate(planAt(leila(zone), "2027-02-20T12:00:00Z"));
     expect(step?.target).toBeDefined();
     expect(step?.urgency).toBe("urgent");
   });
 
-  // Tester t9q F11 (the lead's ruling): after the deadline the row's target is the one Step 3, now
+  // After the deadline the row's target is the one Step 3, now
   // dated for the H-1B petition, needs (certificate-after-match.ts), never the ranking one.
   it.each(ZONES)(
     "%s on Tue 2 Mar 2027, after it: no ranking target in the row, the petition's instead",

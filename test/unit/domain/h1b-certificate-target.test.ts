@@ -3,7 +3,7 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
 import { longestSilenceDays, planFor, sendsOf } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
-// Tester s10 issue 9d B4: an H-1B applicant in Cairo, every exam and the Pathway done, no Step 3,
+// An H-1B applicant in Cairo, every exam and the Pathway done, no Step 3,
 // on 1 Dec 2026. The ECFMG certificate's H-1B target (the date it was needed by for Step 3 to
 // report before ranking) was printed "Sun 30 Aug 2026, 4:00 AM GMT+3 *": three months past, with a
 // clock time and the summer offset, while every other target is a day and reads as ahead.
@@ -19,13 +19,13 @@ const input = inputFactory({
   milestones: doneMilestones(REGISTERED_KEYS, "2026-09-20"),
 });
 
-describe("the H-1B certificate target is a day, and a passed one reads as passed (s10 9d B4)", () => {
+describe("the H-1B certificate target is a day, and a passed one reads as passed", () => {
   const result = planFor(input, NOW);
   const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
 
   // The day is the rule's (Step 3's date, counted from the rank order list deadline in ET), the same
-  // in every zone (tester s11 issue 9e B5): 4:00 AM GMT+3 on Sun 30 Aug was Sat 29 Aug in ET. With
-  // FSMB's 2 weeks (its 12 weeks run from graduation: t9i F5) the target is Sat 7 Nov 2026.
+  // in every zone: 4:00 AM GMT+3 on Sun 30 Aug was Sat 29 Aug in ET. With
+  // FSMB's 2 weeks (its 12 weeks run from graduation) the target is Sat 7 Nov 2026.
   it("renders the target as a day, the rule's day, like the catalog's targets", () => {
     expect(certificate?.target?.precision).toBe("day");
     expect(certificate?.target?.local).toBe("Sat 7 Nov 2026");
@@ -36,16 +36,16 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
   it("prints a passed target as passed in the text report, never as a date ahead", () => {
     const text = renderPlan(result, "Youssef");
     const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
-    // Tester s11 issue 9e B1: a bare "passed on …" beside an exam read as "the applicant passed it".
+    // A bare "passed on …" beside an exam read as "the applicant passed it".
     expect(row).toContain("target passed Sat 7 Nov 2026");
     expect(row).not.toMatch(/(?<!target )passed on/);
     expect(row).not.toMatch(/AM|PM|GMT/);
   });
 });
 
-// Tester s11 issue 9e B1: Step 2 CK scheduled for 20 Aug 2026, no result, on 30 Nov 2026: the CLI
+// Step 2 CK scheduled for 20 Aug 2026, no result, on 30 Nov 2026: the CLI
 // row "usmle_step2ck  passed on Wed 26 Aug 2026" read as if the exam was passed.
-describe("a passed target of an exam with no result reads as the target's (s11 9e B1)", () => {
+describe("a passed target of an exam with no result reads as the target's", () => {
   const booked = inputFactory({
     applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Lagos", graduation: "2024-06-30" }),
     milestones: [
@@ -67,12 +67,12 @@ describe("a passed target of an exam with no result reads as the target's (s11 9
   });
 });
 
-// Tester s10 issue 9d B9: the same applicant's urgent certificate (its H-1B target passed) was told
+// The same applicant's urgent certificate (its H-1B target passed) was told
 // once (the critical Step 3 notice, today), then nothing until the deadline's ladder on 3 Jun 2027,
 // while Step 3 waits for it. The after-target follow-ups (README, "Exams, OET and the ECFMG
 // Pathway": "then at most four weeks apart") asked for a target from the catalog, and this target
 // is the plan's own.
-describe("a passed H-1B certificate target gets the after-target follow-ups (s10 9d B9)", () => {
+describe("a passed H-1B certificate target gets the after-target follow-ups", () => {
   const result = planFor(input, NOW);
 
   it("follows the certificate up at most four weeks apart until its deadline's ladder", () => {
@@ -82,7 +82,7 @@ describe("a passed H-1B certificate target gets the after-target follow-ups (s10
     expect(longestSilenceDays(result, "ecfmg_certification")).toBeLessThanOrEqual(29);
   });
 
-  // The critical Step 3 notice rides on the rank order list, never the certificate (tester t9r F6):
+  // The critical Step 3 notice rides on the rank order list, never the certificate:
   // the certificate's passed target is told by its own target-passed notice, once.
   it("tells the passed target once, by its own notice; the critical Step 3 notice rides on the rank order list", () => {
     const rungs = sendsOf(result, "ecfmg_certification").map((reminder) => reminder.rung);

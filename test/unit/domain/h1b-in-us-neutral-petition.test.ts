@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9z F13 (C): an H-1B applicant in a US zone, matched, the petition being filed, read "ask it
+ * An H-1B applicant in a US zone, matched, the petition being filed, read "ask it
  * for the receipt number, which your visa interview needs" and a blocked "Get your H-1B visa stamped
  * at a US consulate", before anyone asked whether the program files a change of status. Ruling: until
  * the stamping's route is answered, in a US zone the petition's words and the stamping's title are
@@ -17,7 +17,7 @@ const petition = (result: Plan) => result.nextSteps.find((step) => step.mileston
 const blockedStamping = (result: Plan) =>
   result.blocked.find((step) => step.milestone === "visa_h1b_stamping");
 
-describe("the H-1B petition and stamping words in a US zone before the route is known (tester t9z F13)", () => {
+describe("the H-1B petition and stamping words in a US zone before the route is known", () => {
   it("speaks of a change of status or a visa interview, and titles the blocked stamping with the question", () => {
     const result = planInOwnMatch(HOUSTON, NOW);
     expect(petition(result)?.action).toBe(

@@ -8,7 +8,7 @@ import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9x F4 (B): an H-1B applicant whose zone is in the US (Chicago), petition approved, was
+ * An H-1B applicant whose zone is in the US (Chicago), petition approved, was
  * told to get the visa stamped at a consulate "from abroad", with consular-interview rungs and the
  * $205 H visa fee counted. Ruling: the fact sheet's proclamation row names an in-US change of status
  * as its own case, so in a US zone the stamping step reads conditionally (change of status: no
@@ -38,7 +38,7 @@ const withStamping = (snapshot: ApplicantSnapshot, status: "waived" | "scheduled
   ],
 });
 
-describe("the H-1B stamping step of an applicant in the US (tester t9x F4)", () => {
+describe("the H-1B stamping step of an applicant in the US", () => {
   it("reads conditionally: change of status first, the consular words only for consular processing", () => {
     const step = stamping(planOf(APPROVED, NOW));
     expect(step?.action).toMatch(

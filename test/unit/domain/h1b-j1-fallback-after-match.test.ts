@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9u F12, lead's ruling 4: matched on H-1B, Step 3 not passed, living abroad. By the plan's
+ * Matched on H-1B, Step 3 not passed, living abroad. By the plan's
  * own allowances (FSMB's 14 days, 60 days for a visitor visa interview, about 7 days to a seat) no
  * sitting comes before the day the petition needs it, so a critical risk says the H-1B for the start
  * date is likely out of reach unless a B-1/B-2 is already held, and names the J-1 fallback: ask the
@@ -24,7 +24,7 @@ const matchedAbroad = (timezone: string) =>
 const fallback = (result: Plan) =>
   result.risks.find((risk) => risk.severity === "critical" && risk.message.includes("Statement of Need"));
 
-describe("matched on H-1B abroad, Step 3 out of reach for the petition (t9u F12)", () => {
+describe("matched on H-1B abroad, Step 3 out of reach for the petition", () => {
   it("on Thu 25 Mar 2027: a critical risk names the J-1 fallback with the chain's allowances", () => {
     const risk = fallback(plan(matchedAbroad("Africa/Lagos"), calendar, new Date("2027-03-25T09:00:00Z")));
     expect(risk?.message).toContain("likely out of reach");

@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Tester t9w F12 (C): a matched H-1B applicant in Manila with the contract signed was still told to
+ * A matched H-1B applicant in Manila with the contract signed was still told to
  * ask the program "as soon as you know it how it will sponsor you". Ruling: once the contract is
  * signed the program is known: ask it whether the proclamation applies to its petition and whether
  * it seeks an exception. Before the contract, the earlier words stand.
@@ -21,7 +21,7 @@ const proclamation = (result: Plan) => result.risks.find((risk) => risk.code ===
 const planOf = (snapshot: ApplicantSnapshot): Plan =>
   plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(NOW));
 
-describe("the proclamation risk once the contract is signed (tester t9w F12)", () => {
+describe("the proclamation risk once the contract is signed", () => {
   it("asks the program whether the proclamation applies to its petition and whether it seeks an exception", () => {
     const message = proclamation(planOf(MANILA))?.message ?? "";
     expect(message).toContain(

@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9z F16 and t9y C9 (C): on 4 Dec 2026 the $100,000 proclamation was still described in the
+ * On 4 Dec 2026 the $100,000 proclamation was still described in the
  * present tense ("asks the employer"), though the fact sheet's row says it "lasts 12 months unless
  * extended" from 2025-09-21. Ruling: from 21 Sep 2026, as the plan's now says, the words are past
  * tense and conditional; before it, today's words. The source stays the fact sheet's row.
@@ -13,7 +13,7 @@ const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import
 const DHAKA = readSnapshot(DIR, "h1b-hopeful-2028-dhaka.json");
 const proclamation = (result: Plan) => result.risks.find((risk) => risk.code === "H1B_PROCLAMATION_FEE");
 
-describe("the H-1B proclamation after its stated end (tester t9z F16, t9y C9)", () => {
+describe("the H-1B proclamation after its stated end", () => {
   it("is past tense and conditional after 21 Sep 2026", () => {
     const risk = proclamation(planInOwnMatch(DHAKA, "2026-12-04T16:00:00+06:00"));
     expect(risk?.message).toContain("the September 2025 proclamation asked the employer");

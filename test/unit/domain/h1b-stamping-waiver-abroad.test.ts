@@ -5,7 +5,7 @@ import { type CliIo, runPlanCli } from "../../../shared/cli/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9z F7 (B): an H-1B applicant in Kathmandu, matched, petition approved, marked the visa
+ * An H-1B applicant in Kathmandu, matched, petition approved, marked the visa
  * stamping "Not for me"; the plan went silent, with no visa step at all. Ruling: only someone in the
  * US can change status, so the CLI's snapshot check (as the intake) refuses the waiver outside a US
  * zone, naming the field; a stored snapshot that has one anyway is not trusted: the stamping stays
@@ -17,7 +17,7 @@ const NOW = "2027-04-25T10:00:00+01:00";
 const stamping = (result: Plan) => result.nextSteps.find((step) => step.milestone === "visa_h1b_stamping");
 const ignored = (result: Plan) => result.risks.find((risk) => risk.code === "H1B_STAMPING_WAIVER_IGNORED");
 
-describe("the H-1B stamping waived from outside the US (tester t9z F7)", () => {
+describe("the H-1B stamping waived from outside the US", () => {
   it("keeps the stamping as not started, with its date and reminders", () => {
     const result = planInOwnMatch(LAGOS, NOW);
     expect(stamping(result)?.title).toBe("Get your H-1B visa stamped at a US consulate");

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F7, lead's ruling: wherever a risk says an H-1B for residency needs Steps 1, 2 and 3,
+ * Wherever a risk says an H-1B for residency needs Steps 1, 2 and 3,
  * it cites HHS's 1992 determination (INA 212(j)(2)), the source the catalog's usmle_step3 gives.
  */
 const HHS = "https://webharvest.gov/peth04/20041022004624/http://hhs.gov/news/press/pre1995pres/920916.txt";
@@ -55,7 +55,7 @@ const cases: [string, PlannerInput, string][] = [
   ["undecided, before ranking", applicant("America/Denver", "undecided", []), "2026-12-01T15:00:00Z"],
 ];
 
-describe("an H-1B needs Steps 1, 2 and 3: every risk that says so cites HHS (t9s F7)", () => {
+describe("an H-1B needs Steps 1, 2 and 3: every risk that says so cites HHS", () => {
   it.each(cases)("%s", (_name, input, now) => {
     const result = plan(input, seasonCalendar(2027), new Date(now));
     const claiming = result.risks.filter((risk) => CLAIM.test(risk.message));

@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t10a F7, lead's ruling 1: an H-1B applicant in Chicago had no H1B_PROCLAMATION_FEE risk
+ * An H-1B applicant in Chicago had no H1B_PROCLAMATION_FEE risk
  * but the $100,000 row under "to verify", the same as an applicant in Lagos. The row now follows
  * the risk's own rule (proclamationApplies: H-1B, petition not approved, a zone outside the US), and
  * says it is the employer's payment on a new petition for someone outside the US, not the
@@ -23,7 +23,7 @@ const MATCHED = "2027-04-25T15:00:00Z";
 const row = (result: Plan, key: string) => result.budget.toVerify?.find((item) => item.key === key);
 const proclamationRisk = (result: Plan) => result.risks.find((risk) => risk.code === "H1B_PROCLAMATION_FEE");
 
-describe("the $100,000 proclamation row follows the proclamation risk (t10a F7)", () => {
+describe("the $100,000 proclamation row follows the proclamation risk", () => {
   it("in Chicago: no risk and no row", () => {
     const result = planInOwnMatch(CHICAGO, RANKING);
     expect(proclamationRisk(result)).toBeUndefined();

@@ -7,7 +7,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * H-1B after the Match (tester s5 issue 9 B2): USCIS approving the petition is not the visa; an
+ * H-1B after the Match: USCIS approving the petition is not the visa; an
  * applicant abroad still needs the visa stamped at a US consulate (DS-160, the $205 H visa fee, an
  * interview whose wait differs by post). The step follows the petition, its lead time is advice
  * citing the State Department's Global Visa Wait Times tool, and its fee is the H visa fee.

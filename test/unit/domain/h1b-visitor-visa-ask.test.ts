@@ -4,7 +4,7 @@ import { VISITOR_VISA_WAIT_DAYS } from "#domain/planner/advice.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9z F8 (B): an H-1B hopeful abroad for the 2028 Match read the 60-day visitor-visa allowance
+ * An H-1B hopeful abroad for the 2028 Match read the 60-day visitor-visa allowance
  * inside a warning, with "plan the trip" as the only prompt. Ruling: the ask comes at once, in the
  * first delivery: "apply for a B-1/B-2 visa now; check your consulate's current interview wait", the
  * 60 days said to be this plan's allowance (advice), and that many consulates' waits are longer.
@@ -13,7 +13,7 @@ const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import
 const DHAKA = readSnapshot(DIR, "h1b-hopeful-2028-dhaka.json");
 const NOW = "2026-12-04T16:00:00+06:00";
 
-describe("the visitor-visa ask for an H-1B hopeful abroad, 2028 Match (tester t9z F8)", () => {
+describe("the visitor-visa ask for an H-1B hopeful abroad, 2028 Match", () => {
   it("is the first email, asking now and calling the 60 days this plan's advice", () => {
     const result = planInOwnMatch(DHAKA, NOW);
     const first = [...result.reminders].sort((a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt))[0];

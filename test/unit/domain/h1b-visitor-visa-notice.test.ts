@@ -8,7 +8,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Tester t9w F7 (B): an H-1B hopeful for the 2028 Match in Karachi (Step 1 done) heard nothing
+ * An H-1B hopeful for the 2028 Match in Karachi (Step 1 done) heard nothing
  * before a Step 2 CK start-by on 27 Apr 2027, although the plan's own STEP3_NEEDED_FOR_H1B says
  * Step 3 needs the certificate and a 60-day visitor-visa wait. Ruling (part built): abroad without
  * Step 3, Step 3's chain starts with the visitor visa, asked for now: "apply for a B-1/B-2 visa now:
@@ -31,7 +31,7 @@ const withApplicant = (changes: Partial<ApplicantSnapshot["applicant"]>): Applic
   applicant: { ...KARACHI.applicant, ...changes },
 });
 
-describe("the visitor visa leads Step 3's chain for an H-1B applicant abroad (tester t9w F7)", () => {
+describe("the visitor visa leads Step 3's chain for an H-1B applicant abroad", () => {
   it("is asked for now, the plan's first email, with the plan's 60-day allowance", () => {
     const result = planOf(KARACHI);
     const notices = visaNotices(result);

@@ -5,7 +5,7 @@ const KEYS: ReadonlySet<string> = new Set(MILESTONE_KEYS);
 
 /**
  * The waits of blocked steps on milestones in no section of the plan (next steps, blocked,
- * overdue), as "<step> <- <milestone>": a step the plan waits on is always visible (tester t9p F4).
+ * overdue), as "<step> <- <milestone>": a step the plan waits on is always visible.
  * Conditions that are not milestone keys are left out.
  */
 export function hiddenWaits(result: Plan): string[] {

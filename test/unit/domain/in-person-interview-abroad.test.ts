@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F17 (session 25 task I, lead's ruling 1): an in-person interview in the US for an
+ * An in-person interview in the US for an
  * applicant whose zone is outside the US says, from the day it is added, that attending needs a US
  * visitor visa (B-1/B-2), with the consular-wait caveat Step 3's trip uses, and to ask the program
  * whether a virtual interview is possible (advice). Never for a virtual interview or an applicant in
@@ -47,7 +47,7 @@ function planFor(timezone: string, interviews: Interview[], now = NOW): Plan {
 }
 const risk = (result: Plan) => result.risks.find((each) => each.code === "INTERVIEW_NEEDS_VISITOR_VISA");
 
-describe("an in-person US interview for an applicant abroad (t9t F17)", () => {
+describe("an in-person US interview for an applicant abroad", () => {
   it("warns about the visitor visa, with the consular-wait caveat, and names the virtual option", () => {
     const warned = risk(planFor("Africa/Lagos", [IN_PERSON]));
     expect(warned?.severity).toBe("warning");

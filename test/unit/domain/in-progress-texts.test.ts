@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Build 5, "in progress → what finishes it" (tester t9g B2): most steps showed their not-started
+ * Build 5, "in progress → what finishes it": most steps showed their not-started
  * text when in progress (letters: "Ask your writers now…" to someone who had asked). Data-driven
  * over the catalog, so a new milestone must bring its own in-progress text.
  */
@@ -42,7 +42,7 @@ describe("in-progress texts", () => {
       const entry = MILESTONE_CATALOG.find((candidate) => candidate.key === key);
       const next = result.nextSteps.find((candidate) => candidate.milestone === key);
       // The ERAS token is still in progress, so the steps done in MyERAS read their in-progress words
-      // before the token (t9z F5): in progress still, never the first-time text.
+      // before the token: in progress still, never the first-time text.
       const inProgress =
         entry?.beforeToken?.inProgress?.split("{onceMyeras}")[0] ?? entry?.statusActions?.inProgress;
       expect(next?.action, key).toContain(inProgress ?? "(none)");

@@ -32,7 +32,7 @@ const checkAction = (result: Plan) =>
 
 describe("an ineligible school's fee words fit the fees paid", () => {
   // Only a booked exam reported (the application implied, so paid): an approved application (or an exam passed) beside the note "false"
-  // is asked about instead, with no refund talk (t9r F10, note-false-contradicted-by-record.test.ts).
+  // is asked about instead, with no refund talk (note-false-contradicted-by-record.test.ts).
   const paid = planWith([milestoneFactory("usmle_step1", "scheduled", "2027-02-01")]);
   const unpaid = planWith([]);
 

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9u F6 (lead's ruling 3, session 26 task M): an interview dated after the projected rank
+ * An interview dated after the projected rank
  * order list deadline but before the next Match's interview season is never met by "we have no
  * interview recorded": a warning names the interview and the deadline (and the later candidate's,
  * inside whose window it may still count: both sides said) and asks whether the date is right.
@@ -43,7 +43,7 @@ const at = (startsAt: string) =>
 const risk = (result: Plan) =>
   result.risks.find((each) => each.code === "INTERVIEW_AFTER_RANK_LIST_DEADLINE");
 
-describe("an interview after the rank order list deadline, before the next season (t9u F6)", () => {
+describe("an interview after the rank order list deadline, before the next season", () => {
   it("inside the later candidate's window: names it, both deadlines, and asks whether the date is right", () => {
     const result = mere([at("2027-02-26T09:00:00-05:00")]);
     expect(result.risks.map((each) => each.code)).not.toContain("NO_INTERVIEW_RECORDED");

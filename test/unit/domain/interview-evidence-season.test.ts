@@ -6,7 +6,7 @@ import type { Interview } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9o F10 addendum, lead's ruling (session 22 task E): one predicate says whether an
+ * One predicate says whether an
  * interview is evidence of being in a Match: dated in that Match's interview season (from the day
  * programs may first review ERAS applications to the rank order list deadline, the window the
  * intake warning uses) once ERAS applicants may submit. An interview on 1 Sep 2026 and one on 2 Sep
@@ -44,7 +44,7 @@ function withoutTheInterview(result: Plan): unknown {
   };
 }
 
-describe("one rule for when an interview is evidence (t9o F10 addendum)", () => {
+describe("one rule for when an interview is evidence", () => {
   it("an interview on 1 Sep 2026 and one on 2 Sep 2026 give the same plan for the 2027 Match", () => {
     const first = planWith(interviewOn("2026-09-01"));
     const second = planWith(interviewOn("2026-09-02"));

@@ -6,7 +6,7 @@ import type { Interview } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9r F3 (session 24 task O, lead's ruling 2): an interview in an earlier Match's interview
+ * An interview in an earlier Match's interview
  * season than the plan's Match year (the CLI warned on stderr only) is asked about in the plan: a
  * warning names the interview and its Match, and what would become urgent; the plan's dates stay.
  */
@@ -33,7 +33,7 @@ const JANUARY = interviewFactory({
 });
 const risk = (result: Plan) => result.risks.find((each) => each.code === "INTERVIEW_IN_EARLIER_MATCH");
 
-describe("an interview in an earlier Match's season than the plan's (t9r F3)", () => {
+describe("an interview in an earlier Match's season than the plan's", () => {
   it("asks whether the Match year is right, naming the interview, its Match and what would be urgent", () => {
     const result = planFor([JANUARY]);
     const asked = risk(result);
@@ -58,10 +58,10 @@ describe("an interview in an earlier Match's season than the plan's (t9r F3)", (
 });
 
 /**
- * Tester t9s F1 / F16 (lead's ruling 1): the question compares the interview's season with the
+ * The question compares the interview's season with the
  * Match year the applicant entered, never with a later Match the planner moved the plan to.
  */
-describe("a plan the planner moved to a later Match (t9s F1)", () => {
+describe("a plan the planner moved to a later Match", () => {
   it("raises no question about the entered Match's own interview", () => {
     const applicant = applicantFactory({
       fullName: "Ngozi Adeyemi",

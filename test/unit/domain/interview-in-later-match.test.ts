@@ -6,7 +6,7 @@ import type { Interview } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9t F21 (lead's ruling): the mirror of INTERVIEW_IN_EARLIER_MATCH. An interview in a later
+ * The mirror of INTERVIEW_IN_EARLIER_MATCH. An interview in a later
  * Match's interview season than the plan's Match year (the CLI warned on stderr only) is asked
  * about in the plan: is the Match year wrong, or the date? The interview keeps its own reminders.
  */
@@ -44,7 +44,7 @@ const OCTOBER = interviewFactory({
 });
 const risk = (result: Plan) => result.risks.find((each) => each.code === "INTERVIEW_IN_LATER_MATCH");
 
-describe("an interview in a later Match's season than the plan's (t9t F21)", () => {
+describe("an interview in a later Match's season than the plan's", () => {
   it("asks whether the Match year or the date is wrong, naming the interview and its Match", () => {
     const result = planFor([OCTOBER]);
     const asked = risk(result);

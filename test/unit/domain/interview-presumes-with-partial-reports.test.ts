@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Session 22 task A1 (t9o F4 point 1, F13, lead's rulings): an interview that is evidence for the
+ * Session 22 task A1: an interview that is evidence for the
  * entered Match presumes every certification and ERAS step the applicant never reported, whatever
  * else was reported and whether or not the Match stays in reach. A moved plan carries the presumed
  * statuses (never "create a MyIntealth account"), the warning lists every presumed step, the Pathway
@@ -66,7 +66,7 @@ const texts = (result: Plan): string[] => [
 ];
 const listed = (result: Plan, key: string) => result.nextSteps.some((step) => step.milestone === key);
 
-describe("Step 2 CK reported not started, the rest never reported (t9o F4)", () => {
+describe("Step 2 CK reported not started, the rest never reported", () => {
   const now = new Date("2026-12-03T09:00:00Z");
   for (const [zone, input] of [
     ["Dhaka", DHAKA([milestoneFactory("usmle_step2ck", "not_started")])],
@@ -93,7 +93,7 @@ describe("Step 2 CK reported not started, the rest never reported (t9o F4)", () 
   }
 });
 
-describe("OET reported in progress, the Pathway never reported (t9o F13)", () => {
+describe("OET reported in progress, the Pathway never reported", () => {
   const now = new Date("2026-12-03T09:00:00Z");
   for (const [zone, input] of [
     ["Dhaka", DHAKA([milestoneFactory("oet_medicine", "in_progress")])],
@@ -114,7 +114,7 @@ describe("OET reported in progress, the Pathway never reported (t9o F13)", () =>
       // Presumed sent, not done, beside the OET reported unfinished (lead's merge ruling): its card
       // asks both ways, and the warning says the plan counts it as sent.
       const pathway = result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
-      // Dhaka's day of the 9:00 PM ET deadline is the next: both zones there (t9t F12).
+      // Dhaka's day of the 9:00 PM ET deadline is the next: both zones there.
       expect(pathway?.action).toMatch(
         zone === "Dhaka"
           ? /Not submitted yet: submit it by Sun 27 Dec 2026, 8:00 AM GMT\+6 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\).*Already submitted/
@@ -161,7 +161,7 @@ describe("Step 1 reported done only: the deadlines still ahead are named as ques
 });
 
 describe("Step 2 CK reported not started after its last sitting day: the plan moves anyway", () => {
-  // After the later candidate's last sitting day (Wed 3 Feb 2027): until then the Match is kept (t9r F1).
+  // After the later candidate's last sitting day (Wed 3 Feb 2027): until then the Match is kept.
   const now = new Date("2027-02-05T09:00:00Z");
   for (const [zone, input] of [
     ["Dhaka", DHAKA([milestoneFactory("usmle_step2ck", "not_started")])],
@@ -180,7 +180,7 @@ describe("Step 2 CK reported not started after its last sitting day: the plan mo
       expect(moved).not.toContain("The 2027 fees you paid");
     });
 
-    // t9p F1 (session 23 task S): the presumed 2027 ones are presumed paid, never spent nor owed.
+    // The presumed 2027 ones are presumed paid, never spent nor owed.
     it(`${zone}: budgets the 2028 Match's own ERAS token and applications, the presumed 2027 ones as presumed paid`, () => {
       const eras = result.budget.items.filter((item) => item.key.startsWith("eras_"));
       expect(eras.length).toBeGreaterThan(0);
@@ -204,16 +204,16 @@ describe("Step 2 CK reported not started after its last sitting day: the plan mo
   }
 });
 
-// Tester t9p F12 (A): the OET reported in progress, the plan moved past its last sitting day. The
+// The OET reported in progress, the plan moved past its last sitting day. The
 // Pathway presumed sent (not done) beside it was not accepted, and a Pathway application is for one
 // Pathways season: the moved plan must not carry it as done, or the next Match's Pathway loses its
 // card and reminders while the certificate's card calls it done.
-describe("OET in progress past its last sitting day, the Pathway never reported (t9p F12)", () => {
+describe("OET in progress past its last sitting day, the Pathway never reported", () => {
   for (const [zone, input] of [
     ["Dhaka", DHAKA([milestoneFactory("oet_medicine", "in_progress")])],
     ["Bogota", BOGOTA([milestoneFactory("oet_medicine", "in_progress")])],
   ] as const) {
-    // Past the later candidate's last OET sitting day too, Tue 12 Jan 2027 (ECFMG's deadlines follow NRMP's, t9s F15).
+    // Past the later candidate's last OET sitting day too, Tue 12 Jan 2027 (ECFMG's deadlines follow NRMP's).
     const result = plan(input, seasonCalendar(2027), new Date("2027-01-14T09:00:00Z"));
 
     it(`${zone}: the moved plan keeps the next Match's Pathway as a step to do, with reminders`, () => {

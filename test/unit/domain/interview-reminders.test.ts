@@ -31,7 +31,7 @@ const START = Date.parse("2026-11-18T15:00:00Z");
 function inputFor(zone: string) {
   return inputFactory({
     applicant: applicantFactory({ timezone: zone, matchYear: 2027 }),
-    // In reach of the 2027 Match: a Match dropped for a later one sends its interviews no reminders (t9m F13).
+    // In reach of the 2027 Match: a Match dropped for a later one sends its interviews no reminders.
     milestones: doneMilestones(PRE_ERAS_KEYS),
     interviews: [
       interviewFactory({

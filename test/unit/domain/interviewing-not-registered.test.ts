@@ -15,7 +15,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9m F11: an applicant with interviews for the 2027 Match and no NRMP registration after
+ * An applicant with interviews for the 2027 Match and no NRMP registration after
  * the early deadline was told "early deadline passed" as a warning, every 12 days, and the step
  * said "register soon". Interviewing, only a certified rank order list can match them and NRMP
  * registration comes first: the risk is critical (register now, the late fee from the fee table,
@@ -31,7 +31,7 @@ function planWith(interviews: Interview[]): Plan {
   return plan(
     inputFactory({
       applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027, graduation: "2025-07-31" }),
-      // Reported not started: never reported, the registration is asked about instead (t9q F2).
+      // Reported not started: never reported, the registration is asked about instead.
       milestones: [
         ...doneMilestones(PRE_ERAS_KEYS, "2026-09-10"),
         { key: "nrmp_registration", status: "not_started" },
@@ -56,7 +56,7 @@ function gaps(result: Plan): number[] {
   return at.slice(1).map((each, index) => Math.round((each - (at[index] as number)) / 86_400_000));
 }
 
-describe("interviewing but not registered with NRMP after the early deadline (tester t9m F11)", () => {
+describe("interviewing but not registered with NRMP after the early deadline", () => {
   it("is critical: register now, the late fee from the fee table, no ranking without it", () => {
     const risk = lateFeeRisk(interviewing);
     expect(risk?.severity).toBe("critical");

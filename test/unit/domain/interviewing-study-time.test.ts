@@ -51,7 +51,7 @@ const planAt = (input: PlannerInput, now: string): Plan => plan(input, calendar,
 const riskOf = (result: Plan, code: string) => result.risks.find((risk) => risk.code === code);
 const NOW = "2026-12-03T09:00:00Z";
 
-describe("interviewing: a typical study period (advice) makes the Match tight, never out of reach (t9o F4)", () => {
+describe("interviewing: a typical study period (advice) makes the Match tight, never out of reach", () => {
   it.each(ZONES)("%s on Thu 3 Dec 2026: the 2027 Match stays the target, no write-off", (zone) => {
     const result = planAt(samira(zone), NOW);
     expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
@@ -60,7 +60,7 @@ describe("interviewing: a typical study period (advice) makes the Match tight, n
     // NRMP registration is pushed as for any applicant interviewing in reach.
     expect(riskOf(result, "NRMP_LATE_FEE")?.severity).toBe("critical");
     expect(result.nextSteps.some((step) => step.milestone === "nrmp_registration")).toBe(true);
-    // Never reported, so asked: the rank list is planned meanwhile, not blocked (t9s F3, lead's ruling).
+    // Never reported, so asked: the rank list is planned meanwhile, not blocked.
     expect(result.nextSteps.find((step) => step.milestone === "rank_order_list")?.deadline?.at).toBe(
       new Date(calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at).toISOString(),
     );
@@ -84,14 +84,14 @@ describe("interviewing: a typical study period (advice) makes the Match tight, n
         `Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (our advice): that leaves ${left} where about 120 days of preparation is typical (advice)`,
       );
       expect(risk?.message).toContain(
-        // NRMP never reported: asked, not told (t9r F12).
+        // NRMP never reported: asked, not told.
         "With an interview for the 2027 Match in hand, it stays your target, tight as it is: if you have not registered with NRMP yet, do it now.",
       );
       expect(risk?.message).not.toContain("out of reach");
     },
   );
 
-  it.each(ZONES)("%s the day after the last sitting day: kept on the later candidate (t9r F1)", (zone) => {
+  it.each(ZONES)("%s the day after the last sitting day: kept on the later candidate", (zone) => {
     const result = planAt(samira(zone), "2027-01-29T12:00:00Z");
     expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
     expect(riskOf(result, "MATCH_YEAR_LAST_DAY")?.severity).toBe("critical");
@@ -132,7 +132,7 @@ function omar(zone: string): PlannerInput {
   });
 }
 
-describe("the interview counts once ERAS applicants may submit (t9o F4)", () => {
+describe("the interview counts once ERAS applicants may submit", () => {
   it.each(ZONES)("%s on Sat 15 Aug 2026, before ERAS opens: written off on the usual pace", (zone) => {
     const result = planAt(omar(zone), "2026-08-15T12:00:00Z");
     expect(riskOf(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);

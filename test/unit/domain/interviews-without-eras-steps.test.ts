@@ -56,15 +56,15 @@ const unreported = (result: Plan) =>
 describe("interviews for the entered Match with no ERAS step reported", () => {
   const result = planAt("2026-12-01T12:00:00Z");
 
-  // t9p F1 (session 23 task S): one line each, presumed paid, apart from what was reported spent.
-  it("budgets a presumed step's fee as presumed paid: nothing invented as spent, nothing owed again (t9o, t9p F1)", () => {
+  // One line each, presumed paid, apart from what was reported spent.
+  it("budgets a presumed step's fee as presumed paid: nothing invented as spent, nothing owed again", () => {
     const lines = result.budget.items.map((item) => item.label);
     const statusOf = (start: string) =>
       result.budget.items.filter((item) => item.label.startsWith(start)).map((item) => item.status);
     expect(statusOf("ERAS token")).toEqual(["presumed"]);
     expect(statusOf("USMLE Step 1")).toEqual(["presumed"]);
     expect(result.budget.items.filter((item) => item.status === "spent")).toEqual([]);
-    // NRMP registration is not presumed; never reported, it is asked about (t9q F2 leftovers): its fee
+    // NRMP registration is not presumed; never reported, it is asked about: its fee
     // is shown "if you have not registered yet", in no total.
     expect(lines.some((label) => label.startsWith("NRMP registration"))).toBe(false);
     const asked = result.budget.toVerify?.find((item) => item.label.startsWith("NRMP registration"));
@@ -97,9 +97,9 @@ describe("interviews for the entered Match with no ERAS step reported", () => {
 });
 
 describe("an ERAS step reported is judged as before", () => {
-  // Session 22 task A1 (lead's ruling on t9o F4): every step never reported is presumed, whatever
+  // Session 22 task A1: every step never reported is presumed, whatever
   // else was reported, so the documents are asked for beside the application reported not started.
-  // Session 23 task P2 (lead's ruling on t9p F15): the answer the interview contradicts is asked
+  // Session 23 task P2: the answer the interview contradicts is asked
   // about (ANSWERS_CONTRADICT_INTERVIEW), which replaces ERAS_LATE_SUBMISSION's "weigh the next Match".
   it("ERAS application reported not started: questioned (critical), its unreported documents presumed", () => {
     const result = planAt("2026-12-01T12:00:00Z", [milestoneFactory("eras_application", "not_started")]);

@@ -10,7 +10,7 @@ import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } fr
  * evidence the applicant is in that Match. Certification steps they never reported (missing from the
  * input) do not make it out of reach: the plan keeps the entered Match, the interviews keep their
  * reminders, and a warning asks for the steps' statuses. Statuses reported explicitly are judged as
- * before (t9m F13: a dropped Match's interviews get no reminders).
+ * before (a dropped Match's interviews get no reminders).
  */
 const CERTIFICATION_STEPS = [
   "ecfmg_application",
@@ -118,7 +118,7 @@ describe("interviews for the entered Match with no certification steps reported"
 
 describe("statuses reported explicitly are judged as before", () => {
   // Judged, not presumed: with interviews in hand their study time (advice) makes the Match tight,
-  // never out of reach (the lead's ruling on tester t9o F4); the hard allowances still fit on 1 Dec.
+  // never out of reach; the hard allowances still fit on 1 Dec.
   it("Step 1, Step 2 CK and OET reported not started for 20 Feb 2027: tight, not presumed done", () => {
     const late = ["usmle_step1", "usmle_step2ck", "oet_medicine"].map((key) =>
       milestoneFactory(key as (typeof CERTIFICATION_STEPS)[number], "not_started", "2027-02-20"),

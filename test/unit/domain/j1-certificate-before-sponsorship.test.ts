@@ -10,7 +10,7 @@ import {
   PRE_ERAS_KEYS,
 } from "./factories.ts";
 
-// Tester t9p F14 (the lead's ruling): ECFMG sponsors a J-1 physician only with a valid ECFMG
+// ECFMG sponsors a J-1 physician only with a valid ECFMG
 // certificate, yet a matched J-1 applicant's sponsorship (due mid-April) waited only for the
 // contract, and the certificate's first reminder (its start-by, mid-April) came after the
 // sponsorship application was due. Here: a Manila graduate of 2025, every step up to Match Day
@@ -40,7 +40,7 @@ function matchedInManila(visa: Visa) {
   });
 }
 
-describe("t9p F14: a J-1 applicant's ECFMG sponsorship waits for the ECFMG certificate", () => {
+describe("a J-1 applicant's ECFMG sponsorship waits for the ECFMG certificate", () => {
   const result = plan(matchedInManila("J-1"), calendar, NOW);
   const sponsorship = result.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
   const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
@@ -72,7 +72,7 @@ describe("t9p F14: a J-1 applicant's ECFMG sponsorship waits for the ECFMG certi
   it("leaves the H-1B applicant's certificate as it was (no J-1 words, no J-1 target)", () => {
     const h1b = plan(matchedInManila("H-1B"), calendar, NOW);
     const step = h1b.nextSteps.find((each) => each.milestone === "ecfmg_certification");
-    // Its own card may name a J-1 as the route to ask about (t9q F11), never ECFMG's J-1 sponsorship.
+    // Its own card may name a J-1 as the route to ask about, never ECFMG's J-1 sponsorship.
     expect(step?.action).not.toContain("ECFMG sponsors a J-1 physician");
     expect(step?.target?.source ?? "").not.toContain("j1_ecfmg_sponsorship");
   });

@@ -8,10 +8,10 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
- * The J-1 visa step gets a consular allowance as its lead time (tester t9i F13); with less time left
+ * The J-1 visa step gets a consular allowance as its lead time; with less time left
  * than that, the visa step says to check the consulate's wait and ask for an expedited appointment.
  * The DS-2019 stays due a month before the visa: counted back 60 days it fell one day after the J-1
- * sponsorship's date, leaving ECFMG no time for its 4-6 week review (tester t9l F4, A); between
+ * sponsorship's date, leaving ECFMG no time for its 4-6 week review; between
  * Match Day and residency start the chain cannot hold ECFMG's review and a 60-day wait both. So the
  * allowance is that month, not the visitor visa's 60 days (j1-allowances-agree.test.ts checks every
  * J-1 text against the chain's dates).
@@ -44,7 +44,7 @@ const step = (result: Plan, key: string) => result.nextSteps.find((s) => s.miles
 const dueDay = (result: Plan, key: string) =>
   (step(result, key) ?? result.blocked.find((s) => s.milestone === key))?.deadline?.day;
 
-describe("the J-1 visa step has the DS-2019's month as its consular allowance (t9i F13 B), the chain ECFMG's review (t9l F4)", () => {
+describe("the J-1 visa step has the DS-2019's month as its consular allowance, the chain ECFMG's review", () => {
   it("the visa's lead time is the month the DS-2019 is due before the visa, not the visitor-visa allowance", () => {
     const due = catalogEntry("j1_ds2019").due;
     expect(due.from === "milestone" ? [due.key, due.offsetDays] : null).toEqual(["visa_j1", -30]);
@@ -52,11 +52,11 @@ describe("the J-1 visa step has the DS-2019's month as its consular allowance (t
     expect(catalogEntry("visa_j1").leadTimeDays.days).toBeLessThan(VISITOR_VISA_WAIT_DAYS);
   });
 
-  it("the DS-2019 (Fri 15 May) leaves ECFMG at least 4 weeks after the sponsorship's date (t9l F4)", () => {
+  it("the DS-2019 (Fri 15 May) leaves ECFMG at least 4 weeks after the sponsorship's date", () => {
     const result = planAt(matched(false), "2026-04-01T09:00:00Z");
     expect(dueDay(result, "visa_j1")).toBe("2026-06-16");
     // A month before the visa is Sun 17 May 2026: an office step's due day moves to the Friday
-    // before (office-days.ts, tester t9l F10).
+    // before (office-days.ts).
     expect(dueDay(result, "j1_ds2019")).toBe("2026-05-15");
     const unsponsored = ApplicantSnapshotSchema.parse({
       ...matched(false),
@@ -81,7 +81,7 @@ describe("the J-1 visa step has the DS-2019's month as its consular allowance (t
     expect(action).not.toContain("expedited");
   });
 
-  // Tester t9w F14 (B): an interview booked before the visa date is the appointment the note asks
+  // An interview booked before the visa date is the appointment the note asks
   // for; the note stays only with none booked, or one booked after that date.
   const booked = (date: string): ApplicantSnapshot =>
     ApplicantSnapshotSchema.parse({
@@ -89,7 +89,7 @@ describe("the J-1 visa step has the DS-2019's month as its consular allowance (t
       milestones: [...matched(true).milestones, { key: "visa_j1", status: "scheduled", date }],
     });
 
-  it("an interview booked before the visa date (16 Jun) drops the expedite note, before and after its day (t9w F14)", () => {
+  it("an interview booked before the visa date (16 Jun) drops the expedite note, before and after its day", () => {
     const before = step(planAt(booked("2026-06-08"), "2026-05-20T09:00:00Z"), "visa_j1")?.action ?? "";
     expect(before).toContain("Your J-1 visa interview is on Mon 8 Jun 2026");
     expect(before).not.toContain("Less time is left");
@@ -99,7 +99,7 @@ describe("the J-1 visa step has the DS-2019's month as its consular allowance (t
     expect(after).not.toContain("Less time is left");
   });
 
-  it("an interview booked after the visa date keeps it, beside the words that the day is after it (t9w F14)", () => {
+  it("an interview booked after the visa date keeps it, beside the words that the day is after it", () => {
     const action = step(planAt(booked("2026-06-20"), "2026-05-20T09:00:00Z"), "visa_j1")?.action ?? "";
     expect(action).toContain("after Tue 16 Jun 2026");
     expect(action).toContain("Ask the consulate for an earlier or expedited appointment");

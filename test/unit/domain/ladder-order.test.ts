@@ -19,10 +19,10 @@ const LADDER_NAMES = Object.keys(laddersData.ladders);
 const ZONES = ["Asia/Kolkata", "Africa/Lagos", "America/New_York", "Pacific/Auckland", "America/Los_Angeles"];
 
 /**
- * Tester s5 B3: a contract's "start now" rung (7 days' lead) went out after its "due in 14 days"
+ * A contract's "start now" rung (7 days' lead) went out after its "due in 14 days"
  * rung. A ladder lists its rungs in the order of what they say; the sent order must read the same.
  */
-describe("reminder ladders keep their rungs' order (tester s5 B3)", () => {
+describe("reminder ladders keep their rungs' order", () => {
   it("sends every catalog ladder's rungs in the ladder's order, whatever the lead, zone and deadline", () => {
     fc.assert(
       fc.property(

@@ -12,7 +12,7 @@ export const HOUR = 3_600_000;
 /**
  * A 2027 Match applicant in `timezone` with every step to NRMP registration done (undated) but the
  * OET and the ECFMG Pathway, which stand as given (the Pathway not started unless given): the
- * applicant on the last day of the season (testers t9k F7, t9l F7 and F8).
+ * applicant on the last day of the season.
  */
 export function lastDayApplicant(
   timezone: string,

@@ -12,7 +12,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * risk now says only what its chain counts (the exams reach NRMP in time) and defers to the ERAS
  * warning; with ERAS submitted, the Match is still "within reach".
  *
- * Since t9q F10 minor (one-exam-risk.ts) this chain's MATCH_YEAR_LAST_DAY, about Step 2 CK alone and
+ * Minor (one-exam-risk.ts) this chain's MATCH_YEAR_LAST_DAY, about Step 2 CK alone and
  * its last sitting day, is folded into EXAMS_LATE_FOR_RANKING, which says the same: the plans below
  * check that the folded risk still never says "within reach" beside the ERAS warning.
  */
@@ -38,7 +38,7 @@ function applicant(erasSubmitted: boolean) {
 const message = (result: Plan, code: string) => result.risks.find((each) => each.code === code)?.message;
 const now = new Date("2028-01-20T09:00:00Z");
 
-describe("MATCH_YEAR_LAST_DAY beside a late ERAS application (t9m F3)", () => {
+describe("MATCH_YEAR_LAST_DAY beside a late ERAS application", () => {
   it("no ERAS application, well past the review date: the two risks agree", () => {
     const result = plan(applicant(false), calendar, now);
     const eras = message(result, "ERAS_LATE_SUBMISSION");
@@ -55,7 +55,7 @@ describe("MATCH_YEAR_LAST_DAY beside a late ERAS application (t9m F3)", () => {
     expect(message(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
     const exams = message(result, "EXAMS_LATE_FOR_RANKING");
     expect(exams).toContain("by Wed 26 Jan 2028 at the latest");
-    // Only after the later candidate's last sitting day (t9t F19, lead's ruling).
+    // Only after the later candidate's last sitting day.
     expect(exams).toContain("only after that day does your plan move to a later Match");
     expect(exams).not.toContain("ERAS");
   });

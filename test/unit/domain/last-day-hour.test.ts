@@ -11,7 +11,7 @@ import {
 } from "./last-day-applicant.ts";
 
 /**
- * Tester t9l F7: on the last day of the 2027 Match (the projected Pathway deadline, Sat 26 Dec 2026,
+ * On the last day of the 2027 Match (the projected Pathway deadline, Sat 26 Dec 2026,
  * 9:00 PM ET), Los Angeles and New York read "act by Sat 26 Dec 2026" up to the last minute, with no
  * hour (6:00 PM in Los Angeles), while Auckland and Kolkata got the hour. Ruling: when a deadline
  * falls on the applicant's local today or within the next 24 hours, every zone gets "today, by
@@ -22,7 +22,7 @@ function risk(result: Plan, code: string): string {
   return result.risks.find((found) => found.code === code)?.message ?? "";
 }
 
-describe("the last day names its hour in every zone (t9l F7)", () => {
+describe("the last day names its hour in every zone", () => {
   it("Los Angeles at 3:00 PM on Sat 26 Dec: today, by 6:00 PM PST", () => {
     const result = plan(oetPreparing("America/Los_Angeles"), calendar, new Date("2026-12-26T23:00:00Z"));
     const today = "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)";
@@ -30,7 +30,7 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
       `still within reach if you act ${today} (projected):`,
     );
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).not.toContain("by Sat 26 Dec 2026 ");
-    // The Pathway deadline is projected, and says so (tester t9o F8 B).
+    // The Pathway deadline is projected, and says so.
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(`submit it now, ${today} (projected),`);
   });
 
@@ -51,7 +51,7 @@ describe("the last day names its hour in every zone (t9l F7)", () => {
     // Before 09:00 local the deadline's day leaves nothing usable: "tonight" the day before (t9p F21;
     // 09:00 since t9t F4: Karachi's 7:00 AM, Kolkata's 7:30 AM).
     const smallHours = due - startOfLocalDate(zone, localDate(zone, due)) < 9 * HOUR;
-    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before (t9m F8), 'tonight' if it falls before 09:00 (t9p F21, t9t F4); before that, its day", () => {
+    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before, 'tonight' if it falls before 09:00; before that, its day", () => {
       for (let now = due - 48 * HOUR; now <= due; now += HOUR / 2) {
         const result = plan(input, calendar, new Date(now));
         const lastDay = risk(result, "MATCH_YEAR_LAST_DAY");
@@ -88,7 +88,7 @@ function nextDay(zone: string, now: number): string {
 }
 
 /**
- * Tester t9l F8: a Pathway recorded in progress with the date Sun 20 Dec 2026 (submitted then, six
+ * A Pathway recorded in progress with the date Sun 20 Dec 2026 (submitted then, six
  * days before its projected deadline) was told "submit your ECFMG Pathway application at once (its
  * projected deadline … has passed …)". A Pathway dated on or before its deadline is submitted: only
  * what is still to do is named, and "act by" is the earliest of the named actions' days.
@@ -103,7 +103,7 @@ function pathwayDated(
 
 const SUBMITTED_20_DEC = { key: "ecfmg_pathway", status: "in_progress", date: "2026-12-20" } as const;
 
-describe("a Pathway already submitted is never an action of the last day (t9l F8)", () => {
+describe("a Pathway already submitted is never an action of the last day", () => {
   it.each(["America/Los_Angeles", "Asia/Kolkata", "Pacific/Auckland"])(
     "%s, OET on 12 Jan, on 28 Dec: only the OET sitting is named",
     (zone) => {
@@ -113,7 +113,7 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
         new Date("2026-12-28T04:00:00Z"),
       );
       // Booked between the two candidates' last days (Tue 5 and Tue 12 Jan), one risk says the fact
-      // with both sides (t9t F19, lead's ruling): MATCH_YEAR_LAST_DAY is folded into the exam's risk.
+      // with both sides: MATCH_YEAR_LAST_DAY is folded into the exam's risk.
       expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBe("");
       const said = risk(result, "EXAMS_LATE_FOR_RANKING");
       expect(said).toContain("try to move it to Tue 5 Jan 2027 (our advice) or earlier");
@@ -132,7 +132,7 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
           "MATCH_YEAR_LAST_DAY",
         );
         // An OET booked by its last sitting day beside a Pathway submitted in time has no last day to
-        // warn of (t9u F7, s25: a sitting in time is asked about, never written off); none names an action.
+        // warn of (a sitting in time is asked about, never written off); none names an action.
         expect(said, now).not.toContain("submit your ECFMG Pathway application");
         expect(said, now).not.toContain("act by");
       }
@@ -154,12 +154,12 @@ describe("a Pathway already submitted is never an action of the last day (t9l F8
 });
 
 /**
- * Tester t9l F8 (C): the OET result date of one sitting differed by zone ("around Mon 1 Feb 2027" in
+ * The OET result date of one sitting differed by zone ("around Mon 1 Feb 2027" in
  * Kolkata, "Tue 2 Feb 2027" in Los Angeles for 12 Jan + 21 days), and an out-of-reach text read
  * "around Tue 26 Jan 2027, after the deadline … Tue 26 Jan 2027". One day rule in every zone, and
  * "after" never between equal days.
  */
-describe("result days read alike in every zone, and 'after' never between equal days (t9l F8 C)", () => {
+describe("result days read alike in every zone, and 'after' never between equal days", () => {
   it.each(["America/Los_Angeles", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"])(
     "%s: a 12 Jan OET sitting is reported around Tue 2 Feb 2027",
     (zone) => {
@@ -169,7 +169,7 @@ describe("result days read alike in every zone, and 'after' never between equal 
         new Date("2026-12-28T04:00:00Z"),
       );
       expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(
-        // Booked between the two candidates' last days, it says both sides (t9t F1, F19, lead's ruling).
+        // Booked between the two candidates' last days, it says both sides.
         "Your OET Medicine on Tue 12 Jan 2027 would be reported around Tue 2 Feb 2027 by our cautious allowance.",
       );
     },
@@ -180,7 +180,7 @@ describe("result days read alike in every zone, and 'after' never between equal 
     (zone) => {
       let checked = 0;
       // Around the later candidate's last OET sitting day, Tue 12 Jan 2027 (ECFMG's deadlines follow
-      // NRMP's, t9s F15), each two hours, for a sitting booked 13 or 14 Jan: a sitting by 12 Jan (13 Jan
+      // NRMP's), each two hours, for a sitting booked 13 or 14 Jan: a sitting by 12 Jan (13 Jan
       // east of ET) fits the later candidate's documents deadline; the write-off's cause varies by zone.
       for (const booked of ["2027-01-13", "2027-01-14"])
         for (
@@ -221,7 +221,7 @@ describe("result days read alike in every zone, and 'after' never between equal 
   );
 });
 
-describe("the plan is re-run when its words turn to the hour (t9l F7)", () => {
+describe("the plan is re-run when its words turn to the hour", () => {
   it("a plan two days before the deadline lists the instant 24 hours before it", () => {
     const result = plan(oetPreparing("America/Los_Angeles"), calendar, new Date(due - 48 * HOUR));
     expect(result.riskChangesAt).toContain(new Date(due - 24 * HOUR).toISOString());

@@ -5,7 +5,7 @@ import { localDate } from "#domain/time.ts";
 import { SEASON_2027 as calendar, PATHWAY_DUE_2027 as due, HOUR, oetDone } from "./last-day-applicant.ts";
 
 /**
- * Tester t9k F7: with the OET done and the Pathway application not submitted, in Lagos at 02:30 on
+ * With the OET done and the Pathway application not submitted, in Lagos at 02:30 on
  * Sun 27 Dec 2026 (the projected Pathway deadline is Sat 26 Dec, 9:00 PM ET = Sun 27 Dec, 3:00 AM
  * Lagos), EXAMS_LATE_FOR_RANKING said "(Sat 26 Dec 2026 has passed)" beside MATCH_YEAR_LAST_DAY's
  * "still within reach if you act today". A day is never said to have passed before its instant,
@@ -14,7 +14,7 @@ import { SEASON_2027 as calendar, PATHWAY_DUE_2027 as due, HOUR, oetDone } from 
 
 const messages = (result: Plan) => result.risks.map((risk) => risk.message);
 
-describe("words about the Pathway deadline use the applicant's day (t9k F7)", () => {
+describe("words about the Pathway deadline use the applicant's day", () => {
   it("Lagos at 02:30 on Sun 27 Dec: both zones, nothing has passed", () => {
     const result = plan(oetDone("Africa/Lagos"), calendar, new Date("2026-12-27T02:30:00+01:00"));
     const said = messages(result).join("\n");
@@ -43,7 +43,7 @@ describe("words about the Pathway deadline use the applicant's day (t9k F7)", ()
           expect(said).toContain("within reach");
           if (localDate(zone, now) > "2026-12-26") expect(said).not.toContain("by Sat 26 Dec 2026");
         } else {
-          // Only the latest candidate's words: "submit today", no later day (t9s F15, t9t F13).
+          // Only the latest candidate's words: "submit today", no later day.
           expect(said, new Date(now).toISOString()).toContain("submit today");
           expect(
             said.replace("On the later deadline: the 2027 Match is still within reach", ""),

@@ -14,7 +14,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9o F2 and the lead's ruling: an exam's last sitting day is a date in the applicant's own
+ * An exam's last sitting day is a date in the applicant's own
  * calendar (Wed 27 Jan 2027 for USMLE in the 2027 Match, the ET date of its cut-off, projected), an
  * all-day deadline. The step's deadline is that date with no hour (table, timeline, email); the step
  * is due today on that local date, overdue only from the applicant's next local day, its reminders
@@ -88,7 +88,7 @@ describe.each([
       precision: "day",
       day: "2027-01-27",
       status: "projected",
-      // The rank order list deadline less the result's time: our advice, marked † (tester t9v F9).
+      // The rank order list deadline less the result's time: our advice, marked †.
       basis: "advice",
       at: new Date(end).toISOString(),
     });
@@ -124,7 +124,7 @@ describe.each([
     expect(result.overdue).toEqual([]);
   });
 
-  it("from the applicant's next local day: passed, kept on the later candidate's Wed 3 Feb (t9r F1)", () => {
+  it("from the applicant's next local day: passed, kept on the later candidate's Wed 3 Feb", () => {
     const result = plan(input, new Date(end));
     expect(outOfReach(result)).toBe(false);
     expect(stepOf(result, "usmle_step2ck")?.deadline?.local).toBe("Wed 3 Feb 2027");
@@ -137,7 +137,7 @@ describe.each([
   });
 });
 
-describe("the tester's instants (t9o F2)", () => {
+describe("the tester's instants", () => {
   it("Los Angeles at 2027-01-28T08:00Z (Thu local): passed, kept on the later candidate; 4 Feb local: out", () => {
     const input = step2("America/Los_Angeles");
     expect(outOfReach(plan(input, new Date("2027-01-28T08:00:00Z")))).toBe(false);

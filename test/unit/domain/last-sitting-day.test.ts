@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9n F1, F2, F13 and the lead's ruling: the last sitting day is a calendar day, the ET day of
+ * The last sitting day is a calendar day, the ET day of
  * the cut-off instant (2027 Match: rank order list deadline Wed 24 Feb 2027, 9:00 PM ET, projected,
  * less the 28-day score allowance: Wed 27 Jan 2027), named with no time and the same day in every
  * zone; "today" on the applicant's local day equal to it, "tomorrow" on the one before; from their
@@ -79,7 +79,7 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       expect(late?.severity).toBe("critical");
       expect(late?.message).toContain(`find any seat you can and take it ${words}`);
       namesTheDayOnly(late?.message.split(". ECFMG must")[0]);
-      // One risk per exam fact (t9q F10 minor): MATCH_YEAR_LAST_DAY's "sit it today/tomorrow" was the
+      // One risk per exam fact: MATCH_YEAR_LAST_DAY's "sit it today/tomorrow" was the
       // same day and action; what it added, the move to a later Match after that day, is folded in.
       expect(risk(result, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
       namesTheDayOnly(late?.message.slice(late.message.indexOf("After Wed 27 Jan")));
@@ -101,7 +101,7 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       }
     });
 
-    it("1 AM local on 28 Jan: the day has passed, kept on the later candidate (t9r F1), no book-now notice", () => {
+    it("1 AM local on 28 Jan: the day has passed, kept on the later candidate, no book-now notice", () => {
       const result = plan(input, calendar, localAt(zone, "2027-01-28", 1));
       expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
       expect(risk(result, "MATCH_YEAR_LAST_DAY")?.severity).toBe("critical");
@@ -123,7 +123,7 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       const late = risk(result, "EXAMS_LATE_FOR_RANKING");
       expect(late?.severity).toBe("critical");
       expect(late?.milestones).toContain("usmle_step2ck");
-      // Booked by the later candidate's last sitting day, the risk says the card's both sides (t9t F1, lead's ruling).
+      // Booked by the later candidate's last sitting day, the risk says the card's both sides.
       expect(late?.message).toContain("try to move it to Wed 27 Jan 2027 (our advice) or earlier");
       expect(late?.message).toContain("if no earlier seat is open, keep Thu 28 Jan 2027");
     });
@@ -133,7 +133,7 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       const step = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
       expect(step?.urgency).toBe("urgent");
       expect(result.overdue.map((each) => each.milestone)).not.toContain("usmle_step2ck");
-      // Never "too late as booked" while the result may still come in time (t9r F8, lead's ruling).
+      // Never "too late as booked" while the result may still come in time.
       expect(step?.action).toContain("if no earlier seat is open, keep Thu 28 Jan 2027");
       expect(step?.action).not.toContain("has passed");
     });
@@ -141,7 +141,7 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
 );
 
 /**
- * Tester t9n F15 and the lead's ruling: OET Medicine in progress with no date is never written off by
+ * OET Medicine in progress with no date is never written off by
  * its 7-day booking allowance alone (as t9m F12 for USMLE). OET sits on fixed dates Matchpath does
  * not have, so the warning says to book the earliest sitting whose result can reach ECFMG by the
  * Pathway's documents deadline (Tue 26 Jan 2027, projected), and names the last sitting day that
@@ -165,7 +165,7 @@ describe("OET Medicine in progress, no date (Lagos, Pathway in progress with no 
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
     const late = risk(result, "EXAMS_LATE_FOR_RANKING");
     expect(late?.severity).toBe("critical");
-    // Past OET's booking allowance for 5 Jan (16 Dec, advice; t9u F2, F3): a late seat, never "today".
+    // Past OET's booking allowance for 5 Jan (16 Dec, advice): a late seat, never "today".
     expect(late?.message).toContain(
       "booking for OET Medicine sittings by Tue 5 Jan 2027 (our advice) has probably closed",
     );
@@ -178,7 +178,7 @@ describe("OET Medicine in progress, no date (Lagos, Pathway in progress with no 
   });
 
   it("13 Jan, the day after the later candidate's last OET sitting day (Tue 12 Jan 2027): out of reach", () => {
-    // Until then the later candidate keeps the Match: ECFMG's dates follow NRMP's (t9s F15).
+    // Until then the later candidate keeps the Match: ECFMG's dates follow NRMP's.
     const result = plan(input, calendar, new Date("2027-01-13T10:00:00Z"));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
   });

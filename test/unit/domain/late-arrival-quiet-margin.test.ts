@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9q F13: a late arrival in quiet hours was held to their end even with under two hours
+ * A late arrival in quiet hours was held to their end even with under two hours
  * left (Karachi at 23:30, NRMP's early registration closing at 09:59 the next morning). Ruling:
  * quiet hours hold the notice only while their end still leaves at least 12 hours (advice) before
  * the deadline; otherwise it goes now, at night. NRMP's early deadline for the 2027 Match is
@@ -38,7 +38,7 @@ function nrmpNotice(input: PlannerInput, now: string) {
   return reminders.find((r) => r.milestone === "nrmp_registration");
 }
 
-describe("a late arrival in quiet hours waits for their end only with 12 hours left after it (t9q F13)", () => {
+describe("a late arrival in quiet hours waits for their end only with 12 hours left after it", () => {
   it("Honolulu at 07:00 on the deadline day (10 h 59 min left at 08:00): the notice goes now", () => {
     const now = "2026-11-30T17:00:00.000Z"; // 07:00 Mon in Honolulu
     const notice = nrmpNotice(applicantIn("Pacific/Honolulu"), now);

@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Tester s10 issue 9 B6: Tunde (Lagos) signed up on 30 Nov, the day NRMP's early registration
+ * Tunde (Lagos) signed up on 30 Nov, the day NRMP's early registration
  * deadline passed (Mon 30 Nov 2026, 11:59 PM ET = Tue 1 Dec 05:59 Lagos). The plan made before the
  * deadline had no rung after it, so the wake-up was armed for the next morning's slot the day after
  * and "the early deadline has passed, register late" reached him on Wed 2 Dec, 27 hours late.
@@ -56,9 +56,9 @@ describe("a step whose early deadline passes with a later one still open (NRMP l
   });
 });
 
-describe("the late fee, in the step and in the risk (tester s10 issue 9 B6, C note)", () => {
+describe("the late fee, in the step and in the risk (C note)", () => {
   it("says the same: the $50 late fee (NRMP's 2023 figure), which R3 shows when you register", () => {
-    // Reported not started: never reported, an interviewing applicant is asked instead (t9q F2).
+    // Reported not started: never reported, an interviewing applicant is asked instead.
     const told = {
       ...lagos,
       milestones: [
@@ -71,7 +71,7 @@ describe("the late fee, in the step and in the risk (tester s10 issue 9 B6, C no
     const risk = after.risks.find((r) => r.code === "NRMP_LATE_FEE");
     // The deadline is projected, so the risk says "may apply" and that R3 shows it; the step must
     // not state the fee as certain beside it. Tunde has an interview for the 2027 Match, so the
-    // risk is the interviewing one (t9m F11).
+    // risk is the interviewing one.
     expect(risk?.message).toContain("the $50 late fee (NRMP's figure as of 2023) may apply");
     expect(risk?.message).toContain("R3 shows whether the fee is charged");
     expect(step?.action).toContain("if R3 charges it, the $50 late registration fee");

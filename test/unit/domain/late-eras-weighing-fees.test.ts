@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t10b F1 (fixZK ruling 2): while ERAS_LATE_SUBMISSION advises weighing the next Match before
+ * While ERAS_LATE_SUBMISSION advises weighing the next Match before
  * paying ERAS fees, the budget holds this Match's ERAS fees not yet paid (the application fees, the
  * USMLE transcript) as it holds NRMP's: listed "If you apply for the 2027 Match", in no total.
  */
@@ -15,7 +15,7 @@ const ERAS_KEYS = ["eras_programs", "eras_usmle_transcript"];
 const held = (result: Plan, key: string) => (result.budget.toVerify ?? []).find((item) => item.key === key);
 const counted = (result: Plan, key: string) => result.budget.items.find((item) => item.key === key);
 
-describe("a late ERAS application's fees follow the advice to weigh the next Match (t10b F1)", () => {
+describe("a late ERAS application's fees follow the advice to weigh the next Match", () => {
   it("lists the unpaid ERAS fees 'If you apply for the 2027 Match', in no total, like NRMP's", () => {
     const result = planInOwnMatch(LATE, "2026-12-04T20:00:00Z");
     expect(result.risks.find((risk) => risk.code === "ERAS_LATE_SUBMISSION")?.message).toContain(

@@ -24,7 +24,7 @@ const done = doneMilestones(
 /** A semicolon followed by a word that starts a sentence, not a name or an acronym ("; ECFMG", "; Step 3"). */
 const CAPITAL_AFTER_SEMICOLON = /; (?!Step \d|[A-Z]{2})[A-Z][a-z]/;
 
-describe("EXAMS_LATE_FOR_RANKING says each late step in a sentence of its own (tester t9h)", () => {
+describe("EXAMS_LATE_FOR_RANKING says each late step in a sentence of its own", () => {
   const both = planWith([
     ...done,
     milestoneFactory("usmle_step1", "scheduled", "2027-02-05"),
@@ -39,7 +39,7 @@ describe("EXAMS_LATE_FOR_RANKING says each late step in a sentence of its own (t
     expect(message).not.toMatch(CAPITAL_AFTER_SEMICOLON);
   });
 
-  // Its result day is the sitting's own date plus the 28 days, in every zone (tester t9l F8 C): not
+  // Its result day is the sitting's own date plus the 28 days, in every zone: not
   // Thu 11 Mar, the ET day of Manila's midnight.
   it("a single late exam reads as before", () => {
     const one = planWith([

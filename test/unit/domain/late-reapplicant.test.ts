@@ -8,7 +8,7 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { DAY_MS } from "#domain/time.ts";
 
 /**
- * A late applicant (tester s5 issue 9 C6): a re-applicant unmatched in 2026 with no 2027 ERAS
+ * A late applicant: a re-applicant unmatched in 2026 with no 2027 ERAS
  * application on 30 Nov 2026. Besides "submit now", an advisor says plainly that most interview
  * invitations are out and to weigh applying early for the next Match, as labelled advice.
  */

@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9u F15 (lead's ruling 4, session 26 task M): after Match Day, a result dated between the
+ * After Match Day, a result dated between the
  * projected rank order list deadline and its later candidate no longer says "check R3 now" as a
  * critical risk: it folds into the Match Day question as a warning (R3 shows whether you matched;
  * withdrawn means the result came after NRMP's deadline: plan for the next Match), and the weekly
@@ -47,7 +47,7 @@ function chinedu(now: string): Plan {
 
 const late = (result: Plan) => result.risks.find((risk) => risk.code === "ROL_DEADLINE_MAY_BE_LATER");
 
-describe("a result dated after the projected deadline, once Match Day has passed (t9u F15)", () => {
+describe("a result dated after the projected deadline, once Match Day has passed", () => {
   it("before Match Day: still critical, R3 to check now", () => {
     expect(late(chinedu("2027-03-10T09:00:00Z"))?.severity).toBe("critical");
   });

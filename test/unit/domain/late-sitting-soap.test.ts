@@ -4,7 +4,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester t9n F12: Step 2 CK sat on Fri 29 Jan 2027, after its last sitting day (Wed 27 Jan), result
+// Step 2 CK sat on Fri 29 Jan 2027, after its last sitting day (Wed 27 Jan), result
 // never reported: after the rank order list deadline the plan moved to the 2028 Match with no word
 // about SOAP 2027. Fact sheet (NRMP, "What requirements for ECFMG certification must I complete"):
 // by the rank order list deadline ECFMG must confirm the exams to NRMP, otherwise the applicant is
@@ -42,7 +42,7 @@ const notFeasible = (result: Plan) => result.risks.find((risk) => risk.code === 
 const NRMP_ECFMG =
   "https://www.nrmp.org/help/item/what-requirements-for-ecfmg-certification-must-i-complete-to-be-eligible-to-participate-in-the-main-residency-match/";
 
-describe("a sitting after the last sitting day, its result unreported: what SOAP 2027 needs (t9n F12)", () => {
+describe("a sitting after the last sitting day, its result unreported: what SOAP 2027 needs", () => {
   it("registered with NRMP, before Match Week: SOAP only if the result reached ECFMG by the rank order list deadline", () => {
     const risk = notFeasible(planFor(lateSitting(true), "2027-03-03T12:00:00Z"));
     expect(risk?.message).toContain(

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9p F16: the 2027 rank order list deadline is projected at 23 days before Match Day (as in
+ * The 2027 rank order list deadline is projected at 23 days before Match Day (as in
  * 2026), the earlier of two candidates (16 days in 2022–2025, Wed 3 Mar 2027). Between the two, "you
  * cannot match" is the unsafe side: a refusal names the later candidate ("unless NRMP's 2027 deadline
  * turns out later … check R3 and act if it still lets you"); the plan keeps the earlier date.
@@ -33,7 +33,7 @@ function rosa(...rol: MilestoneEntry[]) {
 const said = (result: Plan) => result.risks.map((risk) => risk.message).join("\n");
 const calendar = seasonCalendar(2027);
 
-describe("a refusal on a projected deadline names the later candidate (t9p F16)", () => {
+describe("a refusal on a projected deadline names the later candidate", () => {
   it("the projection keeps the earlier date and carries the later one", () => {
     const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
     expect(rol.date).toBe("2027-02-24");

@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9r F1 (A) and F8 (B), the lead's ruling: the 2027 rank order list deadline is projected
+ * The 2027 rank order list deadline is projected
  * (Wed 24 Feb 2027, the earlier candidate; its later candidate Wed 3 Mar 2027, last sitting day Wed
  * 3 Feb). A Match is written off only when it is out of reach on the later candidate too; between the
  * two the plan keeps the Match, dated by the earlier date, with one critical MATCH_YEAR_LAST_DAY that
@@ -49,7 +49,7 @@ function emeka(
   });
 }
 
-describe("a Match out of reach on the projected deadline only stays planned (t9r F1)", () => {
+describe("a Match out of reach on the projected deadline only stays planned", () => {
   it("Thu 28 Jan, interviewing: no write-off, one critical risk naming both dates, Step 2 CK due Wed 3 Feb", () => {
     const result = plan(emeka(true), y2027, new Date("2027-01-28T10:00:00+01:00"));
     expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
@@ -125,7 +125,7 @@ function lucia() {
   };
 }
 
-describe("a sitting booked after the projected last sitting day (t9r F8)", () => {
+describe("a sitting booked after the projected last sitting day", () => {
   const card = (result: Plan) =>
     result.nextSteps.find((each) => each.milestone === "usmle_step2ck")?.action ?? "";
 

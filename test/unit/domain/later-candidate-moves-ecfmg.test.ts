@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F15 (A), the lead's ruling: ECFMG's Pathway deadlines are projected from NRMP's rank
+ * ECFMG's Pathway deadlines are projected from NRMP's rank
  * order list deadline (projection-rules.json), so on its later candidate (Wed 3 Mar 2027) they move
  * with it. An OET under way gets the rescue a USMLE exam gets: the Match kept with one critical risk
  * naming the later candidate's last OET sitting day, no withdrawal advice, written off once that
@@ -43,7 +43,7 @@ function ngozi() {
   });
 }
 
-describe("an OET under way is kept on the later candidate (t9s F15)", () => {
+describe("an OET under way is kept on the later candidate", () => {
   it("Wed 6 Jan 2027: no write-off, no withdrawal, one critical risk naming the later last OET sitting day", () => {
     const result = plan(ngozi(), y2027, new Date("2027-01-06T10:00:00+01:00"));
     expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
@@ -53,7 +53,7 @@ describe("an OET under way is kept on the later candidate (t9s F15)", () => {
     expect(critical.map((each) => each.code)).toEqual(["MATCH_YEAR_LAST_DAY"]);
     const message = critical[0]?.message ?? "";
     expect(message).toContain("Wed 3 Mar 2027");
-    // Past OET's booking allowance (t9u F2): "… a late OET Medicine seat … and sit it by Tue 12 Jan 2027".
+    // Past OET's booking allowance: "… a late OET Medicine seat … and sit it by Tue 12 Jan 2027".
     expect(message).toMatch(/sit (OET Medicine|it) by \w+ \d+ Jan 2027/);
     // Both NRMP's date and ECFMG's that follow it are projected.
     expect(message).toContain(

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9m F15's follow-up: a plan moved to the 2028 Match plans its ERAS and NRMP steps, so
+ * A plan moved to the 2028 Match plans its ERAS and NRMP steps, so
  * their Done buttons must follow the 2028 Match's windows, not the 2027 Match's: a Done recorded
  * in December 2026 would count for the 2027 season and the plan would ask for the step again.
  */
@@ -25,7 +25,7 @@ const planFor = (matchYear: number) =>
     NOW,
   );
 
-describe("Done on a step of the later Match a plan is moved to (tester t9m F15)", () => {
+describe("Done on a step of the later Match a plan is moved to", () => {
   const moved = planFor(2027);
   const entered = planFor(2028);
 

@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9m F15: once the 2027 Match was out of reach and the plan named the 2028 Match, the 2028
+ * Once the 2027 Match was out of reach and the plan named the 2028 Match, the 2028
  * application steps (letters, ERAS token, ERAS, NRMP registration, ranking) all read "waiting for a
  * feasible Match year (the 2028 Match)" with no reminders, unless the applicant changed their Match
  * year by hand, while the budget already counted the 2028 fees. Lead's ruling: the later Match is
@@ -39,7 +39,7 @@ const seasonSteps = (result: Plan) => ({
 const updateNotices = (result: Plan) =>
   result.reminders.filter((each) => /update your Match year to 2028 in your intake form/.test(each.title));
 
-describe("a Match out of reach plans the later Match's steps in full (tester t9m F15)", () => {
+describe("a Match out of reach plans the later Match's steps in full", () => {
   const moved = planFor(2027);
   const entered = planFor(2028);
 

@@ -3,13 +3,13 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { inSoap, planAt } from "./soap-applicant.ts";
 
 /**
- * Tester t9m F5 (d): in New York a Match Day email went out at 9:00 AM ET on SOAP's last day, with
+ * In New York a Match Day email went out at 9:00 AM ET on SOAP's last day, with
  * the offer rounds still to come. Ruling: Match Day's reminder never falls before SOAP ends.
  */
 const SOAP_END = seasonCalendar(2027).dates.nrmp_soap_ends.at;
 const MATCH_DAY = seasonCalendar(2027).dates.nrmp_match_day.at;
 
-describe("Match Day waits for SOAP's end (t9m F5 d)", () => {
+describe("Match Day waits for SOAP's end", () => {
   it("New York: the Match Day reminder goes out at the first delivery slot after SOAP's end, 9:00 AM Friday", () => {
     const matchDay = planAt(inSoap("America/New_York"), "2027-03-16T12:00:00Z").reminders.filter(
       (r) => r.milestone === "match_day",

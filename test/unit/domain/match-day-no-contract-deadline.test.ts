@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { matched2027 } from "./factories.ts";
 
 /**
- * Tester t9p F6: after Match Day with the result untold, the Match Day row carried the contract's
+ * After Match Day with the result untold, the Match Day row carried the contract's
  * date (two weeks after Match Day, advice) as its deadline, with a "soon" badge: no NRMP date. Match
  * Day is a calendar event; the result is what the plan needs, due at residency's start (README), and
  * the step is urgent since the contract and visa steps wait on it. Never the contract's date.
@@ -14,7 +14,7 @@ const calendar = seasonCalendar(2027);
 /** Diego, in Mexico City, H-1B, everything to Match Week done, Match Day not told. */
 const diego = matched2027("America/Mexico_City", { visa: "H-1B", matchDay: false });
 
-describe("Match Day's row after the release has no invented deadline (t9p F6)", () => {
+describe("Match Day's row after the release has no invented deadline", () => {
   for (const now of ["2027-03-22T10:00:00-06:00", "2027-04-20T10:00:00-06:00"]) {
     it(`at ${now}: due at residency's start, urgent, never the contract's date`, () => {
       const result = plan(diego, calendar, new Date(now));

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F1 (B) and the lead's ruling: a certified 2027 list whose Step 2 CK result (sat 8 Jan)
+ * A certified 2027 list whose Step 2 CK result (sat 8 Jan)
  * was never reported stays in the Match on that condition until midnight ET seven days after Match
  * Day (Sat 27 Mar 2027, 00:00 EDT = 04:00 UTC), when the first weekly "did you match?" check has
  * gone. Before, the flip at midnight ET after Match Day replaced Karachi's "Match Day: tell us where

@@ -29,7 +29,7 @@ const h1bCertified = (timezone: string) =>
   });
 
 describe.each(["Africa/Accra", "Pacific/Auckland"])(
-  "after Match Day, Match Day's question comes first, and the certificate's card is about now (t9o F6), %s",
+  "after Match Day, Match Day's question comes first, and the certificate's card is about now, %s",
   (zone) => {
     it("lists 'Match Day: tell us where you matched' first, the H-1B certificate after it", () => {
       for (const now of ["2027-03-22T09:00:00Z", "2027-03-29T09:00:00Z"]) {
@@ -78,7 +78,7 @@ const certificateDone = (timezone: string) =>
   });
 
 describe.each(["Africa/Accra", "Pacific/Auckland"])(
-  "no card refers to a Step 3 risk not shown (t9o F6), %s",
+  "no card refers to a Step 3 risk not shown, %s",
   (zone) => {
     it("before and after the rank order list deadline, certified or not", () => {
       for (const input of [h1bCertified(zone), certificateDone(zone)])

@@ -5,11 +5,11 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9q F7: within one urgency, the step a MATCH_YEAR_LAST_DAY or MATCH_YEAR_NOT_FEASIBLE risk
+ * Within one urgency, the step a MATCH_YEAR_LAST_DAY or MATCH_YEAR_NOT_FEASIBLE risk
  * names reads first, and a step with a hard deadline before one with only a target (US clinical
  * experience, "target, no deadline", read above the Step 1 the 2028 Match depends on).
  */
-describe("the step that decides the Match leads its urgency (t9q F7)", () => {
+describe("the step that decides the Match leads its urgency", () => {
   const zone = "Asia/Karachi";
   const thePlan = plan(
     inputFactory({

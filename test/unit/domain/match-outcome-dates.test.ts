@@ -8,7 +8,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { renderPlan } from "../../../shared/cli/plan.ts";
 
 /**
- * Match Week, Match Day and ranking opening on the applicant's road (tester s3, A3): an advisor
+ * Match Week, Match Day and ranking opening on the applicant's road: an advisor
  * puts Match Week Monday and Match Day on the calendar from the start, and tells the applicant to
  * enter their list the day ranking opens. Advisor's decision: while the rank list is not certified
  * the dates are shown (timeline, calendar feed, CLI) but send nothing, since the rank list's own
@@ -67,7 +67,7 @@ describe("Match Week and Match Day dated before the rank list is certified", () 
     ]);
   });
 
-  it("does not catch a missed opening notice up once ranking has opened (tester s10 issue 9d C7)", () => {
+  it("does not catch a missed opening notice up once ranking has opened", () => {
     const late = of(planAt(pending, "2027-01-20T12:00:00Z"), "rank_order_list");
     expect(late.map((r) => r.rung)).not.toContain("ranking-opens");
     expect(late.map((r) => r.rung)).toContain("start-by");
@@ -83,7 +83,7 @@ describe("Match Week and Match Day once the rank list is certified (1 Feb 2027)"
       // After NRMP's Monday release (10:00 AM ET, 19:30 in Kolkata): did you match?
       [MATCH_RESULT_RUNG, "2027-03-15T19:30:00.000+05:30"],
     ]);
-    // Match Day waits for SOAP's end (t9m F5 d): 2:30 AM Friday in Kolkata, so the slot that morning.
+    // Match Day waits for SOAP's end: 2:30 AM Friday in Kolkata, so the slot that morning.
     expect(of(result, "match_day").map((r) => [r.rung, r.sendAtLocal])).toEqual([
       ["due-in-1d", "2027-03-19T09:00:00.000+05:30"],
     ]);

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListInLagos, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9k F1, F2 and the lead's ruling: a J-1 applicant with everything done and a certified
+ * A J-1 applicant with everything done and a certified
  * 2027 rank list never tells us Match Day's result. After 1 Jul 2027 the weekly question went on
  * every Friday for ever under a new id each week, the card's date moved with `now`, and the one
  * "The 2027 Match is over" notice reused March's id (sent once per Match year, so never sent when
@@ -94,7 +94,7 @@ describe.each(ZONES)("t9k F1 in %s: after residency's start", (zone) => {
   });
 });
 
-describe("t9k F2: every certification requirement done, Match Day never reported", () => {
+describe("every certification requirement done, Match Day never reported", () => {
   it.each(
     ZONES.flatMap((zone) =>
       ["2027-07-02T12:00:00Z", "2027-09-05T12:00:00Z", "2028-02-10T12:00:00Z"].map((now) => [zone, now]),
@@ -129,7 +129,7 @@ describe("t9k F2: every certification requirement done, Match Day never reported
   );
 });
 
-describe("t9k F10: a matched applicant with a signed contract whose certificate may come after the start", () => {
+describe("a matched applicant with a signed contract whose certificate may come after the start", () => {
   const karachi = certifiedListInLagos("karachi-matched");
   const matched = {
     ...karachi,

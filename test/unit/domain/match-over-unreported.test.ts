@@ -7,7 +7,7 @@ import { renderEt } from "#domain/time.ts";
 import { certifiedListInLagos, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9j F1, F2: a J-1 applicant in Lagos with everything done and a certified 2027 rank list,
+ * A J-1 applicant in Lagos with everything done and a certified 2027 rank list,
  * who never tells us Match Day's result. From residency's start (1 Jul 2027) the plan went silent
  * (no risk, no reminder), showed Match Day overdue by its passed April date with the release's
  * text beside five blocked post-Match steps dated April–June, and CERTIFICATION_AFTER_START said
@@ -25,7 +25,7 @@ const AFTER_START = [
   "2027-12-01T09:00:00Z",
 ];
 
-describe('t9j F1: the 2027 Match is over and Match Day was never reported (fixM, t9x F12: "we never heard whether you matched")', () => {
+describe('the 2027 Match is over and Match Day was never reported ("we never heard whether you matched")', () => {
   it.each(AFTER_START)("at %s the plan says the Match is over and keeps asking", (now) => {
     const result = planAt(now);
     const step = result.nextSteps.find((each) => each.milestone === "match_day");
@@ -35,13 +35,13 @@ describe('t9j F1: the 2027 Match is over and Match Day was never reported (fixM,
     // The 2028 season's dates, from its season data: when ERAS opens and when applications go out.
     expect(step?.action).toContain(renderEt(next.eras_season_opens_myeras.at));
     expect(step?.action).toContain(renderEt(next.eras_applicants_may_submit.at));
-    // Due by the 2028 Match's ERAS submission day, fixed by the season (lead's ruling on tester
-    // t9k F1; before it the date moved with now): overdue only once it has passed.
+    // Due by the 2028 Match's ERAS submission day, fixed by the season
+    // (before it the date moved with now): overdue only once it has passed.
     expect(Date.parse(step?.deadline?.at ?? "")).toBe(next.eras_applicants_may_submit.at);
     const overdue = result.overdue.some((each) => each.milestone === "match_day");
     expect(overdue).toBe(Date.parse(now) > next.eras_applicants_may_submit.at);
     const risk = result.risks.find((each) => each.code === "MATCH_DAY_NOT_REPORTED");
-    // A warning by then: its critical notice went at the contract's date (t9k F1, t9j F9).
+    // A warning by then: its critical notice went at the contract's date.
     expect(risk?.severity).toBe("warning");
     expect(risk?.message).toContain("We never heard whether you matched in the 2027 Match");
   });
@@ -76,7 +76,7 @@ describe('t9j F1: the 2027 Match is over and Match Day was never reported (fixM,
     const later = seasonCalendar(2029).dates;
     expect(step?.action).toContain("your plan moves to the 2029 Match");
     expect(step?.action).toContain(renderEt(later.eras_applicants_may_submit.at));
-    // Still the date the 2027 Match's season fixed, passed: asked, not re-dated (t9k F1).
+    // Still the date the 2027 Match's season fixed, passed: asked, not re-dated.
     expect(Date.parse(step?.deadline?.at ?? "")).toBe(next.eras_applicants_may_submit.at);
     expect(result.reminders.filter((each) => each.milestone === "match_day")).toEqual([]);
     const risk = result.risks.find((each) => each.code === "MATCH_DAY_NOT_REPORTED");
@@ -93,7 +93,7 @@ describe('t9j F1: the 2027 Match is over and Match Day was never reported (fixM,
             ...input.applicant,
             medicalSchool: { ...input.applicant.medicalSchool, wdomsSponsorNote: null },
           },
-          // Without the steps that prove the note (t9o F12), which would lift the gate.
+          // Without the steps that prove the note, which would lift the gate.
           milestones: input.milestones.filter(
             (each) => each.key !== "wdoms_listing" && !SPONSOR_NOTE_EVIDENCE.includes(each.key),
           ),

@@ -60,7 +60,7 @@ describe.each(["Africa/Lagos", "Asia/Karachi", "America/Los_Angeles"])(
           result.reminders.filter((each) => each.rung === "match-year-out-of-reach"),
           now,
         ).toEqual([]);
-        // fixM (t9x F9): not matched, not in SOAP: the next Match, and the Match proved the result.
+        // Not matched, not in SOAP: the next Match, and the Match proved the result.
         expect(
           result.risks.map((risk) => risk.code),
           now,

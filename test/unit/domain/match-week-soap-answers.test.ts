@@ -16,11 +16,11 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * fixZB's rulings (session 30) on Match Week, SOAP and the moved plan, on the testers' own applicants
  * (copied to test/fixtures/match-week-and-soap; the Manila one is t9y's Maria with Match Week left
  * unanswered, the README's way to report "not matched, in SOAP"), at the testers' instants:
- * 1. t9z F1: Match Week done beside SOAP in progress is a conflict, asked at once; no step asserts
- *    either outcome. 2. t9z F2: SOAP "Not for me" with no certified list from Monday: not matched,
- *    not in SOAP, moved at once. 3. t9z F14, t9y F11: 45 applications in all of SOAP. 4. t9z F15: the
- *    chain after an unreported Match Day all dated. 5. t9y F5: the moved plan's SOAP starts afresh.
- * 6. t9y F6: a Pathway certificate in the moved plan. 7. t9y C10, C11: the Match Day question on its
+ * 1. Match Week done beside SOAP in progress is a conflict, asked at once; no step asserts
+ *    either outcome. 2. SOAP "Not for me" with no certified list from Monday: not matched,
+ *    not in SOAP, moved at once. 3. 45 applications in all of SOAP. 4. The
+ *    chain after an unreported Match Day all dated. 5. The moved plan's SOAP starts afresh.
+ * 6. A Pathway certificate in the moved plan. 7. The Match Day question on its
  * own day; "Answer by".
  */
 const FIXTURES = new URL("../../fixtures/match-week-and-soap/", import.meta.url).pathname;
@@ -29,7 +29,7 @@ const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 const step = (result: Plan, key: string) => result.nextSteps.find((each) => each.milestone === key);
 const words = (result: Plan) => JSON.stringify(result);
 
-describe("ruling 1 (t9z F1): Match Week done and SOAP in progress (Li, Chicago)", () => {
+describe("Match Week done and SOAP in progress (Li, Chicago)", () => {
   const li = snapshot("matched-and-in-soap-chicago.json");
 
   it("on Tuesday: a critical conflict naming both answers and each fix, noticed at once", () => {
@@ -72,7 +72,7 @@ describe("ruling 1 (t9z F1): Match Week done and SOAP in progress (Li, Chicago)"
   });
 });
 
-describe("ruling 2 (t9z F2): SOAP Not for me with no certified list (Ama, Accra)", () => {
+describe("SOAP Not for me with no certified list (Ama, Accra)", () => {
   const ama = snapshot("no-list-soap-not-for-me-accra.json");
 
   it("on Match Week's Monday: not matched, not in SOAP, the plan moves to 2028 at once", () => {
@@ -92,7 +92,7 @@ describe("ruling 2 (t9z F2): SOAP Not for me with no certified list (Ama, Accra)
   });
 });
 
-describe("ruling 3 (t9z F14, t9y F11): SOAP's 45 is for the whole of SOAP", () => {
+describe("SOAP's 45 is for the whole of SOAP", () => {
   it("Bishal on Tuesday, and a SOAP participant on Monday and Tuesday: never 'first batch'", () => {
     const bishal = planInOwnMatch(
       snapshot("silent-after-match-day-kathmandu.json"),
@@ -109,7 +109,7 @@ describe("ruling 3 (t9z F14, t9y F11): SOAP's 45 is for the whole of SOAP", () =
   });
 });
 
-describe("ruling 4 (t9z F15): after an unreported Match Day the chain is all dated (Bishal, 1 May)", () => {
+describe("after an unreported Match Day the chain is all dated (Bishal, 1 May)", () => {
   it("the contract, Statement of Need and sponsorship keep their dates, and each starts once you match", () => {
     const result = planInOwnMatch(
       snapshot("silent-after-match-day-kathmandu.json"),
@@ -127,7 +127,7 @@ describe("ruling 4 (t9z F15): after an unreported Match Day the chain is all dat
   });
 });
 
-describe("rulings 5 and 6 (t9y F5, F6): the plan moved after SOAP (Maria, Manila)", () => {
+describe("the plan moved after SOAP (Maria, Manila)", () => {
   const maria = snapshot("in-soap-silent-pathway-manila.json");
 
   it("in July, the 2028 SOAP reads as for any 2028 applicant, not 'You are in SOAP'", () => {
@@ -164,7 +164,7 @@ describe("rulings 5 and 6 (t9y F5, F6): the plan moved after SOAP (Maria, Manila
   });
 });
 
-describe("ruling 7 (t9y C10, C11): the Match Day question on its day, labelled to answer by", () => {
+describe("the Match Day question on its day, labelled to answer by", () => {
   it("C10: planned on Match Day's eve, the next wake-up finds the question on 20 Mar, not the 27th", () => {
     const maria = snapshot("in-soap-silent-pathway-manila.json");
     const now = new Date("2027-03-19T01:00:00Z"); // 09:00 in Manila, the eve's rung

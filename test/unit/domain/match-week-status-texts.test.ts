@@ -94,8 +94,8 @@ describe("Match Week for an applicant with a certified list who has not reported
     expect(week?.action).toContain("matched (mark Match Week done)");
     expect(soap?.action).toContain("List of Unfilled Programs");
     expect(soap?.action).not.toContain("If you matched");
-    // SOAP's own answers (tester s5 B1: else a matched applicant taps Done, "I did SOAP"); fixM on
-    // t9x F3, F9: done is an accepted SOAP offer, Not for me is "not matched, not taking part", and a
+    // SOAP's own answers (else a matched applicant taps Done, "I did SOAP");
+    // done is an accepted SOAP offer, Not for me is "not matched, not taking part", and a
     // matched applicant is sent to Match Week.
     expect(soap?.action).toContain(
       "Mark SOAP done when you accept a SOAP offer; still taking part: in progress.",

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderPlan } from "../../../shared/cli/plan.ts";
 import { applicantFactory, doneMilestones, examsDone, inputFactory } from "./factories.ts";
 
-// Tester s4 papercut 12: an applicant out of reach for 2027 got "Plan for …: 2027 Match" although
+// An applicant out of reach for 2027 got "Plan for …: 2027 Match" although
 // every date below was for 2028. The heading says both.
 const now = new Date("2026-11-24T10:00:00Z");
 const planned = (milestones: ReturnType<typeof doneMilestones>) =>

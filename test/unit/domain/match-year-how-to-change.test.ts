@@ -3,7 +3,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-describe("an out-of-reach Match says how to change the target year (tester s11 issue 14e B1)", () => {
+describe("an out-of-reach Match says how to change the target year", () => {
   it("names the intake form's Match year and the advisor, not just 'change your target Match year'", () => {
     const result = plan(
       inputFactory({

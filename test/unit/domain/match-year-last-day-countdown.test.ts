@@ -6,7 +6,7 @@ import { nothingToSnoozeText, snoozeOptions } from "#domain/snoozes.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9v F2 (A), lead's ruling (session 26 task L): the last day that keeps a Match is the most
+ * The last day that keeps a Match is the most
  * expensive date in the plan. An early 2028 starter in Manila who stalls after the WDOMS check: the
  * day MATCH_YEAR_LAST_DAY names (act by the end of Mon 31 May 2027, ET) is counted down on the step
  * it names first (the ECFMG application), 14, 3 and 1 day(s) before it, each saying that after it
@@ -30,7 +30,7 @@ const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MAT
 const countdown = (result: Plan, at: string | undefined) =>
   result.reminders.filter((each) => each.deadline === at && each.rung.startsWith("deadline-in-"));
 
-describe("the last day that keeps the 2028 Match is counted down (t9v F2)", () => {
+describe("the last day that keeps the 2028 Match is counted down", () => {
   it("1 May 2027: rungs 14, 3 and 1 day(s) before the last day, on the ECFMG application, saying what follows", () => {
     const result = planAt("2027-05-01T10:00:00+08:00");
     const risk = lastDay(result);

@@ -16,10 +16,10 @@ function applicant(timezone: string): PlannerInput {
     applicant: applicantFactory({ timezone, matchYear: 2027 }),
     milestones: [
       ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
-      // In progress and undated: its projected deadline passing does not end the season (t9j F4),
+      // In progress and undated: its projected deadline passing does not end the season,
       // so the last day stays one while the words change.
       { key: "ecfmg_pathway", status: "in_progress" },
-      // Not yet booked: an OET sat in time is asked about and has no last day (t9u F7, s25), so the
+      // Not yet booked: an OET sat in time is asked about and has no last day, so the
       // last day here is the OET's own last sitting day, Tue 5 Jan 2027 (Karachi's local day).
       { key: "oet_medicine", status: "not_started" },
     ],

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9h issue 9 B3: the 2027 Match was written off (MATCH_YEAR_NOT_FEASIBLE) on a stack of
+ * The 2027 Match was written off (MATCH_YEAR_NOT_FEASIBLE) on a stack of
  * advice values (a test date within 7 days, the OET's 21-day result time, ECFMG's 28-day review)
  * and a projected rank order list deadline, with no warning beforehand naming the last day that
  * still works. MATCH_YEAR_LAST_DAY names it while it is ahead, found with feasibility's own chain,
@@ -42,21 +42,21 @@ const outOfReachOnProjection = (result: Plan) =>
     lastDay(result)?.message ?? "",
   );
 
-describe("the last day that still works for the 2027 Match is named before the write-off (t9h B3)", () => {
+describe("the last day that still works for the 2027 Match is named before the write-off", () => {
   // Preparing for the OET (in progress): only booking it remains. Not started, its 60 days of
-  // preparation put the 2027 Match out of reach by then, whatever was paid (tester t9j F3).
+  // preparation put the 2027 Match out of reach by then, whatever was paid.
   const lagos = applicant("Africa/Lagos", [{ key: "oet_medicine", status: "in_progress" }]);
 
   it("Lagos, OET in preparation and Pathway not started, on Wed 2 Dec 2026: book the OET and submit the Pathway by named days", () => {
     const risk = lastDay(planAt(lagos, "2026-12-02T06:00:00Z"));
     expect(risk?.severity).toBe("warning");
     // The Pathway's projected deadline (26 Dec) comes before the OET's last booking day (29 Dec: its last
-    // sitting day, Tue 5 Jan, less the booking week; 30 Dec was the ROL deadline's alone, t9k F9):
-    // the day to act is the earlier one (tester t9j F4), for both.
+    // sitting day, Tue 5 Jan, less the booking week; 30 Dec was the ROL deadline's alone):
+    // the day to act is the earlier one, for both.
     expect(risk?.message).toMatch(
       /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
     );
-    // OET's own booking allowance (about 28 days, advice, t9s F9) runs past its last sitting day by
+    // OET's own booking allowance (about 28 days, advice) runs past its last sitting day by
     // then: any session by that day, Tue 5 Jan, its own.
     expect(risk?.message).toContain(
       "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 (our advice)",
@@ -76,7 +76,7 @@ describe("the last day that still works for the 2027 Match is named before the w
     const karachi = applicant("Asia/Karachi", [
       { key: "oet_medicine", status: "scheduled", date: "2026-12-10" },
     ]);
-    // Past the latest candidate's Pathway deadline too (Tue 2 Feb 2027, t9s F15, t9t F13).
+    // Past the latest candidate's Pathway deadline too (Tue 2 Feb 2027).
     const result = planAt(karachi, "2027-02-04T05:00:00Z");
     expect(lastDay(result)).toBeUndefined();
     expect(writtenOff(result)).toBe(true);
@@ -111,14 +111,14 @@ describe("the last day that still works for the 2027 Match is named before the w
           const result = planAt(input, now);
           const risk = lastDay(result);
           const label = `${zone} ${JSON.stringify(milestones)} ${new Date(now).toISOString()}`;
-          // Past the Pathway's projected deadline no day is named: "submit today" (t9t F13).
+          // Past the Pathway's projected deadline no day is named: "submit today".
           if (risk === undefined || risk.message.includes("submit today")) continue;
           named++;
           expect(writtenOff(result), label).toBe(false);
-          // A day, or within its last 24 hours "today" (or "tomorrow", t9m F8, "tonight" in the next day's small hours, t9p F21) with the hour in both zones (t9l F7); with
-          // nothing left to start (a Pathway already submitted, t9l F8) the day after which it fails; an
-          // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day (t9n F1);
-          // each day marked by who sets it, "(projected)" or "(our advice)" (fix3's "Not done"; t10a F5).
+          // A day, or within its last 24 hours "today" (or "tomorrow", "tonight" in the next day's small hours) with the hour in both zones; with
+          // nothing left to start (a Pathway already submitted) the day after which it fails; an
+          // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day;
+          // each day marked by who sets it, "(projected)" or "(our advice)" (fix3's "Not done").
           const day =
             /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
               risk.message,
@@ -129,7 +129,7 @@ describe("the last day that still works for the 2027 Match is named before the w
           const lastAt = risk.lastWorkingAt === undefined ? Number.NaN : Date.parse(risk.lastWorkingAt);
           expect(writtenOff(planAt(input, lastAt)), label).toBe(false);
           // After it, out of reach on the projected deadline: written off, or kept on the later
-          // candidate only (its critical risk), ECFMG's deadlines following NRMP's (t9s F15).
+          // candidate only (its critical risk), ECFMG's deadlines following NRMP's.
           expect(outOfReachOnProjection(planAt(input, lastAt + 60_000)), label).toBe(true);
           expect(lastAt >= now, label).toBe(true);
         }

@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9q F3, F4, F10 (lead's rulings, session 23). Wanjiru: Nairobi, J-1, 2027 Match, ERAS
+ * Wanjiru: Nairobi, J-1, 2027 Match, ERAS
  * submitted and NRMP registered, no interview recorded, everything done but Step 2 CK.
  * - F3: booked for a day that has passed, no result yet, not overdue: the card names the last
  *   sitting day (Wed 27 Jan 2027) and one question reminder comes a week before it.
@@ -40,19 +40,19 @@ const step2Reminders = (result: Plan) => result.reminders.filter((r) => r.milest
 const WORDS =
   "If you did not take it, sit it by Wed 27 Jan 2027 at the latest (our advice); book a seat now (a test date usually takes about a week, advice).";
 
-describe("a booked day passed, result not yet overdue, the last sitting day ahead (t9q F3)", () => {
+describe("a booked day passed, result not yet overdue, the last sitting day ahead", () => {
   const input = wanjiru(milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"));
 
   // Lead's ruling on tester t9w F20 (session 28) replaces t9q F3's question: within the score's
   // reporting time (8 Jan + 28 days, reportingDays: Fri 5 Feb) the score is awaited, no re-sit.
-  it("the card says when the score is expected, not the last sitting day (t9w F20)", () => {
+  it("the card says when the score is expected, not the last sitting day", () => {
     const result = plan(input, calendar, new Date("2027-01-12T07:00:00Z"));
     expect(step2Of(result)?.action).toContain("your score is expected around Fri 5 Feb 2027");
     expect(step2Of(result)?.action).not.toContain("Did you take it?");
     expect(step2Of(result)?.action).not.toContain(WORDS);
   });
 
-  it("no question and no re-sit rung before the last sitting day (t9w F20)", () => {
+  it("no question and no re-sit rung before the last sitting day", () => {
     for (const now of ["2027-01-12T07:00:00Z", "2027-01-23T07:00:00Z"]) {
       const result = plan(input, calendar, new Date(now));
       expect(step2Reminders(result).filter((r) => Date.parse(r.sendAt) < LAST_DAY_END)).toEqual([]);
@@ -66,7 +66,7 @@ describe("a booked day passed, result not yet overdue, the last sitting day ahea
   });
 });
 
-describe("a booked day passed, result overdue (t9q F4)", () => {
+describe("a booked day passed, result overdue", () => {
   const input = wanjiru(milestoneFactory("usmle_step2ck", "scheduled", "2026-12-15"));
 
   it("the card and SCHEDULED_DATE_PASSED say to sit it by the last sitting day", () => {
@@ -78,7 +78,7 @@ describe("a booked day passed, result overdue (t9q F4)", () => {
   });
 });
 
-describe("not booked, no interview, ERAS submitted and NRMP registered (t9q F10)", () => {
+describe("not booked, no interview, ERAS submitted and NRMP registered", () => {
   const input = wanjiru(milestoneFactory("usmle_step2ck", "in_progress"));
 
   it("reminded at least weekly up to the last sitting day, with one a week before it", () => {

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9p F10: Step 2 CK reported scheduled for a day long past, no result. The card asked "Did you
+ * Step 2 CK reported scheduled for a day long past, no result. The card asked "Did you
  * take it?" and named only the rank order list deadline (a February date, too late for a new
  * sitting); the reminders fell silent for ten weeks. While the last sitting day is ahead, the card
  * also says by when to book a new date if it was not taken, and the reminders run up to that day.
@@ -39,8 +39,8 @@ function farhan(): PlannerInput {
 
 const planAt = (now: string): Plan => plan(farhan(), calendar, new Date(now));
 
-describe("an exam's passed booked day with no result, the last sitting day ahead (t9p F10)", () => {
-  it("the card says by when to sit it if it was not taken (t9q F4 words)", () => {
+describe("an exam's passed booked day with no result, the last sitting day ahead", () => {
+  it("the card says by when to sit it if it was not taken", () => {
     const step = planAt("2026-12-02T07:00:00Z").nextSteps.find((s) => s.milestone === "usmle_step2ck");
     expect(step?.action).toContain("Did you take it?");
     expect(step?.action).toContain(

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9t F20 (lead's ruling 3): on a plan the planner moved to a later Match, an exam reported
+ * On a plan the planner moved to a later Match, an exam reported
  * under way (registered, preparing) gets a "book your date" reminder within the catalog's booking
  * lead from the move (its last sitting day for the Match it missed), labelled advice, then its
  * normal ladder; its target is unchanged. Before, the next word came at the target's book-by day,
@@ -47,7 +47,7 @@ function planAt(now: string): Plan {
 const bookNow = (result: Plan): Reminder | undefined =>
   result.reminders.find((reminder) => reminder.milestone === "usmle_step2ck" && reminder.rung === "book-now");
 
-describe("an exam under way on a plan moved to a later Match (t9t F20)", () => {
+describe("an exam under way on a plan moved to a later Match", () => {
   it("is told to book its date at the next slot after the move, counting down to its unchanged target", () => {
     const result = planAt("2027-02-04T15:00:00Z");
     expect(result.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(true);

@@ -8,7 +8,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F17: one critical email said both "Your rank order list does not count: ranking is
+ * One critical email said both "Your rank order list does not count: ranking is
  * open, certify it again now" and "The 2027 Match is out of reach … ask NRMP about withdrawing",
  * the rank-list notice filed under Step 2 CK. Once the plan has moved to a later Match, notices
  * about the dropped Match's season steps (ERAS, NRMP, the rank order list) are not sent: the
@@ -35,7 +35,7 @@ function listBeforeOpening(step2ck: MilestoneEntry) {
 const notices = (result: Plan) =>
   result.reminders.filter((each) => each.rung === CRITICAL_RISK_RUNG || each.rung === OUT_OF_REACH_RUNG);
 
-describe("notices once the plan has moved to a later Match (tester t9l F17)", () => {
+describe("notices once the plan has moved to a later Match", () => {
   // Step 2 CK still being studied for on 5 Feb: its result cannot reach ECFMG by 24 Feb 2027.
   const moved = plan(
     listBeforeOpening(milestoneFactory("usmle_step2ck", "in_progress")),
@@ -46,9 +46,9 @@ describe("notices once the plan has moved to a later Match (tester t9l F17)", ()
   it("sends the out-of-reach notice alone, on the step that decides the Match, not the dropped list's", () => {
     const codes = moved.risks.map((risk) => risk.code);
     expect(codes).toContain("MATCH_YEAR_NOT_FEASIBLE");
-    // The list is the dropped 2027 Match's: flagged still (lead's ruling on t9w F1, session 28: in
+    // The list is the dropped 2027 Match's: flagged still (in
     // every plan that has it; the 2028 Match's entered applicant has no list for it yet), as that
-    // Match's, but never emailed: only the out-of-reach notice is sent (t9l F17).
+    // Match's, but never emailed: only the out-of-reach notice is sent.
     expect(moved.risks.find((risk) => risk.code === "ROL_BEFORE_RANKING_OPENS")?.message).toContain(
       "it is not counted for the 2027 Match",
     );
@@ -70,7 +70,7 @@ describe("notices once the plan has moved to a later Match (tester t9l F17)", ()
   });
 });
 
-describe("two critical notices on one step in one email (lead's note on t9l F17)", () => {
+describe("two critical notices on one step in one email", () => {
   const notice = (id: string, risk: Reminder["risk"], title: string, deadline: string): Reminder => ({
     id,
     milestone: "usmle_step2ck",

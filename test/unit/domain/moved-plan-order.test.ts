@@ -8,7 +8,7 @@ import { applicantFactory, inputFactory } from "./factories.ts";
 import { readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t10a F6, t9y C8 (ruling 3, session 31): one order everywhere, moved plans too. Marisol,
+ * One order everywhere, moved plans too. Marisol,
  * Chicago, 2027 Match with nothing done in November 2026: the 2027 Match is out of reach and the plan
  * is dated for 2028, yet its next steps read ECFMG application, Step 2 CK, Step 1, OET (Step 2 CK,
  * the step MATCH_YEAR_NOT_FEASIBLE says missed 2027, was lifted), while the same applicant entered
@@ -25,7 +25,7 @@ const planAt = (snapshot: ApplicantSnapshot, year: number, now: string): Plan =>
     new Date(now),
   );
 
-describe("a plan moved to a later Match reads as the same applicant entered for it (t10a F6)", () => {
+describe("a plan moved to a later Match reads as the same applicant entered for it", () => {
   const marisol = readSnapshot(DIR, "nothing-done-2027-chicago.json");
 
   it("on the tester's day: ECFMG application, Step 1, OET, Step 2 CK, as entered for 2028", () => {

@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9z F5 (ruling 6, session 30): letters, CV and statement under way while the ERAS token is
+ * Letters, CV and statement under way while the ERAS token is
  * not done say the MyERAS part waits for it, before MyERAS opens and after; nothing to assign or
  * paste until then. Maria, Manila, 2028 Match (test/fixtures/step2ck-retakes-and-myeras/maria_token.json).
  */
@@ -13,7 +13,7 @@ const actionOf = (result: Plan, key: string) =>
   result.nextSteps.find((step) => step.milestone === key)?.action ?? "";
 const KEYS = ["lors", "personal_statement", "cv"] as const;
 
-describe("MyERAS words wait for the token, in progress too (t9z F5)", () => {
+describe("MyERAS words wait for the token, in progress too", () => {
   it.each(KEYS)(
     "%s before MyERAS opens: keep working offline, once it opens on Wed 2 Jun 2027 and you registered",
     (key) => {

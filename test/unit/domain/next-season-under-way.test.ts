@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9n F14 and the lead's ruling: a 2026 applicant whose Match is over, planned in December
+ * A 2026 applicant whose Match is over, planned in December
  * 2026, was pointed at the 2027 Match with nothing about its ERAS season, which opened in June and
  * whose programs began reviewing in September 2026. The plan says the 2027 season is already under
  * way, with its dates (projected where projected), and what that means: apply now, late, or target
@@ -21,7 +21,7 @@ const input = inputFactory({
 });
 const seasonOver = (result: Plan) => result.risks.find((risk) => risk.code === "SEASON_OVER");
 
-describe("a Match over, the next one's season already under way (t9n F14)", () => {
+describe("a Match over, the next one's season already under way", () => {
   it("in December 2026: ERAS opened, programs reviewing, apply late or target 2028", () => {
     // Prepare / Act
     const risk = seasonOver(plan(input, seasonCalendar(2026), new Date("2026-12-03T06:00:00Z")));

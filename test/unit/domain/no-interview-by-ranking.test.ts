@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9r F13 (session 24 task O, lead's ruling 3): by ranking's opening, ERAS submitted and NRMP
+ * By ranking's opening, ERAS submitted and NRMP
  * registered but no interview recorded for the Match: a warning asks about interviews and says
  * what follows without one (SOAP, the next Match's plan). The plan does not move.
  */
@@ -35,7 +35,7 @@ function planFor(now: number, interviews: Interview[] = [], keys = REGISTERED_KE
 }
 const risk = (result: Plan) => result.risks.find((each) => each.code === "NO_INTERVIEW_RECORDED");
 
-describe("no interview recorded by ranking's opening (t9r F13)", () => {
+describe("no interview recorded by ranking's opening", () => {
   it("asks about interviews, and names SOAP and the next Match's plan", () => {
     const result = planFor(OPENS + 60_000);
     const asked = risk(result);

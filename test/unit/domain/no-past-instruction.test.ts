@@ -8,7 +8,7 @@ import { localDate } from "#domain/time.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * No instruction is ever dated before `now` (tester s12 issue 9f A3): a step text or a risk that
+ * No instruction is ever dated before `now`: a step text or a risk that
  * asks the applicant to act "by <day>" names today or a later day where the applicant lives.
  */
 
@@ -29,7 +29,7 @@ function pastByDays(result: Plan, today: string): string[] {
   const found: string[] = [];
   for (const text of texts) {
     for (const match of text.matchAll(BY_DAY)) {
-      // A question about what was done by a deadline (RANK_LIST_UNREPORTED, t9o F9: "Did you register
+      // A question about what was done by a deadline (RANK_LIST_UNREPORTED, "Did you register
       // with NRMP and certify a rank order list by Wed 24 Feb 2027?") asks, it instructs nothing.
       const sentence = text.slice(text.lastIndexOf(". ", match.index) + 2, match.index);
       if (/(?:^|: )(?:Did you |You never told us whether you )/.test(sentence)) continue;
@@ -163,11 +163,11 @@ describe("no instruction dated before now", () => {
     expect(pastByDays(result, "2026-11-20")).toEqual([]);
     const oet = result.nextSteps.find((step) => step.milestone === "oet_medicine");
     expect(oet?.urgency).not.toBe("overdue");
-    // The day to book by for it, still ahead (t9z F3, lead's ruling).
+    // The day to book by for it, still ahead.
     expect(oet?.action).toContain(
       "book by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 5 Jan 2027",
     );
     const late = result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
-    expect(late?.message).toContain("a sitting on or before Tue 5 Jan 2027"); // its booking day first (t9z F3)
+    expect(late?.message).toContain("a sitting on or before Tue 5 Jan 2027"); // its booking day first
   });
 });

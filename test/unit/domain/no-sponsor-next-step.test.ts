@@ -9,8 +9,8 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s12 issue 9f C3: for a school with no ECFMG sponsor note whose WDOMS check the applicant
- * had marked done (t9f sponsorfalse.json), the email's only "next step" was the optional US research
+ * For a school with no ECFMG sponsor note whose WDOMS check the applicant
+ * had marked done, the email's only "next step" was the optional US research
  * position and the console stage read "Exams and ECFMG". The next step is what resolves the gate,
  * the school's sponsor note; optional steps that need nothing from ECFMG may follow, never lead;
  * the stage names the gate.
@@ -32,7 +32,7 @@ const planFor = (wdoms: MilestoneStatus | undefined, sponsorNote: boolean | null
     now,
   );
 
-describe("no sponsor note: the next step is the school's note (tester s12 issue 9f C3)", () => {
+describe("no sponsor note: the next step is the school's note", () => {
   it.each(["done", "not_started", "in_progress"] as const)(
     "leads with the school's sponsor note, whatever the WDOMS check's status (%s)",
     (status) => {

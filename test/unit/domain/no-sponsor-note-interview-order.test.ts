@@ -10,7 +10,7 @@ import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts
  * every step with a date ahead above every step without one, whatever their urgency, against the
  * README's "urgent (to be started now) before soon before later".
  */
-describe("the reading order of a plan with an urgent undated step (t9p F3)", () => {
+describe("the reading order of a plan with an urgent undated step", () => {
   it("lists the urgent WDOMS check above the later interview", () => {
     const zone = "Europe/Istanbul";
     const now = new Date("2026-12-14T07:00:00Z");

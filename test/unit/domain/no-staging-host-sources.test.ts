@@ -5,13 +5,13 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9q F1 (lead's ruling, session 23): sources are real public pages about the claim. FSMB's
+ * Sources are real public pages about the claim. FSMB's
  * content-server host was cited for the Step 1/Step 2 CK registration claim (and on a Step 3 page);
  * the reminder email shows sources as links, so the applicant was sent to it.
  */
 const STAGING_HOST = "dxcloud.episerver.net";
 
-describe("no source names FSMB's staging host (t9q F1)", () => {
+describe("no source names FSMB's staging host", () => {
   // But the Step 1 fee's: its $680 is on FSMB's 2025 fee table only, at the address the fact sheet
   // cites for that figure (usmle-fees.test.ts); the budget shows a fee's source as text, not a link.
   it("in the catalog and the fee table", () => {

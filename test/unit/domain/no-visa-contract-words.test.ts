@@ -4,7 +4,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { inSoap, planAt } from "./soap-applicant.ts";
 
 /**
- * Tester t9m F5 (e): "contract and visa steps" was said to an applicant with visa "none" (a US
+ * "contract and visa steps" was said to an applicant with visa "none" (a US
  * citizen or permanent resident needs no visa to train): they read "contract steps"; a visa holder
  * still reads "contract and visa steps".
  */
@@ -19,7 +19,7 @@ function allText(result: Plan): string {
 /** Match week (SOAP in progress), Match Day, after the contract's date, after residency's start. */
 const NOWS = ["2027-03-17T15:00:00Z", "2027-03-19T17:00:00Z", "2027-05-20T15:00:00Z", "2027-07-10T15:00:00Z"];
 
-describe("contract steps for an applicant with no visa to get (t9m F5 e)", () => {
+describe("contract steps for an applicant with no visa to get", () => {
   for (const now of NOWS)
     it(`at ${now}, visa none never reads "visa steps"; H-1B still does where the contract is named`, () => {
       for (const soap of [true, false]) {

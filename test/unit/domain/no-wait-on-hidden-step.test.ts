@@ -3,7 +3,7 @@ import { planFor } from "./advisor-road.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 import { hiddenWaits } from "./hidden-waits.ts";
 
-// Tester t9p F4 (lead's ruling, session 23 task P1): an applicant whose sponsor note is unknown
+// An applicant whose sponsor note is unknown
 // reported only an ERAS application done for the 2027 Match; the plan moved to 2028, and its ERAS
 // token waited for the ECFMG application, a step in no section of the plan. An ERAS application
 // done means ECFMG issued a token, which needs an ECFMG/USMLE identity (MyIntealth; FSMB's USMLE
@@ -24,7 +24,7 @@ function erasOnly(dated: string) {
   });
 }
 
-describe("an ERAS application done for a Match out of reach (t9p F4)", () => {
+describe("an ERAS application done for a Match out of reach", () => {
   it("the 2028 plan's ERAS token waits for no step the plan does not show", () => {
     const result = planFor(erasOnly("2026-09-22"), "2026-12-10T09:00:00Z");
     expect(hiddenWaits(result)).toEqual([]);
@@ -79,7 +79,7 @@ describe("an ERAS application done for a Match out of reach (t9p F4)", () => {
 // The same rule found across the golden inputs: an interview presumed the ECFMG application sent,
 // not done (the WDOMS check reported not started); the plan moved to a later Match showed no card
 // for it (read as done there) while that Match's ERAS token waited for it.
-describe("a moved plan's ECFMG application presumed sent, not done (t9p F4)", () => {
+describe("a moved plan's ECFMG application presumed sent, not done", () => {
   it("keeps its card, so the token waits for a step the plan shows", () => {
     const result = planFor(
       inputFactory({

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F10 and F8 (lead's rulings, session 25 task V): a sponsor note reported `false` beside
+ * A sponsor note reported `false` beside
  * the applicant's own ECFMG certificate (impossible without a note), NRMP registration and perhaps
  * an interview. The question lists the strongest evidence and, for a registered applicant, names
  * the rank order list and its deadline; while it is pending the rank order list, Match Week, SOAP
@@ -54,7 +54,7 @@ const INTERVIEW = [interviewFactory({ id: "iv-dhaka", startsAt: "2026-12-08T09:0
 const CERTIFIED = [...REGISTERED_KEYS, "ecfmg_certification"];
 const question = (result: Plan) => result.risks[0];
 
-describe("a sponsor note false beside an ECFMG certificate and NRMP registration (t9s F10)", () => {
+describe("a sponsor note false beside an ECFMG certificate and NRMP registration", () => {
   it("with an interview: the question lists the evidence and names the rank order list, not late registration", () => {
     const asked = question(rashida(CERTIFIED, INTERVIEW));
     expect(asked?.code).toBe("ANSWERS_CONTRADICT_INTERVIEW");
@@ -112,7 +112,7 @@ describe("a sponsor note false beside an ECFMG certificate and NRMP registration
   });
 });
 
-describe("after the rank order list deadline (t9s F10)", () => {
+describe("after the rank order list deadline", () => {
   it("with no list reported, the gate is today's: no overdue list behind a note in question, no list named", () => {
     const result = plan(
       inputFactory({
@@ -139,7 +139,7 @@ describe("after the rank order list deadline (t9s F10)", () => {
   });
 });
 
-describe("weaker evidence keeps the gate (t9s F10 ruling 2) and a neutral code (t9s F8)", () => {
+describe("weaker evidence keeps the gate and a neutral code", () => {
   it("an approved application only: asked under ANSWERS_CONTRADICT_RECORD, the rank list held", () => {
     const result = rashida(["wdoms_listing", "ecfmg_application"], []);
     expect(question(result)?.code).toBe("ANSWERS_CONTRADICT_RECORD");

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
 /**
- * Tester t9u F4 (lead's ruling 1, session 26 task M): a sponsor note reported `false` beside the
+ * A sponsor note reported `false` beside the
  * applicant's own ECFMG certificate, NRMP registration not reported, no interview. NRMP registration
  * needs no sponsor note and the certificate is the evidence, so the question says "if the note is
  * there, register with NRMP and certify a list by" the rank order list deadline (NRMP's late
@@ -42,7 +42,7 @@ function tomasz(registered: boolean, now = NOW): Plan {
 
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code)?.message ?? "";
 
-describe("note false beside a certificate, NRMP registration not reported (t9u F4)", () => {
+describe("note false beside a certificate, NRMP registration not reported", () => {
   it("the question says to register with NRMP and certify a list by the rank order list deadline", () => {
     const message = risk(tomasz(false), "ANSWERS_CONTRADICT_RECORD");
     expect(message).toContain("ECFMG certified you");

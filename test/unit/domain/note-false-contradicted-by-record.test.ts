@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9r F10 (session 24 task O, lead's ruling 1): the sponsor note reported `false`, but the
+ * The sponsor note reported `false`, but the
  * applicant reports ECFMG approved the application and/or a USMLE Step 1 or Step 2 CK pass, which
  * ECFMG and FSMB allow only for a school with a note: the gate stays as given, the plan asks (as
  * for an interview), and says no "certification is not possible" nor refund talk until confirmed.
@@ -25,7 +25,7 @@ function planFor(milestones: MilestoneEntry[]): Plan {
 }
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
-describe("a sponsor note reported false beside an approved application or an exam passed (t9r F10)", () => {
+describe("a sponsor note reported false beside an approved application or an exam passed", () => {
   it("approved application and Step 1 passed: asked, the gate kept, no 'not possible' and no refund talk", () => {
     const result = planFor([
       milestoneFactory("wdoms_listing", "done", "2023-11-02"),

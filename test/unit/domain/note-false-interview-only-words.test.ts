@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9t F11, lead's ruling 2 (session 25): whenever ANSWERS_CONTRADICT_* asks about a sponsor
+ * Whenever ANSWERS_CONTRADICT_* asks about a sponsor
  * note reported `false`, SCHOOL_NOT_ECFMG_ELIGIBLE says "until you confirm or change that answer (see
  * the question above)", never "ECFMG certification is not possible", also when the interview is the
  * only evidence (nothing else reported). Farah: Lahore (Asia/Karachi), no milestones, interview 14 Dec.
@@ -23,7 +23,7 @@ const farah = inputFactory({
   interviews: [interviewFactory({ program: "Northside IM", startsAt: "2026-12-14T10:00:00-05:00" })],
 });
 
-describe("a sponsor note 'false' beside an interview only (t9t F11)", () => {
+describe("a sponsor note 'false' beside an interview only", () => {
   const result = plan(farah, calendar, new Date("2027-01-20T05:00:00Z"));
   const school = result.risks.find((risk) => risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE");
 

@@ -6,11 +6,11 @@ import { riskTitle } from "#usecases/escalation.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9s F8 (lead's ruling 2): a sponsor note reported `false` that the applicant's own approved
+ * A sponsor note reported `false` that the applicant's own approved
  * ECFMG application contradicts is one contradiction: one critical notice (the question, with the
  * gate's words folded in), not two at the same instant; its title names no interview.
  */
-describe("a sponsor note false beside an approved ECFMG application (t9s F8)", () => {
+describe("a sponsor note false beside an approved ECFMG application", () => {
   it("sends one critical notice, the question, with the gate's words in it", () => {
     const applicant = applicantFactory({
       fullName: "Chidi Okonkwo",

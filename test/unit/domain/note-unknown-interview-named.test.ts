@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9q F8 (lead's ruling, session 23): a sponsor note unknown (null) beside an interview that
+ * A sponsor note unknown (null) beside an interview that
  * counts is presumed (the ERAS token needs it), and CERTIFICATION_STATUS_UNREPORTED says so instead
  * of dropping the applicant's "I don't know" in silence.
  */
@@ -33,7 +33,7 @@ function planWith(note: boolean | null, milestones: MilestoneEntry[] = []): Plan
 const unreported = (result: Plan) =>
   result.risks.find((each) => each.code === "CERTIFICATION_STATUS_UNREPORTED");
 
-describe("sponsor note unknown beside an interview (t9q F8)", () => {
+describe("sponsor note unknown beside an interview", () => {
   it("is named in CERTIFICATION_STATUS_UNREPORTED", () => {
     const risk = unreported(planWith(null));
     expect(risk?.message).toContain(NAMED);

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9q F2 leftovers (lead's ruling, session 24 task E): an interviewing applicant who never
+ * An interviewing applicant who never
  * reported NRMP registration (nrmpRegistrationAsked) is asked in the notice's title and the
  * advisor's escalation too, and the budget shows NRMP's fees only "if you have not registered yet",
  * in no total. A reported not_started keeps the assertive words and its fees upcoming.
@@ -43,7 +43,7 @@ const escalation = (result: Plan) =>
     visa: "J-1",
   }).find((each) => each.id.endsWith(":risk:NRMP_LATE_FEE"));
 
-describe("NRMP registration never reported, interviewing: notice, escalation, budget (t9q F2)", () => {
+describe("NRMP registration never reported, interviewing: notice, escalation, budget", () => {
   // The told plan first: a budget memoised for it must not be the asked applicant's.
   const told = planWith(true);
   const asked = planWith(false);

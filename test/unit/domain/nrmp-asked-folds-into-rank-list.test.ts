@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * fixP's open point (s24), the lead's ruling (s25 task W 2): an interviewing applicant asked about
+ * An interviewing applicant asked about
  * NRMP registration got two emails on the rank order list deadline's morning, an NRMP rung and a
  * rank-list rung on the same slot. One goes: the rank list's, the NRMP question folded in ("Also:
  * Registered with NRMP? …"), as README says for a second critical risk on a step. Ids stay as they were.
@@ -36,7 +36,7 @@ function kofi(now: string): Plan {
   );
 }
 
-describe("NRMP asked beside the rank list: one email per slot (fixP's open point, ruling W2)", () => {
+describe("NRMP asked beside the rank list: one email per slot (ruling W2)", () => {
   it("no slot carries both an NRMP rung and a rank-list rung; the rank list's says the NRMP question", () => {
     const result = kofi("2027-01-20T08:00:00Z");
     const rankSlots = new Set(

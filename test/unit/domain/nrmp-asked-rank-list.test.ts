@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F3 and t9r F12 (lead's ruling, session 24 task P): an interviewing applicant who never
+ * An interviewing applicant who never
  * reported NRMP registration (nrmpRegistrationAsked) is asked about it, and meanwhile the rank order
  * list, SOAP and Match Week are planned and reminded as for a registered applicant (registration
  * still not presumed done: its card keeps asking). The rank list's card says the condition, the
@@ -48,7 +48,7 @@ const rungs = (result: Plan, key: string) =>
     .filter((each) => each.milestone === key)
     .map((each) => ({ rung: each.rung, sendAt: each.sendAt, title: each.title }));
 
-describe("NRMP registration asked, interviewing: the rank order list is not blocked (t9s F3)", () => {
+describe("NRMP registration asked, interviewing: the rank order list is not blocked", () => {
   it("plans the rank order list and SOAP as for a registered applicant; NRMP still asked", () => {
     const result = asked();
     expect(blockedKeys(result)).not.toContain("rank_order_list");
@@ -113,7 +113,7 @@ describe("NRMP registration asked, interviewing: the rank order list is not bloc
     expect(new Set(titles)).toEqual(new Set(["Register for the NRMP Main Residency Match"]));
   });
 
-  it("EXAMS_LATE_FOR_RANKING asks rather than tells (t9r F12); a reported not_started is told", () => {
+  it("EXAMS_LATE_FOR_RANKING asks rather than tells; a reported not_started is told", () => {
     const keys = BEFORE_NRMP.filter((key) => key !== "usmle_step2ck");
     const step2 = [milestoneFactory("usmle_step2ck", "not_started")];
     const message = (nrmp: MilestoneEntry[]) =>

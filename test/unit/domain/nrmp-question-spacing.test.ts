@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F14, lead's ruling 3 (session 25): the NRMP question ("Registered with NRMP?") is not
+ * The NRMP question ("Registered with NRMP?") is not
  * sent on consecutive days: rungs within 3 days after a notice on the same step (the critical-risk
  * notice counts) fold into it; then the weekly question. Ids stay deterministic. Bilal: Peshawar
  * (Asia/Karachi), interviewing (14 Dec 2026), NRMP never reported, Step 2 CK not started.
@@ -36,7 +36,7 @@ const bilal = inputFactory({
 
 const nrmp = (result: Plan) => result.reminders.filter((r) => r.milestone === "nrmp_registration");
 
-describe("the NRMP question's spacing (t9t F14)", () => {
+describe("the NRMP question's spacing", () => {
   const result = plan(bilal, calendar, new Date("2027-01-20T05:00:00Z"));
   const sent = nrmp(result).map((r) => Date.parse(r.sendAt));
 

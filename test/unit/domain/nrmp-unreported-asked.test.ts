@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9q F2 (lead's ruling, session 23): an applicant whose interview counts for the Match and
+ * An applicant whose interview counts for the Match and
  * who never reported NRMP registration is asked, not told they are unregistered. A reported
  * not_started keeps the words that say so.
  */
@@ -26,7 +26,7 @@ function planWith(reported: boolean): Plan {
 const risk = (result: Plan) => result.risks.find((each) => each.code === "NRMP_LATE_FEE");
 const card = (result: Plan) => result.nextSteps.find((each) => each.milestone === "nrmp_registration");
 
-describe("NRMP registration never reported, interviewing (t9q F2)", () => {
+describe("NRMP registration never reported, interviewing", () => {
   const asked = planWith(false);
   it("the risk asks, at the same level, and never says they are not registered", () => {
     expect(risk(asked)?.severity).toBe("critical");

@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
-// Tester t9p F8 (lead's ruling, session 23 task P1): an applicant interviewing for the 2027 Match
+// An applicant interviewing for the 2027 Match
 // whose Step 2 CK was sat after its last sitting day, result unreported, and who never reported NRMP
 // registration was told "you did not register with NRMP". The interview presumes them in the Match
 // (NRMP registration included is likely), and a result that reached ECFMG by the rank order list
@@ -33,7 +33,7 @@ function interviewingLateSitting(nrmp?: "not_started") {
 const notFeasible = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 const NOW = "2027-03-01T08:00:00Z";
 
-describe("interviewing, NRMP registration never reported, a late sitting unreported (t9p F8)", () => {
+describe("interviewing, NRMP registration never reported, a late sitting unreported", () => {
   it("asks whether they registered instead of stating they did not", () => {
     const risk = notFeasible(planFor(interviewingLateSitting(), NOW));
     expect(risk?.message).not.toContain("you did not register with NRMP");
@@ -72,7 +72,7 @@ describe("interviewing, NRMP registration never reported, a late sitting unrepor
 
 // Tester t9p F8 (C part): in the plan moved to 2028, the ERAS steps the interview presumed done for
 // the 2027 Match read as the re-do an applicant who reported them done gets, not as a first time.
-describe("moved to a later Match, the ERAS steps the interview presumed done read as re-done (t9p F8 C)", () => {
+describe("moved to a later Match, the ERAS steps the interview presumed done read as re-done", () => {
   const actionOf = (result: Plan, key: string) =>
     result.nextSteps.find((step) => step.milestone === key)?.action;
 

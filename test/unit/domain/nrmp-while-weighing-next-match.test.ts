@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9t F18 (session 25 task I, lead's ruling 2): while ERAS_LATE_SUBMISSION tells a late ERAS
+ * While ERAS_LATE_SUBMISSION tells a late ERAS
  * applicant to weigh the next Match before paying ERAS fees, the NRMP registration card, its
  * reminders' titles and NRMP_LATE_FEE say the same condition: "if you apply for the 2027 Match,
  * register by …; if you move to the 2028 Match, pay no 2027 NRMP fee" (the moved plans' words),
@@ -43,7 +43,7 @@ const card = (result: Plan) => result.nextSteps.find((step) => step.milestone ==
 const nrmpTitles = (result: Plan) =>
   result.reminders.filter((each) => each.milestone === "nrmp_registration").map((each) => each.title);
 
-describe("NRMP registration while the plan weighs the next Match for a late ERAS application (t9t F18)", () => {
+describe("NRMP registration while the plan weighs the next Match for a late ERAS application", () => {
   it("before the early deadline: the late-fee warning, the card and the reminders are conditional", () => {
     const result = planFor(NOT_STARTED, "2026-11-29T06:00:00Z");
     expect(result.risks.find((risk) => risk.code === "ERAS_LATE_SUBMISSION")?.message).toContain(
@@ -88,7 +88,7 @@ describe("NRMP registration while the plan weighs the next Match for a late ERAS
     expect(card(justLate)?.action).toBe("Register with NRMP (R3) and pay the registration fee.");
   });
 
-  it("the budget counts no NRMP fee while the plan weighs the next Match: listed under fees to verify, on the same condition (fixI's leftover)", () => {
+  it("the budget counts no NRMP fee while the plan weighs the next Match: listed under fees to verify, on the same condition", () => {
     for (const now of ["2026-11-29T06:00:00Z", "2026-12-10T06:00:00Z"]) {
       const { budget } = planFor(NOT_STARTED, now);
       const counted = budget.items.filter(

@@ -5,7 +5,7 @@ import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9x F13 (B): an OET reported done after ECFMG's projected deadline for a Pathway's
+ * An OET reported done after ECFMG's projected deadline for a Pathway's
  * supporting documents raised no warning, and "did ECFMG accept it?" counted the review from the
  * November application alone. Ruling: PATHWAY_DEADLINE_PROJECTED (the README's warning for a late
  * OET: verify with ECFMG that it was accepted), and the review allowance counted from the later of
@@ -25,7 +25,7 @@ const withOetDone = (date: string): ApplicantSnapshot => {
 
 const NOW_F13 = "2027-02-03T10:00:00+08:00";
 
-describe("an OET result after the Pathway's documents deadline (tester t9x F13)", () => {
+describe("an OET result after the Pathway's documents deadline", () => {
   it.each(["2027-02-01", "2027-01-27"])(
     "OET done %s: PATHWAY_DEADLINE_PROJECTED asks to verify with ECFMG",
     (date) => {

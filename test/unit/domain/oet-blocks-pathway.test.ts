@@ -15,9 +15,9 @@ import {
 } from "./factories.ts";
 
 /**
- * The OET and the Pathway it feeds, in season. Tester s12 issue 9f A3: the OET's own last day (then
+ * The OET and the Pathway it feeds, in season. The OET's own last day (then
  * six weeks before the Pathway's application deadline) had passed and it got no reminder while the
- * Pathway got a ladder. Tester s13 issue 9g A3: the Pathway application need not wait for the OET
+ * Pathway got a ladder. The Pathway application need not wait for the OET
  * result, which follows it as a supporting document by ECFMG's later deadline for documents
  * (catalog `documentsDue`); so the OET's last day is that deadline less its result time, and the
  * OET is not "past its deadline" while its result can still arrive in time. It is then one step
@@ -58,7 +58,7 @@ describe.each([
     const reporting = catalogEntry("oet_medicine").reportingDays?.days;
     const rol = seasonCalendar(2027).dates.nrmp_rol_certification_and_late_registration_deadline.at;
     expect(documents?.dateKey).toBe("nrmp_rol_certification_and_late_registration_deadline");
-    // That day is the cut-off's ET date, a day in Manila too (t9o F2).
+    // That day is the cut-off's ET date, a day in Manila too.
     const cutOff = rol + ((documents?.offsetDays ?? 0) - (reporting ?? 0)) * DAY_MS;
     expect(step("oet_medicine")?.deadline?.day).toBe(localDate("America/New_York", cutOff));
     expect(step("oet_medicine")?.deadline?.precision).toBe("day");
@@ -83,7 +83,7 @@ describe.each([
       (reminder) => reminder.milestone === "oet_medicine" && reminder.rung !== CRITICAL_RISK_RUNG,
     );
     expect(oetReminders.length).toBeGreaterThanOrEqual(1);
-    // Its last booking day's countdown (t9u F2: the last sitting day less OET's 20 days) is its own too.
+    // Its last booking day's countdown (the last sitting day less OET's 20 days) is its own too.
     for (const reminder of oetReminders)
       if (!reminder.title.includes("book a session by")) expect(dates.has(reminder.deadline)).toBe(true);
   });

@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F19 (B), the lead's ruling: an OET booked for Fri 8 Jan 2027, after its projected last
+ * An OET booked for Fri 8 Jan 2027, after its projected last
  * sitting day (Tue 5 Jan) and before the later candidate's (Tue 12 Jan), the Pathway not reported
  * (presumed sent by the interview). Every text says both sides: the Pathway card, and one risk for
  * the fact (EXAMS_LATE_FOR_RANKING, MATCH_YEAR_LAST_DAY folded into it), never "your plan moves to a
@@ -41,7 +41,7 @@ const at = (now: string) => plan(amara, seasonCalendar(2027), new Date(now));
 const card = (result: ReturnType<typeof plan>, key: string) =>
   result.nextSteps.find((step) => step.milestone === key)?.action ?? "";
 
-describe("an OET booked between the two candidates' last days (t9t F19)", () => {
+describe("an OET booked between the two candidates' last days", () => {
   it("Mon 28 Dec: one risk, both sides; the Pathway card says what the OET card says", () => {
     const result = at("2026-12-28T10:00:00+03:00");
     expect(result.matchYear).toBe(2027);

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9y F1 (A): Sushma, in Kathmandu, submitted her Pathway on 1 Dec 2026 and booked OET for
+ * Sushma, in Kathmandu, submitted her Pathway on 1 Dec 2026 and booked OET for
  * Sat 23 Jan 2027, after its last sitting day for the 2027 Match, Tue 5 Jan (projected). She heard
  * "move it earlier … by Tue 5 Jan" once, then nothing until 22 Dec, when every session by 5 Jan had
  * closed its bookings (about 20 days ahead, advice). An OET not booked hears the last booking day's
@@ -40,7 +40,7 @@ const bookingRungs = (result: ReturnType<typeof plan>) =>
     (reminder) => reminder.milestone === "oet_medicine" && reminder.title.includes("book a session by"),
   );
 
-describe("an OET booked after its last sitting day hears the last booking day's countdown (t9y F1)", () => {
+describe("an OET booked after its last sitting day hears the last booking day's countdown", () => {
   it("booked for Sat 23 Jan 2027: rungs before Wed 16 Dec 2026, the last day to book a sitting by 5 Jan", () => {
     const rungs = bookingRungs(booked("2027-01-23"));
     expect(rungs.map((reminder) => reminder.sendAtLocal.slice(0, 10))).toEqual([
@@ -53,7 +53,7 @@ describe("an OET booked after its last sitting day hears the last booking day's 
 
   it("its card says bookings close ahead of each session", () => {
     const step = booked("2027-01-23").nextSteps.find((next) => next.milestone === "oet_medicine");
-    // And names the day they close for the last sitting day, the day the countdown runs to (t9z F3).
+    // And names the day they close for the last sitting day, the day the countdown runs to.
     expect(step?.action).toContain("sessions close their bookings about 20 days ahead");
     expect(step?.action).toContain("book by about Wed 16 Dec 2026");
   });

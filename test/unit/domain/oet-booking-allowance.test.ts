@@ -6,7 +6,7 @@ import type { MilestoneStatus } from "#domain/snapshot.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9u F2, F3 (lead's ruling 4, session 26): OET's booking allowance (OET_BOOKING_DAYS, 20 days,
+ * OET's booking allowance (OET_BOOKING_DAYS, 20 days,
  * advice from OET's 8 Apr 2017 session page) drives the plan of an OET not booked. Its last sitting
  * day for the 2027 Match is Tue 5 Jan 2027 (projected), so its last booking day is Wed 16 Dec 2026:
  * a rung comes before it; after it the plan says booking for sittings in time has probably closed
@@ -43,7 +43,7 @@ function allText(result: Plan): string {
   ].join("\n");
 }
 
-describe("OET not booked: the last booking day (t9u F2)", () => {
+describe("OET not booked: the last booking day", () => {
   it.each(["not_started", "in_progress"] as const)(
     "%s on 1 Dec: a rung before Wed 16 Dec names it",
     (status) => {

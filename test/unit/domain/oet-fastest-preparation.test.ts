@@ -9,7 +9,7 @@ import { startOfLocalDate } from "#domain/time.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F16 (A), the lead's ruling: an advised preparation time alone never writes off a
+ * An advised preparation time alone never writes off a
  * season. Rohan (Kolkata, J-1; Steps 1 and 2 CK passed, ERAS sent, NRMP registered; OET and Pathway
  * not started) was told on 2 Dec 2026 that the 2027 Match is out of reach ("ask NRMP about
  * withdrawing"), only because the OET's 60 days of preparation (advice: "no authority sets one")
@@ -37,7 +37,7 @@ const planAt = (input: PlannerInput, now: string | number = NOW): Plan =>
   plan(input, calendar, new Date(now));
 const riskOf = (result: Plan, code: string) => result.risks.find((risk) => risk.code === code);
 
-describe("OET not started: its advised preparation alone never writes off the season (t9l F16)", () => {
+describe("OET not started: its advised preparation alone never writes off the season", () => {
   const zones = ["Asia/Kolkata", "America/Los_Angeles", "Pacific/Auckland", "Africa/Lagos"];
 
   it.each(zones)("%s on 2 Dec 2026: in reach, like the twin whose OET is in progress", (zone) => {
@@ -66,11 +66,11 @@ describe("OET not started: its advised preparation alone never writes off the se
     expect(risk?.sources).toContain(catalogEntry("oet_medicine").fastestPreparationDays?.source);
     // The last day names the usual preparation too, and asks to book, not to start preparing.
     const last = riskOf(result, "MATCH_YEAR_LAST_DAY")?.message;
-    // OET's own booking allowance (about 28 days, advice, t9s F9) runs past its last sitting day by
+    // OET's own booking allowance (about 28 days, advice) runs past its last sitting day by
     // the act-by day: any session by that day is counted (no study, as before), and so named.
     expect(last).toContain("book the earliest OET Medicine sitting you can and sit it by");
     expect(last).toContain(
-      // The booking day named, never "book by" the sitting day (t9z F3).
+      // The booking day named, never "book by" the sitting day.
       "Pass OET Medicine: any OET session on or before Tue 5 Jan 2027 (our advice), its last sitting day that still counts, booked by about Wed 16 Dec 2026 (sessions close their bookings about 20 days ahead: check OET's session calendar)",
     );
   });
@@ -85,7 +85,7 @@ describe("OET not started: its advised preparation alone never writes off the se
     );
     const oet = result.nextSteps.find((step) => step.milestone === "oet_medicine");
     expect(notices[0]?.deadline).toBe(oet?.dueBy);
-    // Its last sitting day, Tue 5 Jan 2027, due to Kolkata's midnight after it (t9o F2).
+    // Its last sitting day, Tue 5 Jan 2027, due to Kolkata's midnight after it.
     expect(oet?.dueBy).toBe("2027-01-05T18:30:00.000Z");
     expect(oet?.deadline?.local).toBe("Tue 5 Jan 2027");
   });
@@ -102,7 +102,7 @@ describe("OET not started: its advised preparation alone never writes off the se
   });
 
   it("the critical warning begins the instant the usual preparation no longer fits, and that instant wakes the plan", () => {
-    // The OET's last sitting day, Tue 5 Jan 2027, is a day: it ends at Kolkata's midnight (t9n F1).
+    // The OET's last sitting day, Tue 5 Jan 2027, is a day: it ends at Kolkata's midnight.
     const due = startOfLocalDate("Asia/Kolkata", "2027-01-06") - 1;
     const usualFrom = due - catalogEntry("oet_medicine").leadTimeDays.days * 86_400_000;
     const before = planAt(rohan("not_started"), usualFrom - 60_000);
@@ -119,7 +119,7 @@ describe("OET not started: its advised preparation alone never writes off the se
   });
 });
 
-describe("the USMLE exams keep their preparation at the fastest pace (t9l F16)", () => {
+describe("the USMLE exams keep their preparation at the fastest pace", () => {
   it("Step 2 CK not started three months before the rank order list deadline: out of reach", () => {
     const input = inputFactory({
       applicant: applicantFactory({ timezone: "Asia/Kolkata", matchYear: 2027, visa: "J-1" }),

@@ -8,9 +8,9 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s8 issue 14b B1: Fatima (2028 Match, Pathway) books OET Medicine after the last sitting
+ * Fatima (2028 Match, Pathway) books OET Medicine after the last sitting
  * whose result reaches ECFMG in time. The OET feeds the Pathway, which NRMP needs: the same
- * treatment as a late Step 2 CK. Since tester s13 issue 9g A3 that last sitting counts back from
+ * treatment as a late Step 2 CK. That last sitting counts back from
  * the Pathway's deadline for supporting documents (Tue 25 Jan 2028, projected) by the result time,
  * 21 days: Tue 4 Jan 2028 (it was Sat 13 Nov 2027, six weeks before the application deadline, as if
  * the result went in with the application), so the late sitting here is Thu 20 Jan 2028 (it was
@@ -29,13 +29,13 @@ const inTime = planWith([...base, milestoneFactory("oet_medicine", "scheduled", 
 const step = (result: Plan, key: string) => result.nextSteps.find((each) => each.milestone === key);
 const risk = (result: Plan) => result.risks.find((each) => each.code === "EXAMS_LATE_FOR_RANKING");
 
-describe("an OET sitting booked after its last usable day (tester s8 issue 14b B1)", () => {
+describe("an OET sitting booked after its last usable day", () => {
   it("is a critical risk naming OET, its last day and the Pathway it blocks, with its sources", () => {
     const found = risk(late);
     expect(found?.severity).toBe("critical");
     expect(found?.milestones).toEqual(["oet_medicine"]);
     expect(found?.message).toContain("Your OET Medicine on Thu 20 Jan 2028 would be reported around");
-    // The day to book by for its last sitting day (t9z F3, lead's ruling).
+    // The day to book by for its last sitting day.
     expect(found?.message).toContain(
       "book by about Wed 15 Dec 2027 (sessions close their bookings about 20 days ahead; our advice) a sitting on or before Tue 4 Jan 2028 (our advice)",
     );

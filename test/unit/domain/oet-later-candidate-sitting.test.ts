@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9u F7 (A) rest and F8 (lead's rulings, session 26). An OET sat in time only on the rank order
+ * An OET sat in time only on the rank order
  * list deadline's later candidate (its last sitting day Tue 12 Jan 2027; projected Tue 5 Jan), its
  * result unreported, is judged on that candidate after the projected deadline (Wed 24 Feb 2027, 9:00 PM
  * ET) too, until the later candidate's (Wed 3 Mar 2027, 9:00 PM ET) passes with nothing reported.
@@ -38,7 +38,7 @@ function codes(result: Plan): string[] {
   return result.risks.map((risk) => risk.code);
 }
 
-describe("an OET sat 10 Jan (in time on the later candidate only), result unreported (t9u F7 rest)", () => {
+describe("an OET sat 10 Jan (in time on the later candidate only), result unreported", () => {
   it.each(["2027-02-26T09:00:00+05:00", "2027-03-02T09:00:00+05:00"])(
     "at %s, past the projected deadline: asked, the 2027 Match kept",
     (now) => {
@@ -56,7 +56,7 @@ describe("an OET sat 10 Jan (in time on the later candidate only), result unrepo
   });
 });
 
-describe("an OET booked 13 Jan, past both last sitting days (t9u F8)", () => {
+describe("an OET booked 13 Jan, past both last sitting days", () => {
   it.each([
     "2027-01-08T09:00:00+05:00",
     "2027-01-12T09:00:00+05:00",

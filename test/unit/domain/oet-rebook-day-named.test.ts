@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9z F3 and F10 (lead's ruling, session 30): an OET booked after its last sitting day must be
+ * An OET booked after its last sitting day must be
  * re-booked. The OET card, the Pathway card and MATCH_YEAR_LAST_DAY name the day to book by (the
  * day the booking countdown runs to: the last sitting day, Tue 5 Jan 2027 (our advice), less OET's
  * booking allowance, 20 days (advice)), and "act by" is not later than it. One last sitting day, the
@@ -19,7 +19,7 @@ const card = (result: Plan, key: string): string =>
 const risk = (result: Plan, code: string): string =>
   result.risks.find((each) => each.code === code)?.message ?? "";
 
-describe("an OET to re-book names its booking day (t9z F3)", () => {
+describe("an OET to re-book names its booking day", () => {
   const result = planInOwnMatch(efua, "2026-12-04T12:00:00Z");
 
   it("the OET card and the Pathway card say: book by about Wed 16 Dec 2026 a sitting on or before Tue 5 Jan 2027", () => {
@@ -69,7 +69,7 @@ describe("an OET to re-book names its booking day (t9z F3)", () => {
   });
 });
 
-describe("one last sitting day in the OET and Pathway cards (t9z F10)", () => {
+describe("one last sitting day in the OET and Pathway cards", () => {
   const result = planInOwnMatch(efua, "2027-01-10T12:00:00Z");
 
   it("both give Tue 5 Jan 2027, the earlier projection, and say honestly that no session still bookable counts", () => {

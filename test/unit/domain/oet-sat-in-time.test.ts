@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9u F7 (A), lead's ruling: an OET Medicine sat on or before its last sitting day that still
+ * An OET Medicine sat on or before its last sitting day that still
  * counts (the projected Tue 5 Jan 2027, or the later candidate's Tue 12 Jan 2027), its result not
  * reported, is asked about (SCHEDULED_DATE_PASSED, critical: "Did you pass?"), as a USMLE sitting in
  * the same position is; the 2027 Match is kept. Before the fix, on 4 Feb 2027 the Match was written
@@ -41,7 +41,7 @@ function allText(result: Plan): string {
   );
 }
 
-describe("an OET sat in time, its result not reported (t9u F7)", () => {
+describe("an OET sat in time, its result not reported", () => {
   it.each([
     [
       "Lagos, sat on the projected last day",

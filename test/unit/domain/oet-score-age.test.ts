@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F13: an OET taken in March 2026 was carried to the Pathways for the 2029 Match in
+ * An OET taken in March 2026 was carried to the Pathways for the 2029 Match in
  * silence. For the 2025 Pathways the OET had to be taken on or after 1 Jan 2023 (facts.md), about
  * two years before that season's deadline; later rules were not found. An OET taken more than two
  * years before the planned Pathway season's deadline for documents is flagged, to verify with ECFMG.
@@ -30,7 +30,7 @@ const ageRisks = (result: Plan) => result.risks.filter((risk) => risk.code === "
 const planFor = (matchYear: number, oet: MilestoneEntry, now: string, pathway?: MilestoneEntry) =>
   plan(pathwayApplicant(matchYear, oet, pathway), seasonCalendar(matchYear), new Date(now));
 
-describe("an OET score that may be too old for the planned Pathways (tester t9l F13)", () => {
+describe("an OET score that may be too old for the planned Pathways", () => {
   it("OET of 15 Mar 2026, Pathways for the 2029 Match (documents by Jan 2029): a warning to verify, on the OET", () => {
     const [risk, ...more] = ageRisks(planFor(2029, oetDone("2026-03-15"), "2027-03-25T03:00:00Z"));
     expect(more).toEqual([]);

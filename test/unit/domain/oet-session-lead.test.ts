@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F9 (lead's rulings 1 and 2, session 25). OET Medicine is sat on fixed session dates,
+ * OET Medicine is sat on fixed session dates,
  * not at a test centre on demand: the USMLE seat week ("a test date usually takes about a week") is
  * not its lead time. Amina: Cairo, J-1, 2027 Match, registered, her Pathway submitted on 20 Nov 2026;
  * her OET booked for Sat 28 Nov 2026, no result. Its last sitting day is Tue 5 Jan 2027 (projected).
@@ -50,7 +50,7 @@ const oetCard = (result: Plan) =>
 const texts = (result: Plan) => [oetCard(result), ...result.risks.map((risk) => risk.message)].join("\n");
 const sources = (result: Plan) => result.risks.flatMap((risk) => risk.sources ?? []).join("\n");
 
-describe("OET Medicine has its own booking lead time, not the USMLE seat week (t9s F9)", () => {
+describe("OET Medicine has its own booking lead time, not the USMLE seat week", () => {
   it("the card's re-sitting words name OET's sessions, not a week for a seat", () => {
     const result = plan(amina(), calendar, new Date("2026-12-20T08:00:00Z"));
     expect(oetCard(result)).toContain("Tue 5 Jan 2027");
@@ -67,7 +67,7 @@ describe("OET Medicine has its own booking lead time, not the USMLE seat week (t
   });
 });
 
-describe("never 'sit it today … book a seat now' (t9s F9, ruling 2)", () => {
+describe("never 'sit it today … book a seat now'", () => {
   const onTheDay = plan(amina(), calendar, new Date("2027-01-05T08:00:00Z"));
 
   it("on the last sitting day the words say what is still possible: the later candidate's day", () => {

@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9l F10 (C): a Manila J-1 applicant moved to the 2028 Match was told the Statement of Need
+ * A Manila J-1 applicant moved to the 2028 Match was told the Statement of Need
  * and the J-1 sponsorship application were due "Sun 16 Apr 2028" (residency start less 75 days): a
  * Sunday, for a Ministry of Health and ECFMG that do not work Sundays. A due day of a step an office
  * acts on that falls on a weekend moves to the Friday before: earlier, never later.
@@ -43,7 +43,7 @@ const OFFICE_STEPS = MILESTONE_CATALOG.filter(
   (entry) => entry.due.from !== "none" && entry.due.officeDays === true,
 ).map((entry) => entry.key);
 
-describe("an office step's due day is never a weekend (tester t9l F10)", () => {
+describe("an office step's due day is never a weekend", () => {
   it("moves the 2028 Statement of Need and J-1 sponsorship from Sun 16 Apr to Fri 14 Apr, and says why", () => {
     const result = planFor(2028, "J-1", "2027-03-25T03:00:00Z");
     const days = dueDays(result);

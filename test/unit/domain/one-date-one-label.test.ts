@@ -23,7 +23,7 @@ const questions = (result: Plan): Reminder[] =>
     (each) => each.milestone === "ecfmg_certification" && each.rung === "certificate-asked",
   );
 
-describe("basisMark: the label of a date, by who sets it (t9y C3)", () => {
+describe("basisMark: the label of a date, by who sets it", () => {
   it.each([
     [{ status: "projected", basis: "advice" }, " (our advice)", ", our advice"],
     [{ status: "advice", basis: "advice" }, " (our advice)", ", our advice"],
@@ -37,7 +37,7 @@ describe("basisMark: the label of a date, by who sets it (t9y C3)", () => {
   });
 });
 
-describe("the J-1 chain after the Match is our advice, in the card as in the CLI and the Due line (t9y C3)", () => {
+describe("the J-1 chain after the Match is our advice, in the card as in the CLI and the Due line", () => {
   const result = planOf("matched-j1-nothing-done-cairo.json", "2027-05-20T09:00:00+03:00");
 
   it("names the sponsorship, the DS-2019 and the visa dates as our advice, never projected", () => {
@@ -48,7 +48,7 @@ describe("the J-1 chain after the Match is our advice, in the card as in the CLI
     expect(action).not.toContain("projected");
   });
 
-  it("says residency starts on NRMP's start date, not a projected one (t9y C4)", () => {
+  it("says residency starts on NRMP's start date, not a projected one", () => {
     const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
     expect(risk?.message).toContain(
       "residency starting Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours)",
@@ -80,7 +80,7 @@ describe("a matched J-1 applicant's certificate question is due on the day its c
   });
 });
 
-describe("the certificate question is asked at most once a week (t9y C2)", () => {
+describe("the certificate question is asked at most once a week", () => {
   it.each([
     ["rank-list-before-ranking-opens-nairobi.json", "2026-12-04T12:00:00Z"],
     ["rank-list-before-ranking-opens-nairobi.json", "2026-12-01T08:00:00Z"],

@@ -12,7 +12,7 @@ const load = (name: string): ApplicantSnapshot =>
 const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
   plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
 
-describe("one notice per step and deadline per delivery slot (tester s3, B1)", () => {
+describe("one notice per step and deadline per delivery slot", () => {
   // 05:00 in Lagos on the NRMP early-registration day; the deadline is 23:59 ET, 05:59 Lagos next day.
   const lagos = load("late-arrival-lagos-2027.json");
   const now = "2026-11-30T04:00:00Z";

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9q F10 minor (lead's ruling, session 24 task E): an applicant in the Match but for one exam
+ * An applicant in the Match but for one exam
  * under way and not booked, with no interview, read EXAMS_LATE_FOR_RANKING and MATCH_YEAR_LAST_DAY
  * about the same exam and the same last sitting day. Each consequence is read once: the exam's own
  * risk stays (it names the exam, the last sitting day and the action, and turns critical in the
@@ -41,7 +41,7 @@ function planFor(open: MilestoneEntry[], now: string): Plan {
 }
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 
-describe("one risk per exam fact (t9q F10 minor)", () => {
+describe("one risk per exam fact", () => {
   const step2 = planFor([milestoneFactory("usmle_step2ck", "in_progress")], "2026-12-29T07:00:00Z");
   const late = step2.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
 
@@ -54,7 +54,7 @@ describe("one risk per exam fact (t9q F10 minor)", () => {
     expect(late?.milestones).toEqual(["usmle_step2ck"]);
     expect(late?.message).toContain("Wed 27 Jan 2027");
     expect(late?.message).toContain("a test date usually takes about 7 days, our advice, so book your seat");
-    // Only after the later candidate's last sitting day (t9t F19, lead's ruling).
+    // Only after the later candidate's last sitting day.
     expect(late?.message).toMatch(/only after that day does your plan move to a later Match/);
     expect(late?.severity).toBe("warning");
   });

@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * fixA's note (session 23), lead's ruling: one week-before reminder per step. Step 2 CK's last
+ * One week-before reminder per step. Step 2 CK's last
  * sitting day for the 2027 Match is Wed 27 Jan 2027 (projected). Booked for a day that has passed,
  * the step gets the sitting question a week before that day (Wed 20 Jan); not booked, it got
  * `deadline-in-7d` a week before the deadline *instant* (the midnight after the day: Thu 21 Jan).
@@ -46,8 +46,8 @@ const weekBefore = (reminders: readonly Reminder[]) =>
     (r) => r.milestone === "usmle_step2ck" && (r.rung === "deadline-in-7d" || r.rung === "sitting-question"),
   );
 
-describe("one week-before reminder per step (fixA's note)", () => {
-  it("no sitting question while the score may still come (t9w F20); unbooked, deadline-in-7d a week before the last sitting day", () => {
+describe("one week-before reminder per step", () => {
+  it("no sitting question while the score may still come; unbooked, deadline-in-7d a week before the last sitting day", () => {
     const booked = plan(
       kemal(milestoneFactory("usmle_step2ck", "scheduled", "2027-01-06")),
       calendar,
@@ -66,8 +66,8 @@ describe("one week-before reminder per step (fixA's note)", () => {
   });
 });
 
-describe("the overdue follow-ups say to sit it by the last sitting day (t9q F3/F4 words, fixA's note)", () => {
-  it("no 'book a new one': the title asks for the score first, the why names the day to sit by (t9w F13)", () => {
+describe("the overdue follow-ups say to sit it by the last sitting day", () => {
+  it("no 'book a new one': the title asks for the score first, the why names the day to sit by", () => {
     // Booked for 10 Dec 2026, no result by 12 Jan: overdue, the last sitting day (27 Jan) ahead.
     const input = kemal(milestoneFactory("usmle_step2ck", "scheduled", "2026-12-10"));
     const result = plan(input, calendar, new Date("2027-01-12T08:00:00Z"));

@@ -6,7 +6,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 /**
  * OET Medicine's fee is published in Australian dollars (AU$587; US$455 only on computer in the
  * USA: https://www.occupationalenglishtest.org/book-oet/). The USD budget shows it in its own
- * currency, never converted and never in the USD totals (tester s3, A5).
+ * currency, never converted and never in the USD totals.
  */
 const now = new Date("2026-11-30T12:00:00Z");
 const early = (
@@ -51,7 +51,7 @@ describe("fees in another currency", () => {
     const gated = early({ medicalSchool: { name: "Unlisted", country: "IN", wdomsSponsorNote: false } });
     expect(gated.budget.otherCurrency).toBeUndefined();
     // Unknown note and the WDOMS check not done: held back like the USD fees, so listed with why
-    // and in no total, never asked for in the budget step (tester s4 13: it used to vanish).
+    // and in no total, never asked for in the budget step (it used to vanish).
     const unknown = early(
       { medicalSchool: { name: "Unchecked", country: "IN", wdomsSponsorNote: null } },
       [],

@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s8 (issue 15 point 3, bug 2): an applicant whose 2027 Match is out of reach is planned for
+ * An applicant whose 2027 Match is out of reach is planned for
  * the 2028 Match (MATCH_YEAR_NOT_FEASIBLE, early steps dated for 2028). When the 2027 rank order
  * list deadline passed, the planner stopped assessing the season ("over, nothing to assess"), so
  * the plan flipped back to the 2027 dates, every early step overdue, with SEASON_OVER as a new
@@ -43,7 +43,7 @@ describe("a Match year out of reach, after that season's rank order list deadlin
       // By late June 2027 even the 2028 deadline is out of reach at the fastest pace: time alone moves it on.
       expect(earliest(after)).toBe(offset < 120 * DAY ? 2028 : 2029);
       expect(after.overdue).toEqual([]);
-      // The season's steps are the feasible Match's, planned on its dates (tester t9m F15).
+      // The season's steps are the feasible Match's, planned on its dates.
       const year = earliest(after) ?? 0;
       const entered = plan(
         { ...input, applicant: { ...input.applicant, matchYear: year } },
@@ -97,7 +97,7 @@ describe("a Match year out of reach, after that season's rank order list deadlin
 });
 
 /**
- * Tester s10 (issue 15 A2): Omar, J-1, 2027 Match, ERAS application in progress, never registered
+ * Omar, J-1, 2027 Match, ERAS application in progress, never registered
  * with NRMP, Pathway in progress: out of reach, planned for 2028. Marking the Pathway done on
  * 2027-03-15 (after the 2027 rank order list deadline) flipped the plan to the finished 2027
  * season (SEASON_OVER, the ERAS, NRMP and ranking steps overdue, MilestoneOverdue "newly overdue"),
@@ -143,7 +143,7 @@ describe("a requirement finished after the rank order list deadline of a Match t
     expect(earliest(after)).toBe(2028);
     expect(after.overdue).toEqual([]);
     expect(newlyOverdue(after, overdueSubjects(before))).toEqual([]);
-    // The season's steps are the 2028 Match's, as before the Pathway was done (tester t9m F15).
+    // The season's steps are the 2028 Match's, as before the Pathway was done.
     expect(dueDates(after).nrmp_registration).toBe(dueDates(before).nrmp_registration);
     expect(dueDates(after).nrmp_registration?.slice(0, 4)).toBe("2027");
   });

@@ -11,7 +11,7 @@ import {
   REGISTERED_KEYS,
 } from "./factories.ts";
 
-// Tester t9o F14 and the lead's ruling (session 22, task F): the "too late for the X Match" badge names
+// The "too late for the X Match" badge names
 // the latest Match the plan says is out of reach, the same X for every step of one plan.
 
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
@@ -33,7 +33,7 @@ const tooLate = (result: Plan) =>
     .filter((words) => words.startsWith("too late for the"));
 
 describe.each(["Asia/Karachi", "America/Chicago"])(
-  "the 'too late' badge names the Match just before the targeted one, the same for every step (t9o F14), %s",
+  "the 'too late' badge names the Match just before the targeted one, the same for every step, %s",
   (zone) => {
     for (const now of ["2027-10-15T09:00:00Z", "2028-01-20T09:00:00Z"]) {
       it(`at ${now}: every 'too late' badge names the 2028 Match, never 2027`, () => {
@@ -52,10 +52,10 @@ describe.each(["Asia/Karachi", "America/Chicago"])(
   },
 );
 
-// fix2's note: a Step 2 CK sitting sat and never reported, once the 2027 Match is over, is dated for
+// A Step 2 CK sitting sat and never reported, once the 2027 Match is over, is dated for
 // the 2028 Match and badged for it.
 describe.each(["Asia/Karachi", "America/Chicago"])(
-  "a sitting counted for the next Match once the Match is over reads 'too late for 2027', due for 2028 (fix2), %s",
+  "a sitting counted for the next Match once the Match is over reads 'too late for 2027', due for 2028, %s",
   (zone) => {
     it("names the 2027 Match as missed and the 2028 Match as due", () => {
       const input = inputFactory({

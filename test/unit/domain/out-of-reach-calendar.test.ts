@@ -5,8 +5,8 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s12 issue 9f C5: "Plan for Rania Aziz: 2026 Match (out of reach: planned for the 2028
- * Match), confirmed calendar", while every date shown was the 2028 projection (t9f y2026.json). A
+ * "Plan for Rania Aziz: 2026 Match (out of reach: planned for the 2028
+ * Match), confirmed calendar", while every date shown was the 2028 projection. A
  * plan's calendar status is "confirmed" only when every season date it uses is: the season the
  * dates are for is named, not the unreachable one.
  */

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9h (issue 9, C3): MATCH_YEAR_NOT_FEASIBLE told an applicant who had already paid the 2027
+ * MATCH_YEAR_NOT_FEASIBLE told an applicant who had already paid the 2027
  * ERAS and NRMP fees (ERAS application done, NRMP registration done) to "pay no 2027 ERAS or NRMP
  * fee". The fee advice now fits what is done, by the budget's rule for a paid fee (fees.json
  * `spentWhen`: done): a fee already paid is not mentioned; one not yet paid keeps "pay no"; an ERAS
@@ -43,7 +43,7 @@ const message = (result: Plan) =>
   result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.message ?? "";
 const CHANGE = "change your target Match year to 2028: send your intake form again with Match year 2028";
 
-describe("MATCH_YEAR_NOT_FEASIBLE's fee advice fits the fees already paid (tester t9h C3)", () => {
+describe("MATCH_YEAR_NOT_FEASIBLE's fee advice fits the fees already paid", () => {
   it.each([
     ["not_started", "not_started", `Pay no 2027 ERAS or NRMP fee; ${CHANGE}`],
     ["not_started", "in_progress", `Pay no 2027 ERAS or NRMP fee; ${CHANGE}`],
@@ -73,13 +73,13 @@ describe("MATCH_YEAR_NOT_FEASIBLE's fee advice fits the fees already paid (teste
 });
 
 /**
- * Tester t9j F10: the applicant who had paid the 2027 season heard nothing of it. The fees paid
+ * The applicant who had paid the 2027 season heard nothing of it. The fees paid
  * (fees.json `spentWhen`) count for the 2027 Match only: the token and NRMP's fees are
  * non-refundable (facts.md §1, §4), no refund of ERAS application fees is known, and the 2028 Match
  * needs its own (the budget's 2028 lines). NRMP's last day for withdrawal is the rank order list
  * deadline (facts.md §2): a registered applicant is told to ask NRMP about withdrawing by then.
  */
-describe("MATCH_YEAR_NOT_FEASIBLE tells an applicant who paid the season what becomes of it (tester t9j F10)", () => {
+describe("MATCH_YEAR_NOT_FEASIBLE tells an applicant who paid the season what becomes of it", () => {
   it("names the paid 2027 fees as that Match's only, not refunded, and due again for 2028", () => {
     const text = message(planWith("done", "done"));
     expect(text).toContain(
@@ -101,7 +101,7 @@ describe("MATCH_YEAR_NOT_FEASIBLE tells an applicant who paid the season what be
     expect(text).not.toMatch(/withdraw/i);
   });
 
-  // Tester t9k F11: "ECFMG's ERAS token fee are non-refundable"; the verb agrees with what is named.
+  // "ECFMG's ERAS token fee are non-refundable"; the verb agrees with what is named.
   it.each([
     ["the token alone", "not_started", "ECFMG's ERAS token fee is non-refundable"],
     ["the token and NRMP's fees", "done", "ECFMG's ERAS token fee and NRMP's fees are non-refundable"],

@@ -12,7 +12,7 @@ import {
   openStepsNotStarted,
 } from "./factories.ts";
 
-// Tester t9n F4 and the lead's ruling: the one out-of-reach notice ("The 2027 Match is out of reach:
+// The one out-of-reach notice ("The 2027 Match is out of reach:
 // update your Match year to 2028 …") sat on the Pathway the day the Pathway's deadline passed, then
 // on the OET a week later, once the rank order list deadline was out of reach too, for the same
 // input. For the same input its step, and its id, do not move as now moves.
@@ -41,7 +41,7 @@ function noticesBetween(input: PlannerInput, from: string, to: string): Set<stri
   return seen;
 }
 
-describe("the out-of-reach notice keeps its step as time passes (t9n F4)", () => {
+describe("the out-of-reach notice keeps its step as time passes", () => {
   it.each([
     ["OET not started", oetAndPathwayOpen()],
     ["OET under way, no date", oetAndPathwayOpen(milestoneFactory("oet_medicine", "in_progress"))],

@@ -14,7 +14,7 @@ import {
   REGISTERED_KEYS,
 } from "./factories.ts";
 
-// Tester t9k F11: the out-of-reach email rode on the plan's first next step ("Gain US clinical
+// The out-of-reach email rode on the plan's first next step ("Gain US clinical
 // experience", or the certificate), a step the risk is not about. It carries the step whose result
 // decides the earliest feasible Match (the one reported last at the fastest pace), or the first
 // unfinished step that one waits for, and its title fits the risk's facts once the rank order list
@@ -22,17 +22,17 @@ import {
 
 const EARLY: readonly MilestoneKey[] = ["wdoms_listing", "ecfmg_application", "usmle_step1"];
 
-/** Lagos, Step 1 and Step 2 CK done, the OET and the Pathway not started (t9k a7). */
+/** Lagos, Step 1 and Step 2 CK done, the OET and the Pathway not started. */
 const oetAndPathwayToDo = inputFactory({
   applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027, graduation: "2024-06-30" }),
   milestones: doneMilestones([...EARLY, "usmle_step2ck"], "2025-03-01"),
 });
-/** Kolkata, every exam and the Pathway done but Step 2 CK, not started (t9k a5). */
+/** Kolkata, every exam and the Pathway done but Step 2 CK, not started. */
 const step2ToDo = inputFactory({
   applicant: applicantFactory({ matchYear: 2027, graduation: "2024-06-30" }),
   milestones: doneMilestones([...EARLY, "oet_medicine", "ecfmg_pathway"], "2025-03-01"),
 });
-/** Manila, Step 2 CK sat 11 Jan 2027 with no result told, a 2027 list certified (t9k a3). */
+/** Manila, Step 2 CK sat 11 Jan 2027 with no result told, a 2027 list certified. */
 const step2Unreported = inputFactory({
   applicant: applicantFactory({ timezone: "Asia/Manila", matchYear: 2027, graduation: "2022-11-15" }),
   milestones: [
@@ -48,17 +48,17 @@ const step2Unreported = inputFactory({
 const notice = (result: Plan) => result.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
 const planAt = (input: PlannerInput, now: string) => plan(input, seasonCalendar(2027), new Date(now));
 
-describe("the out-of-reach notice carries the step that decides the earliest Match (t9k F11)", () => {
+describe("the out-of-reach notice carries the step that decides the earliest Match", () => {
   it.each([
     [
       "OET and Pathway to do: the Pathway's deadline dropped the Match, and the notice stays there",
       oetAndPathwayToDo,
       // After the OET's last sitting day (5 Jan 2027): on 2 Dec 2026 the OET counted at its fastest
-      // pace (the booking only, tester t9l F16) still made the 2027 Match. The Pathway's deadline
+      // pace (the booking only) still made the 2027 Match. The Pathway's deadline
       // (26 Dec 2026) passing dropped it, and the notice sent then stays on the Pathway after the
-      // OET's last sitting day too (t9n F4: it moved to the OET). Since t9t F13 the Pathway's deadline
+      // OET's last sitting day too (it moved to the OET). The Pathway's deadline
       // drops it only after its latest candidate (Tue 2 Feb 2027); before that the OET's later last
-      // sitting day (12 Jan) is the day crossed (s25 W1), so the instant is after 2 Feb.
+      // sitting day (12 Jan) is the day crossed, so the instant is after 2 Feb.
       "2027-02-04T09:00:00Z",
       "ecfmg_pathway",
     ],
@@ -96,7 +96,7 @@ describe("the out-of-reach notice carries the step that decides the earliest Mat
   });
 
   it("after Match Day with a certified list, the title asks about the result rather than writing the Match off", () => {
-    // From Match Week to a week after Match Day the list may still count (adv40, t9k F3; t9l F1):
+    // From Match Week to a week after Match Day the list may still count:
     // no out-of-reach notice then.
     expect(notice(planAt(step2Unreported, "2027-03-16T01:00:00Z"))).toBeUndefined();
     const title = notice(planAt(step2Unreported, "2027-03-28T12:00:00Z"))?.title ?? "";

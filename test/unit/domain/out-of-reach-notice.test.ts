@@ -39,7 +39,7 @@ describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
     expect(lostRung?.sendAt).toBe("2026-06-13T03:30:00.000Z");
     expect(replanned.reminders.some((reminder) => reminder.id === lostRung?.id)).toBe(false);
     expect(Date.parse(notice?.sendAt ?? "")).toBeLessThan(Date.parse(lostRung?.sendAt ?? ""));
-    // About the step that decides the earliest Match (t9k F11: Step 2 CK, prepared after Step 1),
+    // About the step that decides the earliest Match (Step 2 CK, prepared after Step 1),
     // a next step, never a blocked one, and before its own deadline.
     expect(risk(replanned)?.decidedBy).toBe("usmle_step2ck");
     expect(notice?.milestone).toBe(risk(replanned)?.decidedBy);

@@ -53,7 +53,7 @@ function overdueDisagreements(thePlan: Plan, zone: string): string[] {
   return listedInReadingOrder(thePlan, zone).flatMap((step) => {
     const listed = overdue.has(key(step));
     // A sitting booked ahead is never overdue, though its deadline passed: it is late for this
-    // Match's ranking, and its card says so (t9n F13, the lead's ruling).
+    // Match's ranking, and its card says so.
     const bookedAhead = step.ownDate !== undefined && Date.parse(step.ownDate.at) > now;
     const passed = step.deadline !== undefined && Date.parse(step.deadline.at) < now && !bookedAhead;
     const saysOverdue = step.urgency === "overdue" || isOverdueBadge(step, thePlan.now);
@@ -82,7 +82,7 @@ function overdueBelowLater(thePlan: Plan, zone: string): string[] {
     .map((step) => `${key(step)} (${stepBadge(step, thePlan.now)})`);
 }
 
-describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, the urgency and the Overdue list", () => {
+describe("'overdue' means the step's own date has passed, in the badge, the urgency and the Overdue list", () => {
   it("the Pathway of a 2027 Match out of reach (OET not started, its deadline passed) is too late for 2027, not overdue beside its 2028 date", () => {
     const thePlan = lagosPlan([], "2027-01-14T12:00:00Z");
     const pathway = thePlan.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
@@ -108,7 +108,7 @@ describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, 
   });
 
   // Dated before its deadline (26 Dec 2026), the application met it: it is under ECFMG's review and
-  // due by the rank order list deadline, so nothing reads overdue (lead's ruling on tester t9m F6).
+  // due by the rank order list deadline, so nothing reads overdue.
   it("a Pathway application dated before its deadline, past both, result pending, is nowhere overdue", () => {
     const thePlan = planFor(
       inputFactory({
@@ -135,9 +135,9 @@ describe("t9h B2: 'overdue' means the step's own date has passed, in the badge, 
   });
 });
 
-describe("t9h B1: steps past their deadline come before the steps marked Later", () => {
+describe("steps past their deadline come before the steps marked Later", () => {
   it("the OET past its deadline with its result pending is listed before the rank order list and SOAP", () => {
-    // The Pathway submitted on 20 Dec 2026, before its projected deadline (else out of reach, t9j F4).
+    // The Pathway submitted on 20 Dec 2026, before its projected deadline (else out of reach).
     const thePlan = lagosPlan(
       [
         milestoneFactory("oet_medicine", "scheduled", "2026-12-12"),

@@ -141,7 +141,7 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
 
   it("raises a critical risk: programs have been reviewing without the score, citing the season date", () => {
     // With OET and Pathway done, so the 2027 Match is in reach: not started, their study time puts it
-    // out of reach whatever fees were paid (tester t9j F3), and the risk is then a warning (t9j F9).
+    // out of reach whatever fees were paid, and the risk is then a warning.
     const inReach = plan(
       inputFactory({
         applicant,
@@ -161,13 +161,13 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
     );
   });
 
-  it("marks the step urgent (result pending, never overdue before its deadline: tester s7 issue 14 C3) once its result should be out, and keeps the exam date beside the deadline", () => {
+  it("marks the step urgent (result pending, never overdue before its deadline) once its result should be out, and keeps the exam date beside the deadline", () => {
     const step2 = step(result, "usmle_step2ck");
     expect(step2?.urgency).toBe("urgent");
     expect(step2?.ownDate?.at).toBe("2026-08-14T18:30:00.000Z");
     expect(step2?.deadline?.status).not.toBe("applicant");
     // The day after the exam the result cannot be out yet: urgent (result pending), no risk (the
-    // normal wait for a score: tester s12 issue 15f B3), and the follow-up waits for it.
+    // normal wait for a score), and the follow-up waits for it.
     const dayAfter = planAt("2026-08-16T12:00:00Z");
     expect(step(dayAfter, "usmle_step2ck")?.urgency).toBe("urgent");
     expect(dayAfter.risks.map((risk) => risk.code)).not.toContain("SCHEDULED_DATE_PASSED");
@@ -175,7 +175,7 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
     expect(waiting?.sendAtLocal).toBe("2026-09-12T09:00:00.000+05:30");
   });
 
-  it("raises no risk until the result could be out (exam day + the catalog's reportingDays), the day the follow-up is sent (tester s12 issue 15f B3)", () => {
+  it("raises no risk until the result could be out (exam day + the catalog's reportingDays), the day the follow-up is sent", () => {
     expect(catalogEntry("usmle_step2ck").reportingDays?.days).toBe(28);
     // 15 Aug + 28 days = Sat 12 Sep 2026, which starts at 18:30 UTC on the 11th in Kolkata.
     const justBefore = planAt("2026-09-11T18:29:59Z");
@@ -188,7 +188,7 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
     expect(followUp?.sendAtLocal.slice(0, 10)).toBe("2026-09-12");
   });
 
-  it("lists the instant the risk appears among the plan's risk-change instants, for the cohort's look-ahead (tester s12 issue 15f B4)", () => {
+  it("lists the instant the risk appears among the plan's risk-change instants, for the cohort's look-ahead", () => {
     expect(planAt("2026-08-16T12:00:00Z").riskChangesAt).toContain("2026-09-11T18:30:00.000Z");
     expect(planAt("2026-08-01T12:00:00Z").riskChangesAt).toContain("2026-09-11T18:30:00.000Z");
     expect(planAt("2026-09-11T18:30:00Z").riskChangesAt ?? []).not.toContain("2026-09-11T18:30:00.000Z");
@@ -226,7 +226,7 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
       // Before OET's deadline (Sun 15 Nov 2026) and its 14-day rung: a follow-up announces the
       // deadline, so none goes out after it. This was 30 Nov, which worked only because Step 2 CK
       // "not started" moved the plan to the 2028 Match and its later OET deadline; with ERAS applied
-      // the 2027 Match stays planned (tester s10 issue 9d A3).
+      // the 2027 Match stays planned.
       new Date("2026-10-20T12:00:00Z"),
     );
     expect(

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F9 (rest), lead's ruling 2 (session 26): once ranking has opened (Fri 15 Jan 2027,
+ * Once ranking has opened (Fri 15 Jan 2027,
  * projected), SCHEDULED_DATE_PASSED names the rank order list deadline, not "Programs have been
  * reviewing applications … since" the review date: in ranking season the point is the deadline.
  * Before ranking opens the review words stay.
@@ -34,7 +34,7 @@ function applicant(timezone: string, key: MilestoneKey, status: MilestoneStatus,
 
 const passedRisk = (result: Plan) => result.risks.find((risk) => risk.code === "SCHEDULED_DATE_PASSED");
 
-describe("SCHEDULED_DATE_PASSED in ranking season names the rank order list deadline (t9t F9)", () => {
+describe("SCHEDULED_DATE_PASSED in ranking season names the rank order list deadline", () => {
   // Rafael: São Paulo, J-1, Step 2 CK booked Sat 2 Jan 2027, seen Thu 18 Feb with nothing reported.
   it("a sat exam: the result must reach ECFMG and NRMP by the deadline", () => {
     const saoPaulo = plan(

@@ -89,7 +89,7 @@ describe("season-bound work of an earlier season", () => {
       seasonCalendar(2028),
       now,
     );
-    // NRMP registration still to pay is listed with the fees to verify (tester s9 issue 14 C2).
+    // NRMP registration still to pay is listed with the fees to verify.
     const status = (result: typeof staying, key: string) =>
       [...result.budget.items, ...(result.budget.toVerify ?? [])].find((item) => item.key === key)?.status;
     expect(status(staying, "eras_token")).toBe("spent");
@@ -101,7 +101,7 @@ describe("season-bound work of an earlier season", () => {
   });
 });
 
-describe("a re-applicant's budget after the Match-year switch (tester s4, issue 15 item 4; issue 9 papercut 15)", () => {
+describe("a re-applicant's budget after the Match-year switch", () => {
   // Applied for the 2026 Match (ERAS in Sept 2025), unmatched, now planning the 2027 Match.
   const input = inputFactory({
     applicant: applicantFactory({ matchYear: 2027 }),
@@ -144,7 +144,7 @@ describe("a re-applicant's budget after the Match-year switch (tester s4, issue 
       new Date("2025-11-01T12:00:00Z"),
     ).budget;
     // This season's NRMP registration is counted and flagged to verify, as last season's, paid, is
-    // (tester s12 issue 9f C1: one treatment while upcoming and once paid).
+    // (one treatment while upcoming and once paid).
     expect((budget.toVerify ?? []).map((item) => item.key)).not.toContain("nrmp_registration");
     expect(budget.items.find((item) => item.key === "nrmp_registration")?.verify).toMatch(/^flagged, verify/);
     expect(budget.totalUsd).toBe(withoutSwitch.totalUsd + earlierUsd);
@@ -157,7 +157,7 @@ describe("a re-applicant's budget after the Match-year switch (tester s4, issue 
   });
 });
 
-describe("documents that went with an ERAS application reported done (tester s4 papercut 14, s5 A3)", () => {
+describe("documents that went with an ERAS application reported done", () => {
   const base = [...examsDone(), milestoneFactory("eras_token", "done", "2026-07-01")];
   const at = (milestones: MilestoneEntry[]) =>
     plan(
@@ -228,7 +228,7 @@ describe("documents done in an earlier season's MyERAS, never applied with (issu
     );
     const action = (key: MilestoneKey) =>
       switched.nextSteps.find((step) => step.milestone === key)?.action ?? "";
-    // This season's token not done yet, the import waits for it (t9x F10's ruling).
+    // This season's token not done yet, the import waits for it.
     const tokenFirst = "Once you have registered in this season's MyERAS with this season's ERAS token, ";
     expect(action("lors")).toMatch(
       new RegExp(`^${tokenFirst}import your letters into this season's MyERAS application`),
@@ -259,7 +259,7 @@ describe("documents done in an earlier season's MyERAS, never applied with (issu
       new Date(AFTER_START),
     );
     const statement = reapplicant.nextSteps.find((step) => step.milestone === "personal_statement");
-    // This season's token not done yet, the upload waits for it (t9x F10's ruling).
+    // This season's token not done yet, the upload waits for it.
     expect(statement?.action).toMatch(
       /^Revise your personal statement .* upload it to this season's MyERAS application once you have registered there with this season's ERAS token/,
     );

@@ -7,7 +7,7 @@ import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9x F6 (ruling 3, session 29): PATHWAY_CERTIFICATE_MAY_EXPIRE disappeared once Match Week
+ * PATHWAY_CERTIFICATE_MAY_EXPIRE disappeared once Match Week
  * was reported, though the certificate must be valid on the residency start (1 Jul), which matters
  * most once matched. It now stays until the start, with words for the matched applicant. Replayed on
  * the tester's Manila applicant (J-1, certificate through a Pathway accepted 1 Aug 2025), before and
@@ -22,7 +22,7 @@ const riskAt = (snapshot: ApplicantSnapshot, now: string) =>
 const MATCHED = snapshotOf("j1-matched-manila-nothing-done-after-match.json");
 const BEFORE = snapshotOf("j1-matched-manila-postmatch.json");
 
-describe("the Pathway certificate's validity warning stays while it matters (tester t9x F6)", () => {
+describe("the Pathway certificate's validity warning stays while it matters", () => {
   it.each(["2027-03-19T10:00:00+08:00", "2027-03-21T10:00:00+08:00", "2027-06-20T10:00:00+08:00"])(
     "matched, at %s: the check against the residency start stands",
     (now) => {

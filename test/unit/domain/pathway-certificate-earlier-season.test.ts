@@ -5,7 +5,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9v F10 (session 26 task C, lead's ruling): a certificate whose Pathway ECFMG accepted in
+ * A certificate whose Pathway ECFMG accepted in
  * an earlier Pathways season than this Match's may carry a validity date before this Match's
  * residency start; "nothing is needed now" then leaves Pathways Revalidation (applied for through
  * the season's Pathways application, ECFMG's 2026 Pathways notice) until it may be too late. The
@@ -42,7 +42,7 @@ function riskAt(matchYear: number, milestones: MilestoneEntry[], now: string) {
   );
 }
 
-describe("a Pathway-based certificate from an earlier Pathways season (t9v F10)", () => {
+describe("a Pathway-based certificate from an earlier Pathways season", () => {
   it("asks now to check its validity date against this Match's start, and Revalidation if it ends before", () => {
     const risk = riskAt(2027, pathwayOn("2025-04-10"), "2026-11-30T12:00:00Z");
     const message = risk?.message ?? "";

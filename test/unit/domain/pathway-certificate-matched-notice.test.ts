@@ -8,7 +8,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { renderReminderEmail } from "#email/reminder-email.ts";
 
 /**
- * Tester t9z F9 (ruling 2, session 31): after Match Day, PATHWAY_CERTIFICATE_MAY_EXPIRE asked a
+ * After Match Day, PATHWAY_CERTIFICATE_MAY_EXPIRE asked a
  * matched applicant to check the certificate's validity date against the residency start, but no
  * email carried it: its notice was dated by the Pathways close, which had passed by Match Day. Once
  * matched, the warning is emailed as warnings are (one notice when it appears, one more 14 days before
@@ -29,7 +29,7 @@ const planAt = (snapshot: ApplicantSnapshot, now: string, remindersSent?: Record
 const noticesOf = (planned: Plan): Reminder[] =>
   planned.reminders.filter((reminder) => reminder.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
 
-describe("the Pathway certificate's check reaches a matched applicant by email (t9z F9)", () => {
+describe("the Pathway certificate's check reaches a matched applicant by email", () => {
   const now = "2027-03-25T20:00:00+06:00";
   const planned = planAt(J1, now);
   const notices = noticesOf(planned);

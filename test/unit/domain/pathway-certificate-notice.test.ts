@@ -8,7 +8,7 @@ import { DAY_MS } from "#domain/time.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * t9v F10's leftover (session 27 task C2, lead's ruling): the warning that asks an applicant whose
+ * The warning that asks an applicant whose
  * Pathway was accepted in an earlier Pathways season to check their certificate's validity date
  * against this Match's start is a warning, and warnings sent no email. It now sends one notice at
  * the next delivery slot when it first appears and one more 14 days before its date while it
@@ -50,7 +50,7 @@ function planAt(milestones: MilestoneEntry[], now: string, remindersSent?: Recor
 const noticesOf = (result: ReturnType<typeof planAt>) =>
   result.reminders.filter((each) => each.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
 
-describe("the earlier-season Pathway certificate's warning is emailed (t9v F10 leftover)", () => {
+describe("the earlier-season Pathway certificate's warning is emailed", () => {
   // 30 Nov 2026, 1 PM in Lagos: outside quiet hours; its next delivery slot is 09:00 on 1 Dec.
   const firstSeen = "2026-11-30T12:00:00.000Z";
   const nextSlot = "2026-12-01T08:00:00.000Z";

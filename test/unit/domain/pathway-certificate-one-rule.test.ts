@@ -5,7 +5,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
 /**
- * Tester t9t F15 (session 25 task I, lead's ruling 3): PATHWAY_CERTIFICATE_MAY_EXPIRE gave opposite
+ * PATHWAY_CERTIFICATE_MAY_EXPIRE gave opposite
  * advice before the rank order list deadline ("apply for Pathways Revalidation before you rank") and
  * after it ("if you match, ECFMG keeps your certificate valid, nothing is needed now"). One rule in
  * both periods, the one its source states (ECFMG's page for Pathways applicants: an accepted Pathway
@@ -29,7 +29,7 @@ function riskAt(milestones: MilestoneEntry[], now: string) {
 const RULE =
   "If you match this season (or accept a SOAP offer), ECFMG keeps your certificate valid for entry into residency this year";
 
-describe("a Pathway certificate's validity: one rule before and after the rank order list deadline (t9t F15)", () => {
+describe("a Pathway certificate's validity: one rule before and after the rank order list deadline", () => {
   it.each([
     ["ranking open, before the deadline", CERTIFIED, "2027-01-20T09:00:00Z"],
     [

@@ -8,7 +8,7 @@ import { DAY_MS } from "#domain/time.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9x F8 (ruling 2, session 29): the certificate-revalidation notice was dated by the rank
+ * The certificate-revalidation notice was dated by the rank
  * order list deadline, its second reminder fell after the projected Pathways close its words name
  * (2028: 1 Apr 2027 and 10 Feb 2028, with the close on 25 Dec 2027), and it rode on whatever step
  * came first (the letters', USCE's, SOAP's, NRMP's or the rank list's card). Now it is on the
@@ -26,7 +26,7 @@ const riskOf = (result: Plan) => result.risks.find((each) => each.code === "PATH
 const KATHMANDU = snapshotOf("unmatched-2027-switched-to-2028-kathmandu.json");
 const LAGOS = snapshotOf("late-arrival-lagos-nrmp-early-deadline-day.json");
 
-describe("the revalidation notice is dated by the Pathways close it names (tester t9x F8)", () => {
+describe("the revalidation notice is dated by the Pathways close it names", () => {
   it.each([
     // The first notice's instant: the next delivery slot (09:00 local), now itself at 09:00.
     [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "Sat 25 Dec 2027", "2027-04-01T09:00:00+05:45"],

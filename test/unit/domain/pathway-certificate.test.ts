@@ -37,8 +37,8 @@ describe("a Pathway-based ECFMG certificate before GME", () => {
     const withoutPathway = certified.filter((entry) => entry.key !== "ecfmg_pathway");
     expect(riskOf(withoutPathway, "2027-03-25T12:00:00Z")).toBeUndefined();
     // With a certified list they may be in GME; with none the Match is over for them, and the next
-    // Match's check stands (t9v F10: pathway-certificate-earlier-season.test.ts). fixM (t9x F12):
-    // the result never heard past the start, the next Match's check stands too, worded as a question.
+    // Match's check stands (pathway-certificate-earlier-season.test.ts).
+    // The result never heard past the start, the next Match's check stands too, worded as a question.
     const listCertified = [...certified, ...doneMilestones(["rank_order_list"])];
     expect(riskOf(listCertified, "2028-07-02T12:00:00Z")?.message).toContain(
       "We never heard whether you matched in the 2028 Match: if you did not, before you apply for another Match, check",
@@ -49,7 +49,7 @@ describe("a Pathway-based ECFMG certificate before GME", () => {
 });
 
 /**
- * Tester t9i F8, then t9k F8: after the rank order list deadline, an applicant with a certified list
+ * After the rank order list deadline, an applicant with a certified list
  * (or SOAP still open to them) may match within days. ECFMG keeps a Pathway certificate valid for
  * entry into GME in the year its holder matches (info-applicants page), so the words say so and ask
  * for Pathways Revalidation only if the season does not work out, never "now". An applicant who
@@ -57,7 +57,7 @@ describe("a Pathway-based ECFMG certificate before GME", () => {
  * (ruling 3, session 29) the check against the start stays until the start: the certificate must be
  * valid then (pathway-certificate-after-match.test.ts).
  */
-describe("a Pathway-based certificate for an applicant who may match this season (tester t9i F8, t9k F8)", () => {
+describe("a Pathway-based certificate for an applicant who may match this season", () => {
   const base = doneMilestones([
     "wdoms_listing",
     "ecfmg_application",
@@ -100,7 +100,7 @@ describe("a Pathway-based certificate for an applicant who may match this season
     },
   );
 
-  it("matched (Match Week done, in the Match or in SOAP): the check against the start, until the start (t9x F6)", () => {
+  it("matched (Match Week done, in the Match or in SOAP): the check against the start, until the start", () => {
     const matched = [...listCertified, ...doneMilestones(["match_week"], "2027-03-15")];
     expect(riskAt(matched, "2027-03-16T04:30:00Z")?.message).toContain(
       "You matched, and you can start residency only with a valid certificate.",
@@ -117,7 +117,7 @@ describe("a Pathway-based certificate for an applicant who may match this season
   });
 
   /**
-   * Tester t9l F11 (C): once SOAP has ended the season's outcome is past, so the words are too; one
+   * Once SOAP has ended the season's outcome is past, so the words are too; one
    * in SOAP (Monday said "not matched") hears of the SOAP offer alone.
    */
   const inSoap = (milestones: typeof base) => [
@@ -146,13 +146,10 @@ describe("a Pathway-based certificate for an applicant who may match this season
       "If you accept a SOAP offer, ECFMG keeps",
       "only if you accept none",
     ],
-  ])(
-    "%s: the words fit the tense and the applicant (t9l F11)",
-    (_, milestones, now, condition, otherwise) => {
-      const message = riskAt(milestones, now)?.message ?? "";
-      expect(message).toContain(condition);
-      expect(message).toContain(`apply for ECFMG's Pathways Revalidation ${otherwise}`);
-      expect(message).not.toContain("If you match this season");
-    },
-  );
+  ])("%s: the words fit the tense and the applicant", (_, milestones, now, condition, otherwise) => {
+    const message = riskAt(milestones, now)?.message ?? "";
+    expect(message).toContain(condition);
+    expect(message).toContain(`apply for ECFMG's Pathways Revalidation ${otherwise}`);
+    expect(message).not.toContain("If you match this season");
+  });
 });

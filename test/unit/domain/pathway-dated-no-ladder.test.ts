@@ -4,9 +4,9 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { pathwayDatedInput } from "./factories.ts";
 
 /**
- * Tester t9n F3 and the lead's rule: a Pathway application dated before its deadline (the 2027
+ * A Pathway application dated before its deadline (the 2027
  * Match's projected Sat 26 Dec 2026, 9:00 PM ET) whose date has passed is under ECFMG's review
- * (README; pathway-review.ts, t9m F6): no "submit it by" on its card and no "Due" rungs of the
+ * (README; pathway-review.ts): no "submit it by" on its card and no "Due" rungs of the
  * application deadline's ladder; the one "did ECFMG accept it?" check after the review time stays.
  * A Pathway whose date is still ahead keeps its ladder.
  */

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester t9j F4: karachi_ck_sat_late.json on 2 Jan 2027 (Step 2 CK sat 1 Dec, OET sat 10 Dec, ERAS in
+// Karachi_ck_sat_late.json on 2 Jan 2027 (Step 2 CK sat 1 Dec, OET sat 10 Dec, ERAS in
 // progress, Pathway not started). PATHWAY_DEADLINE_PROJECTED said the Pathway application deadline
 // (Sat 26 Dec 2026, projected) had passed, yet MATCH_YEAR_LAST_DAY kept the 2027 Match "within reach
 // if you act by Wed 27 Jan 2027", after even the supporting-documents deadline (26 Jan). The brief's
@@ -46,8 +46,8 @@ const karachi = inputFactory({
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 const DUE = pathwayDeadline(seasonCalendar(2027)) as number;
 
-describe("a Pathway application that misses its projected deadline ends the season (t9j F4)", () => {
-  it("Karachi on 4 Feb 2027, the Pathway not submitted by Sat 26 Dec 2026 (projected) nor by the latest candidate's Tue 2 Feb 2027 (t9t F13): out of reach, no last day", () => {
+describe("a Pathway application that misses its projected deadline ends the season", () => {
+  it("Karachi on 4 Feb 2027, the Pathway not submitted by Sat 26 Dec 2026 (projected) nor by the latest candidate's Tue 2 Feb 2027: out of reach, no last day", () => {
     const result = planFor(karachi, "2027-02-04T10:00:00+05:00");
     const notFeasible = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(notFeasible?.earliestFeasibleMatchYear).toBe(2028);
@@ -67,8 +67,8 @@ describe("a Pathway application that misses its projected deadline ends the seas
       if (last === undefined) continue;
       named++;
       expect(Date.parse(last.lastWorkingAt as string)).toBeLessThanOrEqual(DUE);
-      // Within its last 24 hours the opener gives the deadline's hour (t9l F7), and the Pathway is due
-      // "tomorrow": 10:00 AM Sat in Karachi, the deadline 7:00 AM Sun there (t9m F8: never "today").
+      // Within its last 24 hours the opener gives the deadline's hour, and the Pathway is due
+      // "tomorrow": 10:00 AM Sat in Karachi, the deadline 7:00 AM Sun there (never "today").
       expect(last.message).toContain(
         DUE - now <= 86_400_000
           ? "(Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application tonight (its deadline is projected)"
@@ -79,7 +79,7 @@ describe("a Pathway application that misses its projected deadline ends the seas
     expect(named).toBeGreaterThan(0);
   });
 
-  it("the day after the projected deadline, kept until the latest candidate: submit today, no later day named (t9s F15, t9t F13)", () => {
+  it("the day after the projected deadline, kept until the latest candidate: submit today, no later day named", () => {
     const result = planFor(karachi, "2026-12-27T10:00:00+05:00");
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
     const last = risk(result, "MATCH_YEAR_LAST_DAY");

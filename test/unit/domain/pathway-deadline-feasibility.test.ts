@@ -10,7 +10,7 @@ import {
   openStepsNotStarted,
 } from "./factories.ts";
 
-// Tester s12 issue 9f A3: a Manila applicant for the 2027 Match, J-1, everything done but the OET
+// A Manila applicant for the 2027 Match, J-1, everything done but the OET
 // and the Pathway, planned on 30 Nov 2026. The plan's own Pathway application deadline is Sat 26 Dec
 // 2026 (catalog ecfmg_pathway.due, ROL deadline - 60 days); the OET result, which the Pathway
 // application needs, can arrive at the earliest on 28 Dec (a sitting within 7 days, 21 days for the
@@ -30,15 +30,15 @@ const manila = (extra: MilestoneEntry[]) =>
   });
 const notFeasible = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
 
-// Tester s13 issue 9g A3: the OET result is a supporting document that follows the Pathway
+// The OET result is a supporting document that follows the Pathway
 // application (ECFMG's 2024 Match page separates the two deadlines), and both Pathway deadlines are
 // projections: the season is judged against the ROL deadline less ECFMG's review, and a projected
 // Pathway deadline the fastest pace misses is a warning (PATHWAY_DEADLINE_PROJECTED). The first two
 // cases below were "out of reach" under s12 9f A3's rule, which wrote off seasons still in reach.
-describe("an OET result still to come is judged against the documents deadline and the ROL deadline (s12 9f A3, s13 9g A3)", () => {
+describe("an OET result still to come is judged against the documents deadline and the ROL deadline", () => {
   // Preparing for the OET (in progress): a fact that only booking remains. Not started, it counts the
-  // catalog's fastest preparation (the booking only, tester t9l F16) whatever ERAS and NRMP fees were
-  // paid (tester t9j F3): out of reach once its last sitting day (5 Jan 2027) is behind.
+  // catalog's fastest preparation (the booking only) whatever ERAS and NRMP fees were
+  // paid: out of reach once its last sitting day (5 Jan 2027) is behind.
   it("OET in preparation on 30 Nov 2026: a sitting within a week, its result by ~28 Dec and the review end before 24 Feb 2027: in reach", () => {
     const result = planFor(manila([milestoneFactory("oet_medicine", "in_progress")]), NOW);
     expect(notFeasible(result)).toBeUndefined();

@@ -24,7 +24,7 @@ describe("the ECFMG Pathway deadline projects the earlier candidate", () => {
     expect(entry?.due.source).toContain("https://ecfmg.org/certification-pathways/info-applicants.html");
   });
 
-  it("says why ECFMG's May 2025 newsletter datum (2025 Pathways closed May 31, 2025) is not projected (tester t9h B7)", () => {
+  it("says why ECFMG's May 2025 newsletter datum (2025 Pathways closed May 31, 2025) is not projected", () => {
     expect(rule?.rule).toContain("Not used: ECFMG's May 2025 newsletter datum");
     expect(rule?.rule).toContain("May 31, 2025, 11:59 PM ET (https://gp.ecfmg.org/focus/issue88.html");
     expect(rule?.rule).toContain("NRMP needs ECFMG's confirmation of the Pathway by the ROL deadline");
@@ -46,7 +46,7 @@ describe("the ECFMG Pathway deadline projects the earlier candidate", () => {
   const deadlineOf = (key: string) => steps.find((step) => step.milestone === key)?.deadline;
 
   // The OET's last day counts back from the Pathway's deadline for supporting documents (Tue 26
-  // Jan 2027, 9 PM ET, projected) by its result time, 21 days (tester s13 issue 9g A3); it was six
+  // Jan 2027, 9 PM ET, projected) by its result time, 21 days; it was six
   // weeks before the application deadline (Sat 14 Nov 2026), as if the result went in with it.
   it("puts the 2027 Pathway deadline in December 2026, projected, citing the rule, and OET 21 days before the documents deadline", () => {
     const pathway = deadlineOf("ecfmg_pathway");
@@ -54,7 +54,7 @@ describe("the ECFMG Pathway deadline projects the earlier candidate", () => {
     expect(pathway?.at).toBe("2026-12-27T02:00:00.000Z");
     expect(pathway?.source).toContain("earlier of the known candidates");
     const oet = deadlineOf("oet_medicine");
-    // Its last sitting day, Tue 5 Jan 2027 (the cut-off's ET date), due to Kolkata's midnight after it (t9o F2).
+    // Its last sitting day, Tue 5 Jan 2027 (the cut-off's ET date), due to Kolkata's midnight after it.
     expect(oet?.day).toBe("2027-01-05");
     expect(oet?.at).toBe("2027-01-05T18:30:00.000Z");
   });

@@ -10,7 +10,7 @@ import {
   openStepsNotStarted,
 } from "./factories.ts";
 
-// Tester s13 issue 9g A3: a Dhaka applicant for the 2027 Match (J-1; Steps 1 and 2 CK done, ERAS
+// A Dhaka applicant for the 2027 Match (J-1; Steps 1 and 2 CK done, ERAS
 // sent 24 Sep, NRMP registered, OET booked for 10 Dec 2026, Pathway not started) was told on
 // 2 Dec 2026 that the 2027 Match is out of reach: her OET result (~29 Dec) came after the
 // projected Pathway APPLICATION deadline (26 Dec). ECFMG's page that projection cites
@@ -30,7 +30,7 @@ const applicant = (timezone: string, graduation: string) =>
 const risk = (result: Plan, code: string) => result.risks.find((r) => r.code === code);
 const pathwayText = (result: Plan) => result.nextSteps.find((s) => s.milestone === "ecfmg_pathway")?.action;
 
-describe("the Pathway application goes in now, the OET result follows as documentation (s13 9g A3)", () => {
+describe("the Pathway application goes in now, the OET result follows as documentation", () => {
   const dhaka = (oet: MilestoneEntry) =>
     inputFactory({
       applicant: applicant("Asia/Dhaka", "2025-06-30"),
@@ -77,7 +77,7 @@ describe("the Pathway application goes in now, the OET result follows as documen
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
   });
 
-  it("a passed projected Pathway application deadline ends the season, naming the projection and the way back (t9j F4)", () => {
+  it("a passed projected Pathway application deadline ends the season, naming the projection and the way back", () => {
     // 28 Dec 2026: the projected application deadline (Sat 26 Dec) has passed, the OET is passed.
     // s13 9g A3 made this a warning; the lead's ruling on t9j F4 plans for the earlier, projected
     // date: out of reach, unless ECFMG's own deadline is later and the applicant submits by it.
@@ -89,7 +89,7 @@ describe("the Pathway application goes in now, the OET result follows as documen
           milestoneFactory("oet_medicine", "done"),
         ]),
       }),
-      // Past the latest candidate too, Tue 2 Feb 2027, 9:00 PM ET (t9t F13, the lead's ruling): before
+      // Past the latest candidate too, Tue 2 Feb 2027, 9:00 PM ET: before
       // it, a Pathway not submitted keeps the Match with "submit today" (pathway-unconfirmed-deadline).
       "2027-02-04T03:00:00Z",
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9z F4 (lead's ruling, session 30): a Pathway marked done while the OET is still to be sat.
+ * A Pathway marked done while the OET is still to be sat.
  * ECFMG needs the OET result for the Pathway, so "done" is most likely "application submitted": the
  * OET keeps its step, deadline, risk and reminders; the certificate card does not say "every exam
  * and the Pathway are done" and names the OET result as what it waits for; one warning names the
@@ -12,7 +12,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 const DIR = new URL("../../fixtures/oet-and-pathway/", import.meta.url).pathname;
 const efua = readSnapshot(DIR, "efua-pathway-done-oet-ahead.json");
 
-describe("a Pathway marked done with its OET still to be sat (t9z F4)", () => {
+describe("a Pathway marked done with its OET still to be sat", () => {
   const result = planInOwnMatch(efua, "2026-12-04T12:00:00Z");
   const step = (key: string) => result.nextSteps.find((each) => each.milestone === key);
 

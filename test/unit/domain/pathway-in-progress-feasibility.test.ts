@@ -4,7 +4,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester s14 issue 9h A4: a Lagos applicant for the 2027 Match (Step 1, Step 2 CK, ERAS, NRMP
+// A Lagos applicant for the 2027 Match (Step 1, Step 2 CK, ERAS, NRMP
 // done; OET done 20 Dec 2026) reports her ECFMG Pathway "in_progress" with no date. In progress is
 // ambiguous: submitted and under ECFMG's review, or still being prepared. The plan said "your ECFMG
 // Pathway application is not submitted" on 20 Jan 2027, and on 10 Feb 2027 wrote the 2027 Match off
@@ -42,7 +42,7 @@ const inProgress = lagos(milestoneFactory("ecfmg_pathway", "in_progress"));
 const risk = (plan: Plan, code: string) => plan.risks.find((item) => item.code === code);
 const messages = (plan: Plan) => plan.risks.map((item) => item.message).join("\n");
 
-describe("a Pathway in progress with no date may be submitted already (s14 9h A4)", () => {
+describe("a Pathway in progress with no date may be submitted already", () => {
   it("20 Jan 2027, its projected deadline passed: never 'is not submitted'; asks to submit it now or give the date", () => {
     const plan = planFor(inProgress, "2027-01-20T12:00:00Z");
     const projected = risk(plan, "PATHWAY_DEADLINE_PROJECTED");

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * fixF's note (session 24), lead's ruling (session 25): a Pathway submitted in time (dated on or
+ * A Pathway submitted in time (dated on or
  * before its projected application deadline, Sat 26 Dec 2026 for the 2027 Match) gets only the
  * "did ECFMG accept it?" follow-up, also once that deadline has passed: no 14/3/1-day "Due" rungs
  * to the rank order list deadline. Tunde: Lagos, J-1, OET in progress, Pathway dated 1 Nov 2026.
@@ -42,8 +42,8 @@ const planned: PlannerInput = {
   ],
 };
 
-describe("a Pathway submitted in time (fixF's note)", () => {
-  it("reported in progress: its rungs count down to the rank order list deadline, asking for ECFMG's answer (t9w F13)", () => {
+describe("a Pathway submitted in time", () => {
+  it("reported in progress: its rungs count down to the rank order list deadline, asking for ECFMG's answer", () => {
     for (const now of ["2026-12-20T09:00:00Z", "2026-12-28T09:00:00Z"]) {
       const rungs = dueRungs(plan(tunde, calendar, new Date(now)));
       expect(rungs.map((r) => r.rung)).toEqual(["deadline-in-14d", "deadline-in-3d", "deadline-in-1d"]);

@@ -74,13 +74,13 @@ describe("before the projected day, the Pathway's last day says what follows it 
   });
 });
 
-// Tester t9u F13 (A): tester2/pw-planned-jan20-la.json, a Pathway in progress planned for Wed 20 Jan.
+// Tester2/pw-planned-jan20-la.json, a Pathway in progress planned for Wed 20 Jan.
 const plannedJan20 = interviewing(
   "America/Los_Angeles",
   milestoneFactory("ecfmg_pathway", "in_progress", "2027-01-20"),
 );
 
-describe("a Pathway planned for a day past its projected deadline is kept as the undated one (ruling 5, t9u F13)", () => {
+describe("a Pathway planned for a day past its projected deadline is kept as the undated one", () => {
   it("Tue 5 Jan 2027: the Match kept, 'submit today', the planned Wed 20 Jan too late for the projected deadline", () => {
     const result = planFor(plannedJan20, "2027-01-05T10:00:00-08:00");
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
@@ -101,7 +101,7 @@ describe("a Pathway planned for a day past its projected deadline is kept as the
   });
 });
 
-describe("a Pathway planned in time is an application, not an exam (ruling 6, t9u F14)", () => {
+describe("a Pathway planned in time is an application, not an exam", () => {
   const plannedDec20 = interviewing(
     "America/Los_Angeles",
     milestoneFactory("ecfmg_pathway", "in_progress", "2026-12-20"),
@@ -120,7 +120,7 @@ describe("a Pathway planned in time is an application, not an exam (ruling 6, t9
   });
 });
 
-describe("the note question names the Pathway's own day (ruling 7, t9u F16)", () => {
+describe("the note question names the Pathway's own day", () => {
   it("Karachi, note false, interview, Pathway not started, Sun 20 Dec 2026: the question names Sat 26 Dec", () => {
     const karachi = interviewing("Asia/Karachi", milestoneFactory("ecfmg_pathway", "not_started"), false);
     const question = risk(planFor(karachi, "2026-12-20T10:00:00+05:00"), "ANSWERS_CONTRADICT_INTERVIEW");

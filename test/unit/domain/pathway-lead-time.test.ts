@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester s12 issue 9f B1: EXAMS_LATE_FOR_RANKING gave the Pathway "the usual 60 days of
+ * EXAMS_LATE_FOR_RANKING gave the Pathway "the usual 60 days of
  * preparation … prepare faster" with the OET passed, while the feasibility message allows ECFMG's
  * review (28 days, advice) once submitted with the OET result. One lead time for the Pathway, the
  * review's: with the OET done the risk says to submit now; with the OET not in, it names the OET.
@@ -31,7 +31,7 @@ function lateMessage(input: PlannerInput, now: string): string {
   return result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING")?.message ?? "";
 }
 
-describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING (s12 9f B1)", () => {
+describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING", () => {
   it("with the OET passed: submit now, ECFMG's review allows about 28 days, no preparation lecture (rolearly)", () => {
     // Alone, the Pathway's last day is MATCH_YEAR_LAST_DAY's since t9t F5 (one risk per Pathway fact):
     // EXAMS_LATE_FOR_RANKING's words are reached beside a Step 2 CK booked 10 Jan (a second subject).
@@ -50,7 +50,7 @@ describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING (s12 9f B1)", () => 
     expect(message).not.toMatch(/preparation|prepare faster/);
   });
 
-  it("with the OET passed, the Pathway alone: one risk says the review's 28 days, no preparation lecture (t9t F5)", () => {
+  it("with the OET passed, the Pathway alone: one risk says the review's 28 days, no preparation lecture", () => {
     const input = lagos({ key: "oet_medicine", status: "done" });
     const result = plan(input, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z"));
     const about = result.risks.filter(
@@ -64,7 +64,7 @@ describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING (s12 9f B1)", () => 
   it("with the OET not in: submit without waiting for it, no preparation lecture", () => {
     // 2 Dec 2026: the Pathway's application deadline (Sat 26 Dec) is within ECFMG's review time. The
     // OET's own last day (Tue 5 Jan 2027, the documents deadline less its result time) is ahead, so
-    // it is not named as late (tester s13 issue 9g A3; on 20 Nov it was, past Sat 14 Nov).
+    // it is not named as late (on 20 Nov it was, past Sat 14 Nov).
     const message = lateMessage(
       lagos({ key: "oet_medicine", status: "in_progress" }),
       "2026-12-02T12:00:00Z",

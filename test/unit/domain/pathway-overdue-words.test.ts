@@ -8,13 +8,13 @@ import {
   openStepsNotStarted,
 } from "./factories.ts";
 
-// Tester s14 issue 9h B5: a Lagos applicant (OET sat 12 Dec 2026, result pending, Pathway not
+// A Lagos applicant (OET sat 12 Dec 2026, result pending, Pathway not
 // started) read on 10 Jan 2027 "submit the application now, before its deadline" on a Pathway step
 // marked overdue, its projected deadline (26 Dec 2026) passed. The step's words must fit its status.
 
 const DONE = DONE_TO_NRMP_BUT_OET_AND_PATHWAY;
 
-describe("the Pathway's words while the OET result is pending (s14 9h B5)", () => {
+describe("the Pathway's words while the OET result is pending", () => {
   const input = inputFactory({
     applicant: applicantFactory({
       matchYear: 2027,
@@ -32,9 +32,9 @@ describe("the Pathway's words while the OET result is pending (s14 9h B5)", () =
     const step = planFor(input, "2027-02-04T12:00:00Z").nextSteps.find(
       (s) => s.milestone === "ecfmg_pathway",
     );
-    // A Pathway not submitted by its projected deadline ends the 2027 season (t9j F4): the step is
+    // A Pathway not submitted by its projected deadline ends the 2027 season: the step is
     // the 2028 Match's, "too late for the 2027 Match" (missedDeadline), and names the passed deadline
-    // (t9j F9) rather than "submit the application now".
+    // rather than "submit the application now".
     expect(step?.missedDeadline?.local).toBe("Sun 27 Dec 2026, 3:00 AM GMT+1");
     expect(step?.matchYears).toEqual({ missed: 2027, due: 2028 });
     expect(step?.action).toContain("Sat 26 Dec 2026 (projected), has passed");
@@ -42,14 +42,14 @@ describe("the Pathway's words while the OET result is pending (s14 9h B5)", () =
   });
 });
 
-// Tester t9k F11: a Lagos applicant with the OET not started on 2 Dec 2026 cannot reach the 2027
+// A Lagos applicant with the OET not started on 2 Dec 2026 cannot reach the 2027
 // Match (its Pathway deadline, projected 26 Dec 2026, has not passed yet), so the plan is dated for
 // 2028 and the Pathway card is "later", aimed at Sep 2027; yet it said "submit the application now".
 // Pathways are per-Match-season applications: the 2028 one opens months later.
-// Since tester t9l F16 an OET not begun counts only its booking at the fastest pace, which keeps
+// An OET not begun counts only its booking at the fastest pace, which keeps
 // the 2027 Match in reach on 2 Dec; Step 2 CK not begun (its 120 days of preparation) still moves
 // the plan to 2028 before the Pathway deadline, the situation this tests.
-describe("the Pathway's words on a plan moved to a later Match before its own deadline passed (t9k F11)", () => {
+describe("the Pathway's words on a plan moved to a later Match before its own deadline passed", () => {
   const input = inputFactory({
     applicant: applicantFactory({
       matchYear: 2027,
@@ -76,7 +76,7 @@ describe("the Pathway's words on a plan moved to a later Match before its own de
 // Lead's note (task adv44): a Pathway in progress for the 2027 Match read "submit it by Sat 26 Dec
 // 2026" with no "(projected)", though ECFMG has not published that deadline: every projected date
 // the step's words name says so, as its card does.
-describe("the Pathway step's own deadline in its words says it is projected (adv44)", () => {
+describe("the Pathway step's own deadline in its words says it is projected", () => {
   const input = inputFactory({
     applicant: applicantFactory({
       matchYear: 2027,
@@ -96,7 +96,7 @@ describe("the Pathway step's own deadline in its words says it is projected (adv
       (s) => s.milestone === "ecfmg_pathway",
     );
     expect(step?.deadline?.status).toBe("projected");
-    // Lagos's day of the 9:00 PM ET deadline is the next: both zones (t9t F12).
+    // Lagos's day of the 9:00 PM ET deadline is the next: both zones.
     expect(step?.action).toMatch(
       /submit it by Sun 27 Dec 2026, 3:00 AM GMT\+1 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\)/,
     );

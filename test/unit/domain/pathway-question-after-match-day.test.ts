@@ -6,7 +6,7 @@ import { stepBadge } from "#domain/step-badge.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9m F9 and the lead's ruling: after Match Day (Fri 19 Mar 2027), a certified list beside a
+ * After Match Day (Fri 19 Mar 2027), a certified list beside a
  * Pathway in progress with no date. The Match Day question ("tell us where you matched") comes
  * first among the next steps; the Pathway is a question ("Did ECFMG accept your Pathway? Tell us"),
  * ordered after it, never an overdue lead (nor in the plan's overdue list).

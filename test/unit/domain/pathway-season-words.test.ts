@@ -44,7 +44,7 @@ function pathwayCard(result: Plan): string {
 
 const riskOf = (result: Plan, code: string) => result.risks.find((risk) => risk.code === code);
 
-describe("a Pathway application ECFMG cannot accept for the Match (tester t9n F16)", () => {
+describe("a Pathway application ECFMG cannot accept for the Match", () => {
   // The deadline is projected: the plan cannot know ECFMG refuses it, so it says the application
   // came after it and what follows a refusal, never "reviewing".
   it("one that went in after the application deadline says so and what next, never 'reviewing'", () => {
@@ -82,7 +82,7 @@ describe("a Pathway application ECFMG cannot accept for the Match (tester t9n F1
   });
 });
 
-describe("a Pathway under review past its review time (tester t9n F11)", () => {
+describe("a Pathway under review past its review time", () => {
   it("gets Pathway words, never a sitting's 'no result ... your new date'", () => {
     const input = pathwayApplicant(
       2027,
@@ -99,7 +99,7 @@ describe("a Pathway under review past its review time (tester t9n F11)", () => {
   });
 });
 
-describe("a Pathway application of an earlier Pathways season (adv56)", () => {
+describe("a Pathway application of an earlier Pathways season", () => {
   it("dated April 2024, for the 2028 Match, is applied for again, never 'under review'", () => {
     const input = pathwayApplicant(
       2028,

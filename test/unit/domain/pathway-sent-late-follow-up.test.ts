@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F2, lead's ruling 1 (session 25): a Pathway reported submitted, dated in time or after
+ * A Pathway reported submitted, dated in time or after
  * its projected application deadline (Sat 26 Dec 2026 for the 2027 Match), gets one follow-up worded
  * for a submission ("Did ECFMG accept your Pathway application of <date>?"), never the exam words
  * ("your date has passed; tell us the result"), and no "Complete an ECFMG Pathway" countdown to the
@@ -38,7 +38,7 @@ const chidi = (date: string): PlannerInput =>
 
 const pathwayReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "ecfmg_pathway");
 
-describe("a Pathway reported submitted (t9t F2)", () => {
+describe("a Pathway reported submitted", () => {
   it("sent after its projected deadline: one follow-up and no 'Due' countdown to the rank order list deadline", () => {
     const result = plan(chidi("2027-01-04"), calendar, new Date("2027-01-09T09:00:00Z"));
     const rungs = pathwayReminders(result).map((r) => r.rung);

@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
- * The Pathway's status texts (tester s10 issue 9d C5): an applicant whose Pathway application is
+ * The Pathway's status texts: an applicant whose Pathway application is
  * submitted and waiting for ECFMG's review had no status saying so, and `in_progress` read
  * "Gather the Pathway documents ... and submit the application", as if not started. In progress,
  * the text now says what finishes the step (ECFMG accepting the application) and what to do
@@ -49,7 +49,7 @@ describe("the Pathway in progress", () => {
         now,
       ),
     );
-    // Dated by its deadline: under review, with no "if you did not, submit it by" (tester t9n F3).
+    // Dated by its deadline: under review, with no "if you did not, submit it by".
     expect(text).toContain("went in on Fri 20 Nov 2026, by its deadline: ECFMG is reviewing it");
     expect(text).not.toMatch(/If you did not/);
     expect(text).toContain("mark this step done when ECFMG accepts it");

@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9h issue 9 A1: the Pathway application goes in without waiting for the OET result, which
+ * The Pathway application goes in without waiting for the OET result, which
  * follows it as a supporting document (catalog `neededByOwnDate`, `documentsDue`). So a Pathway
  * submitted (its scheduled date passed, or in progress) does not mean the OET is done: the OET stays
  * in the plan, with its sitting's reminders, then "tell us the result", until the applicant reports

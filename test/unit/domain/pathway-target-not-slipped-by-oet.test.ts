@@ -7,7 +7,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9h issue 9 A2: the Pathway application goes in without waiting for the OET result, which
+ * The Pathway application goes in without waiting for the OET result, which
  * follows it as a supporting document by ECFMG's later deadline for documents (catalog
  * `neededByOwnDate`, `documentsDue`). So a booked-late OET must not move the Pathway's "aim for"
  * date: before the fix TARGETS_SLIPPED told the Karachi applicant (OET booked Sat 9 Jan 2027) to
@@ -33,7 +33,7 @@ function slipped(result: Plan) {
 }
 
 describe("a booked-late OET does not move the Pathway's target", () => {
-  it("Karachi, OET booked Sat 9 Jan 2027, Pathway in progress (t9h p2.json)", () => {
+  it("Karachi, OET booked Sat 9 Jan 2027, Pathway in progress", () => {
     const input = applicant("Asia/Karachi", [
       { key: "oet_medicine", status: "scheduled", date: "2027-01-09" },
       { key: "ecfmg_pathway", status: "in_progress" },
@@ -45,7 +45,7 @@ describe("a booked-late OET does not move the Pathway's target", () => {
     expect(pathway?.target?.local).toContain("23 Sep 2026");
   });
 
-  it("Lagos, OET booked Sat 12 Dec 2026, Pathway not started (t9h p1.json)", () => {
+  it("Lagos, OET booked Sat 12 Dec 2026, Pathway not started", () => {
     const input = applicant("Africa/Lagos", [
       { key: "oet_medicine", status: "scheduled", date: "2026-12-12" },
     ]);

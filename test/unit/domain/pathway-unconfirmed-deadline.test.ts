@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester t9t F13 (A), F3 (A), lead's ruling: an interviewing applicant whose Pathway application is
+// An interviewing applicant whose Pathway application is
 // not submitted is planned and reminded by the projected deadline (60 days before the ROL deadline,
 // Sat 26 Dec 2026); after it, while the latest candidate (29 days before the ROL deadline's later
 // candidate, as for the 2023 Match) still allows it, the 2027 Match is kept with one critical risk
@@ -49,7 +49,7 @@ const lagos = inputFactory({
 
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
-describe("a Pathway not yet submitted past its projected deadline (t9t F13, F3)", () => {
+describe("a Pathway not yet submitted past its projected deadline", () => {
   it.each(["2026-12-29T10:00:00+01:00", "2027-01-03T10:00:00+01:00", "2027-01-20T10:00:00+01:00"])(
     "%s: the 2027 Match is kept with one critical risk: submit today, ECFMG's 2027 deadline not confirmed",
     (now) => {
@@ -82,7 +82,7 @@ describe("a Pathway not yet submitted past its projected deadline (t9t F13, F3)"
   });
 });
 
-describe("relative day words from the instant in the applicant's zone (t9t F4)", () => {
+describe("relative day words from the instant in the applicant's zone", () => {
   it("Karachi, Sat 26 Dec 10:00 AM: the 9:00 PM ET deadline is 7:00 AM Sunday there: tonight, not tomorrow", () => {
     const karachi = { ...lagos, applicant: { ...lagos.applicant, timezone: "Asia/Karachi" } };
     const risks = planFor(karachi, "2026-12-26T10:00:00+05:00").risks;
@@ -93,7 +93,7 @@ describe("relative day words from the instant in the applicant's zone (t9t F4)",
   });
 });
 
-describe("one risk per Pathway fact (t9t F5)", () => {
+describe("one risk per Pathway fact", () => {
   it("20 Dec: the Pathway's last day, Sat 26 Dec 2026, is said by one risk, not by both EXAMS_LATE_FOR_RANKING and MATCH_YEAR_LAST_DAY", () => {
     const result = planFor(lagos, "2026-12-20T10:00:00+01:00");
     const saying = result.risks.filter(

@@ -6,7 +6,7 @@ import { stepBadge } from "#domain/step-badge.ts";
 import { pathwayDatedInput } from "./factories.ts";
 
 /**
- * Tester t9m F6 and the lead's ruling: a Pathway application dated before its deadline (the 2027
+ * A Pathway application dated before its deadline (the 2027
  * Match's projected Sat 26 Dec 2026, 9:00 PM ET) is under ECFMG's review once that date has
  * passed, not overdue: the card says so (allow about 4 weeks, the catalog's advice), asks for
  * ECFMG's answer only once that review time has passed, never "submit it as soon as you can", and
@@ -55,7 +55,7 @@ describe.each(["scheduled", "in_progress"] as const)(
 );
 
 // The deadline is projected (ECFMG's may be later): not overdue while the rank order list deadline
-// is ahead, ECFMG's answer asked instead (lead's ruling on tester t9s F5; it was overdue before).
+// is ahead, ECFMG's answer asked instead (it was overdue before).
 describe("a Pathway application dated after its deadline", () => {
   it("Mon 4 Jan 2027, planned on 10 Jan: not overdue while the rank order list deadline is ahead", () => {
     const result = plan(pathwayOn("scheduled", "2027-01-04"), calendar, new Date("2027-01-10T06:30:00Z"));

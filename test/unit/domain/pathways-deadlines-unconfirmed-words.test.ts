@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9p F17 (words, lead's ruling): "ECFMG has not published its 2027 Pathways deadlines" states
+ * "ECFMG has not published its 2027 Pathways deadlines" states
  * as fact what Matchpath cannot know (ECFMG publishes a season's Pathways deadlines when it opens).
  * The risks say what we know, as the README's PROJECTED_NOTE puts projected dates: "ECFMG's 2027
  * Pathways deadlines are not yet confirmed in Matchpath's data".
@@ -53,11 +53,11 @@ const cases = [
   ],
 ] as const;
 
-describe("ECFMG's Pathways deadlines: not yet confirmed in Matchpath's data (t9p F17 words)", () => {
+describe("ECFMG's Pathways deadlines: not yet confirmed in Matchpath's data", () => {
   for (const [what, open] of cases) {
     it(what, () => {
       const result = plan(NAIROBI([...open]), seasonCalendar(2027), new Date("2027-01-06T07:00:00Z"));
-      // Not started: kept until the latest candidate, the lead's words for it (t9t F13).
+      // Not started: kept until the latest candidate, the lead's words for it.
       if (what.includes("not started")) {
         const kept = result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY")?.message;
         expect(kept).toContain("ECFMG's 2027 deadline is not confirmed");

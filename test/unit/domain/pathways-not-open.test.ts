@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9y F4 (lead's ruling, session 30): a 2028 applicant's Pathway card said "submit the
+ * A 2028 applicant's Pathway card said "submit the
  * application now" in December 2026, inviting a payment for the 2027 Pathways. For a Match whose
  * Pathways have not opened the card says what a moved plan says: apply once ECFMG's 2028 Pathways
  * are open (check ECFMG's news; the 2026 Pathways opened on Tue 19 Aug 2025, fact sheet). Aziz
@@ -14,7 +14,7 @@ const aziz = readSnapshot(DIR, "aziz-2028-pathways-not-open.json");
 const card = (result: Plan): string =>
   result.nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.action ?? "";
 
-describe("a Pathway card for a Match whose Pathways have not opened (t9y F4)", () => {
+describe("a Pathway card for a Match whose Pathways have not opened", () => {
   it("in December 2026, the 2028 card says apply once ECFMG's 2028 Pathways are open, never now", () => {
     const said = card(planInOwnMatch(aziz, "2026-12-04T18:00:00+05:00"));
     expect(said).toContain(

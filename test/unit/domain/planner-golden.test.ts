@@ -121,15 +121,15 @@ function cases(): Case[] {
   return [...random, ...bench, ...scenarios];
 }
 
-/** Internal tester and session ids, never in text that reaches applicants (tester t9s F11). */
+/** Internal tester and session ids, never in text that reaches applicants. */
 const TESTER_ID = /\btester\b|\bt9[a-z]\b|\bs\d+ issue\b/i;
 
 /**
- * `hidden`, when given, collects the plan's waits on steps it does not show (hiddenWaits, t9p F4);
- * `leaked`, the plan's strings that name a tester or session (t9s F11), once per distinct string.
+ * `hidden`, when given, collects the plan's waits on steps it does not show (hiddenWaits);
+ * `leaked`, the plan's strings that name a tester or session, once per distinct string.
  */
 function hashOf(entry: Case, hidden?: string[], leaked?: Set<string>): string {
-  // riskChangesAt came after these hashes (tester s7, issue 15 A1): its own tests pin it.
+  // riskChangesAt came after these hashes: its own tests pin it.
   const { riskChangesAt: _noted, ...result } = plan(
     entry.input,
     seasonCalendar(entry.input.applicant.matchYear),
@@ -152,7 +152,7 @@ describe("planner golden plans", () => {
     const hidden: string[] = [];
     const leaked = new Set<string>();
     const cold = Object.fromEntries(all.map((entry) => [entry.name, hashOf(entry, hidden, leaked)]));
-    // No plan's text names a tester or session (t9s F11): comments may, applicants' words may not.
+    // No plan's text names a tester or session: comments may, applicants' words may not.
     expect([...leaked]).toEqual([]);
     if (process.env.UPDATE_PLANNER_GOLDEN === "1")
       writeFileSync(GOLDEN, `${JSON.stringify(cold, null, 1)}\n`);
@@ -164,7 +164,7 @@ describe("planner golden plans", () => {
     expect(differing).toEqual([]);
     expect(warm).toEqual(golden);
     expect(reversed).toEqual(golden);
-    // A property of every plan here: a step the plan waits on is always visible (tester t9p F4).
+    // A property of every plan here: a step the plan waits on is always visible.
     expect(hidden).toEqual([]);
     // About 3,200 plans: 10 s alone, measured at 50-70 s beside other test workers on a loaded
     // 2-core machine, so the project's 60 s default would fail it by load, not by a wrong plan.

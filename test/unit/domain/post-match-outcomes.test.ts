@@ -26,7 +26,7 @@ const step = (result: Plan, key: string) => result.nextSteps.find((each) => each
 const rungsOf = (result: Plan, key: string) =>
   result.reminders.filter((each) => each.milestone === key).map((each) => each.rung);
 
-describe("ruling 1 (t9x F3): SOAP done is an accepted SOAP position (Sita, Kathmandu)", () => {
+describe("SOAP done is an accepted SOAP position (Sita, Kathmandu)", () => {
   const sita = snapshot("unmatched-then-soap-position-kathmandu.json");
 
   it("on 22 Mar: the contract and Statement of Need run at once; no SOAP-offer question", () => {
@@ -86,7 +86,7 @@ describe("ruling 1 (t9x F3): SOAP done is an accepted SOAP position (Sita, Kathm
   });
 });
 
-describe("ruling 2 (t9x F9): SOAP Not for me, Match Week not done: not matched, not in SOAP (Anil, Kathmandu)", () => {
+describe("SOAP Not for me, Match Week not done: not matched, not in SOAP (Anil, Kathmandu)", () => {
   const anil = snapshot("unmatched-skips-soap-waived-kathmandu.json");
 
   it.each(["2027-03-22T09:00:00+05:45", "2027-05-01T09:00:00+05:45"])(
@@ -144,7 +144,7 @@ describe("ruling 2 (t9x F9): SOAP Not for me, Match Week not done: not matched, 
   });
 });
 
-describe("ruling 3 (t9x F12): never heard whether they matched, one message (Chinedu, Lagos)", () => {
+describe("never heard whether they matched, one message (Chinedu, Lagos)", () => {
   const chinedu = snapshot("late-arrival-lagos-nrmp-early-deadline-day.json");
 
   it("on 8 Jul: Match Day carries 'we never heard whether you matched'; no SEASON_OVER, nothing on NRMP registration", () => {

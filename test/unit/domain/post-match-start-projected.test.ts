@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9v F12: after the Match, risks named the residency start ("residency starting
+ * After the Match, risks named the residency start ("residency starting
  * 2027-07-01") as a fact, citing ECFMG's J-1 pages as if they set it. Issue 9 Build 7: messages
  * about projected dates cite the projection rule, not the authority's page. Every post-Match
  * message that names the start says it in the plan's date words, that it is projected (most
@@ -26,7 +26,7 @@ function withApplicant(input: PlannerInput, overrides: Parameters<typeof applica
   return input;
 }
 
-describe("post-Match messages say the residency start is projected and cite its rule (t9v F12)", () => {
+describe("post-Match messages say the residency start is projected and cite its rule", () => {
   it("VISA_NOT_READY_FOR_START: date words, projected, the rule cited, ECFMG labelled as the requirement", () => {
     const input = withApplicant(matched2027("Asia/Karachi"), { externalId: "zainab", fullName: "Zainab" });
     const risk = riskOf(planAt(input, "2027-05-20T05:00:00Z"), "VISA_NOT_READY_FOR_START");

@@ -78,7 +78,7 @@ describe("email preferences applied to a plan", () => {
     }
   });
 
-  describe("a reminder more than 72 hours ahead whose next summary falls within them (tester s4 B4)", () => {
+  describe("a reminder more than 72 hours ahead whose next summary falls within them", () => {
     // Lagos, weekly on Wednesday at 07:30: the 3-day rung of a Wed 25 Aug 14:00 target comes on Sun 22 Aug,
     // 78.5 hours before; the next Wednesday summary (25 Aug 07:30) is 6.5 hours before it.
     const lagos = "Africa/Lagos";
@@ -199,7 +199,7 @@ describe("critical means an authority's deadline (tester finding s3-B3)", () => 
   });
 });
 
-describe("a season-tied hard deadline keeps its last reminder whatever the categories (tester s7 B3)", () => {
+describe("a season-tied hard deadline keeps its last reminder whatever the categories", () => {
   // An applicant on the Pathway for the 2028 Match, signed up a year ahead: the Pathway and Step 2
   // CK deadlines are months away and their ladders have no rung within 72 hours of them.
   const pathwayApplicant = applicantFactory({ matchYear: 2028, timezone: "Asia/Karachi" });
@@ -221,9 +221,9 @@ describe("a season-tied hard deadline keeps its last reminder whatever the categ
   const hardDeadlineRungs = (key: string, reminders: Plan["reminders"]) =>
     reminders.filter((r) => r.milestone === key && r.countsDownTo === undefined);
 
-  // OET Medicine (tester s8 issue 14 bug 3): its deadline is counted from the Pathway's and its
+  // OET Medicine: its deadline is counted from the Pathway's and its
   // result goes in with the Pathway application, so missing it misses the Pathway too. Its last
-  // booking day (the last sitting day less OET's booking allowance, t9u F2) is a second such deadline.
+  // booking day (the last sitting day less OET's booking allowance) is a second such deadline.
   it.each(["usmle_step2ck", "ecfmg_pathway", "oet_medicine"])(
     "keeps exactly the last rung before each %s deadline",
     (key) => {
@@ -251,7 +251,7 @@ describe("a season-tied hard deadline keeps its last reminder whatever the categ
   });
 });
 
-describe("which steps' last rung is critical: a hard deadline tied to a season date (tester s8 issue 14 bug 3)", () => {
+describe("which steps' last rung is critical: a hard deadline tied to a season date", () => {
   // Directly (its due rule counts from a season date) or through the step it goes in with: a
   // prerequisite whose deadline is counted from that step's (OET with the Pathway, the ERAS token
   // with the application). Advice dates before a step that does not need them (the personal

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9p F9: Step 2 CK under way read "the usual 60 days of preparation", beside "about 120 days
+ * Step 2 CK under way read "the usual 60 days of preparation", beside "about 120 days
  * of preparation is typical (advice)" for one not begun. For an applicant already preparing the
  * words say what is left, labelled as advice ("our advice": a risk's message carries no parenthesised basis label, its source
  * says advice): "about 60 more days of preparation, our advice,".
@@ -33,7 +33,7 @@ function marisol(): PlannerInput {
   });
 }
 
-describe("the preparation left for an exam under way (t9p F9)", () => {
+describe("the preparation left for an exam under way", () => {
   it("says about 60 more days of preparation, as advice, never 'the usual'", () => {
     const result = plan(marisol(), seasonCalendar(2027), new Date("2027-01-05T02:00:00Z"));
     const risk = result.risks.find((r) => r.code === "EXAMS_LATE_FOR_RANKING");

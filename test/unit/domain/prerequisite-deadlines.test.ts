@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
-// Tester s10 issue 9d B2: the 2028 starter's ECFMG application showed a hard deadline of Thu 28 Oct
+// The 2028 starter's ECFMG application showed a hard deadline of Thu 28 Oct
 // 2027 (90 days before the latest Step 1 date), while the ERAS token that waits for it was due Wed
 // 1 Sep 2027: an applicant who trusted the 28 Oct date had already missed the token. A
 // prerequisite's deadline is now no later than the deadline of any step every applicant needs that
@@ -23,7 +23,7 @@ const early2028 = inputFactory({
   milestones: doneMilestones(["wdoms_listing"], "2026-11-25"),
 });
 
-describe("a prerequisite's deadline is no later than the steps that wait for it (s10 B2)", () => {
+describe("a prerequisite's deadline is no later than the steps that wait for it", () => {
   it.each([2026, 2027, 2028])("holds for every catalog prerequisite with a deadline, Match %i", (year) => {
     const calendar = seasonCalendar(year);
     const input = inputFactory({ applicant: applicantFactory({ matchYear: year }) });
@@ -40,8 +40,8 @@ describe("a prerequisite's deadline is no later than the steps that wait for it 
         // A deadline counted from the dependant's own (the contract after Match Day) is its follower.
         if (own === null || dueChain(dependant.key).includes(prerequisite.key)) continue;
         // A result that may follow the application as a supporting document (the OET for the
-        // Pathway) is needed by the deadline for documents, its result time before it (tester s13
-        // issue 9g A3), not by the application's deadline.
+        // Pathway) is needed by the deadline for documents, its result time before it,
+        // not by the application's deadline.
         const documents = prerequisite.neededByOwnDate === true ? dependant.documentsDue : undefined;
         const lead =
           documents !== undefined

@@ -6,7 +6,7 @@ import { prerequisitesFirst } from "#domain/prerequisite-order.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester t9o F7 with the lead's ruling (session 22, task F): a step is never listed before a step it
+// A step is never listed before a step it
 // needs, and a step whose target TARGETS_SLIPPED moves by a gap shows no stale date.
 
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
@@ -21,7 +21,7 @@ const starter = (timezone: string) =>
   });
 
 describe.each(["Pacific/Auckland", "Asia/Karachi"])(
-  "a step is listed after the step it needs, with one target (t9o F7), %s",
+  "a step is listed after the step it needs, with one target, %s",
   (zone) => {
     const now = "2027-03-01T09:00:00Z";
     const result = planFor(starter(zone), now);
@@ -60,7 +60,7 @@ describe.each(["Pacific/Auckland", "Asia/Karachi"])(
   },
 );
 
-describe("prerequisitesFirst: a step's prerequisites at the same or a higher urgency come before it (t9o F7)", () => {
+describe("prerequisitesFirst: a step's prerequisites at the same or a higher urgency come before it", () => {
   const step = (milestone: string, urgency: NextStep["urgency"], title = milestone) =>
     ({ milestone, urgency, title }) as Pick<NextStep, "milestone" | "urgency" | "title">;
   const order = (steps: ReturnType<typeof step>[]) => prerequisitesFirst(steps).map((each) => each.milestone);

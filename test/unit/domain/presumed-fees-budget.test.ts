@@ -7,7 +7,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9p F1 (lead's ruling, session 23 task S): one rule for the fees of steps an interview
+ * One rule for the fees of steps an interview
  * presumes done (presumed-in-the-match.ts). Each such fee the fee table prices appears once, as
  * presumed paid ("presumed from your interview"), counted apart from what the applicant reported
  * spent, in USD and in another currency alike; the moved plan's MATCH_YEAR_NOT_FEASIBLE names
@@ -37,7 +37,7 @@ const CAIRO = (milestones: MilestoneEntry[]) =>
 const keysWith = (result: Plan, status: string): string[] =>
   result.budget.items.filter((item) => item.status === status).map((item) => item.key);
 
-describe("fees of steps presumed done by an interview (t9p F1)", () => {
+describe("fees of steps presumed done by an interview", () => {
   const nothing = plan(CAIRO([]), seasonCalendar(2027), new Date("2026-12-03T12:00:00Z"));
 
   it("every presumed step's USD fee is presumed paid, none spent, none left out", () => {
@@ -88,7 +88,7 @@ describe("fees of steps presumed done by an interview (t9p F1)", () => {
     const moved = plan(
       CAIRO([milestoneFactory("oet_medicine", "in_progress")]),
       seasonCalendar(2027),
-      // Past the later ROL candidate's last OET sitting day, Tue 12 Jan 2027 (t9s F15).
+      // Past the later ROL candidate's last OET sitting day, Tue 12 Jan 2027.
       new Date("2027-01-14T09:00:00Z"),
     );
     const notFeasible = moved.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9s's re-check of F5 (session 24), lead's ruling 4 (session 25): a Pathway an interview
+ * A Pathway an interview
  * presumes sent shows its fee (amount not found, so listed to verify) presumed paid, as the other
  * presumed steps' fees are, not "upcoming … check the current Pathways requirements before applying".
  * Omar: Amman, J-1, interview 9 Dec 2026 for the 2027 Match.
@@ -29,7 +29,7 @@ function omar(milestones: ReturnType<typeof milestoneFactory>[]) {
 const pathwayFee = (result: Plan) =>
   result.budget.toVerify?.find((item) => item.key === "ecfmg_pathway_application");
 
-describe("the fee of a Pathway presumed sent (t9s F5 re-check)", () => {
+describe("the fee of a Pathway presumed sent", () => {
   it.each([
     ["nothing reported", []],
     [

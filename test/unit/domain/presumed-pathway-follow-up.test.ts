@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * advS's note (session 23), lead's ruling: a Pathway presumed sent (an interview for the Match
+ * A Pathway presumed sent (an interview for the Match
  * presumes it; the OET reported in progress keeps it "sent", not done) once its projected
  * application deadline (Sat 26 Dec 2026 for the 2027 Match) has passed is treated like one
  * submitted in time: one "did ECFMG accept it?" follow-up, none of the hard deadline's "Due" rungs
@@ -28,7 +28,7 @@ const camila: PlannerInput = inputFactory({
 const pathwayReminders = (result: Plan) =>
   result.reminders.filter((r) => r.milestone === "ecfmg_pathway" && Date.parse(r.sendAt) < ROL_DEADLINE);
 
-describe("a Pathway presumed sent, past its projected deadline (advS's note)", () => {
+describe("a Pathway presumed sent, past its projected deadline", () => {
   it("gets no 'Due' rungs before the rank order list deadline", () => {
     const result = plan(camila, calendar, new Date("2027-01-05T15:00:00Z"));
     expect(pathwayReminders(result).filter((r) => /^(deadline|due)-in-/.test(r.rung))).toEqual([]);

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9t F2, lead's ruling 1 (session 25): a Pathway an interview presumes sent while the OET is
+ * A Pathway an interview presumes sent while the OET is
  * still to be sat cannot have been decided by ECFMG before that OET's result: its one "did ECFMG
  * accept it?" follow-up waits for the OET's expected result (its date plus the catalog's 21-day
  * allowance, advice) plus ECFMG's 28-day review allowance (advice). Rahim: Dhaka, J-1, interview
@@ -32,7 +32,7 @@ function rahim(milestones: ReturnType<typeof milestoneFactory>[]) {
 const followUps = (result: Plan) =>
   result.reminders.filter((r) => r.milestone === "ecfmg_pathway" && r.rung === "result-follow-up");
 
-describe("a Pathway presumed sent, the OET not yet passed (t9t F2)", () => {
+describe("a Pathway presumed sent, the OET not yet passed", () => {
   it("an OET sat on 2 Jan: the follow-up waits for its result plus ECFMG's review, not before", () => {
     const result = plan(
       rahim([milestoneFactory("oet_medicine", "in_progress", "2027-01-02")]),

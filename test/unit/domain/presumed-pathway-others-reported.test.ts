@@ -6,7 +6,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9v F5 (lead's ruling, session 26 task R): an interviewing applicant who reported the exams,
+ * An interviewing applicant who reported the exams,
  * OET, ERAS and NRMP done but not the Pathway (nor the certificate) gets the Pathway's status
  * question, as the applicant who reported nothing does: "Have you submitted your ECFMG Pathway
  * application? If not, submit it by Sat 26 Dec 2026 (projected)", a week before that day and again
@@ -59,7 +59,7 @@ const pathwayQuestions = (result: Plan): Reminder[] =>
     (each) => each.milestone === "ecfmg_certification" && each.title.includes("ECFMG Pathway application"),
   );
 
-describe("the Pathway's status question when the other steps are reported (t9v F5)", () => {
+describe("the Pathway's status question when the other steps are reported", () => {
   it("asks a week before the Pathway's day and again within 3 days before it", () => {
     const asked = pathwayQuestions(priya("2026-11-30T04:30:00Z"));
     expect(asked).toHaveLength(2);

@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9p F17 (lead's ruling, session 23 task S): beside an OET not passed, an interviewing
+ * Beside an OET not passed, an interviewing
  * applicant's never-reported Pathway is presumed sent (presumed-in-the-match.ts). Once its projected
  * application deadline (Sat 26 Dec 2026 for the 2027 Match) passes it stays presumed sent: no
  * Overdue, no "is not submitted", no "submit … at once"; its card reads as under ECFMG's review,
@@ -35,7 +35,7 @@ const MANILA = (oet: MilestoneEntry) =>
 const pathwayCard = (result: Plan) => result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
 const riskTexts = (result: Plan): string => result.risks.map((risk) => risk.message).join("\n");
 
-describe("a presumed-sent Pathway after its projected deadline (t9p F17)", () => {
+describe("a presumed-sent Pathway after its projected deadline", () => {
   // OET sat on 4 Jan 2027 (result pending), and reported in progress with no date.
   for (const [what, oet] of [
     ["OET sat 4 Jan", milestoneFactory("oet_medicine", "scheduled", "2027-01-04")],
@@ -46,7 +46,7 @@ describe("a presumed-sent Pathway after its projected deadline (t9p F17)", () =>
     it(`${what}: the Pathway is not overdue and its card reads as under review, with one hedge`, () => {
       const card = pathwayCard(result);
       if (result.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")) {
-        // A moved plan's Pathway is the next season's (t9p F12): nothing presumed to keep here.
+        // A moved plan's Pathway is the next season's: nothing presumed to keep here.
         expect(result.overdue.map((step) => step.milestone)).not.toContain("ecfmg_pathway");
         return;
       }
@@ -56,7 +56,7 @@ describe("a presumed-sent Pathway after its projected deadline (t9p F17)", () =>
       expect(card?.action).toContain("ECFMG is reviewing it");
       expect(card?.action).toContain("mark this step done when ECFMG accepts it");
       expect(card?.action).toContain(
-        // Passed on the projection only, ECFMG's own deadline unconfirmed (t9q F14).
+        // Passed on the projection only, ECFMG's own deadline unconfirmed.
         "If you never submitted it, the 2027 Match's Pathway deadline, Sat 26 Dec 2026, passed on our projection; ECFMG's 2027 Pathways deadlines are not yet confirmed",
       );
       expect(card?.action).not.toMatch(/Not submitted yet|as soon as you can/);
@@ -88,7 +88,7 @@ describe("a presumed-sent Pathway after its projected deadline (t9p F17)", () =>
       new Date("2026-12-03T02:00:00Z"),
     );
     expect(pathwayCard(before)?.action).toContain(
-      // Manila's day of the 9:00 PM ET deadline too (t9t F12).
+      // Manila's day of the 9:00 PM ET deadline too.
       "Not submitted yet: submit it by Sun 27 Dec 2026, 10:00 AM GMT+8 (Sat 26 Dec 2026, 9:00 PM ET)",
     );
   });

@@ -4,11 +4,11 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9q F14 (lead's ruling, session 23): the card of a Pathway presumed sent, past its
+ * The card of a Pathway presumed sent, past its
  * projected deadline, says the date is projected and unconfirmed, and what to do if ECFMG still
  * accepts applications, not a bare "has passed" that invites giving up.
  */
-describe("presumed-sent Pathway after its projected deadline (t9q F14)", () => {
+describe("presumed-sent Pathway after its projected deadline", () => {
   it("the hedge says the deadline passed on our projection, unconfirmed: check ECFMG and submit today", () => {
     const result = plan(
       inputFactory({

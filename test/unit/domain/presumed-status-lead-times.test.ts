@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9u F5 (lead's ruling 2, session 26 task M): the status questions about steps an interview
+ * The status questions about steps an interview
  * presumes come before the step's own lead time, not 6 days before its last day: OET before its last
  * booking day (OET_BOOKING_DAYS), USMLE before FSMB processing and a test date (the Step 3
  * allowances, advice). An exam's "if not" says what it means (the Match most likely out of reach,
@@ -39,7 +39,7 @@ function adaeze(now = "2026-12-01T09:00:00Z"): Plan {
 const asked = (result: Plan, opening: string): Reminder | undefined =>
   result.reminders.find((each) => each.rung === "status-question" && each.title.startsWith(opening));
 
-describe("presumed-step status questions before each step's lead time (t9u F5)", () => {
+describe("presumed-step status questions before each step's lead time", () => {
   it("OET is asked before its last booking day, and its 'if not' says the Match is most likely out of reach", () => {
     const oet = asked(adaeze(), "Have you taken or booked OET Medicine?");
     expect(oet).toBeDefined();

@@ -6,11 +6,11 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9t F10 (lead's ruling): an interviewing applicant whose certification steps are presumed
+ * An interviewing applicant whose certification steps are presumed
  * (nothing reported) hears the status question as a notice a week before each distinct
  * Match-deciding last day CERTIFICATION_STATUS_UNREPORTED lists (the Pathway, OET, the exams), or
  * at the next delivery slot when that day is already within the week, until they report that step
- * (t9v F5: whatever else they report). One week notice per day, stable ids, no fee counted.
+ * (whatever else they report). One week notice per day, stable ids, no fee counted.
  */
 const calendar = seasonCalendar(2027);
 
@@ -36,7 +36,7 @@ function planAt(now: string, milestones: MilestoneEntry[] = []): Plan {
 const questions = (result: Plan): Reminder[] =>
   result.reminders.filter((reminder) => reminder.rung === "status-question");
 
-describe("status questions for steps an interview presumes (t9t F10)", () => {
+describe("status questions for steps an interview presumes", () => {
   it("asks a week before each distinct Match-deciding day the warning lists, Pathway first", () => {
     const result = planAt("2026-12-10T02:00:00Z");
     const warning = result.risks.find((risk) => risk.code === "CERTIFICATION_STATUS_UNREPORTED");
@@ -52,14 +52,14 @@ describe("status questions for steps an interview presumes (t9t F10)", () => {
     // A week before the deadline's own local day (Sun 27 Dec in Manila, 12:59 PM), as weekBeforeNotice counts.
     expect(first.sendAtLocal).toBe("2026-12-20T09:00:00.000+08:00");
     expect(first.milestone).toBe("ecfmg_certification");
-    // One notice per distinct day, each a week before it or before its lead time (t9u F5).
+    // One notice per distinct day, each a week before it or before its lead time.
     const days = asked.map((reminder) => reminder.deadline);
     expect(new Set(days).size).toBe(asked.length);
     const exams = asked.find((reminder) =>
       reminder.title.startsWith("Have you taken or booked USMLE Step 1"),
     );
     expect(exams?.title).toContain("USMLE Step 2 CK");
-    // The exams' "if not" is the Match out of reach, asked before FSMB and a test date (t9u F5).
+    // The exams' "if not" is the Match out of reach, asked before FSMB and a test date.
     expect(exams?.title).toContain("If not, the 2027 Match is most likely out of reach");
     expect(Date.parse(first.deadline) - Date.parse(first.sendAt)).toBeLessThanOrEqual(8 * 86_400_000);
   });
@@ -78,7 +78,7 @@ describe("status questions for steps an interview presumes (t9t F10)", () => {
     expect(ids(late)).toEqual(ids(early));
   });
 
-  it("asks about the steps still unreported once another is reported (t9v F5, lead's ruling)", () => {
+  it("asks about the steps still unreported once another is reported", () => {
     const reported = questions(
       planAt("2026-12-10T02:00:00Z", [{ key: "usmle_step1", status: "done", date: "2025-05-01" }]),
     );

@@ -57,7 +57,7 @@ describe("an H-1B needs Steps 1, 2 and 3: HHS's determination, the law firm as s
     const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
     expect(risk).toBeDefined();
     // The risk cites each late step's why: Step 3's is now the primary (the law firm stays in its note),
-    // labelled as the source of the requirement, not of the projected date (t9v F12).
+    // labelled as the source of the requirement, not of the projected date.
     expect(risk?.sources).toContain(`${HHS_H1B_STEPS} (what the step requires, not its date)`);
     expect(risk?.sources?.some((source) => source.includes(LAW_FIRM))).toBe(false);
   });

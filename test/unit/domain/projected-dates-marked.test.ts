@@ -16,7 +16,7 @@ import {
 import { inSoap, planAt } from "./soap-applicant.ts";
 
 /**
- * Every projected season date a Match-outcome text names says "(projected)" (tester t9l F15, C:
+ * Every projected season date a Match-outcome text names says "(projected)" (C:
  * "SOAP ended on Thu 18 Mar 2027, 5:00 PM ET", "Match Day, Fri 19 Mar 2027, 12:00 PM ET", "the rank
  * order list deadline, Wed 24 Feb 2027 (ET)" and MATCH_DAY_NOT_REPORTED's "Match Day was …" printed
  * the 2027 NRMP projections bare). The scan: each time a text names the ET day of a projected date
@@ -52,7 +52,7 @@ function unmarked(result: Plan): string[] {
     for (const text of textsOf(result)) {
       for (let at = text.indexOf(day); at >= 0; at = text.indexOf(day, at + 1)) {
         const clause = text.slice(at).split(/[.;:]\s|\)\s(?!\(projected)/)[0] ?? "";
-        // Residency's start reads as residencyStartWords has it, NRMP's rule (t9y C4), everywhere.
+        // Residency's start reads as residencyStartWords has it, NRMP's rule, everywhere.
         if (!clause.includes(key === "residency_start" ? "(NRMP's start date" : "projected"))
           found.push(`${key}: …${text.slice(Math.max(0, at - 40), at + 60)}…`);
       }
@@ -66,7 +66,7 @@ const step2Unreported = certifiedListWith(
   milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"),
 );
 
-describe("projected Match-outcome dates say so (t9l F15)", () => {
+describe("projected Match-outcome dates say so", () => {
   it.each([
     ["after the rank order list deadline, result unreported", "2027-02-26T06:00:00Z"],
     ["Match Week, result unreported", "2027-03-16T15:00:00Z"],
@@ -99,7 +99,7 @@ describe("projected Match-outcome dates say so (t9l F15)", () => {
 });
 
 /**
- * A projected season's risk messages (tester t9n, Done 2 remark: NRMP_LATE_FEE's "Late registration
+ * A projected season's risk messages (Done 2 remark: NRMP_LATE_FEE's "Late registration
  * closes Wed 23 Feb 2028, 9:00 PM ET." for a 2028 applicant, whose rank order list deadline is
  * projected). The scan looks for each projected date as a deadline is named, with its ET hour
  * (renderEt): an estimate of the applicant's own that falls on the same day ("around Wed 23 Feb
@@ -155,7 +155,7 @@ describe("a projected season's risk messages mark every projected date they name
   it("TARGETS_SLIPPED names a step's deadline on a projected season date with the mark", () => {
     // New York, exams done, 28 Aug 2027: US clinical experience's target has slipped past its
     // deadline, the day programs may review ERAS applications (Wed 22 Sep 2027, projected). The
-    // letters' deadline set on it is our advice (its rule's basis, as the step's tag; t10a F5).
+    // letters' deadline set on it is our advice (its rule's basis, as the step's tag).
     const input = inputFactory({
       applicant: applicantFactory({
         matchYear: 2028,

@@ -44,7 +44,7 @@ function bareIn(texts: readonly string[]): string[] {
   for (const text of texts)
     for (const sentence of text.split(/(?<=\.)\s+(?=[A-Z])/)) {
       // A target is Matchpath's advice, labelled so in its own words ("a target Matchpath suggests").
-      // A day counted from a projected date is our advice, marked so (basisMark, tester t9y C3).
+      // A day counted from a projected date is our advice, marked so (basisMark).
       if (
         sentence.includes("projected") ||
         sentence.includes("(our advice)") ||
@@ -94,7 +94,7 @@ const records: Record<string, MilestoneEntry[]> = {
   listBeforeOpening: registered(milestoneFactory("rank_order_list", "done", "2028-01-02")),
   listMayPredateOpening: registered(milestoneFactory("rank_order_list", "done", "2028-01-20")),
   step2LateSitting: registered(milestoneFactory("usmle_step2ck", "scheduled", "2028-02-05")),
-  // Not booked: MATCH_YEAR_LAST_DAY's "find any … seat and sit it by <last sitting day>" (t9m F12).
+  // Not booked: MATCH_YEAR_LAST_DAY's "find any … seat and sit it by <last sitting day>".
   step2Unbooked: registered(milestoneFactory("usmle_step2ck", "in_progress")),
   oetUndated: pathwayOpen(
     milestoneFactory("ecfmg_pathway", "not_started"),
@@ -106,7 +106,7 @@ const records: Record<string, MilestoneEntry[]> = {
   ),
 };
 
-describe("a projected season's risks mark the projected days they name (t9o F8 B)", () => {
+describe("a projected season's risks mark the projected days they name", () => {
   it.each(["Pacific/Auckland", "Asia/Karachi", "America/New_York"])("2028 applicants in %s", (timezone) => {
     const bare: string[] = [];
     const seen = new Set<string>();

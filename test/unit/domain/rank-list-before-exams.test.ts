@@ -8,7 +8,7 @@ import { localDate } from "#domain/time.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * A rank order list certified with the exams not done (adv28). NRMP takes the list, but an IMG is
+ * A rank order list certified with the exams not done. NRMP takes the list, but an IMG is
  * withdrawn from the Match unless ECFMG confirms Step 1, Step 2 CK and the Pathway by the rank order
  * list deadline (the deadline's note in confirmed.json). The list stays done; the exams' risk stays
  * critical and says the list counts only if ECFMG confirms them by the deadline; and the deadline
@@ -133,8 +133,8 @@ describe("a list certified with the exams not done (property)", () => {
         const plans = [plan(input, calendar, at(earlier)), plan(input, calendar, at(later))] as const;
         expect(plannedMatch(plans[1])).toBeGreaterThanOrEqual(plannedMatch(plans[0]));
         for (const result of plans) {
-          // Every result reported done, one dated after the deadline's day: NRMP withdrew them (advH2's
-          // finding, withdrawnByLateResult); SEASON_OVER's own notice rides on the list's step.
+          // Every result reported done, one dated after the deadline's day: NRMP withdrew them
+          // (withdrawnByLateResult); SEASON_OVER's own notice rides on the list's step.
           const withdrawn = result.risks.find((risk) => risk.code === "SEASON_OVER");
           if (withdrawn !== undefined) {
             expect(withdrawn.message).toContain("you were withdrawn from the");

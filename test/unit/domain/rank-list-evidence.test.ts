@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import projectionRules from "#domain/seasons/projection-rules.json" with { type: "json" };
 
 /**
- * Tester s12 issue 9f C2: the rank-list deadline's projection said "16 days before Match Day in
+ * The rank-list deadline's projection said "16 days before Match Day in
  * 2024–2025" on a university page for 2024 and an unnamed secondary for 2025, while the issue said
  * 2021–2025. The rule and README name the seasons the evidence covers and cite NRMP's own pages
  * where they were found (2023, 2024), and name the secondary pages where only those were.
@@ -11,7 +11,7 @@ import projectionRules from "#domain/seasons/projection-rules.json" with { type:
 const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8").replace(/\s+/g, " ");
 const ruleOf = (key: string) => projectionRules.rules.find((rule) => rule.key === key)?.rule ?? "";
 
-describe("the rank-list deadline's candidates and their evidence (tester s12 issue 9f C2)", () => {
+describe("the rank-list deadline's candidates and their evidence", () => {
   const rol = ruleOf("nrmp_rol_certification_and_late_registration_deadline");
 
   it("cites NRMP's own pages for the seasons they cover, and names every secondary page", () => {

@@ -8,7 +8,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { localDate } from "#domain/time.ts";
 
 /**
- * A rank order list dated by the applicant's own (local) day (tester t9g issue 9 A1): the 2027
+ * A rank order list dated by the applicant's own (local) day: the 2027
  * deadline, Wed 24 Feb 2027 9:00 PM ET (projected), is Thu 25 Feb in Manila (10:00 AM), Lagos
  * (3:00 AM) and Kolkata (7:30 AM). The Done button records the local day, so a list dated on the
  * deadline's local day counts, the day after does not; a list dated on the opening's local day
@@ -52,7 +52,7 @@ describe("a rank list dated by the applicant's local day", () => {
     });
 
     // The projected deadline's later candidate, Wed 3 Mar 2027 9:00 PM ET, is Thu 4 Mar in these
-    // zones: a list dated up to that day counts, flagged (t9r F7); the day after is refused.
+    // zones: a list dated up to that day counts, flagged; the day after is refused.
     it(`${zone}: a list dated the day after the deadline's local day (26 Feb) counts, flagged; one dated 5 Mar is refused`, () => {
       const before = planAt(listOn(zone, "2027-02-26"), deadline.at - 3_600_000);
       // dated after today (the applicant's day) one hour before the deadline: "a date still to come"

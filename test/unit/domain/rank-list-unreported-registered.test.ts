@@ -23,7 +23,7 @@ const at = (timezone: string, iso: string): Plan =>
 const asked = (result: Plan) => result.risks.find((risk) => risk.code === "RANK_LIST_UNREPORTED");
 const steps = (result: Plan) => result.nextSteps.map((step) => step.milestone);
 
-describe("interviewing, NRMP registration reported done, the rank list never reported (advG's open point)", () => {
+describe("interviewing, NRMP registration reported done, the rank list never reported", () => {
   for (const zone of ["America/Denver", "Africa/Nairobi"]) {
     it(`${zone}: before Match Day it asks only whether they certified a list, and keeps the 2027 Match`, () => {
       const result = at(zone, "2027-03-02T12:00:00Z");
@@ -32,7 +32,7 @@ describe("interviewing, NRMP registration reported done, the rank list never rep
       expect(risk?.severity).toBe("critical");
       expect(
         risk?.message.startsWith(
-          // Nairobi's day of the deadline is not the ET day: both zones (t9t F12).
+          // Nairobi's day of the deadline is not the ET day: both zones.
           `Did you certify a rank order list by ${zone === "Africa/Nairobi" ? "Thu 25 Feb 2027, 5:00 AM GMT+3 (Wed 24 Feb 2027, 9:00 PM ET)" : "Wed 24 Feb 2027"} (projected)? Tell us: Match Week starts Mon 15 Mar 2027 (projected).`,
         ),
       ).toBe(true);

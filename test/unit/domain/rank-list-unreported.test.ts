@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9o F9 and the lead's ruling (task G): an applicant interviewing for the 2027 Match who
+ * An applicant interviewing for the 2027 Match who
  * never reported NRMP registration nor the rank order list is asked, after the rank order list
  * deadline, whether they registered and certified one, not told "that Match has passed for you";
  * the plan keeps the 2027 Match's outcome steps until a week after Match Day, then SEASON_OVER as before.
@@ -27,7 +27,7 @@ const at = (input: ReturnType<typeof inputIn>, iso: string): Plan =>
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 const asked = (result: Plan) => result.risks.find((risk) => risk.code === "RANK_LIST_UNREPORTED");
 const steps = (result: Plan) => result.nextSteps.map((step) => step.milestone);
-/** The deadline by the applicant's day: Manila's is not the ET day, so both zones (t9t F12). */
+/** The deadline by the applicant's day: Manila's is not the ET day, so both zones. */
 const ROL_WORDS: Record<string, string> = {
   "America/Chicago": "Wed 24 Feb 2027",
   "Asia/Manila": "Thu 25 Feb 2027, 10:00 AM GMT+8 (Wed 24 Feb 2027, 9:00 PM ET)",
@@ -37,7 +37,7 @@ const question = (zone: string) =>
 /** The steps' own dates (the words may name the next Match as what follows if they did not match). */
 const stepDates = (result: Plan) => JSON.stringify(result.nextSteps.map((step) => step.deadline ?? null));
 
-describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
+describe("interviewing, NRMP and the rank list never reported", () => {
   for (const zone of ["America/Chicago", "Asia/Manila"]) {
     const input = inputIn(zone);
     it(`${zone}: between the deadline and Match Week it asks, and keeps the 2027 Match`, () => {
@@ -91,7 +91,7 @@ describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
       expect(result.risks.filter((risk) => risk.severity === "critical")).toEqual([]);
     });
 
-    // Tester t9p F20 (A): a week after Match Day the plan told this applicant, most likely matched,
+    // A week after Match Day the plan told this applicant, most likely matched,
     // that the Match had passed and dropped the contract and visa steps. As for a list reported
     // certified, it keeps asking where they matched, with the post-Match steps, until they answer.
     for (const when of ["2027-03-27T09:00:00Z", "2027-06-01T09:00:00Z"]) {
@@ -104,7 +104,7 @@ describe("interviewing, NRMP and the rank list never reported (t9o F9)", () => {
       });
     }
 
-    // fixM (t9x F12): past residency's start, one message, "we never heard whether you matched", on
+    // Past residency's start, one message, "we never heard whether you matched", on
     // Match Day (never SEASON_OVER's "without a certified list", never carried by NRMP registration),
     // up to the next Match's ERAS submission day; then SEASON_OVER as before.
     it(`${zone}: once residency has started with still no answer, Match Day: we never heard whether you matched`, () => {

@@ -5,7 +5,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, examsDone, inputFactory } from "./factories.ts";
 
 /**
- * Tester s12 issue 9f C4: ranking's opening is projected at the earlier candidate (Jan 15: 2026,
+ * Ranking's opening is projected at the earlier candidate (Jan 15: 2026,
  * official; Feb 1 in 2024 and Feb 3 in 2025), the safe side for a deadline but not for refusing a
  * list as "before ranking opens": a list reported certified between the two candidates was
  * accepted silently although it could not exist if the season opens later. Until the season's
@@ -36,7 +36,7 @@ const planOn = (date: string, now: string, year = 2027) =>
 const flagged = (result: ReturnType<typeof planOn>) =>
   result.risks.find((risk) => risk.code === "RANKING_MAY_OPEN_LATER");
 
-describe("a list certified before ranking's later candidate opening (tester s12 issue 9f C4)", () => {
+describe("a list certified before ranking's later candidate opening", () => {
   it("the 2027 opening is projected, with its later candidate in the rule's data", () => {
     const opens = seasonCalendar(2027).dates.nrmp_rank_order_list_entry_opens;
     expect(opens).toMatchObject({ date: "2027-01-15", status: "projected" });
@@ -75,7 +75,7 @@ describe("a list certified before ranking's later candidate opening (tester s12 
     expect(flagged(planOn("2026-01-20", "2026-01-21T12:00:00Z", 2026))).toBeUndefined();
   });
 
-  it("compares the list's local day with the candidates' local days (tester t9g issue 9 A1)", () => {
+  it("compares the list's local day with the candidates' local days", () => {
     // Manila: Fri 15 Jan 2027 12:00 PM ET is Sat 16 Jan 1:00 AM, Wed 3 Feb 12:00 PM ET Thu 4 Feb 1:00 AM.
     const inManila = (date: string, now: string) =>
       plan(

@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
- * "Ranking opens" after ranking has opened (tester s10 issue 9d C7): the opening's notice is news
+ * "Ranking opens" after ranking has opened: the opening's notice is news
  * on its day only. An applicant who arrives after it, or whose rank list is already in progress,
  * gets no "ranking opens" email, and the rank list's text speaks of the opening in the past tense.
  */
@@ -91,7 +91,7 @@ describe("ROL_BEFORE_RANKING_OPENS once ranking has opened (issue 9 leftover d)"
   });
 });
 
-describe("the rank list's notice once ranking is open (issue 9, adv14's leftover)", () => {
+describe("the rank list's notice once ranking is open (issue 9)", () => {
   const noticeTitles = (result: Plan) =>
     result.reminders
       .filter((r) => r.rung === "critical-risk" && r.milestone === "rank_order_list")

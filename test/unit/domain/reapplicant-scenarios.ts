@@ -6,7 +6,7 @@ import type { Scenario } from "./finding-scenarios.ts";
  * Re-applicants (issue 9; issue 15 tester, finding 2): a Match-year switch keeps exams and
  * certification but not last season's ERAS, NRMP, ranking and outcome work (past-season.ts).
  */
-/** A fee's status, counted or listed with the fees to verify (NRMP registration: tester s9 issue 14 C2). */
+/** A fee's status, counted or listed with the fees to verify (NRMP registration). */
 const status = (result: Plan, key: string) =>
   [...result.budget.items, ...(result.budget.toVerify ?? [])].find((item) => item.key === key)?.status;
 const planned = (result: Plan): string[] => [

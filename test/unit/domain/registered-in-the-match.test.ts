@@ -4,7 +4,7 @@ import { milestoneFactory } from "./factories.ts";
 import { EARLY_LIST, planFor, REPORTED } from "./registered-applicant.ts";
 
 /**
- * Lead's ruling on tester t9w F1 (session 28): an applicant who reports this season's ERAS
+ * An applicant who reports this season's ERAS
  * application submitted and NRMP registration done is in that Match as an interviewing applicant
  * is. The certification steps never reported (here Step 1, the ECFMG application and WDOMS, as a
  * late, partial intake leaves them) are presumed and asked about (CERTIFICATION_STATUS_UNREPORTED),
@@ -17,7 +17,7 @@ const risk = (result: Plan, code: string) => result.risks.find((each) => each.co
 /** Every word the plan shows: steps, risks, reminders, budget. */
 const words = (result: Plan) => JSON.stringify(result);
 
-describe("ERAS submitted and NRMP registered, Step 1 never reported (t9w F1)", () => {
+describe("ERAS submitted and NRMP registered, Step 1 never reported", () => {
   const result = planFor([...REPORTED, EARLY_LIST]);
 
   it("keeps the 2027 Match: no MATCH_YEAR_NOT_FEASIBLE, the rank list dated for 2027", () => {

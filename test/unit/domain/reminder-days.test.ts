@@ -51,7 +51,7 @@ describe("one email a day around a late arrival", () => {
   it("sends the late notice now (08:00 would leave under 12 hours), the next day's reminders in one email", () => {
     const result = planFor(input, now);
     // The end of quiet hours, 08:00, would leave 10 h 30 min before the 18:30 targets: under the
-    // 12 hours quiet hours keep (t9q F13), so the late notice goes now, at 21:15, alone.
+    // 12 hours quiet hours keep, so the late notice goes now, at 21:15, alone.
     const tonight = result.reminders.filter((r) => r.sendAt === now.toISOString());
     expect(tonight.map((r) => r.milestone).sort()).toEqual(["cv", "personal_statement", "program_list"]);
     const nextDay = result.reminders.filter((r) => localDay("Asia/Kolkata", r.sendAt) === "2026-09-16");

@@ -44,13 +44,13 @@ describe("reminder policy", () => {
 
   it("returns no wake-up when everything is sent and no risk is due to change", () => {
     // The factory applicant is out of reach for 2026, so its plan lists when its earliest feasible
-    // Match moves on (adv45); those wake-ups are the next test's concern.
+    // Match moves on; those wake-ups are the next test's concern.
     const { riskChangesAt, ...result } = basePlan();
     expect(riskChangesAt?.length).toBeGreaterThan(0);
     expect(nextWakeUp(result, NOW, new Set(result.reminders.map((reminder) => reminder.id)))).toBeUndefined();
   });
 
-  it("wakes just after a risk-change instant that comes before the next reminder, never at a past one (tester s7 issue 15b)", () => {
+  it("wakes just after a risk-change instant that comes before the next reminder, never at a past one", () => {
     const result = basePlan();
     const first = Date.parse(result.reminders[0]?.sendAt ?? "");
     const between = new Date((NOW.getTime() + first) / 2).toISOString();
@@ -127,8 +127,8 @@ describe("reminder policy", () => {
 
 /**
  * The weekly summary of Wed 25 Aug 2027 led with a letters-of-recommendation target before the ERAS
- * token's deadline of the same day, since the target's instant came first (tester s10 issue 14d
- * C4). On one day, a hard deadline comes first (missed, it closes a door), then the applicant's own
+ * token's deadline of the same day, since the target's instant came first.
+ * On one day, a hard deadline comes first (missed, it closes a door), then the applicant's own
  * date, then a target (advice): the day is the applicant's, as the email shows it.
  */
 describe("same-day items in one email", () => {

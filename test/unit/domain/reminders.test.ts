@@ -153,7 +153,7 @@ describe("reminder invariants (property-based)", () => {
         const result = planFor(input, now);
         const delivery = expectedDeliveryMinute(input.applicant.reminderTime);
         // Match Week, SOAP and Match Day of the Match the plan is dated for: a plan moved to a later
-        // Match sends their follow-ups on that Match's dates (tester t9m F15; drawn by CI on d15a884,
+        // Match sends their follow-ups on that Match's dates (drawn by CI on d15a884,
         // seed 1562358249: a 2026 plan moved to 2027 got 2027's Monday release, judged against 2026's).
         const season = seasonCalendar(plannedMatch(result)).dates;
         for (const reminder of result.reminders) {
@@ -174,7 +174,7 @@ describe("reminder invariants (property-based)", () => {
             // a plan made at its release: seed 2005971341.) Match Day's weekly question goes at its
             // hour a whole number of weeks after it (match-day.ts; drawn once adv33 kept it asking
             // after residency start: seed 369059206).
-            // The Match-over notice (tester t9k F1) goes at residency's start, as these at their release.
+            // The Match-over notice goes at residency's start, as these at their release.
             // Ranking's opening notice, the same way: at the opening, outside quiet hours, else at
             // the next delivery slot after it, never before it (an applicant must find ranking open).
             const release =
@@ -200,7 +200,7 @@ describe("reminder invariants (property-based)", () => {
           ) {
             // A critical risk's notice goes out at once, like a late arrival: now, or when quiet hours end;
             // so does a warning's first notice (warning-risk-notice.ts; its later one is at the delivery
-            // time), drawn often once STEP3_NEEDED_FOR_H1B asked for the visitor visa (t9w F7).
+            // time), drawn often once STEP3_NEEDED_FOR_H1B asked for the visitor visa.
             expect(sendAt === now.getTime() || minute === 8 * 60).toBe(true);
             expect(sendAt).toBeLessThanOrEqual(quietEndAfter(now, input.applicant.timezone));
           } else if (
@@ -209,7 +209,7 @@ describe("reminder invariants (property-based)", () => {
             sendAt >= season.nrmp_soap_ends.at &&
             sendAt < season.nrmp_match_day.at
           ) {
-            // Match Day waits for SOAP's end (t9m F5 d): where the slot after it is past Match Day's
+            // Match Day waits for SOAP's end: where the slot after it is past Match Day's
             // release (Auckland), at SOAP's end itself, or when quiet hours end.
             expect(sendAt === season.nrmp_soap_ends.at || minute === 8 * 60).toBe(true);
           } else if (minute !== delivery) {
@@ -263,7 +263,7 @@ describe("reminder invariants (property-based)", () => {
     fc.assert(
       fc.property(inputArb, nowArb, (input, now) => {
         const result = planFor(input, now);
-        // A plan moved to a later Match plans its season's steps as for that Match (tester t9m F15):
+        // A plan moved to a later Match plans its season's steps as for that Match:
         // the rank order list and the work of an earlier season are judged by its calendar.
         const planned = plannedMatch(result);
         const season = seasonCalendar(planned).dates;
@@ -291,8 +291,8 @@ describe("reminder invariants (property-based)", () => {
               (entry) =>
                 entry.key !== "rank_order_list" || entry.status === "waived" || certifiable(entry.date),
             )
-            // A SOAP answer dated before Match Week's Monday is a choice made ahead, not an answer
-            // (t9m F16, t9n F5): SOAP's step stays (drawn at 4,000 runs: SOAP done "tomorrow", 2025).
+            // A SOAP answer dated before Match Week's Monday is a choice made ahead, not an answer:
+            // SOAP's step stays (drawn at 4,000 runs: SOAP done "tomorrow", 2025).
             .filter(
               (entry) =>
                 entry.key !== "soap" ||
@@ -316,8 +316,7 @@ describe("reminder invariants (property-based)", () => {
             )
             // A WDOMS check reported done or waived is not finished without a sponsor note: with none
             // (false) the school's note stays the one thing to do and its critical notice is the
-            // WDOMS step's (tester s12 issue 9f C3); unknown (null), the plan asks for the note
-            // (tester t9g B1).
+            // WDOMS step's; unknown (null), the plan asks for the note.
             .filter(
               (entry) =>
                 entry.key !== "wdoms_listing" || input.applicant.medicalSchool.wdomsSponsorNote === true,
@@ -326,7 +325,7 @@ describe("reminder invariants (property-based)", () => {
         );
         for (const reminder of result.reminders) {
           // The one notice on a done card: a Pathway certificate can expire, so its validity check
-          // is on the certificate's card (tester t9x F8, ruling 2, session 29).
+          // is on the certificate's card.
           const validityCheck =
             reminder.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE" &&
             reminder.milestone === "ecfmg_certification";
@@ -409,7 +408,7 @@ function expectIdsKeptWhenReplanned(input: PlannerInput, now: Date, later: numbe
   // passes, the plan made then carries the rest of that ladder (by design, see plan()), so
   // those rungs are new in the second plan. Their ids are still the rung's own.
   // The WDOMS look-up's week target (first-gate.ts) moves to the next week once it is less
-  // than a day ahead, not when it passes (tester s10 issue 9d C6): the same rule a day earlier.
+  // than a day ahead, not when it passes: the same rule a day earlier.
   const targetPassedBetween = new Set(
     first.nextSteps
       .filter((step) => {
@@ -447,7 +446,7 @@ function expectIdsKeptWhenReplanned(input: PlannerInput, now: Date, later: numbe
       )
       .map((reminder) => reminder.rung),
   );
-  // MATCH_YEAR_LAST_DAY's countdown (t9v F2) counts to its last day: a risk that appears in between
+  // MATCH_YEAR_LAST_DAY's countdown counts to its last day: a risk that appears in between
   // (its slack fell inside the warning window), or a last day that moved (the projected one passed,
   // the later candidate's named), brings rungs new by design, to a deadline the first plan did not have.
   const lastDays = (result: Plan) =>
@@ -605,7 +604,7 @@ describe("reminder examples", () => {
     // The interview starts 08:00 local: the 1-day rung at 09:00 the day before is fine, a 0-day rung would not be.
     const input = inputFactory({
       applicant: applicantFactory({ timezone: "Asia/Tokyo" }),
-      // In reach of its Match: a dropped Match's interviews get no reminders (t9m F13).
+      // In reach of its Match: a dropped Match's interviews get no reminders.
       milestones: doneMilestones(PRE_ERAS_KEYS),
       interviews: [interviewFactory({ startsAt: "2025-11-20T08:00:00+09:00", timezone: "America/New_York" })],
     });
@@ -663,7 +662,7 @@ describe.each(dstCases)(
     it("keeps 09:00 local for every rung", () => {
       const input = inputFactory({
         applicant: applicantFactory({ timezone: zone }),
-        // In reach of its Match: a dropped Match's interviews get no reminders (t9m F13).
+        // In reach of its Match: a dropped Match's interviews get no reminders.
         milestones: doneMilestones(PRE_ERAS_KEYS),
         interviews: [interviewFactory({ startsAt: interviewAt, timezone: "America/New_York" })],
       });

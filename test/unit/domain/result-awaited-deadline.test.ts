@@ -8,7 +8,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9h issue 9 B4: an exam already sat (scheduled on a date that has passed, or in progress
+ * An exam already sat (scheduled on a date that has passed, or in progress
  * after it), its result not reported, still counted down to its last *sitting* day: "due in 10
  * hours" in the email and the console's "Next date" on the OET's 5 Jan 2027, a deadline the
  * applicant met on 28 Dec 2026. After the sitting what is left is the result reaching the authority:
@@ -54,7 +54,7 @@ describe.each(["scheduled", "in_progress"] as const)(
     );
 
     it("the scenario: the last sitting day is 5 Jan 2027, the documents deadline 26 Jan", () => {
-      // Tue 5 Jan 2027, due to Los Angeles's midnight after it (t9o F2).
+      // Tue 5 Jan 2027, due to Los Angeles's midnight after it.
       expect(new Date(sittingDue).toISOString()).toBe("2027-01-06T08:00:00.000Z");
       expect(new Date(DOCUMENTS_DUE).toISOString()).toBe("2027-01-27T02:00:00.000Z");
     });
@@ -132,7 +132,7 @@ describe("every exam sat with its result pending, not the OET only", () => {
       "the result must reach ECFMG and NRMP by the rank order list deadline, Wed 24 Feb 2027",
     );
     expect(result.overdue.filter((each) => each.milestone === "usmle_step2ck")).toEqual([]);
-    // The last sitting day's 3-day and 1-day rungs count down to that day (t9r F9, lead's ruling).
+    // The last sitting day's 3-day and 1-day rungs count down to that day.
     for (const reminder of result.reminders.filter((each) => each.milestone === "usmle_step2ck"))
       expect(Date.parse(reminder.deadline)).toBe(ROL.at);
   });

@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F8 (B), the lead's ruling: Step 2 CK sat on Thu 14 Jan 2027, result unreported, between
+ * Step 2 CK sat on Thu 14 Jan 2027, result unreported, between
  * the projected rank order list deadline (Wed 24 Feb 2027) and its later candidate (Wed 3 Mar):
  * SCHEDULED_DATE_PASSED says both sides and never "NRMP withdrew you"; the step is not overdue until
  * the later candidate passes; "your certified rank order list" only when a list is reported.
@@ -45,7 +45,7 @@ const passedRisk = (result: ReturnType<typeof plan>) =>
 const step2 = (result: ReturnType<typeof plan>) =>
   result.nextSteps.find((step) => step.milestone === "usmle_step2ck");
 
-describe("a result pending between the two candidates (t9t F8)", () => {
+describe("a result pending between the two candidates", () => {
   it("Fri 26 Feb, no list reported: both sides, 'if you certified a list', no withdrawal", () => {
     const message = passedRisk(at(false, "2027-02-26T10:00:00-07:00"));
     expect(message).toContain("Wed 24 Feb 2027");

@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9v F6 and t9t F9 (rest), lead's ruling 1 (session 26): once a booked exam's day has
+ * Once a booked exam's day has
  * passed with no result reported, the rungs toward the result's deadline (the rank order list
  * deadline) ask about the result, never the bare "Pass USMLE Step 2 CK" with the score advice,
  * which reads as "sit it now". Ids stay those of the same rungs.
@@ -40,7 +40,7 @@ const rolRungs = (result: Plan, key: MilestoneKey) =>
       r.milestone === key && r.deadline === "2027-02-25T02:00:00.000Z" && /^(deadline|due)-in-/.test(r.rung),
   );
 
-describe("a sat exam's rungs toward its result's deadline ask about the result (t9v F6)", () => {
+describe("a sat exam's rungs toward its result's deadline ask about the result", () => {
   // Marisol: Manila, J-1, Step 2 CK booked Sat 9 Jan 2027, seen 13 Jan with nothing reported.
   const manila = plan(
     booked("Asia/Manila", "J-1", "usmle_step2ck", "2027-01-09"),
@@ -84,7 +84,7 @@ describe("a sat exam's rungs toward its result's deadline ask about the result (
   });
 });
 
-describe("Step 3 on the H-1B track: the result must reach programs before they certify their lists (t9v F6)", () => {
+describe("Step 3 on the H-1B track: the result must reach programs before they certify their lists", () => {
   // Dmitri: Chicago, H-1B, certificate in, Step 3 booked Tue 2 Feb 2027, seen 6 Feb.
   const chicago = plan(
     booked("America/Chicago", "H-1B", "usmle_step3", "2027-02-02"),
@@ -92,7 +92,7 @@ describe("Step 3 on the H-1B track: the result must reach programs before they c
     new Date("2027-02-06T16:00:00Z"),
   );
 
-  // Wed 24 Feb 2027 is the rank order list deadline itself, projected (t10b F2), not a date of ours.
+  // Wed 24 Feb 2027 is the rank order list deadline itself, projected, not a date of ours.
   it("titles the rank-order-list rungs as the result question, with the H-1B words", () => {
     const rungs = rolRungs(chicago, "usmle_step3");
     expect(rungs.length).toBeGreaterThan(0);

@@ -24,7 +24,7 @@ describe("risk messages cite each source once", () => {
     );
     const risk = result.risks.find((candidate) => candidate.code === "MATCH_YEAR_NOT_FEASIBLE");
     const message = risk?.message ?? "";
-    // Tester s4 (issue 15, item 6): the provenance blob stays out of the sentence an escalation quotes.
+    // The provenance blob stays out of the sentence an escalation quotes.
     expect(message).not.toContain("Match Day minus 23 days");
     expect(message.match(/\(projected\)/g)?.length).toBe(2);
     expect(message).toMatch(/rank order list deadline [^;]+ \(projected\); residency starts 2028-07-01\)/);

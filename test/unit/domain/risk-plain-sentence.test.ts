@@ -5,7 +5,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { examsDone } from "./factories.ts";
 
 /**
- * Risks as a plain sentence with their provenance apart (tester s4 B5, B6): the escalation email
+ * Risks as a plain sentence with their provenance apart: the escalation email
  * and the Risks panel quoted the planner's message with its projection rule and raw URLs. The
  * planner now writes the message plain and the provenance in Risk.sources (no stripping anywhere).
  * Real plans, before, during and after a season.
@@ -29,7 +29,7 @@ const lateGraduate = domainPlanning.plan(
 ).risks;
 
 // After the 2027 season, for an applicant who could have ranked: SEASON_OVER (with nothing done
-// the season was out of reach at its deadline and stays MATCH_YEAR_NOT_FEASIBLE: tester s8).
+// the season was out of reach at its deadline and stays MATCH_YEAR_NOT_FEASIBLE).
 const seasonOver = domainPlanning.plan(
   { profile: profileFactory({ matchYear: 2027 }), milestones: examsDone(), interviews: [], ledger: [] },
   new Date("2027-07-10T12:00:00Z"),

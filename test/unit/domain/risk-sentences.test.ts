@@ -15,7 +15,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 const NOWS = [
   "2026-05-10T03:00:00Z",
-  // After the 2026 start: a matched applicant's start delayed (START_DELAYED, tester t9l F6).
+  // After the 2026 start: a matched applicant's start delayed (START_DELAYED).
   "2026-07-20T12:00:00Z",
   "2026-09-20T12:00:00Z",
   "2026-11-30T12:00:00Z",
@@ -62,7 +62,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(interviewing, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json interviewing ${risk.code}`, risk });
-  // A Pathway marked done with its OET still booked ahead (PATHWAY_DONE_BEFORE_OET, t9z F4).
+  // A Pathway marked done with its OET still booked ahead (PATHWAY_DONE_BEFORE_OET).
   const oetAhead = {
     ...quiet,
     milestones: [
@@ -72,12 +72,12 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(oetAhead, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json Pathway done, OET ahead ${risk.code}`, risk });
-  // Beside it, one in the next Match's season (INTERVIEW_IN_LATER_MATCH, t9t F21).
+  // Beside it, one in the next Match's season (INTERVIEW_IN_LATER_MATCH).
   const first = interviewing.interviews[0] as (typeof interviewing.interviews)[0];
   const nextSeason = { ...quiet, interviews: [first, { ...first, startsAt: "2027-10-20T15:00:00Z" }] };
   for (const risk of plan(nextSeason, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json next season ${risk.code}`, risk });
-  // One after the rank order list deadline, before the next season (INTERVIEW_AFTER_RANK_LIST_DEADLINE, t9u F6).
+  // One after the rank order list deadline, before the next season (INTERVIEW_AFTER_RANK_LIST_DEADLINE).
   const ready: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
     JSON.parse(
       readFileSync(new URL("nrmp-registering-after-early-deadline-2027.json", SCENARIO_DIR), "utf8"),
@@ -89,7 +89,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
       where: `nrmp-registering-after-early-deadline-2027.json after the deadline ${risk.code}`,
       risk,
     });
-  // The same interview in person, for an applicant abroad (INTERVIEW_NEEDS_VISITOR_VISA, t9t F17).
+  // The same interview in person, for an applicant abroad (INTERVIEW_NEEDS_VISITOR_VISA).
   const inPerson = {
     ...interviewing,
     interviews: interviewing.interviews.map((each) => ({ ...each, format: "in_person" as const })),
@@ -97,7 +97,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
   for (const risk of plan(inPerson, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     if (risk.code === "INTERVIEW_NEEDS_VISITOR_VISA")
       found.push({ where: `nothing-done-2027.json interviewing in person ${risk.code}`, risk });
-  // The H-1B stamping "Not for me" from a zone outside the US, ignored (H1B_STAMPING_WAIVER_IGNORED, t9z F7).
+  // The H-1B stamping "Not for me" from a zone outside the US, ignored (H1B_STAMPING_WAIVER_IGNORED).
   const chicago: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
     JSON.parse(readFileSync(new URL("h1b-living-in-chicago-2027.json", SCENARIO_DIR), "utf8")),
   );
@@ -108,7 +108,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(waivedAbroad, seasonCalendar(2027), new Date("2027-04-25T10:00:00Z")).risks)
     found.push({ where: `h1b-living-in-chicago-2027.json waived abroad ${risk.code}`, risk });
-  // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW, t9p F11, F3, F15): every sentence of it.
+  // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW): every sentence of it.
   const contradicting = {
     ...interviewing,
     milestones: [
@@ -129,8 +129,8 @@ function everyRisk(): { where: string; risk: Risk }[] {
   ] as const)
     for (const risk of plan(snapshot, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
       found.push({ where: `nothing-done-2027.json interviewing, ${name} ${risk.code}`, risk });
-  // A note "false" beside the applicant's own ECFMG record, no interview (ANSWERS_CONTRADICT_RECORD,
-  // t9r F10, t9s F8, F10): a certificate and NRMP registration, so the rank order list is named.
+  // A note "false" beside the applicant's own ECFMG record, no interview (ANSWERS_CONTRADICT_RECORD):
+  // a certificate and NRMP registration, so the rank order list is named.
   const recorded = {
     ...noNote,
     interviews: [],
@@ -142,7 +142,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(recorded, seasonCalendar(2027), new Date("2027-01-20T08:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json record, no note ${risk.code}`, risk });
-  // A list, and a result, dated between the rank order list deadline's two candidates (ROL_DEADLINE_MAY_BE_LATER, t9r F7, F11).
+  // A list, and a result, dated between the rank order list deadline's two candidates (ROL_DEADLINE_MAY_BE_LATER).
   const ranked: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
     JSON.parse(readFileSync(new URL("rank-list-before-opening-2027.json", SCENARIO_DIR), "utf8")),
   );
@@ -161,7 +161,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
         risk,
       });
   }
-  // In SOAP, no position reported by the contract's date: the next Match planned (SOAP_OUTCOME_UNREPORTED, fixB3).
+  // In SOAP, no position reported by the contract's date: the next Match planned (SOAP_OUTCOME_UNREPORTED).
   const certified: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
     JSON.parse(readFileSync(new URL("rank-list-certified-2027.json", SCENARIO_DIR), "utf8")),
   );
@@ -174,7 +174,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(inSoap, seasonCalendar(2027), new Date("2027-05-03T09:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json in SOAP, May ${risk.code}`, risk });
-  // SOAP marked done on Match Week's Monday, before any offer round (SOAP_DONE_BEFORE_OFFERS, t10b F3).
+  // SOAP marked done on Match Week's Monday, before any offer round (SOAP_DONE_BEFORE_OFFERS).
   const soapEarly = {
     ...certified,
     milestones: [
@@ -191,7 +191,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(matchedEarly, seasonCalendar(2027), new Date("2027-02-20T12:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json Match Week done in February ${risk.code}`, risk });
-  // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP (UNMATCHED_NOT_IN_SOAP, fixM).
+  // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP (UNMATCHED_NOT_IN_SOAP).
   const declined = {
     ...certified,
     milestones: [
@@ -202,7 +202,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
   for (const now of ["2027-03-22T09:00:00Z", "2027-06-10T09:00:00Z"])
     for (const risk of plan(declined, seasonCalendar(2027), new Date(now)).risks)
       found.push({ where: `rank-list-certified-2027.json SOAP Not for me, ${now} ${risk.code}`, risk });
-  // Match Week done beside SOAP in progress: the two answers conflict (MATCH_WEEK_SOAP_CONFLICT, fixZB).
+  // Match Week done beside SOAP in progress: the two answers conflict (MATCH_WEEK_SOAP_CONFLICT).
   const conflicting = {
     ...certified,
     milestones: [
@@ -213,7 +213,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(conflicting, seasonCalendar(2027), new Date("2027-03-16T15:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json Match Week done and in SOAP ${risk.code}`, risk });
-  // A passing score stored on an exam only scheduled (SCORE_ON_SCHEDULED_EXAM, t9z F12).
+  // A passing score stored on an exam only scheduled (SCORE_ON_SCHEDULED_EXAM).
   const scheduled = {
     ...quiet,
     milestones: [

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * A risk's words and its severity agree (tester s5 issue 14 C4: "its result would come too late"
+ * A risk's words and its severity agree ("its result would come too late"
  * rated a warning with a still-open date). A warning says what to do by when; only a critical risk
  * may say something is too late, out of reach, impossible or will not arrive in time. Every
  * scenario fixture on every visa track, at instants across the season.

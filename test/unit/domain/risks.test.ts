@@ -131,7 +131,7 @@ const cases: RiskCase[] = [
   },
   {
     // The exams done, so the 2026 Match is the one planned (with none done the plan moves to a
-    // later Match and judges H-1B ranking for it: tester t9j F11); graduating in May 2026, the
+    // later Match and judges H-1B ranking for it); graduating in May 2026, the
     // certificate comes after that Match's rank order list deadline.
     name: "H-1B student who cannot be certified before Match Day",
     input: inputFactory({
@@ -283,7 +283,7 @@ describe("risk details", () => {
     for (const step of result.blocked) {
       if (step.milestone === "interview") continue;
       if (catalogEntry(step.milestone).needsEcfmgEligibleSchool)
-        // In words, never the WDOMS step's key (tester s10 issue 9 B8: pages showed the key as is).
+        // In words, never the WDOMS step's key (pages showed the key as is).
         expect(step.waitingFor).toEqual(["ECFMG sponsor note for your school"]);
     }
     expect(result.nextSteps.map((step) => step.milestone)).not.toContain("usmle_step1");
@@ -303,7 +303,7 @@ describe("risk details", () => {
     expect(risk?.message).toContain("Wed 25 Feb 2026, 9:00 PM ET");
   });
 
-  it("a result due on the rank order list deadline's own day: the Pathway deadline passed on both dates decides (tester s8 issue 14b B2, s25 W1)", () => {
+  it("a result due on the rank order list deadline's own day: the Pathway deadline passed on both dates decides", () => {
     // Aarav's case in the demo: Step 2 CK sat, its result not in, the Pathway still to do.
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata", graduation: "2024-04-30" }),

@@ -13,8 +13,8 @@ import {
 } from "./factories.ts";
 
 /**
- * What the applicant reports between the two rank order list deadline candidates counts (tester t9r
- * F7, F11; the lead's ruling): the 2027 deadline is projected (Wed 24 Feb 2027, 9:00 PM ET, the
+ * What the applicant reports between the two rank order list deadline candidates counts:
+ * the 2027 deadline is projected (Wed 24 Feb 2027, 9:00 PM ET, the
  * earlier candidate); its later candidate is Wed 3 Mar 2027 at that hour. A list certified, or a
  * result dated, after the first and by the second is the applicant's evidence, not a refusal. A
  * confirmed deadline (the 2026 Match's, Wed 25 Feb 2026) behaves as before.
@@ -46,7 +46,7 @@ const planAt = (input: PlannerInput, year: number, iso: string): Plan =>
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 const stepMilestones = (result: Plan) => result.nextSteps.map((step) => step.milestone);
 
-describe("a rank order list certified between the two deadline candidates (t9r F7)", () => {
+describe("a rank order list certified between the two deadline candidates", () => {
   const input = lagosApplicant(2027, [milestoneFactory("rank_order_list", "done", "2027-02-27")]);
 
   it("counts, flagged with a warning that asks, and the plan goes on to Match Week", () => {
@@ -85,7 +85,7 @@ describe("a rank order list certified between the two deadline candidates (t9r F
   });
 });
 
-describe("an exam result dated between the two deadline candidates beside a certified list (t9r F11)", () => {
+describe("an exam result dated between the two deadline candidates beside a certified list", () => {
   const input = lagosApplicant(2027, [
     milestoneFactory("usmle_step2ck", "done", "2027-02-26"),
     milestoneFactory("rank_order_list", "done", "2027-02-18"),

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9s F12 (C), the lead's ruling: the later candidate of the projected rank order list deadline,
+ * The later candidate of the projected rank order list deadline,
  * Wed 3 Mar 2027, 9:00 PM ET, is Thu 4 Mar 2027, 7:00 AM in Karachi. A result dated Karachi's 4 Mar
  * may still be in time; the words name the candidate with its ET date and the local time, as the
  * deadline is named elsewhere, and say why a 4 Mar date can count.
@@ -17,7 +17,7 @@ const mayBeLater = (timezone: string, result: string, now: string) =>
     new Date(now),
   ).risks.find((risk) => risk.code === "ROL_DEADLINE_MAY_BE_LATER");
 
-describe("the later candidate on the applicant's own day (t9s F12)", () => {
+describe("the later candidate on the applicant's own day", () => {
   it("Karachi, a result dated Thu 4 Mar 2027: the candidate in both zones, in time if reported before it", () => {
     const risk = mayBeLater("Asia/Karachi", "2027-03-04", "2027-03-05T10:00:00+05:00");
     expect(risk?.severity).toBe("critical");

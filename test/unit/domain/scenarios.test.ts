@@ -107,7 +107,7 @@ const scenarios: Scenario[] = [
       expect(result.blocked).toEqual([]);
       expect(result.overdue).toEqual([]);
       // Nothing to remind but the certificate's validity check, emailed once matched: when it appears and
-      // 14 days before residency's start, the J-1 sponsorship being done (t9z F9). "When it appears"
+      // 14 days before residency's start, the J-1 sponsorship being done. "When it appears"
       // is the next delivery slot, the next morning: a catch-up, no late arrival.
       expect(
         result.reminders.map((reminder) => [reminder.risk, reminder.rung, reminder.sendAt.slice(0, 10)]),
@@ -116,7 +116,7 @@ const scenarios: Scenario[] = [
         ["PATHWAY_CERTIFICATE_MAY_EXPIRE", "warning-notice", "2026-06-17"],
       ]);
       // Matched with a certificate through a 2025 Pathway: its validity date against the 1 Jul
-      // start is the one thing left to check, until that start (tester t9x F6, ruling 3, session 29).
+      // start is the one thing left to check, until that start.
       expect(codes(result)).toEqual(["PATHWAY_CERTIFICATE_MAY_EXPIRE"]);
       expect(result.risks[0]?.severity).toBe("warning");
       expect(result.budget.upcomingUsd).toBe(0);
@@ -234,7 +234,7 @@ const scenarios: Scenario[] = [
       expect(Date.parse(step1?.target?.at ?? "")).toBeLessThan(Date.parse("2027-06-02T13:00:00Z")); // ERAS 2028 opens
       expect(Date.parse(step2?.target?.at ?? "")).toBeLessThan(Date.parse("2027-09-22T13:00:00Z")); // programs review
       // The application's hard deadline is the ERAS token's (Wed 1 Sep 2027) less its week, not
-      // 90 days before the latest Step 1 date (Thu 28 Oct 2027), after the token (tester s10 B2).
+      // 90 days before the latest Step 1 date (Thu 28 Oct 2027), after the token.
       expect(application?.deadline?.at.slice(0, 10)).toBe("2027-08-25");
       expect(application?.deadline?.source).toContain("needed by eras_token");
       expect(application?.target?.status).toBe("projected");
@@ -281,7 +281,7 @@ const scenarios: Scenario[] = [
       expect(nextKeys(result)).not.toContain("oet_medicine");
       expect(blockedKeys(result)).toEqual(expect.arrayContaining(["nrmp_registration", "oet_medicine"]));
       expect(result.blocked.every((step) => step.resolvedBy?.includes("sponsor note"))).toBe(true);
-      // Blocked steps stay silent; the critical risk itself is told once (tester s10 issue 9 B1).
+      // Blocked steps stay silent; the critical risk itself is told once.
       expect(result.reminders.map((r) => [r.milestone, r.rung])).toEqual([
         ["wdoms_listing", "critical-risk"],
       ]);
@@ -305,7 +305,7 @@ const scenarios: Scenario[] = [
       expect(risk?.sources?.join(" ")).toContain("projected: Match Day minus 23 days");
       expect(codes(result)).not.toContain("NRMP_LATE_FEE");
       expect(codes(result)).not.toContain("ERAS_LATE_SUBMISSION");
-      // The 2028 Match is planned in full (tester t9m F15): NRMP registration on its projected
+      // The 2028 Match is planned in full: NRMP registration on its projected
       // 2028 dates, with reminders; the ERAS application waits on its token only.
       expect(result.blocked.find((step) => step.milestone === "eras_application")?.waitingFor).toEqual([
         "eras_token",
@@ -322,14 +322,14 @@ const scenarios: Scenario[] = [
   {
     name: "h1b-step3-before-ranking-2027",
     // While Step 3 can still make the rank order list deadline from Cairo (visitor visa included):
-    // from 30 Nov it cannot, and the step waits instead (tester t9m F14, step3-out-of-reach-step.test.ts).
+    // from 30 Nov it cannot, and the step waits instead (step3-out-of-reach-step.test.ts).
     now: "2026-10-15T06:00:00Z",
     assess(result) {
       const step3 = result.nextSteps.find((step) => step.milestone === "usmle_step3");
       const rol = result.nextSteps.find((step) => step.milestone === "rank_order_list");
       // Issue #9 tester (finding 5): Step 3 is sat four weeks before the rank-list deadline so its
       // result (up to four weeks, ECFMG) reaches programs before they rank; it was due on that day.
-      // Its deadline is that last sitting day, a day in Cairo (t9t F6): it ends at Cairo's midnight.
+      // Its deadline is that last sitting day, a day in Cairo: it ends at Cairo's midnight.
       expect(step3?.deadline).toMatchObject({ day: "2027-01-27", precision: "day" });
       expect(rol?.deadline?.et).toContain("Wed 24 Feb 2027");
       expect(step3?.action).toContain("only in the US");
@@ -381,7 +381,7 @@ const scenarios: Scenario[] = [
       expect(budget?.action).toContain(`$${result.budget.upcomingUsd.toLocaleString("en-US")}`);
       expect(result.overdue.map((step) => step.milestone)).not.toContain("budget");
       expect(result.reminders.some((reminder) => reminder.milestone === "budget")).toBe(false);
-      // In progress: what finishes it, not the catalog's "Choose the Pathway" (tester s10 issue 9d C5).
+      // In progress: what finishes it, not the catalog's "Choose the Pathway".
       expect(result.nextSteps.find((step) => step.milestone === "ecfmg_pathway")?.action).toMatch(
         /^Your Pathway is complete when ECFMG accepts your application/,
       );
@@ -462,7 +462,7 @@ describe("plan CLI errors", () => {
     expect(runPlanCli(["snapshot.json", "--now", "yesterday"], io("{}", []))).toBe(2);
   });
 
-  // Tester t9i F7 and F11: the CLI holds a snapshot and --now to the intake's own rules.
+  // The CLI holds a snapshot and --now to the intake's own rules.
   const scenario = () =>
     JSON.parse(readFileSync(new URL("everything-done-j1.json", SCENARIO_DIR), "utf8")) as {
       applicant: { medicalSchool: Record<string, unknown> };
@@ -474,7 +474,7 @@ describe("plan CLI errors", () => {
     return { code, err: errors.join("") };
   };
 
-  it('refuses "waived" on an exam as the intake does, naming the field (t9v F16)', () => {
+  it('refuses "waived" on an exam as the intake does, naming the field', () => {
     const snapshot = scenario();
     const at = snapshot.milestones.findIndex((entry) => entry.key === "usmle_step2ck");
     snapshot.milestones[at] = { key: "usmle_step2ck", status: "waived" };

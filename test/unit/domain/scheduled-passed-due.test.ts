@@ -6,7 +6,7 @@ import { ET_ZONE, localDate, renderDate } from "#domain/time.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * fixZD's noticed item (ruling 2, session 31): the USMLE `scheduledPassed` text says "the result must
+ * The USMLE `scheduledPassed` text says "the result must
  * reach ECFMG and NRMP by the rank order list deadline, {due}"; the worry was that {due} is the last
  * sitting day there. Once the sitting day has passed the step is due by its result's deadline
  * (resultDueAt: the rank order list deadline for a USMLE result), so {due} is that deadline: this pins

@@ -14,7 +14,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Build 5, "every step's text fits its status" (tester t9v F11): a rank order list or a contract
+ * Build 5, "every step's text fits its status": a rank order list or a contract
  * reported "scheduled" got its not-started words ("Enter your rank order list…", "Read the contract
  * … and sign it"). The snapshot accepts "scheduled" for every milestone, but only the exams and the
  * Pathway had words for it, and in-progress-texts.test.ts checked the in-progress texts alone, so
@@ -24,7 +24,7 @@ const steps = MILESTONE_CATALOG.filter((entry) => entry.key !== "budget");
 /** NRMP's own events: the day is NRMP's, so a date after it is the same event (their scheduled words stand). */
 const NRMP_EVENTS: readonly string[] = ["match_week", "soap", "match_day"];
 
-describe("every step that accepts 'scheduled' has words for it (t9v F11)", () => {
+describe("every step that accepts 'scheduled' has words for it", () => {
   it("the snapshot accepts 'scheduled' for every milestone", () => {
     expect(MILESTONE_STATUSES).toContain("scheduled");
   });
@@ -56,7 +56,7 @@ function rankingIn(list: ReturnType<typeof milestoneFactory>): PlannerInput {
   });
 }
 
-describe("a scheduled rank order list and contract read as planned (t9v F11)", () => {
+describe("a scheduled rank order list and contract read as planned", () => {
   it("a list planned for Sat 20 Feb 2027: certify on that day, by the deadline", () => {
     const action = actionOf(
       planAt(

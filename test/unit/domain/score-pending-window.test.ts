@@ -6,7 +6,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9w F20 and F13 (lead's ruling, session 28). Chiamaka: Accra, J-1, 2027 Match, ERAS
+ * Chiamaka: Accra, J-1, 2027 Match, ERAS
  * submitted on 25 Nov, NRMP not yet registered; Step 2 CK booked for Mon 16 Nov 2026 and not
  * reported since; her Pathway application went in on Mon 12 Oct 2026 (in progress).
  * - Within the score-reporting time (16 Nov + reportingDays 28 = Mon 14 Dec, advice): the score is
@@ -57,7 +57,7 @@ const pathwaySent = milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-12
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((s) => s.milestone === key);
 const remindersOf = (result: Plan, key: string) => result.reminders.filter((r) => r.milestone === key);
 
-describe("a sat exam within its score-reporting time (t9w F20)", () => {
+describe("a sat exam within its score-reporting time", () => {
   const result = plan(chiamaka(step2ck, pathwaySent), calendar, new Date("2026-11-30T08:00:00Z"));
 
   it("says when the score is expected and asks for it when it comes", () => {
@@ -98,7 +98,7 @@ describe("a sat exam within its score-reporting time (t9w F20)", () => {
   });
 });
 
-describe("a sat exam once its score should be out (t9w F13)", () => {
+describe("a sat exam once its score should be out", () => {
   const result = plan(chiamaka(step2ck, pathwaySent), calendar, new Date("2026-12-15T08:00:00Z"));
 
   it("the card keeps asking whether it was taken, and when to sit it if not", () => {
@@ -126,7 +126,7 @@ describe("a sat exam once its score should be out (t9w F13)", () => {
   });
 });
 
-describe("a Pathway application reported in progress, dated before its deadline (t9w F13)", () => {
+describe("a Pathway application reported in progress, dated before its deadline", () => {
   const now = new Date("2026-11-30T08:00:00Z");
 
   it("is dated by ECFMG's acceptance by the rank order list deadline, its follow-up kept, its ladder counting to it", () => {

@@ -13,7 +13,7 @@ import {
  * fixP's side effect (golden h1b-graduate-step3-scheduled), the lead's ruling (s25 task W 3): once
  * the 2026 Match is over, an interviewing applicant asked about NRMP registration does not get the
  * rank order list as a second overdue row beside NRMP registration, and SEASON_OVER's notice does not
- * sit on the list. Before the deadline the list is planned as a registered applicant's (t9s F3).
+ * sit on the list. Before the deadline the list is planned as a registered applicant's.
  *
  * Chidi, in Enugu (Africa/Lagos): every step to ERAS done for the 2026 Match, NRMP never reported,
  * one interview on Wed 10 Dec 2025; now Mon 30 Nov 2026.

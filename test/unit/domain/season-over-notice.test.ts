@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Tester s10 issue 9 B12: Tunde (Lagos) never registered with NRMP; the day after the 2027 rank
+ * Tunde (Lagos) never registered with NRMP; the day after the 2027 rank
  * order list deadline his plan's one message is SEASON_OVER ("plan for the 2028 Match"), yet no
  * email said so, the next emails counted down to a 16 Jun 2027 certificate "to start residency on
  * July 1" (a 2027 start that cannot happen), and NRMP registration still said "Register with NRMP
@@ -20,7 +20,7 @@ const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
   plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
 const notices = (result: Plan) => result.reminders.filter((r) => r.rung === CRITICAL_RISK_RUNG);
 
-// He says he never registered (t9o F9: with NRMP and the list only unreported, an interviewing
+// He says he never registered (with NRMP and the list only unreported, an interviewing
 // applicant is asked whether he ranked instead: rank-list-unreported.test.ts).
 const lagosAsIs = load("late-arrival-lagos-2027.json");
 const lagos: ApplicantSnapshot = {

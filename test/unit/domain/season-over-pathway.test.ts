@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9o F5 (A): once the Match is over for the applicant (SEASON_OVER, SOAP not open to them)
+ * Once the Match is over for the applicant (SEASON_OVER, SOAP not open to them)
  * with the Pathway not done, the Pathway step is the next Match's, dated by that Match's Pathways
  * deadline (projected), in the words of a plan moved to a later Match; never "result pending"
  * against the past season's deadline, and the season's cards never say the certification carries over.

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F14 (B) and the lead's ruling: Step 2 CK sat on Wed 10 Feb 2027, 14 days before the
+ * Step 2 CK sat on Wed 10 Feb 2027, 14 days before the
  * rank order list deadline (Wed 24 Feb 2027, 9:00 PM ET), result not reported. The 28-day score
  * allowance is cautious advice: alone it never writes the season off. Before the deadline a
  * critical warning says the result is expected after it and what it decides; after it, with a

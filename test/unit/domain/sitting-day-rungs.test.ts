@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F9/F14 (lead's ruling 3, session 25). Rosa: Manila, J-1, 2027 Match, everything done
+ * Rosa: Manila, J-1, 2027 Match, everything done
  * but Step 2 CK, booked for 20 Dec 2026 with no result. Her last sitting day is Wed 27 Jan 2027, a
  * day, not an instant: its 1-day rung goes the day before, never on the day; no "Due in N hours";
  * arriving on that day after its delivery slot, no countdown at all.
@@ -40,7 +40,7 @@ const stepRungs = (result: Plan) =>
     .filter((r) => r.milestone === "usmle_step2ck" && r.rung.startsWith("deadline-in"))
     .map((r) => `${r.rung} ${r.sendAtLocal.slice(0, 10)}`);
 
-describe("a last sitting day is a day: its rungs count in days (t9s F9/F14)", () => {
+describe("a last sitting day is a day: its rungs count in days", () => {
   it("the 1-day rung goes the day before the last sitting day, the 3-day rung three days before", () => {
     const result = plan(rosa(), calendar, new Date("2027-01-19T01:00:00Z"));
     expect(stepRungs(result)).toContain("deadline-in-1d 2027-01-26");

@@ -7,7 +7,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester t9h issue 9 B6: the applicant targets the 2027 Match and booked an OET sitting for Sat 16 Jan
+ * The applicant targets the 2027 Match and booked an OET sitting for Sat 16 Jan
  * 2027, but the 2027 Match is out of reach (Step 2 CK not begun: MATCH_YEAR_NOT_FEASIBLE) and the
  * plan's early steps are dated for the 2028 Match. The OET's email paired the 2027 sitting with "The
  * deadline is Tue 4 Jan 2028", a 2028 date read as the deadline of the sitting the applicant booked.

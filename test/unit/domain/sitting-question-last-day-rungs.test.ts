@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9r F9 (lead's ruling, session 24). Chidi: Lagos, J-1, 2027 Match, everything done but
+ * Chidi: Lagos, J-1, 2027 Match, everything done but
  * Step 2 CK, booked for a day that has passed. After the one "did you take it?" question, the last
  * sitting day's rungs (3 days and 1 day before Wed 27 Jan 2027, counted in days since t9s F9) go out while no result is recorded,
  * whether or not the result is overdue yet: one rule, the same reminders (same ids) in both cases.
@@ -39,25 +39,25 @@ const lastDayRungs = (result: Plan) =>
     .filter((r) => r.rung === "deadline-in-3d" || r.rung === "deadline-in-1d")
     .map((r) => ({ id: r.id, rung: r.rung, day: r.sendAtLocal.slice(0, 10) }));
 
-describe("a booked day passed, result not yet overdue: the last sitting day's rungs after the question (t9r F9)", () => {
+describe("a booked day passed, result not yet overdue: the last sitting day's rungs after the question", () => {
   const notOverdue = plan(chidi("2027-01-10"), calendar, new Date("2027-01-11T09:00:00Z"));
 
   // Lead's ruling on tester t9w F20 (session 28) replaces t9q F3's question and t9r F9's rungs while
   // the score may still come (10 Jan + 28 days, reportingDays: Sun 7 Feb, after the last sitting day).
-  it("no question and no last-sitting-day rung while the score may still come (t9w F20)", () => {
+  it("no question and no last-sitting-day rung while the score may still come", () => {
     expect(beforeLastDay(notOverdue)).toEqual([]);
   });
 
   it("once the result is overdue, the 3-day and 1-day rungs before the last sitting day", () => {
     const overdue = plan(chidi("2026-12-20"), calendar, new Date("2027-01-20T09:00:00Z"));
-    // Counted in days from the last sitting day: the 1-day rung the day before (t9s F9, ruling 3).
+    // Counted in days from the last sitting day: the 1-day rung the day before.
     expect(lastDayRungs(overdue).map((r) => `${r.rung} ${r.day}`)).toEqual([
       "deadline-in-3d 2027-01-24",
       "deadline-in-1d 2027-01-26",
     ]);
   });
 
-  it("a sitting days before the last sitting day: nothing before it (t9w F20)", () => {
+  it("a sitting days before the last sitting day: nothing before it", () => {
     const late = plan(chidi("2027-01-22"), calendar, new Date("2027-01-24T12:00:00Z"));
     expect(beforeLastDay(late).map((r) => r.rung)).toEqual([]);
   });

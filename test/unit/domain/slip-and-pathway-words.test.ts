@@ -17,7 +17,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 const calendar = seasonCalendar(2027);
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code)?.message ?? "";
 
-describe("SCHEDULED_DATE_PASSED on a Pathway while programs review (advE)", () => {
+describe("SCHEDULED_DATE_PASSED on a Pathway while programs review", () => {
   it("says what programs read without: ECFMG's answer on the Pathway, not a result", () => {
     const input = inputFactory({
       applicant: applicantFactory({
@@ -40,7 +40,7 @@ describe("SCHEDULED_DATE_PASSED on a Pathway while programs review (advE)", () =
   });
 });
 
-describe("TARGETS_SLIPPED's words (advD)", () => {
+describe("TARGETS_SLIPPED's words", () => {
   it("Step 1's moved aim counts from submitting the Application for ECFMG Certification", () => {
     const input = inputFactory({
       applicant: applicantFactory({

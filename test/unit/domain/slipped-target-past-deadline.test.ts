@@ -6,7 +6,7 @@ import { MILESTONE_STATUSES, type MilestoneKey } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester t9n F9: Step 1 and Step 2 CK both in progress with no dates, 2027 Match, planned in mid-January
+// Step 1 and Step 2 CK both in progress with no dates, 2027 Match, planned in mid-January
 // 2027: a critical TARGETS_SLIPPED said "aim for Step 2 CK on 5 May 2027", past its hard deadline (the
 // last sitting day, Wed 27 Jan 2027) and a day later each day, beside EXAMS_LATE_FOR_RANKING's "sit it
 // by Wed 27 Jan 2027". Ruling: a slipped target never proposes a date after the step's deadline; when
@@ -30,7 +30,7 @@ const bothExamsUnderWay = inputFactory({
   ],
 });
 
-describe("a slipped target never reaches past its step's deadline (t9n F9)", () => {
+describe("a slipped target never reaches past its step's deadline", () => {
   it("leaves Step 2 CK to the deadline rules in mid-January, when they name its last sitting day", () => {
     const result = planFor(bothExamsUnderWay, "2027-01-14T09:00:00Z");
     const late = result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
@@ -62,7 +62,7 @@ describe("a slipped target never reaches past its step's deadline (t9n F9)", () 
   });
 });
 
-describe("TARGETS_SLIPPED names the same dates on two consecutive days for the same input (t9n F9)", () => {
+describe("TARGETS_SLIPPED names the same dates on two consecutive days for the same input", () => {
   const CHAIN: readonly MilestoneKey[] = [
     "ecfmg_application",
     "usmle_step1",

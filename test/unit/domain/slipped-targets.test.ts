@@ -5,7 +5,7 @@ import { renderDate } from "#domain/time.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester s11 issue 9e B6: an early starter for the 2028 Match (graduating 2027-06-30, only WDOMS
+// An early starter for the 2028 Match (graduating 2027-06-30, only WDOMS
 // done) planned on 1 Mar 2027, the ECFMG application five weeks past its target (Wed 27 Jan 2027):
 // Step 1's target stayed Tue 27 Apr 2027 and Step 2 CK's Wed 25 Aug 2027, no risk, although ECFMG's
 // approval alone (the 90 days of the application's target rule) puts Step 1 at the end of May.
@@ -18,14 +18,14 @@ const input = inputFactory({
 const step = (result: Plan, key: string) => result.nextSteps.find((next) => next.milestone === key);
 const slipped = (result: Plan) => result.risks.find((risk) => risk.code === "TARGETS_SLIPPED");
 
-describe("a missed target moves the targets behind it, and a risk says so (s11 9e B6)", () => {
+describe("a missed target moves the targets behind it, and a risk says so", () => {
   const now = "2027-03-01T12:00:00Z";
   const late = planFor(input, now);
   const fresh = planFor(input, "2026-11-30T12:00:00Z");
 
   it("shows on each step no target date where the risk gives a gap instead; the risk names the gaps", () => {
     // The re-derived targets move with now, so they are never shown as a day; the catalog's, shown
-    // beside the risk's "instead of" that day, gave one step two targets (tester t9o F7): the steps
+    // beside the risk's "instead of" that day, gave one step two targets: the steps
     // show none and count down to their deadlines, their cards saying the gap.
     expect(step(late, "usmle_step1")?.target).toBeUndefined();
     expect(step(late, "usmle_step2ck")?.target).toBeUndefined();
@@ -37,7 +37,7 @@ describe("a missed target moves the targets behind it, and a risk says so (s11 9
     );
     expect(reminderTargets).toEqual([]);
     // Counted from a passed target, the moved aim follows now, so the risk names the gap, not a day
-    // that moves each day (t9n F9).
+    // that moves each day.
     expect(slipped(late)?.message).toContain(
       "USMLE Step 1: aim for 90 days after you submit your Application for ECFMG Certification instead of Tue 27 Apr 2027",
     );
@@ -70,10 +70,10 @@ describe("a missed target moves the targets behind it, and a risk says so (s11 9
   });
 });
 
-// Tester s12 issue 9f A2: Rania (Africa/Lagos, 2028 Match) booked Step 1 for 2027-06-15; the step
+// Rania (Africa/Lagos, 2028 Match) booked Step 1 for 2027-06-15; the step
 // and BOOKED_AFTER_TARGET said Tue 15 Jun 2027, TARGETS_SLIPPED "booked for Mon 14 Jun 2027" (the
 // ET day of her local midnight, a deadline's rendering) and derived Step 2 CK's target from it.
-describe("a booked date that moves the targets is the applicant's own day, in every zone (s12 9f A2)", () => {
+describe("a booked date that moves the targets is the applicant's own day, in every zone", () => {
   const ZONES = [
     "Africa/Lagos",
     "Asia/Manila",

@@ -6,7 +6,7 @@ import { nothingToSnoozeText, snoozeOptions } from "#domain/snoozes.ts";
 import { applicantFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s10 issue 14d C2: Snooze was offered on letters of recommendation whose next reminder was
+ * Snooze was offered on letters of recommendation whose next reminder was
  * three months away, and "recorded" a 7-day snooze that silenced nothing. A snooze length is offered
  * only when a reminder it would silence falls within it; with none, Snooze is not offered at all.
  */

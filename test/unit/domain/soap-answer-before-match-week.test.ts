@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9m F16 and the lead's ruling: SOAP "Not for me" dated before Match Week's Monday (15 Mar
+ * SOAP "Not for me" dated before Match Week's Monday (15 Mar
  * 2027) is a choice made ahead, not an answer. Like a Match reported before ranking opens, it proves
  * nothing (not that NRMP kept the applicant in the Match) and it does not end SOAP's preparation:
  * the SOAP step stays, and at Match Week the plan asks again. Dated on Monday or later it counts.
@@ -37,7 +37,7 @@ describe.each(["Africa/Lagos", "Asia/Kolkata", "America/Los_Angeles"])(
 );
 
 describe("SOAP 'Not for me' dated Match Week's Monday counts (control)", () => {
-  it("Tue of Match Week: no SOAP step; read as not matched, not in SOAP (fixM, t9x F9), no Step 2 CK question", () => {
+  it("Tue of Match Week: no SOAP step; read as not matched, not in SOAP, no Step 2 CK question", () => {
     const input = certifiedListWith(
       "Africa/Lagos",
       step2Sat,

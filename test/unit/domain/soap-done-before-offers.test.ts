@@ -5,7 +5,7 @@ import type { ApplicantSnapshot, MilestoneEntry } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t10b F3 (fixZK ruling 1b): SOAP done is an accepted SOAP offer and nothing else. SOAP marked
+ * SOAP done is an accepted SOAP offer and nothing else. SOAP marked
  * done on Match Week's Monday, before the first offer round (Wed 17 Mar 2027, 9:00 AM ET as planned:
  * the soap-participation ladder's first offer-round day), or undated before that round, is no
  * position: no "You matched", no contract or visa steps, SOAP's round reminders and the Match Week
@@ -42,7 +42,7 @@ function expectNotAPosition(result: Plan): void {
   ]);
 }
 
-describe("SOAP done before SOAP's first offer round is no accepted offer (t10b F3)", () => {
+describe("SOAP done before SOAP's first offer round is no accepted offer", () => {
   it("done dated Match Week's Monday: not read as matched, SOAP and the Match Week question kept, a warning", () => {
     const result = planInOwnMatch(MONDAY_DONE, MONDAY_AFTERNOON);
     expectNotAPosition(result);

@@ -6,7 +6,7 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { inSoap, planAt, SOAP_ROUND_ET } from "./soap-applicant.ts";
 
 /**
- * SOAP's days are ET days (tester t9j F6, t9i F10): a SOAP rung speaks of that ET day's offer rounds
+ * SOAP's days are ET days: a SOAP rung speaks of that ET day's offer rounds
  * and must reach the applicant before them in every zone, not in their 09:00 slot of a local day that
  * begins after the rounds; SOAP's text fits the day; one step asks a SOAP participant for the result;
  * a step a critical risk is about is never badged "later".
@@ -45,8 +45,8 @@ const ZONES = [
   "Pacific/Kiritimati",
 ];
 
-describe("SOAP's rungs land before the ET offer rounds they announce (t9j F6 B)", () => {
-  it("Auckland hears of Thursday's last rounds on Thursday evening, after Wednesday's rounds in ET (t9l F2)", () => {
+describe("SOAP's rungs land before the ET offer rounds they announce", () => {
+  it("Auckland hears of Thursday's last rounds on Thursday evening, after Wednesday's rounds in ET", () => {
     const rungs = planAt(inSoap("Pacific/Auckland"), "2027-03-15T20:00:00Z").reminders.filter(
       (r) => r.milestone === "soap",
     );
@@ -84,7 +84,7 @@ describe("SOAP's rungs land before the ET offer rounds they announce (t9j F6 B)"
   });
 });
 
-describe("SOAP's text fits the day (t9j F6 C)", () => {
+describe("SOAP's text fits the day", () => {
   it("on Monday it says to send the applications", () => {
     const soap = planAt(inSoap("Asia/Manila"), "2027-03-15T15:00:00Z").nextSteps.find(
       (s) => s.milestone === "soap",
@@ -107,7 +107,7 @@ describe("SOAP's text fits the day (t9j F6 C)", () => {
   });
 });
 
-describe("one step asks a SOAP participant for the result (t9j F6 C)", () => {
+describe("one step asks a SOAP participant for the result", () => {
   it("after SOAP ends and before Match Day, Match Day alone asks (Manila, Friday 09:00)", () => {
     const result = planAt(inSoap("Asia/Manila"), "2027-03-19T09:00:00+08:00");
     const askers = result.nextSteps.filter(
@@ -120,7 +120,7 @@ describe("one step asks a SOAP participant for the result (t9j F6 C)", () => {
   });
 });
 
-describe("a step a critical risk is about is not badged 'later' (t9i F10)", () => {
+describe("a step a critical risk is about is not badged 'later'", () => {
   const early = ApplicantSnapshotSchema.parse(
     JSON.parse(
       readFileSync(

@@ -23,14 +23,14 @@ const SOAP_ZONES = [
 
 /**
  * On SOAP's last day (Thursday of Match Week, ET) the offer rounds are under way: a participant is
- * told to be at R3 for the remaining rounds, not to send applications now (tester t9k F6 C: Karachi
+ * told to be at R3 for the remaining rounds, not to send applications now (Karachi
  * on Thursday morning and New York an hour before SOAP ended still read "send them through ERAS now").
  */
 const soapAction = (zone: string, now: string): string =>
   plan(inSoap(zone), seasonCalendar(2027), new Date(now)).nextSteps.find((s) => s.milestone === "soap")
     ?.action ?? "";
 
-describe("SOAP's last day: the remaining rounds, not applications (t9k F6 C)", () => {
+describe("SOAP's last day: the remaining rounds, not applications", () => {
   it.each([
     ["Asia/Karachi", "2027-03-18T09:00:00+05:00"],
     ["America/New_York", "2027-03-18T00:00:00-04:00"],
@@ -52,10 +52,10 @@ describe("SOAP's last day: the remaining rounds, not applications (t9k F6 C)", (
 });
 
 /**
- * The last day's text in the applicant's day and tense (tester t9l F18 note, C): Los Angeles on
+ * The last day's text in the applicant's day and tense: Los Angeles on
  * Wednesday evening and Auckland nine hours before the first round read "today is SOAP's last day,
  * with the offer rounds under way". And the last day's notice carries that text wherever it goes out
- * the evening before (t9l F2).
+ * the evening before.
  */
 describe("SOAP's last day in the applicant's words (t9l F18 note C, F2)", () => {
   const action = (zone: string, now: string, reminderTime?: string): string =>
@@ -77,7 +77,7 @@ describe("SOAP's last day in the applicant's words (t9l F18 note C, F2)", () => 
     [
       "Pacific/Auckland",
       "2027-03-18T17:00:00+13:00",
-      // The applicant's own day, with the ET day beside it (t9m F5 a).
+      // The applicant's own day, with the ET day beside it.
       "tomorrow, Fri 19 Mar (projected) is SOAP's last day for you (Thu 18 Mar in ET)",
       "(2:00 AM your time)",
     ],
@@ -101,7 +101,7 @@ describe("SOAP's last day in the applicant's words (t9l F18 note C, F2)", () => 
     expect(text).not.toContain("send them through ERAS now");
   });
 
-  it("once the first round may have opened, the day is under way, named in the applicant's day (t9m F5 a, c)", () => {
+  it("once the first round may have opened, the day is under way, named in the applicant's day (c)", () => {
     expect(action("Pacific/Auckland", "2027-03-19T09:00:00+13:00")).toContain(
       "SOAP's last day, today, Fri 19 Mar (projected) for you (Thu 18 Mar in ET), is under way",
     );

@@ -3,7 +3,7 @@ import { etInstant } from "#domain/time.ts";
 import { inSoap, planAt, SOAP_ROUND_ET } from "./soap-applicant.ts";
 
 /**
- * Tester t9m F7: SOAP recorded late (during Match Week, after a rung's slot) had the missed round's
+ * SOAP recorded late (during Match Week, after a rung's slot) had the missed round's
  * notice caught up at the next delivery slot, which could fall after that round: Auckland, recording
  * SOAP on Tuesday evening, was told of Tuesday's rounds at 9:00 AM Wednesday (4:00 PM ET Tuesday).
  * Ruling: a notice about a round already over is never sent (the next round's notice speaks); the
@@ -25,7 +25,7 @@ function rounds(zone: string, now: string) {
   );
 }
 
-describe("a SOAP round's notice is never sent after the round (t9m F7)", () => {
+describe("a SOAP round's notice is never sent after the round", () => {
   it("Auckland recording SOAP on Tuesday evening hears of Tuesday's rounds now, not on Wednesday morning", () => {
     const now = "2027-03-16T06:00:00.000Z"; // Tue 7:00 PM in Auckland, Tue 2:00 AM ET
     const laid = rounds("Pacific/Auckland", now).map((r) => [r.rung, r.sendAt]);

@@ -18,7 +18,7 @@ const certified = ApplicantSnapshotSchema.parse(
 const inSoap = (soap: "in_progress" | "done"): ApplicantSnapshot =>
   ApplicantSnapshotSchema.parse({
     ...certified,
-    // In SOAP the README's way (fixZB, t9z F1): Match Week marked done beside SOAP in progress is
+    // In SOAP the README's way: Match Week marked done beside SOAP in progress is
     // MATCH_WEEK_SOAP_CONFLICT, which asserts neither outcome; beside SOAP done it is no conflict.
     milestones: [
       ...certified.milestones,
@@ -37,7 +37,7 @@ const FRIDAY_AFTER_RELEASE = "2027-03-19T18:00:00Z";
 const matchDay = seasonCalendar(2027).dates.nrmp_match_day.iso;
 
 describe("Match Day for an applicant in SOAP", () => {
-  // SOAP done is an accepted SOAP position (tester t9x F3, lead's ruling, session 29): Match Day is
+  // SOAP done is an accepted SOAP position: Match Day is
   // then presumed done from it, so only SOAP in progress is asked for its offer (below for done).
   it.each(["in_progress"] as const)("during Match Week (SOAP %s): the SOAP offer is the result", (soap) => {
     const result = planAt(inSoap(soap), TUESDAY);
@@ -59,7 +59,7 @@ describe("Match Day for an applicant in SOAP", () => {
 
   it("SOAP done (an accepted position): Match Day is not asked, and the contract waits for nothing from it", () => {
     // From the first offer round (Wed 9:00 AM ET as planned): undated before it, SOAP done is no
-    // accepted offer (SOAP_DONE_BEFORE_OFFERS, t10b F3, soap-done-before-offers.test.ts).
+    // accepted offer (SOAP_DONE_BEFORE_OFFERS, soap-done-before-offers.test.ts).
     for (const now of [WEDNESDAY_AFTER_FIRST_ROUND, FRIDAY_AFTER_RELEASE]) {
       const result = planAt(inSoap("done"), now);
       expect(matchDayOf(result)?.title).not.toBe(SOAP_MATCH_DAY_TITLE);

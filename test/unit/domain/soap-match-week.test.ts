@@ -6,7 +6,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
-/** SOAP from Tuesday of Match Week (tester s4, issue 9 A1): kept visible, due at SOAP's end, never overdue. */
+/** SOAP from Tuesday of Match Week: kept visible, due at SOAP's end, never overdue. */
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 const certified = ApplicantSnapshotSchema.parse(
   JSON.parse(readFileSync(new URL("rank-list-certified-2027.json", SCENARIO_DIR), "utf8")),
@@ -40,7 +40,7 @@ describe("SOAP during Match Week", () => {
     expect(soap?.title).toContain("Take part in SOAP");
     expect(soap?.action).toContain("You are in SOAP");
     expect(result.overdue.some((step) => step.milestone === "soap")).toBe(false);
-    // Its own notices before SOAP's end (Thu 22:00 in Lagos), tester t9i F4: the applications at once
+    // Its own notices before SOAP's end (Thu 22:00 in Lagos), the applications at once
     // (reported late, Tuesday), then each morning of the offer rounds, not a countdown to SOAP's end.
     const lagos = ApplicantSnapshotSchema.parse({
       ...withStatus("soap", "in_progress"),
@@ -67,7 +67,7 @@ describe("SOAP during Match Week", () => {
   });
 });
 
-/** Match Week after NRMP's Monday release (tester s4, issue 9 A1): ask once whether they matched. */
+/** Match Week after NRMP's Monday release: ask once whether they matched. */
 const release = seasonCalendar(2027).dates.nrmp_match_week_start_and_soap_start.at;
 const inZone = (zone: string): ApplicantSnapshot =>
   ApplicantSnapshotSchema.parse({ ...certified, applicant: { ...certified.applicant, timezone: zone } });
@@ -136,7 +136,7 @@ describe("Match Week and the Match outcome", () => {
   });
 });
 
-/** Tester s5 A4: SOAP in progress is the result reported; after SOAP and Match Day, what next. */
+/** SOAP in progress is the result reported; after SOAP and Match Day, what next. */
 describe("after Monday's result, SOAP's end and Match Day", () => {
   it("does not ask 'did you match?' of an applicant in SOAP", () => {
     const result = planAt(withStatus("soap", "in_progress"), TUESDAY);
@@ -152,7 +152,7 @@ describe("after Monday's result, SOAP's end and Match Day", () => {
     expect(step?.title).toBe("The Match: tell us your result");
     expect(step?.action).toContain("change your target Match year to 2028");
     expect(step?.action).not.toContain("before it ends on Thursday");
-    // A SOAP participant: Match Day alone asks, for the SOAP offer, and says what next (tester t9j F6 C).
+    // A SOAP participant: Match Day alone asks, for the SOAP offer, and says what next.
     const participant = planAt(withStatus("soap", "in_progress"), "2027-03-19T12:00:00Z");
     expect(participant.nextSteps.some((s) => s.milestone === "soap" || s.milestone === "match_week")).toBe(
       false,

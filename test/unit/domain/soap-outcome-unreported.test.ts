@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
- * After SOAP without a position (fixB3's ruling on tester t9w F4): an applicant who told us in
+ * After SOAP without a position: an applicant who told us in
  * Match Week they did not match (SOAP in progress) and never marks Match Day done was asked weekly
  * "tell us the SOAP offer you accepted" by an urgent step due 1 July, told in June "we still do not
  * know where you matched" (MATCH_DAY_NOT_REPORTED, critical), and heard nothing of the next Match.

@@ -5,7 +5,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F18 (A): NRMP lets an IMG into SOAP only if ECFMG confirmed the exams and the Pathway
+ * NRMP lets an IMG into SOAP only if ECFMG confirmed the exams and the Pathway
  * by the rank order list deadline, so an applicant who reports taking part in SOAP (in progress or
  * done, from Match Week's Monday) was in the Match, as one who reports Match Week done was. Her
  * Step 2 CK result never reported must not write the Match off the morning after Match Day: she may

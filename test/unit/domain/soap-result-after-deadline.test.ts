@@ -14,8 +14,8 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * deadline's day (the applicant's local day, as a rank order list's date is judged) was not confirmed
  * by it: SOAP is not open. One dated by that day is given the benefit of the doubt, as before; while
  * the deadline is projected, so is one dated by its later candidate's local day (Wed 3 Mar 2027,
- * 9:00 PM ET: Thu 4 Mar in Karachi; t9r F11): SOAP then stays open "if R3 shows you eligible", on the
- * later deadline only, and the plan says both sides (fixL's note, session 25).
+ * 9:00 PM ET: Thu 4 Mar in Karachi): SOAP then stays open "if R3 shows you eligible", on the
+ * later deadline only, and the plan says both sides.
  */
 
 const calendar = seasonCalendar(2027);
@@ -73,7 +73,7 @@ describe("an exam result dated after the rank order list deadline closes SOAP (a
     expect(result.nextSteps.some((step) => step.milestone === "soap")).toBe(true);
   });
 
-  it("Step 2 CK passed by the later candidate's local day (Thu 4 Mar in Karachi): SOAP open on the later deadline only (fixL's note)", () => {
+  it("Step 2 CK passed by the later candidate's local day (Thu 4 Mar in Karachi): SOAP open on the later deadline only", () => {
     const result = plan(step2PassedOn("2027-03-02"), calendar, now);
     const message = seasonOver(result)?.message ?? "";
     expect(message).toContain("a result dated Tue 2 Mar came too late and SOAP is not open to you either");

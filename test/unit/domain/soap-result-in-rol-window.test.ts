@@ -6,7 +6,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * fixL's note (session 24), lead's ruling (session 25): with no list certified, a result NRMP needs
+ * With no list certified, a result NRMP needs
  * dated between the rank order list deadline's two candidates (after our projected Wed 24 Feb 2027,
  * by the later Wed 3 Mar) leaves SOAP open only if NRMP's deadline turns out later. SEASON_OVER says
  * both sides, as ROL_DEADLINE_MAY_BE_LATER does beside a certified list, and the SOAP and rank order
@@ -49,7 +49,7 @@ const seasonOver = (result: Plan) => result.risks.find((risk) => risk.code === "
 const card = (result: Plan, key: string) =>
   result.nextSteps.find((step) => step.milestone === key)?.action ?? "";
 
-describe("no list certified, a result dated between the two ROL candidates (fixL's note)", () => {
+describe("no list certified, a result dated between the two ROL candidates", () => {
   it("SEASON_OVER says both sides: too late on our projection, SOAP open if NRMP's deadline is later", () => {
     const message = seasonOver(plan(marisol("2027-02-26"), calendar, now));
     expect(message).toContain("Your USMLE Step 2 CK result is dated Fri 26 Feb 2027");

@@ -7,15 +7,15 @@ import { inSoap, planAt, SOAP_ROUND_ET } from "./soap-applicant.ts";
 
 /**
  * A SOAP rung announces an ET event (that day's first offer round, 9:00 AM ET): it must leave with
- * a margin before it, not at it (tester t9k F5: in New York the 09:00 slot was the event itself, so
+ * a margin before it, not at it (in New York the 09:00 slot was the event itself, so
  * the email arrived after the round had begun). It goes out on the morning of that SOAP day where a
  * slot outside the quiet hours leaves the margin, else the evening before, never a whole day early
- * (tester t9l F2: New York and Los Angeles heard of Thursday's last rounds on Wednesday morning and
+ * (New York and Los Angeles heard of Thursday's last rounds on Wednesday morning and
  * nothing on Thursday).
  */
 const RELEASE = seasonCalendar(2027).dates.nrmp_match_week_start_and_soap_start.at;
 
-describe("SOAP's rungs leave with a margin before the 9:00 AM ET round (t9k F5 B)", () => {
+describe("SOAP's rungs leave with a margin before the 9:00 AM ET round", () => {
   it("the margin is at least an hour", () => {
     expect(ET_EVENT_MARGIN_MS).toBeGreaterThanOrEqual(HOUR_MS);
   });

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { inSoap, planAt } from "./soap-applicant.ts";
 
 /**
- * Tester t9m F5 (b): a SOAP participant's texts stayed in the present after SOAP was over ("the
+ * A SOAP participant's texts stayed in the present after SOAP was over ("the
  * SOAP offer you accept in R3", "If you accepted no SOAP offer by its end"). Ruling: the tense of
  * the moment: present while SOAP runs, past once it has ended, and Match Day past after its release.
  */
@@ -16,7 +16,7 @@ function soapTexts(result: Plan): string {
   return JSON.stringify([step?.action, step?.why, reminders.map((r) => r.why)]);
 }
 
-describe("SOAP's texts in the tense of the moment (t9m F5 b)", () => {
+describe("SOAP's texts in the tense of the moment", () => {
   it("while SOAP runs, the offer is one to accept", () => {
     const text = soapTexts(planAt(inSoap("America/New_York"), "2027-03-17T14:00:00Z"));
     expect(text).toContain("the SOAP offer you accept in R3");

@@ -7,9 +7,9 @@ import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Engineer adv53's note and the lead's ruling: a step dated for the Match the plan targets (2028,
+ * A step dated for the Match the plan targets (2028,
  * the 2027 Match out of reach) and due soon for it read "too late for the 2027 Match", while the
- * same step urgent for it read "urgent for the 2028 Match" (t9m F1). A step dated for the targeted
+ * same step urgent for it read "urgent for the 2028 Match". A step dated for the targeted
  * Match reads that Match's words: "soon for the 2028 Match".
  */
 const input = inputFactory({
@@ -23,7 +23,7 @@ const input = inputFactory({
   ],
 });
 
-describe("a step soon for the targeted Match (adv53's note)", () => {
+describe("a step soon for the targeted Match", () => {
   // 1 May 2027: Step 2 CK still being studied for, its 2028 target (25 Aug 2027) within its lead time.
   const result = plan(input, seasonCalendar(2027), new Date("2027-05-01T02:00:00Z"));
   const step2 = result.nextSteps.find((step) => step.milestone === "usmle_step2ck");

@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Lead's ruling (session 22 task E, t9o F12 follow-up): more records prove the school's ECFMG
+ * Lead's ruling: more records prove the school's ECFMG
  * sponsor note. An ERAS application done needs the ERAS token ECFMG issues only to an eligible
  * graduate; a booked Step 1 or Step 2 CK needs FSMB's registration, which needs ECFMG's approved
  * Application for Certification (shared/domain facts: "Where to register for Step 1 and Step 2 CK").

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9o F12 (A), F1 (B): ECFMG accepts an application, issues an ERAS token or a USMLE
+ * ECFMG accepts an application, issues an ERAS token or a USMLE
  * eligibility only for a school with a sponsor note, and no interview comes without an ERAS
  * application. With the note unknown (null), such a record proves it: the unchecked gate is open,
  * and the plan reads as with the note (risks included). With nothing of the kind it stays held.
@@ -39,7 +39,7 @@ function planFor(
 }
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
-describe("evidence of ECFMG eligibility lifts the unknown sponsor-note gate (tester t9o F12, F1)", () => {
+describe("evidence of ECFMG eligibility lifts the unknown sponsor-note gate", () => {
   it("(a) Karachi, Step 2 CK booked too late for ranking: critical EXAMS_LATE_FOR_RANKING as with the note", () => {
     const milestones = [
       ...doneMilestones(
@@ -71,7 +71,7 @@ describe("evidence of ECFMG eligibility lifts the unknown sponsor-note gate (tes
     expect(unknown.blocked.map((each) => each.milestone)).not.toContain("nrmp_registration");
     expect(risk(noted, "NRMP_LATE_FEE")?.severity).toBe("critical");
     expect(risk(unknown, "NRMP_LATE_FEE")).toEqual(risk(noted, "NRMP_LATE_FEE"));
-    // The same risks, but the unknown note is named in CERTIFICATION_STATUS_UNREPORTED (t9q F8).
+    // The same risks, but the unknown note is named in CERTIFICATION_STATUS_UNREPORTED.
     const others = (result: typeof unknown) =>
       result.risks.filter((each) => each.code !== "CERTIFICATION_STATUS_UNREPORTED");
     expect(others(unknown)).toEqual(others(noted));

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9q F12 (lead's ruling, session 23): after the projected rank order list deadline and
+ * After the projected rank order list deadline and
  * until its later candidate passes, the sponsor-note question carries the same later-candidate
  * sentence as the other refusals (laterCandidateHedge).
  */
@@ -30,7 +30,7 @@ function planAt(now: string): Plan {
 const question = (result: Plan) =>
   result.risks.find((each) => each.code === "ANSWERS_CONTRADICT_INTERVIEW")?.message ?? "";
 
-describe("the sponsor-note question after the projected rank order list deadline (t9q F12)", () => {
+describe("the sponsor-note question after the projected rank order list deadline", () => {
   it("names the later candidate until it passes", () => {
     const words = question(planAt("2027-02-27T06:00:00Z"));
     expect(words).toContain("If the note is there, change your answer");

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * No risk gives advice whose season date has passed (tester s5, issue 15 B2): after the target
+ * No risk gives advice whose season date has passed: after the target
  * Match's rank order list deadline nothing tells the applicant (or, by escalation, the advisor) to
  * rank programs, certify a list, register with NRMP, submit ERAS or prepare for interviews for that
  * Match. Every scenario fixture on every visa track, at instants from the deadline to after the start.
@@ -43,8 +43,8 @@ describe("risks after the rank order list deadline", () => {
         for (const days of AFTER_DEADLINE_DAYS) {
           const now = new Date(rol + days * 86_400_000);
           const { risks } = plan(input, seasonCalendar(input.applicant.matchYear), now);
-          // A plan moved to a later Match judges that Match's risks as its entered applicant's
-          // (t9n F17, F8): while that Match's list is open, ranking advice is about it, not stale.
+          // A plan moved to a later Match judges that Match's risks as its entered applicant's:
+          // while that Match's list is open, ranking advice is about it, not stale.
           const target = risks.find(
             (risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE",
           )?.earliestFeasibleMatchYear;
@@ -53,7 +53,7 @@ describe("risks after the rank order list deadline", () => {
           for (const risk of risks) {
             checked++;
             // RANK_LIST_UNREPORTED asks, in the lead's words, "Did you register with NRMP …": a
-            // question about the closed list, not advice to register (t9o F9).
+            // question about the closed list, not advice to register.
             if (
               risk.code === "SEASON_OVER" ||
               risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||

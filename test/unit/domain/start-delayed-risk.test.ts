@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 import { doneMilestones, matched2027 } from "./factories.ts";
 
-// Tester t9l F6: a matched J-1 applicant in Manila (2027 Match) with the contract, Statement of Need,
+// A matched J-1 applicant in Manila (2027 Match) with the contract, Statement of Need,
 // sponsorship, DS-2019, visa and certificate all not done. On 2 July 2027 the plan had only
 // CERTIFICATION_AFTER_START (whose notice announced 1 July, so none went) and no reminder at all:
 // VISA_NOT_READY_FOR_START stops at residency start. The applicant whose start slips is the one an
@@ -72,7 +72,7 @@ describe("START_DELAYED: a matched applicant who cannot have started is chased, 
     expect(Date.parse(notice(lastWeek)?.deadline ?? "")).toBeLessThanOrEqual(
       Date.parse("2027-09-01T04:00:00Z"),
     );
-    // Past 1 September one final notice (t9m F10), then nothing once its four weeks are over.
+    // Past 1 September one final notice, then nothing once its four weeks are over.
     const final = planAt("2027-09-02T02:00:00Z");
     expect(notice(final)?.id).not.toBe(notice(lastWeek)?.id);
     expect(notice(planAt("2027-09-20T02:00:00Z"))?.id).toBe(notice(final)?.id);
@@ -81,7 +81,7 @@ describe("START_DELAYED: a matched applicant who cannot have started is chased, 
     expect(notice(after)).toBeUndefined();
   });
 
-  it("says what next in one final notice after 1 September: the position, the program, an advisor, the next Match (t9m F10)", () => {
+  it("says what next in one final notice after 1 September: the position, the program, an advisor, the next Match", () => {
     const final = planAt("2027-09-02T02:00:00Z");
     const risk = delayed(final);
     expect(risk?.severity).toBe("critical");
@@ -100,7 +100,7 @@ describe("START_DELAYED: a matched applicant who cannot have started is chased, 
     );
   });
 
-  it("shows its Due as a day, not a midnight instant (t9m F10)", () => {
+  it("shows its Due as a day, not a midnight instant", () => {
     const detail = notice(planAt("2027-07-02T02:00:00Z"))?.deadlineDetail;
     expect(detail?.precision).toBe("day");
     // The week's notice runs through Wed 7 Jul: the next follow-up is at midnight ET starting 8 Jul.

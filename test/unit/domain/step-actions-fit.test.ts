@@ -11,14 +11,14 @@ import type { StepAction } from "#domain/step-actions.ts";
 import { doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester s8 issue 14 bug 2: the one-tap actions must fit the step. "Scheduled for…" is for a day
+ * The one-tap actions must fit the step. "Scheduled for…" is for a day
  * the applicant books (an exam sitting); the ECFMG Pathway is an application they submit, so it
  * offered a booking it cannot have. Each step kind, with the actions that make sense for it
  * (snooze left out: the plan decides it, while a reminder is left to quiet).
  */
 const BOOKED_EXAMS: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "oet_medicine", "usmle_step3"];
 // The H-1B stamping too, for an applicant in a US zone (this test's New York): skipped on an in-US
-// change of status (tester t9x F4, lead's ruling, session 29: catalog waivable, applicant-choices.ts).
+// change of status (catalog waivable, applicant-choices.ts).
 const SKIPPABLE: readonly MilestoneKey[] = ["research", "soap", "visa_h1b_stamping"];
 
 function expectedFor(key: MilestoneKey): StepAction[] {

@@ -6,7 +6,7 @@ import { stepBadge } from "#domain/step-badge.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s11 issue 15e C4: Step 2 CK booked for Tue 30 Mar 2027 read "soon" on the console ten days
+ * Step 2 CK booked for Tue 30 Mar 2027 read "soon" on the console ten days
  * before, and "later" on the exam day itself (the countdown to the day is over, the hard deadline a
  * year away), on the console and on the applicant's own timeline. On the exam day the badge says
  * "soon" at least; the day after, "result pending" as before.

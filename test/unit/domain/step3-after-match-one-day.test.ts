@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9u F11, lead's ruling 3: matched on H-1B, Step 3 not started, after the Match. Its last
+ * Matched on H-1B, Step 3 not started, after the Match. Its last
  * sitting day is one local day in the applicant's zone, named the same in the card's text, the
  * reminder titles, the deadline column and the countdown (it said "sit it by Tue 20 Apr" beside a
  * deadline of Mon 19 Apr). Amara lives in Accra (UTC+0), Rafael in Honolulu (UTC-10): both sides of ET.
@@ -35,7 +35,7 @@ const ddmm = (text: string): string => {
 describe.each([
   ["Africa/Accra", "2027-03-25T10:00:00Z"],
   ["Pacific/Honolulu", "2027-03-25T20:00:00Z"],
-])("Step 3 after the Match on H-1B in %s: one day everywhere (t9u F11)", (zone, now) => {
+])("Step 3 after the Match on H-1B in %s: one day everywhere", (zone, now) => {
   const result: Plan = plan(matched(zone), calendar, new Date(now));
   const card = result.nextSteps.find((step) => step.milestone === "usmle_step3");
   const day = card?.deadline?.day ?? "";
@@ -68,7 +68,7 @@ describe.each([
   });
 });
 
-describe("a Step 3 booked too late names its day as a day (fixHB's leftover)", () => {
+describe("a Step 3 booked too late names its day as a day", () => {
   it("says 'Step 3 on Tue 2 Feb 2027', never the ISO date", () => {
     const input = matched2027("Africa/Accra", {
       visa: "H-1B",

@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9r F4 (lead's ruling, session 24). Marisol: Los Angeles, H-1B, 2027 Match, every step to
+ * Marisol: Los Angeles, H-1B, 2027 Match, every step to
  * NRMP done, the certificate issued, her rank order list certified on 12 Feb 2027, Step 3 not
  * reported. After ranking Step 3 is due for the petition (sit by Mon 19 Apr 2027, projected); the
  * card and the reminders name the day to apply to FSMB by (the sit-by day less FSMB's ~14 days and
@@ -52,7 +52,7 @@ function largestGapDays(from: number, sends: readonly number[], until: number): 
   return gap / DAY;
 }
 
-describe("H-1B after ranking: Step 3's apply-to-FSMB-by day (t9r F4)", () => {
+describe("H-1B after ranking: Step 3's apply-to-FSMB-by day", () => {
   const now = new Date("2027-03-01T18:00:00Z");
   const result = plan(marisol(), calendar, now);
 

@@ -17,7 +17,7 @@ const ACCRA = readSnapshot(DIR, "h1b-abroad-no-step3-accra-2027.json");
 const step3 = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
 const PASSED = "Wed 6 Jan 2027, our projected last day to apply to FSMB, has passed";
 
-describe("Step 3's apply-by day once it has passed (tester t9y F9)", () => {
+describe("Step 3's apply-by day once it has passed", () => {
   it("says the projected day has passed and that only the later candidate leaves the later one", () => {
     const result = planInOwnMatch(ACCRA, "2027-01-08T10:00:00Z");
     const card = step3(result)?.action ?? "";

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F6, lead's ruling: an H-1B Step 3 booked after the projected last sitting day (Wed 27
+ * An H-1B Step 3 booked after the projected last sitting day (Wed 27
  * Jan 2027) but by the later candidate's (Wed 3 Feb 2027, the rank order list deadline's later
  * candidate Wed 3 Mar less 28 days) says both sides on the card, as Step 2 CK's does: try to move
  * it to the projected day, else keep the booked day, in time under the later candidate; never "As
@@ -40,7 +40,7 @@ const at = (booked: string, iso: string): Plan =>
 const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
 const step3Card = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
 
-describe("H-1B Step 3 booked between the two candidates' last sitting days (t9t F6)", () => {
+describe("H-1B Step 3 booked between the two candidates' last sitting days", () => {
   it("before the projected last sitting day: try to move it to Wed 27 Jan, else keep Mon 1 Feb, in time under the later candidate", () => {
     const result = at("2027-02-01", "2027-01-12T05:00:00Z");
     const card = step3Card(result)?.action ?? "";

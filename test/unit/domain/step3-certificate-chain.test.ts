@@ -9,7 +9,7 @@ import {
   openStepsNotStarted,
 } from "./factories.ts";
 
-// Tester t9j F11 (session 15): auckland_paid.json (H-1B, Auckland, Step 2 CK, OET and the Pathway
+// Auckland_paid.json (H-1B, Auckland, Step 2 CK, OET and the Pathway
 // not started) on 2 Jan 2027: STEP3_NEEDED_FOR_H1B dated the ECFMG certificate "around Sat 30 Jan
 // 2027 at the earliest" (each result in parallel, 28 days) while MATCH_YEAR_NOT_FEASIBLE said the
 // exams and Pathway would be reported around 27 Feb (the OET's result, then ECFMG's Pathway review)
@@ -24,14 +24,14 @@ const h1bInput = (timezone: string, done: readonly MilestoneKey[]) =>
 const certificateDay = (message: string | undefined) =>
   /your ECFMG certificate \(around (\w{3} \d+ \w{3} \d{4}) at the earliest\)/.exec(message ?? "")?.[1];
 
-describe("the H-1B chain's certificate follows feasibility's chain (t9j F11)", () => {
+describe("the H-1B chain's certificate follows feasibility's chain", () => {
   it("waits for the OET's result and ECFMG's Pathway review, not each result in parallel", () => {
     // Chicago, 1 Dec 2026, all done but the OET and the Pathway: an OET session within 20 days (its
-    // own booking allowance, advice, t9s F9) and its result 21 days later (11 Jan), then ECFMG's
+    // own booking allowance, advice) and its result 21 days later (11 Jan), then ECFMG's
     // 28-day review: the certificate around 8 Feb 2027,
     // and FSMB's 2 weeks, a seat and the result end on 16 Mar, after the 24 Feb deadline.
     // The OET in preparation (in progress): not started, its study time would put the 2027 Match
-    // out of reach whatever was paid (t9j F3).
+    // out of reach whatever was paid.
     const input = h1bInput("America/Chicago", DONE_BUT_OET_AND_PATHWAY);
     const result = planFor(
       { ...input, milestones: [...input.milestones, { key: "oet_medicine", status: "in_progress" }] },

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9p F5: on H-1B, after the rank order list deadline, Step 3 kept its pre-ranking date
+ * On H-1B, after the rank order list deadline, Step 3 kept its pre-ranking date
  * (ROL deadline less 28 days, eight weeks past), blocked and unflagged. Once ranking is over Step 3
  * serves the H-1B petition: it is due by visa_h1b's date less Step 3's result reporting allowance
  * (the catalog's reportingDays), and its card says so. A blocked step never shows a past deadline.
@@ -53,7 +53,7 @@ const petitionDate = (result: Plan): number => {
   return Date.parse(visa?.deadline?.at ?? "");
 };
 
-describe("Step 3's date once ranking is over, on H-1B (t9p F5)", () => {
+describe("Step 3's date once ranking is over, on H-1B", () => {
   it("before the rank order list deadline it is ranking's: four weeks before that deadline", () => {
     const step3 = planAt(tomas(false), "2027-01-10T12:00:00Z").blocked.find(
       (s) => s.milestone === "usmle_step3",

@@ -3,7 +3,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
-// Tester t9i F5 (session 15): FSMB's Step 3 page says processing to the scheduling permit takes
+// FSMB's Step 3 page says processing to the scheduling permit takes
 // about 2 weeks, and "it can take up to 12 weeks after you graduate for FSMB to verify your
 // graduation" (https://www.fsmb.org/step-3/step-3-information/). The plan gave a certified applicant
 // 14 days but one whose certificate was pending 12 weeks from the certificate, so two applicants in
@@ -27,7 +27,7 @@ const step3Risk = (timezone: string, graduation: string, certified: boolean, now
 const earliestResult = (message: string | undefined) =>
   /Step 3's result can reach programs around (\w{3} \d+ \w{3} \d{4})/.exec(message ?? "")?.[1];
 
-describe("FSMB's Step 3 permit: about 2 weeks after applying, never before graduation + 12 weeks (t9i F5)", () => {
+describe("FSMB's Step 3 permit: about 2 weeks after applying, never before graduation + 12 weeks", () => {
   it("gives a long-graduated applicant the same verdict certified or with the certificate due now", () => {
     const certified = step3Risk("Africa/Lagos", "2024-06-30", true);
     const pending = step3Risk("Africa/Lagos", "2024-06-30", false);
@@ -66,10 +66,10 @@ describe("FSMB's Step 3 permit: about 2 weeks after applying, never before gradu
   });
 });
 
-// Tester t9i F15: with the visa "undecided" in Lagos, VISA_UNDECIDED's H-1B comparison left out the
+// With the visa "undecided" in Lagos, VISA_UNDECIDED's H-1B comparison left out the
 // visitor-visa wait and the $100,000 proclamation and called H-1B feasible (result ~20 Jan), while
 // the same applicant on the H-1B track was told it is most likely out of reach (~21 Mar).
-describe("VISA_UNDECIDED's H-1B comparison is the H-1B track's own verdict (t9i F15)", () => {
+describe("VISA_UNDECIDED's H-1B comparison is the H-1B track's own verdict", () => {
   const planOn = (visa: "undecided" | "H-1B", timezone: string, now = NOW) =>
     planFor(
       inputFactory({
@@ -113,7 +113,7 @@ describe("VISA_UNDECIDED's H-1B comparison is the H-1B track's own verdict (t9i 
 
 // Tester t9i F5 (the certificate's step): ranking on H-1B, the certificate is needed within weeks
 // (its H-1B target), yet the step's text spoke only of the residency deadline in June.
-describe("the ECFMG certificate's step on the H-1B track says when ranking needs it (t9i F5)", () => {
+describe("the ECFMG certificate's step on the H-1B track says when ranking needs it", () => {
   const action = (now: string) =>
     planFor(h1bInput("Africa/Lagos", "2024-06-30", false), now).nextSteps.find(
       (step) => step.milestone === "ecfmg_certification",
@@ -128,7 +128,7 @@ describe("the ECFMG certificate's step on the H-1B track says when ranking needs
   it("names the visitor-visa holder's last day once the target has passed", () => {
     const text = action("2026-12-02T09:00:00Z");
     expect(text).toContain("For ranking on H-1B it was needed by Sat 7 Nov 2026 (our advice)");
-    // Both days come from the projected rank order list deadline (tester t9o F8 addendum).
+    // Both days come from the projected rank order list deadline.
     expect(text).toContain("Wed 6 Jan 2027 (our advice) only if you already hold a visitor visa");
   });
 });

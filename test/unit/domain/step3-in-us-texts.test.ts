@@ -9,7 +9,7 @@ import {
   REGISTERED_KEYS,
 } from "./factories.ts";
 
-// Tester s10 issue 9d B11: an H-1B applicant living in Chicago, ECFMG certificate done on 20 Nov
+// An H-1B applicant living in Chicago, ECFMG certificate done on 20 Nov
 // 2026, Step 3 not started, was told "Once certified, apply for Step 3 … Step 3 is offered only in
 // the US, so plan the trip" and "you also need a US visa for the trip: usually a visitor visa" (now
 // said once, as the chain's visitor-visa allowance). The
@@ -31,7 +31,7 @@ const step3Action = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === "usmle_step3")?.action ?? "";
 const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
 
-describe("Step 3 texts fit where the applicant lives and the certificate they hold (s10 B11)", () => {
+describe("Step 3 texts fit where the applicant lives and the certificate they hold", () => {
   it("tells a certified applicant in Chicago to apply to FSMB now, with no trip or visitor visa", () => {
     const result = planFor(certifiedH1b("America/Chicago"), NOW);
     const action = step3Action(result);
@@ -45,7 +45,7 @@ describe("Step 3 texts fit where the applicant lives and the certificate they ho
 
   it("still tells a certified applicant abroad about the trip and its visitor visa", () => {
     // Certified in time for the trip: at NOW, certified on 20 Nov, Step 3 from Cairo can no longer
-    // make the rank order list deadline and the step waits (tester t9m F14).
+    // make the rank order list deadline and the step waits.
     const result = planFor(certifiedH1b("Africa/Cairo", "2026-09-25"), "2026-10-01T16:00:00Z");
     const action = step3Action(result);
     expect(action).toContain("Apply for Step 3 through FSMB now");

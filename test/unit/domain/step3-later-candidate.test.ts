@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F13, lead's ruling: an H-1B applicant before ranking, Step 3 not booked, whose earliest
+ * An H-1B applicant before ranking, Step 3 not booked, whose earliest
  * Step 3 result misses the projected rank order list deadline (Wed 24 Feb 2027) but fits its later
  * candidate (Wed 3 Mar 2027). Step 3 is not blocked: it is due by the later candidate's sit-by day
  * (3 Mar less 28 days: Wed 3 Feb 2027) with an FSMB apply-by day (less 14 days of processing and 7
@@ -41,12 +41,12 @@ const at = (iso: string): Plan => plan(chicagoH1b(), seasonCalendar(2027), new D
 const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
 const step3Card = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
 
-describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s F13)", () => {
+describe("H-1B Step 3 between the rank order list deadline's two candidates", () => {
   it("on Sat 9 Jan 2027 Step 3 is a next step due by Wed 3 Feb 2027 with the FSMB apply-by day Wed 13 Jan", () => {
     const result = at("2027-01-09T15:00:00Z");
     expect(result.blocked.map((step) => step.milestone)).not.toContain("usmle_step3");
     const card = step3Card(result);
-    // The end of Wed 3 Feb in Chicago: a sitting day is a local day (fixHB's leftover).
+    // The end of Wed 3 Feb in Chicago: a sitting day is a local day.
     expect(card?.dueBy).toBe("2027-02-04T06:00:00.000Z");
     expect(card?.action).toContain(
       "apply to FSMB by Wed 13 Jan 2027 and sit Step 3 by Wed 3 Feb 2027 (our advice)",
@@ -93,7 +93,7 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s
 
   it("before the window (Sat 2 Jan 2027, in time for the projected deadline): the catalog's date, Wed 27 Jan", () => {
     const card = step3Card(at("2027-01-02T15:00:00Z"));
-    // The end of Wed 27 Jan in Chicago: the last sitting day is a local day (t9t F6).
+    // The end of Wed 27 Jan in Chicago: the last sitting day is a local day.
     expect(card?.dueBy).toBe("2027-01-28T06:00:00.000Z");
     expect(card?.action).not.toContain("later candidate");
   });
@@ -102,7 +102,7 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates (t9s
     const input = chicagoH1b(milestoneFactory("usmle_step3", "scheduled", "2027-02-02"));
     const risk = step3Risk(plan(input, seasonCalendar(2027), new Date("2027-01-09T15:00:00Z")));
     expect(risk?.severity).toBe("critical");
-    // Before the projected last sitting day (Wed 27 Jan) it also says to try for a seat by then (t9t F6).
+    // Before the projected last sitting day (Wed 27 Jan) it also says to try for a seat by then.
     expect(risk?.message).toContain(
       "if no earlier seat is open, keep Tue 2 Feb 2027: if NRMP's 2027 deadline is the later candidate",
     );

@@ -12,8 +12,8 @@ import {
 } from "./factories.ts";
 
 /**
- * STEP3_NEEDED_FOR_H1B's critical notice rides on the step it is about (tester t9r F6, the lead's
- * ruling): Step 3, or the rank order list, on which its advice "rank J-1 programs too" acts; never
+ * STEP3_NEEDED_FOR_H1B's critical notice rides on the step it is about:
+ * Step 3, or the rank order list, on which its advice "rank J-1 programs too" acts; never
  * SOAP (whose card offers "Not for me") nor the certificate. And "most likely out of reach", decided
  * by the projected rank order list deadline (Wed 24 Feb 2027), names the later candidate (Wed 3 Mar
  * 2027) when the Step 3 result's earliest day falls by it (laterCandidateHedge).
@@ -35,8 +35,8 @@ function h1bApplicant(
 const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
 const notice = (result: Plan) => result.reminders.find((r) => r.risk === "STEP3_NEEDED_FOR_H1B");
 
-describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate (t9r F6)", () => {
-  // In reach of the later candidate, Step 3 is a next step and carries the notice (t9s F13).
+describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate", () => {
+  // In reach of the later candidate, Step 3 is a next step and carries the notice.
   it("Los Angeles, certificate done, Step 3 not started on 10 Jan 2027: the notice rides on Step 3", () => {
     const result = plan(
       h1bApplicant("America/Los_Angeles"),

@@ -6,8 +6,8 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * Matched on H-1B abroad with Step 3 not started, when the petition's Step 3 day (Mon 19 Apr 2027,
  * our advice) is out of reach with a visitor visa still to get, the card says to ask the program
- * today about a J-1 (fixZA, t9y F9). Its sit-by reminders still read "Pass USMLE Step 3: sit it by
- * Mon 19 Apr 2027" and "apply now (… then 60 days for the visitor visa …)" (fixZA's leftover). Lead's
+ * today about a J-1. Its sit-by reminders still read "Pass USMLE Step 3: sit it by
+ * Mon 19 Apr 2027" and "apply now (… then 60 days for the visitor visa …)". Lead's
  * ruling 3: the titles give the card's advice, one message, keeping the sit-by day only as the card
  * has it: the day to sit by with a visitor visa already held, else the day that cannot be met.
  */
@@ -24,7 +24,7 @@ function sitByReminders(result: Plan) {
 const card = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === "usmle_step3")?.action ?? "";
 
-describe("Step 3's sit-by reminders after the Match, the petition's day out of reach (fixZA's leftover)", () => {
+describe("Step 3's sit-by reminders after the Match, the petition's day out of reach", () => {
   it("20 Mar, only a visitor visa already held fits: the card's J-1 question, then the day to sit by", () => {
     const result = planInOwnMatch(ACCRA, "2027-03-20T10:00:00Z");
     const reminders = sitByReminders(result);

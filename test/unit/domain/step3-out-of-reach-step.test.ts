@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9m F14: an H-1B applicant, certified, Step 3 not started, list in progress. Once
+ * An H-1B applicant, certified, Step 3 not started, list in progress. Once
  * STEP3_NEEDED_FOR_H1B says Step 3 cannot be reported by the rank order list deadline, the Step 3
  * step must not push the fee, the visitor visa and the trip for that deadline: it waits, with no
  * reminders and no urgent standing. While Step 3 is still feasible nothing changes.
@@ -77,7 +77,7 @@ describe("Step 3 once the risk says it cannot be reported before the rank order 
         at += 3 * 86_400_000
       ) {
         const result = plan(h1bApplicant(zone), seasonCalendar(2027), new Date(at));
-        // Still in reach of the later candidate, the step asks for it with both days (t9s F13).
+        // Still in reach of the later candidate, the step asks for it with both days.
         const risk = step3Risk(result);
         if (risk?.severity !== "critical" || risk.message.includes("there is still time")) continue;
         outOfReach++;

@@ -6,7 +6,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { planInOwnMatch } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9x F11 (B): a matched H-1B applicant (Bogotá, contract signed) whose Step 3 is booked for
+ * A matched H-1B applicant (Bogotá, contract signed) whose Step 3 is booked for
  * 20 Apr 2027, after the Match, was told on 22 Mar that the sitting "is too late for the 2027
  * Match's ranking" and on 25 May that "programs need the result before they certify their rank
  * lists, by ... Wed 24 Feb 2027". Ruling: once matched and past the rank order list deadline, Step
@@ -29,7 +29,7 @@ const step3Words = (result: Plan): string =>
     ...result.risks.filter((risk) => risk.milestones.includes("usmle_step3")).map((risk) => risk.message),
   ].join(" ");
 
-describe("Step 3 of a matched H-1B applicant after the rank order list deadline (tester t9x F11)", () => {
+describe("Step 3 of a matched H-1B applicant after the rank order list deadline", () => {
   it("on 22 Mar, booked 20 Apr: the petition's sit-by day, too late for the petition, no ranking", () => {
     const result = planOf(BOGOTA, "2027-03-22T09:00:00-05:00");
     const action = step3(result)?.action ?? "";

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9v F1, lead's ruling 1: H-1B in Denver, certificate issued, Step 3 not started, before
+ * H-1B in Denver, certificate issued, Step 3 not started, before
  * ranking. The projected path's last day to apply to FSMB (the last sitting day Wed 27 Jan 2027 less
  * about 14 days of FSMB processing and 7 days to a seat: Wed 6 Jan 2027) gets the 14/3/1-day rungs
  * (23 Dec, 3 Jan, 5 Jan), as the later candidate's and the petition's apply-by days do.
@@ -36,7 +36,7 @@ const applyByRungs = (result: Plan) =>
     (reminder) => reminder.milestone === "usmle_step3" && reminder.title.includes("apply to FSMB by"),
   );
 
-describe("H-1B in the US, Step 3 not started before ranking: the projected apply-by day's rungs (t9v F1)", () => {
+describe("H-1B in the US, Step 3 not started before ranking: the projected apply-by day's rungs", () => {
   it("on Wed 2 Dec 2026 rungs lead to 'apply to FSMB by Wed 6 Jan 2027': 14, 3 and 1 days before", () => {
     const rungs = applyByRungs(at("2026-12-02T17:00:00Z"));
     const days = rungs.map((reminder) => reminder.sendAtLocal.slice(0, 10));

@@ -9,7 +9,7 @@ import {
   REGISTERED_KEYS,
 } from "./factories.ts";
 
-// Tester s10 issue 9d B5: an H-1B applicant with Step 3 booked for Wed 20 Jan 2027 saw "Pass USMLE
+// An H-1B applicant with Step 3 booked for Wed 20 Jan 2027 saw "Pass USMLE
 // Step 3 … Due Wed 27 Jan 2027", which reads as the day the pass is needed, though it is the last day
 // to sit it (the rank-list deadline minus the scoring time), and nothing said that the result,
 // expected about four weeks after the exam, comes after programs start building their rank lists
@@ -35,7 +35,7 @@ const NOW = "2026-12-01T16:00:00Z";
 const step3 = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
 const step3Risks = (result: Plan) => result.risks.filter((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
 
-describe("Step 3 for H-1B ranking: sit it by its date, and the result's timing (s10 B5)", () => {
+describe("Step 3 for H-1B ranking: sit it by its date, and the result's timing", () => {
   it("a Step 3 not booked yet says plainly to sit it by its date, the last day to take the exam", () => {
     const result = planFor(h1b(undefined), NOW);
     const step = step3(result);
@@ -46,7 +46,7 @@ describe("Step 3 for H-1B ranking: sit it by its date, and the result's timing (
 
   it("a booked Step 3 names the sitting deadline beside the exam day", () => {
     const result = planFor(h1b(milestoneFactory("usmle_step3", "scheduled", "2027-01-20")), NOW);
-    // A projected sitting deadline says so (adv44, lead's note 2).
+    // A projected sitting deadline says so.
     expect(step3(result)?.action).toContain("Wed 27 Jan 2027 (our advice), the last day to sit it");
   });
 

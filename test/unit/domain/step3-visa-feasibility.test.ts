@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
-// Tester s11 issue 9e B2: an H-1B applicant in Lagos, certified, everything through NRMP
+// An H-1B applicant in Lagos, certified, everything through NRMP
 // registration done, no Step 3. The step's text promises a 60-day visitor-visa wait on top of
 // FSMB's 14 days and a week to a seat before the sit-by date (Wed 27 Jan 2027, 28 days before the
 // rank order list deadline), so the chain starts by Sat 7 Nov 2026; yet on 30 Nov, 20 Dec and 5 Jan
@@ -18,7 +18,7 @@ const step3Risk = (timezone: string, now: string) =>
 const step3Action = (timezone: string, now: string) =>
   planFor(inputIn(timezone), now).nextSteps.find((step) => step.milestone === "usmle_step3")?.action ?? "";
 
-describe("Step 3 abroad: the feasibility check uses the visa wait the step's text promises (s11 9e B2)", () => {
+describe("Step 3 abroad: the feasibility check uses the visa wait the step's text promises", () => {
   it.each(["2026-11-30T12:00:00Z", "2026-12-20T12:00:00Z", "2027-01-05T12:00:00Z"])(
     "is critical in Lagos on %s, past the chain's start (visa 60 + FSMB 14 + seat 7 days before the sit-by date)",
     (now) => {

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Testers t9t F7 and t9u F9, lead's ruling 1: an H-1B applicant abroad whose Step 3 chain with the
+ * An H-1B applicant abroad whose Step 3 chain with the
  * visitor visa's 60-day wait misses both the projected rank order list deadline and its later
  * candidate gets, "if you already hold a B-1/B-2 visa", the windows an applicant in the US gets:
  * the projected one (apply to FSMB by Wed 6 Jan 2027, sit by Wed 27 Jan 2027), then the later
@@ -49,7 +49,7 @@ const rungsBefore = (result: Plan, day: string) =>
       reminder.sendAt.slice(0, 10) > "2026-12-01",
   );
 
-describe("H-1B Step 3 abroad with a visitor visa already held (t9t F7, t9u F9)", () => {
+describe("H-1B Step 3 abroad with a visitor visa already held", () => {
   it("on Sat 5 Dec 2026: the projected window for a visa holder, Step 3 open with rungs before Wed 6 Jan", () => {
     const result = at("2026-12-05T08:00:00Z");
     expect(result.blocked.map((step) => step.milestone)).not.toContain("usmle_step3");

@@ -48,7 +48,7 @@ function input(exams: readonly MilestoneEntry[], fees: readonly MilestoneStatus[
   });
 }
 
-describe("feasibility does not depend on fees already paid (t9j F3)", () => {
+describe("feasibility does not depend on fees already paid", () => {
   it("same exam states, any ERAS/NRMP fees paid: the same feasibility and the same earliest Match", () => {
     fc.assert(
       fc.property(

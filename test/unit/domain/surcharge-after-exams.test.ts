@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Tester t9w F11 (C): the budget listed "USMLE international test delivery surcharge, per exam …"
+ * The budget listed "USMLE international test delivery surcharge, per exam …"
  * as upcoming, to verify, for an applicant with Step 1 and Step 2 CK both done. Ruling: dropped once
  * every USMLE exam it could apply to is done (its amount was never found, so it cannot be counted
  * as spent). Replayed on the tester's applicant.
@@ -21,7 +21,7 @@ const planOf = (applicant: ApplicantSnapshot): Plan =>
   plan(applicant, seasonCalendar(applicant.applicant.matchYear), new Date("2026-12-04T14:00:00+08:00"));
 const SURCHARGE = "usmle_international_test_delivery_surcharge";
 
-describe("the USMLE surcharge to verify once the exams are done (tester t9w F11)", () => {
+describe("the USMLE surcharge to verify once the exams are done", () => {
   it("Step 1 and Step 2 CK done: not listed", () => {
     const keys = (planOf(snapshot()).budget.toVerify ?? []).map((item) => item.key);
     expect(keys).not.toContain(SURCHARGE);

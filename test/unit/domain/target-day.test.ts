@@ -4,11 +4,11 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester s5 C1: a target (advice) read as an odd local time ("aim to finish by Wed 27 Jan 2027,
+ * A target (advice) read as an odd local time ("aim to finish by Wed 27 Jan 2027,
  * 10:00 PM GMT+8"). A target is a day in the applicant's own zone; hard deadlines keep their time.
  * Our applicant: a 2028 Match starter in Manila with only the WDOMS check done.
  */
-describe("a target is a day, a deadline an instant (tester s5 C1)", () => {
+describe("a target is a day, a deadline an instant", () => {
   const input = inputFactory({
     applicant: applicantFactory({ timezone: "Asia/Manila", matchYear: 2028, graduation: "2027-06-30" }),
     milestones: doneMilestones(["wdoms_listing"]),
@@ -34,7 +34,7 @@ describe("a target is a day, a deadline an instant (tester s5 C1)", () => {
     expect(step1?.target?.day).toBe(manilaDay);
   });
 
-  it("keeps a hard deadline exact, with its time and zone; an exam's last sitting day is a day (t9o F2)", () => {
+  it("keeps a hard deadline exact, with its time and zone; an exam's last sitting day is a day", () => {
     const application = result.nextSteps.find((step) => step.milestone === "ecfmg_application");
     expect(application?.deadline?.precision).toBeUndefined();
     expect(application?.deadline?.local).toMatch(/\d{1,2}:\d{2} (AM|PM) GMT\+8$/);

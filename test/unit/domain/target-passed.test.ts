@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester s5 B1: an exam registered but not booked (in progress, no date) whose target has passed
+ * An exam registered but not booked (in progress, no date) whose target has passed
  * heard nothing until the hard deadline's ladder began six weeks later, and no risk said so.
  * Our applicant: a 2027 Match graduate in Dhaka, everything before ERAS done but Step 2 CK.
  */
@@ -25,7 +25,7 @@ const planAt = (input: PlannerInput, now: string) => plan(input, seasonCalendar(
 // 1 Oct 2026, 12:00 in Dhaka: Step 2 CK's target (late August) has passed, its deadline (late January) is ahead.
 const OCTOBER = "2026-10-01T06:00:00Z";
 
-describe("an exam not booked after its target has passed (tester s5 B1)", () => {
+describe("an exam not booked after its target has passed", () => {
   describe.each([
     [
       "Step 2 CK registered, not booked",

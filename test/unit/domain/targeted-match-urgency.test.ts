@@ -10,7 +10,7 @@ import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9m F1 (A), the lead's ruling: the urgency rules judge the Match the plan targets (the
+ * The urgency rules judge the Match the plan targets (the
  * earliest feasible one), not the entered one. Jose (Manila, 2027 Match never switched) is out of
  * reach of 2027, so the plan targets 2028; five days before the 2028 Pathway deadline, with his Step
  * 2 CK booked after its 2028 last day, the plan said only TARGET_PASSED and its badges "too late
@@ -21,7 +21,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 const DAY = 86_400_000;
 const target = seasonCalendar(2027);
 const PATHWAY_2028 = pathwayDeadline(seasonCalendar(2028)) as number;
-/** The latest candidate for a season's Pathway deadline, which refusals wait for (t9t F13, lead's ruling). */
+/** The latest candidate for a season's Pathway deadline, which refusals wait for. */
 const latest = (year: number) =>
   pathwayDeadline(laterCandidateCalendar(seasonCalendar(year)) as SeasonCalendar) as number;
 
@@ -48,7 +48,7 @@ function applicant(...open: MilestoneEntry[]): PlannerInput {
 
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
-describe("out of reach of the entered Match, the urgency rules judge the Match the plan targets (t9m F1)", () => {
+describe("out of reach of the entered Match, the urgency rules judge the Match the plan targets", () => {
   const input = applicant(
     milestoneFactory("usmle_step2ck", "scheduled", "2028-02-03"),
     milestoneFactory("ecfmg_pathway", "not_started"),
@@ -58,7 +58,7 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
   it("plans for 2028, with that Match's last day and its exam booked too late, critical", () => {
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
     // Its 2028 ERAS application is long late (ERAS_LATE_SUBMISSION: weigh 2029), so the last day
-    // says only that the exams can still reach NRMP in time (t9m F3).
+    // says only that the exams can still reach NRMP in time.
     expect(risk(result, "MATCH_YEAR_LAST_DAY")?.message).toMatch(
       /^ECFMG can still confirm your exams and Pathway to NRMP in time for the 2028 Match if you act by Sat 25 Dec 2027 \(projected\): .*submit your ECFMG Pathway application/,
     );
@@ -74,7 +74,7 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
     expect(notice?.title).toBe("An exam is too late for the 2028 Match: move it earlier now");
     expect(notice?.milestone).toBe("usmle_step2ck");
     expect(notice?.sendAt).toBe(result.now);
-    // The last sitting day its text names, a day in Manila too (t9o F2), not the cut-off's Thu 27 Jan there.
+    // The last sitting day its text names, a day in Manila too, not the cut-off's Thu 27 Jan there.
     expect(notice?.deadlineDetail?.local).toBe("Wed 26 Jan 2028");
   });
 
@@ -91,7 +91,7 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
 
   it("a step not yet urgent for 2028 still reads too late for the 2027 Match (never 'later')", () => {
     // June 2027: the 2027 Match is gone, the 2028 Pathway's target (Sep 2027) months ahead. (Before
-    // the 2027 Pathways' projected closing, end of May, that route is the target: t9q F5.)
+    // the 2027 Pathways' projected closing, end of May, that route is the target.)
     const early = plan(input, target, new Date("2027-06-15T00:00:00Z"));
     const step = early.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
     expect(step?.urgency).not.toBe("urgent");
@@ -100,13 +100,13 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
   });
 });
 
-describe("a step dated for 2029 after the 2028 Pathway deadline passed names 2028 as missed (t9m F1)", () => {
-  it("the Pathway reads too late for the 2028 Match, with that deadline; Step 2 CK too, with no date (t9o F14)", () => {
+describe("a step dated for 2029 after the 2028 Pathway deadline passed names 2028 as missed", () => {
+  it("the Pathway reads too late for the 2028 Match, with that deadline; Step 2 CK too, with no date", () => {
     const input = applicant(
       milestoneFactory("usmle_step2ck", "in_progress"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    // Past the latest candidate for the 2028 Pathway deadline too, two days later (t9t F13).
+    // Past the latest candidate for the 2028 Pathway deadline too, two days later.
     const result = plan(input, target, new Date(latest(2028) + 2 * DAY));
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2029);
     const pathway = result.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
@@ -115,8 +115,8 @@ describe("a step dated for 2029 after the 2028 Pathway deadline passed names 202
     const badge = stepBadge(pathway as NonNullable<typeof pathway>, result.now, result.risks);
     expect(badgeWords(badge, pathway as NonNullable<typeof pathway>)).toBe("too late for the 2028 Match");
     const step2 = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
-    // One Match named per plan, the latest out of reach (t9o F14, the lead's ruling). Since the Pathway
-    // write-off waits for its latest candidate (t9t F13, 1 Feb 2028), Step 2 CK's own 2028 last
+    // One Match named per plan, the latest out of reach. Since the Pathway
+    // write-off waits for its latest candidate (1 Feb 2028), Step 2 CK's own 2028 last
     // sitting day has passed by then: the missed date beside its badge is that day, no longer none
     // (the "still ahead" branch is not reached by a Pathway write-off any more).
     expect(step2?.matchYears).toEqual({ missed: 2028, due: 2029 });
@@ -124,13 +124,13 @@ describe("a step dated for 2029 after the 2028 Pathway deadline passed names 202
   });
 });
 
-describe("the out-of-reach notice sits on the step whose missed deadline dropped the Match (t9m F2)", () => {
+describe("the out-of-reach notice sits on the step whose missed deadline dropped the Match", () => {
   it("the 2027 Pathway deadline passed, the OET booked: on the Pathway, not the OET", () => {
     const input = applicant(
       milestoneFactory("oet_medicine", "scheduled", "2026-12-30"),
       milestoneFactory("ecfmg_pathway", "not_started"),
     );
-    // Past the latest candidate for the 2027 Pathway deadline too, two days later (t9t F13).
+    // Past the latest candidate for the 2027 Pathway deadline too, two days later.
     const result = plan(input, target, new Date(latest(2027) + 2 * DAY));
     const outOfReach = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(outOfReach?.message).toContain(

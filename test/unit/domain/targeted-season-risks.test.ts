@@ -28,7 +28,7 @@ const SEASON_DONE = doneMilestones(["eras_token", "eras_application"]);
 
 /** Each applicant entered `matchYear`; all are out of reach of 2027 (Step 2 CK not reported by its deadline). */
 const APPLICANTS: Record<string, (matchYear: number) => PlannerInput> = {
-  // t9n F17: Step 2 CK in progress with no date, nothing of the season done (ERAS, NRMP).
+  // Step 2 CK in progress with no date, nothing of the season done (ERAS, NRMP).
   undatedStep2: (matchYear) =>
     inputFactory({
       applicant: applicantFactory({ matchYear, timezone: "Africa/Lagos", externalId: "adva-undated" }),
@@ -101,7 +101,7 @@ const updateNotices = (result: Plan) =>
 
 const CASES = Object.keys(APPLICANTS).flatMap((name) => INSTANTS.map((at) => [name, at] as const));
 
-describe("a plan moved to a later Match judges its season risks as for an applicant who entered it (t9n F17, F8)", () => {
+describe("a plan moved to a later Match judges its season risks as for an applicant who entered it", () => {
   it.each(CASES)("%s on %s: moved from 2027, its risks are the entered-2028 applicant's", (name, at) => {
     const moved = planOf(name, 2027, at);
     const native = planOf(name, 2028, at);
@@ -136,7 +136,7 @@ describe("a plan moved to a later Match judges its season risks as for an applic
     }
   });
 
-  it("t9n F17: on 20 Jan 2028 the undated Step 2 CK keeps 2028 on any seat, as when entered 2028", () => {
+  it("on 20 Jan 2028 the undated Step 2 CK keeps 2028 on any seat, as when entered 2028", () => {
     const moved = planOf("undatedStep2", 2027, "2028-01-20T09:00:00Z");
     expect(outOfReach(moved)[0]?.earliestFeasibleMatchYear).toBe(2028);
     // What it takes is the 2028 Match's: any seat by its last sitting day, not the usual week.
@@ -147,7 +147,7 @@ describe("a plan moved to a later Match judges its season risks as for an applic
     ]);
   });
 
-  it("t9n F8: in October and December 2027 the moved plan warns of ERAS and NRMP, as when entered 2028", () => {
+  it("in October and December 2027 the moved plan warns of ERAS and NRMP, as when entered 2028", () => {
     for (const at of ["2027-10-20T09:00:00Z", "2027-12-20T09:00:00Z"]) {
       const codes = planOf("undatedStep2", 2027, at).risks.map((risk) => risk.code);
       expect(codes, at).toContain("ERAS_LATE_SUBMISSION");

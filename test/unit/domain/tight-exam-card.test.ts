@@ -12,7 +12,7 @@ import {
 
 /**
  * advA2's notes (s22), for an interviewing applicant kept in the Match as tight on an exam not begun
- * (EXAMS_LATE_FOR_RANKING, t9o F4): the exam's card still read the catalog's generic "Book Step 2 CK
+ * (EXAMS_LATE_FOR_RANKING): the exam's card still read the catalog's generic "Book Step 2 CK
  * early enough that the score is on your application when programs start reviewing" in December,
  * long after that target. Past its target and not started, an exam's card says what to do now: the
  * earliest seat, sat by its last sitting day. And the tight warning follows the under-way exam's
@@ -50,7 +50,7 @@ function farid(zone: string, notStarted: "usmle_step2ck" | "usmle_step1" = "usml
 const planAt = (input: PlannerInput, now: string): Plan => plan(input, calendar, new Date(now));
 const cardOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key)?.action;
 
-describe("an exam past its target, not started: its card says what to do now (advA2's notes)", () => {
+describe("an exam past its target, not started: its card says what to do now", () => {
   it.each(ZONES)(
     "%s on Mon 7 Dec 2026: Step 2 CK's card names the earliest seat and its last sitting day",
     (zone) => {

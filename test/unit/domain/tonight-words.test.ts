@@ -6,7 +6,7 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./fact
 import { SEASON_2027 as calendar, PATHWAY_DUE_2027 as due } from "./last-day-applicant.ts";
 
 /**
- * Tester t9p F21: in Lagos at 10:00 on Sat 26 Dec 2026 the projected Pathway deadline (Sat 26 Dec,
+ * In Lagos at 10:00 on Sat 26 Dec 2026 the projected Pathway deadline (Sat 26 Dec,
  * 9:00 PM ET) is Sun 27 Dec, 3:00 AM local, and the plan said "act tomorrow": a reader plans for
  * Sunday and misses it. A cut-off in the small hours of the next local day is "tonight"; "tomorrow"
  * only when a usable part of tomorrow remains.
@@ -29,7 +29,7 @@ const farida = inputFactory({
 
 const said = (result: Plan) => result.risks.map((risk) => risk.message).join("\n");
 
-describe("a cut-off in the small hours of the next local day is tonight (t9p F21)", () => {
+describe("a cut-off in the small hours of the next local day is tonight", () => {
   it("Cairo at 11:00 on Sat 26 Dec: act tonight, by Sun 27 Dec 4:00 AM, never tomorrow", () => {
     const text = said(plan(farida, calendar, new Date("2026-12-26T11:00:00+02:00")));
     expect(text).toContain("act tonight, by Sun 27 Dec 2026, 4:00 AM");

@@ -48,7 +48,7 @@ function wanjiru(): PlannerInput {
 const planAt = (now: string): Plan => plan(wanjiru(), calendar, new Date(now));
 const step2 = (result: Plan) => result.nextSteps.find((s) => s.milestone === "usmle_step2ck");
 
-describe("Step 2 CK not started while interviewing (t9p F2)", () => {
+describe("Step 2 CK not started while interviewing", () => {
   it("(a) the card says book any seat, sit by the last sitting day, for the rank order list deadline", () => {
     const action = step2(planAt("2026-12-03T07:00:00Z"))?.action ?? "";
     expect(action).not.toContain("when programs start reviewing");

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9r F2 (lead's ruling, session 24). Kwame: Accra, J-1, 2027 Match, every step to NRMP done
+ * Kwame: Accra, J-1, 2027 Match, every step to NRMP done
  * but the OET (booked for Sat 5 Dec 2026, no result) and the ECFMG Pathway, reported in progress with
  * no date; an interview on 12 Jan 2027. Past the Pathway's projected deadline (Sat 26 Dec 2026) the
  * Pathway is a decision pending, never "overdue": the card asks whether it went in, the step carries
@@ -40,7 +40,7 @@ function kwame(): PlannerInput {
 const pathwayOf = (result: Plan) => result.nextSteps.find((s) => s.milestone === "ecfmg_pathway");
 const pathwayReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "ecfmg_pathway");
 
-describe("an undated Pathway in progress past its projected deadline, interviewing (t9r F2)", () => {
+describe("an undated Pathway in progress past its projected deadline, interviewing", () => {
   const now = new Date("2027-01-05T09:00:00Z");
   const result = plan(kwame(), calendar, now);
 
@@ -56,8 +56,8 @@ describe("an undated Pathway in progress past its projected deadline, interviewi
 
   it("carries the day that decides one not yet submitted (Wed 27 Jan 2027)", () => {
     // The OET sat on 5 Dec, by its last sitting day, its result unreported, is asked about and counted
-    // as reported when expected (t9u F7, s25 ruling), as an OET done is: the step carries the day that
-    // decides a Pathway not yet submitted (t9s F4), and nothing writes the Match off.
+    // as reported when expected (s25 ruling), as an OET done is: the step carries the day that
+    // decides a Pathway not yet submitted, and nothing writes the Match off.
     expect(result.risks.some((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(false);
     expect(pathwayOf(result)?.deadline?.et).toContain("Wed 27 Jan 2027");
   });

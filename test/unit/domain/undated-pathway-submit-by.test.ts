@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9s F4 and F16 (lead's rulings, session 25). Nour: Cairo, J-1, 2027 Match, every step done
+ * Nour: Cairo, J-1, 2027 Match, every step done
  * (the OET too) but the ECFMG Pathway, reported in progress with no date, and the rank order list,
  * never reported; an interview on 13 Jan 2027. A Pathway not yet submitted is decided by ECFMG's
  * review allowance before the rank order list deadline: Wed 24 Feb 2027 (projected) less 28 days,
@@ -39,7 +39,7 @@ const pathwayOf = (result: Plan) => result.nextSteps.find((s) => s.milestone ===
 const pathwayReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "ecfmg_pathway");
 const localDays = (result: Plan) => pathwayReminders(result).map((r) => r.sendAtLocal.slice(0, 10));
 
-describe("an undated Pathway in progress, OET done, interviewing: the day that decides an unsent one (t9s F4)", () => {
+describe("an undated Pathway in progress, OET done, interviewing: the day that decides an unsent one", () => {
   it("Wed 6 Jan: the card and the rungs run to Wed 27 Jan (review allowance before the deadline), as with an OET pending", () => {
     const result = plan(nour(), calendar, new Date("2027-01-06T08:00:00Z"));
     expect(pathwayOf(result)?.deadline?.et).toContain("Wed 27 Jan 2027");
@@ -89,7 +89,7 @@ describe("an undated Pathway in progress, OET done, interviewing: the day that d
   });
 });
 
-describe("after the projected rank order list deadline, the undated Pathway and the list are asked (t9s F16)", () => {
+describe("after the projected rank order list deadline, the undated Pathway and the list are asked", () => {
   it("Fri 26 Feb: no write-off, the Match kept with Match Week, asked whether ECFMG accepted it and whether a list was certified", () => {
     const result = plan(nour(), calendar, new Date("2027-02-26T08:00:00Z"));
     const codes = result.risks.map((risk) => risk.code);

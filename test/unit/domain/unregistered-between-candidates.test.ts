@@ -10,7 +10,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9t F22 (B), the lead's ruling: between the projected rank order list deadline (Wed 24 Feb
+ * Between the projected rank order list deadline (Wed 24 Feb
  * 2027) and its later candidate (Wed 3 Mar), an interviewing applicant who never reported NRMP
  * registration: RANK_LIST_UNREPORTED's "If you did not register" branch names the later candidate
  * (NRMP's late registration closes with the rank order list deadline), not only "the Match is over".
@@ -36,7 +36,7 @@ const rankListRisk = (now: string) =>
   plan(lina, seasonCalendar(2027), new Date(now)).risks.find((risk) => risk.code === "RANK_LIST_UNREPORTED")
     ?.message ?? "";
 
-describe("unregistered, between the two candidates (t9t F22)", () => {
+describe("unregistered, between the two candidates", () => {
   it("Fri 26 Feb: the unregistered branch says late registration may still be open until Wed 3 Mar", () => {
     const message = rankListRisk("2027-02-26T10:00:00+08:00");
     const branch = message.slice(message.indexOf("If you did not register"));

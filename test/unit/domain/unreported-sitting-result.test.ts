@@ -11,11 +11,11 @@ import {
 } from "./factories.ts";
 
 /**
- * A Step 2 CK sitting before the 2027 rank order list deadline whose result was never reported
- * (tester t9j F5, F7). NRMP withdraws an IMG from the Match and from SOAP unless ECFMG confirms the
+ * A Step 2 CK sitting before the 2027 rank order list deadline whose result was never reported.
+ * NRMP withdraws an IMG from the Match and from SOAP unless ECFMG confirms the
  * exams by that deadline, and Matchpath cannot know that a result it was never told of reached
  * ECFMG: every text says what it hangs on. Before the deadline it warns; from the deadline until
- * Match Day is over the Match stays live on that condition (t9k F3, certified-list-awaits-confirmation
+ * Match Day is over the Match stays live on that condition (certified-list-awaits-confirmation
  * .test.ts); after that the sitting counts like an exam not done, dated for the next Match.
  */
 
@@ -43,10 +43,10 @@ function riskText(result: Plan, code: string): string | undefined {
   return result.risks.find((risk) => risk.code === code)?.message;
 }
 
-describe("a certified list, the Step 2 CK result never reported (New York, t9j F7)", () => {
+describe("a certified list, the Step 2 CK result never reported (New York)", () => {
   const input = applicantWith("America/New_York", true);
 
-  it("after the deadline, until Match Day is over: Match Week and SOAP stay, on the result having reached ECFMG (t9k F3 ruling)", () => {
+  it("after the deadline, until Match Day is over: Match Week and SOAP stay, on the result having reached ECFMG", () => {
     for (const now of [deadline + 12 * HOUR, deadline + 20 * DAY]) {
       const result = plan(input, calendar, new Date(now));
       const when = new Date(now).toISOString();
@@ -61,7 +61,7 @@ describe("a certified list, the Step 2 CK result never reported (New York, t9j F
     }
   });
 
-  it("a week after Match Day (t9l F1): out of reach unless the result reached ECFMG by 24 Feb, no Match Week or SOAP urged", () => {
+  it("a week after Match Day: out of reach unless the result reached ECFMG by 24 Feb, no Match Week or SOAP urged", () => {
     for (const now of [Date.parse("2027-03-27T05:00:00Z"), deadline + 40 * DAY]) {
       const result = plan(input, calendar, new Date(now));
       const when = new Date(now).toISOString();
@@ -99,7 +99,7 @@ describe("a certified list, the Step 2 CK result never reported (New York, t9j F
   });
 });
 
-describe("no list certified, NRMP registered, the Step 2 CK result never reported (Manila, t9j F5)", () => {
+describe("no list certified, NRMP registered, the Step 2 CK result never reported (Manila)", () => {
   const input = applicantWith("Asia/Manila", false);
 
   it("while SOAP is open, SOAP is conditional on the result having reached ECFMG by 24 Feb, not 'get ready now'", () => {

@@ -15,7 +15,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9h (issue 9, C1): the contract, due two weeks before the Statement of Need, read "soon"
+ * The contract, due two weeks before the Statement of Need, read "soon"
  * while the Statement read "urgent". Urgency is one rule for every step (stepUrgency): from the day
  * the applicant must act by, the earliest of the deadline (or own date or target driving the step)
  * and, for a step not yet started, its latest safe start (the deadline less its lead time):
@@ -41,7 +41,7 @@ function urgencyOf(key: MilestoneKey, daysLeft: number, started = false): NextSt
   });
 }
 
-describe("one urgency rule over steps and days left (tester t9h C1)", () => {
+describe("one urgency rule over steps and days left", () => {
   // [step, its lead time in days (the catalog's), days left to its deadline, word not started, word started]
   it.each([
     ["contract", 7, 40, "later", "later"],
@@ -104,7 +104,7 @@ describe("one urgency rule over steps and days left (tester t9h C1)", () => {
   });
 });
 
-describe("a matched J-1 applicant's contract and Statement of Need (tester t9h C1)", () => {
+describe("a matched J-1 applicant's contract and Statement of Need", () => {
   const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" });
   const milestones = [
     ...doneMilestones([...REGISTERED_KEYS, "ecfmg_certification", "budget"], "2026-10-01"),

@@ -4,7 +4,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester s5 B4: the Step 1 fee was ECFMG's 2022 $985 although FSMB's own USMLE FAQ gives
+// The Step 1 fee was ECFMG's 2022 $985 although FSMB's own USMLE FAQ gives
 // "2025 Fees … Step 1: $680 USD" and ECFMG says the 2025 exam fee matches the USMLE program fee.
 // IMGs testing outside the US and Canada may also pay an international test delivery surcharge
 // (ECFMG), whose current amount was not found: it is an item to verify, never a guessed figure.
@@ -14,7 +14,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 // source could not find the amount). The asOf keeps the fact sheet's caveat and ECFMG's statement.
 const FSMB_TABLE = "https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-faq";
 
-describe("USMLE fees (facts refresh, s5 B4)", () => {
+describe("USMLE fees (facts refresh)", () => {
   it("budgets Step 1 at FSMB's 2025 figure with its official source, still flagged for the 2026 fee", () => {
     const step1 = FEES.find((fee) => fee.key === "usmle_step1_exam");
     expect(step1).toMatchObject({ amountUsd: 680, basis: "official", source: FSMB_TABLE });
@@ -29,7 +29,7 @@ describe("USMLE fees (facts refresh, s5 B4)", () => {
     expect(step2?.verify).toMatch(/^flagged, verify/);
   });
 
-  // Tester s11 issue 9e C2: Step 2 CK at the 2022 $985 beside Step 1's 2025 $680 read as an
+  // Step 2 CK at the 2022 $985 beside Step 1's 2025 $680 read as an
   // inconsistent budget. The fact sheet has an official 2025 figure for Step 1 only: each fee's flag,
   // which the budget shows, says why the two differ and which way the other one may go.
   it("says in each exam fee's flag why Step 1 and Step 2 CK are counted on different figures", () => {
@@ -37,7 +37,7 @@ describe("USMLE fees (facts refresh, s5 B4)", () => {
     const step2 = FEES.find((fee) => fee.key === "usmle_step2ck_exam");
     expect(step1?.verify).toContain("Step 2 CK stays at the last official $985");
     expect(step2?.verify).toContain("FSMB's 2025 table gives a figure for Step 1 only ($680");
-    // Tester t9g C1: "likely costs less" beside a budgeted $985 contradicted the figure; the flag
+    // "likely costs less" beside a budgeted $985 contradicted the figure; the flag
     // says why $985 is counted (no Step 2 CK figure in the fact sheet) and that it may be lower.
     expect(step2?.verify).not.toContain("likely costs less");
     expect(step2?.verify).toContain("the budget counts $985, the last official figure");

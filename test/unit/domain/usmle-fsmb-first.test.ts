@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9u F17 (lead's ruling 5, session 26 task M): a Step 2 CK not started near its last day has
+ * A Step 2 CK not started near its last day has
  * no scheduling permit: the card says to apply to FSMB first (about 14 days, advice: the allowance
  * Step 3 uses), to book once the permit comes, and, where FSMB and a test date no longer fit before
  * the projected last day, names the later candidate's day.
@@ -47,7 +47,7 @@ function sana(now: string): Plan {
 const card = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.action ?? "";
 
-describe("a USMLE Step not started near its last day: FSMB first (t9u F17)", () => {
+describe("a USMLE Step not started near its last day: FSMB first", () => {
   it("with time for FSMB and a test date: apply to FSMB, book once the permit comes", () => {
     const action = card(sana("2026-12-07T07:00:00Z"));
     expect(action).toContain("Apply to FSMB for USMLE Step 2 CK");

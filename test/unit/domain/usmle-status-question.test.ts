@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9y F12 (ruling 5, session 30): ERAS and NRMP done with no exam status reported (Lahore,
+ * ERAS and NRMP done with no exam status reported (Lahore,
  * 2027 Match, signed up on Fri 4 Dec 2026 at 6 PM). The USMLE question is asked at sign-up (the first
  * delivery) and again in the last week before the last sitting day, Wed 27 Jan 2027 (projected).
  */
@@ -13,7 +13,7 @@ const result = planInOwnMatch(
 );
 const usmle = result.reminders.filter((one) => one.title.startsWith("Have you taken or booked USMLE"));
 
-describe("the USMLE status question is asked twice (t9y F12)", () => {
+describe("the USMLE status question is asked twice", () => {
   it("at sign-up, the next delivery", () => {
     expect(usmle[0]?.sendAtLocal).toBe("2026-12-05T09:00:00.000+05:00");
     expect(usmle[0]?.title).toContain("USMLE Step 2 CK? If not, the 2027 Match is most likely out of reach");

@@ -6,7 +6,7 @@ import type { MilestoneEntry, Visa } from "#domain/snapshot.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9v F3: a visa step behind after the Match is chased on the `visa-behind` ladder, against
+ * A visa step behind after the Match is chased on the `visa-behind` ladder, against
  * residency's start (projected 1 Jul 2027): follow-ups at the ladder's cadence from the date the
  * step passed, while the step is the applicant's to do (a next step), never a step waiting on
  * another. The end-to-end run across the season is test/unit/usecases/visa-chain-behind.test.ts.

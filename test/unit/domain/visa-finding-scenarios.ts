@@ -6,7 +6,7 @@ import type { Scenario } from "./finding-scenarios.ts";
 /**
  * Scenario fixtures for the s3 tester's H-1B findings on issue #9 (A1, B2; own applicants, not the
  * tester's files). FSMB's scheduling permit comes about 2 weeks after the application (official);
- * its "up to 12 weeks after you graduate" run from graduation (t9i F5), long past for these
+ * its "up to 12 weeks after you graduate" run from graduation, long past for these
  * applicants, so the certificate target and the feasibility of ranking on H-1B use the 2 weeks.
  */
 const riskOf = (result: Plan, code: RiskCode) => result.risks.find((risk) => risk.code === code);
@@ -23,7 +23,7 @@ function expectCertificateTargetFromFsmbLead(result: Plan): void {
   const gap = Date.parse(step3?.deadline?.at ?? "") - Date.parse(certificate?.target?.at ?? "");
   expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
   // 21 days and the visa allowance, give or take the hours between 9:00 PM ET and the applicant's
-  // midnight (Step 3's deadline is its last sitting day, a local day: t9t F6) and a clock change.
+  // midnight (Step 3's deadline is its last sitting day, a local day) and a clock change.
   expect(Math.abs(gap - (21 + VISITOR_VISA_WAIT_DAYS) * DAY)).toBeLessThanOrEqual(12 * 3_600_000);
 }
 
@@ -40,7 +40,7 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       expect(risk?.severity).toBe("critical");
       expect(risk?.message).toContain("Ranking on H-1B for the 2027 Match is most likely out of reach");
       expect(risk?.message).toContain("about 14 days of FSMB processing");
-      // Only a visitor visa already held leaves time (t9t F7, lead's ruling): J-1 too, either way.
+      // Only a visitor visa already held leaves time: J-1 too, either way.
       expect(risk?.message).toContain("If you already hold a B-1/B-2 visa, there is still time");
       expect(risk?.message).toContain("Rank programs that offer a J-1 too, either way");
       expect(risk?.message).toContain("around Fri 19 Mar 2027 at the earliest");
@@ -86,8 +86,8 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
   },
   {
     // An H-1B applicant whose zone is in the US needs no new petition from abroad (or not
-    // necessarily): no proclamation risk, and no $100,000 row to verify either (t10a F7's ruling:
-    // the row follows the risk's rule).
+    // necessarily): no proclamation risk, and no $100,000 row to verify either
+    // (the row follows the risk's rule).
     name: "h1b-living-in-chicago-2027",
     now: "2026-06-01T06:00:00Z",
     assess(result) {

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, Visa } from "#domain/snapshot.ts";
 import { doneMilestones, matched2027 } from "./factories.ts";
 
-// Tester s7 issue 9 B5: a matched J-1 applicant (Cairo, 2027 Match) with the contract, Statement of
+// A matched J-1 applicant (Cairo, 2027 Match) with the contract, Statement of
 // Need, sponsorship, DS-2019 and visa all not done heard nothing from April to 20 June 2027: the
 // late links went quiet after their dates and the later ones stayed blocked behind them.
 
@@ -30,7 +30,7 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
     expect(risk?.milestones).toEqual(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship"]);
     expect(risk?.message).toContain("DS-2019 from the program, J-1 visa at the US consulate still follow");
     expect(risk?.message).toContain("Without your J-1 visa you cannot start");
-    // The start in the plan's date words, said to be projected (tester t9v F3: "starting 2027-07-01").
+    // The start in the plan's date words, said to be projected ("starting 2027-07-01").
     expect(risk?.message).toContain(
       "residency starting Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours):",
     );
@@ -77,7 +77,7 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
   });
 });
 
-// Tester t9l F5: visa undecided (Auckland), matched, 10 June 2027: the critical notice said "Without
+// Visa undecided (Auckland), matched, 10 June 2027: the critical notice said "Without
 // your J-1 visa you cannot start. Contact … ECFMG (it sponsors J-1 physicians …)" beside
 // VISA_UNDECIDED, which asks the applicant to choose: the notice chose the route for them.
 describe("VISA_NOT_READY_FOR_START before a visa route is chosen", () => {

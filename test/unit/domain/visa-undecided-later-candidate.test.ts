@@ -39,7 +39,7 @@ const undecided = (iso: string): Plan =>
   );
 const risk = (result: Plan) => result.risks.find((each) => each.code === "VISA_UNDECIDED")?.message ?? "";
 
-describe("VISA_UNDECIDED before ranking names the later candidate's Step 3 days (fixT leftover)", () => {
+describe("VISA_UNDECIDED before ranking names the later candidate's Step 3 days", () => {
   it("on Mon 11 Jan 2027: out of reach by the projected deadline, still time by the later candidate", () => {
     const message = risk(undecided("2027-01-11T17:00:00Z"));
     expect(message).toContain("most likely out of reach");

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey, MilestoneStatus, Visa } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester t9m F4: a Nigerian IMG (Lagos, 2027 Match), Match Day done and the contract signed, visa
+// A Nigerian IMG (Lagos, 2027 Match), Match Day done and the contract signed, visa
 // "undecided": only a warning VISA_UNDECIDED and no reminder from April, and at residency start
 // "RISKS (none)". With the contract unsigned, START_DELAYED named only the contract, never the
 // visa. Lead's ruling: once matched (Match Day done, or the contract begun or done) the undecided
@@ -50,7 +50,7 @@ function matched(zone: string, visa: Visa, contract: MilestoneStatus | undefined
 }
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
-describe("a matched applicant with no visa route chosen is chased, not silent (t9m F4)", () => {
+describe("a matched applicant with no visa route chosen is chased, not silent", () => {
   for (const zone of ZONES) {
     const signed = matched(zone, "undecided", "done");
 

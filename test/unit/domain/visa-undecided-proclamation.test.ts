@@ -12,12 +12,12 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9v F7: VISA_UNDECIDED weighs J-1 against H-1B, and an advisor doing so names the H-1B
+ * VISA_UNDECIDED weighs J-1 against H-1B, and an advisor doing so names the H-1B
  * $100,000 proclamation, which the fee catalog carries as a flagged, verify item
  * (h1b_proclamation_100k). The risk named it for an applicant abroad only while Step 3 was not
  * passed, before the rank order list deadline. Its words come from the catalog entry: the amount,
- * its "flagged, verify" status and its source. In the US it stays unsaid (t9i F15's ruling,
- * step3-fsmb-graduation.test.ts): the proclamation concerns petitions for people abroad.
+ * its "flagged, verify" status and its source. In the US it stays unsaid
+ * (step3-fsmb-graduation.test.ts): the proclamation concerns petitions for people abroad.
  */
 const FEE = FEES_TO_VERIFY.find((entry) => entry.key === "h1b_proclamation_100k");
 const SOURCE = `secondary: ${FEE?.source} (${FEE?.asOf})`;
@@ -42,7 +42,7 @@ function undecided(timezone: string, step3: "done" | "not_started"): PlannerInpu
 const undecidedRisk = (input: PlannerInput, now: string) =>
   planFor(input, now).risks.find((risk) => risk.code === "VISA_UNDECIDED");
 
-describe("VISA_UNDECIDED names the H-1B proclamation with its status and source (t9v F7)", () => {
+describe("VISA_UNDECIDED names the H-1B proclamation with its status and source", () => {
   it.each([
     [
       "abroad, Step 3 not passed, before ranking",
@@ -64,7 +64,7 @@ describe("VISA_UNDECIDED names the H-1B proclamation with its status and source 
     expect(risk?.sources?.filter((source) => source === SOURCE)).toHaveLength(1);
   });
 
-  it("stays unsaid in the US after ranking too (t9i F15's ruling)", () => {
+  it("stays unsaid in the US after ranking too", () => {
     const risk = undecidedRisk(
       matched2027("America/New_York", { visa: "undecided" }),
       "2027-04-01T14:00:00Z",

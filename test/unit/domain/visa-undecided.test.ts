@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
-// Tester s10 issue 9d B10: an applicant in Amman, every exam, the Pathway, ERAS and NRMP done, with
+// An applicant in Amman, every exam, the Pathway, ERAS and NRMP done, with
 // "visa": "undecided" on 1 Dec 2026, two months before the rank order list deadline: no visa step,
 // no risk, no advice. Neither route can be planned until the applicant chooses, and H-1B ranking
 // needs Step 3 (after the certificate, about 2 weeks for FSMB) reported before that deadline.
@@ -16,7 +16,7 @@ const inputWith = (visa: "undecided" | "J-1" | "H-1B" | "none") =>
 const undecidedRisk = (visa: "undecided" | "J-1" | "H-1B" | "none", now = NOW) =>
   planFor(inputWith(visa), now).risks.find((risk) => risk.code === "VISA_UNDECIDED");
 
-describe("an undecided visa is a warning asking to decide now, with what each route needs (s10 9d B10)", () => {
+describe("an undecided visa is a warning asking to decide now, with what each route needs", () => {
   it("warns an undecided applicant before ranking and asks them to decide now", () => {
     const risk = undecidedRisk("undecided");
     expect(risk?.severity).toBe("warning");

@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * The WDOMS check while the sponsor note is unknown (tester s3, A4): a look-up of minutes that
+ * The WDOMS check while the sponsor note is unknown: a look-up of minutes that
  * every ECFMG step waits on. It was given a target six weeks out and a hard deadline of the next
  * feasible Match (14 Oct 2027 for an applicant targeting 2027). Now: planned for this week, told at
  * the next delivery slot, then once a week until it is done; no deadline (no authority sets one).
@@ -65,8 +65,8 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
       return { target, ids: rungs.map((r) => r.id).sort() }; // the out-of-reach notice's place moves with now
     };
     const sunday = weekly("2026-12-06T12:00:00Z"); // Sun 17:30 Kolkata
-    // Less than a day before Monday's slot, the week aimed at is the next one (tester s10 issue 9d C6:
-    // the target was Monday's slot, hours away); a plan made that Sunday morning still aims at 7 Dec.
+    // Less than a day before Monday's slot, the week aimed at is the next one
+    // (the target was Monday's slot, hours away); a plan made that Sunday morning still aims at 7 Dec.
     expect(sunday.target).toBe("Mon 14 Dec 2026, 9:00 AM GMT+5:30");
     expect(weekly("2026-12-06T03:00:00Z").target).toBe("Mon 7 Dec 2026, 9:00 AM GMT+5:30"); // Sun 08:30 Kolkata
     expect(weekly("2026-12-06T19:00:00Z")).toEqual(sunday); // Mon 00:30 Kolkata
@@ -104,13 +104,13 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
       seasonCalendar(2027),
       monday,
     );
-    // Tester s10 issue 9 B1: the critical risk is told once; no weekly look-up ladder, no step rung.
+    // The critical risk is told once; no weekly look-up ladder, no step rung.
     expect(none.reminders.map((r) => r.rung)).toEqual(["critical-risk"]);
     expect(none.nextSteps.find((s) => s.milestone === "wdoms_listing")?.target).toBeUndefined();
   });
 });
 
-describe("the WDOMS week target is never within hours of the plan (tester s10 issue 9d C6)", () => {
+describe("the WDOMS week target is never within hours of the plan", () => {
   const inZone = (timezone: string): ApplicantSnapshot => ({
     ...unknown,
     applicant: { ...unknown.applicant, timezone },

@@ -5,7 +5,7 @@ import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
 /**
- * Tester s11 issue 9e B5: a whole-day date (a post-Match step's deadline, catalog `due.asDay`, or
+ * A whole-day date (a post-Match step's deadline, catalog `due.asDay`, or
  * a competitive target) is one calendar day everywhere, the day of the rule that sets it: the H-1B
  * stamping deadline read Wed 16 Jun 2027 in Lagos and Tue 15 Jun in Chicago, and the contract
  * ("14 days from the match_day due date", Match Day Fri 19 Mar 2027) read Thu 1 Apr in both.
@@ -49,7 +49,7 @@ function wholeDays(result: Plan): Map<string, Deadline> {
 
 const shown = (date: Deadline) => ({ local: date.local, et: date.et, day: date.day });
 
-describe("a whole-day date is one calendar day in every zone (s11 9e B5)", () => {
+describe("a whole-day date is one calendar day in every zone", () => {
   it("gives the H-1B stamping deadline and the contract the rule's day, in Lagos and Chicago alike", () => {
     const now = "2026-11-30T12:00:00Z";
     for (const zone of ["Africa/Lagos", "America/Chicago"]) {
@@ -104,13 +104,13 @@ describe("a whole-day date is one calendar day in every zone (s11 9e B5)", () =>
   });
 });
 
-describe("the target-passed text gives a whole-day deadline as the step shows it (s11 9e B5, engineers' note)", () => {
+describe("the target-passed text gives a whole-day deadline as the step shows it (engineers' note)", () => {
   it("names the certificate's residency day as the step does, not the day after", () => {
     for (const zone of ["Africa/Cairo", "Africa/Lagos", "America/Chicago"]) {
       // 10 Jan 2027: the H-1B certificate target (Step 3's date less FSMB's 2 weeks, a seat and,
       // abroad, the visitor visa; Chicago's is 6 Jan) has passed in every zone, so follow-ups run.
       // Graduated 1 Dec 2026, the diploma's verification still runs: with nothing outstanding the
-      // certificate would be a question with no target-passed text (tester t9w F6).
+      // certificate would be a question with no target-passed text.
       const input = inputIn(zone, "H-1B", 2027);
       const verifying = { ...input, applicant: { ...input.applicant, graduation: "2026-12-01" } };
       const result = planFor(verifying, "2027-01-10T16:00:00Z");

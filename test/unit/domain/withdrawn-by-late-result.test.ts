@@ -14,7 +14,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * 2027 deadline (Wed 24 Feb 2027, 9:00 PM ET, projected) is Wed 24 Feb in Seattle and Thu 25 Feb in
  * Osaka: a result dated on that local day still counts. While it is projected, so does one dated by
  * its later candidate's local day (Wed 3 Mar 2027, 9:00 PM ET: Wed 3 Mar in Seattle, Thu 4 Mar in
- * Osaka), flagged by ROL_DEADLINE_MAY_BE_LATER (t9r F11); a result dated after that withdraws.
+ * Osaka), flagged by ROL_DEADLINE_MAY_BE_LATER; a result dated after that withdraws.
  */
 
 const calendar = seasonCalendar(2027);
@@ -56,7 +56,7 @@ const seasonOver = (result: Plan) => result.risks.find((risk) => risk.code === "
 const live = (result: Plan, key: MilestoneKey) => result.nextSteps.some((step) => step.milestone === key);
 const now = new Date("2027-03-08T16:00:00Z");
 
-describe("a certified list beside an exam result dated after the rank order list deadline (advH2)", () => {
+describe("a certified list beside an exam result dated after the rank order list deadline", () => {
   it.each([
     ["America/Los_Angeles", "2027-03-04", "Thu 4 Mar 2027"],
     ["Asia/Tokyo", "2027-03-05", "Fri 5 Mar 2027"],

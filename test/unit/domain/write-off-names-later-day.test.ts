@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * fixQ's open point (s24), the lead's ruling (s25 task W 1): once the ROL deadline's later candidate's
+ * Once the ROL deadline's later candidate's
  * own last day has passed too, MATCH_YEAR_NOT_FEASIBLE names that day (the one actually crossed), not
  * the projected calendar's earlier verdict: its cause, its dates and decidedBy; the notice sits on
  * that step.
@@ -44,7 +44,7 @@ function rashida() {
   });
 }
 
-describe("a write-off after the later candidate's last day names that day (t9s F15 open point, ruling W1)", () => {
+describe("a write-off after the later candidate's last day names that day (ruling W1)", () => {
   it.each([
     ["Wed 13 Jan 2027", "2027-01-13T10:00:00+06:00"],
     ["Wed 20 Jan 2027", "2027-01-20T10:00:00+06:00"],

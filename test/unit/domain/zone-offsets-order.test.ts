@@ -3,7 +3,7 @@ import { IANAZone } from "luxon";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // zone-offsets.ts caches each zone's spans of constant offset as queries discover them; its answer
-// must not depend on which instants were asked before (tester s10 issue 11d B3). Each case loads a
+// must not depend on which instants were asked before. Each case loads a
 // fresh module, so the cache starts empty, as in a new Lambda container.
 type OffsetMinutes = (zone: string, utcMs: number) => number;
 let offsetMinutes: OffsetMinutes;

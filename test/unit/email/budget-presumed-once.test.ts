@@ -7,7 +7,7 @@ import { applicantFactory, inputFactory, interviewFactory } from "#test/unit/dom
 import { reminderFactory } from "#test/unit/usecases/fakes.ts";
 
 /**
- * The email's budget for an interviewing applicant whose fees are presumed paid (t9p F1), read on a
+ * The email's budget for an interviewing applicant whose fees are presumed paid, read on a
  * 360 px phone (session 24, task H): each presumed row repeated the whole presumption, about 16
  * lines a row in the name column, and the names broke mid-word. The presumption is said once, under
  * the table; each row keeps its status ("Presumed paid") and only what a flag says about its amount.

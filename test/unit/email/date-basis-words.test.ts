@@ -5,7 +5,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { matchedPlan, rankingPlan, ZONE } from "#test/unit/domain/date-basis-plans.ts";
 
 /**
- * Tester t9v F9: an email said "projected date" under the contract's date, as under NRMP's
+ * An email said "projected date" under the contract's date, as under NRMP's
  * projected dates, though no authority sets it. An item's date says who sets it: our advice,
  * projected, or nothing for a confirmed date; both parts alike.
  */
@@ -33,7 +33,7 @@ function itemDates(thePlan: Plan, milestone: MilestoneKey): { text: string; html
   return { text, html };
 }
 
-describe("an email's date says who sets it (t9v F9)", () => {
+describe("an email's date says who sets it", () => {
   it("the contract's date: our advice, in the text and the HTML", () => {
     const { text, html } = itemDates(matchedPlan(), "contract");
     expect(text).toMatch(/Fri 2 Apr 2027.* \(our advice, not set by any authority\)$/);

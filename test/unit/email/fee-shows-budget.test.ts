@@ -12,7 +12,7 @@ import {
 } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s11 issue 14e C7: "Register with NRMP (R3) and pay the registration fee" came with no
+ * "Register with NRMP (R3) and pay the registration fee" came with no
  * amount: the budget block rode only on the budget step's own reminder, which no email of the demo
  * season carried. An email that asks the applicant to pay a fee shows the budget, the fee's row
  * with its status and note among it, in both parts.
@@ -44,14 +44,14 @@ const email = renderReminderEmail({
   unsubscribeUrl: "https://api.example.org/u",
 });
 
-describe("an email asking to pay a fee shows the budget (tester s11 issue 14e C7)", () => {
+describe("an email asking to pay a fee shows the budget", () => {
   it("the NRMP reminder asks to pay the registration fee", () => {
     expect(reminders.length).toBeGreaterThan(0);
     expect(email.text).toMatch(/pay the registration fee/);
   });
 
   it("carries the budget with the NRMP fee's row, its status and note, in HTML and plain text", () => {
-    // Counted and flagged to verify while still to pay, as once paid (tester s12 issue 9f C1).
+    // Counted and flagged to verify while still to pay, as once paid.
     const nrmp = thePlan.budget.items.find((item) => item.label.startsWith("NRMP registration"));
     expect(nrmp?.verify).toMatch(/^flagged, verify/);
     expect(email.html).toContain(`>${REMINDER_WORDS.budget}<`);

@@ -5,7 +5,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s8 issue 14 B5: an interview email's headline gave the time in the applicant's zone and in
+ * An interview email's headline gave the time in the applicant's zone and in
  * US Eastern, then the program's zone below: three zones for one event, the ET one neither theirs
  * nor the program's. An interview's second zone is the program's own (as the .ics and "Next" give it).
  */
@@ -36,7 +36,7 @@ function render(withDeadline = false) {
   });
 }
 
-describe("an interview email's time (tester s8 issue 14 B5)", () => {
+describe("an interview email's time", () => {
   it("is planned (precondition)", () => {
     expect(prep.length).toBeGreaterThan(0);
   });
@@ -76,12 +76,12 @@ describe("an interview email's time (tester s8 issue 14 B5)", () => {
 });
 
 /**
- * Tester s8 issue 14 B8: an interview added from the email's .ics stayed in the calendar when the
+ * An interview added from the email's .ics stayed in the calendar when the
  * interview was cancelled. A cancelling file now follows a cancellation, and a moved interview's
  * next email carries the new time (test/unit/usecases/interview-cancellation.test.ts); calendar
  * apps differ in applying those, so the email says so, and what to do when one does not.
  */
-describe("an interview email's calendar file, if the interview moves or is cancelled (tester s8 issue 14 B8)", () => {
+describe("an interview email's calendar file, if the interview moves or is cancelled", () => {
   it("says a cancelling file or the new time follows, to delete or change the old event if it stays, and that the feed follows on its own", () => {
     const email = render();
     for (const part of [email.text, email.html]) {

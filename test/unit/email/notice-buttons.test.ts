@@ -9,7 +9,7 @@ import { parseKeyring } from "#links/link-token.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
 import { renderPlan } from "../../../shared/cli/plan.ts";
 
-// Tester s5 B2: a weekly summary led with "The 2027 Match is out of reach…" and under it a bare
+// A weekly summary led with "The 2027 Match is out of reach…" and under it a bare
 // Done / Scheduled for… / Snooze that acted on Step 2 CK. A button belongs to the step it acts on
 // and says which one, and so does the next step printed above it.
 const input = inputFactory({
@@ -62,7 +62,7 @@ describe("a critical risk's notice in an email", () => {
   });
 });
 
-// Tester s10 issue 9 B1: a school with no sponsor note now gets one notice. With the WDOMS look-up
+// A school with no sponsor note now gets one notice. With the WDOMS look-up
 // already done, it rides on no next step in the email (the plan files it under the budget, which is
 // never a next step): the email says what resolves it, with no date, action or button.
 describe("the no-sponsor-note notice in an email, WDOMS look-up done", () => {
@@ -90,7 +90,7 @@ describe("the no-sponsor-note notice in an email, WDOMS look-up done", () => {
     });
     expect(email.text).toContain(`1. ${only.title}`);
     expect(email.text).toContain("What resolves it: an ECFMG sponsor note for your school");
-    // Tester s11 issue 9e B3/C1: the notice is about eligibility, not the budget (never a next
+    // The notice is about eligibility, not the budget (never a next
     // step since 11b5e5e), and the rank-list deadline is no deadline for this applicant: a notice,
     // with no date, no "deadline" count, no budget action or Done button, no budget section named.
     expect(email.subject).not.toMatch(/due|Thu 25 Feb 2027/i);
@@ -114,7 +114,7 @@ describe("the no-sponsor-note notice in an email, WDOMS look-up done", () => {
     expect(item).not.toContain("https://api.example.org/actions?");
   });
 
-  it("is a notice on no step in the CLI's reminders, not the budget's Due (tester s11 issue 9e C1)", () => {
+  it("is a notice on no step in the CLI's reminders, not the budget's Due", () => {
     if (only === undefined) throw new Error("no notice for the school with no sponsor note");
     const text = renderPlan(result, "Sofia");
     const reminders = text.slice(text.indexOf("REMINDERS"), text.indexOf("BUDGET"));

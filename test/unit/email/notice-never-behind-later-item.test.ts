@@ -10,7 +10,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { readSnapshot } from "#test/unit/domain/fixture-snapshots.ts";
 
 /**
- * Tester t9x F5 (ruling 1, session 29): an interviewing late arrival signing up at 13:00 Lagos on
+ * An interviewing late arrival signing up at 13:00 Lagos on
  * the NRMP early-registration deadline's day (Mon 30 Nov 2026, 11:59 PM ET) got the NRMP question
  * as an "Also:" inside a certificate check due 25 Feb 2027, and the email's subject led with the
  * interview. A notice is folded only into an item due no later than its own deadline; otherwise it
@@ -34,7 +34,7 @@ const email = renderReminderEmail({
 });
 const ASKED = "Registered with NRMP? If not, register in R3 now";
 
-describe("a notice never hides behind a later item (tester t9x F5)", () => {
+describe("a notice never hides behind a later item", () => {
   it("the NRMP question goes out now as its own reminder, not folded into a later one", () => {
     const nrmp = due.find((each) => each.milestone === "nrmp_registration");
     expect(nrmp?.title).toBe(ASKED);

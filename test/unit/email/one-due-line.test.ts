@@ -11,7 +11,7 @@ import {
 } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester t9w F13 (lead's ruling 2, session 28): the email of the day a sat exam's score should be
+ * The email of the day a sat exam's score should be
  * out carried the step twice, "Due: Wed 27 Jan 2027 (projected date)" (the last sitting day of the
  * re-sit reminder) and "Due: Thu 25 Feb 2027" (the result follow-up's, the step's own deadline),
  * under a subject leading with "if you did not take it … book a seat now". One item, one "Due:"
@@ -71,7 +71,7 @@ function itemBlock(text: string, title: string): string[] {
   return lines.slice(start, end < 0 ? undefined : end);
 }
 
-describe("one 'Due:' line per email item (t9w F13)", () => {
+describe("one 'Due:' line per email item", () => {
   // Fri 18 Dec 2026, 09:00 in Lagos: 20 Nov + 28 days (reportingDays, advice), the score's day,
   // which is also a cut of the re-sit follow-ups (every 14 days from the sitting, advice).
   const slot = "2026-12-18T08:00:00.000Z";

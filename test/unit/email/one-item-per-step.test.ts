@@ -8,7 +8,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester t9h issue 9 C2: a step with its own date (the Pathway's planned submission day) and a
+ * A step with its own date (the Pathway's planned submission day) and a
  * deadline has two ladders, the own date's and the deadline's first rung; when both land in one
  * delivery slot, one email listed the step twice. One email names a step once: the more urgent
  * item (the email's reading order; a critical notice always) speaks, and says both dates.
@@ -56,7 +56,7 @@ function emailsOf(planned: Plan): Reminder[][] {
 
 const stepOf = (reminder: Reminder) => `${reminder.milestone}|${reminder.interviewId ?? ""}`;
 
-describe("one email names a step once (t9h C2)", () => {
+describe("one email names a step once", () => {
   it("Lagos, Pathway planned for Thu 17 Dec 2026, planned on Mon 14 Dec: one item with both dates", () => {
     const planned = planAt(pathwayApplicant("2026-12-17"), "2026-12-14T06:00:00Z");
     const slot = planned.reminders.filter((reminder) => reminder.sendAt === "2026-12-14T08:00:00.000Z");

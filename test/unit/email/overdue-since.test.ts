@@ -11,7 +11,7 @@ import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { comingEmailsHtml } from "#pages/timeline-sections.ts";
 
 /**
- * Tester t9y F7 (lead's ruling 1, session 31): after the contract's date (our advice) passed, the
+ * After the contract's date (our advice) passed, the
  * visa-behind chase counted down to residency's start, so one email said "Sign your program's
  * contract: due Thu 1 Jul 2027" in its subject and Due line while its why said "This step was due by
  * Fri 2 Apr 2027 (our advice)" and "Your next steps" said "overdue: it was due Fri 2 Apr 2027". One
@@ -61,7 +61,7 @@ function itemBlock(text: string, title: string): string {
   return text.split("\n\n").find((block) => /^\d+\. /.test(block) && block.includes(title)) ?? "";
 }
 
-describe("an overdue step's chase gives one date: overdue since the day it missed (t9y F7)", () => {
+describe("an overdue step's chase gives one date: overdue since the day it missed", () => {
   it("the contract's chase carries its missed date and still counts down to the start for delivery", () => {
     expect(notice).toBeDefined();
     expect(contract?.rung).toBe("visa-behind");

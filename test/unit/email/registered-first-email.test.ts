@@ -3,7 +3,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { EARLY_LIST, planFor, REPORTED } from "#test/unit/domain/registered-applicant.ts";
 
 /**
- * Tester t9w F1 (lead's ruling, session 28): the registered applicant who left Step 1 out of the
+ * The registered applicant who left Step 1 out of the
  * intake was first emailed "The 2027 Match is out of reach … ask NRMP about withdrawing". The first
  * email of the plan now is about the 2027 Match kept: no "out of reach", no "withdraw".
  */

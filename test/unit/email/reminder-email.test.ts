@@ -139,7 +139,7 @@ describe("one token per action per email", () => {
     expect(inText).toEqual(inHtml);
   });
 
-  it("puts the actions of next steps not shown above, and a way to act on a critical risk, in the text part too (tester s4 C2)", () => {
+  it("puts the actions of next steps not shown above, and a way to act on a critical risk, in the text part too", () => {
     const own = links();
     const email = render({ reminders: [lors], links: own });
     // The ERAS and NRMP steps are not reminders of this email: their Done links follow their lines.
@@ -153,7 +153,7 @@ describe("one token per action per email", () => {
   });
 
   /**
-   * Tester s10 issue 14d B3: the only calendar link was a webcal:// one, which webmail (Gmail is
+   * The only calendar link was a webcal:// one, which webmail (Gmail is
    * widely reported to) drops and a browser with no calendar app registered ignores; Google
    * Calendar and Outlook on the web take the feed's https address under "add calendar from URL".
    */
@@ -272,7 +272,7 @@ describe("what the email says it is (papercut 13)", () => {
   });
 });
 
-describe("a reminder about a target date is never labelled a deadline (tester s4 B2/B3)", () => {
+describe("a reminder about a target date is never labelled a deadline", () => {
   const target = reminderFactory({
     id: "oet_medicine:target:due-in-7d",
     milestone: "oet_medicine",
@@ -330,7 +330,7 @@ describe("a reminder about a target date is never labelled a deadline (tester s4
   });
 
   it("a weekly summary lists it as 'aim to finish by', and the applicant's own date as 'your date'", () => {
-    // Another step's own date: one email names a step once (t9h C2, one-item-per-step.test.ts).
+    // Another step's own date: one email names a step once (one-item-per-step.test.ts).
     const own = reminderFactory({
       ...target,
       id: "usmle_step2ck:own-date:due-in-7d",
@@ -348,7 +348,7 @@ describe("a reminder about a target date is never labelled a deadline (tester s4
 });
 
 // A mail client (and the local inbox, which shows the email in a frame our pages refuse) opens a
-// link in a new window; a link without a target would open inside the frame and fail (tester s7 A1).
+// link in a new window; a link without a target would open inside the frame and fail.
 describe("links in the reminder email's HTML", () => {
   it("every link opens in a new window and sends no referrer", () => {
     const links = applicantLinks({
@@ -367,7 +367,7 @@ describe("links in the reminder email's HTML", () => {
   });
 });
 
-describe("planner texts as an applicant reads them (tester s7 C2, C10, C11)", () => {
+describe("planner texts as an applicant reads them", () => {
   const interviewPrep = reminderFactory({
     id: "interview:iv-1:interview-prep",
     milestone: "interview",
@@ -407,7 +407,7 @@ describe("planner texts as an applicant reads them (tester s7 C2, C10, C11)", ()
   });
 });
 
-describe("a thank-you email, sent after the interview (tester s7 14b C2)", () => {
+describe("a thank-you email, sent after the interview", () => {
   const thanks = reminderFactory({
     id: "interview:iv-1:interview-thank-you",
     milestone: "interview",
@@ -435,7 +435,7 @@ describe("a thank-you email, sent after the interview (tester s7 14b C2)", () =>
   });
 });
 
-describe("an email about the exam day the applicant booked (tester s11 issue 14e C1)", () => {
+describe("an email about the exam day the applicant booked", () => {
   const exam = reminderFactory({
     id: "usmle_step2ck:due-in-3d",
     milestone: "usmle_step2ck",

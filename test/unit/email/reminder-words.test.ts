@@ -9,7 +9,7 @@ import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/f
 
 // The reminder email's words live in one place, reminder-sections.ts (README, "Architecture": its
 // layout table): the
-// HTML template lays them out and holds none itself (tester s10 issue 11d B2: its headings were
+// HTML template lays them out and holds none itself (its headings were
 // written in reminder.mjml and again in reminder-email.ts, so rewording one left the other).
 const words = Object.values(REMINDER_WORDS).flatMap((value) =>
   typeof value === "string" ? [value] : Object.values(value),

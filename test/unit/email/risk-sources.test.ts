@@ -34,12 +34,12 @@ describe("risks in the reminder email", () => {
     for (const risk of replanned.risks) expect(risk.message).not.toMatch(/https?:\/\//);
   });
 
-  it("prints each risk's sentence, then its authorities' pages: links in HTML, addresses in text (tester s7 C1, C2)", () => {
+  it("prints each risk's sentence, then its authorities' pages: links in HTML, addresses in text", () => {
     for (const risk of replanned.risks) {
       const label = risk.severity === "critical" ? "Critical" : "Warning";
       expect(email.text).toContain(`- ${label}: ${risk.message}`);
       expect(email.html).toContain(escapeHtml(`${label}: ${risk.message}`));
-      // The pages of a projection rule's candidates are not the projected date's (s10 9d B7).
+      // The pages of a projection rule's candidates are not the projected date's.
       const urls = [
         ...new Set(
           (risk.sources ?? [])
@@ -64,11 +64,11 @@ describe("risks in the reminder email", () => {
   });
 });
 
-// Tester s10 issue 9d B7: for a risk about a projected date, the email kept only the addresses
+// For a risk about a projected date, the email kept only the addresses
 // found inside the projection rule, i.e. the page of the candidate date that was NOT projected
 // (the 2024 calendar, rank list 16 days before Match Day, for a deadline projected at 23 days;
 // NRMP's Jan 31 page for a late fee projected from Nov 30). A reader who clicks sees another date.
-describe("a projected date's sources in the email (s10 9d B7)", () => {
+describe("a projected date's sources in the email", () => {
   const h1b = plan(
     inputFactory({
       applicant: applicantFactory({
@@ -101,7 +101,7 @@ describe("a projected date's sources in the email (s10 9d B7)", () => {
     ).toBe(true);
   });
 
-  // Tester s12 issue 14f B6: the email printed the rule ("How the projected date is set: Match Day
+  // The email printed the rule ("How the projected date is set: Match Day
   // minus 23 days …"), which the README keeps on the timeline: the email says only that a date is
   // projected, and where the rules are.
   it("says a date is projected, points to the timeline for how, and links no candidate's page, in both parts", () => {

@@ -9,7 +9,7 @@ import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
 
-// Tester s5 issue 9 A2: for an early starter the email's "Your next steps" printed only the hard
+// For an early starter the email's "Your next steps" printed only the hard
 // deadline of Step 1 (Jan 2028), never the target that drives it (Apr 2027); the timeline and the
 // CLI showed both. Both parts of the email now print the target, then the deadline, in the
 // timeline's words.
@@ -53,7 +53,7 @@ describe("an early step's dates in the email", () => {
     for (const step of withTarget) {
       const target = deadlineWords(step.target).local;
       const deadline = deadlineWords(step.deadline).local;
-      // Tagged by who sets the deadline: projected, or our advice (dateTag, tester t9v F9).
+      // Tagged by who sets the deadline: projected, or our advice (dateTag).
       const tag = dateTag(step.deadline);
       const line = `(aim to finish by ${target}, ${DATE_TAGS.target}; due ${deadline}${tag === undefined ? "" : `, ${tag}`})`;
       expect(part === "html" ? email.html.replaceAll("&#39;", "'") : email.text).toContain(line);

@@ -13,11 +13,11 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * deadline, "result pending" on the console, a bare "by …" in the email. One rule: the email's
  * words follow stepBadge.
  *
- * Since tester t9h issue 9 B4 an exam sat is due by the day its result must reach the authority
+ * An exam sat is due by the day its result must reach the authority
  * (Step 2 CK: the rank order list deadline), not by its last sitting day, a deadline met by sitting
  * it: on 5 Feb 2028 Step 2 CK sat on 20 Jan is "result pending", due by 23 Feb. A dated step past
  * both its date and its deadline is now a Pathway application planned for a day that has passed,
- * after its deadline (one dated by its deadline is under ECFMG's review: tester t9m F6).
+ * after its deadline (one dated by its deadline is under ECFMG's review).
  */
 function pathwayAt(now: string) {
   const at = new Date(now);
@@ -64,7 +64,7 @@ function step2At(now: string) {
 
 describe("the email's words for an exam sat with its result pending", () => {
   // A Pathway dated after its projected deadline waits on ECFMG's answer by the rank order list
-  // deadline, not overdue (lead's ruling on tester t9s F5): 'result pending', as the console says.
+  // deadline, not overdue: 'result pending', as the console says.
   it("a Pathway dated after its projected deadline: 'result pending', as the console says, not overdue", () => {
     const { line, console } = pathwayAt("2028-01-05T12:00:00Z");
     expect(console).toBe("result pending");
@@ -83,9 +83,9 @@ describe("the email's words for an exam sat with its result pending", () => {
 
   it("not yet sat: the dates alone, as before", () => {
     const { line } = step2At("2028-01-10T12:00:00Z");
-    // The last sitting day, Wed 26 Jan 2028, a day in Kolkata too (t9o F2), not the 9:00 PM ET
+    // The last sitting day, Wed 26 Jan 2028, a day in Kolkata too, not the 9:00 PM ET
     // cut-off's Thu 27 Jan 7:30 AM IST.
-    // Counted back from the projected rank order list deadline by the result's time: our advice (t9v F9).
+    // Counted back from the projected rank order list deadline by the result's time: our advice.
     expect(line).toContain("(by Wed 26 Jan 2028, our advice, not set by any authority)");
   });
 });

@@ -8,7 +8,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { renderReminderEmail } from "#email/reminder-email.ts";
 
 /**
- * Tester s5 C2: the `due-in-1d` rung goes out hours before a deadline when the applicant arrives
+ * The `due-in-1d` rung goes out hours before a deadline when the applicant arrives
  * late, and the email's date alone ("Tue 1 Dec") reads as tomorrow when it is tonight. The email
  * says the hours left; the rung and its id stay.
  */
@@ -48,7 +48,7 @@ describe("the time a deadline leaves, in words", () => {
     expect(timeLeftWords(deadline, at)).toBe(words);
   });
 
-  // Tester s8 issue 14 C7: "in 1 hour" with 1 h 59 min left halves the time; under 2 hours the
+  // "in 1 hour" with 1 h 59 min left halves the time; under 2 hours the
   // minutes are said too (still rounded down).
   it.each([
     ["2026-12-01T03:00:00.000Z", "in 1 hour 59 minutes"],
@@ -79,8 +79,8 @@ describe("a reminder email sent hours before its deadline", () => {
     expect(first.milestone).toBe("nrmp_registration");
     expect(first.rung).toBe("due-in-1d");
     // The interview at 09:00 the next morning joins it: its end of quiet hours would leave under 12
-    // hours (t9q F13), so the subject may add "(+1 more)". Interviewing without having reported NRMP
-    // registration, she is asked, not told (t9s F3, lead's ruling): the reminder's title is the question.
+    // hours, so the subject may add "(+1 more)". Interviewing without having reported NRMP
+    // registration, she is asked, not told: the reminder's title is the question.
     expect(email.subject).toMatch(
       new RegExp(
         `^Registered with NRMP\\? If not, register in R3 now: due in ${hours}, Tue 1 Dec 2026, 5:59 AM GMT\\+1( \\(\\+1 more\\))?$`,
@@ -104,7 +104,7 @@ describe("a reminder email sent hours before its deadline", () => {
     const result = planAt(load("rank-list-certified-2027.json", "America/New_York"), "2027-03-15T13:00:00Z");
     const { first, email } = firstEmail(result);
     expect(first.milestone).toBe("soap");
-    // SOAP is NRMP's event, not a deadline: the time left without "Due" (tester s12 issue 14f B3).
+    // SOAP is NRMP's event, not a deadline: the time left without "Due".
     expect(email.text).toContain("In 1 hour: Mon 15 Mar 2027, 10:00 AM EDT (your time)");
     expect(email.text).not.toContain("Due in 1 hour");
   });

@@ -9,7 +9,7 @@ import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domai
 
 /**
  * t9v F10's leftover (session 27 C2): the earlier-season Pathway certificate's warning is emailed.
- * Since tester t9x F8 (ruling 2, session 29) it is on the certificate's card, done, and dated by the
+ * It is on the certificate's card, done, and dated by the
  * projected Pathways close it names: the email names the check and that day, and, the certificate
  * being no next step, no "Next step" and no button that would act on a step already done.
  */

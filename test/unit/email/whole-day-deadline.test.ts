@@ -8,7 +8,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { renderReminderEmail } from "#email/reminder-email.ts";
 
 /**
- * Tester t9y F8 (lead's ruling 2): a day is a day. The later-candidate notice for Karki (OET booked
+ * A day is a day. The later-candidate notice for Karki (OET booked
  * for 23 Jan, in reach only if NRMP's deadline is the later candidate) named her last sitting day,
  * a day the plan counts, as "Tue 12 Jan 2027, 11:59 PM GMT+5:45 (your time) / 1:14 PM ET" in its
  * subject and item, then "Due: Tue 12 Jan 2027." again below it; the certificate risk for a June
@@ -24,7 +24,7 @@ const planOf = (file: string, now: Date): Plan => {
 };
 const INVENTED_HOUR = /\d{1,2}:\d\d [AP]M/;
 
-describe("a whole-day deadline is the applicant's day (tester t9y F8)", () => {
+describe("a whole-day deadline is the applicant's day", () => {
   it("Karki's later-candidate notice, 10 Jan 2027: subject and item say Tue 12 Jan 2027 once, no hour", () => {
     const now = new Date("2027-01-10T09:00:00+05:45");
     const planned = planOf("pathway-oet-late-kathmandu.json", now);

@@ -10,7 +10,7 @@ import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { httpEvent } from "./events.ts";
 
 /**
- * Tester s10 issue 14: B2, Done on an exam weeks before its booked day was recorded as a pass
+ * B2, Done on an exam weeks before its booked day was recorded as a pass
  * dated today; C4, a link for an action the step does not offer now showed its button on GET and
  * answered the POST in developer words ("The field “action” waive is not offered for this step now").
  */
@@ -64,7 +64,7 @@ function setup(now: Date, step2ck: MilestoneEntry) {
 
 const BOOKED: MilestoneEntry = { key: "usmle_step2ck", status: "scheduled", date: "2027-04-15" };
 
-describe("Done on an exam before its booked day (tester s10 issue 14 B2)", () => {
+describe("Done on an exam before its booked day", () => {
   it("the GET says the exam is on its day, offers Scheduled for… and no Done button", async () => {
     const { links, call } = setup(MARCH_27, BOOKED);
     const page = await call("GET", links.action("usmle_step2ck", "done"));
@@ -124,7 +124,7 @@ describe("Done on an exam before its booked day (tester s10 issue 14 B2)", () =>
   });
 });
 
-describe("An action the step does not offer now (tester s10 issue 14 C4)", () => {
+describe("An action the step does not offer now", () => {
   it.each([
     ["usmle_step2ck", "waive", "“Not for me” is not a choice for “Pass USMLE Step 2 CK” now"],
     ["ecfmg_pathway", "schedule", "“Scheduled for…” is not a choice for “"],

@@ -9,7 +9,7 @@ import {
   linksSignedAt,
 } from "./applicant-pages.ts";
 
-/** Tester s8 issue 14 B3, C2, C4, C6: the action pages after a link was used, and snooze labels. */
+/** The action pages after a link was used, and snooze labels. */
 function setup(now = new Date("2026-06-01T09:00:00Z"), later = false) {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory(later ? { matchYear: 2028, timezone: "Asia/Karachi" } : { matchYear: 2027 }), {
@@ -28,7 +28,7 @@ function setup(now = new Date("2026-06-01T09:00:00Z"), later = false) {
   return { store, links, call, clock };
 }
 
-describe("action pages after a tap, and snooze labels (tester s8 issue 14 B3, C2, C4, C6)", () => {
+describe("action pages after a tap, and snooze labels", () => {
   it("C2: a used Done link's page says it is recorded and offers no button to press again", async () => {
     const { links, call } = setup();
     const url = links.action("usce", "done");
@@ -83,11 +83,11 @@ describe("action pages after a tap, and snooze labels (tester s8 issue 14 B3, C2
 });
 
 /**
- * Tester s9 issue 14 A1, A3: a tap records once per step, not only per link. Two genuine links for
+ * A tap records once per step, not only per link. Two genuine links for
  * one step (two emails): the POST of the second decided without the state check its GET makes, so
  * it overwrote the done date, and an old Scheduled for… link turned a done exam back to scheduled.
  */
-describe("a second link for a step already done records nothing (tester s9 issue 14 A1, A3)", () => {
+describe("a second link for a step already done records nothing", () => {
   const milestone = (store: InMemoryApplicantStore, key: string) =>
     store.state("a_ada").milestones.find((entry) => entry.key === key);
 

@@ -8,7 +8,7 @@ import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages
  * Issue 15 follow-up (session 11): two older refusals of a one-tap action, Done for a step of a
  * Match season that has passed and Done before the step's window opens, answered a POST with
  * "The action cannot be applied" and a lower-case fragment ("nothing to record yet: …") in the
- * problem+json and on the plain page. Like the newer refusals (tester s10 issue 14 C4), each now
+ * problem+json and on the plain page. Like the newer refusals, each now
  * says in a sentence what happened and what to do; RFC 9457 still names the `action` field.
  */
 const EARLY: MilestoneEntry[] = [

@@ -54,7 +54,7 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
       expect(schedule.body).toMatch(/role="alert">The date must be sent once\.</);
       expect(schedule.body).toContain('<form method="post"');
       // A step that offers Snooze today: on 1 Jun 2026 Ada's ECFMG application carries the notice
-      // of her last day for the 2027 Match (MATCH_YEAR_LAST_DAY, due that day; t9v F2), the last
+      // of her last day for the 2027 Match (MATCH_YEAR_LAST_DAY, due that day), the last
       // reminder before that day, which a snooze never silences, so it offers none; Step 1 does.
       const snooze = await api(
         linkRequest("POST", links.action("usmle_step1", "snooze"), "days=7&days=30", accept),
@@ -99,7 +99,7 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
     expect(saved).toEqual([]);
   });
 
-  it("a browser's unknown intent gets the preferences page (400 HTML), not problem+json (tester s4 B5)", async () => {
+  it("a browser's unknown intent gets the preferences page (400 HTML), not problem+json", async () => {
     const { api, links, saved } = setup();
     const response = await api(linkRequest("POST", links.preferences, "intent=bogus", BROWSER));
     expect(response.statusCode).toBe(400);
@@ -195,7 +195,7 @@ describe("after a one-click unsubscribe (tester finding B4)", () => {
   });
 });
 
-describe("Scheduled for… with a day no calendar has (tester s4 B5)", () => {
+describe("Scheduled for… with a day no calendar has", () => {
   it.each([
     ["2027-09-31", "September 2027 has 30 days"],
     ["2027-02-30", "February 2027 has 28 days"],

@@ -27,7 +27,7 @@ function request(method: string, url: string, body?: string) {
   return linkRequest(method, url, body, "text/html");
 }
 
-describe("Get a new calendar address answers POST/redirect/GET (tester s8 issue 14 C3)", () => {
+describe("Get a new calendar address answers POST/redirect/GET", () => {
   it("the POST rotates once and answers 303 to a page a reload cannot re-POST", async () => {
     const { api, links, rotations } = setup();
     const posted = await api(request("POST", links.preferences, "intent=new-calendar-address"));

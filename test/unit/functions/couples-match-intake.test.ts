@@ -7,7 +7,7 @@ import { FixedClock, InMemoryApplicantStore, storePorts } from "#test/unit/useca
 import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { httpEvent } from "./events.ts";
 
-// The Couples Match in the intake contract (tester t9y F10, t9x F7): an optional applicant flag,
+// The Couples Match in the intake contract: an optional applicant flag,
 // `couplesMatch`, taken as a yes/no; anything else is refused as RFC 9457 naming the field.
 const webhookSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

@@ -16,7 +16,7 @@ import {
 } from "./applicant-pages.ts";
 
 /**
- * Tester s8 issue 14 A2: an applicant for the 2028 Match tapped Done on the ERAS token and NRMP
+ * An applicant for the 2028 Match tapped Done on the ERAS token and NRMP
  * registration on 12 May 2027. The page said "Recorded … your plan will reflect it"; the plan then
  * counted both as work for an earlier season (pastSeasonWork: dated on or before the previous ERAS
  * season's end) and the budget showed them paid. Done must not be offered, nor recorded, before
@@ -41,7 +41,7 @@ function setup(now: Date) {
   return { store, links, call };
 }
 
-describe("Done on a season-bound step before its window opens (tester s8 issue 14 A2)", () => {
+describe("Done on a season-bound step before its window opens", () => {
   it.each([
     ["nrmp_registration", "NRMP registration for the 2028 Match opens on Wed 15 Sep 2027"],
     ["eras_token", "The 2028 ERAS season begins on Tue 1 Jun 2027"],
@@ -123,7 +123,7 @@ describe("Done on a season-bound step before its window opens (tester s8 issue 1
       const item = email.text.split("Your whole timeline")[0] ?? "";
       expect(item).toContain("Get your ERAS token");
       // No Snooze either: the token's next reminder is months away, so a snooze would silence
-      // nothing (tester s10 issue 14d C2).
+      // nothing.
       expect(actionsFor(step("eras_token"), may, "Africa/Lagos", input.milestones)).not.toContain("snooze");
       expect(item).not.toMatch(/^\s*Snooze: /m);
       expect(item).not.toMatch(/^\s*Done: /m);

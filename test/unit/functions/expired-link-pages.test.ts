@@ -23,7 +23,7 @@ function get(url: string) {
   return httpEvent({ method: "GET", path: pathname, query: search.slice(1) });
 }
 
-describe("the expired-link page says what the link was (tester s8 issue 14 C1)", () => {
+describe("the expired-link page says what the link was", () => {
   it("an expired timeline link is not called a button that could change the plan", async () => {
     const { api, links } = setup();
     const response = await api(get(links.timeline));

@@ -14,7 +14,7 @@ function alarmInstants(ics: string): string[] {
     .sort();
 }
 
-describe("the calendar feed's alarms are the emails still to come (tester s11 issue 14e A1)", () => {
+describe("the calendar feed's alarms are the emails still to come", () => {
   it("a rung the ledger records as sent is no alarm, where the planner re-times it to the next slot", async () => {
     // Prepare: a rung sent at its hour, the feed read two hours later.
     const start = new Date("2026-06-01T00:00:00Z");
@@ -22,7 +22,7 @@ describe("the calendar feed's alarms are the emails still to come (tester s11 is
     store.add(profileFactory());
     const first = domainPlanning.plan(store.state("a_ada"), start);
     // A ladder's rung: a critical risk's notice (on 1 Jun 2026 Ada's last day for the 2027 Match,
-    // t9v F2, goes first) is laid where the ledger says it went out (fixN2), never re-timed. The
+    // goes first) is laid where the ledger says it went out, never re-timed. The
     // rungs due that morning join the notice at 07:00 UTC, an hour before the delivery slot, so the
     // feed is read two hours after, once that slot too has passed: the planner alone re-times the
     // sent rung to the next one, the next morning.

@@ -62,7 +62,7 @@ function freshLinkPost(token: string, applicantId?: string) {
 
 const tokenOf = (url: string) => new URL(url).searchParams.get("token") ?? "";
 
-describe("an expired timeline or preferences link offers a fresh one by email (tester s8 issue 14 B4)", () => {
+describe("an expired timeline or preferences link offers a fresh one by email", () => {
   it.each([
     ["timeline", (links: ReturnType<ReturnType<typeof setup>["links"]>) => links.timeline],
     ["preferences", (links: ReturnType<ReturnType<typeof setup>["links"]>) => links.preferences],
@@ -215,7 +215,7 @@ describe("an expired timeline or preferences link offers a fresh one by email (t
   });
 });
 
-describe("the unsubscribe pages offer a fresh preferences link, the way to Subscribe again (tester s8 issue 14 B4)", () => {
+describe("the unsubscribe pages offer a fresh preferences link, the way to Subscribe again", () => {
   it("the confirmation and the unsubscribed page post their never-expiring token to /fresh-link", async () => {
     const { api, mailer } = setup();
     const token = createUnsubscribeToken(keyring, "a_ada", signedAt);

@@ -75,7 +75,7 @@ describe("http-api", () => {
     expect(response).toMatchObject({ statusCode: 200, body: '{"status":"ok"}' });
   });
 
-  it("answers GET /favicon.ico with 204, so a browser opening a page logs no 404 (tester s7 C9)", async () => {
+  it("answers GET /favicon.ico with 204, so a browser opening a page logs no 404", async () => {
     const response = await setup().api(httpEvent({ method: "GET", path: "/favicon.ico" }));
     expect(response).toMatchObject({ statusCode: 204 });
   });
@@ -446,7 +446,7 @@ describe("http-api", () => {
       expect(store.state("a_ada").profile.unsubscribedAt).toBeUndefined();
     });
 
-    it("every unsubscribe page uses the applicant pages' shell and headers: main landmark, noindex, no inline style (tester s4 C1)", async () => {
+    it("every unsubscribe page uses the applicant pages' shell and headers: main landmark, noindex, no inline style", async () => {
       const { api } = withApplicant();
       const get = await api(
         httpEvent({ method: "GET", path: "/unsubscribe", query: `token=${encodeURIComponent(token)}` }),

@@ -3,7 +3,7 @@ import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/u
 import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
 /**
- * Tester s8 issue 14b A1: the preferences page showed 09:00 to an applicant whose intake form set
+ * The preferences page showed 09:00 to an applicant whose intake form set
  * 08:30 (their emails went at 8:30), and saving any other change reset them to 09:00. The page
  * shows the delivery time in effect, so a save that touches something else keeps it.
  */

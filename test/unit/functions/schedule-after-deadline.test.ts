@@ -3,7 +3,7 @@ import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/u
 import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
 /**
- * Tester s8 issue 14 B2: "Scheduled for…" on Step 2 CK with a day after its deadline (and after
+ * "Scheduled for…" on Step 2 CK with a day after its deadline (and after
  * the rank order list deadline) answered a plain "Recorded … Your plan and your next emails will
  * reflect it", with no word that the day is too late for this Match. The form says which day is
  * the last for this Match; the result page says plainly when the date given is after it.
@@ -26,7 +26,7 @@ function setup() {
   return { store, links, call };
 }
 
-describe("Scheduled for… a day after the step's deadline (tester s8 issue 14 B2)", () => {
+describe("Scheduled for… a day after the step's deadline", () => {
   it("the form names the last day for this Match", async () => {
     const { links, call } = setup();
     const page = await call("GET", links.action("usmle_step2ck", "schedule"));

@@ -58,7 +58,7 @@ function signedIntake(body: string) {
   });
 }
 
-describe("the intake refuses the H-1B stamping waived outside the US (tester t9z F7)", () => {
+describe("the intake refuses the H-1B stamping waived outside the US", () => {
   it("answers problem+json naming milestones.1.status, the zone in its message, and stores nothing", async () => {
     const { api, store } = setup();
     const response = await api(signedIntake(JSON.stringify(snapshotFrom("Africa/Lagos"))));

@@ -57,7 +57,7 @@ describe("the local stack's secrets", () => {
     expect(verifyUnsubscribeToken({ keyring }, unsubscribe)?.applicantId).toBe("a_local");
   });
 
-  it("a webhook secret given in the environment is used as given and never said to be kept in the folder (t9y C15)", async () => {
+  it("a webhook secret given in the environment is used as given and never said to be kept in the folder", async () => {
     const given = `whsec_${Buffer.alloc(32, 7).toString("base64")}`;
     const secrets = await loadLocalSecrets({ dataDir, webhookSecret: given });
     expect(secrets.webhookSecret).toBe(given);

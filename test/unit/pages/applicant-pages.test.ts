@@ -137,7 +137,7 @@ describe("action pages", () => {
     expect(html).toContain("From today, Thu 17 Sep 2026, to Thu 1 Jul 2027, when residency starts");
   });
 
-  it("says what Done means for an exam, and how to undo a mis-tap (tester s7 C4)", () => {
+  it("says what Done means for an exam, and how to undo a mis-tap", () => {
     const done = (milestone: ActionPreview["claims"]["milestone"]) =>
       actionConfirmationPage(
         preview({ claims: { ...preview().claims, action: "done", milestone } }),
@@ -149,8 +149,8 @@ describe("action pages", () => {
     expect(done("lors")).toContain("Tapped by mistake? Send your intake form again");
   });
 
-  it("names the applicant's own exam date on Done while it is still ahead, offering Scheduled for… and no Done (tester s8 issue 14b B3, s10 B2)", () => {
-    // s8 B3 kept Done possible under a note; s10 B2: a Done weeks before the sitting was stored as
+  it("names the applicant's own exam date on Done while it is still ahead, offering Scheduled for… and no Done", () => {
+    // s8 B3 kept Done possible under a note; a Done weeks before the sitting was stored as
     // a pass that day. Done now waits for the exam day (bookedDayAhead) and the page says so.
     const done = (bookedDay?: string) =>
       actionConfirmationPage(
@@ -224,7 +224,7 @@ describe("action pages", () => {
     expect(html).toContain(`href="${changeUrl.replaceAll("&", "&amp;")}">Change the date`);
   });
 
-  // Tester s5 C2: the Recorded page after a snooze did not say until when.
+  // The Recorded page after a snooze did not say until when.
   it.each([
     ["recorded", "2026-09-24", undefined],
     ["already-recorded", undefined, "2026-09-27"],
@@ -246,7 +246,7 @@ describe("action pages", () => {
         sent ? { key: "usmle_step2ck", status: "not_started", snoozedUntil: sent } : undefined,
       ).body ?? "";
     const until = sent === "2026-09-24" ? "Thu 24 Sep 2026" : "Sun 27 Sep 2026";
-    // A used link says it is already recorded, in the words its GET uses (tester s12 issue 14f A1).
+    // A used link says it is already recorded, in the words its GET uses.
     expect(html).toContain(
       outcome === "recorded"
         ? `Reminders about USMLE Step 2 CK are snoozed until ${until} (your time)`

@@ -10,7 +10,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
 import { reminderFactory } from "#test/unit/usecases/fakes.ts";
 
-// Tester s5 issue 14 B5 and C6, issue 9 C4: the budget step said "Fees still to come: $895 plus
+// The budget step said "Fees still to come: $895 plus
 // AU$587 (OET …) … item by item in the budget section", but the timeline's table and the email's
 // budget block listed USD fees only: no OET fee, no Pathway fee, no visa integrity fee to verify.
 const now = new Date("2026-11-30T20:00:00Z");
@@ -77,7 +77,7 @@ describe("the budget wherever it is shown", () => {
     ["email HTML", () => email.html],
     ["email text", () => email.text],
   ])("the %s lists every fee with its amount, status and flag", (surface, body) => {
-    // The timeline keeps a range of years ("2016–17") whole with a word joiner (t9p F1, noteHtml).
+    // The timeline keeps a range of years ("2016–17") whole with a word joiner (noteHtml).
     const page = (body() ?? "").replaceAll("\u2060", "");
     for (const row of rows) {
       const encode = surface === "email text" ? (text: string) => text : escapeHtml;

@@ -14,7 +14,7 @@ import {
 import { reminderFactory } from "#test/unit/usecases/fakes.ts";
 import { renderPlan } from "../../../shared/cli/plan.ts";
 
-// Tester s10 issue 9d C1: every plan listed "Plan your budget" among its next steps, although the
+// Every plan listed "Plan your budget" among its next steps, although the
 // budget is a section of the plan, never a step to do or a deadline (issue 9, Build 5). The plan
 // keeps the budget's step (the not-eligible notice rides on it, its Done and Snooze work), but the
 // CLI, the timeline and the email list it only as the budget section.

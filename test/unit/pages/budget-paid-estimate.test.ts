@@ -15,7 +15,7 @@ import {
 import { budgetSection } from "../../../functions/console/pages/budget.ts";
 
 /**
- * Tester s8 issue 14b B4: Fatima's budget said "USMLE Step 1 exam fee … Paid $680" and "Paid so far
+ * Fatima's budget said "USMLE Step 1 exam fee … Paid $680" and "Paid so far
  * $1,825", built from the fee table although she never said what she paid (Matchpath asks for no
  * amount), and the Step 1 fee's source was FSMB's content server (a "step-3-faq" address).
  */
@@ -46,7 +46,7 @@ const timeline = timelinePage({
   comingReminders: [],
 }).body;
 
-describe("a fee the applicant did not report reads as an estimate (tester s8 issue 14b B4)", () => {
+describe("a fee the applicant did not report reads as an estimate", () => {
   const rows = budgetRows(fatima.budget);
   const step1 = rows.find((row) => row.label.startsWith("USMLE Step 1 exam fee"));
 
@@ -87,7 +87,7 @@ describe("a fee the applicant did not report reads as an estimate (tester s8 iss
   });
 });
 
-describe("each fee cites the page its figure is on (tester s8 issue 14b B4)", () => {
+describe("each fee cites the page its figure is on", () => {
   // Step 1's $680 is on FSMB's 2025 fee table only, at the address the fact sheet cites for it
   // (FSMB's content server); ECFMG's FAQ shows no figure. No other fee names that server.
   it("no fee's source is FSMB's content server but Step 1's, whose figure is only there", () => {

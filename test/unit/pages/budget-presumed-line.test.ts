@@ -8,7 +8,7 @@ import { applicantFactory, inputFactory, interviewFactory } from "#test/unit/dom
 import { budgetSection } from "../../../functions/console/pages/budget.ts";
 
 /**
- * Tester t9p F1: the fees an interview presumes paid show as their own line wherever the budget is
+ * The fees an interview presumes paid show as their own line wherever the budget is
  * shown (the applicant's timeline, the console's applicant page, the email's budget block), apart
  * from "Paid so far", in USD and AU$ alike.
  */
@@ -35,7 +35,7 @@ const result = plan(
   new Date("2026-12-05T12:00:00Z"),
 );
 
-describe("the presumed-paid line (t9p F1)", () => {
+describe("the presumed-paid line", () => {
   it("timeline: a 'Presumed paid' total beside 'Paid so far: $0', and rows marked so", () => {
     const html = budgetHtml(result.budget);
     expect(html).toContain(PRESUMED_PAID);

@@ -11,7 +11,7 @@ import { reminderFactory } from "#test/unit/usecases/fakes.ts";
 import { budgetSection } from "../../../functions/console/pages/budget.ts";
 
 /**
- * Tester s11 issue 15e C5: the NRMP registration fee's "Where these amounts come from" gave only a
+ * The NRMP registration fee's "Where these amounts come from" gave only a
  * personal-finance blog, the figure's source (flagged "to verify on NRMP's Match Fees page"). The
  * figure keeps its source, and NRMP's own fees page (the fact sheet's NRMP applicant fees row) is
  * given as the place to verify, on the console, the timeline and in the email.

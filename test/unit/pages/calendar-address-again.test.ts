@@ -4,7 +4,7 @@ import { formOf } from "#pages/preferences-form.ts";
 import { preferencesPage } from "#pages/preferences-page.ts";
 
 /**
- * Tester s8 issue 14b C2: "Get a new calendar address" works once per link (a second POST answers
+ * "Get a new calendar address" works once per link (a second POST answers
  * calendar=unchanged), and the page did not say how to get another address later.
  */
 const page = (extra: Partial<Parameters<typeof preferencesPage>[0]> = {}) =>
@@ -19,7 +19,7 @@ const page = (extra: Partial<Parameters<typeof preferencesPage>[0]> = {}) =>
 const AGAIN =
   "Each link does this once: to do it again later, use the preferences link in a newer Matchpath email.";
 
-describe("how to get a new calendar address again (tester s8 issue 14b C2)", () => {
+describe("how to get a new calendar address again", () => {
   it("is said beside the button, before any tap", () => {
     const body = page();
     expect(body).toContain(AGAIN);

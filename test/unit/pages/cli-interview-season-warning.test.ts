@@ -8,7 +8,7 @@ import {
 } from "#test/unit/domain/factories.ts";
 import { runPlanCli } from "../../../shared/cli/plan.ts";
 
-// Tester t9n F7: the CLI warned "Check the Match year" once per interview, two warnings for a plan
+// The CLI warned "Check the Match year" once per interview, two warnings for a plan
 // moved to 2028 with two interviews of the written-off 2027 Match, whose steps already say they are
 // for that Match (and the risk asks to change the Match year). Once is enough.
 
@@ -31,7 +31,7 @@ function cliErr(input: ReturnType<typeof inputFactory>): string {
 
 const count = (text: string, words: string) => text.split(words).length - 1;
 
-describe("the CLI's interview-season warning (t9n F7)", () => {
+describe("the CLI's interview-season warning", () => {
   it("says nothing of the written-off Match's interviews: their steps say it", () => {
     const moved = inputFactory({
       applicant: applicantFactory({

@@ -37,7 +37,7 @@ const applicant = applicantFactory({
   graduation: "2025-04-30",
 });
 
-describe("the CLI's interview-season warning names the entered Match (t9o F10)", () => {
+describe("the CLI's interview-season warning names the entered Match", () => {
   it("entered 2027, plan moved to 2028: an August 2026 interview is outside the 2027 Match's season", () => {
     const input = inputFactory({
       applicant,

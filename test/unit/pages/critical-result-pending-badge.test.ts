@@ -17,7 +17,7 @@ import {
 } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester t9k F11: an hour before the 2027 rank order list deadline, a certified list hangs on a Step
+ * An hour before the 2027 rank order list deadline, a certified list hangs on a Step
  * 2 CK result never reported (sat 11 Jan 2027); SCHEDULED_DATE_PASSED is critical and the step's
  * urgency "urgent", yet every badge said "result pending". A step a critical risk is about shows
  * the urgent badge, and still says the result is pending: "urgent: result pending".

@@ -6,7 +6,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { matchedPlan, rankingPlan, ZONE } from "#test/unit/domain/date-basis-plans.ts";
 
 /**
- * Tester t9v F9: the timeline tagged the contract's date "projected date", as it tags NRMP's
+ * The timeline tagged the contract's date "projected date", as it tags NRMP's
  * projected dates, though no authority sets it. A step's date is tagged by who sets it: our advice,
  * projected, or nothing for a confirmed date.
  */
@@ -33,7 +33,7 @@ function dueLine(thePlan: Plan, title: string): string {
   return due;
 }
 
-describe("the timeline tags a date by who sets it (t9v F9)", () => {
+describe("the timeline tags a date by who sets it", () => {
   it("the contract's date: our advice, not projected", () => {
     const line = dueLine(matchedPlan(), "Sign your program");
     expect(line).toContain("Fri 2 Apr 2027");

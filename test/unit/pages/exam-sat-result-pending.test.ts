@@ -13,7 +13,7 @@ import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.
  * deadline; no "aim to finish by" reminder or line after the exam day; the follow-up asking for the
  * result and the hard-deadline ladder stay.
  */
-describe("an exam sat with no result recorded: result pending, no target nags (tester s7 C3)", () => {
+describe("an exam sat with no result recorded: result pending, no target nags", () => {
   const input = {
     applicant: applicantFactory({ matchYear: 2028, timezone: "Asia/Karachi" }),
     milestones: [
@@ -42,7 +42,7 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
       expect(nags, at).toEqual([]);
     }
     // The control: not yet booked, the same target does count down (the filter above can find it).
-    // Step 1 done: else its passed target moves Step 2 CK's by a gap, with no date (tester t9o F7).
+    // Step 1 done: else its passed target moves Step 2 CK's by a gap, with no date.
     const unbooked = plan(
       {
         ...input,
@@ -68,8 +68,8 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
     const ladder = ofStep.filter((reminder) => reminder.rung !== RESULT_FOLLOW_UP_RUNG);
     expect(ladder.length).toBeGreaterThan(0);
     for (const reminder of ladder) {
-      // Up to the last sitting day, a rung also asks to rebook a sitting not taken (t9p F10); the
-      // result deadline's rungs ask for the result (t9v F6, ruling 1), never a bare "Pass …".
+      // Up to the last sitting day, a rung also asks to rebook a sitting not taken; the
+      // result deadline's rungs ask for the result, never a bare "Pass …".
       expect(reminder.title).toMatch(
         /^(Has your USMLE Step 2 CK score come\? If so, tell us the result|Your USMLE Step 2 CK result must reach ECFMG by \w{3} \d{1,2} \w{3} \d{4} \(projected\): has it arrived\? Tell us the result)$/,
       );
@@ -93,7 +93,7 @@ describe("an exam sat with no result recorded: result pending, no target nags (t
         comingReminders: [],
       }).body ?? "";
     const item = /<h3>Pass USMLE Step 2 CK[\s\S]*?<\/li>/.exec(html)?.[0] ?? "";
-    // TARGETS_SLIPPED (critical) names the step: the badge says urgent too (tester t9k F11).
+    // TARGETS_SLIPPED (critical) names the step: the badge says urgent too.
     expect(item).toContain('<span class="tag urgent">Urgent: result pending</span>');
     expect(item).not.toContain("Overdue");
     expect(item).toContain("Your exam was: <strong>Tue 20 Jul 2027</strong>");

@@ -7,7 +7,7 @@ import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 
 /**
- * Tester s10 issue 9 B8: Sofia's school has no ECFMG sponsor note. Her timeline opened on the
+ * Sofia's school has no ECFMG sponsor note. Her timeline opened on the
  * projected-dates note and an optional research step, then 22 blocked steps each "Waiting for:
  * wdoms_listing: ECFMG sponsor note for your school" (an internal key), and the one message that
  * mattered sat near the page's end. Like the season-over page, it now leads with the problem and

@@ -8,7 +8,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { planFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
 
 /**
- * Tester s12 issue 14f B3: the timeline showed Match Week, SOAP and Match Day as "Due …", though
+ * The timeline showed Match Week, SOAP and Match Day as "Due …", though
  * they are NRMP's events, nothing the applicant must meet; the calendar feed already titles them
  * "On …". The timeline and the emails now use the feed's rule (isNrmpEvent).
  */
@@ -64,7 +64,7 @@ describe("NRMP's events are no deadlines", () => {
     ).toBe("on Fri 17 Mar 2028, 9:00 PM GMT+5, projected date");
   });
 
-  it("an interview in an email's next steps “starts”, never “by” (tester s12 issue 14f C3)", () => {
+  it("an interview in an email's next steps “starts”, never “by”", () => {
     expect(
       stepDatesInline(
         { milestone: "interview", deadline: { ...matchDay, status: "applicant" }, urgency: "soon" },

@@ -8,7 +8,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { runPlanCli } from "../../../shared/cli/plan.ts";
 
 /**
- * Tester t9j F8: for karachi_ck_sat_late.json at 2026-12-02T14:00+05:00 the CLI's NEXT STEPS read
+ * For karachi_ck_sat_late.json at 2026-12-02T14:00+05:00 the CLI's NEXT STEPS read
  * overdue ERAS, "soon" OET (sitting 10 Dec), "urgent" Pathway (latest safe start 28 Nov, passed), …,
  * while `--json` listed ERAS, Pathway, NRMP, Step 2 CK, OET: the table showed the reading order and the
  * JSON the planner's own. One order everywhere: the CLI's table, its JSON and the applicant's timeline.
@@ -78,7 +78,7 @@ function timelineTitles(thePlan: Plan, timezone: string): string[] {
   return [...list.matchAll(/<h3>([^<]*?) <span class="tag /g)].map((match) => match[1] ?? "");
 }
 
-describe("the CLI's table, its --json and the timeline list the next steps in one order (tester t9j F8)", () => {
+describe("the CLI's table, its --json and the timeline list the next steps in one order", () => {
   const cases = FILES.flatMap((file) => INSTANTS.map((now) => [file, now] as const));
 
   it.each(cases)("%s at %s", (file, now) => {

@@ -15,7 +15,7 @@ import {
 import { renderPlan } from "../../../shared/cli/plan.ts";
 
 /**
- * Tester s11 issue 14e B2: Fatima (Asia/Karachi, 2028 Match) at 2027-12-22T05:00Z. Her phone
+ * Fatima (Asia/Karachi, 2028 Match) at 2027-12-22T05:00Z. Her phone
  * timeline listed five ERAS tasks past their deadline (token, personal statement, CV, program list,
  * letters) before "Complete an ECFMG Pathway", due in four days and blocking the Match, while the
  * emails of 23 and 25 Dec led with the Pathway. One order for both: the first card is the email's lead.
@@ -65,7 +65,7 @@ function emailLead(now: Date): { milestone: string; subject: string } {
   return { milestone: reminders[0]?.milestone ?? "", subject: email.subject };
 }
 
-describe("the timeline's first card is the step the email leads with (tester s11 issue 14e B2)", () => {
+describe("the timeline's first card is the step the email leads with", () => {
   const pathway = "Complete an ECFMG Pathway";
 
   it("at 2027-12-22T05:00Z the first card is the Pathway, due in four days, not an ERAS task past its deadline", () => {

@@ -15,9 +15,9 @@ import {
 } from "#test/unit/domain/factories.ts";
 import { runPlanCli } from "../../../shared/cli/plan.ts";
 
-// Lead's note 2 (adv45): the timeline's "Your next emails" and the CLI's reminder list showed two
+// Lead's note 2: the timeline's "Your next emails" and the CLI's reminder list showed two
 // rows for one email item: an out-of-reach notice and the WDOMS check's own rung, due in one email
-// (t9k a6c: Manila, the school's sponsor note unknown, Step 2 CK not started, after the 2027 rank
+// (Manila, the school's sponsor note unknown, Step 2 CK not started, after the 2027 rank
 // order list deadline). The email says one item per step (oneReminderPerStep: the notice speaks
 // for the step); the views list what the email says.
 const input = inputFactory({
@@ -28,7 +28,7 @@ const input = inputFactory({
     medicalSchool: { name: "Cebu Institute of Medicine", country: "PH", wdomsSponsorNote: null },
   }),
   milestones: [
-    // No step that proves the sponsor note (t9o F12: an ECFMG application, a USMLE pass, a Pathway or
+    // No step that proves the sponsor note (an ECFMG application, a USMLE pass, a Pathway or
     // an ERAS token done would open the gate), so the school check still holds the plan.
     ...doneMilestones(["wdoms_listing", "oet_medicine"], "2025-01-10"),
     milestoneFactory("usmle_step2ck", "not_started"),
@@ -111,7 +111,7 @@ describe("one row per email item, in the timeline and the CLI", () => {
     expect(rows[0]).toContain("match-year-out-of-reach");
   });
 
-  // Tester t9l F17 (C): --json listed that one email item as two reminder rows.
+  // --json listed that one email item as two reminder rows.
   it("the CLI's --json lists that email's step once too, with the reminder it stands for", () => {
     const json = JSON.parse(cli("--json")) as {
       reminders: (Reminder & { alsoFor?: Reminder[] })[];

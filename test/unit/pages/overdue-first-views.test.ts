@@ -28,7 +28,7 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
  * pending, the OET is past its deadline ("Overdue: result pending") and was listed last, below the rank
  * order list and SOAP marked "Later"; (2) with no OET, the 2027 Match is out of reach and the Pathway,
  * dated for the 2028 Match, read "overdue" beside its 2028 date while the Overdue section said "(none)".
- * Since tester t9u F7 (A) (lead's ruling) the OET sat on 12 Dec with its result unreported is asked about,
+ * The OET sat on 12 Dec with its result unreported is asked about,
  * not overdue, nor is the Pathway behind it: the OET (critical, due 26 Jan) leads, then the Pathway; the
  * "overdue first" ordering is checked on an ERAS application still in progress, whose steps are overdue.
  */
@@ -37,7 +37,7 @@ const NOW = new Date("2027-01-10T12:00:00Z");
 const DONE = doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01");
 // The Pathway went in on 28 Dec 2026, after its projected deadline: ECFMG's may be later, so it is
 // due by the rank order list deadline with its answer pending, not overdue (lead's ruling on tester
-// t9s F5; it was overdue before, as in tester t9m F6's control); not submitted at all, the 2027 Match would be out of reach (tester t9j F4),
+// t9s F5; it was overdue before, as in tester t9m F6's control); not submitted at all, the 2027 Match would be out of reach,
 // the second case below.
 const OET_PENDING = [
   ...DONE,
@@ -47,7 +47,7 @@ const OET_PENDING = [
 
 /**
  * The second case's instant: past the latest candidate for the 2027 Pathway deadline (Tue 2 Feb 2027),
- * which a Pathway not submitted waits for before the Match is written off (t9t F13, lead's ruling); on
+ * which a Pathway not submitted waits for before the Match is written off; on
  * 10 Jan the 2027 Match is kept with "sit OET by Tue 12 Jan", and nothing is dated for 2028.
  */
 const LATER_NOW = new Date("2027-02-10T12:00:00Z");
@@ -116,14 +116,14 @@ function consoleNext(milestones: MilestoneEntry[], now = NOW): { next: string; o
   };
 }
 
-describe("t9h B1: every step past its deadline is listed before the steps marked Later, in every view", () => {
+describe("every step past its deadline is listed before the steps marked Later, in every view", () => {
   const thePlan = planOf(OET_PENDING);
 
   it("the timeline's cards", () => {
     const cards = timelineCards(thePlan);
     expect(cards.slice(0, 2)).toEqual([
-      // Sat, its result is due by the Pathway's documents deadline, still ahead (tester t9h B4); a
-      // critical risk asks for it, so the badge is urgent (tester t9k F11) and it leads (t9u F7).
+      // Sat, its result is due by the Pathway's documents deadline, still ahead; a
+      // critical risk asks for it, so the badge is urgent and it leads.
       ["Pass OET Medicine", "Urgent: result pending"],
       ["Complete an ECFMG Pathway", "Result pending"],
     ]);
@@ -208,8 +208,8 @@ describe("t9h B1 with steps really overdue (an ERAS application in progress): th
   });
 });
 
-describe("t9h B2: no view says 'overdue' of a step dated ahead for a later Match", () => {
-  // No OET nor Pathway: reported not started (t9w F1: a registered applicant's missing steps are presumed).
+describe("no view says 'overdue' of a step dated ahead for a later Match", () => {
+  // No OET nor Pathway: reported not started (a registered applicant's missing steps are presumed).
   const thePlan = planOf(openStepsNotStarted(DONE), LATER_NOW);
 
   it("the case: the 2027 Match is out of reach, nothing is past its deadline for the 2028 Match", () => {

@@ -26,7 +26,7 @@ describe("a delivery time the clocks skip", () => {
       formAction: "/p",
       timelineUrl: "/t",
     });
-    // Tester s11 issue 14e C2: the applicant's own next change and the chosen time's fate, not a
+    // The applicant's own next change and the chosen time's fate, not a
     // generic 02:30 example.
     expect(page.body).toContain(
       "On a night the clocks go forward, a time they skip does not exist. In America/New_York the next such night is Sun 14 Mar 2027: the clocks go forward from 02:00 to 03:00. Your delivery time, 09:00, is not affected.",
@@ -34,7 +34,7 @@ describe("a delivery time the clocks skip", () => {
   });
 });
 
-describe("quiet hours on the preferences page (tester s4 C4)", () => {
+describe("quiet hours on the preferences page", () => {
   it("state their one exception, as the planner applies it, instead of an absolute promise", () => {
     const body =
       preferencesPage({
@@ -51,7 +51,7 @@ describe("quiet hours on the preferences page (tester s4 C4)", () => {
   });
 });
 
-describe("what is always sent, on the preferences page (tester s7 B3)", () => {
+describe("what is always sent, on the preferences page", () => {
   it("names the last reminder before the Pathway and Step 2 CK deadlines, not only the last 72 hours", () => {
     const body =
       preferencesPage({
@@ -66,7 +66,7 @@ describe("what is always sent, on the preferences page (tester s7 B3)", () => {
     );
   });
 
-  it("names OET Medicine among them, whose result goes in with the Pathway (tester s8 issue 14 bug 3)", () => {
+  it("names OET Medicine among them, whose result goes in with the Pathway", () => {
     const body =
       preferencesPage({
         form: formOf(DEFAULT_PREFERENCES),

@@ -6,7 +6,7 @@ import { formOf } from "#pages/preferences-form.ts";
 import { preferencesPage } from "#pages/preferences-page.ts";
 
 /**
- * Tester s10 issue 14 C3: the preferences page explained the times a spring-forward night skips to
+ * The preferences page explained the times a spring-forward night skips to
  * an applicant in Asia/Karachi, whose clocks have not changed since 2009. The note is for zones
  * whose clocks go forward within the coming year only.
  */
@@ -25,7 +25,7 @@ function page(timezone: string, now: Date): string {
   );
 }
 
-describe("the preferences page's note on skipped delivery times (tester s10 issue 14 C3)", () => {
+describe("the preferences page's note on skipped delivery times", () => {
   it.each(["Asia/Karachi", "Africa/Lagos", "Asia/Kolkata", "Asia/Dhaka", "UTC"])(
     "%s: no clock change ahead, no note",
     (zone) => {
@@ -73,8 +73,8 @@ describe("clocksGoForwardWithin agrees with Luxon's day-by-day offsets", () => {
     },
   );
 
-  // A forward change undone within a week: probes a week apart both read UTC-2 (tester s10 issue
-  // 11d B3: America/Noronha kept UTC-1 only from 2000-10-08 to 2000-10-15).
+  // A forward change undone within a week: probes a week apart both read UTC-2
+  // (America/Noronha kept UTC-1 only from 2000-10-08 to 2000-10-15).
   it("sees America/Noronha's one-week DST of October 2000 between two probes a week apart", () => {
     expect(clocksGoForwardWithin("America/Noronha", Date.parse("2000-10-01T01:30:00Z"), 14)).toBe(true);
   });

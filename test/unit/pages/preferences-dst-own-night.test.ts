@@ -4,7 +4,7 @@ import { formOf } from "#pages/preferences-form.ts";
 import { preferencesPage } from "#pages/preferences-page.ts";
 
 /**
- * Tester s11 issue 14e C2: Omar (Africa/Cairo, clocks forward 00:00 → 01:00 on the last Friday of
+ * Omar (Africa/Cairo, clocks forward 00:00 → 01:00 on the last Friday of
  * April) saved a delivery time of 00:30 and read "a time they skip (such as 02:30) … comes when the
  * clock has moved on (03:30 …)": a US/EU night, not his, and his own 00:30 is the skipped time. The
  * note names the applicant's own next change and says whether the chosen time is affected.
@@ -21,7 +21,7 @@ function page(timezone: string, deliveryTime: string): string {
   );
 }
 
-describe("the skipped-time note names the applicant's own next change (tester s11 issue 14e C2)", () => {
+describe("the skipped-time note names the applicant's own next change", () => {
   it("Cairo, 00:30: the night of Fri 30 Apr 2027 skips 00:00 to 01:00, and that day's email comes at 01:30", () => {
     const body = page("Africa/Cairo", "00:30");
     expect(body).toContain("Fri 30 Apr 2027");

@@ -10,7 +10,7 @@ import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 
 /**
- * Tester s11 issue 9e B4: on 1 Dec 2026, in the middle of the 2027 Match, the timeline and every
+ * On 1 Dec 2026, in the middle of the 2027 Match, the timeline and every
  * email said the 2027 dates were projected "because ERAS or the NRMP has not published them yet",
  * months after some of them had passed. What is true is that Matchpath's data has not confirmed
  * them (README "Adding or confirming a season"): one wording, everywhere a projected date is shown.

@@ -4,7 +4,7 @@ import { calendarAddressReplacedPage, linkRefusedPage, pageLinkExpiredPage } fro
 
 const PRIVATE_NOTE = "This page is private to you";
 
-describe("refusal pages show nothing private, so they say nothing of privacy (tester s11 issue 14e C8)", () => {
+describe("refusal pages show nothing private, so they say nothing of privacy", () => {
   it.each([
     ["401 not valid", linkRefusedPage(401)],
     ["410 expired action link", linkRefusedPage(410)],

@@ -15,7 +15,7 @@ import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.
  * its deadline): no bill for that season's ERAS and NRMP fees, no post-Match step "waiting on
  * something", no Done button for its steps, and the next-emails section says why none is planned.
  */
-describe("a season that is over: no actions, no bill, no waiting (tester s7 C5)", () => {
+describe("a season that is over: no actions, no bill, no waiting", () => {
   const input = {
     applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Lagos", visa: "H-1B" }),
     milestones: [
@@ -25,7 +25,7 @@ describe("a season that is over: no actions, no bill, no waiting (tester s7 C5)"
       milestoneFactory("usmle_step2ck", "done", "2026-07-20"),
       // The OET reported and the Pathway submitted in time for ECFMG's review, so the applicant could
       // have ranked: with them missing the season was out of reach at its deadline and stays
-      // MATCH_YEAR_NOT_FEASIBLE after it (tester s8, issue 15 point 3).
+      // MATCH_YEAR_NOT_FEASIBLE after it.
       milestoneFactory("oet_medicine", "done", "2026-08-01"),
       milestoneFactory("ecfmg_pathway", "in_progress", "2026-09-01"),
     ],
@@ -41,8 +41,8 @@ describe("a season that is over: no actions, no bill, no waiting (tester s7 C5)"
     expect(before.risks.map((risk) => risk.code)).not.toContain("SEASON_OVER");
   });
 
-  // Its ERAS and NRMP fees come back as the next Match's, estimated and marked so (tester s9
-  // issue 14 B1: "Fees still to come: $0" for an IMG who will pay them again): none is that
+  // Its ERAS and NRMP fees come back as the next Match's, estimated and marked so
+  // ("Fees still to come: $0" for an IMG who will pay them again): none is that
   // season's bill, and no late fee is budgeted for the next Match.
   it("bills none of that season's fees (ERAS, NRMP, the late fee), only the next Match's; the control bills its own", () => {
     const seasonFees = (items: readonly BudgetItem[]) =>
@@ -53,8 +53,8 @@ describe("a season that is over: no actions, no bill, no waiting (tester s7 C5)"
     expect(seasonFees(all(over.budget)).filter((item) => item.nextMatch?.matchYear !== 2028)).toEqual([]);
     expect(seasonFees(all(over.budget)).map((item) => item.key)).not.toContain("nrmp_late_fee");
     // The control, ERAS never submitted a week before the deadline, weighs the next Match: its ERAS
-    // and NRMP fees are held "if you apply for the 2027 Match" (to verify, in no total: t9t F18,
-    // t10b F1), so they are added back.
+    // and NRMP fees are held "if you apply for the 2027 Match" (to verify, in no total),
+    // so they are added back.
     const heldFees = (before.budget.toVerify ?? [])
       .filter(
         (item) => /^(eras|nrmp)/.test(item.key) && item.verify?.startsWith("If you apply for the 2027 Match"),

@@ -8,13 +8,13 @@ import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 
 /**
- * Tester s8 issue 14 B7: six months after her Match 2027 season ended, Chiamaka's timeline led
+ * Six months after her Match 2027 season ended, Chiamaka's timeline led
  * with eleven red "Overdue" steps of that season, still "projected … not published yet", and the
  * one message that mattered (plan for the 2028 Match) sat in Risks below them all. The page now
  * leads with the season being over and what to do next; the old season's steps are listed below as
  * past, "from the 2027 season", with no urgency badge and no "projected" tag.
  */
-describe("the timeline of an applicant whose season is over (tester s8 issue 14 B7)", () => {
+describe("the timeline of an applicant whose season is over", () => {
   const now = new Date("2027-09-18T12:00:00Z");
   // Within reach at the rank-list deadline (Step 2 CK sat in time, its result not reported), so the
   // season is over for them; with nothing done it was out of reach and stays MATCH_YEAR_NOT_FEASIBLE

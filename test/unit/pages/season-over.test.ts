@@ -14,7 +14,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 describe("a season that is over for the applicant", () => {
   const now = new Date("2027-03-20T12:00:00Z");
   // Within reach at the deadline (Step 2 CK sat in time, its result not reported yet), so the season
-  // is over for them; with nothing done it was out of reach and stays MATCH_YEAR_NOT_FEASIBLE (tester s8).
+  // is over for them; with nothing done it was out of reach and stays MATCH_YEAR_NOT_FEASIBLE.
   const at = "2026-01-01T00:00:00.000Z";
   const state = {
     profile: profileFactory({ matchYear: 2027 }),

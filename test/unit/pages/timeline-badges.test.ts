@@ -9,21 +9,21 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s8 issue 14 bug 4: Step 2 CK after its deadline read "Later" on the timeline. Between
+ * Step 2 CK after its deadline read "Later" on the timeline. Between
  * its deadline for the applicant's Match and that Match's rank order list deadline, the Match is
  * out of reach (MATCH_YEAR_NOT_FEASIBLE) and the planner dates the step for the next Match, so the
  * badge followed a deadline a year ahead; from the rank order list deadline on, the same step read
  * "Overdue". A step whose deadline for the applicant's Match has passed reads "Too late for the 2028
  * Match" while it is dated for the 2029 Match (its date shown is ahead, so not "Overdue" beside it
- * while the Overdue section lists nothing: tester t9h B2), "Overdue" or what its status says with it
+ * while the Overdue section lists nothing), "Overdue" or what its status says with it
  * ("Overdue: result pending" once the exam day and the date shown have passed, as the console says:
- * issue 15 follow-up), "Soon for the 2029 Match" when soon for that Match (adv53's note), never a bare
+ * issue 15 follow-up), "Soon for the 2029 Match" when soon for that Match, never a bare
  * "Later" or "Soon". An exam sat is due by the day its result must reach
- * NRMP (the rank order list deadline), its last sitting day being met (tester t9h issue 9 B4): sat
+ * NRMP (the rank order list deadline), its last sitting day being met: sat
  * on 20 Jan 2028, it is "Result pending" until ranking closes, then overdue.
  *
  * Step 2 CK for the 2028 Match (its last sitting day Wed 26 Jan 2028, a day in Kolkata too, due to
- * Kolkata's midnight after it: tester t9o F2; ranking closes in late February), every earlier exam
+ * Kolkata's midnight after it; ranking closes in late February), every earlier exam
  * and the Pathway done, at each point of the season.
  */
 const TIMES = {
@@ -46,7 +46,7 @@ type Row = [keyof typeof TIMES, keyof typeof STATUSES, string, string];
 /** [when, status, badge, the Due line's date]. */
 const ROWS: Row[] = [
   // Months ahead: the target (Step 2 CK on the application) has passed; a booked exam drives it.
-  // An exam booked after its deadline must move now: "Urgent", never "Later" or "Soon" (tester s8 issue 14b B1).
+  // An exam booked after its deadline must move now: "Urgent", never "Later" or "Soon".
   ["monthsAhead", "notStarted", "Urgent", "Wed 26 Jan 2028"],
   ["monthsAhead", "inProgress", "Urgent", "Wed 26 Jan 2028"],
   ["monthsAhead", "examBeforeDeadline", "Later", "Wed 26 Jan 2028"],
@@ -58,10 +58,10 @@ const ROWS: Row[] = [
   ["within30Days", "examAfterDeadline", "Urgent", "Wed 26 Jan 2028"],
   ["within7Days", "notStarted", "Later", "Wed 24 Jan 2029"],
   // In progress or booked too late, five days before the last sitting day: any seat found by then
-  // keeps the 2028 Match (the week for a seat is advice, tester t9m F12), so it must move now.
+  // keeps the 2028 Match (the week for a seat is advice), so it must move now.
   ["within7Days", "inProgress", "Urgent", "Wed 26 Jan 2028"],
   // Sat on 20 Jan, its last sitting day met: due by the day its result must reach NRMP, the rank
-  // order list deadline (tester t9h issue 9 B4), never by the sitting deadline.
+  // order list deadline, never by the sitting deadline.
   ["within7Days", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
   ["within7Days", "examAfterDeadline", "Urgent", "Wed 26 Jan 2028"],
   // The deadline for the 2028 Match has passed: too late for it, dated for the 2029 Match; an exam
@@ -69,13 +69,13 @@ const ROWS: Row[] = [
   ["passedBeforeRanking", "notStarted", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
   ["passedBeforeRanking", "inProgress", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
   ["passedBeforeRanking", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
-  // Booked soon, it is soon for the Match it is dated for, and says which (adv53's note, the lead's
-  // ruling: a step dated for the targeted Match reads that Match's words), never a bare "Soon".
+  // Booked soon, it is soon for the Match it is dated for, and says which
+  // (a step dated for the targeted Match reads that Match's words), never a bare "Soon".
   ["passedBeforeRanking", "examAfterDeadline", "Soon for the 2029 Match", "Wed 24 Jan 2029"],
   // After ranking closed the 2028 Match stays out of reach (it no longer flips back to that
-  // season's dates: tester s7 issue 15), so the next Match's date, as before ranking closed. A
+  // season's dates), so the next Match's date, as before ranking closed. A
   // sitting before the deadline whose result was never reported counts for the next Match too once
-  // the 2028 Match is over for the applicant (no list, no SOAP): tester t9j F5.
+  // the 2028 Match is over for the applicant (no list, no SOAP).
   ["passedAfterRanking", "notStarted", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
   ["passedAfterRanking", "inProgress", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
   ["passedAfterRanking", "examBeforeDeadline", "Result pending", "Thu 22 Feb 2029"],

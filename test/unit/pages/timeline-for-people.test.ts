@@ -5,7 +5,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { planFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
 
 /**
- * Tester s7 14b C1/C2: the emails named the guide their advice comes from, but the timeline still
+ * The emails named the guide their advice comes from, but the timeline still
  * printed the catalog's internal names, "(advice: seed article)" and "(advice: no authority sets
  * this)". Both go through the one helper the emails use (for-people.ts).
  */

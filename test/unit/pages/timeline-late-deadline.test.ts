@@ -8,7 +8,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s5 B4: on 2 Dec 2026 the timeline showed "Register for the NRMP … Overdue — Due Thu 25 Feb
+ * On 2 Dec 2026 the timeline showed "Register for the NRMP … Overdue — Due Thu 25 Feb
  * 2027": NRMP's early registration deadline (30 Nov) had passed, late registration (with a fee)
  * runs to the rank order list deadline. The badge and the dates must agree: the page says which
  * date passed and labels the date ahead as the late deadline.
@@ -24,7 +24,7 @@ describe("timeline: a step past its early deadline while a late one holds", () =
         milestoneFactory("usmle_step2ck", "scheduled", "2027-01-10"),
         milestoneFactory("eras_application", "done", "2026-09-20"),
         // OET and the Pathway done: with them still to do, ECFMG's Pathway review puts the 2027
-        // Match out of reach on 2 Dec (tester s7 issue 9 A1), and registration waits for 2028.
+        // Match out of reach on 2 Dec, and registration waits for 2028.
         milestoneFactory("oet_medicine", "done", "2026-05-01"),
         milestoneFactory("ecfmg_pathway", "done", "2026-06-01"),
       ],

@@ -7,7 +7,7 @@ import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 
 /**
- * Tester s12 issue 14f B2: Omar's 2027 Match is out of reach and his plan is dated for 2028 (the
+ * Omar's 2027 Match is out of reach and his plan is dated for 2028 (the
  * console says "2027 → 2028 (2027 out of reach)"), yet his timeline said "Your Match 2027
  * timeline" and "Some dates of the 2027 season are projected", and the out-of-reach message sat
  * far down under Risks. The page names the Match its dates are for and leads with why.

@@ -5,7 +5,7 @@ import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import { planFactory, reminderFactory } from "#test/unit/usecases/fakes.ts";
 
-// Tester s5 issue 14 C3: two reminders at the same minute arrive as ONE email ("… (+1 more)"),
+// Two reminders at the same minute arrive as ONE email ("… (+1 more)"),
 // but "Your next emails" listed them as two rows; a weekly summary was not labelled as such.
 const links = applicantLinks({
   baseUrl: "https://api.example.org",
@@ -75,7 +75,7 @@ describe("Your next emails, one row per email", () => {
   });
 });
 
-describe("one email's items in the order the email gives them (tester s10 issue 14d C4)", () => {
+describe("one email's items in the order the email gives them", () => {
   // A target of the same day is listed after a hard deadline, as the email lists it.
   const target = reminderFactory({
     id: "lors:target-in-7d",
@@ -110,7 +110,7 @@ describe("one email's items in the order the email gives them (tester s10 issue 
   });
 });
 
-describe("the calendar section names where each address goes (tester s10 issue 14d B3)", () => {
+describe("the calendar section names where each address goes", () => {
   it("says Google Calendar and Outlook on the web take the https address, and a download does not update", () => {
     const html =
       timelinePage({

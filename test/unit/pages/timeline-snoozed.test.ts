@@ -7,7 +7,7 @@ import { planFactory, profileFactory, reminderFactory, stepFactory } from "#test
 import { withoutSentReminders } from "#usecases/planning.ts";
 
 /**
- * Tester s4 C6: after a snooze the timeline showed the same step with Snooze offered again, and
+ * After a snooze the timeline showed the same step with Snooze offered again, and
  * near a deadline it offered a snooze when only the last reminder was left to send.
  */
 describe("snoozes on the timeline", () => {
@@ -58,7 +58,7 @@ describe("snoozes on the timeline", () => {
   });
 });
 
-describe("risks on the timeline (tester s4 C3)", () => {
+describe("risks on the timeline", () => {
   it("show the plain sentence, and the provenance folded under it", () => {
     const links = applicantLinks({
       baseUrl: "https://api.example.org",

@@ -7,7 +7,7 @@ import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 
 /**
- * fixB3's ruling on tester t9w F4: past the contract's date with no SOAP position reported, the plan
+ * Past the contract's date with no SOAP position reported, the plan
  * is dated for the next Match. The timeline names that Match and leads with why, but not with "out of
  * reach": the applicant told us they did not match, and marking Match Day done brings 2027 back.
  */

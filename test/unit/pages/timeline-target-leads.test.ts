@@ -7,12 +7,12 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s11 issue 9e C3: an early starter (2028 Match, only WDOMS done) on 30 Nov 2026 read
+ * An early starter (2028 Match, only WDOMS done) on 30 Nov 2026 read
  * "Submit the Application for ECFMG Certification Urgent — Due Wed 25 Aug 2027 … Aim to finish by
  * Wed 27 Jan 2027": the badge comes from the target, yet the eye read "Urgent … Due Aug 2027".
  * One rule: a step whose target is shown leads with it, the deadline after.
  */
-describe("timeline: a target shown leads the step's dates (s11 9e C3)", () => {
+describe("timeline: a target shown leads the step's dates", () => {
   const now = new Date("2026-11-30T12:00:00Z");
   const thePlan = plan(
     {
@@ -45,7 +45,7 @@ describe("timeline: a target shown leads the step's dates (s11 9e C3)", () => {
 
   it("puts 'Aim to finish by' before 'Due' on every step with a target ahead, the ECFMG application included", () => {
     const application = thePlan.nextSteps.find((step) => step.milestone === "ecfmg_application");
-    // Its latest safe start is four weeks ahead, so it is soon, not urgent (tester t9p F18).
+    // Its latest safe start is four weeks ahead, so it is soon, not urgent.
     expect(application?.urgency).toBe("soon");
     expect(application?.target).toBeDefined();
     const withTarget = thePlan.nextSteps.filter(

@@ -7,7 +7,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s4 B2/B3: a reminder about a competitive target was listed as "(due …)" under "Your next
+ * A reminder about a competitive target was listed as "(due …)" under "Your next
  * emails", contradicting the step's real deadline on the same page. A target reads "aim to finish
  * by", and the step shows its target beside the deadline (or beside "No fixed deadline").
  */
@@ -61,7 +61,7 @@ describe("timeline: target dates are never shown as deadlines", () => {
   });
 });
 
-describe("timeline: the order of next steps is explained (tester s4 C5)", () => {
+describe("timeline: the order of next steps is explained", () => {
   it("says the steps are ordered by urgency, then by date", () => {
     const html =
       timelinePage({

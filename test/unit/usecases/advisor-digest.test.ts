@@ -120,7 +120,7 @@ describe("the advisor's daily digest", () => {
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-24T13:00:00Z"), deps);
     expect(mailer.sent[1]?.text).toContain("New critical risk: ERAS application not submitted");
     expect(mailer.sent[1]?.text).toContain("Newly overdue:");
-    // "Since" names the last digest's day, not today's (tester s5 C9).
+    // "Since" names the last digest's day, not today's.
     expect(mailer.sent[1]?.text).toContain("since your last digest of Wednesday, September 23, 2026.");
     expect(mailer.sent[1]?.text).not.toContain("September 24");
     expect(mailer.sent[0]?.text).not.toContain("since your last digest");
@@ -136,7 +136,7 @@ describe("the advisor's daily digest", () => {
     const plan = domainPlanning.plan(state, at);
     expect(plan.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
     // Waiting on the rank list of a Match that is over, Match Day is, in the plan itself, neither
-    // overdue nor waiting (tester t9i F2: a blocked step is never overdue); the digest must not list it either.
+    // overdue nor waiting (a blocked step is never overdue); the digest must not list it either.
     expect(plan.overdue.map((step) => step.milestone)).not.toContain("match_day");
     expect(plan.blocked.map((step) => step.milestone)).not.toContain("match_day");
     const [entry] = digestEntries(undefined, [{ state, plan }], deps.consoleUrl);
@@ -197,7 +197,7 @@ describe("the advisor's daily digest", () => {
     expect(other?.overdue).toEqual([{ title: "ERAS application", due: registration.deadline.et }]);
   });
 
-  // Tester s8 issue 15 B1: "What Fatima Malik was told: …" while her reminders were paused.
+  // "What Fatima Malik was told: …" while her reminders were paused.
   describe.each([
     {
       held: "paused",
@@ -240,7 +240,7 @@ describe("the advisor's daily digest", () => {
     expect(mailer.sent[0]?.text).toContain("What Ada Okafor was told: “");
   });
 
-  // Tester s9 issue 15 B5: an unreachable applicant with no open risk was never mentioned.
+  // An unreachable applicant with no open risk was never mentioned.
   describe("an applicant Matchpath cannot reach", () => {
     const CANNOT_REACH_BOUNCE =
       "Matchpath cannot reach Ada Okafor: an email to their address bounced, so Matchpath sends them nothing more; ask them for a new address.";

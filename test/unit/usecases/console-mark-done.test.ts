@@ -31,7 +31,7 @@ async function notMarkDone(): Promise<never> {
 const PRIYA: Principal = { email: "priya.advisor@matchpath.example", role: "advisor", sub: "priya" };
 
 /**
- * The console's "Mark done" (tester s8, issue 15 point 4): the step the advisor chose is recorded
+ * The console's "Mark done": the step the advisor chose is recorded
  * done on the date given, as the advisor's, audited, and the write is conditioned on the step as
  * the check read it. A change to the step between that read and the write (the applicant's own
  * Done link, a form) was overwritten unseen; now the step is decided again on what is stored.

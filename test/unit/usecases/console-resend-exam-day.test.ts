@@ -31,7 +31,7 @@ async function notResend(): Promise<never> {
 
 const PRIYA: Principal = { email: "priya.advisor@matchpath.example", role: "advisor", sub: "priya" };
 
-// Fatima (tester s11 issue 15e B3): 2028 Match, Step 2 CK booked for Tue 30 Mar 2027 in Karachi.
+// Fatima: 2028 Match, Step 2 CK booked for Tue 30 Mar 2027 in Karachi.
 const FATIMA_MILESTONES: MilestoneEntry[] = [
   { key: "wdoms_listing", status: "done" },
   { key: "ecfmg_application", status: "done" },
@@ -40,7 +40,7 @@ const FATIMA_MILESTONES: MilestoneEntry[] = [
 ];
 
 /**
- * Tester s11 issue 15e B3: on the booked exam's day, "Resend the latest notice" (the exam's
+ * On the booked exam's day, "Resend the latest notice" (the exam's
  * countdown email) was refused with "every step that email was about is done or past its
  * deadline", while Step 2 CK was open and its deadline a year ahead. The countdown is over because
  * the exam day has come: the refusal says so.

@@ -24,7 +24,7 @@ const emptyConsole: ConsoleStore = {
 };
 
 /**
- * Tester s12 issue 15f C4: Bo Bounce's page said "Matchpath cannot reach this applicant" and still
+ * Bo Bounce's page said "Matchpath cannot reach this applicant" and still
  * offered "Resend the latest notice" with "It is sent now: …"; the click answered "Not resent: the
  * address is suppressed after a bounce or a complaint". The page now asks the resend's own rule
  * (resendRefusal) and shows its reason beside a disabled button; the POST answers the same words.

@@ -17,7 +17,7 @@ class InMemoryAudit implements ConsoleStore {
   async listAudit(applicantId: string): Promise<AuditEntry[]> {
     return this.entries.filter((entry) => entry.applicantId === applicantId);
   }
-  /** The cohort row's last email the resend wrote (tester s11 issue 15e B2). */
+  /** The cohort row's last email the resend wrote. */
   readonly lastEmails: { applicantId: string; lastEmail: LastEmail }[] = [];
   async recordLastEmail(applicantId: string, lastEmail: LastEmail): Promise<void> {
     this.lastEmails.push({ applicantId, lastEmail });
@@ -35,7 +35,7 @@ async function notResend(): Promise<never> {
 
 const DANIEL: Principal = { email: "daniel.advisor@matchpath.example", role: "advisor", sub: "daniel" };
 
-// Omar (tester s10 issue 15): J-1, 2027 Match, ERAS application in progress, never registered with
+// Omar: J-1, 2027 Match, ERAS application in progress, never registered with
 // NRMP, Pathway not submitted on 10 Feb 2027: the 2027 Match is out of reach, planned for the 2028
 // Match. (The Pathway was "in_progress" here; since tester s14 issue 9h A4 an undated in-progress
 // Pathway may be under review already and no longer writes a season off before its ROL deadline, so
@@ -100,7 +100,7 @@ function setupOmar(now: string) {
 }
 
 /**
- * Tester s10 issue 15 B3: "Resend the latest notice" on 1 Apr 2027 sent again "The 2027 Match is
+ * "Resend the latest notice" on 1 Apr 2027 sent again "The 2027 Match is
  * out of reach … Pay no 2027 ERAS or NRMP fee", six weeks after that Match. The notice stayed
  * "ahead" only because its deadline is the 2028 rank order list deadline; its words are about the
  * 2027 Match, whose rank order list deadline had passed.
@@ -127,7 +127,7 @@ describe("resending the out-of-reach notice", () => {
 });
 
 /**
- * Tester s12 issue 15f B1: once a saved what-if moved the applicant to the 2028 Match, the
+ * Once a saved what-if moved the applicant to the 2028 Match, the
  * out-of-reach notice is no longer planned, and its refusal read "the deadline of ECFMG Pathway has
  * passed" (the step it is filed under), a false statement: the 2028 Match's Pathway deadline is
  * months ahead. The refusal says what the notice was about: the 2027 Match, over or no longer the

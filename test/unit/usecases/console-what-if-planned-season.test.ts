@@ -23,7 +23,7 @@ const noConsoleStore: ConsoleStore = {
 };
 
 /**
- * Tester s12 issue 15g B1: an applicant targeting the 2027 Match in March 2027 (out of reach, plan
+ * An applicant targeting the 2027 Match in March 2027 (out of reach, plan
  * dated for 2028) was warned that a November 2027 interview is "outside the 2027 Match's interview
  * season". The season checked is the Match the plan is dated for, as the cohort's "2027 → 2028".
  */

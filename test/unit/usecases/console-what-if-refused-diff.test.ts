@@ -24,7 +24,7 @@ const noConsoleStore: ConsoleStore = {
 };
 
 /**
- * Tester s12 issue 15g C1: "waived" on a done USMLE Step 1 was refused, yet the preview's budget
+ * "waived" on a done USMLE Step 1 was refused, yet the preview's budget
  * dropped its paid fee ("total $5,305 → $4,625") beside "Steps and deadlines: No change". A change
  * that cannot be saved makes no difference: none is shown, and the page says why.
  */

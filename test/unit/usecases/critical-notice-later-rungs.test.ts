@@ -14,7 +14,7 @@ import {
 } from "./fakes.ts";
 
 /**
- * fixN2's finding (session 25): a critical notice is laid at each plan's `now` with a stable id, and
+ * A critical notice is laid at each plan's `now` with a stable id, and
  * a wake-up plans as of its scheduled time, so at the wake-up for a later rung of the notice's step
  * the notice (already sent) sat at that same instant and the rung was dropped for it: the step was
  * never reminded of again. With the real planner and the use case, wake-ups fired in order: Imran
@@ -99,10 +99,10 @@ const daysApart = (sent: readonly string[]) =>
         (Date.parse(each.slice(0, 10)) - Date.parse((sent[index] as string).slice(0, 10))) / 86_400_000,
     );
 
-describe("a critical notice never swallows the later reminders of its step (fixN2, session 25)", () => {
+describe("a critical notice never swallows the later reminders of its step", () => {
   it("Step 2 CK done: every NRMP reminder the sign-up plan lays out is delivered on its day, the ones the rank list's email says marked sent with it", async () => {
     // The rungs of 4, 11, 22 and 24 Feb ride in the rank list's emails ("Also: Registered with
-    // NRMP?", ruling W2) and are marked sent with them; before (fixD's leftover 2), none was, the one
+    // NRMP?", ruling W2) and are marked sent with them; before, none was, the one
     // of 11 Feb came back on 16 Feb as a missed rung and its spacing swallowed the 18 Feb question;
     // then the 18 Feb question itself was folded into the rank list's rung of 11 Feb re-timed to
     // 18 Feb, already sent, and went nowhere.
@@ -129,7 +129,7 @@ describe("a critical notice never swallows the later reminders of its step (fixN
   });
 
   it("Step 2 CK not started (tester c6): the missed start-by rung the 20 Jan notice told is not asked again on 24 Jan", async () => {
-    // fixD's leftover 1: the rung's slot had passed at sign-up; re-timed to each re-plan's next
+    // The rung's slot had passed at sign-up; re-timed to each re-plan's next
     // slot with a stable id, it was folded into the notice at sign-up and sent alone 4 days later.
     // The sign-up plan's NRMP emails before the Match goes out of reach are the ones delivered.
     const until = "2027-02-03T00:00:00.000Z";

@@ -16,7 +16,7 @@ import {
 } from "./fakes.ts";
 
 /**
- * Risks that turn critical with time alone, between deadlines (tester s7, issue 15 A1 and A2):
+ * Risks that turn critical with time alone, between deadlines:
  * Kwame needs an H-1B for the 2028 Match from Accra and has passed only Step 1. As the months pass,
  * "now + lead time" crosses the rank order list deadline: Step 3 for the H-1B, then the whole
  * season, go out of reach on days that are neither a step's deadline nor a season date. The

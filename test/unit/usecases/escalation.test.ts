@@ -101,7 +101,7 @@ describe("escalation to the advisor", () => {
     expect(said[0]?.split("agreed that you are told")[1]).not.toMatch(/\byour?s?\b/i);
   });
 
-  // Tester s8 issue 15 B1: the digest's "What X was told" while X's reminders were paused; an
+  // The digest's "What X was told" while X's reminders were paused; an
   // escalation quotes the planner the same way.
   it("says the applicant has not been told while an advisor paused their reminders", () => {
     const deps = setup("2026-12-15T12:00:00Z", true);
@@ -117,7 +117,7 @@ describe("escalation to the advisor", () => {
     }
   });
 
-  // Tester s9 issue 15 B6: with the applicant's own address suppressed (a bounce) the escalation
+  // With the applicant's own address suppressed (a bounce) the escalation
   // still said "What Bola Bounce was told: …" while the digest said she had not been told.
   it("says the applicant has not been told while their own address is suppressed, as the digest does", async () => {
     const deps = setup("2026-12-15T12:00:00Z", true);
@@ -152,7 +152,7 @@ describe("escalation to the advisor", () => {
     expect(subjects(deps)).toEqual([...first, "SCHOOL_NOT_ECFMG_ELIGIBLE" as const].map(subjectOf));
   });
 
-  it("tells again of a risk that reappears for the next Match, once per season (tester s8 issue 15 A2)", async () => {
+  it("tells again of a risk that reappears for the next Match, once per season", async () => {
     // The advisor moved the applicant to the next Match: a risk told of for the 2027 Match that
     // appears again for the 2028 one is news; the ledger id was per risk for ever, so it was silent.
     const deps = setup("2026-12-15T12:00:00Z", true);

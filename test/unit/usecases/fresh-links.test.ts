@@ -40,7 +40,7 @@ function setup(now: string) {
   return { store, mailer, clock, deps };
 }
 
-describe("sendFreshLinks (tester s8 issue 14 B4)", () => {
+describe("sendFreshLinks", () => {
   it("allows one per the applicant's own day, recorded in the ledger as sent", async () => {
     // 23:30 in Karachi (UTC+5) on 1 Aug, then 00:30 on 2 Aug: a new day there, though not in UTC.
     const { store, mailer, clock, deps } = setup("2026-08-01T18:30:00Z");

@@ -18,7 +18,7 @@ import {
 } from "./fakes.ts";
 
 /**
- * Tester s8 issue 14 B8: a cancelled interview stayed for good in a calendar that imported the
+ * A cancelled interview stayed for good in a calendar that imported the
  * .ics of its email. The email that carried the file is in the ledger; once the interview leaves
  * the record, one email cancels the file (METHOD:CANCEL, same UID, higher SEQUENCE), and only then.
  */
@@ -64,7 +64,7 @@ const cancellationsOf = (state: ApplicantState, now: string) =>
     .plan(state, new Date(now))
     .reminders.filter((reminder) => reminder.rung === INTERVIEW_CANCELLED_RUNG);
 
-describe("the reminder that cancels an interview's calendar file (tester s8 issue 14 B8)", () => {
+describe("the reminder that cancels an interview's calendar file", () => {
   it("is planned when the file was sent and the interview is gone, due at once, with a stable id", () => {
     const state = stateWith({ ledger: [sentInviteMark()] });
     const [cancellation, ...more] = cancellationsOf(state, "2026-11-06T10:00:00Z");
@@ -121,7 +121,7 @@ describe("the reminder that cancels an interview's calendar file (tester s8 issu
 
 function world(now: string) {
   const store = new InMemoryApplicantStore();
-  // In reach of the 2027 Match: a dropped Match's interviews get no reminders (t9m F13).
+  // In reach of the 2027 Match: a dropped Match's interviews get no reminders.
   store.add(profileFactory({ updatedAt: "2026-10-20T00:00:00.000Z" }), {
     milestones: doneMilestones([...PRE_ERAS_KEYS, "nrmp_registration"], "2026-09-10"),
     interviews: [interview],
@@ -150,7 +150,7 @@ function parsed(content: string) {
   return { calendar, event, wrapped: new ICAL.Event(event) };
 }
 
-describe("the cancellation email (tester s8 issue 14 B8)", () => {
+describe("the cancellation email", () => {
   it("goes once, after the interview email, with a METHOD:CANCEL file of the same UID and a higher SEQUENCE", async () => {
     const { store, mailer, clock, deps } = world("2026-11-05T08:00:00Z");
     // The interview's email, carrying its file (METHOD:PUBLISH).
@@ -216,7 +216,7 @@ describe("the cancellation email (tester s8 issue 14 B8)", () => {
   });
 });
 
-describe("a moved interview's next email (tester s8 issue 14 B8)", () => {
+describe("a moved interview's next email", () => {
   it("updates the same UID with a higher SEQUENCE and the new time, and cancels nothing", async () => {
     const { store, mailer, clock, deps } = world("2026-11-05T08:00:00Z");
     await sendDueReminders("a_ada", undefined, deps);

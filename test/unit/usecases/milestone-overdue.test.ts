@@ -51,7 +51,7 @@ describe("MilestoneOverdue", () => {
     const plan = domainPlanning.plan(deps.store.state("a_ada"), deps.clock.now());
     const expected = overdueSubjects(plan);
     // Exams done but no ERAS token by December 2026: its deadline has passed. The ERAS application
-    // waits on it, so the token is overdue, not the application (tester t9i F1: a blocked step is
+    // waits on it, so the token is overdue, not the application (a blocked step is
     // never overdue). The early NRMP deadline has passed too, but late registration stays open until
     // the rank order list deadline, so NRMP registration is due by it, not overdue (issue 9, session 8).
     expect(expected).toEqual(expect.arrayContaining(["eras_token"]));

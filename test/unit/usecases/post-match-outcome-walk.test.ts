@@ -86,7 +86,7 @@ async function walk(name: string, from: string): Promise<Sent[]> {
   return sent;
 }
 
-describe("from Match Week to residency's start (fixM, t9x F3 and F9)", () => {
+describe("from Match Week to residency's start", () => {
   it("an accepted SOAP position: the contract and J-1 emails from the SOAP day, no SOAP-offer question", async () => {
     // Prepare / Act: from the evening of SOAP's last day in Kathmandu (Thu 18 Mar 2027, 20:00 +05:45).
     const sent = await walk("unmatched-then-soap-position-kathmandu.json", "2027-03-18T14:15:00.000Z");

@@ -97,7 +97,7 @@ describe("receiveSubmission", () => {
     expect(deps.intake.calls.applySubmission).toBeUndefined();
   });
 
-  it("refuses a snapshot step done after today in the applicant's zone, naming its date, as Mark done does (t9i F7)", async () => {
+  it("refuses a snapshot step done after today in the applicant's zone, naming its date, as Mark done does", async () => {
     // 2026-03-01T00:00Z is 01:00 on 1 March in Lagos: 2 March is tomorrow there.
     const deps = setup();
     const future = {
@@ -140,7 +140,7 @@ describe("receiveSubmission", () => {
     });
   });
 
-  it("refuses an update's step done on a date that is after today in every zone, naming its date (t9i F7)", async () => {
+  it("refuses an update's step done on a date that is after today in every zone, naming its date", async () => {
     const update = {
       type: "milestone.update",
       submissionId: "sub-3",
@@ -154,7 +154,7 @@ describe("receiveSubmission", () => {
     expect(deps.intake.calls.applySubmission).toBeUndefined();
   });
 
-  it('refuses "waived" on a step an applicant may not skip, naming its status field; research and SOAP may be (t9v F16)', async () => {
+  it('refuses "waived" on a step an applicant may not skip, naming its status field; research and SOAP may be', async () => {
     const deps = setup();
     const waived = {
       ...snapshot,

@@ -19,8 +19,8 @@ import {
 } from "./fakes.ts";
 
 /**
- * Issue 11: the applicant's one wake-up comes at a risk-change instant (Plan.riskChangesAt, tester
- * s7 issue 15b) only when the plan re-made there sends the applicant something before the next
+ * Issue 11: the applicant's one wake-up comes at a risk-change instant (Plan.riskChangesAt)
+ * only when the plan re-made there sends the applicant something before the next
  * reminder; each one that sends nothing cost a Query, a plan write and a re-arm. The advisor's
  * escalations keep their own timer (escalation-timer.test.ts).
  */
@@ -122,7 +122,7 @@ describe("risk-change wake-ups (issue 11)", () => {
 });
 
 /**
- * With the real planner (tester s7 issue 15b, the case 3d3287c fixed): a matched J-1 applicant in
+ * With the real planner (the case 3d3287c fixed): a matched J-1 applicant in
  * Cairo whose visa chain is behind; the April notice is sent. On 18 May the DS-2019 falls behind
  * too (a risk-change instant, weeks before the next reminder on 3 June): the new notice goes out
  * at that day's delivery slot, whether or not the applicant consented to escalation.
@@ -173,11 +173,11 @@ describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)"
       await sendDueReminders("a_ada", at, deps);
       at = deps.wakeUps.pending.get("a_ada");
     }
-    // The April notice; the certificate's target passed (the J-1 sponsorship's date, 16 Apr: t9p
-    // F14), then its weekly follow-ups while the J-1 chain waits for it (t9q F6); and the risk
+    // The April notice; the certificate's target passed (the J-1 sponsorship's date, 16 Apr),
+    // then its weekly follow-ups while the J-1 chain waits for it; and the risk
     // change's notice at 07:00 Cairo on 18 May, armed for its slot (not a wake-up at the change,
     // 04:00:01 UTC, that found it not yet due). The contract and the Statement of Need, behind,
-    // are chased weekly to the start besides (visa-behind, tester t9v F3). Every weekly chase is
+    // are chased weekly to the start besides (visa-behind). Every weekly chase is
     // counted back in weeks from its deadline's first rung, so they share Thursday's slot with the
     // certificate's: one email a week, where each step's own even spread once sent emails on
     // consecutive days (23 and 24 Apr, 30 Apr and 1 May, 27 and 28 May).

@@ -5,7 +5,7 @@ import { runPlanCli } from "../../../shared/cli/plan.ts";
 import { FixedClock, InMemoryApplicantStore } from "./fakes.ts";
 
 /**
- * Tester t9z F12 (ruling 3, session 30): a passing score on an exam only `scheduled` is a typo or a
+ * A passing score on an exam only `scheduled` is a typo or a
  * sat exam in the wrong status. The intake refuses it naming the field (RFC 9457 problems from
  * InvalidInputError) and the CLI's check says the same; a failing score there is a booked retake.
  */
@@ -35,7 +35,7 @@ const setup = () => ({
 });
 const MESSAGE = "a score is reported once the exam is done; mark it done";
 
-describe("a passing score on a scheduled exam is refused at intake (t9z F12)", () => {
+describe("a passing score on a scheduled exam is refused at intake", () => {
   it("refuses 235 on a scheduled Step 2 CK, naming milestones.1.score; nothing is stored", async () => {
     const deps = setup();
     const failure = await receiveSubmission(snapshot(235), "webhook", deps).catch((error: unknown) => error);

@@ -180,7 +180,7 @@ describe("sendDueReminders", () => {
             reminderIds: ["lors:due-in-7d", "eras_application:due-in-7d"],
             milestones: ["lors", "eras_application"],
             // Each held-back reminder's step and rung, so the console's row still names it once
-            // the plan no longer holds it (tester s8 issue 15 B4).
+            // the plan no longer holds it.
             reminders: [
               { id: "lors:due-in-7d", milestone: "lors", rung: "due-in-7d" },
               { id: "eras_application:due-in-7d", milestone: "eras_application", rung: "due-in-7d" },
@@ -193,7 +193,7 @@ describe("sendDueReminders", () => {
     },
   );
 
-  // Tester s8 issue 15 B4: a claim left by a sender that died after SES accepted the email stays
+  // A claim left by a sender that died after SES accepted the email stays
   // "claimed" in the ledger; it stores its step and rung too, so the console's row names it.
   it("stores each claim with the step and rung it is for", async () => {
     const deps = setup();

@@ -3,7 +3,7 @@ import type { LedgerEntry } from "#ports/reminder-ledger.ts";
 import { sentRemindersOf } from "#usecases/sent-reminders.ts";
 
 /**
- * fixD's leftover 3 (session 26): a sent mark written before the ledger stored subjects has none,
+ * A sent mark written before the ledger stored subjects has none,
  * and its id (`r-` and a hash of the step, rung and deadline) does not say its step. Such a mark is
  * passed to the planner anyway: the planner reads only the ids it lays (a notice's, an NRMP
  * rung's), and these old rows never change, so the look-ahead memo's key stays put. The reminder

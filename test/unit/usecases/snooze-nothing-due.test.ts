@@ -5,7 +5,7 @@ import { applyStepAction, previewStepAction, type StepActionDeps } from "#usecas
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "./fakes.ts";
 
 /**
- * Tester s10 issue 14d C2: a Snooze link on a step whose next reminder was months away offered
+ * A Snooze link on a step whose next reminder was months away offered
  * 2/4/7 days and "recorded" the snooze, which silenced nothing. Now the page offers only lengths
  * that reach a reminder, and a stale link (an older email's) says plainly that nothing was due in
  * that window, and writes nothing.

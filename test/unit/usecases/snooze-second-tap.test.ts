@@ -6,7 +6,7 @@ import { applyStepAction, previewStepAction, type StepActionDeps } from "#usecas
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "./fakes.ts";
 
 /**
- * Tester s12 issue 14f A1: a second POST of a used Snooze link answered 400 "Not available now …
+ * A second POST of a used Snooze link answered 400 "Not available now …
  * Nothing to snooze … Nothing was changed", and so did a later GET, though the snooze was
  * recorded: the applicant who tapped twice believed it failed. Like Done, Scheduled for… and Not
  * for me, a used Snooze link answers "Already recorded" with what is recorded.

@@ -14,7 +14,7 @@ import {
 } from "./fakes.ts";
 
 /**
- * fixB3's ruling on tester t9w F4: an applicant who told us in Match Week they did not match (SOAP
+ * An applicant who told us in Match Week they did not match (SOAP
  * in progress) and never marks Match Day done was asked "tell us the SOAP offer you accepted" every
  * week up to 1 July, then told "we still do not know where you matched". With the real planner and
  * the use case, wake-ups fired in order from Match Day's release to residency's start: at most three
@@ -100,7 +100,7 @@ async function sends(): Promise<{ sent: Sent[]; contractDue: string }> {
   return { sent, contractDue };
 }
 
-describe("after SOAP with no position reported, from Match Day to residency's start (fixB3, t9w F4)", () => {
+describe("after SOAP with no position reported, from Match Day to residency's start", () => {
   it("sends at most three Match Day emails, all before the contract's date, then the next Match's reminders", async () => {
     // Prepare / Act
     const { sent, contractDue } = await sends();

@@ -7,7 +7,7 @@ import { applyStepAction, type StepActionDeps } from "#usecases/step-actions.ts"
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "./fakes.ts";
 
 /**
- * Tester s9 issue 14 A1, A3: the POST of an action link decides on the state check its GET makes,
+ * The POST of an action link decides on the state check its GET makes,
  * on the step as stored when it writes. A step done in between (another link, the console, a form)
  * is read and decided again, never overwritten.
  */

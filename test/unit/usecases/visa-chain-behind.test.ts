@@ -14,13 +14,13 @@ import {
 } from "./fakes.ts";
 
 /**
- * Tester t9v F3: matched on 19 Mar 2027 with the visa chain behind (no contract, Statement of Need,
+ * Matched on 19 Mar 2027 with the visa chain behind (no contract, Statement of Need,
  * sponsorship, DS-2019 or visa reported), the applicant heard one critical notice and then nothing
  * until the start date. With the real planner and the use case, wake-ups fired in order from the
  * day after Match Day to residency's start (1 Jul 2027, projected), as the sender runs them: an
  * advisor chases a visa step that is behind, so some email goes out in every 7 days while one is.
  */
-/** Everything before the Match done for the 2027 Match (the tester's input, t9v F3), Match Day reported. */
+/** Everything before the Match done for the 2027 Match (the tester's input), Match Day reported. */
 const everythingDone: MilestoneEntry[] = [
   { key: "wdoms_listing", status: "done", date: "2024-01-10" },
   { key: "ecfmg_application", status: "done", date: "2024-02-01" },
@@ -132,7 +132,7 @@ describe.each([
     behindFrom: "2027-04-03T04:00:00.000Z",
     criticalDays: ["2027-04-03", "2027-05-18", "2027-06-17"],
   },
-])("$visa matched, the visa chain behind (tester t9v F3)", ({ visa, behindFrom, criticalDays }) => {
+])("$visa matched, the visa chain behind", ({ visa, behindFrom, criticalDays }) => {
   it("hears at least once in every 7 days from the first late step to the start date, never about a blocked step", async () => {
     // Prepare / Act
     const sent = await sends(visa);

@@ -6,8 +6,8 @@ import { jwtVerifier } from "#adapters/auth/jwt-verifier.ts";
 import { UnauthorizedError } from "#errors";
 
 /**
- * The console's token check trusts `email` only when the issuer says it is verified (tester s10
- * issue 15d A3): in Cognito an advisor may change their own email attribute, and until the new
+ * The console's token check trusts `email` only when the issuer says it is verified:
+ * in Cognito an advisor may change their own email attribute, and until the new
  * address is verified the ID token carries it with `email_verified: false`; taking that email as
  * the advisor's would show another advisor's applicants.
  */

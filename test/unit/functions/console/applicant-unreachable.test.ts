@@ -5,7 +5,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
 
 /**
- * An applicant whose own address is on the suppression list (tester s9 issue 15 B5): only the
+ * An applicant whose own address is on the suppression list: only the
  * cohort's last-email column and a cancelled ledger row said so, while the reminders ahead still
  * read plain "scheduled" and nothing told the advisor that the applicant receives nothing.
  */

@@ -60,7 +60,7 @@ describe("the cohort page", () => {
     );
   });
 
-  it("says a page beyond the last does not exist and shows the last one (tester s5 C8)", () => {
+  it("says a page beyond the last does not exist and shows the last one", () => {
     const beyond = cohortFragment(admin, selectRows(all, {}, "risk"), all, { sort: "risk", page: 99999 });
     expect(beyond).toContain(
       "There is no page 99999: 250 applicants match, on 3 pages. Showing page 3, the last.",

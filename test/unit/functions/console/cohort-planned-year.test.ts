@@ -8,7 +8,7 @@ import { applicantFragment } from "../../../../functions/console/pages/applicant
 import { cohortCsv, cohortFragment } from "../../../../functions/console/pages/cohort.ts";
 
 /**
- * Tester s8 issue 15b B3: after the demo the cohort's Match column said 2027 for Aarav Sharma and
+ * After the demo the cohort's Match column said 2027 for Aarav Sharma and
  * Omar Haddad, whose 2027 Match is out of reach (MATCH_YEAR_NOT_FEASIBLE) and whose plans are dated
  * for 2028 (next deadline "Sat 25 Dec 2027"); filtering the 2027 season listed them with only 2028
  * deadlines. The row keeps the Match the plan is dated for; the cell says "2027 → 2028 (2027 out of
@@ -40,7 +40,7 @@ function rowOf(applicantId: string, matchYear: number, milestones: MilestoneEntr
   return cohortRow({ applicantId, applicant: profile, plan: domainPlanning.plan(state, now) });
 }
 
-describe("the cohort's Match column (tester s8 issue 15b B3)", () => {
+describe("the cohort's Match column", () => {
   const omar = rowOf("a_omar", 2027, OMAR);
   const fatima = rowOf("a_fatima", 2028, OMAR.slice(0, 3));
   const onTrack = rowOf("a_ontrack", 2027, OMAR.slice(0, 3), new Date("2026-02-01T12:00:00Z"));
@@ -48,7 +48,7 @@ describe("the cohort's Match column (tester s8 issue 15b B3)", () => {
   it("keeps the Match the plan is dated for beside the one the applicant targets", () => {
     expect(omar.matchYear).toBe(2027);
     expect(omar.plannedMatchYear).toBe(2028);
-    // The row counts down to a 2028 Match's date: its season steps are planned too (tester t9m F15).
+    // The row counts down to a 2028 Match's date: its season steps are planned too.
     // Here the 2028 ERAS token's date (projected), which his 2027 token does not meet: a plan moved
     // to a later Match reads as the same applicant entered for it, so the Pathway that
     // MATCH_YEAR_NOT_FEASIBLE names no longer leads its urgency (tester t10a F6, ruling 3, session 31;
@@ -108,7 +108,7 @@ describe("the cohort's Match column (tester s8 issue 15b B3)", () => {
   });
 });
 
-describe("the applicant page's Match (tester s8 issue 15b B3)", () => {
+describe("the applicant page's Match", () => {
   it("names the Match the plan is dated for when the applicant's is out of reach, as the cohort does", () => {
     const profile = profileFactory({ matchYear: 2027, timezone: "Africa/Cairo" });
     const state = { profile, milestones: OMAR, interviews: [], ledger: [] };

@@ -6,7 +6,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { cohortFragment } from "../../../../functions/console/pages/cohort.ts";
 
 /**
- * Tester t9g issue 9 C2: the row of a 2027 applicant whose season is over (never registered with
+ * The row of a 2027 applicant whose season is over (never registered with
  * NRMP; clock 25 Feb 2027) said Match "2027", Stage "Season over", Next deadline "Receive ECFMG
  * certification Fri 16 Jun 2028": a 2028 date under "2027" without the "2027 → 2028" note the
  * out-of-reach rows have. The row now says which Match its date is for.
@@ -38,7 +38,7 @@ function rowAt(now: string) {
   });
 }
 
-describe("the cohort row of an applicant whose season is over (tester t9g issue 9 C2)", () => {
+describe("the cohort row of an applicant whose season is over", () => {
   it("names the Match its next date is for: 2027 → 2028 (2027 season over)", () => {
     const row = rowAt("2027-02-25T12:00:00Z");
     expect(row.stage).toBe("season-over");

@@ -7,7 +7,7 @@ import { applicantFragment } from "../../../../functions/console/pages/applicant
 /**
  * Issue 15, seen on the demo's applicant page in Chromium (390 and 1280 px):
  * - the Next list ended with "Budget plan, later, no fixed deadline, Mark done", although the budget
- *   is a section of the plan, never a step (tester s10 issue 9d C1: the timeline, the email and the
+ *   is a section of the plan, never a step (the timeline, the email and the
  *   CLI list it only as the budget; listedNextSteps): the page shows it as the Budget section below;
  * - "Erase applicant…" sat on the line of the resend's note ("It is sent now: … their time.
  *   [Erase applicant…]"), read as part of it: the erase is on a line of its own.

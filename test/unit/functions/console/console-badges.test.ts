@@ -9,7 +9,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
 
 /**
- * Tester s8 issue 15b B2: after the demo, Aarav Sharma's page read "ECFMG Pathway overdue — due
+ * After the demo, Aarav Sharma's page read "ECFMG Pathway overdue — due
  * Sat 25 Dec 2027" while its own Overdue section said "Nothing overdue" and his cohort row counted
  * 0 overdue. The 2027 Match is out of reach (MATCH_YEAR_NOT_FEASIBLE) and the planner dates the
  * Pathway for 2028; its 2027 deadline has passed, so the planner's urgency says "overdue". The
@@ -55,12 +55,12 @@ function nextItem(next: string, name: string): string {
   return next.slice(start, next.indexOf("</li>", start));
 }
 
-describe("a step's badge on the console tells the truth (tester s8 issue 15b B2)", () => {
+describe("a step's badge on the console tells the truth", () => {
   const afterMatchDay = new Date("2027-03-20T12:00:00Z");
   const omar = view(2027, OMAR, afterMatchDay);
   const pathway = omar.plan.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
 
-  it("the case: the Pathway, dated for 2028, its deadline ahead, is not overdue by the planner's urgency either (t9h B2)", () => {
+  it("the case: the Pathway, dated for 2028, its deadline ahead, is not overdue by the planner's urgency either", () => {
     expect(omar.plan.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
     expect(pathway?.urgency).not.toBe("overdue");
     expect(pathway?.matchYears).toEqual({ missed: 2027, due: 2028 });

@@ -8,7 +8,7 @@ import { applicantFragment } from "../../../../functions/console/pages/applicant
 import { h } from "../../../../functions/console/pages/html.ts";
 
 /**
- * The console's budget is the one the applicant sees (tester s8 issue 15 B6): the page said "Spent
+ * The console's budget is the one the applicant sees: the page said "Spent
  * $1,990 · upcoming $0 · total $1,990" while the applicant's timeline said "Paid so far $1,990 plus
  * AU$587" and listed fees to verify. Both now print budget-words.ts's rows and totals.
  */
@@ -49,7 +49,7 @@ describe("the console's budget", () => {
   it("gives the totals per currency, never converted, and says what they leave out", () => {
     const totals = budgetTotals(budget);
     expect(`${totals.paid} ${totals.toPay}`).toContain(" plus ");
-    // The label says the paid total is the fee table's estimate (tester s8 issue 14b B4).
+    // The label says the paid total is the fee table's estimate.
     expect(section).toContain(`${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}`);
     expect(section).toContain(`Still to pay</th><td></td><td class="amount">${h(totals.toPay)}`);
     expect(section).toContain(h(BUDGET_NOTE));

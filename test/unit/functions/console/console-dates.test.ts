@@ -15,7 +15,7 @@ import { cohortCsv, cohortFragment } from "../../../../functions/console/pages/c
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
 /**
- * The console shows the right day (tester s8 issue 15 A1): an applicant's own date is a calendar
+ * The console shows the right day: an applicant's own date is a calendar
  * date, a deadline reads as the applicant's timeline gives it (in ET, with the applicant's time),
  * never a UTC instant, which puts a Karachi applicant's 20 May exam on 19 May and an 11:59 PM ET
  * deadline on the next day.
@@ -35,7 +35,7 @@ function fatima(now: Date, milestones = fatimaMilestones): ApplicantView {
   return { state, plan: domainPlanning.plan(state, now), audit: [], submissions: [], events: [] };
 }
 
-describe("dates on the console (tester s8 issue 15 A1)", () => {
+describe("dates on the console", () => {
   const now = new Date("2026-12-01T12:00:00Z");
 
   it("the applicant page shows no UTC instant: deadlines in ET with the applicant's time", () => {

@@ -8,8 +8,8 @@ import { applicantFragment } from "../../../../functions/console/pages/applicant
 import { pauseNotice, resendNotice } from "../../../../functions/console/pages/notices.ts";
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
-/** Tester s10 issue 15d C1: the console says what each action did, in plain words. */
-describe("the console's feedback lines (tester s10 issue 15d C1)", () => {
+/** The console says what each action did, in plain words. */
+describe("the console's feedback lines", () => {
   it("a first pause and a first resume each say what happened, as a repeated one does", () => {
     for (const paused of [true, false]) {
       const changed = pauseNotice(paused, "changed");

@@ -9,7 +9,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
 
 /**
- * Tester s10 issue 15d B2: Chiamaka's Overdue list gave NRMP registration as "due Mon 30 Nov 2026",
+ * Chiamaka's Overdue list gave NRMP registration as "due Mon 30 Nov 2026",
  * its early (standard-fee) deadline, though the step stayed open until the late deadline (24 Feb
  * 2027), the one that passed. The plan's overdue entry names the deadline that passed: the late one.
  */
@@ -27,7 +27,7 @@ function view(milestones: MilestoneEntry[], now: Date): ApplicantView {
   return { state, plan: domainPlanning.plan(state, now), audit: [], submissions: [], events: [] };
 }
 
-describe("a step past its late deadline is overdue by that deadline (tester s10 issue 15d B2)", () => {
+describe("a step past its late deadline is overdue by that deadline", () => {
   const april = view(examsDone("2025-06-01"), new Date("2027-04-01T12:00:00Z"));
   const nrmp = april.plan.overdue.find((step) => step.milestone === "nrmp_registration");
 

@@ -13,7 +13,7 @@ import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
 
 /**
  * Each step in one place, and no post-Match step overdue for an applicant who never certified a
- * list (tester s8 issue 15 B2): the console counts overdue steps by the digest's rule, which leaves
+ * list: the console counts overdue steps by the digest's rule, which leaves
  * out those the SEASON_OVER risk tells (due at or after the rank order list deadline).
  */
 const rankListDeadline = seasonCalendar(2027).dates.nrmp_rol_certification_and_late_registration_deadline.at;
@@ -33,12 +33,12 @@ const sections = (html: string) => ({
   overdue: html.slice(html.indexOf("<h3>Overdue</h3>"), html.indexOf("<h3>Done</h3>")),
 });
 
-describe("overdue on the console (tester s8 issue 15 B2)", () => {
+describe("overdue on the console", () => {
   const june = new Date("2027-06-15T12:00:00Z");
   const view = seasonOver(examsDone("2025-06-01"), june);
 
   // The case used to come from the plan itself: post-Match steps overdue, some both blocked and
-  // overdue. Since tester t9i F1/F2 the planner lists no blocked step as overdue, so the plan no
+  // overdue. The planner lists no blocked step as overdue, so the plan no
   // longer carries it; the console's rules below still hold on the plan as it now is.
   it("the plan has SEASON_OVER and no step both blocked and overdue, none of them post-Match", () => {
     expect(view.plan.risks.map((risk) => risk.code)).toContain("SEASON_OVER");

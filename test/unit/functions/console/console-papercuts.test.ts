@@ -9,11 +9,10 @@ import { cohortFragment } from "../../../../functions/console/pages/cohort.ts";
 import { problemFragment } from "../../../../functions/console/pages/html.ts";
 import { whatIfChanges } from "../../../../functions/console/request.ts";
 
-/** Tester s8 issue 15 C1, C4, C6. */
 const priya = { email: "priya@matchpath.example", role: "advisor" as const, sub: "priya" };
 const admin = { email: "admin@matchpath.example", role: "admin" as const, sub: "admin" };
 
-describe("the console's papercuts (tester s8 issue 15)", () => {
+describe("the console's papercuts", () => {
   it("C1: every table of the applicant page scrolls in its own region, so the page never pans on a phone", () => {
     const state = {
       profile: profileFactory(),
@@ -30,7 +29,7 @@ describe("the console's papercuts (tester s8 issue 15)", () => {
     };
     const html = applicantFragment(view, "2026-12-01");
     const tables = html.split("<table>").length - 1;
-    // The notice ledger, intake, events and audit tables, and the budget's (tester s8 issue 15 B6).
+    // The notice ledger, intake, events and audit tables, and the budget's.
     expect(tables).toBe(5);
     expect(
       html.match(/<div class="table-scroll" tabindex="0" role="region" aria-label="[^"]+"><table>/g)?.length,

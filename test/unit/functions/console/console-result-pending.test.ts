@@ -11,7 +11,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
 
 /**
- * Tester s10 issue 15d B1: two days after Fatima's booked Step 2 CK (30 Mar 2027, 2028 Match), the
+ * Two days after Fatima's booked Step 2 CK (30 Mar 2027, 2028 Match), the
  * console badged it "urgent" (deadline Jan 2028) while her own timeline said "Result pending". The
  * console's badge follows the applicant page's rule (stepBadge): an own date passed with no result
  * recorded reads "result pending".
@@ -33,7 +33,7 @@ function view(now: Date): ApplicantView {
   return { state, plan: domainPlanning.plan(state, now), audit: [], submissions: [], events: [] };
 }
 
-describe("a booked exam whose day has passed reads 'result pending' on the console (tester s10 issue 15d B1)", () => {
+describe("a booked exam whose day has passed reads 'result pending' on the console", () => {
   const after = view(new Date("2027-04-01T12:00:00Z"));
   const step2 = after.plan.nextSteps.find((step) => step.milestone === "usmle_step2ck");
 
@@ -66,15 +66,14 @@ describe("a booked exam whose day has passed reads 'result pending' on the conso
  * "overdue" on the console and "Result pending" on the applicant's timeline. One rule (stepBadge)
  * for both now: the advisor must see it is late, and the applicant must be asked for the result,
  * so both read "overdue: result pending", critical on the console, in the overdue colour on the
- * timeline. Since tester t9h issue 9 B4 an exam sat is due by the day its result must reach the
+ * timeline. An exam sat is due by the day its result must reach the
  * authority (Step 2 CK: the rank order list deadline, when the Match is over), so the dated step past
  * its day and its deadline is a Pathway application planned for a day that has passed, after its
- * deadline (one dated by its deadline is under ECFMG's review, due by the rank order list deadline:
- * tester t9m F6).
+ * deadline (one dated by its deadline is under ECFMG's review, due by the rank order list deadline).
  */
 // A Pathway dated after its projected deadline is due by the rank order list deadline, not overdue,
-// while that deadline is ahead (lead's ruling on tester t9s F5): 'result pending' on both views.
-describe("a Pathway application dated after its projected deadline, its day passed: 'result pending' on both (t9s F5)", () => {
+// while that deadline is ahead: 'result pending' on both views.
+describe("a Pathway application dated after its projected deadline, its day passed: 'result pending' on both", () => {
   const registered = REGISTERED_KEYS.filter((key) => key !== "ecfmg_pathway").map(
     (key): MilestoneEntry => ({ key, status: "done", date: "2026-09-01" }),
   );

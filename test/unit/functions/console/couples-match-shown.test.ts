@@ -4,8 +4,8 @@ import type { ApplicantView } from "#usecases/console.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
 
-// The applicant page's profile line says when the applicant enters the Match as a couple (tester
-// t9y F10): the advisor sees why the plan speaks of paired lists and a couples fee.
+// The applicant page's profile line says when the applicant enters the Match as a couple:
+// the advisor sees why the plan speaks of paired lists and a couples fee.
 function view(couplesMatch: boolean | undefined): ApplicantView {
   const state = {
     profile: profileFactory(couplesMatch === undefined ? {} : { couplesMatch }),

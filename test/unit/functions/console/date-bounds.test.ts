@@ -6,7 +6,7 @@ import { YEARS } from "#intake/answers/text-readers.ts";
 import { markDoneRequest, whatIfChanges } from "../../../../functions/console/request.ts";
 
 /**
- * The console's date inputs keep the intake's years (tester s8, issue 15): a what-if or Mark done
+ * The console's date inputs keep the intake's years: a what-if or Mark done
  * with 0001-01-01 was accepted and planned; it is refused naming the field, as the form intake
  * refuses a year outside 1900-2100.
  */

@@ -7,7 +7,7 @@ import {
 import { reminderLabel } from "../../../../functions/console/pages/ledger.ts";
 
 /**
- * Tester s11 issue 15e C2: a resent season-over notice ("The 2027 Match is over for you: plan for
+ * A resent season-over notice ("The 2027 Match is over for you: plan for
  * the 2028 Match …") was labelled "NRMP Main Residency Match registration (critical-risk)" in the
  * ledger and the audit: the step it rode on, not what it said. A critical notice is labelled with
  * its own subject; a ladder's rung keeps its step's name.
@@ -21,7 +21,7 @@ describe("a sent notice's label in the ledger and the audit", () => {
     expect(label).not.toMatch(/^NRMP/);
   });
 
-  // A warning's notice (t9v F10's leftover, session 27 C2) is about its risk too, and not critical.
+  // A warning's notice (session 27 C2) is about its risk too, and not critical.
   it("a warning's notice reads as its own subject, as a warning notice", () => {
     const title = "Check your ECFMG certificate's validity date against the 2027 residency start";
     const label = reminderLabel({ milestone: "rank_order_list", title, rung: WARNING_NOTICE_RUNG });

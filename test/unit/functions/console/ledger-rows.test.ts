@@ -9,7 +9,7 @@ import { ledgerRows } from "../../../../functions/console/pages/ledger.ts";
 
 /**
  * The console's notice ledger names each reminder by its step and rung from what was stored when
- * the row was written, not from today's plan (tester s8 issue 15 B4): once the step is done the
+ * the row was written, not from today's plan: once the step is done the
  * plan no longer holds its rungs, and the row read "not sent to the applicant: r-2d1df33d87f56587".
  */
 function view(milestones: MilestoneEntry[], events: ApplicantView["events"]): ApplicantView {
@@ -56,7 +56,7 @@ describe("the notice ledger's held-back rows", () => {
 });
 
 /**
- * Tester s12 issue 15f C2: scheduled and sent rows read "… ET (… their time)", cancelled rows only
+ * Scheduled and sent rows read "… ET (… their time)", cancelled rows only
  * ET. A cancelled reminder was due to reach the applicant too: its row gives both, as the others.
  */
 describe("the notice ledger's cancelled rows give the applicant's time too", () => {

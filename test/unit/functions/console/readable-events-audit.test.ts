@@ -7,7 +7,7 @@ import { RISK_TITLES } from "#usecases/escalation.ts";
 import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
 
 /**
- * The Domain events and Audit tables in words (tester s8 issue 15 C2): they showed the raw JSON,
+ * The Domain events and Audit tables in words: they showed the raw JSON,
  * `{"reminders":[{"id":"r-ce0d…",…}]}` and `&quot;`-escaped before/after. Each row now says what
  * happened in a short line; the JSON stays in a collapsed details element.
  */
@@ -122,7 +122,7 @@ describe("the applicant page's events and audit", () => {
     expect(audit).toMatch(/reminders paused: — → <time/);
   });
 
-  it("name a saved what-if's change and a resend's steps and rungs, never ids or JSON (tester s9 issue 15c C6)", () => {
+  it("name a saved what-if's change and a resend's steps and rungs, never ids or JSON", () => {
     const audit = readable(html, "audit");
     expect(audit).toContain("Match year: 2027 → 2028");
     expect(audit).not.toContain("submissionId");

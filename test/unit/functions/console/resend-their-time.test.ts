@@ -5,7 +5,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
 
 /**
- * Tester s11 issue 15e C3: a console resend goes out at once, at 1:07 AM in the applicant's zone
+ * A console resend goes out at once, at 1:07 AM in the applicant's zone
  * if that is the hour, while reminders keep to their delivery time and quiet hours; the console did
  * not say so. The button's confirmation and the note beside it say it is sent now and what time it
  * is for the applicant.

@@ -15,7 +15,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
 
 /**
- * Tester t10b F3 (fixZK ruling 1a): SOAP done is an accepted SOAP offer, so wherever the step is
+ * SOAP done is an accepted SOAP offer, so wherever the step is
  * named for people its Done says so: the email's button "I accepted a SOAP offer", the console's
  * "Mark SOAP: offer accepted" and its confirmation; the step is named "SOAP", never "SOAP preparation".
  */
@@ -26,7 +26,7 @@ const fixture = readSnapshot(DIR, "soap-done-monday-accra-2027.json");
 const milestones = fixture.milestones.filter((entry) => entry.key !== "soap");
 const NOW = new Date("2027-03-17T14:00:00Z");
 
-describe("SOAP's Done reads as what it records, an accepted offer (t10b F3)", () => {
+describe("SOAP's Done reads as what it records, an accepted offer", () => {
   it("names the step SOAP, not SOAP preparation", () => {
     expect(stepName("soap")).toBe("SOAP");
     expect(catalogEntry("soap").title).not.toMatch(/prepar/i);

@@ -8,7 +8,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
 
 /**
- * The console's Timeline card on real plans (tester s4 B3, papercut 10): a re-applicant's ERAS work
+ * The console's Timeline card on real plans: a re-applicant's ERAS work
  * from the 2027 Match shows once, as done for an earlier Match, not as done and to do; once the
  * target Match is over, Next does not open with its missed steps.
  */
@@ -67,7 +67,7 @@ describe("the console's timeline card", () => {
   });
 
   /**
-   * Tester s10 issue 15: Mark done posts the applicant's today, which the check refuses before the
+   * Mark done posts the applicant's today, which the check refuses before the
    * booked exam day (bookedDayAhead), so the button could only fail. As on the applicant's own
    * timeline (92792b1), it is offered from the exam day; before it the card says when and what to
    * do if the exam moved.
@@ -93,7 +93,7 @@ describe("the console's timeline card", () => {
   });
 
   /**
-   * Tester s12 issue 15f A1: a 2028 Match applicant's card offered Mark done on NRMP registration
+   * A 2028 Match applicant's card offered Mark done on NRMP registration
    * and the ERAS token on 2027-03-20; the check now refuses both (markDoneNotYet, the applicant's
    * own Done rule), so the card shows why in place of a button that could only fail, and offers
    * it once the window is open.
@@ -113,7 +113,7 @@ describe("the console's timeline card", () => {
     expect(june.next).toContain("/milestones/eras_token");
   });
 
-  it("judges Mark done on a plan moved to a later Match by that Match's windows (adv54's note, t9m F15)", () => {
+  it("judges Mark done on a plan moved to a later Match by that Match's windows", () => {
     // A 2027 applicant with nothing done, on 20 Mar 2027: out of reach, the plan is dated for 2028.
     const moved = view(2027, [], new Date("2027-03-20T12:00:00Z"));
     expect(moved.plan.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");

@@ -9,7 +9,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
 
 /**
- * Tester s12 issue 15g B2: the console's timeline said "no fixed deadline" for US clinical
+ * The console's timeline said "no fixed deadline" for US clinical
  * experience while the applicant was emailed "aim to finish by …" and the ledger listed its
  * "due-in" rungs. A step's target ahead is shown as the applicant's timeline shows it.
  */

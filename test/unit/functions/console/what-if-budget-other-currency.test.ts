@@ -7,7 +7,7 @@ import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/fac
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
 /**
- * Tester s11 issue 15e A1: the what-if's Budget row counted US dollars only, so waiving OET, whose
+ * The what-if's Budget row counted US dollars only, so waiving OET, whose
  * AU$587 leaves what is still to pay, read "Upcoming $3,450 → $3,450" and "no change". The row
  * gives the totals per currency, as the applicant page and the email do.
  */

@@ -11,7 +11,7 @@ import { whatIfFragment } from "../../../../functions/console/pages/what-if.ts";
 import { whatIfChanges } from "../../../../functions/console/request.ts";
 
 /**
- * Tester s12 issue 15f B6 and C3: "add or move an interview" filled in nothing when an interview was
+ * "add or move an interview" filled in nothing when an interview was
  * picked, the zone stayed New York (moving a 9:00 Chicago interview to 9:00 New York, an hour, by
  * one click), the option named only the program, and a format change showed nowhere.
  */

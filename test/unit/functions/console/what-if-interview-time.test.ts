@@ -8,7 +8,7 @@ import { whatIfChanges } from "../../../../functions/console/request.ts";
 
 /**
  * The what-if interview form asked for the program's time zone and also for the UTC offset typed by
- * hand (tester s9 issue 15c C5: "2027-11-10T09:00" was refused; "-05:00" was "not America/Chicago's
+ * hand ("2027-11-10T09:00" was refused; "-05:00" was "not America/Chicago's
  * -06:00 on 10 Nov 2027"). The start is now the program's local date and time; the offset is the
  * zone's on that date (tz database through Luxon). A start typed with its offset is kept as typed.
  */

@@ -4,7 +4,7 @@ import { applicantFactory, inputFactory } from "#test/unit/domain/factories.ts";
 import { fieldForAdvisor } from "../../../../functions/console/pages/html.ts";
 
 /**
- * Tester s12 issue 15g C3: a what-if switching the Match year to the one already targeted read
+ * A what-if switching the Match year to the one already targeted read
  * "The change: change nothing in the applicant's record: there is nothing to save" (garbled, and
  * naming no field). The refusal names the field and its value, as the advisor's line reads it.
  */

@@ -8,9 +8,9 @@ import { examsDone, inputFactory } from "#test/unit/domain/factories.ts";
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
 /**
- * The what-if difference says each step once (tester s4 papercut 7): a next step that becomes
+ * The what-if difference says each step once: a next step that becomes
  * blocked reads "now blocked" in the steps table, not "step removed" there and "now blocked" below;
- * the Blocked list names it too, from the same source (tester s8 issue 15b C2).
+ * the Blocked list names it too, from the same source.
  */
 describe("the what-if difference", () => {
   it("a step that becomes blocked by a Match-year switch is not removed, and reads 'now blocked' in both lists", () => {
@@ -40,13 +40,13 @@ describe("the what-if difference", () => {
       const row = html.split("<tr>").find((cells) => cells.startsWith(`<td>${step.title}</td>`)) ?? "";
       expect(row).toContain("now blocked");
       expect(row).not.toContain("step removed");
-      // And in the Blocked list too, from the same source (tester s8 issue 15b C2: the list left out
+      // And in the Blocked list too, from the same source (the list left out
       // what the table marked "now blocked", so it read as complete when it was not).
       expect(html).toContain(`now blocked: ${step.title}<`);
     }
   });
 
-  it("shows an interview warning's sources as compact links after its sentence, not inside it (tester s8)", () => {
+  it("shows an interview warning's sources as compact links after its sentence, not inside it", () => {
     const now = new Date("2026-06-01T12:00:00Z");
     const input = inputFactory({ applicant: { ...inputFactory().applicant, matchYear: 2027 } });
     const changes = [
@@ -82,7 +82,7 @@ describe("the what-if difference", () => {
     expect(sentence).not.toMatch(/https?:|projected:/);
     // Both dates are projected: the only page inside their rules is a candidate's (the 2024
     // calendar, 16 days before Match Day, for a deadline projected at 23), which gives another
-    // date, so no page is linked as their source (tester s10 issue 9d B7); the rules follow in full.
+    // date, so no page is linked as their source; the rules follow in full.
     expect(links).toBeUndefined();
     expect(note).not.toContain("february-2024-illuminator");
     // The projection rules, which no page states, in full in a collapsed list below.

@@ -22,7 +22,7 @@ const rowOf = (html: string, title: string) =>
     .find((cells) => cells.startsWith(`<td>${escaped(title)}</td>`))
     ?.split("</tr>")[0];
 
-/** Tester s8 issue 15b: what a visa switch does, said alike in both directions (B1), and the lists (C1, C2, C3). */
+/** What a visa switch does, said alike in both directions (B1), and the lists (C1, C2, C3). */
 describe("the what-if difference of a switch", () => {
   const now = new Date("2026-06-01T12:00:00Z");
   const j1 = inputFactory({

@@ -5,7 +5,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { whatIfFragment } from "../../../../functions/console/pages/what-if.ts";
 
 /**
- * Tester s12 issue 15f B2: the what-if's Status list offered "waived" for every step. The form now
+ * The what-if's Status list offered "waived" for every step. The form now
  * marks the steps an applicant may skip (the catalog's `waivable`) so the page's script offers
  * "waived" only for those, and the option says which they are (the check refuses the rest, without
  * the script too).
@@ -20,7 +20,7 @@ describe("the what-if form's waived status", () => {
     expect(form).toMatch(/<option value="research" data-waivable>/);
     // SOAP's option also carries its Done's words (data-done): what-if-done-label.test.ts.
     expect(form).toMatch(/<option value="soap"[^>]* data-waivable>/);
-    // The H-1B stamping, skipped on an in-US change of status (tester t9x F4, lead's ruling).
+    // The H-1B stamping, skipped on an in-US change of status.
     expect(form).toMatch(/<option value="visa_h1b_stamping" data-waivable>/);
     expect(form).toMatch(/<option value="usmle_step2ck">/);
     expect(form.match(/data-waivable>/g)).toHaveLength(3);

@@ -6,7 +6,7 @@ import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/fac
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
 /**
- * Tester s11 issue 15e C1: a what-if waiving OET read "OET Medicine … → done" in the Steps table,
+ * A what-if waiving OET read "OET Medicine … → done" in the Steps table,
  * as if the record would say it was passed. A waived step reads "waived".
  */
 describe("the what-if's Steps table for a waived step", () => {

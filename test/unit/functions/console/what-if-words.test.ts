@@ -54,7 +54,7 @@ describe("the what-if labels a step as the applicant page's badge does (issue 15
 
   it("2028 → 2027: the Pathway, dated for 2028, is 'too late for the 2027 Match', never '(overdue)'", () => {
     const pathway = after.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
-    // Its 2028 deadline is ahead: not overdue by the planner's urgency either (tester t9h B2).
+    // Its 2028 deadline is ahead: not overdue by the planner's urgency either.
     expect(pathway?.urgency).not.toBe("overdue");
     expect(pathway?.matchYears).toEqual({ missed: 2027, due: 2028 });
     const row = rowOf(html, "ECFMG Pathway");

@@ -162,7 +162,7 @@ describe("npm run forms", () => {
     expect(err).toMatch(/fields\.a\.to: applicant\.age is not a snapshot path/);
   });
 
-  it("check warns about a snapshot path a blank answer would leave empty, and is silent for a sound mapping (t9i F14)", async () => {
+  it("check warns about a snapshot path a blank answer would leave empty, and is silent for a sound mapping", async () => {
     const shipped = JSON.parse(readFileSync(forms("google-forms-applicant-intake.json"), "utf8")) as {
       required: string[];
     };

@@ -26,7 +26,7 @@ async function googleIntakeWith(question: string, answer: string[]) {
   return { mapping, form };
 }
 
-describe("mappings and the snapshot contract (t9i F14)", () => {
+describe("mappings and the snapshot contract", () => {
   it("every shipped mapping fills each snapshot-required path: a default, a required question, or a blank with a meaning", async () => {
     const found = await loadMappingDirs(MAPPING_FOLDERS.map((folder) => join(ROOT, folder)));
     expect(found.filter(({ mapping }) => mapping.kind === "applicant.snapshot").length).toBeGreaterThan(0);

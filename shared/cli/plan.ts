@@ -2,13 +2,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { budgetFootnotes } from "#domain/budget-words.ts";
 import { dateBasis } from "#domain/date-basis.ts";
-import { sentReminderLabel } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, Plan, Reminder } from "#domain/plan.ts";
-import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -18,6 +16,7 @@ import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
+import { REMINDER_HEADERS, reminderRow } from "./reminder-rows.ts";
 import { snapshotRefusals } from "./snapshot-refusals.ts";
 
 /**
@@ -123,19 +122,8 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     ),
     "\nREMINDERS\n",
     table(
-      ["send at (your time)", "step", "rung", "id", "email says"],
-      emailItems(result.reminders).map(({ reminder, alsoFor }) => [
-        reminder.sendAtLocal,
-        // A notice on no actionable step (filed under the budget, never a step): no step, no date.
-        isUndatedNotice(reminder) ? "-" : subject(reminder),
-        alsoFor.length === 0
-          ? reminder.rung
-          : `${reminder.rung} (+${alsoFor.map((other) => other.rung).join(", ")})`,
-        reminder.id,
-        // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
-        // out 7 hours before its deadline).
-        isUndatedNotice(reminder) ? "notice (no date)" : sentReminderLabel(reminder, reminder.sendAt).label,
-      ]),
+      REMINDER_HEADERS,
+      emailItems(result.reminders).map((item) => reminderRow(item, subject, marked)),
     ),
     "\nBUDGET (USD)\n",
     table(

@@ -1,0 +1,44 @@
+import { reminderShownDate, sentReminderLabel } from "#domain/date-words.ts";
+import type { Deadline } from "#domain/plan.ts";
+import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
+import type { StepReminders } from "#domain/planner/one-reminder-per-step.ts";
+
+/**
+ * The REMINDERS table's columns. The last two read as the email does: its words before the date,
+ * then the date itself (the one the rung counts to, or an overdue step's missed date), so two rungs
+ * of one step toward different dates (an exam's booking day and its last sitting day, both
+ * "deadline-in-14d") can be told apart without --json.
+ */
+export const REMINDER_HEADERS = [
+  "send at (your time)",
+  "step",
+  "rung",
+  "id",
+  "email says",
+  "date (your time)",
+];
+
+/**
+ * One email item's REMINDERS row: `subject` names its step, `marked` renders a date with its basis
+ * mark as the other tables do.
+ */
+export function reminderRow(
+  { reminder, alsoFor }: StepReminders,
+  subject: (step: { milestone: string; interviewId?: string }) => string,
+  marked: (date: Deadline) => string,
+): string[] {
+  // A notice on no actionable step (filed under the budget, never a step): no step, no date.
+  const undated = isUndatedNotice(reminder);
+  return [
+    reminder.sendAtLocal,
+    undated ? "-" : subject(reminder),
+    alsoFor.length === 0
+      ? reminder.rung
+      : `${reminder.rung} (+${alsoFor.map((other) => other.rung).join(", ")})`,
+    reminder.id,
+    // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
+    // out 7 hours before its deadline).
+    undated ? "notice (no date)" : sentReminderLabel(reminder, reminder.sendAt).label,
+    undated ? "-" : marked(reminderShownDate(reminder)),
+  ];
+}

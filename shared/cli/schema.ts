@@ -1,11 +1,13 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as z from "zod";
 import { ApplicantSnapshotSchema, MilestoneUpdateSchema } from "#domain/snapshot.ts";
+import { snapshotReadmeBlock, withSnapshotBlock } from "./snapshot-readme.ts";
 
 /**
- * Writes the JSON Schema of the public contracts into shared/schema/, for form integrators.
- * The unit tests compare the committed files with a fresh generation, so they cannot drift.
+ * Writes the JSON Schema of the public contracts into shared/schema/, for form integrators, and the
+ * README's required fields and milestone keys from it (snapshot-readme.ts). The unit tests compare
+ * the committed files and the README's block with a fresh generation, so they cannot drift.
  */
 
 const SCHEMA_DIR = fileURLToPath(new URL("../schema/", import.meta.url));
@@ -34,11 +36,22 @@ export function generateSchemas(): Record<string, string> {
 
 export const SCHEMA_DIRECTORY = SCHEMA_DIR;
 
+/** The README, whose snapshot section lists the required fields and milestone keys. */
+export const README_PATH = fileURLToPath(new URL("../../README.md", import.meta.url));
+
+/** README.md as `npm run schema` writes it: its snapshot keys block regenerated. */
+export function generatedReadme(readme: string): string {
+  const schema = JSON.parse(generateSchemas()["applicant-snapshot.schema.json"] ?? "{}");
+  return withSnapshotBlock(readme, snapshotReadmeBlock(schema));
+}
+
 function main(): void {
   for (const [name, content] of Object.entries(generateSchemas())) {
     writeFileSync(`${SCHEMA_DIR}${name}`, content);
     process.stdout.write(`wrote shared/schema/${name}\n`);
   }
+  writeFileSync(README_PATH, generatedReadme(readFileSync(README_PATH, "utf8")));
+  process.stdout.write("wrote README.md's snapshot keys\n");
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -6,6 +6,7 @@ import { slotOnDay } from "./ladders.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { sentAt } from "./sent-reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /** A step past a date it was meant to meet (its target, or an early deadline) while a later deadline holds. */
@@ -56,6 +57,17 @@ export function followUps(context: PlanContext, series: FollowUpSeries, into: Ti
     const each = all[index] as TimedReminder;
     if (each.sendAt >= context.now) into.push(each);
   }
+}
+
+/**
+ * Whether the caller's ledger marks any of the series' reminders sent (PlannerInput.remindersSent,
+ * sentAt): the step has been chased already, so a catch-up still held back has nothing left to say.
+ */
+export function followUpSent(context: PlanContext, series: FollowUpSeries): boolean {
+  if (context.remindersSent === undefined) return false;
+  for (const each of seriesOf(context, series))
+    if (sentAt(context, each.reminder.id) !== undefined) return true;
+  return false;
 }
 
 /** A series' reminders at every cut, `now` aside: what followUps filters, for the zone and delivery time it was laid in. */

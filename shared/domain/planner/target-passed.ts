@@ -6,7 +6,7 @@ import { isoInZone, isoUtc } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { isRetake } from "./failed-score.ts";
-import { followUps } from "./follow-ups.ts";
+import { followUpSent, followUps } from "./follow-ups.ts";
 import { instantOf } from "./instant-of.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { reminderId } from "./reminder-id.ts";
@@ -120,8 +120,9 @@ export function targetPassedReminders(
   // Its why once for the follow-ups, the notice and the weekly rungs; a retake's own (L2, ruling 4).
   const retake = retakeFollowUpTexts(context, entry, due);
   const texts = retake ?? { title: passedTitle(entry), why: passedWhy(context, entry, passed) };
-  targetFollowUps(context, entry, passed, texts, into);
-  if (retake === null) targetPassedNotice(context, entry, passed, texts.why, into);
+  const chased = targetFollowUps(context, entry, passed, texts, into);
+  // A follow-up already sent told them: the catch-up it held back never comes weeks later.
+  if (retake === null && !chased) targetPassedNotice(context, entry, passed, texts.why, into);
   // An exam that keeps an interviewing applicant in the Match, or the certificate a visa
   // chain waits for: weekly to its last day.
   if (remindedWeekly(context, entry)) {
@@ -155,7 +156,7 @@ function passedWhy(context: PlanContext, entry: CatalogEntry, passed: PassedTarg
 /**
  * After the notice, reminders at most AFTER_TARGET_EVERY_DAYS days apart until the hard deadline's
  * ladder begins (followUps): the target no longer drives the reminders, but the step is not
- * forgotten for months (issue 9, session 8).
+ * forgotten for months (issue 9, session 8). True when the ledger marks one of them sent (followUpSent).
  */
 function targetFollowUps(
   context: PlanContext,
@@ -163,22 +164,20 @@ function targetFollowUps(
   passed: PassedTarget,
   { title, why }: { title: string; why: string },
   into: TimedReminder[],
-): void {
-  followUps(
-    context,
-    {
-      milestone: entry.key,
-      title,
-      why,
-      passed: passed.targetAt,
-      deadline: passed.dueAt,
-      deadlineDetail: passed.detail,
-      ladder: HARD_DEADLINE_LADDER,
-      everyDays: afterTargetEveryDays(context, entry),
-      rung: AFTER_TARGET_RUNG,
-    },
-    into,
-  );
+): boolean {
+  const series = {
+    milestone: entry.key,
+    title,
+    why,
+    passed: passed.targetAt,
+    deadline: passed.dueAt,
+    deadlineDetail: passed.detail,
+    ladder: HARD_DEADLINE_LADDER,
+    everyDays: afterTargetEveryDays(context, entry),
+    rung: AFTER_TARGET_RUNG,
+  };
+  followUps(context, series, into);
+  return followUpSent(context, series);
 }
 
 /** The follow-ups' rung, and the ladder a step with a target lays against its hard deadline (stepReminders). */

@@ -1,7 +1,7 @@
+import { AFTER_TARGET_RUNG } from "./after-target-rung.ts";
 import { isCertificateQuestion } from "./certificate-question.ts";
 import type { PlanContext } from "./context.ts";
 import { isRiskNoticeRung } from "./critical-notice-id.ts";
-import { AFTER_TARGET_RUNG } from "./target-passed.ts";
 
 /**
  * When the reminder `id` went out (epoch ms), as the caller's ledger says (PlannerInput.remindersSent),

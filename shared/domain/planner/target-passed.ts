@@ -3,6 +3,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Deadline, NextStep, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc } from "../time.ts";
+import { AFTER_TARGET_RUNG } from "./after-target-rung.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { isRetake } from "./failed-score.ts";
@@ -180,8 +181,7 @@ function targetFollowUps(
   return followUpSent(context, series);
 }
 
-/** The follow-ups' rung, and the ladder a step with a target lays against its hard deadline (stepReminders). */
-export const AFTER_TARGET_RUNG = "after-target";
+/** The ladder a step with a target lays against its hard deadline (stepReminders). */
 const HARD_DEADLINE_LADDER = "hard-deadline";
 
 /**

@@ -18,13 +18,3 @@ export function leadsTheList(step: Pick<NextStep, "milestone" | "title">): boole
 
 /** What Match Day's question says to one who told us in Match Week she matched: only where is asked. */
 export const TOLD_US_MATCHED = "You told us you matched.";
-
-/**
- * Whether a step is Match Day's question to an applicant who told us in Match Week she matched
- * (matchWeekMatched): NRMP's Monday answer ended her ranking, only where is unknown, so she stands
- * where a matched applicant does (the console's stage). Keyed, like leadsTheList, on the words the
- * planner gives that phase only (matchDayStep's matched texts). Pure.
- */
-export function asksOnlyWhere(step: Pick<NextStep, "milestone" | "title"> & { action?: string }): boolean {
-  return leadsTheList(step) && step.action?.includes(TOLD_US_MATCHED) === true;
-}

@@ -259,4 +259,10 @@ export interface Plan {
    * Absent when none. The console's cohort row and the escalation timer re-plan there.
    */
   riskChangesAt?: string[];
+  /**
+   * Present when the applicant told us NRMP's Monday answer was "matched" (Match Week marked done,
+   * counted from that release on: planner/match-week-matched.ts): her ranking is over, only where is
+   * unknown until she marks Match Day done. Absent otherwise. The console's cohort stage reads it.
+   */
+  matchWeekMatched?: true;
 }

@@ -218,5 +218,6 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     reminders: orderReminders(collected.reminders),
     budget: collected.budget,
     ...riskChanges(context),
+    ...(matchWeekMatched(context) ? { matchWeekMatched: true } : {}),
   };
 }

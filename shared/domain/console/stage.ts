@@ -1,6 +1,5 @@
 import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
-import { asksOnlyWhere } from "../leading-step.ts";
-import type { NextStep, Plan, StepSubject } from "../plan.ts";
+import type { Plan, StepSubject } from "../plan.ts";
 
 /**
  * Where an applicant stands on the road to the Match, for the advisor's cohort view: the earliest
@@ -37,12 +36,14 @@ const SCHOOL_CHECK_KEY = SCHOOL_CHECK.key;
 
 /**
  * The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage.
- * Match Day asking only where (asksOnlyWhere: Match Week done, matched) is past the rank order list:
- * she stands at the contract and visa, as one who reported Match Day does (the plan's phase).
+ * Match Day, once she told us in Match Week she matched (Plan.matchWeekMatched), is past the rank
+ * order list: only where is unknown, so she stands at the contract and visa, as one who reported
+ * Match Day does. Read from the plan's fact, not Match Day's words, which are everyone's from
+ * Monday's notification to Friday's release.
  */
-function stageOfStep(step: Pick<NextStep, "milestone" | "title"> & { action?: string }): Stage {
-  if (asksOnlyWhere(step)) return "visa";
-  return step.milestone === "interview" ? "interviews" : catalogEntry(step.milestone).stage;
+function stageOfStep(milestone: StepSubject, matchWeekMatched: boolean): Stage {
+  if (matchWeekMatched && milestone === "match_day") return "visa";
+  return milestone === "interview" ? "interviews" : catalogEntry(milestone).stage;
 }
 
 /**
@@ -68,7 +69,7 @@ export function stageOf(plan: Plan): Stage {
   if (plan.nextSteps.some((step) => step.milestone === SCHOOL_CHECK_KEY)) return "sponsor-note";
   const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue]
     .filter((step) => !optional(step.milestone))
-    .map(stageOfStep);
+    .map((step) => stageOfStep(step.milestone, plan.matchWeekMatched === true));
   let earliest: Stage = "complete";
   for (const stage of open) if (STAGES.indexOf(stage) < STAGES.indexOf(earliest)) earliest = stage;
   return earliest;

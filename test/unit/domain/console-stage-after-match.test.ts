@@ -40,17 +40,22 @@ describe("a matched applicant whose start is delayed, on the console", () => {
  * Match Week marked done (matched) and Match Day not yet told: NRMP's Monday answer ended her
  * ranking, so the cohort row stands her where the plan does, with a matched applicant at the
  * contract and visa ("Visa"), not at "Rank order list". Ama: Accra, J-1, Match Week done 15 Mar 2027.
+ * From Monday's notification to Friday's release too (16 and 18 Mar), when Match Day's card still
+ * carries the words everyone reads: the stage reads the plan's fact (Plan.matchWeekMatched), not words.
  */
 const MATCHED_DIR = fileURLToPath(new URL("../../fixtures/match-week-matched/", import.meta.url));
 const AMA = readSnapshot(MATCHED_DIR, "ama-matched-accra.json");
 
 describe("a Match-Week-matched applicant on the console", () => {
-  it.each(["2027-03-20T12:00:00Z", "2027-04-20T10:00:00Z", "2027-07-02T10:00:00Z"])(
-    "stands at the visa, not the rank order list (%s)",
-    (now) => {
-      expect(STAGE_LABELS[planFacts(planInOwnMatch(AMA, now), "Africa/Accra").stage]).toBe("Visa");
-    },
-  );
+  it.each([
+    "2027-03-16T12:00:00Z",
+    "2027-03-18T12:00:00Z",
+    "2027-03-20T12:00:00Z",
+    "2027-04-20T10:00:00Z",
+    "2027-07-02T10:00:00Z",
+  ])("stands at the visa, not the rank order list (%s)", (now) => {
+    expect(STAGE_LABELS[planFacts(planInOwnMatch(AMA, now), "Africa/Accra").stage]).toBe("Visa");
+  });
 
   it("with Match Week not answered, the rank order list stage stays (guard)", () => {
     const unanswered = { ...AMA, milestones: AMA.milestones.filter((entry) => entry.key !== "match_week") };

@@ -11,7 +11,10 @@ export type StepAction = (typeof STEP_ACTIONS)[number];
 /**
  * What Done records on a step where "done" means more than finished:
  * SOAP done is an accepted SOAP offer, binding as a match, so its button says so to the
- * applicant ("I accepted a SOAP offer") and to the advisor ("Mark SOAP: offer accepted"). Keys,
+ * applicant ("I accepted a SOAP offer") and to the advisor ("Mark SOAP: offer accepted"). A
+ * Pathway is done when ECFMG accepts the application (the catalog's; a submitted one is in progress,
+ * under review), so its Done says that, naming the application as the question "Have you submitted
+ * your ECFMG Pathway application?" does, which offers it under a presumed Pathway. Keys,
  * not the catalog, as the action pages read them (their cold start stays off the catalog).
  */
 export const DONE_RECORDS: Readonly<
@@ -21,6 +24,11 @@ export const DONE_RECORDS: Readonly<
     applicant: "I accepted a SOAP offer",
     question: "Did you accept a SOAP offer in R3?",
     advisor: "SOAP: offer accepted",
+  },
+  ecfmg_pathway: {
+    applicant: "ECFMG accepted my Pathway application",
+    question: "Has ECFMG accepted your Pathway application?",
+    advisor: "ECFMG Pathway: application accepted",
   },
 };
 

@@ -11,7 +11,8 @@ import { buildPlannerDriver, DRIVER_ENTRY, parseDriverOutput, runDriver } from "
  * esbuild's keepNames helper (`__name` before minifying): an Object.defineProperty of `name` per
  * function and closure created, what tsx adds to every plan and a deployed bundle does not.
  */
-const KEEP_NAMES_HELPER = /=\(\w+,\w+\)=>\w+\(\w+,"name",\{value:\w+,configurable:!0\}\)/;
+// Minified identifiers may contain `$` (esbuild named the helper's callee `$m` once the bundle grew).
+const KEEP_NAMES_HELPER = /=\([\w$]+,[\w$]+\)=>[\w$]+\([\w$]+,"name",\{value:[\w$]+,configurable:!0\}\)/;
 
 const dirs: string[] = [];
 function tempDir(): string {

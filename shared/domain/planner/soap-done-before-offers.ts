@@ -44,7 +44,7 @@ export type SoapDoneBeforeOffers = string | "undated" | null;
 
 /**
  * In buildContext: whether `soap` is done before the first offer round (firstSoapOfferRound): dated
- * before that round's day in the applicant's zone, or undated while `now` is before the round. Its
+ * before that round's day in the applicant's zone, dated that day or undated while `now` is before the round. Its
  * date or "undated"; null when the done can be an accepted offer (or SOAP is not done), or when the
  * applicant reports Match Day done (`matchDayDone`): that answer, not SOAP's, is their position.
  */
@@ -59,19 +59,21 @@ export function soapDoneBeforeOffers(
   if (soap?.status !== "done" || matchDayDone) return null;
   const round = firstSoapOfferRound(calendar);
   if (soap.date === undefined) return now < round ? "undated" : null;
-  return soap.date < localDate(zone, round) ? soap.date : null;
+  // Dated the round's own day, it counts only from the round's hour: before it no offer was made yet.
+  const day = localDate(zone, round);
+  return soap.date < day || (soap.date === day && now < round) ? soap.date : null;
 }
 
 /**
  * SOAP_DONE_BEFORE_OFFERS (warning): "You marked SOAP done on Mon 15 Mar 2027, but SOAP offers are
- * made from Wed 17 Mar 2027, 9:00 AM ET …". An undated done becomes a position once the round opens:
+ * made from Wed 17 Mar 2027, 9:00 AM ET …". An undated done, or one dated the round's day, becomes a position once the round opens:
  * that instant is noted as the plan's change. Null when SOAP's done is not refused.
  */
 export function soapDoneBeforeOffersRisk(context: PlanContext): Risk | null {
   const refused = context.soapDoneBeforeOffers;
   if (refused === null) return null;
   const round = firstSoapOfferRound(context.calendar);
-  if (refused === "undated") noteRiskChange(context, round);
+  if (refused === "undated" || refused === localDate(context.zone, round)) noteRiskChange(context, round);
   const end = context.calendar.dates.nrmp_soap_ends;
   const when = `${renderInZone(context.zone, round)} (${renderEt(round)})${projectedMark(end)}`;
   const marked =

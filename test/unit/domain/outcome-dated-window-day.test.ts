@@ -74,3 +74,26 @@ describe.each(ZONES)("Match Week done dated the notification's day (%s)", (zone)
     expect(counted(snapshot, "match_week", NOTIFICATION)).toBe("done");
   });
 });
+
+describe("Match Day done dated the release's day (Africa/Cairo: 12:00 PM ET is 6:00 PM that day)", () => {
+  const RELEASE = "2027-03-19T16:00:00.000Z";
+  const snapshot = {
+    ...inZone(MATCH_WEEK_DONE_MONDAY, "Africa/Cairo"),
+    milestones: [
+      ...MATCH_WEEK_DONE_MONDAY.milestones,
+      { key: "match_day" as const, status: "done" as const, date: "2027-03-19" },
+    ],
+  };
+
+  it("an hour before the release it is not counted; from the release it is", () => {
+    const before = planInOwnMatch(snapshot, HOUR_BEFORE(RELEASE));
+    expect(risk(before, "MATCH_OUTCOME_BEFORE_MATCH_WEEK")?.message).toContain(
+      "You marked Match Day done on Fri 19 Mar 2027 before NRMP's Match Day release",
+    );
+    expect(listed(before)).toContain("match_day");
+    expect(before.riskChangesAt).toContain(RELEASE);
+    const after = planInOwnMatch(snapshot, RELEASE);
+    expect(risk(after, "MATCH_OUTCOME_BEFORE_MATCH_WEEK")).toBeUndefined();
+    expect(listed(after)).toContain("contract");
+  });
+});

@@ -126,7 +126,8 @@ describe("from Match Day's release, one step asks for the result", () => {
       ...certified,
       milestones: [...certified.milestones, { key: "match_day", status: "done", date: "2027-03-19" }],
     });
-    const result = planAt(reported, "2027-03-19T12:00:00Z");
+    // After Match Day's release (12:00 PM ET): a Match Day dated its release's day counts only from then.
+    const result = planAt(reported, "2027-03-19T18:00:00Z");
     expect(result.nextSteps.some((step) => step.milestone === "match_week")).toBe(false);
   });
 });

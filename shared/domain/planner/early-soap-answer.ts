@@ -1,9 +1,11 @@
-import { localDayOf, type SeasonCalendar } from "../seasons/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
+import { datedBeforeInstant } from "./dated-before-instant.ts";
 
 /**
  * Whether a SOAP answer (any status: in progress, done, or "Not for me": waived) is dated before the
- * local day of Match Week's Monday (season date nrmp_match_week_start_and_soap_start), when NRMP
+ * local day of Match Week's Monday (season date nrmp_match_week_start_and_soap_start), or dated that
+ * Monday while `now` is before its notification's instant (datedBeforeInstant), when NRMP
  * first tells applicants whether they matched and SOAP opens (official, the season's source). Such a
  * date is a choice or preparation made ahead, not an answer: like a Match reported before ranking
  * opens (confirmedByTheMatch), it proves nothing about being in the Match and must not end SOAP's
@@ -30,5 +32,6 @@ export function soapAnsweredTooEarly(
       now !== undefined &&
       now < calendar.dates.nrmp_match_week_start_and_soap_start.at
     );
-  return soap.date < localDayOf(zone, calendar.dates.nrmp_match_week_start_and_soap_start);
+  // Dated Monday itself, it counts only from the notification's instant (10:00 AM ET), as a done does.
+  return datedBeforeInstant(soap.date, zone, calendar.dates.nrmp_match_week_start_and_soap_start.at, now);
 }

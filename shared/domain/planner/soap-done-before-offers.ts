@@ -5,6 +5,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { datedBeforeInstant } from "./dated-before-instant.ts";
 import { etEventBefore } from "./et-event.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { NRMP_SOAP_URL } from "./risk-sources.ts";
@@ -60,8 +61,7 @@ export function soapDoneBeforeOffers(
   const round = firstSoapOfferRound(calendar);
   if (soap.date === undefined) return now < round ? "undated" : null;
   // Dated the round's own day, it counts only from the round's hour: before it no offer was made yet.
-  const day = localDate(zone, round);
-  return soap.date < day || (soap.date === day && now < round) ? soap.date : null;
+  return datedBeforeInstant(soap.date, zone, round, now) ? soap.date : null;
 }
 
 /**

@@ -90,12 +90,14 @@ const CatalogEntrySchema = z.object({
    * previous season's Pathways closed (the previous ERAS season's end, the same day), unless the
    * applicant is certified; an accepted one (done) stays done. Absent: done stays done (exams).
    * `again`: what the step asks once it is back, when that is not its first-time `action` (letters
-   * are imported from a past application, not asked for again).
+   * are imported from a past application, not asked for again). `imports`: that text carries the
+   * earlier season's work over (imported in MyERAS), so it is never called "done again".
    */
   redoneEachSeason: z
     .object({
       from: z.enum(["season-start", "past-application", "pathway-season"]),
       again: z.string().min(1).optional(),
+      imports: z.literal(true).optional(),
       ...CitationFields,
     })
     .superRefine(citedCorrectly)

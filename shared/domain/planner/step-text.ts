@@ -135,11 +135,14 @@ export function actionFor(
 
 /**
  * On a plan moved to a later Match (laterSeasonSteps), what a step done for the Match out of reach
- * is worth: that Match only. Empty for any other step or plan.
+ * is worth: that Match only. Empty for any other step or plan, and for a step whose re-applicant
+ * text imports the earlier work (catalog `redoneEachSeason.imports`: letters, application data),
+ * which is carried over, not done again.
  */
 export function pastSeasonMatchNote(context: PlanContext, key: MilestoneKey): string {
   const moved = context.pastSeasonMatch;
   if (moved === undefined || !context.pastSeason.has(key)) return "";
+  if (catalogEntry(key).redoneEachSeason?.imports === true) return "";
   return `What you did for the ${moved.out} Match was for that Match only: the ${moved.planned} Match needs it done again, in its own season.`;
 }
 

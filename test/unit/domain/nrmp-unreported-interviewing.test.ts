@@ -82,6 +82,10 @@ describe("moved to a later Match, the ERAS steps the interview presumed done rea
     expect(actionOf(result, "lors")).not.toContain("Ask your writers now");
     expect(actionOf(result, "personal_statement")).toContain("upload it to this season's MyERAS application");
     expect(actionOf(result, "cv")).toContain("import your last certified and submitted application's data");
-    expect(actionOf(result, "lors")).toContain("What you did for the 2027 Match was for that Match only");
+    // Letters are imported, not done again: only the statement, redone each season, says the move.
+    expect(actionOf(result, "lors")).not.toContain("needs it done again");
+    expect(actionOf(result, "personal_statement")).toContain(
+      "What you did for the 2027 Match was for that Match only",
+    );
   });
 });

@@ -2,7 +2,7 @@ import { reminderLadder } from "../catalog/index.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { slotOnDay } from "./ladders.ts";
+import { slotOnDay } from "./delivery-slot.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";

@@ -20,8 +20,6 @@ import { timedReminder } from "./timed-reminder.ts";
  * reminders.ts) picks what is still ahead of `now` and re-times the most recent missed rung.
  */
 
-export { slotOnDay } from "./delivery-slot.ts";
-
 /** The latest delivery slot on or before the wall instant's day that is not after the deadline. */
 function slotNotAfter(context: PlanContext, anchorWall: number, deadline: number): number {
   let wall = wallDayStart(anchorWall) + context.deliveryMinute * MINUTE_MS;

@@ -10,7 +10,7 @@ import {
   wallMinuteOfDay,
 } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { slotOnDay } from "./ladders.ts";
+import { slotOnDay } from "./delivery-slot.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";

@@ -7,7 +7,7 @@ import { DAY_MS, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isSatisfied } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { slotOnDay } from "./ladders.ts";
+import { slotOnDay } from "./delivery-slot.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import {
   followUp,

@@ -6,7 +6,7 @@ import { DAY_MS, isoInZone, isoUtc, startOfLocalDate, toWall } from "../time.ts"
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
-import { slotOnDay } from "./ladders.ts";
+import { slotOnDay } from "./delivery-slot.ts";
 import { RESULT_FOLLOW_UP_RUNG } from "./own-date.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { capitalised, evidenceSuggests } from "./presumption-evidence.ts";

@@ -13,8 +13,7 @@ import {
 import type { PlanContext } from "./context.ts";
 import { dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { slotAtOrAfter } from "./delivery-slot.ts";
-import { slotOnDay } from "./ladders.ts";
+import { slotAtOrAfter, slotOnDay } from "./delivery-slot.ts";
 import { PRESUMABLE_AT } from "./presumed-in-the-match.ts";
 import { inTheMatchWords } from "./presumption-evidence.ts";
 import { reminderId } from "./reminder-id.ts";

@@ -3,7 +3,7 @@ import type { Deadline } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { slotOnDay } from "./ladders.ts";
+import { slotOnDay } from "./delivery-slot.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";

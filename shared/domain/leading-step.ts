@@ -15,6 +15,3 @@ export const MATCH_DAY_REPORT_TITLE = "Match Day: tell us where you matched";
 export function leadsTheList(step: Pick<NextStep, "milestone" | "title">): boolean {
   return step.milestone === "match_day" && step.title === MATCH_DAY_REPORT_TITLE;
 }
-
-/** What Match Day's question says to one who told us in Match Week she matched: only where is asked. */
-export const TOLD_US_MATCHED = "You told us you matched.";

@@ -1,6 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
-import { TOLD_US_MATCHED } from "../leading-step.ts";
 import type { Deadline, Reminder } from "../plan.ts";
 import { residencyStartWords, seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
@@ -17,6 +16,9 @@ import { reminderRecord } from "./reminder-record.ts";
 import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
 import { markedResidencyStart } from "./residency-start-day.ts";
 import { timedReminder } from "./timed-reminder.ts";
+
+/** What Match Day's question says to one who told us in Match Week she matched: only where is asked. */
+const TOLD_US_MATCHED = "You told us you matched.";
 
 /**
  * What Match Week and Match Day say in one season (texts built once per season calendar), and the

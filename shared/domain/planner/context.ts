@@ -190,7 +190,7 @@ export function buildContext(
     if (entry.status === "scheduled") markPrerequisites(statuses, index, false);
   }
   // A Match outcome told too early is withdrawn, not what it implies: the list it followed stays certified.
-  for (const early of matchEarly ?? []) keepOutcomeImplied(statuses, early.key);
+  for (const early of matchEarly ?? []) keepOutcomeImplied(statuses, early.key, rolRefused !== null);
   keepOetBookedAhead(statuses, entries, nowMs, input.applicant.timezone); // a Pathway marked done early
   // Steps done for an earlier season still imply their lasting prerequisites.
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);

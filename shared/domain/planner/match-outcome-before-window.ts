@@ -57,15 +57,24 @@ export function matchOutcomesBeforeWindow(
 
 const OUTCOME_AT: readonly number[] = [stepIndex("match_week"), stepIndex("soap"), stepIndex("match_day")];
 
+const RANK_LIST_AT = stepIndex("rank_order_list");
+
 /**
  * In buildContext, for a withdrawn outcome (`statuses` by catalog index): the steps it implies stay
  * done (the rank order list it followed: the applicant is in the Match, not written off), but no Match
- * outcome (Match Week, SOAP, Match Day) is implied by it.
+ * outcome (Match Week, SOAP, Match Day) is implied by it, nor a rank order list the plan refused
+ * (`rankListRefused`, ROL_BEFORE_RANKING_OPENS): implied back, the list the risk asks to certify
+ * left the plan, and its critical notice rode on Match Week, never urgent.
  */
-export function keepOutcomeImplied(statuses: MilestoneStatus[], key: MatchOutcomeEarly["key"]): void {
-  for (const index of IMPLIED_AT[stepIndex(key)]?.done ?? [])
-    if (!OUTCOME_AT.includes(index) && statuses[index] !== "done" && statuses[index] !== "waived")
-      statuses[index] = "done";
+export function keepOutcomeImplied(
+  statuses: MilestoneStatus[],
+  key: MatchOutcomeEarly["key"],
+  rankListRefused: boolean,
+): void {
+  for (const index of IMPLIED_AT[stepIndex(key)]?.done ?? []) {
+    if (OUTCOME_AT.includes(index) || (rankListRefused && index === RANK_LIST_AT)) continue;
+    if (statuses[index] !== "done" && statuses[index] !== "waived") statuses[index] = "done";
+  }
 }
 
 /**

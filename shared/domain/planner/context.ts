@@ -11,6 +11,7 @@ import {
   SCHOOL_CHECK_INDEX,
   stepIndex,
 } from "./catalog-index.ts";
+import { soapAnswerCountsAt } from "./early-soap-answer.ts";
 import { type FailedScore, readRetakes } from "./failed-score.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import type { ZoneLadders } from "./ladders.ts";
@@ -168,7 +169,8 @@ export function buildContext(
     matchDayDone,
   );
   // The action page reads the same predicate (uncountedAnswer), so a tap from the window records it.
-  if (uncountedAnswer(entries.get("soap"), calendar, input.applicant.timezone, nowMs, matchDayDone))
+  const soap = entries.get("soap");
+  if (uncountedAnswer(soap, calendar, input.applicant.timezone, nowMs, matchDayDone))
     entries.set({ key: "soap", status: "not_started" });
   const statuses = NOT_STARTED.slice();
   // By catalog index (StepEntries.at), not by key: each key's look-up was made when it was stored.
@@ -236,7 +238,7 @@ export function buildContext(
     catchUp: undefined,
     remindersSent: input.remindersSent,
     ladders: undefined,
-    riskChangesAt: [],
+    riskChangesAt: soapAnswerCountsAt(soap, calendar, input.applicant.timezone, nowMs),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
+import { localDate } from "../time.ts";
 import { datedBeforeInstant } from "./dated-before-instant.ts";
 
 /**
@@ -34,4 +35,24 @@ export function soapAnsweredTooEarly(
     );
   // Dated Monday itself, it counts only from the notification's instant (10:00 AM ET), as a done does.
   return datedBeforeInstant(soap.date, zone, calendar.dates.nrmp_match_week_start_and_soap_start.at, now);
+}
+
+/**
+ * PlanContext.riskChangesAt's first instants (a fresh list): Match Week's notification when a SOAP
+ * answer, in progress or "Not for me" (waived), is dated that Monday and `now` is still before the
+ * notification, so soapAnsweredTooEarly does not count it yet but will from that instant. A plan
+ * stored then is made again when the answer counts, as for a Match outcome done dated its window's
+ * day (matchOutcomeBeforeWindowRisk); without it, the stored plan kept SOAP's preparation past 10 AM
+ * ET. Empty otherwise. A done dated Monday is judged by SOAP's offer rounds (soap-done-before-offers.ts).
+ */
+export function soapAnswerCountsAt(
+  soap: MilestoneEntry | undefined,
+  calendar: SeasonCalendar,
+  zone: string,
+  now: number,
+): number[] {
+  const at = calendar.dates.nrmp_match_week_start_and_soap_start.at;
+  if (soap?.date === undefined || now >= at) return [];
+  if (soap.status !== "in_progress" && soap.status !== "waived") return [];
+  return soap.date === localDate(zone, at) ? [at] : [];
 }

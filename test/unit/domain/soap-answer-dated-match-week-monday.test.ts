@@ -39,9 +39,10 @@ describe.each([
     it("an hour before the notification it is not counted: SOAP's preparation stays", () => {
       const now = NOTIFICATION - HOUR;
       expect(uncountedAnswer(soap, calendar, zone, now, false)).toBe(true);
-      expect(card(plan(input, calendar, new Date(now)), "soap")?.action).toMatch(
-        /before Match Week, keep your ERAS documents current/i,
-      );
+      const result = plan(input, calendar, new Date(now));
+      expect(card(result, "soap")?.action).toMatch(/before Match Week, keep your ERAS documents current/i);
+      // The answer counts from the notification: a plan stored now is made again then.
+      expect(result.riskChangesAt).toContain("2027-03-15T14:00:00.000Z");
     });
 
     it("at the notification's instant it counts", () => {

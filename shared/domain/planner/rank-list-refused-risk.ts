@@ -2,6 +2,7 @@ import type { Risk } from "../plan.ts";
 import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { when } from "./day-words.ts";
+import { type RankingOpening, rankingOpening } from "./ranking-opens-words.ts";
 import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
@@ -38,13 +39,20 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
   // Once ranking has opened the list can be certified now: the words say so (issue 9 leftover d).
   // Each reason has its own words: the opening is named only where it is the reason, or where it
   // is still ahead ("after the deadline" came with before-opening words).
+  // While the opening is projected R3 may not be open yet: hedged as the rank list's step is
+  // (rankingOpening), never "ranking opened on" a projected day.
+  const tense = rankingOpening(context);
+  const certifyNow =
+    tense.tense === "expected"
+      ? `Enter your list in R3 and certify it again now (if R3 is not open yet, it may open as late as ${when(context, tense.latestAt)}, the latest opening in the seasons on record)`
+      : "Ranking is open: enter your list in R3 and certify it again now";
   const ask =
     movedTo !== undefined
       ? `${reason === "before-opening" || reason === "undated" ? "a list cannot be certified before ranking opens, so " : ""}it is not counted for the ${calendar.matchYear} Match. That Match is out of reach on what you reported: your plan is for the ${movedTo} Match (see the risk about your Match year). If you tell us something that puts the ${calendar.matchYear} Match back in reach, ${opened ? "certify your list in R3 now" : `certify your list in R3 once ranking opens on ${opening}`}, by ${by}, and tell us the day you certified it.`
       : reason === "after-deadline" || (reason === "future" && opened)
         ? `${reason === "future" ? "a list counts from the day you certify it" : `the deadline is ${by}, your day ${renderDate(localDate(context.zone, rol))}, and a list certified after it cannot count for the ${calendar.matchYear} Match`}, so it is not counted. ${opened ? "Ranking is open: if your list is not certified in R3 yet, certify it now" : `Ranking opens on ${opening}: certify your list in R3 from then`}, by ${by}, and tell us the day you certified it.`
         : opened
-          ? `ranking opened on ${opening} and a list cannot be certified before then, so it is not counted. Ranking is open: enter your list in R3 and certify it again now, by ${by}, and tell us the day you certified it.`
+          ? `${openedWords(context, opening)} and a list cannot be certified before then, so it is not counted. ${certifyNow}, by ${by}, and tell us the day you certified it.`
           : `ranking opens on ${opening} and a list cannot be certified before then, so it is not counted. Enter and certify it in R3 once ranking opens, by ${by}, and tell us the day you certified it.`;
   return {
     code: "ROL_BEFORE_RANKING_OPENS",
@@ -53,4 +61,13 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
     message: `${said}; ${ask}`,
     milestones: ["rank_order_list"],
   };
+}
+
+/** "ranking opened on <opening>", or while the opening is projected "ranking is (was) expected to open on" it (rankingOpening). */
+function openedWords(context: PlanContext, opening: string): string {
+  const tense: RankingOpening = rankingOpening(context);
+  if (tense.tense === "expected") return `ranking is expected to open on ${opening}`;
+  if (tense.tense === "was-expected")
+    return `ranking was expected to open on ${opening} (in every season on record it opened no later than ${when(context, tense.latestAt)})`;
+  return `ranking opened on ${opening}`;
 }

@@ -3,23 +3,42 @@ import { renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 
 /**
- * The rank list's {rankingOpens} words, in the tense of now: "once ranking opens (date)" before the
- * opening; after it "now (ranking opened on date)" once the season's opening is confirmed. While it
- * is projected (the earliest opening of the seasons on record, the safe side for planning), R3 may
- * not be open on that day: the words say it is expected then, and how late it may open, the latest
- * candidate of the projection rule (projection-rules.json `latestCandidate`: Feb 3, as in 2025),
- * at the opening's time of day (no DST change between mid-January and early February in ET).
+ * Where `now` stands to ranking's opening, one rule for every sentence that names it (the rank
+ * list's step and ROL_BEFORE_RANKING_OPENS): "before" it; "opened" once past an opening that is
+ * confirmed; past a projected one (the earliest opening of the seasons on record, the safe side for
+ * planning) R3 may not be open yet: "expected" until the projection rule's latest candidate
+ * (`latestAt`: projection-rules.json `latestCandidate`, Feb 3 as in 2025, at the opening's time of
+ * day: no DST change between mid-January and early February in ET), "was-expected" from then.
+ */
+export type RankingOpening =
+  | { tense: "before" }
+  | { tense: "opened" }
+  | { tense: "expected"; latestAt: number }
+  | { tense: "was-expected"; latestAt: number };
+
+export function rankingOpening(context: PlanContext): RankingOpening {
+  const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
+  if (context.now < opens.at) return { tense: "before" };
+  const latest = opens.status === "confirmed" ? undefined : opens.latestCandidate;
+  if (latest === undefined) return { tense: "opened" };
+  const latestAt = opens.at + (Date.parse(latest.date) - Date.parse(opens.date));
+  return context.now >= latestAt ? { tense: "was-expected", latestAt } : { tense: "expected", latestAt };
+}
+
+/**
+ * The rank list's {rankingOpens} words, in the tense of now (rankingOpening): "once ranking opens
+ * (date)" before the opening; after it "now (ranking opened on date)" once the season's opening is
+ * confirmed; while it is projected, that it is expected then and how late it may open.
  */
 export function rankingOpensWords(context: PlanContext): string {
   const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
   const when = `${renderInZone(context.zone, opens.at)}${basisMark(opens, "comma")}`;
-  if (context.now < opens.at) return `once ranking opens (${when})`;
-  const latest = opens.status === "confirmed" ? undefined : opens.latestCandidate;
-  if (latest === undefined) return `now (ranking opened on ${when})`;
-  const latestAt = opens.at + (Date.parse(latest.date) - Date.parse(opens.date));
-  const latestWhen = renderInZone(context.zone, latestAt);
+  const opening = rankingOpening(context);
+  if (opening.tense === "before") return `once ranking opens (${when})`;
+  if (opening.tense === "opened") return `now (ranking opened on ${when})`;
+  const latestWhen = renderInZone(context.zone, opening.latestAt);
   // Past that day: no "by <day>" that reads as an instruction dated before now.
-  if (context.now >= latestAt)
+  if (opening.tense === "was-expected")
     return `now (ranking was expected to open on ${when}; in every season on record it opened no later than ${latestWhen})`;
   return `now (ranking is expected to open on ${when}; if R3 is not open yet, it may open as late as ${latestWhen}, the latest opening in the seasons on record)`;
 }

@@ -82,12 +82,25 @@ describe("ROL_BEFORE_RANKING_OPENS once ranking has opened (issue 9 leftover d)"
     expect(message("2026-12-01T12:00:00Z")).toContain("once ranking opens");
   });
 
-  it("after the opening asks to certify it again now, in the past tense of the opening", () => {
+  it("after the opening asks to certify it again now; the projected opening is only expected", () => {
     const said = message("2027-01-20T12:00:00Z");
     expect(said).toContain("before ranking opened");
-    expect(said).toContain("ranking opened on");
-    expect(said).toContain("certify it again now");
+    // The 2027 opening is projected: R3 may open as late as the latest opening on record (Feb 3).
+    expect(said).toContain("ranking is expected to open on Fri 15 Jan 2027, 10:30 PM GMT+5:30");
+    expect(said).toContain("(projected) and a list cannot be certified before then");
+    expect(said).toContain(
+      "certify it again now (if R3 is not open yet, it may open as late as Wed 3 Feb 2027",
+    );
+    expect(said).not.toContain("ranking opened on");
     expect(said).not.toMatch(/once ranking opens|ranking opens on/);
+  });
+
+  it("past the latest opening on record, the projected opening was expected, and ranking is open", () => {
+    const said = message("2027-02-10T12:00:00Z");
+    expect(said).toContain("ranking was expected to open on Fri 15 Jan 2027");
+    expect(said).toContain("in every season on record it opened no later than Wed 3 Feb 2027");
+    expect(said).toContain("Ranking is open: enter your list in R3 and certify it again now");
+    expect(said).not.toContain("ranking opened on");
   });
 });
 

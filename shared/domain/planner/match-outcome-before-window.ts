@@ -26,8 +26,8 @@ const LABELS = { match_week: "Match Week", match_day: "Match Day" } as const;
 /**
  * In buildContext: the Match outcomes reported done that cannot be true, or null (most plans). Dated:
  * before the step's own Done window's day (as the intake refuses it; a date on or before the previous
- * ERAS season's end is an earlier Match's, not judged here), or dated that day while `now` is before
- * its hour (NRMP has not told it yet). Undated: reported while `now` is before Match Week's
+ * ERAS season's end is an earlier Match's, not judged here), or dated that day or later while `now`
+ * is before its hour (NRMP has not told it yet). Undated: reported while `now` is before Match Week's
  * notification, when no applicant has been told anything yet.
  */
 export function matchOutcomesBeforeWindow(
@@ -45,10 +45,9 @@ export function matchOutcomesBeforeWindow(
       entry.date === undefined
         ? doneOpensFor("match_week", calendar, localDate(zone, now), zone, now)
         : doneOpensFor(key, calendar, entry.date, zone, now);
+    // With `now`, doneOpensFor also refuses any date while now is before the hour (doneNotCountedYet's
+    // rule): a done dated the window's own day or later counts from its hour, like an undated one.
     if (opens?.at === undefined) continue;
-    // With `now`, doneOpensFor also refuses any date while now is before the hour; a done dated the
-    // window's own day counts from its hour, like an undated one, but a later date is not judged here.
-    if (entry.date !== undefined && entry.date > opens.date) continue;
     early ??= [];
     early.push({ key, date: entry.date ?? "undated", opens: { ...opens, at: opens.at } });
   }
@@ -81,7 +80,7 @@ export function keepOutcomeImplied(
  * MATCH_OUTCOME_BEFORE_MATCH_WEEK (warning): "You marked Match Week done before NRMP's Match Week
  * notification (whether you matched) for the 2027 Match on Mon 15 Mar 2027, 2:00 PM GMT (…, 10:00 AM
  * ET); results are not out yet, so your plan still prepares for Match Week. …". An undated done counts
- * from Match Week's notification, one dated its window's day from that window's hour: that instant is
+ * from Match Week's notification, one dated its window's day or later from that window's hour: that instant is
  * noted as the plan's change. Null when none is refused.
  */
 export function matchOutcomeBeforeWindowRisk(context: PlanContext): Risk | null {
@@ -90,8 +89,10 @@ export function matchOutcomeBeforeWindowRisk(context: PlanContext): Risk | null 
   if (early === null || first === undefined) return null;
   const notification = context.calendar.dates.nrmp_match_week_start_and_soap_start;
   if (early.some((each) => each.date === "undated")) noteRiskChange(context, notification.at);
-  // Dated the window's own day: it counts from the window's hour, so the plan changes then.
-  for (const each of early) if (each.date === each.opens.date) noteRiskChange(context, each.opens.at.instant);
+  // Dated the window's own day or later: it counts from the window's hour, so the plan changes then.
+  for (const each of early)
+    if (each.date !== "undated" && each.date >= each.opens.date)
+      noteRiskChange(context, each.opens.at.instant);
   const marked = early
     .map((each) => `${LABELS[each.key]} done${each.date === "undated" ? "" : ` on ${renderDate(each.date)}`}`)
     .join(" and ");

@@ -5,7 +5,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { datedBeforeInstant } from "./dated-before-instant.ts";
+import { doneNotCountedYet } from "./dated-before-instant.ts";
 import { etEventBefore } from "./et-event.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { NRMP_SOAP_URL } from "./risk-sources.ts";
@@ -45,7 +45,7 @@ export type SoapDoneBeforeOffers = string | "undated" | null;
 
 /**
  * In buildContext: whether `soap` is done before the first offer round (firstSoapOfferRound): dated
- * before that round's day in the applicant's zone, dated that day or undated while `now` is before the round. Its
+ * before that round's day in the applicant's zone, dated that day or later or undated while `now` is before the round. Its
  * date or "undated"; null when the done can be an accepted offer (or SOAP is not done), or when the
  * applicant reports Match Day done (`matchDayDone`): that answer, not SOAP's, is their position.
  */
@@ -60,20 +60,20 @@ export function soapDoneBeforeOffers(
   if (soap?.status !== "done" || matchDayDone) return null;
   const round = firstSoapOfferRound(calendar);
   if (soap.date === undefined) return now < round ? "undated" : null;
-  // Dated the round's own day, it counts only from the round's hour: before it no offer was made yet.
-  return datedBeforeInstant(soap.date, zone, round, now) ? soap.date : null;
+  // Dated the round's own day or later, it counts only from the round's hour: before it no offer was made yet.
+  return doneNotCountedYet(soap.date, zone, round, now) ? soap.date : null;
 }
 
 /**
  * SOAP_DONE_BEFORE_OFFERS (warning): "You marked SOAP done on Mon 15 Mar 2027, but SOAP offers are
- * made from Wed 17 Mar 2027, 9:00 AM ET …". An undated done, or one dated the round's day, becomes a position once the round opens:
+ * made from Wed 17 Mar 2027, 9:00 AM ET …". An undated done, or one dated the round's day or later, becomes a position once the round opens:
  * that instant is noted as the plan's change. Null when SOAP's done is not refused.
  */
 export function soapDoneBeforeOffersRisk(context: PlanContext): Risk | null {
   const refused = context.soapDoneBeforeOffers;
   if (refused === null) return null;
   const round = firstSoapOfferRound(context.calendar);
-  if (refused === "undated" || refused === localDate(context.zone, round)) noteRiskChange(context, round);
+  if (refused === "undated" || refused >= localDate(context.zone, round)) noteRiskChange(context, round);
   const end = context.calendar.dates.nrmp_soap_ends;
   const when = `${renderInZone(context.zone, round)} (${renderEt(round)})${projectedMark(end)}`;
   const marked =

@@ -33,27 +33,25 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   // The certificate is needed by orientation (the milestone's due date), not only by the start.
   const neededDue = dates.due("ecfmg_certification");
   const needed = neededDue?.at ?? residencyStart;
+  noteCrossing(context, earliest, needed);
+  noteCrossing(context, earliest + WARNING_WITHIN_DAYS * DAY_MS, needed);
+  // In time (most plans): no words. The day's text is made only for a risk that says it.
+  if (!(earliest + WARNING_WITHIN_DAYS * DAY_MS > needed)) return null;
   // Both are days: the certificate's due as its row shows it, the earliest as the
   // applicant's day our allowances give, never an hour with its ET time.
   const neededDay = neededDue === null ? applicantDay(context, needed) : dueDay(context, neededDue);
-  noteCrossing(context, earliest, needed);
-  noteCrossing(context, earliest + WARNING_WITHIN_DAYS * DAY_MS, needed);
-  if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed && nothingOutstanding(context)) {
-    return certificateQuestion(context, neededDay, earliest > needed);
-  } else if (earliest + WARNING_WITHIN_DAYS * DAY_MS > needed) {
-    const tooLate = earliest > needed;
-    const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
-    // The start is a projection until NRMP's season is confirmed: its rule is cited.
-    const start = residencyStartWords(calendar.dates.residency_start, sources);
-    return {
-      code: "CERTIFICATION_AFTER_START",
-      severity: tooLate ? "critical" : "warning",
-      message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol) : ""}`,
-      milestones: ["ecfmg_certification"],
-      sources,
-    };
-  }
-  return null;
+  if (nothingOutstanding(context)) return certificateQuestion(context, neededDay, earliest > needed);
+  const tooLate = earliest > needed;
+  const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
+  // The start is a projection until NRMP's season is confirmed: its rule is cited.
+  const start = residencyStartWords(calendar.dates.residency_start, sources);
+  return {
+    code: "CERTIFICATION_AFTER_START",
+    severity: tooLate ? "critical" : "warning",
+    message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol) : ""}`,
+    milestones: ["ecfmg_certification"],
+    sources,
+  };
 }
 
 /**

@@ -52,19 +52,21 @@ export function resultQuestionEntry(
 ): CatalogEntry {
   const reader = RESULT_READERS[entry.key];
   if (reader === undefined && entry.key !== PATHWAY_KEY) return entry;
+  const { zone } = context;
   let known = questions.get(due);
-  if (known === undefined || known.zone !== context.zone) {
-    known = { zone: context.zone, entries: new Map() };
+  if (known === undefined) {
+    known = [];
     questions.set(due, known);
   }
-  let asked = known.entries.get(entry.key);
-  if (asked === undefined) {
-    asked =
-      reader === undefined
-        ? pathwayAskedEntry(context, entry, due)
-        : askedEntry(context, entry, reader, due, due !== resultDueAt(calendar, index));
-    known.entries.set(entry.key, asked);
-  }
+  for (const each of known)
+    if (each.zone === zone && each.entry === entry && each.calendar === calendar && each.index === index)
+      return each.asked;
+  const asked =
+    reader === undefined
+      ? pathwayAskedEntry(context, entry, due)
+      : askedEntry(context, entry, reader, due, due !== resultDueAt(calendar, index));
+  if (known.length >= MAX_ASKED_PER_DUE) known.length = 0;
+  known.push({ zone, entry, calendar, index, asked });
   return asked;
 }
 
@@ -112,5 +114,20 @@ function pathwayAskedEntry(context: PlanContext, entry: CatalogEntry, due: DueDa
   };
 }
 
-/** The asked entries per shared due date (frozen, from the plan's dates), then zone and step. */
-const questions = new WeakMap<DueDate, { zone: string; entries: Map<string, CatalogEntry> }>();
+/**
+ * The asked entries per shared due date (frozen, from the plan's dates), each with every other input
+ * it was made from (the zone dayBy reads, the step's entry, calendar and index), compared on each use.
+ * Kept per zone rather than for the last zone only: plans alternate zones (the bench's do, plan by
+ * plan), and the entry made afresh each time was about 0.3 % of a plan, and a new entry object missed
+ * laidStep's memo (keyed by entry identity), re-laying the step's targets.
+ */
+const questions = new WeakMap<DueDate, AskedEntry[]>();
+interface AskedEntry {
+  zone: string;
+  entry: CatalogEntry;
+  calendar: SeasonCalendar;
+  index: number;
+  asked: CatalogEntry;
+}
+/** A due's entries held at most (zones times steps met with it); then its list starts again. */
+const MAX_ASKED_PER_DUE = 8;

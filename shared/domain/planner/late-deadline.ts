@@ -165,7 +165,8 @@ export function planLateDeadline(
     const each = out.reminders[index] as TimedReminder;
     if (!onSlotOf(series, each.sendAt)) out.reminders[kept++] = each;
   }
-  out.reminders.length = kept;
+  // Setting an array's length is a runtime call even when nothing was dropped (0.2 % of the bench).
+  if (kept !== out.reminders.length) out.reminders.length = kept;
   for (const each of series) out.reminders.push(each);
 }
 

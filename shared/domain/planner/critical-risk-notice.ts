@@ -202,7 +202,9 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
   // Step 3's risk acts on the rank order list ("rank J-1 programs too"): its notice rides there when
   // Step 3 is not a next step, never on SOAP or the certificate. Named here, not in
   // the risk's milestones, which set its notice id and the steps it makes urgent.
-  if (risk.code === "STEP3_NEEDED_FOR_H1B") return STEP3_NOTICE_STEPS;
+  // Before ranking opens neither is a next step: the step that leads to Step 3 carries it (the
+  // Pathway whose review the certificate waits for), never an unrelated one such as clinical experience.
+  if (risk.code === "STEP3_NEEDED_FOR_H1B") return step3NoticeSteps(context);
   // Match Week done beside SOAP in progress: on SOAP, after it on Match Day, which asks the result.
   if (risk.code === "MATCH_WEEK_SOAP_CONFLICT") return CONFLICT_NOTICE_STEPS;
   if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;
@@ -215,7 +217,17 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
   return [...chain, ...risk.milestones];
 }
 const NONE: readonly StepSubject[] = [];
-const STEP3_NOTICE_STEPS: readonly StepSubject[] = ["usmle_step3", "rank_order_list", "visa_h1b"];
+/**
+ * STEP3_NEEDED_FOR_H1B's notice: Step 3, the rank order list, then Step 3's unfinished prerequisites
+ * (each one's own first) but the certificate (its passed H-1B target has its own notice), then the petition.
+ */
+function step3NoticeSteps(context: PlanContext): readonly StepSubject[] {
+  const chain: StepSubject[] = ["usmle_step3", "rank_order_list"];
+  chainOf(context, "usmle_step3", chain);
+  const steps = chain.filter((key) => key !== "ecfmg_certification");
+  steps.push("visa_h1b");
+  return steps;
+}
 const CONFLICT_NOTICE_STEPS: readonly StepSubject[] = ["soap", "match_day"];
 
 /** `key`'s unfinished prerequisites (their own first, depth first), then `key`, into `chain`. */

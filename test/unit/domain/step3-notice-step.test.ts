@@ -79,4 +79,34 @@ describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate", () => {
     expect(notice(result)?.milestone).not.toBe("ecfmg_certification");
     expect(notice(result)?.milestone).not.toBe("soap");
   });
+
+  // In December neither Step 3 (blocked behind the certificate) nor the rank order list is a next
+  // step: the notice rode on clinical experience, whose Done button has nothing to do with Step 3.
+  it("Karachi on 5 Dec 2026, Pathway under review: the notice rides on the Pathway, not clinical experience", () => {
+    const result = plan(
+      inputFactory({
+        applicant: applicantFactory({
+          timezone: "Asia/Karachi",
+          matchYear: 2027,
+          graduation: "2024-12-01",
+          visa: "H-1B",
+        }),
+        milestones: [
+          ...doneMilestones(
+            REGISTERED_KEYS.filter((key) => !["ecfmg_pathway", "nrmp_registration", "usce"].includes(key)),
+            "2025-09-01",
+          ),
+          milestoneFactory("ecfmg_pathway", "in_progress", "2026-10-15"),
+          milestoneFactory("nrmp_registration", "not_started"),
+          milestoneFactory("usce", "not_started"),
+          milestoneFactory("usmle_step3", "not_started"),
+        ],
+      }),
+      seasonCalendar(2027),
+      new Date("2026-12-05T05:00:00Z"),
+    );
+    expect(step3Risk(result)?.severity).toBe("critical");
+    expect(result.nextSteps.map((step) => step.milestone)).toContain("usce");
+    expect(notice(result)?.milestone).toBe("ecfmg_pathway");
+  });
 });

@@ -45,28 +45,45 @@ const IN_US_STAMPING: CatalogEntry = Object.freeze({
 });
 
 const PETITION = catalogEntry("visa_h1b");
+
+/**
+ * The route question on the petition's card (advice, no processing time: the fact sheet gives none):
+ * the program chooses change of status or consular notification on the petition itself (the
+ * stamping's `waivable` note), so it is asked while the petition is prepared, not once it is approved.
+ * The stamping step waits for the petition and offers "Not for me" from the timeline's waiting list.
+ */
+const ROUTE_ON_PETITION =
+  " Your program chooses on the petition itself whether it asks USCIS for a change of status, if you are in the US in a status that allows it (no visa stamp to get before residency: then tap Not for me on the H-1B visa step under Waiting on something on your timeline), or for consular notification (then you get the visa stamped at a US consulate abroad once the petition is approved): ask it which it files (advice).";
+
+/** The petition's words with `receipt` for what its receipt number serves, `late` for what a late filing leaves too little time for. */
+function petitionWords(receipt: string, late: string, question: string): CatalogEntry {
+  return Object.freeze({
+    ...PETITION,
+    action: `${PETITION.action}${question}`,
+    statusActions: Object.fromEntries(
+      Object.entries(PETITION.statusActions ?? {}).map(([status, text]) => [
+        status,
+        `${text
+          .replace("which your visa interview needs", `which your ${receipt} needs`)
+          .replace("too little time for the visa interview", `too little time for ${late}`)}${question}`,
+      ]),
+    ),
+  });
+}
+
 /**
  * The petition's words for an applicant in the US while the stamping's route is not answered:
  * the receipt number serves a change of status or a visa interview, whichever the
- * program files; the catalog's words assume consular processing. Built once from the catalog's.
+ * program files (the catalog's words assume consular processing), and the card asks which.
  */
-const IN_US_PETITION: CatalogEntry = Object.freeze({
-  ...PETITION,
-  statusActions: Object.fromEntries(
-    Object.entries(PETITION.statusActions ?? {}).map(([status, text]) => [
-      status,
-      text
-        .replace(
-          "which your visa interview needs",
-          "which your change of status or your visa interview needs",
-        )
-        .replace(
-          "too little time for the visa interview",
-          "too little time for a change of status or a visa interview",
-        ),
-    ]),
-  ),
-});
+const IN_US_PETITION = petitionWords(
+  "change of status or your visa interview",
+  "a change of status or a visa interview",
+  ROUTE_ON_PETITION,
+);
+
+/** The petition's words once the applicant said the program files a change of status (the stamping waived): no visa interview. */
+const CHANGE_OF_STATUS_PETITION = petitionWords("change of status", "the change of status", "");
 
 /**
  * The blocked row's title of `entry` as planned (inUsEntryFor): the in-US stamping's route question
@@ -88,15 +105,19 @@ export function h1bInUs(context: PlanContext): boolean {
 /**
  * The entry a step is planned with in the US: the stamping's in-US one while the route is not
  * answered (not started or under way; an interview date is the consular route's answer), and the
- * petition's neutral words until then too; else `entry` unchanged.
+ * petition's neutral words asking the route until then too, its change-of-status words once the
+ * stamping is waived; else `entry` unchanged.
  */
 export function inUsEntryFor(
   context: PlanContext,
   entry: CatalogEntry,
   status: PlanContext["statuses"][number],
 ): CatalogEntry {
-  if (entry.key === PETITION.key)
-    return routeUnanswered(statusOf(context, STAMPING.key)) && h1bInUs(context) ? IN_US_PETITION : entry;
+  if (entry.key === PETITION.key) {
+    const route = statusOf(context, STAMPING.key);
+    if (!h1bInUs(context)) return entry;
+    return routeUnanswered(route) ? IN_US_PETITION : route === "waived" ? CHANGE_OF_STATUS_PETITION : entry;
+  }
   if (entry.key !== STAMPING.key || !routeUnanswered(status)) return entry;
   return h1bInUs(context) ? IN_US_STAMPING : entry;
 }
@@ -140,6 +161,45 @@ export function routeQuestionReminder(
 }
 
 const ROUTE_RUNG = "route-asked";
+
+/**
+ * The route question while the petition is prepared (the petition's card asks it: IN_US_PETITION),
+ * one notice on that card at the next delivery slot toward the petition's date `due`, since the
+ * stamping step waits for the petition and a blocked step has no reminder (as a presumed step's
+ * question rides on that step while the certificate's card waits). Counted on the stamping, as its
+ * own question is, hung on the day the contract was reported signed (else the petition's date),
+ * never on now: re-planned, it keeps its id. Once the petition is done the stamping's own card asks
+ * again (routeQuestionReminder, hung on the petition's day), now with its Not for me button.
+ */
+export function routeQuestionOnPetition(
+  context: PlanContext,
+  entry: CatalogEntry,
+  due: { at: number; detail: Deadline },
+  into: TimedReminder[],
+): void {
+  if (entry !== IN_US_PETITION) return;
+  const { catchUp } = catchUpOf(context);
+  if (catchUp >= due.at) return;
+  const contract = context.entries.get("contract")?.date;
+  const since = contract === undefined ? due.at : startOfLocalDate(context.zone, contract);
+  const reminder = reminderRecord({
+    id: reminderId(STAMPING.key, undefined, PETITION_ROUTE_RUNG, since),
+    milestone: PETITION.key,
+    rung: PETITION_ROUTE_RUNG,
+    title: ROUTE_QUESTION,
+    deadline: due.detail.at,
+    deadlineDetail: due.detail,
+    sendAt: isoUtc(catchUp),
+    sendAtLocal: isoInZone(context.zone, catchUp),
+    why: PETITION_ROUTE_WHY,
+  });
+  into.push(timedReminder(catchUp, due.at, Object.freeze(reminder)));
+}
+
+const PETITION_ROUTE_RUNG = "route-asked-on-petition";
+
+const PETITION_ROUTE_WHY =
+  "Your program chooses on the H-1B petition itself between a change of status (in the US, no visa stamp to get before residency) and consular notification (the visa stamped at a US consulate abroad once the petition is approved), so the answer comes before it files, not once the petition is approved (advice).";
 
 /**
  * The H visa fee (MRV) of an applicant in the US who has not got the visa: paid only on the consular

@@ -6,7 +6,7 @@ import type { PlanContext } from "./context.ts";
 import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { certificateLaterApplyByReminders } from "./h1b-certificate-later-rungs.ts";
-import { routeAsked, routeQuestionReminder } from "./h1b-in-us.ts";
+import { routeAsked, routeQuestionOnPetition, routeQuestionReminder } from "./h1b-in-us.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
@@ -72,6 +72,9 @@ export function stepReminders(
     routeQuestionReminder(context, { at: due.at, detail }, into);
     return;
   }
+  // In the US the petition's card asks the route while the stamping waits for the petition.
+  if (due !== null && detail !== undefined)
+    routeQuestionOnPetition(context, entry, { at: due.at, detail }, into);
   const from = into.length;
   // The certificate's question has nothing to aim at: no "Aim to finish by" rungs.
   const aimKind: AimKind = dates.issuedAsked

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { seasonPassedFor } from "#domain/applicant-choices.ts";
+import { actionLabel, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { hasBudget } from "#domain/budget-words.ts";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { PROJECTED_NOTE } from "#domain/date-basis.ts";
@@ -10,9 +10,10 @@ import {
   movedForSoapDeclined,
   movedForSoapOutcome,
 } from "#domain/match-year-heading.ts";
-import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { BlockedStep, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import { actionsWhileWaiting } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -143,7 +144,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${waiting
         .map(
           (step) =>
-            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, "Due")) : ""}<p>${e(forPeople(step.why))}</p></li>`,
+            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, "Due")) : ""}<p>${e(forPeople(step.why))}</p>${waitingButtons(step, input)}</li>`,
         )
         .join("\n")}</ul></section>`,
     );
@@ -179,4 +180,21 @@ ${notEligible}
 ${projectedSeason}
 ${sections.join("\n")}`,
   );
+}
+
+/**
+ * A waiting step's one-tap actions (actionsWhileWaiting: only the H-1B stamping's Not for me in a
+ * US zone, answered while the petition is pending), as a next step's buttons are drawn.
+ */
+function waitingButtons(step: BlockedStep, input: TimelineInput): string {
+  const milestone = step.milestone;
+  if (milestone === "interview") return "";
+  const actions = actionsWhileWaiting(step, input.plan, input.timezone, input.milestones ?? []);
+  if (actions.length === 0) return "";
+  return `<div class="actions">${actions
+    .map(
+      (action) =>
+        `<a class="button secondary" href="${e(input.links.action(milestone, action))}">${e(actionLabel(milestone, action))}<span class="visually-hidden"> — ${e(step.title)}</span></a>`,
+    )
+    .join("")}</div>`;
 }

@@ -1,0 +1,22 @@
+import { actionsFor } from "./applicant-choices.ts";
+import type { BlockedStep, Plan } from "./plan.ts";
+import type { MilestoneEntry } from "./snapshot.ts";
+import type { StepAction } from "./step-actions.ts";
+
+/**
+ * The one-tap actions a step offers while it waits for another (the timeline's "Waiting on
+ * something"): none, but for the H-1B visa stamping's "Not for me" where actionsFor offers it (a US
+ * zone: a change of status is an in-US route). The program chooses change of status or consular
+ * notification on the petition itself, so the answer can come while the petition is pending, and the
+ * plan drops the stamping step and its reminders on it at once. Every other waiting step stays
+ * without buttons: its prerequisites are not done. Pure.
+ */
+export function actionsWhileWaiting(
+  step: Pick<BlockedStep, "milestone">,
+  plan: Plan,
+  zone: string,
+  recorded: readonly Pick<MilestoneEntry, "key" | "status" | "date">[],
+): StepAction[] {
+  if (step.milestone !== "visa_h1b_stamping") return [];
+  return actionsFor(step, plan, zone, recorded).filter((action) => action === "waive");
+}

@@ -1,6 +1,7 @@
 import { actionsFor } from "./applicant-choices.ts";
-import type { BlockedStep, Plan } from "./plan.ts";
-import type { MilestoneEntry } from "./snapshot.ts";
+import type { BlockedStep, Plan, Reminder } from "./plan.ts";
+import { PETITION_ROUTE_RUNG } from "./planner/h1b-in-us.ts";
+import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import type { StepAction } from "./step-actions.ts";
 
 /**
@@ -19,4 +20,14 @@ export function actionsWhileWaiting(
 ): StepAction[] {
   if (step.milestone !== "visa_h1b_stamping") return [];
   return actionsFor(step, plan, zone, recorded).filter((action) => action === "waive");
+}
+
+/**
+ * The waiting step whose action answers a reminder riding on another step's card: the route
+ * question on the H-1B petition's card is answered by the stamping's Not for me (a change of
+ * status), so its email item offers that (actionsWhileWaiting) rather than the petition's Done,
+ * which would mark the petition approved. Undefined for every other reminder.
+ */
+export function answeredOn(reminder: Pick<Reminder, "rung">): MilestoneKey | undefined {
+  return reminder.rung === PETITION_ROUTE_RUNG ? "visa_h1b_stamping" : undefined;
 }

@@ -10,7 +10,9 @@ import { INTERVIEW_CANCELLED_RUNG } from "#domain/interview-cancellations.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
 import { renderInZone } from "#domain/time.ts";
+import { answeredOn } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "./for-people.ts";
 
 /**
@@ -64,6 +66,8 @@ export interface Item {
   undated?: true;
   /** The item counts down to the applicant's own date (the exam day they booked). */
   ownDate?: true;
+  /** A waiting step whose action answers the item's question (answeredOn): its buttons are that step's. */
+  answeredOn?: MilestoneKey;
 }
 
 function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
@@ -183,6 +187,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
   const deadlineNote = deadlineNoteOf(reminder, step, plan);
   const attachmentNote = attachmentNoteOf(reminder);
   const notice = isRiskNoticeRung(reminder.rung);
+  const answered = answeredOn(reminder);
   // An overdue step's chase shows the date it missed, with its basis.
   const shown = reminderShownDate(reminder);
   return {
@@ -204,6 +209,7 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
     ...(notice && step ? { actsOn: step.title } : {}),
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "" } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
+    ...(answered === undefined ? {} : { answeredOn: answered }),
   };
 }
 

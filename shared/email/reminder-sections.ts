@@ -5,7 +5,8 @@ import { DATE_TAGS } from "#domain/date-basis.ts";
 import { stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
-import type { MilestoneEntry } from "#domain/snapshot.ts";
+import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import { actionsWhileWaiting } from "#domain/waiting-step-actions.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { projectedSourcesNote, sourceLinks, sourceLinksHtml } from "./for-people.ts";
 import { escapeHtml } from "./html.ts";
@@ -146,13 +147,14 @@ export { PROJECTED_NOTE } from "#domain/date-basis.ts";
  * nothing to mark, and a bare Done under it would act on a finished step.
  */
 export function buttonsOf(
-  item: Pick<Item, "milestone" | "actsOn" | "undated">,
+  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn">,
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
   recorded: readonly MilestoneEntry[],
 ) {
   if (!links || item.milestone === "interview" || item.undated) return [];
+  if (item.answeredOn !== undefined) return answerButtons(item.answeredOn, plan, links, zone, recorded);
   const milestone = item.milestone;
   if (finishedAndUnlisted(milestone, plan, recorded)) return [];
   return actionsFor({ milestone }, plan, zone, recorded).map((action, index) => ({
@@ -163,6 +165,28 @@ export function buttonsOf(
     kind: index === 0 ? "primary" : "secondary",
   }));
 }
+
+/**
+ * The buttons of an item whose question a waiting step's action answers (answeredOn: the route
+ * question on the H-1B petition's card, answered by the stamping's Not for me): that step's
+ * actionsWhileWaiting, labelled with what they record, never the card's own Done.
+ */
+function answerButtons(
+  milestone: MilestoneKey,
+  plan: Plan,
+  links: ApplicantLinks,
+  zone: string,
+  recorded: readonly MilestoneEntry[],
+) {
+  return actionsWhileWaiting({ milestone }, plan, zone, recorded).map((action, index) => ({
+    label: `${actionLabel(milestone, action)} (${ANSWER_WORDS})`,
+    url: links.action(milestone, action),
+    kind: index === 0 ? "primary" : "secondary",
+  }));
+}
+
+/** What the stamping's Not for me records, beside its button on the petition's route question. */
+const ANSWER_WORDS = "my program files a change of status: no H-1B visa stamping";
 
 function finishedAndUnlisted(
   milestone: Item["milestone"],

@@ -196,7 +196,8 @@ export function routeQuestionOnPetition(
   into.push(timedReminder(catchUp, due.at, Object.freeze(reminder)));
 }
 
-const PETITION_ROUTE_RUNG = "route-asked-on-petition";
+/** The rung of the route question on the petition's card (its email item offers the stamping's Not for me). */
+export const PETITION_ROUTE_RUNG = "route-asked-on-petition";
 
 const PETITION_ROUTE_WHY =
   "Your program chooses on the H-1B petition itself between a change of status (in the US, no visa stamp to get before residency) and consular notification (the visa stamped at a US consulate abroad once the petition is approved), so the answer comes before it files, not once the petition is approved (advice).";

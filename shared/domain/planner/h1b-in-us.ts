@@ -13,10 +13,12 @@ import { timedReminder } from "./timed-reminder.ts";
  * An H-1B applicant whose time zone is a US zone (livesOutsideUs, the one test the proclamation
  * risk uses) may not need a visa stamp at all: the fact sheet's proclamation row names an in-US
  * change of status as a case apart from a petition asking for consular notification.
- * Until the applicant says which route the program files, the stamping step
- * reads conditionally and asks that question: no consular lead-time rungs, one question notice;
- * "Not for me" (waived) once the program confirms a change of status; the H visa fee is to verify,
- * not counted. Abroad, nothing changes.
+ * The program chooses the route on the petition itself, so the petition's card asks it from the
+ * contract on (one notice on that card while the stamping waits). Until the applicant says which
+ * route the program files, the stamping step reads conditionally and asks that question: no
+ * consular lead-time rungs, one question notice; "Not for me" (waived) once the program confirms a
+ * change of status, taken while the petition is pending too; the H visa fee is to verify, not
+ * counted. Abroad, nothing changes.
  */
 
 const STAMPING = catalogEntry("visa_h1b_stamping");

@@ -48,6 +48,8 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   // The applicant's choices offered from the catalog and the seasons, and preferences applied to them.
   // Done on SOAP opens at the first offer round the planner plans (planner/soap-done-before-offers.ts).
   "applicant-choices.ts": "planner",
+  // A waiting step's one action (the H-1B stamping's Not for me) from those choices, and the route question it answers.
+  "waiting-step-actions.ts": "planner",
   "apply-preferences.ts": "catalog",
   // The budget as the pages print it, naming where a fee to verify is checked (the catalog's fees).
   "budget-words.ts": "catalog",

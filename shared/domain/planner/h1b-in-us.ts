@@ -55,7 +55,7 @@ const PETITION = catalogEntry("visa_h1b");
  * The stamping step waits for the petition and offers "Not for me" from the timeline's waiting list.
  */
 const ROUTE_ON_PETITION =
-  " Your program chooses on the petition itself whether it asks USCIS for a change of status, if you are in the US in a status that allows it (no visa stamp to get before residency: then tap Not for me on the H-1B visa step under Waiting on something on your timeline), or for consular notification (then you get the visa stamped at a US consulate abroad once the petition is approved): ask it which it files (advice).";
+  " Your program chooses on the petition itself whether it asks USCIS for a change of status, if you are in the US in a status that allows it (no visa stamp to get before residency: then tap Not for me on the H-1B visa step under Waiting on something on your timeline), or for consular notification (then you get the visa stamped at a US embassy or consulate abroad once the petition is approved): ask it which it files (advice).";
 
 /** The petition's words with `receipt` for what its receipt number serves, `late` for what a late filing leaves too little time for. */
 function petitionWords(receipt: string, late: string, question: string): CatalogEntry {
@@ -202,7 +202,7 @@ export function routeQuestionOnPetition(
 export const PETITION_ROUTE_RUNG = "route-asked-on-petition";
 
 const PETITION_ROUTE_WHY =
-  "Your program chooses on the H-1B petition itself between a change of status (in the US, no visa stamp to get before residency) and consular notification (the visa stamped at a US consulate abroad once the petition is approved), so the answer comes before it files, not once the petition is approved (advice).";
+  "Your program chooses on the H-1B petition itself between a change of status (in the US, no visa stamp to get before residency) and consular notification (the visa stamped at a US embassy or consulate abroad once the petition is approved), so the answer comes before it files, not once the petition is approved (advice).";
 
 /**
  * The H visa fee (MRV) of an applicant in the US who has not got the visa: paid only on the consular

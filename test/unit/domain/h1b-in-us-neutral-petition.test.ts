@@ -21,7 +21,7 @@ describe("the H-1B petition and stamping words in a US zone before the route is 
   it("speaks of a change of status or a visa interview, and titles the blocked stamping with the question", () => {
     const result = planInOwnMatch(HOUSTON, NOW);
     expect(petition(result)?.action).toBe(
-      "Your program's immigration office files the H-1B petition: answer its document requests at once and ask it for the receipt number, which your change of status or your visa interview needs. Your program chooses on the petition itself whether it asks USCIS for a change of status, if you are in the US in a status that allows it (no visa stamp to get before residency: then tap Not for me on the H-1B visa step under Waiting on something on your timeline), or for consular notification (then you get the visa stamped at a US consulate abroad once the petition is approved): ask it which it files (advice).",
+      "Your program's immigration office files the H-1B petition: answer its document requests at once and ask it for the receipt number, which your change of status or your visa interview needs. Your program chooses on the petition itself whether it asks USCIS for a change of status, if you are in the US in a status that allows it (no visa stamp to get before residency: then tap Not for me on the H-1B visa step under Waiting on something on your timeline), or for consular notification (then you get the visa stamped at a US embassy or consulate abroad once the petition is approved): ask it which it files (advice).",
     );
     expect(blockedStamping(result)?.title).toBe(
       "H-1B visa: will your program file a change of status or consular processing?",

@@ -26,10 +26,30 @@ function consularAllowance(): number {
   return -DS2019_DUE.offsetDays;
 }
 
+const SPONSORSHIP_DUE = catalogEntry("j1_ecfmg_sponsorship").due;
+
+/**
+ * The days this plan allows ECFMG's review of the J-1 sponsorship application: the gap the
+ * sponsorship's due rule leaves before the DS-2019's date, the upper end of the 4–6 weeks ECFMG
+ * gives once every document is in (the figure official, choosing its upper end advice: the rule's
+ * source says both).
+ */
+export const J1_ECFMG_REVIEW_DAYS: number = ecfmgReview();
+
+function ecfmgReview(): number {
+  if (
+    SPONSORSHIP_DUE.from !== "milestone" ||
+    SPONSORSHIP_DUE.key !== "j1_ds2019" ||
+    SPONSORSHIP_DUE.offsetDays >= 0
+  )
+    throw new Error("j1_ecfmg_sponsorship must be due a number of days before j1_ds2019");
+  return -SPONSORSHIP_DUE.offsetDays;
+}
+
 /**
  * The days this plan leaves the Statement of Need after the Match: from Match Day (its day in ET,
  * NRMP's) to the J-1 sponsorship's date, the day the statement is due with the sponsorship
- * application (28 days for the 2027 Match). Counted from the season's dates, never a fixed figure.
+ * application (17 days for the 2027 Match). Counted from the season's dates, never a fixed figure.
  * Null when either date is not known.
  */
 export function statementOfNeedDaysAfterMatch(dates: PlanDates): number | null {

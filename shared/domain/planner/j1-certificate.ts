@@ -9,7 +9,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 
 // ECFMG sponsors a J-1 physician only with a valid ECFMG
 // certificate (the catalog's prerequisite of j1_ecfmg_sponsorship, with its source), so on the J-1
-// track the certificate is needed by the sponsorship application's date, two months before the
+// track the certificate is needed by the sponsorship application's date, about ten weeks before the
 // certificate's own date (two weeks before residency starts). PlanDates is shared by applicants of
 // every visa (dependantsOf leaves a visa's own steps out of a prerequisite's due date), so the J-1
 // date is the certificate's target, made here per applicant, as the H-1B track's is (h1b.ts).

@@ -51,8 +51,8 @@ describe("a post-Match advice date is a day, the rule's day in every zone", () =
       expect(deadline?.precision, key).toBe("day");
       expect(deadline?.local, key).toMatch(/^\w{3} \d{1,2} \w{3} \d{4}$/);
     }
-    // Due at Sat 17 Apr 2027, 12:00 AM EDT (residency start less 75 days): the last whole day before it.
-    expect(deadlines.get("j1_ecfmg_sponsorship")?.local).toBe("Fri 16 Apr 2027");
+    // Due at Tue 6 Apr 2027, 12:00 AM EDT (the DS-2019's date less 6 weeks): the last whole day before it.
+    expect(deadlines.get("j1_ecfmg_sponsorship")?.local).toBe("Mon 5 Apr 2027");
     expect(deadlines.get("ecfmg_certification")?.day).toBe("2027-06-16");
   });
 
@@ -69,10 +69,10 @@ describe("a post-Match advice date is a day, the rule's day in every zone", () =
   it("names the rule's day in every zone, due until that day ends in ET", () => {
     for (const zone of ["Africa/Lagos", "Asia/Manila", "America/Los_Angeles", "Pacific/Honolulu"]) {
       const deadline = deadlinesOf(matched(zone)).get("j1_ecfmg_sponsorship");
-      expect(deadline?.local, zone).toBe("Fri 16 Apr 2027");
-      expect(deadline?.et, zone).toBe("Fri 16 Apr 2027");
-      expect(deadline?.day, zone).toBe("2027-04-16");
-      expect(Date.parse(deadline?.at ?? ""), zone).toBe(startOfLocalDate("America/New_York", "2027-04-17"));
+      expect(deadline?.local, zone).toBe("Mon 5 Apr 2027");
+      expect(deadline?.et, zone).toBe("Mon 5 Apr 2027");
+      expect(deadline?.day, zone).toBe("2027-04-05");
+      expect(Date.parse(deadline?.at ?? ""), zone).toBe(startOfLocalDate("America/New_York", "2027-04-06"));
     }
   });
 
@@ -105,7 +105,8 @@ describe("a post-Match advice date is a day, the rule's day in every zone", () =
       unsubscribeUrl: "https://api.example.org/u",
     });
     // Advice counted from a projected date: labelled our advice, not projected.
-    expect(email.text).toContain("Start now, due: Fri 16 Apr 2027 (our advice, not set by any authority)\n");
+    // Its first reminder is the 14-day rung: the statement is due 14 days after this Monday.
+    expect(email.text).toContain("   Due: Mon 5 Apr 2027 (our advice, not set by any authority)\n");
     expect(email.text).not.toContain("12:00 AM");
   });
 });

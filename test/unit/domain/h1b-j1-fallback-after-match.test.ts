@@ -31,10 +31,10 @@ describe("matched on H-1B abroad, Step 3 out of reach for the petition", () => {
     expect(risk?.message).toContain("unless you already hold a B-1/B-2 visa");
     expect(risk?.message).toContain("Ask your program today whether it will take you on a J-1");
     expect(risk?.message).toContain("switch your visa track to J-1 and request your Statement of Need");
-    // The Statement of Need's usual 60-day lead is advice; after Match Day the chain leaves it 28 days,
+    // The Statement of Need's usual 60-day lead is advice; after Match Day the chain leaves it 17 days,
     // and 30 days from the DS-2019 to the visa for the consular interview.
     expect(risk?.message).toMatch(/Statement of Need[^.]*about 60 days ahead, our advice/);
-    expect(risk?.message).toContain("after Match Day this plan allows it 28 days, to Fri 16 Apr 2027");
+    expect(risk?.message).toContain("after Match Day this plan allows it 17 days, to Mon 5 Apr 2027");
     expect(risk?.message).toContain("with 30 days allowed from the DS-2019 to the visa (our advice)");
     expect(risk?.sources?.join(" ")).toContain("ecfmg.org/evsp");
   });

@@ -8,8 +8,9 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 /**
  * The J-1 texts name the time the chain after the Match gives each step, never a lead time the chain
  * cannot hold. For the 2027 Match the chain is: Match Day, the Statement of Need due with ECFMG's
- * sponsorship application (28 days later), the DS-2019 a month before the visa. Every figure below
- * is read from the plan's own dates, so the test follows the catalog's rules, not a literal:
+ * sponsorship application (17 days later, 6 weeks before the DS-2019), the DS-2019 a month before
+ * the visa. Every figure below is read from the plan's own dates, so the test follows the catalog's
+ * rules, not a literal:
  * - the expedite note on the visa step fires when less than the DS-2019 → visa gap is left, and names it;
  * - the H-1B applicant's J-1 fallback gives the Statement of Need the Match Day → sponsorship gap and
  *   the consular interview the DS-2019 → visa gap (its 60-day usual lead is kept only as our advice);
@@ -41,9 +42,9 @@ const needGap = daysBetween(dayOf(chain, "match_day"), dayOf(chain, "j1_ecfmg_sp
 const consularGap = daysBetween(dayOf(chain, "j1_ds2019"), dayOf(chain, "visa_j1"));
 
 describe("the J-1 texts' day figures are the chain's own gaps (2027 Match)", () => {
-  it("the chain: the Statement of Need due with the sponsorship, 28 days after Match Day; the DS-2019 a month before the visa", () => {
+  it("the chain: the Statement of Need due with the sponsorship, 17 days after Match Day; the DS-2019 a month before the visa", () => {
     expect(dayOf(chain, "j1_statement_of_need")).toBe(dayOf(chain, "j1_ecfmg_sponsorship"));
-    expect(needGap).toBe(28);
+    expect(needGap).toBe(17);
     const due = catalogEntry("j1_ds2019").due;
     expect(due.from === "milestone" ? -due.offsetDays : null).toBe(consularGap);
   });

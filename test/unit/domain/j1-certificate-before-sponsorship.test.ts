@@ -14,10 +14,11 @@ import {
 // certificate, yet a matched J-1 applicant's sponsorship (due mid-April) waited only for the
 // contract, and the certificate's first reminder (its start-by, mid-April) came after the
 // sponsorship application was due. Here: a Manila graduate of 2025, every step up to Match Day
-// done (matched 19 Mar 2027), the certificate not reported, planned on 5 Apr 2027.
+// done (matched 19 Mar 2027), the certificate not reported, planned on Mon 29 Mar 2027, a week
+// before the sponsorship application's date (Mon 5 Apr).
 
 const calendar = seasonCalendar(2027);
-const NOW = new Date("2027-04-05T01:00:00Z"); // 9:00 AM in Manila
+const NOW = new Date("2027-03-29T01:00:00Z"); // 9:00 AM in Manila
 
 function matchedInManila(visa: Visa) {
   return inputFactory({
@@ -66,7 +67,7 @@ describe("a J-1 applicant's ECFMG sponsorship waits for the ECFMG certificate", 
 
   it("says on the certificate's card that ECFMG's J-1 sponsorship needs it, and when the application is due", () => {
     expect(certificate?.action).toContain("ECFMG sponsors a J-1 physician only with a valid certificate");
-    expect(certificate?.action).toContain("the sponsorship application is due Fri 16 Apr 2027");
+    expect(certificate?.action).toContain("the sponsorship application is due Mon 5 Apr 2027");
   });
 
   it("leaves the H-1B applicant's certificate as it was (no J-1 words, no J-1 target)", () => {
@@ -78,9 +79,9 @@ describe("a J-1 applicant's ECFMG sponsorship waits for the ECFMG certificate", 
   });
 
   it("once the application's date has passed, says the J-1 waits for the certificate", () => {
-    const late = plan(matchedInManila("J-1"), calendar, new Date("2027-04-20T01:00:00Z"));
+    const late = plan(matchedInManila("J-1"), calendar, new Date("2027-04-09T01:00:00Z"));
     const step = late.nextSteps.find((each) => each.milestone === "ecfmg_certification");
-    expect(step?.action).toContain("the sponsorship application was due Fri 16 Apr 2027");
+    expect(step?.action).toContain("the sponsorship application was due Mon 5 Apr 2027");
     expect(step?.action).toContain("your J-1 waits for it");
   });
 

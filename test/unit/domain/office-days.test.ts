@@ -16,9 +16,10 @@ import {
  * A Manila J-1 applicant moved to the 2028 Match was told the Statement of Need
  * and the J-1 sponsorship application were due "Sun 16 Apr 2028" (residency start less 75 days): a
  * Sunday, for a Ministry of Health and ECFMG that do not work Sundays. A due day of a step an office
- * acts on that falls on a weekend moves to the Friday before: earlier, never later.
+ * acts on that falls on a weekend moves to the Friday before: earlier, never later. The sponsorship
+ * is now counted back in whole weeks from the DS-2019 (ECFMG's review), so it keeps the DS-2019's
+ * weekday; the visa, counted from residency's start, is one step the rule still moves.
  */
-
 function planFor(matchYear: number, visa: Visa, now: string): Plan {
   return plan(
     inputFactory({
@@ -44,18 +45,21 @@ const OFFICE_STEPS = MILESTONE_CATALOG.filter(
 ).map((entry) => entry.key);
 
 describe("an office step's due day is never a weekend", () => {
-  it("moves the 2028 Statement of Need and J-1 sponsorship from Sun 16 Apr to Fri 14 Apr, and says why", () => {
-    const result = planFor(2028, "J-1", "2027-03-25T03:00:00Z");
+  it("moves the 2029 J-1 visa from Sat 16 Jun to Fri 15 Jun, and says why; the chain counted from it follows", () => {
+    const result = planFor(2029, "J-1", "2028-03-25T03:00:00Z");
     const days = dueDays(result);
-    expect(days.get("j1_statement_of_need")).toBe("Fri 14 Apr 2028");
-    expect(days.get("j1_ecfmg_sponsorship")).toBe("Fri 14 Apr 2028");
-    const sponsorship = result.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
-    expect(sponsorship?.deadline?.source).toContain("Friday before");
+    expect(days.get("visa_j1")).toBe("Fri 15 Jun 2029");
+    const visa = result.blocked.find((step) => step.milestone === "visa_j1");
+    expect(visa?.deadline?.source).toContain("Friday before");
+    // The DS-2019 a month before the visa, the sponsorship and the Statement of Need 6 weeks before that.
+    expect(days.get("j1_ds2019")).toBe("Wed 16 May 2029");
+    expect(days.get("j1_ecfmg_sponsorship")).toBe("Wed 4 Apr 2029");
+    expect(days.get("j1_statement_of_need")).toBe("Wed 4 Apr 2029");
   });
 
-  it("keeps a weekday as it is (the 2027 sponsorship, Fri 16 Apr)", () => {
+  it("keeps a weekday as it is (the 2027 sponsorship, Mon 5 Apr)", () => {
     expect(dueDays(planFor(2027, "J-1", "2026-12-01T03:00:00Z")).get("j1_ecfmg_sponsorship")).toBe(
-      "Fri 16 Apr 2027",
+      "Mon 5 Apr 2027",
     );
   });
 

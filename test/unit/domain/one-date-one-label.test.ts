@@ -42,7 +42,7 @@ describe("the J-1 chain after the Match is our advice, in the card as in the CLI
 
   it("names the sponsorship, the DS-2019 and the visa dates as our advice, never projected", () => {
     const action = stepOf(result, "ecfmg_certification")?.action ?? "";
-    expect(action).toContain("the sponsorship application was due Fri 16 Apr 2027 (our advice)");
+    expect(action).toContain("the sponsorship application was due Mon 5 Apr 2027 (our advice)");
     expect(action).toContain("Your DS-2019 (planned for Mon 17 May 2027, our advice)");
     expect(action).toContain("your J-1 visa (planned for Wed 16 Jun 2027, our advice)");
     expect(action).not.toContain("projected");
@@ -58,17 +58,17 @@ describe("the J-1 chain after the Match is our advice, in the card as in the CLI
 });
 
 describe("a matched J-1 applicant's certificate question is due on the day its card names (L3)", () => {
-  const result = planOf("matched-j1-certificate-pending-karachi.json", "2027-04-10T05:00:00Z");
+  const result = planOf("matched-j1-certificate-pending-karachi.json", "2027-03-30T05:00:00Z");
   const sponsorship = result.reminders.find((each) => each.milestone === "j1_ecfmg_sponsorship");
 
-  it("asks once, due Fri 16 Apr 2027, our advice, as the J-1 item says", () => {
+  it("asks once, due Mon 5 Apr 2027, our advice, as the J-1 item says", () => {
     const asked = questions(result);
     expect(asked.length).toBeGreaterThan(0);
     expect(stepOf(result, "ecfmg_certification")?.action).toContain(
-      "the sponsorship application is due Fri 16 Apr 2027 (our advice), so your certificate is needed by then",
+      "the sponsorship application is due Mon 5 Apr 2027 (our advice), so your certificate is needed by then",
     );
     for (const each of asked) {
-      expect(each.deadlineDetail.local).toBe("Fri 16 Apr 2027");
+      expect(each.deadlineDetail.local).toBe("Mon 5 Apr 2027");
       expect(each.deadlineDetail.basis).toBe("advice");
       expect(each.deadlineDetail.local).toBe(sponsorship?.deadlineDetail.local);
       expect(each.deadlineDetail.basis).toBe(sponsorship?.deadlineDetail.basis);

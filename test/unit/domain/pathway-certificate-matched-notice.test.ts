@@ -30,7 +30,8 @@ const noticesOf = (planned: Plan): Reminder[] =>
   planned.reminders.filter((reminder) => reminder.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
 
 describe("the Pathway certificate's check reaches a matched applicant by email", () => {
-  const now = "2027-03-25T20:00:00+06:00";
+  // The day after Match Day: the sponsorship's date (Mon 5 Apr) is 16 days away, both notices ahead.
+  const now = "2027-03-20T20:00:00+06:00";
   const planned = planAt(J1, now);
   const notices = noticesOf(planned);
 
@@ -39,10 +40,10 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
   it("J-1: a notice at the next delivery slot and one 14 days before the sponsorship date, on the certificate's step", () => {
     expect(planned.risks.map((risk) => risk.code)).toContain("PATHWAY_CERTIFICATE_MAY_EXPIRE");
     const sponsorship = planned.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
-    expect(sponsorship?.deadline?.local).toBe("Fri 16 Apr 2027");
+    expect(sponsorship?.deadline?.local).toBe("Mon 5 Apr 2027");
     expect(notices.map((notice) => [notice.sendAtLocal, notice.deadlineDetail.local])).toEqual([
-      ["2027-03-26T09:00:00.000+06:00", "Fri 16 Apr 2027"],
-      ["2027-04-03T09:00:00.000+06:00", "Fri 16 Apr 2027"],
+      ["2027-03-21T09:00:00.000+06:00", "Mon 5 Apr 2027"],
+      ["2027-03-23T09:00:00.000+06:00", "Mon 5 Apr 2027"],
     ]);
     for (const notice of notices) {
       expect(notice.milestone).toBe("ecfmg_certification");
@@ -62,9 +63,9 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
       unsubscribeUrl: "https://example.org/unsubscribe",
     });
     expect(email.subject).toBe(
-      "Check your ECFMG certificate's validity date against your residency start before you apply for ECFMG's J-1 sponsorship: due Fri 16 Apr 2027",
+      "Check your ECFMG certificate's validity date against your residency start before you apply for ECFMG's J-1 sponsorship: due Mon 5 Apr 2027",
     );
-    expect(email.text).toContain("   Due: Fri 16 Apr 2027 (our advice, not set by any authority)");
+    expect(email.text).toContain("   Due: Mon 5 Apr 2027 (our advice, not set by any authority)");
     expect(email.text).toContain("Check the validity date ECFMG recorded for your certificate");
   });
 

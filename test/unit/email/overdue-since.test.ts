@@ -92,7 +92,7 @@ describe("an overdue step's chase gives one date: overdue since the day it misse
     expect(rendered.html).toContain("Overdue since <strong>Fri 2 Apr 2027</strong>");
     // The Statement of Need, in the same email, names its own missed date.
     const need = itemBlock(rendered.text, "Statement of Need");
-    expect(need).toContain("Overdue since: Fri 16 Apr 2027 (our advice, not set by any authority)");
+    expect(need).toContain("Overdue since: Mon 5 Apr 2027 (our advice, not set by any authority)");
   });
 
   it("the last rung before the start says no hours left to the start", () => {
@@ -103,7 +103,7 @@ describe("an overdue step's chase gives one date: overdue since the day it misse
     // (The contract's rung gives way to the start's critical notice that day; the Statement of Need's stays.)
     expect(last.map((reminder) => reminder.milestone)).toEqual(["j1_statement_of_need"]);
     const rendered = email(last);
-    expect(rendered.subject).toMatch(/: overdue since Fri 16 Apr 2027 \(our advice\)$/);
+    expect(rendered.subject).toMatch(/: overdue since Mon 5 Apr 2027 \(our advice\)$/);
     expect(rendered.text).not.toMatch(/Due in \d+ hours/);
   });
 

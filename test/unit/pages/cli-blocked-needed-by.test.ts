@@ -31,7 +31,7 @@ describe("BLOCKED shows the certificate's target beside its deadline", () => {
     [
       "J-1: the sponsorship application's date",
       "certificate-j1-step2ck-pending-dhaka.json",
-      "needed by Fri 16 Apr 2027 † for j1_ecfmg_sponsorship",
+      "needed by Mon 5 Apr 2027 † for j1_ecfmg_sponsorship",
       "Wed 16 Jun 2027 †",
     ],
     [

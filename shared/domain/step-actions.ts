@@ -14,7 +14,10 @@ export type StepAction = (typeof STEP_ACTIONS)[number];
  * applicant ("I accepted a SOAP offer") and to the advisor ("Mark SOAP: offer accepted"). A
  * Pathway is done when ECFMG accepts the application (the catalog's; a submitted one is in progress,
  * under review), so its Done says that, naming the application as the question "Have you submitted
- * your ECFMG Pathway application?" does, which offers it under a presumed Pathway. Keys,
+ * your ECFMG Pathway application?" does, which offers it under a presumed Pathway. The J-1
+ * sponsorship is done when the applicant's part is: the application complete in EVNet, the fee paid,
+ * every document in; ECFMG's review is then the DS-2019's wait (the plan counts it there), so one
+ * waiting on ECFMG is not chased as overdue. Keys,
  * not the catalog, as the action pages read them (their cold start stays off the catalog).
  */
 export const DONE_RECORDS: Readonly<
@@ -29,6 +32,12 @@ export const DONE_RECORDS: Readonly<
     applicant: "ECFMG accepted my Pathway application",
     question: "Has ECFMG accepted your Pathway application?",
     advisor: "ECFMG Pathway: application accepted",
+  },
+  j1_ecfmg_sponsorship: {
+    applicant: "I completed my J-1 application: fee paid, every document in",
+    question:
+      "Have you completed your ECFMG J-1 application in EVNet, with the fee paid and every document in?",
+    advisor: "J-1 sponsorship: application complete, ECFMG reviewing",
   },
 };
 

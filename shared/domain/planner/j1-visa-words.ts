@@ -1,11 +1,14 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
-import type { PlanContext } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { dueDay } from "./day-words.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
-import { J1_CONSULAR_ALLOWANCE_DAYS } from "./j1-allowances.ts";
+import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS } from "./j1-allowances.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 
 /**
@@ -33,3 +36,40 @@ export function consularExpediteNote(
   if (booked !== null && !sittingAfterLastDay(context, entry.key, booked, due)) return "";
   return ` Less time is left before your visa date than the ${allowance} days this plan allows for a consular interview (our advice): check your consulate's wait in the State Department's Global Visa Wait Times tool (${GLOBAL_VISA_WAIT_TIMES_URL}) and, if it is longer than the time left, ask the consulate for an expedited appointment through its appointment system, with your DS-2019 and your program's start date (advice).`;
 }
+
+/**
+ * What the DS-2019's card adds when the J-1 sponsorship was done (the applicant's part finished:
+ * the application complete, the fee paid, every document in) on a day whose ECFMG review
+ * (J1_ECFMG_REVIEW_DAYS, the upper end of ECFMG's 4–6 weeks) may run past the DS-2019's date, the
+ * date the plan counts on: the day the review may run to, and what to do (advice: follow it up
+ * through the program's liaison, book the earliest consular appointment once the DS-2019 arrives,
+ * ask for an expedited one where the post's wait is longer than the time left before the visa's
+ * date). No fee and no time of its own. Empty for every other step, for a DS-2019 done, waived or
+ * expected on a day the applicant gave (its scheduled words say it), with the review inside the
+ * plan's time, and once the review's last day has passed.
+ */
+export function ecfmgReviewNote(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  due: DueDate | null,
+  dates: PlanDates,
+): string {
+  if (entry.key !== "j1_ds2019" || (status !== "not_started" && status !== "in_progress") || due === null)
+    return "";
+  if (statusAt(context, SPONSORSHIP_AT) !== "done") return "";
+  const sent = context.entries.at(SPONSORSHIP_AT)?.date;
+  if (sent === undefined) return "";
+  const reviewEnds = localDate(
+    context.zone,
+    shiftDays(startOfLocalDate(context.zone, sent), context.zone, J1_ECFMG_REVIEW_DAYS),
+  );
+  const planned = localDate(due.zone, due.asDay === true ? due.at - 1 : due.at);
+  // Past the review's last day the DS-2019 is simply late (VISA_NOT_READY_FOR_START says so).
+  if (reviewEnds <= planned || reviewEnds < localDate(context.zone, context.now)) return "";
+  const visa = dates.due("visa_j1");
+  const visaDay = visa === null ? "your visa date" : `your visa date, ${dueDay(context, visa)}`;
+  return ` You completed your J-1 sponsorship application on ${renderDate(sent)}: ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(reviewEnds)}, after ${renderDate(planned)}, the date this plan counts on for your DS-2019. Ask your program's liaison to follow it up with ECFMG; once the DS-2019 arrives, book the earliest consular appointment, and if your consulate's wait (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}) is longer than the time left before ${visaDay}, ask the consulate for an expedited appointment (advice).`;
+}
+
+const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");

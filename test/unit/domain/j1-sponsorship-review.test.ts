@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
+import type { Plan } from "#domain/plan.ts";
 import { PlanDates } from "#domain/planner/deadlines.ts";
 import {
   J1_CONSULAR_ALLOWANCE_DAYS,
@@ -8,7 +9,7 @@ import {
   statementOfNeedDaysAfterMatch,
 } from "#domain/planner/j1-allowances.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneKey } from "#domain/snapshot.ts";
+import type { ApplicantSnapshot, MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { localDate } from "#domain/time.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
@@ -17,7 +18,8 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * application-process page), yet the sponsorship was dated residency's start less 75 days, 31 days
  * before the DS-2019: at 6 weeks the consular interview kept 19 days of the month the DS-2019's rule
  * promises it. The sponsorship is now the DS-2019's date less 6 weeks, the upper end of ECFMG's
- * figure (the choice our advice), and the Statement of Need stays due with it.
+ * figure (the choice our advice), and the Statement of Need stays due with it. A sponsorship done
+ * late, whose review may run past the DS-2019's date, is said on the DS-2019's card.
  * Tanvir: Dhaka, J-1, matched on Fri 19 Mar 2027; the sponsorship in progress since 20 Apr.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/j1-sponsorship-review/", import.meta.url));
@@ -32,6 +34,22 @@ const dueDayOf = (dates: PlanDates, key: MilestoneKey): string => {
 };
 const datesOf = (year: number) => new PlanDates(seasonCalendar(year), "Asia/Dhaka", new Map(), null);
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY;
+
+/** The snapshot with the sponsorship (and any other step) recorded as given. */
+function withSteps(...entries: MilestoneEntry[]): ApplicantSnapshot {
+  const keys = new Set(entries.map((entry) => entry.key));
+  return {
+    ...snapshot,
+    milestones: [...snapshot.milestones.filter((entry) => !keys.has(entry.key)), ...entries],
+  };
+}
+const sponsorshipDone = (date: string): MilestoneEntry => ({
+  key: "j1_ecfmg_sponsorship",
+  status: "done",
+  date,
+});
+const ds2019Action = (result: Plan): string =>
+  result.nextSteps.find((step) => step.milestone === "j1_ds2019")?.action ?? "";
 
 describe("the J-1 sponsorship is dated 6 weeks before the DS-2019: ECFMG's review at its upper end", () => {
   it("the catalog counts it back from the DS-2019, cites ECFMG's figure and labels the choice advice", () => {
@@ -81,4 +99,53 @@ describe("the J-1 sponsorship is dated 6 weeks before the DS-2019: ECFMG's revie
       expect(new Date(sponsorship).getUTCDay()).not.toBe(6);
     },
   );
+});
+
+describe("a sponsorship done late: the DS-2019's card says how long ECFMG's review may run", () => {
+  const NOW = "2027-05-01T16:00:00Z"; // Sat 1 May, 10:00 PM in Dhaka
+
+  it("done Tue 20 Apr: the review may run to Tue 1 Jun, after Mon 17 May, and what to do", () => {
+    const action = ds2019Action(planInOwnMatch(withSteps(sponsorshipDone("2027-04-20")), NOW));
+    expect(action).toContain(
+      "You completed your J-1 sponsorship application on Tue 20 Apr 2027: ECFMG's review (4 to 6 weeks once every document is in) may run to Tue 1 Jun 2027, after Mon 17 May 2027, the date this plan counts on for your DS-2019.",
+    );
+    expect(action).toContain("Ask your program's liaison to follow it up with ECFMG");
+    expect(action).toContain("book the earliest consular appointment");
+    expect(action).toContain(
+      "is longer than the time left before your visa date, Wed 16 Jun 2027, ask the consulate for an expedited appointment (advice).",
+    );
+    expect(action).not.toMatch(/\$\d/);
+  });
+
+  it("done Tue 6 Apr, a day late: the review may run to Tue 18 May", () => {
+    const action = ds2019Action(planInOwnMatch(withSteps(sponsorshipDone("2027-04-06")), NOW));
+    expect(action).toContain("may run to Tue 18 May 2027, after Mon 17 May 2027");
+  });
+
+  it("done on its date, Mon 5 Apr, or before: the review ends by the DS-2019's date, nothing added", () => {
+    for (const date of ["2027-04-05", "2027-03-31"]) {
+      const action = ds2019Action(planInOwnMatch(withSteps(sponsorshipDone(date)), NOW));
+      expect(action, date).not.toBe("");
+      expect(action, date).not.toContain("may run to");
+    }
+  });
+
+  it("says nothing once the review's last day has passed, or with the DS-2019 in hand", () => {
+    const late = planInOwnMatch(withSteps(sponsorshipDone("2027-04-20")), "2027-06-02T03:00:00Z");
+    expect(ds2019Action(late)).not.toContain("may run to");
+    const inHand = planInOwnMatch(
+      withSteps(sponsorshipDone("2027-04-20"), { key: "j1_ds2019", status: "done", date: "2027-04-30" }),
+      NOW,
+    );
+    expect(inHand.nextSteps.find((step) => step.milestone === "j1_ds2019")).toBeUndefined();
+    expect(JSON.stringify(inHand.nextSteps)).not.toContain("may run to");
+  });
+
+  it("an application still in progress is no review yet: nothing said on the DS-2019", () => {
+    const result = planInOwnMatch(snapshot, NOW);
+    expect(result.blocked.find((step) => step.milestone === "j1_ds2019")?.waitingFor).toContain(
+      "j1_ecfmg_sponsorship",
+    );
+    expect(JSON.stringify(result)).not.toContain("may run to");
+  });
 });

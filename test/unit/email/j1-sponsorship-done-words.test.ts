@@ -27,7 +27,7 @@ const WORDS = "I completed my J-1 application: fee paid, every document in";
 describe("the J-1 sponsorship's Done says the applicant's part is finished", () => {
   const inProgress = planInOwnMatch(snapshot, NOW);
 
-  it("the email's button reads what Done records, and the step's words say when to mark it", () => {
+  it("the email's button reads what Done records, and the step's words say when to tell us", () => {
     const reminder = inProgress.reminders.find((each) => each.milestone === "j1_ecfmg_sponsorship");
     expect(reminder).toBeDefined();
     const email = renderReminderEmail({
@@ -48,16 +48,15 @@ describe("the J-1 sponsorship's Done says the applicant's part is finished", () 
     expect(email.html).toContain(`>${WORDS}`);
     expect(email.text).not.toMatch(/^\s*Done[^:\n]*: https:\/\/api\.example\.org\/actions\?/m);
     expect(email.text).toContain(
-      "once every document is in, mark it done: ECFMG's review (about 4 to 6 weeks) is then the DS-2019's wait.",
+      "Once every document is in, tell us: your part is done, and ECFMG's review (about 4 to 6 weeks) is then the DS-2019's wait.",
     );
   });
 
   it("the step's text says so before it is begun and while it is under way", () => {
     const entry = catalogEntry("j1_ecfmg_sponsorship");
-    expect(entry.action).toContain("once every document is in, mark it done");
-    expect(entry.statusActions?.inProgress).toContain(
-      "once every document is in, mark it done: ECFMG's review (about 4 to 6 weeks) is then the DS-2019's wait",
-    );
+    const words = "Once every document is in, tell us: your part is done, and ECFMG's review";
+    expect(entry.action).toContain(words);
+    expect(entry.statusActions?.inProgress).toContain(words);
   });
 
   it("the page a Done link opens asks it, and the console marks it, in the same terms", () => {

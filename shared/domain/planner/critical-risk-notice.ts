@@ -15,11 +15,12 @@ import {
 import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { lateArrivalSlot } from "./delivery-slot.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy } from "./notice-act-by.ts";
 import { reminderRecord } from "./reminder-record.ts";
-import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+import type { TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";

@@ -44,3 +44,30 @@ export function openingSlot(context: PlanContext, opensAt: number): number {
 export function isLateArrival(catchUp: number, deadline: number, window: number = DAY_MS): boolean {
   return catchUp > deadline - window;
 }
+
+/**
+ * Advice (our own margin, no source's): a late-arrival notice waits for the end of quiet hours only
+ * when that still leaves at least 12 hours (ms) before its deadline; otherwise it goes now, at night.
+ */
+export const LATE_ARRIVAL_QUIET_MARGIN_MS = 12 * 60 * MINUTE_MS;
+
+/** When a late arrival goes: now, when now is outside the applicant's quiet hours; else when they end. */
+export function lateArrivalSlot(context: PlanContext, nowWall: number): number {
+  return outsideQuietHours(context, context.now, nowWall);
+}
+
+/**
+ * `at`, or the end of the applicant's quiet hours when `at` falls inside them (`wall`: `at` on
+ * the applicant's wall clock, when the caller has it already).
+ */
+export function outsideQuietHours(
+  context: PlanContext,
+  at: number,
+  wall: number = toWall(context.zone, at),
+): number {
+  const minute = wallMinuteOfDay(wall);
+  const { quiet } = context;
+  if (!inQuietWindow(minute, quiet)) return at;
+  const day = minute >= quiet.end ? wallDayStart(wall) + DAY_MS : wallDayStart(wall);
+  return fromWall(context.zone, day + quiet.end * MINUTE_MS);
+}

@@ -1,16 +1,6 @@
-import {
-  DAY_MS,
-  fromWall,
-  inQuietWindow,
-  isoInZone,
-  isoUtc,
-  MINUTE_MS,
-  toWall,
-  wallDayStart,
-  wallMinuteOfDay,
-} from "../time.ts";
+import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { slotOnDay } from "./delivery-slot.ts";
+import { outsideQuietHours, slotOnDay } from "./delivery-slot.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -34,7 +24,7 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
   // 10:00 on its Friday, Match Day's release is 5:00 Saturday), SOAP's end itself, outside quiet hours.
   let slot = slotOnDay(context, toWall(context.zone, soapEnd));
   if (slot < soapEnd) slot = slotOnDay(context, toWall(context.zone, soapEnd) + DAY_MS);
-  const fallback = outsideQuiet(context, soapEnd);
+  const fallback = outsideQuietHours(context, soapEnd);
   let kept = -1;
   for (let index = from; index < into.length; index++) {
     const timed = into[index] as TimedReminder;
@@ -55,14 +45,4 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
     into[index] = timedReminder(at, timed.deadline, reminder, timed.late, true, timed.notice);
     kept = index;
   }
-}
-
-/** `at`, or the end of the applicant's quiet hours when `at` falls inside them. */
-function outsideQuiet(context: PlanContext, at: number): number {
-  const wall = toWall(context.zone, at);
-  const minute = wallMinuteOfDay(wall);
-  const { quiet } = context;
-  if (!inQuietWindow(minute, quiet)) return at;
-  const day = minute >= quiet.end ? wallDayStart(wall) + DAY_MS : wallDayStart(wall);
-  return fromWall(context.zone, day + quiet.end * MINUTE_MS);
 }

@@ -10,10 +10,10 @@ import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
-import { slotOnDay } from "./delivery-slot.ts";
+import { lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { reminderRecord } from "./reminder-record.ts";
-import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+import type { TimedReminder } from "./reminders.ts";
 import { markedResidencyStart } from "./residency-start-day.ts";
 import { timedReminder } from "./timed-reminder.ts";
 

@@ -13,12 +13,12 @@ import {
 import type { PlanContext } from "./context.ts";
 import { dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { slotAtOrAfter, slotOnDay } from "./delivery-slot.ts";
+import { lateArrivalSlot, slotAtOrAfter, slotOnDay } from "./delivery-slot.ts";
 import { PRESUMABLE_AT } from "./presumed-in-the-match.ts";
 import { inTheMatchWords } from "./presumption-evidence.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
-import { lateArrivalSlot, type TimedReminder } from "./reminders.ts";
+import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /** The rung of the status question about steps an interview presumes. */

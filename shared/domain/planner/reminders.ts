@@ -1,18 +1,13 @@
 import { reminderLadder } from "../catalog/index.ts";
 import type { Deadline, Reminder, StepSubject } from "../plan.ts";
-import {
-  DAY_MS,
-  fromWall,
-  inQuietWindow,
-  isoInZone,
-  isoUtc,
-  MINUTE_MS,
-  toWall,
-  wallDayStart,
-  wallMinuteOfDay,
-} from "../time.ts";
+import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { isLateArrival, slotAtOrAfter } from "./delivery-slot.ts";
+import {
+  isLateArrival,
+  LATE_ARRIVAL_QUIET_MARGIN_MS,
+  lateArrivalSlot,
+  slotAtOrAfter,
+} from "./delivery-slot.ts";
 import { ET_EVENT_OPEN_MS, etEventBefore, etEventSendLimit } from "./et-event.ts";
 import { keptLadderOf, ladderOf, type SlotEntry, timed } from "./ladders.ts";
 import { countsDownToSittingDay } from "./last-sitting-day.ts";
@@ -249,21 +244,6 @@ export function catchUpOf(context: PlanContext): { nowWall: number; catchUp: num
     context.catchUp = found;
   }
   return found;
-}
-
-/**
- * Advice (our own margin, no source's): a late-arrival notice waits for the end of quiet hours only
- * when that still leaves at least 12 hours (ms) before its deadline; otherwise it goes now, at night.
- */
-export const LATE_ARRIVAL_QUIET_MARGIN_MS = 12 * 60 * MINUTE_MS;
-
-/** Now, when now is outside the applicant's quiet hours; else the end of the current quiet hours. */
-export function lateArrivalSlot(context: PlanContext, nowWall: number): number {
-  const minute = wallMinuteOfDay(nowWall);
-  const { quiet } = context;
-  if (!inQuietWindow(minute, quiet)) return context.now;
-  const day = minute >= quiet.end ? wallDayStart(nowWall) + DAY_MS : wallDayStart(nowWall);
-  return fromWall(context.zone, day + quiet.end * MINUTE_MS);
 }
 
 /** What layLadder reads of a ladder's rungs when one was missed, made once per ladder name. */

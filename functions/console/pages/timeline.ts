@@ -16,13 +16,20 @@ import { forPeople } from "#email/for-people.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { deadlineWhen, h, ownDay, titleOf } from "./html.ts";
 
-/** Names what a blocked step waits for: a milestone by its title, a condition as the plan words it. */
-export function waitedFor(waitingFor: readonly string[]): string {
-  return waitingFor
-    .map((waited) =>
-      (MILESTONE_KEYS as readonly string[]).includes(waited) ? titleOf(waited as MilestoneKey) : waited,
-    )
-    .join(", ");
+/**
+ * What a blocked step waits for, after `lead` ("waiting for"): a milestone by the advisor's name for
+ * it; a condition the plan words for the applicant ("ECFMG sponsor note for your school", an
+ * instruction to rank J-1 programs) quoted as what `fullName` reads (whyForAdvisor), as the step's
+ * why is, since those words speak to the applicant. HTML-escaped.
+ */
+export function waitedFor(waitingFor: readonly string[], fullName: string, lead = "waiting for"): string {
+  const steps: string[] = [];
+  const quoted: string[] = [];
+  for (const waited of waitingFor)
+    if ((MILESTONE_KEYS as readonly string[]).includes(waited)) steps.push(titleOf(waited as MilestoneKey));
+    else quoted.push(whyForAdvisor(waited, fullName));
+  const named = steps.length === 0 ? lead.split(/:? /)[0] : `${lead} ${steps.join(", ")}`;
+  return h([named, ...quoted].join(". "));
 }
 
 /**
@@ -118,7 +125,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
   );
   return `<section class="card" aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
 <h3>Next</h3>${seasonOver ? `<p class="notice">The ${profile.matchYear} Match is over for ${h(profile.fullName)} (see Risks): its missed steps are under Overdue; those due after its rank order list deadline (Match Day and after) are not counted, as in the digest. A what-if can switch the Match year.</p>` : ""}${nextItems.length === 0 ? "<p>Nothing to do next.</p>" : `<ol>${nextItems.join("")}</ol>`}
-<h3>Blocked</h3>${blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${blocked.map((step) => `<li>${h(stepForAdvisor(step))}: waiting for ${h(waitedFor(step.waitingFor))}${ownNote(step)}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
+<h3>Blocked</h3>${blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${blocked.map((step) => `<li>${h(stepForAdvisor(step))}: ${waitedFor(step.waitingFor, profile.fullName)}${ownNote(step)}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
 <h3>Overdue</h3>${overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, ${step.earlyDeadline === undefined ? "due" : "late deadline"} ${deadlineWhen(step.deadline)}${ownNote(step)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
 <h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((entry) => `<li>${h(titleOf(entry.key))}: ${h(entry.status)}${entry.date ? ` ${h(entry.date)}` : ""}${earlier.has(entry.key) ? " for an earlier Match" : ""}</li>`).join("")}</ul>`}
 </section>`;

@@ -153,7 +153,7 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   const refusedForMore = result.saveProblems.some((problem) => problem.path !== "changes");
   return `<h2>Difference</h2>
 ${refusedForMore ? "<p>This change cannot be saved, so it changes nothing in the plan: no difference is shown (see why below).</p>" : diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
-${renderSteps(diff)}
+${renderSteps(diff, result.about?.after.fullName ?? "the applicant")}
 <h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(spoken(risk, "after"))}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(spoken(risk, "after"))}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(spoken(risk, "before"))}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedOrOverdue === "" ? "<p>No change.</p>" : `<ul>${blockedOrOverdue}</ul>`}
 <h3>Reminders</h3>${remindersHtml(diff.reminders)}
@@ -203,31 +203,36 @@ function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: st
  * leaves it "step removed", whether it was next or blocked; "now blocked" and "no longer blocked"
  * only for a step that stays. The Blocked list below is read from the same changes.
  */
-function renderSteps(diff: PlanDiff): string {
+function renderSteps(diff: PlanDiff, fullName: string): string {
   if (diff.steps.length === 0) return "<h3>Steps and deadlines</h3><p>No change.</p>";
   return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
     .map(
-      (step) => `<tr><td>${h(step.title)}</td><td>${beforeCell(step)}</td><td>${afterCell(step)}</td></tr>`,
+      (step) =>
+        `<tr><td>${h(step.title)}</td><td>${beforeCell(step, fullName)}</td><td>${afterCell(step, fullName)}</td></tr>`,
     )
     .join("")}</tbody></table>`;
 }
 
-/** "blocked: needs Match Day, …": what a blocked step waits for, by title. */
-function needs(waitingFor: readonly string[]): string {
-  return `blocked: needs ${h(waitedFor(waitingFor))}`;
+/** "blocked: needs Match Day, …": what a blocked step waits for, by title (a condition quoted as `fullName` reads it). */
+function needs(waitingFor: readonly string[], fullName: string): string {
+  return waitedFor(waitingFor, fullName, "blocked: needs");
 }
 
 /** Where the step stood before: its deadline as a next step, blocked, overdue, or not on the road. */
-function beforeCell(step: StepChange): string {
+function beforeCell(step: StepChange, fullName: string): string {
   if (step.change === "new") return step.season ? "done" : '<span class="muted">nothing to do</span>';
   if (step.before) return stateText(step.before);
-  if (step.blockedBefore) return needs(step.blockedBefore);
+  if (step.blockedBefore) return needs(step.blockedBefore, fullName);
   return "overdue";
 }
 
 /** What the change does to it, said first, then where it stands after. */
-function afterCell(step: StepChange): string {
-  const where = step.after ? stateText(step.after) : step.blockedAfter ? needs(step.blockedAfter) : "overdue";
+function afterCell(step: StepChange, fullName: string): string {
+  const where = step.after
+    ? stateText(step.after)
+    : step.blockedAfter
+      ? needs(step.blockedAfter, fullName)
+      : "overdue";
   // A Match-year switch's step done for one Match, to redo for the other (issue 15).
   const redo = step.season ? ` (done for ${step.season.doneFor}; redo for ${step.season.redoFor})` : "";
   switch (step.change) {

@@ -1,3 +1,4 @@
+import { whyForAdvisor } from "#domain/console/advisor-voice.ts";
 import { type CohortRow, type CohortSort, countsByStage, seasonOf } from "#domain/console/cohort-row.ts";
 import { STAGE_LABELS, STAGES } from "#domain/console/stage.ts";
 import type { Principal } from "#ports/token-verifier.ts";
@@ -136,12 +137,20 @@ ${shown
       row,
     ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}</td>
 <td data-label="Match"><span class="cell-label" aria-hidden="true">Match: </span>${matchCell(row)}</td><td data-label="Stage"><span class="cell-label" aria-hidden="true">Stage: </span>${h(STAGE_LABELS[row.stage])}</td>
-<td data-label="Next date" class="key-2"><span class="cell-label" aria-hidden="true">Next date: </span>${row.nextDeadline ? `${h(row.nextDeadline.title)}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
+<td data-label="Next date" class="key-2"><span class="cell-label" aria-hidden="true">Next date: </span>${row.nextDeadline ? `${h(nextDateTitle(row.nextDeadline, row.fullName))}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
 <td data-label="Open risks" class="key-1"><span class="cell-label" aria-hidden="true">Open risks: </span>${riskCell(row)}</td><td data-label="Last email"><span class="cell-label" aria-hidden="true">Last email: </span>${emailCell(row)}</td>${principal.role === "admin" ? `<td data-label="Advisor"><span class="cell-label" aria-hidden="true">Advisor: </span>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
   )
   .join("\n")}
 </tbody></table></div>
 ${pager(query, rows.length)}`;
+}
+
+/**
+ * What the row's next date is for: a step by the advisor's name for it (planFacts); the next email
+ * by its subject, the applicant's words ("The 2027 Match is over for you"), quoted as what they read.
+ */
+function nextDateTitle(next: NonNullable<CohortRow["nextDeadline"]>, fullName: string): string {
+  return next.kind === "email" ? whyForAdvisor(next.title, fullName) : next.title;
 }
 
 /** RFC 4180 CSV of every row that matches (never one page). */
@@ -182,7 +191,7 @@ export function cohortCsv(rows: CohortRow[]): string {
       row.matchYear,
       row.visa,
       row.stage,
-      row.nextDeadline?.title,
+      row.nextDeadline === undefined ? undefined : nextDateTitle(row.nextDeadline, row.fullName),
       row.nextDeadline?.at,
       row.risks.critical,
       row.risks.warning,

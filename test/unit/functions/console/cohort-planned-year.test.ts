@@ -53,7 +53,7 @@ describe("the cohort's Match column", () => {
     // to a later Match reads as the same applicant entered for it, so the Pathway that
     // MATCH_YEAR_NOT_FEASIBLE names no longer leads its urgency (tester t10a F6, ruling 3, session 31;
     // t9q F7 had made it "Complete an ECFMG Pathway").
-    expect(omar.nextDeadline?.title).toBe("Get your ERAS token from ECFMG");
+    expect(omar.nextDeadline?.title).toBe("ERAS token");
     expect(omar.nextDeadline?.status).toBe("projected");
     // Its target, the 2028 season's MyERAS opening, before its deadline in Sep 2027 (was the Pathway's, 2027-09).
     expect(omar.nextDeadline?.at.startsWith("2027-06")).toBe(true);

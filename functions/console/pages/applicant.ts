@@ -90,7 +90,7 @@ ${advisorSuppressedNotice(view)}
 <div class="grid">
 ${timelineCard(view, today)}
 <section class="card" aria-labelledby="risks"><h2 id="risks">Risks</h2>${plan.risks.length === 0 ? "<p>No open risks.</p>" : `<ul>${plan.risks.map((risk) => riskItem(risk, aboutOf(view))).join("")}</ul>`}
-${budgetSection(plan.budget)}
+${budgetSection(plan.budget, profile.fullName)}
 <h2>Actions</h2><div class="actions">
 ${profile.remindersPausedAt ? `<form hx-post="/console/applicants/${id}/resume" hx-target="#main"><button type="submit">Resume reminders</button></form> <span class="badge">paused since ${when(profile.remindersPausedAt)}</span>` : `<form hx-post="/console/applicants/${id}/pause" hx-target="#main"><button type="submit">Pause reminders</button></form>`}
 <div>${resendForm(view)}</div>

@@ -90,6 +90,10 @@ describe("advisor's console in the browser", () => {
     expect(names).toContain("Amara Okeke");
     expect(names).toContain("Rahul Menon");
     expect(names).not.toContain("Lucia Fernandes");
+    // Next date names each step as the console does, never by the applicant's "your" title.
+    const nextDates = await page.locator('main tbody td[data-label="Next date"]').allTextContents();
+    expect(nextDates.length).toBeGreaterThan(0);
+    for (const cell of nextDates) expect(cell.replace(/“[^”]*”/g, "")).not.toMatch(/\byour\b/i);
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "console-cohort");
   });
@@ -128,6 +132,8 @@ describe("advisor's console in the browser", () => {
     }
     expect(await page.locator("main").textContent()).toContain("USMLE Step 2 CK");
     expect(await page.locator("main").textContent()).toContain("webhook");
+    // The budget's sentences are Amara's own timeline's, quoted as what she reads.
+    expect(await page.locator("main caption").first().textContent()).toMatch(/^What Amara Okeke reads: “/);
     await expectNoSeriousA11yViolations(page);
     await saveScreenshot(page, "console-applicant");
   });

@@ -31,7 +31,7 @@ interface WarningNoticeRule {
   asks: (context: PlanContext) => boolean;
   /**
    * Where the notice is: `card`, the step its words are about, whatever that step's status (a done
-   * certificate can still expire: tester t9x F8, riding on the first next step, the notice came on the
+   * certificate can still expire: riding on the first next step, the notice came on the
    * letters', USCE's, SOAP's, NRMP's or the rank list's card); or, for a notice about a step the
    * applicant cannot act on yet, `ridesOn`: the first of those that is a next step, then of the risk's
    * own steps (stepFor).

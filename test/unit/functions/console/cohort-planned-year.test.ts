@@ -51,8 +51,8 @@ describe("the cohort's Match column", () => {
     // The row counts down to a 2028 Match's date: its season steps are planned too.
     // Here the 2028 ERAS token's date (projected), which his 2027 token does not meet: a plan moved
     // to a later Match reads as the same applicant entered for it, so the Pathway that
-    // MATCH_YEAR_NOT_FEASIBLE names no longer leads its urgency (tester t10a F6, ruling 3, session 31;
-    // t9q F7 had made it "Complete an ECFMG Pathway").
+    // MATCH_YEAR_NOT_FEASIBLE names no longer leads its urgency (an earlier rule had made it
+    // "Complete an ECFMG Pathway"). Named by the advisor's name for the step, as the console names it.
     expect(omar.nextDeadline?.title).toBe("ERAS token");
     expect(omar.nextDeadline?.status).toBe("projected");
     // Its target, the 2028 season's MyERAS opening, before its deadline in Sep 2027 (was the Pathway's, 2027-09).

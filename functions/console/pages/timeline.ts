@@ -1,5 +1,5 @@
 import { bookedDayAhead, doneCountsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
-import { stepForAdvisor, whyForAdvisor } from "#domain/console/advisor-voice.ts";
+import { stepForAdvisor, waitingForAdvisor, whyForAdvisor } from "#domain/console/advisor-voice.ts";
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
 import { DATE_TAGS } from "#domain/date-basis.ts";
@@ -9,27 +9,15 @@ import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
-import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { DONE_RECORDS } from "#domain/step-actions.ts";
 import { DAY_MS } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { deadlineWhen, h, ownDay, titleOf } from "./html.ts";
 
-/**
- * What a blocked step waits for, after `lead` ("waiting for"): a milestone by the advisor's name for
- * it; a condition the plan words for the applicant ("ECFMG sponsor note for your school", an
- * instruction to rank J-1 programs) quoted as what `fullName` reads (whyForAdvisor), as the step's
- * why is, since those words speak to the applicant. HTML-escaped.
- */
+/** What a blocked step waits for, HTML-escaped (waitingForAdvisor: a condition quoted as `fullName` reads it). */
 export function waitedFor(waitingFor: readonly string[], fullName: string, lead = "waiting for"): string {
-  const steps: string[] = [];
-  const quoted: string[] = [];
-  for (const waited of waitingFor)
-    if ((MILESTONE_KEYS as readonly string[]).includes(waited)) steps.push(titleOf(waited as MilestoneKey));
-    else quoted.push(whyForAdvisor(waited, fullName));
-  const named = steps.length === 0 ? lead.split(/:? /)[0] : `${lead} ${steps.join(", ")}`;
-  return h([named, ...quoted].join(". "));
+  return h(waitingForAdvisor(waitingFor, fullName, lead));
 }
 
 /**

@@ -4,6 +4,7 @@ import { contractSteps } from "#domain/planner/contract-steps.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { asksNrmpRegistration } from "#domain/planner/nrmp-registration-asked.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
+import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 
 /** Who a risk is told about: the applicant's name, Match year and visa, as the console shows them. */
 export interface AboutApplicant {
@@ -199,6 +200,26 @@ function quoted(text: string): string {
  */
 export function whyForAdvisor(why: string, fullName: string): string {
   return `What ${fullName} reads: ${quoted(why)}`;
+}
+
+/**
+ * What a blocked step waits for, after `lead` ("waiting for"): a milestone by the advisor's name
+ * for it (stepName); a condition the plan words for the applicant ("ECFMG sponsor note for your
+ * school", an instruction to rank J-1 programs) quoted as what `fullName` reads (whyForAdvisor), as
+ * a step's why is. Waiting on conditions alone: the lead's first word ("waiting"), then the quotes. Pure.
+ */
+export function waitingForAdvisor(
+  waitingFor: readonly string[],
+  fullName: string,
+  lead = "waiting for",
+): string {
+  const steps: string[] = [];
+  const quotes: string[] = [];
+  for (const waited of waitingFor)
+    if ((MILESTONE_KEYS as readonly string[]).includes(waited)) steps.push(stepName(waited as MilestoneKey));
+    else quotes.push(whyForAdvisor(waited, fullName));
+  const named = steps.length === 0 ? lead.split(/:? /)[0] : `${lead} ${steps.join(", ")}`;
+  return [named, ...quotes].join(". ");
 }
 
 function capitalised(text: string): string {

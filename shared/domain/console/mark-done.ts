@@ -11,9 +11,8 @@ import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { Applicant, MilestoneEntry, MilestoneKey } from "../snapshot.ts";
-import { MILESTONE_KEYS } from "../snapshot-keys.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
-import { stepForAdvisor, stepName } from "./advisor-voice.ts";
+import { stepForAdvisor, stepName, waitingForAdvisor } from "./advisor-voice.ts";
 import { applyWhatIf, type WhatIfChange } from "./what-if.ts";
 
 /**
@@ -57,7 +56,7 @@ export function notYetForAdvisor(opens: DoneOpens, matchYear: number): string {
 
 /** The applicant and their recorded milestones, as far as Mark done's check reads them. */
 export interface MarkDoneRecord {
-  applicant: Pick<Applicant, "timezone">;
+  applicant: Pick<Applicant, "timezone" | "fullName">;
   milestones: readonly Pick<MilestoneEntry, "key" | "status" | "date">[];
 }
 
@@ -88,7 +87,7 @@ export function markDoneProblems(
   if (blocked)
     problems.push({
       path: "milestone",
-      message: `${stepForAdvisor(blocked)} is blocked: waiting for ${blocked.waitingFor.map(waitedTitle).join(", ")}`,
+      message: `${stepForAdvisor(blocked)} is blocked: ${waitingForAdvisor(blocked.waitingFor, applicant.fullName)}`,
     });
   const today = applicantToday(applicant, now);
   if (date === undefined) {
@@ -118,11 +117,6 @@ export function markDoneProblems(
     if (opens) problems.push({ path: "date", message: notYetForAdvisor(opens, doneCountsFor(plan)) });
   }
   return problems;
-}
-
-/** A prerequisite by the advisor's name for it; a condition (a gate) as the plan words it. */
-function waitedTitle(waited: string): string {
-  return (MILESTONE_KEYS as readonly string[]).includes(waited) ? stepName(waited as MilestoneKey) : waited;
 }
 
 /**

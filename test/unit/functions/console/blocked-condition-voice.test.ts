@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SCHOOL_CHECK } from "#domain/catalog/index.ts";
+import { markDoneProblems } from "#domain/console/mark-done.ts";
 import { escapeHtml } from "#email/html.ts";
 import type { ConsoleStore } from "#ports/console-store.ts";
 import type { Principal } from "#ports/token-verifier.ts";
@@ -66,5 +67,19 @@ describe("a blocked step's condition is quoted as what the applicant reads", () 
     const table = html.slice(html.indexOf("<h3>Steps and deadlines</h3>"), html.indexOf("<h3>Risks</h3>"));
     expect(table).toContain(`new step, blocked. ${QUOTED}`);
     expect(unquoted(table)).not.toMatch(/\byour\b/i);
+  });
+
+  it("Mark done's refusal of such a step says so in the same words", () => {
+    const state = { profile, milestones: [], interviews: [], ledger: [] };
+    const plan = domainPlanning.plan(state, now);
+    const [problem] = markDoneProblems(
+      { applicant: profile, milestones: [] },
+      plan,
+      "eras_token",
+      "2026-07-10",
+      now,
+    );
+    expect(problem?.path).toBe("milestone");
+    expect(problem?.message).toBe(`ERAS token is blocked: waiting. What Ama Owusu reads: “${CONDITION}”`);
   });
 });

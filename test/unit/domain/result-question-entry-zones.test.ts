@@ -35,6 +35,10 @@ function askedIn(timezone: string) {
 
 describe("resultQuestionEntry across zones", () => {
   it("keeps one entry per zone while plans alternate zones", () => {
+    // The memo is module-wide and bounded (cleared when full): other files in the same worker may
+    // have filled it, so one round first; after it both zones fit whatever came before.
+    askedIn("Asia/Kolkata");
+    askedIn("America/Chicago");
     const kolkata = askedIn("Asia/Kolkata");
     const chicago = askedIn("America/Chicago");
 

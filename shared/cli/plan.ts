@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { budgetFootnotes } from "#domain/budget-words.ts";
+import { type RefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
+import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
 import { dateBasis } from "#domain/date-basis.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
@@ -8,6 +10,8 @@ import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-head
 import { usd } from "#domain/money.ts";
 import type { Deadline, Plan, Reminder } from "#domain/plan.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
+import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
+import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
@@ -17,7 +21,6 @@ import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 import { REMINDER_HEADERS, reminderRow } from "./reminder-rows.ts";
-import { snapshotRefusals } from "./snapshot-refusals.ts";
 
 /**
  * `npm run plan -- <snapshot.json> [--now <ISO>] [--json]`: plans one applicant snapshot and prints
@@ -25,6 +28,9 @@ import { snapshotRefusals } from "./snapshot-refusals.ts";
  * 2 invalid arguments or invalid input (every problem listed with its JSON path).
  * This is an edge: it may read files and the clock; the planner it calls does neither.
  */
+
+/** Every rule the intake may load, loaded: a CLI has no cold start to spare. */
+const REFUSAL_RULES: RefusalRules = { scoreStatusProblems, outcomeBeforeWindowProblems, notWaivableProblems };
 
 /** What the CLI touches outside itself, injected so tests can run it in-process. */
 export interface CliIo {
@@ -229,11 +235,11 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     return 2;
   }
   const snapshot = parsed.data;
-  // The intake's own refusals (receive-submission.ts): a plan that reads an exam "waived" as passed
-  // would tell the applicant nothing holds back their certificate; a score its exam's
-  // status does not fit (a pass not yet done, a booked retake in progress), in the applicant's zone.
+  // The intake's own refusals, from its module (submission-refusals.ts) with `--now` as today: a plan
+  // for a snapshot the intake refuses (a step done after today read as passed, an exam "waived" read
+  // as passed) would show an advisor a plan no applicant can get. Every field of every refusal is named.
   const now = options.now ?? io.now();
-  const refused = snapshotRefusals(snapshot, now);
+  const refused = submissionRefusals(snapshot, now, REFUSAL_RULES).flatMap((refusal) => refusal.problems);
   if (refused.length > 0) {
     io.err(
       `invalid snapshot:\n${refused.map((problem) => `  ${problem.path}: ${problem.message}`).join("\n")}\n`,

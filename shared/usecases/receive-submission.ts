@@ -1,7 +1,6 @@
-import { EARLIEST_ZONE, futureDoneProblems } from "#domain/done-date.ts";
+import { loadRefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { SubmissionSchema } from "#domain/snapshot.ts";
-import { localDate } from "#domain/time.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
@@ -41,56 +40,13 @@ export async function receiveSubmission(
       : new InvalidInputError("The submission is not valid", problems, { cause: parsed.error });
   }
   const submission = parsed.data;
-  // A step done in the future is refused, as Mark done refuses it (one rule, done-date.ts): a snapshot
-  // in its own zone; an update, which names no zone, against the earliest one (the store holds the
-  // applicant's), so a date after today everywhere never reaches the plan.
+  // What the intake refuses beyond the schema, in one module with `npm run plan` (submission-refusals.ts):
+  // the first refusal that holds, naming every field. Its rules that read the catalog or the seasons
+  // are loaded only for a submission that needs them: the http-api's cold start never parses the
+  // catalog (test/infra/bundle-clients.test.ts).
   const now = deps.clock.now();
-  const future = futureDoneProblems(
-    submission.milestones,
-    submission.type === "applicant.snapshot" ? submission.applicant.timezone : EARLIEST_ZONE,
-    now,
-  );
-  if (future.length > 0)
-    throw new InvalidInputError("The submission marks a step done in the future", future);
-  // A passing score on an exam not yet done is a typo or a sat exam in the wrong status; a
-  // failing score in progress dated after today is a booked retake, whose date the plan would drop:
-  // refused, naming the field. Loaded only for such a submission, as the waiver rule below is.
-  if (submission.milestones.some((entry) => entry.status !== "done" && entry.score !== undefined)) {
-    const { scoreStatusProblems } = await import("#domain/planner/scheduled-score.ts");
-    const scored = scoreStatusProblems(submission.milestones, localDate(EARLIEST_ZONE, now.getTime()));
-    if (scored.length > 0)
-      throw new InvalidInputError("The submission reports a score its exam's status does not fit", scored);
-  }
-  // A SOAP done or a Match outcome dated before NRMP's hour for the snapshot's Match (SOAP's first
-  // offer round, Match Week's notification) cannot be true: refused, naming the field, as Done
-  // refuses it. A snapshot only: an update names no Match year. Loaded only for such a submission.
-  if (
-    submission.type === "applicant.snapshot" &&
-    submission.milestones.some(
-      (entry) =>
-        entry.status === "done" &&
-        entry.date !== undefined &&
-        (entry.key === "soap" || entry.key === "match_week" || entry.key === "match_day"),
-    )
-  ) {
-    const { outcomeBeforeWindowProblems } = await import("#domain/planner/outcome-before-window.ts");
-    const early = outcomeBeforeWindowProblems(
-      submission.milestones,
-      submission.applicant.matchYear,
-      submission.applicant.timezone,
-    );
-    if (early.length > 0)
-      throw new InvalidInputError("The submission dates a Match outcome before NRMP gives it", early);
-  }
-  // Loaded only for a submission that waives a step: the rule reads the milestone catalog, which the
-  // http-api's cold start never parses (test/infra/bundle-clients.test.ts).
-  if (submission.milestones.some((entry) => entry.status === "waived")) {
-    const { notWaivableProblems } = await import("#domain/console/waivable-steps.ts");
-    const zone = submission.type === "applicant.snapshot" ? submission.applicant.timezone : undefined;
-    const waived = notWaivableProblems(submission.milestones, zone);
-    if (waived.length > 0)
-      throw new InvalidInputError("The submission waives a step an applicant may not skip", waived);
-  }
+  const [refused] = submissionRefusals(submission, now, await loadRefusalRules(submission));
+  if (refused !== undefined) throw new InvalidInputError(refused.message, refused.problems);
   return deps.intake.applySubmission(
     submission,
     {

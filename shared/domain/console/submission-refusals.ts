@@ -1,0 +1,118 @@
+import { EARLIEST_ZONE, futureDoneProblems } from "../done-date.ts";
+import type { FieldProblem } from "../field-problems.ts";
+import type { outcomeBeforeWindowProblems } from "../planner/outcome-before-window.ts";
+import type { scoreStatusProblems } from "../planner/scheduled-score.ts";
+import type { MilestoneEntry, Submission } from "../snapshot.ts";
+import { localDate } from "../time.ts";
+import type { notWaivableProblems } from "./waivable-steps.ts";
+
+/**
+ * What the intake refuses in a submission that parses, beyond its schema, and so what `npm run plan`
+ * refuses in a snapshot: one list of rules, in one order, with one "today", so the CLI never plans a
+ * snapshot the intake would refuse (a step done after today read as passed). Each refusal says what is
+ * wrong and names every field (`milestones.N.date`, `.status`, `.score`).
+ */
+export interface SubmissionRefusal {
+  message: string;
+  problems: FieldProblem[];
+}
+
+/**
+ * The rules that read the milestone catalog or the seasons. The intake loads them only for a
+ * submission that needs them (loadRefusalRules), since its cold start never parses the catalog
+ * (test/infra/bundle-clients.test.ts); the CLI passes them all.
+ */
+export interface RefusalRules {
+  scoreStatusProblems: typeof scoreStatusProblems;
+  outcomeBeforeWindowProblems: typeof outcomeBeforeWindowProblems;
+  notWaivableProblems: typeof notWaivableProblems;
+}
+
+type Needs = Record<keyof RefusalRules, boolean>;
+
+const OUTCOMES: ReadonlySet<MilestoneEntry["key"]> = new Set(["soap", "match_week", "match_day"]);
+
+/** Which rules `submission` needs: a rule is read only when some milestone could break it. */
+function needs(submission: Submission): Needs {
+  const milestones = submission.milestones;
+  return {
+    // A score on an exam not yet done: a pass reported early, or a booked retake.
+    scoreStatusProblems: milestones.some((entry) => entry.status !== "done" && entry.score !== undefined),
+    // A snapshot only: an update names no Match year.
+    outcomeBeforeWindowProblems:
+      submission.type === "applicant.snapshot" &&
+      milestones.some(
+        (entry) => entry.status === "done" && entry.date !== undefined && OUTCOMES.has(entry.key),
+      ),
+    notWaivableProblems: milestones.some((entry) => entry.status === "waived"),
+  };
+}
+
+/** The rules `submission` needs, each behind import(), so a submission that needs none loads none. */
+export async function loadRefusalRules(submission: Submission): Promise<Partial<RefusalRules>> {
+  const need = needs(submission);
+  return {
+    ...(need.scoreStatusProblems
+      ? { scoreStatusProblems: (await import("../planner/scheduled-score.ts")).scoreStatusProblems }
+      : {}),
+    ...(need.outcomeBeforeWindowProblems
+      ? {
+          outcomeBeforeWindowProblems: (await import("../planner/outcome-before-window.ts"))
+            .outcomeBeforeWindowProblems,
+        }
+      : {}),
+    ...(need.notWaivableProblems
+      ? { notWaivableProblems: (await import("./waivable-steps.ts")).notWaivableProblems }
+      : {}),
+  };
+}
+
+/**
+ * Every refusal of `submission` at `now`, in the intake's order (the intake answers with the first):
+ * a step done in the future, as Mark done refuses it (done-date.ts): a snapshot in its own zone,
+ * an update, which names no zone, against the earliest one (the store holds the applicant's), so a
+ * date after today everywhere never reaches the plan; a passing score on an exam not yet done, or a
+ * failing score in progress dated after today (a booked retake, whose date the plan would drop);
+ * a SOAP done or a Match outcome dated before NRMP's hour for the snapshot's Match (SOAP's first
+ * offer round, Match Week's notification), as Done refuses it; a waiver of a step an applicant may
+ * not skip. `rules` holds at least the rules the submission needs (loadRefusalRules). Pure.
+ */
+export function submissionRefusals(
+  submission: Submission,
+  now: Date,
+  rules: Partial<RefusalRules>,
+): SubmissionRefusal[] {
+  const need = needs(submission);
+  const rule = <K extends keyof RefusalRules>(key: K): RefusalRules[K] => {
+    const found = rules[key];
+    if (found === undefined) throw new Error(`submissionRefusals needs the ${key} rule`);
+    return found;
+  };
+  const snapshot = submission.type === "applicant.snapshot" ? submission.applicant : undefined;
+  const refusals: SubmissionRefusal[] = [
+    {
+      message: "The submission marks a step done in the future",
+      problems: futureDoneProblems(submission.milestones, snapshot?.timezone ?? EARLIEST_ZONE, now),
+    },
+    {
+      message: "The submission reports a score its exam's status does not fit",
+      problems: need.scoreStatusProblems
+        ? rule("scoreStatusProblems")(submission.milestones, localDate(EARLIEST_ZONE, now.getTime()))
+        : [],
+    },
+    {
+      message: "The submission dates a Match outcome before NRMP gives it",
+      problems:
+        need.outcomeBeforeWindowProblems && snapshot !== undefined
+          ? rule("outcomeBeforeWindowProblems")(submission.milestones, snapshot.matchYear, snapshot.timezone)
+          : [],
+    },
+    {
+      message: "The submission waives a step an applicant may not skip",
+      problems: need.notWaivableProblems
+        ? rule("notWaivableProblems")(submission.milestones, snapshot?.timezone)
+        : [],
+    },
+  ];
+  return refusals.filter((refusal) => refusal.problems.length > 0);
+}

@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { futureDoneProblems } from "#domain/done-date.ts";
 import type { Plan } from "#domain/plan.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
@@ -79,7 +81,36 @@ function timelineTitles(thePlan: Plan, timezone: string): string[] {
 }
 
 describe("the CLI's table, its --json and the timeline list the next steps in one order", () => {
-  const cases = FILES.flatMap((file) => INSTANTS.map((now) => [file, now] as const));
+  const all = FILES.flatMap((file) => INSTANTS.map((now) => [file, now] as const));
+  // A fixture before the day it marks a step done is a snapshot the intake refuses, and so does the
+  // CLI (submission-refusals.ts): it is planned only from that day on.
+  const doneAhead = ([file, now]: readonly [string, string]) => {
+    const snapshot = JSON.parse(readFileSync(`${DIR}${file}`, "utf8")) as {
+      applicant: { timezone: string };
+      milestones: { status: MilestoneEntry["status"]; date?: string }[];
+    };
+    return futureDoneProblems(snapshot.milestones, snapshot.applicant.timezone, new Date(now));
+  };
+  const cases = all.filter((pair) => doneAhead(pair).length === 0);
+  const refused = all.filter((pair) => doneAhead(pair).length > 0);
+
+  it.each(refused)(
+    "%s at %s, before a step it marks done: refused naming the date, as the intake does",
+    (file, now) => {
+      let err = "";
+      const code = runPlanCli([file, "--now", now], {
+        readFile: (path) => readFileSync(`${DIR}${path}`, "utf8"),
+        now: () => new Date(now),
+        out: () => {},
+        err: (text) => {
+          err += text;
+        },
+      });
+      expect(code).toBe(2);
+      for (const problem of doneAhead([file, now]))
+        expect(err).toContain(`${problem.path}: ${problem.message}`);
+    },
+  );
 
   it.each(cases)("%s at %s", (file, now) => {
     const json = JSON.parse(cli(file, now, true)) as Plan;

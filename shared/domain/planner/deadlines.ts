@@ -9,6 +9,7 @@ import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-d
 import { neededBy } from "./needed-by.ts";
 import { onOfficeDay } from "./office-days.ts";
 import { residencyStartDeadline } from "./residency-start-day.ts";
+import { seasonDueAt } from "./season-due-at.ts";
 
 export { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 
@@ -204,9 +205,11 @@ export class PlanDates {
     if (entry.due.from === "season") {
       const seasonDate = this.calendar.dates[entry.due.dateKey];
       const offset = entry.due.offsetDays;
+      // Never after the step's earliest candidate on record (the Pathway: ECFMG's Dec 31).
+      const due = seasonDueAt(this.calendar, key, entry.due.dateKey, offset);
       // Every DueDate literal here has shapedDueDate's fields in its order, asDay last (one shape).
       return {
-        at: shiftDays(seasonDate.at, ET_ZONE, offset),
+        at: due.at,
         zone: ET_ZONE,
         status:
           seasonDate.status === "projected"
@@ -222,9 +225,11 @@ export class PlanDates {
               ? "advice"
               : seasonDate.status,
         source:
-          offset === 0
-            ? seasonDate.source
-            : `${seasonDate.key} (${seasonDate.source}) ${offset} days; ${entry.due.source}`,
+          due.earliest !== undefined
+            ? `${due.earliest.rule}; it is earlier than ${seasonDate.key} (${seasonDate.source}) ${offset} days; ${entry.due.source}`
+            : offset === 0
+              ? seasonDate.source
+              : `${seasonDate.key} (${seasonDate.source}) ${offset} days; ${entry.due.source}`,
         asDay: entry.due.asDay,
       };
     }

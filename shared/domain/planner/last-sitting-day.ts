@@ -11,6 +11,7 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { seasonDueAt } from "./season-due-at.ts";
 
 // An exam's last sitting day is a date in the applicant's own calendar, not an instant:
 // the ET date of its cut-off (the rank order list deadline,
@@ -158,7 +159,7 @@ export function sittingCutOffOf(calendar: SeasonCalendar, key: MilestoneKey): nu
     const due = entry.due;
     at =
       due.from === "season"
-        ? shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays)
+        ? seasonDueAt(calendar, key, due.dateKey, due.offsetDays).at
         : shiftDays(
             calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at,
             ET_ZONE,

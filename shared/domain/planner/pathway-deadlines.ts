@@ -6,6 +6,7 @@ import { CalendarMemo } from "./calendar-memo.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
+import { seasonDueAt } from "./season-due-at.ts";
 
 // The ECFMG Pathway's two deadlines, both projected by the catalog's rules (advice, with their
 // sources): the application's (`due`) and the later one for the documents that support it, the OET
@@ -48,7 +49,8 @@ export function missedPathwayDeadline(
  * A season's Pathway application deadline, as the plan shows it: the catalog's due rule for
  * ecfmg_pathway (a season date plus an offset, projected from the Pathways application rule with
  * its source), in ET as the deadlines read it (an OET result that can only
- * arrive after it left the season "feasible"). On a later-candidate calendar (refusals only) the
+ * arrive after it left the season "feasible"), never after ECFMG's earliest deadline on record
+ * (seasonDueAt). On a later-candidate calendar (refusals only) the
  * rule's latest candidate (projection-rules.json, 29 days before that ROL deadline). Null if the rule
  * is not a season date's offset.
  */
@@ -60,7 +62,7 @@ export function pathwayDeadline(calendar: SeasonCalendar): number | null {
     const latest = calendar.laterCandidate ? milestoneLatestCandidate("ecfmg_pathway") : undefined;
     if (due.from !== "season") deadline = null;
     else if (latest === undefined)
-      deadline = shiftDays(calendar.dates[due.dateKey].at, ET_ZONE, due.offsetDays);
+      deadline = seasonDueAt(calendar, "ecfmg_pathway", due.dateKey, due.offsetDays).at;
     else {
       // Refusals wait for the latest candidate, and no later than
       // an application whose review could still end by the (later) rank order list deadline.

@@ -85,6 +85,24 @@ export function milestoneLatestCandidate(
   return PROJECTION.milestoneOffsets.find((entry) => entry.milestone === milestone)?.latestCandidate;
 }
 
+/**
+ * A milestone offset's earliest candidate on the Match year's calendar (projection-rules.json
+ * milestoneOffsets `earliestCandidate`: ECFMG's Pathways deadline of Dec 31, 6:00 PM ET for the 2024
+ * Match), as an ET instant with how it is said and its rule, or undefined. A projection from a season
+ * date never falls after it: the season date may be another authority's, confirmed later.
+ */
+export function milestoneEarliestCandidate(
+  milestone: string,
+  matchYear: number,
+): { at: number; said: string; rule: string } | undefined {
+  const candidate = PROJECTION.milestoneOffsets.find(
+    (entry) => entry.milestone === milestone,
+  )?.earliestCandidate;
+  if (candidate === undefined) return undefined;
+  const date = `${matchYear + candidate.yearOffset}-${pad2(candidate.month)}-${pad2(candidate.day)}`;
+  return { at: etInstant(date, candidate.time), said: candidate.said, rule: candidate.rule };
+}
+
 function pad2(value: number): string {
   return String(value).padStart(2, "0");
 }

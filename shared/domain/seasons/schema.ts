@@ -101,6 +101,22 @@ export const ProjectionFileSchema = z
         days: z.number().int(),
         rule: z.string().min(10),
         /**
+         * The earliest candidate on record as a day of the calendar (`yearOffset` from the Match
+         * year, ET `time`), when the authority that sets the date is not the one that sets `from`:
+         * the projection is the earlier of it and the offset, so confirming a later `from` moves the
+         * projected date only up to this day; `said` names it, `rule` says why with its source.
+         */
+        earliestCandidate: z
+          .object({
+            yearOffset: z.number().int().min(-1).max(0),
+            month: z.number().int().min(1).max(12),
+            day: z.number().int().min(1).max(31),
+            time: ClockSchema,
+            said: z.string().min(10),
+            rule: z.string().min(10),
+          })
+          .optional(),
+        /**
          * The latest candidate offset from the same date, for refusals only
          * (plan on the earliest candidate, refuse only on the latest), counted from that date's
          * own later candidate; `said` names the calendar deadlines on record, the day to check against.

@@ -71,21 +71,32 @@ describe("npm run plan refuses what the intake refuses", () => {
 
   const TODAY_IN_LAGOS = "2026-12-05";
   it.each([
-    ["a step done after today", withEntry("usmle_step1", { status: "done", date: "2026-12-06" })],
-    ["a step done today (the control)", withEntry("usmle_step1", { status: "done", date: TODAY_IN_LAGOS })],
-    ["a waived exam", withEntry("usmle_step1", { status: "waived" })],
-    ["a waived CV (the control)", withEntry("cv", { status: "waived" })],
+    ["a step done after today", "refused", withEntry("usmle_step1", { status: "done", date: "2026-12-06" })],
+    [
+      "a step done today (the control)",
+      "accepted",
+      withEntry("usmle_step1", { status: "done", date: TODAY_IN_LAGOS }),
+    ],
+    ["a waived exam", "refused", withEntry("usmle_step1", { status: "waived" })],
+    ["waived research (the control)", "accepted", withEntry("research", { status: "waived" })],
     [
       "a passing score on a booked exam",
+      "refused",
       withEntry("usmle_step2ck", { status: "scheduled", date: "2027-01-12", score: 245 }),
     ],
     [
       "a failing score in progress dated ahead",
+      "refused",
       withEntry("usmle_step2ck", { status: "in_progress", date: "2027-01-12", score: 180 }),
     ],
-    ["a Match outcome before Match Week", withEntry("match_week", { status: "done", date: "2026-12-01" })],
-  ])("%s: the CLI's answer is the intake's", async (_situation, snapshot) => {
+    [
+      "a Match outcome before Match Week",
+      "refused",
+      withEntry("match_week", { status: "done", date: "2026-12-01" }),
+    ],
+  ])("%s: %s by the intake, and so by the CLI", async (_situation, expected, snapshot) => {
     const verdict = await intake(snapshot);
+    expect(verdict === "accepted" ? "accepted" : "refused").toBe(expected);
     const { code, err } = cli(snapshot);
     if (verdict === "accepted") {
       expect(code).toBe(0);

@@ -1,5 +1,10 @@
-import { loadRefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
+import {
+  type RefusalRules,
+  refusalRulesNeeded,
+  submissionRefusals,
+} from "#domain/console/submission-refusals.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
+import type { Submission } from "#domain/snapshot.ts";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
@@ -57,4 +62,23 @@ export async function receiveSubmission(
     },
     now,
   );
+}
+
+/** The refusal rules `submission` needs (refusalRulesNeeded), each behind import(): one that needs none loads none. */
+async function loadRefusalRules(submission: Submission): Promise<Partial<RefusalRules>> {
+  const need = refusalRulesNeeded(submission);
+  return {
+    ...(need.scoreStatusProblems
+      ? { scoreStatusProblems: (await import("#domain/planner/scheduled-score.ts")).scoreStatusProblems }
+      : {}),
+    ...(need.outcomeBeforeWindowProblems
+      ? {
+          outcomeBeforeWindowProblems: (await import("#domain/planner/outcome-before-window.ts"))
+            .outcomeBeforeWindowProblems,
+        }
+      : {}),
+    ...(need.notWaivableProblems
+      ? { notWaivableProblems: (await import("#domain/console/waivable-steps.ts")).notWaivableProblems }
+      : {}),
+  };
 }

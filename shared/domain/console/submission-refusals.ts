@@ -19,7 +19,7 @@ export interface SubmissionRefusal {
 
 /**
  * The rules that read the milestone catalog or the seasons. The intake loads them only for a
- * submission that needs them (loadRefusalRules), since its cold start never parses the catalog
+ * submission that needs them (refusalRulesNeeded), since its cold start never parses the catalog
  * (test/infra/bundle-clients.test.ts); the CLI passes them all.
  */
 export interface RefusalRules {
@@ -28,12 +28,15 @@ export interface RefusalRules {
   notWaivableProblems: typeof notWaivableProblems;
 }
 
-type Needs = Record<keyof RefusalRules, boolean>;
+export type Needs = Record<keyof RefusalRules, boolean>;
 
 const OUTCOMES: ReadonlySet<MilestoneEntry["key"]> = new Set(["soap", "match_week", "match_day"]);
 
-/** Which rules `submission` needs: a rule is read only when some milestone could break it. */
-function needs(submission: Submission): Needs {
+/**
+ * Which rules `submission` needs: a rule is read only when some milestone could break it, so the
+ * intake loads (lazily, in its use case) only those. Pure.
+ */
+export function refusalRulesNeeded(submission: Submission): Needs {
   const milestones = submission.milestones;
   return {
     // A score on an exam not yet done: a pass reported early, or a booked retake.
@@ -48,25 +51,6 @@ function needs(submission: Submission): Needs {
   };
 }
 
-/** The rules `submission` needs, each behind import(), so a submission that needs none loads none. */
-export async function loadRefusalRules(submission: Submission): Promise<Partial<RefusalRules>> {
-  const need = needs(submission);
-  return {
-    ...(need.scoreStatusProblems
-      ? { scoreStatusProblems: (await import("../planner/scheduled-score.ts")).scoreStatusProblems }
-      : {}),
-    ...(need.outcomeBeforeWindowProblems
-      ? {
-          outcomeBeforeWindowProblems: (await import("../planner/outcome-before-window.ts"))
-            .outcomeBeforeWindowProblems,
-        }
-      : {}),
-    ...(need.notWaivableProblems
-      ? { notWaivableProblems: (await import("./waivable-steps.ts")).notWaivableProblems }
-      : {}),
-  };
-}
-
 /**
  * Every refusal of `submission` at `now`, in the intake's order (the intake answers with the first):
  * a step done in the future, as Mark done refuses it (done-date.ts): a snapshot in its own zone,
@@ -75,14 +59,14 @@ export async function loadRefusalRules(submission: Submission): Promise<Partial<
  * failing score in progress dated after today (a booked retake, whose date the plan would drop);
  * a SOAP done or a Match outcome dated before NRMP's hour for the snapshot's Match (SOAP's first
  * offer round, Match Week's notification), as Done refuses it; a waiver of a step an applicant may
- * not skip. `rules` holds at least the rules the submission needs (loadRefusalRules). Pure.
+ * not skip. `rules` holds at least the rules the submission needs (refusalRulesNeeded). Pure.
  */
 export function submissionRefusals(
   submission: Submission,
   now: Date,
   rules: Partial<RefusalRules>,
 ): SubmissionRefusal[] {
-  const need = needs(submission);
+  const need = refusalRulesNeeded(submission);
   const rule = <K extends keyof RefusalRules>(key: K): RefusalRules[K] => {
     const found = rules[key];
     if (found === undefined) throw new Error(`submissionRefusals needs the ${key} rule`);

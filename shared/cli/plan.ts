@@ -13,7 +13,7 @@ import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-remi
 import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
+import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
@@ -211,6 +211,15 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   if ("error" in options) {
     io.err(`${options.error}\n\n${USAGE}\n`);
     return 2;
+  }
+  // A season file that fails its check is the data's fault, named by file and entry before any
+  // snapshot is read, so no refusal or problem of the applicant's is printed for it.
+  try {
+    assertSeasonData();
+  } catch (error) {
+    if (!(error instanceof SeasonDataError)) throw error;
+    io.err(`invalid season data:\n${error.message}\n`);
+    return 1;
   }
   let text: string;
   try {

@@ -1,6 +1,6 @@
 import { doneOpensFor, openingHour } from "../applicant-choices.ts";
 import type { FieldProblem } from "../field-problems.ts";
-import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, SeasonDataError, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
 
 /**
@@ -26,7 +26,9 @@ export function outcomeBeforeWindowProblems(
     if (entry.status !== "done" || entry.date === undefined || !OUTCOMES.includes(entry.key)) return [];
     try {
       calendar ??= seasonCalendar(matchYear);
-    } catch {
+    } catch (error) {
+      // A season file that fails its check is the data's fault, not this milestone's: it fails the request.
+      if (error instanceof SeasonDataError) throw error;
       return []; // A Match year with no calendar is refused by its own check.
     }
     if (entry.date <= calendar.dates.eras_previous_season_ends.date) return [];

@@ -1,16 +1,21 @@
 import { DAY_MS, ET_ZONE, etInstant, isoUtc, localDate, wallFromDate } from "../time.ts";
 import confirmedData from "./confirmed.json" with { type: "json" };
+import { type ConfirmedDate, type ConfirmedFile, ConfirmedFileFormatSchema } from "./confirmed-schema.ts";
 import projectionRulesData from "./projection-rules.json" with { type: "json" };
-import type { ConfirmedDate, ConfirmedFile, ProjectionFile, ProjectionRule } from "./schema.ts";
+import type { ProjectionFile, ProjectionRule } from "./schema.ts";
+import { SeasonDataError, type SeasonDataProblem } from "./season-data-error.ts";
+import { orderProblems } from "./season-order.ts";
 
 export type { ProjectionRule } from "./schema.ts";
+export { CONFIRMED_FILE, SeasonDataError, type SeasonDataProblem } from "./season-data-error.ts";
 
 /**
  * Season calendars as data: confirmed dates (confirmed.json) read from the authority, and rules
- * (projection-rules.json) that project any later season. The files are read as their types here,
- * not parsed: their zod schemas (./schema.ts) are checked against them by
- * test/unit/domain/data-files.test.ts, so a malformed edit fails the tests instead of mis-planning,
- * and a cold start does not pay for the parse.
+ * (projection-rules.json) that project any later season. The files are read as their types here:
+ * their zod schemas (./schema.ts) are checked against them by test/unit/domain/data-files.test.ts,
+ * so a malformed edit fails the tests instead of mis-planning. confirmed.json, edited by hand each
+ * season, is also checked on the first calendar asked for (assertSeasonData), so a run on an edit
+ * the tests did not see fails naming the file and the entry, never the applicant's Match year.
  */
 
 /** The dates every season has and the planner relies on. */
@@ -204,27 +209,71 @@ function isSeasonDateKey(key: string): key is SeasonDateKey {
   return (SEASON_DATE_KEYS as readonly string[]).includes(key);
 }
 
+/** A season's dates: the rules' projection, with the dates confirmed.json lists for it in their place. */
+function mergedDates(
+  matchYear: number,
+  confirmedSeason: ConfirmedFile["seasons"][number] | undefined,
+): { dates: Record<SeasonDateKey, SeasonDate>; contextDates: SeasonDate[] } {
+  const dates = projectSeasonDates(matchYear);
+  const contextDates: SeasonDate[] = [];
+  for (const entry of confirmedSeason?.dates ?? []) {
+    if (isSeasonDateKey(entry.key)) dates[entry.key] = fromConfirmed(entry);
+    else contextDates.push(fromConfirmed(entry));
+  }
+  return { dates, contextDates };
+}
+
+/**
+ * Every confirmed season whose calendar (its confirmed dates with the rules' projection of the rest)
+ * has two dates out of their season order (./season-order.ts), naming the entry and both keys.
+ */
+export function seasonOrderProblems(file: ConfirmedFile): SeasonDataProblem[] {
+  return orderProblems(file, (season) => mergedDates(season.matchYear, season).dates);
+}
+
+/** confirmed.json's problems: its shape first, then (on a well-formed file) its season order. */
+export function confirmedFileProblems(file: unknown): SeasonDataProblem[] {
+  const parsed = ConfirmedFileFormatSchema.safeParse(file);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => ({
+      path: issue.path.filter((part): part is string | number => typeof part !== "symbol"),
+      message: issue.message,
+    }));
+  }
+  return seasonOrderProblems(parsed.data);
+}
+
+let seasonDataChecked = false;
+
+/**
+ * Throws SeasonDataError when confirmed.json fails its schema or its season order; checked once,
+ * on the first calendar, so a cold start that plans nothing does not pay for it.
+ */
+export function assertSeasonData(): void {
+  if (seasonDataChecked) return;
+  const problems = confirmedFileProblems(CONFIRMED);
+  if (problems.length > 0) throw new SeasonDataError(problems);
+  seasonDataChecked = true;
+}
+
 const calendarCache = new Map<number, SeasonCalendar>();
 
 /**
  * The calendar of the Match year N (ERAS opens June of N-1, ROL deadline February of N, Match Day
  * March of N, residency starts July 1 of N). Dates listed in confirmed.json for that year are
  * `confirmed` with their source; every other date is `projected` with its rule. Deterministic and
- * cached; the returned object is frozen. Throws RangeError before the first confirmed season.
+ * cached; the returned object is frozen. Throws RangeError before the first confirmed season, and
+ * SeasonDataError when confirmed.json fails its check (assertSeasonData).
  */
 export function seasonCalendar(matchYear: number): SeasonCalendar {
   const cached = calendarCache.get(matchYear);
   if (cached !== undefined) return cached;
+  assertSeasonData();
   if (!Number.isInteger(matchYear) || matchYear < FIRST_CONFIRMED_YEAR) {
     throw new RangeError(`no season data before the ${FIRST_CONFIRMED_YEAR} Match (asked for ${matchYear})`);
   }
-  const dates = projectSeasonDates(matchYear);
-  const contextDates: SeasonDate[] = [];
   const confirmedSeason = CONFIRMED.seasons.find((season) => season.matchYear === matchYear);
-  for (const entry of confirmedSeason?.dates ?? []) {
-    if (isSeasonDateKey(entry.key)) dates[entry.key] = fromConfirmed(entry);
-    else contextDates.push(fromConfirmed(entry));
-  }
+  const { dates, contextDates } = mergedDates(matchYear, confirmedSeason);
   const allConfirmed = SEASON_DATE_KEYS.every((key) => dates[key].status === "confirmed");
   const calendar: SeasonCalendar = Object.freeze({
     matchYear,

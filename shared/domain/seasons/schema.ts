@@ -1,42 +1,32 @@
 import * as z from "zod";
-import { ET_ZONE } from "../time.ts";
-import { SEASON_DATE_KEYS } from "./index.ts";
+import * as zm from "../zod-mini.ts";
+import { ConfirmedFileFormatSchema } from "./confirmed-schema.ts";
+import { SEASON_DATE_KEYS, seasonOrderProblems } from "./index.ts";
 
 /**
  * The shapes of the season data files (confirmed.json, projection-rules.json) as zod schemas.
- * test/unit/domain/data-files.test.ts parses the files with them; index.ts reads the files as
- * these types without parsing, so no function pays for the parse at cold start.
+ * test/unit/domain/data-files.test.ts parses the files with them; index.ts reads
+ * projection-rules.json as its type without parsing, so no function pays for that parse at cold
+ * start, and checks confirmed.json (a hand edit each season) on its first calendar.
  */
 
 export const SeasonDateKeySchema = z.enum(SEASON_DATE_KEYS);
 
 const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-const UrlSchema = z.string().regex(/^https?:\/\//, { message: "a confirmed date needs a source URL" });
 
-export const ConfirmedDateSchema = z.object({
-  key: z.string().min(1),
-  date: z.iso.date(),
-  time: ClockSchema.nullable(),
-  zone: z.literal(ET_ZONE),
-  status: z.literal("confirmed"),
-  source: UrlSchema,
-  /** Where and when the date was read, so a reader knows how fresh it is. */
-  asOf: z.string().min(1),
-  note: z.string().optional(),
-});
+export { ConfirmedDateSchema } from "./confirmed-schema.ts";
 
-export const ConfirmedFileSchema = z.object({
-  description: z.string(),
-  seasons: z
-    .array(
-      z.object({
-        matchYear: z.number().int().min(2026),
-        label: z.string(),
-        dates: z.array(ConfirmedDateSchema).min(1),
-      }),
-    )
-    .min(1),
-});
+/**
+ * confirmed.json: its shape (./confirmed-schema.ts, the same schema the planner checks on its first
+ * calendar) and the order of its dates on the calendar it makes with the rules (seasonOrderProblems).
+ */
+export const ConfirmedFileSchema = ConfirmedFileFormatSchema.check(
+  zm.superRefine((file, ctx) => {
+    for (const problem of seasonOrderProblems(file)) {
+      ctx.addIssue({ code: "custom", path: problem.path, message: problem.message, input: file });
+    }
+  }),
+);
 
 const RuleBase = { key: SeasonDateKeySchema, time: ClockSchema.nullable(), rule: z.string().min(10) };
 const ProjectionRuleSchema = z.discriminatedUnion("kind", [
@@ -134,6 +124,5 @@ export const ProjectionFileSchema = z
     }
   });
 
-export type ConfirmedDate = z.infer<typeof ConfirmedDateSchema>;
-export type ConfirmedFile = z.infer<typeof ConfirmedFileSchema>;
+export type { ConfirmedDate, ConfirmedFile } from "./confirmed-schema.ts";
 export type ProjectionFile = z.infer<typeof ProjectionFileSchema>;

@@ -47,6 +47,17 @@ describe("domain data files", () => {
       }),
     ],
     [
+      // A swapped date would tell applicants to certify a list before ranking opens.
+      "a season whose rank order list opens after its ROL deadline",
+      ConfirmedFileSchema,
+      broken(confirmedData, (copy) => {
+        const opens = copy.seasons[0]?.dates.find(
+          (entry) => entry.key === "nrmp_rank_order_list_entry_opens",
+        );
+        (opens as { date: string }).date = "2026-03-04";
+      }),
+    ],
+    [
       "a projection file missing a season date's rule",
       ProjectionFileSchema,
       broken(projectionRulesData, (copy) => {

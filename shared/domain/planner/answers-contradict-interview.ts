@@ -14,7 +14,7 @@ import {
   rankListWords,
 } from "./note-contradicted-by-record.ts";
 import { notePathwayDay } from "./note-question-pathway.ts";
-import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, ERAS_TIMELINE_URL } from "./risk-sources.ts";
 
 const APPLICATION_AT = stepIndex("ecfmg_application");
 const ERAS_AT = stepIndex("eras_application");
@@ -217,8 +217,7 @@ function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], w
       said.push(
         `Your answers say your school has no ECFMG sponsor note, yet ${reported} serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there,${named ? "" : " change your answer"}${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
       );
-      if (!named && (dated || hedge !== ""))
-        addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+      if (!named && (dated || hedge !== "")) addSource(sources, rolDate.source);
     } else if (index === APPLICATION_AT) {
       // Behind the closed gate a risk names only the gate's step (advisor-rules: no risk names a
       // step the gate holds); the words still ask about it.
@@ -229,7 +228,7 @@ function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], w
       addSource(sources, ERAS_TOKEN_URL);
       addSource(sources, ECFMG_BEFORE_USMLE_URL);
       addSource(sources, FSMB_USMLE_URL);
-      if (dated) addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+      if (dated) addSource(sources, rolDate.source);
     } else {
       if (!noteAsked) milestones.push("eras_application");
       const ask = !dated

@@ -48,7 +48,7 @@ export function afterSeasonDate(
   const weeks = Math.max(1, Math.round((resultAt - seasonDate.at) / (7 * DAY_MS)));
   const words =
     SEASON_DATE_WORDS[rule.dateKey] ?? `the season date its target is planned from (${rule.dateKey})`;
-  return `, ${counted ? `about ${weeks} weeks ` : ""}after ${words} on ${dayBy(context, seasonDate.at)}${citeSeasonDate(seasonDate, seasonDate.source, sources)}: programs that review you before then ${retake ? "will not have your retake's result, only your earlier attempt's" : "see no result for it"}`;
+  return `, ${counted ? `about ${weeks} weeks ` : ""}after ${words} on ${dayBy(context, seasonDate.at)}${citeSeasonDate(seasonDate, sources)}: programs that review you before then ${retake ? "will not have your retake's result, only your earlier attempt's" : "see no result for it"}`;
 }
 
 /**

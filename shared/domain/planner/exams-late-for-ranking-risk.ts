@@ -229,7 +229,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
   if (late.length > 0 || atRisk.length > 0) {
     if (tightened) details.push(stillTargetWords(context));
     const sources: string[] = [];
-    const deadline = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
+    const deadline = `${when(context, rol)}${citeSeasonDate(rolDate, sources)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const leads = leadTimes(
       [...late, ...atRisk],

@@ -10,7 +10,7 @@ import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
 import { retakeTargetWords } from "./retake-target-words.ts";
-import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
 type PassingScore = NonNullable<CatalogEntry["passingScores"]>[number];
 
@@ -138,7 +138,7 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     const sources: string[] = [];
     addSource(sources, mark.basis === "secondary" ? `secondary: ${mark.source}` : mark.source);
     // The last sitting day is counted from the rank order list deadline: projected, its rule is cited.
-    const projected = citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
+    const projected = citeSeasonDate(rolDate, sources);
     // The day itself is ours, counted from that deadline: labelled by its basis.
     const dayMark = due === undefined || due === null ? projected : basisMark(due);
     addSource(sources, entry.due.source);

@@ -17,7 +17,7 @@ import { laterDayCrossedCause } from "./later-day-crossed-words.ts";
 import { paidSeasonAdvice } from "./paid-season-advice.ts";
 import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
-import { addSource, citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 /** ECFMG: certification follows graduation and the school's confirmation of the diploma (official). */
@@ -75,7 +75,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     addSource(sources, DIPLOMA_VERIFICATION_SOURCE);
   } else if (crossed !== undefined) {
     // Out of reach on the later candidate too, once its own day passed: that day decided it.
-    const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
+    const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
     cause = laterDayCrossedCause(
       context,
       crossed,
@@ -115,7 +115,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       late.at <= context.now
         ? `your ECFMG Pathway application is not submitted and its deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}, has passed`
         : `your ECFMG Pathway application could go in only around ${aroundAndDue(context, late.at, late.due).join(", after its deadline, ")}${PATHWAY_DEADLINE_MARK}`;
-    cause = `${missed}. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
+    cause = `${missed}. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date: ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}. If ECFMG's own ${calendar.matchYear} deadline turns out later and you submit by it, tell us the day you submitted and this plan returns to the ${calendar.matchYear} Match`;
     // Passed: the season's Pathways may still be open, the earliest route to certification.
     const current =
       late.at <= context.now
@@ -129,7 +129,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : "ECFMG's Pathway decision"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else {
-    const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
+    const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
     const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
     // "Around Wed 24 Feb, after the deadline (Wed 24 Feb, 9:00 PM ET)" read as a contradiction:
     // a day the deadline also falls on, here or in ET, is said to be its day.
@@ -138,9 +138,9 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const sameDay = onDeadlineDay(context, feasibility.readyAt, rolDate.at);
     cause =
       sameDay === "et"
-        ? `${around} (ET), the day of the rank order list deadline itself, ${renderEt(rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}: too late to be sure ECFMG confirms them by then`
+        ? `${around} (ET), the day of the rank order list deadline itself, ${renderEt(rolDate.at)}${citeSeasonDate(rolDate, sources)}: too late to be sure ECFMG confirms them by then`
         : sameDay === "local"
-          ? `${around} (your time), the day of the rank order list deadline itself, ${renderInZone(context.zone, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}: too late to be sure ECFMG confirms them by then`
+          ? `${around} (your time), the day of the rank order list deadline itself, ${renderInZone(context.zone, rolDate.at)}${citeSeasonDate(rolDate, sources)}: too late to be sure ECFMG confirms them by then`
           : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
@@ -157,7 +157,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   if (listDone)
     cause +=
       pending.length > 0
-        ? `. Your certified rank order list counted only if ECFMG confirmed ${unreportedResults(pending)} to NRMP by that deadline: the ${calendar.matchYear} Match is out of reach unless ${unreportedResults(pending)} (${pending.map((sitting) => `sat ${sitting.sat}`).join(", ")}) reached ECFMG by ${dayBy(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}; tell us the result. If it did, mark it done here and this plan returns to your Match; if it did not, NRMP withdrew you from the Match and SOAP`
+        ? `. Your certified rank order list counted only if ECFMG confirmed ${unreportedResults(pending)} to NRMP by that deadline: the ${calendar.matchYear} Match is out of reach unless ${unreportedResults(pending)} (${pending.map((sitting) => `sat ${sitting.sat}`).join(", ")}) reached ECFMG by ${dayBy(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}; tell us the result. If it did, mark it done here and this plan returns to your Match; if it did not, NRMP withdrew you from the Match and SOAP`
         : over
           ? `. Your certified rank order list counted only if ECFMG confirmed them to NRMP by that deadline; if it did not, NRMP withdrew you from the Match and SOAP. If ECFMG did confirm them, mark them done here and this plan returns to your Match`
           : `. Your certified rank order list counts only if ECFMG confirms them to NRMP by that deadline; otherwise NRMP withdraws you from the Match and SOAP`;
@@ -174,13 +174,13 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       : "";
   // Why a later Match dropped out too, when one did: a sentence after the earliest one.
   const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy, crossedAny);
-  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, NRMP_DATES_URL, sources)}; residency starts ${targetStart.date})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
+  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, sources)}; residency starts ${targetStart.date})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
     message: over
-      ? `${askMatched}The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. ${soap !== "" ? soap : `${pending.length > 0 ? "If the result did not reach ECFMG in time, change" : "Change"} your target Match year to ${feasibility.earliestMatchYear}.`}`
-      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`)}`,
+      ? `${askMatched}The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. ${soap !== "" ? soap : `${pending.length > 0 ? "If the result did not reach ECFMG in time, change" : "Change"} your target Match year to ${feasibility.earliestMatchYear}.`}`
+      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`)}`,
     milestones,
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
     ...(feasibility.dropped === null ? {} : { droppedMatchYear: feasibility.dropped.year }),
@@ -223,12 +223,12 @@ export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate): R
   addSource(sources, citationSource(entry.due));
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const verify = `${pathwaysUnconfirmed(calendar.matchYear)}, so this date is a projection from an earlier Match's: verify ECFMG's ${calendar.matchYear} Pathways deadlines on ECFMG's website`;
-  const review = `ECFMG's review should still end before the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  const review = `ECFMG's review should still end before the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, sources)}`;
   let message: string;
   const pathway = context.entries.get("ecfmg_pathway");
   if (late.what === "application" && pathway?.status === "in_progress" && pathway.date === undefined) {
     // In progress with no date: it may be submitted already, so the words ask rather than assert.
-    message = `The Pathway application deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}, has passed and your ECFMG Pathway is in progress with no submission date: if you have not submitted it yet, submit it now and send your OET result and the other documents when you have them; if you have, tell us the date you submitted it (on your intake form, or ask your advisor to record it). ${verify}. ECFMG's decision must reach NRMP by the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}.`;
+    message = `The Pathway application deadline, ${dayBy(context, late.due)}${PATHWAY_DEADLINE_MARK}, has passed and your ECFMG Pathway is in progress with no submission date: if you have not submitted it yet, submit it now and send your OET result and the other documents when you have them; if you have, tell us the date you submitted it (on your intake form, or ask your advisor to record it). ${verify}. ECFMG's decision must reach NRMP by the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, sources)}.`;
   } else if (late.what === "application") {
     const said =
       late.at <= context.now

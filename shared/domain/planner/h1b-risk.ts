@@ -45,7 +45,7 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, exams
   // Its words change just after the deadline (visaUndecidedAfterRanking).
   noteRiskChange(context, rol + 1);
   const sources: string[] = [];
-  const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
+  const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, sources)}`;
   for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
     addSource(sources, source);
   let h1b: string;

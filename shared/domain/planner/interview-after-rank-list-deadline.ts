@@ -5,7 +5,6 @@ import type { PlanContext } from "./context.ts";
 import { etDayOrWhen, seasonDayOrWhen } from "./day-words.ts";
 import { interviewFacts } from "./interview-facts.ts";
 import { seasonMatchOf } from "./interview-in-earlier-match.ts";
-import { NRMP_DATES_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 
 /** How far past the rank order list deadline an interview outside every season is read as this Match's: a year (the next season opens in September). */
@@ -65,7 +64,7 @@ export function interviewAfterRankListDeadlineRisk(context: PlanContext): Risk |
     message: `${what} ${joined(all)} ${all.length === 1 ? "is" : "are"} after the ${year} Match's rank order list deadline, ${deadline}${later === undefined ? "" : ` (or ${laterWords} if NRMP's deadline is the later candidate)`}: a program can rank you only if it interviews you before it certifies its list. ${sides.join("; ")}. Is the date right? If not, correct it (the interview form); if it is, ask the program whether it will rank you in the ${year} Match. Your plan keeps the interview's reminders meanwhile.`,
     // On no step: a gate may hold the list (the interview's own reminders carry it).
     milestones: [],
-    sources: [rol.status === "projected" ? rol.source : NRMP_DATES_URL],
+    sources: [rol.source],
   };
 }
 

@@ -6,7 +6,6 @@ import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { interviewFacts } from "./interview-facts.ts";
 import { inInterviewSeason } from "./interviewing.ts";
-import { NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
  * The Match whose interview season (inInterviewSeason, the window the CLI's outside-season warning
@@ -68,6 +67,6 @@ export function interviewInEarlierMatchRisk(context: PlanContext): Risk | null {
     severity: "warning",
     message: `${what} ${named.join(" and ")} ${named.length === 1 ? "falls" : "fall"} in the ${earlier.matchYear} Match's interview season, not the ${year} Match's your plan is for: is your Match year ${earlier.matchYear}? If so, change it (send your intake form again, or ask your advisor): your NRMP registration, and certifying your rank order list by ${seasonDayEt(rol)}, then become urgent. If your Match year is ${year}, check the interview's date.`,
     milestones: [],
-    sources: [rol.status === "projected" ? rol.source : NRMP_DATES_URL],
+    sources: [rol.source],
   };
 }

@@ -5,7 +5,6 @@ import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { interviewFacts } from "./interview-facts.ts";
 import { seasonMatchOf } from "./interview-in-earlier-match.ts";
-import { NRMP_DATES_URL } from "./risk-sources.ts";
 
 /**
  * INTERVIEW_IN_LATER_MATCH (warning): the mirror of
@@ -50,6 +49,6 @@ export function interviewInLaterMatchRisk(context: PlanContext): Risk | null {
     severity: "warning",
     message: `${what} ${named.join(" and ")} ${named.length === 1 ? "falls" : "fall"} in the ${later.matchYear} Match's interview season, not the ${year} Match's your plan is for: is your Match year ${later.matchYear}? If so, change it (send your intake form again, or ask your advisor): your plan is then dated for the ${later.matchYear} Match. If your Match year is ${year}, check the interview's date: interviews for the ${year} Match end by its rank order list deadline. Your plan keeps the interview's reminders meanwhile.`,
     milestones: [],
-    sources: [rol.status === "projected" ? rol.source : NRMP_DATES_URL],
+    sources: [rol.source],
   };
 }

@@ -1,5 +1,5 @@
 import { basisMark } from "../date-basis.ts";
-import { projectedMark, projectionSources } from "../seasons/date-words.ts";
+import { projectedMark, seasonDateSources } from "../seasons/date-words.ts";
 import { renderEt } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
@@ -7,7 +7,7 @@ import { dayBy } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { textsOf } from "./match-outcome-texts.ts";
-import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource } from "./risk-sources.ts";
 import {
   RANK_ORDER_LIST_AT,
   type UnreportedSitting,
@@ -23,7 +23,7 @@ import {
  * SOAP 2027). Facts (fact sheet, official): by the rank order list deadline ECFMG must confirm the
  * exams to NRMP, otherwise NRMP withdraws the applicant from the Match and from SOAP
  * (NRMP_ECFMG_REQUIREMENTS_URL); that deadline is also the last day to register (NRMP's Match
- * calendar, NRMP_DATES_URL). So a result that comes after it, even before Match Week, does not open
+ * calendar, cited as the deadline's own source). So a result that comes after it, even before Match Week, does not open
  * SOAP; one that reached ECFMG by it does (a result may come sooner than the allowance), and marked
  * done it brings the plan back to that Match, whose SOAP step SEASON_OVER then leads to.
  *
@@ -40,8 +40,7 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
   const year = calendar.matchYear;
   const change = `change your target Match year to ${feasibleYear}`;
   if (statusOf(context, "nrmp_registration") !== "done") {
-    addSource(sources, NRMP_DATES_URL);
-    projectionSources(sources, rol);
+    seasonDateSources(sources, rol);
     // Interviewing, NRMP never reported: most likely registered, so ask.
     if (nrmpUnreportedWhileInterviewing(context)) {
       addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
@@ -53,7 +52,7 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
   }
   const start = calendar.dates.nrmp_match_week_start_and_soap_start;
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-  projectionSources(sources, start, rol);
+  seasonDateSources(sources, start, rol);
   const sat = pending.map((sitting) => `sat ${sitting.sat}`).join(", ");
   const projected = basisMark(start, "comma");
   return `SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected}) is open to you only if ${unreportedResults(pending)} (${sat}) reached ECFMG by ${dayBy(context, rol.at)}${projectedMark(rol)}: NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by the rank order list deadline, so a result that comes later, even before Match Week, does not open SOAP. If it reached ECFMG in time, mark it done here and this plan returns to the ${year} Match for SOAP; if not, ${change}.`;

@@ -25,7 +25,7 @@ import {
   nrmpWhileWeighing,
 } from "./nrmp-while-weighing.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, citeSeasonDate, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
 /** The NRMP late registration fee as the fee table cites it: the late-fee warning names its amount and source. */
 const NRMP_LATE_FEE = (() => {
@@ -52,8 +52,6 @@ interface LateStepRule {
   code: "NRMP_LATE_FEE" | "ERAS_LATE_SUBMISSION";
   milestone: MilestoneKey;
   dateKey: SeasonDateKey;
-  /** The authority's page for the date, cited while the date is confirmed (citeSeasonDate). */
-  officialUrl: string;
   /**
    * How long the rule speaks: until the rank order list deadline (late registration closes with
    * it), or until the season is over for the applicant (a certified list keeps it open).
@@ -85,15 +83,11 @@ interface LateStepRule {
   };
 }
 
-/** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */
-const LATE_STEP_RULES_ERAS_URL = ERAS_TIMELINE_URL;
-
 const LATE_STEP_RULES: readonly LateStepRule[] = [
   {
     code: "NRMP_LATE_FEE",
     milestone: "nrmp_registration",
     dateKey: "nrmp_early_registration_deadline_late_fee_after",
-    officialUrl: NRMP_DATES_URL,
     until: "rank-order-list-deadline",
     passedSeverity: "warning",
     // The fee is official (NRMP, 2023) but it applies only after the early deadline: while that
@@ -114,7 +108,6 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     code: "ERAS_LATE_SUBMISSION",
     milestone: "eras_application",
     dateKey: "eras_programs_may_review_applications_and_mspe",
-    officialUrl: LATE_STEP_RULES_ERAS_URL,
     until: "season-over",
     passedSeverity: "critical",
     passed: ({ date }) =>
@@ -254,8 +247,8 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rolSources: string[] = [];
   const said: Said = {
-    date: `${when(context, seasonDate.at)}${citeSeasonDate(seasonDate, rule.officialUrl, sources)}`,
-    rol: `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, rolSources)}`,
+    date: `${when(context, seasonDate.at)}${citeSeasonDate(seasonDate, sources)}`,
+    rol: `${when(context, rolDate.at)}${citeSeasonDate(rolDate, rolSources)}`,
     projected: seasonDate.status === "projected",
     matchYear: calendar.matchYear,
   };

@@ -10,7 +10,7 @@ import { lastWorkingInstant } from "./last-working-instant.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { oetBookingClosed } from "./oet-booking-day.ts";
-import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
 /**
  * MATCH_YEAR_LAST_DAY, critical, for a Match in reach on the later candidate of the projected rank
@@ -28,7 +28,7 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const candidate = rolDate.latestCandidate;
   const sources: string[] = [];
   // Each projected day is marked where it is named, this one too.
-  const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
+  const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
   const decidedBy = only.earlier.decidedBy;
   const what = decidedBy === null ? "your exams and Pathway" : reportWords(decidedBy);
   const takes = only.feasibility.takes;

@@ -7,8 +7,6 @@ import { citeSeasonDate } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { RANK_ORDER_LIST_AT, unreportedResults } from "./unreported-sittings.ts";
 
-const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
-
 /**
  * SCHEDULED_DATE_PASSED's words, before the rank order list deadline, for a certified list that
  * hangs on a result never reported (Step 1 or Step 2 CK, catalog `neededForRanking`): the list
@@ -28,7 +26,7 @@ export function listAwaitsResultWords(
   if (after && inTheMatchIf(context) === null) return "";
   const names = passed.filter(({ entry }) => entry.neededForRanking !== undefined).map(({ entry }) => entry);
   if (names.length === 0) return "";
-  const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, sources)}`;
   const results = unreportedResults(names.map((entry) => ({ name: entry.advisorName })));
   // "Your certified list" only when the applicant reported one; a presumed one is a condition.
   const reported = context.entries.at(RANK_ORDER_LIST_AT)?.status === "done";

@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { projectionSources, residencyStartWords, seasonInstantEt } from "../seasons/date-words.ts";
+import { residencyStartWords, seasonDateSources, seasonInstantEt } from "../seasons/date-words.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -8,7 +8,6 @@ import { matchOverTexts } from "./match-over-texts.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
-const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 // facts.md §5: the contract comes first; the Statement of Need comes from the home country's
 // Ministry of Health; ECFMG allows 4–6 weeks once every document is in.
 const ECFMG_J1_PROCESS_URL = "https://ecfmg.org/evsp/application-process.html";
@@ -76,7 +75,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
         severity: "warning",
         message: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}; residency started on ${residencyStartWords(start, [])}). If you did, mark Match Day done with your program. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],
-        sources: projectionSources([NRMP_DATES_URL, ...over.sources], calendar.dates.nrmp_match_day, start),
+        sources: seasonDateSources([...over.sources], calendar.dates.nrmp_match_day, start),
       },
     ];
   }
@@ -84,9 +83,8 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   const waiting = j1
     ? "your contract, the Statement of Need from your Ministry of Health and your J-1 sponsorship through ECFMG (which needs 4 to 6 weeks once every document is in)"
     : `your ${contractSteps(context.applicant.visa)}`;
-  const sources = [NRMP_DATES_URL];
+  const sources = seasonDateSources([], calendar.dates.nrmp_match_day, start);
   if (j1) sources.push(ECFMG_J1_PROCESS_URL);
-  projectionSources(sources, calendar.dates.nrmp_match_day, start);
   // Match Week done already said "matched": only where is asked, no "if you did not match".
   const ask = matched
     ? "You told us you matched: mark Match Day done now with your program."

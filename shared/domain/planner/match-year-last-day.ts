@@ -17,7 +17,7 @@ import { oetLaterSeatClause } from "./oet-later-seat.ts";
 import { oetRebookBy, oetSeatAct, oetSeatClosed } from "./oet-rebook-words.ts";
 import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
 /**
  * MATCH_YEAR_LAST_DAY: the target Match is in reach, but only if the steps
@@ -265,7 +265,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   }
   const chain = describeTakes(takes, sources, facts.zone);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-  const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, sources)}`;
   const pastPathway = facts.bound === "pathway" ? pathwayPastDayWords(year) : null;
   const after = pastPathway ?? AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
   // Nothing left to start (a Pathway already in, a sitting already held): no action to name, only

@@ -1,7 +1,7 @@
 import { seasonCalendar } from "../seasons/index.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
-import { citeSeasonDate, ERAS_TIMELINE_URL } from "./risk-sources.ts";
+import { citeSeasonDate } from "./risk-sources.ts";
 
 /** The next Match as an applicant weighing it would: its year and when ERAS applications open. */
 export interface NextMatch {
@@ -21,6 +21,6 @@ export interface NextMatch {
 export function nextMatch(context: PlanContext, sources: string[]): NextMatch {
   const matchYear = context.calendar.matchYear + 1;
   const submit = seasonCalendar(matchYear).dates.eras_applicants_may_submit;
-  const cited = citeSeasonDate(submit, ERAS_TIMELINE_URL, sources);
+  const cited = citeSeasonDate(submit, sources);
   return { matchYear, submit: `${dayBy(context, submit.at)}${cited}`, submitAt: submit.at };
 }

@@ -3,7 +3,7 @@ import { DAY_MS } from "../time.ts";
 import { INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS, INTERVIEW_SEASON_SOURCES } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
-import { addSource, citeSeasonDate, ERAS_TIMELINE_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
 /**
  * SEASON_OVER's words on the Match it points to, `next`, once that Match's ERAS season has opened
@@ -24,8 +24,7 @@ export function nextSeasonUnderWay(context: PlanContext, next: number, sources: 
   const submit = dates.eras_applicants_may_submit;
   const review = dates.eras_programs_may_review_applications_and_mspe;
   const after = seasonCalendar(next + 1).dates.eras_season_opens_myeras;
-  const day = (date: typeof opens) =>
-    `${dayBy(context, date.at)}${citeSeasonDate(date, ERAS_TIMELINE_URL, sources)}`;
+  const day = (date: typeof opens) => `${dayBy(context, date.at)}${citeSeasonDate(date, sources)}`;
   const submitted = context.now >= submit.at ? "applicants could submit from" : "applicants may submit from";
   const reviewing = context.now >= review.at;
   const programs = reviewing

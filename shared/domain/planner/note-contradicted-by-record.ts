@@ -6,7 +6,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { seasonDayOrWhen } from "./day-words.ts";
 import { SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
-import { addSource, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource } from "./risk-sources.ts";
 
 const APPLICATION_AT = stepIndex("ecfmg_application");
 const STEP1_AT = stepIndex("usmle_step1");
@@ -123,7 +123,7 @@ export function rankListWords(
   register = false,
 ): string {
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+  addSource(sources, rolDate.source);
   if (register)
     return `change your answer, register with NRMP in R3 (a late fee applies after NRMP's early registration deadline) and certify a rank order list in R3 by ${rol}: NRMP's late registration closes then`;
   return `change your answer and certify your rank order list in R3 by ${rol}`;

@@ -6,7 +6,7 @@ import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import { dayBy, when } from "./day-words.ts";
 import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
-import { addSource, citationSource, citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 
 // An OET result reported done while the Pathway it supports is still to be accepted:
 // the day of a done OET is its result's day (a pass is never dated before its sitting), the day the
@@ -64,7 +64,7 @@ export function oetAfterDocumentsRisk(context: PlanContext): Risk | null {
   if (documentsDue !== undefined) addSource(sources, citationSource(documentsDue));
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const year = calendar.matchYear;
-  const decision = `ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  const decision = `ECFMG's decision on your Pathway must reach NRMP by the rank order list deadline, ${when(context, rol.at)}${citeSeasonDate(rol, sources)}`;
   return {
     code: "PATHWAY_DEADLINE_PROJECTED",
     severity: "warning",

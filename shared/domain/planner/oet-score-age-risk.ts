@@ -23,7 +23,6 @@ export const OET_SCORE_AGE_SOURCE =
   "https://www.hmep-hith.jp/information/USMLE-FAQ/STEP3-OET-score-validity (for the 2025 Pathways the OET had to be taken on or after Jan 1, 2023, quoting ECFMG; the rule for later Pathways was not found)";
 const SCORE_AGE_YEARS = 2;
 /** NRMP's Match events page, cited for a confirmed rank order list deadline (as risks.ts). */
-const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 
 /**
  * OET_SCORE_MAY_BE_TOO_OLD (warning): the OET Medicine is done with a date, the Pathway it
@@ -44,7 +43,7 @@ export function oetScoreAgeRisks(context: PlanContext, plannedYear: number): Ris
   if (oet.date >= cutoff) return [];
   // The documents deadline is counted from a season date: projected, its projection rule is cited.
   const sources = [OET_SCORE_AGE_SOURCE, rule.source];
-  const projected = citeSeasonDate(calendar.dates[rule.dateKey], NRMP_DATES_URL, sources);
+  const projected = citeSeasonDate(calendar.dates[rule.dateKey], sources);
   return [
     {
       code: "OET_SCORE_MAY_BE_TOO_OLD",

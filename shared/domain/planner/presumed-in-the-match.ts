@@ -14,7 +14,7 @@ import { withLaterCandidate } from "./later-candidate-feasibility.ts";
 import { presumedDeadlineQuestions } from "./presumed-deadline-words.ts";
 import { NOTE_WORDS, noteOnlyRisk, notePresumed, SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
 import { evidenceSuggests, inTheMatchOnRecord, inTheMatchWords } from "./presumption-evidence.ts";
-import { addSource, ERAS_TIMELINE_URL, NRMP_DATES_URL } from "./risk-sources.ts";
+import { addSource, ERAS_TIMELINE_URL } from "./risk-sources.ts";
 
 /** The ERAS application, by catalog index. */
 const ERAS_APPLICATION_AT = indexedStep("eras_application").index;
@@ -237,7 +237,7 @@ export function certificationUnreportedRisks(context: PlanContext, dates: PlanDa
   const questions = presumedDeadlineQuestions(context, dates, presumed);
   const sources: string[] = [];
   if (certification) {
-    addSource(sources, rolDate.status === "projected" ? rolDate.source : NRMP_DATES_URL);
+    addSource(sources, rolDate.source);
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   }
   if (eras) addSource(sources, ERAS_TIMELINE_URL);

@@ -3,7 +3,7 @@ import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { when } from "./day-words.ts";
 import { type RankingOpening, rankingOpening } from "./ranking-opens-words.ts";
-import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { citeSeasonDate } from "./risk-sources.ts";
 
 /**
  * ROL_BEFORE_RANKING_OPENS (critical) for a rank order list reported that cannot count
@@ -31,11 +31,11 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
           ? `Your rank order list is marked certified on ${date}, a date still to come`
           : `Your rank order list is dated ${date}, before ranking ${opened ? "opened" : "opens"}`;
   const sources: string[] = [];
-  const opening = `${when(context, opens.at)}${citeSeasonDate(opens, NRMP_DATES_URL, sources)}`;
+  const opening = `${when(context, opens.at)}${citeSeasonDate(opens, sources)}`;
   // The deadline too says "(projected)" when it is ("certify it again now, by Thu
   // 25 Feb 2027, 3:00 PM GMT+13 (Wed 24 Feb 2027, 9:00 PM ET)" named the 2027 projection bare).
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const by = `${when(context, rol)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
+  const by = `${when(context, rol)}${citeSeasonDate(rolDate, sources)}`;
   // Once ranking has opened the list can be certified now: the words say so (issue 9 leftover d).
   // Each reason has its own words: the opening is named only where it is the reason, or where it
   // is still ahead ("after the deadline" came with before-opening words).

@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { projectionSources, seasonDay, seasonDayEt } from "../seasons/date-words.ts";
+import { seasonDateSources, seasonDay, seasonDayEt } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { renderEt, renderInZone } from "../time.ts";
@@ -13,7 +13,7 @@ import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { feasibilityOf, keptFeasibility } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { addSource, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { addSource, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { resultsAfterDeadline } from "./season-over-risk.ts";
 
@@ -94,8 +94,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   const matchDay = dates.nrmp_match_day;
   const nextRol = seasonCalendar(year + 1).dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
-  addSource(sources, NRMP_DATES_URL);
-  projectionSources(sources, rolDate, monday, matchDay, nextRol);
+  seasonDateSources(sources, rolDate, monday, matchDay, nextRol);
   // Both ET instants in both zones where the applicant's day differs.
   const rolWords = seasonDayOrWhen(context, rolDate);
   const asked = `Did you ${registered ? "" : "register with NRMP and "}certify a rank order list by ${rolWords}?`;

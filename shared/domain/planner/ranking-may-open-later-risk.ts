@@ -4,8 +4,6 @@ import { renderDate, renderEt, renderInZone } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
-const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
-
 function when(context: PlanContext, at: number): string {
   return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
@@ -34,10 +32,10 @@ export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
   });
   if (entry.date < localDayOf(context.zone, opens) || entry.date >= latestDay) return [];
   const sources: string[] = [];
-  const projected = citeSeasonDate(opens, NRMP_DATES_URL, sources);
+  const projected = citeSeasonDate(opens, sources);
   addSource(sources, latest.rule);
   // The deadline is marked too ("certify it there by … 9:00 PM ET)" was bare).
-  const rolMark = citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
+  const rolMark = citeSeasonDate(rolDate, sources);
   const risk: Risk = {
     code: "RANKING_MAY_OPEN_LATER",
     severity: "warning",

@@ -1,13 +1,12 @@
 import type { Citation } from "../catalog/citation.ts";
 import { basisMark } from "../date-basis.ts";
+import { seasonDateSources } from "../seasons/date-words.ts";
 import type { SeasonDate } from "../seasons/index.ts";
 
 /** AAMC's ERAS timeline: the authority for ERAS season dates while they are confirmed. */
 export const ERAS_TIMELINE_URL =
   "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
 
-/** NRMP's Main Match events page, the source every NRMP season date (registration, rank order list deadline) cites. */
-export const NRMP_DATES_URL = "http://www.nrmp.org/residency/main-match-events/";
 /** NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility. */
 export const NRMP_SOAP_URL = "https://www.nrmp.org/residency-applicants/soap/";
 /** NRMP lets an applicant register "to participate in SOAP only": a rank order list is not required. */
@@ -43,11 +42,12 @@ export function requirementSource(citation: Pick<Citation, "basis" | "source">):
 
 /**
  * How a message marks a season date: " (projected)" for a projected date, nothing for a confirmed
- * one. Its provenance goes to `sources` (Risk.sources), once: the projection rule in full (its
- * candidates and their URLs) when projected, the authority's page (`officialUrl`, "" for none) when
- * confirmed, so the message stays a plain sentence and the details are still shown.
+ * one. Its provenance goes to `sources` (Risk.sources), once: the date's own citation from the
+ * calendar, the projection rule in full (its candidates and their URLs) when projected, the page
+ * confirmed.json read it from when confirmed (never a fixed page: NRMP's events page lists month and
+ * day without a year), so the message stays a plain sentence and the details are still shown.
  */
-export function citeSeasonDate(date: SeasonDate, officialUrl: string, sources: string[]): string {
-  addSource(sources, date.status === "projected" ? date.source : officialUrl);
+export function citeSeasonDate(date: Pick<SeasonDate, "source" | "status">, sources: string[]): string {
+  seasonDateSources(sources, date);
   return basisMark(date);
 }

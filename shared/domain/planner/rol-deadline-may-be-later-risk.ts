@@ -5,7 +5,7 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { etDayOrWhen } from "./day-words.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { citeSeasonDate, NRMP_DATES_URL } from "./risk-sources.ts";
+import { citeSeasonDate } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 
 /** The catalog indices of what ECFMG must confirm to NRMP by the rank order list deadline (`neededForRanking`). */
@@ -54,7 +54,7 @@ export function rolDeadlineMayBeLaterRisks(context: PlanContext): Risk[] {
   }
   if ((!listLate && results.length === 0) || reportsBeingInTheMatch(context)) return [];
   const sources: string[] = [];
-  citeSeasonDate(rolDate, NRMP_DATES_URL, sources);
+  citeSeasonDate(rolDate, sources);
   const year = calendar.matchYear;
   // The projected deadline too, in both zones where the applicant's day differs.
   const projected = etDayOrWhen(context, rolDate.at, yearless(rolDate.date));

@@ -12,13 +12,7 @@ import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { ownDateOf, resultDueAt } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import {
-  addSource,
-  citationSource,
-  citeSeasonDate,
-  ERAS_TIMELINE_URL,
-  NRMP_DATES_URL,
-} from "./risk-sources.ts";
+import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 
 /**
@@ -83,7 +77,7 @@ export function scheduledDatePassedRisk(
         const due = entry.due;
         const from =
           due.from === "season" ? due.dateKey : "nrmp_rol_certification_and_late_registration_deadline";
-        citeSeasonDate(context.calendar.dates[from], "", rebookSources);
+        citeSeasonDate(context.calendar.dates[from], rebookSources);
         if (entry.reportingDays !== undefined) addSource(rebookSources, citationSource(entry.reportingDays));
         addSource(rebookSources, bookingSourceOf(entry.key));
       }
@@ -110,11 +104,7 @@ export function scheduledDatePassedRisk(
   }
   // The review date's provenance goes to `sources` (cheap: no rendering), the message is memoised.
   const sources: string[] = [];
-  const cited = ranking
-    ? citeSeasonDate(rol, NRMP_DATES_URL, sources)
-    : reviewing
-      ? citeSeasonDate(reviewDate, ERAS_TIMELINE_URL, sources)
-      : "";
+  const cited = ranking ? citeSeasonDate(rol, sources) : reviewing ? citeSeasonDate(reviewDate, sources) : "";
   for (const source of rebookSources) addSource(sources, source);
   // One step passed (the usual case) is found by its key and the date the input holds, no key text.
   const one = passed.length === 1 ? (passed[0] as { entry: CatalogEntry; date: string }) : undefined;

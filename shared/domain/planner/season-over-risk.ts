@@ -1,7 +1,7 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
-import { projectedMark, projectionSources } from "../seasons/date-words.ts";
+import { projectedMark, seasonDateSources } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderDate, renderEt, renderInZone } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
@@ -11,7 +11,7 @@ import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
-import { citeSeasonDate, NRMP_DATES_URL, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { citeSeasonDate, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { rolLastReportedDay } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
@@ -158,7 +158,7 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const condition = soapCondition(context);
   // The condition names the rank order list deadline, "(projected)" when it is: its rule is cited.
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  if (condition !== "") projectionSources(sources, rol);
+  if (condition !== "") seasonDateSources(sources, rol);
   const now = context.now < start.at ? "get ready for it now" : "it is running now: check R3 and apply";
   const ready =
     condition === "" ? `${now.charAt(0).toUpperCase()}${now.slice(1)}` : `${condition}; if it did, ${now}`;
@@ -218,8 +218,8 @@ export function seasonOverRisk(context: PlanContext): Risk {
   const nextRol = seasonCalendar(next).dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
   const refused = context.rolRefused?.reason === "after-deadline" ? context.rolRefused.date : null;
-  const passed = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, NRMP_DATES_URL, sources)}`;
-  const nextDeadline = `${when(context, nextRol.at)}${citeSeasonDate(nextRol, NRMP_DATES_URL, sources)}`;
+  const passed = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
+  const nextDeadline = `${when(context, nextRol.at)}${citeSeasonDate(nextRol, sources)}`;
   const withdrawn = context.rolRefused?.reason === "withdrawn" ? withdrawnWords(context, sources) : null;
   return {
     code: "SEASON_OVER",

@@ -8,7 +8,7 @@ import { dayBy } from "./day-words.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
 import { carriedOverWords } from "./pathway-certificate-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { citeSeasonDate, ERAS_TIMELINE_URL, NRMP_DATES_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { citeSeasonDate, NRMP_SOAP_URL } from "./risk-sources.ts";
 
 const SOAP = indexedStep("soap");
 const MATCH_WEEK = indexedStep("match_week");
@@ -50,14 +50,14 @@ export function soapDeclinedUnmatched(context: PlanContext): boolean {
 export function soapDeclinedRisk(context: PlanContext, year: number): Risk {
   const sources: string[] = [NRMP_SOAP_URL];
   const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
-  const deadline = `${renderEt(rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  const deadline = `${renderEt(rol.at)}${citeSeasonDate(rol, sources)}`;
   // The next Match's ERAS season: when MyERAS opens, or, once it has, what is under way (in
   // June the plan did not name the MyERAS opening of the Match it pointed to).
   const opens = seasonCalendar(year).dates.eras_season_opens_myeras;
   noteRiskChange(context, opens.at);
   const season =
     nextSeasonUnderWay(context, year, sources) ||
-    ` The ${year} season's MyERAS opens on ${dayBy(context, opens.at)}${citeSeasonDate(opens, ERAS_TIMELINE_URL, sources)}: its steps are below.`;
+    ` The ${year} season's MyERAS opens on ${dayBy(context, opens.at)}${citeSeasonDate(opens, sources)}: its steps are below.`;
   const steps = contractSteps(context.applicant.visa);
   // No certified list: no match was possible on what we know; one certified but never told undoes it.
   const reading = isSatisfied(context, "rank_order_list")

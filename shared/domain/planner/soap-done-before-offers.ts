@@ -1,6 +1,6 @@
 import { reminderLadder } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
-import { projectedMark, projectionSources } from "../seasons/date-words.ts";
+import { projectedMark, seasonDateSources } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
@@ -83,6 +83,6 @@ export function soapDoneBeforeOffersRisk(context: PlanContext): Risk | null {
     severity: "warning",
     message: `${marked}, but SOAP offers are made from ${when} at the earliest (check NRMP's Match Week schedule for this year's round times): SOAP done means you accepted a SOAP offer, so this plan does not count it and keeps your SOAP steps and reminders. If you meant you have prepared, set SOAP back to not started (send your intake form again, or ask your advisor); mark it done only when you accept an offer.`,
     milestones: ["soap"],
-    sources: projectionSources([NRMP_SOAP_URL, FIRST_ROUND_SOURCE], end),
+    sources: seasonDateSources([NRMP_SOAP_URL, FIRST_ROUND_SOURCE], end),
   };
 }

@@ -8,7 +8,7 @@ import type { Feasibility } from "./feasibility.ts";
 import { unmatchedReported } from "./match-outcome-texts.ts";
 import { carriedOverWords } from "./pathway-certificate-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { citeSeasonDate, NRMP_DATES_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { citeSeasonDate, NRMP_SOAP_URL } from "./risk-sources.ts";
 
 /**
  * Whether an applicant who told us in Match Week they did not match (in SOAP: unmatchedReported),
@@ -65,7 +65,7 @@ export function soapOutcomeRisk(context: PlanContext, dates: PlanDates, year: nu
       ? ""
       : ` by ${dates.rendered(due).local} (the date this plan gives the contract, two weeks after Match Day: our advice)`;
   const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
-  const deadline = `${renderEt(rol.at)}${citeSeasonDate(rol, NRMP_DATES_URL, sources)}`;
+  const deadline = `${renderEt(rol.at)}${citeSeasonDate(rol, sources)}`;
   return {
     code: "SOAP_OUTCOME_UNREPORTED",
     severity: "warning",

@@ -168,7 +168,7 @@ function wordsOf(
   const rol = rolDate.at;
   const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays()) * DAY_MS;
   const opening = (sources: string[]): string => {
-    const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, "", sources)}`;
+    const rolText = `${when(context, rol)}${citeSeasonDate(rolDate, sources)}`;
     for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
       addSource(sources, source);
     return rolText;
@@ -235,7 +235,7 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   const { calendar } = context;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
-  const rolText = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, "", sources)}`;
+  const rolText = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
   for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
     addSource(sources, source);
   const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
@@ -278,7 +278,7 @@ function resultAfterRankingOpens(context: PlanContext, day: number): Risk[] {
   const expected = day + scoringDays * DAY_MS;
   if (expected <= opens.at) return [];
   const sources = [RANKING_OPENS_DECISIONS];
-  const opensText = `${when(context, opens.at)}${citeSeasonDate(opens, opens.source, sources)}`;
+  const opensText = `${when(context, opens.at)}${citeSeasonDate(opens, sources)}`;
   addSource(sources, SCORE_REPORTING_SOURCE);
   return [
     {

@@ -34,12 +34,16 @@ export function seasonDay(date: SeasonDate): string {
 }
 
 /**
- * Adds to a risk's `sources` the projection rule of each projected date its message names (the
- * message says "(projected)", the sources say by which rule), once each; returns `sources`.
+ * Adds to a risk's `sources` the calendar's own citation of each season date its message names,
+ * once each: the projection rule of a projected date (the message says "(projected)", the sources
+ * say by which rule), the page confirmed.json read a confirmed date from (never a fixed page: NRMP's
+ * events page lists month and day without a year). Returns `sources`.
  */
-export function projectionSources(sources: string[], ...dates: readonly SeasonDate[]): string[] {
-  for (const date of dates)
-    if (date.status === "projected" && !sources.includes(date.source)) sources.push(date.source);
+export function seasonDateSources(
+  sources: string[],
+  ...dates: readonly Pick<SeasonDate, "source">[]
+): string[] {
+  for (const date of dates) if (!sources.includes(date.source)) sources.push(date.source);
   return sources;
 }
 
@@ -47,11 +51,11 @@ export function projectionSources(sources: string[], ...dates: readonly SeasonDa
  * Residency's start as a post-Match message names it (issue 9 Build 7, "messages
  * about projected dates cite the projection rule, not the authority's page"): "Thu 1 Jul 2027
  * (NRMP's start date; most programs start then, check yours)", or "Wed 1 Jul 2026" once
- * confirmed. The projection rule goes to `sources` (projectionSources), so the date's provenance is
+ * confirmed. The projection rule goes to `sources` (seasonDateSources), so the date's provenance is
  * the rule, whatever page the message's requirement cites.
  */
 export function residencyStartWords(start: SeasonDate, sources: string[]): string {
-  projectionSources(sources, start);
+  seasonDateSources(sources, start);
   const day = renderDate(start.date);
   if (start.status !== "projected") return day;
   // NRMP's rule sets the day every Match year (applicants must be able to enter GME on July 1 of

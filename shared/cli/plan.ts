@@ -14,6 +14,7 @@ import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-wind
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
 import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seasons/index.ts";
+import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
@@ -73,7 +74,7 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
   // The budget is its own section below, not a step.
   const nextSteps = listedInReadingOrder(result, timezone);
   const parts = [
-    `Plan for ${applicantName}: ${matchYearHeading(result)}, ${result.seasonStatus} calendar, as of ${result.now}\n`,
+    `Plan for ${applicantName}: ${matchYearHeading(result)}, ${seasonStatusWords(result, "calendar")}, as of ${result.now}\n`,
     "\nNEXT STEPS\n",
     table(
       ["standing", "step", "target (your time)", "deadline (your time)", "deadline (ET)", "title"],

@@ -2,6 +2,7 @@ import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
 import { type AboutApplicant, riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
+import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { renderInZone } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { budgetSection } from "./budget.ts";
@@ -83,7 +84,7 @@ export function applicantFragment(view: ApplicantView, today: string, notice?: s
   const events = view.events.filter((event) => event.at >= since);
   return `<h1>${h(profile.fullName)}</h1>
 ${notice ? `<p class="notice" role="status">${h(notice)}</p>` : ""}
-<p class="muted">${h(matchYearHeading(plan))} · ${h(profile.visa)}${profile.couplesMatch === true ? " · Couples Match" : ""} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan ${plan.seasonStatus === "projected" ? "uses projected season dates" : "uses confirmed season dates"}</p>
+<p class="muted">${h(matchYearHeading(plan))} · ${h(profile.visa)}${profile.couplesMatch === true ? " · Couples Match" : ""} · ${h(profile.timezone)} · advisor ${h(profile.advisorEmail ?? "unassigned")} · plan uses ${h(seasonStatusWords(plan, "season dates"))}</p>
 ${unreachableNotice(view)}
 ${advisorSuppressedNotice(view)}
 <p><a href="#/applicants/${id}/what-if">Try a what-if</a> · <a href="#/cohort">Back to the cohort</a></p>

@@ -75,7 +75,9 @@ describe.each(CASES)("%s at %s", (file, now) => {
     // A risk that is only about a date being projected (RANKING_MAY_OPEN_LATER) goes with confirmation.
     const kept = new Set<string>(after.risks.map((risk) => risk.code));
     const cited = ruleCitations(before.risks).filter((each) => kept.has(each.split(" ")[0] ?? ""));
-    const citedAfter = after.risks.flatMap((risk) => (risk.sources ?? []).map((source) => `${risk.code} ${source}`));
+    const citedAfter = after.risks.flatMap((risk) =>
+      (risk.sources ?? []).map((source) => `${risk.code} ${source}`),
+    );
     for (const each of cited) expect(citedAfter).toContain(each);
   });
 

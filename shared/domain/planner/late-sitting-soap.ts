@@ -7,7 +7,7 @@ import { dayBy } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { textsOf } from "./match-outcome-texts.ts";
-import { addSource } from "./risk-sources.ts";
+import { addSource, NRMP_EVENTS_URL } from "./risk-sources.ts";
 import {
   RANK_ORDER_LIST_AT,
   type UnreportedSitting,
@@ -23,7 +23,7 @@ import {
  * SOAP 2027). Facts (fact sheet, official): by the rank order list deadline ECFMG must confirm the
  * exams to NRMP, otherwise NRMP withdraws the applicant from the Match and from SOAP
  * (NRMP_ECFMG_REQUIREMENTS_URL); that deadline is also the last day to register (NRMP's Match
- * calendar, cited as the deadline's own source). So a result that comes after it, even before Match Week, does not open
+ * calendar, NRMP_EVENTS_URL). So a result that comes after it, even before Match Week, does not open
  * SOAP; one that reached ECFMG by it does (a result may come sooner than the allowance), and marked
  * done it brings the plan back to that Match, whose SOAP step SEASON_OVER then leads to.
  *
@@ -40,6 +40,7 @@ export function lateSittingSoapWords(context: PlanContext, feasibleYear: number,
   const year = calendar.matchYear;
   const change = `change your target Match year to ${feasibleYear}`;
   if (statusOf(context, "nrmp_registration") !== "done") {
+    addSource(sources, NRMP_EVENTS_URL);
     seasonDateSources(sources, rol);
     // Interviewing, NRMP never reported: most likely registered, so ask.
     if (nrmpUnreportedWhileInterviewing(context)) {

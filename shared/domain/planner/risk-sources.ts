@@ -7,6 +7,12 @@ import type { SeasonDate } from "../seasons/index.ts";
 export const ERAS_TIMELINE_URL =
   "https://students-residents.aamc.org/applying-residencies-eras/publication-chapters/eras-timeline";
 
+/**
+ * NRMP's Main Match events page, cited for what its calendar says of a date (late registration closes
+ * with the rank order list deadline), never for the date itself: it lists month and day without a
+ * year, so a date's own citation is the calendar's (citeSeasonDate).
+ */
+export const NRMP_EVENTS_URL = "http://www.nrmp.org/residency/main-match-events/";
 /** NRMP: SOAP is for eligible unmatched and partially matched applicants, and R3 shows eligibility. */
 export const NRMP_SOAP_URL = "https://www.nrmp.org/residency-applicants/soap/";
 /** NRMP lets an applicant register "to participate in SOAP only": a rank order list is not required. */

@@ -70,6 +70,27 @@ export const STEP3_GRADUATION_VERIFICATION_SOURCE =
   "https://www.fsmb.org/step-3/step-3-information/ (it can take up to 12 weeks after you graduate for FSMB to verify your graduation with your medical school)";
 
 /**
+ * The one sentence (leading space) said beside every Step 3 day to apply to FSMB by and every "there
+ * is still time" (step3FsmbTimeWords): those days count FSMB's usual two weeks, but FSMB may need up
+ * to 12 weeks to verify graduation (both official, STEP3_FSMB_TIME_SOURCES), so a day to apply by
+ * is a last day, never a promise that the time left is enough. Its opening, the same for every text.
+ */
+export const STEP3_FSMB_TIME_WORDS = ` FSMB's processing takes about ${STEP3_PROCESSING_DAYS / 7} weeks, but FSMB says it may need up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks to verify your graduation, so apply`;
+
+/**
+ * STEP3_FSMB_TIME_WORDS whole: "so apply now", or while the ECFMG certificate is pending (`certified`
+ * false; FSMB takes no Step 3 application without it) the day it is issued, never before.
+ */
+export function step3FsmbTimeWords(certified: boolean): string {
+  return `${STEP3_FSMB_TIME_WORDS} ${certified ? "now" : "the day your ECFMG certificate is issued"}.`;
+}
+/** The figures STEP3_FSMB_TIME_WORDS names, for a risk's sources. */
+export const STEP3_FSMB_TIME_SOURCES: readonly string[] = [
+  STEP3_PROCESSING_SOURCE,
+  STEP3_GRADUATION_VERIFICATION_SOURCE,
+];
+
+/**
  * Days allowed for a US visitor visa (B-1/B-2) interview before the trip to sit Step 3, which is
  * offered only in the US (FSMB, official). The fact sheet has no figure: the wait differs by
  * consulate and month, and in some posts it is far longer. 60 days is a planning allowance (the

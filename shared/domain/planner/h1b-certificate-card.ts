@@ -1,6 +1,11 @@
 import { basisMark } from "../date-basis.ts";
 import { ET_ZONE } from "../time.ts";
-import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
+import {
+  EXAM_BOOKING_DAYS,
+  SCORE_REPORTING_DAYS,
+  STEP3_PROCESSING_DAYS,
+  step3FsmbTimeWords,
+} from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -44,12 +49,14 @@ export function certificateForRanking(context: PlanContext, target: DueDate, vis
     return ` The rank order list deadline has passed, so ranking is over and the position is what matters now: an H-1B petition needs your ECFMG certificate and a Step 3 pass, so ${ask}.${RESIDENCY}`;
   }
   const held = shiftDays(target.at, target.zone, visaDays);
+  const later = visaDays > 0 && held >= context.now ? undefined : laterCertificateWords(context, visaDays);
   const rest =
-    visaDays > 0 && held >= context.now
+    later === undefined
       ? `; ${dayBy(context, held)}${projected} only if you already hold a visitor visa`
-      : (laterCertificateWords(context, visaDays) ??
-        ", so ranking on H-1B for this Match is most likely out of reach (see the Step 3 risk)");
-  return ` For ranking on H-1B it was needed by ${dayBy(context, target.at)}${projected}${rest}.${RESIDENCY}`;
+      : (later ?? ", so ranking on H-1B for this Match is most likely out of reach (see the Step 3 risk)");
+  // A day to apply to FSMB by says FSMB's two figures (the certificate is pending here).
+  const fsmb = typeof later === "string" ? step3FsmbTimeWords(false) : "";
+  return ` For ranking on H-1B it was needed by ${dayBy(context, target.at)}${projected}${rest}.${fsmb}${RESIDENCY}`;
 }
 
 /**

@@ -3,8 +3,10 @@ import { DAY_MS } from "../time.ts";
 import {
   EXAM_BOOKING_DAYS,
   SCORE_REPORTING_DAYS,
+  STEP3_FSMB_TIME_SOURCES,
   STEP3_PROCESSING_DAYS,
   STEP3_PROCESSING_SOURCE,
+  step3FsmbTimeWords,
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -45,7 +47,7 @@ export function h1bJ1Fallback(context: PlanContext, dates: PlanDates, sources: s
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
-  const { visaDays, chain } = step3ChainNow(context, context.now);
+  const { certified, visaDays, chain } = step3ChainNow(context, context.now);
   if (visaDays === 0) return null;
   const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
   if (sitBy === null || step3DueKind(sitBy) !== "petition" || sitBy.at <= context.now) return null;
@@ -69,5 +71,6 @@ export function h1bJ1Fallback(context: PlanContext, dates: PlanDates, sources: s
   const unless = held
     ? `unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by ${day}`
     : "even if you already hold a B-1/B-2 visa";
-  return `The H-1B for your start date is likely out of reach, ${unless}. The petition needs your Step 3 pass, Step 3 is taken only in the US, and by this plan's allowances (about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date) you could not sit it by ${day}, the last day that leaves the petition time. Ask your program today whether it will take you on a J-1; if so, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+  if (held) for (const source of STEP3_FSMB_TIME_SOURCES) addSource(sources, source);
+  return `The H-1B for your start date is likely out of reach, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and by this plan's allowances (about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date) you could not sit it by ${day}, the last day that leaves the petition time. Ask your program today whether it will take you on a J-1; if so, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }

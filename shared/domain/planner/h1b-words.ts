@@ -2,6 +2,8 @@ import { catalogEntry, FEES } from "../catalog/index.ts";
 import { renderEt, renderInZone } from "../time.ts";
 import {
   EXAM_BOOKING_SOURCE,
+  STEP3_FSMB_TIME_SOURCES,
+  STEP3_FSMB_TIME_WORDS,
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_GRADUATION_VERIFICATION_SOURCE,
   VISITOR_VISA_WAIT_SOURCE,
@@ -116,4 +118,15 @@ export function visaCited(sources: string[], days: number): string {
 /** "60 days for a visitor visa (B-1/B-2) interview, an allowance to check against …": Step 3's and an interview's words. */
 export function visitorVisaAllowance(days: number): string {
   return `${days} days for a visitor visa (B-1/B-2) interview, an allowance to check against your consulate's wait in the State Department's Global Visa Wait Times tool`;
+}
+
+/**
+ * A risk's sources with FSMB's two figures (STEP3_FSMB_TIME_SOURCES) when its `message` says
+ * STEP3_FSMB_TIME_WORDS; a copy, as the words' sources are shared between plans.
+ */
+export function fsmbTimeCited(message: string, sources: readonly string[]): string[] {
+  if (!message.includes(STEP3_FSMB_TIME_WORDS)) return sources as string[];
+  const cited = [...sources];
+  for (const source of STEP3_FSMB_TIME_SOURCES) addSource(cited, source);
+  return cited;
 }

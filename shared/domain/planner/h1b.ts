@@ -10,6 +10,7 @@ import {
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_PROCESSING_DAYS,
   STEP3_PROCESSING_SOURCE,
+  step3FsmbTimeWords,
   VISITOR_VISA_WAIT_DAYS,
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
@@ -243,7 +244,7 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
   // A day already gone is asked for as soon as possible, never "by" it. A
   // whole-day date ends at a midnight: its last instant names its day in every zone.
   const by = (at: number): string => byDay(context, sitBy.asDay === true ? at - 1 : at);
-  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${passed}`;
+  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATION.index)))}${passed}`;
 }
 
 /**

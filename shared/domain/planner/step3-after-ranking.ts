@@ -6,7 +6,7 @@ import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
-import { step3ApplyBy, step3ApplyByWords } from "./step3-apply-by.ts";
+import { step3ApplyBy, step3ApplyByWords, step3FsmbTime } from "./step3-apply-by.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
@@ -97,7 +97,7 @@ export function step3AfterRankingWords(
   const needs = step3ForPetition(context)
     ? "Your program's H-1B petition needs your Step 3 pass"
     : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
-  return `${needs}: ${sit}${apply}. `;
+  return `${needs}: ${sit}${apply}.${apply === "" ? "" : step3FsmbTime(context)} `;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
-import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
+import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS, step3FsmbTimeWords } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { type PlanContext, statusAt } from "./context.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
@@ -16,6 +16,12 @@ import { weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const STEP3_INDEX = stepIndex("usmle_step3");
+const CERTIFICATE_INDEX = stepIndex("ecfmg_certification");
+
+/** step3FsmbTimeWords for this applicant: apply now, or the day the pending certificate is issued. */
+export function step3FsmbTime(context: PlanContext): string {
+  return step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATE_INDEX)));
+}
 
 /**
  * The day to apply to FSMB by for Step 3 dated for the H-1B petition after ranking (step3DueNow's
@@ -108,7 +114,7 @@ export function step3ApplyByReminders(
   const sitBy = `${dueDay(context, due)}${projected}`;
   const apply = step3ApplyByWords(context, applyBy, false);
   const needs = `Ranking is over and the H-1B petition needs your Step 3 pass: sit it by ${sitBy}`;
-  const why = `${needs}${apply}. Tell us your test date once you have it.`;
+  const why = `${needs}${apply}.${step3FsmbTime(context)} Tell us your test date once you have it.`;
   // Past the apply-by day its reminders never name it: apply now if not done.
   const sitWhy = `${needs}. If you have not applied to FSMB yet, apply now ${chainWords(step3VisaDays(context))}; tell us your test date once you have it.`;
   if (applyBy.at >= context.now) {
@@ -215,7 +221,7 @@ function projectedApplyByReminders(
       dueAt: applyBy.at,
       detail: stepDates.rendered(applyBy),
       title: `${STEP3.title}: apply to FSMB by ${applyDay}`,
-      why: `To sit Step 3 by ${dueDay(context, due)}${projected}, in time for the rank order list deadline, apply to FSMB by ${applyDay} ${chainWords(step3VisaDays(context))}. Tell us your test date once you have it.`,
+      why: `To sit Step 3 by ${dueDay(context, due)}${projected}, in time for the rank order list deadline, apply to FSMB by ${applyDay} ${chainWords(step3VisaDays(context))}.${step3FsmbTime(context)} Tell us your test date once you have it.`,
       rung: "apply-by-follow-up",
       ladder: "hard-deadline",
       lay: true,

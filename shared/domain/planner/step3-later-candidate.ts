@@ -1,5 +1,5 @@
 import { DAY_MS, ET_ZONE, renderDate } from "../time.ts";
-import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE } from "./advice.ts";
+import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, step3FsmbTimeWords } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -150,7 +150,8 @@ const heldDues = new WeakMap<PlanDates, DueDate>();
  * (our advice); rank J-1 programs too either way." `certified` false: the certificate first; `j1`
  * false: without the J-1 clause (the risk's tail says it, J1_ALTERNATIVE_TOO). The visa-held days
  * (`held`) say so: "If you already hold a B-1/B-2 visa[ and NRMP's … later candidate (…)], there is
- * still time: … sit Step 3 in the US by …".
+ * still time: … sit Step 3 in the US by …". Both end with step3FsmbTimeWords: the apply-by day
+ * counts FSMB's usual two weeks, and FSMB says it may need up to 12 weeks to verify graduation.
  */
 export function step3LaterWords(
   context: PlanContext,
@@ -163,9 +164,9 @@ export function step3LaterWords(
   // The sit-by day's mark by who sets it (cutOffMark: advice, the result time counted back).
   const act = `there is still time: ${first}apply to FSMB by ${dayBy(context, days.applyBy)} and sit Step 3 ${where}by ${dayBy(context, days.sitBy)}${cutOffMark(context.calendar, "usmle_step3")}`;
   if (days.held === true && days.later !== true)
-    return ` If you already hold a B-1/B-2 visa, ${act}${j1 ? "; if you do not, rank J-1 programs too" : ""}.`;
+    return ` If you already hold a B-1/B-2 visa, ${act}${j1 ? "; if you do not, rank J-1 programs too" : ""}.${step3FsmbTimeWords(certified)}`;
   const held = days.held === true ? "If you already hold a B-1/B-2 visa and " : "If ";
-  return `${days.held === true ? projectedApplyByPassed(context, days.applyBy) : ""} ${held}${laterCandidateClause(context).slice(3)}, ${act}${j1 ? "; rank J-1 programs too either way" : ""}.`;
+  return `${days.held === true ? projectedApplyByPassed(context, days.applyBy) : ""} ${held}${laterCandidateClause(context).slice(3)}, ${act}${j1 ? "; rank J-1 programs too either way" : ""}.${step3FsmbTimeWords(certified)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { basisMark } from "../date-basis.ts";
 import { DAY_MS } from "../time.ts";
-import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { SCORE_REPORTING_DAYS, step3FsmbTimeWords } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
@@ -47,7 +47,7 @@ export function petitionOutOfReach(
   return held
     ? {
         held,
-        action: `By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day your program's H-1B petition needs: ${ask}. Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.`,
+        action: `By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day your program's H-1B petition needs: ${ask}. Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.${step3FsmbTimeWords(isFinished(statusOf(context, "ecfmg_certification")))}`,
         title: `${TITLE_ASK}; only with a B-1/B-2 visa already held, sit it by ${titled}`,
       }
     : {

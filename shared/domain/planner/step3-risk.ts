@@ -2,13 +2,19 @@ import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
-import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
+import {
+  SCORE_REPORTING_DAYS,
+  SCORE_REPORTING_SOURCE,
+  STEP3_PROCESSING_SOURCE,
+  step3FsmbTimeWords,
+} from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays } from "./h1b.ts";
 import {
+  fsmbTimeCited,
   graduationCited,
   J1_ALTERNATIVE,
   J1_ALTERNATIVE_TOO,
@@ -89,15 +95,16 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   const before = later?.held !== true ? held : later.later === true ? HELD_TOO_LATE : "";
   const reach =
     later === null
-      ? `${laterDeadlineWords(context, reportedBy)}${held}${words.lateTail}`
+      ? `${laterDeadlineWords(context, reportedBy)}${held}${held === words.heldInTime && held !== "" ? step3FsmbTimeWords(certified) : ""}${words.lateTail}`
       : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${words.lateTailToo}`;
+  const message = `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${reach}`;
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "critical",
-      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${reach}`,
+      message,
       milestones: STEP3_MILESTONES as StepSubject[],
-      sources,
+      sources: fsmbTimeCited(message, sources),
     },
   ];
 }
@@ -242,12 +249,13 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   const later = step3BookedLaterWords(context, reportedBy, date);
   const trip = tripVisa(context, sources);
   for (const source of J1_SOURCES) addSource(sources, source);
+  const message = `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date === undefined ? dayBy(context, day) : dayText(date.slice(0, 10))}, and ${RESULT_WORDS}.${later}${trip} ${later === "" ? J1_ALTERNATIVE : J1_ALTERNATIVE_TOO}`;
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",
-    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date === undefined ? dayBy(context, day) : dayText(date.slice(0, 10))}, and ${RESULT_WORDS}.${later}${trip} ${later === "" ? J1_ALTERNATIVE : J1_ALTERNATIVE_TOO}`,
+    message,
     milestones: STEP3_MILESTONES as StepSubject[],
-    sources,
+    sources: fsmbTimeCited(message, sources),
   };
 }
 

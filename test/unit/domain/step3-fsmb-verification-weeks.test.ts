@@ -23,7 +23,8 @@ const read = (path: string): ApplicantSnapshot =>
 const BOTH_FIGURES =
   "FSMB's processing takes about 2 weeks, but FSMB says it may need up to 12 weeks to verify your graduation, so apply";
 const PROCESSING_SOURCE = "processing from the application to the scheduling permit is approximately 2 weeks";
-const VERIFICATION_SOURCE = "it can take up to 12 weeks after you graduate for FSMB to verify your graduation";
+const VERIFICATION_SOURCE =
+  "it can take up to 12 weeks after you graduate for FSMB to verify your graduation";
 /** A Step 3 day to apply to FSMB by, or a promise of time left. */
 const PROMISE = /apply to FSMB (by|now|that day)|there is still time|can you still apply|can still count/;
 

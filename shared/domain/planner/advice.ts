@@ -84,6 +84,12 @@ export const STEP3_FSMB_TIME_WORDS = ` FSMB's processing takes about ${STEP3_PRO
 export function step3FsmbTimeWords(certified: boolean): string {
   return `${STEP3_FSMB_TIME_WORDS} ${certified ? "now" : "the day your ECFMG certificate is issued"}.`;
 }
+
+/** `text` without its step3FsmbTimeWords sentence when `before`, said first on the same card, has it. */
+export function fsmbTimeSaidOnce(before: string, text: string): string {
+  if (!before.includes(STEP3_FSMB_TIME_WORDS)) return text;
+  return text.replace(step3FsmbTimeWords(true), "").replace(step3FsmbTimeWords(false), "");
+}
 /** The figures STEP3_FSMB_TIME_WORDS names, for a risk's sources. */
 export const STEP3_FSMB_TIME_SOURCES: readonly string[] = [
   STEP3_PROCESSING_SOURCE,

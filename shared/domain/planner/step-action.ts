@@ -4,6 +4,7 @@ import type { Budget } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
+import { fsmbTimeSaidOnce } from "./advice.ts";
 import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
 import { couplesMatchNote } from "./couples-match.ts";
@@ -144,7 +145,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const rebook = sitting === null ? "" : rebookWords(context, sitting, entry.key);
   return lateResult === "" && laterMatch === "" && expedite === "" && after === "" && rebook === ""
     ? action
-    : `${after}${action}${rebook}${laterMatch}${lateResult}${expedite}`;
+    : `${after}${fsmbTimeSaidOnce(after, action)}${rebook}${laterMatch}${lateResult}${expedite}`;
 }
 
 /**

@@ -68,6 +68,8 @@ describe("Step 3's days to apply to FSMB by say FSMB's up to 12 weeks", () => {
         for (const texts of textsOf(result)) {
           if (!PROMISE.test(texts.said)) continue;
           promises += 1;
+          // Once per text: a card giving the day twice says the figures once.
+          expect(texts.said.split(BOTH_FIGURES).length, texts.said).toBeLessThanOrEqual(2);
           expect(texts.said, `${input.applicant.externalId} at ${new Date(at).toISOString()}`).toContain(
             BOTH_FIGURES,
           );

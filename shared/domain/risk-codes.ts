@@ -46,6 +46,8 @@ export const RISK_CODES = [
   "TARGETS_SLIPPED",
   "BOOKED_AFTER_TARGET",
   "VISA_NOT_READY_FOR_START",
+  // The J-1 sponsorship done so late that ECFMG's review may run past the DS-2019's date.
+  "ECFMG_REVIEW_PAST_DS2019",
   "START_DELAYED",
   "MATCH_DAY_NOT_REPORTED",
   "VISA_UNDECIDED",

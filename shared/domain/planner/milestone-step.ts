@@ -8,6 +8,7 @@ import { certificateAskedUrgency, certificateIssuedAsked } from "./certificate-i
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { awaitsEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
 import { inUsEntryFor, routeAsked } from "./h1b-in-us.ts";
@@ -122,7 +123,9 @@ export function planMilestone(
   const ruled = entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : shown.due;
   const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
-  const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting";
+  const queued = awaitsEcfmgReview(context, entry.key, stepDates); // ECFMG's queue is behind, not the applicant
+  const overdueNow =
+    due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting" && !queued;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
     due === null || (resolvedBy !== undefined && !overdueNow)

@@ -9,6 +9,7 @@ import {
 } from "./certification-after-start-risk.ts";
 import { applies, isFinished, type PlanContext, statusAt, uncheckedGate } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { ecfmgReviewPastDs2019Risks } from "./ecfmg-review-past-ds2019.ts";
 import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
 import { scoreBelowPassingRisks } from "./failed-score.ts";
 import type { Feasibility } from "./feasibility.ts";
@@ -211,6 +212,7 @@ export function assessRisks(
   if (!held && !seasonOver) append(risks, oetScoreAgeRisks(context, targeted.year));
   if (!held) {
     append(risks, visaStartRisks(context, dates));
+    append(risks, ecfmgReviewPastDs2019Risks(context, dates));
     append(risks, startDelayedRisks(context));
   }
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the

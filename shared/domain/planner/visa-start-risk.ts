@@ -4,6 +4,7 @@ import { residencyStartWords } from "../seasons/date-words.ts";
 import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -82,9 +83,12 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   );
   // Matched on H-1B past ranking, Step 3 is held to the petition's dates; booked too late is the risk.
   const step3 = petitionStep3Due(context, dates);
+  // A sponsorship done late: the DS-2019 waits on ECFMG's queue, not late before the review's last day.
+  const review = lateEcfmgReview(context, dates);
   const late = open.filter((entry) => {
-    const due = entry.key === "usmle_step3" && step3 !== null ? step3.at : dates.due(entry.key)?.at;
-    if (due === undefined) return false;
+    const planned = entry.key === "usmle_step3" && step3 !== null ? step3.at : dates.due(entry.key)?.at;
+    if (planned === undefined) return false;
+    const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
     noteRiskChange(context, due);
     return due < context.now || (entry.key === "usmle_step3" && step3?.booked != null);
   });

@@ -9,6 +9,7 @@ import { stepFor } from "./critical-risk-notice.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isLateArrival, lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
+import { ECFMG_REVIEW_NOTICE } from "./ecfmg-review-past-ds2019.ts";
 import { PATHWAY_CERTIFICATE_NOTICE } from "./pathway-certificate-notice.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
@@ -60,6 +61,8 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   // Step 3 is offered only in the US: abroad, the visitor visa's interview wait is the chain's one
   // step that waits on nothing, so it is asked for now, not when Step 3's own ladder starts.
   ["STEP3_NEEDED_FOR_H1B", VISITOR_VISA_NOTICE],
+  // A J-1 sponsorship done late: the DS-2019 may come after its date; said at once, not on 17 May.
+  ["ECFMG_REVIEW_PAST_DS2019", ECFMG_REVIEW_NOTICE],
 ]);
 
 /** The ids' phases: the first notice, and the one `againDaysBefore` its date. */

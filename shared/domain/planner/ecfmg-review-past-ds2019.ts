@@ -1,0 +1,122 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { type DueDate, shapedDueDate } from "./due-date.ts";
+import {
+  J1_CONSULAR_ALLOWANCE_DAYS,
+  J1_CONSULAR_ALLOWANCE_SOURCE,
+  J1_ECFMG_REVIEW_DAYS,
+} from "./j1-allowances.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+
+/** The J-1 sponsorship done late, as the DS-2019's card, its chase and ECFMG_REVIEW_PAST_DS2019 read it. */
+export interface LateEcfmgReview {
+  /** The day the sponsorship was done (ISO date), the review's first day. */
+  sent: string;
+  /** The review's last day (ISO date): done + J1_ECFMG_REVIEW_DAYS, the upper end of ECFMG's 4–6 weeks. */
+  reviewEnds: string;
+  /** The end of that day in the applicant's zone: before it the DS-2019 is not late. */
+  endsAt: number;
+}
+
+/**
+ * The J-1 sponsorship done (the applicant's part finished) on a day whose ECFMG review may run past
+ * the DS-2019's date, with the DS-2019 still to come: ECFMG's queue, not the applicant, then decides
+ * when it arrives (README §The visa: "you are not chased over ECFMG's queue"). Null on every other
+ * track, with the sponsorship not done or dated inside the plan's time, and with the DS-2019 done or
+ * waived. The review's end is the chain's own figure (J1_ECFMG_REVIEW_DAYS), never a new one.
+ */
+export function lateEcfmgReview(context: PlanContext, dates: PlanDates): LateEcfmgReview | null {
+  if (context.applicant.visa !== "J-1" || isFinished(statusOf(context, "j1_ds2019"))) return null;
+  if (statusOf(context, "j1_ecfmg_sponsorship") !== "done") return null;
+  const sent = context.entries.at(SPONSORSHIP_AT)?.date;
+  const due = dates.due("j1_ds2019");
+  if (sent === undefined || due === null) return null;
+  const endsAt = shiftDays(startOfLocalDate(context.zone, sent), context.zone, J1_ECFMG_REVIEW_DAYS + 1);
+  const reviewEnds = localDate(context.zone, endsAt - 1);
+  const planned = localDate(due.zone, due.asDay === true ? due.at - 1 : due.at);
+  return reviewEnds <= planned ? null : { sent, reviewEnds, endsAt };
+}
+
+/**
+ * ECFMG_REVIEW_PAST_DS2019 (warning): the J-1 sponsorship done late (lateEcfmgReview), seen the day
+ * it is known rather than only on the DS-2019's card: the DS-2019 may arrive as late as the review's
+ * last day, which leaves fewer days before the visa date than the month the plan allows for the
+ * consular interview. What to do is advice (tell the program's liaison, check the consulate's wait);
+ * no processing time is invented: the figures are the chain's own. Until the review's last day; after
+ * it, a DS-2019 still missing is late and VISA_NOT_READY_FOR_START says so. Its end is noted for
+ * re-planning. Shape: zero or one Risk.
+ */
+export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDates): Risk[] {
+  const late = lateEcfmgReview(context, dates);
+  if (late === null || context.now >= context.calendar.dates.residency_start.at) return [];
+  noteRiskChange(context, late.endsAt);
+  if (context.now >= late.endsAt) return [];
+  const visa = dates.due("visa_j1");
+  if (visa === null) return [];
+  const visaDay = localDate(visa.zone, visa.asDay === true ? visa.at - 1 : visa.at);
+  const left = Math.round((Date.parse(visaDay) - Date.parse(late.reviewEnds)) / DAY_MS);
+  const sources: string[] = [];
+  addSource(sources, citationSource(SPONSORSHIP_DUE));
+  addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
+  return [
+    {
+      code: "ECFMG_REVIEW_PAST_DS2019",
+      severity: "warning",
+      message: `You completed your J-1 sponsorship application on ${renderDate(late.sent)}, so ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(late.reviewEnds)}: your DS-2019 may arrive as late as that day, leaving ${left} days before your visa date, ${renderDate(visaDay)}, instead of the ${J1_CONSULAR_ALLOWANCE_DAYS} this plan allows for the consular interview. Tell your program's liaison now, and check your consulate's wait in the State Department's Global Visa Wait Times tool (${GLOBAL_VISA_WAIT_TIMES_URL}) now (advice).`,
+      milestones: ["j1_ds2019", "visa_j1"],
+      sources,
+    },
+  ];
+}
+
+const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
+const SPONSORSHIP_DUE = catalogEntry("j1_ecfmg_sponsorship").due;
+
+/**
+ * Whether `key` is the DS-2019 inside a late sponsorship's ECFMG review (lateEcfmgReview): not
+ * overdue and not chased before the review's last day has passed, whatever the plan's date for it.
+ */
+export function awaitsEcfmgReview(context: PlanContext, key: string, dates: PlanDates): boolean {
+  if (key !== "j1_ds2019") return false;
+  const late = lateEcfmgReview(context, dates);
+  return late !== null && context.now < late.endsAt;
+}
+
+/**
+ * The review's last day as a due date (a day, advice, sourced by the sponsorship's due rule, which
+ * gives the 4–6 weeks), or null when the sponsorship was not done late.
+ */
+export function ecfmgReviewDue(context: PlanContext, dates: PlanDates): DueDate | null {
+  const late = lateEcfmgReview(context, dates);
+  const planned = dates.due("j1_ds2019");
+  if (late === null || planned === null) return null;
+  return shapedDueDate({
+    at: late.endsAt,
+    zone: context.zone,
+    status: planned.status,
+    basis: "advice",
+    source: SPONSORSHIP_DUE.source,
+    asDay: true,
+  });
+}
+
+/**
+ * ECFMG_REVIEW_PAST_DS2019's notice (warning-risk-notice.ts): sent at once when the late sponsorship
+ * is known, on the DS-2019's card, due by the review's last day: what the warning asks (tell the
+ * liaison, check the consulate's wait) is worth doing only before the DS-2019 arrives.
+ */
+export const ECFMG_REVIEW_NOTICE = {
+  title:
+    "Your DS-2019 may come as late as {due}, leaving less than the month this plan allows for your visa interview: tell your program's liaison and check your consulate's wait now",
+  asks: (context: PlanContext) => context.applicant.visa === "J-1",
+  on: { card: "j1_ds2019" },
+  dueBy: (dates: PlanDates, context: PlanContext) => ecfmgReviewDue(context, dates),
+  againDaysBefore: null,
+} as const;

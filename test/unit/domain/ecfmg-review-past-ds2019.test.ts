@@ -1,0 +1,94 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
+import type { Plan } from "#domain/plan.ts";
+import type { ApplicantSnapshot, MilestoneEntry } from "#domain/snapshot.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * A J-1 sponsorship done on Tue 20 Apr 2027, after its date (Mon 5 Apr): ECFMG's review (4 to 6
+ * weeks, the plan counts 42 days) may run to Tue 1 Jun, past the DS-2019's date (Mon 17 May). The
+ * DS-2019's card said so, but the plan raised nothing when it was known, chased the DS-2019 as
+ * "Overdue since Mon 17 May" and raised a critical VISA_NOT_READY_FOR_START on 1 Jun, inside the
+ * review it had predicted (README §The visa: "you are not chased over ECFMG's queue").
+ * Tanvir: Dhaka (UTC+6), J-1, matched Fri 19 Mar 2027, contract signed.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/j1-sponsorship-review/", import.meta.url));
+const snapshot = readSnapshot(DIR, "sponsorship-in-progress-dhaka.json");
+const CODE = "ECFMG_REVIEW_PAST_DS2019";
+/** The end of Tue 1 Jun 2027 in Dhaka: the review's last day. */
+const REVIEW_ENDS_AT = "2027-06-01T18:00:00.000Z";
+
+function withSponsorshipDone(date: string): ApplicantSnapshot {
+  const done: MilestoneEntry = { key: "j1_ecfmg_sponsorship", status: "done", date };
+  return {
+    ...snapshot,
+    milestones: [...snapshot.milestones.filter((entry) => entry.key !== done.key), done],
+  };
+}
+const late = (now: string): Plan => planInOwnMatch(withSponsorshipDone("2027-04-20"), now);
+const codes = (result: Plan): string[] => result.risks.map((risk) => risk.code);
+const ds2019Chase = (result: Plan) =>
+  result.reminders.filter((each) => each.milestone === "j1_ds2019" && each.overdueSince !== undefined);
+
+describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's review can end", () => {
+  it("on Tue 20 Apr: a warning with the review's last day, the days left to the visa date, and what to do", () => {
+    const result = late("2027-04-20T16:00:00Z");
+    const risk = result.risks.find((each) => each.code === CODE);
+    expect(risk?.severity).toBe("warning");
+    expect(risk?.milestones).toEqual(["j1_ds2019", "visa_j1"]);
+    expect(risk?.message).toContain(
+      "You completed your J-1 sponsorship application on Tue 20 Apr 2027, so ECFMG's review (4 to 6 weeks once every document is in) may run to Tue 1 Jun 2027: your DS-2019 may arrive as late as that day, leaving 15 days before your visa date, Wed 16 Jun 2027, instead of the 30 this plan allows for the consular interview.",
+    );
+    expect(risk?.message).toContain("Tell your program's liaison now");
+    expect(risk?.message).toContain("Global Visa Wait Times tool");
+    expect(risk?.message).toMatch(/\(advice\)\.$/);
+    expect(risk?.sources.join(" ")).toContain("https://ecfmg.org/evsp/application-process.html");
+    expect(result.riskChangesAt).toContain(REVIEW_ENDS_AT);
+    // In the advisor's console too, as every risk.
+    expect(riskForAdvisor(risk as never, { fullName: "Tanvir Hossain" } as never)).toContain(
+      "ECFMG's review may run past the DS-2019's date",
+    );
+  });
+
+  it("is emailed at once on the DS-2019's card, dated by the review's last day", () => {
+    const notices = late("2027-04-20T16:00:00Z").reminders.filter((each) => each.risk === CODE);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.milestone).toBe("j1_ds2019");
+    expect(notices[0]?.sendAt).toBe("2027-04-21T03:00:00.000Z"); // the next 9:00 AM in Dhaka
+    expect(notices[0]?.deadlineDetail.day).toBe("2027-06-01");
+    expect(notices[0]?.title).toContain("Your DS-2019 may come as late as");
+  });
+
+  it("on Tue 1 Jun, the review's last day: no overdue chase and no VISA_NOT_READY_FOR_START", () => {
+    const result = late("2027-06-01T16:00:00Z");
+    expect(codes(result)).not.toContain("VISA_NOT_READY_FOR_START");
+    expect(codes(result)).toContain(CODE);
+    expect(result.overdue.map((step) => step.milestone)).not.toContain("j1_ds2019");
+    expect(ds2019Chase(result)).toEqual([]);
+    expect(result.reminders.filter((each) => each.rung === "critical-risk")).toEqual([]);
+  });
+
+  it("from Wed 2 Jun, the day after: late as before, the warning gone", () => {
+    const result = late("2027-06-02T03:00:00Z");
+    expect(codes(result)).toContain("VISA_NOT_READY_FOR_START");
+    expect(codes(result)).not.toContain(CODE);
+    expect(result.overdue.map((step) => step.milestone)).toContain("j1_ds2019");
+    expect(ds2019Chase(result).length).toBeGreaterThan(0);
+  });
+
+  it("a sponsorship done on its date: no warning, and the DS-2019 late from the day after its own date", () => {
+    expect(codes(planInOwnMatch(withSponsorshipDone("2027-04-05"), "2027-04-20T16:00:00Z"))).not.toContain(
+      CODE,
+    );
+    const after = planInOwnMatch(withSponsorshipDone("2027-04-05"), "2027-05-18T16:00:00Z");
+    expect(codes(after)).toContain("VISA_NOT_READY_FOR_START");
+    expect(after.overdue.map((step) => step.milestone)).toContain("j1_ds2019");
+  });
+
+  it("with the DS-2019 in hand: no warning", () => {
+    const inHand = withSponsorshipDone("2027-04-20");
+    inHand.milestones.push({ key: "j1_ds2019", status: "done", date: "2027-05-10" });
+    expect(codes(planInOwnMatch(inHand, "2027-05-11T03:00:00Z"))).not.toContain(CODE);
+  });
+});

@@ -253,7 +253,7 @@ export function planMilestone(
   facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups
   let urgency = urgencyOf(
     context.now,
-    driver === null || booked === "sitting" ? null : driver.at, // driver (a late sitting: acted on now)
+    driver === null || booked === "sitting" || queued ? null : driver.at, // a late sitting, ECFMG's queue: urgent
     aimedStartBy(gates.slipped, index, stepDates, actBy, leadDays, notStarted), // startBy
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
@@ -266,6 +266,7 @@ export function planMilestone(
     // phase may press (Match Day unanswered past the contract's date).
     phase?.pressing === true ||
       booked !== null ||
+      queued ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);

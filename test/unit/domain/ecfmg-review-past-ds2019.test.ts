@@ -65,6 +65,8 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(codes(result)).not.toContain("VISA_NOT_READY_FOR_START");
     expect(codes(result)).toContain(CODE);
     expect(result.overdue.map((step) => step.milestone)).not.toContain("j1_ds2019");
+    // Its card is pressing (the warning asks for action), not "overdue".
+    expect(result.nextSteps.find((step) => step.milestone === "j1_ds2019")?.urgency).toBe("urgent");
     expect(ds2019Chase(result)).toEqual([]);
     expect(result.reminders.filter((each) => each.rung === "critical-risk")).toEqual([]);
   });

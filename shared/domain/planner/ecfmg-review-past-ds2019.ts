@@ -65,11 +65,12 @@ export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDate
   const sources: string[] = [];
   addSource(sources, citationSource(SPONSORSHIP_DUE));
   addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
+  addSource(sources, `advice: what to do now; each post's wait: ${GLOBAL_VISA_WAIT_TIMES_URL}`);
   return [
     {
       code: "ECFMG_REVIEW_PAST_DS2019",
       severity: "warning",
-      message: `You completed your J-1 sponsorship application on ${renderDate(late.sent)}, so ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(late.reviewEnds)}: your DS-2019 may arrive as late as that day, leaving ${left} days before your visa date, ${renderDate(visaDay)}, instead of the ${J1_CONSULAR_ALLOWANCE_DAYS} this plan allows for the consular interview. Tell your program's liaison now, and check your consulate's wait in the State Department's Global Visa Wait Times tool (${GLOBAL_VISA_WAIT_TIMES_URL}) now (advice).`,
+      message: `You completed your J-1 sponsorship application on ${renderDate(late.sent)}, so ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(late.reviewEnds)}: your DS-2019 may arrive as late as that day, leaving ${left} days before your visa date, ${renderDate(visaDay)}, instead of the ${J1_CONSULAR_ALLOWANCE_DAYS} this plan allows for the consular interview. Tell your program's liaison now, and check your consulate's wait in the State Department's Global Visa Wait Times tool now.`,
       milestones: ["j1_ds2019", "visa_j1"],
       sources,
     },

@@ -42,8 +42,9 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     );
     expect(risk?.message).toContain("Tell your program's liaison now");
     expect(risk?.message).toContain("Global Visa Wait Times tool");
-    expect(risk?.message).toMatch(/\(advice\)\.$/);
-    expect((risk?.sources ?? []).join(" ")).toContain("https://ecfmg.org/evsp/application-process.html");
+    const sources = (risk?.sources ?? []).join(" ");
+    expect(sources).toContain("https://ecfmg.org/evsp/application-process.html");
+    expect(sources).toContain("advice: what to do now; each post's wait: https://travel.state.gov/");
     expect(result.riskChangesAt).toContain(REVIEW_ENDS_AT);
     // In the advisor's console too, as every risk.
     expect(riskForAdvisor(risk as never, { fullName: "Tanvir Hossain" } as never)).toContain(

@@ -108,6 +108,18 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(waivedAbroad, seasonCalendar(2027), new Date("2027-04-25T10:00:00Z")).risks)
     found.push({ where: `h1b-living-in-chicago-2027.json waived abroad ${risk.code}`, risk });
+  // A J-1 sponsorship done after its date, its review past the DS-2019's (ECFMG_REVIEW_PAST_DS2019).
+  const review = readFileSync(
+    new URL("../j1-sponsorship-review/sponsorship-in-progress-dhaka.json", SCENARIO_DIR),
+  );
+  const sponsoring: ApplicantSnapshot = ApplicantSnapshotSchema.parse(JSON.parse(review.toString("utf8")));
+  const done = { key: "j1_ecfmg_sponsorship" as const, status: "done" as const, date: "2027-04-20" };
+  const doneLate = {
+    ...sponsoring,
+    milestones: [...sponsoring.milestones.filter((m) => m.key !== done.key), done],
+  };
+  for (const risk of plan(doneLate, seasonCalendar(2027), new Date("2027-04-20T16:00:00Z")).risks)
+    found.push({ where: `sponsorship-in-progress-dhaka.json done late ${risk.code}`, risk });
   // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW): every sentence of it.
   const contradicting = {
     ...interviewing,

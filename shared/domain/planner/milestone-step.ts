@@ -123,7 +123,8 @@ export function planMilestone(
   const ruled = entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : shown.due;
   const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
-  const queued = awaitsEcfmgReview(context, entry.key, stepDates); // ECFMG's queue is behind, not the applicant
+  // Past its date inside a late sponsorship's ECFMG review: the queue is behind, not the applicant.
+  const queued = due !== null && due.at < context.now && awaitsEcfmgReview(context, entry.key, stepDates);
   const overdueNow =
     due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting" && !queued;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.

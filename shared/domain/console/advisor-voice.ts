@@ -92,7 +92,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   CERTIFICATION_STATUS_UNREPORTED: ({ fullName, matchYear }) =>
     `${fullName} has an interview for the ${matchYear} Match but never reported some ECFMG application, exam, Pathway or ERAS statuses; the plan counts them as done until told.`,
   H1B_PROCLAMATION_FEE: ({ fullName }) =>
-    `${fullName} is on the H-1B track and appears to be outside the US, so a program would file a new petition, which may need a large payment by the employer; some programs may not sponsor it.`,
+    `${fullName} is on the H-1B track, and the program's petition (for someone outside the US, or asking for consular notification rather than a change of status in the US) may need a large payment by the employer; some programs may not sponsor it.`,
   PATHWAY_CERTIFICATE_MAY_EXPIRE: ({ fullName }) =>
     `${fullName}'s ECFMG certificate came through a Pathway and can expire until 12 months of GME; the validity date needs checking, and revalidation if it ends before residency would start.`,
   PATHWAY_DEADLINE_PROJECTED: ({ fullName }) =>

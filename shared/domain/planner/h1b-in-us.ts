@@ -10,8 +10,8 @@ import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
- * An H-1B applicant whose time zone is a US zone (livesOutsideUs, the one test the proclamation
- * risk uses) may not need a visa stamp at all: the fact sheet's proclamation row names an in-US
+ * An H-1B applicant whose time zone is a US zone (livesOutsideUs, which also picks the proclamation
+ * risk's words) may not need a visa stamp at all: the fact sheet's proclamation row names an in-US
  * change of status as a case apart from a petition asking for consular notification.
  * The program chooses the route on the petition itself, so the petition's card asks it from the
  * contract on (one notice on that card while the stamping waits). Until the applicant says which
@@ -221,14 +221,28 @@ const CONSULAR_ONLY =
  * Integrity Fee, "on issuance of any nonimmigrant visa" per the fact sheet) for an applicant in the
  * US who has not got the visa: as the H visa fee (consularOnlyFee), owed only on the consular route,
  * so its line says so before its own flag (`item`, the fee's line, unchanged otherwise; null for any
- * other fee or applicant).
+ * other fee or applicant). The proclamation's $100,000 row (listed in the US while the route is not
+ * settled, proclamationApplies) says the same of consular notification.
  */
 export function consularOnlyToVerify(
   context: PlanContext,
   fee: FeeToVerify,
   item: BudgetItem,
 ): BudgetItem | null {
-  if (!fee.milestones.includes(STAMPING.key) || !h1bInUs(context)) return null;
+  if (!h1bInUs(context)) return null;
+  // The proclamation's row in the US (listed while the route is unsettled): the fee's label speaks of
+  // someone outside the US, so the line says on which route it is reported to apply.
+  if (fee.key === "h1b_proclamation_100k")
+    return { ...item, verify: prefixed(CONSULAR_NOTIFICATION_ONLY, item) };
+  if (!fee.milestones.includes(STAMPING.key)) return null;
   if (statusOf(context, STAMPING.key) === "done") return null;
-  return { ...item, verify: item.verify === undefined ? CONSULAR_ONLY : `${CONSULAR_ONLY} (${item.verify})` };
+  return { ...item, verify: prefixed(CONSULAR_ONLY, item) };
 }
+
+/** `reason` before the line's own flag, if it has one. */
+function prefixed(reason: string, item: BudgetItem): string {
+  return item.verify === undefined ? reason : `${reason} (${item.verify})`;
+}
+
+const CONSULAR_NOTIFICATION_ONLY =
+  "to verify: reported to apply if your program's petition asks for consular notification, not to a change of status approved in the US";

@@ -10,7 +10,8 @@ import { addSource } from "./risk-sources.ts";
  * petition from abroad, which the September 2025 proclamation ties to a $100,000 payment by the
  * employer (secondary, flagged verify in fees.json): programs may then not sponsor it; once the
  * contract is signed, what to ask the program. A warning, not critical: whether it is extended past its first 12 months and whether physicians get
- * national-interest exceptions was not found. Nothing once the H-1B is done.
+ * national-interest exceptions was not found. Nothing once the H-1B is done. In a US zone, its own
+ * words (inUsRisk) until the route is settled as a change of status.
  */
 export function proclamationRisks(context: PlanContext): Risk[] {
   if (!proclamationApplies(context)) return [];
@@ -20,20 +21,26 @@ export function proclamationRisks(context: PlanContext): Risk[] {
     : context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
       ? "closed"
       : "open";
-  const risk = proclamationRisk(context.zone, lapsed(context) ? `${phase}-lapsed` : phase);
+  const risk = livesOutsideUs(context)
+    ? proclamationRisk(context.zone, lapsed(context) ? `${phase}-lapsed` : phase)
+    : inUsRisk(lapsed(context));
   return risk === null ? [] : [risk];
 }
 
 /**
  * Whether the proclamation's payment concerns this applicant: on the H-1B track, the petition not yet
- * approved, and a time zone outside the US (livesOutsideUs), so a program would file a new petition
- * for someone outside the US; in the US a change of status is not subject to it (the fact sheet's
- * proclamation row). The one rule for the risk (proclamationRisks) and the budget's row to verify
- * (a Chicago applicant had the row with no risk).
+ * approved, and either a time zone outside the US (livesOutsideUs: a new petition for someone
+ * outside the US) or, in the US, the route not settled as a change of status (the stamping not
+ * waived). The fact sheet's proclamation row (secondary reports of USCIS's 20 Oct 2025 guidance, the
+ * stamping's `waivable` note) exempts an in-US change of status, not a petition asking for consular
+ * notification, which the program may choose for someone in the US too. The one rule for the risk
+ * (proclamationRisks) and the budget's row to verify (a Chicago applicant had the row with no risk).
  */
 export function proclamationApplies(context: PlanContext): boolean {
   return (
-    context.applicant.visa === "H-1B" && !isFinished(statusOf(context, "visa_h1b")) && livesOutsideUs(context)
+    context.applicant.visa === "H-1B" &&
+    !isFinished(statusOf(context, "visa_h1b")) &&
+    (livesOutsideUs(context) || statusOf(context, "visa_h1b_stamping") !== "waived")
   );
 }
 
@@ -112,6 +119,30 @@ const PHASE_WORDS: Record<Reading, string> = {
 };
 
 /**
+ * The risk for an applicant in a US zone whose route is not settled: the payment is reported to
+ * apply to a petition asking for consular notification, not to a change of status approved in the
+ * US (the fee's source, the one the abroad risk cites), so the route is settled with the program
+ * before it files; leaving the US while a change of status is pending is advice (a trip abroad
+ * before it is approved is the applicant's risk, no official figure). Before or after the stated end
+ * (STATED_END); built once each, as the abroad risk is per zone.
+ */
+function inUsRisk(isLapsed: boolean): Risk | null {
+  return isLapsed ? IN_US_LAPSED : IN_US;
+}
+
+function inUsRiskOf(isLapsed: boolean): Risk | null {
+  const fee = PROCLAMATION_FEE;
+  if (fee === undefined || PROCLAMATION_AMOUNT === null) return null;
+  return Object.freeze<Risk>({
+    code: "H1B_PROCLAMATION_FEE",
+    severity: "warning",
+    message: `The September 2025 proclamation ${isLapsed ? "asked" : "asks"} the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new H-1B petitions${isLapsed ? `; ${LAPSED}` : ""}. In the US, the payment is reported to apply to a petition that asks for consular notification (the visa stamped abroad) and not to a change of status approved in the US, so settle the route with your program before it files, and do not leave the US while a change of status is pending (advice). This is ${fee.verify}.`,
+    milestones: ["visa_h1b"],
+    sources: [`secondary: ${fee.source} (${fee.asOf})`],
+  });
+}
+
+/**
  * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B side of an applicant
  * abroad, before and after the rank order list deadline, from the same fee entry as
  * H1B_PROCLAMATION_FEE (one source of truth), with its flagged-verify status, citing it in `sources`
@@ -133,3 +164,6 @@ const PROCLAMATION_AMOUNT =
   PROCLAMATION_FEE?.amountUsd === undefined || PROCLAMATION_FEE.amountUsd === null
     ? null
     : `$${PROCLAMATION_FEE.amountUsd.toLocaleString("en-US")}`;
+
+const IN_US = inUsRiskOf(false);
+const IN_US_LAPSED = inUsRiskOf(true);

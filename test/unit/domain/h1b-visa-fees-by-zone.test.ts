@@ -6,7 +6,8 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * An H-1B applicant in Chicago had no H1B_PROCLAMATION_FEE risk
  * but the $100,000 row under "to verify", the same as an applicant in Lagos. The row now follows
- * the risk's own rule (proclamationApplies: H-1B, petition not approved, a zone outside the US), and
+ * the risk's own rule (proclamationApplies: H-1B, petition not approved, a zone outside the US or,
+ * in the US, the route not settled as a change of status), and
  * says it is the employer's payment on a new petition for someone outside the US, not the
  * applicant's. The $250 Visa Integrity Fee is charged on a visa's issuance (fact sheet): for H-1B
  * that is the stamping, which a change of status in the US does without, so in a US zone its row
@@ -24,8 +25,15 @@ const row = (result: Plan, key: string) => result.budget.toVerify?.find((item) =
 const proclamationRisk = (result: Plan) => result.risks.find((risk) => risk.code === "H1B_PROCLAMATION_FEE");
 
 describe("the $100,000 proclamation row follows the proclamation risk", () => {
-  it("in Chicago: no risk and no row", () => {
+  // A program may file for consular notification for someone in the US too (h1b-proclamation-in-us.test.ts).
+  it("in Chicago, the route not answered: the risk and the row", () => {
     const result = planInOwnMatch(CHICAGO, RANKING);
+    expect(proclamationRisk(result)).toBeDefined();
+    expect(row(result, "h1b_proclamation_100k")?.amountUsd).toBe(100_000);
+  });
+
+  it("in Chicago with the stamping 'Not for me' (a change of status): neither the risk nor the row", () => {
+    const result = planInOwnMatch(CHICAGO_COS, MATCHED);
     expect(proclamationRisk(result)).toBeUndefined();
     expect(row(result, "h1b_proclamation_100k")).toBeUndefined();
   });

@@ -53,7 +53,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   SCHEDULED_DATE_PASSED: "An exam or Pathway date has passed with no result",
   CERTIFICATION_STATUS_UNREPORTED: "Interviewing, with exam, Pathway or ERAS statuses never reported",
   H1B_STAMPING_WAIVER_IGNORED: "An H-1B stamping marked Not for me by an applicant outside the US",
-  H1B_PROCLAMATION_FEE: "A new H-1B petition from abroad or asking for consular notification may need a $100,000 payment",
+  H1B_PROCLAMATION_FEE:
+    "A new H-1B petition from abroad or asking for consular notification may need a $100,000 payment",
   PATHWAY_CERTIFICATE_MAY_EXPIRE: "A Pathway-based ECFMG certificate may expire before GME",
   PATHWAY_DEADLINE_PROJECTED: "A Pathway deadline, projected, may be missed",
   OET_SCORE_MAY_BE_TOO_OLD: "An OET result may be too old for the planned Pathways",

@@ -122,10 +122,13 @@ const PHASE_WORDS: Record<Reading, string> = {
  * The risk for an applicant in a US zone whose route is not settled: the payment is reported to
  * apply to a petition asking for consular notification, not to a change of status approved in the
  * US (the fee's source, the one the abroad risk cites), so the route is settled with the program
- * before it files; leaving the US while a change of status is pending is advice (a trip abroad
- * before it is approved is the applicant's risk, no official figure). Before or after the stated end
+ * before it files; staying in the US while a change of status is pending is advice, labelled so in
+ * `sources` (a message carries no basis label). Before or after the stated end
  * (STATED_END); built once each, as the abroad risk is per zone.
  */
+const IN_US_ADVICE =
+  "advice: settle the route with the program before it files, and do not leave the US while a change of status is pending; ask the program before any trip abroad";
+
 function inUsRisk(isLapsed: boolean): Risk | null {
   return isLapsed ? IN_US_LAPSED : IN_US;
 }
@@ -136,9 +139,9 @@ function inUsRiskOf(isLapsed: boolean): Risk | null {
   return Object.freeze<Risk>({
     code: "H1B_PROCLAMATION_FEE",
     severity: "warning",
-    message: `The September 2025 proclamation ${isLapsed ? "asked" : "asks"} the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new H-1B petitions${isLapsed ? `; ${LAPSED}` : ""}. In the US, the payment is reported to apply to a petition that asks for consular notification (the visa stamped abroad) and not to a change of status approved in the US, so settle the route with your program before it files, and do not leave the US while a change of status is pending (advice). This is ${fee.verify}.`,
+    message: `The September 2025 proclamation ${isLapsed ? "asked" : "asks"} the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new H-1B petitions${isLapsed ? `; ${LAPSED}` : ""}. In the US, the payment is reported to apply to a petition that asks for consular notification (the visa stamped abroad) and not to a change of status approved in the US, so settle the route with your program before it files, and do not leave the US while a change of status is pending. This is ${fee.verify}.`,
     milestones: ["visa_h1b"],
-    sources: [`secondary: ${fee.source} (${fee.asOf})`],
+    sources: [`secondary: ${fee.source} (${fee.asOf})`, IN_US_ADVICE],
   });
 }
 

@@ -85,15 +85,18 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // An H-1B applicant whose zone is in the US needs no new petition from abroad (or not
-    // necessarily): no proclamation risk, and no $100,000 row to verify either
-    // (the row follows the risk's rule).
+    // An H-1B applicant whose zone is in the US, route not yet settled: the payment is reported to
+    // apply to a petition asking for consular notification wherever the applicant is, and not to a
+    // change of status approved in the US, so the risk (in its in-US words) and its $100,000 row to
+    // verify stay until the stamping is waived (the row follows the risk's rule).
     name: "h1b-living-in-chicago-2027",
     now: "2026-06-01T06:00:00Z",
     assess(result) {
-      expect(riskOf(result, "H1B_PROCLAMATION_FEE")).toBeUndefined();
+      expect(riskOf(result, "H1B_PROCLAMATION_FEE")?.message).toContain(
+        "In the US, the payment is reported to apply",
+      );
       expect(riskOf(result, "STEP3_NEEDED_FOR_H1B")?.severity).toBe("warning");
-      expect(result.budget.toVerify?.map((item) => item.key)).not.toContain("h1b_proclamation_100k");
+      expect(result.budget.toVerify?.map((item) => item.key)).toContain("h1b_proclamation_100k");
     },
   },
 ];

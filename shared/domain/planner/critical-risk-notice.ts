@@ -1,11 +1,11 @@
 import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
-import type { NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
+import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { deadlineOf } from "./critical-notice-deadline.ts";
+import { deadlineOf, residencyStartDue } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
   criticalNoticeId,
@@ -25,6 +25,7 @@ import { soapStillOpen } from "./season-over-risk.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { visaStepBehind } from "./visa-behind.ts";
 
 export {
   CRITICAL_RISK_RUNG,
@@ -148,6 +149,7 @@ export function criticalRiskNotices(
       sendAtLocal: early ? isoInZone(context.zone, laid) : sendAtLocal,
       why: risk.message,
       risk: risk.code,
+      overdueSince: overdueSinceOf(context, step, riskDates),
     });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
@@ -156,6 +158,19 @@ export function criticalRiskNotices(
     const timed = timedReminder(laid, due.at, reminder, late, undefined, true);
     placeNotice(into, timed, context.catchUp?.catchUp, sent);
   }
+}
+
+/**
+ * The missed date of the visa step a notice rides on when that step is behind (visaStepBehind, the
+ * rule its weekly chase follows): the notice, the first email of that chase, says "Overdue since
+ * <that date>" as the chase does, never "Due by residency's start"; undefined otherwise.
+ */
+function overdueSinceOf(context: PlanContext, step: NextStep, dates: PlanDates): Deadline | undefined {
+  const missed = step.deadline;
+  if (missed === undefined || step.milestone === "interview") return undefined;
+  const start = residencyStartDue(dates.calendar);
+  const behind = visaStepBehind(context, catalogEntry(step.milestone), Date.parse(missed.at), start.at);
+  return behind ? missed : undefined;
 }
 
 /**

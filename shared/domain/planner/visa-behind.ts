@@ -34,9 +34,8 @@ export function visaBehindReminders(
   into: TimedReminder[],
 ): void {
   // Step 3 (stage visa, an exam) has its own weekly chase to FSMB's apply-by day (step3-apply-by.ts).
-  if (entry.category !== "visa" || !visaChainMatched(context)) return;
   const start = residencyStartDue(stepDates.calendar);
-  if (start.at < context.now || missed.at >= start.at || missed.at >= context.now) return;
+  if (!visaStepBehind(context, entry, missed.at, start.at)) return;
   // Labelled by who sets the date, as every display labels it (dateTag): most of the chain is our advice.
   const missedTag = dateTag(missed);
   const laid: TimedReminder[] = [];
@@ -70,4 +69,20 @@ export function visaBehindReminders(
     made.missedAt = each.missedAt;
     into.push(made);
   }
+}
+
+/**
+ * The one rule for a visa step behind (the chase above and the critical notice riding on it:
+ * critical-risk-notice.ts): a step of the visa chain, the applicant matched, its date `missedAt`
+ * passed before residency's start `startAt`, which is still ahead. Its displays then say
+ * "Overdue since <that date>", never "Due <the start>".
+ */
+export function visaStepBehind(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "category">,
+  missedAt: number,
+  startAt: number,
+): boolean {
+  if (entry.category !== "visa" || !visaChainMatched(context)) return false;
+  return startAt >= context.now && missedAt < startAt && missedAt < context.now;
 }

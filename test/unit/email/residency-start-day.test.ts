@@ -13,8 +13,10 @@ import { comingEmailsHtml } from "#pages/timeline-sections.ts";
  * Residency's start is a day, never an instant with a clock: the VISA_NOT_READY_FOR_START notice
  * rides on the overdue contract and is due by the start, and its email said "Due: Thu 1 Jul 2027,
  * 9:30 AM GMT+5:30 (your time) / Thu 1 Jul 2027, 12:00 AM ET" (an hour programs do not set). It reads
- * "by residency's start, Thu 1 Jul 2027" wherever the start is the day named (the email's subject and
- * Due line, the timeline, the calendar), while the overdue step's own chase keeps "Overdue since …".
+ * "by residency's start, Thu 1 Jul 2027" as its deadline, counted down to the start's instant. Riding
+ * on a visa step behind, the notice is the first email of that step's chase, so its email and the
+ * timeline say what the chase says, "Overdue since Fri 2 Apr 2027 (our advice)", never "Due <the start>"
+ * (the notice said "Due: by residency's start" while the same step's weekly emails said "Overdue since").
  * Kofi: Accra, J-1, matched on 19 Mar 2027, contract and Statement of Need not done; and the same
  * applicant in Kolkata (UTC+5:30), where midnight ET was 9:30 AM.
  */
@@ -51,15 +53,19 @@ describe.each([
     expect(notice?.deadline).toBe(seasonCalendar(2027).dates.residency_start.iso);
   });
 
-  it("the email's subject and Due line read the day, never an hour or ET", () => {
+  it("the email's subject and date line say overdue since the contract's day, never Due the start", () => {
+    expect(notice?.milestone).toBe("contract");
+    expect(notice?.overdueSince).toEqual(chase?.overdueSince);
     const rendered = email([notice as Reminder]);
-    expect(rendered.subject).toContain("due by residency's start, Thu 1 Jul 2027");
-    expect(rendered.text).toContain("Due: by residency's start, Thu 1 Jul 2027");
+    expect(rendered.subject).toContain("overdue since Fri 2 Apr 2027 (our advice)");
+    expect(rendered.text).toContain("Overdue since: Fri 2 Apr 2027 (our advice, not set by any authority)");
+    expect(rendered.subject).not.toContain("residency's start");
+    expect(rendered.text).not.toMatch(/^\s+Due/m);
     expect(rendered.text).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
     expect(rendered.html).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
   });
 
-  it("the timeline's coming emails read the day too", () => {
+  it("the timeline's coming emails say overdue since the contract's day too", () => {
     const html = comingEmailsHtml({
       firstName: "Kofi",
       timezone: applicant.applicant.timezone,
@@ -67,7 +73,8 @@ describe.each([
       links: { preferences: "https://example.org/preferences" } as ApplicantLinks,
       comingReminders: [notice as Reminder],
     });
-    expect(html).toContain("by residency&#39;s start, Thu 1 Jul 2027");
+    expect(html).toContain("(overdue since Fri 2 Apr 2027, our advice)");
+    expect(html).not.toContain("residency&#39;s start");
     expect(html).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
   });
 

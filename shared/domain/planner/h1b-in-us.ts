@@ -15,8 +15,10 @@ import { timedReminder } from "./timed-reminder.ts";
  * change of status as a case apart from a petition asking for consular notification.
  * The program chooses the route on the petition itself, so the petition's card asks it from the
  * contract on (one notice on that card while the stamping waits). Until the applicant says which
- * route the program files, the stamping step reads conditionally and asks that question: no
- * consular lead-time rungs, one question notice; "Not for me" (waived) once the program confirms a
+ * route the program files, the stamping step reads conditionally and asks that question: while the
+ * petition is pending, one question notice and no consular lead-time rungs; once it is approved,
+ * "which did it file" (the approval notice shows it) with the step's whole ladder, as abroad;
+ * "Not for me" (waived) once the program confirms a
  * change of status, taken while the petition is pending too; the H visa fee is to verify, not
  * counted. Abroad, nothing changes.
  */
@@ -32,19 +34,47 @@ const ANSWER =
   " Ask your program which it files: once it confirms a change of status, tap Not for me; if it files for consular processing, tell us your interview date.";
 
 /** The stamping step's entry for an applicant in the US, its words conditional on the route (built once). */
-const IN_US_STAMPING: CatalogEntry = Object.freeze({
-  ...STAMPING,
-  title: `H-1B visa: ${ROUTE_QUESTION.charAt(0).toLowerCase()}${ROUTE_QUESTION.slice(1)}`,
-  why: {
-    ...STAMPING.why,
-    text: "USCIS approving your program's petition is not a visa: on a change of status in the US there is no visa stamp to get before residency; on consular processing you file the DS-160, pay the H visa fee and attend an interview at a US embassy or consulate, whose appointment wait differs by post and changes month to month.",
-  },
-  action: `${CHANGE_OF_STATUS}${lowerFirst(STAMPING.action)}${ANSWER}`,
-  statusActions: {
-    ...STAMPING.statusActions,
-    inProgress: `${CHANGE_OF_STATUS}${lowerFirst(STAMPING.statusActions?.inProgress ?? STAMPING.action)}${ANSWER}`,
-  },
-});
+const IN_US_STAMPING: CatalogEntry = routeEntry(
+  ROUTE_QUESTION,
+  "USCIS approving your program's petition is not a visa: on a change of status in the US there is no visa stamp to get before residency; on consular processing you file the DS-160, pay the H visa fee and attend an interview at a US embassy or consulate, whose appointment wait differs by post and changes month to month.",
+  CHANGE_OF_STATUS,
+  ANSWER,
+);
+
+/** The question once the petition is approved: the program has filed, its approval notice shows which route. */
+export const FILED_QUESTION = "Did your program file a change of status or consular processing?";
+
+/**
+ * Once the petition is approved the program has chosen: the approval notice (Form I-797) shows
+ * which (advice: a change of status comes with an I-94 record attached to it; consular
+ * notification has none and means the visa is stamped abroad), so the step says "filed" and where
+ * to look, not "ask which it files".
+ */
+const FILED_CHANGE_OF_STATUS =
+  "Your program's petition is approved: its approval notice (Form I-797) shows which it filed (advice). An I-94 record attached to the notice means a change of status: then there is no visa stamp to get before residency, a trip abroad before you start needs your program's advice, and you tap Not for me. If the notice is for consular notification instead, ";
+const FILED_ANSWER = " Then tell us your interview date; if the notice leaves you unsure, ask your program's GME office which it filed.";
+
+/** The in-US stamping's entry once the petition is approved (its ladder counts down as abroad: not a one-off question). */
+const IN_US_STAMPING_FILED: CatalogEntry = routeEntry(
+  FILED_QUESTION,
+  "USCIS approving your program's petition is not a visa: on a change of status the approval carries your new I-94 record and there is no visa stamp to get before residency; on consular notification you file the DS-160, pay the H visa fee and attend an interview at a US embassy or consulate, whose appointment wait differs by post and changes month to month.",
+  FILED_CHANGE_OF_STATUS,
+  FILED_ANSWER,
+);
+
+/** The stamping's entry titled with `question`, its why `why`, its actions the consular words between `lead` and `answer`. */
+function routeEntry(question: string, why: string, lead: string, answer: string): CatalogEntry {
+  return Object.freeze({
+    ...STAMPING,
+    title: `H-1B visa: ${lowerFirst(question)}`,
+    why: { ...STAMPING.why, text: why },
+    action: `${lead}${lowerFirst(STAMPING.action)}${answer}`,
+    statusActions: {
+      ...STAMPING.statusActions,
+      inProgress: `${lead}${lowerFirst(STAMPING.statusActions?.inProgress ?? STAMPING.action)}${answer}`,
+    },
+  });
+}
 
 const PETITION = catalogEntry("visa_h1b");
 
@@ -92,7 +122,7 @@ const CHANGE_OF_STATUS_PETITION = petitionWords("change of status", "the change 
  * rather than the catalog's "stamped at a US consulate"; undefined for any other.
  */
 export function inUsTitle(entry: CatalogEntry): string | undefined {
-  return entry === IN_US_STAMPING ? IN_US_STAMPING.title : undefined;
+  return entry === IN_US_STAMPING || entry === IN_US_STAMPING_FILED ? entry.title : undefined;
 }
 
 function lowerFirst(text: string): string {
@@ -106,7 +136,8 @@ export function h1bInUs(context: PlanContext): boolean {
 
 /**
  * The entry a step is planned with in the US: the stamping's in-US one while the route is not
- * answered (not started or under way; an interview date is the consular route's answer), and the
+ * answered (not started or under way; an interview date is the consular route's answer), asking
+ * which the program files while the petition is pending, which it filed once approved; and the
  * petition's neutral words asking the route until then too, its change-of-status words once the
  * stamping is waived; else `entry` unchanged.
  */
@@ -120,8 +151,8 @@ export function inUsEntryFor(
     if (!h1bInUs(context)) return entry;
     return routeUnanswered(route) ? IN_US_PETITION : route === "waived" ? CHANGE_OF_STATUS_PETITION : entry;
   }
-  if (entry.key !== STAMPING.key || !routeUnanswered(status)) return entry;
-  return h1bInUs(context) ? IN_US_STAMPING : entry;
+  if (entry.key !== STAMPING.key || !routeUnanswered(status) || !h1bInUs(context)) return entry;
+  return statusOf(context, PETITION.key) === "done" ? IN_US_STAMPING_FILED : IN_US_STAMPING;
 }
 
 /** Whether the stamping's `status` leaves the route unanswered: not started or under way. */
@@ -129,7 +160,13 @@ function routeUnanswered(status: PlanContext["statuses"][number]): boolean {
   return status === "not_started" || status === "in_progress";
 }
 
-/** Whether the step is the in-US route question with its date `due` still ahead (then no lead-time rungs). */
+/**
+ * Whether the step is the in-US route question with its date `due` still ahead (then no lead-time
+ * rungs): only while the petition is pending. Once it is approved the unanswered stamping keeps
+ * its whole ladder, worded as the question (IN_US_STAMPING_FILED): a program that filed for
+ * consular notification leaves four weeks or less to the stamping's date, which one question
+ * notice would leave unreminded.
+ */
 export function routeAsked(context: PlanContext, entry: CatalogEntry, due: DueDate | null): boolean {
   return entry === IN_US_STAMPING && due !== null && due.at >= context.now;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { actionsFor } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
-import { ROUTE_QUESTION } from "#domain/planner/h1b-in-us.ts";
+import { FILED_QUESTION } from "#domain/planner/h1b-in-us.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
@@ -14,7 +14,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * as its own case, so in a US zone the stamping step reads conditionally (change of status: no
  * stamp; consular processing: the consular words), asks one question instead of the lead-time
  * rungs, may be marked Not for me once the program confirms a change of status (then silent), and
- * the H visa fee is to verify, not counted. Abroad: unchanged.
+ * the H visa fee is to verify, not counted. Abroad: unchanged. Once the petition is approved the
+ * program has filed, so the step asks which it filed (the approval notice shows it) and keeps its
+ * whole ladder to its date: one question email left an applicant on the consular route unreminded.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-routes/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);
@@ -39,25 +41,28 @@ const withStamping = (snapshot: ApplicantSnapshot, status: "waived" | "scheduled
 });
 
 describe("the H-1B stamping step of an applicant in the US", () => {
-  it("reads conditionally: change of status first, the consular words only for consular processing", () => {
+  it("once the petition is approved, says the program filed and where the approval notice shows which", () => {
     const step = stamping(planOf(APPROVED, NOW));
     expect(step?.action).toMatch(
-      /^If you are in the US in a status that allows it, your program's petition can ask USCIS for a change of status: then there is no visa stamp to get before residency, and a trip abroad before you start needs your program's advice\. If your program files for consular processing instead, file the DS-160/,
+      /^Your program's petition is approved: its approval notice \(Form I-797\) shows which it filed \(advice\)\. An I-94 record attached to the notice means a change of status: then there is no visa stamp to get before residency, a trip abroad before you start needs your program's advice, and you tap Not for me\. If the notice is for consular notification instead, file the DS-160/,
     );
-    expect(step?.action).toContain("tap Not for me");
-    expect(step?.title).toContain(ROUTE_QUESTION.slice(1, -1));
+    expect(step?.action).not.toContain("Ask your program which it files");
+    expect(step?.title).toContain(FILED_QUESTION.slice(1, -1));
     expect(step?.why).not.toContain("from abroad");
-    expect(step?.startBy).toBeUndefined();
+    // The full countdown, as abroad: the step has its latest safe start again.
+    expect(step?.startBy).toBeDefined();
   });
 
-  it("asks the route once, with none of the consular lead-time rungs", () => {
+  it("once the petition is approved, keeps the stamping's whole ladder to its date, worded as the question", () => {
+    // A program that filed for consular notification leaves the applicant four weeks to the
+    // stamping's date: one question email and then silence left them unreminded until it passed.
     const rungs = rungsOf(planOf(APPROVED, NOW));
-    expect(rungs.map((rung) => rung.rung)).toEqual(["route-asked"]);
-    expect(rungs[0]?.title).toBe(ROUTE_QUESTION);
-    expect(rungs[0]?.sendAtLocal).toBe("2027-05-20T09:00:00.000-05:00");
-    // The same question a week later keeps its id: the ledger sends it once.
-    const later = rungsOf(planOf(APPROVED, "2027-05-27T09:00:00-05:00"));
-    expect(later.map((rung) => rung.id)).toEqual(rungs.map((rung) => rung.id));
+    const abroad = rungsOf(planOf(withZone(APPROVED, "America/Bogota"), NOW));
+    expect(rungs.map((rung) => rung.rung)).toEqual(abroad.map((rung) => rung.rung));
+    expect(rungs.map((rung) => rung.rung)).toEqual(["start-by", "due-in-14d", "due-in-3d", "due-in-1d"]);
+    const title = stamping(planOf(APPROVED, NOW))?.title;
+    for (const rung of rungs) expect(rung.title).toBe(title);
+    expect(rungs.map((rung) => rung.rung)).not.toContain("route-asked");
   });
 
   it("lists the H visa fee to verify (consular route only), not in the totals", () => {

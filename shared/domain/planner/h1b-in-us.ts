@@ -52,7 +52,8 @@ export const FILED_QUESTION = "Did your program file a change of status or consu
  */
 const FILED_CHANGE_OF_STATUS =
   "Your program's petition is approved: its approval notice (Form I-797) shows which it filed (advice). An I-94 record attached to the notice means a change of status: then there is no visa stamp to get before residency, a trip abroad before you start needs your program's advice, and you tap Not for me. If the notice is for consular notification instead, ";
-const FILED_ANSWER = " Then tell us your interview date; if the notice leaves you unsure, ask your program's GME office which it filed.";
+const FILED_ANSWER =
+  " Then tell us your interview date; if the notice leaves you unsure, ask your program's GME office which it filed.";
 
 /** The in-US stamping's entry once the petition is approved (its ladder counts down as abroad: not a one-off question). */
 const IN_US_STAMPING_FILED: CatalogEntry = routeEntry(

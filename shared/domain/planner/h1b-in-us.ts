@@ -1,5 +1,6 @@
 import { type CatalogEntry, catalogEntry, type Fee, type FeeToVerify } from "../catalog/index.ts";
 import type { BudgetItem, Deadline } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
@@ -182,22 +183,12 @@ export function routeQuestionReminder(
   due: { at: number; detail: Deadline },
   into: TimedReminder[],
 ): void {
-  const { catchUp } = catchUpOf(context);
-  if (catchUp >= due.at) return;
-  const petition = context.entries.get("visa_h1b")?.date;
-  const since = petition === undefined ? due.at : startOfLocalDate(context.zone, petition);
-  const reminder = reminderRecord({
-    id: reminderId(STAMPING.key, undefined, ROUTE_RUNG, since),
+  routeNotice(context, due, into, {
     milestone: STAMPING.key,
     rung: ROUTE_RUNG,
-    title: ROUTE_QUESTION,
-    deadline: due.detail.at,
-    deadlineDetail: due.detail,
-    sendAt: isoUtc(catchUp),
-    sendAtLocal: isoInZone(context.zone, catchUp),
+    dayOf: PETITION.key,
     why: IN_US_STAMPING.why.text,
   });
-  into.push(timedReminder(catchUp, due.at, Object.freeze(reminder)));
 }
 
 const ROUTE_RUNG = "route-asked";
@@ -218,20 +209,38 @@ export function routeQuestionOnPetition(
   into: TimedReminder[],
 ): void {
   if (entry !== IN_US_PETITION) return;
-  const { catchUp } = catchUpOf(context);
-  if (catchUp >= due.at) return;
-  const contract = context.entries.get("contract")?.date;
-  const since = contract === undefined ? due.at : startOfLocalDate(context.zone, contract);
-  const reminder = reminderRecord({
-    id: reminderId(STAMPING.key, undefined, PETITION_ROUTE_RUNG, since),
+  routeNotice(context, due, into, {
     milestone: PETITION.key,
     rung: PETITION_ROUTE_RUNG,
+    dayOf: "contract",
+    why: PETITION_ROUTE_WHY,
+  });
+}
+
+/**
+ * The route question's one notice on `milestone`'s card, at the next delivery slot before `due`;
+ * its id counted on the stamping and hung on the day `dayOf` was reported done (else on `due`).
+ */
+function routeNotice(
+  context: PlanContext,
+  due: { at: number; detail: Deadline },
+  into: TimedReminder[],
+  notice: { milestone: MilestoneKey; rung: string; dayOf: MilestoneKey; why: string },
+): void {
+  const { catchUp } = catchUpOf(context);
+  if (catchUp >= due.at) return;
+  const day = context.entries.get(notice.dayOf)?.date;
+  const since = day === undefined ? due.at : startOfLocalDate(context.zone, day);
+  const reminder = reminderRecord({
+    id: reminderId(STAMPING.key, undefined, notice.rung, since),
+    milestone: notice.milestone,
+    rung: notice.rung,
     title: ROUTE_QUESTION,
     deadline: due.detail.at,
     deadlineDetail: due.detail,
     sendAt: isoUtc(catchUp),
     sendAtLocal: isoInZone(context.zone, catchUp),
-    why: PETITION_ROUTE_WHY,
+    why: notice.why,
   });
   into.push(timedReminder(catchUp, due.at, Object.freeze(reminder)));
 }

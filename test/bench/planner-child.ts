@@ -26,6 +26,8 @@ export async function buildPlannerDriver(outdir: string): Promise<string> {
 
 const FIGURE_KEYS: readonly (keyof PlannerLoopFigures)[] = [
   "plansPerSecond",
+  "plansPerSecondSlowestWindow",
+  "plansPerSecondFastestWindow",
   "plansPerCpuSecond",
   "latencyP50Ms",
   "latencyP99Ms",

@@ -2,11 +2,11 @@ import type { PlannerInput } from "#domain/planner.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
- * Out-of-reach inputs for the planner bench (session 22 task P): plans whose 2027 Match is out of
+ * Out-of-reach inputs for the planner bench: plans whose 2027 Match is out of
  * reach and that move to the 2028 Match. Such a plan builds a second context for the later Match
  * and runs two to four feasibility passes (more past a step deadline: matchDroppedBy replays it),
  * where an in-reach plan runs one, so a bench of in-reach plans only did not measure what these
- * users run. Each is a case a tester or advisor met (tester s21 F4 and the late-sitting files).
+ * users run. Each is a case a tester or advisor met (one past a step's last sitting day among them).
  */
 
 /** The bench applicant (fullSnapshot's) with `milestones` and `interviews` of its own. */

@@ -26,7 +26,7 @@ export interface DeadlineSeen {
   firstSeen: number;
   /**
    * When a plan made before the deadline stopped naming it because the season was re-planned
-   * (MATCH_YEAR_NOT_FEASIBLE: the early steps and, since tester t9m F15, the season's own steps
+   * (MATCH_YEAR_NOT_FEASIBLE: the early steps and the season's own steps
    * dated for the earliest feasible Match); undefined while it is named, and cleared if a
    * later plan names it again.
    */
@@ -273,8 +273,8 @@ export function scoreApplicant(
     // rungs for it (a catch-up of a missed rung counts as one of them), it fell inside the
     // simulated season, the milestone was still open at it, and no plan before it dropped it by
     // re-planning the season (the planner's contract: with the Match out of reach, the steps are
-    // dated for the earliest feasible Match, the season's own ones included since tester t9m F15,
-    // which are new deadlines). A re-planned deadline that got its two notices
+    // dated for the earliest feasible Match, the season's own ones included, which are new
+    // deadlines). A re-planned deadline that got its two notices
     // anyway still counts as required and covered.
     if (seen.rungs.size < 2 || seen.deadline > seasonEnd) continue;
     const done = doneAt.get(seen.milestone);

@@ -65,7 +65,7 @@ describe("closing the loop with the applicant", () => {
    * and visible, scrolled into view, then the click (which waits for the link to be stable) and
    * the new window awaited together.
    *
-   * It still timed out once on a quiet CI machine (session 23, CI#2: 30 s waiting for the new
+   * It still timed out once on a quiet CI machine (CI#2: 30 s waiting for the new
    * window, the click done). The filter was a Playwright route, removed once the polling stopped:
    * a poll the inbox had sent just before its timer was cleared, but that reached Playwright only
    * after `unrouteAll` (which waits for running handlers, not for requests still on their way),

@@ -16,8 +16,8 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { SCREENSHOT_DIR } from "./support/screenshots.ts";
 
 /**
- * Session 25 task Y: the applicant's timeline and the advisor console put the
- * whole presumption on every presumed-paid row, as the email did before session 24. Like the email,
+ * The applicant's timeline and the advisor console put the whole presumption on every
+ * presumed-paid row, as the email once did (test/unit/email/budget-presumed-once.test.ts). Like the email,
  * they say it once, under the table, and every item name wraps between words only, at 320 and
  * 360 px. A Nairobi graduate who has reported nothing but an interview in Boston.
  */
@@ -81,7 +81,7 @@ const BROKEN_NAMES = (section: string) => `(() => {
   return { broken, words };
 })()`;
 
-describe("the budget's presumption said once on the timeline and the console (session 25 task Y)", () => {
+describe("the budget's presumption said once on the timeline and the console", () => {
   let browser: BrowserSession;
   beforeAll(async () => {
     browser = await launchChromium({ viewport: { width: 360, height: 740 } });

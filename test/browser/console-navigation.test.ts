@@ -8,8 +8,8 @@ import { type BrowserSession, launchChromium, openPage } from "./support/chromiu
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * How the console's shell gets an advisor to the right page and keeps them there (issue 15, the
- * new-user tester's findings 1, 5, 6 and 7): an escalation email's link survives the sign-in round
+ * How the console's shell gets an advisor to the right page and keeps them there (issue 15, as a
+ * new user found it): an escalation email's link survives the sign-in round
  * trip, the address follows what is shown, focus lands on the new content's heading, an expired
  * sign-in never downloads a 401 as the CSV, and the cohort reflows on a phone.
  */

@@ -13,7 +13,7 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * Issue 15 follow-up (session 11), the console on a 390 px phone: the budget table was about 6,000
+ * Issue 15 follow-up, the console on a 390 px phone: the budget table was about 6,000
  * px tall, every fee's note spelled out under its name; the cohort showed Applicant, Match and Stage,
  * with the risk column an advisor scans first behind the sideways scroll. The notes fold, and on a
  * phone each applicant is a card that leads with their name, open risks and next date, with no

@@ -38,7 +38,7 @@ describe("reminder email on a narrow phone", () => {
           item("nrmp", "NRMP Main Residency Match registration", 85, "upcoming"),
           // A fee presumed paid from an interview: its row's status is the longest.
           item("step1", "USMLE Step 1 exam fee", 680, "presumed"),
-          // A long word in a narrow column: it broke mid-word at 320 px (session 24 task H).
+          // A long word in a narrow column: it broke mid-word at 320 px.
           item("ecfmg_application", "Application for ECFMG Certification", 160, "presumed"),
         ],
         spentUsd: 1_015,
@@ -77,7 +77,7 @@ describe("reminder email on a narrow phone", () => {
     }
   });
 
-  it("wraps item names between words only, says the presumption once in a few lines, and stays accessible (session 24 task H)", async () => {
+  it("wraps item names between words only, says the presumption once in a few lines, and stays accessible", async () => {
     for (const width of [320, 360]) {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width, height: 740 });

@@ -147,7 +147,7 @@ describe("email preferences", () => {
     expect(replaced.status).toBe(410);
     const replacedPage = await replaced.text();
     expect(replacedPage).toMatch(/calendar address was replaced[\s\S]*See my whole timeline/);
-    // Tested against behaviour (tester finding 6): the timeline link of an email sent before the
+    // Tested against behaviour: the timeline link of an email sent before the
     // change, which the page points to, still opens and shows an address that works.
     const timeline = await openPage(browser, old.timeline);
     const shown = await timeline.locator("#calendar ~ p code").textContent();
@@ -155,7 +155,7 @@ describe("email preferences", () => {
     expect((await fetch(shown ?? "")).status).toBe(200);
     await timeline.close();
     expect((await fetch(linksAt(new Date("2026-08-06T12:30:00Z"), 1).feed)).status).toBe(200);
-    // The same tap again (a double tap, or a reload re-POSTing the form: tester s4 finding B1)
+    // The same tap again (a double tap, or a reload re-POSTing the form)
     // shows the same new address and retires nothing: the address the first tap gave still works.
     const firstAddress = await page.locator("[role=status] code").textContent();
     await page.reload({ waitUntil: "load" });

@@ -18,7 +18,7 @@ import { type BrowserSession, launchChromium, openPage } from "./support/chromiu
 import { SCREENSHOT_DIR, saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * After a one-click unsubscribe the applicant's pages tell the truth (tester finding B4): the
+ * After a one-click unsubscribe the applicant's pages tell the truth: the
  * timeline says no email comes instead of listing next emails, the preferences page says "You are
  * unsubscribed" and offers "Subscribe again" (a POST), which brings the next reminder back.
  */

@@ -98,7 +98,8 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
     expect(await itemsMentioning(target.applicantId)).toEqual(before);
   });
 
-  // Tester t9z F7 at intake; the console knows the zone (Asia/Kolkata, outside the US).
+  // As at intake (test/unit/functions/stamping-waiver-intake.test.ts); the console knows the zone
+  // (Asia/Kolkata, outside the US).
   it("refuses the H-1B stamping waived from outside the US in the preview and the save, and writes nothing", async () => {
     const changes: Record<string, string>[] = [
       { kind: "visa", visa: "H-1B" },

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 
 /**
  * `npm run demo` as a new user runs it, against a local stack of its own (issue 14 Done-when: "after
- * `npm run demo`, an email in the inbox has working action buttons"; tester finding 2: most
+ * `npm run demo`, an email in the inbox has working action buttons"; as a new user found, most
  * emails' buttons had expired on the clock the demo leaves, and nothing said which to open).
  * The whole walk, as written; the buttons of the emails it names are then tapped here (GET).
  */
@@ -69,7 +69,7 @@ describe("npm run demo", () => {
       ["infra/local/demo.ts", "--api", api, "--inbox", inboxUrl],
       {
         env: { ...demoEnv, MATCHPATH_WEBHOOK_SECRET: local.webhookSecret, MATCHPATH_DATA_DIR: dataDir },
-        // The walk takes about 2 minutes alone, 4 when the machine is busy (seen in session 8).
+        // The walk takes about 2 minutes alone, 4 when the machine is busy.
         timeout: 420_000,
       },
     );

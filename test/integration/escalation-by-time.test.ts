@@ -81,7 +81,7 @@ describe("escalation caused by time alone, on the local stack", () => {
         status: "sent",
         messageId: email?.messageId,
         // Seconds after the deadline: the local clock runs on while the wake-up is handled, by
-        // 2 s on a loaded 2-core machine (seen in session 8), so the second is not pinned.
+        // 2 s on a loaded 2-core machine, so the second is not pinned.
         sentAt: expect.stringMatching(/^2026-09-23T13:00:0\d/),
       }),
     ]);

@@ -290,7 +290,7 @@ describe("applicant calendar feed", () => {
   });
 });
 
-describe("an exam date the applicant booked (tester finding 6)", () => {
+describe("an exam date the applicant booked", () => {
   it("is an all-day event on the applicant's own date, worded as the sitting, not 'Due'", () => {
     const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Karachi" });
     const thePlan = plan(
@@ -436,7 +436,7 @@ describe("alarms across a US DST change", () => {
  * alarms for emails still to come, and reads the same on two downloads a few seconds apart.
  */
 describe("the feed's alarms are emails still to come", () => {
-  // Tester s9's Lagos applicant: everything but NRMP done, signing up at 13:00 on the day of NRMP's
+  // A Lagos applicant: everything but NRMP done, signing up at 13:00 on the day of NRMP's
   // early deadline (23:59 ET), so "due in 16 hours" goes at once.
   const done = [
     "wdoms_listing",

@@ -102,7 +102,7 @@ describe.each(scenarios)("the calendar of %s", (_who, matchYear, graduation, don
     const dated = [...thePlan.nextSteps, ...thePlan.blocked].some(
       (step) => step.milestone === "contract" && step.deadline !== undefined,
     );
-    // The early starter's plan has it (the tester's case); a plan without a dated contract has no event.
+    // The early starter's plan has it; a plan without a dated contract has no event.
     expect(contract !== undefined).toBe(dated);
     if (matchYear === 2028) expect(contract, "the contract event").toBeDefined();
     // Of the Match its steps are dated for: out of reach, these scenarios' next one, planned in full

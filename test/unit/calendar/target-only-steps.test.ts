@@ -12,7 +12,7 @@ import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.
  * 2 Aug 2027 had no event).
  */
 describe("a step with a target date and no deadline", () => {
-  // The tester's case: Fatima, Match 2028 from Karachi, her feed read on 2 May 2027.
+  // Fatima: Match 2028 from Karachi, her feed read on 2 May 2027.
   const applicant = applicantFactory({ matchYear: 2028, timezone: "Asia/Karachi" });
   const thePlan = plan(
     {

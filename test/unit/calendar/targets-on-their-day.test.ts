@@ -13,7 +13,7 @@ import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.
  * down to it; the deadline event keeps its own.
  */
 describe("a step with a deadline and a target ahead", () => {
-  // The tester's Ada: Match 2028 from Lagos, read on 12 May 2027.
+  // Ada: Match 2028 from Lagos, read on 12 May 2027.
   const applicant = applicantFactory({ matchYear: 2028, timezone: "Africa/Lagos" });
   const now = "2027-05-12T08:00:00.000Z";
   const thePlan = plan(

@@ -11,8 +11,8 @@ import type { Applicant, MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Steps that wait for another step (tester finding 6: ECFMG certification, Match Week and Match Day
- * were missing): a subscriber sees every deadline of their road, the waiting ones marked as such,
+ * Steps that wait for another step (ECFMG certification, Match Week and Match Day were once
+ * missing from the feed): a subscriber sees every deadline of their road, the waiting ones marked as such,
  * under the UID the event keeps once the step can start. Read back with ical.js.
  */
 function feedOf(thePlan: Plan, applicantId = "a_road") {

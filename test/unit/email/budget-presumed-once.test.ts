@@ -8,7 +8,7 @@ import { reminderFactory } from "#test/unit/usecases/fakes.ts";
 
 /**
  * The email's budget for an interviewing applicant whose fees are presumed paid, read on a
- * 360 px phone (session 24, task H): each presumed row repeated the whole presumption, about 16
+ * 360 px phone: each presumed row repeated the whole presumption, about 16
  * lines a row in the name column, and the names broke mid-word. The presumption is said once, under
  * the table; each row keeps its status ("Presumed paid") and only what a flag says about its amount.
  */
@@ -36,7 +36,7 @@ const result = plan(
 );
 const presumption = /your interview suggests/g;
 
-describe("the email's budget says the presumption once (session 24 task H)", () => {
+describe("the email's budget says the presumption once", () => {
   const html = renderReminderEmail({
     recipientName: "Tomás Reyes",
     reminders: [

@@ -5,7 +5,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Lead's look at the email in Chromium (session 29): a Step 2 CK reported done with 209 (218 in
+ * The email as Chromium shows it: a Step 2 CK reported done with 209 (218 in
  * force) drew the critical notice "… plan your retake now" due on the rank order list deadline,
  * Thu 25 Feb, while its words and the step's reminders say "sit it again by Wed 27 Jan 2027": the
  * one item then read "Due Thu 25 Feb 2027 …" and "Due: Wed 27 Jan 2027.". The notice is due on the

@@ -210,7 +210,7 @@ describe("a date the applicant gave without a time", () => {
   });
 });
 
-describe("the email's next steps fit their status (tester finding 5)", () => {
+describe("the email's next steps fit their status", () => {
   const projected = {
     ...reminderFactory().deadlineDetail,
     at: "2026-09-16T13:00:00.000Z",

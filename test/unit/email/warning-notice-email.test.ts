@@ -8,7 +8,7 @@ import { parseKeyring } from "#links/link-token.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * t9v F10's leftover (session 27 C2): the earlier-season Pathway certificate's warning is emailed.
+ * The earlier-season Pathway certificate's warning is emailed.
  * It is on the certificate's card, done, and dated by the
  * projected Pathways close it names: the email names the check and that day, and, the certificate
  * being no next step, no "Next step" and no button that would act on a step already done.

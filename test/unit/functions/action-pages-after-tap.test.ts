@@ -61,7 +61,7 @@ describe("action pages after a tap, and snooze labels", () => {
   });
 
   it("C6: a snooze option cut at the last reminder is labelled so, never with days it does not last", async () => {
-    // Tester's case: letters due Wed 22 Sep 2027 (Karachi), today Sat 18 Sep: 4 days would be the
+    // Letters due Wed 22 Sep 2027 (Karachi), today Sat 18 Sep: 4 days would be the
     // 22nd, cut to the last reminder on Tue 21 Sep.
     const { links, call } = setup(new Date("2027-09-18T06:00:00Z"), true);
     const page = await call("GET", links.action("lors", "snooze"));

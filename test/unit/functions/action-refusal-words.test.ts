@@ -5,7 +5,7 @@ import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/u
 import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
 /**
- * Issue 15 follow-up (session 11): two older refusals of a one-tap action, Done for a step of a
+ * Issue 15 follow-up: two older refusals of a one-tap action, Done for a step of a
  * Match season that has passed and Done before the step's window opens, answered a POST with
  * "The action cannot be applied" and a lower-case fragment ("nothing to record yet: …") in the
  * problem+json and on the plain page. Like the newer refusals, each now
@@ -17,7 +17,7 @@ const EARLY: MilestoneEntry[] = [
   milestoneFactory("usmle_step1", "done", "2026-09-20"),
 ];
 
-/** The season-over case of tester s7 C5: could have ranked for 2027, certified no list by its deadline. */
+/** A season over: could have ranked for 2027, certified no list by its deadline. */
 const SEASON_OVER: MilestoneEntry[] = [
   ...EARLY,
   milestoneFactory("usmle_step2ck", "done", "2026-07-20"),

@@ -24,7 +24,7 @@ function problemOf(response: { headers?: Record<string, unknown>; body?: string 
   return JSON.parse(response.body ?? "") as { status: number; errors?: { path: string }[] };
 }
 
-describe("applicant POST routes refuse a repeated field (tester finding 7)", () => {
+describe("applicant POST routes refuse a repeated field", () => {
   it("a Scheduled-for tap with two dates is a 400 naming date, and records nothing", async () => {
     const { api, links, store } = setup();
     const url = links.action("usmle_step2ck", "schedule");
@@ -109,7 +109,7 @@ describe("applicant POST routes refuse a repeated field (tester finding 7)", () 
   });
 });
 
-describe("HEAD wherever GET works (RFC 9110, tester finding 8)", () => {
+describe("HEAD wherever GET works (RFC 9110)", () => {
   it("answers HEAD on the applicant's pages as GET without a body, changing nothing", async () => {
     const { api, links, store } = setup();
     for (const url of [
@@ -131,7 +131,7 @@ describe("HEAD wherever GET works (RFC 9110, tester finding 8)", () => {
   });
 });
 
-describe("after a one-click unsubscribe (tester finding B4)", () => {
+describe("after a one-click unsubscribe", () => {
   const withoutTokens = (html: string | undefined) => (html ?? "").replace(/token=[^"&]+/g, "token=…");
 
   it("the timeline says so instead of listing next emails; preferences offer Subscribe again", async () => {

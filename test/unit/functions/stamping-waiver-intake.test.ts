@@ -7,7 +7,7 @@ import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { httpEvent } from "./events.ts";
 
 /**
- * Tester t9z F7 (B), the intake's side: "Not for me" on the H-1B visa stamping is a change of status,
+ * The intake's side: "Not for me" on the H-1B visa stamping is a change of status,
  * which only someone already in the US can have. A snapshot from a zone outside the US that waives it
  * is refused with an RFC 9457 problem naming the field, the zone in its detail; nothing is stored.
  * The same answer from a US zone is taken.

@@ -32,7 +32,7 @@ describe("the cohort page", () => {
     expect(html).toContain("Interviews: <strong>50</strong>");
     expect(html).toContain('href="#/cohort?sort=name&amp;page=2" rel="next"');
     expect(html).not.toContain('rel="prev"');
-    // The column counts the applicant's own emails (escalations go to the advisor), and says so (s4 papercut 11).
+    // The column counts the applicant's own emails (escalations go to the advisor), and says so.
     expect(html).toContain('<th scope="col">Last email to the applicant</th>');
     expect(html).toContain("none sent to them yet");
   });

@@ -63,7 +63,7 @@ describe("overdue on the console", () => {
   it("the cohort's overdue count leaves out what SEASON_OVER tells, as the digest does", () => {
     const expected = view.plan.overdue.filter(
       // First due before the rank list deadline: NRMP registration, overdue by its late deadline (the
-      // rank list deadline itself) since s10 issue 15d B2, was first due in November.
+      // rank list deadline itself), was first due in November.
       (step) => Date.parse((step.earlyDeadline ?? step.deadline).at) < rankListDeadline,
     ).length;
     expect(planFacts(view.plan).overdue).toBe(expected);

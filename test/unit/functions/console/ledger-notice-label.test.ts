@@ -21,7 +21,7 @@ describe("a sent notice's label in the ledger and the audit", () => {
     expect(label).not.toMatch(/^NRMP/);
   });
 
-  // A warning's notice (session 27 C2) is about its risk too, and not critical.
+  // A warning's notice is about its risk too, and not critical.
   it("a warning's notice reads as its own subject, as a warning notice", () => {
     const title = "Check your ECFMG certificate's validity date against the 2027 residency start";
     const label = reminderLabel({ milestone: "rank_order_list", title, rung: WARNING_NOTICE_RUNG });

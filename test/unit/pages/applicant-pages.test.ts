@@ -150,7 +150,7 @@ describe("action pages", () => {
   });
 
   it("names the applicant's own exam date on Done while it is still ahead, offering Scheduled for… and no Done", () => {
-    // s8 B3 kept Done possible under a note; a Done weeks before the sitting was stored as
+    // Done was once possible under a note; a Done weeks before the sitting was stored as
     // a pass that day. Done now waits for the exam day (bookedDayAhead) and the page says so.
     const done = (bookedDay?: string) =>
       actionConfirmationPage(
@@ -187,7 +187,7 @@ describe("action pages", () => {
     expect(html).toContain("2 days (until Sat 19 Sep 2026)");
   });
 
-  it("says a Snooze or Scheduled link for a step already done is recorded, with no form (s3-B7)", () => {
+  it("says a Snooze or Scheduled link for a step already done is recorded, with no form", () => {
     for (const action of ["snooze", "schedule"] as const) {
       const response = actionConfirmationPage(
         preview({ claims: { ...preview().claims, action }, currentStatus: "done", snoozeOptions: [] }),

@@ -51,7 +51,7 @@ describe("the presumed-paid line", () => {
     expect(html).toMatch(/about \$[\d,]+ plus AU\$587/);
   });
 
-  it("email: each presumed fee's row says presumed paid, and the budget says why once (session 24 task H)", () => {
+  it("email: each presumed fee's row says presumed paid, and the budget says why once", () => {
     const lines = budgetLines(result);
     expect(lines.some((line) => /^- USMLE Step 1 exam fee: about \$680 \(presumed paid\)$/.test(line))).toBe(
       true,

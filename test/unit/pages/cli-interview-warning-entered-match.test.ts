@@ -8,7 +8,7 @@ import {
 } from "#test/unit/domain/factories.ts";
 import { runPlanCli } from "../../../shared/cli/plan.ts";
 
-// Tester t9o F10 and its addendum, lead's ruling (session 22 task E): the CLI's interview-season
+// The CLI's interview-season
 // warning judges and names the Match the applicant entered, not the one the plan moved to because
 // the interview did not count; and an interview it warns about is never evidence.
 

@@ -14,7 +14,7 @@ import { runPlanCli } from "../../../shared/cli/plan.ts";
  * overdue ERAS, "soon" OET (sitting 10 Dec), "urgent" Pathway (latest safe start 28 Nov, passed), …,
  * while `--json` listed ERAS, Pathway, NRMP, Step 2 CK, OET: the table showed the reading order and the
  * JSON the planner's own. One order everywhere: the CLI's table, its JSON and the applicant's timeline.
- * F9: the JSON's next steps held a `budget` entry; the budget is a section, never a step.
+ * And the JSON's next steps held a `budget` entry; the budget is a section, never a step.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/new-user-trial-2027/", import.meta.url));
 const FILES = readdirSync(DIR).filter((name) => name.endsWith(".json"));

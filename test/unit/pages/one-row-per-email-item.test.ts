@@ -15,7 +15,7 @@ import {
 } from "#test/unit/domain/factories.ts";
 import { runPlanCli } from "../../../shared/cli/plan.ts";
 
-// Lead's note 2: the timeline's "Your next emails" and the CLI's reminder list showed two
+// The timeline's "Your next emails" and the CLI's reminder list showed two
 // rows for one email item: an out-of-reach notice and the WDOMS check's own rung, due in one email
 // (Manila, the school's sponsor note unknown, Step 2 CK not started, after the 2027 rank
 // order list deadline). The email says one item per step (oneReminderPerStep: the notice speaks

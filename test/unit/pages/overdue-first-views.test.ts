@@ -22,7 +22,7 @@ import { timelineCard } from "../../../functions/console/pages/timeline.ts";
 import { renderPlan } from "../../../shared/cli/plan.ts";
 
 /**
- * Tester t9h B1, B2 on the views that claim "most urgent first": the applicant's timeline, the CLI's
+ * The views that claim "most urgent first": the applicant's timeline, the CLI's
  * NEXT STEPS and the console's drill-down. A Lagos J-1 graduate for the 2027 Match, everything to NRMP
  * done but the OET and the Pathway, on 10 Jan 2027: (1) with the OET sat on 12 Dec 2026 and its result
  * pending, the OET is past its deadline ("Overdue: result pending") and was listed last, below the rank
@@ -36,8 +36,8 @@ const ZONE = "Africa/Lagos";
 const NOW = new Date("2027-01-10T12:00:00Z");
 const DONE = doneMilestones(DONE_TO_NRMP_BUT_OET_AND_PATHWAY, "2024-09-01");
 // The Pathway went in on 28 Dec 2026, after its projected deadline: ECFMG's may be later, so it is
-// due by the rank order list deadline with its answer pending, not overdue (lead's ruling on tester
-// t9s F5; it was overdue before, as in tester t9m F6's control); not submitted at all, the 2027 Match would be out of reach,
+// due by the rank order list deadline with its answer pending, not overdue (it was overdue
+// before); not submitted at all, the 2027 Match would be out of reach,
 // the second case below.
 const OET_PENDING = [
   ...DONE,
@@ -184,7 +184,7 @@ describe("every step past its deadline is listed before the steps marked Later, 
   });
 });
 
-describe("t9h B1 with steps really overdue (an ERAS application in progress): they come first", () => {
+describe("steps really overdue (an ERAS application in progress) come first", () => {
   const milestones = [
     ...OET_PENDING.filter((entry) => entry.key !== "eras_application"),
     milestoneFactory("eras_application", "in_progress"),

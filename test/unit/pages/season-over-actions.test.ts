@@ -11,7 +11,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Tester s7 issue 14 C5 (an applicant whose 2027 Match is over: no certified rank order list by
+ * Issue 14 (an applicant whose 2027 Match is over: no certified rank order list by
  * its deadline): no bill for that season's ERAS and NRMP fees, no post-Match step "waiting on
  * something", no Done button for its steps, and the next-emails section says why none is planned.
  */

@@ -9,7 +9,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 /**
  * SOAP "Not for me" in Match Week, Match Week not done, reads "did not
  * match, not taking part in SOAP", and the plan is dated for the next Match at once. The timeline
- * names that Match and leads with why, not with "out of reach" nor fixB3's SOAP-outcome words:
+ * names that Match and leads with why, not with "out of reach" nor the SOAP-outcome words:
  * marking Match Week done brings 2027 back.
  */
 const DECLINED: MilestoneEntry[] = [

@@ -81,7 +81,7 @@ async function nrmpSends(step2ck: "not_started" | "done", until: string): Promis
 
 /**
  * The NRMP registration reminders of the plan made at sign-up, as "day rung", those folded into a
- * rank-list reminder's words (ruling W2, Reminder.folded) included.
+ * rank-list reminder's words (Reminder.folded) included.
  */
 const firstPlanNrmp = (step2ck: "not_started" | "done") =>
   domainPlanning
@@ -102,7 +102,7 @@ const daysApart = (sent: readonly string[]) =>
 describe("a critical notice never swallows the later reminders of its step", () => {
   it("Step 2 CK done: every NRMP reminder the sign-up plan lays out is delivered on its day, the ones the rank list's email says marked sent with it", async () => {
     // The rungs of 4, 11, 22 and 24 Feb ride in the rank list's emails ("Also: Registered with
-    // NRMP?", ruling W2) and are marked sent with them; before, none was, the one
+    // NRMP?") and are marked sent with them; before, none was, the one
     // of 11 Feb came back on 16 Feb as a missed rung and its spacing swallowed the 18 Feb question;
     // then the 18 Feb question itself was folded into the rank list's rung of 11 Feb re-timed to
     // 18 Feb, already sent, and went nowhere.
@@ -120,7 +120,7 @@ describe("a critical notice never swallows the later reminders of its step", () 
     expect(await nrmpSends("done", until)).toEqual(first);
   });
 
-  it("Step 2 CK not started (tester c6): the question of 28 Jan is delivered, never on consecutive days", async () => {
+  it("Step 2 CK not started: the question of 28 Jan is delivered, never on consecutive days", async () => {
     // Past 3 Feb the 2027 Match is out of reach and the plan moves on: the NRMP question goes with it.
     const sent = await nrmpSends("not_started", "2027-02-03T00:00:00.000Z");
     expect(sent[0]).toBe("2027-01-20 critical-risk");
@@ -128,7 +128,7 @@ describe("a critical notice never swallows the later reminders of its step", () 
     expect(Math.min(...daysApart(sent))).toBeGreaterThan(3);
   });
 
-  it("Step 2 CK not started (tester c6): the missed start-by rung the 20 Jan notice told is not asked again on 24 Jan", async () => {
+  it("Step 2 CK not started: the missed start-by rung the 20 Jan notice told is not asked again on 24 Jan", async () => {
     // The rung's slot had passed at sign-up; re-timed to each re-plan's next
     // slot with a stable id, it was folded into the notice at sign-up and sent alone 4 days later.
     // The sign-up plan's NRMP emails before the Match goes out of reach are the ones delivered.

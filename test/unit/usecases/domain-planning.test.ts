@@ -4,7 +4,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { profileFactory } from "./fakes.ts";
 
 describe("the delivery time chosen on the preferences page", () => {
-  // Issue 14 tester finding 3: 07:30 with quiet hours 23:00–07:00 was planned at 08:00 (the default
+  // Issue 14: 07:30 with quiet hours 23:00–07:00 was planned at 08:00 (the default
   // quiet hours' end), so the minutes looked ignored.
   it.each(["07:30", "07:45", "10:15"])("is honoured to the minute: %s", (deliveryTime) => {
     const profile = profileFactory({

@@ -101,7 +101,7 @@ describe("risks that turn critical with time alone (Kwame, H-1B, Match 2028)", (
   it("tells the advisor of each new critical risk within a day of it turning critical", async () => {
     const deps = setup();
     const first = firstCriticalDays(deps);
-    // The tester's two: Step 3 for the H-1B out of reach, then the 2028 Match out of reach.
+    // The two expected: Step 3 for the H-1B out of reach, then the 2028 Match out of reach.
     expect([...first.keys()]).toEqual(
       expect.arrayContaining(["STEP3_NEEDED_FOR_H1B", "MATCH_YEAR_NOT_FEASIBLE"]),
     );

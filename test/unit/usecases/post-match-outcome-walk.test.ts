@@ -15,8 +15,8 @@ import {
 } from "./fakes.ts";
 
 /**
- * fixM's rulings on tester t9x F3 and F9, walked with the real planner and the use case as fixB3's
- * walk does: wake-ups fired in order, every reminder sent, from Match Week to residency's start.
+ * The post-Match outcomes (test/unit/domain/post-match-outcomes.test.ts), walked with the real
+ * planner and the use case: wake-ups fired in order, every reminder sent, from Match Week to residency's start.
  * - Sita (SOAP done on 18 Mar: an accepted SOAP position): her contract and J-1 steps' emails go out
  *   from the SOAP day on; never "tell us the SOAP offer you accepted", never "the Match is over".
  * - Anil (SOAP Not for me, Match Week not done: not matched, not in SOAP): no Match Day question and

@@ -153,7 +153,7 @@ const MATCHED: MilestoneEntry[] = [
   { key: "research", status: "waived" },
 ];
 
-describe("risk-change wake-ups with the real planner (tester s7 issue 15b kept)", () => {
+describe("risk-change wake-ups with the real planner (a risk turning critical reaches the applicant, consenting or not)", () => {
   it.each([true, false])("sends the DS-2019 notice on 18 May, consent %s", async (consent) => {
     const deps = setup(domainPlanning, "2027-04-21T08:00:00Z");
     deps.store.add(

@@ -12,7 +12,7 @@ import { FixedClock, InMemoryApplicantStore, profileFactory } from "./fakes.ts";
 /**
  * An H-1B applicant in the US is asked on the petition's card whether the program files a change
  * of status, and told to answer with the stamping step's "Not for me". That step waits for the
- * petition, and the timeline drew no button on a waiting step. Ruling: the stamping's Not for me is
+ * petition, and the timeline drew no button on a waiting step. So the stamping's Not for me is
  * offered on its waiting card (only that action, only in a US zone), the action link and the
  * console's what-if accept it while the petition is pending, and the plan drops the stamping at
  * once. Abroad, no button, and the link is refused as before.

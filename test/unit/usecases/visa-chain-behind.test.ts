@@ -20,7 +20,7 @@ import {
  * day after Match Day to residency's start (1 Jul 2027, projected), as the sender runs them: an
  * advisor chases a visa step that is behind, so some email goes out in every 7 days while one is.
  */
-/** Everything before the Match done for the 2027 Match (the tester's input), Match Day reported. */
+/** Everything before the Match done for the 2027 Match, Match Day reported. */
 const everythingDone: MilestoneEntry[] = [
   { key: "wdoms_listing", status: "done", date: "2024-01-10" },
   { key: "ecfmg_application", status: "done", date: "2024-02-01" },

@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
  * reach and that move to the 2028 Match. Such a plan builds a second context for the later Match
  * and runs two to four feasibility passes (more past a step deadline: matchDroppedBy replays it),
  * where an in-reach plan runs one, so a bench of in-reach plans only did not measure what these
- * users run. Each is a case a tester or advisor met (one past a step's last sitting day among them).
+ * users run. Each is a case reviewers or advisors met (one past a step's last sitting day among them).
  */
 
 /** The bench applicant (fullSnapshot's) with `milestones` and `interviews` of its own. */

@@ -89,7 +89,7 @@ describe("applicant POST routes refuse a repeated field", () => {
     expect(saved).toHaveLength(1);
   });
 
-  it("an unknown preferences intent is a 400 'unknown action' and saves nothing (finding 8)", async () => {
+  it("an unknown preferences intent is a 400 'unknown action' and saves nothing", async () => {
     const { api, links, saved } = setup();
     const response = await api(
       linkRequest("POST", links.preferences, "intent=delete&deliveryTime=07:30", API_CLIENT),

@@ -499,7 +499,7 @@ describe("late arrivals", () => {
   });
 
   it("outside quiet hours, a next slot less than a day before the deadline is not waited for (Karachi)", () => {
-    // Issue 14 tester finding 1: 17:00 in Karachi on 30 Nov; the NRMP early deadline is 23:59 ET
+    // Issue 14: 17:00 in Karachi on 30 Nov; the NRMP early deadline is 23:59 ET
     // that day, 09:59 on 1 Dec in Karachi. The next 09:00 slot would leave 59 minutes: send now.
     const karachi = inputFactory({
       applicant: applicantFactory({ timezone: "Asia/Karachi", matchYear: 2027 }),
@@ -529,13 +529,13 @@ describe("late arrivals", () => {
 
   it("in quiet hours, it waits for 08:00 if that is still before the deadline", () => {
     // 23:30 in Lagos on 29 Nov: the next 09:00 slot leaves less than a day before the 05:59 deadline
-    // on 1 Dec, so the notice goes when quiet hours end, 08:00 (issue 14 tester finding 1).
+    // on 1 Dec, so the notice goes when quiet hours end, 08:00 (issue 14).
     const early = planFor(lastDay, "2026-11-29T22:30:00Z");
     expect(early.reminders.find((reminder) => reminder.milestone === "nrmp_registration")?.sendAtLocal).toBe(
       "2026-11-30T08:00:00.000+01:00",
     );
     // 02:00 in Lagos on 1 Dec, before the 05:59 deadline: 08:00 is after it, so the notice goes at
-    // once, in quiet hours (tester finding 8: an advisor would rather wake them than let it pass).
+    // once, in quiet hours (an advisor would rather wake them than let it pass).
     const late = planFor(lastDay, "2026-12-01T01:00:00Z");
     expect(
       late.reminders.filter((reminder) => reminder.milestone === "nrmp_registration").map((r) => r.sendAt),

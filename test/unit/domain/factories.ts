@@ -92,7 +92,7 @@ export const DONE_TO_NRMP_BUT_OET_AND_PATHWAY = [
 /**
  * A Pathway applicant registered for the Match with everything done but the OET and the ECFMG
  * Pathway (USCE not started, as these tests always had it): the applicant of the
- * Pathway/OET tests (s13 9g, s14 9h).
+ * Pathway/OET tests.
  */
 export const DONE_BUT_OET_AND_PATHWAY = [
   ...DONE_TO_NRMP_BUT_OET_AND_PATHWAY,

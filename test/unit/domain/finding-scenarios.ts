@@ -4,8 +4,8 @@ import type { Plan, RiskCode } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 
 /**
- * Scenario fixtures for the advisor tester's findings on issue #9 (own applicants, not the
- * tester's files): each says what an experienced IMG advisor would plan. scenarios.test.ts runs
+ * Scenario fixtures for an advisor's findings on issue #9 (own applicants, not the
+ * reported files): each says what an experienced IMG advisor would plan. scenarios.test.ts runs
  * them with the others, through the planner and the CLI.
  */
 export interface Scenario {
@@ -33,7 +33,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // Finding 1: an exam under way can be sat within days; study time is advice, so the season is
+    // An exam under way can be sat within days; study time is advice, so the season is
     // at risk (take it by the latest safe date), not out of reach, and NRMP is still pushed today.
     name: "step2ck-preparing-on-nrmp-deadline-day-2027",
     now: "2026-11-30T10:00:00Z",
@@ -53,7 +53,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // Finding 1: a booking after the latest safe date: move the exam (critical), not the year.
+    // A booking after the latest safe date: move the exam (critical), not the year.
     name: "step2ck-booked-after-latest-safe-date-2027",
     now: "2026-11-30T10:00:00Z",
     assess(result) {
@@ -62,7 +62,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
       expect(late?.severity).toBe("critical");
       expect(late?.message).toContain("on Fri 12 Feb 2027 would be reported around");
       expect(late?.message).toContain("move it earlier and take it by Wed 27 Jan 2027 at the latest");
-      // s4 papercut 9: the exam, not the step's title, is the sentence's subject.
+      // The exam, not the step's title, is the sentence's subject.
       expect(late?.message).toMatch(/^Your USMLE Step 2 CK on Fri 12 Feb 2027 would be reported around /);
       expect(late?.message).not.toContain("Pass USMLE");
       // An estimate "up to 28 days" away is a day, not a minute in two zones,
@@ -71,7 +71,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
       expect(late?.message).not.toMatch(/reported around [^:;]*(AM|PM)/);
       expect(late?.sources).toContain(catalogEntry("usmle_step2ck").reportingDays?.source);
       expect(late?.sources?.join(" ")).not.toContain("step-3-scheduled-delay");
-      // s4 finding 6: the step's own text says to move it and by when, not "scores take about 4 weeks".
+      // The step's own text says to move it and by when, not "scores take about 4 weeks".
       const step = result.nextSteps.find((next) => next.milestone === "usmle_step2ck");
       expect(step?.action).toContain("Your exam is on Fri 12 Feb 2027, after Wed 27 Jan 2027");
       expect(step?.action).toContain("Move it earlier: take it by Wed 27 Jan 2027");
@@ -90,7 +90,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // Finding 7: graduation after the start is the cause, named with its dates; "what it would
+    // Graduation after the start is the cause, named with its dates; "what it would
     // take" is never empty, and no exam date is claimed to be late.
     name: "graduation-after-start-2027",
     now: "2026-11-30T10:00:00Z",
@@ -105,7 +105,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // Finding 7: certification possible only after orientation (the certificate's due date) is
+    // Certification possible only after orientation (the certificate's due date) is
     // critical, not "just before residency starts".
     name: "certificate-after-orientation-2027",
     now: "2026-11-30T10:00:00Z",
@@ -146,7 +146,7 @@ export const FINDING_SCENARIOS: Scenario[] = [
   },
 ];
 
-/** Finding 2: a rank list "done" that cannot have been certified is refused, and its reminders stay. */
+/** A rank list "done" that cannot have been certified is refused, and its reminders stay. */
 function assessRefusedRankList(said: string) {
   return (result: Plan): void => {
     const risk = riskOf(result, "ROL_BEFORE_RANKING_OPENS");
@@ -175,7 +175,7 @@ FINDING_SCENARIOS.push(
 );
 
 /**
- * Finding 3: after the early NRMP deadline the next hard deadline (late registration closes with the
+ * After the early NRMP deadline the next hard deadline (late registration closes with the
  * ROL deadline, official) takes over with its own ladder, heard at the next delivery slot, and the
  * text names the late fee from the fee table.
  */
@@ -188,7 +188,7 @@ FINDING_SCENARIOS.push({
     expect(lateFee?.status).toBe("upcoming");
     expect(step?.action).toContain(`$${lateFee?.amountUsd} late registration fee`);
     expect(step?.deadline?.et).toBe("Wed 24 Feb 2027, 9:00 PM ET");
-    // Still possible with the late fee until late registration closes (issue 9, session 8): due
+    // Still possible with the late fee until late registration closes (issue 9): due
     // by that deadline, urgent, not overdue.
     expect(result.overdue.map((entry) => entry.milestone)).not.toContain("nrmp_registration");
     expect(step?.urgency).toBe("urgent");
@@ -204,7 +204,7 @@ FINDING_SCENARIOS.push({
 const EXAM_KEYS = ["usmle_step1", "usmle_step2ck", "oet_medicine"];
 
 /**
- * Finding 4: with the season really out of reach, the early steps are planned against the earliest
+ * With the season really out of reach, the early steps are planned against the earliest
  * feasible Match (as a 2028 starter's are), no 2027 exam deadline is pushed, and the first gate
  * (the ECFMG application) is announced at the next delivery slot.
  */
@@ -237,7 +237,7 @@ FINDING_SCENARIOS.push({
 });
 
 /**
- * Finding 6: while the sponsor note is unknown, the WDOMS check is announced at the next delivery
+ * While the sponsor note is unknown, the WDOMS check is announced at the next delivery
  * slot and every fee that depends on eligibility is shown held back, not counted.
  */
 FINDING_SCENARIOS.push({
@@ -266,11 +266,11 @@ FINDING_SCENARIOS.push({
 });
 
 /**
- * Finding 5: ranking on H-1B with the certificate pending, the certificate gets a target early
- * enough for FSMB, a US test date and Step 3's result before the rank-list deadline. The s3 tester
- * (A1/B2) found the 14-day lead contradicted the "up to 12 weeks" the message quoted; FSMB's 12
+ * Ranking on H-1B with the certificate pending, the certificate gets a target early
+ * enough for FSMB, a US test date and Step 3's result before the rank-list deadline. The 14-day
+ * lead once contradicted the "up to 12 weeks" the message quoted; FSMB's 12
  * weeks run from graduation, long past here, so the lead is FSMB's 2 weeks, a test date
- * and, from Cairo, 60 days for a visitor visa (session 8 issue 9): the target (7 Nov 2026) has
+ * and, from Cairo, 60 days for a visitor visa (issue 9): the target (7 Nov 2026) has
  * passed on 30 Nov, and ranking on H-1B is most likely out of reach (critical, J-1 named). The
  * reminders before a target still ahead: visa-finding-scenarios.ts (June).
  */
@@ -293,7 +293,7 @@ FINDING_SCENARIOS.push({
 });
 
 /**
- * Finding 8: a late arrival in quiet hours (21:30 in Lagos) whose deadlines would pass before quiet
+ * A late arrival in quiet hours (21:30 in Lagos) whose deadlines would pass before quiet
  * hours end (NRMP early deadline 05:59 Lagos; an interview at 07:30) hears now, not never.
  */
 FINDING_SCENARIOS.push({

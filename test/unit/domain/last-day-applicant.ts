@@ -25,10 +25,10 @@ export function lastDayApplicant(
   });
 }
 
-/** Preparing for the OET (no sitting booked), the Pathway not submitted: the a5 applicant of t9l F7. */
+/** Preparing for the OET (no sitting booked), the Pathway not submitted. */
 export const oetPreparing = (timezone: string): PlannerInput =>
   lastDayApplicant(timezone, { key: "oet_medicine", status: "in_progress" });
 
-/** The OET done, the Pathway not submitted: the applicant of t9k F7. */
+/** The OET done, the Pathway not submitted. */
 export const oetDone = (timezone: string): PlannerInput =>
   lastDayApplicant(timezone, { key: "oet_medicine", status: "done" });

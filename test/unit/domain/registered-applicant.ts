@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
-// The applicant of tester t9w F1's shape (our own, not its file): registered for the 2027 Match with
+// A reported applicant's shape (our own, not its file): registered for the 2027 Match with
 // Step 1, the ECFMG application and WDOMS left out of the intake. Shared by the domain and email tests.
 
 export const NOW = "2026-12-03T10:00:00+01:00";

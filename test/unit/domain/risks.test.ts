@@ -67,14 +67,14 @@ const cases: RiskCase[] = [
     }),
     // Submitted today, ECFMG's review would still end before the ROL deadline, but the projected
     // Pathway application deadline (27 Dec 2025, the 2026 one was not found) has passed: planned
-    // for, as the earlier date, it ends the season (tester t9j F4; s13 issue 9g A3 made it a
-    // warning, PATHWAY_DEADLINE_PROJECTED).
+    // for, as the earlier date, it ends the season (it was once only a warning,
+    // PATHWAY_DEADLINE_PROJECTED).
     now: "2026-01-20T00:00:00Z",
     code: "MATCH_YEAR_NOT_FEASIBLE",
     expected: "critical",
   },
   {
-    name: "Pathway not started five weeks before the ROL deadline: not 'too late to be decided' (s13 9g A3)",
+    name: "Pathway not started five weeks before the ROL deadline: not 'too late to be decided'",
     input: inputFactory({
       milestones: [
         ...doneMilestones(["usmle_step1", "usmle_step2ck", "oet_medicine"]),
@@ -213,7 +213,7 @@ const cases: RiskCase[] = [
   },
   {
     // Exams reported: the applicant could have ranked (with nothing done the season was out of
-    // reach at its deadline, and MATCH_YEAR_NOT_FEASIBLE stays: tester s8, issue 15 point 3).
+    // reach at its deadline, and MATCH_YEAR_NOT_FEASIBLE stays: issue 15).
     name: "ROL deadline passed without a certified list",
     input: inputFactory({ milestones: examsDone() }),
     now: "2026-02-26T03:00:00Z",
@@ -318,7 +318,7 @@ describe("risk details", () => {
       plan(input, seasonCalendar(2027), new Date(now)).risks.find(
         (candidate) => candidate.code === "MATCH_YEAR_NOT_FEASIBLE",
       )?.message ?? "";
-    // Kept since t9t F13 (the lead's ruling): a Pathway not submitted is refused only after the
+    // Kept: a Pathway not submitted is refused only after the
     // latest candidate (Tue 2 Feb 2027, 9:00 PM ET), so neither the ROL day's own words nor the
     // "on either date" write-off is reached before it.
     for (const now of ["2027-01-28T04:00:00Z", "2027-01-28T06:00:00Z", "2027-02-01T06:00:00Z"]) {

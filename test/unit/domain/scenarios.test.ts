@@ -134,7 +134,7 @@ const scenarios: Scenario[] = [
     assess(result) {
       expect(codes(result)).toContain("NRMP_LATE_FEE");
       expect(result.budget.items.find((item) => item.key === "nrmp_late_fee")?.status).toBe("upcoming");
-      // Late registration is open until the rank order list deadline (issue 9, session 8): the
+      // Late registration is open until the rank order list deadline (issue 9): the
       // step is due by it, first among the next steps and urgent, not overdue.
       expect(result.overdue.map((step) => step.milestone)).not.toContain("nrmp_registration");
       expect(result.nextSteps[0]?.milestone).toBe("nrmp_registration");
@@ -144,7 +144,7 @@ const scenarios: Scenario[] = [
   {
     name: "exams-late-for-ranking",
     // Before the Pathway's projected application deadline (27 Dec 2025): from 10 Jan 2026, when this
-    // was planned until t9j F4, a Pathway not yet submitted puts the 2026 Match out of reach.
+    // was once planned, a Pathway not yet submitted puts the 2026 Match out of reach.
     now: "2025-12-20T00:00:00Z",
     assess(result) {
       const risk = result.risks.find((candidate) => candidate.code === "EXAMS_LATE_FOR_RANKING");
@@ -328,7 +328,7 @@ const scenarios: Scenario[] = [
     assess(result) {
       const step3 = result.nextSteps.find((step) => step.milestone === "usmle_step3");
       const rol = result.nextSteps.find((step) => step.milestone === "rank_order_list");
-      // Issue #9 tester (finding 5): Step 3 is sat four weeks before the rank-list deadline so its
+      // Issue #9: Step 3 is sat four weeks before the rank-list deadline so its
       // result (up to four weeks, ECFMG) reaches programs before they rank; it was due on that day.
       // Its deadline is that last sitting day, a day in Cairo: it ends at Cairo's midnight.
       expect(step3?.deadline).toMatchObject({ day: "2027-01-27", precision: "day" });
@@ -507,7 +507,7 @@ describe("plan CLI errors", () => {
     expect(dateOnly.code).toBe(2);
     expect(dateOnly.err).toMatch(/--now needs a time and a UTC offset/);
     expect(run(scenario(), "--now", "2026-12-02T09:00:00+08:00").code).toBe(0);
-    // Tester t9k wrote minutes without seconds: the error says what to write.
+    // Minutes without seconds: the error says what to write.
     const noSeconds = run(scenario(), "--now", "2026-12-02T09:00+08:00");
     expect(noSeconds.code).toBe(2);
     expect(noSeconds.err).toContain(

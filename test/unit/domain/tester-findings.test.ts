@@ -4,13 +4,13 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema, MILESTONE_KEYS } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-/** The advisor tester's smaller findings on issue #9 (9–12), one rule each. */
+/** An advisor's smaller findings on issue #9, one rule each. */
 
 function planFor(input: PlannerInput, now: string) {
   return plan(input, seasonCalendar(input.applicant.matchYear), new Date(now));
 }
 
-describe("finding 11: each specialty once", () => {
+describe("each specialty once", () => {
   it("refuses a repeated specialty (any case), naming the field", () => {
     const snapshot = {
       type: "applicant.snapshot",
@@ -27,7 +27,7 @@ describe("finding 11: each specialty once", () => {
   });
 });
 
-describe("finding 10: the Step 3 fee says what its source is", () => {
+describe("the Step 3 fee says what its source is", () => {
   it("is secondary (a mirror of FSMB's FAQ) and flagged to verify", () => {
     const result = planFor(
       inputFactory({
@@ -42,7 +42,7 @@ describe("finding 10: the Step 3 fee says what its source is", () => {
   });
 });
 
-describe("finding 12: an in-progress Statement of Need", () => {
+describe("an in-progress Statement of Need", () => {
   it("is followed up, not requested again", () => {
     const matched = MILESTONE_KEYS.slice(0, MILESTONE_KEYS.indexOf("contract") + 1).filter(
       (key) => key !== "j1_statement_of_need",
@@ -63,7 +63,7 @@ describe("finding 12: an in-progress Statement of Need", () => {
   });
 });
 
-describe("finding 9: a target Match that has already passed", () => {
+describe("a target Match that has already passed", () => {
   it("says that Match has passed and asks whether a later one was meant", () => {
     const keys = MILESTONE_KEYS.slice(0, MILESTONE_KEYS.indexOf("nrmp_registration") + 1);
     const result = planFor(

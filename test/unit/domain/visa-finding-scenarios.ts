@@ -4,8 +4,8 @@ import { VISITOR_VISA_WAIT_DAYS } from "#domain/planner/advice.ts";
 import type { Scenario } from "./finding-scenarios.ts";
 
 /**
- * Scenario fixtures for the s3 tester's H-1B findings on issue #9 (A1, B2; own applicants, not the
- * tester's files). FSMB's scheduling permit comes about 2 weeks after the application (official);
+ * Scenario fixtures for the H-1B findings on issue #9 (own applicants, not the
+ * reported files). FSMB's scheduling permit comes about 2 weeks after the application (official);
  * its "up to 12 weeks after you graduate" run from graduation, long past for these
  * applicants, so the certificate target and the feasibility of ranking on H-1B use the 2 weeks.
  */
@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 
 /**
  * The certificate target is Step 3's sit-by date less 14 days (FSMB), 7 days (booking) and,
- * for these applicants abroad (Karachi), the visitor-visa allowance for the trip (session 8 issue 9).
+ * for these applicants abroad (Karachi), the visitor-visa allowance for the trip (issue 9).
  */
 function expectCertificateTargetFromFsmbLead(result: Plan): void {
   const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");

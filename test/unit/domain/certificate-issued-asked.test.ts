@@ -12,9 +12,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * February and "Aim to finish by" rungs in April (on H-1B: urgent, with after-target rungs).
  * Ruling: a question, not work to start: `soon` (urgent only with its deadline within the urgent
  * window), no start-by, no aim rungs; asked at the next delivery slot, then every 14 days (ladder
- * data) until the deadline's "Due" rungs take over. Replayed on the tester's applicants. Past its
+ * data) until the deadline's "Due" rungs take over. Replayed on the reported applicants. Past its
  * target (H-1B before ranking: the certificate the program needs to rank on H-1B), the earlier
- * rulings stand: urgent, with the after-target follow-ups (lead's ruling on fixB2's open question).
+ * rules stand: urgent, with the after-target follow-ups.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/certificate-nothing-pending/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);

@@ -41,7 +41,7 @@ function pastByDays(result: Plan, today: string): string[] {
   return found;
 }
 
-/** The Manila applicant of tester s12 issue 9f (oetsched): all done for the 2027 Match but the OET and the Pathway. */
+/** The Manila applicant of issue 9 (oetsched): all done for the 2027 Match but the OET and the Pathway. */
 function oetBooked(date: string): PlannerInput {
   const done = [
     "wdoms_listing",
@@ -144,7 +144,7 @@ describe("no instruction dated before now", () => {
   });
 
   it("an OET booked for 20 Jan 2027 gives no instruction dated before now (oetsched)", () => {
-    // Out of reach until tester s13 9g A3 (the projected Pathway deadlines now only warn); the
+    // Once out of reach (the projected Pathway deadlines now only warn); the
     // point here, no past "by" day, holds either way.
     const result = planFor(oetBooked("2027-01-20"), "2026-11-30T12:00:00Z");
     expect(result.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
@@ -154,8 +154,8 @@ describe("no instruction dated before now", () => {
   it("in season, an OET booked after its own last day is asked to move by that day, still ahead", () => {
     // Its last day counts back from the Pathway's deadline for supporting documents (Tue 26 Jan
     // 2027, projected) by the result time, 21 days: Tue 5 Jan 2027, ahead on 20 Nov 2026 (it was
-    // Sat 14 Nov, six weeks before the application deadline, and "as soon as you can" here until
-    // tester s13 9g A3). Once it has passed, the result can no longer be reviewed before the ROL
+    // Sat 14 Nov, six weeks before the application deadline, and "as soon as you can" here,
+    // before the projected Pathway deadlines only warned). Once it has passed, the result can no longer be reviewed before the ROL
     // deadline and the season is out of reach (pathway-documents-deadline.test.ts).
     const input = oetBooked("2027-01-20");
     const result = planFor(input, "2026-11-20T12:00:00Z");

@@ -10,7 +10,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * November application alone. Ruling: PATHWAY_DEADLINE_PROJECTED (the README's warning for a late
  * OET: verify with ECFMG that it was accepted), and the review allowance counted from the later of
  * the application and the OET result's day; an OET done in time keeps the plan.
- * Replayed on the tester's applicant.
+ * Replayed on the reported applicant.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/eras-token-and-oet/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);

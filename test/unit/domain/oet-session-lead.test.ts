@@ -15,7 +15,7 @@ import {
  * not at a test centre on demand: the USMLE seat week ("a test date usually takes about a week") is
  * not its lead time. Amina: Cairo, J-1, 2027 Match, registered, her Pathway submitted on 20 Nov 2026;
  * her OET booked for Sat 28 Nov 2026, no result. Its last sitting day is Tue 5 Jan 2027 (projected).
- * Yusuf: Cairo, Step 2 CK under way, OET not started, no ERAS yet (tester's nn1).
+ * Yusuf: Cairo, Step 2 CK under way, OET not started, no ERAS yet (nn1).
  */
 const calendar = seasonCalendar(2027);
 const ZONE = "Africa/Cairo";

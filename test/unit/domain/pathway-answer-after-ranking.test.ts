@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F3 (B, and its C note) and the lead's ruling: a Pathway in progress with no date beside
+ * A Pathway in progress with no date beside
  * a list certified before the rank order list deadline was submitted before it, and ECFMG's review
  * is long over weeks later. After the deadline the card asks "did ECFMG accept your Pathway? Tell
  * us", never a review time ("allow about 4 weeks"), a next-year deadline ("submit it by Sat 25 Dec

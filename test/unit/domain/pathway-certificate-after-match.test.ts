@@ -10,7 +10,7 @@ import { readSnapshot } from "./fixture-snapshots.ts";
  * PATHWAY_CERTIFICATE_MAY_EXPIRE disappeared once Match Week
  * was reported, though the certificate must be valid on the residency start (1 Jul), which matters
  * most once matched. It now stays until the start, with words for the matched applicant. Replayed on
- * the tester's Manila applicant (J-1, certificate through a Pathway accepted 1 Aug 2025), before and
+ * the reported Manila applicant (J-1, certificate through a Pathway accepted 1 Aug 2025), before and
  * after reporting Match Week and Match Day.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/notices-after-the-match/", import.meta.url));

@@ -13,7 +13,7 @@ import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
  * against this Match's start is a warning, and warnings sent no email. It now sends one notice at
  * the next delivery slot when it first appears and one more 14 days before its date while it
  * stands; a Pathway of this Match's season ("nothing is needed now") sends none. Its date was the
- * (projected) rank order list deadline; since tester t9x F8 (ruling 2, session 29) it is the
+ * (projected) rank order list deadline; now it is the
  * projected Pathways close the risk names (Revalidation goes through that application), on the
  * certificate's card, and no notice falls after it.
  */

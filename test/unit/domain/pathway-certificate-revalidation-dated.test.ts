@@ -13,7 +13,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * (2028: 1 Apr 2027 and 10 Feb 2028, with the close on 25 Dec 2027), and it rode on whatever step
  * came first (the letters', USCE's, SOAP's, NRMP's or the rank list's card). Now it is on the
  * certificate's card, dated by that projected close, every reminder before it, none after; past it,
- * the warning stays and says what to ask ECFMG. Replayed on the tester's applicants: the 2028
+ * the warning stays and says what to ask ECFMG. Replayed on the reported applicants: the 2028
  * re-applicant, and a 2027 applicant whose certificate came through a 2025 Pathway.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/notices-after-the-match/", import.meta.url));

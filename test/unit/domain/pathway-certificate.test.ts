@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Tester finding s4-A2 (issue 9): a certificate issued through an ECFMG Pathway can expire until 12
+ * Issue 9: a certificate issued through an ECFMG Pathway can expire until 12
  * months of ACGME GME (ECFMG's permanent-validation page); a certified re-applicant heard nothing.
  */
 describe("a Pathway-based ECFMG certificate before GME", () => {
@@ -53,8 +53,8 @@ describe("a Pathway-based ECFMG certificate before GME", () => {
  * (or SOAP still open to them) may match within days. ECFMG keeps a Pathway certificate valid for
  * entry into GME in the year its holder matches (info-applicants page), so the words say so and ask
  * for Pathways Revalidation only if the season does not work out, never "now". An applicant who
- * reported Match Week done (matched, in the Match or in SOAP) heard nothing; since tester t9x F6
- * (ruling 3, session 29) the check against the start stays until the start: the certificate must be
+ * reported Match Week done (matched, in the Match or in SOAP) heard nothing; now the check against
+ * the start stays until the start: the certificate must be
  * valid then (pathway-certificate-after-match.test.ts).
  */
 describe("a Pathway-based certificate for an applicant who may match this season", () => {

@@ -34,7 +34,7 @@ const notFeasible = (result: Plan) => result.risks.find((risk) => risk.code === 
 // application (ECFMG's 2024 Match page separates the two deadlines), and both Pathway deadlines are
 // projections: the season is judged against the ROL deadline less ECFMG's review, and a projected
 // Pathway deadline the fastest pace misses is a warning (PATHWAY_DEADLINE_PROJECTED). The first two
-// cases below were "out of reach" under s12 9f A3's rule, which wrote off seasons still in reach.
+// cases below were once "out of reach" under a rule that wrote off seasons still in reach.
 describe("an OET result still to come is judged against the documents deadline and the ROL deadline", () => {
   // Preparing for the OET (in progress): a fact that only booking remains. Not started, it counts the
   // catalog's fastest preparation (the booking only) whatever ERAS and NRMP fees were

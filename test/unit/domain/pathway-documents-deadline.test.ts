@@ -63,7 +63,7 @@ describe("the Pathway application goes in now, the OET result follows as documen
     expect(text).toContain("when it arrives");
   });
 
-  it("OET booked 20 Jan 2027 (Manila, tester s12's oetsched): judged by the same rule, an earlier sitting still makes 2027", () => {
+  it("OET booked 20 Jan 2027 (Manila, oetsched): judged by the same rule, an earlier sitting still makes 2027", () => {
     const result = planFor(
       inputFactory({
         applicant: applicant("Asia/Manila", "2024-06-30"),
@@ -79,7 +79,7 @@ describe("the Pathway application goes in now, the OET result follows as documen
 
   it("a passed projected Pathway application deadline ends the season, naming the projection and the way back", () => {
     // 28 Dec 2026: the projected application deadline (Sat 26 Dec) has passed, the OET is passed.
-    // s13 9g A3 made this a warning; the lead's ruling on t9j F4 plans for the earlier, projected
+    // This was once a warning; the plan is for the earlier, projected
     // date: out of reach, unless ECFMG's own deadline is later and the applicant submits by it.
     const result = planFor(
       inputFactory({
@@ -97,7 +97,7 @@ describe("the Pathway application goes in now, the OET result follows as documen
     const notFeasible = risk(result, "MATCH_YEAR_NOT_FEASIBLE");
     expect(notFeasible?.earliestFeasibleMatchYear).toBe(2028);
     expect(notFeasible?.message).toContain(
-      // Every date we have for the Pathway deadline, the projected and the latest (Z2 ruling 3).
+      // Every date we have for the Pathway deadline, the projected and the latest.
       "ECFMG's Pathway application deadline for the 2027 Match has passed on every date we have for it (projected Sat 26 Dec 2026; at the latest Tue 2 Feb 2027",
     );
     expect(notFeasible?.message).toContain(

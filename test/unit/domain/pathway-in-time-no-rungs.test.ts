@@ -9,10 +9,9 @@ import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } fr
  * before its projected application deadline, Sat 26 Dec 2026 for the 2027 Match) gets only the
  * "did ECFMG accept it?" follow-up, also once that deadline has passed: no 14/3/1-day "Due" rungs
  * to the rank order list deadline. Tunde: Lagos, J-1, OET in progress, Pathway dated 1 Nov 2026.
- * Lead's ruling on tester t9w F13 (session 28) changes this for a Pathway reported in progress
- * (submitted): dated by ECFMG's acceptance by the rank order list deadline, its ladder counts down to
+ * A Pathway reported in progress (submitted) differs: dated by ECFMG's acceptance by the rank order list deadline, its ladder counts down to
  * that day, asking whether ECFMG has accepted it; the follow-up stays. One only planned (scheduled)
- * and dated in time keeps the session 25 rule: no "Due" rungs.
+ * and dated in time keeps the rule above: no "Due" rungs.
  */
 const calendar = seasonCalendar(2027);
 const ROL_DEADLINE = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;

@@ -4,7 +4,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// The lead's rulings on ECFMG's unconfirmed Pathway deadline (session 26, task Z2): plan on the
+// ECFMG's unconfirmed Pathway deadline: plan on the
 // earliest candidate (Sat 26 Dec 2026, projected), refuse only on the latest (Tue 2 Feb 2027).
 
 const DONE = doneMilestones(
@@ -51,7 +51,7 @@ function interviewing(timezone: string, pathway: MilestoneEntry, note = true) {
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 const bogota = interviewing("America/Bogota", milestoneFactory("ecfmg_pathway", "not_started"));
 
-describe("after the latest candidate the write-off names the Pathway deadline (ruling 3)", () => {
+describe("after the latest candidate the write-off names the Pathway deadline", () => {
   it("Bogota, Thu 4 Feb 2027: every date we have for the deadline has passed, no timing guess", () => {
     const message = risk(planFor(bogota, "2027-02-04T10:00:00-05:00"), "MATCH_YEAR_NOT_FEASIBLE")?.message;
     expect(message).toContain(
@@ -63,7 +63,7 @@ describe("after the latest candidate the write-off names the Pathway deadline (r
   });
 });
 
-describe("before the projected day, the Pathway's last day says what follows it (ruling 4)", () => {
+describe("before the projected day, the Pathway's last day says what follows it", () => {
   it("Bogota, Sun 20 Dec 2026: submit by Sat 26 Dec; past it the 2027 deadline is unconfirmed, submit at once", () => {
     const last = risk(planFor(bogota, "2026-12-20T10:00:00-05:00"), "MATCH_YEAR_LAST_DAY");
     const message = last?.message ?? "";

@@ -33,7 +33,7 @@ function lateMessage(input: PlannerInput, now: string): string {
 
 describe("the Pathway's lead time in EXAMS_LATE_FOR_RANKING", () => {
   it("with the OET passed: submit now, ECFMG's review allows about 28 days, no preparation lecture (rolearly)", () => {
-    // Alone, the Pathway's last day is MATCH_YEAR_LAST_DAY's since t9t F5 (one risk per Pathway fact):
+    // Alone, the Pathway's last day is MATCH_YEAR_LAST_DAY's (one risk per Pathway fact):
     // EXAMS_LATE_FOR_RANKING's words are reached beside a Step 2 CK booked 10 Jan (a second subject).
     const done = DONE.filter((key) => key !== "usmle_step2ck");
     const input = inputFactory({

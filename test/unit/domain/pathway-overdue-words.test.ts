@@ -73,7 +73,7 @@ describe("the Pathway's words on a plan moved to a later Match before its own de
   });
 });
 
-// Lead's note (task adv44): a Pathway in progress for the 2027 Match read "submit it by Sat 26 Dec
+// A Pathway in progress for the 2027 Match read "submit it by Sat 26 Dec
 // 2026" with no "(projected)", though ECFMG has not published that deadline: every projected date
 // the step's words name says so, as its card does.
 describe("the Pathway step's own deadline in its words says it is projected", () => {

@@ -12,8 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * A Pathway application's words fit the plan's own judgment of it (tester t9n F16, F11; engineer's
- * note adv56). The 2027 Match's projected Pathway deadlines: applications Sat 26 Dec 2026, documents
+ * A Pathway application's words fit the plan's own judgment of it. The 2027 Match's projected Pathway deadlines: applications Sat 26 Dec 2026, documents
  * Tue 26 Jan 2027 (9:00 PM ET); the 2027 Pathways closed with the previous ERAS season on
  * 31 May 2027 for the 2028 Match's calendar.
  */

@@ -16,7 +16,7 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./fact
 
 const DONE = DONE_BUT_OET_AND_PATHWAY;
 
-/** The Los Angeles applicant of tester t9h (p3.json): OET booked Sat 2 Jan 2027, Pathway for Sun 20 Dec 2026. */
+/** The Los Angeles applicant (p3.json): OET booked Sat 2 Jan 2027, Pathway for Sun 20 Dec 2026. */
 function losAngeles(pathway: MilestoneEntry): PlannerInput {
   return inputFactory({
     applicant: applicantFactory({ timezone: "America/Los_Angeles", matchYear: 2027 }),

@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Lead's ruling: more records prove the school's ECFMG
+ * More records prove the school's ECFMG
  * sponsor note. An ERAS application done needs the ERAS token ECFMG issues only to an eligible
  * graduate; a booked Step 1 or Step 2 CK needs FSMB's registration, which needs ECFMG's approved
  * Application for Certification (shared/domain facts: "Where to register for Step 1 and Step 2 CK").
@@ -28,7 +28,7 @@ function planFor(note: boolean | null, milestones: MilestoneEntry[]): Plan {
 
 const asked = (result: Plan) => result.nextSteps.some((each) => each.milestone === "wdoms_listing");
 
-describe("records that prove the sponsor note (session 22 task E)", () => {
+describe("records that prove the sponsor note", () => {
   it("Dhaka, ERAS application done, note unknown: the plan the note true gives", () => {
     const milestones = doneMilestones(["eras_application"]);
     const noted = planFor(true, milestones);

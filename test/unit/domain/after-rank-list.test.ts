@@ -7,9 +7,9 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Tester t9i, after the rank list: F1 (a certified list, Match Day passed, no result told: the plan
- * went silent with the contract and J-1 steps both overdue and blocked), F2 (a Match the applicant
- * is not in counted as overdue steps) and F4 (SOAP's offers answered "before SOAP ends").
+ * After the rank list: a certified list, Match Day passed, no result told (the plan went silent
+ * with the contract and J-1 steps both overdue and blocked); a Match the applicant is not in
+ * (counted as overdue steps); and SOAP's offers (answered "before SOAP ends").
  */
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 const certified = ApplicantSnapshotSchema.parse(
@@ -30,7 +30,7 @@ const POST_MATCH = [
   "visa_j1",
 ];
 
-describe("F1: Match Day passed and no result told", () => {
+describe("Match Day passed and no result told", () => {
   it.each(["2027-04-03T12:00:00Z", "2027-04-20T12:00:00Z", "2027-05-20T12:00:00Z", "2027-06-25T12:00:00Z"])(
     "at %s the plan keeps asking where they matched, urgently and weekly, and nothing is overdue and blocked",
     (now) => {
@@ -82,7 +82,7 @@ describe("F1: Match Day passed and no result told", () => {
   });
 });
 
-describe("F2: the rank list deadline passed without a certified list", () => {
+describe("the rank list deadline passed without a certified list", () => {
   it.each(["2027-04-20T12:00:00Z", "2027-06-20T12:00:00Z"])(
     "at %s the steps of that Match after the list are not overdue (the missed list is)",
     (now) => {
@@ -98,7 +98,7 @@ describe("F2: the rank list deadline passed without a certified list", () => {
   );
 });
 
-describe("F4: a SOAP participant", () => {
+describe("a SOAP participant", () => {
   // In SOAP the README's way: SOAP in progress, Match Week not marked done (both at
   // once is MATCH_WEEK_SOAP_CONFLICT, whose SOAP words stay conditional and send no Monday notice).
   const inSoap = withMilestones([...certified.milestones, { key: "soap", status: "in_progress" }]);

@@ -10,7 +10,7 @@ import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { stepHtml } from "#pages/timeline-step.ts";
 
 /**
- * fixZB's leftovers (ruling 3, session 31).
+ * After the Match, in words that fit the phase.
  * (a) The Match Week and Match Day steps in their reporting phase ask what NRMP told the applicant:
  * their reminders said "Answer by …", while the timeline card and the email's "Your next
  * steps" line still said "On …". One wording: "Answer by". Wanjiru: Nairobi, J-1, 2027 list

@@ -11,14 +11,13 @@ import {
   REGISTERED_KEYS,
 } from "./factories.ts";
 
-// Tester t9o F6 (and F8's addendum on the H-1B certificate's card) with the lead's ruling (session
-// 22, task F): after Match Day with the result untold, Match Day's question is the first next step;
+// After Match Day with the result untold, Match Day's question is the first next step;
 // after the rank order list deadline no card speaks of ranking as ahead or of a risk not shown.
 
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
 const riskOf = (result: Plan, code: string) => result.risks.find((risk) => risk.code === code);
 
-// F6: an H-1B applicant whose 2027 list is certified, the certificate and Step 3 never reported.
+// An H-1B applicant whose 2027 list is certified, the certificate and Step 3 never reported.
 const h1bCertified = (timezone: string) =>
   inputFactory({
     applicant: applicantFactory({ timezone, matchYear: 2027, graduation: "2024-06-30", visa: "H-1B" }),

@@ -28,7 +28,7 @@ const planAt = (zone: string, now: string, told = false): Plan => {
 const nextSubmit = seasonCalendar(2028).dates.eras_applicants_may_submit.at;
 const DAY = 86_400_000;
 
-describe.each(ZONES)("t9k F1 in %s: after residency's start", (zone) => {
+describe.each(ZONES)("in %s: after residency's start", (zone) => {
   it("over a year of daily re-plans sends one Match-over notice and at most one check a month, none after the next Match's ERAS submission day", () => {
     const sent = new Map<string, number>();
     const start = Date.parse("2027-06-30T12:00:00Z");
@@ -154,7 +154,7 @@ describe("a matched applicant with a signed contract whose certificate may come 
   );
 });
 
-describe("lead's note: J-1 fees after a Match never reported and past residency's start", () => {
+describe("J-1 fees after a Match never reported and past residency's start", () => {
   const J1_FEES = ["j1_sponsorship", "j1_sevis_i901", "j1_visa_mrv"];
   const upcoming = (result: Plan) =>
     result.budget.items.filter((each) => each.status === "upcoming").map((each) => each.key);

@@ -6,12 +6,12 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9l F18 (C notes) and the lead's ruling: NRMP keeps an IMG in the Match and SOAP only if
+ * NRMP keeps an IMG in the Match and SOAP only if
  * ECFMG confirmed the exams by the rank order list deadline, so an applicant who reports Match Week
  * done (matched) has shown that her Step 2 CK result reached ECFMG. Match Day must not stay
  * conditional on that result, and Step 2 CK must not read "overdue: result pending". SOAP tapped
- * "Not for me" from Match Week's Monday counts as being in the Match like Match Week done; since
- * fixM's ruling on t9x F9 it reads "did not match, not in SOAP" (a matched applicant marks Match
+ * "Not for me" from Match Week's Monday counts as being in the Match like Match Week done; it
+ * reads "did not match, not in SOAP" (a matched applicant marks Match
  * Week done), so the plan moves to the next Match, still never asking for the Step 2 CK result.
  */
 

@@ -13,9 +13,9 @@ import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * fixZB's rulings (session 30) on Match Week, SOAP and the moved plan, on the testers' own applicants
- * (copied to test/fixtures/match-week-and-soap; the Manila one is t9y's Maria with Match Week left
- * unanswered, the README's way to report "not matched, in SOAP"), at the testers' instants:
+ * Match Week, SOAP and the moved plan, on the reported applicants
+ * (copied to test/fixtures/match-week-and-soap; the Manila one is Maria with Match Week left
+ * unanswered, the README's way to report "not matched, in SOAP"), at the reported instants:
  * 1. Match Week done beside SOAP in progress is a conflict, asked at once; no step asserts
  *    either outcome. 2. SOAP "Not for me" with no certified list from Monday: not matched,
  *    not in SOAP, moved at once. 3. 45 applications in all of SOAP. 4. The

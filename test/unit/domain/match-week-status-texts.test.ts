@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Issue 9 (session 8 testers): every step around Match Week and Match Day says what fits the day and
+ * Issue 9: every step around Match Week and Match Day says what fits the day and
  * the applicant's status; no step prepares for a SOAP the applicant cannot take part in, and no
  * two steps ask the same question.
  */
@@ -19,10 +19,10 @@ const soapSteps = (result: Plan) => result.nextSteps.filter((step) => step.miles
 const soapReminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "soap");
 
 describe("a Match that is over for the applicant (no certified rank list) keeps SOAP while it is open to them", () => {
-  // Registered with NRMP, no certified list. Session 8 dropped SOAP here ("that Match has passed for
+  // Registered with NRMP, no certified list. The plan once dropped SOAP here ("that Match has passed for
   // you"), but NRMP needs no rank order list for SOAP (an applicant may register for SOAP only) and
   // such an applicant is unmatched on Monday of Match Week: told the Match had passed, they could
-  // skip the SOAP that might have placed them (session 9 issue 9).
+  // skip the SOAP that might have placed them (issue 9).
   const seasonOver = load("season-over-2026.json");
 
   it.each([

@@ -72,7 +72,7 @@ describe("the last day that still works for the 2027 Match is named before the w
     expect(risk?.sources?.some((source) => source.startsWith("advice: "))).toBe(true);
   });
 
-  it("a Pathway past its projected deadline ends the season: no last day after it (tester t9j F4; was t9j A3's 'at once')", () => {
+  it("a Pathway past its projected deadline ends the season: no last day after it (was 'at once')", () => {
     const karachi = applicant("Asia/Karachi", [
       { key: "oet_medicine", status: "scheduled", date: "2026-12-10" },
     ]);
@@ -86,7 +86,7 @@ describe("the last day that still works for the 2027 Match is named before the w
       /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
     );
     expect(before?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
-    // Lead's ruling 4 (session 26): past the projected day, the unconfirmed deadline, no move promised.
+    // Past the projected day, the unconfirmed deadline, no move promised.
     expect(before?.message).toContain("past that day ECFMG's 2027 deadline is not confirmed");
     expect(before?.message).not.toContain("moves to a later Match");
   });

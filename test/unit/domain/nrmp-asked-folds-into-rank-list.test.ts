@@ -36,7 +36,7 @@ function kofi(now: string): Plan {
   );
 }
 
-describe("NRMP asked beside the rank list: one email per slot (ruling W2)", () => {
+describe("NRMP asked beside the rank list: one email per slot", () => {
   it("no slot carries both an NRMP rung and a rank-list rung; the rank list's says the NRMP question", () => {
     const result = kofi("2027-01-20T08:00:00Z");
     const rankSlots = new Set(

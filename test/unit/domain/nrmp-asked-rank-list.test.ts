@@ -90,7 +90,7 @@ describe("NRMP registration asked, interviewing: the rank order list is not bloc
     expect(action).toContain("if you have not registered yet, register first (see NRMP registration)");
   });
 
-  it("the NRMP follow-ups are titled as the question (ruling 2)", () => {
+  it("the NRMP follow-ups are titled as the question", () => {
     const titles = rungs(asked(), "nrmp_registration")
       .filter((each) => each.rung !== "critical-risk")
       .map((each) => each.title);

@@ -70,7 +70,7 @@ describe("interviewing, NRMP registration never reported, a late sitting unrepor
   });
 });
 
-// Tester t9p F8 (C part): in the plan moved to 2028, the ERAS steps the interview presumed done for
+// In the plan moved to 2028, the ERAS steps the interview presumed done for
 // the 2027 Match read as the re-do an applicant who reported them done gets, not as a first time.
 describe("moved to a later Match, the ERAS steps the interview presumed done read as re-done", () => {
   const actionOf = (result: Plan, key: string) =>

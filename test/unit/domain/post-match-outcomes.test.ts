@@ -8,8 +8,8 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * fixM's rulings on tester t9x F3, F9 and F12 (session 29), on the tester's own applicants (copied
- * to test/fixtures/match-outcomes), at the tester's instants:
+ * After the Match, on the reported applicants (copied
+ * to test/fixtures/match-outcomes), at the reported instants:
  * 1. SOAP "done" from Match Week on is an accepted SOAP position, binding as a match: Match Day counts
  *    as done from it, the contract and the visa steps run at once, dated as for a matched applicant.
  * 2. SOAP "Not for me" with a certified list and Match Week not done: not matched, not in SOAP; the

@@ -5,8 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * advG's open point (/work/findings/s22/advG.md, "NRMP reported done, rank list absent") and the
- * lead's ruling (task X1): an applicant interviewing for the 2027 Match who reported NRMP
+ * NRMP reported done, rank list absent: an applicant interviewing for the 2027 Match who reported NRMP
  * registration done and never reported the rank order list is asked after the rank order list
  * deadline whether they certified one (RANK_LIST_UNREPORTED), worded for a registered applicant (no
  * "did you register"), instead of SEASON_OVER.

@@ -10,7 +10,7 @@ import {
 } from "./factories.ts";
 
 /**
- * fixP's side effect (golden h1b-graduate-step3-scheduled), the lead's ruling (s25 task W 3): once
+ * A side effect seen in the golden plan h1b-graduate-step3-scheduled: once
  * the 2026 Match is over, an interviewing applicant asked about NRMP registration does not get the
  * rank order list as a second overdue row beside NRMP registration, and SEASON_OVER's notice does not
  * sit on the list. Before the deadline the list is planned as a registered applicant's.
@@ -33,7 +33,7 @@ function chidi(now: string) {
   );
 }
 
-describe("a 2026 Match that is over, NRMP asked (fixP's side effect, ruling W3)", () => {
+describe("a 2026 Match that is over, NRMP asked", () => {
   it("the rank order list is no overdue row, and SEASON_OVER's notice is not on it", () => {
     const result = chidi("2026-11-30T12:00:00Z");
     expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
@@ -42,7 +42,7 @@ describe("a 2026 Match that is over, NRMP asked (fixP's side effect, ruling W3)"
     expect(notice?.milestone).toBe("nrmp_registration");
   });
 
-  it("before the deadline the list is planned, not blocked (t9s F3 unchanged)", () => {
+  it("before the deadline the list is planned, not blocked (unchanged)", () => {
     const result = chidi("2026-01-20T12:00:00Z");
     expect(result.blocked.map((step) => step.milestone)).not.toContain("rank_order_list");
     expect(result.nextSteps.map((step) => step.milestone)).toContain("rank_order_list");

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9n F5 and the lead's ruling (extending t9m F16 to every SOAP status): SOAP "in progress"
+ * For every SOAP status: SOAP "in progress"
  * dated before Match Week's Monday (15 Mar 2027) means preparing for SOAP, the step's own title then,
  * never "you are in SOAP / you did not match": nobody has been told yet. The plan asks the Match Week
  * question. Dated on Monday (the applicant's local day of NRMP's 10:00 AM ET notice) it counts.
@@ -17,7 +17,7 @@ function card(result: Plan, key: string) {
   return result.nextSteps.find((each) => each.milestone === key);
 }
 
-describe("SOAP in progress dated Wed 10 Mar 2027, before Match Week's Monday (tester's Manila case)", () => {
+describe("SOAP in progress dated Wed 10 Mar 2027, before Match Week's Monday (the Manila case)", () => {
   const input = certifiedListWith("Asia/Manila", milestoneFactory("soap", "in_progress", "2027-03-10"));
 
   it("before Monday, SOAP is preparation", () => {

@@ -57,7 +57,7 @@ describe("SOAP's last day: the remaining rounds, not applications", () => {
  * with the offer rounds under way". And the last day's notice carries that text wherever it goes out
  * the evening before.
  */
-describe("SOAP's last day in the applicant's words (t9l F18 note C, F2)", () => {
+describe("SOAP's last day in the applicant's words", () => {
   const action = (zone: string, now: string, reminderTime?: string): string =>
     planAt(inSoap(zone, reminderTime), now).nextSteps.find((s) => s.milestone === "soap")?.action ?? "";
 

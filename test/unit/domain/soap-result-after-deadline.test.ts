@@ -6,7 +6,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * advD's loophole (/work/findings/s21/advD.md, "Possible loophole"): an exam marked done with a date
+ * A loophole: an exam marked done with a date
  * after the rank order list deadline brought back SEASON_OVER's "SOAP … is still open to you". Fact
  * sheet, row "Exam status NRMP needs before ranking" (official, NRMP "What requirements for ECFMG
  * certification must I complete…"): by the rank order list deadline ECFMG must confirm the exams to
@@ -52,7 +52,7 @@ function step2PassedOn(passed: string) {
 const seasonOver = (result: Plan) => result.risks.find((risk) => risk.code === "SEASON_OVER");
 const now = new Date("2027-03-05T09:00:00Z");
 
-describe("an exam result dated after the rank order list deadline closes SOAP (advD's loophole)", () => {
+describe("an exam result dated after the rank order list deadline closes SOAP", () => {
   it("Step 2 CK passed on Fri 5 Mar 2027: SOAP is not open, and the plan says why", () => {
     const result = plan(step2PassedOn("2027-03-05"), calendar, now);
     const risk = seasonOver(result);

@@ -21,7 +21,7 @@ describe("steps in the advisor's words", () => {
     );
   });
 
-  it("an interview's steps, as the planner titles them, name the program in the advisor's voice (s6 closing note)", () => {
+  it("an interview's steps, as the planner titles them, name the program in the advisor's voice", () => {
     const interviews = [
       interviewFactory({
         id: "iv-1",

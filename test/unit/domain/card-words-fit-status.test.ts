@@ -6,13 +6,13 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * Session 24 task G: words a card shows must fit the step's status.
+ * Words a card shows must fit the step's status.
  *
- * advH (s23, "Dangling words"): eras_application's `why` said "on this date", and a blocked step
+ * Dangling words: eras_application's `why` said "on this date", and a blocked step
  * shows no date; no catalog `why` may lean on a date the card may not show.
  *
  * An H-1B applicant who reported Match Day done was still asked
- * "tell us where you matched and on which visa (Match Day's step)". The lead's ruling: once Match
+ * "tell us where you matched and on which visa (Match Day's step)". The rule: once Match
  * Day's step is done the card does not ask again; it says what the certificate is needed for now,
  * the visa and the start.
  */

@@ -58,7 +58,7 @@ describe.each(ZONES)("Step 2 CK sat 11 Jan, result unreported, list certified (%
       expect(outOfReachEmails(result)).toEqual([]);
       expect(result.blocked.map((each) => each.milestone)).not.toContain("match_day");
       expect(step(result, "match_day")?.action).toMatch(new RegExp(`^${STEP2_IF}, you are in the Match: `));
-      // F4: the sitting counts for the next Match only once the Match is over.
+      // The sitting counts for the next Match only once the Match is over.
       for (const each of result.nextSteps) expect(each.action).not.toContain("counts for the 2028 Match");
       // The result is still asked for, with what it decides: before the later candidate (Wed 3 Mar
       // 2027) passes, both sides and no withdrawal.

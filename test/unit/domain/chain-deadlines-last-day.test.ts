@@ -13,8 +13,8 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./fact
  * OET by a day after which its result could reach ECFMG only after the Pathway's (projected) deadline
  * for supporting documents, and its sitting only after the OET's own last sitting day. The last day
  * is the last instant at which every deadline in the chain still holds; an OET result that can only
- * reach ECFMG after the documents deadline ends the season, as a late Pathway application does (the
- * lead's ruling: ECFMG rejects the application).
+ * reach ECFMG after the documents deadline ends the season, as a late Pathway application does
+ * (ECFMG rejects the application).
  *
  * The OET not begun counts its catalog's fastest
  * preparation (the booking only), so the Pathway application's own deadline (26 Dec 2026) comes

@@ -11,7 +11,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * more (start-delayed-risk.ts). A plan lists only the current week's notice: the next is laid by the
  * re-plan at its week's start. The console's row must still name the next email once this week's is
  * sent, and the what-if must count every notice still to come, not "0 still to send; next none
- * scheduled" while a notice goes out each week (the tester's Karachi applicant, 2 Jul 2027).
+ * scheduled" while a notice goes out each week (the Karachi applicant, 2 Jul 2027).
  */
 const DIR = fileURLToPath(new URL("../../fixtures/advisor-review-2027/", import.meta.url));
 const planAt = (now: string) =>

@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * The cohort row read as of now (tester finding 2): a row stored months ago, with no re-plan since,
+ * The cohort row read as of now: a row stored months ago, with no re-plan since,
  * must say what a plan made now says: stage, risks, overdue count and next deadline.
  */
 describe("cohort row as of now", () => {

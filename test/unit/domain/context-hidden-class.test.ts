@@ -12,7 +12,7 @@ setFlagsFromString("--allow-natives-syntax");
 const haveSameMap = new Function("a", "b", "return %HaveSameMap(a, b);") as (a: object, b: object) => boolean;
 
 /**
- * Speed, not behaviour (perfQ, session 23): the rules read PlanContext fields thousands of times a
+ * Speed, not behaviour: the rules read PlanContext fields thousands of times a
  * plan, and those reads stay fast only while contexts have few hidden classes. A context a rule makes
  * from another (a later now, a later Match's steps) must keep the planner's own context's class;
  * `{ ...context, now }` gave each such site a class of its own.

@@ -146,7 +146,7 @@ describe("a critical notice and a rung of the same step at the same instant (clo
     expect(notice?.title).toContain("rank J-1 programs too");
     expect(notice?.why).toContain(step3?.message ?? "missing");
     // On 30 Nov most interview invitations are out: the ERAS notice's title says to weigh the next
-    // Match, as its text does (session 8 issue 9 finding 4), not "submit now".
+    // Match, as its text does (issue 9), not "submit now".
     expect(eras?.message).toContain("weigh applying early for the 2028 Match");
     expect(notice?.why).toContain(
       `Also: Most interview invitations are out: weigh the 2028 Match before you pay ERAS fees. ${eras?.message}`,
@@ -154,7 +154,7 @@ describe("a critical notice and a rung of the same step at the same instant (clo
   });
 });
 
-describe("ERAS_LATE_SUBMISSION's notice: its title says what its text says (session 8 issue 9 finding 4)", () => {
+describe("ERAS_LATE_SUBMISSION's notice: its title says what its text says (issue 9)", () => {
   const late = load("eras-late-submission.json");
   const erasNotice = (result: Plan) =>
     notices(result).find((n) => n.why.includes("Programs began reviewing applications"));

@@ -8,7 +8,7 @@ import { certifiedListWith, milestoneFactory } from "./factories.ts";
 /**
  * After Match Day (Fri 19 Mar 2027), a Pathway dated before its deadline (submitted
  * in time, ECFMG's answer never told) beside a certified list led the next steps as overdue, above
- * "tell us where you matched". The lead's ruling on t9m F9 holds for it as for an undated Pathway:
+ * "tell us where you matched". The rule for an undated Pathway holds for it too:
  * after Match Day the Match Day question comes first, the Pathway's question after it.
  */
 

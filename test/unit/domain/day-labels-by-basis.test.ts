@@ -21,7 +21,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * One label rule for every day in words (tester t10a F5, fixZE's "Left out", the lead's ruling): a
+ * One label rule for every day in words: a
  * day says who sets it. A last sitting day is the rank order list deadline (or the Pathway's documents
  * deadline) less the catalog's result time, an allowance the catalog marks advice, so it reads "(our
  * advice)" even when the deadline it counts from is projected; so do the OET booking day and the

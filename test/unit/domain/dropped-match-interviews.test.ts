@@ -12,7 +12,7 @@ import {
 
 /**
  * Once the plan has moved to a later Match, the dropped Match's interviews kept
- * their preparation and thank-you reminders (t9l F17 had silenced only its ERAS, NRMP and rank-list
+ * their preparation and thank-you reminders (the move had silenced only its ERAS, NRMP and rank-list
  * notices). An interview before the dropped Match's rank order list deadline is that Match's: no
  * reminders; one after it is the next Match's and keeps them. A recorded interview does not keep
  * the Match in reach: feasibility reads what NRMP needs ECFMG to confirm, never interviews.

@@ -118,7 +118,7 @@ describe("the move from one later Match to the next names the Match dropped and 
       expect(wakeUps?.some((at) => at >= moved && at <= moved + SECOND)).toBe(true);
       const risk = outOfReach(after);
       expect(risk?.droppedMatchYear).toBe(2028);
-      // The write-off names the step whose later-candidate day was crossed (s25 ruling W1), the notice's.
+      // The write-off names the step whose later-candidate day was crossed, the notice's.
       expect(risk?.decidedBy).toBe(crossed);
       const notice = after.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
       expect(notice?.milestone).toBe(crossed);
@@ -136,8 +136,8 @@ describe("the move from one later Match to the next names the Match dropped and 
     );
     const result = planAt(input, PATHWAY_2028 + SECOND);
     const risk = outOfReach(result);
-    // The day crossed is the latest candidate's (s25 ruling W1), beside the projected Sat 25
-    // Dec 2027: the Pathway deadline on every date we have for it (Z2 ruling 3).
+    // The day crossed is the latest candidate's, beside the projected Sat 25
+    // Dec 2027: the Pathway deadline on every date we have for it.
     expect(risk?.message).toContain(
       "The 2028 Match is out of reach too: ECFMG's Pathway application deadline for the 2028 Match has passed on every date we have for it (projected Sat 25 Dec 2027; at the latest Tue 1 Feb 2028, were NRMP's 2028 deadline later than projected, Wed 1 Mar 2028, as it was 16 days before Match Day in 2022–2025; ECFMG's own were 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match) with no application recorded.",
     );

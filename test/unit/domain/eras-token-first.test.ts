@@ -11,7 +11,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * season's MyERAS opening, its start-by rung on that day; no rung tells the applicant to do
  * something in MyERAS while the token is not done: the letters ask the writers now and create the
  * forms once the token is registered; a re-applicant's imports wait for this season's token.
- * Replayed on the tester's applicants.
+ * Replayed on the reported applicants.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/eras-token-and-oet/", import.meta.url));
 const snapshotOf = (file: string): ApplicantSnapshot => readSnapshot(DIR, file);

@@ -4,9 +4,9 @@ import type { MilestoneStatus } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester s10 issue 9d A3 had an applicant who applied to ERAS or registered with NRMP assessed with
-// no study time for an exam not started ("committed to the season"). Tester t9j F3 and the lead's
-// ruling reverse that: exam readiness does not depend on fees already spent. An exam not started
+// An applicant who applied to ERAS or registered with NRMP was once assessed with no study time
+// for an exam not started ("committed to the season"). Exam readiness does not depend on fees
+// already spent (issue 9): an exam not started
 // counts its preparation for everyone; one in progress (preparing) or booked counts only booking,
 // the sitting and the result, whatever was paid.
 

@@ -3,8 +3,8 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Session 30, fixZD's rulings on a failed Step 2 CK, on the
- * testers' own applicants (test/fixtures/step2ck-retakes-and-myeras): Nusrat, Dhaka, 2028 Match, Step 2 CK scored 205 (218
+ * A failed Step 2 CK in words, on the
+ * reported applicants (test/fixtures/step2ck-retakes-and-myeras): Nusrat, Dhaka, 2028 Match, Step 2 CK scored 205 (218
  * in force); Farhana, Dhaka, 2027 Match, Step 2 CK done with 209 and its target passed.
  */
 const DIR = new URL("../../fixtures/step2ck-retakes-and-myeras/", import.meta.url).pathname;
@@ -90,7 +90,7 @@ describe("a passing score on a scheduled exam is kept scheduled and questioned",
   });
 });
 
-describe("a failed score's retake replaces the first attempt's 'target passed' (lead's L2, ruling 4)", () => {
+describe("a failed score's retake replaces the first attempt's 'target passed'", () => {
   const result = planOf("t9x-step2ck-failed-score209-reported-done-dhaka", "2026-12-04T04:00:00Z");
 
   it("one message about the exam: SCORE_BELOW_PASSING, no TARGET_PASSED, no 'your target date has passed' rung", () => {

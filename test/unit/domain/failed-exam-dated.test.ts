@@ -12,7 +12,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * 2027 Match, every step done but Step 2 CK, failed with 205 (218 in force) on 20 Oct 2026 and
  * reported "in progress" with that date: the plan read the date as a sitting booked and asked "Did
  * you take it?" (SCHEDULED_DATE_PASSED, deadline column the rank order list deadline). The same input
- * without the date (the tester's control) was right: a retake to book now, by the last sitting day.
+ * without the date (the control) was right: a retake to book now, by the last sitting day.
  */
 const DIR = new URL("../../fixtures/failed-exam-dated/", import.meta.url).pathname;
 const NOW = "2026-12-04T17:00:00Z";
@@ -36,7 +36,7 @@ describe("a failed attempt reported in progress with its date reads as a retake 
     expect(JSON.stringify(dated)).not.toMatch(ASKED);
   });
 
-  it("is the very plan of the same input without the date (the tester's control)", () => {
+  it("is the very plan of the same input without the date (the control)", () => {
     expect(dated).toEqual(undated);
   });
 });

@@ -11,7 +11,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * in force on its date (facts.md: 218 for exams from 1 Jul 2025, 214 before, secondary) is not a
  * pass: the step reads as a retake, SCORE_BELOW_PASSING says why. A retake (a failing score on a
  * step not done) is planned with the booking allowance only, never a first attempt's study, so a
- * December retake keeps the 2027 Match. Farhana's road, from the tester's Dhaka input: every step
+ * December retake keeps the 2027 Match. Farhana's road, from the reported Dhaka input: every step
  * but the rank order list done, ERAS submitted and NRMP registered, on 4 Dec 2026.
  */
 const NOW = new Date("2026-12-04T12:00:00+06:00");
@@ -126,7 +126,7 @@ describe("a retake after a failed attempt is not a first attempt", () => {
   );
 });
 
-describe("passing scores are catalog data, cited (ruling 1)", () => {
+describe("passing scores are catalog data, cited", () => {
   it("only Step 2 CK has them: 214 before 1 Jul 2025, 218 from it, secondary, from the fact sheet's source", () => {
     const scored = MILESTONE_CATALOG.filter((entry) => entry.passingScores !== undefined);
     expect(scored.map((entry) => entry.key)).toEqual(["usmle_step2ck"]);

@@ -108,7 +108,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
       `Complete an ECFMG Pathway: about ${review?.days} days for ECFMG's review once your application and OET result are in`,
     );
     expect(message).not.toMatch(/medschooltutors|result times:|21 days for the result \(secondary/);
-    // (FSMB's permit and a test date, about 21 days since t9u F17, is no result allowance.)
+    // (FSMB's permit and a test date, about 21 days, is no result allowance.)
     expect(takes).not.toMatch(/USMLE Step \d[^;]*about 21 days for the result/);
     expect(about("Pass USMLE Step 1")).toContain(
       "FSMB's scheduling permit and a test date within about 21 days",
@@ -146,8 +146,8 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(review?.days).toBe(28);
     // The OET result follows the Pathway application as a supporting document, due by the
     // projected documents deadline, one day before the ROL deadline less ECFMG's review: the
-    // boundary is that deadline less the OET's fastest sitting and result (tester t9k F9, the lead's
-    // ruling: a result after it ends the season; s13 9g A3 had it only warn).
+    // boundary is that deadline less the OET's fastest sitting and result (a result after it ends
+    // the season; it once only warned).
     expect(documentsDue).toBeLessThan(rol - (review?.days ?? 0) * DAY_MS);
     // Its booking week alone writes no season off either: any sitting by its last sitting
     // day (the documents deadline less the OET result, Tue 5 Jan 2027) counts, to Kolkata's next day.
@@ -165,14 +165,14 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(late?.message).toContain(
       "Pass OET Medicine: no weeks of study counted (the usual preparation is about 60 days)",
     );
-    // The tester's instant (s7): on 1 Dec 2026 the usual 60 days of preparation would miss the
+    // On 1 Dec 2026 the usual 60 days of preparation would miss the
     // season, but that advice alone no longer writes it off: in reach at the fastest pace.
     expect(outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")))).toBeUndefined();
   });
 
   it("counts the same OET pace once ERAS and NRMP are done too: fees paid prepare no one", () => {
-    // Tester s10 A3 had counted only booking for an applicant committed to the season; the lead's
-    // ruling on t9j F3 makes fees irrelevant: the same boundary as the unpaid applicant above.
+    // Only booking was once counted for an applicant committed to the season; fees are
+    // irrelevant to readiness: the same boundary as the unpaid applicant above.
     const input = pathwaySubmittedInKolkata(DONE_TO_NRMP_BUT_OET_AND_PATHWAY);
     const oet = catalogEntry("oet_medicine");
     const review = catalogEntry("ecfmg_pathway").reportingDays;

@@ -5,7 +5,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
-// Lead's note: riskChangesAt listed the instant the target Match goes out of reach, not the
+// riskChangesAt listed the instant the target Match goes out of reach, not the
 // one at which the earliest feasible Match moves on (here 2028 → 2029, as the fastest pace for
 // Step 1 then Step 2 CK passes the 2028 rank order list deadline). The wake-up must come then, so
 // the applicant hears of the new Match when it happens, not at the next reminder.

@@ -13,7 +13,7 @@ import {
 } from "./factories.ts";
 
 /**
- * The NRMP question the rank list's reminder folds in (ruling W2)
+ * The NRMP question the rank list's reminder folds in
  * is carried by it (Reminder.folded), so it is marked sent with it; when the carrier was sent
  * already (a missed rank-list rung re-timed to the question's slot), the question goes on its own.
  * Ama, in Kumasi: every step to ERAS done but NRMP never reported, one interview on 14 Dec 2026.

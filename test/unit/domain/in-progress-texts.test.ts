@@ -22,7 +22,7 @@ describe("in-progress texts", () => {
     },
   );
 
-  it("plans the tester's mid-season applicant with the in-progress texts (letters, NRMP, USCE)", () => {
+  it("plans a mid-season applicant with the in-progress texts (letters, NRMP, USCE)", () => {
     const input = inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" }),
       milestones: [

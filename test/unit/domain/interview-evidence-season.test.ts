@@ -11,7 +11,7 @@ import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts
  * programs may first review ERAS applications to the rank order list deadline, the window the
  * intake warning uses) once ERAS applicants may submit. An interview on 1 Sep 2026 and one on 2 Sep
  * 2026 are both before the 2027 season's review day (23 Sep, projected): both warned, neither
- * evidence, so the two plans agree (the tester saw 2 Sep presume the exams done and 1 Sep write the
+ * evidence, so the two plans agree (2 Sep once presumed the exams done and 1 Sep wrote the
  * 2027 Match off).
  */
 const NOW = new Date("2026-09-06T09:00:00Z");

@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Session 22 task A1: an interview that is evidence for the
+ * An interview that is evidence for the
  * entered Match presumes every certification and ERAS step the applicant never reported, whatever
  * else was reported and whether or not the Match stays in reach. A moved plan carries the presumed
  * statuses (never "create a MyIntealth account"), the warning lists every presumed step, the Pathway
@@ -75,7 +75,7 @@ describe("Step 2 CK reported not started, the rest never reported", () => {
     const result = plan(input, seasonCalendar(2027), now);
 
     it(`${zone}: presumes the ECFMG application, Step 1, OET, Pathway (and ERAS steps while 2027 holds), and asks`, () => {
-      // Whether 2027 stays in reach on Step 2 CK alone is feasibility's call (task A2 changes its pace):
+      // Whether 2027 stays in reach on Step 2 CK alone is feasibility's call (its pace may change):
       // kept, the 2027 ERAS steps are asked for too; moved, the 2028 season's ERAS steps are planned anew.
       const moved = result.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE");
       const certification = ["ecfmg_application", "usmle_step1", "oet_medicine", "ecfmg_pathway"];
@@ -111,7 +111,7 @@ describe("OET reported in progress, the Pathway never reported", () => {
 
     it(`${zone}: no card or risk says the never-reported Pathway is not submitted`, () => {
       expect(texts(result).join("\n")).not.toMatch(/is not submitted|submit the application now/);
-      // Presumed sent, not done, beside the OET reported unfinished (lead's merge ruling): its card
+      // Presumed sent, not done, beside the OET reported unfinished: its card
       // asks both ways, and the warning says the plan counts it as sent.
       const pathway = result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
       // Dhaka's day of the 9:00 PM ET deadline is the next: both zones there.

@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9o F4 part 2 (A), the lead's ruling: with an interview for the 2027 Match in hand and 8
+ * With an interview for the 2027 Match in hand and 8
  * weeks to Step 2 CK's last sitting day (Wed 27 Jan 2027, projected), the plan wrote the Match off
  * because the fastest pace counted Step 2 CK's 120-day "typical dedicated study period" (advice). A
  * study period (advice) may make a Match tight, never out of reach, for an applicant whose interview

@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Task B2 (session 21, lead's ruling): programs invite applicants through ERAS, so an interview for
+ * Programs invite applicants through ERAS, so an interview for
  * the entered Match is evidence the ERAS application went in. The ERAS application and what goes
  * into it (token, letters, CV, personal statement, program list), never reported, are presumed done
  * like the certification steps: not overdue, no ERAS_LATE_SUBMISSION, no ladder, and the one
@@ -97,9 +97,9 @@ describe("interviews for the entered Match with no ERAS step reported", () => {
 });
 
 describe("an ERAS step reported is judged as before", () => {
-  // Session 22 task A1: every step never reported is presumed, whatever
+  // Every step never reported is presumed, whatever
   // else was reported, so the documents are asked for beside the application reported not started.
-  // Session 23 task P2: the answer the interview contradicts is asked
+  // The answer the interview contradicts is asked
   // about (ANSWERS_CONTRADICT_INTERVIEW), which replaces ERAS_LATE_SUBMISSION's "weigh the next Match".
   it("ERAS application reported not started: questioned (critical), its unreported documents presumed", () => {
     const result = planAt("2026-12-01T12:00:00Z", [milestoneFactory("eras_application", "not_started")]);

@@ -6,7 +6,7 @@ import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, interviewFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Task B (session 21, lead's ruling): an interview recorded for the entered Match's season is
+ * An interview recorded for the entered Match's season is
  * evidence the applicant is in that Match. Certification steps they never reported (missing from the
  * input) do not make it out of reach: the plan keeps the entered Match, the interviews keep their
  * reminders, and a warning asks for the steps' statuses. Statuses reported explicitly are judged as
@@ -20,7 +20,7 @@ const CERTIFICATION_STEPS = [
   "ecfmg_pathway",
 ] as const;
 
-/** What goes into the ERAS application, in catalog order: presumed with it too (task B2). */
+/** What goes into the ERAS application, in catalog order: presumed with it too (interviews-without-eras-steps.test.ts). */
 const ERAS_STEPS = ["lors", "personal_statement", "cv", "program_list", "eras_token", "eras_application"];
 
 const MERCY = interviewFactory({
@@ -131,7 +131,7 @@ describe("statuses reported explicitly are judged as before", () => {
     expect(interviewReminders(result).length).toBeGreaterThan(0);
     for (const key of ["usmle_step1", "usmle_step2ck", "oet_medicine"] as const)
       expect(unreported(result)[0]?.milestones ?? []).not.toContain(key);
-    // Session 22 task A1: the steps never reported are still presumed, and asked for.
+    // The steps never reported are still presumed, and asked for.
     expect(unreported(result)[0]?.milestones).toEqual(
       expect.arrayContaining(["ecfmg_application", "ecfmg_pathway"]),
     );

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Tester t9m F3, as advA found it still open (/work/findings/s21/advA.md, "Not done"): a native 2028
+ * A native 2028
  * applicant with no ERAS application and no interview, on 20 Jan 2028, was told by
  * ERAS_LATE_SUBMISSION to "weigh applying early for the 2029 Match" before paying ERAS fees and, in
  * the same plan, by MATCH_YEAR_LAST_DAY that "The 2028 Match is still within reach". The last-day

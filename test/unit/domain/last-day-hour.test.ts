@@ -48,8 +48,8 @@ describe("the last day names its hour in every zone", () => {
   ])("%s", (zone) => {
     const input = oetPreparing(zone);
     const hour = `by ${renderInZone(zone, due)} (${renderEt(due)})`;
-    // Before 09:00 local the deadline's day leaves nothing usable: "tonight" the day before (t9p F21;
-    // 09:00 since t9t F4: Karachi's 7:00 AM, Kolkata's 7:30 AM).
+    // Before 09:00 local the deadline's day leaves nothing usable: "tonight" the day before
+    // (Karachi's 7:00 AM, Kolkata's 7:30 AM).
     const smallHours = due - startOfLocalDate(zone, localDate(zone, due)) < 9 * HOUR;
     it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before, 'tonight' if it falls before 09:00; before that, its day", () => {
       for (let now = due - 48 * HOUR; now <= due; now += HOUR / 2) {
@@ -147,7 +147,7 @@ describe("a Pathway already submitted is never an action of the last day", () =>
     );
     const said = risk(result, "MATCH_YEAR_LAST_DAY");
     expect(said).toContain(
-      // The OET booked after its last day, its booking day gone: a late seat (t9z F3, as t9u F3 for one not booked).
+      // The OET booked after its last day, its booking day gone: a late seat (as for one not booked).
       "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET) (projected): check OET's session calendar now for a late OET Medicine seat (booking usually closes about 20 days ahead, advice) and sit it by Tue 5 Jan 2027 (our advice) and submit your ECFMG Pathway application today (its deadline is projected);",
     );
   });
@@ -198,7 +198,7 @@ describe("result days read alike in every zone, and 'after' never between equal 
               said,
             );
           // Past the later candidate's own last sitting day the write-off names that day beside the
-          // projected one (s25 ruling W1): the same two conventions apply to that pair.
+          // projected one: the same two conventions apply to that pair.
           const passed =
             /has passed on either date: (.+?) \(our advice\) and, were NRMP's 2027 deadline later than projected \(.+?\), (.+?): /.exec(
               said,

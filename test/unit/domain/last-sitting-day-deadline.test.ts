@@ -137,7 +137,7 @@ describe.each([
   });
 });
 
-describe("the tester's instants", () => {
+describe("at the instants that were reported", () => {
   it("Los Angeles at 2027-01-28T08:00Z (Thu local): passed, kept on the later candidate; 4 Feb local: out", () => {
     const input = step2("America/Los_Angeles");
     expect(outOfReach(plan(input, new Date("2027-01-28T08:00:00Z")))).toBe(false);

@@ -128,7 +128,7 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       expect(late?.message).toContain("if no earlier seat is open, keep Thu 28 Jan 2027");
     });
 
-    it("F13: the evening before a sitting booked on Thu 28 Jan, its card is late for ranking, never overdue", () => {
+    it("the evening before a sitting booked on Thu 28 Jan, its card is late for ranking, never overdue", () => {
       const result = plan(applicant(zone, "scheduled", "2027-01-28"), calendar, localAt(zone, LAST_DAY, 20));
       const step = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
       expect(step?.urgency).toBe("urgent");
@@ -142,7 +142,7 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
 
 /**
  * OET Medicine in progress with no date is never written off by
- * its 7-day booking allowance alone (as t9m F12 for USMLE). OET sits on fixed dates Matchpath does
+ * its 7-day booking allowance alone (as for USMLE). OET sits on fixed dates Matchpath does
  * not have, so the warning says to book the earliest sitting whose result can reach ECFMG by the
  * Pathway's documents deadline (Tue 26 Jan 2027, projected), and names the last sitting day that
  * allows it with the 21-day result allowance (advice): Tue 5 Jan 2027.

@@ -10,7 +10,7 @@ import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
  * Once the 2027 Match was out of reach and the plan named the 2028 Match, the 2028
  * application steps (letters, ERAS token, ERAS, NRMP registration, ranking) all read "waiting for a
  * feasible Match year (the 2028 Match)" with no reminders, unless the applicant changed their Match
- * year by hand, while the budget already counted the 2028 fees. Lead's ruling: the later Match is
+ * year by hand, while the budget already counted the 2028 fees. The rule: the later Match is
  * planned in full, as if the applicant had entered that year, plus one notice asking them to update
  * the form's Match year. A Lagos applicant with Step 1 done and Step 2 CK, OET and Pathway not begun,
  * written off on 2 Dec 2026.

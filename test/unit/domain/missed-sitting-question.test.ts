@@ -13,10 +13,10 @@ import {
 /**
  * Wanjiru: Nairobi, J-1, 2027 Match, ERAS
  * submitted and NRMP registered, no interview recorded, everything done but Step 2 CK.
- * - F3: booked for a day that has passed, no result yet, not overdue: the card names the last
+ * - Booked for a day that has passed, no result yet, not overdue: the card names the last
  *   sitting day (Wed 27 Jan 2027) and one question reminder comes a week before it.
- * - F4: the words say "sit it by", with the seat lead time (advice), and SCHEDULED_DATE_PASSED too.
- * - F10: not booked, no interview: weekly reminders to the last sitting day (ERAS/NRMP done).
+ * - The words say "sit it by", with the seat lead time (advice), and SCHEDULED_DATE_PASSED too.
+ * - Not booked, no interview: weekly reminders to the last sitting day (ERAS/NRMP done).
  */
 const calendar = seasonCalendar(2027);
 const DAY = 86_400_000;
@@ -43,7 +43,7 @@ const WORDS =
 describe("a booked day passed, result not yet overdue, the last sitting day ahead", () => {
   const input = wanjiru(milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"));
 
-  // Lead's ruling on tester t9w F20 (session 28) replaces t9q F3's question: within the score's
+  // Within the score's
   // reporting time (8 Jan + 28 days, reportingDays: Fri 5 Feb) the score is awaited, no re-sit.
   it("the card says when the score is expected, not the last sitting day", () => {
     const result = plan(input, calendar, new Date("2027-01-12T07:00:00Z"));

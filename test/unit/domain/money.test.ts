@@ -12,7 +12,7 @@ describe("usd", () => {
     [1234567, "$1,234,567"],
     [1234.5, "$1,235"],
     [-250, "-$250"],
-    // The planner's own copy printed these "$-,123" and "$-1,234" (tester finding 6).
+    // The planner's own copy printed these "$-,123" and "$-1,234".
     [-123, "-$123"],
     [-1234, "-$1,234"],
     [-1234567, "-$1,234,567"],

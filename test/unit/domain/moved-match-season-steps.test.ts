@@ -10,13 +10,13 @@ import {
 } from "./factories.ts";
 
 /**
- * Lead's note (session 17, task adv44): a Match out of reach moves the plan to a later one, and the
+ * A Match out of reach moves the plan to a later one, and the
  * budget already counts that Match's own ERAS and NRMP fees, yet the steps done for the 2027
  * Match stayed done: an ERAS token, application or NRMP registration of the 2027 Match does not
  * count for 2028. Which season a done step belongs to is read from its date, by the rule for a
  * re-applicant (past-season.ts): done on or before the day the 2028 Match's previous ERAS season
  * ends is the 2027 season's. A Lagos applicant, OET and Pathway not started, on 2 Dec 2026,
- * with Step 2 CK not started too: since tester t9l F16 an OET not begun counts only its booking at
+ * with Step 2 CK not started too: an OET not begun counts only its booking at
  * the fastest pace, which keeps 2027 in reach that day; Step 2 CK's preparation moves the plan to 2028.
  */
 describe("a Match moved to a later year: the earlier Match's ERAS and NRMP steps are to do again", () => {

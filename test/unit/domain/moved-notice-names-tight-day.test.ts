@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * fixQ's "two notices" (s24), the lead's ruling (s25 task W 5): a 2026-entered plan hears the 2026
+ * Two notices: a 2026-entered plan hears the 2026
  * Match is over (planning 2027), then weeks later that 2027 is out of reach too. Two notices for
  * two events are fine, but the first must already name 2027's decisive day when 2027 is tight
  * (MATCH_YEAR_LAST_DAY): here the 2027 Pathway application deadline, Sat 26 Dec 2026 (projected).
@@ -13,7 +13,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * Amaka, in Port Harcourt (Africa/Lagos): exams done but the OET, under way; Pathway not begun;
  * entered the 2026 Match and never changed it; now Thu 10 Dec 2026.
  */
-describe("the first out-of-reach notice names the next Match's decisive day (ruling W5)", () => {
+describe("the first out-of-reach notice names the next Match's decisive day", () => {
   it("2026 over, 2027 tight: the notice's words say act by Sat 26 Dec 2026", () => {
     const input = inputFactory({
       applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2026, graduation: "2025-06-30" }),

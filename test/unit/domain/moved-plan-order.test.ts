@@ -28,7 +28,7 @@ const planAt = (snapshot: ApplicantSnapshot, year: number, now: string): Plan =>
 describe("a plan moved to a later Match reads as the same applicant entered for it", () => {
   const marisol = readSnapshot(DIR, "nothing-done-2027-chicago.json");
 
-  it("on the tester's day: ECFMG application, Step 1, OET, Step 2 CK, as entered for 2028", () => {
+  it("on the day reported: ECFMG application, Step 1, OET, Step 2 CK, as entered for 2028", () => {
     const moved = planAt(marisol, 2027, "2026-11-24T10:00:00-06:00");
     expect(moved.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
     const listed = keys(listedInReadingOrder(moved, CHICAGO));
@@ -49,7 +49,7 @@ describe("a plan moved to a later Match reads as the same applicant entered for 
     },
   );
 
-  it("the entered 2028 starter (the tester's Dhaka control) reads so too", () => {
+  it("the entered 2028 starter (the Dhaka control) reads so too", () => {
     const nusrat = readSnapshot(DIR, "wdoms-only-2028-dhaka.json");
     const listed = keys(listedInReadingOrder(planAt(nusrat, 2028, "2026-12-04T17:00:00Z"), "Asia/Dhaka"));
     expect(listed.slice(0, 4)).toEqual(["ecfmg_application", "usmle_step1", "oet_medicine", "usmle_step2ck"]);

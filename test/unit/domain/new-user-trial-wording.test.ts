@@ -9,7 +9,7 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
  * Words that did not fit the step's status or the plan's dates, replayed on the
- * tester's own applicants (test/fixtures/new-user-trial-2027) at the instants it named.
+ * new user's own applicants (test/fixtures/new-user-trial-2027) at the instants they named.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/new-user-trial-2027/", import.meta.url));
 

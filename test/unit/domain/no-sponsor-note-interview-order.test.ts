@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * Tester t9p F3 (card order): a school reported with no sponsor note beside an interview for the
+ * Card order: a school reported with no sponsor note beside an interview for the
  * Match. NEXT STEPS listed "later interview" above "urgent wdoms_listing": the reading order put
  * every step with a date ahead above every step without one, whatever their urgency, against the
  * README's "urgent (to be started now) before soon before later".

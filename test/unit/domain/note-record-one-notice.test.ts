@@ -37,7 +37,7 @@ describe("a sponsor note false beside an approved ECFMG application", () => {
     expect(notice?.title).toContain("sponsor note");
     expect(notice?.title).not.toContain("interview");
     expect(notice?.why).toContain("Also: Your answers say your school has no ECFMG sponsor note");
-    // Its own code since t9s F8 (ruling 3, session 25), and words that name no interview.
+    // Its own code, and words that name no interview.
     const risk = result.risks.find((each) => each.code === "ANSWERS_CONTRADICT_RECORD");
     if (risk === undefined) throw new Error("no risk");
     expect(riskTitle(risk)).not.toContain("interview");

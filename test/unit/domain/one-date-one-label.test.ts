@@ -7,13 +7,13 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9y C3, C4, C2 and the lead's L3 (session 29), replayed on the tester's applicants at the
- * instants named. C3: a date's label follows who sets it (dateBasis), one rule for every text: the
- * J-1 chain after the Match is our advice counted from a projected date, never "(projected)", while
- * NRMP's projected rank order list deadline stays "projected". C4: residency's start is NRMP's rule
- * (July 1 of the Match year, the fact sheet's official row), not a projection. L3: a matched J-1
- * applicant's certificate question is due on the sponsorship date its card names, with the J-1
- * item's label. C2: the certificate question is not asked twice within a week.
+ * Replayed on the reported applicants at the instants named. A date's label follows who sets it
+ * (dateBasis), one rule for every text: the J-1 chain after the Match is our advice counted from a
+ * projected date, never "(projected)", while NRMP's projected rank order list deadline stays
+ * "projected". Residency's start is NRMP's rule (July 1 of the Match year, the fact sheet's
+ * official row), not a projection. A matched J-1 applicant's certificate question is due on the
+ * sponsorship date its card names, with the J-1 item's label. The certificate question is not
+ * asked twice within a week.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/advisor-review-2027/", import.meta.url));
 const planOf = (file: string, now: string): Plan => planInOwnMatch(readSnapshot(DIR, file), now);
@@ -57,7 +57,7 @@ describe("the J-1 chain after the Match is our advice, in the card as in the CLI
   });
 });
 
-describe("a matched J-1 applicant's certificate question is due on the day its card names (L3)", () => {
+describe("a matched J-1 applicant's certificate question is due on the day its card names", () => {
   const result = planOf("matched-j1-certificate-pending-karachi.json", "2027-03-30T05:00:00Z");
   const sponsorship = result.reminders.find((each) => each.milestone === "j1_ecfmg_sponsorship");
 

@@ -60,7 +60,7 @@ describe("one week-before reminder per step", () => {
     );
     const question = weekBefore(booked.reminders).map((r) => [r.rung, r.sendAtLocal.slice(0, 10)]);
     const notice = weekBefore(unbooked.reminders).map((r) => [r.rung, r.sendAtLocal.slice(0, 10)]);
-    // Sat 6 Jan: its score is expected around 3 Feb, after the last sitting day (lead's ruling, session 28).
+    // Sat 6 Jan: its score is expected around 3 Feb, after the last sitting day.
     expect(question).toEqual([]);
     expect(notice).toEqual([["deadline-in-7d", "2027-01-20"]]);
   });

@@ -16,7 +16,7 @@ import {
 
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
 
-// F14: a 2027 applicant with Step 2 CK and the Pathway not started, moved on to the 2029 Match.
+// A 2027 applicant with Step 2 CK and the Pathway not started, moved on to the 2029 Match.
 const moved = (timezone: string) =>
   inputFactory({
     applicant: applicantFactory({ timezone, matchYear: 2027, graduation: "2024-06-30" }),

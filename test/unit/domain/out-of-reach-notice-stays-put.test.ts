@@ -63,9 +63,9 @@ describe("the out-of-reach notice keeps its step as time passes", () => {
 
   it("a later Match dropped out (2026 entered, 2027 dropped at its Pathway deadline): its notice stays on the Pathway too", () => {
     const seen = noticesBetween(enteredFor(2026), "2026-12-28T10:00:00Z", "2027-02-20T10:00:00Z");
-    // Two drops since t9s F15 (ECFMG's deadlines follow NRMP's later candidate): 2027 held on its later
+    // Two drops (ECFMG's deadlines follow NRMP's later candidate): 2027 held on its later
     // Pathway deadline, Sat 2 Jan 2027, then dropped: each notice on the Pathway.
-    // Since t9s F9 (OET's own booking allowance, about 28 days, advice), the 2027 drop on Sun 3 Jan is
+    // With OET's own booking allowance (about 28 days, advice), the 2027 drop on Sun 3 Jan is
     // the OET's: no session can be booked by its later-candidate last sitting day (Tue 12 Jan). Each
     // drop keeps one step and one id from then on.
     expect([...seen].map((each) => each.split(" ")[0])).toEqual(["ecfmg_pathway", "oet_medicine"]);

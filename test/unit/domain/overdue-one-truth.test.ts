@@ -17,7 +17,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9h B1, B2 (2 Dec 2026, the 2027 Match under way). B2: once the 2027 Match was out of reach
+ * On 2 Dec 2026, the 2027 Match under way: once the 2027 Match was out of reach
  * (MATCH_YEAR_NOT_FEASIBLE) the Pathway read "overdue" beside its 2028 date while the Overdue section
  * said "(none)". One truth for "overdue": the date the step is shown with has passed, and then the step
  * is in the plan's overdue list; a step whose deadline for the applicant's own Match passed, dated for a

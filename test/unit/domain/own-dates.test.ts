@@ -104,7 +104,7 @@ describe("a scheduled step keeps the authority's deadline and carries the applic
   });
 });
 
-describe("a scheduled date that has passed with no result (issue 9 finding A2)", () => {
+describe("a scheduled date that has passed with no result (issue 9)", () => {
   // The 2027 Match: Step 2 CK scheduled for 15 Aug 2026, ERAS submitted; planned on 30 Nov 2026.
   const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" });
   const milestones = [
@@ -123,7 +123,7 @@ describe("a scheduled date that has passed with no result (issue 9 finding A2)",
     expect(followUp).toHaveLength(1);
     expect(followUp[0]?.sendAtLocal).toBe("2026-12-01T09:00:00.000+05:30");
     expect(followUp[0]?.title).toBe("Has your USMLE Step 2 CK score come? If so, tell us the result");
-    // The step asks the question; the follow-up's "why" says why it matters, not the same sentence (s4 papercut 10).
+    // The step asks the question; the follow-up's "why" says why it matters, not the same sentence.
     expect(result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.action).toContain(
       "Did you take it?",
     );

@@ -6,7 +6,7 @@ import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * A re-applicant's Match-year switch (issue 9 / issue 15 tester, finding 2): work done for an
+ * A re-applicant's Match-year switch (issue 9 / issue 15): work done for an
  * earlier season (ERAS token, application, NRMP registration, ranking, outcome, visa; and the
  * documents that went into a past application) counts as not done for the target season, while
  * exams and certification stay done. The 2027 season begins after the 2026 season ends on

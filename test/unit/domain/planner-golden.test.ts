@@ -48,7 +48,7 @@ describe("planner golden plans", () => {
     const hidden: string[] = [];
     const leaked = new Set<string>();
     const cold = Object.fromEntries(all.map((entry) => [entry.name, hashOf(entry, hidden, leaked)]));
-    // No plan's text names a tester or session: comments may, applicants' words may not.
+    // No plan's text names a tester or session: applicants' words never carry review history.
     expect([...leaked]).toEqual([]);
     if (process.env.UPDATE_PLANNER_GOLDEN === "1")
       writeFileSync(GOLDEN, `${JSON.stringify(cold, null, 1)}\n`);

@@ -163,7 +163,7 @@ describe("snoozes", () => {
   });
 });
 
-describe("critical means an authority's deadline (tester finding s3-B3)", () => {
+describe("critical means an authority's deadline", () => {
   // Match 2028 on 1 Jun 2027: the season dates are projected, so Matchpath's own target dates and
   // dates counted from another step are projected too; they are ours, not ECFMG's, ERAS's or NRMP's.
   const applicant2028 = applicantFactory({ matchYear: 2028, timezone: zone });

@@ -12,7 +12,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
 const riskOf = (result: Plan, code: string) => result.risks.find((risk) => risk.code === code);
 
-// F7: an early starter for the 2028 Match, only the school's listing checked, the ECFMG application
+// An early starter for the 2028 Match, only the school's listing checked, the ECFMG application
 // past its target (27 Jan 2027).
 const starter = (timezone: string) =>
   inputFactory({

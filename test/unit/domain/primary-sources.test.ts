@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * Session 24 task G: a claim cites the official page that says it. "ECFMG approves the Application
+ * A claim cites the official page that says it. "ECFMG approves the Application
  * for ECFMG Certification before USMLE registration" cites ECFMG's own USMLE application overview
  * (usmle.org stays, for "registration is with FSMB"); "an H-1B for residency needs Steps 1, 2 and 3"
  * cites HHS's determination that USMLE Steps 1, 2 and 3 are the FLEX-equivalent exam for an H-1B

@@ -105,7 +105,7 @@ describe("projected Match-outcome dates say so", () => {
  * (renderEt): an estimate of the applicant's own that falls on the same day ("around Wed 23 Feb
  * 2028 at the earliest") is a day without an hour and is not a season date.
  */
-describe("a projected season's risk messages mark every projected date they name (t9n Done 2)", () => {
+describe("a projected season's risk messages mark every projected date they name", () => {
   const season = seasonCalendar(2028);
   const projectedAt = Object.values(season.dates)
     .filter((date) => date.status === "projected")

@@ -15,15 +15,15 @@ import {
 
 /**
  * A projected season's risk messages mark the projected days they name, not only the dates named
- * with their ET hour (projected-dates-marked.test.ts): tester t9o F8 (B) found, for the projected
+ * with their ET hour (projected-dates-marked.test.ts): these were found, for the projected
  * 2027 season, "take it by Wed 27 Jan 2027 at the latest" (the last sitting day), "submit your
  * Pathway application now, by Sat 26 Dec 2026 at the latest" (the Pathway deadline), TARGET_PASSED's
  * "The latest day that still works is Tue 5 Jan 2027" (the OET's) and ROL_BEFORE_RANKING_OPENS's and
  * RANKING_MAY_OPEN_LATER's "certify it … by <rank order list deadline>" bare. The scan: each
  * sentence naming a projected season date's day, or a day counted from one (each exam's last
  * sitting day, the Pathway deadline), says "projected". A day said "around …" is the applicant's
- * own estimate that happens to fall on that day (advH's judgement, /work/findings/s21/advH.md:
- * VISA_UNDECIDED's and Step 3's "around Wed 23 Feb 2028 at the earliest"), not a season date; a
+ * own estimate that happens to fall on that day (VISA_UNDECIDED's and Step 3's "around Wed 23 Feb
+ * 2028 at the earliest"), not a season date; a
  * step's target is advice that says so ("was Wed 22 Sep 2027 (a target Matchpath suggests …)").
  */
 const season = seasonCalendar(2028);
@@ -60,7 +60,7 @@ function bareIn(texts: readonly string[]): string[] {
 /**
  * Each projected day `text` names without "(projected)" right after it (its hour and ET rendering
  * may come between), unless the words around it say so: MATCH_YEAR_LAST_DAY's any-seat and OET
- * sentences (/work/findings/s21/fix3.md, "Not done") named the day bare and carried one mark at the
+ * sentences named the day bare and carried one mark at the
  * sentence's end, which the sentence-level scan (bareIn) lets through.
  */
 function unmarkedIn(text: string): string[] {
@@ -89,7 +89,7 @@ const pathwayOpen = (...open: MilestoneEntry[]): MilestoneEntry[] => [
   ...open,
 ];
 
-/** The tester's five situations, a year later (2028, a projected season). */
+/** The five situations reported, a year later (2028, a projected season). */
 const records: Record<string, MilestoneEntry[]> = {
   listBeforeOpening: registered(milestoneFactory("rank_order_list", "done", "2028-01-02")),
   listMayPredateOpening: registered(milestoneFactory("rank_order_list", "done", "2028-01-20")),
@@ -128,7 +128,7 @@ describe("a projected season's risks mark the projected days they name", () => {
               for (const text of unmarkedIn(risk.message)) bare.push(`${name} ${visa} ${risk.code} ${text}`);
         }
     expect([...new Set(bare)]).toEqual([]);
-    // The scan reaches the tester's texts: each rule they came from is raised.
+    // The scan reaches the reported texts: each rule they came from is raised.
     for (const code of [
       "ROL_BEFORE_RANKING_OPENS",
       "RANKING_MAY_OPEN_LATER",

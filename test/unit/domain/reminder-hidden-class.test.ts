@@ -10,7 +10,7 @@ setFlagsFromString("--allow-natives-syntax");
 const haveSameMap = new Function("a", "b", "return %HaveSameMap(a, b);") as (a: object, b: object) => boolean;
 
 /**
- * Speed, not behaviour (perfQ, session 23): the planner scans its reminders (`reminder.milestone`)
+ * Speed, not behaviour: the planner scans its reminders (`reminder.milestone`)
  * in loops, fast only while reminders have few hidden classes. A plan's reminders, of steps
  * and interviews alike, have one (frozen) hidden class.
  */

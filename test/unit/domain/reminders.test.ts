@@ -233,7 +233,7 @@ describe("reminder invariants (property-based)", () => {
             expect(sendAt).toBeLessThanOrEqual(quietEndAfter(now, input.applicant.timezone));
           }
           if (minute >= 21 * 60 || minute < 8 * 60) {
-            // Issue #9 (tester finding 8): in quiet hours only a late arrival whose deadline would
+            // Issue #9: in quiet hours only a late arrival whose deadline would
             // pass before they end (08:00) is sent, and then at once.
             expect(sendAt).toBe(now.getTime());
             const nowLocal = DateTime.fromJSDate(now, { zone: input.applicant.timezone });
@@ -528,7 +528,7 @@ describe("reminder ids re-planned across the instant the earliest feasible Match
       medicalSchool: { name: "Example", country: "IN", wdomsSponsorNote: true },
     }),
   });
-  // A week on since t9r F1: the 2028 Match is written off only when out of reach on its rank order
+  // A week on: the 2028 Match is written off only when out of reach on its rank order
   // list deadline's later candidate too (Wed 1 Mar 2028, 9:00 PM ET: 22:00 ET on 7 Jun 2027).
   const now = new Date("2027-06-08T00:42:34.015Z");
   const later = 4_645_986;

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
-/** Tester finding: risk texts repeated long source URLs (a projection rule cited twice in one message). */
+/** Risk texts repeated long source URLs (a projection rule cited twice in one message). */
 
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 const NOWS = ["2026-05-10T03:00:00Z", "2026-11-30T12:00:00Z", "2027-02-20T23:30:00Z", "2027-06-01T12:00:00Z"];

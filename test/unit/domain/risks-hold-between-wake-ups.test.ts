@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey, MilestoneStatus } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Lead's note 1, as a property: planning anywhere before the plan's next risk-change
+// As a property: planning anywhere before the plan's next risk-change
 // instant (Plan.riskChangesAt, from which nextWakeUp takes the wake-ups that tell something) gives
 // the same out-of-reach verdict, earliest feasible Match and critical risks as planning at its
 // instant: time alone changes none of them unseen. Applicants: the exam chain in any state, in four zones.

@@ -7,7 +7,7 @@ import { certifiedListWith, milestoneFactory } from "./factories.ts";
  * Step 2 CK sat on Wed 10 Feb 2027 (the applicant's own day), result not
  * reported, before the rank order list deadline (Wed 24 Feb 2027, 9:00 PM ET, projected). Its
  * result is "expected around" the sitting date plus the 28-day allowance in her own day, Wed 10 Mar
- * 2027, in every zone: east of UTC (Karachi, Auckland) it read Tue 9 Mar, an ET day (as t9l F8 fixed
+ * 2027, in every zone: east of UTC (Karachi, Auckland) it read Tue 9 Mar, an ET day (as was fixed
  * for a sitting ahead). The sitting still ahead says the same day.
  */
 

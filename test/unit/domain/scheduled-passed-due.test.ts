@@ -31,7 +31,7 @@ const withExam = (exam: MilestoneEntry): ApplicantSnapshot => ({
 const card = (result: Plan, key: string) =>
   result.nextSteps.find((step) => step.milestone === key)?.action ?? "";
 
-describe("a passed sitting's card names the rank order list deadline as {due} (ruling 2)", () => {
+describe("a passed sitting's card names the rank order list deadline as {due}", () => {
   it("the deadline is not the last sitting day, so the two cannot be confused below", () => {
     expect(ROL_DAY).toBe("Wed 24 Feb 2027");
     expect(ROL_DAY).not.toBe(LAST_SITTING);

@@ -16,7 +16,7 @@ import {
  * but Step 2 CK, booked for 20 Dec 2026 with no result. Her last sitting day is Wed 27 Jan 2027, a
  * day, not an instant: its 1-day rung goes the day before, never on the day; no "Due in N hours";
  * arriving on that day after its delivery slot, no countdown at all.
- * Booked for 20 Dec 2026 since the lead's ruling on tester t9w F20 (session 28): a sitting on 5 Jan
+ * Booked for 20 Dec 2026: a sitting on 5 Jan
  * has its score expected around 2 Feb, and no re-sit rungs are laid while it may still come.
  */
 const calendar = seasonCalendar(2027);

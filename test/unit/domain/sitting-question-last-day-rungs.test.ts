@@ -13,7 +13,7 @@ import {
 /**
  * Chidi: Lagos, J-1, 2027 Match, everything done but
  * Step 2 CK, booked for a day that has passed. After the one "did you take it?" question, the last
- * sitting day's rungs (3 days and 1 day before Wed 27 Jan 2027, counted in days since t9s F9) go out while no result is recorded,
+ * sitting day's rungs (3 days and 1 day before Wed 27 Jan 2027, counted in days) go out while no result is recorded,
  * whether or not the result is overdue yet: one rule, the same reminders (same ids) in both cases.
  */
 const calendar = seasonCalendar(2027);
@@ -42,7 +42,7 @@ const lastDayRungs = (result: Plan) =>
 describe("a booked day passed, result not yet overdue: the last sitting day's rungs after the question", () => {
   const notOverdue = plan(chidi("2027-01-10"), calendar, new Date("2027-01-11T09:00:00Z"));
 
-  // Lead's ruling on tester t9w F20 (session 28) replaces t9q F3's question and t9r F9's rungs while
+  // No question and no last-sitting-day rungs while
   // the score may still come (10 Jan + 28 days, reportingDays: Sun 7 Feb, after the last sitting day).
   it("no question and no last-sitting-day rung while the score may still come", () => {
     expect(beforeLastDay(notOverdue)).toEqual([]);

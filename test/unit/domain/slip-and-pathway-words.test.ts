@@ -5,9 +5,9 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Wording left open last session. advE ("Not done"): SCHEDULED_DATE_PASSED's Pathway message ended
- * "…so they are reading yours without it", an exam result's words after Pathway words. advD
- * ("Wording"): TARGETS_SLIPPED's "aim for 90 days after Application for ECFMG Certification" names
+ * Wording: SCHEDULED_DATE_PASSED's Pathway message ended
+ * "…so they are reading yours without it", an exam result's words after Pathway words.
+ * TARGETS_SLIPPED's "aim for 90 days after Application for ECFMG Certification" names
  * a step, not the moment the gap counts from (the catalog's target rule counts Step 1's target from
  * the application step, "Submit the Application for ECFMG Certification", whose 90 days leave room
  * for ECFMG's approval: so from submitting it, not from ECFMG accepting it), and "Letters of

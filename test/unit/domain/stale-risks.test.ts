@@ -52,7 +52,7 @@ describe("risks after the rank order list deadline", () => {
             continue;
           for (const risk of risks) {
             checked++;
-            // RANK_LIST_UNREPORTED asks, in the lead's words, "Did you register with NRMP …": a
+            // RANK_LIST_UNREPORTED asks "Did you register with NRMP …": a
             // question about the closed list, not advice to register.
             if (
               risk.code === "SEASON_OVER" ||

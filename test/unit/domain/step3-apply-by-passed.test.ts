@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Tester t9y F9 (B), an H-1B applicant abroad, certified, Step 3 not started:
+ * An H-1B applicant abroad, certified, Step 3 not started:
  * - before ranking, "apply to FSMB by Wed 6 Jan 2027 (projected)" became "by Wed 13 Jan 2027" once
  *   6 Jan passed, with nothing saying 6 Jan had passed. Ruling: say so, and that only the later
  *   candidate leaves the later day.

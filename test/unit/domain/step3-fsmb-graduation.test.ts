@@ -111,7 +111,7 @@ describe("VISA_UNDECIDED's H-1B comparison is the H-1B track's own verdict", () 
   });
 });
 
-// Tester t9i F5 (the certificate's step): ranking on H-1B, the certificate is needed within weeks
+// The certificate's step: ranking on H-1B, the certificate is needed within weeks
 // (its H-1B target), yet the step's text spoke only of the residency deadline in June.
 describe("the ECFMG certificate's step on the H-1B track says when ranking needs it", () => {
   const action = (now: string) =>

@@ -7,8 +7,8 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * Matched on H-1B abroad with Step 3 not started, when the petition's Step 3 day (Mon 19 Apr 2027,
  * our advice) is out of reach with a visitor visa still to get, the card says to ask the program
  * today about a J-1. Its sit-by reminders still read "Pass USMLE Step 3: sit it by
- * Mon 19 Apr 2027" and "apply now (… then 60 days for the visitor visa …)". Lead's
- * ruling 3: the titles give the card's advice, one message, keeping the sit-by day only as the card
+ * Mon 19 Apr 2027" and "apply now (… then 60 days for the visitor visa …)". Now
+ * the titles give the card's advice, one message, keeping the sit-by day only as the card
  * has it: the day to sit by with a visitor visa already held, else the day that cannot be met.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-matched-step3-out-of-reach/", import.meta.url));

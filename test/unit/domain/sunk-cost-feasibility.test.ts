@@ -8,7 +8,7 @@ import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "#domain/snap
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Tester t9j F3 (product ruling by the lead): exam readiness does not depend on fees already spent.
+// Exam readiness does not depend on fees already spent (a product decision).
 // manila_paid_nf (ERAS sent, NRMP registered; Step 2 CK, OET and Pathway not started) was kept in the
 // 2027 Match with no study time ("book your Step 2 CK sitting by 30 Dec … a test date within about 7
 // days"), while its unpaid twin was told the 2027 Match is out of reach ("about 120 days of
@@ -74,8 +74,8 @@ describe("feasibility does not depend on fees already paid", () => {
     );
   });
 
-  // manila_paid_nf.json and manila_unpaid_nf.json as the tester sent them (Step 1 done; Step 2 CK,
-  // OET and Pathway not started), at the tester's two instants.
+  // manila_paid_nf.json and manila_unpaid_nf.json as they were reported (Step 1 done; Step 2 CK,
+  // OET and Pathway not started), at the two instants reported.
   const manila = (paid: boolean) =>
     input(
       [

@@ -10,7 +10,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * The budget listed "USMLE international test delivery surcharge, per exam …"
  * as upcoming, to verify, for an applicant with Step 1 and Step 2 CK both done. Ruling: dropped once
  * every USMLE exam it could apply to is done (its amount was never found, so it cannot be counted
- * as spent). Replayed on the tester's applicant.
+ * as spent). Replayed on the reported applicant.
  */
 const FILE = fileURLToPath(
   new URL("../../fixtures/eras-token-and-oet/pathway-oet-pending-manila-2027.json", import.meta.url),

@@ -14,7 +14,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * earliest feasible one), not the entered one. Jose (Manila, 2027 Match never switched) is out of
  * reach of 2027, so the plan targets 2028; five days before the 2028 Pathway deadline, with his Step
  * 2 CK booked after its 2028 last day, the plan said only TARGET_PASSED and its badges "too late
- * for the 2027 Match". F2 (B): with the 2027 Pathway deadline passed (what put 2027 out of reach),
+ * for the 2027 Match". And with the 2027 Pathway deadline passed (what put 2027 out of reach),
  * the out-of-reach notice rode on the OET, a prerequisite, instead of the Pathway.
  */
 

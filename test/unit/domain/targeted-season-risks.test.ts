@@ -13,11 +13,11 @@ import {
 } from "./factories.ts";
 
 /**
- * Testers t9n F17 and F8 (with t9m F3), lead's ruling: once the 2027 Match is out of reach, the plan
+ * Once the 2027 Match is out of reach, the plan
  * targets 2028 and judges that Match's season risks exactly as for an applicant who entered 2028
  * (ERAS late, NRMP late or interviewing unregistered, an exam in reach only on any seat, a rank
  * order list dated before ranking opens), plus the one MATCH_YEAR_NOT_FEASIBLE and its one notice.
- * The targeted Match's own feasibility follows the native rules (t9m F12's any seat included).
+ * The targeted Match's own feasibility follows the native rules (any seat included).
  */
 const EXAMS_BUT_STEP2: readonly MilestoneEntry[] = doneMilestones(
   ["wdoms_listing", "ecfmg_application", "usmle_step1", "oet_medicine", "ecfmg_pathway"],
@@ -112,7 +112,7 @@ describe("a plan moved to a later Match judges its season risks as for an applic
   it.each(CASES)("%s on %s: its critical notices are the entered-2028 applicant's", (name, at) => {
     const moved = planOf(name, 2027, at);
     // One notice per step, slot and deadline (criticalRiskNotices): where the moved plan's out-of-reach notice
-    // rides on a step at the same instant, that step's 2028 notice (t9r F1's later-candidate one on
+    // rides on a step at the same instant, that step's 2028 notice (the later-candidate one on
     // 27 Jan 2028) is not sent beside it.
     const outOfReachOn = new Set(
       moved.reminders
@@ -156,7 +156,7 @@ describe("a plan moved to a later Match judges its season risks as for an applic
     expect(december.risks.map((risk) => risk.code)).toContain("NRMP_LATE_FEE");
   });
 
-  it("t9m F11 on the targeted Match: interviewing and not registered is critical", () => {
+  it("on the targeted Match: interviewing and not registered is critical", () => {
     const moved = planOf("interviewing", 2027, "2027-12-20T09:00:00Z");
     expect(moved.risks.find((risk) => risk.code === "NRMP_LATE_FEE")?.severity).toBe("critical");
   });

@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * advA2's notes (s22), for an interviewing applicant kept in the Match as tight on an exam not begun
+ * For an interviewing applicant kept in the Match as tight on an exam not begun
  * (EXAMS_LATE_FOR_RANKING): the exam's card still read the catalog's generic "Book Step 2 CK
  * early enough that the score is on your application when programs start reviewing" in December,
  * long after that target. Past its target and not started, an exam's card says what to do now: the

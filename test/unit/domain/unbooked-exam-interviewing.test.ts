@@ -11,7 +11,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Tester t9p F2 (the rest): an applicant interviewing for the Match with Step 2 CK not started.
+ * An applicant interviewing for the Match with Step 2 CK not started.
  * (a) The card speaks as EXAMS_LATE_FOR_RANKING does (book any seat now, sit by the last sitting day,
  * the result by the rank order list deadline), not of programs starting to review; (b) that risk
  * turns critical in the exam's last week; (c) the step is reminded at least weekly until it is
@@ -52,7 +52,7 @@ describe("Step 2 CK not started while interviewing", () => {
   it("(a) the card says book any seat, sit by the last sitting day, for the rank order list deadline", () => {
     const action = step2(planAt("2026-12-03T07:00:00Z"))?.action ?? "";
     expect(action).not.toContain("when programs start reviewing");
-    // FSMB first since t9u F17: no seat to book before the scheduling permit.
+    // FSMB first: no seat to book before the scheduling permit.
     expect(action).toContain("Apply to FSMB for USMLE Step 2 CK");
     expect(action).toContain("book the earliest seat once your scheduling permit comes");
     expect(action).toContain("by Wed 27 Jan 2027 at the latest");

@@ -56,7 +56,7 @@ describe("an undated Pathway in progress past its projected deadline, interviewi
 
   it("carries the day that decides one not yet submitted (Wed 27 Jan 2027)", () => {
     // The OET sat on 5 Dec, by its last sitting day, its result unreported, is asked about and counted
-    // as reported when expected (s25 ruling), as an OET done is: the step carries the day that
+    // as reported when expected, as an OET done is: the step carries the day that
     // decides a Pathway not yet submitted, and nothing writes the Match off.
     expect(result.risks.some((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(false);
     expect(pathwayOf(result)?.deadline?.et).toContain("Wed 27 Jan 2027");

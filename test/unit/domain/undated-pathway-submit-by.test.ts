@@ -17,7 +17,7 @@ import {
  * never reported; an interview on 13 Jan 2027. A Pathway not yet submitted is decided by ECFMG's
  * review allowance before the rank order list deadline: Wed 24 Feb 2027 (projected) less 28 days,
  * Wed 27 Jan 2027 (9:00 PM ET); on the later candidate (Wed 3 Mar) Wed 3 Feb 2027. After the
- * deadline, the Pathway and the list are asked about, not written off (F16).
+ * deadline, the Pathway and the list are asked about, not written off.
  */
 const calendar = seasonCalendar(2027);
 

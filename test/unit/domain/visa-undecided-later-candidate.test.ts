@@ -12,7 +12,7 @@ import {
 } from "./factories.ts";
 
 /**
- * fixT's second leftover (lead's ruling 3, session 25): an applicant with no visa route chosen,
+ * An applicant with no visa route chosen,
  * in Denver, certified, Step 3 not started, on Mon 11 Jan 2027. On the H-1B route Step 3's result
  * misses the projected rank order list deadline (Wed 24 Feb) but fits its later candidate (Wed 3
  * Mar), so VISA_UNDECIDED's "most likely out of reach" says that side too, with its days.

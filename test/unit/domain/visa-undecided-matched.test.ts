@@ -8,7 +8,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 // A Nigerian IMG (Lagos, 2027 Match), Match Day done and the contract signed, visa
 // "undecided": only a warning VISA_UNDECIDED and no reminder from April, and at residency start
 // "RISKS (none)". With the contract unsigned, START_DELAYED named only the contract, never the
-// visa. Lead's ruling: once matched (Match Day done, or the contract begun or done) the undecided
+// visa. The rule: once matched (Match Day done, or the contract begun or done) the undecided
 // route is the critical path: VISA_UNDECIDED critical with a notice, VISA_NOT_READY_FOR_START as
 // for a chosen route whose steps are undone, START_DELAYED naming the visa. Visa "none" unaffected.
 

@@ -83,7 +83,7 @@ describe("an undecided visa after the rank order list deadline (matched, visa st
     expect(message).toContain("Wed 16 Jun 2027");
   });
 
-  // Lead, session 17: it went silent after the visa steps' deadlines, two weeks before the start,
+  // It went silent after the visa steps' deadlines, two weeks before the start,
   // when a matched applicant without a route needs it most. It now lasts until the residency start.
   it("after the visa steps' deadlines says the day passed and what to do, until the residency start", () => {
     expect(afterRanking("2027-06-15T12:00:00Z")?.message).toContain("your visa must be in hand by");

@@ -6,7 +6,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * advH2's finding (/work/findings/s22/advH2.md, "A certified list beside a late result"): a certified
+ * A certified list beside a late result: a certified
  * rank order list with Step 2 CK reported done on a day after the rank order list deadline still
  * showed Match Week and SOAP as live. Fact sheet, row "Exam status NRMP needs before ranking"
  * (official, NRMP "What requirements for ECFMG certification must I complete…"): ECFMG must confirm

@@ -44,7 +44,7 @@ function rashida() {
   });
 }
 
-describe("a write-off after the later candidate's last day names that day (ruling W1)", () => {
+describe("a write-off after the later candidate's last day names that day", () => {
   it.each([
     ["Wed 13 Jan 2027", "2027-01-13T10:00:00+06:00"],
     ["Wed 20 Jan 2027", "2027-01-20T10:00:00+06:00"],

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Fee words that fit what is paid (task adv39): long after programs began reviewing, ERAS_LATE_SUBMISSION
+ * Fee words that fit what is paid: long after programs began reviewing, ERAS_LATE_SUBMISSION
  * says "Before you pay ERAS fees for this Match, weigh applying early for the next Match". To an
  * applicant whose ERAS token is paid (the budget's `spentWhen`: done) the fees still to pay are the
  * application fees, and the token paid counts for this Match only (catalog `redoneEachSeason`): the

@@ -7,7 +7,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Fee words that fit what is paid (task adv39): SCHOOL_NOT_ECFMG_ELIGIBLE said "Pay no fee until
+ * Fee words that fit what is paid: SCHOOL_NOT_ECFMG_ELIGIBLE said "Pay no fee until
  * then" and the school check "before paying any fee" to an applicant who had already paid the
  * ECFMG application and booked Step 1 (the budget's `spentWhen`: done, scheduled). They are told to
  * pay no further fee and to ask ECFMG what becomes of the money paid; no refund is promised.

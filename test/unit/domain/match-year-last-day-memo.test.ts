@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, inputFactory } from "./factories.ts";
 
 /**
- * MATCH_YEAR_LAST_DAY's words are memoised per chain and last day (perf13), and two of them depend
+ * MATCH_YEAR_LAST_DAY's words are memoised per chain and last day (for speed), and two of them depend
  * on now: whether the day is already the applicant's today, and whether the projected Pathway
  * deadline has passed. Plans of one applicant a few days apart share the chain and the last day but
  * not those words: each warning must be the one a fresh planner (empty memo) writes.
@@ -28,7 +28,7 @@ function applicant(timezone: string): PlannerInput {
 
 const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
 
-describe("MATCH_YEAR_LAST_DAY's memo never changes its words (perf13)", () => {
+describe("MATCH_YEAR_LAST_DAY's memo never changes its words", () => {
   // One last day in Karachi (Tue 5 Jan 2027, its local end) throughout; the words change between cases.
   const karachi = applicant("Asia/Karachi");
   const cases: [string, PlannerInput, string][] = [

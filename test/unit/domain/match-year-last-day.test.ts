@@ -118,7 +118,7 @@ describe("the last day that still works for the 2027 Match is named before the w
           // A day, or within its last 24 hours "today" (or "tomorrow", "tonight" in the next day's small hours) with the hour in both zones; with
           // nothing left to start (a Pathway already submitted) the day after which it fails; an
           // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day;
-          // each day marked by who sets it, "(projected)" or "(our advice)" (fix3's "Not done").
+          // each day marked by who sets it, "(projected)" or "(our advice)".
           const day =
             /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
               risk.message,

@@ -122,7 +122,7 @@ describe("a projected season's risks mark the projected days they name", () => {
           for (const risk of risks) seen.add(risk.code);
           const messages = risks.map((risk) => `${risk.code}: ${risk.message}`);
           for (const text of bareIn(messages)) bare.push(`${name} ${visa} ${text}`);
-          // MATCH_YEAR_LAST_DAY marks each projected day, not only its sentence (fix3's "Not done").
+          // MATCH_YEAR_LAST_DAY marks each projected day, not only its sentence.
           for (const risk of risks)
             if (risk.code === "MATCH_YEAR_LAST_DAY")
               for (const text of unmarkedIn(risk.message)) bare.push(`${name} ${visa} ${risk.code} ${text}`);

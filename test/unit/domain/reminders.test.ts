@@ -172,7 +172,7 @@ describe("reminder invariants (property-based)", () => {
             // outside quiet hours, else at the next delivery slot after it; planned later, now (or
             // when quiet hours end). Never before it. (Match Day's was missing here until CI drew
             // a plan made at its release: seed 2005971341.) Match Day's weekly question goes at its
-            // hour a whole number of weeks after it (match-day.ts; drawn once adv33 kept it asking
+            // hour a whole number of weeks after it (match-day.ts; drawn once a change kept it asking
             // after residency start: seed 369059206).
             // The Match-over notice goes at residency's start, as these at their release.
             // Ranking's opening notice, the same way: at the opening, outside quiet hours, else at

@@ -17,6 +17,7 @@ const HISTORY: readonly (readonly [string, RegExp])[] = [
   ["a session number", /\bs\d{1,2}\b/],
   ["an engineer's task id", /\b(?:fix|adv|perf|speed|cost)[A-Z0-9]{1,3}\b/],
   ["a finding number", /\bF\d{1,2}\b/],
+  ["a finding number", /\b(?:findings?|papercuts?) [A-Z]?\d+\b/i],
   ["a ruling's id", /\bruling [A-Z]?\d+\b/i],
   ["the lead's ruling", /\blead's (?:ruling|note|look|words)/i],
 ];
@@ -200,7 +201,7 @@ describe("comments and test titles name no review history", () => {
       'const fixture = "t9x-step2ck-failed-score209"; // s21',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source as text, not a template.
       "const half = total / 2; const url = `https://example.org/${id}/s22`;",
-      "const pattern = /session 9|[/]t9a/g; // no finding here",
+      "const pattern = /session 9|[/]t9a/g; // no finding here, papercut 8 there",
       'describe.each(zones)("in %s after fixQ\'s leftover", () => {',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source as text, not a template.
       '  it("F3: a title", () => expect(`${"t9b"}`).toBe("t9b"));',
@@ -215,6 +216,7 @@ describe("comments and test titles name no review history", () => {
       "example.ts:3 (a ruling's id in a comment): * From tester s7, the lead's ruling W1.",
       "example.ts:3 (the lead's ruling in a comment): * From tester s7, the lead's ruling W1.",
       "example.ts:5 (a session number in a comment): // s21",
+      "example.ts:7 (a finding number in a comment): // no finding here, papercut 8 there",
       "example.ts:8 (an engineer's task id in a title): \"in %s after fixQ's leftover\"",
       'example.ts:9 (a finding number in a title): "F3: a title"',
     ]);

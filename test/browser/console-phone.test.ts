@@ -78,7 +78,7 @@ describe("the console on a 390 px phone", () => {
   });
 
   it("lets the budget footer's 'Paid so far' heading span its row, the amount beside or under it", async () => {
-    // con8 / issue 15 C1 (e): at 390 px the footer's heading cell wrapped into a narrow grey column.
+    // Issue 15: at 390 px the footer's heading cell wrapped into a narrow grey column.
     const tab = await open(budgetHtml, 390);
     const table = tab.getByRole("region", { name: "Budget table" });
     const row = await table.locator("tfoot tr").first().boundingBox();

@@ -115,7 +115,7 @@ describe("reminder email on a narrow phone", () => {
     }
   });
 
-  it("the weekly summary says what it is and lists what it gathers, accessibly (papercut 13)", async () => {
+  it("the weekly summary says what it is and lists what it gathers, accessibly", async () => {
     const summary = renderReminderEmail({
       recipientName: "Ada Okafor",
       reminders: [

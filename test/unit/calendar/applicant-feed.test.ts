@@ -196,7 +196,7 @@ describe("applicant calendar feed", () => {
   it("carries no link at all: nothing in a shared calendar can act for the applicant", () => {
     // Public sources (the rule a projected date follows) stay; nothing of ours that a token opens.
     expect(feed).not.toMatch(/token=|\/(timeline|actions|preferences|calendar\.ics)\b|^URL[:;]/m);
-    // Where to act, in words true of the emails (papercut 8): steps through the timeline every
+    // Where to act, in words true of the emails: steps through the timeline every
     // email links; interviews, which have no buttons anywhere, through the interview form with the
     // interview's reference ("send your interview form again" without it
     // adds a second interview beside this one rather than moving it).

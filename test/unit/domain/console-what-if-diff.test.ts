@@ -68,7 +68,7 @@ describe("what-if difference", () => {
 
   // The warning's sources are data beside its sentence, which the page shows
   // as compact links after it: a " Sources: " tail in the same text was the inline source.
-  it("says a projected season date once, and gives its sources beside the sentence (C9)", () => {
+  it("says a projected season date once, and gives its sources beside the sentence", () => {
     const change = {
       kind: "interview" as const,
       program: "Mercy IM",

@@ -165,7 +165,7 @@ describe("the plan moved after SOAP (Maria, Manila)", () => {
 });
 
 describe("the Match Day question on its day, labelled to answer by", () => {
-  it("C10: planned on Match Day's eve, the next wake-up finds the question on 20 Mar, not the 27th", () => {
+  it("planned on Match Day's eve, the next wake-up finds the question on 20 Mar, not the 27th", () => {
     const maria = snapshot("in-soap-silent-pathway-manila.json");
     const now = new Date("2027-03-19T01:00:00Z"); // 09:00 in Manila, the eve's rung
     const eve = planInOwnMatch(maria, now.toISOString());
@@ -179,7 +179,7 @@ describe("the Match Day question on its day, labelled to answer by", () => {
     expect(question?.sendAt).toBe("2027-03-20T01:00:00.000Z");
   });
 
-  it("C11: the Match outcome's questions read 'Answer by', the SOAP days 'On'", () => {
+  it("the Match outcome's questions read 'Answer by', the SOAP days 'On'", () => {
     for (const rung of [
       MATCH_RESULT_RUNG,
       MATCH_DAY_RESULT_RUNG,

@@ -89,7 +89,7 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
     );
   });
 
-  it("its rungs can be snoozed as any ladder's: all but the last, which always comes (applicant-routes papercut 9)", () => {
+  it("its rungs can be snoozed as any ladder's: all but the last, which always comes", () => {
     // 18 May (local): the 14-day rung goes out today; Snooze may quiet the 3-day rung, up to the
     // 1-day rung's day, which a snooze never silences.
     const may = planAt("2027-05-17T10:00:00+08:00");

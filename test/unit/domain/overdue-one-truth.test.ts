@@ -21,7 +21,7 @@ import {
  * (MATCH_YEAR_NOT_FEASIBLE) the Pathway read "overdue" beside its 2028 date while the Overdue section
  * said "(none)". One truth for "overdue": the date the step is shown with has passed, and then the step
  * is in the plan's overdue list; a step whose deadline for the applicant's own Match passed, dated for a
- * later one, says that ("too late for the 2027 Match"), never "overdue" beside a date ahead. B1: an
+ * later one, says that ("too late for the 2027 Match"), never "overdue" beside a date ahead. And an
  * overdue step was listed below steps marked "Later": every step past its deadline comes before every
  * step counting down to a date more than a week ahead, and before every undated one.
  */
@@ -94,7 +94,7 @@ describe("'overdue' means the step's own date has passed, in the badge, the urge
     expect(overdueDisagreements(thePlan, ZONE)).toEqual([]);
   });
 
-  it("an OET sat, its result pending, is urgent until the day its result is needed (B4), and nowhere overdue", () => {
+  it("an OET sat, its result pending, is urgent until the day its result is needed, and nowhere overdue", () => {
     const thePlan = lagosPlan(
       [milestoneFactory("oet_medicine", "scheduled", "2026-12-12")],
       "2027-01-10T12:00:00Z",

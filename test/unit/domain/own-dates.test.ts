@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-/** The applicant's own dates beside the authority's deadlines (issue 14 A1, issue 9 A2). */
+/** The applicant's own dates beside the authority's deadlines (issues 14 and 9). */
 const applicant2028 = applicantFactory({ matchYear: 2028, timezone: "Asia/Kolkata" });
 function plan2028(milestones: MilestoneEntry[], now: string): Plan {
   return plan(inputFactory({ applicant: applicant2028, milestones }), seasonCalendar(2028), new Date(now));
@@ -82,7 +82,7 @@ describe("a scheduled step keeps the authority's deadline and carries the applic
     expect(late?.message).toContain("complete it by Sat 25 Dec 2027 at the latest");
   });
 
-  it("cites the Pathway's own review allowance, not USMLE score reporting, for the Pathway (papercut 10)", () => {
+  it("cites the Pathway's own review allowance, not USMLE score reporting, for the Pathway", () => {
     const onlyPathway = plan2028(
       [...started, milestoneFactory("ecfmg_pathway", "scheduled", "2028-05-01")],
       now,
@@ -95,7 +95,7 @@ describe("a scheduled step keeps the authority's deadline and carries the applic
     expect(step(onlyPathway, "ecfmg_pathway")?.why).not.toMatch(/^For the 2026 Match a Pathway meets/);
   });
 
-  it("words dates for people, and a future Pathway date in the future tense (papercut 11)", () => {
+  it("words dates for people, and a future Pathway date in the future tense", () => {
     expect(step(scheduled, "usmle_step2ck")?.action).toContain("Your exam is on Tue 15 Jun 2027;");
     expect(step(scheduled, "ecfmg_pathway")?.action).toContain(
       "You plan to submit your Pathway application on Mon 1 May 2028",
@@ -219,7 +219,7 @@ describe("a scheduled date that has passed with no result (issue 9)", () => {
     const oet = plan(
       inputFactory({
         applicant,
-        // 25 days before: past OET's 21-day result allowance, so the risk stands (B3 above).
+        // 25 days before: past OET's 21-day result allowance, so the risk stands.
         milestones: [...milestones.slice(0, -1), milestoneFactory("oet_medicine", "scheduled", "2026-09-25")],
       }),
       seasonCalendar(2027),

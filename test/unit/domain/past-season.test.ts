@@ -187,7 +187,7 @@ describe("documents that went with an ERAS application reported done", () => {
   });
 });
 
-describe("documents done in an earlier season's MyERAS, never applied with (issue 15 B4)", () => {
+describe("documents done in an earlier season's MyERAS, never applied with (issue 15)", () => {
   // Chiamaka Okafor in the demo: a 2027 applicant with her ERAS token, letters and CV done (undated),
   // statement and program list under way, switching to the 2028 Match on 2026-12-01, before the
   // 2028 season begins (the 2027 season ends 2027-05-31).

@@ -29,7 +29,7 @@ function expectCertificateTargetFromFsmbLead(result: Plan): void {
 
 export const VISA_FINDING_SCENARIOS: Scenario[] = [
   {
-    // A1/B2: Karachi, everything to ERAS and NRMP done, certificate pending, on 30 Nov 2026. The
+    // Karachi, everything to ERAS and NRMP done, certificate pending, on 30 Nov 2026. The
     // certificate, FSMB's 2 weeks, 60 days for a visitor visa, a US test date and four weeks for the
     // result end around 19 Mar 2027, after the rank-list deadline: H-1B ranking is most likely out
     // of reach.

@@ -244,7 +244,7 @@ describe("the email's next steps fit their status", () => {
   });
 });
 
-describe("what the email says it is (papercut 13)", () => {
+describe("what the email says it is", () => {
   it("the footer names what the applicant signed up to, not one authority's Match, on every email", () => {
     for (const email of [render(), render({ reminders: [lors] })]) {
       expect(email.text).toContain("reminders about your US residency application (Match 2027)");

@@ -10,8 +10,8 @@ import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { httpEvent } from "./events.ts";
 
 /**
- * B2, Done on an exam weeks before its booked day was recorded as a pass
- * dated today; C4, a link for an action the step does not offer now showed its button on GET and
+ * Done on an exam weeks before its booked day was recorded as a pass
+ * dated today; a link for an action the step does not offer now showed its button on GET and
  * answered the POST in developer words ("The field “action” waive is not offered for this step now").
  */
 const keyring = parseKeyring(`k1=${"s".repeat(40)}`);

@@ -29,7 +29,7 @@ function setup(now = new Date("2026-06-01T09:00:00Z"), later = false) {
 }
 
 describe("action pages after a tap, and snooze labels", () => {
-  it("C2: a used Done link's page says it is recorded and offers no button to press again", async () => {
+  it("a used Done link's page says it is recorded and offers no button to press again", async () => {
     const { links, call } = setup();
     const url = links.action("usce", "done");
     expect((await call("POST", url, "")).body).toMatch(/<h1>Recorded/);
@@ -40,7 +40,7 @@ describe("action pages after a tap, and snooze labels", () => {
     expect(again.body).not.toContain("Yes, mark it done");
   });
 
-  it("B3: a used Scheduled-for link answering 'Already recorded' points plainly to Change the date", async () => {
+  it("a used Scheduled-for link answering 'Already recorded' points plainly to Change the date", async () => {
     const { links, call } = setup();
     const url = links.action("usmle_step2ck", "schedule");
     await call("POST", url, "date=2026-11-20");
@@ -50,7 +50,7 @@ describe("action pages after a tap, and snooze labels", () => {
     expect(again.body).toContain(">Change the date</a>");
   });
 
-  it("C4: the date already recorded reads without a stray space before the punctuation", async () => {
+  it("the date already recorded reads without a stray space before the punctuation", async () => {
     const { links, call } = setup();
     await call("POST", links.action("usmle_step2ck", "schedule"), "date=2026-11-20");
     const page = await call("GET", links.action("usmle_step2ck", "schedule"));
@@ -60,7 +60,7 @@ describe("action pages after a tap, and snooze labels", () => {
     expect(page.body).not.toMatch(/<\/strong>\s*;/);
   });
 
-  it("C6: a snooze option cut at the last reminder is labelled so, never with days it does not last", async () => {
+  it("a snooze option cut at the last reminder is labelled so, never with days it does not last", async () => {
     // Letters due Wed 22 Sep 2027 (Karachi), today Sat 18 Sep: 4 days would be the
     // 22nd, cut to the last reminder on Tue 21 Sep.
     const { links, call } = setup(new Date("2027-09-18T06:00:00Z"), true);
@@ -91,7 +91,7 @@ describe("a second link for a step already done records nothing", () => {
   const milestone = (store: InMemoryApplicantStore, key: string) =>
     store.state("a_ada").milestones.find((entry) => entry.key === key);
 
-  it("A1: Done from a second email after the first was confirmed keeps the first date", async () => {
+  it("Done from a second email after the first was confirmed keeps the first date", async () => {
     const { store, links, call, clock } = setup();
     const first = links.action("usmle_step2ck", "done");
     // The same step's Done in a later email: another links object signs another token (nonce).
@@ -128,7 +128,7 @@ describe("a second link for a step already done records nothing", () => {
     expect(store.calls.applySubmission).toBe(writes);
   });
 
-  it("A1: Done on a step the intake already marked done keeps its pass date", async () => {
+  it("Done on a step the intake already marked done keeps its pass date", async () => {
     const { store, links, call } = setup();
     const page = await call("POST", links.action("usmle_step1", "done"), "");
     expect(page.body).toMatch(/<h1>Already recorded/);
@@ -142,7 +142,7 @@ describe("a second link for a step already done records nothing", () => {
   });
 
   it.each(["schedule", "snooze"] as const)(
-    "A3: an old %s link on a done step changes nothing",
+    "an old %s link on a done step changes nothing",
     async (action) => {
       const { store, links, call } = setup();
       const page = await call("POST", links.action("usmle_step1", action), "date=2026-07-10&days=2");

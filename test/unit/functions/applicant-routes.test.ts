@@ -37,33 +37,30 @@ describe("applicant POST routes refuse a repeated field", () => {
   it.each([
     ["a browser (Accept text/html)", BROWSER],
     ["a form post without Accept", undefined],
-  ])(
-    "%s sending a field twice gets the action page again, 400, naming the field (papercut 9)",
-    async (_who, accept) => {
-      const { api, links, store } = setup();
-      const schedule = await api(
-        linkRequest(
-          "POST",
-          links.action("usmle_step2ck", "schedule"),
-          "date=2026-12-10&date=2027-06-01",
-          accept,
-        ),
-      );
-      expect(schedule.statusCode).toBe(400);
-      expect(schedule.headers?.["content-type"]).toMatch(/^text\/html/);
-      expect(schedule.body).toMatch(/role="alert">The date must be sent once\.</);
-      expect(schedule.body).toContain('<form method="post"');
-      // A step that offers Snooze today: on 1 Jun 2026 Ada's ECFMG application carries the notice
-      // of her last day for the 2027 Match (MATCH_YEAR_LAST_DAY, due that day), the last
-      // reminder before that day, which a snooze never silences, so it offers none; Step 1 does.
-      const snooze = await api(
-        linkRequest("POST", links.action("usmle_step1", "snooze"), "days=7&days=30", accept),
-      );
-      expect(snooze.statusCode).toBe(400);
-      expect(snooze.body).toMatch(/role="alert">The number of days must be sent once\.</);
-      expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
-    },
-  );
+  ])("%s sending a field twice gets the action page again, 400, naming the field", async (_who, accept) => {
+    const { api, links, store } = setup();
+    const schedule = await api(
+      linkRequest(
+        "POST",
+        links.action("usmle_step2ck", "schedule"),
+        "date=2026-12-10&date=2027-06-01",
+        accept,
+      ),
+    );
+    expect(schedule.statusCode).toBe(400);
+    expect(schedule.headers?.["content-type"]).toMatch(/^text\/html/);
+    expect(schedule.body).toMatch(/role="alert">The date must be sent once\.</);
+    expect(schedule.body).toContain('<form method="post"');
+    // A step that offers Snooze today: on 1 Jun 2026 Ada's ECFMG application carries the notice
+    // of her last day for the 2027 Match (MATCH_YEAR_LAST_DAY, due that day), the last
+    // reminder before that day, which a snooze never silences, so it offers none; Step 1 does.
+    const snooze = await api(
+      linkRequest("POST", links.action("usmle_step1", "snooze"), "days=7&days=30", accept),
+    );
+    expect(snooze.statusCode).toBe(400);
+    expect(snooze.body).toMatch(/role="alert">The number of days must be sent once\.</);
+    expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);
+  });
 
   it("preferences with two delivery times are a 400 naming deliveryTime; categories may repeat", async () => {
     const { api, links, saved } = setup();

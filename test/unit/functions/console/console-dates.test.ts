@@ -50,7 +50,7 @@ describe("dates on the console", () => {
     }
   });
 
-  it("the applicant page shows a booked exam as the day booked (B3)", () => {
+  it("the applicant page shows a booked exam as the day booked", () => {
     const html = applicantFragment(fatima(now), "2026-12-01");
     const timeline = html.slice(html.indexOf('<h2 id="timeline">'), html.indexOf('<h2 id="risks">'));
     expect(timeline).toContain("scheduled for Tue 15 Jun 2027");

@@ -13,7 +13,7 @@ const priya = { email: "priya@matchpath.example", role: "advisor" as const, sub:
 const admin = { email: "admin@matchpath.example", role: "admin" as const, sub: "admin" };
 
 describe("the console's papercuts", () => {
-  it("C1: every table of the applicant page scrolls in its own region, so the page never pans on a phone", () => {
+  it("every table of the applicant page scrolls in its own region, so the page never pans on a phone", () => {
     const state = {
       profile: profileFactory(),
       milestones: examsDone("2025-06-01"),
@@ -36,13 +36,13 @@ describe("the console's papercuts", () => {
     ).toBe(tables);
   });
 
-  it("C1: the cohort table's explanation is outside its scrolling region, so it is never cut off", () => {
+  it("the cohort table's explanation is outside its scrolling region, so it is never cut off", () => {
     const html = cohortFragment(admin, [], [], { sort: "name", page: 1 });
     expect(html).not.toContain("<caption");
     expect(html).toContain("Open risks by severity, the next date (what the plan counts down to");
   });
 
-  it("C4: a refused what-if names the field in the advisor's words, not its internal path", () => {
+  it("a refused what-if names the field in the advisor's words, not its internal path", () => {
     const html = problemFragment("Invalid", "The what-if is not valid", [
       { path: "0.startsAt", message: "must be an instant with its offset" },
       { path: "0.milestone", message: "ECFMG certification is blocked" },
@@ -61,7 +61,7 @@ describe("the console's papercuts", () => {
     expect(message).toContain("choose a change to try");
   });
 
-  it("C6: an advisor with no applicants is told why, and is not offered to sort by advisor", () => {
+  it("an advisor with no applicants is told why, and is not offered to sort by advisor", () => {
     const html = cohortFragment(priya, [], [], { sort: "risk", page: 1 });
     expect(html).toContain("No applicants are assigned to you yet");
     expect(html).not.toContain('value="advisor"');

@@ -22,7 +22,7 @@ const rowOf = (html: string, title: string) =>
     .find((cells) => cells.startsWith(`<td>${escaped(title)}</td>`))
     ?.split("</tr>")[0];
 
-/** What a visa switch does, said alike in both directions (B1), and the lists (C1, C2, C3). */
+/** What a visa switch does, said alike in both directions, and the lists. */
 describe("the what-if difference of a switch", () => {
   const now = new Date("2026-06-01T12:00:00Z");
   const j1 = inputFactory({
@@ -123,7 +123,7 @@ describe("the what-if difference of a switch", () => {
         return [before, after] as const;
       },
     ],
-  ])("%s: one source for the steps table and the Blocked list (C2)", (_, plans) => {
+  ])("%s: one source for the steps table and the Blocked list", (_, plans) => {
     it("the list names as 'now blocked' exactly the rows that become blocked, and 'no longer blocked' exactly those that can now start", () => {
       const [before, after] = plans();
       const diff = planDiff(before, after);
@@ -139,7 +139,7 @@ describe("the what-if difference of a switch", () => {
     });
   });
 
-  it("colours new risks as warnings by severity and removed ones as relief (C1)", () => {
+  it("colours new risks as warnings by severity and removed ones as relief", () => {
     const risk = (code: Risk["code"], severity: Risk["severity"]): Risk => ({
       code,
       severity,
@@ -158,7 +158,7 @@ describe("the what-if difference of a switch", () => {
     expect(html).toContain('<li class="ok">removed: TARGET_PASSED words</li>');
   });
 
-  it("keeps selects and inputs within a 390 px phone (C3)", () => {
+  it("keeps selects and inputs within a 390 px phone", () => {
     const css = readFileSync(
       new URL("../../../../functions/console/assets/console.css", import.meta.url),
       "utf8",

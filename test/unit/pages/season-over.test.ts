@@ -7,7 +7,7 @@ import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 
 /**
- * After the target Match's rank order list deadline (papercut 12): the season's overdue steps offer
+ * After the target Match's rank order list deadline: the season's overdue steps offer
  * no Done (Done on NRMP registration marked its late fee "Paid"); steps not bound to one season
  * (exams) keep theirs. A real plan from the planner, not a hand-made one.
  */

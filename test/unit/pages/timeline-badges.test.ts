@@ -65,7 +65,7 @@ const ROWS: Row[] = [
   ["within7Days", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],
   ["within7Days", "examAfterDeadline", "Urgent", "Wed 26 Jan 2028"],
   // The deadline for the 2028 Match has passed: too late for it, dated for the 2029 Match; an exam
-  // sat before it is due by the rank order list deadline (B4), still ahead.
+  // sat before it is due by the rank order list deadline, still ahead.
   ["passedBeforeRanking", "notStarted", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
   ["passedBeforeRanking", "inProgress", "Too late for the 2028 Match", "Wed 24 Jan 2029"],
   ["passedBeforeRanking", "examBeforeDeadline", "Result pending", "Thu 24 Feb 2028"],

@@ -122,7 +122,7 @@ describe("risks that turn critical with time alone (Kwame, H-1B, Match 2028)", (
     }
     const toAdvisor = deps.mailer.sent.filter((email) => email.to === ADVISOR);
     const subjects = toAdvisor.map((email) => email.subject);
-    // The sources are a short list of addresses, the notes beside them left to the page (C9).
+    // The sources are a short list of addresses, the notes beside them left to the page.
     for (const email of toAdvisor) {
       const sources = email.text.split("\n").find((line) => line.startsWith("Sources: ")) ?? "";
       expect(sources.length, email.subject).toBeLessThan(700);

@@ -9,7 +9,7 @@ import {
 } from "#test/unit/usecases/fakes.ts";
 import { sendReminderMessage } from "#usecases/send-due-reminders/reminder-message.ts";
 
-/** Which emails say they are the weekly summary (papercut 13): only the one the preferences gathered. */
+/** Which emails say they are the weekly summary: only the one the preferences gathered. */
 describe("the weekly summary email", () => {
   // Thu 17 Sep 2026, 09:00 in Lagos; the deadline is a week later.
   const gathered = reminderFactory();

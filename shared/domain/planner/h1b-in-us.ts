@@ -1,9 +1,7 @@
 import { type CatalogEntry, catalogEntry, type Fee, type FeeToVerify } from "../catalog/index.ts";
 import type { BudgetItem, Deadline } from "../plan.ts";
-import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
-import type { DueDate } from "./deadlines.ts";
 import { livesOutsideUs } from "./h1b.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -17,7 +15,7 @@ import { timedReminder } from "./timed-reminder.ts";
  * The program chooses the route on the petition itself, so the petition's card asks it from the
  * contract on (one notice on that card while the stamping waits). Until the applicant says which
  * route the program files, the stamping step reads conditionally and asks that question: while the
- * petition is pending, one question notice and no consular lead-time rungs; once it is approved,
+ * petition is pending it waits for the petition, whose card asks (one notice); once it is approved,
  * "which did it file" (the approval notice shows it) with the step's whole ladder, as abroad;
  * "Not for me" (waived) once the program confirms a
  * change of status, taken while the petition is pending too; the H visa fee is to verify, not
@@ -163,44 +161,15 @@ function routeUnanswered(status: PlanContext["statuses"][number]): boolean {
 }
 
 /**
- * Whether the step is the in-US route question with its date `due` still ahead (then no lead-time
- * rungs): only while the petition is pending. Once it is approved the unanswered stamping keeps
- * its whole ladder, worded as the question (IN_US_STAMPING_FILED): a program that filed for
- * consular notification leaves four weeks or less to the stamping's date, which one question
- * notice would leave unreminded.
- */
-export function routeAsked(context: PlanContext, entry: CatalogEntry, due: DueDate | null): boolean {
-  return entry === IN_US_STAMPING && due !== null && due.at >= context.now;
-}
-
-/**
- * The question's one notice, at the next delivery slot, toward the step's date `due` (rendered
- * `detail`). Its id hangs on the day the petition was reported done (else on the step's date), never
- * on now: re-planned, it keeps its id and the ledger sends it once.
- */
-export function routeQuestionReminder(
-  context: PlanContext,
-  due: { at: number; detail: Deadline },
-  into: TimedReminder[],
-): void {
-  routeNotice(context, due, into, {
-    milestone: STAMPING.key,
-    rung: ROUTE_RUNG,
-    dayOf: PETITION.key,
-    why: IN_US_STAMPING.why.text,
-  });
-}
-
-const ROUTE_RUNG = "route-asked";
-
-/**
  * The route question while the petition is prepared (the petition's card asks it: IN_US_PETITION),
  * one notice on that card at the next delivery slot toward the petition's date `due`, since the
  * stamping step waits for the petition and a blocked step has no reminder (as a presumed step's
  * question rides on that step while the certificate's card waits). Counted on the stamping, as its
  * own question is, hung on the day the contract was reported signed (else the petition's date),
- * never on now: re-planned, it keeps its id. Once the petition is done the stamping's own card asks
- * again (routeQuestionReminder, hung on the petition's day), now with its Not for me button.
+ * never on now: re-planned, it keeps its id. Once the petition is done the stamping is a next step
+ * and asks again through its own ladder, titled as the question (IN_US_STAMPING_FILED), with its
+ * Not for me button. The one notice of the route question: the stamping never asks it while the
+ * petition is pending, as it waits for the petition.
  */
 export function routeQuestionOnPetition(
   context: PlanContext,
@@ -209,38 +178,20 @@ export function routeQuestionOnPetition(
   into: TimedReminder[],
 ): void {
   if (entry !== IN_US_PETITION) return;
-  routeNotice(context, due, into, {
-    milestone: PETITION.key,
-    rung: PETITION_ROUTE_RUNG,
-    dayOf: "contract",
-    why: PETITION_ROUTE_WHY,
-  });
-}
-
-/**
- * The route question's one notice on `milestone`'s card, at the next delivery slot before `due`;
- * its id counted on the stamping and hung on the day `dayOf` was reported done (else on `due`).
- */
-function routeNotice(
-  context: PlanContext,
-  due: { at: number; detail: Deadline },
-  into: TimedReminder[],
-  notice: { milestone: MilestoneKey; rung: string; dayOf: MilestoneKey; why: string },
-): void {
   const { catchUp } = catchUpOf(context);
   if (catchUp >= due.at) return;
-  const day = context.entries.get(notice.dayOf)?.date;
+  const day = context.entries.get("contract")?.date;
   const since = day === undefined ? due.at : startOfLocalDate(context.zone, day);
   const reminder = reminderRecord({
-    id: reminderId(STAMPING.key, undefined, notice.rung, since),
-    milestone: notice.milestone,
-    rung: notice.rung,
+    id: reminderId(STAMPING.key, undefined, PETITION_ROUTE_RUNG, since),
+    milestone: PETITION.key,
+    rung: PETITION_ROUTE_RUNG,
     title: ROUTE_QUESTION,
     deadline: due.detail.at,
     deadlineDetail: due.detail,
     sendAt: isoUtc(catchUp),
     sendAtLocal: isoInZone(context.zone, catchUp),
-    why: notice.why,
+    why: PETITION_ROUTE_WHY,
   });
   into.push(timedReminder(catchUp, due.at, Object.freeze(reminder)));
 }

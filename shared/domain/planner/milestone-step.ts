@@ -11,7 +11,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { awaitsEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
-import { inUsEntryFor, routeAsked } from "./h1b-in-us.ts";
+import { inUsEntryFor } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
 import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
@@ -209,9 +209,8 @@ export function planMilestone(
   const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
   const leadDays = leadDaysOf(context, entry);
-  // The certificate with nothing outstanding is a question, not work to start: no start-by;
-  // so is the H-1B route of an applicant in the US.
-  const issuedAsked = certificateIssuedAsked(context, entry, due, target) || routeAsked(context, entry, due);
+  // The certificate with nothing outstanding is a question, not work to start: no start-by.
+  const issuedAsked = certificateIssuedAsked(context, entry, due, target);
   const leadStart =
     driver === null || leadDays === 0 || issuedAsked
       ? null

@@ -6,7 +6,7 @@ import type { PlanContext } from "./context.ts";
 import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { certificateLaterApplyByReminders } from "./h1b-certificate-later-rungs.ts";
-import { routeAsked, routeQuestionOnPetition, routeQuestionReminder } from "./h1b-in-us.ts";
+import { routeQuestionOnPetition } from "./h1b-in-us.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
@@ -67,11 +67,6 @@ export function stepReminders(
   index: number,
 ): void {
   const { due, detail, own, notStarted, startBy } = dates;
-  // The H-1B route of an applicant in the US: its question, not the consular lead-time rungs.
-  if (routeAsked(context, entry, due) && due !== null && detail !== undefined) {
-    routeQuestionReminder(context, { at: due.at, detail }, into);
-    return;
-  }
   // In the US the petition's card asks the route while the stamping waits for the petition.
   if (due !== null && detail !== undefined)
     routeQuestionOnPetition(context, entry, { at: due.at, detail }, into);

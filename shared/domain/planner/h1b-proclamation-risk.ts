@@ -146,16 +146,22 @@ function inUsRiskOf(isLapsed: boolean): Risk | null {
 }
 
 /**
- * The proclamation in one sentence (leading space) for VISA_UNDECIDED's H-1B side of an applicant
- * abroad, before and after the rank order list deadline, from the same fee entry as
- * H1B_PROCLAMATION_FEE (one source of truth), with its flagged-verify status, citing it in `sources`
- * (it was left out once Step 3 was passed, and after the deadline). "" in the
- * US (the proclamation concerns petitions for people outside the US) or without
- * the fee entry.
+ * The proclamation (leading space) for VISA_UNDECIDED's H-1B side, before and after the rank order
+ * list deadline, from the same fee entry as H1B_PROCLAMATION_FEE (one source of truth), with its
+ * flagged-verify status, citing it in `sources` (it was left out once Step 3 was passed, and after
+ * the deadline). Abroad, one sentence on a new petition for someone outside the US; in the US, the
+ * in-US risk's own words (inUsRisk), since a program may ask for consular notification for someone
+ * in the US too and the route is not settled before the visa track is. "" without the fee entry.
  */
 export function proclamationNote(context: PlanContext, sources: string[]): string {
   const fee = PROCLAMATION_FEE;
-  if (!livesOutsideUs(context) || fee === undefined || PROCLAMATION_AMOUNT === null) return "";
+  if (fee === undefined || PROCLAMATION_AMOUNT === null) return "";
+  if (!livesOutsideUs(context)) {
+    const risk = inUsRisk(lapsed(context));
+    if (risk === null) return "";
+    for (const source of risk.sources ?? []) addSource(sources, source);
+    return ` ${risk.message}`;
+  }
   addSource(sources, `secondary: ${fee.source} (${fee.asOf})`);
   if (lapsed(context))
     return ` Living outside the US, you would need a new H-1B petition, and the September 2025 proclamation asked the employer for a one-time ${PROCLAMATION_AMOUNT} payment on new petitions for people outside the US without a valid H-1B visa; ${LAPSED}: if it does, many programs may not sponsor an H-1B (${fee.verify}).`;

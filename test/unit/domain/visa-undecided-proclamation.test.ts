@@ -16,8 +16,9 @@ import {
  * $100,000 proclamation, which the fee catalog carries as a flagged, verify item
  * (h1b_proclamation_100k). The risk named it for an applicant abroad only while Step 3 was not
  * passed, before the rank order list deadline. Its words come from the catalog entry: the amount,
- * its "flagged, verify" status and its source. In the US it stays unsaid
- * (step3-fsmb-graduation.test.ts): the proclamation concerns petitions for people abroad.
+ * its "flagged, verify" status and its source. In the US it is said with H1B_PROCLAMATION_FEE's
+ * in-US words: the payment is reported to apply to a petition asking for consular notification,
+ * which a program may choose for someone in the US too, not to a change of status.
  */
 const FEE = FEES_TO_VERIFY.find((entry) => entry.key === "h1b_proclamation_100k");
 const SOURCE = `secondary: ${FEE?.source} (${FEE?.asOf})`;
@@ -64,12 +65,33 @@ describe("VISA_UNDECIDED names the H-1B proclamation with its status and source"
     expect(risk?.sources?.filter((source) => source === SOURCE)).toHaveLength(1);
   });
 
-  it("stays unsaid in the US after ranking too", () => {
-    const risk = undecidedRisk(
+  it.each([
+    [
+      "in the US, Step 3 not passed, before ranking",
+      undecided("America/Chicago", "not_started"),
+      "2026-12-01T16:00:00Z",
+    ],
+    [
+      "in the US, Step 3 passed, before ranking",
+      undecided("America/Chicago", "done"),
+      "2026-12-01T16:00:00Z",
+    ],
+    [
+      "matched in the US, after ranking",
       matched2027("America/New_York", { visa: "undecided" }),
       "2027-04-01T14:00:00Z",
+    ],
+  ])("%s: with the in-US risk's conditional words", (_case, input, now) => {
+    const risk = undecidedRisk(input, now);
+    // The H-1B track's own risk for the same applicant, as the proclamation risk words it in the US.
+    const h1b = planFor({ ...input, applicant: { ...input.applicant, visa: "H-1B" } }, now).risks.find(
+      (each) => each.code === "H1B_PROCLAMATION_FEE",
     );
-    expect(risk?.message).toContain("H-1B: only if your program sponsors it");
-    expect(risk?.message).not.toContain("$100,000");
+    expect(h1b?.message).toContain(
+      "In the US, the payment is reported to apply to a petition that asks for consular notification",
+    );
+    expect(risk?.message).toContain(h1b?.message ?? "(no H-1B risk)");
+    expect(risk?.message).toContain(FEE?.verify ?? "(no entry)");
+    for (const source of h1b?.sources ?? []) expect(risk?.sources).toContain(source);
   });
 });

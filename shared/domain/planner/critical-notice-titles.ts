@@ -4,6 +4,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { keyAt } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
+import { changeOfStatus } from "./h1b-in-us.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
@@ -89,6 +90,9 @@ const START_DELAYED_ECFMG_TITLE =
 const START_DELAYED_FINAL_PHASE = "final";
 const START_DELAYED_FINAL_TITLE =
   "Your residency start is still delayed: talk to your program and your advisor about the next Match";
+/** VISA_NOT_READY_FOR_START on the change-of-status route (changeOfStatus): H-1B status, not a visa. */
+const CHANGE_OF_STATUS_BEHIND_TITLE =
+  "Your H-1B steps are behind: you cannot start residency without your change of status";
 /** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
@@ -145,6 +149,8 @@ export function noticeTemplate(
   // Never reported, NRMP registration is asked about, as the risk does.
   if (risk.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
+  if (risk.code === "VISA_NOT_READY_FOR_START" && changeOfStatus(context))
+    return CHANGE_OF_STATUS_BEHIND_TITLE;
   if (phase === FASTEST_PACE_PHASE) {
     const exam = fastestPaceExam(context, risk);
     if (exam !== undefined) return FASTEST_PACE_TITLE.replace("{exam}", catalogEntry(exam).advisorName);

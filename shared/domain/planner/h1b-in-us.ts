@@ -2,6 +2,7 @@ import { type CatalogEntry, catalogEntry, type Fee, type FeeToVerify } from "../
 import type { BudgetItem, Deadline } from "../plan.ts";
 import { isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
 import { livesOutsideUs } from "./h1b.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -133,6 +134,35 @@ function lowerFirst(text: string): string {
 export function h1bInUs(context: PlanContext): boolean {
   return context.applicant.visa === "H-1B" && !livesOutsideUs(context);
 }
+
+/**
+ * Whether the applicant is on the change-of-status route: H-1B in a US zone, the stamping waived
+ * (Not for me, once the program confirms a change of status). A change of status grants H-1B
+ * status in the US, not a visa (the stamping's `waivable` note: no visa to get stamped before
+ * residency), so every text on this route says status and never promises a visa.
+ */
+export function changeOfStatus(context: PlanContext): boolean {
+  return h1bInUs(context) && statusOf(context, STAMPING.key) === "waived";
+}
+
+/**
+ * The petition's date as the change-of-status route reads it (the petition planned with
+ * CHANGE_OF_STATUS_PETITION): the same day, but its source speaks of the approval a change of status
+ * needs, not of the visa interview the catalog's rule counts back from; `due` unchanged for any
+ * other entry. One copy per date (PlanDates renders and keeps each date it is asked for).
+ */
+export function inUsDue(entry: CatalogEntry, due: DueDate | null): DueDate | null {
+  if (entry !== CHANGE_OF_STATUS_PETITION || due === null) return due;
+  let copy = changeOfStatusDues.get(due);
+  if (copy === undefined) {
+    copy = Object.freeze({ ...due, source: CHANGE_OF_STATUS_DUE_SOURCE });
+    changeOfStatusDues.set(due, copy);
+  }
+  return copy;
+}
+
+const changeOfStatusDues = new WeakMap<DueDate, DueDate>();
+const CHANGE_OF_STATUS_DUE_SOURCE = `${PETITION.due.from === "milestone" ? `${PETITION.due.offsetDays} days from the ${PETITION.due.key}` : "the"} due date (two weeks before residency's start; on a change of status there is no stamping); advice: a change of status needs the approved petition before residency starts, its approval notice carrying your new I-94 record; the same month as on the consular route leaves time to ask your program about a late approval`;
 
 /**
  * The entry a step is planned with in the US: the stamping's in-US one while the route is not

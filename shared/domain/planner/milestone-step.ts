@@ -11,7 +11,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { awaitsEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
-import { inUsEntryFor } from "./h1b-in-us.ts";
+import { inUsDue, inUsEntryFor } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
 import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
@@ -120,7 +120,9 @@ export function planMilestone(
       : undatedPathwayDue(context, own, entry, stepDates.calendar);
   // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking.
   const asks = undatedStep(context, entry, stepDates);
-  const ruled = entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : shown.due;
+  // The petition on the change-of-status route: its date's source speaks of the approval, not a visa.
+  const ruled =
+    entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
   const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
   // Past its date inside a late sponsorship's ECFMG review: the queue is behind, not the applicant.

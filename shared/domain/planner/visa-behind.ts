@@ -4,6 +4,7 @@ import { residencyStartWords } from "../seasons/date-words.ts";
 import type { PlanContext } from "./context.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { changeOfStatus } from "./h1b-in-us.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -47,7 +48,7 @@ export function visaBehindReminders(
       dueAt: start.at,
       detail: stepDates.rendered(start),
       title: entry.title,
-      why: `This step was due by ${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`} and is not done yet; your visa must be ready before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+      why: `This step was due by ${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`} and is not done yet; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

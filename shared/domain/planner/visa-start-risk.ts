@@ -5,6 +5,7 @@ import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
+import { changeOfStatus } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -134,6 +135,8 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     ];
   }
   if (lateNames.length === 0 && booked === null) return [];
+  // On the change-of-status route the petition brings H-1B status in the US, not a visa.
+  const cos = changeOfStatus(context);
   const past =
     lateNames.length === 0
       ? ""
@@ -142,7 +145,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your visa steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
+      message: `Your ${cos ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${cos ? CHANGE_OF_STATUS_ADVICE : TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
       milestones,
       sources,
     },
@@ -165,3 +168,7 @@ const TRACK_ADVICE: Record<Visa, string> = {
     "Without your visa you cannot start. Contact your program's GME office now: it decides which visa it sponsors (a J-1 through ECFMG, the only J-1 sponsor for physicians, or an H-1B that the program files itself); choose your route with it",
   none: "Without your signed contract you cannot start. Contact your program's GME office now",
 };
+
+/** TRACK_ADVICE's H-1B words on the change-of-status route (changeOfStatus): status, never a visa. */
+const CHANGE_OF_STATUS_ADVICE =
+  "Without your H-1B status you cannot start: your program's petition asks USCIS for a change of status, which must be approved first. Contact your program's GME office (it files the H-1B petition) now";

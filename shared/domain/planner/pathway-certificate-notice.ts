@@ -1,6 +1,6 @@
 import type { PlanContext } from "./context.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { asksEarlierSeasonCheck, asksMatchedCheck } from "./pathway-certificate-risk.ts";
 
 /**
@@ -35,12 +35,41 @@ function firstStepNeedingIt(context: PlanContext): "j1_ecfmg_sponsorship" | "vis
   return undefined;
 }
 
-/** The matched check's date: that step's, while ahead, else the residency start. */
+/**
+ * The matched check's date: the day that step needs the certificate, while ahead, else the residency
+ * start. ECFMG's sponsorship needs it in the application, whose date is the step's own; the H-1B
+ * petition needs it (with Step 3) when the program files, not by the petition's date, which is the
+ * approval in hand a month before the stamping (petitionFilingDue).
+ */
 function matchedCheckDue(dates: PlanDates, context: PlanContext): DueDate {
   const key = firstStepNeedingIt(context);
-  const due = key === undefined ? null : dates.due(key);
+  const due = key === undefined ? null : key === "visa_h1b" ? petitionFilingDue(dates) : dates.due(key);
   return due !== null && due.at >= context.now ? due : residencyStartDue(dates.calendar);
 }
+
+/**
+ * When the program files the H-1B petition: the petition's card asks it to file as soon as the
+ * contract is signed (the catalog's visa_h1b action; the petition is for the position the contract
+ * offers, its contract prerequisite), so the contract's date, the earliest the filing can come, not
+ * the petition's own date (the approval in hand, after USCIS's processing, for which the fact sheet
+ * gives no figure). Advice. One per contract date (PlanDates keeps each date it renders).
+ */
+function petitionFilingDue(dates: PlanDates): DueDate | null {
+  const contract = dates.due("contract");
+  if (contract === null) return null;
+  let filing = filingDues.get(contract);
+  if (filing === undefined) {
+    filing = shapedDueDate({
+      ...contract,
+      basis: "advice",
+      source: `the H-1B petition's filing, with your certificate: the contract's date (${contract.source}); advice: your program files the petition for the position your contract offers, as soon as it is signed (the petition's card asks it to), before USCIS approves it by the petition's date`,
+    });
+    filingDues.set(contract, filing);
+  }
+  return filing;
+}
+
+const filingDues = new WeakMap<DueDate, DueDate>();
 
 /** The matched check's title after "residency start": what its date is (the notice's Due line gives the date). */
 function matchedCheckWhen(context: PlanContext, due: DueDate): string {

@@ -13,7 +13,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
  * email carried it: its notice was dated by the Pathways close, which had passed by Match Day. Once
  * matched, the warning is emailed as warnings are (one notice when it appears, one more 14 days before
  * its date), dated before the first step after the Match that needs a valid certificate: ECFMG's J-1
- * sponsorship, or the program's H-1B petition. Its ids are the matched check's own, so a notice sent
+ * sponsorship, or the program's filing of the H-1B petition. Its ids are the matched check's own, so a notice sent
  * before the Match does not stand for it.
  * Farhana: Dhaka, J-1; Usman: Lahore, H-1B; both certified through a Pathway accepted in October 2025
  * (before the 2027 Match's Pathways season) and matched on 19 Mar 2027.
@@ -97,13 +97,32 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
     expect(noticesOf(planAt(J1, "2027-07-02T10:00:00+06:00"))).toEqual([]);
   });
 
-  it("H-1B: dated before the program files the petition", () => {
-    const h1b = noticesOf(planAt(H1B, "2027-03-25T20:00:00+05:00"));
+  // The program needs the certificate to file the petition, not by the petition's date (the
+  // approval in hand a month before the stamping, Mon 17 May 2027): the check was dated to the approval.
+  it("H-1B: dated to the petition's filing, as soon as the contract is signed, not to its approval", () => {
+    const planned = planAt(H1B, "2027-03-25T20:00:00+05:00");
+    const h1b = noticesOf(planned);
     expect(h1b.map((notice) => notice.title)).toEqual([
-      "Check your ECFMG certificate's validity date against your residency start before your program files your H-1B petition",
       "Check your ECFMG certificate's validity date against your residency start before your program files your H-1B petition",
     ]);
     expect(h1b[0]?.sendAtLocal).toBe("2027-03-26T09:00:00.000+05:00");
-    expect(h1b[0]?.deadlineDetail.local).toBe("Mon 17 May 2027");
+    // The contract's date (two weeks after Match Day, advice), before the petition's own.
+    const contract = planned.nextSteps.find((step) => step.milestone === "contract");
+    expect(h1b[0]?.deadlineDetail.local).toBe("Fri 2 Apr 2027");
+    expect(h1b[0]?.deadlineDetail.at).toBe(contract?.deadline?.at);
+    expect(h1b[0]?.deadlineDetail.basis).toBe("advice");
+    expect(h1b[0]?.deadlineDetail.source).toMatch(
+      /^the H-1B petition's filing, with your certificate: the contract's date/,
+    );
+    const petition = planned.blocked.find((step) => step.milestone === "visa_h1b");
+    expect(petition?.deadline?.local).toBe("Mon 17 May 2027");
+  });
+
+  it("H-1B: once the filing's date has passed, the check is due before residency starts", () => {
+    const late = noticesOf(planAt(H1B, "2027-04-05T20:00:00+05:00"));
+    expect(late[0]?.deadlineDetail.at).toBe(calendar.dates.residency_start.iso);
+    expect(late[0]?.title).toBe(
+      "Check your ECFMG certificate's validity date against your residency start before it comes",
+    );
   });
 });

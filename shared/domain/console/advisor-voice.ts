@@ -118,7 +118,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   INTERVIEW_NEEDS_VISITOR_VISA: ({ fullName }) =>
     `${fullName} lives outside the US and has an in-person US interview ahead: it needs a US visitor visa, or a virtual interview instead.`,
   VISA_NOT_READY_FOR_START: ({ fullName }) =>
-    `${fullName} matched, but visa steps are past their dates; without the visa ${fullName} cannot start residency.`,
+    // Route-neutral: on an H-1B change of status in the US the petition brings status, not a visa.
+    `${fullName} matched, but visa steps are past their dates; without them ${fullName} cannot start residency.`,
   ECFMG_REVIEW_PAST_DS2019: ({ fullName }) =>
     `${fullName} finished the J-1 sponsorship application late: ECFMG's review may run past the DS-2019's date, leaving less than the planned month for the consular interview; the program's liaison and the consulate's wait need checking now.`,
   START_DELAYED: ({ fullName }) =>

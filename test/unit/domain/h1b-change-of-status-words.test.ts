@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
@@ -54,6 +55,16 @@ describe("the change-of-status route says H-1B status, never a visa", () => {
       expect(text).not.toMatch(/\bvisa\b(?! processes)/i);
       expect(text).not.toContain("visa interview");
     }
+  });
+
+  it("the advisor's console line promises no visa either", () => {
+    const risk = behind(result);
+    if (risk === undefined) throw new Error("no VISA_NOT_READY_FOR_START");
+    const said = riskForAdvisor(risk, { fullName: "Grace Okafor", matchYear: 2027, visa: "H-1B" });
+    expect(said).toMatch(
+      /^Grace Okafor matched, but visa steps are past their dates; without them Grace Okafor cannot start residency\./,
+    );
+    expect(said).not.toContain("without the visa");
   });
 
   it("the petition's date keeps its day, its source speaks of the approval", () => {

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import type { PlanContext } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 
@@ -9,24 +10,44 @@ import { type DueDate, shapedDueDate } from "./deadlines.ts";
  * the due is that day (`asDay`), shown as their calendar day, never an hour of it with its ET time
  * ("11:59 PM GMT+5:45 / 1:14 PM ET"); the Pathway's days are ET instants less an
  * allowance, named by the earlier of the two days, and stay instants. One object per zone, instant,
- * source and kind, so PlanDates renders it once and the ladder memo finds it; the memo is cleared
- * past 256 entries.
+ * source and kind, so PlanDates renders it once and the ladder memo finds it.
  */
 export function adviceDayDue(context: PlanContext, at: number, source: string, wholeDay = false): DueDate {
-  const key = `${context.zone}|${at}|${source}|${wholeDay}`;
-  let due = adviceDays.get(key);
-  if (due === undefined) {
-    due = shapedDueDate({
+  const byInstant = duesOf(wholeDay ? wholeDays : instants, source, context.zone);
+  const known = byInstant.get(at);
+  if (known !== undefined) return known;
+  return byInstant.keep(
+    at,
+    shapedDueDate({
       at,
       zone: context.zone,
       status: "projected",
       basis: "advice",
       source,
       ...(wholeDay ? { asDay: true } : {}),
-    });
-    if (adviceDays.size >= 256) adviceDays.clear();
-    adviceDays.set(key, due);
-  }
-  return due;
+    }),
+  );
 }
-const adviceDays = new Map<string, DueDate>();
+
+/**
+ * The dues made so far, by source, then zone, then instant, whole days apart: look-ups on values the
+ * callers hold (each source is a constant sentence of theirs), where one key string joining the four
+ * was built, then hashed in full, sentence included, on every call (planner bench: about 1 % of a
+ * plan near its last day). Sources are the callers' few; zones and instants are bounded.
+ */
+type DuesBySource = Map<string, BoundedMemo<string, BoundedMemo<number, DueDate>>>;
+const instants: DuesBySource = new Map();
+const wholeDays: DuesBySource = new Map();
+
+function duesOf(memo: DuesBySource, source: string, zone: string): BoundedMemo<number, DueDate> {
+  let byZone = memo.get(source);
+  if (byZone === undefined) {
+    byZone = new BoundedMemo(MAX_ZONES);
+    memo.set(source, byZone);
+  }
+  return byZone.get(zone) ?? byZone.keep(zone, new BoundedMemo(MAX_INSTANTS_PER_ZONE));
+}
+
+/** A full memo starts again: a due is then made anew, equal to the one dropped. */
+const MAX_ZONES = 64;
+const MAX_INSTANTS_PER_ZONE = 64;

@@ -127,7 +127,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                 ));
   // A result this step needs, booked after its own deadline, is said here too,
   // against the dates the step is planned for: a later Match's, once the plan moved.
-  const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, entry, facts.stepDates);
+  const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, facts.index, facts.stepDates);
   const laterMatch =
     laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own) +
     oetRouteNote(context, entry, facts.stepDates.calendar.matchYear); // the Pathway's recommended route

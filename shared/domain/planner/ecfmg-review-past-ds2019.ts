@@ -29,11 +29,14 @@ export interface LateEcfmgReview {
  * The J-1 sponsorship done (the applicant's part finished) on a day whose ECFMG review may run past
  * the DS-2019's date, with the DS-2019 still to come: ECFMG's queue, not the applicant, then decides
  * when it arrives (README §The visa: "you are not chased over ECFMG's queue"). Null on every other
- * track, with the sponsorship not done or dated inside the plan's time, and with the DS-2019 done or
- * waived. The review's end is the chain's own figure (J1_ECFMG_REVIEW_DAYS), never a new one.
+ * track, with the sponsorship not done or dated inside the plan's time, and with the DS-2019 done,
+ * waived or scheduled: a day the applicant gave for it means ECFMG's review is over (its scheduled
+ * words then speak). The review's end is the chain's own figure (J1_ECFMG_REVIEW_DAYS), never a new one.
  */
 export function lateEcfmgReview(context: PlanContext, dates: PlanDates): LateEcfmgReview | null {
-  if (context.applicant.visa !== "J-1" || isFinished(statusOf(context, "j1_ds2019"))) return null;
+  if (context.applicant.visa !== "J-1") return null;
+  const ds2019 = statusOf(context, "j1_ds2019");
+  if (isFinished(ds2019) || ds2019 === "scheduled") return null;
   if (statusOf(context, "j1_ecfmg_sponsorship") !== "done") return null;
   const sent = context.entries.at(SPONSORSHIP_AT)?.date;
   const due = dates.due("j1_ds2019");
@@ -81,32 +84,46 @@ const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 const SPONSORSHIP_DUE = catalogEntry("j1_ecfmg_sponsorship").due;
 
 /**
- * Whether `key` is the DS-2019 inside a late sponsorship's ECFMG review (lateEcfmgReview): not
- * overdue and not chased before the review's last day has passed, whatever the plan's date for it.
+ * The review's last day (ecfmgReviewDue) while `key` is the DS-2019 inside a late sponsorship's
+ * ECFMG review, else null: until that day has passed the DS-2019 is neither overdue nor chased, and
+ * its reminders count down to that day, the warning's, never to the plan's date for it, which the
+ * applicant can no longer make. Past it, the DS-2019 is late by the plan's date as any step is.
  */
-export function awaitsEcfmgReview(context: PlanContext, key: string, dates: PlanDates): boolean {
-  if (key !== "j1_ds2019") return false;
-  const late = lateEcfmgReview(context, dates);
-  return late !== null && context.now < late.endsAt;
+export function awaitedEcfmgReview(context: PlanContext, key: string, dates: PlanDates): DueDate | null {
+  if (key !== "j1_ds2019") return null;
+  const due = ecfmgReviewDue(context, dates);
+  return due !== null && context.now < due.at ? due : null;
 }
 
 /**
  * The review's last day as a due date (a day, advice, sourced by the sponsorship's due rule, which
- * gives the 4–6 weeks), or null when the sponsorship was not done late.
+ * gives the 4–6 weeks), or null when the sponsorship was not done late. One object per dates and
+ * sponsorship day: PlanDates renders a due date once per object.
  */
 export function ecfmgReviewDue(context: PlanContext, dates: PlanDates): DueDate | null {
   const late = lateEcfmgReview(context, dates);
   const planned = dates.due("j1_ds2019");
   if (late === null || planned === null) return null;
-  return shapedDueDate({
-    at: late.endsAt,
-    zone: context.zone,
-    status: planned.status,
-    basis: "advice",
-    source: SPONSORSHIP_DUE.source,
-    asDay: true,
-  });
+  let bySent = reviewDues.get(dates);
+  if (bySent === undefined) {
+    bySent = new Map();
+    reviewDues.set(dates, bySent);
+  }
+  let due = bySent.get(late.sent);
+  if (due === undefined) {
+    due = shapedDueDate({
+      at: late.endsAt,
+      zone: context.zone,
+      status: planned.status,
+      basis: "advice",
+      source: SPONSORSHIP_DUE.source,
+      asDay: true,
+    });
+    bySent.set(late.sent, due);
+  }
+  return due;
 }
+const reviewDues = new WeakMap<PlanDates, Map<string, DueDate>>();
 
 /**
  * ECFMG_REVIEW_PAST_DS2019's notice (warning-risk-notice.ts): sent at once when the late sponsorship

@@ -1,14 +1,13 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
-import { stepIndex } from "./catalog-index.ts";
-import { type PlanContext, statusAt } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import type { PlanContext } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
-import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS } from "./j1-allowances.ts";
+import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
+import { J1_CONSULAR_ALLOWANCE_DAYS } from "./j1-allowances.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 
 /**
@@ -51,25 +50,16 @@ export function consularExpediteNote(
 export function ecfmgReviewNote(
   context: PlanContext,
   entry: CatalogEntry,
-  status: MilestoneStatus,
   due: DueDate | null,
   dates: PlanDates,
 ): string {
-  if (entry.key !== "j1_ds2019" || (status !== "not_started" && status !== "in_progress") || due === null)
-    return "";
-  if (statusAt(context, SPONSORSHIP_AT) !== "done") return "";
-  const sent = context.entries.at(SPONSORSHIP_AT)?.date;
-  if (sent === undefined) return "";
-  const reviewEnds = localDate(
-    context.zone,
-    shiftDays(startOfLocalDate(context.zone, sent), context.zone, J1_ECFMG_REVIEW_DAYS),
-  );
-  const planned = localDate(due.zone, due.asDay === true ? due.at - 1 : due.at);
+  if (entry.key !== "j1_ds2019" || due === null) return "";
+  const late = lateEcfmgReview(context, dates);
   // Past the review's last day the DS-2019 is simply late (VISA_NOT_READY_FOR_START says so).
-  if (reviewEnds <= planned || reviewEnds < localDate(context.zone, context.now)) return "";
+  if (late === null || late.reviewEnds < localDate(context.zone, context.now)) return "";
+  const { sent, reviewEnds } = late;
+  const planned = localDate(due.zone, due.asDay === true ? due.at - 1 : due.at);
   const visa = dates.due("visa_j1");
   const visaDay = visa === null ? "your visa date" : `your visa date, ${dueDay(context, visa)}`;
   return ` You completed your J-1 sponsorship application on ${renderDate(sent)}: ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(reviewEnds)}, after ${renderDate(planned)}, the date this plan counts on for your DS-2019. Ask your program's liaison to follow it up with ECFMG; once the DS-2019 arrives, book the earliest consular appointment, and if your consulate's wait (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}) is longer than the time left before ${visaDay}, ask the consulate for an expedited appointment (advice).`;
 }
-
-const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");

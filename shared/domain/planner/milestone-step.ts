@@ -8,7 +8,7 @@ import { certificateAskedUrgency, certificateIssuedAsked } from "./certificate-i
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { awaitsEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
+import { awaitedEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
 import { inUsDue, inUsEntryFor } from "./h1b-in-us.ts";
@@ -125,8 +125,9 @@ export function planMilestone(
     entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
   const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
-  // Past its date inside a late sponsorship's ECFMG review: the queue is behind, not the applicant.
-  const queued = due !== null && due.at < context.now && awaitsEcfmgReview(context, entry.key, stepDates);
+  // Inside a late sponsorship's ECFMG review: past its date the queue is behind, not the applicant.
+  const review = awaitedEcfmgReview(context, entry.key, stepDates);
+  const queued = due !== null && due.at < context.now && review !== null;
   const overdueNow =
     due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting" && !queued;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
@@ -290,7 +291,9 @@ export function planMilestone(
     target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
   const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;
   out.nextSteps.push(dueNextStep(step, urgency, orderAt, index, ""));
-  if (phase?.followUpOnly !== true) stepReminders(context, entry, facts, out.reminders, stepDates, index);
+  // Inside that review its reminders count down to the review's last day, the warning's.
+  const reminded = review === null ? facts : { ...facts, due: review, detail: stepDates.rendered(review) };
+  if (phase?.followUpOnly !== true) stepReminders(context, entry, reminded, out.reminders, stepDates, index);
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
   else if (entry.key === "soap" && phase !== undefined && status === "in_progress" && detail !== undefined)

@@ -134,7 +134,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const expedite = facts.schoolCheckOnly
     ? ""
     : consularExpediteNote(context, entry, status, due) +
-      ecfmgReviewNote(context, entry, status, due, facts.stepDates) +
+      ecfmgReviewNote(context, entry, due, facts.stepDates) +
       j1CertificateNote(context, entry, status, facts.stepDates) +
       h1bStartAtRiskNote(context, entry, status, facts.target) +
       earlyFirstGateNote(context, entry, status, facts.target, due) +

@@ -91,6 +91,26 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(after.overdue.map((step) => step.milestone)).toContain("j1_ds2019");
   });
 
+  it("counts the DS-2019's reminders down to the review's last day, never to the plan's Mon 17 May", () => {
+    for (const now of ["2027-04-20T16:00:00Z", "2027-05-20T04:00:00Z"]) {
+      const ds2019 = late(now).reminders.filter((each) => each.milestone === "j1_ds2019");
+      expect(ds2019.length, now).toBeGreaterThan(1);
+      for (const each of ds2019)
+        expect(`${each.rung}: ${each.deadlineDetail.day}`, now).toBe(`${each.rung}: 2027-06-01`);
+    }
+  });
+
+  it("with the DS-2019 scheduled, its day given: no warning and no notice, its own words speak", () => {
+    const expected = withSponsorshipDone("2027-04-20");
+    expected.milestones.push({ key: "j1_ds2019", status: "scheduled", date: "2027-05-25" });
+    const result = planInOwnMatch(expected, "2027-04-22T04:00:00Z");
+    expect(codes(result)).not.toContain(CODE);
+    expect(result.reminders.filter((each) => each.risk === CODE)).toEqual([]);
+    expect(result.nextSteps.find((step) => step.milestone === "j1_ds2019")?.action).toContain(
+      "You expect your DS-2019 on Tue 25 May 2027",
+    );
+  });
+
   it("with the DS-2019 in hand: no warning", () => {
     const inHand = withSponsorshipDone("2027-04-20");
     inHand.milestones.push({ key: "j1_ds2019", status: "done", date: "2027-05-10" });

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
@@ -7,7 +8,7 @@ import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
-import { J1_CONSULAR_ALLOWANCE_DAYS } from "./j1-allowances.ts";
+import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS } from "./j1-allowances.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 
 /**
@@ -62,4 +63,28 @@ export function ecfmgReviewNote(
   const visa = dates.due("visa_j1");
   const visaDay = visa === null ? "your visa date" : `your visa date, ${dueDay(context, visa)}`;
   return ` You completed your J-1 sponsorship application on ${renderDate(sent)}: ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(reviewEnds)}, after ${renderDate(planned)}, the date this plan counts on for your DS-2019. Ask your program's liaison to follow it up with ECFMG; once the DS-2019 arrives, book the earliest consular appointment, and if your consulate's wait (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}) is longer than the time left before ${visaDay}, ask the consulate for an expedited appointment (advice).`;
+}
+
+/**
+ * What the J-1 sponsorship's card adds while it is under way: the DS-2019 it feeds and the day this
+ * plan counts on for it, J1_ECFMG_REVIEW_DAYS after the sponsorship's date (the upper end of ECFMG's
+ * 4–6 weeks); once that date has passed, that each day still to go can push the DS-2019 past its
+ * day. Empty for every other step and status: not begun, the card's action tells how to start; done,
+ * the DS-2019's own card speaks.
+ */
+export function sponsorshipDs2019Note(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  due: DueDate | null,
+  dates: PlanDates,
+): string {
+  if (entry.key !== "j1_ecfmg_sponsorship" || status !== "in_progress") return "";
+  const ds2019 = dates.due("j1_ds2019");
+  if (ds2019 === null) return "";
+  const day = `${dueDay(context, ds2019)}${basisMark(ds2019)}`;
+  const weeks = J1_ECFMG_REVIEW_DAYS / 7;
+  if (due !== null && due.at < context.now)
+    return ` Each day still to go can push your DS-2019 past ${day}, the date this plan counts on for it, since ECFMG's review may take ${weeks} weeks from the day every document is in.`;
+  return ` This plan counts on your DS-2019 by ${day}, ${weeks} weeks after that date, the upper end of ECFMG's review.`;
 }

@@ -67,8 +67,9 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
   // An exam's last sitting day: the day its deadline column shows, with no time.
   if (isDaySitting(key) && (due.asDay === true || filled.endsWith("take it by ")))
     return `${withSittingDay(context, filled, due)}${projected}`;
+  // A whole-day due names its own day, as its column does, not the midnight after it.
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
-    return `${filled.slice(0, -3)}${byDay(context, due.at).replace(/ has passed\)$/, `${basisMark(due, "comma")}, has passed)`)}`;
+    return `${filled.slice(0, -3)}${due.asDay === true ? `as soon as you can (${dueDay(context, due)}${basisMark(due, "comma")}, has passed)` : byDay(context, due.at).replace(/ has passed\)$/, `${basisMark(due, "comma")}, has passed)`)}`;
   // A day that is a day stays one (an exam's last sitting day; a whole-day due as its column shows
   // it, dueDay, not the next day); an ET instant whose local day differs, in both zones.
   const day = due.asDay === true ? dueDay(context, due) : dayBy(context, due.at);

@@ -101,6 +101,32 @@ describe("the J-1 sponsorship is dated 6 weeks before the DS-2019: ECFMG's revie
   );
 });
 
+describe("a sponsorship in progress: its card says by when, and the DS-2019 it feeds", () => {
+  const sponsorshipAction = (result: Plan): string =>
+    result.nextSteps.find((step) => step.milestone === "j1_ecfmg_sponsorship")?.action ?? "";
+
+  it("under way before its date: finish by Mon 5 Apr, the DS-2019 counted on by Mon 17 May", () => {
+    const begun = withSteps(
+      { key: "j1_statement_of_need", status: "done", date: "2027-03-29" },
+      { key: "j1_ecfmg_sponsorship", status: "in_progress", date: "2027-03-30" },
+    );
+    const action = sponsorshipAction(planInOwnMatch(begun, "2027-03-31T04:00:00Z"));
+    expect(action).toContain("Finish the ECFMG J-1 application in EVNet by Mon 5 Apr 2027 (our advice):");
+    expect(action).toContain(
+      "This plan counts on your DS-2019 by Mon 17 May 2027 (our advice), 6 weeks after that date, the upper end of ECFMG's review.",
+    );
+  });
+
+  it("under way past its date: as soon as you can, naming the day passed and the DS-2019's day at stake", () => {
+    const action = sponsorshipAction(planInOwnMatch(snapshot, "2027-04-22T04:00:00Z"));
+    expect(action).toContain(
+      "Finish the ECFMG J-1 application in EVNet as soon as you can (Mon 5 Apr 2027, our advice, has passed):",
+    );
+    expect(action).toContain("Each day still to go can push your DS-2019 past Mon 17 May 2027 (our advice)");
+    expect(action).not.toContain("Tue 6 Apr");
+  });
+});
+
 describe("a sponsorship done late: the DS-2019's card says how long ECFMG's review may run", () => {
   const NOW = "2027-05-01T16:00:00Z"; // Sat 1 May, 10:00 PM in Dhaka
 

@@ -35,6 +35,7 @@ import { certificationPresumed } from "./presumed-in-the-match.ts";
 import { retakeNamed, retakeTargetAction } from "./retake-target.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
+import { statementOfNeedHeadsUp } from "./statement-of-need-heads-up.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 
@@ -139,7 +140,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
       j1CertificateNote(context, entry, status, facts.stepDates) +
       h1bStartAtRiskNote(context, entry, status, facts.target) +
       earlyFirstGateNote(context, entry, status, facts.target, due) +
-      couplesMatchNote(context, entry, status, !facts.seasonOver); // a couple's R3 steps
+      couplesMatchNote(context, entry, status, !facts.seasonOver) + // a couple's R3 steps
+      statementOfNeedHeadsUp(context, entry, status, facts.stepDates, !facts.seasonOver);
   const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition
   // A booked day passed with no result: by when a new one counts, if it was not taken.
   const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);

@@ -46,6 +46,14 @@ const CatalogEntrySchema = z.object({
          * step, ahead or passed, does not make it done; only the step reported done does.
          */
         neededByOwnDate: z.boolean().optional(),
+        /**
+         * This prerequisite is met on a working day before the step's own date, never the same day:
+         * the step cannot be begun the day it is met (the J-1 sponsorship, which the program's
+         * liaison initiates only once the contract is signed). Both steps' due rules are office
+         * days; where they meet on one day (weekend rolling), the prerequisite's date moves to the
+         * working day before (office-days.ts).
+         */
+        dueBefore: z.boolean().optional(),
         ...CitationFields,
       })
       .superRefine(citedCorrectly),

@@ -175,6 +175,36 @@ export function dependantsOf(key: MilestoneKey): readonly Dependant[] {
   return dependantsIndex.get(key) ?? [];
 }
 
+/** A step that waits for a milestone met on an earlier working day (catalog prerequisite `dueBefore`). */
+export interface LaterDependant {
+  dependant: MilestoneKey;
+  /** The prerequisite's citation: why the step cannot begin the day it is met. */
+  source: string;
+}
+
+let laterDependantsIndex: ReadonlyMap<MilestoneKey, readonly LaterDependant[]> | null = null;
+
+/**
+ * The steps whose prerequisite `key` is met on an earlier working day than their own date (catalog
+ * `dueBefore`), of every visa, static catalog data: the contract for the J-1 sponsorship. Unlike
+ * dependantsOf, a visa's own step counts: the rule moves a shared date by a working day at most,
+ * and only on the day both would fall on (office-days.ts).
+ */
+export function laterDependantsOf(key: MilestoneKey): readonly LaterDependant[] {
+  if (laterDependantsIndex === null) {
+    const index = new Map<MilestoneKey, LaterDependant[]>();
+    for (const entry of MILESTONE_CATALOG)
+      for (const prerequisite of entry.prerequisites) {
+        if (prerequisite.dueBefore !== true) continue;
+        const list = index.get(prerequisite.key) ?? [];
+        list.push({ dependant: entry.key, source: prerequisite.source });
+        index.set(prerequisite.key, list);
+      }
+    laterDependantsIndex = index;
+  }
+  return laterDependantsIndex.get(key) ?? [];
+}
+
 /** The milestones a catalog due rule is counted from, the milestone itself first. */
 function dueChain(key: MilestoneKey): MilestoneKey[] {
   const chain = [key];

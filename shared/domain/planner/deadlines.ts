@@ -7,7 +7,7 @@ import { keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, shiftDays, wholeDay } from "./date-math.ts";
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 import { neededBy } from "./needed-by.ts";
-import { onOfficeDay } from "./office-days.ts";
+import { beforeLaterDependants, onOfficeDay } from "./office-days.ts";
 import { residencyStartDeadline } from "./residency-start-day.ts";
 import { seasonDueAt } from "./season-due-at.ts";
 
@@ -63,7 +63,11 @@ export class PlanDates {
     const due =
       resolved === null
         ? null
-        : shapedDueDate(rule.from !== "none" && rule.officeDays === true ? onOfficeDay(resolved) : resolved);
+        : shapedDueDate(
+            rule.from !== "none" && rule.officeDays === true
+              ? beforeLaterDependants(key, onOfficeDay(resolved), (dependant) => this.due(dependant))
+              : resolved,
+          );
     this.dues[index] = due;
     return due;
   }

@@ -1,4 +1,6 @@
+import type { MilestoneKey } from "../snapshot.ts";
 import { toWall, wallDayStart } from "../time.ts";
+import { laterDependantsOf } from "./catalog-index.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate } from "./due-date.ts";
 
@@ -29,4 +31,40 @@ export function onOfficeDay(due: DueDate): DueDate {
     basis: "advice",
     source: `${due.source}; moved to the Friday before, off the weekend (${OFFICE_DAYS_SOURCE})`,
   };
+}
+
+/**
+ * An office step's due date (onOfficeDay's) on a working day before that of each step that cannot
+ * begin the day it is met (catalog `dueBefore`: the J-1 sponsorship, after the contract). Counted
+ * apart (the contract from Match Day, the sponsorship back from the DS-2019), the two meet where the
+ * later one is rolled back off a weekend onto the earlier one's Friday (the 2031 Match: both Fri 4
+ * Apr): the prerequisite then moves to the working day before (advice, earlier and never later, as
+ * office days move), with the reason in its source; the later step keeps its date, and so the time
+ * it leaves after it (ECFMG's review). Any other date unchanged (the same object). Pure.
+ */
+export function beforeLaterDependants(
+  key: MilestoneKey,
+  due: DueDate,
+  dueOf: (dependant: MilestoneKey) => DueDate | null,
+): DueDate {
+  let earliest = due;
+  for (const { dependant, source } of laterDependantsOf(key)) {
+    const later = dueOf(dependant);
+    if (later === null || dayOf(later) > dayOf(earliest)) continue;
+    const before = onOfficeDay({ ...later, at: shiftDays(later.at, later.zone, -1) });
+    earliest = {
+      ...earliest,
+      at: before.at,
+      zone: before.zone,
+      status: earliest.status === "projected" || later.status === "projected" ? "projected" : "advice",
+      basis: "advice",
+      source: `${due.source}; moved to the working day before ${dependant}'s date, which cannot begin the day this is met (${source}; ${OFFICE_DAYS_SOURCE})`,
+    };
+  }
+  return earliest;
+}
+
+/** The day a due date names, as a wall-clock day start: the day that ends at `at` for a whole day. */
+function dayOf(due: DueDate): number {
+  return wallDayStart(toWall(due.zone, due.asDay === true ? due.at - 1 : due.at));
 }

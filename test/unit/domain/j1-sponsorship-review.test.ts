@@ -9,7 +9,12 @@ import {
   statementOfNeedDaysAfterMatch,
 } from "#domain/planner/j1-allowances.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { ApplicantSnapshot, MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import {
+  type ApplicantSnapshot,
+  MATCH_YEARS,
+  type MilestoneEntry,
+  type MilestoneKey,
+} from "#domain/snapshot.ts";
 import { localDate } from "#domain/time.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
@@ -34,6 +39,11 @@ const dueDayOf = (dates: PlanDates, key: MilestoneKey): string => {
 };
 const datesOf = (year: number) => new PlanDates(seasonCalendar(year), "Asia/Dhaka", new Map(), null);
 const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY;
+/** Every Match year a snapshot may target. */
+const SUPPORTED_YEARS = Array.from(
+  { length: MATCH_YEARS.latest - MATCH_YEARS.earliest + 1 },
+  (_, offset) => MATCH_YEARS.earliest + offset,
+);
 
 /** The snapshot with the sponsorship (and any other step) recorded as given. */
 function withSteps(...entries: MilestoneEntry[]): ApplicantSnapshot {
@@ -83,8 +93,8 @@ describe("the J-1 sponsorship is dated 6 weeks before the DS-2019: ECFMG's revie
     expect(step?.deadline?.source).toContain("-42 days from the j1_ds2019 due date");
   });
 
-  it.each([2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035, 2036])(
-    "%i: the review keeps its 6 weeks, the interview its month, and the contract comes no later than the sponsorship",
+  it.each(SUPPORTED_YEARS)(
+    "%i: the review keeps its 6 weeks, the interview its month, and the contract comes on a working day before the sponsorship",
     (year) => {
       const dates = datesOf(year);
       const sponsorship = dueDayOf(dates, "j1_ecfmg_sponsorship");
@@ -94,11 +104,29 @@ describe("the J-1 sponsorship is dated 6 weeks before the DS-2019: ECFMG's revie
         J1_CONSULAR_ALLOWANCE_DAYS,
       );
       expect(dueDayOf(dates, "j1_statement_of_need")).toBe(sponsorship);
-      expect(dueDayOf(dates, "contract") <= sponsorship).toBe(true);
+      // ECFMG's application is initiated only once the contract is signed: never the same day.
+      expect(dueDayOf(dates, "contract") < sponsorship).toBe(true);
       expect(new Date(sponsorship).getUTCDay()).not.toBe(0);
       expect(new Date(sponsorship).getUTCDay()).not.toBe(6);
     },
   );
+});
+
+describe("the contract and the sponsorship never share a day", () => {
+  it("2031: the sponsorship rolled back off Sun 6 Apr onto Fri 4 Apr, the contract's day: the contract moves to Thu 3 Apr", () => {
+    const dates = datesOf(2031);
+    expect(dueDayOf(dates, "j1_ecfmg_sponsorship")).toBe("2031-04-04");
+    expect(dueDayOf(dates, "contract")).toBe("2031-04-03");
+    const source = dates.due("contract")?.source ?? "";
+    expect(source).toContain("moved to the working day before j1_ecfmg_sponsorship's date");
+    expect(source).toContain("https://ecfmg.org/evsp/application-process.html");
+    expect(dates.due("contract")?.basis).toBe("advice");
+  });
+
+  it("2027: three days apart already, the contract keeps Match Day + 14", () => {
+    const due = datesOf(2027).due("contract");
+    expect(due?.source).not.toContain("moved to the working day before");
+  });
 });
 
 describe("a sponsorship in progress: its card says by when, and the DS-2019 it feeds", () => {

@@ -7,7 +7,7 @@ import { keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, shiftDays, wholeDay } from "./date-math.ts";
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 import { neededBy } from "./needed-by.ts";
-import { beforeLaterDependants, onOfficeDay } from "./office-days.ts";
+import { officeDue } from "./office-days.ts";
 import { residencyStartDeadline } from "./residency-start-day.ts";
 import { seasonDueAt } from "./season-due-at.ts";
 
@@ -60,14 +60,9 @@ export class PlanDates {
     const key = keyAt(index);
     const resolved = wholeDay(neededBy(key, this.resolveDue(key), (dependant) => this.due(dependant)));
     const rule = catalogEntry(key).due;
-    const due =
-      resolved === null
-        ? null
-        : shapedDueDate(
-            rule.from !== "none" && rule.officeDays === true
-              ? beforeLaterDependants(key, onOfficeDay(resolved), (dependant) => this.due(dependant))
-              : resolved,
-          );
+    const office = rule.from !== "none" && rule.officeDays === true;
+    const dueOf = (dependant: MilestoneKey) => this.due(dependant);
+    const due = resolved === null ? null : shapedDueDate(office ? officeDue(key, resolved, dueOf) : resolved);
     this.dues[index] = due;
     return due;
   }

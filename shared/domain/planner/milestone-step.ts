@@ -125,9 +125,8 @@ export function planMilestone(
     entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
   const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
-  // Inside a late sponsorship's ECFMG review: past its date the queue is behind, not the applicant.
-  const review = awaitedEcfmgReview(context, entry.key, stepDates);
-  const queued = due !== null && due.at < context.now && review !== null;
+  const review = awaitedEcfmgReview(context, entry.key, stepDates); // a late sponsorship's ECFMG review
+  const queued = due !== null && due.at < context.now && review !== null; // the queue is behind, not the applicant
   const overdueNow =
     due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting" && !queued;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
@@ -291,7 +290,6 @@ export function planMilestone(
     target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
   const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;
   out.nextSteps.push(dueNextStep(step, urgency, orderAt, index, ""));
-  // Inside that review its reminders count down to the review's last day, the warning's.
   const reminded = review === null ? facts : { ...facts, due: review, detail: stepDates.rendered(review) };
   if (phase?.followUpOnly !== true) stepReminders(context, entry, reminded, out.reminders, stepDates, index);
   if (entry.key === "match_week")

@@ -34,6 +34,18 @@ export function onOfficeDay(due: DueDate): DueDate {
 }
 
 /**
+ * An office step's due date (catalog `due.officeDays`): on a working day (onOfficeDay), and before
+ * the steps that cannot begin the day it is met (beforeLaterDependants). Pure.
+ */
+export function officeDue(
+  key: MilestoneKey,
+  due: DueDate,
+  dueOf: (dependant: MilestoneKey) => DueDate | null,
+): DueDate {
+  return beforeLaterDependants(key, onOfficeDay(due), dueOf);
+}
+
+/**
  * An office step's due date (onOfficeDay's) on a working day before that of each step that cannot
  * begin the day it is met (catalog `dueBefore`: the J-1 sponsorship, after the contract). Counted
  * apart (the contract from Match Day, the sponsorship back from the DS-2019), the two meet where the
@@ -42,7 +54,7 @@ export function onOfficeDay(due: DueDate): DueDate {
  * office days move), with the reason in its source; the later step keeps its date, and so the time
  * it leaves after it (ECFMG's review). Any other date unchanged (the same object). Pure.
  */
-export function beforeLaterDependants(
+function beforeLaterDependants(
   key: MilestoneKey,
   due: DueDate,
   dueOf: (dependant: MilestoneKey) => DueDate | null,

@@ -1,5 +1,4 @@
 import * as z from "zod/mini";
-import en from "zod/v4/locales/en.js";
 import type { AwsClientSettings } from "#adapters/aws-clients.ts";
 import type { WakeUpSettings } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { ConfigError } from "#errors";
@@ -15,10 +14,8 @@ import { parseKeyring } from "#links/keyring.ts";
  *
  * The schemas use zod's "mini" API: classic zod's schema classes cost about 40 ms of module init at
  * the first schema a cold start builds, mini's a few (BENCHMARKS.md, bundles). Mini registers no
- * locale, so English is registered here for the same messages as classic in ConfigError (config
- * may not import the domain's `zod-mini.ts`, which does the same for the domain's schemas).
+ * locale: ConfigError's messages are worded by the domain's issue-words.ts, which `#errors` loads.
  */
-z.config(en());
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 

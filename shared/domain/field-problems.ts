@@ -1,4 +1,6 @@
 import type * as z from "zod/v4/core";
+// Every report of problems words zod's issues in Matchpath's words, whoever built the schema.
+import "./issue-words.ts";
 
 /** One problem with an input, located by its JSON path (e.g. "applicant.timezone"). */
 export interface FieldProblem {

@@ -207,10 +207,13 @@ export const ApplicantSnapshotSchema = z.object({
 });
 export type ApplicantSnapshot = z.infer<typeof ApplicantSnapshotSchema>;
 
-export const ApplicantRefSchema = z.union([
-  z.object({ externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
-  z.object({ email: z.email({ message: "must be an email address" }).check(z.maxLength(254)) }),
-]);
+export const ApplicantRefSchema = z.union(
+  [
+    z.object({ externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
+    z.object({ email: z.email({ message: "must be an email address" }).check(z.maxLength(254)) }),
+  ],
+  { message: 'must name the applicant by "externalId" or by "email", as their snapshot gave it' },
+);
 export type ApplicantRef = z.infer<typeof ApplicantRefSchema>;
 
 /**

@@ -73,10 +73,10 @@ describe("config", () => {
     expect(failure(() => loadHttpApiConfig(env)).message).toContain(name);
   });
 
-  it("explains a wrong value in zod's English messages (zod/mini registers no locale: env-pieces.ts does)", () => {
+  it("explains a wrong value in Matchpath's words (zod/mini registers no locale: issue-words.ts words it)", () => {
     expect(
       failure(() => loadPlannerConfig({ ...plannerEnv, SCHEDULER_MAX_RETRY_ATTEMPTS: "500" })).message,
-    ).toMatch(/SCHEDULER_MAX_RETRY_ATTEMPTS.*Too big: expected number to be <=185/);
+    ).toMatch(/SCHEDULER_MAX_RETRY_ATTEMPTS must be at most 185/);
   });
 
   it("treats an empty variable as missing", () => {

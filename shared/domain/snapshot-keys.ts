@@ -68,3 +68,41 @@ export const FIXED_ACTIONS_PER_SUBMISSION = 5;
 export const MAX_INTERVIEWS = Math.floor(
   (ACTIONS_PER_TRANSACTION - FIXED_ACTIONS_PER_SUBMISSION - MILESTONE_KEYS.length) / 2,
 );
+
+/** The scale a milestone's reported score is on, cited: a score outside it is a typo, never a result. */
+export interface ScoreScale {
+  minimum: number;
+  maximum: number;
+  /** What the score is, for the problem that names the bound: "a USMLE three-digit score". */
+  what: string;
+  basis: "official";
+  source: string;
+}
+
+const USMLE_THREE_DIGIT: ScoreScale = {
+  minimum: 1,
+  maximum: 300,
+  what: "a USMLE three-digit score",
+  basis: "official",
+  source:
+    "USMLE Score Interpretation Guidelines: 'Reported scores for Step 1, Step 2 CK, and Step 3 range from 1 to 300' (as copied at http://azkurs.org/pars_docs/refs/6/5500/azkurs.org/pdfview/usmle-score-interpretation-guidelines-description-of-examinati.html)",
+};
+
+/**
+ * The milestones that report a score, each with its scale; a score on any other milestone is refused
+ * (snapshot.ts). Step 1 is pass/fail since 2022, but a score from before stays on its scale. OET
+ * reports each sub-test on its own 0-500 scale; the snapshot holds one score, read on that scale.
+ */
+export const SCORE_SCALES: Readonly<Partial<Record<(typeof MILESTONE_KEYS)[number], ScoreScale>>> = {
+  usmle_step1: USMLE_THREE_DIGIT,
+  usmle_step2ck: USMLE_THREE_DIGIT,
+  usmle_step3: USMLE_THREE_DIGIT,
+  oet_medicine: {
+    minimum: 0,
+    maximum: 500,
+    what: "an OET sub-test score",
+    basis: "official",
+    source:
+      "https://support.occupationalenglishtest.org/hc/en-gb/articles/360000127195-Why-is-there-a-number-grade-on-my-Statement-of-Results- ('a score (0 - 500)' for each of the four subtests)",
+  },
+};

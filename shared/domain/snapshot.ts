@@ -5,6 +5,7 @@ import {
   MAX_INTERVIEWS,
   MILESTONE_KEYS,
   MILESTONE_STATUSES,
+  SCORE_SCALES,
 } from "./snapshot-keys.ts";
 import { uniqueInterviews, uniqueMilestoneKeys } from "./unique-entries.ts";
 import * as z from "./zod-mini.ts";
@@ -17,6 +18,8 @@ export {
   MAX_INTERVIEWS,
   MILESTONE_KEYS,
   MILESTONE_STATUSES,
+  SCORE_SCALES,
+  type ScoreScale,
 } from "./snapshot-keys.ts";
 
 /**
@@ -137,20 +140,49 @@ export const ApplicantSchema = z.object({
 });
 export type Applicant = z.infer<typeof ApplicantSchema>;
 
-export const MilestoneEntrySchema = z.object({
-  key: MilestoneKeySchema,
-  status: MilestoneStatusSchema,
-  /** Scheduled date (status scheduled) or completion date (status done). */
-  date: z.optional(TypedDateSchema),
-  score: z.optional(z.number().check(z.minimum(0), z.maximum(1000))),
-  note: z.optional(z.string().check(z.maxLength(1000))),
-  /**
-   * Snoozed until this local date (issue 14): reminders of this milestone before it are not sent,
-   * except the last one before each deadline.
-   */
-  snoozedUntil: z.optional(TypedDateSchema),
-});
+export const MilestoneEntrySchema = z
+  .object({
+    key: MilestoneKeySchema,
+    status: MilestoneStatusSchema,
+    /** Scheduled date (status scheduled) or completion date (status done). */
+    date: z.optional(TypedDateSchema),
+    /** On its milestone's scale (SCORE_SCALES), checked below, where the key is known. */
+    score: z.optional(
+      z.number().check(
+        z.describe(
+          `On its milestone's scale: ${Object.entries(SCORE_SCALES)
+            .map(([key, scale]) => `${key} ${scale.minimum}-${scale.maximum}`)
+            .join(", ")}; no other milestone takes a score`,
+        ),
+      ),
+    ),
+    note: z.optional(z.string().check(z.maxLength(1000))),
+    /**
+     * Snoozed until this local date (issue 14): reminders of this milestone before it are not sent,
+     * except the last one before each deadline.
+     */
+    snoozedUntil: z.optional(TypedDateSchema),
+  })
+  .check(z.superRefine(scoreOnScale));
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
+
+const SCORED = Object.keys(SCORE_SCALES).join(", ");
+
+/** A score on its milestone's scale (SCORE_SCALES), naming the bound; none on a milestone with no score. */
+function scoreOnScale(
+  entry: { key: MilestoneKey; score?: number | undefined },
+  ctx: z.core.$RefinementCtx<{ key: MilestoneKey; score?: number | undefined }>,
+): void {
+  if (entry.score === undefined) return;
+  const scale = SCORE_SCALES[entry.key];
+  const message =
+    scale === undefined
+      ? `must be left out: ${entry.key} reports no score (only ${SCORED} do)`
+      : entry.score < scale.minimum || entry.score > scale.maximum
+        ? `must be ${scale.what}, from ${scale.minimum} to ${scale.maximum} (${entry.key})`
+        : undefined;
+  if (message !== undefined) ctx.addIssue({ code: "custom", path: ["score"], message, input: entry.score });
+}
 
 export const InterviewIdSchema = z
   .string()

@@ -51,13 +51,13 @@ function wordsFor(issue: z.$ZodRawIssue): string {
     case "invalid_union":
       return issue.discriminator !== undefined
         ? discriminatorWords(issue.discriminator, issue.inclusive === false ? [] : (issue.options ?? []))
-        : "matches none of the forms this field takes (see the JSON Schema in shared/schema/)";
+        : "matches none of the forms this field takes";
     case "invalid_key":
       return "has a key this field does not take";
     case "invalid_element":
       return "holds a value this field does not take";
     default:
-      return "is not valid here (see the JSON Schema in shared/schema/)";
+      return "is not a value this field takes";
   }
 }
 

@@ -17,7 +17,7 @@ function pathWords(path: readonly (string | number)[]): string {
 /**
  * confirmed.json fails its schema or its season order: the file's fault, not an applicant's (no
  * field of a snapshot can repair it). Its message names the file and each entry:
- * "shared/domain/seasons/confirmed.json: seasons[1].dates[1].date: Invalid ISO date".
+ * "shared/domain/seasons/confirmed.json: seasons[1].dates[1].date: must be a calendar date YYYY-MM-DD".
  */
 export class SeasonDataError extends Error {
   constructor(readonly problems: readonly SeasonDataProblem[]) {

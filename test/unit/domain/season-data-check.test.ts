@@ -70,7 +70,7 @@ describe("confirmed.json's check", () => {
     const problems = confirmedFileProblems(withSeason([entry(ROL, "03/03/2099", "9:00 PM")]));
     const error = new SeasonDataError(problems);
     expect(error.message.split("\n")).toEqual([
-      "shared/domain/seasons/confirmed.json: seasons[1].dates[0].date: Invalid ISO date",
+      "shared/domain/seasons/confirmed.json: seasons[1].dates[0].date: must be a calendar date YYYY-MM-DD",
       expect.stringMatching(/^shared\/domain\/seasons\/confirmed\.json: seasons\[1\]\.dates\[0\]\.time: /),
     ]);
     expect(error.message).not.toContain("matchYear");

@@ -1,3 +1,4 @@
+import { normalisedDisplayText, refusedCharacter } from "./display-text.ts";
 import { startsAtMatchesZone } from "./interview-offset.ts";
 import {
   DATE_YEARS,
@@ -88,8 +89,24 @@ export const TypedInstantWithOffsetSchema = IsoInstantWithOffsetSchema.check(
   }),
 );
 
+/**
+ * Free text shown to people (display-text.ts): line breaks, tabs and directional marks normalised,
+ * then trimmed; control characters and bidirectional overrides refused, naming the character.
+ */
+const displayText = (maxLength: number) =>
+  z.string().check(
+    z.overwrite(normalisedDisplayText),
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(maxLength),
+    z.superRefine((text, ctx) => {
+      const message = refusedCharacter(text);
+      if (message !== undefined) ctx.addIssue({ code: "custom", message, input: text });
+    }),
+  );
+
 export const MedicalSchoolSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  name: displayText(300),
   country: z
     .string()
     .check(z.regex(/^[A-Z]{2}$/, { message: "must be an ISO 3166-1 alpha-2 country code such as IN or NG" })),
@@ -104,7 +121,7 @@ export const MedicalSchoolSchema = z.object({
 export const ApplicantSchema = z.object({
   externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   email: z.email({ message: "must be an email address" }).check(z.maxLength(254)),
-  fullName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  fullName: displayText(200),
   timezone: IanaZoneSchema,
   matchYear: z.number().check(z.int(), z.minimum(MATCH_YEARS.earliest), z.maximum(MATCH_YEARS.latest)),
   // Each specialty once: ERAS fee tiers restart per specialty, so a repeat would understate the fee.
@@ -193,7 +210,7 @@ export const InterviewIdSchema = z
 const InterviewFieldsSchema = z.object({
   /** Operator's id for the interview; when absent one is derived from program and start. */
   id: z.optional(InterviewIdSchema),
-  program: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  program: displayText(300),
   /** Its offset must be `timezone`'s at that instant ("Z" excepted): see interview-offset.ts. */
   startsAt: TypedInstantWithOffsetSchema,
   timezone: IanaZoneSchema,

@@ -180,10 +180,18 @@ export const MilestoneEntrySchema = z
      */
     snoozedUntil: z.optional(TypedDateSchema),
   })
-  .check(z.superRefine(scoreOnScale));
+  // Checked even when another field of the entry fails (a status refused), so a report lists both.
+  .check(z.superRefine(scoreOnScale, { when: (payload) => scoredEntry(payload.value) }));
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
 
 const SCORED = Object.keys(SCORE_SCALES).join(", ");
+
+/** An entry whose key is a milestone key and whose score is a number, whatever else it holds. */
+function scoredEntry(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const { key, score } = value as { key?: unknown; score?: unknown };
+  return typeof score === "number" && (MILESTONE_KEYS as readonly unknown[]).includes(key);
+}
 
 /** A score on its milestone's scale (SCORE_SCALES), naming the bound; none on a milestone with no score. */
 function scoreOnScale(

@@ -34,8 +34,10 @@ export interface IntakeStore {
   /**
    * Writes one submission atomically and idempotently on (provider, submissionId).
    * A snapshot creates or replaces the applicant; an update changes milestones of an existing one.
-   * Throws ApplicantNotFoundError for an update naming no known applicant, ConcurrentChangeError
-   * when a milestone or interview it writes changed since it was read (see `decidedOn`).
+   * Throws ApplicantNotFoundError for an update naming no known applicant, InvalidInputError when
+   * an update marks a step done after today in the applicant's stored zone (storedZoneRefusal: the
+   * update names no zone), ConcurrentChangeError when a milestone or interview it writes changed
+   * since it was read (see `decidedOn`); nothing is written.
    */
   applySubmission(submission: Submission, source: IntakeSource, receivedAt: Date): Promise<IntakeResult>;
 }

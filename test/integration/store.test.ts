@@ -15,7 +15,7 @@ import {
   type MilestoneEntry,
   type MilestoneUpdate,
 } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, LimitExceededError } from "#errors";
+import { ApplicantNotFoundError, InvalidInputError, LimitExceededError } from "#errors";
 import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { readStream, startTestTable, type TestTable } from "./support/dynamodb.ts";
 
@@ -373,7 +373,7 @@ describe("applySubmission: milestone updates", () => {
       applicant: { externalId: snapshot.applicant.externalId },
       milestones: [
         { key: "usmle_step1", status: "done", date: "2025-05-02" },
-        { key: "eras_token", status: "done", date: "2026-06-01" },
+        { key: "eras_token", status: "done", date: "2026-03-02" },
       ],
     };
 
@@ -396,13 +396,36 @@ describe("applySubmission: milestone updates", () => {
     expect(loaded?.changedAt).toBe(laterAt.toISOString());
   });
 
+  it("refuses, writing nothing, a step done after today in the applicant's stored zone", async () => {
+    const { snapshot, applicantId } = await existingApplicant();
+    // 22:00 in Lagos on 4 Mar (21:00 UTC): 5 Mar is tomorrow there, already today in Kiritimati.
+    const at = new Date("2026-03-04T21:00:00.000Z");
+    const update: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: `sub-${randomUUID()}`,
+      applicant: { externalId: snapshot.applicant.externalId },
+      milestones: [{ key: "eras_token", status: "done", date: "2026-03-05" }],
+    };
+
+    const { result, records } = await streamDelta(() =>
+      store.intake.applySubmission(update, source(update.submissionId), at).catch((error: unknown) => error),
+    );
+
+    expect(result).toBeInstanceOf(InvalidInputError);
+    expect((result as InvalidInputError).problems).toEqual([
+      { path: "milestones.0.date", message: expect.stringContaining("(2026-03-04, Africa/Lagos)") },
+    ]);
+    expect(records).toEqual([]);
+    expect((await store.applicants.loadApplicant(applicantId))?.milestones).toHaveLength(3);
+  });
+
   it("finds the applicant by email, whatever its case", async () => {
     const { snapshot, applicantId } = await existingApplicant();
     const update: MilestoneUpdate = {
       type: "milestone.update",
       submissionId: `sub-${randomUUID()}`,
       applicant: { email: snapshot.applicant.email.toUpperCase() },
-      milestones: [{ key: "personal_statement", status: "done", date: "2026-05-20" }],
+      milestones: [{ key: "personal_statement", status: "done", date: "2026-02-20" }],
     };
 
     const result = await store.intake.applySubmission(update, source(update.submissionId), receivedAt);
@@ -412,7 +435,7 @@ describe("applySubmission: milestone updates", () => {
     expect(state?.milestones.find((m) => m.key === "personal_statement")).toEqual({
       key: "personal_statement",
       status: "done",
-      date: "2026-05-20",
+      date: "2026-02-20",
     });
   });
 

@@ -1,5 +1,12 @@
+import { storedZoneRefusal } from "#domain/console/submission-refusals.ts";
 import type { FieldProblem } from "#domain/field-problems.ts";
-import type { ApplicantRef, ApplicantSnapshot, MilestoneUpdate, Submission } from "#domain/snapshot.ts";
+import type {
+  Applicant,
+  ApplicantRef,
+  ApplicantSnapshot,
+  MilestoneUpdate,
+  Submission,
+} from "#domain/snapshot.ts";
 import { MAX_INTERVIEWS } from "#domain/snapshot-keys.ts";
 import {
   ApplicantNotFoundError,
@@ -124,6 +131,8 @@ export class DynamoIntakeStore implements IntakeStore {
     if (applicantId === undefined || current?.profile === undefined) {
       throw new ApplicantNotFoundError(`No applicant matches ${describeRef(update.applicant)}`);
     }
+    const refused = storedZoneRefusal(update, (current.profile.applicant as Applicant).timezone, receivedAt);
+    if (refused !== undefined) throw new InvalidInputError(refused.message, refused.problems);
     for (const [key, seen] of source.decidedOn ?? []) {
       if (
         !sameContent(

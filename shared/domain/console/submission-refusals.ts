@@ -2,7 +2,7 @@ import { EARLIEST_ZONE, futureDoneProblems } from "../done-date.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { outcomeBeforeWindowProblems } from "../planner/outcome-before-window.ts";
 import type { scoreStatusProblems } from "../planner/scheduled-score.ts";
-import type { MilestoneEntry, Submission } from "../snapshot.ts";
+import type { MilestoneEntry, MilestoneUpdate, Submission } from "../snapshot.ts";
 import { localDate } from "../time.ts";
 import type { notWaivableProblems } from "./waivable-steps.ts";
 
@@ -54,8 +54,8 @@ export function refusalRulesNeeded(submission: Submission): Needs {
 /**
  * Every refusal of `submission` at `now`, in the intake's order (the intake answers with the first):
  * a step done in the future, as Mark done refuses it (done-date.ts): a snapshot in its own zone,
- * an update, which names no zone, against the earliest one (the store holds the applicant's), so a
- * date after today everywhere never reaches the plan; a passing score on an exam not yet done, or a
+ * an update, which names no zone, against the earliest one before the store is read (a date after
+ * today everywhere), then by the store against the applicant's stored zone (storedZoneRefusal); a passing score on an exam not yet done, or a
  * failing score in progress dated after today (a booked retake, whose date the plan would drop);
  * a SOAP done or a Match outcome dated before NRMP's hour for the snapshot's Match (SOAP's first
  * offer round, Match Week's notification), as Done refuses it; a waiver of a step an applicant may
@@ -74,10 +74,7 @@ export function submissionRefusals(
   };
   const snapshot = submission.type === "applicant.snapshot" ? submission.applicant : undefined;
   const refusals: SubmissionRefusal[] = [
-    {
-      message: "The submission marks a step done in the future",
-      problems: futureDoneProblems(submission.milestones, snapshot?.timezone ?? EARLIEST_ZONE, now),
-    },
+    futureDoneRefusal(submission.milestones, snapshot?.timezone ?? EARLIEST_ZONE, now),
     {
       message: "The submission reports a score its exam's status does not fit",
       problems: need.scoreStatusProblems
@@ -99,4 +96,31 @@ export function submissionRefusals(
     },
   ];
   return refusals.filter((refusal) => refusal.problems.length > 0);
+}
+
+/** A step done after today in `zone` (done-date.ts), naming every such milestone's date. Pure. */
+function futureDoneRefusal(
+  milestones: readonly Pick<MilestoneEntry, "status" | "date">[],
+  zone: string,
+  now: Date,
+): SubmissionRefusal {
+  return {
+    message: "The submission marks a step done in the future",
+    problems: futureDoneProblems(milestones, zone, now),
+  };
+}
+
+/**
+ * What an update is refused once its applicant is found: a step done after today in the applicant's
+ * stored zone, which the update does not name (submissionRefusals held it only to the earliest zone,
+ * so a done date of tomorrow in their zone, already today further east, passed). The store calls it
+ * after reading the applicant (IntakeStore.applySubmission); undefined when nothing is refused. Pure.
+ */
+export function storedZoneRefusal(
+  update: Pick<MilestoneUpdate, "milestones">,
+  storedZone: string,
+  now: Date,
+): SubmissionRefusal | undefined {
+  const refusal = futureDoneRefusal(update.milestones, storedZone, now);
+  return refusal.problems.length > 0 ? refusal : undefined;
 }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
+import { storedZoneRefusal } from "#domain/console/submission-refusals.ts";
 import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { MilestoneKey, Submission } from "#domain/snapshot.ts";
-import { ApplicantNotFoundError, ConcurrentChangeError } from "#errors";
+import { ApplicantNotFoundError, ConcurrentChangeError, InvalidInputError } from "#errors";
 import type { ApplicantProfile, ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
@@ -254,6 +255,9 @@ export class InMemoryApplicantStore
     if (!found) throw new ApplicantNotFoundError("No applicant matches the update");
     const applicantId = found.state.profile.applicantId;
     if (this.submissions.has(key)) return { applicantId, outcome: "duplicate" };
+    // The port's refusal in the applicant's stored zone, as the DynamoDB store's.
+    const refused = storedZoneRefusal(submission, found.state.profile.timezone, receivedAt);
+    if (refused !== undefined) throw new InvalidInputError(refused.message, refused.problems);
     const byKey = new Map(found.state.milestones.map((entry) => [entry.key, entry]));
     // The port's condition (IntakeSource.decidedOn): a milestone changed since the caller read it
     // writes nothing and throws ConcurrentChangeError, as the DynamoDB store's transaction does.

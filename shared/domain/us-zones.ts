@@ -7,6 +7,22 @@ export const US_ZONE =
   /^(America\/(New_York|Detroit|Kentucky\/.+|Indiana\/.+|Chicago|Menominee|North_Dakota\/.+|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Metlakatla|Yakutat|Nome|Adak|Puerto_Rico)|Pacific\/Honolulu|US\/.+|[ECMP]ST\d[A-Z]{3}|HST)$/;
 
 /**
+ * IANA zones in Canada (tzdb's zone.tab rows for CA, their backward links such as America/Montreal
+ * and Canada/Eastern, and America/Coral_Harbour, a Nunavut name now linked to Panama's rule).
+ */
+const CANADA_ZONE =
+  /^(America\/(St_Johns|Halifax|Glace_Bay|Moncton|Goose_Bay|Blanc-Sablon|Toronto|Montreal|Nipigon|Thunder_Bay|Iqaluit|Pangnirtung|Atikokan|Coral_Harbour|Winnipeg|Rainy_River|Resolute|Rankin_Inlet|Regina|Swift_Current|Edmonton|Yellowknife|Cambridge_Bay|Inuvik|Creston|Dawson_Creek|Fort_Nelson|Whitehorse|Dawson|Vancouver)|Canada\/.+)$/;
+
+/**
+ * Whether a zone is in the US or Canada, the USMLE's home testing region: outside it, Step 1 and
+ * Step 2 CK may carry the international test delivery surcharge (fees.json). The zone is the only
+ * sign the snapshot gives of where the applicant sits the exam.
+ */
+export function zoneInUsOrCanada(zone: string): boolean {
+  return US_ZONE.test(zone) || CANADA_ZONE.test(zone);
+}
+
+/**
  * Whether a milestone entry is a "Not for me" on the H-1B visa stamping from an applicant whose zone
  * is outside the US: only someone already in the US can have a change of status (the fact sheet's
  * proclamation row names it as the case apart from consular processing), so abroad the visa must be

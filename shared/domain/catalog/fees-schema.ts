@@ -76,6 +76,11 @@ const FeeToVerifySchema = z
      * surcharge that may come with the exams has nothing left to verify once they are all taken.
      */
     untilDone: z.string().startsWith("advice:").optional(),
+    /**
+     * Listed only for an applicant whose zone is outside the US and Canada (zoneInUsOrCanada), with
+     * the reason (advice): a surcharge owed only for testing outside that region.
+     */
+    outsideUsAndCanada: z.string().startsWith("advice:").optional(),
   })
   .superRefine(citedCorrectly);
 export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;

@@ -9,7 +9,8 @@ import type { NrmpHeld } from "./nrmp-registration-asked.ts";
  * The memo of budgets (buildBudget in budget.ts): a budget reads no personal data and only a few
  * facts of the applicant, so many plans share one. Its key is what budgetOf reads besides the
  * static fee table: the calendar and planned season, the flags (ineligible, unchecked, the Match
- * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone), the visa (which steps apply), a couple (NRMP's couples fee), the programs
+ * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone, a zone outside the US
+ * and Canada), the visa (which steps apply), a couple (NRMP's couples fee), the programs
  * planned and specialties, and
  * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps or a failed score is not memoised (rare).
@@ -43,6 +44,7 @@ export function budgetFlags(
   resultUnknown = false,
   nrmpHeld: NrmpHeld = "-",
   h1bInUs = false,
+  testsAbroad = false,
 ): number {
   return (
     (ineligible ? 1 : 0) |
@@ -51,7 +53,8 @@ export function budgetFlags(
     LATE_FEE_BITS[lateFee] |
     (resultUnknown ? 32 : 0) |
     (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0) |
-    (h1bInUs ? 256 : 0) // the H visa fee is to verify in the US (h1b-in-us.ts)
+    (h1bInUs ? 256 : 0) | // the H visa fee is to verify in the US (h1b-in-us.ts)
+    (testsAbroad ? 512 : 0) // the USMLE surcharge, outside the US and Canada only
   );
 }
 

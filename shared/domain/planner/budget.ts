@@ -10,6 +10,7 @@ import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
+import { zoneInUsOrCanada } from "../us-zones.ts";
 import { feeItem, newFeeItem, otherCurrencyItem, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
@@ -133,7 +134,17 @@ export function buildBudget(
   // NRMP fees asked about (interviewing, never reported) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
   const inUs = h1bInUs(context);
-  const flags = budgetFlags(ineligible, unchecked, over !== null, lateFee, resultUnknown, asked, inUs);
+  const abroad = !zoneInUsOrCanada(context.zone);
+  const flags = budgetFlags(
+    ineligible,
+    unchecked,
+    over !== null,
+    lateFee,
+    resultUnknown,
+    asked,
+    inUs,
+    abroad,
+  );
   return (
     knownBudget(context, season, flags) ??
     keepBudget(
@@ -256,11 +267,15 @@ function budgetOf(
   }
   const toVerify: BudgetItem[] = held;
   for (const fee of FEES_TO_VERIFY) {
-    const relevant = fee.milestones.some(
-      (key) =>
-        applies(context, catalogEntry(key)) && !gated(ineligible, key) && statusOf(context, key) !== "waived",
-    );
-    // The exam surcharge; the proclamation's row only where its risk is.
+    const relevant =
+      (fee.outsideUsAndCanada === undefined || !zoneInUsOrCanada(context.zone)) &&
+      fee.milestones.some(
+        (key) =>
+          applies(context, catalogEntry(key)) &&
+          !gated(ineligible, key) &&
+          statusOf(context, key) !== "waived",
+      );
+    // The exam surcharge (outside the US and Canada only); the proclamation's row only where its risk is.
     if (!relevant || verifiedWhenDone(context, fee) || !proclamationRowListed(context, fee)) continue;
     const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes
     toVerify.push(consularOnlyToVerify(context, fee, item) ?? item); // the visa's issuance

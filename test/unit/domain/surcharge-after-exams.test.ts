@@ -40,3 +40,42 @@ describe("the USMLE surcharge to verify once the exams are done", () => {
     expect(item?.verify).toMatch(/^flagged, verify/);
   });
 });
+
+/**
+ * The surcharge is for sitting Step 1 or Step 2 CK outside the US and Canada: an applicant whose
+ * zone is in either country (the only sign of where they sit) is not shown it, one elsewhere is.
+ */
+describe("the USMLE surcharge by the applicant's zone", () => {
+  const surchargeFor = (zone: string) => {
+    const applicant = snapshot();
+    applicant.applicant.timezone = zone;
+    const step2 = applicant.milestones.find((each) => each.key === "usmle_step2ck");
+    if (step2 !== undefined) {
+      step2.status = "not_started";
+      delete step2.date;
+      delete step2.score;
+    }
+    return (planOf(applicant).budget.toVerify ?? []).find((each) => each.key === SURCHARGE);
+  };
+
+  it.each([
+    "America/Toronto",
+    "America/Vancouver",
+    "America/St_Johns",
+    "America/Montreal",
+    "Canada/Eastern",
+    "America/Chicago",
+    "US/Pacific",
+  ])("%s: not listed", (zone) => {
+    expect(surchargeFor(zone)).toBeUndefined();
+  });
+
+  it.each(["Asia/Manila", "Africa/Lagos", "America/Mexico_City", "America/Sao_Paulo", "Europe/London"])(
+    "%s: listed, saying it is owed only for sitting outside the US and Canada",
+    (zone) => {
+      expect(surchargeFor(zone)?.label).toBe(
+        "USMLE international test delivery surcharge, per exam, if you sit Step 1 or Step 2 CK outside the US and Canada (amount not found)",
+      );
+    },
+  );
+});

@@ -1,3 +1,5 @@
+import * as z from "./zod-mini.ts";
+
 /**
  * Free text a person typed that Matchpath shows to people: the applicant's name (every email's
  * greeting, the advisor's digest and escalations), the medical school's name (the plan's school
@@ -56,3 +58,19 @@ const NAMES: ReadonlyMap<number, string> = new Map([
   [0x2068, "FIRST STRONG ISOLATE"],
   [0x2069, "POP DIRECTIONAL ISOLATE"],
 ]);
+
+/**
+ * Free text shown to people (display-text.ts): line breaks, tabs and directional marks normalised,
+ * then trimmed; control characters and bidirectional overrides refused, naming the character.
+ */
+export const displayText = (maxLength: number) =>
+  z.string().check(
+    z.overwrite(normalisedDisplayText),
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(maxLength),
+    z.superRefine((text, ctx) => {
+      const message = refusedCharacter(text);
+      if (message !== undefined) ctx.addIssue({ code: "custom", message, input: text });
+    }),
+  );

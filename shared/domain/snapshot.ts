@@ -1,5 +1,6 @@
-import { normalisedDisplayText, refusedCharacter } from "./display-text.ts";
+import { displayText } from "./display-text.ts";
 import { startsAtMatchesZone } from "./interview-offset.ts";
+import { scoredEntry, scoreOnScale } from "./score-on-scale.ts";
 import {
   DATE_YEARS,
   MATCH_YEARS,
@@ -89,22 +90,6 @@ export const TypedInstantWithOffsetSchema = IsoInstantWithOffsetSchema.check(
   }),
 );
 
-/**
- * Free text shown to people (display-text.ts): line breaks, tabs and directional marks normalised,
- * then trimmed; control characters and bidirectional overrides refused, naming the character.
- */
-const displayText = (maxLength: number) =>
-  z.string().check(
-    z.overwrite(normalisedDisplayText),
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(maxLength),
-    z.superRefine((text, ctx) => {
-      const message = refusedCharacter(text);
-      if (message !== undefined) ctx.addIssue({ code: "custom", message, input: text });
-    }),
-  );
-
 export const MedicalSchoolSchema = z.object({
   name: displayText(300),
   country: z
@@ -163,7 +148,7 @@ export const MilestoneEntrySchema = z
     status: MilestoneStatusSchema,
     /** Scheduled date (status scheduled) or completion date (status done). */
     date: z.optional(TypedDateSchema),
-    /** On its milestone's scale (SCORE_SCALES), checked below, where the key is known. */
+    /** On its milestone's scale (SCORE_SCALES), checked by the entry, where the key is known. */
     score: z.optional(
       z.number().check(
         z.describe(
@@ -183,31 +168,6 @@ export const MilestoneEntrySchema = z
   // Checked even when another field of the entry fails (a status refused), so a report lists both.
   .check(z.superRefine(scoreOnScale, { when: (payload) => scoredEntry(payload.value) }));
 export type MilestoneEntry = z.infer<typeof MilestoneEntrySchema>;
-
-const SCORED = Object.keys(SCORE_SCALES).join(", ");
-
-/** An entry whose key is a milestone key and whose score is a number, whatever else it holds. */
-function scoredEntry(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const { key, score } = value as { key?: unknown; score?: unknown };
-  return typeof score === "number" && (MILESTONE_KEYS as readonly unknown[]).includes(key);
-}
-
-/** A score on its milestone's scale (SCORE_SCALES), naming the bound; none on a milestone with no score. */
-function scoreOnScale(
-  entry: { key: MilestoneKey; score?: number | undefined },
-  ctx: z.core.$RefinementCtx<{ key: MilestoneKey; score?: number | undefined }>,
-): void {
-  if (entry.score === undefined) return;
-  const scale = SCORE_SCALES[entry.key];
-  const message =
-    scale === undefined
-      ? `must be left out: ${entry.key} reports no score (only ${SCORED} do)`
-      : entry.score < scale.minimum || entry.score > scale.maximum
-        ? `must be ${scale.what}, from ${scale.minimum} to ${scale.maximum} (${entry.key})`
-        : undefined;
-  if (message !== undefined) ctx.addIssue({ code: "custom", path: ["score"], message, input: entry.score });
-}
 
 export const InterviewIdSchema = z
   .string()

@@ -1,26 +1,18 @@
-import {
-  catalogEntry,
-  FEES,
-  FEES_OTHER_CURRENCY,
-  FEES_TO_VERIFY,
-  type Fee,
-  SCHOOL_CHECK,
-} from "../catalog/index.ts";
+import { catalogEntry, FEES, FEES_OTHER_CURRENCY, type Fee, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { MILESTONE_KEYS } from "../snapshot-keys.ts";
-import { zoneInUsOrCanada } from "../us-zones.ts";
 import { feeItem, newFeeItem, otherCurrencyItem, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
+import { feesToVerify, gated, testsAbroad } from "./budget-to-verify.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
-import { consularOnlyFee, consularOnlyToVerify, h1bInUs } from "./h1b-in-us.ts";
-import { proclamationRowListed } from "./h1b-proclamation-risk.ts";
+import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
-import { presumedItem, presumedPaid, verifiedWhenDone, verifyItemOf } from "./presumed-fees.ts";
+import { presumedItem, presumedPaid } from "./presumed-fees.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
 
 /**
@@ -45,14 +37,6 @@ export function erasProgramFees(
     }
   }
   return total;
-}
-
-/**
- * A fee nobody should budget for: its step needs an ECFMG-eligible school the applicant's is not
- * (`ineligible`). Spent fees stay.
- */
-function gated(ineligible: boolean, key: MilestoneKey): boolean {
-  return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
 }
 
 /**
@@ -134,7 +118,7 @@ export function buildBudget(
   // NRMP fees asked about (interviewing, never reported) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
   const inUs = h1bInUs(context);
-  const abroad = !zoneInUsOrCanada(context.zone);
+  const abroad = testsAbroad(context);
   const flags = budgetFlags(
     ineligible,
     unchecked,
@@ -266,20 +250,7 @@ function budgetOf(
     if (ahead !== null) place(ahead, fee);
   }
   const toVerify: BudgetItem[] = held;
-  for (const fee of FEES_TO_VERIFY) {
-    const relevant =
-      (fee.outsideUsAndCanada === undefined || !zoneInUsOrCanada(context.zone)) &&
-      fee.milestones.some(
-        (key) =>
-          applies(context, catalogEntry(key)) &&
-          !gated(ineligible, key) &&
-          statusOf(context, key) !== "waived",
-      );
-    // The exam surcharge (outside the US and Canada only); the proclamation's row only where its risk is.
-    if (!relevant || verifiedWhenDone(context, fee) || !proclamationRowListed(context, fee)) continue;
-    const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes
-    toVerify.push(consularOnlyToVerify(context, fee, item) ?? item); // the visa's issuance
-  }
+  toVerify.push(...feesToVerify(context, ineligible));
   const otherCurrency: OtherCurrencyItem[] = [];
   for (const fee of FEES_OTHER_CURRENCY) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;

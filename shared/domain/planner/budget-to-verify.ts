@@ -1,0 +1,47 @@
+import { catalogEntry, FEES_TO_VERIFY } from "../catalog/index.ts";
+import type { BudgetItem } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { zoneInUsOrCanada } from "../us-zones.ts";
+import { applies, type PlanContext, statusOf } from "./context.ts";
+import { consularOnlyToVerify } from "./h1b-in-us.ts";
+import { proclamationRowListed } from "./h1b-proclamation-risk.ts";
+import { verifiedWhenDone, verifyItemOf } from "./presumed-fees.ts";
+
+/**
+ * A fee nobody should budget for: its step needs an ECFMG-eligible school the applicant's is not
+ * (`ineligible`). Spent fees stay.
+ */
+export function gated(ineligible: boolean, key: MilestoneKey): boolean {
+  return ineligible && catalogEntry(key).needsEcfmgEligibleSchool;
+}
+
+/**
+ * Whether the applicant's zone is outside the US and Canada, where the USMLE surcharge may be owed
+ * (the fee's `outsideUsAndCanada`): a budget memo flag, since two plans alike but for it differ.
+ */
+export function testsAbroad(context: PlanContext): boolean {
+  return !zoneInUsOrCanada(context.zone);
+}
+
+/**
+ * The fees to verify the budget lists (FEES_TO_VERIFY): each whose steps apply, are not gated and
+ * not waived, and still have something to verify; the exam surcharge only outside the US and
+ * Canada; the proclamation's row only where its risk is.
+ */
+export function feesToVerify(context: PlanContext, ineligible: boolean): BudgetItem[] {
+  const listed: BudgetItem[] = [];
+  for (const fee of FEES_TO_VERIFY) {
+    const relevant =
+      (fee.outsideUsAndCanada === undefined || testsAbroad(context)) &&
+      fee.milestones.some(
+        (key) =>
+          applies(context, catalogEntry(key)) &&
+          !gated(ineligible, key) &&
+          statusOf(context, key) !== "waived",
+      );
+    if (!relevant || verifiedWhenDone(context, fee) || !proclamationRowListed(context, fee)) continue;
+    const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes
+    listed.push(consularOnlyToVerify(context, fee, item) ?? item); // the visa's issuance
+  }
+  return listed;
+}

@@ -29,6 +29,7 @@ const FIGURE_KEYS: readonly (keyof PlannerLoopFigures)[] = [
   "plansPerSecondSlowestWindow",
   "plansPerSecondFastestWindow",
   "plansPerCpuSecond",
+  "plansPerSecondFreshSnapshots",
   "latencyP50Ms",
   "latencyP99Ms",
   "latencyMaxMs",

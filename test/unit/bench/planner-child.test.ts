@@ -55,7 +55,7 @@ describe("the planner bench's child process", () => {
       /bench suite "planner".*no JSON figures/,
     );
     expect(() => parseDriverOutput("planner", '{"plansPerSecond": 1}\n')).toThrow(
-      /bench suite "planner".*lack plansPerSecondSlowestWindow, plansPerSecondFastestWindow, plansPerCpuSecond, latencyP50Ms/,
+      /bench suite "planner".*lack plansPerSecondSlowestWindow, plansPerSecondFastestWindow, plansPerCpuSecond, plansPerSecondFreshSnapshots, latencyP50Ms/,
     );
   });
 });

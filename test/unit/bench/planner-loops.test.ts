@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { variants } from "../../bench/planner-inputs.ts";
-import { throughputLoop, throughputTiming } from "../../bench/planner-loops.ts";
+import { freshThroughputLoop, throughputLoop, throughputTiming } from "../../bench/planner-loops.ts";
 
 describe("the planner bench's throughput loop", () => {
   it("reports the median window between the slowest and the fastest, after the warm-up's minimum plans", () => {
@@ -25,5 +25,12 @@ describe("the planner bench's throughput loop", () => {
       windowNs: 500_000_000n,
     });
     expect(throughputTiming(true)).toMatchObject({ windows: 5, windowNs: 200_000_000n });
+  });
+});
+
+describe("the planner bench's fresh-snapshot loop", () => {
+  it("plans freshly decoded copies of the cases and reports a rate", () => {
+    const cases = variants(1).slice(0, 2);
+    expect(freshThroughputLoop(cases, 2, 20)).toBeGreaterThan(0);
   });
 });

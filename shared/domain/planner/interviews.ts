@@ -141,23 +141,39 @@ function interviewStep(
 }
 
 const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
+// The planner Lambda decodes each record anew, so the same interview comes back as a new object:
+// this memo finds its rendering by content, which the per-object one cannot.
+const renderedByContent = new BoundedMemo<string, RenderedInterview>(20_000);
 
-/**
- * The interview's titles, texts and deadlines in the applicant's zone, kept per snapshot object
- * and re-made when the zone or any field differs. The deadlines are frozen because plans share them.
- */
-function renderedInterview(context: PlanContext, interview: Interview): RenderedInterview {
-  const known = renderedInterviews.get(interview);
-  if (
+function renders(
+  known: RenderedInterview | undefined,
+  zone: string,
+  interview: Interview,
+): known is RenderedInterview {
+  return (
     known !== undefined &&
-    known.zone === context.zone &&
+    known.zone === zone &&
     known.program === interview.program &&
     known.startsAt === interview.startsAt &&
     known.timezone === interview.timezone &&
     known.format === interview.format &&
     known.id === interview.id
-  ) {
-    return known;
+  );
+}
+
+/**
+ * The interview's titles, texts and deadlines in the applicant's zone, kept per snapshot object
+ * (and by content, for a snapshot decoded again) and re-made when the zone or any field differs.
+ * The deadlines are frozen because plans share them.
+ */
+function renderedInterview(context: PlanContext, interview: Interview): RenderedInterview {
+  const known = renderedInterviews.get(interview);
+  if (renders(known, context.zone, interview)) return known;
+  const contentKey = `${context.zone}\u0000${interview.program}\u0000${interview.startsAt}\u0000${interview.timezone}\u0000${interview.format}\u0000${interview.id ?? "\u0001"}`;
+  const decodedAgain = renderedByContent.get(contentKey);
+  if (renders(decodedAgain, context.zone, interview)) {
+    renderedInterviews.set(interview, decodedAgain);
+    return decodedAgain;
   }
   const interviewId = interviewIdOf(interview);
   const start = interviewStart(interview);
@@ -221,7 +237,7 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
     droppedYear: 0,
   };
   renderedInterviews.set(interview, rendered);
-  return rendered;
+  return renderedByContent.keep(contentKey, rendered);
 }
 
 /**

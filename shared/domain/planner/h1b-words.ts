@@ -3,7 +3,6 @@ import { renderEt, renderInZone } from "../time.ts";
 import {
   EXAM_BOOKING_SOURCE,
   STEP3_FSMB_TIME_SOURCES,
-  STEP3_FSMB_TIME_WORDS,
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_GRADUATION_VERIFICATION_SOURCE,
   VISITOR_VISA_WAIT_SOURCE,
@@ -121,11 +120,12 @@ export function visitorVisaAllowance(days: number): string {
 }
 
 /**
- * A risk's sources with FSMB's two figures (STEP3_FSMB_TIME_SOURCES) when its `message` says
- * STEP3_FSMB_TIME_WORDS; a copy, as the words' sources are shared between plans.
+ * A risk's sources with FSMB's two figures (STEP3_FSMB_TIME_SOURCES) when its message says
+ * STEP3_FSMB_TIME_WORDS (`said`: the caller put them there, so the message is not searched); a
+ * copy, as the words' sources are shared between plans.
  */
-export function fsmbTimeCited(message: string, sources: readonly string[]): string[] {
-  if (!message.includes(STEP3_FSMB_TIME_WORDS)) return sources as string[];
+export function fsmbTimeCited(said: boolean, sources: readonly string[]): string[] {
+  if (!said) return sources as string[];
   const cited = [...sources];
   for (const source of STEP3_FSMB_TIME_SOURCES) addSource(cited, source);
   return cited;

@@ -93,18 +93,19 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   // Abroad, the visa-held days are the ones left: the projected deadline's replace
   // the held words; the later candidate's, "no time even with the visa" on the projected deadline.
   const before = later?.held !== true ? held : later.later === true ? HELD_TOO_LATE : "";
+  const fsmb =
+    later === null && held !== "" && held === words.heldInTime ? step3FsmbTimeWords(certified) : "";
   const reach =
     later === null
-      ? `${laterDeadlineWords(context, reportedBy)}${held}${held === words.heldInTime && held !== "" ? step3FsmbTimeWords(certified) : ""}${words.lateTail}`
+      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${words.lateTail}`
       : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${words.lateTailToo}`;
-  const message = `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${reach}`;
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "critical",
-      message,
+      message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${reach}`,
       milestones: STEP3_MILESTONES as StepSubject[],
-      sources: fsmbTimeCited(message, sources),
+      sources: fsmbTimeCited(later !== null || fsmb !== "", sources), // step3LaterWords ends with it
     },
   ];
 }
@@ -249,13 +250,12 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   const later = step3BookedLaterWords(context, reportedBy, date);
   const trip = tripVisa(context, sources);
   for (const source of J1_SOURCES) addSource(sources, source);
-  const message = `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date === undefined ? dayBy(context, day) : dayText(date.slice(0, 10))}, and ${RESULT_WORDS}.${later}${trip} ${later === "" ? J1_ALTERNATIVE : J1_ALTERNATIVE_TOO}`;
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",
-    message,
+    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date === undefined ? dayBy(context, day) : dayText(date.slice(0, 10))}, and ${RESULT_WORDS}.${later}${trip} ${later === "" ? J1_ALTERNATIVE : J1_ALTERNATIVE_TOO}`,
     milestones: STEP3_MILESTONES as StepSubject[],
-    sources: fsmbTimeCited(message, sources),
+    sources,
   };
 }
 

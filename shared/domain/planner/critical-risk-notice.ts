@@ -16,6 +16,7 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateArrivalSlot } from "./delivery-slot.ts";
+import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy } from "./notice-act-by.ts";
@@ -169,7 +170,8 @@ function overdueSinceOf(context: PlanContext, step: NextStep, dates: PlanDates):
   const missed = step.deadline;
   if (missed === undefined || step.milestone === "interview") return undefined;
   const start = residencyStartDue(dates.calendar);
-  const behind = visaStepBehind(context, catalogEntry(step.milestone), Date.parse(missed.at), start.at);
+  // The memoised parse: Date.parse of a critical notice's step deadline showed on the planner bench.
+  const behind = visaStepBehind(context, catalogEntry(step.milestone), instantOf(missed.at), start.at);
   return behind ? missed : undefined;
 }
 

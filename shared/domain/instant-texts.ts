@@ -47,11 +47,12 @@ export class InstantTexts {
   }
 
   /**
-   * Whole seconds since the epoch (the planner's instants are whole minutes; `| 0` wraps past
-   * 2038, still a hash), spread by Fibonacci hashing so instants a day or a week apart do not
-   * share slots; the top bits are the slot.
+   * The instant's milliseconds (`| 0` keeps their low 32 bits, still a hash), spread by Fibonacci
+   * hashing so instants a day or a week apart do not share slots; the top bits are the slot. Not
+   * whole seconds: the risk rules note instants a millisecond apart (a deadline and the instant
+   * just after it), which then shared a slot and sent each other to the Map on every plan.
    */
   private slotOf(at: number): number {
-    return Math.imul((at / 1000) | 0, 0x9e3779b1) >>> this.shift;
+    return Math.imul(at | 0, 0x9e3779b1) >>> this.shift;
   }
 }

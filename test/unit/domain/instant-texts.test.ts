@@ -14,6 +14,20 @@ describe("InstantTexts", () => {
     expect(memo.get(Number.NaN)).toBeUndefined();
   });
 
+  it("keeps instants a millisecond apart in slots of their own, past the Map's clearing", () => {
+    // Prepare: a deadline and the instant just after it, as the risk rules note them; a Map of 2,
+    // cleared by the third text kept, so only the front still holds the first two.
+    const memo = new InstantTexts(12, 2);
+    const deadline = 1_767_225_600_000;
+    // Act
+    memo.keep(deadline, "deadline");
+    memo.keep(deadline + 1, "just after");
+    memo.keep(deadline + 7 * 86_400_000, "a week on");
+    // Assess
+    expect(memo.get(deadline)).toBe("deadline");
+    expect(memo.get(deadline + 1)).toBe("just after");
+  });
+
   it("past its limit, still returns only the text kept for each instant", () => {
     // Prepare
     const memo = new InstantTexts(4, 3);

@@ -34,6 +34,11 @@ export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
   return START_BOUND.has(risk.code) ? known.start : known.rol;
 }
 
+/** The rank order list deadline of the season `calendar` as a DueDate, the object its notices are laid against. */
+export function rolDue(calendar: SeasonCalendar): DueDate {
+  return seasonDues(calendar).rol;
+}
+
 /**
  * Residency's start in the season `calendar` as a DueDate: the one object the start-bound notices
  * and the follow-ups of a visa step behind (visa-behind.ts) are laid against, rendered once.

@@ -5,12 +5,14 @@ import { keyAt } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
+import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { inLastWeek, LAST_WEEK_PHASE, LAST_WEEK_TITLE } from "./match-year-last-week.ts";
 import { noteQuestioned } from "./note-questioned.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
 
@@ -64,6 +66,20 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };
+
+/**
+ * A last week whose last day is the Pathway application's projected deadline: the risk says to
+ * submit by that instant and that ECFMG's real deadline may be later (pathwayPastDayWords), so the
+ * title says so, never "or your plan moves to the next Match", which that day does not decide.
+ */
+const LAST_WEEK_PATHWAY_TITLE =
+  "Submit your ECFMG Pathway application now: the {year} Match is in reach only by its projected deadline";
+
+/** Whether MATCH_YEAR_LAST_DAY's last day is the Pathway application's projected deadline (last-working-instant.ts snaps it there). */
+function lastDayIsPathwayDeadline(context: PlanContext, risk: Risk): boolean {
+  const due = pathwayDeadline(context.calendar);
+  return due !== null && risk.lastWorkingAt !== undefined && instantOf(risk.lastWorkingAt) === due;
+}
 
 /** ACT_NOW by code, for the look-up by a risk's code: a property read by a code that varies was a megamorphic keyed load. */
 const ACT_NOW_BY_CODE: ReadonlyMap<string, string> = new Map(Object.entries(ACT_NOW));
@@ -145,7 +161,8 @@ export function noticeTemplate(
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;
-  if (phase === LAST_WEEK_PHASE) return LAST_WEEK_TITLE;
+  if (phase === LAST_WEEK_PHASE)
+    return lastDayIsPathwayDeadline(context, risk) ? LAST_WEEK_PATHWAY_TITLE : LAST_WEEK_TITLE;
   // Never reported, NRMP registration is asked about, as the risk does.
   if (risk.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;

@@ -5,6 +5,7 @@ import { contextWith } from "./context-with.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { LAST_WEEK_DAYS } from "./match-year-last-week.ts";
+import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 // The search for MATCH_YEAR_LAST_DAY's instant (moved from match-year-last-day.ts, which keeps the
@@ -71,7 +72,7 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
       break;
     }
     const chain = assessAs(context, guess);
-    if (!chain.infeasible) return { at: guess, chain, bound: after.cause };
+    if (!chain.infeasible) return atDeadline(context, { at: guess, chain, bound: after.cause });
     fails = guess;
     bound = chain.cause;
   }
@@ -91,7 +92,29 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
       worksChain = chain;
     }
   }
-  return { at: works, chain: worksChain ?? assessAs(context, works), bound };
+  return atDeadline(context, { at: works, chain: worksChain ?? assessAs(context, works), bound });
+}
+
+/**
+ * The last working instant found to the minute from now, which keeps now's seconds: when a
+ * deadline of the chain falls within the minute after it and the chain still holds at that
+ * deadline (a Pathway application, sent at once, holds up to its deadline's own instant), the
+ * last instant is that deadline, so every word and notice names its instant ("3:00 AM", by who
+ * sets it), never the minute before it ("2:59 AM", our advice).
+ */
+function atDeadline(context: PlanContext, last: LastWorking): LastWorking {
+  const { calendar } = context;
+  const deadlines = [
+    calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at,
+    pathwayDeadline(calendar),
+    pathwayDocumentsDeadline(calendar),
+  ];
+  for (const deadline of deadlines) {
+    if (deadline === null || deadline <= last.at || deadline - last.at >= MINUTE_MS) continue;
+    const chain = assessAs(context, deadline);
+    if (!chain.infeasible) return { at: deadline, chain, bound: last.bound };
+  }
+  return last;
 }
 
 /** Feasibility as of `at` (ahead of now), with today's reports: its noted risk instants are its own. */

@@ -2,6 +2,7 @@ import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { rolDue as seasonDeadline } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
@@ -28,7 +29,10 @@ export function actBy(
   // MATCH_YEAR_LAST_DAY: due the day it names, as its countdown is, while it is ahead.
   if (risk.code === "MATCH_YEAR_LAST_DAY") {
     const due = lastDayDue(context, risk);
-    return due !== undefined && due.at >= sendAt ? due : undefined;
+    if (due === undefined || due.at < sendAt) return undefined;
+    // A last day that is a named step's own deadline (the Pathway application's) or the rank order
+    // list's is that authority's instant, shown with its hour and who sets it, never a whole day of advice.
+    return earliestDue(risk, dates, sendAt, (_, own) => own.at === due.at) ?? rolAt(context, due) ?? due;
   }
   // A result below the passing score: the retake's last sitting day is what the notice asks for
   // ("sit it again by"), so "Due" gives it, not the rank order list deadline weeks later (lead's
@@ -40,6 +44,12 @@ export function actBy(
     const day = plannedDay(context, key);
     return day === null ? namedAtFastestPace(context, key) : sittingAfterLastDay(context, key, day, due);
   });
+}
+
+/** The rank order list deadline as its season date when the last day `due` is its instant, else undefined. */
+function rolAt(context: PlanContext, due: DueDate): DueDate | undefined {
+  const rol = seasonDeadline(context.calendar);
+  return rol.at === due.at ? rol : undefined;
 }
 
 /** The earliest due date, still ahead of `sendAt`, of the steps `risk` names that `counts` keeps. */

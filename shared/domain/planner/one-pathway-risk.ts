@@ -2,6 +2,7 @@ import type { Risk } from "../plan.ts";
 import { localDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { instantOf } from "./instant-of.ts";
+import { inLastWeek, markedLastWeek } from "./match-year-last-week.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { addSource } from "./risk-sources.ts";
 
@@ -27,10 +28,12 @@ export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate
   if (examsLate.milestones.length !== 1) return null;
   const sources = [...(lastDay.sources ?? [])];
   for (const source of examsLate.sources ?? []) addSource(sources, source);
-  return {
+  const folded: Risk = {
     ...lastDay,
     severity: examsLate.severity === "critical" || lastDay.severity === "critical" ? "critical" : "warning",
     milestones: lastDay.milestones.slice(),
     sources,
   };
+  // In its last week it keeps that notice's title and phase (the mark is the risk object's).
+  return inLastWeek(lastDay) ? markedLastWeek(folded) : folded;
 }

@@ -63,10 +63,10 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
   };
 }
 
-/** "ranking opened on <opening>", or while the opening is projected "ranking is (was) expected to open on" it (rankingOpening). */
+/** "ranking opened on <opening>", or while the opening is projected "ranking was expected to open on" it, an instant now past (rankingOpening). */
 function openedWords(context: PlanContext, opening: string): string {
   const tense: RankingOpening = rankingOpening(context);
-  if (tense.tense === "expected") return `ranking is expected to open on ${opening}`;
+  if (tense.tense === "expected") return `ranking was expected to open on ${opening}`;
   if (tense.tense === "was-expected")
     return `ranking was expected to open on ${opening} (in every season on record it opened no later than ${when(context, tense.latestAt)})`;
   return `ranking opened on ${opening}`;

@@ -28,7 +28,7 @@ export function rankingOpening(context: PlanContext): RankingOpening {
 /**
  * The rank list's {rankingOpens} words, in the tense of now (rankingOpening): "once ranking opens
  * (date)" before the opening; after it "now (ranking opened on date)" once the season's opening is
- * confirmed; while it is projected, that it is expected then and how late it may open.
+ * confirmed; while it is projected, that it was expected then (an instant now past) and how late it may open.
  */
 export function rankingOpensWords(context: PlanContext): string {
   const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
@@ -40,5 +40,6 @@ export function rankingOpensWords(context: PlanContext): string {
   // Past that day: no "by <day>" that reads as an instruction dated before now.
   if (opening.tense === "was-expected")
     return `now (ranking was expected to open on ${when}; in every season on record it opened no later than ${latestWhen})`;
-  return `now (ranking is expected to open on ${when}; if R3 is not open yet, it may open as late as ${latestWhen}, the latest opening in the seasons on record)`;
+  // Past the projected instant: "was expected", never a tense that puts a passed instant ahead.
+  return `now (ranking was expected to open on ${when}; if R3 is not open yet, it may open as late as ${latestWhen}, the latest opening in the seasons on record)`;
 }

@@ -48,7 +48,7 @@ describe("ranking opens (projected Fri 15 Jan 2027, 12:00 PM ET)", () => {
     const action = rankStep(planAt(withRankList(null), "2027-02-01T12:00:00Z"))?.action ?? "";
     expect(action).not.toContain("once ranking opens");
     // Projected (the 2027 opening is not confirmed): expected then, and possibly as late as Feb 3.
-    expect(action).toContain("now (ranking is expected to open on Fri 15 Jan 2027");
+    expect(action).toContain("now (ranking was expected to open on Fri 15 Jan 2027");
   });
 
   it("a rank list in progress gets no 'ranking opens' notice, before or after the opening", () => {
@@ -86,7 +86,7 @@ describe("ROL_BEFORE_RANKING_OPENS once ranking has opened (issue 9 leftover d)"
     const said = message("2027-01-20T12:00:00Z");
     expect(said).toContain("before ranking opened");
     // The 2027 opening is projected: R3 may open as late as the latest opening on record (Feb 3).
-    expect(said).toContain("ranking is expected to open on Fri 15 Jan 2027, 10:30 PM GMT+5:30");
+    expect(said).toContain("ranking was expected to open on Fri 15 Jan 2027, 10:30 PM GMT+5:30");
     expect(said).toContain("(projected) and a list cannot be certified before then");
     expect(said).toContain(
       "certify it again now (if R3 is not open yet, it may open as late as Wed 3 Feb 2027",

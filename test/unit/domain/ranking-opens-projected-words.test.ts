@@ -59,10 +59,10 @@ describe("the ranking-opens email while the opening is projected (2027 Match)", 
     expect(email.subject).not.toContain("Certify your rank order list: due");
   });
 
-  it("its words say ranking is expected to open then, and may open as late as the latest candidate", () => {
+  it("its words say ranking was expected to open then, and may open as late as the latest candidate", () => {
     const action = actionOf(planned);
     expect(action).toContain(
-      "Enter your rank order list in R3 now (ranking is expected to open on Fri 15 Jan 2027, 5:00 PM GMT, projected; if R3 is not open yet, it may open as late as Wed 3 Feb 2027, 5:00 PM GMT, the latest opening in the seasons on record)",
+      "Enter your rank order list in R3 now (ranking was expected to open on Fri 15 Jan 2027, 5:00 PM GMT, projected; if R3 is not open yet, it may open as late as Wed 3 Feb 2027, 5:00 PM GMT, the latest opening in the seasons on record)",
     );
     expect(action).not.toContain("ranking opened on");
     expect(email.text).toContain("if R3 is not open yet, it may open as late as Wed 3 Feb 2027");

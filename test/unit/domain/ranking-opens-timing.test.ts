@@ -84,7 +84,7 @@ describe("its words fit the day it arrives", () => {
       const reminder = rankingOpens(atSend);
       const step = atSend.nextSteps.find((each) => each.milestone === "rank_order_list");
       // The 2027 opening is projected: "expected to open on", with how late it may open.
-      expect(step?.action).toContain("now (ranking is expected to open on");
+      expect(step?.action).toContain("now (ranking was expected to open on");
       expect(step?.action).not.toContain("once ranking opens");
       expect(reminder?.why).toContain("the rank order list deadline is also the last day");
       expect(reminder?.why).not.toContain("this is also the last day");

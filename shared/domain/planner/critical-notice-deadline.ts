@@ -4,6 +4,7 @@ import { ET_ZONE } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { markResidencyStart } from "./residency-start-day.ts";
+import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { delayedStartDue } from "./start-delayed-risk.ts";
 
 /**
@@ -17,6 +18,11 @@ import { delayedStartDue } from "./start-delayed-risk.ts";
  */
 export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
   if (risk.code === "START_DELAYED") return delayedStartDue(context);
+  // Over unless NRMP's deadline is later: due by that later candidate, the day R3 may still let them.
+  if (risk.code === "SEASON_OVER") {
+    const later = laterRolDue(context.calendar, seasonOverLaterCandidate(context));
+    if (later !== undefined) return later;
+  }
   const calendar =
     risk.code === "MATCH_YEAR_NOT_FEASIBLE" && risk.earliestFeasibleMatchYear !== undefined
       ? seasonCalendar(risk.earliestFeasibleMatchYear)
@@ -68,6 +74,28 @@ function seasonDues(calendar: SeasonCalendar): { rol: DueDate; start: DueDate; m
   }
   return known;
 }
+
+/**
+ * The rank order list deadline's later candidate at `at` (seasonOverLaterCandidate) as a DueDate,
+ * projected by its rule (projection-rules.json latestCandidate); one object per season.
+ */
+function laterRolDue(calendar: SeasonCalendar, at: number | undefined): DueDate | undefined {
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (at === undefined || rol.latestCandidate === undefined) return undefined;
+  let due = laterRolDues.get(calendar);
+  if (due === undefined) {
+    due = shapedDueDate({
+      at,
+      zone: ET_ZONE,
+      status: "projected",
+      basis: "projected",
+      source: rol.latestCandidate.rule,
+    });
+    laterRolDues.set(calendar, due);
+  }
+  return due;
+}
+const laterRolDues = new WeakMap<SeasonCalendar, DueDate>();
 
 /** The critical risks whose notice is due by the residency start, not the rank order list deadline. */
 const START_BOUND: ReadonlySet<string> = new Set([

@@ -13,6 +13,7 @@ import { inLastWeek, LAST_WEEK_PHASE, LAST_WEEK_TITLE } from "./match-year-last-
 import { noteQuestioned } from "./note-questioned.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
 
@@ -23,7 +24,8 @@ import { unreportedResults } from "./unreported-sittings.ts";
  * resolves it, is the plan's one message and the applicant hears it only by email.
  * SEASON_OVER sends one once SOAP is not open to the applicant: that Match is over and
  * the notice says what to do for the next one (the timeline led with it, yet
- * no email said it); while SOAP is open to them, SOAP's own step tells them. Left out on purpose:
+ * no email said it); while SOAP is open to them, SOAP's own step tells them, unless NRMP's later
+ * deadline may still be open: then the risk asks to check R3 now and sends its notice either way. Left out on purpose:
  * SCHEDULED_DATE_PASSED (its own result follow-up is that notice, see own-date.ts). A warning never
  * sends one.
  */
@@ -109,6 +111,14 @@ const START_DELAYED_FINAL_TITLE =
 /** VISA_NOT_READY_FOR_START on the change-of-status route (changeOfStatus): H-1B status, not a visa. */
 const CHANGE_OF_STATUS_BEHIND_TITLE =
   "Your H-1B steps are behind: you cannot start residency without your change of status";
+/**
+ * SEASON_OVER while NRMP's later candidate for the deadline is still ahead
+ * (seasonOverLaterCandidate): its words ask to check R3 now, so the title does, and it is a
+ * notice of its own, apart from the one that says the Match is over once that candidate passes.
+ */
+const SEASON_OVER_UNLESS_LATER_PHASE = "unless-later";
+const SEASON_OVER_UNLESS_LATER_TITLE =
+  "Check R3 now: the {year} Match is over for you unless NRMP's deadline is later than projected";
 /** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
@@ -137,6 +147,8 @@ function fastestPaceExam(context: PlanContext, risk: Risk): MilestoneKey | undef
 export function noticePhase(context: PlanContext, risk: Risk): string | undefined {
   // The last week before the day that keeps the Match: a notice of its own.
   if (inLastWeek(risk)) return LAST_WEEK_PHASE;
+  if (risk.code === "SEASON_OVER" && seasonOverLaterCandidate(context) !== undefined)
+    return SEASON_OVER_UNLESS_LATER_PHASE;
   if (risk.code === "START_DELAYED")
     return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
   return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
@@ -161,6 +173,7 @@ export function noticeTemplate(
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;
+  if (phase === SEASON_OVER_UNLESS_LATER_PHASE) return SEASON_OVER_UNLESS_LATER_TITLE;
   if (phase === LAST_WEEK_PHASE)
     return lastDayIsPathwayDeadline(context, risk) ? LAST_WEEK_PATHWAY_TITLE : LAST_WEEK_TITLE;
   // Never reported, NRMP registration is asked about, as the risk does.

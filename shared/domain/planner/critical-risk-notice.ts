@@ -112,7 +112,12 @@ export function criticalRiskNotices(
     const riskDates = on?.dates ?? dates;
     const phase = noticePhase(riskContext, risk);
     const template = noticeTemplate(riskContext, risk, phase);
-    if (template === undefined || (risk.code === "SEASON_OVER" && soapStillOpen(context))) continue;
+    // While SOAP is open its step speaks, unless the risk asks to check R3 now (a later deadline).
+    if (
+      template === undefined ||
+      (risk.code === "SEASON_OVER" && soapStillOpen(context) && phase === undefined)
+    )
+      continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
     // An exam's last sitting day to find any seat by: the notice is due that day, and goes

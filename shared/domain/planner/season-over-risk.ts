@@ -12,7 +12,7 @@ import { laterCandidateHedge } from "./later-candidate.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
 import { citeSeasonDate, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
-import { rolLastReportedDay } from "./rol-later-day.ts";
+import { laterCandidateAt, rolLastReportedDay } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
@@ -43,6 +43,19 @@ export function soapStillOpen(context: PlanContext): boolean {
     context.now < textsOf(context.calendar).soapEnd.at &&
     resultsAfterDeadline(context) === ""
   );
+}
+
+/**
+ * While SEASON_OVER's words say to check R3 because NRMP's deadline may turn out later
+ * (laterCandidateHedge: a projected deadline whose later candidate is still ahead; never for a
+ * list NRMP withdrew), that candidate's instant (epoch ms); undefined otherwise. Until then the
+ * risk asks for an action now, so its notice goes out at once, SOAP open or not.
+ */
+export function seasonOverLaterCandidate(context: PlanContext): number | undefined {
+  if (context.rolRefused?.reason === "withdrawn") return undefined;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (laterCandidateHedge(context, rol) === "") return undefined;
+  return laterCandidateAt(rol) ?? undefined;
 }
 
 /** The catalog indices of what ECFMG must confirm to NRMP by the rank order list deadline (`neededForRanking`). */

@@ -60,6 +60,11 @@ describe("every catalog date rule gives its date one of the three bases", () => 
 
 /** The CLI's NEXT STEPS row of `key`. */
 function row(result: Plan, key: string): string {
+  return rowWithStart(result, key).replace(/start by [^†]*† /, "");
+}
+
+/** The row as printed, its latest safe start ("start by … †", our advice) included. */
+function rowWithStart(result: Plan, key: string): string {
   const text = renderPlan(result, "Asha", ZONE);
   const line = text.split("\n").find((each) => each.trim().split(/\s{2,}/)[1] === key);
   if (line === undefined) throw new Error(`no row for ${key}`);
@@ -86,7 +91,9 @@ describe("a date is marked by who sets it, in the plan and `npm run plan`", () =
     const list = result.nextSteps.find((step) => step.milestone === "rank_order_list");
     expect(list?.deadline?.basis).toBe("projected");
     expect(row(result, "rank_order_list")).toMatch(/ \* /);
+    // The deadline is NRMP's (projected); only the latest safe start beside it is our advice.
     expect(row(result, "rank_order_list")).not.toContain("†");
+    expect(rowWithStart(result, "rank_order_list")).toContain("start by Thu 4 Feb 2027 †");
   });
 
   it("the same deadline in a confirmed season: basis confirmed, no mark", () => {

@@ -8,7 +8,7 @@ import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
-import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { Deadline, Plan, Reminder } from "#domain/plan.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
 import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
@@ -17,12 +17,12 @@ import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seaso
 import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
-import { localDate, renderDate } from "#domain/time.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 import { REMINDER_HEADERS, reminderRow } from "./reminder-rows.ts";
+import { startByCell } from "./start-by-cell.ts";
 
 /**
  * `npm run plan -- <snapshot.json> [--now <ISO>] [--json]`: plans one applicant snapshot and prints
@@ -69,18 +69,6 @@ function marked(date: Deadline): string {
  * email, in the applicant's zone `timezone`; US Eastern when not given), blocked, overdue, risks,
  * reminders, budget.
  */
-/**
- * A step with no target shows its latest safe start while it is ahead and before its deadline
- * ("start by Mon 1 Mar 2027 †", our advice: the deadline less the step's lead time): the badge
- * counts from it (stepUrgency), so a step urgent weeks before its deadline says why. "-" otherwise.
- */
-function startByCell(step: Pick<NextStep, "startBy" | "deadline">, now: string, timezone: string): string {
-  if (step.startBy === undefined || step.deadline === undefined) return "-";
-  const at = Date.parse(step.startBy);
-  if (at <= Date.parse(now) || at >= Date.parse(step.deadline.at)) return "-";
-  return `start by ${renderDate(localDate(timezone, at))} †`;
-}
-
 export function renderPlan(result: Plan, applicantName: string, timezone = "America/New_York"): string {
   const subject = (step: { milestone: string; interviewId?: string }): string =>
     step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;

@@ -34,19 +34,27 @@ describe("the season is over without a certified list, never registered with NRM
   const result = planAt(lagos, "2027-02-26T12:00:00Z");
   const risk = result.risks.find((r) => r.code === "SEASON_OVER");
 
-  it("sends one notice at once that the 2027 Match is over and what to do for 2028", () => {
+  it("sends one notice at once: check R3 while NRMP's later deadline may be open, then that 2027 is over and what to do for 2028", () => {
     expect(risk?.severity).toBe("critical");
     const [notice, ...more] = notices(result);
     expect(more).toEqual([]);
     expect(notice?.why).toBe(risk?.message);
-    expect(notice?.title).toContain("2027 Match");
-    expect(notice?.title).toContain("2028");
-    // The date it announces is the next Match's rank order list deadline, as the text does.
-    expect(notice?.deadline).toBe(new Date(rol2028).toISOString());
+    // Before NRMP's later candidate (Wed 3 Mar 2027, 9:00 PM ET) the risk asks to check R3 now.
+    expect(notice?.title).toBe(
+      "Check R3 now: the 2027 Match is over for you unless NRMP's deadline is later than projected",
+    );
+    expect(notice?.deadline).toBe("2027-03-04T02:00:00.000Z");
     expect(notice?.sendAt).toBe("2027-02-26T12:00:00.000Z");
     expect(result.reminders[0]?.id).toBe(notice?.id);
-    // One id per risk: a re-plan a week later sends nothing new.
-    expect(notices(planAt(lagos, "2027-03-05T12:00:00Z")).map((n) => n.id)).toEqual([notice?.id]);
+    // Past it, one notice of its own: the Match is over, due by the next Match's deadline.
+    const [over, ...others] = notices(planAt(lagos, "2027-03-05T12:00:00Z"));
+    expect(others).toEqual([]);
+    expect(over?.id).not.toBe(notice?.id);
+    expect(over?.title).toContain("2027 Match");
+    expect(over?.title).toContain("2028");
+    expect(over?.deadline).toBe(new Date(rol2028).toISOString());
+    // One id per risk and phase: a re-plan days later sends nothing new.
+    expect(notices(planAt(lagos, "2027-03-10T12:00:00Z")).map((n) => n.id)).toEqual([over?.id]);
   });
 
   it("plans no deadline of a 2027 residency start", () => {

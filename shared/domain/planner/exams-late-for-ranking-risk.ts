@@ -170,7 +170,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
     const lead = entry.leadTimeDays.days;
     const underWay = statusAt(context, index) === "in_progress";
-    // A retake needs a seat, not a first attempt's study: the booking allowance only.
+    // A retake needs no study again; FSMB's permit before its seat is feasibility's (examAt), which
+    // moves the plan once the permit no longer comes before the last sitting day.
     const prep = isRetake(context, key) ? 0 : preparationLeftDays(lead, underWay);
     // An undated Pathway in progress may be submitted already: say what is known (C5).
     const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";

@@ -2,12 +2,13 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
-import { ET_ZONE, localDate, renderDate } from "../time.ts";
-import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { DAY_MS, ET_ZONE, localDate, renderDate } from "../time.ts";
+import { SCORE_REPORTING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
 import { retakeTargetWords } from "./retake-target-words.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
@@ -56,8 +57,8 @@ export function failedScores(entries: readonly MilestoneEntry[], today: string):
 /**
  * The entry the plan reads for a failed result: a retake, whatever the status reported. "done"
  * below the mark is not a pass; "not started" after a failed attempt is not a first attempt: the
- * applicant has prepared once. Both read as "in progress", which feasibility plans
- * with the booking allowance only (fastest-sitting.ts); a booked retake ("scheduled") keeps its date.
+ * applicant has prepared once. Both read as "in progress", which feasibility plans with no study
+ * but FSMB's permit and a seat (fastest-sitting.ts); a booked retake ("scheduled") keeps its date.
  * The date of one not booked again is the failed attempt's, never a day booked
  * ("in progress" with the attempt's date read as a sitting to ask about, "Did
  * you take it?", and SCHEDULED_DATE_PASSED beside the failing score): it is dropped, so the retake
@@ -112,9 +113,8 @@ export function readRetakes(
 }
 const NO_FAILED_SCORES: readonly FailedScore[] = [];
 
-/** The advice a retake is planned on, labelled as advice. */
-export const RETAKE_ADVICE =
-  "advice: you have prepared once; a retake needs a seat, so it is planned with the booking allowance only, not a first-time study period; no authority sets one";
+/** The advice a retake is planned on, labelled as advice, with the reapplication it cites. */
+export const RETAKE_ADVICE = `advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about ${STEP3_PROCESSING_DAYS} days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about ${FSMB_PERMIT_AND_SEAT.days} days before the last sitting day; no authority sets these times`;
 
 /**
  * SCORE_BELOW_PASSING (critical): a result reported below the passing score in force on its date,
@@ -152,12 +152,17 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     // The target first while it is ahead, the last sitting day as the last that counts.
     const target = retakeTargetWords(context, entry, dates.targetAt(index), dates);
     if (target !== null && entry.target !== undefined) addSource(sources, entry.target.source);
+    // Reapplied today, the permit and a seat come after the last day: it is out of reach (examAt).
+    const seated = context.now + FSMB_PERMIT_AND_SEAT.days * DAY_MS;
+    const reapply = `you have prepared once, but a retake needs a new FSMB application and fee, about ${STEP3_PROCESSING_DAYS} days to its scheduling permit and about ${FSMB_PERMIT_AND_SEAT.days - STEP3_PROCESSING_DAYS} more to a seat, our advice`;
     const retake =
       context.now >= lastSittingEnd(context.zone, cutOff)
         ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, has passed`
-        : target !== null
-          ? `sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${dayMark} is the last day that still counts for the ${year} Match: you have prepared once, and a retake needs a seat, our advice`
-          : `sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: you have prepared once, and a retake needs a seat, our advice`;
+        : seated >= lastSittingEnd(context.zone, cutOff)
+          ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, is out of reach: ${reapply}`
+          : target !== null
+            ? `reapply to FSMB and sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${dayMark} is the last day that still counts for the ${year} Match: ${reapply}`
+            : `reapply to FSMB now and sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: ${reapply}`;
     const name = entry.advisorName.replace(/^USMLE /, "");
     const reported =
       failed.reported.status === "done"

@@ -3,6 +3,7 @@ import type { IndexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
+import { isRetake } from "./failed-score.ts";
 import {
   EXAM_BOOKING,
   fastestPreparationOf,
@@ -84,16 +85,22 @@ export function examAt(
   // day, a seat found late on it as one at the cut-off.
   const lastSeat = cutOff ?? (rol === Number.POSITIVE_INFINITY ? rol : shiftDays(rol, ET_ZONE, -report));
   // OET Medicine sits on fixed session dates: its own booking allowance, not the seat week.
-  // A USMLE Step not started waits for FSMB's scheduling permit first (as Step 3 does).
+  // A USMLE Step not started, or one failed, waits for FSMB's scheduling permit first (as Step 3
+  // does): after a fail the applicant must reapply and pay again before booking a retake (ECFMG
+  // Information Booklet, https://ecfmg.org/2024ib/reexamination-and-reapplication.html).
+  const usmle = key === "usmle_step1" || key === "usmle_step2ck";
+  const retake = usmle && isRetake(context, key);
   const booking =
     key === "oet_medicine"
       ? OET_BOOKING
-      : fastest !== null && (key === "usmle_step1" || key === "usmle_step2ck")
+      : usmle && (fastest !== null || retake)
         ? FSMB_PERMIT_AND_SEAT
         : EXAM_BOOKING;
   const week = context.now + booking.days * DAY_MS;
+  // A retake's reapplication, permit and seat count whole (advice): "any seat by the last sitting
+  // day" would let a retake be applied for on that very day.
   const onLastDay =
-    lastSeat !== Number.POSITIVE_INFINITY && context.now < lastSittingEnd(context.zone, lastSeat);
+    !retake && lastSeat !== Number.POSITIVE_INFINITY && context.now < lastSittingEnd(context.zone, lastSeat);
   const seat = onLastDay ? Math.min(week, lastSeat) : week;
   let booked = Math.max(seat, ready, prepFrom + prepDays * DAY_MS);
   if (onLastDay && booked === context.now && context.now > lastSeat) booked = seat;

@@ -7,6 +7,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { byDay, type DueDayWord, dayBy, dueDayWord, dueToday } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
+import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { sameTakes, seatTake } from "./last-day-takes.ts";
 import { AFTER_THAT_DAY, dayOf, lastDayMark, listed, pathwayPastDayWords } from "./last-day-words.ts";
 import { lastSittingDay, lastSittingWord, lastSittingWords, seatDayBy } from "./last-sitting-day.ts";
@@ -261,7 +262,13 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
     // Counted at its fastest (no study), it runs beside the preparation named
     // before it, which is what the day hinges on; alone, its booking is.
     else if (take.pace !== undefined && preparing) continue;
-    else if (take.wait !== null && !applying) acts.push(`book your ${name} sitting ${lastBy}`);
+    // A USMLE Step with no permit yet (a retake, or one not begun) starts with FSMB's application.
+    else if (take.wait !== null && !applying)
+      acts.push(
+        take.wait === FSMB_PERMIT_AND_SEAT
+          ? `apply to FSMB for ${name} ${lastBy}`
+          : `book your ${name} sitting ${lastBy}`,
+      );
   }
   const chain = describeTakes(takes, sources, facts.zone);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);

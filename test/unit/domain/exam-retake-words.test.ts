@@ -30,7 +30,7 @@ describe("a failed attempt's retake leads with its target", () => {
       );
       expect(action.indexOf("Wed 25 Aug 2027")).toBeLessThan(action.indexOf("Wed 26 Jan 2028"));
       expect(risk(result, "SCORE_BELOW_PASSING")?.message).toContain(
-        "if not, sit it again by Wed 25 Aug 2027 (our advice), so the pass reaches programs before they start review (Wed 22 Sep 2027, projected); Wed 26 Jan 2028 (our advice) is the last day that still counts for the 2028 Match",
+        "if not, reapply to FSMB and sit it again by Wed 25 Aug 2027 (our advice), so the pass reaches programs before they start review (Wed 22 Sep 2027, projected); Wed 26 Jan 2028 (our advice) is the last day that still counts for the 2028 Match",
       );
     },
   );

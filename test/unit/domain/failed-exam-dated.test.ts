@@ -28,7 +28,9 @@ describe("a failed attempt reported in progress with its date reads as a retake 
   it("is urgent, in the retake's words, due by the last sitting day, with SCORE_BELOW_PASSING only", () => {
     const card = step(dated);
     expect(card?.urgency).toBe("urgent");
-    expect(card?.action).toContain("a retake needs a seat (advice): book your retake with FSMB now");
+    expect(card?.action).toContain(
+      "After a fail you must reapply to FSMB and pay the exam fee again before you can book",
+    );
     expect(card?.action).not.toMatch(ASKED);
     expect(card?.deadline?.local).toBe("Wed 27 Jan 2027");
     expect(codes(dated)).toContain("SCORE_BELOW_PASSING");

@@ -10,8 +10,8 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * A Step 2 CK reported done with a score below the passing score
  * in force on its date (facts.md: 218 for exams from 1 Jul 2025, 214 before, secondary) is not a
  * pass: the step reads as a retake, SCORE_BELOW_PASSING says why. A retake (a failing score on a
- * step not done) is planned with the booking allowance only, never a first attempt's study, so a
- * December retake keeps the 2027 Match. Farhana's road, from the reported Dhaka input: every step
+ * step not done) is planned with FSMB's permit and a seat after reapplying, never a first attempt's
+ * study, so a December retake keeps the 2027 Match. Farhana's road, from the reported Dhaka input: every step
  * but the rank order list done, ERAS submitted and NRMP registered, on 4 Dec 2026.
  */
 const NOW = new Date("2026-12-04T12:00:00+06:00");
@@ -64,11 +64,13 @@ describe("a Step 2 CK reported done below the passing score is not a pass", () =
       "You reported Step 2 CK done with a score of 209; the passing score for exams from 1 Jul 2025 is 218",
     );
     expect(risk?.message).toContain(
-      "If you passed, correct the score; if not, sit it again by Wed 27 Jan 2027 (our advice)",
+      "If you passed, correct the score; if not, reapply to FSMB now and sit it again by Wed 27 Jan 2027 (our advice)",
     );
     expect(risk?.sources).toContain("secondary: https://medvily.com/?p=296");
     // The step reads as not done: on the plan, and certification waits on it.
-    expect(step(result)?.action).toContain("a retake needs a seat (advice)");
+    expect(step(result)?.action).toContain(
+      "After a fail you must reapply to FSMB and pay the exam fee again",
+    );
     expect(waitsOnStep2ck(result)).toContain("usmle_step2ck");
     expect(everyWord(result)).not.toContain("Nothing we know of still holds back your certificate");
     expect(result.risks.map((one) => one.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
@@ -120,7 +122,7 @@ describe("a retake after a failed attempt is not a first attempt", () => {
       expect(codes).toContain("SCORE_BELOW_PASSING");
       expect(everyWord(result)).not.toMatch(/withdraw/i);
       expect(everyWord(result)).not.toContain("days of preparation");
-      expect(step(result)?.action).toContain("You have prepared once, and a retake needs a seat (advice)");
+      expect(step(result)?.action).toContain("You have prepared once, so no study period is counted");
       expect(step(result)?.action).toContain("Wed 27 Jan 2027");
     },
   );

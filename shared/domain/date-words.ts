@@ -59,6 +59,21 @@ const ANSWER_BY_RUNGS: ReadonlySet<string> = new Set([
   "match-over",
   "match-over-monthly",
 ]);
+/** The follow-up of an exam whose booked day passed with no result, up to its last sitting day. */
+export const REBOOK_FOLLOW_UP_RUNG = "rebook-follow-up";
+/**
+ * The rungs laid against an exam's last sitting day once a booked day passed with no result
+ * (reminder-ladders.json's "last-sitting" ladder, planner/missed-sitting.ts): their date is a day to
+ * sit by, not the step's deadline for the result.
+ */
+const SIT_BY_RUNGS: ReadonlySet<string> = new Set([
+  "sit-by-in-14d",
+  "sit-by-in-3d",
+  "sit-by-in-1d",
+  REBOOK_FOLLOW_UP_RUNG,
+]);
+const SIT_BY_LABEL = { label: "Sit it by", inline: "sit it by" } as const;
+
 /** The words before a Match outcome question's date (ANSWER_BY_RUNGS). */
 export const ANSWER_BY_LABEL = { label: "Answer by", inline: "answer by" } as const;
 /** Before a date that already says "by" (residency's start as a day, residency-start-day.ts): never "answer by by". */
@@ -134,6 +149,7 @@ export function reminderDateLabel(
     return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
     return answerByLabel(reminder.deadlineDetail);
+  if (reminder.rung !== undefined && SIT_BY_RUNGS.has(reminder.rung)) return SIT_BY_LABEL;
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&

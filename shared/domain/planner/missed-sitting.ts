@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
+import { REBOOK_FOLLOW_UP_RUNG } from "../date-words.ts";
 import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
@@ -11,11 +12,9 @@ import { followUps } from "./follow-ups.ts";
 import { isRankingSitting, sittingDayEnd, sittingDayOf, sittingDueWords } from "./last-sitting-day.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { bookingWindowStart, rebookPhaseWords } from "./rebook-words.ts";
-import { reminderWith } from "./reminder-record.ts";
 import { type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { stepRenderings } from "./step-renderings.ts";
-import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * A ranking exam (Step 1, Step 2 CK, the OET) reported booked for a day that has passed, its result
@@ -107,12 +106,12 @@ export function seatLeadWords(): string {
 }
 
 /**
- * The reminders up to rebookBy's day, appended to `into`: the hard-deadline ladder against it, and
+ * The reminders up to rebookBy's day, appended to `into`: the last-sitting ladder against it, and
  * follow-ups at most AFTER_TARGET_EVERY_DAYS apart from the passed day to that ladder (followUps),
  * so the step is not silent for weeks while a new sitting can still count (ten weeks).
- * They are timed by the last sitting day but carry the step's own deadline (`resultDue`: when the
- * result must arrive), so an email item shows one "Due" date, the step's; the last sitting day is
- * the conditional sentence of their text.
+ * Each carries the day it counts down to, the last sitting day ("Sit it by Wed 27 Jan 2027",
+ * date-words' SIT_BY_RUNGS), never the step's later deadline for the result: a rung sent 14 days
+ * before one day that prints another misdates both.
  */
 export function rebookReminders(
   context: PlanContext,
@@ -121,13 +120,11 @@ export function rebookReminders(
   own: StepOwnDate | null,
   dates: PlanDates,
   into: TimedReminder[],
-  resultDue: { at: number; detail: Deadline } | null,
 ): void {
   const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
   if (sitting === null || own === null) return;
   const deadlineDetail = dates.rendered(sitting);
   const { title, why } = textsOf(entry, sitting, deadlineDetail);
-  const from = into.length;
   remindersFor(context, rebookTarget(entry, sitting, deadlineDetail, title, why), into);
   // One literal in FollowUpSeries' field order, as targetFollowUps writes it: a spread plus three
   // fields gave each plan's series a map of its own, so every store and seriesOf's reads missed
@@ -143,33 +140,13 @@ export function rebookReminders(
       deadlineDetail,
       ladder: REBOOK_LADDER,
       everyDays: AFTER_TARGET_EVERY_DAYS,
-      rung: "rebook-follow-up",
+      rung: REBOOK_FOLLOW_UP_RUNG,
     },
     into,
   );
-  if (resultDue !== null)
-    for (let at = from; at < into.length; at++)
-      into[at] = withStepDeadline(into[at] as TimedReminder, resultDue);
 }
 
-const REBOOK_LADDER = "hard-deadline";
-
-/**
- * `timed` dated by the step's own deadline instead of the last sitting day it was timed by (same
- * id, rung, send time and words): one per laid reminder and deadline, shared by the plans that lay
- * it (the ladder's and series' reminders are memoised and frozen; a caught-up one is per plan).
- */
-function withStepDeadline(timed: TimedReminder, due: { at: number; detail: Deadline }): TimedReminder {
-  const known = redated.get(timed);
-  if (known !== undefined && known.reminder.deadlineDetail === due.detail) return known;
-  const reminder = reminderWith(timed.reminder, { deadline: due.detail.at, deadlineDetail: due.detail });
-  const made = timedReminder(timed.sendAt, due.at, reminder, timed.late, timed.fixed, timed.notice);
-  made.missedAt = timed.missedAt;
-  redated.set(timed, made);
-  return made;
-}
-
-const redated = new WeakMap<TimedReminder, TimedReminder>();
+const REBOOK_LADDER = "last-sitting";
 
 /** The last sitting day's ladder target (REBOOK_LADDER). */
 function rebookTarget(

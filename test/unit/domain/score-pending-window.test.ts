@@ -11,8 +11,8 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * reported since; her Pathway application went in on Mon 12 Oct 2026 (in progress).
  * - Within the score-reporting time (16 Nov + reportingDays 28 = Mon 14 Dec, advice): the score is
  *   expected, not "did you take it?", no re-sit sentence and no re-sit rungs.
- * - After it: the old words stay, the reminders ask for the score first and carry the step's own
- *   deadline (the result's), the last sitting day only as the condition in their text.
+ * - After it: the old words stay, the reminders ask for the score first; the re-sit rungs carry the
+ *   last sitting day they count down to, the others the step's own deadline (the result's).
  * - The submitted Pathway is dated by ECFMG's acceptance by the rank order list deadline.
  */
 const calendar = seasonCalendar(2027);
@@ -107,12 +107,17 @@ describe("a sat exam once its score should be out", () => {
     expect(action).toContain("If you did not take it, sit it by Wed 27 Jan 2027 at the latest (our advice)");
   });
 
-  it("every reminder asks for the score first and is due by the step's own deadline", () => {
+  it("every reminder asks for the score first: printed for the day it counts down to", () => {
     const step = stepOf(result, "usmle_step2ck");
     const reminders = remindersOf(result, "usmle_step2ck");
-    expect(reminders.some((r) => r.rung === "rebook-follow-up" || r.rung === "deadline-in-3d")).toBe(true);
+
+    expect(reminders.some((r) => r.rung === "rebook-follow-up" || r.rung === "sit-by-in-3d")).toBe(true);
+    // The re-sit rungs count down to the last sitting day (the end of Wed 27 Jan in Accra) and say
+    // so; the result's follow-up and the rungs after it, to the step's own deadline.
+    const LAST_SITTING_DAY_END = "2027-01-28T00:00:00.000Z";
     for (const reminder of reminders) {
-      expect(reminder.deadline).toBe(step?.deadline?.at);
+      const reSit = reminder.rung === "rebook-follow-up" || reminder.rung.startsWith("sit-by-in");
+      expect(reminder.deadline).toBe(reSit ? LAST_SITTING_DAY_END : step?.deadline?.at);
       expect(reminder.title).not.toContain("book a seat now");
     }
     const rebook = reminders.filter((r) => Date.parse(r.sendAt) < Date.parse("2027-01-28T00:00:00Z"));

@@ -37,22 +37,20 @@ function rosa(): PlannerInput {
 
 const stepRungs = (result: Plan) =>
   result.reminders
-    .filter((r) => r.milestone === "usmle_step2ck" && r.rung.startsWith("deadline-in"))
+    .filter((r) => r.milestone === "usmle_step2ck" && /^(deadline|sit-by)-in/.test(r.rung))
     .map((r) => `${r.rung} ${r.sendAtLocal.slice(0, 10)}`);
 
 describe("a last sitting day is a day: its rungs count in days", () => {
   it("the 1-day rung goes the day before the last sitting day, the 3-day rung three days before", () => {
     const result = plan(rosa(), calendar, new Date("2027-01-19T01:00:00Z"));
-    expect(stepRungs(result)).toContain("deadline-in-1d 2027-01-26");
-    expect(stepRungs(result)).toContain("deadline-in-3d 2027-01-24");
+    expect(stepRungs(result)).toContain("sit-by-in-1d 2027-01-26");
+    expect(stepRungs(result)).toContain("sit-by-in-3d 2027-01-24");
     expect(stepRungs(result).some((rung) => rung.endsWith("2027-01-27"))).toBe(false);
   });
 
   it("no 'Due in N hours' for a sitting day", () => {
     const result = plan(rosa(), calendar, new Date("2027-01-19T01:00:00Z"));
-    const oneDay = result.reminders.find(
-      (r) => r.milestone === "usmle_step2ck" && r.rung === "deadline-in-1d",
-    );
+    const oneDay = result.reminders.find((r) => r.milestone === "usmle_step2ck" && r.rung === "sit-by-in-1d");
     expect(oneDay).toBeDefined();
     const { label } = sentReminderLabel(oneDay as NonNullable<typeof oneDay>, oneDay?.sendAt as string);
     expect(label).not.toMatch(/hour|minute/);

@@ -36,7 +36,7 @@ const beforeLastDay = (result: Plan) =>
   result.reminders.filter((r) => r.milestone === "usmle_step2ck" && Date.parse(r.sendAt) < LAST_DAY_END);
 const lastDayRungs = (result: Plan) =>
   beforeLastDay(result)
-    .filter((r) => r.rung === "deadline-in-3d" || r.rung === "deadline-in-1d")
+    .filter((r) => r.rung === "sit-by-in-3d" || r.rung === "sit-by-in-1d")
     .map((r) => ({ id: r.id, rung: r.rung, day: r.sendAtLocal.slice(0, 10) }));
 
 describe("a booked day passed, result not yet overdue: the last sitting day's rungs after the question", () => {
@@ -52,8 +52,8 @@ describe("a booked day passed, result not yet overdue: the last sitting day's ru
     const overdue = plan(chidi("2026-12-20"), calendar, new Date("2027-01-20T09:00:00Z"));
     // Counted in days from the last sitting day: the 1-day rung the day before.
     expect(lastDayRungs(overdue).map((r) => `${r.rung} ${r.day}`)).toEqual([
-      "deadline-in-3d 2027-01-24",
-      "deadline-in-1d 2027-01-26",
+      "sit-by-in-3d 2027-01-24",
+      "sit-by-in-1d 2027-01-26",
     ]);
   });
 

@@ -15,7 +15,8 @@ import {
  * out carried the step twice, "Due: Wed 27 Jan 2027 (projected date)" (the last sitting day of the
  * re-sit reminder) and "Due: Thu 25 Feb 2027" (the result follow-up's, the step's own deadline),
  * under a subject leading with "if you did not take it … book a seat now". One item, one "Due:"
- * line: the step's own deadline; the score asked first, the re-sit day a condition in the text.
+ * line: the step's own deadline; the score asked first, the re-sit day a condition in the text. A
+ * re-sit rung sent alone counts down to the last sitting day and prints that day ("Sit it by").
  * Kwame: Lagos, J-1, 2027 Match, Step 2 CK booked for Fri 20 Nov 2026, never reported since.
  */
 function kwame(): PlannerInput {
@@ -100,21 +101,25 @@ describe("one 'Due:' line per email item", () => {
 
   it("the subject asks for the score first, never 'if you did not take it … book a seat now'", () => {
     const email = emailOf(planned, step2ck);
+    // The subject names the earliest day the email counts down to: the re-sit reminder's last
+    // sitting day, read after the score's question as its condition.
     expect(email.subject).toMatch(
-      /^Has your USMLE Step 2 CK score come\? If so, tell us the result: due Thu 25 Feb 2027/,
+      /^Has your USMLE Step 2 CK score come\? If so, tell us the result: sit it by Wed 27 Jan 2027/,
     );
     expect(email.subject).not.toContain("did not take it");
     expect(email.subject).not.toContain("book a seat");
   });
 
-  it("a re-sit rung alone (3 days before the last sitting day) is due by the step's deadline too", () => {
+  it("a re-sit rung alone (3 days before the last sitting day) prints the day it counts down to", () => {
     const later = plan(kwame(), seasonCalendar(2027), new Date("2027-01-20T07:30:00Z"));
     const rung = later.reminders.find(
       (r) => r.milestone === "usmle_step2ck" && r.sendAtLocal.startsWith("2027-01-24"),
     );
     expect(rung).toBeDefined();
     const email = emailOf(later, rung === undefined ? [] : [rung]);
-    expect(email.text.match(/^\s+Due: /gm)).toHaveLength(1);
-    expect(email.text).toContain("Due: Thu 25 Feb 2027");
+    expect(rung?.rung).toBe("sit-by-in-3d");
+    expect(email.text.match(/^\s+Due: /gm)).toBeNull();
+    expect(email.text.match(/^\s+Sit it by: /gm)).toHaveLength(1);
+    expect(email.text).toContain("Sit it by: Wed 27 Jan 2027 (our advice, not set by any authority)");
   });
 });

@@ -156,6 +156,10 @@ export function buttonsOf(
   if (!links || item.milestone === "interview" || item.undated) return [];
   if (item.answeredOn !== undefined) return answerButtons(item.answeredOn, plan, links, zone, recorded);
   const milestone = item.milestone;
+  // A notice on a step still waiting for others (Step 3 behind the ECFMG certificate) offers what
+  // the waiting step offers, as the timeline does: its Done or Scheduled for… could not be true yet.
+  if (plan.blocked.some((step) => step.milestone === milestone))
+    return waitingButtons(milestone, plan, links, zone, recorded);
   if (finishedAndUnlisted(milestone, plan, recorded)) return [];
   return actionsFor({ milestone }, plan, zone, recorded).map((action, index) => ({
     label: item.actsOn
@@ -180,6 +184,21 @@ function answerButtons(
 ) {
   return actionsWhileWaiting({ milestone }, plan, zone, recorded).map((action, index) => ({
     label: `${actionLabel(milestone, action)} (${ANSWER_WORDS})`,
+    url: links.action(milestone, action),
+    kind: index === 0 ? "primary" : "secondary",
+  }));
+}
+
+/** The buttons of a waiting step's item: actionsWhileWaiting's, under the step's own labels. */
+function waitingButtons(
+  milestone: MilestoneKey,
+  plan: Plan,
+  links: ApplicantLinks,
+  zone: string,
+  recorded: readonly MilestoneEntry[],
+) {
+  return actionsWhileWaiting({ milestone }, plan, zone, recorded).map((action, index) => ({
+    label: actionLabel(milestone, action),
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",
   }));

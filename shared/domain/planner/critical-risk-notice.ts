@@ -129,11 +129,13 @@ export function criticalRiskNotices(
     if (due.at < at) continue;
     const detail = riskDates.rendered(due);
     const step =
-      risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
-        ? stepFor(NOT_ELIGIBLE_STEPS, gateSteps(context, nextSteps), detail.at)
-        : risk.code === "SEASON_OVER"
-          ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
-          : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
+      risk.code === "STEP3_NEEDED_FOR_H1B"
+        ? step3Carrier(riskContext, nextSteps)
+        : risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
+          ? stepFor(NOT_ELIGIBLE_STEPS, gateSteps(context, nextSteps), detail.at)
+          : risk.code === "SEASON_OVER"
+            ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
+            : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
     const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.
@@ -153,9 +155,9 @@ export function criticalRiskNotices(
       deadlineDetail: detail,
       sendAt: early ? isoUtc(laid) : sendAtIso,
       sendAtLocal: early ? isoInZone(context.zone, laid) : sendAtLocal,
-      why: risk.message,
+      why: "waiting" in step ? `${risk.message}${step.waiting}` : risk.message,
       risk: risk.code,
-      overdueSince: overdueSinceOf(context, step, riskDates),
+      overdueSince: "waiting" in step ? undefined : overdueSinceOf(context, step, riskDates),
     });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
@@ -222,12 +224,6 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
   // An exam in reach only at its fastest pace first: the notice's title asks to book it.
   if (risk.code === "EXAMS_LATE_FOR_RANKING")
     for (const key of risk.milestones) if (namedAtFastestPace(context, key)) return [key, ...risk.milestones];
-  // Step 3's risk acts on the rank order list ("rank J-1 programs too"): its notice rides there when
-  // Step 3 is not a next step, never on SOAP or the certificate. Named here, not in
-  // the risk's milestones, which set its notice id and the steps it makes urgent.
-  // Before ranking opens neither is a next step: the step that leads to Step 3 carries it (the
-  // Pathway whose review the certificate waits for), never an unrelated one such as clinical experience.
-  if (risk.code === "STEP3_NEEDED_FOR_H1B") return step3NoticeSteps(context);
   // Match Week done beside SOAP in progress: on SOAP, after it on Match Day, which asks the result.
   if (risk.code === "MATCH_WEEK_SOAP_CONFLICT") return CONFLICT_NOTICE_STEPS;
   if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;
@@ -241,15 +237,26 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
 }
 const NONE: readonly StepSubject[] = [];
 /**
- * STEP3_NEEDED_FOR_H1B's notice: Step 3, the rank order list, then Step 3's unfinished prerequisites
- * (each one's own first) but the certificate (its passed H-1B target has its own notice), then the petition.
+ * STEP3_NEEDED_FOR_H1B's notice is on Step 3's own card: its next step, or Step 3 waiting for its
+ * prerequisites, with no button (actionsWhileWaiting) and words naming what comes first (on another
+ * step's card it offered that step's buttons: a Done recorded a Step 2 CK pass). None once finished.
  */
-function step3NoticeSteps(context: PlanContext): readonly StepSubject[] {
-  const chain: StepSubject[] = ["usmle_step3", "rank_order_list"];
+function step3Carrier(
+  context: PlanContext,
+  nextSteps: readonly NextStep[],
+): NextStep | { milestone: StepSubject; waiting: string } | undefined {
+  for (const step of nextSteps) if (step.milestone === "usmle_step3") return step;
+  if (isFinished(statusOf(context, "usmle_step3"))) return undefined;
+  const chain: StepSubject[] = [];
   chainOf(context, "usmle_step3", chain);
-  const steps = chain.filter((key) => key !== "ecfmg_certification");
-  steps.push("visa_h1b");
-  return steps;
+  for (const key of chain)
+    for (const step of nextSteps)
+      if (step.milestone === key)
+        return {
+          milestone: "usmle_step3",
+          waiting: ` Step 3 cannot be booked yet; what comes first: ${step.title}.`,
+        };
+  return { milestone: "usmle_step3", waiting: "" };
 }
 const CONFLICT_NOTICE_STEPS: readonly StepSubject[] = ["soap", "match_day"];
 

@@ -56,14 +56,17 @@ describe("a critical risk that asks for action now", () => {
     expect(notices(result)[0]?.sendAtLocal).toBe("2026-12-01T08:00:00.000+05:30");
   });
 
-  it("sends one for H-1B ranking out of reach, about a step the applicant can act on", () => {
+  it("sends one for H-1B ranking out of reach, on Step 3 waiting, saying what comes first", () => {
     const result = planAt(load("h1b-certificate-pending-2027.json"), "2026-11-30T12:00:00Z");
     const risk = result.risks.find((r) => r.code === "STEP3_NEEDED_FOR_H1B");
     expect(risk?.severity).toBe("critical");
     const [notice] = notices(result);
     expect(notice?.title).toContain("rank J-1 programs too");
-    expect(notice?.why).toBe(risk?.message);
-    expect(result.blocked.map((s) => s.milestone)).not.toContain(notice?.milestone);
+    expect(notice?.milestone).toBe("usmle_step3");
+    expect(result.blocked.map((s) => s.milestone)).toContain("usmle_step3");
+    expect(notice?.why).toBe(
+      `${risk?.message} Step 3 cannot be booked yet; what comes first: Receive ECFMG certification.`,
+    );
     expect(Date.parse(notice?.sendAt ?? "")).toBeLessThan(Date.parse("2026-12-01T00:00:00Z"));
   });
 
@@ -132,25 +135,14 @@ describe("a critical notice and a rung of the same step at the same instant (clo
     expect(sameInstant).toEqual([notice]);
   });
 
-  it("adds a second critical risk riding on the same step to the first notice, so neither is lost", () => {
+  it("keeps Step 3's notice on Step 3 beside another critical risk's, each on its own step", () => {
     // Chicago H-1B applicant on 10 Jan 2027: Step 3 out of reach (the certificate now, FSMB's two
-    // weeks, a seat and the result end on 28 Feb, after the deadline; on 30 Nov it was in reach:
-    // FSMB's 12 weeks run from graduation) and ERAS not submitted; neither names a next
-    // step, so both notices fall back to the ERAS token.
+    // weeks, a seat and the result end on 28 Feb, after the deadline) and ERAS not submitted.
     const result = planAt(load("h1b-living-in-chicago-2027.json"), "2027-01-10T12:00:00Z");
-    const [step3, eras] = ["STEP3_NEEDED_FOR_H1B", "ERAS_LATE_SUBMISSION"].map((code) =>
-      result.risks.find((r) => r.code === code && r.severity === "critical"),
-    );
-    const [notice, ...more] = notices(result);
-    expect(more).toEqual([]);
-    expect(notice?.title).toContain("rank J-1 programs too");
-    expect(notice?.why).toContain(step3?.message ?? "missing");
-    // On 30 Nov most interview invitations are out: the ERAS notice's title says to weigh the next
-    // Match, as its text does (issue 9), not "submit now".
-    expect(eras?.message).toContain("weigh applying early for the 2028 Match");
-    expect(notice?.why).toContain(
-      `Also: Most interview invitations are out: weigh the 2028 Match before you pay ERAS fees. ${eras?.message}`,
-    );
+    const byRisk = new Map(notices(result).map((notice) => [notice.risk, notice]));
+    expect(byRisk.get("STEP3_NEEDED_FOR_H1B")?.milestone).toBe("usmle_step3");
+    expect(byRisk.get("STEP3_NEEDED_FOR_H1B")?.title).toContain("rank J-1 programs too");
+    expect(byRisk.get("ERAS_LATE_SUBMISSION")?.milestone).not.toBe("usmle_step3");
   });
 });
 

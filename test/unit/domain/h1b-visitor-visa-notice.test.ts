@@ -8,12 +8,11 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * An H-1B hopeful for the 2028 Match in Karachi (Step 1 done) heard nothing
- * before a Step 2 CK start-by on 27 Apr 2027, although the plan's own STEP3_NEEDED_FOR_H1B says
- * Step 3 needs the certificate and a 60-day visitor-visa wait. Ruling (part built): abroad without
- * Step 3, Step 3's chain starts with the visitor visa, asked for now: "apply for a B-1/B-2 visa now:
- * Step 3 is offered only in the US and this plan allows 60 days for the interview" (the plan's
- * advice figure; no fee: the fact sheet has none for a B visa).
+ * An H-1B hopeful for the 2028 Match in Karachi (Step 1 done). Step 3 is offered only in the US, so
+ * abroad its chain holds a visitor visa, whose interview the plan allows 60 days for (advice),
+ * counted from the ECFMG certificate Step 3 waits for. The visa is asked for once Step 3 can be
+ * planned, on Step 3's own card, and not before: a visa fee pushed on day one, 11 months early and
+ * before the ECFMG application and both exams, on Step 2 CK's card (whose Done recorded a pass).
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-routes/", import.meta.url));
 const KARACHI: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
@@ -32,22 +31,28 @@ const withApplicant = (changes: Partial<ApplicantSnapshot["applicant"]>): Applic
 });
 
 describe("the visitor visa leads Step 3's chain for an H-1B applicant abroad", () => {
-  it("is asked for now, the plan's first email, with the plan's 60-day allowance", () => {
-    const result = planOf(KARACHI);
+  it("is not asked while Step 3 waits for the ECFMG certificate", () => {
+    expect(planOf(KARACHI).blocked.map((step) => step.milestone)).toContain("usmle_step3");
+    expect(visaNotices(planOf(KARACHI))).toEqual([]);
+  });
+
+  it("is asked once the certificate is issued, on Step 3's card, with the plan's 60-day allowance", () => {
+    const certified: ApplicantSnapshot = {
+      ...KARACHI,
+      milestones: [
+        ...KARACHI.milestones.filter((entry) => entry.key !== "ecfmg_certification"),
+        { key: "ecfmg_certification", status: "done", date: "2026-11-20" },
+      ],
+    };
+    const result = planOf(certified);
     const notices = visaNotices(result);
     expect(notices).toHaveLength(1);
+    expect(notices[0]?.milestone).toBe("usmle_step3");
     expect(notices[0]?.title).toBe(
       `Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait: Step 3 is offered only in the US; the ${VISITOR_VISA_WAIT_DAYS} days this plan allows for the interview are our advice, and many consulates' waits are longer`,
     );
-    // In the first delivery, the next 09:00: a warning's notice is a catch-up, at once only as a
-    // late arrival (it went at 11 AM, at once, before).
-    expect(notices[0]?.sendAtLocal).toBe("2026-12-05T09:00:00.000+05:00");
-    const first = [...result.reminders].sort((a, b) => Date.parse(a.sendAt) - Date.parse(b.sendAt))[0];
-    expect(first?.id).toBe(notices[0]?.id);
-    // Riding on an early step the applicant can act on, never the blocked Step 3.
-    expect(result.blocked.map((step) => step.milestone)).not.toContain(notices[0]?.milestone);
     // The same id a week later: the ledger sends it once.
-    const later = plan(KARACHI, seasonCalendar(2028), new Date("2026-12-11T11:00:00+05:00"));
+    const later = plan(certified, seasonCalendar(2028), new Date("2026-12-11T11:00:00+05:00"));
     expect(visaNotices(later).map((each) => each.id)).toEqual(notices.map((each) => each.id));
   });
 

@@ -12,9 +12,9 @@ import {
 } from "./factories.ts";
 
 /**
- * STEP3_NEEDED_FOR_H1B's critical notice rides on the step it is about:
- * Step 3, or the rank order list, on which its advice "rank J-1 programs too" acts; never
- * SOAP (whose card offers "Not for me") nor the certificate. And "most likely out of reach", decided
+ * STEP3_NEEDED_FOR_H1B's critical notice is on the step it is about, Step 3, even while Step 3
+ * waits (its email then offers no button), saying which step of its chain comes first; never
+ * another step's card, whose buttons it would offer (a Done under it recorded a Step 2 CK pass). And "most likely out of reach", decided
  * by the projected rank order list deadline (Wed 24 Feb 2027), names the later candidate (Wed 3 Mar
  * 2027) when the Step 3 result's earliest day falls by it (laterCandidateHedge).
  */
@@ -47,14 +47,15 @@ describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate", () => {
     expect(notice(result)?.milestone).toBe("usmle_step3");
   });
 
-  it("Los Angeles on 15 Jan 2027, past the later candidate's apply-by day: the notice rides on the rank order list", () => {
+  it("Los Angeles on 15 Jan 2027, past the later candidate's apply-by day: the notice stays on Step 3, waiting", () => {
     const result = plan(
       h1bApplicant("America/Los_Angeles"),
       seasonCalendar(2027),
       new Date("2027-01-15T18:00:00Z"),
     );
     expect(step3Risk(result)?.severity).toBe("critical");
-    expect(notice(result)?.milestone).toBe("rank_order_list");
+    expect(result.blocked.map((step) => step.milestone)).toContain("usmle_step3");
+    expect(notice(result)?.milestone).toBe("usmle_step3");
   });
 
   it("the result's earliest day (Sun 28 Feb 2027) falls before the later candidate: the risk names it", () => {
@@ -69,20 +70,20 @@ describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate", () => {
     expect(message).toContain("Wed 3 Mar 2027");
   });
 
-  it("Karachi, certificate pending: the notice rides on the rank order list, not the certificate", () => {
+  it("Karachi, certificate pending: the notice is on Step 3, not the certificate, and names the certificate first", () => {
     const result = plan(
       h1bApplicant("Asia/Karachi", []),
       seasonCalendar(2027),
       new Date("2027-01-10T05:00:00Z"),
     );
     expect(step3Risk(result)?.severity).toBe("critical");
-    expect(notice(result)?.milestone).not.toBe("ecfmg_certification");
-    expect(notice(result)?.milestone).not.toBe("soap");
+    expect(notice(result)?.milestone).toBe("usmle_step3");
+    expect(notice(result)?.why).toContain("what comes first: Receive ECFMG certification.");
   });
 
-  // In December neither Step 3 (blocked behind the certificate) nor the rank order list is a next
-  // step: the notice rode on clinical experience, whose Done button has nothing to do with Step 3.
-  it("Karachi on 5 Dec 2026, Pathway under review: the notice rides on the Pathway, not clinical experience", () => {
+  // In December Step 3 waits behind the certificate, which waits for the Pathway under review: the
+  // notice is on Step 3 and names the Pathway as what comes first.
+  it("Karachi on 5 Dec 2026, Pathway under review: the notice is on Step 3 and names the Pathway first", () => {
     const result = plan(
       inputFactory({
         applicant: applicantFactory({
@@ -107,6 +108,8 @@ describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate", () => {
     );
     expect(step3Risk(result)?.severity).toBe("critical");
     expect(result.nextSteps.map((step) => step.milestone)).toContain("usce");
-    expect(notice(result)?.milestone).toBe("ecfmg_pathway");
+    expect(notice(result)?.milestone).toBe("usmle_step3");
+    const pathway = result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
+    expect(notice(result)?.why).toContain(`what comes first: ${pathway?.title}.`);
   });
 });

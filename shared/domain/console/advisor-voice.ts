@@ -125,7 +125,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   START_DELAYED: ({ fullName }) =>
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
   MATCH_DAY_NOT_REPORTED: ({ fullName, visa }) =>
-    `${fullName} certified a rank order list, but has not said where they matched, though the contract's date has passed; the ${contractSteps(visa)} are waiting.`,
+    `${fullName} certified a rank order list, but has not said where they matched, though Match Day was over a week ago; the ${contractSteps(visa)} are waiting.`,
   H1B_STAMPING_WAIVER_IGNORED: ({ fullName }) =>
     `${fullName} marked the H-1B visa stamping Not for me, but lives outside the US, where no change of status is possible: the plan keeps the stamping at a US consulate.`,
   VISA_UNDECIDED: ({ fullName }) =>

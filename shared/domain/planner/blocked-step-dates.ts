@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { BlockedStep, Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { afterMatchDay, blockedDated, fromMatchDayWhy } from "./from-match-day.ts";
+import { afterMatchDay, fromMatchDayWhy } from "./from-match-day.ts";
 import { h1bCertificateTarget } from "./h1b.ts";
 import { inUsTitle } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
@@ -49,7 +49,7 @@ export function blockedStep(
 
 /**
  * The dates a blocked step waiting only for other steps (never behind a gate) shows: its deadline
- * (blockedDated), and, by the rule a next step's row reads (planMilestone: the H-1B row's target,
+ * while ahead, and, by the rule a next step's row reads (planMilestone: the H-1B row's target,
  * else the J-1 certificate's or the catalog's, less a target a slip hid), its target while that is
  * ahead and earlier than the deadline. A date that matters earlier than the deadline (the
  * certificate, needed by the J-1 sponsorship's date or by Step 3 for an H-1B) is then not hidden
@@ -64,10 +64,13 @@ export function datedBlocked(
 ): BlockedStep {
   const { detail, passed, index, stepDates, shown } = dated;
   if (detail === undefined) return step;
-  // A step after Match Day past its planned date, still waiting (the DS-2019 behind the sponsorship),
-  // keeps that date as passed: the risk says it is past the date we plan for, so the row says since when.
-  if (passed && !blockedDated(context, index, passed) && afterMatchDay(index)) step.overdueSince = detail;
-  if (!blockedDated(context, index, passed)) return step;
+  if (passed) {
+    // A step after Match Day past its planned date, whatever it waits on (the DS-2019 behind the
+    // sponsorship, the contract behind a Match Day never reported), says since when: the date is
+    // lost time, never a date still due. Any other blocked step's passed date is not shown.
+    if (afterMatchDay(index)) step.overdueSince = detail;
+    return step;
+  }
   step.deadline = detail;
   const h1b =
     step.milestone === "ecfmg_certification"

@@ -18,10 +18,7 @@ const AFTER_MATCH_DAY_AT: readonly boolean[] = (() => {
 
 /**
  * Whether the step at `index` is one of the steps after Match Day, blocked while Match Day's result
- * is not told past its release: all of them keep the date the
- * plan counts from the projected Match Day, past or not, so the chain reads one way (it lost the
- * contract's, the Statement of Need's and the sponsorship's dates once each passed, and kept the
- * DS-2019's and the visa's). Their words say they start once the applicant matches (fromMatchDayWhy).
+ * is not told past its release. Their words say they start once the applicant matches (fromMatchDayWhy).
  */
 export function datedFromMatchDay(context: PlanContext, index: number): boolean {
   if (AFTER_MATCH_DAY_AT[index] !== true || isFinished(statusAt(context, MATCH_DAY.index))) return false;
@@ -31,14 +28,6 @@ export function datedFromMatchDay(context: PlanContext, index: number): boolean 
 /** Whether the step at `index` waits on Match Day, directly or through another (the contract, the visa steps). */
 export function afterMatchDay(index: number): boolean {
   return AFTER_MATCH_DAY_AT[index] === true;
-}
-
-/**
- * Whether a blocked step shows its date: never a past one, but for the chain after an
- * unreported Match Day (datedFromMatchDay), whose dates are all shown.
- */
-export function blockedDated(context: PlanContext, index: number, passed: boolean): boolean {
-  return !passed || datedFromMatchDay(context, index);
 }
 
 /** The blocked step's reason, led by "starts once you match" when datedFromMatchDay holds. */

@@ -1,5 +1,7 @@
+import { catalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords, seasonDateSources, seasonInstantEt } from "../seasons/date-words.ts";
+import { indexedStep } from "./catalog-index.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -11,6 +13,8 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 // facts.md §5: the contract comes first; the Statement of Need comes from the home country's
 // Ministry of Health; ECFMG allows 4–6 weeks once every document is in.
 const ECFMG_J1_PROCESS_URL = "https://ecfmg.org/evsp/application-process.html";
+
+const CONTRACT = indexedStep("contract");
 
 /**
  * Whether the applicant's Match is over with its result never told: a certified
@@ -37,20 +41,25 @@ export function matchOverUnreported(context: PlanContext): boolean {
 
 /**
  * MATCH_DAY_NOT_REPORTED (critical), the applicant certified a rank order list, Match
- * Day's release has passed, the contract's date has passed too, and they have told us nothing about
+ * Day's release has passed, the contract's start-by has come (its date less its lead time: a week
+ * after Match Day, while the contract can still be signed on time and the J-1 chain's weeks still
+ * count), and they have told us nothing about
  * Match Week nor where they matched (one in SOAP told us they did not match: never to them). Before residency's start: the contract and
  * visa steps wait on the answer; from it on (matchOverUnreported) the Match is over
  * and the risk says so, with the next season's ERAS dates for one who did not match. Match Day
  * is a calendar event, so the plan cannot wait for it in silence: the contract and (for a J-1) the
  * Statement of Need and ECFMG sponsorship wait on the answer. Its critical-risk notice goes out at
  * once and the advisor's escalation follows (escalation.ts); Match Day's own step asks weekly.
- * Zero or one Risk; the contract's date is noted for re-planning. Pure.
+ * Zero or one Risk; the contract's start-by and date are noted for re-planning. Pure.
  */
 export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const { calendar } = context;
   if (!isSatisfied(context, "rank_order_list") || isFinished(statusOf(context, "match_day"))) return [];
   const contractDue = dates.due("contract");
   if (contractDue === null) return [];
+  const alarm = dates.startBy(contractDue, catalogEntry(CONTRACT.key).leadTimeDays.days, CONTRACT.index);
+  noteRiskChange(context, alarm.at);
+  // Match Day's own step takes its late words at the contract's date.
   noteRiskChange(context, contractDue.at);
   // Never to one who told us in Match Week they did not match ("we
   // still do not know where you matched" to a SOAP participant): they are asked which SOAP offer
@@ -58,7 +67,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   if (unmatchedReported(context)) return [];
   const start = calendar.dates.residency_start;
   noteRiskChange(context, start.at);
-  if (context.now < contractDue.at) return [];
+  if (context.now < alarm.at) return [];
   const matched = matchWeekMatched(context);
   // One who told us she matched did: her contract and visa still wait on where, after the start too.
   if (context.now >= start.at && !matched) {
@@ -69,7 +78,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
       {
         code: "MATCH_DAY_NOT_REPORTED",
         // A warning now: the critical notice and the advisor's escalation went at the contract's
-        // date, nothing the plan lists waits on the answer any more, and Match Day's own notice
+        // start-by, nothing the plan lists waits on the answer any more, and Match Day's own notice
         // says the Match is over (matchOverNotices); critical would badge a card due months ahead
         // "urgent".
         severity: "warning",

@@ -1,4 +1,4 @@
-import { catalogEntry } from "./catalog/index.ts";
+import { catalogEntry, SCHOOL_CHECK } from "./catalog/index.ts";
 import { laterPlannedMatchYear } from "./match-year-heading.ts";
 import type { NextStep, Plan } from "./plan.ts";
 import { FIRST_ROUND_SOURCE, firstSoapOfferRound } from "./planner/soap-done-before-offers.ts";
@@ -32,12 +32,11 @@ export function actionLabel(milestone: string, action: StepAction): string {
  * The actions a next step offers: those its catalog entry lists (`stepActions`: "Scheduled for…"
  * only on a step whose day the applicant books, "Not for me" only where the step may be skipped),
  * "snooze" only while a reminder it would quiet falls within one of its lengths (snoozeOptions).
- * Interviews take none (their
- * dates come from the program). Done only where it can be recorded today, on the applicant's day
- * in `zone`: once its window has opened (doneOpensFor) and, for an exam, once the day booked in
- * `recorded` (the applicant's milestones) has come (bookedDayAhead, the rule the action link
- * applies), so the email, the timeline and the action page agree (the
- * reminder 14 days before Step 2 CK put Done first, and its link then refused).
+ * Interviews take none (their dates come from the program). Done only where it can be recorded
+ * today, on the applicant's day in `zone`: once its window has opened (doneOpensFor) and, for an
+ * exam, once the day booked in `recorded` (the applicant's milestones) has come (bookedDayAhead,
+ * the rule the action link applies), so the email, the timeline and the action page agree; never
+ * on a WDOMS check recorded done (`checkRecorded`), asked again for the note, which Done cannot record.
  */
 export function actionsFor(
   step: Pick<NextStep, "milestone">,
@@ -61,9 +60,12 @@ export function actionsFor(
     milestone !== "soap" ||
     doneOpensFor("match_week", seasonCalendar(doneCountsFor(plan)), today, zone, Date.parse(plan.now)) ===
       undefined;
+  const checkRecorded =
+    milestone === SCHOOL_CHECK.key &&
+    recorded.some((entry) => entry.key === milestone && entry.status === "done");
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
-      (action !== "done" || doneNow) &&
+      (action !== "done" || (doneNow && !checkRecorded)) &&
       (action !== "waive" || waiveNow) &&
       (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0) &&
       // No visa stamp to skip abroad: a change of status is an in-US route.

@@ -156,7 +156,13 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const matched = hasMatched(context) || matchWeekMatched(context);
   for (let index = 0; index < MILESTONE_CATALOG.length; index++) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
-    if (matched && entry.strengthensApplication !== undefined) continue;
+    // With no sponsor note nothing that needs ECFMG can start, so no US step that only strengthens an
+    // application is offered either (research); one that needs ECFMG stays blocked behind the gate.
+    if (
+      entry.strengthensApplication !== undefined &&
+      (matched || (ineligible && !entry.needsEcfmgEligibleSchool))
+    )
+      continue;
     if (laterSeason !== null && entry.seasonBound === true)
       planMilestone(laterSeason, gates.targeted.dates, gates, entry, index, collected);
     else if (candidate?.keys.has(entry.key))

@@ -54,7 +54,7 @@ describe("an ineligible school's fee words fit the fees paid", () => {
 
   it("fits the school check's action to the fees paid as well", () => {
     const action = checkAction(paid) ?? "";
-    expect(action).toContain("before paying any further fee");
+    expect(action).toContain("pay no further fee until then");
     expect(action).toContain("Application for ECFMG Certification; USMLE Step 1 exam fee");
   });
 });

@@ -144,7 +144,7 @@ export function planMilestone(
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);
   // A step waiting on another is not the applicant's to be late with: the step it waits on is
-  // (contract and J-1 steps "overdue" and "waiting for match_day"; F2: six overdue steps).
+  // (contract and J-1 steps would read "overdue" and "waiting for match_day" at once).
   if (overdueNow && detail !== undefined && late === null && waitingFor === null) {
     // Past a late deadline too, the step is overdue by the late one, the last it could meet.
     const passedLate = passedLateDeadlineOf(context, entry);
@@ -160,11 +160,9 @@ export function planMilestone(
     out.overdue.push(dueOverdueStep(step, passedLate?.at ?? due.at, index));
   }
   // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
-  // that will come, and an open one (SOAP of that Match) would prepare for
-  // what SEASON_OVER says has passed (session 8 issue 9). One already past its deadline stays as
-  // overdue when the applicant could have done it; one waiting on another is neither overdue nor
-  // waiting (a Match the applicant is not in). SOAP stays while it is open to a
-  // registered applicant: it needs no rank order list (session 9 issue 9).
+  // that will come, and an open one would prepare for what SEASON_OVER says has passed. One past
+  // its deadline stays overdue when the applicant could have done it; one waiting on another is
+  // neither (a Match the applicant is not in). SOAP stays while open to a registered applicant.
   if (
     gates.seasonOver &&
     entry.seasonBound === true &&
@@ -189,12 +187,11 @@ export function planMilestone(
   // Ranking on H-1B, the certificate is needed early for Step 3; the row drops it once over (h1bRowTarget).
   const h1bCard = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
   const h1b = h1bRowTarget(context, h1bCard, stepDates);
-  // A week's look-up target is a delivery slot (a time of day); a catalog or J-1 one, a day (C1).
+  // A week's look-up target is a delivery slot (a time of day); a catalog or J-1 one, a day.
   const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
   const catalogTarget = withJ1CertificateTarget(context, index, stepDates, shown.target);
-  // Dated for a later Match, a result the own Match needs may be past its deadline for it: the step says so
-  // (missedDeadline, matchYears: s8 14 bug 4, others start afresh, tester finding 4). A
-  // missed Pathway's recommended route, the current season, gives its target.
+  // Dated for a later Match, a result the own Match needs may be past its deadline for it: the step
+  // says so (missedDeadline); a missed Pathway's recommended route, the current season, gives its target.
   const missedMatch =
     stepDates === dates || entry.neededForRanking === undefined
       ? null

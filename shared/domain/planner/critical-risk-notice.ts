@@ -75,21 +75,17 @@ const NOT_ELIGIBLE_STEPS: readonly StepSubject[] = [SCHOOL_CHECK.key, "budget"];
 const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_registration"];
 
 /**
- * One notice per critical risk with a title (critical-notice-titles.ts ACT_NOW), as an advisor would send it the day the risk appears
- * rather than at the step's next rung weeks later (an exam booked after its deadline
- * heard first six weeks on): delivered at once like a late arrival (now, outside the applicant's
- * quiet hours, else when they end), appended to `into`. Each is about the first step the risk names
- * that is a next step (out of reach, or none named: the plan's first next milestone step, so the email shows an action; an
- * interview keeps its own ladder, a blocked step is never named; a school with no sponsor note: the
- * WDOMS check while not marked done, else the budget; a Match that is over: the
- * rank order list, else NRMP registration, whose steps then say what next); its text is the risk's message;
- * its deadline the season date the risk is about (see deadlineOf). No notice when that date has
- * passed or when no step is actionable; a rung of the same step and deadline going out then is
- * dropped for it (the notice carries the step's action too). The planner keeps no memory of earlier plans, so every plan carrying the risk
- * carries the notice; its stable id makes it one email, and README's rule that critical reminders
- * are always sent covers it. A notice the caller's ledger marks sent (PlannerInput.remindersSent) is
- * laid at that instant instead: laid at each re-plan's now, it dropped the very rung a wake-up
- * planned at its own instant woke for, and the step was never reminded of again.
+ * One notice per critical risk with a title (critical-notice-titles.ts ACT_NOW), sent the day the
+ * risk appears, not at the step's next rung weeks later: delivered at once like a late arrival (now,
+ * outside quiet hours, else when they end), appended to `into`. It rides on the first next step the
+ * risk names (named: out of reach, the plan's first next step; never a blocked step but
+ * Step 3's own; no sponsor note, the WDOMS check else the budget; a Match that is over, the rank
+ * order list else NRMP registration). Its text is the risk's message, its deadline the season date
+ * the risk is about (deadlineOf). No notice once that date has passed or with no actionable step;
+ * a rung of the same step and deadline going out then is dropped for it. Every plan carrying the
+ * risk carries the notice; its stable id makes it one email (README: critical reminders are always
+ * sent). A notice the ledger marks sent (PlannerInput.remindersSent) is laid at that instant, so it
+ * swallows no rung a later wake-up plans.
  */
 export function criticalRiskNotices(
   context: PlanContext,
@@ -120,9 +116,8 @@ export function criticalRiskNotices(
       continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
     sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
-    // An exam's last sitting day to find any seat by: the notice is due that day, and goes
-    // out on it even in quiet hours when their end falls after it, as a reminder whose deadline its
-    // quiet hours would reach does (README); never after it.
+    // An exam's last sitting day to find any seat by: the notice is due that day and goes out on it
+    // even in quiet hours ending after it, as any reminder would (README); never after it.
     const seatDay = lastSittingDue(riskContext, risk, riskDates);
     const at = seatDay !== undefined && seatDay.at <= sendAt ? context.now : sendAt;
     const due = seatDay ?? actBy(riskContext, risk, riskDates, at) ?? deadlineOf(riskContext, risk);
@@ -214,11 +209,9 @@ function aboutDroppedMatch(risk: Risk): boolean {
 
 /**
  * The steps a notice names: out of reach, the step whose missed deadline dropped the Match when one
- * did, then the step that decides the earliest feasible Match
- * (the email rode on "Gain US clinical experience"), each unfinished prerequisite first (the
- * chain's first action: the ECFMG application before the exam it registers for, the OET before
- * the Pathway review that waits for its result), then, should none be a next step, the other
- * requirements NRMP needs, else the first next step; the risk's own otherwise.
+ * did, then the step that decides the earliest feasible Match, each unfinished prerequisite first
+ * (the ECFMG application before the exam it registers for, the OET before the Pathway review), then
+ * the other requirements NRMP needs, else the first next step; the risk's own otherwise.
  */
 function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null): readonly StepSubject[] {
   // An exam in reach only at its fastest pace first: the notice's title asks to book it.

@@ -59,10 +59,8 @@ interface RenderedInterview {
   prepDeadline: Deadline;
   thanksDeadline: Deadline;
   /**
-   * The two ladders' targets: they depend only on the interview and the zone, so they are made
-   * with the rendering rather than twice per interview per plan (20 objects a plan in the bench).
-   * Shared by plans, never changed (ladderOf only reads a target); not frozen, so they keep the
-   * hidden class of the other targets ladderOf meets.
+   * The two ladders' targets, which depend only on the interview and the zone: shared by plans,
+   * never changed; not frozen, so they keep the hidden class of the other targets ladderOf meets.
    */
   prepReminders: ReminderTarget;
   thanksReminders: ReminderTarget;
@@ -71,8 +69,7 @@ interface RenderedInterview {
   thanksLadder: SlotEntry | undefined;
   /**
    * The two steps, keyed for ordering, by urgency rank (URGENCY_RANK), made on first use: a step
-   * reads `now` only through its urgency, so plans share these, frozen, rather than making two
-   * objects per interview per plan (planner bench).
+   * reads `now` only through its urgency, so plans share these, frozen.
    */
   prepSteps: (DueStep<NextStep> | undefined)[];
   thanksSteps: (DueStep<NextStep> | undefined)[];
@@ -141,8 +138,7 @@ function interviewStep(
 }
 
 const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
-// The planner Lambda decodes each record anew, so the same interview comes back as a new object:
-// this memo finds its rendering by content, which the per-object one cannot.
+// The planner Lambda decodes each record anew: a new object, found by its content.
 const renderedByContent = new BoundedMemo<string, RenderedInterview>(20_000);
 
 function renders(
@@ -162,9 +158,8 @@ function renders(
 }
 
 /**
- * The interview's titles, texts and deadlines in the applicant's zone, kept per snapshot object
- * (and by content, for a snapshot decoded again) and re-made when the zone or any field differs.
- * The deadlines are frozen because plans share them.
+ * The interview's titles, texts and deadlines in the applicant's zone, kept per snapshot object and
+ * by content, re-made when the zone or any field differs; the deadlines frozen as plans share them.
  */
 function renderedInterview(context: PlanContext, interview: Interview): RenderedInterview {
   const known = renderedInterviews.get(interview);
@@ -249,9 +244,9 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
  * `droppedUntil`: once the plan has moved to a later Match (the target is out of reach), the
  * target Match's rank order list deadline; an interview starting by then is that dropped Match's
  * (interviews for a Match come before its ranking closes) and gets no reminders, as its ERAS, NRMP
- * and rank-list notices get none (tester t9m F13, after t9l F17); the step stays listed, since the
- * interview is still on the applicant's calendar, in words that prepare nothing and say the Match is
- * out of reach (dropped-interview-words.ts). Null while the target is in reach.
+ * and rank-list notices get none; the step stays listed, since the interview is still on the
+ * applicant's calendar, in words that prepare nothing and say the Match is out of reach
+ * (dropped-interview-words.ts). Null while the target is in reach.
  */
 export function planInterviews(
   context: PlanContext,
@@ -259,10 +254,9 @@ export function planInterviews(
   reminders: TimedReminder[],
   droppedUntil: number | null,
 ): void {
-  // Two entries with one identity (the same operator id, or the same program and instant when
-  // neither has an id) are one interview, as the store keys them: planned once, so reminder ids
-  // stay unique. Intake refuses such a pair; a planner input built otherwise may still hold one.
-  // A plain array: a snapshot holds at most MAX_INTERVIEWS (33), and a Set per plan cost more.
+  // Two entries with one identity (operator id, else program and instant) are one interview, as
+  // the store keys them: planned once, so reminder ids stay unique (intake refuses such a pair;
+  // another input may hold one). A plain array: at most MAX_INTERVIEWS (33); a Set cost more.
   const planned: string[] = [];
   for (const interview of context.interviews) {
     // The rendering carries the interview's id (interviewIdOf), so one lookup serves both.

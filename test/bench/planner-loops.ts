@@ -101,8 +101,8 @@ export function throughputLoop(
     measuredNs += elapsed;
   }
   const cpu = process.cpuUsage(cpuStart);
-  rates.sort((left, right) => left - right);
   if (measuredNs === 0n) throw new Error("the throughput loop measured no window");
+  rates.sort((left, right) => left - right);
   return {
     plansPerSecond: Math.round(percentile(rates, 0.5)),
     plansPerSecondSlowestWindow: Math.round(rates[0] ?? Number.NaN),
@@ -154,9 +154,9 @@ function meanMicros(interviewCount: number, iterations: number): number {
 
 /**
  * Every loop of the planner suite on variants(10) (1 and 100 interviews for the series): the first
- * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots (3), 30,000 latency
- * samples (5,000),
- * then the interview series (5,000 plans each, 1,000 quick; a fifth of that with 100 interviews).
+ * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots (3 quick),
+ * 30,000 latency samples (5,000), then the interview series (5,000 plans each, 1,000 quick; a fifth
+ * of that with 100 interviews).
  * `phase` names each loop as it starts (the watchdog's progress).
  */
 export function plannerLoops(quick: boolean, phase: (name: string) => void): PlannerLoopFigures {

@@ -46,23 +46,17 @@ export function actionsFor(
 ): StepAction[] {
   if (step.milestone === "interview" || seasonPassedFor(step, plan)) return [];
   const milestone = step.milestone;
-  const today = localDate(zone, Date.parse(plan.now));
+  const nowMs = Date.parse(plan.now);
+  const today = localDate(zone, nowMs);
+  const calendar = seasonCalendar(doneCountsFor(plan));
+  const own = recorded.find((entry) => entry.key === milestone);
   const doneNow =
-    doneOpensFor(milestone, seasonCalendar(doneCountsFor(plan)), today, zone, Date.parse(plan.now)) ===
-      undefined &&
-    bookedDayAhead(
-      milestone,
-      recorded.find((entry) => entry.key === milestone),
-      today,
-    ) === undefined;
+    doneOpensFor(milestone, calendar, today, zone, nowMs) === undefined &&
+    bookedDayAhead(milestone, own, today) === undefined;
   // SOAP's Not for me counts only from Match Week's notification (planner/early-soap-answer.ts, planner/soap-waive-window.ts).
   const waiveNow =
-    milestone !== "soap" ||
-    doneOpensFor("match_week", seasonCalendar(doneCountsFor(plan)), today, zone, Date.parse(plan.now)) ===
-      undefined;
-  const checkRecorded =
-    milestone === SCHOOL_CHECK.key &&
-    recorded.some((entry) => entry.key === milestone && entry.status === "done");
+    milestone !== "soap" || doneOpensFor("match_week", calendar, today, zone, nowMs) === undefined;
+  const checkRecorded = milestone === SCHOOL_CHECK.key && own?.status === "done";
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
       (action !== "done" || (doneNow && !checkRecorded)) &&

@@ -226,8 +226,8 @@ export type ApplicantSnapshot = z.infer<typeof ApplicantSnapshotSchema>;
 
 export const ApplicantRefSchema = z.union(
   [
-    z.object({ externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)) }),
-    z.object({ email: z.email({ message: "must be an email address" }).check(z.maxLength(254)) }),
+    z.object({ externalId: ApplicantSchema.shape.externalId }),
+    z.object({ email: ApplicantSchema.shape.email }),
   ],
   { message: 'must name the applicant by "externalId" or by "email", as their snapshot gave it' },
 );

@@ -3,6 +3,7 @@ import { FEES_TO_VERIFY, type FeeToVerify } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { livesOutsideUs } from "./h1b.ts";
+import { changeOfStatus } from "./h1b-in-us.ts";
 import { addSource } from "./risk-sources.ts";
 
 /**
@@ -29,9 +30,8 @@ export function proclamationRisks(context: PlanContext): Risk[] {
 
 /**
  * Whether the proclamation's payment concerns this applicant: on the H-1B track, the petition not yet
- * approved, and either a time zone outside the US (livesOutsideUs: a new petition for someone
- * outside the US) or, in the US, the route not settled as a change of status (the stamping not
- * waived). The fact sheet's proclamation row (secondary reports of USCIS's 20 Oct 2025 guidance, the
+ * approved, and the route not settled as a change of status (changeOfStatus: in the US with the
+ * stamping waived; outside the US a new petition always concerns it). The fact sheet's proclamation row (secondary reports of USCIS's 20 Oct 2025 guidance, the
  * stamping's `waivable` note) exempts an in-US change of status, not a petition asking for consular
  * notification, which the program may choose for someone in the US too. The one rule for the risk
  * (proclamationRisks) and the budget's row to verify (a Chicago applicant had the row with no risk).
@@ -40,7 +40,7 @@ export function proclamationApplies(context: PlanContext): boolean {
   return (
     context.applicant.visa === "H-1B" &&
     !isFinished(statusOf(context, "visa_h1b")) &&
-    (livesOutsideUs(context) || statusOf(context, "visa_h1b_stamping") !== "waived")
+    !changeOfStatus(context)
   );
 }
 

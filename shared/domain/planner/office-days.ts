@@ -20,8 +20,7 @@ export const OFFICE_DAYS_SOURCE =
  * its source. Any other day unchanged (the same object). Pure.
  */
 export function onOfficeDay(due: DueDate): DueDate {
-  const day = wallDayStart(toWall(due.zone, due.asDay === true ? due.at - 1 : due.at));
-  const weekday = new Date(day).getUTCDay();
+  const weekday = new Date(dayOf(due)).getUTCDay();
   const back = weekday === 6 ? 1 : weekday === 0 ? 2 : 0;
   if (back === 0) return due;
   return {

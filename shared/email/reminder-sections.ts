@@ -6,6 +6,7 @@ import { stepDatesInline } from "#domain/date-words.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import type { StepAction } from "#domain/step-actions.ts";
 import { actionsWhileWaiting } from "#domain/waiting-step-actions.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { projectedSourcesNote, sourceLinks, sourceLinksHtml } from "./for-people.ts";
@@ -154,51 +155,34 @@ export function buttonsOf(
   recorded: readonly MilestoneEntry[],
 ) {
   if (!links || item.milestone === "interview" || item.undated) return [];
-  if (item.answeredOn !== undefined) return answerButtons(item.answeredOn, plan, links, zone, recorded);
+  // A question a waiting step's action answers (answeredOn: the route question on the H-1B
+  // petition's card, answered by the stamping's Not for me): that step's actions, labelled with
+  // what they record, never the card's own Done.
+  if (item.answeredOn !== undefined)
+    return buttonsFrom(
+      item.answeredOn,
+      actionsWhileWaiting({ milestone: item.answeredOn }, plan, zone, recorded),
+      links,
+      ANSWER_WORDS,
+    );
   const milestone = item.milestone;
   // A notice on a step still waiting for others (Step 3 behind the ECFMG certificate) offers what
   // the waiting step offers, as the timeline does: its Done or Scheduled for… could not be true yet.
   if (plan.blocked.some((step) => step.milestone === milestone))
-    return waitingButtons(milestone, plan, links, zone, recorded);
+    return buttonsFrom(milestone, actionsWhileWaiting({ milestone }, plan, zone, recorded), links);
   if (finishedAndUnlisted(milestone, plan, recorded)) return [];
-  return actionsFor({ milestone }, plan, zone, recorded).map((action, index) => ({
-    label: item.actsOn
-      ? `${actionLabel(milestone, action)} (${item.actsOn})`
-      : actionLabel(milestone, action),
-    url: links.action(milestone, action),
-    kind: index === 0 ? "primary" : "secondary",
-  }));
+  return buttonsFrom(milestone, actionsFor({ milestone }, plan, zone, recorded), links, item.actsOn);
 }
 
-/**
- * The buttons of an item whose question a waiting step's action answers (answeredOn: the route
- * question on the H-1B petition's card, answered by the stamping's Not for me): that step's
- * actionsWhileWaiting, labelled with what they record, never the card's own Done.
- */
-function answerButtons(
+/** One button per action of `milestone`, the first primary; `beside`, what the label adds in brackets. */
+function buttonsFrom(
   milestone: MilestoneKey,
-  plan: Plan,
+  actions: readonly StepAction[],
   links: ApplicantLinks,
-  zone: string,
-  recorded: readonly MilestoneEntry[],
+  beside?: string,
 ) {
-  return actionsWhileWaiting({ milestone }, plan, zone, recorded).map((action, index) => ({
-    label: `${actionLabel(milestone, action)} (${ANSWER_WORDS})`,
-    url: links.action(milestone, action),
-    kind: index === 0 ? "primary" : "secondary",
-  }));
-}
-
-/** The buttons of a waiting step's item: actionsWhileWaiting's, under the step's own labels. */
-function waitingButtons(
-  milestone: MilestoneKey,
-  plan: Plan,
-  links: ApplicantLinks,
-  zone: string,
-  recorded: readonly MilestoneEntry[],
-) {
-  return actionsWhileWaiting({ milestone }, plan, zone, recorded).map((action, index) => ({
-    label: actionLabel(milestone, action),
+  return actions.map((action, index) => ({
+    label: beside ? `${actionLabel(milestone, action)} (${beside})` : actionLabel(milestone, action),
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",
   }));

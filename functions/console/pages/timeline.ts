@@ -16,8 +16,8 @@ import type { ApplicantView } from "#usecases/console.ts";
 import { deadlineWhen, h, ownDay, titleOf } from "./html.ts";
 
 /** What a blocked step waits for, HTML-escaped (waitingForAdvisor: a condition quoted as `fullName` reads it). */
-export function waitedFor(waitingFor: readonly string[], fullName: string, lead = "waiting for"): string {
-  return h(waitingForAdvisor(waitingFor, fullName, lead));
+function waitedFor(waitingFor: readonly string[], fullName: string): string {
+  return h(waitingForAdvisor(waitingFor, fullName, "waiting for"));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
+import { riskForAdvisor, waitingForAdvisor } from "#domain/console/advisor-voice.ts";
 import { mayBeWaived, waivableStepNames } from "#domain/console/waivable-steps.ts";
 import type { PlanDiff, StepChange, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
@@ -20,7 +20,6 @@ import {
   titleOf,
   when,
 } from "./html.ts";
-import { waitedFor } from "./timeline.ts";
 
 /** Where US residency programs interview (the tz database's names); the interview's reminders are timed in it. */
 const US_ZONES = [
@@ -215,7 +214,7 @@ function renderSteps(diff: PlanDiff, fullName: string): string {
 
 /** "blocked: needs Match Day, …": what a blocked step waits for, by title (a condition quoted as `fullName` reads it). */
 function needs(waitingFor: readonly string[], fullName: string): string {
-  return waitedFor(waitingFor, fullName, "blocked: needs");
+  return h(waitingForAdvisor(waitingFor, fullName, "blocked: needs"));
 }
 
 /** Where the step stood before: its deadline as a next step, blocked, overdue, or not on the road. */

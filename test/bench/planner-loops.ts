@@ -23,6 +23,8 @@ export interface PlannerLoopFigures {
   plansPerCpuSecond: number;
   /** The median window's plans/s when every plan gets a freshly decoded snapshot (freshThroughputLoop). */
   plansPerSecondFreshSnapshots: number;
+  /** The same, each snapshot's interviews renamed to programs never planned before (a new applicant's). */
+  plansPerSecondNewInterviews: number;
   /** Per-plan latency in milliseconds, each plan timed on its own with process.hrtime. */
   latencyP50Ms: number;
   latencyP99Ms: number;
@@ -114,20 +116,33 @@ export function throughputLoop(
 /**
  * The same kind of windows, but every plan gets its own snapshot object, decoded from the case's
  * JSON text before the window starts (outside the timing), as the planner Lambda decodes each
- * record anew. `throughputLoop` re-plans the same 27 objects, so the memos keyed on an input
- * object's identity (an interview's rendering and derived id) hit there and miss here.
+ * record anew. `throughputLoop` re-plans the same 27 objects; here the planner meets equal content
+ * in new objects, as when it re-plans an applicant. `newInterviews`: each copy's interview programs
+ * also get a suffix no plan has had, so nothing derived from an interview was met before (a new
+ * applicant's first plan, or interviews just added).
  */
-export function freshThroughputLoop(cases: readonly Case[], windows: number, windowPlans: number): number {
+export function freshThroughputLoop(
+  cases: readonly Case[],
+  windows: number,
+  windowPlans: number,
+  newInterviews: boolean,
+): number {
   const texts = cases.map((entry) => JSON.stringify(entry.input));
   const rates: number[] = [];
+  let renamed = 0;
   for (let window = 0; window < windows; window++) {
     const fresh: Case[] = [];
     for (let index = 0; index < windowPlans; index++) {
       const at = index % cases.length;
       const chosen = cases[at];
       const text = texts[at];
-      if (chosen !== undefined && text !== undefined)
-        fresh.push({ input: JSON.parse(text) as Case["input"], now: chosen.now });
+      if (chosen === undefined || text === undefined) continue;
+      const input = JSON.parse(text) as Case["input"];
+      if (newInterviews) {
+        renamed++;
+        for (const interview of input.interviews) interview.program = `${interview.program} #${renamed}`;
+      }
+      fresh.push({ input, now: chosen.now });
     }
     const windowStart = nanos();
     for (let index = 0; index < fresh.length; index++) planCase(fresh, index);
@@ -154,7 +169,7 @@ function meanMicros(interviewCount: number, iterations: number): number {
 
 /**
  * Every loop of the planner suite on variants(10) (1 and 100 interviews for the series): the first
- * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots (3 quick),
+ * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots (3 quick) and as many with new interviews,
  * 30,000 latency samples (5,000), then the interview series (5,000 plans each, 1,000 quick; a fifth
  * of that with 100 interviews).
  * `phase` names each loop as it starts (the watchdog's progress).
@@ -171,7 +186,9 @@ export function plannerLoops(quick: boolean, phase: (name: string) => void): Pla
   const throughput = throughputLoop(cases, throughputTiming(quick));
 
   phase("fresh snapshots");
-  const plansPerSecondFreshSnapshots = freshThroughputLoop(cases, quick ? 3 : 10, 5_400);
+  const plansPerSecondFreshSnapshots = freshThroughputLoop(cases, quick ? 3 : 10, 5_400, false);
+  phase("new interviews");
+  const plansPerSecondNewInterviews = freshThroughputLoop(cases, quick ? 3 : 10, 5_400, true);
 
   phase("latency");
   const samples = quick ? 5_000 : 30_000;
@@ -190,6 +207,7 @@ export function plannerLoops(quick: boolean, phase: (name: string) => void): Pla
   const figures: PlannerLoopFigures = {
     ...throughput,
     plansPerSecondFreshSnapshots,
+    plansPerSecondNewInterviews,
     latencyP50Ms: percentile(latencies, 0.5),
     latencyP99Ms: percentile(latencies, 0.99),
     latencyMaxMs: latencies[latencies.length - 1] ?? Number.NaN,

@@ -14,6 +14,7 @@ import {
 import { soapAnswerCountsAt } from "./early-soap-answer.ts";
 import { type FailedScore, readRetakes } from "./failed-score.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
+import { knownInterviews } from "./known-interviews.ts";
 import type { ZoneLadders } from "./ladders.ts";
 import {
   keepOutcomeImplied,
@@ -57,6 +58,7 @@ export interface PlanContext {
   statuses: readonly MilestoneStatus[];
   /** Whether each milestone applies to the applicant's visa, by catalog index (applicableTo: shared, static). */
   applicable: readonly boolean[];
+  /** The snapshot's interviews; an equal list planned before when there is one (knownInterviews: its memos hit). */
   interviews: readonly Interview[];
   eligibility: Eligibility;
   /**
@@ -95,18 +97,13 @@ export interface PlanContext {
   failedScores: readonly FailedScore[];
   /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
   riskChangesAt: number[];
-  /**
-   * The next delivery slot at or after now and now's wall reading, found on first use by
-   * catchUpOf (reminders.ts) and kept here for the plan's other steps: a field of the per-plan
-   * context rather than a WeakMap entry per plan, which the profile showed.
-   */
+  /** The next delivery slot at or after now and now's wall reading, found on first use by catchUpOf (reminders.ts)
+   * and kept for the plan's other steps: a field of the per-plan context, not a WeakMap entry per plan (profile). */
   catchUp: { nowWall: number; catchUp: number } | undefined;
   /** The reminders already sent, by id, to when (PlannerInput.remindersSent): read by sentAt. */
   remindersSent: Readonly<Record<string, string>> | undefined;
-  /**
-   * The memoised reminder ladders of the applicant's zone (ladders.ts), found on first use by
-   * ladderOf and kept for the plan's other ladders: one look-up by zone per plan, not per ladder.
-   */
+  /** The memoised reminder ladders of the applicant's zone (ladders.ts), found on first use by ladderOf and kept
+   * for the plan's other ladders: one look-up by zone per plan, not per ladder. */
   ladders: ZoneLadders | undefined;
 }
 
@@ -135,9 +132,10 @@ export function buildContext(
   // season it was for. An interview counts by the presumption's rule (interviewsAreEvidence), read
   // only when the note is unknown (most plans know it: no work added to them).
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
+  const interviews = knownInterviews(input.interviews); // the memos' own list when equal (known-interviews.ts)
   const eligibility =
     entered ??
-    eligibilityOf(note, entries, note === null && interviewsAreEvidence(input.interviews, calendar, nowMs));
+    eligibilityOf(note, entries, note === null && interviewsAreEvidence(interviews, calendar, nowMs));
   // A result below its passing score is no pass, nor a failed attempt a first one: a retake.
   const failed = readRetakes(input.milestones, input.applicant.timezone, nowMs, entries);
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
@@ -222,7 +220,7 @@ export function buildContext(
     entries,
     statuses,
     applicable: applicableTo(input.applicant.visa),
-    interviews: input.interviews,
+    interviews,
     eligibility,
     rolRefused,
     soapDoneBeforeOffers: soapDoneEarly,

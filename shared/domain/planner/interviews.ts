@@ -138,7 +138,8 @@ function interviewStep(
 }
 
 const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
-// The planner Lambda decodes each record anew: a new object, found by its content.
+// An equal list planned before is found whole (knownInterviews); by content, one interview of a changed
+// list (one just added beside it) or another applicant's keeps its rendering.
 const renderedByContent = new BoundedMemo<string, RenderedInterview>(20_000);
 
 function renders(

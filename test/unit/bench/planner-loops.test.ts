@@ -31,6 +31,16 @@ describe("the planner bench's throughput loop", () => {
 describe("the planner bench's fresh-snapshot loop", () => {
   it("plans freshly decoded copies of the cases and reports a rate", () => {
     const cases = variants(1).slice(0, 2);
-    expect(freshThroughputLoop(cases, 2, 20)).toBeGreaterThan(0);
+    expect(freshThroughputLoop(cases, 2, 20, false)).toBeGreaterThan(0);
+  });
+
+  it("renames the copies' interviews for the new-interviews figure, never the cases themselves", () => {
+    const cases = variants(1).slice(0, 2);
+    const programs = cases.flatMap((entry) => entry.input.interviews.map((interview) => interview.program));
+    expect(programs.length).toBeGreaterThan(0);
+    expect(freshThroughputLoop(cases, 2, 20, true)).toBeGreaterThan(0);
+    expect(cases.flatMap((entry) => entry.input.interviews.map((interview) => interview.program))).toEqual(
+      programs,
+    );
   });
 });

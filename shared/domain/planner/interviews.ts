@@ -138,8 +138,7 @@ function interviewStep(
 }
 
 const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
-// An equal list planned before is found whole (knownInterviews); by content, one interview of a changed
-// list (one just added beside it) or another applicant's keeps its rendering.
+// Equal lists are found whole (knownInterviews); by content, an interview of a changed list or another applicant's.
 const renderedByContent = new BoundedMemo<string, RenderedInterview>(20_000);
 
 function renders(

@@ -8,8 +8,7 @@ import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
-import type { Deadline, Plan, Reminder } from "#domain/plan.ts";
-import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
+import type { Deadline, Plan } from "#domain/plan.ts";
 import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
@@ -17,9 +16,9 @@ import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seaso
 import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
-import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
+import { emailItems, planAsListed } from "./listed-plan.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 import { REMINDER_HEADERS, reminderRow } from "./reminder-rows.ts";
 import { startByCell } from "./start-by-cell.ts";
@@ -177,32 +176,6 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
   return parts.join("");
 }
 
-/**
- * The plan as --json prints it: its next steps as every view lists them (listedInReadingOrder, in the
- * applicant's zone `timezone`), in the table's order, and without the budget's step, which is the
- * plan's `budget` section, never a step (the JSON listed the planner's own order,
- * the budget among the steps), and its reminders as the emails give them (ListedPlan). The
- * planner's plan keeps that step: a notice can ride on it.
- */
-export function planAsListed(result: Plan, timezone = "America/New_York"): ListedPlan {
-  return {
-    ...result,
-    nextSteps: listedInReadingOrder(result, timezone),
-    reminders: emailItems(result.reminders).map(({ reminder, alsoFor }) =>
-      alsoFor.length === 0 ? reminder : { ...reminder, alsoFor },
-    ),
-  };
-}
-
-/**
- * The plan as --json prints it: its reminders one per email item, as the table's rows
- * (the JSON listed one item as two rows), an item's `alsoFor` holding the reminders of its
- * step it stands for (sent with it, claimed all the same).
- */
-export interface ListedPlan extends Omit<Plan, "reminders"> {
-  reminders: (Reminder & { alsoFor?: Reminder[] })[];
-}
-
 /** Runs the CLI; returns the exit code. */
 export function runPlanCli(args: readonly string[], io: CliIo): number {
   const options = parseArgs(args);
@@ -287,13 +260,4 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
   });
-}
-
-/**
- * The reminders as the emails give them: one row per step per email (oneReminderPerStep, a notice
- * speaking for its step's rungs, whose rungs the row names), emails in the plan's order
- * (a notice and its step's rung were two rows of one email item).
- */
-function emailItems(reminders: readonly Reminder[]): StepReminders[] {
-  return groupIntoEmails(reminders).flatMap((together) => oneReminderPerStep(together));
 }

@@ -5,13 +5,13 @@ import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
-import { interviewIdOf } from "#domain/planner/interviews.ts";
+import { kindOf } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { oneReminderPerStep, withOtherDates } from "./one-item-per-step.ts";
-import { anyProjected, type Item, itemDateLabel, itemOf, kindOf } from "./reminder-items.ts";
+import { anyProjected, type Item, itemDateLabel, itemOf } from "./reminder-items.ts";
 import {
   budgetLines,
   budgetView,
@@ -233,11 +233,6 @@ function cancellationsFirst(reminders: readonly Reminder[]): readonly Reminder[]
   return [...cancelled, ...reminders.filter((reminder) => kindOf(reminder) !== "interview-cancelled")];
 }
 
-function programZoneOf(reminder: Reminder, interviews: readonly Interview[] | undefined): string | undefined {
-  if (reminder.interviewId === undefined) return undefined;
-  return interviews?.find((interview) => interviewIdOf(interview) === reminder.interviewId)?.timezone;
-}
-
 export function renderReminderEmail(given: ReminderEmailInput): RenderedEmail {
   // The timeline's reading order: the lead is the timeline's first card.
   const ordered = remindersInReadingOrder(given.reminders, listedInReadingOrder(given.plan, zoneOf(given)));
@@ -246,11 +241,7 @@ export function renderReminderEmail(given: ReminderEmailInput): RenderedEmail {
   const input = { ...given, reminders: perStep.map((each) => each.reminder) };
   const weekly = input.weeklySummaryDay !== undefined;
   const items = perStep.map(({ reminder, alsoFor }) =>
-    withOtherDates(
-      itemOf(input.plan, reminder, weekly, programZoneOf(reminder, input.interviews)),
-      reminder,
-      alsoFor,
-    ),
+    withOtherDates(itemOf(input.plan, reminder, weekly, input.interviews), reminder, alsoFor),
   );
   return {
     subject: reminderSubject(input.reminders, input.plan, weekly),

@@ -6,12 +6,12 @@ import {
   sentReminderLabel,
   yourTimeSuffix,
 } from "#domain/date-words.ts";
-import { INTERVIEW_CANCELLED_RUNG } from "#domain/interview-cancellations.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
-import type { MilestoneKey } from "#domain/snapshot.ts";
-import { renderInZone } from "#domain/time.ts";
+import { atTheProgram } from "#domain/program-time.ts";
+import { kindDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
+import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
 import { answeredOn } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "./for-people.ts";
 
@@ -33,7 +33,7 @@ export interface Item {
    */
   dueEt: string;
   /** What the item is about: an interview's preparation or thank-you, or a step's date. */
-  kind: "deadline" | "interview" | "interview-thank-you" | "interview-cancelled";
+  kind: ReminderKind;
   /** " (your time)" after an instant, "" after a day (date-words.ts yourTimeSuffix). */
   yourTime: string;
   /** The item's date is a projected deadline (a target or the applicant's own date never is). */
@@ -133,21 +133,8 @@ function attachmentNoteOf(reminder: Reminder): string | undefined {
   if (kind === "interview-cancelled") return CANCELLATION_ATTACHED;
   return kind === "interview-thank-you" ? PAST_INTERVIEW_ATTACHED : INTERVIEW_ATTACHED;
 }
-const THANK_YOU_RUNG = "interview-thank-you";
-
 /**
- * What a reminder is about, for its words: an interview's preparation, its thank-you, its
- * cancellation, or a step's date.
- */
-export function kindOf(reminder: Pick<Reminder, "interviewId" | "rung">): Item["kind"] {
-  if (reminder.interviewId === undefined) return "deadline";
-  if (reminder.rung === INTERVIEW_CANCELLED_RUNG) return "interview-cancelled";
-  return reminder.rung === THANK_YOU_RUNG ? "interview-thank-you" : "interview";
-}
-
-/**
- * The words before a reminder's date: an interview's preparation counts down to the interview's
- * start, which "starts", never "is due"; otherwise reminderDateLabel or, once sent, with the time
+ * The words before a reminder's date (kindDateLabel): reminderDateLabel or, once sent, with the time
  * it leaves (sentReminderLabel).
  */
 export function itemDateLabel(
@@ -155,29 +142,23 @@ export function itemDateLabel(
   reminder: Reminder,
   weekly: boolean,
 ): { label: string; inline: string } {
-  const kind = kindOf(reminder);
-  // A cancelled interview no longer starts: its time is the one the applicant may have noted.
-  if (kind === "interview-cancelled") return { label: "Was to start", inline: "was to start" };
-  const label = weekly ? reminderDateLabel(reminder) : sentReminderLabel(reminder, sentAtOf(plan, reminder));
-  if (kind !== "interview") return label;
-  return {
-    label: label.label.replace(/^Due/, "Starts"),
-    inline: label.inline.replace(/^due/, "starts"),
-  };
-}
-
-/** An interview's time in the program's zone, or "" when the email does not know the program's zone. */
-function programTime(reminder: Reminder, programZone: string | undefined): string {
-  if (programZone === undefined) return "";
-  return `${renderInZone(programZone, Date.parse(reminder.deadlineDetail.at))} (at the program)`;
+  return kindDateLabel(
+    reminder,
+    weekly ? reminderDateLabel(reminder) : sentReminderLabel(reminder, sentAtOf(plan, reminder)),
+  );
 }
 
 /**
  * One reminder as an email item. `weekly`: the email is a weekly summary gathering reminders due on
  * later days, so no item says how many hours its deadline leaves (see sentReminderLabel).
- * `programZone`: the IANA zone of the interview an interview's reminder is about, its second zone.
+ * `interviews`: the applicant's, whose program's zone is an interview reminder's second zone.
  */
-export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZone?: string): Item {
+export function itemOf(
+  plan: Plan,
+  reminder: Reminder,
+  weekly = false,
+  interviews?: readonly Interview[],
+): Item {
   const undated = isUndatedNotice(reminder);
   // An undated notice on a step (the WDOMS check) keeps that step's action; on the budget, none.
   const step = undated && reminder.milestone === "budget" ? undefined : stepFor(plan, reminder);
@@ -196,7 +177,10 @@ export function itemOf(plan: Plan, reminder: Reminder, weekly = false, programZo
     dateLabel: label.label,
     inlineLabel: label.inline,
     dueLocal: deadlineWords(shown).local,
-    dueEt: kind === "deadline" ? (deadlineWords(shown).et ?? "") : programTime(reminder, programZone),
+    dueEt:
+      kind === "deadline"
+        ? (deadlineWords(shown).et ?? "")
+        : (atTheProgram(reminder.interviewId, reminder.deadlineDetail.at, interviews) ?? ""),
     kind,
     yourTime: yourTimeSuffix(shown),
     projected: !undated && reminder.countsDownTo === undefined && isProjected(shown),

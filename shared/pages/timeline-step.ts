@@ -17,11 +17,11 @@ import {
 } from "#domain/date-words.ts";
 import { asksMatchOutcome } from "#domain/match-outcome-question.ts";
 import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
-import { interviewIdOf } from "#domain/planner/interviews.ts";
+import { atTheProgram } from "#domain/program-time.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
-import { localDate, renderInZone } from "#domain/time.ts";
+import { localDate } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanDate } from "./dates.ts";
@@ -150,12 +150,11 @@ function badgeHtml(step: NextStep, plan: Plan): string {
  * note, in the applicant's zone. Never US Eastern, which is neither's.
  */
 function interviewDateHtml(step: NextStep, deadline: Deadline, interviews: readonly Interview[]): string {
-  const at = Date.parse(deadline.at);
-  const programZone = interviews.find((interview) => interviewIdOf(interview) === step.interviewId)?.timezone;
+  const atProgram = atTheProgram(step.interviewId, deadline.at, interviews);
   const local = `<strong>${e(deadlineWords(deadline).local)}</strong>${yourTimeSuffix(deadline)}`;
   // The preparation step counts down to the start the applicant gave (status "applicant").
   if (deadline.status !== "applicant") return `<p class="due">Send your note by ${local}</p>`;
-  const program = programZone === undefined ? "" : ` · ${e(renderInZone(programZone, at))} (at the program)`;
+  const program = atProgram === undefined ? "" : ` · ${e(atProgram)}`;
   return `<p class="due">Starts ${local}${program}</p>`;
 }
 

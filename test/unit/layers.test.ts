@@ -62,6 +62,9 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   "planner.ts": "planner",
   "cancelled-reminders.ts": "planner",
   "interview-cancellations.ts": "planner",
+  // An interview's time at the program and a reminder's kind, read from the planner's interview ids and rungs.
+  "program-time.ts": "planner",
+  "reminder-kind.ts": "planner",
 };
 /**
  * The layers inside shared/intake, lowest first: reading one answer (`answers/`: dates, times,

@@ -12,9 +12,10 @@ import type { Deadline, Plan } from "#domain/plan.ts";
 import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
+import { atTheProgram } from "#domain/program-time.ts";
 import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seasons/index.ts";
 import { seasonStatusWords } from "#domain/seasons/status-words.ts";
-import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { ApplicantSnapshotSchema, type Interview } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
@@ -66,9 +67,15 @@ function marked(date: Deadline): string {
 /**
  * The plan as a readable text report: next steps (in the reading order of the timeline and the
  * email, in the applicant's zone `timezone`; US Eastern when not given), blocked, overdue, risks,
- * reminders, budget.
+ * reminders, budget. An interview's second time is the program's, from
+ * `interviews`, as on the timeline and in the emails: never US Eastern, which is neither's.
  */
-export function renderPlan(result: Plan, applicantName: string, timezone = "America/New_York"): string {
+export function renderPlan(
+  result: Plan,
+  applicantName: string,
+  timezone = "America/New_York",
+  interviews: readonly Interview[] = [],
+): string {
   const subject = (step: { milestone: string; interviewId?: string }): string =>
     step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;
   // The budget is its own section below, not a step.
@@ -77,7 +84,17 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
     `Plan for ${applicantName}: ${matchYearHeading(result)}, ${seasonStatusWords(result, "calendar")}, as of ${result.now}\n`,
     "\nNEXT STEPS\n",
     table(
-      ["standing", "step", "target (your time)", "deadline (your time)", "deadline (ET)", "title"],
+      [
+        "standing",
+        "step",
+        "target (your time)",
+        "deadline (your time)",
+        // An interview's second time is the program's: the heading says so when one is listed.
+        nextSteps.some((step) => step.milestone === "interview")
+          ? "deadline (ET; interview: program's time)"
+          : "deadline (ET)",
+        "title",
+      ],
       nextSteps.map((step) => [
         // The badge the timeline and the console show, by the same rule (stepBadge): "overdue" only
         // for a step the OVERDUE section lists.
@@ -89,7 +106,9 @@ export function renderPlan(result: Plan, applicantName: string, timezone = "Amer
             // as the target's, never a bare "passed on" beside an exam.
             `${Date.parse(step.target.at) < Date.parse(result.now) ? "target passed " : ""}${marked(step.target)}`,
         step.deadline === undefined ? "-" : marked(step.deadline),
-        step.deadline?.et ?? "-",
+        (step.milestone === "interview"
+          ? step.deadline && atTheProgram(step.interviewId, step.deadline.at, interviews)
+          : step.deadline?.et) ?? "-",
         step.title,
       ]),
     ),
@@ -248,7 +267,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   io.out(
     options.json
       ? `${JSON.stringify(planAsListed(result, snapshot.applicant.timezone), null, 2)}\n`
-      : renderPlan(result, snapshot.applicant.fullName, snapshot.applicant.timezone),
+      : renderPlan(result, snapshot.applicant.fullName, snapshot.applicant.timezone, snapshot.interviews),
   );
   return 0;
 }

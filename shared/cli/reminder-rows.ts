@@ -2,6 +2,7 @@ import { reminderShownDate, sentReminderLabel } from "#domain/date-words.ts";
 import type { Deadline } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import type { StepReminders } from "#domain/planner/one-reminder-per-step.ts";
+import { kindDateLabel } from "#domain/reminder-kind.ts";
 
 /**
  * The REMINDERS table's columns. The last two read as the email does: its words before the date,
@@ -37,8 +38,10 @@ export function reminderRow(
       : `${reminder.rung} (+${alsoFor.map((other) => other.rung).join(", ")})`,
     reminder.id,
     // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
-    // out 7 hours before its deadline).
-    undated ? "notice (no date)" : sentReminderLabel(reminder, reminder.sendAt).label,
+    // out 7 hours before its deadline), and an interview "starts", never "is due".
+    undated
+      ? "notice (no date)"
+      : kindDateLabel(reminder, sentReminderLabel(reminder, reminder.sendAt)).label,
     undated ? "-" : marked(reminderShownDate(reminder)),
   ];
 }

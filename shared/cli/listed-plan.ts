@@ -2,13 +2,14 @@ import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
+import { type RemindersEnd, remindersEnd } from "./reminders-end.ts";
 
 /**
  * The plan as --json prints it: its next steps as every view lists them (listedInReadingOrder, in the
  * applicant's zone `timezone`), in the table's order, and without the budget's step, which is the
  * plan's `budget` section, never a step (the JSON listed the planner's own order,
- * the budget among the steps), and its reminders as the emails give them (ListedPlan). The
- * planner's plan keeps that step: a notice can ride on it.
+ * the budget among the steps), its reminders as the emails give them, and where they stop
+ * (ListedPlan). The planner's plan keeps that step: a notice can ride on it.
  */
 export function planAsListed(result: Plan, timezone = "America/New_York"): ListedPlan {
   return {
@@ -17,16 +18,19 @@ export function planAsListed(result: Plan, timezone = "America/New_York"): Liste
     reminders: emailItems(result.reminders).map(({ reminder, alsoFor }) =>
       alsoFor.length === 0 ? reminder : { ...reminder, alsoFor },
     ),
+    remindersEnd: remindersEnd(result, timezone),
   };
 }
 
 /**
  * The plan as --json prints it: its reminders one per email item, as the table's rows
  * (the JSON listed one item as two rows), an item's `alsoFor` holding the reminders of its
- * step it stands for (sent with it, claimed all the same).
+ * step it stands for (sent with it, claimed all the same); `remindersEnd`: where this plan's
+ * reminders stop and what the plans made later add, as the table's line under them says.
  */
 export interface ListedPlan extends Omit<Plan, "reminders"> {
   reminders: (Reminder & { alsoFor?: Reminder[] })[];
+  remindersEnd: RemindersEnd;
 }
 
 /**

@@ -7,11 +7,18 @@ import { DATE_YEARS, TypedInstantWithOffsetSchema } from "#domain/snapshot.ts";
 
 export const USAGE = `Usage: npm run plan -- <snapshot.json> [--now <ISO 8601>] [--json]
 
-Plans one applicant snapshot (see shared/schema/applicant-snapshot.schema.json).
+Plans one applicant snapshot (see shared/schema/applicant-snapshot.schema.json), refusing what the
+intake refuses, and prints its next steps, blocked steps, overdue steps, risks, reminders and budget.
+Dates are in the applicant's zone and in ET, an interview's in the program's zone instead of ET;
+* marks a projected date, † our advice. A step with no target shows its latest safe start while it
+is ahead ("start by …"). The reminders are the ones this plan lays: the line under them says where
+they end; the plan made again as each one goes out, or when an answer changes, lays more.
   --now <ISO>  plan as of this instant, with its UTC offset, 1900-2100 (default: the current time)
-  --json       print the plan as JSON instead of a table (next steps in the table's order)
-  --help       show this help
-Exit codes: 0 ok, 1 file not readable, 2 invalid arguments or invalid snapshot.`;
+  --json       print the plan as JSON instead of a table (next steps in the table's order;
+               remindersEnd: where the reminders end, as the table's line says)
+  --help, -h   show this help
+Exit codes: 0 ok, 1 file not readable or invalid season data (confirmed.json), 2 invalid arguments
+or invalid snapshot.`;
 
 export interface Options {
   file: string;

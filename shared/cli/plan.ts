@@ -22,12 +22,14 @@ import { interviewWarningLines } from "./interview-warnings.ts";
 import { emailItems, planAsListed } from "./listed-plan.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 import { REMINDER_HEADERS, reminderRow } from "./reminder-rows.ts";
+import { remindersEnd } from "./reminders-end.ts";
 import { startByCell } from "./start-by-cell.ts";
 
 /**
  * `npm run plan -- <snapshot.json> [--now <ISO>] [--json]`: plans one applicant snapshot and prints
- * a readable table, or the plan as JSON. Exit codes: 0 planned; 1 the file could not be read;
- * 2 invalid arguments or invalid input (every problem listed with its JSON path).
+ * a readable table, or the plan as JSON. Exit codes: 0 planned; 1 the file could not be read, or
+ * the season data failed its check; 2 invalid arguments or invalid input (every problem listed with
+ * its JSON path).
  * This is an edge: it may read files and the clock; the planner it calls does neither.
  */
 
@@ -67,7 +69,7 @@ function marked(date: Deadline): string {
 /**
  * The plan as a readable text report: next steps (in the reading order of the timeline and the
  * email, in the applicant's zone `timezone`; US Eastern when not given), blocked, overdue, risks,
- * reminders, budget. An interview's second time is the program's, from
+ * reminders and where they stop, budget. An interview's second time is the program's, from
  * `interviews`, as on the timeline and in the emails: never US Eastern, which is neither's.
  */
 export function renderPlan(
@@ -151,6 +153,8 @@ export function renderPlan(
       REMINDER_HEADERS,
       emailItems(result.reminders).map((item) => reminderRow(item, subject, marked)),
     ),
+    // A plan lays only what its answers call for now: the list's end is not the season's.
+    `  (${remindersEnd(result, timezone).note})\n`,
     "\nBUDGET (USD)\n",
     table(
       ["status", "amount", "item", "as of"],

@@ -73,6 +73,7 @@ const SIT_BY_RUNGS: ReadonlySet<string> = new Set([
   REBOOK_FOLLOW_UP_RUNG,
 ]);
 const SIT_BY_LABEL = { label: "Sit it by", inline: "sit it by" } as const;
+const SCORE_BELOW_PASSING = "SCORE_BELOW_PASSING";
 
 /** The words before a Match outcome question's date (ANSWER_BY_RUNGS). */
 export const ANSWER_BY_LABEL = { label: "Answer by", inline: "answer by" } as const;
@@ -139,7 +140,7 @@ export function reminderShownDate(reminder: Pick<Reminder, "deadlineDetail" | "o
 
 export function reminderDateLabel(
   reminder: Pick<Reminder, "countsDownTo"> &
-    Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince" | "deadlineDetail">>,
+    Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince" | "deadlineDetail" | "risk">>,
 ): { readonly label: string; readonly inline: string } {
   if (reminder.overdueSince !== undefined) return OVERDUE_SINCE_LABEL;
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
@@ -149,7 +150,13 @@ export function reminderDateLabel(
     return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
     return answerByLabel(reminder.deadlineDetail);
-  if (reminder.rung !== undefined && SIT_BY_RUNGS.has(reminder.rung)) return SIT_BY_LABEL;
+  // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by,
+  // told apart from the day to act by when the two notices share an email.
+  if (
+    (reminder.rung !== undefined && SIT_BY_RUNGS.has(reminder.rung)) ||
+    reminder.risk === SCORE_BELOW_PASSING
+  )
+    return SIT_BY_LABEL;
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&
@@ -187,7 +194,7 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
  */
 export function sentReminderLabel(
   reminder: Pick<Reminder, "countsDownTo" | "deadline"> &
-    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince">>,
+    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince" | "risk">>,
   sentAt: string,
 ): { label: string; inline: string } {
   const label = reminderDateLabel(reminder);

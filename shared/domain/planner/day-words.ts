@@ -1,7 +1,16 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { projectedMark } from "../seasons/date-words.ts";
 import type { SeasonDate } from "../seasons/index.ts";
-import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import {
+  DAY_MS,
+  ET_ZONE,
+  localDate,
+  MINUTE_MS,
+  renderDate,
+  renderEt,
+  renderInZone,
+  startOfLocalDate,
+} from "../time.ts";
 import type { PlanContext } from "./context.ts";
 
 // How risks name a deadline's day: "by <day>", its hour when it is due today, "as soon as you can"
@@ -168,6 +177,19 @@ export type DueDayWord = "today" | "tonight" | "tomorrow" | "";
  * (Karachi, 7:00 AM Sunday for 9:00 PM ET Saturday reads "tonight").
  */
 const SMALL_HOURS_MS = 9 * 3_600_000;
+
+/**
+ * Whether `at` is the end of a day in `zone` (its next day's midnight): a last day counted in the
+ * applicant's days (an exam's last sitting day) is that day. Any other last day is an instant
+ * counted back from an ET deadline (the rank order list's 9:00 PM ET less the chain's days) and is
+ * said with its hour, the same in the risk, the notice and the rungs: as a day it read "act by Wed
+ * 6 Jan" in the risk and "Due: Thu 7 Jan" in the email for 4:00 AM on 7 Jan in Cairo.
+ */
+export function endsLocalDay(zone: string, at: number): boolean {
+  // The search finds the last working minute, which may be the one before midnight (11:59 PM).
+  const midnight = startOfLocalDate(zone, localDate(zone, at + MINUTE_MS));
+  return midnight >= at && midnight - at <= MINUTE_MS;
+}
 
 /** The earlier of the applicant's local day and the ET day of an instant (ISO date). */
 export function earlierDay(context: PlanContext, at: number): string {

@@ -3,6 +3,8 @@
 import { markOfBasis } from "../date-basis.ts";
 import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import type { PlanContext } from "./context.ts";
+import { byDay, byDayNear, endsLocalDay, when } from "./day-words.ts";
 import { cutOffMark } from "./last-sitting-day.ts";
 import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
 
@@ -53,4 +55,17 @@ export function pathwayPastDayWords(year: number): string | null {
   return latest === undefined
     ? null
     : `past that day ECFMG's ${year} deadline is not confirmed (it was ${latest.said}): submit at once and check ECFMG's Pathways page`;
+}
+
+/**
+ * "by <day>" for a last day that ends one of the applicant's days (a last sitting day), else the
+ * instant in both zones, "by Thu 7 Jan 2027, 4:00 AM GMT+2 (Wed 6 Jan 2027, 9:00 PM ET)": a last day
+ * counted back from an ET deadline ends at that deadline's hour, and a day alone read as the whole
+ * of it (or, by the earlier of the two days, as a day before the notice's). Within its last 24
+ * hours or once passed, byDay's words.
+ */
+export function lastDayBy(context: PlanContext, at: number): string {
+  return byDayNear(context, at) || endsLocalDay(context.zone, at)
+    ? byDay(context, at)
+    : `by ${when(context, at)}`;
 }

@@ -2,6 +2,7 @@ import type { NextStep, Risk } from "../plan.ts";
 import { DAY_MS, localDate, MINUTE_MS } from "../time.ts";
 import { adviceDayDue } from "./advice-day-due.ts";
 import type { PlanContext } from "./context.ts";
+import { endsLocalDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { instantOf } from "./instant-of.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
@@ -13,7 +14,8 @@ import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 
 /**
  * The last day MATCH_YEAR_LAST_DAY names (its lastWorkingAt) as a due date, for its countdown and
- * its notice: projected (the chain's allowances are advice, the deadlines it ends at projected).
+ * its notice: projected (the chain's allowances are advice, the deadlines it ends at projected); a
+ * day when it ends one of the applicant's days, else the instant with its hour (endsLocalDay).
  * One object per zone and instant, so PlanDates renders it once and the ladder memo finds it.
  * Undefined for a risk with no last day.
  */
@@ -23,7 +25,7 @@ export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefine
   // finds is the one that ends at the day's instant, so its end is that instant, the same from any now
   // (the rungs' ids count from it).
   const at = Math.ceil(instantOf(risk.lastWorkingAt) / MINUTE_MS) * MINUTE_MS;
-  return adviceDayDue(context, at, LAST_DAY_SOURCE, true);
+  return adviceDayDue(context, at, LAST_DAY_SOURCE, endsLocalDay(context.zone, at));
 }
 const LAST_DAY_SOURCE =
   "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";

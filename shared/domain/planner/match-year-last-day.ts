@@ -4,12 +4,20 @@ import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { byDay, type DueDayWord, dayBy, dueDayWord, dueToday } from "./day-words.ts";
+import { byDayNear, dayBy, dueDayWord, dueToday, endsLocalDay } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
-import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline, type Remaining } from "./feasibility.ts";
+import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline } from "./feasibility.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
+import type { LastDayFacts, PathwayDue } from "./last-day-facts.ts";
 import { sameTakes, seatTake } from "./last-day-takes.ts";
-import { AFTER_THAT_DAY, dayOf, lastDayMark, listed, pathwayPastDayWords } from "./last-day-words.ts";
+import {
+  AFTER_THAT_DAY,
+  dayOf,
+  lastDayBy,
+  lastDayMark,
+  listed,
+  pathwayPastDayWords,
+} from "./last-day-words.ts";
 import { lastSittingDay, lastSittingWord, lastSittingWords, seatDayBy } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
@@ -79,8 +87,11 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   // The last day's own words: "today, by <hour>" within its 24 hours, which can begin after actBy's.
   // The day is marked right after it, each time it is named (fix3's "Not done"), by who sets it.
   const lastMark = lastDayMark(calendar, seatBy === undefined ? undefined : seat?.key, last.at === due);
-  const lastBy = `${seatBy === undefined ? byDay(context, last.at) : sitting.replace(/,$/, "")}${lastMark}`;
-  const dueBy = due === null || due < context.now ? "" : byDay(context, due);
+  const lastBy = `${seatBy === undefined ? lastDayBy(context, last.at) : sitting.replace(/,$/, "")}${lastMark}`;
+  const dueBy = due === null || due < context.now ? "" : lastDayBy(context, due);
+  // The day to act by said as an instant with its hour, not a day (lastDayBy).
+  const timed =
+    oetBookBy === "" && seatBy === undefined && !byDayNear(context, actBy) && !endsLocalDay(zone, actBy);
   // ERAS_LATE_SUBMISSION's own test: it then says to weigh the next Match.
   const erasLate = !isFinished(statusAt(context, ERAS_INDEX)) && erasSubmissionWellPast(context);
   // The OET's last sitting day as the last day: its booking allowance and later candidate.
@@ -98,6 +109,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known.calendar !== calendar ||
     known.today !== today ||
     known.dueWord !== dueWord ||
+    known.timed !== timed ||
     known.actBy !== actBy ||
     known.lastBy !== lastBy ||
     known.pathway !== pathway ||
@@ -116,13 +128,14 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       takes: takes.map((take) => ({ ...take })),
       today,
       dueWord,
+      timed,
       actBy,
       pathway,
       bound,
       by:
         oetBookBy ||
         (seatBy === undefined
-          ? `${byDay(context, actBy)}${lastDayMark(calendar, undefined, actBy === due)}`
+          ? `${lastDayBy(context, actBy)}${lastDayMark(calendar, undefined, actBy === due)}`
           : lastBy),
       lastBy,
       dueDay: due === null ? "" : dayBy(context, due),
@@ -151,46 +164,6 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   return lastWeek ? markedLastWeek(risk) : risk;
 }
 
-/**
- * Where the projected Pathway deadline falls: none, passed (at or before now), before or after the
- * last day; "submitted" when the application is dated before now, whatever its deadline.
- */
-type PathwayDue = "none" | "submitted" | "passed" | "before" | "after";
-
-/** Everything MATCH_YEAR_LAST_DAY's words depend on: no PlanContext, so a new read of now cannot slip past the memo. */
-interface LastDayFacts {
-  calendar: PlanContext["calendar"];
-  zone: string;
-  at: number;
-  takes: readonly Remaining[];
-  /** Whether actBy is due today (dueToday): then every "by" carries its hour. */
-  today: boolean;
-  /** actBy's day while it is due today: "today", "tonight", "tomorrow" (dueDayWord), or "" (say the day). */
-  dueWord: DueDayWord;
-  /** The earliest of the named actions' last instants: the last day, or the Pathway's deadline before it. */
-  actBy: number;
-  pathway: PathwayDue;
-  /** The deadline the chain misses a minute after the last day (LastWorking.bound). */
-  bound: "exams" | "pathway" | "documents";
-  /** byDay of actBy: "by Wed 27 Jan 2027", or "today, by <local time> (<ET time>)". */
-  by: string;
-  /** byDay of the last day itself, for the actions it bounds. */
-  lastBy: string;
-  /** dayBy of the projected Pathway deadline ("" when none). */
-  dueDay: string;
-  /** byDay of the projected Pathway deadline while it is ahead ("" when none or passed). */
-  dueBy: string;
-  /** dayBy of the projected deadline for the Pathway's documents ("" when none). */
-  documentsDay: string;
-  /** The ERAS application is open long past the review date: ERAS_LATE_SUBMISSION says weigh the next Match. */
-  erasLate: boolean;
-  /** Bound by the OET's last sitting day: its booking probably closed (oetBookingClosed), and oetLaterSeatClause. */
-  oetClosed: boolean;
-  /** "by about Wed 16 Dec 2026": an OET to re-book, its booking day the day to act by; else "". */
-  oetBookBy: string;
-  oetLater: string;
-}
-
 /** MATCH_YEAR_LAST_DAY's words for these facts. */
 interface LastDayWords extends LastDayFacts {
   message: string;
@@ -213,7 +186,15 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const { calendar, by, takes } = facts;
   // The opener says the hour (by); an action due at that same instant then just says its day word,
   // "today", "tonight" or "tomorrow" (never "today" for the applicant's tomorrow).
-  const lastBy = facts.dueWord !== "" && facts.at === facts.actBy ? facts.dueWord : facts.lastBy;
+  // Said with its hour (an instant, lastDayBy), the opener's instant is not said again: "by then".
+  const lastBy =
+    facts.at !== facts.actBy
+      ? facts.lastBy
+      : facts.dueWord !== ""
+        ? facts.dueWord
+        : facts.timed
+          ? "by then"
+          : facts.lastBy;
   const year = calendar.matchYear;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
@@ -235,13 +216,15 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
         acts.push(
           facts.dueWord !== ""
             ? `submit your ECFMG Pathway application ${facts.dueWord} (its deadline is projected)`
-            : `submit your ECFMG Pathway application ${facts.dueBy}${lastDayMark(calendar, undefined, true)}`,
+            : facts.timed && facts.by.startsWith(facts.dueBy)
+              ? "submit your ECFMG Pathway application by then"
+              : `submit your ECFMG Pathway application ${facts.dueBy}${lastDayMark(calendar, undefined, true)}`,
         );
       // Its projected deadline already passed: never a day after it without saying so;
       // the real one may be later (the projection takes the earlier candidate), so at once.
       else if (facts.pathway === "passed")
         acts.push(
-          `submit your ECFMG Pathway application at once (its projected deadline, ${facts.dueDay}, has passed; only if ECFMG's real deadline is later can it still count, and then ${lastBy} at the latest)`,
+          `submit your ECFMG Pathway application at once (its projected deadline, ${facts.dueDay}, has passed; only if ECFMG's real deadline is later can it still count, and then ${facts.lastBy} at the latest)`,
         );
       else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${lastBy}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
@@ -274,7 +257,9 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, sources)}`;
   const pastPathway = facts.bound === "pathway" ? pathwayPastDayWords(year) : null;
-  const after = pastPathway ?? AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
+  const afterDay = pastPathway ?? AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
+  // An instant with its hour is not a day: "after then".
+  const after = facts.timed ? afterDay.replace(/^(after|past) that day/, "$1 then") : afterDay;
   // Nothing left to start (a Pathway already in, a sitting already held): no action to name, only
   // the day after which the chain no longer holds. With the ERAS application long late, the chain
   // holds but the Match is not "within reach": ERAS_LATE_SUBMISSION says weigh the next.

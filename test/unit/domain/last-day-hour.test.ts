@@ -51,7 +51,7 @@ describe("the last day names its hour in every zone", () => {
     // Before 09:00 local the deadline's day leaves nothing usable: "tonight" the day before
     // (Karachi's 7:00 AM, Kolkata's 7:30 AM).
     const smallHours = due - startOfLocalDate(zone, localDate(zone, due)) < 9 * HOUR;
-    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before, 'tonight' if it falls before 09:00; before that, its day", () => {
+    it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before, 'tonight' if it falls before 09:00; before that, its instant", () => {
       for (let now = due - 48 * HOUR; now <= due; now += HOUR / 2) {
         const result = plan(input, calendar, new Date(now));
         const lastDay = risk(result, "MATCH_YEAR_LAST_DAY");
@@ -73,7 +73,8 @@ describe("the last day names its hour in every zone", () => {
           if (word !== "today, ")
             expect(`${lastDay}\n${late}`, at).not.toMatch(/\btoday, by|application today/);
         } else {
-          expect(lastDay, at).toContain("if you act by Sat 26 Dec 2026 (projected):");
+          // Before that, the instant with its hour and no day word: a day alone read as all of it.
+          expect(lastDay, at).toContain(`if you act ${hour} (projected):`);
           expect(`${lastDay}\n${late}`, at).not.toContain("today");
         }
       }

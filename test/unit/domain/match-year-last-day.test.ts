@@ -54,16 +54,16 @@ describe("the last day that still works for the 2027 Match is named before the w
     // sitting day, Tue 5 Jan, less the booking week; 30 Dec was the ROL deadline's alone):
     // the day to act is the earlier one, for both.
     expect(risk?.message).toMatch(
-      /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
+      /^The 2027 Match is still within reach if you act by Sun 27 Dec 2026, 3:00 AM GMT\+1 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\):/,
     );
     // OET's own booking allowance (about 28 days, advice) runs past its last sitting day by
     // then: any session by that day, Tue 5 Jan, its own.
     expect(risk?.message).toContain(
       "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 (our advice)",
     );
-    expect(risk?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
+    expect(risk?.message).toContain("submit your ECFMG Pathway application by then");
     expect(risk?.message).toContain(
-      "past that day ECFMG's 2027 deadline is not confirmed (it was 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match): submit at once and check ECFMG's Pathways page",
+      "past then ECFMG's 2027 deadline is not confirmed (it was 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match): submit at once and check ECFMG's Pathways page",
     );
     expect(risk?.message).toContain("about 21 days for the result");
     expect(risk?.message).toMatch(/advice/);
@@ -83,11 +83,11 @@ describe("the last day that still works for the 2027 Match is named before the w
     // Before it, the day named is the Pathway's projected deadline, and the sentence says so.
     const before = lastDay(planAt(karachi, "2026-12-20T05:00:00Z"));
     expect(before?.message).toMatch(
-      /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
+      /^The 2027 Match is still within reach if you act by Sun 27 Dec 2026, 7:00 AM GMT\+5 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\):/,
     );
-    expect(before?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
+    expect(before?.message).toContain("submit your ECFMG Pathway application by then");
     // Past the projected day, the unconfirmed deadline, no move promised.
-    expect(before?.message).toContain("past that day ECFMG's 2027 deadline is not confirmed");
+    expect(before?.message).toContain("past then ECFMG's 2027 deadline is not confirmed");
     expect(before?.message).not.toContain("moves to a later Match");
   });
 
@@ -115,12 +115,12 @@ describe("the last day that still works for the 2027 Match is named before the w
           if (risk === undefined || risk.message.includes("submit today")) continue;
           named++;
           expect(writtenOff(result), label).toBe(false);
-          // A day, or within its last 24 hours "today" (or "tomorrow", "tonight" in the next day's small hours) with the hour in both zones; with
+          // A day (an instant with its hour in both zones), or within its last 24 hours "today" (or "tomorrow", "tonight" in the next day's small hours) with the hour in both zones; with
           // nothing left to start (a Pathway already submitted) the day after which it fails; an
           // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day;
           // each day marked by who sets it, "(projected)" or "(our advice)".
           const day =
-            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
+            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?:, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\))?(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
               risk.message,
             )?.[1];
           expect(day, label).toBeDefined();
@@ -145,7 +145,7 @@ describe("the last day that still works for the 2027 Match is named before the w
     );
     const risk = lastDay(plan(snapshot, seasonCalendar(2027), new Date("2026-05-10T03:00:00Z")));
     expect(risk?.message).toMatch(
-      /act by (\w{3} \d{1,2} \w{3} 2026) \(our advice\): submit your ECFMG application by \1 \(our advice\) and start preparing for USMLE Step 1 by \1 \(our advice\);/,
+      /act by \w{3} \d{1,2} \w{3} 2026, \d{1,2}:\d\d [AP]M [^(]+\([^)]+ ET\) \(our advice\): submit your ECFMG application by then and start preparing for USMLE Step 1 by then;/,
     );
     expect(risk?.message).not.toContain("start preparing for USMLE Step 2 CK");
     expect(risk?.message).not.toContain("book your");

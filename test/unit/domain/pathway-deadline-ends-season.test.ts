@@ -72,7 +72,7 @@ describe("a Pathway application that misses its projected deadline ends the seas
       expect(last.message).toContain(
         DUE - now <= 86_400_000
           ? "(Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application tonight (its deadline is projected)"
-          : "submit your ECFMG Pathway application by Sat 26 Dec 2026",
+          : "act by Sun 27 Dec 2026, 7:00 AM GMT+5 (Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application by then",
       );
     }
     // The Pathway's deadline is the season's binding one for this applicant: the warning is named.

@@ -64,7 +64,7 @@ describe("a retake waits for FSMB's permit after reapplying", () => {
   it("its last day to act is the day to reapply, three weeks before the last sitting day", () => {
     const result = amara("2026-12-20T09:00:00+03:00");
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toContain(
-      "The 2027 Match is still within reach if you act by Wed 6 Jan 2027 (our advice): apply to FSMB for USMLE Step 2 CK by Wed 6 Jan 2027 (our advice)",
+      "The 2027 Match is still within reach if you act by Thu 7 Jan 2027, 5:00 AM GMT+3 (Wed 6 Jan 2027, 9:00 PM ET) (our advice): apply to FSMB for USMLE Step 2 CK by then",
     );
   });
 
@@ -75,7 +75,9 @@ describe("a retake waits for FSMB's permit after reapplying", () => {
     );
     const lastDay = risk(result, "MATCH_YEAR_LAST_DAY");
     expect(lastDay).toContain("your USMLE Step 2 CK result would come too late");
-    expect(lastDay).toContain("apply to FSMB for USMLE Step 2 CK by Wed 13 Jan 2027 (our advice)");
+    expect(lastDay).toContain(
+      "act by Thu 14 Jan 2027, 5:00 AM GMT+3 (Wed 13 Jan 2027, 9:00 PM ET) (our advice): apply to FSMB for USMLE Step 2 CK by then",
+    );
   });
 
   it("past the later candidate's day to reapply: the 2027 Match is out of reach, never 'sit it today'", () => {

@@ -60,7 +60,7 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
     // Its 2028 ERAS application is long late (ERAS_LATE_SUBMISSION: weigh 2029), so the last day
     // says only that the exams can still reach NRMP in time.
     expect(risk(result, "MATCH_YEAR_LAST_DAY")?.message).toMatch(
-      /^ECFMG can still confirm your exams and Pathway to NRMP in time for the 2028 Match if you act by Sat 25 Dec 2027 \(projected\): .*submit your ECFMG Pathway application/,
+      /^ECFMG can still confirm your exams and Pathway to NRMP in time for the 2028 Match if you act by Sun 26 Dec 2027, 10:00 AM GMT\+8 \(Sat 25 Dec 2027, 9:00 PM ET\) \(projected\): .*submit your ECFMG Pathway application/,
     );
     const late = risk(result, "EXAMS_LATE_FOR_RANKING");
     expect(late?.severity).toBe("critical");

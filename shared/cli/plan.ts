@@ -4,6 +4,7 @@ import { budgetFootnotes } from "#domain/budget-words.ts";
 import { type RefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
 import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
 import { dateBasis } from "#domain/date-basis.ts";
+import { deadlineWords } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
@@ -62,8 +63,9 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
  */
 const DATE_MARKS: Partial<Record<ReturnType<typeof dateBasis>, string>> = { projected: " *", advice: " †" };
 
+/** A date as the emails print it (deadlineWords: a day the applicant gave is that day, never its midnight), with its mark. */
 function marked(date: Deadline): string {
-  return `${date.local}${DATE_MARKS[dateBasis(date)] ?? ""}`;
+  return `${deadlineWords(date).local}${DATE_MARKS[dateBasis(date)] ?? ""}`;
 }
 
 /**

@@ -120,6 +120,22 @@ export const BOOK_BY_DATE_LABELS = {
 } as const;
 
 /**
+ * The book-by and book-now rungs of a retake (reapply-by, reapply-now: planner/retake-reapply-rungs.ts):
+ * after a fail FSMB books no one before a new application, so they say to reapply first.
+ */
+export const REAPPLY_DATE_LABELS = {
+  deadline: { label: "Reapply to FSMB now (then book), due", inline: "reapply to FSMB now (then book), due" },
+  target: {
+    label: "Reapply to FSMB now (then book), to sit by",
+    inline: "reapply to FSMB now (then book), to sit by",
+  },
+  "own-date": {
+    label: "Reapply to FSMB now (then book), for",
+    inline: "reapply to FSMB now (then book), for",
+  },
+} as const;
+
+/**
  * The rank list's ranking-opens rung: news that R3 takes lists, so its title names the opening, not
  * the certification its step counts down to ("Certify your rank order list: due …" read as the
  * deadline's reminder on the day ranking was only projected to open), and its date what to do by
@@ -148,6 +164,8 @@ export function reminderDateLabel(
   // The one "book now" reminder of an exam under way on a moved plan counts down the same way.
   if (reminder.rung === "book-by" || reminder.rung === "book-now")
     return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
+  if (reminder.rung === "reapply-by" || reminder.rung === "reapply-now")
+    return REAPPLY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
     return answerByLabel(reminder.deadlineDetail);
   // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by,

@@ -6,6 +6,8 @@ import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import { slotAtOrAfter } from "./delivery-slot.ts";
+import { isRetake } from "./failed-score.ts";
+import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -14,6 +16,8 @@ import { timedReminder } from "./timed-reminder.ts";
 
 /** The rung of the one "book your date now" reminder of an exam under way on a moved plan. */
 export const BOOK_NOW_RUNG = "book-now";
+/** The same reminder of a retake, which is reapplied for first (REAPPLY_RUNGS). */
+export const REAPPLY_NOW_RUNG = "reapply-now";
 
 /** What bookNowOnMovedPlan reads of a step, as planMilestone resolved it. */
 export interface BookNowFacts {
@@ -58,16 +62,23 @@ export function bookNowOnMovedPlan(
   if (sendAt > missed.at + lead.days * DAY_MS || sendAt >= target.at) return;
   if (facts.startBy !== null && sendAt >= facts.startBy) return;
   const exam = entry.title.replace(/^(Pass|Complete an?) /, "");
+  // A retake is reapplied for before it is booked (REAPPLY_RUNGS): its rung and words say so.
+  const retake = isRetake(context, entry.key);
+  const rung = retake ? REAPPLY_NOW_RUNG : BOOK_NOW_RUNG;
   const reminder = reminderRecord({
-    id: reminderId(entry.key, undefined, BOOK_NOW_RUNG, target.at),
+    id: reminderId(entry.key, undefined, rung, target.at),
     milestone: entry.key,
-    rung: BOOK_NOW_RUNG,
-    title: `Book your ${exam} test date now, while you are prepared`,
+    rung,
+    title: retake
+      ? `Reapply to FSMB for your ${exam} retake now, then book a test date`
+      : `Book your ${exam} test date now, while you are prepared`,
     deadline: targetDetail.at,
     deadlineDetail: targetDetail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: `Your plan now aims at the ${matchYear} Match, and your ${exam} is under way. Book your test date now and sit it while your preparation is fresh, within your FSMB eligibility period, rather than waiting for the target, ${dayBy(context, target.at)}: a test date can take up to ${lead.days} days to get (advice: FSMB registration, the scheduling permit and a test-centre seat), and an earlier score is on your ERAS application in good time.`,
+    why: retake
+      ? `Your plan now aims at the ${matchYear} Match. After a fail you must reapply to FSMB and pay the exam fee again before you can book (ECFMG Information Booklet): reapply now, book a test date once your scheduling permit comes, and sit it while your preparation is fresh, rather than waiting for the target, ${dayBy(context, target.at)}: a permit and a seat take about ${FSMB_PERMIT_AND_SEAT.days} days (advice), and an earlier pass is on your ERAS application in good time.`
+      : `Your plan now aims at the ${matchYear} Match, and your ${exam} is under way. Book your test date now and sit it while your preparation is fresh, within your FSMB eligibility period, rather than waiting for the target, ${dayBy(context, target.at)}: a test date can take up to ${lead.days} days to get (advice: FSMB registration, the scheduling permit and a test-centre seat), and an earlier score is on your ERAS application in good time.`,
     countsDownTo: "target",
   });
   into.push(timedReminder(sendAt, target.at, Object.freeze(reminder)));

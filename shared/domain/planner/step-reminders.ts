@@ -20,6 +20,7 @@ import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { resultQuestionEntry } from "./result-question-entry.ts";
+import { reapplyFirst } from "./retake-reapply-rungs.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { targetPassedReminders } from "./target-passed.ts";
@@ -172,6 +173,8 @@ export function stepReminders(
       targetPassedReminders(context, entry, index, dates, into);
     }
   }
+  // A retake not booked is reapplied for before it is booked: its booking rungs say so.
+  if (entry.bookingLeadDays !== undefined) reapplyFirst(context, entry, into, from);
   if (own?.passed === true) {
     const announced =
       underReview && review !== null

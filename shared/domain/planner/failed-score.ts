@@ -10,6 +10,8 @@ import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
+import { laterCandidateClause } from "./later-candidate.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { retakeTargetWords } from "./retake-target-words.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
@@ -159,7 +161,7 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
       context.now >= lastSittingEnd(context.zone, cutOff)
         ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, has passed`
         : seated >= lastSittingEnd(context.zone, cutOff)
-          ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, is out of reach: ${reapply}`
+          ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, is out of reach${laterSitting(context, seated, dayMark)}: ${reapply}`
           : target !== null
             ? `reapply to FSMB and sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${dayMark} is the last day that still counts for the ${year} Match: ${reapply}`
             : `reapply to FSMB now and sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: ${reapply}`;
@@ -189,4 +191,20 @@ function nextFrom(entry: CatalogEntry, mark: PassingScore): string {
 /** "1 Jul 2025": renderDate's words without the weekday. */
 function dayMonthYear(isoDate: string): string {
   return renderDate(isoDate).replace(/^\w+ /, "");
+}
+
+/**
+ * What SCORE_BELOW_PASSING adds when the projected last sitting day is out of reach but the one on
+ * the rank order list deadline's later candidate is not, reapplied for now (`seated`: the permit
+ * and a seat from now): "on our projected deadline; it is Wed 3 Feb 2027 (our advice) if NRMP's 2027
+ * deadline is the later candidate (…): reapply to FSMB now", as MATCH_YEAR_LAST_DAY and the step
+ * say it; "" otherwise (no later candidate, or out of reach there too).
+ */
+function laterSitting(context: PlanContext, seated: number, dayMark: string): string {
+  const later = laterCandidateCalendar(context.calendar);
+  if (later === null) return "";
+  const rol = later.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const cutOff = shiftDays(rol.at, ET_ZONE, -SCORE_REPORTING_DAYS);
+  if (seated >= lastSittingEnd(context.zone, cutOff)) return "";
+  return ` on our projected deadline; it is ${renderDate(lastSittingDay(cutOff))}${dayMark} ${laterCandidateClause(context)}: reapply to FSMB now`;
 }

@@ -2,6 +2,7 @@ import type { SeasonDate } from "../seasons/index.ts";
 import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etDayOrWhen } from "./day-words.ts";
+import { projectedCalendarOf } from "./later-candidate-feasibility.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { laterCandidateAt } from "./rol-later-day.ts";
 
@@ -33,9 +34,24 @@ export function laterCandidateHedge(context: PlanContext, date: SeasonDate, read
  * sitting days is in time on, for its card and its risk alike.
  */
 export function laterCandidateClause(context: PlanContext): string {
-  const candidate =
-    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  // On the later candidate's own calendar too (which has no candidate of its own): the projection's.
+  const candidate = projectedCalendarOf(context.calendar).dates
+    .nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
   const said = candidate?.said === undefined ? "" : `it was ${candidate.said}, which would be `;
   const day = candidate === undefined ? "" : ` (${said}${renderDate(candidate.date)})`;
   return `if NRMP's ${context.calendar.matchYear} deadline is the later candidate${day}`;
 }
+
+/**
+ * A step's text as planned on the later candidate's calendar (laterCandidateSteps: the Match out of
+ * reach on the projected deadline): the day it counts back from "the rank order list deadline"
+ * holds only if that deadline is the later candidate, as MATCH_YEAR_LAST_DAY says, so the text says
+ * so there ("… by the rank order list deadline if NRMP's 2027 deadline is the later candidate (…)").
+ * `text` unchanged on any other calendar.
+ */
+export function onLaterCandidate(context: PlanContext, text: string): string {
+  if (context.calendar.laterCandidate !== true) return text;
+  return text.replace(ROL_BOUND, (bound) => `${bound} ${laterCandidateClause(context)}`);
+}
+/** The deadline a day is counted back from, where the sentence does not go on to name a date. */
+const ROL_BOUND = /by the rank order list deadline(?=\.|, (?![A-Z][a-z]{2} \d))/;

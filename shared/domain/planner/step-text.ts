@@ -13,6 +13,7 @@ import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
+import { onLaterCandidate } from "./later-candidate.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingAction, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
@@ -52,7 +53,7 @@ export function fill(
     else filled += rankingOpensWords(context);
     filled += parts[index + 1] ?? "";
   }
-  return filled;
+  return onLaterCandidate(context, filled);
 }
 
 /**

@@ -59,11 +59,10 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
  * The mark after a date in the tables, by who sets it (dateBasis): `*` an authority's
  * date projected by a documented rule, `†` our advice, a date no authority sets (a lead time, an
  * allowance, a target), even when counted from a projected date; none for a confirmed date or the
- * applicant's own. The footnotes under NEXT STEPS say so.
+ * applicant's own (a day they gave prints as a day, deadlineWords). The footnotes under NEXT STEPS say so.
  */
 const DATE_MARKS: Partial<Record<ReturnType<typeof dateBasis>, string>> = { projected: " *", advice: " †" };
 
-/** A date as the emails print it (deadlineWords: a day the applicant gave is that day, never its midnight), with its mark. */
 function marked(date: Deadline): string {
   return `${deadlineWords(date).local}${DATE_MARKS[dateBasis(date)] ?? ""}`;
 }

@@ -119,20 +119,12 @@ export const BOOK_BY_DATE_LABELS = {
   "own-date": { label: "Book your test date now, for", inline: "book your test date now, for" },
 } as const;
 
-/**
- * The book-by and book-now rungs of a retake (reapply-by, reapply-now: planner/retake-reapply-rungs.ts):
- * after a fail FSMB books no one before a new application, so they say to reapply first.
- */
+/** A retake's booking rungs (reapply-by, reapply-now): FSMB books no one before a new application. */
+const [REAPPLY, REAPPLY_INLINE] = ["Reapply to FSMB now (then book)", "reapply to FSMB now (then book)"];
 export const REAPPLY_DATE_LABELS = {
-  deadline: { label: "Reapply to FSMB now (then book), due", inline: "reapply to FSMB now (then book), due" },
-  target: {
-    label: "Reapply to FSMB now (then book), to sit by",
-    inline: "reapply to FSMB now (then book), to sit by",
-  },
-  "own-date": {
-    label: "Reapply to FSMB now (then book), for",
-    inline: "reapply to FSMB now (then book), for",
-  },
+  deadline: { label: `${REAPPLY}, due`, inline: `${REAPPLY_INLINE}, due` },
+  target: { label: `${REAPPLY}, to sit by`, inline: `${REAPPLY_INLINE}, to sit by` },
+  "own-date": { label: `${REAPPLY}, for`, inline: `${REAPPLY_INLINE}, for` },
 } as const;
 
 /**
@@ -168,13 +160,9 @@ export function reminderDateLabel(
     return REAPPLY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
     return answerByLabel(reminder.deadlineDetail);
-  // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by,
-  // told apart from the day to act by when the two notices share an email.
-  if (
-    (reminder.rung !== undefined && SIT_BY_RUNGS.has(reminder.rung)) ||
-    reminder.risk === SCORE_BELOW_PASSING
-  )
-    return SIT_BY_LABEL;
+  if (reminder.rung !== undefined && SIT_BY_RUNGS.has(reminder.rung)) return SIT_BY_LABEL;
+  // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by.
+  if (reminder.risk === SCORE_BELOW_PASSING) return SIT_BY_LABEL;
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&

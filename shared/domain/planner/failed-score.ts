@@ -1,21 +1,11 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
-import { basisMark } from "../date-basis.ts";
-import type { Risk } from "../plan.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, localDate, renderDate } from "../time.ts";
-import { SCORE_REPORTING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
-import { stepIndex } from "./catalog-index.ts";
+import { localDate } from "../time.ts";
+import { STEP3_PROCESSING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
-import type { PlanDates } from "./deadlines.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
-import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
-import { laterCandidateClause } from "./later-candidate.ts";
-import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
-import { retakeTargetWords } from "./retake-target-words.ts";
-import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
-type PassingScore = NonNullable<CatalogEntry["passingScores"]>[number];
+export type PassingScore = NonNullable<CatalogEntry["passingScores"]>[number];
 
 /** A result reported below the passing score in force on its day (catalog `passingScores`). */
 export interface FailedScore {
@@ -117,94 +107,3 @@ const NO_FAILED_SCORES: readonly FailedScore[] = [];
 
 /** The advice a retake is planned on, labelled as advice, with the reapplication it cites. */
 export const RETAKE_ADVICE = `advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about ${STEP3_PROCESSING_DAYS} days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about ${FSMB_PERMIT_AND_SEAT.days} days before the last sitting day; no authority sets these times`;
-
-/**
- * SCORE_BELOW_PASSING (critical): a result reported below the passing score in force on its date,
- * done, in progress or not started (one failed attempt, one urgency);
- * a booked retake has its own card. The plan reads it as not done (a retake, retakeEntry); this
- * asks the applicant to correct the score if they passed, or to sit it again by its target while that
- * is ahead (retakeTargetWords), with its last sitting day for this Match as the last that counts.
- */
-export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): Risk[] {
-  const risks: Risk[] = [];
-  for (const failed of context.failedScores) {
-    // Done, in progress or not started with the score: one failed attempt, one urgency.
-    if (failed.reported.status === "scheduled") continue;
-    const index = stepIndex(failed.key);
-    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
-    const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-    const due = dates.dueAt(index);
-    const cutOff = due?.at ?? shiftDays(rolDate.at, ET_ZONE, -SCORE_REPORTING_DAYS);
-    const { mark } = failed;
-    // The message is a plain sentence; the score's page, the advice and the projection are in sources.
-    const sources: string[] = [];
-    addSource(sources, mark.basis === "secondary" ? `secondary: ${mark.source}` : mark.source);
-    // The last sitting day is counted from the rank order list deadline: projected, its rule is cited.
-    const projected = citeSeasonDate(rolDate, sources);
-    // The day itself is ours, counted from that deadline: labelled by its basis.
-    const dayMark = due === undefined || due === null ? projected : basisMark(due);
-    addSource(sources, entry.due.source);
-    addSource(sources, RETAKE_ADVICE);
-    const day = renderDate(lastSittingDay(cutOff));
-    const period =
-      mark.from === undefined
-        ? `for exams before ${nextFrom(entry, mark)}`
-        : `for exams from ${dayMonthYear(mark.from)}`;
-    const year = context.calendar.matchYear;
-    // The target first while it is ahead, the last sitting day as the last that counts.
-    const target = retakeTargetWords(context, entry, dates.targetAt(index), dates);
-    if (target !== null && entry.target !== undefined) addSource(sources, entry.target.source);
-    // Reapplied today, the permit and a seat come after the last day: it is out of reach (examAt).
-    const seated = context.now + FSMB_PERMIT_AND_SEAT.days * DAY_MS;
-    const reapply = `you have prepared once, but a retake needs a new FSMB application and fee, about ${STEP3_PROCESSING_DAYS} days to its scheduling permit and about ${FSMB_PERMIT_AND_SEAT.days - STEP3_PROCESSING_DAYS} more to a seat, our advice`;
-    const retake =
-      context.now >= lastSittingEnd(context.zone, cutOff)
-        ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, has passed`
-        : seated >= lastSittingEnd(context.zone, cutOff)
-          ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, is out of reach${laterSitting(context, seated, dayMark)}: ${reapply}`
-          : target !== null
-            ? `reapply to FSMB and sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${dayMark} is the last day that still counts for the ${year} Match: ${reapply}`
-            : `reapply to FSMB now and sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: ${reapply}`;
-    const name = entry.advisorName.replace(/^USMLE /, "");
-    const reported =
-      failed.reported.status === "done"
-        ? `You reported ${name} done with a score of ${failed.score}`
-        : `You reported a ${name} score of ${failed.score}`;
-    risks.push({
-      code: "SCORE_BELOW_PASSING",
-      severity: "critical",
-      message: `${reported}; the passing score ${period} is ${mark.score}, by a ${mark.basis} source. If you passed, correct the score; if not, ${retake}.`,
-      milestones: [failed.key],
-      sources,
-    });
-  }
-  return risks;
-}
-
-/** The day the next passing score applies from, for a mark with no `from` (the first of the list). */
-function nextFrom(entry: CatalogEntry, mark: PassingScore): string {
-  const list = entry.passingScores ?? [];
-  const next = list[list.indexOf(mark) + 1];
-  return next?.from === undefined ? "the next passing score" : dayMonthYear(next.from);
-}
-
-/** "1 Jul 2025": renderDate's words without the weekday. */
-function dayMonthYear(isoDate: string): string {
-  return renderDate(isoDate).replace(/^\w+ /, "");
-}
-
-/**
- * What SCORE_BELOW_PASSING adds when the projected last sitting day is out of reach but the one on
- * the rank order list deadline's later candidate is not, reapplied for now (`seated`: the permit
- * and a seat from now): "on our projected deadline; it is Wed 3 Feb 2027 (our advice) if NRMP's 2027
- * deadline is the later candidate (…): reapply to FSMB now", as MATCH_YEAR_LAST_DAY and the step
- * say it; "" otherwise (no later candidate, or out of reach there too).
- */
-function laterSitting(context: PlanContext, seated: number, dayMark: string): string {
-  const later = laterCandidateCalendar(context.calendar);
-  if (later === null) return "";
-  const rol = later.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const cutOff = shiftDays(rol.at, ET_ZONE, -SCORE_REPORTING_DAYS);
-  if (seated >= lastSittingEnd(context.zone, cutOff)) return "";
-  return ` on our projected deadline; it is ${renderDate(lastSittingDay(cutOff))}${dayMark} ${laterCandidateClause(context)}: reapply to FSMB now`;
-}

@@ -11,7 +11,6 @@ import { applies, isFinished, type PlanContext, statusAt, uncheckedGate } from "
 import type { PlanDates } from "./deadlines.ts";
 import { ecfmgReviewPastDs2019Risks } from "./ecfmg-review-past-ds2019.ts";
 import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
-import { scoreBelowPassingRisks } from "./failed-score.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
@@ -47,6 +46,7 @@ import { citationSource } from "./risk-sources.ts";
 import { rolDeadlineMayBeLaterRisks } from "./rol-deadline-may-be-later-risk.ts";
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { scheduledScoreRisks } from "./scheduled-score.ts";
+import { scoreBelowPassingRisks } from "./score-below-passing-risk.ts";
 import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { soapDoneBeforeOffersRisk } from "./soap-done-before-offers.ts";
 import { stampingWaiverIgnoredRisks } from "./stamping-waiver-risk.ts";

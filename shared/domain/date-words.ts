@@ -163,10 +163,13 @@ export function reminderDateLabel(
   if (reminder.rung !== undefined && SIT_BY_RUNGS.has(reminder.rung)) return SIT_BY_LABEL;
   // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by.
   if (reminder.risk === SCORE_BELOW_PASSING) return SIT_BY_LABEL;
+  // A risk's notice on an NRMP event's card is due by its date, never "on" it: "On: by residency's
+  // start" read as neither English nor a deadline.
   if (
     (reminder.countsDownTo ?? "deadline") === "deadline" &&
     reminder.milestone &&
-    isNrmpEvent(reminder.milestone)
+    isNrmpEvent(reminder.milestone) &&
+    reminder.risk === undefined
   )
     return NRMP_EVENT_LABEL;
   return REMINDER_DATE_LABELS[reminder.countsDownTo ?? "deadline"];

@@ -18,7 +18,12 @@ export const WARNING_NOTICE_RUNG = "warning-notice";
  * where the ledger says it went out.
  */
 export function isRiskNoticeRung(rung: string): boolean {
-  return rung === CRITICAL_RISK_RUNG || rung === OUT_OF_REACH_RUNG || rung === WARNING_NOTICE_RUNG;
+  return isCriticalNoticeRung(rung) || rung === WARNING_NOTICE_RUNG;
+}
+
+/** Whether a rung is a critical risk's notice (the out-of-reach one included), never a warning's. */
+export function isCriticalNoticeRung(rung: string): boolean {
+  return rung === CRITICAL_RISK_RUNG || rung === OUT_OF_REACH_RUNG;
 }
 
 /** A notice id already made, with what it was made from (compared field by field, no key text). */

@@ -1,14 +1,16 @@
 import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
-import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
+import type { NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { deadlineOf, residencyStartDue } from "./critical-notice-deadline.ts";
+import { carrierDate, overdueSinceOf } from "./critical-notice-carrier-date.ts";
+import { deadlineOf } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
   criticalNoticeId,
+  isCriticalNoticeRung,
   noticeTitle,
   OUT_OF_REACH_RUNG,
 } from "./critical-notice-id.ts";
@@ -16,7 +18,6 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateArrivalSlot } from "./delivery-slot.ts";
-import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy } from "./notice-act-by.ts";
@@ -26,11 +27,11 @@ import { soapStillOpen } from "./season-over-risk.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
-import { visaStepBehind } from "./visa-behind.ts";
 
 export {
   CRITICAL_RISK_RUNG,
   criticalNoticeId,
+  isCriticalNoticeRung,
   isRiskNoticeRung,
   OUT_OF_REACH_RUNG,
   WARNING_NOTICE_RUNG,
@@ -44,7 +45,7 @@ export {
  * a notice: no date, no "due". Its id is the risk's.
  */
 export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone" | "risk">): boolean {
-  if (reminder.rung !== CRITICAL_RISK_RUNG && reminder.rung !== OUT_OF_REACH_RUNG) return false;
+  if (!isCriticalNoticeRung(reminder.rung)) return false;
   return reminder.milestone === "budget" || reminder.risk === "SCHOOL_NOT_ECFMG_ELIGIBLE";
 }
 
@@ -132,6 +133,8 @@ export function criticalRiskNotices(
             ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
             : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
+    const dated = carrierDate(risk, riskDates, step, at);
+    const shown = dated?.detail ?? detail;
     const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.
     sendAtIso ??= isoUtc(sendAt);
@@ -146,35 +149,24 @@ export function criticalRiskNotices(
       milestone: step.milestone,
       rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
       title: noticeTitle(template, year, risk.earliestFeasibleMatchYear),
-      deadline: detail.at,
-      deadlineDetail: detail,
+      deadline: shown.at,
+      deadlineDetail: shown,
+      countsDownTo: dated?.countsDownTo,
       sendAt: early ? isoUtc(laid) : sendAtIso,
       sendAtLocal: early ? isoInZone(context.zone, laid) : sendAtLocal,
       why: "waiting" in step ? `${risk.message}${step.waiting}` : risk.message,
       risk: risk.code,
-      overdueSince: "waiting" in step ? undefined : overdueSinceOf(context, step, riskDates),
+      overdueSince: dated?.overdueSince ?? overdueSinceOf(context, step, riskDates),
     });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
     // A notice sent is no late arrival any more: no reminder of this plan joins it (joinLateArrivals).
     const late = sent === undefined ? true : undefined;
+    // Laid against the season date it was found for, as before it showed its step's date: a rung of
+    // that step at its instant still joins it in the email (oneReminderPerStep), none is dropped.
     const timed = timedReminder(laid, due.at, reminder, late, undefined, true);
     placeNotice(into, timed, context.catchUp?.catchUp, sent);
   }
-}
-
-/**
- * The missed date of the visa step a notice rides on when that step is behind (visaStepBehind, the
- * rule its weekly chase follows): the notice, the first email of that chase, says "Overdue since
- * <that date>" as the chase does, never "Due by residency's start"; undefined otherwise.
- */
-function overdueSinceOf(context: PlanContext, step: NextStep, dates: PlanDates): Deadline | undefined {
-  const missed = step.deadline;
-  if (missed === undefined || step.milestone === "interview") return undefined;
-  const start = residencyStartDue(dates.calendar);
-  // The memoised parse: Date.parse of a critical notice's step deadline showed on the planner bench.
-  const behind = visaStepBehind(context, catalogEntry(step.milestone), instantOf(missed.at), start.at);
-  return behind ? missed : undefined;
 }
 
 /**

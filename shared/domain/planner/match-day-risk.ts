@@ -3,7 +3,7 @@ import type { Risk } from "../plan.ts";
 import { residencyStartWords, seasonDateSources, seasonInstantEt } from "../seasons/date-words.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
-import { contractSteps } from "./contract-steps.ts";
+import { contractDayWords, contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { unmatchedReported } from "./match-outcome-texts.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
@@ -98,11 +98,13 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   const ask = matched
     ? "You told us you matched: mark Match Day done now with your program."
     : "If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.";
+  // The first of them, the contract, gives the notice its date (critical-risk-notice.ts carrierDate).
+  const contractDay = `${context.now > contractDue.at ? "was" : "is"} planned for ${contractDayWords(dates)}`;
   return [
     {
       code: "MATCH_DAY_NOT_REPORTED",
       severity: "critical",
-      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency ${context.now >= start.at ? "started" : "starts"} on ${residencyStartWords(start, sources)}. ${ask}`,
+      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency ${context.now >= start.at ? "started" : "starts"} on ${residencyStartWords(start, sources)}. The first of them, your contract, ${contractDay}. ${ask}`,
       milestones: ["match_day"],
       sources,
     },

@@ -2,7 +2,7 @@ import type { Risk } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt } from "../time.ts";
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
-import { contractSteps } from "./contract-steps.ts";
+import { contractDayWords, contractSteps } from "./contract-steps.ts";
 import type { PlanDates } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { unmatchedReported } from "./match-outcome-texts.ts";
@@ -58,12 +58,9 @@ export function soapOutcomeFeasibility(context: PlanContext, feasibility: Feasib
 export function soapOutcomeRisk(context: PlanContext, dates: PlanDates, year: number): Risk {
   const { calendar } = context;
   const sources: string[] = [NRMP_SOAP_URL];
-  const due = dates.due("contract");
   // As the step and the contract showed the day (asDay advice), not dayBy's reading of its instant.
-  const by =
-    due === null
-      ? ""
-      : ` by ${dates.rendered(due).local} (the date this plan gives the contract, two weeks after Match Day: our advice)`;
+  const contractDay = contractDayWords(dates);
+  const by = contractDay === null ? "" : ` by ${contractDay}`;
   const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
   const deadline = `${renderEt(rol.at)}${citeSeasonDate(rol, sources)}`;
   return {

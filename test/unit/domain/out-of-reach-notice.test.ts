@@ -46,12 +46,12 @@ describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
     expect(replanned.nextSteps.map((step) => step.milestone)).toContain(notice?.milestone);
     expect(replanned.blocked.map((step) => step.milestone)).not.toContain(notice?.milestone);
     expect(Date.parse(notice?.sendAt ?? "")).toBeLessThanOrEqual(Date.parse(notice?.deadline ?? ""));
-    expect(notice?.deadline).toBe(
-      new Date(
-        seasonCalendar(2028).dates.nrmp_rol_certification_and_late_registration_deadline.at,
-      ).toISOString(),
-    );
+    // Dated by its step's own date, the one the step's ladder counts to; the next Match's rank
+    // order list deadline is in its words.
+    const step = replanned.nextSteps.find((each) => each.milestone === notice?.milestone);
+    expect(notice?.deadlineDetail).toEqual(step?.ownDate ?? step?.target ?? step?.deadline);
     expect(notice?.why).toBe(risk(replanned)?.message);
+    expect(notice?.why).toContain("The earliest feasible Match is 2028");
   });
 
   it("is deterministic, and later re-plans keep its one id (the ledger sends it once)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { doneOpensText } from "#domain/applicant-choices.ts";
-import { PROJECTED_NOTE } from "#domain/date-basis.ts";
+import { dateBasis, PROJECTED_NOTE } from "#domain/date-basis.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
@@ -33,7 +33,11 @@ describe("a projected date is worded as not confirmed in Matchpath's data, every
   });
   const html = timelinePage({ firstName: "Asha", timezone: "Asia/Kolkata", plan, links, comingReminders: [] })
     .body as string;
-  const projectedReminder = plan.reminders.find((r) => r.deadlineDetail.status === "projected");
+  // A projected deadline's reminder: a target's says "target, not a deadline", advice counted from a
+  // projected date says "our advice", instead of the projected note.
+  const projectedReminder = plan.reminders.find(
+    (r) => dateBasis(r.deadlineDetail) === "projected" && r.countsDownTo === undefined,
+  );
   const email =
     projectedReminder &&
     renderReminderEmail({

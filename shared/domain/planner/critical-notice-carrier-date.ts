@@ -1,0 +1,65 @@
+import { catalogEntry } from "../catalog/index.ts";
+import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import type { PlanContext } from "./context.ts";
+import { residencyStartDue } from "./critical-notice-deadline.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { instantOf } from "./instant-of.ts";
+import { visaStepBehind } from "./visa-behind.ts";
+
+/**
+ * The date a notice says when it is not the season date its risk is about (deadlineOf), undefined
+ * otherwise. A notice about the step it rides on carries that step's own date, the one its ladder
+ * counts to (own date, else target, else deadline, the first still ahead at `at`): the out-of-reach
+ * notice on the ECFMG application said "Due" the next Match's rank order list deadline, a year
+ * after the application's own target, and the Match Week answers' conflict on SOAP said Match
+ * Day's release, a day after SOAP ends; the next Match's deadline stays in the risk's words.
+ * MATCH_DAY_NOT_REPORTED, on Match Day, is about the contract waiting on the answer, the first step
+ * after Match Day (facts.md §5: the contract comes first; the Statement of Need and the J-1
+ * sponsorship are due after it): that date while ahead, "overdue since" it once passed (the notice
+ * said "by residency's start", three months after the contract was due).
+ */
+export function carrierDate(
+  risk: Risk,
+  dates: PlanDates,
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  at: number,
+): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
+  if (risk.code === "MATCH_DAY_NOT_REPORTED") {
+    const contract = dates.due(CONTRACT);
+    if (contract === null) return undefined;
+    const contractDate = dates.rendered(contract);
+    return contract.at >= at ? { detail: contractDate } : { overdueSince: contractDate };
+  }
+  if (!CARRIER_DATED.has(risk.code) || "waiting" in step) return undefined;
+  const dated = (detail: Deadline, countsDownTo?: Reminder["countsDownTo"]) =>
+    instantOf(detail.at) >= at ? { detail, countsDownTo } : undefined;
+  return (
+    (step.ownDate && dated(step.ownDate, "own-date")) ??
+    (step.target && dated(step.target, "target")) ??
+    (step.deadline && dated(step.deadline))
+  );
+}
+/** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
+const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);
+const CONTRACT: MilestoneKey = "contract";
+
+/**
+ * The missed date of the visa step a notice rides on when that step is behind (visaStepBehind, the
+ * rule its weekly chase follows): the notice, the first email of that chase, says "Overdue since
+ * <that date>" as the chase does, never "Due by residency's start"; undefined otherwise.
+ */
+export function overdueSinceOf(
+  context: PlanContext,
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  dates: PlanDates,
+): Deadline | undefined {
+  // A step still waiting (Step 3's card behind its prerequisites) has missed nothing of its own.
+  if ("waiting" in step) return undefined;
+  const missed = step.deadline;
+  if (missed === undefined || step.milestone === "interview") return undefined;
+  const start = residencyStartDue(dates.calendar);
+  // The memoised parse: Date.parse of a critical notice's step deadline showed on the planner bench.
+  const behind = visaStepBehind(context, catalogEntry(step.milestone), instantOf(missed.at), start.at);
+  return behind ? missed : undefined;
+}

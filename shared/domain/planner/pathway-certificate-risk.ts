@@ -6,6 +6,7 @@ import { renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { CERTIFIED_TO_START_URL } from "./earliest-certification.ts";
+import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import {
   earlierSeasonPathwayDay,
   validityCheckSources,
@@ -87,10 +88,14 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
   ];
 }
 
-/** Matched, as the applicant reported it: Match Week done (matched, in the Match or in SOAP), Match Day or the contract done. */
+/**
+ * Matched, as the applicant reported it: Match Week done (matched, in the Match or in SOAP) unless
+ * SOAP in progress contradicts it (matchWeekSoapConflict: the plan then assumes neither outcome,
+ * so no "You matched"), Match Day or the contract done.
+ */
 function reportedMatched(context: PlanContext): boolean {
   return (
-    statusAt(context, MATCH_WEEK.index) === "done" ||
+    (statusAt(context, MATCH_WEEK.index) === "done" && !matchWeekSoapConflict(context)) ||
     isFinished(statusAt(context, MATCH_DAY.index)) ||
     isFinished(statusAt(context, CONTRACT.index))
   );

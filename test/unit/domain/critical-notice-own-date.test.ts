@@ -65,7 +65,7 @@ describe("Match Day not reported: the notice is dated by the contract waiting on
   });
 });
 
-describe("Match Week done beside SOAP in progress: the notice is due when SOAP ends", () => {
+describe("Match Week done beside SOAP in progress: SOAP's own end, and no risk says 'You matched'", () => {
   // Suva, J-1, certificate through a Pathway of an earlier season, both answers given.
   const sam = snapshot("own-date-suva", "Pacific/Fiji", [
     milestoneFactory("ecfmg_certification", "done", "2026-10-01"),
@@ -81,6 +81,12 @@ describe("Match Week done beside SOAP in progress: the notice is due when SOAP e
     expect(soap?.deadline).toBeDefined();
     expect(notice?.deadlineDetail).toEqual(soap?.deadline);
     expect(notice && reminderDateLabel(notice).label).toBe("Due");
+  });
+
+  it("the Pathway certificate's check does not assume the applicant matched", () => {
+    const codes = result.risks.map((each) => each.code);
+    expect(codes).toContain("MATCH_WEEK_SOAP_CONFLICT");
+    for (const risk of result.risks) expect(risk.message, risk.code).not.toMatch(/\bYou matched\b/);
   });
 });
 

@@ -148,7 +148,7 @@ export { PROJECTED_NOTE } from "#domain/date-basis.ts";
  * nothing to mark, and a bare Done under it would act on a finished step.
  */
 export function buttonsOf(
-  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn">,
+  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn" | "critical">,
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
@@ -160,6 +160,7 @@ export function buttonsOf(
   // what they record, never the card's own Done.
   if (item.answeredOn !== undefined)
     return buttonsFrom(
+      item,
       item.answeredOn,
       actionsWhileWaiting({ milestone: item.answeredOn }, plan, zone, recorded),
       links,
@@ -169,18 +170,25 @@ export function buttonsOf(
   // A notice on a step still waiting for others (Step 3 behind the ECFMG certificate) offers what
   // the waiting step offers, as the timeline does: its Done or Scheduled for… could not be true yet.
   if (plan.blocked.some((step) => step.milestone === milestone))
-    return buttonsFrom(milestone, actionsWhileWaiting({ milestone }, plan, zone, recorded), links);
+    return buttonsFrom(item, milestone, actionsWhileWaiting({ milestone }, plan, zone, recorded), links);
   if (finishedAndUnlisted(milestone, plan, recorded)) return [];
-  return buttonsFrom(milestone, actionsFor({ milestone }, plan, zone, recorded), links, item.actsOn);
+  return buttonsFrom(item, milestone, actionsFor({ milestone }, plan, zone, recorded), links, item.actsOn);
 }
 
-/** One button per action of `milestone`, the first primary; `beside`, what the label adds in brackets. */
+/**
+ * One button per action of `milestone`, the first primary; `beside`, what the label adds in
+ * brackets. None to snooze under a critical notice (`item.critical`): it asks to act by its date
+ * and is always sent (README), and a snooze would quiet the step it says is critical (the "Match
+ * Day not reported" notice offered Snooze while the contract it waits for was due in days).
+ */
 function buttonsFrom(
+  item: Pick<Item, "critical">,
   milestone: MilestoneKey,
-  actions: readonly StepAction[],
+  offered: readonly StepAction[],
   links: ApplicantLinks,
   beside?: string,
 ) {
+  const actions = item.critical ? offered.filter((action) => action !== "snooze") : offered;
   return actions.map((action, index) => ({
     label: beside ? `${actionLabel(milestone, action)} (${beside})` : actionLabel(milestone, action),
     url: links.action(milestone, action),

@@ -113,11 +113,15 @@ describe("a plan moved to a later Match judges its season risks as for an applic
     const moved = planOf(name, 2027, at);
     // One notice per step, slot and deadline (criticalRiskNotices): where the moved plan's out-of-reach notice
     // rides on a step at the same instant, that step's 2028 notice (the later-candidate one on
-    // 27 Jan 2028) is not sent beside it.
+    // 27 Jan 2028) is not sent beside it. The out-of-reach notice shows its step's own date but is
+    // laid against the rank order list deadline of the Match the plan moved to (deadlineOf).
+    const laidAgainst = new Date(
+      seasonCalendar(2028).dates.nrmp_rol_certification_and_late_registration_deadline.at,
+    ).toISOString();
     const outOfReachOn = new Set(
       moved.reminders
         .filter((each) => each.rung === OUT_OF_REACH_RUNG)
-        .map((each) => `${each.milestone} ${each.sendAt} ${each.deadline}`),
+        .map((each) => `${each.milestone} ${each.sendAt} ${laidAgainst}`),
     );
     const native = criticalNotices(planOf(name, 2028, at)).filter(
       (each) => !outOfReachOn.has(`${each.milestone} ${each.sendAt} ${each.deadline}`),

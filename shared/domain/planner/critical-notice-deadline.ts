@@ -13,8 +13,9 @@ import { delayedStartDue } from "./start-delayed-risk.ts";
  * reach, the next one when it is over for the applicant); residency's start for a certificate or a
  * visa that may come after it (a matched applicant's undecided visa route too: the deadline it once
  * asked to decide by has passed); Match Day for the question whether they ranked;
- * for a start already delayed, the next week's follow-up (delayedStartDue). Never the step's own
- * deadline, so the notice is never a second notice of one step's deadline beside its ladder.
+ * for a start already delayed, the next week's follow-up (delayedStartDue). The notice is laid
+ * against this date; the date it shows is its step's own where the risk is about that step
+ * (critical-notice-carrier-date.ts carrierDate).
  */
 export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
   if (risk.code === "START_DELAYED") return delayedStartDue(context);

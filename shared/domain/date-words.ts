@@ -1,3 +1,4 @@
+import { actByDayLabel, SCORE_BELOW_PASSING_LABEL } from "./act-by-day-labels.ts";
 import { DATE_TAGS, dateTag } from "./date-basis.ts";
 import { asksMatchOutcome } from "./match-outcome-question.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
@@ -59,22 +60,6 @@ const ANSWER_BY_RUNGS: ReadonlySet<string> = new Set([
   "match-over",
   "match-over-monthly",
 ]);
-/** The follow-up of an exam whose booked day passed with no result, up to its last sitting day. */
-export const REBOOK_FOLLOW_UP_RUNG = "rebook-follow-up";
-/**
- * The rungs laid against an exam's last sitting day once a booked day passed with no result
- * (reminder-ladders.json's "last-sitting" ladder, planner/missed-sitting.ts): their date is a day to
- * sit by, not the step's deadline for the result.
- */
-const SIT_BY_RUNGS: ReadonlySet<string> = new Set([
-  "sit-by-in-14d",
-  "sit-by-in-3d",
-  "sit-by-in-1d",
-  REBOOK_FOLLOW_UP_RUNG,
-]);
-const SIT_BY_LABEL = { label: "Sit it by", inline: "sit it by" } as const;
-const SCORE_BELOW_PASSING = "SCORE_BELOW_PASSING";
-
 /** The words before a Match outcome question's date (ANSWER_BY_RUNGS). */
 export const ANSWER_BY_LABEL = { label: "Answer by", inline: "answer by" } as const;
 /** Before a date that already says "by" (residency's start as a day, residency-start-day.ts): never "answer by by". */
@@ -160,9 +145,10 @@ export function reminderDateLabel(
     return REAPPLY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
     return answerByLabel(reminder.deadlineDetail);
-  if (reminder.rung !== undefined && SIT_BY_RUNGS.has(reminder.rung)) return SIT_BY_LABEL;
+  const dayLabel = reminder.rung === undefined ? undefined : actByDayLabel(reminder.rung);
+  if (dayLabel !== undefined) return dayLabel;
   // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by.
-  if (reminder.risk === SCORE_BELOW_PASSING) return SIT_BY_LABEL;
+  if (reminder.risk === "SCORE_BELOW_PASSING") return SCORE_BELOW_PASSING_LABEL;
   // A risk's notice on an NRMP event's card is due by its date, never "on" it: "On: by residency's
   // start" read as neither English nor a deadline.
   if (

@@ -8,7 +8,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { h1bCertificateTarget, step3VisaDays } from "./h1b.ts";
 import { certificateForRanking, laterCertificateApplyBy } from "./h1b-certificate-card.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { weeklyToDay } from "./weekly-to-day.ts";
+import { APPLY_BY_LADDER, weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
 
@@ -55,7 +55,7 @@ export function certificateLaterApplyByReminders(
       title: `${entry.title}: ${held} is issued by ${dayBy(context, day.applyBy)}, apply to FSMB that day${basisMark(due)}`,
       why: words.slice(1, words.indexOf(" The later deadline shown")),
       rung: "apply-by-follow-up",
-      ladder: "hard-deadline",
+      ladder: APPLY_BY_LADDER,
       lay: true,
     },
     into,

@@ -1,6 +1,6 @@
+import { REBOOK_FOLLOW_UP_RUNG } from "../act-by-day-labels.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
-import { REBOOK_FOLLOW_UP_RUNG } from "../date-words.ts";
 import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";

@@ -137,7 +137,7 @@ function bookingTarget(zone: string, stepDates: PlanDates): BookingTarget {
       interviewId: undefined,
       title: `${OET.title}: book a session by ${day}${bookingMark}`,
       why: `Your OET Medicine result must reach ECFMG by the Pathway's deadline for supporting documents, so the last sitting that counts is on ${sitting}${mark}. OET sits on fixed session dates and each session's booking closes ahead of it, about ${OET_BOOKING_DAYS} days on OET's old session calendar (advice), so book a session by ${day}${bookingMark}: check OET's session calendar for the exact closing day.`,
-      ladder: "hard-deadline",
+      ladder: "booking-day",
       deadline: end,
       deadlineDetail: stepDates.rendered(bookingDue(zone, end, projected)),
       countsDownTo: undefined,

@@ -12,7 +12,7 @@ import type { StepReminderDates } from "./step-reminders.ts";
 import { step3LaterCardWords } from "./step3-later-candidate.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
-import { weeklyToDay } from "./weekly-to-day.ts";
+import { APPLY_BY_LADDER, weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const STEP3_INDEX = stepIndex("usmle_step3");
@@ -129,7 +129,7 @@ export function step3ApplyByReminders(
         title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${basisMark(applyBy)}`,
         why,
         rung: "apply-by-follow-up",
-        ladder: "hard-deadline",
+        ladder: APPLY_BY_LADDER,
         lay: true,
       },
       into,
@@ -180,7 +180,7 @@ function laterApplyByReminders(
       title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${basisMark(applyBy)}`,
       why: `${step3LaterCardWords(context, due, applyBy)} Tell us your test date once you have it.`,
       rung: "apply-by-follow-up",
-      ladder: "hard-deadline",
+      ladder: APPLY_BY_LADDER,
       lay: true,
     },
     into,
@@ -223,7 +223,7 @@ function projectedApplyByReminders(
       title: `${STEP3.title}: apply to FSMB by ${applyDay}`,
       why: `To sit Step 3 by ${dueDay(context, due)}${projected}, in time for the rank order list deadline, apply to FSMB by ${applyDay} ${chainWords(step3VisaDays(context))}.${step3FsmbTime(context)} Tell us your test date once you have it.`,
       rung: "apply-by-follow-up",
-      ladder: "hard-deadline",
+      ladder: APPLY_BY_LADDER,
       lay: true,
     },
     into,

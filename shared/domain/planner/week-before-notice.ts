@@ -20,7 +20,8 @@ export const WEEK_BEFORE_RUNG = "deadline-in-7d";
  * For remindedWeekly steps, one notice at the delivery slot a week before the hard deadline
  * (`dueAt`, rendered `detail`): the hard-deadline ladder's rungs are two weeks and three days
  * before, eleven days apart, and such a step is reminded at least weekly (UNBOOKED_RANKING_EXAM_SOURCE).
- * Its id depends on the step, the rung and the deadline only. Appended to `into` when still ahead.
+ * Its id depends on the step, the rung and the deadline only. `rung`: the ladder's own name for it
+ * when the day is not the step's deadline (weekly-to-day.ts). Appended to `into` when still ahead.
  */
 export function weekBeforeNotice(
   context: PlanContext,
@@ -29,8 +30,9 @@ export function weekBeforeNotice(
   detail: Deadline,
   texts: { title: string; why: string },
   into: TimedReminder[],
+  rung: string = WEEK_BEFORE_RUNG,
 ): void {
-  const laid = laidNotice(context, entry, dueAt, detail, texts);
+  const laid = laidNotice(context, entry, dueAt, detail, texts, rung);
   if (laid !== null && laid.sendAt >= context.now) into.push(laid);
 }
 
@@ -39,6 +41,7 @@ interface LaidNotice {
   zone: string;
   deliveryMinute: number;
   milestone: string;
+  rung: string;
   dueAt: number;
   title: string;
   why: string;
@@ -61,6 +64,7 @@ function laidNotice(
   dueAt: number,
   detail: Deadline,
   texts: { title: string; why: string },
+  rung: string,
 ): TimedReminder | null {
   let laid = laidNotices.get(detail);
   if (laid === undefined) {
@@ -72,18 +76,20 @@ function laidNotice(
       each.zone === context.zone &&
       each.deliveryMinute === context.deliveryMinute &&
       each.milestone === entry.key &&
+      each.rung === rung &&
       each.dueAt === dueAt &&
       each.title === texts.title &&
       each.why === texts.why
     )
       return each.notice;
   }
-  const notice = layNotice(context, entry, dueAt, detail, texts);
+  const notice = layNotice(context, entry, dueAt, detail, texts, rung);
   if (laid.length >= MAX_NOTICES_PER_DEADLINE) laid.length = 0;
   laid.push({
     zone: context.zone,
     deliveryMinute: context.deliveryMinute,
     milestone: entry.key,
+    rung,
     dueAt,
     title: texts.title,
     why: texts.why,
@@ -103,6 +109,7 @@ function layNotice(
   dueAt: number,
   detail: Deadline,
   texts: { title: string; why: string },
+  rung: string,
 ): TimedReminder | null {
   const sendAt = slotOnDay(
     context,
@@ -110,9 +117,9 @@ function layNotice(
   );
   if (sendAt >= dueAt) return null;
   const reminder = reminderRecord({
-    id: reminderId(entry.key, undefined, WEEK_BEFORE_RUNG, dueAt),
+    id: reminderId(entry.key, undefined, rung, dueAt),
     milestone: entry.key,
-    rung: WEEK_BEFORE_RUNG,
+    rung,
     title: texts.title,
     deadline: detail.at,
     deadlineDetail: detail,

@@ -4,7 +4,16 @@ import { UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { followUps } from "./follow-ups.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
-import { weekBeforeNotice } from "./week-before-notice.ts";
+import { WEEK_BEFORE_RUNG, weekBeforeNotice } from "./week-before-notice.ts";
+
+/**
+ * The ladder of a day to apply to FSMB by, a day before the step's own deadline: its rungs, follow-ups
+ * and week-before notice are named for it (date-words' APPLY_BY_RUNGS), so no display calls it "Due"
+ * beside the step's deadline.
+ */
+export const APPLY_BY_LADDER = "apply-by-day";
+/** The week-before notice of an APPLY_BY_LADDER day. */
+const APPLY_BY_WEEK_BEFORE_RUNG = "apply-by-in-7d";
 
 /** A day that decides a step (the day after which it no longer counts), and what its reminders say. */
 export interface DecidingDay {
@@ -74,5 +83,6 @@ export function weeklyToDay(
       },
       into,
     );
-  weekBeforeNotice(context, entry, day.dueAt, day.detail, { title, why }, into);
+  const weekBefore = day.ladder === APPLY_BY_LADDER ? APPLY_BY_WEEK_BEFORE_RUNG : WEEK_BEFORE_RUNG;
+  weekBeforeNotice(context, entry, day.dueAt, day.detail, { title, why }, into, weekBefore);
 }

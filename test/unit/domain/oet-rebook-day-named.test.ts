@@ -49,7 +49,7 @@ describe("an OET to re-book names its booking day", () => {
 
   it("the reminders count down to that same day", () => {
     const rungs = result.reminders.filter(
-      (each) => each.milestone === "oet_medicine" && each.rung.startsWith("deadline-in-"),
+      (each) => each.milestone === "oet_medicine" && each.rung.startsWith("book-by-in-"),
     );
     expect(rungs.length).toBeGreaterThan(0);
     for (const rung of rungs) expect(rung.title).toContain("book a session by Wed 16 Dec 2026");

@@ -1,0 +1,49 @@
+/**
+ * The words before a reminder's date when the date is a day the step must act by before its own
+ * deadline, by the rung's ladder (reminder-ladders.json): date-words.ts's reminderDateLabel reads
+ * them first, so such a reminder never says "Due" beside the step's real deadline.
+ */
+
+/** The follow-up of an exam whose booked day passed with no result, up to its last sitting day. */
+export const REBOOK_FOLLOW_UP_RUNG = "rebook-follow-up";
+/**
+ * The rungs laid against an exam's last sitting day once a booked day passed with no result
+ * (reminder-ladders.json's "last-sitting" ladder, planner/missed-sitting.ts): their date is a day to
+ * sit by, not the step's deadline for the result.
+ */
+const SIT_BY_RUNGS: ReadonlySet<string> = new Set([
+  "sit-by-in-14d",
+  "sit-by-in-3d",
+  "sit-by-in-1d",
+  REBOOK_FOLLOW_UP_RUNG,
+]);
+const SIT_BY_LABEL = { label: "Sit it by", inline: "sit it by" } as const;
+
+/**
+ * The rungs laid against a day a step must act by before its own deadline, each ladder's own
+ * (reminder-ladders.json): the OET's last booking day ("booking-day", planner/oet-booking-day.ts)
+ * and the day to apply to FSMB by ("apply-by-day" with its follow-ups and week-before notice,
+ * planner/weekly-to-day.ts). Their date is that day, never the step's deadline: "Due" on both read
+ * as two deadlines for one step.
+ */
+const BOOKING_DAY_RUNGS: ReadonlySet<string> = new Set(["book-by-in-14d", "book-by-in-3d", "book-by-in-1d"]);
+const BOOKING_DAY_LABEL = { label: "Book a session by", inline: "book a session by" } as const;
+const APPLY_BY_RUNGS: ReadonlySet<string> = new Set([
+  "apply-by-in-14d",
+  "apply-by-in-7d",
+  "apply-by-in-3d",
+  "apply-by-in-1d",
+  "apply-by-follow-up",
+]);
+const APPLY_BY_LABEL = { label: "Apply to FSMB by", inline: "apply to FSMB by" } as const;
+
+/** A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by. */
+export const SCORE_BELOW_PASSING_LABEL = SIT_BY_LABEL;
+
+/** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by), else undefined. */
+export function actByDayLabel(rung: string): { readonly label: string; readonly inline: string } | undefined {
+  if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
+  if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
+  if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;
+  return undefined;
+}

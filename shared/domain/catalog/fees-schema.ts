@@ -81,6 +81,14 @@ const FeeToVerifySchema = z
      * the reason (advice): a surcharge owed only for testing outside that region.
      */
     outsideUsAndCanada: z.string().startsWith("advice:").optional(),
+    /**
+     * A fee per program ranked past the `included` programs registration covers (NRMP's): listed only
+     * for an applicant planning more programs than that, with the most it can come to and the
+     * assumption behind that figure (advice).
+     */
+    rankedPast: z
+      .object({ included: z.number().int().min(1), assumption: z.string().startsWith("advice:") })
+      .optional(),
   })
   .superRefine(citedCorrectly);
 export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;

@@ -1,7 +1,9 @@
-import { catalogEntry, FEES_TO_VERIFY } from "../catalog/index.ts";
+import { catalogEntry, FEES_TO_VERIFY, type FeeToVerify } from "../catalog/index.ts";
+import { usd } from "../money.ts";
 import type { BudgetItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { zoneInUsOrCanada } from "../us-zones.ts";
+import { toVerifyItem } from "./budget-items.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { consularOnlyToVerify } from "./h1b-in-us.ts";
 import { proclamationRowListed } from "./h1b-proclamation-risk.ts";
@@ -40,8 +42,35 @@ export function feesToVerify(context: PlanContext, ineligible: boolean): BudgetI
           statusOf(context, key) !== "waived",
       );
     if (!relevant || verifiedWhenDone(context, fee) || !proclamationRowListed(context, fee)) continue;
+    if (fee.rankedPast !== undefined) {
+      const past = rankedPastItem(context, fee, fee.rankedPast);
+      if (past !== null) listed.push(past);
+      continue;
+    }
     const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes
     listed.push(consularOnlyToVerify(context, fee, item) ?? item); // the visa's issuance
   }
   return listed;
+}
+
+/**
+ * A fee per program ranked past those registration covers (`rankedPast`: NRMP's $30 past 20), for an
+ * applicant planning more programs than that (null otherwise): its amount per program, and the most
+ * it can come to if every program planned were ranked, with that assumption (advice). Never counted:
+ * how many programs interview them is not known.
+ */
+function rankedPastItem(
+  context: PlanContext,
+  fee: FeeToVerify,
+  rankedPast: NonNullable<FeeToVerify["rankedPast"]>,
+): BudgetItem | null {
+  const planned = context.applicant.programsPlanned;
+  const past = planned - rankedPast.included;
+  if (past <= 0 || fee.amountUsd === null) return null;
+  const most = usd(past * fee.amountUsd);
+  return {
+    ...toVerifyItem(fee),
+    label: `${fee.label} (at most ${most} if you rank all ${planned} programs you plan to apply to)`,
+    verify: `${fee.verify}; at most ${most}, ${past} programs past ${rankedPast.included} (${rankedPast.assumption})`,
+  };
 }

@@ -4,11 +4,14 @@ import type { Budget } from "./plan.ts";
 // The words of a paid fee, reported (paidNote) or presumed from an interview (presumedNote),
 // and of their totals: budget-words.ts's rows and totals use them.
 
-/** The paid total's label: every paid amount is the fee table's estimate (paidNote). */
-export const PAID_SO_FAR = "Paid so far (estimated from the fee table)";
+/**
+ * The paid total's label: every paid amount is the fee table's estimate (paidNote), at today's
+ * figures, not what a fee paid years ago cost then.
+ */
+export const PAID_SO_FAR = "Paid so far (estimated at current fees)";
 
 /** The presumed-paid total's label: fees of steps an interview presumes done, never reported. */
-export const PRESUMED_PAID = "Presumed paid, from your interview (estimated from the fee table)";
+export const PRESUMED_PAID = "Presumed paid, from your interview (estimated at current fees)";
 
 /**
  * A paid fee's note. Matchpath never asks what the applicant paid, so a paid amount is the fee
@@ -17,7 +20,7 @@ export const PRESUMED_PAID = "Presumed paid, from your interview (estimated from
  * keeps only what the flag says about the amount, after what settles it for the applicant.
  */
 export function paidNote(verify: string | undefined, amount: string): string {
-  const estimate = "an estimate from Matchpath's fee table, not an amount you gave us";
+  const estimate = "an estimate at today's fee from Matchpath's fee table, not an amount you gave us";
   if (verify === undefined) return `Paid: your receipt shows what you paid; ${amount} is ${estimate}`;
   const about = flagAbout(verify);
   const figure = about === "" ? `${amount} is the figure in Matchpath's fee table, flagged to verify` : about;

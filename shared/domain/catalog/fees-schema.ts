@@ -28,6 +28,12 @@ const FeeBase = {
    * (a secondary page): the fact sheet's row for the fee cites it.
    */
   verifyAt: z.object({ page: z.string().min(1), url: z.string().url() }).optional(),
+  /**
+   * What the fee was before its current figure, and to whom it was paid, with its source: a paid
+   * fee is counted at the current figure (Matchpath asks for no amount), so its flag says so and names
+   * this (an exam registered years ago was priced at today's fee).
+   */
+  paidEarlier: z.string().min(1).optional(),
   spentWhen: z.array(MilestoneStatusSchema),
 };
 const FeeSchema = z.discriminatedUnion("kind", [

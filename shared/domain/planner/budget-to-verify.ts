@@ -28,9 +28,14 @@ export function testsAbroad(context: PlanContext): boolean {
 /**
  * The fees to verify the budget lists (FEES_TO_VERIFY): each whose steps apply, are not gated and
  * not waived, and still have something to verify; the exam surcharge only outside the US and
- * Canada; the proclamation's row only where its risk is.
+ * Canada; the proclamation's row only where its risk is. `ranking`: what the budget does to a fee of
+ * the rank order list (NRMP's fees held while asked or weighed, the next Match's once this one is over).
  */
-export function feesToVerify(context: PlanContext, ineligible: boolean): BudgetItem[] {
+export function feesToVerify(
+  context: PlanContext,
+  ineligible: boolean,
+  ranking: (item: BudgetItem) => BudgetItem = (item) => item,
+): BudgetItem[] {
   const listed: BudgetItem[] = [];
   for (const fee of FEES_TO_VERIFY) {
     const relevant =
@@ -44,7 +49,7 @@ export function feesToVerify(context: PlanContext, ineligible: boolean): BudgetI
     if (!relevant || verifiedWhenDone(context, fee) || !proclamationRowListed(context, fee)) continue;
     if (fee.rankedPast !== undefined) {
       const past = rankedPastItem(context, fee, fee.rankedPast);
-      if (past !== null) listed.push(past);
+      if (past !== null) listed.push(ranking(past));
       continue;
     }
     const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes

@@ -140,6 +140,8 @@ export function buildBudget(
   );
 }
 
+const RANK_ORDER_LIST_TITLE = catalogEntry("rank_order_list").title;
+
 /** The steps whose fees are ERAS fees ("Before you pay ERAS fees for this Match, weigh …"). */
 const ERAS_FEE_STEPS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["eras_token", "eras_application"]);
 
@@ -250,7 +252,17 @@ function budgetOf(
     if (ahead !== null) place(ahead, fee);
   }
   const toVerify: BudgetItem[] = held;
-  toVerify.push(...feesToVerify(context, ineligible));
+  // NRMP's fee per program ranked past 20 goes with its registration: the next Match's once this one
+  // is over, else held while the registration is.
+  toVerify.push(
+    ...feesToVerify(context, ineligible, (item) =>
+      over !== null
+        ? { ...item, nextMatch: { matchYear: over.matchYear, step: RANK_ORDER_LIST_TITLE } }
+        : asked !== "-"
+          ? nrmpHeldFee(context, asked, item)
+          : item,
+    ),
+  );
   const otherCurrency: OtherCurrencyItem[] = [];
   for (const fee of FEES_OTHER_CURRENCY) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;

@@ -4,10 +4,10 @@ import { applicantFactory, inputFactory, milestoneFactory } from "#test/unit/dom
 import { runPlanCli } from "../../../shared/cli/plan.ts";
 
 /**
- * The CLI's REMINDERS table listed an exam's "deadline-in-14d" twice, on 1 Dec and on 21 Dec 2027,
- * both "Due": one counts to booking a session by Wed 15 Dec 2027, the other to the last sitting on
- * Tue 4 Jan 2028, and only --json said which. Each row now names the date its email gives after its
- * words, as the email does.
+ * The CLI's REMINDERS table lists an exam's 14-day rungs on 1 Dec and on 21 Dec 2027: one counts to
+ * booking a session by Wed 15 Dec 2027, the other to the last sitting on Tue 4 Jan 2028. Each row
+ * names the date its email gives after its words, as the email does, and the words say what the
+ * date is: "Book a session by", then "Due" for the step's one deadline.
  */
 const NOW = "2026-11-30T12:00:00Z";
 const input = inputFactory({
@@ -51,20 +51,22 @@ const cellsOf = (id: string): string[] =>
 
 describe("the CLI's REMINDERS name the date each rung counts to", () => {
   const exam = reminders.filter(
-    (reminder) => reminder.milestone === "oet_medicine" && reminder.rung === "deadline-in-14d",
+    (reminder) =>
+      reminder.milestone === "oet_medicine" &&
+      (reminder.rung === "book-by-in-14d" || reminder.rung === "deadline-in-14d"),
   );
 
-  it("has two deadline-in-14d rungs of one exam toward different dates (the case holds)", () => {
+  it("has two 14-day rungs of one exam toward different dates (the case holds)", () => {
     expect(exam.map((reminder) => reminder.deadlineDetail.local)).toEqual([
       "Wed 15 Dec 2027",
       "Tue 4 Jan 2028",
     ]);
   });
 
-  it("tells them apart by their dates, with the basis mark the other tables use", () => {
-    expect(exam.map((reminder) => cellsOf(reminder.id).at(-1))).toEqual([
-      "Wed 15 Dec 2027 †",
-      "Tue 4 Jan 2028 †",
+  it("tells them apart by their words and dates, with the basis mark the other tables use", () => {
+    expect(exam.map((reminder) => cellsOf(reminder.id).slice(-2))).toEqual([
+      ["Book a session by", "Wed 15 Dec 2027 †"],
+      ["Due", "Tue 4 Jan 2028 †"],
     ]);
   });
 

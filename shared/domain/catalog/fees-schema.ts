@@ -29,11 +29,11 @@ const FeeBase = {
    */
   verifyAt: z.object({ page: z.string().min(1), url: z.string().url() }).optional(),
   /**
-   * What the fee was before its current figure, and to whom it was paid, with its source: a paid
-   * fee is counted at the current figure (Matchpath asks for no amount), so its flag says so and names
-   * this (an exam registered years ago was priced at today's fee).
+   * What the fee was before its current figure, and to whom it was paid (`words`), with its source:
+   * a paid fee is counted at the current figure (Matchpath asks for no amount), so its flag says so
+   * and names this (an exam registered years ago was priced at today's fee).
    */
-  paidEarlier: z.string().min(1).optional(),
+  paidEarlier: z.object({ words: z.string().min(1), source: z.string().url() }).optional(),
   spentWhen: z.array(MilestoneStatusSchema),
 };
 const FeeSchema = z.discriminatedUnion("kind", [

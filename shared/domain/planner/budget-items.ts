@@ -73,7 +73,7 @@ export function newFeeItem(fee: Fee, label: string, amountUsd: number, spent: bo
   if (fee.verify !== undefined) item.verify = fee.verify;
   // Paid, the amount is today's figure, not necessarily what the fee was then: the flag says so first.
   if (spent && fee.paidEarlier !== undefined) {
-    const paid = `counted here at today's figure, ${usd(amountUsd)}: ${fee.paidEarlier}`;
+    const paid = `counted here at today's figure, ${usd(amountUsd)}: ${fee.paidEarlier.words}`;
     item.verify =
       fee.verify === undefined
         ? `flagged, verify: ${paid}`

@@ -31,30 +31,43 @@ const SPONSORSHIP = catalogEntry("j1_ecfmg_sponsorship");
 const VISA_J1 = catalogEntry("visa_j1");
 
 /**
- * The J-1 fallback after the Match: matched on H-1B, living abroad,
- * Step 3 neither passed nor booked, and by the plan's own allowances (FSMB's processing, official;
- * the visitor visa's interview wait and a seat, advice: step3ChainNow) the earliest sitting comes
- * after the day the petition needs it (step3DueNow's "petition" date, while that day is ahead), so
- * the H-1B for the start date is likely out of reach unless a B-1/B-2 is already held. Returns the message (its sources
- * added to `sources`: the J-1 route's and the J-1 steps' own), or null. The J-1 figures are the
- * chain's (j1-allowances.ts): the days from Match Day to ECFMG's sponsorship date for the Statement
- * of Need, whose usual 60-day lead (advice) the chain cannot hold after the Match, and the DS-2019's
- * gap before the visa for the consular interview; no fee or date of its own. Notes when the earliest
- * sitting crosses that day, so the plan is made again then.
+ * The J-1 fallback after the Match: on H-1B, living abroad, matched (Match Day done) or with Match
+ * Day past and unreported (`unreported`: the words then open "If you matched with a program that
+ * files an H-1B petition for you"), Step 3 neither passed nor booked, and by the plan's own
+ * allowances (FSMB's processing, official; the visitor visa's interview wait and a seat, advice:
+ * step3ChainNow) the earliest sitting comes after the day the petition needs it (step3DueNow's
+ * "petition" date), or that day has passed, so the H-1B for the start date is likely out of reach
+ * unless a B-1/B-2 is already held (only while that day is ahead). Returns the message (its sources
+ * added to `sources`: the J-1 route's and the J-1 steps' own), or null. What to do: ask the program
+ * today whether it will start you later, so its petition can wait for Step 3, or take you on a J-1
+ * (advice). The J-1 figures are the chain's (j1-allowances.ts): the days from Match Day to ECFMG's
+ * sponsorship date for the Statement of Need, whose usual 60-day lead (advice) the chain cannot hold
+ * after the Match, and the DS-2019's gap before the visa for the consular interview; no fee or date
+ * of its own. Notes when the earliest sitting crosses that day, so the plan is made again then.
  */
-export function h1bJ1Fallback(context: PlanContext, dates: PlanDates, sources: string[]): string | null {
-  if (context.applicant.visa !== "H-1B" || !isFinished(statusOf(context, "match_day"))) return null;
+export function h1bJ1Fallback(
+  context: PlanContext,
+  dates: PlanDates,
+  sources: string[],
+  unreported = false,
+): string | null {
+  if (context.applicant.visa !== "H-1B") return null;
+  if (!unreported && !isFinished(statusOf(context, "match_day"))) return null;
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
   const { certified, visaDays, chain } = step3ChainNow(context, context.now);
   if (visaDays === 0) return null;
   const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
-  if (sitBy === null || step3DueKind(sitBy) !== "petition" || sitBy.at <= context.now) return null;
+  if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
+  // Past the sit-by day no sitting can meet it: out of reach, visitor visa held or not.
+  const passed = sitBy.at <= context.now;
   const earliest = chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS;
-  noteCrossing(context, earliest, sitBy.at);
-  if (earliest <= sitBy.at) return null;
-  const held = chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
+  if (!passed) {
+    noteCrossing(context, earliest, sitBy.at);
+    if (earliest <= sitBy.at) return null;
+  }
+  const held = !passed && chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
   for (const source of [STEP3_PROCESSING_SOURCE, VISITOR_VISA_WAIT_SOURCE, ...J1_SOURCES])
     addSource(sources, source);
   // The figures the message names: the Statement of Need's usual lead and the consular allowance
@@ -72,5 +85,12 @@ export function h1bJ1Fallback(context: PlanContext, dates: PlanDates, sources: s
     ? `unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by ${day}`
     : "even if you already hold a B-1/B-2 visa";
   if (held) for (const source of STEP3_FSMB_TIME_SOURCES) addSource(sources, source);
-  return `The H-1B for your start date is likely out of reach, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and by this plan's allowances (about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date) you could not sit it by ${day}, the last day that leaves the petition time. Ask your program today whether it will take you on a J-1; if so, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+  const allowances = `about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date`;
+  const reach = passed
+    ? `${day}, the last day to sit it that leaves the petition and the visa interview time by this plan's allowances (${allowances}; its result takes about ${SCORE_REPORTING_DAYS / 7} weeks), has passed`
+    : `by this plan's allowances (${allowances}) you could not sit it by ${day}, the last day that leaves the petition time`;
+  const opening = unreported
+    ? "If you matched with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach"
+    : "The H-1B for your start date is likely out of reach";
+  return `${opening}, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and ${reach}. Ask your program today whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }

@@ -6,6 +6,7 @@ import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
+import { matchDayPassedUnreported } from "./match-day-unreported.ts";
 import { step3ApplyBy, step3ApplyByWords, step3FsmbTime } from "./step3-apply-by.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
@@ -93,12 +94,19 @@ export function step3AfterRankingWords(
   const applyDue = applyBy && due.at >= context.now ? step3ApplyBy(context, due) : null;
   const apply =
     applyDue === null || applyDue.at < context.now ? "" : step3ApplyByWords(context, applyDue, true);
-  // Matched, the petition is the program's: no word of ranking.
+  // Matched, the petition is the program's: no word of ranking. Past Match Day with no answer, where
+  // they matched, and whether that program files an H-1B at all, comes before an exam fee and a trip.
   const needs = step3ForPetition(context)
     ? "Your program's H-1B petition needs your Step 3 pass"
-    : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
+    : matchDayPassedUnreported(context)
+      ? `${ASK_WHERE_MATCHED} If it does, its petition needs your Step 3 pass`
+      : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
   return `${needs}: ${sit}${apply}.${apply === "" ? "" : step3FsmbTime(context)} `;
 }
+
+/** Step 3's first words past Match Day with the result unreported (matchDayPassedUnreported). */
+const ASK_WHERE_MATCHED =
+  "Match Day has passed: first tell us where you matched (mark Match Day done) and ask that program whether it files an H-1B petition for you, since Step 3, with its fee and a trip to the US, is needed only for an H-1B (a J-1 does not need it).";
 
 /**
  * Whether step3Action gives Step 3's card the petition's day as out of reach even with a visitor visa

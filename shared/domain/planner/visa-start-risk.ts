@@ -8,6 +8,7 @@ import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
+import { matchDayPassedUnreported } from "./match-day-unreported.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
@@ -78,7 +79,8 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const start = context.calendar.dates.residency_start;
   const undecided = context.applicant.visa === "undecided";
-  if (!visaChainMatched(context) || context.now >= start.at) return [];
+  if (context.now >= start.at) return [];
+  if (!visaChainMatched(context)) return unreportedH1bRisks(context, dates);
   const open = VISA_CHAIN.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
   );
@@ -147,6 +149,31 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       severity: "critical",
       message: `Your ${cos ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${cos ? CHANGE_OF_STATUS_ADVICE : TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
       milestones,
+      sources,
+    },
+  ];
+}
+
+/**
+ * VISA_NOT_READY_FOR_START before the applicant tells us where they matched: on H-1B, Match Day's
+ * release past and unreported (a certified list, no "not matched" in Match Week), while h1bJ1Fallback
+ * finds the H-1B for the start date out of reach. The contract and the petition wait on the answer,
+ * but Step 3 (a visitor visa, FSMB, a seat, about 4 weeks to the result) does not, and the start date
+ * comes in weeks: silence until Match Day is marked done would leave a July start promised that this
+ * plan's own allowances cannot give. Zero or one Risk; Match Day's release is noted for re-planning.
+ */
+function unreportedH1bRisks(context: PlanContext, dates: PlanDates): Risk[] {
+  if (context.applicant.visa !== "H-1B") return [];
+  if (!matchDayPassedUnreported(context)) return [];
+  const sources: string[] = [];
+  const fallback = h1bJ1Fallback(context, dates, sources, true);
+  if (fallback === null) return [];
+  return [
+    {
+      code: "VISA_NOT_READY_FOR_START",
+      severity: "critical",
+      message: fallback,
+      milestones: ["usmle_step3", "visa_h1b"],
       sources,
     },
   ];

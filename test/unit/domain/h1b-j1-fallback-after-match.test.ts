@@ -29,7 +29,9 @@ describe("matched on H-1B abroad, Step 3 out of reach for the petition", () => {
     const risk = fallback(plan(matchedAbroad("Africa/Lagos"), calendar, new Date("2027-03-25T09:00:00Z")));
     expect(risk?.message).toContain("likely out of reach");
     expect(risk?.message).toContain("unless you already hold a B-1/B-2 visa");
-    expect(risk?.message).toContain("Ask your program today whether it will take you on a J-1");
+    expect(risk?.message).toContain(
+      "Ask your program today whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1",
+    );
     expect(risk?.message).toContain("switch your visa track to J-1 and request your Statement of Need");
     // The Statement of Need's usual 60-day lead is advice; after Match Day the chain leaves it 17 days,
     // and 30 days from the DS-2019 to the visa for the consular interview.

@@ -43,7 +43,8 @@ describe("Step 3's apply-by day once it has passed", () => {
     };
     const result = planInOwnMatch(matched, "2027-03-20T10:00:00Z");
     const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
-    expect(risk?.message).toContain("Ask your program today whether it will take you on a J-1");
+    expect(risk?.message).toContain("Ask your program today whether it will start you later");
+    expect(risk?.message).toContain("or take you on a J-1");
     const card = step3(result)?.action ?? "";
     expect(card).toContain("ask your program today whether it will take you on a J-1");
     expect(card).toContain(

@@ -71,7 +71,9 @@ describe("Step 3's date once ranking is over, on H-1B", () => {
     expect(gap).toBeGreaterThanOrEqual(27);
     expect(gap).toBeLessThanOrEqual(29);
     expect(step3?.deadline?.source).toContain("28 days");
-    expect(step3?.why).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
+    // Past Match Day with no answer: where they matched comes first, then the petition's day.
+    expect(step3?.why).toContain("first tell us where you matched");
+    expect(step3?.why).toContain("its petition needs your Step 3 pass: sit by");
   });
 
   it("certified, Step 3 open after that deadline: its card and date serve the petition", () => {
@@ -79,7 +81,8 @@ describe("Step 3's date once ranking is over, on H-1B", () => {
     const result = planAt(tomas(true), now);
     const step3 = result.nextSteps.find((s) => s.milestone === "usmle_step3");
     expect(Date.parse(step3?.deadline?.at ?? "")).toBeGreaterThan(Date.parse(now));
-    expect(step3?.action).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
+    expect(step3?.action).toContain("first tell us where you matched");
+    expect(step3?.action).toContain("its petition needs your Step 3 pass: sit by");
     expect(result.overdue.some((s) => s.milestone === "usmle_step3")).toBe(false);
   });
 

@@ -200,7 +200,7 @@ export function stepReminders(
     rebookReminders(context, entry, index, own, stepDates, into); // up to the last sitting day
   }
   // A visa step behind after the Match (a next step, never a blocked one): weekly to residency's start.
-  if (dates.overdueNow && due !== null && entry.category === "visa")
+  if (dates.overdueNow && due !== null && entry.stage === "visa")
     visaBehindReminders(context, entry, due, stepDates, into);
   // Match Day waits for SOAP's end.
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);

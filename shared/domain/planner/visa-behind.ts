@@ -17,7 +17,8 @@ export const VISA_BEHIND_LADDER = "visa-behind";
 const VISA_BEHIND_RUNG = "visa-behind";
 
 /**
- * A step of the visa chain after the Match (the contract, the J-1 or H-1B route's steps) past the
+ * A step of the visa chain after the Match (catalog stage "visa": the contract, the J-1 or H-1B route's
+ * steps, and on H-1B the Step 3 pass the petition needs) past the
  * date the plan gives it, once the applicant has matched (VISA_NOT_READY_FOR_START's reading), while it is the applicant's to do (the caller passes only a next step, never
  * one waiting on another) and residency has not started: reminded at least weekly until it is done
  * or the start comes (matched on J-1 with the chain behind, one critical notice, then
@@ -34,7 +35,9 @@ export function visaBehindReminders(
   stepDates: PlanDates,
   into: TimedReminder[],
 ): void {
-  // Step 3 (stage visa, an exam) has its own weekly chase to FSMB's apply-by day (step3-apply-by.ts).
+  // Step 3 (stage visa, an exam) has its own weekly chase to FSMB's apply-by day (step3-apply-by.ts),
+  // which comes before its date: past that date, matched on H-1B, it is chased here like the petition
+  // that needs it, or an overdue Step 3 would go silent until the start.
   const start = residencyStartDue(stepDates.calendar);
   if (!visaStepBehind(context, entry, missed.at, start.at)) return;
   // Labelled by who sets the date, as every display labels it (dateTag): most of the chain is our advice.
@@ -80,10 +83,10 @@ export function visaBehindReminders(
  */
 export function visaStepBehind(
   context: PlanContext,
-  entry: Pick<CatalogEntry, "category">,
+  entry: Pick<CatalogEntry, "stage">,
   missedAt: number,
   startAt: number,
 ): boolean {
-  if (entry.category !== "visa" || !visaChainMatched(context)) return false;
+  if (entry.stage !== "visa" || !visaChainMatched(context)) return false;
   return startAt >= context.now && missedAt < startAt && missedAt < context.now;
 }

@@ -57,3 +57,29 @@ describe("H-1B abroad, Match Day past and unreported, Step 3 not passed", () => 
     expect(outOfReach(result)).toBeUndefined();
   });
 });
+
+describe("matched on H-1B abroad, Step 3 past the petition's day", () => {
+  it("keeps a reminder at least weekly until residency's start, each saying since when it is overdue", () => {
+    const matched = matched2027("Europe/Warsaw", {
+      visa: "H-1B",
+      extra: [
+        milestoneFactory("ecfmg_certification", "done", "2025-08-20"),
+        milestoneFactory("usmle_step3", "not_started"),
+      ],
+    });
+    const now = Date.parse("2027-06-01T09:00:00Z");
+    const result = plan(matched, calendar, new Date(now));
+    const sends = result.reminders
+      .filter((r) => r.milestone === "usmle_step3")
+      .map((r) => Date.parse(r.sendAt))
+      .sort((a, b) => a - b);
+    const start = calendar.dates.residency_start.at;
+    expect(sends.length).toBeGreaterThan(0);
+    let last = now;
+    for (const each of [...sends, start]) {
+      expect(each - last).toBeLessThanOrEqual(8 * 86_400_000);
+      last = each;
+    }
+    expect(result.reminders.find((r) => r.milestone === "usmle_step3")?.overdueSince).toBeDefined();
+  });
+});

@@ -3,7 +3,8 @@ import { basisMark } from "../date-basis.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
-import type { PlanContext } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
@@ -35,6 +36,29 @@ export function consularExpediteNote(
   const booked = plannedDay(context, entry.key);
   if (booked !== null && !sittingAfterLastDay(context, entry.key, booked, due)) return "";
   return ` Less time is left before your visa date than the ${allowance} days this plan allows for a consular interview (our advice): check your consulate's wait in the State Department's Global Visa Wait Times tool (${GLOBAL_VISA_WAIT_TIMES_URL}) and, if it is longer than the time left, ask the consulate for an expedited appointment through its appointment system, with your DS-2019 and your program's start date (advice).`;
+}
+
+const VISA_J1_AT = stepIndex("visa_j1");
+
+/**
+ * What the contract's card adds for a J-1 applicant who needs the J-1 visa: the consular allowance
+ * this plan gives the interview (J1_CONSULAR_ALLOWANCE_DAYS, the month from the DS-2019 to the
+ * visa; the chain cannot hold a longer one between Match Day and the start date), and that their own
+ * consulate's J-1 wait is checked now, while an expedited appointment can still be asked for as soon
+ * as the DS-2019 arrives (advice: the State Department's Global Visa Wait Times tool gives each post's
+ * wait). Empty on every other track and card, once the contract is finished, and in a Match that is
+ * over for the applicant.
+ */
+export function j1ConsularWaitAtContract(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  ownMatch: boolean,
+): string {
+  if (context.applicant.visa !== "J-1" || entry.key !== "contract" || !ownMatch || isFinished(status))
+    return "";
+  if (context.applicable[VISA_J1_AT] !== true) return "";
+  return ` Check your consulate's J-1 (exchange visitor) visa wait now, on the State Department's Global Visa Wait Times page (${GLOBAL_VISA_WAIT_TIMES_URL}): this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days from your DS-2019 to your visa date for the interview (our advice), and if your consulate's wait is longer, ask it for an expedited appointment as soon as your DS-2019 arrives, with your program's start date (advice).`;
 }
 
 /**

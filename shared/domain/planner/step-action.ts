@@ -21,7 +21,12 @@ import { ineligibleSchoolAction } from "./first-gate.ts";
 import { earlyFirstGateNote } from "./first-gate-words.ts";
 import { step3Action } from "./h1b.ts";
 import { j1CertificateNote } from "./j1-certificate.ts";
-import { consularExpediteNote, ecfmgReviewNote, sponsorshipDs2019Note } from "./j1-visa-words.ts";
+import {
+  consularExpediteNote,
+  ecfmgReviewNote,
+  j1ConsularWaitAtContract,
+  sponsorshipDs2019Note,
+} from "./j1-visa-words.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { tokenFirstAction } from "./myeras-token-first.ts";
@@ -135,6 +140,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const expedite = facts.schoolCheckOnly
     ? ""
     : consularExpediteNote(context, entry, status, due) +
+      j1ConsularWaitAtContract(context, entry, status, !facts.seasonOver) +
       ecfmgReviewNote(context, entry, due, facts.stepDates) +
       sponsorshipDs2019Note(context, entry, status, due, facts.stepDates) +
       j1CertificateNote(context, entry, status, facts.stepDates) +

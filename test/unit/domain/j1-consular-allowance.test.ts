@@ -105,4 +105,30 @@ describe("the J-1 visa step has the DS-2019's month as its consular allowance, t
     expect(action).toContain("Ask the consulate for an earlier or expedited appointment");
     expect(action).toContain("Less time is left");
   });
+
+  // The contract is the first step after the Match: the consulate's own J-1 wait is checked then,
+  // while there is still time to ask for an expedited appointment.
+  const atContract = (visa: "J-1" | "H-1B"): ApplicantSnapshot =>
+    ApplicantSnapshotSchema.parse({
+      ...done,
+      applicant: { ...done.applicant, timezone: "Asia/Amman", visa },
+      milestones: [
+        ...done.milestones.filter((m) => !m.key.startsWith("visa_") && !m.key.startsWith("j1_")),
+        ...afterMatch.filter((m) => m.key === "match_week" || m.key === "soap" || m.key === "match_day"),
+      ],
+    });
+
+  it("the contract's card asks a J-1 applicant to check their consulate's J-1 wait now", () => {
+    const action = step(planAt(atContract("J-1"), "2026-03-21T09:00:00Z"), "contract")?.action ?? "";
+    expect(action).toContain("Check your consulate's J-1 (exchange visitor) visa wait now");
+    expect(action).toContain("Global Visa Wait Times");
+    expect(action).toContain(`allows ${catalogEntry("visa_j1").leadTimeDays.days} days from your DS-2019`);
+    expect(action).toContain("ask it for an expedited appointment as soon as your DS-2019 arrives");
+  });
+
+  it("an H-1B applicant's contract card does not", () => {
+    const action = step(planAt(atContract("H-1B"), "2026-03-21T09:00:00Z"), "contract")?.action ?? "";
+    expect(action).not.toBe("");
+    expect(action).not.toContain("J-1 (exchange visitor)");
+  });
 });

@@ -25,6 +25,8 @@ export interface PlannerLoopFigures {
   plansPerSecondFreshSnapshots: number;
   /** The same, each snapshot's interviews renamed to programs never planned before (a new applicant's). */
   plansPerSecondNewInterviews: number;
+  /** The child's peak resident set (process.resourceUsage().maxRSS) after every loop, in MB. */
+  maxRssMb: number;
   /** Per-plan latency in milliseconds, each plan timed on its own with process.hrtime. */
   latencyP50Ms: number;
   latencyP99Ms: number;
@@ -215,6 +217,8 @@ export function plannerLoops(quick: boolean, phase: (name: string) => void): Pla
     mean1Micros: meanMicros(1, iterations),
     mean10Micros: meanMicros(10, iterations),
     mean100Micros: meanMicros(100, Math.ceil(iterations / 5)),
+    // After every loop, the new interviews' included: what a warm planner's memos hold at their bounds.
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   if (sink === -1) process.stdout.write("");
   return figures;

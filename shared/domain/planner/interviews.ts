@@ -139,7 +139,7 @@ function interviewStep(
 
 const renderedInterviews = new WeakMap<Interview, RenderedInterview>();
 // Equal lists are found whole (knownInterviews); by content, an interview of a changed list or another applicant's.
-const renderedByContent = new BoundedMemo<string, RenderedInterview>(20_000);
+const renderedByContent = new BoundedMemo<string, RenderedInterview>(4_000);
 
 function renders(
   known: RenderedInterview | undefined,

@@ -41,7 +41,7 @@ export function knownInterviews(interviews: readonly Interview[]): readonly Inte
 const NO_INTERVIEWS: readonly Interview[] = Object.freeze([]);
 const LISTS_PER_FIRST_START = 8;
 // Keyed by the first interview's start: a short string every list has, and few lists share one.
-const listsByFirstStart = new BoundedMemo<string, (readonly Interview[])[]>(20_000);
+const listsByFirstStart = new BoundedMemo<string, (readonly Interview[])[]>(4_000);
 
 function sameInterviews(known: readonly Interview[], interviews: readonly Interview[]): boolean {
   if (known.length !== interviews.length) return false;

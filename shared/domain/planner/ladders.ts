@@ -1,4 +1,3 @@
-import { BoundedMemo } from "../bounded-memo.ts";
 import { reminderLadder } from "../catalog/index.ts";
 import { RANKING_OPENS_RUNG, RANKING_OPENS_TITLE } from "../date-words.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
@@ -67,10 +66,15 @@ export interface SlotEntry {
 
 /**
  * Slot lists memoised by zone, deadline and subject (validated against every other input), so
- * applicants sharing a zone and a season deadline share the work. Bounded per zone.
+ * applicants sharing a zone and a season deadline share the work. Bounded across zones: each
+ * deadline's ladders hold their reminders' texts, and an interview's deadlines are the applicant's
+ * own, so a warm planner meeting many applicants' interviews filled a bound per zone (20,000
+ * deadlines) past the planner Lambda's 256 MB (bench: `planner.heap_after_new_interviews`). At the
+ * bound every zone's memo is cleared: a clear changes only the cost.
  */
 const slotCache = new Map<string, ZoneLadders>();
-const MAX_SLOT_DEADLINES_PER_ZONE = 20_000;
+const MAX_SLOT_DEADLINES = 4_000;
+let slotDeadlinesHeld = 0;
 
 /**
  * One zone's slot lists, by the deadline's rendering (ReminderTarget.deadlineDetail), then subject
@@ -82,20 +86,28 @@ const MAX_SLOT_DEADLINES_PER_ZONE = 20_000;
  * never get another deadline's ladder: the instant and every other input are re-checked. The few
  * subjects per rendering are a list scanned in place, not a second Map.
  */
-export type ZoneLadders = BoundedMemo<Deadline, SlotEntry[]>;
+export type ZoneLadders = Map<Deadline, SlotEntry[]>;
 
 export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntry {
   let byDeadline = context.ladders;
   if (byDeadline === undefined) {
     byDeadline = slotCache.get(context.zone);
     if (byDeadline === undefined) {
-      byDeadline = new BoundedMemo(MAX_SLOT_DEADLINES_PER_ZONE);
+      byDeadline = new Map();
       slotCache.set(context.zone, byDeadline);
     }
     context.ladders = byDeadline;
   }
   let subjects = byDeadline.get(target.deadlineDetail);
-  if (subjects === undefined) subjects = byDeadline.keep(target.deadlineDetail, []);
+  if (subjects === undefined) {
+    if (slotDeadlinesHeld >= MAX_SLOT_DEADLINES) {
+      for (const zoneLadders of slotCache.values()) zoneLadders.clear();
+      slotDeadlinesHeld = 0;
+    }
+    slotDeadlinesHeld++;
+    subjects = [];
+    byDeadline.set(target.deadlineDetail, subjects);
+  }
   let at = 0;
   while (
     at < subjects.length &&

@@ -1,4 +1,3 @@
-import { BoundedMemo } from "../bounded-memo.ts";
 import { stableHash } from "../hash.ts";
 import type { StepSubject } from "../plan.ts";
 
@@ -16,14 +15,23 @@ export function reminderId(
 ): string {
   // Memoised per deadline, subject and rung: many applicants share season deadlines, and hashing
   // is the costliest part of building a reminder (see BENCHMARKS.md). Keys are the catalog's own
-  // strings, so no key is built per lookup. Bounded so a long-lived process cannot grow it.
-  let bySubject = idCache.get(deadline);
-  if (bySubject === undefined) bySubject = idCache.keep(deadline, new Map());
+  // strings, so no key is built per lookup. Bounded by subjects across deadlines (see idCache).
   const subject = interviewId === undefined ? milestone : `interview|${interviewId}`;
-  let byRung = bySubject.get(subject);
+  let bySubject = idCache.get(deadline);
+  let byRung = bySubject?.get(subject);
   if (byRung === undefined) {
+    if (subjectsHeld >= MAX_SUBJECTS) {
+      idCache.clear();
+      subjectsHeld = 0;
+      bySubject = undefined;
+    }
+    if (bySubject === undefined) {
+      bySubject = new Map();
+      idCache.set(deadline, bySubject);
+    }
     byRung = new Map();
     bySubject.set(subject, byRung);
+    subjectsHeld++;
   }
   const cached = byRung.get(rung);
   if (cached !== undefined) return cached;
@@ -32,4 +40,13 @@ export function reminderId(
   return id;
 }
 
-const idCache = new BoundedMemo<number, Map<string, Map<string, string>>>(20_000);
+/**
+ * Ids by deadline, subject and rung. Bounded by the subjects held across all deadlines, not by
+ * deadlines: interviews at one instant (9:00 AM at a program on an interview day) are many
+ * applicants' subjects under one deadline, so a bound on deadlines let one deadline's subjects grow
+ * without end in a warm planner (bench: `planner.heap_after_new_interviews`). At the bound the
+ * memo is cleared: a clear changes only the cost.
+ */
+const idCache = new Map<number, Map<string, Map<string, string>>>();
+const MAX_SUBJECTS = 20_000;
+let subjectsHeld = 0;

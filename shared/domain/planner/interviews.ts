@@ -1,4 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
+import { INTERVIEW_START_SOURCE } from "../date-words.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, NextStep } from "../plan.ts";
 import type { Interview } from "../snapshot.ts";
@@ -130,8 +131,7 @@ function interviewStep(
     urgency,
   });
   const due = thanks ? rendered.thankYouBy : rendered.start;
-  // The keyed record stays inside the planner (ordering reads it, never writes it): not frozen, so
-  // it keeps the hidden class of the other steps' records the comparator meets.
+  // Inside the planner only (ordering reads it): not frozen, so it keeps the other steps' records' hidden class.
   const keyed = dueNextStep(step, urgency, due, INTERVIEW_ORDER, rendered.interviewId);
   steps[rank] = keyed;
   return keyed;
@@ -178,7 +178,7 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
   const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
   const thanksTitle = `Thank ${interview.program} for the interview`;
   const prepDeadline = Object.freeze(
-    deadlineDetail(context.zone, start, "applicant", "applicant", "interview start from your snapshot"),
+    deadlineDetail(context.zone, start, "applicant", "applicant", INTERVIEW_START_SOURCE),
   );
   const thanksDeadline = Object.freeze(
     deadlineDetail(context.zone, thankYouBy, "advice", "advice", THANK_YOU_SOURCE),

@@ -17,7 +17,8 @@ import { visaStepBehind } from "./visa-behind.ts";
  * MATCH_DAY_NOT_REPORTED, on Match Day, is about the contract waiting on the answer, the first step
  * after Match Day (facts.md §5: the contract comes first; the Statement of Need and the J-1
  * sponsorship are due after it): that date while ahead, "overdue since" it once passed (the notice
- * said "by residency's start", three months after the contract was due).
+ * said "by residency's start", three months after the contract was due). VISA_NOT_READY_FOR_START
+ * carries the date of the visa step it rides on (visaStepDate).
  */
 export function carrierDate(
   risk: Risk,
@@ -31,6 +32,7 @@ export function carrierDate(
     const contractDate = dates.rendered(contract);
     return contract.at >= at ? { detail: contractDate } : { overdueSince: contractDate };
   }
+  if (risk.code === "VISA_NOT_READY_FOR_START") return visaStepDate(risk, step, at);
   if (!CARRIER_DATED.has(risk.code) || "waiting" in step) return undefined;
   const dated = (detail: Deadline, countsDownTo?: Reminder["countsDownTo"]) =>
     instantOf(detail.at) >= at ? { detail, countsDownTo } : undefined;
@@ -39,6 +41,23 @@ export function carrierDate(
     (step.target && dated(step.target, "target")) ??
     (step.deadline && dated(step.deadline))
   );
+}
+/**
+ * VISA_NOT_READY_FOR_START's date: the notice rides on the first visa step it names (the earliest
+ * behind, else Step 3 for the petition), and its words ask for that step by its date ("sit Step 3
+ * in the US by Mon 19 Apr 2027"), so it carries that date while ahead and "overdue since" it once
+ * passed, matched or not (it said "Due by residency's start", ten weeks after the sit-by day its
+ * body named). Undefined on a step the risk does not name: the start stands.
+ */
+function visaStepDate(
+  risk: Risk,
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  at: number,
+): { detail?: Deadline; overdueSince?: Deadline } | undefined {
+  if ("waiting" in step || !risk.milestones.includes(step.milestone)) return undefined;
+  const date = step.deadline;
+  if (date === undefined) return undefined;
+  return instantOf(date.at) >= at ? { detail: date } : { overdueSince: date };
 }
 /** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
 const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);

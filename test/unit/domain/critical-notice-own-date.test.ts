@@ -120,3 +120,46 @@ describe("the out-of-reach notice carries its step's own date, the next Match's 
     expect(notice?.why).toContain("The earliest feasible Match is 2028 (rank order list deadline");
   });
 });
+
+describe("visa steps behind: the notice carries the date of the visa step its words ask for", () => {
+  // Dhaka, H-1B, a certified list, Step 3 not begun: the H-1B for a July start is out of reach abroad.
+  const rahim = (extra: object[] = []): ApplicantSnapshot => {
+    const made = snapshot("own-date-dhaka", "Asia/Dhaka", [
+      milestoneFactory("ecfmg_certification", "done", "2026-10-01"),
+      ...extra,
+    ]);
+    return { ...made, applicant: { ...made.applicant, visa: "H-1B" } };
+  };
+  const dated = (input: ApplicantSnapshot, now: string) => {
+    const result = plan(input, seasonCalendar(2027), new Date(now));
+    const notice = noticeOf(result, "VISA_NOT_READY_FOR_START");
+    const step3 = [...result.nextSteps, ...result.overdue].find((each) => each.milestone === "usmle_step3");
+    return { notice, step3 };
+  };
+
+  it("Match Day not told, Step 3's sit-by day ahead: due that day, never residency's start", () => {
+    const { notice, step3 } = dated(rahim(), "2027-03-24T04:00:00Z");
+    expect(notice?.milestone).toBe("usmle_step3");
+    expect(step3?.deadline).toBeDefined();
+    expect(notice?.deadlineDetail).toEqual(step3?.deadline);
+    expect(notice && reminderDateLabel(notice).label).toBe("Due");
+    expect(notice?.why).toContain(`sit Step 3 in the US by ${step3?.deadline?.local}`);
+  });
+
+  it("Match Day not told, the sit-by day passed: overdue since it", () => {
+    const { notice, step3 } = dated(rahim(), "2027-05-05T04:00:00Z");
+    expect(notice?.milestone).toBe("usmle_step3");
+    expect(notice?.overdueSince).toEqual(step3?.deadline);
+    expect(notice && reminderDateLabel(notice).label).toBe("Overdue since");
+  });
+
+  it("matched, Step 3's sit-by day ahead: due that day", () => {
+    const { notice, step3 } = dated(
+      rahim([milestoneFactory("match_day", "done", "2027-03-19")]),
+      "2027-03-24T04:00:00Z",
+    );
+    expect(notice?.milestone).toBe("usmle_step3");
+    expect(notice?.deadlineDetail).toEqual(step3?.deadline);
+    expect(notice?.deadlineDetail.local).not.toContain("residency's start");
+  });
+});

@@ -35,16 +35,24 @@ export function whenFor(iso: string, zone: string): string {
 /**
  * A plan's date as the applicant's timeline words it (date-words.ts): a day (the applicant's own
  * date, an advisory day) as that day; an exact deadline in ET and, unless `short` (a table cell),
- * in the applicant's time after it; "projected" kept.
+ * in the applicant's time after it; "projected" kept. An interview (`interview`) is in the
+ * applicant's time and then the program's, never ET, which is neither's, as on their timeline
+ * and in the emails; `atProgram` is atTheProgram's words, undefined when it has none.
  */
-export function deadlineWhen(deadline: Deadline, options: { short?: boolean } = {}): string {
+export function deadlineWhen(
+  deadline: Deadline,
+  options: { short?: boolean; interview?: { atProgram: string | undefined } } = {},
+): string {
   const words = deadlineWords(deadline);
+  const atProgram = options.interview?.atProgram;
   const shown =
     words.et === undefined
       ? words.local
-      : options.short
-        ? words.et
-        : `${words.et} (${words.local} their time)`;
+      : options.interview !== undefined
+        ? `${words.local} their time${atProgram === undefined ? "" : ` · ${atProgram}`}`
+        : options.short
+          ? words.et
+          : `${words.et} (${words.local} their time)`;
   // Tagged by who sets the date (dateTag), as the applicant's timeline is: the contract's window
   // after Match Day is our advice, not a projected date.
   const tag = dateTag(deadline);

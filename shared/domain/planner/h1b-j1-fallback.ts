@@ -20,7 +20,7 @@ import {
   J1_CONSULAR_ALLOWANCE_SOURCE,
   statementOfNeedDaysAfterMatch,
 } from "./j1-allowances.ts";
-import { noteCrossing } from "./risk-change-instants.ts";
+import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
@@ -43,7 +43,8 @@ const VISA_J1 = catalogEntry("visa_j1");
  * (advice). The J-1 figures are the chain's (j1-allowances.ts): the days from Match Day to ECFMG's
  * sponsorship date for the Statement of Need, whose usual 60-day lead (advice) the chain cannot hold
  * after the Match, and the DS-2019's gap before the visa for the consular interview; no fee or date
- * of its own. Notes when the earliest sitting crosses that day, so the plan is made again then.
+ * of its own; once the sponsorship day has passed, its allowance is told in the past tense. Notes
+ * when the earliest sitting crosses that day, and the sponsorship day, so the plan is made again then.
  */
 export function h1bJ1Fallback(
   context: PlanContext,
@@ -77,10 +78,16 @@ export function h1bJ1Fallback(
   const day = dueDay(context, sitBy);
   const sponsorship = dates.due(SPONSORSHIP.key);
   const afterMatch = statementOfNeedDaysAfterMatch(dates);
+  // Once the sponsorship day has gone its allowance is told as past, as this risk's sit-by day is:
+  // never "to <day>" as if that day were still ahead.
+  if (sponsorship !== null) noteRiskChange(context, sponsorship.at);
+  const needPassed = sponsorship !== null && sponsorship.at < context.now;
   const needTime =
     afterMatch === null || sponsorship === null
       ? ""
-      : `; after Match Day this plan allows it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needs it`;
+      : needPassed
+        ? `; after Match Day this plan allowed it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needed it, and that day has passed`
+        : `; after Match Day this plan allows it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needs it`;
   const unless = held
     ? `unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by ${day}`
     : "even if you already hold a B-1/B-2 visa";

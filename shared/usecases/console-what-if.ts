@@ -18,6 +18,7 @@ import type { FieldProblem } from "#domain/field-problems.ts";
 import type { Plan } from "#domain/plan.ts";
 import { type PlannerInput, plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import type { Interview } from "#domain/snapshot.ts";
 import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Principal } from "#ports/token-verifier.ts";
@@ -64,6 +65,12 @@ export interface WhatIfResult {
    * tests that build a result by hand; the page then shows the planner's messages as they are.
    */
   about?: { before: AboutApplicant; after: AboutApplicant };
+  /**
+   * The interviews each plan was made from, so the page gives an interview at the program's time
+   * (atTheProgram). Left out only by tests that build a result by hand; the page then gives an
+   * interview in the applicant's time alone.
+   */
+  interviews?: { before: readonly Interview[]; after: readonly Interview[] };
 }
 
 /** Milestones done or waived in a planner input, with which: a step the what-if finishes reads "done" or "waived" in the diff. */
@@ -101,6 +108,7 @@ export async function runWhatIf(
   return {
     before,
     after,
+    interviews: { before: input.interviews, after: shownInput.interviews },
     diff: planDiff(
       before,
       after,

@@ -2,8 +2,9 @@ import { stepName } from "#domain/console/advisor-voice.ts";
 import { STAGES, type Stage } from "#domain/console/stage.ts";
 import { DATE_TAGS, dateTag } from "#domain/date-basis.ts";
 import { deadlineWords } from "#domain/date-words.ts";
-import type { Deadline } from "#domain/plan.ts";
-import type { MilestoneKey } from "#domain/snapshot.ts";
+import type { Deadline, StepSubject } from "#domain/plan.ts";
+import { atTheProgram } from "#domain/program-time.ts";
+import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
 import { renderDate, renderEt, renderInZone } from "#domain/time.ts";
 import { sourceLinks } from "#email/for-people.ts";
 import { escapeHtml as h } from "#email/html.ts";
@@ -58,6 +59,21 @@ export function deadlineWhen(
   const tag = dateTag(deadline);
   const badge = tag === undefined ? "" : ` <span class="badge">${h(tag)}</span>`;
   return `<time datetime="${h(deadline.day ?? deadline.at)}">${h(shown)}</time>${badge}`;
+}
+
+/**
+ * A step's deadline as deadlineWhen words it; an interview's (`subject` "interview") in the
+ * applicant's zone and the program's (atTheProgram on `interviews`, the plan's own), never ET.
+ */
+export function stepDeadlineWhen(
+  step: { subject: StepSubject; interviewId?: string },
+  deadline: Deadline,
+  interviews: readonly Interview[] | undefined,
+): string {
+  if (step.subject !== "interview") return deadlineWhen(deadline);
+  return deadlineWhen(deadline, {
+    interview: { atProgram: atTheProgram(step.interviewId, deadline.at, interviews) },
+  });
 }
 
 /** The applicant's own date (a booked exam) as its calendar day, in the timeline's words. */

@@ -7,14 +7,13 @@ import { REMINDER_DATE_LABELS, targetShown } from "#domain/date-words.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
-import { atTheProgram } from "#domain/program-time.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { DONE_RECORDS } from "#domain/step-actions.ts";
 import { DAY_MS } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantView } from "#usecases/console.ts";
-import { deadlineWhen, h, ownDay, titleOf } from "./html.ts";
+import { deadlineWhen, h, ownDay, stepDeadlineWhen, titleOf } from "./html.ts";
 
 /** What a blocked step waits for, HTML-escaped (waitingForAdvisor: a condition quoted as `fullName` reads it). */
 function waitedFor(waitingFor: readonly string[], fullName: string): string {
@@ -83,14 +82,9 @@ export function timelineCard(view: ApplicantView, today: string): string {
     const passed = Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(plan.now);
     return `<br>${scheduled ? (passed ? "was scheduled for" : "scheduled for") : passed ? "their date was" : "their date"} ${ownDay(step.ownDate)}`;
   };
-  // A step's date; an interview's in the applicant's zone and the program's, never ET (deadlineWhen).
-  const stepWhen = (step: { milestone: StepSubject; interviewId?: string }, deadline: Deadline) =>
-    deadlineWhen(
-      deadline,
-      step.milestone === "interview"
-        ? { interview: { atProgram: atTheProgram(step.interviewId, deadline.at, state.interviews) } }
-        : {},
-    );
+  // An interview's in the applicant's zone and the program's, never ET (stepDeadlineWhen).
+  const dueWhen = (step: { milestone: StepSubject; interviewId?: string }, deadline: Deadline) =>
+    stepDeadlineWhen({ subject: step.milestone, interviewId: step.interviewId }, deadline, state.interviews);
   // The badge by the one overdue rule (overdue.ts), as the Overdue section and the cohort count it.
   const badge = (step: NextStep) => {
     const standing = stepStanding(plan, step);
@@ -113,7 +107,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
   };
   const nextItems = next.map(
     (step) =>
-      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${targetFor(step)}${step.deadline ? `${forMatch(step)}due ${stepWhen(step, step.deadline)}${missedFor(step)}` : targetShown(step.target, plan.now, step.ownDate) ? "" : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(whyForAdvisor(forPeople(step.why), profile.fullName))}</span>${markDone(step)}</li>`,
+      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${targetFor(step)}${step.deadline ? `${forMatch(step)}due ${dueWhen(step, step.deadline)}${missedFor(step)}` : targetShown(step.target, plan.now, step.ownDate) ? "" : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(whyForAdvisor(forPeople(step.why), profile.fullName))}</span>${markDone(step)}</li>`,
   );
   const done = state.milestones.filter(
     (entry) =>
@@ -123,7 +117,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
   return `<section class="card" aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
 <h3>Next</h3>${seasonOver ? `<p class="notice">The ${profile.matchYear} Match is over for ${h(profile.fullName)} (see Risks): its missed steps are under Overdue; those due after its rank order list deadline (Match Day and after) are not counted, as in the digest. A what-if can switch the Match year.</p>` : ""}${nextItems.length === 0 ? "<p>Nothing to do next.</p>" : `<ol>${nextItems.join("")}</ol>`}
 <h3>Blocked</h3>${blocked.length === 0 ? "<p>Nothing blocked.</p>" : `<ul>${blocked.map((step) => `<li>${h(stepForAdvisor(step))}: ${waitedFor(step.waitingFor, profile.fullName)}${ownNote(step)}${earlierNote(step.milestone)}</li>`).join("")}</ul>`}
-<h3>Overdue</h3>${overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, ${step.earlyDeadline === undefined ? "due" : "late deadline"} ${stepWhen(step, step.deadline)}${ownNote(step)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
+<h3>Overdue</h3>${overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, ${step.earlyDeadline === undefined ? "due" : "late deadline"} ${dueWhen(step, step.deadline)}${ownNote(step)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
 <h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((entry) => `<li>${h(titleOf(entry.key))}: ${h(entry.status)}${entry.date ? ` ${h(entry.date)}` : ""}${earlier.has(entry.key) ? " for an earlier Match" : ""}</li>`).join("")}</ul>`}
 </section>`;
 }

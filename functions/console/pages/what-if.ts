@@ -11,12 +11,12 @@ import { renderDate } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import type { WhatIfResult } from "#usecases/console-what-if.ts";
 import {
-  deadlineWhen,
   fieldForAdvisor,
   h,
   ownDay,
   sourceLinksAfter,
   sourcesInFull,
+  stepDeadlineWhen,
   titleOf,
   when,
 } from "./html.ts";
@@ -152,7 +152,7 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   const refusedForMore = result.saveProblems.some((problem) => problem.path !== "changes");
   return `<h2>Difference</h2>
 ${refusedForMore ? "<p>This change cannot be saved, so it changes nothing in the plan: no difference is shown (see why below).</p>" : diff.unchanged ? "<p>This change makes no difference to the plan.</p>" : ""}
-${renderSteps(diff, result.about?.after.fullName ?? "the applicant")}
+${renderSteps(diff, result.about?.after.fullName ?? "the applicant", result.interviews)}
 <h3>Risks</h3>${diff.risks.added.length + diff.risks.removed.length + diff.risks.changed.length === 0 ? "<p>No change.</p>" : `<ul>${diff.risks.added.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">new ${h(risk.severity)}: ${h(spoken(risk, "after"))}</li>`).join("")}${diff.risks.changed.map((risk) => `<li class="${risk.severity === "critical" ? "critical" : "warning"}">changed ${risk.severityBefore === risk.severity ? h(risk.severity) : `${h(risk.severityBefore)} → ${h(risk.severity)}`}: ${h(spoken(risk, "after"))}</li>`).join("")}${diff.risks.removed.map((risk) => `<li class="ok">removed: ${h(spoken(risk, "before"))}</li>`).join("")}</ul>`}
 <h3>Blocked and overdue</h3>${blockedOrOverdue === "" ? "<p>No change.</p>" : `<ul>${blockedOrOverdue}</ul>`}
 <h3>Reminders</h3>${remindersHtml(diff.reminders)}
@@ -202,12 +202,12 @@ function saveOrWhyNot(applicantId: string, result: WhatIfResult, changesJson: st
  * leaves it "step removed", whether it was next or blocked; "now blocked" and "no longer blocked"
  * only for a step that stays. The Blocked list below is read from the same changes.
  */
-function renderSteps(diff: PlanDiff, fullName: string): string {
+function renderSteps(diff: PlanDiff, fullName: string, interviews: WhatIfResult["interviews"]): string {
   if (diff.steps.length === 0) return "<h3>Steps and deadlines</h3><p>No change.</p>";
   return `<h3>Steps and deadlines</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>${diff.steps
     .map(
       (step) =>
-        `<tr><td>${h(step.title)}</td><td>${beforeCell(step, fullName)}</td><td>${afterCell(step, fullName)}</td></tr>`,
+        `<tr><td>${h(step.title)}</td><td>${beforeCell(step, fullName, interviews?.before)}</td><td>${afterCell(step, fullName, interviews?.after)}</td></tr>`,
     )
     .join("")}</tbody></table>`;
 }
@@ -218,17 +218,21 @@ function needs(waitingFor: readonly string[], fullName: string): string {
 }
 
 /** Where the step stood before: its deadline as a next step, blocked, overdue, or not on the road. */
-function beforeCell(step: StepChange, fullName: string): string {
+function beforeCell(
+  step: StepChange,
+  fullName: string,
+  interviews: readonly Interview[] | undefined,
+): string {
   if (step.change === "new") return step.season ? "done" : '<span class="muted">nothing to do</span>';
-  if (step.before) return stateText(step.before);
+  if (step.before) return stateText(step.before, step, interviews);
   if (step.blockedBefore) return needs(step.blockedBefore, fullName);
   return "overdue";
 }
 
 /** What the change does to it, said first, then where it stands after. */
-function afterCell(step: StepChange, fullName: string): string {
+function afterCell(step: StepChange, fullName: string, interviews: readonly Interview[] | undefined): string {
   const where = step.after
-    ? stateText(step.after)
+    ? stateText(step.after, step, interviews)
     : step.blockedAfter
       ? needs(step.blockedAfter, fullName)
       : "overdue";
@@ -259,8 +263,8 @@ function afterCell(step: StepChange, fullName: string): string {
  * deadline as the applicant page words it, the standing as its badge does (stepStanding: "overdue"
  * only past the deadline; issue 15), the own date as the day typed.
  */
-function stateText(state: StepState): string {
+function stateText(state: StepState, step: StepChange, interviews: readonly Interview[] | undefined): string {
   const own = state.ownDate ? `; their date ${ownDay(state.ownDate)}` : "";
-  const due = state.deadline ? deadlineWhen(state.deadline) : dueText(state.dueBy);
+  const due = state.deadline ? stepDeadlineWhen(step, state.deadline, interviews) : dueText(state.dueBy);
   return `${due} (${h(state.standing.label)})${own}`;
 }

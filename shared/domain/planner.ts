@@ -197,7 +197,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   if (later !== null)
     movedPlanNotices(context, dates, later, targeted, risks, nextSteps, collected.reminders);
   else {
-    criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted);
+    criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted, candidate);
     // The last day that keeps the Match, counted down on the step it names first.
     lastDayCountdown(context, risks, nextSteps, dates, collected.reminders, targeted);
     // A warning that opted in (WARNING_NOTICES) is emailed too; no other warning is.

@@ -119,6 +119,14 @@ const CHANGE_OF_STATUS_BEHIND_TITLE =
 const SEASON_OVER_UNLESS_LATER_PHASE = "unless-later";
 const SEASON_OVER_UNLESS_LATER_TITLE =
   "Check R3 now: the {year} Match is over for you unless NRMP's deadline is later than projected";
+/**
+ * SCORE_BELOW_PASSING whose retake is laid on NRMP's later candidate (retakeOnLaterCandidate): the
+ * day below is that candidate's last sitting day, so the title says on what it holds, as the risk
+ * does; a notice of its own, apart from the one that named the projected day.
+ */
+export const RETAKE_ON_LATER_PHASE = "retake-on-later";
+const RETAKE_ON_LATER_TITLE =
+  "Your exam score is below the passing score: correct it, or reapply now for a retake that counts only if NRMP's deadline is later than projected";
 /** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
@@ -174,6 +182,7 @@ export function noticeTemplate(
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;
   if (phase === SEASON_OVER_UNLESS_LATER_PHASE) return SEASON_OVER_UNLESS_LATER_TITLE;
+  if (phase === RETAKE_ON_LATER_PHASE) return RETAKE_ON_LATER_TITLE;
   if (phase === LAST_WEEK_PHASE)
     return lastDayIsPathwayDeadline(context, risk) ? LAST_WEEK_PATHWAY_TITLE : LAST_WEEK_TITLE;
   // Never reported, NRMP registration is asked about, as the risk does.

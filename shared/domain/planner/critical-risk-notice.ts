@@ -15,12 +15,13 @@ import {
   OUT_OF_REACH_RUNG,
 } from "./critical-notice-id.ts";
 import { placeNotice } from "./critical-notice-place.ts";
-import { noticePhase, noticeTemplate } from "./critical-notice-titles.ts";
+import { noticePhase, noticeTemplate, RETAKE_ON_LATER_PHASE } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateArrivalSlot } from "./delivery-slot.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
+import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
-import { actBy } from "./notice-act-by.ts";
+import { actBy, retakeOnLaterCandidate } from "./notice-act-by.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { soapStillOpen } from "./season-over-risk.ts";
@@ -95,6 +96,7 @@ export function criticalRiskNotices(
   dates: PlanDates,
   into: TimedReminder[],
   targeted?: TargetedMatch,
+  candidate: LaterCandidateSteps | null = null,
 ): void {
   let sendAt: number | undefined;
   let sendAtIso: string | undefined;
@@ -107,7 +109,9 @@ export function criticalRiskNotices(
     const on = judgedOnTargetedMatch(targeted, risk) ? (targeted as TargetedMatch) : null;
     const riskContext = on?.context ?? context;
     const riskDates = on?.dates ?? dates;
-    const phase = noticePhase(riskContext, risk);
+    const phase =
+      noticePhase(riskContext, risk) ??
+      (retakeOnLaterCandidate(risk, candidate) ? RETAKE_ON_LATER_PHASE : undefined);
     const template = noticeTemplate(riskContext, risk, phase);
     // While SOAP is open its step speaks, unless the risk asks to check R3 now (a later deadline).
     if (
@@ -121,7 +125,8 @@ export function criticalRiskNotices(
     // even in quiet hours ending after it, as any reminder would (README); never after it.
     const seatDay = lastSittingDue(riskContext, risk, riskDates);
     const at = seatDay !== undefined && seatDay.at <= sendAt ? context.now : sendAt;
-    const due = seatDay ?? actBy(riskContext, risk, riskDates, at) ?? deadlineOf(riskContext, risk);
+    const due =
+      seatDay ?? actBy(riskContext, risk, riskDates, at, candidate) ?? deadlineOf(riskContext, risk);
     if (due.at < at) continue;
     const detail = riskDates.rendered(due);
     const step =

@@ -7,6 +7,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
+import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { lastDayDue } from "./match-year-last-day-countdown.ts";
 import { stepRenderings } from "./step-renderings.ts";
 
@@ -18,13 +19,15 @@ import { stepRenderings } from "./step-renderings.ts";
  * EXAMS_LATE_FOR_RANKING, the earliest deadline still ahead of the notice among the named steps
  * booked after it; the risk's text says "take it by" that day, so "Due" gives it too, not the rank
  * order list deadline weeks later. Undefined otherwise (an exam not booked whose deadline passed:
- * what is left is the rank order list deadline).
+ * what is left is the rank order list deadline). `candidate`: the steps the plan lays on the rank
+ * order list deadline's later candidate (laterCandidateSteps), whose own dates are that candidate's.
  */
 export function actBy(
   context: PlanContext,
   risk: Risk,
   dates: PlanDates,
   sendAt: number,
+  candidate: LaterCandidateSteps | null = null,
 ): DueDate | undefined {
   // MATCH_YEAR_LAST_DAY: due the day it names, as its countdown is, while it is ahead.
   if (risk.code === "MATCH_YEAR_LAST_DAY") {
@@ -35,15 +38,29 @@ export function actBy(
     return earliestDue(risk, dates, sendAt, (_, own) => own.at === due.at) ?? rolAt(context, due) ?? due;
   }
   // A result below the passing score: the retake's last sitting day is what the notice asks for
-  // ("sit it again by"), so "Due" gives it, not the rank order list deadline weeks later (lead's
-  // look at the email, session 29: the item read "Due Thu 25 Feb", then "Due: Wed 27 Jan").
-  if (risk.code === "SCORE_BELOW_PASSING") return earliestDue(risk, dates, sendAt, () => true);
+  // ("sit it again by"), so its date is that day, not the rank order list deadline weeks later. The
+  // step's own day: on the later candidate when the step is laid there (the projected day is out of
+  // reach, and the risk says the later one holds), never the projected day the risk calls out of reach.
+  if (risk.code === "SCORE_BELOW_PASSING") {
+    const laid = retakeOnLaterCandidate(risk, candidate) ? (candidate as LaterCandidateSteps).dates : dates;
+    return earliestDue(risk, laid, sendAt, () => true);
+  }
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   // Not booked, in reach only at its fastest pace; booked, after its last sitting day.
   return earliestDue(risk, dates, sendAt, (key, due) => {
     const day = plannedDay(context, key);
     return day === null ? namedAtFastestPace(context, key) : sittingAfterLastDay(context, key, day, due);
   });
+}
+
+/**
+ * Whether SCORE_BELOW_PASSING's retake is laid on the rank order list deadline's later candidate
+ * (laterCandidateSteps): its last sitting day is then that candidate's, which holds only if NRMP's
+ * deadline is that candidate, as the risk and the step say.
+ */
+export function retakeOnLaterCandidate(risk: Risk, candidate: LaterCandidateSteps | null): boolean {
+  if (risk.code !== "SCORE_BELOW_PASSING" || candidate === null) return false;
+  return risk.milestones.every((key) => key !== "interview" && candidate.keys.has(key));
 }
 
 /** The rank order list deadline as its season date when the last day `due` is its instant, else undefined. */

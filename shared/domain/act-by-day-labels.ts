@@ -37,13 +37,22 @@ const APPLY_BY_RUNGS: ReadonlySet<string> = new Set([
 ]);
 const APPLY_BY_LABEL = { label: "Apply to FSMB by", inline: "apply to FSMB by" } as const;
 
+/**
+ * The rungs laid against the last day that keeps the Match ("last-day",
+ * planner/match-year-last-day-countdown.ts), on the first step MATCH_YEAR_LAST_DAY names: their date
+ * is the day to act by (the risk's "act by"), never that step's deadline.
+ */
+const LAST_DAY_RUNGS: ReadonlySet<string> = new Set(["last-day-in-14d", "last-day-in-3d", "last-day-in-1d"]);
+const LAST_DAY_LABEL = { label: "Act by", inline: "act by" } as const;
+
 /** A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by. */
 export const SCORE_BELOW_PASSING_LABEL = SIT_BY_LABEL;
 
-/** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by), else undefined. */
+/** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by, act by), else undefined. */
 export function actByDayLabel(rung: string): { readonly label: string; readonly inline: string } | undefined {
   if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
   if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
   if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;
+  if (LAST_DAY_RUNGS.has(rung)) return LAST_DAY_LABEL;
   return undefined;
 }

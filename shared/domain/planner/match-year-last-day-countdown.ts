@@ -43,8 +43,10 @@ const titles = new Map<number, string>();
 
 /**
  * For each MATCH_YEAR_LAST_DAY with a last day ahead (the projected deadline's, or once it has
- * passed the later candidate's), the hard-deadline ladder's rungs (14, 3 and 1 day(s) before, with
- * the ladder rules: delivery slot, quiet hours, catch-up, ids from step, rung and day) on the first
+ * passed the later candidate's), the last-day ladder's rungs (the hard-deadline ladder's 14, 3 and 1
+ * day(s) before under a name of their own, so the step's email says "Act by" that day, never a
+ * second "Due" beside the step's own deadline; with the ladder rules: delivery slot, quiet hours,
+ * catch-up, ids from step, rung and day) on the first
  * step it names that is a next step (the first action it lists), its text the risk's own (which
  * says that after that day the plan moves to a later Match); a critical one's notice stands for a
  * missed rung's catch-up. None when the day is a named step's own deadline (ownLadderCounts).
@@ -75,7 +77,7 @@ export function lastDayCountdown(
         interviewId: undefined,
         title: countdownTitle(riskContext.calendar.matchYear),
         why: risk.message,
-        ladder: "hard-deadline",
+        ladder: "last-day",
         deadline: due.at,
         deadlineDetail: (on?.dates ?? dates).rendered(due),
         countsDownTo: undefined,

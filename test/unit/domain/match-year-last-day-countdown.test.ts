@@ -28,7 +28,7 @@ const manila: PlannerInput = inputFactory({
 const planAt = (now: string): Plan => plan(manila, seasonCalendar(2028), new Date(now));
 const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
 const countdown = (result: Plan, at: string | undefined) =>
-  result.reminders.filter((each) => each.deadline === at && each.rung.startsWith("deadline-in-"));
+  result.reminders.filter((each) => each.deadline === at && each.rung.startsWith("last-day-in-"));
 
 describe("the last day that keeps the 2028 Match is counted down", () => {
   it("1 May 2027: rungs 14, 3 and 1 day(s) before the last day, on the ECFMG application, saying what follows", () => {
@@ -37,9 +37,9 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
     expect(risk?.severity).toBe("warning");
     const rungs = countdown(result, risk?.lastWorkingAt);
     expect(rungs.map((each) => [each.rung, each.sendAtLocal, each.milestone])).toEqual([
-      ["deadline-in-14d", "2027-05-18T09:00:00.000+08:00", "ecfmg_application"],
-      ["deadline-in-3d", "2027-05-29T09:00:00.000+08:00", "ecfmg_application"],
-      ["deadline-in-1d", "2027-05-31T09:00:00.000+08:00", "ecfmg_application"],
+      ["last-day-in-14d", "2027-05-18T09:00:00.000+08:00", "ecfmg_application"],
+      ["last-day-in-3d", "2027-05-29T09:00:00.000+08:00", "ecfmg_application"],
+      ["last-day-in-1d", "2027-05-31T09:00:00.000+08:00", "ecfmg_application"],
     ]);
     for (const each of rungs) {
       expect(each.title).toBe(
@@ -75,8 +75,8 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
     const rungs = countdown(result, risk?.lastWorkingAt);
     expect(rungs.map((each) => [each.rung, each.sendAtLocal, each.milestone])).toEqual([
       // The 14-day rung passed: the critical notice going out now stands for its catch-up.
-      ["deadline-in-3d", "2027-06-05T09:00:00.000+08:00", "ecfmg_application"],
-      ["deadline-in-1d", "2027-06-07T09:00:00.000+08:00", "ecfmg_application"],
+      ["last-day-in-3d", "2027-06-05T09:00:00.000+08:00", "ecfmg_application"],
+      ["last-day-in-1d", "2027-06-07T09:00:00.000+08:00", "ecfmg_application"],
     ]);
   });
 

@@ -24,7 +24,7 @@ describe("a Pathway marked done with its OET still to be sat", () => {
     const late = result.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
     expect(late?.milestones).toContain("oet_medicine");
     expect(
-      result.reminders.some((each) => each.milestone === "oet_medicine" && each.rung === "deadline-in-1d"),
+      result.reminders.some((each) => each.milestone === "oet_medicine" && each.rung === "last-day-in-1d"),
     ).toBe(true);
   });
 

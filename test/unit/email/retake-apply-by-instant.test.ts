@@ -60,7 +60,7 @@ describe("a retake's day to reapply is one instant, said with its hour everywher
     const lastDay = result.reminders.filter(
       (each) => each.milestone === "usmle_step2ck" && each.deadline === "2027-01-07T02:00:00.000Z",
     );
-    expect(lastDay.map((each) => each.rung)).toEqual(["critical-risk", "deadline-in-1d"]);
+    expect(lastDay.map((each) => each.rung)).toEqual(["critical-risk", "last-day-in-1d"]);
     for (const each of lastDay) {
       expect(each.deadlineDetail).toMatchObject({
         local: "Thu 7 Jan 2027, 5:00 AM GMT+3",

@@ -194,6 +194,9 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
  * hours", "due in 7 hours,"): a date alone ("Tue 1 Dec") reads as tomorrow when it is tonight. A
  * deadline that is a day (`precision: "day"`, a last sitting day) keeps its date alone.
  */
+/** A label's closing "by", dropped before the time left ("in 7 hours" already says when). */
+const BY_END = / by$/;
+
 export function sentReminderLabel(
   reminder: Pick<Reminder, "countsDownTo" | "deadline"> &
     Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince" | "risk">>,
@@ -210,10 +213,12 @@ export function sentReminderLabel(
   // An NRMP event is not due: "In 1 hour: …" keeps the time left without the word (issue 14f B3).
   if (label === NRMP_EVENT_LABEL)
     return left === undefined ? label : { label: `I${left.slice(1)}`, inline: `${left},` };
-  // "Answer in 15 hours: …", not "Answer by in 15 hours".
-  if (label === ANSWER_BY_LABEL || label === ANSWER_LABEL)
-    return left === undefined ? label : { label: `Answer ${left}`, inline: `answer ${left},` };
-  return left === undefined ? label : { label: `${label.label} ${left}`, inline: `${label.inline} ${left},` };
+  if (left === undefined) return label;
+  // "Answer in 15 hours: …", "Act in 23 hours: …", never "Answer by in 15 hours" or "Act by in 23 hours".
+  return {
+    label: `${label.label.replace(BY_END, "")} ${left}`,
+    inline: `${label.inline.replace(BY_END, "")} ${left},`,
+  };
 }
 
 /**

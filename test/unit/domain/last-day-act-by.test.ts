@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reminderDateLabel } from "#domain/date-words.ts";
+import { reminderDateLabel, sentReminderLabel } from "#domain/date-words.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -58,6 +58,14 @@ describe("the last day that keeps the Match is counted down as a day to act by",
     expect(lastDay?.message).toContain("act by");
     expect(countdown.map((each) => each.rung)).toEqual(["last-day-in-3d", "last-day-in-1d"]);
     for (const each of countdown) expect(reminderDateLabel(each).label).toBe("Act by");
+  });
+
+  it("its 1-day rung, under a day before it, says the time left: 'Act in 18 hours', never 'Act by in'", () => {
+    const last = onStep.find((each) => each.rung === "last-day-in-1d");
+    expect(last).toBeDefined();
+    expect(sentReminderLabel(last as NonNullable<typeof last>, last?.sendAt ?? "").label).toBe(
+      "Act in 18 hours",
+    );
   });
 
   it("every rung of the step labelled 'Due' counts down to the step's own deadline", () => {

@@ -6,8 +6,9 @@ import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
+import { J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
 import { matchDayPassedUnreported } from "./match-day-unreported.ts";
-import { step3ApplyBy, step3ApplyByWords, step3FsmbTime } from "./step3-apply-by.ts";
+import { step3ApplyBy, step3ApplyByWords, step3FsmbTime, step3PetitionNeeds } from "./step3-apply-by.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
@@ -29,15 +30,36 @@ export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDa
   if (ruled === null || context.applicant.visa !== "H-1B") return ruled;
   const rol = dates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   // Before ranking, out of reach of the projected deadline but not of its later candidate.
-  if (context.now <= rol) return step3LaterDue(context, dates, ruled) ?? ruled;
+  if (context.now <= rol) {
+    const later = step3LaterDue(context, dates, ruled);
+    if (later !== null) return later;
+    // In the US, out of reach of both: the petition's day still holds (no visitor visa to wait for).
+    return step3UnreachableInUs(context, rol) ? (petitionDue(dates) ?? ruled) : ruled;
+  }
   if (ruled.at > rol) return ruled;
+  return petitionDue(dates) ?? ruled;
+}
+
+/**
+ * An H-1B applicant in the US who has not booked Step 3 and whose result can no longer be reported
+ * by the rank order list deadline (step3ChainNow, the chain STEP3_NEEDED_FOR_H1B reads).
+ */
+export function step3UnreachableInUs(context: PlanContext, rol: number): boolean {
+  if (step3VisaDays(context) !== 0 || context.applicant.visa !== "H-1B") return false;
+  const status = statusOf(context, STEP3.key);
+  if (status !== "not_started" && status !== "in_progress") return false;
+  if (context.entries.get(STEP3.key)?.date !== undefined) return false;
+  return step3ChainNow(context, context.now).chain.reportedBy > rol;
+}
+
+function petitionDue(dates: PlanDates): DueDate | null {
   let due = petitionDues.get(dates);
   if (due === undefined) {
     due = petitionDueOf(dates);
     petitionDues.set(dates, due);
     if (due !== null) markPetitionDue(due);
   }
-  return due ?? ruled;
+  return due;
 }
 
 const petitionDues = new WeakMap<PlanDates, DueDate | null>();
@@ -85,9 +107,12 @@ export function step3AfterRankingWords(
   if (petitionDayUnmeetable(context, due)) return "";
   const projected = basisMark(due);
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const sit =
     due.at >= context.now
-      ? `sit by ${dueDay(context, due)}${projected}`
+      ? context.now <= rol
+        ? `sit it as soon as you can, at the latest by ${dueDay(context, due)}${projected}`
+        : `sit by ${dueDay(context, due)}${projected}`
       : `it was planned for ${dueDay(context, due)}${projected}, so sit it as soon as you can and tell your program`;
   // On the next step's card (`applyBy`), not booked: the day to apply to FSMB by too; abroad
   // step3Action's chain already says it. A blocked step (whyBlocked) cannot apply yet.
@@ -100,8 +125,19 @@ export function step3AfterRankingWords(
     ? "Your program's H-1B petition needs your Step 3 pass"
     : matchDayPassedUnreported(context)
       ? `${ASK_WHERE_MATCHED} If it does, its petition needs your Step 3 pass`
-      : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
+      : step3PetitionNeeds(context);
   return `${needs}: ${sit}${apply}.${apply === "" ? "" : step3FsmbTime(context)} `;
+}
+
+/**
+ * In the US, out of reach of ranking: Step 3 stays dated for the H-1B petition after the Match
+ * (step3DueNow), so STEP3_NEEDED_FOR_H1B says so, with the J-1 ranking advice beside it rather than instead.
+ * Null when Step 3 is not so dated (abroad, the visitor visa's wait keeps the J-1 route alone).
+ */
+export function step3PetitionSitBy(context: PlanContext, dates: PlanDates): string | null {
+  const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
+  if (step3DueKind(sitBy) !== "petition" || sitBy == null) return null;
+  return ` Many programs will not rank you on H-1B without the result, yet the H-1B petition after the Match still needs your Step 3 pass: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
 }
 
 /** Step 3's first words past Match Day with the result unreported (matchDayPassedUnreported). */

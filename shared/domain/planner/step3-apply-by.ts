@@ -24,6 +24,19 @@ export function step3FsmbTime(context: PlanContext): string {
 }
 
 /**
+ * Why Step 3 dated for the H-1B petition (step3DueNow) is still asked for: after ranking, the
+ * petition needs the pass; before it, in the US with the result out of reach of the rank order list
+ * deadline, many programs will not rank without it (advice: WHEN_PROGRAMS_DECIDE), yet the petition
+ * after the Match still needs it, so the exam keeps its date and the J-1 ranking advice stands beside it.
+ */
+export function step3PetitionNeeds(context: PlanContext): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  return context.now <= rol
+    ? "Many programs will not rank you on H-1B without your Step 3 result, which can no longer reach them by the rank order list deadline, so rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass"
+    : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
+}
+
+/**
  * The day to apply to FSMB by for Step 3 dated for the H-1B petition after ranking (step3DueNow's
  * `due`), while Step 3 is not booked (not started, or under way with no date): the sit-by day less
  * FSMB's processing, abroad the visitor visa, and a seat (fsmbApplyBy: the arithmetic the card's
@@ -113,7 +126,7 @@ export function step3ApplyByReminders(
   const projected = basisMark(due);
   const sitBy = `${dueDay(context, due)}${projected}`;
   const apply = step3ApplyByWords(context, applyBy, false);
-  const needs = `Ranking is over and the H-1B petition needs your Step 3 pass: sit it by ${sitBy}`;
+  const needs = `${step3PetitionNeeds(context)}: sit it by ${sitBy}`;
   const why = `${needs}${apply}.${step3FsmbTime(context)} Tell us your test date once you have it.`;
   // Past the apply-by day its reminders never name it: apply now if not done.
   const sitWhy = `${needs}. If you have not applied to FSMB yet, apply now ${chainWords(step3VisaDays(context))}; tell us your test date once you have it.`;

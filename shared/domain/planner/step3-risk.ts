@@ -30,6 +30,7 @@ import { dayText } from "./last-sitting-day.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
+import { step3PetitionSitBy } from "./step3-after-ranking.ts";
 import { step3BookedLaterWords, step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
 
 const STEP3 = indexedStep("usmle_step3");
@@ -56,9 +57,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
     given?.date !== undefined && (given.status === "scheduled" || given.status === "in_progress")
       ? startOfLocalDate(context.zone, given.date)
       : null;
-  // The chain the step's text gives (step3ChainDays): abroad, with the visitor-visa wait; FSMB's
-  // permit never before graduation's 12 weeks (step3ChainFrom), the same rule certified or not.
-  // The Step 3 step reads the same chain (step3OutOfReach) to wait once it is out of reach.
+  // The chain the step's text gives (step3ChainDays), which the step reads too (step3OutOfReach,
+  // step3DueNow): abroad, with the visitor-visa wait; FSMB's permit never before graduation's 12 weeks.
   const { certified, certificateAt, visaDays, chain } = step3ChainNow(context, examsReadyAt);
   const reportedBy = day === null ? chain.reportedBy : day + SCORE_REPORTING_DAYS * DAY_MS;
   const outOfReach = reportedBy > rol;
@@ -97,7 +97,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
     later === null && held !== "" && held === words.heldInTime ? step3FsmbTimeWords(certified) : "";
   const reach =
     later === null
-      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${words.lateTail}`
+      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${step3PetitionSitBy(context, dates) ?? words.lateTail}`
       : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${words.lateTailToo}`;
   return [
     {

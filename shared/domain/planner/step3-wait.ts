@@ -1,7 +1,7 @@
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { step3ChainNow } from "./h1b.ts";
+import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { step3LaterDays } from "./step3-later-candidate.ts";
 
 const STEP3 = indexedStep("usmle_step3");
@@ -24,9 +24,12 @@ export const STEP3_OUT_OF_REACH_RESOLVED_BY =
  * pushes no fee, visitor visa or trip for a date the risk calls impossible: no urgency, no reminders.
  * With the Match out of reach the step is planned for the later Match, whose
  * dates its risk is judged on; a booked Step 3 keeps its own date (the risk speaks to that date).
+ * In the US (no visitor visa to wait for) it never waits: it is dated for the H-1B petition
+ * (step3DueNow), which still needs the pass after the Match.
  */
 export function step3OutOfReach(context: PlanContext, feasibility: Feasibility): boolean {
-  if (context.applicant.visa !== "H-1B" || feasibility.infeasible) return false;
+  if (context.applicant.visa !== "H-1B" || feasibility.infeasible || step3VisaDays(context) === 0)
+    return false;
   const status = statusAt(context, STEP3.index);
   if (isFinished(status)) return false;
   // Booked as step3Risks reads it: a date given, scheduled or under way.

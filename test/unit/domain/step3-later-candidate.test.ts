@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { STEP3_OUT_OF_REACH } from "#domain/planner/step3-wait.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import {
@@ -18,7 +17,8 @@ import {
  * candidate (Wed 3 Mar 2027). Step 3 is not blocked: it is due by the later candidate's sit-by day
  * (3 Mar less 28 days: Wed 3 Feb 2027) with an FSMB apply-by day (less 14 days of processing and 7
  * to a seat: Wed 13 Jan 2027) and reminders to it; the critical risk says both sides with those
- * days. Once the apply-by day has passed, Step 3 is out of reach for this Match as before.
+ * days. Once the apply-by day has passed, Step 3 is out of reach for ranking; in the US it is then
+ * dated for the H-1B petition after the Match (step3-out-of-reach-step.test.ts).
  */
 function chicagoH1b(step3 = milestoneFactory("usmle_step3", "not_started")): PlannerInput {
   return inputFactory({
@@ -84,11 +84,14 @@ describe("H-1B Step 3 between the rank order list deadline's two candidates", ()
     ).toBe(true);
   });
 
-  it("once the apply-by day has passed (Thu 14 Jan 2027): Step 3 waits as out of reach, as before", () => {
+  it("once the apply-by day has passed (Thu 14 Jan 2027): out of reach for ranking, dated for the petition in the US", () => {
     const result = at("2027-01-14T15:00:00Z");
-    const blocked = result.blocked.find((step) => step.milestone === "usmle_step3");
-    expect(blocked?.waitingFor).toEqual([STEP3_OUT_OF_REACH]);
+    expect(result.blocked.some((step) => step.milestone === "usmle_step3")).toBe(false);
+    expect(step3Card(result)?.action).toContain(
+      "Many programs will not rank you on H-1B without your Step 3 result",
+    );
     expect(step3Risk(result)?.message).not.toContain("there is still time");
+    expect(step3Risk(result)?.message).toContain("Rank programs that offer a J-1 too, either way");
   });
 
   it("before the window (Sat 2 Jan 2027, in time for the projected deadline): the catalog's date, Wed 27 Jan", () => {

@@ -47,14 +47,14 @@ describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate", () => {
     expect(notice(result)?.milestone).toBe("usmle_step3");
   });
 
-  it("Los Angeles on 15 Jan 2027, past the later candidate's apply-by day: the notice stays on Step 3, waiting", () => {
+  it("Los Angeles on 15 Jan 2027, past the later candidate's apply-by day: the notice stays on Step 3, dated for the petition", () => {
     const result = plan(
       h1bApplicant("America/Los_Angeles"),
       seasonCalendar(2027),
       new Date("2027-01-15T18:00:00Z"),
     );
     expect(step3Risk(result)?.severity).toBe("critical");
-    expect(result.blocked.map((step) => step.milestone)).toContain("usmle_step3");
+    expect(result.nextSteps.map((step) => step.milestone)).toContain("usmle_step3");
     expect(notice(result)?.milestone).toBe("usmle_step3");
   });
 

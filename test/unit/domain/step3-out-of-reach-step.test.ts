@@ -38,7 +38,8 @@ const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "S
 const step3Reminders = (result: Plan) =>
   result.reminders.filter((reminder) => reminder.milestone === "usmle_step3");
 
-const ZONES = ["Asia/Manila", "America/New_York"] as const;
+// Abroad the step waits; in the US (no visitor visa) it is dated for the H-1B petition instead.
+const ZONES = ["Asia/Manila", "Africa/Lagos"] as const;
 const OUT_OF_REACH = "2027-01-20T01:00:00Z"; // 20 Jan 2027, 9 AM in Manila
 const FEASIBLE = "2026-10-01T01:00:00Z";
 
@@ -90,5 +91,27 @@ describe("Step 3 once the risk says it cannot be reported before the rank order 
         expect(result.nextSteps.some((step) => step.milestone === "usmle_step3")).toBe(false);
       }
     expect(outOfReach).toBeGreaterThan(10);
+  });
+
+  it("in the US the step keeps a date, the petition's sit-by day, with reminders and the J-1 advice beside it", () => {
+    for (const zone of ["America/New_York", "America/Denver"]) {
+      const result = planAt(zone, OUT_OF_REACH);
+      expect(step3Risk(result)?.severity).toBe("critical");
+      expect(result.blocked.find((step) => step.milestone === "usmle_step3")).toBeUndefined();
+      const step = result.nextSteps.find((next) => next.milestone === "usmle_step3");
+      const petition = [...result.nextSteps, ...result.blocked].find(
+        (next) => next.milestone === "visa_h1b",
+      )?.deadline;
+      // The petition's date less Step 3's four weeks of reporting: after ranking, before the petition.
+      expect(step?.deadline).toBeDefined();
+      expect(Date.parse(step?.deadline?.at ?? "")).toBeGreaterThan(Date.parse("2027-03-03T00:00:00Z"));
+      expect(Date.parse(step?.deadline?.at ?? "")).toBeLessThan(Date.parse(petition?.at ?? ""));
+      expect(step?.action).toContain("Many programs will not rank you on H-1B without your Step 3 result");
+      expect(step?.action).toContain("rank programs that offer a J-1 too");
+      expect(step?.action).not.toContain("visitor visa");
+      expect(result.overdue.some((overdue) => overdue.milestone === "usmle_step3")).toBe(false);
+      const rungs = step3Reminders(result).map((reminder) => reminder.rung);
+      expect(rungs.filter((rung) => rung !== "critical-risk").length).toBeGreaterThan(3);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -25,8 +27,8 @@ export interface PlannerLoopFigures {
   plansPerSecondFreshSnapshots: number;
   /** The same, each snapshot's interviews renamed to programs never planned before (a new applicant's). */
   plansPerSecondNewInterviews: number;
-  /** The child's peak resident set (process.resourceUsage().maxRSS) after every loop, in MB. */
-  maxRssMb: number;
+  /** The heap still held after the new interviews' loop and a full GC (what the memos keep), in MB. */
+  retainedHeapMb: number;
   /** Per-plan latency in milliseconds, each plan timed on its own with process.hrtime. */
   latencyP50Ms: number;
   latencyP99Ms: number;
@@ -154,6 +156,19 @@ export function freshThroughputLoop(
   return Math.round(percentile(rates, 0.5));
 }
 
+/**
+ * The heap in MB after a full garbage collection: what is still held (the planner's memos, the
+ * bench's cases), not the garbage V8 has not collected yet, which makes a peak RSS move run to run
+ * (376 and 1,897 MB for one tree). `gc` is exposed at run time, so the child keeps the functions'
+ * own NODE_OPTIONS.
+ */
+function heapAfterFullGcMb(): number {
+  setFlagsFromString("--expose-gc");
+  const collect = runInNewContext("gc") as () => void;
+  collect();
+  return Math.round(process.memoryUsage().heapUsed / 1e6);
+}
+
 /** The suite's timings: 3 s of warm-up and 10 windows of 0.5 s; --quick, 1 s and 5 windows of 0.2 s. */
 export function throughputTiming(quick: boolean): ThroughputTiming {
   return quick
@@ -191,6 +206,7 @@ export function plannerLoops(quick: boolean, phase: (name: string) => void): Pla
   const plansPerSecondFreshSnapshots = freshThroughputLoop(cases, quick ? 3 : 10, 5_400, false);
   phase("new interviews");
   const plansPerSecondNewInterviews = freshThroughputLoop(cases, quick ? 3 : 10, 5_400, true);
+  const retainedHeapMb = heapAfterFullGcMb();
 
   phase("latency");
   const samples = quick ? 5_000 : 30_000;
@@ -217,8 +233,7 @@ export function plannerLoops(quick: boolean, phase: (name: string) => void): Pla
     mean1Micros: meanMicros(1, iterations),
     mean10Micros: meanMicros(10, iterations),
     mean100Micros: meanMicros(100, Math.ceil(iterations / 5)),
-    // After every loop, the new interviews' included: what a warm planner's memos hold at their bounds.
-    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    retainedHeapMb,
   };
   if (sink === -1) process.stdout.write("");
   return figures;

@@ -7,8 +7,7 @@ import { type RemindersEnd, remindersEnd } from "./reminders-end.ts";
 /**
  * The plan as --json prints it: its next steps as every view lists them (listedInReadingOrder, in the
  * applicant's zone `timezone`), in the table's order, and without the budget's step, which is the
- * plan's `budget` section, never a step (the JSON listed the planner's own order,
- * the budget among the steps), its reminders as the emails give them, and where they stop
+ * plan's `budget` section, never a step, its reminders as the emails give them, and where they stop
  * (ListedPlan). The planner's plan keeps that step: a notice can ride on it.
  */
 export function planAsListed(result: Plan, timezone = "America/New_York"): ListedPlan {
@@ -23,8 +22,7 @@ export function planAsListed(result: Plan, timezone = "America/New_York"): Liste
 }
 
 /**
- * The plan as --json prints it: its reminders one per email item, as the table's rows
- * (the JSON listed one item as two rows), an item's `alsoFor` holding the reminders of its
+ * The --json plan's shape: its reminders one per email item, as the table's rows, an item's `alsoFor` holding the reminders of its
  * step it stands for (sent with it, claimed all the same); `remindersEnd`: where this plan's
  * reminders stop and what the plans made later add, as the table's line under them says.
  */
@@ -35,8 +33,7 @@ export interface ListedPlan extends Omit<Plan, "reminders"> {
 
 /**
  * The reminders as the emails give them: one row per step per email (oneReminderPerStep, a notice
- * speaking for its step's rungs, whose rungs the row names), emails in the plan's order
- * (a notice and its step's rung were two rows of one email item).
+ * speaking for its step's rungs, whose rungs the row names), emails in the plan's order.
  */
 export function emailItems(reminders: readonly Reminder[]): StepReminders[] {
   return groupIntoEmails(reminders).flatMap((together) => oneReminderPerStep(together));

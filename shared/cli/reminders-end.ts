@@ -7,8 +7,8 @@ import { renderInZone } from "#domain/time.ts";
  * re-plans at every wake-up) and whenever an answer changes, and lays more then: the rest of
  * a hard deadline's countdown (while the step's target or the applicant's own date is ahead, only the
  * deadline's first rung is laid, the wake-up that brings the rest), and the reminders of a blocked step
- * once what it waits for is done. Without saying so, a list ending months before the Match read as
- * the whole season's.
+ * once what it waits for is done. Saying so keeps a list that ends months before the Match from
+ * reading as the whole season's.
  */
 export interface RemindersEnd {
   /** The last reminder's send instant (ISO 8601, UTC); null when this plan lays none. */

@@ -188,15 +188,15 @@ export function timeLeftWords(deadline: string, at: string): string | undefined 
   return `in ${minuteWords(Math.max(1, minutes))}`;
 }
 
+/** A label's closing "by", dropped before the time left ("in 7 hours" already says when). */
+const BY_END = / by$/;
+
 /**
  * The words before a reminder's date in the email that sends it at `sentAt` (ISO): those of
  * reminderDateLabel, with the time left when a hard deadline is less than a day away ("Due in 7
  * hours", "due in 7 hours,"): a date alone ("Tue 1 Dec") reads as tomorrow when it is tonight. A
  * deadline that is a day (`precision: "day"`, a last sitting day) keeps its date alone.
  */
-/** A label's closing "by", dropped before the time left ("in 7 hours" already says when). */
-const BY_END = / by$/;
-
 export function sentReminderLabel(
   reminder: Pick<Reminder, "countsDownTo" | "deadline"> &
     Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince" | "risk">>,

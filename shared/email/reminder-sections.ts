@@ -178,8 +178,7 @@ export function buttonsOf(
 /**
  * One button per action of `milestone`, the first primary; `beside`, what the label adds in
  * brackets. None to snooze under a critical notice (`item.critical`): it asks to act by its date
- * and is always sent (README), and a snooze would quiet the step it says is critical (the "Match
- * Day not reported" notice offered Snooze while the contract it waits for was due in days).
+ * and is always sent (README), and a snooze would quiet the step it says is critical.
  */
 function buttonsFrom(
   item: Pick<Item, "critical">,

@@ -122,7 +122,7 @@ export function throughputLoop(
  * JSON text before the window starts (outside the timing), as the planner Lambda decodes each
  * record anew. `throughputLoop` re-plans the same 27 objects; here the planner meets equal content
  * in new objects, as when it re-plans an applicant. `newInterviews`: each copy's interview programs
- * also get a suffix no plan has had, so nothing derived from an interview was met before (a new
+ * also get a suffix no plan has had and their starts move by minutes, so nothing derived from an interview was met before (a new
  * applicant's first plan, or interviews just added).
  */
 export function freshThroughputLoop(
@@ -144,7 +144,14 @@ export function freshThroughputLoop(
       const input = JSON.parse(text) as Case["input"];
       if (newInterviews) {
         renamed++;
-        for (const interview of input.interviews) interview.program = `${interview.program} #${renamed}`;
+        for (const interview of input.interviews) {
+          interview.program = `${interview.program} #${renamed}`;
+          // A start of its own too (minutes later), as another applicant's interviews have: the
+          // memos keyed by start (the known lists, reminder ids) meet new keys, not one key.
+          interview.startsAt = new Date(
+            Date.parse(interview.startsAt) + (renamed % 10_000) * 60_000,
+          ).toISOString();
+        }
       }
       fresh.push({ input, now: chosen.now });
     }

@@ -132,7 +132,7 @@ export function buildContext(
   // season it was for. An interview counts by the presumption's rule (interviewsAreEvidence), read
   // only when the note is unknown (most plans know it: no work added to them).
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
-  const interviews = knownInterviews(input.interviews); // the memos' own list when equal (known-interviews.ts)
+  const interviews = knownInterviews(input.applicant.externalId, input.interviews); // the memos' own list
   const eligibility =
     entered ??
     eligibilityOf(note, entries, note === null && interviewsAreEvidence(interviews, calendar, nowMs));

@@ -94,7 +94,7 @@ export function h1bJ1Fallback(
   if (held) for (const source of STEP3_FSMB_TIME_SOURCES) addSource(sources, source);
   const allowances = `about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date`;
   const reach = passed
-    ? `${day}, the last day to sit it that leaves the petition and the visa interview time by this plan's allowances (${allowances}; its result takes about ${SCORE_REPORTING_DAYS / 7} weeks), has passed`
+    ? `${day}, the last day to sit it that leaves the petition and the visa interview time by this plan's allowances (${allowances}; its result takes about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks), has passed`
     : `by this plan's allowances (${allowances}) you could not sit it by ${day}, the last day that leaves the petition time`;
   const opening = unreported
     ? "If you matched with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach"

@@ -68,9 +68,9 @@ export interface SlotEntry {
  * Slot lists memoised by zone, deadline and subject (validated against every other input), so
  * applicants sharing a zone and a season deadline share the work. Bounded across zones: each
  * deadline's ladders hold their reminders' texts, and an interview's deadlines are the applicant's
- * own, so a warm planner meeting many applicants' interviews filled a bound per zone (20,000
- * deadlines) past the planner Lambda's 256 MB (bench: `planner.heap_after_new_interviews`). At the
- * bound every zone's memo is cleared: a clear changes only the cost.
+ * own, so a bound per zone does not bound memory, which must fit the planner Lambda's 256 MB
+ * (bench: `planner.heap_after_new_interviews`). At the bound every zone's memo is cleared: a clear
+ * changes only the cost.
  */
 const slotCache = new Map<string, ZoneLadders>();
 const MAX_SLOT_DEADLINES = 4_000;

@@ -43,9 +43,8 @@ export function reminderId(
 /**
  * Ids by deadline, subject and rung. Bounded by the subjects held across all deadlines, not by
  * deadlines: interviews at one instant (9:00 AM at a program on an interview day) are many
- * applicants' subjects under one deadline, so a bound on deadlines let one deadline's subjects grow
- * without end in a warm planner (bench: `planner.heap_after_new_interviews`). At the bound the
- * memo is cleared: a clear changes only the cost.
+ * applicants' subjects under one deadline, so a bound on deadlines does not bound memory (bench:
+ * `planner.heap_after_new_interviews`). At the bound the memo is cleared: a clear changes only the cost.
  */
 const idCache = new Map<number, Map<string, Map<string, string>>>();
 const MAX_SUBJECTS = 20_000;

@@ -40,12 +40,13 @@ function applicant(list: Interview[]): PlannerInput {
   });
 }
 
+const ID = "known-interviews-test";
 const decoded = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe("knownInterviews", () => {
   it("gives a decoded copy of a list the list known for it, frozen", () => {
-    const first = knownInterviews(interviews());
-    const again = knownInterviews(decoded(interviews()));
+    const first = knownInterviews(ID, interviews());
+    const again = knownInterviews(ID, decoded(interviews()));
     expect(again).toBe(first);
     expect(Object.isFrozen(again)).toBe(true);
     expect(again.every((interview) => Object.isFrozen(interview))).toBe(true);
@@ -59,27 +60,28 @@ describe("knownInterviews", () => {
     ["format", { format: "in_person" }],
     ["id", { id: "iv-harbor-im" }],
   ] as const)("gives a list whose first interview's %s differs a list of its own", (_field, change) => {
-    const known = knownInterviews(interviews());
+    const known = knownInterviews(ID, interviews());
     const [first, second] = interviews() as [Interview, Interview];
-    const changed = knownInterviews([{ ...first, ...change }, second]);
+    const changed = knownInterviews(ID, [{ ...first, ...change }, second]);
     expect(changed).not.toBe(known);
     expect(changed[0]).toEqual({ ...first, ...change });
   });
 
-  it("tells apart lists that share their first interview", () => {
-    const both = knownInterviews(interviews());
-    const firstOnly = knownInterviews(interviews().slice(0, 1));
+  it("keeps one list per applicant: a changed list replaces it, another applicant's is its own", () => {
+    const both = knownInterviews(ID, interviews());
+    expect(knownInterviews("another-applicant", decoded(interviews()))).not.toBe(both);
+    const firstOnly = knownInterviews(ID, interviews().slice(0, 1));
     expect(firstOnly).not.toBe(both);
     expect(firstOnly).toHaveLength(1);
-    expect(knownInterviews(decoded(interviews()))).toBe(both);
+    expect(knownInterviews(ID, decoded(interviews().slice(0, 1)))).toBe(firstOnly);
   });
 
   it("keeps what it was given when the caller later edits its own list", () => {
     const mine = interviews();
-    const known = knownInterviews(mine);
+    const known = knownInterviews(ID, mine);
     (mine[0] as Interview).program = "Edited Program";
     expect(known[0]?.program).toBe("Harbor View Internal Medicine");
-    expect(knownInterviews(mine)[0]?.program).toBe("Edited Program");
+    expect(knownInterviews(ID, mine)[0]?.program).toBe("Edited Program");
   });
 });
 

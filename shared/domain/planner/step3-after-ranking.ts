@@ -7,7 +7,6 @@ import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
-import { matchDayPassedUnreported } from "./match-day-unreported.ts";
 import { step3ApplyBy, step3ApplyByWords, step3FsmbTime, step3PetitionNeeds } from "./step3-apply-by.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
@@ -123,9 +122,7 @@ export function step3AfterRankingWords(
   // they matched, and whether that program files an H-1B at all, comes before an exam fee and a trip.
   const needs = step3ForPetition(context)
     ? "Your program's H-1B petition needs your Step 3 pass"
-    : matchDayPassedUnreported(context)
-      ? `${ASK_WHERE_MATCHED} If it does, its petition needs your Step 3 pass`
-      : step3PetitionNeeds(context);
+    : step3PetitionNeeds(context);
   return `${needs}: ${sit}${apply}.${apply === "" ? "" : step3FsmbTime(context)} `;
 }
 
@@ -139,10 +136,6 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates): stri
   if (step3DueKind(sitBy) !== "petition" || sitBy == null) return null;
   return ` Many programs will not rank you on H-1B without the result, yet the H-1B petition after the Match still needs your Step 3 pass: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
 }
-
-/** Step 3's first words past Match Day with the result unreported (matchDayPassedUnreported). */
-const ASK_WHERE_MATCHED =
-  "Match Day has passed: first tell us where you matched (mark Match Day done) and ask that program whether it files an H-1B petition for you, since Step 3, with its fee and a trip to the US, is needed only for an H-1B (a J-1 does not need it).";
 
 /**
  * Whether step3Action gives Step 3's card the petition's day as out of reach even with a visitor visa

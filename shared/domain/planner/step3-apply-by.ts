@@ -7,6 +7,7 @@ import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { fsmbApplyBy, step3ChainNow, step3LeadDays, step3VisaDays } from "./h1b.ts";
+import { matchDayPassedUnreported } from "./match-day-unreported.ts";
 import type { TimedReminder } from "./reminders.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { step3LaterCardWords } from "./step3-later-candidate.ts";
@@ -23,6 +24,10 @@ export function step3FsmbTime(context: PlanContext): string {
   return step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATE_INDEX)));
 }
 
+/** Step 3's first words past Match Day with the result unreported (matchDayPassedUnreported). */
+const ASK_WHERE_MATCHED =
+  "Match Day has passed: first tell us where you matched (mark Match Day done) and ask that program whether it files an H-1B petition for you, since Step 3, with its fee and a trip to the US, is needed only for an H-1B (a J-1 does not need it).";
+
 /**
  * Why Step 3 dated for the H-1B petition (step3DueNow) is still asked for: after ranking, the
  * petition needs the pass; before it, in the US with the result out of reach of the rank order list
@@ -30,6 +35,9 @@ export function step3FsmbTime(context: PlanContext): string {
  * after the Match still needs it, so the exam keeps its date and the J-1 ranking advice stands beside it.
  */
 export function step3PetitionNeeds(context: PlanContext): string {
+  // Past Match Day with no answer, the card and its reminders alike ask first where they matched.
+  if (matchDayPassedUnreported(context))
+    return `${ASK_WHERE_MATCHED} If it does, its petition needs your Step 3 pass`;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return context.now <= rol
     ? "Many programs will not rank you on H-1B without your Step 3 result, which can no longer reach them by the rank order list deadline, so rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass"

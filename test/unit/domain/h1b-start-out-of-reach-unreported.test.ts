@@ -52,6 +52,15 @@ describe("H-1B abroad, Match Day past and unreported, Step 3 not passed", () => 
     expect(outOfReach(result)).toBeDefined();
   });
 
+  it("in March, Step 3's sit-by reminders ask the same first, never only the exam and FSMB", () => {
+    const result = plan(unreported("H-1B"), calendar, new Date("2027-03-22T09:00:00Z"));
+    const texts = result.reminders
+      .filter((r) => r.milestone === "usmle_step3" && r.title.includes("sit it by"))
+      .map((r) => r.why);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toContain("first tell us where you matched");
+  });
+
   it("says nothing of it on a J-1, where Step 3 is not needed", () => {
     const result = plan(unreported("J-1"), calendar, new Date("2027-06-08T09:00:00Z"));
     expect(outOfReach(result)).toBeUndefined();

@@ -3,7 +3,7 @@ import type { Interview } from "../snapshot.ts";
 
 /**
  * The interview list the planner's memos already know, for a list equal in content to the one
- * planned lately for this applicant, else a frozen copy of this one (kept as the applicant's).
+ * planned last for this applicant, else a frozen copy of this one (kept as the applicant's).
  *
  * Why: the planner keeps what it derives from an applicant's interviews (each one's texts, id and
  * reminder ladders; the list's facts and visitor-visa risk) by the object it read them from, which
@@ -14,7 +14,7 @@ import type { Interview } from "../snapshot.ts";
  *
  * Equal means the same length and, in order, the same five fields (id, program, startsAt, timezone,
  * format: every field of Interview). The copies are frozen, so a caller that later edits its own
- * input cannot change what another plan is given. A few lists per applicant, at most MAX_APPLICANTS:
+ * input cannot change what another plan is given. One list per applicant, at most MAX_APPLICANTS:
  * each kept interview keeps its rendering and ladders alive (interviews.ts), so the bound counts
  * lists; a clear changes only the cost.
  *
@@ -24,24 +24,14 @@ import type { Interview } from "../snapshot.ts";
  */
 export function knownInterviews(applicantId: string, interviews: readonly Interview[]): readonly Interview[] {
   if (interviews.length === 0) return NO_INTERVIEWS;
-  let lists = listsByApplicant.get(applicantId);
-  if (lists !== undefined) {
-    for (let index = 0; index < lists.length; index++) {
-      const known = lists[index] as readonly Interview[];
-      if (known === interviews || sameInterviews(known, interviews)) return known;
-    }
-  } else lists = listsByApplicant.keep(applicantId, []);
-  // A few recent lists per applicant: a what-if or a record replayed out of order plans an older one.
-  if (lists.length >= LISTS_PER_APPLICANT) lists.shift();
-  const copy = Object.freeze(interviews.map(frozenCopy));
-  lists.push(copy);
-  return copy;
+  const known = listByApplicant.get(applicantId);
+  if (known !== undefined && (known === interviews || sameInterviews(known, interviews))) return known;
+  return listByApplicant.keep(applicantId, Object.freeze(interviews.map(frozenCopy)));
 }
 
 const NO_INTERVIEWS: readonly Interview[] = Object.freeze([]);
-const LISTS_PER_APPLICANT = 4;
 const MAX_APPLICANTS = 1_000;
-const listsByApplicant = new BoundedMemo<string, (readonly Interview[])[]>(MAX_APPLICANTS);
+const listByApplicant = new BoundedMemo<string, readonly Interview[]>(MAX_APPLICANTS);
 
 function sameInterviews(known: readonly Interview[], interviews: readonly Interview[]): boolean {
   if (known.length !== interviews.length) return false;

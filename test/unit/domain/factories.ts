@@ -256,3 +256,37 @@ export function openStepsNotStarted(entries: readonly MilestoneEntry[]): Milesto
     ...PRESUMABLE_KEYS.filter((key) => !reported.has(key)).map((key) => milestoneFactory(key, "not_started")),
   ];
 }
+
+/**
+ * A 2027 J-1 applicant with everything to NRMP registration done (1 Oct 2026) but Step 2 CK, sat on
+ * `sat` and failed with `score`: the retake cases' snapshot, in the applicant's `timezone`.
+ */
+export function failedStep2ckInput(options: {
+  externalId: string;
+  timezone: string;
+  sat: string;
+  score: number;
+  programsPlanned?: number;
+}): PlannerInput {
+  const failed: MilestoneEntry = {
+    ...milestoneFactory("usmle_step2ck", "done", options.sat),
+    score: options.score,
+  };
+  return inputFactory({
+    applicant: applicantFactory({
+      externalId: options.externalId,
+      timezone: options.timezone,
+      matchYear: 2027,
+      visa: "J-1",
+      graduation: "2024-06-30",
+      ...(options.programsPlanned === undefined ? {} : { programsPlanned: options.programsPlanned }),
+    }),
+    milestones: [
+      ...doneMilestones(
+        REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
+        "2026-10-01",
+      ),
+      failed,
+    ],
+  });
+}

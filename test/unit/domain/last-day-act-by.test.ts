@@ -3,16 +3,9 @@ import { reminderDateLabel, sentReminderLabel } from "#domain/date-words.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { failedStep2ckInput } from "./factories.ts";
 
 /**
  * Rania, Casablanca (UTC+1), 2027 Match, everything to NRMP registration done but Step 2 CK, which
@@ -22,23 +15,12 @@ import {
  * only the step's own rungs say "Due", and they count down to its deadline.
  */
 function rania(now: string): Plan {
-  const failed: MilestoneEntry = { ...milestoneFactory("usmle_step2ck", "done", "2027-01-02"), score: 210 };
-  const input = inputFactory({
-    applicant: applicantFactory({
-      externalId: "retake-cmn",
-      timezone: "Africa/Casablanca",
-      matchYear: 2027,
-      visa: "J-1",
-      graduation: "2024-06-30",
-      programsPlanned: 50,
-    }),
-    milestones: [
-      ...doneMilestones(
-        REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
-        "2026-10-01",
-      ),
-      failed,
-    ],
+  const input = failedStep2ckInput({
+    externalId: "retake-cmn",
+    timezone: "Africa/Casablanca",
+    sat: "2027-01-02",
+    score: 210,
+    programsPlanned: 50,
   });
   return plan(input, seasonCalendar(2027), new Date(now));
 }

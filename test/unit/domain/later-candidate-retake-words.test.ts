@@ -2,14 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneEntry } from "#domain/snapshot.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { failedStep2ckInput } from "./factories.ts";
 
 /**
  * Omar, Amman, 2027 Match, everything to NRMP registration done but Step 2 CK, failed on 2 Jan 2027
@@ -19,22 +12,11 @@ import {
  * holds only if the deadline is that candidate, as MATCH_YEAR_LAST_DAY does.
  */
 function omar(now: string): Plan {
-  const failed: MilestoneEntry = { ...milestoneFactory("usmle_step2ck", "done", "2027-01-02"), score: 211 };
-  const input = inputFactory({
-    applicant: applicantFactory({
-      externalId: "retake-amm",
-      timezone: "Asia/Amman",
-      matchYear: 2027,
-      visa: "J-1",
-      graduation: "2024-06-30",
-    }),
-    milestones: [
-      ...doneMilestones(
-        REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
-        "2026-10-01",
-      ),
-      failed,
-    ],
+  const input = failedStep2ckInput({
+    externalId: "retake-amm",
+    timezone: "Asia/Amman",
+    sat: "2027-01-02",
+    score: 211,
   });
   return plan(input, seasonCalendar(2027), new Date(now));
 }

@@ -2,16 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "../domain/factories.ts";
+import { failedStep2ckInput } from "../domain/factories.ts";
 
 /**
  * Deniz, Istanbul (UTC+3), 2027 Match, everything to NRMP registration done but Step 2 CK, which she
@@ -22,23 +15,12 @@ import {
  * the notice's two dates each say what they are.
  */
 function deniz(now: string): Plan {
-  const failed: MilestoneEntry = { ...milestoneFactory("usmle_step2ck", "done", "2027-01-03"), score: 209 };
-  const input = inputFactory({
-    applicant: applicantFactory({
-      externalId: "retake-ist",
-      timezone: "Europe/Istanbul",
-      matchYear: 2027,
-      visa: "J-1",
-      graduation: "2024-06-30",
-      programsPlanned: 70,
-    }),
-    milestones: [
-      ...doneMilestones(
-        REGISTERED_KEYS.filter((key) => key !== "usmle_step2ck"),
-        "2026-10-01",
-      ),
-      failed,
-    ],
+  const input = failedStep2ckInput({
+    externalId: "retake-ist",
+    timezone: "Europe/Istanbul",
+    sat: "2027-01-03",
+    score: 209,
+    programsPlanned: 70,
   });
   return plan(input, seasonCalendar(2027), new Date(now));
 }

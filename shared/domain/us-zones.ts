@@ -1,10 +1,14 @@
 /**
  * IANA zones in the United States (tzdb's US zones and their aliases): the only sign the snapshot
  * gives of where an applicant lives (the planner's zoneOutsideUs, and the actions an H-1B stamping
- * step offers in applicant-choices.ts).
+ * step offers in applicant-choices.ts). The aliases are tzdb's `backward` links to a US zone
+ * (https://github.com/eggert/tz/blob/main/backward): Intl accepts them as given, so an applicant in
+ * Indianapolis stored as "America/Indianapolis" is in the US as much as "America/Indiana/Indianapolis".
+ * US/Samoa is the one US/* link outside: it is Pacific/Pago_Pago (American Samoa), which this
+ * regex has never counted as the US.
  */
 export const US_ZONE =
-  /^(America\/(New_York|Detroit|Kentucky\/.+|Indiana\/.+|Chicago|Menominee|North_Dakota\/.+|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Metlakatla|Yakutat|Nome|Adak|Puerto_Rico)|Pacific\/Honolulu|US\/.+|[ECMP]ST\d[A-Z]{3}|HST)$/;
+  /^(America\/(New_York|Detroit|Kentucky\/.+|Indiana\/.+|Chicago|Menominee|North_Dakota\/.+|Denver|Boise|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Metlakatla|Yakutat|Nome|Adak|Puerto_Rico|Indianapolis|Fort_Wayne|Knox_IN|Louisville|Atka|Shiprock)|Navajo|Pacific\/(Honolulu|Johnston)|US\/(?!Samoa$).+|[ECMP]ST\d[A-Z]{3}|HST)$/;
 
 /**
  * IANA zones in Canada (tzdb's zone.tab rows for CA, their backward links such as America/Montreal

@@ -43,6 +43,7 @@ import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts
 import { statementOfNeedHeadsUp } from "./statement-of-need-heads-up.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
+import { step3AwaitsMatchAction } from "./step3-awaits-match.ts";
 
 /**
  * A milestone step's text for its status and the plan's gates (planMilestone's words, split out of
@@ -107,6 +108,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                   : null) ?? entry.statusActions.prerequisitePending)
               : (retakeTargetAction(context, entry, status, facts.target, facts.stepDates, textDue) ??
                 pastTargetExamAction(context, entry, status, facts.target, due) ??
+                step3AwaitsMatchAction(context, entry, status) ??
                 step3Action(
                   context,
                   entry,

@@ -23,6 +23,7 @@ import { resultQuestionEntry } from "./result-question-entry.ts";
 import { reapplyFirst } from "./retake-reapply-rungs.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
+import { step3AwaitsMatchAnswer } from "./step3-awaits-match.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 import { visaBehindReminders } from "./visa-behind.ts";
@@ -67,6 +68,9 @@ export function stepReminders(
   stepDates: PlanDates,
   index: number,
 ): void {
+  // Step 3 needed only if they matched on H-1B: none of its reminders until they say where (the
+  // Match Day notice asks), so no email pushes its fee or the trip before then.
+  if (entry.key === "usmle_step3" && step3AwaitsMatchAnswer(context)) return;
   const { due, detail, own, notStarted, startBy } = dates;
   // In the US the petition's card asks the route while the stamping waits for the petition.
   if (due !== null && detail !== undefined)

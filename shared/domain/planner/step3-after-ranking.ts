@@ -8,6 +8,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
 import { step3ApplyBy, step3ApplyByWords, step3FsmbTime, step3PetitionNeeds } from "./step3-apply-by.ts";
+import { step3AwaitsMatchAnswer } from "./step3-awaits-match.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
@@ -114,8 +115,10 @@ export function step3AfterRankingWords(
         : `sit by ${dueDay(context, due)}${projected}`
       : `it was planned for ${dueDay(context, due)}${projected}, so sit it as soon as you can and tell your program`;
   // On the next step's card (`applyBy`), not booked: the day to apply to FSMB by too; abroad
-  // step3Action's chain already says it. A blocked step (whyBlocked) cannot apply yet.
-  const applyDue = applyBy && due.at >= context.now ? step3ApplyBy(context, due) : null;
+  // step3Action's chain already says it. A blocked step (whyBlocked) cannot apply yet, nor one that
+  // waits for where they matched (its card says what it holds back).
+  const applyDue =
+    applyBy && due.at >= context.now && !step3AwaitsMatchAnswer(context) ? step3ApplyBy(context, due) : null;
   const apply =
     applyDue === null || applyDue.at < context.now ? "" : step3ApplyByWords(context, applyDue, true);
   // Matched, the petition is the program's: no word of ranking. Past Match Day with no answer, where

@@ -24,9 +24,14 @@ export function step3FsmbTime(context: PlanContext): string {
   return step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATE_INDEX)));
 }
 
-/** Step 3's first words past Match Day with the result unreported (matchDayPassedUnreported). */
-const ASK_WHERE_MATCHED =
-  "Match Day has passed: first tell us where you matched (mark Match Day done) and ask that program whether it files an H-1B petition for you, since Step 3, with its fee and a trip to the US, is needed only for an H-1B (a J-1 does not need it).";
+/**
+ * Step 3's first words past Match Day with the result unreported (matchDayPassedUnreported): the trip
+ * only for an applicant abroad (step3VisaDays), as the card's other words have it.
+ */
+const askWhereMatched = (trip: boolean): string =>
+  `Match Day has passed: first tell us where you matched (mark Match Day done) and ask that program whether it files an H-1B petition for you, since Step 3, with its fee${trip ? " and a trip to the US" : ""}, is needed only for an H-1B (a J-1 does not need it).`;
+const ASK_WHERE_MATCHED_ABROAD = askWhereMatched(true);
+const ASK_WHERE_MATCHED_IN_US = askWhereMatched(false);
 
 /**
  * Why Step 3 dated for the H-1B petition (step3DueNow) is still asked for: after ranking, the
@@ -35,9 +40,10 @@ const ASK_WHERE_MATCHED =
  * after the Match still needs it, so the exam keeps its date and the J-1 ranking advice stands beside it.
  */
 export function step3PetitionNeeds(context: PlanContext): string {
-  // Past Match Day with no answer, the card and its reminders alike ask first where they matched.
+  // Past Match Day with no answer, the card asks first where they matched (its reminders wait for
+  // the answer: step3AwaitsMatchAnswer).
   if (matchDayPassedUnreported(context))
-    return `${ASK_WHERE_MATCHED} If it does, its petition needs your Step 3 pass`;
+    return `${step3VisaDays(context) > 0 ? ASK_WHERE_MATCHED_ABROAD : ASK_WHERE_MATCHED_IN_US} If it does, its petition needs your Step 3 pass`;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return context.now <= rol
     ? "Many programs will not rank you on H-1B without your Step 3 result, which can no longer reach them by the rank order list deadline, so rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass"

@@ -10,7 +10,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * plan's own allowances (FSMB, a visitor visa, a seat, about 4 weeks to the result, then the
  * petition and the stamping at the same consulate) a 1 July start on an H-1B is out of reach: a
  * critical risk says so and what to ask the program (a later start or a J-1), Step 3's card asks
- * where they matched before it pushes the exam, and Step 3 gets a reminder while it is overdue.
+ * where they matched and pushes neither the exam nor the trip until then, and Step 3 gets a
+ * reminder while it is overdue.
  * Tomasz lives in Warsaw; the same applicant on a J-1 is the guard.
  */
 const calendar = seasonCalendar(2027);
@@ -52,13 +53,10 @@ describe("H-1B abroad, Match Day past and unreported, Step 3 not passed", () => 
     expect(outOfReach(result)).toBeDefined();
   });
 
-  it("in March, Step 3's sit-by reminders ask the same first, never only the exam and FSMB", () => {
+  it("in March, Step 3 lays none of its own reminders: only the critical notice speaks for it", () => {
     const result = plan(unreported("H-1B"), calendar, new Date("2027-03-22T09:00:00Z"));
-    const texts = result.reminders
-      .filter((r) => r.milestone === "usmle_step3" && r.title.includes("sit it by"))
-      .map((r) => r.why);
-    expect(texts.length).toBeGreaterThan(0);
-    for (const text of texts) expect(text).toContain("first tell us where you matched");
+    const rungs = result.reminders.filter((r) => r.milestone === "usmle_step3").map((r) => r.rung);
+    expect(rungs).toEqual(["critical-risk"]);
   });
 
   it("says nothing of it on a J-1, where Step 3 is not needed", () => {

@@ -7,11 +7,12 @@ import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
 import { AFTER_TARGET_EVERY_DAYS, EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
+import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import { isRankingSitting, sittingDayEnd, sittingDayOf, sittingDueWords } from "./last-sitting-day.ts";
 import type { StepOwnDate } from "./own-date.ts";
-import { bookingWindowStart, rebookPhaseWords } from "./rebook-words.ts";
+import { bookingWindowStart, type RebookAim, rebookPhaseWords, targetFirstWords } from "./rebook-words.ts";
 import { type ReminderTarget, remindersFor, type TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -55,9 +56,17 @@ export function resultOverdue(context: PlanContext, entry: CatalogEntry, own: St
  * test date usually takes about a week, advice)." for rebookBy's day of the exam `key` (the
  * day is the last to sit, not to book). Within the booking allowance "find any seat you can"; for
  * OET Medicine its sessions (OET_BOOKING_DAYS, advice); on the day itself what is still possible,
- * never "sit it today … book a seat now" (rebookPhaseWords).
+ * never "sit it today … book a seat now" (rebookPhaseWords). Before that allowance the step's own
+ * `target` (PlanDates' competitive date for it, stepRenderings' target) comes first, the last day
+ * beside it: the last day alone read as the day to aim at, months after the date that keeps the
+ * application competitive.
  */
-export function rebookWords(context: PlanContext, sitting: DueDate, key: string): string {
+export function rebookWords(
+  context: PlanContext,
+  sitting: DueDate,
+  key: string,
+  target: DueDate | null,
+): string {
   // Memoised per shared sitting day (stepRenderings') and phase: the card and SCHEDULED_DATE_PASSED
   // both say it, and sittingDueWords' zone arithmetic cost ~1.6 µs a call (planner speed).
   let known = rebookTexts.get(sitting);
@@ -72,12 +81,14 @@ export function rebookWords(context: PlanContext, sitting: DueDate, key: string)
   const { now } = context;
   const phase =
     now >= known.end ? 0 : now >= known.start ? 1 : now >= known.dayBefore ? 2 : now >= known.window ? 4 : 3;
-  let words = known.words[phase];
+  const aim = rebookAim(context, sitting, target, phase === 3);
+  const slot = phase * 3 + (aim === null ? 0 : aim.passed ? 2 : 1);
+  let words = known.words[slot];
   if (words === undefined) {
     const projected = basisMark(sitting);
     const by = sittingDueWords(context, sitting);
-    words = ` If you did not take it, ${rebookPhaseWords(context, key, sittingDayOf(sitting), by, projected, phase)}`;
-    known.words[phase] = words;
+    words = ` If you did not take it, ${rebookPhaseWords(context, key, sittingDayOf(sitting), by, projected, phase, aim)}`;
+    known.words[slot] = words;
   } else {
     // sittingDueWords' notes, for the cohort's look-ahead.
     noteRiskChange(context, known.dayBefore);
@@ -86,6 +97,22 @@ export function rebookWords(context: PlanContext, sitting: DueDate, key: string)
   }
   noteRiskChange(context, known.window);
   return words;
+}
+
+/**
+ * The step's target as a re-sit's words name it before its last day `sitting`: only before the
+ * booking allowance (`early`) and when earlier than that day, with whether it has passed (noted, so
+ * the plan is made again then). Null otherwise: the last day alone.
+ */
+function rebookAim(
+  context: PlanContext,
+  sitting: DueDate,
+  target: DueDate | null,
+  early: boolean,
+): RebookAim | null {
+  if (!early || target === null || target.at >= sitting.at) return null;
+  noteRiskChange(context, target.at);
+  return { day: `${dayBy(context, target.at)}${basisMark(target)}`, passed: target.at < context.now };
 }
 
 const rebookTexts = new WeakMap<
@@ -124,7 +151,9 @@ export function rebookReminders(
   const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
   if (sitting === null || own === null) return;
   const deadlineDetail = dates.rendered(sitting);
-  const { title, why } = textsOf(entry, sitting, deadlineDetail);
+  const early = context.now < bookingWindowStart(entry.key, sittingDayEnd(context.zone, sitting));
+  const aim = rebookAim(context, sitting, stepRenderings(dates, index).target, early);
+  const { title, why } = textsOf(entry, sitting, deadlineDetail, aim);
   remindersFor(context, rebookTarget(entry, sitting, deadlineDetail, title, why), into);
   // One literal in FollowUpSeries' field order, as targetFollowUps writes it: a spread plus three
   // fields gave each plan's series a map of its own, so every store and seriesOf's reads missed
@@ -171,23 +200,36 @@ function rebookTarget(
 }
 
 /**
- * The reminders' title and why, made once per step and rendered day (frozen and shared by plans):
- * the score asked first, the last sitting day as the condition after it
- * ("Has your Step 2 CK score come? Tell us the result").
+ * The reminders' title and why, made once per step, rendered day and target words (frozen and
+ * shared by plans): the score asked first, the last sitting day as the condition after it ("Has
+ * your Step 2 CK score come? Tell us the result"), and before it the step's target (rebookAim), as
+ * the card names it.
  */
-function textsOf(entry: CatalogEntry, sitting: DueDate, detail: Deadline): { title: string; why: string } {
+function textsOf(
+  entry: CatalogEntry,
+  sitting: DueDate,
+  detail: Deadline,
+  aim: RebookAim | null,
+): { title: string; why: string } {
   let known = texts.get(detail);
   if (known === undefined || known.key !== entry.key) {
-    const projected = basisMark(sitting);
     known = {
       key: entry.key,
       title: `Has your ${examName(entry)} score come? If so, tell us the result`,
-      // The last sitting day is a day to sit by, not to book by (as the card says).
-      why: `If you did not take it, the last day to sit it for this Match is ${detail.local}${projected}: book a seat by then (a test date usually takes ${seatLeadWords()}, advice) and tell us your new date.`,
+      whys: [],
     };
     texts.set(detail, known);
   }
-  return known;
+  const slot = aim === null ? 0 : aim.passed ? 2 : 1;
+  let why = known.whys[slot];
+  if (why === undefined) {
+    const projected = basisMark(sitting);
+    const first = aim === null ? "" : `${targetFirstWords(aim)}; `;
+    // The last sitting day is a day to sit by, not to book by (as the card says).
+    why = `If you did not take it, ${first}the last day to sit it for this Match is ${detail.local}${projected}: book a seat ${aim === null ? "by then" : "now"} (a test date usually takes ${seatLeadWords()}, advice) and tell us your new date.`;
+    known.whys[slot] = why;
+  }
+  return { title: known.title, why };
 }
 
 /** "USMLE Step 2 CK" for "Pass USMLE Step 2 CK": the exam as the question names it. */
@@ -195,4 +237,4 @@ export function examName(entry: CatalogEntry): string {
   return entry.title.replace(/^(Pass|Complete an?) /, "");
 }
 
-const texts = new WeakMap<Deadline, { key: string; title: string; why: string }>();
+const texts = new WeakMap<Deadline, { key: string; title: string; whys: (string | undefined)[] }>();

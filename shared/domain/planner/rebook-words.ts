@@ -3,6 +3,7 @@ import { bookingDaysOf, OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { cutOffMark, dayText, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { EXAM_TARGET_WHY } from "./target-passed-words.ts";
 
 /**
  * The words of rebookWords (missed-sitting.ts) after "If you did not take it, ", by phase:
@@ -21,6 +22,7 @@ export function rebookPhaseWords(
   by: string,
   projected: string,
   phase: number,
+  target: RebookAim | null,
 ): string {
   const oet = key === "oet_medicine";
   if (phase === 1) {
@@ -33,11 +35,36 @@ export function rebookPhaseWords(
   // The usual booking time runs past the day: a seat found sooner still counts, so "any".
   const tight = phase === 2 || phase === 4;
   const week = bookingDaysOf(key) === 7 ? "a week" : `${bookingDaysOf(key)} days`;
+  const sit = sitWords(day, by, projected, target);
   if (oet)
-    return `sit it ${by}${projected}; OET sits on fixed session dates, so book ${tight ? "any session you can still book by that day" : "the earliest session you can"} (booking usually takes about ${OET_BOOKING_DAYS} days, advice: check OET's session calendar).`;
+    return `${sit}; OET sits on fixed session dates, so book ${tight ? "any session you can still book by that day" : "the earliest session you can"} (booking usually takes about ${OET_BOOKING_DAYS} days, advice: check OET's session calendar).`;
   return tight
-    ? `sit it ${by}${projected}; find any seat you can by that day (a test date usually takes about ${week}, advice).`
-    : `sit it ${by}${projected}; book a seat now (a test date usually takes about ${week}, advice).`;
+    ? `${sit}; find any seat you can by that day (a test date usually takes about ${week}, advice).`
+    : `${sit}; book a seat now (a test date usually takes about ${week}, advice).`;
+}
+
+/** A step's target as a re-sit's words name it: its day with its mark, and whether it has passed. */
+export interface RebookAim {
+  day: string;
+  passed: boolean;
+}
+
+/**
+ * "sit it by Wed 27 Jan 2027 at the latest (our advice)", with the step's target first when given
+ * (targetFirstWords), the last day beside it.
+ */
+function sitWords(day: string, by: string, projected: string, target: RebookAim | null): string {
+  if (target === null) return `sit it ${by}${projected}`;
+  return target.passed
+    ? `${targetFirstWords(target)}, and ${dayText(day)}${projected} is the last day that still counts`
+    : `${targetFirstWords(target)}, and ${by}${projected}`;
+}
+
+/** "sit it by <target>, its target (…)" while ahead; once passed, "sit it as soon as you can: its target, <day>, has passed (…)". */
+export function targetFirstWords(target: RebookAim): string {
+  return target.passed
+    ? `sit it as soon as you can: its target, ${target.day}, has passed (${EXAM_TARGET_WHY})`
+    : `sit it by ${target.day}, its target (${EXAM_TARGET_WHY})`;
 }
 
 /** The last sitting day under NRMP's later candidate, if there is one and it is after `day`; with its words. */

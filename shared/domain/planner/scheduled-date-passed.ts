@@ -14,6 +14,7 @@ import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
+import { stepRenderings } from "./step-renderings.ts";
 
 /**
  * SCHEDULED_DATE_PASSED (split out of own-date.ts, which gives the own dates it reads): an own date
@@ -71,7 +72,7 @@ export function scheduledDatePassedRisk(
       // The last day a new sitting still counts, as the card says it.
       const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
       if (sitting !== null) {
-        rebook += rebookSentence(context, entry, sitting);
+        rebook += rebookSentence(context, entry, sitting, stepRenderings(dates, index).target);
         // The day's provenance (the season date it counts from, as cutOffBasis reads it: its
         // projection rule when projected; the result allowance) and the seat advice.
         const due = entry.due;
@@ -175,8 +176,13 @@ function rankingWords(passed: readonly { entry: CatalogEntry }[], pathway: boole
 }
 
 /** rebookWords for one exam, named when the sentence could be read as another's ("USMLE Step 1: if you…"). */
-function rebookSentence(context: PlanContext, entry: CatalogEntry, sitting: DueDate): string {
-  const words = rebookWords(context, sitting, entry.key);
+function rebookSentence(
+  context: PlanContext,
+  entry: CatalogEntry,
+  sitting: DueDate,
+  target: DueDate | null,
+): string {
+  const words = rebookWords(context, sitting, entry.key, target);
   return ` ${kept(examNames, entry.title, examName)}:${kept(lowered, words, lowerIf)}`;
 }
 

@@ -41,6 +41,7 @@ import { retakeNamed, retakeTargetAction } from "./retake-target.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { statementOfNeedHeadsUp } from "./statement-of-need-heads-up.ts";
+import { stepRenderings } from "./step-renderings.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { step3AwaitsMatchAction } from "./step3-awaits-match.ts";
@@ -153,7 +154,10 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition
   // A booked day passed with no result: by when a new one counts, if it was not taken.
   const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);
-  const rebook = sitting === null ? "" : rebookWords(context, sitting, entry.key);
+  const rebook =
+    sitting === null
+      ? ""
+      : rebookWords(context, sitting, entry.key, stepRenderings(facts.stepDates, facts.index).target);
   return lateResult === "" && laterMatch === "" && expedite === "" && after === "" && rebook === ""
     ? action
     : `${after}${fsmbTimeSaidOnce(after, action)}${rebook}${laterMatch}${lateResult}${expedite}`;

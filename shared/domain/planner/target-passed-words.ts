@@ -11,6 +11,10 @@ import { step3LeadWords, step3VisaDays } from "./h1b.ts";
 
 // What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.
 
+/** What an exam's target is, wherever a target is named beside the exam's last day. */
+export const EXAM_TARGET_WHY =
+  "a target Matchpath suggests so programs see your result in time, not a deadline";
+
 /** "USMLE Step 2 CK", "ECFMG Pathway application": the step as a sentence's subject. */
 function subjectOf(entry: CatalogEntry): string {
   let subject = subjects.get(entry);
@@ -100,7 +104,7 @@ function sentenceOf(
   const act = pathway
     ? `Submit it now: ECFMG's decision is allowed ${reporting} days`
     : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
-  return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (a target Matchpath suggests so programs see your result in time, not a deadline), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
+  return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (${EXAM_TARGET_WHY}), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
 }
 
 /**

@@ -38,7 +38,7 @@ function wanjiru(step2: ReturnType<typeof milestoneFactory>): PlannerInput {
 const step2Of = (result: Plan) => result.nextSteps.find((s) => s.milestone === "usmle_step2ck");
 const step2Reminders = (result: Plan) => result.reminders.filter((r) => r.milestone === "usmle_step2ck");
 const WORDS =
-  "If you did not take it, sit it by Wed 27 Jan 2027 at the latest (our advice); book a seat now (a test date usually takes about a week, advice).";
+  "If you did not take it, sit it as soon as you can: its target, Wed 26 Aug 2026 (our advice), has passed (a target Matchpath suggests so programs see your result in time, not a deadline), and Wed 27 Jan 2027 (our advice) is the last day that still counts; book a seat now (a test date usually takes about a week, advice).";
 
 describe("a booked day passed, result not yet overdue, the last sitting day ahead", () => {
   const input = wanjiru(milestoneFactory("usmle_step2ck", "scheduled", "2027-01-08"));
@@ -74,7 +74,7 @@ describe("a booked day passed, result overdue", () => {
     expect(step2Of(result)?.action).toContain(WORDS);
     expect(step2Of(result)?.action).not.toContain("book a new date");
     const risk = result.risks.find((r) => r.code === "SCHEDULED_DATE_PASSED");
-    expect(risk?.message).toContain("sit it by Wed 27 Jan 2027 at the latest");
+    expect(risk?.message).toContain("and Wed 27 Jan 2027 (our advice) is the last day that still counts");
   });
 });
 

@@ -44,7 +44,7 @@ describe("an exam's passed booked day with no result, the last sitting day ahead
     const step = planAt("2026-12-02T07:00:00Z").nextSteps.find((s) => s.milestone === "usmle_step2ck");
     expect(step?.action).toContain("Did you take it?");
     expect(step?.action).toContain(
-      "If you did not take it, sit it by Wed 27 Jan 2027 at the latest (our advice); book a seat now (a test date usually takes about a week, advice).",
+      "If you did not take it, sit it as soon as you can: its target, Wed 26 Aug 2026 (our advice), has passed (a target Matchpath suggests so programs see your result in time, not a deadline), and Wed 27 Jan 2027 (our advice) is the last day that still counts; book a seat now (a test date usually takes about a week, advice).",
     );
   });
 

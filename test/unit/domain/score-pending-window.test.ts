@@ -104,7 +104,10 @@ describe("a sat exam once its score should be out", () => {
   it("the card keeps asking whether it was taken, and when to sit it if not", () => {
     const action = stepOf(result, "usmle_step2ck")?.action ?? "";
     expect(action).toContain("Did you take it? Tell us the result");
-    expect(action).toContain("If you did not take it, sit it by Wed 27 Jan 2027 at the latest (our advice)");
+    expect(action).toContain(
+      "If you did not take it, sit it as soon as you can: its target, Wed 26 Aug 2026 (our advice), has passed",
+    );
+    expect(action).toContain("and Wed 27 Jan 2027 (our advice) is the last day that still counts");
   });
 
   it("every reminder asks for the score first: printed for the day it counts down to", () => {
@@ -125,7 +128,7 @@ describe("a sat exam once its score should be out", () => {
     for (const reminder of rebook.filter((r) => r.rung !== "result-follow-up")) {
       expect(reminder.title).toBe("Has your USMLE Step 2 CK score come? If so, tell us the result");
       expect(reminder.why).toMatch(
-        /^If you did not take it, the last day to sit it for this Match is Wed 27 Jan 2027/,
+        /^If you did not take it, sit it as soon as you can: its target, Wed 26 Aug 2026 \(our advice\), has passed .*; the last day to sit it for this Match is Wed 27 Jan 2027/,
       );
     }
   });

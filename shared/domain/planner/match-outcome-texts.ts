@@ -15,6 +15,7 @@ import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { markedResidencyStart } from "./residency-start-day.ts";
+import { SOAP_CAP } from "./soap-cap-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /** What Match Day's question says to one who told us in Match Week she matched: only where is asked. */
@@ -47,6 +48,14 @@ export interface SeasonTexts {
   /** What an applicant who did not match does next (the next Match's season data), in ET. */
   ifUnmatched: string;
   afterSoapAction: string;
+  /**
+   * Match Week's question from NRMP's Monday release until SOAP ends: both answers, and SOAP's
+   * window from the season data (it opens with the release and ends on Thursday), since "answer by
+   * Thursday" alone told an applicant who did not match that there was time.
+   */
+  matchWeekReportAction: string;
+  /** Match Week's entry with matchWeekReportAction, per catalog entry. */
+  matchWeekPhased: Map<CatalogEntry, CatalogEntry>;
   matchDayAction: string;
   /** Match Day's report once the contract's date has passed with no result told. */
   matchDayLateAction: string;
@@ -103,6 +112,10 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       matchOver,
       matchOverPathwayPending,
       ifUnmatched,
+      // NRMP's Match Week page (the season dates' sources): SOAP starts with Monday's release, programs
+      // read applications from Tuesday morning and offer in timed rounds (match-week.ts), SOAP ends Thursday.
+      matchWeekReportAction: `NRMP told you at 10:00 AM ET on Monday of Match Week (by email and in R3) whether you matched. Tell us now: tap Matched, or Not matched: I'm in SOAP (the plan then turns to SOAP). If you did not match, SOAP does not wait for Thursday: it opened with NRMP's release, ${seasonInstantEt(calendar.dates.nrmp_match_week_start_and_soap_start)}, and ends ${seasonInstantEt(date)}. Send your SOAP applications through ERAS as soon as ERAS opens for SOAP (${SOAP_CAP}; NRMP's Match Week schedule gives the hour): programs read them from Tuesday morning, then make their offers in timed rounds.`,
+      matchWeekPhased: new Map(),
       afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
       matchDayLateAction: `${latePrefix} If you matched, tell us now (mark Match Day done) and ${lateAdvice} ${ifUnmatched}`,

@@ -58,9 +58,6 @@ const SOAP_APPLICATIONS_TITLE = "SOAP: send your applications through ERAS today
 // Match Week's question titles live with the rule that reads them (match-outcome-question.ts).
 export { AFTER_SOAP_TITLE, MATCH_WEEK_REPORT_TITLE };
 
-const MATCH_WEEK_REPORT_ACTION =
-  "NRMP told you at 10:00 AM ET on Monday of Match Week (by email and in R3) whether you matched. Tell us now: matched (mark Match Week done), or not matched (mark SOAP in progress and take part in SOAP before it ends on Thursday).";
-
 /**
  * Whether each step (by catalog index) waits on Match Day, directly or through another (the contract
  * and the visa steps after it): an array read per step, not a Set look-up (planner bench, perfU).
@@ -134,26 +131,17 @@ function withInProgress(
   return phased;
 }
 
-/** The entry as it reads in Match Week, made once per catalog entry. */
+/** SOAP's entry as it reads in Match Week, made once per catalog entry. */
 function phaseEntry(entry: CatalogEntry): CatalogEntry {
   let phased = phaseEntries.get(entry);
   if (phased === undefined) {
-    phased = Object.freeze(
-      entry.key === "soap"
-        ? {
-            ...entry,
-            title: SOAP_PARTICIPATION_TITLE,
-            action: SOAP_IF_UNMATCHED_ACTION,
-            why: SOAP_PARTICIPATION_WHY,
-            ladder: "soap-participation",
-          }
-        : {
-            ...entry,
-            title: MATCH_WEEK_REPORT_TITLE,
-            action: MATCH_WEEK_REPORT_ACTION,
-            statusActions: undefined,
-          },
-    ) as CatalogEntry;
+    phased = Object.freeze({
+      ...entry,
+      title: SOAP_PARTICIPATION_TITLE,
+      action: SOAP_IF_UNMATCHED_ACTION,
+      why: SOAP_PARTICIPATION_WHY,
+      ladder: "soap-participation",
+    }) as CatalogEntry;
     phaseEntries.set(entry, phased);
   }
   return phased;
@@ -210,7 +198,7 @@ export function matchWeekStep(
   }
   const phased = // SOAP's words stay conditional beside Match Week done
     entry.key !== "soap"
-      ? phaseEntry(entry)
+      ? phasedIn(texts.matchWeekPhased, entry, MATCH_WEEK_REPORT_TITLE, texts.matchWeekReportAction)
       : matchWeekSoapConflict(context)
         ? soapConflictEntry(phaseEntry(entry))
         : context.now >= lastDayTextFrom(context, texts.soapEnd.at, etDayStart(texts.soapEnd.at))
@@ -256,14 +244,14 @@ export function matchWeekNotices(
     if (!early) reminders[kept++] = each;
   }
   reminders.length = kept;
-  const { soapEnd, followUpId } = textsOf(context.calendar);
+  const { soapEnd, followUpId, matchWeekReportAction } = textsOf(context.calendar);
   if (soapEndDetail === undefined) return;
   const notice = followUp(context, release, soapEnd.at, soapEndDetail, {
     id: followUpId,
     milestone: "match_week",
     rung: MATCH_RESULT_RUNG,
     title: MATCH_WEEK_REPORT_TITLE,
-    why: MATCH_WEEK_REPORT_ACTION,
+    why: matchWeekReportAction,
   });
   if (notice !== null) reminders.push(notice);
 }

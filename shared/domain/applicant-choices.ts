@@ -5,7 +5,7 @@ import { FIRST_ROUND_SOURCE, firstSoapOfferRound } from "./planner/soap-done-bef
 import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { snoozeOptions } from "./snoozes.ts";
-import { DONE_RECORDS, type StepAction } from "./step-actions.ts";
+import { actionRecord, alreadyAnswered, type StepAction } from "./step-actions.ts";
 import { ET_ZONE, localDate, renderDate, renderEt, renderInZone, wallFromDate } from "./time.ts";
 import { US_ZONE } from "./us-zones.ts";
 
@@ -21,11 +21,12 @@ export const ACTION_LABELS: Readonly<Record<StepAction, string>> = {
   schedule: "Scheduled for…",
   snooze: "Snooze",
   waive: "Not for me",
+  start: "In progress",
 };
 
-/** An action's button on `milestone`: ACTION_LABELS, but for a Done that records more (DONE_RECORDS). */
+/** An action's button on `milestone`: ACTION_LABELS, but for an action that records more (actionRecord). */
 export function actionLabel(milestone: string, action: StepAction): string {
-  return (action === "done" ? DONE_RECORDS[milestone]?.applicant : undefined) ?? ACTION_LABELS[action];
+  return actionRecord(milestone, action)?.applicant ?? ACTION_LABELS[action];
 }
 
 /**
@@ -36,7 +37,8 @@ export function actionLabel(milestone: string, action: StepAction): string {
  * today, on the applicant's day in `zone`: once its window has opened (doneOpensFor) and, for an
  * exam, once the day booked in `recorded` (the applicant's milestones) has come (bookedDayAhead,
  * the rule the action link applies), so the email, the timeline and the action page agree; never
- * on a WDOMS check recorded done (`checkRecorded`), asked again for the note, which Done cannot record.
+ * on a WDOMS check recorded done (`checkRecorded`), asked again for the note, which Done cannot record;
+ * SOAP's "start" from Match Week's notification until SOAP ends, while neither step is answered.
  */
 export function actionsFor(
   step: Pick<NextStep, "milestone">,
@@ -57,10 +59,14 @@ export function actionsFor(
   const waiveNow =
     milestone !== "soap" || doneOpensFor("match_week", calendar, today, zone, nowMs) === undefined;
   const checkRecorded = milestone === SCHOOL_CHECK.key && own?.status === "done";
+  const matched = recorded.some((entry) => entry.key === "match_week" && entry.status === "done");
+  const soapOpen = waiveNow && nowMs < calendar.dates.nrmp_soap_ends.at;
+  const startNow = soapOpen && !matched && !alreadyAnswered("start", own?.status);
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
       (action !== "done" || (doneNow && !checkRecorded)) &&
       (action !== "waive" || waiveNow) &&
+      (action !== "start" || startNow) &&
       (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0) &&
       // No visa stamp to skip abroad: a change of status is an in-US route.
       (action !== "waive" || milestone !== "visa_h1b_stamping" || US_ZONE.test(zone)),

@@ -4,9 +4,21 @@
  * an unsubscribe link would otherwise parse the catalog at cold start.
  */
 
-/** One-tap actions on a step: done, scheduled for a date, snooze a few days, not for me. */
-export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive"] as const;
+/**
+ * One-tap actions on a step: done, scheduled for a date, snooze a few days, not for me, and
+ * "start" (in progress) where taking part is itself an answer (START_RECORDS).
+ */
+export const STEP_ACTIONS = ["done", "schedule", "snooze", "waive", "start"] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
+
+/** What an action records, in the applicant's words (button, question) and the advisor's. */
+export interface ActionRecord {
+  applicant: string;
+  question: string;
+  advisor: string;
+  /** The action page's submit button, when "Yes, <applicant>" would not read. */
+  confirm?: string;
+}
 
 /**
  * What Done records on a step where "done" means more than finished:
@@ -20,9 +32,14 @@ export type StepAction = (typeof STEP_ACTIONS)[number];
  * waiting on ECFMG is not chased as overdue. Keys,
  * not the catalog, as the action pages read them (their cold start stays off the catalog).
  */
-export const DONE_RECORDS: Readonly<
-  Partial<Record<string, { applicant: string; question: string; advisor: string }>>
-> = {
+export const DONE_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = {
+  // Match Week done is Monday's answer "matched" (its card asks it beside SOAP's START_RECORDS answer).
+  match_week: {
+    applicant: "Matched",
+    question: "Did NRMP tell you on Monday of Match Week that you matched?",
+    advisor: "Match Week: matched",
+    confirm: "Yes, I matched",
+  },
   soap: {
     applicant: "I accepted a SOAP offer",
     question: "Did you accept a SOAP offer in R3?",
@@ -42,14 +59,38 @@ export const DONE_RECORDS: Readonly<
 };
 
 /**
+ * What "start" (in progress) records: SOAP in progress is Monday's answer "not matched, taking part
+ * in SOAP", offered on Match Week's card beside its Done ("Matched") from NRMP's release until
+ * SOAP ends, so an unmatched applicant answers in one tap and the plan turns to SOAP at once.
+ */
+export const START_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = {
+  soap: {
+    applicant: "Not matched: I'm in SOAP",
+    question: "Did NRMP tell you that you did not match, and are you taking part in SOAP?",
+    advisor: "SOAP: in progress (not matched)",
+    confirm: "Yes, I'm in SOAP",
+  },
+};
+
+/** What `action` records on `milestone` when it says more than its plain label (DONE_RECORDS, START_RECORDS). */
+export function actionRecord(milestone: string, action: StepAction): ActionRecord | undefined {
+  return action === "done"
+    ? DONE_RECORDS[milestone]
+    : action === "start"
+      ? START_RECORDS[milestone]
+      : undefined;
+}
+
+/**
  * Whether a step's recorded status already answers an action, leaving nothing to change: Done on a
- * done step, Not for me on a waived one, Scheduled for… or Snooze on a step done or not for the
- * applicant. Both sides of an action link decide on it: the GET says
+ * done step, Not for me on a waived one, In progress on one in progress or done, Scheduled for… or
+ * Snooze on a step done or not for the applicant. Both sides of an action link decide on it: the GET says
  * "already recorded … Nothing was changed", and the POST, on the step as stored when it writes,
  * answers the same and writes nothing, whichever link (email, timeline) carried the action.
  */
 export function alreadyAnswered(action: StepAction, status: string | undefined): boolean {
   if (action === "done") return status === "done";
   if (action === "waive") return status === "waived";
+  if (action === "start") return status === "in_progress" || status === "done";
   return status === "done" || status === "waived";
 }

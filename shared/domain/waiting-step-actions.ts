@@ -31,3 +31,27 @@ export function actionsWhileWaiting(
 export function answeredOn(reminder: Pick<Reminder, "rung">): MilestoneKey | undefined {
   return reminder.rung === PETITION_ROUTE_RUNG ? "visa_h1b_stamping" : undefined;
 }
+
+/** A one-tap action on another step than the card it is offered on. */
+export interface ActionElsewhere {
+  milestone: MilestoneKey;
+  action: StepAction;
+}
+
+/**
+ * The answers a step's card offers on other steps, after its own actions: Match Week's card asks
+ * "matched or not?", and its own Done answers only "matched", so it also offers SOAP's "start"
+ * ("Not matched: I'm in SOAP") where actionsFor offers it, and the plan turns to SOAP at once.
+ * None on any other card. Pure.
+ */
+export function answersBeside(
+  step: Pick<BlockedStep, "milestone">,
+  plan: Plan,
+  zone: string,
+  recorded: readonly Pick<MilestoneEntry, "key" | "status" | "date">[],
+): ActionElsewhere[] {
+  if (step.milestone !== "match_week") return [];
+  return actionsFor({ milestone: "soap" }, plan, zone, recorded)
+    .filter((action) => action === "start")
+    .map((action) => ({ milestone: "soap", action }));
+}

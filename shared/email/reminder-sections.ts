@@ -7,7 +7,7 @@ import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
-import { actionsWhileWaiting } from "#domain/waiting-step-actions.ts";
+import { actionsWhileWaiting, answersBeside } from "#domain/waiting-step-actions.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { projectedSourcesNote, sourceLinks, sourceLinksHtml } from "./for-people.ts";
 import { escapeHtml } from "./html.ts";
@@ -172,7 +172,20 @@ export function buttonsOf(
   if (plan.blocked.some((step) => step.milestone === milestone))
     return buttonsFrom(item, milestone, actionsWhileWaiting({ milestone }, plan, zone, recorded), links);
   if (finishedAndUnlisted(milestone, plan, recorded)) return [];
-  return buttonsFrom(item, milestone, actionsFor({ milestone }, plan, zone, recorded), links, item.actsOn);
+  const own = buttonsFrom(
+    item,
+    milestone,
+    actionsFor({ milestone }, plan, zone, recorded),
+    links,
+    item.actsOn,
+  );
+  // Match Week's "not matched" answer, recorded on SOAP (answersBeside).
+  const beside = answersBeside({ milestone }, plan, zone, recorded).map(({ milestone, action }) => ({
+    label: actionLabel(milestone, action),
+    url: links.action(milestone, action),
+    kind: "secondary",
+  }));
+  return [...own, ...beside];
 }
 
 /**

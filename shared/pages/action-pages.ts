@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type DoneOpens, doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { alreadyAnswered, DONE_RECORDS, type StepAction } from "#domain/step-actions.ts";
+import { actionRecord, alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -85,8 +85,8 @@ export function actionConfirmationPage(
     );
   }
   if (preview.alreadyApplied) {
-    // A used Done or Not-for-me link: nothing to press again.
-    const marked = preview.currentStatus === "done" ? "done" : "not for you";
+    // A used Done, Not-for-me or In-progress link: nothing to press again.
+    const marked = markedWords(preview.currentStatus);
     return htmlPage(
       200,
       `“${title}” is already recorded`,
@@ -100,8 +100,8 @@ ${
 }<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
-  // A Done that records more asks what it records (SOAP: an accepted offer).
-  const records = preview.claims.action === "done" ? DONE_RECORDS[preview.claims.milestone] : undefined;
+  // An action that records more asks what it records (SOAP done: an accepted offer).
+  const records = actionRecord(preview.claims.milestone, preview.claims.action);
   const heading = records === undefined ? HEADINGS[preview.claims.action](title) : records.question;
   const error = problem ? `<p class="note critical" role="alert">${e(problem)}</p>` : "";
   return htmlPage(
@@ -112,11 +112,16 @@ ${error}
 <form method="post" action="${e(formAction)}">
 ${fieldsFor(preview)}
 <div class="actions">
-<button type="submit" class="primary">${e(records === undefined ? BUTTONS[preview.claims.action] : `Yes, ${records.applicant}`)}</button>
+<button type="submit" class="primary">${e(records === undefined ? BUTTONS[preview.claims.action] : (records.confirm ?? `Yes, ${records.applicant}`))}</button>
 <a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a>
 </div>
 </form>`,
   );
+}
+
+/** How a step already recorded reads: "marked done", "marked in progress", "marked not for you". */
+function markedWords(status: string | undefined): string {
+  return status === "done" ? "done" : status === "in_progress" ? "in progress" : "not for you";
 }
 
 /** The source of the date doneOpensText gives: the authority's page, or the projection's rule. */
@@ -129,6 +134,7 @@ const HEADINGS: Record<StepAction, (title: string) => string> = {
   schedule: (title) => `When is “${title}” scheduled?`,
   snooze: (title) => `Snooze reminders about “${title}”?`,
   waive: (title) => `Is “${title}” not for you?`,
+  start: (title) => `Mark “${title}” in progress?`,
 };
 
 const BUTTONS: Record<StepAction, string> = {
@@ -136,6 +142,7 @@ const BUTTONS: Record<StepAction, string> = {
   schedule: "Save the date",
   snooze: "Snooze",
   waive: "Yes, not for me",
+  start: "Yes, in progress",
 };
 
 /**
@@ -163,6 +170,8 @@ function fieldsFor(preview: ActionPreview): string {
       return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
     case "waive":
       return "<p>Matchpath will leave it out of your plan and stop reminding you about it. You can add it back from your intake form.</p>";
+    case "start":
+      return `<p>Matchpath will plan it as under way and remind you of what is left. ${UNDO_DONE}</p>`;
     case "schedule": {
       const current = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
       const now =
@@ -229,6 +238,7 @@ export function actionResultPage(
   const what: Record<StepAction, string> = {
     done: `${preview.title} is marked done.`,
     waive: `${preview.title} is left out of your plan.`,
+    start: `${preview.title} is marked in progress.`,
     schedule: `${preview.title} is scheduled${scheduledFor}.`,
     snooze: recorded?.snoozedUntil
       ? `Reminders about ${preview.title} are snoozed until ${humanDate(recorded.snoozedUntil)} (your time): none before then, except the last one before its deadline.`
@@ -237,7 +247,12 @@ export function actionResultPage(
   if (outcome === "already-recorded" && alreadyAnswered(preview.claims.action, recorded?.status)) {
     // The step was already recorded, by this link or another (another email, the timeline, a
     // form): the GET's words, whichever link this was.
-    const marked = recorded?.status === "done" ? "done" : "not for you";
+    const marked =
+      recorded?.status === "done"
+        ? "done"
+        : recorded?.status === "in_progress"
+          ? "in progress"
+          : "not for you";
     const nothingTo =
       preview.claims.action === "schedule" || preview.claims.action === "snooze"
         ? `, so there is nothing to ${preview.claims.action}`

@@ -22,6 +22,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { localDate } from "#domain/time.ts";
+import { answersBeside } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanDate } from "./dates.ts";
@@ -118,10 +119,15 @@ function actionButtons(
     Date.parse(plan.now),
   );
   const notYet = opens ? `<p class="due">${e(doneOpensText(opens, doneCountsFor(plan)))}</p>` : "";
-  if (actions.length === 0) return notYet;
-  return `${notYet}<div class="actions">${actions
+  // Match Week's "not matched" answer, recorded on SOAP, after the step's own (answersBeside).
+  const buttons = [
+    ...actions.map((action) => ({ milestone, action })),
+    ...answersBeside(step, plan, zone, recorded),
+  ];
+  if (buttons.length === 0) return notYet;
+  return `${notYet}<div class="actions">${buttons
     .map(
-      (action, index) =>
+      ({ milestone, action }, index) =>
         `<a class="button ${index === 0 ? "primary" : "secondary"}" href="${e(links.action(milestone, action))}">${e(actionLabel(milestone, action))}<span class="visually-hidden"> — ${e(step.title)}</span></a>`,
     )
     .join("")}</div>`;

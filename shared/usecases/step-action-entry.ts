@@ -48,6 +48,8 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
       };
     case "waive":
       return { key, status: "waived" };
+    case "start":
+      return { key, status: "in_progress" };
     case "schedule": {
       const date = form.date?.trim();
       if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw invalid("date", "must be a date");

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { REMINDER_CATEGORIES } from "../preferences.ts";
 import { SeasonDateKeySchema } from "../seasons/schema.ts";
 import { MILESTONE_KEYS, type MilestoneKey, MilestoneKeySchema, VisaSchema } from "../snapshot.ts";
-import { STEP_ACTIONS } from "../step-actions.ts";
+import { START_RECORDS, STEP_ACTIONS } from "../step-actions.ts";
 import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
 import { DueRuleSchema, TargetRuleSchema } from "./date-rules-schema.ts";
 import { STEP_STAGES } from "./step-stages.ts";
@@ -80,7 +80,8 @@ const CatalogEntrySchema = z.object({
    * The one-tap actions the step offers (issue 14), as far as the plan allows (snooze needs a
    * reminder left to quiet): "done" on every step, "schedule" ("Scheduled for…") only on a step
    * whose day the applicant books (an exam sitting, not an application they submit), "waive" exactly
-   * when `waivable` says why the step may be skipped.
+   * when `waivable` says why the step may be skipped, "start" (in progress) exactly where
+   * START_RECORDS says what it answers (SOAP: not matched, taking part).
    */
   stepActions: z.array(z.enum(STEP_ACTIONS)).min(1),
   /**
@@ -226,6 +227,8 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
         !offers.has("done") && "every step offers done",
         offers.has("schedule") && !entry.applicantDateIsDue && "schedule needs applicantDateIsDue",
         offers.has("waive") !== (entry.waivable !== undefined) && "waive exactly when waivable",
+        offers.has("start") !== (START_RECORDS[entry.key] !== undefined) &&
+          "start exactly where START_RECORDS says what it records",
       ].filter((problem) => problem !== false);
       for (const problem of wrong)
         ctx.addIssue({ code: "custom", message: `${entry.key}: stepActions: ${problem}` });

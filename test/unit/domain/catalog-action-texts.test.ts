@@ -19,6 +19,7 @@ const NAMES: Readonly<Record<StepAction, RegExp>> = {
   schedule: /\btap Scheduled for\b/i,
   snooze: /\btap Snooze\b/i,
   waive: /\bNot for me\b|\bmark (this|it) (as )?waived\b|\bwaive (this|it)\b/i,
+  start: /\btap In progress\b/i,
 };
 
 /** Wordings that name no button at all: the applicant cannot find them on the page. */

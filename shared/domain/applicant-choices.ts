@@ -91,9 +91,9 @@ export function bookedDayAhead(
   return day > today ? day : undefined;
 }
 
-/** A one-tap action a step does not offer now, in the applicant's words. */
-export function unavailableActionText(action: StepAction, title: string): string {
-  return `“${ACTION_LABELS[action]}” is not a choice for “${title}” now`;
+/** A one-tap action a step does not offer now, in the applicant's words (its button's label). */
+export function unavailableActionText(milestone: string, action: StepAction, title: string): string {
+  return `“${actionLabel(milestone, action)}” is not a choice for “${title}” now`;
 }
 
 /** When Done on a step can first count for the applicant's Match (doneOpensFor). */

@@ -181,7 +181,7 @@ export async function previewStepAction(
       ? claims.action === "snooze" && catalogEntry(claims.milestone).stepActions.includes("snooze")
         ? // Offered elsewhere but silencing nothing now: say when the next reminder comes.
           nothingToSnoozeText(plan, claims.milestone, state.profile.timezone, title)
-        : unavailableActionText(claims.action, title)
+        : unavailableActionText(claims.milestone, claims.action, title)
       : undefined;
   const deadline =
     claims.action === "schedule"

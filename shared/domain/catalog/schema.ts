@@ -80,8 +80,7 @@ const CatalogEntrySchema = z.object({
    * The one-tap actions the step offers (issue 14), as far as the plan allows (snooze needs a
    * reminder left to quiet): "done" on every step, "schedule" ("Scheduled for…") only on a step
    * whose day the applicant books (an exam sitting, not an application they submit), "waive" exactly
-   * when `waivable` says why the step may be skipped, "start" (in progress) exactly where
-   * START_RECORDS says what it answers (SOAP: not matched, taking part).
+   * when `waivable` says why, "start" (in progress) where START_RECORDS says what it answers.
    */
   stepActions: z.array(z.enum(STEP_ACTIONS)).min(1),
   /**
@@ -227,8 +226,7 @@ export const catalogFileSchema = (ladderNames: ReadonlySet<string>) =>
         !offers.has("done") && "every step offers done",
         offers.has("schedule") && !entry.applicantDateIsDue && "schedule needs applicantDateIsDue",
         offers.has("waive") !== (entry.waivable !== undefined) && "waive exactly when waivable",
-        offers.has("start") !== (START_RECORDS[entry.key] !== undefined) &&
-          "start exactly where START_RECORDS says what it records",
+        offers.has("start") !== entry.key in START_RECORDS && "start exactly with START_RECORDS",
       ].filter((problem) => problem !== false);
       for (const problem of wrong)
         ctx.addIssue({ code: "custom", message: `${entry.key}: stepActions: ${problem}` });

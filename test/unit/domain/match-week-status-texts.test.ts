@@ -91,7 +91,7 @@ describe("Match Week for an applicant with a certified list who has not reported
     const result = planAt(certified, TUESDAY);
     const week = result.nextSteps.find((step) => step.milestone === "match_week");
     const [soap] = soapSteps(result);
-    expect(week?.action).toContain("matched (mark Match Week done)");
+    expect(week?.action).toContain("tap Matched, or Not matched: I'm in SOAP");
     expect(soap?.action).toContain("List of Unfilled Programs");
     expect(soap?.action).not.toContain("If you matched");
     // SOAP's own answers (else a matched applicant taps Done, "I did SOAP");

@@ -1,21 +1,19 @@
-import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import { AFTER_SOAP_TITLE, MATCH_WEEK_REPORT_TITLE } from "../match-outcome-question.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, fromWall, toWall, wallDayStart } from "../time.ts";
+import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isFinished, isSatisfied, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { matchDayStep } from "./match-day.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
-import { matchWeekSoapConflict, soapConflictEntry } from "./match-week-soap-conflict.ts";
+import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { SOAP_CAP } from "./soap-cap-words.ts";
-import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
+import { soapMatchWeekEntry } from "./soap-match-week-entry.ts";
 import { soapPositionStep } from "./soap-position.ts";
 
 /**
@@ -26,31 +24,6 @@ import { soapPositionStep } from "./soap-position.ts";
  * ask what fits the day rather than keeping Monday's text and the preparation date.
  */
 
-/** Title of SOAP once Match Week has begun: preparation is over, taking part is what is left. */
-export const SOAP_PARTICIPATION_TITLE =
-  "Take part in SOAP if you did not match (it ends Thursday of Match Week)";
-/**
- * SOAP for an applicant who has not told us Monday's result: how to take part if unmatched, and its
- * own button for one who does not (else a matched applicant taps Done, "I did SOAP").
- * Whether they matched is Match Week's question (its step and follow-up ask it), not SOAP's.
- */
-const SOAP_IF_UNMATCHED_ACTION = `If NRMP told you on Monday that you did not match, take part in SOAP now and mark SOAP in progress: send your applications through ERAS on Monday to programs on the List of Unfilled Programs (${SOAP_CAP}), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer; still taking part: in progress. Not taking part in SOAP: tap Not for me; if you matched, mark Match Week done instead.`;
-/**
- * Why SOAP matters once it has begun: its days, its timed offer rounds, not the preparation before
- * Monday ("answer offers before SOAP ends" lets an offer expire). NRMP: positions are
- * offered "through a series of offer rounds during Match Week" (https://www.nrmp.org/residency-applicants/soap/);
- * NRMP's SOAP FAQ for applicants (older edition, https://studylib.net/doc/18363132/soap-faqs-for-applicants):
- * "Each SOAP round lasts two hours, during which applicants can accept or reject any offers they
- * receive", as NRMP's newer notice of the fourth round still has it (12:00 to 2:00 p.m. ET, June
- * 2020, https://www.nrmp.org/soap-fourth-round/; no newer statement found on 2026-12-03, see
- * ET_EVENT_OPEN_MS in et-event.ts); the 45 applications: SOAP_CAP (soap-cap-words.ts). The 2027
- * round times are not published: the text sends the applicant to NRMP's Match Week schedule.
- */
-const SOAP_PARTICIPATION_WHY: CatalogEntry["why"] = Object.freeze({
-  text: "SOAP runs from Monday to Thursday of Match Week: unmatched and partially matched applicants apply through ERAS to programs on the List of Unfilled Programs, and programs make offers in R3 in timed rounds; an offer not accepted or rejected within its round expires, and an offer accepted is a binding commitment, as a match is.",
-  basis: "official",
-  source: "https://www.nrmp.org/residency-applicants/soap/",
-});
 /** The Monday notice of a SOAP participant: applications go out that day (see soapApplicationsNotice). */
 export const SOAP_APPLICATIONS_RUNG = "soap-applications";
 const SOAP_APPLICATIONS_TITLE = "SOAP: send your applications through ERAS today";
@@ -80,71 +53,6 @@ export interface MatchWeekStep {
   followUpOnly: boolean;
   /** The step is urgent whatever its deadline: a result the plan still waits for (Match Day past the contract's date). */
   pressing?: true;
-}
-
-/**
- * A SOAP participant's text from Tuesday (ET) on (on Wednesday it still said
- * "Monday: send your applications"): the applications are out, or go out now if not yet; the
- * offer rounds are what is ahead. Same sources as SOAP_PARTICIPATION_WHY.
- */
-const SOAP_IN_PROGRESS_FROM_TUESDAY = `You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (${SOAP_CAP}: send them now): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding: mark SOAP done when you accept a SOAP offer; still taking part: in progress.`;
-
-const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
-const fromTuesdayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
-const lastDayEntries = new WeakMap<CatalogEntry, BoundedMemo<string, CatalogEntry>>();
-/** SOAP's entry from Tuesday (ET) of Match Week: its in-progress text speaks of Monday as past. */
-function fromTuesdayEntry(entry: CatalogEntry): CatalogEntry {
-  return withInProgress(fromTuesdayEntries, entry, SOAP_IN_PROGRESS_FROM_TUESDAY);
-}
-
-/**
- * SOAP's entry on its last day (Thursday, ET): the remaining rounds, no applications to send, in the
- * applicant's words (soap-last-day.ts), one entry per text.
- */
-function lastDayEntry(entry: CatalogEntry, inProgress: string): CatalogEntry {
-  let byText = lastDayEntries.get(entry);
-  if (byText === undefined) {
-    byText = new BoundedMemo(1_000);
-    lastDayEntries.set(entry, byText);
-  }
-  const known = byText.get(inProgress);
-  if (known !== undefined) return known;
-  const soap = phaseEntry(entry);
-  return byText.keep(
-    inProgress,
-    Object.freeze({ ...soap, statusActions: { ...soap.statusActions, inProgress } }) as CatalogEntry,
-  );
-}
-
-/** SOAP's Match Week entry with its in-progress text replaced, made once per catalog entry. */
-function withInProgress(
-  memo: WeakMap<CatalogEntry, CatalogEntry>,
-  entry: CatalogEntry,
-  inProgress: string,
-): CatalogEntry {
-  let phased = memo.get(entry);
-  if (phased === undefined) {
-    const soap = phaseEntry(entry);
-    phased = Object.freeze({ ...soap, statusActions: { ...soap.statusActions, inProgress } }) as CatalogEntry;
-    memo.set(entry, phased);
-  }
-  return phased;
-}
-
-/** SOAP's entry as it reads in Match Week, made once per catalog entry. */
-function phaseEntry(entry: CatalogEntry): CatalogEntry {
-  let phased = phaseEntries.get(entry);
-  if (phased === undefined) {
-    phased = Object.freeze({
-      ...entry,
-      title: SOAP_PARTICIPATION_TITLE,
-      action: SOAP_IF_UNMATCHED_ACTION,
-      why: SOAP_PARTICIPATION_WHY,
-      ladder: "soap-participation",
-    }) as CatalogEntry;
-    phaseEntries.set(entry, phased);
-  }
-  return phased;
 }
 
 /**
@@ -196,28 +104,11 @@ export function matchWeekStep(
       return { due: contractDue, entry: phased, followUpOnly: true };
     }
   }
-  const phased = // SOAP's words stay conditional beside Match Week done
+  const phased =
     entry.key !== "soap"
       ? phasedIn(texts.matchWeekPhased, entry, MATCH_WEEK_REPORT_TITLE, texts.matchWeekReportAction)
-      : matchWeekSoapConflict(context)
-        ? soapConflictEntry(phaseEntry(entry))
-        : context.now >= lastDayTextFrom(context, texts.soapEnd.at, etDayStart(texts.soapEnd.at))
-          ? lastDayEntry(entry, soapLastDayText(context, texts.soapEnd.at))
-          : context.now >= soapTuesdayOf(context)
-            ? fromTuesdayEntry(entry)
-            : phaseEntry(entry);
+      : soapMatchWeekEntry(context, entry, texts.soapEnd.at);
   return { due: texts.soapEnd, entry: phased, followUpOnly: entry.key === "match_week" };
-}
-
-/** Midnight ET starting the Tuesday of Match Week (the ET day after NRMP's Monday release). */
-function soapTuesdayOf(context: PlanContext): number {
-  const release = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
-  return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, release)) + DAY_MS);
-}
-
-/** Midnight ET starting the ET day of `at` (SOAP's end: its last day, Thursday). */
-function etDayStart(at: number): number {
-  return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, at)));
 }
 
 /**

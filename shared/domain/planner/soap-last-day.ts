@@ -40,12 +40,18 @@ const LAST_DAY_REST =
   "Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer. Mark SOAP done when you accept a SOAP offer; still taking part: in progress.";
 
 /**
- * SOAP's in-progress text on its last day, as read at `context.now` in the applicant's zone. The day
+ * SOAP's in-progress text on its last day, as read at `context.now` in the applicant's zone; for
+ * one who has not told us they take part (`participant` false), the same without "You are in SOAP". The day
  * is the applicant's own when its first round falls on another local day than in ET
  * (Auckland read "Thu 18 Mar (ET) is SOAP's last day" for rounds on its Friday), with the ET day
  * beside it; a projected SOAP end marks the day "(projected)" (seasons/date-words.ts).
  */
-export function soapLastDayText(context: PlanContext, soapEnd: number): string {
+export function soapLastDayText(context: PlanContext, soapEnd: number, participant = true): string {
+  const text = lastDayText(context, soapEnd);
+  return participant ? `You are in SOAP, and ${text}` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+function lastDayText(context: PlanContext, soapEnd: number): string {
   const end = context.calendar.dates.nrmp_soap_ends;
   const mark = projectedMark(end);
   const round = lastDayFirstRound(soapEnd);
@@ -63,7 +69,7 @@ export function soapLastDayText(context: PlanContext, soapEnd: number): string {
   const ownDay =
     roundLocalDate === etDate ? "" : `${localDay === undefined ? "" : `${localDay}, `}${localName}${mark}`;
   if (context.now >= round)
-    return `You are in SOAP, and SOAP's last day, ${ownDay === "" ? `${dayName}${etMark(end)}` : `${ownDay} for you (${dayName} in ET)`}, is under way, its offer rounds opening from as early as ${etDay.toFormat("h:mm a")} ET: be at R3 for the remaining rounds, with your phone on (check NRMP's Match Week schedule for this year's round times). ${LAST_DAY_REST}`;
+    return `SOAP's last day, ${ownDay === "" ? `${dayName}${etMark(end)}` : `${ownDay} for you (${dayName} in ET)`}, is under way, its offer rounds opening from as early as ${etDay.toFormat("h:mm a")} ET: be at R3 for the remaining rounds, with your phone on (check NRMP's Match Week schedule for this year's round times). ${LAST_DAY_REST}`;
   const etRelative = etDate === roundLocalDate ? relative(etDate) : undefined;
   const lead =
     ownDay !== ""
@@ -76,5 +82,5 @@ export function soapLastDayText(context: PlanContext, soapEnd: number): string {
     context.zone === ET_ZONE || local.offset === etDay.offset
       ? ""
       : ` (${local.toFormat("h:mm a")} your time)`;
-  return `You are in SOAP, and ${lead}: its first offer round can open as early as ${etHour}${yourTime}; check NRMP's Match Week schedule for this year's round times, and be at R3 for the remaining rounds, with your phone on. ${LAST_DAY_REST}`;
+  return `${lead}: its first offer round can open as early as ${etHour}${yourTime}; check NRMP's Match Week schedule for this year's round times, and be at R3 for the remaining rounds, with your phone on. ${LAST_DAY_REST}`;
 }

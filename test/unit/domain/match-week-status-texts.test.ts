@@ -101,7 +101,7 @@ describe("Match Week for an applicant with a certified list who has not reported
       "Mark SOAP done when you accept a SOAP offer; still taking part: in progress.",
     );
     expect(soap?.action).toContain(
-      "Not taking part in SOAP: tap Not for me; if you matched, mark Match Week done instead.",
+      "Not taking part in SOAP: tap Not for me; if you matched, tap Matched on Match Week instead.",
     );
   });
 });

@@ -14,8 +14,8 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 /**
  * Match Week's emails let an applicant who did not match say so. Monday's question offers both
  * answers ("Matched", "Not matched: I'm in SOAP") and states SOAP's window from the season data,
- * not only Thursday's end ("answer by Thursday" alone told an unmatched applicant there was time).
- * A Manila applicant of the 2027 Match, list
+ * not only Thursday's end ("answer by Thursday" alone told an unmatched applicant there was time);
+ * Tuesday's SOAP email speaks in Tuesday's tense. A Manila applicant of the 2027 Match, list
  * certified, Monday's result not told.
  */
 const calendar = seasonCalendar(2027);
@@ -104,6 +104,21 @@ describe("Monday's Match Week email", () => {
     expect(card).toContain(
       `href="${links.action("soap", "start").replaceAll("&", "&amp;")}">Not matched: I&#39;m in SOAP<`,
     );
+  });
+});
+
+describe("Tuesday's SOAP email", () => {
+  const { plan, links, email } = at(new Date("2027-03-16T14:00:00Z"));
+  const item = firstItem(email(firstOf(plan, "soap")).text);
+
+  it("says to send the applications now, never 'on Monday' once Monday has passed", () => {
+    expect(item).toContain("Send your applications through ERAS now");
+    expect(item).toContain("programs have been reading them since Tuesday morning");
+    expect(item).not.toContain("on Monday to programs");
+  });
+
+  it("offers Not matched: I'm in SOAP on SOAP's own card", () => {
+    expect(item).toContain(`Not matched: I'm in SOAP: ${links.action("soap", "start")}`);
   });
 });
 

@@ -25,6 +25,8 @@ function expectedFor(key: MilestoneKey): StepAction[] {
   return [
     "done",
     ...(BOOKED_EXAMS.includes(key) ? (["schedule"] as const) : []),
+    // SOAP in progress is Match Week's answer "not matched, in SOAP" (START_RECORDS).
+    ...(key === "soap" ? (["start"] as const) : []),
     ...(SKIPPABLE.includes(key) ? (["waive"] as const) : []),
   ];
 }
@@ -114,6 +116,8 @@ describe("the catalog's stepActions are checked against the entry", () => {
     ],
     ["cv", ["done", "waive"], "cv: stepActions: waive exactly when waivable"],
     ["research", ["done", "snooze"], "research: stepActions: waive exactly when waivable"],
+    ["match_week", ["done", "start"], "match_week: stepActions: start exactly with START_RECORDS"],
+    ["soap", ["done", "snooze", "waive"], "soap: stepActions: start exactly with START_RECORDS"],
   ])("refuses %s offering %j", (key, actions, message) => {
     expect(problems(withActions(key, actions))).toEqual([message]);
   });

@@ -95,6 +95,11 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
     const matchOver = `the ${calendar.matchYear} Match is over for you: ${restartWords(next)}`;
     const matchOverPathwayPending = `the ${calendar.matchYear} Match is over for you: ${restartWords(next, true)}`;
     const ifUnmatched = `If you did not match, ${matchOver}`;
+    // Past SOAP's end only one still "in progress" is asked (a SOAP done from Monday on is the
+    // position itself: acceptedSoapPosition), so the status time has overtaken is named, in the
+    // words a passed own date takes ("… is in progress …, and its … has passed", "Did you …?").
+    const soapStale = `Your SOAP is still in progress, and SOAP ended on ${seasonInstantEt(date)}: did you accept an offer?`;
+    const noSoapPosition = nextSeasonWords(next);
     const latePrefix = `Match Day was ${matchDay} and you have not told us where you matched, so your ${steps} are waiting.`;
     // facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need
     // comes from the home country's Ministry of Health (https://ecfmg.org/evsp/application-process.html).
@@ -137,8 +142,8 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       // In the tense of the moment (soapTense): during SOAP, once it has ended, after Match Day.
       soapMatchDayActions: [
         `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
-        `SOAP ended on ${seasonInstantEt(date)}. You took part in it, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 on Match Day. If you accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer, ${matchOver}`,
-        `You took part in SOAP, which ended on ${seasonInstantEt(date)}: NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 since Match Day, ${matchDay}. If you accepted one, mark Match Day done with that program within two weeks of Match Day (the date this plan gives your contract) so your ${steps} get their reminders. If you accepted no SOAP offer, you need not tell us: once that date passes with no answer, this plan plans the ${next} Match for you, and you can start it now: ${restartWords(next)}`,
+        `${soapStale} You took part in it, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 on Match Day. If you accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer, the ${calendar.matchYear} Match is over for you: ${noSoapPosition}`,
+        `${soapStale} NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 since Match Day, ${matchDay}. If you accepted one, mark Match Day done with that program within two weeks of Match Day (the date this plan gives your contract) so your ${steps} get their reminders. If you accepted no SOAP offer, you need not tell us (once that date passes with no answer, this plan plans the ${next} Match for you): ${noSoapPosition}`,
       ],
       phased: new Map(),
       latePhased: new Map(),
@@ -164,6 +169,16 @@ export function restartWords(year: number, pathwayPending = false): string {
     ? `your exams carry over; your Pathway does not: ECFMG decides an application for one Match season only, so apply for the ${year} Match's Pathway (see its step); this season's ERAS, NRMP and ranking steps start again.`
     : "your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.";
   return `change your target Match year to ${year} and the plan starts the ${year} Match (its rank order list deadline is ${seasonInstantEt(rol)}); ${carried}`;
+}
+
+/**
+ * What an applicant with no position after SOAP does next, in one line: the `year` season's MyERAS
+ * opening (season data, "(projected)" when it is) and the re-applicant path they can take now
+ * (restartWords).
+ */
+function nextSeasonWords(year: number): string {
+  const opens = seasonCalendar(year).dates.eras_season_opens_myeras;
+  return `the ${year} season's MyERAS opens on ${seasonInstantEt(opens)}, and you can start the ${year} Match's plan now: ${restartWords(year)}`;
 }
 
 /** The entry with a season's title and action (and its reason, if given), made once per season and entry. */

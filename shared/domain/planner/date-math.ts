@@ -1,6 +1,8 @@
 import type { DateBasis, Deadline } from "../plan.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import {
   DAY_MS,
+  ET_ZONE,
   fromWall,
   isoUtc,
   localDate,
@@ -17,15 +19,43 @@ export function shiftDays(at: number, zone: string, days: number): number {
   return fromWall(zone, toWall(zone, at) + days * DAY_MS);
 }
 
-/** The human-facing deadline: the instant in UTC, the zone given and ET, with provenance. */
+/**
+ * The human-facing deadline: the instant in UTC, the zone given and ET, with provenance. An end
+ * names the day it closes (endText); `opens`, an instant when something begins (the applicant's own
+ * day, an interview, an NRMP release), keeps its own day and time.
+ */
 export function deadlineDetail(
   zone: string,
   at: number,
   status: Deadline["status"],
   basis: DateBasis,
   source: string,
+  opens = status === "applicant",
 ): Deadline {
-  return { at: isoUtc(at), local: renderInZone(zone, at), et: renderEt(at), status, basis, source };
+  const local = opens ? renderInZone(zone, at) : endText(zone, at, renderInZone);
+  const et = opens ? renderEt(at) : endText(ET_ZONE, at, (_zone, ms) => renderEt(ms));
+  return { at: isoUtc(at), local, et, status, basis, source };
+}
+
+/**
+ * Whether `at` is one of NRMP's releases (Match Week's Monday, Match Day), the instants a step's date
+ * is when that step is an NRMP event still to come: a start, never the end of a day.
+ */
+export function nrmpRelease(calendar: SeasonCalendar, at: number): boolean {
+  const { dates } = calendar;
+  return at === dates.nrmp_match_week_start_and_soap_start.at || at === dates.nrmp_match_day.at;
+}
+
+/**
+ * An end instant as `render` names it in `zone`, except one at the start of a day there: that is
+ * the end of the day before, "Thu 18 Mar 2027, 24:00 GMT+3", never "Fri 19 Mar 2027, 12:00 AM
+ * GMT+3", which reads as Friday. The day is that of the instant less 1 ms, as a whole-day due names
+ * the day it closes (PlanDates.rendered, wholeDay).
+ */
+function endText(zone: string, at: number, render: (zone: string, ms: number) => string): string {
+  const text = render(zone, at);
+  if (toWall(zone, at) % DAY_MS !== 0) return text;
+  return `${dateOnly(render(zone, at - 1))}, 24:00${text.slice(text.indexOf(" AM ") + 3)}`;
 }
 
 /**

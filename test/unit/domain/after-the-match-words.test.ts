@@ -45,11 +45,13 @@ describe("a Match outcome question reads 'Answer by' on its card and step line",
     const step = stepOf(planned, "match_week");
     expect(step?.title).toBe("Match Week: tell us whether you matched");
     const line = stepLine(step as NextStep, Date.parse(planned.now), planned.risks);
-    // SOAP's end, 5:00 PM ET Thursday, is past midnight in Nairobi.
-    expect(step?.deadline?.local).toBe("Fri 19 Mar 2027, 12:00 AM GMT+3");
-    expect(line).toContain("(answer by Fri 19 Mar 2027, 12:00 AM GMT+3");
-    expect(line).not.toMatch(/\(on Fri 19 Mar/);
-    expect(card(planned, step as NextStep)).toContain('<p class="due">Answer by <strong>Fri 19 Mar 2027');
+    // SOAP's end, 5:00 PM ET Thursday, is midnight in Nairobi: the end of Thursday, never Friday.
+    expect(step?.deadline?.local).toBe("Thu 18 Mar 2027, 24:00 GMT+3");
+    expect(line).toContain("(answer by Thu 18 Mar 2027, 24:00 GMT+3");
+    expect(line).not.toMatch(/\(on Thu 18 Mar/);
+    expect(card(planned, step as NextStep)).toContain(
+      '<p class="due">Answer by <strong>Thu 18 Mar 2027, 24:00',
+    );
     const reminder = planned.reminders.find((each) => each.rung === "match-week-result");
     expect(reminder?.deadlineDetail.local).toBe(step?.deadline?.local);
   });

@@ -6,8 +6,6 @@ import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
 
 const MIDNIGHT = /, 12:00 AM [^,]+$/;
-/** The source of an interview's start (interviews.ts): an instant the snapshot gave, even at midnight. */
-export const INTERVIEW_START_SOURCE = "interview start from your snapshot";
 
 /**
  * A deadline as the emails, pages and calendar print it. A date the applicant gave without a time (the day
@@ -16,11 +14,7 @@ export const INTERVIEW_START_SOURCE = "interview start from your snapshot";
  * An interview keeps its time, midnight included (9:00 AM in Denver is midnight in Manila).
  */
 export function deadlineWords(deadline: Deadline): { local: string; et?: string } {
-  if (
-    deadline.status === "applicant" &&
-    deadline.source !== INTERVIEW_START_SOURCE &&
-    MIDNIGHT.test(deadline.local)
-  ) {
+  if (deadline.status === "applicant" && deadline.precision !== "instant" && MIDNIGHT.test(deadline.local)) {
     return { local: deadline.local.replace(MIDNIGHT, "") };
   }
   // A target is a day, the rule's (Deadline.precision "day"): an ET copy of a day is

@@ -1,5 +1,5 @@
 import type { Plan, Reminder } from "./plan.ts";
-import { deadlineDetail } from "./planner/date-math.ts";
+import { interviewStartDetail } from "./planner/date-math.ts";
 import { interviewIdOf } from "./planner/interviews.ts";
 import { reminderId } from "./planner/reminder-id.ts";
 import type { Interview } from "./snapshot.ts";
@@ -63,13 +63,7 @@ export function interviewCancellations(
         ? `Your interview with ${invite.program} has moved`
         : `Your interview with ${invite.program} is cancelled`,
       deadline: isoUtc(start),
-      deadlineDetail: deadlineDetail(
-        zone,
-        start,
-        "applicant",
-        "applicant",
-        "interview start from your earlier email",
-      ),
+      deadlineDetail: interviewStartDetail(zone, start, "interview start from your earlier email"),
       sendAt: isoUtc(sendAt),
       sendAtLocal: isoInZone(zone, sendAt),
       why: moved ? MOVED_WHY : CANCELLED_WHY,

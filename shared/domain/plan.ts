@@ -50,9 +50,12 @@ export interface Deadline {
    * stays the instant the plan counts down to. An exam's last sitting day (USMLE Step 1 and Step 2
    * CK, the OET: planner/last-sitting-day.ts) is such a day, the date in the applicant's own calendar:
    * `at` is then the start of their next local day, from which the step is overdue.
+   * "instant": a time the applicant's record gave (an interview's start), shown with its time even
+   * at their midnight, where their date without a time (an exam day, stored as its local midnight)
+   * shows as the day alone.
    * Absent: an exact deadline, shown with its time and zone.
    */
-  precision?: "day";
+  precision?: "day" | "instant";
   /** With precision "day": that day, ISO 8601 (YYYY-MM-DD), the rule's day (ET for a season date). */
   day?: string;
 }

@@ -59,6 +59,19 @@ function endText(zone: string, at: number, render: (zone: string, ms: number) =>
 }
 
 /**
+ * An interview's start (Deadline.precision "instant"): a time the program set, printed even when it
+ * falls at the applicant's midnight (9:00 AM in Denver is midnight in Manila), where an applicant's
+ * date without a time (their exam day, stored as its local midnight) prints as the day alone.
+ */
+export function interviewStartDetail(
+  zone: string,
+  at: number,
+  source = "interview start from your snapshot",
+): Deadline {
+  return { ...deadlineDetail(zone, at, "applicant", "applicant", source), precision: "instant" };
+}
+
+/**
  * A date that is a whole day (Deadline.precision "day"): the day in the zone of the rule that sets
  * it (`zone`: ET for a season date and what is counted from one, the applicant's own zone for a
  * date counted from their own day), as a date without a time ("Wed 27 Jan 2027"), identical in

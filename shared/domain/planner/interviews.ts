@@ -1,5 +1,4 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { INTERVIEW_START_SOURCE } from "../date-words.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, NextStep } from "../plan.ts";
 import type { Interview } from "../snapshot.ts";
@@ -11,7 +10,7 @@ import {
   THANK_YOU_WITHIN_HOURS,
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { deadlineDetail } from "./date-math.ts";
+import { deadlineDetail, interviewStartDetail } from "./date-math.ts";
 import { droppedInterviewWords } from "./dropped-interview-words.ts";
 import { interviewStart } from "./interview-start.ts";
 import type { SlotEntry } from "./ladders.ts";
@@ -177,9 +176,7 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
   const format = interview.format === "virtual" ? "virtual" : "in-person";
   const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
   const thanksTitle = `Thank ${interview.program} for the interview`;
-  const prepDeadline = Object.freeze(
-    deadlineDetail(context.zone, start, "applicant", "applicant", INTERVIEW_START_SOURCE),
-  );
+  const prepDeadline = Object.freeze(interviewStartDetail(context.zone, start));
   const thanksDeadline = Object.freeze(
     deadlineDetail(context.zone, thankYouBy, "advice", "advice", THANK_YOU_SOURCE),
   );

@@ -1,7 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { CHECKED_FOR_RANKING, catalogEntry } from "../catalog/index.ts";
 import { markOfBasis } from "../date-basis.ts";
-import type { DateBasis } from "../plan.ts";
+import type { DateBasis, Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, isoUtc, localDate, renderEt, startOfLocalDate } from "../time.ts";
@@ -243,7 +243,7 @@ export function isRankingSitting(key: MilestoneKey): boolean {
 export function countsDownToSittingDay(target: {
   milestone: string;
   countsDownTo: unknown;
-  deadlineDetail: { precision?: "day" };
+  deadlineDetail: { precision?: Deadline["precision"] };
 }): boolean {
   return (
     target.deadlineDetail.precision === "day" &&

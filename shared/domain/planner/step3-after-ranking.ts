@@ -7,6 +7,7 @@ import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
+import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { step3ApplyBy, step3ApplyByWords, step3FsmbTime, step3PetitionNeeds } from "./step3-apply-by.ts";
 import { step3AwaitsMatchAnswer } from "./step3-awaits-match.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
@@ -42,14 +43,15 @@ export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDa
 
 /**
  * An H-1B applicant in the US who has not booked Step 3 and whose result can no longer be reported
- * by the rank order list deadline (step3ChainNow, the chain STEP3_NEEDED_FOR_H1B reads).
+ * by the rank order list deadline: the chain STEP3_NEEDED_FOR_H1B reads (step3ChainNow from the
+ * exams' results, feasibility's readyAt), so the step never keeps a date the risk calls out of reach.
  */
-export function step3UnreachableInUs(context: PlanContext, rol: number): boolean {
+function step3UnreachableInUs(context: PlanContext, rol: number): boolean {
   if (step3VisaDays(context) !== 0 || context.applicant.visa !== "H-1B") return false;
   const status = statusOf(context, STEP3.key);
   if (status !== "not_started" && status !== "in_progress") return false;
   if (context.entries.get(STEP3.key)?.date !== undefined) return false;
-  return step3ChainNow(context, context.now).chain.reportedBy > rol;
+  return step3ChainNow(context, feasibilityOf(context).readyAt).chain.reportedBy > rol;
 }
 
 function petitionDue(dates: PlanDates): DueDate | null {

@@ -122,8 +122,8 @@ export function throughputLoop(
  * JSON text before the window starts (outside the timing), as the planner Lambda decodes each
  * record anew. `throughputLoop` re-plans the same 27 objects; here the planner meets equal content
  * in new objects, as when it re-plans an applicant. `newInterviews`: each copy's interview programs
- * also get a suffix no plan has had and their starts move by minutes, so nothing derived from an interview was met before (a new
- * applicant's first plan, or interviews just added).
+ * also get a suffix no plan has had and their starts move by minutes, so nothing derived from an
+ * interview was met before (a new applicant's first plan, or interviews just added).
  */
 export function freshThroughputLoop(
   cases: readonly Case[],
@@ -193,8 +193,8 @@ function meanMicros(interviewCount: number, iterations: number): number {
 
 /**
  * Every loop of the planner suite on variants(10) (1 and 100 interviews for the series): the first
- * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots (3 quick) and as many with new interviews,
- * 30,000 latency samples (5,000), then the interview series (5,000 plans each, 1,000 quick; a fifth
+ * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots (3 quick) and as
+ * many with new interviews, 30,000 latency samples (5,000), then the interview series (5,000 plans each, 1,000 quick; a fifth
  * of that with 100 interviews).
  * `phase` names each loop as it starts (the watchdog's progress).
  */

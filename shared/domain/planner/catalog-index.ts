@@ -116,6 +116,24 @@ export const IMPLIED_AT: readonly { done: number[]; scheduled: number[] }[] = MI
   (entry) => IMPLIED_BY.get(entry.key) as { done: number[]; scheduled: number[] },
 );
 
+/**
+ * Marks every prerequisite of the milestone, transitively, done in `statuses` (one waived stays
+ * waived). A step only scheduled (`done` false), its date ahead or passed, does not imply a
+ * `neededByOwnDate` prerequisite (the OET result, a supporting document that may follow the
+ * Pathway application): it stays in the plan with its reminders and its result follow-up until the
+ * applicant reports it, or reports the step done (ECFMG accepted the Pathway, which needs the
+ * result). The closures are static catalog data (see IMPLIED_BY), so a plan only marks them.
+ */
+export function markPrerequisites(statuses: MilestoneStatus[], step: number, done: boolean): void {
+  const implied = IMPLIED_AT[step];
+  if (implied === undefined) return;
+  const indices = done ? implied.done : implied.scheduled;
+  for (let at = 0; at < indices.length; at++) {
+    const index = indices[at] as number;
+    if (statuses[index] !== "done" && statuses[index] !== "waived") statuses[index] = "done";
+  }
+}
+
 /** The catalog's documents that go into the ERAS application (`inErasApplication`). */
 export const IN_ERAS_APPLICATION: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
   (entry) => entry.inErasApplication !== undefined,

@@ -5,8 +5,8 @@ import { DEFAULT_QUIET, deliveryMinute, minutesFromClock, type QuietMinutes } fr
 import { stampingWaiverRefused } from "../us-zones.ts";
 import {
   applicableTo,
-  IMPLIED_AT,
   IN_ERAS_APPLICATION_AT,
+  markPrerequisites,
   NOT_STARTED,
   SCHOOL_CHECK_INDEX,
   stepIndex,
@@ -80,8 +80,11 @@ export interface PlanContext {
    * which gives them no fee line.
    */
   presumedDone?: readonly number[];
-  /** The rank list (and NRMP, unless "registered": reported done) never reported, read as done after the deadline
-   * for an interviewing applicant (rankListAsked): RANK_LIST_UNREPORTED asks; true: no NRMP fee line. */
+  /**
+   * The rank list (and NRMP, unless "registered": reported done) never reported, read as done after
+   * the deadline for an interviewing applicant (rankListAsked): RANK_LIST_UNREPORTED asks; true: no
+   * NRMP fee line.
+   */
   rankListAsked?: true | "registered";
   /**
    * A rank order list reported certified (or booked) that cannot count, else null: dated before
@@ -97,13 +100,18 @@ export interface PlanContext {
   failedScores: readonly FailedScore[];
   /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
   riskChangesAt: number[];
-  /** The next delivery slot at or after now and now's wall reading, found on first use by catchUpOf (reminders.ts)
-   * and kept for the plan's other steps: a field of the per-plan context, not a WeakMap entry per plan (profile). */
+  /**
+   * The next delivery slot at or after now and now's wall reading, found on first use by catchUpOf
+   * (reminders.ts) and kept for the plan's other steps: a field of the per-plan context, not a
+   * WeakMap entry per plan.
+   */
   catchUp: { nowWall: number; catchUp: number } | undefined;
   /** The reminders already sent, by id, to when (PlannerInput.remindersSent): read by sentAt. */
   remindersSent: Readonly<Record<string, string>> | undefined;
-  /** The memoised reminder ladders of the applicant's zone (ladders.ts), found on first use by ladderOf and kept
-   * for the plan's other ladders: one look-up by zone per plan, not per ladder. */
+  /**
+   * The memoised reminder ladders of the applicant's zone (ladders.ts), found on first use by
+   * ladderOf and kept for the plan's other ladders: one look-up by zone per plan, not per ladder.
+   */
   ladders: ZoneLadders | undefined;
 }
 
@@ -238,24 +246,6 @@ export function buildContext(
     ladders: undefined,
     riskChangesAt: soapAnswerCountsAt(soap, calendar, input.applicant.timezone, nowMs),
   };
-}
-
-/**
- * Marks every prerequisite of the milestone, transitively, done in `statuses` (one waived stays
- * waived). A step only scheduled (`done` false), its date ahead or passed, does not imply a
- * `neededByOwnDate` prerequisite (the OET result, a supporting document that may follow the
- * Pathway application): it stays in the plan with its reminders and its result follow-up until the
- * applicant reports it, or reports the step done (ECFMG accepted the Pathway, which needs the
- * result). The closures are static catalog data (see IMPLIED_BY), so a plan only marks them.
- */
-function markPrerequisites(statuses: MilestoneStatus[], step: number, done: boolean): void {
-  const implied = IMPLIED_AT[step];
-  if (implied === undefined) return;
-  const indices = done ? implied.done : implied.scheduled;
-  for (let at = 0; at < indices.length; at++) {
-    const index = indices[at] as number;
-    if (statuses[index] !== "done" && statuses[index] !== "waived") statuses[index] = "done";
-  }
 }
 
 export function statusOf(context: PlanContext, key: MilestoneKey): MilestoneStatus {

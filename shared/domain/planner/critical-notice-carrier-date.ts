@@ -10,15 +10,14 @@ import { visaStepBehind } from "./visa-behind.ts";
 /**
  * The date a notice says when it is not the season date its risk is about (deadlineOf), undefined
  * otherwise. A notice about the step it rides on carries that step's own date, the one its ladder
- * counts to (own date, else target, else deadline, the first still ahead at `at`): the out-of-reach
- * notice on the ECFMG application said "Due" the next Match's rank order list deadline, a year
- * after the application's own target, and the Match Week answers' conflict on SOAP said Match
- * Day's release, a day after SOAP ends; the next Match's deadline stays in the risk's words.
- * MATCH_DAY_NOT_REPORTED, on Match Day, is about the contract waiting on the answer, the first step
- * after Match Day (facts.md §5: the contract comes first; the Statement of Need and the J-1
- * sponsorship are due after it): that date while ahead, "overdue since" it once passed (the notice
- * said "by residency's start", three months after the contract was due). VISA_NOT_READY_FOR_START
- * carries the date of the visa step it rides on (visaStepDate).
+ * counts to (own date, else target, else deadline, the first still ahead at `at`): the season date
+ * its risk is about may be a year after that step's target (the next Match's rank order list
+ * deadline) or after the step has ended (Match Day's release after SOAP), so it stays in the risk's
+ * words. MATCH_DAY_NOT_REPORTED, on Match Day, is about the contract waiting on the answer, the
+ * first step after Match Day (facts.md §5: the contract comes first; the Statement of Need and the
+ * J-1 sponsorship are due after it): that date while ahead, "overdue since" it once passed, never
+ * residency's start, months after the contract is due. VISA_NOT_READY_FOR_START carries the date
+ * of the visa step it rides on (visaStepDate).
  */
 export function carrierDate(
   risk: Risk,
@@ -46,8 +45,8 @@ export function carrierDate(
  * VISA_NOT_READY_FOR_START's date: the notice rides on the first visa step it names (the earliest
  * behind, else Step 3 for the petition), and its words ask for that step by its date ("sit Step 3
  * in the US by Mon 19 Apr 2027"), so it carries that date while ahead and "overdue since" it once
- * passed, matched or not (it said "Due by residency's start", ten weeks after the sit-by day its
- * body named). Undefined on a step the risk does not name: the start stands.
+ * passed, matched or not: residency's start would be weeks after the day its body names. Undefined
+ * on a step the risk does not name: the start stands.
  */
 function visaStepDate(
   risk: Risk,
@@ -78,7 +77,7 @@ export function overdueSinceOf(
   const missed = step.deadline;
   if (missed === undefined || step.milestone === "interview") return undefined;
   const start = residencyStartDue(dates.calendar);
-  // The memoised parse: Date.parse of a critical notice's step deadline showed on the planner bench.
+  // The memoised parse: a critical notice's step deadline is read on every plan that carries one.
   const behind = visaStepBehind(context, catalogEntry(step.milestone), instantOf(missed.at), start.at);
   return behind ? missed : undefined;
 }

@@ -81,7 +81,7 @@ export function h1bJ1Fallback(
   // Once the sponsorship day has gone its allowance is told as past, as this risk's sit-by day is:
   // never "to <day>" as if that day were still ahead.
   if (sponsorship !== null) noteRiskChange(context, sponsorship.at);
-  const needPassed = sponsorship !== null && sponsorship.at < context.now;
+  const needPassed = sponsorship !== null && sponsorship.at <= context.now;
   const needTime =
     afterMatch === null || sponsorship === null
       ? ""

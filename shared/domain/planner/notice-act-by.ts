@@ -42,7 +42,7 @@ export function actBy(
   // step's own day: on the later candidate when the step is laid there (the projected day is out of
   // reach, and the risk says the later one holds), never the projected day the risk calls out of reach.
   if (risk.code === "SCORE_BELOW_PASSING") {
-    const laid = retakeOnLaterCandidate(risk, candidate) ? (candidate as LaterCandidateSteps).dates : dates;
+    const laid = retakeOnLaterCandidate(risk, candidate) ? candidate.dates : dates;
     return earliestDue(risk, laid, sendAt, () => true);
   }
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
@@ -58,7 +58,10 @@ export function actBy(
  * (laterCandidateSteps): its last sitting day is then that candidate's, which holds only if NRMP's
  * deadline is that candidate, as the risk and the step say.
  */
-export function retakeOnLaterCandidate(risk: Risk, candidate: LaterCandidateSteps | null): boolean {
+export function retakeOnLaterCandidate(
+  risk: Risk,
+  candidate: LaterCandidateSteps | null,
+): candidate is LaterCandidateSteps {
   if (risk.code !== "SCORE_BELOW_PASSING" || candidate === null) return false;
   return risk.milestones.every((key) => key !== "interview" && candidate.keys.has(key));
 }

@@ -138,7 +138,7 @@ export function step3AfterRankingWords(
  */
 export function step3PetitionSitBy(context: PlanContext, dates: PlanDates): string | null {
   const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
-  if (step3DueKind(sitBy) !== "petition" || sitBy == null) return null;
+  if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
   return ` Many programs will not rank you on H-1B without the result, yet the H-1B petition after the Match still needs your Step 3 pass: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
 }
 

@@ -82,7 +82,7 @@ export function waitingForOf(
       // Asked whether they registered, an interviewing applicant's rank list (and SOAP) is planned as
       // a registered one's, its card saying the condition; NRMP is still not presumed done.
       // Only until the rank order list deadline: after it an unreported list is no second overdue row
-      // beside NRMP, and a Match that is over says so on NRMP registration (s25 ruling W3).
+      // beside NRMP, and a Match that is over says so on NRMP registration.
       if (
         prerequisite.key === "nrmp_registration" &&
         context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at &&
@@ -98,7 +98,9 @@ export function waitingForOf(
   // as not started does (its gate sentence) and has no day to book by.
   if (gatedBooking(context, entry, index, status)) prerequisitePending = true;
   if (waited !== 0) return waitingOn(index, waited, prerequisitePending);
-  // Ranking on H-1B, a Step 3 that STEP3_NEEDED_FOR_H1B calls out of reach waits.
+  // On the H-1B track abroad, an unbooked Step 3 whose result cannot reach this Match's rank order
+  // list, nor its later candidate's, waits while the list is open (step3OutOfReach); in the US it is
+  // dated for the petition instead (step3DueNow), and a booked one keeps its own date.
   if (entry.key === "usmle_step3" && step3OutOfReach(context, feasibility))
     return prerequisitePending ? STEP3_WAIT_BUT_PREREQUISITE : STEP3_WAIT;
   // Most steps wait on nothing (planner bench: about 20 of a plan's steps): they share a frozen answer.

@@ -7,6 +7,7 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
 import { lastSittingEnd, sittingCutOffOf } from "./last-sitting-day.ts";
 import { laterDayCrossed } from "./later-day-crossed.ts";
+import { keepProjectedCalendar } from "./projected-calendar.ts";
 
 /**
  * A Match out of reach on the projected rank order list deadline (the earlier candidate) but in reach
@@ -51,20 +52,10 @@ export function laterCandidateCalendar(calendar: SeasonCalendar): SeasonCalendar
     });
   }
   laterCalendars.set(calendar, moved);
-  if (moved !== null) earlierCalendars.set(moved, calendar);
+  if (moved !== null) keepProjectedCalendar(moved, calendar);
   return moved;
 }
 const laterCalendars = new WeakMap<SeasonCalendar, SeasonCalendar | null>();
-const earlierCalendars = new WeakMap<SeasonCalendar, SeasonCalendar>();
-
-/**
- * The projected calendar a later-candidate calendar (laterCandidateCalendar) was made from, so a step
- * laid on the later candidate can still name the projection's day first; `calendar`
- * itself for any other.
- */
-export function projectedCalendarOf(calendar: SeasonCalendar): SeasonCalendar {
-  return earlierCalendars.get(calendar) ?? calendar;
-}
 
 /**
  * `earlier` (assessFeasibility's answer for `context`) unless the Match is out of reach on the

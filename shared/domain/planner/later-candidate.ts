@@ -1,7 +1,8 @@
-import { type SeasonDate, seasonCalendar } from "../seasons/index.ts";
+import type { SeasonDate } from "../seasons/index.ts";
 import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { etDayOrWhen } from "./day-words.ts";
+import { projectedCalendarOf } from "./projected-calendar.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { laterCandidateAt } from "./rol-later-day.ts";
 
@@ -33,10 +34,10 @@ export function laterCandidateHedge(context: PlanContext, date: SeasonDate, read
  * sitting days is in time on, for its card and its risk alike.
  */
 export function laterCandidateClause(context: PlanContext): string {
-  // On the later candidate's own calendar too (which has no candidate of its own): the projection's.
-  const calendar =
-    context.calendar.laterCandidate === true ? seasonCalendar(context.calendar.matchYear) : context.calendar;
-  const candidate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  // On the later candidate's own calendar too (which has no candidate of its own): the projection's,
+  // the plan's calendar it was made from.
+  const candidate = projectedCalendarOf(context.calendar).dates
+    .nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
   const said = candidate?.said === undefined ? "" : `it was ${candidate.said}, which would be `;
   const day = candidate === undefined ? "" : ` (${said}${renderDate(candidate.date)})`;
   return `if NRMP's ${context.calendar.matchYear} deadline is the later candidate${day}`;

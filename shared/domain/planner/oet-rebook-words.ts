@@ -15,9 +15,10 @@ import {
   sittingDayEnd,
   sittingDayOf,
 } from "./last-sitting-day.ts";
-import { laterCandidateCalendar, projectedCalendarOf } from "./later-candidate-feasibility.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { bookingDayBefore, OET_BOOKING_BASIS, oetBookByWords } from "./oet-booking-allowance.ts";
 import { oetBookingClosed } from "./oet-booking-day.ts";
+import { projectedCalendarOf } from "./projected-calendar.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { tooLateAsBooked } from "./step3-petition.ts";
 

@@ -1,3 +1,4 @@
+import { CLOCK } from "./iso-texts.ts";
 import { deliveryMinute, inQuietWindow, minutesFromClock } from "./time.ts";
 import * as z from "./zod-mini.ts";
 
@@ -24,7 +25,7 @@ export function inWindow(minute: number, window: { start: string; end: string })
   return inQuietWindow(minute, { start: minutesFromClock(window.start), end: minutesFromClock(window.end) });
 }
 
-const Clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" }));
+const Clock = z.string().check(z.regex(CLOCK, { message: "must be HH:MM (24-hour)" }));
 
 export const PreferencesSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { displayText } from "./display-text.ts";
 import { startsAtMatchesZone } from "./interview-offset.ts";
+import { CLOCK } from "./iso-texts.ts";
 import { scoredEntry, scoreOnScale } from "./score-on-scale.ts";
 import {
   DATE_YEARS,
@@ -136,9 +137,7 @@ export const ApplicantSchema = z.object({
     z.boolean({ message: "must be true or false (true: entering the Match as a couple)" }),
   ),
   /** Local time of day reminders arrive, "HH:MM" 24-hour; default 09:00. */
-  reminderTime: z.optional(
-    z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be HH:MM (24-hour)" })),
-  ),
+  reminderTime: z.optional(z.string().check(z.regex(CLOCK, { message: "must be HH:MM (24-hour)" }))),
 });
 export type Applicant = z.infer<typeof ApplicantSchema>;
 

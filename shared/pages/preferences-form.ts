@@ -1,3 +1,4 @@
+import { CLOCK } from "#domain/iso-texts.ts";
 import { type Preferences, PreferencesSchema, REMINDER_CATEGORIES } from "#domain/preferences.ts";
 
 /** The preferences form as the applicant typed it: kept as text, so a refused form shows it back unchanged. */
@@ -23,8 +24,6 @@ export const FIELD_ORDER: readonly PreferencesField[] = [
   "digestDay",
   "categories",
 ];
-
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function formOf(preferences: Preferences): PreferencesForm {
   return {

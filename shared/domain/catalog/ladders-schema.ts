@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CLOCK } from "../iso-texts.ts";
 import { SeasonDateKeySchema } from "../seasons/schema.ts";
 
 /**
@@ -19,7 +20,7 @@ const RungSchema = z.discriminatedUnion("anchor", [
     rung: z.string().min(1),
     anchor: z.literal("deadline"),
     daysBefore: z.number().int().min(0),
-    eventEt: z.optional(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+    eventEt: z.optional(z.string().regex(CLOCK)),
   }),
   // A season date that is itself the news (ranking opens): sent no earlier than it (planner/ladders.ts openingSlot).
   z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),

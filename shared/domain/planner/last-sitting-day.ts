@@ -1,10 +1,11 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { CHECKED_FOR_RANKING, catalogEntry } from "../catalog/index.ts";
 import { markOfBasis } from "../date-basis.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { DateBasis, Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, isoUtc, localDate, renderEt, startOfLocalDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, localDate, renderEt, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { CalendarMemo } from "./calendar-memo.ts";
 import type { PlanContext } from "./context.ts";
@@ -36,7 +37,7 @@ export function lastSittingEnd(zone: string, cutOff: number): number {
   if (byCutOff === undefined) byCutOff = ends.keep(zone, new Map());
   let end = byCutOff.get(cutOff);
   if (end === undefined) {
-    const next = isoUtc(startOfLocalDate("UTC", lastSittingDay(cutOff)) + DAY_MS).slice(0, 10);
+    const next = shiftIsoDay(lastSittingDay(cutOff), 1);
     end = startOfLocalDate(zone, next);
     byCutOff.set(cutOff, end);
   }

@@ -1,3 +1,4 @@
+import { shiftIsoDay } from "../iso-texts.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";
 import { dayText } from "./last-sitting-day.ts";
 
@@ -9,8 +10,7 @@ export const OET_BOOKING_BASIS = `(sessions close their bookings about ${OET_BOO
 
 /** An ISO sitting day less OET_BOOKING_DAYS: its last booking day (advice), "2026-12-16" for Tue 5 Jan 2027. */
 export function bookingDayBefore(sittingDay: string): string {
-  const at = Date.parse(`${sittingDay}T00:00:00Z`) - OET_BOOKING_DAYS * 86_400_000;
-  return new Date(at).toISOString().slice(0, 10);
+  return shiftIsoDay(sittingDay, -OET_BOOKING_DAYS);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import { markOfBasis } from "../date-basis.ts";
-import { DAY_MS, isoUtc, localDate } from "../time.ts";
+import { localDate } from "../time.ts";
 import { OET_BOOKING_DAYS, OET_BOOKING_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
@@ -18,6 +18,7 @@ import {
   sittingAfterLastDay,
   sittingCutOffOf,
 } from "./last-sitting-day.ts";
+import { bookingDayBefore } from "./oet-booking-allowance.ts";
 import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
 import { stepRenderings } from "./step-renderings.ts";
 
@@ -39,7 +40,7 @@ export function oetNotBooked(context: PlanContext): boolean {
  * that far ahead, an old example, advice), as an ISO date ("2026-12-16" for the 2027 Match's Tue 5 Jan).
  */
 export function oetLastBookingDay(cutOff: number): string {
-  return isoUtc(Date.parse(`${lastSittingDay(cutOff)}T00:00:00Z`) - OET_BOOKING_DAYS * DAY_MS).slice(0, 10);
+  return bookingDayBefore(lastSittingDay(cutOff));
 }
 
 /** The first instant of the applicant's local day after oetLastBookingDay(cutOff) (epoch ms). */

@@ -1,6 +1,7 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import { DAY_MS, ET_ZONE, isoUtc, renderDate } from "../time.ts";
+import { ET_ZONE, renderDate } from "../time.ts";
 import { keyAt } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -85,6 +86,6 @@ export function passedDayText(
   const out = shiftDays(day, context.zone, reporting);
   if (context.now >= out) return entry.statusActions?.scheduledPassed;
   noteRiskChange(context, out); // the words change that day: a re-plan then
-  const expected = renderDate(isoUtc(Date.parse(`${date}T00:00:00Z`) + reporting * DAY_MS).slice(0, 10));
+  const expected = renderDate(shiftIsoDay(date, reporting));
   return text.replace("{expected}", expected);
 }

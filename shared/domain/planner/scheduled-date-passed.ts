@@ -1,9 +1,10 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, isoInZone, isoUtc, renderDate } from "../time.ts";
+import { ET_ZONE, isoInZone, renderDate } from "../time.ts";
 import { bookingSourceOf } from "./advice.ts";
 import { applies, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -221,7 +222,7 @@ function passedWords(context: PlanContext, entry: CatalogEntry, date: string): s
     // A result ECFMG needs for the Pathway: the applicant is asked for it and to send it on, never
     // told the sitting is missed; the day from the catalog's
     // result time (advice), by the day alone as the message is memoised by date.
-    const expected = isoUtc(Date.parse(`${date}T00:00:00Z`) + entry.reportingDays.days * DAY_MS).slice(0, 10);
+    const expected = shiftIsoDay(date, entry.reportingDays.days);
     return `${entry.title}: your sitting was on ${renderDate(date)} and no result is recorded. Did you pass? Your result should have come around ${renderDate(expected)}: tell us, and send it to ECFMG for your Pathway`;
   }
   if (entry.key !== PATHWAY_KEY)

@@ -1,6 +1,7 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
-import { DAY_MS, isoUtc, localDate, startOfLocalDate } from "../time.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
+import { localDate, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
@@ -72,7 +73,7 @@ function petitionDueOf(dates: PlanDates): DueDate | null {
   // shifted instant ends on, as the petition's column shows it, due until the applicant's next midnight.
   const day = localDate(petition.zone, shiftDays(petition.at, petition.zone, -REPORTING.days) - 1);
   return shapedDueDate({
-    at: startOfLocalDate(dates.zone, isoUtc(startOfLocalDate("UTC", day) + DAY_MS).slice(0, 10)),
+    at: startOfLocalDate(dates.zone, shiftIsoDay(day, 1)),
     zone: dates.zone,
     status: petition.status === "projected" ? "projected" : "advice",
     basis: "advice",

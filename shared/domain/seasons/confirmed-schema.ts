@@ -1,3 +1,4 @@
+import { CLOCK } from "../iso-texts.ts";
 import { ET_ZONE } from "../time.ts";
 import * as z from "../zod-mini.ts";
 
@@ -9,7 +10,7 @@ import * as z from "../zod-mini.ts";
  * (seasonOrderProblems in ./index.ts), on the calendar the file and the rules make together.
  */
 
-const ClockSchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+const ClockSchema = z.string().check(z.regex(CLOCK));
 const UrlSchema = z
   .string()
   .check(z.regex(/^https?:\/\//, { message: "a confirmed date needs a source URL" }));

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CLOCK } from "../iso-texts.ts";
 import * as zm from "../zod-mini.ts";
 import { ConfirmedFileFormatSchema } from "./confirmed-schema.ts";
 import { SEASON_DATE_KEYS, seasonOrderProblems } from "./index.ts";
@@ -12,7 +13,7 @@ import { SEASON_DATE_KEYS, seasonOrderProblems } from "./index.ts";
 
 export const SeasonDateKeySchema = z.enum(SEASON_DATE_KEYS);
 
-const ClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const ClockSchema = z.string().regex(CLOCK);
 
 export { ConfirmedDateSchema } from "./confirmed-schema.ts";
 

@@ -12,12 +12,13 @@ import { comingEmailsHtml } from "#pages/timeline-sections.ts";
 import { dateLabel } from "#pages/timeline-step.ts";
 
 /**
- * Match Day's question ("tell us where you matched") is answered by residency's start, and that
- * start is a day, as it is for every notice due by it: the subject read "answer by Thu 1 Jul 2027,
- * 4:00 AM GMT" in Accra and the body, the timeline and the console "12:00 AM ET", an hour no program
- * sets. It reads "answer by residency's start, Thu 1 Jul 2027" (never "answer by by …"), in the
- * follow-up, the weekly question and the step's own date. Ama: Accra, J-1, Match Week done (matched)
- * on 15 Mar 2027, Match Day not yet told, on Sat 20 Mar 2027.
+ * Match Day's question ("tell us where you matched") stays on the step until residency's start, a
+ * day: the step's own date reads "answer by residency's start, Thu 1 Jul 2027" (never "answer by
+ * by …", never an hour no program sets). Its follow-up and weekly question ask for the result so the
+ * contract and visa steps get their reminders, so while the contract's date is ahead they count
+ * down to that date, also a day: "answer by Fri 2 Apr 2027", never July, months after the contract
+ * is due. Ama: Accra, J-1, Match Week done (matched) on 15 Mar 2027, Match Day not yet told, on Sat
+ * 20 Mar 2027.
  */
 const FILE = fileURLToPath(
   new URL("../../fixtures/match-day-answer-by-start/matched-accra.json", import.meta.url),
@@ -38,17 +39,18 @@ const email = (reminder: Reminder) =>
     unsubscribeUrl: "https://example.org/unsubscribe",
   });
 
-describe("Match Day's answer-by date is residency's start as a day", () => {
+describe("Match Day's answer-by dates: the contract's for its questions, residency's start for the step", () => {
   it.each(["match-day-result", "match-day-weekly"])(
-    "%s: the day, counted down to the start's instant",
+    "%s: the contract's day, counted down to the contract's instant",
     (rung) => {
       expect(asked(rung).deadlineDetail).toMatchObject({
-        local: "by residency's start, Thu 1 Jul 2027",
-        et: "by residency's start, Thu 1 Jul 2027",
+        local: "Fri 2 Apr 2027",
+        et: "Fri 2 Apr 2027",
         precision: "day",
-        day: "2027-07-01",
+        day: "2027-04-02",
       });
-      expect(asked(rung).deadline).toBe(seasonCalendar(2027).dates.residency_start.iso);
+      // The end of the contract's ET day, as the contract step counts down to it.
+      expect(asked(rung).deadline).toBe("2027-04-03T04:00:00.000Z");
     },
   );
 
@@ -56,9 +58,9 @@ describe("Match Day's answer-by date is residency's start as a day", () => {
     "%s: the email's subject and date line read the day, no hour",
     (rung) => {
       const rendered = email(asked(rung));
-      expect(rendered.subject).toContain("answer by residency's start, Thu 1 Jul 2027");
-      expect(rendered.subject).not.toContain("by by");
-      expect(rendered.text).toContain("Answer: by residency's start, Thu 1 Jul 2027");
+      expect(rendered.subject).toContain("answer by Fri 2 Apr 2027");
+      expect(rendered.subject).not.toContain("1 Jul");
+      expect(rendered.text).toContain("Answer by: Fri 2 Apr 2027");
       for (const part of [rendered.subject, rendered.text, rendered.html]) expect(part).not.toMatch(HOUR);
     },
   );
@@ -77,7 +79,7 @@ describe("Match Day's answer-by date is residency's start as a day", () => {
       links: { preferences: "https://example.org/preferences" } as ApplicantLinks,
       comingReminders: [asked("match-day-weekly")],
     });
-    expect(html).toContain("answer by residency&#39;s start, Thu 1 Jul 2027");
+    expect(html).toContain("(answer by Fri 2 Apr 2027)");
     expect(html).not.toMatch(HOUR);
   });
 });

@@ -97,16 +97,20 @@ export const STEP3_FSMB_TIME_SOURCES: readonly string[] = [
 ];
 
 /**
- * Days allowed for a US visitor visa (B-1/B-2) interview before the trip to sit Step 3, which is
- * offered only in the US (FSMB, official). The fact sheet has no figure: the wait differs by
- * consulate and month, and in some posts it is far longer. 60 days is a planning allowance (the
- * same as the H-1B stamping step's), not a rule: the applicant checks their own post.
+ * Days allowed for a consular interview abroad (advice): the US visitor visa (B-1/B-2) before the
+ * trip to sit Step 3, which is offered only in the US (FSMB, official), and the H-1B stamping, whose
+ * approved petition is due this many days before it (the catalog's visa_h1b due rule and the
+ * stamping's lead time; a test holds them equal). The fact sheet has no figure: the wait differs by
+ * consulate, visa class and month, and in some posts it is far longer. 60 days is a planning
+ * allowance, not a rule: the applicant checks their own post. The J-1 chain keeps a month
+ * (J1_CONSULAR_ALLOWANCE_DAYS): between Match Day and the start date it cannot hold ECFMG's review
+ * and this allowance both.
  */
-export const VISITOR_VISA_WAIT_DAYS = 60;
+export const CONSULAR_WAIT_DAYS = 60;
 export const GLOBAL_VISA_WAIT_TIMES_URL =
   "https://travel.state.gov/content/travel/en/us-visas/visa-information-resources/global-visa-wait-times.html";
 /** Why the allowance is advice: one caveat, told the same way for every trip that needs a visitor visa. */
-const VISITOR_VISA_WAIT_CAVEAT = `no authority gives one wait for its interview, which differs by consulate (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}); ${VISITOR_VISA_WAIT_DAYS} days is an allowance to check against your own post`;
+const VISITOR_VISA_WAIT_CAVEAT = `no authority gives one wait for its interview, which differs by consulate (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}); ${CONSULAR_WAIT_DAYS} days is an allowance to check against your own post`;
 export const VISITOR_VISA_WAIT_SOURCE = `advice: Step 3 is offered only in the US (https://www.fsmb.org/step-3/step-3-information/), so an applicant abroad travels on a visitor visa (B-1/B-2); ${VISITOR_VISA_WAIT_CAVEAT}`;
 /**
  * The same allowance and caveat for the trip to an in-person interview in the US:

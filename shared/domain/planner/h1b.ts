@@ -5,13 +5,13 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, isoUtc, startOfLocalDate } from "../time.ts";
 import { US_ZONE } from "../us-zones.ts";
 import {
+  CONSULAR_WAIT_DAYS,
   EXAM_BOOKING_DAYS,
   SCORE_REPORTING_DAYS,
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_PROCESSING_DAYS,
   STEP3_PROCESSING_SOURCE,
   step3FsmbTimeWords,
-  VISITOR_VISA_WAIT_DAYS,
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
@@ -156,7 +156,7 @@ let lastOutside = false;
 
 /**
  * Days allowed for the visitor-visa interview before Step 3 for an H-1B applicant abroad (Step 3 is
- * offered only in the US; the wait is advice: VISITOR_VISA_WAIT_DAYS), else 0. Planned after FSMB's
+ * offered only in the US; the wait is advice: CONSULAR_WAIT_DAYS), else 0. Planned after FSMB's
  * processing, before the test date: the trip is for a sitting FSMB has approved (advice).
  */
 export function step3VisaDays(context: PlanContext): number {
@@ -168,7 +168,7 @@ export function step3VisaDays(context: PlanContext): number {
  * track: VISA_UNDECIDED's H-1B comparison uses it as the H-1B track would.
  */
 export function visitorVisaDays(context: PlanContext): number {
-  return livesOutsideUs(context) ? VISITOR_VISA_WAIT_DAYS : 0;
+  return livesOutsideUs(context) ? CONSULAR_WAIT_DAYS : 0;
 }
 
 /**
@@ -191,7 +191,7 @@ export function step3StartBy(driver: DueDate, days: number): { at: number; iso: 
  * What Step 3 adds abroad to its action while it is not booked (status not started or under way).
  * Only abroad: an applicant whose zone is in the US is told of no trip.
  */
-const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${VISITOR_VISA_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
+const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${CONSULAR_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
 
 /** Step 3's trip abroad when its date holds only for a visitor visa already held (step3LaterDays' `held`). */
 const STEP3_HELD_ACTION =
@@ -244,7 +244,7 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
   // A day already gone is asked for as soon as possible, never "by" it. A
   // whole-day date ends at a midnight: its last instant names its day in every zone.
   const by = (at: number): string => byDay(context, sitBy.asDay === true ? at - 1 : at);
-  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${VISITOR_VISA_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATION.index)))}${passed}`;
+  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATION.index)))}${passed}`;
 }
 
 /**

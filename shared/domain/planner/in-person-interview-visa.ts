@@ -1,7 +1,7 @@
 import type { Risk } from "../plan.ts";
 import type { Interview } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
-import { INTERVIEW_VISITOR_VISA_SOURCE, VISITOR_VISA_WAIT_DAYS } from "./advice.ts";
+import { CONSULAR_WAIT_DAYS, INTERVIEW_VISITOR_VISA_SOURCE } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { livesOutsideUs } from "./h1b.ts";
 import { US_VISAS_URL, visitorVisaAllowance } from "./h1b-words.ts";
@@ -14,7 +14,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
  * in-person interviews still ahead, at a program in a US zone, of an applicant whose zone is
  * outside the US (livesOutsideUs, the snapshot's only sign of where they live), from the plan in
  * which the interview is first recorded: attending needs a US visitor visa (B-1/B-2), whose
- * interview wait is the one Step 3's trip allows for (VISITOR_VISA_WAIT_DAYS, the same caveat),
+ * interview wait is the one Step 3's trip allows for (CONSULAR_WAIT_DAYS, the same caveat),
  * or a virtual interview, which the applicant can ask the program for (advice). One risk names every
  * such interview (program and its local day); each start is noted as an instant the risk changes.
  * Interviews before this plan's Match season (its programs' first review day) are an earlier or a
@@ -72,7 +72,7 @@ function visitorVisaRisk(interviews: readonly Interview[], set: number): Risk {
   return Object.freeze({
     code: "INTERVIEW_NEEDS_VISITOR_VISA",
     severity: "warning",
-    message: `${what} ${named.join(" and ")} ${named.length === 1 ? "is" : "are"} in the US, and you live outside the US: to attend ${attend} you need a US visitor visa (B-1/B-2). If you do not hold one, ask the program whether a virtual interview is possible, or apply for the visitor visa now: this plan allows ${visitorVisaAllowance(VISITOR_VISA_WAIT_DAYS)}, and in some consulates the wait is far longer.`,
+    message: `${what} ${named.join(" and ")} ${named.length === 1 ? "is" : "are"} in the US, and you live outside the US: to attend ${attend} you need a US visitor visa (B-1/B-2). If you do not hold one, ask the program whether a virtual interview is possible, or apply for the visitor visa now: this plan allows ${visitorVisaAllowance(CONSULAR_WAIT_DAYS)}, and in some consulates the wait is far longer.`,
     milestones: Object.freeze(["interview"]) as Risk["milestones"],
     sources: Object.freeze([US_VISAS_URL, INTERVIEW_VISITOR_VISA_SOURCE]) as string[],
   });

@@ -1,6 +1,6 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
-import { VISITOR_VISA_WAIT_DAYS } from "./advice.ts";
+import { CONSULAR_WAIT_DAYS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { deadlineOf } from "./critical-notice-deadline.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -9,7 +9,7 @@ import { livesOutsideUs } from "./h1b.ts";
 /**
  * STEP3_NEEDED_FOR_H1B's notice for an H-1B applicant abroad who has not booked Step 3:
  * Step 3 is offered only in the US (official), so its chain starts with a
- * visitor visa (B-1/B-2), whose interview this plan allows VISITOR_VISA_WAIT_DAYS for (advice),
+ * visitor visa (B-1/B-2), whose interview this plan allows CONSULAR_WAIT_DAYS for (advice),
  * counted from the ECFMG certificate Step 3 waits for (step3ChainDays). So the visa is asked for
  * once Step 3 can be planned, its prerequisites finished, and not before: a visa fee is no payment
  * to push for a step the applicant cannot take yet (a 2028 applicant was told on day one, before
@@ -18,7 +18,7 @@ import { livesOutsideUs } from "./h1b.ts";
  */
 export const VISITOR_VISA_NOTICE = {
   // The ask itself, then the allowance as what it is: this plan's advice, not a post's wait.
-  title: `Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait: Step 3 is offered only in the US; the ${VISITOR_VISA_WAIT_DAYS} days this plan allows for the interview are our advice, and many consulates' waits are longer`,
+  title: `Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait: Step 3 is offered only in the US; the ${CONSULAR_WAIT_DAYS} days this plan allows for the interview are our advice, and many consulates' waits are longer`,
   asks: visitorVisaAsked,
   on: { card: "usmle_step3" },
   // Due by the rank order list deadline (deadlineOf): Step 3's result is needed before programs rank.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
+import { CONSULAR_WAIT_DAYS } from "#domain/planner/advice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
@@ -55,7 +56,23 @@ describe("the H-1B visa stamping step", () => {
     expect(entry.prerequisites.map((prerequisite) => prerequisite.key)).toEqual(["visa_h1b"]);
   });
 
-  it("waits, silent, for the petition; the petition is due a month before the stamping", () => {
+  it("the approved petition is due the consular allowance before the stamping, the visitor visa's and the stamping's own lead time", () => {
+    const due = catalogEntry("visa_h1b").due;
+    expect(due.from === "milestone" ? [due.key, due.offsetDays] : null).toEqual([
+      "visa_h1b_stamping",
+      -CONSULAR_WAIT_DAYS,
+    ]);
+    expect(due.basis).toBe("advice");
+    expect(entry.leadTimeDays.days).toBe(CONSULAR_WAIT_DAYS);
+    const result = planAt([], "2027-04-05T09:00:00Z");
+    const day = (key: MilestoneKey) =>
+      [...result.nextSteps, ...result.blocked].find((step) => step.milestone === key)?.deadline?.day;
+    expect(day("visa_h1b_stamping")).toBe("2027-06-16");
+    // 60 days before is Sat 17 Apr 2027: an office step's due day moves to the Friday before.
+    expect(day("visa_h1b")).toBe("2027-04-16");
+  });
+
+  it("waits, silent, for the petition; the petition is due before the stamping", () => {
     const result = planAt([], "2027-04-05T09:00:00Z");
     const blocked = result.blocked.find((step) => step.milestone === "visa_h1b_stamping");
     expect(blocked?.waitingFor.join(" ")).toContain("visa_h1b");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { VISITOR_VISA_WAIT_DAYS } from "#domain/planner/advice.ts";
+import { CONSULAR_WAIT_DAYS } from "#domain/planner/advice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
@@ -49,7 +49,7 @@ describe("the visitor visa leads Step 3's chain for an H-1B applicant abroad", (
     expect(notices).toHaveLength(1);
     expect(notices[0]?.milestone).toBe("usmle_step3");
     expect(notices[0]?.title).toBe(
-      `Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait: Step 3 is offered only in the US; the ${VISITOR_VISA_WAIT_DAYS} days this plan allows for the interview are our advice, and many consulates' waits are longer`,
+      `Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait: Step 3 is offered only in the US; the ${CONSULAR_WAIT_DAYS} days this plan allows for the interview are our advice, and many consulates' waits are longer`,
     );
     // The same id a week later: the ledger sends it once.
     const later = plan(certified, seasonCalendar(2028), new Date("2026-12-11T11:00:00+05:00"));

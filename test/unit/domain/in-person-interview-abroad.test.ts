@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { VISITOR_VISA_WAIT_DAYS } from "#domain/planner/advice.ts";
+import { CONSULAR_WAIT_DAYS } from "#domain/planner/advice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Interview } from "#domain/snapshot.ts";
@@ -54,7 +54,7 @@ describe("an in-person US interview for an applicant abroad", () => {
     expect(warned?.message).toContain("Prairie Valley Internal Medicine on Thu 14 Jan 2027");
     expect(warned?.message).toContain("US visitor visa (B-1/B-2)");
     expect(warned?.message).toContain("ask the program whether a virtual interview is possible");
-    expect(warned?.message).toContain(`${VISITOR_VISA_WAIT_DAYS} days`);
+    expect(warned?.message).toContain(`${CONSULAR_WAIT_DAYS} days`);
     expect(warned?.message).toContain("Global Visa Wait Times");
     // Advice, as its source says (a risk's message carries no basis label: risk-sentences.test.ts).
     expect(warned?.sources?.some((source) => source.startsWith("advice: "))).toBe(true);

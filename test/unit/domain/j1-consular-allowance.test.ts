@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
-import { VISITOR_VISA_WAIT_DAYS } from "#domain/planner/advice.ts";
+import { CONSULAR_WAIT_DAYS } from "#domain/planner/advice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
@@ -49,7 +49,7 @@ describe("the J-1 visa step has the DS-2019's month as its consular allowance, t
     const due = catalogEntry("j1_ds2019").due;
     expect(due.from === "milestone" ? [due.key, due.offsetDays] : null).toEqual(["visa_j1", -30]);
     expect(catalogEntry("visa_j1").leadTimeDays.days).toBe(due.from === "milestone" ? -due.offsetDays : null);
-    expect(catalogEntry("visa_j1").leadTimeDays.days).toBeLessThan(VISITOR_VISA_WAIT_DAYS);
+    expect(catalogEntry("visa_j1").leadTimeDays.days).toBeLessThan(CONSULAR_WAIT_DAYS);
   });
 
   it("the DS-2019 (Fri 15 May) leaves ECFMG at least 4 weeks after the sponsorship's date", () => {

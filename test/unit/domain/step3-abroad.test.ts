@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { VISITOR_VISA_WAIT_DAYS, VISITOR_VISA_WAIT_SOURCE } from "#domain/planner/advice.ts";
+import { CONSULAR_WAIT_DAYS, VISITOR_VISA_WAIT_SOURCE } from "#domain/planner/advice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
@@ -34,7 +34,7 @@ describe("Step 3 for an H-1B applicant abroad leaves time for the visitor visa a
     const lead = (s: typeof abroad) => (Date.parse(s?.dueBy ?? "") - Date.parse(s?.startBy ?? "")) / DAY_MS;
     // The catalog's 90 days (FSMB's processing and study time) in the US; the visa wait on top abroad.
     expect(Math.round(lead(home))).toBe(90);
-    expect(Math.round(lead(abroad))).toBe(90 + VISITOR_VISA_WAIT_DAYS);
+    expect(Math.round(lead(abroad))).toBe(90 + CONSULAR_WAIT_DAYS);
   });
 
   it("says to apply for the visitor visa now and where to check the wait, as advice", () => {
@@ -57,7 +57,7 @@ describe("Step 3 for an H-1B applicant abroad leaves time for the visitor visa a
     expect(abroad).toBeDefined();
     expect(home).toBeDefined();
     const days = (Date.parse(home?.at ?? "") - Date.parse(abroad?.at ?? "")) / DAY_MS;
-    expect(Math.round(days)).toBe(VISITOR_VISA_WAIT_DAYS);
+    expect(Math.round(days)).toBe(CONSULAR_WAIT_DAYS);
     expect(abroad?.source).toContain("Global Visa Wait Times");
     expect(home?.source).not.toContain("visitor visa");
   });
@@ -70,9 +70,7 @@ describe("Step 3 for an H-1B applicant abroad leaves time for the visitor visa a
     const target = step(planAt(karachi, NOW), "ecfmg_certification")?.target;
     // The certificate date the plan targets is the one the risk gives, with the visa's reason.
     expect(abroad?.message).toContain(`needed by ${target?.et.slice(0, 15)}`); // the earlier of local and ET days (dayBy)
-    expect(abroad?.message).toContain(
-      `${VISITOR_VISA_WAIT_DAYS} days for a visitor visa (B-1/B-2) interview`,
-    );
+    expect(abroad?.message).toContain(`${CONSULAR_WAIT_DAYS} days for a visitor visa (B-1/B-2) interview`);
     expect(abroad?.message).toContain("if you already hold a visitor visa");
     expect(abroad?.sources).toContain(VISITOR_VISA_WAIT_SOURCE);
     const home = risk(inZone(karachi, "America/Chicago"));

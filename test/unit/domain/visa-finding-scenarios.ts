@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { Plan, RiskCode } from "#domain/plan.ts";
-import { VISITOR_VISA_WAIT_DAYS } from "#domain/planner/advice.ts";
+import { CONSULAR_WAIT_DAYS } from "#domain/planner/advice.ts";
 import type { Scenario } from "./finding-scenarios.ts";
 
 /**
@@ -24,7 +24,7 @@ function expectCertificateTargetFromFsmbLead(result: Plan): void {
   expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
   // 21 days and the visa allowance, give or take the hours between 9:00 PM ET and the applicant's
   // midnight (Step 3's deadline is its last sitting day, a local day) and a clock change.
-  expect(Math.abs(gap - (21 + VISITOR_VISA_WAIT_DAYS) * DAY)).toBeLessThanOrEqual(12 * 3_600_000);
+  expect(Math.abs(gap - (21 + CONSULAR_WAIT_DAYS) * DAY)).toBeLessThanOrEqual(12 * 3_600_000);
 }
 
 export const VISA_FINDING_SCENARIOS: Scenario[] = [

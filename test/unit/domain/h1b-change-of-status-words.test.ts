@@ -11,7 +11,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * notice titled "you cannot start residency without the visa". On that route every text says status;
  * the consular route (the route not answered, or abroad) keeps "visa".
  * Fixtures: the 2027 Match, matched in Chicago, the petition in progress since 15 Apr 2027 (planned
- * for Mon 17 May 2027), the stamping waived on 18 Apr 2027 or not answered; planned on 10 Jun 2027.
+ * for Fri 16 Apr 2027, the consular route's day), the stamping waived on 18 Apr 2027 or not answered; planned on 10 Jun 2027.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-proclamation-in-us/", import.meta.url));
 const CHANGE_OF_STATUS = readSnapshot(DIR, "chicago-petition-pending-change-of-status.json");
@@ -69,7 +69,7 @@ describe("the change-of-status route says H-1B status, never a visa", () => {
 
   it("the petition's date keeps its day, its source speaks of the approval", () => {
     const petition = result.overdue.find((step) => step.milestone === "visa_h1b");
-    expect(petition?.deadline.local).toBe("Mon 17 May 2027");
+    expect(petition?.deadline.local).toBe("Fri 16 Apr 2027");
     expect(petition?.deadline.source).toContain("a change of status needs the approved petition");
   });
 

@@ -18,6 +18,8 @@ const SIGNED = readSnapshot(DIR, "chicago-contract-signed.json");
 const FILED = readSnapshot(DIR, "chicago-petition-filed.json");
 const WEEK_AFTER = "2027-03-26T11:00:00-05:00";
 const MAY_1 = "2027-05-01T11:00:00-05:00";
+/** The day the petition was filed, before its own date (Fri 16 Apr 2027): the question still stands. */
+const FILED_DAY = "2027-04-15T11:00:00-05:00";
 const abroad = (snapshot: ApplicantSnapshot): ApplicantSnapshot => ({
   ...snapshot,
   applicant: { ...snapshot.applicant, timezone: "Asia/Karachi" },
@@ -55,7 +57,7 @@ describe("the H-1B route question on the petition's card (in the US)", () => {
     expect(asked[0]?.deadline).toBe(petition(result)?.deadline?.at);
     expect(result.reminders.some((reminder) => reminder.milestone === "visa_h1b_stamping")).toBe(false);
     // Re-planned later, the same question keeps its id: the ledger sends it once.
-    expect(routeAsked(planInOwnMatch(FILED, MAY_1)).map((reminder) => reminder.id)).toEqual(
+    expect(routeAsked(planInOwnMatch(FILED, FILED_DAY)).map((reminder) => reminder.id)).toEqual(
       asked.map((reminder) => reminder.id),
     );
   });

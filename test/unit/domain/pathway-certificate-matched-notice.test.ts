@@ -98,7 +98,7 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
   });
 
   // The program needs the certificate to file the petition, not by the petition's date (the
-  // approval in hand a month before the stamping, Mon 17 May 2027): the check was dated to the approval.
+  // approval in hand 60 days before the stamping, Fri 16 Apr 2027): the check was dated to the approval.
   it("H-1B: dated to the petition's filing, as soon as the contract is signed, not to its approval", () => {
     const planned = planAt(H1B, "2027-03-25T20:00:00+05:00");
     const h1b = noticesOf(planned);
@@ -115,7 +115,7 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
       /^the H-1B petition's filing, with your certificate: the contract's date/,
     );
     const petition = planned.blocked.find((step) => step.milestone === "visa_h1b");
-    expect(petition?.deadline?.local).toBe("Mon 17 May 2027");
+    expect(petition?.deadline?.local).toBe("Fri 16 Apr 2027");
   });
 
   it("H-1B: once the filing's date has passed, the check is due before residency starts", () => {

@@ -5,20 +5,28 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 /**
- * Matched on H-1B, Step 3 not started, after the Match. Its last
- * sitting day is one local day in the applicant's zone, named the same in the card's text, the
- * reminder titles, the deadline column and the countdown (it said "sit it by Tue 20 Apr" beside a
- * deadline of Mon 19 Apr). Amara lives in Accra (UTC+0), Rafael in Honolulu (UTC-10): both sides of ET.
+ * On H-1B, Step 3 not started, after ranking: its last sitting day for the petition is one local
+ * day in the applicant's zone, named the same in the card's text, the reminder titles, the deadline
+ * column and the countdown (it said "sit it by Tue 20 Apr" beside a deadline of Mon 19 Apr). Amara
+ * lives in Accra (UTC+0), Rafael in Honolulu (UTC-10): both sides of ET. The petition is due 60 days
+ * before the stamping, so that day is Match Day (Fri 19 Mar 2027): it is still ahead after ranking,
+ * ten days before, with Match Week not yet come.
  */
 const calendar = seasonCalendar(2027);
-const matched = (timezone: string) =>
-  matched2027(timezone, {
+const ranked = (timezone: string) => {
+  const input = matched2027(timezone, {
     visa: "H-1B",
+    matchDay: false,
     extra: [
       milestoneFactory("ecfmg_certification", "done", "2025-08-20"),
       milestoneFactory("usmle_step3", "not_started"),
     ],
   });
+  return {
+    ...input,
+    milestones: input.milestones.filter((entry) => !["match_week", "soap"].includes(entry.key)),
+  };
+};
 const dayText = (iso: string): string =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-US", {
     weekday: "short",
@@ -33,10 +41,10 @@ const ddmm = (text: string): string => {
 };
 
 describe.each([
-  ["Africa/Accra", "2027-03-25T10:00:00Z"],
-  ["Pacific/Honolulu", "2027-03-25T20:00:00Z"],
-])("Step 3 after the Match on H-1B in %s: one day everywhere", (zone, now) => {
-  const result: Plan = plan(matched(zone), calendar, new Date(now));
+  ["Africa/Accra", "2027-03-09T10:00:00Z"],
+  ["Pacific/Honolulu", "2027-03-09T20:00:00Z"],
+])("Step 3 after ranking on H-1B in %s: one day everywhere", (zone, now) => {
+  const result: Plan = plan(ranked(zone), calendar, new Date(now));
   const card = result.nextSteps.find((step) => step.milestone === "usmle_step3");
   const day = card?.deadline?.day ?? "";
   const named = ddmm(dayText(day));

@@ -12,6 +12,9 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  *
  * Tomás: H-1B, 2027 Match, living in Bogotá; exams, Pathway, ERAS, NRMP and his rank order list done.
  * `certified`: whether he reported the ECFMG certificate (Step 3 then open, else waiting for it).
+ * The petition is due 60 days before the stamping (Fri 16 Apr 2027), so Step 3's day for it is Match
+ * Day itself: it is still ahead between the rank order list deadline and Match Day (BEFORE_MATCH).
+ * Past Match Day with no answer (PAST_MATCH_DAY), where he matched is asked first.
  */
 const calendar = seasonCalendar(2027);
 
@@ -47,6 +50,8 @@ function tomas(certified: boolean): PlannerInput {
 
 const planAt = (input: PlannerInput, now: string): Plan => plan(input, calendar, new Date(now));
 const DAY = 86_400_000;
+const BEFORE_MATCH = "2027-03-08T15:00:00Z";
+const PAST_MATCH_DAY = "2027-03-22T15:00:00Z";
 const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
 const petitionDate = (result: Plan): number => {
   const visa = [...result.blocked, ...result.nextSteps].find((step) => step.milestone === "visa_h1b");
@@ -62,28 +67,30 @@ describe("Step 3's date once ranking is over, on H-1B", () => {
   });
 
   it("waiting for the certificate after that deadline: dated before the petition, never in the past", () => {
-    const now = "2027-03-22T15:00:00Z";
-    const result = planAt(tomas(false), now);
+    const result = planAt(tomas(false), BEFORE_MATCH);
     const step3 = result.blocked.find((s) => s.milestone === "usmle_step3");
     const at = Date.parse(step3?.deadline?.at ?? "");
-    expect(at).toBeGreaterThan(Date.parse(now));
+    expect(at).toBeGreaterThan(Date.parse(BEFORE_MATCH));
     const gap = (petitionDate(result) - at) / DAY;
     expect(gap).toBeGreaterThanOrEqual(27);
     expect(gap).toBeLessThanOrEqual(29);
     expect(step3?.deadline?.source).toContain("28 days");
+    expect(step3?.why).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
     // Past Match Day with no answer: where they matched comes first, then the petition's day.
-    expect(step3?.why).toContain("first tell us where you matched");
-    expect(step3?.why).toContain("its petition needs your Step 3 pass: sit by");
+    const past = planAt(tomas(false), PAST_MATCH_DAY).blocked.find((s) => s.milestone === "usmle_step3");
+    expect(past?.why).toContain("first tell us where you matched");
+    expect(past?.why).toContain("its petition needs your Step 3 pass");
   });
 
   it("certified, Step 3 open after that deadline: its card and date serve the petition", () => {
-    const now = "2027-03-22T15:00:00Z";
-    const result = planAt(tomas(true), now);
+    const result = planAt(tomas(true), BEFORE_MATCH);
     const step3 = result.nextSteps.find((s) => s.milestone === "usmle_step3");
-    expect(Date.parse(step3?.deadline?.at ?? "")).toBeGreaterThan(Date.parse(now));
-    expect(step3?.action).toContain("first tell us where you matched");
-    expect(step3?.action).toContain("its petition needs your Step 3 pass: sit by");
+    expect(Date.parse(step3?.deadline?.at ?? "")).toBeGreaterThan(Date.parse(BEFORE_MATCH));
+    expect(step3?.action).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
     expect(result.overdue.some((s) => s.milestone === "usmle_step3")).toBe(false);
+    const past = planAt(tomas(true), PAST_MATCH_DAY).nextSteps.find((s) => s.milestone === "usmle_step3");
+    expect(past?.action).toContain("first tell us where you matched");
+    expect(past?.action).toContain("its petition needs your Step 3 pass");
   });
 
   it("past that date too: no deadline on the blocked step, and the card asks for it as soon as possible", () => {

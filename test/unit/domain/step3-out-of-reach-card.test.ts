@@ -1,13 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+import { planInOwnMatch, planWithLaterStart, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * Matched on H-1B in Accra with Step 3 not started: by 5 Apr 2027 the petition's Step 3 day (Mon 19
- * Apr 2027, our advice) cannot be met even with a visitor visa already held. The card used to open
- * with "sit by Mon 19 Apr 2027 (our advice)" and then say the applicant could not. It opens with what
- * is true: the day is out of reach; ask the program about a J-1 or a later start.
+ * Matched on H-1B in Accra with Step 3 not started: on Match Day evening the petition's Step 3 day
+ * (Fri 19 Mar 2027, our advice: the petition is due 60 days before the stamping) cannot be met even
+ * with a visitor visa already held. The card used to open with "sit by <day> (our advice)" and then
+ * say the applicant could not. It opens with what is true: the day is out of reach; ask the program
+ * about a J-1 or a later start. A visitor visa already held can still fit only with a later start
+ * (LATER_START_2027: Step 3's day Mon 19 Apr 2027): there the sit-by day stays on the card.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-matched-step3-out-of-reach/", import.meta.url));
 const ACCRA = readSnapshot(DIR, "accra-matched-2027.json");
@@ -15,11 +17,11 @@ const card = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === "usmle_step3")?.action ?? "";
 
 describe("Step 3's card when the petition's day is out of reach even with a visitor visa held", () => {
-  const action = card(planInOwnMatch(ACCRA, "2027-04-05T10:00:00Z"));
+  const action = card(planInOwnMatch(ACCRA, "2027-03-19T18:00:00Z"));
 
   it("opens with the day out of reach, and asks about a J-1 or a later start", () => {
     expect(action).toBe(
-      "Sitting Step 3 by Mon 19 Apr 2027 (our advice), the day your program's H-1B petition needs, is out of reach by this plan's allowances, even with a visitor visa already held. Ask your program today whether it will take you on a J-1 instead, or start you later so its H-1B petition can wait for your Step 3 pass (see the visa risk).",
+      "Sitting Step 3 by Fri 19 Mar 2027 (our advice), the day your program's H-1B petition needs, is out of reach by this plan's allowances, even with a visitor visa already held. Ask your program today whether it will take you on a J-1 instead, or start you later so its H-1B petition can wait for your Step 3 pass (see the visa risk).",
     );
   });
 
@@ -28,9 +30,9 @@ describe("Step 3's card when the petition's day is out of reach even with a visi
   });
 });
 
-describe("while a visitor visa already held would still fit (20 Mar), the sit-by day stays on the card", () => {
+describe("while a visitor visa already held would still fit (20 Mar, a later start), the sit-by day stays on the card", () => {
   it("keeps 'sit by' for a held visa, beside the J-1 question", () => {
-    const action = card(planInOwnMatch(ACCRA, "2027-03-20T10:00:00Z"));
+    const action = card(planWithLaterStart(ACCRA, "2027-03-20T10:00:00Z"));
     expect(action).toContain("sit by Mon 19 Apr 2027 (our advice)");
     expect(action).toContain("Only if you already hold a B-1/B-2 visa");
   });

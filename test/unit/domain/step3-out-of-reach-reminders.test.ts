@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+import { planWithLaterStart, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * Matched on H-1B abroad with Step 3 not started, when the petition's Step 3 day (Mon 19 Apr 2027,
@@ -10,6 +10,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * Mon 19 Apr 2027" and "apply now (… then 60 days for the visitor visa …)". Now
  * the titles give the card's advice, one message, keeping the sit-by day only as the card
  * has it: the day to sit by with a visitor visa already held, else the day that cannot be met.
+ * On the calendar with residency starting 1 Aug 2027 (LATER_START_2027): with a 1 July start the
+ * petition, due 60 days before the stamping, puts Step 3's day on Match Day, and no sit-by reminder
+ * is left after it (step3-out-of-reach-card.test.ts has that day's card).
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-matched-step3-out-of-reach/", import.meta.url));
 const ACCRA = readSnapshot(DIR, "accra-matched-2027.json");
@@ -26,7 +29,7 @@ const card = (result: Plan) =>
 
 describe("Step 3's sit-by reminders after the Match, the petition's day out of reach", () => {
   it("20 Mar, only a visitor visa already held fits: the card's J-1 question, then the day to sit by", () => {
-    const result = planInOwnMatch(ACCRA, "2027-03-20T10:00:00Z");
+    const result = planWithLaterStart(ACCRA, "2027-03-20T10:00:00Z");
     const reminders = sitByReminders(result);
     expect(reminders.map((reminder) => reminder.rung)).toEqual([
       "sit-by-follow-up",
@@ -47,7 +50,7 @@ describe("Step 3's sit-by reminders after the Match, the petition's day out of r
   });
 
   it("5 Apr, not even with a visa held: the J-1 question, and the day named as the one that cannot be met", () => {
-    const result = planInOwnMatch(ACCRA, "2027-04-05T10:00:00Z");
+    const result = planWithLaterStart(ACCRA, "2027-04-05T10:00:00Z");
     const reminders = sitByReminders(result);
     expect(reminders.length).toBeGreaterThan(0);
     for (const reminder of reminders) {
@@ -61,7 +64,7 @@ describe("Step 3's sit-by reminders after the Match, the petition's day out of r
 
   it("in Chicago (no visa wait) the day is within reach: the titles still say to sit it by that day", () => {
     // The apply-by day (29 Mar) has its own deadline-in-7d here: the follow-ups are the sit-by day's.
-    const reminders = sitByReminders(planInOwnMatch(CHICAGO, "2027-03-20T10:00:00-05:00")).filter(
+    const reminders = sitByReminders(planWithLaterStart(CHICAGO, "2027-03-20T10:00:00-05:00")).filter(
       (reminder) => reminder.rung === "sit-by-follow-up",
     );
     expect(reminders.length).toBeGreaterThan(0);

@@ -130,7 +130,8 @@ describe.each([
   {
     visa: "H-1B" as const,
     behindFrom: "2027-04-03T04:00:00.000Z",
-    criticalDays: ["2027-04-03", "2027-05-18", "2027-06-17"],
+    // The petition is due Fri 16 Apr, 60 days before the stamping (the consular allowance).
+    criticalDays: ["2027-04-03", "2027-04-17", "2027-06-17"],
   },
 ])("$visa matched, the visa chain behind", ({ visa, behindFrom, criticalDays }) => {
   it("hears at least once in every 7 days from the first late step to the start date, never about a blocked step", async () => {
@@ -141,7 +142,7 @@ describe.each([
     expect(longestSilenceDays(sent, behindFrom)).toBeLessThanOrEqual(7);
     for (const each of sent) expect(each.blocked).not.toContain(each.milestone);
     // The critical notice goes out again when the set of late steps changes (J-1: the Statement of
-    // Need joins on 6 Apr, the DS-2019 on 18 May; H-1B: the petition on 18 May), on that day.
+    // Need joins on 6 Apr, the DS-2019 on 18 May; H-1B: the petition on 17 Apr), on that day.
     const notices = sent.filter((each) => each.rung === "critical-risk").map((each) => each.at.slice(0, 10));
     expect(notices).toEqual(criticalDays);
   });

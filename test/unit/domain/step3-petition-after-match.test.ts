@@ -13,7 +13,10 @@ import { planInOwnMatch } from "./fixture-snapshots.ts";
  * 3's words, date and risks speak of the H-1B petition and the residency start: sit by the
  * petition's sit-by day; a sitting past is due by the petition step's own date; a booking after the
  * sit-by day is the risk (too late for the petition before 1 July). Before the applicant reports the
- * Match outcome, today's words.
+ * Match outcome, today's words. The petition is due 60 days before the stamping (Fri 16 Apr 2027), so
+ * its sit-by day is Match Day itself (Fri 19 Mar 2027): the booking is told on Match Day evening
+ * (the contract not yet signed), and the score still to come is one booked for Mon 22 Mar, expected
+ * before the petition's date.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-routes/", import.meta.url));
 const BOGOTA: ApplicantSnapshot = ApplicantSnapshotSchema.parse(
@@ -30,21 +33,26 @@ const step3Words = (result: Plan): string =>
   ].join(" ");
 
 describe("Step 3 of a matched H-1B applicant after the rank order list deadline", () => {
-  it("on 22 Mar, booked 20 Apr: the petition's sit-by day, too late for the petition, no ranking", () => {
-    const result = planOf(BOGOTA, "2027-03-22T09:00:00-05:00");
+  it("on Match Day evening, booked 20 Apr: the petition's sit-by day, too late for the petition, no ranking", () => {
+    // The contract is signed on 30 Mar: on Match Day it is not yet.
+    const matchDay: ApplicantSnapshot = {
+      ...BOGOTA,
+      milestones: BOGOTA.milestones.filter((entry) => entry.key !== "contract"),
+    };
+    const result = planOf(matchDay, "2027-03-19T18:00:00-05:00");
     const action = step3(result)?.action ?? "";
     expect(action).toMatch(
-      /^Your program's H-1B petition needs your Step 3 pass: sit by Mon 19 Apr 2027 \(our advice\)\./,
+      /^Your program's H-1B petition needs your Step 3 pass: sit by Fri 19 Mar 2027 \(our advice\)\./,
     );
     expect(action).toContain(
-      "Your exam is on Tue 20 Apr 2027, after Mon 19 Apr 2027 (our advice), the last day to sit it for the result to reach your program in time for its H-1B petition.",
+      "Your exam is on Tue 20 Apr 2027, after Fri 19 Mar 2027 (our advice), the last day to sit it for the result to reach your program in time for its H-1B petition.",
     );
     expect(action).toContain(
       "As booked, it is too late for your program's H-1B petition before your residency starts on Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours).",
     );
-    expect(step3(result)?.deadline?.et).toBe("Mon 19 Apr 2027");
+    expect(step3(result)?.deadline?.et).toBe("Fri 19 Mar 2027");
     expect(visaRisk(result)?.message).toContain(
-      "your Step 3 on Tue 20 Apr 2027 is after Mon 19 Apr 2027 (our advice), the last day to sit it for the result to reach your program in time for its H-1B petition: as booked, it is too late for the petition before your residency starts",
+      "your Step 3 on Tue 20 Apr 2027 is after Fri 19 Mar 2027 (our advice), the last day to sit it for the result to reach your program in time for its H-1B petition: as booked, it is too late for the petition before your residency starts",
     );
     expect(visaRisk(result)?.message).not.toContain("USMLE Step 3 is past the date we plan for");
     expect(step3Words(result)).not.toMatch(/rank/i);
@@ -54,20 +62,26 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline"
     const result = planOf(BOGOTA, "2027-05-25T09:00:00-05:00");
     const step = step3(result);
     expect(step?.action).toBe(
-      "Your exam was scheduled for Tue 20 Apr 2027. Did you take it? Tell us the result (or your new date) so the plan stays right; your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Mon 17 May 2027 (our advice).",
+      "Your exam was scheduled for Tue 20 Apr 2027. Did you take it? Tell us the result (or your new date) so the plan stays right; your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Fri 16 Apr 2027 (our advice).",
     );
-    expect(step?.deadline?.et).toBe("Mon 17 May 2027");
+    expect(step?.deadline?.et).toBe("Fri 16 Apr 2027");
     expect(result.overdue.find((each) => each.milestone === "usmle_step3")?.deadline.et).toBe(
-      "Mon 17 May 2027",
+      "Fri 16 Apr 2027",
     );
     expect(step3Words(result)).not.toMatch(/rank/i);
   });
 
-  it("on 5 May, the score not out yet: expected, and the petition's date, not the rank lists", () => {
-    const action = step3(planOf(BOGOTA, "2027-05-05T09:00:00-05:00"))?.action ?? "";
+  it("on 5 Apr, the score not out yet: expected, and the petition's date, not the rank lists", () => {
+    const sat: ApplicantSnapshot = {
+      ...BOGOTA,
+      milestones: BOGOTA.milestones.map((entry) =>
+        entry.key === "usmle_step3" ? { ...entry, date: "2027-03-22" } : entry,
+      ),
+    };
+    const action = step3(planOf(sat, "2027-04-05T09:00:00-05:00"))?.action ?? "";
     expect(action).toContain("your score is expected around");
     expect(action).toContain(
-      "your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Mon 17 May 2027 (our advice)",
+      "your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Fri 16 Apr 2027 (our advice)",
     );
     expect(action).not.toMatch(/rank/i);
   });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
-import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+import { planInOwnMatch, planWithLaterStart, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * An H-1B applicant abroad, certified, Step 3 not started:
@@ -10,7 +10,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  *   candidate leaves the later day.
  * - matched, the risk said Step 3 could not be sat by the petition's day while the card still
  *   scheduled a visitor-visa interview for it. Ruling: one instruction, in the card as in the risk:
- *   ask the program today about a J-1 (and the petition).
+ *   ask the program today about a J-1 (and the petition). A visitor visa already held can still
+ *   fit only with a later start than 1 July (planWithLaterStart: Step 3's day Mon 19 Apr 2027); with
+ *   1 July, the petition due 60 days before the stamping puts that day on Match Day.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import.meta.url));
 const ACCRA = readSnapshot(DIR, "h1b-abroad-no-step3-accra-2027.json");
@@ -41,7 +43,7 @@ describe("Step 3's apply-by day once it has passed", () => {
         { key: "match_day" as const, status: "done" as const, date: "2027-03-19" },
       ],
     };
-    const result = planInOwnMatch(matched, "2027-03-20T10:00:00Z");
+    const result = planWithLaterStart(matched, "2027-03-20T10:00:00Z");
     const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
     expect(risk?.message).toContain("Ask your program today whether it will start you later");
     expect(risk?.message).toContain("or take you on a J-1");

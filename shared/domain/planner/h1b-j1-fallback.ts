@@ -1,6 +1,7 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { DAY_MS } from "../time.ts";
 import {
+  CONSULAR_WAIT_DAYS,
   EXAM_BOOKING_DAYS,
   SCORE_REPORTING_DAYS,
   STEP3_FSMB_TIME_SOURCES,
@@ -29,6 +30,7 @@ const STEP3_INDEX = stepIndex("usmle_step3");
 const NEED = catalogEntry("j1_statement_of_need");
 const SPONSORSHIP = catalogEntry("j1_ecfmg_sponsorship");
 const VISA_J1 = catalogEntry("visa_j1");
+const PETITION = catalogEntry("visa_h1b");
 
 /**
  * The J-1 fallback after the Match: on H-1B, living abroad, matched (Match Day done) or with Match
@@ -43,8 +45,10 @@ const VISA_J1 = catalogEntry("visa_j1");
  * (advice). The J-1 figures are the chain's (j1-allowances.ts): the days from Match Day to ECFMG's
  * sponsorship date for the Statement of Need, whose usual 60-day lead (advice) the chain cannot hold
  * after the Match, and the DS-2019's gap before the visa for the consular interview; no fee or date
- * of its own; once the sponsorship day has passed, its allowance is told in the past tense. Notes
- * when the earliest sitting crosses that day, and the sponsorship day, so the plan is made again then.
+ * of its own; once the sponsorship day has passed, its allowance is told in the past tense. Before
+ * what to ask, the stamping's date and the petition's (stampingWords), so the applicant can tell the
+ * program what the H-1B route needs. Notes when the earliest sitting crosses that day, and the
+ * sponsorship day, so the plan is made again then.
  */
 export function h1bJ1Fallback(
   context: PlanContext,
@@ -99,5 +103,20 @@ export function h1bJ1Fallback(
   const opening = unreported
     ? "If you matched with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach"
     : "The H-1B for your start date is likely out of reach";
-  return `${opening}, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and ${reach}. Ask your program today whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+  return `${opening}, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and ${reach}.${stampingWords(context, dates, sources)} Ask your program today whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+}
+
+/**
+ * The H-1B chain's last two dates as this plan has them: the stamping, and the approved petition
+ * CONSULAR_WAIT_DAYS before it for the consulate's interview wait (the catalog's visa_h1b due rule,
+ * advice; moved to the office day before when it falls on a weekend, hence "about"). Empty when
+ * either date is missing.
+ */
+function stampingWords(context: PlanContext, dates: PlanDates, sources: string[]): string {
+  const petition = dates.due(PETITION.key);
+  const stamping = dates.due("visa_h1b_stamping");
+  if (petition === null || stamping === null) return "";
+  addSource(sources, citationSource(PETITION.due));
+  // Dates in brackets, no "by": the risk stands until residency starts, when both may have passed.
+  return ` This plan allows about ${CONSULAR_WAIT_DAYS} days from the approved petition (${dueDay(context, petition)}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for the consulate's interview wait (our advice).`;
 }

@@ -32,10 +32,21 @@ const SPONSORSHIP = catalogEntry("j1_ecfmg_sponsorship");
 const VISA_J1 = catalogEntry("visa_j1");
 const PETITION = catalogEntry("visa_h1b");
 
+/** Where the applicant stands with the Match: matched (Match Day done), Match Day past and untold, or still ahead. */
+export type FallbackOutcome = "matched" | "unreported" | "ahead";
+const OPENING: Record<FallbackOutcome, string> = {
+  matched: "The H-1B for your start date is likely out of reach",
+  unreported:
+    "If you matched with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach",
+  ahead:
+    "If you match with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach",
+};
+
 /**
- * The J-1 fallback after the Match: on H-1B, living abroad, matched (Match Day done) or with Match
- * Day past and unreported (`unreported`: the words then open "If you matched with a program that
- * files an H-1B petition for you"), Step 3 neither passed nor booked, and by the plan's own
+ * The J-1 fallback after ranking: on H-1B, living abroad, matched (Match Day done), with Match Day
+ * past and unreported (`outcome` "unreported": the words then open "If you matched with a program
+ * that files an H-1B petition for you"), or with ranking over and Match Day ahead ("ahead": "If you
+ * match ...", and the program is asked once Match Day names it), Step 3 neither passed nor booked, and by the plan's own
  * allowances (FSMB's processing, official; the visitor visa's interview wait and a seat, advice:
  * step3ChainNow) the earliest sitting comes after the day the petition needs it (step3DueNow's
  * "petition" date), or that day has passed, so the H-1B for the start date is likely out of reach
@@ -54,10 +65,10 @@ export function h1bJ1Fallback(
   context: PlanContext,
   dates: PlanDates,
   sources: string[],
-  unreported = false,
+  outcome: FallbackOutcome = "matched",
 ): string | null {
   if (context.applicant.visa !== "H-1B") return null;
-  if (!unreported && !isFinished(statusOf(context, "match_day"))) return null;
+  if (outcome === "matched" && !isFinished(statusOf(context, "match_day"))) return null;
   const status = statusAt(context, STEP3_INDEX);
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
@@ -100,10 +111,13 @@ export function h1bJ1Fallback(
   const reach = passed
     ? `${day}, the last day to sit it that leaves the petition and the visa interview time by this plan's allowances (${allowances}; its result takes about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks), has passed`
     : `by this plan's allowances (${allowances}) you could not sit it by ${day}, the last day that leaves the petition time`;
-  const opening = unreported
-    ? "If you matched with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach"
-    : "The H-1B for your start date is likely out of reach";
-  return `${opening}, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and ${reach}.${stampingWords(context, dates, sources)} Ask your program today whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+  const opening = OPENING[outcome];
+  // Before Match Day the program is not known yet: it is asked as soon as Match Day names it.
+  const ask =
+    outcome === "ahead"
+      ? "Once Match Day tells you where you matched, ask that program at once"
+      : "Ask your program today";
+  return `${opening}, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and ${reach}.${stampingWords(context, dates, sources)} ${ask} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }
 
 /**

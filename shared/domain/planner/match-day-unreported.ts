@@ -18,3 +18,23 @@ export function matchDayPassedUnreported(context: PlanContext): boolean {
     !unmatchedReported(context)
   );
 }
+
+/**
+ * Whether ranking is over and Match Day's release still ahead: a certified rank order list, the rank
+ * order list deadline past, Match Day not done, and no "not matched" told in Match Week
+ * (unmatchedReported). Where the applicant matches is not known yet, but an H-1B chain that cannot
+ * fit is already known. Notes the deadline and the release for re-planning.
+ */
+export function awaitingMatchDay(context: PlanContext): boolean {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const release = context.calendar.dates.nrmp_match_day.at;
+  noteRiskChange(context, rol);
+  noteRiskChange(context, release);
+  return (
+    context.now >= rol &&
+    context.now < release &&
+    isSatisfied(context, "rank_order_list") &&
+    !isFinished(statusOf(context, "match_day")) &&
+    !unmatchedReported(context)
+  );
+}

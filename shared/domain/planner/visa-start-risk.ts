@@ -8,7 +8,7 @@ import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
-import { matchDayPassedUnreported } from "./match-day-unreported.ts";
+import { awaitingMatchDay, matchDayPassedUnreported } from "./match-day-unreported.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
@@ -156,17 +156,24 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
 
 /**
  * VISA_NOT_READY_FOR_START before the applicant tells us where they matched: on H-1B, Match Day's
- * release past and unreported (a certified list, no "not matched" in Match Week), while h1bJ1Fallback
- * finds the H-1B for the start date out of reach. The contract and the petition wait on the answer,
+ * release past and unreported (a certified list, no "not matched" in Match Week), or ranking over
+ * with the release still ahead (awaitingMatchDay), while h1bJ1Fallback finds the H-1B for the start
+ * date out of reach: with the petition 60 days before the stamping, Step 3's day for it is about
+ * Match Day, so the chain is known not to fit before the Match. The contract and the petition wait on the answer,
  * but Step 3 (a visitor visa, FSMB, a seat, about 4 weeks to the result) does not, and the start date
  * comes in weeks: silence until Match Day is marked done would leave a July start promised that this
  * plan's own allowances cannot give. Zero or one Risk; Match Day's release is noted for re-planning.
  */
 function unreportedH1bRisks(context: PlanContext, dates: PlanDates): Risk[] {
   if (context.applicant.visa !== "H-1B") return [];
-  if (!matchDayPassedUnreported(context)) return [];
+  const outcome = matchDayPassedUnreported(context)
+    ? "unreported"
+    : awaitingMatchDay(context)
+      ? "ahead"
+      : null;
+  if (outcome === null) return [];
   const sources: string[] = [];
-  const fallback = h1bJ1Fallback(context, dates, sources, true);
+  const fallback = h1bJ1Fallback(context, dates, sources, outcome);
   if (fallback === null) return [];
   return [
     {

@@ -39,7 +39,7 @@ function firstStepNeedingIt(context: PlanContext): "j1_ecfmg_sponsorship" | "vis
  * The matched check's date: the day that step needs the certificate, while ahead, else the residency
  * start. ECFMG's sponsorship needs it in the application, whose date is the step's own; the H-1B
  * petition needs it (with Step 3) when the program files, not by the petition's date, which is the
- * approval in hand a month before the stamping (petitionFilingDue).
+ * approval in hand 60 days before the stamping (petitionFilingDue).
  */
 function matchedCheckDue(dates: PlanDates, context: PlanContext): DueDate {
   const key = firstStepNeedingIt(context);

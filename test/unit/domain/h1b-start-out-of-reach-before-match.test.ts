@@ -29,7 +29,8 @@ const outOfReach = (result: Plan) =>
 
 describe("H-1B abroad, ranking over, Match Day ahead, Step 3 not passed", () => {
   it("a critical risk says the H-1B start is out of reach if they match, and what to ask then", () => {
-    const risk = outOfReach(plan(ranked("H-1B"), calendar, new Date("2027-03-04T01:00:00Z")));
+    const result = plan(ranked("H-1B"), calendar, new Date("2027-03-04T01:00:00Z"));
+    const risk = outOfReach(result);
     expect(risk?.message).toMatch(
       /^If you match with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach, even if you already hold a B-1\/B-2 visa\./,
     );
@@ -41,6 +42,9 @@ describe("H-1B abroad, ranking over, Match Day ahead, Step 3 not passed", () => 
       "Once Match Day tells you where you matched, ask that program at once whether it will start you later",
     );
     expect(risk?.milestones).toContain("usmle_step3");
+    // Its email is dated to the day its words name, Step 3's day for the petition.
+    const notice = result.reminders.find((r) => r.risk === "VISA_NOT_READY_FOR_START");
+    expect(notice?.deadlineDetail.local).toBe("Fri 19 Mar 2027");
   });
 
   it("says nothing of it before the rank order list deadline, nor on a J-1", () => {

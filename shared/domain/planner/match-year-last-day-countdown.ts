@@ -6,7 +6,6 @@ import { endsLocalDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { instantOf } from "./instant-of.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
-import { noteRiskChange } from "./risk-change-instants.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 
 // The countdown to the last day that keeps a Match:
@@ -50,8 +49,7 @@ const titles = new Map<number, string>();
  * catch-up, ids from step, rung and day) on the first
  * step it names that is a next step (the first action it lists), its text the risk's own (which
  * says that after that day the plan moves to a later Match); a critical one's notice stands for a
- * missed rung's catch-up. None when the day is a named step's own deadline (ownLadderCounts), nor
- * while that first step's own deadline is ahead and earlier (dueEarlier).
+ * missed rung's catch-up. None when the day is a named step's own deadline (ownLadderCounts).
  * Appended to `into`. A risk judged on the Match the plan moved to is laid on that Match's context
  * (as its notice is).
  */
@@ -71,7 +69,6 @@ export function lastDayCountdown(
     if (due === undefined || due.at < context.now) continue;
     const step = firstNamed(risk, nextSteps);
     if (step === undefined || ownLadderCounts(risk, nextSteps, due.at)) continue;
-    if (dueEarlier(context, step, due.at)) continue;
     const laid = into.length;
     remindersFor(
       context,
@@ -139,20 +136,6 @@ function ownLadderCounts(risk: Risk, nextSteps: readonly NextStep[], at: number)
     if (Math.abs(instantOf(step.dueBy) - at) <= DAY_MS) return true;
   }
   return false;
-}
-
-/**
- * Whether `step`'s own deadline is still ahead and more than a day before the last day `at`: its own
- * ladder counts down to that earlier date, and "Act by" the last day on it would give a later date
- * than its own (an ECFMG application due Wed 25 Aug counted down to Mon 27 Sep). Once that deadline
- * has passed the last day is the step's last chance and the countdown goes on it: a re-plan then.
- */
-function dueEarlier(context: PlanContext, step: NextStep, at: number): boolean {
-  if (step.dueBy === null) return false;
-  const own = instantOf(step.dueBy);
-  if (own < context.now || own >= at - DAY_MS) return false;
-  noteRiskChange(context, own);
-  return true;
 }
 
 /** The first step the risk names that is a next step (never an interview), or undefined. */

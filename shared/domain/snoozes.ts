@@ -1,4 +1,7 @@
+import { laterPlannedMatchYear } from "./match-year-heading.ts";
 import type { Plan, Reminder, StepSubject } from "./plan.ts";
+import { isCriticalNoticeRung } from "./planner/critical-notice-id.ts";
+import { seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { localDate, renderDate, startOfLocalDate } from "./time.ts";
 
@@ -71,12 +74,33 @@ export interface SnoozeOption {
 }
 
 /**
+ * Why a step offers no Snooze at all now, whatever its reminders, as the end of a sentence in the
+ * applicant's words; undefined when it may. Asked by snoozeOptions, so the email, the timeline and
+ * the action link's POST agree on the same plan:
+ * - a critical risk's notice rides on the step: it asks to act by its date and is always sent
+ *   (README), and a snooze would quiet the step it calls critical;
+ * - on SOAP from Match Week's notification until SOAP ends (the season's dates): the offer rounds
+ *   come a day apart, and a snooze there could silence the reminder of one (our advice).
+ */
+export function snoozeHeldBack(plan: Plan, milestone: MilestoneKey): string | undefined {
+  if (
+    plan.reminders.some((reminder) => reminder.milestone === milestone && isCriticalNoticeRung(reminder.rung))
+  )
+    return "a critical notice about it asks you to act by its date";
+  if (milestone !== "soap") return undefined;
+  const { dates } = seasonCalendar(laterPlannedMatchYear(plan) ?? plan.matchYear);
+  const now = Date.parse(plan.now);
+  if (now >= dates.nrmp_match_week_start_and_soap_start.at && now < dates.nrmp_soap_ends.at)
+    return "from Match Week's notification until SOAP ends, a snooze could silence the reminder of a SOAP offer round";
+  return undefined;
+}
+
+/**
  * The snooze lengths worth offering on `today` (the applicant's local "YYYY-MM-DD"): each of
  * SNOOZE_DAYS with the date it would end on (snoozeUntil, capped at the last rung: `lastReminder`
  * then), once per end date, and only when a reminder it silences (applySnoozes: one still to come,
- * not a deadline's last rung) is sent before that date. Empty: a snooze would silence nothing, so
- * none is offered (a 7-day snooze was offered and "recorded" on letters
- * whose next reminder was three months away).
+ * not a deadline's last rung) is sent before that date. Empty when a snooze would silence nothing
+ * (a snooze "recorded" then would change no email), or when the step takes none now (snoozeHeldBack).
  */
 export function snoozeOptions(
   plan: Plan,
@@ -84,6 +108,7 @@ export function snoozeOptions(
   today: string,
   zone: string,
 ): SnoozeOption[] {
+  if (snoozeHeldBack(plan, milestone) !== undefined) return [];
   const limit = snoozeLimit(plan, milestone, zone);
   const options: SnoozeOption[] = [];
   for (const days of SNOOZE_DAYS) {
@@ -108,9 +133,11 @@ function silencedBefore(plan: Plan, milestone: MilestoneKey, until: string, zone
 }
 
 /**
- * Why a snooze of the step silences nothing, in the applicant's words: with `days`, a length a
- * link asked for ("Nothing to snooze in 2 days: … before Wed 10 Jun 2026"); without, the longest.
- * Names the step's next reminder, or says it is the last before the deadline, which always comes.
+ * Why the step offers no snooze, in the applicant's words: the rule that holds it back
+ * (snoozeHeldBack: “Snooze” is not a choice for “…” now: …), else why a snooze silences nothing:
+ * with `days`, a length a link asked for ("Nothing to snooze in 2 days: … before Wed 10 Jun 2026");
+ * without, the longest. Names the step's next reminder, or says it is the last before the
+ * deadline, which always comes.
  */
 export function nothingToSnoozeText(
   plan: Plan,
@@ -119,6 +146,8 @@ export function nothingToSnoozeText(
   title: string,
   days?: number,
 ): string {
+  const heldBack = snoozeHeldBack(plan, milestone);
+  if (heldBack !== undefined) return `“Snooze” is not a choice for “${title}” now: ${heldBack}`;
   const now = Date.parse(plan.now);
   const reminders = remindersOf(plan, milestone);
   const next = reminders.find((reminder) => Date.parse(reminder.sendAt) > now);

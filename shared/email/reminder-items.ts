@@ -8,11 +8,7 @@ import {
 } from "#domain/date-words.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
-import {
-  isCriticalNoticeRung,
-  isRiskNoticeRung,
-  isUndatedNotice,
-} from "#domain/planner/critical-risk-notice.ts";
+import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { atTheProgram } from "#domain/program-time.ts";
 import { kindDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
@@ -72,8 +68,6 @@ export interface Item {
   ownDate?: true;
   /** A waiting step whose action answers the item's question (answeredOn): its buttons are that step's. */
   answeredOn?: MilestoneKey;
-  /** A critical risk's notice (isCriticalNoticeRung): it offers no Snooze (buttonsOf). */
-  critical?: true;
 }
 
 function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
@@ -200,7 +194,6 @@ export function itemOf(
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "" } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),
-    ...(isCriticalNoticeRung(reminder.rung) ? { critical: true as const } : {}),
   };
 }
 

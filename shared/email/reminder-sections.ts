@@ -148,7 +148,7 @@ export { PROJECTED_NOTE } from "#domain/date-basis.ts";
  * nothing to mark, and a bare Done under it would act on a finished step.
  */
 export function buttonsOf(
-  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn" | "critical">,
+  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn">,
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
@@ -160,7 +160,6 @@ export function buttonsOf(
   // what they record, never the card's own Done.
   if (item.answeredOn !== undefined)
     return buttonsFrom(
-      item,
       item.answeredOn,
       actionsWhileWaiting({ milestone: item.answeredOn }, plan, zone, recorded),
       links,
@@ -170,15 +169,9 @@ export function buttonsOf(
   // A notice on a step still waiting for others (Step 3 behind the ECFMG certificate) offers what
   // the waiting step offers, as the timeline does: its Done or Scheduled for… could not be true yet.
   if (plan.blocked.some((step) => step.milestone === milestone))
-    return buttonsFrom(item, milestone, actionsWhileWaiting({ milestone }, plan, zone, recorded), links);
+    return buttonsFrom(milestone, actionsWhileWaiting({ milestone }, plan, zone, recorded), links);
   if (finishedAndUnlisted(milestone, plan, recorded)) return [];
-  const own = buttonsFrom(
-    item,
-    milestone,
-    actionsFor({ milestone }, plan, zone, recorded),
-    links,
-    item.actsOn,
-  );
+  const own = buttonsFrom(milestone, actionsFor({ milestone }, plan, zone, recorded), links, item.actsOn);
   // Match Week's "not matched" answer, recorded on SOAP (answersBeside).
   const beside = answersBeside({ milestone }, plan, zone, recorded).map(({ milestone, action }) => ({
     label: actionLabel(milestone, action),
@@ -190,18 +183,15 @@ export function buttonsOf(
 
 /**
  * One button per action of `milestone`, the first primary; `beside`, what the label adds in
- * brackets. None to snooze under a critical notice (`item.critical`): it asks to act by its date
- * and is always sent (README), and a snooze would quiet the step it says is critical.
+ * brackets. The actions are the domain's (actionsFor): no Snooze under a critical notice, as on the timeline.
  */
 function buttonsFrom(
-  item: Pick<Item, "critical">,
   milestone: MilestoneKey,
   offered: readonly StepAction[],
   links: ApplicantLinks,
   beside?: string,
 ) {
-  const actions = item.critical ? offered.filter((action) => action !== "snooze") : offered;
-  return actions.map((action, index) => ({
+  return offered.map((action, index) => ({
     label: beside ? `${actionLabel(milestone, action)} (${beside})` : actionLabel(milestone, action),
     url: links.action(milestone, action),
     kind: index === 0 ? "primary" : "secondary",

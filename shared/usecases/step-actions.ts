@@ -179,7 +179,7 @@ export async function previewStepAction(
       claims.action,
     )
       ? claims.action === "snooze" && catalogEntry(claims.milestone).stepActions.includes("snooze")
-        ? // Offered elsewhere but silencing nothing now: say when the next reminder comes.
+        ? // Held back (a critical notice, SOAP in Match Week), or silencing nothing now: says which.
           nothingToSnoozeText(plan, claims.milestone, state.profile.timezone, title)
         : unavailableActionText(claims.milestone, claims.action, title)
       : undefined;

@@ -51,6 +51,8 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   // A waiting step's one action (the H-1B stamping's Not for me) from those choices, and the route question it answers.
   "waiting-step-actions.ts": "planner",
   "apply-preferences.ts": "catalog",
+  // No Snooze under a critical notice (the planner's notice rungs) nor on SOAP in Match Week (the seasons).
+  "snoozes.ts": "planner",
   // The budget as the pages print it, naming where a fee to verify is checked (the catalog's fees).
   "budget-words.ts": "catalog",
   // The budget table every surface shows, from budget-words.ts's rows.

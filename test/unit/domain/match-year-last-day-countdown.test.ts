@@ -89,7 +89,7 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
     );
   });
 
-  it("its rungs can be snoozed as any ladder's: all but the last, which always comes", () => {
+  it("its rungs can be snoozed as any ladder's until its critical notice comes, then not at all", () => {
     // 18 May (local): the 14-day rung goes out today; Snooze may quiet the 3-day rung, up to the
     // 1-day rung's day, which a snooze never silences.
     const may = planAt("2027-05-17T10:00:00+08:00");
@@ -97,23 +97,17 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
       days: 7,
       until: "2027-05-24",
     });
-    // 26 May, in its last week (critical, its notice going out now): the 3-day rung may be quieted,
-    // the 1-day rung (31 May) always comes.
+    // 26 May, in its last week (critical, its notice going out now): no Snooze, though the 3-day rung
+    // is left to quiet; the notice asks to act by its date.
     const lastWeek = planAt("2027-05-26T10:00:00+08:00");
     const rungs = countdown(lastWeek, lastDay(lastWeek)?.lastWorkingAt);
     expect(rungs.map((each) => each.sendAtLocal)).toEqual([
       "2027-05-29T09:00:00.000+08:00",
       "2027-05-31T09:00:00.000+08:00",
     ]);
-    expect(snoozeOptions(lastWeek, "ecfmg_application", "2027-05-26", "Asia/Manila")).toEqual([
-      { days: 4, until: "2027-05-30" },
-      { days: 7, until: "2027-05-31", lastReminder: true },
-    ]);
-    // On the last day itself only its notice is left before the day: nothing to snooze, and why.
-    const lastDayPlan = planAt("2027-05-31T06:00:00+08:00");
-    expect(snoozeOptions(lastDayPlan, "ecfmg_application", "2027-05-31", "Asia/Manila")).toEqual([]);
-    expect(nothingToSnoozeText(lastDayPlan, "ecfmg_application", "Asia/Manila", "ECFMG")).toContain(
-      "is the last before its deadline, which always comes",
+    expect(snoozeOptions(lastWeek, "ecfmg_application", "2027-05-26", "Asia/Manila")).toEqual([]);
+    expect(nothingToSnoozeText(lastWeek, "ecfmg_application", "Asia/Manila", "ECFMG")).toBe(
+      "“Snooze” is not a choice for “ECFMG” now: a critical notice about it asks you to act by its date",
     );
   });
 

@@ -32,7 +32,8 @@ export function actionLabel(milestone: string, action: StepAction): string {
 /**
  * The actions a next step offers: those its catalog entry lists (`stepActions`: "Scheduled for…"
  * only on a step whose day the applicant books, "Not for me" only where the step may be skipped),
- * "snooze" only while a reminder it would quiet falls within one of its lengths (snoozeOptions).
+ * "snooze" only while a reminder it would quiet falls within one of its lengths (snoozeOptions:
+ * never under a critical notice, nor on SOAP in Match Week).
  * Interviews take none (their dates come from the program). Done only where it can be recorded
  * today, on the applicant's day in `zone`: once its window has opened (doneOpensFor) and, for an
  * exam, once the day booked in `recorded` (the applicant's milestones) has come (bookedDayAhead,

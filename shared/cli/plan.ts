@@ -271,7 +271,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   for (const line of interviewWarningLines(snapshot.interviews, calendar, later)) io.err(line);
   io.out(
     options.json
-      ? `${JSON.stringify(planAsListed(result, snapshot.applicant.timezone), null, 2)}\n`
+      ? `${JSON.stringify(planAsListed(result, snapshot.applicant.timezone, snapshot.interviews), null, 2)}\n`
       : renderPlan(result, snapshot.applicant.fullName, snapshot.applicant.timezone, snapshot.interviews),
   );
   return 0;

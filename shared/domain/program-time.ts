@@ -1,3 +1,4 @@
+import type { Deadline } from "./plan.ts";
 import { interviewIdOf } from "./planner/interviews.ts";
 import type { Interview } from "./snapshot.ts";
 import { renderInZone } from "./time.ts";
@@ -13,7 +14,29 @@ export function atTheProgram(
   at: string,
   interviews: readonly Interview[] | undefined,
 ): string | undefined {
+  const zone = programZone(interviewId, interviews);
+  return zone === undefined ? undefined : inProgramZone(zone, at);
+}
+
+/** The zone of the program holding the interview `interviewId` names; undefined when `interviews` does not hold it. */
+export function programZone(
+  interviewId: string | undefined,
+  interviews: readonly Interview[] | undefined,
+): string | undefined {
   if (interviewId === undefined) return undefined;
-  const zone = interviews?.find((interview) => interviewIdOf(interview) === interviewId)?.timezone;
-  return zone === undefined ? undefined : `${renderInZone(zone, Date.parse(at))} (at the program)`;
+  return interviews?.find((interview) => interviewIdOf(interview) === interviewId)?.timezone;
+}
+
+/** An instant (ISO) in the program's zone `zone`, in atTheProgram's words. */
+export function inProgramZone(zone: string, at: string): string {
+  return `${renderInZone(zone, Date.parse(at))} (at the program)`;
+}
+
+/**
+ * Whether an interview step's date is the interview's start (its preparation step counts down to the
+ * start the applicant gave: status "applicant"), which every view words "starts", never "due"; the
+ * thank-you step's is the day to send the note by.
+ */
+export function isInterviewStart(deadline: Pick<Deadline, "status">): boolean {
+  return deadline.status === "applicant";
 }

@@ -17,7 +17,7 @@ import {
 } from "#domain/date-words.ts";
 import { asksMatchOutcome } from "#domain/match-outcome-question.ts";
 import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
-import { atTheProgram } from "#domain/program-time.ts";
+import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
@@ -158,8 +158,7 @@ function badgeHtml(step: NextStep, plan: Plan): string {
 function interviewDateHtml(step: NextStep, deadline: Deadline, interviews: readonly Interview[]): string {
   const atProgram = atTheProgram(step.interviewId, deadline.at, interviews);
   const local = `<strong>${e(deadlineWords(deadline).local)}</strong>${yourTimeSuffix(deadline)}`;
-  // The preparation step counts down to the start the applicant gave (status "applicant").
-  if (deadline.status !== "applicant") return `<p class="due">Send your note by ${local}</p>`;
+  if (!isInterviewStart(deadline)) return `<p class="due">Send your note by ${local}</p>`;
   const program = atProgram === undefined ? "" : ` · ${e(atProgram)}`;
   return `<p class="due">Starts ${local}${program}</p>`;
 }

@@ -39,11 +39,12 @@ const memos = new WeakMap<Planning, BoundedMemo<string, KnownFacts>>();
  */
 export function lookAheadFacts(state: ApplicantState, plan: Plan, planning: Planning): CohortFactsFrom[] {
   const instants = changeInstants(plan, planning.seasonInstants?.(state) ?? []);
-  const planAt = (from: string) => planFacts(planning.plan(state, new Date(from)), state.profile.timezone);
+  const facts = (at: Plan) => planFacts(at, state.profile.timezone, state.interviews);
+  const planAt = (from: string) => facts(planning.plan(state, new Date(from)));
   const inputs = planning.planInputs?.(state);
-  if (inputs === undefined) return upcomingFactsBy(planFacts(plan, state.profile.timezone), instants, planAt);
+  if (inputs === undefined) return upcomingFactsBy(facts(plan), instants, planAt);
   const known = knownFacts(planning, state.profile.applicantId, inputs);
-  return upcomingFactsBy(planFacts(plan, state.profile.timezone), instants, (from) => {
+  return upcomingFactsBy(facts(plan), instants, (from) => {
     const seen = known.get(from);
     if (seen !== undefined) return seen;
     const facts = deepFreeze(planAt(from));

@@ -222,6 +222,7 @@ export function cohortSummary(state: ApplicantState, plan: Plan, planning?: Plan
       applicantId: state.profile.applicantId,
       applicant: state.profile,
       plan,
+      interviews: state.interviews,
       ...(lastEmail ? { lastEmail } : {}),
       ...(state.profile.remindersPausedAt ? { remindersPausedAt: state.profile.remindersPausedAt } : {}),
       upcoming,

@@ -3,7 +3,7 @@ import { STAGES, type Stage } from "#domain/console/stage.ts";
 import { DATE_TAGS, dateTag } from "#domain/date-basis.ts";
 import { deadlineWords } from "#domain/date-words.ts";
 import type { Deadline, StepSubject } from "#domain/plan.ts";
-import { atTheProgram } from "#domain/program-time.ts";
+import { atTheProgram, inProgramZone } from "#domain/program-time.ts";
 import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
 import { renderDate, renderEt, renderInZone } from "#domain/time.ts";
 import { sourceLinks } from "#email/for-people.ts";
@@ -81,9 +81,15 @@ export function ownDay(own: Deadline): string {
   return h(deadlineWords(own).local);
 }
 
-/** A cohort row's next deadline in words, as its cell and the CSV's human column show it. */
-export function rowDeadlineWords(deadline: { at: string; day?: string }): string {
-  return deadline.day !== undefined ? renderDate(deadline.day) : renderEt(Date.parse(deadline.at));
+/**
+ * A cohort row's next deadline in words, as its cell and the CSV's human column show it: a day as
+ * that day, an interview's in its program's zone (`programZone`, as every view gives an
+ * interview: never ET), any other instant in ET.
+ */
+export function rowDeadlineWords(deadline: { at: string; day?: string; programZone?: string }): string {
+  if (deadline.day !== undefined) return renderDate(deadline.day);
+  if (deadline.programZone !== undefined) return inProgramZone(deadline.programZone, deadline.at);
+  return renderEt(Date.parse(deadline.at));
 }
 
 /**
@@ -94,6 +100,7 @@ export function rowDeadlineWords(deadline: { at: string; day?: string }): string
 export function rowCountdownWords(next: {
   at: string;
   day?: string;
+  programZone?: string;
   kind?: "deadline" | "own-date" | "target" | "email";
   deadline?: { at: string; day?: string };
 }): string {
@@ -121,10 +128,14 @@ export function rowDeadlineWhen(deadline: {
   status: string;
   basis?: string;
   day?: string;
+  programZone?: string;
   kind?: "deadline" | "own-date" | "target" | "email";
   deadline?: { at: string; status: string; basis?: string; day?: string };
 }): string {
-  const one = (date: { at: string; status: string; basis?: string; day?: string }, label = "") => {
+  const one = (
+    date: { at: string; status: string; basis?: string; day?: string; programZone?: string },
+    label = "",
+  ) => {
     // By who sets the date (dateTag; a row stored before `basis` has its status).
     // A target's own badge already says it is our advice: no second one.
     const tag =

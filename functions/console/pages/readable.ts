@@ -1,5 +1,6 @@
 import type { CancelReason } from "#domain/cancelled-reminders.ts";
 import { stepName } from "#domain/console/advisor-voice.ts";
+import { inProgramZone } from "#domain/program-time.ts";
 import { MILESTONE_KEYS, type MilestoneKey } from "#domain/snapshot.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { RISK_TITLES } from "#usecases/escalation.ts";
@@ -126,11 +127,17 @@ function remindersNamed(ids: unknown, view: ApplicantView): string {
   return [...new Set(named)].join("; ") || "none";
 }
 
-/** An interview in a saved what-if: its program and start, or "cancelled". */
+/**
+ * An interview in a saved what-if: its start in the program's zone (inProgramZone, as every view
+ * gives an interview: never ET), or "cancelled"; ET only for a record without its zone.
+ */
 function interviewState(interview: Detail | undefined): string {
   if (interview === undefined) return "—";
   if (interview.status === "cancelled") return "cancelled";
-  return typeof interview.startsAt === "string" ? when(interview.startsAt) : "—";
+  const { startsAt, timezone } = interview;
+  if (typeof startsAt !== "string") return "—";
+  if (typeof timezone !== "string") return when(startsAt);
+  return `<time datetime="${h(startsAt)}">${h(inProgramZone(timezone, startsAt))}</time>`;
 }
 
 const TRACK_WORDS: Record<string, string> = { matchYear: "Match year", visa: "visa" };

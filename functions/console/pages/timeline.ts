@@ -7,6 +7,7 @@ import { REMINDER_DATE_LABELS, targetShown } from "#domain/date-words.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
+import { isInterviewStart } from "#domain/program-time.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { DONE_RECORDS } from "#domain/step-actions.ts";
@@ -85,6 +86,9 @@ export function timelineCard(view: ApplicantView, today: string): string {
   // An interview's in the applicant's zone and the program's, never ET (stepDeadlineWhen).
   const dueWhen = (step: { milestone: StepSubject; interviewId?: string }, deadline: Deadline) =>
     stepDeadlineWhen({ subject: step.milestone, interviewId: step.interviewId }, deadline, state.interviews);
+  // An interview starts, as the applicant's timeline and emails say; its thank-you note is sent by a day.
+  const dueWord = (step: { milestone: StepSubject }, deadline: Deadline) =>
+    step.milestone !== "interview" ? "due" : isInterviewStart(deadline) ? "starts" : "send their note by";
   // The badge by the one overdue rule (overdue.ts), as the Overdue section and the cohort count it.
   const badge = (step: NextStep) => {
     const standing = stepStanding(plan, step);
@@ -107,7 +111,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
   };
   const nextItems = next.map(
     (step) =>
-      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${targetFor(step)}${step.deadline ? `${forMatch(step)}due ${dueWhen(step, step.deadline)}${missedFor(step)}` : targetShown(step.target, plan.now, step.ownDate) ? "" : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(whyForAdvisor(forPeople(step.why), profile.fullName))}</span>${markDone(step)}</li>`,
+      `<li><strong>${h(stepForAdvisor(step))}</strong> ${badge(step)}<br>${targetFor(step)}${step.deadline ? `${forMatch(step)}${dueWord(step, step.deadline)} ${dueWhen(step, step.deadline)}${missedFor(step)}` : targetShown(step.target, plan.now, step.ownDate) ? "" : '<span class="muted">no fixed deadline</span>'}${ownNote(step)}${earlierNote(step.milestone)}<br><span class="muted">${h(whyForAdvisor(forPeople(step.why), profile.fullName))}</span>${markDone(step)}</li>`,
   );
   const done = state.milestones.filter(
     (entry) =>

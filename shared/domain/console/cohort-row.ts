@@ -1,5 +1,5 @@
 import type { Plan } from "../plan.ts";
-import type { Applicant } from "../snapshot.ts";
+import type { Applicant, Interview } from "../snapshot.ts";
 import { type CohortFacts, type CohortFactsFrom, planFacts } from "./row-as-of.ts";
 import type { Stage } from "./stage.ts";
 
@@ -55,6 +55,8 @@ export interface CohortRowInput {
   applicantId: string;
   applicant: Applicant;
   plan: Plan;
+  /** The applicant's interviews: the program's zone an interview's next date is shown in. */
+  interviews?: readonly Interview[];
   lastEmail?: LastEmail;
   remindersPausedAt?: string;
   upcoming?: CohortFactsFrom[];
@@ -63,7 +65,7 @@ export interface CohortRowInput {
 /** The cohort row of one applicant's plan. Pure. */
 export function cohortRow(input: CohortRowInput): CohortRow {
   const { applicant, plan } = input;
-  const { nextDeadline, plannedMatchYear, ...facts } = planFacts(plan, applicant.timezone);
+  const { nextDeadline, plannedMatchYear, ...facts } = planFacts(plan, applicant.timezone, input.interviews);
   const row: CohortRow = {
     applicantId: input.applicantId,
     fullName: applicant.fullName,

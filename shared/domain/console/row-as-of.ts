@@ -3,7 +3,9 @@ import { listedInReadingOrder } from "../listed-steps.ts";
 import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan } from "../plan.ts";
 import { laterDelayedStartNotices } from "../planner/start-delayed-risk.ts";
+import { programZone } from "../program-time.ts";
 import { seasonCalendar } from "../seasons/index.ts";
+import type { Interview } from "../snapshot.ts";
 import { localDate } from "../time.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
 import { overdueForAdvisor } from "./overdue.ts";
@@ -48,6 +50,12 @@ export interface CohortFacts {
     kind?: "deadline" | "own-date" | "target" | "email";
     deadline?: { at: string; status: string; basis?: string; day?: string };
     /**
+     * An interview's start (or its thank-you note's day): the program's zone, in which the row
+     * shows it (inProgramZone), never ET, which is neither the applicant's zone nor the program's.
+     * Rows stored before it, or an interview no longer recorded, show ET.
+     */
+    programZone?: string;
+    /**
      * The Match the date is for when it is the next one after the applicant's, whose season is over
      * (SEASON_OVER) while the plan stays dated for it: a date after that Match's residency start
      * (ECFMG certification for the next start) is the next Match's (the row
@@ -77,9 +85,14 @@ const JUST_AFTER_MS = 1000;
 
 /**
  * The cohort facts of one plan, read in the applicant's zone `zone` (the day a dated instant falls
- * on, as the timeline orders it; ET when not given). Pure.
+ * on, as the timeline orders it; ET when not given), an interview's date in its program's zone from
+ * `interviews` (the applicant's). Pure.
  */
-export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
+export function planFacts(
+  plan: Plan,
+  zone = "America/New_York",
+  interviews?: readonly Interview[],
+): CohortFacts {
   const facts: CohortFacts = {
     stage: stageOf(plan),
     risks: {
@@ -108,6 +121,8 @@ export function planFacts(plan: Plan, zone = "America/New_York"): CohortFacts {
     // The applicant's own date is a whole day of theirs (an exam day), shown as that day, never in ET.
     if (countdown.kind === "own-date") soonest.day = countdown.day;
     else if (counted.precision === "day" && counted.day !== undefined) soonest.day = counted.day;
+    const program = step.milestone === "interview" ? programZone(step.interviewId, interviews) : undefined;
+    if (program !== undefined) soonest.programZone = program;
     if (countdown.kind !== "deadline" && step.deadline !== undefined) {
       soonest.deadline = { at: step.deadline.at, status: step.deadline.status };
       const basis = step.deadline.basis;

@@ -31,7 +31,7 @@ describe("an interview on the console's timeline", () => {
     const interview = items.find((item) => item.includes("Interview with Rush IM"));
 
     expect(interview).toContain(
-      'due <time datetime="2026-11-10T15:00:00.000Z">Tue 10 Nov 2026, 8:30 PM GMT+5:30 their time · Tue 10 Nov 2026, 9:00 AM CST (at the program)</time>',
+      'starts <time datetime="2026-11-10T15:00:00.000Z">Tue 10 Nov 2026, 8:30 PM GMT+5:30 their time · Tue 10 Nov 2026, 9:00 AM CST (at the program)</time>',
     );
     expect(interview).not.toContain(" ET");
     // A deadline is still in ET, then in the applicant's time.

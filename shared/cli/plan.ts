@@ -71,7 +71,8 @@ function marked(date: Deadline): string {
  * The plan as a readable text report: next steps (in the reading order of the timeline and the
  * email, in the applicant's zone `timezone`; US Eastern when not given), blocked, overdue, risks,
  * reminders and where they stop, budget. An interview's second time is the program's, from
- * `interviews`, as on the timeline and in the emails: never US Eastern, which is neither's.
+ * `interviews`, as on the timeline and in the emails: never US Eastern, which is neither's; without
+ * `interviews` (the default), that column reads "-" for each interview.
  */
 export function renderPlan(
   result: Plan,

@@ -6,6 +6,7 @@ export type ReminderKind = "deadline" | "interview" | "interview-thank-you" | "i
 
 const THANK_YOU_RUNG = "interview-thank-you";
 
+/** What `reminder` is about (ReminderKind): a step's date unless it names an interview, then by its rung. */
 export function kindOf(reminder: Pick<Reminder, "interviewId" | "rung">): ReminderKind {
   if (reminder.interviewId === undefined) return "deadline";
   if (reminder.rung === INTERVIEW_CANCELLED_RUNG) return "interview-cancelled";

@@ -72,8 +72,7 @@ export interface ActionPreview {
    * For snooze: the day the step's recorded snooze ends ("YYYY-MM-DD"), when one is running and
    * this link could snooze no longer (a used Snooze link, or one whose lengths end no later). Like
    * a used Done, it answers "already recorded" on the GET and the POST, with that day, rather than
-   * "nothing to snooze" (a second tap read as a failed snooze). Absent
-   * otherwise.
+   * "nothing to snooze", which would read as a failed snooze. Absent otherwise.
    */
   alreadySnoozedUntil?: string;
   /** The step belonged to a Match season that is over for the applicant: nothing to record (seasonPassedFor). */
@@ -259,9 +258,8 @@ export async function applyStepAction(
   for (let attempt = 1; ; attempt++) {
     const preview = await previewStepAction(applicantId, token, deps);
     // The GET's check, on the step as read now: a step another link (another email, the timeline),
-    // the console or a form already recorded is not recorded again (a
-    // second Done moved the pass date, an old Scheduled for… undid a Done). Idempotency on the
-    // nonce alone covered only the same link twice.
+    // the console or a form already recorded is not recorded again: a second Done would move the
+    // pass date, an old Scheduled for… would undo a Done. The nonce alone covers only the same link twice.
     const stored = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
     if (stored && (preview.alreadyApplied || preview.alreadySnoozedUntil))
       return { preview, outcome: "already-recorded", entry: stored };
@@ -286,7 +284,7 @@ export async function applyStepAction(
     } catch (error) {
       // Another change to this step landed between the read and the write (a second tap, the
       // console, an intake form) and nothing was written: decide again on what is stored now, so
-      // the page never says "Recorded" for a change the plan does not hold (issue 14 B3).
+      // the page never says "Recorded" for a change the plan does not hold.
       if (error instanceof ConcurrentChangeError && attempt < CONCURRENT_CHANGE_ATTEMPTS) continue;
       throw asFormError(error);
     }

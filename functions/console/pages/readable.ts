@@ -114,7 +114,7 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /**
- * Resent reminders by step and rung (the row showed their ids), from what
+ * Resent reminders by step and rung, not by id, from what
  * the ledger stored when each was sent, else from the plan; the ids stay in the JSON.
  */
 function remindersNamed(ids: unknown, view: ApplicantView): string {

@@ -88,8 +88,8 @@ export type CohortSort = (typeof COHORT_SORTS)[number];
 
 /**
  * The season a row is in for the cohort's season filter and sort: the Match its plan is dated for
- * (its next deadline is that Match's), which is the applicant's own unless that is out of reach
- * (filtering the 2027 season listed applicants with only 2028 deadlines). Pure.
+ * (its next deadline is that Match's), which is the applicant's own unless that is out of reach,
+ * so a season lists only applicants with deadlines in it. Pure.
  */
 export function seasonOf(row: Pick<CohortRow, "matchYear" | "plannedMatchYear">): number {
   return row.plannedMatchYear ?? row.matchYear;

@@ -29,8 +29,7 @@ export interface CohortFacts {
   risks: { critical: number; warning: number; codes: string[] };
   overdue: number;
   /**
-   * What the plan counts down to next (the row showed a late hard deadline
-   * while the email and the reminders counted down to the step's target): the first step of the
+   * What the plan counts down to next, as the email and the reminders count down: the first step of the
    * timeline's reading order (listedInReadingOrder) with a date ahead, and that date
    * (stepCountdown): its target, the applicant's own date or its deadline, as `kind` says; `day`
    * (ISO date) when the date is a day (Deadline.precision "day"), shown as that day. `deadline`:
@@ -58,8 +57,8 @@ export interface CohortFacts {
     /**
      * The Match the date is for when it is the next one after the applicant's, whose season is over
      * (SEASON_OVER) while the plan stays dated for it: a date after that Match's residency start
-     * (ECFMG certification for the next start) is the next Match's (the row
-     * showed "Fri 16 Jun 2028" under "Match 2027"). Absent for a date of the applicant's own Match.
+     * (ECFMG certification for the next start) is the next Match's, never read under the applicant's
+     * own Match. Absent for a date of the applicant's own Match.
      */
     matchYear?: number;
   };

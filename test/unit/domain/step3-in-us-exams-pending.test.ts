@@ -35,7 +35,9 @@ describe("Step 3 in the US with exam results pending", () => {
     const risk = plan.risks.find((entry) => entry.code === "STEP3_NEEDED_FOR_H1B");
     expect(risk?.message).toContain("most likely out of reach");
     const step = [...plan.nextSteps, ...plan.blocked].find((entry) => entry.milestone === "usmle_step3");
-    expect(step?.deadline?.local).toBe("Mon 19 Apr 2027");
+    // Step 3's day for the petition: its approval is due 60 days before the stamping (Fri 16 Apr
+    // 2027, consular processing presumed until the applicant says change of status), less 28 days for the score.
+    expect(step?.deadline?.local).toBe("Fri 19 Mar 2027");
     expect(step?.why).toContain("the H-1B petition after the Match still needs your Step 3 pass");
   });
 });

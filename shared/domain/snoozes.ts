@@ -165,7 +165,8 @@ export function nothingToSnoozeText(
 
 /**
  * Drops the reminders a snooze silences: those of a snoozed milestone sent before the snooze's
- * end (local midnight starting `snoozedUntil`), except each deadline's last rung.
+ * end (local midnight starting `snoozedUntil`), except each deadline's last rung and every critical
+ * notice (always sent, README): a risk that arose after the snooze was recorded is not quieted by it.
  */
 export function applySnoozes(plan: Plan, milestones: readonly MilestoneEntry[], zone: string): Plan {
   const snoozed = new Map(
@@ -178,7 +179,8 @@ export function applySnoozes(plan: Plan, milestones: readonly MilestoneEntry[], 
     const reminders = remindersOf(plan, milestone);
     const last = lastRungs(reminders);
     for (const reminder of reminders) {
-      if (last.has(reminder) || Date.parse(reminder.sendAt) >= ends) kept.add(reminder);
+      if (last.has(reminder) || isCriticalNoticeRung(reminder.rung) || Date.parse(reminder.sendAt) >= ends)
+        kept.add(reminder);
     }
   }
   const silenced = (reminder: Reminder) => {

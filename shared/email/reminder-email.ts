@@ -3,15 +3,16 @@ import { basisMark } from "#domain/date-basis.ts";
 import { deadlineWords, reminderShownDate } from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
-import type { Plan, Reminder } from "#domain/plan.ts";
+import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { kindOf } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import { stepBadge } from "#domain/step-badge.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { oneReminderPerStep, withOtherDates } from "./one-item-per-step.ts";
-import { anyProjected, type Item, itemDateLabel, itemOf } from "./reminder-items.ts";
+import { anyProjected, type Item, itemDateLabel, itemOf, whyAndNext } from "./reminder-items.ts";
 import {
   budgetLines,
   budgetView,
@@ -91,19 +92,37 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
 }
 
 /**
- * The next steps listed under "Your next steps", less the step of an item counting down to the
- * applicant's own date: that item already says the step, its day and its deadline
- * (the exam the email led with came again, without its buttons, as the first bullet). Other
- * items keep their step's bullet, which adds the target and deadline the item does not show.
+ * The next steps listed under "Your next steps", less a step an item above already says in full
+ * (saidAbove); an interview's steps stay (an item names no interview).
  */
 function stepsBelow(plan: Plan, items: readonly Item[], input: ReminderEmailInput) {
   return listedInReadingOrder(plan, zoneOf(input))
     .filter(
       (step) =>
         step.interviewId !== undefined ||
-        !items.some((item) => item.ownDate && item.milestone === step.milestone),
+        !items.some((item) => item.milestone === step.milestone && saidAbove(item, step, plan)),
     )
     .slice(0, TOP_STEPS);
+}
+
+/**
+ * Whether an item of the step already says what the step's bullet would: an item counting down to
+ * the applicant's own date says the step, its day and its deadline (the exam the email led with
+ * came again, without its buttons, as the first bullet); any other item, when it shows the step's
+ * action and names the instant of every date the bullet gives (Match Week's Monday question, whose
+ * bullet would say its action again under the same deadline). A bullet that adds something stays:
+ * a target or a deadline the item does not name, a passed early deadline, the Match a date is for,
+ * a result pending (stepBadge).
+ */
+function saidAbove(item: Item, step: NextStep, plan: Plan): boolean {
+  if (item.ownDate) return true;
+  if (item.action !== forPeople(step.action) || step.deadline === undefined) return false;
+  if (step.missedDeadline !== undefined || step.matchYears !== undefined) return false;
+  if (stepBadge(step, plan.now, plan.risks) !== step.urgency) return false;
+  const { target } = step;
+  const ahead = target !== undefined && Date.parse(target.at) > Date.parse(plan.now) ? [target] : [];
+  const said = new Set(item.datesSaid.map((at) => Date.parse(at)));
+  return [step.deadline, ...ahead].every((date) => said.has(Date.parse(date.at)));
 }
 
 /** The zone whose day decides whether a Done can count yet (ReminderEmailInput.timezone). */
@@ -126,9 +145,10 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
       );
     if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
     if (item.attachmentNote) lines.push(`   ${item.attachmentNote}`);
-    lines.push(`   ${WORDS.whyItMatters}: ${item.why}`);
-    if (item.action)
-      lines.push(`   ${WORDS.nextText}${item.actsOn ? `, for ${item.actsOn}` : ""}: ${item.action}`);
+    const { why, action } = whyAndNext(item);
+    if (why !== undefined) lines.push(`   ${WORDS.whyItMatters}: ${why}`);
+    if (action !== undefined)
+      lines.push(`   ${WORDS.nextText}${item.actsOn ? `, for ${item.actsOn}` : ""}: ${action}`);
     for (const button of buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []))
       lines.push(`   ${button.label}: ${button.url}`);
     lines.push("");
@@ -186,10 +206,11 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
       : heading,
     items: items.map((item, index) => {
       const buttons = buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []);
+      const { why, action } = whyAndNext(item);
       return {
         ...item,
-        why: forPeopleHtml(item.why),
-        action: item.action === undefined ? false : forPeopleHtml(item.action),
+        why: why === undefined ? false : forPeopleHtml(why),
+        action: action === undefined ? false : forPeopleHtml(action),
         accent: index === 0 ? "#a4161a" : "#0b57a4",
         buttons,
         hasButtons: buttons.length > 0,

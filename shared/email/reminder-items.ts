@@ -44,7 +44,13 @@ export interface Item {
   deadlineNote?: string;
   deadlineNoteProjected: boolean;
   why: string;
+  /** The step's action; an email shows it and `why` once each (whyAndNext). */
   action?: string;
+  /**
+   * The instants (ISO UTC) the item's dates name: its own date and, beside a target or an own date,
+   * the step's deadline its note names.
+   */
+  datesSaid: readonly string[];
   /**
    * On an interview's reminder: that the interview comes attached as a calendar file (the reminder
    * function attaches one .ics per interview an email is about), so a phone that lists attachments
@@ -190,11 +196,25 @@ export function itemOf(
     ...(attachmentNote ? { attachmentNote } : {}),
     why: forPeople(reminder.why),
     ...(action ? { action: forPeople(action) } : {}),
+    datesSaid: [shown.at, ...(deadlineNote && step?.deadline ? [step.deadline.at] : [])],
     ...(notice && step ? { actsOn: step.title } : {}),
-    ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "" } : {}),
+    ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "", datesSaid: [] } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),
   };
+}
+
+/**
+ * An item's why and next step, each paragraph said once: when the step's action begins with the
+ * reminder's why (Match Week's Monday question: the action is the why and the Statement of Need),
+ * the action alone, under "Next"; when the why is the fuller one, the why alone. Otherwise both.
+ */
+export function whyAndNext(item: Pick<Item, "why" | "action">): { why?: string; action?: string } {
+  const { why, action } = item;
+  if (action === undefined) return { why };
+  if (action.startsWith(why)) return { action };
+  if (why.startsWith(action)) return { why };
+  return { why, action };
 }
 
 /** Whether the email needs its note on projected dates. */

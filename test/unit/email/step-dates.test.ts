@@ -31,7 +31,9 @@ const links = applicantLinks({
 });
 
 describe("an early step's dates in the email", () => {
-  const shown = early.nextSteps.slice(0, 3);
+  // The email's item is the first reminder's step, with its target and deadline: the bullets are the others'.
+  const [reminder] = early.reminders;
+  const shown = early.nextSteps.filter((step) => step.milestone !== reminder?.milestone).slice(0, 3);
   const withTarget = shown.flatMap((step) =>
     step.target !== undefined && step.deadline !== undefined && Date.parse(step.target.at) > now.getTime()
       ? [{ target: step.target, deadline: step.deadline }]
@@ -39,7 +41,7 @@ describe("an early step's dates in the email", () => {
   );
   const email = renderReminderEmail({
     recipientName: "Maria Santos",
-    reminders: early.reminders.slice(0, 1),
+    reminders: reminder ? [reminder] : [],
     plan: early,
     links,
     unsubscribeUrl: "https://example.org/unsubscribe",

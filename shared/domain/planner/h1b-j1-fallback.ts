@@ -21,6 +21,7 @@ import {
   J1_CONSULAR_ALLOWANCE_SOURCE,
   statementOfNeedDaysAfterMatch,
 } from "./j1-allowances.ts";
+import type { MatchOutcome } from "./match-day-unreported.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
@@ -32,15 +33,25 @@ const SPONSORSHIP = catalogEntry("j1_ecfmg_sponsorship");
 const VISA_J1 = catalogEntry("visa_j1");
 const PETITION = catalogEntry("visa_h1b");
 
-/** Where the applicant stands with the Match: matched (Match Day done), Match Day past and untold, or still ahead. */
-export type FallbackOutcome = "matched" | "unreported" | "ahead";
-const OPENING: Record<FallbackOutcome, string> = {
+const OPENING: Record<MatchOutcome, string> = {
   matched: "The H-1B for your start date is likely out of reach",
   unreported:
     "If you matched with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach",
   ahead:
     "If you match with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach",
 };
+
+/**
+ * The outcome a VISA_NOT_READY_FOR_START message was worded for before the applicant told us they
+ * matched, read from its opening; null for every other wording (matched, or the visa steps behind).
+ */
+export function unmatchedOutcomeOf(message: string): "unreported" | "ahead" | null {
+  return message.startsWith(OPENING.ahead)
+    ? "ahead"
+    : message.startsWith(OPENING.unreported)
+      ? "unreported"
+      : null;
+}
 
 /**
  * The J-1 fallback after ranking: on H-1B, living abroad, matched (Match Day done), with Match Day
@@ -65,7 +76,7 @@ export function h1bJ1Fallback(
   context: PlanContext,
   dates: PlanDates,
   sources: string[],
-  outcome: FallbackOutcome = "matched",
+  outcome: MatchOutcome = "matched",
 ): string | null {
   if (context.applicant.visa !== "H-1B") return null;
   if (outcome === "matched" && !isFinished(statusOf(context, "match_day"))) return null;

@@ -216,7 +216,7 @@ export function step3Action(
   // Dated for a visa already held: no visa to wait for, no chain through one.
   const kind = step3DueKind(sitBy);
   if (kind === "held" || kind === "heldLater") return `${action}${STEP3_HELD_ACTION}`;
-  // Matched, the petition's day out of reach with the visa's wait: the risk's one instruction.
+  // The petition's day out of reach with the visa's wait: the risk's one instruction.
   const outOfReach = petitionOutOfReachAction(context, sitBy, step3ChainNow(context, context.now).chain);
   if (outOfReach !== null) return outOfReach;
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;

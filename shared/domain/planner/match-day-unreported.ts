@@ -38,3 +38,18 @@ export function awaitingMatchDay(context: PlanContext): boolean {
     !unmatchedReported(context)
   );
 }
+
+/** Where an applicant who ranked stands with the Match: matched (Match Day done), Match Day past and untold, or still ahead. */
+export type MatchOutcome = "matched" | "unreported" | "ahead";
+
+/**
+ * matchDayPassedUnreported and awaitingMatchDay as one answer, with Match Day done first: null
+ * before ranking is over, or when no match can follow (no certified list, "not matched" told).
+ * Both windows are always asked, so the same instants are noted for re-planning whatever the answer.
+ */
+export function matchOutcomeNow(context: PlanContext): MatchOutcome | null {
+  const unreported = matchDayPassedUnreported(context);
+  const ahead = awaitingMatchDay(context);
+  if (isFinished(statusOf(context, "match_day"))) return "matched";
+  return unreported ? "unreported" : ahead ? "ahead" : null;
+}

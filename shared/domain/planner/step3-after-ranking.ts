@@ -9,7 +9,13 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
-import { step3ApplyBy, step3ApplyByWords, step3FsmbTime, step3PetitionNeeds } from "./step3-apply-by.ts";
+import {
+  step3ApplyBy,
+  step3ApplyByWords,
+  step3FsmbTime,
+  step3PetitionNeeds,
+  whereMatchedFirst,
+} from "./step3-apply-by.ts";
 import { step3AwaitsMatchAnswer } from "./step3-awaits-match.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
@@ -106,8 +112,14 @@ export function step3AfterRankingWords(
       : `${step3LaterCardWords(context, due, applyBy)} `;
   }
   // The petition's day out of reach even with a visitor visa held: the card opens with that, never
-  // "sit by" a day the applicant cannot meet (step3Action's out-of-reach words follow).
-  if (petitionDayUnmeetable(context, due)) return "";
+  // "sit by" a day the applicant cannot meet (step3Action's out-of-reach words follow). Past Match
+  // Day untold, the card asks where they matched first and step3AwaitsMatchAction follows, so the
+  // out-of-reach words come here.
+  const unmeetable = petitionDayUnmeetable(context, due);
+  if (unmeetable !== null)
+    return unmeetable.outcome === "unreported" && step3AwaitsMatchAnswer(context)
+      ? `${whereMatchedFirst(context)} ${unmeetable.action} `
+      : "";
   const projected = basisMark(due);
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
@@ -144,13 +156,25 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates): stri
 }
 
 /**
- * Whether step3Action gives Step 3's card the petition's day as out of reach even with a visitor visa
- * already held (petitionOutOfReach, not `held`): abroad, Step 3 not booked. Then no "sit by" that day
- * leads the card, which would contradict the next sentence.
+ * petitionOutOfReach when Step 3's card gives the petition's day as out of reach even with a visitor
+ * visa already held (not `held`): abroad, Step 3 not booked. Then no "sit by" that day leads the
+ * card, which would contradict the out-of-reach words. Null otherwise.
  */
-function petitionDayUnmeetable(context: PlanContext, due: DueDate): boolean {
+function petitionDayUnmeetable(context: PlanContext, due: DueDate): ReturnType<typeof petitionOutOfReach> {
   const status = statusOf(context, STEP3.key);
-  if ((status !== "not_started" && status !== "in_progress") || step3VisaDays(context) === 0) return false;
+  if ((status !== "not_started" && status !== "in_progress") || step3VisaDays(context) === 0) return null;
   const reach = petitionOutOfReach(context, due, step3ChainNow(context, context.now).chain);
-  return reach !== null && !reach.held;
+  return reach !== null && !reach.held ? reach : null;
+}
+
+/**
+ * Whether Step 3 lays no reminder of its own: its petition's day out of reach even with a visitor
+ * visa held (petitionDayUnmeetable) before the applicant has told us they matched. Its rungs would
+ * chase a day that cannot be met, for a program not known yet; the VISA_NOT_READY_FOR_START notice
+ * asks the program question on its own day.
+ */
+export function step3OutOfReachUnmatched(context: PlanContext, due: DueDate | null): boolean {
+  if (due === null || step3DueKind(due) !== "petition") return false;
+  const reach = petitionDayUnmeetable(context, due);
+  return reach !== null && reach.outcome !== "matched";
 }

@@ -33,6 +33,11 @@ const askWhereMatched = (trip: boolean): string =>
 const ASK_WHERE_MATCHED_ABROAD = askWhereMatched(true);
 const ASK_WHERE_MATCHED_IN_US = askWhereMatched(false);
 
+/** Step 3's first words past Match Day untold, for this applicant (askWhereMatched). */
+export function whereMatchedFirst(context: PlanContext): string {
+  return step3VisaDays(context) > 0 ? ASK_WHERE_MATCHED_ABROAD : ASK_WHERE_MATCHED_IN_US;
+}
+
 /**
  * Why Step 3 dated for the H-1B petition (step3DueNow) is still asked for: after ranking, the
  * petition needs the pass; before it, in the US with the result out of reach of the rank order list
@@ -43,7 +48,7 @@ export function step3PetitionNeeds(context: PlanContext): string {
   // Past Match Day with no answer, the card asks first where they matched (its reminders wait for
   // the answer: step3AwaitsMatchAnswer).
   if (matchDayPassedUnreported(context))
-    return `${step3VisaDays(context) > 0 ? ASK_WHERE_MATCHED_ABROAD : ASK_WHERE_MATCHED_IN_US} If it does, its petition needs your Step 3 pass`;
+    return `${whereMatchedFirst(context)} If it does, its petition needs your Step 3 pass`;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return context.now <= rol
     ? "Many programs will not rank you on H-1B without your Step 3 result, which can no longer reach them by the rank order list deadline, so rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass"

@@ -4,16 +4,20 @@ import { SCORE_REPORTING_DAYS, step3FsmbTimeWords } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
+import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 
 /**
- * Step 3's card when the petition's sit-by day `sitBy` cannot be met abroad:
- * matched on H-1B, Step 3 not booked, and by this plan's allowances (the earliest sitting
- * of `chain`, as step3ChainNow gives it: FSMB, the visitor visa, a seat) the sitting comes after that
- * day, the case where VISA_NOT_READY_FOR_START names the J-1 fallback (h1bJ1Fallback, the same test).
- * The card then gives the risk's one instruction, to ask the program today about a J-1, and the
- * visa-held route only when a visitor visa already held would still fit; never a visitor-visa
- * interview to schedule that the risk says cannot fit. Null otherwise: the card's own words stand.
+ * Step 3's card when the petition's sit-by day `sitBy` cannot be met abroad: on H-1B with ranking
+ * over (matched, Match Day past and untold, or still ahead: matchOutcomeNow), Step 3 not booked, and
+ * by this plan's allowances (the earliest sitting of `chain`, as step3ChainNow gives it: FSMB, the
+ * visitor visa, a seat) the sitting comes after that day, or the day has passed: the case where
+ * VISA_NOT_READY_FOR_START names the J-1 fallback (h1bJ1Fallback, the same test). The card then
+ * says what the risk says, for the same outcome, and points at the same question to the program (a
+ * later start or a J-1); the visa-held route only when a visitor visa already held would still
+ * fit; never a visitor-visa interview or an exam fee for a day the risk says cannot be met.
+ * Null otherwise: the card's own words stand.
  */
 export function petitionOutOfReachAction(
   context: PlanContext,
@@ -25,38 +29,70 @@ export function petitionOutOfReachAction(
 }
 
 /**
- * petitionOutOfReachAction's case, with the card's words (`action`) and the title its sit-by
+ * petitionOutOfReachAction's case, with the card's words (`action`), the title its sit-by
  * reminders take (`title`, step3-apply-by.ts; they said "sit it by Mon 19 Apr 2027"
- * beside a card asking about a J-1): the same instruction first, and the sit-by day as the card has
- * it, the day to sit by only when a visitor visa already held would fit (`held`), else the day that
+ * beside a card asking about a J-1) and where the applicant stands with the Match (`outcome`):
+ * the same instruction first, and the sit-by day as the card has it, the day to sit by only when a
+ * visitor visa already held would fit (`held`, only while the day is ahead), else the day that
  * cannot be met. Null otherwise.
  */
 export function petitionOutOfReach(
   context: PlanContext,
   sitBy: DueDate | null,
   chain: { reportedBy: number; reportedWithVisaHeld: number },
-): { held: boolean; action: string; title: string } | null {
-  if (sitBy === null || step3DueKind(sitBy) !== "petition" || sitBy.at <= context.now) return null;
-  if (!isFinished(statusOf(context, "match_day"))) return null;
-  if (chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at) return null;
+): { held: boolean; outcome: MatchOutcome; action: string; title: string } | null {
+  if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
+  // Past the day no sitting can meet it, visitor visa held or not.
+  const passed = sitBy.at <= context.now;
+  if (!passed && chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at) return null;
+  const outcome = matchOutcomeNow(context);
+  if (outcome === null) return null;
   const day = dueDay(context, sitBy);
-  const held = chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
-  const ask =
-    "ask your program today whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk)";
+  const held = !passed && chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
   const titled = `${day}${basisMark(sitBy)}`;
-  return held
-    ? {
-        held,
-        action: `By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day your program's H-1B petition needs: ${ask}. Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.${step3FsmbTimeWords(isFinished(statusOf(context, "ecfmg_certification")))}`,
-        title: `${TITLE_ASK}; only with a B-1/B-2 visa already held, sit it by ${titled}`,
-      }
-    : {
-        held,
-        // What is true first: the day cannot be met, so the card opens with it (no "sit by" before it).
-        action: `Sitting Step 3 by ${titled}, the day your program's H-1B petition needs, is out of reach by this plan's allowances, even with a visitor visa already held. Ask your program today whether it will take you on a J-1 instead, or start you later so its H-1B petition can wait for your Step 3 pass (see the visa risk).`,
-        title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
-      };
+  if (held) {
+    const ask =
+      "ask your program today whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk)";
+    return {
+      held,
+      outcome,
+      action: `By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day your program's H-1B petition needs: ${ask}. Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.${step3FsmbTimeWords(isFinished(statusOf(context, "ecfmg_certification")))}`,
+      title: `${TITLE_ASK}; only with a B-1/B-2 visa already held, sit it by ${titled}`,
+    };
+  }
+  // What is true first: the day cannot be met, so the card opens with it (no "sit by" before it).
+  const petition = outcome === "matched" ? "your program's" : "that";
+  const reach = passed
+    ? `the last day to sit Step 3 that leaves ${petition} H-1B petition time, ${titled}, has passed, so by this plan's allowances the H-1B for your start date is likely out of reach, even with a visitor visa already held`
+    : `sitting Step 3 by ${titled}, the day ${petition} H-1B petition needs, is out of reach by this plan's allowances, even with a visitor visa already held`;
+  return {
+    held,
+    outcome,
+    action: `${OPENING[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${outcome === "ahead" ? ` ${NOTHING_TO_PAY}` : ""}`,
+    title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
+  };
 }
 
 /** The out-of-reach titles' first words: the card's instruction. */
 const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";
+
+/** The risk's condition, as VISA_NOT_READY_FOR_START opens for the same outcome (h1b-j1-fallback.ts). */
+const OPENING: Record<MatchOutcome, string> = {
+  matched: "",
+  unreported: "If you matched with a program that files an H-1B petition for you, ",
+  ahead: "If you match with a program that files an H-1B petition for you, ",
+};
+
+/** Whom to ask and when, as the risk asks: before Match Day the program is not known yet. */
+const ASK: Record<MatchOutcome, string> = {
+  matched: "Ask your program today",
+  unreported: "Ask that program today",
+  ahead: "Once Match Day tells you where you matched, ask that program at once",
+};
+
+/**
+ * Before Match Day names the program, no fee or trip for a day that cannot be met (past Match Day
+ * untold, step3AwaitsMatchAction says the same).
+ */
+const NOTHING_TO_PAY =
+  "Until then, this plan asks you to pay for nothing for Step 3: not the FSMB application with its exam fee, nor a US visitor visa (B-1/B-2) for the trip.";

@@ -8,7 +8,7 @@ import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
-import { awaitingMatchDay, matchDayPassedUnreported } from "./match-day-unreported.ts";
+import { matchOutcomeNow } from "./match-day-unreported.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
@@ -166,12 +166,8 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
  */
 function unreportedH1bRisks(context: PlanContext, dates: PlanDates): Risk[] {
   if (context.applicant.visa !== "H-1B") return [];
-  const outcome = matchDayPassedUnreported(context)
-    ? "unreported"
-    : awaitingMatchDay(context)
-      ? "ahead"
-      : null;
-  if (outcome === null) return [];
+  const outcome = matchOutcomeNow(context);
+  if (outcome === null || outcome === "matched") return [];
   const sources: string[] = [];
   const fallback = h1bJ1Fallback(context, dates, sources, outcome);
   if (fallback === null) return [];

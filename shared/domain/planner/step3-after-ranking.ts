@@ -112,14 +112,19 @@ export function step3AfterRankingWords(
       : `${step3LaterCardWords(context, due, applyBy)} `;
   }
   // The petition's day out of reach even with a visitor visa held: the card opens with that, never
-  // "sit by" a day the applicant cannot meet (step3Action's out-of-reach words follow). Past Match
-  // Day untold, the card asks where they matched first and step3AwaitsMatchAction follows, so the
-  // out-of-reach words come here.
+  // "sit by" a day the applicant cannot meet. On the next step's card (`applyBy`) step3Action's
+  // out-of-reach words follow, so none come here, except past Match Day untold, where the card asks
+  // where they matched first and step3AwaitsMatchAction follows; a blocked step's why has no
+  // action after it, so they come here.
   const unmeetable = petitionDayUnmeetable(context, due);
-  if (unmeetable !== null)
-    return unmeetable.outcome === "unreported" && step3AwaitsMatchAnswer(context)
+  if (unmeetable !== null) {
+    const first = unmeetable.outcome === "unreported" && step3AwaitsMatchAnswer(context);
+    return first
       ? `${whereMatchedFirst(context)} ${unmeetable.action} `
-      : "";
+      : applyBy
+        ? ""
+        : `${unmeetable.action} `;
+  }
   const projected = basisMark(due);
   // Past that day too, the card never asks for it "by" a past day: as soon as possible.
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;

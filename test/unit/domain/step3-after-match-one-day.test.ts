@@ -8,7 +8,9 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * On H-1B, Step 3 not started, after ranking: its last sitting day for the petition is one local
  * day in the applicant's zone, named the same in the card's text, the reminder titles, the deadline
  * column and the countdown (it said "sit it by Tue 20 Apr" beside a deadline of Mon 19 Apr). Amara
- * lives in Accra (UTC+0), Rafael in Honolulu (UTC-10): both sides of ET. The petition is due 60 days
+ * lives in San Juan (UTC-4, east of ET before 14 Mar), Rafael in Honolulu (UTC-10): both sides of ET,
+ * both in the US, where the card still gives a day to sit by (abroad, the visitor visa's wait puts
+ * that day out of reach after ranking, and the card says so instead). The petition is due 60 days
  * before the stamping, so that day is Match Day (Fri 19 Mar 2027): it is still ahead after ranking,
  * ten days before, with Match Week not yet come.
  */
@@ -41,7 +43,7 @@ const ddmm = (text: string): string => {
 };
 
 describe.each([
-  ["Africa/Accra", "2027-03-09T10:00:00Z"],
+  ["America/Puerto_Rico", "2027-03-09T10:00:00Z"],
   ["Pacific/Honolulu", "2027-03-09T20:00:00Z"],
 ])("Step 3 after ranking on H-1B in %s: one day everywhere", (zone, now) => {
   const result: Plan = plan(ranked(zone), calendar, new Date(now));

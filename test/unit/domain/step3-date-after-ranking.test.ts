@@ -75,30 +75,34 @@ describe("Step 3's date once ranking is over, on H-1B", () => {
     expect(gap).toBeGreaterThanOrEqual(27);
     expect(gap).toBeLessThanOrEqual(29);
     expect(step3?.deadline?.source).toContain("28 days");
-    expect(step3?.why).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
+    // Abroad, a visitor visa, FSMB and a seat cannot fit before that day: the why says so, as the visa risk does.
+    expect(step3?.why).toContain("the day that H-1B petition needs, is out of reach");
+    expect(step3?.why).not.toMatch(/\bsit by\b/);
     // Past Match Day with no answer: where they matched comes first, then the petition's day.
     const past = planAt(tomas(false), PAST_MATCH_DAY).blocked.find((s) => s.milestone === "usmle_step3");
     expect(past?.why).toContain("first tell us where you matched");
-    expect(past?.why).toContain("its petition needs your Step 3 pass");
+    expect(past?.why).toContain("If you matched with a program that files an H-1B petition for you");
   });
 
   it("certified, Step 3 open after that deadline: its card and date serve the petition", () => {
     const result = planAt(tomas(true), BEFORE_MATCH);
     const step3 = result.nextSteps.find((s) => s.milestone === "usmle_step3");
     expect(Date.parse(step3?.deadline?.at ?? "")).toBeGreaterThan(Date.parse(BEFORE_MATCH));
-    expect(step3?.action).toContain("ranking is over; the H-1B petition needs your Step 3 pass: sit by");
+    expect(step3?.action).toContain("sitting Step 3 by");
+    expect(step3?.action).toContain("the day that H-1B petition needs, is out of reach");
     expect(result.overdue.some((s) => s.milestone === "usmle_step3")).toBe(false);
     const past = planAt(tomas(true), PAST_MATCH_DAY).nextSteps.find((s) => s.milestone === "usmle_step3");
     expect(past?.action).toContain("first tell us where you matched");
-    expect(past?.action).toContain("its petition needs your Step 3 pass");
+    expect(past?.action).toContain("If you matched with a program that files an H-1B petition for you");
   });
 
-  it("past that date too: no deadline on the blocked step, and the card asks for it as soon as possible", () => {
+  it("past that date too: no deadline on the blocked step, and the card says that day has passed", () => {
     const step3 = planAt(tomas(false), "2027-05-01T15:00:00Z").blocked.find(
       (s) => s.milestone === "usmle_step3",
     );
     expect(step3?.deadline).toBeUndefined();
-    expect(step3?.why).toContain("so sit it as soon as you can");
+    expect(step3?.why).toContain("the last day to sit Step 3 that leaves that H-1B petition time");
+    expect(step3?.why).toContain("has passed");
     expect(step3?.why).not.toContain("sit by");
   });
 });

@@ -5,6 +5,7 @@ import { keyAt } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
+import { unmatchedOutcomeOf } from "./h1b-j1-fallback.ts";
 import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
@@ -150,7 +151,8 @@ function fastestPaceExam(context: PlanContext, risk: Risk): MilestoneKey | undef
  * The phase of a risk whose advice changes with time, which makes its notice a new one
  * (criticalNoticeId): late ERAS once most invitations are out; a delayed start's week, so each
  * week's follow-up is a notice of its own; an exam in reach only at its fastest
- * pace; undefined otherwise.
+ * pace; VISA_NOT_READY_FOR_START worded before a match (Match Day ahead, or past and untold);
+ * undefined otherwise.
  */
 export function noticePhase(context: PlanContext, risk: Risk): string | undefined {
   // The last week before the day that keeps the Match: a notice of its own.
@@ -159,6 +161,9 @@ export function noticePhase(context: PlanContext, risk: Risk): string | undefine
     return SEASON_OVER_UNLESS_LATER_PHASE;
   if (risk.code === "START_DELAYED")
     return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
+  // "If you match …", then "If you matched …", then matched: each wording is emailed once.
+  const unmatched = risk.code === "VISA_NOT_READY_FOR_START" ? unmatchedOutcomeOf(risk.message) : null;
+  if (unmatched !== null) return `match-${unmatched}`;
   return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
     ? ERAS_WELL_PAST_PHASE
     : fastestPaceExam(context, risk) !== undefined

@@ -77,3 +77,19 @@ describe("Step 3's card agrees with the H-1B out-of-reach risk", () => {
     expect(voiceAt(true, "2027-03-22T09:00:00Z")).toMatch(/^Chidi Okafor matched, but/);
   });
 });
+
+describe("the out-of-reach notice is emailed once per wording", () => {
+  it("'If you match', then 'If you matched', then matched: three notices, three ids", () => {
+    const noticeId = (matchDay: boolean, now: string) =>
+      plan(chidi(matchDay), calendar, new Date(now)).reminders.find(
+        (r) => r.risk === "VISA_NOT_READY_FOR_START" && r.rung === "critical-risk",
+      )?.id;
+    const ids = [
+      noticeId(false, "2027-03-05T09:00:00Z"),
+      noticeId(false, "2027-03-22T09:00:00Z"),
+      noticeId(true, "2027-03-22T09:00:00Z"),
+    ];
+    expect(ids.every((id) => id !== undefined)).toBe(true);
+    expect(new Set(ids).size).toBe(3);
+  });
+});

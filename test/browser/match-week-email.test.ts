@@ -6,7 +6,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
-import { milestoneFactory } from "#test/unit/domain/factories.ts";
+import { rankListCertified2027 } from "#test/unit/domain/factories.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { expectNoSeriousA11yViolations } from "./support/accessibility.ts";
@@ -23,21 +23,7 @@ describe("Match Week's two answers on a phone", () => {
   const calendar = seasonCalendar(2027);
   const now = new Date(calendar.dates.nrmp_match_week_start_and_soap_start.at + 3_600_000);
   const zone = "Africa/Lagos";
-  const milestones: MilestoneEntry[] = [
-    ...(
-      [
-        "wdoms_listing",
-        "ecfmg_application",
-        "usmle_step1",
-        "usmle_step2ck",
-        "oet_medicine",
-        "ecfmg_pathway",
-        "eras_application",
-        "nrmp_registration",
-      ] as const
-    ).map((key) => milestoneFactory(key, "done", "2026-09-20")),
-    milestoneFactory("rank_order_list", "done", "2027-02-10"),
-  ];
+  const milestones: MilestoneEntry[] = rankListCertified2027();
   const profile = profileFactory({ fullName: "Ada Okafor", matchYear: 2027, timezone: zone });
   const plan = domainPlanning.plan({ profile, milestones, interviews: [], ledger: [] }, now);
   const links = applicantLinks({

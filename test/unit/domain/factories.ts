@@ -290,3 +290,25 @@ export function failedStep2ckInput(options: {
     ],
   });
 }
+
+/**
+ * The milestones of a 2027 applicant in Match Week's reach: every step before the rank order list
+ * done on 20 Sep 2026 and the list certified on 10 Feb 2027 (Match Week, SOAP and Match Day to come).
+ */
+export function rankListCertified2027(): MilestoneEntry[] {
+  return [
+    ...(
+      [
+        "wdoms_listing",
+        "ecfmg_application",
+        "usmle_step1",
+        "usmle_step2ck",
+        "oet_medicine",
+        "ecfmg_pathway",
+        "eras_application",
+        "nrmp_registration",
+      ] as const
+    ).map((key) => milestoneFactory(key, "done", "2026-09-20")),
+    milestoneFactory("rank_order_list", "done", "2027-02-10"),
+  ];
+}

@@ -7,7 +7,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
-import { milestoneFactory } from "#test/unit/domain/factories.ts";
+import { milestoneFactory, rankListCertified2027 } from "#test/unit/domain/factories.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 
@@ -21,21 +21,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 const calendar = seasonCalendar(2027);
 const RELEASE = calendar.dates.nrmp_match_week_start_and_soap_start.at;
 const ZONE = "Asia/Manila";
-const CERTIFIED: MilestoneEntry[] = [
-  ...(
-    [
-      "wdoms_listing",
-      "ecfmg_application",
-      "usmle_step1",
-      "usmle_step2ck",
-      "oet_medicine",
-      "ecfmg_pathway",
-      "eras_application",
-      "nrmp_registration",
-    ] as const
-  ).map((key) => milestoneFactory(key, "done", "2026-09-20")),
-  milestoneFactory("rank_order_list", "done", "2027-02-10"),
-];
+const CERTIFIED: MilestoneEntry[] = rankListCertified2027();
 const profile = profileFactory({ fullName: "Maria Santos", matchYear: 2027, timezone: ZONE });
 
 function at(now: Date, milestones = CERTIFIED) {

@@ -5,7 +5,12 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import { applicantFactory, interviewFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
+import {
+  applicantFactory,
+  interviewFactory,
+  milestoneFactory,
+  rankListCertified2027,
+} from "#test/unit/domain/factories.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 
@@ -39,21 +44,7 @@ function render(reminder: Reminder, planned: ReturnType<typeof plan>, milestones
 describe("Monday's Match Week email, for an applicant in Cairo whose list is certified", () => {
   const calendar = seasonCalendar(2027);
   const now = new Date(calendar.dates.nrmp_match_week_start_and_soap_start.at + 2 * 3_600_000);
-  const milestones: MilestoneEntry[] = [
-    ...(
-      [
-        "wdoms_listing",
-        "ecfmg_application",
-        "usmle_step1",
-        "usmle_step2ck",
-        "oet_medicine",
-        "ecfmg_pathway",
-        "eras_application",
-        "nrmp_registration",
-      ] as const
-    ).map((key) => milestoneFactory(key, "done", "2026-09-21")),
-    milestoneFactory("rank_order_list", "done", "2027-02-12"),
-  ];
+  const milestones: MilestoneEntry[] = rankListCertified2027();
   const profile = profileFactory({ fullName: "Nour Haddad", matchYear: 2027, timezone: "Africa/Cairo" });
   const planned = domainPlanning.plan({ profile, milestones, interviews: [], ledger: [] }, now);
   const question = planned.reminders.find((reminder) => reminder.milestone === "match_week");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { milestoneFactory } from "#test/unit/domain/factories.ts";
+import { rankListCertified2027 } from "#test/unit/domain/factories.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
 import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
@@ -14,21 +14,7 @@ import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages
 const calendar = seasonCalendar(2027);
 const RELEASE = calendar.dates.nrmp_match_week_start_and_soap_start.at;
 const SOAP_END = calendar.dates.nrmp_soap_ends.at;
-const MILESTONES: MilestoneEntry[] = [
-  ...(
-    [
-      "wdoms_listing",
-      "ecfmg_application",
-      "usmle_step1",
-      "usmle_step2ck",
-      "oet_medicine",
-      "ecfmg_pathway",
-      "eras_application",
-      "nrmp_registration",
-    ] as const
-  ).map((key) => milestoneFactory(key, "done", "2026-09-20")),
-  milestoneFactory("rank_order_list", "done", "2027-02-10"),
-];
+const MILESTONES: MilestoneEntry[] = rankListCertified2027();
 
 function setup(now: number) {
   const store = new InMemoryApplicantStore();

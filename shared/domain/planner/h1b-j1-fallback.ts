@@ -15,6 +15,7 @@ import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { step3ChainNow } from "./h1b.ts";
+import { ASK_THE_PROGRAM, IF_MATCHED_H1B } from "./h1b-outcome-words.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import {
   J1_CONSULAR_ALLOWANCE_DAYS,
@@ -35,10 +36,8 @@ const PETITION = catalogEntry("visa_h1b");
 
 const OPENING: Record<MatchOutcome, string> = {
   matched: "The H-1B for your start date is likely out of reach",
-  unreported:
-    "If you matched with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach",
-  ahead:
-    "If you match with a program that files an H-1B petition for you, the H-1B for your start date is likely out of reach",
+  unreported: `${IF_MATCHED_H1B.unreported}the H-1B for your start date is likely out of reach`,
+  ahead: `${IF_MATCHED_H1B.ahead}the H-1B for your start date is likely out of reach`,
 };
 
 /**
@@ -123,12 +122,13 @@ export function h1bJ1Fallback(
     ? `${day}, the last day to sit it that leaves the petition and the visa interview time by this plan's allowances (${allowances}; its result takes about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks), has passed`
     : `by this plan's allowances (${allowances}) you could not sit it by ${day}, the last day that leaves the petition time`;
   const opening = OPENING[outcome];
-  // Before Match Day the program is not known yet: it is asked as soon as Match Day names it.
-  const ask =
+  // Before Match Day no program can be asked yet: the track is switched once one takes them on a
+  // J-1, and the Statement of Need names the specialty matched into, so only how to get it is asked now.
+  const j1 =
     outcome === "ahead"
-      ? "Once Match Day tells you where you matched, ask that program at once"
-      : "Ask your program today";
-  return `${opening}, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and ${reach}.${stampingWords(context, dates, sources)} ${ask} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+      ? "if that program takes you on a J-1, switch your visa track to J-1 then, and find out now how your home country's Ministry of Health issues your Statement of Need and how long it takes"
+      : "for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now";
+  return `${opening}, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and ${reach}.${stampingWords(context, dates, sources)} ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }
 
 /**

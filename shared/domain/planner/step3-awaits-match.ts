@@ -37,7 +37,8 @@ export function step3AwaitsMatchAction(
   return step3VisaDays(context) > 0 ? HELD_ABROAD : HELD_IN_US;
 }
 
-const HELD = "Until you tell us, this plan asks you to pay for nothing for Step 3:";
+const HELD =
+  "Until you tell us, this plan asks you to pay for nothing for Step 3 (its fee stays in your budget until you know):";
 const THEN =
   "wait for your answer; once you have told us, it gives you the day for each, with its reminders.";
 const HELD_ABROAD = `${HELD} the FSMB application with its exam fee, a US visitor visa (B-1/B-2) for the trip and a test date ${THEN}`;

@@ -4,6 +4,7 @@ import { SCORE_REPORTING_DAYS, step3FsmbTimeWords } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import { ASK_THE_PROGRAM, IF_MATCHED_H1B } from "./h1b-outcome-words.ts";
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
@@ -68,7 +69,7 @@ export function petitionOutOfReach(
   return {
     held,
     outcome,
-    action: `${OPENING[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${outcome === "ahead" ? ` ${NOTHING_TO_PAY}` : ""}`,
+    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${outcome === "ahead" ? ` ${NOTHING_TO_PAY}` : ""}`,
     title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
   };
 }
@@ -76,23 +77,9 @@ export function petitionOutOfReach(
 /** The out-of-reach titles' first words: the card's instruction. */
 const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";
 
-/** The risk's condition, as VISA_NOT_READY_FOR_START opens for the same outcome (h1b-j1-fallback.ts). */
-const OPENING: Record<MatchOutcome, string> = {
-  matched: "",
-  unreported: "If you matched with a program that files an H-1B petition for you, ",
-  ahead: "If you match with a program that files an H-1B petition for you, ",
-};
-
-/** Whom to ask and when, as the risk asks: before Match Day the program is not known yet. */
-const ASK: Record<MatchOutcome, string> = {
-  matched: "Ask your program today",
-  unreported: "Ask that program today",
-  ahead: "Once Match Day tells you where you matched, ask that program at once",
-};
-
 /**
  * Before Match Day names the program, no fee or trip for a day that cannot be met (past Match Day
  * untold, step3AwaitsMatchAction says the same).
  */
 const NOTHING_TO_PAY =
-  "Until then, this plan asks you to pay for nothing for Step 3: not the FSMB application with its exam fee, nor a US visitor visa (B-1/B-2) for the trip.";
+  "Until then, this plan asks you to pay for nothing for Step 3 (its fee stays in your budget until you know): not the FSMB application with its exam fee, nor a US visitor visa (B-1/B-2) for the trip.";

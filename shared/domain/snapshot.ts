@@ -160,7 +160,7 @@ export const MilestoneEntrySchema = z
     note: z.optional(z.string().check(z.maxLength(1000))),
     /**
      * Snoozed until this local date (issue 14): reminders of this milestone before it are not sent,
-     * except the last one before each deadline.
+     * except the last one before each deadline and any critical notice (snoozes.ts applySnoozes).
      */
     snoozedUntil: z.optional(TypedDateSchema),
   })

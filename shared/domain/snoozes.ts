@@ -207,3 +207,10 @@ function withoutSilenced(reminder: Reminder, silenced: (each: Reminder) => boole
   if (reminder.folded === undefined || !reminder.folded.some(silenced)) return reminder;
   return { ...reminder, folded: reminder.folded.filter((each) => !silenced(each)) };
 }
+
+/**
+ * What a recorded snooze still lets through, in the applicant's words (the action pages and the
+ * timeline): applySnoozes keeps each deadline's last reminder and every critical notice.
+ */
+export const SNOOZE_KEEPS =
+  "no reminder about it before then, except the last one before its deadline and any critical notice";

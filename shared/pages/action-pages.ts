@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type DoneOpens, doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { SNOOZE_KEEPS } from "#domain/snoozes.ts";
 import { actionRecord, alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
@@ -18,7 +19,7 @@ export function actionConfirmationPage(
   const finished = preview.currentStatus === "done" || preview.currentStatus === "waived";
   if (finished && (preview.claims.action === "snooze" || preview.claims.action === "schedule")) {
     // Nothing left to snooze or date: say so rather than show a form whose POST is refused.
-    const marked = preview.currentStatus === "done" ? "done" : "not for you";
+    const marked = markedWords(preview.currentStatus);
     return htmlPage(
       200,
       `“${title}” is already recorded`,
@@ -241,18 +242,13 @@ export function actionResultPage(
     start: `${preview.title} is marked in progress.`,
     schedule: `${preview.title} is scheduled${scheduledFor}.`,
     snooze: recorded?.snoozedUntil
-      ? `Reminders about ${preview.title} are snoozed until ${humanDate(recorded.snoozedUntil)} (your time): none before then, except the last one before its deadline.`
+      ? `Reminders about ${preview.title} are snoozed until ${humanDate(recorded.snoozedUntil)} (your time): ${SNOOZE_KEEPS}.`
       : `Reminders about ${preview.title} are snoozed.`,
   };
   if (outcome === "already-recorded" && alreadyAnswered(preview.claims.action, recorded?.status)) {
     // The step was already recorded, by this link or another (another email, the timeline, a
     // form): the GET's words, whichever link this was.
-    const marked =
-      recorded?.status === "done"
-        ? "done"
-        : recorded?.status === "in_progress"
-          ? "in progress"
-          : "not for you";
+    const marked = markedWords(recorded?.status);
     const nothingTo =
       preview.claims.action === "schedule" || preview.claims.action === "snooze"
         ? `, so there is nothing to ${preview.claims.action}`
@@ -294,5 +290,5 @@ ${tooLateNote(preview, recorded)}<div class="actions"><a class="button primary" 
 
 /** A snooze already recorded, in the same words on a GET and a POST of a used Snooze link. */
 function alreadySnoozedText(title: string, until: string): string {
-  return `Already recorded: reminders about ${title} are snoozed until ${humanDate(until)} (your time): none before then, except the last one before its deadline. Nothing was changed.`;
+  return `Already recorded: reminders about ${title} are snoozed until ${humanDate(until)} (your time): ${SNOOZE_KEEPS}. Nothing was changed.`;
 }

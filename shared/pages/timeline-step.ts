@@ -20,6 +20,7 @@ import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
 import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import { SNOOZE_KEEPS } from "#domain/snoozes.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { localDate } from "#domain/time.ts";
 import { answersBeside } from "#domain/waiting-step-actions.ts";
@@ -175,7 +176,7 @@ export function stepHtml(
   const snoozed =
     snoozedUntil === undefined
       ? ""
-      : `<p class="due"><span class="tag">Snoozed</span> until ${e(humanDate(snoozedUntil))}: no reminder about it before then, except the last one before its deadline.</p>`;
+      : `<p class="due"><span class="tag">Snoozed</span> until ${e(humanDate(snoozedUntil))}: ${SNOOZE_KEEPS}.</p>`;
   return `<li>
 <h3>${e(step.title)} ${badgeHtml(step, plan)}</h3>
 ${snoozed}

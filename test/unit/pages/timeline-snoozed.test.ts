@@ -38,7 +38,7 @@ describe("snoozes on the timeline", () => {
     expect(page()).toContain(">Snooze<");
     const snoozed = page(new Map([["personal_statement", "2026-06-08"]]));
     expect(snoozed).toContain(
-      '<span class="tag">Snoozed</span> until Mon 8 Jun 2026: no reminder about it before then, except the last one before its deadline.',
+      '<span class="tag">Snoozed</span> until Mon 8 Jun 2026: no reminder about it before then, except the last one before its deadline and any critical notice.',
     );
     expect(snoozed).not.toContain(">Snooze<");
     expect(snoozed).toContain(">Done<");

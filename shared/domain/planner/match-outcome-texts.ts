@@ -50,8 +50,8 @@ export interface SeasonTexts {
   afterSoapAction: string;
   /**
    * Match Week's question from NRMP's Monday release until SOAP ends: both answers, and SOAP's
-   * window from the season data (it opens with the release and ends on Thursday), since "answer by
-   * Thursday" alone told an applicant who did not match that there was time.
+   * window from the season data (it opens with the release and ends on Thursday): SOAP does not wait
+   * for the answer's Thursday deadline, so an applicant who did not match must read that it is open now.
    */
   matchWeekReportAction: string;
   /** Match Week's entry with matchWeekReportAction, per catalog entry. */

@@ -9,8 +9,8 @@ import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
 /**
  * SOAP's card on each day of Match Week, by the applicant's answer and the day: the words of one
  * who has not answered (how to take part if not matched) and of a participant (in progress), each
- * on Monday, from Tuesday (ET) on, and on SOAP's last day (soap-last-day.ts). A text written for
- * Monday read "send your applications through ERAS on Monday" on Tuesday's email.
+ * on Monday, from Tuesday (ET) on, and on SOAP's last day (soap-last-day.ts): each email is read on
+ * its own day, so each speaks in that day's tense.
  */
 
 /** Title of SOAP once Match Week has begun: preparation is over, taking part is what is left. */
@@ -25,7 +25,7 @@ export const SOAP_PARTICIPATION_TITLE =
  */
 const ifUnmatched = (send: string, rest: string): string =>
   `If NRMP told you on Monday that you did not match, take part in SOAP now and tap Not matched: I'm in SOAP. ${send}${rest === "" ? "" : ` ${rest}`} Not taking part in SOAP: tap Not for me; if you matched, tap Matched on Match Week instead.`;
-const ROUNDS = `Then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer; still taking part: in progress.`;
+const ROUNDS = `Then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer.`;
 const IF_UNMATCHED_MONDAY = ifUnmatched(
   `Send your applications through ERAS as soon as ERAS opens for SOAP to programs on the List of Unfilled Programs (${SOAP_CAP}): programs start reading them Tuesday morning.`,
   ROUNDS,
@@ -53,9 +53,8 @@ const SOAP_PARTICIPATION_WHY: CatalogEntry["why"] = Object.freeze({
 });
 
 /**
- * A SOAP participant's text from Tuesday (ET) on (on Wednesday it still said
- * "Monday: send your applications"): the applications are out, or go out now if not yet; the
- * offer rounds are what is ahead. Same sources as SOAP_PARTICIPATION_WHY.
+ * A SOAP participant's text from Tuesday (ET) on: the applications are out, or go out now if not
+ * yet; the offer rounds are what is ahead. Same sources as SOAP_PARTICIPATION_WHY.
  */
 const SOAP_IN_PROGRESS_FROM_TUESDAY = `You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (${SOAP_CAP}: send them now): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding: mark SOAP done when you accept a SOAP offer; still taking part: in progress.`;
 

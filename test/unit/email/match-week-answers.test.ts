@@ -14,7 +14,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 /**
  * Match Week's emails let an applicant who did not match say so. Monday's question offers both
  * answers ("Matched", "Not matched: I'm in SOAP") and states SOAP's window from the season data,
- * not only Thursday's end ("answer by Thursday" alone told an unmatched applicant there was time);
+ * not only Thursday's end (SOAP does not wait for the answer's deadline);
  * Tuesday's SOAP email speaks in Tuesday's tense. A Manila applicant of the 2027 Match, list
  * certified, Monday's result not told.
  */

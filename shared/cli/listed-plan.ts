@@ -1,7 +1,7 @@
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
-import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { oneReminderPerStep, type StepReminders } from "#domain/planner/one-reminder-per-step.ts";
-import { atTheProgram } from "#domain/program-time.ts";
+import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { groupIntoEmails } from "#domain/weekly-summary.ts";
 import { type RemindersEnd, remindersEnd } from "./reminders-end.ts";
@@ -14,15 +14,19 @@ import { type RemindersEnd, remindersEnd } from "./reminders-end.ts";
  * reminders add its time at the program (`atProgram`, from `interviews`), as the table shows it.
  */
 export function planAsListed(result: Plan, timezone: string, interviews: readonly Interview[]): ListedPlan {
-  const atProgram = <Item extends { interviewId?: string }>(item: Item, at: string | undefined) => {
-    const words = at === undefined ? undefined : atTheProgram(item.interviewId, at, interviews);
+  // Only an interview's start is at the program; a thank-you note's day is the applicant's.
+  const atProgram = <Item extends { interviewId?: string }>(item: Item, deadline: Deadline | undefined) => {
+    const words =
+      deadline === undefined || !isInterviewStart(deadline)
+        ? undefined
+        : atTheProgram(item.interviewId, deadline.at, interviews);
     return words === undefined ? item : { ...item, atProgram: words };
   };
   return {
     ...result,
-    nextSteps: listedInReadingOrder(result, timezone).map((step) => atProgram(step, step.deadline?.at)),
+    nextSteps: listedInReadingOrder(result, timezone).map((step) => atProgram(step, step.deadline)),
     reminders: emailItems(result.reminders).map(({ reminder, alsoFor }) =>
-      atProgram(alsoFor.length === 0 ? reminder : { ...reminder, alsoFor }, reminder.deadlineDetail.at),
+      atProgram(alsoFor.length === 0 ? reminder : { ...reminder, alsoFor }, reminder.deadlineDetail),
     ),
     remindersEnd: remindersEnd(result, timezone),
   };

@@ -13,7 +13,7 @@ import type { Deadline, Plan } from "#domain/plan.ts";
 import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { plan } from "#domain/planner.ts";
-import { atTheProgram } from "#domain/program-time.ts";
+import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
 import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seasons/index.ts";
 import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { ApplicantSnapshotSchema, type Interview } from "#domain/snapshot.ts";
@@ -111,7 +111,9 @@ export function renderPlan(
             `${Date.parse(step.target.at) < Date.parse(result.now) ? "target passed " : ""}${marked(step.target)}`,
         step.deadline === undefined ? "-" : marked(step.deadline),
         (step.milestone === "interview"
-          ? step.deadline && atTheProgram(step.interviewId, step.deadline.at, interviews)
+          ? step.deadline && isInterviewStart(step.deadline)
+            ? atTheProgram(step.interviewId, step.deadline.at, interviews)
+            : undefined
           : step.deadline?.et) ?? "-",
         step.title,
       ]),

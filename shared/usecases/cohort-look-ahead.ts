@@ -47,9 +47,9 @@ export function lookAheadFacts(state: ApplicantState, plan: Plan, planning: Plan
   return upcomingFactsBy(facts(plan), instants, (from) => {
     const seen = known.get(from);
     if (seen !== undefined) return seen;
-    const facts = deepFreeze(planAt(from));
-    known.set(from, facts);
-    return facts;
+    const frozen = deepFreeze(planAt(from));
+    known.set(from, frozen);
+    return frozen;
   });
 }
 

@@ -177,7 +177,9 @@ export function cohortCsv(rows: CohortRow[]): string {
     "lastEmailAt",
     "lastEmailOutcome",
     "remindersPausedAt",
-    // Last, so the columns before it keep their places; the ISO nextDeadlineAt is for machines.
+    // The row's date in words (ET, a whole day, or an interview's start at the program), named as it
+    // was first, so readers of the CSV keep working; last, so the columns before it keep their
+    // places; the ISO nextDeadlineAt is for machines.
     "nextDeadlineEt",
     // The Match the plan is dated for (the season filter's): matchYear's, or a later one when that is out of reach.
     "plannedMatchYear",

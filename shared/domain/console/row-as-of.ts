@@ -3,7 +3,7 @@ import { listedInReadingOrder } from "../listed-steps.ts";
 import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan } from "../plan.ts";
 import { laterDelayedStartNotices } from "../planner/start-delayed-risk.ts";
-import { programZone } from "../program-time.ts";
+import { isInterviewStart, programZone } from "../program-time.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { Interview } from "../snapshot.ts";
 import { localDate } from "../time.ts";
@@ -120,7 +120,9 @@ export function planFacts(
     // The applicant's own date is a whole day of theirs (an exam day), shown as that day, never in ET.
     if (countdown.kind === "own-date") soonest.day = countdown.day;
     else if (counted.precision === "day" && counted.day !== undefined) soonest.day = counted.day;
-    const program = step.milestone === "interview" ? programZone(step.interviewId, interviews) : undefined;
+    // Only an interview's start is at the program; a thank-you note's day is the applicant's.
+    const interviewStart = step.milestone === "interview" && isInterviewStart(counted);
+    const program = interviewStart ? programZone(step.interviewId, interviews) : undefined;
     if (program !== undefined) soonest.programZone = program;
     if (countdown.kind !== "deadline" && step.deadline !== undefined) {
       soonest.deadline = { at: step.deadline.at, status: step.deadline.status };

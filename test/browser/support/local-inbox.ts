@@ -8,43 +8,19 @@ export interface LocalInbox {
 }
 
 /**
- * Taps a link of the applicant's email as a person does in the local inbox (the SES emulator's
- * page, which shows the email's HTML in a frame): our pages refuse framing, so the link must
- * open a new window, as a mail client opens it. Returns that window.
+ * Opens the SES emulator's inbox on `to`'s email, as a person reads it (the emulator shows the
+ * email's HTML in a frame), and returns a tap for its links: our pages refuse framing, so a link
+ * opens a new window, as a mail client opens it, and the tap returns that window.
  *
- * The inbox polls its store every second and puts new emails at the top, and the other test
- * files send emails all the while: a tap could land on whatever slid under the pointer, and no
- * window opened (a flaky failure, seen in CI). So the inbox shows this applicant's emails only,
- * as their own mailbox would. Each email also unfolds for a second (a CSS animation that clips
- * the frame): Playwright checks the link inside the frame, not the clipping outside it, so the
- * tap waits for the email to finish unfolding.
- *
- * Under load the tap still failed: every poll of the inbox went through
- * this test's route handler, and on a busy machine the polls (one a second, each taking up to a
- * second) piled up beside the tap, and a poll still in flight when the inbox closed threw in
- * the handler. So once the email is shown, the inbox stops polling (its timer is recorded by an
- * init script). The tap then goes step by step: the frame's document and the link attached
- * and visible, scrolled into view, then the click (which waits for the link to be stable) and
- * the new window awaited together.
- *
- * It still timed out once on a quiet CI machine (CI#2: 30 s waiting for the new
- * window, the click done). The filter was a Playwright route, removed once the polling stopped:
- * a poll the inbox had sent just before its timer was cleared, but that reached Playwright only
- * after `unrouteAll` (which waits for running handlers, not for requests still on their way),
- * went through unfiltered and brought the whole store's newer emails, other files' emails, which
- * the inbox put at the top, each unfolding for a second: our email slid down between Playwright's
- * checks of the link and the mouse's press, the press landed beside the link, no window opened.
- * So the filter is now the page's own `fetch` (wrapped by the init script): every answer of
- * `/store` the inbox ever reads holds this applicant's emails only, whenever it was sent, and
- * there is no route to remove. Nothing above our email can appear, and the email cannot move.
- *
- * One inbox serves every tap of a test (issue 9: the three-link test timed out twice under CI
- * load). Opening the inbox was about half of each tap: loading the emulator's page and its whole
- * store (which grows with every email the suite sends), a poll, the unfolding, the HTML view.
- * Our links open a new window, so the inbox stays as it was between taps and a tap only clicks.
- * Measured on the 2-core machine with `npx vitest run test/unit` beside it (load 9 to 13): three
- * inboxes took 11 s for the three links (2.5 to 5 s a tap); one inbox takes 6 s (1.7 s to open
- * it, 0.9 to 1.7 s a tap). No timeout came near the project's 90 s in these runs.
+ * Other test files send emails all the while, and the inbox polls its store every second and puts
+ * new emails at the top, each unfolding for a second: anything that slides under the pointer makes
+ * a tap land beside its link. So the inbox shows `to`'s emails only (the page's own `fetch` is
+ * wrapped: every `/store` answer it reads holds them alone), it stops polling once the email is
+ * shown (the init script records its timer), and the tap waits for the unfolding to finish, since
+ * Playwright checks the link inside the frame, not the clipping outside it. The tap then goes step
+ * by step: the link visible, scrolled into view, then the click and the new window awaited
+ * together. One inbox serves every tap of a test: opening it (the page, the whole store, a poll,
+ * the unfolding, the HTML view) is most of a tap's time on a loaded machine.
  */
 export async function openInbox(context: BrowserContext, to: string, inboxUrl: string): Promise<LocalInbox> {
   const inbox = await context.newPage();

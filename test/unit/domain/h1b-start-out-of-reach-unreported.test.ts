@@ -38,7 +38,7 @@ describe("H-1B abroad, Match Day past and unreported, Step 3 not passed", () => 
     expect(risk?.message).toContain("likely out of reach, even if you already hold a B-1/B-2 visa");
     expect(risk?.message).toContain("has passed");
     expect(risk?.message).toContain(
-      "Ask your program today whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice)",
+      "Ask that program today whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice)",
     );
     expect(risk?.milestones).toContain("usmle_step3");
     // Step 3, overdue, is not silent: its critical notice is a reminder of its own.

@@ -85,9 +85,37 @@ describe("an interview at the program's time", () => {
     expect(step?.atProgram).toBe(AT_PROGRAM);
     const reminders = listed.reminders.filter((each) => each.interviewId !== undefined);
     expect(reminders.length).toBeGreaterThan(0);
-    for (const reminder of reminders) expect(reminder.atProgram).toMatch(/ \(at the program\)$/);
+    // The start's reminders; the thank-you note's day is the applicant's, not the program's.
+    for (const reminder of reminders)
+      if (reminder.deadlineDetail.status === "applicant")
+        expect(reminder.atProgram).toMatch(/ \(at the program\)$/);
+      else expect(reminder.atProgram).toBeUndefined();
+    expect(reminders.some((reminder) => reminder.atProgram !== undefined)).toBe(true);
     expect(
       listed.nextSteps.filter((each) => each.milestone !== "interview").some((each) => "atProgram" in each),
     ).toBe(false);
+  });
+});
+
+describe("the thank-you note after the interview", () => {
+  // The day after the interview its step is the note, whose day is Priya's own, never the program's.
+  const after = domainPlanning.plan(state, new Date("2026-11-10T18:00:00Z"));
+  const thanks = after.nextSteps.find((step) => step.milestone === "interview");
+
+  it("is the thank-you step, dated by a day to send it", () => {
+    expect(thanks?.title).toMatch(/^Thank /);
+  });
+
+  it("carries no time at the program in --json or the cohort's Next date", () => {
+    const listed = planAsListed(after, profile.timezone, state.interviews);
+    const step = listed.nextSteps.find((entry) => entry.milestone === "interview");
+    expect(step?.atProgram).toBeUndefined();
+    const row = cohortRow({
+      applicantId: "a_ada",
+      applicant: profile,
+      plan: after,
+      interviews: state.interviews,
+    });
+    expect(row.nextDeadline?.programZone).toBeUndefined();
   });
 });

@@ -34,9 +34,9 @@ export function inProgramZone(zone: string, at: string): string {
 
 /**
  * Whether an interview step's date is the interview's start (its preparation step counts down to the
- * start the applicant gave: status "applicant"), which every view words "starts", never "due"; the
- * thank-you step's is the day to send the note by.
+ * start the applicant gave, a time with precision "instant"), which every view words "starts", never
+ * "due"; the thank-you step's is the day to send the note by.
  */
-export function isInterviewStart(deadline: Pick<Deadline, "status">): boolean {
-  return deadline.status === "applicant";
+export function isInterviewStart(deadline: Pick<Deadline, "precision">): boolean {
+  return deadline.precision === "instant";
 }

@@ -175,6 +175,13 @@ export interface Risk {
    * authority's page for a confirmed date. Shown as details beside the message. Absent when none.
    */
   sources?: string[];
+  /**
+   * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (h1b-j1-fallback.ts):
+   * "ahead", ranking over with Match Day's release still to come ("If you match …"); "unreported",
+   * Match Day past and untold ("If you matched …"). Each wording is a notice of its own and the
+   * advisor is never told "matched" on it. Absent on every other risk and wording.
+   */
+  matchOutcome?: "ahead" | "unreported";
 }
 
 export interface BudgetItem {

@@ -100,7 +100,7 @@ export interface Escalation {
    * the applicant's own address is suppressed (escalation-email.ts), which the pure rules here
    * cannot read.
    */
-  risk?: Pick<Plan["risks"][number], "code" | "message">;
+  risk?: Pick<Plan["risks"][number], "code" | "message" | "matchOutcome">;
 }
 
 /**
@@ -183,7 +183,11 @@ function riskEscalation(
     title: riskTitle(risk),
     detail: about ? riskForAdvisor(risk, about) : risk.message,
     sources: risk.sources ?? [],
-    risk: { code: risk.code, message: risk.message },
+    risk: {
+      code: risk.code,
+      message: risk.message,
+      ...(risk.matchOutcome === undefined ? {} : { matchOutcome: risk.matchOutcome }),
+    },
   };
 }
 

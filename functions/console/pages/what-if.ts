@@ -3,7 +3,6 @@ import { mayBeWaived, waivableStepNames } from "#domain/console/waivable-steps.t
 import type { PlanDiff, StepChange, StepState } from "#domain/console/what-if.ts";
 import { earliestOpenMatchYear } from "#domain/console/what-if-checks.ts";
 import { localStartIn } from "#domain/interview-offset.ts";
-import type { RiskCode } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { DATE_YEARS, MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { DONE_RECORDS } from "#domain/step-actions.ts";
@@ -117,11 +116,9 @@ export function whatIfResultFragment(applicantId: string, result: WhatIfResult, 
   const { diff } = result;
   // The advisor reads the risks as the digest words them: a risk the change brings is what the
   // applicant would be told; one it removes, what they were told.
-  const spoken = (risk: { code: string; message: string }, side: "before" | "after") => {
+  const spoken = (risk: PlanDiff["risks"]["removed"][number], side: "before" | "after") => {
     const about = result.about?.[side];
-    return about === undefined
-      ? risk.message
-      : riskForAdvisor({ code: risk.code as RiskCode, message: risk.message }, about, side === "after");
+    return about === undefined ? risk.message : riskForAdvisor(risk, about, side === "after");
   };
   const list = (items: string[], cls: string) =>
     items.map((item) => `<li class="${cls}">${h(item)}</li>`).join("");

@@ -1,7 +1,6 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
 import { contractSteps } from "#domain/planner/contract-steps.ts";
-import { unmatchedOutcomeOf } from "#domain/planner/h1b-j1-fallback.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { asksNrmpRegistration } from "#domain/planner/nrmp-registration-asked.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
@@ -159,10 +158,10 @@ function NOTE_RECORD_VOICE({ fullName }: AboutApplicant): string {
 const ASKS_THE_ADVISOR = /\s*Ask your advisor to ([^.]+)\./g;
 
 /**
- * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (unmatchedOutcomeOf):
+ * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (Risk.matchOutcome):
  * "matched" would tell the advisor something the applicant has not said.
  */
-const UNMATCHED_VISA_VOICE: Record<"unreported" | "ahead", (about: AboutApplicant) => string> = {
+const UNMATCHED_VISA_VOICE: Record<NonNullable<Risk["matchOutcome"]>, (about: AboutApplicant) => string> = {
   ahead: ({ fullName }) =>
     `${fullName} ranked on H-1B and Match Day is still ahead: if they match with a program that files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
   unreported: ({ fullName }) =>
@@ -178,7 +177,7 @@ const UNMATCHED_VISA_VOICE: Record<"unreported" | "ahead", (about: AboutApplican
  * applicant's, so the quote is what they would be told. Pure.
  */
 export function riskForAdvisor(
-  risk: Pick<Risk, "code" | "message">,
+  risk: Pick<Risk, "code" | "message" | "matchOutcome">,
   about: AboutApplicant,
   preview = false,
 ): string {
@@ -186,13 +185,12 @@ export function riskForAdvisor(
   const told = heldBack
     ? `${capitalised(NOT_TOLD_BECAUSE[heldBack](fullName))}, so ${fullName} ${preview ? "would not be" : "has not been"} told:`
     : `What ${fullName} ${preview ? "would be" : "was"} told:`;
-  const unmatched = risk.code === "VISA_NOT_READY_FOR_START" ? unmatchedOutcomeOf(risk.message) : null;
   const voice = asksNrmpRegistration(risk)
     ? NRMP_ASKED_VOICE
     : asksAboutNoteRecord(risk)
       ? NOTE_RECORD_VOICE
-      : unmatched !== null
-        ? UNMATCHED_VISA_VOICE[unmatched]
+      : risk.matchOutcome !== undefined
+        ? UNMATCHED_VISA_VOICE[risk.matchOutcome]
         : ADVISOR_VOICE[risk.code];
   return `${voice(about)} ${told} ${quoted(risk.message)}`;
 }

@@ -1,5 +1,5 @@
 import { budgetSums } from "../budget-words.ts";
-import type { Plan, StepSubject } from "../plan.ts";
+import type { Plan, Risk, StepSubject } from "../plan.ts";
 import { laterDelayedStartNotices } from "../planner/start-delayed-risk.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
@@ -15,11 +15,12 @@ export interface PlanDiff {
   /** Titles of the steps that become blocked (new or staying) and of those that can now start: read from `steps`. */
   blocked: { added: string[]; removed: string[] };
   overdue: { added: string[]; removed: string[] };
+  /** Each with the Match outcome its words were made for (Risk.matchOutcome), so the advisor's voice fits them. */
   risks: {
-    added: { code: string; severity: string; message: string }[];
-    removed: { code: string; message: string }[];
+    added: (RiskWords & { severity: string })[];
+    removed: RiskWords[];
     /** Same code before and after, reworded or of another severity: one "changed", not removed + new (C7). */
-    changed: { code: string; severity: string; severityBefore: string; message: string }[];
+    changed: (RiskWords & { severity: string; severityBefore: string })[];
   };
   /**
    * Reminders still to come on each side: neither in the ledger (planDiff's `alreadySent`) nor past
@@ -62,6 +63,14 @@ export interface PlanDiff {
 
 const bySendAt = (left: { sendAt: string }, right: { sendAt: string }) =>
   Date.parse(left.sendAt) - Date.parse(right.sendAt);
+
+/** What the advisor's voice reads of a risk (riskForAdvisor): its code, words and the Match outcome they were made for. */
+type RiskWords = Pick<Risk, "code" | "message" | "matchOutcome">;
+
+function riskWords(risk: Risk): RiskWords {
+  const { code, message, matchOutcome } = risk;
+  return matchOutcome === undefined ? { code, message } : { code, message, matchOutcome };
+}
 
 /**
  * The later weekly delayed-start notices a plan with START_DELAYED will still send, which it does
@@ -144,15 +153,15 @@ export function planDiff(
     risks: {
       added: after.risks
         .filter((risk) => !beforeRisks.has(riskKey(risk)) && !beforeCodes.has(risk.code))
-        .map(({ code, severity, message }) => ({ code, severity, message })),
+        .map((risk) => ({ ...riskWords(risk), severity: risk.severity })),
       removed: before.risks
         .filter((risk) => !afterRisks.has(riskKey(risk)) && !afterCodes.has(risk.code))
-        .map(({ code, message }) => ({ code, message })),
-      changed: after.risks.flatMap(({ code, severity, message }) => {
-        const was = beforeCodes.get(code);
-        return was === undefined || riskKey(was) === riskKey({ code, severity, message })
+        .map(riskWords),
+      changed: after.risks.flatMap((risk) => {
+        const was = beforeCodes.get(risk.code);
+        return was === undefined || riskKey(was) === riskKey(risk)
           ? []
-          : [{ code, severity, severityBefore: was.severity, message }];
+          : [{ ...riskWords(risk), severity: risk.severity, severityBefore: was.severity }];
       }),
     },
     reminders: {

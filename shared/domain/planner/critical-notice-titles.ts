@@ -5,7 +5,6 @@ import { keyAt } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
-import { unmatchedOutcomeOf } from "./h1b-j1-fallback.ts";
 import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
@@ -162,8 +161,7 @@ export function noticePhase(context: PlanContext, risk: Risk): string | undefine
   if (risk.code === "START_DELAYED")
     return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
   // "If you match …", then "If you matched …", then matched: each wording is emailed once.
-  const unmatched = risk.code === "VISA_NOT_READY_FOR_START" ? unmatchedOutcomeOf(risk.message) : null;
-  if (unmatched !== null) return `match-${unmatched}`;
+  if (risk.matchOutcome !== undefined) return `match-${risk.matchOutcome}`;
   return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
     ? ERAS_WELL_PAST_PHASE
     : fastestPaceExam(context, risk) !== undefined

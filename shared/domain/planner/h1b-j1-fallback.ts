@@ -41,18 +41,6 @@ const OPENING: Record<MatchOutcome, string> = {
 };
 
 /**
- * The outcome a VISA_NOT_READY_FOR_START message was worded for before the applicant told us they
- * matched, read from its opening; null for every other wording (matched, or the visa steps behind).
- */
-export function unmatchedOutcomeOf(message: string): "unreported" | "ahead" | null {
-  return message.startsWith(OPENING.ahead)
-    ? "ahead"
-    : message.startsWith(OPENING.unreported)
-      ? "unreported"
-      : null;
-}
-
-/**
  * The J-1 fallback after ranking: on H-1B, living abroad, matched (Match Day done), with Match Day
  * past and unreported (`outcome` "unreported": the words then open "If you matched with a program
  * that files an H-1B petition for you"), or with ranking over and Match Day ahead ("ahead": "If you

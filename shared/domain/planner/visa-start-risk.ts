@@ -178,6 +178,7 @@ function unreportedH1bRisks(context: PlanContext, dates: PlanDates): Risk[] {
       message: fallback,
       milestones: ["usmle_step3", "visa_h1b"],
       sources,
+      matchOutcome: outcome,
     },
   ];
 }

@@ -182,6 +182,12 @@ export interface Risk {
    * advisor is never told "matched" on it. Absent on every other risk and wording.
    */
   matchOutcome?: "ahead" | "unreported";
+  /**
+   * A critical risk whose notice this plan sends or has sent: the step the notice rides on
+   * (criticalRiskNotices). Snooze stays held back on that step for as long as the notice stands
+   * (snoozeHeldBack), also once it has gone out and left the plan the applicant's pages read.
+   */
+  noticeOn?: StepSubject;
 }
 
 export interface BudgetItem {

@@ -1,5 +1,5 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
-import type { Plan } from "./plan.ts";
+import type { Plan, Risk, StepSubject } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
 import { spaceCertificateQuestion } from "./planner/certificate-question-spacing.ts";
 import { buildContext, type PlannerInput, uncheckedGate } from "./planner/context.ts";
@@ -194,10 +194,19 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
   const targetPassed = targetPassedRisk(later?.context ?? context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);
+  let noticedOn: ReadonlyMap<Risk, StepSubject>;
   if (later !== null)
-    movedPlanNotices(context, dates, later, targeted, risks, nextSteps, collected.reminders);
+    noticedOn = movedPlanNotices(context, dates, later, targeted, risks, nextSteps, collected.reminders);
   else {
-    criticalRiskNotices(context, risks, nextSteps, dates, collected.reminders, targeted, candidate);
+    noticedOn = criticalRiskNotices(
+      context,
+      risks,
+      nextSteps,
+      dates,
+      collected.reminders,
+      targeted,
+      candidate,
+    );
     // The last day that keeps the Match, counted down on the step it names first.
     lastDayCountdown(context, risks, nextSteps, dates, collected.reminders, targeted);
     // A warning that opted in (WARNING_NOTICES) is emailed too; no other warning is.
@@ -220,10 +229,22 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     nextSteps,
     blocked: collected.blocked,
     overdue: orderOverdue(collected.overdue),
-    risks,
+    risks: withNoticeSteps(risks, noticedOn),
     reminders: orderReminders(collected.reminders),
     budget: collected.budget,
     ...riskChanges(context),
     ...(matchWeekMatched(context) ? { matchWeekMatched: true } : {}),
   };
+}
+
+/**
+ * Each risk with the step its critical notice rides on (Risk.noticeOn): the plan keeps it after the
+ * notice has gone out, when the reminder itself has left the plan the applicant's pages read.
+ */
+function withNoticeSteps(risks: Risk[], noticedOn: ReadonlyMap<Risk, StepSubject>): Risk[] {
+  if (noticedOn.size === 0) return risks;
+  return risks.map((risk) => {
+    const step = noticedOn.get(risk);
+    return step === undefined ? risk : { ...risk, noticeOn: step };
+  });
 }

@@ -77,15 +77,14 @@ export interface SnoozeOption {
  * Why a step offers no Snooze at all now, whatever its reminders, as the end of a sentence in the
  * applicant's words; undefined when it may. Asked by snoozeOptions, so the email, the timeline and
  * the action link's POST agree on the same plan:
- * - a critical risk's notice rides on the step: it asks to act by its date and is always sent
- *   (README), and a snooze would quiet the step it calls critical;
+ * - a critical risk's notice rides on the step (Risk.noticeOn, which stays once the notice has gone
+ *   out, so the plan without sent reminders answers alike): it asks to act by its date and is
+ *   always sent (README), and a snooze would quiet the step it calls critical;
  * - on SOAP from Match Week's notification until SOAP ends (the season's dates): the offer rounds
  *   come a day apart, and a snooze there could silence the reminder of one (our advice).
  */
 export function snoozeHeldBack(plan: Plan, milestone: MilestoneKey): string | undefined {
-  if (
-    plan.reminders.some((reminder) => reminder.milestone === milestone && isCriticalNoticeRung(reminder.rung))
-  )
+  if (plan.risks.some((risk) => risk.noticeOn === milestone))
     return "a critical notice about it asks you to act by its date";
   if (milestone !== "soap") return undefined;
   const { dates } = seasonCalendar(laterPlannedMatchYear(plan) ?? plan.matchYear);

@@ -87,7 +87,7 @@ const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_regi
  * a rung of the same step and deadline going out then is dropped for it. Every plan carrying the
  * risk carries the notice; its stable id makes it one email (README: critical reminders are always
  * sent). A notice the ledger marks sent (PlannerInput.remindersSent) is laid at that instant, so it
- * swallows no rung a later wake-up plans.
+ * swallows no rung a later wake-up plans. Returns the step each risk's notice rides on (Risk.noticeOn).
  */
 export function criticalRiskNotices(
   context: PlanContext,
@@ -97,7 +97,8 @@ export function criticalRiskNotices(
   into: TimedReminder[],
   targeted?: TargetedMatch,
   candidate: LaterCandidateSteps | null = null,
-): void {
+): Map<Risk, StepSubject> {
+  const noticedOn = new Map<Risk, StepSubject>();
   let sendAt: number | undefined;
   let sendAtIso: string | undefined;
   let sendAtLocal: string | undefined;
@@ -171,7 +172,9 @@ export function criticalRiskNotices(
     // that step at its instant still joins it in the email (oneReminderPerStep), none is dropped.
     const timed = timedReminder(laid, due.at, reminder, late, undefined, true);
     placeNotice(into, timed, context.catchUp?.catchUp, sent);
+    noticedOn.set(risk, step.milestone);
   }
+  return noticedOn;
 }
 
 /**

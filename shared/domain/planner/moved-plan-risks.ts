@@ -1,4 +1,4 @@
-import type { NextStep, Risk } from "../plan.ts";
+import type { NextStep, Risk, StepSubject } from "../plan.ts";
 import { answersContradictInterviewRisk } from "./answers-contradict-interview.ts";
 import { type PlanContext, uncheckedGate } from "./context.ts";
 import { criticalRiskNotices } from "./critical-risk-notice.ts";
@@ -87,6 +87,7 @@ export function movedPlanRisks(
  * "update your Match year" notice on the entered Match (`context`, `dates`), with the question of an
  * answer its interview contradicts (ANSWERS_CONTRADICT_INTERVIEW), and the later Match's risks' notices as
  * the applicant who entered it gets them (its context and dates: same ids, titles and deadlines).
+ * Returns the step each risk's notice rides on (Risk.noticeOn).
  */
 export function movedPlanNotices(
   context: PlanContext,
@@ -96,7 +97,7 @@ export function movedPlanNotices(
   risks: readonly Risk[],
   nextSteps: readonly NextStep[],
   into: TimedReminder[],
-): void {
+): Map<Risk, StepSubject> {
   const entered = (risk: Risk) =>
     risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.code === "ANSWERS_CONTRADICT_INTERVIEW";
   // The entered Match's refused rank order list (movedPlanRisks) is flagged, never emailed: the
@@ -105,8 +106,10 @@ export function movedPlanNotices(
     risk.code === "ROL_BEFORE_RANKING_OPENS" && later.context.rolRefused === null;
   const outOfReach = risks.filter(entered);
   const season = risks.filter((risk) => !entered(risk) && !droppedList(risk));
-  criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);
-  criticalRiskNotices(later.context, season, nextSteps, targeted.dates, into);
+  const noticedOn = criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);
+  for (const [risk, step] of criticalRiskNotices(later.context, season, nextSteps, targeted.dates, into))
+    noticedOn.set(risk, step);
+  return noticedOn;
 }
 
 /**

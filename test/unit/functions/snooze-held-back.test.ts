@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { describe, expect, it } from "vitest";
-import type { Reminder } from "#domain/plan.ts";
-import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import type { Reminder, StepSubject } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG, isCriticalNoticeRung } from "#domain/planner/critical-risk-notice.ts";
 import { ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 import { escapeHtml } from "#email/html.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
@@ -10,6 +10,7 @@ import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory, storePorts } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
+import { applicantPlan } from "#usecases/planning.ts";
 import { createHttpApi } from "../../../functions/http-api/app.ts";
 import { httpEvent } from "./events.ts";
 
@@ -17,7 +18,8 @@ import { httpEvent } from "./events.ts";
  * Snooze is decided once, in the domain (snoozeOptions), so the reminder email, the timeline and an
  * action link's POST agree: no Snooze on a step a critical notice rides on (the email alone dropped
  * it, while the timeline offered it and the POST recorded it), nor on SOAP from Match Week's
- * notification until SOAP ends, where a snooze could silence an offer round's reminder.
+ * notification until SOAP ends, where a snooze could silence an offer round's reminder. The first
+ * holds as long as the notice stands, also once it has gone out and left the plan the pages read.
  */
 const keyring = parseKeyring(`k1=${"h".repeat(40)}`);
 const BASE = "https://api.example.org";
@@ -28,12 +30,31 @@ function scenario(name: string) {
   );
 }
 
-function setup(fixture: string, timezone: string, milestones: MilestoneEntry[] | undefined, now: Date) {
+/**
+ * The applicant's store and API at `now`. `noticeSent`: the ledger records the critical notices on
+ * that step, as planned at `noticeSent.at`, sent then, so the pages' plan no longer lists them.
+ */
+async function setup(
+  fixture: string,
+  timezone: string,
+  milestones: MilestoneEntry[] | undefined,
+  now: Date,
+  noticeSent?: { milestone: StepSubject; at: Date },
+) {
   const snapshot = scenario(fixture);
   const store = new InMemoryApplicantStore();
   store.add(profileFactory({ ...snapshot.applicant, timezone, applicantId: "a_ada" }), {
     milestones: milestones ?? snapshot.milestones,
   });
+  if (noticeSent !== undefined) {
+    const ids = domainPlanning
+      .plan(store.state("a_ada"), noticeSent.at)
+      .reminders.filter((each) => each.milestone === noticeSent.milestone && isCriticalNoticeRung(each.rung))
+      .map((each) => each.id);
+    expect(ids.length).toBeGreaterThan(0);
+    await store.claimReminders("a_ada", ids, noticeSent.at, 60_000);
+    await store.markRemindersSent("a_ada", ids, "msg-notice", noticeSent.at);
+  }
   const api = createHttpApi({
     ...storePorts(store),
     clock: new FixedClock(now),
@@ -74,7 +95,7 @@ function setup(fixture: string, timezone: string, milestones: MilestoneEntry[] |
       unsubscribeUrl: `${BASE}/unsubscribe`,
       milestones: state.milestones,
     });
-  return { store, links, call, plan, email };
+  return { store, links, call, plan, email, pagesPlan: applicantPlan(domainPlanning, state, now) };
 }
 
 const CASES = [
@@ -106,8 +127,8 @@ const CASES = [
 ];
 
 describe.each(CASES)("no Snooze on $name", (each) => {
-  it("the email, whose other buttons stay, offers none", () => {
-    const { plan, email } = setup(each.fixture, each.timezone, each.milestones, each.now);
+  it("the email, whose other buttons stay, offers none", async () => {
+    const { plan, email } = await setup(each.fixture, each.timezone, each.milestones, each.now);
     const items = each.reminders(plan.reminders);
     expect(items.length).toBeGreaterThan(0);
     const { text, html } = email(items);
@@ -118,7 +139,7 @@ describe.each(CASES)("no Snooze on $name", (each) => {
   });
 
   it("the timeline offers none on that step, and keeps its other buttons", async () => {
-    const { links, call, plan } = setup(each.fixture, each.timezone, each.milestones, each.now);
+    const { links, call, plan } = await setup(each.fixture, each.timezone, each.milestones, each.now);
     const title = plan.nextSteps.find((step) => step.milestone === each.milestone)?.title ?? "";
     const page = await call("GET", links.timeline);
     expect(page.statusCode).toBe(200);
@@ -128,7 +149,7 @@ describe.each(CASES)("no Snooze on $name", (each) => {
   });
 
   it("a snooze POST is refused as a problem naming the field, and records nothing", async () => {
-    const { store, links, call } = setup(each.fixture, each.timezone, each.milestones, each.now);
+    const { store, links, call } = await setup(each.fixture, each.timezone, each.milestones, each.now);
     const before = structuredClone(store.state("a_ada").milestones);
     const response = await call("POST", links.action(each.milestone, "snooze"), "application/problem+json");
     expect(response.statusCode).toBe(400);
@@ -138,6 +159,39 @@ describe.each(CASES)("no Snooze on $name", (each) => {
       { path: "action", message: expect.stringMatching(/^“Snooze” is not a choice for “[^”]+” now: /) },
     ]);
     expect(problem.errors[0].message).toContain(each.why);
+    expect(store.state("a_ada").milestones).toEqual(before);
+  });
+});
+
+describe("no Snooze on a step a critical notice rides on, after the notice went out", () => {
+  // Amman, H-1B: Step 3's critical notice went out on 10 Nov; ten days on, the pages' plan no
+  // longer lists it, and Step 3's own rungs are still to come.
+  const H1B = CASES[0] as (typeof CASES)[number];
+  const later = () =>
+    setup(H1B.fixture, H1B.timezone, H1B.milestones, new Date("2026-11-20T09:00:00Z"), {
+      milestone: "usmle_step3",
+      at: H1B.now,
+    });
+
+  it("the timeline offers none on that step, as before it went out", async () => {
+    const { links, call, plan, pagesPlan } = await later();
+    expect(
+      pagesPlan.reminders.some((each) => each.milestone === "usmle_step3" && isCriticalNoticeRung(each.rung)),
+    ).toBe(false);
+    expect(pagesPlan.reminders.some((each) => each.milestone === "usmle_step3")).toBe(true);
+    const title = plan.nextSteps.find((step) => step.milestone === "usmle_step3")?.title ?? "";
+    const page = await call("GET", links.timeline);
+    const labelled = `<span class="visually-hidden"> — ${escapeHtml(title)}</span>`;
+    expect(page.body).toContain(labelled);
+    expect(page.body).not.toContain(`Snooze${labelled}`);
+  });
+
+  it("a snooze POST is still refused, says why, and records nothing", async () => {
+    const { store, links, call } = await later();
+    const before = structuredClone(store.state("a_ada").milestones);
+    const response = await call("POST", links.action("usmle_step3", "snooze"), "application/problem+json");
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body ?? "{}").errors[0].message).toContain(H1B.why);
     expect(store.state("a_ada").milestones).toEqual(before);
   });
 });

@@ -77,6 +77,11 @@ export const STEP3_GRADUATION_VERIFICATION_SOURCE =
  */
 export const STEP3_FSMB_TIME_WORDS = ` FSMB's processing takes about ${STEP3_PROCESSING_DAYS / 7} weeks, but FSMB says it may need up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks to verify your graduation, so apply`;
 
+/** Step 3's lead in plain words, for a risk's sentence (its sources: STEP3_PROCESSING_SOURCE, EXAM_BOOKING_SOURCE). */
+export function step3LeadWords(): string {
+  return `about ${STEP3_PROCESSING_DAYS} days of FSMB processing and about ${EXAM_BOOKING_DAYS} days to a US test date`;
+}
+
 /**
  * STEP3_FSMB_TIME_WORDS whole: "so apply now", or while the ECFMG certificate is pending (`certified`
  * false; FSMB takes no Step 3 application without it) the day it is issued, never before.

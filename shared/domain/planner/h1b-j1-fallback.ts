@@ -8,6 +8,7 @@ import {
   STEP3_PROCESSING_DAYS,
   STEP3_PROCESSING_SOURCE,
   step3FsmbTimeWords,
+  step3LeadWords,
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -23,6 +24,7 @@ import {
   statementOfNeedDaysAfterMatch,
 } from "./j1-allowances.ts";
 import type { MatchOutcome } from "./match-day-unreported.ts";
+import { capitalised } from "./presumption-evidence.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
@@ -41,14 +43,15 @@ const OPENING: Record<MatchOutcome, string> = {
 };
 
 /**
- * The J-1 fallback after ranking: on H-1B, living abroad, matched (Match Day done), with Match Day
+ * The J-1 fallback after ranking: on H-1B, abroad or in the US, matched (Match Day done), with Match Day
  * past and unreported (`outcome` "unreported": the words then open "If you matched with a program
  * that files an H-1B petition for you"), or with ranking over and Match Day ahead ("ahead": "If you
  * match ...", and the program is asked once Match Day names it), Step 3 neither passed nor booked, and by the plan's own
- * allowances (FSMB's processing, official; the visitor visa's interview wait and a seat, advice:
- * step3ChainNow) the earliest sitting comes after the day the petition needs it (step3DueNow's
- * "petition" date), or that day has passed, so the H-1B for the start date is likely out of reach
- * unless a B-1/B-2 is already held (only while that day is ahead). Returns the message (its sources
+ * allowances (FSMB's processing, official; abroad the visitor visa's interview wait, and a seat,
+ * advice: step3ChainNow) the earliest sitting comes after the day the petition needs it
+ * (step3DueNow's "petition" date), or that day has passed, so the H-1B for the start date is likely
+ * out of reach, abroad unless a B-1/B-2 is already held (only while that day is ahead); in the US
+ * no visitor visa or trip is named. Returns the message (its sources
  * added to `sources`: the J-1 route's and the J-1 steps' own), or null. What to do: ask the program
  * today whether it will start you later, so its petition can wait for Step 3, or take you on a J-1
  * (advice). The J-1 figures are the chain's (j1-allowances.ts): the days from Match Day to ECFMG's
@@ -71,7 +74,6 @@ export function h1bJ1Fallback(
   if (status !== "not_started" && status !== "in_progress") return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
   const { certified, visaDays, chain } = step3ChainNow(context, context.now);
-  if (visaDays === 0) return null;
   const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
   // Past the sit-by day no sitting can meet it: out of reach, visitor visa held or not.
@@ -82,7 +84,13 @@ export function h1bJ1Fallback(
     if (earliest <= sitBy.at) return null;
   }
   const held = !passed && chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
-  for (const source of [STEP3_PROCESSING_SOURCE, VISITOR_VISA_WAIT_SOURCE, ...J1_SOURCES])
+  // In the US (no visitor visa: visaDays 0) FSMB's processing and a seat alone count, with no trip.
+  const abroad = visaDays > 0;
+  for (const source of [
+    STEP3_PROCESSING_SOURCE,
+    ...(abroad ? [VISITOR_VISA_WAIT_SOURCE] : []),
+    ...J1_SOURCES,
+  ])
     addSource(sources, source);
   // The figures the message names: the Statement of Need's usual lead and the consular allowance
   // (ECFMG's 4 to 6 weeks is J1_SOURCES' application-process page).
@@ -101,35 +109,52 @@ export function h1bJ1Fallback(
       : needPassed
         ? `; after Match Day this plan allowed it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needed it, and that day has passed`
         : `; after Match Day this plan allows it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needs it`;
-  const unless = held
-    ? `unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by ${day}`
-    : "even if you already hold a B-1/B-2 visa";
+  const unless = !abroad
+    ? ""
+    : held
+      ? `, unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by ${day}`
+      : ", even if you already hold a B-1/B-2 visa";
   if (held) for (const source of STEP3_FSMB_TIME_SOURCES) addSource(sources, source);
-  const allowances = `about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date`;
+  const allowances = abroad
+    ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date`
+    : step3LeadWords();
   const reach = passed
-    ? `${day}, the last day to sit it that leaves the petition and the visa interview time by this plan's allowances (${allowances}; its result takes about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks), has passed`
+    ? `${day}, the last day to sit it that leaves the petition${abroad ? " and the visa interview" : ""} time by this plan's allowances (${allowances}; its result takes about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks), has passed`
     : `by this plan's allowances (${allowances}) you could not sit it by ${day}, the last day that leaves the petition time`;
+  const onlyInUs = abroad ? ", Step 3 is taken only in the US," : ",";
   const opening = OPENING[outcome];
+  // In the US the route is asked beside the start: a change of status may leave Step 3 more time.
+  const routeAsked = !abroad && statusOf(context, "visa_h1b_stamping") !== "waived";
   // Before Match Day no program can be asked yet: the track is switched once one takes them on a
   // J-1, and the Statement of Need names the specialty matched into, so only how to get it is asked now.
   const j1 =
     outcome === "ahead"
       ? "if that program takes you on a J-1, switch your visa track to J-1 then, and find out now how your home country's Ministry of Health issues your Statement of Need and how long it takes"
       : "for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now";
-  return `${opening}, ${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass, Step 3 is taken only in the US, and ${reach}.${stampingWords(context, dates, sources)} ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+  return `${opening}${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass${onlyInUs} and ${reach}.${stampingWords(context, dates, sources, abroad)} ${ASK_THE_PROGRAM[outcome]}${routeAsked ? " which it files, and" : ""} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }
 
 /**
  * The H-1B chain's last two dates as this plan has them: the stamping, and the approved petition
  * CONSULAR_WAIT_DAYS before it for the consulate's interview wait (the catalog's visa_h1b due rule,
  * advice; moved to the office day before when it falls on a weekend, hence "about"). Empty when
- * either date is missing.
+ * either date is missing. In the US (`abroad` false) the stamping is only the consular route's: a
+ * change of status inside the US needs none (the stamping's `waivable` note), yet the plan keeps
+ * the consular route's earlier dates, the safe plan, so the words say both (advice) and the risk
+ * asks which the program files; once the applicant said it files a change of status (the stamping
+ * waived) they say the petition's date stays the same.
  */
-function stampingWords(context: PlanContext, dates: PlanDates, sources: string[]): string {
+function stampingWords(context: PlanContext, dates: PlanDates, sources: string[], abroad: boolean): string {
   const petition = dates.due(PETITION.key);
   const stamping = dates.due("visa_h1b_stamping");
   if (petition === null || stamping === null) return "";
   addSource(sources, citationSource(PETITION.due));
   // Dates in brackets, no "by": the risk stands until residency starts, when both may have passed.
-  return ` This plan allows about ${CONSULAR_WAIT_DAYS} days from the approved petition (${dueDay(context, petition)}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for the consulate's interview wait (our advice).`;
+  const petitionDay = dueDay(context, petition);
+  if (!abroad && statusOf(context, "visa_h1b_stamping") === "waived")
+    return ` On the change of status your program files there is no visa stamping, but this plan keeps the petition's date (${petitionDay}) and Step 3's day before it as on the consular route, so a late approval still leaves time (our advice).`;
+  const consular = `this plan allows about ${CONSULAR_WAIT_DAYS} days from the approved petition (${petitionDay}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for the consulate's interview wait (our advice)`;
+  return abroad
+    ? ` ${capitalised(consular)}.`
+    : ` If your program files for consular processing, ${consular}. In the US in a status that allows it, your program may instead file a change of status, which needs no consular stamping and may leave Step 3 more time; until your program tells you which it files, this plan keeps the consular route's earlier dates (our advice).`;
 }

@@ -5,11 +5,12 @@ import {
   STEP3_FSMB_TIME_SOURCES,
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_GRADUATION_VERIFICATION_SOURCE,
+  step3LeadWords,
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
-import { livesOutsideUs, type Step3Chain, step3LeadWords } from "./h1b.ts";
+import { livesOutsideUs, type Step3Chain } from "./h1b.ts";
 import { addSource } from "./risk-sources.ts";
 
 // The words and sources both H-1B risks use (STEP3_NEEDED_FOR_H1B in step3-risk.ts, VISA_UNDECIDED

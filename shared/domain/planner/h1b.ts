@@ -12,6 +12,7 @@ import {
   STEP3_PROCESSING_DAYS,
   STEP3_PROCESSING_SOURCE,
   step3FsmbTimeWords,
+  step3LeadWords,
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
@@ -122,11 +123,6 @@ export function h1bCertificateAt(context: PlanContext, examsReadyAt: number): nu
   return Math.max(context.now, earliestCertification(context), examsReadyAt);
 }
 
-/** The lead in plain words, for a risk's sentence (its sources: STEP3_PROCESSING_SOURCE, EXAM_BOOKING_SOURCE). */
-export function step3LeadWords(): string {
-  return `about ${STEP3_PROCESSING_DAYS} days of FSMB processing and about ${EXAM_BOOKING_DAYS} days to a US test date`;
-}
-
 /** The same lead with its sources, for a deadline's source text (DueDate.source). */
 export function step3LeadText(): string {
   return `${step3LeadWords()} (FSMB: ${STEP3_PROCESSING_SOURCE}; the test date: advice)`;
@@ -200,7 +196,9 @@ const STEP3_HELD_ACTION =
 /**
  * Step 3's action with the trip's visa for an applicant abroad while the exam is not booked, and
  * the latest days of its chain before the sit-by date `sitBy` (step3ChainDays: FSMB, the visa, a
- * seat), so the step shows the start-by dates the STEP3_NEEDED_FOR_H1B risk measures.
+ * seat), so the step shows the start-by dates the STEP3_NEEDED_FOR_H1B risk measures. Abroad or in
+ * the US, the petition's day out of reach (petitionOutOfReachAction) replaces the action with the
+ * risk's one instruction: in the US FSMB's processing and a seat alone can put it out of reach.
  */
 export function step3Action(
   context: PlanContext,
@@ -211,14 +209,16 @@ export function step3Action(
 ): string {
   if (entry.key === "ecfmg_certification" && sitBy !== null && h1bTargetSet.has(sitBy))
     return `${action}${certificateForRanking(context, sitBy, step3VisaDays(context))}`;
-  if (entry.key !== "usmle_step3" || step3VisaDays(context) === 0) return action;
+  if (entry.key !== "usmle_step3") return action;
   if (status !== "not_started" && status !== "in_progress") return action;
+  const abroad = step3VisaDays(context) > 0;
   // Dated for a visa already held: no visa to wait for, no chain through one.
   const kind = step3DueKind(sitBy);
-  if (kind === "held" || kind === "heldLater") return `${action}${STEP3_HELD_ACTION}`;
-  // The petition's day out of reach with the visa's wait: the risk's one instruction.
-  const outOfReach = petitionOutOfReachAction(context, sitBy, step3ChainNow(context, context.now).chain);
+  if (abroad && (kind === "held" || kind === "heldLater")) return `${action}${STEP3_HELD_ACTION}`;
+  // The petition's day out of reach: the risk's one instruction.
+  const outOfReach = petitionOutOfReachAction(context, sitBy, step3ChainNow(context, context.now));
   if (outOfReach !== null) return outOfReach;
+  if (!abroad) return action;
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
 }
 

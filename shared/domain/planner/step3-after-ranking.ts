@@ -161,22 +161,23 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates): stri
 }
 
 /**
- * petitionOutOfReach when Step 3's card gives the petition's day as out of reach even with a visitor
- * visa already held (not `held`): abroad, Step 3 not booked. Then no "sit by" that day leads the
- * card, which would contradict the out-of-reach words. Null otherwise.
+ * petitionOutOfReach when Step 3's card gives the petition's day as out of reach (abroad, even with
+ * a visitor visa already held: not `held`; in the US, by FSMB's processing and a seat alone), Step 3
+ * not booked. Then no "sit by" that day leads the card, which would contradict the out-of-reach
+ * words. Null otherwise.
  */
 function petitionDayUnmeetable(context: PlanContext, due: DueDate): ReturnType<typeof petitionOutOfReach> {
   const status = statusOf(context, STEP3.key);
-  if ((status !== "not_started" && status !== "in_progress") || step3VisaDays(context) === 0) return null;
-  const reach = petitionOutOfReach(context, due, step3ChainNow(context, context.now).chain);
+  if (status !== "not_started" && status !== "in_progress") return null;
+  const reach = petitionOutOfReach(context, due, step3ChainNow(context, context.now));
   return reach !== null && !reach.held ? reach : null;
 }
 
 /**
- * Whether Step 3 lays no reminder of its own: its petition's day out of reach even with a visitor
- * visa held (petitionDayUnmeetable) before the applicant has told us they matched. Its rungs would
- * chase a day that cannot be met, for a program not known yet; the VISA_NOT_READY_FOR_START notice
- * asks the program question on its own day.
+ * Whether Step 3 lays no reminder of its own: its petition's day out of reach
+ * (petitionDayUnmeetable) before the applicant has told us they matched. Its rungs would chase a
+ * day that cannot be met, for a program not known yet; the VISA_NOT_READY_FOR_START notice asks the
+ * program question on its own day.
  */
 export function step3OutOfReachUnmatched(context: PlanContext, due: DueDate | null): boolean {
   if (due === null || step3DueKind(due) !== "petition") return false;

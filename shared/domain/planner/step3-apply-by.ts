@@ -168,7 +168,7 @@ export function step3ApplyByReminders(
     );
   }
   // Matched, the petition's day out of reach: the card's one instruction, in title and words alike.
-  const outOfReach = petitionOutOfReach(context, due, step3ChainNow(context, context.now).chain);
+  const outOfReach = petitionOutOfReach(context, due, step3ChainNow(context, context.now));
   weeklyToDay(
     context,
     STEP3,

@@ -1,31 +1,33 @@
 import { basisMark } from "../date-basis.ts";
 import { DAY_MS } from "../time.ts";
-import { SCORE_REPORTING_DAYS, step3FsmbTimeWords } from "./advice.ts";
+import { SCORE_REPORTING_DAYS, step3FsmbTimeWords, step3LeadWords } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import type { Step3ChainNow } from "./h1b.ts";
 import { ASK_THE_PROGRAM, IF_MATCHED_H1B } from "./h1b-outcome-words.ts";
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 
 /**
- * Step 3's card when the petition's sit-by day `sitBy` cannot be met abroad: on H-1B with ranking
- * over (matched, Match Day past and untold, or still ahead: matchOutcomeNow), Step 3 not booked, and
- * by this plan's allowances (the earliest sitting of `chain`, as step3ChainNow gives it: FSMB, the
- * visitor visa, a seat) the sitting comes after that day, or the day has passed: the case where
+ * Step 3's card when the petition's sit-by day `sitBy` cannot be met: on H-1B with ranking over
+ * (matched, Match Day past and untold, or still ahead: matchOutcomeNow), Step 3 not booked, and by
+ * this plan's allowances (the earliest sitting of `now`, as step3ChainNow gives it: FSMB, abroad
+ * the visitor visa, a seat) the sitting comes after that day, or the day has passed: the case where
  * VISA_NOT_READY_FOR_START names the J-1 fallback (h1bJ1Fallback, the same test). The card then
  * says what the risk says, for the same outcome, and points at the same question to the program (a
  * later start or a J-1); the visa-held route only when a visitor visa already held would still
- * fit; never a visitor-visa interview or an exam fee for a day the risk says cannot be met.
+ * fit; never a visitor-visa interview or an exam fee for a day the risk says cannot be met, and in
+ * the US (no visitor visa to wait for: `now.visaDays` 0) no word of one.
  * Null otherwise: the card's own words stand.
  */
 export function petitionOutOfReachAction(
   context: PlanContext,
   sitBy: DueDate | null,
-  chain: { reportedBy: number; reportedWithVisaHeld: number },
+  now: Step3ChainNow,
 ): string | null {
-  const reach = petitionOutOfReach(context, sitBy, chain);
+  const reach = petitionOutOfReach(context, sitBy, now);
   return reach === null ? null : reach.action;
 }
 
@@ -40,7 +42,7 @@ export function petitionOutOfReachAction(
 export function petitionOutOfReach(
   context: PlanContext,
   sitBy: DueDate | null,
-  chain: { reportedBy: number; reportedWithVisaHeld: number },
+  { chain, visaDays }: Step3ChainNow,
 ): { held: boolean; outcome: MatchOutcome; action: string; title: string } | null {
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
   // Past the day no sitting can meet it, visitor visa held or not.
@@ -62,14 +64,18 @@ export function petitionOutOfReach(
     };
   }
   // What is true first: the day cannot be met, so the card opens with it (no "sit by" before it).
+  // In the US no visitor visa is waited for: FSMB's processing and a seat alone put the day out of reach.
+  const abroad = visaDays > 0;
   const petition = outcome === "matched" ? "your program's" : "that";
+  const visaHeld = abroad ? ", even with a visitor visa already held" : "";
   const reach = passed
-    ? `the last day to sit Step 3 that leaves ${petition} H-1B petition time, ${titled}, has passed, so by this plan's allowances the H-1B for your start date is likely out of reach, even with a visitor visa already held`
-    : `sitting Step 3 by ${titled}, the day ${petition} H-1B petition needs, is out of reach by this plan's allowances, even with a visitor visa already held`;
+    ? `the last day to sit Step 3 that leaves ${petition} H-1B petition time, ${titled}, has passed, so by this plan's allowances the H-1B for your start date is likely out of reach${visaHeld}`
+    : `sitting Step 3 by ${titled}, the day ${petition} H-1B petition needs, is out of reach by this plan's allowances${abroad ? "" : ` (${step3LeadWords()})`}${visaHeld}`;
+  const pay = abroad ? NOTHING_TO_PAY : NOTHING_TO_PAY_IN_US;
   return {
     held,
     outcome,
-    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${outcome === "ahead" ? ` ${NOTHING_TO_PAY}` : ""}`,
+    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${outcome === "ahead" ? ` ${pay}` : ""}`,
     title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
   };
 }
@@ -83,3 +89,7 @@ const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";
  */
 const NOTHING_TO_PAY =
   "Until then, this plan asks you to pay for nothing for Step 3 (its fee stays in your budget until you know): not the FSMB application with its exam fee, nor a US visitor visa (B-1/B-2) for the trip.";
+
+/** NOTHING_TO_PAY for an applicant in the US: no trip, so no visitor visa to name. */
+const NOTHING_TO_PAY_IN_US =
+  "Until then, this plan asks you to pay for nothing for Step 3 (its fee stays in your budget until you know): not the FSMB application with its exam fee.";

@@ -3,11 +3,12 @@ import { basisMark } from "../date-basis.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { step3LeadWords } from "./advice.ts";
 import { certificateHoldsChain } from "./certificate-after-match.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
-import { step3LeadWords, step3VisaDays } from "./h1b.ts";
+import { step3VisaDays } from "./h1b.ts";
 
 // What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.
 

@@ -73,7 +73,7 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
  * whenever one more link falls behind (the steps it names change, so does the notice's id; each
  * such instant is noted for re-planning). Shape: zero or one Risk. Sources: the start's projection
  * rule (residencyStartWords), then each late step's own citation from the catalog, labelled as the
- * source of the requirement (requirementSource), not of the date. On H-1B abroad with Step 3 out of reach for the petition, it names the
+ * source of the requirement (requirementSource), not of the date. On H-1B with Step 3 out of reach for the petition, it names the
  * J-1 fallback first (h1bJ1Fallback), whether or not a step is late yet. Pure.
  */
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
@@ -117,7 +117,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       for (const source of J1_SOURCES) addSource(sources, source);
     } else nextNames.push(UNDECIDED_VISA_NAME);
   }
-  // On H-1B abroad with Step 3 out of reach for the petition, the J-1 fallback leads.
+  // On H-1B with Step 3 out of reach for the petition, the J-1 fallback leads.
   const fallback = h1bJ1Fallback(context, dates, sources);
   if (fallback !== null) {
     for (const key of ["usmle_step3", "visa_h1b"] as const)
@@ -160,7 +160,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
  * with the release still ahead (awaitingMatchDay), while h1bJ1Fallback finds the H-1B for the start
  * date out of reach: with the petition 60 days before the stamping, Step 3's day for it is about
  * Match Day, so the chain is known not to fit before the Match. The contract and the petition wait on the answer,
- * but Step 3 (a visitor visa, FSMB, a seat, about 4 weeks to the result) does not, and the start date
+ * but Step 3 (FSMB, abroad a visitor visa, a seat, about 4 weeks to the result) does not, and the start date
  * comes in weeks: silence until Match Day is marked done would leave a July start promised that this
  * plan's own allowances cannot give. Zero or one Risk; Match Day's release is noted for re-planning.
  */

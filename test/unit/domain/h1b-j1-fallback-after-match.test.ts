@@ -13,7 +13,8 @@ import { LATER_START_2027 } from "./fixture-snapshots.ts";
  * Day, so even with a B-1/B-2 already held; with a later start, unless one is held), and names the
  * J-1 fallback: ask the
  * program today, switch the track, request the Statement of Need now, with the time the J-1 chain
- * gives each step (j1-allowances-agree.test.ts checks those figures against the plan's dates). Nnamdi lives in Abuja (Africa/Lagos); the same applicant in Chicago is the guard.
+ * gives each step (j1-allowances-agree.test.ts checks those figures against the plan's dates). Nnamdi lives in Abuja (Africa/Lagos); the same applicant in Chicago has no visitor visa to wait for, and
+ * FSMB's processing and a seat alone put Match Day out of reach, but not a later start's day.
  */
 const calendar = seasonCalendar(2027);
 const matchedAbroad = (timezone: string) =>
@@ -27,7 +28,7 @@ const matchedAbroad = (timezone: string) =>
 const fallback = (result: Plan) =>
   result.risks.find((risk) => risk.severity === "critical" && risk.message.includes("Statement of Need"));
 
-describe("matched on H-1B abroad, Step 3 out of reach for the petition", () => {
+describe("matched on H-1B, Step 3 out of reach for the petition", () => {
   it("on Thu 25 Mar 2027: a critical risk names the J-1 fallback with the chain's allowances", () => {
     const risk = fallback(plan(matchedAbroad("Africa/Lagos"), calendar, new Date("2027-03-25T09:00:00Z")));
     expect(risk?.message).toContain("likely out of reach, even if you already hold a B-1/B-2 visa");
@@ -53,8 +54,15 @@ describe("matched on H-1B abroad, Step 3 out of reach for the petition", () => {
     expect(later?.message).toContain("switch your visa track to J-1 and request your Statement of Need");
   });
 
-  it("says nothing of it to an applicant in the US, with no visitor visa to wait for", () => {
-    const result = plan(matchedAbroad("America/Chicago"), calendar, new Date("2027-03-25T15:00:00Z"));
+  it("in the US FSMB's processing and a seat alone put the day out of reach: no visitor visa, no trip", () => {
+    const risk = fallback(plan(matchedAbroad("America/Chicago"), calendar, new Date("2027-03-25T15:00:00Z")));
+    expect(risk?.message).toContain("about 14 days of FSMB processing and about 7 days to a US test date");
+    expect(risk?.message).toContain("switch your visa track to J-1 and request your Statement of Need");
+    expect(risk?.message).not.toMatch(/visitor visa|B-1\/B-2|taken only in the US/);
+  });
+
+  it("in the US a later start (Step 3's day Mon 19 Apr 2027) still fits: no fallback", () => {
+    const result = plan(matchedAbroad("America/Chicago"), LATER_START_2027, new Date("2027-03-25T15:00:00Z"));
     expect(fallback(result)).toBeUndefined();
   });
 });

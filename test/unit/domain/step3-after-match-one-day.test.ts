@@ -9,10 +9,11 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * day in the applicant's zone, named the same in the card's text, the reminder titles, the deadline
  * column and the countdown (it said "sit it by Tue 20 Apr" beside a deadline of Mon 19 Apr). Amara
  * lives in San Juan (UTC-4, east of ET before 14 Mar), Rafael in Honolulu (UTC-10): both sides of ET,
- * both in the US, where the card still gives a day to sit by (abroad, the visitor visa's wait puts
- * that day out of reach after ranking, and the card says so instead). The petition is due 60 days
- * before the stamping, so that day is Match Day (Fri 19 Mar 2027): it is still ahead after ranking,
- * ten days before, with Match Week not yet come.
+ * both in the US, where the card gives a day to sit by while FSMB's processing and a seat still fit
+ * before it (abroad, the visitor visa's wait puts that day out of reach after ranking, and the card
+ * says so instead). The petition is due 60 days before the stamping, so that day is Match Day (Fri
+ * 19 Mar 2027); on Thu 25 Feb, the morning after the rank order list deadline (Wed 24 Feb,
+ * projected), about 14 days of FSMB processing and 7 to a seat still reach it.
  */
 const calendar = seasonCalendar(2027);
 const ranked = (timezone: string) => {
@@ -43,8 +44,8 @@ const ddmm = (text: string): string => {
 };
 
 describe.each([
-  ["America/Puerto_Rico", "2027-03-09T10:00:00Z"],
-  ["Pacific/Honolulu", "2027-03-09T20:00:00Z"],
+  ["America/Puerto_Rico", "2027-02-25T14:00:00Z"],
+  ["Pacific/Honolulu", "2027-02-25T20:00:00Z"],
 ])("Step 3 after ranking on H-1B in %s: one day everywhere", (zone, now) => {
   const result: Plan = plan(ranked(zone), calendar, new Date(now));
   const card = result.nextSteps.find((step) => step.milestone === "usmle_step3");

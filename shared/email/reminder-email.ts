@@ -20,7 +20,6 @@ import {
   headingOf,
   mentionsBudget,
   PROJECTED_NOTE,
-  riskLine,
   riskSourcesHtml,
   riskSourcesText,
   stepButtons,
@@ -30,6 +29,7 @@ import {
   weeklySummary,
   whyYouGetThis,
 } from "./reminder-sections.ts";
+import { riskSaidBy, risksBelow } from "./risks-said.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -149,6 +149,9 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     if (why !== undefined) lines.push(`   ${WORDS.whyItMatters}: ${why}`);
     if (action !== undefined)
       lines.push(`   ${WORDS.nextText}${item.actsOn ? `, for ${item.actsOn}` : ""}: ${action}`);
+    const risk = riskSaidBy(item, plan);
+    const sources = risk && riskSourcesText(risk, links?.timeline);
+    if (sources) lines.push(`   ${sources}`);
     for (const button of buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []))
       lines.push(`   ${button.label}: ${button.url}`);
     lines.push("");
@@ -169,10 +172,12 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     }
     lines.push("");
   }
-  if (plan.risks.length > 0) {
+  const risks = risksBelow(plan, items);
+  if (risks.length > 0) {
     lines.push(`${WORDS.risks}:`);
-    for (const risk of plan.risks) {
-      lines.push(`- ${forPeople(riskLine(risk))}`);
+    for (const { risk, line, said } of risks) {
+      lines.push(`- ${forPeople(line)}`);
+      if (said) continue;
       const sources = riskSourcesText(risk, links?.timeline);
       if (sources) lines.push(`  ${sources}`);
       if (risk.severity === "critical" && links) lines.push(`  ${WORDS.whatToDo}: ${links.timeline}#risks`);
@@ -207,10 +212,12 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     items: items.map((item, index) => {
       const buttons = buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []);
       const { why, action } = whyAndNext(item);
+      const risk = riskSaidBy(item, plan);
       return {
         ...item,
         why: why === undefined ? false : forPeopleHtml(why),
         action: action === undefined ? false : forPeopleHtml(action),
+        riskSources: risk ? riskSourcesHtml(risk, links?.timeline) : false,
         accent: index === 0 ? "#a4161a" : "#0b57a4",
         buttons,
         hasButtons: buttons.length > 0,
@@ -229,12 +236,12 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
       };
     }),
     hasSteps: stepsBelow(plan, items, input).length > 0,
-    risks: plan.risks.map((risk) => ({
-      line: forPeopleHtml(riskLine(risk)),
-      sources: riskSourcesHtml(risk, links?.timeline),
-      timelineUrl: risk.severity === "critical" && links ? `${links.timeline}#risks` : false,
+    risks: risksBelow(plan, items).map(({ risk, line, said }) => ({
+      line: forPeopleHtml(line),
+      sources: !said && riskSourcesHtml(risk, links?.timeline),
+      timelineUrl: !said && risk.severity === "critical" && links ? `${links.timeline}#risks` : false,
     })),
-    hasRisks: plan.risks.length > 0,
+    hasRisks: risksBelow(plan, items).length > 0,
     budget: mentionsBudget(items, plan) ? budgetView(plan) : false,
     projectedNote: anyProjected(items) ? PROJECTED_NOTE : false,
     whyYouGetThis: whyYouGetThis(plan),

@@ -7,7 +7,7 @@ import {
   yourTimeSuffix,
 } from "#domain/date-words.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
-import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { Deadline, NextStep, Plan, Reminder, RiskCode } from "#domain/plan.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { atTheProgram } from "#domain/program-time.ts";
 import { kindDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
@@ -72,6 +72,8 @@ export interface Item {
   undated?: true;
   /** The item counts down to the applicant's own date (the exam day they booked). */
   ownDate?: true;
+  /** A risk's notice: the risk it is about (risks-said.ts says the risk once, in the notice's place). */
+  risk?: RiskCode;
   /** A waiting step whose action answers the item's question (answeredOn): its buttons are that step's. */
   answeredOn?: MilestoneKey;
 }
@@ -198,6 +200,7 @@ export function itemOf(
     ...(action ? { action: forPeople(action) } : {}),
     datesSaid: [shown.at, ...(deadlineNote && step?.deadline ? [step.deadline.at] : [])],
     ...(notice && step ? { actsOn: step.title } : {}),
+    ...(notice && reminder.risk !== undefined ? { risk: reminder.risk } : {}),
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "", datesSaid: [] } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),
@@ -207,14 +210,48 @@ export function itemOf(
 /**
  * An item's why and next step, each paragraph said once: when the step's action begins with the
  * reminder's why (Match Week's Monday question: the action is the why and the Statement of Need),
- * the action alone, under "Next"; when the why is the fuller one, the why alone. Otherwise both.
+ * the action alone, under "Next"; when the why is the fuller one, the why alone. Otherwise the
+ * action in full and the why's sentences the action does not say (sayOnce): under "Why it matters"
+ * while its opening sentence stands, else after the action (Step 3's apply-by notice and its card
+ * open with the same long sentence, worded apart only near its end).
  */
 export function whyAndNext(item: Pick<Item, "why" | "action">): { why?: string; action?: string } {
   const { why, action } = item;
   if (action === undefined) return { why };
   if (action.startsWith(why)) return { action };
   if (why.startsWith(action)) return { why };
-  return { why, action };
+  const rest = sayOnce(why, action);
+  if (rest === "") return { action };
+  // A why opening with the action's words is a version of it: what it adds goes on after the action.
+  return why.startsWith(rest) ? { why: rest, action } : { action: `${action} ${rest}` };
+}
+
+/** A sentence's end: its full stop, question or exclamation mark, then the next one's capital. */
+const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
+
+/**
+ * How far two sentences open alike before a reader takes them for one said twice: a long clause
+ * (Step 3's shared opening runs to about 255 characters; two different sentences of the catalog
+ * share at most their first words). Our judgement on reading, not a fact.
+ */
+const SAME_OPENING = 80;
+
+/**
+ * `paragraph` less each sentence `said` already says: the same sentence, or one opening with the
+ * same SAME_OPENING characters (the same statement worded apart at its end). "" when none is left.
+ */
+export function sayOnce(paragraph: string, said: string): string {
+  const known = said.split(SENTENCE_END);
+  return paragraph
+    .split(SENTENCE_END)
+    .filter((sentence) => !known.some((other) => sameSentence(sentence, other)))
+    .join(" ");
+}
+
+function sameSentence(one: string, other: string): boolean {
+  if (one === other) return true;
+  if (one.length < SAME_OPENING || other.length < SAME_OPENING) return false;
+  return one.slice(0, SAME_OPENING) === other.slice(0, SAME_OPENING);
 }
 
 /** Whether the email needs its note on projected dates. */

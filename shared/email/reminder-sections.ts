@@ -97,8 +97,9 @@ export function stepLine(step: NextStep, now: number, risks: readonly Risk[] = [
   return `${step.title}: ${step.action}${dates ? ` (${dates})` : ""}`;
 }
 
-export function riskLine(risk: Risk): string {
-  return `${risk.severity === "critical" ? "Critical" : "Warning"}: ${risk.message}`;
+/** A risk's line: its severity, then `words` (its message, or where the email already says it). */
+export function riskLine(risk: Risk, words = risk.message): string {
+  return `${risk.severity === "critical" ? "Critical" : "Warning"}: ${words}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   yourTimeSuffix,
 } from "#domain/date-words.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
-import type { Deadline, NextStep, Plan, Reminder, RiskCode } from "#domain/plan.ts";
+import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { atTheProgram } from "#domain/program-time.ts";
 import { kindDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
@@ -72,8 +72,6 @@ export interface Item {
   undated?: true;
   /** The item counts down to the applicant's own date (the exam day they booked). */
   ownDate?: true;
-  /** A risk's notice: the risk it is about (risks-said.ts says the risk once, in the notice's place). */
-  risk?: RiskCode;
   /** A waiting step whose action answers the item's question (answeredOn): its buttons are that step's. */
   answeredOn?: MilestoneKey;
 }
@@ -200,7 +198,6 @@ export function itemOf(
     ...(action ? { action: forPeople(action) } : {}),
     datesSaid: [shown.at, ...(deadlineNote && step?.deadline ? [step.deadline.at] : [])],
     ...(notice && step ? { actsOn: step.title } : {}),
-    ...(notice && reminder.risk !== undefined ? { risk: reminder.risk } : {}),
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "", datesSaid: [] } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),

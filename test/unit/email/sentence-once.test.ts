@@ -4,12 +4,19 @@ import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  examsDone,
+  inputFactory,
+  milestoneFactory,
+} from "#test/unit/domain/factories.ts";
 
 /**
  * A reminder email says each sentence once: a why and a next step that open with the same long
  * sentence and part near its end are one paragraph, and a risk's notice says the risk in its own
- * place, so "Risks to watch" names it by the notice's title, or goes when it would only repeat.
+ * place (a risk's notice, or a reminder whose why is a warning's words), so "Risks to watch" names
+ * it by that item's title, or goes when it would only repeat.
  */
 
 /** The sentences of `said` (40 characters or more) that `text` holds more than once. */
@@ -106,6 +113,36 @@ describe("the out-of-reach notice, for a student in Lagos graduating after the 2
     for (const part of [email.text, wordsOf(email.html)]) {
       if (others.length === 0) expect(part).not.toContain("Risks to watch");
       else expect(part).toContain(`${notice.title} (see above)`);
+    }
+  });
+});
+
+describe("the Pathway's target-passed reminder, for an applicant in London planning the 2028 Match", () => {
+  const input = inputFactory({
+    applicant: applicantFactory({
+      externalId: "sentence-once-london",
+      fullName: "Tomasz Nowak",
+      timezone: "Europe/London",
+      matchYear: 2028,
+      graduation: "2026-04-15",
+    }),
+    milestones: doneMilestones(
+      ["wdoms_listing", "ecfmg_application", "usmle_step1", "usmle_step2ck", "oet_medicine"],
+      "2027-03-01",
+    ),
+  });
+  const planned = plan(input, seasonCalendar(2028), new Date("2027-10-21T08:00:00Z"));
+  const reminder = planned.reminders.find((each) => each.rung === "target-passed");
+  const risk = planned.risks.find((each) => reminder?.why.startsWith(each.message));
+  if (reminder === undefined || risk === undefined)
+    throw new Error("no target-passed reminder saying its risk");
+  const email = emailOf(reminder, planned);
+
+  it("says the warning once, in the reminder's place, and names it below by the reminder's title", () => {
+    for (const part of [email.text, wordsOf(email.html)]) {
+      expect(saidTwice(part, risk.message)).toEqual([]);
+      if (planned.risks.length > 1) expect(part).toContain(`Warning: ${reminder.title} (see above)`);
+      else expect(part).not.toContain("Risks to watch");
     }
   });
 });

@@ -34,11 +34,17 @@ describe("risks in the reminder email", () => {
     for (const risk of replanned.risks) expect(risk.message).not.toMatch(/https?:\/\//);
   });
 
-  it("prints each risk's sentence, then its authorities' pages: links in HTML, addresses in text", () => {
+  it("prints each risk's sentence once, then its authorities' pages: links in HTML, addresses in text", () => {
     for (const risk of replanned.risks) {
       const label = risk.severity === "critical" ? "Critical" : "Warning";
-      expect(email.text).toContain(`- ${label}: ${risk.message}`);
-      expect(email.html).toContain(escapeHtml(`${label}: ${risk.message}`));
+      // Its notice says it in its own place (the first reminder here is the out-of-reach notice).
+      const noticed = first.why.startsWith(risk.message);
+      expect(email.text).toContain(
+        noticed ? `Why it matters: ${risk.message}` : `- ${label}: ${risk.message}`,
+      );
+      expect(email.text.split(risk.message)).toHaveLength(2);
+      expect(email.html.split(escapeHtml(risk.message))).toHaveLength(2);
+      if (!noticed) expect(email.html).toContain(escapeHtml(`${label}: ${risk.message}`));
       // The pages of a projection rule's candidates are not the projected date's.
       const urls = [
         ...new Set(

@@ -32,9 +32,18 @@ export function deadlineDetail(
   source: string,
   opens = status === "applicant",
 ): Deadline {
-  const local = opens ? renderInZone(zone, at) : endText(zone, at, renderInZone);
-  const et = opens ? renderEt(at) : endText(ET_ZONE, at, (_zone, ms) => renderEt(ms));
+  const { local, et } = instantWords(zone, at, opens);
   return { at: isoUtc(at), local, et, status, basis, source };
+}
+
+/**
+ * An instant's words in `zone` and in ET. An end names the day it closes (endText); `opens`, an
+ * instant when something begins, keeps its own day and time. The one rule for plan dates and for
+ * the sentences that name an instant (day-words.ts `when`).
+ */
+export function instantWords(zone: string, at: number, opens: boolean): { local: string; et: string } {
+  if (opens) return { local: renderInZone(zone, at), et: renderEt(at) };
+  return { local: endText(zone, at, renderInZone), et: endText(ET_ZONE, at, (_zone, ms) => renderEt(ms)) };
 }
 
 /**

@@ -1,25 +1,23 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { projectedMark } from "../seasons/date-words.ts";
 import type { SeasonDate } from "../seasons/index.ts";
-import {
-  DAY_MS,
-  ET_ZONE,
-  localDate,
-  MINUTE_MS,
-  renderDate,
-  renderEt,
-  renderInZone,
-  startOfLocalDate,
-} from "../time.ts";
+import { DAY_MS, ET_ZONE, localDate, MINUTE_MS, renderDate, renderEt, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { instantWords } from "./date-math.ts";
 
 // How risks name a deadline's day: "by <day>", its hour when it is due today, "as soon as you can"
 // once it has gone, taking the earlier of the applicant's day and the ET day (moved from
 // feasibility-risk.ts, which re-exports them, when byDay learnt the hour).
 
-/** "Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": an instant in both zones. */
-export function when(context: PlanContext, at: number): string {
-  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
+/**
+ * "Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": an instant in both zones. An end
+ * (the default) at the start of a day names the day it closes, "Thu 18 Mar 2027, 24:00 GMT+3", as
+ * the plan's date lines do (instantWords); `opens` (ranking opening, NRMP's Monday release) keeps
+ * its own day.
+ */
+export function when(context: Pick<PlanContext, "zone">, at: number, opens = false): string {
+  const { local, et } = instantWords(context.zone, at, opens);
+  return `${local} (${et})`;
 }
 
 /**
@@ -33,13 +31,14 @@ export function etDayOrWhen(
   context: PlanContext,
   at: number,
   etDay = renderDate(localDate(ET_ZONE, at)),
+  opens = false,
 ): string {
-  return localDate(context.zone, at) === localDate(ET_ZONE, at) ? etDay : when(context, at);
+  return localDate(context.zone, at) === localDate(ET_ZONE, at) ? etDay : when(context, at, opens);
 }
 
 /** A season date that is an ET instant, as etDayOrWhen names it, with its " (projected)" mark: seasonDay where the days agree. */
-export function seasonDayOrWhen(context: PlanContext, date: SeasonDate): string {
-  return `${etDayOrWhen(context, date.at, renderDate(date.date))}${projectedMark(date)}`;
+export function seasonDayOrWhen(context: PlanContext, date: SeasonDate, opens = false): string {
+  return `${etDayOrWhen(context, date.at, renderDate(date.date), opens)}${projectedMark(date)}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { CHECKED_FOR_RANKING, catalogEntry, FEEDS_RANKING } from "../catalog/ind
 import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, localDate, renderDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { anySeatWords, oetAnySeatWords, onlyOnAnySeat } from "./any-seat.ts";
 import { bookedLateRiskWords } from "./booked-late-risk-words.ts";
@@ -10,6 +10,7 @@ import { bookedLateCase, laterLastSittingStart } from "./booked-late-words.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
+import { when } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
 import { isRetake } from "./failed-score.ts";
@@ -56,10 +57,6 @@ const CHECKED = CHECKED_FOR_RANKING.map((key) => {
     feedsIndex: feeds === undefined ? -1 : stepIndex(feeds),
   };
 });
-function when(context: PlanContext, at: number): string {
-  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
-}
-
 /**
  * EXAMS_LATE_FOR_RANKING, for a season still in reach before its rank order list deadline: each exam
  * (and the Pathway) whose result may miss the deadline, late (critical) or at risk (warning), with

@@ -3,7 +3,7 @@ import { residencyStartWords } from "../seasons/date-words.ts";
 import { DAY_MS, fromWall, localDate, wallFromDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { dayBy } from "./day-words.ts";
+import { dayBy, when } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { h1bCertificateAt, step3ChainFrom, step3LeadDays, visitorVisaDays } from "./h1b.ts";
 import { proclamationNote } from "./h1b-proclamation-risk.ts";
@@ -16,7 +16,6 @@ import {
   tripVisa,
   visaCited,
   WHEN_PROGRAMS_DECIDE,
-  when,
   whyBeforeRanking,
 } from "./h1b-words.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";

@@ -1,5 +1,4 @@
 import { catalogEntry, FEES } from "../catalog/index.ts";
-import { renderEt, renderInZone } from "../time.ts";
 import {
   EXAM_BOOKING_SOURCE,
   STEP3_FSMB_TIME_SOURCES,
@@ -15,10 +14,6 @@ import { addSource } from "./risk-sources.ts";
 
 // The words and sources both H-1B risks use (STEP3_NEEDED_FOR_H1B in step3-risk.ts, VISA_UNDECIDED
 // in h1b-risk.ts): a leaf, so neither risk module imports the other.
-
-export function when(context: PlanContext, at: number): string {
-  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
-}
 
 /**
  * The one source for "an H-1B for residency needs Steps 1, 2 and 3": HHS's 1992 determination that

@@ -4,7 +4,7 @@ import { usd } from "../money.ts";
 import type { Risk } from "../plan.ts";
 import type { SeasonCalendar, SeasonDateKey } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, renderEt, renderInZone } from "../time.ts";
+import { DAY_MS } from "../time.ts";
 import {
   INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS,
   INTERVIEW_SEASON_SOURCES,
@@ -13,6 +13,7 @@ import {
 import { contradictedAnswers } from "./answers-contradict-interview.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { when } from "./day-words.ts";
 import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { type NextMatch, nextMatch } from "./next-match.ts";
@@ -141,10 +142,6 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
 export function erasSubmissionWellPast(context: PlanContext): boolean {
   // Interviewing, the advice stays "submit now", and so does the notice's title.
   return erasWellPast(context);
-}
-
-function when(context: PlanContext, at: number): string {
-  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
 }
 
 /**

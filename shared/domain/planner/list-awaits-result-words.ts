@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { renderEt, renderInZone } from "../time.ts";
 import { inTheMatchIf } from "./awaited-confirmation.ts";
 import { type PlanContext, statusAt } from "./context.ts";
+import { when } from "./day-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
@@ -26,7 +26,7 @@ export function listAwaitsResultWords(
   if (after && inTheMatchIf(context) === null) return "";
   const names = passed.filter(({ entry }) => entry.neededForRanking !== undefined).map(({ entry }) => entry);
   if (names.length === 0) return "";
-  const deadline = `${renderInZone(context.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, sources)}`;
+  const deadline = `${when(context, rol.at)}${citeSeasonDate(rol, sources)}`;
   const results = unreportedResults(names.map((entry) => ({ name: entry.advisorName })));
   // "Your certified list" only when the applicant reported one; a presumed one is a condition.
   const reported = context.entries.at(RANK_ORDER_LIST_AT)?.status === "done";
@@ -38,7 +38,7 @@ export function listAwaitsResultWords(
   const candidate = rol.latestCandidate;
   if (later === null || candidate === undefined)
     return ` ${list} counted only if ECFMG confirmed ${results} to NRMP by the rank order list deadline, ${deadline}: if it did, you are in the Match (see Match Week, SOAP and Match Day); if not, NRMP withdrew you from the Match and SOAP. Tell us the result either way.`;
-  const laterWhen = `${renderInZone(context.zone, later)} (${renderEt(later)})`;
+  const laterWhen = when(context, later);
   const said = candidate.said === undefined ? "" : ` (it was ${candidate.said})`;
   if (context.now <= later) {
     noteRiskChange(context, later);

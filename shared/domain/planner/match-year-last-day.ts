@@ -1,10 +1,10 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { DAY_MS, localDate, renderEt, renderInZone, startOfLocalDate } from "../time.ts";
+import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { byDayNear, dayBy, dueDayWord, dueToday, endsLocalDay } from "./day-words.ts";
+import { byDayNear, dayBy, dueDayWord, dueToday, endsLocalDay, when } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline } from "./feasibility.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
@@ -255,7 +255,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   }
   const chain = describeTakes(takes, sources, facts.zone);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-  const deadline = `${renderInZone(facts.zone, rol.at)} (${renderEt(rol.at)})${citeSeasonDate(rol, sources)}`;
+  const deadline = `${when(facts, rol.at)}${citeSeasonDate(rol, sources)}`;
   const pastPathway = facts.bound === "pathway" ? pathwayPastDayWords(year) : null;
   const afterDay = pastPathway ?? AFTER_THAT_DAY[facts.bound].replace("{documents}", facts.documentsDay);
   // An instant with its hour is not a day: "after then".

@@ -31,7 +31,7 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
           ? `Your rank order list is marked certified on ${date}, a date still to come`
           : `Your rank order list is dated ${date}, before ranking ${opened ? "opened" : "opens"}`;
   const sources: string[] = [];
-  const opening = `${when(context, opens.at)}${citeSeasonDate(opens, sources)}`;
+  const opening = `${when(context, opens.at, true)}${citeSeasonDate(opens, sources)}`;
   // The deadline too says "(projected)" when it is ("certify it again now, by Thu
   // 25 Feb 2027, 3:00 PM GMT+13 (Wed 24 Feb 2027, 9:00 PM ET)" named the 2027 projection bare).
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -44,7 +44,7 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
   const tense = rankingOpening(context);
   const certifyNow =
     tense.tense === "expected"
-      ? `Enter your list in R3 and certify it again now (if R3 is not open yet, it may open as late as ${when(context, tense.latestAt)}, the latest opening in the seasons on record)`
+      ? `Enter your list in R3 and certify it again now (if R3 is not open yet, it may open as late as ${when(context, tense.latestAt, true)}, the latest opening in the seasons on record)`
       : "Ranking is open: enter your list in R3 and certify it again now";
   const ask =
     movedTo !== undefined
@@ -68,6 +68,6 @@ function openedWords(context: PlanContext, opening: string): string {
   const tense: RankingOpening = rankingOpening(context);
   if (tense.tense === "expected") return `ranking was expected to open on ${opening}`;
   if (tense.tense === "was-expected")
-    return `ranking was expected to open on ${opening} (in every season on record it opened no later than ${when(context, tense.latestAt)})`;
+    return `ranking was expected to open on ${opening} (in every season on record it opened no later than ${when(context, tense.latestAt, true)})`;
   return `ranking opened on ${opening}`;
 }

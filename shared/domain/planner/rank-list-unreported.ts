@@ -2,12 +2,11 @@ import type { Risk } from "../plan.ts";
 import { seasonDateSources, seasonDay, seasonDayEt } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { renderEt, renderInZone } from "../time.ts";
 import { inTheMatchIf, pathwayMayBeDecided } from "./awaited-confirmation.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { contextWith } from "./context-with.ts";
-import { seasonDayOrWhen } from "./day-words.ts";
+import { seasonDayOrWhen, when } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
@@ -134,7 +133,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
     {
       code: "RANK_LIST_UNREPORTED",
       severity: "critical",
-      message: `${question} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDayOrWhen(context, monday)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${unregistered(context, hedge, overForYou)}`}.${refused} Tell us which it is: send your intake form again, or ask your advisor.`,
+      message: `${question} Tell us: Match Week ${week ? "starts" : "started"} ${seasonDayOrWhen(context, monday, true)}. If you certified a list, tell us the day you certified it and ${certified}. If you ${registered ? "did not certify a list" : "registered but did not certify a list"}, you cannot match in the ${year} Match itself${hedge === "" ? ", but you" : `${hedge}. Otherwise you`} can take part in SOAP if you do not match and R3 shows you eligible on Monday of Match Week: SOAP needs no rank order list, only your NRMP registration and ECFMG's confirmation of your exams and the Pathway by the rank order list deadline. ${registered ? `If SOAP gives you no position, ${overForYou}` : `If you did not register, ${unregistered(context, hedge, overForYou)}`}.${refused} Tell us which it is: send your intake form again, or ask your advisor.`,
       milestones: registered
         ? ["rank_order_list", "match_week"]
         : ["rank_order_list", "nrmp_registration", "match_week"],
@@ -153,5 +152,5 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
 function unregistered(context: PlanContext, hedge: string, overForYou: string): string {
   const later = rolLaterCandidateAt(context.calendar);
   if (hedge === "" || later === null) return overForYou;
-  return `NRMP's late registration closes with the rank order list deadline: if that turns out to be the later candidate, ${renderInZone(context.zone, later)} (${renderEt(later)}), register and certify in R3 now; otherwise ${overForYou}`;
+  return `NRMP's late registration closes with the rank order list deadline: if that turns out to be the later candidate, ${when(context, later)}, register and certify in R3 now; otherwise ${overForYou}`;
 }

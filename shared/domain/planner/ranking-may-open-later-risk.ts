@@ -1,12 +1,9 @@
 import type { Risk } from "../plan.ts";
 import { localDayOf } from "../seasons/index.ts";
-import { renderDate, renderEt, renderInZone } from "../time.ts";
+import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { when } from "./day-words.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
-
-function when(context: PlanContext, at: number): string {
-  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
-}
 
 /**
  * A list reported certified (or booked) on or after the projected opening of ranking but before
@@ -40,7 +37,7 @@ export function rankingMayOpenLaterRisks(context: PlanContext): Risk[] {
     code: "RANKING_MAY_OPEN_LATER",
     severity: "warning",
     sources,
-    message: `Your rank order list is dated ${renderDate(entry.date)}, and ranking may open later this season; check that your list is certified in R3. Matchpath projects ranking to open on ${when(context, opens.at)}${projected}, the earliest of earlier seasons' openings, but an earlier season opened as late as ${dayAndMonth(latest.date)}; until NRMP confirms the ${context.calendar.matchYear} opening, a list dated before ${renderDate(latestDay)} may predate it. If R3 does not show your list certified, certify it there by ${when(context, rol)}${rolMark} and tell us the day.`,
+    message: `Your rank order list is dated ${renderDate(entry.date)}, and ranking may open later this season; check that your list is certified in R3. Matchpath projects ranking to open on ${when(context, opens.at, true)}${projected}, the earliest of earlier seasons' openings, but an earlier season opened as late as ${dayAndMonth(latest.date)}; until NRMP confirms the ${context.calendar.matchYear} opening, a list dated before ${renderDate(latestDay)} may predate it. If R3 does not show your list certified, certify it there by ${when(context, rol)}${rolMark} and tell us the day.`,
     milestones: ["rank_order_list"],
   };
   return [risk];

@@ -3,10 +3,10 @@ import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { projectedMark, seasonDateSources } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { renderDate, renderEt, renderInZone } from "../time.ts";
+import { renderDate, renderEt } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
-import { dayBy } from "./day-words.ts";
+import { dayBy, when } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { textsOf } from "./match-outcome-texts.ts";
@@ -15,10 +15,6 @@ import { citeSeasonDate, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-source
 import { laterCandidateAt, rolLastReportedDay } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
-
-function when(context: PlanContext, at: number): string {
-  return `${renderInZone(context.zone, at)} (${renderEt(at)})`;
-}
 
 /**
  * Whether the target Match is over for the applicant: its rank order list deadline (official: NRMP

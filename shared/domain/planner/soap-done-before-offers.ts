@@ -3,9 +3,10 @@ import type { Risk } from "../plan.ts";
 import { projectedMark, seasonDateSources } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
-import { localDate, renderDate, renderEt, renderInZone } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { doneNotCountedYet } from "./dated-before-instant.ts";
+import { when } from "./day-words.ts";
 import { etEventBefore } from "./et-event.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { NRMP_SOAP_URL } from "./risk-sources.ts";
@@ -75,13 +76,13 @@ export function soapDoneBeforeOffersRisk(context: PlanContext): Risk | null {
   const round = firstSoapOfferRound(context.calendar);
   if (refused === "undated" || refused >= localDate(context.zone, round)) noteRiskChange(context, round);
   const end = context.calendar.dates.nrmp_soap_ends;
-  const when = `${renderInZone(context.zone, round)} (${renderEt(round)})${projectedMark(end)}`;
+  const firstOffers = `${when(context, round, true)}${projectedMark(end)}`;
   const marked =
     refused === "undated" ? "You marked SOAP done" : `You marked SOAP done on ${renderDate(refused)}`;
   return {
     code: "SOAP_DONE_BEFORE_OFFERS",
     severity: "warning",
-    message: `${marked}, but SOAP offers are made from ${when} at the earliest (check NRMP's Match Week schedule for this year's round times): SOAP done means you accepted a SOAP offer, so this plan does not count it and keeps your SOAP steps and reminders. If you meant you have prepared, set SOAP back to not started (send your intake form again, or ask your advisor); mark it done only when you accept an offer.`,
+    message: `${marked}, but SOAP offers are made from ${firstOffers} at the earliest (check NRMP's Match Week schedule for this year's round times): SOAP done means you accepted a SOAP offer, so this plan does not count it and keeps your SOAP steps and reminders. If you meant you have prepared, set SOAP back to not started (send your intake form again, or ask your advisor); mark it done only when you accept an offer.`,
     milestones: ["soap"],
     sources: seasonDateSources([NRMP_SOAP_URL, FIRST_ROUND_SOURCE], end),
   };

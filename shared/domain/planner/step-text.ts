@@ -287,7 +287,7 @@ export function whyBlocked(context: PlanContext, entry: CatalogEntry, due?: DueD
 function releaseInZone(context: PlanContext, text: string): string {
   if (!text.includes(RELEASE)) return text;
   const monday = context.calendar.dates.nrmp_match_week_start_and_soap_start;
-  return text.replace(RELEASE, `at ${etDayOrWhen(context, monday.at, "10:00 AM ET")}`);
+  return text.replace(RELEASE, `at ${etDayOrWhen(context, monday.at, "10:00 AM ET", true)}`);
 }
 const RELEASE = "at 10:00 AM ET";
 

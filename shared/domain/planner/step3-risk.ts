@@ -10,7 +10,7 @@ import {
 } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { dayBy } from "./day-words.ts";
+import { dayBy, when } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays } from "./h1b.ts";
 import {
@@ -23,7 +23,6 @@ import {
   tripVisa,
   visaCited,
   WHEN_PROGRAMS_DECIDE,
-  when,
   whyBeforeRanking,
 } from "./h1b-words.ts";
 import { dayText } from "./last-sitting-day.ts";
@@ -286,7 +285,7 @@ function resultAfterRankingOpens(context: PlanContext, day: number): Risk[] {
   const expected = day + scoringDays * DAY_MS;
   if (expected <= opens.at) return [];
   const sources = [RANKING_OPENS_DECISIONS];
-  const opensText = `${when(context, opens.at)}${citeSeasonDate(opens, sources)}`;
+  const opensText = `${when(context, opens.at, true)}${citeSeasonDate(opens, sources)}`;
   addSource(sources, SCORE_REPORTING_SOURCE);
   return [
     {

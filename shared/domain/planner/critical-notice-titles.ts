@@ -108,6 +108,17 @@ const START_DELAYED_ECFMG_TITLE =
 const START_DELAYED_FINAL_PHASE = "final";
 const START_DELAYED_FINAL_TITLE =
   "Your residency start is still delayed: talk to your program and your advisor about the next Match";
+/**
+ * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (unmatchedOutcomeOf):
+ * no program is known yet, so the title is conditional, as the risk's opening is, and asks what the
+ * risk asks for that outcome; "visa steps are behind" would say they matched.
+ */
+const UNMATCHED_H1B_TITLES: Readonly<Record<"ahead" | "unreported", string>> = {
+  ahead:
+    "If you match with an H-1B program, the H-1B likely cannot be ready by your start: on Match Day, ask that program about a later start or a J-1",
+  unreported:
+    "If you matched with an H-1B program, the H-1B likely cannot be ready by your start: ask that program today about a later start or a J-1",
+};
 /** VISA_NOT_READY_FOR_START on the change-of-status route (changeOfStatus): H-1B status, not a visa. */
 const CHANGE_OF_STATUS_BEHIND_TITLE =
   "Your H-1B steps are behind: you cannot start residency without your change of status";
@@ -191,8 +202,11 @@ export function noticeTemplate(
   // Never reported, NRMP registration is asked about, as the risk does.
   if (risk.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
-  if (risk.code === "VISA_NOT_READY_FOR_START" && changeOfStatus(context))
-    return CHANGE_OF_STATUS_BEHIND_TITLE;
+  if (risk.code === "VISA_NOT_READY_FOR_START") {
+    const unmatched = unmatchedOutcomeOf(risk.message);
+    if (unmatched !== null) return UNMATCHED_H1B_TITLES[unmatched];
+    if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
+  }
   if (phase === FASTEST_PACE_PHASE) {
     const exam = fastestPaceExam(context, risk);
     if (exam !== undefined) return FASTEST_PACE_TITLE.replace("{exam}", catalogEntry(exam).advisorName);

@@ -5,6 +5,7 @@ import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
+import { MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { kindOf } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { stepBadge } from "#domain/step-badge.ts";
@@ -81,7 +82,10 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
   const summary = weekly ? "Your weekly summary: " : "";
-  if (isUndatedNotice(first)) return headerText(`${summary}${first.title}${more}`, 180);
+  // Monday's Match Week question asks for action now (SOAP opens with the release): its last day to
+  // answer, SOAP's end, would read as time to wait, so its subject names none.
+  if (isUndatedNotice(first) || first.rung === MATCH_RESULT_RUNG)
+    return headerText(`${summary}${first.title}${more}`, 180);
   const label = itemDateLabel(plan, first, weekly);
   // The applicant's own day needs no "on" after its title ("Your USMLE Step 2 CK exam: Tue 30 Mar 2027").
   // An overdue step's chase: the date it missed, with who set it, as its Due line says.

@@ -28,6 +28,14 @@ import { soapPositionStep } from "./soap-position.ts";
 export const SOAP_APPLICATIONS_RUNG = "soap-applications";
 const SOAP_APPLICATIONS_TITLE = "SOAP: send your applications through ERAS today";
 
+/**
+ * Monday's one question by email: both answers by their buttons' names, and what not matching asks
+ * that day (SOAP opens with the release; ERAS's hour for it is not in our data, so "today", never
+ * "now"), never only "tell us" by a day that reads as time to wait.
+ */
+const MATCH_WEEK_NOTICE_TITLE =
+  "Match Week: did you match? Tap Matched; if not, send your SOAP applications today and tap Not matched: I'm in SOAP";
+
 // Match Week's question titles live with the rule that reads them (match-outcome-question.ts).
 export { AFTER_SOAP_TITLE, MATCH_WEEK_REPORT_TITLE };
 
@@ -141,7 +149,7 @@ export function matchWeekNotices(
     id: followUpId,
     milestone: "match_week",
     rung: MATCH_RESULT_RUNG,
-    title: MATCH_WEEK_REPORT_TITLE,
+    title: MATCH_WEEK_NOTICE_TITLE,
     why: matchWeekReportAction,
   });
   if (notice !== null) reminders.push(notice);

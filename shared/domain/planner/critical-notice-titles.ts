@@ -109,7 +109,7 @@ const START_DELAYED_FINAL_PHASE = "final";
 const START_DELAYED_FINAL_TITLE =
   "Your residency start is still delayed: talk to your program and your advisor about the next Match";
 /**
- * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (unmatchedOutcomeOf):
+ * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (`Risk.matchOutcome`):
  * no program is known yet, so the title is conditional, as the risk's opening is, and asks what the
  * risk asks for that outcome; "visa steps are behind" would say they matched.
  */
@@ -203,8 +203,7 @@ export function noticeTemplate(
   if (risk.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   if (risk.code === "VISA_NOT_READY_FOR_START") {
-    const unmatched = unmatchedOutcomeOf(risk.message);
-    if (unmatched !== null) return UNMATCHED_H1B_TITLES[unmatched];
+    if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
   }
   if (phase === FASTEST_PACE_PHASE) {

@@ -138,3 +138,13 @@ export function usdTotals(items: readonly BudgetItem[]): {
   }
   return { spentUsd, upcomingUsd, presumedUsd };
 }
+
+/**
+ * A fee still to pay that is owed only on `condition` (NRMP's fees asked about or weighed, Step 3's
+ * fee before a match): listed among the fees to verify with the condition, in no total. The fee's
+ * own flag, if any, follows.
+ */
+export function owedOnlyIf(condition: string, item: BudgetItem): BudgetItem {
+  const owed = `${condition}: owed only then, so not counted in the totals`;
+  return { ...item, verify: item.verify === undefined ? owed : `${owed}; ${item.verify}` };
+}

@@ -9,11 +9,13 @@ import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-i
 import { feesToVerify, gated, testsAbroad } from "./budget-to-verify.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
 import { seasonIsOver } from "./season-over-risk.ts";
+import { step3FeeIfMatched, step3FeeWaitsForMatch } from "./step3-fee-waits.ts";
 
 /**
  * ERAS fees per specialty: the tiers restart for each specialty. programsPlanned is taken as the
@@ -104,8 +106,9 @@ function nextMatchItem(
 export function buildBudget(
   context: PlanContext,
   ineligible: boolean,
-  unchecked = false,
-  season: SeasonCalendar = context.calendar,
+  unchecked: boolean,
+  season: SeasonCalendar,
+  dates: PlanDates,
 ): Budget {
   const over = nextMatchOf(context, season);
   // NRMP's late fee follows the Match the plan targets: only once the applicant's Match is over is
@@ -117,8 +120,8 @@ export function buildBudget(
   const resultUnknown = season === context.calendar && matchOverUnreported(context);
   // NRMP fees asked about (interviewing, never reported) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
-  const inUs = h1bInUs(context);
-  const abroad = testsAbroad(context);
+  // Step 3's card asks for no payment until they know where they match: its fee waits too.
+  const step3Waits = season === context.calendar && step3FeeWaitsForMatch(context, dates);
   const flags = budgetFlags(
     ineligible,
     unchecked,
@@ -126,8 +129,9 @@ export function buildBudget(
     lateFee,
     resultUnknown,
     asked,
-    inUs,
-    abroad,
+    h1bInUs(context),
+    testsAbroad(context),
+    step3Waits,
   );
   return (
     knownBudget(context, season, flags) ??
@@ -135,7 +139,7 @@ export function buildBudget(
       context,
       season,
       flags,
-      budgetOf(context, ineligible, unchecked, next, lateFee, over, resultUnknown, asked),
+      budgetOf(context, ineligible, unchecked, next, lateFee, over, resultUnknown, asked, step3Waits),
     )
   );
 }
@@ -165,6 +169,7 @@ function budgetOf(
   over: SeasonCalendar | null,
   resultUnknown: boolean,
   asked: NrmpHeld,
+  step3Waits: boolean,
 ): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
@@ -243,6 +248,7 @@ function budgetOf(
       fee.milestone === "nrmp_registration" ||
       (asked === "weighing" && (fee.kind === "nrmp_couples" || ERAS_FEE_STEPS.has(fee.milestone)));
     if (asked !== "-" && !spent && nrmpHeld) held.push(nrmpHeldFee(context, asked, item));
+    else if (step3Waits && !spent && fee.milestone === "usmle_step3") held.push(step3FeeIfMatched(item));
     else place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);

@@ -2,6 +2,7 @@ import { type CatalogEntry, FEES } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { BudgetItem, Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
+import { owedOnlyIf } from "./budget-items.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { interviewingForMatch } from "./interviewing.ts";
@@ -122,9 +123,4 @@ export function nrmpHeldOf(context: PlanContext, season: SeasonCalendar): NrmpHe
 export function nrmpHeldFee(context: PlanContext, held: NrmpHeld, item: BudgetItem): BudgetItem {
   if (held === "asked") return nrmpAskedFee(item);
   return owedOnlyIf(`${applyingWords(context)} (you are weighing the next one)`, item);
-}
-
-function owedOnlyIf(condition: string, item: BudgetItem): BudgetItem {
-  const owed = `${condition}: owed only then, so not counted in the totals`;
-  return { ...item, verify: item.verify === undefined ? owed : `${owed}; ${item.verify}` };
 }

@@ -22,9 +22,8 @@ import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { resultQuestionEntry } from "./result-question-entry.ts";
 import { reapplyFirst } from "./retake-reapply-rungs.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { step3OutOfReachUnmatched } from "./step3-after-ranking.ts";
+import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
-import { step3AwaitsMatchAnswer } from "./step3-awaits-match.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 import { visaBehindReminders } from "./visa-behind.ts";
@@ -72,11 +71,7 @@ export function stepReminders(
   // Step 3 needed only if they matched on H-1B: none of its reminders until they say where (the
   // Match Day notice asks), so no email pushes its fee or the trip before then; nor while its
   // petition's day is already out of reach before they have matched (the visa risk's notice asks).
-  if (
-    entry.key === "usmle_step3" &&
-    (step3AwaitsMatchAnswer(context) || step3OutOfReachUnmatched(context, dates.due))
-  )
-    return;
+  if (entry.key === "usmle_step3" && step3WaitsForMatch(context, dates.due)) return;
   const { due, detail, own, notStarted, startBy } = dates;
   // In the US the petition's card asks the route while the stamping waits for the petition.
   if (due !== null && detail !== undefined)

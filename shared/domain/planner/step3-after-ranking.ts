@@ -174,12 +174,23 @@ function petitionDayUnmeetable(context: PlanContext, due: DueDate): ReturnType<t
 }
 
 /**
- * Whether Step 3 lays no reminder of its own: its petition's day out of reach
- * (petitionDayUnmeetable) before the applicant has told us they matched. Its rungs would chase a
- * day that cannot be met, for a program not known yet; the VISA_NOT_READY_FOR_START notice asks the
- * program question on its own day.
+ * Whether Step 3's card asks the applicant to pay for nothing for it until they know where they
+ * match: it waits for the Match Day answer (step3AwaitsMatchAnswer), or its petition's day is out
+ * of reach even with a visitor visa held before they have told us they matched
+ * (step3OutOfReachUnmatched). `due` is Step 3's due date in the plan (step3DueNow). Then the step
+ * lays no reminder of its own (the Match Day notice or the VISA_NOT_READY_FOR_START notice asks),
+ * and the budget lists its fee apart, owed only then (budget.ts), as the card says.
  */
-export function step3OutOfReachUnmatched(context: PlanContext, due: DueDate | null): boolean {
+export function step3WaitsForMatch(context: PlanContext, due: DueDate | null): boolean {
+  return step3AwaitsMatchAnswer(context) || step3OutOfReachUnmatched(context, due);
+}
+
+/**
+ * Whether the petition's day is out of reach even with a visitor visa held (petitionDayUnmeetable)
+ * before the applicant has told us they matched: Step 3's rungs would chase a day that cannot be
+ * met, for a program not known yet.
+ */
+function step3OutOfReachUnmatched(context: PlanContext, due: DueDate | null): boolean {
   if (due === null || step3DueKind(due) !== "petition") return false;
   const reach = petitionDayUnmeetable(context, due);
   return reach !== null && reach.outcome !== "matched";

@@ -38,7 +38,7 @@ export function step3AwaitsMatchAction(
 }
 
 const HELD =
-  "Until you tell us, this plan asks you to pay for nothing for Step 3 (its fee stays in your budget until you know):";
+  "Until you tell us, this plan asks you to pay for nothing for Step 3 (your budget lists its fee apart, not counted, until you know):";
 const THEN =
   "wait for your answer; once you have told us, it gives you the day for each, with its reminders.";
 const HELD_ABROAD = `${HELD} the FSMB application with its exam fee, a US visitor visa (B-1/B-2) for the trip and a test date ${THEN}`;

@@ -88,8 +88,8 @@ const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";
  * untold, step3AwaitsMatchAction says the same).
  */
 const NOTHING_TO_PAY =
-  "Until then, this plan asks you to pay for nothing for Step 3 (its fee stays in your budget until you know): not the FSMB application with its exam fee, nor a US visitor visa (B-1/B-2) for the trip.";
+  "Until then, this plan asks you to pay for nothing for Step 3 (your budget lists its fee apart, not counted, until you know): not the FSMB application with its exam fee, nor a US visitor visa (B-1/B-2) for the trip.";
 
 /** NOTHING_TO_PAY for an applicant in the US: no trip, so no visitor visa to name. */
 const NOTHING_TO_PAY_IN_US =
-  "Until then, this plan asks you to pay for nothing for Step 3 (its fee stays in your budget until you know): not the FSMB application with its exam fee.";
+  "Until then, this plan asks you to pay for nothing for Step 3 (your budget lists its fee apart, not counted, until you know): not the FSMB application with its exam fee.";

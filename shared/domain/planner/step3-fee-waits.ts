@@ -1,0 +1,28 @@
+import type { BudgetItem } from "../plan.ts";
+import { owedOnlyIf } from "./budget-items.ts";
+import { stepIndex } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { stepRenderings } from "./step-renderings.ts";
+import { step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
+
+/**
+ * Step 3's fee in the budget while its card asks the applicant to pay for nothing for Step 3 until
+ * they know where they match (step3WaitsForMatch): the budget must not call it "upcoming".
+ */
+
+/** step3WaitsForMatch on Step 3's due date as its step reads it (step3DueNow), for the budget. */
+export function step3FeeWaitsForMatch(context: PlanContext, dates: PlanDates): boolean {
+  if (context.applicant.visa !== "H-1B") return false;
+  return step3WaitsForMatch(context, step3DueNow(context, dates, stepRenderings(dates, STEP3_INDEX).due));
+}
+
+const STEP3_INDEX = stepIndex("usmle_step3");
+
+/** Step 3's fee while step3FeeWaitsForMatch: owed only once they know, as the card says. */
+export function step3FeeIfMatched(item: BudgetItem): BudgetItem {
+  return owedOnlyIf(
+    "If the program your Match places you with files an H-1B petition for you (Step 3's card asks you to pay nothing for it until you know)",
+    item,
+  );
+}

@@ -8,6 +8,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { certificateLaterApplyByReminders } from "./h1b-certificate-later-rungs.ts";
 import { routeQuestionOnPetition } from "./h1b-in-us.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
+import { bookedAfterDue } from "./last-sitting-day.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
 import { type BookNowFacts, bookNowOnMovedPlan } from "./moved-exam-book-now.ts";
@@ -73,6 +74,11 @@ export function stepReminders(
   // petition's day is already out of reach before they have matched (the visa risk's notice asks).
   if (entry.key === "usmle_step3" && step3WaitsForMatch(context, dates.due)) return;
   const { due, detail, own, notStarted, startBy } = dates;
+  // A sitting booked after its last day, once that day has passed, has nothing left to move it for:
+  // the paid exam day is what its reminders count down to, as any booked exam's do.
+  const ownAhead =
+    dates.ownAhead ||
+    (due !== null && due.at < context.now && bookedAfterDue(context, entry.key, own, due) === "sitting");
   // In the US the petition's card asks the route while the stamping waits for the petition.
   if (due !== null && detail !== undefined)
     routeQuestionOnPetition(context, entry, { at: due.at, detail }, into);
@@ -80,7 +86,7 @@ export function stepReminders(
   // The certificate's question has nothing to aim at: no "Aim to finish by" rungs.
   const aimKind: AimKind = dates.issuedAsked
     ? NO_AIM
-    : dates.ownAhead && own !== null
+    : ownAhead && own !== null
       ? OWN_AIM
       : dates.targetAhead && dates.target !== null && dates.targetDetail !== undefined
         ? TARGET_AIM
@@ -168,13 +174,13 @@ export function stepReminders(
             : {
                 at: dates.target.at,
                 detail: dates.targetDetail,
-                ahead: dates.targetAhead && !dates.ownAhead,
+                ahead: dates.targetAhead && !ownAhead,
               },
         ),
-        dates.target !== null && !dates.targetAhead && !dates.ownAhead ? dates.target.at : null,
+        dates.target !== null && !dates.targetAhead && !ownAhead ? dates.target.at : null,
         into,
       );
-    else if (dates.target !== null && !dates.targetAhead && !dates.ownAhead) {
+    else if (dates.target !== null && !dates.targetAhead && !ownAhead) {
       targetPassedReminders(context, entry, index, dates, into);
     }
   }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { matched2027, milestoneFactory } from "./factories.ts";
+
+/**
+ * An H-1B applicant abroad (Cairo), list certified, who booked Step 3 for Mon 12 Apr 2027: after
+ * the petition's sit-by day (Fri 19 Mar 2027, our advice) and, in March, after the rank order list
+ * deadline. The sitting is paid, so its exam-day reminders stay once that day has passed.
+ */
+const calendar = seasonCalendar(2027);
+const amira = (matchDay: boolean, step3Day = "2027-04-12") => {
+  const input = matched2027("Africa/Cairo", {
+    visa: "H-1B",
+    matchDay,
+    extra: [
+      milestoneFactory("ecfmg_certification", "done", "2025-11-03"),
+      milestoneFactory("usmle_step3", "scheduled", step3Day),
+    ],
+  });
+  return { ...input, milestones: input.milestones.filter((m) => m.key !== "match_week" && m.key !== "soap") };
+};
+const examDayRungs = (result: Plan) =>
+  result.reminders
+    .filter((r) => r.milestone === "usmle_step3" && r.risk === undefined)
+    .map((r) => `${r.rung} ${r.sendAt.slice(0, 10)}`);
+
+describe("Step 3 booked after its passed petition day", () => {
+  it.each([
+    ["past Match Day untold", false],
+    ["matched", true],
+  ])("%s: the paid exam day keeps its reminders", (_, matchDay) => {
+    const result = plan(amira(matchDay), calendar, new Date("2027-03-23T09:00:00Z"));
+    expect(examDayRungs(result)).toEqual([
+      "due-in-14d 2027-03-29",
+      "due-in-3d 2027-04-09",
+      "due-in-1d 2027-04-11",
+    ]);
+  });
+
+  it("before ranking ends, booked after its passed last sitting day, it keeps them too", () => {
+    const result = plan(amira(false), calendar, new Date("2027-02-20T09:00:00Z"));
+    expect(examDayRungs(result)).toEqual([
+      "due-in-14d 2027-03-29",
+      "due-in-3d 2027-04-09",
+      "due-in-1d 2027-04-11",
+    ]);
+  });
+});

@@ -13,8 +13,8 @@ import { planInOwnMatch } from "./fixture-snapshots.ts";
  * 3's words, date and risks speak of the H-1B petition and the residency start: sit by the
  * petition's sit-by day; a sitting past is due by the petition step's own date; a booking after the
  * sit-by day is the risk (too late for the petition before 1 July). Before the applicant reports the
- * Match outcome, today's words. The petition is due 60 days before the stamping (Fri 16 Apr 2027), so
- * its sit-by day is Match Day itself (Fri 19 Mar 2027): the booking is told on Match Day evening
+ * Match outcome, the petition of the program they match with, on that condition. The petition is
+ * due 60 days before the stamping (Fri 16 Apr 2027), so its sit-by day is Match Day itself (Fri 19 Mar 2027): the booking is told on Match Day evening
  * (the contract not yet signed), and the score still to come is one booked for Mon 22 Mar, expected
  * before the petition's date.
  */
@@ -86,7 +86,7 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline"
     expect(action).not.toMatch(/rank/i);
   });
 
-  it("before the Match outcome is reported: today's words", () => {
+  it("before the Match outcome is reported: the petition of the program they match with, never ranking", () => {
     const unreported: ApplicantSnapshot = {
       ...BOGOTA,
       milestones: BOGOTA.milestones.filter(
@@ -97,6 +97,9 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline"
     expect(action).toMatch(
       /^The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass/,
     );
-    expect(action).toContain("As booked, it is too late for the 2027 Match's ranking.");
+    expect(action).toContain(
+      "As booked, if the program you match with files an H-1B petition for you, it is too late for that petition before your residency starts on Thu 1 Jul 2027",
+    );
+    expect(action).not.toContain("rank lists");
   });
 });

@@ -17,7 +17,7 @@ import { h } from "./html.ts";
  */
 export function budgetSection(budget: Budget, fullName = "the applicant"): string {
   const theirs = (text: string) => h(whyForAdvisor(text, fullName));
-  // The presumption said once under the table, as on the timeline and in the email (session 25 task Y).
+  // The presumption said once under the table, as on the timeline and in the email: one note, not one a row.
   const { rows, presumedNote } = budgetTable(budget);
   if (rows.length === 0) return "<h2>Budget</h2><p>No fees in the plan.</p>";
   const totals = budgetTotals(budget);

@@ -154,8 +154,8 @@ export const INTERVIEW_THANK_YOU_WHY =
 
 /**
  * Days between reminders once a step's early deadline has passed and a later one still holds
- * (NRMP late registration, with its late fee, until the rank order list deadline; issue 9,
- * session 8: ten weeks without a reminder). Every two weeks: the fee is already due, and programs
+ * (NRMP late registration, with its late fee, until the rank order list deadline, where ten weeks
+ * could otherwise pass without a reminder). Every two weeks: the fee is already due, and programs
  * may certify their lists before the applicant appears in R3.
  */
 export const AFTER_EARLY_DEADLINE_EVERY_DAYS = 14;
@@ -172,7 +172,7 @@ export const AFTER_EARLY_DEADLINE_SOURCE =
 
 /**
  * Days between reminders about a step whose target has passed while its hard deadline is ahead
- * (issue 9, session 8: an early starter heard nothing about Step 1 for eight months after its
+ * (without them an early starter would hear nothing about Step 1 for eight months after its
  * target). About monthly: the step stays in view without weekly mail for a deadline months away.
  */
 export const AFTER_TARGET_EVERY_DAYS = 28;

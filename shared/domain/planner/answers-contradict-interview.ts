@@ -26,11 +26,11 @@ const SCHOOL_POLICY_URL = "https://www.ecfmg.org/resources/medical-school-policy
 /**
  * USMLE's public page on the path to licensure: since January 2026 an IMG uses FSMB's USMLE Portal
  * for every Step exam service, registration included; FSMB's application needs an approved ECFMG
- * application (the catalog's ecfmg_application `why`). Was FSMB's content-server host, which is no
+ * application (the catalog's ecfmg_application `why`). Not FSMB's content-server host, which is no
  * public page.
  */
 const FSMB_USMLE_URL = "https://www.usmle.org/path-licensure";
-/** ECFMG's USMLE application overview: an approved Application for ECFMG Certification comes first (session 24 task G). */
+/** ECFMG's USMLE application overview: an approved Application for ECFMG Certification comes first. */
 const ECFMG_BEFORE_USMLE_URL = "https://iwa2.ecfmg.org/Overview.asp";
 
 /** Most plans: nothing questioned (one shared empty list). */

@@ -33,8 +33,8 @@ import { stepRenderings } from "./step-renderings.ts";
  * An exam under way but not booked, whose result must reach NRMP by the rank order list deadline
  * (the USMLE exams) or ECFMG by the Pathway's documents deadline (OET Medicine), once the usual
  * week for a seat (EXAM_BOOKING_DAYS, advice) runs past its last sitting day: the booking allowance
- * alone never writes the season off (lead's ruling on tester t9m F12, as t9l F16 did for OET's
- * preparation; t9n F15 for the OET's booking; feasibility counts any seat by that day, examAt), so
+ * alone never writes the season off, as neither OET's preparation nor its booking does
+ * (feasibility counts any seat by that day, examAt), so
  * until that day EXAMS_LATE_FOR_RANKING warns critically: find any seat by it. `latestSitting` is
  * the last instant of that day for the applicant (lastSittingInstant: the day, not the cut-off's
  * instant).

@@ -80,7 +80,7 @@ export function inTheMatchIf(context: PlanContext): string | null {
 
 /**
  * A Pathway in progress with no submission date, its OET result in (or not needed): it may have
- * been submitted and accepted before the deadline (tester s14 issue 9h A4's benefit of the doubt).
+ * been submitted and accepted before the deadline, so it is given the benefit of the doubt.
  */
 export function pathwayMayBeDecided(context: PlanContext): boolean {
   const entry = context.entries.at(PATHWAY.index);

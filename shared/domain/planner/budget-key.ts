@@ -70,10 +70,9 @@ function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): nu
   for (let index = 0; index < context.statuses.length; index++)
     // The first letter tells the five statuses apart.
     hash = Math.imul(hash ^ (context.statuses[index] as MilestoneStatus).charCodeAt(0), 0x01000193);
-  // Multiplying carries bits only upwards, so the slot (the low bits) never saw the flags or the
-  // specialties, shifted above them: two plans differing only in NRMP's late fee shared a slot and
-  // evicted each other on every plan (perf8, session 14). MurmurHash3's finaliser folds the high
-  // bits down.
+  // Multiplying carries bits only upwards, so the slot (the low bits) would never see the flags or
+  // the specialties, shifted above them: two plans differing only in NRMP's late fee would share a
+  // slot and evict each other on every plan. MurmurHash3's finaliser folds the high bits down.
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;

@@ -101,7 +101,7 @@ function nextMatchItem(
  * `season` is the Match the plan targets: the applicant's own, or the earliest feasible one when
  * theirs is out of reach (the early steps are then dated for it). A season-bound fee follows that
  * Match's dates, so NRMP's late fee is counted only once that Match's early registration deadline
- * has passed (issue 9, session 8: a 2027 applicant planned for 2028 was budgeted 2027's $50).
+ * has passed (else a 2027 applicant planned for 2028 would be budgeted 2027's $50).
  */
 export function buildBudget(
   context: PlanContext,
@@ -192,7 +192,7 @@ function budgetOf(
     if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
     // The Match over with its result never told (matchOverUnreported): a fee of a step after Match
     // Day (the J-1 sponsorship, SEVIS, the visa) is owed only if they matched, so it waits for the
-    // answer rather than read "upcoming" for a residency that may not be theirs (lead).
+    // answer rather than read "upcoming" for a residency that may not be theirs.
     if (resultUnknown && AFTER_MATCH_DAY.has(fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
@@ -227,7 +227,7 @@ function budgetOf(
     if (context.rankListAsked === true && fee.milestone === "nrmp_registration") continue;
     // A step presumed done by an interview (presumed-in-the-match.ts) was never reported: its fee is
     // presumed paid, never "spent" (presumed-fees.ts). A plan moved to a later Match keeps that
-    // Match's bill beside it (`ahead`, the next Match's estimate), as for a fee paid (session 22 A1).
+    // Match's bill beside it (`ahead`, the next Match's estimate), as for a fee paid.
     if (context.presumedDone?.includes(stepIndex(fee.milestone)) === true) {
       if (presumedPaid(context, fee)) items.push(presumedItem(item));
       if (ahead !== null) place(ahead, fee);

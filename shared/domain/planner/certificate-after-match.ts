@@ -14,7 +14,7 @@ import { step3DueNow } from "./step3-after-ranking.ts";
 // After the rank order list deadline an H-1B applicant's
 // certificate is still needed before Step 3, which is now dated for the petition
 // (step3-after-ranking.ts), so its target is Step 3's latest safe start on that chain, made the way
-// j1-certificate.ts makes the J-1 one. F6: on either track, a certificate past that target is
+// j1-certificate.ts makes the J-1 one. On either track, a certificate past that target is
 // reminded weekly until reported (certificateHoldsChain).
 
 const CERTIFICATE = "ecfmg_certification";

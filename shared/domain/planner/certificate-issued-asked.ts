@@ -47,7 +47,7 @@ export function certificateIssuedAsked(
     nothingOutstanding(context) &&
     !certificationPresumed(context) &&
     // Past its target (the H-1B ranking's need before the Match, the visa chain's after it): the
-    // earlier rulings stand, urgent with the after-target follow-ups
+    // step stays urgent with the after-target follow-ups
     // (a passed target is a risk to the Match or the start, not a question to ask).
     !(target !== null && target.at < context.now)
   );
@@ -57,8 +57,8 @@ export function certificateIssuedAsked(
  * The day the question counts down to: for a J-1 applicant who has matched, whose sponsorship is still ahead, the
  * certificate's J-1 target while it is ahead (withJ1CertificateTarget: the sponsorship application's
  * date, which the card names as the day the certificate is needed by), so the item's Due line and
- * its text name one date with one label (the lead's L3: "Due Wed 16 Jun 2027" under a text saying
- * it is needed by Fri 16 Apr 2027); the step's own deadline otherwise.
+ * its text name one date with one label (never "Due Wed 16 Jun 2027" under a text saying it is
+ * needed by Fri 16 Apr 2027); the step's own deadline otherwise.
  */
 export function certificateAskedDue(
   context: PlanContext,

@@ -18,8 +18,8 @@ import { sortAscendingInPlace } from "./sort-numbers.ts";
  * projected deadline for its supporting documents, the OET result among them (`documentsDue`),
  * and the OET's last sitting day that follows from it (oet_medicine `due`). The projections take
  * the earlier candidate, and the plan keeps to it (the brief's rule for an uncertain date): missing
- * any of them ends the season, as ECFMG rejects an application whose documents arrive late (the
- * lead's ruling on t9k; it replaces s13 issue 9g A3's "a warning" for the documents).
+ * any of them ends the season, as ECFMG rejects an application whose documents arrive late (a
+ * warning alone would plan on an application that cannot succeed).
  */
 export type ChainCause = "exams" | "pathway" | "documents";
 

@@ -6,8 +6,8 @@ import type { PlanContext } from "./context.ts";
  *
  * Why not a spread: V8 gives the result of each `{ ...context, now }` site a hidden class of its own
  * (a copy of the context's, with the overwritten fields marked as changing), so the planner's ~10
- * copying sites gave PlanContext six or seven hidden classes, and every rule's context reads went
- * megamorphic (`LoadIC_Megamorphic`, about 23k instructions per plan: perfX3, perfQ, session 23).
+ * copying sites would give PlanContext six or seven hidden classes, and every rule's context reads
+ * would go megamorphic (`LoadIC_Megamorphic`, about 23k instructions per plan under callgrind).
  * One object literal written in buildContext's field order keeps every context on buildContext's
  * hidden class; the changes are then stored into fields the copy already has, which keeps it.
  */

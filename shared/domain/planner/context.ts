@@ -237,7 +237,7 @@ export function buildContext(
     pastSeason,
     pastSeasonEntries,
     // Set by contexts made from this one, present from the start: one hidden class in V8 for every
-    // context (spread-added fields made the rules' reads megamorphic on moved plans: perfP, session 22).
+    // context (fields a spread adds would make the rules' reads megamorphic on moved plans).
     pastSeasonMatch: undefined,
     presumedDone: undefined,
     rankListAsked: undefined,

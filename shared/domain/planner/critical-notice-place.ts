@@ -3,14 +3,14 @@ import type { TimedReminder } from "./reminders.ts";
 import { TARGET_PASSED_RUNG } from "./target-passed.ts";
 
 /**
- * One notice per step and deadline per instant, without losing a critical risk's words (closing
- * note 6): a rung of the same step going out then is dropped, since the notice carries the step's
- * action and says why it is critical; a second critical risk riding on the same step then (both
- * name no next step, so both fall back to the first) is added to the first notice's why, which
- * keeps its id (of one deadline, so the rule for any fold holds: mayCarry). A notice the ledger marks sent at `sentAt` (laid there) also told the missed rungs
- * of its step and deadline due at or before then: re-timed to each re-plan's next slot with a
- * stable id, one was folded into the notice at sign-up and asked alone days later (tester c6);
- * they are dropped too. Without a ledger `sentAt` is undefined: as before.
+ * One notice per step and deadline per instant, without losing a critical risk's words: a rung of the same
+ * step going out then is dropped, since the notice carries the step's action and says why it is critical; a
+ * second critical risk riding on the same step then (both name no next step, so both fall back to the first)
+ * is added to the first notice's why, which keeps its id (of one deadline, so the rule for any fold holds:
+ * mayCarry). A notice the ledger marks sent at `sentAt` (laid there) also told the missed rungs of its step
+ * and deadline due at or before then: re-timed to each re-plan's next slot with a stable id, one folded into
+ * the notice at sign-up would be asked alone days later; they are dropped too. Without a ledger `sentAt` is
+ * undefined and only the rungs at the notice's instant go.
  */
 export function placeNotice(
   into: TimedReminder[],

@@ -33,7 +33,7 @@ const ACT_NOW: Partial<Record<RiskCode, string>> = {
   // The answers an interview contradicts: most likely wrong, asked about at once.
   ANSWERS_CONTRADICT_INTERVIEW: "Some of your answers conflict with your {year} interview: check them now",
   // A note "false" the record contradicts (note-contradicted-by-record.ts): no interview to name,
-  // no "has no note" as fact (t9r F10; its own code since t9s F8).
+  // no "has no note" as fact.
   ANSWERS_CONTRADICT_RECORD:
     "Your answer about your school's sponsor note conflicts with your ECFMG record: check WDOMS now",
   // Match Week done beside SOAP in progress: the plan asserts neither until one is changed.
@@ -182,7 +182,7 @@ export function noticePhase(context: PlanContext, risk: Risk): string | undefine
 
 /**
  * A critical risk's notice title template (see ACT_NOW), or undefined for a risk that sends no
- * notice. Title and text say the same thing (session 8 issue 9): late ERAS advice changes with time.
+ * notice. Title and text say the same thing: late ERAS advice changes with time.
  */
 export function noticeTemplate(
   context: PlanContext,

@@ -24,8 +24,8 @@ export function when(context: Pick<PlanContext, "zone">, at: number, opens = fal
  * An ET deadline instant (epoch ms) by its ET day, `etDay` (the caller's words for it: "Wed 24 Feb
  * 2027", or "Wed 24 Feb" where the sentence names the year), where the applicant's local day is the
  * same; else in both zones as `when` names it, "Thu 25 Feb 2027, 3:00 PM GMT+13 (Wed 24 Feb 2027,
- * 9:00 PM ET)": an ET day alone reads as the applicant's own (tester t9t F12, lead's ruling; the form
- * t9s F12 gave the later candidate). Not for days that are days (a last sitting day).
+ * 9:00 PM ET)": an ET day alone reads as the applicant's own (the form the later candidate's day
+ * takes too). Not for days that are days (a last sitting day).
  */
 export function etDayOrWhen(
   context: PlanContext,

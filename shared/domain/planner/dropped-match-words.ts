@@ -19,7 +19,7 @@ export function droppedMatchWords(
   crossed?: LaterDayCrossed,
 ): string {
   if (dropped === null) return "";
-  // Dropped once its later candidate's own day passed: that day (s25 ruling W1).
+  // Dropped once its later candidate's own day passed: that day, the one that decided.
   if (crossed?.calendar.matchYear === dropped.year)
     return ` The ${dropped.year} Match is out of reach too: ${laterDayCrossedClause(context, crossed, sources)}.`;
   const day = `${dayBy(context, dropped.due)} (projected)`;

@@ -77,7 +77,7 @@ export const CERTIFICATE_ISSUED_ACTION =
 
 /**
  * CERTIFICATE_ISSUED_ACTION when the exams and the Pathway read as done only because the record puts
- * the applicant in the Match (presumedInTheMatch, session 21 task B: an interview, or this season's
+ * the applicant in the Match (presumedInTheMatch: an interview, or this season's
  * ERAS application and NRMP registration): the applicant never said so, so the step asks for
  * their statuses first rather than stating them done, naming the evidence (evidenceSuggests).
  */

@@ -38,7 +38,7 @@ export function pastTargetExamAction(
     const closed = oetBookingClosedWords(context, due.at, basisMark(due));
     return `${closed[0]?.toUpperCase()}${closed.slice(1)}, the last sitting whose result still reaches ECFMG by the Pathway's deadline for supporting documents; then prepare all four sub-tests.`;
   }
-  // Only once less than the typical preparation time is left (the lead's merge ruling): earlier,
+  // Only once less than the typical preparation time is left: earlier,
   // "book the earliest seat you can" would cut a study period that still fits.
   const preparation = entry.leadTimeDays?.days;
   if (preparation !== undefined && due.at - context.now >= preparation * DAY_MS) return null;

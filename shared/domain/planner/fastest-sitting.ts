@@ -75,8 +75,8 @@ export function examAt(
         : unstudiedPreparationOf(key);
   const prep: LeadTime | null = fastest === null ? null : fastest.prep;
   const prepDays = prep?.days ?? 0;
-  // The booking allowance (advice) alone never writes a season off (lead's ruling on tester t9m
-  // F12, as t9l F16 did for OET's preparation): an exam whose result must reach NRMP by `rol` can
+  // The booking allowance (advice) alone never writes a season off, as OET's preparation allowance
+  // never does: an exam whose result must reach NRMP by `rol` can
   // be sat on any seat found by its last sitting day (the deadline less its reporting allowance,
   // the step's own due date), so the week for a seat counts only up to that day. Past it, the whole
   // week again: the season is out of reach, and its words say the honest fastest pace.

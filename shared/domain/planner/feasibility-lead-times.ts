@@ -246,7 +246,7 @@ export function fastestPreparationOf(key: MilestoneKey): {
 }
 const fastestPreparations = new Map<MilestoneKey, { prep: LeadTime | null; pace: FastestPace | undefined }>();
 
-// No study at all (unstudiedPreparationOf): advice, with the ruling that allows it.
+// No study at all (unstudiedPreparationOf): advice, with the reason that allows it.
 const NO_STUDY: LeadTime = Object.freeze<LeadTime>({
   days: 0,
   citation: {

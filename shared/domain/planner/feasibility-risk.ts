@@ -88,8 +88,8 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const list = describeTakes(feasibility.takes, sources, context.zone);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
   } else if (over) {
-    // After the deadline the season is history: what was missing then, not what "would be" (the
-    // out-of-reach notice after its Match, tester s10 issue 15 B3's follow-up in the planner).
+    // After the deadline the season is history: what was missing then, not what "would be", as the
+    // out-of-reach notice after its Match says it.
     // Decided by the projected deadline: the later candidate is named while a result could still meet it.
     cause = `the exams and Pathway NRMP needs were not all reported by then; ECFMG must confirm them by that deadline${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);

@@ -40,14 +40,14 @@ export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./p
  * and a USMLE exam whose week runs past its last sitting day on any seat by that day;
  * an exam not begun needs its fastest preparation (the catalog's fastestPreparationDays, else its
  * lead time, both advice: OET Medicine counts only its booking, the USMLE exams their preparation)
- * and Step 2 CK preparation follows Step 1. Only facts about the exams count: fees already paid (ERAS sent, NRMP
- * registered) prepare no one for an exam, so they change no verdict (tester t9j F3, the lead's
- * ruling on sunk cost; it replaces s10 issue 9d A3's "committed to the season", which gave an
- * applicant who had paid no study time at all). Every other allowance is the one the deadlines use, read from the
- * same catalog field with its source (no second copy): a result or decision takes the catalog's
- * `reportingDays` (USMLE 28 days, OET 21, the Pathway's review 28), and an exam can be sat no sooner than the
- * ECFMG application's `due` offset before it (90 days for approval and registration). Only the study and
- * booking times are at their fastest; EXAMS_LATE_FOR_RANKING handles the usual pace (at risk, never out of reach). Pure.
+ * and Step 2 CK preparation follows Step 1. Only facts about the exams count: fees already paid (ERAS sent,
+ * NRMP registered) prepare no one for an exam, so they change no verdict (a sunk cost: reading them as
+ * "committed to the season" would allow an applicant who had paid no study time at all). Every other
+ * allowance is the one the deadlines use, read from the same catalog field with its source (no second copy):
+ * a result or decision takes the catalog's `reportingDays` (USMLE 28 days, OET 21, the Pathway's review 28),
+ * and an exam can be sat no sooner than the ECFMG application's `due` offset before it (90 days for approval
+ * and registration). Only the study and booking times are at their fastest; EXAMS_LATE_FOR_RANKING handles
+ * the usual pace (at risk, never out of reach). Pure.
  */
 export interface Feasibility {
   /** When the last remaining requirement can be reported at the fastest pace (epoch ms). */

@@ -113,7 +113,7 @@ const PHASE_WORDS: Record<Reading, string> = {
     "If it still applies, many programs may not sponsor an H-1B on those terms; ask each program before you rank it, and keep J-1 programs on your list.",
   "closed-lapsed":
     "If it still applies, the program you match with may not file an H-1B petition on those terms: ask it as soon as you know it how it will sponsor you, and whether a J-1 through ECFMG is the way if it will not.",
-  // Already conditional: "whether the proclamation applies" (t9w F12's words stand).
+  // Already conditional ("whether the proclamation applies"): no "If it still applies" before it.
   "signed-lapsed":
     "Ask your program's immigration office whether the proclamation applies to its petition for you and whether it seeks a national-interest exception, and whether a J-1 through ECFMG is the way if it will not file on those terms.",
 };

@@ -82,7 +82,7 @@ const LAST_VISA_STEPS = ["visa_j1", "visa_h1b_stamping"] as const;
  * The employer's H-1B petition (Form I-129) and the three Steps it needs (facts.md: H-1B I-129, H-1B
  * requirements). Primary for the Steps: HHS's 1992 determination (hhs.gov, National Archives web
  * harvest) that USMLE Steps 1, 2 and 3 are the FLEX-equivalent exam an H-1B physician needs
- * (INA 212(j)(2)); the fact sheet's law-firm page stays as secondary (session 24 task G).
+ * (INA 212(j)(2)); the fact sheet's law-firm page stays as secondary.
  */
 const H1B_PETITION_SOURCES = [
   "http://www.uscis.gov/forms/h-and-l-filing-fees-form-i-129-petition-nonimmigrant-worker (the employer's H-1B petition)",
@@ -105,7 +105,7 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
     const due = dates.due(key);
     if (due !== null && (last === null || due.at > last.at)) last = due;
   }
-  // Through the residency start, not just the visa date (lead, session 17: silent from the visa
+  // Through the residency start, not just the visa date (else silent from the visa
   // date on, when a matched applicant without a route needs the advice most); after the start this
   // Match's visa is moot and the season is over.
   const start = context.calendar.dates.residency_start.at;

@@ -20,8 +20,8 @@ export function h1bRowTarget(context: PlanContext, target: DueDate | null, dates
 }
 
 /**
- * Its rendering: a day, like every other target (a target is advice, not an instant: tester s10
- * issue 9d B4 saw "Sun 30 Aug 2026, 4:00 AM GMT+3"), the day in its rule's zone (deadlineDay). The
+ * Its rendering: a day, like every other target (a target is advice, not an instant, so never "Sun 30
+ * Aug 2026, 4:00 AM GMT+3"), the day in its rule's zone (deadlineDay). The
  * target is one object per PlanDates, so its rendering is kept with it, frozen like the other
  * deadlines plans share.
  */

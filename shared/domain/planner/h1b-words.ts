@@ -18,7 +18,7 @@ import { addSource } from "./risk-sources.ts";
 /**
  * The one source for "an H-1B for residency needs Steps 1, 2 and 3": HHS's 1992 determination that
  * USMLE Steps 1, 2 and 3 are the FLEX-equivalent exam INA 212(j)(2) requires, the catalog's own
- * usmle_step3 `why` source (session 24 task G). Every risk that says so cites it.
+ * usmle_step3 `why` source. Every risk that says so cites it.
  */
 export const H1B_STEPS_SOURCE = `${catalogEntry("usmle_step3").why.source} (HHS: USMLE Steps 1, 2 and 3 are the exam an H-1B physician needs, INA 212(j)(2))`;
 

@@ -89,9 +89,9 @@ export function carriedConfirmation(later: PlanContext, entered: PlanContext): P
  * nrmp_match_week_start_and_soap_start): NRMP admits to SOAP only applicants it kept in the Match,
  * so taking part shows ECFMG confirmed the exams and the Pathway by the deadline (a
  * SOAP participant whose Step 2 CK result was never reported was written off the morning after Match
- * Day); the SOAP card offers "Not for me" to those who matched, which the lead's ruling on t9l a1g
- * counts the same. Before Monday "in progress" means preparing and "Not for me" a choice made
- * ahead, which show nothing.
+ * Day); the SOAP card offers "Not for me" to those who matched, which counts the same: only one kept in the
+ * Match can have matched. Before Monday "in progress" means preparing and "Not for me" a choice made ahead,
+ * which show nothing.
  */
 function soapShowsInTheMatch(context: PlanContext): boolean {
   const status = statusAt(context, SOAP.index);

@@ -20,8 +20,8 @@ export function inInterviewSeason(at: number, calendar: SeasonCalendar): boolean
 }
 
 /**
- * The one rule for whether the interviews are evidence of being in the calendar's Match (lead's
- * ruling, session 22 task E): one of them dated in its interview season (inInterviewSeason), and
+ * The one rule for whether the interviews are evidence of being in the calendar's Match: one of
+ * them dated in its interview season (inInterviewSeason), and
  * `now` (epoch ms) on or after the day ERAS applicants may first submit (one recorded a year ahead
  * proves no application went in). The presumption (presumedInTheMatch), the sponsor-note gate
  * (eligibilityOf) and the interviewing applicant's NRMP registration rules read it.

@@ -105,7 +105,8 @@ function slippingChain(context: PlanContext, dates: PlanDates): string {
 /**
  * Whether the certificate's card names the sponsorship application's date as the day the
  * certificate is needed by (j1CertificateNote): a J-1 applicant who has matched, with the
- * certificate and the sponsorship still to come. The question then counts down to that day (L3).
+ * certificate and the sponsorship still to come. The question then counts down to that day, so
+ * the item's Due line and its text name the same date (certificateAskedDue).
  */
 export function sponsorshipDayNamed(context: PlanContext): boolean {
   return sponsorshipAhead(context) && isFinished(statusAt(context, MATCH_DAY_AT));

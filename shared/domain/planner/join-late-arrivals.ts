@@ -24,8 +24,8 @@ import { timedReminder } from "./timed-reminder.ts";
  * notice, that rung (the more urgent, e.g. `due-in-1d`) is sent and the stale missed rung (e.g.
  * `due-in-3d`) is dropped; ids stay those of the ladder, so the same input and `now` give the same
  * ids, and a re-plan after the wake-up drops the stale rung again. A critical risk's notice is never
- * the stale one: the rungs of its step and deadline that join it are dropped instead (closing note
- * 6: "certify your list" went out, and the notice that the list does not count yet did not).
+ * the stale one: the rungs of its step and deadline that join it are dropped instead (else "certify
+ * your list" would go out, and the notice that the list does not count yet would not).
  */
 export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[]): void {
   let lateAt = Number.POSITIVE_INFINITY;

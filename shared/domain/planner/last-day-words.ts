@@ -44,8 +44,8 @@ export function listed(parts: readonly string[]): string {
 }
 
 /**
- * What follows the Pathway application's projected day when that day bounds the Match (lead's ruling
- * 4, session 26): not "your plan moves to a later Match", which is untrue until the latest candidate
+ * What follows the Pathway application's projected day when that day bounds the Match: not "your
+ * plan moves to a later Match", which is untrue until the latest candidate
  * (pathway-unconfirmed-risk.ts), but "past that day ECFMG's 2027 deadline is not confirmed (it was 31
  * Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match): submit at once and check ECFMG's
  * Pathways page", promising neither way. Null when the rule has no latest candidate.

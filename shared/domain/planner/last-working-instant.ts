@@ -8,8 +8,8 @@ import { LAST_WEEK_DAYS } from "./match-year-last-week.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
-// The search for MATCH_YEAR_LAST_DAY's instant (moved from match-year-last-day.ts, which keeps the
-// risk's words, when those words grew with t9l F7 and F8).
+// The search for MATCH_YEAR_LAST_DAY's instant, apart from match-year-last-day.ts, which keeps the
+// risk's words.
 
 /**
  * How far ahead the last working day is named: six weeks, time to book a sitting, sit it and

@@ -77,7 +77,7 @@ const lateDues = new WeakMap<
 
 /**
  * The step once its deadline has passed but a later one holds: due by the late deadline, not
- * overdue (it can still be done; issue 9, session 8: "overdue" beside a date three months ahead),
+ * overdue (it can still be done, and "overdue" beside a date three months ahead would mislead),
  * urgent, with the missed deadline beside it and the late action text (the late fee), and
  * reminders laid against the late deadline. The missed deadline serves as the start-by rung, so
  * the applicant hears at the next delivery slot (the catch-up rule), then every

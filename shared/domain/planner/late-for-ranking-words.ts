@@ -268,6 +268,6 @@ export function expectedAfterDeadline(
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rol = rolDate.at;
   // Her own day of the sitting plus the allowance (shiftDays in her zone, from the caller), in every
-  // zone: dayBy's earlier ET day read a day early east of ET (tester t9m F17, as t9l F8 for booked-after-target).
+  // zone: dayBy's earlier ET day would read a day early east of ET (as for booked-after-target).
   return `Your ${subject} on ${renderDate(context.entries.get(key)?.date ?? "")}: its result is expected around ${renderDate(localDate(context.zone, expected))} by our cautious allowance, after the rank order list deadline, but a result can come sooner than our allowance: if it reaches ECFMG by ${dayBy(context, rol)}${basisMark(rolDate)} you are in the Match`;
 }

@@ -11,7 +11,7 @@ import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
 /**
- * The later candidate's step day a write-off crossed (laterDayCrossed, s25 ruling W1), in words,
+ * The later candidate's step day a write-off crossed (laterDayCrossed), in words,
  * beside the projected day the plan showed: "the last day to sit OET Medicine for the 2027 Match
  * has passed on either date: Tue 5 Jan 2027 (our advice) and, were NRMP's 2027 deadline later than
  * projected (Wed 3 Mar 2027: it was 16 days before Match Day in 2022–2025; ECFMG's Pathway
@@ -49,8 +49,8 @@ export function laterDayCrossedClause(
 }
 
 /**
- * MATCH_YEAR_NOT_FEASIBLE's cause when the later candidate's own step day decided the target Match
- * (s25 ruling W1): laterDayCrossedClause, then why that day ends it: the exams and Pathway reported
+ * MATCH_YEAR_NOT_FEASIBLE's cause when the later candidate's own step day decided the target Match:
+ * laterDayCrossedClause, then why that day ends it: the exams and Pathway reported
  * only after the rank order list deadline on either date (`readyAt`, epoch ms; `deadline`, the
  * plan's projected deadline in words), else the OET result too late for the Pathway's documents,
  * the exam's result too late for ranking, or the Pathway refused (with ECFMG's current Pathways, as
@@ -67,8 +67,8 @@ export function laterDayCrossedCause(
   const year = crossed.calendar.matchYear;
   const laterRol = crossed.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const clause = laterDayCrossedClause(context, crossed, sources);
-  // The Pathway's own deadline, passed on every date we have for it, is what decided (lead's ruling 3,
-  // session 26): not a timing guess about the exams' reports.
+  // The Pathway's own deadline, passed on every date we have for it, is what decided: not a timing
+  // guess about the exams' reports.
   if (readyAt > laterRol.at && crossed.key !== "ecfmg_pathway")
     return `${clause}: even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, readyAt)}, after the rank order list deadline on either date, ${deadline} or ${renderDate(laterRol.date)}; ECFMG must confirm them by then`;
   if (crossed.key === "oet_medicine")
@@ -81,12 +81,12 @@ export function laterDayCrossedCause(
 }
 
 /**
- * The Pathway application's deadline passed on every date we have for it (lead's ruling 3, session
- * 26): "ECFMG's Pathway application deadline for the 2027 Match has passed on every date we have for
- * it (projected Sat 26 Dec 2026; at the latest Tue 2 Feb 2027, were NRMP's 2027 deadline later than
- * projected, Wed 3 Mar 2027, as it was 16 days before Match Day in 2022–2025; ECFMG's own were 31 Dec,
- * 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match) with no application recorded". The
- * latest candidate's rule (projection-rules.json milestoneOffsets) is cited in `sources`.
+ * The Pathway application's deadline passed on every date we have for it: "ECFMG's Pathway application
+ * deadline for the 2027 Match has passed on every date we have for it (projected Sat 26 Dec 2026; at the
+ * latest Tue 2 Feb 2027, were NRMP's 2027 deadline later than projected, Wed 3 Mar 2027, as it was 16 days
+ * before Match Day in 2022–2025; ECFMG's own were 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the
+ * 2023 Match) with no application recorded". The latest candidate's rule (projection-rules.json
+ * milestoneOffsets) is cited in `sources`.
  */
 function pathwayCrossedClause(context: PlanContext, crossed: LaterDayCrossed, sources: string[]): string {
   const year = crossed.calendar.matchYear;

@@ -11,7 +11,7 @@ import { plannedPathwayDay } from "./pathway-unconfirmed-risk.ts";
 import { presumedSent } from "./presumed-sent.ts";
 
 /**
- * The later candidate's own step day a write-off crossed (s25 ruling W1): the
+ * The later candidate's own step day a write-off crossed: the
  * step, the end of its day (epoch ms: an exam's last sitting day ends at the applicant's local
  * midnight, the Pathway application's deadline at its instant) and its cut-off instant (ms).
  */
@@ -77,7 +77,7 @@ const crossedDays = new WeakMap<Feasibility, LaterDayCrossed>();
 /**
  * The entered Match's write-off `feasibility` once a later Match, just before its earliest feasible
  * one, dropped out on its later candidate's own day (`crossed`, laterDayCrossed's for that Match):
- * decidedBy and the dropped Match's cause and day name that day (s25 ruling W1). Unchanged without
+ * decidedBy and the dropped Match's cause and day name that day. Unchanged without
  * a dropped Match of that year.
  */
 export function droppedOnLaterDay(feasibility: Feasibility, crossed: LaterDayCrossed): Feasibility {

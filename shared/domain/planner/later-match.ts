@@ -118,8 +118,8 @@ export function laterMatchInReach(
  * The later Match's `pastSeason` (steps done for an earlier Match only) with the season-bound steps
  * the entered Match's interview presumed done (its `presumedDone`: the ERAS application and what
  * went into it) and the later Match never had reported: their cards read as the re-do an applicant
- * who reported them done gets ("Import your letters…"), not a first time ("Ask your writers now…"),
- * lead's ruling on tester t9p F8 (C part). Only step-text.ts reads `pastSeason`; `pastSeasonEntries`
+ * who reported them done gets ("Import your letters…"), not a first time ("Ask your writers now…").
+ * Only step-text.ts reads `pastSeason`; `pastSeasonEntries`
  * (the budget's spent fees) is left as reported. `later.pastSeason` itself when nothing is added.
  */
 function presumedForMatchOut(later: PlanContext, entered: PlanContext): ReadonlySet<MilestoneKey> {

@@ -41,7 +41,7 @@ export { AFTER_SOAP_TITLE, MATCH_WEEK_REPORT_TITLE };
 
 /**
  * Whether each step (by catalog index) waits on Match Day, directly or through another (the contract
- * and the visa steps after it): an array read per step, not a Set look-up (planner bench, perfU).
+ * and the visa steps after it): an array read per step, cheaper on the planner bench than a Set look-up.
  * The catalog lists a step after its prerequisites, so one pass finds them all.
  */
 const AFTER_MATCH_DAY_AT: readonly boolean[] = (() => {
@@ -98,7 +98,7 @@ export function matchWeekStep(
     // Without a certified list there is no result to report (SEASON_OVER says so): Monday's date stays.
     if (!isSatisfied(context, "rank_order_list")) return undefined;
     // From Match Day's release (or once Match Day is reported) Match Day asks for the result; Match
-    // Week asking it too would be the same question twice (session 8 issue 9).
+    // Week asking it too would be the same question twice.
     if (context.now >= context.calendar.dates.nrmp_match_day.at || isFinished(statusOf(context, "match_day")))
       return null;
     // SOAP in progress (or taken part in) is Monday's result reported: not matched. Match Day asks a

@@ -85,7 +85,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     seatBy === undefined ? (today ? dueDayWord(context, actBy) : "") : lastSittingWord(context, seatBy);
   noteRiskChange(context, startOfLocalDate(zone, localDate(zone, actBy)));
   // The last day's own words: "today, by <hour>" within its 24 hours, which can begin after actBy's.
-  // The day is marked right after it, each time it is named (fix3's "Not done"), by who sets it.
+  // The day is marked right after it, each time it is named, by who sets it.
   const lastMark = lastDayMark(calendar, seatBy === undefined ? undefined : seat?.key, last.at === due);
   const lastBy = `${seatBy === undefined ? lastDayBy(context, last.at) : sitting.replace(/,$/, "")}${lastMark}`;
   const dueBy = due === null || due < context.now ? "" : lastDayBy(context, due);

@@ -7,7 +7,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 // until then, critical with a notice of its own in it. Apart from its countdown
 // (match-year-last-day-countdown.ts) so the notice's title rules can read it without its imports.
 
-/** How long before its last day MATCH_YEAR_LAST_DAY turns critical, with its notice (lead's ruling: 7 days). */
+/** How long before its last day MATCH_YEAR_LAST_DAY turns critical, with its notice: its last week. */
 export const LAST_WEEK_DAYS = 7;
 
 /**

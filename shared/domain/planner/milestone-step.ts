@@ -283,7 +283,7 @@ export function planMilestone(
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),
   );
   // A step past its target is ordered by that target, not by the later hard deadline now driving
-  // it: the steps read in the order they should be done (issue 9, session 8: Step 2 CK above Step 1).
+  // it: the steps read in the order they should be done (never Step 2 CK above Step 1).
   const passedTarget =
     target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
   const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;

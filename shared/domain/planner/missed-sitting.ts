@@ -23,9 +23,8 @@ import { stepRenderings } from "./step-renderings.ts";
  * must be sat by that day, not by the rank order list deadline its card names for the result. That
  * last sitting day (sittingDayDue, from stepRenderings: a whole day in the applicant's zone), else
  * null. Only once the result is overdue (the day plus the catalog's reportingDays, advice), for
- * every exam alike: until then the score is simply not out, and no re-sit is asked (lead's ruling
- * on tester t9w F20, replacing t9q F3's question at once for a USMLE exam). `own` is the step's own
- * date (ownDateOf).
+ * every exam alike: until then the score is simply not out, and no re-sit is asked. `own` is the
+ * step's own date (ownDateOf).
  */
 export function rebookBy(
   context: PlanContext,

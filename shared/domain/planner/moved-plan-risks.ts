@@ -115,7 +115,7 @@ export function movedPlanNotices(
 /**
  * MATCH_YEAR_NOT_FEASIBLE with the Match the plan moved to, when that one is tight (its
  * MATCH_YEAR_LAST_DAY among `risks`), saying so: "… The 2027 Match is tight: ECFMG can still confirm
- * … if you act by Sat 26 Dec 2026 (projected) …" (fixQ's "two notices", s25 ruling W5): the
+ * … if you act by Sat 26 Dec 2026 (projected) …": the
  * out-of-reach notice carries these words, so its first email names the next Match's decisive day,
  * not only a second one weeks later. Unchanged otherwise; the notice id does not read the words.
  */

@@ -152,7 +152,7 @@ const RECORD_OPENING = "One of your answers conflicts with the rest of what you 
  * Whether a risk is this question (noteRecordRisk) rather than an interview's: read from the risk's
  * own message, so the escalation and the advisor's digest, which hold only a risk's code and message
  * (stored escalations too), name no interview when there is none. Its code is
- * ANSWERS_CONTRADICT_RECORD since session 25; escalations stored before then carry
+ * ANSWERS_CONTRADICT_RECORD; escalations stored before that code existed carry
  * ANSWERS_CONTRADICT_INTERVIEW with these words, read the same way.
  */
 export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boolean {

@@ -7,11 +7,11 @@ import { timedReminder } from "./timed-reminder.ts";
 
 /**
  * For an interviewing applicant asked about NRMP registration (nrmpRegistrationAsked), an NRMP
- * reminder that goes out at the same instant as a rank order list reminder is folded into it
- * (s25 ruling W2): one email, the rank list's, its `why` ending "Also: Registered with
+ * reminder that goes out at the same instant as a rank order list reminder is folded into it:
+ * one email, the rank list's, its `why` ending "Also: Registered with
  * NRMP? If not, register in R3 now. …", as a second critical notice on a step is joined (README),
- * when the rank list's reminder is due no later than the NRMP one (mayCarry, on the
- * early deadline's day the question rode under a certificate check due in February); otherwise
+ * when the rank list's reminder is due no later than the NRMP one (mayCarry: else on the early
+ * deadline's day the question would ride under a certificate check due in February); otherwise
  * both stay, each its own item.
  * The rank list's reminder keeps its id and carries the NRMP one (Reminder.folded), dropped from
  * the list: the caller marks it sent with the rank list's. In place; for any other plan one

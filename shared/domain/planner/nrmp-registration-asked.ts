@@ -55,7 +55,7 @@ export function asksNrmpRegistration(risk: Pick<Risk, "code" | "message">): bool
 const ASKED_QUESTION = "Registered with NRMP?";
 const ASKED_REGISTER = "register in R3 now";
 
-/** The asked risk's critical notice title ({year}: the Match), keeping the move (lead, session 24). */
+/** The asked risk's critical notice title ({year}: the Match): the question, then what to do if not. */
 export const NRMP_ASKED_NOTICE_TITLE = `${ASKED_QUESTION} You are interviewing for the {year} Match: if not, ${ASKED_REGISTER}`;
 
 /**
@@ -90,8 +90,8 @@ export const NRMP_ASKED_RISK_TITLE =
 /**
  * An NRMP fee (registration, late fee) still to pay for an applicant asked whether they registered:
  * owed only if they have not, so it is shown "if you have not registered yet" among the fees to
- * verify, in no total (lead's ruling, session 24: nothing budgeted as certain that they did not
- * report). Its own flag, if any (the registration fee's secondary figure), follows.
+ * verify, in no total (nothing they did not report is budgeted as certain). Its own flag, if any
+ * (the registration fee's secondary figure), follows.
  */
 export function nrmpAskedFee(item: BudgetItem): BudgetItem {
   return owedOnlyIf(`${ASKED_OPENING} (you have not told us)`, item);

@@ -52,7 +52,7 @@ function sameExams(context: PlanContext, lastDay: Risk, examsLate: Risk): Milest
 
 /**
  * EXAMS_LATE_FOR_RANKING and MATCH_YEAR_LAST_DAY about the same exams and the same Match (sameExams):
- * the applicant reads each consequence once (lead's ruling, session 24 task E). EXAMS_LATE_FOR_RANKING
+ * the applicant reads each consequence once. EXAMS_LATE_FOR_RANKING
  * stays: it names the exam, what stands in the way, its last sitting day and the action, and turns
  * critical (with a notice) in the exam's last week. It takes what MATCH_YEAR_LAST_DAY said that it
  * did not: the week a test date takes (advice), unless it says so already, and that after that day

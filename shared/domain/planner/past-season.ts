@@ -104,10 +104,9 @@ function earlierPathwaySeason(
  * done for the Match out of reach count for it only, so they are on the later Match's road again,
  * by the same rule as for a re-applicant who switched Match year (pastSeasonWork against the later
  * season: done on or before the day its previous ERAS season ends, which is the earlier Match's).
- * The snapshot cannot say which Match a step was for; its date can (lead's note, task adv44: an
- * ERAS application or NRMP registration of the 2027 Match does not count for 2028). Risks,
- * feasibility and the budget (which keeps those fees as spent) read the plan's own context.
- * The context itself when nothing more is of an earlier season.
+ * The snapshot cannot say which Match a step was for; its date can (an ERAS application or NRMP registration
+ * of the 2027 Match does not count for 2028). Risks, feasibility and the budget (which keeps those fees as
+ * spent) read the plan's own context. The context itself when nothing more is of an earlier season.
  */
 export function laterSeasonSteps(context: PlanContext, later: SeasonCalendar): PlanContext {
   const past = pastSeasonWork(context.entries, later, context.now);

@@ -10,7 +10,7 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
  * The Pathway card after the rank order list deadline for a Pathway in progress with no date beside
  * a certified list: it went in before the deadline, and ECFMG's review (weeks) is over or nearly, so
  * the card asks for the answer, never a review time, a next Match's deadline or "submit it as soon as
- * you can", which can no longer help this Match (lead's ruling on tester t9l F3 and its C note).
+ * you can", which can no longer help this Match.
  * While the Match stays live on it (inTheMatchIf), it says what the answer decides. Null otherwise.
  */
 export function pathwayAnswerAction(context: PlanContext): string | null {

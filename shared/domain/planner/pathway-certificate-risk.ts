@@ -160,8 +160,8 @@ function checkSources(calendar: SeasonCalendar): string[] {
 
 /**
  * With this Match over for the applicant (no certified list, SOAP closed to them), the check against
- * the next Match's residency start (the Match SEASON_OVER plans for: tester t9v F10, whose warning
- * disappeared once this Match's start had passed), until that start.
+ * the next Match's residency start (the Match SEASON_OVER plans for: checked against this Match's,
+ * the warning would vanish once that start had passed), until that start.
  */
 function nextMatchCheck(context: PlanContext, neverHeard = false): Risk[] {
   const next = seasonCalendar(context.calendar.matchYear + 1);

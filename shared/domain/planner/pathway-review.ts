@@ -171,7 +171,7 @@ export function pathwayReviewDue(
  * (`calendar` is the step's), is ECFMG's answer asked with no date: beside a certified list, once
  * Match Day (season date nrmp_match_day, official) has come with its result not told. Match Day's
  * "tell us where you matched" then comes first, the Pathway's question after it, as for an undated
- * Pathway (lead's ruling on tester t9m F9, extended to a dated one by t9n F6: it led as overdue).
+ * Pathway, and for a dated one too, which would otherwise lead as overdue.
  * Before Match Day it keeps the rank order list deadline (pathwayDecisionDue).
  */
 export function pathwayAnswerAfterMatchDay(

@@ -7,7 +7,7 @@ import type { PlanDates } from "./deadlines.ts";
 
 /**
  * How the question names a presumed step and what to do by its deadline if it is not done: the
- * Pathway is asked about as the application the applicant submits (lead's example), an
+ * Pathway is asked about as the application the applicant submits, an
  * exam as the sitting (its due date is the last sitting day), an ERAS document as what goes in.
  */
 const QUESTIONS: Partial<Record<MilestoneKey, { name?: string; ask: string }>> = {

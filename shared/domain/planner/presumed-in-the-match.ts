@@ -22,7 +22,7 @@ const ERAS_APPLICATION_AT = indexedStep("eras_application").index;
 /**
  * What goes into the ERAS application before it is submitted, by catalog index, in catalog order:
  * its prerequisites (the ERAS token) and the documents sent with it (`inErasApplication`: letters,
- * personal statement, CV, program list), with the application itself (session 21 task B2).
+ * personal statement, CV, program list), with the application itself.
  */
 const ERAS_PRESUMABLE_AT: readonly number[] = [
   ...new Set([
@@ -43,21 +43,20 @@ export const PRESUMABLE_AT: readonly number[] = [
 ].sort((a, b) => a - b);
 
 /**
- * The context feasibility and the plan read (lead's ruling, session 21 task B): an interview
+ * The context feasibility and the plan read: an interview
  * recorded for the entered Match's season (interviewingForMatch: from the day programs may review
  * ERAS applications until the rank order list deadline, once ERAS applicants may submit) is evidence the applicant is in that Match, as
  * Match Week done is (confirmedByTheMatch). Certification and ERAS steps the applicant never
  * reported (absent from the input, not implied by a later step, applicable) then read as done, and
  * `presumedDone` names them for CERTIFICATION_STATUS_UNREPORTED, which asks for their statuses:
  * missing milestones otherwise count as not started, and an intake that sent interviews but no exam
- * statuses was told the 2027 Match was out of reach. Session 22 task A1:
- * whatever else was reported (a Step 2 CK "not started", an OET in progress) and
- * whether or not the Match stays in reach on it: the reported statuses are judged as reported, and a
- * plan that still moves to a later Match carries the presumed steps (enteredLaterMatch,
- * withLaterPresumed), never asking an interviewing applicant to open a MyIntealth account. An
- * ineligible school presumes nothing: such an applicant cannot be in the Match. Without such an
- * interview, or with nothing to presume, the context as given (the common case: no interview, one
- * length check). No feasibility is run here: the plan runs it once on what this returns.
+ * statuses would be told the 2027 Match was out of reach. So too whatever else was reported (a Step 2 CK "not
+ * started", an OET in progress) and whether or not the Match stays in reach on it: the reported statuses are
+ * judged as reported, and a plan that still moves to a later Match carries the presumed steps
+ * (enteredLaterMatch, withLaterPresumed), never asking an interviewing applicant to open a MyIntealth
+ * account. An ineligible school presumes nothing: such an applicant cannot be in the Match. Without such an
+ * interview, or with nothing to presume, the context as given (the common case: no interview, one length
+ * check). No feasibility is run here: the plan runs it once on what this returns.
  *
  * Which evidence counts (inTheMatchOnRecord, one test):
  * such an interview, or this season's ERAS application submitted AND NRMP registration done
@@ -85,7 +84,7 @@ export function feasibilityOf(context: PlanContext): Feasibility {
 /**
  * `context`, with `feasibility` (feasibilityOf's answer for it) kept for the next feasibilityOf on
  * the same object: rankListAsked judges the Match and, out of reach, hands that context on unchanged,
- * so the plan ran the whole assessment again (perfX3's finding; perfR). A context is not changed
+ * so the plan would run the whole assessment again. A context is not changed
  * after it is made (its riskChangesAt aside, which the first run already noted), so the answer holds.
  */
 export function keptFeasibility(context: PlanContext, feasibility: Feasibility): PlanContext {
@@ -169,7 +168,7 @@ function presumedContext(context: PlanContext): PlanContext | null {
     if (unreported(context, index))
       presume(index, prerequisiteReportedOpen(context, index, questioned) ? "in_progress" : "done");
   }
-  // Programs invite applicants through ERAS (task B2): the application and what goes into it.
+  // Programs invite applicants through ERAS: the application and what goes into it.
   for (const index of ERAS_PRESUMABLE_AT) if (unreported(context, index)) presume(index);
   if (statuses === undefined || presumedDone === undefined) return null;
   presumedDone.sort((a, b) => a - b);
@@ -213,7 +212,7 @@ function unreported(context: PlanContext, index: number): boolean {
  * order list deadline by which NRMP needs ECFMG to confirm the exams and the Pathway (official,
  * NRMP_ECFMG_REQUIREMENTS_URL); with ERAS steps, that programs invite applicants through ERAS
  * (AAMC's ERAS timeline: programs review the applications submitted there), so the interview
- * suggests the application went in (task B2: one warning for both, not a second one). The steps get
+ * suggests the application went in (one warning for both, not a second one). The steps get
  * no reminders while presumed (they read as done): the warning is the one place that asks, so it
  * names each one whose own deadline on `dates` is still ahead, as a question
  * (presumedDeadlineQuestions). It names the Match the interview is for: on a moved plan's

@@ -3,7 +3,7 @@ import { SCHOOL_CHECK_INDEX } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 
-/** What CERTIFICATION_STATUS_UNREPORTED says of a sponsor note presumed from the interview (lead's words). */
+/** What CERTIFICATION_STATUS_UNREPORTED says of a sponsor note presumed from the interview. */
 export const NOTE_WORDS =
   "your interview suggests your school has an ECFMG sponsor note; confirm it in WDOMS";
 /** ECFMG's medical school policy: only a school with a sponsor note is served (the catalog's wdoms_listing source). */

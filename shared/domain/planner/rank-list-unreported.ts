@@ -24,11 +24,12 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
  * rank order list deadline on (as for a list reported certified whose result is untold;
  * past residency's start too, up to the next Match's ERAS submission day), an applicant interviewing for the Match
  * (interviewingForMatch) who never reported NRMP registration nor the rank order list (both absent
- * from the input and not implied by a later step; an explicit "not started" is judged as before)
+ * from the input and not implied by a later step; an explicit "not started" is judged as reported)
  * most likely ranked: the two steps read as done and `rankListAsked` is set, so the plan keeps the
  * entered Match with its Match Week, SOAP and Match Day, and RANK_LIST_UNREPORTED asks. NRMP reported
- * done with the list absent: asked about the list only (`rankListAsked` "registered", task X1). Never for an
- * ineligible school, nor for a Match out of reach on what was reported (feasibilityOf). The same context otherwise (most plans: one status check).
+ * done with the list absent: asked about the list only (`rankListAsked` "registered"). Never for an
+ * ineligible school, nor for a Match out of reach on what was reported (feasibilityOf). The same
+ * context otherwise (most plans: one status check).
  */
 export function rankListAsked(context: PlanContext): PlanContext {
   if (isFinished(statusAt(context, RANK_ORDER_LIST.index)) || context.eligibility === "ineligible")

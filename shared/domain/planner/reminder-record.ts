@@ -6,9 +6,9 @@ import type { Reminder } from "../plan.ts";
  * undefined field out, so the plan's JSON is the same as with the field absent.
  *
  * Why: reminders built by literals of different shapes (a field added after the literal, only when
- * set) and by `{ ...reminder, sendAt }` spreads had eight or nine hidden classes in V8, so the loops
- * that scan the plan's reminders (`other.reminder.milestone` in stepReminders, targetPassedNotice
- * and joinLateArrivals; compareReminders' `id`) read them megamorphic (perfQ, session 23).
+ * set) and by `{ ...reminder, sendAt }` spreads would have eight or nine hidden classes in V8, so the
+ * loops that scan the plan's reminders (`other.reminder.milestone` in stepReminders,
+ * targetPassedNotice and joinLateArrivals; compareReminders' `id`) would read them megamorphic.
  */
 export function reminderRecord(fields: Reminder): Reminder {
   return {

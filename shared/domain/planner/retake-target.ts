@@ -9,9 +9,9 @@ import { fill } from "./step-text.ts";
 
 /**
  * The card of a retake not booked (a failed result reported done, in progress or not started: read as
- * in progress, failed-score.ts) while its target is ahead: the catalog's `statusActions.retakeTarget`,
- * the target first and the last sitting day ({due}) as the last day that still counts (ruling 1,
- * session 30). Null otherwise: the retake's own words (`retake`, the last sitting day) stand.
+ * in progress, failed-score.ts) while its target is ahead: the catalog's `statusActions.retakeTarget`, the
+ * target first and the last sitting day ({due}) as the last day that still counts. Null otherwise: the
+ * retake's own words (`retake`, the last sitting day) stand.
  */
 export function retakeTargetAction(
   context: PlanContext,
@@ -59,10 +59,10 @@ export function retakeNamed(context: PlanContext, entry: CatalogEntry, text: str
 const YOUR_EXAM = "Your exam ";
 
 /**
- * The follow-ups of a retake whose target has passed (lead's L2, ruling 4, session 30): the retake's
- * words, not the first attempt's "your target date has passed", at the same cadence to the last
- * sitting day, `due`; SCORE_BELOW_PASSING's critical notice is the first message, so the caller sends
- * no target-passed notice. Null for a step that is no retake.
+ * The follow-ups of a retake whose target has passed: the retake's words, not the first attempt's "your
+ * target date has passed", at the same cadence to the last sitting day, `due`; SCORE_BELOW_PASSING's critical
+ * notice is the first message, so the caller sends no target-passed notice. Null for a step that is no
+ * retake.
  */
 export function retakeFollowUpTexts(
   context: PlanContext,

@@ -163,7 +163,7 @@ export function assessRisks(
 
   // Only for a Match still planned: when it is out of reach (MATCH_YEAR_NOT_FEASIBLE), over without
   // a certified list (SEASON_OVER), or over with its result never told (matchOverUnreported),
-  // "that Match stays planned" would contradict the plan (s4 #15 item 5).
+  // "that Match stays planned" would contradict the plan.
   const matchStillPlanned = !seasonOver && !feasibility.infeasible && !matchOverUnreported(context);
   if (!held && matchStillPlanned && !isFinished(statusAt(context, CERTIFICATION_INDEX))) {
     const late = certificationAfterStartRisk(context, dates);
@@ -216,7 +216,7 @@ export function assessRisks(
     append(risks, startDelayedRisks(context));
   }
   // Match Day's question is the step's: while a gate blocks the step (the Match out of reach, the
-  // school's listing unchecked: `held`) the risk would ask what the plan holds back (t9j F1 golden sample).
+  // school's listing unchecked: `held`) the risk would ask what the plan holds back.
   if (!held && !feasibility.infeasible) append(risks, matchDayNotReportedRisks(context, dates));
 
   if (pushFees) append(risks, lateStepRisks(context, seasonOver));
@@ -236,8 +236,8 @@ export function assessRisks(
 }
 
 /**
- * Appends a rule's risks (zero, one or a few) to `risks`, in order: `push(...list)` went through the
- * spread builtin for every rule on every plan, most of them empty (planner bench, perfU).
+ * Appends a rule's risks (zero, one or a few) to `risks`, in order: `push(...list)` would go through
+ * the spread builtin for every rule on every plan, most of them empty (planner bench).
  */
 function append(risks: Risk[], list: readonly Risk[]): void {
   for (let index = 0; index < list.length; index++) risks.push(list[index] as Risk);

@@ -44,7 +44,8 @@ const DATED_STEPS_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, inde
  * once it should be out (the date plus the catalog's reportingDays, advice, cited there).
  * Critical once programs have been reviewing applications for the target Match without it (the
  * season's ERAS review date, cited; until the rank order list deadline), else a warning; never so
- * once that Match is out of reach (`outOfReach`: tester t9j F9, "reading yours" of a 2028 plan).
+ * once that Match is out of reach (`outOfReach`: "they are reading yours" would be untrue of a Match
+ * the plan has moved past).
  */
 export function scheduledDatePassedRisk(
   context: PlanContext,

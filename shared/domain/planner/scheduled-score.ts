@@ -9,7 +9,7 @@ import { addSource } from "./risk-sources.ts";
 
 /**
  * What the intake and the CLI say of a passing score on an exam not yet done (`scheduled`, `in_progress`
- * or `not_started`: tester t9z F12, ruling 3, session 30, widened in session 32): a typo, or an exam sat
+ * or `not_started`): a typo, or an exam sat
  * and reported in the wrong status. The planner's warning for one already stored says the same
  * (SCORE_ON_SCHEDULED_EXAM).
  */

@@ -31,7 +31,7 @@ export function seasonIsOver(context: PlanContext): boolean {
  * with NRMP (SOAP's one prerequisite in the catalog) and SOAP has not ended. Without a certified
  * list they are unmatched on Monday of Match Week, and NRMP needs no rank order list for SOAP (one
  * may register for SOAP only, NRMP_SOAP_ONLY_URL); R3 tells them that Monday whether they are
- * eligible. Telling them the Match "has passed" could cost them a year (session 9 issue 9).
+ * eligible. Telling them the Match "has passed" could cost them a year.
  */
 export function soapStillOpen(context: PlanContext): boolean {
   return (
@@ -65,7 +65,7 @@ const NEEDED_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
  * order list's date is judged by), or "". Fact sheet, row "Exam status NRMP needs before ranking"
  * (official, NRMP_ECFMG_REQUIREMENTS_URL): ECFMG must confirm them by that deadline, otherwise NRMP
  * withdraws the applicant from the Match and from SOAP; a result dated after it was not confirmed
- * in time (advD's loophole: such a date brought SOAP back). A date on that day is given the doubt.
+ * in time (else such a date would bring SOAP back). A date on that day is given the doubt.
  */
 export function resultsAfterDeadline(context: PlanContext): string {
   // While the deadline is projected, a date by its later candidate is not "after" it on a fact:
@@ -85,7 +85,7 @@ export function resultsAfterDeadline(context: PlanContext): string {
 
 /**
  * The rank order list step's action once the Match is over for the applicant (seasonIsOver): not
- * "certify it once ranking opens", which SEASON_OVER contradicts, but what next (session 8 issue 9),
+ * "certify it once ranking opens", which SEASON_OVER contradicts, but what next,
  * SOAP first while it is open to them (soapStillOpen).
  */
 export function seasonOverRolAction(context: PlanContext): string {

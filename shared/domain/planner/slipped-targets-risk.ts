@@ -122,7 +122,7 @@ export function slippedTargetsRisk(
  * What a target gap counts from, as a sentence's end: the step's subject, or for a step the
  * applicant submits ("Submit the Application for ECFMG Certification") "you submit your …": the
  * catalog's target rule counts from that step, and its 90 days leave room for ECFMG's approval, so
- * not from ECFMG accepting it (advD's "Wording").
+ * not from ECFMG accepting it.
  */
 function gapFrom(key: MilestoneKey): string {
   return catalogEntry(key).title.startsWith("Submit the ")
@@ -130,7 +130,7 @@ function gapFrom(key: MilestoneKey): string {
     : subjectOf(key);
 }
 
-/** Steps whose subject is plural ("Letters of recommendation uploaded"): "finish them" (advD's "Wording"). */
+/** Steps whose subject is plural ("Letters of recommendation uploaded"): "finish them". */
 const PLURAL: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["lors"]);
 
 /** Whether a deadline risk (DEADLINE_CODES) in `spoken` names `key`. */

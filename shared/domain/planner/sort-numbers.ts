@@ -1,8 +1,8 @@
 /**
  * Sorts a short list of numbers ascending, in place, and returns it. An insertion sort: the lists it
- * serves are a handful long and sorted on every plan, where Array#sort's setup and a comparator call
- * per comparison were nearly all the cost (fixS4's slack terms; the risk-change instants), and a
- * Float64Array's buffer allocated. Equal numbers keep their order.
+ * serves are a handful long and sorted on every plan (the slack terms; the risk-change instants),
+ * where Array#sort's setup and a comparator call per comparison would be nearly all the cost, and a
+ * Float64Array's buffer an allocation. Equal numbers keep their order.
  */
 export function sortAscendingInPlace(numbers: number[]): number[] {
   for (let index = 1; index < numbers.length; index++) {

@@ -8,9 +8,9 @@ import type { StepEntriesView } from "./step-entries.ts";
  * application, gives a USMLE eligibility, accepts a Pathway or issues an ERAS token only for a
  * graduate of a school with one: without the note no ECFMG certification is possible (ECFMG's
  * medical school policy, https://www.ecfmg.org/resources/medical-school-policy.html, the catalog's
- * source for wdoms_listing). The ERAS application goes in only with that token (lead's ruling,
- * session 22 task E). Waived proves nothing: it says the step was not taken. NRMP registration and
- * a certified rank list prove nothing either: NRMP registers anyone.
+ * source for wdoms_listing). The ERAS application goes in only with that token. Waived proves nothing: it
+ * says the step was not taken. NRMP registration and a certified rank list prove nothing either: NRMP
+ * registers anyone.
  */
 export const SPONSOR_NOTE_EVIDENCE: readonly MilestoneKey[] = [
   "ecfmg_application",
@@ -28,7 +28,7 @@ const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
  * USMLE application, which needs an approved ECFMG Application for Certification" (official,
  * FSMB's USMLE application page, read on its content server; the public pages cited are ECFMG's
  * https://iwa2.ecfmg.org/Overview.asp, the approved application first, and USMLE's
- * https://www.usmle.org/path-licensure, IMGs using FSMB's USMLE Portal: tester t9q F1, session 24 G).
+ * https://www.usmle.org/path-licensure, IMGs using FSMB's USMLE Portal).
  */
 export const BOOKED_EXAM_EVIDENCE: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck"];
 const BOOKED_AT: readonly number[] = BOOKED_EXAM_EVIDENCE.map(stepIndex);

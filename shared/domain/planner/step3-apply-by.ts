@@ -119,7 +119,7 @@ function chainWords(visaDays: number): string {
 /**
  * Step 3 dated for the H-1B petition after ranking, not booked (step3ApplyBy): reminded at least
  * weekly to the day to apply to FSMB by, with that day's own rungs, then weekly to the sit-by day
- * (weeklyToDay; lead's ruling: a 34-day silence ran past the apply-by day). The
+ * (weeklyToDay: else a 34-day silence could run past the apply-by day). The
  * follow-ups start from the rank order list deadline, then from the day before the apply-by day, so their ids do not
  * move with `now`. Appended to `into`; nothing for any other step or plan.
  */

@@ -48,7 +48,7 @@ function passedWithDeadlineAhead(
  * booked. Checked first, so the risk parses a step's ISO dates only for the few steps it can be about.
  */
 function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry, index: number): boolean {
-  // A retake's passed target gives way to SCORE_BELOW_PASSING: one message about the exam (lead's L2).
+  // A retake's passed target gives way to SCORE_BELOW_PASSING: one message about the exam.
   if (isRetake(context, entry.key)) return false;
   return entry.reportingDays !== undefined && entry.target !== undefined && stillToDo(context, index);
 }
@@ -57,10 +57,10 @@ function mayHaveTargetPassed(context: PlanContext, entry: CatalogEntry, index: n
  * A step still the applicant's to do and not booked (not started, or under way with no date).
  * Its passed target is told and then followed up (targetPassedNotice, targetFollowUps), whether
  * or not it has a result to report: the ECFMG application, whose target is where the whole road
- * starts, too (issue 9, session 8: an early starter heard nothing about it, or Step 1, for eight
- * months after their targets). Whatever set the target: the catalog's, or one the plan computes,
- * such as the certificate's for ranking on H-1B (that step was told once,
- * then nothing for six months, because only a catalog target counted).
+ * starts, too (else an early starter would hear nothing about it, or Step 1, for eight months
+ * after their targets). Whatever set the target: the catalog's, or one the plan computes, such as
+ * the certificate's for ranking on H-1B (counting only a catalog target would tell that step once,
+ * then nothing for six months).
  */
 function stillToDo(context: PlanContext, index: number): boolean {
   const status = statusAt(context, index);
@@ -118,7 +118,7 @@ export function targetPassedReminders(
   if (detail === undefined || target === null || due === null || !stillToDo(context, index)) return;
   if (!passedWithDeadlineAhead(context, target.at, due.at)) return;
   const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail };
-  // Its why once for the follow-ups, the notice and the weekly rungs; a retake's own (L2, ruling 4).
+  // Its why once for the follow-ups, the notice and the weekly rungs; a retake's own words for a retake.
   const retake = retakeFollowUpTexts(context, entry, due);
   const texts = retake ?? { title: passedTitle(entry), why: passedWhy(context, entry, passed) };
   const chased = targetFollowUps(context, entry, passed, texts, into);
@@ -157,7 +157,7 @@ function passedWhy(context: PlanContext, entry: CatalogEntry, passed: PassedTarg
 /**
  * After the notice, reminders at most AFTER_TARGET_EVERY_DAYS days apart until the hard deadline's
  * ladder begins (followUps): the target no longer drives the reminders, but the step is not
- * forgotten for months (issue 9, session 8). True when the ledger marks one of them sent (followUpSent).
+ * forgotten for months. True when the ledger marks one of them sent (followUpSent).
  */
 function targetFollowUps(
   context: PlanContext,

@@ -76,8 +76,8 @@ export const URGENCY_RANK: Readonly<Record<NextStep["urgency"], number>> = {
 };
 
 /**
- * URGENCY_RANK[urgency] by comparisons: a keyed read with a varying key went megamorphic on every
- * next step (about 1,300 instructions a plan in planMilestone: callgrind, perfU).
+ * URGENCY_RANK[urgency] by comparisons: a keyed read with a varying key goes megamorphic on every
+ * next step (about 1,300 instructions a plan in planMilestone: callgrind).
  */
 export function urgencyRank(urgency: NextStep["urgency"]): number {
   return urgency === "overdue" ? 0 : urgency === "urgent" ? 1 : urgency === "soon" ? 2 : 3;

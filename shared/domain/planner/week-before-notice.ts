@@ -52,7 +52,7 @@ interface LaidNotice {
  * Laid notices by the deadline's rendering (shared frozen per zone and deadline), then a short list
  * checked field by field, as followUps' series are: the slot, id (a hash), ISO texts and the frozen
  * Reminder read no `now`, so they are made once and each plan keeps the notice while it is ahead
- * (t9p F2's weekly inputs had one made, and frozen through the runtime, on every plan). Bounded: a
+ * (else weekly inputs would have one made, and frozen through the runtime, on every plan). Bounded: a
  * WeakMap on renderings, at most MAX_NOTICES_PER_DEADLINE each.
  */
 const laidNotices = new WeakMap<Deadline, LaidNotice[]>();

@@ -56,8 +56,8 @@ export function presumedFlagNote(verify: string | undefined): string | undefined
 }
 
 /**
- * The presumption said once for a budget's presumed-paid rows (t9p F1's presumedNote, without
- * repeating it on every row: on a 360 px phone the email's rows ran about 16 lines each). Which
+ * The presumption said once for a budget's presumed-paid rows (presumedNote), not repeated on every
+ * row: on a 360 px phone the email's rows would run about 16 lines each. Which
  * fees: the rows marked "Presumed paid"; why: the interview, and no status reported.
  */
 export const PRESUMED_ONCE =

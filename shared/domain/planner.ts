@@ -69,7 +69,7 @@ export type { PlannerInput } from "./planner/context.ts";
  */
 export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): Plan {
   // Being in the Match proves ECFMG had the exams and the Pathway: read as done from here on.
-  // An interview for this Match is evidence of being in it (session 21 task B): the certification
+  // An interview for this Match is evidence of being in it: the certification
   // steps never reported read as done too, unless the Match is out of reach on what was reported.
   // After the rank order list deadline, such an applicant who never reported NRMP nor the list is
   // asked whether they ranked, the Match kept meanwhile. A certified list beside a result

@@ -53,7 +53,7 @@ export const NEEDED_FIRST_AT: readonly (readonly number[] | undefined)[] = MILES
 
 /**
  * Urgency, most pressing first (the planner's urgencyRank, restated: the root may not import the
- * planner). Comparisons, not a keyed read: that read went megamorphic (callgrind, perfU).
+ * planner). Comparisons, not a keyed read: that read goes megamorphic (callgrind).
  */
 function rank(urgency: NextStep["urgency"]): number {
   return urgency === "overdue" ? 0 : urgency === "urgent" ? 1 : urgency === "soon" ? 2 : 3;
@@ -73,8 +73,8 @@ export function prerequisitesFirst<T extends Pick<NextStep, "milestone" | "urgen
   steps: T[],
 ): T[] {
   // Each step's milestone read once, and each prerequisite searched for with indexOf: a Set look-up
-  // and a read of `milestone` per pair of steps (next steps come in many shapes, so each read was a
-  // megamorphic load) cost about 2,000 instructions a plan (callgrind, perfR).
+  // and a read of `milestone` per pair of steps (next steps come in many shapes, so each read is a
+  // megamorphic load) would cost about 2,000 instructions a plan (callgrind).
   const keys = steps.map((step) => step.milestone as string);
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index] as T;

@@ -11,8 +11,8 @@ import type { Plan, Reminder } from "./plan.ts";
  * Reminders due at `now`: sendAt <= now < deadline and not already sent, most urgent first
  * (mostUrgentFirst). A reminder whose deadline has passed is never returned, so a late wake-up
  * never announces a deadline that is already gone. A reminder folded into another's words
- * (Reminder.folded, ruling W2) whose carrier was already sent is due on its own: a sent rank-list
- * rung re-timed as a missed one took the NRMP question of its slot, and nothing sent it.
+ * (Reminder.folded) whose carrier was already sent is due on its own: else a sent rank-list rung
+ * re-timed as a missed one would take the NRMP question of its slot, and nothing would send it.
  */
 export function dueReminders(plan: Plan, now: Date, alreadySent: ReadonlySet<string>): Reminder[] {
   const nowMs = now.getTime();

@@ -38,9 +38,9 @@ export interface Reminder {
   risk?: RiskCode;
   /**
    * Reminders of another step whose words this one carries ("Also: …") and which left the plan's
-   * list for it: the NRMP question folded into the rank list's reminder of the same slot (ruling
-   * W2). The caller claims and marks each sent with this one, as it does an email item's alsoFor,
-   * so the ledger knows the question went out.
+   * list for it: the NRMP question folded into the rank list's reminder of the same slot. The caller claims
+   * and marks each sent with this one, as it does an email item's alsoFor, so the ledger knows the question
+   * went out.
    */
   folded?: readonly Reminder[];
 }

@@ -199,7 +199,7 @@ export function applySnoozes(plan: Plan, milestones: readonly MilestoneEntry[], 
 
 /**
  * `reminder` without the folded reminders (Reminder.folded: the NRMP question the rank list's
- * carries, ruling W2) a snooze silences: one whose carrier was already sent goes on its own
+ * carries) a snooze silences: one whose carrier was already sent goes on its own
  * (dueReminders), which a snoozed step's must not. The carrier's words are as they were.
  */
 function withoutSilenced(reminder: Reminder, silenced: (each: Reminder) => boolean): Reminder {

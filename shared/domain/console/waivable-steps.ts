@@ -7,9 +7,9 @@ import { stepName } from "./advisor-voice.ts";
 /**
  * Whether an applicant may skip the step: the catalog's `waivable` (research, SOAP), the steps the
  * applicant's own "Not for me" is offered on. Every other step is one ECFMG, NRMP or the visa needs,
- * so "waived" there would read as satisfied and plan the applicant past a step they still owe
- * (tester s12 issue 15f B2 in the what-if; tester t9v F16 at intake: Step 2 CK "waived" gave "nothing
- * still holds back your certificate"). Pure.
+ * so "waived" there would read as satisfied and plan the applicant past a step they still owe (in
+ * the what-if as at intake: Step 2 CK "waived" would say "nothing still holds back your
+ * certificate"). Pure.
  */
 export function mayBeWaived(key: MilestoneKey): boolean {
   return catalogEntry(key).waivable !== undefined;

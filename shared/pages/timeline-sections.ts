@@ -84,14 +84,14 @@ function noEmailWords(plan: Plan): string {
 
 /**
  * Every fee the plan has, with its flag, and the totals per currency; the
- * presumption said once under the table, as the email says it (budgetTable, session 25 task Y).
+ * presumption said once under the table, as the email says it (budgetTable).
  */
 export function budgetHtml(budget: Budget): string {
   const totals = budgetTotals(budget);
   const table = budgetTable(budget);
   // A fee's note has a row of its own across the table, as in the email: in the name cell, a
-  // 115 px column at 320 px, a flag's note ran 20-40 lines (session 25 task Y). The name breaks
-  // between words only (td.item): main's overflow-wrap:anywhere let the table squeeze its column.
+  // 115 px column at 320 px, a flag's note would run 20-40 lines. The name breaks between words
+  // only (td.item): main's overflow-wrap:anywhere would let the table squeeze its column.
   const rows = table.rows
     .map(
       (row) =>

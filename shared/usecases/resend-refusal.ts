@@ -92,8 +92,8 @@ function aboutAnotherMatch(year: number, plan: Plan, now: Date): string {
 
 /**
  * Why none of the reminders a notice held is left to resend, step by step: done (or waived), the
- * applicant's own date it counted down to has come (a booked exam's day: the step stays open;
- * tester s11 issue 15e B3, where "done or past its deadline" was said of an exam sat that day),
+ * applicant's own date it counted down to has come (a booked exam's day: the step stays open, so
+ * "done or past its deadline" would be untrue of an exam sat that day),
  * the target it aimed at has passed, or the deadline has.
  */
 function nothingLeftBecause(

@@ -162,7 +162,7 @@ export async function sendDueReminders(
     return nothingSent(heldBackReason === "paused" ? "paused" : "suppressed", handled, advisorAt, [heldBack]);
   }
 
-  // The NRMP question a due rank-list reminder says (ruling W2) is claimed and marked with it.
+  // The NRMP question a due rank-list reminder says is claimed and marked with it.
   const carried = carriedBy(due, sent);
   const claimedIds = new Set(
     await claimDue(

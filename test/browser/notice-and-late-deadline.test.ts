@@ -18,7 +18,7 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { SCREENSHOT_DIR, saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * Two things only unit-tested until now (closing note 5, issue 14): a reminder email carrying a
+ * Two things checked in a browser, not only in unit tests: a reminder email carrying a
  * critical risk's notice, and the timeline's "Early deadline passed" / "Late deadline",
  * each rendered from a real plan in Debian's Chromium at a phone's width, checked with every
  * axe rule, and saved as a screenshot to look at.

@@ -108,7 +108,7 @@ describe("a critical risk that asks for action now", () => {
   );
 });
 
-describe("a critical notice and a rung of the same step at the same instant (closing note 6)", () => {
+describe("a critical notice and a rung of the same step at the same instant", () => {
   // Arjun (Kolkata) dated his list before ranking opened: ROL_BEFORE_RANKING_OPENS names the rank
   // order list, whose own deadline is the rank-list deadline the notice announces.
   const early = load("rank-list-before-opening-2027.json");

@@ -107,7 +107,7 @@ describe("a Step 2 CK reported done below the passing score is not a pass", () =
 
 describe("a retake after a failed attempt is not a first attempt", () => {
   it("not started without a score (a first attempt, the base): the 2027 Match is out of reach", () => {
-    // What the ruling keeps: a first attempt still counts its study; this proves the case below can fail.
+    // A first attempt still counts its study: this proves the case below can fail.
     const codes = farhana(step2ck("not_started")).risks.map((risk) => risk.code);
     expect(codes).toContain("MATCH_YEAR_NOT_FEASIBLE");
   });

@@ -35,8 +35,7 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
   const planned = planAt(J1, now);
   const notices = noticesOf(planned);
 
-  // The first at the next delivery slot (09:00): a catch-up, not a late arrival (issue 9's ruling
-  // on catch-ups; it went at once, 8 PM, before).
+  // The first at the next delivery slot (09:00): a catch-up, not a late arrival sent at once (8 PM).
   it("J-1: a notice at the next delivery slot and one 14 days before the sponsorship date, on the certificate's step", () => {
     expect(planned.risks.map((risk) => risk.code)).toContain("PATHWAY_CERTIFICATE_MAY_EXPIRE");
     const sponsorship = planned.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");

@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 
 // STYLE.md, practice 10: comments say why, and history belongs to git. A comment or a test title
 // that names who found a rule (a tester, a review session, an engineer's task, a ruling's number)
-// tells a newcomer nothing about the rule, so those ids are checked here, in test/ for now.
+// tells a newcomer nothing about the rule, so those ids are checked here, in every source of ours.
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CHECKED = ["test"];
+const CHECKED = ["functions", "infra", "shared", "test", "vitest.config.ts"];
 
 /** Review-history ids, each exact enough to hit nothing else in a comment or a title. */
 const HISTORY: readonly (readonly [string, RegExp])[] = [
@@ -16,10 +16,11 @@ const HISTORY: readonly (readonly [string, RegExp])[] = [
   ["a session number", /\bsessions? \d+\b/i],
   ["a session number", /\bs\d{1,2}\b/],
   ["an engineer's task id", /\b(?:fix|adv|perf|speed|cost)[A-Z0-9]{1,3}\b/],
+  ["an engineer's task id", /\btask [A-Z]\d?\b/],
   ["a finding number", /\bF\d{1,2}\b/],
-  ["a finding number", /\b(?:findings?|papercuts?) [A-Z]?\d+\b/i],
+  ["a finding number", /\b(?:findings?|papercuts?|closing notes?) [A-Z]?\d+\b/i],
   ["a ruling's id", /\bruling [A-Z]?\d+\b/i],
-  ["the lead's ruling", /\blead's (?:ruling|note|look|words)/i],
+  ["the lead's ruling", /\blead's (?:\w+ )?(?:ruling|note|look|words|example|L\d)\b|\((?:the )?lead\)/i],
 ];
 
 /**
@@ -157,12 +158,12 @@ function isTestCall(tokens: readonly Token[], end: number): boolean {
   return tokens[k]?.kind === "word" && TEST_CALLS.has(tokens[k]?.text ?? "") && tokens[k - 1]?.text !== ".";
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith(".ts") ? [path] : [];
-  });
+/** The TypeScript files at `path`, itself a file or a folder searched to its depth, less packages. */
+function sourceFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return path.endsWith(".ts") ? [path] : [];
+  return readdirSync(path)
+    .filter((name) => name !== "node_modules")
+    .flatMap((name) => sourceFiles(join(path, name)));
 }
 
 /** Every comment line or title in `files` that names review history, as "file:line (what): text". */
@@ -188,7 +189,7 @@ describe("comments and test titles name no review history", () => {
     source: readFileSync(path, "utf8"),
   }));
 
-  it("no comment or test title under test/ names a tester, session, task, finding or ruling id", () => {
+  it("no comment or test title in our sources names a tester, session, task, finding or ruling id", () => {
     expect(historyIn(files)).toEqual([]);
   });
 
@@ -206,6 +207,8 @@ describe("comments and test titles name no review history", () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: TypeScript source as text, not a template.
       '  it("F3: a title", () => expect(`${"t9b"}`).toBe("t9b"));',
       "});",
+      "// As task B2 had it (closing note 6), the lead's L3.",
+      "// Its lead's first word; a task done, as the lead said (lead).",
     ].join("\n");
     expect(historyIn([{ file: "example.ts", source }])).toEqual([
       "example.ts:1 (a tester id in a comment): // Kept since t9m F12 (session 24).",
@@ -217,6 +220,10 @@ describe("comments and test titles name no review history", () => {
       "example.ts:3 (the lead's ruling in a comment): * From tester s7, the lead's ruling W1.",
       "example.ts:5 (a session number in a comment): // s21",
       "example.ts:7 (a finding number in a comment): // no finding here, papercut 8 there",
+      "example.ts:11 (an engineer's task id in a comment): // As task B2 had it (closing note 6), the lead's L3.",
+      "example.ts:11 (a finding number in a comment): // As task B2 had it (closing note 6), the lead's L3.",
+      "example.ts:11 (the lead's ruling in a comment): // As task B2 had it (closing note 6), the lead's L3.",
+      "example.ts:12 (the lead's ruling in a comment): // Its lead's first word; a task done, as the lead said (lead).",
       "example.ts:8 (an engineer's task id in a title): \"in %s after fixQ's leftover\"",
       'example.ts:9 (a finding number in a title): "F3: a title"',
     ]);

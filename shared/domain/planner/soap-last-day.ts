@@ -37,18 +37,21 @@ export function lastDayTextFrom(context: PlanContext, soapEnd: number, etDayStar
 }
 
 const LAST_DAY_REST =
-  "Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer. Mark SOAP done when you accept a SOAP offer; still taking part: in progress.";
+  "Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer; an offer you accept is binding. Programs have been reading applications since Tuesday morning and are now making their offers, so an application sent now is unlikely to lead to an offer; once the last round is over there is nothing left to send or answer. Mark SOAP done when you accept a SOAP offer";
 
 /**
  * SOAP's in-progress text on its last day, as read at `context.now` in the applicant's zone; for
- * one who has not told us they take part (`participant` false), the same without "You are in SOAP". The day
+ * one who has not told us they take part (`participant` false), the same without "You are in SOAP"
+ * and without "still taking part: in progress" (their button is "Not matched: I'm in SOAP"). The day
  * is the applicant's own when its first round falls on another local day than in ET
  * (Auckland read "Thu 18 Mar (ET) is SOAP's last day" for rounds on its Friday), with the ET day
  * beside it; a projected SOAP end marks the day "(projected)" (seasons/date-words.ts).
  */
 export function soapLastDayText(context: PlanContext, soapEnd: number, participant = true): string {
   const text = lastDayText(context, soapEnd);
-  return participant ? `You are in SOAP, and ${text}` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  return participant
+    ? `You are in SOAP, and ${text}; still taking part: in progress.`
+    : `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 function lastDayText(context: PlanContext, soapEnd: number): string {

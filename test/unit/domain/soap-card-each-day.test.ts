@@ -61,5 +61,7 @@ describe("SOAP's card on each day of Match Week, Monday's result not told", () =
     expect(action).toContain("tap Not matched: I'm in SOAP");
     expect(action).not.toContain("on Monday to programs");
     expect(action).not.toContain("You are in SOAP");
+    // Their button is "Not matched: I'm in SOAP", not a status to set.
+    expect(action).not.toContain("in progress");
   });
 });

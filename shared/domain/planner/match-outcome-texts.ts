@@ -18,6 +18,10 @@ import { markedResidencyStart } from "./residency-start-day.ts";
 import { SOAP_CAP } from "./soap-cap-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
+/** Match Week's question itself, each day from NRMP's Monday release until SOAP ends. */
+const MATCH_WEEK_ASK =
+  "NRMP told you at 10:00 AM ET on Monday of Match Week (by email and in R3) whether you matched. Tell us now: tap Matched, or Not matched: I'm in SOAP (the plan then turns to SOAP).";
+
 /** What Match Day's question says to one who told us in Match Week she matched: only where is asked. */
 const TOLD_US_MATCHED = "You told us you matched.";
 
@@ -56,6 +60,14 @@ export interface SeasonTexts {
   matchWeekReportAction: string;
   /** Match Week's entry with matchWeekReportAction, per catalog entry. */
   matchWeekPhased: Map<CatalogEntry, CatalogEntry>;
+  /**
+   * Match Week's question from Tuesday (ET) on: the question only. What an unmatched applicant does
+   * that day is SOAP's card's (soapMatchWeekEntry), which speaks in each day's tense; Monday's
+   * "send as soon as ERAS opens" beside Thursday's "an application sent now is unlikely to help"
+   * would contradict it.
+   */
+  matchWeekAskAction: string;
+  matchWeekAskPhased: Map<CatalogEntry, CatalogEntry>;
   matchDayAction: string;
   /** Match Day's report once the contract's date has passed with no result told. */
   matchDayLateAction: string;
@@ -119,8 +131,10 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       ifUnmatched,
       // NRMP's Match Week page (the season dates' sources): SOAP starts with Monday's release, programs
       // read applications from Tuesday morning and offer in timed rounds (match-week.ts), SOAP ends Thursday.
-      matchWeekReportAction: `NRMP told you at 10:00 AM ET on Monday of Match Week (by email and in R3) whether you matched. Tell us now: tap Matched, or Not matched: I'm in SOAP (the plan then turns to SOAP). If you did not match, SOAP does not wait for Thursday: it opened with NRMP's release, ${seasonInstantEt(calendar.dates.nrmp_match_week_start_and_soap_start)}, and ends ${seasonInstantEt(date)}. Send your SOAP applications through ERAS as soon as ERAS opens for SOAP (${SOAP_CAP}; NRMP's Match Week schedule gives the hour): programs read them from Tuesday morning, then make their offers in timed rounds.`,
+      matchWeekReportAction: `${MATCH_WEEK_ASK} If you did not match, SOAP does not wait for Thursday: it opened with NRMP's release, ${seasonInstantEt(calendar.dates.nrmp_match_week_start_and_soap_start)}, and ends ${seasonInstantEt(date)}. Send your SOAP applications through ERAS as soon as ERAS opens for SOAP (${SOAP_CAP}; NRMP's Match Week schedule gives the hour): programs read them from Tuesday morning, then make their offers in timed rounds.`,
       matchWeekPhased: new Map(),
+      matchWeekAskAction: `${MATCH_WEEK_ASK} If you did not match, SOAP's card says what to do today, until SOAP ends ${seasonInstantEt(date)}.`,
+      matchWeekAskPhased: new Map(),
       afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
       matchDayLateAction: `${latePrefix} If you matched, tell us now (mark Match Day done) and ${lateAdvice} ${ifUnmatched}`,

@@ -13,7 +13,7 @@ import { matchOverUnreported } from "./match-day-risk.ts";
 import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { soapMatchWeekEntry } from "./soap-match-week-entry.ts";
+import { soapMatchWeekEntry, soapTuesdayOf } from "./soap-match-week-entry.ts";
 import { soapPositionStep } from "./soap-position.ts";
 
 /**
@@ -114,7 +114,9 @@ export function matchWeekStep(
   }
   const phased =
     entry.key !== "soap"
-      ? phasedIn(texts.matchWeekPhased, entry, MATCH_WEEK_REPORT_TITLE, texts.matchWeekReportAction)
+      ? context.now < soapTuesdayOf(context)
+        ? phasedIn(texts.matchWeekPhased, entry, MATCH_WEEK_REPORT_TITLE, texts.matchWeekReportAction)
+        : phasedIn(texts.matchWeekAskPhased, entry, MATCH_WEEK_REPORT_TITLE, texts.matchWeekAskAction)
       : soapMatchWeekEntry(context, entry, texts.soapEnd.at);
   return { due: texts.soapEnd, entry: phased, followUpOnly: entry.key === "match_week" };
 }
@@ -143,14 +145,15 @@ export function matchWeekNotices(
     if (!early) reminders[kept++] = each;
   }
   reminders.length = kept;
-  const { soapEnd, followUpId, matchWeekReportAction } = textsOf(context.calendar);
+  const { soapEnd, followUpId, matchWeekReportAction, matchWeekAskAction } = textsOf(context.calendar);
   if (soapEndDetail === undefined) return;
   const notice = followUp(context, release, soapEnd.at, soapEndDetail, {
     id: followUpId,
     milestone: "match_week",
     rung: MATCH_RESULT_RUNG,
     title: MATCH_WEEK_NOTICE_TITLE,
-    why: matchWeekReportAction,
+    // Laid from Tuesday on (a late answer's plan), it is sent then: the question only, as the card.
+    why: context.now < soapTuesdayOf(context) ? matchWeekReportAction : matchWeekAskAction,
   });
   if (notice !== null) reminders.push(notice);
 }

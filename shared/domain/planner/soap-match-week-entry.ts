@@ -125,7 +125,7 @@ function phaseEntry(entry: CatalogEntry): CatalogEntry {
 }
 
 /** Midnight ET starting the Tuesday of Match Week (the ET day after NRMP's Monday release). */
-function soapTuesdayOf(context: PlanContext): number {
+export function soapTuesdayOf(context: PlanContext): number {
   const release = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
   return fromWall(ET_ZONE, wallDayStart(toWall(ET_ZONE, release)) + DAY_MS);
 }

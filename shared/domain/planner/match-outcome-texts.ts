@@ -133,7 +133,7 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       // read applications from Tuesday morning and offer in timed rounds (match-week.ts), SOAP ends Thursday.
       matchWeekReportAction: `${MATCH_WEEK_ASK} If you did not match, SOAP does not wait for Thursday: it opened with NRMP's release, ${seasonInstantEt(calendar.dates.nrmp_match_week_start_and_soap_start)}, and ends ${seasonInstantEt(date)}. Send your SOAP applications through ERAS as soon as ERAS opens for SOAP (${SOAP_CAP}; NRMP's Match Week schedule gives the hour): programs read them from Tuesday morning, then make their offers in timed rounds.`,
       matchWeekPhased: new Map(),
-      matchWeekAskAction: `${MATCH_WEEK_ASK} If you did not match, SOAP's card says what to do today, until SOAP ends ${seasonInstantEt(date)}.`,
+      matchWeekAskAction: `${MATCH_WEEK_ASK} If you did not match, the SOAP step says what to do today, until SOAP ends ${seasonInstantEt(date)}.`,
       matchWeekAskPhased: new Map(),
       afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,

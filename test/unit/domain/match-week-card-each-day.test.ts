@@ -32,7 +32,7 @@ describe("Match Week's card on each day, Monday's result not told", () => {
   ])("%s: the question only, SOAP's card says the day's advice", (_day, now) => {
     const { matchWeek, soap } = cardsAt(now);
     expect(matchWeek).toContain("tap Matched, or Not matched: I'm in SOAP");
-    expect(matchWeek).toContain("SOAP's card says what to do today");
+    expect(matchWeek).toContain("the SOAP step says what to do today");
     expect(matchWeek).not.toContain("as soon as ERAS opens");
     expect(matchWeek).not.toContain("read them from Tuesday morning");
     expect(soap).toContain("tap Not matched: I'm in SOAP");

@@ -13,12 +13,12 @@ import { timedReminder } from "./timed-reminder.ts";
  * (or when the applicant's quiet hours end, if SOAP ends inside them), under its own id,
  * while that is still before the reminder's deadline; of several moved to one instant the last
  * (the most urgent rung) is kept. Fixed, so a late notice that day never pulls it back before
- * SOAP's end (joinLateArrivals). Reminders from `from` on in `into` are the Match Day step's.
+ * SOAP's end (joinLateArrivals). A plan made after SOAP's end but before that slot keeps the rung
+ * there too, not "now". Reminders from `from` on in `into` are the Match Day step's.
  */
 export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], from: number): void {
   const { dates } = context.calendar;
   const soapEnd = dates.nrmp_soap_ends.at;
-  if (context.now >= soapEnd) return;
   const start = dates.nrmp_match_week_start_and_soap_start.at;
   // The delivery slot after SOAP's end; where that is already past Match Day (Auckland: SOAP ends at
   // 10:00 on its Friday, Match Day's release is 5:00 Saturday), SOAP's end itself, outside quiet hours.
@@ -28,8 +28,10 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
   let kept = -1;
   for (let index = from; index < into.length; index++) {
     const timed = into[index] as TimedReminder;
-    if (timed.sendAt < start || timed.sendAt >= soapEnd) continue;
     const at = slot < timed.deadline ? slot : fallback;
+    // Planned between SOAP's end and that slot (an answer tapped on Thursday night), the rung the
+    // slot carries is a late arrival now: it keeps its slot rather than going out at night.
+    if (timed.sendAt < start || timed.sendAt >= Math.max(soapEnd, at)) continue;
     if (at >= timed.deadline) {
       into.splice(index--, 1);
       continue;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { certifiedListWith } from "./factories.ts";
 import { inSoap, planAt } from "./soap-applicant.ts";
 
 /**
@@ -23,6 +25,24 @@ describe("Match Day waits for SOAP's end", () => {
     );
     expect(matchDay.map((r) => r.sendAtLocal)).toEqual(["2027-03-19T10:00:00.000+13:00"]);
   });
+
+  it.each([
+    ["not answered", certifiedListWith("Africa/Cairo")],
+    ["in SOAP", inSoap("Africa/Cairo")],
+  ])(
+    "Cairo, %s, planned on Thursday night after SOAP's end: the reminder keeps 9:00 AM Friday, not now",
+    (_who, input) => {
+      for (let now = SOAP_END + 1_800_000; now < Date.parse("2027-03-19T07:00:00Z"); now += 3_600_000) {
+        const matchDay = plan(input, seasonCalendar(2027), new Date(now)).reminders.filter(
+          (r) => r.milestone === "match_day",
+        );
+        expect(
+          matchDay.map((r) => r.sendAtLocal),
+          new Date(now).toISOString(),
+        ).toEqual(["2027-03-19T09:00:00.000+02:00"]);
+      }
+    },
+  );
 
   for (const zone of [
     "America/New_York",

@@ -15,6 +15,7 @@ import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { soapMatchWeekEntry, soapTuesdayOf } from "./soap-match-week-entry.ts";
 import { soapPositionStep } from "./soap-position.ts";
+import { soapReleaseDayEntry } from "./soap-release-day.ts";
 
 /**
  * The Match-outcome days of Match Week (NRMP's Match Week page,
@@ -88,7 +89,14 @@ export function matchWeekStep(
   if (AFTER_MATCH_DAY_AT[index] === true)
     return matchOverUnreported(context) ? null : soapPositionStep(context, entry, dates);
   if (entry.key !== "soap" && entry.key !== "match_week") return undefined;
-  if (context.now < context.calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
+  if (context.now < context.calendar.dates.nrmp_match_week_start_and_soap_start.at) {
+    // The day before the release, SOAP's card names it (never "Before Match Week" on its Monday).
+    const releaseDay = entry.key === "soap" ? soapReleaseDayEntry(context, entry) : undefined;
+    const due = releaseDay === undefined ? null : dates.due("soap");
+    return releaseDay === undefined || due === null
+      ? undefined
+      : { due, entry: releaseDay, followUpOnly: false };
+  }
   const texts = textsOf(context.calendar, context.applicant.visa);
   const soapOver = context.now >= texts.soapEnd.at;
   if (entry.key === "soap") {

@@ -40,7 +40,10 @@ describe.each([
       const now = NOTIFICATION - HOUR;
       expect(uncountedAnswer(soap, calendar, zone, now, false)).toBe(true);
       const result = plan(input, calendar, new Date(now));
-      expect(card(result, "soap")?.action).toMatch(/before Match Week, keep your ERAS documents current/i);
+      // The preparation of the release day: "NRMP tells you today … keep your ERAS documents current".
+      expect(card(result, "soap")?.action).toMatch(
+        /SOAP opens with that release: keep your ERAS documents current/i,
+      );
       // The answer counts from the notification: a plan stored now is made again then.
       expect(result.riskChangesAt).toContain("2027-03-15T14:00:00.000Z");
     });

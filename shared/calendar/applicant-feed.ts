@@ -2,7 +2,10 @@ import ical, { ICalCalendarMethod, type ICalEventData } from "ical-generator";
 import { DateTime } from "luxon";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS, dateBasis, dateTag } from "#domain/date-basis.ts";
-import { isNrmpEvent } from "#domain/date-words.ts";
+import { isNrmpEvent, REMINDER_DATE_LABELS, stepDateLabel } from "#domain/date-words.ts";
+
+const DUE_LABEL = REMINDER_DATE_LABELS.deadline;
+
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";
@@ -204,7 +207,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       summary: `${event ? "" : "Due: "}${step.title}${notes([basisNote, waiting && `waiting for ${waiting}`])}`,
       description: open(
         lines(
-          `${event ? "On" : "Due"} ${bothZones(deadline)}.`,
+          `${stepDateLabel(step, DUE_LABEL).label} ${bothZones(deadline)}.`,
           targetNote(step.target, input.plan.now),
           sitting &&
             `Your date: ${sitting.toFormat("ccc d LLL yyyy")}${ownDate.at > deadline.at ? ", after this deadline: move it earlier" : ""}.`,

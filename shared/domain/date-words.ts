@@ -1,6 +1,6 @@
 import { actByDayLabel, SCORE_BELOW_PASSING_LABEL } from "./act-by-day-labels.ts";
 import { DATE_TAGS, dateTag } from "./date-basis.ts";
-import { asksMatchOutcome } from "./match-outcome-question.ts";
+import { asksMatchOutcome, datedBySoapEnd } from "./match-outcome-question.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
 import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
@@ -47,6 +47,18 @@ export function isNrmpEvent(subject: StepSubject): boolean {
 
 /** The words before an NRMP event's date (isNrmpEvent). */
 export const NRMP_EVENT_LABEL = { label: "On", inline: "on" } as const;
+/** The words before SOAP's date once it runs (datedBySoapEnd): its end, not an event on that day. */
+export const SOAP_END_LABEL = { label: "Ends", inline: "ends" } as const;
+
+/** A step's date's words on every display: answered by (asksMatchOutcome), ends (datedBySoapEnd), on (isNrmpEvent), else `otherwise`. */
+export function stepDateLabel(
+  step: { milestone: StepSubject; title: string; deadline?: Pick<Deadline, "local"> },
+  otherwise: { readonly label: string; readonly inline: string },
+): { readonly label: string; readonly inline: string } {
+  if (asksMatchOutcome(step)) return answerByLabel(step.deadline);
+  if (datedBySoapEnd(step)) return SOAP_END_LABEL;
+  return isNrmpEvent(step.milestone) ? NRMP_EVENT_LABEL : otherwise;
+}
 
 /**
  * The Match outcome's questions (planner/match-outcome-texts.ts: MATCH_RESULT_RUNG, MATCH_DAY_RESULT_RUNG,
@@ -134,7 +146,7 @@ export function reminderShownDate(reminder: Pick<Reminder, "deadlineDetail" | "o
 
 export function reminderDateLabel(
   reminder: Pick<Reminder, "countsDownTo"> &
-    Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince" | "deadlineDetail" | "risk">>,
+    Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince" | "deadlineDetail" | "risk" | "title">>,
 ): { readonly label: string; readonly inline: string } {
   if (reminder.overdueSince !== undefined) return OVERDUE_SINCE_LABEL;
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
@@ -158,7 +170,7 @@ export function reminderDateLabel(
     isNrmpEvent(reminder.milestone) &&
     reminder.risk === undefined
   )
-    return NRMP_EVENT_LABEL;
+    return datedBySoapEnd(reminder) ? SOAP_END_LABEL : NRMP_EVENT_LABEL;
   return REMINDER_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
 }
 
@@ -266,16 +278,9 @@ export function stepDatesInline(
       );
     else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${tagged}`);
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${tagged}`);
-    // A Match outcome question is answered by its date, as its reminders say.
-    else if (
-      step.milestone !== undefined &&
-      step.title !== undefined &&
-      asksMatchOutcome({ milestone: step.milestone, title: step.title })
-    )
-      phrases.push(`${answerByLabel(deadline).inline} ${when}${tagged}`);
-    // An NRMP event happens on its day and an interview starts: neither is due.
-    else if (step.milestone !== undefined && isNrmpEvent(step.milestone))
-      phrases.push(`${NRMP_EVENT_LABEL.inline} ${when}${tagged}`);
+    // A Match outcome question is answered by its date, SOAP running ends then, an NRMP event is on
+    // it (stepDateLabel), and an interview starts: none is due.
+    else if (labelled(step, deadline) !== "") phrases.push(`${labelled(step, deadline)} ${when}${tagged}`);
     else if (step.milestone === "interview") phrases.push(`starts ${when}${tagged}`);
     else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${tagged}`);
   }
@@ -283,6 +288,13 @@ export function stepDatesInline(
   if (badge === "urgent-result-pending") phrases.unshift("urgent: result pending");
   return phrases.length > 0 ? phrases.join("; ") : undefined;
 }
+
+/** stepDateLabel's inline words in stepDatesInline, "" where it words a plain due date itself. */
+function labelled(step: { milestone?: StepSubject; title?: string }, deadline: Deadline): string {
+  if (step.milestone === undefined) return "";
+  return stepDateLabel({ milestone: step.milestone, title: step.title ?? "", deadline }, NO_LABEL).inline;
+}
+const NO_LABEL = { label: "", inline: "" } as const;
 
 /** The heading of a risk's provenance (`Risk.sources`), on the timeline and in the emails. */
 export const SOURCES_HEADING = "Where these dates come from";

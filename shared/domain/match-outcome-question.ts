@@ -17,6 +17,28 @@ export function neverHeardTitle(matchYear: number): string {
 }
 const NEVER_HEARD = "We never heard whether you matched in the ";
 
+/** SOAP's title once Match Week has begun, for one who has not told us they take part. */
+export const SOAP_PARTICIPATION_TITLE =
+  "Take part in SOAP if you did not match (it ends Thursday of Match Week)";
+/** SOAP's title once Match Week has begun, for one who told us "Not matched: I'm in SOAP". */
+export const SOAP_TAKING_PART_TITLE = "SOAP: you are taking part";
+/** The Monday notice of a SOAP participant (match-week.ts soapApplicationsNotice). */
+export const SOAP_APPLICATIONS_TITLE = "SOAP: send your applications through ERAS today";
+const SOAP_RUNNING_TITLES: ReadonlySet<string> = new Set([
+  SOAP_PARTICIPATION_TITLE,
+  SOAP_TAKING_PART_TITLE,
+  SOAP_APPLICATIONS_TITLE,
+]);
+
+/**
+ * Whether a SOAP step or reminder is dated by SOAP's end (from NRMP's Monday release on, keyed on
+ * the titles the planner gives that phase, soap-match-week-entry.ts): its date is when SOAP ends,
+ * "Ends …", never an event "On" it. Before the release SOAP's date is its start, an event. Pure.
+ */
+export function datedBySoapEnd(step: { milestone?: string; title?: string }): boolean {
+  return step.milestone === "soap" && step.title !== undefined && SOAP_RUNNING_TITLES.has(step.title);
+}
+
 const QUESTION_TITLES: ReadonlySet<string> = new Set([
   MATCH_WEEK_REPORT_TITLE,
   AFTER_SOAP_TITLE,

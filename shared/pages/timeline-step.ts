@@ -7,15 +7,7 @@ import {
   seasonPassedFor,
 } from "#domain/applicant-choices.ts";
 import { DATE_TAGS, dateBasis, dateTag } from "#domain/date-basis.ts";
-import {
-  answerByLabel,
-  deadlineWords,
-  isNrmpEvent,
-  NRMP_EVENT_LABEL,
-  targetShown,
-  yourTimeSuffix,
-} from "#domain/date-words.ts";
-import { asksMatchOutcome } from "#domain/match-outcome-question.ts";
+import { deadlineWords, stepDateLabel, targetShown, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
 import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -40,16 +32,12 @@ export function deadlineHtml(deadline: Deadline, label = "Due"): string {
   return `<p class="due">${label} <strong>${e(words.local)}</strong>${yourTimeSuffix(deadline)}${words.et ? ` · ${e(words.et)}` : ""}${tagged}</p>`;
 }
 
-/**
- * The words before a step's date: NRMP's events happen "On" it, as in the feed (isNrmpEvent);
- * a Match outcome question is answered by it, as its reminders say (asksMatchOutcome).
- */
+/** The words before a step's date (stepDateLabel), as in the feed and the emails; else `label`. */
 export function dateLabel(
   step: { milestone: StepSubject; title: string; deadline?: Deadline },
   label: string,
 ): string {
-  if (asksMatchOutcome(step)) return answerByLabel(step.deadline).label;
-  return isNrmpEvent(step.milestone) ? NRMP_EVENT_LABEL.label : label;
+  return stepDateLabel(step, { label, inline: label }).label;
 }
 
 /**

@@ -3,7 +3,7 @@ import { stepForAdvisor, waitingForAdvisor, whyForAdvisor } from "#domain/consol
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
 import { DATE_TAGS } from "#domain/date-basis.ts";
-import { REMINDER_DATE_LABELS, targetShown } from "#domain/date-words.ts";
+import { REMINDER_DATE_LABELS, stepDateLabel, targetShown } from "#domain/date-words.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
@@ -87,8 +87,13 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const dueWhen = (step: { milestone: StepSubject; interviewId?: string }, deadline: Deadline) =>
     stepDeadlineWhen({ subject: step.milestone, interviewId: step.interviewId }, deadline, state.interviews);
   // An interview starts, as the applicant's timeline and emails say; its thank-you note is sent by a day.
-  const dueWord = (step: { milestone: StepSubject }, deadline: Deadline) =>
-    step.milestone !== "interview" ? "due" : isInterviewStart(deadline) ? "starts" : "send their note by";
+  // SOAP ends, an NRMP event is on, a Match outcome question is answered by (stepDateLabel).
+  const dueWord = (step: { milestone: StepSubject; title: string }, deadline: Deadline) =>
+    step.milestone !== "interview"
+      ? stepDateLabel({ ...step, deadline }, REMINDER_DATE_LABELS.deadline).inline
+      : isInterviewStart(deadline)
+        ? "starts"
+        : "send their note by";
   // The badge by the one overdue rule (overdue.ts), as the Overdue section and the cohort count it.
   const badge = (step: NextStep) => {
     const standing = stepStanding(plan, step);

@@ -1,6 +1,10 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
-import { AFTER_SOAP_TITLE, MATCH_WEEK_REPORT_TITLE } from "../match-outcome-question.ts";
+import {
+  AFTER_SOAP_TITLE,
+  MATCH_WEEK_REPORT_TITLE,
+  SOAP_APPLICATIONS_TITLE,
+} from "../match-outcome-question.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
@@ -27,7 +31,6 @@ import { soapReleaseDayEntry } from "./soap-release-day.ts";
 
 /** The Monday notice of a SOAP participant: applications go out that day (see soapApplicationsNotice). */
 export const SOAP_APPLICATIONS_RUNG = "soap-applications";
-const SOAP_APPLICATIONS_TITLE = "SOAP: send your applications through ERAS today";
 
 /**
  * Monday's one question by email: both answers by their buttons' names, and what not matching asks

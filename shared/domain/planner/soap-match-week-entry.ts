@@ -1,7 +1,9 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
+import { SOAP_PARTICIPATION_TITLE, SOAP_TAKING_PART_TITLE } from "../match-outcome-question.ts";
 import { DAY_MS, ET_ZONE, fromWall, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { statusOf } from "./context.ts";
 import { matchWeekSoapConflict, soapConflictEntry } from "./match-week-soap-conflict.ts";
 import { SOAP_CAP } from "./soap-cap-words.ts";
 import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
@@ -12,10 +14,6 @@ import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
  * on Monday, from Tuesday (ET) on, and on SOAP's last day (soap-last-day.ts): each email is read on
  * its own day, so each speaks in that day's tense.
  */
-
-/** Title of SOAP once Match Week has begun: preparation is over, taking part is what is left. */
-export const SOAP_PARTICIPATION_TITLE =
-  "Take part in SOAP if you did not match (it ends Thursday of Match Week)";
 
 /**
  * SOAP for an applicant who has not told us Monday's result: how to take part if unmatched, in the
@@ -69,6 +67,23 @@ const lastDayEntries = new WeakMap<CatalogEntry, BoundedMemo<string, CatalogEntr
  */
 export function soapMatchWeekEntry(context: PlanContext, entry: CatalogEntry, soapEnd: number): CatalogEntry {
   if (matchWeekSoapConflict(context)) return soapConflictEntry(phaseEntry(entry));
+  const phased = dayEntry(context, entry, soapEnd);
+  return statusOf(context, "soap") === "in_progress" ? takingPart(phased) : phased;
+}
+
+const takingPartEntries = new WeakMap<CatalogEntry, CatalogEntry>();
+/** A day's entry titled for one who told us they take part ("Take part … if you did not match" is theirs no longer). */
+function takingPart(phased: CatalogEntry): CatalogEntry {
+  let titled = takingPartEntries.get(phased);
+  if (titled === undefined) {
+    titled = Object.freeze({ ...phased, title: SOAP_TAKING_PART_TITLE }) as CatalogEntry;
+    takingPartEntries.set(phased, titled);
+  }
+  return titled;
+}
+
+/** SOAP's entry for the day at `context.now`: the last day's, Tuesday's or Monday's. */
+function dayEntry(context: PlanContext, entry: CatalogEntry, soapEnd: number): CatalogEntry {
   if (context.now >= lastDayTextFrom(context, soapEnd, etDayStart(soapEnd))) {
     const inProgress = soapLastDayText(context, soapEnd);
     return lastDayEntry(entry, inProgress, () => lastDayIfUnmatched(context, soapEnd));

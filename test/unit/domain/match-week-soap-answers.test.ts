@@ -181,7 +181,7 @@ describe("the Match Day question on its day, labelled to answer by", () => {
     expect(question?.sendAt).toBe("2027-03-20T01:00:00.000Z");
   });
 
-  it("the Match outcome's questions read 'Answer by', the SOAP days 'On'", () => {
+  it("the Match outcome's questions read 'Answer by', the SOAP days 'Ends' (SOAP's end)", () => {
     for (const rung of [
       MATCH_RESULT_RUNG,
       MATCH_DAY_RESULT_RUNG,
@@ -198,6 +198,6 @@ describe("the Match Day question on its day, labelled to answer by", () => {
     expect(asked && reminderDateLabel(asked).label).toBe("Answer by");
     expect(asked && sentReminderLabel(asked, "2027-03-18T12:00:00Z").label).toMatch(/^Answer in \d+ hours$/);
     const round = bishal.reminders.find((each) => each.rung === "soap-offer-round");
-    expect(round && reminderDateLabel(round).label).toBe("On");
+    expect(round && reminderDateLabel(round).label).toBe("Ends");
   });
 });

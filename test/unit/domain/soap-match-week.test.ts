@@ -37,7 +37,7 @@ describe("SOAP during Match Week", () => {
     const result = planAt(withStatus("soap", "in_progress"), TUESDAY);
     const soap = result.nextSteps.find((step) => step.milestone === "soap");
     expect(soap?.deadline?.at).toBe(new Date(soapEnd).toISOString());
-    expect(soap?.title).toContain("Take part in SOAP");
+    expect(soap?.title).toBe("SOAP: you are taking part");
     expect(soap?.action).toContain("You are in SOAP");
     expect(result.overdue.some((step) => step.milestone === "soap")).toBe(false);
     // Its own notices before SOAP's end (Thu 22:00 in Lagos), the applications at once

@@ -2,6 +2,7 @@ import { doneOpensFor, openingHour } from "../applicant-choices.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import { type SeasonCalendar, SeasonDataError, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
+import { ET_ZONE, localDate, renderDate } from "../time.ts";
 
 /**
  * What the intake and the CLI say of a SOAP done or a Match outcome (Match Week, Match Day) dated
@@ -39,8 +40,20 @@ export function outcomeBeforeWindowProblems(
     return [
       {
         path: `milestones.${index}.date`,
-        message: `${opens.what} ${opens.verb} ${openingHour({ ...opens, at: opens.at }, projected)}; ${what} cannot be dated before it`,
+        message: `${opens.what} ${opens.verb} ${openingHour({ ...opens, at: opens.at }, projected)}; ${what} cannot be dated before it${localDayHint(entry.date, opens.at.instant, zone)}`,
       },
     ];
   });
+}
+
+/**
+ * Dates are the applicant's local days (the planner reads a dated done in their zone), so NRMP's
+ * US date is refused where the release falls on the next local day (Match Day, Friday 12:00 PM ET,
+ * is Saturday in Manila): the rule stays, and the message names the local date to use instead.
+ * Empty where the date given is not the release's ET day.
+ */
+function localDayHint(date: string, instant: number, zone: string): string {
+  const local = localDate(zone, instant);
+  if (date !== localDate(ET_ZONE, instant) || local === date) return "";
+  return `: dates here are your local dates, and in your time zone it is ${renderDate(local)}, so date it ${local} or later`;
 }

@@ -7,6 +7,7 @@ import { statusOf } from "./context.ts";
 import { matchWeekSoapConflict, soapConflictEntry } from "./match-week-soap-conflict.ts";
 import { SOAP_CAP } from "./soap-cap-words.ts";
 import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
+import { firstRoundWords, readingWords } from "./soap-round-words.ts";
 
 /**
  * SOAP's card on each day of Match Week, by the applicant's answer and the day: the words of one
@@ -28,10 +29,16 @@ const IF_UNMATCHED_MONDAY = ifUnmatched(
   `Send your applications through ERAS as soon as ERAS opens for SOAP to programs on the List of Unfilled Programs (${SOAP_CAP}): programs start reading them Tuesday morning.`,
   ROUNDS,
 );
-const IF_UNMATCHED_FROM_TUESDAY = ifUnmatched(
-  `Send your applications through ERAS now to programs on the List of Unfilled Programs (${SOAP_CAP}): programs have been reading them since Tuesday morning.`,
-  ROUNDS,
-);
+/**
+ * From Tuesday (ET) on, for one not answered: send now, whether programs are reading yet
+ * (readingWords: before 9:00 AM ET Tuesday they are not), and the first offer round's hour or that
+ * the rounds have begun (firstRoundWords), from the season's soap-participation rungs.
+ */
+const ifUnmatchedFromTuesday = (reading: string, rounds: string): string =>
+  ifUnmatched(
+    `Send your applications through ERAS now to programs on the List of Unfilled Programs (${SOAP_CAP}): ${reading}.`,
+    `${rounds}. Each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer.`,
+  );
 
 /**
  * Why SOAP matters once it has begun: its days, its timed offer rounds, not the preparation before
@@ -52,13 +59,13 @@ const SOAP_PARTICIPATION_WHY: CatalogEntry["why"] = Object.freeze({
 
 /**
  * A SOAP participant's text from Tuesday (ET) on: the applications are out, or go out now if not
- * yet; the offer rounds are what is ahead. Same sources as SOAP_PARTICIPATION_WHY.
+ * yet; the offer rounds are what is ahead, with the first one's hour. Same sources as SOAP_PARTICIPATION_WHY.
  */
-const SOAP_IN_PROGRESS_FROM_TUESDAY = `You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (${SOAP_CAP}: send them now): programs have been reading them since Tuesday morning. Be at R3 with your phone on for the offer rounds: offers come in timed rounds on set days (check NRMP's Match Week schedule for this year's round times), and each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding: mark SOAP done when you accept a SOAP offer; still taking part: in progress.`;
+const inProgressFromTuesday = (reading: string, rounds: string): string =>
+  `You are in SOAP. If you have not sent your applications yet, send them through ERAS now to programs on the List of Unfilled Programs in R3 (${SOAP_CAP}: send them now): ${reading}. ${rounds}. Each offer must be accepted or rejected in R3 within its round, or it expires and that program makes you no other offer. An offer you accept is binding: mark SOAP done when you accept a SOAP offer; still taking part: in progress.`;
 
 const phaseEntries = new WeakMap<CatalogEntry, CatalogEntry>();
-const fromTuesdayEntries = new WeakMap<CatalogEntry, CatalogEntry>();
-const lastDayEntries = new WeakMap<CatalogEntry, BoundedMemo<string, CatalogEntry>>();
+const dayEntries = new WeakMap<CatalogEntry, BoundedMemo<string, CatalogEntry>>();
 
 /**
  * SOAP's entry in Match Week at `context.now` (from NRMP's Monday release until SOAP's end
@@ -86,15 +93,14 @@ function takingPart(phased: CatalogEntry): CatalogEntry {
 function dayEntry(context: PlanContext, entry: CatalogEntry, soapEnd: number): CatalogEntry {
   if (context.now >= lastDayTextFrom(context, soapEnd, etDayStart(soapEnd))) {
     const inProgress = soapLastDayText(context, soapEnd);
-    return lastDayEntry(entry, inProgress, () => lastDayIfUnmatched(context, soapEnd));
+    return textEntry(entry, inProgress, () => lastDayIfUnmatched(context, soapEnd));
   }
   if (context.now < soapTuesdayOf(context)) return phaseEntry(entry);
-  let phased = fromTuesdayEntries.get(entry);
-  if (phased === undefined) {
-    phased = withTexts(entry, IF_UNMATCHED_FROM_TUESDAY, SOAP_IN_PROGRESS_FROM_TUESDAY);
-    fromTuesdayEntries.set(entry, phased);
-  }
-  return phased;
+  const reading = readingWords(context);
+  const rounds = firstRoundWords(context);
+  return textEntry(entry, inProgressFromTuesday(reading, rounds), () =>
+    ifUnmatchedFromTuesday(reading, rounds),
+  );
 }
 
 /** SOAP's last day for one who has not answered: no applications to send, the remaining rounds. */
@@ -102,12 +108,12 @@ function lastDayIfUnmatched(context: PlanContext, soapEnd: number): string {
   return ifUnmatched(soapLastDayText(context, soapEnd, false), "");
 }
 
-/** SOAP's entry on its last day (Thursday, ET), one per text (soapLastDayText, in the applicant's words). */
-function lastDayEntry(entry: CatalogEntry, inProgress: string, action: () => string): CatalogEntry {
-  let byText = lastDayEntries.get(entry);
+/** SOAP's entry from Tuesday (ET) on, one per text (in the applicant's words, of their day and zone). */
+function textEntry(entry: CatalogEntry, inProgress: string, action: () => string): CatalogEntry {
+  let byText = dayEntries.get(entry);
   if (byText === undefined) {
     byText = new BoundedMemo(1_000);
-    lastDayEntries.set(entry, byText);
+    dayEntries.set(entry, byText);
   }
   // The action is made from the same day and zone as the in-progress text: one key for both.
   return byText.get(inProgress) ?? byText.keep(inProgress, withTexts(entry, action(), inProgress));

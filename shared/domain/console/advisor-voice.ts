@@ -169,12 +169,13 @@ const UNMATCHED_VISA_VOICE: Record<NonNullable<Risk["matchOutcome"]>, (about: Ab
 };
 
 /**
- * The risk for the advisor: the advisor-voiced sentence, then what the applicant was told (the
- * planner's message, a plain sentence with its dates; the console shows Risk.sources apart),
- * marked as such, and what that message asks of the advisor, said to them. While reminders are
- * held back (`about.heldBack`) the applicant was emailed nothing, so the quote is what they have
- * not been told, and why. `preview`: a what-if's plan, not yet the
- * applicant's, so the quote is what they would be told. Pure.
+ * The risk for the advisor: the advisor-voiced sentence, then what the applicant's plan tells them
+ * now (the planner's message, a plain sentence with its dates; the console shows Risk.sources
+ * apart), marked as such, and what that message asks of the advisor, said to them. The quote is
+ * today's plan, recomputed, not an email that was sent: a date in it may have moved since, so it
+ * is never called what they "were told". While reminders are held back (`about.heldBack`) the
+ * applicant was emailed nothing, so the quote is what they have not been told, and why.
+ * `preview`: a what-if's plan, not yet the applicant's, so the quote is what it would tell them. Pure.
  */
 export function riskForAdvisor(
   risk: Pick<Risk, "code" | "message" | "matchOutcome">,
@@ -183,8 +184,8 @@ export function riskForAdvisor(
 ): string {
   const { fullName, heldBack } = about;
   const told = heldBack
-    ? `${capitalised(NOT_TOLD_BECAUSE[heldBack](fullName))}, so ${fullName} ${preview ? "would not be" : "has not been"} told:`
-    : `What ${fullName} ${preview ? "would be" : "was"} told:`;
+    ? `${capitalised(NOT_TOLD_BECAUSE[heldBack](fullName))}, so ${fullName} ${preview ? "would not be" : "has not been"} told what their plan says now:`
+    : `What ${fullName}'s plan ${preview ? "would tell them" : "tells them now"}:`;
   const voice = asksNrmpRegistration(risk)
     ? NRMP_ASKED_VOICE
     : asksAboutNoteRecord(risk)

@@ -66,7 +66,7 @@ describe("an ECFMG certificate done beside a failing Step 2 CK score is asked ab
       visa: "J-1",
     });
     expect(said).toMatch(/^Nasir Ahmed reported the ECFMG certificate done.*ask which attempt passed/);
-    expect(said).toContain("What Nasir Ahmed was told:");
+    expect(said).toContain("What Nasir Ahmed's plan tells them now:");
     expect(RISK_TITLES.CERTIFICATE_BESIDE_FAILING_SCORE).toMatch(/ECFMG certificate.*failing/);
     expect(RISK_CODES).toContain("CERTIFICATE_BESIDE_FAILING_SCORE");
   });

@@ -73,7 +73,7 @@ describe("a risk's plain sentence", () => {
       ? riskForAdvisor(seasonOver, { fullName: "Ada Obi", matchYear: 2027, visa: "J-1" })
       : "";
     expect(text).toMatch(
-      /^The 2027 Match season is over and Ada Obi has no certified rank order list\. What Ada Obi was told: “/,
+      /^The 2027 Match season is over and Ada Obi has no certified rank order list\. What Ada Obi's plan tells them now: “/,
     );
     expect(text).not.toContain("http");
   });

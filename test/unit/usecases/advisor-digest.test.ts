@@ -185,7 +185,7 @@ describe("the advisor's daily digest", () => {
       {
         severity: "warning",
         title: "Not registered with NRMP after the early deadline: a late fee, and no ranking without it",
-        message: expect.stringContaining(`was told: “${lateFee.message}”`),
+        message: expect.stringContaining(`plan tells them now: “${lateFee.message}”`),
       },
     ]);
     expect(entry?.risks[0]?.message).toMatch(/^Ada .* has not registered for the NRMP Match yet/);
@@ -230,14 +230,14 @@ describe("the advisor's daily digest", () => {
       const text = mailer.sent[0]?.text ?? "";
       expect(text).toContain("ERAS application not submitted while programs review");
       expect(text).not.toContain("was told");
-      expect(text).toContain(`${why}, so Ada Okafor has not been told: “`);
+      expect(text).toContain(`${why}, so Ada Okafor has not been told what their plan says now: “`);
     });
   });
 
-  it("still says what the applicant was told when nothing holds their reminders back", async () => {
+  it("still quotes what the applicant's plan tells them when nothing holds their reminders back", async () => {
     const { deps, mailer, applicants } = setup();
     await sendAdvisorDigest(ADVISOR, new Date("2026-09-23T13:00:00Z"), { ...deps, suppression: applicants });
-    expect(mailer.sent[0]?.text).toContain("What Ada Okafor was told: “");
+    expect(mailer.sent[0]?.text).toContain("What Ada Okafor's plan tells them now: “");
   });
 
   // An unreachable applicant with no open risk was never mentioned.

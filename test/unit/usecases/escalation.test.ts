@@ -93,9 +93,9 @@ describe("escalation to the advisor", () => {
     );
     // The advisor's email is not the applicant's last email in the cohort view.
     expect(deps.store.state("a_ada").storedPlan?.cohort?.lastEmail).toBeUndefined();
-    // Told about the applicant, by name, in the third person; what the applicant was told is quoted as theirs.
+    // Told about the applicant, by name, in the third person; what their plan tells them now is quoted as theirs.
     const { fullName } = deps.store.state("a_ada").profile;
-    const said = email?.text.split(`What ${fullName} was told:`) ?? [];
+    const said = email?.text.split(`What ${fullName}'s plan tells them now:`) ?? [];
     expect(said).toHaveLength(2);
     expect(said[0]).toContain(fullName);
     expect(said[0]?.split("agreed that you are told")[1]).not.toMatch(/\byour?s?\b/i);
@@ -112,7 +112,7 @@ describe("escalation to the advisor", () => {
     for (const { detail } of escalations) {
       expect(detail).not.toContain("was told");
       expect(detail).toContain(
-        "Reminders to Ada Okafor are paused in the console, so Ada Okafor has not been told: “",
+        "Reminders to Ada Okafor are paused in the console, so Ada Okafor has not been told what their plan says now: “",
       );
     }
   });
@@ -127,7 +127,7 @@ describe("escalation to the advisor", () => {
     expect(deps.mailer.sent.length).toBe(criticalCodes(deps).length);
     expect(deps.mailer.sent.length).toBeGreaterThan(0);
     const notTold =
-      "Ada Okafor's address is suppressed (an email bounced or drew a complaint), so Ada Okafor has not been told: “";
+      "Ada Okafor's address is suppressed (an email bounced or drew a complaint), so Ada Okafor has not been told what their plan says now: “";
     for (const email of deps.mailer.sent) {
       expect(email.text).not.toContain("was told");
       expect(email.text).toContain(notTold);

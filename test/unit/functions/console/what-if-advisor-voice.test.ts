@@ -53,11 +53,11 @@ describe("the console's what-if speaks to the advisor", () => {
     return html.slice(html.indexOf("<h3>Risks</h3>"), html.indexOf("<h3>Blocked and overdue</h3>"));
   };
 
-  it("J-1 → H-1B: Step 3's risk in the third person, what Kwame would be told quoted, nothing asking the advisor to ask themselves", async () => {
+  it("J-1 → H-1B: Step 3's risk in the third person, what Kwame's plan would tell him quoted, nothing asking the advisor to ask themselves", async () => {
     const risks = await risksOf();
     expect(risks).toContain("new critical:");
     expect(risks).toContain(THIRD_PERSON);
-    expect(risks).toContain("What Kwame Mensah would be told: “");
+    expect(risks).toContain("What Kwame Mensah&#39;s plan would tell them: “");
     expect(risks).toContain("It asks you, their advisor, to switch their visa track to J-1");
     expect(risks).not.toContain("Ask your advisor to");
   });
@@ -77,10 +77,10 @@ describe("the console's applicant page speaks to the advisor", () => {
     return html.slice(html.indexOf('id="risks"'), html.indexOf("<h2>Actions</h2>"));
   };
 
-  it("an H-1B applicant's risks: the third-person sentence and what Kwame was told, not 'Ask your advisor to'", () => {
+  it("an H-1B applicant's risks: the third-person sentence and what Kwame's plan tells him now, not 'Ask your advisor to'", () => {
     const risks = page();
     expect(risks).toContain(THIRD_PERSON);
-    expect(risks).toContain("What Kwame Mensah was told: “");
+    expect(risks).toContain("What Kwame Mensah&#39;s plan tells them now: “");
     expect(risks).not.toContain("Ask your advisor to");
   });
 });

@@ -62,8 +62,12 @@ export function snoozeUntil(
 ): string | undefined {
   const limit = snoozeLimit(plan, milestone, zone);
   if (limit === undefined) return undefined;
-  const wanted = localDate(zone, startOfLocalDate(zone, today) + (days * 24 + 12) * 3_600_000);
-  return [wanted, limit].sort()[0];
+  return [daysLater(today, days, zone), limit].sort()[0];
+}
+
+/** The local date `days` after `today` (noon steps over a daylight-saving change). */
+function daysLater(today: string, days: number, zone: string): string {
+  return localDate(zone, startOfLocalDate(zone, today) + (days * 24 + 12) * 3_600_000);
 }
 
 /** One snooze length offered: the days, the local date it ends on, and whether that is the last reminder's day. */
@@ -135,7 +139,8 @@ function silencedBefore(plan: Plan, milestone: MilestoneKey, until: string, zone
  * Why the step offers no snooze, in the applicant's words: the rule that holds it back
  * (snoozeHeldBack: “Snooze” is not a choice for “…” now: …), else why a snooze silences nothing:
  * with `days`, a length a link asked for ("Nothing to snooze in 2 days: … before Wed 10 Jun 2026");
- * without, the longest. Names the step's next reminder, or says it is the last before the
+ * without, the longest ("Nothing to snooze: … before Sat 13 Jun 2026"), each naming the day the
+ * snooze would end, as snoozeUntil does. Names the step's next reminder, or says it is the last before the
  * deadline, which always comes.
  */
 export function nothingToSnoozeText(
@@ -154,12 +159,14 @@ export function nothingToSnoozeText(
   if (next === undefined) return `Nothing to snooze: no reminder about “${title}” is planned`;
   if (lastRungs(reminders).has(next) && snoozeLimit(plan, milestone, zone) === undefined)
     return `Nothing to snooze: the next reminder about “${title}”, on ${nextWords}, is the last before its deadline, which always comes`;
-  const longest = SNOOZE_DAYS[SNOOZE_DAYS.length - 1];
-  if (days === undefined)
-    return `Nothing to snooze: no reminder about “${title}” is due in the next ${longest} days; the next one comes on ${nextWords}`;
+  // A snooze ends at the local midnight starting its end day (applySnoozes), so the words name that
+  // day: "in the next 7 days" would deny a reminder less than 7×24 hours away on the seventh day.
+  const longest = Math.max(...SNOOZE_DAYS);
   const today = localDate(zone, now);
-  const until = localDate(zone, startOfLocalDate(zone, today) + (days * 24 + 12) * 3_600_000);
-  return `Nothing to snooze in ${days} days: no reminder about “${title}” is due before ${renderDate(until)}; the next one comes on ${nextWords}`;
+  const until =
+    snoozeUntil(plan, milestone, today, days ?? longest, zone) ?? daysLater(today, days ?? longest, zone);
+  const lead = days === undefined ? "Nothing to snooze" : `Nothing to snooze in ${days} days`;
+  return `${lead}: no reminder about “${title}” is due before ${renderDate(until)}; the next one comes on ${nextWords}`;
 }
 
 /**

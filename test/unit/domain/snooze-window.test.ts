@@ -31,7 +31,7 @@ describe("Snooze only where it silences a reminder", () => {
     expect(snoozeOptions(june, "lors", "2026-06-01", zone)).toEqual([]);
     expect(actionsFor({ milestone: "lors" }, june, zone, [])).not.toContain("snooze");
     expect(nothingToSnoozeText(june, "lors", zone, "Letters of recommendation uploaded")).toBe(
-      "Nothing to snooze: no reminder about “Letters of recommendation uploaded” is due in the next 7 days; the next one comes on Sat 4 Jul 2026",
+      "Nothing to snooze: no reminder about “Letters of recommendation uploaded” is due before Mon 8 Jun 2026; the next one comes on Sat 4 Jul 2026",
     );
   });
 
@@ -50,5 +50,30 @@ describe("Snooze only where it silences a reminder", () => {
     expect(snoozeOptions(june, "usmle_step1", "2026-06-01", zone).map((option) => option.days)).toEqual([
       2, 4, 7,
     ]);
+  });
+});
+
+describe("Nothing to snooze names the day the longest snooze would end", () => {
+  const zone = "Asia/Kolkata";
+  const applicant = applicantFactory({ matchYear: 2027, timezone: zone });
+
+  it("does not deny a reminder less than 7×24 hours away that a 7-day snooze would not silence", () => {
+    // Noon on Sat 6 Jun: OET's next reminder is at 9:00 AM on Sat 13 Jun, 6 days 21 hours away. A
+    // 7-day snooze ends when 13 Jun begins, so it silences nothing, and the words say so by its day.
+    const saturday = plan(
+      {
+        applicant,
+        milestones: [milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20")],
+        interviews: [],
+      },
+      seasonCalendar(2027),
+      new Date("2026-06-06T12:00:00+05:30"),
+    );
+    const next = saturday.reminders.find((reminder) => reminder.milestone === "oet_medicine");
+    expect(next?.sendAtLocal.slice(0, 16)).toBe("2026-06-13T09:00");
+    expect(snoozeOptions(saturday, "oet_medicine", "2026-06-06", zone)).toEqual([]);
+    expect(nothingToSnoozeText(saturday, "oet_medicine", zone, "OET Medicine")).toBe(
+      "Nothing to snooze: no reminder about “OET Medicine” is due before Sat 13 Jun 2026; the next one comes on Sat 13 Jun 2026",
+    );
   });
 });

@@ -48,7 +48,7 @@ describe("a Snooze link where nothing is due in the window", () => {
     const preview = await previewStepAction("a_ada", token, deps);
     expect(preview.snoozeOptions).toEqual([]);
     expect(preview.unavailable).toMatch(
-      /^Nothing to snooze: no reminder about “Letters of recommendation uploaded” is due in the next 7 days; the next one comes on Sat 4 Jul 2026$/,
+      /^Nothing to snooze: no reminder about “Letters of recommendation uploaded” is due before Mon 8 Jun 2026; the next one comes on Sat 4 Jul 2026$/,
     );
   });
 

@@ -30,6 +30,7 @@ import {
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { tokenFirstAction } from "./myeras-token-first.ts";
+import { nrmpDeadlineDayNote } from "./nrmp-deadline-day.ts";
 import { oetRouteNote } from "./oet-pathway-route.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
@@ -150,6 +151,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
       h1bStartAtRiskNote(context, entry, status, facts.target) +
       earlyFirstGateNote(context, entry, status, facts.target, due) +
       couplesMatchNote(context, entry, status, !facts.seasonOver) + // a couple's R3 steps
+      nrmpDeadlineDayNote(context, entry, status, due) +
       statementOfNeedHeadsUp(context, entry, status, facts.stepDates, !facts.seasonOver);
   const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition
   // A booked day passed with no result: by when a new one counts, if it was not taken.

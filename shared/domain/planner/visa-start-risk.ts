@@ -3,6 +3,7 @@ import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
@@ -88,8 +89,17 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const step3 = petitionStep3Due(context, dates);
   // A sponsorship done late: the DS-2019 waits on ECFMG's queue, not late before the review's last day.
   const review = lateEcfmgReview(context, dates);
+  // The contract is behind only once the chain needs it (contractNeededBy), not at our advice date.
+  const contractNeeded = open.some((entry) => entry.key === "contract")
+    ? contractNeededBy(context, dates)
+    : null;
   const late = open.filter((entry) => {
-    const planned = entry.key === "usmle_step3" && step3 !== null ? step3.at : dates.due(entry.key)?.at;
+    const planned =
+      entry.key === "usmle_step3" && step3 !== null
+        ? step3.at
+        : entry.key === "contract" && contractNeeded !== null
+          ? contractNeeded.due.at
+          : dates.due(entry.key)?.at;
     if (planned === undefined) return false;
     const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
     noteRiskChange(context, due);
@@ -136,7 +146,13 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       },
     ];
   }
-  if (lateNames.length === 0 && booked === null) return [];
+  const contractDue = dates.due("contract");
+  // Its own date passing turns the warning on (contractAwaitedRisk): a re-planning instant.
+  if (contractNeeded !== null && contractDue !== null) noteRiskChange(context, contractDue.at);
+  if (lateNames.length === 0 && booked === null)
+    return contractNeeded !== null && contractDue !== null && contractDue.at < context.now
+      ? [contractAwaitedRisk(context, contractDue, contractNeeded, startWords, sources)]
+      : [];
   // On the change-of-status route the petition brings H-1B status in the US, not a visa.
   const cos = changeOfStatus(context);
   const past =

@@ -121,17 +121,19 @@ function longestSilenceDays(sent: readonly Sent[], from: string): number {
 
 describe.each([
   // The contract's projected date (Match Day plus two weeks, office days: Fri 2 Apr, ET) is the
-  // first visa step to pass.
+  // first visa step to pass; it is critical only once the step waiting on it is past its date
+  // (a warning before), so the first critical notice comes then.
   {
     visa: "J-1" as const,
     behindFrom: "2027-04-03T04:00:00.000Z",
-    criticalDays: ["2027-04-03", "2027-04-06", "2027-05-18", "2027-06-17"],
+    // The sponsorship is due Mon 5 Apr.
+    criticalDays: ["2027-04-06", "2027-05-18", "2027-06-17"],
   },
   {
     visa: "H-1B" as const,
     behindFrom: "2027-04-03T04:00:00.000Z",
     // The petition is due Fri 16 Apr, 60 days before the stamping (the consular allowance).
-    criticalDays: ["2027-04-03", "2027-04-17", "2027-06-17"],
+    criticalDays: ["2027-04-17", "2027-06-17"],
   },
 ])("$visa matched, the visa chain behind", ({ visa, behindFrom, criticalDays }) => {
   it("hears at least once in every 7 days from the first late step to the start date, never about a blocked step", async () => {
@@ -142,7 +144,7 @@ describe.each([
     expect(longestSilenceDays(sent, behindFrom)).toBeLessThanOrEqual(7);
     for (const each of sent) expect(each.blocked).not.toContain(each.milestone);
     // The critical notice goes out again when the set of late steps changes (J-1: the Statement of
-    // Need joins on 6 Apr, the DS-2019 on 18 May; H-1B: the petition on 17 Apr), on that day.
+    // Need and the contract on 6 Apr, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr), on that day.
     const notices = sent.filter((each) => each.rung === "critical-risk").map((each) => each.at.slice(0, 10));
     expect(notices).toEqual(criticalDays);
   });

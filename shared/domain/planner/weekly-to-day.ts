@@ -14,6 +14,8 @@ import { WEEK_BEFORE_RUNG, weekBeforeNotice } from "./week-before-notice.ts";
 export const APPLY_BY_LADDER = "apply-by-day";
 /** The week-before notice of an APPLY_BY_LADDER day. */
 const APPLY_BY_WEEK_BEFORE_RUNG = "apply-by-in-7d";
+/** The visa-behind ladder's week-before notice, named as its other rungs are: for residency's start. */
+const VISA_BEHIND_WEEK_BEFORE_RUNG = "start-in-7d";
 
 /** A day that decides a step (the day after which it no longer counts), and what its reminders say. */
 export interface DecidingDay {
@@ -83,6 +85,11 @@ export function weeklyToDay(
       },
       into,
     );
-  const weekBefore = day.ladder === APPLY_BY_LADDER ? APPLY_BY_WEEK_BEFORE_RUNG : WEEK_BEFORE_RUNG;
+  const weekBefore =
+    day.ladder === APPLY_BY_LADDER
+      ? APPLY_BY_WEEK_BEFORE_RUNG
+      : day.ladder === "visa-behind"
+        ? VISA_BEHIND_WEEK_BEFORE_RUNG
+        : WEEK_BEFORE_RUNG;
   weekBeforeNotice(context, entry, day.dueAt, day.detail, { title, why }, into, weekBefore);
 }

@@ -99,7 +99,7 @@ describe("an overdue step's chase gives one date: overdue since the day it misse
   it("the last rung before the start says no hours left to the start", () => {
     const eve = "2027-06-30T09:00:00.000Z";
     const last = planAt(eve, sent).reminders.filter(
-      (reminder) => reminder.sendAt === eve && reminder.rung === "deadline-in-1d",
+      (reminder) => reminder.sendAt === eve && reminder.rung === "start-in-1d",
     );
     // (The contract's rung gives way to the start's critical notice that day; the Statement of Need's stays.)
     expect(last.map((reminder) => reminder.milestone)).toEqual(["j1_statement_of_need"]);

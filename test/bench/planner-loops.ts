@@ -210,9 +210,9 @@ function meanMicros(interviewCount: number, iterations: number): number {
 
 /**
  * Every loop of the planner suite on variants(10) (1 and 100 interviews for the series): the first
- * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots decoded a stream batch at a time (3 quick) and as
- * many with new interviews, 30,000 latency samples (5,000), then the interview series (5,000 plans each, 1,000 quick; a fifth
- * of that with 100 interviews).
+ * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots decoded a
+ * stream batch at a time (3 quick) and as many with new interviews, 30,000 latency samples (5,000),
+ * then the interview series (5,000 plans each, 1,000 quick; a fifth of that with 100 interviews).
  * `phase` names each loop as it starts (the watchdog's progress).
  */
 export function plannerLoops(quick: boolean, phase: (name: string) => void): PlannerLoopFigures {

@@ -178,10 +178,12 @@ export interface Risk {
   /**
    * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (h1b-j1-fallback.ts):
    * "ahead", ranking over with Match Day's release still to come ("If you match …"); "unreported",
-   * Match Day past and untold ("If you matched …"). Each wording is a notice of its own and the
-   * advisor is never told "matched" on it. Absent on every other risk and wording.
+   * Match Day past and untold ("If you matched …"); "matchedAhead" and "matchedUntold", the same two
+   * windows once Monday's answer was "matched" ("You matched: if your program …"), where not yet
+   * told. Each wording is a notice of its own and the advisor is never told more than the applicant
+   * said. Absent on every other risk and wording.
    */
-  matchOutcome?: "ahead" | "unreported";
+  matchOutcome?: "ahead" | "unreported" | "matchedAhead" | "matchedUntold";
   /**
    * A critical risk whose notice this plan sends or has sent: the step the notice rides on
    * (criticalRiskNotices). Snooze stays held back on that step for as long as the notice stands

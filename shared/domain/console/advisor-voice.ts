@@ -162,6 +162,10 @@ const ASKS_THE_ADVISOR = /\s*Ask your advisor to ([^.]+)\./g;
  * "matched" would tell the advisor something the applicant has not said.
  */
 const UNMATCHED_VISA_VOICE: Record<NonNullable<Risk["matchOutcome"]>, (about: AboutApplicant) => string> = {
+  matchedAhead: ({ fullName }) =>
+    `${fullName} said they matched and Match Day, which names the program, is still ahead: if that program files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
+  matchedUntold: ({ fullName }) =>
+    `${fullName} said they matched but not where: if their program files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
   ahead: ({ fullName }) =>
     `${fullName} ranked on H-1B and Match Day is still ahead: if they match with a program that files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
   unreported: ({ fullName }) =>

@@ -113,7 +113,11 @@ const START_DELAYED_FINAL_TITLE =
  * no program is known yet, so the title is conditional, as the risk's opening is, and asks what the
  * risk asks for that outcome; "visa steps are behind" would say they matched.
  */
-const UNMATCHED_H1B_TITLES: Readonly<Record<"ahead" | "unreported", string>> = {
+const UNMATCHED_H1B_TITLES: Readonly<Record<NonNullable<Risk["matchOutcome"]>, string>> = {
+  matchedAhead:
+    "You matched: if your program files an H-1B petition, the H-1B likely cannot be ready by your start: on Match Day, ask that program about a later start or a J-1",
+  matchedUntold:
+    "You matched: if your program files an H-1B petition, the H-1B likely cannot be ready by your start: ask your program today about a later start or a J-1",
   ahead:
     "If you match with an H-1B program, the H-1B likely cannot be ready by your start: on Match Day, ask that program about a later start or a J-1",
   unreported:

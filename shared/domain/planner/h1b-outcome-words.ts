@@ -3,12 +3,15 @@ import type { MatchOutcome } from "./match-day-unreported.ts";
 /**
  * What VISA_NOT_READY_FOR_START (h1b-j1-fallback.ts) and Step 3's card (step3-petition-out-of-reach.ts)
  * say alike for each Match outcome, so one plan never words the same condition two ways. Before the
- * applicant has told us they matched, the program is "that" program, never "your" program.
+ * applicant has told us they matched, the program is "that" program, never "your" program; once
+ * Monday's answer was "matched", they matched, only where is not known to us.
  */
 
 /** The condition the words open with: none once matched. */
 export const IF_MATCHED_H1B: Readonly<Record<MatchOutcome, string>> = {
   matched: "",
+  matchedUntold: "You matched: if your program files an H-1B petition for you, ",
+  matchedAhead: "You matched: if your program files an H-1B petition for you, ",
   unreported: "If you matched with a program that files an H-1B petition for you, ",
   ahead: "If you match with a program that files an H-1B petition for you, ",
 };
@@ -16,6 +19,18 @@ export const IF_MATCHED_H1B: Readonly<Record<MatchOutcome, string>> = {
 /** Whom to ask and when: before Match Day the program is not known yet, so it is asked once Match Day names it. */
 export const ASK_THE_PROGRAM: Readonly<Record<MatchOutcome, string>> = {
   matched: "Ask your program today",
+  matchedUntold: "Ask your program today",
+  matchedAhead: "Once Match Day tells you where you matched, ask that program at once",
   unreported: "Ask that program today",
   ahead: "Once Match Day tells you where you matched, ask that program at once",
 };
+
+/** Whether Match Day's release, which names the program, is still ahead for `outcome`. */
+export function programUnnamed(outcome: MatchOutcome): boolean {
+  return outcome === "ahead" || outcome === "matchedAhead";
+}
+
+/** Whether Match Day's release has passed with where they matched untold for `outcome`. */
+export function placeUntold(outcome: MatchOutcome): boolean {
+  return outcome === "unreported" || outcome === "matchedUntold";
+}

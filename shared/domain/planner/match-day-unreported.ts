@@ -1,5 +1,6 @@
 import { isFinished, isSatisfied, type PlanContext, statusOf } from "./context.ts";
 import { unmatchedReported } from "./match-outcome-texts.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 /**
@@ -39,8 +40,12 @@ export function awaitingMatchDay(context: PlanContext): boolean {
   );
 }
 
-/** Where an applicant who ranked stands with the Match: matched (Match Day done), Match Day past and untold, or still ahead. */
-export type MatchOutcome = "matched" | "unreported" | "ahead";
+/**
+ * Where an applicant who ranked stands with the Match: matched (Match Day done), Match Day past and
+ * untold, or still ahead; the last two once Monday's answer was "matched" (matchWeekMatched), which
+ * says whether but not where: "matchedUntold" (past Match Day) and "matchedAhead".
+ */
+export type MatchOutcome = "matched" | "matchedUntold" | "matchedAhead" | "unreported" | "ahead";
 
 /**
  * matchDayPassedUnreported and awaitingMatchDay as one answer, with Match Day done first: null
@@ -51,5 +56,7 @@ export function matchOutcomeNow(context: PlanContext): MatchOutcome | null {
   const unreported = matchDayPassedUnreported(context);
   const ahead = awaitingMatchDay(context);
   if (isFinished(statusOf(context, "match_day"))) return "matched";
-  return unreported ? "unreported" : ahead ? "ahead" : null;
+  const matchedMonday = (unreported || ahead) && matchWeekMatched(context);
+  if (unreported) return matchedMonday ? "matchedUntold" : "unreported";
+  return ahead ? (matchedMonday ? "matchedAhead" : "ahead") : null;
 }

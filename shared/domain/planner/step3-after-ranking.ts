@@ -7,6 +7,7 @@ import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
+import { placeUntold } from "./h1b-outcome-words.ts";
 import { J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import {
@@ -118,7 +119,7 @@ export function step3AfterRankingWords(
   // action after it, so they come here.
   const unmeetable = petitionDayUnmeetable(context, due);
   if (unmeetable !== null) {
-    const first = unmeetable.outcome === "unreported" && step3AwaitsMatchAnswer(context);
+    const first = placeUntold(unmeetable.outcome) && step3AwaitsMatchAnswer(context);
     return first
       ? `${whereMatchedFirst(context)} ${unmeetable.action} `
       : applyBy

@@ -5,7 +5,7 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import type { Step3ChainNow } from "./h1b.ts";
-import { ASK_THE_PROGRAM, IF_MATCHED_H1B } from "./h1b-outcome-words.ts";
+import { ASK_THE_PROGRAM, IF_MATCHED_H1B, programUnnamed } from "./h1b-outcome-words.ts";
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
@@ -66,7 +66,7 @@ export function petitionOutOfReach(
   // What is true first: the day cannot be met, so the card opens with it (no "sit by" before it).
   // In the US no visitor visa is waited for: FSMB's processing and a seat alone put the day out of reach.
   const abroad = visaDays > 0;
-  const petition = outcome === "matched" ? "your program's" : "that";
+  const petition = IF_MATCHED_H1B[outcome].startsWith("If") ? "that" : "your program's";
   const visaHeld = abroad ? ", even with a visitor visa already held" : "";
   const reach = passed
     ? `the last day to sit Step 3 that leaves ${petition} H-1B petition time, ${titled}, has passed, so by this plan's allowances the H-1B for your start date is likely out of reach${visaHeld}`
@@ -75,7 +75,7 @@ export function petitionOutOfReach(
   return {
     held,
     outcome,
-    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${outcome === "ahead" ? ` ${pay}` : ""}`,
+    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${programUnnamed(outcome) ? ` ${pay}` : ""}`,
     title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
   };
 }

@@ -2,6 +2,7 @@ import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { programUnnamed } from "./h1b-outcome-words.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { matchOutcomeNow } from "./match-day-unreported.ts";
 import { passedResultDue } from "./result-later-window.ts";
@@ -90,7 +91,9 @@ function step3PetitionIfMatched(context: PlanContext): "ahead" | "unreported" | 
   noteRiskChange(context, over);
   if (context.now <= over) return null;
   const outcome = matchOutcomeNow(context);
-  return outcome === "matched" ? null : outcome;
+  // Monday's "matched" keeps the window's words: where is still not known to us.
+  if (outcome === null || outcome === "matched") return null;
+  return programUnnamed(outcome) ? "ahead" : "unreported";
 }
 
 /**

@@ -2,8 +2,9 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
-import { residencyStartDue } from "./critical-notice-deadline.ts";
+import { matchDayDue, residencyStartDue } from "./critical-notice-deadline.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { programUnnamed } from "./h1b-outcome-words.ts";
 import { instantOf } from "./instant-of.ts";
 import { visaStepBehind } from "./visa-behind.ts";
 
@@ -25,13 +26,18 @@ export function carrierDate(
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
 ): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
-  if (risk.code === "MATCH_DAY_NOT_REPORTED") {
-    const contract = dates.due(CONTRACT);
-    if (contract === null) return undefined;
-    const contractDate = dates.rendered(contract);
-    return contract.at >= at ? { detail: contractDate } : { overdueSince: contractDate };
+  if (risk.code === "MATCH_DAY_NOT_REPORTED") return matchAnswerDate(dates, at);
+  if (risk.code === "VISA_NOT_READY_FOR_START") {
+    // Worded before we know where they matched, it asks nothing of Step 3 but the program's
+    // answer: dated by Match Day's release, which names the program, or once past, by the day the
+    // Match Day question is answered by (the contract's), never by the Step 3 day it calls out of reach.
+    const unplaced = risk.matchOutcome;
+    if (unplaced !== undefined)
+      return programUnnamed(unplaced)
+        ? { detail: dates.rendered(matchDayDue(dates.calendar)) }
+        : matchAnswerDate(dates, at);
+    return visaStepDate(risk, step, at);
   }
-  if (risk.code === "VISA_NOT_READY_FOR_START") return visaStepDate(risk, step, at);
   if (!CARRIER_DATED.has(risk.code) || "waiting" in step) return undefined;
   const dated = (detail: Deadline, countsDownTo?: Reminder["countsDownTo"]) =>
     instantOf(detail.at) >= at ? { detail, countsDownTo } : undefined;
@@ -41,6 +47,17 @@ export function carrierDate(
     (step.deadline && dated(step.deadline))
   );
 }
+/** The contract's date, by which Match Day's question is answered: while ahead, else "overdue since" it. */
+function matchAnswerDate(
+  dates: PlanDates,
+  at: number,
+): { detail?: Deadline; overdueSince?: Deadline } | undefined {
+  const contract = dates.due(CONTRACT);
+  if (contract === null) return undefined;
+  const contractDate = dates.rendered(contract);
+  return contract.at >= at ? { detail: contractDate } : { overdueSince: contractDate };
+}
+
 /**
  * VISA_NOT_READY_FOR_START's date: the notice rides on the first visa step it names (the earliest
  * behind, else Step 3 for the petition), and its words ask for that step by its date ("sit Step 3

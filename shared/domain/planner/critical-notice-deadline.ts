@@ -54,6 +54,11 @@ export function residencyStartDue(calendar: SeasonCalendar): DueDate {
   return seasonDues(calendar).start;
 }
 
+/** Match Day's release in the season `calendar` as a DueDate, rendered once. */
+export function matchDayDue(calendar: SeasonCalendar): DueDate {
+  return seasonDues(calendar).matchDay;
+}
+
 function seasonDues(calendar: SeasonCalendar): { rol: DueDate; start: DueDate; matchDay: DueDate } {
   let known = seasonDueDates.get(calendar);
   if (known === undefined) {

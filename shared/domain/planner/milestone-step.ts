@@ -33,7 +33,7 @@ import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
-import { step3DueNow } from "./step3-after-ranking.ts";
+import { step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { sittingDueNow, step3EntryFor } from "./step3-petition.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
@@ -128,8 +128,10 @@ export function planMilestone(
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
   const review = awaitedEcfmgReview(context, entry.key, stepDates); // a late sponsorship's ECFMG review
   const queued = due !== null && due.at < context.now && review !== null; // the queue is behind, not the applicant
-  const overdueNow =
-    due !== null && due.at < context.now && resolvedBy === undefined && booked !== "sitting" && !queued;
+  // Step 3 held for the Match's answer asks nothing yet: never overdue, "soon" (step3WaitsForMatch).
+  const held = entry.key === "usmle_step3" && step3WaitsForMatch(context, due);
+  const excused = booked === "sitting" || queued || held;
+  const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined && !excused;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
     due === null || (resolvedBy !== undefined && !overdueNow)
@@ -270,6 +272,7 @@ export function planMilestone(
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
+  if (held) urgency = "soon";
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,

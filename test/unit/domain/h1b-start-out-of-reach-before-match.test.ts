@@ -42,9 +42,10 @@ describe("H-1B abroad, ranking over, Match Day ahead, Step 3 not passed", () => 
       "Once Match Day tells you where you matched, ask that program at once whether it will start you later",
     );
     expect(risk?.milestones).toContain("usmle_step3");
-    // Its email is dated to the day its words name, Step 3's day for the petition.
+    // Its email is dated by what it asks: Match Day's release names the program to ask, and the
+    // Step 3 day its words call out of reach is no day to meet.
     const notice = result.reminders.find((r) => r.risk === "VISA_NOT_READY_FOR_START");
-    expect(notice?.deadlineDetail.local).toBe("Fri 19 Mar 2027");
+    expect(notice?.deadlineDetail.local).toBe("Sat 20 Mar 2027, 12:00 AM GMT+8");
   });
 
   it("says nothing of it before the rank order list deadline, nor on a J-1", () => {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { matched2027, milestoneFactory } from "./factories.ts";
+
+/**
+ * An H-1B applicant in Dhaka (UTC+6: Match Day's release is Fri 19 Mar, 10:00 PM there), list certified,
+ * Step 3 not started: its day for the petition (Fri 19 Mar 2027) is out of reach abroad, and the
+ * plan asks to pay for nothing for Step 3 until the program is known. The out-of-reach notice is
+ * dated by what it asks: Match Day's release, then the day the Match Day question is answered by
+ * (the contract's); Step 3 stands "soon", never urgent or overdue, while it waits.
+ */
+const calendar = seasonCalendar(2027);
+const nadia = () => {
+  const input = matched2027("Asia/Dhaka", {
+    visa: "H-1B",
+    matchDay: false,
+    extra: [
+      milestoneFactory("ecfmg_certification", "done", "2025-11-03"),
+      milestoneFactory("usmle_step3", "not_started"),
+    ],
+  });
+  return { ...input, milestones: input.milestones.filter((m) => m.key !== "match_week" && m.key !== "soap") };
+};
+const step3 = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
+const notice = (result: Plan) =>
+  result.reminders.find((r) => r.risk === "VISA_NOT_READY_FOR_START" && r.rung === "critical-risk");
+
+describe("Step 3 held for the Match's answer", () => {
+  it("before Match Day: the notice is due at Match Day's release; Step 3 is not urgent", () => {
+    const result = plan(nadia(), calendar, new Date("2027-03-10T03:00:00Z"));
+    expect(step3(result)?.action).toContain("pay for nothing for Step 3");
+    expect(step3(result)?.urgency).toBe("soon");
+    expect(notice(result)?.deadlineDetail?.at).toBe(calendar.dates.nrmp_match_day.iso);
+    expect(notice(result)?.deadlineDetail?.local).toBe("Fri 19 Mar 2027, 10:00 PM GMT+6");
+    expect(notice(result)?.overdueSince).toBeUndefined();
+  });
+
+  it("past Match Day untold: due by the Match Day question's day, never overdue since Step 3's", () => {
+    const result = plan(nadia(), calendar, new Date("2027-03-22T03:00:00Z"));
+    const answer = result.reminders.find((r) => r.milestone === "match_day" && r.rung === "match-day-result");
+    expect(step3(result)?.urgency).toBe("soon");
+    expect(result.overdue.map((each) => each.milestone)).not.toContain("usmle_step3");
+    expect(notice(result)?.overdueSince).toBeUndefined();
+    expect(notice(result)?.deadlineDetail?.local).toBe("Fri 2 Apr 2027");
+    expect(notice(result)?.deadlineDetail?.local).toBe(answer?.deadlineDetail?.local);
+  });
+});

@@ -34,7 +34,10 @@ export function step3AwaitsMatchAction(
 ): string | null {
   if (entry.key !== "usmle_step3" || (status !== "not_started" && status !== "in_progress")) return null;
   if (!step3AwaitsMatchAnswer(context)) return null;
-  return step3VisaDays(context) > 0 ? HELD_ABROAD : HELD_IN_US;
+  const abroad = step3VisaDays(context) > 0;
+  // Under way, the FSMB application (and its fee) may already be paid: what is held back is what follows it.
+  if (status === "in_progress") return abroad ? UNDER_WAY_ABROAD : UNDER_WAY_IN_US;
+  return abroad ? HELD_ABROAD : HELD_IN_US;
 }
 
 const HELD =
@@ -43,3 +46,7 @@ const THEN =
   "wait for your answer; once you have told us, it gives you the day for each, with its reminders.";
 const HELD_ABROAD = `${HELD} the FSMB application with its exam fee, a US visitor visa (B-1/B-2) for the trip and a test date ${THEN}`;
 const HELD_IN_US = `${HELD} the FSMB application with its exam fee and a test date ${THEN}`;
+const UNDER_WAY =
+  "With your FSMB application under way (its exam fee may already be paid), this plan asks you to";
+const UNDER_WAY_ABROAD = `${UNDER_WAY} book no test date and apply for no US visitor visa (B-1/B-2) for the trip until you tell us where you matched; once you have told us, it gives you the day for each, with its reminders.`;
+const UNDER_WAY_IN_US = `${UNDER_WAY} book no test date until you tell us where you matched; once you have told us, it gives you the day to sit it by, with its reminders.`;

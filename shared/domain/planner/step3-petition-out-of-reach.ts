@@ -71,11 +71,10 @@ export function petitionOutOfReach(
   const reach = passed
     ? `the last day to sit Step 3 that leaves ${petition} H-1B petition time, ${titled}, has passed, so by this plan's allowances the H-1B for your start date is likely out of reach${visaHeld}`
     : `sitting Step 3 by ${titled}, the day ${petition} H-1B petition needs, is out of reach by this plan's allowances${abroad ? "" : ` (${step3LeadWords()})`}${visaHeld}`;
-  const pay = abroad ? NOTHING_TO_PAY : NOTHING_TO_PAY_IN_US;
   return {
     held,
     outcome,
-    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${programUnnamed(outcome) ? ` ${pay}` : ""}`,
+    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${programUnnamed(outcome) ? ` ${nothingToPay(context, abroad)}` : ""}`,
     title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
   };
 }
@@ -87,6 +86,15 @@ const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";
  * Before Match Day names the program, no fee or trip for a day that cannot be met (past Match Day
  * untold, step3AwaitsMatchAction says the same).
  */
+function nothingToPay(context: PlanContext, abroad: boolean): string {
+  if (statusOf(context, "usmle_step3") === "in_progress")
+    return abroad ? `${UNDER_WAY} and apply for no US visitor visa (B-1/B-2) for the trip.` : `${UNDER_WAY}.`;
+  return abroad ? NOTHING_TO_PAY : NOTHING_TO_PAY_IN_US;
+}
+
+/** With the FSMB application under way its fee may be paid: the seat (and abroad the trip) waits. */
+const UNDER_WAY =
+  "Until then, with your FSMB application under way (its exam fee may already be paid), this plan asks you to book no test date";
 const NOTHING_TO_PAY =
   "Until then, this plan asks you to pay for nothing for Step 3 (your budget lists its fee apart, not counted, until you know): not the FSMB application with its exam fee, nor a US visitor visa (B-1/B-2) for the trip.";
 

@@ -200,6 +200,16 @@ export function step3WaitsInPlan(context: PlanContext, dates: PlanDates): boolea
  * before the applicant has told us they matched: Step 3's rungs would chase a day that cannot be
  * met, for a program not known yet.
  */
+/**
+ * Whether Step 3, matched, waits on the program's answer: its petition's day out of reach
+ * (petitionDayUnmeetable), so the card asks the program about a later start or a J-1. The critical
+ * notice asks that once; no weekly "overdue" chase to the start asks it again.
+ */
+export function step3AwaitsProgram(context: PlanContext, due: DueDate): boolean {
+  if (step3DueKind(due) !== "petition") return false;
+  return petitionDayUnmeetable(context, due)?.outcome === "matched";
+}
+
 function step3OutOfReachUnmatched(context: PlanContext, due: DueDate | null): boolean {
   if (due === null || step3DueKind(due) !== "petition") return false;
   const reach = petitionDayUnmeetable(context, due);

@@ -1,6 +1,12 @@
 import { basisMark } from "../date-basis.ts";
-import { DAY_MS } from "../time.ts";
-import { SCORE_REPORTING_DAYS, step3FsmbTimeWords, step3LeadWords } from "./advice.ts";
+import { DAY_MS, localDate, renderDate } from "../time.ts";
+import {
+  EXAM_BOOKING_DAYS,
+  SCORE_REPORTING_DAYS,
+  STEP3_FSMB_TIME_WORDS,
+  step3FsmbTimeWords,
+  step3LeadWords,
+} from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
@@ -74,13 +80,26 @@ export function petitionOutOfReach(
   return {
     held,
     outcome,
-    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${programUnnamed(outcome) ? ` ${nothingToPay(context, abroad)}` : ""}`,
+    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${programUnnamed(outcome) ? ` ${nothingToPay(context, abroad)}` : outcome === "matched" ? laterStartRoad(context, visaDays, chain.reportedBy) : ""}`,
     title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
   };
 }
 
 /** The out-of-reach titles' first words: the card's instruction. */
 const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";
+
+/**
+ * Matched, what a later start keeping the H-1B would take (advice), from the day the program says so:
+ * the allowances the chain counts (step3ChainNow: the visitor visa's interview wait abroad, a US seat,
+ * the result's weeks, FSMB's processing) and the day the result would come if begun today, `reportedBy`.
+ */
+function laterStartRoad(context: PlanContext, visa: number, reportedBy: number): string {
+  const trip =
+    visa > 0
+      ? `a US visitor visa (B-1/B-2; this plan allows ${visa} days for its interview, check your consulate's wait), `
+      : "";
+  return ` If your program will start you later and keep the H-1B, begin the day it says so (our advice): ${trip}a US test date (about ${EXAM_BOOKING_DAYS} days) and about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks for the result. Begun today, by these allowances your result would be reported around ${renderDate(localDate(context.zone, reportedBy))}, and the petition and your H-1B ${visa > 0 ? "visa" : "status"} come after it.${STEP3_FSMB_TIME_WORDS} the day your program says so.`;
+}
 
 /**
  * Before Match Day names the program, no fee or trip for a day that cannot be met (past Match Day

@@ -4,6 +4,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { matchDayDue, residencyStartDue } from "./critical-notice-deadline.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { UNLESS_VISA_HELD } from "./h1b-j1-fallback.ts";
 import { programUnnamed } from "./h1b-outcome-words.ts";
 import { instantOf } from "./instant-of.ts";
 import { visaStepBehind } from "./visa-behind.ts";
@@ -28,11 +29,11 @@ export function carrierDate(
 ): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
   if (risk.code === "MATCH_DAY_NOT_REPORTED") return matchAnswerDate(dates, at);
   if (risk.code === "VISA_NOT_READY_FOR_START") {
-    // Worded before we know where they matched, it asks nothing of Step 3 but the program's
-    // answer: dated by Match Day's release, which names the program, or once past, by the day the
+    // Worded before we know where they matched, with no visitor visa held to meet Step 3's day, it
+    // asks nothing of Step 3 but the program's answer: dated by Match Day's release, which names the program, or once past, by the day the
     // Match Day question is answered by (the contract's), never by the Step 3 day it calls out of reach.
     const unplaced = risk.matchOutcome;
-    if (unplaced !== undefined)
+    if (unplaced !== undefined && !risk.message.includes(UNLESS_VISA_HELD))
       return programUnnamed(unplaced)
         ? { detail: dates.rendered(matchDayDue(dates.calendar)) }
         : matchAnswerDate(dates, at);

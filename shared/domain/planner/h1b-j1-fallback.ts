@@ -46,6 +46,12 @@ const OPENING: Record<MatchOutcome, string> = {
 };
 
 /**
+ * The words of a VISA_NOT_READY_FOR_START message whose Step 3 day still holds for a visitor visa
+ * already held: the message then asks to sit by that day, and its notice carries it.
+ */
+export const UNLESS_VISA_HELD = "unless you already hold a B-1/B-2 visa";
+
+/**
  * The J-1 fallback after ranking: on H-1B, abroad or in the US, matched (Match Day done), with Match Day
  * past and unreported (`outcome` "unreported": the words then open "If you matched with a program
  * that files an H-1B petition for you"), or with ranking over and Match Day ahead ("ahead": "If you
@@ -112,11 +118,9 @@ export function h1bJ1Fallback(
       : needPassed
         ? `; after Match Day this plan allowed it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needed it, and that day has passed`
         : `; after Match Day this plan allows it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needs it`;
-  const unless = !abroad
-    ? ""
-    : held
-      ? `, unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by ${day}`
-      : ", even if you already hold a B-1/B-2 visa";
+  const unless = held
+    ? `${UNLESS_VISA_HELD}: then apply to FSMB now and sit Step 3 in the US by ${day}`
+    : "even if you already hold a B-1/B-2 visa";
   if (held) for (const source of STEP3_FSMB_TIME_SOURCES) addSource(sources, source);
   const allowances = abroad
     ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date`

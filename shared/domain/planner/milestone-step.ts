@@ -128,8 +128,8 @@ export function planMilestone(
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
   const review = awaitedEcfmgReview(context, entry.key, stepDates); // a late sponsorship's ECFMG review
   const queued = due !== null && due.at < context.now && review !== null; // the queue is behind, not the applicant
-  // Step 3 held for the Match's answer asks nothing yet: never overdue, "soon" (step3WaitsForMatch).
-  const held = entry.key === "usmle_step3" && step3WaitsForMatch(context, due);
+  // Step 3 held for the Match's answer (step3WaitsForMatch) asks nothing yet: never overdue, "soon".
+  const held = entry.key === "usmle_step3" && waitingFor === null && step3WaitsForMatch(context, due);
   const excused = booked === "sitting" || queued || held;
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined && !excused;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
@@ -259,20 +259,18 @@ export function planMilestone(
     aimedStartBy(gates.slipped, index, stepDates, actBy, leadDays, notStarted), // startBy
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
-    // resultPending: a passed own date asks for the result (urgent) until the deadline passes too: then the step
-    // is overdue, as the plan's overdue list has it. A question with no date (a dated
-    // Pathway's answer after Match Day) presses no more than an undated one.
+    // resultPending: a passed own date asks for the result (urgent) until the deadline passes too (then overdue,
+    // as the overdue list has it); a question with no date (a Pathway's after Match Day) presses no more.
     own?.passed === true && !overdueNow && !asks,
-    // actNow: an own date ahead but after the deadline must move now; a school
-    // that may be ineligible makes every other step moot, so checking it comes first; a Match-outcome
-    // phase may press (Match Day unanswered past the contract's date).
+    // actNow: an own date ahead but after the deadline must move now; a school that may be ineligible makes
+    // every other step moot; a Match-outcome phase may press (Match Day unanswered past the contract's date).
     phase?.pressing === true ||
       booked !== null ||
       queued ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   if (held) urgency = "soon";
+  if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,

@@ -8,7 +8,7 @@ import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { placeUntold } from "./h1b-outcome-words.ts";
-import { J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
+import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import {
   step3ApplyBy,
@@ -43,7 +43,9 @@ export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDa
     const later = step3LaterDue(context, dates, ruled);
     if (later !== null) return later;
     // In the US, out of reach of both: the petition's day still holds (no visitor visa to wait for).
-    return step3UnreachableInUs(context, rol) ? (petitionDue(dates) ?? ruled) : ruled;
+    return step3UnreachableInUs(context, rol) || step3BookedAfterRankingInUs(context, ruled)
+      ? (petitionDue(dates) ?? ruled)
+      : ruled;
   }
   if (ruled.at > rol) return ruled;
   return petitionDue(dates) ?? ruled;
@@ -60,6 +62,39 @@ function step3UnreachableInUs(context: PlanContext, rol: number): boolean {
   if (status !== "not_started" && status !== "in_progress") return false;
   if (context.entries.get(STEP3.key)?.date !== undefined) return false;
   return step3ChainNow(context, feasibilityOf(context).readyAt).chain.reportedBy > rol;
+}
+
+/**
+ * An H-1B applicant in the US whose booked Step 3 falls after its last day for ranking (`ruled`): too
+ * late for programs' rank lists, yet the petition after the Match still needs the pass, so the
+ * sitting is held to the petition's day (kept when it meets it), never to a passed day for ranking.
+ */
+function step3BookedAfterRankingInUs(context: PlanContext, ruled: DueDate): boolean {
+  if (step3VisaDays(context) !== 0) return false;
+  const given = context.entries.get(STEP3.key);
+  const status = statusOf(context, STEP3.key);
+  if (given?.date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
+  return startOfLocalDate(context.zone, given.date) > ruled.at;
+}
+
+/**
+ * How STEP3_NEEDED_FOR_H1B ends for a sitting booked too late for ranking, on `day`: in the US the
+ * petition after the Match still needs the pass by its day (step3DueNow), which the sitting meets
+ * (keep it) or misses (move it to that day at the latest), so J-1 programs are ranked too, not
+ * instead, as they are with the later candidate's hope (`later`).
+ */
+export function step3BookedTail(context: PlanContext, dates: PlanDates, day: number, later: boolean): string {
+  const petition = bookedPetitionWords(context, dates, day);
+  return `${petition} ${later || petition !== "" ? J1_ALTERNATIVE_TOO : J1_ALTERNATIVE}`;
+}
+
+function bookedPetitionWords(context: PlanContext, dates: PlanDates, day: number): string {
+  const sitBy = step3DueNow(context, dates, dates.due(STEP3.key));
+  if (sitBy === null || step3DueKind(sitBy) !== "petition") return "";
+  const by = `${dueDay(context, sitBy)}${basisMark(sitBy)}`;
+  return day < sitBy.at
+    ? ` Yet the H-1B petition after the Match still needs your Step 3 pass, and your sitting meets its day, ${by}: keep it, so a program that files an H-1B petition for you still can.`
+    : ` Yet the H-1B petition after the Match still needs your Step 3 pass: move your sitting to ${by} at the latest.`;
 }
 
 function petitionDue(dates: PlanDates): DueDate | null {

@@ -29,7 +29,7 @@ import { dayText } from "./last-sitting-day.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
-import { step3PetitionSitBy } from "./step3-after-ranking.ts";
+import { step3BookedTail, step3PetitionSitBy } from "./step3-after-ranking.ts";
 import { step3BookedLaterWords, step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
 
 const STEP3 = indexedStep("usmle_step3");
@@ -67,8 +67,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   const moving = certificateAt + (step3ChainDays(context) + SCORE_REPORTING_DAYS) * DAY_MS;
   if (day === null) noteCrossing(context, moving, rol);
   if (day === null && visaDays > 0) noteCrossing(context, certificateAt, withVisaBy);
-  if (day !== null)
-    return outOfReach ? [bookedTooLate(context, day, given?.date)] : resultAfterRankingOpens(context, day);
+  if (day !== null && outOfReach) return [bookedTooLate(context, dates, day, given?.date)];
+  if (day !== null) return resultAfterRankingOpens(context, day);
   const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
   const words = step3Words(context, dates, certified, visaDays, certificateBy);
   if (!outOfReach) {
@@ -238,7 +238,7 @@ function wordsOf(
 }
 
 /** STEP3_NEEDED_FOR_H1B for a Step 3 booked on `date` whose result comes after the rank order list deadline. */
-function bookedTooLate(context: PlanContext, day: number, date: string | undefined): Risk {
+function bookedTooLate(context: PlanContext, dates: PlanDates, day: number, date: string | undefined): Risk {
   const { calendar } = context;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
@@ -252,7 +252,7 @@ function bookedTooLate(context: PlanContext, day: number, date: string | undefin
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",
-    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date === undefined ? dayBy(context, day) : dayText(date.slice(0, 10))}, and ${RESULT_WORDS}.${later}${trip} ${later === "" ? J1_ALTERNATIVE : J1_ALTERNATIVE_TOO}`,
+    message: `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(sources)}, ${rolText}. Step 3's result can reach programs around ${dayBy(context, reportedBy)} at the earliest: Step 3 on ${date === undefined ? dayBy(context, day) : dayText(date.slice(0, 10))}, and ${RESULT_WORDS}.${later}${trip}${step3BookedTail(context, dates, day, later !== "")}`,
     milestones: STEP3_MILESTONES as StepSubject[],
     sources,
   };

@@ -30,8 +30,9 @@ export function carrierDate(
   if (risk.code === "MATCH_DAY_NOT_REPORTED") return matchAnswerDate(dates, at);
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     // Worded before we know where they matched, with no visitor visa held to meet Step 3's day, it
-    // asks nothing of Step 3 but the program's answer: dated by Match Day's release, which names the program, or once past, by the day the
-    // Match Day question is answered by (the contract's), never by the Step 3 day it calls out of reach.
+    // asks nothing of Step 3 but the program's answer: dated by Match Day's release, which names the
+    // program, or once past, by the day the Match Day question is answered by (the contract's),
+    // never by the Step 3 day it calls out of reach.
     const unplaced = risk.matchOutcome;
     if (unplaced !== undefined && !risk.message.includes(UNLESS_VISA_HELD))
       return programUnnamed(unplaced)

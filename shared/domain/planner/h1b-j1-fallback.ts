@@ -118,9 +118,11 @@ export function h1bJ1Fallback(
       : needPassed
         ? `; after Match Day this plan allowed it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needed it, and that day has passed`
         : `; after Match Day this plan allows it ${afterMatch} days, to ${dueDay(context, sponsorship)}, when ECFMG's J-1 sponsorship application needs it`;
-  const unless = held
-    ? `${UNLESS_VISA_HELD}: then apply to FSMB now and sit Step 3 in the US by ${day}`
-    : "even if you already hold a B-1/B-2 visa";
+  const unless = !abroad
+    ? ""
+    : held
+      ? `, ${UNLESS_VISA_HELD}: then apply to FSMB now and sit Step 3 in the US by ${day}`
+      : ", even if you already hold a B-1/B-2 visa";
   if (held) for (const source of STEP3_FSMB_TIME_SOURCES) addSource(sources, source);
   const allowances = abroad
     ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date`

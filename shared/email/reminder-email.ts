@@ -30,7 +30,7 @@ import {
   weeklySummary,
   whyYouGetThis,
 } from "./reminder-sections.ts";
-import { riskSaidBy, risksBelow } from "./risks-said.ts";
+import { riskSaidBy, risksBelow, whatToDoUrl } from "./risks-said.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -156,6 +156,8 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     const risk = riskSaidBy(item, plan);
     const sources = risk && riskSourcesText(risk, links?.timeline);
     if (sources) lines.push(`   ${sources}`);
+    const whatToDo = whatToDoUrl(risk, links?.timeline);
+    if (whatToDo) lines.push(`   ${WORDS.whatToDo}: ${whatToDo}`);
     for (const button of buttonsOf(item, plan, links, zoneOf(input), input.milestones ?? []))
       lines.push(`   ${button.label}: ${button.url}`);
     lines.push("");
@@ -184,7 +186,8 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
       if (said) continue;
       const sources = riskSourcesText(risk, links?.timeline);
       if (sources) lines.push(`  ${sources}`);
-      if (risk.severity === "critical" && links) lines.push(`  ${WORDS.whatToDo}: ${links.timeline}#risks`);
+      const whatToDo = whatToDoUrl(risk, links?.timeline);
+      if (whatToDo) lines.push(`  ${WORDS.whatToDo}: ${whatToDo}`);
     }
     lines.push("");
   }
@@ -222,6 +225,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
         why: why === undefined ? false : forPeopleHtml(why),
         action: action === undefined ? false : forPeopleHtml(action),
         riskSources: risk ? riskSourcesHtml(risk, links?.timeline) : false,
+        riskWhatToDo: whatToDoUrl(risk, links?.timeline),
         accent: index === 0 ? "#a4161a" : "#0b57a4",
         buttons,
         hasButtons: buttons.length > 0,
@@ -243,7 +247,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     risks: risksBelow(plan, items).map(({ risk, line, said }) => ({
       line: forPeopleHtml(line),
       sources: !said && riskSourcesHtml(risk, links?.timeline),
-      timelineUrl: !said && risk.severity === "critical" && links ? `${links.timeline}#risks` : false,
+      timelineUrl: !said && whatToDoUrl(risk, links?.timeline),
     })),
     hasRisks: risksBelow(plan, items).length > 0,
     budget: mentionsBudget(items, plan) ? budgetView(plan) : false,

@@ -34,3 +34,13 @@ export function risksBelow(
   });
   return rows.every((row) => row.said) ? [] : rows;
 }
+
+/**
+ * Where a critical risk's "What to do" link points (the timeline's risks, which say how to resolve
+ * it), wherever the email says the risk: under "Risks to watch", or on the item that says it (an
+ * undated notice has no buttons, so that link is its only way on). False for a warning, or an
+ * email without links.
+ */
+export function whatToDoUrl(risk: Risk | undefined, timelineUrl?: string): string | false {
+  return risk?.severity === "critical" && timelineUrl !== undefined ? `${timelineUrl}#risks` : false;
+}

@@ -219,8 +219,12 @@ export function whyAndNext(item: Pick<Item, "why" | "action">): { why?: string; 
   if (why.startsWith(action)) return { why };
   const rest = sayOnce(why, action);
   if (rest === "") return { action };
-  // A why opening with the action's words is a version of it: what it adds goes on after the action.
-  return why.startsWith(rest) ? { why: rest, action } : { action: `${action} ${rest}` };
+  // A why whose opening sentence the action says is a version of it: what it adds goes on after the action.
+  return openingOf(rest) === openingOf(why) ? { why: rest, action } : { action: `${action} ${rest}` };
+}
+
+function openingOf(paragraph: string): string {
+  return paragraph.split(SENTENCE_END)[0] ?? "";
 }
 
 /** A sentence's end: its full stop, question or exclamation mark, then the next one's capital. */

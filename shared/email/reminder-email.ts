@@ -82,8 +82,9 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
   const summary = weekly ? "Your weekly summary: " : "";
-  // Monday's Match Week question asks for action now (SOAP opens with the release): its last day to
-  // answer, SOAP's end, would read as time to wait, so its subject names none.
+  // Match Week's question (MATCH_RESULT_RUNG, any day until SOAP ends) asks for action now (SOAP
+  // opens with the release): its last day to answer, SOAP's end, would read as time to wait, so its
+  // subject names none.
   if (isUndatedNotice(first) || first.rung === MATCH_RESULT_RUNG)
     return headerText(`${summary}${first.title}${more}`, 180);
   const label = itemDateLabel(plan, first, weekly);

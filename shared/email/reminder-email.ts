@@ -207,6 +207,8 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
   const { plan, links } = input;
   const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
   const heading = summary?.heading ?? headingOf(items);
+  const steps = stepsBelow(plan, items, input);
+  const risks = risksBelow(plan, items);
   const view = {
     words: WORDS,
     name,
@@ -236,7 +238,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     calendarUrl: links?.feedSubscription,
     calendarHttpsUrl: links?.feed,
     preferencesUrl: links?.preferences,
-    steps: stepsBelow(plan, items, input).map((step) => {
+    steps: steps.map((step) => {
       const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
       return {
         line: forPeopleHtml(stepLine(step, Date.parse(plan.now), plan.risks)),
@@ -244,13 +246,13 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
         hasButtons: buttons.length > 0,
       };
     }),
-    hasSteps: stepsBelow(plan, items, input).length > 0,
-    risks: risksBelow(plan, items).map(({ risk, line, said }) => ({
+    hasSteps: steps.length > 0,
+    risks: risks.map(({ risk, line, said }) => ({
       line: forPeopleHtml(line),
       sources: !said && riskSourcesHtml(risk, links?.timeline),
       timelineUrl: !said && whatToDoUrl(risk, links?.timeline),
     })),
-    hasRisks: risksBelow(plan, items).length > 0,
+    hasRisks: risks.length > 0,
     budget: mentionsBudget(items, plan) ? budgetView(plan) : false,
     projectedNote: anyProjected(items) ? PROJECTED_NOTE : false,
     whyYouGetThis: whyYouGetThis(plan),

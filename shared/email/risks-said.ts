@@ -26,8 +26,9 @@ export function risksBelow(
   plan: Plan,
   items: readonly Item[],
 ): { risk: Risk; line: string; said: boolean }[] {
+  const saidBy = items.map((item) => ({ item, risk: riskSaidBy(item, plan) }));
   const rows = plan.risks.map((risk) => {
-    const sayer = items.find((item) => riskSaidBy(item, plan) === risk);
+    const sayer = saidBy.find((each) => each.risk === risk)?.item;
     return sayer === undefined
       ? { risk, line: riskLine(risk), said: false }
       : { risk, line: riskLine(risk, `${sayer.title} (see above)`), said: true };

@@ -71,6 +71,10 @@ describe("in a browser at 390 px", () => {
     const done = page.getByRole("link", { name: `Done (${step.title})` });
     await expect(done.getAttribute("href")).resolves.toBe(links.action(milestone, "done"));
     expect(body).toContain(`Next, for ${step.title}: ${step.action}`);
+    // The notice says its critical risk, so the risk's way to act is on the notice, once.
+    await expect(page.getByRole("link", { name: "What to do" }).getAttribute("href")).resolves.toBe(
+      `${links.timeline}#risks`,
+    );
     await saveScreenshot(page, "email-critical-notice");
     await saveScreenshot(page, "email-critical-notice-top", { maxHeight: 1200 });
     await page.close();

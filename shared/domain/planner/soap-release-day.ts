@@ -30,7 +30,7 @@ export function soapReleaseDayEntry(context: PlanContext, entry: CatalogEntry): 
   const release = context.calendar.dates.nrmp_match_week_start_and_soap_start;
   if (context.now >= release.at || !dueToday(context, release.at)) return undefined;
   const word = dueDayWord(context, release.at);
-  const day = `${word === "" ? "" : `${word}, `}${when(context, release.at)}${projectedMark(release)}`;
+  const day = `${word === "" ? "" : `${word}, `}${when(context, release.at, true)}${projectedMark(release)}`;
   const rest = entry.action.slice(entry.action.indexOf(". ") + 2);
   const action = `NRMP tells you ${day}, whether you matched, and SOAP opens with that release: keep your ERAS documents current and decide now which specialties and programs you would accept. ${rest}`;
   let byText = releaseDayEntries.get(entry);

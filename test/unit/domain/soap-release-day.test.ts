@@ -29,3 +29,14 @@ describe("SOAP's card on the morning of Match Week's Monday", () => {
     );
   });
 });
+
+describe("SOAP's card where the release is local midnight", () => {
+  it("names the release as the start of its own day, not the end of the day before", () => {
+    const brisbane = certifiedListWith("Australia/Brisbane");
+    const soap = plan(brisbane, seasonCalendar(2027), new Date("2027-03-15T06:00:00Z")).nextSteps.find(
+      (step) => step.milestone === "soap",
+    );
+    expect(soap?.action).toContain("NRMP tells you tonight, Tue 16 Mar 2027, 12:00 AM GMT+10");
+    expect(soap?.action).not.toContain("24:00");
+  });
+});

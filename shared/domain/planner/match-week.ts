@@ -40,6 +40,12 @@ export const SOAP_APPLICATIONS_RUNG = "soap-applications";
 const MATCH_WEEK_NOTICE_TITLE =
   "Match Week: did you match? Tap Matched; if not, send your SOAP applications today and tap Not matched: I'm in SOAP";
 
+/**
+ * The same question laid from Tuesday (ET) on: it only asks, since by then SOAP's own card says
+ * what an application sent that day can still do (on Thursday, unlikely to lead to an offer).
+ */
+const MATCH_WEEK_ASK_TITLE = "Match Week: did you match? Tap Matched or Not matched: I'm in SOAP";
+
 // Match Week's question titles live with the rule that reads them (match-outcome-question.ts).
 export { AFTER_SOAP_TITLE, MATCH_WEEK_REPORT_TITLE };
 
@@ -158,13 +164,14 @@ export function matchWeekNotices(
   reminders.length = kept;
   const { soapEnd, followUpId, matchWeekReportAction, matchWeekAskAction } = textsOf(context.calendar);
   if (soapEndDetail === undefined) return;
+  // Laid from Tuesday on (a late answer's plan), it is sent then: the question only, as the card.
+  const asksOnly = context.now >= soapTuesdayOf(context);
   const notice = followUp(context, release, soapEnd.at, soapEndDetail, {
     id: followUpId,
     milestone: "match_week",
     rung: MATCH_RESULT_RUNG,
-    title: MATCH_WEEK_NOTICE_TITLE,
-    // Laid from Tuesday on (a late answer's plan), it is sent then: the question only, as the card.
-    why: context.now < soapTuesdayOf(context) ? matchWeekReportAction : matchWeekAskAction,
+    title: asksOnly ? MATCH_WEEK_ASK_TITLE : MATCH_WEEK_NOTICE_TITLE,
+    why: asksOnly ? matchWeekAskAction : matchWeekReportAction,
   });
   if (notice !== null) reminders.push(notice);
 }

@@ -1,7 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { projectedMark } from "../seasons/date-words.ts";
-import type { PlanContext } from "./context.ts";
+import { isSatisfied, type PlanContext } from "./context.ts";
 import { dueDayWord, dueToday, when } from "./day-words.ts";
 
 /**
@@ -32,7 +32,11 @@ export function soapReleaseDayEntry(context: PlanContext, entry: CatalogEntry): 
   const word = dueDayWord(context, release.at);
   const day = `${word === "" ? "" : `${word}, `}${when(context, release.at, true)}${projectedMark(release)}`;
   const rest = entry.action.slice(entry.action.indexOf(". ") + 2);
-  const action = `NRMP tells you ${day}, whether you matched, and SOAP opens with that release: keep your ERAS documents current and decide now which specialties and programs you would accept. ${rest}`;
+  // Without a certified list there is no Match result to tell; only SOAP's eligibility, on R3.
+  const opening = isSatisfied(context, "rank_order_list")
+    ? `NRMP tells you ${day}, whether you matched, and SOAP opens with that release`
+    : `SOAP opens with NRMP's Match Week release ${day}, when R3 shows whether you are eligible`;
+  const action = `${opening}: keep your ERAS documents current and decide now which specialties and programs you would accept. ${rest}`;
   let byText = releaseDayEntries.get(entry);
   if (byText === undefined) {
     byText = new BoundedMemo(1_000);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { certifiedListWith } from "./factories.ts";
+import {
+  applicantFactory,
+  certifiedListWith,
+  doneMilestones,
+  inputFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
 
 /**
  * SOAP's card in the day before NRMP's Monday release names the release, today and at its hour,
@@ -38,5 +44,29 @@ describe("SOAP's card where the release is local midnight", () => {
     );
     expect(soap?.action).toContain("NRMP tells you tonight, Tue 16 Mar 2027, 12:00 AM GMT+10");
     expect(soap?.action).not.toContain("24:00");
+  });
+});
+
+describe("SOAP's card on the release's day for one who certified no rank order list", () => {
+  it("names the release as SOAP's opening and R3, not a Match result they cannot have", () => {
+    const noList = inputFactory({
+      applicant: applicantFactory({
+        timezone: "Africa/Cairo",
+        matchYear: 2027,
+        graduation: "2022-11-15",
+        visa: "J-1",
+      }),
+      milestones: doneMilestones(REGISTERED_KEYS, "2026-09-10"),
+    });
+    const soap = plan(noList, seasonCalendar(2027), new Date("2027-03-15T07:00:00Z")).nextSteps.find(
+      (step) => step.milestone === "soap",
+    );
+    expect(soap?.action).toContain(
+      "SOAP opens with NRMP's Match Week release today, Mon 15 Mar 2027, 4:00 PM GMT+2",
+    );
+    expect(soap?.action).toContain(
+      "when R3 shows whether you are eligible: keep your ERAS documents current",
+    );
+    expect(soap?.action).not.toContain("whether you matched");
   });
 });

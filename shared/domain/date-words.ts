@@ -230,9 +230,8 @@ export function sentReminderLabel(
 /**
  * The target a step shows beside its deadline (or in place of "no fixed deadline"), undefined when
  * none: only while it is ahead, and not once the applicant's own date (an exam day) has begun,
- * when a target reads as a nag. The applicant's timeline and the console's use this
- * one rule (the console said "no fixed deadline" beside a target's
- * reminders). Both instants ISO 8601.
+ * when a target reads as a nag. The applicant's timeline and the console's use this one rule, so
+ * neither says "no fixed deadline" beside a target's reminders. Both instants ISO 8601.
  */
 export function targetShown(target: Deadline | undefined, now: string, own?: Deadline): Deadline | undefined {
   if (target === undefined || Date.parse(target.at) <= Date.parse(now)) return undefined;
@@ -272,6 +271,7 @@ export function stepDatesInline(
     const when = deadlineWords(deadline).local;
     const tag = dateTag(deadline);
     const tagged = tag === undefined ? "" : `, ${tag}`;
+    const label = labelled(step, deadline);
     if (Date.parse(deadline.at) <= now)
       phrases.push(
         `${badge === "overdue-result-pending" ? "overdue: result pending;" : "overdue:"} it was due ${when}`,
@@ -280,7 +280,7 @@ export function stepDatesInline(
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${tagged}`);
     // A Match outcome question is answered by its date, SOAP running ends then, an NRMP event is on
     // it (stepDateLabel), and an interview starts: none is due.
-    else if (labelled(step, deadline) !== "") phrases.push(`${labelled(step, deadline)} ${when}${tagged}`);
+    else if (label !== "") phrases.push(`${label} ${when}${tagged}`);
     else if (step.milestone === "interview") phrases.push(`starts ${when}${tagged}`);
     else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${tagged}`);
   }

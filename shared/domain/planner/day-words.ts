@@ -6,8 +6,7 @@ import type { PlanContext } from "./context.ts";
 import { instantWords } from "./date-math.ts";
 
 // How risks name a deadline's day: "by <day>", its hour when it is due today, "as soon as you can"
-// once it has gone, taking the earlier of the applicant's day and the ET day (moved from
-// feasibility-risk.ts, which re-exports them, when byDay learnt the hour).
+// once it has gone, taking the earlier of the applicant's day and the ET day.
 
 /**
  * "Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": an instant in both zones. An end

@@ -3,9 +3,6 @@ import { DateTime } from "luxon";
 import { waitingForTitle } from "#domain/catalog/index.ts";
 import { DATE_TAGS, dateBasis, dateTag } from "#domain/date-basis.ts";
 import { isNrmpEvent, REMINDER_DATE_LABELS, stepDateLabel } from "#domain/date-words.ts";
-
-const DUE_LABEL = REMINDER_DATE_LABELS.deadline;
-
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";
@@ -26,6 +23,8 @@ import {
   withUtcTriggers,
 } from "./feed-parts.ts";
 import { interviewEvents } from "./interview-events.ts";
+
+const DUE_LABEL = REMINDER_DATE_LABELS.deadline;
 
 /**
  * An applicant's private iCalendar feed (RFC 5545), from the same plan the emails come from:

@@ -9,8 +9,8 @@ import { h } from "./html.ts";
  * from the same rows and totals (budget-words.ts): every fee with its status (Paid, Presumed
  * paid, Coming, To verify) and flag, fees in another currency as the authority writes them, and the totals per
  * currency, never converted. Where each amount comes from is in a collapsed list below, and each
- * fee's note folds under its name (issue 15 follow-up: spelled out, the notes made the table about
- * 6,000 px tall on a 390 px phone). Why fees are presumed paid is said once, under the table.
+ * fee's note folds under its name (spelled out, the notes make the table about 6,000 px tall on a
+ * 390 px phone). Why fees are presumed paid is said once, under the table.
  * The caption, the notes and that line are the applicant's timeline's sentences, written to them
  * ("your receipt shows what you paid"): the advisor reads them quoted as what `fullName` reads
  * (whyForAdvisor), as the timeline card's whys.

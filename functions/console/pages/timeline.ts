@@ -57,7 +57,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
   const blocked = blockedForAdvisor(plan);
   // The steps as the applicant reads them on their timeline, in the email and the CLI: the budget is
   // its own section, never a step, and the order is the reading order, so
-  // an exam on its day leads (listedInReadingOrder; issue 15 (2)).
+  // an exam on its day leads (listedInReadingOrder), as it does for the applicant.
   const listedNext = listedInReadingOrder(plan, profile.timezone);
   const next = seasonOver ? listedNext.filter((step) => !isOverdue(step)) : listedNext;
   // Mark done posts the applicant's today, which markDoneProblems refuses before a booked exam's

@@ -102,7 +102,7 @@ function dueText(due: string | null | undefined): string {
   return due ? when(due) : "none scheduled";
 }
 
-/** The reminders still to send on each side, or why none is sent at all (issue 15: paused, it counted them). */
+/** The reminders still to send on each side, or why none is sent at all (paused or unsubscribed: a count would mislead). */
 function remindersHtml(reminders: PlanDiff["reminders"]): string {
   if (reminders.held === "paused")
     return '<p class="warning">Reminders are paused: nothing will be sent until they are resumed, with this change or without it.</p>';
@@ -160,7 +160,7 @@ ${saveOrWhyNot(applicantId, result, changesJson)}`;
 
 /**
  * The fees "to verify" the change adds, removes or reprices: in no total, so the counted line above
- * would not show them (issue 15 follow-up: a switch to H-1B brought a $100,000 fee unseen).
+ * would not show them (a switch to H-1B brings a $100,000 fee to verify).
  */
 function toVerifyHtml(changes: PlanDiff["budget"]["toVerify"]): string {
   const usd = (amount: number) => `$${amount.toLocaleString("en-US")}`;
@@ -233,7 +233,7 @@ function afterCell(step: StepChange, fullName: string, interviews: readonly Inte
     : step.blockedAfter
       ? needs(step.blockedAfter, fullName)
       : "overdue";
-  // A Match-year switch's step done for one Match, to redo for the other (issue 15).
+  // A Match-year switch's step done for one Match, to redo for the other: neither "new" nor "done" alone is true.
   const redo = step.season ? ` (done for ${step.season.doneFor}; redo for ${step.season.redoFor})` : "";
   switch (step.change) {
     case "new":
@@ -241,7 +241,7 @@ function afterCell(step: StepChange, fullName: string, interviews: readonly Inte
         ? `<span class="warning">new step, ${where}</span>${redo}`
         : `<span class="diff-added">new step</span>${redo}: ${where}`;
     case "removed":
-      // Not bad news (a visa switch's old track leaves the road): muted, the words say it (issue 15).
+      // Not bad news (a visa switch's old track leaves the road): muted, the words say it.
       return '<span class="muted">step removed</span>';
     case "finished":
       if (step.season) return `done for ${step.season.doneFor} (redo only for ${step.season.redoFor})`;
@@ -258,7 +258,7 @@ function afterCell(step: StepChange, fullName: string, interviews: readonly Inte
 /**
  * A step's deadline and standing, and the applicant's own date beside the deadline when given: the
  * deadline as the applicant page words it, the standing as its badge does (stepStanding: "overdue"
- * only past the deadline; issue 15), the own date as the day typed.
+ * only past the deadline, as the page says), the own date as the day typed.
  */
 function stateText(state: StepState, step: StepChange, interviews: readonly Interview[] | undefined): string {
   const own = state.ownDate ? `; their date ${ownDay(state.ownDate)}` : "";

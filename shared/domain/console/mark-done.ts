@@ -66,7 +66,7 @@ export interface MarkDoneRecord {
  * after today in the applicant's own zone, or it is before the exam day booked for the step
  * (bookedDayAhead with the done date in place of today, the rule a one-tap Done follows: a pass
  * cannot be dated before the sitting); a date both is one problem, the exam
- * still ahead (issue 15 follow-up: two true `date` problems read as two mistakes), or before the
+ * still ahead (two `date` problems would read as two mistakes in one date), or before the
  * step's window opens for the Match its Done counts for (markDoneNotYet: it would count for an earlier Match).
  * Any other earlier calendar date is
  * accepted, as the intake accepts it (IsoDateSchema, the one rule for a milestone's date): USMLE

@@ -47,10 +47,10 @@ export interface StepStanding {
  * is "too late for the <year> Match" (stepBadge's words; never "later"):
  * its date shown is ahead, so it is not overdue. A step past its early deadline while its
  * late one holds (NRMP registration between the two: `missedDeadline` without `matchYears`) reads
- * "early deadline passed", the applicant's timeline's words, not its bare urgency (issue 15); a
+ * "early deadline passed", the applicant's timeline's words, not its bare urgency, since the late one still holds; a
  * booked exam whose day has passed with no result recorded reads "result pending",
- * and one whose deadline has passed too "overdue: result pending", critical (issue 15
- * follow-up). All come from stepBadge, the rule the applicant's timeline badges by. Any other step
+ * and one whose deadline has passed too "overdue: result pending", critical: an exam sat is
+ * never a bare "overdue". All come from stepBadge, the rule the applicant's timeline badges by. Any other step
  * reads its urgency, and an "overdue" urgency with no passed deadline reads "urgent". Pure.
  */
 export function stepStanding(plan: Plan, step: NextStep): StepStanding {

@@ -19,13 +19,13 @@ export interface PlanDiff {
   risks: {
     added: (RiskWords & { severity: string })[];
     removed: RiskWords[];
-    /** Same code before and after, reworded or of another severity: one "changed", not removed + new (C7). */
+    /** Same code before and after, reworded or of another severity: one "changed", not removed + new, since it is the same risk. */
     changed: (RiskWords & { severity: string; severityBefore: string })[];
   };
   /**
    * Reminders still to come on each side: neither in the ledger (planDiff's `alreadySent`) nor past
    * their deadline; `nextBefore`/`nextAfter` the earliest of them. None while `held`: reminders
-   * paused by an advisor, or the applicant unsubscribed, so nothing is sent (issue 15).
+   * paused by an advisor, or the applicant unsubscribed, so nothing is sent and a count would mislead.
    */
   reminders: {
     held?: "paused" | "unsubscribed";
@@ -48,8 +48,7 @@ export interface PlanDiff {
     perCurrency: { upcomingBefore: string; upcomingAfter: string; totalBefore: string; totalAfter: string };
     /**
      * The fees "to verify" (Budget.toVerify, in no total) the change adds, removes or reprices, so
-     * a switch that brings a $100,000 fee to verify shows it (issue 15 follow-up: the row showed
-     * the counted totals only).
+     * a switch that brings a $100,000 fee to verify shows it: the counted totals alone would hide it.
      */
     toVerify: {
       added: { label: string; amountUsd: number }[];
@@ -97,7 +96,7 @@ function weeklyToCome(
  * done for which Match; `alreadySent`: the reminder ids the ledger holds (sent, being sent or
  * withheld), which the plan still lists but which will not be sent again, so the reminders counted
  * and the next one named are those still to come; `remindersHeld`: why
- * none is sent at all (reminders paused, the applicant unsubscribed), so none is counted (issue 15). Pure.
+ * none is sent at all (reminders paused, the applicant unsubscribed), so none is counted. Pure.
  */
 export function planDiff(
   before: Plan,

@@ -20,7 +20,7 @@ export interface StepChange {
    * leaves it (a visa switch's old track), `finished` leaves it done or waived, `nowBlocked` stays
    * but waits, `noLongerBlocked` stays and can now start, `changed` keeps its place with another
    * date or urgency (a switch said alike in both directions). The
-   * difference's `blocked` lists are read from these, so the table and the list agree (C2).
+   * difference's `blocked` lists are read from these, so the table and the list never disagree.
    */
   change: "new" | "removed" | "finished" | "nowBlocked" | "noLongerBlocked" | "changed";
   /** Its state among the next steps before, when it was one. */
@@ -39,7 +39,8 @@ export interface StepChange {
    * A Match-year switch's step the record has done for one Match and the other must redo
    * (pastSeasonWork: last season's letters, ERAS application, NRMP registration): on a `new` step,
    * done for the Match before and to redo for the one after; on a `finished` step, done for the Match
-   * after and to redo only for the one before (issue 15: never "nothing to do" nor "step removed").
+   * after and to redo only for the one before: never "nothing to do" nor "step removed", since the
+   * other Match still needs it.
    */
   season?: { doneFor: number; redoFor: number };
 }
@@ -55,7 +56,8 @@ export interface StepState {
   /**
    * What the applicant page's badge says of the step in that plan (stepStanding, overdue.ts): the
    * words the difference shows, so the what-if, the page and the cohort's overdue count agree
-   * ("too late for the 2027 Match", not the planner's "overdue", for a step dated for 2028; issue 15).
+   * ("too late for the 2027 Match", not the planner's "overdue", for a step dated for 2028, whose
+   * date shown is ahead).
    */
   standing: StepStanding;
   /** The applicant's own date (a scheduled exam), when one is given: a day, shown as that day. */

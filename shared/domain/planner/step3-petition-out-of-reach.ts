@@ -7,6 +7,7 @@ import {
   step3FsmbTimeWords,
   step3LeadWords,
 } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
@@ -51,6 +52,8 @@ export function petitionOutOfReach(
   { chain, visaDays }: Step3ChainNow,
 ): { held: boolean; outcome: MatchOutcome; action: string; title: string } | null {
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
+  // A booked or sat Step 3 is paid for and has its own day: nothing here is out of reach to ask about.
+  if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
   // Past the day no sitting can meet it, visitor visa held or not.
   const passed = sitBy.at <= context.now;
   if (!passed && chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at) return null;
@@ -84,6 +87,8 @@ export function petitionOutOfReach(
     title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
   };
 }
+
+const STEP3_INDEX = stepIndex("usmle_step3");
 
 /** The out-of-reach titles' first words: the card's instruction. */
 const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";

@@ -62,20 +62,20 @@ export function petitionOutOfReach(
   const day = dueDay(context, sitBy);
   const held = !passed && chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
   const titled = `${day}${basisMark(sitBy)}`;
+  const petition = IF_MATCHED_H1B[outcome].startsWith("If") ? "that" : "your program's";
   if (held) {
-    const ask =
-      "ask your program today whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk)";
+    // Worded by outcome as the risk is: before Match Day no program is known to ask yet.
+    const allowances = `${IF_MATCHED_H1B[outcome] === "" ? "By" : "by"} this plan's allowances`;
     return {
       held,
       outcome,
-      action: `By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day your program's H-1B petition needs: ${ask}. Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.${step3FsmbTimeWords(isFinished(statusOf(context, "ecfmg_certification")))}`,
+      action: `${IF_MATCHED_H1B[outcome]}${allowances}, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day ${petition} H-1B petition needs. ${ASK_THE_PROGRAM[outcome]} whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk). Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.${step3FsmbTimeWords(isFinished(statusOf(context, "ecfmg_certification")))}`,
       title: `${TITLE_ASK}; only with a B-1/B-2 visa already held, sit it by ${titled}`,
     };
   }
   // What is true first: the day cannot be met, so the card opens with it (no "sit by" before it).
   // In the US no visitor visa is waited for: FSMB's processing and a seat alone put the day out of reach.
   const abroad = visaDays > 0;
-  const petition = IF_MATCHED_H1B[outcome].startsWith("If") ? "that" : "your program's";
   const visaHeld = abroad ? ", even with a visitor visa already held" : "";
   const reach = passed
     ? `the last day to sit Step 3 that leaves ${petition} H-1B petition time, ${titled}, has passed, so by this plan's allowances the H-1B for your start date is likely out of reach${visaHeld}`

@@ -48,7 +48,7 @@ describe("Step 3's apply-by day once it has passed", () => {
     expect(risk?.message).toContain("Ask your program today whether it will start you later");
     expect(risk?.message).toContain("or take you on a J-1");
     const card = step3(result)?.action ?? "";
-    expect(card).toContain("ask your program today whether it will take you on a J-1");
+    expect(card).toContain("Ask your program today whether it will take you on a J-1");
     expect(card).toContain(
       "Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by Mon 19 Apr 2027.",
     );

@@ -41,7 +41,7 @@ describe("Step 3's sit-by reminders after the Match, the petition's day out of r
         "USMLE Step 3: ask your program today about a J-1; only with a B-1/B-2 visa already held, sit it by Mon 19 Apr 2027 (our advice)",
       );
       expect(reminder.why).toBe(
-        "By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by Mon 19 Apr 2027, the day your program's H-1B petition needs: ask your program today whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk). Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by Mon 19 Apr 2027. FSMB's processing takes about 2 weeks, but FSMB says it may need up to 12 weeks to verify your graduation, so apply now.",
+        "By this plan's allowances, with a visitor visa still to get, you could not sit Step 3 by Mon 19 Apr 2027, the day your program's H-1B petition needs. Ask your program today whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk). Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by Mon 19 Apr 2027. FSMB's processing takes about 2 weeks, but FSMB says it may need up to 12 weeks to verify your graduation, so apply now.",
       );
       // One message: the card says the same.
       expect(card(result)).toContain(reminder.why);

@@ -139,7 +139,7 @@ export function h1bJ1Fallback(
   const j1 = programUnnamed(outcome)
     ? "if that program takes you on a J-1, switch your visa track to J-1 then, and find out now how your home country's Ministry of Health issues your Statement of Need and how long it takes"
     : "for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now";
-  return `${opening}${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass${onlyInUs} and ${reach}.${stampingWords(context, dates, sources, abroad)} ${ASK_THE_PROGRAM[outcome]}${routeAsked ? " which it files, and" : ""} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+  return `${opening}${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass${onlyInUs} and ${reach}.${stampingWords(context, dates, sources, abroad, outcome)} ${ASK_THE_PROGRAM[outcome]}${routeAsked ? " which it files, and" : ""} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }
 
 /**
@@ -152,17 +152,25 @@ export function h1bJ1Fallback(
  * asks which the program files; once the applicant said it files a change of status (the stamping
  * waived) they say the petition's date stays the same.
  */
-function stampingWords(context: PlanContext, dates: PlanDates, sources: string[], abroad: boolean): string {
+function stampingWords(
+  context: PlanContext,
+  dates: PlanDates,
+  sources: string[],
+  abroad: boolean,
+  outcome: MatchOutcome,
+): string {
   const petition = dates.due(PETITION.key);
   const stamping = dates.due("visa_h1b_stamping");
   if (petition === null || stamping === null) return "";
   addSource(sources, citationSource(PETITION.due));
   // Dates in brackets, no "by": the risk stands until residency starts, when both may have passed.
   const petitionDay = dueDay(context, petition);
+  // Until they tell us they matched, the program is the one the message opens with: "that" program.
+  const program = IF_MATCHED_H1B[outcome].startsWith("If") ? "that program" : "your program";
   if (!abroad && statusOf(context, "visa_h1b_stamping") === "waived")
-    return ` On the change of status your program files there is no visa stamping, but this plan keeps the petition's date (${petitionDay}) and Step 3's day before it as on the consular route, so a late approval still leaves time (our advice).`;
+    return ` On the change of status ${program} files there is no visa stamping, but this plan keeps the petition's date (${petitionDay}) and Step 3's day before it as on the consular route, so a late approval still leaves time (our advice).`;
   const consular = `this plan allows about ${CONSULAR_WAIT_DAYS} days from the approved petition (${petitionDay}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for the consulate's interview wait (our advice)`;
   return abroad
     ? ` ${capitalised(consular)}.`
-    : ` If your program files for consular processing, ${consular}. In the US in a status that allows it, your program may instead file a change of status, which needs no consular stamping and may leave Step 3 more time; until your program tells you which it files, this plan keeps the consular route's earlier dates (our advice).`;
+    : ` If ${program} files for consular processing, ${consular}. In the US in a status that allows it, ${program} may instead file a change of status, which needs no consular stamping and may leave Step 3 more time; until ${program} tells you which it files, this plan keeps the consular route's earlier dates (our advice).`;
 }

@@ -16,7 +16,7 @@ import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { step3ChainNow } from "./h1b.ts";
-import { ASK_THE_PROGRAM, IF_MATCHED_H1B, programUnnamed } from "./h1b-outcome-words.ts";
+import { ASK_THE_PROGRAM, IF_MATCHED_H1B, programUnnamed, whichItFiles } from "./h1b-outcome-words.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import {
   J1_CONSULAR_ALLOWANCE_DAYS,
@@ -132,14 +132,12 @@ export function h1bJ1Fallback(
     : `by this plan's allowances (${allowances}) you could not sit it by ${day}, the last day that leaves the petition time`;
   const onlyInUs = abroad ? ", Step 3 is taken only in the US," : ",";
   const opening = OPENING[outcome];
-  // In the US the route is asked beside the start: a change of status may leave Step 3 more time.
-  const routeAsked = !abroad && statusOf(context, "visa_h1b_stamping") !== "waived";
   // Before Match Day no program can be asked yet: the track is switched once one takes them on a
   // J-1, and the Statement of Need names the specialty matched into, so only how to get it is asked now.
   const j1 = programUnnamed(outcome)
     ? "if that program takes you on a J-1, switch your visa track to J-1 then, and find out now how your home country's Ministry of Health issues your Statement of Need and how long it takes"
     : "for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now";
-  return `${opening}${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass${onlyInUs} and ${reach}.${stampingWords(context, dates, sources, abroad, outcome)} ${ASK_THE_PROGRAM[outcome]}${routeAsked ? " which it files, and" : ""} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+  return `${opening}${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass${onlyInUs} and ${reach}.${stampingWords(context, dates, sources, abroad, outcome)} ${ASK_THE_PROGRAM[outcome]}${whichItFiles(context, abroad)} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }
 
 /**

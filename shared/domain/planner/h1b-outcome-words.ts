@@ -1,3 +1,4 @@
+import { type PlanContext, statusOf } from "./context.ts";
 import type { MatchOutcome } from "./match-day-unreported.ts";
 
 /**
@@ -33,4 +34,12 @@ export function programUnnamed(outcome: MatchOutcome): boolean {
 /** Whether Match Day's release has passed with where they matched untold for `outcome`. */
 export function placeUntold(outcome: MatchOutcome): boolean {
   return outcome === "unreported" || outcome === "matchedUntold";
+}
+
+/**
+ * The route asked beside the start, in the US (`abroad` false) until the applicant said the program
+ * files a change of status (the stamping waived): a change of status may leave Step 3 more time.
+ */
+export function whichItFiles(context: PlanContext, abroad: boolean): string {
+  return !abroad && statusOf(context, "visa_h1b_stamping") !== "waived" ? " which it files, and" : "";
 }

@@ -70,7 +70,9 @@ describe.each([
     expect(card(result)).toMatch(
       /^Sitting Step 3 by Fri 19 Mar 2027 \(our advice\), the day your program's H-1B petition needs, is out of reach/,
     );
-    expect(card(result)).toContain("Ask your program today whether it will start you later");
+    expect(card(result)).toContain(
+      "Ask your program today which it files, and whether it will start you later",
+    );
     expect(risk(result)?.message).toMatch(/^The H-1B for your start date is likely out of reach\. /);
     for (const text of [card(result), risk(result)?.message ?? ""]) {
       expect(text).not.toMatch(TRIP);

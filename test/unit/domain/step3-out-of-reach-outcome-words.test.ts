@@ -54,10 +54,19 @@ describe("in Houston, Match Day ahead, the risk's route words name that program"
     expect(message).not.toMatch(/your program/i);
   });
 
+  it("the card asks that program the risk's question: which it files, and a later start", () => {
+    const result = plan(rosa(false, "America/Chicago"), calendar, before);
+    const ask =
+      "Once Match Day tells you where you matched, ask that program at once which it files, and whether it will start you later";
+    expect(risk(result)).toContain(ask);
+    expect(card(result)).toContain(ask);
+  });
+
   it("change of status confirmed: the change of status that program files", () => {
     const waived = rosa(false, "America/Chicago", [milestoneFactory("visa_h1b_stamping", "waived")]);
     const message = risk(plan(waived, calendar, before));
     expect(message).toContain("On the change of status that program files there is no visa stamping");
     expect(message).not.toMatch(/your program/i);
+    expect(card(plan(waived, calendar, before))).not.toContain("which it files");
   });
 });

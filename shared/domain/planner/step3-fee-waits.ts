@@ -6,18 +6,17 @@ import type { PlanDates } from "./deadlines.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
 
-/**
- * Step 3's fee in the budget while its card asks the applicant to pay for nothing for Step 3 until
- * they know where they match (step3WaitsForMatch): the budget must not call it "upcoming".
- */
+const STEP3_INDEX = stepIndex("usmle_step3");
 
-/** step3WaitsForMatch on Step 3's due date as its step reads it (step3DueNow), for the budget. */
+/**
+ * Whether Step 3's card asks the applicant to pay for nothing for Step 3 until they know where they
+ * match (step3WaitsForMatch on Step 3's due date as its step reads it, step3DueNow): then the budget
+ * must not call its fee "upcoming".
+ */
 export function step3FeeWaitsForMatch(context: PlanContext, dates: PlanDates): boolean {
   if (context.applicant.visa !== "H-1B") return false;
   return step3WaitsForMatch(context, step3DueNow(context, dates, stepRenderings(dates, STEP3_INDEX).due));
 }
-
-const STEP3_INDEX = stepIndex("usmle_step3");
 
 /** Step 3's fee while step3FeeWaitsForMatch: owed only once they know, as the card says. */
 export function step3FeeIfMatched(item: BudgetItem): BudgetItem {

@@ -80,7 +80,8 @@ export function step3EntryFor(context: PlanContext, entry: CatalogEntry): Catalo
 
 /**
  * Where an H-1B applicant who has not passed Step 3 stands with the Match once ranking is over (the
- * rank order list deadline's later candidate passed too) and before they have told us they matched: "ahead" or "unreported" (matchOutcomeNow); null otherwise.
+ * rank order list deadline's later candidate passed too) and before they have told us they
+ * matched: "ahead" or "unreported" (matchOutcomeNow); null otherwise.
  */
 function step3PetitionIfMatched(context: PlanContext): "ahead" | "unreported" | null {
   if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, STEP3.key))) return null;

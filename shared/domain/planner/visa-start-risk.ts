@@ -74,8 +74,9 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
  * whenever one more link falls behind (the steps it names change, so does the notice's id; each
  * such instant is noted for re-planning). Shape: zero or one Risk. Sources: the start's projection
  * rule (residencyStartWords), then each late step's own citation from the catalog, labelled as the
- * source of the requirement (requirementSource), not of the date. On H-1B with Step 3 out of reach for the petition, it names the
- * J-1 fallback first (h1bJ1Fallback), whether or not a step is late yet. Pure.
+ * source of the requirement (requirementSource), not of the date. On H-1B with Step 3 out of reach
+ * for the petition, it names the J-1 fallback first (h1bJ1Fallback), whether or not a step is late
+ * yet. Pure.
  */
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const start = context.calendar.dates.residency_start;

@@ -109,9 +109,10 @@ const START_DELAYED_FINAL_PHASE = "final";
 const START_DELAYED_FINAL_TITLE =
   "Your residency start is still delayed: talk to your program and your advisor about the next Match";
 /**
- * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (`Risk.matchOutcome`):
- * no program is known yet, so the title is conditional, as the risk's opening is, and asks what the
- * risk asks for that outcome; "visa steps are behind" would say they matched.
+ * VISA_NOT_READY_FOR_START worded before the program is known (`Risk.matchOutcome`): before a match,
+ * or matched (Match Week's Monday) with the program not yet named to us. The title is conditional,
+ * as the risk's opening is, and asks what the risk asks for that outcome; "visa steps are behind"
+ * would name a program's petition the applicant cannot ask about yet.
  */
 const UNMATCHED_H1B_TITLES: Readonly<Record<NonNullable<Risk["matchOutcome"]>, string>> = {
   matchedAhead:

@@ -312,3 +312,20 @@ export function rankListCertified2027(): MilestoneEntry[] {
     milestoneFactory("rank_order_list", "done", "2027-02-10"),
   ];
 }
+
+/**
+ * An H-1B applicant abroad (Cairo), list certified and ECFMG-certified, with Step 3 booked for
+ * `step3Day` (by default Mon 12 Apr 2027, after the petition's sit-by day); `matchDay`: Match Day
+ * reported. Match Week and SOAP are left unreported, so the Match's answer is Match Day's alone.
+ */
+export function h1bStep3BookedInCairo2027(matchDay: boolean, step3Day = "2027-04-12") {
+  const input = matched2027("Africa/Cairo", {
+    visa: "H-1B",
+    matchDay,
+    extra: [
+      milestoneFactory("ecfmg_certification", "done", "2025-11-03"),
+      milestoneFactory("usmle_step3", "scheduled", step3Day),
+    ],
+  });
+  return { ...input, milestones: input.milestones.filter((m) => m.key !== "match_week" && m.key !== "soap") };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { matched2027, milestoneFactory } from "./factories.ts";
+import { h1bStep3BookedInCairo2027 } from "./factories.ts";
 
 /**
  * An H-1B applicant abroad (Cairo), list certified, who booked Step 3 for Mon 12 Apr 2027: after
@@ -10,17 +10,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * deadline. The sitting is paid, so its exam-day reminders stay once that day has passed.
  */
 const calendar = seasonCalendar(2027);
-const amira = (matchDay: boolean, step3Day = "2027-04-12") => {
-  const input = matched2027("Africa/Cairo", {
-    visa: "H-1B",
-    matchDay,
-    extra: [
-      milestoneFactory("ecfmg_certification", "done", "2025-11-03"),
-      milestoneFactory("usmle_step3", "scheduled", step3Day),
-    ],
-  });
-  return { ...input, milestones: input.milestones.filter((m) => m.key !== "match_week" && m.key !== "soap") };
-};
+const amira = h1bStep3BookedInCairo2027;
 const examDayRungs = (result: Plan) =>
   result.reminders
     .filter((r) => r.milestone === "usmle_step3" && r.risk === undefined)

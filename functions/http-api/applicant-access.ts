@@ -17,7 +17,7 @@ import type { Planning } from "#usecases/planning.ts";
 import { LinkRefusedError } from "#usecases/step-actions.ts";
 
 /**
- * The applicant's own pages, reached from the signed links in every email (issue 14):
+ * The applicant's own pages, reached from the signed links in every email:
  * GET /timeline, GET|POST /actions, GET /calendar.ics, GET|POST /preferences. Each URL names the applicant and carries a
  * token; anything refused answers 401 (not genuine, altered, someone else's) or 410 (expired) with
  * a page saying what to do, and changes nothing. Only the POSTs write.

@@ -29,7 +29,7 @@ import {
 } from "./applicant-access.ts";
 
 /**
- * GET|POST /preferences (issue 14): the applicant's email choices, a new calendar address, and
+ * GET|POST /preferences: the applicant's email choices, a new calendar address, and
  * "Subscribe again" after a one-click unsubscribe. Reached with the timeline link's token.
  */
 /** What the preferences page says about the subscription: stopped or not, and since when. */

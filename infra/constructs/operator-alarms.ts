@@ -116,7 +116,7 @@ export class OperatorAlarms extends Construct {
   }
 
   /**
-   * Advisor escalations SES rejected for good (issue 15): each is recorded as not sent and logged at
+   * Advisor escalations SES rejected for good: each is recorded as not sent and logged at
    * error level, and the invocation succeeds (the applicant's reminders go on), so neither the
    * function's Errors nor a dead-letter queue shows it. A metric filter on each sender's log group
    * counts the line (ESCALATION_REJECTED_MESSAGE); one in five minutes alarms. The namespace is the

@@ -88,7 +88,7 @@ function beyondLastPage(query: CohortQuery, matched: number): string {
 /**
  * Why the table is empty, when it is: an advisor with no applicant yet, or
  * filters that match none. The explanation sits outside the scrolling table, so a phone shows it
- * whole (C1: a caption inside the region was cut off at the right edge).
+ * whole (a caption inside the scrolling region is cut off at its right edge).
  */
 function emptyCohort(principal: Principal, matched: number, all: number): string {
   if (matched > 0) return "";

@@ -20,7 +20,7 @@ export interface PlannerConfig extends AwsSettings {
   eventBusName: string;
   wakeUps: WakeUpSettings;
   /**
-   * Where advisor escalations are sent from and link to (issue 15): set when SENDER_ADDRESS and
+   * Where advisor escalations are sent from and link to: set when SENDER_ADDRESS and
    * PUBLIC_BASE_URL are; absent, the planner escalates nothing.
    */
   escalation?: { senderAddress: string; sesConfigurationSet?: string; publicBaseUrl: string };

@@ -43,7 +43,7 @@ const WHY =
   "You get this daily digest because your Matchpath deployment lists you as an advisor who asked for it (DIGEST_ADVISORS). It is sent only on days with something new. Ask whoever runs Matchpath to take you off the list.";
 
 /**
- * The advisor's daily digest (issue 15): the same email framework as the reminders, the MJML
+ * The advisor's daily digest: the same email framework as the reminders, the MJML
  * layout compiled at build time (templates/digest.mjml) filled with Mustache and escaped, and a
  * plain-text part with the same content. Pure.
  */
@@ -76,9 +76,8 @@ export function renderDigestEmail(input: DigestEmailInput): { subject: string; h
 }
 
 /**
- * The intro names the kinds of news the digest holds, and only those (issue 15 follow-up: a digest
- * whose only news was an applicant Matchpath cannot reach opened "New risks and newly overdue
- * steps").
+ * The intro names the kinds of news the digest holds, and only those: a digest whose only news is
+ * an applicant Matchpath cannot reach must not open with "New risks and newly overdue steps".
  */
 function introOf(input: DigestEmailInput): string {
   const risks = input.entries.some((entry) => entry.risks.length > 0);

@@ -128,7 +128,7 @@ const INTERVIEW_ATTACHED =
 /** The cancelling file's note (METHOD:CANCEL, attached by the reminder function). */
 const CANCELLATION_ATTACHED =
   "A calendar file (.ics) that cancels this interview is attached to this email. If you added the interview to your calendar from our earlier email, open this file to remove it (some calendar apps do so on their own); if your calendar still shows the interview, delete it yourself. The Matchpath calendar feed, if you subscribed to it, has dropped it already.";
-/** After the interview (the thank-you reminder): the file is still attached, but adding it is moot (14b C2). */
+/** After the interview (the thank-you reminder): the file is still attached, but adding it is moot. */
 const PAST_INTERVIEW_ATTACHED =
   "The calendar file (.ics) of this interview is attached to this email, for your records.";
 

@@ -62,9 +62,10 @@ export interface TimelineInput {
 export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {
   const { plan, links } = input;
   const seasonOver = plan.risks.some((risk) => risk.code === "SEASON_OVER");
-  // A season that is over leads with that; its steps are listed at the end as past (B7 above):
-  // those bound to it (seasonPassedFor), and every deadline only shown as passed ("Past their
-  // deadline" has no action), which was that season's. Steps that outlive it (an exam) stay next.
+  // A season that is over leads with that; its steps are listed at the end as past, so none reads
+  // as still to do: those bound to it (seasonPassedFor), and every deadline only shown as passed
+  // ("Past their deadline" has no action), which was that season's. Steps that outlive it (an
+  // exam) stay next.
   const key = (step: Pick<NextStep, "milestone" | "interviewId">) =>
     `${step.milestone} ${step.interviewId ?? ""}`;
   const next = new Set(plan.nextSteps.map(key));

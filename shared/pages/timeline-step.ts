@@ -127,7 +127,7 @@ function actionButtons(
  * (badgeWords) with a capital: its urgency, unless an early deadline passed, or its own date passed
  * with no result recorded: "Result pending" (what an advisor says: tell us the result), never
  * "Overdue" months before the deadline; past its deadline too, "Overdue:
- * result pending" in the overdue colour, as on the console (issue 15 follow-up). A step past its
+ * result pending" in the overdue colour, as on the console, so the two pages agree. A step past its
  * deadline for the applicant's Match, dated for a later one, reads "Too late for the <year> Match",
  * never "Later" nor "Overdue" beside a date ahead.
  */

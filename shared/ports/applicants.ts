@@ -57,7 +57,7 @@ export interface ApplicantRepository {
   storedReminders(state: ApplicantState): readonly ScheduledReminder[];
 }
 
-/** What the applicant changes from their own pages (issue 14): preferences and the calendar feed's address. */
+/** What the applicant changes from their own pages: preferences and the calendar feed's address. */
 export interface ApplicantSettings {
   /** Stores the preferences on the profile (a profile write: the planner re-plans). ApplicantNotFoundError if unknown. */
   savePreferences(applicantId: string, preferences: Preferences, at: Date): Promise<void>;

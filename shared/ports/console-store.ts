@@ -38,7 +38,8 @@ export interface ConsoleStore {
    * Puts an email sent without a plan write (a console resend) into the applicant's cohort row as
    * its last email, when it is later than the row's: the row is otherwise written with each plan.
    * `sentAs` is the ledger entry (reminder id) that recorded the send: SES's report on it, when
-   * already there, is the row's outcome, even one that arrives while this writes (issue 15).
+   * already there, is the row's outcome, even one that arrives while this writes (else the row
+   * says "sent" over a bounce).
    */
   recordLastEmail(applicantId: string, lastEmail: LastEmail, sentAs: string): Promise<void>;
   /** Pauses (an instant) or resumes (undefined) reminders; writes the profile, so the planner re-plans. */

@@ -10,7 +10,8 @@ export interface IntakeSource {
   /**
    * The milestones as the caller read them when it decided this update (undefined: none was
    * recorded). When any differs from what is stored at write time, nothing is written and
-   * ConcurrentChangeError is thrown, so the caller decides again (one-tap actions, issue 14 B3).
+   * ConcurrentChangeError is thrown, so the caller decides again (a Done and a Snooze tapped at
+   * once never both answer "Recorded" while one is lost).
    */
   decidedOn?: ReadonlyMap<MilestoneKey, MilestoneEntry | undefined>;
   /**

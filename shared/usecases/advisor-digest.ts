@@ -48,7 +48,7 @@ export interface DigestResult {
 }
 
 /**
- * The daily digest of one advisor who opted in (issue 15): their applicants' critical and warning
+ * The daily digest of one advisor who opted in: their applicants' critical and warning
  * risks and overdue steps that are new since their last digest (on the first one: everything
  * open), each applicant linking to their console page. At most one email per advisor and UTC day
  * of `at`: the day is claimed first (a retry or a second delivery of the schedule finds it claimed

@@ -116,7 +116,7 @@ export async function runWhatIf(
       earlierSeasonWork(input, shownInput, now.getTime()),
       // The ledger's reminders are sent (or being sent) already: not "next".
       new Set(state.ledger.map((entry) => entry.reminderId)),
-      // Nothing is sent while paused or unsubscribed: none is counted "to send" (issue 15).
+      // Nothing is sent while paused or unsubscribed: none is counted "to send", or the count would mislead.
       state.profile.remindersPausedAt !== undefined
         ? "paused"
         : state.profile.unsubscribedAt !== undefined

@@ -30,7 +30,7 @@ export const domainPlanning: Planning = {
       now,
     );
     // A cancelled interview's calendar file is cancelled whatever the preferences: it is not a
-    // reminder the applicant can mute or gather, but the undoing of a file we sent (issue 14 B8).
+    // reminder the applicant can mute or gather, but the undoing of a file we sent.
     return withInterviewCancellations(
       applyPreferences(applySnoozes(planned, state.milestones, timezone), preferences, timezone),
       sentInvitesOf(state.ledger),

@@ -93,7 +93,7 @@ export function wakeUpInstant(
 }
 
 /**
- * What waking the applicant at a risk-change instant would send them, and when (issue 11): the plan
+ * What waking the applicant at a risk-change instant would send them, and when: the plan
  * re-made there (from the same state: only time has moved) holding a reminder not in `alreadySent`,
  * still ahead of its deadline, that goes out there or later but before `nextReminder`, e.g. the
  * notice of a risk turning critical, gives the earliest such instant (the

@@ -32,7 +32,7 @@ export interface EmailEventResult {
  * the list before every send), marks the ledger entries of that message, and publishes
  * EmailSuppressed. Transient and undetermined bounces (SES had already retried), rejections and
  * rendering failures are only noted on the ledger, and so is a delivery: the advisor's console
- * shows each email's outcome (issue 15), at the price of about one write per ledger entry of the
+ * shows each email's outcome, at the price of about one write per ledger entry of the
  * message plus one of the applicant's plan item when it is their last email. The ledger keeps the
  * outcome that wins by OUTCOME_RANK, so a delivery arriving after a bounce or complaint hides neither.
  * Sends, opens and the rest are ignored.

@@ -61,7 +61,7 @@ export async function resendLatestNotice(
   await deps.ledger.markRemindersSent(applicantId, [resendId], sent.messageId, deps.clock.now());
   // The cohort row is written with each plan, and a resend writes none: its last email is this
   // one, with SES's report if it is in the ledger already, or lands
-  // while the row is written (the store checks the resend's entry; issue 15).
+  // while the row is written (the store checks the resend's entry).
   const after = await deps.applicants.loadApplicant(applicantId);
   const lastEmail = after === undefined ? undefined : lastEmailOf(after);
   if (lastEmail?.messageId === sent.messageId)

@@ -24,8 +24,8 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
   const current = state.milestones.find((entry) => entry.key === key);
   // A Match that is over has nothing true left to record for its steps
   // (an old email's Done was accepted); otherwise Done is possible unless its window or the booked sitting is ahead, the others only where offered.
-  // Both in the action page's words, what happened and what to do (issue 15 follow-up: "The action
-  // cannot be applied" and a lower-case fragment were developer wording).
+  // Both in the action page's words, what happened and what to do ("The action cannot be applied"
+  // or a lower-case fragment is developer wording to an applicant).
   if (preview.seasonPassed && !preview.alreadyApplied)
     throw refused(seasonPassedText(preview.plan.matchYear).replace(/\.$/, ""));
   // Done before the step's window opens would be counted as an earlier season's.

@@ -31,7 +31,7 @@ import { receiveSubmission } from "./receive-submission.ts";
 import { entryFor } from "./step-action-entry.ts";
 
 /**
- * One-tap actions from an email or the timeline (issue 14). A GET previews (never writes: mail
+ * One-tap actions from an email or the timeline. A GET previews (never writes: mail
  * scanners follow links); a POST applies the change as a `milestone.update` through the very use
  * case intake forms use, with the token's nonce as the submission id, so the same tap twice is
  * recorded once and answers "already recorded".

@@ -45,10 +45,10 @@ export async function recordLastEmailOutcome(
  * `sentAs` is the ledger entry that recorded the send (REMINDER#`sentAs`). SES's report can mark it
  * after the caller read the ledger and before this write, while recordLastEmailOutcome, finding
  * the row still naming the email before, writes nothing: the row would say "sent" until the next
- * plan (issue 15). So the report is read from that entry here, and the row is written in one
- * transaction with a check that the entry still holds that report: a report landing meanwhile
- * cancels the write and the row is read again; one landing after it finds the row naming its
- * message and updates it.
+ * plan, hiding a bounce from the advisor. So the report is read from that entry here, and the row
+ * is written in one transaction with a check that the entry still holds that report: a report
+ * landing meanwhile cancels the write and the row is read again; one landing after it finds the
+ * row naming its message and updates it.
  *
  * Requests: 1 GetItem of the PLAN item, 1 GetItem of the ledger entry, and 1 TransactWriteItems
  * (the row's conditional Update and the entry's ConditionCheck) when the row changes.

@@ -144,7 +144,7 @@ const CHILDREN = {
  * The Put is conditioned on the item as it was read (its `version`, a counter every write
  * increments; absent on items written before it existed and on items not yet written), so a
  * concurrent change this write did not see cancels the transaction instead of being overwritten
- * (issue 14 B3: a Done and a Snooze tapped at once both answered "Recorded"). `updatedAt` is no
+ * (else a Done and a Snooze tapped at once both answer "Recorded" and one is lost). `updatedAt` is no
  * guard: two writes may carry the same instant (a frozen local clock, the same millisecond).
  */
 export function childWrite(

@@ -29,10 +29,9 @@ import { transactWhileApplicantExists } from "./while-applicant-exists.ts";
  *   guarantee as the profile check, for the item the condition is on, billed once instead of twice;
  * - without events and without a stored plan: 1 TransactWriteItems (the PLAN item, the check).
  * New items (the copies) need the profile check: nothing else can tell a writer that the applicant
- * is gone. From 3d43e69 to issue 11's smaller PLAN item, a re-plan with events wrote the copies'
- * transaction and then the plan's conditional PutItem, to bill the plan (then about 7 KB) once: one
- * more request to save about 8 WCU. The PLAN item is now about 2 KB, so that second request would
- * save about 2 WCU: the one transaction is back (BENCHMARKS.md, issue 11).
+ * is gone. Writing the copies' transaction and then the plan's conditional PutItem would bill the
+ * plan once instead of twice, but the PLAN item is about 2 KB, so that second request would save
+ * only about 2 WCU: one transaction is cheaper (BENCHMARKS.md).
  */
 export class DynamoPlanRepository implements PlanRepository {
   constructor(private readonly table: DynamoTable) {}
@@ -71,7 +70,7 @@ export class DynamoPlanRepository implements PlanRepository {
 
 /**
  * The PLAN item: the plan's summary, its cohort row, and the reminders it still had scheduled, not
- * the plan itself (issue 11). Every reader of the applicant re-plans from the state (the timeline,
+ * the plan itself. Every reader of the applicant re-plans from the state (the timeline,
  * the console, the feed, the reminder function, the what-if); the only reader of the stored plan
  * was the next re-plan, for the reminders it drops (RemindersCancelled, cancelled-reminders.ts),
  * which needs their keys, instants and titles alone. DynamoDB bills a write by the whole item's

@@ -4,8 +4,8 @@ import { keys } from "./keys.ts";
 import { chunk, type DynamoTable, MAX_TRANSACTION_ACTIONS, type TransactItem } from "./table.ts";
 
 /**
- * Writes into an applicant's partition that hold only while the applicant exists (issue 15: "an
- * erase leaves no item of the applicant"). The erase (applicant-erasure.ts) deletes the profile
+ * Writes into an applicant's partition that hold only while the applicant exists, so that an
+ * erase leaves no item of the applicant. The erase (applicant-erasure.ts) deletes the profile
  * first and sweeps the partition after; a writer that read the applicant before the erase and
  * writes after its sweep (the planner's plan, the reminder's claims and sent marks, event copies,
  * the local wake-up) would otherwise leave an item behind. Each such write is one

@@ -5,7 +5,7 @@ import { escalationWakeUp } from "../escalation-timer.ts";
 import type { Planning } from "../planning.ts";
 
 /**
- * The wake-up's part for the advisor (issue 15): every wake-up re-plans and stores the plan, and
+ * The wake-up's part for the advisor: every wake-up re-plans and stores the plan, and
  * the stored plan is what the next escalation diff starts from, so the wake-up escalates first,
  * whatever it then does for the applicant. A failed send keeps its claim rather than failing the
  * applicant's own reminders; the timer returned (escalationWakeUp) retries it once the claim is

@@ -10,7 +10,7 @@ import { ET_ZONE, localDate, renderDate, renderEt, renderInZone, wallFromDate } 
 import { US_ZONE } from "./us-zones.ts";
 
 /**
- * What the applicant chose from an email or the timeline page (issue 14), applied to a plan:
+ * What the applicant chose from an email or the timeline page, applied to a plan:
  * which one-tap actions a step offers and when Done can count (snoozes are snoozes.ts). Pure: the
  * caller passes the plan and the applicant's milestones; nothing here reads a clock.
  */

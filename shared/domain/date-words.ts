@@ -216,7 +216,7 @@ export function sentReminderLabel(
     reminder.countsDownTo === undefined && reminder.deadlineDetail?.precision !== "day"
       ? timeLeftWords(reminder.deadline, sentAt)
       : undefined;
-  // An NRMP event is not due: "In 1 hour: …" keeps the time left without the word (issue 14f B3).
+  // An NRMP event is not due: "In 1 hour: …" keeps the time left without the word.
   if (label === NRMP_EVENT_LABEL)
     return left === undefined ? label : { label: `I${left.slice(1)}`, inline: `${left},` };
   if (left === undefined) return label;
@@ -256,7 +256,7 @@ export function stepDatesInline(
 ): string | undefined {
   // An exam sat with no result recorded reads as the console's and the timeline's badge says
   // (stepBadge): "result pending" ("urgent: result pending" when a critical risk is about it), and
-  // past its deadline "overdue: result pending", never a bare "overdue" for an exam taken (issue 15).
+  // past its deadline "overdue: result pending": for an exam taken, what is missing is the result.
   const badge = stepBadge(step, new Date(now).toISOString(), risks);
   const { deadline, target, matchYears } = step;
   const targetAhead = target !== undefined && Date.parse(target.at) > now;

@@ -67,8 +67,8 @@ export function stepCountdown(step: NextStep, now: number, zone: string): Countd
     if (deadline === undefined) return undefined;
     const at = Date.parse(deadline.at);
     const day = deadline.day ?? new Date(at + offsetMs).toISOString().slice(0, 10);
-    // The applicant's own date lasts its whole day: on an exam's day the exam leads (issue 15 (2):
-    // it sank below steps due months later once its start had passed).
+    // The applicant's own date lasts its whole day: on an exam's day the exam leads (else it sinks
+    // below steps due months later once its start has passed).
     if (at > now || (kind === "own-date" && day === today)) return { day, kind, at };
     return undefined;
   };

@@ -3,8 +3,8 @@ import type { NextStep, Plan } from "./plan.ts";
 import { prerequisitesFirst } from "./prerequisite-order.ts";
 
 /**
- * Steps that are sections of the plan, never a step to list: the budget (issue 9, Build 5;
- * "Plan your budget" read as a step to do among the next steps). The plan keeps
+ * Steps that are sections of the plan, never a step to list: the budget ("Plan your budget"
+ * among the next steps reads as a task with a deadline). The plan keeps
  * their step (a notice can ride on it, and its Done and Snooze work); the CLI, the timeline and the
  * email show them as their own section only.
  */

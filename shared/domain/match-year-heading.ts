@@ -52,8 +52,8 @@ export function laterPlannedMatchYear(plan: Pick<Plan, "matchYear" | "risks">): 
 
 /**
  * The Match an entry's dates are for: "2027", or "2028; the 2027 Match is out of reach" when the
- * plan is dated for a later Match than the applicant targets (issue 15 follow-up: the digest said
- * "Match 2027" for a plan dated for 2028).
+ * plan is dated for a later Match than the applicant targets (a bare "Match 2027" would tell an
+ * advisor the wrong Match for a plan dated for 2028).
  */
 export function matchNamed(entry: { matchYear: number; plannedMatchYear?: number | undefined }): string {
   return entry.plannedMatchYear === undefined

@@ -3,8 +3,8 @@ import { deliveryMinute, inQuietWindow, minutesFromClock } from "./time.ts";
 import * as z from "./zod-mini.ts";
 
 /**
- * The applicant's email preferences, set without an account from the page their emails link to
- * (issue 14): delivery time, quiet hours, digest mode and categories. Applied to a plan's
+ * The applicant's email preferences, set without an account from the page their emails link to:
+ * delivery time, quiet hours, digest mode and categories. Applied to a plan's
  * reminders by `applyPreferences` (apply-preferences.ts, which needs the catalog; this module does
  * not, so the stores and pages that read preferences stay off it); pure, no clock.
  */

@@ -63,7 +63,7 @@ export type RiskChangeTells = (at: Date, nextReminder: Date | undefined) => Date
  * re-planned then and its notice goes out at the next delivery slot, not at the next reminder weeks
  * later (a non-consenting applicant heard of a critical risk a month late).
  * With `tells` (the caller can re-plan), a risk change counts only when re-planning there would
- * send something before the next reminder, and the wake-up is the instant that goes out (issue 11:
+ * send something before the next reminder, and the wake-up is the instant that goes out (since
  * most such instants change nothing the applicant is sent, a notice is often planned for the next
  * delivery slot, and each wake-up that sends nothing costs a Query, a plan write and a re-arm);
  * without it, every change instant is taken. Undefined when nothing is left.
@@ -97,8 +97,9 @@ export function nextWakeUp(
   changes.sort((left, right) => left - right);
   if (tells === undefined) return changes.length > 0 ? new Date(changes[0] as number) : nextReminder;
   // Wake when the first thing a risk change tells goes out, not at the change: a notice planned for
-  // the next delivery slot would find nothing due at the change itself (issue 11: the wake-ups that
-  // sent nothing). A later change may tell something sooner still; none after the chosen instant can.
+  // the next delivery slot would find nothing due at the change itself, and a wake-up that sends
+  // nothing still costs a Query, a plan write and a re-arm. A later change may tell something
+  // sooner still; none after the chosen instant can.
   let wake = nextReminder;
   for (const at of changes) {
     if (wake !== undefined && at >= wake.getTime()) break;

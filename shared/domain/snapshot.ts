@@ -125,7 +125,7 @@ export const ApplicantSchema = z.object({
   advisorEmail: z.optional(z.email({ message: "must be an email address" }).check(z.maxLength(254))),
   /**
    * The applicant's consent that `advisorEmail` is emailed, once per risk, when a critical risk
-   * appears in their plan or a deadline becomes overdue (issue 15). Absent or false: never.
+   * appears in their plan or a deadline becomes overdue. Absent or false: never.
    */
   escalateToAdvisor: z.optional(z.boolean()),
   /**
@@ -159,7 +159,7 @@ export const MilestoneEntrySchema = z
     ),
     note: z.optional(z.string().check(z.maxLength(1000))),
     /**
-     * Snoozed until this local date (issue 14): reminders of this milestone before it are not sent,
+     * Snoozed until this local date: reminders of this milestone before it are not sent,
      * except the last one before each deadline and any critical notice (snoozes.ts applySnoozes).
      */
     snoozedUntil: z.optional(TypedDateSchema),
@@ -235,7 +235,7 @@ export type ApplicantRef = z.infer<typeof ApplicantRefSchema>;
 /**
  * The applicant's track in a milestone.update: the visa they plan to train on and the Match year
  * they aim at (each optional, at least one). The rest of the profile changes only by a snapshot;
- * these two are what an advisor's what-if switches (issue 15), saved without restating the applicant.
+ * these two are what an advisor's what-if switches, saved without restating the applicant.
  */
 export const TrackChangeSchema = z
   .strictObject({ visa: z.optional(VisaSchema), matchYear: z.optional(ApplicantSchema.shape.matchYear) })

@@ -6,7 +6,7 @@ import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { localDate, renderDate, startOfLocalDate } from "./time.ts";
 
 /**
- * Snoozes (issue 14): which lengths a step offers, how far one may reach, what it silences, and the
+ * Snoozes: which lengths a step offers, how far one may reach, what it silences, and the
  * plan with the snoozed reminders dropped. Each deadline's last reminder always comes. Pure: the
  * caller passes the plan and the applicant's zone; nothing here reads a clock.
  */

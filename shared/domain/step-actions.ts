@@ -1,5 +1,5 @@
 /**
- * The one-tap actions' names (issue 14), apart from applicant-choices.ts so the link tokens that
+ * The one-tap actions' names, apart from applicant-choices.ts so the link tokens that
  * carry one (links/link-token.ts) do not load the milestone catalog: every function that checks
  * an unsubscribe link would otherwise parse the catalog at cold start.
  */

@@ -10,8 +10,8 @@ import { DAY_MS } from "./time.ts";
  * applicant's own date (a booked exam) has passed a full day with no result recorded, never
  * "overdue" months before the deadline; "overdue-result-pending" when its
  * deadline has passed too: the advisor must see it is late and the applicant must be asked for the
- * result, so both pages say both (issue 15 follow-up: the console said "overdue" where the
- * timeline said "Result pending"); "soon" at least on the exam day itself
+ * result, so both pages say both (never "overdue" on the console where the timeline says
+ * "Result pending"); "soon" at least on the exam day itself
  * (it read "later"); "too-late-for-match" for a step dated for a later Match whose deadline for
  * the applicant's own Match has passed (`matchYears`): its date shown is ahead, so it is not overdue
  * ("overdue" beside a 2028 date while the Overdue section said "(none)"), yet never
@@ -19,7 +19,7 @@ import { DAY_MS } from "./time.ts";
  * dated for (`matchYears.due`, the plan's targeted Match), "soon-for-match" for one due
  * soon for it (a step dated for the targeted Match reads that Match's words); otherwise the planner's urgency, "overdue" only when the
  * step's date shown has passed (the plan's overdue list). The reminder email's step dates say the
- * result-pending ones in the same words (stepDatesInline, issue 15). A pending result that a
+ * result-pending ones in the same words (stepDatesInline). A pending result that a
  * critical risk is about (`risks`, the plan's: pressesSteps) reads "urgent-result-pending", as its
  * urgency says ("result pending" beside a critical SCHEDULED_DATE_PASSED). Pure.
  */

@@ -77,7 +77,7 @@ const CatalogEntrySchema = z.object({
    */
   strengthensApplication: CitationSchema.optional(),
   /**
-   * The one-tap actions the step offers (issue 14), as far as the plan allows (snooze needs a
+   * The one-tap actions the step offers, as far as the plan allows (snooze needs a
    * reminder left to quiet): "done" on every step, "schedule" ("Scheduled for…") only on a step
    * whose day the applicant books (an exam sitting, not an application they submit), "waive" exactly
    * when `waivable` says why, "start" (in progress) where START_RECORDS says what it answers.

@@ -134,7 +134,7 @@ export function planDiff(
     steps,
     // Read from the steps, so the table and the list say the same: a step
     // that joins the road blocked is "now blocked" here and "new step, blocked" in the table; one
-    // that leaves it is neither (B1).
+    // that leaves it is neither: leaving the road is no block.
     blocked: {
       added: steps
         .filter(

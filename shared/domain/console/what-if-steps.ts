@@ -134,7 +134,7 @@ export function earlierSeasonWork(before: PlannerInput, after: PlannerInput, now
 /** The step rows of a difference and the steps that leave the road undone ("step removed"), by key. */
 export interface RoadChanges {
   steps: StepChange[];
-  /** Keys of the steps that leave the road neither done, waived nor done for the other Match (B1). */
+  /** Keys of the steps that leave the road neither done, waived nor done for the other Match. */
   leftUndone: ReadonlySet<string>;
 }
 
@@ -214,7 +214,7 @@ export function roadChanges(
     )
       steps.push({ ...base, change: "changed" });
   }
-  // "No longer overdue": a step that stays on the road or is done; one that leaves is "step removed" (B1).
+  // "No longer overdue": a step that stays on the road or is done; one that leaves is "step removed".
   const leftUndone = new Set(
     [...beforeRoad]
       .filter(

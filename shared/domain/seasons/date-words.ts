@@ -48,8 +48,8 @@ export function seasonDateSources(
 }
 
 /**
- * Residency's start as a post-Match message names it (issue 9 Build 7, "messages
- * about projected dates cite the projection rule, not the authority's page"): "Thu 1 Jul 2027
+ * Residency's start as a post-Match message names it (a message about a projected date cites
+ * the projection rule, not the authority's page as if the date were confirmed): "Thu 1 Jul 2027
  * (NRMP's start date; most programs start then, check yours)", or "Wed 1 Jul 2026" once
  * confirmed. The projection rule goes to `sources` (seasonDateSources), so the date's provenance is
  * the rule, whatever page the message's requirement cites.

@@ -275,7 +275,8 @@ export function isSatisfied(context: PlanContext, key: MilestoneKey): boolean {
 
 /**
  * Whether the school's WDOMS sponsor note is unknown and not yet checked: the gate that holds every
- * step needing ECFMG until the applicant checks WDOMS (issue 9 Build 4).
+ * step needing ECFMG until the applicant checks WDOMS: nothing pushes them to pay for a step ECFMG
+ * may not let them take.
  */
 export function uncheckedGate(context: PlanContext): boolean {
   return context.eligibility === "unchecked" && !isSatisfiedAt(context, SCHOOL_CHECK_INDEX);

@@ -170,7 +170,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // A retake needs no study again; FSMB's permit before its seat is feasibility's (examAt), which
     // moves the plan once the permit no longer comes before the last sitting day.
     const prep = isRetake(context, key) ? 0 : preparationLeftDays(lead, underWay);
-    // An undated Pathway in progress may be submitted already: say what is known (C5).
+    // An undated Pathway in progress may be submitted already: say only what is known.
     const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
     // 1 day: from then latestBy says its day with its hour (byDay's dueToday).
     for (const days of [0, 1, prep, WARNING_WITHIN_DAYS])

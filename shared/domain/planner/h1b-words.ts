@@ -36,7 +36,7 @@ export function whyBeforeRanking(sources: string[]): string {
 }
 export const WHEN_PROGRAMS_DECIDE =
   "advice: programs decide on H-1B applicants before the rank order list deadline; one program's rule asks for all three Steps by Match Day: https://residency.dom.pitt.edu/visa-guidelines/";
-/** Why the trip: its visa is already in the message's chain (the visitor-visa allowance), so it is not said again (issue 9 leftover c). */
+/** Why the trip: its visa is already in the message's chain (the visitor-visa allowance), so it is not said again. */
 const STEP3_ONLY_IN_US = " Step 3 is offered only in the US: plan the trip.";
 
 /** The State Department's visa pages: which visa a trip to sit Step 3 (or to an interview) needs (the visitor visa is advice). */

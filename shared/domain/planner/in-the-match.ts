@@ -22,7 +22,7 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
  * so such an applicant met them and took part: feasibility has nothing to assess at any time, as
  * for a certified list once the deadline has passed (assessFeasibility). A graduation after
  * residency starts stays CERTIFICATION_AFTER_START's to warn about, as it is after the deadline.
- * Issue 9: a contract reported signed wrote the 2026 Match off until the deadline, then planned it
+ * Without this rule, a contract reported signed would write the Match off until the deadline, then plan it
  * with the post-Match steps a minute later.
  */
 export function reportsBeingInTheMatch(context: PlanContext): boolean {

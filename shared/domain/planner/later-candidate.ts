@@ -11,7 +11,7 @@ import { laterCandidateAt } from "./rol-later-day.ts";
  * still ahead: " unless NRMP's 2027 deadline turns out later (it was 16 days
  * before Match Day in 2022–2025, which would be Wed 3 Mar 2027): check R3 and act if it still lets
  * you", or "" (the date confirmed, no later candidate, or that candidate's instant, the date's ET
- * hour on the candidate's ET day, passed, or `readyAt` after it). The plan keeps planning for the earlier date (issue 9:
+ * hour on the candidate's ET day, passed, or `readyAt` after it). The plan keeps planning for the earlier date (an uncertain date:
  * plan for the earlier one and say it is projected); only a refusal's words name the later one,
  * since the earlier date is "the safe side for planning, not for refusing" (README, "Adding or
  * confirming a season"). Candidates: projection-rules.json `latestCandidate` (SeasonDate.latestCandidate).

@@ -27,7 +27,7 @@ const NO_PAST_SEASON: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>();
  *   document was finished on or before it (or undated: it went with it); or when, with no such
  *   application, the ERAS token is an earlier season's (the applicant registered in that season's
  *   MyERAS) and the document was finished on or before that season ended (or undated), as for a
- *   re-applicant who switches Match year before applying (issue 15 B4). One still in progress is
+ *   re-applicant who switches Match year before applying. One still in progress is
  *   being written now, for this season.
  *
  * Calendar dates compare as ISO text (the applicant's day against the ET season day).

@@ -36,7 +36,7 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
   // 25 Feb 2027, 3:00 PM GMT+13 (Wed 24 Feb 2027, 9:00 PM ET)" named the 2027 projection bare).
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const by = `${when(context, rol)}${citeSeasonDate(rolDate, sources)}`;
-  // Once ranking has opened the list can be certified now: the words say so (issue 9 leftover d).
+  // Once ranking has opened the list can be certified now: the words say so, not "once it opens".
   // Each reason has its own words: the opening is named only where it is the reason, or where it
   // is still ahead ("after the deadline" came with before-opening words).
   // While the opening is projected R3 may not be open yet: hedged as the rank list's step is

@@ -12,7 +12,7 @@ export interface RetakeTargetWords {
 }
 
 /**
- * A retake's target while it is ahead (issue 9 item 1, both
+ * A retake's target while it is ahead (both
  * dates shown and the target drives): a failed attempt is on the transcript, so the pass should reach
  * programs before they start review, not only by the last sitting day. Null when the step has no
  * season-dated target (the catalog's `target`), or it has passed: the last sitting day then drives.

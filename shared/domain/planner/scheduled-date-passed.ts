@@ -67,7 +67,7 @@ export function scheduledDatePassedRisk(
     if (own === null || date === undefined) continue;
     // No risk while the result may still be on its way (the exam day + reportingDays, the day the
     // follow-up is sent): waiting for a score is normal. The instant it
-    // appears is noted, so the cohort's look-ahead re-plans there (B4).
+    // appears is noted, so the cohort's look-ahead re-plans there.
     const dueAt = resultDueAt(context, entry, own);
     if (dueAt <= context.now) {
       passed.push({ entry, date });

@@ -101,7 +101,7 @@ export function slippedTargetsRisk(
   const first = kept[0];
   if (first === undefined) return null;
   // A planned target is named as its step shows it (renderedDay), not as a deadline (dayBy, the
-  // earlier of the local and ET days): Auckland read Step 1's target a day early (issue 9 leftover a).
+  // earlier of the local and ET days): else in Auckland Step 1's target reads a day early.
   const cause = first.cause;
   const own = dates.own(cause);
   const planned = dates.target(cause);

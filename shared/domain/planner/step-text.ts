@@ -49,7 +49,7 @@ export function fill(
     else if (name === "due") filled = withDue(context, filled, due, entry.key);
     else if (name === "weeks")
       filled += String(Math.ceil((entry.reportingDays?.days ?? SCORE_REPORTING_DAYS) / 7));
-    // The opening in the tense of now: a rank list planned after it is entered now (C7).
+    // The opening in the tense of now: a rank list planned after it is entered now.
     else filled += rankingOpensWords(context);
     filled += parts[index + 1] ?? "";
   }

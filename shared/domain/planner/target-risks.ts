@@ -7,7 +7,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { slippedTargetsRisk } from "./slipped-targets-risk.ts";
 
 /**
- * The risks about the competitive targets themselves (issue 9, build 1): an exam booked after its
+ * The risks about the competitive targets themselves: an exam booked after its
  * target (BOOKED_AFTER_TARGET), targets moved later by an earlier step past its own (TARGETS_SLIPPED). Only for a school that may certify and a Match in reach: otherwise
  * the plan's targets are another Match's and other risks say why; behind the unchecked gate
  * they are held steps'. `risks` as assessRisks ordered

@@ -10,7 +10,7 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * The advisors' daily digest (issue 15) as an advisor's mail client shows it, from real plans: one
+ * The advisors' daily digest as an advisor's mail client shows it, from real plans: one
  * applicant whose ERAS application is overdue while programs review, one whose school has no
  * ECFMG sponsor note, one with nothing open whose address bounced (Matchpath cannot reach her: said
  * once). Accessible (axe-core, WCAG 2.1 AA), readable on a phone without scrolling

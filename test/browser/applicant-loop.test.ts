@@ -22,7 +22,7 @@ import { openInbox } from "./support/local-inbox.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * The applicant's loop in a real browser (issue 14): a reminder email from the SES emulator's
+ * The applicant's loop in a real browser: a reminder email from the SES emulator's
  * store, its Done button, the confirmation page (a GET changes nothing), the POST (twice records
  * once), the timeline and the next email no longer asking for the step, and the calendar feed.
  */

@@ -8,8 +8,8 @@ import { type BrowserSession, launchChromium, openPage } from "./support/chromiu
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * How the console's shell gets an advisor to the right page and keeps them there (issue 15, as a
- * new user found it): an escalation email's link survives the sign-in round
+ * How the console's shell gets an advisor to the right page and keeps them there, as a
+ * new user needs it: an escalation email's link survives the sign-in round
  * trip, the address follows what is shown, focus lands on the new content's heading, an expired
  * sign-in never downloads a 401 as the CSV, and the cohort reflows on a phone.
  */
@@ -322,8 +322,8 @@ describe("the console shell's navigation in the browser", () => {
     const signOut = await page.getByRole("button", { name: "Sign out" }).boundingBox();
     expect((signOut?.x ?? 0) + (signOut?.width ?? 0)).toBeLessThanOrEqual(width);
     // On a phone each applicant is a card, open risks and next deadline first, and nothing scrolls
-    // sideways (issue 15 follow-up: the risk column was behind the sideways scroll, under a hint
-    // that more columns follow): no region to scroll, so no hint.
+    // sideways (else the risk column an advisor scans first hides behind the sideways scroll, under
+    // a hint that more columns follow): no region to scroll, so no hint.
     expect(await scrollHint(page, "Cohort table")).toBe("");
     const cohort = page.getByRole("region", { name: "Cohort table" });
     expect(await cohort.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);

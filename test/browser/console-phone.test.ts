@@ -13,7 +13,7 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
- * Issue 15 follow-up, the console on a 390 px phone: the budget table was about 6,000
+ * The console on a 390 px phone: the budget table was about 6,000
  * px tall, every fee's note spelled out under its name; the cohort showed Applicant, Match and Stage,
  * with the risk column an advisor scans first behind the sideways scroll. The notes fold, and on a
  * phone each applicant is a card that leads with their name, open risks and next date, with no
@@ -78,7 +78,7 @@ describe("the console on a 390 px phone", () => {
   });
 
   it("lets the budget footer's 'Paid so far' heading span its row, the amount beside or under it", async () => {
-    // Issue 15: at 390 px the footer's heading cell wrapped into a narrow grey column.
+    // At 390 px the footer's heading cell must not wrap into a narrow grey column.
     const tab = await open(budgetHtml, 390);
     const table = tab.getByRole("region", { name: "Budget table" });
     const row = await table.locator("tfoot tr").first().boundingBox();

@@ -162,7 +162,7 @@ describe("advisor's console in the browser", () => {
     expect(await applicantState(mine.applicantId)).toEqual(before);
   });
 
-  it("shows a visa switch's leaving steps neutrally: 'step removed' muted, not struck through (issue 15)", async () => {
+  it("shows a visa switch's leaving steps neutrally: 'step removed' muted, not struck through", async () => {
     const before = await applicantState(mine.applicantId);
     await page.getByLabel("Change").selectOption("visa");
     await page.getByLabel("Visa").selectOption("H-1B");
@@ -181,7 +181,7 @@ describe("advisor's console in the browser", () => {
     expect(await applicantState(mine.applicantId)).toEqual(before);
   });
 
-  it("shows a Match-year switch's steps done for 2027 as done, to redo for 2028 (issue 15)", async () => {
+  it("shows a Match-year switch's steps done for 2027 as done, to redo for 2028", async () => {
     await page.getByLabel("Change").selectOption("matchYear");
     await page.getByLabel("Match year").fill("2028");
     await page.getByRole("button", { name: "Show the difference" }).click();

@@ -16,7 +16,7 @@ import { type BrowserSession, launchChromium } from "./support/chromium.ts";
  * addresses breaking: 349 and 1,373 px). The clip pattern of commit c01675f does not change the
  * width in Debian's Chromium: this page is 320 px wide with the rule before it too.
  * A made-up plan has no risk notes, and those cite their sources by URL: so a real applicant's
- * planned timeline is checked too (issue 14: it was 467 px wide from a note's long URL).
+ * planned timeline is checked too (a note's long URL once made it 467 px wide).
  */
 describe("timeline on a narrow phone", () => {
   let browser: BrowserSession;

@@ -6,7 +6,7 @@ import type { MatchpathStack } from "../../infra/stacks/matchpath-stack.ts";
 import { asArray, logicalId, type Synthesized, stageConfig, statementsOfRole, synthesize } from "./synth.ts";
 
 /**
- * The advisors' daily digest in the CDK stack (issue 15): a stage that lists digest advisors gets
+ * The advisors' daily digest in the CDK stack: a stage that lists digest advisors gets
  * an EventBridge Scheduler recurring schedule invoking the sweeper with the digest's Input, the
  * sweeper gets DIGEST_ADVISORS and the cohort index; a stage that lists none gets none of it. The
  * stateful resources keep their logical ids either way.

@@ -19,7 +19,7 @@ const CLIENTS_USED: Record<string, string[]> = {
   // The console loads SES on the first "Resend the latest notice" (ON_FIRST_USE below).
   console: ["client-dynamodb", "client-ssm"],
   "ses-events": ["client-dynamodb", "client-eventbridge"],
-  // The planner and sweeper send advisor escalations (issue 15) through SES loaded on the first one
+  // The planner and sweeper send advisor escalations through SES loaded on the first one
   // (ON_FIRST_USE below), so their cold start evaluates no SES client.
   planner: ["client-dynamodb", "client-eventbridge", "client-scheduler"],
   sweeper: ["client-dynamodb", "client-eventbridge", "client-scheduler"],

@@ -646,7 +646,7 @@ describe("alarms", () => {
     }
   });
 
-  it("alarms on an advisor escalation SES rejected for good, counted from the escalating functions' log lines (issue 15)", () => {
+  it("alarms on an advisor escalation SES rejected for good, counted from the escalating functions' log lines", () => {
     const namespace = `Matchpath/${prod.stackName}`;
     for (const key of ["planner", "reminder", "sweeper"] as const) {
       prodTemplate.hasResourceProperties("AWS::Logs::MetricFilter", {

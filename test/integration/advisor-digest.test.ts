@@ -8,7 +8,7 @@ import { ADMIN, consoleRequest, signIn } from "./support/console.ts";
 import { clockTo, drainStream, emailsTo, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
- * The advisors' daily digest (issue 15) on the local stack: the clock crossing 13:00 UTC runs the
+ * The advisors' daily digest on the local stack: the clock crossing 13:00 UTC runs the
  * sweeper with the digest schedule's Input, as EventBridge Scheduler does in the cloud; the one
  * advisor the stack lists in DIGEST_ADVISORS gets one email a day with news, none without.
  */

@@ -11,7 +11,7 @@ import { RESEND_ID_PREFIX } from "#usecases/resend-id.ts";
 import { startTestTable, type TestTable } from "./support/dynamodb.ts";
 
 /**
- * Issue 15 (1): a console resend reads the ledger, then writes the cohort row's last email. SES's
+ * A console resend reads the ledger, then writes the cohort row's last email. SES's
  * report on the resent message (ses-events) can land in between: it marks the ledger, finds the
  * row still naming the email before (nothing to update), and the resend then wrote "sent" over
  * the row, which kept it until the next plan. Here the two writers are interleaved in that order,

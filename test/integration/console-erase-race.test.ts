@@ -12,7 +12,7 @@ import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { clockTo, drainStream, itemsMentioning, postWebhook, storedPlan } from "./support/local-stack.ts";
 
 /**
- * An erase leaves no item of the applicant (issue 15), even when another writer read the applicant
+ * An erase leaves no item of the applicant, even when another writer read the applicant
  * just before the erase and writes just after its last sweep: the planner (plan, event copies, the
  * local wake-up), the reminder sender (claims, sent marks), ses-events (event copies). Each such
  * write holds only while the profile exists (a ConditionCheck in its transaction,

@@ -8,7 +8,7 @@ import { ADMIN, consoleRequest, DANIEL, HELEN, signIn } from "./support/console.
 import { applicantState, clockTo, drainStream, postWebhook, scanTable } from "./support/local-stack.ts";
 
 /**
- * The console against what a new user found (issue 15), on the local stack: an erase
+ * The console against what a new user found, on the local stack: an erase
  * racing other console writes leaves nothing; malformed-but-parseable input answers 400 naming the
  * field (never 5xx); authorization comes before validation and never reveals whether an id exists;
  * the cohort is read as of now.

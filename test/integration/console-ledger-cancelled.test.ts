@@ -4,7 +4,7 @@ import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
- * Reminders a re-plan drops are in the notice ledger (issue 15): a moved date and a
+ * Reminders a re-plan drops are in the notice ledger: a moved date and a
  * step marked done cancel the reminders still scheduled, each row with its time and why. The record
  * rides in the plan's own write (RemindersCancelled), so an erase still leaves no item.
  */

@@ -13,7 +13,7 @@ import { consoleRequest, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, emailsTo, postWebhook } from "./support/local-stack.ts";
 
 /**
- * The notice ledger an advisor reads (issue 15): every
+ * The notice ledger an advisor reads: every
  * sender's email gets its SES outcome at its own time locally (a console resend included), each
  * row names what was sent, a save id reused with other changes is a 409 naming saveId, and pausing
  * twice records nothing.

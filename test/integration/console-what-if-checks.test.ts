@@ -301,7 +301,7 @@ describe("saving a what-if checks its done steps as Mark done does", () => {
 });
 
 /**
- * Issue 15: a Match-year switch's difference, through the console's route, says which steps the
+ * A Match-year switch's difference, through the console's route, says which steps the
  * record has done for the 2027 Match and the 2028 Match must redo, and the way back reads them done.
  */
 describe("a what-if switching the Match year says what is done for which Match", () => {

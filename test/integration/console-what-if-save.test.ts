@@ -4,7 +4,7 @@ import { consoleRequest, DANIEL, HELEN, signIn } from "./support/console.ts";
 import { applicantState, clockTo, drainStream, itemsMentioning, postWebhook } from "./support/local-stack.ts";
 
 /**
- * Saving a what-if, every kind the page offers (issue 15): a milestone, an interview added or
+ * Saving a what-if, every kind the page offers: a milestone, an interview added or
  * moved, the visa track, the Match year. Each is saved as one milestone.update through the intake
  * use case, idempotent on the preview's save id and audited as the advisor's; a preview writes
  * nothing, and a save racing an erase leaves nothing.

@@ -12,8 +12,8 @@ import { captureLogs, personalDataIn } from "./support/log-capture.ts";
 const run = promisify(execFile);
 
 /**
- * `npm run demo` as a new user runs it, against a local stack of its own (issue 14 Done-when: "after
- * `npm run demo`, an email in the inbox has working action buttons"; as a new user found, most
+ * `npm run demo` as a new user runs it, against a local stack of its own (after
+ * `npm run demo`, an email in the inbox has working action buttons; as a new user found, most
  * emails' buttons had expired on the clock the demo leaves, and nothing said which to open).
  * The whole walk, as written; the buttons of the emails it names are then tapped here (GET).
  */

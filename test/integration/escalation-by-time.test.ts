@@ -19,7 +19,7 @@ import {
 } from "./support/local-stack.ts";
 
 /**
- * Escalation caused by time alone (issue 15), on the local stack: nothing is posted and nobody acts,
+ * Escalation caused by time alone, on the local stack: nothing is posted and nobody acts,
  * the clock moves past the moment programs start reviewing ERAS applications (2026-09-23 13:00 UTC
  * in the projected 2027 calendar, also the ERAS application's deadline), and the consenting
  * applicant's advisor hears once. Before this, the wake-up after the last reminder rung stored the

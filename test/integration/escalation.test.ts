@@ -12,7 +12,7 @@ import {
 } from "./support/local-stack.ts";
 
 /**
- * Escalation (issue 15, part 3) on the local stack: the planner Lambda, fed by the real stream,
+ * Escalation on the local stack: the planner Lambda, fed by the real stream,
  * emails a consenting applicant's advisor through the SES emulator, once per critical risk.
  */
 async function applicantWithSchoolNotListed(advisorEmail: string, consent: boolean): Promise<TestApplicant> {

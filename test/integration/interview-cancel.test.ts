@@ -13,7 +13,7 @@ function eventOf(file: StoredAttachment | undefined) {
   return { method: calendar.getFirstPropertyValue("method"), vevent, event: new ICAL.Event(vevent) };
 }
 
-/** Issue 14, on the local stack: intake → interview email with its .ics → cancel → one cancelling email. */
+/** On the local stack: intake → interview email with its .ics → cancel → one cancelling email. */
 describe("a cancelled interview", () => {
   it("whose .ics went out gets one email with a METHOD:CANCEL file of the same UID and a higher SEQUENCE", async () => {
     const { applicant, status } = await applicantWithInterview({

@@ -214,7 +214,7 @@ describe("copies of the events published with a plan", () => {
     await store.plans.savePlan(applicantId, next, { planHash: "h7", computedAt: next.now }, [changed], {
       replacesStoredPlan: true,
     });
-    // The PLAN item is small (issue 11): one request, not the copies' transaction then a PutItem.
+    // The PLAN item is small (about 2 KB), so one request, not the copies' transaction then a PutItem.
     expect(counter.snapshot().map((tally) => [tally.operation, tally.requests])).toEqual([
       ["TransactWriteItems", 1],
     ]);

@@ -17,7 +17,7 @@ import {
 } from "./support/local-stack.ts";
 
 /**
- * SES Delivery events on the local stack (issue 15: "last email and its delivery outcome"): the
+ * SES Delivery events on the local stack (the advisor reads each last email's delivery outcome): the
  * local SES feedback publishes "Email Delivered" for every accepted message, as SES does; the
  * ses-events use case marks the ledger entries "delivered" and the cohort row's last email; a
  * bounce or complaint that arrives before or after the delivery is never hidden by it.

@@ -16,8 +16,8 @@ import {
 } from "#usecases/step-actions.ts";
 import { startTestTable, type TestTable } from "./support/dynamodb.ts";
 
-// Issue 14: two different one-tap actions on one step at the same moment both answered
-// "Recorded" while only one survived. Each race here is forced: both POSTs read the applicant
+// Two different one-tap actions on one step at the same moment must not both answer
+// "Recorded" while only one survives. Each race here is forced: both POSTs read the applicant
 // before either writes (a barrier on the first two reads), the interleaving that lost an update.
 
 let table: TestTable;
@@ -146,7 +146,7 @@ async function newApplicant(externalId: string, racers: number, intake: IntakeSt
   return { applicantId, deps, tap, milestone, recordKept };
 }
 
-describe("two different taps on one step at the same moment (issue 14)", () => {
+describe("two different taps on one step at the same moment", () => {
   it("Done and Snooze: the step ends done and each answer is true", async () => {
     // Both read the step open; the Done is written first, the Snooze after it: the lost update.
     // USCE, whose next reminder is the next morning: Snooze is offered only where it silences a

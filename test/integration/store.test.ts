@@ -661,7 +661,7 @@ describe("the reminder ledger", () => {
     ]);
   });
 
-  it("records an escalation SES rejected for good as withheld with that reason, never claimed again (issue 15)", async () => {
+  it("records an escalation SES rejected for good as withheld with that reason, never claimed again", async () => {
     const id = await applicant();
     await store.ledger.claimReminders(id, ["escalation:2027:risk:SEASON_OVER"], now, staleAfterMs);
 
@@ -820,7 +820,7 @@ describe("plans and wake-ups", () => {
     };
   }
 
-  it("stores the reminders a plan still has scheduled, for the next re-plan, and not the plan itself (issue 11)", async () => {
+  it("stores the reminders a plan still has scheduled, for the next re-plan, and not the plan itself", async () => {
     const snapshot = snapshotFor(newExternalId());
     const { applicantId } = await store.intake.applySubmission(
       snapshot,

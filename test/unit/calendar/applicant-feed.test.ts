@@ -319,7 +319,7 @@ describe("an exam date the applicant booked", () => {
   });
 });
 
-describe("a date the applicant gave after the authority's deadline (issue 14)", () => {
+describe("a date the applicant gave after the authority's deadline", () => {
   const applicant = applicantFactory({ matchYear: 2028, timezone: "Asia/Kolkata" });
   const planAt = (now: string) =>
     plan(

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { longestSilenceDays, planFor, sendsOf } from "./advisor-road.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
-/** Issue 9, the road an advisor would plan: what an advisor would expect, checked on the plan. */
-describe("an early starter (2028 Match) after the first targets have passed (issue 9)", () => {
+/** The road an advisor would plan: what an advisor would expect, checked on the plan. */
+describe("an early starter (2028 Match) after the first targets have passed", () => {
   // Nairobi, school listed, nothing else begun. 1 May 2027: the ECFMG application's target (27 Jan
   // 2027) and Step 1's (27 Apr 2027) have passed; their hard deadlines (Oct 2027, Jan 2028) are ahead.
   const input = inputFactory({

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { longestSilenceDays, planFor, sendsOf } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, PRE_ERAS_KEYS } from "./factories.ts";
 
-/** Issue 9, the road an advisor would plan: what an advisor would expect, checked on the plan. */
-describe("NRMP registration after the early deadline (issue 9)", () => {
+/** The road an advisor would plan: what an advisor would expect, checked on the plan. */
+describe("NRMP registration after the early deadline", () => {
   // Lagos, a 2027 applicant with everything before ERAS done and the ERAS application in. 1 Dec
   // 2026: the early registration deadline (Nov 30, 11:59 PM ET) has passed; late registration
   // stays open, with NRMP's late fee, until the rank order list deadline (fact sheet §2, §4).

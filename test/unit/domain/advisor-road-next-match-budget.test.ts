@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
-/** Issue 9, the road an advisor would plan: what an advisor would expect, checked on the plan. */
-describe("a 2027 applicant whose plan targets the 2028 Match (issue 9)", () => {
+/** The road an advisor would plan: what an advisor would expect, checked on the plan. */
+describe("a 2027 applicant whose plan targets the 2028 Match", () => {
   // Nothing done on 1 Dec 2026: the 2027 Match is out of reach and the plan targets 2028, whose
   // early NRMP registration deadline (Nov 30, 2027, projected) is a year away.
   const applicant = { timezone: "Africa/Nairobi", graduation: "2025-06-30", programsPlanned: 80 };

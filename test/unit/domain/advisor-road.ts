@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 
 /**
- * Helpers for issue 9's road an advisor would plan: the plan of an input
+ * Helpers for the road an advisor would plan: the plan of an input
  * in its own Match year, a step's reminders, and the longest silence about a step.
  */
 const DAY = 86_400_000;

@@ -503,7 +503,7 @@ describe("late arrivals", () => {
   });
 
   it("outside quiet hours, a next slot less than a day before the deadline is not waited for (Karachi)", () => {
-    // Issue 14: 17:00 in Karachi on 30 Nov; the NRMP early deadline is 23:59 ET
+    // 17:00 in Karachi on 30 Nov; the NRMP early deadline is 23:59 ET
     // that day, 09:59 on 1 Dec in Karachi. The next 09:00 slot would leave 59 minutes: send now.
     const karachi = inputFactory({
       applicant: applicantFactory({ timezone: "Asia/Karachi", matchYear: 2027 }),
@@ -533,7 +533,7 @@ describe("late arrivals", () => {
 
   it("in quiet hours, it waits for 08:00 if that is still before the deadline", () => {
     // 23:30 in Lagos on 29 Nov: the next 09:00 slot leaves less than a day before the 05:59 deadline
-    // on 1 Dec, so the notice goes when quiet hours end, 08:00 (issue 14).
+    // on 1 Dec, so the notice goes when quiet hours end, 08:00.
     const early = planFor(lastDay, "2026-11-29T22:30:00Z");
     expect(early.reminders.find((reminder) => reminder.milestone === "nrmp_registration")?.sendAtLocal).toBe(
       "2026-11-30T08:00:00.000+01:00",

@@ -3,7 +3,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, examsDone, inputFactory } from "./factories.ts";
 
-// Issue 15: an advisor was told "The 2027 Match stays planned" (CERTIFICATION_AFTER_START)
+// An advisor was told "The 2027 Match stays planned" (CERTIFICATION_AFTER_START)
 // for an applicant the same plan called out of that Match. The risk is now raised only while the Match
 // is still planned: not when it is out of reach (MATCH_YEAR_NOT_FEASIBLE) or over (SEASON_OVER).
 const calendar = seasonCalendar(2027);

@@ -124,7 +124,7 @@ describe("a pass dated before the booked exam day", () => {
   });
 
   /**
-   * Issue 15 follow-up: a date both in the future and before the exam day drew two
+   * A date both in the future and before the exam day drew two
    * `date` problems, both true. It is one problem, naming the field, that says the exam is still
    * ahead and what the date may be.
    */

@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, examsDone, inputFactory, interviewFactory } from "./factories.ts";
 
 /**
- * What-ifs as new users tried them (issue 15): a what-if that changes nothing offers no
+ * What-ifs as new users tried them: a what-if that changes nothing offers no
  * Save: an interview identical to a recorded one says "no change", one in the past is refused
  * naming startsAt.
  */

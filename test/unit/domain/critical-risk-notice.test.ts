@@ -146,7 +146,7 @@ describe("a critical notice and a rung of the same step at the same instant", ()
   });
 });
 
-describe("ERAS_LATE_SUBMISSION's notice: its title says what its text says (issue 9)", () => {
+describe("ERAS_LATE_SUBMISSION's notice: its title says what its text says", () => {
   const late = load("eras-late-submission.json");
   const erasNotice = (result: Plan) =>
     notices(result).find((n) => n.why.includes("Programs began reviewing applications"));

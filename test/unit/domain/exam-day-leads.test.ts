@@ -6,7 +6,7 @@ import { stepBadge } from "#domain/step-badge.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Issue 15 (2): on a booked exam's day the countdown to it is over and the planner's urgency
+ * On a booked exam's day the countdown to it is over and the planner's urgency
  * follows the hard deadline, months ahead; the badge said "soon" but the
  * step sank below steps due later on the console's Next list. The planner's own list keeps its
  * order (it decides which step a critical notice rides on); the reading order that the email, the

@@ -6,7 +6,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 
 // An applicant who applied to ERAS or registered with NRMP was once assessed with no study time
 // for an exam not started ("committed to the season"). Exam readiness does not depend on fees
-// already spent (issue 9): an exam not started
+// already spent: an exam not started
 // counts its preparation for everyone; one in progress (preparing) or booked counts only booking,
 // the sitting and the result, whatever was paid.
 

@@ -188,7 +188,7 @@ FINDING_SCENARIOS.push({
     expect(lateFee?.status).toBe("upcoming");
     expect(step?.action).toContain(`$${lateFee?.amountUsd} late registration fee`);
     expect(step?.deadline?.et).toBe("Wed 24 Feb 2027, 9:00 PM ET");
-    // Still possible with the late fee until late registration closes (issue 9): due
+    // Still possible with the late fee until late registration closes: due
     // by that deadline, urgent, not overdue.
     expect(result.overdue.map((entry) => entry.milestone)).not.toContain("nrmp_registration");
     expect(step?.urgency).toBe("urgent");
@@ -270,7 +270,7 @@ FINDING_SCENARIOS.push({
  * enough for FSMB, a US test date and Step 3's result before the rank-list deadline. The 14-day
  * lead once contradicted the "up to 12 weeks" the message quoted; FSMB's 12
  * weeks run from graduation, long past here, so the lead is FSMB's 2 weeks, a test date
- * and, from Cairo, 60 days for a visitor visa (issue 9): the target (7 Nov 2026) has
+ * and, from Cairo, 60 days for a visitor visa: the target (7 Nov 2026) has
  * passed on 30 Nov, and ranking on H-1B is most likely out of reach (critical, J-1 named). The
  * reminders before a target still ahead: visa-finding-scenarios.ts (June).
  */

@@ -5,7 +5,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Build 5, "in progress → what finishes it": most steps showed their not-started
+ * In progress, each step says what finishes it: most steps showed their not-started
  * text when in progress (letters: "Ask your writers now…" to someone who had asked). Data-driven
  * over the catalog, so a new milestone must bring its own in-progress text.
  */

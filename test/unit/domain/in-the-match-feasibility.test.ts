@@ -4,7 +4,7 @@ import type { MilestoneKey } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
-// Issue 9 (reminders property, seed -1951392884): a New York applicant for the 2026 Match reports
+// Found by the reminders property (seed -1951392884): a New York applicant for the 2026 Match reports
 // only the contract signed. Until the rank order list deadline (Wed 25 Feb 2026, 9:00 PM ET) the
 // plan wrote the season off (MATCH_YEAR_NOT_FEASIBLE: Step 1, Step 2 CK and the Pathway not
 // reported); a minute later the contract's implied certified list ended the assessment and the
@@ -33,7 +33,7 @@ const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 // EXAMS_LATE_FOR_RANKING warns about the deadline itself and ends with it, whatever feasibility says.
 const lasting = (result: Plan) => codes(result).filter((code) => code !== "EXAMS_LATE_FOR_RANKING");
 
-describe("an applicant who reports being in the Match is not written off before the rank order list deadline (issue 9)", () => {
+describe("an applicant who reports being in the Match is not written off before the rank order list deadline", () => {
   it.each([["contract"], ["match_day"], ["match_week"]] as const)(
     "with only %s done, the 2026 Match stays in reach on both sides of the rank order list deadline",
     (key) => {

@@ -120,7 +120,7 @@ describe("interview preparation reminders for an interview booked N days ahead",
     const sentAt = sent.get(thankYouId)?.at ?? 0;
     // A plan made after the slot (here by the next wake-up) still holds it under the same id. The
     // next 09:00 would leave less than a day before the deadline, so it is held at once (the late
-    // arrival rule, issue 14); the ledger keeps it from being sent twice.
+    // arrival rule); the ledger keeps it from being sent twice.
     const later = planAt(zone, sentAt + 60_000).reminders.find((r) => r.id === thankYouId);
     expect(later?.rung).toBe("interview-thank-you");
     expect(Date.parse(later?.sendAt ?? "")).toBe(sentAt + 60_000);

@@ -6,7 +6,7 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Issue 9, capitalisation: EXAMS_LATE_FOR_RANKING joined its late steps as "…; Your
+ * Capitalisation: EXAMS_LATE_FOR_RANKING joined its late steps as "…; Your
  * USMLE Step 2 CK on …", a capital after a semicolon. Each late step's words are a sentence of their
  * own ("Your … at the latest. Your … at the latest."), as the message's closing sentences are.
  * A Manila applicant for the 2027 Match with the Pathway done and both USMLE exams booked in

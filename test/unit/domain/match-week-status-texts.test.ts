@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Issue 9: every step around Match Week and Match Day says what fits the day and
+ * Every step around Match Week and Match Day says what fits the day and
  * the applicant's status; no step prepares for a SOAP the applicant cannot take part in, and no
  * two steps ask the same question.
  */
@@ -22,7 +22,7 @@ describe("a Match that is over for the applicant (no certified rank list) keeps 
   // Registered with NRMP, no certified list. The plan once dropped SOAP here ("that Match has passed for
   // you"), but NRMP needs no rank order list for SOAP (an applicant may register for SOAP only) and
   // such an applicant is unmatched on Monday of Match Week: told the Match had passed, they could
-  // skip the SOAP that might have placed them (issue 9).
+  // skip the SOAP that might have placed them.
   const seasonOver = load("season-over-2026.json");
 
   it.each([

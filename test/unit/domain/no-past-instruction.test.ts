@@ -41,7 +41,7 @@ function pastByDays(result: Plan, today: string): string[] {
   return found;
 }
 
-/** The Manila applicant of issue 9 (oetsched): all done for the 2027 Match but the OET and the Pathway. */
+/** A Manila applicant with the OET booked: all done for the 2027 Match but the OET and the Pathway. */
 function oetBooked(date: string): PlannerInput {
   const done = [
     "wdoms_listing",

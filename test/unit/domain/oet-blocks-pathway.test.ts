@@ -28,7 +28,7 @@ import {
 
 const DONE = DONE_BUT_OET_AND_PATHWAY;
 
-/** The Manila applicant of issue 9 (oetsched, oetprog): all done for 2027 but the OET and the Pathway. */
+/** A Manila applicant, the OET booked or under way: all done for 2027 but the OET and the Pathway. */
 function manila(oet: MilestoneEntry): PlannerInput {
   return inputFactory({
     applicant: applicantFactory({ timezone: "Asia/Manila", matchYear: 2027 }),

@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
-/** The applicant's own dates beside the authority's deadlines (issues 14 and 9). */
+/** The applicant's own dates beside the authority's deadlines. */
 const applicant2028 = applicantFactory({ matchYear: 2028, timezone: "Asia/Kolkata" });
 function plan2028(milestones: MilestoneEntry[], now: string): Plan {
   return plan(inputFactory({ applicant: applicant2028, milestones }), seasonCalendar(2028), new Date(now));
@@ -104,7 +104,7 @@ describe("a scheduled step keeps the authority's deadline and carries the applic
   });
 });
 
-describe("a scheduled date that has passed with no result (issue 9)", () => {
+describe("a scheduled date that has passed with no result", () => {
   // The 2027 Match: Step 2 CK scheduled for 15 Aug 2026, ERAS submitted; planned on 30 Nov 2026.
   const applicant = applicantFactory({ matchYear: 2027, timezone: "Asia/Kolkata" });
   const milestones = [

@@ -6,7 +6,7 @@ import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * A re-applicant's Match-year switch (issue 9 / issue 15): work done for an
+ * A re-applicant's Match-year switch: work done for an
  * earlier season (ERAS token, application, NRMP registration, ranking, outcome, visa; and the
  * documents that went into a past application) counts as not done for the target season, while
  * exams and certification stay done. The 2027 season begins after the 2026 season ends on
@@ -187,7 +187,7 @@ describe("documents that went with an ERAS application reported done", () => {
   });
 });
 
-describe("documents done in an earlier season's MyERAS, never applied with (issue 15)", () => {
+describe("documents done in an earlier season's MyERAS, never applied with", () => {
   // Chiamaka Okafor in the demo: a 2027 applicant with her ERAS token, letters and CV done (undated),
   // statement and program list under way, switching to the 2028 Match on 2026-12-01, before the
   // 2028 season begins (the 2027 season ends 2027-05-31).

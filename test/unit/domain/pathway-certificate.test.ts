@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Issue 9: a certificate issued through an ECFMG Pathway can expire until 12
+ * A certificate issued through an ECFMG Pathway can expire until 12
  * months of ACGME GME (ECFMG's permanent-validation page); a certified re-applicant heard nothing.
  */
 describe("a Pathway-based ECFMG certificate before GME", () => {

@@ -7,7 +7,7 @@ import { etInstant } from "#domain/time.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "./factories.ts";
 
 /**
- * Issue 9: the Pathway deadline was projected as ROL deadline - 28 days,
+ * The Pathway deadline was once projected as ROL deadline - 28 days,
  * about four weeks after the Dec 31, 2023 (6:00 PM ET) cutoff ECFMG set for the 2024 Match. The
  * earlier candidate is projected now, by the documented rule in projection-rules.json.
  */

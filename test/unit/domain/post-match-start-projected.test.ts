@@ -6,7 +6,7 @@ import { applicantFactory, matched2027, milestoneFactory } from "./factories.ts"
 
 /**
  * After the Match, risks named the residency start ("residency starting
- * 2027-07-01") as a fact, citing ECFMG's J-1 pages as if they set it. Issue 9 Build 7: messages
+ * 2027-07-01") as a fact, citing ECFMG's J-1 pages as if they set it. Messages
  * about projected dates cite the projection rule, not the authority's page. Every post-Match
  * message that names the start says it in the plan's date words, that it is projected (most
  * programs start on 1 Jul; confirm with your program), and cites the projection rule; an

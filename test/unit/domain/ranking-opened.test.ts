@@ -73,7 +73,7 @@ describe("ranking opens (projected Fri 15 Jan 2027, 12:00 PM ET)", () => {
   });
 });
 
-describe("ROL_BEFORE_RANKING_OPENS once ranking has opened (issue 9 leftover d)", () => {
+describe("ROL_BEFORE_RANKING_OPENS once ranking has opened", () => {
   const early = withRankList({ key: "rank_order_list", status: "done", date: "2026-11-28" });
   const message = (now: string) =>
     planAt(early, now).risks.find((risk) => risk.code === "ROL_BEFORE_RANKING_OPENS")?.message ?? "";
@@ -104,7 +104,7 @@ describe("ROL_BEFORE_RANKING_OPENS once ranking has opened (issue 9 leftover d)"
   });
 });
 
-describe("the rank list's notice once ranking is open (issue 9)", () => {
+describe("the rank list's notice once ranking is open", () => {
   const noticeTitles = (result: Plan) =>
     result.reminders
       .filter((r) => r.rung === "critical-risk" && r.milestone === "rank_order_list")

@@ -3,7 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import type { Scenario } from "./finding-scenarios.ts";
 
 /**
- * Re-applicants (issue 9; issue 15): a Match-year switch keeps exams and
+ * Re-applicants: a Match-year switch keeps exams and
  * certification but not last season's ERAS, NRMP, ranking and outcome work (past-season.ts).
  */
 /** A fee's status, counted or listed with the fees to verify (NRMP registration). */

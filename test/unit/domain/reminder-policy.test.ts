@@ -63,7 +63,7 @@ describe("reminder policy", () => {
     expect(nextWakeUp({ ...result, riskChangesAt: [past] }, NOW, allSent)).toBeUndefined();
   });
 
-  it("takes a risk-change instant only where the caller's re-plan says it sends something, earliest first (issue 11)", () => {
+  it("takes a risk-change instant only where the caller's re-plan says it sends something, earliest first", () => {
     const result = basePlan();
     const first = Date.parse(result.reminders[0]?.sendAt ?? "");
     const early = new Date(NOW.getTime() + (first - NOW.getTime()) / 3).toISOString();
@@ -87,7 +87,7 @@ describe("reminder policy", () => {
     expect(nextWakeUp(withChanges, NOW, allSent, () => undefined)).toBeUndefined();
   });
 
-  it("wakes when what a risk change tells goes out, not at the change itself, unless a later change tells sooner (issue 11)", () => {
+  it("wakes when what a risk change tells goes out, not at the change itself, unless a later change tells sooner", () => {
     const result = basePlan();
     const first = Date.parse(result.reminders[0]?.sendAt ?? "");
     const span = first - NOW.getTime();

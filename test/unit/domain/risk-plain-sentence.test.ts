@@ -17,7 +17,7 @@ const risksAt = (matchYear: number, now: string) =>
   ).risks;
 
 // A 2027 applicant within reach who graduates just before residency starts: the certificate is at
-// risk (an out-of-reach or finished Match no longer raises it: issue 15).
+// risk (an out-of-reach or finished Match does not raise it).
 const lateGraduate = domainPlanning.plan(
   {
     profile: profileFactory({ matchYear: 2027, graduation: "2027-06-20" }),

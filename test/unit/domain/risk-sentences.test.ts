@@ -6,8 +6,8 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * A risk's message is a plain sentence and its provenance lives only in Risk.sources (issue 9, the
- * last session's "one way"): the timeline and the reminder email show the message as it is, and the
+ * A risk's message is a plain sentence and its provenance lives only in Risk.sources (one way to
+ * carry sources): the timeline and the reminder email show the message as it is, and the
  * console and the escalation email no longer strip it. Every scenario fixture, on every visa track,
  * at instants across two seasons.
  */

@@ -213,7 +213,7 @@ const cases: RiskCase[] = [
   },
   {
     // Exams reported: the applicant could have ranked (with nothing done the season was out of
-    // reach at its deadline, and MATCH_YEAR_NOT_FEASIBLE stays: issue 15).
+    // reach at its deadline, and MATCH_YEAR_NOT_FEASIBLE stays).
     name: "ROL deadline passed without a certified list",
     input: inputFactory({ milestones: examsDone() }),
     now: "2026-02-26T03:00:00Z",

@@ -134,7 +134,7 @@ const scenarios: Scenario[] = [
     assess(result) {
       expect(codes(result)).toContain("NRMP_LATE_FEE");
       expect(result.budget.items.find((item) => item.key === "nrmp_late_fee")?.status).toBe("upcoming");
-      // Late registration is open until the rank order list deadline (issue 9): the
+      // Late registration is open until the rank order list deadline: the
       // step is due by it, first among the next steps and urgent, not overdue.
       expect(result.overdue.map((step) => step.milestone)).not.toContain("nrmp_registration");
       expect(result.nextSteps[0]?.milestone).toBe("nrmp_registration");

@@ -4,7 +4,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Issue 14: "Scheduled for…" on the ECFMG Pathway with a date still ahead is
+ * "Scheduled for…" on the ECFMG Pathway with a date still ahead is
  * a planned submission, so OET stays in the plan. The application goes in
  * without waiting for the OET result, which follows it as a supporting document, so OET also stays
  * once the submission date has passed, until the applicant reports it (or the Pathway done).

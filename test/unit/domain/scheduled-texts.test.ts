@@ -14,7 +14,7 @@ import {
 } from "./factories.ts";
 
 /**
- * Build 5, "every step's text fits its status": a rank order list or a contract
+ * Every step's text fits its status: a rank order list or a contract
  * reported "scheduled" got its not-started words ("Enter your rank order list…", "Read the contract
  * … and sign it"). The snapshot accepts "scheduled" for every milestone, but only the exams and the
  * Pathway had words for it, and in-progress-texts.test.ts checked the in-progress texts alone, so

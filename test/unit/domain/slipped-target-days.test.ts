@@ -6,7 +6,7 @@ import { MILESTONE_KEYS, MILESTONE_STATUSES } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
 /**
- * Issue 9 leftover (a): TARGETS_SLIPPED names a step's planned target ("instead of <day>") as a
+ * TARGETS_SLIPPED names a step's planned target ("instead of <day>") as a
  * target, the day the step itself shows (its target column), not through the deadline rendering
  * (the earlier of the local and ET days), which may read a day earlier for a zone east of ET.
  */

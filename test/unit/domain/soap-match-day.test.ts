@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * Match Day for an applicant in SOAP (issue 9): NRMP told them on Monday that they
+ * Match Day for an applicant in SOAP: NRMP told them on Monday that they
  * did not match, so Match Day is not where they "learn where they matched"; the SOAP offer they
  * accepted in R3 is their position (binding, https://www.nrmp.org/residency-applicants/soap/).
  */

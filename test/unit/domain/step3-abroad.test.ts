@@ -8,7 +8,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 import { DAY_MS } from "#domain/time.ts";
 
 /**
- * Step 3 for an H-1B applicant living outside the US (issue 9): Step 3
+ * Step 3 for an H-1B applicant living outside the US: Step 3
  * is offered only in the US (FSMB, official), so the trip needs a US visitor visa (B-1/B-2), whose
  * interview wait differs by consulate (no figure in the fact sheet: an advice allowance, to check in
  * the State Department's Global Visa Wait Times tool), on top of FSMB's processing and study time.

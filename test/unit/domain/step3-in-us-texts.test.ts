@@ -55,7 +55,7 @@ describe("Step 3 texts fit where the applicant lives and the certificate they ho
     expect(step3Risk(result)?.message).toContain("offered only in the US");
   });
 
-  it("says the trip's visa once in the risk: the visitor-visa allowance, not again as 'you also need a US visa' (issue 9 leftover c)", () => {
+  it("says the trip's visa once in the risk: the visitor-visa allowance, not again as 'you also need a US visa'", () => {
     const message = step3Risk(planFor(certifiedH1b("Africa/Cairo"), NOW))?.message ?? "";
     expect(message).toContain("visitor visa (B-1/B-2) interview");
     expect(message).not.toMatch(/need a US visa|usually a visitor visa/);

@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 
 /**
  * The certificate target is Step 3's sit-by date less 14 days (FSMB), 7 days (booking) and,
- * for these applicants abroad (Karachi), the visitor-visa allowance for the trip (issue 9).
+ * for these applicants abroad (Karachi), the visitor-visa allowance for the trip.
  */
 function expectCertificateTargetFromFsmbLead(result: Plan): void {
   const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
@@ -46,7 +46,7 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       expect(risk?.message).toContain("around Fri 19 Mar 2027 at the earliest");
       expect(risk?.message).toContain("Statement of Need");
       expect(risk?.message).toContain("$370");
-      // The trip's visa once: the visitor-visa allowance in the chain (issue 9 leftover c).
+      // The trip's visa once: the visitor-visa allowance in the chain.
       expect(risk?.message).toContain("offered only in the US");
       expect(risk?.message).toContain("visitor visa (B-1/B-2) interview");
       // No date to sit Step 3 that the same message shows cannot be met.

@@ -13,7 +13,7 @@ import {
   milestoneFactory,
 } from "#test/unit/domain/factories.ts";
 
-// Issue 14: a Done before the booked exam day is refused (bookedDayAhead), yet
+// A Done before the booked exam day is refused (bookedDayAhead), yet
 // the reminder sent 14 days before Step 2 CK put Done first, and so did the timeline. While the
 // booked day is ahead on the applicant's day, neither offers Done; from that day on, both do.
 const milestones = [

@@ -9,7 +9,7 @@ import { comingEmailsHtml } from "#pages/timeline-sections.ts";
 import { applicantFactory, inputFactory } from "#test/unit/domain/factories.ts";
 import { renderPlan } from "../../../shared/cli/plan.ts";
 
-// Issue 9: with the WDOMS check still open, the
+// With the WDOMS check still open, the
 // no-sponsor notice rides on that check and still said "Due <the rank order list deadline>". No
 // Match date applies to a school with no sponsor note: the notice carries its risk and is undated
 // wherever it is shown (CLI, email, timeline), whichever step it rides on.

@@ -6,7 +6,7 @@ import { stepLine } from "#email/reminder-sections.ts";
 import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Issue 15 (4): the reminder email's words for a step were never checked against the console's
+ * The reminder email's words for a step were never checked against the console's
  * badge. Step 2 CK sat on 20 Jan 2028 with no result recorded, its deadline for the 2028 Match
  * (27 Jan) passed: the console and the timeline say "overdue: result pending" (stepBadge), the
  * email's "Your next steps" said "overdue: it was due …", asking for an exam already sat. Before the

@@ -5,7 +5,7 @@ import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/u
 import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
 /**
- * Issue 15 follow-up: two older refusals of a one-tap action, Done for a step of a
+ * Two older refusals of a one-tap action, Done for a step of a
  * Match season that has passed and Done before the step's window opens, answered a POST with
  * "The action cannot be applied" and a lower-case fragment ("nothing to record yet: …") in the
  * problem+json and on the plain page. Like the newer refusals, each now

@@ -26,7 +26,7 @@ beforeAll(() => {
 });
 
 describe("ses-events and sweeper at cold start", () => {
-  // A Delivery is recorded on the ledger now (issue 15), so the write-free event is a Send.
+  // A Delivery is recorded on the ledger, so the write-free event is a Send.
   it("ses-events ignores a send without a write and refuses a non-SES event", async () => {
     const { handler } = await import("../../../functions/ses-events/handler.ts");
     const delivered = {

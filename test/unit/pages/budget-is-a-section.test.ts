@@ -15,7 +15,7 @@ import { reminderFactory } from "#test/unit/usecases/fakes.ts";
 import { renderPlan } from "../../../shared/cli/plan.ts";
 
 // Every plan listed "Plan your budget" among its next steps, although the
-// budget is a section of the plan, never a step to do or a deadline (issue 9, Build 5). The plan
+// budget is a section of the plan, never a step to do or a deadline. The plan
 // keeps the budget's step (the not-eligible notice rides on it, its Done and Snooze work), but the
 // CLI, the timeline and the email list it only as the budget section.
 const now = new Date("2026-12-01T16:00:00Z");

@@ -8,7 +8,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Issue 14 (Fatima: Karachi, 2028 Match, Step 2 CK sat on 20 Jul 2027, no result yet,
+ * An exam sat with no result yet (Fatima: Karachi, 2028 Match, Step 2 CK sat on 20 Jul 2027, no result yet,
  * timeline at 10 Sep 2027): the step reads "Result pending", not "Overdue" 4½ months before its
  * deadline; no "aim to finish by" reminder or line after the exam day; the follow-up asking for the
  * result and the hard-deadline ladder stay.

@@ -11,7 +11,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Issue 14 (an applicant whose 2027 Match is over: no certified rank order list by
+ * An applicant whose 2027 Match is over (no certified rank order list by
  * its deadline): no bill for that season's ERAS and NRMP fees, no post-Match step "waiting on
  * something", no Done button for its steps, and the next-emails section says why none is planned.
  */

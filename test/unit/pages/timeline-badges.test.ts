@@ -16,8 +16,8 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
  * "Overdue". A step whose deadline for the applicant's Match has passed reads "Too late for the 2028
  * Match" while it is dated for the 2029 Match (its date shown is ahead, so not "Overdue" beside it
  * while the Overdue section lists nothing), "Overdue" or what its status says with it
- * ("Overdue: result pending" once the exam day and the date shown have passed, as the console says:
- * issue 15 follow-up), "Soon for the 2029 Match" when soon for that Match, never a bare
+ * ("Overdue: result pending" once the exam day and the date shown have passed, as the console
+ * says), "Soon for the 2029 Match" when soon for that Match, never a bare
  * "Later" or "Soon". An exam sat is due by the day its result must reach
  * NRMP (the rank order list deadline), its last sitting day being met: sat
  * on 20 Jan 2028, it is "Result pending" until ranking closes, then overdue.

@@ -51,7 +51,7 @@ describe("timeline: a step past its early deadline while a late one holds", () =
   const item = /<h3>Register for the NRMP[\s\S]*?<\/li>/.exec(html)?.[0] ?? "";
 
   it("carries the passed early deadline in the plan, before the late deadline still ahead", () => {
-    // Still possible until the late deadline (issue 9): urgent, not overdue.
+    // Still possible until the late deadline: urgent, not overdue.
     expect(registration?.urgency).toBe("urgent");
     const missed = registration?.missedDeadline;
     const late = registration?.deadline;

@@ -7,7 +7,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 import { applicantFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 
 /**
- * Issue 14: a date the applicant gives ("Scheduled for…") is shown beside the
+ * A date the applicant gives ("Scheduled for…") is shown beside the
  * authority's deadline, never in its place, in the human format the Due line uses.
  */
 describe("timeline: the applicant's own dates beside the deadlines", () => {

@@ -9,7 +9,7 @@ import { escalationEmail } from "#usecases/escalation-email.ts";
 import { InMemoryApplicantStore, InMemoryMailer, profileFactory } from "./fakes.ts";
 
 /**
- * Issue 15 follow-ups: the digest and the escalation email said "Match 2027" for an
+ * The digest and the escalation email said "Match 2027" for an
  * applicant whose 2027 Match is out of reach and whose plan is dated for 2028 (the cohort says
  * "2027 → 2028"); both now name the Match the plan is for. And the digest's intro said "New risks
  * and newly overdue steps" when its only news was that Matchpath cannot reach someone: the intro

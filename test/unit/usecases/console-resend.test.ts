@@ -37,9 +37,8 @@ const DANIEL: Principal = { email: "daniel.advisor@matchpath.example", role: "ad
 
 // Omar: J-1, 2027 Match, ERAS application in progress, never registered with
 // NRMP, Pathway not submitted on 10 Feb 2027: the 2027 Match is out of reach, planned for the 2028
-// Match. (The Pathway was "in_progress" here; since issue 9 an undated in-progress
-// Pathway may be under review already and no longer writes a season off before its ROL deadline, so
-// the notice this file resends needs the Pathway not started.)
+// Match. The Pathway is not started: an undated in-progress Pathway may be under review already and
+// writes no season off before its ROL deadline, and the notice this file resends needs one written off.
 const OMAR_MILESTONES: MilestoneEntry[] = [
   { key: "wdoms_listing", status: "done" },
   { key: "ecfmg_application", status: "done" },

@@ -23,7 +23,7 @@ const noConsoleStore: ConsoleStore = {
 };
 
 /**
- * Issue 15 (3): a what-if for an applicant whose reminders an advisor paused counted the plan's
+ * A what-if for an applicant whose reminders an advisor paused counted the plan's
  * reminders "still to send" and named the next one, though none is sent until they are resumed.
  * It says they are paused and counts none; running, the count is as before.
  */

@@ -4,8 +4,8 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { profileFactory } from "./fakes.ts";
 
 describe("the delivery time chosen on the preferences page", () => {
-  // Issue 14: 07:30 with quiet hours 23:00–07:00 was planned at 08:00 (the default
-  // quiet hours' end), so the minutes looked ignored.
+  // 07:30 with quiet hours 23:00–07:00 must not be planned at 08:00 (the default
+  // quiet hours' end), as if the minutes were ignored.
   it.each(["07:30", "07:45", "10:15"])("is honoured to the minute: %s", (deliveryTime) => {
     const profile = profileFactory({
       timezone: "Asia/Karachi",

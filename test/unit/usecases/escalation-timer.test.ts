@@ -18,7 +18,7 @@ import {
 } from "./fakes.ts";
 
 /**
- * Escalation caused by time alone (issue 15): the applicant's one wake-up also comes just after a
+ * Escalation caused by time alone: the applicant's one wake-up also comes just after a
  * deadline that gives the advisor something new to hear, and the reminder function, which re-plans
  * at every wake-up, tells them before it stores the plan. With the real planner: every step done
  * but the ERAS application, so programs starting to review applications (2026-09-23 13:00 UTC, the
@@ -189,7 +189,7 @@ describe("escalation caused by time alone", () => {
     expect(toAdvisor(deps)).toHaveLength(1);
   });
 
-  it("records an advisor email SES rejects for good as not sent, still runs the applicant's wake-up, and never retries it (issue 15)", async () => {
+  it("records an advisor email SES rejects for good as not sent, still runs the applicant's wake-up, and never retries it", async () => {
     const deps = setup("2026-09-01T00:00:00Z", true);
     await planApplicants(["a_ada"], deps);
     await runUntil(deps, "2026-09-23T13:00:00Z");

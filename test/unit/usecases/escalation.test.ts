@@ -21,7 +21,7 @@ import {
 } from "./fakes.ts";
 
 /**
- * Escalation (issue 15, part 3) with the real planner: a consenting applicant's advisor hears once
+ * Escalation with the real planner: a consenting applicant's advisor hears once
  * per critical risk, through the ledger's claims, never for an applicant who did not consent.
  */
 const NOT_LISTED = { name: "University of Lagos", country: "NG", wdomsSponsorNote: false };
@@ -209,7 +209,7 @@ describe("escalation to the advisor", () => {
     expect(subjects(deps)).toEqual(criticalCodes(deps).map(subjectOf));
   });
 
-  it("records an escalation SES rejects for good as not sent, stores the plan, and no re-plan tries it again (issue 15)", async () => {
+  it("records an escalation SES rejects for good as not sent, stores the plan, and no re-plan tries it again", async () => {
     const deps = setup("2026-12-15T12:00:00Z", true);
     const codes = criticalCodes(deps);
     expect(codes.length).toBeGreaterThan(0);

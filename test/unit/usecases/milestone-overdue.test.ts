@@ -53,7 +53,7 @@ describe("MilestoneOverdue", () => {
     // Exams done but no ERAS token by December 2026: its deadline has passed. The ERAS application
     // waits on it, so the token is overdue, not the application (a blocked step is
     // never overdue). The early NRMP deadline has passed too, but late registration stays open until
-    // the rank order list deadline, so NRMP registration is due by it, not overdue (issue 9).
+    // the rank order list deadline, so NRMP registration is due by it, not overdue.
     expect(expected).toEqual(expect.arrayContaining(["eras_token"]));
     expect(expected).not.toContain("eras_application");
     expect(expected).not.toContain("nrmp_registration");

@@ -19,7 +19,7 @@ import {
 } from "./fakes.ts";
 
 /**
- * Issue 11: the applicant's one wake-up comes at a risk-change instant (Plan.riskChangesAt)
+ * The applicant's one wake-up comes at a risk-change instant (Plan.riskChangesAt)
  * only when the plan re-made there sends the applicant something before the next
  * reminder; each one that sends nothing cost a Query, a plan write and a re-arm. The advisor's
  * escalations keep their own timer (escalation-timer.test.ts).
@@ -68,7 +68,7 @@ function setup(planning: Planning, now: string) {
   };
 }
 
-describe("risk-change wake-ups (issue 11)", () => {
+describe("risk-change wake-ups", () => {
   it.each([
     ["sends nothing there: the next reminder", [], NEXT.sendAt],
     // Not the risk change itself (a wake-up that would find the notice not yet due): the notice's slot.

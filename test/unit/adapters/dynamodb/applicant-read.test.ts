@@ -12,7 +12,7 @@ import { MemoryTable } from "#test/bench/support/memory-table.ts";
  * the plan. The applicant's partition also holds logs that only grow (the console's copies of the
  * domain events, the intake records, the audit trail) and the local wake-up; DynamoDB bills a Query
  * by the bytes it reads, so reading them cost read units that grew all season and changed nothing
- * (issue 11, `npm run bench -- --quick`: read units per reminder email 3.3 -> 4.5).
+ * (`npm run bench -- --quick`: read units per reminder email 3.3 -> 4.5).
  */
 
 const APPLICANT = "a_readrangetestapplicant00";

@@ -225,7 +225,7 @@ describe("DynamoRepositories on AWS error paths", () => {
     expect(written(2)).toEqual(["PLAN", "PROFILE"]);
   });
 
-  it("stores the plan's scheduled reminders brotli-compressed, not the plan, and reads the reminders of plans stored whole before (issue 11)", async () => {
+  it("stores the plan's scheduled reminders brotli-compressed, not the plan, and reads the reminders of plans stored whole before", async () => {
     const reminder = (id: string, sendAt: string) =>
       ({
         id,

@@ -5,7 +5,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
 
 /**
- * An advisor address on the suppression list (issue 15 point 3): the escalations it
+ * An advisor address on the suppression list: the escalations it
  * would have had are in the notice ledger as not sent, with why, and the page says why the advisor
  * hears nothing.
  */

@@ -5,7 +5,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
 
 /**
- * Issue 15, seen on the demo's applicant page in Chromium (390 and 1280 px):
+ * Seen on the demo's applicant page in Chromium (390 and 1280 px):
  * - the Next list ended with "Budget plan, later, no fixed deadline, Mark done", although the budget
  *   is a section of the plan, never a step (the timeline, the email and the
  *   CLI list it only as the budget; listedNextSteps): the page shows it as the Budget section below;
@@ -38,7 +38,7 @@ describe("the console's applicant page as an advisor sees it", () => {
 });
 
 /**
- * Issue 15 (2): on a booked exam's day the exam sank below steps due months later on the Next list
+ * On a booked exam's day the exam sank below steps due months later on the Next list
  * (its badge said "soon"); the page lists the steps in the applicant's reading order, where an own
  * date lasts its whole day (listedInReadingOrder), so the exam leads, as on their timeline.
  */

@@ -62,7 +62,7 @@ describe("a booked exam whose day has passed reads 'result pending' on the conso
 });
 
 /**
- * Issue 15 follow-up: a booked exam whose day and deadline have both passed read
+ * A booked exam whose day and deadline have both passed read
  * "overdue" on the console and "Result pending" on the applicant's timeline. One rule (stepBadge)
  * for both now: the advisor must see it is late, and the applicant must be asked for the result,
  * so both read "overdue: result pending", critical on the console, in the overdue colour on the

@@ -5,7 +5,7 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
 import { applicantFragment } from "../../../../functions/console/pages/applicant.ts";
 
 /**
- * An escalation SES rejected for good (issue 15: MessageRejected, an unverified sender, sending
+ * An escalation SES rejected for good (MessageRejected, an unverified sender, sending
  * paused): the notice ledger lists it once as not sent, with why, in the advisor's words.
  */
 function view(): ApplicantView {

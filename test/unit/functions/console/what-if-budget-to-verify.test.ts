@@ -7,7 +7,7 @@ import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/fac
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
 /**
- * Issue 15 follow-up: the what-if's Budget row showed the counted totals only
+ * The what-if's Budget row showed the counted totals only
  * ("Upcoming $3,450 → $3,815"), so a fee "to verify", which is in no total, changed unseen: a
  * J-1 → H-1B switch adds the $100,000 H-1B proclamation fee to verify. The row now lists the
  * fees to verify that the change adds, removes or reprices, saying they are in no total.

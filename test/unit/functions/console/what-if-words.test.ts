@@ -10,7 +10,7 @@ import { applicantFactory, examsDone, inputFactory } from "#test/unit/domain/fac
 import { whatIfResultFragment } from "../../../../functions/console/pages/what-if.ts";
 
 /**
- * Issue 15: the console's words agree everywhere. The what-if's table says of a step what the
+ * The console's words agree everywhere. The what-if's table says of a step what the
  * applicant page's badge says (stepStanding), a leaving step is not styled as bad news, and a
  * Match-year switch says what is true of a step done for one Match and to redo for the other.
  */
@@ -40,7 +40,7 @@ function whatIf(input: PlannerInput, matchYear: number, now: Date) {
   return { before, after, diff, html: htmlOf(before, after, diff) };
 }
 
-describe("the what-if labels a step as the applicant page's badge does (issue 15, 1)", () => {
+describe("the what-if labels a step as the applicant page's badge does", () => {
   const now = new Date("2027-01-15T12:00:00Z");
   const input = inputFactory({
     applicant: applicantFactory({ matchYear: 2028 }),
@@ -78,7 +78,7 @@ describe("the what-if labels a step as the applicant page's badge does (issue 15
   });
 });
 
-describe("a step that leaves the road is said neutrally (issue 15, 2)", () => {
+describe("a step that leaves the road is said neutrally", () => {
   it("'step removed' is muted, not struck through nor red", () => {
     const now = new Date("2026-06-01T12:00:00Z");
     const j1 = inputFactory({
@@ -98,7 +98,7 @@ describe("a step that leaves the road is said neutrally (issue 15, 2)", () => {
   });
 });
 
-describe("a Match-year switch says what is true of a step done for one Match (issue 15, 3)", () => {
+describe("a Match-year switch says what is true of a step done for one Match", () => {
   const at = new Date("2027-02-01T12:00:00Z");
   const milestones: MilestoneEntry[] = [
     ...examsDone("2025-06-01"),
@@ -143,7 +143,7 @@ describe("a Match-year switch says what is true of a step done for one Match (is
   });
 });
 
-describe("a step in its late-deadline window (issue 15, 4)", () => {
+describe("a step in its late-deadline window", () => {
   const now = new Date("2027-02-05T12:00:00Z");
   const input = inputFactory({
     applicant: applicantFactory({ matchYear: 2027 }),

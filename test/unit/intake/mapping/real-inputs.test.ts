@@ -4,7 +4,7 @@ import { runForms } from "../../../../shared/cli/forms.ts";
 import { examplePath } from "../providers/support.ts";
 
 /**
- * The real-world inputs that did not map (issue 13), copied into test/fixtures/providers/real-inputs
+ * The real-world inputs that did not map, copied into test/fixtures/providers/real-inputs
  * (sources in test/fixtures/providers/SOURCES.md), run through `npm run forms -- check` as an operator would.
  */
 const ROOT = join(import.meta.dirname, "..", "..", "..", "..");

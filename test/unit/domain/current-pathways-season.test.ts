@@ -7,9 +7,10 @@ import { applicantFactory, DONE_BUT_OET_AND_PATHWAY, doneMilestones, inputFactor
 /**
  * Once the 2027 Match's (projected) Pathway deadline has passed, the plan sent the
  * applicant to wait for the 2028 Pathways only. ECFMG's Pathways season has stayed open after the
- * Match ("The online application for 2025 Pathways … will close on May 31, 2025", ECFMG Focus issue
- * 88): the current season is the earliest route to certification, and the card and the risk say so,
- * with no invented 2027 date (the pattern, its source, "verify on ECFMG's Pathways page").
+ * Match ("The online application for 2025 Pathways … will close on May 31, 2025",
+ * ECFMG Focus issue 88): the current season is the earliest route to certification, and the card
+ * and the risk say so, with no invented 2027 date (the pattern, its source, "verify on ECFMG's
+ * Pathways page").
  */
 
 /** Wanjiru, in Nairobi: everything done for the 2027 Match but the Pathway; OET passed in November. */

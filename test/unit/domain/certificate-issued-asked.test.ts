@@ -10,7 +10,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * The certificate with nothing we know of still holding it back said "check in
  * MyIntealth whether ECFMG has issued it" yet stood `later` with "Start now to finish by" in
  * February and "Aim to finish by" rungs in April (on H-1B: urgent, with after-target rungs).
- * Ruling: a question, not work to start: `soon` (urgent only with its deadline within the urgent
+ * Rule: a question, not work to start: `soon` (urgent only with its deadline within the urgent
  * window), no start-by, no aim rungs; asked at the next delivery slot, then every 14 days (ladder
  * data) until the deadline's "Due" rungs take over. Replayed on the reported applicants. Past its
  * target (H-1B before ranking: the certificate the program needs to rank on H-1B), the earlier

@@ -8,7 +8,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * On 2 Jul 2027 the cohort row of Sana (Karachi, H-1B, matched on 19 Mar, Step 3
  * and the petition outstanding, start delayed) read stage "ERAS application" (her US clinical
  * experience, a step with no date, was still open) and "Next date" "—", although her weekly
- * "Your residency start is delayed" email was due on Wed 7 Jul. Ruling: stage "Visa", and the next
+ * "Your residency start is delayed" email was due on Wed 7 Jul. Rule: stage "Visa", and the next
  * date the next scheduled email's.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/advisor-review-2027/", import.meta.url));

@@ -7,7 +7,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * Letters were to be started in MyERAS ("create the Letter Request Forms in
  * MyERAS", start-by early July) and the CV entered there weeks before the ERAS token, which MyERAS
- * needs, had any reminder (its first: due-in-14d in August). Ruling: the token's target is the
+ * needs, had any reminder (its first: due-in-14d in August). Rule: the token's target is the
  * season's MyERAS opening, its start-by rung on that day; no rung tells the applicant to do
  * something in MyERAS while the token is not done: the letters ask the writers now and create the
  * forms once the token is registered; a re-applicant's imports wait for this season's token.

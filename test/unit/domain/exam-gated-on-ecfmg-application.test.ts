@@ -9,7 +9,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 /**
  * Step 1 "in progress" (studying, no test date) while the ECFMG application is
  * still in progress read "Finish your registration with FSMB and book your test date" with a
- * book-by reminder, though FSMB registers no one before ECFMG approves the application. Ruling: an
+ * book-by reminder, though FSMB registers no one before ECFMG approves the application. Rule: an
  * exam in progress whose ECFMG gate (a catalog prerequisite it may start before) is not done says
  * the not-started wording's gate sentence and gets no booking rungs until the gate is done; its
  * target and deadline rungs stay. Karachi, 2028 Match, as of Fri 4 Dec 2026.

@@ -6,7 +6,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * An H-1B applicant in a US zone, matched, the petition being filed, read "ask it
  * for the receipt number, which your visa interview needs" and a blocked "Get your H-1B visa stamped
- * at a US consulate", before anyone asked whether the program files a change of status. Ruling: until
+ * at a US consulate", before anyone asked whether the program files a change of status. Rule: until
  * the stamping's route is answered, in a US zone the petition's words and the stamping's title are
  * neutral; outside US zones, today's words stand.
  */

@@ -10,7 +10,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * An H-1B applicant whose zone is in the US (Chicago), petition approved, was
  * told to get the visa stamped at a consulate "from abroad", with consular-interview rungs and the
- * $205 H visa fee counted. Ruling: the fact sheet's proclamation row names an in-US change of status
+ * $205 H visa fee counted. Rule: the fact sheet's proclamation row names an in-US change of status
  * as its own case, so in a US zone the stamping step reads conditionally (change of status: no
  * stamp; consular processing: the consular words), asks one question instead of the lead-time
  * rungs, may be marked Not for me once the program confirms a change of status (then silent), and

@@ -8,7 +8,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 
 /**
  * A matched H-1B applicant in Manila with the contract signed was still told to
- * ask the program "as soon as you know it how it will sponsor you". Ruling: once the contract is
+ * ask the program "as soon as you know it how it will sponsor you". Rule: once the contract is
  * signed the program is known: ask it whether the proclamation applies to its petition and whether
  * it seeks an exception. Before the contract, the earlier words stand.
  */

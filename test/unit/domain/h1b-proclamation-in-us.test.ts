@@ -8,7 +8,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * the $100,000 proclamation: the risk and its budget row were raised only in a zone outside the US.
  * The fact sheet's proclamation row (secondary reports of USCIS's 20 Oct 2025 guidance, the
  * stamping's `waivable` note) sets apart an in-US change of status, not a petition asking for
- * consular notification. Ruling: in the US, the risk (its own words, the same source) and the row
+ * consular notification. Rule: in the US, the risk (its own words, the same source) and the row
  * apply until the route is settled as a change of status (the stamping "Not for me"); abroad,
  * unchanged.
  */

@@ -6,7 +6,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * On 4 Dec 2026 the $100,000 proclamation was still described in the
  * present tense ("asks the employer"), though the fact sheet's row says it "lasts 12 months unless
- * extended" from 2025-09-21. Ruling: from 21 Sep 2026, as the plan's now says, the words are past
+ * extended" from 2025-09-21. Rule: from 21 Sep 2026, as the plan's now says, the words are past
  * tense and conditional; before it, today's words. The source stays the fact sheet's row.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-abroad-and-in-us/", import.meta.url));

@@ -8,7 +8,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * An H-1B applicant in the US heard "will your program file a change of status or consular
  * processing?" only on the stamping step, which waits for the petition: about six weeks before the
- * start date, after the program had made that choice on the petition itself. Ruling: in a US zone
+ * start date, after the program had made that choice on the petition itself. Rule: in a US zone
  * the petition's card asks it from the contract on (advice, no processing time), with one notice on
  * that card while the stamping waits; abroad, where no change of status is possible, nothing changes.
  */

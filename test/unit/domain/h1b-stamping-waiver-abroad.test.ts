@@ -6,7 +6,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * An H-1B applicant in Kathmandu, matched, petition approved, marked the visa
- * stamping "Not for me"; the plan went silent, with no visa step at all. Ruling: only someone in the
+ * stamping "Not for me"; the plan went silent, with no visa step at all. Rule: only someone in the
  * US can change status, so the CLI's snapshot check (as the intake) refuses the waiver outside a US
  * zone, naming the field; a stored snapshot that has one anyway is not trusted: the stamping stays
  * not started, with its date and reminders, and a warning names the answer ignored and why.

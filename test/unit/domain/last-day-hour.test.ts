@@ -13,7 +13,7 @@ import {
 /**
  * On the last day of the 2027 Match (the projected Pathway deadline, Sat 26 Dec 2026,
  * 9:00 PM ET), Los Angeles and New York read "act by Sat 26 Dec 2026" up to the last minute, with no
- * hour (6:00 PM in Los Angeles), while Auckland and Kolkata got the hour. Ruling: when a deadline
+ * hour (6:00 PM in Los Angeles), while Auckland and Kolkata got the hour. Rule: when a deadline
  * falls on the applicant's local today or within the next 24 hours, every zone gets "today, by
  * <local time> (<ET time>)"; EXAMS_LATE_FOR_RANKING likewise.
  */

@@ -6,7 +6,7 @@ import { applicantFactory, doneMilestones, inputFactory, interviewFactory } from
 
 /**
  * A late arrival in quiet hours was held to their end even with under two hours
- * left (Karachi at 23:30, NRMP's early registration closing at 09:59 the next morning). Ruling:
+ * left (Karachi at 23:30, NRMP's early registration closing at 09:59 the next morning). Rule:
  * quiet hours hold the notice only while their end still leaves at least 12 hours (advice) before
  * the deadline; otherwise it goes now, at night. NRMP's early deadline for the 2027 Match is
  * Mon 30 Nov 2026, 11:59 PM ET (projected): 6:59 PM in Honolulu, 10:59 PM in Chicago.

@@ -6,7 +6,7 @@ import { inSoap, planAt } from "./soap-applicant.ts";
 
 /**
  * In New York a Match Day email went out at 9:00 AM ET on SOAP's last day, with
- * the offer rounds still to come. Ruling: Match Day's reminder never falls before SOAP ends.
+ * the offer rounds still to come. Rule: Match Day's reminder never falls before SOAP ends.
  */
 const SOAP_END = seasonCalendar(2027).dates.nrmp_soap_ends.at;
 const MATCH_DAY = seasonCalendar(2027).dates.nrmp_match_day.at;

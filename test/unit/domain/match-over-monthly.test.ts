@@ -9,7 +9,7 @@ import { certifiedListInLagos, milestoneFactory } from "./factories.ts";
  * 2027 rank list never tells us Match Day's result. After 1 Jul 2027 the weekly question went on
  * every Friday for ever under a new id each week, the card's date moved with `now`, and the one
  * "The 2027 Match is over" notice reused March's id (sent once per Match year, so never sent when
- * March's went). Ruling: after residency's start one notice under its own id, then at most one
+ * March's went). Rule: after residency's start one notice under its own id, then at most one
  * check a month until answered, ending when the next Match's ERAS applications open (its
  * submission day, season data); the card's date is that day, whatever `now`.
  */

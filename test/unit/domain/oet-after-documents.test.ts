@@ -7,7 +7,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * An OET reported done after ECFMG's projected deadline for a Pathway's
  * supporting documents raised no warning, and "did ECFMG accept it?" counted the review from the
- * November application alone. Ruling: PATHWAY_DEADLINE_PROJECTED (the README's warning for a late
+ * November application alone. Rule: PATHWAY_DEADLINE_PROJECTED (the README's warning for a late
  * OET: verify with ECFMG that it was accepted), and the review allowance counted from the later of
  * the application and the OET result's day; an OET done in time keeps the plan.
  * Replayed on the reported applicant.

@@ -9,7 +9,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 // Step 1 and Step 2 CK both in progress with no dates, 2027 Match, planned in mid-January
 // 2027: a critical TARGETS_SLIPPED said "aim for Step 2 CK on 5 May 2027", past its hard deadline (the
 // last sitting day, Wed 27 Jan 2027) and a day later each day, beside EXAMS_LATE_FOR_RANKING's "sit it
-// by Wed 27 Jan 2027". Ruling: a slipped target never proposes a date after the step's deadline; when
+// by Wed 27 Jan 2027". Rule: a slipped target never proposes a date after the step's deadline; when
 // a deadline rule speaks about the step, TARGETS_SLIPPED leaves it to that rule; and no date it names
 // moves from one day to the next for the same input.
 

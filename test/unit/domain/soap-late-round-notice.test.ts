@@ -6,7 +6,7 @@ import { inSoap, planAt, SOAP_ROUND_ET } from "./soap-applicant.ts";
  * SOAP recorded late (during Match Week, after a rung's slot) had the missed round's
  * notice caught up at the next delivery slot, which could fall after that round: Auckland, recording
  * SOAP on Tuesday evening, was told of Tuesday's rounds at 9:00 AM Wednesday (4:00 PM ET Tuesday).
- * Ruling: a notice about a round already over is never sent (the next round's notice speaks); the
+ * Rule: a notice about a round already over is never sent (the next round's notice speaks); the
  * current round's goes now, outside quiet hours, while it is still open. A SOAP day's rounds open
  * at 9:00 AM ET (the rung's event); each round lasts two hours (NRMP's SOAP FAQ), so Tuesday's and
  * Wednesday's first round closes at 11:00 AM ET; Thursday's rounds run until SOAP ends, 5:00 PM ET.

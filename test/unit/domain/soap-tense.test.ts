@@ -5,7 +5,7 @@ import { inSoap, planAt } from "./soap-applicant.ts";
 
 /**
  * A SOAP participant's texts stayed in the present after SOAP was over ("the
- * SOAP offer you accept in R3", "If you accepted no SOAP offer by its end"). Ruling: the tense of
+ * SOAP offer you accept in R3", "If you accepted no SOAP offer by its end"). Rule: the tense of
  * the moment: present while SOAP runs, past once it has ended, and Match Day past after its release.
  */
 const { dates } = seasonCalendar(2027);

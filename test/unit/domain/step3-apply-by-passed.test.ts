@@ -6,10 +6,10 @@ import { planInOwnMatch, planWithLaterStart, readSnapshot } from "./fixture-snap
 /**
  * An H-1B applicant abroad, certified, Step 3 not started:
  * - before ranking, "apply to FSMB by Wed 6 Jan 2027 (projected)" became "by Wed 13 Jan 2027" once
- *   6 Jan passed, with nothing saying 6 Jan had passed. Ruling: say so, and that only the later
+ *   6 Jan passed, with nothing saying 6 Jan had passed. Rule: say so, and that only the later
  *   candidate leaves the later day.
  * - matched, the risk said Step 3 could not be sat by the petition's day while the card still
- *   scheduled a visitor-visa interview for it. Ruling: one instruction, in the card as in the risk:
+ *   scheduled a visitor-visa interview for it. Rule: one instruction, in the card as in the risk:
  *   ask the program today about a J-1 (and the petition). A visitor visa already held can still
  *   fit only with a later start than 1 July (planWithLaterStart: Step 3's day Mon 19 Apr 2027); with
  *   1 July, the petition due 60 days before the stamping puts that day on Match Day.

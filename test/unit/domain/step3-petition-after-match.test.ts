@@ -9,7 +9,7 @@ import { planInOwnMatch } from "./fixture-snapshots.ts";
  * A matched H-1B applicant (Bogotá, contract signed) whose Step 3 is booked for
  * 20 Apr 2027, after the Match, was told on 22 Mar that the sitting "is too late for the 2027
  * Match's ranking" and on 25 May that "programs need the result before they certify their rank
- * lists, by ... Wed 24 Feb 2027". Ruling: once matched and past the rank order list deadline, Step
+ * lists, by ... Wed 24 Feb 2027". Rule: once matched and past the rank order list deadline, Step
  * 3's words, date and risks speak of the H-1B petition and the residency start: sit by the
  * petition's sit-by day; a sitting past is due by the petition step's own date; a booking after the
  * sit-by day is the risk (too late for the petition before 1 July). Before the applicant reports the

@@ -8,7 +8,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 
 /**
  * The budget listed "USMLE international test delivery surcharge, per exam …"
- * as upcoming, to verify, for an applicant with Step 1 and Step 2 CK both done. Ruling: dropped once
+ * as upcoming, to verify, for an applicant with Step 1 and Step 2 CK both done. Rule: dropped once
  * every USMLE exam it could apply to is done (its amount was never found, so it cannot be counted
  * as spent). Replayed on the reported applicant.
  */

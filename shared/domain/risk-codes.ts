@@ -14,6 +14,8 @@ export const RISK_CODES = [
   "SCORE_ON_SCHEDULED_EXAM",
   // The ECFMG certificate done beside a failing Step 1 or Step 2 CK score: which attempt passed?
   "CERTIFICATE_BESIDE_FAILING_SCORE",
+  // A step reported done on a date before a step it needs (catalog prerequisites): which date is right?
+  "DONE_DATES_OUT_OF_ORDER",
   "EXAMS_LATE_FOR_RANKING",
   "CERTIFICATION_AFTER_START",
   "STEP3_NEEDED_FOR_H1B",

@@ -59,6 +59,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} reported a passing score on an exam not yet marked done; the plan keeps it as reported and asks them to mark it done if they sat it.`,
   CERTIFICATE_BESIDE_FAILING_SCORE: ({ fullName }) =>
     `${fullName} reported the ECFMG certificate done, which needs Step 1 and Step 2 CK passed; ask which attempt passed: their latest score on file for one of them is failing. The plan keeps the certificate as reported.`,
+  DONE_DATES_OUT_OF_ORDER: ({ fullName }) =>
+    `${fullName} reported a step done on a date before a step it needs; the plan asks them which date is right and keeps both steps done as reported.`,
   EXAMS_LATE_FOR_RANKING: ({ fullName }) =>
     `${fullName}'s exam results may not be reported before the rank order list deadline.`,
   CERTIFICATION_AFTER_START: ({ fullName }) =>

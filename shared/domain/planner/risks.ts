@@ -9,6 +9,7 @@ import {
 } from "./certification-after-start-risk.ts";
 import { applies, isFinished, type PlanContext, statusAt, uncheckedGate } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { doneOutOfOrderRisk } from "./done-order.ts";
 import { ecfmgReviewPastDs2019Risks } from "./ecfmg-review-past-ds2019.ts";
 import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
 import type { Feasibility } from "./feasibility.ts";
@@ -113,6 +114,9 @@ export function assessRisks(
   if (!held) append(risks, scheduledScoreRisks(context));
   // The certificate done beside a failing score it needs passed: asked, never refused.
   if (!held) append(risks, certificateBesideFailedScoreRisks(context));
+  // A step dated before a step it needs: asked which date is right, both kept.
+  const outOfOrder = held ? null : doneOutOfOrderRisk(context);
+  if (outOfOrder !== null) risks.push(outOfOrder);
 
   const implausible = implausibleMatchYearRisk(context);
   if (implausible !== null) risks.push(implausible);

@@ -1,0 +1,150 @@
+import { MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { renderDate } from "../time.ts";
+import { stepIndex } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
+import { addSource } from "./risk-sources.ts";
+
+/**
+ * A step and a step it cannot be done without (catalog `prerequisites`), whose reported done dates
+ * must keep that order; `since`: only for a step dated on or after it (the rule's first day seen).
+ */
+interface OrderedPair {
+  step: number;
+  needs: number;
+  source: string;
+  since: string | undefined;
+}
+
+/**
+ * Prerequisites whose done date says nothing of the order, or whose rule is not about the
+ * prerequisite done, by "step needs": the WDOMS check's date is the day the applicant looked the
+ * school up, not the day the note began; ECFMG issues the ERAS token once the Application for
+ * ECFMG Certification is submitted (https://www.ecfmg.org/eras/applicants-token.html), while that
+ * step's done is ECFMG's approval.
+ */
+const NO_ORDER: ReadonlySet<string> = new Set([
+  "ecfmg_application wdoms_listing",
+  "eras_token ecfmg_application",
+]);
+
+/**
+ * ECFMG asks for the Application for ECFMG Certification before an exam application
+ * (https://iwa2.ecfmg.org/appforcert/onlinedocs/afcoverview.aspx); the earliest of its Information
+ * Booklets seen that names that application is 2013's (http://www.ecfmg.org/2013ib/). An exam
+ * passed before 2013 may predate the application, so only later passes are compared.
+ */
+const APPLICATION_FIRST_SINCE = "2013-01-01";
+
+/**
+ * The pairs, made once from the static catalog: every official prerequisite but a result that may
+ * follow the step (`neededByOwnDate`: the OET beside the Pathway, PATHWAY_DONE_BEFORE_OET's) and
+ * NO_ORDER's. Advice and secondary prerequisites are no rule to hold an applicant's dates to.
+ */
+const PAIRS: readonly OrderedPair[] = MILESTONE_CATALOG.flatMap((entry) =>
+  entry.prerequisites
+    .filter(
+      (prerequisite) =>
+        prerequisite.basis === "official" &&
+        prerequisite.neededByOwnDate !== true &&
+        !NO_ORDER.has(`${entry.key} ${prerequisite.key}`),
+    )
+    .map((prerequisite) => ({
+      step: stepIndex(entry.key),
+      needs: stepIndex(prerequisite.key),
+      source: prerequisite.source,
+      since: prerequisite.key === "ecfmg_application" ? APPLICATION_FIRST_SINCE : undefined,
+    })),
+);
+
+const CONTRACT_AT = stepIndex("contract");
+const SOAP_AT = stepIndex("soap");
+
+/** Each step's name in these questions: the catalog's noun phrase, in the applicant's voice where it names "they". */
+const NAMES: readonly string[] = MILESTONE_CATALOG.map((entry) =>
+  entry.key === "match_week"
+    ? "Match Week"
+    : entry.key === "match_day"
+      ? "Match Day"
+      : entry.key === "ecfmg_application"
+        ? "your Application for ECFMG Certification"
+        : entry.key === "contract"
+          ? "your program contract"
+          : entry.key === "rank_order_list"
+            ? "your rank order list's certification"
+            : entry.key === "nrmp_registration"
+              ? "your NRMP registration"
+              : entry.advisorName,
+);
+
+/**
+ * The pairs of the applicant's own done answers dated out of the catalog's order: a step dated
+ * before a step it needs. Only entries that count for this Match (an earlier season's work, a
+ * refused rank list or an outcome told too early are reset before this is read) and passes (a
+ * result below its passing score is a retake, SCORE_BELOW_PASSING's). Same-day pairs are in order.
+ * A contract dated before Match Day beside an accepted SOAP offer is in order: that offer is the
+ * position. Catalog order; usually empty after one read per pair.
+ */
+export function doneOutOfOrder(context: PlanContext): OrderedPair[] {
+  const { entries } = context;
+  const out: OrderedPair[] = [];
+  for (const pair of PAIRS) {
+    const step = entries.at(pair.step);
+    if (step?.status !== "done" || step.date === undefined) continue;
+    const needs = entries.at(pair.needs);
+    if (needs?.status !== "done" || needs.date === undefined || step.date >= needs.date) continue;
+    if (pair.since !== undefined && step.date < pair.since) continue;
+    if (failed(context, pair.step) || failed(context, pair.needs)) continue;
+    if (pair.step === CONTRACT_AT && entries.at(SOAP_AT)?.status === "done") continue;
+    out.push(pair);
+  }
+  return out;
+}
+
+/** Whether the step at `index` is reported below its passing score (a failed attempt, not a pass). */
+function failed(context: PlanContext, index: number): boolean {
+  const key: MilestoneKey | undefined = MILESTONE_CATALOG[index]?.key;
+  return context.failedScores.some((each) => each.key === key);
+}
+
+/**
+ * DONE_DATES_OUT_OF_ORDER (warning): each pair doneOutOfOrder finds, both steps and both dates
+ * named, and why the order cannot be so; the plan keeps both answers as given (each step done), so
+ * only the question is added. Null when the dates keep the catalog's order.
+ */
+export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
+  const pairs = doneOutOfOrder(context);
+  if (pairs.length === 0) return null;
+  const sources: string[] = [];
+  const milestones: MilestoneKey[] = [];
+  const said: string[] = [];
+  // One sentence per step dated too early, naming each step it needs that is dated after it.
+  for (let at = 0; at < pairs.length; ) {
+    const step = (pairs[at] as OrderedPair).step;
+    const needs: string[] = [];
+    for (; at < pairs.length && (pairs[at] as OrderedPair).step === step; at++) {
+      const pair = pairs[at] as OrderedPair;
+      needs.push(`${NAMES[pair.needs]} (${renderDate(context.entries.at(pair.needs)?.date as string)})`);
+      addSource(sources, pair.source);
+      const key = MILESTONE_CATALOG[pair.needs]?.key as MilestoneKey;
+      if (!milestones.includes(key)) milestones.push(key);
+    }
+    milestones.push(MILESTONE_CATALOG[step]?.key as MilestoneKey);
+    const listed = needs.length === 1 ? needs[0] : `${needs.slice(0, -1).join(", ")} and ${needs.at(-1)}`;
+    said.push(
+      `Your answers date ${NAMES[step]} ${renderDate(context.entries.at(step)?.date as string)}, before ${listed}, though it needs ${needs.length === 1 ? "that" : "each of them"} first: which ${needs.length === 1 ? "date is" : "dates are"} right?`,
+    );
+  }
+  const lead =
+    pairs.length === 1
+      ? "Two of your dates are out of order, most likely by mistake: please check them."
+      : "Some of your dates are out of order, most likely by mistake: please check them.";
+  return {
+    code: "DONE_DATES_OUT_OF_ORDER",
+    severity: "warning",
+    message: `${lead} ${said.join(" ")} Tell us which is right: send your intake form again, or ask your advisor. Until then your plan counts each step done as you report it.`,
+    milestones,
+    sources,
+  };
+}

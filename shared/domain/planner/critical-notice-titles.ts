@@ -9,6 +9,7 @@ import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { inLastWeek, LAST_WEEK_PHASE, LAST_WEEK_TITLE } from "./match-year-last-week.ts";
 import { noteQuestioned } from "./note-questioned.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
@@ -143,6 +144,9 @@ const SEASON_OVER_UNLESS_LATER_TITLE =
 export const RETAKE_ON_LATER_PHASE = "retake-on-later";
 const RETAKE_ON_LATER_TITLE =
   "Your exam score is below the passing score: correct it, or reapply now for a retake that counts only if NRMP's deadline is later than projected";
+/** MATCH_WEEK_SOAP_CONFLICT over an accepted SOAP offer (soapAcceptedBesideMatched): a notice of its own. */
+const SOAP_ACCEPTED_PHASE = "soap-accepted";
+const SOAP_ACCEPTED_TITLE = "You marked Match Week done and a SOAP offer accepted: which is it? Tell us now";
 /** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
@@ -174,6 +178,8 @@ export function noticePhase(context: PlanContext, risk: Risk): string | undefine
   if (inLastWeek(risk)) return LAST_WEEK_PHASE;
   if (risk.code === "SEASON_OVER" && seasonOverLaterCandidate(context) !== undefined)
     return SEASON_OVER_UNLESS_LATER_PHASE;
+  if (risk.code === "MATCH_WEEK_SOAP_CONFLICT" && soapAcceptedBesideMatched(context))
+    return SOAP_ACCEPTED_PHASE;
   if (risk.code === "START_DELAYED")
     return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
   // "If you match …", then "If you matched …", then matched: each wording is emailed once.
@@ -197,6 +203,7 @@ export function noticeTemplate(
   if (risk.code === "MATCH_YEAR_NOT_FEASIBLE") return outOfReachTemplate(context, risk);
   if (risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE" && noteQuestioned(context)) return QUESTIONED_NOTE_TITLE;
   // No visa to wait on for visa "none": contractSteps's words, as the risk's.
+  if (phase === SOAP_ACCEPTED_PHASE) return SOAP_ACCEPTED_TITLE;
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;

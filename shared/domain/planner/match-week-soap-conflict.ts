@@ -39,15 +39,37 @@ export function matchWeekSoapConflict(context: PlanContext): boolean {
   return false;
 }
 
+/**
+ * Whether the applicant marked Match Week done (matched) and SOAP done (accepted a SOAP offer): SOAP
+ * is for applicants who did not match (NRMP_MATCH_WEEK_URL), so one answer is wrong. Read from their
+ * own entries once those told too early are reset (context.ts); either answer gives a position, so
+ * the plan goes on to the contract and visa steps while it asks. Pure.
+ */
+export function soapAcceptedBesideMatched(context: PlanContext): boolean {
+  return (
+    context.entries.at(MATCH_WEEK.index)?.status === "done" &&
+    context.entries.at(SOAP.index)?.status === "done"
+  );
+}
+
 /** How to settle the conflict, in the applicant's buttons: said by the risk and by the SOAP step. */
 const HOW_TO_FIX =
   "If you matched, mark SOAP Not for me; if you did not match and are in SOAP, mark Match Week not started.";
 
 /**
  * MATCH_WEEK_SOAP_CONFLICT (critical, its notice sent at once: critical-notice-titles.ts): names both
- * answers and how to settle each. Null when they do not conflict (matchWeekSoapConflict).
+ * answers and how to settle each. Null when they do not conflict (matchWeekSoapConflict,
+ * soapAcceptedBesideMatched).
  */
 export function matchWeekSoapConflictRisk(context: PlanContext): Risk | null {
+  if (soapAcceptedBesideMatched(context))
+    return {
+      code: "MATCH_WEEK_SOAP_CONFLICT",
+      severity: "critical",
+      message: `You marked Match Week done, which says you matched, and SOAP done, which says you did not match and accepted a SOAP offer: only applicants who did not match can take part in SOAP, so both cannot be right. If you matched, mark SOAP Not for me; if you did not match and accepted a SOAP offer, mark Match Week not started. Either way you have a position, so your ${contractSteps(context.applicant.visa)} stay planned.`,
+      milestones: ["match_week", "soap"],
+      sources: [NRMP_MATCH_WEEK_URL, NRMP_SOAP_URL],
+    };
   if (!matchWeekSoapConflict(context)) return null;
   return {
     code: "MATCH_WEEK_SOAP_CONFLICT",

@@ -8,7 +8,8 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 /**
  * A step reported done on a date before a step it needs (the catalog's official prerequisites) is
  * asked about, both steps and both dates named (DONE_DATES_OUT_OF_ORDER, a warning); the plan keeps
- * both answers. Pairs whose order the dates do not show are not asked about.
+ * both answers. Pairs whose order the dates do not show are not asked about. Matched and an
+ * accepted SOAP offer together are MATCH_WEEK_SOAP_CONFLICT's question.
  */
 const tunde = applicantFactory({
   fullName: "Tunde Adebayo",
@@ -114,5 +115,27 @@ describe("done dates out of the catalog's order", () => {
       { ...milestoneFactory("usmle_step2ck", "done", "2014-05-20"), score: 241 },
     ];
     expect(asked(planWith(early, now))).toBeUndefined();
+  });
+});
+
+describe("Match Week done (matched) and SOAP done (an accepted offer)", () => {
+  it("is MATCH_WEEK_SOAP_CONFLICT: both answers named, a notice of its own, the contract planned", () => {
+    const result = planWith(
+      [
+        milestoneFactory("rank_order_list", "done", "2027-02-10"),
+        milestoneFactory("match_week", "done", "2027-03-15"),
+        milestoneFactory("soap", "done", "2027-03-17"),
+      ],
+      "2027-03-20T09:00:00+01:00",
+    );
+    const conflict = result.risks.find((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT");
+    expect(conflict?.severity).toBe("critical");
+    expect(conflict?.message).toContain("You marked Match Week done, which says you matched, and SOAP done");
+    expect(conflict?.message).toContain("If you matched, mark SOAP Not for me");
+    const notice = result.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
+    expect(notice?.title).toBe(
+      "You marked Match Week done and a SOAP offer accepted: which is it? Tell us now",
+    );
+    expect(result.nextSteps.map((each) => each.milestone)).toContain("contract");
   });
 });

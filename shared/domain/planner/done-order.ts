@@ -143,7 +143,7 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   return {
     code: "DONE_DATES_OUT_OF_ORDER",
     severity: "warning",
-    message: `${lead} ${said.join(" ")} Tell us which is right: send your intake form again, or ask your advisor. Until then your plan counts each step done as you report it.`,
+    message: `${lead} ${said.join(" ")} Send your intake form again with the right dates, or ask your advisor; until then your plan counts each step done as you report it.`,
     milestones,
     sources,
   };

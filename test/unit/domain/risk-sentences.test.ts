@@ -246,6 +246,17 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(certifiedFailing, seasonCalendar(2027), new Date("2026-12-01T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json certificate beside Step 2 CK 205 ${risk.code}`, risk });
+  // A certificate dated before the Step 2 CK pass it needs (DONE_DATES_OUT_OF_ORDER).
+  const outOfOrder = {
+    ...quiet,
+    milestones: [
+      ...quiet.milestones,
+      { key: "usmle_step2ck" as const, status: "done" as const, date: "2026-03-10", score: 240 },
+      { key: "ecfmg_certification" as const, status: "done" as const, date: "2026-02-20" },
+    ],
+  };
+  for (const risk of plan(outOfOrder, seasonCalendar(2027), new Date("2026-12-01T12:00:00Z")).risks)
+    found.push({ where: `nothing-done-2027.json certificate before Step 2 CK ${risk.code}`, risk });
   return found;
 }
 

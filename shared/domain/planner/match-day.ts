@@ -25,7 +25,6 @@ import { matchOverTexts } from "./match-over-texts.ts";
 import type { MatchWeekStep } from "./match-week.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { markedResidencyStart } from "./residency-start-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 const WEEK_MS = 7 * DAY_MS;
@@ -49,9 +48,9 @@ export { MATCH_DAY_REPORT_TITLE, SOAP_MATCH_DAY_TITLE };
  * catalog's text applies):
  * - in SOAP (in progress or done) from NRMP's Monday release on: the SOAP offer is the result, with
  *   the catalog's date and ladder before the Match Day release;
- * - from the Match Day release on: report where they matched, due at residency's start and urgent,
- *   never the contract's date, with one follow-up (see matchDayNotice) and a weekly
- *   question instead of the ladder; never overdue with the release's text;
+ * - from the Match Day release on: report where they matched, urgent, due by the contract's date as
+ *   our advice (MATCH_RESULT_SOURCE), then at residency's start in the late words, with one
+ *   follow-up (see matchDayNotice) and a weekly question instead of the ladder; never overdue;
  * - a SOAP participant from the release on: the SOAP offer accepted, due by the contract's date as
  *   our advice (soapOutcomeDue), asked once and then weekly at most twice;
  *   past that date the plan plans the next Match (soapOutcomeUnreported) and does not ask here.
@@ -119,15 +118,16 @@ export function matchDayStep(
         : phasedIn(texts.latePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayLateAction));
     return { due: texts.residencyStart, entry: late, followUpOnly: true, pressing: true };
   }
-  // Up to the contract's date: due at residency's start too, never the contract's date, which is no
-  // NRMP date ("Fri 2 Apr 2027 *" and a "soon" badge on a calendar event that had
-  // passed); urgent, since the contract and visa steps wait on the answer. The ordinary words.
+  // Up to the contract's date: due by that date as our advice (MATCH_RESULT_SOURCE), never as an
+  // NRMP date, and urgent, since the contract and visa steps wait on the answer; the row, its
+  // follow-up and its weekly question name the one date. From that date, the late words above.
+  noteRiskChange(context, contractDue.at);
   const phased =
     soapEntry ??
     (matched
       ? phasedIn(texts.matchedPhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayAction)
       : phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction));
-  return { due: reportDue(texts.residencyStart), entry: phased, followUpOnly: true, pressing: true };
+  return { due: matchResultDue(contractDue), entry: phased, followUpOnly: true, pressing: true };
 }
 
 /**
@@ -137,38 +137,34 @@ export function matchDayStep(
 export const SOAP_OUTCOME_SOURCE =
   "advice: a SOAP position is reported by the date this plan gives the contract (two weeks after Match Day, advice): one not reported by then has already cost the contract's window, so the plan then plans the next Match; no authority sets this date";
 
-/** Per contract date, the SOAP outcome's date on the same instant (advice, its own source). */
-const soapOutcomeDues = new WeakMap<DueDate, DueDate>();
+/**
+ * Where the result's date comes from before the contract's date (advice): the contract comes first,
+ * then the visa steps (facts.md §5), and both wait on where they matched.
+ */
+export const MATCH_RESULT_SOURCE =
+  "advice: where you matched is asked by the date this plan gives the contract (two weeks after Match Day, advice), since the contract and the steps after it wait on it; no authority sets this date";
 
 /**
- * The date a SOAP participant's Match Day step is due by: the contract's instant,
- * our advice with its own source (SOAP_OUTCOME_SOURCE), made once per contract date.
+ * The contract's instant as a Match Day answer's date, our advice under `source`: one object per
+ * contract date, so PlanDates renders it once.
  */
-export function soapOutcomeDue(contractDue: DueDate): DueDate {
-  let due = soapOutcomeDues.get(contractDue);
-  if (due === undefined) {
-    due = shapedDueDate({ ...contractDue, basis: "advice", source: SOAP_OUTCOME_SOURCE });
-    soapOutcomeDues.set(contractDue, due);
-  }
-  return due;
+function onContractDay(source: string): (contractDue: DueDate) => DueDate {
+  const dues = new WeakMap<DueDate, DueDate>();
+  return (contractDue) => {
+    let due = dues.get(contractDue);
+    if (due === undefined) {
+      due = shapedDueDate({ ...contractDue, basis: "advice", source });
+      dues.set(contractDue, due);
+    }
+    return due;
+  };
 }
 
-/** Per season's residency start, its copy for the report phase before the contract's date. */
-const reportDues = new WeakMap<DueDate, DueDate>();
+/** The date a SOAP participant's Match Day step is due by (SOAP_OUTCOME_SOURCE). */
+export const soapOutcomeDue = onContractDay(SOAP_OUTCOME_SOURCE);
 
-/**
- * Residency's start as Match Day's due before the contract's date: the same date, a distinct
- * object, since matchDayAsk picks the late words by `due === texts.residencyStart`. Built
- * once per season's texts.
- */
-function reportDue(start: DueDate): DueDate {
-  let due = reportDues.get(start);
-  if (due === undefined) {
-    due = markedResidencyStart(Object.freeze({ ...start }));
-    reportDues.set(start, due);
-  }
-  return due;
-}
+/** The date the result is asked by while the contract's date is ahead (MATCH_RESULT_SOURCE). */
+const matchResultDue = onContractDay(MATCH_RESULT_SOURCE);
 
 /**
  * Match Day's one follow-up asking where they matched (a SOAP participant: which offer they

@@ -17,7 +17,6 @@ import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
-import { matchDayNoticeDate } from "./match-day-notice-date.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
@@ -296,5 +295,5 @@ export function planMilestone(
   else if (entry.key === "soap" && phase !== undefined && status === "in_progress" && detail !== undefined)
     soapApplicationsNotice(context, entry, detail, out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
-    matchDayNotice(context, ...matchDayNoticeDate(context, stepDates, due, detail), out.reminders);
+    matchDayNotice(context, due, detail, out.reminders);
 }

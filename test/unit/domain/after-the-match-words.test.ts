@@ -61,12 +61,12 @@ describe("a Match outcome question reads 'Answer by' on its card and step line",
     const step = stepOf(planned, "match_day");
     expect(step?.title).toBe("Match Day: tell us where you matched");
     const line = stepLine(step as NextStep, Date.parse(planned.now), planned.risks);
-    // Its date is residency's start, a day (residency-start-day.ts): "answer by residency's start, …".
-    expect(line).toMatch(/\(answer by residency's start, [A-Z][a-z]{2} \d+ [A-Z][a-z]{2} 2027/);
+    // Its date is the contract's day, our advice, as its question's: "answer by Fri 2 Apr 2027".
+    expect(line).toContain("(answer by Fri 2 Apr 2027");
     expect(line).not.toMatch(/\(on [A-Z][a-z]{2} \d+/);
-    expect(card(planned, step as NextStep)).toContain(
-      '<p class="due">Answer <strong>by residency&#39;s start, ',
-    );
+    expect(card(planned, step as NextStep)).toContain('<p class="due">Answer by <strong>Fri 2 Apr 2027');
+    const reminder = planned.reminders.find((each) => each.rung === "match-day-weekly");
+    expect(reminder?.deadlineDetail.local).toBe(step?.deadline?.local);
   });
 
   it("before the Monday release Match Week is an event: 'On' (control)", () => {

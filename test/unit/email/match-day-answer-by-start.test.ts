@@ -12,13 +12,12 @@ import { comingEmailsHtml } from "#pages/timeline-sections.ts";
 import { dateLabel } from "#pages/timeline-step.ts";
 
 /**
- * Match Day's question ("tell us where you matched") stays on the step until residency's start, a
- * day: the step's own date reads "answer by residency's start, Thu 1 Jul 2027" (never "answer by
- * by …", never an hour no program sets). Its follow-up and weekly question ask for the result so the
- * contract and visa steps get their reminders, so while the contract's date is ahead they count
- * down to that date, also a day: "answer by Fri 2 Apr 2027", never July, months after the contract
- * is due. Ama: Accra, J-1, Match Week done (matched) on 15 Mar 2027, Match Day not yet told, on Sat
- * 20 Mar 2027.
+ * Match Day's question ("tell us where you matched") asks for the result so the contract and the
+ * steps after it get their reminders, so while the contract's date is ahead the step, its follow-up
+ * and its weekly question all name that date, a day and our advice: "answer by Fri 2 Apr 2027" in
+ * the row, the email and the console alike, never July (months after the contract is due), never
+ * an hour no program sets. Ama: Accra, J-1, Match Week done (matched) on 15 Mar 2027, Match Day not
+ * yet told, on Sat 20 Mar 2027.
  */
 const FILE = fileURLToPath(
   new URL("../../fixtures/match-day-answer-by-start/matched-accra.json", import.meta.url),
@@ -39,7 +38,7 @@ const email = (reminder: Reminder) =>
     unsubscribeUrl: "https://example.org/unsubscribe",
   });
 
-describe("Match Day's answer-by dates: the contract's for its questions, residency's start for the step", () => {
+describe("Match Day's answer-by date: the contract's day, for the step and its questions", () => {
   it.each(["match-day-result", "match-day-weekly"])(
     "%s: the contract's day, counted down to the contract's instant",
     (rung) => {
@@ -67,11 +66,10 @@ describe("Match Day's answer-by dates: the contract's for its questions, residen
 
   it("the step's own date (timeline, console) reads the day too", () => {
     const step = planned.nextSteps.find((next) => next.milestone === "match_day");
-    expect(step?.deadline?.local).toBe("by residency's start, Thu 1 Jul 2027");
-    expect(step && dateLabel(step, "Due")).toBe("Answer");
-    expect(step && stepDatesInline(step, Date.parse(NOW))).toMatch(
-      /^answer by residency's start, Thu 1 Jul 2027/,
-    );
+    expect(step?.deadline).toMatchObject({ local: "Fri 2 Apr 2027", basis: "advice", precision: "day" });
+    expect(step?.deadline).toEqual(asked("match-day-weekly").deadlineDetail);
+    expect(step && dateLabel(step, "Due")).toBe("Answer by");
+    expect(step && stepDatesInline(step, Date.parse(NOW))).toMatch(/^answer by Fri 2 Apr 2027/);
     const html = comingEmailsHtml({
       firstName: "Ama",
       timezone: snapshot.applicant.timezone,

@@ -24,6 +24,7 @@ import { earliestCertification } from "./earliest-certification.ts";
 import { certificateForRanking } from "./h1b-certificate-card.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReachAction } from "./step3-petition-out-of-reach.ts";
+import { bookedTripWords, STEP3_ABROAD_ACTION, STEP3_HELD_ACTION, step3Booked } from "./step3-trip-words.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -184,16 +185,6 @@ export function step3StartBy(driver: DueDate, days: number): { at: number; iso: 
 }
 
 /**
- * What Step 3 adds abroad to its action while it is not booked (status not started or under way).
- * Only abroad: an applicant whose zone is in the US is told of no trip.
- */
-const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${CONSULAR_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
-
-/** Step 3's trip abroad when its date holds only for a visitor visa already held (step3LaterDays' `held`). */
-const STEP3_HELD_ACTION =
-  " Step 3 is offered only in the US: this date works only with a US visitor visa (B-1/B-2) you already hold, valid for the trip.";
-
-/**
  * Step 3's action with the trip's visa for an applicant abroad while the exam is not booked, and
  * the latest days of its chain before the sit-by date `sitBy` (step3ChainDays: FSMB, the visa, a
  * seat), so the step shows the start-by dates the STEP3_NEEDED_FOR_H1B risk measures. Abroad or in
@@ -210,8 +201,10 @@ export function step3Action(
   if (entry.key === "ecfmg_certification" && sitBy !== null && h1bTargetSet.has(sitBy))
     return `${action}${certificateForRanking(context, sitBy, step3VisaDays(context))}`;
   if (entry.key !== "usmle_step3") return action;
-  if (status !== "not_started" && status !== "in_progress") return action;
   const abroad = step3VisaDays(context) > 0;
+  // Booked (a date recorded, scheduled or under way): no FSMB application or seat left to chase.
+  if (step3Booked(context, status)) return abroad ? `${action}${bookedTripWords(context)}` : action;
+  if (status !== "not_started" && status !== "in_progress") return action;
   // Dated for a visa already held: no visa to wait for, no chain through one.
   const kind = step3DueKind(sitBy);
   if (abroad && (kind === "held" || kind === "heldLater")) return `${action}${STEP3_HELD_ACTION}`;

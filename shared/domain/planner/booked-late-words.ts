@@ -17,7 +17,7 @@ import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { oetRebookCard } from "./oet-rebook-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
-export { tooLateAsBooked } from "./step3-petition.ts";
+export { step3StatusTexts, tooLateAsBooked } from "./step3-petition.ts";
 
 /** The sittings whose booked-late card keeps the Match (the Match's exams and the Pathway's OET). */
 const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([

@@ -5,7 +5,7 @@ import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
-import { bookedLateWords, tooLateAsBooked } from "./booked-late-words.ts";
+import { bookedLateWords, step3StatusTexts, tooLateAsBooked } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -158,20 +158,19 @@ function statusAction(
 ): string {
   if (entry.key === "budget") return budgetAction(budget);
   const given = context.entries.at(index);
-  const texts = entry.statusActions;
+  const texts = step3StatusTexts(context, entry, due);
   if (texts !== undefined) {
     if ((status === "scheduled" || (status === "in_progress" && entry.applicantDateIsDue)) && given?.date) {
       const day = startOfLocalDate(context.zone, given.date);
       const passed = day + DAY_MS <= context.now;
-      // The same test as EXAMS_LATE_FOR_RANKING: an exam's day after its last sitting day,
-      // another step's day after the deadline instant.
+      // EXAMS_LATE_FOR_RANKING's test: an exam's day after its last sitting day, another step's after its deadline.
       const afterDeadline = !passed && due !== null && sittingAfterLastDay(context, entry.key, day, due);
       const text = passed
         ? passedDayText(context, entry, given.date, day)
         : afterDeadline
           ? (texts.scheduledAfterDeadline ?? texts.scheduled)
           : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? texts.scheduled);
-      // Booked so, a sitting (a step whose day is booked) is too late for ranking.
+      // Booked so, a sitting (a step whose day is booked) is too late for its last day's purpose.
       if (
         text !== undefined &&
         afterDeadline &&
@@ -181,7 +180,8 @@ function statusAction(
         // While the result may still come in time, never "too late as booked".
         const first = fill(context, text.slice(0, text.indexOf(". ") + 1), entry, given, due);
         const keep = bookedLateWords(context, entry.key, first, given.date, day, due as DueDate);
-        return keep ?? `${fill(context, text, entry, given, due)} ${tooLateAsBooked(context, entry.key)}`;
+        const late = tooLateAsBooked(context, entry.key, due);
+        return keep ?? `${fill(context, text, entry, given, due)} ${late}`;
       }
       // Sat, between the result's projected deadline and the later candidate's: both sides.
       const window = passed ? laterWindowCard(context, index, due) : null;

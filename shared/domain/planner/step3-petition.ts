@@ -2,11 +2,11 @@ import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { programUnnamed } from "./h1b-outcome-words.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { matchOutcomeNow } from "./match-day-unreported.ts";
 import { passedResultDue } from "./result-later-window.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
 
 /**
  * Step 3 of a matched H-1B applicant once ranking is over: the
@@ -50,13 +50,17 @@ function petitionTexts(program: string, needs: string): CatalogEntry {
 
 /** Step 3's entry with its booked and sat texts speaking of the petition (built once). */
 const PETITION_STEP3 = petitionTexts("your program", PETITION_NEEDS);
-/** The same before the applicant has told us they matched: Match Day ahead, or past and untold. */
-const IF_MATCHED_STEP3: Record<"ahead" | "unreported", CatalogEntry> = {
-  ahead: petitionTexts(
+/**
+ * The same before the applicant has told us where they matched, in the tense of the outcome:
+ * "match" while no match is known (Match Day ahead, or ranking still open with Step 3 held to the
+ * petition's day), "matched" once they matched (Monday's "Matched") or Match Day has passed untold.
+ */
+const IF_MATCHED_STEP3: Record<PetitionTense, CatalogEntry> = {
+  match: petitionTexts(
     "the program you match with",
     "if the program you match with files an H-1B petition for you, that petition needs your Step 3 pass",
   ),
-  unreported: petitionTexts(
+  matched: petitionTexts(
     "the program you matched with",
     "if the program you matched with files an H-1B petition for you, that petition needs your Step 3 pass",
   ),
@@ -65,36 +69,66 @@ const PETITION_ENTRIES: ReadonlySet<CatalogEntry> = new Set([
   PETITION_STEP3,
   ...Object.values(IF_MATCHED_STEP3),
 ]);
+type PetitionTense = "match" | "matched";
+const PROGRAM: Readonly<Record<PetitionTense, string>> = {
+  match: "the program you match with",
+  matched: "the program you matched with",
+};
 
 /**
  * The entry Step 3 is planned with: PETITION_STEP3 when step3ForPetition; once ranking is over on
- * the H-1B track before the applicant has said they matched, IF_MATCHED_STEP3 for that outcome;
- * else `entry` unchanged.
+ * the H-1B track before the applicant has said where they matched, IF_MATCHED_STEP3 for that
+ * outcome's tense; else `entry` unchanged.
  */
 export function step3EntryFor(context: PlanContext, entry: CatalogEntry): CatalogEntry {
   if (entry.key !== STEP3.key) return entry;
   if (step3ForPetition(context)) return PETITION_STEP3;
-  const outcome = step3PetitionIfMatched(context);
-  return outcome === null ? entry : IF_MATCHED_STEP3[outcome];
+  const tense = step3PetitionIfMatched(context);
+  return tense === null ? entry : IF_MATCHED_STEP3[tense];
 }
 
 /**
- * Where an H-1B applicant who has not passed Step 3 stands with the Match once ranking is over (the
- * rank order list deadline's later candidate passed too) and before they have told us they
- * matched: "ahead" or "unreported" (matchOutcomeNow); null otherwise.
+ * Step 3's status texts for its date `due`: while ranking is still open and Step 3 is held to the
+ * petition's day (step3DueNow: in the US, booked or reported after ranking's last day), a booked
+ * sitting is judged against that day, so it reads the petition's words for a match not yet known,
+ * never the catalog's ranking words beside a day that is not ranking's.
  */
-function step3PetitionIfMatched(context: PlanContext): "ahead" | "unreported" | null {
-  if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, STEP3.key))) return null;
-  // While the projected deadline's later candidate is ahead, ranking may still be open: the card
-  // keeps its ranking words (and a sat Step 3 its later-window words) until that day has passed.
+export function step3StatusTexts(context: PlanContext, entry: CatalogEntry, due: DueDate | null) {
+  return (petitionDayWhileRanking(context, entry.key, due) ? IF_MATCHED_STEP3.match : entry).statusActions;
+}
+
+function petitionDayWhileRanking(
+  context: PlanContext,
+  key: string,
+  due: DueDate | null | undefined,
+): boolean {
+  return key === STEP3.key && step3DueKind(due) === "petition" && !rankingOver(context);
+}
+
+/**
+ * Whether ranking is over: the rank order list deadline's later candidate has passed too (while it
+ * is ahead, ranking may still be open).
+ */
+function rankingOver(context: PlanContext): boolean {
   const calendar = laterCandidateCalendar(context.calendar) ?? context.calendar;
   const over = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   noteRiskChange(context, over);
-  if (context.now <= over) return null;
+  return context.now > over;
+}
+
+/**
+ * Where an H-1B applicant who has not passed Step 3 stands with the Match once ranking is over and
+ * before they have told us where they matched, as the tense of its words (matchOutcomeNow: "match"
+ * with Match Day ahead and no match known, else "matched"); null otherwise.
+ */
+function step3PetitionIfMatched(context: PlanContext): PetitionTense | null {
+  if (context.applicant.visa !== "H-1B" || isFinished(statusOf(context, STEP3.key))) return null;
+  // The card keeps its ranking words (and a sat Step 3 its later-window words) until ranking is over.
+  if (!rankingOver(context)) return null;
   const outcome = matchOutcomeNow(context);
-  // Monday's "matched" keeps the window's words: where is still not known to us.
+  // Match Day done is step3ForPetition's; none known (no certified list, not matched): no petition.
   if (outcome === null || outcome === "matched") return null;
-  return programUnnamed(outcome) ? "ahead" : "unreported";
+  return outcome === "ahead" ? "match" : "matched";
 }
 
 /**
@@ -114,18 +148,22 @@ export function sittingDueNow(
 }
 
 /**
- * How a card of a sitting booked after its last day ends: the Match's ranking, or the petition's
- * Step 3 (before the applicant has said they matched, on the condition that their program files one).
+ * How a card of a sitting booked after its last day `due` ends: the Match's ranking, or the
+ * petition's Step 3 (before the applicant has said where they matched, on the condition that their
+ * program files one; while ranking is open, when Step 3 is held to the petition's day).
  */
-export function tooLateAsBooked(context: PlanContext, key: CatalogEntry["key"]): string {
-  if (key !== STEP3.key)
-    return `As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`;
+export function tooLateAsBooked(
+  context: PlanContext,
+  key: CatalogEntry["key"],
+  due?: DueDate | null,
+): string {
+  const ranking = `As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`;
+  if (key !== STEP3.key) return ranking;
   const start = residencyStartWords(context.calendar.dates.residency_start, []);
   if (step3ForPetition(context))
     return `As booked, it is too late for your program's H-1B petition before your residency starts on ${start}.`;
-  const outcome = step3PetitionIfMatched(context);
-  if (outcome === null)
-    return `As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`;
-  const program = outcome === "ahead" ? "the program you match with" : "the program you matched with";
-  return `As booked, if ${program} files an H-1B petition for you, it is too late for that petition before your residency starts on ${start}.`;
+  const tense =
+    step3PetitionIfMatched(context) ?? (petitionDayWhileRanking(context, key, due) ? "match" : null);
+  if (tense === null) return ranking;
+  return `As booked, if ${PROGRAM[tense]} files an H-1B petition for you, it is too late for that petition before your residency starts on ${start}.`;
 }

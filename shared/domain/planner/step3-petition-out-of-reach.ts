@@ -70,7 +70,7 @@ export function petitionOutOfReach(
       held,
       outcome,
       action: `${IF_MATCHED_H1B[outcome]}${allowances}, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day ${petition} H-1B petition needs. ${ASK_THE_PROGRAM[outcome]} whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk). Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.${step3FsmbTimeWords(isFinished(statusOf(context, "ecfmg_certification")))}`,
-      title: `${TITLE_ASK}; only with a B-1/B-2 visa already held, sit it by ${titled}`,
+      title: `${TITLE_ASK[outcome]}; only with a B-1/B-2 visa already held, sit it by ${titled}`,
     };
   }
   // What is true first: the day cannot be met, so the card opens with it (no "sit by" before it).
@@ -84,14 +84,23 @@ export function petitionOutOfReach(
     held,
     outcome,
     action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]}${whichItFiles(context, abroad)} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${programUnnamed(outcome) ? ` ${nothingToPay(context, abroad)}` : outcome === "matched" ? laterStartRoad(context, visaDays, chain.reportedBy) : ""}`,
-    title: `${TITLE_ASK}; by this plan's allowances you could not sit it by ${titled}`,
+    title: `${TITLE_ASK[outcome]}; by this plan's allowances you could not sit it by ${titled}`,
   };
 }
 
 const STEP3_INDEX = stepIndex("usmle_step3");
 
-/** The out-of-reach titles' first words: the card's instruction. */
-const TITLE_ASK = "USMLE Step 3: ask your program today about a J-1";
+/**
+ * The out-of-reach titles' first words: the card's instruction, worded by outcome as
+ * ASK_THE_PROGRAM is, since before Match Day no program is known to ask.
+ */
+const TITLE_ASK: Readonly<Record<MatchOutcome, string>> = {
+  matched: "USMLE Step 3: ask your program today about a J-1",
+  matchedUntold: "USMLE Step 3: ask your program today about a J-1",
+  matchedAhead: "USMLE Step 3: on Match Day, ask the program you matched with about a J-1",
+  unreported: "USMLE Step 3: if you matched, ask that program today about a J-1",
+  ahead: "USMLE Step 3: if you match, ask that program on Match Day about a J-1",
+};
 
 /**
  * Matched, what a later start keeping the H-1B would take (advice), from the day the program says so:

@@ -77,6 +77,11 @@ export interface ScoreScale {
   what: string;
   basis: "official";
   source: string;
+  /**
+   * The first exam day whose result is pass/fail only, cited: a score earned on or after it is refused,
+   * since the exam reports none for that sitting.
+   */
+  passFailFrom?: { date: string; source: string };
 }
 
 const USMLE_THREE_DIGIT: ScoreScale = {
@@ -90,11 +95,17 @@ const USMLE_THREE_DIGIT: ScoreScale = {
 
 /**
  * The milestones that report a score, each with its scale; a score on any other milestone is refused
- * (snapshot.ts). Step 1 is pass/fail since 2022, but a score from before stays on its scale. OET
+ * (snapshot.ts). Step 1 is pass/fail since 2022 (`passFailFrom`), but a score from before stays on its scale. OET
  * reports each sub-test on its own 0-500 scale; the snapshot holds one score, read on that scale.
  */
 export const SCORE_SCALES: Readonly<Partial<Record<(typeof MILESTONE_KEYS)[number], ScoreScale>>> = {
-  usmle_step1: USMLE_THREE_DIGIT,
+  usmle_step1: {
+    ...USMLE_THREE_DIGIT,
+    passFailFrom: {
+      date: "2022-01-26",
+      source: "https://www.usmle.org/usmle-step-1-transition-passfail-only-score-reporting",
+    },
+  },
   usmle_step2ck: USMLE_THREE_DIGIT,
   usmle_step3: USMLE_THREE_DIGIT,
   oet_medicine: {

@@ -15,9 +15,11 @@ const FIXTURE = new URL("../../fixtures/confirmed-date-sources/j1-lagos.json", i
 const NOW = new Date("2026-12-04T17:00:00Z");
 type Body = { milestones: Record<string, unknown>[] };
 
+/** Step 1 is her third milestone; on it a score is dated before the exam became pass/fail. */
 function withScore(index: number, score: number): Body {
   const body = JSON.parse(readFileSync(FIXTURE, "utf8")) as Body;
-  body.milestones[index] = { ...body.milestones[index], score };
+  const scoredDay = index === 2 ? { date: "2021-11-02" } : {};
+  body.milestones[index] = { ...body.milestones[index], ...scoredDay, score };
   return body;
 }
 

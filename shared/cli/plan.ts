@@ -18,6 +18,7 @@ import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seaso
 import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { ApplicantSnapshotSchema, type Interview } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
+import { withoutByteOrderMark } from "#intake/json.ts";
 import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { emailItems, planAsListed } from "./listed-plan.ts";
@@ -232,7 +233,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
     io.err(
       `invalid snapshot:\n  (root): not JSON (${error instanceof Error ? error.message : String(error)})\n`,

@@ -38,10 +38,19 @@ export function jsonDepth(text: string, limit = Number.POSITIVE_INFINITY): numbe
 }
 
 /**
- * JSON.parse for request bodies: a document nested deeper than MAX_JSON_DEPTH is refused (422,
+ * The text without a leading byte order mark (U+FEFF). Many Windows editors save JSON with one, and
+ * RFC 8259 §8.1 lets a parser ignore it: every JSON door reads through here, so none refuses it.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * JSON.parse for request bodies (a leading byte order mark ignored): a document nested deeper than MAX_JSON_DEPTH is refused (422,
  * naming `path`) before it is parsed, and a syntax error is invalid input (400), never a crash.
  */
-export function parseJsonText(text: string, what: string, path = "(body)"): unknown {
+export function parseJsonText(withMark: string, what: string, path = "(body)"): unknown {
+  const text = withoutByteOrderMark(withMark);
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new LimitExceededError(
       `${what} nests deeper than ${MAX_JSON_DEPTH} levels`,

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fieldProblems } from "#domain/field-problems.ts";
 import { InvalidInputError } from "#errors";
+import { withoutByteOrderMark } from "#intake/json.ts";
 import type { ProviderName } from "#intake/providers/common.ts";
 import { type FormMapping, FormMappingSchema } from "./schema.ts";
 
@@ -16,7 +17,7 @@ export async function loadMappingFile(path: string): Promise<FormMapping> {
   const text = await readFile(path, "utf8");
   let document: unknown;
   try {
-    document = JSON.parse(text) as unknown;
+    document = JSON.parse(withoutByteOrderMark(text)) as unknown;
   } catch (cause) {
     throw new InvalidInputError(`${path} is not JSON`, [{ path: "(root)", message: "must be JSON" }], {
       cause,

@@ -1,5 +1,6 @@
 import { EARLIEST_ZONE, futureDoneProblems } from "../done-date.ts";
 import type { FieldProblem } from "../field-problems.ts";
+import { farGraduationProblems } from "../graduation-ahead.ts";
 import type { outcomeBeforeWindowProblems } from "../planner/outcome-before-window.ts";
 import type { scoreStatusProblems } from "../planner/scheduled-score.ts";
 import type { MilestoneEntry, MilestoneUpdate, Submission } from "../snapshot.ts";
@@ -55,7 +56,8 @@ export function refusalRulesNeeded(submission: Submission): Needs {
  * Every refusal of `submission` at `now`, in the intake's order (the intake answers with the first):
  * a step done in the future, as Mark done refuses it (done-date.ts): a snapshot in its own zone,
  * an update, which names no zone, against the earliest one before the store is read (a date after
- * today everywhere), then by the store against the applicant's stored zone (storedZoneRefusal); a passing score on an exam not yet done, or a
+ * today everywhere), then by the store against the applicant's stored zone (storedZoneRefusal); a
+ * graduation more than GRADUATION_YEARS_AHEAD years ahead (a typo); a passing score on an exam not yet done, or a
  * failing score in progress dated after today (a booked retake, whose date the plan would drop);
  * a SOAP done or a Match outcome dated before NRMP's hour for the snapshot's Match (SOAP's first
  * offer round, Match Week's notification), as Done refuses it; a waiver of a step an applicant may
@@ -75,6 +77,10 @@ export function submissionRefusals(
   const snapshot = submission.type === "applicant.snapshot" ? submission.applicant : undefined;
   const refusals: SubmissionRefusal[] = [
     futureDoneRefusal(submission.milestones, snapshot?.timezone ?? EARLIEST_ZONE, now),
+    {
+      message: "The submission gives a graduation too far ahead",
+      problems: snapshot === undefined ? [] : farGraduationProblems(snapshot, now),
+    },
     {
       message: "The submission reports a score its exam's status does not fit",
       problems: need.scoreStatusProblems

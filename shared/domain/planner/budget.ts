@@ -1,93 +1,22 @@
 import { catalogEntry, FEES, FEES_OTHER_CURRENCY, type Fee, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
-import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { MILESTONE_KEYS } from "../snapshot-keys.ts";
+import { AFTER_MATCH_DAY } from "./budget-after-match.ts";
 import { feeItem, newFeeItem, otherCurrencyItem, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
+import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts";
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
 import { feesToVerify, gated, testsAbroad } from "./budget-to-verify.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { erasProgramFees } from "./eras-program-fees.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
-import { seasonIsOver } from "./season-over-risk.ts";
 import { step3FeeIfMatched, step3FeeWaitsForMatch } from "./step3-fee-waits.ts";
-
-/**
- * ERAS fees per specialty: the tiers restart for each specialty. programsPlanned is taken as the
- * total across specialties and split evenly (the first specialties take any remainder), which is
- * an assumption stated on the budget item; since a later tier costs more per program, the even
- * split is the least the list can cost, and the item's label says so.
- */
-export function erasProgramFees(
-  fee: Extract<Fee, { kind: "eras_per_program" }>,
-  programs: number,
-  specialties: number,
-): number {
-  const perSpecialty = Math.floor(programs / specialties);
-  const remainder = programs % specialties;
-  let total = 0;
-  for (let index = 0; index < specialties; index++) {
-    const count = perSpecialty + (index < remainder ? 1 : 0);
-    for (const tier of fee.tiers) {
-      const upper = tier.toProgram === null ? count : Math.min(count, tier.toProgram);
-      if (upper >= tier.fromProgram) total += (upper - tier.fromProgram + 1) * tier.eachUsd;
-    }
-  }
-  return total;
-}
-
-/**
- * The next Match, once the applicant's own is over (seasonIsOver): the one after it, or the
- * earliest feasible one when that is later (`season`, the Match the plan targets). Null while the
- * applicant's own Match is still running.
- */
-function nextMatchOf(context: PlanContext, season: SeasonCalendar): SeasonCalendar | null {
-  if (!seasonIsOver(context)) return null;
-  const year = Math.max(context.calendar.matchYear + 1, season.matchYear);
-  return year === season.matchYear ? season : seasonCalendar(year);
-}
-
-/**
- * The Match whose season fees the budget estimates: the next one once the applicant's own is over
- * (nextMatchOf), or, while it is still running but out of reach, the later Match the plan targets
- * (`season`, MATCH_YEAR_NOT_FEASIBLE). The fees paid for the Match out of reach stay spent, and the
- * later Match needs its own token, applications and registration (catalog `redoneEachSeason`), so
- * both are counted (a paid applicant moved to 2028 had the unpaid twin's total).
- */
-function feesAheadFor(over: SeasonCalendar | null, context: PlanContext, season: SeasonCalendar) {
-  return over ?? (season.matchYear > context.calendar.matchYear ? season : null);
-}
-
-/**
- * A fee of the next Match once the applicant's own is over ("Still
- * to pay $0" for an IMG who will pay ERAS, NRMP, the visa and, for an H-1B, Step 3 again): the fee
- * of a step bound to one season (catalog `seasonBound`) is budgeted for that Match, as an estimate
- * from today's fee table, due at its step. One already paid for the Match that is over stays paid
- * beside it when the step is redone each season (the ERAS token); a step that is not (Step 3)
- * is budgeted once, if not yet paid. A late fee is not budgeted for a Match not yet begun.
- * Null: the fee is this season's as usual.
- */
-function nextMatchItem(
-  fee: Fee,
-  item: BudgetItem,
-  spent: boolean,
-  next: SeasonCalendar | null,
-): BudgetItem | null {
-  const entry = catalogEntry(fee.milestone);
-  if (next === null || entry.seasonBound !== true) return null;
-  if (spent && entry.redoneEachSeason === undefined) return null;
-  return {
-    ...item,
-    key: spent ? `${fee.key}.next-match` : fee.key,
-    status: "upcoming",
-    nextMatch: { matchYear: next.matchYear, step: entry.title },
-  };
-}
 
 /**
  * Item by item from the fee table: spent once the milestone is done (exams once scheduled). A fee
@@ -148,16 +77,6 @@ const RANK_ORDER_LIST_TITLE = catalogEntry("rank_order_list").title;
 
 /** The steps whose fees are ERAS fees ("Before you pay ERAS fees for this Match, weigh …"). */
 const ERAS_FEE_STEPS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["eras_token", "eras_application"]);
-
-/** The steps that follow Match Day in the catalog's prerequisite chain (the contract and visa steps). */
-const AFTER_MATCH_DAY: ReadonlySet<MilestoneKey> = afterMatchDay();
-function afterMatchDay(): Set<MilestoneKey> {
-  const after = new Set<MilestoneKey>();
-  const follows = (key: MilestoneKey): boolean =>
-    catalogEntry(key).prerequisites.some((each) => each.key === "match_day" || follows(each.key));
-  for (const key of MILESTONE_KEYS) if (follows(key)) after.add(key);
-  return after;
-}
 
 /** buildBudget's work, for the inputs of budgetKey. */
 function budgetOf(

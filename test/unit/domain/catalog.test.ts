@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { feesNamed } from "#domain/catalog/fee-words.ts";
 import { catalogEntry, FEES, MILESTONE_CATALOG, reminderLadder } from "#domain/catalog/index.ts";
 import milestonesData from "#domain/catalog/milestones.json" with { type: "json" };
-import { erasProgramFees } from "#domain/planner/budget.ts";
+import { erasProgramFees } from "#domain/planner/eras-program-fees.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
 
 const cited = (citation: { basis: string; source: string }): boolean =>

@@ -41,7 +41,6 @@ export function budgetFlags(
   unchecked: boolean,
   matchOver: boolean,
   lateFee: LateFee,
-  resultUnknown = false,
   nrmpHeld: NrmpHeld = "-",
   h1bInUs = false,
   testsAbroad = false,
@@ -52,7 +51,6 @@ export function budgetFlags(
     (unchecked ? 2 : 0) |
     (matchOver ? 4 : 0) |
     LATE_FEE_BITS[lateFee] |
-    (resultUnknown ? 32 : 0) |
     (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0) |
     (h1bInUs ? 256 : 0) | // the H visa fee is to verify in the US (h1b-in-us.ts)
     (testsAbroad ? 512 : 0) | // the USMLE surcharge, outside the US and Canada only

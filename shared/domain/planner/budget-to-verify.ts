@@ -3,6 +3,7 @@ import { usd } from "../money.ts";
 import type { BudgetItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { zoneInUsOrCanada } from "../us-zones.ts";
+import { feeWaitsForMatch, owedOnceMatched } from "./budget-after-match.ts";
 import { toVerifyItem } from "./budget-items.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { consularOnlyToVerify } from "./h1b-in-us.ts";
@@ -30,6 +31,7 @@ export function testsAbroad(context: PlanContext): boolean {
  * not waived, and still have something to verify; the exam surcharge only outside the US and
  * Canada; the proclamation's row only where its risk is. `ranking`: what the budget does to a fee of
  * the rank order list (NRMP's fees held while asked or weighed, the next Match's once this one is over).
+ * A visa fee's line before Match Day is done says it is owed only once matched (budget-after-match.ts).
  */
 export function feesToVerify(
   context: PlanContext,
@@ -53,7 +55,11 @@ export function feesToVerify(
       continue;
     }
     const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes
-    listed.push(consularOnlyToVerify(context, fee, item) ?? item); // the visa's issuance
+    const issued = consularOnlyToVerify(context, fee, item) ?? item; // the visa's issuance
+    // A visa step's fee before Match Day is done: owed only once matched (budget-after-match.ts).
+    const step = fee.milestones.find((key) => applies(context, catalogEntry(key)));
+    const waits = step !== undefined && feeWaitsForMatch(context, step);
+    listed.push(waits ? owedOnceMatched(step, issued) : issued);
   }
   return listed;
 }

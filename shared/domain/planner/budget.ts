@@ -2,7 +2,7 @@ import { catalogEntry, FEES, FEES_OTHER_CURRENCY, type Fee, SCHOOL_CHECK } from 
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { AFTER_MATCH_DAY } from "./budget-after-match.ts";
+import { feeWaitsForMatch, owedOnceMatched } from "./budget-after-match.ts";
 import { feeItem, newFeeItem, otherCurrencyItem, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts";
@@ -13,7 +13,6 @@ import { applies, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { erasProgramFees } from "./eras-program-fees.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
-import { matchOverUnreported } from "./match-day-risk.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
 import { step3FeeIfMatched, step3FeeWaitsForMatch } from "./step3-fee-waits.ts";
@@ -44,9 +43,6 @@ export function buildBudget(
   // none budgeted for a Match not yet begun.
   const lateFee = lateFeeDue(context, season, over);
   const next = feesAheadFor(over, context, season);
-  // Only for the Match the plan targets: one moved to a later Match (out of reach) budgets that
-  // Match's visa fees as usual.
-  const resultUnknown = season === context.calendar && matchOverUnreported(context);
   // NRMP fees asked about (interviewing, never reported) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
   // Step 3's card asks for no payment until they know where they match: its fee waits too.
@@ -56,7 +52,6 @@ export function buildBudget(
     unchecked,
     over !== null,
     lateFee,
-    resultUnknown,
     asked,
     h1bInUs(context),
     testsAbroad(context),
@@ -68,7 +63,7 @@ export function buildBudget(
       context,
       season,
       flags,
-      budgetOf(context, ineligible, unchecked, next, lateFee, over, resultUnknown, asked, step3Waits),
+      budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits),
     )
   );
 }
@@ -86,7 +81,6 @@ function budgetOf(
   next: SeasonCalendar | null,
   lateFee: LateFee,
   over: SeasonCalendar | null,
-  resultUnknown: boolean,
   asked: NrmpHeld,
   step3Waits: boolean,
 ): Budget {
@@ -101,6 +95,11 @@ function budgetOf(
     // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until paid;
     // nor the H visa fee in the US, owed on the consular route only.
     const consular = consularOnlyFee(context, fee, item);
+    // A visa step's fee before Match Day is done: owed only once matched (budget-after-match.ts).
+    if (item.status === "upcoming" && feeWaitsForMatch(context, fee.milestone)) {
+      held.push(owedOnceMatched(fee.milestone, consular ?? item));
+      return;
+    }
     if (fee.amountToVerify === true && item.status === "upcoming") held.push(item);
     else (consular === null ? items : held).push(consular ?? item);
   };
@@ -109,10 +108,6 @@ function budgetOf(
     const status = statusOf(context, fee.milestone);
     if (status === "waived") continue;
     if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
-    // The Match over with its result never told (matchOverUnreported): a fee of a step after Match
-    // Day (the J-1 sponsorship, SEVIS, the visa) is owed only if they matched, so it waits for the
-    // answer rather than read "upcoming" for a residency that may not be theirs.
-    if (resultUnknown && AFTER_MATCH_DAY.has(fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
     let spent = retakeSpent(context, fee, status);

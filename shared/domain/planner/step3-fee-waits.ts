@@ -1,4 +1,5 @@
 import type { BudgetItem } from "../plan.ts";
+import { IF_PROGRAM_FILES_H1B } from "./budget-after-match.ts";
 import { owedOnlyIf } from "./budget-items.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -21,7 +22,7 @@ export function step3FeeWaitsForMatch(context: PlanContext, dates: PlanDates): b
 /** Step 3's fee while step3FeeWaitsForMatch: owed only once they know, as the card says. */
 export function step3FeeIfMatched(item: BudgetItem): BudgetItem {
   return owedOnlyIf(
-    "If the program your Match places you with files an H-1B petition for you (Step 3's card asks you to pay nothing for it until you know)",
+    `${IF_PROGRAM_FILES_H1B} (Step 3's card asks you to pay nothing for it until you know)`,
     item,
   );
 }

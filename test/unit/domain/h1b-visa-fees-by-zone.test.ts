@@ -62,7 +62,7 @@ describe("the $250 Visa Integrity Fee follows the visa's issuance (the stamping)
     const integrity = row(planInOwnMatch(CHICAGO, RANKING), "visa_integrity_fee");
     expect(integrity?.amountUsd).toBe(250);
     expect(integrity?.verify).toBe(
-      "to verify: paid only if your program files for consular processing; on a change of status in the US there is no visa to get (flagged, verify: enacted, but when collection starts was unclear at the source; check travel.state.gov before your interview)",
+      "If the program your Match places you with files an H-1B petition for you: owed only then, so not counted in the totals; to verify: paid only if your program files for consular processing; on a change of status in the US there is no visa to get (flagged, verify: enacted, but when collection starts was unclear at the source; check travel.state.gov before your interview)",
     );
   });
 
@@ -72,15 +72,12 @@ describe("the $250 Visa Integrity Fee follows the visa's issuance (the stamping)
     expect(result.budget.items.some((item) => item.key === "h_visa_mrv")).toBe(false);
   });
 
-  it("in Lagos: listed with its own flag only, the stamping still to do", () => {
-    for (const [snapshot, now] of [
-      [LAGOS, RANKING],
-      [LAGOS_APPROVED, MATCHED],
-    ] as const) {
-      const integrity = row(planInOwnMatch(snapshot, now), "visa_integrity_fee");
-      expect(integrity?.verify).toBe(
-        "flagged, verify: enacted, but when collection starts was unclear at the source; check travel.state.gov before your interview",
-      );
-    }
+  it("in Lagos: listed with its own flag, the stamping still to do; before a match, owed only once matched", () => {
+    const flag =
+      "flagged, verify: enacted, but when collection starts was unclear at the source; check travel.state.gov before your interview";
+    expect(row(planInOwnMatch(LAGOS, RANKING), "visa_integrity_fee")?.verify).toBe(
+      `If the program your Match places you with files an H-1B petition for you: owed only then, so not counted in the totals; ${flag}`,
+    );
+    expect(row(planInOwnMatch(LAGOS_APPROVED, MATCHED), "visa_integrity_fee")?.verify).toBe(flag);
   });
 });

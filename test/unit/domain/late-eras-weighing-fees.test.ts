@@ -27,11 +27,12 @@ describe("a late ERAS application's fees follow the advice to weigh the next Mat
         /^If you apply for the 2027 Match \(you are weighing the next one\): owed only then, so not counted in the totals/,
       );
     }
-    // The paid token stays spent; the J-1 fees after the Match stay counted. Nothing held is in a total.
+    // The paid token stays spent; the J-1 fees after the Match wait for it. Nothing held is in a total.
     expect(counted(result, "eras_token")?.status).toBe("spent");
     const upcoming = result.budget.items.filter((item) => item.status === "upcoming");
     expect(result.budget.upcomingUsd).toBe(upcoming.reduce((sum, item) => sum + item.amountUsd, 0));
-    expect(upcoming.map((item) => item.key)).toEqual(["j1_sponsorship", "j1_sevis_i901", "j1_visa_mrv"]);
+    for (const key of ["j1_sponsorship", "j1_sevis_i901", "j1_visa_mrv"])
+      expect(held(result, key)?.verify).toMatch(/^Once the Match places you with a program/);
   });
 
   it("counts the ERAS fees as usual while the advice is still to submit now (October)", () => {

@@ -46,7 +46,8 @@ const scenarios: Scenario[] = [
         "rank_order_list",
       ]);
       expect(nextKeys(result)).not.toContain("research");
-      expect(result.budget.items.map((item) => item.key)).toEqual(
+      // Owed only once the Match places them with a program: listed apart, in no total.
+      expect(result.budget.toVerify?.map((item) => item.key)).toEqual(
         expect.arrayContaining(["j1_sponsorship", "j1_sevis_i901", "j1_visa_mrv"]),
       );
       // The applicant's exam date sits beside the authority-derived deadline, never in its place.
@@ -83,7 +84,7 @@ const scenarios: Scenario[] = [
       );
       expect(result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B")?.severity).toBe("critical");
       expect(blockedKeys(result)).toEqual(expect.arrayContaining(["usmle_step3", "visa_h1b"]));
-      expect(result.budget.items.find((item) => item.key === "h1b_petition_employer")?.amountUsd).toBe(0);
+      expect(result.budget.toVerify?.find((item) => item.key === "h1b_petition_employer")?.amountUsd).toBe(0);
     },
   },
   {
@@ -342,7 +343,8 @@ const scenarios: Scenario[] = [
         "usmle_step3",
         "contract",
       ]);
-      expect(result.budget.items.find((item) => item.key === "h_visa_mrv")?.amountUsd).toBe(205);
+      // Owed only if the program the Match places them with files a petition: listed apart.
+      expect(result.budget.toVerify?.find((item) => item.key === "h_visa_mrv")?.amountUsd).toBe(205);
       expect(result.budget.toVerify?.map((item) => item.key)).toContain("h1b_proclamation_100k");
       expect(result.budget.totalUsd).not.toBeGreaterThan(10_000);
     },

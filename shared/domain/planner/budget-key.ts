@@ -10,7 +10,7 @@ import type { NrmpHeld } from "./nrmp-registration-asked.ts";
  * facts of the applicant, so many plans share one. Its key is what budgetOf reads besides the
  * static fee table: the calendar and planned season, the flags (ineligible, unchecked, the Match
  * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone, a zone outside the US
- * and Canada, Step 3's fee waiting for the Match), the visa (which steps apply), a couple (NRMP's couples fee), the programs
+ * and Canada, Step 3's fee waiting for the Match, the exams under way read as booked), the visa (which steps apply), a couple (NRMP's couples fee), the programs
  * planned and specialties, and
  * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps or a failed score is not memoised (rare).
@@ -45,6 +45,7 @@ export function budgetFlags(
   h1bInUs = false,
   testsAbroad = false,
   step3Waits = false,
+  booked = 0,
 ): number {
   return (
     (ineligible ? 1 : 0) |
@@ -54,7 +55,8 @@ export function budgetFlags(
     (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0) |
     (h1bInUs ? 256 : 0) | // the H visa fee is to verify in the US (h1b-in-us.ts)
     (testsAbroad ? 512 : 0) | // the USMLE surcharge, outside the US and Canada only
-    (step3Waits ? 1024 : 0) // Step 3's fee waits for the Match (step3FeeWaitsForMatch)
+    (step3Waits ? 1024 : 0) | // Step 3's fee waits for the Match (step3FeeWaitsForMatch)
+    (booked << 11) // exams under way with their day given, read as booked (bookedUnderWay)
   );
 }
 

@@ -9,16 +9,17 @@ import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
 import { feesToVerify, gated, testsAbroad } from "./budget-to-verify.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { applies, type PlanContext, statusOf } from "./context.ts";
+import { applies, type PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { erasProgramFees } from "./eras-program-fees.ts";
+import { bookedUnderWay, feeStatusOf } from "./fees-paid.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
 import { step3FeeIfMatched, step3FeeWaitsForMatch } from "./step3-fee-waits.ts";
 
 /**
- * Item by item from the fee table: spent once the milestone is done (exams once scheduled). A fee
+ * Item by item from the fee table: spent once the milestone is done (exams once booked: feeStatusOf). A fee
  * whose milestone is gated (`ineligible`: the school has no ECFMG sponsor note and the milestone
  * needs one) is left out unless already spent, so nobody budgets for a step they cannot take; while
  * the note is unknown (`unchecked`) such a fee is shown in `toVerify` as held back, not counted.
@@ -56,6 +57,7 @@ export function buildBudget(
     h1bInUs(context),
     testsAbroad(context),
     step3Waits,
+    bookedUnderWay(context),
   );
   return (
     knownBudget(context, season, flags) ??
@@ -105,7 +107,7 @@ function budgetOf(
   };
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
-    const status = statusOf(context, fee.milestone);
+    const status = feeStatusOf(context, fee.milestone);
     if (status === "waived") continue;
     if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
@@ -186,7 +188,7 @@ function budgetOf(
   const otherCurrency: OtherCurrencyItem[] = [];
   for (const fee of FEES_OTHER_CURRENCY) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
-    const status = statusOf(context, fee.milestone);
+    const status = feeStatusOf(context, fee.milestone);
     const spent = fee.spentWhen.includes(status);
     // As for USD fees: nothing for a waived step or one behind the gate; one waiting on WDOMS is
     // listed as held back, in no total.

@@ -1,15 +1,46 @@
-import { catalogEntry, FEES, FEES_OTHER_CURRENCY } from "../catalog/index.ts";
-import type { MilestoneKey } from "../snapshot.ts";
+import { catalogEntry, FEES, FEES_OTHER_CURRENCY, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 
 /**
+ * A step's status as the fee table reads it (fees.json `spentWhen`): an exam under way with its day
+ * given (a step whose date is the applicant's, `applicantDateIsDue`) is booked, as the planner reads
+ * it everywhere else (ownDateOf), and a booked exam is paid, since its fee is paid at registration,
+ * before a test date can be booked (fees.json's description); so it reads as scheduled. Every other
+ * status, and an exam under way with no day, reads as it is.
+ */
+export function feeStatusOf(context: PlanContext, key: MilestoneKey): MilestoneStatus {
+  const status = statusOf(context, key);
+  if (status !== "in_progress" || !catalogEntry(key).applicantDateIsDue) return status;
+  return context.entries.get(key)?.date === undefined ? status : "scheduled";
+}
+
+/** The steps whose date is the applicant's (the exams and the Pathway), in catalog order. */
+const DATED_STEPS: readonly MilestoneKey[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.applicantDateIsDue,
+).map((entry) => entry.key);
+
+/**
+ * One bit per step of DATED_STEPS that feeStatusOf reads as booked while its status says under way:
+ * the budget's memo key (budget-key.ts) holds statuses, not dates, so this tells its plans apart.
+ */
+export function bookedUnderWay(context: PlanContext): number {
+  let bits = 0;
+  for (let index = 0; index < DATED_STEPS.length; index++) {
+    const key = DATED_STEPS[index] as MilestoneKey;
+    if (feeStatusOf(context, key) !== statusOf(context, key)) bits |= 1 << index;
+  }
+  return bits;
+}
+
+/**
  * Whether the applicant has paid a fee of `key`'s step, by the budget's rule (fees.json
- * `spentWhen`: exams once scheduled, the rest once done), so a risk's fee words say what the budget
+ * `spentWhen` on feeStatusOf: exams once booked, the rest once done), so a risk's fee words say what the budget
  * shows: never "pay no …" or "before you pay …" for a fee already paid, and never silence about one
  * that is. False for a step with no fee.
  */
 export function feePaid(context: PlanContext, key: MilestoneKey): boolean {
-  const status = statusOf(context, key);
+  const status = feeStatusOf(context, key);
   return FEES.some((fee) => fee.milestone === key && fee.spentWhen.includes(status));
 }
 
@@ -23,7 +54,7 @@ export function paidGatedFees(context: PlanContext): string | null {
   for (const fee of [...FEES, ...FEES_OTHER_CURRENCY]) {
     const entry = catalogEntry(fee.milestone);
     if (!entry.needsEcfmgEligibleSchool || !applies(context, entry)) continue;
-    if (fee.spentWhen.includes(statusOf(context, fee.milestone))) labels.push(fee.label);
+    if (fee.spentWhen.includes(feeStatusOf(context, fee.milestone))) labels.push(fee.label);
   }
   if (labels.length === 0) return null;
   return labels.length === 1 ? `the fee for ${labels[0]}` : `${labels.length} fees (${labels.join("; ")})`;

@@ -3,6 +3,7 @@ import type { BudgetItem } from "../plan.ts";
 import { presumedToVerifyItem, toVerifyItem } from "./budget-items.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
+import { feeStatusOf } from "./fees-paid.ts";
 
 /**
  * One rule for the fees of steps an interview presumes done (presumed-in-the-match.ts):
@@ -22,7 +23,7 @@ import { applies, type PlanContext, statusOf } from "./context.ts";
 export function presumedPaid(context: PlanContext, fee: Fee | OtherCurrencyFee): boolean {
   const presumed = context.presumedDone;
   if (presumed === undefined || !presumed.includes(stepIndex(fee.milestone))) return false;
-  if (!fee.spentWhen.includes(statusOf(context, fee.milestone))) return false;
+  if (!fee.spentWhen.includes(feeStatusOf(context, fee.milestone))) return false;
   return !("kind" in fee && fee.kind === "eras_per_program" && context.applicant.programsPlanned === 0);
 }
 

@@ -63,6 +63,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   TARGETS_SLIPPED: "A missed target moved the competitive plan's later targets",
   BOOKED_AFTER_TARGET: "An exam is booked after its competitive target",
   VISA_NOT_READY_FOR_START: "A matched applicant's visa steps are behind for residency start",
+  CONTRACT_NOT_RECEIVED: "A matched applicant's program contract is not marked signed yet",
   ECFMG_REVIEW_PAST_DS2019: "A late J-1 sponsorship: ECFMG's review may run past the DS-2019's date",
   START_DELAYED: "A matched applicant's residency start is delayed (contract, visa or certificate not done)",
   MATCH_DAY_NOT_REPORTED: "Match Day passed and the applicant has not said where they matched",

@@ -12,19 +12,25 @@ const WAITS_ON_CONTRACT: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(
     entry.stage === "visa" && entry.prerequisites.some((prerequisite) => prerequisite.key === "contract"),
 );
 
-/** The contract's next step in the visa chain and the date the plan gives it: the date the chain needs the contract by. */
+/**
+ * The date the plan needs the contract by and why: the contract's next step in the visa chain and
+ * the date the plan gives it, or, with no visa step waiting on it (visa "none", or the chain done),
+ * `step` null and orientation's date (the ECFMG certificate's date: two weeks before residency's
+ * start, our advice, since programs hold orientation before July 1).
+ */
 export interface ContractNeededBy {
-  step: CatalogEntry;
+  step: CatalogEntry | null;
   due: DueDate;
 }
 
 /**
- * The date the visa chain needs the contract by: the earliest date the plan gives an open step of
- * the applicant's route that waits on it (the J-1 sponsorship, the H-1B petition), each counted back
- * from residency's start by the chain's own allowances. Null when no such step applies (no visa
- * needed: the contract is the whole chain). The contract's own date (two weeks after Match Day) is
- * our advice, and programs set their own signing window (the catalog's source): past it alone, the
- * contract is a question for the program, not a visa already behind.
+ * The date the plan needs the contract by: the earliest date the plan gives an open step of the
+ * applicant's route that waits on it (the J-1 sponsorship, the H-1B petition), each counted back
+ * from residency's start by the chain's own allowances; with none (no visa needed, or the chain
+ * done), orientation's date, which a program's onboarding needs the signed contract before. Null
+ * only when the plan has neither date. The contract's own date (two weeks after Match Day) is our
+ * advice, and programs set their own signing window (the catalog's source): past it alone, the
+ * contract is a question for the program, not a start already at risk.
  */
 export function contractNeededBy(context: PlanContext, dates: PlanDates): ContractNeededBy | null {
   let found: ContractNeededBy | null = null;
@@ -38,9 +44,9 @@ export function contractNeededBy(context: PlanContext, dates: PlanDates): Contra
 }
 
 /**
- * VISA_NOT_READY_FOR_START as a warning: the contract, alone in the chain, is past the date this plan
- * allows it but not past the date the chain needs it by (contractNeededBy), so the advice is to ask
- * the program's GME office, naming that date; critical only once it passes (visaStartRisks). `own`:
+ * CONTRACT_NOT_RECEIVED (warning): the contract is past the date this plan allows it but not past
+ * the date the plan needs it by (contractNeededBy), so the advice is to ask the program's GME office,
+ * naming that date; VISA_NOT_READY_FOR_START (critical) only once it passes (visaStartRisks). `own`:
  * the contract's own date; `startWords`: residency's start as the risk names it.
  */
 export function contractAwaitedRisk(
@@ -52,10 +58,14 @@ export function contractAwaitedRisk(
 ): Risk {
   const ownDay = `${dueDay(context, own)}${basisMark(own)}`;
   const neededDay = `${dueDay(context, needed.due)}${basisMark(needed.due)}`;
+  const waiting =
+    needed.step === null
+      ? `Your program needs it signed before orientation, which this plan puts by ${neededDay}, two weeks before residency starts on ${startWords}`
+      : `Your ${needed.step.advisorName} waits on it and is planned by ${neededDay} for residency starting ${startWords}`;
   return {
-    code: "VISA_NOT_READY_FOR_START",
+    code: "CONTRACT_NOT_RECEIVED",
     severity: "warning",
-    message: `Your program's contract is not marked signed yet: this plan allowed until ${ownDay} for it, but programs set their own signing window. If it has not reached you, ask your program's GME office when it will send it. Your ${needed.step.advisorName} waits on it and is planned by ${neededDay} for residency starting ${startWords}: sign and return the contract before then, and tell us when it is done.`,
+    message: `Your program's contract is not marked signed yet: this plan allowed until ${ownDay} for it, but programs set their own signing window. If it has not reached you, ask your program's GME office when it will send it. ${waiting}: sign and return the contract before then, and tell us when it is done.`,
     milestones: ["contract"],
     sources,
   };

@@ -7,14 +7,17 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 /**
  * A matched applicant whose program's contract is not signed. Its date, two weeks after Match Day
  * (Fri 2 Apr 2027), is our advice, and programs set their own signing window: past it, the contract
- * is a question for the program's GME office (a warning naming the date the visa chain needs it
- * by, the date the plan gives the step that waits on it), critical only once that date passes.
+ * is a question for the program's GME office (CONTRACT_NOT_RECEIVED, a warning naming the date the
+ * plan needs it by: the date it gives the visa step that waits on it, or, with no visa to get,
+ * orientation's), VISA_NOT_READY_FOR_START (critical) only once that date passes.
  */
 const calendar = seasonCalendar(2027);
 const planAt = (visa: Visa, at: string, extra: MilestoneEntry[]) =>
   plan(matched2027("Africa/Cairo", { visa, extra }), calendar, new Date(at));
 const visaRisk = (result: ReturnType<typeof planAt>) =>
   result.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
+const contractRisk = (result: ReturnType<typeof planAt>) =>
+  result.risks.find((risk) => risk.code === "CONTRACT_NOT_RECEIVED");
 
 describe.each([
   {
@@ -23,33 +26,35 @@ describe.each([
       milestoneFactory("ecfmg_certification", "done", "2026-11-01"),
       milestoneFactory("usmle_step3", "done", "2027-01-20"),
     ],
-    waiting: "H-1B petition with the program",
-    neededBy: "Fri 16 Apr 2027",
+    waits: "Your H-1B petition with the program waits on it and is planned by Fri 16 Apr 2027 (our advice)",
     between: "2027-04-10T10:00:00+02:00",
     after: "2027-04-17T10:00:00+02:00",
   },
   {
     visa: "J-1" as const,
     extra: [milestoneFactory("ecfmg_certification", "done", "2026-11-01")],
-    waiting: "J-1 sponsorship through ECFMG",
-    neededBy: "Mon 5 Apr 2027",
+    waits: "Your J-1 sponsorship through ECFMG waits on it and is planned by Mon 5 Apr 2027 (our advice)",
     between: "2027-04-03T10:00:00+02:00",
     after: "2027-04-06T10:00:00+02:00",
   },
-])("$visa: a contract past our advice date", ({ visa, extra, waiting, neededBy, between, after }) => {
-  it("is a warning to ask the program's GME office, naming the date the chain needs it by", () => {
-    const risk = visaRisk(planAt(visa, between, extra));
+])("$visa: a contract past our advice date", ({ visa, extra, waits, between, after }) => {
+  it("is CONTRACT_NOT_RECEIVED, a warning to ask the program's GME office, naming the date it is needed by", () => {
+    const result = planAt(visa, between, extra);
+    const risk = contractRisk(result);
     expect(risk?.severity).toBe("warning");
     expect(risk?.milestones).toEqual(["contract"]);
     expect(risk?.message).toContain("this plan allowed until Fri 2 Apr 2027 (our advice)");
     expect(risk?.message).toContain("ask your program's GME office when it will send it");
-    expect(risk?.message).toContain(`Your ${waiting} waits on it and is planned by ${neededBy} (our advice)`);
+    expect(risk?.message).toContain(waits);
+    expect(visaRisk(result)).toBeUndefined();
     // No critical notice rides on a warning.
-    expect(planAt(visa, between, extra).reminders.some((each) => each.rung === "critical-risk")).toBe(false);
+    expect(result.reminders.some((each) => each.rung === "critical-risk")).toBe(false);
   });
 
-  it("turns critical once the step waiting on it is past its date", () => {
-    expect(visaRisk(planAt(visa, after, extra))?.severity).toBe("critical");
+  it("turns into the critical VISA_NOT_READY_FOR_START once that date passes", () => {
+    const result = planAt(visa, after, extra);
+    expect(visaRisk(result)?.severity).toBe("critical");
+    expect(contractRisk(result)).toBeUndefined();
   });
 });
 describe("the chase of a visa step behind counts down to residency's start by name", () => {

@@ -39,6 +39,10 @@ export function contractNeededBy(context: PlanContext, dates: PlanDates): Contra
     const due = dates.due(step.key);
     if (due !== null && (found === null || due.at < found.due.at)) found = { step, due };
   }
+  if (found === null) {
+    const orientation = dates.due("ecfmg_certification");
+    if (orientation !== null) found = { step: null, due: orientation };
+  }
   if (found !== null) noteRiskChange(context, found.due.at);
   return found;
 }

@@ -37,6 +37,15 @@ describe.each([
     between: "2027-04-03T10:00:00+02:00",
     after: "2027-04-06T10:00:00+02:00",
   },
+  {
+    // A US citizen or permanent resident: no visa chain, so orientation's date (two weeks before the start).
+    visa: "none" as const,
+    extra: [milestoneFactory("ecfmg_certification", "done", "2026-11-01")],
+    waits:
+      "Your program needs it signed before orientation, which this plan puts by Wed 16 Jun 2027 (our advice), two weeks before residency starts on Thu 1 Jul 2027",
+    between: "2027-04-10T10:00:00+02:00",
+    after: "2027-06-17T10:00:00+02:00",
+  },
 ])("$visa: a contract past our advice date", ({ visa, extra, waits, between, after }) => {
   it("is CONTRACT_NOT_RECEIVED, a warning to ask the program's GME office, naming the date it is needed by", () => {
     const result = planAt(visa, between, extra);

@@ -4,6 +4,7 @@ import { RISK_CODES, type Risk } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { matched2027 } from "./factories.ts";
 
 /**
  * A risk's message is a plain sentence and its provenance lives only in Risk.sources (one way to
@@ -11,7 +12,6 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * console and the escalation email no longer strip it. Every scenario fixture, on every visa track,
  * at instants across two seasons.
  */
-
 const SCENARIO_DIR = new URL("../../fixtures/scenarios/", import.meta.url);
 const NOWS = [
   "2026-05-10T03:00:00Z",
@@ -257,6 +257,9 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(outOfOrder, seasonCalendar(2027), new Date("2026-12-01T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json certificate before Step 2 CK ${risk.code}`, risk });
+  const noVisa = matched2027("America/Chicago", { visa: "none" }); // its contract awaited (CONTRACT_NOT_RECEIVED)
+  for (const risk of plan(noVisa, seasonCalendar(2027), new Date("2027-04-10T15:00:00Z")).risks)
+    found.push({ where: `matched, visa none ${risk.code}`, risk });
   return found;
 }
 

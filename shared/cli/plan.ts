@@ -121,9 +121,9 @@ export function renderPlan(
     ),
     ...nextSteps
       .filter((step) => step.milestone !== "interview")
-      .map((step) => `  - ${subject(step)}: ${step.action}\n`),
+      .map((step) => `  - ${subject(step)}: ${step.action}\n${sourceLines(step.sources)}`),
     // One footnote line for both marks: a reader (and the tests' table parser) takes "  (*" as the notes.
-    "  (* projected date: the authority's date, derived by a documented rule until it is published; † our advice: no authority sets this date, and counted from a projected date it moves with it; see the step's source)\n",
+    "  (* projected date: the authority's date, derived by a documented rule until it is published; † our advice: no authority sets this date, and counted from a projected date it moves with it, its rule under the step)\n",
     "\nBLOCKED\n",
     table(
       ["step", "waiting for", "target (your time)", "date (your time)", "title"],
@@ -149,10 +149,7 @@ export function renderPlan(
       ["severity", "code", "message"],
       result.risks.map((risk) => [risk.severity, risk.code, risk.message.slice(0, 60)]),
     ),
-    ...result.risks.map(
-      (risk) =>
-        `  - ${risk.code}: ${risk.message}\n${(risk.sources ?? []).map((source) => `      source: ${source}\n`).join("")}`,
-    ),
+    ...result.risks.map((risk) => `  - ${risk.code}: ${risk.message}\n${sourceLines(risk.sources)}`),
     "\nREMINDERS\n",
     table(
       REMINDER_HEADERS,
@@ -202,6 +199,11 @@ export function renderPlan(
     ),
   ];
   return parts.join("");
+}
+
+/** A step's or a risk's sources, one indented line each, under its text. */
+function sourceLines(sources: readonly string[] | undefined): string {
+  return (sources ?? []).map((source) => `      source: ${source}\n`).join("");
 }
 
 /** Runs the CLI; returns the exit code. */

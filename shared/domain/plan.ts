@@ -109,6 +109,12 @@ export interface NextStep {
    * Match's ranking, as its action says.
    */
   urgency: "overdue" | "urgent" | "soon" | "later";
+  /**
+   * What the card's dates rest on, as Risk.sources (its words say only "(projected)" or "(our
+   * advice)"): the projection rule of each projected date, the page of each confirmed one, the rule
+   * of its advice dates (planner/step-sources.ts). Absent when none.
+   */
+  sources?: string[];
 }
 
 export interface BlockedStep {

@@ -76,14 +76,14 @@ export function sourceLinks(sources: readonly string[]): SourceLink[] {
 const PROJECTED = "projected: ";
 
 /**
- * That a risk's date is projected, and where the rule is: the timeline, whose "Risks to watch"
- * show each rule in full under "Where these dates come from". The email prints no rule
+ * That a risk's or a step's date is projected, and where the rule is: the timeline, whose risks and
+ * step cards show each rule in full under "Where these dates come from". The email prints no rule
  * ("Match Day minus 23 days (a Wednesday), 9:00 PM ET" is rule text, which the README
  * keeps on the timeline). "" when no source is a projection.
  */
-export function projectedSourcesNote(sources: readonly string[]): string {
+export function projectedSourcesNote(sources: readonly string[], about: "risk" | "step" = "risk"): string {
   return sources.some((source) => source.startsWith(PROJECTED))
-    ? "A date in this risk is projected, and your timeline shows how it is set."
+    ? `A date in this ${about} is projected, and your timeline shows how it is set.`
     : "";
 }
 

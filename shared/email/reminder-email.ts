@@ -21,8 +21,8 @@ import {
   headingOf,
   mentionsBudget,
   PROJECTED_NOTE,
-  riskSourcesHtml,
-  riskSourcesText,
+  sourcesHtml,
+  sourcesText,
   stepButtons,
   stepLine,
   TOP_STEPS,
@@ -155,7 +155,9 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     if (action !== undefined)
       lines.push(`   ${WORDS.nextText}${item.actsOn ? `, for ${item.actsOn}` : ""}: ${action}`);
     const risk = riskSaidBy(item, plan);
-    const sources = risk && riskSourcesText(risk, links?.timeline);
+    const sources = risk
+      ? sourcesText(risk.sources, links?.timeline)
+      : sourcesText(item.sources, links?.timeline, "step");
     if (sources) lines.push(`   ${sources}`);
     const whatToDo = whatToDoUrl(risk, links?.timeline);
     if (whatToDo) lines.push(`   ${WORDS.whatToDo}: ${whatToDo}`);
@@ -185,7 +187,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     for (const { risk, line, said } of risks) {
       lines.push(`- ${forPeople(line)}`);
       if (said) continue;
-      const sources = riskSourcesText(risk, links?.timeline);
+      const sources = sourcesText(risk.sources, links?.timeline);
       if (sources) lines.push(`  ${sources}`);
       const whatToDo = whatToDoUrl(risk, links?.timeline);
       if (whatToDo) lines.push(`  ${WORDS.whatToDo}: ${whatToDo}`);
@@ -227,7 +229,9 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
         ...item,
         why: why === undefined ? false : forPeopleHtml(why),
         action: action === undefined ? false : forPeopleHtml(action),
-        riskSources: risk ? riskSourcesHtml(risk, links?.timeline) : false,
+        itemSources: risk
+          ? sourcesHtml(risk.sources, links?.timeline)
+          : sourcesHtml(item.sources, links?.timeline, "step"),
         riskWhatToDo: whatToDoUrl(risk, links?.timeline),
         accent: index === 0 ? "#a4161a" : "#0b57a4",
         buttons,
@@ -249,7 +253,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     hasSteps: steps.length > 0,
     risks: risks.map(({ risk, line, said }) => ({
       line: forPeopleHtml(line),
-      sources: !said && riskSourcesHtml(risk, links?.timeline),
+      sources: !said && sourcesHtml(risk.sources, links?.timeline),
       timelineUrl: !said && whatToDoUrl(risk, links?.timeline),
     })),
     hasRisks: risks.length > 0,

@@ -74,6 +74,8 @@ export interface Item {
   ownDate?: true;
   /** A waiting step whose action answers the item's question (answeredOn): its buttons are that step's. */
   answeredOn?: MilestoneKey;
+  /** What the step's dates rest on (NextStep.sources), shown under the item as a risk's are. */
+  sources?: readonly string[];
 }
 
 function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
@@ -201,6 +203,7 @@ export function itemOf(
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "", datesSaid: [] } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),
+    ...(step?.sources === undefined ? {} : { sources: step.sources }),
   };
 }
 

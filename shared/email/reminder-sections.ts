@@ -103,29 +103,37 @@ export function riskLine(risk: Risk, words = risk.message): string {
 }
 
 /**
- * A risk's sources as an email shows them: that a date is projected, with the timeline's address
- * for how (projectedSourcesNote: a projection rule's own addresses are its candidates' pages,
- * another date than the projected one, its words stay on the timeline),
- * then the authorities' pages, each once (sourceLinks); advice notes
- * stay on the timeline too.
+ * A risk's or a step's sources (Risk.sources, NextStep.sources) as an email shows them: that a date
+ * is projected, with the timeline's address for how (projectedSourcesNote: a projection rule's own
+ * addresses are its candidates' pages, another date than the projected one, its words stay on the
+ * timeline), then the authorities' pages, each once (sourceLinks); advice notes stay on the
+ * timeline too. A step's rules are on its card under "Next steps", a risk's under "Risks to watch".
  */
-export function riskSourcesText(risk: Risk, timelineUrl?: string): string | false {
-  const links = sourceLinks(risk.sources ?? []);
-  const note = projectedSourcesNote(risk.sources ?? []);
-  const parts = [note && timelineUrl ? `${note} ${timelineUrl}#risks` : note];
+export function sourcesText(
+  sources: readonly string[] | undefined,
+  timelineUrl?: string,
+  about: "risk" | "step" = "risk",
+): string | false {
+  const links = sourceLinks(sources ?? []);
+  const note = projectedSourcesNote(sources ?? [], about);
+  const parts = [note && timelineUrl ? `${note} ${timelineUrl}${ANCHOR[about]}` : note];
   if (links.length > 0) parts.push(`Sources: ${links.map((link) => link.url).join(" ")}`);
   const text = parts.filter((part) => part !== "").join(" ");
   return text === "" ? false : text;
 }
 
-export function riskSourcesHtml(risk: Risk, timelineUrl?: string): string | false {
-  const links = sourceLinks(risk.sources ?? []);
-  const note = projectedSourcesNote(risk.sources ?? []);
+export function sourcesHtml(
+  sources: readonly string[] | undefined,
+  timelineUrl?: string,
+  about: "risk" | "step" = "risk",
+): string | false {
+  const links = sourceLinks(sources ?? []);
+  const note = projectedSourcesNote(sources ?? [], about);
   const parts = [
     note && timelineUrl
       ? escapeHtml(note).replace(
           "your timeline",
-          `<a href="${escapeHtml(`${timelineUrl}#risks`)}" target="_blank" rel="noopener noreferrer" style="color:#0b57a4">your timeline</a>`,
+          `<a href="${escapeHtml(`${timelineUrl}${ANCHOR[about]}`)}" target="_blank" rel="noopener noreferrer" style="color:#0b57a4">your timeline</a>`,
         )
       : escapeHtml(note),
   ];
@@ -133,6 +141,8 @@ export function riskSourcesHtml(risk: Risk, timelineUrl?: string): string | fals
   const html = parts.filter((part) => part !== "").join(" ");
   return html === "" ? false : html;
 }
+
+const ANCHOR = { risk: "#risks", step: "#next" } as const;
 
 /** The footer: what the applicant signed up to, whatever step this email is about. */
 export function whyYouGetThis(plan: Plan): string {

@@ -20,6 +20,7 @@ import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e } from "./layout.ts";
+import { sourcesHtml } from "./timeline-sections.ts";
 
 /** One step's card on the applicant's timeline: its badge, dates, why, next action and buttons. */
 
@@ -183,6 +184,7 @@ ${
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(forPeople(step.why))}</p>
 <p><strong>Next:</strong> ${e(forPeople(step.action))}</p>
+${sourcesHtml(step.sources)}
 ${actionButtons(step, plan, links, snoozedUntil !== undefined, zone, recorded)}
 </li>`;
 }

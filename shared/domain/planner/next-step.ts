@@ -32,5 +32,6 @@ export function milestoneNextStep(
     ownDate,
     target,
     startBy,
+    sources: undefined,
   };
 }

@@ -4,7 +4,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { escapeHtml } from "#email/html.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import { riskSourcesHtml, riskSourcesText } from "#email/reminder-sections.ts";
+import { sourcesHtml, sourcesText } from "#email/reminder-sections.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
 
 // Risks are a plain sentence with their provenance in Risk.sources (r9b): the email shows both,
@@ -113,8 +113,8 @@ describe("a projected date's sources in the email", () => {
   it("says a date is projected, points to the timeline for how, and links no candidate's page, in both parts", () => {
     if (risk === undefined) throw new Error("no STEP3_NEEDED_FOR_H1B risk");
     const timeline = "https://api.example.org/timeline?t=x";
-    const text = riskSourcesText(risk, timeline) || "";
-    const html = riskSourcesHtml(risk, timeline) || "";
+    const text = sourcesText(risk.sources, timeline) || "";
+    const html = sourcesHtml(risk.sources, timeline) || "";
     for (const part of [text, html.replace(/<[^>]+>/g, "")]) {
       expect(part).not.toContain("Match Day minus 23 days");
       expect(part).not.toContain("How the projected date");

@@ -56,11 +56,12 @@ export interface SourceLink {
  */
 export function sourceLinks(sources: readonly string[]): SourceLink[] {
   // A projection rule's addresses are its candidates' pages, which give another date than the one
-  // projected: the rule is named in words instead (projectionWords).
+  // projected, also inside a rule counted from it (a step's target "… (projected: …)"): the rule
+  // is named in words instead (projectionWords).
   const urls = [
     ...new Set(
       sources
-        .filter((source) => !source.startsWith(PROJECTED))
+        .filter((source) => !source.includes(PROJECTED))
         .flatMap((source) => [...source.matchAll(URL_IN_TEXT)].map((m) => m[0])),
     ),
   ];
@@ -82,7 +83,7 @@ const PROJECTED = "projected: ";
  * keeps on the timeline). "" when no source is a projection.
  */
 export function projectedSourcesNote(sources: readonly string[], about: "risk" | "step" = "risk"): string {
-  return sources.some((source) => source.startsWith(PROJECTED))
+  return sources.some((source) => source.includes(PROJECTED))
     ? `A date in this ${about} is projected, and your timeline shows how it is set.`
     : "";
 }

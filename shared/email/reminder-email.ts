@@ -3,12 +3,11 @@ import { basisMark } from "#domain/date-basis.ts";
 import { deadlineWords, reminderShownDate } from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
-import type { NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { kindOf } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
-import { stepBadge } from "#domain/step-badge.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
@@ -25,12 +24,12 @@ import {
   sourcesText,
   stepButtons,
   stepLine,
-  TOP_STEPS,
   REMINDER_WORDS as WORDS,
   weeklySummary,
   whyYouGetThis,
 } from "./reminder-sections.ts";
 import { riskSaidBy, risksBelow, whatToDoUrl } from "./risks-said.ts";
+import { stepsBelow } from "./steps-below.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 
 /**
@@ -96,40 +95,6 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
 }
 
-/**
- * The next steps listed under "Your next steps", less a step an item above already says in full
- * (saidAbove); an interview's steps stay (an item names no interview).
- */
-function stepsBelow(plan: Plan, items: readonly Item[], input: ReminderEmailInput) {
-  return listedInReadingOrder(plan, zoneOf(input))
-    .filter(
-      (step) =>
-        step.interviewId !== undefined ||
-        !items.some((item) => item.milestone === step.milestone && saidAbove(item, step, plan)),
-    )
-    .slice(0, TOP_STEPS);
-}
-
-/**
- * Whether an item of the step already says what the step's bullet would: an item counting down to
- * the applicant's own date says the step, its day and its deadline (the exam the email led with
- * came again, without its buttons, as the first bullet); any other item, when it shows the step's
- * action and names the instant of every date the bullet gives (Match Week's Monday question, whose
- * bullet would say its action again under the same deadline). A bullet that adds something stays:
- * a target or a deadline the item does not name, a passed early deadline, the Match a date is for,
- * a result pending (stepBadge).
- */
-function saidAbove(item: Item, step: NextStep, plan: Plan): boolean {
-  if (item.ownDate) return true;
-  if (item.action !== forPeople(step.action) || step.deadline === undefined) return false;
-  if (step.missedDeadline !== undefined || step.matchYears !== undefined) return false;
-  if (stepBadge(step, plan.now, plan.risks) !== step.urgency) return false;
-  const { target } = step;
-  const ahead = target !== undefined && Date.parse(target.at) > Date.parse(plan.now) ? [target] : [];
-  const said = new Set(item.datesSaid.map((at) => Date.parse(at)));
-  return [step.deadline, ...ahead].every((date) => said.has(Date.parse(date.at)));
-}
-
 /** The zone whose day decides whether a Done can count yet (ReminderEmailInput.timezone). */
 function zoneOf(input: ReminderEmailInput): string {
   return input.timezone ?? "America/New_York";
@@ -171,11 +136,11 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push(`${WORDS.calendarHttpsNote} ${links.feed}`);
     lines.push(`${WORDS.preferences}: ${links.preferences}`, "");
   }
-  const steps = stepsBelow(plan, items, input);
+  const steps = stepsBelow(plan, items, zoneOf(input));
   if (steps.length > 0) {
     lines.push(`${WORDS.nextSteps}:`);
-    for (const step of steps) {
-      lines.push(`- ${forPeople(stepLine(step, Date.parse(plan.now), plan.risks))}`);
+    for (const { step, action } of steps) {
+      lines.push(`- ${forPeople(stepLine(step, Date.parse(plan.now), plan.risks, action))}`);
       for (const button of stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []))
         lines.push(`  ${button.label}: ${button.url}`);
     }
@@ -209,7 +174,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
   const { plan, links } = input;
   const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
   const heading = summary?.heading ?? headingOf(items);
-  const steps = stepsBelow(plan, items, input);
+  const steps = stepsBelow(plan, items, zoneOf(input));
   const risks = risksBelow(plan, items);
   const view = {
     words: WORDS,
@@ -242,10 +207,10 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     calendarUrl: links?.feedSubscription,
     calendarHttpsUrl: links?.feed,
     preferencesUrl: links?.preferences,
-    steps: steps.map((step) => {
+    steps: steps.map(({ step, action }) => {
       const buttons = stepButtons(step, items, plan, links, zoneOf(input), input.milestones ?? []);
       return {
-        line: forPeopleHtml(stepLine(step, Date.parse(plan.now), plan.risks)),
+        line: forPeopleHtml(stepLine(step, Date.parse(plan.now), plan.risks, action)),
         buttons,
         hasButtons: buttons.length > 0,
       };

@@ -90,11 +90,17 @@ export function weeklySummary(day: string, items: readonly Item[]) {
 /**
  * One next step in words fitting its status, its dates as the timeline words them (stepDatesInline):
  * the target that drives it while ahead, then the deadline; a date already past is "overdue", never
- * "projected" (the season has shown it).
+ * "projected" (the season has shown it). `action`: what the bullet says of the step's action
+ * (steps-below.ts); "" when an item above says all of it, so the bullet points there.
  */
-export function stepLine(step: NextStep, now: number, risks: readonly Risk[] = []): string {
+export function stepLine(
+  step: NextStep,
+  now: number,
+  risks: readonly Risk[] = [],
+  action = step.action,
+): string {
   const dates = stepDatesInline(step, now, risks);
-  return `${step.title}: ${step.action}${dates ? ` (${dates})` : ""}`;
+  return `${step.title}: ${action === "" ? "its next step is above" : action}${dates ? ` (${dates})` : ""}`;
 }
 
 /** A risk's line: its severity, then `words` (its message, or where the email already says it). */

@@ -8,8 +8,8 @@ import type { PlanContext } from "./context.ts";
 import { addSource } from "./risk-sources.ts";
 
 /**
- * Sets each step's `sources`: what its card's dates rest on, as Risk.sources lists a risk's (issue 9
- * Build 7: a projected date cites its projection rule, an official one its page). First the step's own
+ * Sets each step's `sources`: what its card's dates rest on, as Risk.sources lists a risk's (a
+ * projected date cites its projection rule, an official one its page). First the step's own
  * dates (target, deadline, the early deadline it missed), then every season date its words name: a
  * day of this Match's calendar or of the Matches beside it (SOAP's ended card names the next season's
  * MyERAS opening) that the why or the action writes with the date's own mark, " (projected)" or

@@ -220,8 +220,11 @@ export function fsmbApplyBy(context: PlanContext, sitBy: DueDate): number {
   return shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context));
 }
 
-/** " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the chain's lead times). */
-function latestDays(context: PlanContext, sitBy: DueDate): string {
+/**
+ * " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the
+ * chain's lead times), then FSMB's graduation check unless `fsmbTime` is false (said beside it already).
+ */
+export function latestDays(context: PlanContext, sitBy: DueDate, fsmbTime = true): string {
   const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
   const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
   const fsmb = fsmbApplyBy(context, sitBy);
@@ -237,7 +240,7 @@ function latestDays(context: PlanContext, sitBy: DueDate): string {
   // A day already gone is asked for as soon as possible, never "by" it. A
   // whole-day date ends at a midnight: its last instant names its day in every zone.
   const by = (at: number): string => byDay(context, sitBy.asDay === true ? at - 1 : at);
-  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATION.index)))}${passed}`;
+  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${fsmbTime ? step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATION.index))) : ""}${passed}`;
 }
 
 /**

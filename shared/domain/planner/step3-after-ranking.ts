@@ -1,15 +1,17 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import { shiftIsoDay } from "../iso-texts.ts";
-import { localDate, startOfLocalDate } from "../time.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
+import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { step3ChainNow, step3VisaDays } from "./h1b.ts";
+import { latestDays, step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { placeUntold } from "./h1b-outcome-words.ts";
 import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
 import {
   step3ApplyBy,
   step3ApplyByWords,
@@ -41,27 +43,45 @@ export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDa
   // Before ranking, out of reach of the projected deadline but not of its later candidate.
   if (context.now <= rol) {
     const later = step3LaterDue(context, dates, ruled);
+    if (later !== null && step3DueKind(later) === "later") return later;
+    // Out of reach of both deadlines: the petition after the Match still needs the pass by its day.
+    const petition = step3UnreachableForRanking(context, rol) ? petitionDue(dates) : null;
+    if (petition !== null && petitionChainFits(context, petition)) return petition;
     if (later !== null) return later;
-    // In the US, out of reach of both: the petition's day still holds (no visitor visa to wait for).
-    return step3UnreachableInUs(context, rol) || step3BookedAfterRankingInUs(context, ruled)
-      ? (petitionDue(dates) ?? ruled)
-      : ruled;
+    return step3BookedAfterRankingInUs(context, ruled) ? (petitionDue(dates) ?? ruled) : ruled;
   }
   if (ruled.at > rol) return ruled;
   return petitionDue(dates) ?? ruled;
 }
 
 /**
- * An H-1B applicant in the US who has not booked Step 3 and whose result can no longer be reported
- * by the rank order list deadline: the chain STEP3_NEEDED_FOR_H1B reads (step3ChainNow from the
- * exams' results, feasibility's readyAt), so the step never keeps a date the risk calls out of reach.
+ * An H-1B applicant who has not booked Step 3 and whose result can no longer be reported by the
+ * rank order list deadline: the chain STEP3_NEEDED_FOR_H1B reads (step3ChainNow from the exams'
+ * results, feasibility's readyAt; abroad with the visitor visa's wait), so the step never keeps a
+ * date the risk calls out of reach.
  */
-function step3UnreachableInUs(context: PlanContext, rol: number): boolean {
-  if (step3VisaDays(context) !== 0 || context.applicant.visa !== "H-1B") return false;
+function step3UnreachableForRanking(context: PlanContext, rol: number): boolean {
+  if (context.applicant.visa !== "H-1B") return false;
   const status = statusOf(context, STEP3.key);
   if (status !== "not_started" && status !== "in_progress") return false;
   if (context.entries.get(STEP3.key)?.date !== undefined) return false;
   return step3ChainNow(context, feasibilityOf(context).readyAt).chain.reportedBy > rol;
+}
+
+/**
+ * Whether the petition's sit-by day `petition` is the one to plan for before ranking: in the US
+ * always (its card says when FSMB and a seat no longer fit: petitionOutOfReach); abroad while FSMB,
+ * the visitor visa and a seat still fit before it, so the applicant hears of the day while it can be
+ * met, and the visa-held days for ranking (step3LaterDue) stand once it cannot. Abroad only with
+ * the certificate issued, as for those days: a pending one keeps its own target for ranking.
+ */
+function petitionChainFits(context: PlanContext, petition: DueDate): boolean {
+  if (step3VisaDays(context) === 0) return true;
+  if (!isFinished(statusOf(context, "ecfmg_certification"))) return false;
+  const { chain } = step3ChainNow(context, feasibilityOf(context).readyAt);
+  const sitting = chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS;
+  noteCrossing(context, sitting, petition.at);
+  return sitting <= petition.at;
 }
 
 /**
@@ -193,7 +213,13 @@ export function step3AfterRankingWords(
 export function step3PetitionSitBy(context: PlanContext, dates: PlanDates): string | null {
   const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
-  return ` Many programs will not rank you on H-1B without the result, yet the H-1B petition after the Match still needs your Step 3 pass: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
+  const needs =
+    " Many programs will not rank you on H-1B without the result, yet the H-1B petition after the Match still needs your Step 3 pass";
+  // Abroad, the chain to that day (FSMB, the visitor visa, a seat) keeps the petition possible for a
+  // program that ranks you anyway; the visa-held days for ranking come before it, with FSMB's check.
+  if (step3VisaDays(context) > 0)
+    return `${needs}, by ${dueDay(context, sitBy)}${basisMark(sitBy)}: to keep it possible with a program that ranks you anyway, start now.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
+  return `${needs}: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
 }
 
 /**

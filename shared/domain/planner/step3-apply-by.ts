@@ -4,13 +4,13 @@ import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS, step3FsmbTimeWords } from "./
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { dueDay } from "./day-words.ts";
+import { dayBy, dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { fsmbApplyBy, step3ChainNow, step3LeadDays, step3VisaDays } from "./h1b.ts";
 import { matchDayPassedUnreported } from "./match-day-unreported.ts";
 import type { TimedReminder } from "./reminders.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
-import { step3LaterCardWords } from "./step3-later-candidate.ts";
+import { step3LaterCardWords, step3LaterDays } from "./step3-later-candidate.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
 import { APPLY_BY_LADDER, weeklyToDay } from "./weekly-to-day.ts";
@@ -50,9 +50,22 @@ export function step3PetitionNeeds(context: PlanContext): string {
   if (matchDayPassedUnreported(context))
     return `${whereMatchedFirst(context)} If it does, its petition needs your Step 3 pass`;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  return context.now <= rol
+  if (context.now > rol)
+    return "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
+  const held = heldForRanking(context);
+  return held === null
     ? "Many programs will not rank you on H-1B without your Step 3 result, which can no longer reach them by the rank order list deadline, so rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass"
-    : "The rank order list deadline has passed, so ranking is over; the H-1B petition needs your Step 3 pass";
+    : `Our projected rank order list deadline leaves no time for FSMB, a visitor visa and a US test date: only with a B-1/B-2 visa you already hold can your Step 3 result still reach programs in time (apply to FSMB by ${dayBy(context, held.applyBy)}, sit Step 3 in the US by ${dayBy(context, held.sitBy)}, our advice). Either way rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass`;
+}
+
+/**
+ * Abroad before ranking, the visa-held days for the projected deadline while they hold
+ * (step3LaterDays' `held`), beside the petition's day that the step is dated for; else null.
+ */
+function heldForRanking(context: PlanContext): { sitBy: number; applyBy: number } | null {
+  if (step3VisaDays(context) === 0) return null;
+  const days = step3LaterDays(context, step3ChainNow(context, context.now).chain.reportedBy);
+  return days?.held === true && days.later !== true ? days : null;
 }
 
 /**
@@ -148,7 +161,9 @@ export function step3ApplyByReminders(
   const needs = `${step3PetitionNeeds(context)}: sit it by ${sitBy}`;
   const why = `${needs}${apply}.${step3FsmbTime(context)} Tell us your test date once you have it.`;
   // Past the apply-by day its reminders never name it: apply now if not done.
-  const sitWhy = `${needs}. If you have not applied to FSMB yet, apply now ${chainWords(step3VisaDays(context))}; tell us your test date once you have it.`;
+  // The visa-held days in `needs` name a day to apply to FSMB by: FSMB's graduation check with them.
+  const held = heldForRanking(context) === null ? "" : step3FsmbTime(context);
+  const sitWhy = `${needs}. If you have not applied to FSMB yet, apply now ${chainWords(step3VisaDays(context))}; tell us your test date once you have it.${held}`;
   if (applyBy.at >= context.now) {
     const applyDetail = stepDates.rendered(applyBy);
     weeklyToDay(

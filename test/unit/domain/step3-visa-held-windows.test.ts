@@ -18,7 +18,9 @@ import {
  * the projected one (apply to FSMB by Wed 6 Jan 2027, sit by Wed 27 Jan 2027), then the later
  * candidate's (apply by Wed 13 Jan, sit in the US by Wed 3 Feb, both projected). While a named day
  * still works Step 3 is not blocked and has rungs before its apply-by day; "no time" only after
- * the last one. Youssef: Cairo, certified, every step to NRMP done, Step 3 not started.
+ * the last one. While FSMB, the visa and a seat still fit before the H-1B petition's day, Step 3 is
+ * dated for that day and the projected window is named beside it. Youssef: Cairo, certified, every
+ * step to NRMP done, Step 3 not started.
  */
 function youssef(): PlannerInput {
   return inputFactory({
@@ -50,15 +52,18 @@ const rungsBefore = (result: Plan, day: string) =>
   );
 
 describe("H-1B Step 3 abroad with a visitor visa already held", () => {
-  it("on Sat 5 Dec 2026: the projected window for a visa holder, Step 3 open with rungs before Wed 6 Jan", () => {
+  it("on Sat 5 Dec 2026: the projected window for a visa holder beside the petition's day, Step 3 open with rungs before Wed 6 Jan", () => {
     const result = at("2026-12-05T08:00:00Z");
     expect(result.blocked.map((step) => step.milestone)).not.toContain("usmle_step3");
     const step = card(result);
-    expect(step?.deadline?.day).toBe("2027-01-27");
-    const words =
-      "If you already hold a B-1/B-2 visa, there is still time: apply to FSMB by Wed 6 Jan 2027 and sit Step 3 in the US by Wed 27 Jan 2027 (our advice)";
-    expect(step?.action).toContain(words);
-    expect(risk(result)?.message).toContain(words);
+    // Without a visa held, FSMB, the visa and a seat still fit before the petition's day.
+    expect(step?.deadline?.day).toBe("2027-03-19");
+    expect(step?.action).toContain(
+      "only with a B-1/B-2 visa you already hold can your Step 3 result still reach programs in time (apply to FSMB by Wed 6 Jan 2027, sit Step 3 in the US by Wed 27 Jan 2027, our advice)",
+    );
+    expect(risk(result)?.message).toContain(
+      "If you already hold a B-1/B-2 visa, there is still time: apply to FSMB by Wed 6 Jan 2027 and sit Step 3 in the US by Wed 27 Jan 2027 (our advice)",
+    );
     expect(rungsBefore(result, "2027-01-05").length).toBeGreaterThan(1);
   });
 

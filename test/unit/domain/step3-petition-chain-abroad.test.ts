@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { type PlannerInput, plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
+
+/**
+ * An H-1B applicant abroad with no visitor visa whose Step 3 result cannot reach the rank order
+ * list deadline: while FSMB (about 14 days), the visitor visa (60 days) and a seat (about 7 days)
+ * still fit before the petition's sit-by day (Fri 19 Mar 2027 for the 2027 Match), the step is
+ * dated for it with that chain's days, the risk names it beside the visa-held days for ranking, and
+ * the apply-by reminders lead to its FSMB day; once the chain no longer fits, the visa-held days
+ * stand. Ana: Manila, certified, registered, Step 3 not started.
+ */
+function ana(): PlannerInput {
+  return inputFactory({
+    applicant: applicantFactory({
+      externalId: "petition-chain-abroad",
+      timezone: "Asia/Manila",
+      matchYear: 2027,
+      graduation: "2024-05-31",
+      visa: "H-1B",
+    }),
+    milestones: [
+      ...doneMilestones(REGISTERED_KEYS, "2025-10-01"),
+      milestoneFactory("ecfmg_certification", "done", "2025-11-03"),
+      milestoneFactory("usmle_step3", "not_started"),
+    ],
+  });
+}
+const at = (iso: string): Plan => plan(ana(), seasonCalendar(2027), new Date(iso));
+const card = (result: Plan) => result.nextSteps.find((step) => step.milestone === "usmle_step3");
+const risk = (result: Plan) => result.risks.find((candidate) => candidate.code === "STEP3_NEEDED_FOR_H1B");
+
+describe("H-1B Step 3 abroad, out of reach of ranking, the petition's day still in reach", () => {
+  it("on Sat 5 Dec 2026: dated Fri 19 Mar 2027 with the chain's days, and the risk names them", () => {
+    const result = at("2026-12-05T02:00:00Z");
+    const step = card(result);
+    expect(step?.deadline?.day).toBe("2027-03-19");
+    const chain =
+      "To sit it by Fri 19 Mar 2027: apply to FSMB by Mon 28 Dec 2026 (about 14 days of processing), for the visitor visa by Mon 11 Jan 2027";
+    expect(step?.action).toContain(chain);
+    expect(step?.action).toContain("only with a B-1/B-2 visa you already hold");
+    const message = risk(result)?.message ?? "";
+    expect(message).toContain(
+      "the H-1B petition after the Match still needs your Step 3 pass, by Fri 19 Mar 2027",
+    );
+    expect(message).toContain(chain);
+    expect(message).toContain("If you already hold a B-1/B-2 visa, there is still time");
+    const applyBy = result.reminders.filter(
+      (reminder) => reminder.milestone === "usmle_step3" && reminder.rung.startsWith("apply-by"),
+    );
+    expect(applyBy.length).toBeGreaterThan(0);
+    expect(applyBy.every((reminder) => reminder.sendAt < "2026-12-28")).toBe(true);
+  });
+
+  it("on Tue 29 Dec 2026, the FSMB day for the petition passed: the visa-held days for ranking stand", () => {
+    const result = at("2026-12-29T02:00:00Z");
+    expect(card(result)?.deadline?.day).toBe("2027-01-27");
+    expect(risk(result)?.message).not.toContain("by Fri 19 Mar 2027: to keep it possible");
+  });
+});

@@ -112,6 +112,22 @@ export const STEP3_FSMB_TIME_SOURCES: readonly string[] = [
  * and this allowance both.
  */
 export const CONSULAR_WAIT_DAYS = 60;
+
+/**
+ * What follows the H-1B petition's filing (the visa_h1b date, which Step 3 counts back from): USCIS
+ * decides an I-129 with premium processing, which the employer asks and pays for, within 15
+ * business days (official), so the approval, and the consular interview booked with it, comes about
+ * three weeks after the filing; regular processing takes months. Before filing, the program needs
+ * DOL's certified Labor Condition Application, which DOL certifies within 7 working days (official).
+ */
+export const PETITION_PREMIUM_BUSINESS_DAYS = 15;
+/** PETITION_PREMIUM_BUSINESS_DAYS in calendar days: three weeks of five business days. */
+export const PETITION_PREMIUM_DAYS = 21;
+export const LCA_CERTIFICATION_WORKING_DAYS = 7;
+export const PETITION_PREMIUM_SOURCE =
+  "https://www.uscis.gov/forms/all-forms/how-do-i-request-premium-processing (USCIS: premium processing of Form I-129 within 15 business days; secondary, 2024: https://cilawgroup.com/news/2024/09/01/premium-processing-requests-on-form-i-907-eligible-petitions-fees-and-processing-times)";
+export const LCA_CERTIFICATION_SOURCE =
+  "20 CFR 655.740(a) (DOL certifies a complete Labor Condition Application within 7 working days of its filing) and 8 CFR 214.2(h)(4)(i)(B)(1) (the employer obtains the certified LCA before filing an H-1B petition; quoted at https://legalservicesincorporated.com/immigration/can-i-file-my-h-1b-petition-without-a-certified-labor-condition-application/)";
 export const GLOBAL_VISA_WAIT_TIMES_URL =
   "https://travel.state.gov/content/travel/en/us-visas/visa-information-resources/global-visa-wait-times.html";
 /** Why the allowance is advice: one caveat, told the same way for every trip that needs a visitor visa. */

@@ -3,6 +3,11 @@ import { DAY_MS } from "../time.ts";
 import {
   CONSULAR_WAIT_DAYS,
   EXAM_BOOKING_DAYS,
+  LCA_CERTIFICATION_SOURCE,
+  LCA_CERTIFICATION_WORKING_DAYS,
+  PETITION_PREMIUM_BUSINESS_DAYS,
+  PETITION_PREMIUM_DAYS,
+  PETITION_PREMIUM_SOURCE,
   SCORE_REPORTING_DAYS,
   STEP3_FSMB_TIME_SOURCES,
   STEP3_PROCESSING_DAYS,
@@ -13,6 +18,7 @@ import {
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { step3ChainNow } from "./h1b.ts";
@@ -141,9 +147,10 @@ export function h1bJ1Fallback(
 }
 
 /**
- * The H-1B chain's last two dates as this plan has them: the stamping, and the approved petition
- * CONSULAR_WAIT_DAYS before it for the consulate's interview wait (the catalog's visa_h1b due rule,
- * advice; moved to the office day before when it falls on a weekend, hence "about"). Empty when
+ * The H-1B chain's last two dates as this plan has them: the stamping, and the petition's filing
+ * CONSULAR_WAIT_DAYS before it for USCIS and the consulate's interview wait (the catalog's visa_h1b
+ * due rule, advice; moved to the office day before when it falls on a weekend, hence "about"), with
+ * the approval that comes after the filing (PETITION_PREMIUM_DAYS, official with premium processing). Empty when
  * either date is missing. In the US (`abroad` false) the stamping is only the consular route's: a
  * change of status inside the US needs none (the stamping's `waivable` note), yet the plan keeps
  * the consular route's earlier dates, the safe plan, so the words say both (advice) and the risk
@@ -167,7 +174,14 @@ function stampingWords(
   const program = IF_MATCHED_H1B[outcome].startsWith("If") ? "that program" : "your program";
   if (!abroad && statusOf(context, "visa_h1b_stamping") === "waived")
     return ` On the change of status ${program} files there is no visa stamping, but this plan keeps the petition's date (${petitionDay}) and Step 3's day before it as on the consular route, so a late approval still leaves time (our advice).`;
-  const consular = `this plan allows about ${CONSULAR_WAIT_DAYS} days from the approved petition (${petitionDay}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for the consulate's interview wait (our advice)`;
+  addSource(sources, LCA_CERTIFICATION_SOURCE);
+  addSource(sources, PETITION_PREMIUM_SOURCE);
+  // Step 3 counts back from the filing; the approval, which the interview needs, comes after it.
+  const approved = dueDay(context, {
+    ...petition,
+    at: shiftDays(petition.at, petition.zone, PETITION_PREMIUM_DAYS),
+  });
+  const consular = `this plan allows about ${CONSULAR_WAIT_DAYS} days from the petition's filing (${petitionDay}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for USCIS and the consulate's interview wait (our advice): the approval comes after the filing, within ${PETITION_PREMIUM_BUSINESS_DAYS} business days with premium processing (around ${approved}, leaving about ${CONSULAR_WAIT_DAYS - PETITION_PREMIUM_DAYS} days for the interview) and months without it, so ask ${program} to file with premium processing, and to file DOL's Labor Condition Application (certified within ${LCA_CERTIFICATION_WORKING_DAYS} working days) as soon as you match`;
   return abroad
     ? ` ${capitalised(consular)}.`
     : ` If ${program} files for consular processing, ${consular}. In the US in a status that allows it, ${program} may instead file a change of status, which needs no consular stamping and may leave Step 3 more time; until ${program} tells you which it files, this plan keeps the consular route's earlier dates (our advice).`;

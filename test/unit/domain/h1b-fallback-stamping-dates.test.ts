@@ -8,7 +8,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 
 /**
  * Matched on H-1B abroad with Step 3 not passed, the risk saying the H-1B start is out of reach
- * named Step 3's day but not the stamping's date, nor that the approved petition is planned one
+ * named Step 3's day but not the stamping's date, nor that the petition's filing is planned one
  * consular allowance before it: what the applicant needs to tell the program when asking for a
  * later start. It names both dates and the allowance, as advice, with the petition's due rule as
  * its source. Layla lives in Cairo, certified, matched on 19 Mar 2027.
@@ -31,7 +31,10 @@ describe("the H-1B start out of reach names the stamping's date and the petition
   ])("%s", (_case, now) => {
     const risk = outOfReach(plan(layla, calendar, new Date(now)));
     expect(risk?.message).toContain(
-      `This plan allows about ${CONSULAR_WAIT_DAYS} days from the approved petition (Fri 16 Apr 2027) to your H-1B visa stamping at a US consulate (Wed 16 Jun 2027) for the consulate's interview wait (our advice). Ask your program today whether it will start you later`,
+      `This plan allows about ${CONSULAR_WAIT_DAYS} days from the petition's filing (Fri 16 Apr 2027) to your H-1B visa stamping at a US consulate (Wed 16 Jun 2027) for USCIS and the consulate's interview wait (our advice)`,
+    );
+    expect(risk?.message).toContain(
+      "as soon as you match. Ask your program today whether it will start you later",
     );
     const due = catalogEntry("visa_h1b").due;
     expect(risk?.sources).toContain(due.source);

@@ -109,7 +109,7 @@ describe("the consular route's dates, kept in the US, are said to be that route'
   it("in Houston: the stamping is the consular route's, a change of status needs none; ask which it files", () => {
     const message = risk(plan(ranked("America/Chicago", true), calendar, at))?.message ?? "";
     expect(message).toContain(
-      "If your program files for consular processing, this plan allows about 60 days from the approved petition (Fri 16 Apr 2027)",
+      "If your program files for consular processing, this plan allows about 60 days from the petition's filing (Fri 16 Apr 2027)",
     );
     expect(message).toContain("a change of status, which needs no consular stamping");
     expect(message).toContain("this plan keeps the consular route's earlier dates (our advice)");
@@ -125,7 +125,7 @@ describe("the consular route's dates, kept in the US, are said to be that route'
 
   it("abroad the stamping stays the plan, with no change-of-status words", () => {
     const message = risk(plan(ranked("Africa/Lagos", true), calendar, at))?.message ?? "";
-    expect(message).toContain("This plan allows about 60 days from the approved petition");
+    expect(message).toContain("This plan allows about 60 days from the petition's filing");
     expect(message).not.toContain("change of status");
   });
 });

@@ -9,7 +9,7 @@ import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { latestDays, step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { placeUntold } from "./h1b-outcome-words.ts";
-import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
+import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO, tripVisa } from "./h1b-words.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import {
@@ -206,11 +206,12 @@ export function step3AfterRankingWords(
 }
 
 /**
- * In the US, out of reach of ranking: Step 3 stays dated for the H-1B petition after the Match
- * (step3DueNow), so STEP3_NEEDED_FOR_H1B says so, with the J-1 ranking advice beside it rather than instead.
- * Null when Step 3 is not so dated (abroad, the visitor visa's wait keeps the J-1 route alone).
+ * Out of reach of ranking: Step 3 stays dated for the H-1B petition after the Match (step3DueNow),
+ * so STEP3_NEEDED_FOR_H1B says so, with the J-1 ranking advice beside it rather than instead; abroad
+ * with the trip (its source added to `sources`) and the chain's days. Null when Step 3 is not so
+ * dated (abroad once that chain no longer fits, the visitor visa's wait keeps the J-1 route alone).
  */
-export function step3PetitionSitBy(context: PlanContext, dates: PlanDates): string | null {
+export function step3PetitionSitBy(context: PlanContext, dates: PlanDates, sources: string[]): string | null {
   const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
   const needs =
@@ -218,7 +219,7 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates): stri
   // Abroad, the chain to that day (FSMB, the visitor visa, a seat) keeps the petition possible for a
   // program that ranks you anyway; the visa-held days for ranking come before it, with FSMB's check.
   if (step3VisaDays(context) > 0)
-    return `${needs}, by ${dueDay(context, sitBy)}${basisMark(sitBy)}: to keep it possible with a program that ranks you anyway, start now.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
+    return `${tripVisa(context, sources)}${needs}, by ${dueDay(context, sitBy)}${basisMark(sitBy)}: to keep it possible with a program that ranks you anyway, start now.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
   return `${needs}: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
 }
 

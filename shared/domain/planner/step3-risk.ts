@@ -96,8 +96,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
     later === null && held !== "" && held === words.heldInTime ? step3FsmbTimeWords(certified) : "";
   const reach =
     later === null
-      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${step3PetitionSitBy(context, dates) ?? words.lateTail}`
-      : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${petitionTail(context, dates, sources) ?? words.lateTailToo}`;
+      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${step3PetitionSitBy(context, dates, sources) ?? words.lateTail}`
+      : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${step3PetitionSitBy(context, dates, sources) ?? words.lateTailToo}`;
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
@@ -107,12 +107,6 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
       sources: fsmbTimeCited(later !== null || fsmb !== "", sources), // step3LaterWords ends with it
     },
   ];
-}
-
-/** The trip, then the petition's day and its chain (step3PetitionSitBy), in place of the J-1 tail alone. */
-function petitionTail(context: PlanContext, dates: PlanDates, sources: string[]): string | null {
-  const petition = step3PetitionSitBy(context, dates);
-  return petition === null ? null : `${tripVisa(context, sources)}${petition}`;
 }
 
 /** Abroad, on the projected deadline, when only the later candidate's visa-held days are left. */

@@ -127,7 +127,7 @@ export const LCA_CERTIFICATION_WORKING_DAYS = 7;
 export const PETITION_PREMIUM_SOURCE =
   "https://www.uscis.gov/forms/all-forms/how-do-i-request-premium-processing (USCIS: premium processing of Form I-129 within 15 business days; secondary, 2024: https://cilawgroup.com/news/2024/09/01/premium-processing-requests-on-form-i-907-eligible-petitions-fees-and-processing-times)";
 export const LCA_CERTIFICATION_SOURCE =
-  "20 CFR 655.740(a) (DOL certifies a complete Labor Condition Application within 7 working days of its filing) and 8 CFR 214.2(h)(4)(i)(B)(1) (the employer obtains the certified LCA before filing an H-1B petition; quoted at https://legalservicesincorporated.com/immigration/can-i-file-my-h-1b-petition-without-a-certified-labor-condition-application/)";
+  "https://www.ecfr.gov/current/title-20/chapter-V/part-655/subpart-H/section-655.740 (20 CFR 655.740(a): DOL certifies a complete Labor Condition Application within 7 working days of its filing) and 8 CFR 214.2(h)(4)(i)(B)(1) (the employer obtains the certified LCA before filing an H-1B petition; quoted at https://legalservicesincorporated.com/immigration/can-i-file-my-h-1b-petition-without-a-certified-labor-condition-application/)";
 export const GLOBAL_VISA_WAIT_TIMES_URL =
   "https://travel.state.gov/content/travel/en/us-visas/visa-information-resources/global-visa-wait-times.html";
 /** Why the allowance is advice: one caveat, told the same way for every trip that needs a visitor visa. */

@@ -31,7 +31,7 @@ describe("the H-1B petition is filed on its date and approved after it", () => {
       "within 15 business days with premium processing (around Fri 7 May 2027, leaving about 39 days for the interview) and months without it",
     );
     expect(message).toContain("Labor Condition Application (certified within 7 working days)");
-    expect(risk?.sources?.some((source) => source.startsWith("20 CFR 655.740(a)"))).toBe(true);
+    expect(risk?.sources?.some((source) => source.includes("20 CFR 655.740(a)"))).toBe(true);
     expect(risk?.sources?.some((source) => source.includes("how-do-i-request-premium-processing"))).toBe(
       true,
     );

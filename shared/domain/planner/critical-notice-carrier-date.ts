@@ -1,12 +1,14 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { matchDayDue, residencyStartDue } from "./critical-notice-deadline.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { UNLESS_VISA_HELD } from "./h1b-j1-fallback.ts";
 import { programUnnamed } from "./h1b-outcome-words.ts";
 import { instantOf } from "./instant-of.ts";
+import { stepRenderings } from "./step-renderings.ts";
 import { visaStepBehind } from "./visa-behind.ts";
 
 /**
@@ -19,13 +21,16 @@ import { visaStepBehind } from "./visa-behind.ts";
  * first step after Match Day (facts.md §5: the contract comes first; the Statement of Need and the
  * J-1 sponsorship are due after it): that date while ahead, "overdue since" it once passed, never
  * residency's start, months after the contract is due. VISA_NOT_READY_FOR_START carries the date
- * of the visa step it rides on (visaStepDate).
+ * of the visa step it rides on (visaStepDate); ERAS_LATE_SUBMISSION and STEP3_NEEDED_FOR_H1B the
+ * date of the step they ask for (erasDate, step3Date), earlier than `seasonAt`, the season date the
+ * notice is laid against.
  */
 export function carrierDate(
   risk: Risk,
   dates: PlanDates,
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
+  seasonAt: number,
 ): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
   if (risk.code === "MATCH_DAY_NOT_REPORTED") return matchAnswerDate(dates, at);
   if (risk.code === "VISA_NOT_READY_FOR_START") {
@@ -40,7 +45,17 @@ export function carrierDate(
         : matchAnswerDate(dates, at);
     return visaStepDate(risk, step, at);
   }
+  if (risk.code === "ERAS_LATE_SUBMISSION") return erasDate(risk, dates, step, at);
+  if (risk.code === "STEP3_NEEDED_FOR_H1B") return step3Date(risk, step, at, seasonAt);
   if (!CARRIER_DATED.has(risk.code) || "waiting" in step) return undefined;
+  return aheadDate(step, at);
+}
+
+/** The step's own date, else its target, else its deadline: the first still ahead at `at`, as its ladder counts. */
+function aheadDate(
+  step: NextStep,
+  at: number,
+): { detail: Deadline; countsDownTo?: Reminder["countsDownTo"] } | undefined {
   const dated = (detail: Deadline, countsDownTo?: Reminder["countsDownTo"]) =>
     instantOf(detail.at) >= at ? { detail, countsDownTo } : undefined;
   return (
@@ -48,6 +63,51 @@ export function carrierDate(
     (step.target && dated(step.target, "target")) ??
     (step.deadline && dated(step.deadline))
   );
+}
+
+/**
+ * ERAS_LATE_SUBMISSION's date: the ERAS application's own (the day programs began reviewing), past
+ * by the time the risk is raised, so "overdue since" it, as the risk's words say; the rank order
+ * list deadline is no date to submit by. The step it rides on when the application has none.
+ */
+function erasDate(
+  risk: Risk,
+  dates: PlanDates,
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  at: number,
+): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
+  for (const key of risk.milestones) {
+    if (key === "interview") continue;
+    const due = stepRenderings(dates, stepIndex(key)).dueDetail;
+    if (due !== undefined) return instantOf(due.at) >= at ? { detail: due } : { overdueSince: due };
+  }
+  return "waiting" in step ? undefined : stepDate(step, at);
+}
+
+/**
+ * STEP3_NEEDED_FOR_H1B's date: Step 3's own (its last sitting day, or the day booked) while Step 3
+ * is a next step with that day ahead and before `seasonAt`, the rank order list deadline the
+ * notice is laid against: a sitting after that day reports its result too late for ranking, so
+ * "Due" the deadline would mislead. Otherwise what the notice asks is to rank J-1 programs too, by
+ * that deadline: undefined, the deadline stands.
+ */
+function step3Date(
+  risk: Risk,
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  at: number,
+  seasonAt: number,
+): { detail: Deadline; countsDownTo?: Reminder["countsDownTo"] } | undefined {
+  if ("waiting" in step || !risk.milestones.includes(step.milestone)) return undefined;
+  const ahead = aheadDate(step, at);
+  return ahead !== undefined && instantOf(ahead.detail.at) < seasonAt ? ahead : undefined;
+}
+
+/** A next step's date ahead at `at` (aheadDate), else "overdue since" its passed deadline. */
+function stepDate(
+  step: NextStep,
+  at: number,
+): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
+  return aheadDate(step, at) ?? (step.deadline && { overdueSince: step.deadline });
 }
 /** The contract's date, by which Match Day's question is answered: while ahead, else "overdue since" it. */
 function matchAnswerDate(

@@ -1,5 +1,5 @@
 import { stableHash } from "../hash.ts";
-import type { Risk, RiskCode, StepSubject } from "../plan.ts";
+import type { Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
 
 /** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
 export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
@@ -25,6 +25,25 @@ export function isRiskNoticeRung(rung: string): boolean {
 export function isCriticalNoticeRung(rung: string): boolean {
   return rung === CRITICAL_RISK_RUNG || rung === OUT_OF_REACH_RUNG;
 }
+
+/**
+ * Whether a reminder is a notice with no date: a critical risk's notice filed under the budget (a
+ * section, never a next step: listedNextSteps), or one of a risk no Match date applies to (a school
+ * with no sponsor note: the rank-list deadline read as a deadline the applicant cannot meet), or a
+ * question about the applicant's own answers, which has no deadline of its own (the rank order list
+ * deadline read as the day to check them by), on whatever step it rides, the WDOMS check included.
+ * The email, the CLI and the timeline show it as a notice: no date, no "due". Its id is the risk's.
+ */
+export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone" | "risk">): boolean {
+  if (!isCriticalNoticeRung(reminder.rung)) return false;
+  return reminder.milestone === "budget" || (reminder.risk !== undefined && UNDATED_RISKS.has(reminder.risk));
+}
+const UNDATED_RISKS: ReadonlySet<string> = new Set([
+  "SCHOOL_NOT_ECFMG_ELIGIBLE",
+  "ANSWERS_CONTRADICT_INTERVIEW",
+  "ANSWERS_CONTRADICT_RECORD",
+  "MATCH_YEAR_IMPLAUSIBLE",
+]);
 
 /** A notice id already made, with what it was made from (compared field by field, no key text). */
 interface KnownId {

@@ -10,7 +10,6 @@ import { deadlineOf } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
   criticalNoticeId,
-  isCriticalNoticeRung,
   noticeTitle,
   OUT_OF_REACH_RUNG,
 } from "./critical-notice-id.ts";
@@ -34,21 +33,10 @@ export {
   criticalNoticeId,
   isCriticalNoticeRung,
   isRiskNoticeRung,
+  isUndatedNotice,
   OUT_OF_REACH_RUNG,
   WARNING_NOTICE_RUNG,
 } from "./critical-notice-id.ts";
-
-/**
- * Whether a reminder is a notice with no date: a critical risk's notice filed under the budget (a
- * section, never a next step: listedNextSteps), or one of a risk no Match date applies to (a school
- * with no sponsor note: the rank-list deadline read as a deadline the applicant cannot meet), on
- * whatever step it rides, the WDOMS check included. The email, the CLI and the timeline show it as
- * a notice: no date, no "due". Its id is the risk's.
- */
-export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone" | "risk">): boolean {
-  if (!isCriticalNoticeRung(reminder.rung)) return false;
-  return reminder.milestone === "budget" || reminder.risk === "SCHOOL_NOT_ECFMG_ELIGIBLE";
-}
 
 /**
  * Whether a notice's words are about a Match whose rank order list deadline (official, the season's

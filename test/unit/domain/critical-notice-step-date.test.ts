@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reminderDateLabel, reminderShownDate } from "#domain/date-words.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
-import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { CRITICAL_RISK_RUNG, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import {
@@ -103,5 +103,27 @@ describe("ERAS_LATE_SUBMISSION: overdue since the day programs began reviewing",
     expect(notice).toBeDefined();
     expect(notice && reminderDateLabel(notice).label).toBe("Overdue since");
     expect(Date.parse(notice ? reminderShownDate(notice).at : "")).toBe(reviewing);
+  });
+});
+
+describe("a question about the applicant's own answers: a notice with no date", () => {
+  // Manila: an interview recorded, yet the ERAS application reported not started.
+  const input = inputFactory({
+    applicant: applicantFactory({ externalId: "step-date-manila", timezone: "Asia/Manila", matchYear: 2027 }),
+    milestones: [
+      ...doneMilestones(
+        REGISTERED_KEYS.filter((key) => key !== "eras_application"),
+        "2026-05-10",
+      ),
+      milestoneFactory("eras_application", "not_started"),
+    ],
+    interviews: [interviewFactory({ startsAt: "2026-12-14T10:00:00-05:00" })],
+  });
+
+  it("asks to check them now, with no 'Due' the rank order list deadline", () => {
+    const result = plan(input, seasonCalendar(2027), new Date("2026-12-05T18:30:00Z"));
+    const notice = noticeOf(result, "ANSWERS_CONTRADICT_INTERVIEW");
+    expect(notice).toBeDefined();
+    expect(notice && isUndatedNotice(notice)).toBe(true);
   });
 });

@@ -77,16 +77,25 @@ export function sourceLinks(sources: readonly string[]): SourceLink[] {
 const PROJECTED = "projected: ";
 
 /**
- * That a risk's or a step's date is projected, and where the rule is: the timeline, whose risks and
- * step cards show each rule in full under "Where these dates come from". The email prints no rule
- * ("Match Day minus 23 days (a Wednesday), 9:00 PM ET" is rule text, which the README
- * keeps on the timeline). "" when no source is a projection.
+ * That a risk's or a step's date is projected, by whose rule, and where the rule is: the timeline,
+ * whose risks and step cards show each rule in full under "Where these dates come from". The email
+ * prints no rule ("Match Day minus 23 days (a Wednesday), 9:00 PM ET" is rule text, which the README
+ * keeps on the timeline), but says the date is Matchpath's projection, not the pages listed after
+ * it (`pages` of them): those back other facts (a press release on when interviews take place read
+ * as the source of "Programs began reviewing applications on Wed 23 Sep 2026 (projected)"). Said
+ * when a source is a projection rule or `message` marks a date "(projected)"; "" otherwise.
  */
-export function projectedSourcesNote(sources: readonly string[], about: "risk" | "step" = "risk"): string {
-  return sources.some((source) => source.includes(PROJECTED))
-    ? `A date in this ${about} is projected, and your timeline shows how it is set.`
-    : "";
+export function projectedSourcesNote(
+  sources: readonly string[],
+  about: "risk" | "step" = "risk",
+  message = "",
+  pages = 0,
+): string {
+  if (!message.includes(PROJECTED_MARK) && !sources.some((source) => source.includes(PROJECTED))) return "";
+  const notPages = pages > 0 ? ", not taken from the pages below," : "";
+  return `A date in this ${about} is projected by Matchpath's rule${notPages} and your timeline shows how it is set.`;
 }
+const PROJECTED_MARK = "(projected)";
 
 /** The sources line of a risk in the HTML part: "Sources: nrmp.org · ecfmg.org", each a link. */
 export function sourceLinksHtml(links: readonly SourceLink[]): string {

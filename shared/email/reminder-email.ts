@@ -121,7 +121,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
       lines.push(`   ${WORDS.nextText}${item.actsOn ? `, for ${item.actsOn}` : ""}: ${action}`);
     const risk = riskSaidBy(item, plan);
     const sources = risk
-      ? sourcesText(risk.sources, links?.timeline)
+      ? sourcesText(risk.sources, links?.timeline, "risk", risk.message)
       : sourcesText(item.sources, links?.timeline, "step");
     if (sources) lines.push(`   ${sources}`);
     const whatToDo = whatToDoUrl(risk, links?.timeline);
@@ -152,7 +152,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     for (const { risk, line, said } of risks) {
       lines.push(`- ${forPeople(line)}`);
       if (said) continue;
-      const sources = sourcesText(risk.sources, links?.timeline);
+      const sources = sourcesText(risk.sources, links?.timeline, "risk", risk.message);
       if (sources) lines.push(`  ${sources}`);
       const whatToDo = whatToDoUrl(risk, links?.timeline);
       if (whatToDo) lines.push(`  ${WORDS.whatToDo}: ${whatToDo}`);
@@ -195,7 +195,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
         why: why === undefined ? false : forPeopleHtml(why),
         action: action === undefined ? false : forPeopleHtml(action),
         itemSources: risk
-          ? sourcesHtml(risk.sources, links?.timeline)
+          ? sourcesHtml(risk.sources, links?.timeline, "risk", risk.message)
           : sourcesHtml(item.sources, links?.timeline, "step"),
         riskWhatToDo: whatToDoUrl(risk, links?.timeline),
         accent: index === 0 ? "#a4161a" : "#0b57a4",
@@ -218,7 +218,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
     hasSteps: steps.length > 0,
     risks: risks.map(({ risk, line, said }) => ({
       line: forPeopleHtml(line),
-      sources: !said && sourcesHtml(risk.sources, links?.timeline),
+      sources: !said && sourcesHtml(risk.sources, links?.timeline, "risk", risk.message),
       timelineUrl: !said && whatToDoUrl(risk, links?.timeline),
     })),
     hasRisks: risks.length > 0,

@@ -114,14 +114,17 @@ export function riskLine(risk: Risk, words = risk.message): string {
  * addresses are its candidates' pages, another date than the projected one, its words stay on the
  * timeline), then the authorities' pages, each once (sourceLinks); advice notes stay on the
  * timeline too. A step's rules are on its card under "Next steps", a risk's under "Risks to watch".
+ * `message`: the risk's, whose "(projected)" dates are said to be projected even with no rule among
+ * its sources.
  */
 export function sourcesText(
   sources: readonly string[] | undefined,
   timelineUrl?: string,
   about: "risk" | "step" = "risk",
+  message = "",
 ): string | false {
   const links = sourceLinks(sources ?? []);
-  const note = projectedSourcesNote(sources ?? [], about);
+  const note = projectedSourcesNote(sources ?? [], about, message, links.length);
   const parts = [note && timelineUrl ? `${note} ${timelineUrl}${ANCHOR[about]}` : note];
   if (links.length > 0) parts.push(`Sources: ${links.map((link) => link.url).join(" ")}`);
   const text = parts.filter((part) => part !== "").join(" ");
@@ -132,9 +135,10 @@ export function sourcesHtml(
   sources: readonly string[] | undefined,
   timelineUrl?: string,
   about: "risk" | "step" = "risk",
+  message = "",
 ): string | false {
   const links = sourceLinks(sources ?? []);
-  const note = projectedSourcesNote(sources ?? [], about);
+  const note = projectedSourcesNote(sources ?? [], about, message, links.length);
   const parts = [
     note && timelineUrl
       ? escapeHtml(note).replace(

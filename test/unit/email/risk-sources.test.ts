@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SOURCES_HEADING } from "#domain/date-words.ts";
+import type { Risk } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { escapeHtml } from "#email/html.ts";
@@ -118,11 +119,54 @@ describe("a projected date's sources in the email", () => {
     for (const part of [text, html.replace(/<[^>]+>/g, "")]) {
       expect(part).not.toContain("Match Day minus 23 days");
       expect(part).not.toContain("How the projected date");
-      expect(part).toContain("A date in this risk is projected, and your timeline shows how it is set");
+      expect(part).toContain("not taken from the pages below, and your timeline shows how it is set");
       expect(part).toContain("residency.dom.pitt.edu");
     }
     for (const part of [text, html]) expect(part).not.toContain(candidatePage);
     expect(text).toContain(`${timeline}#risks`);
     expect(html).toContain(`href="${escapeHtml(`${timeline}#risks`)}"`);
+  });
+});
+
+// A projected date beside a page that backs another fact: the email's "Sources:" line read as
+// the date's source (a press release on interview timing under "Programs began reviewing
+// applications on Wed 23 Sep 2026 (projected)").
+describe("a projected date is the projection rule's, never the pages listed after it", () => {
+  const timeline = "https://api.example.org/timeline?t=y";
+  const release = "https://www.example.org/news/interview-season (interviews take place through the winter)";
+  const risk = (message: string, sources: string[]): Risk => ({
+    code: "ERAS_LATE_SUBMISSION",
+    severity: "critical",
+    message,
+    milestones: ["eras_application"],
+    sources,
+  });
+  const sourcesOf = (each: Risk, timelineUrl: string) =>
+    sourcesText(each.sources, timelineUrl, "risk", each.message);
+
+  it("with the rule among its sources: the date is Matchpath's projection, not the pages below", () => {
+    const text = sourcesOf(
+      risk("Programs began reviewing applications on Wed 23 Sep 2026 (projected).", [
+        "projected: Three weeks after applicants may first submit, 9:00 AM ET",
+        release,
+      ]),
+      timeline,
+    );
+    expect(text).toContain("projected by Matchpath's rule, not taken from the pages below");
+    expect(text).toContain("Sources: https://www.example.org/news/interview-season");
+  });
+
+  it("with only pages among its sources: the message's projected date still says whose it is", () => {
+    const text = sourcesOf(
+      risk("Submit your Pathway application by Sat 27 Dec 2025 (projected).", [release]),
+      timeline,
+    );
+    expect(text).toContain("projected by Matchpath's rule, not taken from the pages below");
+  });
+
+  it("with no page to list: no 'pages below'", () => {
+    const text = sourcesOf(risk("Act by Sat 27 Dec 2025 (projected).", []), timeline);
+    expect(text).toContain("projected by Matchpath's rule and your timeline shows how it is set");
+    expect(text).not.toContain("pages below");
   });
 });

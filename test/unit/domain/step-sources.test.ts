@@ -59,7 +59,9 @@ describe("a step card's sources", () => {
       links: { ...links, action: () => "https://example.org/a" },
       unsubscribeUrl: "https://example.org/unsubscribe",
     });
-    expect(email.text).toContain("A date in this step is projected, and your timeline shows how it is set.");
+    expect(email.text).toContain(
+      "A date in this step is projected by Matchpath's rule and your timeline shows how it is set.",
+    );
     expect(email.html).toContain("A date in this step is projected");
     let out = "";
     runPlanCli(["snapshot.json", "--now", NOW.toISOString()], {

@@ -103,11 +103,11 @@ describe("Done on a season-bound step before its window opens", () => {
     const html =
       timelinePage({ firstName: "Ada", timezone: "Africa/Lagos", links, plan: may, comingReminders: [] })
         .body ?? "";
-    const tokenCard = /<h3>Get your ERAS token from ECFMG [\s\S]*?<\/li>/.exec(html)?.[0] ?? "";
+    const tokenCard = /<h3>Get your ERAS token from ECFMG [\s\S]*?(?=<h3>|<\/ol>|$)/.exec(html)?.[0] ?? "";
     expect(tokenCard).not.toBe("");
     expect(tokenCard).not.toContain(">Done<");
     expect(tokenCard).toContain("Tue 1 Jun 2027");
-    const usceCard = /<h3>Gain US clinical experience [\s\S]*?<\/li>/.exec(html)?.[0] ?? "";
+    const usceCard = /<h3>Gain US clinical experience [\s\S]*?(?=<h3>|<\/ol>|$)/.exec(html)?.[0] ?? "";
     expect(usceCard).toContain(">Done<");
     const reminder = may.reminders.find((candidate) => candidate.milestone === "eras_token");
     expect(reminder).toBeDefined();

@@ -16,6 +16,7 @@ import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registrat
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
+import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
 
 /**
@@ -186,9 +187,11 @@ export function noticePhase(context: PlanContext, risk: Risk): string | undefine
   if (risk.matchOutcome !== undefined) return `match-${risk.matchOutcome}`;
   return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
     ? ERAS_WELL_PAST_PHASE
-    : fastestPaceExam(context, risk) !== undefined
-      ? FASTEST_PACE_PHASE
-      : undefined;
+    : studyAskedExam(context, risk) !== undefined
+      ? STUDY_ASKED_PHASE
+      : fastestPaceExam(context, risk) !== undefined
+        ? FASTEST_PACE_PHASE
+        : undefined;
 }
 
 /**
@@ -218,6 +221,7 @@ export function noticeTemplate(
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
   }
+  if (phase === STUDY_ASKED_PHASE) return studyAskedTitle(context, risk);
   if (phase === FASTEST_PACE_PHASE) {
     const exam = fastestPaceExam(context, risk);
     if (exam !== undefined) return FASTEST_PACE_TITLE.replace("{exam}", catalogEntry(exam).advisorName);

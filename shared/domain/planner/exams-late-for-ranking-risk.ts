@@ -14,6 +14,7 @@ import { when } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
 import { isRetake } from "./failed-score.ts";
+import { interviewingForMatch } from "./interviewing.ts";
 import { lastSittingInstant } from "./last-sitting-day.ts";
 import {
   expectedAfterDeadline,
@@ -212,7 +213,9 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
         // Its last week is critical, as an exam under way's (onlyOnAnySeat).
         const lastWeek = latestSitting - EXAM_BOOKING_DAYS * DAY_MS;
         noteRiskChange(context, lastWeek);
-        if (now > lastWeek) critical = true;
+        // Asked of a registered applicant (no interview): the answer decides whether this Match
+        // stays in reach, so it is put first, before the registration fees of a lost season grow.
+        if (now > lastWeek || !interviewingForMatch(context)) critical = true;
         continue;
       }
       const by = latestBy(context, pathway, cutOff, mark);

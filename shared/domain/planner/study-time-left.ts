@@ -5,6 +5,7 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { latestBy, subjectOf } from "./late-for-ranking-words.ts";
 import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import { inTheMatchOnRecord } from "./presumption-evidence.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -17,7 +18,10 @@ import { addSource, citationSource } from "./risk-sources.ts";
  * preparation (the catalog's leadTimeDays, advice; its source goes to `preparation`):
  * "Sit your USMLE Step 2 CK by Wed 27 Jan 2027 at the latest (projected): that leaves about 8 weeks
  * where about 120 days of preparation is typical (advice)"; stillTargetWords closes the warning
- * once. Null when the rule does not apply (not begun, interviewing), so the caller keeps its usual
+ * once. An applicant in the Match on the record of a paid ERAS application and NRMP registration, with
+ * no interview, is asked instead (registeredStudyQuestion): a form's "not started" often means "not
+ * booked", and the verdict is given only to the answer that makes it true.
+ * Null when the rule does not apply (not begun, in the Match on record), so the caller keeps its usual
  * words. `latestSitting` is the last instant of the
  * last sitting day for the applicant (lastSittingInstant), `cutOff` the step's deadline instant.
  */
@@ -29,12 +33,32 @@ export function tightStudyWords(
   preparation: string[],
   mark: string,
 ): string | null {
-  if (statusOf(context, key) !== "not_started" || !interviewingForMatch(context)) return null;
+  if (statusOf(context, key) !== "not_started" || !inTheMatchOnRecord(context)) return null;
   const lead = catalogEntry(key).leadTimeDays;
   addSource(preparation, citationSource(lead));
   const left = timeLeft(context, latestSitting + 1);
   const sit = latestBy(context, false, cutOff, mark).replace(/^take it /, "");
-  return `Sit your ${subjectOf(key)} ${sit}: that leaves ${left} where ${preparationWords(lead.days, false)} is typical (advice)`;
+  const typical = `${preparationWords(lead.days, false)} is typical (advice)`;
+  if (interviewingForMatch(context))
+    return `Sit your ${subjectOf(key)} ${sit}: that leaves ${left} where ${typical}`;
+  return registeredStudyQuestion(context, subjectOf(key), sit, left, typical);
+}
+
+/**
+ * The question for an applicant who paid for this Match (ERAS application, NRMP registration) and
+ * reports an exam not started: preparation may be under way, only the booking not made. "Yes"
+ * keeps the Match, with its last sitting day; "no" is told the Match is out of reach, and how to
+ * move the plan to the next one, whose plan then says what the paid registration means.
+ */
+function registeredStudyQuestion(
+  context: PlanContext,
+  subject: string,
+  sit: string,
+  left: string,
+  typical: string,
+): string {
+  const year = context.calendar.matchYear;
+  return `Your answers say your ${subject} is not started. Have you started preparing for it? If so, mark it in progress: sit it ${sit}, ${left} from now. If you have not started, ${typical}, so its result would most likely come too late and the ${year} Match is out of reach: then change your target Match year to ${year + 1} (send your intake form again, or ask your advisor), and your plan will say what that means for the fees you paid`;
 }
 
 /**
@@ -61,6 +85,8 @@ export function preparationWords(lead: number, underWay: boolean): string {
  * Match stays the target, and NRMP registration (not done) is pushed as for any applicant in reach.
  */
 export function stillTargetWords(context: PlanContext): string {
+  if (!interviewingForMatch(context))
+    return `Until you tell us, your plan keeps the ${context.calendar.matchYear} Match you applied and registered for`;
   const still = `With an interview for the ${context.calendar.matchYear} Match in hand, it stays your target, tight as it is`;
   if (isFinished(statusOf(context, "nrmp_registration"))) return still;
   // Never reported, interviewing: asked, as the NRMP card asks.

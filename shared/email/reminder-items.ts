@@ -241,21 +241,41 @@ const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
 const SAME_OPENING = 80;
 
 /**
+ * A sentence that goes on from the one before it ("Then come ECFMG's review …" after the J-1
+ * switch): it is one thought with that sentence, kept or left out with it.
+ */
+const GOES_ON = /^(Then|It|Its|They|Their|So|But|And|Also|Otherwise)\b/;
+
+/**
  * `paragraph` less each sentence `said` already says: the same sentence, or one opening with the
- * same SAME_OPENING characters (the same statement worded apart at its end). "" when none is left.
+ * same SAME_OPENING characters or more that adds no more after that opening than the opening
+ * itself (the same statement worded apart at its end; one that goes on to a new instruction is
+ * kept whole). A sentence left out takes the sentences going on from it (GOES_ON) along, so no
+ * thought is left without its start. "" when none is left.
  */
 export function sayOnce(paragraph: string, said: string): string {
   const known = said.split(SENTENCE_END);
-  return paragraph
-    .split(SENTENCE_END)
-    .filter((sentence) => !known.some((other) => sameSentence(sentence, other)))
-    .join(" ");
+  const kept: string[] = [];
+  let dropping = false;
+  for (const sentence of paragraph.split(SENTENCE_END)) {
+    dropping = (dropping && GOES_ON.test(sentence)) || known.some((other) => sameSentence(sentence, other));
+    if (!dropping) kept.push(sentence);
+  }
+  return kept.join(" ");
 }
 
 function sameSentence(one: string, other: string): boolean {
   if (one === other) return true;
-  if (one.length < SAME_OPENING || other.length < SAME_OPENING) return false;
-  return one.slice(0, SAME_OPENING) === other.slice(0, SAME_OPENING);
+  const shared = sharedOpening(one, other);
+  return shared >= SAME_OPENING && one.length - shared <= shared;
+}
+
+/** How many characters two sentences share from their start. */
+function sharedOpening(one: string, other: string): number {
+  const most = Math.min(one.length, other.length);
+  let at = 0;
+  while (at < most && one.charCodeAt(at) === other.charCodeAt(at)) at++;
+  return at;
 }
 
 /** Whether the email needs its note on projected dates. */

@@ -31,3 +31,29 @@ describe("whyAndNext, for an applicant's MSPE reminder", () => {
     });
   });
 });
+
+/**
+ * A why sentence that only opens like the action's, then goes on to a new instruction, is a thought
+ * of its own: it stays whole, and the sentence going on from it stays with it. One that is left
+ * out takes the sentence going on from it along.
+ */
+describe("whyAndNext, for a matched applicant asked to weigh a J-1", () => {
+  const ask =
+    "Once your program tells you its start date, ask its GME office at once whether it can also take you on a J-1";
+  const opening = "Your visa may not be ready by your start.";
+  const whole = `${ask} (our advice); if it can, request your Statement of Need from your Ministry of Health now, since ministries take weeks to issue it and ECFMG's sponsorship application needs it.`;
+  const tail = "Then come ECFMG's review and the J-1 visa interview.";
+  const action = `${ask} (see the visa risk). Until then, pay for nothing.`;
+
+  it("keeps a sentence that opens like the action's but adds more than it shares, with its tail", () => {
+    expect(whyAndNext({ why: `${opening} ${whole} ${tail}`, action })).toEqual({
+      why: `${opening} ${whole} ${tail}`,
+      action,
+    });
+  });
+
+  it("leaves out a sentence the action says, and the sentence going on from it", () => {
+    const said = `${ask} (our advice).`;
+    expect(whyAndNext({ why: `${opening} ${said} ${tail}`, action })).toEqual({ why: opening, action });
+  });
+});

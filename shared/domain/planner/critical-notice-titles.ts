@@ -4,7 +4,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { keyAt } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
-import { changeOfStatus } from "./h1b-in-us.ts";
+import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
@@ -18,6 +18,7 @@ import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
+import { IN_US_BEHIND_TITLE } from "./visa-start-risk.ts";
 
 /**
  * The critical risks that ask the applicant to act now, with the notice's title ({year}: the
@@ -220,6 +221,7 @@ export function noticeTemplate(
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
+    if (h1bInUs(context)) return IN_US_BEHIND_TITLE;
   }
   if (phase === STUDY_ASKED_PHASE) return studyAskedTitle(context, risk);
   if (phase === FASTEST_PACE_PHASE) {

@@ -6,7 +6,7 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
-import { changeOfStatus } from "./h1b-in-us.ts";
+import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import { matchOutcomeNow } from "./match-day-unreported.ts";
@@ -108,10 +108,12 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   });
   const next = open.filter((entry) => !late.includes(entry));
   const booked = step3?.booked ?? null;
-  const lateNames = late
-    .filter((entry) => booked === null || entry.key !== "usmle_step3")
-    .map((entry) => entry.advisorName);
-  const nextNames = next.map((entry) => entry.advisorName);
+  // In the US with the route not yet told, the stamping is needed only on consular processing.
+  const inUs = h1bInUs(context) && !changeOfStatus(context);
+  const nameOf = (entry: (typeof VISA_CHAIN)[number]): string =>
+    inUs && entry.key === "visa_h1b_stamping" ? IN_US_STAMPING_NAME : entry.advisorName;
+  const lateNames = late.filter((entry) => booked === null || entry.key !== "usmle_step3").map(nameOf);
+  const nextNames = next.map(nameOf);
   const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
   // The start and the steps' dates counted back from it are projected: the rule is their source;
@@ -164,7 +166,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${cos ? CHANGE_OF_STATUS_ADVICE : TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
+      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
       milestones,
       sources,
     },
@@ -220,3 +222,17 @@ const TRACK_ADVICE: Record<Visa, string> = {
 /** TRACK_ADVICE's H-1B words on the change-of-status route (changeOfStatus): status, never a visa. */
 const CHANGE_OF_STATUS_ADVICE =
   "Without your H-1B status you cannot start: your program's petition asks USCIS for a change of status, which must be approved first. Contact your program's GME office (it files the H-1B petition) now";
+
+/**
+ * TRACK_ADVICE's H-1B words in the US before the program says which route it files
+ * (h1bInUs): a change of status brings H-1B status with no visa stamp, consular processing a visa.
+ */
+const IN_US_ADVICE =
+  "Without your H-1B status (change of status) or visa you cannot start. Contact your program's GME office (it files the H-1B petition and chooses the route) now";
+
+/** VISA_NOT_READY_FOR_START's notice title with IN_US_ADVICE: status or visa, as its text. */
+export const IN_US_BEHIND_TITLE =
+  "Your H-1B steps are behind: you cannot start residency without your H-1B status (change of status) or visa";
+
+/** The stamping's name among the steps behind, in the US before the route is told: conditional, as its step. */
+const IN_US_STAMPING_NAME = "H-1B visa stamping (only if your program files for consular processing)";

@@ -19,6 +19,7 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import { examAt, needed } from "./fastest-sitting.ts";
 import { applicationLeadTime, type Remaining, reportingOf } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
+import { interviewingForMatch } from "./interviewing.ts";
 import { sittingCutOffOf } from "./last-sitting-day.ts";
 import { oetSittingJudged } from "./oet-sitting-judged.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
@@ -40,9 +41,8 @@ export { type PathwayLate, pathwayDeadline, pathwayDocumentsDeadline } from "./p
  * and a USMLE exam whose week runs past its last sitting day on any seat by that day;
  * an exam not begun needs its fastest preparation (the catalog's fastestPreparationDays, else its
  * lead time, both advice: OET Medicine counts only its booking, the USMLE exams their preparation)
- * and Step 2 CK preparation follows Step 1. Fees already paid (ERAS sent, NRMP registered) prepare no one
- * for an exam, but they make "not started" doubtful: a form's "not started" often means "not booked", so
- * such an applicant is asked before any write-off resting on study time (assessAt). Every other
+ * and Step 2 CK preparation follows Step 1. Fees paid (ERAS, NRMP) prepare no one, but make "not started"
+ * doubtful (often "not booked"): such an applicant is asked before a write-off on study time. Every other
  * allowance is the one the deadlines use, read from the same catalog field with its source (no second copy):
  * a result or decision takes the catalog's `reportingDays` (USMLE 28 days, OET 21, the Pathway's review 28),
  * and an exam can be sat no sooner than the ECFMG application's `due` offset before it (90 days for approval
@@ -153,16 +153,16 @@ export function assessFeasibility(context: PlanContext): Feasibility {
  * `judged` "pastDeadline": the context is asOfDeadline's, a deadline behind the real now: a Pathway in
  * progress today was not decided by then, so an undated one's benefit of the doubt below applies only from
  * the real now. "laterCandidate" (withLaterCandidate): an own sitting counts its full reporting allowance,
- * not capped at the deadline (examAt's capOwn). An applicant in the Match on record (interviewing, or this
- * season's ERAS application and NRMP registration done: inTheMatchOnRecord) whom only the study time of an
- * exam not begun puts out of reach is judged without it: study time is advice, and may make such a Match
- * tight (EXAMS_LATE_FOR_RANKING, which asks the registered applicant whether preparation has begun), never
- * out of reach (hard allowances may).
+ * not capped at the deadline (examAt's capOwn). An applicant in the Match on record (inTheMatchOnRecord) whom
+ * only the study time of an exam not begun puts out of reach is judged without it: study time is advice, and
+ * may make such a Match tight (EXAMS_LATE_FOR_RANKING, which asks a registered applicant whether preparation
+ * has begun), never out of reach (hard allowances may).
  */
 export function assessAt(context: PlanContext, judged: Judged = "now"): Feasibility {
   const usual = chainAt(context, judged, true);
   // Only a write-off resting on study time is judged again: no extra work for any other plan.
-  if (!usual.infeasible || !countsStudy(usual.takes) || !inTheMatchOnRecord(context)) return usual;
+  if (!usual.infeasible || !countsStudy(usual.takes) || !uncounted(context, judged, usual.takes))
+    return usual;
   const unstudied = chainAt(context, judged, false);
   return unstudied.infeasible ? usual : { ...unstudied, studyUncounted: true };
 }
@@ -172,7 +172,12 @@ function countsStudy(takes: readonly Remaining[]): boolean {
   return takes.some((take) => take.prep !== null);
 }
 
-type Judged = "now" | "pastDeadline" | "laterCandidate";
+/** Study left uncounted: interviewing; paid, for one exam's study, not for "lastDay" (lastWorkingInstant). */
+const uncounted = (context: PlanContext, judged: Judged, takes: readonly Remaining[]): boolean =>
+  interviewingForMatch(context) || (judged !== "lastDay" && inTheMatchOnRecord(context) && oneStudy(takes));
+const oneStudy = (takes: readonly Remaining[]) => takes.filter((take) => take.prep !== null).length === 1;
+
+type Judged = "now" | "pastDeadline" | "laterCandidate" | "lastDay";
 /** The chain at the fastest pace (see assessAt); `study` false counts no study for an exam not begun. */
 function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibility {
   const pastDeadline = judged === "pastDeadline";

@@ -119,5 +119,5 @@ function atDeadline(context: PlanContext, last: LastWorking): LastWorking {
 
 /** Feasibility as of `at` (ahead of now), with today's reports: its noted risk instants are its own. */
 function assessAs(context: PlanContext, at: number): Feasibility {
-  return assessAt(contextWith(context, { now: at, riskChangesAt: [] }));
+  return assessAt(contextWith(context, { now: at, riskChangesAt: [] }), "lastDay");
 }

@@ -16,8 +16,8 @@ import {
  * count for 2028. Which season a done step belongs to is read from its date, by the rule for a
  * re-applicant (past-season.ts): done on or before the day the 2028 Match's previous ERAS season
  * ends is the 2027 season's. A Lagos applicant, OET and Pathway not started, on 2 Dec 2026,
- * with Step 2 CK not started too: an OET not begun counts only its booking at
- * the fastest pace, which keeps 2027 in reach that day; Step 2 CK's preparation moves the plan to 2028.
+ * with Step 1 and Step 2 CK not started too: an OET not begun counts only its booking at
+ * the fastest pace, which keeps 2027 in reach that day; two exams' preparation moves the plan to 2028.
  */
 describe("a Match moved to a later year: the earlier Match's ERAS and NRMP steps are to do again", () => {
   const input = inputFactory({
@@ -28,7 +28,7 @@ describe("a Match moved to a later year: the earlier Match's ERAS and NRMP steps
       medicalSchool: { name: "Example College of Medicine", country: "NG", wdomsSponsorNote: true },
     }),
     milestones: openStepsNotStarted([
-      ...doneMilestones(["wdoms_listing", "ecfmg_application", "usmle_step1"], "2025-05-12"),
+      ...doneMilestones(["wdoms_listing", "ecfmg_application"], "2025-05-12"),
       ...doneMilestones(["lors", "personal_statement", "cv", "program_list"], "2026-08-25"),
       milestoneFactory("eras_token", "done", "2026-06-10"),
       milestoneFactory("eras_application", "done", "2026-09-24"),

@@ -49,30 +49,31 @@ describe("ERAS submitted and NRMP registered, Step 1 never reported", () => {
   });
 });
 
-describe("the same with Step 1 reported not started: judged as reported", () => {
+describe("the same with Step 1 reported not started: asked whether preparation has begun", () => {
   const result = planFor([milestoneFactory("usmle_step1", "not_started"), ...REPORTED, EARLY_LIST]);
 
-  it("is out of reach and moved to 2028, nothing presumed for Step 1", () => {
-    expect(codes(result)).toContain("MATCH_YEAR_NOT_FEASIBLE");
-    expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.message).toContain("The 2027 Match is out of reach");
+  it("is asked about, not written off, nothing presumed for Step 1", () => {
+    expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.message).toContain(
+      "Your answers say your USMLE Step 1 is not started. Have you started preparing for it?",
+    );
     expect(risk(result, "CERTIFICATION_STATUS_UNREPORTED")?.milestones ?? []).not.toContain("usmle_step1");
   });
 
-  it("still flags the rank list dated 28 Nov 2026, as not counted for the 2027 Match", () => {
+  it("still flags the rank list dated 28 Nov 2026, as not counted", () => {
     const flagged = risk(result, "ROL_BEFORE_RANKING_OPENS");
-    expect(flagged?.severity).toBe("critical");
     expect(flagged?.message).toContain("dated 2026-11-28, before ranking opens");
-    expect(flagged?.message).toContain("it is not counted for the 2027 Match");
-    expect(flagged?.message).toContain("your plan is for the 2028 Match");
+    expect(flagged?.message).toContain("so it is not counted");
   });
 });
 
-describe("the same with Step 2 CK reported not started: moved to 2028, Step 1 still asked about", () => {
+describe("the same with Step 2 CK reported not started: asked, Step 1 still asked about", () => {
   const reported = REPORTED.filter((entry) => entry.key !== "usmle_step2ck");
   const result = planFor([milestoneFactory("usmle_step2ck", "not_started"), ...reported]);
 
   it("names the ERAS application and NRMP registration the presumption rests on, never an interview", () => {
-    expect(codes(result)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(risk(result, "EXAMS_LATE_FOR_RANKING")?.message).toContain("Have you started preparing for it?");
     const asked = risk(result, "CERTIFICATION_STATUS_UNREPORTED");
     expect(asked?.milestones).toEqual(["usmle_step1"]);
     expect(asked?.message).toContain(

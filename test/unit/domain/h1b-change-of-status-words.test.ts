@@ -73,10 +73,17 @@ describe("the change-of-status route says H-1B status, never a visa", () => {
     expect(petition?.deadline.source).toContain("a change of status needs the approved petition");
   });
 
-  it.each([
-    ["in the US, the route not answered", UNANSWERED],
-    ["abroad", ABROAD],
-  ])("%s: the consular route keeps the visa", (_case, snapshot) => {
+  it("in the US, the route not answered: status or visa, the stamping only on consular processing", () => {
+    const unanswered = planInOwnMatch(UNANSWERED, NOW);
+    expect(behind(unanswered)?.message).toContain(
+      "Without your H-1B status (change of status) or visa you cannot start.",
+    );
+    expect(notice(unanswered)?.title).toBe(
+      "Your H-1B steps are behind: you cannot start residency without your H-1B status (change of status) or visa",
+    );
+  });
+
+  it.each([["abroad", ABROAD]])("%s: the consular route keeps the visa", (_case, snapshot) => {
     const consular = planInOwnMatch(snapshot, NOW);
     expect(behind(consular)?.message).toContain("Without your H-1B visa you cannot start.");
     expect(notice(consular)?.title).toBe(

@@ -46,8 +46,14 @@ function applicantWithStep2ck(
 const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 
 describe("an exam not started counts its preparation whether or not ERAS and NRMP are paid", () => {
+  it("with ERAS application and NRMP registration done, Step 2 CK not started is asked about, not written off", () => {
+    const paid = planFor(applicantWithStep2ck("not_started", ["eras_application", "nrmp_registration"]), NOW);
+    expect(codes(paid)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const asked = paid.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+    expect(asked?.message).toContain("Have you started preparing for it?");
+  });
+
   it.each([
-    ["ERAS application and NRMP registration", ["eras_application", "nrmp_registration"] as const],
     ["NRMP registration only", ["nrmp_registration"] as const],
     ["ERAS application only", ["eras_application"] as const],
   ])(

@@ -3,6 +3,7 @@ import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { subjectOf } from "./late-for-ranking-words.ts";
 import { appliedAndRegistered } from "./presumption-evidence.ts";
 
 /** The notice phase of EXAMS_LATE_FOR_RANKING when it asks whether preparation has begun. */
@@ -22,7 +23,9 @@ export function studyAskedExam(context: PlanContext, risk: Risk): MilestoneKey |
   if (interviewingForMatch(context)) return undefined;
   for (const key of risk.milestones) {
     const exam = key as MilestoneKey;
-    if (statusOf(context, exam) === "not_started" && context.entries.get(exam) !== undefined) return exam;
+    // Only the exam the risk asks about (an OET at its fastest pace is told to book, not asked).
+    if (statusOf(context, exam) !== "not_started") continue;
+    if (risk.message.includes(`your ${subjectOf(exam)} is not started. Have you started`)) return exam;
   }
   return undefined;
 }

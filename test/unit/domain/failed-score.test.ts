@@ -106,10 +106,11 @@ describe("a Step 2 CK reported done below the passing score is not a pass", () =
 });
 
 describe("a retake after a failed attempt is not a first attempt", () => {
-  it("not started without a score (a first attempt, the base): the 2027 Match is out of reach", () => {
-    // A first attempt still counts its study: this proves the case below can fail.
-    const codes = farhana(step2ck("not_started")).risks.map((risk) => risk.code);
-    expect(codes).toContain("MATCH_YEAR_NOT_FEASIBLE");
+  it("not started without a score (a first attempt, the base): asked whether preparation has begun", () => {
+    // A first attempt still counts its study, so a paid applicant is asked: the retake below is not.
+    const risks = farhana(step2ck("not_started")).risks;
+    const asked = risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+    expect(asked?.message).toContain("Have you started preparing for it?");
   });
 
   it.each(["not_started", "in_progress"] as const)(

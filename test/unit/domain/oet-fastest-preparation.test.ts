@@ -127,7 +127,8 @@ describe("the USMLE exams keep their preparation at the fastest pace", () => {
         ...["wdoms_listing", "ecfmg_application", "usmle_step1", "eras_token", "eras_application"].map(
           (key) => milestoneFactory(key as "wdoms_listing", "done", "2026-09-01"),
         ),
-        milestoneFactory("nrmp_registration", "done", "2026-09-20"),
+        // Not registered: a registered applicant is asked whether preparation has begun instead.
+        milestoneFactory("nrmp_registration", "not_started"),
         milestoneFactory("usmle_step2ck", "not_started"),
         milestoneFactory("oet_medicine", "done", "2026-06-01"),
         milestoneFactory("ecfmg_pathway", "in_progress", "2026-11-01"),

@@ -58,7 +58,10 @@ describe("the Pathway's words on a plan moved to a later Match before its own de
       graduation: "2022-11-15",
     }),
     milestones: openStepsNotStarted(
-      DONE.filter((key) => key !== "usmle_step2ck").map((key) => milestoneFactory(key, "done")),
+      // NRMP not registered: a registered applicant would be asked whether Step 2 CK preparation began.
+      DONE.filter((key) => key !== "usmle_step2ck" && key !== "nrmp_registration").map((key) =>
+        milestoneFactory(key, "done"),
+      ),
     ),
   });
 

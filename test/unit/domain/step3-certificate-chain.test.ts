@@ -56,8 +56,8 @@ describe("the H-1B chain's certificate follows feasibility's chain", () => {
       "cv",
       "program_list",
       "eras_token",
+      // NRMP not registered: a registered applicant would be asked whether Step 2 CK preparation began.
       "eras_application",
-      "nrmp_registration",
     ];
     const result = planFor(h1bInput("Pacific/Auckland", done), "2027-01-02T08:00:00Z");
     expect(result.risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE")?.message).toContain(

@@ -11,6 +11,7 @@ import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
+import { sourcesHtml, sourcesText } from "./item-sources.ts";
 import { oneReminderPerStep, withOtherDates } from "./one-item-per-step.ts";
 import { anyProjected, type Item, itemDateLabel, itemOf, whyAndNext } from "./reminder-items.ts";
 import {
@@ -20,8 +21,6 @@ import {
   headingOf,
   mentionsBudget,
   PROJECTED_NOTE,
-  sourcesHtml,
-  sourcesText,
   stepButtons,
   stepLine,
   REMINDER_WORDS as WORDS,

@@ -4,8 +4,8 @@ import type { Risk } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { escapeHtml } from "#email/html.ts";
+import { sourcesHtml, sourcesText } from "#email/item-sources.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import { sourcesHtml, sourcesText } from "#email/reminder-sections.ts";
 import { applicantFactory, doneMilestones, inputFactory } from "#test/unit/domain/factories.ts";
 
 // Risks are a plain sentence with their provenance in Risk.sources (r9b): the email shows both,

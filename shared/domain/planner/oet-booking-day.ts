@@ -98,13 +98,15 @@ function oetNeedsSeat(context: PlanContext, stepDates: PlanDates): boolean {
 }
 
 /**
- * For an OET that needs a seat in the plan's own Match (oetNeedsSeat), the last booking day's
+ * For an OET that needs a seat in the Match its step is dated for (`stepDates`: the entered Match's,
+ * or the later one a plan moved to, whose steps it dates; oetNeedsSeat), the last booking day's
  * countdown (the hard-deadline ladder: 14, 3 and 1 days before it), titled with that day, projected
  * when the last sitting day is (nothing came before the booking day,
- * then rungs for a 5 Jan sitting no one could book). Appended to `into`; nothing once that day has passed.
+ * then rungs for a 5 Jan sitting no one could book). A moved plan lays the same countdown as the
+ * applicant who entered that Match. Appended to `into`; nothing once that day has passed.
  */
 export function oetBookingReminders(context: PlanContext, stepDates: PlanDates, into: TimedReminder[]): void {
-  if (stepDates.calendar !== context.calendar || !oetNeedsSeat(context, stepDates)) return;
+  if (!oetNeedsSeat(context, stepDates)) return;
   let known = bookingTargets.get(stepDates);
   if (known === undefined || known.zone !== context.zone) {
     known = bookingTarget(context.zone, stepDates);

@@ -52,6 +52,7 @@ import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
 import { soapDoneBeforeOffersRisk } from "./soap-done-before-offers.ts";
 import { stampingWaiverIgnoredRisks } from "./stamping-waiver-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
+import { step3PetitionAfterRankingRisk } from "./step3-petition-after-ranking-risk.ts";
 import type { TargetedMatch } from "./targeted-match.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 
@@ -202,6 +203,10 @@ export function assessRisks(
   // still only until this Match's list closes (stale-risks.test.ts).
   if (!held && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
     append(risks, step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
+  } else if (!held && !feasibility.infeasible) {
+    // Ranking over, Match Day ahead: the petition's Step 3 days (the card's) as a risk.
+    const petition = step3PetitionAfterRankingRisk(context, dates);
+    if (petition !== null) risks.push(petition);
   }
   if (!held) append(risks, stampingWaiverIgnoredRisks(context));
   if (!held) append(risks, proclamationRisks(context));

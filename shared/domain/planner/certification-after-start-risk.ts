@@ -1,3 +1,4 @@
+import { catalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { DAY_MS } from "../time.ts";
@@ -13,6 +14,7 @@ import { applicantDay, dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import {
   CERTIFIED_TO_START_URL,
+  certificateQuestionOpening,
   earliestCertification,
   nothingOutstanding,
 } from "./earliest-certification.ts";
@@ -40,7 +42,8 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   // Both are days: the certificate's due as its row shows it, the earliest as the
   // applicant's day our allowances give, never an hour with its ET time.
   const neededDay = neededDue === null ? applicantDay(context, needed) : dueDay(context, neededDue);
-  if (nothingOutstanding(context)) return certificateQuestion(context, neededDay, earliest > needed);
+  if (nothingOutstanding(context))
+    return certificateQuestion(context, neededDay, earliest > needed, sponsorshipPassed(context, dates));
   const tooLate = earliest > needed;
   const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
   // The start is a projection until NRMP's season is confirmed: its rule is cited.
@@ -81,7 +84,7 @@ export function certificateAskedAfterMatchRisk(context: PlanContext): Risk | nul
   return {
     code: "CERTIFICATION_AFTER_START",
     severity: "warning",
-    message: `Every exam and the Pathway are done and your graduation on ${context.applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: you must be certified to start residency, in the program you matched with or after your next Match.`,
+    message: `${certificateQuestionOpening(context)} nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: you must be certified to start residency, in the program you matched with or after your next Match.`,
     milestones: ["ecfmg_certification"],
     sources: [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL],
   };
@@ -90,17 +93,42 @@ export function certificateAskedAfterMatchRisk(context: PlanContext): Risk | nul
 /**
  * CERTIFICATION_AFTER_START when nothing we know of is outstanding (nothingOutstanding):
  * not a completion date that tracks `now`, but the advisor's question, whether ECFMG has
- * issued the certificate, and who to ask if not. Critical once the date it is needed by has passed.
+ * issued the certificate, and who to ask if not. Critical once the date it is needed by has passed,
+ * or, for a J-1, once the sponsorship's date has (sponsorshipPassed): ECFMG sponsors only the certified.
  */
-function certificateQuestion(context: PlanContext, neededDay: string, tooLate: boolean): Risk {
-  const { applicant, calendar } = context;
+function certificateQuestion(
+  context: PlanContext,
+  neededDay: string,
+  tooLate: boolean,
+  sponsorship: { day: string; source: string } | null,
+): Risk {
+  const { calendar } = context;
   const sources = [DIPLOMA_VERIFICATION_SOURCE, CERTIFIED_TO_START_URL];
   const start = residencyStartWords(calendar.dates.residency_start, sources);
+  const visa =
+    sponsorship === null
+      ? ""
+      : ` ECFMG sponsors your J-1 only once you are certified, and your sponsorship was planned by ${sponsorship.day}: each week lost can push back your visa and your start.`;
   return {
     code: "CERTIFICATION_AFTER_START",
-    severity: tooLate ? "critical" : "warning",
-    message: `Every exam and the Pathway are done and your graduation on ${applicant.graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${neededDay} for orientation (residency starts on ${start}), and you must be certified to start.`,
+    severity: tooLate || sponsorship !== null ? "critical" : "warning",
+    message: `${certificateQuestionOpening(context)} nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${neededDay} for orientation (residency starts on ${start}), and you must be certified to start.${visa}`,
     milestones: ["ecfmg_certification"],
-    sources,
+    sources: sponsorship === null ? sources : [...sources, sponsorship.source],
   };
+}
+
+/**
+ * For a J-1 whose ECFMG sponsorship is unfinished past its planned date: that day, and the
+ * catalog's source for the certificate coming before the sponsorship. Null otherwise.
+ */
+function sponsorshipPassed(context: PlanContext, dates: PlanDates): { day: string; source: string } | null {
+  if (context.applicant.visa !== "J-1" || isFinished(statusOf(context, "j1_ecfmg_sponsorship"))) return null;
+  const due = dates.due("j1_ecfmg_sponsorship");
+  if (due === null || due.at > context.now) return null;
+  const prerequisite = catalogEntry("j1_ecfmg_sponsorship").prerequisites?.find(
+    (entry) => entry.key === "ecfmg_certification",
+  );
+  if (prerequisite === undefined) return null;
+  return { day: dueDay(context, due), source: prerequisite.source };
 }

@@ -1,8 +1,8 @@
-import { NEEDED_FOR_RANKING } from "../catalog/index.ts";
+import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
-import { stepIndex } from "./catalog-index.ts";
+import { IMPLIED_AT, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { oetAheadOfDonePathway } from "./pathway-done-oet-ahead.ts";
 import { capitalised, evidenceSuggests } from "./presumption-evidence.ts";
@@ -69,11 +69,59 @@ export function nothingOutstanding(context: PlanContext): boolean {
 }
 
 /**
+ * The certification steps nothingOutstanding reads as done that the applicant never gave a status
+ * (a later step's done implies them, Match Week's for instance; the OET implied by a reported
+ * Pathway counts as recorded), by the advisor's name, in catalog order: the record does not show them done, so the words ask rather than state it.
+ */
+export function unrecordedForCertificate(context: PlanContext): string[] {
+  return CERTIFICATE_KEYS.filter((key) => {
+    const index = stepIndex(key);
+    return context.applicable[index] === true && !recorded(context, index);
+  }).map((key) => catalogEntry(key).advisorName);
+}
+
+/** Given a status, or implied by one of the certification steps reported done (the OET by the Pathway). */
+function recorded(context: PlanContext, index: number): boolean {
+  if (context.entries.at(index) !== undefined) return true;
+  return CERTIFICATE_KEYS.some((key) => {
+    const other = stepIndex(key);
+    return context.entries.at(other)?.status === "done" && (IMPLIED_AT[other]?.done ?? []).includes(index);
+  });
+}
+
+/**
+ * How the advisor's certificate question opens, up to "nothing we know of still holds back": the
+ * exams and the Pathway stated done when the record shows them, else asked about
+ * (unrecordedForCertificate), never claimed.
+ */
+export function certificateQuestionOpening(context: PlanContext): string {
+  const graduation = context.applicant.graduation;
+  const unrecorded = unrecordedForCertificate(context);
+  if (unrecorded.length === 0)
+    return `Every exam and the Pathway are done and your graduation on ${graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so`;
+  return `${unrecordedQuestion(unrecorded)} If so, with your graduation on ${graduation} more than ${DIPLOMA_VERIFICATION_DAYS} days past,`;
+}
+
+/** "We have no record of your OET Medicine or ECFMG Pathway: are they done?" */
+function unrecordedQuestion(unrecorded: readonly string[]): string {
+  const names =
+    unrecorded.length === 1 ? unrecorded[0] : `${unrecorded.slice(0, -1).join(", ")} or ${unrecorded.at(-1)}`;
+  return `We have no record of your ${names}: ${unrecorded.length === 1 ? "is it" : "are they"} done?`;
+}
+
+/**
  * The certificate step's text when nothingOutstanding ("send whatever is still
  * missing" with nothing missing): the advisor's question, for a step not started or in progress.
  */
 export const CERTIFICATE_ISSUED_ACTION =
   "Nothing we know of still holds back your certificate: every exam and the Pathway are done and your diploma's verification time has passed. Check in MyIntealth whether ECFMG has issued it: if it has, mark this step done; if not, ask ECFMG what is still missing.";
+
+/** CERTIFICATE_ISSUED_ACTION, asking about the steps the record does not show (unrecordedForCertificate). */
+export function certificateIssuedAction(context: PlanContext): string {
+  return unrecordedForCertificate(context).length === 0
+    ? CERTIFICATE_ISSUED_ACTION
+    : `${unrecordedQuestion(unrecordedForCertificate(context))} If so, nothing we know of still holds back your certificate, since your diploma's verification time has passed. Check in MyIntealth whether ECFMG has issued it: if it has, mark this step done; if not, ask ECFMG what is still missing.`;
+}
 
 /**
  * CERTIFICATE_ISSUED_ACTION when the exams and the Pathway read as done only because the record puts
@@ -87,5 +135,10 @@ export function certificatePresumedAction(context: PlanContext): string {
 
 /** NEEDED_FOR_RANKING's catalog indices, for reading statuses by index (statusAt). */
 const NEEDED_INDICES: readonly number[] = NEEDED_FOR_RANKING.map(stepIndex);
+/** NEEDED_FOR_RANKING with the OET result the Pathway needs, in catalog order. */
+const CERTIFICATE_KEYS: readonly MilestoneKey[] = [
+  ...NEEDED_FOR_RANKING,
+  "oet_medicine" as MilestoneKey,
+].sort((a, b) => stepIndex(a) - stepIndex(b));
 let lastContext: PlanContext | undefined;
 let lastEarliest = 0;

@@ -12,7 +12,7 @@ import { currentPathwaysWords, passedPathwaysSeason } from "./current-pathways-s
 import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
-  CERTIFICATE_ISSUED_ACTION,
+  certificateIssuedAction,
   certificatePresumedAction,
   nothingOutstanding,
 } from "./earliest-certification.ts";
@@ -121,7 +121,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                     ? (certificateAwaitsOetAction(context) as string)
                     : entry.key === "ecfmg_certification" && nothingOutstanding(context)
                       ? !certificationPresumed(context)
-                        ? CERTIFICATE_ISSUED_ACTION
+                        ? certificateIssuedAction(context)
                         : certificatePresumedAction(context)
                       : tokenFirstAction(
                           context,

@@ -1,7 +1,7 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { renderDate } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { addSource } from "./risk-sources.ts";
@@ -108,6 +108,23 @@ function failed(context: PlanContext, index: number): boolean {
   return context.failedScores.some((each) => each.key === key);
 }
 
+/** ECFMG verifies the diploma with the school, so certifies only after graduation (official, facts.md). */
+const DIPLOMA_VERIFIED_URL = "http://www.ecfmg.org/certification/how-the-certification-process-works.html";
+
+/**
+ * The sentence for an ECFMG certificate reported done before the applicant's graduation (dated
+ * before it, or undated with graduation still ahead): ECFMG certifies only a graduate. Null otherwise.
+ */
+function certifiedBeforeGraduation(context: PlanContext): string | null {
+  const certificate = context.entries.get("ecfmg_certification");
+  if (certificate?.status !== "done") return null;
+  const graduation = context.applicant.graduation;
+  const on = certificate.date ?? localDate(context.zone, context.now);
+  if (on >= graduation) return null;
+  const dated = certificate.date === undefined ? "done" : `done on ${renderDate(certificate.date)}`;
+  return `Your answers mark your ECFMG certification ${dated}, before your graduation on ${renderDate(graduation)}, though ECFMG certifies you only after it verifies your diploma: which is right?`;
+}
+
 /**
  * DONE_DATES_OUT_OF_ORDER (warning): each pair doneOutOfOrder finds, both steps and both dates
  * named, and why the order cannot be so; the plan keeps both answers as given (each step done), so
@@ -115,10 +132,16 @@ function failed(context: PlanContext, index: number): boolean {
  */
 export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   const pairs = doneOutOfOrder(context);
-  if (pairs.length === 0) return null;
+  const beforeGraduation = certifiedBeforeGraduation(context);
+  if (pairs.length === 0 && beforeGraduation === null) return null;
   const sources: string[] = [];
   const milestones: MilestoneKey[] = [];
   const said: string[] = [];
+  if (beforeGraduation !== null) {
+    said.push(beforeGraduation);
+    addSource(sources, DIPLOMA_VERIFIED_URL);
+    milestones.push("ecfmg_certification");
+  }
   // One sentence per step dated too early, naming each step it needs that is dated after it.
   for (let at = 0; at < pairs.length; ) {
     const step = (pairs[at] as OrderedPair).step;
@@ -137,13 +160,13 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
     );
   }
   const lead =
-    pairs.length === 1
+    said.length === 1 && pairs.length <= 1
       ? "Two of your dates are out of order, most likely by mistake: please check them."
       : "Some of your dates are out of order, most likely by mistake: please check them.";
   return {
     code: "DONE_DATES_OUT_OF_ORDER",
     severity: "warning",
-    message: `${lead} ${said.join(" ")} Send your intake form again with the right dates, or ask your advisor; until then your plan counts each step done as you report it.`,
+    message: `${lead} ${said.join(" ")} Send your intake form again with the right dates, or ask your advisor; until then your plan ${pairs.length === 0 ? "goes by your graduation date" : "counts each step done as you report it"}.`,
     milestones,
     sources,
   };

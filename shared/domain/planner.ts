@@ -103,7 +103,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const plannedSeason = targeted.calendar;
   const seasonOver = !ineligible && !feasibility.infeasible && seasonIsOver(context);
   const collected: Collected = {
-    budget: buildBudget(context, ineligible, unchecked, plannedSeason, dates),
+    budget: buildBudget(context, ineligible, unchecked, plannedSeason, dates, feasibility),
     nextSteps: [],
     blocked: [],
     overdue: [],

@@ -46,4 +46,4 @@ export function owedOnceMatched(key: MilestoneKey, item: BudgetItem): BudgetItem
 }
 
 /** The steps after Match Day that only an H-1B petition brings (the rest are the J-1's and the contract). */
-const H1B_STEPS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["visa_h1b", "visa_h1b_stamping"]);
+export const H1B_STEPS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["visa_h1b", "visa_h1b_stamping"]);

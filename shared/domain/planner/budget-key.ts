@@ -4,13 +4,14 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { NrmpHeld } from "./nrmp-registration-asked.ts";
+import type { Step3FeeWait } from "./step3-fee-waits.ts";
 
 /**
  * The memo of budgets (buildBudget in budget.ts): a budget reads no personal data and only a few
  * facts of the applicant, so many plans share one. Its key is what budgetOf reads besides the
  * static fee table: the calendar and planned season, the flags (ineligible, unchecked, the Match
  * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone, a zone outside the US
- * and Canada, Step 3's fee waiting for the Match, the exams under way read as booked), the visa (which steps apply), a couple (NRMP's couples fee), the programs
+ * and Canada, why Step 3's fee waits, the exams under way read as booked), the visa (which steps apply), a couple (NRMP's couples fee), the programs
  * planned and specialties, and
  * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps or a failed score is not memoised (rare).
@@ -44,7 +45,7 @@ export function budgetFlags(
   nrmpHeld: NrmpHeld = "-",
   h1bInUs = false,
   testsAbroad = false,
-  step3Waits = false,
+  step3Waits: Step3FeeWait = "-",
   booked = 0,
 ): number {
   return (
@@ -55,11 +56,12 @@ export function budgetFlags(
     (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0) |
     (h1bInUs ? 256 : 0) | // the H visa fee is to verify in the US (h1b-in-us.ts)
     (testsAbroad ? 512 : 0) | // the USMLE surcharge, outside the US and Canada only
-    (step3Waits ? 1024 : 0) | // Step 3's fee waits for the Match (step3FeeWaitsForMatch)
-    (booked << 11) // exams under way with their day given, read as booked (bookedUnderWay)
+    (STEP3_WAIT_BITS[step3Waits] << 10) | // why Step 3's fee waits, if it does (step3FeeWait)
+    (booked << 12) // exams under way with their day given, read as booked (bookedUnderWay)
   );
 }
 
+const STEP3_WAIT_BITS: Record<Step3FeeWait, number> = { "-": 0, blocked: 1, match: 2, program: 3 };
 const LATE_FEE_BITS: Record<LateFee, number> = { "-": 0, p: 8, d: 16 };
 
 function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): number {

@@ -2,8 +2,8 @@ import { catalogEntry, FEES, FEES_OTHER_CURRENCY, type Fee, SCHOOL_CHECK } from 
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { feeWaitsForMatch, owedOnceMatched } from "./budget-after-match.ts";
-import { feeItem, newFeeItem, otherCurrencyItem, usdTotals } from "./budget-items.ts";
+import { feeWaitsForMatch, H1B_STEPS, owedOnceMatched } from "./budget-after-match.ts";
+import { feeItem, newFeeItem, otherCurrencyItem, owedOnlyIf, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts";
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
@@ -12,11 +12,12 @@ import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { erasProgramFees } from "./eras-program-fees.ts";
+import type { Feasibility } from "./feasibility.ts";
 import { bookedUnderWay, feeStatusOf } from "./fees-paid.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
-import { step3FeeIfMatched, step3FeeWaitsForMatch } from "./step3-fee-waits.ts";
+import { IF_PROGRAM_KEEPS_H1B, type Step3FeeWait, step3FeeHeld, step3FeeWait } from "./step3-fee-waits.ts";
 
 /**
  * Item by item from the fee table: spent once the milestone is done (exams once booked: feeStatusOf). A fee
@@ -38,6 +39,7 @@ export function buildBudget(
   unchecked: boolean,
   season: SeasonCalendar,
   dates: PlanDates,
+  feasibility: Feasibility,
 ): Budget {
   const over = nextMatchOf(context, season);
   // NRMP's late fee follows the Match the plan targets: only once the applicant's Match is over is
@@ -46,8 +48,9 @@ export function buildBudget(
   const next = feesAheadFor(over, context, season);
   // NRMP fees asked about (interviewing, never reported) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
-  // Step 3's card asks for no payment until they know where they match: its fee waits too.
-  const step3Waits = season === context.calendar && step3FeeWaitsForMatch(context, dates);
+  // Step 3's card asks for no payment yet (blocked, or until the Match or the program answers): its fee waits too.
+  const step3Waits: Step3FeeWait =
+    season === context.calendar ? step3FeeWait(context, dates, feasibility) : "-";
   const flags = budgetFlags(
     ineligible,
     unchecked,
@@ -84,7 +87,7 @@ function budgetOf(
   lateFee: LateFee,
   over: SeasonCalendar | null,
   asked: NrmpHeld,
-  step3Waits: boolean,
+  step3Waits: Step3FeeWait,
 ): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
@@ -100,6 +103,11 @@ function budgetOf(
     // A visa step's fee before Match Day is done: owed only once matched (budget-after-match.ts).
     if (item.status === "upcoming" && feeWaitsForMatch(context, fee.milestone)) {
       held.push(owedOnceMatched(fee.milestone, consular ?? item));
+      return;
+    }
+    // Matched, while Step 3 waits on the program's answer, so does the H-1B it would petition for.
+    if (item.status === "upcoming" && step3Waits === "program" && H1B_STEPS.has(fee.milestone)) {
+      held.push(owedOnlyIf(IF_PROGRAM_KEEPS_H1B, consular ?? item));
       return;
     }
     if (fee.amountToVerify === true && item.status === "upcoming") held.push(item);
@@ -164,7 +172,8 @@ function budgetOf(
       fee.milestone === "nrmp_registration" ||
       (asked === "weighing" && (fee.kind === "nrmp_couples" || ERAS_FEE_STEPS.has(fee.milestone)));
     if (asked !== "-" && !spent && nrmpHeld) held.push(nrmpHeldFee(context, asked, item));
-    else if (step3Waits && !spent && fee.milestone === "usmle_step3") held.push(step3FeeIfMatched(item));
+    else if (step3Waits !== "-" && !spent && fee.milestone === "usmle_step3")
+      held.push(step3FeeHeld(step3Waits, item));
     else place(item, fee);
     const earlier = earlierSeasonItem(context, fee, item);
     if (earlier !== null) items.push(earlier);

@@ -4,25 +4,43 @@ import { owedOnlyIf } from "./budget-items.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
+import type { Feasibility } from "./feasibility.ts";
 import { stepRenderings } from "./step-renderings.ts";
-import { step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
+import { step3AwaitsProgram, step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
+import { step3OutOfReach } from "./step3-wait.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
 
 /**
- * Whether Step 3's card asks the applicant to pay for nothing for Step 3 until they know where they
- * match (step3WaitsForMatch on Step 3's due date as its step reads it, step3DueNow): then the budget
- * must not call its fee "upcoming".
+ * Why Step 3's card asks the applicant to pay nothing for Step 3 yet, so the budget must not call its
+ * fee "upcoming": "-" it does not; "blocked" its result cannot reach this Match's rank order list
+ * (step3OutOfReach: the step waits); "match" it waits for where they match (step3WaitsForMatch);
+ * "program" matched, its petition's day out of reach, it waits for the program's answer
+ * (step3AwaitsProgram), and so does the program's H-1B. Read on Step 3's due date as its step
+ * reads it (step3DueNow).
  */
-export function step3FeeWaitsForMatch(context: PlanContext, dates: PlanDates): boolean {
-  if (context.applicant.visa !== "H-1B") return false;
-  return step3WaitsForMatch(context, step3DueNow(context, dates, stepRenderings(dates, STEP3_INDEX).due));
+export type Step3FeeWait = "-" | "blocked" | "match" | "program";
+
+export function step3FeeWait(context: PlanContext, dates: PlanDates, feasibility: Feasibility): Step3FeeWait {
+  if (context.applicant.visa !== "H-1B") return "-";
+  if (step3OutOfReach(context, feasibility)) return "blocked";
+  const due = step3DueNow(context, dates, stepRenderings(dates, STEP3_INDEX).due);
+  if (step3WaitsForMatch(context, due)) return "match";
+  return due !== null && step3AwaitsProgram(context, due) ? "program" : "-";
 }
 
-/** Step 3's fee while step3FeeWaitsForMatch: owed only once they know, as the card says. */
-export function step3FeeIfMatched(item: BudgetItem): BudgetItem {
-  return owedOnlyIf(
-    `${IF_PROGRAM_FILES_H1B} (Step 3's card asks you to pay nothing for it until you know)`,
-    item,
-  );
+/** The condition a fee waiting on the program's answer (Step 3's and the H-1B's) is owed on. */
+export const IF_PROGRAM_KEEPS_H1B =
+  "If your program starts you later and keeps the H-1B (Step 3's card asks you to ask it before you pay for Step 3)";
+
+const STEP3_FEE_CONDITION: Record<Exclude<Step3FeeWait, "-">, string> = {
+  blocked:
+    "If you keep the H-1B track for a later Match (Step 3's result cannot reach this Match's rank order list: see its card)",
+  match: `${IF_PROGRAM_FILES_H1B} (Step 3's card asks you to pay nothing for it until you know)`,
+  program: IF_PROGRAM_KEEPS_H1B,
+};
+
+/** Step 3's fee while step3FeeWait holds it: owed only on the card's condition. */
+export function step3FeeHeld(wait: Exclude<Step3FeeWait, "-">, item: BudgetItem): BudgetItem {
+  return owedOnlyIf(STEP3_FEE_CONDITION[wait], item);
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import {
+  applicantFactory,
+  BEFORE_MATCH_KEYS,
+  doneMilestones,
+  inputFactory,
+  matched2027,
+} from "./factories.ts";
+
+/**
+ * An applicant in Karachi on the H-1B track, Step 3 not booked: while Step 3's card asks her to pay
+ * nothing for it (its step blocked for this Match's rank order list, or, matched past the petition's
+ * sit-by day, waiting on the program's answer), its fee and the H-1B's are listed apart with the
+ * card's condition, never counted as upcoming.
+ */
+const calendar = seasonCalendar(2027);
+const H1B_FEES = ["h1b_petition_employer", "h_visa_mrv"];
+const lines = (result: Plan, keys: readonly string[]) => ({
+  counted: result.budget.items.filter((item) => keys.includes(item.key)),
+  apart: (result.budget.toVerify ?? []).filter((item) => keys.includes(item.key)),
+});
+
+describe("Step 3's fee while Step 3 cannot be taken yet", () => {
+  it("blocked for this Match's rank order list: listed apart, in no total", () => {
+    const ranking = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Karachi", visa: "H-1B" }),
+      milestones: doneMilestones(BEFORE_MATCH_KEYS.filter((key) => key !== "rank_order_list")),
+    });
+    const result = plan(ranking, calendar, new Date("2027-01-20T10:00:00Z"));
+    expect(result.blocked.map((step) => step.milestone)).toContain("usmle_step3");
+    const { counted, apart } = lines(result, ["usmle_step3_exam"]);
+    expect(counted).toEqual([]);
+    expect(apart[0]?.verify).toMatch(/^If you keep the H-1B track for a later Match/);
+  });
+
+  it("matched, waiting on the program's answer: Step 3's and the H-1B's fees apart", () => {
+    const result = plan(
+      matched2027("Asia/Karachi", { visa: "H-1B" }),
+      calendar,
+      new Date("2027-03-22T01:00:00Z"),
+    );
+    const { counted, apart } = lines(result, ["usmle_step3_exam", ...H1B_FEES]);
+    expect(counted).toEqual([]);
+    expect(apart.map((item) => item.key).sort()).toEqual(["usmle_step3_exam", ...H1B_FEES].sort());
+    for (const item of apart)
+      expect(item.verify).toMatch(/^If your program starts you later and keeps the H-1B/);
+    expect(result.budget.upcomingUsd).toBe(0);
+  });
+});

@@ -9,7 +9,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * deadline its petition's day is out of reach, and past Match Day untold it waits for the answer.
  * Step 3's card then asks her to pay for nothing for it until she knows where she matched, so the
  * budget must not call its fee "upcoming": it is listed apart, owed only if her program files an
- * H-1B petition, and counted once she has matched or booked it.
+ * H-1B petition. Matched past the petition's sit-by day, the card asks her program first, so the fee
+ * stays apart until it answers; booked, it is spent.
  */
 const calendar = seasonCalendar(2027);
 const maria = (matchDay: boolean, step3 = milestoneFactory("usmle_step3", "not_started")) => {
@@ -51,10 +52,10 @@ describe("Step 3's fee waits for the Match when its card does", () => {
     expect(step3Fee(result).apart).toBeUndefined();
   });
 
-  it("matched, it is counted again: her program is known", () => {
+  it("matched past the petition's sit-by day: still apart, until her program answers", () => {
     const { counted, apart } = step3Fee(plan(maria(true), calendar, new Date("2027-03-22T09:00:00Z")));
-    expect(counted?.status).toBe("upcoming");
-    expect(apart).toBeUndefined();
+    expect(counted).toBeUndefined();
+    expect(apart?.verify).toMatch(/^If your program starts you later and keeps the H-1B/);
   });
 
   it("booked, it is spent whatever the Match", () => {

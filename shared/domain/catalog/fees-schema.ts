@@ -35,6 +35,11 @@ const FeeBase = {
    */
   paidEarlier: z.object({ words: z.string().min(1), source: z.string().url() }).optional(),
   spentWhen: z.array(MilestoneStatusSchema),
+  /**
+   * The visitor visa an applicant abroad needs to sit Step 3 in the US: budgeted only while the plan
+   * asks for it (H-1B, living outside the US, Step 3 neither blocked nor waiting: budget.ts).
+   */
+  visitorVisaForStep3: z.literal(true).optional(),
 };
 const FeeSchema = z.discriminatedUnion("kind", [
   z.object({ ...FeeBase, kind: z.literal("flat"), amountUsd: z.number().min(0) }),

@@ -47,6 +47,7 @@ export function budgetFlags(
   testsAbroad = false,
   step3Waits: Step3FeeWait = "-",
   booked = 0,
+  visitorVisa = false,
 ): number {
   return (
     (ineligible ? 1 : 0) |
@@ -57,6 +58,7 @@ export function budgetFlags(
     (h1bInUs ? 256 : 0) | // the H visa fee is to verify in the US (h1b-in-us.ts)
     (testsAbroad ? 512 : 0) | // the USMLE surcharge, outside the US and Canada only
     (STEP3_WAIT_BITS[step3Waits] << 10) | // why Step 3's fee waits, if it does (step3FeeWait)
+    (visitorVisa ? 1 << 30 : 0) | // Step 3's visitor visa asked for (budget.ts)
     (booked << 12) // exams under way with their day given, read as booked (bookedUnderWay)
   );
 }

@@ -14,6 +14,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { erasProgramFees } from "./eras-program-fees.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { bookedUnderWay, feeStatusOf } from "./fees-paid.ts";
+import { step3VisaDays } from "./h1b.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
@@ -61,6 +62,7 @@ export function buildBudget(
     testsAbroad(context),
     step3Waits,
     bookedUnderWay(context),
+    step3Waits === "-" && step3VisaDays(context) > 0,
   );
   return (
     knownBudget(context, season, flags) ??
@@ -68,7 +70,17 @@ export function buildBudget(
       context,
       season,
       flags,
-      budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits),
+      budgetOf(
+        context,
+        ineligible,
+        unchecked,
+        next,
+        lateFee,
+        over,
+        asked,
+        step3Waits,
+        step3Waits === "-" && step3VisaDays(context) > 0,
+      ),
     )
   );
 }
@@ -88,6 +100,7 @@ function budgetOf(
   over: SeasonCalendar | null,
   asked: NrmpHeld,
   step3Waits: Step3FeeWait,
+  visitorVisa: boolean,
 ): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
@@ -115,6 +128,8 @@ function budgetOf(
   };
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
+    // Step 3's visitor visa only while the plan asks for it (abroad, Step 3 neither blocked nor waiting).
+    if (fee.visitorVisaForStep3 === true && !visitorVisa) continue;
     const status = feeStatusOf(context, fee.milestone);
     if (status === "waived") continue;
     if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;

@@ -50,3 +50,23 @@ describe("Step 3's fee while Step 3 cannot be taken yet", () => {
     expect(result.budget.upcomingUsd).toBe(0);
   });
 });
+
+describe("Step 3's visitor visa fee", () => {
+  const ranking = (timezone: string) =>
+    inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, timezone, visa: "H-1B" }),
+      milestones: doneMilestones(BEFORE_MATCH_KEYS.filter((key) => key !== "rank_order_list")),
+    });
+  const visitor = (result: Plan) => lines(result, ["visitor_visa_mrv"]);
+
+  it("abroad, while the plan asks for the visa: upcoming at the MRV fee", () => {
+    const result = plan(ranking("Asia/Karachi"), calendar, new Date("2026-10-05T05:00:00Z"));
+    expect(visitor(result).counted.map((item) => [item.status, item.amountUsd])).toEqual([["upcoming", 185]]);
+  });
+
+  it("in the US, or once Step 3 is blocked: none", () => {
+    const inUs = plan(ranking("America/Chicago"), calendar, new Date("2026-10-05T15:00:00Z"));
+    const blocked = plan(ranking("Asia/Karachi"), calendar, new Date("2027-01-20T10:00:00Z"));
+    for (const result of [inUs, blocked]) expect(visitor(result)).toEqual({ counted: [], apart: [] });
+  });
+});

@@ -48,8 +48,26 @@ const LAST_DAY_LABEL = { label: "Act by", inline: "act by" } as const;
 /** A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by. */
 export const SCORE_BELOW_PASSING_LABEL = SIT_BY_LABEL;
 
+/**
+ * The program's contract chased up to residency's start ("visa-behind" ladder, planner/visa-behind.ts):
+ * the program sets its own signing window, so the date those rungs show is the start they count to,
+ * said as such, never "Overdue since" the contract's advice date.
+ */
+const START_RUNGS: ReadonlySet<string> = new Set([
+  "visa-behind",
+  "start-in-14d",
+  "start-in-7d",
+  "start-in-3d",
+  "start-in-1d",
+]);
+const RESIDENCY_STARTS_LABEL = { label: "Sign and return it", inline: "sign and return it" } as const;
+
 /** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by, act by), else undefined. */
-export function actByDayLabel(rung: string): { readonly label: string; readonly inline: string } | undefined {
+export function actByDayLabel(
+  rung: string,
+  milestone?: string,
+): { readonly label: string; readonly inline: string } | undefined {
+  if (milestone === "contract" && START_RUNGS.has(rung)) return RESIDENCY_STARTS_LABEL;
   if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
   if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
   if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;

@@ -42,6 +42,8 @@ export function visaBehindReminders(
   if (!visaStepBehind(context, entry, missed.at, start.at)) return;
   // Labelled by who sets the date, as every display labels it (dateTag): most of the chain is our advice.
   const missedTag = dateTag(missed);
+  // The program sets its contract's signing window: its chase counts to the start, never "overdue".
+  const programs = entry.key === "contract";
   const laid: TimedReminder[] = [];
   weeklyToDay(
     context,
@@ -51,7 +53,7 @@ export function visaBehindReminders(
       dueAt: start.at,
       detail: stepDates.rendered(start),
       title: entry.title,
-      why: `This step was due by ${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`} and is not done yet; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+      why: `${programs ? `Your program's contract is not marked signed yet: this plan allowed until ${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`}, but programs set their own signing window, so ask your program's GME office when it will send it if it has not reached you` : `This step was due by ${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,
@@ -65,7 +67,7 @@ export function visaBehindReminders(
     const made = timedReminder(
       each.sendAt,
       each.deadline,
-      reminderWith(each.reminder, { overdueSince }),
+      programs ? each.reminder : reminderWith(each.reminder, { overdueSince }),
       each.late,
       each.fixed,
       each.notice,

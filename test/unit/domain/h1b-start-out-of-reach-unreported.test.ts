@@ -66,9 +66,10 @@ describe("H-1B abroad, Match Day past and unreported, Step 3 not passed", () => 
 });
 
 describe("matched on H-1B abroad, Step 3 past the petition's day", () => {
-  // Its card asks the program about a later start or a J-1: one notice asks it, saying since when
-  // Step 3 is overdue; a weekly chase to residency's start would ask nothing new.
-  it("its notice says since when it is overdue: no weekly chase of Step 3 to residency's start", () => {
+  // Its card asks the program about a later start or a J-1: one notice asks it, riding on the
+  // contract not yet signed, whose signing window the program sets, so it counts to residency's
+  // start as the contract's chase does; a weekly chase of Step 3 to the start would ask nothing new.
+  it("one notice asks it, counting to residency's start: no weekly chase of Step 3 to the start", () => {
     const matched = matched2027("Europe/Warsaw", {
       visa: "H-1B",
       extra: [
@@ -80,6 +81,8 @@ describe("matched on H-1B abroad, Step 3 past the petition's day", () => {
     const step3 = result.reminders.filter((r) => r.milestone === "usmle_step3" && r.rung !== "critical-risk");
     expect(step3).toEqual([]);
     const notice = result.reminders.find((r) => r.risk === "VISA_NOT_READY_FOR_START");
-    expect(notice?.overdueSince).toBeDefined();
+    expect(notice?.milestone).toBe("contract");
+    expect(notice?.overdueSince).toBeUndefined();
+    expect(notice?.deadlineDetail.local).toBe("by residency's start, Thu 1 Jul 2027");
   });
 });

@@ -14,9 +14,10 @@ import { comingEmailsHtml } from "#pages/timeline-sections.ts";
  * rides on the overdue contract and is due by the start, and its email said "Due: Thu 1 Jul 2027,
  * 9:30 AM GMT+5:30 (your time) / Thu 1 Jul 2027, 12:00 AM ET" (an hour programs do not set). It reads
  * "by residency's start, Thu 1 Jul 2027" as its deadline, counted down to the start's instant. Riding
- * on a visa step behind, the notice is the first email of that step's chase, so its email and the
- * timeline say what the chase says, "Overdue since Fri 2 Apr 2027 (our advice)", never "Due <the start>"
- * (the notice said "Due: by residency's start" while the same step's weekly emails said "Overdue since").
+ * on the contract behind, the notice is the first email of the contract's chase, so its email and the
+ * timeline name the date the chase names: residency's start, which the contract's weekly emails count
+ * to ("Sign and return it by residency's start"), never "Overdue since" our advice date for the
+ * contract, whose signing window the program sets.
  * Kofi: Accra, J-1, matched on 19 Mar 2027, contract and Statement of Need not done; and the same
  * applicant in Kolkata (UTC+5:30), where midnight ET was 9:30 AM.
  */
@@ -53,19 +54,20 @@ describe.each([
     expect(notice?.deadline).toBe(seasonCalendar(2027).dates.residency_start.iso);
   });
 
-  it("the email's subject and date line say overdue since the contract's day, never Due the start", () => {
+  it("the email's subject and date line name the start the chase counts to, never overdue since our date", () => {
     expect(notice?.milestone).toBe("contract");
-    expect(notice?.overdueSince).toEqual(chase?.overdueSince);
+    expect(notice?.overdueSince).toBeUndefined();
+    expect(notice?.deadlineDetail.day).toBe(chase?.deadlineDetail.day);
     const rendered = email([notice as Reminder]);
-    expect(rendered.subject).toContain("overdue since Fri 2 Apr 2027 (our advice)");
-    expect(rendered.text).toContain("Overdue since: Fri 2 Apr 2027 (our advice, not set by any authority)");
-    expect(rendered.subject).not.toContain("residency's start");
-    expect(rendered.text).not.toMatch(/^\s+Due/m);
+    expect(rendered.subject).toMatch(/: due by residency's start, Thu 1 Jul 2027$/);
+    expect(rendered.text).toContain("   Due: by residency's start, Thu 1 Jul 2027");
+    expect(rendered.subject).not.toMatch(/overdue|2 Apr/i);
+    expect(rendered.text).not.toContain("Overdue since");
     expect(rendered.text).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
     expect(rendered.html).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
   });
 
-  it("the timeline's coming emails say overdue since the contract's day too", () => {
+  it("the timeline's coming emails name the start too, never overdue since our date", () => {
     const html = comingEmailsHtml({
       firstName: "Kofi",
       timezone: applicant.applicant.timezone,
@@ -73,13 +75,16 @@ describe.each([
       links: { preferences: "https://example.org/preferences" } as ApplicantLinks,
       comingReminders: [notice as Reminder],
     });
-    expect(html).toContain("(overdue since Fri 2 Apr 2027, our advice)");
-    expect(html).not.toContain("residency&#39;s start");
+    expect(html).toContain("by residency&#39;s start, Thu 1 Jul 2027");
+    expect(html).not.toMatch(/overdue since|2 Apr/i);
     expect(html).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
   });
 
-  it("the overdue contract's own chase keeps 'Overdue since' its missed day", () => {
-    expect(chase?.overdueSince?.local).toBe("Fri 2 Apr 2027");
-    expect(email([chase as Reminder]).text).toContain("Overdue since: Fri 2 Apr 2027");
+  it("the contract's own chase counts to the start too, its why naming our date as an allowance", () => {
+    expect(chase?.overdueSince).toBeUndefined();
+    const text = email([chase as Reminder]).text;
+    expect(text).toContain("Sign and return it: by residency's start, Thu 1 Jul 2027");
+    expect(text).toContain("this plan allowed until Fri 2 Apr 2027 (our advice");
+    expect(text).not.toContain("Overdue since");
   });
 });

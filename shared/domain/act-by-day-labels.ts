@@ -62,12 +62,17 @@ const START_RUNGS: ReadonlySet<string> = new Set([
 ]);
 const RESIDENCY_STARTS_LABEL = { label: "Sign and return it", inline: "sign and return it" } as const;
 
+/** Whether a rung is of the contract's chase to residency's start (START_RUNGS). */
+export function contractCountsToStart(rung: string | undefined, milestone: string | undefined): boolean {
+  return milestone === "contract" && rung !== undefined && START_RUNGS.has(rung);
+}
+
 /** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by, act by), else undefined. */
 export function actByDayLabel(
   rung: string,
   milestone?: string,
 ): { readonly label: string; readonly inline: string } | undefined {
-  if (milestone === "contract" && START_RUNGS.has(rung)) return RESIDENCY_STARTS_LABEL;
+  if (contractCountsToStart(rung, milestone)) return RESIDENCY_STARTS_LABEL;
   if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
   if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
   if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;

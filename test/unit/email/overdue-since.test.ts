@@ -11,12 +11,11 @@ import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { comingEmailsHtml } from "#pages/timeline-sections.ts";
 
 /**
- * After the contract's date (our advice) passed, the
- * visa-behind chase counted down to residency's start, so one email said "Sign your program's
- * contract: due Thu 1 Jul 2027" in its subject and Due line while its why said "This step was due by
- * Fri 2 Apr 2027 (our advice)" and "Your next steps" said "overdue: it was due Fri 2 Apr 2027". One
- * date per step: "Overdue since Fri 2 Apr 2027 (our advice)" in the subject, the item, the timeline's
- * next emails and the console's next date; the reminder still counts down to the start for delivery.
+ * After a visa step's date (our advice) passed, its visa-behind chase counts down to residency's
+ * start, and one email gives one date per step in its subject, its item, "Your next steps" and the
+ * timeline's next emails. A step of ours says "Overdue since <the day it missed>" (the Statement of
+ * Need); the program's contract, whose signing window the program sets, says "Sign and return it by
+ * residency's start", the date its why names too, with our date named as this plan's allowance only.
  * Kofi: Accra (UTC all year), J-1, matched on 19 Mar 2027, certificate issued, contract and Statement
  * of Need not done.
  */
@@ -61,12 +60,12 @@ function itemBlock(text: string, title: string): string {
   return text.split("\n\n").find((block) => /^\d+\. /.test(block) && block.includes(title)) ?? "";
 }
 
-describe("an overdue step's chase gives one date: overdue since the day it missed", () => {
-  it("the contract's chase carries its missed date and still counts down to the start for delivery", () => {
+describe("a visa step's chase gives one date: the day it missed, or the start for the contract", () => {
+  it("the contract's chase counts down to the start, with no overdue date, and keeps its delivery", () => {
     expect(notice).toBeDefined();
     expect(contract?.rung).toBe("visa-behind");
-    expect(contract?.overdueSince?.local).toBe("Fri 2 Apr 2027");
-    expect(contract?.overdueSince?.basis).toBe("advice");
+    expect(contract?.overdueSince).toBeUndefined();
+    expect(contract?.deadlineDetail?.local).toBe("by residency's start, Thu 1 Jul 2027");
     // Delivery: never after the instant it counts down to (residency's start), which it keeps.
     expect(contract?.deadline).toBe(calendar.dates.residency_start.iso);
     expect(Date.parse(contract?.sendAt ?? "")).toBeLessThan(Date.parse(contract?.deadline ?? ""));
@@ -77,20 +76,23 @@ describe("an overdue step's chase gives one date: overdue since the day it misse
     expect(earlier?.id).toBe(contract?.id);
   });
 
-  it("the email's subject and its item name Fri 2 Apr 2027, never the start, and no bullet repeats them", () => {
+  it("the contract's subject, item and why name the start, our date only as this plan's allowance", () => {
     const rendered = email(atSlot);
     expect(rendered.subject).toMatch(
-      /^Sign your program's contract: overdue since Fri 2 Apr 2027 \(our advice\)/,
+      /^Sign your program's contract: sign and return it by residency's start, Thu 1 Jul 2027/,
     );
-    expect(rendered.subject).not.toContain("1 Jul");
+    expect(rendered.subject).not.toContain("2 Apr");
     const item = itemBlock(rendered.text, "Sign your program's contract");
-    expect(item).toContain("   Overdue since: Fri 2 Apr 2027 (our advice, not set by any authority)");
-    expect(item).toContain("This step was due by Fri 2 Apr 2027");
+    expect(item).toContain("   Sign and return it: by residency's start, Thu 1 Jul 2027");
+    expect(item).toContain("this plan allowed until Fri 2 Apr 2027 (our advice");
+    expect(item).toContain("programs set their own signing window");
+    expect(item).toContain("before residency starts on Thu 1 Jul 2027");
+    expect(item).not.toMatch(/overdue|This step was due/i);
     expect(item).not.toMatch(/^\s+Due/m);
     expect(item).not.toContain("Thu 1 Jul 2027, 12:00 AM ET");
-    // "Your next steps" would say the same action and date again ("overdue: it was due Fri 2 Apr 2027").
+    // "Your next steps" would say the same action and date again.
     expect(rendered.text).not.toMatch(/^- Sign your program's contract:/m);
-    expect(rendered.html).toContain("Overdue since <strong>Fri 2 Apr 2027</strong>");
+    expect(rendered.html).not.toContain("Overdue since <strong>Fri 2 Apr 2027</strong>");
     // The Statement of Need, in the same email, names its own missed date.
     const need = itemBlock(rendered.text, "Statement of Need");
     expect(need).toContain("Overdue since: Mon 5 Apr 2027 (our advice, not set by any authority)");
@@ -108,7 +110,7 @@ describe("an overdue step's chase gives one date: overdue since the day it misse
     expect(rendered.text).not.toMatch(/Due in \d+ hours/);
   });
 
-  it("the timeline's next emails name the missed date; the console's next date is that email's send day", () => {
+  it("the timeline's next emails name each step's one date; the console's next date is an email's send day", () => {
     const links = { preferences: "https://example.org/preferences" } as ApplicantLinks;
     const html = comingEmailsHtml({
       firstName: "Kofi",
@@ -117,7 +119,11 @@ describe("an overdue step's chase gives one date: overdue since the day it misse
       links,
       comingReminders: atSlot,
     });
-    expect(html).toContain("Sign your program&#39;s contract (overdue since Fri 2 Apr 2027, our advice)");
+    expect(html).toContain(
+      "Sign your program&#39;s contract (sign and return it by residency&#39;s start, Thu 1 Jul 2027)",
+    );
+    expect(html).toContain("(overdue since Mon 5 Apr 2027, our advice)");
+    expect(html).not.toContain("Fri 2 Apr");
     expect(html).not.toContain("due Thu 1 Jul");
     // The console's next date falls back on the next email once every step's date has passed: the
     // day it is sent (what comes next), never the missed date it chases nor the start it counts to.

@@ -108,7 +108,7 @@ function certificateQuestion(
   const visa =
     sponsorship === null
       ? ""
-      : ` ECFMG sponsors your J-1 only once you are certified, and your sponsorship was planned by ${sponsorship.day}: each week lost can push back your visa and your start.`;
+      : ` ECFMG sponsors your J-1 only once you are certified, and this plan dated your sponsorship ${sponsorship.day}: each week lost can push back your visa and your start.`;
   return {
     code: "CERTIFICATION_AFTER_START",
     severity: tooLate || sponsorship !== null ? "critical" : "warning",

@@ -61,7 +61,13 @@ describe("a season that is over: no actions, no bill, no waiting", () => {
       )
       .reduce((sum, item) => sum + item.amountUsd, 0);
     expect(heldFees).toBeGreaterThan(0);
-    expect(over.budget.upcomingUsd).toBeLessThan(before.budget.upcomingUsd + heldFees);
+    // ERAS and NRMP only: Step 3 and its visitor visa are held apart while Step 3 cannot reach this
+    // Match, and are the next Match's own fees once the season is over.
+    const upcomingSeasonFees = (budget: Budget) =>
+      budget.items
+        .filter((item) => /^(eras|nrmp)/.test(item.key) && item.status === "upcoming")
+        .reduce((sum, item) => sum + item.amountUsd, 0);
+    expect(upcomingSeasonFees(over.budget)).toBeLessThan(upcomingSeasonFees(before.budget) + heldFees);
   });
 
   it("lists no step of that season as waiting on something, and offers no action on its steps", () => {

@@ -24,8 +24,8 @@ export function citeStepSources(context: PlanContext, steps: readonly NextStep[]
     if (step.milestone === "interview") continue;
     const sources: string[] = [];
     for (const date of [step.target, step.deadline, step.missedDeadline]) ownSource(sources, date);
-    seasonDaysIn(step.why, days, sources);
-    if (step.action !== step.why) seasonDaysIn(step.action, days, sources);
+    seasonDaysOf(step.why, days, sources);
+    if (step.action !== step.why) seasonDaysOf(step.action, days, sources);
     if (sources.length > 0) step.sources = sources;
   }
 }
@@ -41,6 +41,35 @@ const UP_TO_MARK =
   /^(?:, \d{1,2}:\d{2} (?:AM|PM) [A-Z][A-Za-z]*[+-]?\d*(?::\d{2})?| \((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [^()]*\))*/;
 const PROJECTED_MARK = /^(?: \((?:ET, )?projected\)|, projected\b| \(ET\) \(projected\))/;
 const ANY_MARK = /^(?: \((?:ET, )?(?:projected|our advice)|, (?:projected|our advice)\b)/;
+
+/**
+ * seasonDaysIn's finds for one text, kept per table of named days: a step's words recur across
+ * plans of one Match and zone, so each is read once, not on every plan. Merged in order, each
+ * source once, as seasonDaysIn adds them.
+ */
+function seasonDaysOf(
+  text: string,
+  days: ReadonlyMap<string, readonly SeasonDate[]>,
+  sources: string[],
+): void {
+  let memo = textSources.get(days);
+  if (memo === undefined) {
+    memo = new BoundedMemo<string, readonly string[]>(4096);
+    textSources.set(days, memo);
+  }
+  let found = memo.get(text);
+  if (found === undefined) {
+    const fresh: string[] = [];
+    seasonDaysIn(text, days, fresh);
+    found = memo.keep(text, fresh);
+  }
+  for (const source of found) if (!sources.includes(source)) sources.push(source);
+}
+
+const textSources = new WeakMap<
+  ReadonlyMap<string, readonly SeasonDate[]>,
+  BoundedMemo<string, readonly string[]>
+>();
 
 function seasonDaysIn(
   text: string,

@@ -17,6 +17,7 @@ import {
 } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { ContextAnswers } from "./context-answers.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
@@ -105,9 +106,15 @@ export interface Step3ChainNow {
 /**
  * The one computation STEP3_NEEDED_FOR_H1B (step3Risks) and the Step 3 step's wait
  * (step3OutOfReach) read: the certificate (now once issued), FSMB, abroad the visitor visa, a seat
- * and the result, so the step never pushes a date the risk calls out of reach.
+ * and the result, so the step never pushes a date the risk calls out of reach. Asked about five
+ * times a plan, from now or from the exams' results: kept (ContextAnswers).
  */
 export function step3ChainNow(context: PlanContext, examsReadyAt: number): Step3ChainNow {
+  return chainsNow.answer(context, examsReadyAt, null, chainNowFrom);
+}
+const chainsNow = new ContextAnswers<number, null, Step3ChainNow>();
+
+function chainNowFrom(context: PlanContext, examsReadyAt: number): Step3ChainNow {
   const certified = isFinished(statusAt(context, CERTIFICATION.index));
   const certificateAt = certified ? context.now : h1bCertificateAt(context, examsReadyAt);
   const visaDays = step3VisaDays(context);

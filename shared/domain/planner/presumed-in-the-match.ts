@@ -5,6 +5,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { contradictedAnswers } from "./answers-contradict-interview.ts";
 import { IMPLIED_AT, IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { ContextAnswers } from "./context-answers.ts";
 import { contextWith } from "./context-with.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
@@ -73,27 +74,29 @@ export function presumedInTheMatch(context: PlanContext): PlanContext {
 }
 
 /**
- * assessFeasibility(context): the plan's one entry to it. An answer kept for this very context
- * (keptFeasibility) is returned instead of judging the same context twice.
+ * assessFeasibility(context): the plan's one entry to it. The answer is kept for this very context
+ * (ContextAnswers): a plan asks about four times (the Match, Step 3's dates, its fee and risks).
  */
 export function feasibilityOf(context: PlanContext): Feasibility {
+  return judged.answer(context, null, null, judgeFeasibility);
+}
+
+function judgeFeasibility(context: PlanContext): Feasibility {
   // Out of reach on the projected deadline only, the later candidate's chain.
-  return kept.get(context) ?? withLaterCandidate(context, assessFeasibility(context));
+  return withLaterCandidate(context, assessFeasibility(context));
 }
 
 /**
  * `context`, with `feasibility` (feasibilityOf's answer for it) kept for the next feasibilityOf on
  * the same object: rankListAsked judges the Match and, out of reach, hands that context on unchanged,
- * so the plan would run the whole assessment again. A context is not changed
- * after it is made (its riskChangesAt aside, which the first run already noted), so the answer holds.
+ * so the plan would judge it again.
  */
 export function keptFeasibility(context: PlanContext, feasibility: Feasibility): PlanContext {
-  kept.set(context, feasibility);
+  judged.keep(context, null, null, feasibility);
   return context;
 }
 
-/** Keyed by the context object: dropped with it, so nothing outlives the plan. */
-const kept = new WeakMap<PlanContext, Feasibility>();
+const judged = new ContextAnswers<null, null, Feasibility>();
 
 /**
  * `context` with the steps `later` presumed done (presumedInTheMatch on the later Match's entered

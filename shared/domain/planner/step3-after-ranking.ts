@@ -4,6 +4,7 @@ import { shiftIsoDay } from "../iso-texts.ts";
 import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { ContextAnswers } from "./context-answers.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
@@ -39,6 +40,13 @@ const REPORTING = STEP3.reportingDays;
  */
 export function step3DueNow(context: PlanContext, dates: PlanDates, ruled: DueDate | null): DueDate | null {
   if (ruled === null || context.applicant.visa !== "H-1B") return ruled;
+  return dueNow.answer(context, dates, ruled, step3DueFrom);
+}
+
+/** Asked about three times a plan (the step, its fee, its risks), mostly with the same dates. */
+const dueNow = new ContextAnswers<PlanDates, DueDate, DueDate | null>();
+
+function step3DueFrom(context: PlanContext, dates: PlanDates, ruled: DueDate): DueDate | null {
   const rol = dates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   // Before ranking, out of reach of the projected deadline but not of its later candidate.
   if (context.now <= rol) {

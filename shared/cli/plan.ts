@@ -18,6 +18,7 @@ import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seaso
 import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { ApplicantSnapshotSchema, type Interview } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
+import { withStepSources } from "#domain/step-sources.ts";
 import { withoutByteOrderMark } from "#intake/json.ts";
 import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
@@ -269,7 +270,8 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     );
     return 2;
   }
-  const result = plan(snapshot, calendar, now);
+  // The step cards' sources are cited where they are shown (withStepSources), not by plan().
+  const result = withStepSources(plan(snapshot, calendar, now), snapshot.applicant.timezone);
   // An interview outside the entered Match's season (a past season's, a typo) is no evidence the plan reads:
   // say so, in that Match's name, rather than leave it out silently.
   const movedTo = laterPlannedMatchYear(result);

@@ -112,7 +112,8 @@ export interface NextStep {
   /**
    * What the card's dates rest on, as Risk.sources (its words say only "(projected)" or "(our
    * advice)"): the projection rule of each projected date, the page of each confirmed one, the rule
-   * of its advice dates (planner/step-sources.ts). Absent when none.
+   * of its advice dates. Set by withStepSources (step-sources.ts) where a card is shown, never by
+   * plan(). Absent when none.
    */
   sources?: string[];
 }

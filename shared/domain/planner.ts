@@ -31,7 +31,6 @@ import { slippedSteps } from "./planner/slipped-step-targets.ts";
 import { soapDeclinedUnmatched } from "./planner/soap-declined.ts";
 import { soapOutcomeFeasibility, soapOutcomeUnreported } from "./planner/soap-outcome.ts";
 import { acceptedSoapPosition } from "./planner/soap-position.ts";
-import { citeStepSources } from "./planner/step-sources.ts";
 import { step3WaitsInPlan } from "./planner/step3-after-ranking.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
@@ -221,8 +220,6 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   joinLateArrivals(context, collected.reminders);
   // NRMP asked beside the rank list: one email per slot, the rank list's.
   foldNrmpAskedIntoRankList(context, collected.reminders);
-  // Steps of a Match moved later name that Match's dates, and the entered one's beside it.
-  citeStepSources(later?.context ?? context, nextSteps);
   return {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,

@@ -8,6 +8,7 @@ import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { kindOf } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import { withStepSources } from "#domain/step-sources.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
@@ -240,7 +241,9 @@ function cancellationsFirst(reminders: readonly Reminder[]): readonly Reminder[]
   return [...cancelled, ...reminders.filter((reminder) => kindOf(reminder) !== "interview-cancelled")];
 }
 
-export function renderReminderEmail(given: ReminderEmailInput): RenderedEmail {
+export function renderReminderEmail(asked: ReminderEmailInput): RenderedEmail {
+  // The step cards' sources are cited where they are shown (withStepSources), not by plan().
+  const given = { ...asked, plan: withStepSources(asked.plan, zoneOf(asked)) };
   // The timeline's reading order: the lead is the timeline's first card.
   const ordered = remindersInReadingOrder(given.reminders, listedInReadingOrder(given.plan, zoneOf(given)));
   // One item per step: the reminders it stands for are claimed and sent all the same.

@@ -13,6 +13,7 @@ import {
 import type { BlockedStep, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
+import { withStepSources } from "#domain/step-sources.ts";
 import { actionsWhileWaiting } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -60,7 +61,9 @@ export interface TimelineInput {
 }
 
 export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredResultV2 {
-  const { plan, links } = input;
+  const { links } = input;
+  // The step cards' sources are cited where they are shown (withStepSources), not by plan().
+  const plan = withStepSources(input.plan, input.timezone);
   const seasonOver = plan.risks.some((risk) => risk.code === "SEASON_OVER");
   // A season that is over leads with that; its steps are listed at the end as past, so none reads
   // as still to do: those bound to it (seasonPassedFor), and every deadline only shown as passed

@@ -67,6 +67,8 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   // An interview's time at the program and a reminder's kind, read from the planner's interview ids and rungs.
   "program-time.ts": "planner",
   "reminder-kind.ts": "planner",
+  // A shown step card's sources, read from the planner's texts with its projection rules' sources.
+  "step-sources.ts": "planner",
 };
 /**
  * The layers inside shared/intake, lowest first: reading one answer (`answers/`: dates, times,

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { withStepSources } from "#domain/step-sources.ts";
 import { type Case, cases } from "./golden-cases.ts";
 import { hiddenWaits } from "./hidden-waits.ts";
 
@@ -25,11 +26,11 @@ const TESTER_ID = /\btester\b|\bt9[a-z]\b|\bs\d+ issue\b/i;
  * `leaked`, the plan's strings that name a tester or session, once per distinct string.
  */
 function hashOf(entry: Case, hidden?: string[], leaked?: Set<string>): string {
-  // riskChangesAt came after these hashes: its own tests pin it.
-  const { riskChangesAt: _noted, ...result } = plan(
-    entry.input,
-    seasonCalendar(entry.input.applicant.matchYear),
-    entry.now,
+  // riskChangesAt came after these hashes: its own tests pin it. The step cards' sources were
+  // cited by plan() when they were recorded; withStepSources cites them now, where cards are shown.
+  const { riskChangesAt: _noted, ...result } = withStepSources(
+    plan(entry.input, seasonCalendar(entry.input.applicant.matchYear), entry.now),
+    entry.input.applicant.timezone,
   );
   if (hidden !== undefined) for (const wait of hiddenWaits(result)) hidden.push(`${entry.name}: ${wait}`);
   const text = JSON.stringify(result);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { NextStep, Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { withStepSources } from "#domain/step-sources.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { stepHtml } from "#pages/timeline-step.ts";
@@ -18,7 +19,9 @@ const calendar = seasonCalendar(2027);
 const next = seasonCalendar(2028);
 const input = certifiedListWith("Asia/Karachi", milestoneFactory("soap", "in_progress"));
 const NOW = new Date("2027-03-20T09:00:00.000Z");
-const planned: Plan = plan(input, calendar, NOW);
+const ZONE = "Asia/Karachi";
+const raw: Plan = plan(input, calendar, NOW);
+const planned: Plan = withStepSources(raw, ZONE);
 const links: ApplicantLinks = {
   timeline: "https://example.org/t",
   preferences: "https://example.org/p",
@@ -42,20 +45,27 @@ describe("a step card's sources", () => {
     expect(card.deadline && card.sources).toContain(card.deadline?.source);
   });
 
+  it("are cited where a card is shown (withStepSources), not by plan(), which leaves its plan unchanged", () => {
+    expect(raw.nextSteps.filter((step) => step.sources !== undefined)).toEqual([]);
+    expect(planned.nextSteps.filter((step) => step.sources !== undefined).length).toBeGreaterThan(0);
+    expect(withStepSources(planned, ZONE)).toEqual(planned);
+  });
+
   it("never cite a season date on a day the words mark as our advice", () => {
     for (const step of planned.nextSteps)
       for (const source of step.sources ?? []) expect(source).not.toBe(calendar.dates.residency_start.source);
   });
 
   it("are shown on the timeline card, in the email's item and under the CLI's step", () => {
-    const html = stepHtml(card, planned, links, undefined, "Asia/Karachi", [], []);
+    const html = stepHtml(card, planned, links, undefined, ZONE, [], []);
     expect(html).toContain("Where these dates come from");
     expect(html).toContain(calendar.dates.nrmp_match_day.source.slice(0, 40));
     const reminder = planned.reminders.find((each) => each.milestone === "match_day");
     const email = renderReminderEmail({
       recipientName: "Farida Khan",
       reminders: reminder ? [reminder] : [],
-      plan: planned,
+      plan: raw,
+      timezone: ZONE,
       links: { ...links, action: () => "https://example.org/a" },
       unsubscribeUrl: "https://example.org/unsubscribe",
     });

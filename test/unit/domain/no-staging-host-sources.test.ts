@@ -13,7 +13,8 @@ const STAGING_HOST = "dxcloud.episerver.net";
 
 describe("no source names FSMB's staging host", () => {
   // But the Step 1 fee's: its $680 is on FSMB's 2025 fee table only, at the address the fact sheet
-  // cites for that figure (usmle-fees.test.ts); the budget shows a fee's source as text, not a link.
+  // cites for that figure (usmle-fees.test.ts), so the fee is labelled secondary, not official, and
+  // flagged; the budget shows a fee's source as text, not a link.
   it("in the catalog and the fee table", () => {
     expect(JSON.stringify(MILESTONE_CATALOG)).not.toContain(STAGING_HOST);
     expect(JSON.stringify(FEES.filter((fee) => fee.key !== "usmle_step1_exam"))).not.toContain(STAGING_HOST);

@@ -11,13 +11,14 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 // The $680 figure is cited where the fact sheet reads it: FSMB's 2025 fee table (its USMLE FAQ, at
 // the address the fact sheet gives, "official, but the layout is unclear"), not ECFMG's FAQ, which
 // says the IMG exam fee matches the USMLE program fee but shows no figure (an advisor following the
-// source could not find the amount). The asOf keeps the fact sheet's caveat and ECFMG's statement.
+// source could not find the amount). That address is FSMB's content server, not fsmb.org or
+// usmle.org, so the figure is labelled secondary, and its flag says FSMB's public page was not found.
 const FSMB_TABLE = "https://fsmb01mstr63nn9inte.dxcloud.episerver.net/usmle/step-3-faq";
 
 describe("USMLE fees (facts refresh)", () => {
-  it("budgets Step 1 at FSMB's 2025 figure with its official source, still flagged for the 2026 fee", () => {
+  it("budgets Step 1 at FSMB's 2025 figure, labelled secondary and still flagged for the 2026 fee", () => {
     const step1 = FEES.find((fee) => fee.key === "usmle_step1_exam");
-    expect(step1).toMatchObject({ amountUsd: 680, basis: "official", source: FSMB_TABLE });
+    expect(step1).toMatchObject({ amountUsd: 680, basis: "secondary", source: FSMB_TABLE });
     expect(step1?.asOf).toContain("eligibility periods ending in 2025");
     expect(step1?.asOf).toContain("'2025 Fees … Step 1: $680 USD'");
     expect(step1?.asOf).toContain("the fact sheet calls it official, but the table's layout is unclear");

@@ -91,7 +91,8 @@ describe("a fee the applicant did not report reads as an estimate", () => {
 
 describe("each fee cites the page its figure is on", () => {
   // Step 1's $680 is on FSMB's 2025 fee table only, at the address the fact sheet cites for it
-  // (FSMB's content server); ECFMG's FAQ shows no figure. No other fee names that server.
+  // (FSMB's content server, so the figure is labelled secondary); ECFMG's FAQ shows no figure. No
+  // other fee names that server.
   it("no fee's source is FSMB's content server but Step 1's, whose figure is only there", () => {
     for (const fee of FEES)
       if (fee.key !== "usmle_step1_exam") expect(fee.source).not.toContain("dxcloud.episerver.net");

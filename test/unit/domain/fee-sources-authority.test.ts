@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { FEES, FEES_TO_VERIFY } from "#domain/catalog/index.ts";
+
+/**
+ * An advisor cites the authority's own public page for a fee (fsmb.org, usmle.org, nrmp.org,
+ * ecfmg.org …) or says it was not found. A figure read only on FSMB's content server, a mirror or a
+ * blog is secondary, flagged with the authority's page not found, never labelled official.
+ */
+const AUTHORITY_HOSTS = [
+  "aamc.org",
+  "ecfmg.org",
+  "fsmb.org",
+  "ice.gov",
+  "nrmp.org",
+  "occupationalenglishtest.org",
+  "usembassy.gov",
+  "uscis.gov",
+  "usmle.org",
+];
+const onAuthorityHost = (url: string): boolean => {
+  const host = new URL(url).hostname;
+  return AUTHORITY_HOSTS.some((authority) => host === authority || host.endsWith(`.${authority}`));
+};
+const feeOf = (key: string) => [...FEES, ...FEES_TO_VERIFY].find((fee) => fee.key === key);
+
+describe("fee sources an advisor would cite", () => {
+  it("labels a fee official only when its source is the authority's own public page", () => {
+    for (const fee of [...FEES, ...FEES_TO_VERIFY])
+      if (fee.basis === "official") expect(onAuthorityHost(fee.source), fee.key).toBe(true);
+  });
+
+  it("flags USMLE and NRMP figures not on the authority's page as not found there", () => {
+    for (const key of ["usmle_step1_exam"]) {
+      const fee = feeOf(key);
+      expect(fee?.basis, key).toBe("secondary");
+      expect(fee?.verify, key).toMatch(
+        /^flagged, verify.*page.* was not found|^flagged, verify.*pages were not found/,
+      );
+    }
+  });
+});

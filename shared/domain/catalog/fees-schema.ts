@@ -25,7 +25,7 @@ const FeeBase = {
   amountToVerify: z.literal(true).optional(),
   /**
    * The authority's own page to verify a flagged amount on, when the figure's `source` is not it
-   * (a secondary page): the fact sheet's row for the fee cites it.
+   * (a secondary page, or an older page of the authority's the figure follows from).
    */
   verifyAt: z.object({ page: z.string().min(1), url: z.string().url() }).optional(),
   /**

@@ -59,12 +59,13 @@ describe("a partner in the Couples Match", () => {
     expect(actionOf(planInOwnMatch(single(registered), now), "soap")).not.toContain("couple");
   });
 
-  it("the budget adds this partner's couples fee, cited and flagged as the NRMP registration fee is", () => {
+  // No NRMP page gives the current couples fee: its figure keeps the secondary page it is on, flagged
+  // to verify on NRMP's Match Fees page as the registration fee is.
+  it("the budget adds this partner's couples fee, cited on its secondary page and flagged", () => {
     const plan = planInOwnMatch(registered, "2027-01-20T09:00:00+01:00");
     const fee = couplesFee(plan);
-    const registration = plan.budget.items.find((item) => item.key === "nrmp_registration");
     expect(fee).toMatchObject({ amountUsd: 45, status: "upcoming", basis: "secondary" });
-    expect(fee?.source).toBe(registration?.source);
+    expect(fee?.source).toBe("https://money-central.com/us/does-match-cost-money");
     expect(fee?.verify).toMatch(/^flagged, verify on NRMP's Match Fees page: \$45 per partner/);
     const twin = planInOwnMatch(single(registered), "2027-01-20T09:00:00+01:00");
     expect(couplesFee(twin)).toBeUndefined();

@@ -30,12 +30,24 @@ describe("fee sources an advisor would cite", () => {
   });
 
   it("flags USMLE and NRMP figures not on the authority's page as not found there", () => {
-    for (const key of ["usmle_step1_exam"]) {
+    for (const key of ["usmle_step1_exam", "nrmp_couples_fee"]) {
       const fee = feeOf(key);
       expect(fee?.basis, key).toBe("secondary");
       expect(fee?.verify, key).toMatch(
         /^flagged, verify.*page.* was not found|^flagged, verify.*pages were not found/,
       );
     }
+  });
+
+  it("cites NRMP's own pages for the registration and extra-rank fees, with the current schedule not found", () => {
+    const registration = feeOf("nrmp_registration");
+    expect(registration).toMatchObject({ amountUsd: 70, basis: "official" });
+    expect(registration?.source).toContain("nrmp.org");
+    expect(registration?.asOf).toContain("'the cost is $120'");
+    expect(registration?.verify).toContain("NRMP's page with the current fee was not found");
+    const pastTwenty = feeOf("nrmp_ranked_past_20");
+    expect(pastTwenty).toMatchObject({ amountUsd: 30, basis: "official" });
+    expect(pastTwenty?.source).toBe("http://www.nrmp.org/match-process/match-fees/");
+    expect(pastTwenty?.verify).toContain("NRMP's page with the current fee was not found");
   });
 });

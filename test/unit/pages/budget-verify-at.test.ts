@@ -13,8 +13,8 @@ import { budgetSection } from "../../../functions/console/pages/budget.ts";
 /**
  * The NRMP registration fee's "Where these amounts come from" gave only a
  * personal-finance blog, the figure's source (flagged "to verify on NRMP's Match Fees page"). The
- * figure keeps its source, and NRMP's own fees page (the fact sheet's NRMP applicant fees row) is
- * given as the place to verify, on the console, the timeline and in the email.
+ * figure cites NRMP's own newsletter it follows from, and NRMP's fees page (the fact sheet's NRMP
+ * applicant fees row) is given as the place to verify, on the console, the timeline and in the email.
  */
 const NRMP_FEES_PAGE = "http://www.nrmp.org/match-process/match-fees/";
 const now = new Date("2026-06-01T12:00:00Z");
@@ -35,7 +35,7 @@ describe("the NRMP fee names NRMP's own page to verify it", () => {
   const row = budgetRows(thePlan.budget).find((each) => each.label.startsWith("NRMP registration"));
 
   it("the row keeps the figure's source and names NRMP's page to verify", () => {
-    expect(row?.source).toContain("money-central.com");
+    expect(row?.source).toBe("https://www.nrmp.org/about/news/2023/02/february-2023-illuminator/");
     expect(row?.verifyAt).toEqual({ page: expect.stringContaining("NRMP"), url: NRMP_FEES_PAGE });
     expect(row?.note).toContain(NRMP_FEES_PAGE);
   });

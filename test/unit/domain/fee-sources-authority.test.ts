@@ -30,7 +30,7 @@ describe("fee sources an advisor would cite", () => {
   });
 
   it("flags USMLE and NRMP figures not on the authority's page as not found there", () => {
-    for (const key of ["usmle_step1_exam", "nrmp_couples_fee"]) {
+    for (const key of ["usmle_step1_exam", "usmle_step3_exam", "nrmp_couples_fee"]) {
       const fee = feeOf(key);
       expect(fee?.basis, key).toBe("secondary");
       expect(fee?.verify, key).toMatch(
@@ -49,5 +49,13 @@ describe("fee sources an advisor would cite", () => {
     expect(pastTwenty).toMatchObject({ amountUsd: 30, basis: "official" });
     expect(pastTwenty?.source).toBe("http://www.nrmp.org/match-process/match-fees/");
     expect(pastTwenty?.verify).toContain("NRMP's page with the current fee was not found");
+  });
+
+  it("names FSMB's own Step 3 page to verify the mirror's figure on", () => {
+    const step3 = FEES.find((fee) => fee.key === "usmle_step3_exam");
+    expect(step3?.verifyAt).toEqual({
+      page: "FSMB's Step 3 application page",
+      url: "https://www.fsmb.org/step-3/step-3-information/",
+    });
   });
 });

@@ -28,6 +28,14 @@ describe("the rank-list deadline's candidates and their evidence", () => {
     expect(rol).not.toMatch(/\(Mar 5 \/ Mar 21, secondary\)/);
   });
 
+  // An advisor cites NRMP's own page, not a TV station's copy of its release, and says where NRMP's
+  // own pages with a season's deadline were not found.
+  it("cites NRMP's own page for the 2022 Match Day and says NRMP's 2022 and 2025 deadlines were not found", () => {
+    expect(rol).toContain("https://www.nrmp.org/about/news/2022/04/april-2022-illuminator/");
+    expect(rol).not.toContain("nbc11news");
+    expect(rol).toContain("NRMP's own pages giving the 2022 and 2025 deadlines were not found");
+  });
+
   it("README says what the rule says", () => {
     expect(readme).toContain(
       "16 days before Match Day in 2022–2025, on NRMP's own newsletters for 2023 and 2024",

@@ -59,11 +59,17 @@ export function budgetFlags(
     (testsAbroad ? 512 : 0) | // the USMLE surcharge, outside the US and Canada only
     (STEP3_WAIT_BITS[step3Waits] << 10) | // why Step 3's fee waits, if it does (step3FeeWait)
     (visitorVisa ? 1 << 30 : 0) | // Step 3's visitor visa asked for (budget.ts)
-    (booked << 12) // exams under way with their day given, read as booked (bookedUnderWay)
+    (booked << 13) // exams under way with their day given, read as booked (bookedUnderWay)
   );
 }
 
-const STEP3_WAIT_BITS: Record<Step3FeeWait, number> = { "-": 0, blocked: 1, match: 2, program: 3 };
+const STEP3_WAIT_BITS: Record<Step3FeeWait, number> = {
+  "-": 0,
+  blocked: 1,
+  match: 2,
+  program: 3,
+  certificate: 4,
+};
 const LATE_FEE_BITS: Record<LateFee, number> = { "-": 0, p: 8, d: 16 };
 
 function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): number {

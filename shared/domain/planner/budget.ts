@@ -49,9 +49,11 @@ export function buildBudget(
   const next = feesAheadFor(over, context, season);
   // NRMP fees asked about (interviewing, never reported) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
-  // Step 3's card asks for no payment yet (blocked, or until the Match or the program answers): its fee waits too.
-  const step3Waits: Step3FeeWait =
-    season === context.calendar ? step3FeeWait(context, dates, feasibility) : "-";
+  // Step 3's card asks for no payment yet (blocked, until the Match or the program answers, or the
+  // certificate it needs): its fee waits too.
+  const step3Waits = step3FeeWait(context, dates, feasibility, season === context.calendar);
+  // The visitor visa for Step 3's trip, while the plan asks for it: held with Step 3 until the certificate.
+  const visitorVisa = (step3Waits === "-" || step3Waits === "certificate") && step3VisaDays(context) > 0;
   const flags = budgetFlags(
     ineligible,
     unchecked,
@@ -62,7 +64,7 @@ export function buildBudget(
     testsAbroad(context),
     step3Waits,
     bookedUnderWay(context),
-    step3Waits === "-" && step3VisaDays(context) > 0,
+    visitorVisa,
   );
   return (
     knownBudget(context, season, flags) ??
@@ -70,17 +72,7 @@ export function buildBudget(
       context,
       season,
       flags,
-      budgetOf(
-        context,
-        ineligible,
-        unchecked,
-        next,
-        lateFee,
-        over,
-        asked,
-        step3Waits,
-        step3Waits === "-" && step3VisaDays(context) > 0,
-      ),
+      budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits, visitorVisa),
     )
   );
 }
@@ -128,7 +120,7 @@ function budgetOf(
   };
   for (const fee of FEES) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
-    // Step 3's visitor visa only while the plan asks for it (abroad, Step 3 neither blocked nor waiting).
+    // Step 3's visitor visa only while the plan asks for it (abroad, Step 3 waiting on nothing but its certificate).
     if (fee.visitorVisaForStep3 === true && !visitorVisa) continue;
     const status = feeStatusOf(context, fee.milestone);
     if (status === "waived") continue;

@@ -1,8 +1,8 @@
 import type { BudgetItem } from "../plan.ts";
 import { IF_PROGRAM_FILES_H1B } from "./budget-after-match.ts";
 import { owedOnlyIf } from "./budget-items.ts";
-import { stepIndex } from "./catalog-index.ts";
-import type { PlanContext } from "./context.ts";
+import { PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
+import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -16,17 +16,34 @@ const STEP3_INDEX = stepIndex("usmle_step3");
  * fee "upcoming": "-" it does not; "blocked" its result cannot reach this Match's rank order list
  * (step3OutOfReach: the step waits); "match" it waits for where they match (step3WaitsForMatch);
  * "program" matched, its petition's day out of reach, it waits for the program's answer
- * (step3AwaitsProgram), and so does the program's H-1B. Read on Step 3's due date as its step
- * reads it (step3DueNow).
+ * (step3AwaitsProgram), and so does the program's H-1B; "certificate" not started, it waits on its
+ * prerequisite, the ECFMG certificate, as its blocked card says: FSMB takes no application before,
+ * so its fee (and the visitor visa for its trip) cannot be paid yet, in any Match the plan targets.
+ * The first three are read on the applicant's own Match (`ownSeason`), on Step 3's due date as its
+ * step reads it (step3DueNow).
  */
-export type Step3FeeWait = "-" | "blocked" | "match" | "program";
+export type Step3FeeWait = "-" | "blocked" | "match" | "program" | "certificate";
 
-export function step3FeeWait(context: PlanContext, dates: PlanDates, feasibility: Feasibility): Step3FeeWait {
+export function step3FeeWait(
+  context: PlanContext,
+  dates: PlanDates,
+  feasibility: Feasibility,
+  ownSeason: boolean,
+): Step3FeeWait {
   if (context.applicant.visa !== "H-1B") return "-";
-  if (step3OutOfReach(context, feasibility)) return "blocked";
-  const due = step3DueNow(context, dates, stepRenderings(dates, STEP3_INDEX).due);
-  if (step3WaitsForMatch(context, due)) return "match";
-  return due !== null && step3AwaitsProgram(context, due) ? "program" : "-";
+  if (ownSeason) {
+    if (step3OutOfReach(context, feasibility)) return "blocked";
+    const due = step3DueNow(context, dates, stepRenderings(dates, STEP3_INDEX).due);
+    if (step3WaitsForMatch(context, due)) return "match";
+    if (due !== null && step3AwaitsProgram(context, due)) return "program";
+  }
+  return step3AwaitsPrerequisite(context) ? "certificate" : "-";
+}
+
+/** Step 3 not started while a prerequisite is not done: its step is blocked on it (waitingForOf). */
+function step3AwaitsPrerequisite(context: PlanContext): boolean {
+  if (statusAt(context, STEP3_INDEX) !== "not_started") return false;
+  return (PREREQUISITES_AT[STEP3_INDEX] ?? []).some((each) => !isSatisfiedAt(context, each.index));
 }
 
 /** The condition a fee waiting on the program's answer (Step 3's and the H-1B's) is owed on. */
@@ -38,6 +55,8 @@ const STEP3_FEE_CONDITION: Record<Exclude<Step3FeeWait, "-">, string> = {
     "If you keep the H-1B track for a later Match (Step 3's result cannot reach this Match's rank order list: see its card)",
   match: `${IF_PROGRAM_FILES_H1B} (Step 3's card asks you to pay nothing for it until you know)`,
   program: IF_PROGRAM_KEEPS_H1B,
+  certificate:
+    "Once you hold your ECFMG certificate, if you keep the H-1B track (Step 3 needs the certificate first: see its card)",
 };
 
 /** Step 3's fee while step3FeeWait holds it: owed only on the card's condition. */

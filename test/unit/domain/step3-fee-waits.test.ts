@@ -12,9 +12,9 @@ import {
 
 /**
  * An applicant in Karachi on the H-1B track, Step 3 not booked: while Step 3's card asks her to pay
- * nothing for it (its step blocked for this Match's rank order list, or, matched past the petition's
- * sit-by day, waiting on the program's answer), its fee and the H-1B's are listed apart with the
- * card's condition, never counted as upcoming.
+ * nothing for it (its step blocked for this Match's rank order list or on her ECFMG certificate, or,
+ * matched past the petition's sit-by day, waiting on the program's answer), its fee and the H-1B's
+ * (or its visitor visa's) are listed apart with the card's condition, never counted as upcoming.
  */
 const calendar = seasonCalendar(2027);
 const H1B_FEES = ["h1b_petition_employer", "h_visa_mrv"];
@@ -49,13 +49,49 @@ describe("Step 3's fee while Step 3 cannot be taken yet", () => {
       expect(item.verify).toMatch(/^If your program starts you later and keeps the H-1B/);
     expect(result.budget.upcomingUsd).toBe(0);
   });
+
+  it("waiting on the ECFMG certificate a Match ahead: Step 3's and its visitor visa's fees apart", () => {
+    // Prepare: Cairo, the 2028 Match, Step 1 and Step 2 CK still to pass, so no certificate yet.
+    const early = inputFactory({
+      applicant: applicantFactory({ matchYear: 2028, timezone: "Africa/Cairo", visa: "H-1B" }),
+      milestones: doneMilestones(["wdoms_listing", "ecfmg_application"]),
+    });
+    // Act
+    const result = plan(early, seasonCalendar(2028), new Date("2026-12-05T10:00:00Z"));
+    // Assess: the step waits on the certificate, and nothing of it is counted as upcoming.
+    const step3 = result.blocked.find((step) => step.milestone === "usmle_step3");
+    expect(step3?.waitingFor).toEqual(["ecfmg_certification"]);
+    const { counted, apart } = lines(result, ["usmle_step3_exam", "visitor_visa_mrv"]);
+    expect(counted).toEqual([]);
+    expect(apart.map((item) => item.key)).toEqual(["usmle_step3_exam", "visitor_visa_mrv"]);
+    for (const item of apart) expect(item.verify).toMatch(/^Once you hold your ECFMG certificate/);
+  });
+
+  it("waiting on the certificate in a plan moved to the next Match: apart as well", () => {
+    // Prepare: the 2027 Match, nothing but the school listing done in December: planned for 2028.
+    const late = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, timezone: "Africa/Cairo", visa: "H-1B" }),
+      milestones: doneMilestones(["wdoms_listing"]),
+    });
+    // Act
+    const result = plan(late, calendar, new Date("2026-12-05T10:00:00Z"));
+    // Assess
+    expect(result.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const { counted, apart } = lines(result, ["usmle_step3_exam", "visitor_visa_mrv"]);
+    expect(counted).toEqual([]);
+    expect(apart.map((item) => item.verify?.slice(0, 36))).toEqual([
+      "Once you hold your ECFMG certificate",
+      "Once you hold your ECFMG certificate",
+    ]);
+  });
 });
 
 describe("Step 3's visitor visa fee", () => {
+  // Certified: Step 3 waits on nothing the applicant must first receive.
   const ranking = (timezone: string) =>
     inputFactory({
       applicant: applicantFactory({ matchYear: 2027, timezone, visa: "H-1B" }),
-      milestones: doneMilestones(BEFORE_MATCH_KEYS.filter((key) => key !== "rank_order_list")),
+      milestones: doneMilestones([...BEFORE_MATCH_KEYS, "ecfmg_certification"]),
     });
   const visitor = (result: Plan) => lines(result, ["visitor_visa_mrv"]);
 

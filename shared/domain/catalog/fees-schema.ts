@@ -37,7 +37,8 @@ const FeeBase = {
   spentWhen: z.array(MilestoneStatusSchema),
   /**
    * The visitor visa an applicant abroad needs to sit Step 3 in the US: budgeted only while the plan
-   * asks for it (H-1B, living outside the US, Step 3 neither blocked nor waiting: budget.ts).
+   * asks for it (H-1B, living outside the US, Step 3 waiting on nothing but the ECFMG certificate,
+   * held with Step 3's fee while it waits on that: budget.ts).
    */
   visitorVisaForStep3: z.literal(true).optional(),
 };
@@ -100,6 +101,12 @@ const FeeToVerifySchema = z
     rankedPast: z
       .object({ included: z.number().int().min(1), assumption: z.string().startsWith("advice:") })
       .optional(),
+    /**
+     * A fee on issuance of any nonimmigrant visa is owed on the B-1/B-2 visa an applicant abroad gets
+     * to sit Step 3 too: its line's label there, listed beside that visa's fee (the Fee's
+     * `visitorVisaForStep3`) and held as it is (budget.ts).
+     */
+    visitorVisaForStep3: z.string().min(1).optional(),
   })
   .superRefine(citedCorrectly);
 export type FeeToVerify = z.infer<typeof FeeToVerifySchema>;

@@ -85,3 +85,20 @@ function rankedPastItem(
     verify: `${fee.verify}; at most ${most}, ${past} programs past ${rankedPast.included} (${rankedPast.assumption})`,
   };
 }
+
+/**
+ * The fees to verify owed on issuing the B-1/B-2 visa for Step 3's trip too (their
+ * `visitorVisaForStep3` label), as lines beside that visa's fee: each with a key of its own, since
+ * the what-if diff matches lines by key. Static fee-table data, built once and frozen.
+ */
+export const VISITOR_VISA_TO_VERIFY: readonly BudgetItem[] = FEES_TO_VERIFY.flatMap((fee) =>
+  fee.visitorVisaForStep3 === undefined
+    ? []
+    : [
+        Object.freeze({
+          ...toVerifyItem(fee),
+          key: `${fee.key}_visitor_visa`,
+          label: fee.visitorVisaForStep3,
+        }),
+      ],
+);

@@ -18,6 +18,8 @@ import {
  */
 const calendar = seasonCalendar(2027);
 const H1B_FEES = ["h1b_petition_employer", "h_visa_mrv"];
+/** The Visa Integrity Fee's line beside the visitor visa for Step 3. */
+const VISITOR_INTEGRITY = "visa_integrity_fee_visitor_visa";
 const lines = (result: Plan, keys: readonly string[]) => ({
   counted: result.budget.items.filter((item) => keys.includes(item.key)),
   apart: (result.budget.toVerify ?? []).filter((item) => keys.includes(item.key)),
@@ -61,9 +63,13 @@ describe("Step 3's fee while Step 3 cannot be taken yet", () => {
     // Assess: the step waits on the certificate, and nothing of it is counted as upcoming.
     const step3 = result.blocked.find((step) => step.milestone === "usmle_step3");
     expect(step3?.waitingFor).toEqual(["ecfmg_certification"]);
-    const { counted, apart } = lines(result, ["usmle_step3_exam", "visitor_visa_mrv"]);
+    const { counted, apart } = lines(result, ["usmle_step3_exam", "visitor_visa_mrv", VISITOR_INTEGRITY]);
     expect(counted).toEqual([]);
-    expect(apart.map((item) => item.key)).toEqual(["usmle_step3_exam", "visitor_visa_mrv"]);
+    expect(apart.map((item) => item.key)).toEqual([
+      "usmle_step3_exam",
+      "visitor_visa_mrv",
+      VISITOR_INTEGRITY,
+    ]);
     for (const item of apart) expect(item.verify).toMatch(/^Once you hold your ECFMG certificate/);
   });
 
@@ -93,11 +99,15 @@ describe("Step 3's visitor visa fee", () => {
       applicant: applicantFactory({ matchYear: 2027, timezone, visa: "H-1B" }),
       milestones: doneMilestones([...BEFORE_MATCH_KEYS, "ecfmg_certification"]),
     });
-  const visitor = (result: Plan) => lines(result, ["visitor_visa_mrv"]);
+  const visitor = (result: Plan) => lines(result, ["visitor_visa_mrv", VISITOR_INTEGRITY]);
 
-  it("abroad, while the plan asks for the visa: upcoming at the MRV fee", () => {
+  it("abroad, while the plan asks for the visa: upcoming at the MRV fee, the Visa Integrity Fee to verify", () => {
     const result = plan(ranking("Asia/Karachi"), calendar, new Date("2026-10-05T05:00:00Z"));
-    expect(visitor(result).counted.map((item) => [item.status, item.amountUsd])).toEqual([["upcoming", 185]]);
+    const { counted, apart } = visitor(result);
+    expect(counted.map((item) => [item.status, item.amountUsd])).toEqual([["upcoming", 185]]);
+    // Owed on issuance of any nonimmigrant visa, so on this one too: flagged, in no total.
+    expect(apart.map((item) => [item.key, item.amountUsd])).toEqual([[VISITOR_INTEGRITY, 250]]);
+    expect(apart[0]?.verify).toMatch(/^flagged, verify/);
   });
 
   it("in the US, or once Step 3 is blocked: none", () => {

@@ -18,7 +18,13 @@ import { step3VisaDays } from "./h1b.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
-import { IF_PROGRAM_KEEPS_H1B, type Step3FeeWait, step3FeeHeld, step3FeeWait } from "./step3-fee-waits.ts";
+import {
+  IF_PROGRAM_KEEPS_H1B,
+  j1AlternativeFees,
+  type Step3FeeWait,
+  step3FeeHeld,
+  step3FeeWait,
+} from "./step3-fee-waits.ts";
 
 /**
  * Item by item from the fee table: spent once the milestone is done (exams once booked: feeStatusOf). A fee
@@ -193,7 +199,8 @@ function budgetOf(
     if (retake !== null) place(retake, fee);
     if (ahead !== null) place(ahead, fee);
   }
-  const toVerify: BudgetItem[] = held;
+  // The program asked whether it takes the applicant on a J-1 instead: that track's fees beside the H-1B's.
+  const toVerify: BudgetItem[] = [...held, ...j1AlternativeFees(step3Waits)];
   // NRMP's fee per program ranked past 20 goes with its registration: the next Match's once this one
   // is over, else held while the registration is.
   toVerify.push(

@@ -1,6 +1,7 @@
+import { catalogEntry, FEES } from "../catalog/index.ts";
 import type { BudgetItem } from "../plan.ts";
 import { IF_PROGRAM_FILES_H1B } from "./budget-after-match.ts";
-import { owedOnlyIf } from "./budget-items.ts";
+import { feeItem, owedOnlyIf } from "./budget-items.ts";
 import { PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -63,3 +64,22 @@ const STEP3_FEE_CONDITION: Record<Exclude<Step3FeeWait, "-">, string> = {
 export function step3FeeHeld(wait: Exclude<Step3FeeWait, "-">, item: BudgetItem): BudgetItem {
   return owedOnlyIf(STEP3_FEE_CONDITION[wait], item);
 }
+
+/**
+ * The J-1 track's fees (its own steps': ECFMG's sponsorship, SEVIS, the J-1 visa) while Step 3 waits
+ * on the program's answer ("program"): Step 3's card asks the program whether it will take the
+ * applicant on a J-1 instead, so that track's costs are listed apart on that condition, in no total,
+ * beside the H-1B's; none otherwise.
+ */
+export function j1AlternativeFees(wait: Step3FeeWait): readonly BudgetItem[] {
+  return wait === "program" ? J1_ALTERNATIVE : [];
+}
+
+const IF_PROGRAM_TAKES_J1 =
+  "If your program takes you on a J-1 instead (Step 3's card asks you to ask it), a fee of the J-1 track";
+
+const J1_ALTERNATIVE: readonly BudgetItem[] = FEES.flatMap((fee) => {
+  const visas = catalogEntry(fee.milestone).applies.visas;
+  if (fee.kind !== "flat" || visas === null || visas.length !== 1 || visas[0] !== "J-1") return [];
+  return [Object.freeze(owedOnlyIf(IF_PROGRAM_TAKES_J1, feeItem(fee, false)))];
+});

@@ -18,6 +18,7 @@ import {
  */
 const calendar = seasonCalendar(2027);
 const H1B_FEES = ["h1b_petition_employer", "h_visa_mrv"];
+const J1_FEES = ["j1_sponsorship", "j1_sevis_i901", "j1_visa_mrv"];
 /** The Visa Integrity Fee's line beside the visitor visa for Step 3. */
 const VISITOR_INTEGRITY = "visa_integrity_fee_visitor_visa";
 const lines = (result: Plan, keys: readonly string[]) => ({
@@ -50,6 +51,31 @@ describe("Step 3's fee while Step 3 cannot be taken yet", () => {
     for (const item of apart)
       expect(item.verify).toMatch(/^If your program starts you later and keeps the H-1B/);
     expect(result.budget.upcomingUsd).toBe(0);
+  });
+
+  it("matched, waiting on the program's answer: the J-1 its card asks about, that track's fees apart", () => {
+    const result = plan(
+      matched2027("Asia/Karachi", { visa: "H-1B" }),
+      calendar,
+      new Date("2027-03-22T01:00:00Z"),
+    );
+    const { counted, apart } = lines(result, J1_FEES);
+    expect(counted).toEqual([]);
+    expect(apart.map((item) => [item.key, item.amountUsd])).toEqual([
+      ["j1_sponsorship", 370],
+      ["j1_sevis_i901", 220],
+      ["j1_visa_mrv", 185],
+    ]);
+    for (const item of apart) expect(item.verify).toMatch(/^If your program takes you on a J-1 instead/);
+  });
+
+  it("before the Match, or blocked for ranking: no J-1 fees beside the H-1B's", () => {
+    const ranking = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027, timezone: "Asia/Karachi", visa: "H-1B" }),
+      milestones: doneMilestones(BEFORE_MATCH_KEYS),
+    });
+    const result = plan(ranking, calendar, new Date("2027-01-20T10:00:00Z"));
+    expect(lines(result, J1_FEES)).toEqual({ counted: [], apart: [] });
   });
 
   it("waiting on the ECFMG certificate a Match ahead: Step 3's and its visitor visa's fees apart", () => {

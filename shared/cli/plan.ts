@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { applicantPlan } from "#domain/applicant-plan.ts";
 import { budgetFootnotes } from "#domain/budget-words.ts";
 import { type RefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
 import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
@@ -12,11 +13,10 @@ import { usd } from "#domain/money.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
-import { plan } from "#domain/planner.ts";
 import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
 import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seasons/index.ts";
 import { seasonStatusWords } from "#domain/seasons/status-words.ts";
-import { ApplicantSnapshotSchema, type Interview } from "#domain/snapshot.ts";
+import { ApplicantSnapshotSchema, type Interview, type MilestoneEntry } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { withStepSources } from "#domain/step-sources.ts";
 import { withoutByteOrderMark } from "#intake/json.ts";
@@ -26,6 +26,7 @@ import { emailItems, planAsListed } from "./listed-plan.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 import { REMINDER_HEADERS, reminderRow } from "./reminder-rows.ts";
 import { remindersEnd } from "./reminders-end.ts";
+import { snoozedLines } from "./snoozed-lines.ts";
 import { startByCell } from "./start-by-cell.ts";
 
 /**
@@ -72,15 +73,16 @@ function marked(date: Deadline): string {
 /**
  * The plan as a readable text report: next steps (in the reading order of the timeline and the
  * email, in the applicant's zone `timezone`; US Eastern when not given), blocked, overdue, risks,
- * reminders and where they stop, budget. An interview's second time is the program's, from
- * `interviews`, as on the timeline and in the emails: never US Eastern, which is neither's; without
- * `interviews` (the default), that column reads "-" for each interview.
+ * reminders, where they stop and the steps `milestones` snooze, budget. An interview's second
+ * time is the program's, from `interviews`, as on the timeline and in the emails: never US Eastern,
+ * which is neither's; without `interviews` (the default), that column reads "-" for each interview.
  */
 export function renderPlan(
   result: Plan,
   applicantName: string,
   timezone = "America/New_York",
   interviews: readonly Interview[] = [],
+  milestones: readonly MilestoneEntry[] = [],
 ): string {
   const subject = (step: { milestone: string; interviewId?: string }): string =>
     step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;
@@ -158,6 +160,7 @@ export function renderPlan(
     ),
     // A plan lays only what its answers call for now: the list's end is not the season's.
     `  (${remindersEnd(result, timezone).note})\n`,
+    ...snoozedLines(milestones, result.now, timezone),
     "\nBUDGET (USD)\n",
     table(
       ["status", "amount", "item", "as of"],
@@ -270,8 +273,9 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     );
     return 2;
   }
-  // The step cards' sources are cited where they are shown (withStepSources), not by plan().
-  const result = withStepSources(plan(snapshot, calendar, now), snapshot.applicant.timezone);
+  const { fullName, timezone } = snapshot.applicant;
+  // As deployed (snoozes applied; a snapshot carries no preferences), with the cards' sources cited.
+  const result = withStepSources(applicantPlan(snapshot, undefined, calendar, now), timezone);
   // An interview outside the entered Match's season (a past season's, a typo) is no evidence the plan reads:
   // say so, in that Match's name, rather than leave it out silently.
   const movedTo = laterPlannedMatchYear(result);
@@ -279,8 +283,8 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   for (const line of interviewWarningLines(snapshot.interviews, calendar, later)) io.err(line);
   io.out(
     options.json
-      ? `${JSON.stringify(planAsListed(result, snapshot.applicant.timezone, snapshot.interviews), null, 2)}\n`
-      : renderPlan(result, snapshot.applicant.fullName, snapshot.applicant.timezone, snapshot.interviews),
+      ? `${JSON.stringify(planAsListed(result, timezone, snapshot.interviews), null, 2)}\n`
+      : renderPlan(result, fullName, timezone, snapshot.interviews, snapshot.milestones),
   );
   return 0;
 }

@@ -1,10 +1,8 @@
-import { applyPreferences } from "#domain/apply-preferences.ts";
+import { applicantPlan } from "#domain/applicant-plan.ts";
 import { withInterviewCancellations } from "#domain/interview-cancellations.ts";
-import { plan } from "#domain/planner.ts";
 import { dueReminders, nextWakeUp, planHash } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { seasonCalendarVersion } from "#domain/seasons/version.ts";
-import { applySnoozes } from "#domain/snoozes.ts";
 import type { Planning } from "./planning.ts";
 import { sentInvitesOf } from "./sent-invites.ts";
 import { sentRemindersOf } from "./sent-reminders.ts";
@@ -13,30 +11,21 @@ import { sentRemindersOf } from "./sent-reminders.ts";
 export const domainPlanning: Planning = {
   plan: (state, now) => {
     const { preferences, timezone } = state.profile;
-    // The delivery time chosen on the preferences page wins over the one an intake form gave.
-    const applicant = preferences
-      ? { ...state.profile, reminderTime: preferences.deliveryTime }
-      : state.profile;
-    const planned = plan(
+    const planned = applicantPlan(
       {
-        applicant,
+        applicant: state.profile,
         milestones: state.milestones,
         interviews: state.interviews,
-        ...(preferences ? { quietHours: preferences.quietHours } : {}),
         // What went out, and when: a sent notice is laid there.
         remindersSent: sentRemindersOf(state.ledger),
       },
+      preferences,
       seasonCalendar(state.profile.matchYear),
       now,
     );
     // A cancelled interview's calendar file is cancelled whatever the preferences: it is not a
     // reminder the applicant can mute or gather, but the undoing of a file we sent.
-    return withInterviewCancellations(
-      applyPreferences(applySnoozes(planned, state.milestones, timezone), preferences, timezone),
-      sentInvitesOf(state.ledger),
-      state.interviews,
-      timezone,
-    );
+    return withInterviewCancellations(planned, sentInvitesOf(state.ledger), state.interviews, timezone);
   },
   planHash,
   dueReminders,

@@ -53,6 +53,8 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   "apply-preferences.ts": "catalog",
   // No Snooze under a critical notice (the planner's notice rungs) nor on SOAP in Match Week (the seasons).
   "snoozes.ts": "planner",
+  // The planner's plan with the applicant's snoozes and preferences applied, for every caller.
+  "applicant-plan.ts": "planner",
   // The budget as the pages print it, naming where a fee to verify is checked (the catalog's fees).
   "budget-words.ts": "catalog",
   // The budget table every surface shows, from budget-words.ts's rows.

@@ -31,7 +31,6 @@ import { slippedSteps } from "./planner/slipped-step-targets.ts";
 import { soapDeclinedUnmatched } from "./planner/soap-declined.ts";
 import { soapOutcomeFeasibility, soapOutcomeUnreported } from "./planner/soap-outcome.ts";
 import { acceptedSoapPosition } from "./planner/soap-position.ts";
-import { step3WaitsInPlan } from "./planner/step3-after-ranking.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
@@ -188,7 +187,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
           soapOver ? dates : declined ? "declined" : null,
         )
       : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
-  pressCriticalSteps(risks, collected.nextSteps, step3WaitsInPlan(context, dates) ? "usmle_step3" : null);
+  pressCriticalSteps(risks, collected.nextSteps);
   // No step before a step it needs at the same or a higher urgency, as the reading order:
   // orderNextSteps applies prerequisitesFirst's rule on its keyed records (needed-first.ts).
   const nextSteps = orderNextSteps(collected.nextSteps);

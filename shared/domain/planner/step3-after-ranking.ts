@@ -251,18 +251,10 @@ function petitionDayUnmeetable(context: PlanContext, due: DueDate): ReturnType<t
  * (step3OutOfReachUnmatched). `due` is Step 3's due date in the plan (step3DueNow). Then the step
  * lays no reminder of its own (the Match Day notice or the VISA_NOT_READY_FOR_START notice asks),
  * and the budget lists its fee apart, owed only then (budget.ts), as the card says; the step stands
- * "soon", never urgent or overdue, and a critical risk does not press it (pressCriticalSteps).
+ * "soon", never overdue, and "urgent" only where a critical risk is about it (pressCriticalSteps).
  */
 export function step3WaitsForMatch(context: PlanContext, due: DueDate | null): boolean {
   return step3AwaitsMatchAnswer(context) || step3OutOfReachUnmatched(context, due);
-}
-
-/** step3WaitsForMatch on the plan's own Step 3 date (step3DueNow), for the planner's pressing rule. */
-export function step3WaitsInPlan(context: PlanContext, dates: PlanDates): boolean {
-  return (
-    context.applicant.visa === "H-1B" &&
-    step3WaitsForMatch(context, step3DueNow(context, dates, dates.due(STEP3.key)))
-  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { NextStep, Risk, StepSubject } from "../plan.ts";
+import type { NextStep, Risk } from "../plan.ts";
 import { pressesSteps } from "../pressing-risks.ts";
 import { DAY_MS } from "../time.ts";
 import { SOON_WITHIN_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
@@ -88,21 +88,16 @@ export function urgencyRank(urgency: NextStep["urgency"]): number {
  * critical risk is about (named in its `milestones`) reads "urgent" unless it is overdue, so its
  * badge never says "soon" or "later" beside a risk emailed at once (a rank list dated
  * before ranking opens read "later" beside ROL_BEFORE_RANKING_OPENS). Its date and order key stay.
- * `held`: a step the plan holds back (Step 3 held for the Match's answer: step3WaitsForMatch), whose
- * card asks to pay for nothing yet, is not pressed.
+ * A step held back with nothing to pay yet (Step 3 waiting for the Match's answer) is pressed too:
+ * the risk's notice asks the applicant to act at once (ask the program), whatever the step's fee.
  */
-export function pressCriticalSteps(
-  risks: readonly Risk[],
-  steps: readonly DueStep<NextStep>[],
-  held: StepSubject | null = null,
-): void {
+export function pressCriticalSteps(risks: readonly Risk[], steps: readonly DueStep<NextStep>[]): void {
   for (const risk of risks) {
     if (!pressesSteps(risk)) continue;
     for (const due of steps) {
       const step = due.item;
       if (
         due.first > URGENCY_RANK.urgent &&
-        step.milestone !== held &&
         step.interviewId === undefined &&
         risk.milestones.includes(step.milestone)
       ) {

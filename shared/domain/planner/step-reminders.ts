@@ -23,7 +23,7 @@ import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { resultQuestionEntry } from "./result-question-entry.ts";
 import { reapplyFirst } from "./retake-reapply-rungs.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { step3AwaitsProgram, step3WaitsForMatch } from "./step3-after-ranking.ts";
+import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
@@ -211,13 +211,7 @@ export function stepReminders(
     rebookReminders(context, entry, index, own, stepDates, into); // up to the last sitting day
   }
   // A visa step behind after the Match (a next step, never a blocked one): weekly to residency's start.
-  // Step 3 waiting on the program's answer about a later start: its notice asked, nothing new to chase.
-  if (
-    dates.overdueNow &&
-    due !== null &&
-    entry.stage === "visa" &&
-    !(entry.key === "usmle_step3" && step3AwaitsProgram(context, due))
-  )
+  if (dates.overdueNow && due !== null && entry.stage === "visa")
     visaBehindReminders(context, entry, due, stepDates, into);
   // Match Day waits for SOAP's end.
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);

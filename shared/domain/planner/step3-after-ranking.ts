@@ -264,8 +264,8 @@ export function step3WaitsForMatch(context: PlanContext, due: DueDate | null): b
  */
 /**
  * Whether Step 3, matched, waits on the program's answer: its petition's day out of reach
- * (petitionDayUnmeetable), so the card asks the program about a later start or a J-1. The critical
- * notice asks that once; no weekly "overdue" chase to the start asks it again.
+ * (petitionDayUnmeetable), so the card asks the program about a later start or a J-1, and so do the
+ * critical notice and, weekly to the start, the chase of a visa step behind (visa-behind.ts).
  */
 export function step3AwaitsProgram(context: PlanContext, due: DueDate): boolean {
   if (step3DueKind(due) !== "petition") return false;

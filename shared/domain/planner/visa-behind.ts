@@ -7,6 +7,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { step3AwaitsProgram } from "./step3-after-ranking.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
@@ -44,6 +45,10 @@ export function visaBehindReminders(
   const missedTag = dateTag(missed);
   // The program sets its contract's signing window: its chase counts to the start, never "overdue".
   const programs = entry.key === "contract";
+  // Step 3 past its day for the petition waits on the program's answer (a later start or a J-1), as
+  // its card asks: the chase says so, never "not done yet" of an exam the card says not to book yet.
+  const answer = entry.key === "usmle_step3" && step3AwaitsProgram(context, missed);
+  const missedWords = `${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`}`;
   const laid: TimedReminder[] = [];
   weeklyToDay(
     context,
@@ -53,7 +58,7 @@ export function visaBehindReminders(
       dueAt: start.at,
       detail: stepDates.rendered(start),
       title: entry.title,
-      why: `${programs ? `Your program's contract is not marked signed yet: this plan allowed until ${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`}, but programs set their own signing window, so ask your program's GME office when it will send it if it has not reached you` : `This step was due by ${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+      why: `${programs ? `Your program's contract is not marked signed yet: this plan allowed until ${missedWords}, but programs set their own signing window, so ask your program's GME office when it will send it if it has not reached you` : answer ? `Step 3's last day for your program's H-1B petition, ${missedWords}, has passed, so the H-1B for your start date is likely out of reach unless your program starts you later or takes you on a J-1 (then switch your visa track to J-1)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

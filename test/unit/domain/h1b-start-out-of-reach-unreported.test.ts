@@ -68,8 +68,8 @@ describe("H-1B abroad, Match Day past and unreported, Step 3 not passed", () => 
 describe("matched on H-1B abroad, Step 3 past the petition's day", () => {
   // Its card asks the program about a later start or a J-1: one notice asks it, riding on the
   // contract not yet signed, whose signing window the program sets, so it counts to residency's
-  // start as the contract's chase does; a weekly chase of Step 3 to the start would ask nothing new.
-  it("one notice asks it, counting to residency's start: no weekly chase of Step 3 to the start", () => {
+  // start as the contract's chase does; Step 3, a visa step behind, is chased weekly to the start too.
+  it("one notice asks it, counting to residency's start; Step 3 is chased weekly to the start", () => {
     const matched = matched2027("Europe/Warsaw", {
       visa: "H-1B",
       extra: [
@@ -79,7 +79,14 @@ describe("matched on H-1B abroad, Step 3 past the petition's day", () => {
     });
     const result = plan(matched, calendar, new Date("2027-06-01T09:00:00Z"));
     const step3 = result.reminders.filter((r) => r.milestone === "usmle_step3" && r.rung !== "critical-risk");
-    expect(step3).toEqual([]);
+    expect(step3.map((r) => r.rung)).toEqual([
+      "visa-behind",
+      "visa-behind",
+      "start-in-14d",
+      "start-in-7d",
+      "start-in-3d",
+      "start-in-1d",
+    ]);
     const notice = result.reminders.find((r) => r.risk === "VISA_NOT_READY_FOR_START");
     expect(notice?.milestone).toBe("contract");
     expect(notice?.overdueSince).toBeUndefined();

@@ -25,6 +25,7 @@ import { earliestCertification } from "./earliest-certification.ts";
 import { certificateForRanking } from "./h1b-certificate-card.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReachAction } from "./step3-petition-out-of-reach.ts";
+import { sideBySideDays } from "./step3-sitting.ts";
 import { bookedTripWords, STEP3_ABROAD_ACTION, STEP3_HELD_ACTION, step3Booked } from "./step3-trip-words.ts";
 
 const STEP3 = indexedStep("usmle_step3");
@@ -79,6 +80,8 @@ export interface Step3Chain {
   reportedBy: number;
   /** When it can, for an applicant who already holds a visitor visa. */
   reportedWithVisaHeld: number;
+  /** The end of FSMB's graduation check (graduationVerifiedAt): no permit before it. */
+  verifiedAt: number;
 }
 
 export function step3ChainFrom(context: PlanContext, appliedAt: number, visaDays: number): Step3Chain {
@@ -91,6 +94,7 @@ export function step3ChainFrom(context: PlanContext, appliedAt: number, visaDays
     byGraduation: verified > processed,
     reportedBy: reportedWithVisaHeld + visaDays * DAY_MS,
     reportedWithVisaHeld,
+    verifiedAt: verified,
   };
 }
 
@@ -235,6 +239,10 @@ export function latestDays(context: PlanContext, sitBy: DueDate, fsmbTime = true
   const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
   const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
   const fsmb = fsmbApplyBy(context, sitBy);
+  const certified = isFinished(statusAt(context, CERTIFICATION.index));
+  const fsmbTimeWords = fsmbTime ? step3FsmbTimeWords(certified) : "";
+  const sideBySide = sideBySideDays(context, sitBy, fsmb < context.now, certified);
+  if (sideBySide !== null) return `${sideBySide}${fsmbTimeWords}`;
   // The Step 3 risk is shown up to the rank order list deadline only (risks.ts): no card points to it
   // after that; a petition still needs Step 3, which the card already asks for.
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
@@ -247,7 +255,7 @@ export function latestDays(context: PlanContext, sitBy: DueDate, fsmbTime = true
   // A day already gone is asked for as soon as possible, never "by" it. A
   // whole-day date ends at a midnight: its last instant names its day in every zone.
   const by = (at: number): string => byDay(context, sitBy.asDay === true ? at - 1 : at);
-  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${fsmbTime ? step3FsmbTimeWords(isFinished(statusAt(context, CERTIFICATION.index))) : ""}${passed}`;
+  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${fsmbTimeWords}${passed}`;
 }
 
 /**

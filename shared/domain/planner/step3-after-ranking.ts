@@ -1,8 +1,7 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import { shiftIsoDay } from "../iso-texts.ts";
-import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
-import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { localDate, startOfLocalDate } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { ContextAnswers } from "./context-answers.ts";
 import { shiftDays } from "./date-math.ts";
@@ -25,6 +24,7 @@ import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
+import { earliestPetitionSitting } from "./step3-sitting.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -78,16 +78,15 @@ function step3UnreachableForRanking(context: PlanContext, rol: number): boolean 
 
 /**
  * Whether the petition's sit-by day `petition` is the one to plan for before ranking: in the US
- * always (its card says when FSMB and a seat no longer fit: petitionOutOfReach); abroad while FSMB,
- * the visitor visa and a seat still fit before it, so the applicant hears of the day while it can be
- * met, and the visa-held days for ranking (step3LaterDue) stand once it cannot. Abroad only with
+ * always (its card says when FSMB and a seat no longer fit: petitionOutOfReach); abroad while FSMB
+ * (or its application under way) with the visitor visa beside it, then a seat, still fit before it
+ * (earliestPetitionSitting), so the applicant hears of the day while it can be met, and the visa-held days for ranking (step3LaterDue) stand once it cannot. Abroad only with
  * the certificate issued, as for those days: a pending one keeps its own target for ranking.
  */
 function petitionChainFits(context: PlanContext, petition: DueDate): boolean {
   if (step3VisaDays(context) === 0) return true;
   if (!isFinished(statusOf(context, "ecfmg_certification"))) return false;
-  const { chain } = step3ChainNow(context, feasibilityOf(context).readyAt);
-  const sitting = chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS;
+  const sitting = earliestPetitionSitting(context, step3ChainNow(context, feasibilityOf(context).readyAt));
   noteCrossing(context, sitting, petition.at);
   return sitting <= petition.at;
 }

@@ -6,13 +6,14 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy, dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { fsmbApplyBy, step3ChainNow, step3LeadDays, step3VisaDays } from "./h1b.ts";
+import { fsmbApplyBy, latestDays, step3ChainNow, step3LeadDays, step3VisaDays } from "./h1b.ts";
 import { matchDayPassedUnreported } from "./match-day-unreported.ts";
 import type { TimedReminder } from "./reminders.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { step3LaterCardWords, step3LaterDays } from "./step3-later-candidate.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
+import { fsmbApplied } from "./step3-sitting.ts";
 import { APPLY_BY_LADDER, weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
@@ -55,17 +56,18 @@ export function step3PetitionNeeds(context: PlanContext): string {
   const held = heldForRanking(context);
   return held === null
     ? "Many programs will not rank you on H-1B without your Step 3 result, which can no longer reach them by the rank order list deadline, so rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass"
-    : `Our projected rank order list deadline leaves no time for FSMB, a visitor visa and a US test date: only with a B-1/B-2 visa you already hold can your Step 3 result still reach programs in time (apply to FSMB by ${dayBy(context, held.applyBy)}, sit Step 3 in the US by ${dayBy(context, held.sitBy)}, our advice). Either way rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass`;
+    : `Our projected rank order list deadline leaves no time for FSMB, a visitor visa and a US test date: only with a B-1/B-2 visa you already hold${held.later === true ? ", and only if NRMP's deadline is the later candidate," : ""} can your Step 3 result still reach programs in time (apply to FSMB by ${dayBy(context, held.applyBy)}, sit Step 3 in the US by ${dayBy(context, held.sitBy)}, our advice). Either way rank programs that offer a J-1 too (our advice); the H-1B petition after the Match still needs your Step 3 pass`;
 }
 
 /**
- * Abroad before ranking, the visa-held days for the projected deadline while they hold
- * (step3LaterDays' `held`), beside the petition's day that the step is dated for; else null.
+ * Abroad before ranking, the visa-held days for the projected deadline or its later candidate
+ * (`later`) while they hold (step3LaterDays' `held`), beside the petition's day that the step is
+ * dated for; else null.
  */
-function heldForRanking(context: PlanContext): { sitBy: number; applyBy: number } | null {
+function heldForRanking(context: PlanContext): { sitBy: number; applyBy: number; later?: boolean } | null {
   if (step3VisaDays(context) === 0) return null;
   const days = step3LaterDays(context, step3ChainNow(context, context.now).chain.reportedBy);
-  return days?.held === true && days.later !== true ? days : null;
+  return days?.held === true ? days : null;
 }
 
 /**
@@ -145,14 +147,15 @@ export function step3ApplyByReminders(
   const { due, detail } = dates;
   if (due === null || detail === undefined || due.at < context.now) return;
   const applyBy = step3ApplyBy(context, due);
+  const applied = fsmbApplied(context, isFinished(statusAt(context, CERTIFICATE_INDEX)));
   if (applyBy === null) {
-    projectedApplyByReminders(context, due, stepDates, into);
+    if (!applied) projectedApplyByReminders(context, due, stepDates, into);
     return;
   }
   // Before ranking, dated for the later candidate: only its apply-by day's reminders; once that
   // day passes the step waits as out of reach.
   if (step3DueKind(due) !== "petition") {
-    laterApplyByReminders(context, due, applyBy, stepDates, into);
+    if (!applied) laterApplyByReminders(context, due, applyBy, stepDates, into);
     return;
   }
   const projected = basisMark(due);
@@ -163,8 +166,13 @@ export function step3ApplyByReminders(
   // Past the apply-by day its reminders never name it: apply now if not done.
   // The visa-held days in `needs` name a day to apply to FSMB by: FSMB's graduation check with them.
   const held = heldForRanking(context) === null ? "" : step3FsmbTime(context);
-  const sitWhy = `${needs}. If you have not applied to FSMB yet, apply now ${chainWords(step3VisaDays(context))}; tell us your test date once you have it.${held}`;
-  if (applyBy.at >= context.now) {
+  // Abroad, the chain's days to the sitting day, the visitor visa's among them (latestDays).
+  const sitWhy =
+    step3VisaDays(context) > 0
+      ? `${needs}.${latestDays(context, due, held === "")} Tell us your test date once you have it.${held}`
+      : `${needs}. If you have not applied to FSMB yet, apply now ${chainWords(0)}; tell us your test date once you have it.${held}`;
+  // An applicant who has applied to FSMB (Step 3 under way) is never asked to apply by a day.
+  if (applyBy.at >= context.now && !applied) {
     const applyDetail = stepDates.rendered(applyBy);
     weeklyToDay(
       context,
@@ -189,8 +197,8 @@ export function step3ApplyByReminders(
     STEP3,
     {
       // From the apply-by day's last rung (a day before it), so the sit-by day's first rung is not
-      // eight days after it.
-      passed: shiftDays(applyBy.at, applyBy.zone, -1),
+      // eight days after it; once applied, from where its first rung would be (no weeks of silence).
+      passed: shiftDays(applyBy.at, applyBy.zone, applied ? -PROJECTED_FIRST_RUNG_DAYS : -1),
       dueAt: due.at,
       detail,
       title: outOfReach?.title ?? `${STEP3.title}: sit it by ${sitBy}`,

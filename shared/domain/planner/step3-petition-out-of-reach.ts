@@ -16,6 +16,7 @@ import { ASK_THE_PROGRAM, IF_MATCHED_H1B, programUnnamed, whichItFiles } from ".
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
+import { earliestPetitionSitting } from "./step3-sitting.ts";
 
 /**
  * Step 3's card when the petition's sit-by day `sitBy` cannot be met: on H-1B with ranking over
@@ -49,14 +50,15 @@ export function petitionOutOfReachAction(
 export function petitionOutOfReach(
   context: PlanContext,
   sitBy: DueDate | null,
-  { chain, visaDays }: Step3ChainNow,
+  now: Step3ChainNow,
 ): { held: boolean; outcome: MatchOutcome; action: string; title: string } | null {
+  const { chain, visaDays } = now;
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
   // A booked or sat Step 3 is paid for and has its own day: nothing here is out of reach to ask about.
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
   // Past the day no sitting can meet it, visitor visa held or not.
   const passed = sitBy.at <= context.now;
-  if (!passed && chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at) return null;
+  if (!passed && earliestPetitionSitting(context, now) <= sitBy.at) return null;
   const outcome = matchOutcomeNow(context);
   if (outcome === null) return null;
   const day = dueDay(context, sitBy);

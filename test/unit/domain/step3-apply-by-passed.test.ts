@@ -21,7 +21,8 @@ const PASSED = "Wed 6 Jan 2027, our projected last day to apply to FSMB, has pas
 
 describe("Step 3's apply-by day once it has passed", () => {
   it("says the projected day has passed and that only the later candidate leaves the later one", () => {
-    const result = planInOwnMatch(ACCRA, "2027-01-08T10:00:00Z");
+    // From Tue 12 Jan the visitor visa's day for the petition has passed too: the card is dated for the later candidate.
+    const result = planInOwnMatch(ACCRA, "2027-01-12T10:00:00Z");
     const card = step3(result)?.action ?? "";
     expect(card).toContain(
       `${PASSED}; only if NRMP's deadline is the later candidate can you still apply, by Wed 13 Jan 2027.`,

@@ -60,9 +60,48 @@ describe("H-1B Step 3 abroad, out of reach of ranking, the petition's day still 
     expect(applyBy.every((reminder) => reminder.sendAt < "2026-12-28")).toBe(true);
   });
 
-  it("on Tue 29 Dec 2026, the FSMB day for the petition passed: the visa-held days for ranking stand", () => {
+  it("on Tue 29 Dec 2026, FSMB's own day passed: FSMB now and the visitor visa beside it keep 19 Mar", () => {
     const result = at("2026-12-29T02:00:00Z");
-    expect(card(result)?.deadline?.day).toBe("2027-01-27");
-    expect(risk(result)?.message).not.toContain("by Fri 19 Mar 2027: to keep it possible");
+    const step = card(result);
+    expect(step?.deadline?.day).toBe("2027-03-19");
+    const chain =
+      "To sit it by Fri 19 Mar 2027: apply to FSMB now (about 14 days of processing) and, beside it, for the visitor visa by Mon 11 Jan 2027";
+    expect(step?.action).toContain(chain);
+    expect(risk(result)?.message).toContain(chain);
   });
+
+  it("on Tue 12 Jan 2027, the visitor visa's day passed too: the visa-held days for ranking stand", () => {
+    const result = at("2027-01-12T02:00:00Z");
+    expect(card(result)?.deadline?.day).not.toBe("2027-03-19");
+    expect(risk(result)?.message).not.toContain("Fri 19 Mar 2027");
+  });
+});
+
+/** Ana, who has applied to FSMB (Step 3 under way, no test date yet). */
+function anaApplied(): PlannerInput {
+  const input = ana();
+  return {
+    ...input,
+    milestones: input.milestones.map((each) =>
+      each.key === "usmle_step3" ? milestoneFactory("usmle_step3", "in_progress") : each,
+    ),
+  };
+}
+const applied = (iso: string): Plan => plan(anaApplied(), seasonCalendar(2027), new Date(iso));
+
+describe("H-1B Step 3 abroad, FSMB applied to: the petition's day counts FSMB as under way", () => {
+  it.each(["2026-12-05T02:00:00Z", "2026-12-30T02:00:00Z", "2027-01-10T02:00:00Z"])(
+    "at %s: dated Fri 19 Mar 2027 with the visitor visa's day, and no day to apply to FSMB by",
+    (iso) => {
+      const result = applied(iso);
+      const step = card(result);
+      expect(step?.deadline?.day).toBe("2027-03-19");
+      expect(step?.action).toContain(
+        "To sit it by Fri 19 Mar 2027: apply for the visitor visa by Mon 11 Jan 2027 (60 days allowed for its interview) while FSMB processes your application",
+      );
+      const step3 = result.reminders.filter((reminder) => reminder.milestone === "usmle_step3");
+      expect(step3.some((reminder) => reminder.rung.startsWith("apply-by"))).toBe(false);
+      expect(step3.some((reminder) => reminder.rung === "sit-by-follow-up")).toBe(true);
+    },
+  );
 });

@@ -67,14 +67,17 @@ describe("H-1B Step 3 abroad with a visitor visa already held", () => {
     expect(rungsBefore(result, "2027-01-05").length).toBeGreaterThan(1);
   });
 
-  it("on Sun 10 Jan 2027: the later candidate's window for a visa holder, Step 3 open with rungs before Wed 13 Jan", () => {
+  it("on Sun 10 Jan 2027: the later candidate's window for a visa holder beside the petition's day, with rungs before Wed 13 Jan", () => {
     const result = at("2027-01-10T08:00:00Z");
     expect(result.blocked.map((step) => step.milestone)).not.toContain("usmle_step3");
     const step = card(result);
-    expect(step?.deadline?.day).toBe("2027-02-03");
+    // The visitor visa beside FSMB still reaches the petition's day (by Mon 11 Jan): the step is dated for it.
+    expect(step?.deadline?.day).toBe("2027-03-19");
+    expect(step?.action).toContain(
+      "only with a B-1/B-2 visa you already hold, and only if NRMP's deadline is the later candidate, can your Step 3 result still reach programs in time (apply to FSMB by Wed 13 Jan 2027, sit Step 3 in the US by Wed 3 Feb 2027, our advice)",
+    );
     const words =
       "If you already hold a B-1/B-2 visa and NRMP's 2027 deadline is the later candidate (it was 16 days before Match Day in 2022–2025, which would be Wed 3 Mar 2027), there is still time: apply to FSMB by Wed 13 Jan 2027 and sit Step 3 in the US by Wed 3 Feb 2027 (our advice)";
-    expect(step?.action).toContain(words);
     expect(risk(result)?.message).toContain(words);
     expect(risk(result)?.message).not.toContain("FSMB and a test date leave no time");
     expect(rungsBefore(result, "2027-01-12").length).toBeGreaterThan(0);

@@ -1,0 +1,65 @@
+import { DAY_MS } from "../time.ts";
+import { CONSULAR_WAIT_DAYS, EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import type { PlanContext } from "./context.ts";
+import { statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { byDay } from "./day-words.ts";
+import type { DueDate } from "./deadlines.ts";
+import type { Step3ChainNow } from "./h1b.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
+
+const STEP3_INDEX = stepIndex("usmle_step3");
+
+/**
+ * Whether the applicant has applied to FSMB for Step 3: marked under way with the certificate
+ * issued (`certified`), since FSMB takes an IMG's application only with it (official,
+ * STEP3_PROCESSING_SOURCE). Their card asks them to finish that registration, never to apply again.
+ */
+export function fsmbApplied(context: PlanContext, certified: boolean): boolean {
+  return certified && statusAt(context, STEP3_INDEX) === "in_progress";
+}
+
+/**
+ * The earliest Step 3 sitting the H-1B petition's day is measured against, counting what is done:
+ * FSMB's permit (step3ChainFrom's), or once the applicant has applied (fsmbApplied) only FSMB's
+ * graduation check; abroad the visitor visa's allowance beside it, not after it, from when the
+ * certificate is in hand (the card asks for the visa now: its interview does not wait on FSMB's
+ * permit, advice); then a seat (advice). The one test of whether that day can still be met, for the
+ * step's date (step3DueNow) and its out-of-reach words (petitionOutOfReach) alike.
+ */
+export function earliestPetitionSitting(context: PlanContext, now: Step3ChainNow): number {
+  const { chain, certificateAt, visaDays } = now;
+  const permitAt = fsmbApplied(context, now.certified)
+    ? Math.max(context.now, chain.verifiedAt)
+    : chain.permitAt;
+  return Math.max(permitAt, certificateAt + visaDays * DAY_MS) + EXAM_BOOKING_DAYS * DAY_MS;
+}
+
+/**
+ * The petition's chain to `sitBy` with FSMB and the visitor visa side by side (earliestPetitionSitting),
+ * once FSMB's own day to apply by has passed (`fsmbPassed`) or the applicant has applied: " To sit it
+ * by …: apply to FSMB now (…) and, beside it, for the visitor visa by …, and book your test date by
+ * …". Null for any other sit-by day, or while the visa's day is behind too (the chain's usual words
+ * then say so).
+ */
+export function sideBySideDays(
+  context: PlanContext,
+  sitBy: DueDate,
+  fsmbPassed: boolean,
+  certified: boolean,
+): string | null {
+  const applied = fsmbApplied(context, certified);
+  if (step3DueKind(sitBy) !== "petition" || !(applied || fsmbPassed)) return null;
+  const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
+  const visa = shiftDays(seat, sitBy.zone, -CONSULAR_WAIT_DAYS);
+  // A whole-day date ends at a midnight: its last instant names its day in every zone.
+  const last = (at: number): number => (sitBy.asDay === true ? at - 1 : at);
+  if (last(visa) < context.now) return null;
+  const by = (at: number): string => byDay(context, last(at));
+  const visaBy = `for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview)`;
+  const first = applied
+    ? `apply ${visaBy} while FSMB processes your application`
+    : `apply to FSMB now (about ${STEP3_PROCESSING_DAYS} days of processing) and, beside it, ${visaBy}`;
+  return ` To sit it ${by(sitBy.at)}: ${first}, and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).`;
+}

@@ -226,7 +226,7 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates, sourc
   // Abroad, the chain to that day (FSMB, the visitor visa, a seat) keeps the petition possible for a
   // program that ranks you anyway; the visa-held days for ranking come before it, with FSMB's check.
   if (step3VisaDays(context) > 0)
-    return `${tripVisa(context, sources)}${needs}, by ${dueDay(context, sitBy)}${basisMark(sitBy)}: to keep it possible with a program that ranks you anyway, start now.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
+    return `${tripVisa(context, sources)}${needs}: to keep it possible with a program that ranks you anyway, start now and sit Step 3 by ${dueDay(context, sitBy)}${basisMark(sitBy)}.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
   return `${needs}: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
 }
 

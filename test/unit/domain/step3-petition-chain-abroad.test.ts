@@ -48,9 +48,11 @@ describe("H-1B Step 3 abroad, out of reach of ranking, the petition's day still 
     expect(step?.action).toContain(chain);
     expect(step?.action).toContain("only with a B-1/B-2 visa you already hold");
     const message = risk(result)?.message ?? "";
+    // The day is the last to sit the exam, not to have passed it: the risk says "sit", as the card does.
     expect(message).toContain(
-      "the H-1B petition after the Match still needs your Step 3 pass, by Fri 19 Mar 2027",
+      "the H-1B petition after the Match still needs your Step 3 pass: to keep it possible with a program that ranks you anyway, start now and sit Step 3 by Fri 19 Mar 2027",
     );
+    expect(message).not.toContain("needs your Step 3 pass, by");
     expect(message).toContain(chain);
     expect(message).toContain("If you already hold a B-1/B-2 visa, there is still time");
     const applyBy = result.reminders.filter(

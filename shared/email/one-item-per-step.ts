@@ -1,3 +1,4 @@
+import { actByDayLabel } from "#domain/act-by-day-labels.ts";
 import { deadlineWords, reminderDateLabel, reminderShownDate, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Reminder } from "#domain/plan.ts";
 import { type Item, isProjected } from "./reminder-items.ts";
@@ -11,6 +12,25 @@ export { oneReminderPerStep, type StepReminders } from "#domain/planner/one-remi
  * deadline leading on the same day, so the one item says both dates.
  */
 export function withOtherDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
+  return withOtherDateLines(withActByLabel(item, kept, alsoFor), kept, alsoFor);
+}
+
+/**
+ * A notice dated by a day to act by (a risk's notice carrying Step 3's day to apply to FSMB by) is
+ * labelled as that day's own rung is ("Apply to FSMB by"), never "Due" beside the step's deadline:
+ * one item, one due.
+ */
+function withActByLabel(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
+  if (kept.risk === undefined) return item;
+  for (const other of alsoFor) {
+    if (other.deadline !== kept.deadline) continue;
+    const label = actByDayLabel(other.rung, other.milestone);
+    if (label !== undefined) return { ...item, dateLabel: label.label, inlineLabel: label.inline };
+  }
+  return item;
+}
+
+function withOtherDateLines(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
   const said = new Set([kept.deadline]);
   // A day said once: two instants of one whole day ("Due: Tue 12 Jan 2027" twice).
   const days = new Set([dueLine(kept)]);

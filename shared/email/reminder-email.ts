@@ -75,8 +75,17 @@ export interface RenderedEmail {
   headers: { name: string; value: string }[];
 }
 
-/** `plan`: the plan sending the email, so a deadline less than a day away says the hours it leaves. */
-export function reminderSubject(reminders: readonly Reminder[], plan: Plan, weekly = false): string {
+/**
+ * `plan`: the plan sending the email, so a deadline less than a day away says the hours it leaves.
+ * `firstLabel`: the first item's own words before its date when its item says them (withOtherDates'
+ * act-by label), so subject and item name the date alike.
+ */
+export function reminderSubject(
+  reminders: readonly Reminder[],
+  plan: Plan,
+  weekly = false,
+  firstLabel?: string,
+): string {
   const [first, ...rest] = reminders;
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
@@ -86,12 +95,12 @@ export function reminderSubject(reminders: readonly Reminder[], plan: Plan, week
   // subject names none.
   if (isUndatedNotice(first) || first.rung === MATCH_RESULT_RUNG)
     return headerText(`${summary}${first.title}${more}`, 180);
-  const label = itemDateLabel(plan, first, weekly);
+  const label = firstLabel ?? itemDateLabel(plan, first, weekly).inline;
   // The applicant's own day needs no "on" after its title ("Your USMLE Step 2 CK exam: Tue 30 Mar 2027").
   // An overdue step's chase: the date it missed, with who set it, as its Due line says.
   const shown = reminderShownDate(first);
   const date = `${deadlineWords(shown).local}${first.overdueSince === undefined ? "" : basisMark(shown)}`;
-  const when = first.countsDownTo === "own-date" ? date : `${label.inline} ${date}`;
+  const when = first.countsDownTo === "own-date" ? date : `${label} ${date}`;
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
 }
 
@@ -254,7 +263,7 @@ export function renderReminderEmail(asked: ReminderEmailInput): RenderedEmail {
     withOtherDates(itemOf(input.plan, reminder, weekly, input.interviews), reminder, alsoFor),
   );
   return {
-    subject: reminderSubject(input.reminders, input.plan, weekly),
+    subject: reminderSubject(input.reminders, input.plan, weekly, items[0]?.inlineLabel),
     html: renderHtml(input.recipientName, items, input),
     text: renderText(input.recipientName, items, input),
     headers: [

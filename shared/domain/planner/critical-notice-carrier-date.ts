@@ -2,13 +2,17 @@ import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
-import type { PlanContext } from "./context.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { matchDayDue, residencyStartDue } from "./critical-notice-deadline.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { UNLESS_VISA_HELD } from "./h1b-j1-fallback.ts";
 import { programUnnamed } from "./h1b-outcome-words.ts";
 import { instantOf } from "./instant-of.ts";
 import { stepRenderings } from "./step-renderings.ts";
+import { step3DueNow } from "./step3-after-ranking.ts";
+import { step3ApplyBy } from "./step3-apply-by.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
+import { fsmbApplied } from "./step3-sitting.ts";
 import { visaStepBehind } from "./visa-behind.ts";
 
 /**
@@ -31,6 +35,7 @@ export function carrierDate(
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
   seasonAt: number,
+  context: PlanContext,
 ): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
   if (risk.code === "MATCH_DAY_NOT_REPORTED") return matchAnswerDate(dates, at);
   if (risk.code === "VISA_NOT_READY_FOR_START") {
@@ -46,7 +51,7 @@ export function carrierDate(
     return visaStepDate(risk, step, at);
   }
   if (risk.code === "ERAS_LATE_SUBMISSION") return erasDate(risk, dates, step, at);
-  if (risk.code === "STEP3_NEEDED_FOR_H1B") return step3Date(risk, step, at, seasonAt);
+  if (risk.code === "STEP3_NEEDED_FOR_H1B") return step3Date(context, risk, dates, step, at, seasonAt);
   if (!CARRIER_DATED.has(risk.code) || "waiting" in step) return undefined;
   return aheadDate(step, at);
 }
@@ -88,18 +93,32 @@ function erasDate(
  * STEP3_NEEDED_FOR_H1B's date: Step 3's own (its last sitting day, or the day booked) while Step 3
  * is a next step with that day ahead and before `seasonAt`, the rank order list deadline the
  * notice is laid against: a sitting after that day reports its result too late for ranking, so
- * "Due" the deadline would mislead. Otherwise what the notice asks is to rank J-1 programs too, by
- * that deadline: undefined, the deadline stands.
+ * "Due" the deadline would mislead. Dated instead for the H-1B petition after the Match, while its
+ * day to apply to FSMB by (step3ApplyBy) is ahead and before that deadline: that day, the first
+ * thing the notice asks (an email once opened on the deadline, then that day, then the sit-by day).
+ * Otherwise what the notice asks is to rank J-1 programs too, by that deadline: undefined, the
+ * deadline stands.
  */
 function step3Date(
+  context: PlanContext,
   risk: Risk,
+  dates: PlanDates,
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
   seasonAt: number,
 ): { detail: Deadline; countsDownTo?: Reminder["countsDownTo"] } | undefined {
   if ("waiting" in step || !risk.milestones.includes(step.milestone)) return undefined;
   const ahead = aheadDate(step, at);
-  return ahead !== undefined && instantOf(ahead.detail.at) < seasonAt ? ahead : undefined;
+  if (ahead === undefined) return undefined;
+  if (instantOf(ahead.detail.at) < seasonAt) return ahead;
+  const sitBy = step3DueNow(context, dates, dates.due(STEP3));
+  if (step3DueKind(sitBy) !== "petition") return undefined;
+  // Applied to FSMB already (Step 3 under way): no day to apply by is the first thing to do.
+  if (fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification")))) return undefined;
+  const applyBy = step3ApplyBy(context, sitBy);
+  return applyBy !== null && applyBy.at >= at && applyBy.at < seasonAt
+    ? { detail: dates.rendered(applyBy) }
+    : undefined;
 }
 
 /** A next step's date ahead at `at` (aheadDate), else "overdue since" its passed deadline. */
@@ -143,6 +162,7 @@ function visaStepDate(
 /** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
 const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);
 const CONTRACT: MilestoneKey = "contract";
+const STEP3: MilestoneKey = "usmle_step3";
 
 /**
  * The missed date of the visa step a notice rides on when that step is behind (visaStepBehind, the

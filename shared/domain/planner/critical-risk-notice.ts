@@ -127,7 +127,7 @@ export function criticalRiskNotices(
             ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
             : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
-    const dated = carrierDate(risk, riskDates, step, at, due.at);
+    const dated = carrierDate(risk, riskDates, step, at, due.at, riskContext);
     const shown = dated?.detail ?? detail;
     const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.

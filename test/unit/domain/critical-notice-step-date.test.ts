@@ -46,13 +46,17 @@ describe("STEP3_NEEDED_FOR_H1B: the notice is dated by Step 3's own day while it
   // Nairobi: Step 3 only in the US, so its last sitting day falls weeks before the deadline.
   const input = h1bWithoutStep3("Africa/Nairobi");
 
-  it("in early December: due the earlier of Step 3's own day and the rank order list deadline", () => {
+  it("in early December: due the first thing to do, the day to apply to FSMB by, before Step 3's own day and the deadline", () => {
     const result = plan(input, seasonCalendar(2027), new Date("2026-12-05T18:30:00Z"));
     const step3 = result.nextSteps.find((each) => each.milestone === "usmle_step3");
     const notice = noticeOf(result, "STEP3_NEEDED_FOR_H1B");
     const own = Date.parse(step3?.deadline?.at ?? "");
+    const applyBy = result.reminders.find(
+      (each) => each.milestone === "usmle_step3" && each.rung.startsWith("apply-by-in"),
+    );
     expect(notice?.milestone).toBe("usmle_step3");
-    expect(Date.parse(notice?.deadlineDetail.at ?? "")).toBe(Math.min(own, ROL_2027));
+    expect(notice?.deadline).toBe(applyBy?.deadline);
+    expect(Date.parse(notice?.deadlineDetail.at ?? "")).toBeLessThan(Math.min(own, ROL_2027));
     expect(notice && reminderDateLabel(notice).label).toBe("Due");
   });
 

@@ -146,7 +146,7 @@ function petitionDueOf(dates: PlanDates): DueDate | null {
     zone: dates.zone,
     status: petition.status === "projected" ? "projected" : "advice",
     basis: "advice",
-    source: `ranking is over: the H-1B petition's date (${petition.source}) less ${REPORTING.days} days for Step 3's result to be reported (${REPORTING.source})`,
+    source: `for the H-1B petition after the Match: the petition's date (${petition.source}) less ${REPORTING.days} days for Step 3's result to be reported (${REPORTING.source})`,
     asDay: true,
   });
 }

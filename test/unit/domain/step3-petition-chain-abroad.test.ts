@@ -53,6 +53,9 @@ describe("H-1B Step 3 abroad, out of reach of ranking, the petition's day still 
       "the H-1B petition after the Match still needs your Step 3 pass: to keep it possible with a program that ranks you anyway, start now and sit Step 3 by Fri 19 Mar 2027",
     );
     expect(message).not.toContain("needs your Step 3 pass, by");
+    // Dated for the petition before ranking: its rule is worded for the petition, never "ranking is over".
+    expect(step?.deadline?.source).toMatch(/^for the H-1B petition after the Match: the petition's date/);
+    expect(step?.deadline?.source).not.toContain("ranking is over");
     expect(message).toContain(chain);
     expect(message).toContain("If you already hold a B-1/B-2 visa, there is still time");
     const applyBy = result.reminders.filter(

@@ -19,7 +19,6 @@ import {
 import { pastTargetExamAction } from "./exam-past-target.ts";
 import { ineligibleSchoolAction } from "./first-gate.ts";
 import { earlyFirstGateNote } from "./first-gate-words.ts";
-import { step3Action } from "./h1b.ts";
 import { j1CertificateNote } from "./j1-certificate.ts";
 import {
   consularExpediteNote,
@@ -44,6 +43,7 @@ import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts
 import { statementOfNeedHeadsUp } from "./statement-of-need-heads-up.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { actionFor, lateResultWarning, laterMatchSittingNote } from "./step-text.ts";
+import { step3Action } from "./step3-action.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { step3AwaitsMatchAction } from "./step3-awaits-match.ts";
 

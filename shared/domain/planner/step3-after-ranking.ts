@@ -7,11 +7,12 @@ import { ContextAnswers } from "./context-answers.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { latestDays, step3ChainNow, step3VisaDays } from "./h1b.ts";
+import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { placeUntold } from "./h1b-outcome-words.ts";
 import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO, tripVisa } from "./h1b-words.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
+import { latestDays } from "./step3-action.ts";
 import {
   step3ApplyBy,
   step3ApplyByWords,

@@ -279,10 +279,10 @@ export function stepDatesInline(
     else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${tagged}`);
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${tagged}`);
     // A Match outcome question is answered by its date, SOAP running ends then, an NRMP event is on
-    // it (stepDateLabel), and an interview starts: none is due.
+    // it (stepDateLabel), and an interview starts: none is due. Residency's start already says "by".
     else if (label !== "") phrases.push(`${label} ${when}${tagged}`);
     else if (step.milestone === "interview") phrases.push(`starts ${when}${tagged}`);
-    else phrases.push(`${phrases.length > 0 ? "due" : "by"} ${when}${tagged}`);
+    else phrases.push(`${phrases.length > 0 ? "due " : when.startsWith("by ") ? "" : "by "}${when}${tagged}`);
   }
   if (badge === "result-pending") phrases.unshift("result pending");
   if (badge === "urgent-result-pending") phrases.unshift("urgent: result pending");

@@ -38,6 +38,7 @@ import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
+import { contractChasedTo } from "./visa-behind.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /**
@@ -138,16 +139,16 @@ export function planMilestone(
       : due === shown.due
         ? shown.dueDetail
         : stepDates.rendered(due);
-  // A later deadline still open (NRMP late registration): the step is due by it, not overdue.
+  // A later deadline still open (NRMP late registration, the contract's chase): due by it, not overdue.
   const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
-  // Before such a deadline the plan has no rung after it, yet passing it changes the step (late, with
-  // its fee), told at the next delivery slot (README, "ERAS and NRMP"): the plan wakes just after it, as
-  // for a risk that changes with time (heard 27 hours after the deadline).
+  const chasedTo = overdueNow ? contractChasedTo(context, entry, due, stepDates) : null; // residency's start
+  // Passing such a deadline changes the step (late, with its fee), told at the next delivery slot (README,
+  // "ERAS and NRMP"): the plan wakes just after it, as for a risk that changes with time (heard 27 hours after).
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);
   // A step waiting on another is not the applicant's to be late with: the step it waits on is
   // (contract and J-1 steps would read "overdue" and "waiting for match_day" at once).
-  if (overdueNow && detail !== undefined && late === null && waitingFor === null) {
+  if (overdueNow && detail !== undefined && late === null && waitingFor === null && chasedTo === null) {
     // Past a late deadline too, the step is overdue by the late one, the last it could meet.
     const passedLate = passedLateDeadlineOf(context, entry);
     const missed = passedLate === null ? detail : stepDates.rendered(passedLate);
@@ -161,10 +162,9 @@ export function planMilestone(
     if (own !== null) step.ownDate = own.detail;
     out.overdue.push(dueOverdueStep(step, passedLate?.at ?? due.at, index));
   }
-  // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing
-  // that will come, and an open one would prepare for what SEASON_OVER says has passed. One past
-  // its deadline stays overdue when the applicant could have done it; one waiting on another is
-  // neither (a Match the applicant is not in). SOAP stays while open to a registered applicant.
+  // A step of a Match that is over, still ahead, asks for nothing: a blocked one waits on nothing that will
+  // come, an open one would prepare for what SEASON_OVER says has passed. One past its deadline stays overdue
+  // when the applicant could have done it; one waiting on another is neither (a Match not theirs); SOAP stays.
   if (
     gates.seasonOver &&
     entry.seasonBound === true &&
@@ -269,17 +269,18 @@ export function planMilestone(
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   if (held) urgency = "soon";
+  if (chasedTo !== null) urgency = "urgent"; // our date passed, the start ahead: never "overdue"
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,
     action,
     urgency,
-    detail,
+    chasedTo === null ? detail : stepDates.rendered(chasedTo),
     badge?.missedDeadline,
     badge?.matchYears, // one Match named for every step of the plan
     own?.detail,
-    targetDetail,
+    chasedTo === null ? targetDetail : detail,
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),
   );
   // A step past its target is ordered by that target, not by the later hard deadline now driving

@@ -83,6 +83,22 @@ export function visaBehindReminders(
 }
 
 /**
+ * Residency's start, for the program's contract past the date this plan allows it while it is
+ * chased to that start (visaStepBehind): programs set their own signing window, so its row reads by
+ * the start, as its chase does, with our date beside it as a passed target; null otherwise.
+ */
+export function contractChasedTo(
+  context: PlanContext,
+  entry: CatalogEntry,
+  missed: DueDate | null,
+  stepDates: PlanDates,
+): DueDate | null {
+  if (entry.key !== "contract" || missed === null) return null;
+  const start = residencyStartDue(stepDates.calendar);
+  return visaStepBehind(context, entry, missed.at, start.at) ? start : null;
+}
+
+/**
  * The one rule for a visa step behind (the chase above and the critical notice riding on it:
  * critical-risk-notice.ts): a step of the visa chain, the applicant matched, its date `missedAt`
  * passed before residency's start `startAt`, which is still ahead. Its displays then say

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reminderDateLabel } from "#domain/date-words.ts";
+import { reminderDateLabel, stepDatesInline } from "#domain/date-words.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
@@ -56,5 +56,20 @@ describe("the contract chased up to residency's start", () => {
       expect(reminderDateLabel(each).label).toBe("Sign and return it");
       expect(each.why).toContain("programs set their own signing window");
     }
+  });
+
+  it("its next step reads by the start as its chase does, our date beside it as a passed target", () => {
+    const result = plan(kofi(), seasonCalendar(2027), new Date("2027-05-20T10:00:00Z"));
+    const row = result.nextSteps.find((each) => each.milestone === "contract");
+    expect(row?.urgency).toBe("urgent");
+    expect(row?.deadline?.local).toBe("by residency's start, Thu 1 Jul 2027");
+    expect(row?.target?.local).toContain("Fri 2 Apr 2027");
+    expect(result.overdue.map((each) => each.milestone)).not.toContain("contract");
+    // The emails' next-steps words: the start's own "by", said once.
+    expect(row && stepDatesInline(row, Date.parse(result.now), result.risks)).toBe(
+      "by residency's start, Thu 1 Jul 2027, projected date",
+    );
+    // The Statement of Need's date is the last day the J-1 chain after it fits: behind, it stays overdue.
+    expect(result.overdue.map((each) => each.milestone)).toContain("j1_statement_of_need");
   });
 });

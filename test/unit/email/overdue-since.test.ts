@@ -77,10 +77,13 @@ describe("a visa step's chase gives one date: the day it missed, or the start fo
   });
 
   it("the contract's subject, item and why name the start, our date only as this plan's allowance", () => {
-    const rendered = email(atSlot);
-    expect(rendered.subject).toMatch(
+    const alone = contract === undefined ? [] : [contract];
+    expect(email(alone).subject).toMatch(
       /^Sign your program's contract: sign and return it by residency's start, Thu 1 Jul 2027/,
     );
+    // With the Statement of Need, overdue by the chain's own allowances, that step leads the email.
+    const rendered = email(atSlot);
+    expect(rendered.subject).toMatch(/^Get your Statement of Need .*: overdue since Mon 5 Apr 2027/);
     expect(rendered.subject).not.toContain("2 Apr");
     const item = itemBlock(rendered.text, "Sign your program's contract");
     expect(item).toContain("   Sign and return it: by residency's start, Thu 1 Jul 2027");
@@ -125,14 +128,11 @@ describe("a visa step's chase gives one date: the day it missed, or the start fo
     expect(html).toContain("(overdue since Mon 5 Apr 2027, our advice)");
     expect(html).not.toContain("Fri 2 Apr");
     expect(html).not.toContain("due Thu 1 Jul");
-    // The console's next date falls back on the next email once every step's date has passed: the
-    // day it is sent (what comes next), never the missed date it chases nor the start it counts to.
+    // The console's next date is the contract's as its row and its chase give it: residency's start
+    // as a day, never the date this plan allowed it (Fri 2 Apr), which is past.
     const facts = planFacts(planned, "Africa/Accra");
-    const next = atSlot.find((reminder) => reminder.title === facts.nextDeadline?.title);
-    expect(next?.overdueSince).toBeDefined();
-    expect(facts.nextDeadline?.kind).toBe("email");
-    expect(facts.nextDeadline?.at).toBe(next?.sendAt);
-    expect(facts.nextDeadline?.at).not.toBe(next?.overdueSince?.at);
-    expect(facts.nextDeadline?.at).not.toBe(next?.deadline);
+    expect(facts.nextDeadline?.title).toBe("Program contract");
+    expect(facts.nextDeadline?.kind).toBe("deadline");
+    expect(facts.nextDeadline?.day).toBe("2027-07-01");
   });
 });

@@ -211,7 +211,7 @@ function unreportedH1bRisks(context: PlanContext, dates: PlanDates): Risk[] {
  */
 const TRACK_ADVICE: Record<Visa, string> = {
   "J-1":
-    "Without your J-1 visa you cannot start. Contact your program's GME office and ECFMG (it sponsors J-1 physicians and issues the DS-2019) now",
+    "Without your J-1 visa you cannot start. Contact your program's GME office and ECFMG (it sponsors J-1 physicians) now",
   "H-1B":
     "Without your H-1B visa you cannot start. Contact your program's GME office (it files the H-1B petition) now",
   undecided:

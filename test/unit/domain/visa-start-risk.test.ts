@@ -28,7 +28,12 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
     const { result, risk } = visaRisk("2027-04-20T08:00:00Z");
     expect(risk?.severity).toBe("critical");
     expect(risk?.milestones).toEqual(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship"]);
-    expect(risk?.message).toContain("DS-2019 from the program, J-1 visa at the US consulate still follow");
+    expect(risk?.message).toContain(
+      "DS-2019 (issued by ECFMG, sent through the program), J-1 visa at the US consulate still follow",
+    );
+    // One issuer, said once: ECFMG issues the DS-2019 and mails it to the program's liaison.
+    expect(risk?.message).not.toContain("from the program");
+    expect(risk?.message.match(/issue/g)?.length).toBe(1);
     expect(risk?.message).toContain("Without your J-1 visa you cannot start");
     // The start in the plan's date words, said to be projected ("starting 2027-07-01").
     expect(risk?.message).toContain(

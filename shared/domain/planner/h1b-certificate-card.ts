@@ -11,6 +11,7 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import { laterCandidateClause } from "./later-candidate.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
@@ -48,7 +49,7 @@ export function certificateForRanking(context: PlanContext, target: DueDate, vis
           : "once Match Day's results are out, tell us where you matched and on which visa";
     return ` The rank order list deadline has passed, so ranking is over and the position is what matters now: an H-1B petition needs your ECFMG certificate and a Step 3 pass, so ${ask}.${RESIDENCY}`;
   }
-  const held = shiftDays(target.at, target.zone, visaDays);
+  const held = shiftDays(countedCertificateAt(target), target.zone, visaDays);
   const later = visaDays > 0 && held >= context.now ? undefined : laterCertificateWords(context, visaDays);
   const rest =
     later === undefined

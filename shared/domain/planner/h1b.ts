@@ -17,8 +17,9 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { ContextAnswers } from "./context-answers.ts";
 import { shiftDays } from "./date-math.ts";
-import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { earliestCertification } from "./earliest-certification.ts";
+import { certificateOnOfficeDay } from "./h1b-certificate-day.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -208,8 +209,7 @@ export function h1bCertificateTarget(context: PlanContext, dates: PlanDates): Du
   if (context.applicant.visa !== "H-1B") return null;
   if (isFinished(statusAt(context, STEP3.index)) || isFinished(statusAt(context, CERTIFICATION.index)))
     return null;
-  // Past the applicant's gates the target depends only on the dates (a season and a zone, shared
-  // by many plans: PlanDates) and the zone's visa allowance, so it is made once per PlanDates.
+  // Past the applicant's gates it depends only on the dates (a season, a zone) and the zone's visa allowance.
   let target = h1bTargets.get(dates);
   if (target === undefined) {
     target = h1bTargetOf(dates, step3VisaDays(context));
@@ -237,7 +237,7 @@ function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
     visaDays === 0
       ? ""
       : `, and ${visaDays} days for a visitor visa (B-1/B-2) interview for the trip (${VISITOR_VISA_WAIT_SOURCE})`;
-  return shapedDueDate({
+  return certificateOnOfficeDay({
     at: shiftDays(step3.at, step3.zone, -(step3LeadDays() + visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",

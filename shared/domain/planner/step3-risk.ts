@@ -13,6 +13,7 @@ import type { PlanContext } from "./context.ts";
 import { dayBy, when } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays } from "./h1b.ts";
+import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import {
   fsmbTimeCited,
   graduationCited,
@@ -210,7 +211,7 @@ function wordsOf(
         ? ` Apply to FSMB early: ${leadCited(sources)}${visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`}.`
         : visaDays === 0
           ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources)}.`
-          : ` Your ECFMG certificate is still pending: it ${passed ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, certificateBy.at + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
+          : ` Your ECFMG certificate is still pending: it ${passed ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, countedCertificateAt(certificateBy) + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
     const trip = tripVisa(context, sources);
     return Object.freeze({
       code: "STEP3_NEEDED_FOR_H1B",

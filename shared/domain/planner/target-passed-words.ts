@@ -8,7 +8,9 @@ import { certificateHoldsChain } from "./certificate-after-match.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
-import { step3VisaDays } from "./h1b.ts";
+import { h1bCertificateTarget, step3VisaDays } from "./h1b.ts";
+import { countedCertificateAt } from "./h1b-certificate-day.ts";
+import { planDates } from "./plan-dates.ts";
 
 // What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.
 
@@ -139,7 +141,9 @@ function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, 
   )
     return `The latest day that still works is ${dueDay}.`;
   const visaDays = step3VisaDays(context);
-  const held = shiftDays(targetAt, context.zone, visaDays);
+  // Counted from the target before its move off a weekend: the Step 3 card's day to apply to FSMB.
+  const target = h1bCertificateTarget(context, planDates(context));
+  const held = shiftDays(target === null ? targetAt : countedCertificateAt(target), context.zone, visaDays);
   const latest = visaDays > 0 && held >= context.now ? held : targetAt;
   const residency = `to start residency the certificate is needed by ${dueDay}`;
   return latest >= context.now

@@ -25,19 +25,20 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
 
   // The day is the rule's (Step 3's date, counted from the rank order list deadline in ET), the same
   // in every zone: 4:00 AM GMT+3 on Sun 30 Aug was Sat 29 Aug in ET. With
-  // FSMB's 2 weeks (its 12 weeks run from graduation) the target is Sat 7 Nov 2026.
+  // FSMB's 2 weeks (its 12 weeks run from graduation) the count gives Sat 7 Nov 2026, and ECFMG,
+  // the office that issues the certificate, works no weekend: the target is the Friday before.
   it("renders the target as a day, the rule's day, like the catalog's targets", () => {
     expect(certificate?.target?.precision).toBe("day");
-    expect(certificate?.target?.local).toBe("Sat 7 Nov 2026");
-    expect(certificate?.target?.et).toBe("Sat 7 Nov 2026");
-    expect(certificate?.target?.day).toBe("2026-11-07");
+    expect(certificate?.target?.local).toBe("Fri 6 Nov 2026");
+    expect(certificate?.target?.et).toBe("Fri 6 Nov 2026");
+    expect(certificate?.target?.day).toBe("2026-11-06");
   });
 
   it("prints a passed target as passed in the text report, never as a date ahead", () => {
     const text = renderPlan(result, "Youssef");
     const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
     // A bare "passed on …" beside an exam read as "the applicant passed it".
-    expect(row).toContain("target passed Sat 7 Nov 2026");
+    expect(row).toContain("target passed Fri 6 Nov 2026");
     expect(row).not.toMatch(/(?<!target )passed on/);
     expect(row).not.toMatch(/AM|PM|GMT/);
   });
@@ -91,5 +92,29 @@ describe("a passed H-1B certificate target gets the after-target follow-ups", ()
     expect(rungs).not.toContain("critical-risk");
     expect(rungs[1]).toBe("after-target");
     expect(sendsOf(result, "usmle_step3")[0]?.rung).toBe("critical-risk");
+  });
+});
+
+// Kolkata, H-1B, the 2028 Match, the certificate pending: counted back from Step 3's date (Wed 26
+// Jan 2028) by FSMB, a seat and 60 days for a visitor visa, the certificate's day is Sat 6 Nov 2027.
+describe("the certificate's H-1B target is a working day, as an office step's due day is", () => {
+  const kolkata = inputFactory({
+    applicant: applicantFactory({
+      matchYear: 2028,
+      timezone: "Asia/Kolkata",
+      visa: "H-1B",
+      graduation: "2026-06-30",
+    }),
+    milestones: doneMilestones(["wdoms_listing", "ecfmg_application"], "2026-09-01"),
+  });
+  const result = planFor(kolkata, "2026-12-05T18:30:00Z");
+
+  it("moves a Saturday target to the Friday before, with the reason in its source", () => {
+    const blocked = result.blocked.find((step) => step.milestone === "ecfmg_certification");
+    expect(blocked?.target?.local).toBe("Fri 5 Nov 2027");
+    expect(blocked?.target?.source).toContain("moved to the Friday before, off the weekend");
+    const risk = result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
+    expect(risk?.message).toContain("it is needed by Fri 5 Nov 2027");
+    expect(risk?.message).not.toContain("Sat 6 Nov 2027");
   });
 });

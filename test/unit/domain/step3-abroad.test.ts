@@ -57,7 +57,11 @@ describe("Step 3 for an H-1B applicant abroad leaves time for the visitor visa a
     expect(abroad).toBeDefined();
     expect(home).toBeDefined();
     const days = (Date.parse(home?.at ?? "") - Date.parse(abroad?.at ?? "")) / DAY_MS;
-    expect(Math.round(days)).toBe(CONSULAR_WAIT_DAYS);
+    // The visa allowance, and a day or two more where the abroad target counted onto a weekend moves
+    // back to the Friday (ECFMG, which issues the certificate, works no weekend).
+    const moved = abroad?.source.includes("moved to the Friday before") === true;
+    expect(Math.round(days) - CONSULAR_WAIT_DAYS).toBeGreaterThanOrEqual(0);
+    expect(Math.round(days) - CONSULAR_WAIT_DAYS).toBeLessThanOrEqual(moved ? 2 : 0);
     expect(abroad?.source).toContain("Global Visa Wait Times");
     expect(home?.source).not.toContain("visitor visa");
   });

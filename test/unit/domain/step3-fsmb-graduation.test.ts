@@ -123,13 +123,13 @@ describe("the ECFMG certificate's step on the H-1B track says when ranking needs
 
   it("names the H-1B target while it is ahead", () => {
     expect(action("2026-10-01T09:00:00Z")).toContain(
-      "For ranking on H-1B you need it by Sat 7 Nov 2026 (our advice), so Step 3's result reaches programs before the rank order list deadline",
+      "For ranking on H-1B you need it by Fri 6 Nov 2026 (our advice), so Step 3's result reaches programs before the rank order list deadline",
     );
   });
 
   it("names the visitor-visa holder's last day once the target has passed", () => {
     const text = action("2026-12-02T09:00:00Z");
-    expect(text).toContain("For ranking on H-1B it was needed by Sat 7 Nov 2026 (our advice)");
+    expect(text).toContain("For ranking on H-1B it was needed by Fri 6 Nov 2026 (our advice)");
     // Both days come from the projected rank order list deadline.
     expect(text).toContain("Wed 6 Jan 2027 (our advice) only if you already hold a visitor visa");
   });

@@ -36,6 +36,18 @@ const APPLY_BY_RUNGS: ReadonlySet<string> = new Set([
   "apply-by-follow-up",
 ]);
 const APPLY_BY_LABEL = { label: "Apply to FSMB by", inline: "apply to FSMB by" } as const;
+/** Abroad, the day to apply for the visitor visa Step 3's trip needs by ("visitor-visa-day", planner/step3-visa-apply-by.ts). */
+const VISA_BY_RUNGS: ReadonlySet<string> = new Set([
+  "visa-by-in-14d",
+  "visa-by-in-7d",
+  "visa-by-in-3d",
+  "visa-by-in-1d",
+  "visa-by-follow-up",
+]);
+const VISA_BY_LABEL = {
+  label: "Apply for your B-1/B-2 visitor visa by",
+  inline: "apply for your B-1/B-2 visitor visa by",
+} as const;
 
 /**
  * The rungs laid against the last day that keeps the Match ("last-day",
@@ -76,6 +88,7 @@ export function actByDayLabel(
   if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
   if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
   if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;
+  if (VISA_BY_RUNGS.has(rung)) return VISA_BY_LABEL;
   if (LAST_DAY_RUNGS.has(rung)) return LAST_DAY_LABEL;
   return undefined;
 }

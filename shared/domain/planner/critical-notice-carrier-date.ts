@@ -13,6 +13,7 @@ import { step3DueNow } from "./step3-after-ranking.ts";
 import { step3ApplyBy } from "./step3-apply-by.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { fsmbApplied } from "./step3-sitting.ts";
+import { visitorVisaApplyBy } from "./step3-visa-apply-by.ts";
 import { visaStepBehind } from "./visa-behind.ts";
 
 /**
@@ -94,7 +95,7 @@ function erasDate(
  * is a next step with that day ahead and before `seasonAt`, the rank order list deadline the
  * notice is laid against: a sitting after that day reports its result too late for ranking, so
  * "Due" the deadline would mislead. Dated instead for the H-1B petition after the Match, while its
- * day to apply to FSMB by (step3ApplyBy) is ahead and before that deadline: that day, the first
+ * day to apply to FSMB by (step3ApplyBy; abroad the visitor visa's, visitorVisaApplyBy) is ahead and before that deadline: that day, the first
  * thing the notice asks (an email once opened on the deadline, then that day, then the sit-by day).
  * Otherwise what the notice asks is to rank J-1 programs too, by that deadline: undefined, the
  * deadline stands.
@@ -112,13 +113,16 @@ function step3Date(
   if (ahead === undefined) return undefined;
   if (instantOf(ahead.detail.at) < seasonAt) return ahead;
   const sitBy = step3DueNow(context, dates, dates.due(STEP3));
-  if (step3DueKind(sitBy) !== "petition") return undefined;
-  // Applied to FSMB already (Step 3 under way): no day to apply by is the first thing to do.
-  if (fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification")))) return undefined;
-  const applyBy = step3ApplyBy(context, sitBy);
-  return applyBy !== null && applyBy.at >= at && applyBy.at < seasonAt
-    ? { detail: dates.rendered(applyBy) }
-    : undefined;
+  // Booked or sat (step3ApplyBy null): no day to apply by is the first thing to do.
+  const fsmbBy = sitBy == null || step3DueKind(sitBy) !== "petition" ? null : step3ApplyBy(context, sitBy);
+  if (sitBy == null || fsmbBy === null) return undefined;
+  // Abroad the visitor visa's day binds, applied to FSMB or not; in the US, applied to FSMB already
+  // (Step 3 under way), no day to apply by is the first thing to do.
+  const visaBy = visitorVisaApplyBy(context, sitBy);
+  if (visaBy === null && fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))))
+    return undefined;
+  const applyBy = visaBy ?? fsmbBy;
+  return applyBy.at >= at && applyBy.at < seasonAt ? { detail: dates.rendered(applyBy) } : undefined;
 }
 
 /** A next step's date ahead at `at` (aheadDate), else "overdue since" its passed deadline. */

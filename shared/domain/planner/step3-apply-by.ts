@@ -15,7 +15,8 @@ import { step3LaterCardWords, step3LaterDays } from "./step3-later-candidate.ts"
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
 import { fsmbApplied } from "./step3-sitting.ts";
-import { APPLY_BY_LADDER, weeklyToDay } from "./weekly-to-day.ts";
+import { visaApplyByTitle, visitorVisaApplyBy } from "./step3-visa-apply-by.ts";
+import { APPLY_BY_LADDER, VISA_BY_LADDER, weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const STEP3_INDEX = stepIndex("usmle_step3");
@@ -172,25 +173,29 @@ export function step3ApplyByReminders(
     step3VisaDays(context) > 0
       ? `${needs}.${latestDays(context, due, held === "")} Tell us your test date once you have it.${held}`
       : `${needs}. If you have not applied to FSMB yet, apply now ${chainWords(0)}; tell us your test date once you have it.${held}`;
-  // An applicant who has applied to FSMB (Step 3 under way) is never asked to apply by a day.
-  if (applyBy.at >= context.now && !applied) {
-    const applyDetail = stepDates.rendered(applyBy);
+  // Abroad the visitor visa's day binds (FSMB runs beside it): its rungs, also once FSMB is applied to.
+  // An applicant who has applied to FSMB (Step 3 under way) is never asked to apply to FSMB by a day.
+  const visaBy = visitorVisaApplyBy(context, due);
+  const first = visaBy ?? (applied ? null : applyBy);
+  if (first !== null && first.at >= context.now)
     weeklyToDay(
       context,
       STEP3,
       {
         passed: stepDates.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at,
-        dueAt: applyBy.at,
-        detail: applyDetail,
-        title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${basisMark(applyBy)}`,
-        why,
-        rung: "apply-by-follow-up",
-        ladder: APPLY_BY_LADDER,
+        dueAt: first.at,
+        detail: stepDates.rendered(first),
+        title:
+          visaBy === null
+            ? `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${basisMark(applyBy)}`
+            : visaApplyByTitle(context, STEP3.title, visaBy),
+        why: visaBy === null ? why : sitWhy,
+        rung: visaBy === null ? "apply-by-follow-up" : "visa-by-follow-up",
+        ladder: visaBy === null ? APPLY_BY_LADDER : VISA_BY_LADDER,
         lay: true,
       },
       into,
     );
-  }
   // Matched, the petition's day out of reach: the card's one instruction, in title and words alike.
   const outOfReach = petitionOutOfReach(context, due, step3ChainNow(context, context.now));
   weeklyToDay(
@@ -199,7 +204,11 @@ export function step3ApplyByReminders(
     {
       // From the apply-by day's last rung (a day before it), so the sit-by day's first rung is not
       // eight days after it; once applied, from where its first rung would be (no weeks of silence).
-      passed: shiftDays(applyBy.at, applyBy.zone, applied ? -PROJECTED_FIRST_RUNG_DAYS : -1),
+      passed: shiftDays(
+        first?.at ?? applyBy.at,
+        applyBy.zone,
+        applied && visaBy === null ? -PROJECTED_FIRST_RUNG_DAYS : -1,
+      ),
       dueAt: due.at,
       detail,
       title: outOfReach?.title ?? `${STEP3.title}: sit it by ${sitBy}`,

@@ -14,6 +14,9 @@ import { WEEK_BEFORE_RUNG, weekBeforeNotice } from "./week-before-notice.ts";
 export const APPLY_BY_LADDER = "apply-by-day";
 /** The week-before notice of an APPLY_BY_LADDER day. */
 const APPLY_BY_WEEK_BEFORE_RUNG = "apply-by-in-7d";
+/** The ladder of the day to apply for the visitor visa by abroad, named for it as APPLY_BY_LADDER's is. */
+export const VISA_BY_LADDER = "visitor-visa-day";
+const VISA_BY_WEEK_BEFORE_RUNG = "visa-by-in-7d";
 /** The visa-behind ladder's week-before notice, named as its other rungs are: for residency's start. */
 const VISA_BEHIND_WEEK_BEFORE_RUNG = "start-in-7d";
 
@@ -88,8 +91,10 @@ export function weeklyToDay(
   const weekBefore =
     day.ladder === APPLY_BY_LADDER
       ? APPLY_BY_WEEK_BEFORE_RUNG
-      : day.ladder === "visa-behind"
-        ? VISA_BEHIND_WEEK_BEFORE_RUNG
-        : WEEK_BEFORE_RUNG;
+      : day.ladder === VISA_BY_LADDER
+        ? VISA_BY_WEEK_BEFORE_RUNG
+        : day.ladder === "visa-behind"
+          ? VISA_BEHIND_WEEK_BEFORE_RUNG
+          : WEEK_BEFORE_RUNG;
   weekBeforeNotice(context, entry, day.dueAt, day.detail, { title, why }, into, weekBefore);
 }

@@ -46,13 +46,13 @@ describe("STEP3_NEEDED_FOR_H1B: the notice is dated by Step 3's own day while it
   // Nairobi: Step 3 only in the US, so its last sitting day falls weeks before the deadline.
   const input = h1bWithoutStep3("Africa/Nairobi");
 
-  it("in early December: due the first thing to do, the day to apply to FSMB by, before Step 3's own day and the deadline", () => {
+  it("in early December: due the first thing to do abroad, the day to apply for the visitor visa by, before Step 3's own day and the deadline", () => {
     const result = plan(input, seasonCalendar(2027), new Date("2026-12-05T18:30:00Z"));
     const step3 = result.nextSteps.find((each) => each.milestone === "usmle_step3");
     const notice = noticeOf(result, "STEP3_NEEDED_FOR_H1B");
     const own = Date.parse(step3?.deadline?.at ?? "");
     const applyBy = result.reminders.find(
-      (each) => each.milestone === "usmle_step3" && each.rung.startsWith("apply-by-in"),
+      (each) => each.milestone === "usmle_step3" && each.rung.startsWith("visa-by-in"),
     );
     expect(notice?.milestone).toBe("usmle_step3");
     expect(notice?.deadline).toBe(applyBy?.deadline);

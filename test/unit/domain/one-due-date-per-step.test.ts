@@ -69,7 +69,7 @@ describe.each([
     who: "Step 3 not booked on H-1B (2027, Cairo)",
     result: nadia,
     step: "usmle_step3",
-    label: "Apply to FSMB by",
+    label: "Apply for your B-1/B-2 visitor visa by",
   },
 ])("$who: one due date per step", ({ result, step, label }) => {
   it("every rung labelled Due counts down to the deadline the step's card shows", () => {

@@ -58,11 +58,12 @@ describe("H-1B Step 3 abroad, out of reach of ranking, the petition's day still 
     expect(step?.deadline?.source).not.toContain("ranking is over");
     expect(message).toContain(chain);
     expect(message).toContain("If you already hold a B-1/B-2 visa, there is still time");
-    const applyBy = result.reminders.filter(
-      (reminder) => reminder.milestone === "usmle_step3" && reminder.rung.startsWith("apply-by"),
-    );
-    expect(applyBy.length).toBeGreaterThan(0);
-    expect(applyBy.every((reminder) => reminder.sendAt < "2026-12-28")).toBe(true);
+    // The visitor visa's day binds (FSMB runs beside it): its rungs, not FSMB's.
+    const step3 = result.reminders.filter((reminder) => reminder.milestone === "usmle_step3");
+    const visaBy = step3.filter((reminder) => reminder.rung.startsWith("visa-by"));
+    expect(visaBy.length).toBeGreaterThan(0);
+    expect(visaBy.every((reminder) => reminder.sendAt < "2027-01-11")).toBe(true);
+    expect(step3.some((reminder) => reminder.rung.startsWith("apply-by"))).toBe(false);
   });
 
   it("on Tue 29 Dec 2026, FSMB's own day passed: FSMB now and the visitor visa beside it keep 19 Mar", () => {

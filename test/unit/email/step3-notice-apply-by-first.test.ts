@@ -16,8 +16,8 @@ import {
 /**
  * An H-1B applicant abroad whose Step 3 is dated for the petition after the Match (Fri 19 Mar
  * 2027): the STEP3_NEEDED_FOR_H1B notice's item opens with the first thing to do, the day to apply
- * to FSMB by (Mon 28 Dec 2026), labelled as that day, with one due after it, never "Due" the rank
- * order list deadline first. Ana: Manila, certified, registered, Step 3 not started.
+ * for the visitor visa by (Mon 11 Jan 2027: FSMB runs beside it), labelled as that day, with one due
+ * after it, never "Due" the rank order list deadline first. Ana: Manila, certified, registered, Step 3 not started.
  */
 describe("the Step 3 notice abroad on H-1B, the petition's day in reach", () => {
   const now = new Date("2026-12-23T01:00:00Z");
@@ -41,15 +41,15 @@ describe("the Step 3 notice abroad on H-1B, the petition's day in reach", () => 
   );
   const step3 = planned.reminders.filter((reminder) => reminder.milestone === "usmle_step3");
   const notice = step3.find((reminder) => reminder.rung === CRITICAL_RISK_RUNG);
-  const applyBy = step3.find((reminder) => reminder.rung.startsWith("apply-by-in"));
+  const applyBy = step3.find((reminder) => reminder.rung.startsWith("visa-by-in"));
 
-  it("dates the notice by the day to apply to FSMB by", () => {
+  it("dates the notice by the day to apply for the visitor visa by", () => {
     expect(notice?.risk).toBe("STEP3_NEEDED_FOR_H1B");
     expect(notice?.deadline).toBe(applyBy?.deadline);
-    expect(notice?.deadlineDetail.day).toBe("2026-12-28");
+    expect(notice?.deadlineDetail.day).toBe("2027-01-11");
   });
 
-  it("opens its item with 'Apply to FSMB by', one due after it", () => {
+  it("opens its item with 'Apply for your B-1/B-2 visitor visa by', one due after it", () => {
     if (notice === undefined || applyBy === undefined) throw new Error("no notice or apply-by rung");
     const email = renderReminderEmail({
       recipientName: "Ana",
@@ -64,10 +64,10 @@ describe("the Step 3 notice abroad on H-1B, the petition's day in reach", () => 
       }),
       unsubscribeUrl: "https://api.example.org/u",
     });
-    expect(email.subject).toContain("apply to FSMB by Mon 28 Dec 2026");
+    expect(email.subject).toContain("apply for your B-1/B-2 visitor visa by Mon 11 Jan 2027");
     const lines = email.text.split("\n");
     const title = lines.findIndex((line) => line.includes("Ranking on H-1B"));
-    expect(lines[title + 1]).toMatch(/^ {3}Apply to FSMB by: Mon 28 Dec 2026/);
+    expect(lines[title + 1]).toMatch(/^ {3}Apply for your B-1\/B-2 visitor visa by: Mon 11 Jan 2027/);
     const why = lines.findIndex((line, index) => index > title && line.startsWith("   Why it matters"));
     const item = lines.slice(title + 1, why).join(" ");
     expect(item).not.toContain("Thu 25 Feb 2027");

@@ -69,6 +69,7 @@ const STEP3_WAIT_BITS: Record<Step3FeeWait, number> = {
   match: 2,
   program: 3,
   certificate: 4,
+  visa: 5,
 };
 const LATE_FEE_BITS: Record<LateFee, number> = { "-": 0, p: 8, d: 16 };
 

@@ -4,10 +4,13 @@ import { IF_PROGRAM_FILES_H1B } from "./budget-after-match.ts";
 import { feeItem, owedOnlyIf } from "./budget-items.ts";
 import { PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
+import { step3ChainNow } from "./h1b.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3AwaitsProgram, step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
+import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
 import { step3OutOfReach } from "./step3-wait.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
@@ -19,11 +22,13 @@ const STEP3_INDEX = stepIndex("usmle_step3");
  * "program" matched, its petition's day out of reach, it waits for the program's answer
  * (step3AwaitsProgram), and so does the program's H-1B; "certificate" not started, it waits on its
  * prerequisite, the ECFMG certificate, as its blocked card says: FSMB takes no application before,
- * so its fee (and the visitor visa for its trip) cannot be paid yet, in any Match the plan targets.
- * The first three are read on the applicant's own Match (`ownSeason`), on Step 3's due date as its
+ * so its fee (and the visitor visa for its trip) cannot be paid yet, in any Match the plan targets;
+ * "visa" not booked, its day reachable only for an applicant who already holds a B-1/B-2 visa (the
+ * visitor visa's day has passed: visaHeldOnly), so its fee is owed only by one who holds
+ * it, and the visitor visa's own fee, too late to help, is not listed. The first four are read on the applicant's own Match (`ownSeason`), on Step 3's due date as its
  * step reads it (step3DueNow).
  */
-export type Step3FeeWait = "-" | "blocked" | "match" | "program" | "certificate";
+export type Step3FeeWait = "-" | "blocked" | "match" | "program" | "visa" | "certificate";
 
 export function step3FeeWait(
   context: PlanContext,
@@ -37,8 +42,22 @@ export function step3FeeWait(
     const due = step3DueNow(context, dates, stepRenderings(dates, STEP3_INDEX).due);
     if (step3WaitsForMatch(context, due)) return "match";
     if (due !== null && step3AwaitsProgram(context, due)) return "program";
+    if (visaHeldOnly(context, due)) return "visa";
   }
   return step3AwaitsPrerequisite(context) ? "certificate" : "-";
+}
+
+/**
+ * Step 3 not booked, its day reachable only with a B-1/B-2 visa the applicant already holds: dated
+ * for it (step3DueKind), or the petition's day out of reach with a visa still to get
+ * (petitionOutOfReach's `held`: "Only if you already hold a B-1/B-2 visa").
+ */
+function visaHeldOnly(context: PlanContext, due: DueDate | null): boolean {
+  if (due === null || context.entries.at(STEP3_INDEX)?.date !== undefined) return false;
+  const kind = step3DueKind(due);
+  if (kind === "held" || kind === "heldLater") return true;
+  const now = step3ChainNow(context, context.now);
+  return now.visaDays > 0 && petitionOutOfReach(context, due, now)?.held === true;
 }
 
 /** Step 3 not started while a prerequisite is not done: its step is blocked on it (waitingForOf). */
@@ -56,6 +75,7 @@ const STEP3_FEE_CONDITION: Record<Exclude<Step3FeeWait, "-">, string> = {
     "If you keep the H-1B track for a later Match (Step 3's result cannot reach this Match's rank order list: see its card)",
   match: `${IF_PROGRAM_FILES_H1B} (Step 3's card asks you to pay nothing for it until you know)`,
   program: IF_PROGRAM_KEEPS_H1B,
+  visa: "If you already hold a B-1/B-2 visitor visa (Step 3's date works only with a visa you hold: see its card)",
   certificate:
     "Once you hold your ECFMG certificate, if you keep the H-1B track (Step 3 needs the certificate first: see its card)",
 };

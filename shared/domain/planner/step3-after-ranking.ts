@@ -258,11 +258,6 @@ export function step3WaitsForMatch(context: PlanContext, due: DueDate | null): b
 }
 
 /**
- * Whether the petition's day is out of reach even with a visitor visa held (petitionDayUnmeetable)
- * before the applicant has told us they matched: Step 3's rungs would chase a day that cannot be
- * met, for a program not known yet.
- */
-/**
  * Whether Step 3, matched, waits on the program's answer: its petition's day out of reach
  * (petitionDayUnmeetable), so the card asks the program about a later start or a J-1, and so do the
  * critical notice and, weekly to the start, the chase of a visa step behind (visa-behind.ts).
@@ -272,6 +267,11 @@ export function step3AwaitsProgram(context: PlanContext, due: DueDate): boolean 
   return petitionDayUnmeetable(context, due)?.outcome === "matched";
 }
 
+/**
+ * Whether the petition's day is out of reach even with a visitor visa held (petitionDayUnmeetable)
+ * before the applicant has told us they matched: Step 3's rungs would chase a day that cannot be
+ * met, for a program not known yet.
+ */
 function step3OutOfReachUnmatched(context: PlanContext, due: DueDate | null): boolean {
   if (due === null || step3DueKind(due) !== "petition") return false;
   const reach = petitionDayUnmeetable(context, due);

@@ -36,7 +36,7 @@ export class ContextAnswers<A, B, V> {
   }
 
   /** Keeps `value` as the answer for (`context`, `first`, `second`); returns it. */
-  keep(context: PlanContext, first: A, second: B, value: V): V {
+  private keep(context: PlanContext, first: A, second: B, value: V): V {
     const slot = this.next;
     this.next = (slot + 1) % SLOTS;
     this.contexts[slot] = context;

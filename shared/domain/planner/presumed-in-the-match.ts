@@ -86,16 +86,6 @@ function judgeFeasibility(context: PlanContext): Feasibility {
   return withLaterCandidate(context, assessFeasibility(context));
 }
 
-/**
- * `context`, with `feasibility` (feasibilityOf's answer for it) kept for the next feasibilityOf on
- * the same object: rankListAsked judges the Match and, out of reach, hands that context on unchanged,
- * so the plan would judge it again.
- */
-export function keptFeasibility(context: PlanContext, feasibility: Feasibility): PlanContext {
-  judged.keep(context, null, null, feasibility);
-  return context;
-}
-
 const judged = new ContextAnswers<null, null, Feasibility>();
 
 /**

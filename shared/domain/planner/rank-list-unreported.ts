@@ -10,7 +10,7 @@ import { seasonDayOrWhen, when } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
-import { feasibilityOf, keptFeasibility } from "./presumed-in-the-match.ts";
+import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
@@ -55,9 +55,9 @@ export function rankListAsked(context: PlanContext): PlanContext {
   const asksUntil = seasonCalendar(context.calendar.matchYear + 1).dates.eras_applicants_may_submit.at;
   if (context.now >= asksUntil) return context;
   noteRiskChange(context, asksUntil);
-  // Kept for the plan, which would otherwise judge this same context again (keptFeasibility).
+  // The plan's own judgement of this context: feasibilityOf keeps it for the plan's next ask.
   const entered = feasibilityOf(context);
-  if (entered.infeasible && !pathwayMayBeDecided(context)) return keptFeasibility(context, entered);
+  if (entered.infeasible && !pathwayMayBeDecided(context)) return context;
   const statuses: MilestoneStatus[] = context.statuses.slice();
   statuses[NRMP.index] = "done";
   statuses[RANK_ORDER_LIST.index] = "done";
@@ -65,7 +65,7 @@ export function rankListAsked(context: PlanContext): PlanContext {
   // Out of reach only on a Pathway in progress with no date: it may
   // have been accepted, so it is asked with the list, as for a certified list (inTheMatchIf's
   // condition, until a week after Match Day), never written off before the applicant answers.
-  if (entered.infeasible && inTheMatchIf(asked) === null) return keptFeasibility(context, entered);
+  if (entered.infeasible && inTheMatchIf(asked) === null) return context;
   noteRiskChange(context, over);
   return asked;
 }

@@ -8,7 +8,9 @@ const SLOTS = 4;
  * arguments compared with `===`. A plan asks some derivations again and again of one context
  * (feasibilityOf about four times a plan, step3ChainNow five, step3DueNow three). A WeakMap keyed
  * by the context, made anew each plan, cost more than it saved: in the planner bench's CPU profile
- * step3ChainNow's WeakMap and Map took 3 % of a plan on their own. Plans of one process run one
+ * step3ChainNow's WeakMap and Map took 3 % of a plan on their own. Nor a field of the context, as
+ * its catchUp and ladders are: contextWith copies a context's fields into one with another `now` or
+ * other statuses, where a copied judgement would be wrong. Plans of one process run one
  * after another, so a few fixed slots, replaced in turn, hold what is asked again. An answer holds
  * because a context is not changed after it is made (its riskChangesAt aside, which the first
  * derivation already noted). Past its plan a context stays held only until later plans' answers

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { applicantPlan } from "#domain/applicant-plan.ts";
-import { budgetFootnotes } from "#domain/budget-words.ts";
+import { budgetFootnotes, itemAmount } from "#domain/budget-words.ts";
 import { type RefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
 import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
 import { dateBasis } from "#domain/date-basis.ts";
@@ -166,7 +166,7 @@ export function renderPlan(
       ["status", "amount", "item", "as of"],
       result.budget.items.map((item) => [
         item.status === "presumed" ? "presumed paid" : item.status,
-        `${usd(item.amountUsd)}${item.verify === undefined ? "" : " !"}`,
+        `${itemAmount(item)}${item.verify === undefined ? "" : " !"}`,
         // The next Match's copy of a fee paid for this one says which Match it is for, as the table does.
         item.nextMatch === undefined
           ? item.label
@@ -195,11 +195,7 @@ export function renderPlan(
     "\nTO VERIFY (not counted in the totals)\n",
     table(
       ["amount", "item", "status"],
-      (result.budget.toVerify ?? []).map((item) => [
-        item.label.includes("amount not found") ? "?" : usd(item.amountUsd),
-        item.label,
-        item.verify ?? "",
-      ]),
+      (result.budget.toVerify ?? []).map((item) => [itemAmount(item), item.label, item.verify ?? ""]),
     ),
   ];
   return parts.join("");

@@ -117,6 +117,20 @@ function labelOf(item: BudgetItem): string {
  */
 export type PresumedSaid = "row" | "once";
 
+/**
+ * A budget item's amount in words, in every channel (email, timeline, CLI): "$1,234"; "not found" for
+ * a fee to verify whose amount no source gives (stored as 0, its label saying so: toVerifyItem); "$0
+ * to you" for a fee the fee table prices at 0 because someone else pays it (the H-1B petition's, paid
+ * by the employer, as its label says), where a bare "$0" reads as a price.
+ */
+export function itemAmount(item: BudgetItem): string {
+  if (item.amountUsd !== 0) return usd(item.amountUsd);
+  return item.label.endsWith(AMOUNT_NOT_FOUND) ? "not found" : "$0 to you";
+}
+
+/** The label suffix of a fee to verify whose amount no source gives (toVerifyItem). */
+export const AMOUNT_NOT_FOUND = "(amount not found)";
+
 function usdRow(item: BudgetItem, toVerify: boolean, said: PresumedSaid): BudgetRow {
   const presumed = !toVerify && item.status === "presumed";
   const paid = presumed || (!toVerify && item.status === "spent");
@@ -137,13 +151,7 @@ function usdRow(item: BudgetItem, toVerify: boolean, said: PresumedSaid): Budget
   return {
     label: labelOf(item),
     status: toVerify ? "To verify" : presumed ? "Presumed paid" : item.status === "spent" ? "Paid" : "Coming",
-    // A fee to verify whose amount no source gives is stored as 0: say so rather than "$0".
-    amount:
-      toVerify && item.amountUsd === 0
-        ? "not found"
-        : paid
-          ? paidAmount(usd(item.amountUsd))
-          : usd(item.amountUsd),
+    amount: paid ? paidAmount(usd(item.amountUsd)) : itemAmount(item),
     ...(note ? { note } : {}),
     source: item.source,
     ...(flagged ? { verifyAt: flagged } : {}),

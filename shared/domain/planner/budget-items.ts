@@ -1,3 +1,4 @@
+import { AMOUNT_NOT_FOUND } from "../budget-words.ts";
 import { type FEES_TO_VERIFY, type Fee, type OtherCurrencyFee, SCHOOL_CHECK } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { BudgetItem, OtherCurrencyItem } from "../plan.ts";
@@ -88,7 +89,7 @@ export function toVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
   if (item === undefined) {
     item = Object.freeze({
       key: fee.key,
-      label: fee.amountUsd === null ? `${fee.label} (amount not found)` : fee.label,
+      label: fee.amountUsd === null ? `${fee.label} ${AMOUNT_NOT_FOUND}` : fee.label,
       amountUsd: fee.amountUsd ?? 0,
       status: "upcoming",
       basis: fee.basis,

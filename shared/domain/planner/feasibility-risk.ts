@@ -1,7 +1,7 @@
 import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { ET_ZONE, localDate, renderEt, renderInZone } from "../time.ts";
+import { ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
@@ -174,7 +174,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       : "";
   // Why a later Match dropped out too, when one did: a sentence after the earliest one.
   const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy, crossedAny);
-  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, sources)}; residency starts ${targetStart.date})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
+  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, sources)}; residency starts ${renderDate(targetStart.date)})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",

@@ -20,7 +20,8 @@ export function rankListRefusedRisk(context: PlanContext, movedTo?: number): Ris
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.rolRefused === null || now > rol) return null;
   const opens = calendar.dates.nrmp_rank_order_list_entry_opens;
-  const { reason, date } = context.rolRefused;
+  const { reason } = context.rolRefused;
+  const date = renderDate(context.rolRefused.date ?? "");
   const opened = now >= opens.at;
   const said =
     reason === "undated"

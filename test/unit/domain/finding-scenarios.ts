@@ -170,7 +170,7 @@ FINDING_SCENARIOS.push(
   {
     name: "rank-list-dated-ahead-2027",
     now: "2026-11-30T10:00:00Z",
-    assess: assessRefusedRankList("marked certified on 2027-02-01, a date still to come"),
+    assess: assessRefusedRankList("marked certified on Mon 1 Feb 2027, a date still to come"),
   },
 );
 

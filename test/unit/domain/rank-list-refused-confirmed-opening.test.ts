@@ -31,7 +31,7 @@ describe("a list dated before a confirmed opening", () => {
     expect(calendar.dates.nrmp_rank_order_list_entry_opens.status).toBe("confirmed");
     const result = plan(aSeasonEarlier, calendar, new Date("2026-01-20T12:00:00Z"));
     const said = result.risks.find((risk) => risk.code === "ROL_BEFORE_RANKING_OPENS")?.message ?? "";
-    expect(said).toContain("Your rank order list is dated 2025-11-28, before ranking opened");
+    expect(said).toContain("Your rank order list is dated Fri 28 Nov 2025, before ranking opened");
     expect(said).toContain("ranking opened on Thu 15 Jan 2026");
     expect(said).toContain("Ranking is open: enter your list in R3 and certify it again now");
     expect(said).not.toMatch(/expected to open|as late as|projected\) and/);

@@ -27,7 +27,9 @@ describe("risk messages cite each source once", () => {
     // The provenance blob stays out of the sentence an escalation quotes.
     expect(message).not.toContain("Match Day minus 23 days");
     expect(message.match(/\(projected\)/g)?.length).toBe(2);
-    expect(message).toMatch(/rank order list deadline [^;]+ \(projected\); residency starts 2028-07-01\)/);
+    expect(message).toMatch(
+      /rank order list deadline [^;]+ \(projected\); residency starts Sat 1 Jul 2028\)/,
+    );
     expect(risk?.sources?.filter((source) => source.includes("Match Day minus 23 days")).length).toBe(1);
     expect(repeatedUrls(message)).toEqual([]);
   });

@@ -19,13 +19,13 @@ import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { ApplicantSnapshotSchema, type Interview, type MilestoneEntry } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { withStepSources } from "#domain/step-sources.ts";
-import { withoutByteOrderMark } from "#intake/json.ts";
 import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { emailItems, planAsListed } from "./listed-plan.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
 import { REMINDER_HEADERS, reminderRow } from "./reminder-rows.ts";
 import { remindersEnd } from "./reminders-end.ts";
+import { snapshotJson } from "./snapshot-json.ts";
 import { snoozedLines } from "./snoozed-lines.ts";
 import { startByCell } from "./start-by-cell.ts";
 
@@ -233,16 +233,12 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     io.err(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(withoutByteOrderMark(text));
-  } catch (error) {
-    io.err(
-      `invalid snapshot:\n  (root): not JSON (${error instanceof Error ? error.message : String(error)})\n`,
-    );
+  const read = snapshotJson(text);
+  if ("refused" in read) {
+    io.err(`invalid snapshot:\n  (root): ${read.refused}\n`);
     return 2;
   }
-  const parsed = ApplicantSnapshotSchema.safeParse(raw);
+  const parsed = ApplicantSnapshotSchema.safeParse(read.json);
   if (!parsed.success) {
     const problems = fieldProblems(parsed.error).map((problem) => `  ${problem.path}: ${problem.message}`);
     io.err(`invalid snapshot:\n${problems.join("\n")}\n`);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "#errors";
+import { MAX_BODY_BYTES } from "#http/request.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { runPlanCli } from "../../../shared/cli/plan.ts";
 import { FixedClock, InMemoryApplicantStore } from "./fakes.ts";
@@ -52,6 +53,15 @@ async function intake(snapshot: object, now: Date = NOW): Promise<InvalidInputEr
 }
 
 describe("npm run plan refuses what the intake refuses", () => {
+  it("a snapshot over the webhook's body limit: exit 2 naming the root and the limit, as the webhook's 413 would", () => {
+    const padded = { ...clean, padding: "x".repeat(MAX_BODY_BYTES) };
+    const { code, err } = cli(padded);
+    expect(code).toBe(2);
+    expect(err).toMatch(/\(root\): [\d,]+ bytes, over the intake's limit of 256 KB/);
+    // Just under the limit, the same snapshot is planned (unknown fields are the schema's to judge).
+    expect(cli(clean).code).toBe(0);
+  });
+
   it("a step done on a date after today: exit 2 naming milestones.N.date, with the intake's words", async () => {
     const refused = await intake(base);
     expect(refused).toBeInstanceOf(InvalidInputError);

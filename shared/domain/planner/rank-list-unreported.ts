@@ -18,6 +18,10 @@ import { resultsAfterDeadline } from "./season-over-risk.ts";
 
 const NRMP = indexedStep("nrmp_registration");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
+const MATCH_WEEK = indexedStep("match_week");
+const SOAP = indexedStep("soap");
+/** SOAP's statuses that answer Match Week's question (in SOAP: not matched; done: a SOAP position). */
+const SOAP_ANSWERED: ReadonlySet<MilestoneStatus> = new Set(["in_progress", "done"]);
 
 /**
  * The context for an applicant asked whether they ranked: from the
@@ -85,6 +89,11 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   // From residency's start MATCH_DAY_NOT_REPORTED's "we never heard whether you matched" is the one
   // message: the list's question is in it (if you did not match, the next Match).
   if (context.now >= context.calendar.dates.residency_start.at) return [];
+  // Match Week answered (matched), or SOAP reported (NRMP's Monday "not matched": in SOAP, or its
+  // outcome): NRMP has told them how the Match went, so whether they certified a list no longer
+  // changes anything they do.
+  if (isFinished(statusAt(context, MATCH_WEEK.index)) || SOAP_ANSWERED.has(statusAt(context, SOAP.index)))
+    return [];
   const registered = context.rankListAsked === "registered";
   const { calendar, now } = context;
   const year = calendar.matchYear;

@@ -55,3 +55,25 @@ describe("interviewing, NRMP registration reported done, the rank list never rep
     });
   }
 });
+
+describe("the rank list's question once NRMP has told them how the Match went", () => {
+  const answered = (status: "in_progress" | "done", key: "soap" | "match_week", iso: string): Plan => {
+    const input = registeredIn("Europe/Istanbul");
+    return plan(
+      { ...input, milestones: [...input.milestones, milestoneFactory(key, status)] },
+      seasonCalendar(2027),
+      new Date(iso),
+    );
+  };
+  // Match Week's Monday (15 Mar 2027, projected), Match Day (19 Mar), and a week on.
+  for (const iso of ["2027-03-16T12:00:00Z", "2027-03-19T18:00:00Z", "2027-03-26T12:00:00Z"]) {
+    it(`at ${iso}: in SOAP ("not matched"), a SOAP position, or Match Week answered "matched": not asked`, () => {
+      expect(asked(answered("in_progress", "soap", iso))).toBeUndefined();
+      // A SOAP position exists only from its first offer round (Wednesday of Match Week).
+      if (iso >= "2027-03-19") expect(asked(answered("done", "soap", iso))).toBeUndefined();
+      expect(asked(answered("done", "match_week", iso))).toBeUndefined();
+      // Unanswered, the same applicant is still asked.
+      expect(asked(at("Europe/Istanbul", iso))).toBeDefined();
+    });
+  }
+});

@@ -43,7 +43,7 @@ describe("ERAS submitted and NRMP registered, Step 1 never reported", () => {
 
   it("flags the rank list dated before ranking opens and does not count it", () => {
     expect(risk(result, "ROL_BEFORE_RANKING_OPENS")?.message).toContain(
-      "dated 2026-11-28, before ranking opens",
+      "dated Sat 28 Nov 2026, before ranking opens",
     );
     expect(result.nextSteps.some((step) => step.milestone === "rank_order_list")).toBe(true);
   });
@@ -62,7 +62,7 @@ describe("the same with Step 1 reported not started: asked whether preparation h
 
   it("still flags the rank list dated 28 Nov 2026, as not counted", () => {
     const flagged = risk(result, "ROL_BEFORE_RANKING_OPENS");
-    expect(flagged?.message).toContain("dated 2026-11-28, before ranking opens");
+    expect(flagged?.message).toContain("dated Sat 28 Nov 2026, before ranking opens");
     expect(flagged?.message).toContain("so it is not counted");
   });
 });

@@ -91,8 +91,10 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const entered = soapOver || declined ? soapOutcomeFeasibility(context, native) : native;
   // Out of reach, the later Match as its entered applicant's, built once: its year by the
   // native rules, its context shared by its season steps, its risks and `targeted`.
-  const later = entered.infeasible && !ineligible ? laterMatchInReach(input, context, entered, now) : null;
-  const feasibility = later?.outOfReach ?? entered;
+  // With no sponsor note its season steps stay blocked: only the earliest feasible year is read from it.
+  const reached = entered.infeasible ? laterMatchInReach(input, context, entered, now) : null;
+  const later = ineligible ? null : reached;
+  const feasibility = reached?.outOfReach ?? entered;
   const unchecked = uncheckedGate(context);
   // Out of reach: the early steps are planned against the earliest feasible Match, as a starter
   // for that Match is, instead of pushing the deadlines of a season that cannot be made; its fees
@@ -224,8 +226,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     matchYear: calendar.matchYear,
     // The calendar of the season the dates are for: a Match out of reach is planned on a later
     // one's, whose dates may be projected ("confirmed calendar" above 2028's),
-    // as the heading says it (matchYearHeading: MATCH_YEAR_NOT_FEASIBLE, never with no sponsor note).
-    seasonStatus: !ineligible && plannedSeason.status === "projected" ? "projected" : calendar.status,
+    // as the heading says it (matchYearHeading: MATCH_YEAR_NOT_FEASIBLE, with no sponsor note too).
+    seasonStatus: plannedSeason.status === "projected" ? "projected" : calendar.status,
     nextSteps,
     blocked: collected.blocked,
     overdue: orderOverdue(collected.overdue),

@@ -94,6 +94,9 @@ export function criticalRiskNotices(
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
     if (moved && aboutDroppedMatch(risk)) continue;
+    // With no sponsor note the school's notice is the one email: the season out of reach is told
+    // under its risks, with its sources, and no notice dates a Match nothing can be planned for yet.
+    if (risk.code === "MATCH_YEAR_NOT_FEASIBLE" && context.eligibility === "ineligible") continue;
     // A risk judged on the Match the plan moved to is noticed on that Match's dates.
     const on = judgedOnTargetedMatch(targeted, risk) ? (targeted as TargetedMatch) : null;
     const riskContext = on?.context ?? context;

@@ -71,7 +71,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     cause = `you graduate on ${context.applicant.graduation}, after residency starts on ${start.date}, and ECFMG certifies you only after graduation, once it has verified your diploma with your school; you must be certified to start`;
     addSource(sources, ECFMG_PROCESS_URL);
     addSource(sources, CERTIFIED_TO_START_URL);
-    takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and the early steps below are dated for that Match`;
+    takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and ${earlyStepsDated(context, "that Match")}`;
     addSource(sources, DIPLOMA_VERIFICATION_SOURCE);
   } else if (crossed !== undefined) {
     // Out of reach on the later candidate too, once its own day passed: that day decided it.
@@ -86,7 +86,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     );
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
-    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else if (over) {
     // After the deadline the season is history: what was missing then, not what "would be", as the
     // out-of-reach notice after its Match says it.
@@ -94,7 +94,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     cause = `the exams and Pathway NRMP needs were not all reported by then; ECFMG must confirm them by that deadline${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
-    takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+    takes = `${list.length > 0 ? list.join("; ") : `the ${feasibility.earliestMatchYear} Match's own steps: ERAS, NRMP registration and a certified rank order list`}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else if (feasibility.cause === "documents" && feasibility.pathwayLate !== null) {
     // The OET result cannot reach ECFMG by the projected deadline for the Pathway's documents:
     // ECFMG rejects an application whose documents come late.
@@ -104,7 +104,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     const [around, due] = aroundAndDue(context, late.at, late.due);
     cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due}${PATHWAY_DEADLINE_MARK}, and ECFMG would likely reject an application whose documents come late. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
     const list = describeTakes(feasibility.takes, sources, context.zone);
-    takes = `${list.join("; ")}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+    takes = `${list.join("; ")}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {
     // The Pathway application cannot go in by its projected deadline: the
     // projection takes the earlier candidate, and the plan keeps to it (the brief's rule for an
@@ -127,7 +127,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     }
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
-    takes = `${list.length > 0 ? list.join("; ") : "ECFMG's Pathway decision"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+    takes = `${list.length > 0 ? list.join("; ") : "ECFMG's Pathway decision"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
     const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
@@ -144,7 +144,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
           : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeTakes(feasibility.takes, sources, context.zone);
-    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; the early steps below are dated for the ${feasibility.earliestMatchYear} Match`;
+    takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   }
   // A certified list (done; a waived one is no list) does not keep the Match in reach
   // (assessFeasibility): the list stays done, and the risk says what it hangs on, before and after
@@ -174,7 +174,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       : "";
   // Why a later Match dropped out too, when one did: a sentence after the earliest one.
   const dropped = droppedMatchWords(context, feasibility.dropped, sources, dayBy, crossedAny);
-  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, sources)}; residency starts ${renderDate(targetStart.date)})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}`;
+  const earliest = `The earliest feasible Match is ${feasibility.earliestMatchYear} (rank order list deadline ${when(context, targetRol.at)}${citeSeasonDate(targetRol, sources)}; residency starts ${renderDate(targetStart.date)})${dropped === "" ? "" : `.${dropped.slice(0, -1)}`}${noteStillMissing(context)}`;
   return {
     code: "MATCH_YEAR_NOT_FEASIBLE",
     severity: "critical",
@@ -187,6 +187,26 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     ...(feasibility.decidedBy === null ? {} : { decidedBy: feasibility.decidedBy }),
     ...(sources.length > 0 ? { sources } : {}),
   };
+}
+
+/**
+ * With no sponsor note every step needing ECFMG is blocked and undated, so the pace above counts from
+ * today as if the note were granted now: said, so the earliest Match reads as the best case it is.
+ */
+function noteStillMissing(context: PlanContext): string {
+  return context.eligibility === "ineligible"
+    ? ", and only if your school's ECFMG sponsor note is granted in time: these dates count as if it were granted today, nothing that needs ECFMG can start before it, and each week it takes moves them later"
+    : "";
+}
+
+/**
+ * Where the early steps of the Match planned instead (`match`) are dated: below, or with no sponsor
+ * note, where they stay blocked and undated, once the note is granted.
+ */
+function earlyStepsDated(context: PlanContext, match: string): string {
+  return context.eligibility === "ineligible"
+    ? `once your school's sponsor note is granted, the early steps are dated for ${match}`
+    : `the early steps below are dated for ${match}`;
 }
 
 /**

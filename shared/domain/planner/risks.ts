@@ -134,9 +134,9 @@ export function assessRisks(
   const visitorVisa = interviewVisitorVisaRisk(context);
   if (visitorVisa !== null) risks.push(visitorVisa);
 
-  // Behind the unchecked gate the Match out of reach is still said, its notice on the WDOMS check:
-  // it dates no held step, it says which Match the plan is for.
-  if (!ineligible && feasibility.infeasible) {
+  // Behind a closed gate the Match out of reach is still said (its notice on the WDOMS check, or with
+  // SCHOOL_NOT_ECFMG_ELIGIBLE's): it dates no held step, it says which Match the plan is for.
+  if (feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
   // The urgency rules judge the Match the plan targets (targeted-match.ts): out of

@@ -47,7 +47,7 @@ describe("the calendar named is the one the plan's dates are for", () => {
     expect(own.seasonStatus).toBe("confirmed");
   });
 
-  it("keeps the plan's own calendar when no out-of-reach heading names another (no sponsor note)", () => {
+  it("names the later Match's calendar beside its out-of-reach heading with no sponsor note too", () => {
     const noNote = plan(
       {
         ...input,
@@ -59,7 +59,8 @@ describe("the calendar named is the one the plan's dates are for", () => {
       seasonCalendar(2026),
       new Date("2026-11-30T12:00:00Z"),
     );
-    expect(noNote.risks.some((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(false);
-    expect(noNote.seasonStatus).toBe("confirmed");
+    expect(renderPlan(noNote, "Rania Aziz").split("\n")[0]).toContain(
+      "2026 Match (out of reach: planned for the 2028 Match), projected calendar",
+    );
   });
 });

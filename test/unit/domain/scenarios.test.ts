@@ -278,7 +278,8 @@ const scenarios: Scenario[] = [
     name: "no-sponsor-note-2027",
     now: "2026-11-30T06:00:00Z",
     assess(result) {
-      expect(codes(result)).toEqual(["SCHOOL_NOT_ECFMG_ELIGIBLE"]);
+      // Nothing done three months before the rank order list deadline: the season is said out of reach too.
+      expect(codes(result)).toEqual(["SCHOOL_NOT_ECFMG_ELIGIBLE", "MATCH_YEAR_NOT_FEASIBLE"]);
       expect(nextKeys(result)).not.toContain("nrmp_registration");
       expect(nextKeys(result)).not.toContain("oet_medicine");
       expect(blockedKeys(result)).toEqual(expect.arrayContaining(["nrmp_registration", "oet_medicine"]));

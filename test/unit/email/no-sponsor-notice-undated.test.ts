@@ -59,7 +59,9 @@ describe("the no-sponsor notice on the open WDOMS check", () => {
       links,
       unsubscribeUrl: "https://api.example.org/u",
     });
-    for (const text of [email.subject, email.text]) {
+    // The notice's own item: the season out of reach, told under "Risks to watch", names its deadline.
+    const item = email.text.slice(0, email.text.indexOf("Your whole timeline"));
+    for (const text of [email.subject, item]) {
       expect(text).not.toMatch(/\bdue\b/i);
       expect(text).not.toContain("Feb 2027");
     }

@@ -8,6 +8,24 @@ import { citedCorrectly } from "./citation.ts";
  * test/unit/domain/data-files.test.ts; index.ts reads the file as these types.
  */
 
+/**
+ * One span of a fee's history, in force from `from` (YYYY-MM-DD) until the next span's day. Without
+ * `amountUsd` it is the fee's own figure (its amountUsd or tiers, with its basis); null when the
+ * figure in force then was not found; else an earlier figure, with its own basis.
+ */
+const InForceSchema = z
+  .object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    amountUsd: z.number().min(0).nullable().optional(),
+    basis: z.enum(["official", "secondary", "advice"]).optional(),
+    source: z.string().url(),
+    asOf: z.string().min(1),
+  })
+  .refine((span) => (span.amountUsd === undefined) === (span.basis === undefined), {
+    message: "an earlier figure (amountUsd) needs its own basis, and the fee's own figure none",
+  });
+export type InForce = z.infer<typeof InForceSchema>;
+
 const FeeBase = {
   key: z.string().min(1),
   milestone: MilestoneKeySchema,
@@ -28,13 +46,20 @@ const FeeBase = {
    * (a secondary page, or an older page of the authority's the figure follows from).
    */
   verifyAt: z.object({ page: z.string().min(1), url: z.string().url() }).optional(),
-  /**
-   * What the fee was before its current figure, and to whom it was paid (`words`), with its source:
-   * a paid fee is counted at the current figure (Matchpath asks for no amount), so its flag says so
-   * and names this (an exam registered years ago was priced at today's fee).
-   */
-  paidEarlier: z.object({ words: z.string().min(1), source: z.string().url() }).optional(),
   spentWhen: z.array(MilestoneStatusSchema),
+  /**
+   * The figures in force over time, oldest first, each from its day (`from`) until the next one's:
+   * a fee paid for a step whose day the snapshot gives is counted at the figure in force then
+   * (fee-in-force.ts), and listed with no amount, saying why, where that figure is not known (before
+   * the first day, or in a span whose figure was not found).
+   */
+  inForce: z.array(InForceSchema).min(1),
+  /**
+   * An exam's fee is paid at registration, before the exam, for an eligibility period around its day
+   * (three months: the Step 1 figure's asOf): its figure is known only when every day this many days
+   * either side of the exam's lies in one span of `inForce`.
+   */
+  paidWithinDays: z.number().int().min(1).optional(),
   /**
    * The visitor visa an applicant abroad needs to sit Step 3 in the US: budgeted only while the plan
    * asks for it (H-1B, living outside the US, Step 3 waiting on nothing but the ECFMG certificate,

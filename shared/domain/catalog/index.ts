@@ -10,7 +10,7 @@ import type { CatalogEntry, CatalogFile } from "./schema.ts";
 
 export type { Citation } from "./citation.ts";
 export type { DueRule, TargetRule } from "./date-rules-schema.ts";
-export type { Fee, FeeToVerify, OtherCurrencyFee } from "./fees-schema.ts";
+export type { Fee, FeeToVerify, InForce, OtherCurrencyFee } from "./fees-schema.ts";
 export type { LadderRung } from "./ladders-schema.ts";
 export type { CatalogEntry } from "./schema.ts";
 

@@ -1,6 +1,5 @@
 import { AMOUNT_NOT_FOUND } from "../budget-words.ts";
 import { type FEES_TO_VERIFY, type Fee, type OtherCurrencyFee, SCHOOL_CHECK } from "../catalog/index.ts";
-import { usd } from "../money.ts";
 import type { BudgetItem, OtherCurrencyItem } from "../plan.ts";
 
 /**
@@ -72,14 +71,6 @@ export function newFeeItem(fee: Fee, label: string, amountUsd: number, spent: bo
     asOf: fee.asOf,
   };
   if (fee.verify !== undefined) item.verify = fee.verify;
-  // Paid, the amount is today's figure, not necessarily what the fee was then: the flag says so first.
-  if (spent && fee.paidEarlier !== undefined) {
-    const paid = `counted here at today's figure, ${usd(amountUsd)}: ${fee.paidEarlier.words}`;
-    item.verify =
-      fee.verify === undefined
-        ? `flagged, verify: ${paid}`
-        : fee.verify.replace(/^flagged,\s*verify[^:]*:\s*/, (prefix) => `${prefix}${paid}; `);
-  }
   return item;
 }
 

@@ -13,7 +13,7 @@ import type { Step3FeeWait } from "./step3-fee-waits.ts";
  * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone, a zone outside the US
  * and Canada, why Step 3's fee waits, the exams under way read as booked), the visa (which steps apply), a couple (NRMP's couples fee), the programs
  * planned and specialties, and
- * every step's status. `now` enters only through the two facts it decides, never as itself. A plan
+ * every step's status, and the span of each fee's history its step's day falls in. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps or a failed score is not memoised (rare).
  *
  * A fixed table of slots found by a hash of the key and checked field by field, not a Map keyed by
@@ -30,6 +30,8 @@ interface KnownBudget {
   programs: number;
   specialties: number;
   statuses: readonly MilestoneStatus[];
+  /** The spans of the fees' histories the steps' days fall in (fee-in-force.ts spansKey). */
+  spans: number;
   budget: Budget;
 }
 
@@ -73,9 +75,9 @@ const STEP3_WAIT_BITS: Record<Step3FeeWait, number> = {
 };
 const LATE_FEE_BITS: Record<LateFee, number> = { "-": 0, p: 8, d: 16 };
 
-function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): number {
+function slotOf(context: PlanContext, season: SeasonCalendar, flags: number, spans: number): number {
   const { applicant } = context;
-  let hash = Math.imul(season.matchYear ^ (flags << 12), 0x01000193);
+  let hash = Math.imul(season.matchYear ^ (flags << 12) ^ (spans % 0x7fffffff), 0x01000193);
   hash = Math.imul(hash ^ applicant.programsPlanned ^ (applicant.specialties.length << 16), 0x01000193);
   hash = Math.imul(hash ^ applicant.visa.charCodeAt(0), 0x01000193);
   for (let index = 0; index < context.statuses.length; index++)
@@ -93,7 +95,12 @@ function slotOf(context: PlanContext, season: SeasonCalendar, flags: number): nu
 }
 
 /** The budget memoised for this plan's key, if any. */
-export function knownBudget(context: PlanContext, season: SeasonCalendar, flags: number): Budget | undefined {
+export function knownBudget(
+  context: PlanContext,
+  season: SeasonCalendar,
+  flags: number,
+  spans: number,
+): Budget | undefined {
   // Steps presumed done (presumed-in-the-match.ts) read as done but have no fee line: not in the key.
   // A retake's fee lines (budget-second-items.ts) follow its failed score, not in the key (rare).
   if (
@@ -102,12 +109,13 @@ export function knownBudget(context: PlanContext, season: SeasonCalendar, flags:
     context.failedScores.length > 0
   )
     return undefined;
-  const known = knownBudgets[slotOf(context, season, flags)];
+  const known = knownBudgets[slotOf(context, season, flags, spans)];
   if (
     known === undefined ||
     known.calendar !== context.calendar ||
     known.season !== season ||
     known.flags !== flags ||
+    known.spans !== spans ||
     known.visa !== context.applicant.visa ||
     known.couple !== (context.applicant.couplesMatch === true) ||
     known.programs !== context.applicant.programsPlanned ||
@@ -125,6 +133,7 @@ export function keepBudget(
   context: PlanContext,
   season: SeasonCalendar,
   flags: number,
+  spans: number,
   budget: Budget,
 ): Budget {
   if (
@@ -133,7 +142,7 @@ export function keepBudget(
     context.failedScores.length > 0
   )
     return budget;
-  knownBudgets[slotOf(context, season, flags)] = {
+  knownBudgets[slotOf(context, season, flags, spans)] = {
     calendar: context.calendar,
     season,
     flags,
@@ -142,6 +151,7 @@ export function keepBudget(
     programs: context.applicant.programsPlanned,
     specialties: context.applicant.specialties.length,
     statuses: context.statuses.slice(),
+    spans,
     budget: frozen(budget),
   };
   return budget;

@@ -3,6 +3,7 @@ import type { BudgetItem } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { isRetake } from "./failed-score.ts";
+import { paidItem } from "./fee-in-force.ts";
 
 /**
  * The budget's second lines for one fee (buildBudget in budget.ts): a fee paid for an earlier Match
@@ -14,19 +15,21 @@ import { isRetake } from "./failed-score.ts";
  * A re-applicant's fee already paid for an earlier Match season (a step of past-season.ts that was
  * reported done then): it stays in the budget as spent, beside this season's line, so the total
  * rises by the new season's fees instead of the money spent disappearing.
- * The amount is the fee table's (what that season charged was not recorded); NRMP's late fee is
+ * The amount is the figure in force on that step's day (fee-in-force.ts); NRMP's late fee is
  * not repeated (that season's early deadline is not this calendar's).
  */
 export function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
   const reported = context.pastSeasonEntries.get(fee.milestone);
   if (reported === undefined || fee.kind === "nrmp_late" || !fee.spentWhen.includes(reported.status))
     return null;
-  return {
+  // Priced on the day that season's step was reported, as this season's paid fee is.
+  const earlier: BudgetItem = {
     ...item,
     key: `${fee.key}.earlier-season`,
     label: `${item.label} (paid for an earlier Match season)`,
     status: "spent",
   };
+  return paidItem(fee, earlier, reported.date);
 }
 
 /**

@@ -12,7 +12,9 @@ import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { erasProgramFees } from "./eras-program-fees.ts";
+import { isRetake } from "./failed-score.ts";
 import type { Feasibility } from "./feasibility.ts";
+import { amountNotKnown, paidItem, spansKey, undatedPaidItem } from "./fee-in-force.ts";
 import { bookedUnderWay, feeStatusOf } from "./fees-paid.ts";
 import { step3VisaDays } from "./h1b.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
@@ -72,12 +74,14 @@ export function buildBudget(
     bookedUnderWay(context),
     visitorVisa,
   );
+  const spans = spansKey(context);
   return (
-    knownBudget(context, season, flags) ??
+    knownBudget(context, season, flags, spans) ??
     keepBudget(
       context,
       season,
       flags,
+      spans,
       budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits, visitorVisa),
     )
   );
@@ -104,6 +108,10 @@ function budgetOf(
   const held: BudgetItem[] = [];
   const { applicant } = context;
   const place = (item: BudgetItem, fee: Fee): void => {
+    if (amountNotKnown(item)) {
+      held.push(item);
+      return;
+    }
     if (unchecked && item.status === "upcoming" && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       return;
@@ -152,14 +160,29 @@ function budgetOf(
     } else {
       amountUsd = fee.amountUsd;
     }
-    const item =
+    // The fee's own figure, today's: what a fee still to pay, the next Match's or a retake's costs.
+    const own =
       fee.kind === "eras_per_program" ? newFeeItem(fee, label, amountUsd, spent) : feeItem(fee, spent);
+    // Paid, at the figure in force on its step's day, if the snapshot gives it: a booked exam's day
+    // is ahead and its fee paid lately, at today's figure, and a retake's day is not its first attempt's.
+    // Done with no day given, today's figure is counted and its flag names the earlier ones.
+    const dated =
+      spent &&
+      status !== "scheduled" &&
+      !(context.failedScores.length > 0 && isRetake(context, fee.milestone));
+    const day = dated ? context.entries.get(fee.milestone)?.date : undefined;
+    const item =
+      day !== undefined
+        ? paidItem(fee, own, day)
+        : dated && status === "done" && fee.kind === "flat"
+          ? undatedPaidItem(fee, own)
+          : own;
     // No next Match's bill for a step the school's eligibility rules out (the fee paid stays).
     const ahead =
       fee.kind === "nrmp_late" || gated(ineligible, fee.milestone)
         ? null
         : // A fee not yet paid of a Match moved to a later year is that Match's already.
-          nextMatchItem(fee, item, spent, spent || over !== null ? next : null);
+          nextMatchItem(fee, own, spent, spent || over !== null ? next : null);
     // NRMP registration read as done while the applicant is asked whether they ranked: no line.
     if (context.rankListAsked === true && fee.milestone === "nrmp_registration") continue;
     // A step presumed done by an interview (presumed-in-the-match.ts) was never reported: its fee is
@@ -192,10 +215,10 @@ function budgetOf(
     if (fee.visitorVisaForStep3 === true && !spent)
       for (const owed of VISITOR_VISA_TO_VERIFY)
         held.push(step3Waits === "-" ? owed : step3FeeHeld(step3Waits, owed));
-    const earlier = earlierSeasonItem(context, fee, item);
-    if (earlier !== null) items.push(earlier);
+    const earlier = earlierSeasonItem(context, fee, own);
+    if (earlier !== null) (amountNotKnown(earlier) ? held : items).push(earlier);
     // A retake's exam fee: a second line, still to pay, beside the first attempt's, spent.
-    const retake = retakeFeeItem(context, fee, item);
+    const retake = retakeFeeItem(context, fee, own);
     if (retake !== null) place(retake, fee);
     if (ahead !== null) place(ahead, fee);
   }

@@ -9,6 +9,7 @@ import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { paidGatedFees } from "./fees-paid.ts";
 import { matchStepsBelieved, registrationNamed } from "./note-contradicted-by-record.ts";
 import { noteQuestioned } from "./note-questioned.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 const FIRST_GATE_AT = stepIndex(FIRST_GATE);
 
@@ -37,9 +38,10 @@ const WEEK_TARGET_MARGIN_MS = DAY_MS;
  * the first local Monday at least a day away (advice), so one to eight days ahead. A week grid,
  * not "now plus N days", so the target, and with it the reminder ids, stay the same for every
  * re-plan within the week: the start-by notice goes out at the next delivery slot, and the
- * `lookup` ladder's rung on the Monday slot wakes the applicant's plan then, when a week still
- * unchecked starts a new one (its start-by at that same slot): one email a week until the check
- * is done. The day's margin: a Monday sign-up before its slot was given
+ * instant the target moves on (a day before it: the margin below) is noted as one where the plan
+ * changes, so a plan is made then and a week still unchecked starts a new one (its start-by at the
+ * Monday slot): one email a week until the check is done, and none at the time it names. The day's
+ * margin: a Monday sign-up before its slot was given
  * that same slot, an hour away, as its "this week"; now a plan made less than a day before a
  * Monday slot (Sunday after the delivery time, or Monday before it) aims at the Monday after.
  * Null for any other step.
@@ -56,6 +58,7 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
     fromWall(context.zone, today + days * DAY_MS + context.deliveryMinute * MINUTE_MS);
   const thisWeek = slotOn((7 - weekday) % 7);
   const at = thisWeek >= context.now + WEEK_TARGET_MARGIN_MS ? thisWeek : slotOn(((7 - weekday) % 7) + 7);
+  noteRiskChange(context, at - WEEK_TARGET_MARGIN_MS);
   const key = `${context.zone}|${at}`;
   let target = weekTargets.get(key);
   if (target === undefined)

@@ -19,11 +19,15 @@ import { timedReminder } from "./timed-reminder.ts";
  * reminders.ts) picks what is still ahead of `now` and re-times the most recent missed rung.
  */
 
-/** The latest delivery slot on or before the wall instant's day that is not after the deadline. */
+/**
+ * The latest delivery slot on or before the wall instant's day that is before the deadline: a
+ * reminder is of use only before the time it names, so a deadline at the delivery time itself (a
+ * target set at the applicant's slot) has its day's rung on the day before.
+ */
 function slotNotAfter(context: PlanContext, anchorWall: number, deadline: number): number {
   let wall = wallDayStart(anchorWall) + context.deliveryMinute * MINUTE_MS;
   let sendAt = fromWall(context.zone, wall);
-  while (sendAt > deadline) {
+  while (sendAt >= deadline) {
     wall -= DAY_MS;
     sendAt = fromWall(context.zone, wall);
   }

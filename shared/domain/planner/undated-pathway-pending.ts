@@ -210,7 +210,7 @@ export function pendingPathwayReminders(
   const rung = "pending-follow-up";
   if (phase === "asked") {
     // Past both days: no "Due" countdown (no ladder, no week-before notice), the question weekly up
-    // to the deadline itself ("lookup": its first rung is the day of the deadline).
+    // to the deadline's own day ("lookup": no rung of its ladder counts down to a deadline).
     const series = {
       milestone: entry.key,
       title,

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
-import { dueReminders } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { sentFollowingWakeUps } from "./follow-wake-ups.ts";
 
 /**
  * The WDOMS check while the sponsor note is unknown: a look-up of minutes that
@@ -39,10 +39,7 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
       wdoms(result)
         .filter((r) => r.rung !== "match-year-out-of-reach")
         .map((r) => [r.rung, r.sendAtLocal]),
-    ).toEqual([
-      ["start-by", "2026-12-01T09:00:00.000+05:30"],
-      ["due-today", "2026-12-07T09:00:00.000+05:30"],
-    ]);
+    ).toEqual([["start-by", "2026-12-01T09:00:00.000+05:30"]]);
   });
 
   it("keeps its ids for every re-plan within the week", () => {
@@ -75,20 +72,12 @@ describe("the WDOMS check while the sponsor note is unknown", () => {
   });
 
   it("sends one WDOMS email a week while unchecked, following the wake-ups", () => {
-    const sent = new Set<string>();
-    const days: string[] = [];
-    let now = monday;
-    for (let wakeUps = 0; wakeUps < 40 && now < new Date("2027-01-04T00:00:00Z"); wakeUps++) {
-      const current = planAt(now);
-      for (const reminder of dueReminders(current, now, sent)) {
-        sent.add(reminder.id);
-        if (reminder.milestone === "wdoms_listing" && reminder.rung !== "match-year-out-of-reach")
-          days.push(reminder.sendAtLocal.slice(0, 10));
-      }
-      const next = current.reminders.map((r) => Date.parse(r.sendAt)).filter((at) => at > now.getTime());
-      if (next.length === 0) break;
-      now = new Date(Math.min(...next));
-    }
+    // The week's target moving on is an instant the plan notes (riskChangesAt): a wake-up then.
+    const days = sentFollowingWakeUps(planAt, monday, new Date("2027-01-04T00:00:00Z"))
+      .filter(
+        (reminder) => reminder.milestone === "wdoms_listing" && reminder.rung !== "match-year-out-of-reach",
+      )
+      .map((reminder) => reminder.sendAtLocal.slice(0, 10));
     expect(days).toEqual(["2026-12-01", "2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"]);
   });
 

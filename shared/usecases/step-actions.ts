@@ -208,8 +208,13 @@ export async function previewStepAction(
   };
 }
 
-/** A deadline's last whole day: the earlier of its day in the applicant's zone and in ET (dayBy). */
+/**
+ * A deadline's last whole day: a whole-day deadline's own day (an exam's last sitting day, whose `at`
+ * is the start of the next local day, from which it is overdue), else the earlier of the instant's
+ * day in the applicant's zone and in ET (dayBy).
+ */
 function lastDayOf(deadline: Deadline, zone: string): string {
+  if (deadline.precision === "day" && deadline.day !== undefined) return deadline.day;
   const at = Date.parse(deadline.at);
   const local = localDate(zone, at);
   const et = localDate(ET_ZONE, at);

@@ -10,9 +10,9 @@ import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages
  */
 const now = new Date("2026-06-01T09:00:00Z");
 
-function setup() {
+function setup(timezone = "Africa/Lagos") {
   const store = new InMemoryApplicantStore();
-  store.add(profileFactory({ matchYear: 2027 }), {
+  store.add(profileFactory({ matchYear: 2027, timezone }), {
     milestones: [
       { key: "wdoms_listing", status: "done", date: "2026-01-10" },
       { key: "ecfmg_application", status: "done", date: "2026-02-10" },
@@ -34,6 +34,18 @@ describe("Scheduled for… a day after the step's deadline", () => {
       /The last day to sit it for the 2027 Match is <strong>Wed 27 Jan 2027<\/strong>/,
     );
   });
+
+  // The last sitting day is a whole day in the applicant's calendar, overdue from the start of the
+  // next: west of ET that next day's start is already 28 Jan in ET too, and the form named it.
+  for (const zone of ["America/Los_Angeles", "America/New_York", "Asia/Kolkata"]) {
+    it(`${zone}: the form names the plan's own last day, not the day after it`, async () => {
+      const { links, call } = setup(zone);
+      const page = await call("GET", links.action("usmle_step2ck", "schedule"));
+      expect(page.body).toMatch(
+        /The last day to sit it for the 2027 Match is <strong>Wed 27 Jan 2027<\/strong> \(its deadline: Wed 27 Jan 2027\)/,
+      );
+    });
+  }
 
   it("the result page says plainly the date is after that day, and what it means", async () => {
     const { links, call, store } = setup();

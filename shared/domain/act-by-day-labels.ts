@@ -79,12 +79,44 @@ export function contractCountsToStart(rung: string | undefined, milestone: strin
   return milestone === "contract" && rung !== undefined && START_RUNGS.has(rung);
 }
 
-/** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by, act by), else undefined. */
-export function actByDayLabel(
-  rung: string,
-  milestone?: string,
-): { readonly label: string; readonly inline: string } | undefined {
+/**
+ * Step 3 past its day for the petition, matched on H-1B, waits on the program's answer (a later
+ * start or a J-1: step3AwaitsProgram), so its chase to residency's start (visa-behind.ts) asks that
+ * question, never "Overdue since" a day of our advice it says not to act on: it is the one Step 3
+ * chase on START_RUNGS that carries no missed date (Reminder.overdueSince).
+ */
+export const PROGRAM_ANSWER_TITLE = "Has your program answered: a later start on the H-1B, or a J-1?";
+/** The words before that chase's date, residency's start: "Settle it: by residency's start, Thu 1 Jul 2027". */
+const PROGRAM_ANSWER_LABEL = { label: "Settle it", inline: "settle it" } as const;
+
+/** Whether a reminder is Step 3's chase asking for the program's answer (PROGRAM_ANSWER_TITLE). */
+export function asksProgramAnswer(reminder: {
+  rung?: string;
+  milestone?: string;
+  overdueSince?: unknown;
+}): boolean {
+  return (
+    reminder.milestone === "usmle_step3" &&
+    reminder.rung !== undefined &&
+    START_RUNGS.has(reminder.rung) &&
+    reminder.overdueSince === undefined
+  );
+}
+
+/**
+ * The label of a reminder's rung laid against an act-by day (sit by, book a session by, apply to
+ * FSMB by, act by) or a day a wait is settled by (the contract's start, the program's answer), else
+ * undefined.
+ */
+export function actByDayLabel(reminder: {
+  rung?: string;
+  milestone?: string;
+  overdueSince?: unknown;
+}): { readonly label: string; readonly inline: string } | undefined {
+  const { rung, milestone } = reminder;
+  if (rung === undefined) return undefined;
   if (contractCountsToStart(rung, milestone)) return RESIDENCY_STARTS_LABEL;
+  if (asksProgramAnswer(reminder)) return PROGRAM_ANSWER_LABEL;
   if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
   if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
   if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;

@@ -158,7 +158,7 @@ export function reminderDateLabel(
     return REAPPLY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
     return answerByLabel(reminder.deadlineDetail);
-  const dayLabel = reminder.rung === undefined ? undefined : actByDayLabel(reminder.rung, reminder.milestone);
+  const dayLabel = actByDayLabel(reminder);
   if (dayLabel !== undefined) return dayLabel;
   // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by.
   if (reminder.risk === "SCORE_BELOW_PASSING") return SCORE_BELOW_PASSING_LABEL;

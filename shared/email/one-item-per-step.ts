@@ -21,10 +21,11 @@ export function withOtherDates(item: Item, kept: Reminder, alsoFor: readonly Rem
  * one item, one due.
  */
 function withActByLabel(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
-  if (kept.risk === undefined) return item;
+  // An overdue notice shows the day it missed, not the deadline it shares with the rungs.
+  if (kept.risk === undefined || kept.overdueSince !== undefined) return item;
   for (const other of alsoFor) {
     if (other.deadline !== kept.deadline) continue;
-    const label = actByDayLabel(other.rung, other.milestone);
+    const label = actByDayLabel(other);
     if (label !== undefined) return { ...item, dateLabel: label.label, inlineLabel: label.inline };
   }
   return item;

@@ -1,4 +1,5 @@
 import Mustache from "mustache";
+import { asksProgramAnswer } from "#domain/act-by-day-labels.ts";
 import { basisMark } from "#domain/date-basis.ts";
 import { deadlineWords, reminderShownDate } from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
@@ -92,8 +93,9 @@ export function reminderSubject(
   const summary = weekly ? "Your weekly summary: " : "";
   // Match Week's question (MATCH_RESULT_RUNG, any day until SOAP ends) asks for action now (SOAP
   // opens with the release): its last day to answer, SOAP's end, would read as time to wait, so its
-  // subject names none.
-  if (isUndatedNotice(first) || first.rung === MATCH_RESULT_RUNG)
+  // subject names none; so does Step 3's weekly question whether the program has answered
+  // (asksProgramAnswer), whose date, residency's start, is no time to wait either.
+  if (isUndatedNotice(first) || first.rung === MATCH_RESULT_RUNG || asksProgramAnswer(first))
     return headerText(`${summary}${first.title}${more}`, 180);
   const label = firstLabel ?? itemDateLabel(plan, first, weekly).inline;
   // The applicant's own day needs no "on" after its title ("Your USMLE Step 2 CK exam: Tue 30 Mar 2027").

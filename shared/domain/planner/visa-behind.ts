@@ -1,3 +1,4 @@
+import { PROGRAM_ANSWER_TITLE } from "../act-by-day-labels.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { dateTag } from "../date-basis.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
@@ -57,8 +58,8 @@ export function visaBehindReminders(
       passed: missed.at,
       dueAt: start.at,
       detail: stepDates.rendered(start),
-      title: entry.title,
-      why: `${programs ? `Your program's contract is not marked signed yet: this plan allowed until ${missedWords}, but programs set their own signing window, so ask your program's GME office when it will send it if it has not reached you` : answer ? `Step 3's last day for your program's H-1B petition, ${missedWords}, has passed, so the H-1B for your start date is likely out of reach unless your program starts you later or takes you on a J-1 (then switch your visa track to J-1)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+      title: answer ? PROGRAM_ANSWER_TITLE : entry.title,
+      why: `${programs ? `Your program's contract is not marked signed yet: this plan allowed until ${missedWords}, but programs set their own signing window, so ask your program's GME office when it will send it if it has not reached you` : answer ? programAnswerWords(missedWords) : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,
@@ -67,12 +68,14 @@ export function visaBehindReminders(
   );
   // Every one names the missed date, never the start it counts down to: the
   // subject, the Due line and the why say one date. Their ids and send times are the chase's own.
+  // The contract's and Step 3's waiting on the program count to the start: neither date is the
+  // applicant's to meet (asksProgramAnswer).
   const overdueSince = stepDates.rendered(missed);
   for (const each of laid) {
     const made = timedReminder(
       each.sendAt,
       each.deadline,
-      programs ? each.reminder : reminderWith(each.reminder, { overdueSince }),
+      programs || answer ? each.reminder : reminderWith(each.reminder, { overdueSince }),
       each.late,
       each.fixed,
       each.notice,
@@ -80,6 +83,15 @@ export function visaBehindReminders(
     made.missedAt = each.missedAt;
     into.push(made);
   }
+}
+
+/**
+ * The weekly question of Step 3 waiting on the program (step3AwaitsProgram), and what to do with
+ * each answer, as its card says: the chase asks it every week rather than calling a day of our
+ * advice overdue. The next-step order is our advice.
+ */
+function programAnswerWords(missedWords: string): string {
+  return `Step 3's last day for your program's H-1B petition, ${missedWords}, has passed, so the H-1B for your start date is likely out of reach unless your program starts you later or takes you on a J-1. Has it answered? If it will start you later and keep the H-1B, begin Step 3 the day it says so, as its card says (our advice). If it takes you on a J-1, switch your visa track to J-1 and request your Statement of Need at once. If it has not answered yet, ask its GME office again this week (our advice)`;
 }
 
 /**

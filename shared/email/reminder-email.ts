@@ -15,7 +15,7 @@ import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { sourcesHtml, sourcesText } from "./item-sources.ts";
 import { oneReminderPerStep, withOtherDates } from "./one-item-per-step.ts";
-import { anyProjected, type Item, itemDateLabel, itemOf, whyAndNext } from "./reminder-items.ts";
+import { anyProjected, type Item, itemDateLabel, itemOf } from "./reminder-items.ts";
 import {
   budgetLines,
   budgetView,
@@ -32,6 +32,7 @@ import {
 import { riskSaidBy, risksBelow, whatToDoUrl } from "./risks-said.ts";
 import { stepsBelow } from "./steps-below.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
+import { whyAndNext } from "./why-and-next.ts";
 
 /**
  * The reminder email: one message holding every reminder due at a wake-up (DESIGN decision 3),

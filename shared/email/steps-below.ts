@@ -2,8 +2,9 @@ import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { NextStep, Plan } from "#domain/plan.ts";
 import { stepBadge } from "#domain/step-badge.ts";
 import { forPeople } from "./for-people.ts";
-import { type Item, sayOnce, whyAndNext } from "./reminder-items.ts";
+import type { Item } from "./reminder-items.ts";
 import { TOP_STEPS } from "./reminder-sections.ts";
+import { sayOnce, whyAndNext } from "./why-and-next.ts";
 
 /** A bullet under "Your next steps": its step, and what of the step's action the items above do not say. */
 export interface StepBelow {

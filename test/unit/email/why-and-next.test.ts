@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { whyAndNext } from "#email/reminder-items.ts";
+import { whyAndNext } from "#email/why-and-next.ts";
 
 /**
  * whyAndNext keeps a why under "Why it matters" while its opening sentence stands, wherever the

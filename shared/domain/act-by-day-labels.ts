@@ -104,19 +104,24 @@ export function asksProgramAnswer(reminder: {
 }
 
 /**
- * The label of a reminder's rung laid against an act-by day (sit by, book a session by, apply to
- * FSMB by, act by) or a day a wait is settled by (the contract's start, the program's answer), else
- * undefined.
+ * The label of a chase to residency's start that settles a wait on the program (its contract, its
+ * answer on Step 3), else undefined: the start is no day to act by.
  */
-export function actByDayLabel(reminder: {
+export function startCountLabel(reminder: {
   rung?: string;
   milestone?: string;
   overdueSince?: unknown;
 }): { readonly label: string; readonly inline: string } | undefined {
-  const { rung, milestone } = reminder;
+  if (contractCountsToStart(reminder.rung, reminder.milestone)) return RESIDENCY_STARTS_LABEL;
+  return asksProgramAnswer(reminder) ? PROGRAM_ANSWER_LABEL : undefined;
+}
+
+/** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by, act by), else undefined. */
+export function actByDayLabel(reminder: {
+  rung?: string;
+}): { readonly label: string; readonly inline: string } | undefined {
+  const { rung } = reminder;
   if (rung === undefined) return undefined;
-  if (contractCountsToStart(rung, milestone)) return RESIDENCY_STARTS_LABEL;
-  if (asksProgramAnswer(reminder)) return PROGRAM_ANSWER_LABEL;
   if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
   if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
   if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;

@@ -1,4 +1,4 @@
-import { actByDayLabel, SCORE_BELOW_PASSING_LABEL } from "./act-by-day-labels.ts";
+import { actByDayLabel, SCORE_BELOW_PASSING_LABEL, startCountLabel } from "./act-by-day-labels.ts";
 import { DATE_TAGS, dateTag } from "./date-basis.ts";
 import { asksMatchOutcome, datedBySoapEnd } from "./match-outcome-question.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
@@ -158,7 +158,7 @@ export function reminderDateLabel(
     return REAPPLY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
     return answerByLabel(reminder.deadlineDetail);
-  const dayLabel = actByDayLabel(reminder);
+  const dayLabel = startCountLabel(reminder) ?? actByDayLabel(reminder);
   if (dayLabel !== undefined) return dayLabel;
   // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by.
   if (reminder.risk === "SCORE_BELOW_PASSING") return SCORE_BELOW_PASSING_LABEL;

@@ -1,5 +1,12 @@
 import { actByDayLabel } from "#domain/act-by-day-labels.ts";
-import { deadlineWords, reminderDateLabel, reminderShownDate, yourTimeSuffix } from "#domain/date-words.ts";
+import { basisMark } from "#domain/date-basis.ts";
+import {
+  deadlineWords,
+  REMINDER_DATE_LABELS,
+  reminderDateLabel,
+  reminderShownDate,
+  yourTimeSuffix,
+} from "#domain/date-words.ts";
 import type { Reminder } from "#domain/plan.ts";
 import { type Item, isProjected } from "./reminder-items.ts";
 
@@ -8,52 +15,76 @@ export { oneReminderPerStep, type StepReminders } from "#domain/planner/one-remi
 
 /**
  * The item of a kept reminder, with the dates of the reminders it stands for that it does not say
- * already (its own date, and the deadline its note names): "Your date: Sun 27 Dec 2026." beside a
- * deadline leading on the same day, so the one item says both dates.
+ * already (its own date, and the deadline its note names), on its one date line: the first thing
+ * to do with its date, then each later date with what it is ("Apply for your B-1/B-2 visitor visa
+ * by: Mon 11 Jan 2027; due Fri 19 Mar 2027"), never a second "Due" line. `planned`: the plan's
+ * reminders, whose rungs say what a notice's date is (withActByLabel).
  */
-export function withOtherDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
-  return withOtherDateLines(withActByLabel(item, kept, alsoFor), kept, alsoFor);
+export function withOtherDates(
+  item: Item,
+  kept: Reminder,
+  alsoFor: readonly Reminder[],
+  planned: readonly Reminder[],
+): Item {
+  return withLaterDates(withActByLabel(item, kept, [...alsoFor, ...planned]), kept, alsoFor);
 }
 
 /**
- * A notice dated by a day to act by (a risk's notice carrying Step 3's day to apply to FSMB by) is
- * labelled as that day's own rung is ("Apply to FSMB by"), never "Due" beside the step's deadline:
- * one item, one due.
+ * A notice dated by a day to act by (a risk's notice carrying Step 3's day to apply for the visitor
+ * visa by) is labelled as that day's own rungs are ("Apply for your B-1/B-2 visitor visa by"), never
+ * "Due" beside the step's deadline: one item, one due. The rungs of that day are looked for among
+ * the email's and the plan's reminders of the same step, so the notice is labelled alike whether or
+ * not one of them goes out with it.
  */
-function withActByLabel(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
+function withActByLabel(item: Item, kept: Reminder, others: readonly Reminder[]): Item {
   // An overdue notice shows the day it missed, not the deadline it shares with the rungs.
   if (kept.risk === undefined || kept.overdueSince !== undefined) return item;
-  for (const other of alsoFor) {
-    if (other.deadline !== kept.deadline) continue;
+  for (const other of others) {
+    if (other.deadline !== kept.deadline || other.milestone !== kept.milestone) continue;
+    if (other.interviewId !== kept.interviewId) continue;
     const label = actByDayLabel(other);
     if (label !== undefined) return { ...item, dateLabel: label.label, inlineLabel: label.inline };
   }
   return item;
 }
 
-function withOtherDateLines(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
+function withLaterDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {
   const said = new Set([kept.deadline]);
   // A day said once: two instants of one whole day ("Due: Tue 12 Jan 2027" twice).
   const days = new Set([dueLine(kept)]);
-  const lines: string[] = [];
+  const phrases: string[] = [];
   let projected = item.deadlineNoteProjected;
   for (const other of alsoFor) {
     if (said.has(other.deadline)) continue;
     said.add(other.deadline);
     if (other.deadlineDetail.precision === "day" && days.has(dueLine(other))) continue;
     days.add(dueLine(other));
-    const words = deadlineWords(reminderShownDate(other));
+    const shown = reminderShownDate(other);
+    const words = deadlineWords(shown);
     // An own date or target's note names the step's deadline already ("The deadline is …").
     if (item.deadlineNote?.includes(words.local)) continue;
-    const et = other.countsDownTo === undefined && words.et !== undefined ? ` / ${words.et}` : "";
-    lines.push(
-      `${reminderDateLabel(other).label}: ${words.local}${yourTimeSuffix(reminderShownDate(other))}${et}.`,
+    const deadline = other.countsDownTo === undefined;
+    const et = deadline && words.et !== undefined ? ` / ${words.et}` : "";
+    phrases.push(
+      `${laterLabel(other)} ${words.local}${yourTimeSuffix(shown)}${et}${deadline ? basisMark(shown) : ""}`,
     );
-    projected ||= other.countsDownTo === undefined && isProjected(other.deadlineDetail);
+    projected ||= deadline && isProjected(other.deadlineDetail);
   }
-  if (lines.length === 0) return item;
-  const deadlineNote = [item.deadlineNote, ...lines].filter((line) => line !== undefined).join(" ");
-  return { ...item, deadlineNote, deadlineNoteProjected: projected };
+  if (phrases.length === 0) return item;
+  return { ...item, laterDates: phrases.join("; "), deadlineNoteProjected: projected };
+}
+
+/**
+ * What a later date on an item's date line is, in its reminder's words ("your date", "sit it by"),
+ * but a start-by rung's "start now" is for the date the line leads with, so a later date says only
+ * what it is ("due …").
+ */
+function laterLabel(reminder: Reminder): string {
+  const { label } =
+    reminder.rung === "start-by"
+      ? REMINDER_DATE_LABELS[reminder.countsDownTo ?? "deadline"]
+      : reminderDateLabel(reminder);
+  return `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
 /** "Due: Tue 12 Jan 2027": a reminder's label and its deadline's words in the applicant's zone. */

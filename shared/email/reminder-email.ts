@@ -123,7 +123,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push(`${index + 1}. ${item.title}`);
     if (!item.undated)
       lines.push(
-        `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? ` (${WORDS.projected})` : item.advice ? ` (${WORDS.advice})` : ""}`,
+        `   ${item.dateLabel}: ${item.dueLocal}${item.yourTime}${item.dueEt ? ` / ${item.dueEt}` : ""}${item.projected ? ` (${WORDS.projected})` : item.advice ? ` (${WORDS.advice})` : ""}${item.laterDates ? `; ${item.laterDates}` : ""}`,
       );
     if (item.deadlineNote) lines.push(`   ${item.deadlineNote}`);
     if (item.attachmentNote) lines.push(`   ${item.attachmentNote}`);
@@ -263,7 +263,12 @@ export function renderReminderEmail(asked: ReminderEmailInput): RenderedEmail {
   const input = { ...given, reminders: perStep.map((each) => each.reminder) };
   const weekly = input.weeklySummaryDay !== undefined;
   const items = perStep.map(({ reminder, alsoFor }) =>
-    withOtherDates(itemOf(input.plan, reminder, weekly, input.interviews), reminder, alsoFor),
+    withOtherDates(
+      itemOf(input.plan, reminder, weekly, input.interviews),
+      reminder,
+      alsoFor,
+      input.plan.reminders,
+    ),
   );
   return {
     subject: reminderSubject(input.reminders, input.plan, weekly, items[0]?.inlineLabel),

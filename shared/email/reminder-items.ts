@@ -41,6 +41,8 @@ export interface Item {
   projected: boolean;
   /** The item's date is a deadline no authority sets, our advice (dateBasis; a target never is: it says so). */
   advice: boolean;
+  /** The later dates of the reminders the item stands for, on its date line (withOtherDates). */
+  laterDates?: string;
   /** Beside a target or an own date: the step's real deadline, or that it has none. */
   deadlineNote?: string;
   deadlineNoteProjected: boolean;

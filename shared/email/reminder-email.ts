@@ -1,7 +1,7 @@
 import Mustache from "mustache";
 import { asksProgramAnswer } from "#domain/act-by-day-labels.ts";
 import { basisMark } from "#domain/date-basis.ts";
-import { deadlineWords, reminderShownDate } from "#domain/date-words.ts";
+import { deadlineWords, reminderShownDate, timeLeftWords } from "#domain/date-words.ts";
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
@@ -15,7 +15,7 @@ import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { sourcesHtml, sourcesText } from "./item-sources.ts";
 import { oneReminderPerStep, withOtherDates } from "./one-item-per-step.ts";
-import { anyProjected, type Item, itemDateLabel, itemOf } from "./reminder-items.ts";
+import { anyProjected, type Item, itemDateLabel, itemOf, sentAtOf } from "./reminder-items.ts";
 import {
   budgetLines,
   budgetView,
@@ -99,10 +99,18 @@ export function reminderSubject(
   if (isUndatedNotice(first) || first.rung === MATCH_RESULT_RUNG || asksProgramAnswer(first))
     return headerText(`${summary}${first.title}${more}`, 180);
   const label = firstLabel ?? itemDateLabel(plan, first, weekly).inline;
+  const shown = reminderShownDate(first);
+  const local = deadlineWords(shown).local;
+  // A title naming its date already ("Pass USMLE Step 3: apply to FSMB by Mon 28 Dec 2026 (our
+  // advice)") says it once: only the time left, when the label gives it (under a day), follows.
+  if (first.overdueSince === undefined && first.title.includes(local)) {
+    const hurried = !weekly && label !== itemDateLabel(plan, first, true).inline;
+    const left = hurried ? timeLeftWords(first.deadline, sentAtOf(plan, first)) : undefined;
+    return headerText(`${summary}${first.title}${left === undefined ? "" : `: ${left}`}${more}`, 180);
+  }
   // The applicant's own day needs no "on" after its title ("Your USMLE Step 2 CK exam: Tue 30 Mar 2027").
   // An overdue step's chase: the date it missed, with who set it, as its Due line says.
-  const shown = reminderShownDate(first);
-  const date = `${deadlineWords(shown).local}${first.overdueSince === undefined ? "" : basisMark(shown)}`;
+  const date = `${local}${first.overdueSince === undefined ? "" : basisMark(shown)}`;
   const when = first.countsDownTo === "own-date" ? date : `${label} ${date}`;
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
 }

@@ -91,7 +91,7 @@ export function visaBehindReminders(
  * advice overdue. The next-step order is our advice.
  */
 function programAnswerWords(missedWords: string): string {
-  return `Step 3's last day for your program's H-1B petition, ${missedWords}, has passed, so the H-1B for your start date is likely out of reach unless your program starts you later or takes you on a J-1. Has it answered? If it will start you later and keep the H-1B, begin Step 3 the day it says so, as its card says (our advice). If it takes you on a J-1, switch your visa track to J-1 and request your Statement of Need at once. If it has not answered yet, ask its GME office again this week (our advice)`;
+  return `Step 3's last day for your program's H-1B petition, ${missedWords}, has passed, so the H-1B for your start date is likely out of reach unless your program starts you later or takes you on a J-1. Has it answered? If it will start you later and keep the H-1B, begin Step 3 the day it says so, as its next step says (our advice). If it takes you on a J-1, switch your visa track to J-1 and request your Statement of Need at once. If it has not answered yet, ask its GME office again this week (our advice)`;
 }
 
 /**

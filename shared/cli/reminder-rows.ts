@@ -1,5 +1,6 @@
+import { noticeDayLabel } from "#domain/act-by-day-labels.ts";
 import { reminderShownDate, sentReminderLabel } from "#domain/date-words.ts";
-import type { Deadline } from "#domain/plan.ts";
+import type { Deadline, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import type { StepReminders } from "#domain/planner/one-reminder-per-step.ts";
 import { kindDateLabel } from "#domain/reminder-kind.ts";
@@ -27,6 +28,7 @@ export function reminderRow(
   { reminder, alsoFor }: StepReminders,
   subject: (step: { milestone: string; interviewId?: string }) => string,
   marked: (date: Deadline) => string,
+  planned: readonly Reminder[],
 ): string[] {
   // A notice on no actionable step (filed under the budget, never a step): no step, no date.
   const undated = isUndatedNotice(reminder);
@@ -39,9 +41,13 @@ export function reminderRow(
     reminder.id,
     // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
     // out 7 hours before its deadline), and an interview "starts", never "is due".
+    // A notice dated by an act-by day reads as that day's rungs do, as in the email (noticeDayLabel).
     undated
       ? "notice (no date)"
-      : kindDateLabel(reminder, sentReminderLabel(reminder, reminder.sendAt)).label,
+      : (
+          noticeDayLabel(reminder, [...alsoFor, ...planned]) ??
+          kindDateLabel(reminder, sentReminderLabel(reminder, reminder.sendAt))
+        ).label,
     undated ? "-" : marked(reminderShownDate(reminder)),
   ];
 }

@@ -116,6 +116,38 @@ export function startCountLabel(reminder: {
   return asksProgramAnswer(reminder) ? PROGRAM_ANSWER_LABEL : undefined;
 }
 
+/** What noticeDayLabel reads of a reminder. */
+interface Dated {
+  rung: string;
+  milestone: string;
+  interviewId?: string;
+  deadline: string;
+  risk?: string;
+  overdueSince?: unknown;
+}
+
+/**
+ * A risk's notice dated by a day to act by (Step 3's notice carrying the day to apply for the
+ * visitor visa by) is labelled as that day's own rungs are ("Apply for your B-1/B-2 visitor visa
+ * by"), never "Due" beside the step's deadline: one item, one due. Those rungs are looked for among
+ * `others` (the reminders the notice stands for, and the plan's), so every display labels the
+ * notice alike whether or not one of them goes out with it. Undefined otherwise; an overdue notice
+ * shows the day it missed, not the deadline it shares with the rungs.
+ */
+export function noticeDayLabel(
+  notice: Dated,
+  others: readonly Dated[],
+): { readonly label: string; readonly inline: string } | undefined {
+  if (notice.risk === undefined || notice.overdueSince !== undefined) return undefined;
+  for (const other of others) {
+    if (other.deadline !== notice.deadline || other.milestone !== notice.milestone) continue;
+    if (other.interviewId !== notice.interviewId) continue;
+    const label = actByDayLabel(other);
+    if (label !== undefined) return label;
+  }
+  return undefined;
+}
+
 /** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by, act by), else undefined. */
 export function actByDayLabel(reminder: {
   rung?: string;

@@ -1,4 +1,4 @@
-import { actByDayLabel } from "#domain/act-by-day-labels.ts";
+import { noticeDayLabel } from "#domain/act-by-day-labels.ts";
 import { basisMark } from "#domain/date-basis.ts";
 import {
   deadlineWords,
@@ -29,23 +29,10 @@ export function withOtherDates(
   return withLaterDates(withActByLabel(item, kept, [...alsoFor, ...planned]), kept, alsoFor);
 }
 
-/**
- * A notice dated by a day to act by (a risk's notice carrying Step 3's day to apply for the visitor
- * visa by) is labelled as that day's own rungs are ("Apply for your B-1/B-2 visitor visa by"), never
- * "Due" beside the step's deadline: one item, one due. The rungs of that day are looked for among
- * the email's and the plan's reminders of the same step, so the notice is labelled alike whether or
- * not one of them goes out with it.
- */
+/** A notice dated by a day to act by, labelled as that day's rungs are (noticeDayLabel). */
 function withActByLabel(item: Item, kept: Reminder, others: readonly Reminder[]): Item {
-  // An overdue notice shows the day it missed, not the deadline it shares with the rungs.
-  if (kept.risk === undefined || kept.overdueSince !== undefined) return item;
-  for (const other of others) {
-    if (other.deadline !== kept.deadline || other.milestone !== kept.milestone) continue;
-    if (other.interviewId !== kept.interviewId) continue;
-    const label = actByDayLabel(other);
-    if (label !== undefined) return { ...item, dateLabel: label.label, inlineLabel: label.inline };
-  }
-  return item;
+  const label = noticeDayLabel(kept, others);
+  return label === undefined ? item : { ...item, dateLabel: label.label, inlineLabel: label.inline };
 }
 
 function withLaterDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]): Item {

@@ -10,6 +10,7 @@ import {
   milestoneFactory,
   REGISTERED_KEYS,
 } from "#test/unit/domain/factories.ts";
+import { renderPlan } from "../../../shared/cli/plan.ts";
 
 /**
  * An email item standing for rungs with different dates gives one date line: the first thing to
@@ -67,5 +68,12 @@ describe("one date line per email item", () => {
       "Apply for your B-1/B-2 visitor visa by <strong>Mon 11 Jan 2027</strong>; due Fri 19 Mar 2027 (our advice)",
     );
     expect(email.text).not.toMatch(/^ {3}(Start now, due|Due): /m);
+  });
+
+  it("the plan's REMINDERS table gives the notice the words its email does", () => {
+    const row = renderPlan(planned, "Youssef Benali", "Africa/Casablanca")
+      .split("\n")
+      .find((line) => line.includes("critical-risk (+start-by)"));
+    expect(row).toMatch(/Apply for your B-1\/B-2 visitor visa by +Mon 11 Jan 2027/);
   });
 });

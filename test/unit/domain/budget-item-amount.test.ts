@@ -9,11 +9,19 @@ const unknownAmount = FEES_TO_VERIFY.find((fee) => fee.amountUsd === null);
 
 describe("a budget item's amount, as every channel shows it", () => {
   it("says a fee priced at 0 because the employer pays it is $0 to the applicant, not a price nor 'not found'", () => {
-    if (employerPaid?.kind !== "flat") throw new Error("the fee table has no employer-paid H-1B petition fee");
+    if (employerPaid?.kind !== "flat")
+      throw new Error("the fee table has no employer-paid H-1B petition fee");
     const item = feeItem(employerPaid, false);
     expect(itemAmount(item)).toBe("$0 to you");
     // Listed apart on a condition (to verify), it is still the employer's, not an amount no source gives.
-    const budget: Budget = { currency: "USD", items: [], spentUsd: 0, upcomingUsd: 0, totalUsd: 0, toVerify: [item] };
+    const budget: Budget = {
+      currency: "USD",
+      items: [],
+      spentUsd: 0,
+      upcomingUsd: 0,
+      totalUsd: 0,
+      toVerify: [item],
+    };
     expect(budgetRows(budget).map((row) => row.amount)).toEqual(["$0 to you"]);
   });
 

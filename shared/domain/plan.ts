@@ -187,10 +187,12 @@ export interface Risk {
    * "ahead", ranking over with Match Day's release still to come ("If you match …"); "unreported",
    * Match Day past and untold ("If you matched …"); "matchedAhead" and "matchedUntold", the same two
    * windows once Monday's answer was "matched" ("You matched: if your program …"), where not yet
-   * told. Each wording is a notice of its own and the advisor is never told more than the applicant
-   * said. Absent on every other risk and wording.
+   * told; "ranking", abroad before the rank order list deadline, once the visitor visa's day for the
+   * petition's Step 3 has passed ("If you match …", the programs asked before they are ranked). Each
+   * wording is a notice of its own and the advisor is never told more than the applicant said.
+   * Absent on every other risk and wording.
    */
-  matchOutcome?: "ahead" | "unreported" | "matchedAhead" | "matchedUntold";
+  matchOutcome?: "ahead" | "unreported" | "matchedAhead" | "matchedUntold" | "ranking";
   /**
    * A critical risk whose notice this plan sends or has sent: the step the notice rides on
    * (criticalRiskNotices). Snooze stays held back on that step for as long as the notice stands

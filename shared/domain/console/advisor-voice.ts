@@ -174,6 +174,8 @@ const UNMATCHED_VISA_VOICE: Record<NonNullable<Risk["matchOutcome"]>, (about: Ab
     `${fullName} ranked on H-1B and Match Day is still ahead: if they match with a program that files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
   unreported: ({ fullName }) =>
     `${fullName} has not said where they matched: if it was a program that files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
+  ranking: ({ fullName }) =>
+    `${fullName} lives abroad without a visitor visa we know of and has not started Step 3, and its visitor visa's day has passed: if they match with a program that files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
 };
 
 /**

@@ -3,7 +3,7 @@ import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts
 import type { MilestoneKey } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { matchDayDue, residencyStartDue } from "./critical-notice-deadline.ts";
+import { matchDayDue, residencyStartDue, rolDue } from "./critical-notice-deadline.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { UNLESS_VISA_HELD } from "./h1b-j1-fallback.ts";
 import { programUnnamed } from "./h1b-outcome-words.ts";
@@ -45,6 +45,8 @@ export function carrierDate(
     // program, or once past, by the day the Match Day question is answered by (the contract's),
     // never by the Step 3 day it calls out of reach.
     const unplaced = risk.matchOutcome;
+    // Before ranking, the programs are asked before they are ranked: by the rank order list deadline.
+    if (unplaced === "ranking") return { detail: dates.rendered(rolDue(dates.calendar)) };
     if (unplaced !== undefined && !risk.message.includes(UNLESS_VISA_HELD))
       return programUnnamed(unplaced)
         ? { detail: dates.rendered(matchDayDue(dates.calendar)) }

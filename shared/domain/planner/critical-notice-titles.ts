@@ -72,6 +72,8 @@ const UNMATCHED_H1B_TITLES: Readonly<Record<NonNullable<Risk["matchOutcome"]>, s
     "If you match with an H-1B program, the H-1B likely cannot be ready by your start: on Match Day, ask that program about a later start or a J-1",
   unreported:
     "If you matched with an H-1B program, the H-1B likely cannot be ready by your start: ask that program today about a later start or a J-1",
+  ranking:
+    "If you match with an H-1B program, the H-1B likely cannot be ready by your start: before you rank, ask each program about a later start or a J-1",
 };
 /** VISA_NOT_READY_FOR_START on the change-of-status route (changeOfStatus): H-1B status, not a visa. */
 const CHANGE_OF_STATUS_BEHIND_TITLE =

@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { seasonDateSources } from "../seasons/date-words.ts";
 import { DAY_MS } from "../time.ts";
 import {
   CONSULAR_WAIT_DAYS,
@@ -31,10 +32,11 @@ import {
 } from "./j1-allowances.ts";
 import type { MatchOutcome } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
-import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
-import { step3DueNow } from "./step3-after-ranking.ts";
+import { petitionDue, step3DueNow } from "./step3-after-ranking.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
+import { petitionSittingFits } from "./step3-sitting.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
 const NEED = catalogEntry("j1_statement_of_need");
@@ -49,6 +51,7 @@ const OPENING: Record<MatchOutcome, string> = {
   matchedAhead: `${IF_MATCHED_H1B.matchedAhead}${OUT_OF_REACH}`,
   unreported: `${IF_MATCHED_H1B.unreported}${OUT_OF_REACH}`,
   ahead: `${IF_MATCHED_H1B.ahead}${OUT_OF_REACH}`,
+  ranking: `${IF_MATCHED_H1B.ranking}${OUT_OF_REACH}`,
 };
 
 /**
@@ -86,19 +89,23 @@ export function h1bJ1Fallback(
   if (context.applicant.visa !== "H-1B") return null;
   if (outcome === "matched" && !isFinished(statusOf(context, "match_day"))) return null;
   const status = statusAt(context, STEP3_INDEX);
-  if (status !== "not_started" && status !== "in_progress") return null;
+  // Before ranking, an FSMB application under way is a start on Step 3: its card speaks.
+  if (status !== "not_started" && (status !== "in_progress" || outcome === "ranking")) return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
-  const { certified, visaDays, chain } = step3ChainNow(context, context.now);
-  const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
+  const now = step3ChainNow(context, context.now);
+  const { certified, visaDays, chain } = now;
+  // Before ranking Step 3 carries its days for ranking: the petition's day is measured all the same.
+  const sitBy =
+    outcome === "ranking" ? petitionDue(dates) : step3DueNow(context, dates, dates.due("usmle_step3"));
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
   // Past the sit-by day no sitting can meet it: out of reach, visitor visa held or not.
   const passed = sitBy.at <= context.now;
-  const earliest = chain.reportedBy - SCORE_REPORTING_DAYS * DAY_MS;
-  if (!passed) {
-    noteCrossing(context, earliest, sitBy.at);
-    if (earliest <= sitBy.at) return null;
-  }
+  // The card's one test (petitionSittingFits: FSMB beside the visitor visa, then a seat), so the
+  // risk and the card turn on the same day: abroad, the day after the visa's day to apply by.
+  if (!passed && petitionSittingFits(context, now, sitBy)) return null;
   const held = !passed && chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
+  // The days named here count back from residency's start: a projected start's rule is their source.
+  seasonDateSources(sources, context.calendar.dates.residency_start);
   // In the US (no visitor visa: visaDays 0) FSMB's processing and a seat alone count, with no trip.
   const abroad = visaDays > 0;
   for (const source of [

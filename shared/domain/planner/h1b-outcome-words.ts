@@ -15,6 +15,7 @@ export const IF_MATCHED_H1B: Readonly<Record<MatchOutcome, string>> = {
   matchedAhead: "You matched: if your program files an H-1B petition for you, ",
   unreported: "If you matched with a program that files an H-1B petition for you, ",
   ahead: "If you match with a program that files an H-1B petition for you, ",
+  ranking: "If you match with a program that files an H-1B petition for you, ",
 };
 
 /** Whom to ask and when: before Match Day the program is not known yet, so it is asked once Match Day names it. */
@@ -24,11 +25,12 @@ export const ASK_THE_PROGRAM: Readonly<Record<MatchOutcome, string>> = {
   matchedAhead: "Once Match Day tells you where you matched, ask that program at once",
   unreported: "Ask that program today",
   ahead: "Once Match Day tells you where you matched, ask that program at once",
+  ranking: "Before you certify your rank order list, ask each program you would rank",
 };
 
 /** Whether Match Day's release, which names the program, is still ahead for `outcome`. */
 export function programUnnamed(outcome: MatchOutcome): boolean {
-  return outcome === "ahead" || outcome === "matchedAhead";
+  return outcome === "ahead" || outcome === "matchedAhead" || outcome === "ranking";
 }
 
 /** Whether Match Day's release has passed with where they matched untold for `outcome`. */

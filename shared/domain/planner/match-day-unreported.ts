@@ -43,9 +43,11 @@ export function awaitingMatchDay(context: PlanContext): boolean {
 /**
  * Where an applicant who ranked stands with the Match: matched (Match Day done), Match Day past and
  * untold, or still ahead; the last two once Monday's answer was "matched" (matchWeekMatched), which
- * says whether but not where: "matchedUntold" (past Match Day) and "matchedAhead".
+ * says whether but not where: "matchedUntold" (past Match Day) and "matchedAhead". "ranking": the
+ * rank order list deadline still ahead, so the programs the applicant would rank can be asked
+ * before they are ranked (matchOutcomeNow never answers it: visa-start-risk.ts asks it apart).
  */
-export type MatchOutcome = "matched" | "matchedUntold" | "matchedAhead" | "unreported" | "ahead";
+export type MatchOutcome = "matched" | "matchedUntold" | "matchedAhead" | "unreported" | "ahead" | "ranking";
 
 /**
  * matchDayPassedUnreported and awaitingMatchDay as one answer, with Match Day done first: null

@@ -11,7 +11,6 @@ import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { placeUntold } from "./h1b-outcome-words.ts";
 import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO, tripVisa } from "./h1b-words.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
-import { noteCrossing } from "./risk-change-instants.ts";
 import { latestDays } from "./step3-action.ts";
 import {
   step3ApplyBy,
@@ -25,7 +24,7 @@ import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
-import { earliestPetitionSitting } from "./step3-sitting.ts";
+import { petitionSittingFits } from "./step3-sitting.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -81,15 +80,13 @@ function step3UnreachableForRanking(context: PlanContext, rol: number): boolean 
  * Whether the petition's sit-by day `petition` is the one to plan for before ranking: in the US
  * always (its card says when FSMB and a seat no longer fit: petitionOutOfReach); abroad while FSMB
  * (or its application under way) with the visitor visa beside it, then a seat, still fit before it
- * (earliestPetitionSitting), so the applicant hears of the day while it can be met, and the visa-held days for ranking (step3LaterDue) stand once it cannot. Abroad only with
+ * (petitionSittingFits), so the applicant hears of the day while it can be met, and the visa-held days for ranking (step3LaterDue) stand once it cannot. Abroad only with
  * the certificate issued, as for those days: a pending one keeps its own target for ranking.
  */
 function petitionChainFits(context: PlanContext, petition: DueDate): boolean {
   if (step3VisaDays(context) === 0) return true;
   if (!isFinished(statusOf(context, "ecfmg_certification"))) return false;
-  const sitting = earliestPetitionSitting(context, step3ChainNow(context, feasibilityOf(context).readyAt));
-  noteCrossing(context, sitting, petition.at);
-  return sitting <= petition.at;
+  return petitionSittingFits(context, step3ChainNow(context, feasibilityOf(context).readyAt), petition);
 }
 
 /**
@@ -125,7 +122,12 @@ function bookedPetitionWords(context: PlanContext, dates: PlanDates, day: number
     : ` Yet the H-1B petition after the Match still needs your Step 3 pass: move your sitting to ${by} at the latest.`;
 }
 
-function petitionDue(dates: PlanDates): DueDate | null {
+/**
+ * The H-1B petition's sit-by day in `dates` (visa_h1b's date less Step 3's result reporting
+ * allowance), whatever the day's date the step carries now: before ranking too, where
+ * VISA_NOT_READY_FOR_START measures the chain against it (h1bJ1Fallback). One per PlanDates.
+ */
+export function petitionDue(dates: PlanDates): DueDate | null {
   let due = petitionDues.get(dates);
   if (due === undefined) {
     due = petitionDueOf(dates);

@@ -16,7 +16,7 @@ import { ASK_THE_PROGRAM, IF_MATCHED_H1B, programUnnamed, whichItFiles } from ".
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
-import { earliestPetitionSitting } from "./step3-sitting.ts";
+import { petitionSittingFits } from "./step3-sitting.ts";
 
 /**
  * Step 3's card when the petition's sit-by day `sitBy` cannot be met: on H-1B with ranking over
@@ -58,7 +58,7 @@ export function petitionOutOfReach(
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
   // Past the day no sitting can meet it, visitor visa held or not.
   const passed = sitBy.at <= context.now;
-  if (!passed && earliestPetitionSitting(context, now) <= sitBy.at) return null;
+  if (!passed && petitionSittingFits(context, now, sitBy)) return null;
   const outcome = matchOutcomeNow(context);
   if (outcome === null) return null;
   const day = dueDay(context, sitBy);
@@ -102,6 +102,7 @@ const TITLE_ASK: Readonly<Record<MatchOutcome, string>> = {
   matchedAhead: "USMLE Step 3: on Match Day, ask the program you matched with about a J-1",
   unreported: "USMLE Step 3: if you matched, ask that program today about a J-1",
   ahead: "USMLE Step 3: if you match, ask that program on Match Day about a J-1",
+  ranking: "USMLE Step 3: before you rank, ask each program about a later start or a J-1",
 };
 
 /**

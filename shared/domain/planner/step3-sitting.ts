@@ -7,6 +7,7 @@ import { shiftDays } from "./date-math.ts";
 import { byDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import type { Step3ChainNow } from "./h1b.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
@@ -34,6 +35,18 @@ export function earliestPetitionSitting(context: PlanContext, now: Step3ChainNow
     ? Math.max(context.now, chain.verifiedAt)
     : chain.permitAt;
   return Math.max(permitAt, certificateAt + visaDays * DAY_MS) + EXAM_BOOKING_DAYS * DAY_MS;
+}
+
+/**
+ * Whether the earliest petition sitting (earliestPetitionSitting) still meets the whole-day sit-by
+ * day `sitBy`: it ends at its midnight, so a sitting from that instant on is the day after. Abroad
+ * with FSMB's processing the shorter wait, it stops fitting the day after the visitor visa's day to
+ * apply by (visitorVisaApplyBy). Notes that crossing for re-planning.
+ */
+export function petitionSittingFits(context: PlanContext, now: Step3ChainNow, sitBy: DueDate): boolean {
+  const sitting = earliestPetitionSitting(context, now);
+  noteCrossing(context, sitting, sitBy.at);
+  return sitting < sitBy.at;
 }
 
 /**

@@ -6,10 +6,12 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
+import { step3VisaDays } from "./h1b.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
 import { matchOutcomeNow } from "./match-day-unreported.ts";
+import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
@@ -185,7 +187,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
  */
 function unreportedH1bRisks(context: PlanContext, dates: PlanDates): Risk[] {
   if (context.applicant.visa !== "H-1B") return [];
-  const outcome = matchOutcomeNow(context);
+  const outcome = matchOutcomeNow(context) ?? rankingAbroad(context);
   if (outcome === null || outcome === "matched") return [];
   const sources: string[] = [];
   const fallback = h1bJ1Fallback(context, dates, sources, outcome);
@@ -200,6 +202,21 @@ function unreportedH1bRisks(context: PlanContext, dates: PlanDates): Risk[] {
       matchOutcome: outcome,
     },
   ];
+}
+
+/**
+ * "ranking": abroad, before the rank order list deadline, in this Match (feasible): the day the
+ * chain to the petition's Step 3 stops fitting (h1bJ1Fallback: the visitor visa's day to apply by,
+ * FSMB beside it) comes weeks before ranking ends, and an applicant without a visitor visa then
+ * needs to hear at once that the H-1B for the start date is likely lost, while the programs they
+ * would rank can still be asked about a later start or a J-1 (advice). The snapshot records no
+ * visitor visa held, so the words keep that route open. Null otherwise (in the US the petition's
+ * risk after ranking speaks: step3PetitionAfterRankingRisk).
+ */
+function rankingAbroad(context: PlanContext): "ranking" | null {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (context.now > rol || step3VisaDays(context) === 0) return null;
+  return feasibilityOf(context).infeasible ? null : "ranking";
 }
 
 /**

@@ -68,7 +68,7 @@ describe("the H-1B out-of-reach risk carries the Match outcome its words were ma
   });
 
   it("keeps the outcome where the advisor's voice is made later: the escalation and the what-if", () => {
-    const before = planFor(ranked(false), "2027-02-10T09:00:00Z");
+    const before = planFor(ranked(false), "2027-01-05T09:00:00Z");
     const after = planFor(ranked(false), "2027-03-05T09:00:00Z");
     const escalation = escalationsSince({ criticalCodes: [], overdue: [] }, after).find(
       (each) => each.risk?.code === "VISA_NOT_READY_FOR_START",

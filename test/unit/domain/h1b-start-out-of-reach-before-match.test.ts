@@ -48,8 +48,12 @@ describe("H-1B abroad, ranking over, Match Day ahead, Step 3 not passed", () => 
     expect(notice?.deadlineDetail.local).toBe("Sat 20 Mar 2027, 12:00 AM GMT+8");
   });
 
-  it("says nothing of it before the rank order list deadline, nor on a J-1", () => {
-    expect(outOfReach(plan(ranked("H-1B"), calendar, new Date("2027-02-10T01:00:00Z")))).toBeUndefined();
+  it("before the deadline asks the programs before ranking; says nothing before the visitor visa's day, nor on a J-1", () => {
+    // Abroad, the visitor visa's day for Fri 19 Mar is Mon 11 Jan: from the next day the risk asks now.
+    expect(outOfReach(plan(ranked("H-1B"), calendar, new Date("2027-02-10T01:00:00Z")))?.matchOutcome).toBe(
+      "ranking",
+    );
+    expect(outOfReach(plan(ranked("H-1B"), calendar, new Date("2027-01-10T01:00:00Z")))).toBeUndefined();
     expect(outOfReach(plan(ranked("J-1"), calendar, new Date("2027-03-04T01:00:00Z")))).toBeUndefined();
   });
 });

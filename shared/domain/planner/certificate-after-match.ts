@@ -7,7 +7,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { step3LeadDays, step3VisaDays } from "./h1b.ts";
+import { step3ChainDaysWith, step3VisaDays } from "./h1b.ts";
 import { certificateOnOfficeDay } from "./h1b-certificate-day.ts";
 import { sponsorshipAhead } from "./j1-certificate.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
@@ -65,13 +65,14 @@ function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: 
   const ruled = dates.due("usmle_step3");
   const step3 = step3DueNow(context, dates, ruled);
   if (step3 === null || step3 === ruled) return null;
-  const visa = visaDays === 0 ? "" : ` and ${visaDays} days for a visitor visa for the trip (advice)`;
+  const visa =
+    visaDays === 0 ? "" : ` with ${visaDays} days for a visitor visa for the trip beside it (advice)`;
   const counted = shapedDueDate({
-    at: shiftDays(step3.at, step3.zone, -(step3LeadDays() + visaDays)),
+    at: shiftDays(step3.at, step3.zone, -step3ChainDaysWith(visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
     basis: "advice",
-    source: `target for the H-1B petition: FSMB's processing and a US test date${visa} before Step 3's date (${step3.source}); Step 3 needs the certificate first`,
+    source: `target for the H-1B petition: FSMB's processing${visa} and a US test date before Step 3's date (${step3.source}); Step 3 needs the certificate first`,
     asDay: true,
   });
   return certificateOnOfficeDay(counted);

@@ -11,6 +11,7 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import { visaExtraDays } from "./h1b.ts";
 import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import { laterCandidateClause } from "./later-candidate.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -37,7 +38,7 @@ const RESIDENCY = " The later deadline shown is the one for starting residency."
 export function certificateForRanking(context: PlanContext, target: DueDate, visaDays: number): string {
   const projected = basisMark(target);
   if (target.at >= context.now)
-    return ` For ranking on H-1B you need it by ${dayBy(context, target.at)}${projected}, so Step 3's result reaches programs before the rank order list deadline: FSMB's processing, ${visaDays > 0 ? "a visitor visa for the trip, " : ""}a US test date and the result all come after it.${RESIDENCY}`;
+    return ` For ranking on H-1B you need it by ${dayBy(context, target.at)}${projected}, so Step 3's result reaches programs before the rank order list deadline: FSMB's processing${visaDays > 0 ? " with a visitor visa for the trip beside it" : ""}, a US test date and the result all come after it.${RESIDENCY}`;
   const { dates } = context.calendar;
   const rol = dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.now > rol && target.at <= rol) {
@@ -49,7 +50,7 @@ export function certificateForRanking(context: PlanContext, target: DueDate, vis
           : "once Match Day's results are out, tell us where you matched and on which visa";
     return ` The rank order list deadline has passed, so ranking is over and the position is what matters now: an H-1B petition needs your ECFMG certificate and a Step 3 pass, so ${ask}.${RESIDENCY}`;
   }
-  const held = shiftDays(countedCertificateAt(target), target.zone, visaDays);
+  const held = shiftDays(countedCertificateAt(target), target.zone, visaExtraDays(visaDays));
   const later = visaDays > 0 && held >= context.now ? undefined : laterCertificateWords(context, visaDays);
   const rest =
     later === undefined
@@ -88,7 +89,7 @@ export function laterCertificateApplyBy(
   const later = rolLaterCandidateAt(context.calendar);
   if (later === null) return null;
   const sitBy = shiftDays(later, ET_ZONE, -SCORE_REPORTING_DAYS);
-  for (const days of visaDays > 0 ? [visaDays, 0] : [0]) {
+  for (const days of visaDays > 0 ? [visaExtraDays(visaDays), 0] : [0]) {
     const applyBy = shiftDays(sitBy, ET_ZONE, -(STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS + days));
     if (context.now > applyBy) continue;
     noteRiskChange(context, applyBy + 1);

@@ -5,7 +5,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { h1bCertificateTarget, step3VisaDays } from "./h1b.ts";
+import { h1bCertificateTarget, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import { certificateForRanking, laterCertificateApplyBy } from "./h1b-certificate-card.ts";
 import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -39,7 +39,7 @@ export function certificateLaterApplyByReminders(
   if (target === null || target.at >= context.now) return;
   const visaDays = step3VisaDays(context);
   // Abroad, the visa-held day after the target is the card's own (it names no later day then).
-  if (visaDays > 0 && countedCertificateAt(target) + visaDays * DAY_MS >= context.now) return;
+  if (visaDays > 0 && countedCertificateAt(target) + visaExtraDays(visaDays) * DAY_MS >= context.now) return;
   const day = laterCertificateApplyBy(context, visaDays);
   if (day === null) return;
   const due = applyByDue(stepDates, day.applyBy, target);

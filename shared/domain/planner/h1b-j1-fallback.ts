@@ -138,7 +138,7 @@ export function h1bJ1Fallback(
       : ", even if you already hold a B-1/B-2 visa";
   if (held) for (const source of STEP3_FSMB_TIME_SOURCES) addSource(sources, source);
   const allowances = abroad
-    ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing, ${visaDays} days for a visitor visa interview and about ${EXAM_BOOKING_DAYS} days to a test date`
+    ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing with ${visaDays} days for a visitor visa interview beside it, then about ${EXAM_BOOKING_DAYS} days to a test date`
     : step3LeadWords();
   const reach = passed
     ? `${day}, the last day to sit it that leaves the petition${abroad ? " and the visa interview" : ""} time by this plan's allowances (${allowances}; its result takes about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks), has passed`

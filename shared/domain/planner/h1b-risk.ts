@@ -5,16 +5,15 @@ import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE }
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dayBy, when } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { h1bCertificateAt, step3ChainFrom, step3LeadDays, visitorVisaDays } from "./h1b.ts";
+import { h1bCertificateAt, step3ChainDaysWith, step3ChainFrom, visitorVisaDays } from "./h1b.ts";
 import { proclamationNote } from "./h1b-proclamation-risk.ts";
 import {
+  chainCited,
   graduationCited,
   H1B_STEPS_SOURCE,
   J1_ROUTE,
   J1_SOURCES,
-  leadCited,
   tripVisa,
-  visaCited,
   WHEN_PROGRAMS_DECIDE,
   whyBeforeRanking,
 } from "./h1b-words.ts";
@@ -58,11 +57,14 @@ export function visaUndecidedRisks(context: PlanContext, dates: PlanDates, exams
     const certificateAt = certified ? now : h1bCertificateAt(context, examsReadyAt);
     const visaDays = visitorVisaDays(context);
     const chain = step3ChainFrom(context, certificateAt, visaDays);
-    noteCrossing(context, certificateAt + (step3LeadDays() + visaDays + SCORE_REPORTING_DAYS) * DAY_MS, rol);
-    const visa = visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`;
-    const lead = `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${leadCited(sources)}${visa}, then its result takes up to ${SCORE_REPORTING_DAYS} days`;
+    noteCrossing(
+      context,
+      certificateAt + (step3ChainDaysWith(visaDays) + SCORE_REPORTING_DAYS) * DAY_MS,
+      rol,
+    );
+    const lead = `${certified ? "" : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `}${chainCited(sources, visaDays)}, then its result takes up to ${SCORE_REPORTING_DAYS} days`;
     const late = chain.reportedBy > rol;
-    h1b = `H-1B: ${whyBeforeRanking(sources)}. Step 3's result can reach programs around ${dayBy(context, chain.reportedBy)} at the earliest: ${lead}${late ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${late ? laterCandidateStep3Words(context, chain.reportedBy, step3LeadDays() + visaDays, certified) : ""}${graduationCited(context, sources, chain)}${tripVisa(context, sources)}${proclamationNote(context, sources)}`;
+    h1b = `H-1B: ${whyBeforeRanking(sources)}. Step 3's result can reach programs around ${dayBy(context, chain.reportedBy)} at the earliest: ${lead}${late ? ", after that deadline, so ranking on H-1B for this Match is most likely out of reach" : ""}.${late ? laterCandidateStep3Words(context, chain.reportedBy, step3ChainDaysWith(visaDays), certified) : ""}${graduationCited(context, sources, chain)}${tripVisa(context, sources)}${proclamationNote(context, sources)}`;
   }
   for (const source of J1_SOURCES) addSource(sources, source);
   return [

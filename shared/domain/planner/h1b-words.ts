@@ -1,9 +1,11 @@
 import { catalogEntry, FEES } from "../catalog/index.ts";
 import {
+  EXAM_BOOKING_DAYS,
   EXAM_BOOKING_SOURCE,
   STEP3_FSMB_TIME_SOURCES,
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_GRADUATION_VERIFICATION_SOURCE,
+  STEP3_PROCESSING_DAYS,
   step3LeadWords,
   VISITOR_VISA_WAIT_SOURCE,
 } from "./advice.ts";
@@ -102,6 +104,17 @@ export function graduationCited(context: PlanContext, sources: string[], chain: 
   if (!chain.byGraduation) return "";
   addSource(sources, STEP3_GRADUATION_VERIFICATION_SOURCE);
   return ` FSMB can take up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks after you graduate (${context.applicant.graduation}) to verify your graduation, so its scheduling permit can come around ${dayBy(context, chain.permitAt)} at the earliest.`;
+}
+
+/**
+ * Step 3's chain in words, as step3ChainDaysWith counts it, citing its sources in `sources`: in the
+ * US the lead (leadCited); abroad FSMB's processing with the visitor-visa allowance (`visaDays`)
+ * beside it, then a US test date.
+ */
+export function chainCited(sources: string[], visaDays: number): string {
+  if (visaDays === 0) return leadCited(sources);
+  addSource(sources, EXAM_BOOKING_SOURCE);
+  return `about ${STEP3_PROCESSING_DAYS} days of FSMB processing, with ${visaCited(sources, visaDays)} beside it, then about ${EXAM_BOOKING_DAYS} days to a US test date`;
 }
 
 /** The visitor-visa allowance in words (advice), citing its source in `sources`. */

@@ -35,13 +35,35 @@ export function step3LeadDays(): number {
 }
 
 /**
- * Days from applying to FSMB to sitting Step 3 for this applicant: step3LeadDays plus, abroad, the
- * visitor-visa wait (step3VisaDays). The one chain both the step's text (step3Action's latest
- * dates) and STEP3_NEEDED_FOR_H1B's feasibility use (the text promised the
- * visa wait, the risk left it out and called Step 3 in reach for weeks after it was not).
+ * Days from applying to FSMB to sitting Step 3 for this applicant: step3ChainDaysWith its visitor-visa
+ * allowance (step3VisaDays). The one chain the step's text (step3Action's latest dates), its
+ * reminders and STEP3_NEEDED_FOR_H1B's feasibility all use.
  */
 export function step3ChainDays(context: PlanContext): number {
-  return step3LeadDays() + step3VisaDays(context);
+  return step3ChainDaysWith(step3VisaDays(context));
+}
+
+/**
+ * Step 3's chain with a visitor-visa allowance of `visaDays`: FSMB's processing (official) and, abroad,
+ * the visa's interview side by side, not one after the other (the interview does not wait on FSMB's
+ * permit; both are asked for on the same day, advice), then a seat (advice). So the visa adds only the
+ * days it outlasts FSMB's processing (visaExtraDays).
+ */
+export function step3ChainDaysWith(visaDays: number): number {
+  return step3LeadDays() + visaExtraDays(visaDays);
+}
+
+/** The days a visitor-visa allowance of `visaDays` outlasts FSMB's processing beside it: 0 in the US. */
+export function visaExtraDays(visaDays: number): number {
+  return Math.max(0, visaDays - STEP3_PROCESSING_DAYS);
+}
+
+/**
+ * The earliest Step 3 seat from FSMB's permit at `permitAt` and, beside it, a visitor visa applied for
+ * at `visaFrom` with `visaDays` for its interview (0 in the US): whichever comes last, then a seat.
+ */
+export function step3SittingAt(permitAt: number, visaFrom: number, visaDays: number): number {
+  return Math.max(permitAt, visaFrom + visaDays * DAY_MS) + EXAM_BOOKING_DAYS * DAY_MS;
 }
 
 /**
@@ -60,8 +82,8 @@ export function graduationVerifiedAt(context: PlanContext): number {
 /**
  * The earliest Step 3 chain from an application to FSMB at `appliedAt` (the certificate in hand):
  * the scheduling permit about two weeks later but never before graduationVerifiedAt (both official),
- * then `visaDays` for a visitor visa (abroad, advice), about a week to a seat (advice) and the
- * result (up to four weeks, official). One function for STEP3_NEEDED_FOR_H1B and VISA_UNDECIDED's
+ * beside it `visaDays` for a visitor visa asked for the same day (abroad, advice), then about a week
+ * to a seat (advice: step3SittingAt) and the result (up to four weeks, official). One function for STEP3_NEEDED_FOR_H1B and VISA_UNDECIDED's
  * H-1B comparison, so the two never give two verdicts.
  */
 export interface Step3Chain {
@@ -81,11 +103,11 @@ export function step3ChainFrom(context: PlanContext, appliedAt: number, visaDays
   const processed = appliedAt + STEP3_PROCESSING_DAYS * DAY_MS;
   const verified = graduationVerifiedAt(context);
   const permitAt = Math.max(processed, verified);
-  const reportedWithVisaHeld = permitAt + (EXAM_BOOKING_DAYS + SCORE_REPORTING_DAYS) * DAY_MS;
+  const reportedWithVisaHeld = step3SittingAt(permitAt, appliedAt, 0) + SCORE_REPORTING_DAYS * DAY_MS;
   return {
     permitAt,
     byGraduation: verified > processed,
-    reportedBy: reportedWithVisaHeld + visaDays * DAY_MS,
+    reportedBy: step3SittingAt(permitAt, appliedAt, visaDays) + SCORE_REPORTING_DAYS * DAY_MS,
     reportedWithVisaHeld,
     verifiedAt: verified,
   };
@@ -157,8 +179,8 @@ let lastOutside = false;
 
 /**
  * Days allowed for the visitor-visa interview before Step 3 for an H-1B applicant abroad (Step 3 is
- * offered only in the US; the wait is advice: CONSULAR_WAIT_DAYS), else 0. Planned after FSMB's
- * processing, before the test date: the trip is for a sitting FSMB has approved (advice).
+ * offered only in the US; the wait is advice: CONSULAR_WAIT_DAYS), else 0. Planned beside FSMB's
+ * processing, before the test date (step3ChainDaysWith).
  */
 export function step3VisaDays(context: PlanContext): number {
   return context.applicant.visa === "H-1B" ? visitorVisaDays(context) : 0;
@@ -173,12 +195,13 @@ export function visitorVisaDays(context: PlanContext): number {
 }
 
 /**
- * Step 3's latest safe start: the catalog's lead (FSMB's processing and study time, advice) plus,
- * abroad, the visitor-visa wait (step3VisaDays). Other steps keep the catalog's lead.
+ * Step 3's latest safe start: the catalog's lead (FSMB's processing and study time, advice) or,
+ * abroad, the chain with the visitor-visa wait beside FSMB's processing (step3ChainDays) when that
+ * is longer: the wait runs beside the study time too. Other steps keep the catalog's lead.
  */
 export function leadDaysOf(context: PlanContext, entry: CatalogEntry): number {
   return entry.key === "usmle_step3"
-    ? entry.leadTimeDays.days + step3VisaDays(context)
+    ? Math.max(entry.leadTimeDays.days, step3ChainDays(context))
     : entry.leadTimeDays.days;
 }
 
@@ -188,7 +211,10 @@ export function step3StartBy(driver: DueDate, days: number): { at: number; iso: 
   return { at, iso: isoUtc(at) };
 }
 
-/** The day to apply to FSMB by to sit Step 3 by `sitBy`: less step3ChainDays (FSMB, abroad the visa, a seat). */
+/**
+ * The day to start Step 3's chain by to sit it by `sitBy`, less step3ChainDays: to apply to FSMB
+ * and, abroad, for the visitor visa beside it (visitorVisaApplyBy gives the same day as a DueDate).
+ */
 export function fsmbApplyBy(context: PlanContext, sitBy: DueDate): number {
   return shiftDays(sitBy.at, sitBy.zone, -step3ChainDays(context));
 }
@@ -232,13 +258,13 @@ export function isH1bCertificateTarget(due: DueDate): boolean {
 function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
   const step3 = dates.due("usmle_step3");
   if (step3 === null) return null;
-  // Abroad, the visitor-visa wait comes between FSMB's approval and the test date (advice).
+  // Abroad, the visitor-visa wait runs beside FSMB's processing, before the test date (advice).
   const visa =
     visaDays === 0
       ? ""
-      : `, and ${visaDays} days for a visitor visa (B-1/B-2) interview for the trip (${VISITOR_VISA_WAIT_SOURCE})`;
+      : `, with ${visaDays} days for a visitor visa (B-1/B-2) interview for the trip beside FSMB's processing (${VISITOR_VISA_WAIT_SOURCE})`;
   return certificateOnOfficeDay({
-    at: shiftDays(step3.at, step3.zone, -(step3LeadDays() + visaDays)),
+    at: shiftDays(step3.at, step3.zone, -step3ChainDaysWith(visaDays)),
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
     basis: "advice",

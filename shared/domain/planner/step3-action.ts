@@ -1,11 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import {
-  CONSULAR_WAIT_DAYS,
-  EXAM_BOOKING_DAYS,
-  STEP3_PROCESSING_DAYS,
-  step3FsmbTimeWords,
-} from "./advice.ts";
+import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS, step3FsmbTimeWords } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -52,16 +47,16 @@ export function step3Action(
 }
 
 /**
- * " To sit it by …: apply to FSMB by …, for the visitor visa by … and book your test date by …" (the
- * chain's lead times), then FSMB's graduation check unless `fsmbTime` is false (said beside it already).
+ * " To sit it by …: apply for the visitor visa and, beside it, to FSMB by … and book your test date
+ * by …" (the chain's lead times, side by side: step3ChainDays), then FSMB's graduation check unless
+ * `fsmbTime` is false (said beside it already).
  */
 export function latestDays(context: PlanContext, sitBy: DueDate, fsmbTime = true): string {
   const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
-  const visa = shiftDays(seat, sitBy.zone, -step3VisaDays(context));
   const fsmb = fsmbApplyBy(context, sitBy);
   const certified = isFinished(statusAt(context, CERTIFICATION.index));
   const fsmbTimeWords = fsmbTime ? step3FsmbTimeWords(certified) : "";
-  const sideBySide = sideBySideDays(context, sitBy, fsmb < context.now, certified);
+  const sideBySide = sideBySideDays(context, sitBy, certified);
   if (sideBySide !== null) return `${sideBySide}${fsmbTimeWords}`;
   // The Step 3 risk is shown up to the rank order list deadline only (risks.ts): no card points to it
   // after that; a petition still needs Step 3, which the card already asks for.
@@ -70,10 +65,10 @@ export function latestDays(context: PlanContext, sitBy: DueDate, fsmbTime = true
     fsmb >= context.now
       ? ""
       : context.now <= rol
-        ? " The first of these days has passed: see the Step 3 risk."
-        : " The first of these days has passed.";
+        ? " That day has passed: see the Step 3 risk."
+        : " That day has passed.";
   // A day already gone is asked for as soon as possible, never "by" it. A
   // whole-day date ends at a midnight: its last instant names its day in every zone.
   const by = (at: number): string => byDay(context, sitBy.asDay === true ? at - 1 : at);
-  return ` To sit it ${by(sitBy.at)}: apply to FSMB ${by(fsmb)} (about ${STEP3_PROCESSING_DAYS} days of processing), for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview) and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${fsmbTimeWords}${passed}`;
+  return ` To sit it ${by(sitBy.at)}: apply for the visitor visa and, beside it, to FSMB ${by(fsmb)} (${step3VisaDays(context)} days allowed for the visa's interview, about ${STEP3_PROCESSING_DAYS} days of FSMB processing), and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).${fsmbTimeWords}${passed}`;
 }

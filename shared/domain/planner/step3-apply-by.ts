@@ -75,8 +75,8 @@ function heldForRanking(context: PlanContext): { sitBy: number; applyBy: number;
 /**
  * The day to apply to FSMB by for Step 3 dated for the H-1B petition after ranking (step3DueNow's
  * `due`), while Step 3 is not booked (not started, or under way with no date): the sit-by day less
- * FSMB's processing, abroad the visitor visa, and a seat (fsmbApplyBy: the arithmetic the card's
- * "apply to FSMB by" uses before ranking), "projected" when the sit-by day is.
+ * FSMB's processing (abroad the visitor visa beside it) and a seat (fsmbApplyBy: the arithmetic the
+ * card's "apply to FSMB by" uses before ranking), "projected" when the sit-by day is.
  * Null otherwise. Made once per sit-by date and chain (the due is shared by plans of a zone).
  */
 export function step3ApplyBy(context: PlanContext, due: DueDate | null | undefined): DueDate | null {
@@ -104,7 +104,7 @@ function applyByFor(context: PlanContext, due: DueDate, held: boolean): DueDate 
     zone: due.zone,
     status: due.status === "projected" ? "projected" : "advice",
     basis: "advice",
-    source: `the day to sit Step 3 by (${due.source}) less FSMB's processing, ${visaDays > 0 ? "the visitor visa's wait, " : ""}and a test date (advice)`,
+    source: `the day to sit Step 3 by (${due.source}) less ${visaDays > 0 ? "the visitor visa's wait with FSMB's processing beside it" : "FSMB's processing"}, and a test date (advice)`,
     asDay: true,
   });
   applyBys.set(due, { visaDays, applyBy });
@@ -127,9 +127,9 @@ export function step3ApplyByWords(context: PlanContext, applyBy: DueDate, card: 
   return `; apply to FSMB by ${dueDay(context, applyBy)}${projected} ${chainWords(visaDays)}`;
 }
 
-/** "(about 14 days to process, then about 7 days to a seat, advice)", abroad with the visitor visa's days. */
+/** "(about 14 days to process, then about 7 days to a seat, advice)", abroad with the visitor visa's days beside FSMB's. */
 function chainWords(visaDays: number): string {
-  const visa = visaDays > 0 ? `, then ${visaDays} days for the visitor visa` : "";
+  const visa = visaDays > 0 ? `, with ${visaDays} days for the visitor visa beside it` : "";
   return `(about ${STEP3_PROCESSING_DAYS} days to process${visa}, then about ${EXAM_BOOKING_DAYS} days to a seat, advice)`;
 }
 

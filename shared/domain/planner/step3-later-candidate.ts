@@ -5,7 +5,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { step3ChainDays, step3ChainNow, step3LeadDays, step3VisaDays } from "./h1b.ts";
+import { step3ChainDays, step3ChainNow, step3LeadDays, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import {
   cutOffMark,
   dayText,
@@ -71,8 +71,8 @@ export function step3LaterDays(context: PlanContext, reportedBy: number): Step3L
   }
   const visaDays = step3VisaDays(context);
   if (visaDays === 0) return null;
-  // The same chain for an applicant who already holds the visa: no wait for it.
-  const heldBy = reportedBy - visaDays * DAY_MS;
+  // The same chain for an applicant who already holds the visa: no wait beside FSMB's processing.
+  const heldBy = reportedBy - visaExtraDays(visaDays) * DAY_MS;
   for (const deadline of [rol, later]) {
     if (deadline === null || heldBy > deadline) continue;
     const sitBy = shiftDays(deadline, ET_ZONE, -SCORE_REPORTING_DAYS);

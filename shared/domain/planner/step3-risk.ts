@@ -12,9 +12,10 @@ import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy, when } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays } from "./h1b.ts";
+import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays, visaExtraDays } from "./h1b.ts";
 import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import {
+  chainCited,
   fsmbTimeCited,
   graduationCited,
   J1_ALTERNATIVE,
@@ -22,7 +23,6 @@ import {
   J1_SOURCES,
   leadCited,
   tripVisa,
-  visaCited,
   WHEN_PROGRAMS_DECIDE,
   whyBeforeRanking,
 } from "./h1b-words.ts";
@@ -184,7 +184,7 @@ function wordsOf(
 
   const lateSources: string[] = [];
   const lateHead = `Ranking on H-1B for the ${calendar.matchYear} Match is most likely out of reach: ${whyBeforeRanking(lateSources)}, ${opening(lateSources)}. Step 3's result can reach programs around `;
-  const lateChain = `${leadCited(lateSources)}${visaDays === 0 ? "" : `, with ${visaCited(lateSources, visaDays)} between them`}, then ${RESULT_WORDS}.`;
+  const lateChain = `${chainCited(lateSources, visaDays)}, then ${RESULT_WORDS}.`;
   const neededBy =
     certificateBy === null
       ? ""
@@ -208,10 +208,10 @@ function wordsOf(
     const sitBy = dates.due("usmle_step3");
     const needs =
       certificateBy === null
-        ? ` Apply to FSMB early: ${leadCited(sources)}${visaDays === 0 ? "" : `, with ${visaCited(sources, visaDays)} between them`}.`
+        ? ` Apply to FSMB early: ${chainCited(sources, visaDays)}.`
         : visaDays === 0
           ? ` Your ECFMG certificate is still pending: you need it by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first and then ${leadCited(sources)}.`
-          : ` Your ECFMG certificate is still pending: it ${passed ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${leadCited(sources)}, and you live outside the US, so this plan allows ${visaCited(sources, visaDays)} before the trip; ${dayBy(context, countedCertificateAt(certificateBy) + visaDays * DAY_MS)} is the latest only if you already hold a visitor visa.`;
+          : ` Your ECFMG certificate is still pending: it ${passed ? "was" : "is"} needed by ${dayBy(context, certificateBy.at)}, because Step 3 needs it first, then ${chainCited(sources, visaDays)}, since you live outside the US; ${dayBy(context, countedCertificateAt(certificateBy) + visaExtraDays(visaDays) * DAY_MS)} is the latest only if you already hold a visitor visa.`;
     const trip = tripVisa(context, sources);
     return Object.freeze({
       code: "STEP3_NEEDED_FOR_H1B",

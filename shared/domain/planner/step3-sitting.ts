@@ -1,12 +1,11 @@
-import { DAY_MS } from "../time.ts";
-import { CONSULAR_WAIT_DAYS, EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
+import { CONSULAR_WAIT_DAYS, EXAM_BOOKING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
-import type { Step3ChainNow } from "./h1b.ts";
+import { type Step3ChainNow, step3SittingAt } from "./h1b.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 
@@ -34,7 +33,7 @@ export function earliestPetitionSitting(context: PlanContext, now: Step3ChainNow
   const permitAt = fsmbApplied(context, now.certified)
     ? Math.max(context.now, chain.verifiedAt)
     : chain.permitAt;
-  return Math.max(permitAt, certificateAt + visaDays * DAY_MS) + EXAM_BOOKING_DAYS * DAY_MS;
+  return step3SittingAt(permitAt, certificateAt, visaDays);
 }
 
 /**
@@ -50,29 +49,18 @@ export function petitionSittingFits(context: PlanContext, now: Step3ChainNow, si
 }
 
 /**
- * The petition's chain to `sitBy` with FSMB and the visitor visa side by side (earliestPetitionSitting),
- * once FSMB's own day to apply by has passed (`fsmbPassed`) or the applicant has applied: " To sit it
- * by …: apply to FSMB now (…) and, beside it, for the visitor visa by …, and book your test date by
- * …". Null for any other sit-by day, or while the visa's day is behind too (the chain's usual words
- * then say so).
+ * The petition's chain to `sitBy` once the applicant has applied to FSMB (fsmbApplied): " To sit it
+ * by …: apply for the visitor visa by … while FSMB processes your application, and book your test
+ * date by …". Null for any other sit-by day, before applying (latestDays' words), or once the visa's
+ * day is behind too (the chain's usual words then say so).
  */
-export function sideBySideDays(
-  context: PlanContext,
-  sitBy: DueDate,
-  fsmbPassed: boolean,
-  certified: boolean,
-): string | null {
-  const applied = fsmbApplied(context, certified);
-  if (step3DueKind(sitBy) !== "petition" || !(applied || fsmbPassed)) return null;
+export function sideBySideDays(context: PlanContext, sitBy: DueDate, certified: boolean): string | null {
+  if (step3DueKind(sitBy) !== "petition" || !fsmbApplied(context, certified)) return null;
   const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
   const visa = shiftDays(seat, sitBy.zone, -CONSULAR_WAIT_DAYS);
   // A whole-day date ends at a midnight: its last instant names its day in every zone.
   const last = (at: number): number => (sitBy.asDay === true ? at - 1 : at);
   if (last(visa) < context.now) return null;
   const by = (at: number): string => byDay(context, last(at));
-  const visaBy = `for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview)`;
-  const first = applied
-    ? `apply ${visaBy} while FSMB processes your application`
-    : `apply to FSMB now (about ${STEP3_PROCESSING_DAYS} days of processing) and, beside it, ${visaBy}`;
-  return ` To sit it ${by(sitBy.at)}: ${first}, and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).`;
+  return ` To sit it ${by(sitBy.at)}: apply for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview) while FSMB processes your application, and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).`;
 }

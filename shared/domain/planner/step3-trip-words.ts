@@ -10,7 +10,7 @@ const STEP3 = indexedStep("usmle_step3");
  * What Step 3 adds abroad to its action while it is not booked (status not started or under way,
  * no date). Only abroad: an applicant whose zone is in the US is told of no trip.
  */
-export const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan starts Step 3 ${CONSULAR_WAIT_DAYS} days earlier for that wait, on top of FSMB's processing and your study time (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
+export const STEP3_ABROAD_ACTION = ` Step 3 is offered only in the US, so plan the trip: you live outside the US, so it needs a US visitor visa (B-1/B-2): apply for it now, and check your consulate's interview wait in the State Department's Global Visa Wait Times tool on travel.state.gov. This plan allows ${CONSULAR_WAIT_DAYS} days for that wait, beside FSMB's processing and your study time, so apply for it when you apply to FSMB (advice). No authority gives one wait, and in some consulates it is far longer: if yours is, apply earlier still.`;
 
 /** Step 3's trip abroad when its date holds only for a visitor visa already held (step3LaterDays' `held`). */
 export const STEP3_HELD_ACTION =

@@ -1,25 +1,21 @@
 import { basisMark } from "../date-basis.ts";
-import { EXAM_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
-import { step3VisaDays } from "./h1b.ts";
+import { fsmbApplyBy, step3VisaDays } from "./h1b.ts";
 
 /**
- * Abroad, the day to apply for the B-1/B-2 visitor visa by for Step 3 sat by `sitBy`: a seat before
- * it, and the visa's interview allowance before that (step3VisaDays, advice), FSMB processing beside
- * it (sideBySideDays' arithmetic). It binds before FSMB's own day, since the visa's wait is the
- * longer. Null in the US. "projected" when the sit-by day is. One per sit-by date.
+ * Abroad, the day to apply for the B-1/B-2 visitor visa by for Step 3 sat by `sitBy`: the day the
+ * chain starts (fsmbApplyBy: the visa's interview allowance, advice, with FSMB's processing beside
+ * it, then a seat). Null in the US. "projected" when the sit-by day is. One per sit-by date.
  */
 export function visitorVisaApplyBy(context: PlanContext, sitBy: DueDate): DueDate | null {
   const visaDays = step3VisaDays(context);
   if (visaDays === 0) return null;
   const known = visaApplyBys.get(sitBy);
   if (known !== undefined) return known;
-  const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
   const applyBy = shapedDueDate({
-    at: shiftDays(seat, sitBy.zone, -visaDays),
+    at: fsmbApplyBy(context, sitBy),
     zone: sitBy.zone,
     status: sitBy.status === "projected" ? "projected" : "advice",
     basis: "advice",

@@ -3,12 +3,12 @@ import { basisMark } from "../date-basis.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { step3LeadWords } from "./advice.ts";
+import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { certificateHoldsChain } from "./certificate-after-match.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
-import { h1bCertificateTarget, step3VisaDays } from "./h1b.ts";
+import { h1bCertificateTarget, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import { planDates } from "./plan-dates.ts";
 
@@ -143,10 +143,14 @@ function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, 
   const visaDays = step3VisaDays(context);
   // Counted from the target before its move off a weekend: the Step 3 card's day to apply to FSMB.
   const target = h1bCertificateTarget(context, planDates(context));
-  const held = shiftDays(target === null ? targetAt : countedCertificateAt(target), context.zone, visaDays);
+  const held = shiftDays(
+    target === null ? targetAt : countedCertificateAt(target),
+    context.zone,
+    visaExtraDays(visaDays),
+  );
   const latest = visaDays > 0 && held >= context.now ? held : targetAt;
   const residency = `to start residency the certificate is needed by ${dueDay}`;
   return latest >= context.now
-    ? `For ranking on H-1B the certificate was needed by ${dayBy(context, targetAt)} (Step 3 needs it first, then ${step3LeadWords()}, and ${visaDays} days for a visitor visa for the trip); only if you already hold a visitor visa does ${dayBy(context, latest)} still work; ${residency}.`
+    ? `For ranking on H-1B the certificate was needed by ${dayBy(context, targetAt)} (Step 3 needs it first, then about ${STEP3_PROCESSING_DAYS} days of FSMB processing with ${visaDays} days for a visitor visa for the trip beside it, then about ${EXAM_BOOKING_DAYS} days to a US test date); only if you already hold a visitor visa does ${dayBy(context, latest)} still work; ${residency}.`
     : `For ranking on H-1B the latest day that still worked was ${dayBy(context, latest)}, so ranking on H-1B for this Match is most likely out of reach (the Step 3 risk gives the J-1 route); ${residency}.`;
 }

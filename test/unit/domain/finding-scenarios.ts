@@ -270,7 +270,7 @@ FINDING_SCENARIOS.push({
  * enough for FSMB, a US test date and Step 3's result before the rank-list deadline. The 14-day
  * lead once contradicted the "up to 12 weeks" the message quoted; FSMB's 12
  * weeks run from graduation, long past here, so the lead is FSMB's 2 weeks, a test date
- * and, from Cairo, 60 days for a visitor visa: the target (Fri 6 Nov 2026: Sat 7 Nov off the weekend) has
+ * and, from Cairo, 60 days for a visitor visa beside FSMB's processing: the target (Fri 20 Nov 2026: Sat 21 Nov off the weekend) has
  * passed on 30 Nov, and ranking on H-1B is most likely out of reach (critical, J-1 named). The
  * reminders before a target still ahead: visa-finding-scenarios.ts (June).
  */
@@ -279,7 +279,7 @@ FINDING_SCENARIOS.push({
   now: "2026-11-30T10:00:00Z",
   assess(result) {
     const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-    expect(certificate?.target?.et).toBe("Fri 6 Nov 2026");
+    expect(certificate?.target?.et).toBe("Fri 20 Nov 2026");
     expect(certificate?.target?.source).toContain("about 14 days of FSMB processing");
     expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
     expect(certificate?.urgency).toBe("urgent");

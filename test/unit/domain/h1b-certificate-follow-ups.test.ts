@@ -32,14 +32,14 @@ describe("the ECFMG certificate's follow-ups on the H-1B track", () => {
   });
 
   it("say ranking on H-1B is most likely out of reach once that day has passed", () => {
-    // The target (Fri 6 Nov 2026, counted to Sat 7 Nov and moved off the weekend) and, holding a visitor visa, 60 days later (Wed 6 Jan 2027) passed.
+    // The target (Fri 20 Nov 2026, counted to Sat 21 Nov and moved off the weekend) and, holding a visitor visa, the days the visa outlasts FSMB's processing later (Wed 6 Jan 2027) passed.
     const why = followUps("2027-01-10T16:00:00Z")[0]?.why ?? "";
     expect(why).toContain("most likely out of reach");
   });
 
   it("give the last day for a visitor-visa holder while it is ahead (FSMB's 2 weeks)", () => {
     const why = followUps("2026-12-01T16:00:00Z")[0]?.why ?? "";
-    expect(why).toContain("For ranking on H-1B the certificate was needed by Fri 6 Nov 2026");
+    expect(why).toContain("For ranking on H-1B the certificate was needed by Fri 20 Nov 2026");
     expect(why).toContain("only if you already hold a visitor visa does Wed 6 Jan 2027 still work");
   });
 });

@@ -29,16 +29,16 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
   // the office that issues the certificate, works no weekend: the target is the Friday before.
   it("renders the target as a day, the rule's day, like the catalog's targets", () => {
     expect(certificate?.target?.precision).toBe("day");
-    expect(certificate?.target?.local).toBe("Fri 6 Nov 2026");
-    expect(certificate?.target?.et).toBe("Fri 6 Nov 2026");
-    expect(certificate?.target?.day).toBe("2026-11-06");
+    expect(certificate?.target?.local).toBe("Fri 20 Nov 2026");
+    expect(certificate?.target?.et).toBe("Fri 20 Nov 2026");
+    expect(certificate?.target?.day).toBe("2026-11-20");
   });
 
   it("prints a passed target as passed in the text report, never as a date ahead", () => {
     const text = renderPlan(result, "Youssef");
     const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
     // A bare "passed on …" beside an exam read as "the applicant passed it".
-    expect(row).toContain("target passed Fri 6 Nov 2026");
+    expect(row).toContain("target passed Fri 20 Nov 2026");
     expect(row).not.toMatch(/(?<!target )passed on/);
     expect(row).not.toMatch(/AM|PM|GMT/);
   });
@@ -111,10 +111,10 @@ describe("the certificate's H-1B target is a working day, as an office step's du
 
   it("moves a Saturday target to the Friday before, with the reason in its source", () => {
     const blocked = result.blocked.find((step) => step.milestone === "ecfmg_certification");
-    expect(blocked?.target?.local).toBe("Fri 5 Nov 2027");
+    expect(blocked?.target?.local).toBe("Fri 19 Nov 2027");
     expect(blocked?.target?.source).toContain("moved to the Friday before, off the weekend");
     const risk = result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
-    expect(risk?.message).toContain("it is needed by Fri 5 Nov 2027");
-    expect(risk?.message).not.toContain("Sat 6 Nov 2027");
+    expect(risk?.message).toContain("it is needed by Fri 19 Nov 2027");
+    expect(risk?.message).not.toContain("Sat 20 Nov 2027");
   });
 });

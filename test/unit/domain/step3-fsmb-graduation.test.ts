@@ -33,8 +33,8 @@ describe("FSMB's Step 3 permit: about 2 weeks after applying, never before gradu
     const pending = step3Risk("Africa/Lagos", "2024-06-30", false);
     expect(pending?.severity).toBe(certified?.severity);
     expect(earliestResult(pending?.message)).toBe(earliestResult(certified?.message));
-    // 2 Dec + 14 days of FSMB processing + 60 days for the visitor visa + 7 to a seat + 28 for the result.
-    expect(earliestResult(certified?.message)).toBe("Sun 21 Mar 2027");
+    // 2 Dec + 60 days for the visitor visa, FSMB's 14 days beside it, + 7 to a seat + 28 for the result.
+    expect(earliestResult(certified?.message)).toBe("Sun 7 Mar 2027");
     // The same latest day holding a visitor visa: the certificate (or the FSMB application) by 6 Jan.
     expect(certified?.message).toContain("apply to FSMB by Wed 6 Jan 2027");
     expect(pending?.message).toContain("get your ECFMG certificate and apply to FSMB by Wed 6 Jan 2027");
@@ -123,13 +123,13 @@ describe("the ECFMG certificate's step on the H-1B track says when ranking needs
 
   it("names the H-1B target while it is ahead", () => {
     expect(action("2026-10-01T09:00:00Z")).toContain(
-      "For ranking on H-1B you need it by Fri 6 Nov 2026 (our advice), so Step 3's result reaches programs before the rank order list deadline",
+      "For ranking on H-1B you need it by Fri 20 Nov 2026 (our advice), so Step 3's result reaches programs before the rank order list deadline",
     );
   });
 
   it("names the visitor-visa holder's last day once the target has passed", () => {
     const text = action("2026-12-02T09:00:00Z");
-    expect(text).toContain("For ranking on H-1B it was needed by Fri 6 Nov 2026 (our advice)");
+    expect(text).toContain("For ranking on H-1B it was needed by Fri 20 Nov 2026 (our advice)");
     // Both days come from the projected rank order list deadline.
     expect(text).toContain("Wed 6 Jan 2027 (our advice) only if you already hold a visitor visa");
   });

@@ -27,9 +27,9 @@ describe("matched abroad past Step 3's day for the petition", () => {
     expect(card).toContain(
       "If your program will start you later and keep the H-1B, begin the day it says so (our advice): a US visitor visa (B-1/B-2; this plan allows 60 days for its interview, check your consulate's wait), a US test date (about 7 days) and about 4 weeks for the result.",
     );
-    // 22 Mar + 14 days (FSMB) + 60 (visitor visa) + 7 (a seat) + 28 (the result).
+    // 22 Mar + 60 (visitor visa, FSMB's 14 days beside it) + 7 (a seat) + 28 (the result).
     expect(card).toContain(
-      "Begun today, by these allowances your result would be reported around Fri 9 Jul 2027",
+      "Begun today, by these allowances your result would be reported around Fri 25 Jun 2027",
     );
     expect(card).toContain("FSMB says it may need up to 12 weeks to verify your graduation");
   });

@@ -44,7 +44,7 @@ describe("H-1B Step 3 abroad, out of reach of ranking, the petition's day still 
     const step = card(result);
     expect(step?.deadline?.day).toBe("2027-03-19");
     const chain =
-      "To sit it by Fri 19 Mar 2027: apply to FSMB by Mon 28 Dec 2026 (about 14 days of processing), for the visitor visa by Mon 11 Jan 2027";
+      "To sit it by Fri 19 Mar 2027: apply for the visitor visa and, beside it, to FSMB by Mon 11 Jan 2027 (60 days allowed for the visa's interview, about 14 days of FSMB processing)";
     expect(step?.action).toContain(chain);
     expect(step?.action).toContain("only with a B-1/B-2 visa you already hold");
     const message = risk(result)?.message ?? "";
@@ -66,12 +66,12 @@ describe("H-1B Step 3 abroad, out of reach of ranking, the petition's day still 
     expect(step3.some((reminder) => reminder.rung.startsWith("apply-by"))).toBe(false);
   });
 
-  it("on Tue 29 Dec 2026, FSMB's own day passed: FSMB now and the visitor visa beside it keep 19 Mar", () => {
+  it("on Tue 29 Dec 2026 the same day still holds for both: FSMB runs beside the visitor visa", () => {
     const result = at("2026-12-29T02:00:00Z");
     const step = card(result);
     expect(step?.deadline?.day).toBe("2027-03-19");
     const chain =
-      "To sit it by Fri 19 Mar 2027: apply to FSMB now (about 14 days of processing) and, beside it, for the visitor visa by Mon 11 Jan 2027";
+      "To sit it by Fri 19 Mar 2027: apply for the visitor visa and, beside it, to FSMB by Mon 11 Jan 2027";
     expect(step?.action).toContain(chain);
     expect(risk(result)?.message).toContain(chain);
   });

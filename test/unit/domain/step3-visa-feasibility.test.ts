@@ -3,9 +3,9 @@ import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
 
 // An H-1B applicant in Lagos, certified, everything through NRMP
-// registration done, no Step 3. The step's text promises a 60-day visitor-visa wait on top of
+// registration done, no Step 3. The step's text promises a 60-day visitor-visa wait beside
 // FSMB's 14 days and a week to a seat before the sit-by date (Wed 27 Jan 2027, 28 days before the
-// rank order list deadline), so the chain starts by Sat 7 Nov 2026; yet on 30 Nov, 20 Dec and 5 Jan
+// rank order list deadline), so the chain starts by Sat 21 Nov 2026; yet on 30 Nov, 20 Dec and 5 Jan
 // STEP3_NEEDED_FOR_H1B stayed a warning and only on 20 Jan turned critical.
 
 const inputIn = (timezone: string) =>
@@ -41,8 +41,8 @@ describe("Step 3 abroad: the feasibility check uses the visa wait the step's tex
   it("shows in the step the latest days to apply to FSMB and for the visa, from the same lead times", () => {
     const action = step3Action("Africa/Lagos", "2026-10-01T12:00:00Z");
     // Sit by Wed 27 Jan 2027: a seat 7 days before (20 Jan), the visa 60 before that (21 Nov 2026),
-    // FSMB's processing 14 before that (7 Nov 2026).
-    expect(action).toContain("apply to FSMB by Sat 7 Nov 2026");
-    expect(action).toContain("for the visitor visa by Sat 21 Nov 2026");
+    // FSMB's processing beside it, so both are asked for by that day.
+    expect(action).toContain("apply for the visitor visa and, beside it, to FSMB by Sat 21 Nov 2026");
+    expect(action).not.toContain("Sat 7 Nov 2026");
   });
 });

@@ -22,20 +22,20 @@ function expectCertificateTargetFromFsmbLead(result: Plan): void {
   expect(certificate?.target?.source).toContain("about 14 days of FSMB processing");
   const gap = Date.parse(step3?.deadline?.at ?? "") - Date.parse(certificate?.target?.at ?? "");
   expect(certificate?.target?.source).toContain("visitor visa (B-1/B-2) interview");
-  // 21 days and the visa allowance, give or take the hours between 9:00 PM ET and the applicant's
+  // The visa allowance with FSMB's processing beside it and a week to a seat (67 days), give or take the hours between 9:00 PM ET and the applicant's
   // midnight (Step 3's deadline is its last sitting day, a local day) and a clock change, and the
   // days a target counted onto a weekend moves back to the Friday (ECFMG works no weekend).
   const moved = certificate?.target?.source.includes("moved to the Friday before") === true ? 2 * DAY : 0;
-  expect(gap - (21 + CONSULAR_WAIT_DAYS) * DAY).toBeGreaterThanOrEqual(-12 * 3_600_000);
-  expect(gap - (21 + CONSULAR_WAIT_DAYS) * DAY).toBeLessThanOrEqual(moved + 12 * 3_600_000);
+  expect(gap - (7 + CONSULAR_WAIT_DAYS) * DAY).toBeGreaterThanOrEqual(-12 * 3_600_000);
+  expect(gap - (7 + CONSULAR_WAIT_DAYS) * DAY).toBeLessThanOrEqual(moved + 12 * 3_600_000);
 }
 
 export const VISA_FINDING_SCENARIOS: Scenario[] = [
   {
     // Karachi, everything to ERAS and NRMP done, certificate pending, on 30 Nov 2026. The
-    // certificate, FSMB's 2 weeks, 60 days for a visitor visa, a US test date and four weeks for the
-    // result end around 19 Mar 2027, after the rank-list deadline: H-1B ranking is most likely out
-    // of reach.
+    // certificate, 60 days for a visitor visa with FSMB's 2 weeks beside it, a US test date and four
+    // weeks for the result end around 5 Mar 2027, after the rank-list deadline: H-1B ranking is most
+    // likely out of reach.
     name: "h1b-karachi-certificate-pending-2027",
     now: "2026-11-30T12:00:00Z",
     assess(result) {
@@ -46,7 +46,7 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       // Only a visitor visa already held leaves time: J-1 too, either way.
       expect(risk?.message).toContain("If you already hold a B-1/B-2 visa, there is still time");
       expect(risk?.message).toContain("Rank programs that offer a J-1 too, either way");
-      expect(risk?.message).toContain("around Fri 19 Mar 2027 at the earliest");
+      expect(risk?.message).toContain("around Fri 5 Mar 2027 at the earliest");
       expect(risk?.message).toContain("Statement of Need");
       expect(risk?.message).toContain("$370");
       // The trip's visa once: the visitor-visa allowance in the chain.
@@ -64,9 +64,9 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
     },
   },
   {
-    // The same track in June: H-1B is still within reach; the certificate is needed by Fri 6 Nov
-    // 2026 (FSMB's 2 weeks, 60 days for a visitor visa and a week to book before Step 3's sit-by
-    // date count to Sat 7 Nov, and ECFMG works no weekend; 6 Jan 2027 with a visitor visa in hand)
+    // The same track in June: H-1B is still within reach; the certificate is needed by Fri 20 Nov
+    // 2026 (60 days for a visitor visa beside FSMB's 2 weeks, and a week to book before Step 3's
+    // sit-by date count to Sat 21 Nov, and ECFMG works no weekend; 6 Jan 2027 with a visitor visa in hand)
     // with reminders before then, and the message gives the same date as the target.
     name: "h1b-certificate-pending-june-2027",
     now: "2026-06-01T06:00:00Z",
@@ -74,12 +74,12 @@ export const VISA_FINDING_SCENARIOS: Scenario[] = [
       const risk = riskOf(result, "STEP3_NEEDED_FOR_H1B");
       expect(risk?.severity).toBe("warning");
       expect(risk?.message).toContain("sit it by Wed 27 Jan 2027");
-      expect(risk?.message).toContain("it is needed by Fri 6 Nov 2026");
+      expect(risk?.message).toContain("it is needed by Fri 20 Nov 2026");
       expect(risk?.message).toContain("Wed 6 Jan 2027 is the latest only if you already hold a visitor visa");
       expect(risk?.message).toContain("about 14 days of FSMB processing");
       expectCertificateTargetFromFsmbLead(result);
       const certificate = result.nextSteps.find((step) => step.milestone === "ecfmg_certification");
-      expect(certificate?.target?.et).toBe("Fri 6 Nov 2026");
+      expect(certificate?.target?.et).toBe("Fri 20 Nov 2026");
       const sends = result.reminders
         .filter((reminder) => reminder.milestone === "ecfmg_certification")
         .map((reminder) => reminder.sendAt);

@@ -104,7 +104,7 @@ const CASES = [
     fixture: "h1b-step3-before-ranking-2027.json",
     timezone: "Asia/Amman",
     milestones: undefined,
-    now: new Date("2026-11-10T09:00:00Z"),
+    now: new Date("2026-11-24T09:00:00Z"),
     milestone: "usmle_step3" as const,
     reminders: (reminders: Reminder[]) =>
       reminders.filter((each) => each.milestone === "usmle_step3" && each.rung === CRITICAL_RISK_RUNG),
@@ -164,11 +164,11 @@ describe.each(CASES)("no Snooze on $name", (each) => {
 });
 
 describe("no Snooze on a step a critical notice rides on, after the notice went out", () => {
-  // Amman, H-1B: Step 3's critical notice went out on 10 Nov; ten days on, the pages' plan no
+  // Amman, H-1B: Step 3's critical notice went out on 24 Nov; ten days on, the pages' plan no
   // longer lists it, and Step 3's own rungs are still to come.
   const H1B = CASES[0] as (typeof CASES)[number];
   const later = () =>
-    setup(H1B.fixture, H1B.timezone, H1B.milestones, new Date("2026-11-20T09:00:00Z"), {
+    setup(H1B.fixture, H1B.timezone, H1B.milestones, new Date("2026-12-04T09:00:00Z"), {
       milestone: "usmle_step3",
       at: H1B.now,
     });

@@ -37,7 +37,7 @@ describe("BLOCKED shows the certificate's target beside its deadline", () => {
     [
       "H-1B: the day Step 3 needs it",
       "certificate-h1b-2028-cairo.json",
-      "needed by Fri 5 Nov 2027 † for usmle_step3",
+      "needed by Fri 19 Nov 2027 † for usmle_step3",
       "Fri 16 Jun 2028 †",
     ],
   ])("%s", (_, file, neededBy, deadline) => {

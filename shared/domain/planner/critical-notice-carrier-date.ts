@@ -45,8 +45,12 @@ export function carrierDate(
     // program, or once past, by the day the Match Day question is answered by (the contract's),
     // never by the Step 3 day it calls out of reach.
     const unplaced = risk.matchOutcome;
-    // Before ranking, the programs are asked before they are ranked: by the rank order list deadline.
-    if (unplaced === "ranking") return { detail: dates.rendered(rolDue(dates.calendar)) };
+    // Before ranking, the programs are asked before they are ranked: by the rank order list deadline,
+    // on a step it names (on another, the start stands: that step's own notice may carry the deadline).
+    if (unplaced === "ranking")
+      return "waiting" in step || !risk.milestones.includes(step.milestone)
+        ? undefined
+        : { detail: dates.rendered(rolDue(dates.calendar)) };
     if (unplaced !== undefined && !risk.message.includes(UNLESS_VISA_HELD))
       return programUnnamed(unplaced)
         ? { detail: dates.rendered(matchDayDue(dates.calendar)) }

@@ -1,7 +1,8 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import { shiftIsoDay } from "../iso-texts.ts";
-import { localDate, startOfLocalDate } from "../time.ts";
+import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
+import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { ContextAnswers } from "./context-answers.ts";
 import { shiftDays } from "./date-math.ts";
@@ -10,6 +11,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { placeUntold } from "./h1b-outcome-words.ts";
 import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO, tripVisa } from "./h1b-words.ts";
+import { laterCandidateHedge } from "./later-candidate.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { latestDays } from "./step3-action.ts";
 import {
@@ -56,7 +58,7 @@ function step3DueFrom(context: PlanContext, dates: PlanDates, ruled: DueDate): D
     const petition = step3UnreachableForRanking(context, rol) ? petitionDue(dates) : null;
     if (petition !== null && petitionChainFits(context, petition)) return petition;
     if (later !== null) return later;
-    return step3BookedAfterRankingInUs(context, ruled) ? (petitionDue(dates) ?? ruled) : ruled;
+    return step3BookedAfterRanking(context, ruled) ? (petitionDue(dates) ?? ruled) : ruled;
   }
   if (ruled.at > rol) return ruled;
   return petitionDue(dates) ?? ruled;
@@ -90,20 +92,27 @@ function petitionChainFits(context: PlanContext, petition: DueDate): boolean {
 }
 
 /**
- * An H-1B applicant in the US whose booked Step 3 falls after its last day for ranking (`ruled`): too
- * late for programs' rank lists, yet the petition after the Match still needs the pass, so the
- * sitting is held to the petition's day (kept when it meets it), never to a passed day for ranking.
+ * An H-1B applicant whose booked Step 3 falls after its last day for ranking (`ruled`): too late for
+ * programs' rank lists, yet the petition after the Match still needs the pass, so the sitting is
+ * held to the petition's day (kept when it meets it), never to a passed day for ranking. Abroad
+ * too: a booked US seat is the plan's evidence of the trip (the visitor visa held or applied for),
+ * so no visa wait is counted before it, as in the US (advice).
  */
-function step3BookedAfterRankingInUs(context: PlanContext, ruled: DueDate): boolean {
-  if (step3VisaDays(context) !== 0) return false;
+function step3BookedAfterRanking(context: PlanContext, ruled: DueDate): boolean {
   const given = context.entries.get(STEP3.key);
   const status = statusOf(context, STEP3.key);
   if (given?.date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
-  return startOfLocalDate(context.zone, given.date) > ruled.at;
+  const day = startOfLocalDate(context.zone, given.date);
+  if (day <= ruled.at) return false;
+  // Abroad, a sitting in time under the rank order list deadline's later candidate keeps ranking's
+  // two sides on its card (move it earlier, else keep it); in the US its risk gives them.
+  if (step3VisaDays(context) === 0) return true;
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  return laterCandidateHedge(context, rolDate, day + SCORE_REPORTING_DAYS * DAY_MS) === "";
 }
 
 /**
- * How STEP3_NEEDED_FOR_H1B ends for a sitting booked too late for ranking, on `day`: in the US the
+ * How STEP3_NEEDED_FOR_H1B ends for a sitting booked too late for ranking, on `day`: the
  * petition after the Match still needs the pass by its day (step3DueNow), which the sitting meets
  * (keep it) or misses (move it to that day at the latest), so J-1 programs are ranked too, not
  * instead, as they are with the later candidate's hope (`later`).

@@ -29,12 +29,16 @@ describe("Step 3 booked after its passed petition day", () => {
     ]);
   });
 
-  it("before ranking ends, booked after its passed last sitting day, it keeps them too", () => {
-    const result = plan(amira(false), calendar, new Date("2027-02-20T09:00:00Z"));
-    expect(examDayRungs(result)).toEqual([
-      "due-in-14d 2027-03-29",
-      "due-in-3d 2027-04-09",
-      "due-in-1d 2027-04-11",
-    ]);
+  it("before ranking ends, booked after its passed last sitting day: the rungs lead to the petition's day, as in the US", () => {
+    // The booking is the trip's evidence: the card asks to move the sitting to Fri 19 Mar 2027.
+    for (const zone of ["Africa/Cairo", "America/Chicago"]) {
+      const input = { ...amira(false), applicant: { ...amira(false).applicant, timezone: zone } };
+      const result = plan(input, calendar, new Date("2027-02-20T09:00:00Z"));
+      expect(examDayRungs(result)).toEqual([
+        "due-in-14d 2027-03-05",
+        "due-in-3d 2027-03-16",
+        "due-in-1d 2027-03-18",
+      ]);
+    }
   });
 });

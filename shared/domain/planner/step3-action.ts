@@ -10,7 +10,7 @@ import { fsmbApplyBy, isH1bCertificateTarget, step3ChainNow, step3VisaDays } fro
 import { certificateForRanking } from "./h1b-certificate-card.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReachAction } from "./step3-petition-out-of-reach.ts";
-import { sideBySideDays } from "./step3-sitting.ts";
+import { sideBySideDays, visaIsCondition } from "./step3-sitting.ts";
 import { bookedTripWords, STEP3_ABROAD_ACTION, STEP3_HELD_ACTION, step3Booked } from "./step3-trip-words.ts";
 
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -43,6 +43,10 @@ export function step3Action(
   const outOfReach = petitionOutOfReachAction(context, sitBy, step3ChainNow(context, context.now));
   if (outOfReach !== null) return outOfReach;
   if (!abroad) return action;
+  // Applied to FSMB with the visa's day behind: the visa is the day's condition, not a wait to plan.
+  const certified = isFinished(statusAt(context, CERTIFICATION.index));
+  if (sitBy !== null && visaIsCondition(context, sitBy, certified))
+    return `${action}${latestDays(context, sitBy, false)}`;
   return `${action}${STEP3_ABROAD_ACTION}${sitBy === null ? "" : latestDays(context, sitBy)}`;
 }
 

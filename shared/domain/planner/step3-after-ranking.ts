@@ -26,7 +26,7 @@ import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
-import { petitionSittingFits } from "./step3-sitting.ts";
+import { fsmbApplied, petitionSittingFits } from "./step3-sitting.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -82,8 +82,10 @@ function step3UnreachableForRanking(context: PlanContext, rol: number): boolean 
  * Whether the petition's sit-by day `petition` is the one to plan for before ranking: in the US
  * always (its card says when FSMB and a seat no longer fit: petitionOutOfReach); abroad while FSMB
  * (or its application under way) with the visitor visa beside it, then a seat, still fit before it
- * (petitionSittingFits), so the applicant hears of the day while it can be met, and the visa-held days for ranking (step3LaterDue) stand once it cannot. Abroad only with
- * the certificate issued, as for those days: a pending one keeps its own target for ranking.
+ * (petitionSittingFits: once applied to FSMB, the visa is the day's condition, not a wait), so
+ * the applicant hears of the day while it can be met, and the visa-held days for ranking
+ * (step3LaterDue) stand once it cannot. Abroad only with the certificate issued, as for those days:
+ * a pending one keeps its own target for ranking.
  */
 function petitionChainFits(context: PlanContext, petition: DueDate): boolean {
   if (step3VisaDays(context) === 0) return true;
@@ -238,7 +240,7 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates, sourc
   // Abroad, the chain to that day (FSMB, the visitor visa, a seat) keeps the petition possible for a
   // program that ranks you anyway; the visa-held days for ranking come before it, with FSMB's check.
   if (step3VisaDays(context) > 0)
-    return `${tripVisa(context, sources)}${needs}: to keep it possible with a program that ranks you anyway, start now and sit Step 3 by ${dueDay(context, sitBy)}${basisMark(sitBy)}.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
+    return `${tripVisa(context, sources)}${needs}: to keep it possible with a program that ranks you anyway, ${fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))) ? "" : "start now and "}sit Step 3 by ${dueDay(context, sitBy)}${basisMark(sitBy)}.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
   return `${needs}: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
 }
 

@@ -3,7 +3,7 @@ import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { byDay } from "./day-words.ts";
+import { byDay, dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import { type Step3ChainNow, step3SittingAt } from "./h1b.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
@@ -25,15 +25,18 @@ export function fsmbApplied(context: PlanContext, certified: boolean): boolean {
  * FSMB's permit (step3ChainFrom's), or once the applicant has applied (fsmbApplied) only FSMB's
  * graduation check; abroad the visitor visa's allowance beside it, not after it, from when the
  * certificate is in hand (the card asks for the visa now: its interview does not wait on FSMB's
- * permit, advice); then a seat (advice). The one test of whether that day can still be met, for the
- * step's date (step3DueNow) and its out-of-reach words (petitionOutOfReach) alike.
+ * permit, advice); then a seat (advice). Once applied to FSMB, as the card advised with the visa
+ * beside it, the visa may be applied for too, which the snapshot cannot say: it is the day's
+ * condition (sideBySideDays says so), not an allowance counted from today, as in the US (advice).
+ * The one test of whether that day can still be met, for the step's date (step3DueNow) and its
+ * out-of-reach words (petitionOutOfReach) alike.
  */
 export function earliestPetitionSitting(context: PlanContext, now: Step3ChainNow): number {
   const { chain, certificateAt, visaDays } = now;
-  const permitAt = fsmbApplied(context, now.certified)
-    ? Math.max(context.now, chain.verifiedAt)
-    : chain.permitAt;
-  return step3SittingAt(permitAt, certificateAt, visaDays);
+  // Applied to FSMB, the visitor visa is the day's condition (sideBySideDays says so), not a wait.
+  if (fsmbApplied(context, now.certified))
+    return step3SittingAt(Math.max(context.now, chain.verifiedAt), certificateAt, 0);
+  return step3SittingAt(chain.permitAt, certificateAt, visaDays);
 }
 
 /**
@@ -51,16 +54,41 @@ export function petitionSittingFits(context: PlanContext, now: Step3ChainNow, si
 /**
  * The petition's chain to `sitBy` once the applicant has applied to FSMB (fsmbApplied): " To sit it
  * by …: apply for the visitor visa by … while FSMB processes your application, and book your test
- * date by …". Null for any other sit-by day, before applying (latestDays' words), or once the visa's
- * day is behind too (the chain's usual words then say so).
+ * date by …"; with the visa's day behind, that day's condition (visaCondition). Null for any other
+ * sit-by day, or before applying (latestDays' words).
  */
 export function sideBySideDays(context: PlanContext, sitBy: DueDate, certified: boolean): string | null {
   if (step3DueKind(sitBy) !== "petition" || !fsmbApplied(context, certified)) return null;
-  const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
-  const visa = shiftDays(seat, sitBy.zone, -CONSULAR_WAIT_DAYS);
-  // A whole-day date ends at a midnight: its last instant names its day in every zone.
-  const last = (at: number): number => (sitBy.asDay === true ? at - 1 : at);
-  if (last(visa) < context.now) return null;
-  const by = (at: number): string => byDay(context, last(at));
+  const { seat, visa } = seatAndVisaDays(sitBy);
+  const by = (at: number): string => byDay(context, lastInstant(sitBy, at));
+  if (lastInstant(sitBy, visa) < context.now)
+    return visaCondition(by(sitBy.at), `by ${dayBy(context, lastInstant(sitBy, visa))}`, by(seat));
   return ` To sit it ${by(sitBy.at)}: apply for the visitor visa ${by(visa)} (${CONSULAR_WAIT_DAYS} days allowed for its interview) while FSMB processes your application, and book your test date ${by(seat)} (about ${EXAM_BOOKING_DAYS} days to a seat).`;
+}
+
+/**
+ * Applied to FSMB with the visitor visa's day (`visaBy`) behind: the petition's day holds on the visa
+ * alone, which the applicant may hold or have applied for as the card advised (the snapshot cannot
+ * say), so the card names what must hold, and what the allowance says if it was not applied for
+ * (advice); the card's lead and the risk say to rank J-1 programs too. "by …" words.
+ */
+function visaCondition(sitBy: string, visaBy: string, seatBy: string): string {
+  return ` To sit it ${sitBy} you need a US visitor visa (B-1/B-2) in time: the day holds if you hold one, or applied for it ${visaBy} as this plan advised and your consulate's interview date still lets you book your test date ${seatBy} (about ${EXAM_BOOKING_DAYS} days to a seat) and travel. If you have not applied for it, apply now and ask your consulate for its earliest interview: with the ${CONSULAR_WAIT_DAYS} days this plan allows for it (advice), you could not sit Step 3 ${sitBy}.`;
+}
+
+/** Whether Step 3's card gives the visitor visa as its petition day's condition (visaCondition), not a wait to plan. */
+export function visaIsCondition(context: PlanContext, sitBy: DueDate, certified: boolean): boolean {
+  if (step3DueKind(sitBy) !== "petition" || !fsmbApplied(context, certified)) return false;
+  return lastInstant(sitBy, seatAndVisaDays(sitBy).visa) < context.now;
+}
+
+/** The days to book a seat and apply for the visitor visa by, before the sit-by day (advice). */
+function seatAndVisaDays(sitBy: DueDate): { seat: number; visa: number } {
+  const seat = shiftDays(sitBy.at, sitBy.zone, -EXAM_BOOKING_DAYS);
+  return { seat, visa: shiftDays(seat, sitBy.zone, -CONSULAR_WAIT_DAYS) };
+}
+
+/** A whole-day date ends at a midnight: its last instant names its day in every zone. */
+function lastInstant(sitBy: DueDate, at: number): number {
+  return sitBy.asDay === true ? at - 1 : at;
 }

@@ -48,6 +48,8 @@ export const RISK_CODES = [
   "TARGETS_SLIPPED",
   "BOOKED_AFTER_TARGET",
   "VISA_NOT_READY_FOR_START",
+  // Matched, a visa step past our advice date counted back from the visa's, whose own date still holds.
+  "VISA_STEP_LATE",
   // Matched, the contract not marked signed past our advice date, before the date the plan needs it by.
   "CONTRACT_NOT_RECEIVED",
   // The J-1 sponsorship done so late that ECFMG's review may run past the DS-2019's date.

@@ -63,6 +63,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   TARGETS_SLIPPED: "A missed target moved the competitive plan's later targets",
   BOOKED_AFTER_TARGET: "An exam is booked after its competitive target",
   VISA_NOT_READY_FOR_START: "A matched applicant's visa steps are behind for residency start",
+  VISA_STEP_LATE: "A matched applicant's visa step is past our advice date; the visa's own date still holds",
   CONTRACT_NOT_RECEIVED: "A matched applicant's program contract is not marked signed yet",
   ECFMG_REVIEW_PAST_DS2019: "A late J-1 sponsorship: ECFMG's review may run past the DS-2019's date",
   START_DELAYED: "A matched applicant's residency start is delayed (contract, visa or certificate not done)",

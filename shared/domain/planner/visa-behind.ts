@@ -11,6 +11,7 @@ import type { TimedReminder } from "./reminders.ts";
 import { step3AwaitsProgram } from "./step3-after-ranking.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
+import { visaDateHolds, visaDateHoldsWords } from "./visa-step-late.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
 /** The ladder a visa step behind is chased on, against residency's start (reminder-ladders.json says why). */
@@ -50,6 +51,8 @@ export function visaBehindReminders(
   // its card asks: the chase says so, never "not done yet" of an exam the card says not to book yet.
   const answer = entry.key === "usmle_step3" && step3AwaitsProgram(context, missed);
   const missedWords = `${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`}`;
+  // A date counted back from the visa's, past while the visa's own date holds: what to ask, not "not done yet".
+  const holds = !programs && !answer && visaDateHolds(context, entry, missed.at, stepDates);
   const laid: TimedReminder[] = [];
   weeklyToDay(
     context,
@@ -59,7 +62,9 @@ export function visaBehindReminders(
       dueAt: start.at,
       detail: stepDates.rendered(start),
       title: answer ? PROGRAM_ANSWER_TITLE : entry.title,
-      why: `${programs ? `Your program's contract is not marked signed yet: this plan allowed until ${missedWords}, but programs set their own signing window, so ask your program's GME office when it will send it if it has not reached you` : answer ? programAnswerWords(missedWords) : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+      why: holds
+        ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
+        : `${programs ? `Your program's contract is not marked signed yet: this plan allowed until ${missedWords}, but programs set their own signing window, so ask your program's GME office when it will send it if it has not reached you` : answer ? programAnswerWords(missedWords) : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

@@ -4,7 +4,7 @@ import { residencyStartWords } from "../seasons/date-words.ts";
 import type { Visa } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { step3VisaDays } from "./h1b.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
@@ -15,6 +15,7 @@ import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
+import { visaDateHolds, visaStepLateRisk } from "./visa-step-late.ts";
 
 /** The visa chain after the Match (contract, then the track's visa steps), in catalog order. */
 const VISA_CHAIN = MILESTONE_CATALOG.filter((entry) => entry.stage === "visa");
@@ -96,6 +97,8 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const contractNeeded = open.some((entry) => entry.key === "contract")
     ? contractNeededBy(context, dates)
     : null;
+  // Derived steps past their date whose visa's date still holds (visaDateHolds), with that date.
+  const awaited: { entry: (typeof VISA_CHAIN)[number]; missed: DueDate }[] = [];
   const late = open.filter((entry) => {
     const planned =
       entry.key === "usmle_step3" && step3 !== null
@@ -106,7 +109,10 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     if (planned === undefined) return false;
     const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
     noteRiskChange(context, due);
-    return due < context.now || (entry.key === "usmle_step3" && step3?.booked != null);
+    const past = due < context.now || (entry.key === "usmle_step3" && step3?.booked != null);
+    const missed = past && due === planned ? dates.due(entry.key) : null;
+    if (missed !== null && visaDateHolds(context, entry, planned, dates)) awaited.push({ entry, missed });
+    return past;
   });
   const next = open.filter((entry) => !late.includes(entry));
   const booked = step3?.booked ?? null;
@@ -154,6 +160,18 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const contractDue = dates.due("contract");
   // Its own date passing turns the warning on (contractAwaitedRisk): a re-planning instant.
   if (contractNeeded !== null && contractDue !== null) noteRiskChange(context, contractDue.at);
+  // Every late step a derived one whose visa's date still holds: a warning of what to ask, not "behind".
+  if (
+    booked === null &&
+    awaited.length > 0 &&
+    awaited.length === late.length &&
+    lateNames.length === late.length
+  ) {
+    const said = [visaStepLateRisk(context, awaited, dates)];
+    if (contractNeeded !== null && contractDue !== null && contractDue.at < context.now)
+      said.push(contractAwaitedRisk(context, contractDue, contractNeeded, startWords, sources));
+    return said;
+  }
   if (lateNames.length === 0 && booked === null)
     return contractNeeded !== null && contractDue !== null && contractDue.at < context.now
       ? [contractAwaitedRisk(context, contractDue, contractNeeded, startWords, sources)]

@@ -15,6 +15,7 @@ import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { VISA_STEP_LATE_NOTICE } from "./visa-step-late.ts";
 import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
 
 /**
@@ -63,6 +64,8 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   ["STEP3_NEEDED_FOR_H1B", VISITOR_VISA_NOTICE],
   // A J-1 sponsorship done late: the DS-2019 may come after its date; said at once, not on 17 May.
   ["ECFMG_REVIEW_PAST_DS2019", ECFMG_REVIEW_NOTICE],
+  // A derived visa step past its date while the visa's own date holds: what to ask, at once.
+  ["VISA_STEP_LATE", VISA_STEP_LATE_NOTICE],
 ]);
 
 /** The ids' phases: the first notice, and the one `againDaysBefore` its date. */

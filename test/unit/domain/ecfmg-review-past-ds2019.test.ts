@@ -87,7 +87,8 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
       CODE,
     );
     const after = planInOwnMatch(withSponsorshipDone("2027-04-05"), "2027-05-18T16:00:00Z");
-    expect(codes(after)).toContain("VISA_NOT_READY_FOR_START");
+    // Late by our advice date only, the visa's own date still holding: a warning (visa-step-late.test.ts).
+    expect(codes(after)).toContain("VISA_STEP_LATE");
     expect(after.overdue.map((step) => step.milestone)).toContain("j1_ds2019");
   });
 

@@ -4,7 +4,7 @@ import { RISK_CODES, type Risk } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
-import { matched2027 } from "./factories.ts";
+import { matched2027, milestoneFactory } from "./factories.ts";
 
 /**
  * A risk's message is a plain sentence and its provenance lives only in Risk.sources (one way to
@@ -260,6 +260,16 @@ function everyRisk(): { where: string; risk: Risk }[] {
   const noVisa = matched2027("America/Chicago", { visa: "none" }); // its contract awaited (CONTRACT_NOT_RECEIVED)
   for (const risk of plan(noVisa, seasonCalendar(2027), new Date("2027-04-10T15:00:00Z")).risks)
     found.push({ where: `matched, visa none ${risk.code}`, risk });
+  // A sponsorship done on its date, the DS-2019 past ours while the visa's date holds (VISA_STEP_LATE).
+  const ds2019Awaited = matched2027("Asia/Kolkata", {
+    extra: [
+      milestoneFactory("contract", "done", "2027-03-25"),
+      milestoneFactory("j1_statement_of_need", "done", "2027-04-01"),
+      milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-05"),
+    ],
+  });
+  for (const risk of plan(ds2019Awaited, seasonCalendar(2027), new Date("2027-05-18T08:00:00Z")).risks)
+    found.push({ where: `matched, DS-2019 awaited ${risk.code}`, risk });
   return found;
 }
 

@@ -1,0 +1,156 @@
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
+import type { Risk, StepSubject } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { dueDay } from "./day-words.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { sponsorshipDayNamed } from "./j1-certificate.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, requirementSource } from "./risk-sources.ts";
+
+// A visa step whose date is our advice counted back from another step's (the J-1 sponsorship from
+// the DS-2019, the DS-2019 from the visa, the H-1B petition from the stamping) holds the chain's
+// allowances, each taken at its cautious end (ECFMG's 6 weeks of its 4–6, a month at the consulate).
+// Past that day alone, the visa's own date still holds: a step one day past it is not a start at
+// risk, least of all for an applicant who did everything on time while ECFMG's queue runs long.
+
+/**
+ * The step a derived visa step's date is counted back from, followed to the step dated by the season
+ * (the visa itself: the J-1 visa, the H-1B stamping); null for a step dated otherwise, and for the
+ * contract, counted forward from Match Day, whose awaited reading is its own (contract-needed-by.ts).
+ */
+function visaAnchorOf(entry: Pick<CatalogEntry, "key" | "due">): MilestoneKey | null {
+  if (entry.key === "contract" || entry.due.from !== "milestone" || entry.due.basis !== "advice") return null;
+  let key: MilestoneKey = entry.due.key;
+  for (let due = catalogEntry(key).due; due.from === "milestone"; due = catalogEntry(key).due) key = due.key;
+  return key;
+}
+
+/**
+ * The instant from which a derived visa step past its date (`planned`) puts the visa's own date at
+ * risk: once less than half the time this plan allows between the step and the visa is left (our
+ * advice: the allowances are cautious, so half of one still leaves the visa's date within reach);
+ * null for a step that is not derived (visaAnchorOf) or whose visa has no date. Noted for re-planning.
+ */
+export function visaDateAtRiskFrom(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key" | "due">,
+  planned: number,
+  dates: PlanDates,
+): number | null {
+  const anchor = visaAnchorOf(entry);
+  const visa = anchor === null ? null : dates.due(anchor);
+  if (visa === null || visa.at <= planned) return null;
+  const from = planned + Math.floor((visa.at - planned) / 2);
+  noteRiskChange(context, from);
+  return from;
+}
+
+/** Whether a visa step past its date `missedAt` has not yet put the visa's own date at risk (visaDateAtRiskFrom). */
+export function visaDateHolds(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key" | "due">,
+  missedAt: number,
+  dates: PlanDates,
+): boolean {
+  const from = visaDateAtRiskFrom(context, entry, missedAt, dates);
+  return from !== null && context.now < from;
+}
+
+/** The visa a derived step's date is counted back from, and its date (visaAnchorOf), for the words below. */
+export function visaDateOf(entry: Pick<CatalogEntry, "key" | "due">, dates: PlanDates): DueDate | null {
+  const anchor = visaAnchorOf(entry);
+  return anchor === null ? null : dates.due(anchor);
+}
+
+/**
+ * What to do about a late step: while a step it waits for is still open, finish that one (each day
+ * it comes later moves this step and the ones after it); else ask where it stands, by route: ECFMG
+ * and the program's liaison on J-1, the program on H-1B.
+ */
+function whatToDo(context: PlanContext, entry: Pick<CatalogEntry, "key">): string {
+  for (const prerequisite of catalogEntry(entry.key).prerequisites) {
+    const before = catalogEntry(prerequisite.key);
+    if (!applies(context, before) || isFinished(statusOf(context, before.key))) continue;
+    return `it waits for your ${before.advisorName}: finish that first, since each day it comes later moves this step and the ones after it a day later`;
+  }
+  return context.applicant.visa === "J-1"
+    ? "ask your program's J-1 liaison and ECFMG (it sponsors J-1 physicians) where it stands"
+    : "ask your program's GME office (it files the H-1B petition) where it stands";
+}
+
+/**
+ * The words of a derived step past its date while the visa's date holds: the missed day is ours,
+ * what to ask, and the visa's date that still holds. `missedWords`: the missed day with its label.
+ */
+export function visaDateHoldsWords(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key" | "due" | "advisorName">,
+  missedWords: string,
+  dates: PlanDates,
+): string {
+  const visa = visaDateOf(entry, dates);
+  const visaWords =
+    visa === null
+      ? ""
+      : `, and your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, still holds`;
+  return `This plan's day for your ${entry.advisorName}, ${missedWords}, has passed; that day is our cautious allowance counted back from the visa${visaWords}: ${whatToDo(context, entry)}, and tell us when it is done`;
+}
+
+/**
+ * VISA_STEP_LATE (warning): matched, residency ahead, and every visa step past its date is a derived
+ * one whose visa date still holds (visaDateHolds): what to ask and the visa's date, never "behind"
+ * or "you cannot start"; VISA_NOT_READY_FOR_START (critical) once the visa's date is at risk or a
+ * step dated on its own (the visa itself, Step 3) is late. `late`: those steps with their missed
+ * dates; sources: each step's date rule (advice), then the requirement's page.
+ */
+export function visaStepLateRisk(
+  context: PlanContext,
+  late: readonly { entry: CatalogEntry; missed: DueDate }[],
+  dates: PlanDates,
+): Risk {
+  const sources: string[] = [];
+  const said: string[] = [];
+  for (const { entry, missed } of late) {
+    said.push(
+      `${visaDateHoldsWords(context, entry, `${dueDay(context, missed)}${basisMark(missed)}`, dates)}.`,
+    );
+    addSource(sources, entry.due.source);
+    addSource(sources, requirementSource(entry.why));
+  }
+  return {
+    code: "VISA_STEP_LATE",
+    severity: "warning",
+    message: said.join(" "),
+    milestones: late.map(({ entry }) => entry.key as StepSubject),
+    sources,
+  };
+}
+
+/**
+ * VISA_STEP_LATE's notice (warning-risk-notice.ts): at once when a derived step passes its date, on
+ * that step's card, due by the visa's own date: asking where the step stands is worth doing only
+ * while that date holds (after it, VISA_NOT_READY_FOR_START's critical notice speaks).
+ */
+export const VISA_STEP_LATE_NOTICE = {
+  title: "A visa step is past this plan's day for it; your visa's own date still holds",
+  // The certificate the J-1 sponsorship waits for is chased on its own card, past that day (j1CertificateOverdue).
+  asks: (context: PlanContext) => !sponsorshipDayNamed(context),
+  // The first of these that is a next step: a step that holds the late one back, else the late one.
+  on: {
+    ridesOn: [
+      "contract",
+      "usmle_step3",
+      "j1_statement_of_need",
+      "j1_ecfmg_sponsorship",
+      "j1_ds2019",
+      "visa_h1b",
+    ],
+  },
+  dueBy: (dates: PlanDates, _context: PlanContext, risk: Risk) => {
+    const first = risk.milestones[0];
+    return first === undefined || first === "interview" ? null : visaDateOf(catalogEntry(first), dates);
+  },
+  againDaysBefore: null,
+} as const;

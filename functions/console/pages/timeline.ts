@@ -3,7 +3,7 @@ import { stepForAdvisor, waitingForAdvisor, whyForAdvisor } from "#domain/consol
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
 import { DATE_TAGS } from "#domain/date-basis.ts";
-import { REMINDER_DATE_LABELS, stepDateLabel, targetShown } from "#domain/date-words.ts";
+import { OVERDUE_SINCE_LABEL, REMINDER_DATE_LABELS, stepDateLabel, targetShown } from "#domain/date-words.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
@@ -88,9 +88,12 @@ export function timelineCard(view: ApplicantView, today: string): string {
     stepDeadlineWhen({ subject: step.milestone, interviewId: step.interviewId }, deadline, state.interviews);
   // An interview starts, as the applicant's timeline and emails say; its thank-you note is sent by a day.
   // SOAP ends, an NRMP event is on, a Match outcome question is answered by (stepDateLabel).
+  // A date that has passed is never "due" it: a step the advisor is not told is overdue (Step 3
+  // waiting on the program's answer) read "urgent due Fri 19 Mar 2027" two months on.
   const dueWord = (step: { milestone: StepSubject; title: string }, deadline: Deadline) =>
     step.milestone !== "interview"
-      ? stepDateLabel({ ...step, deadline }, REMINDER_DATE_LABELS.deadline).inline
+      ? passedDue(stepDateLabel({ ...step, deadline }, REMINDER_DATE_LABELS.deadline), deadline, plan.now)
+          .inline
       : isInterviewStart(deadline)
         ? "starts"
         : "send their note by";
@@ -129,4 +132,15 @@ export function timelineCard(view: ApplicantView, today: string): string {
 <h3>Overdue</h3>${overdue.length === 0 ? "<p>Nothing overdue.</p>" : `<ul>${overdue.map((step) => `<li class="critical">${h(stepForAdvisor(step))}, ${step.earlyDeadline === undefined ? "due" : "late deadline"} ${dueWhen(step, step.deadline)}${ownNote(step)}${seasonOver && seasonPassedFor(step, plan) ? ` <span class="muted">(closed with the ${profile.matchYear} Match)</span>` : ""}</li>`).join("")}</ul>`}
 <h3>Done</h3>${done.length === 0 ? "<p>Nothing yet.</p>" : `<ul>${done.map((entry) => `<li>${h(titleOf(entry.key))}: ${h(entry.status)}${entry.date ? ` ${h(entry.date)}` : ""}${earlier.has(entry.key) ? " for an earlier Match" : ""}</li>`).join("")}</ul>`}
 </section>`;
+}
+
+/** A step's "due" label, read "overdue since" once its date has passed (OVERDUE_SINCE_LABEL, as its emails say). */
+function passedDue(
+  label: { readonly label: string; readonly inline: string },
+  deadline: Deadline,
+  now: string,
+): { readonly label: string; readonly inline: string } {
+  return label === REMINDER_DATE_LABELS.deadline && Date.parse(deadline.at) < Date.parse(now)
+    ? OVERDUE_SINCE_LABEL
+    : label;
 }

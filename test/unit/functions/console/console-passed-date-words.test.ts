@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { planFacts } from "#domain/console/row-as-of.ts";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { doneMilestones, milestoneFactory, PRE_ERAS_KEYS } from "#test/unit/domain/factories.ts";
+import { profileFactory } from "#test/unit/usecases/fakes.ts";
+import type { ApplicantView } from "#usecases/console.ts";
+import { domainPlanning } from "#usecases/domain-planning.ts";
+import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
+
+// An H-1B applicant in Lima, certified, who certified a rank list and has not said where they
+// matched by Tue 25 May 2027: Step 3's day for the petition (Fri 19 Mar 2027, our advice) passed two
+// months ago, and Match Day's question is to be answered by residency's start.
+
+function limaUnreported(): ApplicantView {
+  const milestones: MilestoneEntry[] = [
+    ...doneMilestones([...PRE_ERAS_KEYS, "nrmp_registration"]),
+    milestoneFactory("ecfmg_certification", "done", "2025-03-01"),
+    milestoneFactory("rank_order_list", "done", "2027-02-12"),
+  ];
+  const state = {
+    profile: profileFactory({ matchYear: 2027, visa: "H-1B", timezone: "America/Lima" }),
+    milestones,
+    interviews: [],
+    ledger: [],
+  };
+  const now = new Date("2027-05-25T14:00:00Z");
+  return { state, plan: domainPlanning.plan(state, now), audit: [], submissions: [], events: [] };
+}
+
+describe("the console never calls a passed date due, nor dates Match Day in July", () => {
+  const view = limaUnreported();
+
+  it("reads Step 3's passed day as overdue since it on the applicant page", () => {
+    const step3 = view.plan.nextSteps.find((step) => step.milestone === "usmle_step3");
+    expect(Date.parse(step3?.deadline?.at ?? "")).toBeLessThan(Date.parse(view.plan.now));
+    const html = timelineCard(view, "2027-05-25");
+    const item = html.slice(
+      html.indexOf("USMLE Step 3"),
+      html.indexOf("</li>", html.indexOf("USMLE Step 3")),
+    );
+    expect(item).toContain("overdue since");
+    expect(item).not.toMatch(/\bdue <time|\bdue Fri/);
+  });
+
+  it("names the cohort row's Match Day date as the day to tell us by, residency's start", () => {
+    const next = planFacts(view.plan, "America/Lima").nextDeadline;
+    expect(next?.day).toBe("2027-07-01");
+    expect(next?.title).toBe("Where they matched: tell us by residency's start");
+  });
+});

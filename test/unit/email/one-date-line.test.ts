@@ -16,12 +16,13 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
  * An email item standing for rungs with different dates gives one date line: the first thing to
  * do with its date, then each later date with what it is, never a second "Due" line. Youssef:
  * Casablanca, H-1B, certified and registered for the 2027 Match, Step 3 not started, signs up on
- * Sat 5 Dec 2026: his first email carries Step 3's critical notice, dated by the day to apply for
+ * Sat 19 Dec 2026 in the evening, after Step 3's start-by day (the catalog's lead before its day for
+ * the petition): his first email carries Step 3's critical notice, dated by the day to apply for
  * the visitor visa by (no rung of that day goes out with it), and Step 3's start-by rung, due on
  * its day for the petition.
  */
 describe("one date line per email item", () => {
-  const now = new Date("2026-12-05T21:00:00Z");
+  const now = new Date("2026-12-19T21:00:00Z");
   const planned = plan(
     inputFactory({
       applicant: applicantFactory({

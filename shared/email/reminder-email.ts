@@ -11,6 +11,7 @@ import { kindOf } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { withStepSources } from "#domain/step-sources.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { type Below, belowOf } from "./below-items.ts";
 import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { sourcesHtml, sourcesText } from "./item-sources.ts";
@@ -21,7 +22,6 @@ import {
   budgetView,
   buttonsOf,
   headingOf,
-  mentionsBudget,
   PROJECTED_NOTE,
   stepButtons,
   stepLine,
@@ -29,8 +29,7 @@ import {
   weeklySummary,
   whyYouGetThis,
 } from "./reminder-sections.ts";
-import { riskSaidBy, risksBelow, whatToDoUrl } from "./risks-said.ts";
-import { stepsBelow } from "./steps-below.ts";
+import { riskSaidBy, whatToDoUrl } from "./risks-said.ts";
 import { REMINDER_HTML } from "./templates/reminder.compiled.ts";
 import { whyAndNext } from "./why-and-next.ts";
 
@@ -120,7 +119,7 @@ function zoneOf(input: ReminderEmailInput): string {
   return input.timezone ?? "America/New_York";
 }
 
-function renderText(name: string, items: Item[], input: ReminderEmailInput): string {
+function renderText(name: string, items: Item[], input: ReminderEmailInput, below: Below): string {
   const { plan, links, unsubscribeUrl } = input;
   const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
   const lines: string[] = [`${WORDS.greeting} ${name},`, ""];
@@ -156,7 +155,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     lines.push(`${WORDS.calendarHttpsNote} ${links.feed}`);
     lines.push(`${WORDS.preferences}: ${links.preferences}`, "");
   }
-  const steps = stepsBelow(plan, items, zoneOf(input));
+  const { steps, risks } = below;
   if (steps.length > 0) {
     lines.push(`${WORDS.nextSteps}:`);
     for (const { step, action } of steps) {
@@ -166,7 +165,6 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     }
     lines.push("");
   }
-  const risks = risksBelow(plan, items);
   if (risks.length > 0) {
     lines.push(`${WORDS.risks}:`);
     for (const { risk, line, said } of risks) {
@@ -179,7 +177,7 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
     }
     lines.push("");
   }
-  if (mentionsBudget(items, plan)) lines.push(`${WORDS.budget}:`, ...budgetLines(plan), "");
+  if (below.budget) lines.push(`${WORDS.budget}:`, ...budgetLines(plan), "");
   if (anyProjected(items)) lines.push(PROJECTED_NOTE, "");
   lines.push("--", whyYouGetThis(plan), `${WORDS.unsubscribe}: ${unsubscribeUrl}`);
   return `${lines.join("\n")}\n`;
@@ -190,12 +188,11 @@ function renderText(name: string, items: Item[], input: ReminderEmailInput): str
  * Mustache (its words from REMINDER_WORDS); every value is escaped with escapeHtml. The most
  * urgent item comes first.
  */
-function renderHtml(name: string, items: Item[], input: ReminderEmailInput): string {
+function renderHtml(name: string, items: Item[], input: ReminderEmailInput, below: Below): string {
   const { plan, links } = input;
   const summary = input.weeklySummaryDay ? weeklySummary(input.weeklySummaryDay, items) : undefined;
   const heading = summary?.heading ?? headingOf(items);
-  const steps = stepsBelow(plan, items, zoneOf(input));
-  const risks = risksBelow(plan, items);
+  const { steps, risks } = below;
   const view = {
     words: WORDS,
     name,
@@ -242,7 +239,7 @@ function renderHtml(name: string, items: Item[], input: ReminderEmailInput): str
       timelineUrl: !said && whatToDoUrl(risk, links?.timeline),
     })),
     hasRisks: risks.length > 0,
-    budget: mentionsBudget(items, plan) ? budgetView(plan) : false,
+    budget: below.budget ? budgetView(plan) : false,
     projectedNote: anyProjected(items) ? PROJECTED_NOTE : false,
     whyYouGetThis: whyYouGetThis(plan),
     unsubscribeUrl: input.unsubscribeUrl,
@@ -278,10 +275,11 @@ export function renderReminderEmail(asked: ReminderEmailInput): RenderedEmail {
       input.plan.reminders,
     ),
   );
+  const below = belowOf(items, input.plan, zoneOf(input));
   return {
     subject: reminderSubject(input.reminders, input.plan, weekly, items[0]?.inlineLabel),
-    html: renderHtml(input.recipientName, items, input),
-    text: renderText(input.recipientName, items, input),
+    html: renderHtml(input.recipientName, items, input, below),
+    text: renderText(input.recipientName, items, input, below),
     headers: [
       { name: "List-Unsubscribe", value: `<${input.unsubscribeUrl}>` },
       { name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" },

@@ -207,22 +207,37 @@ export function stepButtons(
 }
 
 /**
- * The budget appears when a reminder is about it, or when an item asks the applicant to pay a fee
+ * The budget appears when a reminder is about it, when an item asks the applicant to pay a fee
  * ("Register with NRMP (R3) and pay the registration fee", "Before you pay ERAS fees…"): that fee's
  * amount, its "To verify" status and note are then in the email, as the budget shows them
- * (no email of the demo season showed a fee it asked for). The budget is never one
- * of the listed next steps (listedNextSteps), so a step alone brings none in.
+ * (no email of the demo season showed a fee it asked for), and whenever any words the email shows
+ * name the budget ("your budget lists its fee apart"): an item's, a next step's line or a risk's
+ * line (`shownBelow`, the lines under the items). The budget is never one of the listed next steps
+ * (listedNextSteps), so a step alone brings none in.
  */
-export function mentionsBudget(items: readonly Item[], plan: Plan): boolean {
+export function mentionsBudget(items: readonly Item[], plan: Plan, shownBelow: readonly string[]): boolean {
   return (
     hasBudget(plan.budget) &&
-    items.some((item) => item.milestone === "budget" || asksToPay(item.title) || asksToPay(item.action ?? ""))
+    (items.some(
+      (item) => item.milestone === "budget" || asksToPay(item.title) || asksToPay(item.action ?? ""),
+    ) ||
+      [...items.flatMap(wordsOf), ...shownBelow].some((words) => NAMES_BUDGET.test(words)))
   );
 }
 
 /** "pay … fee(s)" within one sentence. */
 function asksToPay(text: string): boolean {
   return /\bpay\b[^.]*?\bfees?\b/i.test(text);
+}
+
+/** The budget named in words ("your budget", "the budget section", "counted in your budget"). */
+const NAMES_BUDGET = /\bbudget/i;
+
+/** Every words an item shows. */
+function wordsOf(item: Item): string[] {
+  return [item.title, item.why, item.action, item.deadlineNote, item.attachmentNote].filter(
+    (words) => words !== undefined,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { actByDayLabel, SCORE_BELOW_PASSING_LABEL, startCountLabel } from "./act-by-day-labels.ts";
 import { DATE_TAGS, dateTag } from "./date-basis.ts";
-import { asksMatchOutcome, datedBySoapEnd } from "./match-outcome-question.ts";
+import { questionReminderLabel, questionStepLabel } from "./match-outcome-labels.ts";
+import { datedBySoapEnd } from "./match-outcome-question.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
 import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
@@ -55,35 +56,10 @@ export function stepDateLabel(
   step: { milestone: StepSubject; title: string; deadline?: Pick<Deadline, "local"> },
   otherwise: { readonly label: string; readonly inline: string },
 ): { readonly label: string; readonly inline: string } {
-  if (asksMatchOutcome(step)) return answerByLabel(step.deadline);
+  const question = questionStepLabel(step);
+  if (question !== undefined) return question;
   if (datedBySoapEnd(step)) return SOAP_END_LABEL;
   return isNrmpEvent(step.milestone) ? NRMP_EVENT_LABEL : otherwise;
-}
-
-/**
- * The Match outcome's questions (planner/match-outcome-texts.ts: MATCH_RESULT_RUNG, MATCH_DAY_RESULT_RUNG,
- * MATCH_DAY_WEEKLY_RUNG, MATCH_OVER_RUNG, MATCH_OVER_MONTHLY_RUNG): their date is the last day to
- * answer by, not an event, so they read "Answer by", never "On" ("On: Fri 19 Mar
- * 2027, 2:00 AM", SOAP's end, read as something happening then).
- */
-const ANSWER_BY_RUNGS: ReadonlySet<string> = new Set([
-  "match-week-result",
-  "match-day-result",
-  "match-day-weekly",
-  "match-over",
-  "match-over-monthly",
-]);
-/** The words before a Match outcome question's date (ANSWER_BY_RUNGS). */
-export const ANSWER_BY_LABEL = { label: "Answer by", inline: "answer by" } as const;
-/** Before a date that already says "by" (residency's start as a day, residency-start-day.ts): never "answer by by". */
-const ANSWER_LABEL = { label: "Answer", inline: "answer" } as const;
-
-/** The words before a Match outcome question's date: "answer by residency's start, Thu 1 Jul 2027", else "answer by …". */
-export function answerByLabel(deadline?: Pick<Deadline, "local">): {
-  readonly label: string;
-  readonly inline: string;
-} {
-  return deadline?.local.startsWith("by ") === true ? ANSWER_LABEL : ANSWER_BY_LABEL;
 }
 
 /**
@@ -156,8 +132,8 @@ export function reminderDateLabel(
     return BOOK_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung === "reapply-by" || reminder.rung === "reapply-now")
     return REAPPLY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
-  if (reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung))
-    return answerByLabel(reminder.deadlineDetail);
+  const question = questionReminderLabel(reminder);
+  if (question !== undefined) return question;
   const dayLabel = startCountLabel(reminder) ?? actByDayLabel(reminder);
   if (dayLabel !== undefined) return dayLabel;
   // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by.

@@ -57,3 +57,11 @@ export function asksMatchOutcome(step: Pick<NextStep, "milestone" | "title">): b
   if (step.milestone !== "match_week" && step.milestone !== "match_day") return false;
   return QUESTION_TITLES.has(step.title) || step.title.startsWith(NEVER_HEARD);
 }
+
+/**
+ * Whether a step is Match Week's question once NRMP has released (MATCH_WEEK_REPORT_TITLE): asked
+ * today, its date SOAP's end (date-words.ts MATCH_WEEK_QUESTION_LABEL), never an answer-by day. Pure.
+ */
+export function asksMatchWeekToday(step: { milestone?: string; title?: string }): boolean {
+  return step.milestone === "match_week" && step.title === MATCH_WEEK_REPORT_TITLE;
+}

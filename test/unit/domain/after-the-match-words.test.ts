@@ -13,7 +13,8 @@ import { stepHtml } from "#pages/timeline-step.ts";
  * After the Match, in words that fit the phase.
  * (a) The Match Week and Match Day steps in their reporting phase ask what NRMP told the applicant:
  * their reminders said "Answer by …", while the timeline card and the email's "Your next
- * steps" line still said "On …". One wording: "Answer by". Wanjiru: Nairobi, J-1, 2027 list
+ * steps" line still said "On …". One wording on all three: Match Week's, asked now while SOAP runs,
+ * "Tell us today; SOAP ends …" (SOAP does not wait for an answer-by day); Match Day's "Answer by". Wanjiru: Nairobi, J-1, 2027 list
  * certified, neither Match Week nor Match Day reported.
  * (b) A 2028 applicant (not moved) with SOAP in progress and no date, from the 2027 Match: once the
  * 2028 season had begun the plan kept it and read "You are in SOAP" a year early. No SOAP of the
@@ -37,20 +38,20 @@ const links: ApplicantLinks = {
 const card = (planned: Plan, step: NextStep): string =>
   stepHtml(step, planned, links, undefined, "Africa/Nairobi", [], []);
 
-describe("a Match outcome question reads 'Answer by' on its card and step line", () => {
+describe("a Match outcome question reads as its reminder does on its card and step line", () => {
   const wanjiru = snapshotOf("match-outcome-unreported-nairobi.json");
 
-  it("Match Week, Tuesday: answer by SOAP's end, as its reminder says", () => {
+  it("Match Week, Tuesday: tell us today, SOAP ending when it does, as its reminder says", () => {
     const planned = planAt(wanjiru, "2027-03-16T12:00:00+03:00");
     const step = stepOf(planned, "match_week");
     expect(step?.title).toBe("Match Week: tell us whether you matched");
     const line = stepLine(step as NextStep, Date.parse(planned.now), planned.risks);
     // SOAP's end, 5:00 PM ET Thursday, is midnight in Nairobi: the end of Thursday, never Friday.
     expect(step?.deadline?.local).toBe("Thu 18 Mar 2027, 24:00 GMT+3");
-    expect(line).toContain("(answer by Thu 18 Mar 2027, 24:00 GMT+3");
+    expect(line).toContain("(tell us today; SOAP ends Thu 18 Mar 2027, 24:00 GMT+3");
     expect(line).not.toMatch(/\(on Thu 18 Mar/);
     expect(card(planned, step as NextStep)).toContain(
-      '<p class="due">Answer by <strong>Thu 18 Mar 2027, 24:00',
+      '<p class="due">Tell us today; SOAP ends <strong>Thu 18 Mar 2027, 24:00',
     );
     const reminder = planned.reminders.find((each) => each.rung === "match-week-result");
     expect(reminder?.deadlineDetail.local).toBe(step?.deadline?.local);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_BY_LABEL, reminderDateLabel, sentReminderLabel } from "#domain/date-words.ts";
+import { reminderDateLabel, sentReminderLabel } from "#domain/date-words.ts";
+import { ANSWER_BY_LABEL } from "#domain/match-outcome-labels.ts";
 import type { Plan } from "#domain/plan.ts";
 import {
   MATCH_DAY_RESULT_RUNG,
@@ -181,9 +182,8 @@ describe("the Match Day question on its day, labelled to answer by", () => {
     expect(question?.sendAt).toBe("2027-03-20T01:00:00.000Z");
   });
 
-  it("the Match outcome's questions read 'Answer by', the SOAP days 'Ends' (SOAP's end)", () => {
+  it("Match Week's question reads 'Tell us today; SOAP ends', the later questions 'Answer by', the SOAP days 'Ends'", () => {
     for (const rung of [
-      MATCH_RESULT_RUNG,
       MATCH_DAY_RESULT_RUNG,
       MATCH_DAY_WEEKLY_RUNG,
       MATCH_OVER_RUNG,
@@ -195,8 +195,11 @@ describe("the Match Day question on its day, labelled to answer by", () => {
       "2027-03-16T06:00:00+05:45",
     );
     const asked = bishal.reminders.find((each) => each.rung === MATCH_RESULT_RUNG);
-    expect(asked && reminderDateLabel(asked).label).toBe("Answer by");
-    expect(asked && sentReminderLabel(asked, "2027-03-18T12:00:00Z").label).toMatch(/^Answer in \d+ hours$/);
+    // SOAP does not wait for an answer-by Thursday: the question is asked today, its date SOAP's end.
+    expect(asked && reminderDateLabel(asked).label).toBe("Tell us today; SOAP ends");
+    expect(asked && sentReminderLabel(asked, "2027-03-18T12:00:00Z").label).toMatch(
+      /^Tell us today; SOAP ends in \d+ hours$/,
+    );
     const round = bishal.reminders.find((each) => each.rung === "soap-offer-round");
     expect(round && reminderDateLabel(round).label).toBe("Ends");
   });

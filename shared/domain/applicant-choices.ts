@@ -1,4 +1,5 @@
 import { catalogEntry, SCHOOL_CHECK } from "./catalog/index.ts";
+import { bookableNow, bookedDayAhead } from "./exam-booking.ts";
 import { laterPlannedMatchYear } from "./match-year-heading.ts";
 import type { NextStep, Plan } from "./plan.ts";
 import { FIRST_ROUND_SOURCE, firstSoapOfferRound } from "./planner/soap-done-before-offers.ts";
@@ -32,6 +33,7 @@ export function actionLabel(milestone: string, action: StepAction): string {
 /**
  * The actions a next step offers: those its catalog entry lists (`stepActions`: "Scheduled for…"
  * only on a step whose day the applicant books, "Not for me" only where the step may be skipped),
+ * "Scheduled for…" only once the step can be booked (bookableNow),
  * "snooze" only while a reminder it would quiet falls within one of its lengths (snoozeOptions:
  * never under a critical notice, nor on SOAP in Match Week).
  * Interviews take none (their dates come from the program). Done only where it can be recorded
@@ -68,28 +70,11 @@ export function actionsFor(
       (action !== "done" || (doneNow && !checkRecorded)) &&
       (action !== "waive" || waiveNow) &&
       (action !== "start" || startNow) &&
+      (action !== "schedule" || bookableNow(milestone, plan)) &&
       (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0) &&
       // No visa stamp to skip abroad: a change of status is an in-US route.
       (action !== "waive" || milestone !== "visa_h1b_stamping" || US_ZONE.test(zone)),
   );
-}
-
-/**
- * The day the applicant booked for a step whose day they book (catalog `stepActions` with
- * "schedule": the USMLE and OET sittings) while it is still after `today` (the applicant's local
- * "YYYY-MM-DD"). Done before the sitting cannot be a pass (a Done weeks
- * before Step 2 CK was stored as passed that day), so an action link records none and offers
- * Scheduled for… in case the day moved. Undefined with no day booked, or once that day has come.
- */
-export function bookedDayAhead(
-  milestone: MilestoneKey,
-  recorded: Pick<MilestoneEntry, "status" | "date"> | undefined,
-  today: string,
-): string | undefined {
-  if (!catalogEntry(milestone).stepActions.includes("schedule")) return undefined;
-  if (recorded?.status !== "scheduled" || recorded.date === undefined) return undefined;
-  const day = recorded.date.slice(0, 10);
-  return day > today ? day : undefined;
 }
 
 /** A one-tap action a step does not offer now, in the applicant's words (its button's label). */

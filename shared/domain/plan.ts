@@ -102,6 +102,11 @@ export interface NextStep {
   /** Latest safe start (own date, else target, else deadline, minus lead time), ISO UTC. */
   startBy?: string;
   /**
+   * A prerequisite it may begin before (catalog `startsBefore`) is pending: it cannot be booked yet,
+   * so no "Scheduled for…" is offered on it (exam-booking.ts bookableNow).
+   */
+  prerequisitePending?: true;
+  /**
    * From the step's dates as shown: "overdue" exactly when its deadline (`deadline`) has passed, as
    * in the plan's `overdue` list; a step dated for a later Match (`matchYears`) has
    * the urgency of that date, its badge saying the Match it missed (step-badge.ts); an exam whose

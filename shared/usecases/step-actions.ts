@@ -1,6 +1,5 @@
 import {
   actionsFor,
-  bookedDayAhead,
   type DoneOpens,
   doneCountsFor,
   doneOpensFor,
@@ -8,6 +7,7 @@ import {
   unavailableActionText,
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
+import { bookedDayAhead } from "#domain/exam-booking.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
 import { countedAnswer } from "#domain/planner/uncounted-answer.ts";

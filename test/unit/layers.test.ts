@@ -52,6 +52,8 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   // A waiting step's one action (the H-1B stamping's Not for me) from those choices, and the route question it answers.
   "waiting-step-actions.ts": "planner",
   "apply-preferences.ts": "catalog",
+  // Whether an exam can be booked now, from the catalog's steps that take a booked day.
+  "exam-booking.ts": "catalog",
   // No Snooze under a critical notice (the planner's notice rungs) nor on SOAP in Match Week (the seasons).
   "snoozes.ts": "planner",
   // The planner's plan with the applicant's snoozes and preferences applied, for every caller.

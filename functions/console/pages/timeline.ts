@@ -1,9 +1,10 @@
-import { bookedDayAhead, doneCountsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
+import { doneCountsFor, seasonPassedFor } from "#domain/applicant-choices.ts";
 import { stepForAdvisor, waitingForAdvisor, whyForAdvisor } from "#domain/console/advisor-voice.ts";
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
 import { DATE_TAGS } from "#domain/date-basis.ts";
 import { OVERDUE_SINCE_LABEL, REMINDER_DATE_LABELS, stepDateLabel, targetShown } from "#domain/date-words.ts";
+import { bookedDayAhead } from "#domain/exam-booking.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";

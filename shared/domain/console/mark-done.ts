@@ -1,11 +1,6 @@
-import {
-  bookedDayAhead,
-  type DoneOpens,
-  doneCountsFor,
-  doneOpensFor,
-  openingHour,
-} from "../applicant-choices.ts";
+import { type DoneOpens, doneCountsFor, doneOpensFor, openingHour } from "../applicant-choices.ts";
 import { doneDateInFuture } from "../done-date.ts";
+import { bookedDayAhead } from "../exam-booking.ts";
 import type { FieldProblem } from "../field-problems.ts";
 import type { Plan } from "../plan.ts";
 import { type PlannerInput, plan as planFor } from "../planner.ts";

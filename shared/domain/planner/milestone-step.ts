@@ -108,7 +108,6 @@ export function planMilestone(
       ? gates.afterSeasonDates
       : gates.targeted.dates;
   const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, index, status, gates);
-
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && gates.ineligible;
   const shown = stepRenderings(stepDates, index);
@@ -282,6 +281,7 @@ export function planMilestone(
     own?.detail,
     chasedTo === null ? targetDetail : detail,
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),
+    prerequisitePending,
   );
   // A step past its target is ordered by that target, not by the later hard deadline now driving
   // it: the steps read in the order they should be done (never Step 2 CK above Step 1).

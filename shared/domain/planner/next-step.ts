@@ -17,6 +17,7 @@ export function milestoneNextStep(
   ownDate: Deadline | undefined,
   target: Deadline | undefined,
   startBy: string | undefined,
+  prerequisitePending = false,
 ): NextStep {
   return {
     milestone: entry.key,
@@ -32,6 +33,7 @@ export function milestoneNextStep(
     ownDate,
     target,
     startBy,
+    prerequisitePending: prerequisitePending ? true : undefined,
     sources: undefined,
   };
 }

@@ -24,10 +24,12 @@ function problemOf(response: { headers?: Record<string, unknown>; body?: string 
   return JSON.parse(response.body ?? "") as { status: number; errors?: { path: string }[] };
 }
 
+// Ada has nothing recorded: her OET, booked with OET itself, offers Scheduled for… (Step 1 and
+// Step 2 CK do not until ECFMG approves her application, which FSMB registration needs).
 describe("applicant POST routes refuse a repeated field", () => {
   it("a Scheduled-for tap with two dates is a 400 naming date, and records nothing", async () => {
     const { api, links, store } = setup();
-    const url = links.action("usmle_step2ck", "schedule");
+    const url = links.action("oet_medicine", "schedule");
     const response = await api(linkRequest("POST", url, "date=2026-12-10&date=2027-06-01", API_CLIENT));
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).errors?.map((error) => error.path)).toEqual(["date"]);
@@ -42,7 +44,7 @@ describe("applicant POST routes refuse a repeated field", () => {
     const schedule = await api(
       linkRequest(
         "POST",
-        links.action("usmle_step2ck", "schedule"),
+        links.action("oet_medicine", "schedule"),
         "date=2026-12-10&date=2027-06-01",
         accept,
       ),
@@ -202,7 +204,7 @@ describe("Scheduled for… with a day no calendar has", () => {
     "%s: the page says the date does not exist (%s), names the form's field, and records nothing",
     async (date, why) => {
       const { api, links, store } = setup();
-      const url = links.action("usmle_step2ck", "schedule");
+      const url = links.action("oet_medicine", "schedule");
       const page = await api(linkRequest("POST", url, `date=${date}`, BROWSER));
       expect(page.statusCode).toBe(400);
       expect(page.body).toContain(`role="alert">The date does not exist: ${why}.<`);

@@ -17,6 +17,7 @@ import { matchOverUnreported } from "./match-day-risk.ts";
 import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { soapMatchWeekEntry, soapTuesdayOf } from "./soap-match-week-entry.ts";
 import { soapPositionStep } from "./soap-position.ts";
 import { soapReleaseDayEntry } from "./soap-release-day.ts";
@@ -98,7 +99,11 @@ export function matchWeekStep(
   if (AFTER_MATCH_DAY_AT[index] === true)
     return matchOverUnreported(context) ? null : soapPositionStep(context, entry, dates);
   if (entry.key !== "soap" && entry.key !== "match_week") return undefined;
-  if (context.now < context.calendar.dates.nrmp_match_week_start_and_soap_start.at) {
+  const release = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
+  if (context.now < release) {
+    // From the release the step is dated by SOAP's end and runs its Match Week ladder, which the
+    // plan made before it does not hold: a re-plan then, or a step with no reminder left falls silent.
+    noteRiskChange(context, release);
     // The day before the release, SOAP's card names it (never "Before Match Week" on its Monday).
     const releaseDay = entry.key === "soap" ? soapReleaseDayEntry(context, entry) : undefined;
     const due = releaseDay === undefined ? null : dates.due("soap");
@@ -108,6 +113,7 @@ export function matchWeekStep(
   }
   const texts = textsOf(context.calendar, context.applicant.visa);
   const soapOver = context.now >= texts.soapEnd.at;
+  if (!soapOver) noteRiskChange(context, texts.soapEnd.at); // the step ends or turns then, as above
   if (entry.key === "soap") {
     // Once SOAP has ended there is nothing left to take part in: Match Week says what next.
     if (soapOver || (status !== "in_progress" && isFinished(statusOf(context, "match_week")))) return null;

@@ -11,6 +11,7 @@ import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { laterCandidateAt, rolLastReportedDay } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
@@ -34,11 +35,12 @@ export function seasonIsOver(context: PlanContext): boolean {
  * eligible. Telling them the Match "has passed" could cost them a year.
  */
 export function soapStillOpen(context: PlanContext): boolean {
-  return (
-    statusOf(context, "nrmp_registration") === "done" &&
-    context.now < textsOf(context.calendar).soapEnd.at &&
-    resultsAfterDeadline(context) === ""
-  );
+  if (statusOf(context, "nrmp_registration") !== "done") return false;
+  const end = textsOf(context.calendar).soapEnd.at;
+  if (context.now >= end || resultsAfterDeadline(context) !== "") return false;
+  // SOAP's end turns the Match over for them (SEASON_OVER's notice, sent at once): a re-plan then.
+  noteRiskChange(context, end);
+  return true;
 }
 
 /**

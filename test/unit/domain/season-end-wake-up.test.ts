@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
+import { sentFollowingWakeUps } from "./follow-wake-ups.ts";
+
+/**
+ * An applicant registered with NRMP who certified no list and has no interview: SOAP is open to
+ * them in Match Week, and once it ends the 2027 Match is over (a critical notice, sent at once).
+ * Nothing else is planned after Match Week, so only the instants where time alone changes the plan
+ * (NRMP's Monday release, SOAP's end) can wake the plan: each must be armed, or the season ends
+ * without a word until some unrelated re-plan months later.
+ */
+const input = inputFactory({
+  applicant: applicantFactory({
+    externalId: "season-end-denver",
+    fullName: "Tomas Reyes",
+    timezone: "America/Denver",
+    matchYear: 2027,
+  }),
+  milestones: doneMilestones(REGISTERED_KEYS, "2026-09-20"),
+});
+const calendar = seasonCalendar(2027);
+const planAt = (now: Date): Plan => plan(input, calendar, now);
+const soapStart = calendar.dates.nrmp_match_week_start_and_soap_start.at;
+const soapEnd = calendar.dates.nrmp_soap_ends.at;
+const DAY_MS = 86_400_000;
+
+describe("a season that ends for an applicant with no list wakes the plan when it does", () => {
+  const sent = sentFollowingWakeUps(
+    planAt,
+    new Date("2027-03-08T15:00:00Z"),
+    new Date("2027-06-30T00:00:00Z"),
+  );
+
+  it("sends SOAP's Match Week emails after NRMP's Monday release", () => {
+    const soapInWeek = sent.filter(
+      (reminder) =>
+        reminder.milestone === "soap" &&
+        Date.parse(reminder.sendAt) >= soapStart &&
+        Date.parse(reminder.sendAt) < soapEnd,
+    );
+    expect(soapInWeek.length).toBeGreaterThan(0);
+  });
+
+  it("sends the critical 'the 2027 Match is over' notice within a day of SOAP's end", () => {
+    const over = sent.find(
+      (reminder) =>
+        reminder.rung === CRITICAL_RISK_RUNG && reminder.title.includes("plan for the 2028 Match"),
+    );
+    expect(over?.title).toBe("The 2027 Match is over for you: plan for the 2028 Match");
+    expect(Date.parse(over?.sendAt ?? "")).toBeGreaterThanOrEqual(soapEnd);
+    expect(Date.parse(over?.sendAt ?? "")).toBeLessThan(soapEnd + DAY_MS);
+  });
+});

@@ -216,7 +216,7 @@ export function digestEntries(
       )
       .map((risk) => ({
         severity: risk.severity,
-        title: riskTitle(risk),
+        title: riskTitle(risk, plan),
         message: riskForAdvisor(risk, about),
       }));
     // A step past its deadline that a warning risk names is still possible (NRMP registration
@@ -231,10 +231,10 @@ export function digestEntries(
       .filter((step) => stillPossible(step) === undefined)
       .map((step) => ({ title: stepForAdvisor(step), due: step.deadline.et }));
     for (const risk of newlyPast.map(stillPossible)) {
-      if (risk === undefined || risks.some((listed) => listed.title === riskTitle(risk))) continue;
+      if (risk === undefined || risks.some((listed) => listed.title === riskTitle(risk, plan))) continue;
       risks.push({
         severity: risk.severity,
-        title: riskTitle(risk),
+        title: riskTitle(risk, plan),
         message: riskForAdvisor(risk, about),
       });
     }

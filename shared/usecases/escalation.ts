@@ -6,6 +6,7 @@ import {
 } from "#domain/console/advisor-voice.ts";
 import type { Plan, Risk, RiskCode } from "#domain/plan.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
+import { NRMP_LATE_FEE_PASSED_TITLE, nrmpLateFeeTitle } from "#domain/planner/nrmp-late-fee-title.ts";
 import { asksNrmpRegistration, NRMP_ASKED_RISK_TITLE } from "#domain/planner/nrmp-registration-asked.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
@@ -32,8 +33,9 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
   CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",
   STEP3_NEEDED_FOR_H1B: "USMLE Step 3 needed for the H-1B visa",
-  // A warning in the digest; critical, and escalated, once the applicant is interviewing.
-  NRMP_LATE_FEE: "Not registered with NRMP after the early deadline: a late fee, and no ranking without it",
+  // A warning in the digest; critical, and escalated, once the applicant is interviewing. Worded
+  // for the instant by riskTitle (nrmpLateFeeTitle); this is the title once the deadline passed.
+  NRMP_LATE_FEE: NRMP_LATE_FEE_PASSED_TITLE,
   ERAS_LATE_SUBMISSION: "ERAS application not submitted while programs review",
   SEASON_OVER: "The Match season is over without a certified rank order list",
   RANK_LIST_UNREPORTED: "Interviewing applicant has not told us whether they certified a rank order list",
@@ -75,13 +77,20 @@ export const RISK_TITLES: Record<RiskCode, string> = {
 };
 
 /**
- * A risk's title for the advisor: RISK_TITLES, but NRMP_LATE_FEE asking whether the applicant
- * registered (asksNrmpRegistration) is titled as the question it is.
+ * A risk's title for the advisor in `plan` (its Match and instant): RISK_TITLES, but NRMP_LATE_FEE
+ * asking whether the applicant registered (asksNrmpRegistration) is titled as the question it is,
+ * and otherwise as its early deadline stands at the plan's instant (nrmpLateFeeTitle).
  */
-export function riskTitle(risk: Pick<Risk, "code" | "message">): string {
+export function riskTitle(
+  risk: Pick<Risk, "code" | "message">,
+  plan: Pick<Plan, "matchYear" | "now">,
+): string {
   // Stored before the code was split: the record question under the interview's code.
   if (asksAboutNoteRecord(risk)) return RISK_TITLES.ANSWERS_CONTRADICT_RECORD;
-  return asksNrmpRegistration(risk) ? NRMP_ASKED_RISK_TITLE : RISK_TITLES[risk.code];
+  if (asksNrmpRegistration(risk)) return NRMP_ASKED_RISK_TITLE;
+  return risk.code === "NRMP_LATE_FEE"
+    ? nrmpLateFeeTitle(plan.matchYear, Date.parse(plan.now))
+    : RISK_TITLES[risk.code];
 }
 
 /** One thing the advisor is told about, once: a critical risk, or a critical deadline the applicant missed. */
@@ -161,7 +170,7 @@ export function escalationsSince(
   for (const risk of critical) {
     if (knownCodes.has(risk.code)) continue;
     for (const milestone of risk.milestones) namedByNewRisk.add(milestone);
-    escalations.push(riskEscalation(risk, plan.matchYear, about));
+    escalations.push(riskEscalation(risk, plan, about));
   }
   const namedByKnownRisk = new Set(
     critical.filter((risk) => knownCodes.has(risk.code)).flatMap((risk) => risk.milestones),
@@ -178,12 +187,12 @@ export function escalationsSince(
 /** The detail in the advisor's voice when it is known whom it is about (only the ids matter otherwise). */
 function riskEscalation(
   risk: Plan["risks"][number],
-  matchYear: number,
+  plan: Pick<Plan, "matchYear" | "now">,
   about: AboutApplicant | undefined,
 ): Escalation {
   return {
-    id: `${ESCALATION_ID_PREFIX}${matchYear}:risk:${risk.code}`,
-    title: riskTitle(risk),
+    id: `${ESCALATION_ID_PREFIX}${plan.matchYear}:risk:${risk.code}`,
+    title: riskTitle(risk, plan),
     detail: about ? riskForAdvisor(risk, about) : risk.message,
     sources: risk.sources ?? [],
     risk: {
@@ -245,7 +254,7 @@ export function strandedEscalations(state: ApplicantState, plan: Plan, now: Date
   const critical = plan.risks.filter((risk) => risk.severity === "critical");
   const named = new Set(critical.flatMap((risk) => risk.milestones));
   const current = [
-    ...critical.map((risk) => riskEscalation(risk, plan.matchYear, aboutApplicant(profile))),
+    ...critical.map((risk) => riskEscalation(risk, plan, aboutApplicant(profile))),
     ...plan.overdue
       .filter((step) => named.has(step.milestone))
       .map((step) => overdueEscalation(step, plan.matchYear)),

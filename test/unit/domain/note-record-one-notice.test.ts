@@ -40,13 +40,13 @@ describe("a sponsor note false beside an approved ECFMG application", () => {
     // Its own code, and words that name no interview.
     const risk = result.risks.find((each) => each.code === "ANSWERS_CONTRADICT_RECORD");
     if (risk === undefined) throw new Error("no risk");
-    expect(riskTitle(risk)).not.toContain("interview");
-    expect(riskTitle(risk).toLowerCase()).toContain("sponsor note");
+    expect(riskTitle(risk, result)).not.toContain("interview");
+    expect(riskTitle(risk, result).toLowerCase()).toContain("sponsor note");
     const advisor = riskForAdvisor(risk, { fullName: "Chidi Okonkwo", matchYear: 2027, visa: "J-1" });
     expect(advisor.split("What Chidi Okonkwo was told")[0]).not.toContain("interview");
     // An escalation stored before the split, under the interview's code, reads the same.
     const stored = { code: "ANSWERS_CONTRADICT_INTERVIEW" as const, message: risk.message };
-    expect(riskTitle(stored)).toBe(riskTitle(risk));
+    expect(riskTitle(stored, result)).toBe(riskTitle(risk, result));
     expect(riskForAdvisor(stored, { fullName: "Chidi Okonkwo", matchYear: 2027, visa: "J-1" })).toBe(advisor);
   });
 });

@@ -175,7 +175,12 @@ describe("the advisor's daily digest", () => {
       message: "The NRMP early registration deadline passed: registering now costs a $50 late fee.",
       milestones: ["nrmp_registration"],
     };
-    const plan = { overdue: [registration], risks: [lateFee] } as unknown as Plan;
+    const plan = {
+      matchYear: 2027,
+      now: "2026-12-01T13:00:00.000Z",
+      overdue: [registration],
+      risks: [lateFee],
+    } as unknown as Plan;
     const url = (id?: string) => `https://mp.example/console#/applicants/${id}`;
     // The risk already known as a warning before the deadline ("register before … to avoid the fee").
     const baseline = { a_ada: { risks: ["warning:NRMP_LATE_FEE"], overdue: [] } };

@@ -1,7 +1,8 @@
+import { AMOUNT_NOT_FOUND } from "../budget-words.ts";
 import { FEES, type Fee, type InForce } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { BudgetItem } from "../plan.ts";
-import { DAY_MS, isoUtc } from "../time.ts";
+import { DAY_MS, isoUtc, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 
 /**
@@ -114,17 +115,17 @@ export function paidItem(fee: Fee, item: BudgetItem, day: string | undefined): B
     span !== undefined
       ? span.asOf
       : day < first.from
-        ? `no figure is recorded before ${first.from}`
-        : `the fee changed on ${changeNear(fee, day)}, and an exam's fee is paid at registration, within about ${fee.paidWithinDays} days of its day, so either figure may have applied`;
+        ? `no figure is recorded before ${renderDate(first.from)}`
+        : `the fee changed on ${renderDate(changeNear(fee, day))}, and an exam's fee is paid at registration, within about ${fee.paidWithinDays} days of its day, so either figure may have applied`;
   const unknown: BudgetItem = {
     key: item.key,
-    label: `${item.label} (amount not found)`,
+    label: `${item.label} ${AMOUNT_NOT_FOUND}`,
     amountUsd: 0,
     status: "spent",
     basis: span?.basis ?? item.basis,
     source: span?.source ?? first.source,
     asOf: span?.asOf ?? first.asOf,
-    verify: `flagged, verify: paid for your step dated ${day}, when the fee in force is not known here (${why}), so no amount is counted`,
+    verify: `flagged, verify: paid for your step dated ${renderDate(day)}, when the fee in force is not known here (${why}), so no amount is counted`,
   };
   notKnown.add(unknown);
   return unknown;
@@ -150,7 +151,7 @@ const undatedItems = new Map<Fee, BudgetItem>();
 export function undatedPaidItem(fee: Fee, item: BudgetItem): BudgetItem {
   const earlier = fee.inForce
     .filter((span) => typeof span.amountUsd === "number" && span.amountUsd !== item.amountUsd)
-    .map((span) => `${usd(span.amountUsd as number)} from ${span.from}`);
+    .map((span) => `${usd(span.amountUsd as number)} from ${renderDate(span.from)}`);
   if (earlier.length === 0) return item;
   let undated = undatedItems.get(fee);
   if (undated === undefined) {

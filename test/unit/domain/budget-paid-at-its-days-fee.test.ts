@@ -56,7 +56,7 @@ describe("a fee paid is counted at the figure in force on its step's day", () =>
     expect(item(nadia, "usmle_step2ck_exam")).toBeUndefined();
     const step2 = toVerify(nadia, "usmle_step2ck_exam");
     expect(step2?.label).toBe("USMLE Step 2 CK exam fee (amount not found)");
-    expect(step2?.verify).toContain("paid for your step dated 2025-04-02");
+    expect(step2?.verify).toContain("paid for your step dated Wed 2 Apr 2025");
     expect(step2?.verify).toContain("adjusted to match the USMLE program fees");
     const row = budgetRows(nadia).find((each) => each.label === step2?.label);
     expect(row?.amount).toBe("not found");
@@ -64,21 +64,21 @@ describe("a fee paid is counted at the figure in force on its step's day", () =>
 
   it("claims no amount for an application before the first figure recorded", () => {
     expect(toVerify(nadia, "ecfmg_certification_application")?.verify).toContain(
-      "no figure is recorded before 2022-01-01",
+      "no figure is recorded before Sat 1 Jan 2022",
     );
   });
 
   it("claims no amount for an exam sat weeks after a change, its registration maybe before it", () => {
     const near = budgetFor([milestoneFactory("usmle_step1", "done", "2025-01-20")]);
     expect(item(near, "usmle_step1_exam")).toBeUndefined();
-    expect(toVerify(near, "usmle_step1_exam")?.verify).toContain("the fee changed on 2025-01-01");
+    expect(toVerify(near, "usmle_step1_exam")?.verify).toContain("the fee changed on Wed 1 Jan 2025");
   });
 
   it("counts Step 1 done with no date at today's figure, its flag naming the earlier one", () => {
     const undated = item(budgetFor([milestoneFactory("usmle_step1", "done")]), "usmle_step1_exam");
     expect(undated).toMatchObject({ status: "spent", amountUsd: 680 });
     expect(undated?.verify).toMatch(
-      /^flagged, verify: counted here at today's figure, \$680, as your step has no date; .*earlier figures: \$985 from 2022-01-01/,
+      /^flagged, verify: counted here at today's figure, \$680, as your step has no date; .*earlier figures: \$985 from Sat 1 Jan 2022/,
     );
   });
 

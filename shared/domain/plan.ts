@@ -292,9 +292,9 @@ export interface Plan {
    */
   riskChangesAt?: string[];
   /**
-   * Present when the applicant told us NRMP's Monday answer was "matched" (Match Week marked done,
-   * counted from that release on: planner/match-week-matched.ts): her ranking is over, only where is
-   * unknown until she marks Match Day done. Absent otherwise. The console's cohort stage reads it.
+   * How far the applicant's own answers carry them (planner/road-reached.ts): "visa" once matched
+   * (Match Day done, a contract begun, or NRMP's Monday "matched" told in Match Week), "ranking" once
+   * the rank order list is certified. Absent before. The console's cohort stage never reads earlier.
    */
-  matchWeekMatched?: true;
+  roadReached?: "ranking" | "visa";
 }

@@ -26,6 +26,7 @@ import { presumedStatusQuestions } from "./planner/presumed-status-questions.ts"
 import { rankListAsked } from "./planner/rank-list-unreported.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
+import { roadReached } from "./planner/road-reached.ts";
 import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
 import { slippedSteps } from "./planner/slipped-step-targets.ts";
 import { soapDeclinedUnmatched } from "./planner/soap-declined.ts";
@@ -235,7 +236,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     reminders: orderReminders(collected.reminders),
     budget: collected.budget,
     ...riskChanges(context),
-    ...(matchWeekMatched(context) ? { matchWeekMatched: true } : {}),
+    ...roadReached(context, matched),
   };
 }
 

@@ -34,15 +34,8 @@ export const STAGE_LABELS: Record<Stage, string> = {
 
 const SCHOOL_CHECK_KEY = SCHOOL_CHECK.key;
 
-/**
- * The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage.
- * Match Day, once she told us in Match Week she matched (Plan.matchWeekMatched), is past the rank
- * order list: only where is unknown, so she stands at the contract and visa, as one who reported
- * Match Day does. Read from the plan's fact, not Match Day's words, which are everyone's from
- * Monday's notification to Friday's release.
- */
-function stageOfStep(milestone: StepSubject, matchWeekMatched: boolean): Stage {
-  if (matchWeekMatched && milestone === "match_day") return "visa";
+/** The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage. */
+function stageOfStep(milestone: StepSubject): Stage {
   return milestone === "interview" ? "interviews" : catalogEntry(milestone).stage;
 }
 
@@ -61,7 +54,11 @@ function optional(subject: StepSubject): boolean {
 /**
  * The stage of a plan: the earliest stage with a next, blocked or overdue step the applicant may
  * not skip. An optional step left open (research) does not hold them at an earlier stage
- * (applied, registered and waiting to rank, shown as "ERAS application").
+ * (applied, registered and waiting to rank, shown as "ERAS application"). Never earlier than the
+ * road their own answers reached (Plan.roadReached): a certified list stands at the rank order
+ * list, a match (Match Day told, or NRMP's Monday "matched" from its notification on) at the visa,
+ * though ECFMG certification, due by residency's start, is still open. Read from the plan's fact,
+ * not Match Day's words, which are everyone's from Monday's notification to Friday's release.
  */
 export function stageOf(plan: Plan): Stage {
   if (plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "season-over";
@@ -69,8 +66,9 @@ export function stageOf(plan: Plan): Stage {
   if (plan.nextSteps.some((step) => step.milestone === SCHOOL_CHECK_KEY)) return "sponsor-note";
   const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue]
     .filter((step) => !optional(step.milestone))
-    .map((step) => stageOfStep(step.milestone, plan.matchWeekMatched === true));
+    .map((step) => stageOfStep(step.milestone));
   let earliest: Stage = "complete";
   for (const stage of open) if (STAGES.indexOf(stage) < STAGES.indexOf(earliest)) earliest = stage;
-  return earliest;
+  const reached = plan.roadReached;
+  return reached !== undefined && STAGES.indexOf(earliest) < STAGES.indexOf(reached) ? reached : earliest;
 }

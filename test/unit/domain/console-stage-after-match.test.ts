@@ -41,7 +41,7 @@ describe("a matched applicant whose start is delayed, on the console", () => {
  * ranking, so the cohort row stands her where the plan does, with a matched applicant at the
  * contract and visa ("Visa"), not at "Rank order list". Ama: Accra, J-1, Match Week done 15 Mar 2027.
  * From Monday's notification to Friday's release too (16 and 18 Mar), when Match Day's card still
- * carries the words everyone reads: the stage reads the plan's fact (Plan.matchWeekMatched), not words.
+ * carries the words everyone reads: the stage reads the plan's fact (Plan.roadReached), not words.
  */
 const MATCHED_DIR = fileURLToPath(new URL("../../fixtures/match-week-matched/", import.meta.url));
 const AMA = readSnapshot(MATCHED_DIR, "ama-matched-accra.json");

@@ -38,6 +38,7 @@ describe("stage", () => {
       "j1_ds2019",
       "visa_j1",
       "visa_h1b",
+      "visa_h1b_stamping",
       "usmle_step3",
     ];
     const keys = MILESTONE_KEYS.filter(

@@ -176,7 +176,8 @@ export function itemOf(
   const action = step?.action;
   const label = undated ? { label: "Notice", inline: "notice" } : itemDateLabel(plan, reminder, weekly);
   const kind = kindOf(reminder);
-  const deadlineNote = deadlineNoteOf(reminder, step, plan);
+  // A notice with no date names none: not the target or deadline of the step it rides on.
+  const deadlineNote = undated ? undefined : deadlineNoteOf(reminder, step, plan);
   const attachmentNote = attachmentNoteOf(reminder);
   const notice = isRiskNoticeRung(reminder.rung);
   const answered = answeredOn(reminder);

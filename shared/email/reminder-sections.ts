@@ -118,7 +118,9 @@ export { PROJECTED_NOTE } from "#domain/date-basis.ts";
  * The one-tap actions of an item's step, most useful first; none without links or for interviews,
  * and none for a step the applicant recorded done or waived that the plan no longer lists: a notice
  * on such a card (the Pathway certificate's validity check on the certificate's) has
- * nothing to mark, and a bare Done under it would act on a finished step.
+ * nothing to mark, and a bare Done under it would act on a finished step. A notice with no date
+ * keeps the buttons of the step it names (actsOn: the out-of-reach notice on the ECFMG application),
+ * never any on the budget, which is no step.
  */
 export function buttonsOf(
   item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn">,
@@ -127,7 +129,7 @@ export function buttonsOf(
   zone: string,
   recorded: readonly MilestoneEntry[],
 ) {
-  if (!links || item.milestone === "interview" || item.undated) return [];
+  if (!links || item.milestone === "interview" || (item.undated && item.actsOn === undefined)) return [];
   // A question a waiting step's action answers (answeredOn: the route question on the H-1B
   // petition's card, answered by the stamping's Not for me): that step's actions, labelled with
   // what they record, never the card's own Done.

@@ -31,7 +31,9 @@ export function isCriticalNoticeRung(rung: string): boolean {
  * section, never a next step: listedNextSteps), or one of a risk no Match date applies to (a school
  * with no sponsor note: the rank-list deadline read as a deadline the applicant cannot meet), or a
  * question about the applicant's own answers, which has no deadline of its own (the rank order list
- * deadline read as the day to check them by), on whatever step it rides, the WDOMS check included.
+ * deadline read as the day to check them by), on whatever step it rides, the WDOMS check included,
+ * or the out-of-reach notice (the Match year to change now: the date of the step it rides on, the
+ * ECFMG application's target, read as its own).
  * The email, the CLI and the timeline show it as a notice: no date, no "due". Its id is the risk's.
  */
 export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone" | "risk">): boolean {
@@ -43,6 +45,7 @@ const UNDATED_RISKS: ReadonlySet<string> = new Set([
   "ANSWERS_CONTRADICT_INTERVIEW",
   "ANSWERS_CONTRADICT_RECORD",
   "MATCH_YEAR_IMPLAUSIBLE",
+  "MATCH_YEAR_NOT_FEASIBLE",
 ]);
 
 /** A notice id already made, with what it was made from (compared field by field, no key text). */

@@ -27,7 +27,7 @@ import { rankListAsked } from "./planner/rank-list-unreported.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { roadReached } from "./planner/road-reached.ts";
-import { seasonIsOver, soapStillOpen } from "./planner/season-over-risk.ts";
+import { seasonIsOver, soapMayStillPlace } from "./planner/season-over-state.ts";
 import { slippedSteps } from "./planner/slipped-step-targets.ts";
 import { soapDeclinedUnmatched } from "./planner/soap-declined.ts";
 import { soapOutcomeFeasibility, soapOutcomeUnreported } from "./planner/soap-outcome.ts";
@@ -133,7 +133,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // So is a Match whose result was never told once residency has started (the
     // certificate "overdue" for a Match that is over): the certificate is dated for the next one.
     afterSeasonDates:
-      (seasonOver && !soapStillOpen(context)) || matchOverUnreported(context)
+      (seasonOver && !soapMayStillPlace(context)) || matchOverUnreported(context)
         ? planDates(contextWith(context, { calendar: seasonCalendar(calendar.matchYear + 1) }))
         : null,
   };

@@ -112,9 +112,14 @@ ${table.presumedNote === undefined ? "" : `<p class="due">${e(table.presumedNote
     .join("")}</ul></details></section>`;
 }
 
-/** SEASON_OVER with SOAP still open to the applicant: the plan keeps its SOAP step (season-over-risk.ts). */
+/** SEASON_OVER with SOAP still open to the applicant: the plan keeps its SOAP step (season-over-state.ts). */
 function soapStillOpen(plan: Plan): boolean {
   return plan.nextSteps.some((step) => step.milestone === "soap");
+}
+
+/** SEASON_OVER with SOAP ended and its outcome awaited (noListSoapOutcome): Match Day's step asks it. */
+function soapOutcomeAwaited(plan: Plan): boolean {
+  return plan.nextSteps.some((step) => step.milestone === "match_day");
 }
 
 /**
@@ -127,7 +132,9 @@ export function seasonOverLead(plan: Plan): string {
   if (risk === undefined) return "";
   const heading = soapStillOpen(plan)
     ? `The Match ${plan.matchYear} ranking is over for you, SOAP is not`
-    : `Your Match ${plan.matchYear} season is over`;
+    : soapOutcomeAwaited(plan)
+      ? `Your Match ${plan.matchYear} season hangs on SOAP: did you accept an offer?`
+      : `Your Match ${plan.matchYear} season is over`;
   return `<section aria-labelledby="season-over"><h2 id="season-over">${heading}</h2><div class="note critical"><p>${e(forPeople(risk.message))}</p>${sourcesHtml(risk.sources)}</div></section>`;
 }
 
@@ -150,7 +157,7 @@ export function notEligibleLead(plan: Plan): string {
 export function pastSeasonHtml(steps: readonly Pick<NextStep, "title" | "deadline">[], plan: Plan): string {
   if (steps.length === 0) return "";
   return `<section aria-labelledby="past-season"><h2 id="past-season">From the ${plan.matchYear} season</h2>
-<p class="due">${soapStillOpen(plan) ? `These steps of the Match ${plan.matchYear} season can no longer be done` : `These steps belonged to the Match ${plan.matchYear} season, which has passed for you`}, so there is nothing to mark here. What to do for the ${plan.matchYear + 1} Match is at the top of this page.</p><ul class="steps">${steps
+<p class="due">${soapStillOpen(plan) || soapOutcomeAwaited(plan) ? `These steps of the Match ${plan.matchYear} season can no longer be done` : `These steps belonged to the Match ${plan.matchYear} season, which has passed for you`}, so there is nothing to mark here. What to do for the ${plan.matchYear + 1} Match is at the top of this page.</p><ul class="steps">${steps
     .map(
       (step) =>
         `<li><h3>${e(step.title)}</h3>${step.deadline ? `<p class="due">Was due <strong>${e(deadlineWords(step.deadline).local)}</strong>${yourTimeSuffix(step.deadline)}</p>` : ""}</li>`,

@@ -2,7 +2,7 @@ import { catalogEntry, type Fee } from "../catalog/index.ts";
 import type { BudgetItem } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { PlanContext } from "./context.ts";
-import { seasonIsOver } from "./season-over-risk.ts";
+import { seasonIsOver } from "./season-over-state.ts";
 
 /**
  * The next Match, once the applicant's own is over (seasonIsOver): the one after it, or the

@@ -23,7 +23,7 @@ import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy, retakeOnLaterCandidate } from "./notice-act-by.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { soapStillOpen } from "./season-over-risk.ts";
+import { soapMayStillPlace } from "./season-over-state.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -105,10 +105,11 @@ export function criticalRiskNotices(
       noticePhase(riskContext, risk) ??
       (retakeOnLaterCandidate(risk, candidate) ? RETAKE_ON_LATER_PHASE : undefined);
     const template = noticeTemplate(riskContext, risk, phase);
-    // While SOAP is open its step speaks, unless the risk asks to check R3 now (a later deadline).
+    // While SOAP is open its step speaks (once ended with its outcome awaited, Match Day's), unless
+    // the risk asks to check R3 now (a later deadline).
     if (
       template === undefined ||
-      (risk.code === "SEASON_OVER" && soapStillOpen(context) && phase === undefined)
+      (risk.code === "SEASON_OVER" && soapMayStillPlace(context) && phase === undefined)
     )
       continue;
     // Out of reach, the first next step is the action (the application before the exams it names).

@@ -16,7 +16,6 @@ import {
   MATCH_OVER_MONTHLY_RUNG,
   MATCH_OVER_RUNG,
   phasedIn,
-  soapMatchDayWhy,
   soapTense,
   textsOf,
   unmatchedReported,
@@ -24,8 +23,10 @@ import {
 import { matchOverTexts } from "./match-over-texts.ts";
 import type { MatchWeekStep } from "./match-week.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
+import { soapOutcomeAction, soapOutcomeEntry } from "./no-list-soap-words.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { noListSoapOutcome } from "./season-over-state.ts";
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -60,21 +61,14 @@ export function matchDayStep(
   entry: CatalogEntry,
   dates: PlanDates,
 ): MatchWeekStep | undefined {
-  if (!isSatisfied(context, "rank_order_list")) return undefined;
+  // No certified list: only SOAP's outcome is asked here, while it is awaited (noListSoapOutcome).
+  if (!isSatisfied(context, "rank_order_list") && noListSoapOutcome(context) !== "awaited") return undefined;
   const { calendar } = context;
   if (context.now < calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
   const texts = textsOf(calendar, context.applicant.visa);
   const soap = unmatchedReported(context);
   const tense = soapTense(context);
-  const soapEntry = soap
-    ? phasedIn(
-        texts.soapPhased[tense],
-        entry,
-        SOAP_MATCH_DAY_TITLE,
-        texts.soapMatchDayActions[tense],
-        soapMatchDayWhy(context.applicant.visa, tense),
-      )
-    : undefined;
+  const soapEntry = soap ? soapOutcomeEntry(context, texts, entry, tense) : undefined;
   if (context.now < calendar.dates.nrmp_match_day.at) {
     // The release changes the step (its question and follow-up): a wake-up then plans the follow-up
     // for its own day, not folded into the next week's (sent on 27 Mar, not 20 Mar).
@@ -188,7 +182,12 @@ export function matchDayNotice(
     id: texts.matchDayFollowUpId,
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
-    ...matchDayAsk(texts, due, soap, soapTense(context), matchWeekMatched(context)),
+    ...matchDayAsk(
+      texts,
+      due,
+      soap ? soapOutcomeAction(context, texts, soapTense(context)) : "",
+      matchWeekMatched(context),
+    ),
   });
   if (notice !== null) reminders.push(notice);
   const weekly = matchDayWeeklyNotice(context, due, detail, soap);
@@ -267,24 +266,29 @@ function matchDayWeeklyNotice(
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",
     rung: MATCH_DAY_WEEKLY_RUNG,
-    ...matchDayAsk(texts, due, soap, soapTense(context), matchWeekMatched(context)),
+    ...matchDayAsk(
+      texts,
+      due,
+      soap ? soapOutcomeAction(context, texts, soapTense(context)) : "",
+      matchWeekMatched(context),
+    ),
   });
 }
 
-/** What Match Day's follow-up and weekly question say: SOAP's words, or past the contract's date the late ones. */
+/** What Match Day's follow-up and weekly question say: SOAP's words (`soapWhy`, "" if none), or past the contract's date the late ones. */
 function matchDayAsk(
   texts: ReturnType<typeof textsOf>,
   due: DueDate,
-  soap: boolean,
-  tense: 0 | 1 | 2,
+  soapWhy: string,
   matched: boolean,
 ): { title: string; why: string } {
+  const soap = soapWhy !== "";
   // Matched and past residency's start (matchDayStep), the question is due later, still late.
   const late = due === texts.residencyStart || (matched && due.at > texts.residencyStart.at);
   return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap
-      ? texts.soapMatchDayActions[tense]
+      ? soapWhy
       : matched
         ? late
           ? texts.matchedDayLateAction

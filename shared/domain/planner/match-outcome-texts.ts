@@ -190,7 +190,7 @@ export function restartWords(year: number, pathwayPending = false): string {
  * opening (season data, "(projected)" when it is) and the re-applicant path they can take now
  * (restartWords).
  */
-function nextSeasonWords(year: number): string {
+export function nextSeasonWords(year: number): string {
   const opens = seasonCalendar(year).dates.eras_season_opens_myeras;
   return `the ${year} season's MyERAS opens on ${seasonInstantEt(opens)}, and you can start the ${year} Match's plan now: ${restartWords(year)}`;
 }

@@ -62,6 +62,11 @@ const AFTER_MATCH_DAY_AT: readonly boolean[] = (() => {
   return MILESTONE_CATALOG.map((entry) => entry.key !== "match_day" && after.has(entry.key));
 })();
 
+/** Whether the step at catalog `index` waits on Match Day, directly or through another (AFTER_MATCH_DAY_AT). */
+export function waitsOnMatchDay(index: number): boolean {
+  return AFTER_MATCH_DAY_AT[index] === true;
+}
+
 /** How a Match Week or SOAP step reads from the Monday release on. */
 export interface MatchWeekStep {
   /** SOAP's end: the last moment Monday's result can still change what the applicant does. */

@@ -19,6 +19,7 @@ import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-d
 import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
 import { milestoneNextStep } from "./next-step.ts";
+import { ASKED_NOW, noListSoapAsked } from "./no-list-soap-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
@@ -26,7 +27,7 @@ import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
-import { soapStillOpen } from "./season-over-risk.ts";
+import { soapStillOpen } from "./season-over-state.ts";
 import type { SlippedSteps } from "./slipped-step-targets.ts";
 import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
@@ -54,11 +55,7 @@ export interface Gates extends StepGates {
   firstGate: MilestoneEntry["key"] | null;
   /** The target Match is over for the applicant (SEASON_OVER: see seasonIsOver; an ineligible school says more). */
   seasonOver: boolean;
-  /**
-   * Once that Match is over and SOAP is not open to the applicant, the next Match's dates: a step
-   * dated from residency's start (the ECFMG certificate) is dated for the next start, since the
-   * target Match's start can no longer be theirs. Null otherwise.
-   */
+  /** Once that Match is over, SOAP closed (soapMayStillPlace), the next Match's dates (the certificate's start): else null. */
   afterSeasonDates: PlanDates | null;
   /** The targets TARGETS_SLIPPED moves (slipped-step-targets.ts); null where it is not assessed. */
   slipped: SlippedSteps | null;
@@ -107,7 +104,9 @@ export function planMilestone(
     : gates.afterSeasonDates !== null && (nextMatchPathway || datedForNextMatch(context, entry, index))
       ? gates.afterSeasonDates
       : gates.targeted.dates;
-  const { waitingFor, resolvedBy, prerequisitePending } = waitingForOf(context, entry, index, status, gates);
+  const soapAsked = gates.seasonOver && noListSoapAsked(context, entry.key, index); // SOAP's outcome, no list
+  const { waitingFor, resolvedBy, prerequisitePending } =
+    soapAsked && entry.key === "match_day" ? ASKED_NOW : waitingForOf(context, entry, index, status, gates);
   // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
   const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && gates.ineligible;
   const shown = stepRenderings(stepDates, index);
@@ -168,7 +167,7 @@ export function planMilestone(
     gates.seasonOver &&
     entry.seasonBound === true &&
     (!overdueNow || waitingFor !== null) &&
-    !(entry.key === "soap" && soapStillOpen(context))
+    !(soapAsked || (entry.key === "soap" && soapStillOpen(context)))
   )
     return;
   if (waitingFor !== null) {

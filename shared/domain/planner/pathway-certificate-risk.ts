@@ -12,7 +12,7 @@ import {
   validityCheckSources,
   validityCheckWords,
 } from "./pathway-certificate-validity-check.ts";
-import { soapStillOpen } from "./season-over-risk.ts";
+import { soapMayStillPlace } from "./season-over-state.ts";
 
 const CERTIFICATION = indexedStep("ecfmg_certification");
 const PATHWAY = indexedStep("ecfmg_pathway");
@@ -193,12 +193,13 @@ export function asksEarlierSeasonCheck(context: PlanContext): boolean {
 
 /**
  * Whether the applicant may still start residency from this season although its rank order list
- * deadline has passed: their list is certified (Match Week ahead) or SOAP is open to them.
+ * deadline has passed: their list is certified (Match Week ahead), or SOAP is open to them or has
+ * ended with its outcome awaited (soapMayStillPlace).
  */
 function mayMatchNow(context: PlanContext): boolean {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return (
-    context.now > rol && (isFinished(statusAt(context, RANK_ORDER_LIST.index)) || soapStillOpen(context))
+    context.now > rol && (isFinished(statusAt(context, RANK_ORDER_LIST.index)) || soapMayStillPlace(context))
   );
 }
 

@@ -14,7 +14,7 @@ import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
-import { resultsAfterDeadline } from "./season-over-risk.ts";
+import { resultsAfterDeadline } from "./season-over-state.ts";
 
 const NRMP = indexedStep("nrmp_registration");
 const RANK_ORDER_LIST = indexedStep("rank_order_list");

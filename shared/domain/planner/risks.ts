@@ -48,7 +48,8 @@ import { rolDeadlineMayBeLaterRisks } from "./rol-deadline-may-be-later-risk.ts"
 import { scheduledDatePassedRisk } from "./scheduled-date-passed.ts";
 import { scheduledScoreRisks } from "./scheduled-score.ts";
 import { scoreBelowPassingRisks } from "./score-below-passing-risk.ts";
-import { seasonIsOver, seasonOverRisk } from "./season-over-risk.ts";
+import { seasonOverRisk } from "./season-over-risk.ts";
+import { seasonIsOver } from "./season-over-state.ts";
 import { soapDoneBeforeOffersRisk } from "./soap-done-before-offers.ts";
 import { stampingWaiverIgnoredRisks } from "./stamping-waiver-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";

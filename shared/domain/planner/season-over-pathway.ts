@@ -2,7 +2,7 @@ import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { startOfLocalDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { seasonIsOver, soapStillOpen } from "./season-over-risk.ts";
+import { seasonIsOver, soapMayStillPlace } from "./season-over-state.ts";
 
 /**
  * The Pathway once the target Match is over for the applicant:
@@ -25,7 +25,7 @@ export function pathwayForNextMatch(context: PlanContext, entry: CatalogEntry = 
   if (entry.key !== PATHWAY.key) return false;
   if (context.applicable[PATHWAY.index] !== true || isFinished(statusAt(context, PATHWAY.index)))
     return false;
-  if (!seasonIsOver(context) || soapStillOpen(context)) return false;
+  if (!seasonIsOver(context) || soapMayStillPlace(context)) return false;
   const date = context.entries.at(PATHWAY.index)?.date;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   return date === undefined || startOfLocalDate(context.zone, date) <= rol;

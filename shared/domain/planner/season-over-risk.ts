@@ -11,37 +11,20 @@ import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { textsOf } from "./match-outcome-texts.ts";
 import { nextSeasonUnderWay } from "./next-season-under-way.ts";
+import {
+  contractDayOf,
+  noListSoapAction,
+  noListSoapRolAction,
+  soapOutcomeAwaitedWords,
+  soapOutcomeUntoldWords,
+} from "./no-list-soap-words.ts";
+import { planDates } from "./plan-dates.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { laterCandidateAt, rolLastReportedDay } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
+import { noListSoapOutcome, resultsAfterDeadline, seasonIsOver, soapStillOpen } from "./season-over-state.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
-
-/**
- * Whether the target Match is over for the applicant: its rank order list deadline (official: NRMP
- * Match calendar, the season's data) passed without a certified list. Its season's steps (catalog
- * `seasonBound`) then ask for nothing: no fee, no wait on a step, no action.
- */
-export function seasonIsOver(context: PlanContext): boolean {
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  return context.now > rol && !isFinished(statusOf(context, "rank_order_list"));
-}
-
-/**
- * Whether SOAP is still open to an applicant whose Match is over (seasonIsOver): they registered
- * with NRMP (SOAP's one prerequisite in the catalog) and SOAP has not ended. Without a certified
- * list they are unmatched on Monday of Match Week, and NRMP needs no rank order list for SOAP (one
- * may register for SOAP only, NRMP_SOAP_ONLY_URL); R3 tells them that Monday whether they are
- * eligible. Telling them the Match "has passed" could cost them a year.
- */
-export function soapStillOpen(context: PlanContext): boolean {
-  if (statusOf(context, "nrmp_registration") !== "done") return false;
-  const end = textsOf(context.calendar).soapEnd.at;
-  if (context.now >= end || resultsAfterDeadline(context) !== "") return false;
-  // SOAP's end turns the Match over for them (SEASON_OVER's notice, sent at once): a re-plan then.
-  noteRiskChange(context, end);
-  return true;
-}
 
 /**
  * While SEASON_OVER's words say to check R3 because NRMP's deadline may turn out later
@@ -54,35 +37,6 @@ export function seasonOverLaterCandidate(context: PlanContext): number | undefin
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   if (laterCandidateHedge(context, rol) === "") return undefined;
   return laterCandidateAt(rol) ?? undefined;
-}
-
-/** The catalog indices of what ECFMG must confirm to NRMP by the rank order list deadline (`neededForRanking`). */
-const NEEDED_AT: readonly number[] = MILESTONE_CATALOG.flatMap((entry, index) =>
-  entry.neededForRanking !== undefined ? [index] : [],
-);
-
-/**
- * "your USMLE Step 2 CK result is dated Tue 2 Mar 2027" for each exam or Pathway NRMP needs marked
- * done on a day after the rank order list deadline's day in the applicant's zone (the day a rank
- * order list's date is judged by), or "". Fact sheet, row "Exam status NRMP needs before ranking"
- * (official, NRMP_ECFMG_REQUIREMENTS_URL): ECFMG must confirm them by that deadline, otherwise NRMP
- * withdraws the applicant from the Match and from SOAP; a result dated after it was not confirmed
- * in time (else such a date would bring SOAP back). A date on that day is given the doubt.
- */
-export function resultsAfterDeadline(context: PlanContext): string {
-  // While the deadline is projected, a date by its later candidate is not "after" it on a fact:
-  // ROL_DEADLINE_MAY_BE_LATER says both sides instead.
-  const lastDay = rolLastReportedDay(context.calendar, context.zone);
-  const late: string[] = [];
-  for (const index of NEEDED_AT) {
-    const date = context.entries.at(index)?.date;
-    if (statusAt(context, index) !== "done" || date === undefined || date <= lastDay) continue;
-    const entry = MILESTONE_CATALOG[index] as CatalogEntry;
-    late.push(
-      `your ${entry.advisorName}${entry.key === "ecfmg_pathway" ? "" : " result"} is dated ${renderDate(date)}`,
-    );
-  }
-  return late.join(" and ");
 }
 
 /**
@@ -98,6 +52,9 @@ export function seasonOverRolAction(context: PlanContext): string {
   );
   if (context.rolRefused?.reason === "withdrawn")
     return `You certified a rank order list, but NRMP withdrew you from the ${context.calendar.matchYear} Match: ${resultsAfterDeadline(context)}, after the rank order list deadline (see the critical warning), so ${matchOver}`;
+  const outcome = noListSoapOutcome(context);
+  if (outcome !== null)
+    return noListSoapRolAction(context, outcome, contractDayOf(planDates(context)), matchOver);
   if (soapStillOpen(context)) {
     const window = rolWindowResults(context);
     const open =
@@ -148,6 +105,8 @@ export function soapCondition(context: PlanContext): string {
  */
 export function soapStepAction(context: PlanContext, action: string): string {
   if (!seasonIsOver(context)) return action;
+  // No certified list: R3's SOAP eligibility decides, not whether NRMP says they matched.
+  if (soapStillOpen(context)) action = noListSoapAction(action);
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const pending = unreportedSittings(context, rol.at);
   // A result dated between the deadline's two candidates: SOAP only on the later one.
@@ -232,13 +191,25 @@ export function seasonOverRisk(context: PlanContext): Risk {
   const passed = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
   const nextDeadline = `${when(context, nextRol.at)}${citeSeasonDate(nextRol, sources)}`;
   const withdrawn = context.rolRefused?.reason === "withdrawn" ? withdrawnWords(context, sources) : null;
+  const open = soapStillOpen(context);
+  const outcome = open ? null : noListSoapOutcome(context);
+  const contractDay = outcome === null ? "" : contractDayOf(planDates(context));
+  const middle = open
+    ? soapStillOpenWords(context, sources)
+    : outcome === "awaited"
+      ? soapOutcomeAwaitedWords(context, contractDay, sources)
+      : outcome === "unreported"
+        ? soapOutcomeUntoldWords(context, contractDay, sources)
+        : `that Match has passed for you${laterCandidateHedge(context, rolDate)}${soapClosedByResults(context, sources)}. Plan`;
+  // While SOAP may still have placed them, the next season is only the fallback: not yet its news.
+  const pending = open || outcome === "awaited";
   return {
     code: "SEASON_OVER",
     severity: "critical",
     message:
       withdrawn !== null
         ? `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed}: ${withdrawn} Plan for the ${next} Match, whose rank order list deadline is ${nextDeadline}.${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`
-        : `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${soapStillOpen(context) ? soapStillOpenWords(context, sources) : `that Match has passed for you${laterCandidateHedge(context, rolDate)}${soapClosedByResults(context, sources)}. Plan`} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${soapStillOpen(context) ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
+        : `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed} without a certified list${refused === null ? "" : ` (your list dated ${refused} is after it, so it cannot count for that Match)`}: ${middle} for the ${next} Match, whose rank order list deadline is ${nextDeadline}${refused === null ? "" : `; if you meant the ${next} Match all along, change your target Match year`}.${pending ? "" : `${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`}`,
     milestones: ["rank_order_list"],
     sources,
   };

@@ -5,6 +5,7 @@ import { DAY_MS, ET_ZONE, fromWall, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
 import { matchWeekSoapConflict, soapConflictEntry } from "./match-week-soap-conflict.ts";
+import { IF_UNMATCHED_CLOSING, IF_UNMATCHED_OPENING } from "./no-list-soap-words.ts";
 import { SOAP_CAP } from "./soap-cap-words.ts";
 import { lastDayTextFrom, soapLastDayText } from "./soap-last-day.ts";
 import { firstRoundWords, readingWords } from "./soap-round-words.ts";
@@ -23,7 +24,7 @@ import { firstRoundWords, readingWords } from "./soap-round-words.ts";
  * ask it, with "Matched" and "Not matched: I'm in SOAP"), not SOAP's.
  */
 const ifUnmatched = (send: string, rest: string): string =>
-  `If NRMP told you on Monday that you did not match, take part in SOAP now and tap Not matched: I'm in SOAP. ${send}${rest === "" ? "" : ` ${rest}`} Not taking part in SOAP: tap Not for me; if you matched, tap Matched on Match Week instead.`;
+  `${IF_UNMATCHED_OPENING} ${send}${rest === "" ? "" : ` ${rest}`} ${IF_UNMATCHED_CLOSING}`;
 const ROUNDS = `Then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer.`;
 const IF_UNMATCHED_MONDAY = ifUnmatched(
   `Send your applications through ERAS as soon as ERAS opens for SOAP to programs on the List of Unfilled Programs (${SOAP_CAP}): programs start reading them Tuesday morning.`,

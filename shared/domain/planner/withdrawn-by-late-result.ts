@@ -3,7 +3,7 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { contextWith } from "./context-with.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
-import { resultsAfterDeadline } from "./season-over-risk.ts";
+import { resultsAfterDeadline } from "./season-over-state.ts";
 
 const RANK_ORDER_LIST = indexedStep("rank_order_list");
 const NEEDED_AT: readonly number[] = NEEDED_FOR_RANKING.map((key) => indexedStep(key).index);

@@ -4,6 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { plan } from "#domain/planner.ts";
+import { dueReminders } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { certifiedListWith, milestoneFactory } from "./factories.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
@@ -90,6 +91,10 @@ describe("no certified list, SOAP in progress, once SOAP has ended", () => {
       new Date("2027-06-15T08:00:00Z"),
     );
     expect(notices(replanned).map((each) => [each.id, each.sendAt])).toEqual([[id, sent]]);
+    // The ledger's id keeps it from going out again; unsent, it would be due now.
+    const june15 = new Date("2027-06-15T08:00:00Z");
+    expect(dueReminders(replanned, june15, new Set([id])).map((each) => each.id)).not.toContain(id);
+    expect(dueReminders(replanned, june15, new Set()).map((each) => each.id)).toContain(id);
   });
 });
 

@@ -1,5 +1,6 @@
 import { catalogEntry, SCHOOL_CHECK } from "./catalog/index.ts";
 import { bookableNow, bookedDayAhead } from "./exam-booking.ts";
+import { conflictWayOut } from "./match-week-answers.ts";
 import { laterPlannedMatchYear } from "./match-year-heading.ts";
 import type { NextStep, Plan } from "./plan.ts";
 import { FIRST_ROUND_SOURCE, firstSoapOfferRound } from "./planner/soap-done-before-offers.ts";
@@ -41,7 +42,8 @@ export function actionLabel(milestone: string, action: StepAction): string {
  * exam, once the day booked in `recorded` (the applicant's milestones) has come (bookedDayAhead,
  * the rule the action link applies), so the email, the timeline and the action page agree; never
  * on a WDOMS check recorded done (`checkRecorded`), asked again for the note, which Done cannot record;
- * SOAP's "start" from Match Week's notification until SOAP ends, while neither step is answered.
+ * SOAP's "start" from Match Week's notification until SOAP ends, while neither step is answered, or
+ * as the way out of MATCH_WEEK_SOAP_CONFLICT (conflictWayOut).
  */
 export function actionsFor(
   step: Pick<NextStep, "milestone">,
@@ -64,7 +66,12 @@ export function actionsFor(
   const checkRecorded = milestone === SCHOOL_CHECK.key && own?.status === "done";
   const matched = recorded.some((entry) => entry.key === "match_week" && entry.status === "done");
   const soapOpen = waiveNow && nowMs < calendar.dates.nrmp_soap_ends.at;
-  const startNow = soapOpen && !matched && !alreadyAnswered("start", own?.status);
+  // Beside "Matched", SOAP in progress is MATCH_WEEK_SOAP_CONFLICT: the tap is its "did not match" way out.
+  const wayOut = conflictWayOut(milestone, "start", {
+    soap: own?.status ?? "not_started",
+    matchWeek: matched ? "done" : "not_started",
+  });
+  const startNow = soapOpen && ((!matched && !alreadyAnswered("start", own?.status)) || wayOut);
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
       (action !== "done" || (doneNow && !checkRecorded)) &&

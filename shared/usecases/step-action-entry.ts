@@ -1,8 +1,9 @@
 import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
+import type { Deadline } from "#domain/plan.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
-import { renderDate } from "#domain/time.ts";
-import { InvalidInputError } from "#errors";
+import { ET_ZONE, localDate, renderDate } from "#domain/time.ts";
+import { ConflictError, InvalidInputError } from "#errors";
 import type { ActionForm, ActionPreview } from "./step-actions.ts";
 
 function invalid(path: string, message: string): InvalidInputError {
@@ -74,6 +75,33 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
       return { ...(current ?? { key, status: "not_started" }), snoozedUntil: option.until };
     }
   }
+}
+
+/**
+ * A deadline's last whole day: a whole-day deadline's own day (an exam's last sitting day, whose `at`
+ * is the start of the next local day, from which it is overdue), else the earlier of the instant's
+ * day in the applicant's zone and in ET (dayBy).
+ */
+export function lastDayOf(deadline: Deadline, zone: string): string {
+  if (deadline.precision === "day" && deadline.day !== undefined) return deadline.day;
+  const at = Date.parse(deadline.at);
+  const local = localDate(zone, at);
+  const et = localDate(ET_ZONE, at);
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
+  return local < et ? local : et;
+}
+
+/**
+ * The intake's refusal in the action form's words: the update it builds holds one milestone, so
+ * "milestones.0.date" is the form's "date" (the page named the internal field).
+ */
+export function asFormError(error: unknown): unknown {
+  if (!(error instanceof InvalidInputError) || error instanceof ConflictError) return error;
+  return new InvalidInputError(
+    error.message,
+    error.problems.map((problem) => ({ ...problem, path: problem.path.replace(/^milestones\.0\./, "") })),
+    { cause: error },
+  );
 }
 
 const MONTHS = [

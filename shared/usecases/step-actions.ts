@@ -8,6 +8,7 @@ import {
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import { bookedDayAhead } from "#domain/exam-booking.ts";
+import { conflictWayOut, supersededAnswerText } from "#domain/match-week-answers.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
 import { countedAnswer } from "#domain/planner/uncounted-answer.ts";
@@ -20,15 +21,15 @@ import {
   snoozeOptions as snoozeOptionsFor,
 } from "#domain/snoozes.ts";
 import { alreadyAnswered } from "#domain/step-actions.ts";
-import { ET_ZONE, localDate } from "#domain/time.ts";
-import { ConcurrentChangeError, ConflictError, InvalidInputError } from "#errors";
+import { localDate } from "#domain/time.ts";
+import { ConcurrentChangeError } from "#errors";
 import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
 import { applicantPlan, type Planning } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
-import { entryFor } from "./step-action-entry.ts";
+import { asFormError, entryFor, lastDayOf } from "./step-action-entry.ts";
 
 /**
  * One-tap actions from an email or the timeline. A GET previews (never writes: mail
@@ -98,6 +99,11 @@ export interface ActionPreview {
    */
   unavailable?: string;
   /**
+   * SOAP's "Not matched: I'm in SOAP" beside "Matched" (MATCH_WEEK_SOAP_CONFLICT: conflictWayOut):
+   * the POST also records Match Week not started, so the applicant's last answer stands alone.
+   */
+  settlesConflict?: true;
+  /**
    * For snooze: the days offered, each with the date it would end on (capped at the last rung);
    * `lastReminder` when it ends on the day of the last reminder, however many days were asked
    * ("4 days" that lasted 3); only lengths that silence a reminder (snoozeOptions).
@@ -141,13 +147,22 @@ export async function previewStepAction(
   // An answer the plan does not count (too early: countedAnswer) is no answer here either.
   const current = countedAnswer(claims.milestone, state.milestones, state.profile, now.getTime());
   const today = localDate(state.profile.timezone, now.getTime());
+  // Match Week's two answers exclude each other (match-week-answers.ts), as the plan counts them.
+  const answers = {
+    soap: countedAnswer("soap", state.milestones, state.profile, now.getTime())?.status ?? "not_started",
+    matchWeek:
+      countedAnswer("match_week", state.milestones, state.profile, now.getTime())?.status ?? "not_started",
+  };
+  const superseded = supersededAnswerText(claims.milestone, claims.action, answers);
+  const wayOut = conflictWayOut(claims.milestone, claims.action, answers);
+  const answered = alreadyAnswered(claims.action, current?.status) && !wayOut;
   const snoozeOptions =
     claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];
   // SOAP's Not for me waits for the same window as the answer it stands for (waiveOpensFor).
   const opensFor =
     claims.action === "done" ? doneOpensFor : claims.action === "waive" ? waiveOpensFor : undefined;
   const doneOpens =
-    opensFor !== undefined && !alreadyAnswered(claims.action, current?.status)
+    opensFor !== undefined && !answered
       ? opensFor(
           claims.milestone,
           seasonCalendar(doneCountsFor(plan)),
@@ -157,23 +172,22 @@ export async function previewStepAction(
         )
       : undefined;
   const bookedDay =
-    claims.action === "done" && !alreadyAnswered(claims.action, current?.status)
-      ? bookedDayAhead(claims.milestone, current, today)
-      : undefined;
+    claims.action === "done" && !answered ? bookedDayAhead(claims.milestone, current, today) : undefined;
   const title = catalogEntry(claims.milestone).title;
   const alreadySnoozedUntil =
     claims.action === "snooze" &&
-    !alreadyAnswered(claims.action, current?.status) &&
+    !answered &&
     current?.snoozedUntil !== undefined &&
     current.snoozedUntil > today &&
     snoozeOptions.every((option) => option.until <= (current.snoozedUntil ?? ""))
       ? current.snoozedUntil
       : undefined;
   const unavailable =
-    claims.action !== "done" &&
+    superseded ??
+    (claims.action !== "done" &&
     doneOpens === undefined &&
     alreadySnoozedUntil === undefined &&
-    !alreadyAnswered(claims.action, current?.status) &&
+    !answered &&
     !actionsFor({ milestone: claims.milestone }, plan, state.profile.timezone, state.milestones).includes(
       claims.action,
     )
@@ -181,7 +195,7 @@ export async function previewStepAction(
         ? // Held back (a critical notice, SOAP in Match Week), or silencing nothing now: says which.
           nothingToSnoozeText(plan, claims.milestone, state.profile.timezone, title)
         : unavailableActionText(claims.milestone, claims.action, title)
-      : undefined;
+      : undefined);
   const deadline =
     claims.action === "schedule"
       ? [...plan.nextSteps, ...plan.blocked, ...plan.overdue].find(
@@ -196,30 +210,17 @@ export async function previewStepAction(
     ...(doneOpens ? { doneOpens } : {}),
     ...(bookedDay ? { bookedDay } : {}),
     ...(unavailable ? { unavailable } : {}),
+    ...(wayOut ? { settlesConflict: true as const } : {}),
     ...(alreadySnoozedUntil ? { alreadySnoozedUntil } : {}),
     ...(deadline && lastDay ? { lastDay: { date: lastDay, deadline } } : {}),
     title,
     currentStatus: current?.status ?? "not_started",
-    alreadyApplied: alreadyAnswered(claims.action, current?.status),
+    alreadyApplied: answered,
     seasonPassed: seasonPassedFor({ milestone: claims.milestone }, plan),
     snoozeOptions,
     today,
     latest: seasonCalendar(state.profile.matchYear).dates.residency_start.date,
   };
-}
-
-/**
- * A deadline's last whole day: a whole-day deadline's own day (an exam's last sitting day, whose `at`
- * is the start of the next local day, from which it is overdue), else the earlier of the instant's
- * day in the applicant's zone and in ET (dayBy).
- */
-function lastDayOf(deadline: Deadline, zone: string): string {
-  if (deadline.precision === "day" && deadline.day !== undefined) return deadline.day;
-  const at = Date.parse(deadline.at);
-  const local = localDate(zone, at);
-  const et = localDate(ET_ZONE, at);
-  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
-  return local < et ? local : et;
 }
 
 export interface ActionForm {
@@ -230,19 +231,6 @@ export interface ActionForm {
 }
 
 export type ActionOutcome = "recorded" | "already-recorded";
-
-/**
- * The intake's refusal in the action form's words: the update it builds holds one milestone, so
- * "milestones.0.date" is the form's "date" (the page named the internal field).
- */
-function asFormError(error: unknown): unknown {
-  if (!(error instanceof InvalidInputError) || error instanceof ConflictError) return error;
-  return new InvalidInputError(
-    error.message,
-    error.problems.map((problem) => ({ ...problem, path: problem.path.replace(/^milestones\.0\./, "") })),
-    { cause: error },
-  );
-}
 
 /**
  * Applies an action link's change (POST). Idempotent on the token and on the step: a second POST
@@ -273,12 +261,15 @@ export async function applyStepAction(
       type: "milestone.update",
       submissionId: `link-${preview.claims.nonce}`,
       applicant: { externalId: preview.state.profile.externalId },
-      milestones: [entry],
+      milestones: preview.settlesConflict ? [entry, { key: "match_week", status: "not_started" }] : [entry],
     };
     try {
-      const decidedOn = new Map([
-        [entry.key, preview.state.milestones.find((stored) => stored.key === entry.key)],
-      ]);
+      const decidedOn = new Map(
+        update.milestones?.map((written) => [
+          written.key,
+          preview.state.milestones.find((stored) => stored.key === written.key),
+        ]),
+      );
       // What the applicant's timeline and the ledger showed as scheduled.
       const shown = scheduledReminders(
         preview.plan,

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
+import { START_RECORDS } from "../step-actions.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
@@ -52,9 +53,12 @@ export function soapAcceptedBesideMatched(context: PlanContext): boolean {
   );
 }
 
-/** How to settle the conflict, in the applicant's buttons: said by the risk and by the SOAP step. */
-const HOW_TO_FIX =
-  "If you matched, mark SOAP Not for me; if you did not match and are in SOAP, mark Match Week not started.";
+/**
+ * How to settle the conflict, with the two buttons SOAP's card and the notice offer (actionsFor):
+ * Not for me keeps "Matched"; Not matched: I'm in SOAP records Match Week not started
+ * (conflictWayOut). Said by the risk and by the SOAP step.
+ */
+const HOW_TO_FIX = `If you matched, tap “Not for me” on SOAP; if you did not match and are in SOAP, tap “${START_RECORDS.soap?.applicant}”.`;
 
 /**
  * MATCH_WEEK_SOAP_CONFLICT (critical, its notice sent at once: critical-notice-titles.ts): names both
@@ -74,7 +78,7 @@ export function matchWeekSoapConflictRisk(context: PlanContext): Risk | null {
   return {
     code: "MATCH_WEEK_SOAP_CONFLICT",
     severity: "critical",
-    message: `You marked Match Week done, which says you matched, and SOAP in progress, which says you did not match and are taking part in SOAP: only applicants who did not match can take part in SOAP, so both cannot be right. ${HOW_TO_FIX} Until you do, this plan assumes neither: SOAP keeps its "if you did not match" steps and your ${contractSteps(context.applicant.visa)} stay planned.`,
+    message: `You marked Match Week done, which says you matched, and SOAP in progress, which says you did not match and are taking part in SOAP: only applicants who did not match can take part in SOAP, so both cannot be right. ${HOW_TO_FIX} Until you tell us which is right, this plan assumes neither: SOAP keeps its "if you did not match" steps and your ${contractSteps(context.applicant.visa)} stay planned.`,
     milestones: ["match_week", "soap"],
     sources: [NRMP_MATCH_WEEK_URL, NRMP_SOAP_URL],
   };

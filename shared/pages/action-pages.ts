@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { type DoneOpens, doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
+import { SOAP_TAKING_PART_TITLE } from "#domain/match-outcome-question.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { SNOOZE_KEEPS } from "#domain/snoozes.ts";
 import { actionRecord, alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
@@ -239,7 +240,11 @@ export function actionResultPage(
   const what: Record<StepAction, string> = {
     done: `${preview.title} is marked done.`,
     waive: `${preview.title} is left out of your plan.`,
-    start: `${preview.title} is marked in progress.`,
+    // SOAP in progress is Monday's "not matched" answer: the step's own title after it.
+    start:
+      preview.claims.milestone === "soap"
+        ? `${SOAP_TAKING_PART_TITLE}: your plan now follows SOAP.${preview.settlesConflict ? " Match Week is marked not started." : ""}`
+        : `${preview.title} is marked in progress.`,
     schedule: `${preview.title} is scheduled${scheduledFor}.`,
     snooze: recorded?.snoozedUntil
       ? `Reminders about ${preview.title} are snoozed until ${humanDate(recorded.snoozedUntil)} (your time): ${SNOOZE_KEEPS}.`

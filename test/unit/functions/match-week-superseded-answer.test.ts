@@ -116,6 +116,9 @@ describe("both answers recorded (a form): the conflict's two ways out are button
     expect(page.body).toContain("Yes, I&#39;m in SOAP");
     const posted = await api(linkRequest("POST", links.action("soap", "start"), ""));
     expect(posted.body).toMatch(/<h1>Recorded/);
+    expect(posted.body).toContain(
+      "SOAP: you are taking part: your plan now follows SOAP. Match Week is marked not started.",
+    );
     expect(await stored("match_week")).toEqual({ key: "match_week", status: "not_started" });
     expect(await stored("soap")).toEqual({ key: "soap", status: "in_progress" });
   });

@@ -38,6 +38,9 @@ describe("Not matched: I'm in SOAP, from Match Week's email", () => {
 
     const posted = await api(linkRequest("POST", url, ""));
     expect(posted.body).toMatch(/<h1>Recorded/);
+    // The step's title after the answer, not its title before Match Week.
+    expect(posted.body).toContain("SOAP: you are taking part: your plan now follows SOAP.");
+    expect(posted.body).not.toContain("SOAP, if you do not match is marked");
     expect(await soapNow()).toEqual({ key: "soap", status: "in_progress" });
 
     const again = await api(linkRequest("POST", url, ""));

@@ -269,7 +269,7 @@ export function renderReminderEmail(asked: ReminderEmailInput): RenderedEmail {
   const weekly = input.weeklySummaryDay !== undefined;
   const items = perStep.map(({ reminder, alsoFor }) =>
     withOtherDates(
-      itemOf(input.plan, reminder, weekly, input.interviews),
+      itemOf(input.plan, reminder, weekly, input.interviews, input.timezone),
       reminder,
       alsoFor,
       input.plan.reminders,

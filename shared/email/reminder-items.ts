@@ -2,6 +2,7 @@ import { contractCountsToStart } from "#domain/act-by-day-labels.ts";
 import { DATE_TAGS, dateBasis } from "#domain/date-basis.ts";
 import {
   deadlineWords,
+  NRMP_EVENT_LABEL,
   reminderDateLabel,
   reminderShownDate,
   sentReminderLabel,
@@ -10,6 +11,7 @@ import {
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
+import { dueDayWord } from "#domain/planner/day-words.ts";
 import { atTheProgram } from "#domain/program-time.ts";
 import { kindDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
@@ -152,11 +154,29 @@ export function itemDateLabel(
   plan: Plan,
   reminder: Reminder,
   weekly: boolean,
+  zone?: string,
 ): { label: string; inline: string } {
-  return kindDateLabel(
-    reminder,
-    weekly ? reminderDateLabel(reminder) : sentReminderLabel(reminder, sentAtOf(plan, reminder)),
-  );
+  if (weekly) return kindDateLabel(reminder, reminderDateLabel(reminder));
+  const sentAt = sentAtOf(plan, reminder);
+  const label = sentReminderLabel(reminder, sentAt);
+  return kindDateLabel(reminder, zone === undefined ? label : eventTomorrow(label, reminder, sentAt, zone));
+}
+
+/**
+ * An NRMP event on the applicant's next local day (dueDayWord, in `zone` as the email is sent):
+ * "Tomorrow: Mon 15 Mar …" ("tonight" in its small hours), so the last reminder before Match Week
+ * does not repeat the one three days before word for word. Other labels as they are.
+ */
+function eventTomorrow(
+  label: { label: string; inline: string },
+  reminder: Reminder,
+  sentAt: string,
+  zone: string,
+): { label: string; inline: string } {
+  if (label !== NRMP_EVENT_LABEL) return label;
+  const word = dueDayWord({ zone, now: Date.parse(sentAt) }, Date.parse(reminder.deadline));
+  if (word !== "tomorrow" && word !== "tonight") return label;
+  return { label: `${word[0]?.toUpperCase()}${word.slice(1)}`, inline: `${word},` };
 }
 
 /**
@@ -169,12 +189,13 @@ export function itemOf(
   reminder: Reminder,
   weekly = false,
   interviews?: readonly Interview[],
+  zone?: string,
 ): Item {
   const undated = isUndatedNotice(reminder);
   // An undated notice on a step (the WDOMS check) keeps that step's action; on the budget, none.
   const step = undated && reminder.milestone === "budget" ? undefined : stepFor(plan, reminder);
   const action = step?.action;
-  const label = undated ? { label: "Notice", inline: "notice" } : itemDateLabel(plan, reminder, weekly);
+  const label = undated ? { label: "Notice", inline: "notice" } : itemDateLabel(plan, reminder, weekly, zone);
   const kind = kindOf(reminder);
   // A notice with no date names none: not the target or deadline of the step it rides on.
   const deadlineNote = undated ? undefined : deadlineNoteOf(reminder, step, plan);

@@ -156,7 +156,7 @@ export function byDayOrWhen(context: PlanContext, at: number): string {
  * weekday and date, which `when` names, say it alone). dueToday's 24 hours cross local midnight, so
  * "today" alone read "today, by Sun 27 Dec" on a Saturday.
  */
-export function dueDayWord(context: PlanContext, at: number): DueDayWord {
+export function dueDayWord(context: Pick<PlanContext, "zone" | "now">, at: number): DueDayWord {
   const day = localDate(context.zone, at);
   const today = localDate(context.zone, context.now);
   if (day === today) return "today";

@@ -82,7 +82,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
         // says the Match is over (matchOverNotices); critical would badge a card due months ahead
         // "urgent".
         severity: "warning",
-        message: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}; residency started on ${residencyStartWords(start, [])}). If you did, mark Match Day done with your program. ${over.nextSeasonPlan}`,
+        message: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)}; residency started on ${residencyStartWords(start, [])}). If you did, mark Match Day done. ${over.nextSeasonPlan}`,
         milestones: ["match_day"],
         sources: seasonDateSources([...over.sources], calendar.dates.nrmp_match_day, start),
       },
@@ -96,8 +96,8 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   if (j1) sources.push(ECFMG_J1_PROCESS_URL);
   // Match Week done already said "matched": only where is asked, no "if you did not match".
   const ask = matched
-    ? "You told us you matched: mark Match Day done now with your program."
-    : "If you matched, mark Match Day done now with your program; if you did not match, change your target Match year.";
+    ? "You told us you matched: mark Match Day done now."
+    : "If you matched, mark Match Day done now; if you did not match, change your target Match year.";
   // The first of them, the contract, gives the notice its date (critical-risk-notice.ts carrierDate).
   const contractDay = `${context.now > contractDue.at ? "was" : "is"} planned for ${contractDayWords(dates)}`;
   return [

@@ -139,8 +139,8 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
       matchDayLateAction: `${latePrefix} If you matched, tell us now (mark Match Day done) and ${lateAdvice} ${ifUnmatched}`,
       // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
-      matchedDayAction: `Match results are out in R3. ${TOLD_US_MATCHED} Tell us where you matched (mark Match Day done with your program) so your ${steps} get their reminders.`,
-      matchedDayLateAction: `${latePrefix} ${TOLD_US_MATCHED} Tell us where you matched now (mark Match Day done with your program) and ${lateAdvice}`,
+      matchedDayAction: `Match results are out in R3. ${TOLD_US_MATCHED} Tell us where you matched (mark Match Day done) so your ${steps} get their reminders.`,
+      matchedDayLateAction: `${latePrefix} ${TOLD_US_MATCHED} Tell us where you matched now (mark Match Day done) and ${lateAdvice}`,
       // Marked as residency's start, so every display reads the day, never midnight ET (residency-start-day.ts).
       residencyStart: markedResidencyStart(
         shapedDueDate({
@@ -155,9 +155,9 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       // (https://www.nrmp.org/residency-applicants/soap/); Monday already told a participant "not matched".
       // In the tense of the moment (soapTense): during SOAP, once it has ended, after Match Day.
       soapMatchDayActions: [
-        `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
-        `${soapStale} You took part in it, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 on Match Day. If you accepted one, mark Match Day done with that program so your ${steps} get their reminders. If you accepted no SOAP offer, the ${calendar.matchYear} Match is over for you: ${noSoapPosition}`,
-        `${soapStale} NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 since Match Day, ${matchDay}. If you accepted one, mark Match Day done with that program within two weeks of Match Day (the date this plan gives your contract) so your ${steps} get their reminders. If you accepted no SOAP offer, you need not tell us (once that date passes with no answer, this plan plans the ${next} Match for you): ${noSoapPosition}`,
+        `You took part in SOAP, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accept in R3 is your position, as binding as a match, shown in R3 on Match Day. Once you have accepted one, mark SOAP done (“I accepted a SOAP offer”) so your ${steps} get their reminders. If you accepted no SOAP offer by its end, ${seasonInstantEt(date)}, ${matchOver}`,
+        `${soapStale} You took part in it, so Match Day, ${matchDay}, brings you no news: NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 on Match Day. If you accepted one, mark Match Day done so your ${steps} get their reminders. If you accepted no SOAP offer, the ${calendar.matchYear} Match is over for you: ${noSoapPosition}`,
+        `${soapStale} NRMP told you on Monday that you did not match, and the SOAP offer you accepted in R3 is your position, as binding as a match, shown in R3 since Match Day, ${matchDay}. If you accepted one, mark Match Day done within two weeks of Match Day (the date this plan gives your contract) so your ${steps} get their reminders. If you accepted no SOAP offer, you need not tell us (once that date passes with no answer, this plan plans the ${next} Match for you): ${noSoapPosition}`,
       ],
       phased: new Map(),
       latePhased: new Map(),

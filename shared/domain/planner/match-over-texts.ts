@@ -82,7 +82,7 @@ function build(calendar: SeasonCalendar, year: number, steps: string): MatchOver
     year,
     // One message for every "never heard" case: no fact the applicant never told.
     title: neverHeardTitle(calendar.matchYear),
-    action: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${matchDay}; residency started on ${residencyStartWords(start, [])}). If you did (in the Match or in SOAP), mark Match Day done with your program; your ${steps} are then yours and your program's to finish. ${nextSeasonPlan}`,
+    action: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${matchDay}; residency started on ${residencyStartWords(start, [])}). If you did (in the Match or in SOAP), mark Match Day done; your ${steps} are then yours and your program's to finish. ${nextSeasonPlan}`,
     nextSeasonPlan,
     due: shapedDueDate({
       at: nextSubmit.at,

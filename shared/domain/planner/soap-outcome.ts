@@ -51,7 +51,7 @@ export function soapOutcomeFeasibility(context: PlanContext, feasibility: Feasib
 /**
  * SOAP_OUTCOME_UNREPORTED (warning): the standing line of a plan moved to the `year` Match because
  * the SOAP outcome went unreported (soapOutcomeUnreported). It says why the plan moved and how it
- * comes back: "If you accepted a SOAP position, mark Match Day done with your program: your contract
+ * comes back: "If you accepted a SOAP position, mark Match Day done: your contract
  * and visa steps come back." It carries the Match the plan is dated for (earliestFeasibleMatchYear),
  * so the heading, the cohort and the digest name it as for MATCH_YEAR_NOT_FEASIBLE.
  */
@@ -66,7 +66,7 @@ export function soapOutcomeRisk(context: PlanContext, dates: PlanDates, year: nu
   return {
     code: "SOAP_OUTCOME_UNREPORTED",
     severity: "warning",
-    message: `You told us in Match Week that you did not match in the ${calendar.matchYear} Match and took part in SOAP, and you did not tell us of a SOAP offer you accepted${by}, so this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you accepted a SOAP position, mark Match Day done with your program: your ${contractSteps(context.applicant.visa)} come back.`,
+    message: `You told us in Match Week that you did not match in the ${calendar.matchYear} Match and took part in SOAP, and you did not tell us of a SOAP offer you accepted${by}, so this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you accepted a SOAP position, mark Match Day done: your ${contractSteps(context.applicant.visa)} come back.`,
     milestones: ["match_day"],
     earliestFeasibleMatchYear: year,
     sources,

@@ -83,4 +83,4 @@ export function soapPositionStep(
 
 /** What the contract says first for a SOAP position (NRMP: an accepted SOAP offer is binding). */
 export const SOAP_POSITION_WORDS =
-  "You marked SOAP done: the SOAP offer you accepted in R3 is your position, as binding as a match, so this plan counts Match Day as done from your accepted SOAP position (mark Match Day done with the program when you like: it only confirms).";
+  "You marked SOAP done: the SOAP offer you accepted in R3 is your position, as binding as a match, so this plan counts Match Day as done from your accepted SOAP position (marking Match Day done later only confirms it).";

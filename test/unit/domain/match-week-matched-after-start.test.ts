@@ -43,7 +43,7 @@ describe("Match Week done (matched): from residency's start the season is not wr
     expect(planned(result)).toEqual(expect.arrayContaining(["contract", "j1_statement_of_need", "visa_j1"]));
     const risk = result.risks.find((each) => each.code === "MATCH_DAY_NOT_REPORTED");
     expect(risk?.message).toContain("residency started on Thu 1 Jul 2027");
-    expect(risk?.message).toContain("You told us you matched: mark Match Day done now with your program.");
+    expect(risk?.message).toContain("You told us you matched: mark Match Day done now.");
   });
 
   it("with Match Week not answered, the Match is over and the plan moves to the next Match (guard)", () => {

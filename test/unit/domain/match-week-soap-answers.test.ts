@@ -40,7 +40,9 @@ describe("Match Week done and SOAP in progress (Li, Chicago)", () => {
     expect(conflict?.message).toContain("Match Week done");
     expect(conflict?.message).toContain("SOAP in progress");
     expect(conflict?.message).toContain("If you matched, tap “Not for me” on SOAP");
-    expect(conflict?.message).toContain("if you did not match and are in SOAP, tap “Not matched: I'm in SOAP”");
+    expect(conflict?.message).toContain(
+      "if you did not match and are in SOAP, tap “Not matched: I'm in SOAP”",
+    );
     const notice = result.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
     expect(notice?.sendAt).toBe("2027-03-16T15:00:00.000Z");
   });

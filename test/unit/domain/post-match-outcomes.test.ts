@@ -156,9 +156,7 @@ describe("never heard whether they matched, one message (Chinedu, Lagos)", () =>
     expect(result.reminders.filter((each) => each.milestone === "nrmp_registration")).toEqual([]);
     const matchDay = step(result, "match_day");
     expect(matchDay?.title).toBe("We never heard whether you matched in the 2027 Match");
-    expect(matchDay?.action).toContain(
-      "If you did (in the Match or in SOAP), mark Match Day done with your program",
-    );
+    expect(matchDay?.action).toContain("If you did (in the Match or in SOAP), mark Match Day done;");
     expect(matchDay?.action).toContain("If you did not match, your plan moves to the 2028 Match");
     const risk = result.risks.find((each) => each.code === "MATCH_DAY_NOT_REPORTED");
     expect(risk?.message.startsWith("We never heard whether you matched in the 2027 Match")).toBe(true);

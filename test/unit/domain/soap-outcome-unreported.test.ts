@@ -119,7 +119,7 @@ describe("past the contract's date with no answer: the 2028 Match is planned", (
       const standing = result.risks.find((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED");
       expect(standing?.severity).toBe("warning");
       expect(standing?.message).toContain(
-        "If you accepted a SOAP position, mark Match Day done with your program: your contract and visa steps come back.",
+        "If you accepted a SOAP position, mark Match Day done: your contract and visa steps come back.",
       );
       expect(standing?.message).toContain("this plan now plans the 2028 Match");
       // Told us they did not match: never "we still do not know where you matched", never "out of reach".

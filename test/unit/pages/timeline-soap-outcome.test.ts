@@ -57,6 +57,6 @@ describe("the timeline of an applicant moved on for a SOAP outcome never reporte
     expect(lead).toBeGreaterThan(html.indexOf("<h1>"));
     expect(lead).toBeLessThan(html.indexOf('id="next"'));
     expect(html).not.toContain("The 2027 Match is out of reach for you");
-    expect(html).toContain("If you accepted a SOAP position, mark Match Day done with your program");
+    expect(html).toContain("If you accepted a SOAP position, mark Match Day done:");
   });
 });

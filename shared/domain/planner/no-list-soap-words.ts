@@ -131,8 +131,8 @@ function noListMatchDay(calendar: SeasonCalendar, visa: Visa): NoListMatchDay {
   const noPosition = `If SOAP gave you no position, the ${calendar.matchYear} Match is over for you: ${nextSeasonWords(next)}`;
   const made: NoListMatchDay = {
     actions: [
-      `${asked}, and R3 shows it on Match Day, ${matchDay}. If you accepted one, mark Match Day done with that program (or SOAP done) so your ${steps} get their reminders. ${noPosition}`,
-      `${asked}, shown in R3 since Match Day, ${matchDay}. If you accepted one, mark Match Day done with that program (or SOAP done) within two weeks of Match Day (the date this plan gives your contract) so your ${steps} get their reminders; with no answer by then, this plan takes it that SOAP gave you none. ${noPosition}`,
+      `${asked}, and R3 shows it on Match Day, ${matchDay}. If you accepted one, mark SOAP done (or Match Day done) so your ${steps} get their reminders. ${noPosition}`,
+      `${asked}, shown in R3 since Match Day, ${matchDay}. If you accepted one, mark SOAP done (or Match Day done) within two weeks of Match Day (the date this plan gives your contract) so your ${steps} get their reminders; with no answer by then, this plan takes it that SOAP gave you none. ${noPosition}`,
     ],
     phased: [new Map(), new Map()],
   };

@@ -165,7 +165,12 @@ export function renderPlan(
     table(
       ["status", "amount", "item", "as of"],
       result.budget.items.map((item) => [
-        item.status === "presumed" ? "presumed paid" : item.status,
+        // A paid fee priced on its step's day says so, as the other channels' notes do.
+        item.status === "presumed"
+          ? "presumed paid"
+          : item.pricedThen === true
+            ? "spent (fee then)"
+            : item.status,
         `${itemAmount(item)}${item.verify === undefined ? "" : " !"}`,
         // The next Match's copy of a fee paid for this one says which Match it is for, as the table does.
         item.nextMatch === undefined

@@ -5,22 +5,24 @@ import type { Budget } from "./plan.ts";
 // and of their totals: budget-words.ts's rows and totals use them.
 
 /**
- * The paid total's label: every paid amount is the fee table's estimate (paidNote), at today's
- * figures, not what a fee paid years ago cost then.
+ * The paid total's label: every paid amount is the fee table's estimate (paidNote), the figure in
+ * force on its step's day where the snapshot gives that day, else today's (fee-in-force.ts), so
+ * "at current fees" would be wrong beside a Step 1 of 2024 counted at its $985.
  */
-export const PAID_SO_FAR = "Paid so far (estimated at current fees)";
+export const PAID_SO_FAR = "Paid so far (estimated from the fee table)";
 
 /** The presumed-paid total's label: fees of steps an interview presumes done, never reported. */
 export const PRESUMED_PAID = "Presumed paid, from your interview (estimated at current fees)";
 
 /**
  * A paid fee's note. Matchpath never asks what the applicant paid, so a paid amount is the fee
- * table's, an estimate, and says so ("Paid $680" for a fee never given).
+ * table's, an estimate, and says so ("Paid $680" for a fee never given): the fee in force then when
+ * its step's day is known (`pricedThen`, fee-in-force.ts), else today's.
  * A flag's "check … before paying" is advice for a fee still to pay, so a paid row
  * keeps only what the flag says about the amount, after what settles it for the applicant.
  */
-export function paidNote(verify: string | undefined, amount: string): string {
-  const estimate = "an estimate at today's fee from Matchpath's fee table, not an amount you gave us";
+export function paidNote(verify: string | undefined, amount: string, pricedThen = false): string {
+  const estimate = `an estimate at ${pricedThen ? "the fee in force then" : "today's fee"} from Matchpath's fee table, not an amount you gave us`;
   if (verify === undefined) return `Paid: your receipt shows what you paid; ${amount} is ${estimate}`;
   const about = flagAbout(verify);
   const figure = about === "" ? `${amount} is the figure in Matchpath's fee table, flagged to verify` : about;

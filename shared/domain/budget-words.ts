@@ -139,7 +139,7 @@ function usdRow(item: BudgetItem, toVerify: boolean, said: PresumedSaid): Budget
       ? presumedFlagNote(item.verify)
       : presumedNote(item.verify, usd(item.amountUsd))
     : paid
-      ? paidNote(item.verify, usd(item.amountUsd))
+      ? paidNote(item.verify, usd(item.amountUsd), item.pricedThen === true)
       : toVerify
         ? flagNote(item.verify)
         : countedNote(item.verify);

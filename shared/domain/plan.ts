@@ -228,6 +228,11 @@ export interface BudgetItem {
    * catalog title) once that step opens for the applicant; no reminder urges paying it before.
    */
   nextMatch?: { matchYear: number; step: string };
+  /**
+   * Present on a paid fee whose step's day the snapshot gives: the amount is the figure in force
+   * that day (fee-in-force.ts), so its words say "the fee in force then", never "today's fee".
+   */
+  pricedThen?: true;
 }
 
 export interface Budget {

@@ -55,7 +55,7 @@ function budgetText(budget: Budget, other: readonly OtherCurrencyItem[]): string
   const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
   const presumed = presumedTotal(budget);
   const fromInterview = presumed === null ? "" : `; presumed paid, from your interview: ${presumed}`;
-  return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated at current fees: about ${usd(budget.spentUsd)}`}${fromInterview}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+  return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}${fromInterview}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
 }
 
 function sameItems(left: readonly OtherCurrencyItem[], right: readonly OtherCurrencyItem[]): boolean {

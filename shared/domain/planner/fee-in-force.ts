@@ -96,7 +96,8 @@ export function spansKey(context: PlanContext): number {
  */
 export function paidItem(fee: Fee, item: BudgetItem, day: string | undefined): BudgetItem {
   const index = spanOf(fee, day);
-  if (index === NO_DAY || ownFigure(fee, index) || day === undefined) return item;
+  if (index === NO_DAY || day === undefined) return item;
+  if (ownFigure(fee, index)) return pricedThen(item);
   const span = index === NOT_KNOWN ? undefined : (fee.inForce[index] as InForce);
   if (span !== undefined && span.amountUsd !== null) {
     // An earlier span: its own figure and basis, or the fee's figure as it then stood, confirmed.
@@ -108,6 +109,7 @@ export function paidItem(fee: Fee, item: BudgetItem, day: string | undefined): B
       basis: span.basis ?? item.basis,
       source: span.source,
       asOf: span.asOf,
+      pricedThen: true,
     };
   }
   const first = fee.inForce[0] as InForce;
@@ -129,6 +131,22 @@ export function paidItem(fee: Fee, item: BudgetItem, day: string | undefined): B
   };
   notKnown.add(unknown);
   return unknown;
+}
+
+/** pricedThen's items by the item they mark: a fee's own item is frozen and shared, so one copy each. */
+const markedItems = new WeakMap<BudgetItem, BudgetItem>();
+
+/**
+ * `item`, the fee's own figure, marked as the figure in force on its step's day (the day falls in
+ * the fee's last span): its words say "the fee in force then", as an earlier span's do.
+ */
+function pricedThen(item: BudgetItem): BudgetItem {
+  let marked = markedItems.get(item);
+  if (marked === undefined) {
+    marked = Object.freeze({ ...item, pricedThen: true as const });
+    markedItems.set(item, marked);
+  }
+  return marked;
 }
 
 /** The day of the change within `paidWithinDays` of `day`. */

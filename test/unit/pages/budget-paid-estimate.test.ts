@@ -55,7 +55,7 @@ describe("a fee the applicant did not report reads as an estimate", () => {
     expect(step1?.status).toBe("Paid");
     expect(step1?.amount).toBe("about $680");
     expect(step1?.note).toContain(
-      "an estimate at today's fee from Matchpath's fee table, not an amount you gave us",
+      "an estimate at the fee in force then from Matchpath's fee table, not an amount you gave us",
     );
     for (const row of rows.filter((each) => each.status === "Paid")) expect(row.amount).toMatch(/^about /);
     for (const row of rows.filter((each) => each.status === "Coming"))
@@ -64,7 +64,7 @@ describe("a fee the applicant did not report reads as an estimate", () => {
 
   it("the paid total is an estimate too, on the timeline and the advisor's console", () => {
     expect(budgetTotals(fatima.budget).paid).toBe("about $1,825");
-    expect(PAID_SO_FAR).toBe("Paid so far (estimated at current fees)");
+    expect(PAID_SO_FAR).toBe("Paid so far (estimated from the fee table)");
     for (const page of [timeline, budgetSection(fatima.budget)]) {
       expect(page).toContain(`<th scope="row">${PAID_SO_FAR}</th>`);
       expect(page).toContain("about $1,825");
@@ -74,7 +74,7 @@ describe("a fee the applicant did not report reads as an estimate", () => {
 
   it("the budget step says the amount paid so far is estimated", () => {
     const budgetStep = fatima.nextSteps.find((step) => step.milestone === "budget");
-    expect(budgetStep?.action).toContain("(paid so far, estimated at current fees: about $1,825)");
+    expect(budgetStep?.action).toContain("(paid so far, estimated from the fee table: about $1,825)");
     expect(budgetStep?.action).not.toContain("spent so far");
   });
 

@@ -40,7 +40,9 @@ describe("the presumed-paid line", () => {
     const html = budgetHtml(result.budget);
     expect(html).toContain(PRESUMED_PAID);
     expect(html).toMatch(/Presumed paid<\/td><td class="amount">about AU\$587/);
-    expect(html).toMatch(/Paid so far \(estimated at current fees\)<\/th><td><\/td><td class="amount">\$0</);
+    expect(html).toMatch(
+      /Paid so far \(estimated from the fee table\)<\/th><td><\/td><td class="amount">\$0</,
+    );
   });
 
   it("console: the same total line", () => {

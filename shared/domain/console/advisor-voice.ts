@@ -3,6 +3,7 @@ import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
 import { contractSteps } from "#domain/planner/contract-steps.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { asksNrmpRegistration } from "#domain/planner/nrmp-registration-asked.ts";
+import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 
@@ -148,6 +149,10 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
 const NRMP_ASKED_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
   `${fullName} is interviewing for the ${matchYear} Match but has not told us whether they registered with NRMP; if not, they must register now (a late fee applies after the early registration deadline) to certify a rank order list.`;
 
+/** RANK_LIST_UNREPORTED for an applicant who reported NRMP registration done: the list only. */
+const LIST_ONLY_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
+  `${fullName} interviewed for the ${matchYear} Match but has not told us whether they certified a rank order list.`;
+
 /**
  * ANSWERS_CONTRADICT_RECORD, or ANSWERS_CONTRADICT_INTERVIEW stored with its words before the code
  * was split (asksAboutNoteRecord): a note "false" the record contradicts.
@@ -204,7 +209,9 @@ export function riskForAdvisor(
       ? NOTE_RECORD_VOICE
       : risk.matchOutcome !== undefined
         ? UNMATCHED_VISA_VOICE[risk.matchOutcome]
-        : ADVISOR_VOICE[risk.code];
+        : risk.code === "RANK_LIST_UNREPORTED" && !rankListAsksRegistration(risk)
+          ? LIST_ONLY_VOICE
+          : ADVISOR_VOICE[risk.code];
   return `${voice(about)} ${told} ${quoted(risk.message)}`;
 }
 

@@ -75,6 +75,16 @@ export function rankListAsked(context: PlanContext): PlanContext {
 }
 
 /**
+ * Whether a RANK_LIST_UNREPORTED risk also asks whether the applicant registered with NRMP (never
+ * reported), not only whether they certified a list (registration reported done): read from its
+ * message, which rankListUnreportedRisks words so, as the console, the escalation and the digest
+ * hold only a risk's code and message.
+ */
+export function rankListAsksRegistration(risk: Pick<Risk, "code" | "message">): boolean {
+  return risk.code === "RANK_LIST_UNREPORTED" && /\bregister(?:ed)? with NRMP and certif/.test(risk.message);
+}
+
+/**
  * RANK_LIST_UNREPORTED, for a context rankListAsked marked: until Match Day's
  * release (season date nrmp_match_day) a critical question, "Did you register with NRMP and certify
  * a rank order list by Wed 24 Feb 2027 (projected)? …", with what follows either way: certified,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { applicantPlan } from "#domain/applicant-plan.ts";
 import { budgetFootnotes, itemAmount } from "#domain/budget-words.ts";
+import { everyProblem, parsableParts } from "#domain/console/parsable-parts.ts";
 import { type RefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
 import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
 import { dateBasis } from "#domain/date-basis.ts";
@@ -244,16 +245,19 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     return 2;
   }
   const parsed = ApplicantSnapshotSchema.safeParse(read.json);
+  const now = options.now ?? io.now();
   if (!parsed.success) {
-    const problems = fieldProblems(parsed.error).map((problem) => `  ${problem.path}: ${problem.message}`);
-    io.err(`invalid snapshot:\n${problems.join("\n")}\n`);
+    // As the intake answers: the refusals on the parts that parse beside the schema's problems.
+    const problems = everyProblem(parsableParts(read.json), fieldProblems(parsed.error), (input) =>
+      submissionRefusals(input, now, REFUSAL_RULES).flatMap((refusal) => refusal.problems),
+    );
+    io.err(`invalid snapshot:\n${problems.map((each) => `  ${each.path}: ${each.message}`).join("\n")}\n`);
     return 2;
   }
   const snapshot = parsed.data;
   // The intake's own refusals, from its module (submission-refusals.ts) with `--now` as today: a plan
   // for a snapshot the intake refuses (a step done after today read as passed, an exam "waived" read
   // as passed) would show an advisor a plan no applicant can get. Every field of every refusal is named.
-  const now = options.now ?? io.now();
   const refused = submissionRefusals(snapshot, now, REFUSAL_RULES).flatMap((refusal) => refusal.problems);
   if (refused.length > 0) {
     io.err(

@@ -1,10 +1,12 @@
+import { everyProblem, parsableParts } from "#domain/console/parsable-parts.ts";
 import {
+  oneRefusal,
+  type RefusalInput,
   type RefusalRules,
   refusalRulesNeeded,
   submissionRefusals,
 } from "#domain/console/submission-refusals.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
-import type { Submission } from "#domain/snapshot.ts";
 import { SubmissionSchema } from "#domain/snapshot.ts";
 import { InvalidInputError, LimitExceededError } from "#errors";
 import type { Clock } from "#ports/clock.ts";
@@ -31,13 +33,21 @@ export async function receiveSubmission(
   shownScheduled?: IntakeSource["shownScheduled"],
 ): Promise<IntakeResult> {
   const parsed = SubmissionSchema.safeParse(body);
+  const now = deps.clock.now();
   if (!parsed.success) {
     // A list longer than a submission may hold (interviews, milestones, specialties) is over a
     // documented limit: 422, so senders can tell "split it" from "fix it"; every problem is named.
     const overLimit = parsed.error.issues.some(
       (issue) => issue.code === "too_big" && issue.origin === "array",
     );
-    const problems = fieldProblems(parsed.error);
+    // The refusals beyond the schema on the parts that parse, in the same answer: one round, not two.
+    const parts = overLimit ? null : parsableParts(body);
+    const rules = parts === null ? {} : await loadRefusalRules(parts.input);
+    const problems = everyProblem(
+      parts,
+      fieldProblems(parsed.error),
+      (input) => oneRefusal(submissionRefusals(input, now, rules))?.problems ?? [],
+    );
     throw overLimit
       ? new LimitExceededError("The submission lists more than one submission may hold", problems, 422, {
           cause: parsed.error,
@@ -46,11 +56,10 @@ export async function receiveSubmission(
   }
   const submission = parsed.data;
   // What the intake refuses beyond the schema, in one module with `npm run plan` (submission-refusals.ts):
-  // the first refusal that holds, naming every field. Its rules that read the catalog or the seasons
+  // every refusal that holds, as one answer naming every field. Its rules that read the catalog or the seasons
   // are loaded only for a submission that needs them: the http-api's cold start never parses the
   // catalog (test/infra/bundle-clients.test.ts).
-  const now = deps.clock.now();
-  const [refused] = submissionRefusals(submission, now, await loadRefusalRules(submission));
+  const refused = oneRefusal(submissionRefusals(submission, now, await loadRefusalRules(submission)));
   if (refused !== undefined) throw new InvalidInputError(refused.message, refused.problems);
   return deps.intake.applySubmission(
     submission,
@@ -65,7 +74,7 @@ export async function receiveSubmission(
 }
 
 /** The refusal rules `submission` needs (refusalRulesNeeded), each behind import(): one that needs none loads none. */
-async function loadRefusalRules(submission: Submission): Promise<Partial<RefusalRules>> {
+async function loadRefusalRules(submission: RefusalInput): Promise<Partial<RefusalRules>> {
   const need = refusalRulesNeeded(submission);
   return {
     ...(need.scoreStatusProblems

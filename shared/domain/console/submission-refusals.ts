@@ -3,7 +3,7 @@ import type { FieldProblem } from "../field-problems.ts";
 import { farGraduationProblems } from "../graduation-ahead.ts";
 import type { outcomeBeforeWindowProblems } from "../planner/outcome-before-window.ts";
 import type { scoreStatusProblems } from "../planner/scheduled-score.ts";
-import type { MilestoneEntry, MilestoneUpdate, Submission } from "../snapshot.ts";
+import type { Applicant, MilestoneEntry, MilestoneUpdate } from "../snapshot.ts";
 import { localDate } from "../time.ts";
 import type { notWaivableProblems } from "./waivable-steps.ts";
 
@@ -31,13 +31,26 @@ export interface RefusalRules {
 
 export type Needs = Record<keyof RefusalRules, boolean>;
 
+/**
+ * What the refusal rules read of a submission: a parsed Submission, or, for one its schema refused,
+ * the parts that parse on their own (parsable-parts.ts), a snapshot's applicant fields each absent
+ * when it did not parse, so one answer names the rules' fields beside the schema's.
+ */
+export type RefusalInput =
+  | {
+      type: "applicant.snapshot";
+      milestones: readonly MilestoneEntry[];
+      applicant: Partial<Pick<Applicant, "timezone" | "graduation" | "matchYear">>;
+    }
+  | { type: "milestone.update"; milestones: readonly MilestoneEntry[] };
+
 const OUTCOMES: ReadonlySet<MilestoneEntry["key"]> = new Set(["soap", "match_week", "match_day"]);
 
 /**
  * Which rules `submission` needs: a rule is read only when some milestone could break it, so the
  * intake loads (lazily, in its use case) only those. Pure.
  */
-export function refusalRulesNeeded(submission: Submission): Needs {
+export function refusalRulesNeeded(submission: RefusalInput): Needs {
   const milestones = submission.milestones;
   return {
     // A score on an exam not yet done: a pass reported early, or a booked retake.
@@ -64,7 +77,7 @@ export function refusalRulesNeeded(submission: Submission): Needs {
  * not skip. `rules` holds at least the rules the submission needs (refusalRulesNeeded). Pure.
  */
 export function submissionRefusals(
-  submission: Submission,
+  submission: RefusalInput,
   now: Date,
   rules: Partial<RefusalRules>,
 ): SubmissionRefusal[] {
@@ -75,11 +88,18 @@ export function submissionRefusals(
     return found;
   };
   const snapshot = submission.type === "applicant.snapshot" ? submission.applicant : undefined;
+  // A field that did not parse (RefusalInput) leaves the rules reading it unapplied; a zone that did
+  // not parse is the earliest, as an update's: only a date after today everywhere is refused.
+  const zone = snapshot?.timezone;
+  const { graduation, matchYear } = snapshot ?? {};
   const refusals: SubmissionRefusal[] = [
-    futureDoneRefusal(submission.milestones, snapshot?.timezone ?? EARLIEST_ZONE, now),
+    futureDoneRefusal(submission.milestones, zone ?? EARLIEST_ZONE, now),
     {
       message: "The submission gives a graduation too far ahead",
-      problems: snapshot === undefined ? [] : farGraduationProblems(snapshot, now),
+      problems:
+        graduation === undefined || zone === undefined
+          ? []
+          : farGraduationProblems({ graduation, timezone: zone }, now),
     },
     {
       message: "The submission reports a score its exam's status does not fit",
@@ -90,18 +110,31 @@ export function submissionRefusals(
     {
       message: "The submission dates a Match outcome before NRMP gives it",
       problems:
-        need.outcomeBeforeWindowProblems && snapshot !== undefined
-          ? rule("outcomeBeforeWindowProblems")(submission.milestones, snapshot.matchYear, snapshot.timezone)
+        need.outcomeBeforeWindowProblems && matchYear !== undefined && zone !== undefined
+          ? rule("outcomeBeforeWindowProblems")(submission.milestones, matchYear, zone)
           : [],
     },
     {
       message: "The submission waives a step an applicant may not skip",
-      problems: need.notWaivableProblems
-        ? rule("notWaivableProblems")(submission.milestones, snapshot?.timezone)
-        : [],
+      problems: need.notWaivableProblems ? rule("notWaivableProblems")(submission.milestones, zone) : [],
     },
   ];
   return refusals.filter((refusal) => refusal.problems.length > 0);
+}
+
+/**
+ * Every refusal as one answer, so a sender fixes every field at once (RFC 9457 naming every wrong
+ * field): the one refusal's message, or each one's after "The submission", joined; every problem.
+ * undefined when nothing is refused. Pure.
+ */
+export function oneRefusal(refusals: readonly SubmissionRefusal[]): SubmissionRefusal | undefined {
+  const [first] = refusals;
+  if (first === undefined || refusals.length === 1) return first;
+  const what = refusals.map((refusal) => refusal.message.replace(/^The submission /, ""));
+  return {
+    message: `The submission ${what.join("; ")}`,
+    problems: refusals.flatMap((refusal) => refusal.problems),
+  };
 }
 
 /** A step done after today in `zone` (done-date.ts), naming every such milestone's date. Pure. */

@@ -11,6 +11,7 @@ import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { isInterviewStart } from "#domain/program-time.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import { DATE_YEARS } from "#domain/snapshot-keys.ts";
 import { DONE_RECORDS } from "#domain/step-actions.ts";
 import { DAY_MS } from "#domain/time.ts";
 import { forPeople } from "#email/for-people.ts";
@@ -61,7 +62,7 @@ export function timelineCard(view: ApplicantView, today: string): string {
   // an exam on its day leads (listedInReadingOrder), as it does for the applicant.
   const listedNext = listedInReadingOrder(plan, profile.timezone);
   const next = seasonOver ? listedNext.filter((step) => !isOverdue(step)) : listedNext;
-  // Mark done posts the applicant's today, which markDoneProblems refuses before a booked exam's
+  // Mark done offers the applicant's today, which markDoneProblems refuses before a booked exam's
   // day (bookedDayAhead) and before the step's window opens for the Match (markDoneNotYet): offered
   // from then, as on the applicant's timeline.
   const markDone = (step: { milestone: StepSubject; title: string }) => {
@@ -75,7 +76,10 @@ export function timelineCard(view: ApplicantView, today: string): string {
     // A Done that records more says what (SOAP: an accepted offer).
     const records = DONE_RECORDS[step.milestone]?.advisor;
     const mark = records === undefined ? `${stepForAdvisor(step)} done` : records;
-    return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(mark)} for ${h(profile.fullName)}? It is recorded as yours."><input type="hidden" name="date" value="${h(today)}"><button type="submit">${records === undefined ? "Mark done" : h(`Mark ${records}`)}</button></form>`;
+    // The day it was done: the applicant's today unless the advisor was told another (an exam sat on
+    // 5 Apr), checked by markDoneProblems as the intake checks a date (none after today in their zone).
+    const field = `done-on-${h(step.milestone)}`;
+    return ` <form hx-post="/console/applicants/${id}/milestones/${h(step.milestone)}" hx-target="#main" hx-confirm="Mark ${h(mark)} for ${h(profile.fullName)}? It is recorded as yours."><label for="${field}">Done on</label> <input id="${field}" type="date" name="date" value="${h(today)}" min="${DATE_YEARS.earliest}-01-01" max="${h(today)}" required> <button type="submit">${records === undefined ? "Mark done" : h(`Mark ${records}`)}</button></form>`;
   };
   // The applicant's booked date beside the deadline, as their timeline's "Your exam: …".
   const ownNote = (step: { milestone: StepSubject; ownDate?: Deadline }): string => {

@@ -89,6 +89,11 @@ describe("the console's timeline card", () => {
     const day = sections(timelineCard(view(2027, booked, new Date("2026-08-20T12:00:00Z")), "2026-08-20"));
     expect(day.next).toContain(form);
     expect(day.next).toContain('name="date" value="2026-08-20"');
+    // The day done is the advisor's to give (told "I sat it on …"): today by default, none after it.
+    expect(day.next).toMatch(
+      /<label for="done-on-usmle_step2ck">Done on<\/label> <input id="done-on-usmle_step2ck" type="date" name="date" value="2026-08-20" min="1900-01-01" max="2026-08-20" required>/,
+    );
+    expect(day.next).not.toContain('type="hidden" name="date"');
     expect(day.next).not.toContain("Mark done from its exam day");
   });
 

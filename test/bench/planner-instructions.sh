@@ -13,6 +13,7 @@
 # by repeated runs and by its functions' costs in the callgrind files, not by one total.
 #
 # Usage: test/bench/planner-instructions.sh [out-dir]   (env W, N1, N2; needs valgrind)
+# PLANNER_FRESH=1 counts the fresh-snapshot path (a JSON.parse per plan, as the Lambda decodes each record).
 # PLANNER_CASES=24,25 (indexes into the bench's variants) counts those inputs only: a figure per input.
 # The callgrind files are kept in out-dir (default a new temporary directory): read them with
 # `callgrind_annotate --inclusive=yes`; JIT code shows as addresses unless node runs with

@@ -13,7 +13,9 @@ import type { Step3FeeWait } from "./step3-fee-waits.ts";
  * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone, a zone outside the US
  * and Canada, why Step 3's fee waits, the exams under way read as booked), the visa (which steps apply), a couple (NRMP's couples fee), the programs
  * planned and specialties, and
- * every step's status, and the span of each fee's history its step's day falls in. `now` enters only through the two facts it decides, never as itself. A plan
+ * every step's status, the steps presumed done (presumed-in-the-match.ts: their fees read "presumed
+ * paid", and a plan moved to a later Match has them), and the span of each fee's history its step's
+ * day falls in. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps or a failed score is not memoised (rare).
  *
  * A fixed table of slots found by a hash of the key and checked field by field, not a Map keyed by
@@ -30,6 +32,8 @@ interface KnownBudget {
   programs: number;
   specialties: number;
   statuses: readonly MilestoneStatus[];
+  /** context.presumedDone as a bit per catalog index (presumedBits). */
+  presumed: number;
   /** The spans of the fees' histories the steps' days fall in (fee-in-force.ts spansKey). */
   spans: number;
   budget: Budget;
@@ -75,9 +79,22 @@ const STEP3_WAIT_BITS: Record<Step3FeeWait, number> = {
 };
 const LATE_FEE_BITS: Record<LateFee, number> = { "-": 0, p: 8, d: 16 };
 
+/**
+ * The steps presumed done as one integer, bit i for catalog index i: the catalog has 29 steps (a
+ * test keeps MILESTONE_KEYS within 31, the bits of a small integer).
+ */
+export function presumedBits(context: PlanContext): number {
+  const presumed = context.presumedDone;
+  if (presumed === undefined) return 0;
+  let bits = 0;
+  for (let index = 0; index < presumed.length; index++) bits |= 1 << (presumed[index] as number);
+  return bits;
+}
+
 function slotOf(context: PlanContext, season: SeasonCalendar, flags: number, spans: number): number {
   const { applicant } = context;
   let hash = Math.imul(season.matchYear ^ (flags << 12) ^ (spans % 0x7fffffff), 0x01000193);
+  hash = Math.imul(hash ^ presumedBits(context), 0x01000193);
   hash = Math.imul(hash ^ applicant.programsPlanned ^ (applicant.specialties.length << 16), 0x01000193);
   hash = Math.imul(hash ^ applicant.visa.charCodeAt(0), 0x01000193);
   for (let index = 0; index < context.statuses.length; index++)
@@ -101,14 +118,8 @@ export function knownBudget(
   flags: number,
   spans: number,
 ): Budget | undefined {
-  // Steps presumed done (presumed-in-the-match.ts) read as done but have no fee line: not in the key.
   // A retake's fee lines (budget-second-items.ts) follow its failed score, not in the key (rare).
-  if (
-    context.pastSeasonEntries.size > 0 ||
-    context.presumedDone !== undefined ||
-    context.failedScores.length > 0
-  )
-    return undefined;
+  if (context.pastSeasonEntries.size > 0 || context.failedScores.length > 0) return undefined;
   const known = knownBudgets[slotOf(context, season, flags, spans)];
   if (
     known === undefined ||
@@ -120,6 +131,7 @@ export function knownBudget(
     known.couple !== (context.applicant.couplesMatch === true) ||
     known.programs !== context.applicant.programsPlanned ||
     known.specialties !== context.applicant.specialties.length ||
+    known.presumed !== presumedBits(context) ||
     known.statuses.length !== context.statuses.length
   )
     return undefined;
@@ -136,12 +148,7 @@ export function keepBudget(
   spans: number,
   budget: Budget,
 ): Budget {
-  if (
-    context.pastSeasonEntries.size > 0 ||
-    context.presumedDone !== undefined ||
-    context.failedScores.length > 0
-  )
-    return budget;
+  if (context.pastSeasonEntries.size > 0 || context.failedScores.length > 0) return budget;
   knownBudgets[slotOf(context, season, flags, spans)] = {
     calendar: context.calendar,
     season,
@@ -151,6 +158,7 @@ export function keepBudget(
     programs: context.applicant.programsPlanned,
     specialties: context.applicant.specialties.length,
     statuses: context.statuses.slice(),
+    presumed: presumedBits(context),
     spans,
     budget: frozen(budget),
   };

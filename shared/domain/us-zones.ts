@@ -23,8 +23,16 @@ const CANADA_ZONE =
  * sign the snapshot gives of where the applicant sits the exam.
  */
 export function zoneInUsOrCanada(zone: string): boolean {
-  return US_ZONE.test(zone) || CANADA_ZONE.test(zone);
+  // Asked a few times a plan (the budget's key and its fees to verify) about the applicant's zone:
+  // the zone asked last is answered without running the two regular expressions again.
+  if (zone === lastZone) return lastInUsOrCanada;
+  lastInUsOrCanada = US_ZONE.test(zone) || CANADA_ZONE.test(zone);
+  lastZone = zone;
+  return lastInUsOrCanada;
 }
+
+let lastZone: string | undefined;
+let lastInUsOrCanada = false;
 
 /**
  * Whether a milestone entry is a "Not for me" on the H-1B visa stamping from an applicant whose zone

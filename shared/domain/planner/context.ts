@@ -13,6 +13,7 @@ import {
 } from "./catalog-index.ts";
 import { soapAnswerCountsAt } from "./early-soap-answer.ts";
 import { type FailedScore, readRetakes } from "./failed-score.ts";
+import { internedStatus, internedZone } from "./interned-strings.ts";
 import { interviewsAreEvidence } from "./interviewing.ts";
 import { knownInterviews } from "./known-interviews.ts";
 import type { ZoneLadders } from "./ladders.ts";
@@ -134,6 +135,7 @@ export function buildContext(
       `calendar is for the ${calendar.matchYear} Match but the applicant targets ${input.applicant.matchYear}`,
     );
   }
+  const zone = internedZone(input.applicant.timezone);
   const entries = new StepEntries();
   for (const entry of input.milestones) entries.set(entry);
   // Read before an earlier season's steps are reset below: evidence of the note is the same whichever
@@ -145,38 +147,22 @@ export function buildContext(
     entered ??
     eligibilityOf(note, entries, note === null && interviewsAreEvidence(interviews, calendar, nowMs));
   // A result below its passing score is no pass, nor a failed attempt a first one: a retake.
-  const failed = readRetakes(input.milestones, input.applicant.timezone, nowMs, entries);
+  const failed = readRetakes(input.milestones, zone, nowMs, entries);
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   // Most plans have no earlier season's work: they share one empty map (read only, never written).
   const pastSeasonEntries =
     pastSeason.size > 0 ? resetPastSeason(entries, pastSeason) : NO_PAST_SEASON_ENTRIES;
-  const rolRefused = refusedRankList(
-    entries.get("rank_order_list"),
-    calendar,
-    nowMs,
-    input.applicant.timezone,
-  );
+  const rolRefused = refusedRankList(entries.get("rank_order_list"), calendar, nowMs, zone);
   if (rolRefused !== null) entries.set({ key: "rank_order_list", status: "not_started" });
   // A Match outcome before NRMP could tell it is no outcome: not started, with a warning (read before SOAP's).
-  const matchEarly = matchOutcomesBeforeWindow(
-    (key) => entries.get(key),
-    calendar,
-    input.applicant.timezone,
-    nowMs,
-  );
+  const matchEarly = matchOutcomesBeforeWindow((key) => entries.get(key), calendar, zone, nowMs);
   for (const early of matchEarly ?? []) entries.set({ key: early.key, status: "not_started" });
   // SOAP done before the first offer round is no accepted offer: not started, with a warning.
   const matchDayDone = entries.get("match_day")?.status === "done";
-  const soapDoneEarly = soapDoneBeforeOffers(
-    entries.get("soap"),
-    calendar,
-    input.applicant.timezone,
-    nowMs,
-    matchDayDone,
-  );
+  const soapDoneEarly = soapDoneBeforeOffers(entries.get("soap"), calendar, zone, nowMs, matchDayDone);
   // The action page reads the same predicate (uncountedAnswer), so a tap from the window records it.
   const soap = entries.get("soap");
-  if (uncountedAnswer(soap, calendar, input.applicant.timezone, nowMs, matchDayDone))
+  if (uncountedAnswer(soap, calendar, zone, nowMs, matchDayDone))
     entries.set({ key: "soap", status: "not_started" });
   const statuses = NOT_STARTED.slice();
   // By catalog index (StepEntries.at), not by key: each key's look-up was made when it was stored.
@@ -186,7 +172,7 @@ export function buildContext(
     const entry = entries.at(index);
     // A stamping waived from abroad stays not started: the intake refuses it, the plan trusts no intake.
     if (entry === undefined || entry.status === "not_started") continue;
-    if (!stampingWaiverRefused(entry, input.applicant.timezone)) statuses[index] = entry.status;
+    if (!stampingWaiverRefused(entry, zone)) statuses[index] = internedStatus(entry.status);
   }
   // Prerequisites of a scheduled or done milestone must have happened, whatever the snapshot says,
   // but for a scheduled one's supporting documents (`neededByOwnDate`), whether its date is ahead or
@@ -199,7 +185,7 @@ export function buildContext(
   }
   // A Match outcome told too early is withdrawn, not what it implies: the list it followed stays certified.
   for (const early of matchEarly ?? []) keepOutcomeImplied(statuses, early.key, rolRefused !== null);
-  keepOetBookedAhead(statuses, entries, nowMs, input.applicant.timezone); // a Pathway marked done early
+  keepOetBookedAhead(statuses, entries, nowMs, zone); // a Pathway marked done early
   // Steps done for an earlier season still imply their lasting prerequisites.
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);
   // Documents left out of the snapshot went with an ERAS application reported done for this season
@@ -220,7 +206,7 @@ export function buildContext(
     : DEFAULT_QUIET;
   return {
     applicant: input.applicant,
-    zone: input.applicant.timezone,
+    zone,
     calendar,
     now: nowMs,
     deliveryMinute: deliveryMinute(input.applicant.reminderTime, quiet),
@@ -244,7 +230,7 @@ export function buildContext(
     catchUp: undefined,
     remindersSent: input.remindersSent,
     ladders: undefined,
-    riskChangesAt: soapAnswerCountsAt(soap, calendar, input.applicant.timezone, nowMs),
+    riskChangesAt: soapAnswerCountsAt(soap, calendar, zone, nowMs),
   };
 }
 

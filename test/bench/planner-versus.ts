@@ -6,13 +6,15 @@ import type { PlannerInput } from "#domain/planner.ts";
 import type { SeasonCalendar } from "#domain/seasons/index.ts";
 import { variants } from "./planner-inputs.ts";
 
-const USAGE = `npx tsx test/bench/planner-versus.ts --baseline=<worktree> [--rounds=400] [--batch=240]
+const USAGE = `npx tsx test/bench/planner-versus.ts --baseline=<worktree> [--rounds=400] [--batch=240] [--fresh]
 
 Compares this worktree's planner with another worktree's (e.g. /work/lead, or a checkout of main)
 in CPU time, interleaved in one process so both meet the same machine load: each round plans
 --batch full snapshots (the planner bench's inputs) with one version then the other, the order
 alternating every round. Prints plans per CPU-second (process.cpuUsage) for each, the ratio of the
 totals, the median of the per-round ratios, and the 1-minute load average before and after.
+--fresh plans every input on its own snapshot, decoded from JSON before each batch is timed, as the
+bench's fresh-snapshot figure does (new objects, and new strings for any over 10 characters).
 The two versions are separate module instances (each worktree resolves its own #domain imports).
 
 On a loaded machine one process can favour either instance by about 5% with identical code. Run
@@ -37,13 +39,23 @@ async function load(name: string, root: string): Promise<Planner> {
 }
 
 let sink = 0;
+let fresh = false;
+let texts: string[] = [];
 
 function runBatch(planner: Planner, cases: { input: PlannerInput; now: Date }[], batch: number): number {
+  // --fresh: every plan on its own snapshot decoded before the batch's timing, as the bench's
+  // fresh-snapshot figure and the planner Lambda plan (equal content, new objects and strings).
+  const decoded = fresh
+    ? Array.from(
+        { length: batch },
+        (_, index) => JSON.parse(texts[index % texts.length] ?? "") as PlannerInput,
+      )
+    : [];
   const start = process.cpuUsage();
   for (let index = 0; index < batch; index++) {
     const chosen = cases[index % cases.length];
     if (chosen === undefined) continue;
-    const result = planner.plan(chosen.input, planner.calendar, chosen.now);
+    const result = planner.plan(decoded[index] ?? chosen.input, planner.calendar, chosen.now);
     sink += result.reminders.length;
   }
   const used = process.cpuUsage(start);
@@ -58,6 +70,7 @@ async function main(): Promise<void> {
       baseline: { type: "string" },
       rounds: { type: "string", default: "400" },
       batch: { type: "string", default: "240" },
+      fresh: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -70,6 +83,8 @@ async function main(): Promise<void> {
   const here = await load("this worktree", resolve(import.meta.dirname, "../.."));
   const baseline = await load(`baseline ${values.baseline}`, values.baseline);
   const cases = variants(10);
+  fresh = values.fresh === true;
+  texts = cases.map((chosen) => JSON.stringify(chosen.input));
   const loadBefore = loadavg()[0] ?? Number.NaN;
   for (let warm = 0; warm < 20; warm++) {
     runBatch(here, cases, batch);

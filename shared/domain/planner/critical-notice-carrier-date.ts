@@ -164,10 +164,8 @@ function visaStepDate(
   if ("waiting" in step || !risk.milestones.includes(step.milestone)) return undefined;
   const date = step.deadline;
   if (date === undefined) return undefined;
-  if (instantOf(date.at) >= at) return { detail: date };
-  // The program sets its contract's signing window: past our advice date, the notice counts to the
-  // start, as the contract's chase does (visa-behind.ts), never "overdue since" our date.
-  return step.milestone === CONTRACT ? undefined : { overdueSince: date };
+  // The contract's date is the one the visa step waiting on it needs (contractDueNow), as its chase's.
+  return instantOf(date.at) >= at ? { detail: date } : { overdueSince: date };
 }
 /** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
 const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);
@@ -187,8 +185,7 @@ export function overdueSinceOf(
   // A step still waiting (Step 3's card behind its prerequisites) has missed nothing of its own.
   if ("waiting" in step) return undefined;
   const missed = step.deadline;
-  // The contract's chase counts to the start, never "overdue since" our advice date (visa-behind.ts).
-  if (missed === undefined || step.milestone === "interview" || step.milestone === CONTRACT) return undefined;
+  if (missed === undefined || step.milestone === "interview") return undefined;
   const start = residencyStartDue(dates.calendar);
   // The memoised parse: a critical notice's step deadline is read on every plan that carries one.
   const behind = visaStepBehind(context, catalogEntry(step.milestone), instantOf(missed.at), start.at);

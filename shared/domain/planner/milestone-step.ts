@@ -39,7 +39,7 @@ import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
-import { contractChasedTo } from "./visa-behind.ts";
+import { contractDueNow } from "./visa-behind.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /**
@@ -122,7 +122,10 @@ export function planMilestone(
   // The petition on the change-of-status route: its date's source speaks of the approval, not a visa.
   const ruled =
     entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
-  const due = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
+  const ownDue = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
+  // Matched, the contract past our date is due by the date the visa step waiting on it needs.
+  const due = contractDueNow(context, entry, ownDue, stepDates);
+  const contractTarget = due === ownDue ? null : ownDue; // our date, beside it as a passed target
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
   const review = awaitedEcfmgReview(context, entry.key, stepDates); // a late sponsorship's ECFMG review
   const queued = due !== null && due.at < context.now && review !== null; // the queue is behind, not the applicant
@@ -139,14 +142,13 @@ export function planMilestone(
         : stepDates.rendered(due);
   // A later deadline still open (NRMP late registration, the contract's chase): due by it, not overdue.
   const late = overdueNow && waitingFor === null ? lateDeadlineOf(context, entry) : null;
-  const chasedTo = overdueNow ? contractChasedTo(context, entry, due, stepDates) : null; // residency's start
   // Passing such a deadline changes the step (late, with its fee), told at the next delivery slot (README,
   // "ERAS and NRMP"): the plan wakes just after it, as for a risk that changes with time (heard 27 hours after).
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);
   // A step waiting on another is not the applicant's to be late with: the step it waits on is
   // (contract and J-1 steps would read "overdue" and "waiting for match_day" at once).
-  if (overdueNow && detail !== undefined && late === null && waitingFor === null && chasedTo === null) {
+  if (overdueNow && detail !== undefined && late === null && waitingFor === null) {
     // Past a late deadline too, the step is overdue by the late one, the last it could meet.
     const passedLate = passedLateDeadlineOf(context, entry);
     const missed = passedLate === null ? detail : stepDates.rendered(passedLate);
@@ -197,7 +199,12 @@ export function planMilestone(
       ? null
       : missedMatchDeadline(gates.targeted, context, dates, index);
   const route = currentPathwaysTarget(context, entry.key, status, stepDates, missedMatch !== null);
-  const target = h1b ?? weekTarget ?? route ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
+  const target =
+    contractTarget ??
+    h1b ??
+    weekTarget ??
+    route ??
+    shownTarget(gates.slipped, index, stepDates, catalogTarget);
   // An exam day that has begun, or a Pathway presumed sent (resultDue with no date), means the
   // applicant has acted: the target no longer drives the plan nor its reminders.
   const sat = own !== null ? own.due.at < context.now : resultDue !== null;
@@ -221,7 +228,11 @@ export function planMilestone(
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
   // Begun, an exam not booked has a day to book by instead: its reminder, its standing.
   const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver, prerequisitePending);
-  const targetDetail = targetDetailOf(stepDates, shown, target, h1b, weekTarget);
+  // The contract's passed date reads as its deadline read (Fri 2 Apr), not a day in the zone.
+  const targetDetail =
+    contractTarget === null
+      ? targetDetailOf(stepDates, shown, target, h1b, weekTarget)
+      : stepDates.rendered(contractTarget);
   // One record per step for its text and its reminders: a record per reader cost allocation (bench).
   const facts: StepActionFacts & StepReminderDates = {
     entry,
@@ -267,18 +278,17 @@ export function planMilestone(
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   if (held) urgency = "soon";
-  if (chasedTo !== null) urgency = "urgent"; // our date passed, the start ahead: never "overdue"
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(
     entry,
     action,
     urgency,
-    chasedTo === null ? detail : stepDates.rendered(chasedTo),
+    detail,
     badge?.missedDeadline,
     badge?.matchYears, // one Match named for every step of the plan
     own?.detail,
-    chasedTo === null ? targetDetail : detail,
+    targetDetail,
     startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),
     prerequisitePending,
   );

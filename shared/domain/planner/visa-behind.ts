@@ -3,8 +3,10 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { dateTag } from "../date-basis.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { PlanContext } from "./context.ts";
+import { type ContractNeededBy, contractNeededBy } from "./contract-needed-by.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { shapedDueDate } from "./due-date.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -45,14 +47,14 @@ export function visaBehindReminders(
   if (!visaStepBehind(context, entry, missed.at, start.at)) return;
   // Labelled by who sets the date, as every display labels it (dateTag): most of the chain is our advice.
   const missedTag = dateTag(missed);
-  // The program sets its contract's signing window: its chase counts to the start, never "overdue".
-  const programs = entry.key === "contract";
+  // The contract is behind once the step waiting on it is (contractDueNow): it says which.
+  const programs = entry.key === "contract" ? contractNeededBy(context, stepDates) : null;
   // Step 3 past its day for the petition waits on the program's answer (a later start or a J-1), as
   // its card asks: the chase says so, never "not done yet" of an exam the card says not to book yet.
   const answer = entry.key === "usmle_step3" && step3AwaitsProgram(context, missed);
   const missedWords = `${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`}`;
   // A date counted back from the visa's, past while the visa's own date holds: what to ask, not "not done yet".
-  const holds = !programs && !answer && visaDateHolds(context, entry, missed.at, stepDates);
+  const holds = programs === null && !answer && visaDateHolds(context, entry, missed.at, stepDates);
   const laid: TimedReminder[] = [];
   weeklyToDay(
     context,
@@ -64,7 +66,7 @@ export function visaBehindReminders(
       title: answer ? PROGRAM_ANSWER_TITLE : entry.title,
       why: holds
         ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
-        : `${programs ? `Your program's contract is not marked signed yet: this plan allowed until ${missedWords}, but programs set their own signing window, so ask your program's GME office when it will send it if it has not reached you` : answer ? programAnswerWords(missedWords) : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+        : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,
@@ -73,14 +75,14 @@ export function visaBehindReminders(
   );
   // Every one names the missed date, never the start it counts down to: the
   // subject, the Due line and the why say one date. Their ids and send times are the chase's own.
-  // The contract's and Step 3's waiting on the program count to the start: neither date is the
-  // applicant's to meet (asksProgramAnswer).
+  // Step 3 waiting on the program counts to the start: that date is not the applicant's to meet
+  // (asksProgramAnswer).
   const overdueSince = stepDates.rendered(missed);
   for (const each of laid) {
     const made = timedReminder(
       each.sendAt,
       each.deadline,
-      programs || answer ? each.reminder : reminderWith(each.reminder, { overdueSince }),
+      answer ? each.reminder : reminderWith(each.reminder, { overdueSince }),
       each.late,
       each.fixed,
       each.notice,
@@ -88,6 +90,15 @@ export function visaBehindReminders(
     made.missedAt = each.missedAt;
     into.push(made);
   }
+}
+
+/** Why the contract behind is chased: the step waiting on it, and what to ask the program. */
+function contractBehindWords(needed: ContractNeededBy, missedWords: string): string {
+  const waiting =
+    needed.step === null
+      ? "your program needs it signed before orientation"
+      : `your ${needed.step.advisorName} waits on it`;
+  return `Your program's contract is not marked signed yet, and ${waiting}: this plan needed it signed by ${missedWords}. If it has not reached you, ask your program's GME office today when it will send it`;
 }
 
 /**
@@ -100,20 +111,41 @@ function programAnswerWords(missedWords: string): string {
 }
 
 /**
- * Residency's start, for the program's contract past the date this plan allows it while it is
- * chased to that start (visaStepBehind): programs set their own signing window, so its row reads by
- * the start, as its chase does, with our date beside it as a passed target; null otherwise.
+ * The contract's deadline once our date for it (two weeks after Match Day, advice) has passed with
+ * the applicant matched: the date the plan needs it by (contractNeededBy: the visa step waiting on
+ * it, the J-1 sponsorship or the H-1B petition; with no visa, orientation), when later. Programs
+ * set their own signing window, so our date stays beside it as a passed target; past the needed
+ * date too, the contract is overdue since it, as the step waiting on it is. `due` otherwise.
  */
-export function contractChasedTo(
+export function contractDueNow(
   context: PlanContext,
   entry: CatalogEntry,
-  missed: DueDate | null,
+  due: DueDate | null,
   stepDates: PlanDates,
 ): DueDate | null {
-  if (entry.key !== "contract" || missed === null) return null;
-  const start = residencyStartDue(stepDates.calendar);
-  return visaStepBehind(context, entry, missed.at, start.at) ? start : null;
+  if (entry.key !== "contract" || due === null || due.at >= context.now || !visaChainMatched(context))
+    return due;
+  const needed = contractNeededBy(context, stepDates);
+  return needed === null || needed.due.at <= due.at ? due : neededDue(needed);
 }
+
+/**
+ * The needed date as the contract's own deadline, its rule saying which step needs it: one object
+ * per waiting step's DueDate (shared by every plan of the season), so PlanDates renders it once.
+ */
+function neededDue(needed: ContractNeededBy): DueDate {
+  let known = neededDues.get(needed.due);
+  if (known === undefined) {
+    const by = needed.step === null ? "orientation" : `the ${needed.step.advisorName}`;
+    known = shapedDueDate({
+      ...needed.due,
+      source: `the date ${by} waiting on the contract is planned by (${needed.due.source}); advice: the signed contract comes before it`,
+    });
+    neededDues.set(needed.due, known);
+  }
+  return known;
+}
+const neededDues = new WeakMap<DueDate, DueDate>();
 
 /**
  * The one rule for a visa step behind (the chase above and the critical notice riding on it:

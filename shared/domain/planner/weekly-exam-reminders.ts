@@ -22,10 +22,13 @@ export function keepsInTheMatch(context: PlanContext, entry: CatalogEntry): bool
 /**
  * Whether a step past its target is reminded weekly, with a notice a week before its hard deadline
  * (weekBeforeNotice): an exam that keeps the applicant in the Match (keepsInTheMatch), or the ECFMG
- * certificate the visa chain waits for after the Match (certificateHoldsChain).
+ * certificate the visa chain waits for after the Match (certificateHoldsChain), or the program's
+ * contract, whose only target is our date for it once matched (contractDueNow): a visa step waits on it.
  */
 export function remindedWeekly(context: PlanContext, entry: CatalogEntry): boolean {
-  return keepsInTheMatch(context, entry) || certificateHoldsChain(context, entry);
+  return (
+    entry.key === "contract" || keepsInTheMatch(context, entry) || certificateHoldsChain(context, entry)
+  );
 }
 
 /** Days between the follow-ups of a step past its target: weekly for remindedWeekly, else about monthly. */

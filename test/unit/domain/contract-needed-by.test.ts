@@ -67,14 +67,14 @@ describe.each([
   });
 });
 describe("the chase of a visa step behind counts down to residency's start by name", () => {
-  it("names its countdown rungs for the start, never deadline-in-Nd, and says no 'Overdue since'", () => {
+  it("names its countdown rungs for the start, never deadline-in-Nd, each overdue since the petition's date", () => {
     const result = planAt("H-1B", "2027-05-01T10:00:00+02:00", [
       milestoneFactory("ecfmg_certification", "done", "2026-11-01"),
       milestoneFactory("usmle_step3", "done", "2027-01-20"),
     ]);
-    // The program sets the contract's signing window: its chase counts to the start, overdue since nothing.
+    // Past the date the petition needed it by, every rung says since when, never "by residency's start".
     const chased = result.reminders.filter((each) => each.milestone === "contract");
-    expect(chased.filter((each) => each.overdueSince !== undefined)).toEqual([]);
+    expect(chased.map((each) => each.overdueSince?.local)).toEqual(chased.map(() => "Fri 16 Apr 2027"));
     expect(
       chased.map((each) => each.rung).filter((rung) => rung !== "visa-behind" && rung !== "critical-risk"),
     ).toEqual(["start-in-14d", "start-in-7d", "start-in-3d", "start-in-1d"]);

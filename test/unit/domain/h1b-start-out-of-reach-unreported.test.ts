@@ -67,9 +67,9 @@ describe("H-1B abroad, Match Day past and unreported, Step 3 not passed", () => 
 
 describe("matched on H-1B abroad, Step 3 past the petition's day", () => {
   // Its card asks the program about a later start or a J-1: one notice asks it, riding on the
-  // contract not yet signed, whose signing window the program sets, so it counts to residency's
-  // start as the contract's chase does; Step 3, a visa step behind, is chased weekly to the start too.
-  it("one notice asks it, counting to residency's start; Step 3 is chased weekly to the start", () => {
+  // contract not yet signed, overdue since the day the petition needed it, as the contract's chase
+  // says; Step 3, a visa step behind, is chased weekly to the start too.
+  it("one notice asks it, overdue since the petition's day; Step 3 is chased weekly to the start", () => {
     const matched = matched2027("Europe/Warsaw", {
       visa: "H-1B",
       extra: [
@@ -89,7 +89,7 @@ describe("matched on H-1B abroad, Step 3 past the petition's day", () => {
     ]);
     const notice = result.reminders.find((r) => r.risk === "VISA_NOT_READY_FOR_START");
     expect(notice?.milestone).toBe("contract");
-    expect(notice?.overdueSince).toBeUndefined();
-    expect(notice?.deadlineDetail.local).toBe("by residency's start, Thu 1 Jul 2027");
+    // The petition needed the contract by its own date: the notice says since when, as the chase does.
+    expect(notice?.overdueSince?.local).toBe("Fri 16 Apr 2027");
   });
 });

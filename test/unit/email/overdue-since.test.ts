@@ -14,8 +14,8 @@ import { comingEmailsHtml } from "#pages/timeline-sections.ts";
  * After a visa step's date (our advice) passed, its visa-behind chase counts down to residency's
  * start, and one email gives one date per step in its subject, its item, "Your next steps" and the
  * timeline's next emails. A step of ours says "Overdue since <the day it missed>" (the Statement of
- * Need); the program's contract, whose signing window the program sets, says "Sign and return it by
- * residency's start", the date its why names too, with our date named as this plan's allowance only.
+ * Need), and so does the program's contract, since the day the J-1 sponsorship waiting on it needed
+ * it (Mon 5 Apr 2027, our advice), the date its why names too: never residency's start.
  * Kofi: Accra (UTC all year), J-1, matched on 19 Mar 2027, certificate issued, contract and Statement
  * of Need not done.
  */
@@ -60,12 +60,13 @@ function itemBlock(text: string, title: string): string {
   return text.split("\n\n").find((block) => /^\d+\. /.test(block) && block.includes(title)) ?? "";
 }
 
-describe("a visa step's chase gives one date: the day it missed, or the start for the contract", () => {
-  it("the contract's chase counts down to the start, with no overdue date, and keeps its delivery", () => {
+describe("a visa step's chase gives one date: the day it missed, the contract's the day the sponsorship needed it", () => {
+  it("the contract's chase counts down to the start, overdue since the sponsorship's date, and keeps its delivery", () => {
     expect(notice).toBeDefined();
+    expect(notice?.overdueSince?.local).toBe("Mon 5 Apr 2027");
     expect(contract?.rung).toBe("visa-behind");
-    expect(contract?.overdueSince).toBeUndefined();
-    expect(contract?.deadlineDetail?.local).toBe("by residency's start, Thu 1 Jul 2027");
+    expect(contract?.overdueSince?.local).toBe("Mon 5 Apr 2027");
+    expect(contract?.overdueSince?.basis).toBe("advice");
     // Delivery: never after the instant it counts down to (residency's start), which it keeps.
     expect(contract?.deadline).toBe(calendar.dates.residency_start.iso);
     expect(Date.parse(contract?.sendAt ?? "")).toBeLessThan(Date.parse(contract?.deadline ?? ""));
@@ -76,21 +77,23 @@ describe("a visa step's chase gives one date: the day it missed, or the start fo
     expect(earlier?.id).toBe(contract?.id);
   });
 
-  it("the contract's subject, item and why name the start, our date only as this plan's allowance", () => {
+  it("the contract's subject, item and why name the day the sponsorship needed it, never the start", () => {
     const alone = contract === undefined ? [] : [contract];
-    expect(email(alone).subject).toMatch(
-      /^Sign your program's contract: sign and return it by residency's start, Thu 1 Jul 2027/,
+    expect(email(alone).subject).toBe(
+      "Sign your program's contract: overdue since Mon 5 Apr 2027 (our advice)",
     );
     // With the Statement of Need, overdue by the chain's own allowances, that step leads the email.
     const rendered = email(atSlot);
-    expect(rendered.subject).toMatch(/^Get your Statement of Need .*: overdue since Mon 5 Apr 2027/);
+    expect(rendered.subject).toMatch(/: overdue since Mon 5 Apr 2027 \(our advice\) \(\+1 more\)$/);
     expect(rendered.subject).not.toContain("2 Apr");
     const item = itemBlock(rendered.text, "Sign your program's contract");
-    expect(item).toContain("   Sign and return it: by residency's start, Thu 1 Jul 2027");
-    expect(item).toContain("this plan allowed until Fri 2 Apr 2027 (our advice");
-    expect(item).toContain("programs set their own signing window");
+    expect(item).toContain("   Overdue since: Mon 5 Apr 2027 (our advice, not set by any authority)");
+    expect(item).toContain(
+      "your J-1 sponsorship through ECFMG waits on it: this plan needed it signed by Mon 5 Apr 2027",
+    );
+    expect(item).toContain("ask your program's GME office today");
     expect(item).toContain("before residency starts on Thu 1 Jul 2027");
-    expect(item).not.toMatch(/overdue|This step was due/i);
+    expect(item).not.toMatch(/by residency's start|This step was due/i);
     expect(item).not.toMatch(/^\s+Due/m);
     expect(item).not.toContain("Thu 1 Jul 2027, 12:00 AM ET");
     // "Your next steps" would say the same action and date again.
@@ -123,16 +126,14 @@ describe("a visa step's chase gives one date: the day it missed, or the start fo
       comingReminders: atSlot,
     });
     expect(html).toContain(
-      "Sign your program&#39;s contract (sign and return it by residency&#39;s start, Thu 1 Jul 2027)",
+      "<li>Sign your program&#39;s contract (overdue since Mon 5 Apr 2027, our advice)</li>",
     );
-    expect(html).toContain("(overdue since Mon 5 Apr 2027, our advice)");
     expect(html).not.toContain("Fri 2 Apr");
-    expect(html).not.toContain("due Thu 1 Jul");
-    // The console's next date is the contract's as its row and its chase give it: residency's start
-    // as a day, never the date this plan allowed it (Fri 2 Apr), which is past.
+    expect(html).not.toContain("Thu 1 Jul");
+    // Both steps are past their dates: the console's next date is the chase's next email, never
+    // residency's start as if the contract were due then.
     const facts = planFacts(planned, "Africa/Accra");
-    expect(facts.nextDeadline?.title).toBe("Program contract");
-    expect(facts.nextDeadline?.kind).toBe("deadline");
-    expect(facts.nextDeadline?.day).toBe("2027-07-01");
+    expect(facts.nextDeadline?.kind).toBe("email");
+    expect(facts.nextDeadline?.day).toBe("2027-05-13");
   });
 });

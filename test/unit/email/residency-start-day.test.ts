@@ -15,9 +15,8 @@ import { comingEmailsHtml } from "#pages/timeline-sections.ts";
  * 9:30 AM GMT+5:30 (your time) / Thu 1 Jul 2027, 12:00 AM ET" (an hour programs do not set). It reads
  * "by residency's start, Thu 1 Jul 2027" as its deadline, counted down to the start's instant. Riding
  * on the contract behind, the notice is the first email of the contract's chase, so its email and the
- * timeline name the date the chase names: residency's start, which the contract's weekly emails count
- * to ("Sign and return it by residency's start"), never "Overdue since" our advice date for the
- * contract, whose signing window the program sets.
+ * timeline name the date the chase names: "Overdue since" the day the J-1 sponsorship waiting on the
+ * contract needed it (Mon 5 Apr 2027, our advice), never the start as the contract's date.
  * Kofi: Accra, J-1, matched on 19 Mar 2027, contract and Statement of Need not done; and the same
  * applicant in Kolkata (UTC+5:30), where midnight ET was 9:30 AM.
  */
@@ -54,20 +53,22 @@ describe.each([
     expect(notice?.deadline).toBe(seasonCalendar(2027).dates.residency_start.iso);
   });
 
-  it("the email's subject and date line name the start the chase counts to, never overdue since our date", () => {
+  it("the email's subject and date line name the day the contract was needed, as its chase does", () => {
     expect(notice?.milestone).toBe("contract");
-    expect(notice?.overdueSince).toBeUndefined();
-    expect(notice?.deadlineDetail.day).toBe(chase?.deadlineDetail.day);
+    expect(notice?.overdueSince?.local).toBe("Mon 5 Apr 2027");
+    expect(notice?.overdueSince?.day).toBe(chase?.overdueSince?.day);
     const rendered = email([notice as Reminder]);
-    expect(rendered.subject).toMatch(/: due by residency's start, Thu 1 Jul 2027$/);
-    expect(rendered.text).toContain("   Due: by residency's start, Thu 1 Jul 2027");
-    expect(rendered.subject).not.toMatch(/overdue|2 Apr/i);
-    expect(rendered.text).not.toContain("Overdue since");
+    expect(rendered.subject).toMatch(/: overdue since Mon 5 Apr 2027 \(our advice\)$/);
+    expect(rendered.text).toContain(
+      "   Overdue since: Mon 5 Apr 2027 (our advice, not set by any authority)",
+    );
+    expect(rendered.subject).not.toMatch(/residency's start|2 Apr/i);
+    expect(rendered.text).not.toMatch(/Due: by residency's start/);
     expect(rendered.text).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
     expect(rendered.html).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
   });
 
-  it("the timeline's coming emails name the start too, never overdue since our date", () => {
+  it("the timeline's coming emails name that day too, never the start as the contract's date", () => {
     const html = comingEmailsHtml({
       firstName: "Kofi",
       timezone: applicant.applicant.timezone,
@@ -75,16 +76,15 @@ describe.each([
       links: { preferences: "https://example.org/preferences" } as ApplicantLinks,
       comingReminders: [notice as Reminder],
     });
-    expect(html).toContain("by residency&#39;s start, Thu 1 Jul 2027");
-    expect(html).not.toMatch(/overdue since|2 Apr/i);
+    expect(html).toContain("overdue since Mon 5 Apr 2027, our advice");
+    expect(html).not.toMatch(/by residency&#39;s start|2 Apr/i);
     expect(html).not.toMatch(/1 Jul 2027, \d+:\d\d [AP]M/);
   });
 
-  it("the contract's own chase counts to the start too, its why naming our date as an allowance", () => {
-    expect(chase?.overdueSince).toBeUndefined();
+  it("the contract's own chase says why: the J-1 sponsorship waits on it", () => {
     const text = email([chase as Reminder]).text;
-    expect(text).toContain("Sign and return it: by residency's start, Thu 1 Jul 2027");
-    expect(text).toContain("this plan allowed until Fri 2 Apr 2027 (our advice");
-    expect(text).not.toContain("Overdue since");
+    expect(text).toContain("Overdue since: Mon 5 Apr 2027");
+    expect(text).toContain("your J-1 sponsorship through ECFMG waits on it");
+    expect(text).not.toContain("Sign and return it: by residency's start");
   });
 });

@@ -60,11 +60,7 @@ const LAST_DAY_LABEL = { label: "Act by", inline: "act by" } as const;
 /** A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by. */
 export const SCORE_BELOW_PASSING_LABEL = SIT_BY_LABEL;
 
-/**
- * The program's contract chased up to residency's start ("visa-behind" ladder, planner/visa-behind.ts):
- * the program sets its own signing window, so the date those rungs show is the start they count to,
- * said as such, never "Overdue since" the contract's advice date.
- */
+/** The rungs of a visa step's chase to residency's start (planner/visa-behind.ts). */
 const START_RUNGS: ReadonlySet<string> = new Set([
   "visa-behind",
   "start-in-14d",
@@ -72,12 +68,6 @@ const START_RUNGS: ReadonlySet<string> = new Set([
   "start-in-3d",
   "start-in-1d",
 ]);
-const RESIDENCY_STARTS_LABEL = { label: "Sign and return it", inline: "sign and return it" } as const;
-
-/** Whether a rung is of the contract's chase to residency's start (START_RUNGS). */
-export function contractCountsToStart(rung: string | undefined, milestone: string | undefined): boolean {
-  return milestone === "contract" && rung !== undefined && START_RUNGS.has(rung);
-}
 
 /**
  * Step 3 past its day for the petition, matched on H-1B, waits on the program's answer (a later
@@ -104,15 +94,14 @@ export function asksProgramAnswer(reminder: {
 }
 
 /**
- * The label of a chase to residency's start that settles a wait on the program (its contract, its
- * answer on Step 3), else undefined: the start is no day to act by.
+ * The label of a chase to residency's start that settles a wait on the program (its answer on
+ * Step 3), else undefined: the start is no day to act by.
  */
 export function startCountLabel(reminder: {
   rung?: string;
   milestone?: string;
   overdueSince?: unknown;
 }): { readonly label: string; readonly inline: string } | undefined {
-  if (contractCountsToStart(reminder.rung, reminder.milestone)) return RESIDENCY_STARTS_LABEL;
   return asksProgramAnswer(reminder) ? PROGRAM_ANSWER_LABEL : undefined;
 }
 

@@ -1,4 +1,3 @@
-import { contractCountsToStart } from "#domain/act-by-day-labels.ts";
 import { DATE_TAGS, dateBasis } from "#domain/date-basis.ts";
 import {
   deadlineWords,
@@ -223,13 +222,7 @@ export function itemOf(
     ...(attachmentNote ? { attachmentNote } : {}),
     why: forPeople(reminder.why),
     ...(action ? { action: forPeople(action) } : {}),
-    // The contract's chase to the start names, in its why, the date this plan allowed (visa-behind.ts).
-    datesSaid: [
-      shown.at,
-      ...((deadlineNote || contractCountsToStart(reminder.rung, reminder.milestone)) && step?.deadline
-        ? [step.deadline.at]
-        : []),
-    ],
+    datesSaid: [shown.at, ...(deadlineNote && step?.deadline ? [step.deadline.at] : [])],
     ...(notice && step ? { actsOn: step.title } : {}),
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "", datesSaid: [] } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),

@@ -26,9 +26,7 @@ export function keepsInTheMatch(context: PlanContext, entry: CatalogEntry): bool
  * contract, whose only target is our date for it once matched (contractDueNow): a visa step waits on it.
  */
 export function remindedWeekly(context: PlanContext, entry: CatalogEntry): boolean {
-  return (
-    entry.key === "contract" || keepsInTheMatch(context, entry) || certificateHoldsChain(context, entry)
-  );
+  return entry.key === "contract" || keepsInTheMatch(context, entry) || certificateHoldsChain(context, entry);
 }
 
 /** Days between the follow-ups of a step past its target: weekly for remindedWeekly, else about monthly. */

@@ -94,9 +94,11 @@ export interface SeasonTexts {
 
 const seasonTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
 const noVisaTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
+/** An H-1B applicant's: the petition's words, never the J-1's Statement of Need (lateAdviceFor). */
+const h1bTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
 /** The season's Match-outcome texts for an applicant with `visa`, made once per calendar and wording. */
 export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): SeasonTexts {
-  const made = visa === "none" ? noVisaTexts : seasonTexts;
+  const made = visa === "none" ? noVisaTexts : visa === "H-1B" ? h1bTexts : seasonTexts;
   const steps = contractSteps(visa);
   let texts = made.get(calendar);
   if (texts === undefined) {
@@ -113,9 +115,7 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
     const soapStale = `Your SOAP is still in progress, and SOAP ended on ${seasonInstantEt(date)}: did you accept an offer?`;
     const noSoapPosition = nextSeasonWords(next);
     const latePrefix = `Match Day was ${matchDay} and you have not told us where you matched, so your ${steps} are waiting.`;
-    // facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need
-    // comes from the home country's Ministry of Health (https://ecfmg.org/evsp/application-process.html).
-    const lateAdvice = `sign your contract: for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in, so each week lost can push back your start on ${residencyStartWords(start, [])}.`;
+    const lateAdvice = `sign your contract: ${lateAdviceFor(visa)}, so each week lost can push back your start on ${residencyStartWords(start, [])}.`;
     texts = {
       soapEnd: shapedDueDate({
         at: date.at,
@@ -276,4 +276,17 @@ export function followUp(
     why: fields.why,
   });
   return timedReminder(sendAt, until, Object.freeze(reminder), undefined, true);
+}
+
+/**
+ * What waits on the contract, by track, for the Match Day question past its date. The J-1's
+ * (facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need comes
+ * from the home country's Ministry of Health, https://ecfmg.org/evsp/application-process.html)
+ * never reaches an H-1B applicant: their program files the petition from the signed contract, 60
+ * days before the stamping (our advice, the README's visa section).
+ */
+function lateAdviceFor(visa: Visa): string {
+  return visa === "H-1B"
+    ? "your program files your H-1B petition once it is signed, and this plan needs it filed 60 days before your visa stamping (our advice)"
+    : "for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in";
 }

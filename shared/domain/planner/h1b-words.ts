@@ -2,6 +2,8 @@ import { catalogEntry, FEES } from "../catalog/index.ts";
 import {
   EXAM_BOOKING_DAYS,
   EXAM_BOOKING_SOURCE,
+  LCA_CERTIFICATION_SOURCE,
+  PETITION_PREMIUM_SOURCE,
   STEP3_FSMB_TIME_SOURCES,
   STEP3_GRADUATION_VERIFICATION_DAYS,
   STEP3_GRADUATION_VERIFICATION_SOURCE,
@@ -69,6 +71,18 @@ export const J1_SOURCES = [
   "http://www.ecfmg.org/evsp/index.html (ECFMG is the only sponsor of J-1 physicians in clinical training)",
   "https://ecfmg.org/evsp/application-process.html (the J-1 steps after the Match)",
   "INA 212(e): the two-year home-country physical presence requirement and its waivers",
+];
+/**
+ * What governs an H-1B petition and its stamping, for a risk about an H-1B applicant's visa steps
+ * (facts.md: H-1B I-129; the catalog's petition and stamping steps): USCIS's Form I-129 and its
+ * premium processing, DOL's Labor Condition Application, the State Department's H visa. ECFMG,
+ * the J-1's sponsor, has no part in it.
+ */
+export const H1B_SOURCES = [
+  "http://www.uscis.gov/forms/h-and-l-filing-fees-form-i-129-petition-nonimmigrant-worker (the employer's H-1B petition, Form I-129)",
+  PETITION_PREMIUM_SOURCE,
+  LCA_CERTIFICATION_SOURCE,
+  "https://travel.state.gov/content/travel/en/us-visas/employment/temporary-worker-visas.html (the H-1B visa at a US consulate)",
 ];
 function j1Alternative(): string {
   const sponsorship = FEES.find((fee) => fee.key === "j1_sponsorship");

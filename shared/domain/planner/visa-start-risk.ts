@@ -9,7 +9,7 @@ import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { step3VisaDays } from "./h1b.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
-import { J1_SOURCES } from "./h1b-words.ts";
+import { H1B_SOURCES, J1_SOURCES } from "./h1b-words.ts";
 import { matchOutcomeNow } from "./match-day-unreported.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -127,7 +127,11 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   // The start and the steps' dates counted back from it are projected: the rule is their source;
   // each late step's catalog page is the source of what it requires, and says so.
   const startWords = residencyStartWords(start, sources);
-  for (const entry of late) addSource(sources, requirementSource(entry.why));
+  // On H-1B, the pages that govern the petition, never the contract's J-1 page of ECFMG.
+  const h1b = context.applicant.visa === "H-1B";
+  if (h1b && late.length > 0) for (const source of H1B_SOURCES) addSource(sources, source);
+  for (const entry of late)
+    if (!h1b || entry.key !== "contract") addSource(sources, requirementSource(entry.why));
   // No route chosen: the visa itself is missing, late once either route's first step is due.
   const visaDue = undecided ? undecidedVisaDue(context, dates) : undefined;
   if (visaDue !== undefined) {

@@ -60,6 +60,17 @@ describe("H-1B: the contract due by the petition's date", () => {
     expect(chase.map((each) => each.rung)).toContain("critical-risk");
     for (const each of chase) expect(each.overdueSince?.local).toBe("Fri 16 Apr 2027");
   });
+
+  it("its critical notice cites what governs the petition (USCIS, DOL, the State Department), not ECFMG", () => {
+    const after = plan(marisol, calendar, new Date("2027-04-20T03:00:00Z"));
+    const sources = after.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START")?.sources ?? [];
+    expect(
+      sources.some((source) => source.startsWith("http://www.uscis.gov/forms/h-and-l-filing-fees")),
+    ).toBe(true);
+    expect(sources.some((source) => source.includes("section-655.740"))).toBe(true);
+    expect(sources.some((source) => source.includes("temporary-worker-visas"))).toBe(true);
+    expect(sources.filter((source) => source.includes("ecfmg.org"))).toEqual([]);
+  });
 });
 
 describe("J-1: the contract overdue since the sponsorship's date", () => {

@@ -123,8 +123,7 @@ export function planMilestone(
   const ruled =
     entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
   const ownDue = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
-  // Matched, the contract past our date is due by the date the visa step waiting on it needs.
-  const due = contractDueNow(context, entry, ownDue, stepDates);
+  const due = contractDueNow(context, entry, ownDue, stepDates); // matched: by the visa step's date
   const contractTarget = due === ownDue ? null : ownDue; // our date, beside it as a passed target
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
   const review = awaitedEcfmgReview(context, entry.key, stepDates); // a late sponsorship's ECFMG review
@@ -199,12 +198,8 @@ export function planMilestone(
       ? null
       : missedMatchDeadline(gates.targeted, context, dates, index);
   const route = currentPathwaysTarget(context, entry.key, status, stepDates, missedMatch !== null);
-  const target =
-    contractTarget ??
-    h1b ??
-    weekTarget ??
-    route ??
-    shownTarget(gates.slipped, index, stepDates, catalogTarget);
+  const aimed = h1b ?? weekTarget ?? route ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
+  const target = contractTarget ?? aimed;
   // An exam day that has begun, or a Pathway presumed sent (resultDue with no date), means the
   // applicant has acted: the target no longer drives the plan nor its reminders.
   const sat = own !== null ? own.due.at < context.now : resultDue !== null;
@@ -228,11 +223,7 @@ export function planMilestone(
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
   // Begun, an exam not booked has a day to book by instead: its reminder, its standing.
   const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver, prerequisitePending);
-  // The contract's passed date reads as its deadline read (Fri 2 Apr), not a day in the zone.
-  const targetDetail =
-    contractTarget === null
-      ? targetDetailOf(stepDates, shown, target, h1b, weekTarget)
-      : stepDates.rendered(contractTarget);
+  const targetDetail = targetDetailOf(stepDates, shown, target, h1b, weekTarget, contractTarget);
   // One record per step for its text and its reminders: a record per reader cost allocation (bench).
   const facts: StepActionFacts & StepReminderDates = {
     entry,

@@ -71,9 +71,12 @@ export function targetDetailOf(
   target: DueDate | null,
   h1b: DueDate | null,
   weekTarget: DueDate | null,
+  contractTarget: DueDate | null = null,
 ): Deadline | undefined {
   if (target === null) return undefined;
   if (target === h1b) return renderH1bTarget(target);
+  // The contract's passed date reads as its deadline read (Fri 2 Apr), not a day in the zone.
+  if (target === contractTarget) return stepDates.rendered(target);
   if (target === weekTarget) return stepDates.rendered(target);
   return target === shown.target ? shown.targetDay : stepDates.renderedDay(target);
 }

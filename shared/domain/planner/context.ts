@@ -188,10 +188,13 @@ export function buildContext(
   keepOetBookedAhead(statuses, entries, nowMs, zone); // a Pathway marked done early
   // Steps done for an earlier season still imply their lasting prerequisites.
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);
-  // Documents left out of the snapshot went with an ERAS application reported done for this season
-  // (an earlier season's was reset above), so they are never overdue behind it.
+  // The documents went with an ERAS application reported done for this season (an earlier season's
+  // was reset above), whether the snapshot leaves them out or still says not started or in progress
+  // (an answer not updated since): MyERAS takes them with the application, so they are never
+  // overdue behind it, and a step that is done asks for nothing more.
   if (entries.get("eras_application")?.status === "done")
-    for (const index of IN_ERAS_APPLICATION_AT) if (entries.at(index) === undefined) statuses[index] = "done";
+    for (const index of IN_ERAS_APPLICATION_AT)
+      if (!isFinished(statuses[index] ?? "not_started")) statuses[index] = "done";
   // The sponsor note is applicant data (what the snapshot says WDOMS shows for the school); which
   // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
   // needsEcfmgEligibleSchool).

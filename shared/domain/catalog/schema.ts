@@ -54,6 +54,12 @@ const CatalogEntrySchema = z.object({
          * working day before (office-days.ts).
          */
         dueBefore: z.boolean().optional(),
+        /**
+         * The step reported done does not make this done: ECFMG issues it apart, and it is asked for
+         * until reported itself (the certificate beside the J-1 sponsorship, whose "done" is the
+         * applicant's part sent, not ECFMG's review that checks the certificate).
+         */
+        issuedApart: z.boolean().optional(),
         ...CitationFields,
       })
       .superRefine(citedCorrectly),
@@ -83,10 +89,7 @@ const CatalogEntrySchema = z.object({
    * when `waivable` says why, "start" (in progress) where START_RECORDS says what it answers.
    */
   stepActions: z.array(z.enum(STEP_ACTIONS)).min(1),
-  /**
-   * Belongs to one Match season: waits when that season is out of reach (MATCH_YEAR_NOT_FEASIBLE).
-   * Absent means no (the file is read without a parse, so no default is filled in).
-   */
+  /** Belongs to one Match season: waits while it is out of reach (MATCH_YEAR_NOT_FEASIBLE); absent: no. */
   seasonBound: z.boolean().optional(),
   /**
    * Work done for one season that a later season must redo (a re-applicant who switches Match
@@ -131,8 +134,8 @@ const CatalogEntrySchema = z.object({
     .superRefine(citedCorrectly)
     .optional(),
   /**
-   * A document that goes into the ERAS application: left out of the snapshot while the
-   * application is reported done (this season), it is taken as done with it, never overdue.
+   * A document that goes into the ERAS application: while the application is reported done (this
+   * season), it is taken as done with it (left out, or not updated since), never overdue.
    */
   inErasApplication: CitationSchema.optional(),
   /**
@@ -144,10 +147,7 @@ const CatalogEntrySchema = z.object({
     .object({
       action: z.string().min(1).optional(),
       again: z.string().min(1).optional(),
-      /**
-       * Under way while the token is not done: what can be done offline, and the
-       * MyERAS part once it is open and the applicant registered ({onceMyeras}); replaces `inProgress`.
-       */
+      /** Under way before the token: the offline work, then the MyERAS part once open ({onceMyeras}). */
       inProgress: z.string().includes("{onceMyeras}").optional(),
       ...CitationFields,
     })

@@ -90,8 +90,10 @@ export const NOT_STARTED: readonly MilestoneStatus[] = MILESTONE_CATALOG.map(() 
  * Each milestone's prerequisites, transitively, computed once from the catalog: `done` (the step
  * reported done) all of them, `scheduled` (the step only dated, its date ahead or passed) without
  * its own `neededByOwnDate` ones (supporting documents that may follow it), though those still come
- * in when another prerequisite needs them. Per plan this was a recursion with a catalog look-up per
- * prerequisite, for every done or scheduled milestone (planner bench).
+ * in when another prerequisite needs them. Neither takes an `issuedApart` one, at any depth, nor
+ * what only it needs (the ECFMG certificate is asked for until reported, whatever the J-1 steps
+ * after it say). Per plan this was a recursion with a catalog look-up per prerequisite, for every
+ * done or scheduled milestone (planner bench).
  */
 export const IMPLIED_BY: ReadonlyMap<MilestoneKey, { done: number[]; scheduled: number[] }> = new Map(
   MILESTONE_CATALOG.map((entry) => {
@@ -99,7 +101,8 @@ export const IMPLIED_BY: ReadonlyMap<MilestoneKey, { done: number[]; scheduled: 
       const found = new Set<MilestoneKey>();
       const walk = (key: MilestoneKey, walked: boolean): void => {
         for (const prerequisite of catalogEntry(key).prerequisites) {
-          if (found.has(prerequisite.key) || (!walked && prerequisite.neededByOwnDate === true)) continue;
+          if (found.has(prerequisite.key) || prerequisite.issuedApart === true) continue;
+          if (!walked && prerequisite.neededByOwnDate === true) continue;
           found.add(prerequisite.key);
           walk(prerequisite.key, true);
         }

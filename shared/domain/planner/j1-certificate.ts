@@ -22,6 +22,7 @@ const SPONSORSHIP = "j1_ecfmg_sponsorship";
 const SPONSORSHIP_AT = stepIndex(SPONSORSHIP);
 const CERTIFICATE_AT = stepIndex("ecfmg_certification");
 const MATCH_DAY_AT = stepIndex("match_day");
+const DS2019_AT = stepIndex("j1_ds2019");
 
 /**
  * The target the step at catalog `index` shows: for a J-1 applicant's certificate, not done, whose
@@ -84,6 +85,10 @@ export function j1CertificateNote(
   const due = dates.due(SPONSORSHIP);
   if (due === null) return "";
   const day = `${dates.rendered(due).local}${basisMark(due)}`;
+  if (isFinished(statusAt(context, SPONSORSHIP_AT)))
+    return due.at >= context.now
+      ? ` ECFMG sponsors a J-1 physician only with a valid certificate: your sponsorship application is in, and ECFMG's review, planned to start by ${day}, waits for your certificate, so it is needed by then.`
+      : ` ECFMG sponsors a J-1 physician only with a valid certificate: your sponsorship application is in, but ECFMG's review, planned to start by ${day}, waits for your certificate: get it issued now.${slippingChain(context, dates)}`;
   return due.at >= context.now
     ? ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application is due ${day}, so your certificate is needed by then.`
     : ` ECFMG sponsors a J-1 physician only with a valid certificate; the sponsorship application was due ${day}, so your J-1 waits for it: get it issued now.${slippingChain(context, dates)}`;
@@ -151,12 +156,16 @@ export function sponsorshipDayNamed(context: PlanContext): boolean {
   return sponsorshipAhead(context) && isFinished(statusAt(context, MATCH_DAY_AT));
 }
 
-/** A J-1 applicant whose certificate and sponsorship are both still to come. */
+/**
+ * A J-1 applicant whose certificate and ECFMG's sponsorship are both still to come: the application,
+ * or, once the applicant's part is sent (the step done), ECFMG's review, which checks the certificate
+ * and ends with the DS-2019 (not received yet).
+ */
 export function sponsorshipAhead(context: PlanContext): boolean {
   return (
     context.applicant.visa === "J-1" &&
     context.applicable[SPONSORSHIP_AT] === true &&
-    !isFinished(statusAt(context, SPONSORSHIP_AT)) &&
+    !isFinished(statusAt(context, DS2019_AT)) &&
     !isFinished(statusAt(context, CERTIFICATE_AT))
   );
 }

@@ -55,9 +55,9 @@ const CatalogEntrySchema = z.object({
          */
         dueBefore: z.boolean().optional(),
         /**
-         * The step reported done does not make this done: ECFMG issues it apart, and it is asked for
-         * until reported itself (the certificate beside the J-1 sponsorship, whose "done" is the
-         * applicant's part sent, not ECFMG's review that checks the certificate).
+         * The step reported done does not make this done (a later step's may): it is issued apart and
+         * asked for until reported (the certificate beside the J-1 sponsorship, whose "done" is the
+         * applicant's part sent, before ECFMG's review checks it; the DS-2019 ends that review).
          */
         issuedApart: z.boolean().optional(),
         ...CitationFields,
@@ -68,10 +68,7 @@ const CatalogEntrySchema = z.object({
   /** When true, a date the applicant gave (scheduled or taken) replaces the derived due date. */
   applicantDateIsDue: z.boolean(),
   leadTimeDays: DaysSchema,
-  /**
-   * The least preparation an exam not begun can take, shorter than `leadTimeDays` (the usual pace, for
-   * reminders and targets): what feasibility counts at the fastest pace (absent: the lead time), advice.
-   */
+  /** An exam's least preparation, below `leadTimeDays`: feasibility's fastest pace (absent: the lead time), advice. */
   fastestPreparationDays: DaysSchema.optional(),
   ladder: z.string().min(1),
   /** Present when an applicant may skip the step ("Not for me" in emails), with the reason. */
@@ -135,9 +132,13 @@ const CatalogEntrySchema = z.object({
     .optional(),
   /**
    * A document that goes into the ERAS application: while the application is reported done (this
-   * season), it is taken as done with it (left out, or not updated since), never overdue.
+   * season), it is taken as done with it (left out, or not updated since), never overdue; but
+   * `mayFollow` (letters, uploaded by their writers after submission) only when left out.
    */
-  inErasApplication: CitationSchema.optional(),
+  inErasApplication: z
+    .object({ mayFollow: z.literal(true).optional(), ...CitationFields })
+    .superRefine(citedCorrectly)
+    .optional(),
   /**
    * Work done in MyERAS, which needs the applicant registered there with this season's ERAS token:
    * while the token is not done, what the step asks instead of its not-started `action`, of its
@@ -168,8 +169,7 @@ const CatalogEntrySchema = z.object({
   neededForRanking: CitationSchema.optional(),
   /**
    * An exam begun but not booked (in progress, no date): how many days before the step's driving
-   * date (its target, else its deadline) to book a sitting, for the booking reminder and the step's
-   * standing.
+   * date (its target, else its deadline) to book a sitting, for its booking reminder and standing.
    */
   bookingLeadDays: z
     .object({ days: z.number().int().min(1), ...CitationFields })

@@ -90,24 +90,24 @@ export const NOT_STARTED: readonly MilestoneStatus[] = MILESTONE_CATALOG.map(() 
  * Each milestone's prerequisites, transitively, computed once from the catalog: `done` (the step
  * reported done) all of them, `scheduled` (the step only dated, its date ahead or passed) without
  * its own `neededByOwnDate` ones (supporting documents that may follow it), though those still come
- * in when another prerequisite needs them. Neither takes an `issuedApart` one, at any depth, nor
- * what only it needs (the ECFMG certificate is asked for until reported, whatever the J-1 steps
- * after it say). Per plan this was a recursion with a catalog look-up per prerequisite, for every
+ * in when another prerequisite needs them. Neither takes the step's own `issuedApart` ones, nor
+ * what only they need: the J-1 sponsorship sent is not the certificate issued, while a DS-2019
+ * received (ECFMG's review done, which checks it) still implies it. Per plan this was a recursion with a catalog look-up per prerequisite, for every
  * done or scheduled milestone (planner bench).
  */
 export const IMPLIED_BY: ReadonlyMap<MilestoneKey, { done: number[]; scheduled: number[] }> = new Map(
   MILESTONE_CATALOG.map((entry) => {
     const closure = (done: boolean): number[] => {
       const found = new Set<MilestoneKey>();
-      const walk = (key: MilestoneKey, walked: boolean): void => {
+      const walk = (key: MilestoneKey, walked: boolean, own: boolean): void => {
         for (const prerequisite of catalogEntry(key).prerequisites) {
-          if (found.has(prerequisite.key) || prerequisite.issuedApart === true) continue;
+          if (found.has(prerequisite.key) || (own && prerequisite.issuedApart === true)) continue;
           if (!walked && prerequisite.neededByOwnDate === true) continue;
           found.add(prerequisite.key);
-          walk(prerequisite.key, true);
+          walk(prerequisite.key, true, false);
         }
       };
-      walk(entry.key, done);
+      walk(entry.key, done, true);
       return [...found].map(stepIndex);
     };
     return [entry.key, { done: closure(true), scheduled: closure(false) }];
@@ -144,6 +144,11 @@ export const IN_ERAS_APPLICATION: readonly MilestoneKey[] = MILESTONE_CATALOG.fi
 
 /** IN_ERAS_APPLICATION by catalog index. */
 export const IN_ERAS_APPLICATION_AT: readonly number[] = IN_ERAS_APPLICATION.map(stepIndex);
+
+/** Of IN_ERAS_APPLICATION_AT, the documents that may follow the application (`mayFollow`: letters). */
+export const MAY_FOLLOW_ERAS_AT: readonly number[] = MILESTONE_CATALOG.filter(
+  (entry) => entry.inErasApplication?.mayFollow === true,
+).map((entry) => stepIndex(entry.key));
 
 /**
  * The milestones whose own date the catalog allows (`applicantDateIsDue`), in catalog order: the

@@ -6,6 +6,7 @@ import { stampingWaiverRefused } from "../us-zones.ts";
 import {
   applicableTo,
   IN_ERAS_APPLICATION_AT,
+  MAY_FOLLOW_ERAS_AT,
   markPrerequisites,
   NOT_STARTED,
   SCHOOL_CHECK_INDEX,
@@ -191,10 +192,11 @@ export function buildContext(
   // The documents went with an ERAS application reported done for this season (an earlier season's
   // was reset above), whether the snapshot leaves them out or still says not started or in progress
   // (an answer not updated since): MyERAS takes them with the application, so they are never
-  // overdue behind it, and a step that is done asks for nothing more.
+  // overdue behind it. Letters may follow it (mayFollow): reported under way, they stay asked for.
   if (entries.get("eras_application")?.status === "done")
     for (const index of IN_ERAS_APPLICATION_AT)
-      if (!isFinished(statuses[index] ?? "not_started")) statuses[index] = "done";
+      if (entries.at(index) === undefined || !MAY_FOLLOW_ERAS_AT.includes(index))
+        if (!isFinished(statuses[index] ?? "not_started")) statuses[index] = "done";
   // The sponsor note is applicant data (what the snapshot says WDOMS shows for the school); which
   // milestone checks it and which steps it gates is the catalog's (schoolEligibilityCheck,
   // needsEcfmgEligibleSchool).

@@ -45,11 +45,12 @@ export function carrierDate(
     // program, or once past, by the day the Match Day question is answered by (the contract's),
     // never by the Step 3 day it calls out of reach.
     const unplaced = risk.matchOutcome;
-    // Before ranking, the programs are asked before they are ranked: by the rank order list deadline
-    // on whichever step it rides (the list, the certificate), never residency's start, which on the
-    // list's item read as a list due in July and on the certificate's as a date after its own.
+    // Before ranking, the programs are asked before they are ranked: by the rank order list deadline,
+    // on a step it names (on another, the start stands: that step's own notice may carry the deadline).
     if (unplaced === "ranking")
-      return "waiting" in step ? undefined : { detail: dates.rendered(rolDue(dates.calendar)) };
+      return "waiting" in step || !risk.milestones.includes(step.milestone)
+        ? undefined
+        : { detail: dates.rendered(rolDue(dates.calendar)) };
     if (unplaced !== undefined && !risk.message.includes(UNLESS_VISA_HELD))
       return programUnnamed(unplaced)
         ? { detail: dates.rendered(matchDayDue(dates.calendar)) }

@@ -13,6 +13,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 const calendar = seasonCalendar(2027);
 const onTime = matched2027("Asia/Dhaka", {
   extra: [
+    // Reported: the sponsorship sent does not make it issued (issuedApart), and it is needed first.
+    milestoneFactory("ecfmg_certification", "done", "2026-12-01"),
     milestoneFactory("contract", "done", "2027-03-26"),
     milestoneFactory("j1_statement_of_need", "done", "2027-04-02"),
     milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-05"),

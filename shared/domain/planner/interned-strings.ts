@@ -1,5 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { MILESTONE_STATUSES, type MilestoneStatus } from "../snapshot.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
+import { MILESTONE_STATUSES } from "../snapshot-keys.ts";
 
 /**
  * The snapshot's zone name and statuses as the planner compares them, one string object per value.

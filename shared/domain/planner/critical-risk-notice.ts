@@ -163,7 +163,7 @@ export function criticalRiskNotices(
     // Laid against the season date it was found for, as before it showed its step's date: a rung of
     // that step at its instant still joins it in the email (oneReminderPerStep), none is dropped.
     const timed = timedReminder(laid, due.at, reminder, late, undefined, true);
-    placeNotice(into, timed, context.catchUp?.catchUp, sent);
+    placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone);
     noticedOn.set(risk, step.milestone);
   }
   return noticedOn;

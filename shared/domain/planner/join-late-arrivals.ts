@@ -28,14 +28,20 @@ import { timedReminder } from "./timed-reminder.ts";
  * your list" would go out, and the notice that the list does not count yet would not).
  */
 export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[]): void {
+  // The first late notice outside quiet hours: one sent now in the night (an interview tomorrow) takes
+  // no company, but the critical notice at the quiet hours' end still gathers that morning's rungs (a
+  // plan made at 22:30 sent NRMP registration at 08:00 and again at 09:00). Late notices are few.
   let lateAt = Number.POSITIVE_INFINITY;
   for (const timedReminder of reminders) {
-    if (timedReminder.late === true && timedReminder.sendAt < lateAt) lateAt = timedReminder.sendAt;
+    if (
+      timedReminder.late === true &&
+      timedReminder.sendAt < lateAt &&
+      !inQuietWindow(wallMinuteOfDay(toWall(context.zone, timedReminder.sendAt)), context.quiet)
+    )
+      lateAt = timedReminder.sendAt;
   }
   if (lateAt === Number.POSITIVE_INFINITY) return;
-  const lateWall = toWall(context.zone, lateAt);
-  if (inQuietWindow(wallMinuteOfDay(lateWall), context.quiet)) return;
-  const dayEnd = fromWall(context.zone, wallDayStart(lateWall) + DAY_MS);
+  const dayEnd = localDayEnd(context.zone, lateAt);
   let sendAtIso: string | undefined;
   let sendAtLocal: string | undefined;
   // The ladders joined and noticed are a few reminders each, compared by ladder (sameLadder): no
@@ -86,4 +92,9 @@ function onLadderOf(others: readonly TimedReminder[], timedReminder: TimedRemind
       return true;
   }
   return false;
+}
+
+/** The end of the applicant's local day that `at` falls in (its next midnight), as a UTC instant. */
+export function localDayEnd(zone: string, at: number): number {
+  return fromWall(zone, wallDayStart(toWall(zone, at)) + DAY_MS);
 }

@@ -128,7 +128,7 @@ export function warningRiskNotices(
         undefined,
         true,
       );
-      placeNotice(into, timed, context.catchUp?.catchUp, sent);
+      placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone);
     };
     const reading = rule.idPhase?.(context);
     const phase = (name: string) => (reading === undefined ? name : `${reading}-${name}`);

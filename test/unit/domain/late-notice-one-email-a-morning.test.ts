@@ -8,7 +8,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * One email per step per morning (t18a C7). Wanjiru (Nairobi) arrives at 22:30 on Mon 7 Dec 2026,
+ * One email per step per morning. Wanjiru (Nairobi) arrives at 22:30 on Mon 7 Dec 2026,
  * inside her quiet hours, NRMP registration not started and an interview the next evening: the
  * interview's notice goes out at once, the critical NRMP notice when quiet hours end (08:00), and
  * the NRMP rung due at 09:00 that day joined neither; two NRMP emails an hour apart. The earlier one

@@ -8,6 +8,7 @@ import {
   yourTimeSuffix,
 } from "#domain/date-words.ts";
 import type { Reminder } from "#domain/plan.ts";
+import { isResidencyStart } from "#domain/planner/residency-start-day.ts";
 import { type Item, isProjected } from "./reminder-items.ts";
 
 // One item per step is the domain's rule, shared with the views (timeline, CLI).
@@ -42,7 +43,7 @@ function withLaterDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]
   const phrases: string[] = [];
   let projected = item.deadlineNoteProjected;
   for (const other of alsoFor) {
-    if (said.has(other.deadline)) continue;
+    if (said.has(other.deadline) || startOfAnotherStep(other, kept)) continue;
     said.add(other.deadline);
     if (other.deadlineDetail.precision === "day" && days.has(dueLine(other))) continue;
     days.add(dueLine(other));
@@ -59,6 +60,21 @@ function withLaterDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]
   }
   if (phrases.length === 0) return item;
   return { ...item, laterDates: phrases.join("; "), deadlineNoteProjected: projected };
+}
+
+/**
+ * A risk's notice laid against residency's start riding a step dated earlier (the H-1B-out-of-reach
+ * notice before ranking, on the rank order list): the start is only the day the notice stops being
+ * sent, not a date of this step, so the step's line does not add it ("Due: Thu 25 Feb 2027 …; due
+ * by residency's start, Thu 1 Jul 2027" read as a list due in July). Its own words name its dates.
+ */
+function startOfAnotherStep(other: Reminder, kept: Reminder): boolean {
+  return (
+    other.risk !== undefined &&
+    other.overdueSince === undefined &&
+    other.deadline > kept.deadline &&
+    isResidencyStart(other.deadlineDetail)
+  );
 }
 
 /**

@@ -11,6 +11,14 @@ import type { DueDate } from "./due-date.ts";
  */
 const starts = new WeakSet<DueDate>();
 
+/** The words residency's start is shown in (residencyStartDeadline), read back by isResidencyStart. */
+const START_WORDS = "by residency's start";
+
+/** Whether `deadline` is a residency start as residencyStartDeadline renders it. */
+export function isResidencyStart(deadline: Deadline): boolean {
+  return deadline.local.startsWith(START_WORDS);
+}
+
 /** Records `due` as a season's residency start (the one object per calendar residencyStartDue gives). */
 export function markResidencyStart(due: DueDate): void {
   starts.add(due);
@@ -31,7 +39,7 @@ export function markedResidencyStart(due: DueDate): DueDate {
 export function residencyStartDeadline(due: DueDate): Deadline | undefined {
   if (!starts.has(due)) return undefined;
   const day = localDate(due.zone, due.at);
-  const words = `by residency's start, ${renderDate(day)}`;
+  const words = `${START_WORDS}, ${renderDate(day)}`;
   return {
     at: isoUtc(due.at),
     local: words,

@@ -18,9 +18,23 @@ import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } fro
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { firstSoapOfferRound } from "./soap-done-before-offers.ts";
 import { soapMatchWeekEntry, soapTuesdayOf } from "./soap-match-week-entry.ts";
 import { soapPositionStep } from "./soap-position.ts";
 import { soapReleaseDayEntry } from "./soap-release-day.ts";
+
+/**
+ * A SOAP participant's Match Day (the SOAP offer accepted) before SOAP's first offer round: no offer
+ * can exist yet, so not "urgent" beside "tell us the SOAP offer you accepted" on Monday; the plan is
+ * made again at the round (its date stays Match Day's, the SOAP card names the round).
+ */
+function beforeOffers(context: PlanContext, step: MatchWeekStep | undefined): MatchWeekStep | undefined {
+  if (step === undefined || step.pressing === true || !unmatchedReported(context)) return step;
+  const round = firstSoapOfferRound(context.calendar);
+  if (context.now >= round) return step;
+  noteRiskChange(context, round);
+  return { ...step, notYet: true };
+}
 
 /**
  * The Match-outcome days of Match Week (NRMP's Match Week page,
@@ -77,6 +91,8 @@ export interface MatchWeekStep {
   followUpOnly: boolean;
   /** The step is urgent whatever its deadline: a result the plan still waits for (Match Day past the contract's date). */
   pressing?: true;
+  /** Nothing to tell yet, so "soon" whatever its date: a SOAP participant's offer before the first offer round. */
+  notYet?: true;
 }
 
 /**
@@ -99,7 +115,7 @@ export function matchWeekStep(
   status: MilestoneStatus,
   dates: PlanDates,
 ): MatchWeekStep | null | undefined {
-  if (entry.key === "match_day") return matchDayStep(context, entry, dates);
+  if (entry.key === "match_day") return beforeOffers(context, matchDayStep(context, entry, dates));
   // A SOAP position reported: the contract's words name it.
   if (AFTER_MATCH_DAY_AT[index] === true)
     return matchOverUnreported(context) ? null : soapPositionStep(context, entry, dates);

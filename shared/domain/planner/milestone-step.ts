@@ -268,7 +268,7 @@ export function planMilestone(
       queued ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  if (held) urgency = "soon";
+  if (held || phase?.notYet === true) urgency = "soon"; // Step 3 held; no SOAP offer yet
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const step = milestoneNextStep(

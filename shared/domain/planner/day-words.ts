@@ -35,6 +35,16 @@ export function etDayOrWhen(
   return localDate(context.zone, at) === localDate(ET_ZONE, at) ? etDay : when(context, at, opens);
 }
 
+/**
+ * An ET time of a sentence that names its ET day ("at 10:00 AM ET on Monday of Match Week"), with
+ * the applicant's own instant beside it where their day is another: "10:00 AM ET (Tue 16 Mar 2027,
+ * 3:00 AM GMT+13, your time)", never "at Tue 16 Mar … on Monday", which named two days.
+ */
+export function etWithLocalDay(context: Pick<PlanContext, "zone">, at: number, etWords: string): string {
+  if (localDate(context.zone, at) === localDate(ET_ZONE, at)) return etWords;
+  return `${etWords} (${instantWords(context.zone, at, true).local}, your time)`;
+}
+
 /** A season date that is an ET instant, as etDayOrWhen names it, with its " (projected)" mark: seasonDay where the days agree. */
 export function seasonDayOrWhen(context: PlanContext, date: SeasonDate, opens = false): string {
   return `${etDayOrWhen(context, date.at, renderDate(date.date), opens)}${projectedMark(date)}`;

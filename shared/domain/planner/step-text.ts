@@ -9,7 +9,7 @@ import { bookedLateWords, step3StatusTexts, tooLateAsBooked } from "./booked-lat
 import { budgetAction } from "./budget-step-text.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen } from "./day-words.ts";
+import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen, etWithLocalDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
@@ -280,14 +280,14 @@ export function whyBlocked(context: PlanContext, entry: CatalogEntry, due?: DueD
 }
 
 /**
- * Match Week's "at 10:00 AM ET" (Monday's release, nrmp_match_week_start_and_soap_start) with its
- * day in both zones where the applicant's day is not the ET day (Auckland reads it on Tue
- * 16 Mar, 3:00 AM); the text as it is elsewhere.
+ * Match Week's "at 10:00 AM ET" (Monday's release, nrmp_match_week_start_and_soap_start) with the
+ * applicant's own day and hour beside it where their day is not the ET day (Auckland reads it on
+ * Tue 16 Mar, 3:00 AM); the text as it is elsewhere.
  */
 function releaseInZone(context: PlanContext, text: string): string {
   if (!text.includes(RELEASE)) return text;
   const monday = context.calendar.dates.nrmp_match_week_start_and_soap_start;
-  return text.replace(RELEASE, `at ${etDayOrWhen(context, monday.at, "10:00 AM ET", true)}`);
+  return text.replace(RELEASE, `at ${etWithLocalDay(context, monday.at, "10:00 AM ET")}`);
 }
 const RELEASE = "at 10:00 AM ET";
 

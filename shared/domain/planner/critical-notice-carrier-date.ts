@@ -8,6 +8,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { UNLESS_VISA_HELD } from "./h1b-j1-fallback.ts";
 import { programUnnamed } from "./h1b-outcome-words.ts";
 import { instantOf } from "./instant-of.ts";
+import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { step3ApplyBy } from "./step3-apply-by.ts";
@@ -59,6 +60,7 @@ export function carrierDate(
   }
   if (risk.code === "ERAS_LATE_SUBMISSION") return erasDate(risk, dates, step, at);
   if (risk.code === "STEP3_NEEDED_FOR_H1B") return step3Date(context, risk, dates, step, at, seasonAt);
+  if (risk.code === "CERTIFICATION_AFTER_START") return certificateDate(context, step, at);
   if (!CARRIER_DATED.has(risk.code) || "waiting" in step) return undefined;
   return aheadDate(step, at);
 }
@@ -131,6 +133,25 @@ function step3Date(
   return applyBy.at >= at && applyBy.at < seasonAt ? { detail: dates.rendered(applyBy) } : undefined;
 }
 
+/**
+ * CERTIFICATION_AFTER_START on the certificate's own card: the card's date, never residency's start
+ * two weeks after it (projected, while the card's are advice). A J-1 applicant who has matched acts
+ * on the sponsorship's day, the card's target: "overdue since" it once passed, as the certificate's
+ * reminders say (j1CertificateOverdue). Otherwise the card's date ahead (aheadDate); none ahead, the
+ * start stands.
+ */
+function certificateDate(
+  context: PlanContext,
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  at: number,
+): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
+  if ("waiting" in step || step.milestone !== CERTIFICATE) return undefined;
+
+  if (step.target !== undefined && sponsorshipDayNamed(context) && instantOf(step.target.at) < at)
+    return { overdueSince: step.target };
+  return aheadDate(step, at);
+}
+
 /** A next step's date ahead at `at` (aheadDate), else "overdue since" its passed deadline. */
 function stepDate(
   step: NextStep,
@@ -170,6 +191,7 @@ function visaStepDate(
 /** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
 const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);
 const CONTRACT: MilestoneKey = "contract";
+const CERTIFICATE: MilestoneKey = "ecfmg_certification";
 const STEP3: MilestoneKey = "usmle_step3";
 
 /**

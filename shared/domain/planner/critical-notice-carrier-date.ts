@@ -137,18 +137,17 @@ function step3Date(
  * CERTIFICATION_AFTER_START on the certificate's own card: the card's date, never residency's start
  * two weeks after it (projected, while the card's are advice). A J-1 applicant who has matched acts
  * on the sponsorship's day, the card's target: "overdue since" it once passed, as the certificate's
- * reminders say (j1CertificateOverdue). Otherwise the card's date ahead (aheadDate); none ahead, the
- * start stands.
+ * reminders say (j1CertificateOverdue), else the card's date ahead (aheadDate). For anyone else the
+ * start stands: dated by the card's deadline, the notice became a second one for that deadline at
+ * the deadline-in-1d rung's instant (one-notice-per-slot.test.ts, late-arrival-in-quiet-hours-2027).
  */
 function certificateDate(
   context: PlanContext,
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
 ): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
-  if ("waiting" in step || step.milestone !== CERTIFICATE) return undefined;
-
-  if (step.target !== undefined && sponsorshipDayNamed(context) && instantOf(step.target.at) < at)
-    return { overdueSince: step.target };
+  if ("waiting" in step || step.milestone !== CERTIFICATE || !sponsorshipDayNamed(context)) return undefined;
+  if (step.target !== undefined && instantOf(step.target.at) < at) return { overdueSince: step.target };
   return aheadDate(step, at);
 }
 

@@ -56,10 +56,11 @@ describe("the console shell's navigation in the browser", () => {
     h1b.snapshot.applicant.advisorEmail = DANIEL;
     h1b.snapshot.applicant.visa = "H-1B";
     // One step the advisor can mark in June: SOAP's Done waits for its first offer round and a
-    // booked exam's for its day, so the statement is still being written.
+    // booked exam's for its day, so the statement is still being written, and ERAS with it (an
+    // ERAS application sent takes its personal statement with it: the plan reads that one done).
     h1b.snapshot.milestones = h1b.snapshot.milestones.map((milestone) =>
-      milestone.key === "personal_statement"
-        ? { key: "personal_statement", status: "in_progress" }
+      milestone.key === "personal_statement" || milestone.key === "eras_application"
+        ? { key: milestone.key, status: "in_progress" }
         : milestone,
     );
     expect((await postWebhook(h1b.snapshot)).status).toBe(202);

@@ -115,9 +115,15 @@ const RANKING_OPENS_DATE_LABEL = { label: "Certify your list by", inline: "certi
 /** The words before an overdue step's missed date (Reminder.overdueSince), shown in place of its countdown. */
 export const OVERDUE_SINCE_LABEL = { label: "Overdue since", inline: "overdue since" } as const;
 
-/** The date a reminder's displays print after its label: the missed date of an overdue step's chase, else its deadline. */
-export function reminderShownDate(reminder: Pick<Reminder, "deadlineDetail" | "overdueSince">): Deadline {
-  return reminder.overdueSince ?? reminder.deadlineDetail;
+/**
+ * The date a reminder's displays print after its label: the missed date of an overdue step's chase,
+ * else the date of the step a notice laid against a season date rides on (Reminder.stepDate), else
+ * its deadline. The one rule every channel (email, timeline, calendar feed, CLI) reads.
+ */
+export function reminderShownDate(
+  reminder: Pick<Reminder, "deadlineDetail" | "overdueSince"> & Partial<Pick<Reminder, "stepDate">>,
+): Deadline {
+  return reminder.overdueSince ?? reminder.stepDate ?? reminder.deadlineDetail;
 }
 
 export function reminderDateLabel(
@@ -181,16 +187,18 @@ const BY_END = / by$/;
  */
 export function sentReminderLabel(
   reminder: Pick<Reminder, "countsDownTo" | "deadline"> &
-    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince" | "risk">>,
+    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince" | "stepDate" | "risk">>,
   sentAt: string,
 ): { label: string; inline: string } {
   const label = reminderDateLabel(reminder);
   // An overdue step's missed date has no time left.
   if (label === OVERDUE_SINCE_LABEL) return label;
+  // The time left is to the date shown (a notice's step date, not the season date it is laid against).
+  const shown = reminder.stepDate ?? reminder.deadlineDetail;
   // A whole day (an exam's last sitting day) is not met in hours: its date alone.
   const left =
-    reminder.countsDownTo === undefined && reminder.deadlineDetail?.precision !== "day"
-      ? timeLeftWords(reminder.deadline, sentAt)
+    reminder.countsDownTo === undefined && shown?.precision !== "day"
+      ? timeLeftWords(shown?.at ?? reminder.deadline, sentAt)
       : undefined;
   // An NRMP event is not due: "In 1 hour: …" keeps the time left without the word.
   if (label === NRMP_EVENT_LABEL)

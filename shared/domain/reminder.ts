@@ -29,6 +29,20 @@ export interface Reminder {
    * missed date); `deadline` stays what delivery needs (never sent after it).
    */
   overdueSince?: Deadline;
+  /**
+   * On a risk's notice laid against a season date that is not its step's (residency's start): the
+   * deadline of the step it rides on, still ahead, as the step's card shows it. Displays show it in
+   * place of `deadline` (reminderShownDate), which stays the instant the notice is laid against and
+   * stops being sent at (a notice said "Due by residency's start, Thu 1 Jul 2027" on a certificate
+   * whose card said Wed 16 Jun 2027).
+   */
+  stepDate?: Deadline;
+  /**
+   * What `deadline` is on a risk's notice when it is a season date rather than a date of its step:
+   * "residency-start", the day the notice stops being sent (deadlineOf). The email's date line of
+   * another item of that step leaves such a date out (one-item-per-step.ts).
+   */
+  laidAgainst?: "residency-start";
   /** ISO UTC instant to deliver at; never after the deadline, never in quiet hours. */
   sendAt: string;
   /** sendAt in the applicant's zone, e.g. "2026-02-18T09:00:00.000+05:30". */

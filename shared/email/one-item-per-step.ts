@@ -8,7 +8,6 @@ import {
   yourTimeSuffix,
 } from "#domain/date-words.ts";
 import type { Reminder } from "#domain/plan.ts";
-import { isResidencyStart } from "#domain/planner/residency-start-day.ts";
 import { type Item, isProjected } from "./reminder-items.ts";
 
 // One item per step is the domain's rule, shared with the views (timeline, CLI).
@@ -64,16 +63,17 @@ function withLaterDates(item: Item, kept: Reminder, alsoFor: readonly Reminder[]
 
 /**
  * A risk's notice laid against residency's start riding a step dated earlier (the H-1B-out-of-reach
- * notice before ranking, on the rank order list): the start is only the day the notice stops being
- * sent, not a date of this step, so the step's line does not add it ("Due: Thu 25 Feb 2027 …; due
+ * notice before ranking, on the rank order list), still showing it (Reminder.laidAgainst, no step
+ * date of its own): the start is only the day the notice stops being sent, not a date of this
+ * step, so the step's line does not add it ("Due: Thu 25 Feb 2027 …; due
  * by residency's start, Thu 1 Jul 2027" read as a list due in July). Its own words name its dates.
  */
 function startOfAnotherStep(other: Reminder, kept: Reminder): boolean {
   return (
-    other.risk !== undefined &&
+    other.laidAgainst === "residency-start" &&
     other.overdueSince === undefined &&
-    other.deadline > kept.deadline &&
-    isResidencyStart(other.deadlineDetail)
+    other.stepDate === undefined &&
+    other.deadline > kept.deadline
   );
 }
 

@@ -4,11 +4,12 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { matchDayDue, residencyStartDue, rolDue } from "./critical-notice-deadline.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { UNLESS_VISA_HELD } from "./h1b-j1-fallback.ts";
 import { programUnnamed } from "./h1b-outcome-words.ts";
 import { instantOf } from "./instant-of.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
+import { isResidencyStartDue } from "./residency-start-day.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { step3ApplyBy } from "./step3-apply-by.ts";
@@ -16,6 +17,14 @@ import { step3DueKind } from "./step3-petition-dates.ts";
 import { fsmbApplied } from "./step3-sitting.ts";
 import { visitorVisaApplyBy } from "./step3-visa-apply-by.ts";
 import { visaStepBehind } from "./visa-behind.ts";
+
+/** A notice's dates beside the season date it is laid against (carrierDate, startLaidDate). */
+export interface NoticeDate {
+  detail?: Deadline;
+  countsDownTo?: Reminder["countsDownTo"];
+  overdueSince?: Deadline;
+  stepDate?: Deadline;
+}
 
 /**
  * The date a notice says when it is not the season date its risk is about (deadlineOf), undefined
@@ -38,7 +47,7 @@ export function carrierDate(
   at: number,
   seasonAt: number,
   context: PlanContext,
-): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
+): NoticeDate | undefined {
   if (risk.code === "MATCH_DAY_NOT_REPORTED") return matchAnswerDate(dates, at);
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     // Worded before we know where they matched, with no visitor visa held to meet Step 3's day, it
@@ -149,6 +158,23 @@ function certificateDate(
   if ("waiting" in step || step.milestone !== CERTIFICATE || !sponsorshipDayNamed(context)) return undefined;
   if (step.target !== undefined && instantOf(step.target.at) < at) return { overdueSince: step.target };
   return aheadDate(step, at);
+}
+
+/**
+ * A notice laid against residency's start (`due`) that carrierDate does not date: the start is the
+ * day it stops being sent, not a date of the step it rides on, so it shows that step's deadline as
+ * the card does (stepDate), or "overdue since" it once passed. A step with no deadline, or one after
+ * the start, leaves the start shown. Undefined for a notice laid against any other date.
+ */
+export function startLaidDate(
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  at: number,
+  due: DueDate,
+): NoticeDate | undefined {
+  if (!isResidencyStartDue(due)) return undefined;
+  const deadline = "waiting" in step ? undefined : step.deadline;
+  if (deadline === undefined || instantOf(deadline.at) > due.at) return undefined;
+  return instantOf(deadline.at) >= at ? { stepDate: deadline } : { overdueSince: deadline };
 }
 
 /** A next step's date ahead at `at` (aheadDate), else "overdue since" its passed deadline. */

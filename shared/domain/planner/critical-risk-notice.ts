@@ -5,7 +5,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { carrierDate, overdueSinceOf } from "./critical-notice-carrier-date.ts";
+import { carrierDate, overdueSinceOf, startLaidDate } from "./critical-notice-carrier-date.ts";
 import { deadlineOf } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
@@ -23,6 +23,7 @@ import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy, retakeOnLaterCandidate } from "./notice-act-by.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { isResidencyStartDue } from "./residency-start-day.ts";
 import { soapMayStillPlace } from "./season-over-state.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
@@ -131,7 +132,7 @@ export function criticalRiskNotices(
             ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
             : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
-    const dated = carrierDate(risk, riskDates, step, at, due.at, riskContext);
+    const dated = carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? startLaidDate(step, at, due);
     const shown = dated?.detail ?? detail;
     const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.
@@ -155,6 +156,8 @@ export function criticalRiskNotices(
       why: "waiting" in step ? `${risk.message}${step.waiting}` : risk.message,
       risk: risk.code,
       overdueSince: dated?.overdueSince ?? overdueSinceOf(context, step, riskDates),
+      stepDate: dated?.stepDate,
+      laidAgainst: dated?.detail === undefined && isResidencyStartDue(due) ? "residency-start" : undefined,
     });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.

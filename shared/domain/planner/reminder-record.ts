@@ -2,7 +2,8 @@ import type { Reminder } from "../plan.ts";
 
 /**
  * The planner's Reminder in its one shape: every field present, in the plan's JSON key order, the
- * optional ones (interviewId, countsDownTo, overdueSince, risk, folded) undefined when not set. JSON.stringify leaves an
+ * optional ones (interviewId, countsDownTo, overdueSince, stepDate, laidAgainst, risk,
+ * folded) undefined when not set. JSON.stringify leaves an
  * undefined field out, so the plan's JSON is the same as with the field absent.
  *
  * Why: reminders built by literals of different shapes (a field added after the literal, only when
@@ -24,6 +25,8 @@ export function reminderRecord(fields: Reminder): Reminder {
     interviewId: fields.interviewId,
     countsDownTo: fields.countsDownTo,
     overdueSince: fields.overdueSince,
+    stepDate: fields.stepDate,
+    laidAgainst: fields.laidAgainst,
     risk: fields.risk,
     folded: fields.folded,
   };

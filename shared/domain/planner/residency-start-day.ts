@@ -11,12 +11,15 @@ import type { DueDate } from "./due-date.ts";
  */
 const starts = new WeakSet<DueDate>();
 
-/** The words residency's start is shown in (residencyStartDeadline), read back by isResidencyStart. */
+/** The words residency's start is shown in (residencyStartDeadline). */
 const START_WORDS = "by residency's start";
 
-/** Whether `deadline` is a residency start as residencyStartDeadline renders it. */
-export function isResidencyStart(deadline: Deadline): boolean {
-  return deadline.local.startsWith(START_WORDS);
+/**
+ * Whether `due` is a season's residency start (markResidencyStart): a notice laid against it says so
+ * in a field (Reminder.laidAgainst), never by its rendered words being read back.
+ */
+export function isResidencyStartDue(due: DueDate): boolean {
+  return starts.has(due);
 }
 
 /** Records `due` as a season's residency start (the one object per calendar residencyStartDue gives). */

@@ -13,6 +13,7 @@ import { ECFMG_REVIEW_NOTICE } from "./ecfmg-review-past-ds2019.ts";
 import { PATHWAY_CERTIFICATE_NOTICE } from "./pathway-certificate-notice.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
+import { isResidencyStartDue } from "./residency-start-day.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { VISA_STEP_LATE_NOTICE } from "./visa-step-late.ts";
@@ -119,6 +120,7 @@ export function warningRiskNotices(
         sendAtLocal: isoInZone(context.zone, laid),
         why: risk.message,
         risk: risk.code,
+        laidAgainst: isResidencyStartDue(due) ? "residency-start" : undefined,
       });
       const timed = timedReminder(
         laid,

@@ -143,20 +143,19 @@ function step3Date(
 }
 
 /**
- * CERTIFICATION_AFTER_START on the certificate's own card: the card's date, never residency's start
- * two weeks after it (projected, while the card's are advice). A J-1 applicant who has matched acts
- * on the sponsorship's day, the card's target: "overdue since" it once passed, as the certificate's
- * reminders say (j1CertificateOverdue), else the card's date ahead (aheadDate). For anyone else the
- * start stands: dated by the card's deadline, the notice became a second one for that deadline at
- * the deadline-in-1d rung's instant (one-notice-per-slot.test.ts, late-arrival-in-quiet-hours-2027).
+ * CERTIFICATION_AFTER_START on the certificate's own card, for a J-1 applicant who has matched: the
+ * sponsorship's day while ahead, the card's target, which the certificate's question counts down to
+ * (certificateAskedDue). Once that day has passed, or for anyone else, undefined: the notice is laid
+ * against residency's start and shows the card's deadline (startLaidDate), as the certificate's
+ * reminders do; a passed target is not "overdue" while that deadline holds.
  */
 function certificateDate(
   context: PlanContext,
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
-): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
+): NoticeDate | undefined {
   if ("waiting" in step || step.milestone !== CERTIFICATE || !sponsorshipDayNamed(context)) return undefined;
-  if (step.target !== undefined && instantOf(step.target.at) < at) return { overdueSince: step.target };
+  if (step.target === undefined || instantOf(step.target.at) < at) return undefined;
   return aheadDate(step, at);
 }
 

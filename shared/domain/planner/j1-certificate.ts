@@ -7,9 +7,6 @@ import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { reminderWith } from "./reminder-record.ts";
-import type { TimedReminder } from "./reminders.ts";
-import { timedReminder } from "./timed-reminder.ts";
 
 // ECFMG sponsors a J-1 physician only with a valid ECFMG
 // certificate (the catalog's prerequisite of j1_ecfmg_sponsorship, with its source), so on the J-1
@@ -109,41 +106,6 @@ function slippingChain(context: PlanContext, dates: PlanDates): string {
   const visa = day("visa_j1");
   if (ds2019 === null || visa === null) return "";
   return ` Your DS-2019 (planned for ${ds2019}) and your J-1 visa (planned for ${visa}) come after the sponsorship, so each day the certificate comes later moves them a day later, and a visa after ${visa} leaves no time for orientation before residency starts: tell your program's GME office, and report the certificate the day it is issued.`;
-}
-
-/**
- * The certificate's reminders from `into[from]` on, once its J-1 target (the sponsorship
- * application's date, `target`) has passed for a J-1 applicant who has matched: each names that
- * missed date (Reminder.overdueSince), as the card does ("the sponsorship application was due …"),
- * never the certificate's own date two weeks before the start. A certificate issued on that day
- * leaves no J-1 by the start (ECFMG's review of 4–6 weeks, the DS-2019 and the consulate still
- * follow), so "Due Wed 16 Jun" would read as time the applicant does not have. Their ids and send
- * times stay the rungs' own. Nothing for any other step or applicant.
- */
-export function j1CertificateOverdue(
-  context: PlanContext,
-  entry: CatalogEntry,
-  target: { at: number; detail: Deadline | undefined } | null,
-  into: TimedReminder[],
-  from: number,
-): void {
-  if (entry.key !== "ecfmg_certification" || target === null || target.detail === undefined) return;
-  if (target.at >= context.now || !sponsorshipDayNamed(context)) return;
-  const overdueSince = target.detail;
-  for (let index = from; index < into.length; index++) {
-    const each = into[index] as TimedReminder;
-    if (each.reminder.milestone !== entry.key || each.reminder.overdueSince !== undefined) continue;
-    const made = timedReminder(
-      each.sendAt,
-      each.deadline,
-      reminderWith(each.reminder, { overdueSince }),
-      each.late,
-      each.fixed,
-      each.notice,
-    );
-    made.missedAt = each.missedAt;
-    into[index] = made;
-  }
 }
 
 /**

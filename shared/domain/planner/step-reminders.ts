@@ -7,7 +7,6 @@ import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { certificateLaterApplyByReminders } from "./h1b-certificate-later-rungs.ts";
 import { routeQuestionOnPetition } from "./h1b-in-us.ts";
-import { j1CertificateOverdue } from "./j1-certificate.ts";
 import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
@@ -181,11 +180,11 @@ export function stepReminders(
         dates.target !== null && !dates.targetAhead && !ownAhead ? dates.target.at : null,
         into,
       );
-    else if (dates.target !== null && !dates.targetAhead && !ownAhead) {
+    // A passed target is not "overdue" while the deadline holds (the card's badge is urgent): its
+    // reminders say the target passed and count down to the deadline, a matched J-1 applicant's
+    // certificate past the sponsorship's day too (its card says what each later day costs).
+    else if (dates.target !== null && !dates.targetAhead && !ownAhead)
       targetPassedReminders(context, entry, index, dates, into);
-      // On J-1 after the Match, the certificate's passed target is the day the chain needed it by.
-      j1CertificateOverdue(context, entry, { at: dates.target.at, detail: dates.targetDetail }, into, from);
-    }
   }
   // A retake not booked is reapplied for before it is booked: its booking rungs say so.
   if (entry.bookingLeadDays !== undefined) reapplyFirst(context, entry, into, from);

@@ -8,8 +8,10 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 // A J-1 applicant in Accra, matched on 19 Mar 2027, every exam and the Pathway done, the certificate
 // not reported. ECFMG sponsors a J-1 physician only with a valid certificate, so the certificate's
 // card targets the sponsorship application's day (Mon 5 Apr 2027, advice). On 15 Jun 2027 that day
-// has passed and CERTIFICATION_AFTER_START is critical: its email must name the day the card and
-// the reminders name ("Overdue since" it, advice), never residency's start (Thu 1 Jul, projected).
+// has passed and CERTIFICATION_AFTER_START is critical. A passed target is not "overdue" while the
+// card's deadline (Wed 16 Jun 2027, advice) holds and the card's badge is urgent: the notice and every
+// certificate reminder name that deadline, as the card does, never residency's start (Thu 1 Jul,
+// projected) and never "overdue since" the target (the badge said urgent while they said overdue).
 
 const snapshot = ApplicantSnapshotSchema.parse(
   JSON.parse(
@@ -30,25 +32,26 @@ const notice = result.reminders.find(
 );
 
 describe("the certificate's critical notice for a matched J-1 applicant past the sponsorship's day", () => {
-  it("is sent, on a card whose target (the sponsorship's day) has passed", () => {
+  it("is sent, on an urgent card whose target (the sponsorship's day) has passed and whose deadline holds", () => {
     expect(result.risks.find((risk) => risk.code === "CERTIFICATION_AFTER_START")?.severity).toBe("critical");
-    expect(card?.target).toBeDefined();
+    expect(card?.urgency).toBe("urgent");
     expect(Date.parse(card?.target?.at ?? "")).toBeLessThan(Date.parse("2027-06-15T12:00:00Z"));
+    expect(Date.parse(card?.deadline?.at ?? "")).toBeGreaterThan(Date.parse("2027-06-15T12:00:00Z"));
     expect(notice).toBeDefined();
   });
 
-  it("says overdue since the card's target, as the certificate's other reminders do, marked as advice", () => {
-    expect(notice?.overdueSince?.local).toBe(card?.target?.local);
-    expect(notice?.overdueSince?.basis).toBe("advice");
-    const others = result.reminders.filter(
-      (each) => each.milestone === "ecfmg_certification" && each !== notice,
-    );
-    for (const each of others) expect(each.overdueSince?.local).toBe(card?.target?.local);
+  it("shows the card's deadline with its basis, as the certificate's other reminders do, none 'overdue'", () => {
+    const certificate = result.reminders.filter((each) => each.milestone === "ecfmg_certification");
+    expect(certificate.length).toBeGreaterThan(1);
+    for (const each of certificate) {
+      expect(each.overdueSince).toBeUndefined();
+      expect(reminderShownDate(each)).toEqual(card?.deadline);
+    }
+    expect(card?.deadline?.basis).toBe("advice");
   });
 
-  it("shows the card's target, never residency's start", () => {
+  it("never shows residency's start", () => {
     const shown = notice === undefined ? undefined : reminderShownDate(notice);
-    expect(shown?.local).toBe(card?.target?.local);
-    expect(shown?.basis).not.toBe("projected");
+    expect(shown?.local).not.toMatch(/residency's start|1 Jul/);
   });
 });

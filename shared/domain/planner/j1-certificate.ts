@@ -1,6 +1,5 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
-import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";

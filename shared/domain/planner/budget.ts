@@ -9,14 +9,14 @@ import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
 import { feesToVerify, gated, testsAbroad, VISITOR_VISA_TO_VERIFY } from "./budget-to-verify.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { applies, type PlanContext } from "./context.ts";
+import { applies, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { erasProgramFees } from "./eras-program-fees.ts";
 import { isRetake } from "./failed-score.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { amountNotKnown, paidItem, spansKey, undatedPaidItem } from "./fee-in-force.ts";
 import { bookedUnderWay, feeStatusOf } from "./fees-paid.ts";
-import { step3VisaDays } from "./h1b.ts";
+import { step3VisaDays, visitorVisaDays } from "./h1b.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
@@ -60,8 +60,14 @@ export function buildBudget(
   // Step 3's card asks for no payment yet (blocked, until the Match or the program answers, or the
   // certificate it needs): its fee waits too.
   const step3Waits = step3FeeWait(context, dates, feasibility, season === context.calendar);
-  // The visitor visa for Step 3's trip, while the plan asks for it: held with Step 3 until the certificate.
-  const visitorVisa = (step3Waits === "-" || step3Waits === "certificate") && step3VisaDays(context) > 0;
+  // The visitor visa for Step 3's trip, while the plan asks for it: held with Step 3 until the
+  // certificate; or paid, Step 3 sat from abroad, by an applicant since switched off the H-1B track
+  // (never by one who needs no visa: visa "none").
+  const visitorVisa =
+    ((step3Waits === "-" || step3Waits === "certificate") && step3VisaDays(context) > 0) ||
+    (context.applicant.visa !== "none" &&
+      statusOf(context, "usmle_step3") === "done" &&
+      visitorVisaDays(context) > 0);
   const flags = budgetFlags(
     ineligible,
     unchecked,
@@ -133,10 +139,12 @@ function budgetOf(
     else (consular === null ? items : held).push(consular ?? item);
   };
   for (const fee of FEES) {
-    if (!applies(context, catalogEntry(fee.milestone))) continue;
+    const status = feeStatusOf(context, fee.milestone);
+    // A fee paid stays paid when the visa track changes: an H-1B applicant who sat Step 3 and then
+    // chose J-1 paid for Step 3 all the same (t19b B3: "paid" fell by $1,120 on the switch).
+    if (!applies(context, catalogEntry(fee.milestone)) && !fee.spentWhen.includes(status)) continue;
     // Step 3's visitor visa only while the plan asks for it (abroad, Step 3 waiting on nothing but its certificate).
     if (fee.visitorVisaForStep3 === true && !visitorVisa) continue;
-    const status = feeStatusOf(context, fee.milestone);
     if (status === "waived") continue;
     if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;

@@ -141,7 +141,7 @@ function budgetOf(
   for (const fee of FEES) {
     const status = feeStatusOf(context, fee.milestone);
     // A fee paid stays paid when the visa track changes: an H-1B applicant who sat Step 3 and then
-    // chose J-1 paid for Step 3 all the same (t19b B3: "paid" fell by $1,120 on the switch).
+    // chose J-1 paid for Step 3 all the same: "paid" fell by $1,120 on the switch.
     if (!applies(context, catalogEntry(fee.milestone)) && !fee.spentWhen.includes(status)) continue;
     // Step 3's visitor visa only while the plan asks for it (abroad, Step 3 waiting on nothing but its certificate).
     if (fee.visitorVisaForStep3 === true && !visitorVisa) continue;

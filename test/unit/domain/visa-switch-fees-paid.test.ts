@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * A fee paid stays in "spent" when the applicant changes visa track (t19b B3): an H-1B applicant
+ * A fee paid stays in "spent" when the applicant changes visa track: an H-1B applicant
  * who sat Step 3 from Karachi and then chose J-1 lost Step 3's fee and the visitor visa's from
  * "paid", so the console's what-if showed the total falling while the amount to pay rose.
  */

@@ -55,6 +55,7 @@ import { stampingWaiverIgnoredRisks } from "./stamping-waiver-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
 import { step3PetitionAfterRankingRisk } from "./step3-petition-after-ranking-risk.ts";
 import type { TargetedMatch } from "./targeted-match.ts";
+import { unknownNoteLastDay } from "./unknown-note-last-day.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 
 const CERTIFICATION_INDEX = stepIndex("ecfmg_certification");
@@ -146,14 +147,24 @@ export function assessRisks(
   // In reach only without study (an interview in hand): EXAMS_LATE_FOR_RANKING's one warning says it.
   // In reach on the later candidate of the projected deadline only: one critical risk says both.
   const laterOnly = laterCandidateOnly(feasibility);
+  // Behind the unchecked gate (not a note known absent) the last day is still said, on the WDOMS
+  // check (unknownNoteLastDay): the look-up decides whether the Match slips.
+  const unchecked = held && !ineligible;
   const last =
-    !held && !seasonOver && now <= rol && feasibility.studyUncounted !== true && laterOnly === undefined
+    (!held || unchecked) &&
+    !seasonOver &&
+    now <= rol &&
+    feasibility.studyUncounted !== true &&
+    laterOnly === undefined
       ? lastWorkingInstant(context, feasibility)
       : null;
-  const lastDay = last === null ? null : lastDayRisk(context, last);
+  const chainLastDay = last === null ? null : lastDayRisk(context, last);
+  const lastDay = chainLastDay !== null && unchecked ? unknownNoteLastDay(chainLastDay) : chainLastDay;
   if (lastDay !== null) risks.push(lastDay);
-  if (!held && laterOnly !== undefined)
-    risks.push(pathwayUnconfirmedRisk(context, laterOnly) ?? laterCandidateRisk(context, laterOnly));
+  if ((!held || unchecked) && laterOnly !== undefined) {
+    const later = pathwayUnconfirmedRisk(context, laterOnly) ?? laterCandidateRisk(context, laterOnly);
+    risks.push(unchecked ? unknownNoteLastDay(later) : later);
+  }
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it.
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
     // An OET result reported after the documents deadline says the same warning.

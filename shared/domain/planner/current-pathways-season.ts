@@ -1,6 +1,7 @@
 import { seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, etInstant, renderDate } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
+import { isSatisfiedAt, type PlanContext } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -85,7 +86,10 @@ export function closingSeasonOf(due: DueDate): number | undefined {
 /**
  * The route the plan recommends for a Pathway dated for the `later` Match after a deadline passed
  * (`missed`, see passedPathwaysSeason): the current season and its projected closing while that is
- * ahead (the card says "apply now" then), else null.
+ * ahead (the card says "apply now" then), else null. Null too while the Pathway waits on a step
+ * (the ECFMG application not submitted): its card cannot say "apply now", so neither may the OET's
+ * (an OET card named the 2027 Pathways "as your Pathway step suggests" beside a blocked Pathway
+ * dated for the 2028 ones).
  */
 export function currentPathwaysRoute(
   context: PlanContext,
@@ -93,7 +97,7 @@ export function currentPathwaysRoute(
   missed: boolean,
 ): { season: number; closing: DueDate } | null {
   const season = passedPathwaysSeason(context, later, missed);
-  if (season === null) return null;
+  if (season === null || pathwayWaits(context)) return null;
   const closing = currentPathwaysClosing(season);
   return context.now > closing.at ? null : { season, closing };
 }
@@ -116,4 +120,16 @@ export function currentPathwaysTarget(
   const later = stepDates.calendar.matchYear;
   if (!missed && later <= context.calendar.matchYear) return null;
   return currentPathwaysRoute(context, later, missed)?.closing ?? null;
+}
+
+const PATHWAY_PREREQUISITES = PREREQUISITES_AT[stepIndex("ecfmg_pathway")] ?? [];
+
+/**
+ * Whether a step the Pathway application needs first is not done yet (its step is blocked): the
+ * OET, which may follow the application (startsBefore), is not one.
+ */
+function pathwayWaits(context: PlanContext): boolean {
+  for (const prerequisite of PATHWAY_PREREQUISITES)
+    if (!prerequisite.startsBefore && !isSatisfiedAt(context, prerequisite.index)) return true;
+  return false;
 }

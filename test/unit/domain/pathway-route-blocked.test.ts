@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * One Pathways season in every card (t19a A3): with the 2027 Match out of reach and the ECFMG
+ * One Pathways season in every card: with the 2027 Match out of reach and the ECFMG
  * application not submitted, the Pathway is blocked and dated for the 2028 Pathways, yet the OET card
  * said "If you apply to ECFMG's 2027 Pathways now, as your Pathway step suggests". The current
  * season's route is recommended only once the Pathway can be applied for; then both cards name it.

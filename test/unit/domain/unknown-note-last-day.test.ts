@@ -5,7 +5,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
  * While the school's sponsor note is unknown the gate holds every ECFMG step, and it hid
- * MATCH_YEAR_LAST_DAY too: the plan showed no risk until the 2028 Match was written off (t19a A1).
+ * MATCH_YEAR_LAST_DAY too: the plan showed no risk until the 2028 Match was written off at once.
  * The WDOMS look-up decides whether she loses a year, so the same last day, severity and countdown
  * reach her as they reach the applicant whose note is known, laid on the WDOMS check alone.
  */

@@ -162,16 +162,20 @@ const EXAMS_WITH_A_RESULT: ReadonlySet<string> = new Set([
 export const EXAM_DONE_MEANS =
   "Done means you sat this exam, passed, and have your result. If you have only booked it, go back and use Scheduled for… instead, so your reminders count down to your exam day.";
 
-/** The step leaves the applicant's reminders; this page is the last place to say how to undo it. */
+/**
+ * The step leaves the applicant's reminders; this page is the last place to say how to undo it. A
+ * form sent again with the same answers keeps what a button recorded (milestone-merge.ts), so
+ * only the advisor's console, or a changed answer for the step on the form, sets it back.
+ */
 const UNDO_DONE =
-  "Tapped by mistake? Send your intake form again with the step's real status, or ask your advisor.";
+  "Tapped by mistake? Ask your advisor to set it back. Sending your intake form again changes this step only if you change your answer for it there.";
 
 function fieldsFor(preview: ActionPreview): string {
   switch (preview.claims.action) {
     case "done":
       return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
     case "waive":
-      return "<p>Matchpath will leave it out of your plan and stop reminding you about it. You can add it back from your intake form.</p>";
+      return "<p>Matchpath will leave it out of your plan and stop reminding you about it. To add it back, ask your advisor.</p>";
     case "start":
       return `<p>Matchpath will plan it as under way and remind you of what is left. ${UNDO_DONE}</p>`;
     case "schedule": {

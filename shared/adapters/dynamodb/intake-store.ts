@@ -29,6 +29,7 @@ import {
   unlistedDeletes,
 } from "./intake-writes.ts";
 import { applicantIdFor, keys, normalizeEmail } from "./keys.ts";
+import { snapshotDropsMilestone, snapshotMilestone } from "./milestone-merge.ts";
 import { shownScheduledUpdate } from "./plan-repository.ts";
 import { commitSubmission } from "./submission-commit.ts";
 import { type DynamoTable, type TransactItem, withoutUndefined } from "./table.ts";
@@ -85,10 +86,18 @@ export class DynamoIntakeStore implements IntakeStore {
     const listedMilestones = new Set<string>();
     for (const milestone of snapshot.milestones) {
       listedMilestones.add(milestone.key);
-      write({ kind: "milestone", id: milestone.key, content: milestone });
+      const merged = snapshotMilestone(milestone, current.milestones.get(milestone.key));
+      write({ kind: "milestone", id: milestone.key, ...merged });
     }
     writes.push(
-      ...unlistedDeletes(this.table.name, applicantId, "milestone", current.milestones, listedMilestones),
+      ...unlistedDeletes(
+        this.table.name,
+        applicantId,
+        "milestone",
+        current.milestones,
+        listedMilestones,
+        snapshotDropsMilestone,
+      ),
     );
 
     const listedInterviews = new Set<string>();

@@ -119,9 +119,9 @@ export function profileGuard(
   };
 }
 
-/** A milestone (by its key) or an interview (by its id) to store under the applicant. */
+/** A milestone (by key) or interview (by id) to store; `formEntry`: milestone-merge.ts (else the stored one). */
 export type Child =
-  | { kind: "milestone"; id: string; content: MilestoneEntry }
+  | { kind: "milestone"; id: string; content: MilestoneEntry; formEntry?: MilestoneEntry }
   | { kind: "interview"; id: string; content: Interview };
 
 /** Where a child item of the applicant lives and what it holds, per kind. */
@@ -157,7 +157,9 @@ export function childWrite(
   const { key, item } = CHILDREN[child.kind];
   const stored = item(current, child.id);
   const content = withoutUndefined(child.content);
-  if (sameContent(stored?.[child.kind], content)) return undefined;
+  const formEntry = child.kind === "milestone" ? (child.formEntry ?? stored?.formEntry) : undefined;
+  if (sameContent(stored?.[child.kind], content) && sameContent(stored?.formEntry, formEntry))
+    return undefined;
   const version = typeof stored?.version === "number" ? stored.version : undefined;
   return {
     Put: {
@@ -167,6 +169,7 @@ export function childWrite(
         entity: child.kind,
         applicantId,
         [child.kind]: content,
+        ...(formEntry === undefined ? {} : { formEntry }),
         updatedAt: now,
         version: (version ?? 0) + 1,
       },
@@ -192,16 +195,18 @@ export function isChildWrite(write: TransactItem | undefined): boolean {
   return entity === "milestone" || entity === "interview";
 }
 
-/** The Deletes of an applicant's stored children of one kind that a snapshot no longer lists. */
+/** The Deletes of an applicant's stored children of one kind that a snapshot no longer lists and `drops`. */
 export function unlistedDeletes(
   tableName: string,
   applicantId: string,
   kind: "milestone" | "interview",
-  stored: ReadonlyMap<string, unknown>,
+  stored: ReadonlyMap<string, Item>,
   listed: ReadonlySet<string>,
+  drops: (item: Item) => boolean = () => true,
 ): TransactItem[] {
-  return [...stored.keys()]
-    .filter((id) => !listed.has(id))
+  return [...stored]
+    .filter(([id, item]) => !listed.has(id) && drops(item))
+    .map(([id]) => id)
     .map((id) => ({ Delete: { TableName: tableName, Key: CHILDREN[kind].key(applicantId, id) } }));
 }
 

@@ -146,7 +146,7 @@ describe("action pages", () => {
       ).body ?? "";
     expect(done("usmle_step2ck")).toContain(EXAM_DONE_MEANS);
     expect(done("lors")).not.toContain(EXAM_DONE_MEANS);
-    expect(done("lors")).toContain("Tapped by mistake? Send your intake form again");
+    expect(done("lors")).toContain("Tapped by mistake? Ask your advisor to set it back.");
   });
 
   it("names the applicant's own exam date on Done while it is still ahead, offering Scheduled for… and no Done", () => {

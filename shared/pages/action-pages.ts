@@ -162,11 +162,7 @@ const EXAMS_WITH_A_RESULT: ReadonlySet<string> = new Set([
 export const EXAM_DONE_MEANS =
   "Done means you sat this exam, passed, and have your result. If you have only booked it, go back and use Scheduled for… instead, so your reminders count down to your exam day.";
 
-/**
- * The step leaves the applicant's reminders; this page is the last place to say how to undo it. A
- * form sent again with the same answers keeps what a button recorded (milestone-merge.ts), so
- * only the advisor's console, or a changed answer for the step on the form, sets it back.
- */
+/** How to undo, said here last: a form re-sent with the same answer keeps a button's (milestone-merge.ts). */
 const UNDO_DONE =
   "Tapped by mistake? Ask your advisor to set it back. Sending your intake form again changes this step only if you change your answer for it there.";
 

@@ -6,7 +6,7 @@ import type { ApplicantSnapshot, MilestoneEntry, MilestoneUpdate } from "#domain
 import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { startTestTable, type TestTable } from "./support/dynamodb.ts";
 
-// t19b A1, replayed on DynamoDB Local: Farzana's form lists her rank list in progress; by email
+// Replayed on DynamoDB Local: Farzana's form lists her rank list in progress; by email
 // buttons she marks it done, answers "Not matched: I'm in SOAP", accepts a SOAP offer and snoozes
 // her Statement of Need. She then sends the same form again with one profile field changed. The
 // snapshot used to write each listed step whole and delete every unlisted one, so all four answers
@@ -69,7 +69,7 @@ const statementSnoozed: MilestoneEntry = {
   snoozedUntil: "2027-04-12",
 };
 
-describe("sending the intake form again (t19b A1)", () => {
+describe("sending the intake form again", () => {
   it("keeps every answer recorded by buttons when the form's answers did not change", async () => {
     const link = (nonce: string) => ({ provider: "link", submissionId: `link-${nonce}` });
     await store.intake.applySubmission(

@@ -6,7 +6,7 @@ import { type Item, withoutUndefined } from "./table.ts";
  * What a snapshot leaves in one milestone it lists: a three-way merge of the stored milestone, the
  * entry the last snapshot listed for it (the item's `formEntry`) and the entry listed now. A form
  * does not know what the applicant answered since by email button or what the advisor recorded, so
- * re-sending an unchanged answer must not undo those (t19b A1: a re-sent form erased a Done on the
+ * re-sending an unchanged answer must not undo those (a re-sent form once erased a Done on the
  * rank list and an accepted SOAP offer). Only an answer the applicant changed on the form wins.
  *
  * - no stored milestone, or one no snapshot listed since `formEntry` exists (a button's, or one

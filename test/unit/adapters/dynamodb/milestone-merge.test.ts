@@ -5,7 +5,7 @@ import { snapshotDropsMilestone, snapshotMilestone } from "#adapters/dynamodb/mi
 import type { Item } from "#adapters/dynamodb/table.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 
-// t19b A1: a re-sent intake form (same answers, one profile field changed) erased a rank list Done,
+// A re-sent intake form (same answers, one profile field changed) erased a rank list Done,
 // an accepted SOAP offer and a snooze recorded by email buttons. A snapshot now merges per milestone
 // against the entry the last snapshot listed (`formEntry`): only a changed answer on the form wins.
 

@@ -7,6 +7,7 @@ import { actionRecord, alreadyAnswered, type StepAction } from "#domain/step-act
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
+import { notForMeParagraph, soapNotForMeMeans } from "./not-for-me-words.ts";
 
 /** The confirmation page a GET of an action link shows: nothing changes until its button is pressed. */
 export function actionConfirmationPage(
@@ -171,7 +172,7 @@ function fieldsFor(preview: ActionPreview): string {
     case "done":
       return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
     case "waive":
-      return "<p>Matchpath will leave it out of your plan and stop reminding you about it. To add it back, ask your advisor.</p>";
+      return notForMeParagraph(preview);
     case "start":
       return `<p>Matchpath will plan it as under way and remind you of what is left. ${UNDO_DONE}</p>`;
     case "schedule": {
@@ -239,7 +240,7 @@ export function actionResultPage(
     recorded?.status === "scheduled" && recorded.date ? ` for ${humanDate(recorded.date)}` : "";
   const what: Record<StepAction, string> = {
     done: `${preview.title} is marked done.`,
-    waive: `${preview.title} is left out of your plan.`,
+    waive: soapNotForMeMeans(preview) ?? `${preview.title} is left out of your plan.`,
     // SOAP in progress is Monday's "not matched" answer: the step's own title after it.
     start:
       preview.claims.milestone === "soap"

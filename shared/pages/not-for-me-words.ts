@@ -1,0 +1,30 @@
+import type { ActionPreview } from "#usecases/step-actions.ts";
+import { escapeHtml as e } from "./layout.ts";
+
+/**
+ * What SOAP's "Not for me" records, said on its pages: from Match Week's Monday (its only window)
+ * it is a Match answer, not a preference. Beside Match Week done it means "I matched" (the way out
+ * of MATCH_WEEK_SOAP_CONFLICT); otherwise "not matched, not in SOAP", and the plan moves to the
+ * next Match at once (UNMATCHED_NOT_IN_SOAP); with no certified list there was no match to speak of.
+ * Undefined for any other step, whose "Not for me" only leaves it out.
+ */
+export function soapNotForMeMeans(
+  preview: Pick<ActionPreview, "claims" | "state" | "plan">,
+): string | undefined {
+  if (preview.claims.milestone !== "soap" || preview.claims.action !== "waive") return undefined;
+  const status = (key: string) => preview.state.milestones.find((entry) => entry.key === key)?.status;
+  if (status("match_week") === "done")
+    return "This records that you matched, as your Match Week answer says: SOAP is left out of your plan and its reminders stop.";
+  const next = preview.plan.matchYear + 1;
+  return status("rank_order_list") === "done"
+    ? `This records that you did not match and are not taking part in SOAP: your plan moves to the ${next} Match.`
+    : `This records that you are not taking part in SOAP: with no certified rank order list, your plan moves to the ${next} Match.`;
+}
+
+/** The "Not for me" confirmation page's paragraph: SOAP's says what it records (soapNotForMeMeans). */
+export function notForMeParagraph(preview: Pick<ActionPreview, "claims" | "state" | "plan">): string {
+  const means = soapNotForMeMeans(preview);
+  return means === undefined
+    ? "<p>Matchpath will leave it out of your plan and stop reminding you about it. To add it back, ask your advisor.</p>"
+    : `<p>${e(means)} To undo it, ask your advisor.</p>`;
+}

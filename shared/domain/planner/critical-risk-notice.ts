@@ -6,7 +6,7 @@ import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { carrierDate, overdueSinceOf, startLaidDate } from "./critical-notice-carrier-date.ts";
-import { deadlineOf } from "./critical-notice-deadline.ts";
+import { deadlineOf, rolDue } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
   criticalNoticeId,
@@ -125,7 +125,7 @@ export function criticalRiskNotices(
     const detail = riskDates.rendered(due);
     const step =
       risk.code === "STEP3_NEEDED_FOR_H1B"
-        ? step3Carrier(riskContext, nextSteps)
+        ? step3Carrier(riskContext, nextSteps, due.at === rolDue(riskDates.calendar).at)
         : risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
           ? stepFor(NOT_ELIGIBLE_STEPS, gateSteps(context, nextSteps), detail.at)
           : risk.code === "SEASON_OVER"
@@ -228,13 +228,21 @@ const NONE: readonly StepSubject[] = [];
  * STEP3_NEEDED_FOR_H1B's notice is on Step 3's own card: its next step, or Step 3 waiting for its
  * prerequisites, with no button (actionsWhileWaiting) and words naming what comes first (on another
  * step's card it offered that step's buttons: a Done recorded a Step 2 CK pass). None once finished.
+ * Step 3 waiting and the notice due the rank order list deadline (`dueByRol`), it asks "rank J-1
+ * programs too": on the rank order list while a next step (a waiting Step 3 said "Due in 23 hours").
  */
 function step3Carrier(
   context: PlanContext,
   nextSteps: readonly NextStep[],
+  dueByRol: boolean,
 ): NextStep | { milestone: StepSubject; waiting: string } | undefined {
-  for (const step of nextSteps) if (step.milestone === "usmle_step3") return step;
+  let rankList: NextStep | undefined;
+  for (const step of nextSteps) {
+    if (step.milestone === "usmle_step3") return step;
+    if (step.milestone === "rank_order_list") rankList = step;
+  }
   if (isFinished(statusOf(context, "usmle_step3"))) return undefined;
+  if (dueByRol && rankList !== undefined) return rankList;
   const chain: StepSubject[] = [];
   chainOf(context, "usmle_step3", chain);
   for (const key of chain)

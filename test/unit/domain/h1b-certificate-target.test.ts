@@ -83,15 +83,17 @@ describe("a passed H-1B certificate target gets the after-target follow-ups", ()
     expect(longestSilenceDays(result, "ecfmg_certification")).toBeLessThanOrEqual(29);
   });
 
-  // The critical Step 3 notice is on Step 3's own card, never the certificate's:
-  // the certificate's passed target is told by its own target-passed notice, once.
-  it("tells the passed target once, by its own notice; the critical Step 3 notice is on Step 3", () => {
+  // The critical Step 3 notice is never on the certificate's card: the certificate's passed target
+  // is told by its own target-passed notice, once. With Step 3 waiting, the notice asks to rank J-1
+  // programs too by the deadline: on the rank order list.
+  it("tells the passed target once, by its own notice; the critical Step 3 notice is on the rank list", () => {
     const rungs = sendsOf(result, "ecfmg_certification").map((reminder) => reminder.rung);
     expect(rungs[0]).toBe("target-passed");
     expect(rungs.filter((rung) => rung === "target-passed")).toHaveLength(1);
     expect(rungs).not.toContain("critical-risk");
     expect(rungs[1]).toBe("after-target");
-    expect(sendsOf(result, "usmle_step3")[0]?.rung).toBe("critical-risk");
+    expect(sendsOf(result, "usmle_step3")).toEqual([]);
+    expect(sendsOf(result, "rank_order_list")[0]?.rung).toBe("critical-risk");
   });
 });
 

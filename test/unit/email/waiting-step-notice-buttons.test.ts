@@ -16,8 +16,9 @@ import {
 /**
  * An H-1B applicant in Lahore, certificate still pending, whose Step 3 cannot reach programs before
  * the rank order list deadline: the critical notice is about Step 3, which waits for the
- * certificate. Its email item is on Step 3 and offers none of a step's buttons (on another step's
- * card it offered that step's Done, Scheduled for… and Not for me: a Done there recorded that step).
+ * certificate, and asks to rank J-1 programs too by that deadline. It rides on the rank order list,
+ * the step that action belongs to, and offers its buttons: never Step 3's, nor a prerequisite's (on
+ * Step 2 CK's card a Done recorded that exam), and never "Due" on a Step 3 nobody can sit yet.
  */
 const input = inputFactory({
   applicant: applicantFactory({
@@ -46,9 +47,18 @@ describe("a critical notice about a step still waiting, in the email", () => {
   const result = plan(input, seasonCalendar(2027), now);
   const notice = result.reminders.find((reminder) => reminder.risk === "STEP3_NEEDED_FOR_H1B");
 
-  it("is on Step 3, waiting, and offers no button", () => {
-    expect(notice?.milestone).toBe("usmle_step3");
+  it("is on the rank order list, with the rank list's buttons and none of Step 3's", () => {
+    expect(notice?.milestone).toBe("rank_order_list");
     expect(result.blocked.map((step) => step.milestone)).toContain("usmle_step3");
+    expect(Date.parse(notice?.deadline ?? "")).toBe(
+      seasonCalendar(2027).dates.nrmp_rol_certification_and_late_registration_deadline.at,
+    );
+    // The rank list's own rung at that instant is replaced by the notice, not sent beside it.
+    const sameSlot = result.reminders.filter(
+      (reminder) => reminder.milestone === "rank_order_list" && reminder.sendAt === notice?.sendAt,
+    );
+    expect(sameSlot).toHaveLength(1);
+    expect(result.reminders.some((reminder) => reminder.milestone === "usmle_step3")).toBe(false);
     if (notice === undefined) throw new Error("the applicant has no Step 3 notice");
     const email = renderReminderEmail({
       recipientName: "Sana Iqbal",
@@ -62,10 +72,10 @@ describe("a critical notice about a step still waiting, in the email", () => {
     const start = email.text.indexOf(`1. ${notice.title}`);
     expect(start).toBeGreaterThanOrEqual(0);
     const item = email.text.slice(start, email.text.indexOf("\n\n", start));
-    expect(item).toContain("what comes first: Receive ECFMG certification.");
+    expect(item).toContain("rank J-1 programs too");
     expect(item).not.toContain(links.action("usmle_step3", "done"));
-    expect(item).not.toMatch(/^ {3}(Done|Scheduled for…|Not for me)/m);
-    const html = email.html.slice(0, email.html.indexOf("Your next steps"));
-    expect(html).not.toMatch(/>(Done|Scheduled for…|Not for me)[^<]*<\/a>/);
+    expect(item).not.toContain(links.action("ecfmg_certification", "done"));
+    // Before ranking opens the rank list's card says when to certify, with no Done yet.
+    expect(item).toContain("Next step, for Certify your rank order list: Enter your rank order list in R3");
   });
 });

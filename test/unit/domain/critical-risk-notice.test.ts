@@ -56,17 +56,16 @@ describe("a critical risk that asks for action now", () => {
     expect(notices(result)[0]?.sendAtLocal).toBe("2026-12-01T08:00:00.000+05:30");
   });
 
-  it("sends one for H-1B ranking out of reach, on Step 3 waiting, saying what comes first", () => {
+  it("sends one for H-1B ranking out of reach, on the rank order list while Step 3 waits", () => {
     const result = planAt(load("h1b-certificate-pending-2027.json"), "2026-11-30T12:00:00Z");
     const risk = result.risks.find((r) => r.code === "STEP3_NEEDED_FOR_H1B");
     expect(risk?.severity).toBe("critical");
     const [notice] = notices(result);
     expect(notice?.title).toContain("rank J-1 programs too");
-    expect(notice?.milestone).toBe("usmle_step3");
+    // What it asks, ranking J-1 programs too, is done on the rank order list, not the waiting Step 3.
+    expect(notice?.milestone).toBe("rank_order_list");
     expect(result.blocked.map((s) => s.milestone)).toContain("usmle_step3");
-    expect(notice?.why).toBe(
-      `${risk?.message} Step 3 cannot be booked yet; what comes first: Receive ECFMG certification.`,
-    );
+    expect(notice?.why).toBe(risk?.message);
     expect(Date.parse(notice?.sendAt ?? "")).toBeLessThan(Date.parse("2026-12-01T00:00:00Z"));
   });
 

@@ -70,15 +70,16 @@ describe("STEP3_NEEDED_FOR_H1B's notice and the later candidate", () => {
     expect(message).toContain("Wed 3 Mar 2027");
   });
 
-  it("Karachi, certificate pending: the notice is on Step 3, not the certificate, and names the certificate first", () => {
+  it("Karachi, certificate pending: the notice is on the rank list, not the certificate, and names the certificate", () => {
     const result = plan(
       h1bApplicant("Asia/Karachi", []),
       seasonCalendar(2027),
       new Date("2027-01-10T05:00:00Z"),
     );
     expect(step3Risk(result)?.severity).toBe("critical");
-    expect(notice(result)?.milestone).toBe("usmle_step3");
-    expect(notice(result)?.why).toContain("what comes first: Receive ECFMG certification.");
+    // Step 3 waits and the notice asks to rank J-1 programs too: on the rank order list.
+    expect(notice(result)?.milestone).toBe("rank_order_list");
+    expect(notice(result)?.why).toContain("your ECFMG certificate (around");
   });
 
   // In December Step 3 waits behind the certificate, which waits for the Pathway under review: the

@@ -57,8 +57,11 @@ describe("Step 3 once the risk says it cannot be reported before the rank order 
       expect(blocked?.deadline).toBeUndefined();
       expect(blocked?.resolvedBy).toContain("J-1");
       expect(result.overdue.some((step) => step.milestone === "usmle_step3")).toBe(false);
-      // Its one notice is the critical risk's, on Step 3's own card (the email offers no button there).
-      expect(step3Reminders(result).map((reminder) => reminder.rung)).toEqual(["critical-risk"]);
+      // Its one notice, the critical risk's, asks to rank J-1 programs too: on the rank order list,
+      // never on the Step 3 nobody can sit yet.
+      expect(step3Reminders(result)).toEqual([]);
+      const notice = result.reminders.find((reminder) => reminder.risk === "STEP3_NEEDED_FOR_H1B");
+      expect(notice?.milestone).toBe("rank_order_list");
     });
 
     it(`${zone}: while Step 3 is feasible the step still asks for it, with its reminders`, () => {

@@ -51,10 +51,10 @@ export interface Reminder {
   /** On a risk's notice (rungs "critical-risk", "match-year-out-of-reach", "warning-notice"): the risk it tells. */
   risk?: RiskCode;
   /**
-   * Reminders of another step whose words this one carries ("Also: …") and which left the plan's
-   * list for it: the NRMP question folded into the rank list's reminder of the same slot. The caller claims
-   * and marks each sent with this one, as it does an email item's alsoFor, so the ledger knows the question
-   * went out.
+   * Reminders whose words this one carries ("Also: …") and which left the plan's list for it: the NRMP
+   * question folded into the rank list's reminder of the same slot, a second critical notice on the
+   * same step at the same instant (placeNotice). The caller claims and marks each sent with this one,
+   * as it does an email item's alsoFor, so the ledger knows it went out.
    */
   folded?: readonly Reminder[];
 }

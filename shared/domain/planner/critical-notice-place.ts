@@ -1,3 +1,4 @@
+import type { Reminder } from "../plan.ts";
 import { localDayEnd } from "./join-late-arrivals.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -8,7 +9,12 @@ import { TARGET_PASSED_RUNG } from "./target-passed.ts";
  * step going out then is dropped, since the notice carries the step's action and says why it is critical; a
  * second critical risk riding on the same step then (both name no next step, so both fall back to the first)
  * is added to the first notice's why, which keeps its id (of one deadline, so the rule for any fold holds:
- * mayCarry). A notice the ledger marks sent at `sentAt` (laid there) also told the rungs of its step and
+ * mayCarry): one email item, the first's title, then "Also: <second>". The second is carried
+ * (Reminder.folded), so the email that says it claims it and marks it sent: left out of the ledger, it
+ * came back alone at the next wake-up. The step's own risk's notice is the first: one that rides it as
+ * a visitor (`visitors`, ids of notices whose risk is about another step) yields its title to it,
+ * never displaces it (Step 3's H-1B notice on the rank order list took "Your rank order list does not
+ * count" down to an "Also:"). A notice the ledger marks sent at `sentAt` (laid there) also told the rungs of its step and
  * deadline due (or missed) before that local day ends: re-timed to each re-plan's next slot with a stable id,
  * one folded into the notice at sign-up would be asked alone days later, and the notice at the quiet hours'
  * end and the 09:00 rung were two emails an hour apart (joinLateArrivals gathers them before it is sent,
@@ -21,6 +27,7 @@ export function placeNotice(
   passedAt: number | undefined,
   sentAt: number | undefined,
   zone: string,
+  visitors?: ReadonlySet<string>,
 ): void {
   const { sendAt, deadline, reminder } = notice;
   const toldUntil = sentAt === undefined ? undefined : localDayEnd(zone, sentAt);
@@ -54,6 +61,16 @@ export function placeNotice(
     into.push(notice);
     return;
   }
-  const why = `${earlier.reminder.why} Also: ${reminder.title}. ${reminder.why}`;
-  earlier.reminder = reminderWith(earlier.reminder, { why });
+  // This notice is about the step and the one there rides it: this one speaks first.
+  const [first, also] =
+    visitors?.has(earlier.reminder.id) === true ? [reminder, earlier.reminder] : [earlier.reminder, reminder];
+  earlier.reminder = withAlso(first, also);
+}
+
+/** `first` with `also`'s title and words after its own, carrying `also` (and what it carried). */
+function withAlso(first: Reminder, also: Reminder): Reminder {
+  const why = `${first.why} Also: ${also.title}. ${also.why}`;
+  const carried =
+    also.folded === undefined ? [also] : [reminderWith(also, { folded: undefined }), ...also.folded];
+  return reminderWith(first, { why, folded: [...(first.folded ?? []), ...carried] });
 }

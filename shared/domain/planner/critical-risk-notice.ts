@@ -1,4 +1,4 @@
-import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import { SCHOOL_CHECK } from "../catalog/index.ts";
 import type { NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -26,6 +26,7 @@ import type { TimedReminder } from "./reminders.ts";
 import { isResidencyStartDue } from "./residency-start-day.ts";
 import { soapMayStillPlace } from "./season-over-state.ts";
 import { sentAt } from "./sent-reminders.ts";
+import { chainOf, step3Carrier } from "./step3-notice-carrier.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -91,6 +92,7 @@ export function criticalRiskNotices(
   let sendAt: number | undefined;
   let sendAtIso: string | undefined;
   let sendAtLocal: string | undefined;
+  let visitors: Set<string> | undefined;
   const moved = movedToLaterMatch(context, risks);
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
@@ -166,7 +168,10 @@ export function criticalRiskNotices(
     // Laid against the season date it was found for, as before it showed its step's date: a rung of
     // that step at its instant still joins it in the email (oneReminderPerStep), none is dropped.
     const timed = timedReminder(laid, due.at, reminder, late, undefined, true);
-    placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone);
+    // A notice riding a step its risk is not about yields the lead to that step's own (placeNotice).
+    const own = risk.milestones.includes(step.milestone);
+    if (!own) visitors = (visitors ?? new Set()).add(id);
+    placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone, own ? visitors : undefined);
     noticedOn.set(risk, step.milestone);
   }
   return noticedOn;
@@ -224,45 +229,7 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
   return [...chain, ...risk.milestones];
 }
 const NONE: readonly StepSubject[] = [];
-/**
- * STEP3_NEEDED_FOR_H1B's notice is on Step 3's own card: its next step, or Step 3 waiting for its
- * prerequisites, with no button (actionsWhileWaiting) and words naming what comes first (on another
- * step's card it offered that step's buttons: a Done recorded a Step 2 CK pass). None once finished.
- * Step 3 waiting and the notice due the rank order list deadline (`dueByRol`), it asks "rank J-1
- * programs too": on the rank order list while a next step (a waiting Step 3 said "Due in 23 hours").
- */
-function step3Carrier(
-  context: PlanContext,
-  nextSteps: readonly NextStep[],
-  dueByRol: boolean,
-): NextStep | { milestone: StepSubject; waiting: string } | undefined {
-  let rankList: NextStep | undefined;
-  for (const step of nextSteps) {
-    if (step.milestone === "usmle_step3") return step;
-    if (step.milestone === "rank_order_list") rankList = step;
-  }
-  if (isFinished(statusOf(context, "usmle_step3"))) return undefined;
-  if (dueByRol && rankList !== undefined) return rankList;
-  const chain: StepSubject[] = [];
-  chainOf(context, "usmle_step3", chain);
-  for (const key of chain)
-    for (const step of nextSteps)
-      if (step.milestone === key)
-        return {
-          milestone: "usmle_step3",
-          waiting: ` Step 3 cannot be booked yet; what comes first: ${step.title}.`,
-        };
-  return { milestone: "usmle_step3", waiting: "" };
-}
 const CONFLICT_NOTICE_STEPS: readonly StepSubject[] = ["soap", "match_day"];
-
-/** `key`'s unfinished prerequisites (their own first, depth first), then `key`, into `chain`. */
-function chainOf(context: PlanContext, key: MilestoneKey, chain: StepSubject[]): void {
-  for (const prerequisite of catalogEntry(key).prerequisites)
-    if (!isFinished(statusOf(context, prerequisite.key)) && !chain.includes(prerequisite.key))
-      chainOf(context, prerequisite.key, chain);
-  if (!chain.includes(key)) chain.push(key);
-}
 
 /**
  * The next steps the gate's notice may ride on: the WDOMS check marked done or waived stays a next step while

@@ -57,4 +57,10 @@ export interface Reminder {
    * as it does an email item's alsoFor, so the ledger knows it went out.
    */
   folded?: readonly Reminder[];
+  /**
+   * On a risk's notice riding a step that waits for another (Step 3 behind the ECFMG certificate):
+   * its date is the risk's, none that step can be done by, so it is shown as a notice with no date
+   * (isUndatedNotice). Absent otherwise.
+   */
+  onWaitingStep?: true;
 }

@@ -33,12 +33,17 @@ export function isCriticalNoticeRung(rung: string): boolean {
  * question about the applicant's own answers, which has no deadline of its own (the rank order list
  * deadline read as the day to check them by), on whatever step it rides, the WDOMS check included,
  * or the out-of-reach notice (the Match year to change now: the date of the step it rides on, the
- * ECFMG application's target, read as its own).
+ * ECFMG application's target, read as its own), or one riding a step that waits for another
+ * (Reminder.onWaitingStep: Step 3 behind the certificate), whose date is none that step can be done
+ * by ("Due in 23 hours" on a Step 3 the risk said could not be sat).
  * The email, the CLI and the timeline show it as a notice: no date, no "due". Its id is the risk's.
  */
-export function isUndatedNotice(reminder: Pick<Reminder, "rung" | "milestone" | "risk">): boolean {
+export function isUndatedNotice(
+  reminder: Pick<Reminder, "rung" | "milestone" | "risk"> & Partial<Pick<Reminder, "onWaitingStep">>,
+): boolean {
   if (!isCriticalNoticeRung(reminder.rung)) return false;
-  return reminder.milestone === "budget" || (reminder.risk !== undefined && UNDATED_RISKS.has(reminder.risk));
+  if (reminder.milestone === "budget" || reminder.onWaitingStep === true) return true;
+  return reminder.risk !== undefined && UNDATED_RISKS.has(reminder.risk);
 }
 const UNDATED_RISKS: ReadonlySet<string> = new Set([
   "SCHOOL_NOT_ECFMG_ELIGIBLE",

@@ -160,6 +160,7 @@ export function criticalRiskNotices(
       overdueSince: dated?.overdueSince ?? overdueSinceOf(context, step, riskDates),
       stepDate: dated?.stepDate,
       laidAgainst: dated?.detail === undefined && isResidencyStartDue(due) ? "residency-start" : undefined,
+      onWaitingStep: "waiting" in step ? true : undefined,
     });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.

@@ -3,7 +3,7 @@ import type { Reminder } from "../plan.ts";
 /**
  * The planner's Reminder in its one shape: every field present, in the plan's JSON key order, the
  * optional ones (interviewId, countsDownTo, overdueSince, stepDate, laidAgainst, risk,
- * folded) undefined when not set. JSON.stringify leaves an
+ * folded, onWaitingStep) undefined when not set. JSON.stringify leaves an
  * undefined field out, so the plan's JSON is the same as with the field absent.
  *
  * Why: reminders built by literals of different shapes (a field added after the literal, only when
@@ -29,6 +29,7 @@ export function reminderRecord(fields: Reminder): Reminder {
     laidAgainst: fields.laidAgainst,
     risk: fields.risk,
     folded: fields.folded,
+    onWaitingStep: fields.onWaitingStep,
   };
 }
 

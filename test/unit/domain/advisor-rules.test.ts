@@ -8,7 +8,7 @@ import {
   SCHOOL_CHECK,
 } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
-import { isRiskNoticeRung } from "#domain/planner/critical-notice-id.ts";
+import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-notice-id.ts";
 import { BOOKED_EXAM_EVIDENCE, SPONSOR_NOTE_EVIDENCE } from "#domain/planner/sponsor-note-evidence.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import confirmed from "#domain/seasons/confirmed.json" with { type: "json" };
@@ -91,10 +91,12 @@ describe("eligibility gates (property-based)", () => {
         const result = planFor(input, now);
         const blocked = new Set(result.blocked.map((entry) => entry.milestone));
         // A risk's notice may be about a waiting step (Step 3 behind the certificate); its email
-        // offers the waiting step's buttons, none of a ladder's.
+        // offers the waiting step's buttons, none of a ladder's, and names no date or time left for
+        // that step: a notice (isUndatedNotice), never "Due in 23 hours" on a step that cannot be done.
         for (const reminder of result.reminders) {
-          if (reminder.milestone !== "interview" && !isRiskNoticeRung(reminder.rung))
-            expect(blocked.has(reminder.milestone)).toBe(false);
+          if (reminder.milestone === "interview" || !blocked.has(reminder.milestone)) continue;
+          expect(isRiskNoticeRung(reminder.rung), `${reminder.milestone} ${reminder.rung}`).toBe(true);
+          expect(isUndatedNotice(reminder), `${reminder.risk} on ${reminder.milestone}`).toBe(true);
         }
         for (const next of result.nextSteps) {
           if (next.milestone !== "interview") expect(blocked.has(next.milestone)).toBe(false);

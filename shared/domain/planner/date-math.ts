@@ -117,13 +117,18 @@ function dateOnly(rendered: string): string {
 }
 
 /**
- * A due date that means a day (`asDay`) ends with that day: the end, in its rule's zone, of the day
- * its instant falls in (an instant at midnight closes the day before). The contract, "14 days from
- * the match_day due date" (12:00 PM ET), is due through Fri 2 Apr 2027, not from its noon;
- * a date counted from midnight (residency start) is unchanged. Other dates as given.
+ * A due date that means a day (`asDay`) ends with that day: the day its instant falls in, in its
+ * rule's zone (an instant at midnight closes the day before), ends at the earlier of that day's end
+ * there and the same day's end in the applicant's `zone`. The contract, "14 days from the
+ * match_day due date" (12:00 PM ET), is due through Fri 2 Apr 2027, not from its noon; east of ET
+ * Fri 2 Apr ends before it does in ET, and a reminder read there on Saturday must not say "by Fri 2
+ * Apr" (plan for the earlier). West of ET the rule's day end stands. Applied again to a day moved
+ * off a weekend (officeDue keeps the wall time, not the day's end, across a DST change). Other
+ * dates as given.
  */
-export function wholeDay(due: DueDate | null): DueDate | null {
+export function wholeDay(due: DueDate | null, zone: string): DueDate | null {
   if (due === null || due.asDay !== true) return due;
-  const end = fromWall(due.zone, wallDayStart(toWall(due.zone, due.at - 1)) + DAY_MS);
+  const nextDay = wallDayStart(toWall(due.zone, due.at - 1)) + DAY_MS;
+  const end = Math.min(fromWall(due.zone, nextDay), fromWall(zone, nextDay));
   return end === due.at ? due : { ...due, at: end };
 }

@@ -15,10 +15,10 @@ export { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-d
 
 /**
  * Every due date, own date, target, rendered deadline and latest safe start one applicant's plan
- * reads, for one calendar, zone and set of the applicant's own dates. These depend on `now` only through which
- * own dates still count (a scheduled date that has passed no longer does), and that is part of the
- * key, so plans for applicants who share a season, a zone and their own dates share one instance
- * (most applicants: see BENCHMARKS.md). Immutable once built; results are computed on first use.
+ * reads, for one calendar, zone and set of the applicant's own dates. These depend on `now` only
+ * through which own dates still count (a scheduled date that has passed no longer does), part of the
+ * key, so applicants who share a season, a zone and their own dates share one instance (most: see
+ * BENCHMARKS.md). Immutable once built; results are computed on first use.
  */
 export class PlanDates {
   // By catalog index (stepIndex), undefined until resolved, null for none: an array read per
@@ -28,9 +28,8 @@ export class PlanDates {
   private readonly targets: (DueDate | null | undefined)[] = unresolved();
   private readonly renderings = new Map<DueDate, Deadline>();
   private readonly dayRenderings = new Map<DueDate, Deadline>();
-  // By catalog index, the few drivers (own date, target, due date) a step's start was worked out
-  // for, with that start: a scan of one to three entries, where a Map keyed by the DueDate object
-  // was a hashed look-up for most steps of every plan (planner bench).
+  // By catalog index, the few drivers (own date, target, due date) of a step's start, with it: a
+  // scan of one to three entries, where a Map by DueDate was a hashed look-up per step (bench).
   private readonly startBys: (StartByMemo[] | undefined)[] = new Array(MILESTONE_CATALOG.length).fill(
     undefined,
   );
@@ -58,11 +57,12 @@ export class PlanDates {
     const known = this.dues[index];
     if (known !== undefined) return known;
     const key = keyAt(index);
-    const resolved = wholeDay(neededBy(key, this.resolveDue(key), (dependant) => this.due(dependant)));
-    const rule = catalogEntry(key).due;
-    const office = rule.from !== "none" && rule.officeDays === true;
     const dueOf = (dependant: MilestoneKey) => this.due(dependant);
-    const due = resolved === null ? null : shapedDueDate(office ? officeDue(key, resolved, dueOf) : resolved);
+    const resolved = wholeDay(neededBy(key, this.resolveDue(key), dueOf), this.zone);
+    const rule = catalogEntry(key).due;
+    const office = resolved !== null && rule.from !== "none" && rule.officeDays === true;
+    const moved = office ? wholeDay(officeDue(key, resolved, dueOf), this.zone) : resolved;
+    const due = moved === null ? null : shapedDueDate(moved);
     this.dues[index] = due;
     return due;
   }

@@ -13,8 +13,8 @@ import { CitationFields, citedCorrectly } from "./citation.ts";
 /**
  * `asDay`: the due date is advice that means a day, not an instant (Deadline.precision "day"): a
  * post-Match step counted back from residency start (midnight ET) or Match Day, which read "Sat 17
- * Apr 2027, 12:00 AM EDT". Shown as the rule's day, the same in every zone, and due
- * until that day ends in the rule's zone (planner/deadlines.ts wholeDay).
+ * Apr 2027, 12:00 AM EDT". Shown as the rule's day, the same in every zone, and due until that
+ * day ends in the rule's zone or, if earlier, in the applicant's (planner/date-math.ts wholeDay).
  */
 const AsDay = { asDay: z.literal(true).optional() };
 /**

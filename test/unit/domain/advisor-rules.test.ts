@@ -488,7 +488,8 @@ describe("the Match-outcome phase", () => {
       inputFactory({ milestones: [...matched, milestoneFactory("j1_ds2019", "done", "2026-05-01")] }),
       "2026-05-02T00:00:00Z",
     );
-    expect(step(visaDue, "visa_j1")?.dueBy?.slice(0, 10)).toBe("2026-06-17");
+    // Through Tue 16 Jun 2026, two weeks before orientation: that day ends in Kolkata before ET.
+    expect(step(visaDue, "visa_j1")?.dueBy).toBe("2026-06-16T18:30:00.000Z");
     expect(step(visaDue, "j1_ds2019")).toBeUndefined();
   });
 });

@@ -42,11 +42,11 @@ describe("the J-1 fallback's Statement of Need allowance, before and after its d
     expect(result.risks.length).toBeGreaterThan(0);
   });
 
-  it("turns at the end of the sponsorship day (Mon 5 Apr 2027, ET), an instant the plan notes for re-planning", () => {
-    const end = "2027-04-06T04:00:00.000Z";
-    const before = j1Words("2027-04-06T03:00:00Z");
+  it("turns at the end of the sponsorship day (Mon 5 Apr 2027, in Manila: before ET's), an instant the plan notes for re-planning", () => {
+    const end = "2027-04-05T16:00:00.000Z";
+    const before = j1Words("2027-04-05T15:00:00Z");
     expect(before.j1).toContain("allows it 17 days, to Mon 5 Apr 2027");
     expect(before.result.riskChangesAt).toContain(end);
-    expect(j1Words("2027-04-06T05:00:00Z").j1).toContain("allowed it 17 days, to Mon 5 Apr 2027");
+    expect(j1Words("2027-04-05T17:00:00Z").j1).toContain("allowed it 17 days, to Mon 5 Apr 2027");
   });
 });

@@ -126,8 +126,9 @@ describe("after an unreported Match Day the chain is all dated (Bishal, 1 May)",
       expect(each.deadline === undefined, each.milestone).toBe(each.overdueSince !== undefined);
       expect(each.why, each.milestone).toContain("This starts once you match");
     }
-    // Match Day + 14 days (office days, ET), as for a matched applicant, passed by 1 May.
-    expect(blocked[0]?.overdueSince?.at).toBe("2027-04-03T04:00:00.000Z");
+    // Match Day + 14 days (office days), as for a matched applicant, passed by 1 May: Fri 2 Apr
+    // 2027, ending at Kathmandu's midnight, before ET's.
+    expect(blocked[0]?.overdueSince?.at).toBe("2027-04-02T18:15:00.000Z");
     expect(blocked[3]?.deadline).toBeDefined();
   });
 });

@@ -42,7 +42,8 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
     expect(sponsorship?.deadline?.local).toBe("Mon 5 Apr 2027");
     expect(notices.map((notice) => [notice.sendAtLocal, notice.deadlineDetail.local])).toEqual([
       ["2027-03-21T09:00:00.000+06:00", "Mon 5 Apr 2027"],
-      ["2027-03-23T09:00:00.000+06:00", "Mon 5 Apr 2027"],
+      // 14 days before Mon 5 Apr, whose end is Dhaka's midnight (before ET's): Mon 22 Mar.
+      ["2027-03-22T09:00:00.000+06:00", "Mon 5 Apr 2027"],
     ]);
     for (const notice of notices) {
       expect(notice.milestone).toBe("ecfmg_certification");

@@ -48,8 +48,8 @@ describe("Match Day's answer-by date: the contract's day, for the step and its q
         precision: "day",
         day: "2027-04-02",
       });
-      // The end of the contract's ET day, as the contract step counts down to it.
-      expect(asked(rung).deadline).toBe("2027-04-03T04:00:00.000Z");
+      // The end of the contract's day in Accra (UTC+0, before ET's), as the contract step counts down to it.
+      expect(asked(rung).deadline).toBe("2027-04-03T00:00:00.000Z");
     },
   );
 

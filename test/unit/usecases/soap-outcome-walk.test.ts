@@ -105,7 +105,8 @@ describe("after SOAP with no position reported, from Match Day to residency's st
     // Prepare / Act
     const { sent, contractDue } = await sends();
     // Assess
-    expect(contractDue).toBe("2027-04-03T04:00:00.000Z"); // Fri 2 Apr 2027 (ET day), advice
+    // Fri 2 Apr 2027, advice: its end in Lagos, before ET's.
+    expect(contractDue).toBe("2027-04-02T23:00:00.000Z");
     const matchDay = sent.filter((each) => each.milestone === "match_day");
     expect(matchDay.length).toBeGreaterThanOrEqual(1);
     expect(matchDay.length).toBeLessThanOrEqual(3);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { localDate } from "#domain/time.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { planApplicants } from "#usecases/plan-applicants.ts";
 import { sendDueReminders } from "#usecases/send-due-reminders.ts";
@@ -106,32 +107,33 @@ async function sends(visa: "J-1" | "H-1B"): Promise<Sent[]> {
   return sent;
 }
 
-/** The longest silence, in days, from `from` to START, between the instants of `sent` (and those two ends). */
+/**
+ * The longest silence, in Sana's calendar days (Karachi), from `from` to START, between the days of
+ * `sent` (and those two ends): a critical notice at the end of her quiet hours (08:00) and the next
+ * week's email at her delivery time (09:00) are 7 days apart, as she counts them.
+ */
 function longestSilenceDays(sent: readonly Sent[], from: string): number {
-  const instants = [
-    Date.parse(from),
-    ...sent.map((each) => Date.parse(each.at)).filter((at) => at >= Date.parse(from)),
-    Date.parse(START),
-  ];
+  const day = (iso: string) => Date.parse(localDate("Asia/Karachi", Date.parse(iso)));
+  const days = [day(from), ...sent.filter((each) => each.at >= from).map((each) => day(each.at)), day(START)];
   let longest = 0;
-  for (let index = 1; index < instants.length; index++)
-    longest = Math.max(longest, ((instants[index] as number) - (instants[index - 1] as number)) / 86_400_000);
+  for (let index = 1; index < days.length; index++)
+    longest = Math.max(longest, ((days[index] as number) - (days[index - 1] as number)) / 86_400_000);
   return longest;
 }
 
 describe.each([
-  // The contract's projected date (Match Day plus two weeks, office days: Fri 2 Apr, ET) is the
-  // first visa step to pass; it is critical only once the step waiting on it is past its date
-  // (a warning before), so the first critical notice comes then.
+  // The contract's projected date (Match Day plus two weeks, office days: Fri 2 Apr, ending at
+  // Karachi's midnight, before ET's) is the first visa step to pass; it is critical only once the
+  // step waiting on it is past its date (a warning before), so the first critical notice comes then.
   {
     visa: "J-1" as const,
-    behindFrom: "2027-04-03T04:00:00.000Z",
+    behindFrom: "2027-04-02T19:00:00.000Z",
     // The sponsorship is due Mon 5 Apr.
     criticalDays: ["2027-04-06", "2027-05-18", "2027-06-17"],
   },
   {
     visa: "H-1B" as const,
-    behindFrom: "2027-04-03T04:00:00.000Z",
+    behindFrom: "2027-04-02T19:00:00.000Z",
     // The petition is due Fri 16 Apr, 60 days before the stamping (the consular allowance).
     criticalDays: ["2027-04-17", "2027-06-17"],
   },

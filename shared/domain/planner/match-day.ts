@@ -18,7 +18,6 @@ import {
   phasedIn,
   soapTense,
   textsOf,
-  unmatchedReported,
 } from "./match-outcome-texts.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
 import type { MatchWeekStep } from "./match-week.ts";
@@ -26,7 +25,7 @@ import { matchWeekMatched } from "./match-week-matched.ts";
 import { soapOutcomeAction, soapOutcomeEntry } from "./no-list-soap-words.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { noListSoapOutcome } from "./season-over-state.ts";
+import { asksSoapOffer, noListSoapOutcome } from "./season-over-state.ts";
 
 const WEEK_MS = 7 * DAY_MS;
 
@@ -66,7 +65,7 @@ export function matchDayStep(
   const { calendar } = context;
   if (context.now < calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
   const texts = textsOf(calendar, context.applicant.visa);
-  const soap = unmatchedReported(context);
+  const soap = asksSoapOffer(context);
   const tense = soapTense(context);
   const soapEntry = soap ? soapOutcomeEntry(context, texts, entry, tense) : undefined;
   if (context.now < calendar.dates.nrmp_match_day.at) {
@@ -177,7 +176,7 @@ export function matchDayNotice(
     return;
   }
   const texts = textsOf(context.calendar, context.applicant.visa);
-  const soap = unmatchedReported(context);
+  const soap = asksSoapOffer(context);
   const notice = followUp(context, context.calendar.dates.nrmp_match_day.at, due.at, detail, {
     id: texts.matchDayFollowUpId,
     milestone: "match_day",

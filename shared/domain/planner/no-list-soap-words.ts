@@ -10,6 +10,7 @@ import { when } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { nextSeasonWords, phasedIn, type SeasonTexts, soapMatchDayWhy } from "./match-outcome-texts.ts";
 import { citeSeasonDate, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { soapAnswered } from "./season-over-state.ts";
 
 /**
  * What the plan says to an applicant with no certified rank order list who is registered with NRMP,
@@ -70,13 +71,27 @@ export function soapOutcomeAwaitedWords(
   const end = context.calendar.dates.nrmp_soap_ends;
   sources.push(NRMP_SOAP_URL);
   const steps = contractSteps(context.applicant.visa);
-  return `you could not match in that Match itself. You took part in SOAP, which ended on ${when(context, end.at)}${citeSeasonDate(end, sources)}: did you accept an offer? An offer accepted in SOAP is your position, as binding as a match: if you accepted one, mark SOAP done and your ${steps} follow (Match Day's step asks by ${contractDay}, the date this plan gives your contract). If SOAP gave you no position, plan`;
+  const ended = `SOAP, which ended on ${when(context, end.at)}${citeSeasonDate(end, sources)}`;
+  const asked = soapAnswered(context)
+    ? `You took part in ${ended}: did you accept an offer?`
+    : `You did not tell us whether you took part in ${ended}: if you did, did you accept an offer?`;
+  return `you could not match in that Match itself. ${asked} An offer accepted in SOAP is your position, as binding as a match: if you accepted one, mark SOAP done and your ${steps} follow (Match Day's step asks by ${contractDay}, the date this plan gives your contract). ${noPositionIf(context)}, plan`;
 }
 
 /** SEASON_OVER's middle, up to "Plan", once that outcome went untold by the contract's day (noListSoapOutcome "unreported"). */
 export function soapOutcomeUntoldWords(context: PlanContext, contractDay: string, sources: string[]): string {
   sources.push(NRMP_SOAP_URL);
-  return `that Match has passed for you, since you took part in SOAP and did not tell us of an offer you accepted by ${contractDay}, the date this plan gave your contract (if you did accept one, mark SOAP done: your ${contractSteps(context.applicant.visa)} come back). Plan`;
+  const untold = soapAnswered(context)
+    ? "you took part in SOAP and did not tell us of an offer"
+    : "you did not tell us of a SOAP offer";
+  return `that Match has passed for you, since ${untold} you accepted by ${contractDay}, the date this plan gave your contract (if you did accept one, mark SOAP done: your ${contractSteps(context.applicant.visa)} come back). Plan`;
+}
+
+/** The condition that turns the Match over, in the words of one who took part in SOAP or never said. */
+function noPositionIf(context: PlanContext): string {
+  return soapAnswered(context)
+    ? "If SOAP gave you no position"
+    : "If you did not take part, or SOAP gave you no position";
 }
 
 /** The contract's day as its step shows it (asDay advice), or "" when the plan dates no contract. */
@@ -99,7 +114,7 @@ export function noListSoapRolAction(
   const year = context.calendar.matchYear;
   const steps = contractSteps(context.applicant.visa);
   if (outcome === "awaited")
-    return `The rank order list deadline passed without a certified list, so you could not match in the ${year} Match itself; you took part in SOAP, which has ended: if you accepted an offer, mark SOAP done and your ${steps} follow (Match Day's step asks by ${contractDay}). If SOAP gave you no position, ${matchOver}`;
+    return `The rank order list deadline passed without a certified list, so you could not match in the ${year} Match itself; ${soapAnswered(context) ? "you took part in SOAP, which has ended" : "SOAP has ended, and you did not tell us whether you took part"}: if you accepted an offer, mark SOAP done and your ${steps} follow (Match Day's step asks by ${contractDay}). ${noPositionIf(context)}, ${matchOver}`;
   return `The rank order list deadline passed without a certified list, and you did not tell us of a SOAP offer you accepted by ${contractDay}, so ${matchOver} If you did accept one, mark SOAP done: your ${steps} come back.`;
 }
 
@@ -115,20 +130,24 @@ interface NoListMatchDay {
   phased: readonly [Map<CatalogEntry, CatalogEntry>, Map<CatalogEntry, CatalogEntry>];
 }
 
-function noListMatchDay(calendar: SeasonCalendar, visa: Visa): NoListMatchDay {
+function noListMatchDay(calendar: SeasonCalendar, visa: Visa, answered: boolean): NoListMatchDay {
   const steps = contractSteps(visa);
   let bySteps = noListTexts.get(calendar);
   if (bySteps === undefined) {
     bySteps = new Map();
     noListTexts.set(calendar, bySteps);
   }
-  const known = bySteps.get(steps);
+  const key = `${steps}|${answered}`;
+  const known = bySteps.get(key);
   if (known !== undefined) return known;
   const end = seasonInstantEt(calendar.dates.nrmp_soap_ends);
   const matchDay = seasonInstantEt(calendar.dates.nrmp_match_day);
   const next = calendar.matchYear + 1;
-  const asked = `Your SOAP is still in progress, and SOAP ended on ${end}: did you accept an offer? With no certified rank order list you could not match in the Main Match, so SOAP was your way in: an offer you accepted in R3 is your position, as binding as a match`;
-  const noPosition = `If SOAP gave you no position, the ${calendar.matchYear} Match is over for you: ${nextSeasonWords(next)}`;
+  const question = answered
+    ? `Your SOAP is still in progress, and SOAP ended on ${end}: did you accept an offer?`
+    : `You did not tell us whether you took part in SOAP, which ended on ${end}: if you did, did you accept an offer?`;
+  const asked = `${question} With no certified rank order list you could not match in the Main Match, so SOAP was your way in: an offer you accepted in R3 is your position, as binding as a match`;
+  const noPosition = `${answered ? "If SOAP gave you no position" : "If you did not take part, or SOAP gave you no position"}, the ${calendar.matchYear} Match is over for you: ${nextSeasonWords(next)}`;
   const made: NoListMatchDay = {
     actions: [
       `${asked}, and R3 shows it on Match Day, ${matchDay}. If you accepted one, mark SOAP done (or Match Day done) so your ${steps} get their reminders. ${noPosition}`,
@@ -136,7 +155,7 @@ function noListMatchDay(calendar: SeasonCalendar, visa: Visa): NoListMatchDay {
     ],
     phased: [new Map(), new Map()],
   };
-  bySteps.set(steps, made);
+  bySteps.set(key, made);
   return made;
 }
 
@@ -146,7 +165,9 @@ function noListMatchDay(calendar: SeasonCalendar, visa: Visa): NoListMatchDay {
  */
 export function soapOutcomeAction(context: PlanContext, texts: SeasonTexts, tense: 0 | 1 | 2): string {
   if (tense === 0 || isSatisfied(context, "rank_order_list")) return texts.soapMatchDayActions[tense];
-  return noListMatchDay(context.calendar, context.applicant.visa).actions[tense - 1] as string;
+  return noListMatchDay(context.calendar, context.applicant.visa, soapAnswered(context)).actions[
+    tense - 1
+  ] as string;
 }
 
 /** A SOAP participant's Match Day entry at soapTense `tense` (soapOutcomeAction's words), made once per entry. */
@@ -165,7 +186,7 @@ export function soapOutcomeEntry(
       texts.soapMatchDayActions[tense],
       why,
     );
-  const made = noListMatchDay(context.calendar, context.applicant.visa);
+  const made = noListMatchDay(context.calendar, context.applicant.visa, soapAnswered(context));
   const phased = made.phased[tense - 1] as Map<CatalogEntry, CatalogEntry>;
   return phasedIn(phased, entry, SOAP_MATCH_DAY_TITLE, made.actions[tense - 1] as string, why);
 }

@@ -1,7 +1,7 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { renderDate } from "../time.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
-import { textsOf } from "./match-outcome-texts.ts";
+import { textsOf, unmatchedReported } from "./match-outcome-texts.ts";
 import { planDates } from "./plan-dates.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { rolLastReportedDay } from "./rol-later-day.ts";
@@ -40,17 +40,20 @@ export function soapStillOpen(context: PlanContext): boolean {
 }
 
 /**
- * Where an applicant with no certified list who took part in SOAP stands once SOAP has ended
- * (registered with NRMP, SOAP still in progress, no exam result past the deadline, which would have
- * closed SOAP to them): "awaited" up to the date this plan gives the contract (two weeks after Match
- * Day, advice), "unreported" from it, null for anyone else. An offer accepted in SOAP is a position
- * as binding as a match (NRMP_SOAP_URL), with a contract and visa steps after it, so until they tell
- * us SOAP gave them none the Match is not over on what we know: Match Day's step asks what SOAP gave
- * them, as it asks a participant with a certified list (soapOutcomeUnreported's date, then the next
- * Match). SOAP done is the position itself (acceptedSoapPosition). Notes that date.
+ * Where an applicant with no certified list who took part in SOAP, or never told us whether they did,
+ * stands once SOAP has ended (registered with NRMP, SOAP in progress or not answered, no exam result
+ * past the deadline, which would have closed SOAP to them): "awaited" up to the date this plan gives
+ * the contract (two weeks after Match Day, advice), "unreported" from it, null for anyone else. An
+ * offer accepted in SOAP is a position as binding as a match (NRMP_SOAP_URL), with a contract and
+ * visa steps after it, so until they tell us SOAP gave them none the Match is not over on what we
+ * know: a participant who missed SOAP's emails never tapped an answer, and only "Not for me" says
+ * they stayed out. Match Day's step asks what SOAP gave them, as it asks a participant with a
+ * certified list (soapOutcomeUnreported's date, then the next Match). SOAP done is the position
+ * itself (acceptedSoapPosition). Notes that date.
  */
 export function noListSoapOutcome(context: PlanContext): "awaited" | "unreported" | null {
-  if (statusOf(context, "soap") !== "in_progress" || statusOf(context, "nrmp_registration") !== "done")
+  const soap = statusOf(context, "soap");
+  if ((soap !== "in_progress" && soap !== "not_started") || statusOf(context, "nrmp_registration") !== "done")
     return null;
   if (context.now < textsOf(context.calendar).soapEnd.at || !seasonIsOver(context)) return null;
   // A result in the deadline's window keeps SOAP's two sides in the words (soapStillOpenWords).
@@ -59,6 +62,20 @@ export function noListSoapOutcome(context: PlanContext): "awaited" | "unreported
   if (contract === null) return null;
   noteRiskChange(context, contract.at);
   return context.now < contract.at ? "awaited" : "unreported";
+}
+
+/** Whether the applicant told us they took part in SOAP (in progress), not left it unanswered: noListSoapOutcome's words. */
+export function soapAnswered(context: PlanContext): boolean {
+  return statusOf(context, "soap") === "in_progress";
+}
+
+/**
+ * Whether Match Day asks the SOAP offer accepted: the applicant told us they are in SOAP
+ * (unmatchedReported), or has no certified list and SOAP's outcome is awaited (noListSoapOutcome),
+ * SOAP answered or not: without a list there is no Main Match result to ask.
+ */
+export function asksSoapOffer(context: PlanContext): boolean {
+  return unmatchedReported(context) || noListSoapOutcome(context) === "awaited";
 }
 
 /** SOAP is open to an applicant whose Match is over (soapStillOpen), or has ended with its outcome awaited (noListSoapOutcome). */

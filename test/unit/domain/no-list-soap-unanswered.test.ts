@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { SOAP_MATCH_DAY_TITLE } from "#domain/match-outcome-question.ts";
+import type { Plan } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * An applicant with no certified rank order list, registered with NRMP, who never answered SOAP
+ * (test/fixtures/no-list-soap-unanswered, Manila, J-1). The 2027 Match, all projected: SOAP ends Thu
+ * 18 Mar 2027, 5:00 PM ET; Match Day is Fri 19 Mar 2027, 12:00 PM ET; the plan gives the contract Fri
+ * 2 Apr 2027 (advice). He may have taken part in SOAP and missed our emails, so once SOAP ends the
+ * plan asks what SOAP gave him, in one Match year, and calls the Match over only once that day
+ * passes unanswered; "Not for me" closes the question.
+ */
+const FIXTURES = new URL("../../fixtures/no-list-soap-unanswered/", import.meta.url).pathname;
+const unanswered = readSnapshot(FIXTURES, "soap-unanswered-no-list-manila.json");
+const declined = readSnapshot(FIXTURES, "soap-declined-no-list-manila.json");
+
+const step = (result: Plan, key: string) => result.nextSteps.find((each) => each.milestone === key);
+const seasonOver = (result: Plan) => result.risks.find((risk) => risk.code === "SEASON_OVER");
+const notices = (result: Plan) => result.reminders.filter((each) => each.rung === CRITICAL_RISK_RUNG);
+
+describe("no certified list, SOAP never answered, once SOAP has ended", () => {
+  it.each([
+    ["SOAP's end evening (before Match Day)", "2027-03-18T22:00:00Z"],
+    ["Match Day", "2027-03-19T18:00:00Z"],
+    ["a week after Match Day", "2027-03-26T08:00:00Z"],
+  ])(
+    "%s: Match Day's step asks whether he took part and accepted an offer; not 'the Match has passed'",
+    (_name, now) => {
+      const result = planInOwnMatch(unanswered, now);
+      const asked = step(result, "match_day");
+      expect(asked?.title).toBe(SOAP_MATCH_DAY_TITLE);
+      expect(asked?.action).toContain("You did not tell us whether you took part in SOAP");
+      expect(asked?.action).toContain("If you did not take part, or SOAP gave you no position");
+      expect(asked?.action).not.toContain("Your SOAP is still in progress");
+      const risk = seasonOver(result);
+      expect(risk?.message).toContain("You did not tell us whether you took part in SOAP");
+      expect(risk?.message).toContain(
+        "If you did not take part, or SOAP gave you no position, plan for the 2028 Match",
+      );
+      expect(risk?.message).not.toContain("that Match has passed for you");
+      expect(step(result, "rank_order_list")?.action).toContain("you did not tell us whether you took part");
+      expect(notices(result)).toEqual([]);
+      expect(result.blocked.find((each) => each.milestone === "contract")?.waitingFor).toEqual(["match_day"]);
+    },
+  );
+
+  it("Match Day's plan names one Match year: every step's and reminder's date is in 2027", () => {
+    const result = planInOwnMatch(unanswered, "2027-03-19T18:00:00Z");
+    expect(step(result, "ecfmg_certification")?.deadline?.local).toBe("Wed 16 Jun 2027");
+    const dated = [
+      ...result.nextSteps.map((each) => each.deadline?.local ?? ""),
+      ...result.reminders.map((each) => each.deadlineDetail?.local ?? ""),
+    ];
+    expect(dated.filter((local) => local.includes("2028"))).toEqual([]);
+    const question = result.reminders.find((each) => each.rung === MATCH_DAY_RESULT_RUNG);
+    expect(question?.deadlineDetail?.local).toBe("Fri 2 Apr 2027");
+    expect(question?.why).toContain("You did not tell us whether you took part in SOAP");
+  });
+
+  it("the contract's day passed unanswered: the Match is over, said once by a notice, with the way back", () => {
+    const after = planInOwnMatch(unanswered, "2027-04-03T08:00:00Z");
+    expect(step(after, "match_day")).toBeUndefined();
+    expect(seasonOver(after)?.message).toContain(
+      "since you did not tell us of a SOAP offer you accepted by Fri 2 Apr 2027",
+    );
+    expect(seasonOver(after)?.message).not.toContain("you took part in SOAP");
+    expect(notices(after)).toHaveLength(1);
+  });
+});
+
+describe("no certified list, SOAP 'Not for me'", () => {
+  it("on Match Day nothing asks about SOAP: the plan moves on to the 2028 Match", () => {
+    const result = planInOwnMatch(declined, "2027-03-19T18:00:00Z");
+    expect(step(result, "match_day")).toBeUndefined();
+    expect(result.risks.map((risk) => risk.message).join(" ")).not.toContain("did you accept an offer?");
+    expect(result.risks.map((risk) => risk.code)).toContain("UNMATCHED_NOT_IN_SOAP");
+  });
+});

@@ -11,6 +11,7 @@ import { statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
+import { localDayEnd } from "./join-late-arrivals.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -263,6 +264,10 @@ export function followUp(
   }
   if (sendAt < context.now) sendAt = lateArrivalSlot(context, toWall(context.zone, context.now));
   if (sendAt >= until) return null;
+  // Held for the quiet hours to a later day, or sent late: every instant of its day a late notice
+  // may take it to is after the release, so it joins that notice's email (joinLateArrivals) rather
+  // than a second one an hour later (a Match Day 08:00 critical notice, then 09:00's question).
+  const fixed = context.now > release || sendAt >= localDayEnd(context.zone, release) ? undefined : true;
   // Key order as every other reminder's (the golden plans hash the JSON).
   const reminder = reminderRecord({
     id: fields.id,
@@ -275,7 +280,7 @@ export function followUp(
     sendAtLocal: isoInZone(context.zone, sendAt),
     why: fields.why,
   });
-  return timedReminder(sendAt, until, Object.freeze(reminder), undefined, true);
+  return timedReminder(sendAt, until, Object.freeze(reminder), undefined, fixed);
 }
 
 /**

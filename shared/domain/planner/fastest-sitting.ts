@@ -118,9 +118,18 @@ export function examAt(
     day < booked + DAY_MS &&
     !(onLastDay && booked <= lastSeat && day >= lastSittingEnd(context.zone, lastSeat));
   const sitting = day === null || !kept ? booked : day;
+  // A faster booking never reports later than the applicant's own dated sitting would (capped by
+  // `own`): else a day before, the plan was out of reach, and at the deadline back in it
+  // (rank-list-before-exams property, seeds that booked a day ahead of the sitting).
+  const reported = kept
+    ? ownCap(day, ownRol, sitting + report * DAY_MS)
+    : Math.min(
+        sitting + report * DAY_MS,
+        day === null ? Number.POSITIVE_INFINITY : ownCap(day, ownRol, day + report * DAY_MS),
+      );
   takes.push(
     kept
-      ? { key, prep: null, wait: null, report: reporting, booked: day }
+      ? { key, prep: null, wait: null, report: reporting, booked: day, sitting, reportedAt: reported }
       : seatBy !== undefined
         ? {
             key,
@@ -129,24 +138,22 @@ export function examAt(
             report: reporting,
             seatBy,
             seatByBasis: cutOffBasis(context.calendar, key),
+            sitting,
+            reportedAt: reported,
           }
         : fastest?.pace === undefined
-          ? { key, prep, wait: booking, report: reporting }
-          : { key, prep, wait: booking, report: reporting, pace: fastest.pace },
+          ? { key, prep, wait: booking, report: reporting, sitting, reportedAt: reported }
+          : {
+              key,
+              prep,
+              wait: booking,
+              report: reporting,
+              pace: fastest.pace,
+              sitting,
+              reportedAt: reported,
+            },
   );
-  return {
-    sitting,
-    // A faster booking never reports later than the applicant's own dated sitting would (capped by
-    // `own`): else a day before, the plan was out of reach, and at the deadline back in it
-    // (rank-list-before-exams property, seeds that booked a day ahead of the sitting).
-    reported: kept
-      ? ownCap(day, ownRol, sitting + report * DAY_MS)
-      : Math.min(
-          sitting + report * DAY_MS,
-          day === null ? Number.POSITIVE_INFINITY : ownCap(day, ownRol, day + report * DAY_MS),
-        ),
-    expected: sitting + report * DAY_MS,
-  };
+  return { sitting, reported, expected: sitting + report * DAY_MS };
 }
 
 /** `at`, capped at `rol` when the applicant's own sitting `day` is before `rol` (examAt's rule). */

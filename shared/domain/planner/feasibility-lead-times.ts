@@ -30,6 +30,9 @@ export interface Remaining {
   wait: LeadTime | null;
   /** Until the result or decision reaches ECFMG and NRMP (the catalog's reportingDays). */
   report: LeadTime | null;
+  /** At this pace (epoch ms): the exam's sitting, and its report (application: approval; Pathway: decision). */
+  sitting?: number;
+  reportedAt?: number;
   /** The applicant's own sitting (local midnight, epoch ms), when it is the one counted. */
   booked?: number;
   /**
@@ -77,30 +80,29 @@ export function describeTakes(
   zone: string = ET_ZONE,
 ): string[] {
   const said: string[] = [];
-  for (const take of takes) {
-    // A sitting of the applicant's own names its day: not one of the memo's shared words. It is
-    // her calendar day in her zone (the start of that day), never a deadline's earlier-of-two-days
-    // ("your sitting on Fri 8 Jan" for Sat 9 Jan, east of ET).
-    if (take.booked !== undefined) {
-      said.push(describeTake(take, sources, renderDate(localDate(zone, take.booked))));
-      continue;
-    }
-    // Any seat by the last sitting day: that day, the earlier of hers and ET's, as dayBy says it.
-    if (take.seatBy !== undefined) {
-      const local = localDate(zone, take.seatBy);
-      const et = localDate(ET_ZONE, take.seatBy);
-      // The day says who sets it (advice counted from a projected date).
-      const mark = take.seatByBasis === undefined ? "" : markOfBasis(take.seatByBasis);
-      // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
-      const day = renderDate(local < et ? local : et);
-      said.push(describeTake(take, sources, undefined, `${day}${mark}`));
-      continue;
-    }
-    const known = describedTake(take);
-    said.push(known.text);
-    for (const source of known.sources) addSource(sources, source);
-  }
+  for (const take of takes) said.push(describedWords(take, sources, zone));
   return said;
+}
+
+/** One requirement's words (describeTakes). */
+function describedWords(take: Remaining, sources: string[], zone: string): string {
+  // A sitting of the applicant's own names its day: not one of the memo's shared words. It is
+  // her calendar day in her zone (the start of that day), never a deadline's earlier-of-two-days
+  // ("your sitting on Fri 8 Jan" for Sat 9 Jan, east of ET).
+  if (take.booked !== undefined) return describeTake(take, sources, renderDate(localDate(zone, take.booked)));
+  // Any seat by the last sitting day: that day, the earlier of hers and ET's, as dayBy says it.
+  if (take.seatBy !== undefined) {
+    const local = localDate(zone, take.seatBy);
+    const et = localDate(ET_ZONE, take.seatBy);
+    // The day says who sets it (advice counted from a projected date).
+    const mark = take.seatByBasis === undefined ? "" : markOfBasis(take.seatByBasis);
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
+    const day = renderDate(local < et ? local : et);
+    return describeTake(take, sources, undefined, `${day}${mark}`);
+  }
+  const known = describedTake(take);
+  for (const source of known.sources) addSource(sources, source);
+  return known.text;
 }
 
 /** A requirement's words and their sources, in order (describeTakes). */
@@ -152,6 +154,7 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
   const parts: string[] = [];
   // At the fastest pace an exam not begun may count less study than usual: the
   // words say so and name the usual preparation, so the applicant can weigh a plan resting on it.
+  let unstudied = "";
   if (take.pace !== undefined) {
     const { fastest, usual } = take.pace;
     addSource(
@@ -159,16 +162,16 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
       `${citationSource(fastest.citation)} (${title}: fastest preparation, ${fastest.days === 0 ? "none" : `about ${fastest.days} days`})`,
     );
     const usually = `the usual preparation is ${cite(usual, "usual preparation")}`;
-    parts.push(
-      fastest.days === 0
-        ? `no weeks of study counted (${usually})`
-        : `about ${fastest.days} days of preparation at the fastest (${usually})`,
-    );
+    if (fastest.days === 0) unstudied = `, counting no time to study for it (${usually})`;
+    else parts.push(`about ${fastest.days} days of preparation at the fastest (${usually})`);
   } else if (take.prep !== null) parts.push(`${cite(take.prep, "preparation")} of preparation`);
   if (bookedOn !== undefined) parts.push(`your sitting on ${bookedOn}`);
-  if (take.wait !== null)
-    parts.push(
-      take.key === "ecfmg_application"
+  // The permit and seat are sought from now, beside the preparation and ECFMG's approval, not after
+  // them (examAt: the sitting is the latest of the three), and the words say it that way.
+  const wait =
+    take.wait === null
+      ? ""
+      : take.key === "ecfmg_application"
         ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
         : take.key === "oet_medicine"
           ? seatBy !== undefined
@@ -180,8 +183,11 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
               : `FSMB's scheduling permit and a test date within ${cite(take.wait, "FSMB's permit and a test date")}`
             : seatBy !== undefined
               ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
-              : `a test date within ${cite(take.wait, "test date")}`,
-    );
+              : `a test date within ${cite(take.wait, "test date")}`;
+  if (parts.length > 0 && wait !== "" && seatBy === undefined)
+    parts[parts.length - 1] += `, with ${wait} sought meanwhile`;
+  else if (wait !== "") parts.push(wait);
+  if (unstudied !== "") parts.push(`${parts.pop() ?? ""}${unstudied}`.replace(/^, /, "")); // beside its session
   if (take.report !== null)
     parts.push(
       take.key === "ecfmg_pathway"

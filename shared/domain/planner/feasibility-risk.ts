@@ -10,6 +10,7 @@ import { byDay, dayBy, earlierDay, when } from "./day-words.ts";
 import { droppedMatchWords } from "./dropped-match-words.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { describeTakes, type Feasibility, type PathwayLate, pathwayDeadline } from "./feasibility.ts";
+import { describeDatedTakes } from "./feasibility-dated-takes.ts";
 import { lateSittingSoapWords } from "./late-sitting-soap.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { laterDayCrossedOf } from "./later-day-crossed.ts";
@@ -85,7 +86,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       sources,
     );
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeTakes(feasibility.takes, sources, context.zone);
+    const list = describeDatedTakes(context, feasibility.takes, sources);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else if (over) {
     // After the deadline the season is history: what was missing then, not what "would be", as the
@@ -143,7 +144,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
           ? `${around} (your time), the day of the rank order list deadline itself, ${renderInZone(context.zone, rolDate.at)}${citeSeasonDate(rolDate, sources)}: too late to be sure ECFMG confirms them by then`
           : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeTakes(feasibility.takes, sources, context.zone);
+    const list = describeDatedTakes(context, feasibility.takes, sources);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   }
   // A certified list (done; a waived one is no list) does not keep the Match in reach

@@ -188,8 +188,9 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
   const applying = needed(context, APPLICATION) && statusAt(context, APPLICATION.index) === "not_started";
   if (applying && !applicationQuestioned(context)) {
     const approval = applicationLeadTime();
-    applicationReady = context.now + approval.days * DAY_MS;
-    takes.push({ key: "ecfmg_application", prep: null, wait: approval, report: null });
+    const ready = context.now + approval.days * DAY_MS;
+    applicationReady = ready;
+    takes.push({ key: APPLICATION.key, prep: null, wait: approval, report: null, reportedAt: ready });
   }
   // Before the deadline an own sitting before it is not written off on its reporting allowance (not on the later candidate).
   const cap = pastDeadline ? Number.POSITIVE_INFINITY : rol;
@@ -236,7 +237,7 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
     const unsent = sent || presumedSent(context, PATHWAY.index) ? null : submitted;
     pathwayLate = missedPathwayDeadline(context, unsent, oet.reported, needed(context, OET));
     if (!sent && !maybeSent) pathwayToSubmit = submitted;
-    takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review });
+    takes.push({ key: "ecfmg_pathway", prep: null, wait: null, report: review, reportedAt: pathway });
   }
   const readyAt = Math.max(context.now, step1.reported, step2.reported, oet.reported, pathway);
   noteCrossing(context, readyAt, rol);

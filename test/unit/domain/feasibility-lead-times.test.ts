@@ -104,8 +104,9 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     // The Pathway carries no exam's result source, only its own review allowance,
     // and no 21-day USMLE allowance remains.
     const review = catalogEntry("ecfmg_pathway").reportingDays;
+    // Its day: the application approved 90 days from now (Sun 28 Feb 2027), then its review.
     expect(about("Complete an ECFMG Pathway")).toBe(
-      `Complete an ECFMG Pathway: about ${review?.days} days for ECFMG's review once your application and OET result are in`,
+      `Complete an ECFMG Pathway: about ${review?.days} days for ECFMG's review once your application and OET result are in (decided around Sun 28 Mar 2027)`,
     );
     expect(message).not.toMatch(/medschooltutors|result times:|21 days for the result \(secondary/);
     // (FSMB's permit and a test date, about 21 days, is no result allowance.)
@@ -163,7 +164,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(late?.message).toContain("after the rank order list deadline");
     expect(late?.message).toContain("Complete an ECFMG Pathway: about 28 days for ECFMG's review");
     expect(late?.message).toContain(
-      "Pass OET Medicine: no weeks of study counted (the usual preparation is about 60 days)",
+      "Pass OET Medicine: an OET session within about 20 days (sessions are on fixed dates: check OET's session calendar), counting no time to study for it (the usual preparation is about 60 days)",
     );
     // On 1 Dec 2026 the usual 60 days of preparation would miss the
     // season, but that advice alone no longer writes it off: in reach at the fastest pace.
@@ -187,7 +188,7 @@ describe("feasibility reads the deadlines' own lead times from the catalog", () 
     expect(outOfReach(plan(input, calendar, new Date(nextDay - 3_600_000)))).toBeUndefined();
     const late = outOfReach(plan(input, calendar, new Date(nextDay + 3_600_000)));
     expect(late?.earliestFeasibleMatchYear).toBe(2028);
-    expect(late?.message).toContain("Pass OET Medicine: no weeks of study counted");
+    expect(late?.message).toContain("counting no time to study for it");
     expect(outOfReach(plan(input, calendar, new Date("2026-12-01T08:00:00Z")))).toBeUndefined();
   });
 });

@@ -205,7 +205,9 @@ export function seasonOverRisk(context: PlanContext): Risk {
   const pending = open || outcome === "awaited";
   return {
     code: "SEASON_OVER",
-    severity: "critical",
+    // SOAP over and its outcome asked (Match Day's step, urgent): the Match is over only on a
+    // condition, so not critical (an advisor escalation read it as final) until that day passes.
+    severity: outcome === "awaited" ? "warning" : "critical",
     message:
       withdrawn !== null
         ? `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed}: ${withdrawn} Plan for the ${next} Match, whose rank order list deadline is ${nextDeadline}.${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`

@@ -41,6 +41,8 @@ describe("no certified list, SOAP never answered, once SOAP has ended", () => {
         "If you did not take part, or SOAP gave you no position, plan for the 2028 Match",
       );
       expect(risk?.message).not.toContain("that Match has passed for you");
+      // Over only on a condition the question may lift: a warning, not an advisor's escalation.
+      expect(risk?.severity).toBe("warning");
       expect(step(result, "rank_order_list")?.action).toContain("you did not tell us whether you took part");
       expect(notices(result)).toEqual([]);
       expect(result.blocked.find((each) => each.milestone === "contract")?.waitingFor).toEqual(["match_day"]);
@@ -67,6 +69,7 @@ describe("no certified list, SOAP never answered, once SOAP has ended", () => {
       "since you did not tell us of a SOAP offer you accepted by Fri 2 Apr 2027",
     );
     expect(seasonOver(after)?.message).not.toContain("you took part in SOAP");
+    expect(seasonOver(after)?.severity).toBe("critical");
     expect(notices(after)).toHaveLength(1);
   });
 });

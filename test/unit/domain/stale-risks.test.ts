@@ -70,17 +70,22 @@ describe("risks after the rank order list deadline", () => {
     expect(stale).toEqual([]);
   });
 
-  it("drops STEP3_NEEDED_FOR_H1B once the list has closed: an H-1B applicant after Match Day has one critical risk, not two", () => {
+  it("drops STEP3_NEEDED_FOR_H1B once the list has closed: an H-1B applicant after the Match has one critical risk, not two", () => {
     const file = "h1b-karachi-certificate-pending-2027.json";
     const snapshot = snapshots().find((candidate) => candidate.file === file)?.snapshot;
     if (snapshot === undefined) throw new Error(`fixture ${file} missing`);
     const at = (now: string) => plan(snapshot, seasonCalendar(2027), new Date(now)).risks;
     // Before the deadline it speaks (the H-1B decision is still ahead) ...
     expect(at("2027-02-01T12:00:00Z").map((risk) => risk.code)).toContain("STEP3_NEEDED_FOR_H1B");
-    // ... after Match Day it does not, and the season's end is the one critical risk.
+    // ... after Match Day it does not; with no SOAP answer, Match Day's step asks what SOAP gave
+    // him and the season's end is a warning on that condition ...
     const after = at("2027-03-20T12:00:00Z");
     expect(after.map((risk) => risk.code)).not.toContain("STEP3_NEEDED_FOR_H1B");
-    expect(after.filter((risk) => risk.severity === "critical").map((risk) => risk.code)).toEqual([
+    expect(after.find((risk) => risk.code === "SEASON_OVER")?.severity).toBe("warning");
+    // ... and once the contract's day passes unanswered it is the one critical risk.
+    const over = at("2027-04-05T12:00:00Z");
+    expect(over.map((risk) => risk.code)).not.toContain("STEP3_NEEDED_FOR_H1B");
+    expect(over.filter((risk) => risk.severity === "critical").map((risk) => risk.code)).toEqual([
       "SEASON_OVER",
     ]);
   });

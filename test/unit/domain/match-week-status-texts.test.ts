@@ -40,8 +40,14 @@ describe("a Match that is over for the applicant (no certified rank list) keeps 
     expect(soapReminders(result).length).toBeGreaterThan(0);
   });
 
-  it("once SOAP has ended: no SOAP step, no SOAP reminder, and that Match has passed", () => {
-    const result = planAt(seasonOver, "2026-03-20T12:00:00Z");
+  it("once SOAP has ended: no SOAP step or reminder; Match Day asks what SOAP gave them, and past the contract's day that Match has passed", () => {
+    // SOAP never answered: they may have taken part and missed our emails, so it is asked first.
+    const asked = planAt(seasonOver, "2026-03-20T12:00:00Z");
+    expect(asked.risks.find((candidate) => candidate.code === "SEASON_OVER")?.message).toContain(
+      "You did not tell us whether you took part in SOAP",
+    );
+    expect(asked.nextSteps.find((step) => step.milestone === "match_day")).toBeDefined();
+    const result = planAt(seasonOver, "2026-04-04T12:00:00Z");
     const risk = result.risks.find((candidate) => candidate.code === "SEASON_OVER");
     expect(risk?.message).toContain("that Match has passed for you");
     expect(soapSteps(result)).toEqual([]);
@@ -69,9 +75,12 @@ describe("a Match that is over for the applicant (no certified rank list) keeps 
     expect(before?.action).not.toContain("once ranking opens");
     expect(before?.action).toContain("SOAP in Match Week is still open to you");
     expect(before?.action).toContain("change your target Match year to 2027");
-    const after = rolAt("2026-03-20T12:00:00Z");
+    // SOAP over and never answered: what it gave them is asked up to the contract's day (Thu 2 Apr 2026).
+    const asked = rolAt("2026-03-20T12:00:00Z");
+    expect(asked?.action).toContain("you did not tell us whether you took part: if you accepted an offer");
+    const after = rolAt("2026-04-04T12:00:00Z");
     expect(after?.action).toContain("the 2026 Match is over for you");
-    expect(after?.action).not.toContain("SOAP");
+    expect(after?.action).not.toContain("SOAP is");
   });
 });
 

@@ -111,7 +111,9 @@ describe("a Pathway-based certificate for an applicant who may match this season
   });
 
   it("with the Match over for them and SOAP closed: another Match, as before", () => {
-    const message = riskAt(base, "2027-03-25T12:00:00Z")?.message ?? "";
+    // SOAP never answered: up to the contract's day (Fri 2 Apr 2027) a SOAP offer may still place them.
+    expect(riskAt(base, "2027-03-25T12:00:00Z")?.message).toContain("through a SOAP offer you accepted");
+    const message = riskAt(base, "2027-04-05T12:00:00Z")?.message ?? "";
     expect(message).toContain("before you apply for another Match");
     expect(message).not.toContain("If you match this season");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";
@@ -8,10 +9,11 @@ import { sentFollowingWakeUps } from "./follow-wake-ups.ts";
 
 /**
  * An applicant registered with NRMP who certified no list and has no interview: SOAP is open to
- * them in Match Week, and once it ends the 2027 Match is over (a critical notice, sent at once).
- * Nothing else is planned after Match Week, so only the instants where time alone changes the plan
- * (NRMP's Monday release, SOAP's end) can wake the plan: each must be armed, or the season ends
- * without a word until some unrelated re-plan months later.
+ * them in Match Week; once it ends Match Day's step asks what SOAP gave them (they never answered
+ * SOAP, and may have taken part), and once the contract's day passes unanswered the 2027 Match is
+ * over (a critical notice, sent at once). Only the instants where time alone changes the plan
+ * (NRMP's Monday release, SOAP's end, Match Day, the contract's day) can wake the plan: each must be
+ * armed, or the season ends without a word until some unrelated re-plan months later.
  */
 const input = inputFactory({
   applicant: applicantFactory({
@@ -26,6 +28,7 @@ const calendar = seasonCalendar(2027);
 const planAt = (now: Date): Plan => plan(input, calendar, now);
 const soapStart = calendar.dates.nrmp_match_week_start_and_soap_start.at;
 const soapEnd = calendar.dates.nrmp_soap_ends.at;
+const matchDay = calendar.dates.nrmp_match_day.at;
 const DAY_MS = 86_400_000;
 
 describe("a season that ends for an applicant with no list wakes the plan when it does", () => {
@@ -45,13 +48,24 @@ describe("a season that ends for an applicant with no list wakes the plan when i
     expect(soapInWeek.length).toBeGreaterThan(0);
   });
 
-  it("sends the critical 'the 2027 Match is over' notice within a day of SOAP's end", () => {
+  it("asks on Match Day what SOAP gave them: SOAP never answered, they may have taken part", () => {
+    const question = sent.find((reminder) => reminder.rung === MATCH_DAY_RESULT_RUNG);
+    expect(Date.parse(question?.sendAt ?? "")).toBeGreaterThanOrEqual(matchDay);
+    expect(Date.parse(question?.sendAt ?? "")).toBeLessThan(matchDay + DAY_MS);
+  });
+
+  it("sends the critical 'the 2027 Match is over' notice within a day of the contract's day, left unanswered", () => {
+    // The day Match Day's step asks by (the contract's, advice): Fri 2 Apr 2027.
+    const askedBy = planAt(new Date(matchDay + 3_600_000)).nextSteps.find(
+      (step) => step.milestone === "match_day",
+    )?.deadline?.at;
+    const contractDay = Date.parse(askedBy ?? "");
     const over = sent.find(
       (reminder) =>
         reminder.rung === CRITICAL_RISK_RUNG && reminder.title.includes("plan for the 2028 Match"),
     );
     expect(over?.title).toBe("The 2027 Match is over for you: plan for the 2028 Match");
-    expect(Date.parse(over?.sendAt ?? "")).toBeGreaterThanOrEqual(soapEnd);
-    expect(Date.parse(over?.sendAt ?? "")).toBeLessThan(soapEnd + DAY_MS);
+    expect(Date.parse(over?.sendAt ?? "")).toBeGreaterThanOrEqual(contractDay);
+    expect(Date.parse(over?.sendAt ?? "")).toBeLessThan(contractDay + DAY_MS);
   });
 });

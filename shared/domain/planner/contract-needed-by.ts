@@ -1,10 +1,12 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
+import type { MilestoneStatus } from "../snapshot.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { matchDayFromSoapPosition, SOAP_POSITION_WORDS } from "./soap-position.ts";
 
 /** The visa chain's steps that wait on the program's contract (catalog prerequisites: J-1's sponsorship, H-1B's petition). */
 const WAITS_ON_CONTRACT: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(
@@ -46,6 +48,52 @@ export function contractNeededBy(context: PlanContext, dates: PlanDates): Contra
   if (found !== null) noteRiskChange(context, found.due.at);
   return found;
 }
+
+/** Who waits on the contract, as its chase (visa-behind.ts) and its overdue card say it. */
+export function contractWaitingWords(needed: ContractNeededBy): string {
+  return needed.step === null
+    ? "your program needs it signed before orientation"
+    : `your ${needed.step.advisorName} waits on it`;
+}
+
+/**
+ * The contract's card once it is overdue, past the date the step waiting on it needs it by
+ * (contractDueNow): the catalog's "sign it within the window it gives" reads as if time were
+ * left. Its words say now, who waits, and whom to ask; the date is the row's "overdue since".
+ * Undefined for any other step or status (scheduled keeps its own words), or before that date.
+ * Made once per waiting step, status and SOAP position: an overdue contract is rare, its words
+ * are not rebuilt per plan.
+ */
+export function contractOverdueAction(
+  context: PlanContext,
+  entry: CatalogEntry,
+  status: MilestoneStatus,
+  overdueNow: boolean,
+  dates: PlanDates,
+): string | undefined {
+  if (entry.key !== "contract" || !overdueNow || (status !== "not_started" && status !== "in_progress"))
+    return undefined;
+  const needed = contractNeededBy(context, dates);
+  if (needed === null) return undefined;
+  // A SOAP position keeps saying first where the position comes from (soapPositionStep).
+  const soap = matchDayFromSoapPosition(context);
+  const made = status === "in_progress" ? (soap ? inHandSoap : inHand) : soap ? notInSoap : notIn;
+  let words = made.get(needed.step);
+  if (words === undefined) {
+    // In progress, the contract is in hand: asking when it will be sent would not fit.
+    const ask =
+      status === "in_progress"
+        ? "Ask your program's GME office today which visa steps come next."
+        : "If it has not reached you, ask your program's GME office today when it will send it, and which visa steps come next.";
+    words = `${soap ? `${SOAP_POSITION_WORDS} ` : ""}Sign and return your program's contract now: ${contractWaitingWords(needed)}, and this plan's date for it has passed. ${ask}`;
+    made.set(needed.step, words);
+  }
+  return words;
+}
+const notIn = new Map<CatalogEntry | null, string>();
+const inHand = new Map<CatalogEntry | null, string>();
+const notInSoap = new Map<CatalogEntry | null, string>();
+const inHandSoap = new Map<CatalogEntry | null, string>();
 
 /**
  * CONTRACT_NOT_RECEIVED (warning): the contract is past the date this plan allows it but not past

@@ -7,6 +7,7 @@ import { renderDate, startOfLocalDate } from "../time.ts";
 import { fsmbTimeSaidOnce } from "./advice.ts";
 import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
+import { contractOverdueAction } from "./contract-needed-by.ts";
 import { couplesMatchNote } from "./couples-match.ts";
 import { currentPathwaysWords, passedPathwaysSeason } from "./current-pathways-season.ts";
 import { dayBy } from "./day-words.ts";
@@ -108,7 +109,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                 ((entry.key === "ecfmg_pathway"
                   ? pathwaysNotOpenAction(context, facts.stepDates.calendar.matchYear)
                   : null) ?? entry.statusActions.prerequisitePending)
-              : (retakeTargetAction(context, entry, status, facts.target, facts.stepDates, textDue) ??
+              : (contractOverdueAction(context, entry, status, facts.overdueNow, facts.stepDates) ??
+                retakeTargetAction(context, entry, status, facts.target, facts.stepDates, textDue) ??
                 pastTargetExamAction(context, entry, status, facts.target, due) ??
                 step3AwaitsMatchAction(context, entry, status) ??
                 step3Action(

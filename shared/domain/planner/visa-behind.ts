@@ -3,7 +3,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { dateTag } from "../date-basis.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { PlanContext } from "./context.ts";
-import { type ContractNeededBy, contractNeededBy } from "./contract-needed-by.ts";
+import { type ContractNeededBy, contractNeededBy, contractWaitingWords } from "./contract-needed-by.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { shapedDueDate } from "./due-date.ts";
@@ -94,11 +94,7 @@ export function visaBehindReminders(
 
 /** Why the contract behind is chased: the step waiting on it, and what to ask the program. */
 function contractBehindWords(needed: ContractNeededBy, missedWords: string): string {
-  const waiting =
-    needed.step === null
-      ? "your program needs it signed before orientation"
-      : `your ${needed.step.advisorName} waits on it`;
-  return `Your program's contract is not marked signed yet, and ${waiting}: this plan needed it signed by ${missedWords}. If it has not reached you, ask your program's GME office today when it will send it`;
+  return `Your program's contract is not marked signed yet, and ${contractWaitingWords(needed)}: this plan needed it signed by ${missedWords}. If it has not reached you, ask your program's GME office today when it will send it`;
 }
 
 /**

@@ -53,9 +53,11 @@ export function supersededAnswerText(
 }
 
 /**
- * Whether SOAP's "Not matched: I'm in SOAP" settles MATCH_WEEK_SOAP_CONFLICT: Match Week done beside
- * SOAP in progress. Then the tap is the "did not match" way out: it records Match Week not started
- * (SOAP stays in progress), as SOAP's "Not for me" is the "matched" way out.
+ * Whether a SOAP answer settles MATCH_WEEK_SOAP_CONFLICT (Match Week done beside a SOAP answer) as
+ * the "did not match" way out: "Not matched: I'm in SOAP" beside SOAP in progress, or "I accepted a
+ * SOAP offer" beside SOAP done (SOAP, done, is no card: the conflict's notice and risk offer it).
+ * The tap records Match Week not started and keeps SOAP's answer, as SOAP's "Not for me" is the
+ * "matched" way out.
  */
 export function conflictWayOut(
   milestone: string,
@@ -64,8 +66,8 @@ export function conflictWayOut(
 ): boolean {
   return (
     milestone === "soap" &&
-    action === "start" &&
-    statuses.soap === "in_progress" &&
-    statuses.matchWeek === "done"
+    statuses.matchWeek === "done" &&
+    ((action === "start" && statuses.soap === "in_progress") ||
+      (action === "done" && statuses.soap === "done"))
   );
 }

@@ -55,3 +55,24 @@ export function answersBeside(
     .filter((action) => action === "start")
     .map((action) => ({ milestone: "soap", action }));
 }
+
+/**
+ * MATCH_WEEK_SOAP_CONFLICT over an accepted SOAP offer (Match Week done beside SOAP done): SOAP,
+ * done, is no card, so the conflict's notice (laid on SOAP) and the timeline's risk offer SOAP's two
+ * answers as the ways out, where actionsFor offers them: “I accepted a SOAP offer” (did not match:
+ * it records Match Week not started, conflictWayOut) and “Not for me” (matched). None otherwise:
+ * beside SOAP in progress, SOAP's own card offers its way out. Pure.
+ */
+export function conflictWayOutActions(
+  plan: Plan,
+  zone: string,
+  recorded: readonly Pick<MilestoneEntry, "key" | "status" | "date">[],
+): StepAction[] {
+  if (!plan.risks.some((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT")) return [];
+  const soap = recorded.find((entry) => entry.key === "soap")?.status;
+  const matched = recorded.some((entry) => entry.key === "match_week" && entry.status === "done");
+  if (soap !== "done" || !matched) return [];
+  return actionsFor({ milestone: "soap" }, plan, zone, recorded).filter(
+    (action) => action === "done" || action === "waive",
+  );
+}

@@ -7,7 +7,7 @@ import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
-import { actionsWhileWaiting, answersBeside } from "#domain/waiting-step-actions.ts";
+import { actionsWhileWaiting, answersBeside, conflictWayOutActions } from "#domain/waiting-step-actions.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import type { Item } from "./reminder-items.ts";
 
@@ -145,7 +145,11 @@ export function buttonsOf(
   // the waiting step offers, as the timeline does: its Done or Scheduled for… could not be true yet.
   if (plan.blocked.some((step) => step.milestone === milestone))
     return buttonsFrom(milestone, actionsWhileWaiting({ milestone }, plan, zone, recorded), links);
-  if (finishedAndUnlisted(milestone, plan, recorded)) return [];
+  // SOAP done beside Match Week done: the conflict's notice on SOAP offers its two ways out.
+  if (finishedAndUnlisted(milestone, plan, recorded))
+    return milestone === "soap"
+      ? buttonsFrom(milestone, conflictWayOutActions(plan, zone, recorded), links)
+      : [];
   const own = buttonsFrom(milestone, actionsFor({ milestone }, plan, zone, recorded), links, item.actsOn);
   // Match Week's "not matched" answer, recorded on SOAP (answersBeside).
   const beside = answersBeside({ milestone }, plan, zone, recorded).map(({ milestone, action }) => ({

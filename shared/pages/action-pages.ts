@@ -7,7 +7,7 @@ import { actionRecord, alreadyAnswered, type StepAction } from "#domain/step-act
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
-import { notForMeParagraph, soapNotForMeMeans } from "./not-for-me-words.ts";
+import { notForMeParagraph, soapNotForMeMeans, soapOfferStands } from "./not-for-me-words.ts";
 
 /** The confirmation page a GET of an action link shows: nothing changes until its button is pressed. */
 export function actionConfirmationPage(
@@ -239,7 +239,7 @@ export function actionResultPage(
   const scheduledFor =
     recorded?.status === "scheduled" && recorded.date ? ` for ${humanDate(recorded.date)}` : "";
   const what: Record<StepAction, string> = {
-    done: `${preview.title} is marked done.`,
+    done: soapOfferStands(preview) ?? `${preview.title} is marked done.`,
     waive: soapNotForMeMeans(preview) ?? `${preview.title} is left out of your plan.`,
     // SOAP in progress is Monday's "not matched" answer: the step's own title after it.
     start:

@@ -28,3 +28,14 @@ export function notForMeParagraph(preview: Pick<ActionPreview, "claims" | "state
     ? "<p>Matchpath will leave it out of your plan and stop reminding you about it. To add it back, ask your advisor.</p>"
     : `<p>${e(means)} To undo it, ask your advisor.</p>`;
 }
+
+/**
+ * What SOAP's “I accepted a SOAP offer” recorded as the way out of MATCH_WEEK_SOAP_CONFLICT over an
+ * accepted offer (conflictWayOut: the offer kept, Match Week marked not started); undefined otherwise.
+ */
+export function soapOfferStands(
+  preview: Pick<ActionPreview, "claims" | "settlesConflict">,
+): string | undefined {
+  if (preview.claims.action !== "done" || preview.settlesConflict !== true) return undefined;
+  return "Your accepted SOAP offer stands. Match Week is marked not started.";
+}

@@ -10,11 +10,11 @@ import {
   movedForSoapDeclined,
   movedForSoapOutcome,
 } from "#domain/match-year-heading.ts";
-import type { BlockedStep, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import type { BlockedStep, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { withStepSources } from "#domain/step-sources.ts";
-import { actionsWhileWaiting } from "#domain/waiting-step-actions.ts";
+import { actionsWhileWaiting, conflictWayOutActions } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -158,7 +158,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="risks"><h2 id="risks">Risks to watch</h2>${plan.risks
         .map(
           (risk) =>
-            `<div class="note${risk.severity === "critical" ? " critical" : ""}"><p><strong>${risk.severity === "critical" ? "Critical" : "Warning"}:</strong> ${e(forPeople(risk.message))}</p>${sourcesHtml(risk.sources)}</div>`,
+            `<div class="note${risk.severity === "critical" ? " critical" : ""}"><p><strong>${risk.severity === "critical" ? "Critical" : "Warning"}:</strong> ${e(forPeople(risk.message))}</p>${wayOutButtons(risk, input)}${sourcesHtml(risk.sources)}</div>`,
         )
         .join("\n")}</section>`,
     );
@@ -199,6 +199,22 @@ function waitingButtons(step: BlockedStep, input: TimelineInput): string {
     .map(
       (action) =>
         `<a class="button secondary" href="${e(input.links.action(milestone, action))}">${e(actionLabel(milestone, action))}<span class="visually-hidden"> — ${e(step.title)}</span></a>`,
+    )
+    .join("")}</div>`;
+}
+
+/**
+ * The buttons under MATCH_WEEK_SOAP_CONFLICT over an accepted SOAP offer (conflictWayOutActions):
+ * SOAP, done, has no card to carry them, and the risk names them.
+ */
+function wayOutButtons(risk: Risk, input: TimelineInput): string {
+  if (risk.code !== "MATCH_WEEK_SOAP_CONFLICT") return "";
+  const actions = conflictWayOutActions(input.plan, input.timezone, input.milestones ?? []);
+  if (actions.length === 0) return "";
+  return `<div class="actions">${actions
+    .map(
+      (action) =>
+        `<a class="button secondary" href="${e(input.links.action("soap", action))}">${e(actionLabel("soap", action))}<span class="visually-hidden"> — SOAP</span></a>`,
     )
     .join("")}</div>`;
 }

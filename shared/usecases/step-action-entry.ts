@@ -41,6 +41,8 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
   if (preview.unavailable) throw refused(preview.unavailable);
   switch (claims.action) {
     case "done":
+      // The conflict's way out over an accepted SOAP offer keeps that offer as recorded, its date too.
+      if (preview.settlesConflict && current?.status === "done") return current;
       return {
         key,
         status: "done",

@@ -51,7 +51,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} has an interview for the ${matchYear} Match, but some of their answers (the sponsor note, the ECFMG application or the ERAS application) say it could not have come through ERAS; the plan asks them to check, and plans as if the interview is right.`,
   ANSWERS_CONTRADICT_RECORD: (about) => NOTE_RECORD_VOICE(about),
   MATCH_WEEK_SOAP_CONFLICT: ({ fullName, matchYear }) =>
-    `${fullName} marked Match Week done (matched in the ${matchYear} Match) and SOAP in progress (not matched); the plan asks them which is right and assumes neither meanwhile.`,
+    `${fullName} marked Match Week done (matched in the ${matchYear} Match) and SOAP in progress or an accepted SOAP offer (not matched); the plan asks them which is right.`,
   SCHOOL_NOT_ECFMG_ELIGIBLE: ({ fullName }) =>
     `${fullName}'s medical school is not listed as eligible for ECFMG certification, so every step that needs ECFMG is on hold.`,
   SCORE_BELOW_PASSING: ({ fullName }) =>

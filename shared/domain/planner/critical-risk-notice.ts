@@ -19,6 +19,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { lateArrivalSlot } from "./delivery-slot.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
+import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy, retakeOnLaterCandidate } from "./notice-act-by.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -132,7 +133,9 @@ export function criticalRiskNotices(
           ? stepFor(NOT_ELIGIBLE_STEPS, gateSteps(context, nextSteps), detail.at)
           : risk.code === "SEASON_OVER"
             ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
-            : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
+            : risk.code === "MATCH_WEEK_SOAP_CONFLICT" && soapAcceptedBesideMatched(riskContext)
+              ? SOAP_ACCEPTED_CARRIER
+              : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
     const dated = carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? startLaidDate(step, at, due);
     const shown = dated?.detail ?? detail;
@@ -160,7 +163,7 @@ export function criticalRiskNotices(
       overdueSince: dated?.overdueSince ?? overdueSinceOf(context, step, riskDates),
       stepDate: dated?.stepDate,
       laidAgainst: dated?.detail === undefined && isResidencyStartDue(due) ? "residency-start" : undefined,
-      onWaitingStep: "waiting" in step ? true : undefined,
+      onWaitingStep: "waiting" in step && step !== SOAP_ACCEPTED_CARRIER ? true : undefined, // SOAP is done, not waiting
     });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.
@@ -231,6 +234,8 @@ function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null)
 }
 const NONE: readonly StepSubject[] = [];
 const CONFLICT_NOTICE_STEPS: readonly StepSubject[] = ["soap", "match_day"];
+/** Over an accepted SOAP offer, on SOAP's card though done: its buttons are the ways out (conflictWayOutActions). */
+const SOAP_ACCEPTED_CARRIER = { milestone: "soap", waiting: "" } as const;
 
 /**
  * The next steps the gate's notice may ride on: the WDOMS check marked done or waived stays a next step while

@@ -1,6 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
-import { START_RECORDS } from "../step-actions.ts";
+import { DONE_RECORDS, START_RECORDS } from "../step-actions.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
@@ -61,6 +61,13 @@ export function soapAcceptedBesideMatched(context: PlanContext): boolean {
 const HOW_TO_FIX = `If you matched, tap “Not for me” on SOAP; if you did not match and are in SOAP, tap “${START_RECORDS.soap?.applicant}”.`;
 
 /**
+ * How to settle the conflict over an accepted SOAP offer: the same two SOAP buttons, offered by the
+ * notice and the risk though SOAP, done, is no card (conflictWayOutActions); "I accepted a SOAP
+ * offer" then records Match Week not started (conflictWayOut).
+ */
+const HOW_TO_FIX_ACCEPTED = `If you matched, tap “Not for me” on SOAP; if you did not match and accepted a SOAP offer, tap “${DONE_RECORDS.soap?.applicant}”, and Match Week is marked not started.`;
+
+/**
  * MATCH_WEEK_SOAP_CONFLICT (critical, its notice sent at once: critical-notice-titles.ts): names both
  * answers and how to settle each. Null when they do not conflict (matchWeekSoapConflict,
  * soapAcceptedBesideMatched).
@@ -70,7 +77,7 @@ export function matchWeekSoapConflictRisk(context: PlanContext): Risk | null {
     return {
       code: "MATCH_WEEK_SOAP_CONFLICT",
       severity: "critical",
-      message: `You marked Match Week done, which says you matched, and SOAP done, which says you did not match and accepted a SOAP offer: only applicants who did not match can take part in SOAP, so both cannot be right. If you matched, mark SOAP Not for me; if you did not match and accepted a SOAP offer, mark Match Week not started. Either way you have a position, so your ${contractSteps(context.applicant.visa)} stay planned.`,
+      message: `You marked Match Week done, which says you matched, and SOAP done, which says you did not match and accepted a SOAP offer: only applicants who did not match can take part in SOAP, so both cannot be right. ${HOW_TO_FIX_ACCEPTED} Either way you have a position, so your ${contractSteps(context.applicant.visa)} stay planned.`,
       milestones: ["match_week", "soap"],
       sources: [NRMP_MATCH_WEEK_URL, NRMP_SOAP_URL],
     };

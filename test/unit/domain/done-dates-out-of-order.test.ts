@@ -131,7 +131,7 @@ describe("Match Week done (matched) and SOAP done (an accepted offer)", () => {
     const conflict = result.risks.find((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT");
     expect(conflict?.severity).toBe("critical");
     expect(conflict?.message).toContain("You marked Match Week done, which says you matched, and SOAP done");
-    expect(conflict?.message).toContain("If you matched, mark SOAP Not for me");
+    expect(conflict?.message).toContain("If you matched, tap “Not for me” on SOAP");
     const notice = result.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
     expect(notice?.title).toBe(
       "You marked Match Week done and a SOAP offer accepted: which is it? Tell us now",

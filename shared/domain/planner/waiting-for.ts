@@ -1,6 +1,6 @@
 import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { PREREQUISITES_AT } from "./catalog-index.ts";
+import { PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { MATCH_STEPS_BESIDE_CERTIFICATE, matchStepsBelieved } from "./note-contradicted-by-record.ts";
@@ -98,6 +98,10 @@ export function waitingForOf(
   // as not started does (its gate sentence) and has no day to book by.
   if (gatedBooking(context, entry, index, status)) prerequisitePending = true;
   if (waited !== 0) return waitingOn(index, waited, prerequisitePending);
+  // The sponsorship sent does not issue the certificate (issuedApart): ECFMG's review, which ends
+  // with the DS-2019, waits for it, so the DS-2019 does too, not an ordinary next step.
+  if (index === DS2019_INDEX && status === "not_started" && !isSatisfiedAt(context, CERTIFICATE_INDEX))
+    return DS2019_WAITS_FOR_CERTIFICATE;
   // On the H-1B track abroad, an unbooked Step 3 whose result cannot reach this Match's rank order
   // list, nor its later candidate's, waits while the list is open (step3OutOfReach); in the US it is
   // dated for the petition instead (step3DueNow), and a booked one keeps its own date.
@@ -149,6 +153,9 @@ function held(
 }
 const NO_SPONSOR_NOTE_GATE = held([NO_SPONSOR_NOTE], SCHOOL_CHECK.ineligible.resolvedBy, false);
 const UNCHECKED_GATE = held([SCHOOL_CHECK.key], SCHOOL_CHECK.unchecked.resolvedBy, false);
+const DS2019_INDEX = stepIndex("j1_ds2019");
+const CERTIFICATE_INDEX = stepIndex("ecfmg_certification");
+const DS2019_WAITS_FOR_CERTIFICATE = held(["ecfmg_certification"], undefined, false);
 const STEP3_WAIT = held([STEP3_OUT_OF_REACH], STEP3_OUT_OF_REACH_RESOLVED_BY, false);
 const STEP3_WAIT_BUT_PREREQUISITE = held([STEP3_OUT_OF_REACH], STEP3_OUT_OF_REACH_RESOLVED_BY, true);
 

@@ -12,6 +12,7 @@ import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
+import { atEarlierFigure } from "#domain/planner/fee-in-force.ts";
 import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
 import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
@@ -166,10 +167,9 @@ export function renderPlan(
     table(
       ["status", "amount", "item", "as of"],
       result.budget.items.map((item) => [
-        // A paid fee priced on its step's day says so, as the other channels' notes do.
         item.status === "presumed"
           ? "presumed paid"
-          : item.pricedThen === true
+          : atEarlierFigure(item) // paid at the figure in force on its step's day, not today's
             ? "spent (fee then)"
             : item.status,
         `${itemAmount(item)}${item.verify === undefined ? "" : " !"}`,

@@ -28,6 +28,17 @@ const spans = new Map<Fee, readonly Span[]>();
 /** The items paidItem made with no amount: listed with the fees to verify, never counted. */
 const notKnown = new WeakSet<BudgetItem>();
 
+/** The items paidItem made at an earlier span's figure, not the fee's own (today's). */
+const earlierFigures = new WeakSet<BudgetItem>();
+
+/**
+ * Whether paidItem priced `item` at a figure in force before the fee's own (today's) one: the CLI
+ * marks only those "fee then", a paid fee at today's figure reads as plain "spent".
+ */
+export function atEarlierFigure(item: BudgetItem): boolean {
+  return earlierFigures.has(item);
+}
+
 /** Whether paidItem made `item` with no amount (the figure in force that day not known). */
 export function amountNotKnown(item: BudgetItem): boolean {
   return notKnown.has(item);
@@ -101,7 +112,7 @@ export function paidItem(fee: Fee, item: BudgetItem, day: string | undefined): B
   const span = index === NOT_KNOWN ? undefined : (fee.inForce[index] as InForce);
   if (span !== undefined && span.amountUsd !== null) {
     // An earlier span: its own figure and basis, or the fee's figure as it then stood, confirmed.
-    return {
+    const earlier: BudgetItem = {
       key: item.key,
       label: item.label,
       amountUsd: span.amountUsd ?? item.amountUsd,
@@ -111,6 +122,8 @@ export function paidItem(fee: Fee, item: BudgetItem, day: string | undefined): B
       asOf: span.asOf,
       pricedThen: true,
     };
+    earlierFigures.add(earlier);
+    return earlier;
   }
   const first = fee.inForce[0] as InForce;
   const why =

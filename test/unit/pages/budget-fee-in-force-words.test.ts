@@ -82,4 +82,17 @@ describe("a fee paid on a known day says it is the fee in force then", () => {
     expect(cli).toMatch(/spent \(fee then\)\s+\$985\s+USMLE Step 1 exam fee/);
     expect(cli).toMatch(/\n {2}spent\s+\$985 !\s+USMLE Step 2 CK exam fee/);
   });
+
+  it("the CLI marks no dated fee paid at today's figure: 'fee then' would tell nothing", () => {
+    // Sita, in Kathmandu: every fee dated, each at the fee table's own (today's) figure.
+    const sitaFile = fileURLToPath(
+      new URL("../../fixtures/ds2019-waits-for-certificate/sponsorship-sent-kathmandu.json", import.meta.url),
+    );
+    const sita = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(sitaFile, "utf8")));
+    const sitaPlan = plan(sita, seasonCalendar(2027), new Date("2027-05-15T06:00:00Z"));
+    const cli = renderPlan(sitaPlan, "Sita Karki", "Asia/Kathmandu");
+    expect(cli).toMatch(/\n {2}spent\s+\$160\s+Application for ECFMG Certification/);
+    expect(cli).toMatch(/\n {2}spent\s+\$370\s+ECFMG J-1 sponsorship application fee/);
+    expect(cli).not.toContain("fee then");
+  });
 });

@@ -9,7 +9,7 @@ import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { snoozeOptions } from "./snoozes.ts";
 import { actionRecord, alreadyAnswered, type StepAction } from "./step-actions.ts";
 import { ET_ZONE, localDate, renderDate, renderEt, renderInZone, wallFromDate } from "./time.ts";
-import { US_ZONE } from "./us-zones.ts";
+import { zoneInUs } from "./us-zones.ts";
 
 /**
  * What the applicant chose from an email or the timeline page, applied to a plan:
@@ -80,7 +80,7 @@ export function actionsFor(
       (action !== "schedule" || bookableNow(milestone, plan)) &&
       (action !== "snooze" || snoozeOptions(plan, milestone, today, zone).length > 0) &&
       // No visa stamp to skip abroad: a change of status is an in-US route.
-      (action !== "waive" || milestone !== "visa_h1b_stamping" || US_ZONE.test(zone)),
+      (action !== "waive" || milestone !== "visa_h1b_stamping" || zoneInUs(zone)),
   );
 }
 

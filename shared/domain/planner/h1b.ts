@@ -1,8 +1,7 @@
-import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { catalogEntry } from "../catalog/index.ts";
 import { DAY_MS, isoUtc, startOfLocalDate } from "../time.ts";
-import { US_ZONE } from "../us-zones.ts";
+import { zoneInUs } from "../us-zones.ts";
 import {
   CONSULAR_WAIT_DAYS,
   EXAM_BOOKING_DAYS,
@@ -160,22 +159,10 @@ export function livesOutsideUs(context: PlanContext): boolean {
   return zoneOutsideUs(context.zone);
 }
 
-/** Whether an IANA zone is outside the US (US_ZONE): the applicant's, or an interview's program's. */
+/** Whether an IANA zone is outside the US (zoneInUs, memoised there): the applicant's, or an interview's program's. */
 export function zoneOutsideUs(zone: string): boolean {
-  // Asked several times a plan (Step 3's lead, its risks, the proclamation): the regular expression
-  // runs once per zone. The zone asked last is answered before the memo's look-up: a plan asks
-  // about its applicant's zone over and over (visitorVisaDays: about 1 % of a bench plan).
-  if (zone === lastZone) return lastOutside;
-  let outside = outsideUsByZone.get(zone);
-  if (outside === undefined) outside = outsideUsByZone.keep(zone, !US_ZONE.test(zone));
-  lastZone = zone;
-  lastOutside = outside;
-  return outside;
+  return !zoneInUs(zone);
 }
-
-const outsideUsByZone = new BoundedMemo<string, boolean>(1_000);
-let lastZone: string | undefined;
-let lastOutside = false;
 
 /**
  * Days allowed for the visitor-visa interview before Step 3 for an H-1B applicant abroad (Step 3 is

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { US_ZONE, zoneInUsOrCanada } from "#domain/us-zones.ts";
+import { zoneOutsideUs } from "#domain/planner/h1b.ts";
+import { US_ZONE, zoneInUs, zoneInUsOrCanada } from "#domain/us-zones.ts";
 
 // tzdb's `backward` links to a zone in or outside the US (https://github.com/eggert/tz/blob/main/backward):
 // an alias is where its target is.
@@ -42,5 +43,29 @@ describe("US_ZONE", () => {
       expect(US_ZONE.test(zone)).toBe(true);
     for (const zone of ["Pacific/Pago_Pago", "America/Tijuana", "America/Toronto", "Asia/Kolkata"])
       expect(US_ZONE.test(zone)).toBe(false);
+  });
+});
+
+describe("one memo for a zone's facts (zoneInUs, zoneInUsOrCanada, zoneOutsideUs)", () => {
+  // An applicant in Toronto with interviews in Chicago and Mexico City: the questions alternate
+  // between zones and between the two facts, each answered from the one memo.
+  const ASKED: readonly [string, boolean, boolean][] = [
+    ["America/Toronto", false, true],
+    ["America/Chicago", true, true],
+    ["America/Toronto", false, true],
+    ["America/Mexico_City", false, false],
+    ["Canada/Eastern", false, true],
+    ["US/Samoa", false, false],
+    ["America/Toronto", false, true],
+  ];
+
+  it("answers each zone's own facts whichever was asked before", () => {
+    for (let round = 0; round < 2; round++)
+      for (const [zone, inUs, inUsOrCanada] of ASKED) {
+        expect(zoneInUsOrCanada(zone)).toBe(inUsOrCanada);
+        expect(zoneInUs(zone)).toBe(inUs);
+        expect(zoneOutsideUs(zone)).toBe(!inUs);
+        expect(zoneInUs(zone)).toBe(US_ZONE.test(zone));
+      }
   });
 });

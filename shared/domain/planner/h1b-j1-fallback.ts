@@ -1,6 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { seasonDateSources } from "../seasons/date-words.ts";
-import { DAY_MS } from "../time.ts";
 import {
   CONSULAR_WAIT_DAYS,
   EXAM_BOOKING_DAYS,
@@ -36,7 +35,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { petitionDue, step3DueNow } from "./step3-after-ranking.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
-import { petitionSittingFits } from "./step3-sitting.ts";
+import { petitionFitsWithVisaHeld, petitionSittingFits } from "./step3-sitting.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
 const NEED = catalogEntry("j1_statement_of_need");
@@ -93,7 +92,7 @@ export function h1bJ1Fallback(
   if (status !== "not_started" && (status !== "in_progress" || outcome === "ranking")) return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
   const now = step3ChainNow(context, context.now);
-  const { certified, visaDays, chain } = now;
+  const { certified, visaDays } = now;
   // Before ranking Step 3 carries its days for ranking: the petition's day is measured all the same.
   const sitBy =
     outcome === "ranking" ? petitionDue(dates) : step3DueNow(context, dates, dates.due("usmle_step3"));
@@ -103,7 +102,7 @@ export function h1bJ1Fallback(
   // The card's one test (petitionSittingFits: FSMB beside the visitor visa, then a seat), so the
   // risk and the card turn on the same day: abroad, the day after the visa's day to apply by.
   if (!passed && petitionSittingFits(context, now, sitBy)) return null;
-  const held = !passed && chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
+  const held = petitionFitsWithVisaHeld(context, now, sitBy);
   // The days named here count back from residency's start: a projected start's rule is their source.
   seasonDateSources(sources, context.calendar.dates.residency_start);
   // In the US (no visitor visa: visaDays 0) FSMB's processing and a seat alone count, with no trip.

@@ -10,10 +10,9 @@ import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { placeUntold } from "./h1b-outcome-words.ts";
-import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO, tripVisa } from "./h1b-words.ts";
+import { J1_ALTERNATIVE, J1_ALTERNATIVE_TOO } from "./h1b-words.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
-import { latestDays } from "./step3-action.ts";
 import {
   step3ApplyBy,
   step3ApplyByWords,
@@ -26,7 +25,7 @@ import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
-import { fsmbApplied, petitionSittingFits } from "./step3-sitting.ts";
+import { petitionFitsWithVisaHeld, petitionSittingFits } from "./step3-sitting.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
 const REPORTING = STEP3.reportingDays;
@@ -56,8 +55,11 @@ function step3DueFrom(context: PlanContext, dates: PlanDates, ruled: DueDate): D
     if (later !== null && step3DueKind(later) === "later") return later;
     // Out of reach of both deadlines: the petition after the Match still needs the pass by its day.
     const petition = step3UnreachableForRanking(context, rol) ? petitionDue(dates) : null;
-    if (petition !== null && petitionChainFits(context, petition)) return petition;
+    const fits = petition === null ? null : petitionChainFits(context, petition);
+    if (fits === "visa") return petition;
     if (later !== null) return later;
+    // Only with a visitor visa already held: still the petition's day, its card saying so.
+    if (fits === "held") return petition;
     return step3BookedAfterRanking(context, ruled) ? (petitionDue(dates) ?? ruled) : ruled;
   }
   if (ruled.at > rol) return ruled;
@@ -79,18 +81,22 @@ function step3UnreachableForRanking(context: PlanContext, rol: number): boolean 
 }
 
 /**
- * Whether the petition's sit-by day `petition` is the one to plan for before ranking: in the US
- * always (its card says when FSMB and a seat no longer fit: petitionOutOfReach); abroad while FSMB
+ * Whether the petition's sit-by day `petition` is the one to plan for before ranking: "visa" in the
+ * US always (its card says when FSMB and a seat no longer fit: petitionOutOfReach); abroad while FSMB
  * (or its application under way) with the visitor visa beside it, then a seat, still fit before it
  * (petitionSittingFits: once applied to FSMB, the visa is the day's condition, not a wait), so
- * the applicant hears of the day while it can be met, and the visa-held days for ranking
- * (step3LaterDue) stand once it cannot. Abroad only with the certificate issued, as for those days:
- * a pending one keeps its own target for ranking.
+ * the applicant hears of the day while it can be met; "held" once only a visitor visa already held
+ * still meets it (petitionFitsWithVisaHeld), after the visa-held days for ranking (step3LaterDue):
+ * the step stays dated for it and its card names the condition, never "blocked" while one road is
+ * open. Abroad only with the certificate issued, as for those days: a pending one keeps its own
+ * target for ranking. Null when no road meets it.
  */
-function petitionChainFits(context: PlanContext, petition: DueDate): boolean {
-  if (step3VisaDays(context) === 0) return true;
-  if (!isFinished(statusOf(context, "ecfmg_certification"))) return false;
-  return petitionSittingFits(context, step3ChainNow(context, feasibilityOf(context).readyAt), petition);
+export function petitionChainFits(context: PlanContext, petition: DueDate): "visa" | "held" | null {
+  if (step3VisaDays(context) === 0) return "visa";
+  if (!isFinished(statusOf(context, "ecfmg_certification"))) return null;
+  const now = step3ChainNow(context, feasibilityOf(context).readyAt);
+  if (petitionSittingFits(context, now, petition)) return "visa";
+  return petitionFitsWithVisaHeld(context, now, petition, true) ? "held" : null;
 }
 
 /**
@@ -193,7 +199,8 @@ export function step3AfterRankingWords(
   // out-of-reach words follow, so none come here, except past Match Day untold, where the card asks
   // where they matched first and step3AwaitsMatchAction follows; a blocked step's why has no
   // action after it, so they come here.
-  const unmeetable = petitionDayUnmeetable(context, due);
+  const reach = petitionReach(context, due);
+  const unmeetable = reach !== null && !reach.held ? reach : null;
   if (unmeetable !== null) {
     const first = placeUntold(unmeetable.outcome) && step3AwaitsMatchAnswer(context);
     return first
@@ -223,25 +230,9 @@ export function step3AfterRankingWords(
   const needs = step3ForPetition(context)
     ? "Your program's H-1B petition needs your Step 3 pass"
     : step3PetitionNeeds(context);
+  // Only a visitor visa already held still meets the day: the card's action says so, with the day.
+  if (reach !== null) return `${needs}. `;
   return `${needs}: ${sit}${apply}.${apply === "" ? "" : step3FsmbTime(context)} `;
-}
-
-/**
- * Out of reach of ranking: Step 3 stays dated for the H-1B petition after the Match (step3DueNow),
- * so STEP3_NEEDED_FOR_H1B says so, with the J-1 ranking advice beside it rather than instead; abroad
- * with the trip (its source added to `sources`) and the chain's days. Null when Step 3 is not so
- * dated (abroad once that chain no longer fits, the visitor visa's wait keeps the J-1 route alone).
- */
-export function step3PetitionSitBy(context: PlanContext, dates: PlanDates, sources: string[]): string | null {
-  const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
-  if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
-  const needs =
-    " Many programs will not rank you on H-1B without the result, yet the H-1B petition after the Match still needs your Step 3 pass";
-  // Abroad, the chain to that day (FSMB, the visitor visa, a seat) keeps the petition possible for a
-  // program that ranks you anyway; the visa-held days for ranking come before it, with FSMB's check.
-  if (step3VisaDays(context) > 0)
-    return `${tripVisa(context, sources)}${needs}: to keep it possible with a program that ranks you anyway, ${fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))) ? "" : "start now and "}sit Step 3 by ${dueDay(context, sitBy)}${basisMark(sitBy)}.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
-  return `${needs}: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
 }
 
 /**
@@ -251,10 +242,15 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates, sourc
  * words. Null otherwise.
  */
 function petitionDayUnmeetable(context: PlanContext, due: DueDate): ReturnType<typeof petitionOutOfReach> {
+  const reach = petitionReach(context, due);
+  return reach !== null && !reach.held ? reach : null;
+}
+
+/** petitionOutOfReach for Step 3 not booked, `held` or not. */
+function petitionReach(context: PlanContext, due: DueDate): ReturnType<typeof petitionOutOfReach> {
   const status = statusOf(context, STEP3.key);
   if (status !== "not_started" && status !== "in_progress") return null;
-  const reach = petitionOutOfReach(context, due, step3ChainNow(context, context.now));
-  return reach !== null && !reach.held ? reach : null;
+  return petitionOutOfReach(context, due, step3ChainNow(context, context.now));
 }
 
 /**

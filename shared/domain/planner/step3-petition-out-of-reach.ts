@@ -1,5 +1,5 @@
 import { basisMark } from "../date-basis.ts";
-import { DAY_MS, localDate, renderDate } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import {
   EXAM_BOOKING_DAYS,
   SCORE_REPORTING_DAYS,
@@ -16,7 +16,7 @@ import { ASK_THE_PROGRAM, IF_MATCHED_H1B, programUnnamed, whichItFiles } from ".
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
-import { petitionSittingFits } from "./step3-sitting.ts";
+import { petitionFitsWithVisaHeld, petitionSittingFits } from "./step3-sitting.ts";
 
 /**
  * Step 3's card when the petition's sit-by day `sitBy` cannot be met: on H-1B with ranking over
@@ -59,10 +59,12 @@ export function petitionOutOfReach(
   // Past the day no sitting can meet it, visitor visa held or not.
   const passed = sitBy.at <= context.now;
   if (!passed && petitionSittingFits(context, now, sitBy)) return null;
-  const outcome = matchOutcomeNow(context);
+  const held = petitionFitsWithVisaHeld(context, now, sitBy);
+  // While ranking is open the day is the step's only with a visitor visa held (step3DueNow): the
+  // programs to rank are the ones to ask.
+  const outcome = matchOutcomeNow(context) ?? (held && rankingOpen(context) ? "ranking" : null);
   if (outcome === null) return null;
   const day = dueDay(context, sitBy);
-  const held = !passed && chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS <= sitBy.at;
   const titled = `${day}${basisMark(sitBy)}`;
   const petition = IF_MATCHED_H1B[outcome].startsWith("If") ? "that" : "your program's";
   if (held) {
@@ -91,6 +93,10 @@ export function petitionOutOfReach(
 }
 
 const STEP3_INDEX = stepIndex("usmle_step3");
+
+function rankingOpen(context: PlanContext): boolean {
+  return context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+}
 
 /**
  * The out-of-reach titles' first words: the card's instruction, worded by outcome as

@@ -30,11 +30,11 @@ import { dayText } from "./last-sitting-day.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
-import { step3BookedTail, step3PetitionSitBy } from "./step3-after-ranking.ts";
+import { step3BookedTail } from "./step3-after-ranking.ts";
 import { step3BookedLaterWords, step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
+import { step3PetitionSitBy } from "./step3-petition-sit-by.ts";
 
 const STEP3 = indexedStep("usmle_step3");
-
 const STEP3_MILESTONES: readonly StepSubject[] = Object.freeze(["usmle_step3", "visa_h1b"]);
 const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
 

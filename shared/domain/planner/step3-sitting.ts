@@ -1,4 +1,5 @@
-import { CONSULAR_WAIT_DAYS, EXAM_BOOKING_DAYS } from "./advice.ts";
+import { DAY_MS } from "../time.ts";
+import { CONSULAR_WAIT_DAYS, EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { statusAt } from "./context.ts";
@@ -49,6 +50,25 @@ export function petitionSittingFits(context: PlanContext, now: Step3ChainNow, si
   const sitting = earliestPetitionSitting(context, now);
   noteCrossing(context, sitting, sitBy.at);
   return sitting < sitBy.at;
+}
+
+/**
+ * Whether the sit-by day `sitBy`, ahead, is still met by an applicant who already holds a visitor
+ * visa: FSMB's permit, then a seat, with no visa wait (step3ChainFrom's reportedWithVisaHeld less
+ * the result's weeks). The one "only if you already hold a B-1/B-2 visa" test of the petition's
+ * day, for the step's date (step3DueNow), its card (petitionOutOfReach) and the visa risk
+ * (h1bJ1Fallback) alike. Notes when it stops holding only when `note` (the step's date moves then).
+ */
+export function petitionFitsWithVisaHeld(
+  context: PlanContext,
+  now: Step3ChainNow,
+  sitBy: DueDate,
+  note = false,
+): boolean {
+  if (sitBy.at <= context.now) return false;
+  const sitting = now.chain.reportedWithVisaHeld - SCORE_REPORTING_DAYS * DAY_MS;
+  if (note) noteCrossing(context, sitting, sitBy.at);
+  return sitting <= sitBy.at;
 }
 
 /**

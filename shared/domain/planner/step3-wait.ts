@@ -2,7 +2,10 @@ import { indexedStep, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
+import { planDates } from "./plan-dates.ts";
+import { step3DueNow } from "./step3-after-ranking.ts";
 import { step3LaterDays } from "./step3-later-candidate.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
 import { fsmbApplied } from "./step3-sitting.ts";
 
 const STEP3 = indexedStep("usmle_step3");
@@ -42,6 +45,9 @@ export function step3OutOfReach(context: PlanContext, feasibility: Feasibility):
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (context.now > rol) return false;
   const reportedBy = step3ChainNow(context, feasibility.readyAt).chain.reportedBy;
-  // Out of reach of the projected deadline, the later candidate may still allow it.
-  return reportedBy > rol && step3LaterDays(context, reportedBy) === null;
+  // Out of reach of the projected deadline, the later candidate may still allow it; out of reach
+  // of both, the petition's day may, with a visitor visa already held (step3DueNow dates it then).
+  if (reportedBy <= rol || step3LaterDays(context, reportedBy) !== null) return false;
+  const dates = planDates(context);
+  return step3DueKind(step3DueNow(context, dates, dates.due(STEP3.key))) !== "petition";
 }

@@ -1,0 +1,58 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * An H-1B applicant in Lagos, certified, Step 3 not started, 2027 Match. Once the visa-held days for
+ * ranking have gone (13 Jan 2027), the petition's sit-by day (Fri 19 Mar 2027) is still met by an
+ * applicant who already holds a visitor visa until FSMB's two weeks and a seat no longer fit (apply by
+ * Fri 26 Feb). Rule: while that road is open the step is dated for it and its card, the Step 3 risk
+ * and the visa risk all name the condition; the step was blocked ("plan Step 3 for a later Match")
+ * beside a visa risk saying "apply to FSMB now and sit by 19 Mar", then urgent again on 26 Feb.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/h1b-step3-abroad-lagos/", import.meta.url));
+const CHIDI = readSnapshot(DIR, "h1b-step3-not-started-lagos.json");
+const step3 = (plan: Plan) => plan.nextSteps.find((step) => step.milestone === "usmle_step3");
+const blocked = (plan: Plan) => plan.blocked.find((step) => step.milestone === "usmle_step3");
+const risk = (plan: Plan, code: string) => plan.risks.find((item) => item.code === code)?.message ?? "";
+const HELD =
+  "Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by Fri 19 Mar 2027.";
+
+describe("Step 3 abroad, only a visitor visa already held still meets the petition's day", () => {
+  it.each(["2027-01-20T10:00:00+01:00", "2027-02-10T10:00:00+01:00"])(
+    "at %s the step is dated for 19 Mar on that condition, as both risks say",
+    (now) => {
+      const plan = planInOwnMatch(CHIDI, now);
+      expect(blocked(plan)).toBeUndefined();
+      expect(step3(plan)?.deadline?.local).toBe("Fri 19 Mar 2027");
+      expect(step3(plan)?.action).toContain(HELD);
+      expect(step3(plan)?.action).toContain(
+        "with a visitor visa still to get, you could not sit Step 3 by Fri 19 Mar 2027",
+      );
+      expect(step3(plan)?.action).not.toContain("has passed");
+      expect(risk(plan, "STEP3_NEEDED_FOR_H1B")).toContain(
+        "only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by Fri 19 Mar 2027 (our advice); then apply to FSMB by Fri 26 Feb 2027",
+      );
+      expect(risk(plan, "VISA_NOT_READY_FOR_START")).toContain(
+        "unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by Fri 19 Mar 2027",
+      );
+      const titles = plan.reminders.filter(
+        (item) => item.milestone === "usmle_step3" && item.rung === "sit-by-follow-up",
+      );
+      for (const reminder of titles)
+        expect(reminder.title).toContain("only with a B-1/B-2 visa already held, sit it by Fri 19 Mar 2027");
+    },
+  );
+
+  it("keeps the visa-held days for ranking first while they hold (12 Jan: sit by 3 Feb)", () => {
+    const plan = planInOwnMatch(CHIDI, "2027-01-12T10:00:00+01:00");
+    expect(step3(plan)?.deadline?.local).toBe("Wed 3 Feb 2027");
+  });
+
+  it("from 27 Feb no road meets the day: the card says so and asks nothing to pay", () => {
+    const plan = planInOwnMatch(CHIDI, "2027-02-27T10:00:00+01:00");
+    expect(step3(plan)?.action).toContain("even with a visitor visa already held");
+    expect(step3(plan)?.action).not.toContain(HELD);
+  });
+});

@@ -34,7 +34,8 @@ import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
 import { step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
-import { sittingDueNow, step3EntryFor } from "./step3-petition.ts";
+import { sittingDueFrom } from "./step3-exam-day.ts";
+import { step3EntryFor } from "./step3-petition.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
@@ -115,7 +116,7 @@ export function planMilestone(
   // From the sitting day on, its last sitting day is met: due by its result reaching the authority.
   const resultDue =
     own !== null && own.due.at < context.now
-      ? sittingDueNow(context, entry, stepDates, index)
+      ? sittingDueFrom(context, entry, stepDates, index, own)
       : undatedPathwayDue(context, own, entry, stepDates.calendar);
   // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking.
   const asks = undatedStep(context, entry, stepDates);
@@ -178,7 +179,6 @@ export function planMilestone(
     );
     return;
   }
-
   if (late !== null && due !== null) {
     planLateDeadline(context, entry, due, late, stepDates, out);
     return;

@@ -72,19 +72,21 @@ const resultDues = new WeakMap<SeasonCalendar, (DueDate | null)[]>();
  * time (`reportingDays`, advice: the day plus that many days, where the applicant lives, as
  * resultOverdue counts it): the catalog's `scheduledResultPending` with {expected} filled ("Fri 18
  * Dec 2026"); its `scheduledPassed` once that day has come or for a step without both
- * (no "did you take it?" while the score is simply not out).
+ * (no "did you take it?" while the score is simply not out). `texts`: the step's status texts as
+ * its card reads them (step3StatusTexts), the catalog's by default.
  */
 export function passedDayText(
   context: PlanContext,
   entry: CatalogEntry,
   date: string,
   day: number,
+  texts = entry.statusActions,
 ): string | undefined {
-  const text = entry.statusActions?.scheduledResultPending;
+  const text = texts?.scheduledResultPending;
   const reporting = entry.reportingDays?.days;
-  if (text === undefined || reporting === undefined) return entry.statusActions?.scheduledPassed;
+  if (text === undefined || reporting === undefined) return texts?.scheduledPassed;
   const out = shiftDays(day, context.zone, reporting);
-  if (context.now >= out) return entry.statusActions?.scheduledPassed;
+  if (context.now >= out) return texts?.scheduledPassed;
   noteRiskChange(context, out); // the words change that day: a re-plan then
   const expected = renderDate(shiftIsoDay(date, reporting));
   return text.replace("{expected}", expected);

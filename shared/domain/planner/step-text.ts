@@ -166,7 +166,7 @@ function statusAction(
       // EXAMS_LATE_FOR_RANKING's test: an exam's day after its last sitting day, another step's after its deadline.
       const afterDeadline = !passed && due !== null && sittingAfterLastDay(context, entry.key, day, due);
       const text = passed
-        ? passedDayText(context, entry, given.date, day)
+        ? passedDayText(context, entry, given.date, day, texts)
         : afterDeadline
           ? (texts.scheduledAfterDeadline ?? texts.scheduled)
           : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? texts.scheduled);

@@ -15,7 +15,7 @@ import { step3LaterCardWords, step3LaterDays } from "./step3-later-candidate.ts"
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
 import { fsmbApplied } from "./step3-sitting.ts";
-import { visaApplyByTitle, visitorVisaApplyBy } from "./step3-visa-apply-by.ts";
+import { fsmbApplyVerb, visaApplyByTitle, visitorVisaApplyBy } from "./step3-visa-apply-by.ts";
 import { APPLY_BY_LADDER, VISA_BY_LADDER, weeklyToDay } from "./weekly-to-day.ts";
 
 const STEP3 = catalogEntry("usmle_step3");
@@ -242,7 +242,7 @@ function laterApplyByReminders(
       passed: fsmbApplyBy(context, ruled),
       dueAt: applyBy.at,
       detail: stepDates.rendered(applyBy),
-      title: `${STEP3.title}: apply to FSMB by ${dueDay(context, applyBy)}${basisMark(applyBy)}`,
+      title: `${STEP3.title}: ${fsmbApplyVerb(step3DueKind(due) === "later" && step3VisaDays(context) > 0)} ${dueDay(context, applyBy)}${basisMark(applyBy)}`,
       why: `${step3LaterCardWords(context, due, applyBy)} Tell us your test date once you have it.`,
       rung: "apply-by-follow-up",
       ladder: APPLY_BY_LADDER,
@@ -277,6 +277,7 @@ function projectedApplyByReminders(
   if (applyBy.at < context.now) return;
   const projected = basisMark(due);
   const applyDay = `${dueDay(context, applyBy)}${projected}`;
+  const apply = fsmbApplyVerb(step3VisaDays(context) > 0);
   weeklyToDay(
     context,
     STEP3,
@@ -285,8 +286,8 @@ function projectedApplyByReminders(
       passed: shiftDays(applyBy.at, applyBy.zone, -PROJECTED_FIRST_RUNG_DAYS),
       dueAt: applyBy.at,
       detail: stepDates.rendered(applyBy),
-      title: `${STEP3.title}: apply to FSMB by ${applyDay}`,
-      why: `To sit Step 3 by ${dueDay(context, due)}${projected}, in time for the rank order list deadline, apply to FSMB by ${applyDay} ${chainWords(step3VisaDays(context))}.${step3FsmbTime(context)} Tell us your test date once you have it.`,
+      title: `${STEP3.title}: ${apply} ${applyDay}`,
+      why: `To sit Step 3 by ${dueDay(context, due)}${projected}, in time for the rank order list deadline, ${apply} ${applyDay} ${chainWords(step3VisaDays(context))}.${step3FsmbTime(context)} Tell us your test date once you have it.`,
       rung: "apply-by-follow-up",
       ladder: APPLY_BY_LADDER,
       lay: true,

@@ -32,3 +32,13 @@ const visaApplyBys = new WeakMap<DueDate, DueDate>();
 export function visaApplyByTitle(context: PlanContext, stepTitle: string, applyBy: DueDate): string {
   return `${stepTitle}: apply for your B-1/B-2 visitor visa by ${dueDay(context, applyBy)}${basisMark(applyBy)}`;
 }
+
+/**
+ * What a day to apply to FSMB by asks for: abroad, when the day counts the visitor visa's interview
+ * wait beside FSMB's processing (`visaCounted`), the visa too, applied for the same day (advice);
+ * a title naming FSMB alone read as if the trip to the US needed nothing. "apply to FSMB by" in
+ * the US or with a visitor visa already held.
+ */
+export function fsmbApplyVerb(visaCounted: boolean): string {
+  return visaCounted ? "apply to FSMB and for your B-1/B-2 visitor visa by" : "apply to FSMB by";
+}

@@ -55,4 +55,16 @@ describe("Step 3 abroad, only a visitor visa already held still meets the petiti
     expect(step3(plan)?.action).toContain("even with a visitor visa already held");
     expect(step3(plan)?.action).not.toContain(HELD);
   });
+
+  it("abroad, a day to apply to FSMB that counts the visitor visa's wait names the visa in its reminders' titles", () => {
+    const plan = planInOwnMatch(CHIDI, "2026-10-01T10:00:00+01:00");
+    const applyBy = plan.reminders.filter(
+      (item) => item.milestone === "usmle_step3" && item.rung.startsWith("apply-by-in"),
+    );
+    expect(applyBy.length).toBeGreaterThan(0);
+    for (const reminder of applyBy)
+      expect(reminder.title).toBe(
+        "Pass USMLE Step 3: apply to FSMB and for your B-1/B-2 visitor visa by Sat 21 Nov 2026 (our advice)",
+      );
+  });
 });

@@ -1,4 +1,5 @@
 import { basisMark } from "../date-basis.ts";
+import { step3FsmbTimeWords } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDay, dueDay } from "./day-words.ts";
@@ -24,7 +25,7 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates, sourc
   // Abroad, the chain to that day (FSMB, the visitor visa, a seat) keeps the petition possible for a
   // program that ranks you anyway; the visa-held days for ranking come before it, with FSMB's check.
   if (step3VisaDays(context) > 0 && petitionChainFits(context, sitBy) === "held")
-    return `${tripVisa(context, sources)}${needs}: only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by ${dueDay(context, sitBy)}${basisMark(sitBy)}; then apply to FSMB ${byDay(context, shiftDays(sitBy.at, sitBy.zone, -step3LeadDays()) - 1)}. ${J1_ALTERNATIVE_TOO}`;
+    return `${tripVisa(context, sources)}${needs}: only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by ${dueDay(context, sitBy)}${basisMark(sitBy)}; then apply to FSMB ${byDay(context, shiftDays(sitBy.at, sitBy.zone, -step3LeadDays()) - 1)}.${step3FsmbTimeWords(true)} ${J1_ALTERNATIVE_TOO}`;
   if (step3VisaDays(context) > 0)
     return `${tripVisa(context, sources)}${needs}: to keep it possible with a program that ranks you anyway, ${fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))) ? "" : "start now and "}sit Step 3 by ${dueDay(context, sitBy)}${basisMark(sitBy)}.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
   return `${needs}: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;

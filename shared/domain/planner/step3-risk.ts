@@ -5,6 +5,7 @@ import { DAY_MS, startOfLocalDate } from "../time.ts";
 import {
   SCORE_REPORTING_DAYS,
   SCORE_REPORTING_SOURCE,
+  STEP3_FSMB_TIME_WORDS,
   STEP3_PROCESSING_SOURCE,
   step3FsmbTimeWords,
 } from "./advice.ts";
@@ -105,11 +106,10 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
       severity: "critical",
       message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${reach}`,
       milestones: STEP3_MILESTONES as StepSubject[],
-      sources: fsmbTimeCited(later !== null || fsmb !== "", sources), // step3LaterWords ends with it
+      sources: fsmbTimeCited(later !== null || fsmb !== "" || reach.includes(STEP3_FSMB_TIME_WORDS), sources), // FSMB figures said
     },
   ];
 }
-
 /** Abroad, on the projected deadline, when only the later candidate's visa-held days are left. */
 const HELD_TOO_LATE = " Even with a visitor visa in hand, it leaves no time.";
 

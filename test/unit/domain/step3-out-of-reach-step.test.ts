@@ -14,26 +14,34 @@ import {
  * An H-1B applicant, certified, Step 3 not started, list in progress. Once
  * STEP3_NEEDED_FOR_H1B says Step 3 cannot be reported by the rank order list deadline, the Step 3
  * step must not push the fee, the visitor visa and the trip for that deadline: it waits, with no
- * reminders and no urgent standing. While Step 3 is still feasible nothing changes.
+ * reminders and no urgent standing, unless a visitor visa already held still meets the H-1B
+ * petition's sit-by day (then it is dated for that day on that condition). While Step 3 is still
+ * feasible nothing changes. `graduation`: a graduate of Dec 2026 waits for FSMB's graduation check
+ * (up to 12 weeks), past the petition's day even with a visitor visa held.
  */
-const h1bApplicant = (timezone: string) =>
+const h1bApplicant = (timezone: string, graduation = "2024-06-01") =>
   inputFactory({
     applicant: applicantFactory({
       externalId: `f14-${timezone}`,
       timezone,
       matchYear: 2027,
       visa: "H-1B",
-      graduation: "2024-06-01",
+      graduation,
     }),
     milestones: [
       ...doneMilestones(REGISTERED_KEYS, "2026-08-20"),
-      milestoneFactory("ecfmg_certification", "done", "2026-08-15"),
+      milestoneFactory(
+        "ecfmg_certification",
+        "done",
+        graduation < "2026-08-15" ? "2026-08-15" : "2027-01-05",
+      ),
       milestoneFactory("rank_order_list", "in_progress"),
       milestoneFactory("usmle_step3", "not_started"),
     ],
   });
-const planAt = (timezone: string, now: string): Plan =>
-  plan(h1bApplicant(timezone), seasonCalendar(2027), new Date(now));
+const planAt = (timezone: string, now: string, graduation?: string): Plan =>
+  plan(h1bApplicant(timezone, graduation), seasonCalendar(2027), new Date(now));
+const LATE_GRADUATE = "2026-12-20";
 const step3Risk = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
 const step3Reminders = (result: Plan) =>
   result.reminders.filter((reminder) => reminder.milestone === "usmle_step3");
@@ -46,7 +54,7 @@ const FEASIBLE = "2026-10-01T01:00:00Z";
 describe("Step 3 once the risk says it cannot be reported before the rank order list deadline", () => {
   for (const zone of ZONES) {
     it(`${zone}: the step waits, not urgent, with words that fit and no reminder`, () => {
-      const result = planAt(zone, OUT_OF_REACH);
+      const result = planAt(zone, OUT_OF_REACH, LATE_GRADUATE);
       expect(step3Risk(result)?.severity).toBe("critical");
       expect(result.nextSteps.find((step) => step.milestone === "usmle_step3")).toBeUndefined();
       const blocked = result.blocked.find((step) => step.milestone === "usmle_step3");
@@ -62,6 +70,17 @@ describe("Step 3 once the risk says it cannot be reported before the rank order 
       expect(step3Reminders(result)).toEqual([]);
       const notice = result.reminders.find((reminder) => reminder.risk === "STEP3_NEEDED_FOR_H1B");
       expect(notice?.milestone).toBe("rank_order_list");
+    });
+
+    it(`${zone}: with the petition's day met only by a visitor visa already held, the step is dated for it on that condition`, () => {
+      const result = planAt(zone, OUT_OF_REACH);
+      expect(step3Risk(result)?.severity).toBe("critical");
+      expect(result.blocked.find((step) => step.milestone === "usmle_step3")).toBeUndefined();
+      const step = result.nextSteps.find((next) => next.milestone === "usmle_step3");
+      expect(step?.action).toContain("Only if you already hold a B-1/B-2 visa: apply to FSMB now");
+      expect(step3Risk(result)?.message).toContain(
+        "only with a B-1/B-2 visa you already hold can you still sit Step 3",
+      );
     });
 
     it(`${zone}: while Step 3 is feasible the step still asks for it, with its reminders`, () => {
@@ -81,10 +100,12 @@ describe("Step 3 once the risk says it cannot be reported before the rank order 
         at < Date.parse("2027-03-04T00:00:00Z");
         at += 3 * 86_400_000
       ) {
-        const result = plan(h1bApplicant(zone), seasonCalendar(2027), new Date(at));
+        const result = plan(h1bApplicant(zone, LATE_GRADUATE), seasonCalendar(2027), new Date(at));
         // Still in reach of the later candidate, the step asks for it with both days.
         const risk = step3Risk(result);
         if (risk?.severity !== "critical" || risk.message.includes("there is still time")) continue;
+        // Abroad, the petition's day met only with a visitor visa held: the step asks on that condition.
+        if (risk.message.includes("only with a B-1/B-2 visa you already hold")) continue;
         outOfReach++;
         const rungs = step3Reminders(result).map((reminder) => reminder.rung);
         expect(

@@ -83,11 +83,12 @@ describe("H-1B Step 3 abroad with a visitor visa already held", () => {
     expect(rungsBefore(result, "2027-01-12").length).toBeGreaterThan(0);
   });
 
-  it("on Thu 14 Jan 2027, both apply-by days gone: no time, Step 3 waits as out of reach", () => {
+  it("on Thu 14 Jan 2027, both apply-by days gone: no time for ranking; only a visitor visa held still meets the petition's day", () => {
     const result = at("2027-01-14T08:00:00Z");
-    expect(result.blocked.map((step) => step.milestone)).toContain("usmle_step3");
+    expect(result.blocked.map((step) => step.milestone)).not.toContain("usmle_step3");
     expect(risk(result)?.message).toContain(
       "Even if you already hold a visitor visa, FSMB and a test date leave no time",
     );
+    expect(card(result)?.action).toContain("Only if you already hold a B-1/B-2 visa: apply to FSMB now");
   });
 });

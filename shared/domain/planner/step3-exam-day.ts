@@ -5,16 +5,15 @@ import type { StepOwnDate } from "./own-date.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { sittingDueNow } from "./step3-petition.ts";
-import { markPetitionFilingDue, step3DueKind } from "./step3-petition-dates.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
 
 /**
  * What a step is due by from its sitting day `own` on (milestone-step's resultDue): sittingDueNow,
  * except for Step 3 booked and held to the H-1B petition's sit-by day (step3DueNow's "petition"
  * date, before ranking too). That day is met by the sitting, but it stays the step's one date
  * through the exam day itself (it moved to the rank order list deadline on the exam day's morning,
- * a day programs could no longer see the result by); once the day has ended, while ranking is open,
- * the step asks for the result, due by the petition's own date (visa_h1b's), as after ranking,
- * marked so its words say so (step3StatusTexts). Null on the exam day: the sit-by day stands.
+ * a day programs could no longer see the result by); once the day has ended the step asks for the
+ * result as any sitting's (sittingDueNow). Null on the exam day: the sit-by day stands.
  */
 export function sittingDueFrom(
   context: PlanContext,
@@ -27,11 +26,5 @@ export function sittingDueFrom(
     return sittingDueNow(context, entry, dates, index);
   if (step3DueKind(step3DueNow(context, dates, stepRenderings(dates, index).due)) !== "petition")
     return sittingDueNow(context, entry, dates, index);
-  if (!own.passed) return null;
-  // Once ranking is over the petition's texts and date are the entry's own (sittingDueNow).
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const petition = context.now <= rol ? dates.due("visa_h1b") : null;
-  if (petition === null) return sittingDueNow(context, entry, dates, index);
-  markPetitionFilingDue(petition);
-  return petition;
+  return own.passed ? sittingDueNow(context, entry, dates, index) : null;
 }

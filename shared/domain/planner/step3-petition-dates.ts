@@ -31,18 +31,3 @@ export function markLaterCandidateDue(due: DueDate, kind: "later" | "held" | "he
 export function step3DueKind(due: DueDate | null | undefined): Step3DueKind | undefined {
   return due == null ? undefined : kinds.get(due);
 }
-
-/**
- * The petition's own date (visa_h1b's) as Step 3's due once a sitting held to the petition's sit-by
- * day is past (step3-exam-day.ts): Step 3's words then speak of the petition (step3StatusTexts).
- */
-const petitionFilingDues = new WeakSet<DueDate>();
-
-export function markPetitionFilingDue(due: DueDate): void {
-  petitionFilingDues.add(due);
-}
-
-/** Whether Step 3's `due` is the petition's own date (markPetitionFilingDue). */
-export function isPetitionFilingDue(due: DueDate | null | undefined): boolean {
-  return due != null && petitionFilingDues.has(due);
-}

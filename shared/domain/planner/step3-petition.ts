@@ -6,7 +6,7 @@ import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { matchOutcomeNow } from "./match-day-unreported.ts";
 import { passedResultDue } from "./result-later-window.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { isPetitionFilingDue, step3DueKind } from "./step3-petition-dates.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
 
 /**
  * Step 3 of a matched H-1B applicant once ranking is over: the
@@ -102,11 +102,7 @@ function petitionDayWhileRanking(
   key: string,
   due: DueDate | null | undefined,
 ): boolean {
-  return (
-    key === STEP3.key &&
-    (step3DueKind(due) === "petition" || isPetitionFilingDue(due)) &&
-    !rankingOver(context)
-  );
+  return key === STEP3.key && step3DueKind(due) === "petition" && !rankingOver(context);
 }
 
 /**

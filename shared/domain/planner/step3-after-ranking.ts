@@ -230,8 +230,8 @@ export function step3AfterRankingWords(
   const needs = step3ForPetition(context)
     ? "Your program's H-1B petition needs your Step 3 pass"
     : step3PetitionNeeds(context);
-  // Only a visitor visa already held still meets the day: the card's action says so, with the day.
-  if (reach !== null) return `${needs}. `;
+  // Before ranking ends, only a visitor visa already held still meets the day: the action says so.
+  if (reach !== null && context.now <= rol) return `${needs}. `;
   return `${needs}: ${sit}${apply}.${apply === "" ? "" : step3FsmbTime(context)} `;
 }
 

@@ -16,8 +16,13 @@ import { fsmbApplied } from "./step3-sitting.ts";
  * so STEP3_NEEDED_FOR_H1B says so, with the J-1 ranking advice beside it rather than instead; abroad
  * with the trip (its source added to `sources`) and the chain's days. Null when Step 3 is not so
  * dated (abroad once that chain no longer fits, the visitor visa's wait keeps the J-1 route alone).
+ * `fsmbSaid`: the words give FSMB's two figures (the visa-held road), so the risk cites them.
  */
-export function step3PetitionSitBy(context: PlanContext, dates: PlanDates, sources: string[]): string | null {
+export function step3PetitionSitBy(
+  context: PlanContext,
+  dates: PlanDates,
+  sources: string[],
+): { words: string; fsmbSaid: boolean } | null {
   const sitBy = step3DueNow(context, dates, dates.due("usmle_step3"));
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
   const needs =
@@ -25,8 +30,17 @@ export function step3PetitionSitBy(context: PlanContext, dates: PlanDates, sourc
   // Abroad, the chain to that day (FSMB, the visitor visa, a seat) keeps the petition possible for a
   // program that ranks you anyway; the visa-held days for ranking come before it, with FSMB's check.
   if (step3VisaDays(context) > 0 && petitionChainFits(context, sitBy) === "held")
-    return `${tripVisa(context, sources)}${needs}: only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by ${dueDay(context, sitBy)}${basisMark(sitBy)}; then apply to FSMB ${byDay(context, shiftDays(sitBy.at, sitBy.zone, -step3LeadDays()) - 1)}.${step3FsmbTimeWords(true)} ${J1_ALTERNATIVE_TOO}`;
+    return {
+      words: `${tripVisa(context, sources)}${needs}: only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by ${dueDay(context, sitBy)}${basisMark(sitBy)}; then apply to FSMB ${byDay(context, shiftDays(sitBy.at, sitBy.zone, -step3LeadDays()) - 1)}.${step3FsmbTimeWords(true)} ${J1_ALTERNATIVE_TOO}`,
+      fsmbSaid: true,
+    };
   if (step3VisaDays(context) > 0)
-    return `${tripVisa(context, sources)}${needs}: to keep it possible with a program that ranks you anyway, ${fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))) ? "" : "start now and "}sit Step 3 by ${dueDay(context, sitBy)}${basisMark(sitBy)}.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`;
-  return `${needs}: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`;
+    return {
+      words: `${tripVisa(context, sources)}${needs}: to keep it possible with a program that ranks you anyway, ${fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))) ? "" : "start now and "}sit Step 3 by ${dueDay(context, sitBy)}${basisMark(sitBy)}.${latestDays(context, sitBy, false)} ${J1_ALTERNATIVE_TOO}`,
+      fsmbSaid: false,
+    };
+  return {
+    words: `${needs}: sit it as soon as you can, at the latest by ${dueDay(context, sitBy)}${basisMark(sitBy)}. ${J1_ALTERNATIVE_TOO}`,
+    fsmbSaid: false,
+  };
 }

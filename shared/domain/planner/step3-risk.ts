@@ -5,7 +5,6 @@ import { DAY_MS, startOfLocalDate } from "../time.ts";
 import {
   SCORE_REPORTING_DAYS,
   SCORE_REPORTING_SOURCE,
-  STEP3_FSMB_TIME_WORDS,
   STEP3_PROCESSING_SOURCE,
   step3FsmbTimeWords,
 } from "./advice.ts";
@@ -96,17 +95,18 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   const before = later?.held !== true ? held : later.later === true ? HELD_TOO_LATE : "";
   const fsmb =
     later === null && held !== "" && held === words.heldInTime ? step3FsmbTimeWords(certified) : "";
+  const petition = step3PetitionSitBy(context, dates, sources);
   const reach =
     later === null
-      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${step3PetitionSitBy(context, dates, sources) ?? words.lateTail}`
-      : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${step3PetitionSitBy(context, dates, sources) ?? words.lateTailToo}`;
+      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${petition?.words ?? words.lateTail}`
+      : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${petition?.words ?? words.lateTailToo}`;
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",
       severity: "critical",
       message: `${words.lateHead}${dayBy(context, reportedBy)} at the earliest: ${certificate}${words.lateChain}${graduation}${reach}`,
       milestones: STEP3_MILESTONES as StepSubject[],
-      sources: fsmbTimeCited(later !== null || fsmb !== "" || reach.includes(STEP3_FSMB_TIME_WORDS), sources), // FSMB figures said
+      sources: fsmbTimeCited(later !== null || fsmb !== "" || petition?.fsmbSaid === true, sources), // FSMB figures said
     },
   ];
 }

@@ -14,7 +14,8 @@ import {
 
 /**
  * STEP3_NEEDED_FOR_H1B cites FSMB's two figures exactly when its message says FSMB's time: the rule
- * knows when it says them (the visa-held days still in time, the later candidate's words), so the
+ * knows when it says them (the visa-held days still in time, the later candidate's words, the
+ * petition's visa-held sit-by day), so the
  * sources follow what the message says, never a search of it. An H-1B applicant in Cairo, certified,
  * every step to NRMP done, Step 3 not started (or booked late), at instants on both sides of the
  * visa-held windows.
@@ -49,7 +50,10 @@ describe("STEP3_NEEDED_FOR_H1B's sources and FSMB's time", () => {
   const cases: [string, PlannerInput, string, boolean][] = [
     ["not booked, the projected visa-held window open", notBooked, "2026-12-05T08:00:00Z", true],
     ["not booked, the later candidate's visa-held window open", notBooked, "2027-01-10T08:00:00Z", true],
-    ["not booked, both visa-held windows gone", notBooked, "2027-01-14T08:00:00Z", false],
+    // Ranking's visa-held days gone, the petition's sit-by day still met with a visitor visa held:
+    // the risk gives the day to apply to FSMB by, with FSMB's figures (in Cairo that road outlasts
+    // the rank order list deadline, after which the risk is gone).
+    ["not booked, only the petition's visa-held window open", notBooked, "2027-01-14T08:00:00Z", true],
     ["booked after the deadline", bookedLate, "2026-12-05T08:00:00Z", false],
   ];
 

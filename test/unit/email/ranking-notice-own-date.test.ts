@@ -13,7 +13,11 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
  * list beside the list's own notice, it added that start to the list's date line: "Due: Thu 25 Feb
  * 2027 …; due by residency's start, Thu 1 Jul 2027", a rank list due in July. The line names the
  * list's own deadline only. Grace: Kampala, H-1B, list marked certified on a day still to come,
- * certificate issued, so the notice rides the list (test/fixtures/ranking-notice-dates/).
+ * certificate issued, so the notice rides the list (test/fixtures/ranking-notice-dates/). It rides the
+ * list only while Step 3 is no next step: here she graduated in Dec 2026, so FSMB's graduation check
+ * (up to 12 weeks) passes the H-1B petition's sit-by day even with a visitor visa already held, and
+ * Step 3 waits. A 2025 graduate with a visa held could still sit by that day, and the notice would
+ * ride Step 3, a step it names.
  */
 const FILE = new URL(
   "../../fixtures/ranking-notice-dates/h1b-list-dated-ahead-kampala.json",
@@ -47,8 +51,9 @@ function dateLines(text: string): { title: string; line: string }[] {
 describe("the list dated ahead, in January, the certificate issued", () => {
   const certified = {
     ...grace,
+    applicant: { ...grace.applicant, graduation: "2026-12-20" },
     milestones: grace.milestones.map((entry) =>
-      entry.key === "ecfmg_certification" ? { ...entry, status: "done" as const, date: "2026-12-01" } : entry,
+      entry.key === "ecfmg_certification" ? { ...entry, status: "done" as const, date: "2027-01-05" } : entry,
     ),
   };
   const { planned, text } = firstEmail("2027-01-16T06:00:00Z", certified);
@@ -57,6 +62,7 @@ describe("the list dated ahead, in January, the certificate issued", () => {
   );
 
   it("the start notice rides the list beside the list's own (the case under test)", () => {
+    expect(planned.blocked.map((each) => each.milestone)).toContain("usmle_step3");
     const onList = planned.reminders.filter(
       (each) => each.milestone === "rank_order_list" && each.rung === "critical-risk",
     );

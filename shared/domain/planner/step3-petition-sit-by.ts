@@ -1,5 +1,5 @@
 import { basisMark } from "../date-basis.ts";
-import { step3FsmbTimeWords } from "./advice.ts";
+import { STEP3_FSMB_TIME_WORDS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDay, dueDay } from "./day-words.ts";
@@ -16,7 +16,10 @@ import { fsmbApplied } from "./step3-sitting.ts";
  * so STEP3_NEEDED_FOR_H1B says so, with the J-1 ranking advice beside it rather than instead; abroad
  * with the trip (its source added to `sources`) and the chain's days. Null when Step 3 is not so
  * dated (abroad once that chain no longer fits, the visitor visa's wait keeps the J-1 route alone).
- * `fsmbSaid`: the words give FSMB's two figures (the visa-held road), so the risk cites them.
+ * `fsmbSaid`: the words give FSMB's two figures (the visa-held road), so the risk cites them. The
+ * visa-held road asks once: apply to FSMB now, by the last day that still meets the sit-by day ("then
+ * apply to FSMB by …" beside FSMB's "so apply now" were two asks); "now", as that road is open only
+ * with the certificate issued (petitionChainFits).
  */
 export function step3PetitionSitBy(
   context: PlanContext,
@@ -31,7 +34,7 @@ export function step3PetitionSitBy(
   // program that ranks you anyway; the visa-held days for ranking come before it, with FSMB's check.
   if (step3VisaDays(context) > 0 && petitionChainFits(context, sitBy) === "held")
     return {
-      words: `${tripVisa(context, sources)}${needs}: only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by ${dueDay(context, sitBy)}${basisMark(sitBy)}; then apply to FSMB ${byDay(context, shiftDays(sitBy.at, sitBy.zone, -step3LeadDays()) - 1)}.${step3FsmbTimeWords(true)} ${J1_ALTERNATIVE_TOO}`,
+      words: `${tripVisa(context, sources)}${needs}: only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by ${dueDay(context, sitBy)}${basisMark(sitBy)}.${STEP3_FSMB_TIME_WORDS} now, ${byDay(context, shiftDays(sitBy.at, sitBy.zone, -step3LeadDays()) - 1)} at the latest. ${J1_ALTERNATIVE_TOO}`,
       fsmbSaid: true,
     };
   if (step3VisaDays(context) > 0)

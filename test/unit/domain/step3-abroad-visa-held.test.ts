@@ -31,9 +31,11 @@ describe("Step 3 abroad, only a visitor visa already held still meets the petiti
         "with a visitor visa still to get, you could not sit Step 3 by Fri 19 Mar 2027",
       );
       expect(step3(plan)?.action).not.toContain("has passed");
+      // One ask with its last day, not "then apply to FSMB by Fri 26 Feb" beside "so apply now".
       expect(risk(plan, "STEP3_NEEDED_FOR_H1B")).toContain(
-        "only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by Fri 19 Mar 2027 (our advice); then apply to FSMB by Fri 26 Feb 2027",
+        "only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by Fri 19 Mar 2027 (our advice). FSMB's processing takes about 2 weeks, but FSMB says it may need up to 12 weeks to verify your graduation, so apply now, by Fri 26 Feb 2027 at the latest.",
       );
+      expect(risk(plan, "STEP3_NEEDED_FOR_H1B").match(/\bapply\b/g)).toHaveLength(1);
       expect(risk(plan, "VISA_NOT_READY_FOR_START")).toContain(
         "unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by Fri 19 Mar 2027",
       );

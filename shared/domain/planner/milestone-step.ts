@@ -33,7 +33,7 @@ import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
-import { step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
+import { step3DueNow, step3Held } from "./step3-after-ranking.ts";
 import { sittingDueFrom } from "./step3-exam-day.ts";
 import { step3EntryFor } from "./step3-petition.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
@@ -129,9 +129,8 @@ export function planMilestone(
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
   const review = awaitedEcfmgReview(context, entry.key, stepDates); // a late sponsorship's ECFMG review
   const queued = due !== null && due.at < context.now && review !== null; // the queue is behind, not the applicant
-  // Step 3 held for the Match's answer (step3WaitsForMatch) asks nothing yet: never overdue, "soon".
-  const held = entry.key === "usmle_step3" && waitingFor === null && step3WaitsForMatch(context, due);
-  const excused = booked === "sitting" || queued || held;
+  const held = entry.key === "usmle_step3" && waitingFor === null ? step3Held(context, due) : null;
+  const excused = booked === "sitting" || queued || held !== null; // Step 3 held: never overdue
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined && !excused;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
@@ -268,19 +267,20 @@ export function planMilestone(
       queued ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  if (held || phase?.notYet === true) urgency = "soon"; // Step 3 held; no SOAP offer yet
+  if (held !== null || phase?.notYet === true) urgency = "soon"; // Step 3 held, asking nothing yet; no SOAP offer yet
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
+  const rowStart = held === "undated" ? null : startBy;
   const step = milestoneNextStep(
     entry,
     action,
     urgency,
-    detail,
+    held === "undated" ? undefined : detail, // its card calls that day out of reach: no date, no start-by
     badge?.missedDeadline,
     badge?.matchYears, // one Match named for every step of the plan
     own?.detail,
     targetDetail,
-    startBy === null ? undefined : startBy === leadStart?.at ? leadStart.iso : isoUtc(startBy),
+    rowStart === null ? undefined : rowStart === leadStart?.at ? leadStart.iso : isoUtc(rowStart),
     prerequisitePending,
   );
   // A step past its target is ordered by that target, not by the later hard deadline now driving

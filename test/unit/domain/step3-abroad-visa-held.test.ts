@@ -58,6 +58,27 @@ describe("Step 3 abroad, only a visitor visa already held still meets the petiti
     expect(step3(plan)?.action).not.toContain(HELD);
   });
 
+  // One date, one status, one message: the row showed "urgent, Fri 19 Mar 2027" beside a card calling
+  // that day out of reach. Now no day in the row; urgent beside the visa notice on the step, which
+  // carries the day to ask the program by (Match Day's release, then the Match Day answer's day).
+  it.each([
+    ["2027-02-27T10:00:00+01:00", "Fri 19 Mar 2027, 5:00 PM GMT+1"],
+    ["2027-03-10T10:00:00+01:00", "Fri 19 Mar 2027, 5:00 PM GMT+1"],
+    ["2027-03-22T10:00:00+01:00", "Fri 2 Apr 2027"],
+  ])("at %s the row gives no day it calls out of reach; the notice gives %s", (now, noticeDay) => {
+    const plan = planInOwnMatch(CHIDI, now);
+    const step = step3(plan);
+    expect(step?.urgency).toBe("urgent");
+    expect(step?.deadline).toBeUndefined();
+    expect(step?.dueBy).toBeNull();
+    expect(step?.startBy).toBeUndefined();
+    expect(plan.overdue.map((item) => item.milestone)).not.toContain("usmle_step3");
+    const notices = plan.reminders.filter(
+      (item) => item.milestone === "usmle_step3" && item.risk === "VISA_NOT_READY_FOR_START",
+    );
+    expect(notices.map((item) => item.deadlineDetail?.local)).toEqual([noticeDay]);
+  });
+
   it("abroad, a day to apply to FSMB that counts the visitor visa's wait names the visa in its reminders' titles", () => {
     const plan = planInOwnMatch(CHIDI, "2026-10-01T10:00:00+01:00");
     const applyBy = plan.reminders.filter(

@@ -84,11 +84,14 @@ describe("Step 3's date once ranking is over, on H-1B", () => {
     expect(past?.why).toContain("If you matched with a program that files an H-1B petition for you");
   });
 
-  it("certified, Step 3 open after that deadline: its card and date serve the petition", () => {
+  it("certified, Step 3 open after that deadline: its card serves the petition, its row shows no day it calls out of reach", () => {
     const result = planAt(tomas(true), BEFORE_MATCH);
     const step3 = result.nextSteps.find((s) => s.milestone === "usmle_step3");
-    expect(Date.parse(step3?.deadline?.at ?? "")).toBeGreaterThan(Date.parse(BEFORE_MATCH));
-    expect(step3?.action).toContain("sitting Step 3 by");
+    // The card names the petition's day as out of reach and asks to pay for nothing until the
+    // program is known: the row's deadline column gave that day as one to sit by.
+    expect(step3?.deadline).toBeUndefined();
+    expect(step3?.startBy).toBeUndefined();
+    expect(step3?.action).toContain("sitting Step 3 by Fri 19 Mar 2027");
     expect(step3?.action).toContain("the day that H-1B petition needs, is out of reach");
     expect(result.overdue.some((s) => s.milestone === "usmle_step3")).toBe(false);
     const past = planAt(tomas(true), PAST_MATCH_DAY).nextSteps.find((s) => s.milestone === "usmle_step3");

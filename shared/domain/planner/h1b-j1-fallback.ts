@@ -133,7 +133,7 @@ export function h1bJ1Fallback(
   const unless = !abroad
     ? ""
     : held
-      ? `, ${UNLESS_VISA_HELD}: then apply to FSMB now and sit Step 3 in the US by ${day}`
+      ? `, ${UNLESS_VISA_HELD}: then sit Step 3 in the US by ${day}` // FSMB's words then say when to apply
       : ", even if you already hold a B-1/B-2 visa";
   if (held) for (const source of STEP3_FSMB_TIME_SOURCES) addSource(sources, source);
   const allowances = abroad

@@ -49,7 +49,7 @@ describe("matched on H-1B, Step 3 out of reach for the petition", () => {
       plan(matchedAbroad("Africa/Lagos"), LATER_START_2027, new Date("2027-03-25T09:00:00Z")),
     );
     expect(later?.message).toContain(
-      "likely out of reach, unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by Mon 19 Apr 2027",
+      "likely out of reach, unless you already hold a B-1/B-2 visa: then sit Step 3 in the US by Mon 19 Apr 2027",
     );
     expect(later?.message).toContain("switch your visa track to J-1 and request your Statement of Need");
   });

@@ -13,6 +13,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  */
 const DIR = fileURLToPath(new URL("../../fixtures/h1b-step3-abroad-lagos/", import.meta.url));
 const CHIDI = readSnapshot(DIR, "h1b-step3-not-started-lagos.json");
+const CHIDI_PENDING = readSnapshot(DIR, "h1b-step3-not-started-cert-pending-lagos.json");
 const step3 = (plan: Plan) => plan.nextSteps.find((step) => step.milestone === "usmle_step3");
 const blocked = (plan: Plan) => plan.blocked.find((step) => step.milestone === "usmle_step3");
 const risk = (plan: Plan, code: string) => plan.risks.find((item) => item.code === code)?.message ?? "";
@@ -37,7 +38,7 @@ describe("Step 3 abroad, only a visitor visa already held still meets the petiti
       );
       expect(risk(plan, "STEP3_NEEDED_FOR_H1B").match(/\bapply\b/g)).toHaveLength(1);
       expect(risk(plan, "VISA_NOT_READY_FOR_START")).toContain(
-        "unless you already hold a B-1/B-2 visa: then apply to FSMB now and sit Step 3 in the US by Fri 19 Mar 2027",
+        "unless you already hold a B-1/B-2 visa: then sit Step 3 in the US by Fri 19 Mar 2027. FSMB's processing takes about 2 weeks, but FSMB says it may need up to 12 weeks to verify your graduation, so apply now.",
       );
       const titles = plan.reminders.filter(
         (item) => item.milestone === "usmle_step3" && item.rung === "sit-by-follow-up",
@@ -46,6 +47,19 @@ describe("Step 3 abroad, only a visitor visa already held still meets the petiti
         expect(reminder.title).toContain("only with a B-1/B-2 visa already held, sit it by Fri 19 Mar 2027");
     },
   );
+
+  // The visa risk's visa-held road asked "apply to FSMB now" and then, with the certificate still
+  // pending, "so apply the day your ECFMG certificate is issued": one ask, FSMB's.
+  it("with the certificate pending, the visa risk's visa-held road asks to apply once, on the certificate's day", () => {
+    const message = risk(
+      planInOwnMatch(CHIDI_PENDING, "2027-01-20T10:00:00+01:00"),
+      "VISA_NOT_READY_FOR_START",
+    );
+    expect(message).toContain(
+      "unless you already hold a B-1/B-2 visa: then sit Step 3 in the US by Fri 19 Mar 2027. FSMB's processing takes about 2 weeks, but FSMB says it may need up to 12 weeks to verify your graduation, so apply the day your ECFMG certificate is issued.",
+    );
+    expect(message).not.toContain("apply to FSMB now");
+  });
 
   it("keeps the visa-held days for ranking first while they hold (12 Jan: sit by 3 Feb)", () => {
     const plan = planInOwnMatch(CHIDI, "2027-01-12T10:00:00+01:00");

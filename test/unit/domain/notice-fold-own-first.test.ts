@@ -8,7 +8,9 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 /**
  * Two critical notices on one step at one instant are one email item, the step's own first: Farhana
  * (Dhaka, H-1B, certificate issued, rank list marked certified on a day still to come) signs up on
- * 16 Jan 2027. Step 3's H-1B notice rides her rank order list (Step 3 is not a next step), as does
+ * 16 Jan 2027. Step 3's H-1B notice rides her rank order list (Step 3 is not a next step: she graduated
+ * on 20 Dec 2026 and was certified on 5 Jan 2027, so FSMB's graduation check passes the petition's sit-by
+ * day even with a visitor visa held, as Step 3 abroad now allows for an earlier graduate), as does
  * "Your rank order list does not count", both due the rank list deadline. Step 3's notice, placed
  * first, made the list's own an "Also:" under "Ranking on H-1B … rank J-1 programs too". Now the
  * list's own notice leads and carries Step 3's (Reminder.folded), so the sender marks both sent.

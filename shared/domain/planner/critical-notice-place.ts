@@ -1,4 +1,5 @@
 import type { Reminder } from "../plan.ts";
+import { fsmbTimeSaidOnce } from "./advice.ts";
 import { localDayEnd } from "./join-late-arrivals.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -9,7 +10,10 @@ import { TARGET_PASSED_RUNG } from "./target-passed.ts";
  * step going out then is dropped, since the notice carries the step's action and says why it is critical; a
  * second critical risk riding on the same step then (both name no next step, so both fall back to the first)
  * is added to the first notice's why, which keeps its id (of one deadline, so the rule for any fold holds:
- * mayCarry): one email item, the first's title, then "Also: <second>". The second is carried
+ * mayCarry), as is a second risk's notice of the same rung showing the same date then though laid against
+ * another season date (carrierDate: the visa's notice before ranking, on Step 3 abroad, shows the rank order
+ * list deadline Step 3's own shows); the out-of-reach notice, of its own rung, stays its own email as
+ * one-notice-per-slot.test.ts allows. One email item, the first's title, then "Also: <second>". The second is carried
  * (Reminder.folded), so the email that says it claims it and marks it sent: left out of the ledger, it
  * came back alone at the next wake-up. The step's own risk's notice is the first: one that rides it as
  * a visitor (`visitors`, ids of notices whose risk is about another step) yields its title to it,
@@ -39,13 +43,18 @@ export function placeNotice(
     // passedAt) at or after it, can clash: those two numbers on the TimedReminder rule out most of
     // a plan's 20-75 reminders before their Reminder (of several shapes, scattered in memory) is read.
     const same = each.sendAt === sendAt && each.deadline === deadline;
+    const shownAlike =
+      each.notice === true &&
+      each.sendAt === sendAt &&
+      each.reminder.deadline === reminder.deadline &&
+      each.reminder.rung === reminder.rung;
     const told =
       toldUntil !== undefined && (each.missedAt ?? each.sendAt) < toldUntil && each.deadline === deadline;
     if (
-      (same || told || (each.sendAt === passedAt && each.sendAt >= sendAt)) &&
+      (same || told || shownAlike || (each.sendAt === passedAt && each.sendAt >= sendAt)) &&
       each.reminder.milestone === reminder.milestone
     ) {
-      if (same && each.notice === true) earlier ??= each;
+      if ((same && each.notice === true) || shownAlike) earlier ??= each;
       // The step's target-passed notice is "none when a rung of the step goes out at or before its
       // slot": this notice is such a rung, made after the step's own.
       const toldHere = each.reminder.rung === TARGET_PASSED_RUNG && each.sendAt >= sendAt;
@@ -67,9 +76,12 @@ export function placeNotice(
   earlier.reminder = withAlso(first, also);
 }
 
-/** `first` with `also`'s title and words after its own, carrying `also` (and what it carried). */
+/**
+ * `first` with `also`'s title and words after its own, carrying `also` (and what it carried); FSMB's
+ * figures once in one email (Step 3's and the visa's notices both give them).
+ */
 function withAlso(first: Reminder, also: Reminder): Reminder {
-  const why = `${first.why} Also: ${also.title}. ${also.why}`;
+  const why = `${first.why} Also: ${also.title}. ${fsmbTimeSaidOnce(first.why, also.why)}`;
   const carried =
     also.folded === undefined ? [also] : [reminderWith(also, { folded: undefined }), ...also.folded];
   return reminderWith(first, { why, folded: [...(first.folded ?? []), ...carried] });

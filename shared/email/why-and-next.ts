@@ -60,8 +60,21 @@ export function sayOnce(paragraph: string, said: string): string {
 function sameSentence(one: string, other: string): boolean {
   if (one === other) return true;
   const shared = sharedOpening(one, other);
-  return shared >= SAME_OPENING && one.length - shared <= shared;
+  return shared >= SAME_OPENING && one.length - shared <= shared && !addsDay(one.slice(shared), other);
 }
+
+/**
+ * A tail naming a day the other sentence does not name adds a fact, not a wording: Step 3's "so
+ * apply now, by Fri 26 Feb 2027 at the latest" is not its card's "so apply now". Lead times worded
+ * apart ("about 14 days to process") stay a wording.
+ */
+function addsDay(tail: string, other: string): boolean {
+  for (const day of tail.match(DAYS) ?? []) if (!other.includes(day)) return true;
+  return false;
+}
+
+/** A day as the emails write it: "26 Feb 2027". */
+const DAYS = /\b\d{1,2} [A-Z][a-z]{2} \d{4}\b/g;
 
 /** How many characters two sentences share from their start. */
 function sharedOpening(one: string, other: string): number {

@@ -56,6 +56,9 @@ describe("Step 3 abroad before ranking: the visa's notice folds into Step 3's, t
       const items = text.split("\n").filter((line) => /^\d+\. /.test(line));
       expect(items).toEqual([`1. ${STEP3_TITLE}`]);
       expect(text.split(`Also: ${VISA_TITLE}`).length - 1).toBe(1);
+      // The day to apply to FSMB by, which Step 3's card words apart ("so apply now"), is emailed too.
+      expect(lead?.why).toContain("so apply now, by Fri 26 Feb 2027 at the latest");
+      expect(text).toContain("so apply now, by Fri 26 Feb 2027 at the latest");
     },
   );
 });

@@ -35,7 +35,9 @@ export function isCriticalNoticeRung(rung: string): boolean {
  * or the out-of-reach notice (the Match year to change now: the date of the step it rides on, the
  * ECFMG application's target, read as its own), or one riding a step that waits for another
  * (Reminder.onWaitingStep: Step 3 behind the certificate), whose date is none that step can be done
- * by ("Due in 23 hours" on a Step 3 the risk said could not be sat).
+ * by ("Due in 23 hours" on a Step 3 the risk said could not be sat), or the season-over notice
+ * (the Match has passed: the next Match's rank-list deadline on the passed list's card read as a
+ * day to certify that list by).
  * The email, the CLI and the timeline show it as a notice: no date, no "due". Its id is the risk's.
  */
 export function isUndatedNotice(
@@ -51,6 +53,7 @@ const UNDATED_RISKS: ReadonlySet<string> = new Set([
   "ANSWERS_CONTRADICT_RECORD",
   "MATCH_YEAR_IMPLAUSIBLE",
   "MATCH_YEAR_NOT_FEASIBLE",
+  "SEASON_OVER",
 ]);
 
 /** A notice id already made, with what it was made from (compared field by field, no key text). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SOAP_MATCH_DAY_TITLE } from "#domain/match-outcome-question.ts";
-import type { Plan } from "#domain/plan.ts";
-import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import type { Plan, Reminder } from "#domain/plan.ts";
+import { CRITICAL_RISK_RUNG, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
@@ -71,6 +71,9 @@ describe("no certified list, SOAP never answered, once SOAP has ended", () => {
     expect(seasonOver(after)?.message).not.toContain("you took part in SOAP");
     expect(seasonOver(after)?.severity).toBe("critical");
     expect(notices(after)).toHaveLength(1);
+    // A notice with no date: the 2028 rank-list deadline it was laid against, on the passed 2027
+    // list's card, read "Certify your rank order list … Due Thu 24 Feb 2028".
+    expect(isUndatedNotice(notices(after)[0] as Reminder)).toBe(true);
   });
 });
 

@@ -110,6 +110,7 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
     const matchOver = `the ${calendar.matchYear} Match is over for you: ${restartWords(next)}`;
     const matchOverPathwayPending = `the ${calendar.matchYear} Match is over for you: ${restartWords(next, true)}`;
     const ifUnmatched = `If you did not match, ${matchOver}`;
+    const ifNoPosition = `If you did not match and accepted no SOAP offer, ${matchOver}`;
     // Past SOAP's end only one still "in progress" is asked (a SOAP done from Monday on is the
     // position itself: acceptedSoapPosition), so the status time has overtaken is named, in the
     // words a passed own date takes ("… is in progress …, and its … has passed", "Did you …?").
@@ -137,8 +138,9 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       matchWeekAskAction: `${MATCH_WEEK_ASK} If you did not match, the SOAP step says what to do today, until SOAP ends ${seasonInstantEt(date)}.`,
       matchWeekAskPhased: new Map(),
       afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
-      matchDayAction: `Match results are out in R3. Tell us where you matched (mark Match Day done) so your ${steps} get their reminders. ${ifUnmatched}`,
-      matchDayLateAction: `${latePrefix} If you matched, tell us now (mark Match Day done) and ${lateAdvice} ${ifUnmatched}`,
+      // One who never answered Match Week may have been placed by SOAP: a position as binding as a match.
+      matchDayAction: `Match results are out in R3. Tell us where you matched, in the Match or by a SOAP offer you accepted (mark Match Day done), so your ${steps} get their reminders. ${ifNoPosition}`,
+      matchDayLateAction: `${latePrefix} If you matched, in the Match or by a SOAP offer you accepted, tell us now (mark Match Day done) and ${lateAdvice} ${ifNoPosition}`,
       // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
       matchedDayAction: `Match results are out in R3. ${TOLD_US_MATCHED} Tell us where you matched (mark Match Day done) so your ${steps} get their reminders.`,
       matchedDayLateAction: `${latePrefix} ${TOLD_US_MATCHED} Tell us where you matched now (mark Match Day done) and ${lateAdvice}`,

@@ -108,6 +108,8 @@ const FeeToVerifySchema = z
      * (presumed-in-the-match.ts): the fee is then presumed paid, as a priced step's is.
      */
     presumedVerify: z.string().startsWith("flagged, verify").optional(),
+    /** The line's words once the applicant reports every step it is for done: paid, the amount not found. */
+    paidVerify: z.string().startsWith("flagged, verify").optional(),
     /**
      * Listed only while one of `milestones` that applies is not done, with the reason (advice): a
      * surcharge that may come with the exams has nothing left to verify once they are all taken.

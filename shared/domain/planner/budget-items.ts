@@ -111,6 +111,18 @@ export function presumedToVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): Budg
 
 const presumedToVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
 
+/** toVerifyItem for a fee whose steps the applicant reports done (its `paidVerify` set): spent. */
+export function paidToVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
+  let item = paidToVerifyItems.get(fee);
+  if (item === undefined) {
+    item = Object.freeze({ ...toVerifyItem(fee), status: "spent", verify: fee.paidVerify });
+    paidToVerifyItems.set(fee, item);
+  }
+  return item;
+}
+
+const paidToVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
+
 /**
  * The USD totals of the budget's counted lines: spent, presumed paid (a step an interview presumes
  * done, never reported) and still to pay. Lines held back (to verify) are in no total.

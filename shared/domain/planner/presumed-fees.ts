@@ -1,6 +1,6 @@
 import { catalogEntry, FEES, type Fee, type FeeToVerify, type OtherCurrencyFee } from "../catalog/index.ts";
 import type { BudgetItem } from "../plan.ts";
-import { presumedToVerifyItem, toVerifyItem } from "./budget-items.ts";
+import { paidToVerifyItem, presumedToVerifyItem, toVerifyItem } from "./budget-items.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { feeStatusOf } from "./fees-paid.ts";
@@ -62,10 +62,15 @@ export function presumedSeasonFees(context: PlanContext): string[] {
  */
 export function verifyItemOf(context: PlanContext, fee: FeeToVerify): BudgetItem {
   const presumed = context.presumedDone;
-  return fee.presumedVerify !== undefined &&
+  if (
+    fee.presumedVerify !== undefined &&
     presumed !== undefined &&
     fee.milestones.every((key) => presumed.includes(stepIndex(key)))
-    ? presumedToVerifyItem(fee)
+  )
+    return presumedToVerifyItem(fee);
+  // Reported done: paid, whatever the amount ("upcoming … before applying" beside a Pathway done).
+  return fee.paidVerify !== undefined && fee.milestones.every((key) => statusOf(context, key) === "done")
+    ? paidToVerifyItem(fee)
     : toVerifyItem(fee);
 }
 

@@ -30,12 +30,16 @@ export function notForMeParagraph(preview: Pick<ActionPreview, "claims" | "state
 }
 
 /**
- * What SOAP's “I accepted a SOAP offer” recorded as the way out of MATCH_WEEK_SOAP_CONFLICT over an
- * accepted offer (conflictWayOut: the offer kept, Match Week marked not started); undefined otherwise.
+ * What SOAP's “I accepted a SOAP offer” recorded, said as the answer it is (SOAP done is an accepted
+ * offer, not a finished step): as the way out of MATCH_WEEK_SOAP_CONFLICT over an accepted offer
+ * (conflictWayOut: the offer kept, Match Week marked not started), or the offer itself. Undefined for
+ * any other step's Done.
  */
 export function soapOfferStands(
   preview: Pick<ActionPreview, "claims" | "settlesConflict">,
 ): string | undefined {
-  if (preview.claims.action !== "done" || preview.settlesConflict !== true) return undefined;
-  return "Your accepted SOAP offer stands. Match Week is marked not started.";
+  if (preview.claims.action !== "done" || preview.claims.milestone !== "soap") return undefined;
+  return preview.settlesConflict === true
+    ? "Your accepted SOAP offer stands. Match Week is marked not started."
+    : "You accepted a SOAP offer: your plan now follows that position.";
 }

@@ -2,6 +2,7 @@ import { DATE_TAGS, dateBasis } from "#domain/date-basis.ts";
 import {
   deadlineWords,
   NRMP_EVENT_LABEL,
+  REMINDER_DATE_LABELS,
   reminderDateLabel,
   reminderShownDate,
   sentReminderLabel,
@@ -162,9 +163,11 @@ export function itemDateLabel(
 }
 
 /**
- * An NRMP event on the applicant's next local day (dueDayWord, in `zone` as the email is sent):
- * "Tomorrow: Mon 15 Mar …" ("tonight" in its small hours), so the last reminder before Match Week
- * does not repeat the one three days before word for word. Other labels as they are.
+ * An NRMP event or an interview on the applicant's next local day (dueDayWord, in `zone` as the
+ * email is sent): "Tomorrow: Mon 15 Mar …" ("tonight" in its small hours), an interview "Starts
+ * tomorrow: Tue 15 Dec …", so the last reminder before it does not repeat the one days before word
+ * for word. An interview is no cut-off ending the night: one at 7:00 AM starts tomorrow, not tonight.
+ * Other labels as they are.
  */
 function eventTomorrow(
   label: { label: string; inline: string },
@@ -172,9 +175,11 @@ function eventTomorrow(
   sentAt: string,
   zone: string,
 ): { label: string; inline: string } {
-  if (label !== NRMP_EVENT_LABEL) return label;
+  const interview = kindOf(reminder) === "interview" && label === REMINDER_DATE_LABELS.deadline;
+  if (label !== NRMP_EVENT_LABEL && !interview) return label;
   const word = dueDayWord({ zone, now: Date.parse(sentAt) }, Date.parse(reminder.deadline));
   if (word !== "tomorrow" && word !== "tonight") return label;
+  if (interview) return { label: "Starts tomorrow", inline: "starts tomorrow," };
   return { label: `${word[0]?.toUpperCase()}${word.slice(1)}`, inline: `${word},` };
 }
 

@@ -7,7 +7,7 @@ import { actionRecord, alreadyAnswered, type StepAction } from "#domain/step-act
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
-import { notForMeParagraph, soapNotForMeMeans, soapOfferStands } from "./not-for-me-words.ts";
+import { notForMeParagraph, recordedAs, soapNotForMeMeans, soapOfferStands } from "./not-for-me-words.ts";
 
 /** The confirmation page a GET of an action link shows: nothing changes until its button is pressed. */
 export function actionConfirmationPage(
@@ -21,12 +21,11 @@ export function actionConfirmationPage(
   const finished = preview.currentStatus === "done" || preview.currentStatus === "waived";
   if (finished && (preview.claims.action === "snooze" || preview.claims.action === "schedule")) {
     // Nothing left to snooze or date: say so rather than show a form whose POST is refused.
-    const marked = markedWords(preview.currentStatus);
     return htmlPage(
       200,
       `“${title}” is already recorded`,
       `<h1>${e(`“${title}” is already recorded`)}</h1>
-<p class="note">This is already recorded: ${e(title)} is marked ${e(marked)}, so there is nothing to ${preview.claims.action === "snooze" ? "snooze" : "schedule"}. Nothing was changed.</p>
+<p class="note">This is already recorded: ${e(recordedAs(preview, preview.currentStatus))}, so there is nothing to ${preview.claims.action === "snooze" ? "snooze" : "schedule"}. Nothing was changed.</p>
 <div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
@@ -89,12 +88,11 @@ export function actionConfirmationPage(
   }
   if (preview.alreadyApplied) {
     // A used Done, Not-for-me or In-progress link: nothing to press again.
-    const marked = markedWords(preview.currentStatus);
     return htmlPage(
       200,
       `“${title}” is already recorded`,
       `<h1>${e(`“${title}” is already recorded`)}</h1>
-<p class="note">This is already recorded: ${e(title)} is marked ${e(marked)}. Nothing was changed.</p>
+<p class="note">This is already recorded: ${e(recordedAs(preview, preview.currentStatus))}. Nothing was changed.</p>
 ${
   preview.claims.action === "done"
     ? `<p>${UNDO_DONE}</p>
@@ -120,11 +118,6 @@ ${fieldsFor(preview)}
 </div>
 </form>`,
   );
-}
-
-/** How a step already recorded reads: "marked done", "marked in progress", "marked not for you". */
-function markedWords(status: string | undefined): string {
-  return status === "done" ? "done" : status === "in_progress" ? "in progress" : "not for you";
 }
 
 /** The source of the date doneOpensText gives: the authority's page, or the projection's rule. */
@@ -254,7 +247,6 @@ export function actionResultPage(
   if (outcome === "already-recorded" && alreadyAnswered(preview.claims.action, recorded?.status)) {
     // The step was already recorded, by this link or another (another email, the timeline, a
     // form): the GET's words, whichever link this was.
-    const marked = markedWords(recorded?.status);
     const nothingTo =
       preview.claims.action === "schedule" || preview.claims.action === "snooze"
         ? `, so there is nothing to ${preview.claims.action}`
@@ -263,7 +255,7 @@ export function actionResultPage(
       200,
       heading,
       `<h1>${e(heading)}</h1>
-<p class="note">${e(`This is already recorded: ${preview.title} is marked ${marked}${nothingTo}. Nothing was changed.`)}</p>
+<p class="note">${e(`This is already recorded: ${recordedAs(preview, recorded?.status)}${nothingTo}. Nothing was changed.`)}</p>
 ${
   preview.claims.action === "done"
     ? `<p>${UNDO_DONE}</p>

@@ -43,3 +43,16 @@ export function soapOfferStands(
     ? "Your accepted SOAP offer stands. Match Week is marked not started."
     : "You accepted a SOAP offer: your plan now follows that position.";
 }
+
+/**
+ * A step already recorded, as the "already recorded" pages say it: "<title> is marked done", "… in
+ * progress", "… not for you"; SOAP done is an accepted offer, not a finished step, so it says so.
+ */
+export function recordedAs(
+  preview: Pick<ActionPreview, "claims" | "title">,
+  status: string | undefined,
+): string {
+  if (preview.claims.milestone === "soap" && status === "done") return "you accepted a SOAP offer";
+  const marked = status === "done" ? "done" : status === "in_progress" ? "in progress" : "not for you";
+  return `${preview.title} is marked ${marked}`;
+}

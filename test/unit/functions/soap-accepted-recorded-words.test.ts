@@ -8,8 +8,9 @@ import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages
 
 /**
  * "I accepted a SOAP offer" records SOAP done, and its Recorded page says what that is (an accepted
- * offer), not that "SOAP, if you do not match is marked done". Rahel Tesfaye, Addis Ababa, J-1, 2027
- * Match, certified list, told us Monday she is in SOAP; she taps the button on Thursday afternoon.
+ * offer), not that "SOAP, if you do not match is marked done"; so does the used link's page. Rahel
+ * Tesfaye, Addis Ababa, J-1, 2027 Match, certified list, told us Monday she is in SOAP; she taps the
+ * button on Thursday afternoon.
  */
 const file = fileURLToPath(
   new URL("../../fixtures/soap-accepted-page/in-soap-addis-ababa.json", import.meta.url),
@@ -41,5 +42,11 @@ describe("the Recorded page after “I accepted a SOAP offer”", () => {
     expect(posted.body).not.toContain("Match Week is marked not started");
     const soap = (await store.loadApplicant("a_ada"))?.milestones.find((entry) => entry.key === "soap");
     expect(soap?.status).toBe("done");
+    // The used link, opened again and posted again: the same words, as already recorded.
+    for (const method of ["GET", "POST"]) {
+      const again = await api(linkRequest(method, links.action("soap", "done"), ""));
+      expect(again.body).toContain("This is already recorded: you accepted a SOAP offer.");
+      expect(again.body).not.toContain("is marked done");
+    }
   });
 });

@@ -1,18 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { planApplicants } from "#usecases/plan-applicants.ts";
-import { sendDueReminders } from "#usecases/send-due-reminders.ts";
-import {
-  FixedClock,
-  InMemoryApplicantStore,
-  InMemoryEvents,
-  InMemoryMailer,
-  InMemoryWakeUps,
-  profileFactory,
-  storePorts,
-} from "./fakes.ts";
+import { emailsUntil } from "./wake-up-walk.ts";
 
 /**
  * A critical notice folded into another on its step is sent once: Farhana (Dhaka, H-1B, rank list
@@ -25,35 +14,11 @@ const FILE = new URL("../../fixtures/notice-fold/h1b-list-dated-ahead-dhaka.json
 const farhana = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(FILE, "utf8")));
 const SIGN_UP = "2027-01-16T06:00:00.000Z";
 
-async function emailsUntil(until: string) {
-  const store = new InMemoryApplicantStore();
-  store.add(profileFactory({ ...farhana.applicant, applicantId: "a_farhana" }), {
-    milestones: farhana.milestones,
-    interviews: [],
-  });
-  const deps = {
-    store,
-    ...storePorts(store),
-    wakeUps: new InMemoryWakeUps(),
-    events: new InMemoryEvents(),
-    mailer: new InMemoryMailer(),
-    clock: new FixedClock(new Date(SIGN_UP)),
-    planning: domainPlanning,
-    unsubscribeUrl: async (id: string) => `https://mp.example/unsubscribe?token=t-${id}`,
-  };
-  await planApplicants(["a_farhana"], deps);
-  for (let at = deps.wakeUps.pending.get("a_farhana"); at && at.toISOString() <= until; ) {
-    deps.wakeUps.pending.delete("a_farhana");
-    deps.clock.set(at);
-    await sendDueReminders("a_farhana", at, deps);
-    at = deps.wakeUps.pending.get("a_farhana");
-  }
-  return { emails: deps.mailer.sent, ledger: store.state("a_farhana").ledger };
-}
+const emailsOf = (until: string) => emailsUntil(farhana, "a_farhana", SIGN_UP, until);
 
 describe("Step 3's notice folded into the rank list's", () => {
   it("goes out once, in the sign-up email, and the ledger holds its id", async () => {
-    const { emails, ledger } = await emailsUntil("2027-02-23T00:00:00.000Z");
+    const { emails, ledger } = await emailsOf("2027-02-23T00:00:00.000Z");
     const saying = emails.filter((email) => email.text.includes("rank J-1 programs too"));
     expect(emails.length).toBeGreaterThan(1);
     expect(saying.map((email) => email.text.split("\n").find((line) => line.startsWith("1. ")))).toEqual([

@@ -1,18 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
-import { domainPlanning } from "#usecases/domain-planning.ts";
-import { planApplicants } from "#usecases/plan-applicants.ts";
-import { sendDueReminders } from "#usecases/send-due-reminders.ts";
-import {
-  FixedClock,
-  InMemoryApplicantStore,
-  InMemoryEvents,
-  InMemoryMailer,
-  InMemoryWakeUps,
-  profileFactory,
-  storePorts,
-} from "./fakes.ts";
+import { emailsUntil } from "./wake-up-walk.ts";
 
 /**
  * The visa's notice folded into Step 3's for showing the same date (notice-fold-shown-date.test.ts) is
@@ -26,35 +15,11 @@ const SIGN_UP = "2027-01-20T08:00:00.000Z";
 const VISA_TITLE =
   "If you match with an H-1B program, the H-1B likely cannot be ready by your start: before you rank, ask each program about a later start or a J-1";
 
-async function emailsUntil(until: string) {
-  const store = new InMemoryApplicantStore();
-  store.add(profileFactory({ ...kwame.applicant, applicantId: "a_kwame" }), {
-    milestones: kwame.milestones,
-    interviews: [],
-  });
-  const deps = {
-    store,
-    ...storePorts(store),
-    wakeUps: new InMemoryWakeUps(),
-    events: new InMemoryEvents(),
-    mailer: new InMemoryMailer(),
-    clock: new FixedClock(new Date(SIGN_UP)),
-    planning: domainPlanning,
-    unsubscribeUrl: async (id: string) => `https://mp.example/unsubscribe?token=t-${id}`,
-  };
-  await planApplicants(["a_kwame"], deps);
-  for (let at = deps.wakeUps.pending.get("a_kwame"); at && at.toISOString() <= until; ) {
-    deps.wakeUps.pending.delete("a_kwame");
-    deps.clock.set(at);
-    await sendDueReminders("a_kwame", at, deps);
-    at = deps.wakeUps.pending.get("a_kwame");
-  }
-  return { emails: deps.mailer.sent, ledger: store.state("a_kwame").ledger };
-}
+const emailsOf = (until: string) => emailsUntil(kwame, "a_kwame", SIGN_UP, until);
 
 describe("the visa's notice carried by Step 3's", () => {
   it("goes out once, as Step 3's 'Also:', and the ledger holds its title", async () => {
-    const { emails, ledger } = await emailsUntil("2027-02-25T02:00:00.000Z");
+    const { emails, ledger } = await emailsOf("2027-02-25T02:00:00.000Z");
     const saying = emails.filter((email) => email.text.includes(VISA_TITLE));
     expect(emails.length).toBeGreaterThan(1);
     expect(saying.length).toBe(1);

@@ -21,6 +21,7 @@ import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { ApplicantSnapshotSchema, type Interview, type MilestoneEntry } from "#domain/snapshot.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { withStepSources } from "#domain/step-sources.ts";
+import { passedTargetWords } from "#domain/target-need.ts";
 import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { emailItems, planAsListed } from "./listed-plan.ts";
@@ -112,9 +113,8 @@ export function renderPlan(
         subject(step),
         step.target === undefined
           ? startByCell(step, result.now, timezone)
-          : // A passed target reads as passed, never as a date ahead, and
-            // as the target's, never a bare "passed on" beside an exam.
-            `${Date.parse(step.target.at) < Date.parse(result.now) ? "target passed " : ""}${marked(step.target)}`,
+          : // A passed target reads as passed, as the target's, and names the need it was for.
+            `${passedTargetWords(step.target, result.now)}${marked(step.target)}`,
         step.deadline === undefined ? "-" : marked(step.deadline),
         (step.milestone === "interview"
           ? step.deadline && isInterviewStart(step.deadline)

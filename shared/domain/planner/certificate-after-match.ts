@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { targetForSource } from "../target-need.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -72,7 +73,10 @@ function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: 
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
     basis: "advice",
-    source: `target for the H-1B petition: FSMB's processing${visa} and a US test date before Step 3's date (${step3.source}); Step 3 needs the certificate first`,
+    source: targetForSource(
+      "the H-1B petition",
+      `FSMB's processing${visa} and a US test date before Step 3's date (${step3.source}); Step 3 needs the certificate first`,
+    ),
     asDay: true,
   });
   return certificateOnOfficeDay(counted);

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { catalogEntry } from "../catalog/index.ts";
+import { targetForSource } from "../target-need.ts";
 import { DAY_MS, isoUtc, startOfLocalDate } from "../time.ts";
 import { zoneInUs } from "../us-zones.ts";
 import {
@@ -255,6 +256,9 @@ function h1bTargetOf(dates: PlanDates, visaDays: number): DueDate | null {
     zone: step3.zone,
     status: step3.status === "projected" ? "projected" : "advice",
     basis: "advice",
-    source: `target for ranking on H-1B: ${step3LeadText()}${visa} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
+    source: targetForSource(
+      "ranking on H-1B",
+      `${step3LeadText()}${visa} before Step 3's date (${step3.source}); ${catalogEntry("usmle_step3").title} needs the certificate first`,
+    ),
   });
 }

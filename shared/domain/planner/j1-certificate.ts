@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
+import { targetForSource } from "../target-need.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -61,7 +62,10 @@ function j1TargetOf(dates: PlanDates): DueDate | null {
     zone: due.zone,
     status: due.status === "projected" ? "projected" : "advice",
     basis: "advice",
-    source: `target for J-1 sponsorship: needed by ${SPONSORSHIP}, which waits for it (ECFMG sponsors a J-1 physician only with a valid certificate): its due date, ${due.source}`,
+    source: targetForSource(
+      "J-1 sponsorship",
+      `needed by ${SPONSORSHIP}, which waits for it (ECFMG sponsors a J-1 physician only with a valid certificate): its due date, ${due.source}`,
+    ),
   });
 }
 

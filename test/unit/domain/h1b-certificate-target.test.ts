@@ -38,8 +38,9 @@ describe("the H-1B certificate target is a day, and a passed one reads as passed
     const text = renderPlan(result, "Youssef");
     const row = text.split("\n").find((line) => /^\s+urgent\s+ecfmg_certification\s/.test(line)) ?? "";
     // A bare "passed on …" beside an exam read as "the applicant passed it".
-    expect(row).toContain("target passed Fri 20 Nov 2026");
-    expect(row).not.toMatch(/(?<!target )passed on/);
+    // Named: the certificate's target for ranking, not the H-1B petition's it becomes after ranking.
+    expect(row).toContain("target for ranking on H-1B: passed Fri 20 Nov 2026");
+    expect(row).not.toMatch(/(?<!target |: )passed on/);
     expect(row).not.toMatch(/AM|PM|GMT/);
   });
 });

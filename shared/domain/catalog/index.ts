@@ -138,12 +138,11 @@ export function reminderLadder(name: string): readonly LadderRung[] {
 
 /**
  * A ladder's follow-up rung (anchor `passed`): its name, the most days between follow-ups after
- * the date that passed and, when capped, how many at most (reminder-ladders.json says why);
+ * the date that passed, when capped how many at most, and when tapered its cadence while the date
+ * is far (reminder-ladders.json says why);
  * undefined when the ladder has none.
  */
-export function followUpRung(
-  name: string,
-): { rung: string; everyDays: number; times?: number | undefined } | undefined {
+export function followUpRung(name: string): Extract<LadderRung, { anchor: "passed" }> | undefined {
   for (const rung of reminderLadder(name)) if (rung.anchor === "passed") return rung;
   return undefined;
 }

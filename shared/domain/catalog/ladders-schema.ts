@@ -26,12 +26,15 @@ const RungSchema = z.discriminatedUnion("anchor", [
   z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),
   // Follow-ups from a date that passed (a step behind), at most `everyDays` apart until the ladder's
   // first deadline rung (planner/follow-ups.ts lays them; the ladder itself lays none on this rung);
-  // with `times`, no more than that many (the SOAP outcome's weekly question, planner/match-day.ts).
+  // with `times`, no more than that many (the SOAP outcome's weekly question, planner/match-day.ts);
+  // with `far`, only the last `far.nearDays` before that rung at `everyDays`, the span before them at
+  // most `far.everyDays` apart (a question asked monthly while its date is far: the certificate's).
   z.object({
     rung: z.string().min(1),
     anchor: z.literal("passed"),
     everyDays: z.number().int().min(1),
     times: z.optional(z.number().int().min(1)),
+    far: z.optional(z.object({ everyDays: z.number().int().min(1), nearDays: z.number().int().min(1) })),
   }),
 ]);
 export type LadderRung = z.infer<typeof RungSchema>;

@@ -19,9 +19,9 @@ import { timedReminder } from "./timed-reminder.ts";
  * The certificate's step when nothing we know of still holds it back (nothingOutstanding, the state
  * whose card is CERTIFICATE_ISSUED_ACTION): a question, not work to start.
  * It stands `soon` (urgent only with its deadline within URGENT_WITHIN_DAYS), has no
- * start-by and no "Aim to finish by" rungs; it is asked once at the next delivery slot, then every
- * `everyDays` of the ladder's follow-up rung (reminder-ladders.json, advice) until it is marked done
- * or the deadline's own "Due" rungs take over. Past its target (the H-1B track's need before
+ * start-by and no "Aim to finish by" rungs; it is asked once at the next delivery slot, then at
+ * the ladder's follow-up cadence (reminder-ladders.json, advice: about monthly while the date is far,
+ * fortnightly near it) until it is marked done or the deadline's own "Due" rungs take over. Past its target (the H-1B track's need before
  * ranking, or the visa chain's after the Match), it stays urgent with the after-target follow-ups,
  * as before: not this question's cadence.
  */

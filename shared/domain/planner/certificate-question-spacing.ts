@@ -4,7 +4,7 @@ import type { PlanContext } from "./context.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { sentAt } from "./sent-reminders.ts";
 
-/** At most one certificate question a week (advice, the question's own cadence is fortnightly). */
+/** At most one certificate question a week (advice, the question's own cadence is monthly, fortnightly near its date). */
 const SPACING_MS = 7 * DAY_MS;
 
 /**

@@ -1,4 +1,4 @@
-import { reminderLadder } from "../catalog/index.ts";
+import { followUpRung, reminderLadder } from "../catalog/index.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
@@ -141,18 +141,36 @@ function seriesOf(context: PlanContext, series: FollowUpSeries): TimedReminder[]
  * email a week, where spreading each evenly from its own passed date sent them on consecutive days.
  * The first cut is at most a week after the passed day; the number of cuts, and so the ids, are
  * those of the even spread. Any other cadence is spread evenly: the fewest equal parts no longer
- * than `everyDays`.
+ * than `everyDays`. A tapered one (the ladder's `far`: the certificate question) is spread so in
+ * its last `far.nearDays` before the ladder's rung, and at most `far.everyDays` apart before them,
+ * with a cut where the two meet; a span too short for both is spread at `everyDays` throughout.
  */
-function cutDays(passedDay: number, ladderDay: number, everyDays: number): number[] {
+function cutDays(
+  passedDay: number,
+  ladderDay: number,
+  everyDays: number,
+  far: { everyDays: number; nearDays: number } | undefined,
+): number[] {
   const days: number[] = [];
   if (everyDays === 7) {
     for (let day = ladderDay - 7 * DAY_MS; day > passedDay; day -= 7 * DAY_MS) days.unshift(day);
     return days;
   }
-  const spanDays = Math.round((ladderDay - passedDay) / DAY_MS);
-  const parts = Math.ceil(spanDays / everyDays);
-  for (let cut = 1; cut < parts; cut++) days.push(passedDay + Math.round((cut * spanDays) / parts) * DAY_MS);
+  const nearFrom = far === undefined ? passedDay : ladderDay - far.nearDays * DAY_MS;
+  const tapered = far !== undefined && nearFrom - passedDay >= everyDays * DAY_MS;
+  if (tapered) {
+    evenCuts(passedDay, nearFrom, far.everyDays, days);
+    days.push(nearFrom);
+  }
+  evenCuts(tapered ? nearFrom : passedDay, ladderDay, everyDays, days);
   return days;
+}
+
+/** The cuts strictly between two local days that part the span into the fewest equal parts no longer than `everyDays`, appended to `into`. */
+function evenCuts(fromDay: number, toDay: number, everyDays: number, into: number[]): void {
+  const spanDays = Math.round((toDay - fromDay) / DAY_MS);
+  const parts = Math.ceil(spanDays / everyDays);
+  for (let cut = 1; cut < parts; cut++) into.push(fromDay + Math.round((cut * spanDays) / parts) * DAY_MS);
 }
 
 /** Every cut's reminder before the deadline, in send order (followUps keeps those at or after now). */
@@ -160,7 +178,7 @@ function laySeries(context: PlanContext, series: FollowUpSeries): TimedReminder[
   const laid: TimedReminder[] = [];
   const passedDay = wallDayStart(toWall(context.zone, series.passed));
   const ladderDay = wallDayStart(toWall(context.zone, series.deadline)) - firstLead(series.ladder);
-  const days = cutDays(passedDay, ladderDay, series.everyDays);
+  const days = cutDays(passedDay, ladderDay, series.everyDays, followUpRung(series.ladder)?.far);
   const parts = days.length + 1;
   for (let cut = 1; cut < parts; cut++) {
     const sendAt = slotOnDay(context, days[cut - 1] as number);

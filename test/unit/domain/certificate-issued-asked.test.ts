@@ -11,8 +11,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * MyIntealth whether ECFMG has issued it" yet stood `later` with "Start now to finish by" in
  * February and "Aim to finish by" rungs in April (on H-1B: urgent, with after-target rungs).
  * Rule: a question, not work to start: `soon` (urgent only with its deadline within the urgent
- * window), no start-by, no aim rungs; asked at the next delivery slot, then every 14 days (ladder
- * data) until the deadline's "Due" rungs take over. Replayed on the reported applicants. Past its
+ * window), no start-by, no aim rungs; asked at the next delivery slot, then every 28 days while its
+ * date is far and every 14 days in the four weeks before the deadline's "Due" rungs (ladder data),
+ * until they take over. Replayed on the reported applicants. Past its
  * target (H-1B before ranking: the certificate the program needs to rank on H-1B), the earlier
  * rules stand: urgent, with the after-target follow-ups.
  */
@@ -36,7 +37,7 @@ describe("the certificate with nothing holding it back is a question", () => {
     [KARACHI, "2026-12-04T11:00:00+05:00", "2026-12-05T09:00:00.000+05:00"],
     [LAGOS_MATCH_WEEK, "2027-03-16T10:00:00+01:00", "2027-03-17T09:00:00.000+01:00"],
   ])(
-    "%s at %s: soon, no start-by, asked at the next slot, then every 14 days to the Due rungs",
+    "%s at %s: soon, no start-by, asked at the next slot, then monthly, fortnightly near the Due rungs",
     (file, now, first) => {
       const result = planOf(snapshotOf(file), now);
       const step = certificate(result);
@@ -52,16 +53,21 @@ describe("the certificate with nothing holding it back is a question", () => {
       expect(asked[0]?.sendAtLocal).toBe(first);
       expect(asked[0]?.title).toBe("Receive ECFMG certification: has ECFMG issued it? Check MyIntealth");
       expect(asked[0]?.why).toBe(catalogEntry("ecfmg_certification").why.text);
-      // Every 14 days at most (a slot may round a day), until the deadline's own rungs.
+      // Every 28 days at most while the deadline is far, every 14 in the four weeks before its
+      // own rungs (a slot may round a day), until those rungs.
       const due = rungs.filter((each) => each.rung.startsWith("deadline-in-")).map((each) => each.rung);
       expect(due).toEqual(["deadline-in-14d", "deadline-in-3d", "deadline-in-1d"]);
       const sends = [...asked, rungs.find((each) => each.rung === "deadline-in-14d")].map((each) =>
         Date.parse(each?.sendAt ?? ""),
       );
+      const ladderAt = sends.at(-1) as number;
       for (let index = 1; index < sends.length; index++) {
         const gap = (sends[index] as number) - (sends[index - 1] as number);
         expect(gap).toBeGreaterThan(0);
-        expect(gap).toBeLessThanOrEqual(15 * DAY);
+        const near = ladderAt - (sends[index - 1] as number) <= 29 * DAY;
+        expect(gap).toBeLessThanOrEqual((near ? 15 : 29) * DAY);
+        // Monthly, not fortnightly, while far (the first notice goes at the next slot, off the cuts).
+        if (!near && index > 1) expect(gap).toBeGreaterThan(15 * DAY);
       }
     },
   );

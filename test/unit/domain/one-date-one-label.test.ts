@@ -103,8 +103,9 @@ describe("the certificate question is asked at most once a week", () => {
       new Date("2026-12-14T12:00:00Z"),
     );
     const next = questions(later).filter((each) => each.id !== first?.id);
-    // The next question a week or more after the one sent, not swallowed by it nor by the re-plan's slot.
-    expect(next[0]?.sendAt.slice(0, 10)).toBe("2026-12-22");
+    // The next question a week or more after the one sent (the first monthly cut, 16 days on), not
+    // swallowed by it nor by the re-plan's slot.
+    expect(next[0]?.sendAt.slice(0, 10)).toBe("2026-12-21");
     for (const each of next)
       expect(Date.parse(each.sendAt) - Date.parse(first?.sendAt ?? "")).toBeGreaterThanOrEqual(
         7 * 86_400_000,

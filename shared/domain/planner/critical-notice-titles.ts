@@ -10,6 +10,7 @@ import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { namesLaterChance } from "./later-last-day.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { inLastWeek, LAST_WEEK_PHASE, LAST_WEEK_TITLE } from "./match-year-last-week.ts";
 import { noteQuestioned } from "./note-questioned.ts";
@@ -34,6 +35,13 @@ function lastDayIsPathwayDeadline(context: PlanContext, risk: Risk): boolean {
   const due = pathwayDeadline(context.calendar);
   return due !== null && risk.lastWorkingAt !== undefined && instantOf(risk.lastWorkingAt) === due;
 }
+
+/**
+ * A last week whose risk names a later last day on NRMP's later candidate (namesLaterChance): the
+ * plan does not move after this day, so the title says which deadline the day is on.
+ */
+const LAST_WEEK_LATER_CHANCE_TITLE =
+  "Your last days for the {year} Match on NRMP's projected deadline: act now";
 
 /** SCHOOL_NOT_ECFMG_ELIGIBLE beside that question: the answer is asked about, not stated as fact. */
 const QUESTIONED_NOTE_TITLE =
@@ -162,7 +170,11 @@ export function noticeTemplate(
   if (phase === SEASON_OVER_UNLESS_LATER_PHASE) return SEASON_OVER_UNLESS_LATER_TITLE;
   if (phase === RETAKE_ON_LATER_PHASE) return RETAKE_ON_LATER_TITLE;
   if (phase === LAST_WEEK_PHASE)
-    return lastDayIsPathwayDeadline(context, risk) ? LAST_WEEK_PATHWAY_TITLE : LAST_WEEK_TITLE;
+    return lastDayIsPathwayDeadline(context, risk)
+      ? LAST_WEEK_PATHWAY_TITLE
+      : namesLaterChance(risk)
+        ? LAST_WEEK_LATER_CHANCE_TITLE
+        : LAST_WEEK_TITLE;
   // Never reported, NRMP registration is asked about, as the risk does.
   if (risk.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;

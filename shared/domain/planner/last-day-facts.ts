@@ -45,4 +45,6 @@ export interface LastDayFacts {
   /** "by about Wed 16 Dec 2026": an OET to re-book, its booking day the day to act by; else "". */
   oetBookBy: string;
   oetLater: string;
+  /** The later last day on NRMP's later candidate with its mark (laterLastDay), or "" when none. */
+  laterBy: string;
 }

@@ -32,11 +32,15 @@ export interface LastWorking {
  * misses a minute later; null when the season is in reach beyond that horizon (or not now). The
  * chain's estimates grow no faster than time (each allowance counts from now, or from a fixed day),
  * so a season with the horizon's slack to spare needs no search; else the instant is found to the
- * minute by bisection.
+ * minute by bisection. `warning`: the horizon from now (ms), wider for a day named beside one found
+ * within it (later-last-day.ts).
  */
-export function lastWorkingInstant(context: PlanContext, now: Feasibility): LastWorking | null {
+export function lastWorkingInstant(
+  context: PlanContext,
+  now: Feasibility,
+  warning = LAST_DAY_WARNING_DAYS * DAY_MS,
+): LastWorking | null {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const warning = LAST_DAY_WARNING_DAYS * DAY_MS;
   // The warning begins when the chain's slack falls under the horizon: a re-plan then (cohort rows).
   // So does its last week (critical, with its notice), noted from a plan made before the
   // risk appears: a cohort row stored then must turn with a fresh plan (escalation-risk-thresholds).
@@ -46,7 +50,7 @@ export function lastWorkingInstant(context: PlanContext, now: Feasibility): Last
   }
   // One who reports being in the Match has nothing left to reach (assessFeasibility skips the chain).
   if (now.infeasible || now.slack >= warning || reportsBeingInTheMatch(context)) return null;
-  const horizon = Math.min(context.now + LAST_DAY_WARNING_DAYS * DAY_MS, rol);
+  const horizon = Math.min(context.now + warning, rol);
   // Most chains are a fixed lead from now, so the day of last resort is now plus a deadline's slack
   // (slackTerms, ascending), tried from the largest down: the deadline that binds last is most often
   // the latest one (planner bench: the Pathway's, behind three that hold). Each guess's minute after

@@ -5,6 +5,7 @@ import type { PlanContext } from "./context.ts";
 import { endsLocalDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { instantOf } from "./instant-of.ts";
+import { namesLaterChance } from "./later-last-day.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 
@@ -30,12 +31,19 @@ export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefine
 const LAST_DAY_SOURCE =
   "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";
 
-/** The countdown's title: what happens after the day the email's "Due" names ({year}: that Match). */
-function countdownTitle(year: number): string {
-  let title = titles.get(year);
+/**
+ * The countdown's title: what happens after the day the email's "Due" names ({year}: that Match).
+ * A day on NRMP's projected deadline with a later last day on its later candidate (namesLaterChance)
+ * is the one to plan for, not the day the plan moves.
+ */
+function countdownTitle(year: number, laterChance: boolean): string {
+  const key = laterChance ? -year : year;
+  let title = titles.get(key);
   if (title === undefined) {
-    title = `Your last days for the ${year} Match: after the day below, your plan moves to the ${year + 1} Match`;
-    titles.set(year, title);
+    title = laterChance
+      ? `Your last days for the ${year} Match on NRMP's projected deadline: act by the day below`
+      : `Your last days for the ${year} Match: after the day below, your plan moves to the ${year + 1} Match`;
+    titles.set(key, title);
   }
   return title;
 }
@@ -75,7 +83,7 @@ export function lastDayCountdown(
       {
         milestone: step.milestone,
         interviewId: undefined,
-        title: countdownTitle(riskContext.calendar.matchYear),
+        title: countdownTitle(riskContext.calendar.matchYear, namesLaterChance(risk)),
         why: risk.message,
         ladder: "last-day",
         deadline: due.at,

@@ -21,6 +21,7 @@ import {
 import { lastSittingDay, lastSittingWord, lastSittingWords, seatDayBy } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { laterDeadlineWas, laterLastDayBy, markedLaterChance } from "./later-last-day.ts";
 import { lastDayInLastWeek, markedLastWeek } from "./match-year-last-week.ts";
 import { oetLaterSeatClause } from "./oet-later-seat.ts";
 import { oetRebookBy, oetSeatAct, oetSeatClosed } from "./oet-rebook-words.ts";
@@ -98,6 +99,9 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
   const oetSeat = seat?.key === "oet_medicine" ? seat.seatBy : undefined;
   const oetClosed = oetSeat !== undefined && oetSeatClosed(context, oetSeat);
   const oetLater = oetSeat !== undefined && seatBy !== undefined ? oetLaterSeatClause(context, seatBy) : "";
+  // Past the last day the plan keeps the Match on NRMP's later candidate until a later one
+  // (laterLastDay): both are named from the start. The Pathway's own past-day words promise neither.
+  const laterBy = oetLater === "" && bound !== "pathway" ? laterLastDayBy(context, last) : "";
   let slots = lastDayMemo.get(zone);
   if (slots === undefined) slots = lastDayMemo.keep(zone, []);
   const slot = ((last.at / 60_000) | 0) & (LAST_DAY_SLOTS - 1);
@@ -119,6 +123,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     known.oetClosed !== oetClosed ||
     known.oetBookBy !== oetBookBy ||
     known.oetLater !== oetLater ||
+    known.laterBy !== laterBy ||
     !sameTakes(known.takes, takes)
   ) {
     const facts: LastDayFacts = {
@@ -145,6 +150,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
       oetClosed,
       oetBookBy,
       oetLater,
+      laterBy,
     };
     known = composeLastDayRisk(facts);
     slots[slot] = known;
@@ -161,6 +167,7 @@ export function lastDayRisk(context: PlanContext, last: LastWorking): Risk {
     lastWorkingAt: known.lastWorkingAt,
     sources: known.sources.slice(),
   };
+  if (laterBy !== "") markedLaterChance(risk);
   return lastWeek ? markedLastWeek(risk) : risk;
 }
 
@@ -274,9 +281,14 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const eras = facts.erasLate
     ? ` But without an ERAS application this late, weigh the ${year + 1} Match before you pay ERAS fees (see the ERAS warning).`
     : "";
+  // The later last day, when there is one, is the last chance on NRMP's later candidate only.
+  const later =
+    facts.laterBy === ""
+      ? ""
+      : ` unless NRMP's ${year} deadline turns out later (${laterDeadlineWas(calendar)}): then acting by ${facts.laterBy} is your last chance, and your plan keeps the ${year} Match until then; plan for the earlier day`;
   return {
     ...facts,
-    message: `${opener}${pastPathway === null ? ", and your plan moves to a later Match" : ""}${facts.oetLater}.${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    message: `${opener}${pastPathway === null ? `, and your plan moves to a later Match${later}` : ""}${facts.oetLater}.${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,

@@ -1,9 +1,9 @@
-import { renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contextWith } from "./context-with.ts";
 import { assessAt } from "./feasibility.ts";
 import { cutOffMark, dayText, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { laterDeadlineWas } from "./later-last-day.ts";
 
 /**
  * For MATCH_YEAR_LAST_DAY bound by the OET's last sitting day (`cutOff`) on the projected rank order
@@ -20,12 +20,8 @@ export function oetLaterSeatClause(context: PlanContext, cutOff: number): string
   const laterCutOff = sittingCutOffOf(later, "oet_medicine");
   if (laterCutOff <= cutOff) return "";
   if (assessAt(contextWith(context, { calendar: later }), "laterCandidate").infeasible) return "";
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const candidate = rol.latestCandidate;
-  if (candidate === undefined) return "";
   // The candidate's ET day, as laterCandidateHedge names it.
-  const laterRol = `${renderDate(candidate.date)} (ET)`;
-  const was =
-    candidate.said === undefined ? laterRol : `it was ${candidate.said}, which would be ${laterRol}`;
+  const was = laterDeadlineWas(context.calendar);
+  if (was === null) return "";
   return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (${was}): then an OET Medicine sitting by ${dayText(lastSittingDay(laterCutOff))}${cutOffMark(later, "oet_medicine")} still counts, and your plan keeps the ${context.calendar.matchYear} Match`;
 }

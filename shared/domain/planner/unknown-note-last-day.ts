@@ -1,5 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import type { Risk } from "../plan.ts";
+import { markedLaterChance, namesLaterChance } from "./later-last-day.ts";
+import { inLastWeek, markedLastWeek } from "./match-year-last-week.ts";
 import { SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
 
 /**
@@ -22,7 +24,11 @@ export function unknownNoteLastDay(risk: Risk): Risk {
   }
   const sources = risk.sources?.slice() ?? [];
   if (!sources.includes(SCHOOL_POLICY_URL)) sources.push(SCHOOL_POLICY_URL);
-  return { ...risk, message, milestones: ["wdoms_listing"], sources };
+  const reworded: Risk = { ...risk, message, milestones: ["wdoms_listing"], sources };
+  // The marks its titles read go with it: lost, the last week's notice took the later candidate's
+  // title ("in reach only if NRMP's deadline is later than projected") on the projected one's last day.
+  if (namesLaterChance(risk)) markedLaterChance(reworded);
+  return inLastWeek(risk) ? markedLastWeek(reworded) : reworded;
 }
 
 /** The WDOMS look-up first: every step below waits on it. */

@@ -9,9 +9,10 @@ import { applicantFactory, inputFactory } from "./factories.ts";
  * The last day that keeps a Match is the most
  * expensive date in the plan. An early 2028 starter in Manila who stalls after the WDOMS check: the
  * day MATCH_YEAR_LAST_DAY names (act by the end of Mon 31 May 2027, ET) is counted down on the step
- * it names first (the ECFMG application), 14, 3 and 1 day(s) before it, each saying that after it
- * the plan moves to the next Match; the risk turns critical, with its notice, in its last 7 days;
- * once that day passes, the later candidate's day (Mon 7 Jun) is counted down the same way.
+ * it names first (the ECFMG application), 14, 3 and 1 day(s) before it, each saying it is the day
+ * on NRMP's projected deadline and naming the later candidate's (Mon 7 Jun), after which the plan
+ * moves to the next Match; the risk turns critical, with its notice, in its last 7 days;
+ * once that day passes, the later candidate's day is counted down the same way.
  * TARGET_PASSED no longer calls the exam's Feb 2028 deadline "the latest day that still works".
  */
 const manila: PlannerInput = inputFactory({
@@ -43,9 +44,11 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
     ]);
     for (const each of rungs) {
       expect(each.title).toBe(
-        "Your last days for the 2028 Match: after the day below, your plan moves to the 2029 Match",
+        "Your last days for the 2028 Match on NRMP's projected deadline: act by the day below",
       );
-      expect(each.why).toContain("your plan moves to a later Match");
+      expect(each.why).toContain(
+        "your plan moves to a later Match unless NRMP's 2028 deadline turns out later (it was 16 days before Match Day in 2022–2025, which would be Wed 1 Mar 2028 (ET)): then acting by Tue 8 Jun 2027, 10:00 AM GMT+8 (Mon 7 Jun 2027, 10:00 PM ET) (our advice) is your last chance",
+      );
     }
     // Deterministic: the same rungs, same ids, from a plan a week later.
     const later = countdown(planAt("2027-05-08T10:00:00+08:00"), risk?.lastWorkingAt);
@@ -61,9 +64,7 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
     );
     expect(notice?.milestone).toBe("ecfmg_application");
     expect(notice?.deadline).toBe(risk?.lastWorkingAt);
-    expect(notice?.title).toBe(
-      "Your last days for the 2028 Match: act now, or your plan moves to the 2029 Match",
-    );
+    expect(notice?.title).toBe("Your last days for the 2028 Match on NRMP's projected deadline: act now");
     // A week earlier it was a warning, with no notice.
     expect(lastDay(planAt("2027-05-18T10:00:00+08:00"))?.severity).toBe("warning");
   });

@@ -16,7 +16,7 @@ import { pathwayDeadline } from "./pathway-deadlines.ts";
  * rank order list deadline (laterCandidateCalendar), when it is after `last`, the day on the
  * projected deadline: past `last` the plan keeps the Match on that candidate (withLaterCandidate)
  * until this day, so the risk names both days from the start, never "your plan moves" on a day it
- * does not (t19c B4: "act by Tue 1 Jun … your plan moves", then still 2028 with "act by Tue 8 Jun").
+ * does not ("act by Tue 1 Jun … your plan moves", then still 2028 with "act by Tue 8 Jun").
  * Null when the deadline is confirmed, has no later candidate, or the later day is no later.
  * Rounded up to the minute (as lastDayDue), the same from any now. Its chain is assessed with its
  * own risk instants: the words name no instant that changes with now.

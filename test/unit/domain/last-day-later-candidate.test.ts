@@ -5,7 +5,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * MATCH_YEAR_LAST_DAY on NRMP's projected deadline names the later last day its later candidate
  * leaves, the day the plan then keeps the Match until (test/fixtures/last-day-later-candidate):
- * never "your plan moves" after a day it does not (t19c B4).
+ * never "your plan moves" after a day it does not.
  */
 const FIXTURES = new URL("../../fixtures/last-day-later-candidate/", import.meta.url).pathname;
 const BEFORE = "2027-05-25T12:00:00Z";

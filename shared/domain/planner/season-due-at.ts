@@ -1,5 +1,5 @@
 import { milestoneEarliestCandidate, type SeasonCalendar, type SeasonDateKey } from "../seasons/index.ts";
-import { ET_ZONE } from "../time.ts";
+import { ET_ZONE, etInstant, localDate } from "../time.ts";
 import { shiftDays } from "./date-math.ts";
 
 /**
@@ -18,10 +18,40 @@ export function seasonDueAt(
   dateKey: SeasonDateKey,
   offsetDays: number,
 ): { at: number; earliest?: { said: string; rule: string } } {
-  const at = shiftDays(calendar.dates[dateKey].at, ET_ZONE, offsetDays);
+  let known = dues.get(calendar);
+  if (known === undefined) {
+    known = new Map();
+    dues.set(calendar, known);
+  }
+  const key = `${milestone} ${dateKey} ${offsetDays}`;
+  let due = known.get(key);
+  if (due === undefined) {
+    due = dueAt(calendar, milestone, dateKey, offsetDays);
+    known.set(key, due);
+  }
+  return due;
+}
+
+/** Each calendar's answers (calendars are frozen and shared): a few per season. */
+const dues = new WeakMap<
+  SeasonCalendar,
+  Map<string, { at: number; earliest?: { said: string; rule: string } }>
+>();
+
+function dueAt(
+  calendar: SeasonCalendar,
+  milestone: string,
+  dateKey: SeasonDateKey,
+  offsetDays: number,
+): { at: number; earliest?: { said: string; rule: string } } {
+  const offsetAt = shiftDays(calendar.dates[dateKey].at, ET_ZONE, offsetDays);
   const earliest = calendar.laterCandidate
     ? undefined
     : milestoneEarliestCandidate(milestone, calendar.matchYear);
-  if (earliest === undefined || at <= earliest.at) return { at };
+  if (earliest === undefined) return { at: offsetAt };
+  // The offset gives the day; the hour is the authority's own on record (ECFMG's 6:00 PM ET), never
+  // the season date's it counts from (NRMP's 9:00 PM ET): three hours later than any ECFMG hour known.
+  const at = earliest.time === null ? offsetAt : etInstant(localDate(ET_ZONE, offsetAt), earliest.time);
+  if (at <= earliest.at) return { at };
   return { at: earliest.at, earliest: { said: earliest.said, rule: earliest.rule } };
 }

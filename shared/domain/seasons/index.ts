@@ -99,13 +99,18 @@ export function milestoneLatestCandidate(
 export function milestoneEarliestCandidate(
   milestone: string,
   matchYear: number,
-): { at: number; said: string; rule: string } | undefined {
+): { at: number; time: string | null; said: string; rule: string } | undefined {
   const candidate = PROJECTION.milestoneOffsets.find(
     (entry) => entry.milestone === milestone,
   )?.earliestCandidate;
   if (candidate === undefined) return undefined;
   const date = `${matchYear + candidate.yearOffset}-${pad2(candidate.month)}-${pad2(candidate.day)}`;
-  return { at: etInstant(date, candidate.time), said: candidate.said, rule: candidate.rule };
+  return {
+    at: etInstant(date, candidate.time),
+    time: candidate.time,
+    said: candidate.said,
+    rule: candidate.rule,
+  };
 }
 
 function pad2(value: number): string {

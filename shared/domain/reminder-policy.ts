@@ -36,12 +36,16 @@ const NONE: readonly Reminder[] = [];
  * The order of one email's items, and of the timeline's list of what an email will carry: the
  * email's rule (compareCountdowns, shared with the order of the next steps on the timeline and in
  * the CLI, display-order.ts: the earliest day of the date counted down to; on one day a hard
- * deadline, then the applicant's own date, then a target; then the earliest instant), then sendAt, id.
+ * deadline, then the applicant's own date, then a target; then the earliest instant), then sendAt;
+ * then a step's own rung before a risk's notice counting down to the same instant (the notice may
+ * ride on another step, while the timeline's first card is the step whose date it is: the ids'
+ * order, which decided it, moves with any date), then id.
  */
 export function mostUrgentFirst(left: Reminder, right: Reminder): number {
   return (
     compareCountdowns(reminderCountdown(left), reminderCountdown(right)) ||
     Date.parse(left.sendAt) - Date.parse(right.sendAt) ||
+    Number(left.risk !== undefined) - Number(right.risk !== undefined) ||
     left.id.localeCompare(right.id)
   );
 }

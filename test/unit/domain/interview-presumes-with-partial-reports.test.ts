@@ -114,10 +114,10 @@ describe("OET reported in progress, the Pathway never reported", () => {
       // Presumed sent, not done, beside the OET reported unfinished: its card
       // asks both ways, and the warning says the plan counts it as sent.
       const pathway = result.nextSteps.find((step) => step.milestone === "ecfmg_pathway");
-      // Dhaka's day of the 9:00 PM ET deadline is the next: both zones there.
+      // Dhaka's day of the 6:00 PM ET deadline is the next: both zones there.
       expect(pathway?.action).toMatch(
         zone === "Dhaka"
-          ? /Not submitted yet: submit it by Sun 27 Dec 2026, 8:00 AM GMT\+6 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\).*Already submitted/
+          ? /Not submitted yet: submit it by Sun 27 Dec 2026, 5:00 AM GMT\+6 \(Sat 26 Dec 2026, 6:00 PM ET\) \(projected\).*Already submitted/
           : /Not submitted yet: submit it by Sat 26 Dec 2026 \(projected\).*Already submitted/,
       );
       expect(unreported(result)?.message).toContain("except your ECFMG Pathway: it counts that as sent");

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { instantWords } from "#domain/planner/date-math.ts";
+import { endsLocalDay } from "#domain/planner/day-words.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
-import { localDate, renderEt, renderInZone, startOfLocalDate } from "#domain/time.ts";
+import { localDate, renderDate, startOfLocalDate } from "#domain/time.ts";
 import {
   SEASON_2027 as calendar,
   PATHWAY_DUE_2027 as due,
@@ -11,9 +13,9 @@ import {
 } from "./last-day-applicant.ts";
 
 /**
- * On the last day of the 2027 Match (the projected Pathway deadline, Sat 26 Dec 2026,
- * 9:00 PM ET), Los Angeles and New York read "act by Sat 26 Dec 2026" up to the last minute, with no
- * hour (6:00 PM in Los Angeles), while Auckland and Kolkata got the hour. Rule: when a deadline
+ * On the last day of the 2027 Match (the projected Pathway deadline, Sat 26 Dec 2026, then
+ * 9:00 PM ET, now ECFMG's 6:00 PM ET), Los Angeles and New York read "act by Sat 26 Dec 2026" up to
+ * the last minute, with no hour (3:00 PM in Los Angeles), while Auckland and Kolkata got the hour. Rule: when a deadline
  * falls on the applicant's local today or within the next 24 hours, every zone gets "today, by
  * <local time> (<ET time>)"; EXAMS_LATE_FOR_RANKING likewise.
  */
@@ -23,9 +25,9 @@ function risk(result: Plan, code: string): string {
 }
 
 describe("the last day names its hour in every zone", () => {
-  it("Los Angeles at 3:00 PM on Sat 26 Dec: today, by 6:00 PM PST", () => {
-    const result = plan(oetPreparing("America/Los_Angeles"), calendar, new Date("2026-12-26T23:00:00Z"));
-    const today = "today, by Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)";
+  it("Los Angeles at noon on Sat 26 Dec: today, by 3:00 PM PST", () => {
+    const result = plan(oetPreparing("America/Los_Angeles"), calendar, new Date("2026-12-26T20:00:00Z"));
+    const today = "today, by Sat 26 Dec 2026, 3:00 PM PST (Sat 26 Dec 2026, 6:00 PM ET)";
     expect(risk(result, "MATCH_YEAR_LAST_DAY")).toContain(
       `still within reach if you act ${today} (projected):`,
     );
@@ -47,9 +49,13 @@ describe("the last day names its hour in every zone", () => {
     "Pacific/Kiritimati",
   ])("%s", (zone) => {
     const input = oetPreparing(zone);
-    const hour = `by ${renderInZone(zone, due)} (${renderEt(due)})`;
+    // The deadline's instant in both zones, as an end: at Lagos's midnight (6:00 PM ET) it closes
+    // Saturday, "Sat 26 Dec 2026, 24:00 GMT+1", and before its last 24 hours it is that day alone.
+    const words = instantWords(zone, due, false);
+    const hour = `by ${words.local} (${words.et})`;
+    const before = endsLocalDay(zone, due) ? `by ${renderDate(localDate(zone, due - 1))}` : hour;
     // Before 09:00 local the deadline's day leaves nothing usable: "tonight" the day before
-    // (Karachi's 7:00 AM, Kolkata's 7:30 AM).
+    // (Karachi's 4:00 AM, Kolkata's 4:30 AM, Lagos's midnight).
     const smallHours = due - startOfLocalDate(zone, localDate(zone, due)) < 9 * HOUR;
     it("within 24 hours or on the local day of the deadline the risks say its hour, 'today' only on its local day and 'tomorrow' on the day before, 'tonight' if it falls before 09:00; before that, its instant", () => {
       for (let now = due - 48 * HOUR; now <= due; now += HOUR / 2) {
@@ -74,7 +80,7 @@ describe("the last day names its hour in every zone", () => {
             expect(`${lastDay}\n${late}`, at).not.toMatch(/\btoday, by|application today/);
         } else {
           // Before that, the instant with its hour and no day word: a day alone read as all of it.
-          expect(lastDay, at).toContain(`if you act ${hour} (projected):`);
+          expect(lastDay, at).toContain(`if you act ${before} (projected):`);
           expect(`${lastDay}\n${late}`, at).not.toContain("today");
         }
       }
@@ -149,7 +155,7 @@ describe("a Pathway already submitted is never an action of the last day", () =>
     const said = risk(result, "MATCH_YEAR_LAST_DAY");
     expect(said).toContain(
       // The OET booked after its last day, its booking day gone: a late seat (as for one not booked).
-      "if you act today, by Sun 27 Dec 2026, 7:30 AM GMT+5:30 (Sat 26 Dec 2026, 9:00 PM ET) (projected): check OET's session calendar now for a late OET Medicine seat (booking usually closes about 20 days ahead, advice) and sit it by Tue 5 Jan 2027 (our advice) and submit your ECFMG Pathway application today (its deadline is projected);",
+      "if you act today, by Sun 27 Dec 2026, 4:30 AM GMT+5:30 (Sat 26 Dec 2026, 6:00 PM ET) (projected): check OET's session calendar now for a late OET Medicine seat (booking usually closes about 20 days ahead, advice) and sit it by Tue 5 Jan 2027 (our advice) and submit your ECFMG Pathway application today (its deadline is projected);",
     );
   });
 });

@@ -6,8 +6,8 @@ import { SEASON_2027 as calendar, PATHWAY_DUE_2027 as due, HOUR, oetDone } from 
 
 /**
  * With the OET done and the Pathway application not submitted, in Lagos at 02:30 on
- * Sun 27 Dec 2026 (the projected Pathway deadline is Sat 26 Dec, 9:00 PM ET = Sun 27 Dec, 3:00 AM
- * Lagos), EXAMS_LATE_FOR_RANKING said "(Sat 26 Dec 2026 has passed)" beside MATCH_YEAR_LAST_DAY's
+ * Sun 27 Dec 2026 (the projected Pathway deadline was then Sat 26 Dec, 9:00 PM ET = Sun 27 Dec,
+ * 3:00 AM Lagos; at ECFMG's 6:00 PM ET it is 1:00 AM Sunday in Cairo), EXAMS_LATE_FOR_RANKING said "(Sat 26 Dec 2026 has passed)" beside MATCH_YEAR_LAST_DAY's
  * "still within reach if you act today". A day is never said to have passed before its instant,
  * and a deadline whose ET day is already the applicant's yesterday is given in both zones.
  */
@@ -15,11 +15,11 @@ import { SEASON_2027 as calendar, PATHWAY_DUE_2027 as due, HOUR, oetDone } from 
 const messages = (result: Plan) => result.risks.map((risk) => risk.message);
 
 describe("words about the Pathway deadline use the applicant's day", () => {
-  it("Lagos at 02:30 on Sun 27 Dec: both zones, nothing has passed", () => {
-    const result = plan(oetDone("Africa/Lagos"), calendar, new Date("2026-12-27T02:30:00+01:00"));
+  it("Cairo at 00:30 on Sun 27 Dec: both zones, nothing has passed", () => {
+    const result = plan(oetDone("Africa/Cairo"), calendar, new Date("2026-12-27T00:30:00+02:00"));
     const said = messages(result).join("\n");
     expect(said).not.toContain("has passed");
-    expect(said).toContain("by Sun 27 Dec 2026, 3:00 AM GMT+1 (Sat 26 Dec 2026, 9:00 PM ET)");
+    expect(said).toContain("by Sun 27 Dec 2026, 1:00 AM GMT+2 (Sat 26 Dec 2026, 6:00 PM ET)");
     expect(result.risks.some((risk) => risk.code === "MATCH_YEAR_LAST_DAY")).toBe(true);
   });
 
@@ -41,7 +41,9 @@ describe("words about the Pathway deadline use the applicant's day", () => {
         if (now <= due) {
           expect(said, new Date(now).toISOString()).not.toMatch(/26 Dec 2026[^.;]*has passed/);
           expect(said).toContain("within reach");
-          if (localDate(zone, now) > "2026-12-26") expect(said).not.toContain("by Sat 26 Dec 2026");
+          // At Lagos's midnight (the deadline's instant there) "by Sat 26 Dec 2026, 24:00" is the
+          // day just closing, not yesterday: the day is that of the instant before.
+          if (localDate(zone, now - 1) > "2026-12-26") expect(said).not.toContain("by Sat 26 Dec 2026");
         } else {
           // Only the latest candidate's words: "submit today", no later day.
           expect(said, new Date(now).toISOString()).toContain("submit today");

@@ -54,16 +54,16 @@ describe("the last day that still works for the 2027 Match is named before the w
     // sitting day, Tue 5 Jan, less the booking week; 30 Dec was the ROL deadline's alone):
     // the day to act is the earlier one, for both.
     expect(risk?.message).toMatch(
-      /^The 2027 Match is still within reach if you act by Sun 27 Dec 2026, 3:00 AM GMT\+1 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\):/,
+      /^The 2027 Match is still within reach if you act by Sat 26 Dec 2026 \(projected\):/,
     );
     // OET's own booking allowance (about 28 days, advice) runs past its last sitting day by
     // then: any session by that day, Tue 5 Jan, its own.
     expect(risk?.message).toContain(
       "book the earliest OET Medicine sitting you can and sit it by Tue 5 Jan 2027 (our advice)",
     );
-    expect(risk?.message).toContain("submit your ECFMG Pathway application by then");
+    expect(risk?.message).toContain("submit your ECFMG Pathway application by Sat 26 Dec 2026 (projected)");
     expect(risk?.message).toContain(
-      "past then ECFMG's 2027 deadline is not confirmed (it was 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match): submit at once and check ECFMG's Pathways page",
+      "past that day ECFMG's 2027 deadline is not confirmed (it was 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for the 2023 Match): submit at once and check ECFMG's Pathways page",
     );
     expect(risk?.message).toContain("about 21 days for the result");
     expect(risk?.message).toMatch(/advice/);
@@ -83,7 +83,7 @@ describe("the last day that still works for the 2027 Match is named before the w
     // Before it, the day named is the Pathway's projected deadline, and the sentence says so.
     const before = lastDay(planAt(karachi, "2026-12-20T05:00:00Z"));
     expect(before?.message).toMatch(
-      /^The 2027 Match is still within reach if you act by Sun 27 Dec 2026, 7:00 AM GMT\+5 \(Sat 26 Dec 2026, 9:00 PM ET\) \(projected\):/,
+      /^The 2027 Match is still within reach if you act by Sun 27 Dec 2026, 4:00 AM GMT\+5 \(Sat 26 Dec 2026, 6:00 PM ET\) \(projected\):/,
     );
     expect(before?.message).toContain("submit your ECFMG Pathway application by then");
     // Past the projected day, the unconfirmed deadline, no move promised.
@@ -120,7 +120,7 @@ describe("the last day that still works for the 2027 Match is named before the w
           // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day;
           // each day marked by who sets it, "(projected)" or "(our advice)".
           const day =
-            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?:, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\))?(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
+            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?:, (?:\d{1,2}:\d\d [AP]M|24:00) [^(]*\([^)]* ET\))?(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, (?:\d{1,2}:\d\d [AP]M|24:00) [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
               risk.message,
             )?.[1];
           expect(day, label).toBeDefined();

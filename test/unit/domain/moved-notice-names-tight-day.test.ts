@@ -28,7 +28,7 @@ describe("the first out-of-reach notice names the next Match's decisive day", ()
     const result = plan(input, seasonCalendar(2026), new Date("2026-12-10T10:00:00+01:00"));
     const notice = result.reminders.find((each) => each.rung === OUT_OF_REACH_RUNG);
     expect(notice?.title).toContain("update your Match year to 2027");
-    expect(notice?.why).toContain("Sun 27 Dec 2026, 3:00 AM GMT+1 (Sat 26 Dec 2026, 9:00 PM ET) (projected)");
+    expect(notice?.why).toContain("act by Sat 26 Dec 2026 (projected)");
     const risk = result.risks.find((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE");
     expect(risk?.message).toContain("The 2027 Match is tight:");
   });

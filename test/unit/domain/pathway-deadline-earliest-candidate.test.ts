@@ -68,9 +68,9 @@ describe("ECFMG's projected Pathway deadline never moves past ECFMG's earliest d
     expect(lastDay(result)).not.toContain("Sat 2 Jan 2027");
   });
 
-  it("with the projected ROL deadline (Wed 24 Feb 2027): Sat 26 Dec 2026, 9:00 PM ET, as before", () => {
+  it("with the projected ROL deadline (Wed 24 Feb 2027): Sat 26 Dec 2026 at ECFMG's 6:00 PM ET, not NRMP's 9:00 PM", () => {
     const result = plan(input, seasonCalendar(2027), NOW);
-    expect(pathwayDue(result)?.at).toBe(isoUtc(etInstant("2026-12-26", "21:00")));
+    expect(pathwayDue(result)?.at).toBe(isoUtc(etInstant("2026-12-26", "18:00")));
     expect(pathwayDue(result)?.source).not.toContain("no later than Dec 31");
     expect(lastDay(result)).toContain("Sat 26 Dec 2026");
   });

@@ -68,11 +68,11 @@ describe("a Pathway application that misses its projected deadline ends the seas
       named++;
       expect(Date.parse(last.lastWorkingAt as string)).toBeLessThanOrEqual(DUE);
       // Within its last 24 hours the opener gives the deadline's hour, and the Pathway is due
-      // "tomorrow": 10:00 AM Sat in Karachi, the deadline 7:00 AM Sun there (never "today").
+      // "tomorrow": 10:00 AM Sat in Karachi, the deadline 4:00 AM Sun there (never "today").
       expect(last.message).toContain(
         DUE - now <= 86_400_000
-          ? "(Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application tonight (its deadline is projected)"
-          : "act by Sun 27 Dec 2026, 7:00 AM GMT+5 (Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application by then",
+          ? "(Sat 26 Dec 2026, 6:00 PM ET) (projected): submit your ECFMG Pathway application tonight (its deadline is projected)"
+          : "act by Sun 27 Dec 2026, 4:00 AM GMT+5 (Sat 26 Dec 2026, 6:00 PM ET) (projected): submit your ECFMG Pathway application by then",
       );
     }
     // The Pathway's deadline is the season's binding one for this applicant: the warning is named.

@@ -51,7 +51,7 @@ describe("the ECFMG Pathway deadline projects the earlier candidate", () => {
   it("puts the 2027 Pathway deadline in December 2026, projected, citing the rule, and OET 21 days before the documents deadline", () => {
     const pathway = deadlineOf("ecfmg_pathway");
     expect(pathway?.status).toBe("projected");
-    expect(pathway?.at).toBe("2026-12-27T02:00:00.000Z");
+    expect(pathway?.at).toBe("2026-12-26T23:00:00.000Z");
     expect(pathway?.source).toContain("earlier of the known candidates");
     const oet = deadlineOf("oet_medicine");
     // Its last sitting day, Tue 5 Jan 2027 (the cut-off's ET date), due to Kolkata's midnight after it.

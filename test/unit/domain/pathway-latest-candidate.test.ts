@@ -68,7 +68,7 @@ describe("before the projected day, the Pathway's last day says what follows it"
     const last = risk(planFor(bogota, "2026-12-20T10:00:00-05:00"), "MATCH_YEAR_LAST_DAY");
     const message = last?.message ?? "";
     expect(message).toContain(
-      "act by Sat 26 Dec 2026, 9:00 PM GMT-5 (Sat 26 Dec 2026, 9:00 PM ET) (projected): submit your ECFMG Pathway application by then",
+      "act by Sat 26 Dec 2026, 6:00 PM GMT-5 (Sat 26 Dec 2026, 6:00 PM ET) (projected): submit your ECFMG Pathway application by then",
     );
     expect(message).toContain("ECFMG's 2027 deadline is not confirmed");
     expect(message).toContain("submit at once and check ECFMG's Pathways page");

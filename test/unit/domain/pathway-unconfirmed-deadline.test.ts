@@ -83,11 +83,11 @@ describe("a Pathway not yet submitted past its projected deadline", () => {
 });
 
 describe("relative day words from the instant in the applicant's zone", () => {
-  it("Karachi, Sat 26 Dec 10:00 AM: the 9:00 PM ET deadline is 7:00 AM Sunday there: tonight, not tomorrow", () => {
+  it("Karachi, Sat 26 Dec 10:00 AM: the 6:00 PM ET deadline is 4:00 AM Sunday there: tonight, not tomorrow", () => {
     const karachi = { ...lagos, applicant: { ...lagos.applicant, timezone: "Asia/Karachi" } };
     const risks = planFor(karachi, "2026-12-26T10:00:00+05:00").risks;
     const message = risks.map((each) => each.message).join(" ");
-    expect(message).toContain("Sun 27 Dec 2026, 7:00 AM GMT+5");
+    expect(message).toContain("Sun 27 Dec 2026, 4:00 AM GMT+5 (Sat 26 Dec 2026, 6:00 PM ET)");
     expect(message).toContain("tonight");
     expect(message).not.toContain("tomorrow");
   });

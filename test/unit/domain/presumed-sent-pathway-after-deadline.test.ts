@@ -88,8 +88,8 @@ describe("a presumed-sent Pathway after its projected deadline", () => {
       new Date("2026-12-03T02:00:00Z"),
     );
     expect(pathwayCard(before)?.action).toContain(
-      // Manila's day of the 9:00 PM ET deadline too.
-      "Not submitted yet: submit it by Sun 27 Dec 2026, 10:00 AM GMT+8 (Sat 26 Dec 2026, 9:00 PM ET)",
+      // Manila's day of the 6:00 PM ET deadline too.
+      "Not submitted yet: submit it by Sun 27 Dec 2026, 7:00 AM GMT+8 (Sat 26 Dec 2026, 6:00 PM ET)",
     );
   });
 });

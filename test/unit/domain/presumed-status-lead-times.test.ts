@@ -63,7 +63,8 @@ describe("presumed-step status questions before each step's lead time", () => {
   it("the Pathway keeps its week and its 'submit it by'", () => {
     const pathway = asked(adaeze(), "Have you submitted your ECFMG Pathway application?");
     expect(pathway?.title).toContain("If not, submit it by Sat 26 Dec 2026");
-    expect(pathway?.sendAtLocal).toBe("2026-12-20T09:00:00.000+01:00");
+    // A week before its last day in Lagos, Sat 26 Dec (6:00 PM ET is midnight there, closing Saturday).
+    expect(pathway?.sendAtLocal).toBe("2026-12-19T09:00:00.000+01:00");
   });
 
   it("past the lead time, the question comes at the next slot, its id unchanged", () => {

@@ -19,6 +19,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  */
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const target = seasonCalendar(2027);
 const PATHWAY_2028 = pathwayDeadline(seasonCalendar(2028)) as number;
 /** The latest candidate for a season's Pathway deadline, which refusals wait for. */
@@ -53,14 +54,15 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
     milestoneFactory("usmle_step2ck", "scheduled", "2028-02-03"),
     milestoneFactory("ecfmg_pathway", "not_started"),
   );
-  const result = plan(input, target, new Date(PATHWAY_2028 - 5 * DAY));
+  // 10:00 AM in Manila, outside quiet hours, so a notice goes at once.
+  const result = plan(input, target, new Date(PATHWAY_2028 - 5 * DAY + 3 * HOUR));
 
   it("plans for 2028, with that Match's last day and its exam booked too late, critical", () => {
     expect(risk(result, "MATCH_YEAR_NOT_FEASIBLE")?.earliestFeasibleMatchYear).toBe(2028);
     // Its 2028 ERAS application is long late (ERAS_LATE_SUBMISSION: weigh 2029), so the last day
     // says only that the exams can still reach NRMP in time.
     expect(risk(result, "MATCH_YEAR_LAST_DAY")?.message).toMatch(
-      /^ECFMG can still confirm your exams and Pathway to NRMP in time for the 2028 Match if you act by Sun 26 Dec 2027, 10:00 AM GMT\+8 \(Sat 25 Dec 2027, 9:00 PM ET\) \(projected\): .*submit your ECFMG Pathway application/,
+      /^ECFMG can still confirm your exams and Pathway to NRMP in time for the 2028 Match if you act by Sun 26 Dec 2027, 7:00 AM GMT\+8 \(Sat 25 Dec 2027, 6:00 PM ET\) \(projected\): .*submit your ECFMG Pathway application/,
     );
     const late = risk(result, "EXAMS_LATE_FOR_RANKING");
     expect(late?.severity).toBe("critical");

@@ -7,7 +7,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 
 /**
  * An applicant who arrives on the day of ECFMG's projected Pathway application deadline
- * (Sat 26 Dec 2026, 9:00 PM ET for the 2027 Match: 2:00 AM on Sun 27 Dec in Accra) with everything
+ * (Sat 26 Dec 2026, 6:00 PM ET, ECFMG's hour, for the 2027 Match: 11:00 PM in Accra) with everything
  * else done. The last day that keeps the Match is that deadline's instant, so its notice says the
  * instant with the hours left, marked projected (who sets it), and one time everywhere: never
  * the minute before it (the search to the minute keeps now's seconds) as our advice, nor a whole
@@ -46,7 +46,7 @@ const accra: PlannerInput = inputFactory({
 
 /** 4:17:45 PM in Accra: now's seconds are not the deadline's. */
 const NOW = "2026-12-26T16:17:45.250Z";
-const DEADLINE = "2026-12-27T02:00:00.000Z";
+const DEADLINE = "2026-12-26T23:00:00.000Z";
 const planned = (): Plan => plan(accra, seasonCalendar(2027), new Date(NOW));
 
 describe("a late arrival on the night of the projected Pathway deadline", () => {
@@ -55,9 +55,9 @@ describe("a late arrival on the night of the projected Pathway deadline", () => 
     expect(risk?.severity).toBe("critical");
     expect(risk?.lastWorkingAt).toBe(DEADLINE);
     expect(risk?.message).toContain(
-      "by Sun 27 Dec 2026, 2:00 AM GMT (Sat 26 Dec 2026, 9:00 PM ET) (projected)",
+      "by Sat 26 Dec 2026, 11:00 PM GMT (Sat 26 Dec 2026, 6:00 PM ET) (projected)",
     );
-    expect(risk?.message).not.toContain("1:59 AM");
+    expect(risk?.message).not.toContain("10:59 PM");
   });
 
   it("its notice goes out now, due at that instant with the hours left, and its subject says what the body says", () => {
@@ -69,8 +69,8 @@ describe("a late arrival on the night of the projected Pathway deadline", () => 
     expect(notice?.sendAt).toBe(new Date(NOW).toISOString());
     expect(notice?.deadline).toBe(DEADLINE);
     expect(notice?.deadlineDetail).toMatchObject({
-      local: "Sun 27 Dec 2026, 2:00 AM GMT",
-      et: "Sat 26 Dec 2026, 9:00 PM ET",
+      local: "Sat 26 Dec 2026, 11:00 PM GMT",
+      et: "Sat 26 Dec 2026, 6:00 PM ET",
       basis: "projected",
     });
     expect(notice?.deadlineDetail?.precision).toBeUndefined();
@@ -83,9 +83,9 @@ describe("a late arrival on the night of the projected Pathway deadline", () => 
       timezone: "Africa/Accra",
     });
     expect(email.subject).toBe(
-      "Submit your ECFMG Pathway application now: the 2027 Match is in reach only by its projected deadline: due in 9 hours, Sun 27 Dec 2026, 2:00 AM GMT",
+      "Submit your ECFMG Pathway application now: the 2027 Match is in reach only by its projected deadline: due in 6 hours, Sat 26 Dec 2026, 11:00 PM GMT",
     );
-    expect(email.text).toContain("Due in 9 hours: Sun 27 Dec 2026, 2:00 AM GMT");
+    expect(email.text).toContain("Due in 6 hours: Sat 26 Dec 2026, 11:00 PM GMT");
     expect(email.text).toContain("(projected)");
     expect(email.text).not.toContain("our advice, not set by any authority");
     expect(email.text).not.toContain("1:59 AM");

@@ -13,7 +13,7 @@ import { followUps } from "./follow-ups.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
-import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { decisionDue, presumedPathwayDue } from "./pathway-review.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
@@ -64,20 +64,24 @@ export function pendingPathwayDue(
 
 /**
  * The day that decides a Pathway not yet submitted on `calendar`: its rank order list deadline less
- * ECFMG's review allowance (ecfmg_pathway reportingDays, 28 days, advice), in ET: Wed 27 Jan 2027,
- * 9:00 PM ET on the projected date, Wed 3 Feb 2027 on the later candidate (Wed 3 Mar).
+ * ECFMG's review allowance (ecfmg_pathway reportingDays, 28 days, advice), in ET, and never after the
+ * deadline for the documents that follow the application (the OET result among them): an application
+ * sent after it cannot have them in time (the card said "by Wed 27 Jan" beside an OET due Tue 26 Jan).
+ * Tue 26 Jan 2027, 9:00 PM ET on the projected date, Tue 2 Feb 2027 on the later candidate (Wed 3 Mar).
  */
 function submitByDay(entry: CatalogEntry, calendar: SeasonCalendar): number {
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  return shiftDays(rol, ET_ZONE, -(entry.reportingDays?.days ?? 28));
+  const reviewed = shiftDays(rol, ET_ZONE, -(entry.reportingDays?.days ?? 28));
+  const documents = pathwayDocumentsDeadline(calendar);
+  return documents === null ? reviewed : Math.min(reviewed, documents);
 }
 
 const LAST_DAY_SOURCE =
   "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";
 const SUBMIT_BY_SOURCE =
-  "advice: the rank order list deadline (projected) less ECFMG's review allowance (ecfmg_pathway reportingDays, advice): the last day a Pathway submitted then can be accepted in time";
+  "advice: the rank order list deadline (projected) less ECFMG's review allowance (ecfmg_pathway reportingDays, advice), never after the deadline for the documents that follow the application (ecfmg_pathway documentsDue, projected): the last day a Pathway submitted then can be accepted in time";
 const LATER_SOURCE =
-  "advice: the rank order list deadline's later candidate (16 days before Match Day, as in 2022–2025, projected) less ECFMG's review allowance (ecfmg_pathway reportingDays, advice)";
+  "advice: the rank order list deadline's later candidate (16 days before Match Day, as in 2022–2025, projected) less ECFMG's review allowance (ecfmg_pathway reportingDays, advice), never after that candidate's deadline for the documents that follow the application";
 
 /** The rank order list deadline as the due of a Pathway past both days: its own object, so only this case is marked "asked". */
 function askedDue(entry: CatalogEntry, calendar: SeasonCalendar): DueDate {
@@ -178,7 +182,7 @@ export function pendingPathwayAction(
       ? ""
       : `${later.said === undefined ? "" : `${later.said}, `}${renderDate(later.date)}`;
   // Each day by who sets it: the earlier day is advice as the later one (adviceDayDue).
-  return `${asked} ${passed}: ${dayBy(context, earlier)}${basisMark(due)}, the last day ECFMG's review could end by that deadline, has passed, but it can still count if NRMP's ${year} deadline turns out later (${when}) and ECFMG's with it, by ${dayBy(context, due.at)}${basisMark(due)} at the latest. ${needs}`;
+  return `${asked} ${passed}: ${dayBy(context, earlier)}${basisMark(due)}, the last day to submit it in time for that deadline, has passed, but it can still count if NRMP's ${year} deadline turns out later (${when}) and ECFMG's with it, by ${dayBy(context, due.at)}${basisMark(due)} at the latest. ${needs}`;
 }
 
 /**

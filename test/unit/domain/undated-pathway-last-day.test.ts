@@ -16,11 +16,13 @@ import {
  * but the OET (booked for Sat 5 Dec 2026, no result) and the ECFMG Pathway, reported in progress with
  * no date; an interview on 12 Jan 2027. Past the Pathway's projected deadline (Sat 26 Dec 2026) the
  * Pathway is a decision pending, never "overdue": the card asks whether it went in, the step carries
- * the day MATCH_YEAR_LAST_DAY names (Wed 27 Jan 2027) and is reminded weekly, 3 days and 1 day before it (the instant: 9:00 PM ET that day).
+ * the day that decides one not yet submitted (Tue 26 Jan 2027: the documents that follow the
+ * application are due then, a day before ECFMG's review allowance's day, Wed 27 Jan) and is reminded
+ * weekly, 3 days and 1 day before it (the instant: 9:00 PM ET that day, 2:00 AM Wednesday in Accra).
  */
 const calendar = seasonCalendar(2027);
 const DAY = 86_400_000;
-const LAST_DAY_END = Date.parse("2027-01-28T00:00:00Z"); // Thu 28 Jan 2027, 00:00 in Accra
+const LAST_DAY_END = Date.parse("2027-01-27T02:00:00Z"); // Tue 26 Jan 2027, 9:00 PM ET: Wed 27 Jan, 2:00 AM in Accra
 
 function kwame(): PlannerInput {
   return inputFactory({
@@ -54,12 +56,12 @@ describe("an undated Pathway in progress past its projected deadline, interviewi
     expect(pathwayOf(result)?.action).toContain("ECFMG is then reviewing it");
   });
 
-  it("carries the day that decides one not yet submitted (Wed 27 Jan 2027)", () => {
+  it("carries the day that decides one not yet submitted (Tue 26 Jan 2027)", () => {
     // The OET sat on 5 Dec, by its last sitting day, its result unreported, is asked about and counted
     // as reported when expected, as an OET done is: the step carries the day that
     // decides a Pathway not yet submitted, and nothing writes the Match off.
     expect(result.risks.some((each) => each.code === "MATCH_YEAR_NOT_FEASIBLE")).toBe(false);
-    expect(pathwayOf(result)?.deadline?.et).toContain("Wed 27 Jan 2027");
+    expect(pathwayOf(result)?.deadline?.et).toBe("Tue 26 Jan 2027, 9:00 PM ET");
   });
 
   it("is reminded at least weekly to that day, and 3 days and 1 day before it", () => {
@@ -72,7 +74,7 @@ describe("an undated Pathway in progress past its projected deadline, interviewi
       expect(((points[index] as number) - (points[index - 1] as number)) / DAY).toBeLessThanOrEqual(7.1);
     expect(LAST_DAY_END - (sends.at(-1) ?? 0)).toBeLessThan(2 * DAY);
     const days = pathwayReminders(result).map((r) => r.sendAtLocal.slice(0, 10));
-    expect(days).toContain("2027-01-25");
-    expect(days).toContain("2027-01-27");
+    expect(days).toContain("2027-01-24");
+    expect(days).toContain("2027-01-26");
   });
 });

@@ -15,9 +15,10 @@ import {
  * Nour: Cairo, J-1, 2027 Match, every step done
  * (the OET too) but the ECFMG Pathway, reported in progress with no date, and the rank order list,
  * never reported; an interview on 13 Jan 2027. A Pathway not yet submitted is decided by ECFMG's
- * review allowance before the rank order list deadline: Wed 24 Feb 2027 (projected) less 28 days,
- * Wed 27 Jan 2027 (9:00 PM ET); on the later candidate (Wed 3 Mar) Wed 3 Feb 2027. After the
- * deadline, the Pathway and the list are asked about, not written off.
+ * review allowance before the rank order list deadline, Wed 24 Feb 2027 (projected) less 28 days,
+ * Wed 27 Jan 2027, and never after the deadline for the documents that follow the application
+ * (29 days before it): Tue 26 Jan 2027 (9:00 PM ET); on the later candidate (Wed 3 Mar) Tue 2 Feb
+ * 2027. After the deadline, the Pathway and the list are asked about, not written off.
  */
 const calendar = seasonCalendar(2027);
 
@@ -40,27 +41,29 @@ const pathwayReminders = (result: Plan) => result.reminders.filter((r) => r.mile
 const localDays = (result: Plan) => pathwayReminders(result).map((r) => r.sendAtLocal.slice(0, 10));
 
 describe("an undated Pathway in progress, OET done, interviewing: the day that decides an unsent one", () => {
-  it("Wed 6 Jan: the card and the rungs run to Wed 27 Jan (review allowance before the deadline), as with an OET pending", () => {
+  it("Wed 6 Jan: the card and the rungs run to Tue 26 Jan (the documents' deadline, before the review allowance's day), as with an OET pending", () => {
     const result = plan(nour(), calendar, new Date("2027-01-06T08:00:00Z"));
-    expect(pathwayOf(result)?.deadline?.et).toContain("Wed 27 Jan 2027");
-    expect(pathwayOf(result)?.action).toContain("by Wed 27 Jan 2027 (our advice) at the latest");
+    expect(pathwayOf(result)?.deadline?.et).toBe("Tue 26 Jan 2027, 9:00 PM ET");
+    expect(pathwayOf(result)?.action).toContain("by Tue 26 Jan 2027 (our advice) at the latest");
     const days = localDays(result);
-    expect(days).toContain("2027-01-25");
-    expect(days).toContain("2027-01-27");
-    expect(days.filter((day) => day > "2027-01-28")).toEqual([]);
+    expect(days).toContain("2027-01-24");
+    expect(days).toContain("2027-01-26");
+    expect(days.filter((day) => day > "2027-01-27")).toEqual([]);
   });
 
-  it("Sat 30 Jan: both sides, the later candidate's day (Wed 3 Feb) named, with rungs to it", () => {
+  it("Sat 30 Jan: both sides, the later candidate's day (Tue 2 Feb) named, with rungs to it", () => {
     const result = plan(nour(), calendar, new Date("2027-01-30T08:00:00Z"));
     const action = pathwayOf(result)?.action ?? "";
-    expect(action).toContain("Wed 27 Jan 2027");
+    expect(action).toContain(
+      "Tue 26 Jan 2027 (our advice), the last day to submit it in time for that deadline, has passed",
+    );
     expect(action).toContain("Wed 3 Mar 2027");
-    expect(action).toContain("by Wed 3 Feb 2027");
-    expect(pathwayOf(result)?.deadline?.et).toContain("Wed 3 Feb 2027");
+    expect(action).toContain("by Tue 2 Feb 2027");
+    expect(pathwayOf(result)?.deadline?.et).toBe("Tue 2 Feb 2027, 9:00 PM ET");
     const days = localDays(result);
-    expect(days).toContain("2027-02-01");
-    expect(days).toContain("2027-02-03");
-    expect(days.filter((day) => day > "2027-02-04")).toEqual([]);
+    expect(days).toContain("2027-01-31");
+    expect(days).toContain("2027-02-02");
+    expect(days.filter((day) => day > "2027-02-03")).toEqual([]);
     expect(result.overdue.filter((each) => each.milestone === "ecfmg_pathway")).toEqual([]);
   });
 

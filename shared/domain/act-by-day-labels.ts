@@ -60,6 +60,21 @@ const LAST_DAY_LABEL = { label: "Act by", inline: "act by" } as const;
 /** A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by. */
 export const SCORE_BELOW_PASSING_LABEL = SIT_BY_LABEL;
 
+/**
+ * The certificate validity check's notice (planner/pathway-certificate-notice.ts): its date is the
+ * day to check by, on a certificate often done long before: "Due" read as the certificate being due.
+ */
+const CERTIFICATE_CHECK_BY_LABEL = { label: "Check it by", inline: "check it by" } as const;
+/** Before a date that already says "by" (residency's start as a day): never "check it by by". */
+const CERTIFICATE_CHECK_LABEL = { label: "Check it", inline: "check it" } as const;
+
+/** The certificate check's words before its date (`local`, as shown): "check it by Mon 5 Apr 2027", "check it by residency's start, …". */
+export function certificateCheckLabel(
+  local: string | undefined,
+): typeof CERTIFICATE_CHECK_BY_LABEL | typeof CERTIFICATE_CHECK_LABEL {
+  return local?.startsWith("by ") === true ? CERTIFICATE_CHECK_LABEL : CERTIFICATE_CHECK_BY_LABEL;
+}
+
 /** The rungs of a visa step's chase to residency's start (planner/visa-behind.ts). */
 const START_RUNGS: ReadonlySet<string> = new Set([
   "visa-behind",

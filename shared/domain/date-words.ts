@@ -1,4 +1,9 @@
-import { actByDayLabel, SCORE_BELOW_PASSING_LABEL, startCountLabel } from "./act-by-day-labels.ts";
+import {
+  actByDayLabel,
+  certificateCheckLabel,
+  SCORE_BELOW_PASSING_LABEL,
+  startCountLabel,
+} from "./act-by-day-labels.ts";
 import { DATE_TAGS, dateTag } from "./date-basis.ts";
 import { questionReminderLabel, questionStepLabel } from "./match-outcome-labels.ts";
 import { datedBySoapEnd } from "./match-outcome-question.ts";
@@ -144,6 +149,8 @@ export function reminderDateLabel(
   if (dayLabel !== undefined) return dayLabel;
   // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by.
   if (reminder.risk === "SCORE_BELOW_PASSING") return SCORE_BELOW_PASSING_LABEL;
+  if (reminder.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE")
+    return certificateCheckLabel(reminder.deadlineDetail?.local);
   // A risk's notice on an NRMP event's card is due by its date, never "on" it: "On: by residency's
   // start" read as neither English nor a deadline.
   if (

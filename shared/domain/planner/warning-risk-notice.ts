@@ -74,6 +74,13 @@ const FIRST_PHASE = "warning-first";
 const AGAIN_PHASE = "warning-before-close";
 
 /**
+ * The least time between the first notice and the one before the date: closer, the second repeats
+ * the first's title and text a day or two later (the certificate check on 20 and 22 Mar for a
+ * 5 Apr sponsorship), so the first alone tells it.
+ */
+const AGAIN_AFTER_FIRST_MS = 7 * DAY_MS;
+
+/**
  * The notices of the warnings in `risks` whose code has a rule (WARNING_NOTICES) that asks here,
  * appended to `into` as a critical risk's are (criticalRiskNotices): the first at once when the
  * warning appears (now, outside quiet hours, else when they end), one more at the delivery slot
@@ -146,9 +153,12 @@ export function warningRiskNotices(
     const againSent = sentAt(context, againId);
     if (rule.againDaysBefore === null) continue;
     const again = slotOnDay(context, toWall(context.zone, due.at - 1) - rule.againDaysBefore * DAY_MS);
-    // A slot that passed before the warning appeared, or that the first notice, not yet sent, would
-    // reach no earlier, is told by the first.
-    if (againSent !== undefined || (again >= context.now && (firstSent !== undefined || again > first)))
+    // A slot that passed before the warning appeared, or within a week of the first notice (sent or
+    // still to go), is told by the first.
+    if (
+      againSent !== undefined ||
+      (again >= context.now && again - (firstSent ?? first) >= AGAIN_AFTER_FIRST_MS)
+    )
       lay(againId, again, againSent);
   }
 }

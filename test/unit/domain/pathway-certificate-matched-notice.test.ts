@@ -12,7 +12,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
  * matched applicant to check the certificate's validity date against the residency start, but no
  * email carried it: its notice was dated by the Pathways close, which had passed by Match Day. Once
  * matched, the warning is emailed as warnings are (one notice when it appears, one more 14 days before
- * its date), dated before the first step after the Match that needs a valid certificate: ECFMG's J-1
+ * its date unless that falls within a week of the first, which then tells it alone), dated before the first step after the Match that needs a valid certificate: ECFMG's J-1
  * sponsorship, or the program's filing of the H-1B petition. Its ids are the matched check's own, so a notice sent
  * before the Match does not stand for it.
  * Farhana: Dhaka, J-1; Usman: Lahore, H-1B; both certified through a Pathway accepted in October 2025
@@ -30,20 +30,20 @@ const noticesOf = (planned: Plan): Reminder[] =>
   planned.reminders.filter((reminder) => reminder.risk === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
 
 describe("the Pathway certificate's check reaches a matched applicant by email", () => {
-  // The day after Match Day: the sponsorship's date (Mon 5 Apr) is 16 days away, both notices ahead.
+  // The day after Match Day: the sponsorship's date (Mon 5 Apr) is 16 days away.
   const now = "2027-03-20T20:00:00+06:00";
   const planned = planAt(J1, now);
   const notices = noticesOf(planned);
 
   // The first at the next delivery slot (09:00): a catch-up, not a late arrival sent at once (8 PM).
-  it("J-1: a notice at the next delivery slot and one 14 days before the sponsorship date, on the certificate's step", () => {
+  it("J-1: one notice at the next delivery slot, on the certificate's step: the one 14 days before the sponsorship date would repeat it a day later", () => {
     expect(planned.risks.map((risk) => risk.code)).toContain("PATHWAY_CERTIFICATE_MAY_EXPIRE");
     const sponsorship = planned.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
     expect(sponsorship?.deadline?.local).toBe("Mon 5 Apr 2027");
     expect(notices.map((notice) => [notice.sendAtLocal, notice.deadlineDetail.local])).toEqual([
+      // 14 days before Mon 5 Apr, whose end is Dhaka's midnight (before ET's), is Mon 22 Mar: the
+      // same title and text a day after this one (sent on 21 and 22 Mar), so none then.
       ["2027-03-21T09:00:00.000+06:00", "Mon 5 Apr 2027"],
-      // 14 days before Mon 5 Apr, whose end is Dhaka's midnight (before ET's): Mon 22 Mar.
-      ["2027-03-22T09:00:00.000+06:00", "Mon 5 Apr 2027"],
     ]);
     for (const notice of notices) {
       expect(notice.milestone).toBe("ecfmg_certification");
@@ -63,9 +63,11 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
       unsubscribeUrl: "https://example.org/unsubscribe",
     });
     expect(email.subject).toBe(
-      "Check your ECFMG certificate's validity date against your residency start before you apply for ECFMG's J-1 sponsorship: due Mon 5 Apr 2027",
+      "Check your ECFMG certificate's validity date against your residency start before you apply for ECFMG's J-1 sponsorship: check it by Mon 5 Apr 2027",
     );
-    expect(email.text).toContain("   Due: Mon 5 Apr 2027 (our advice, not set by any authority)");
+    // The date is the check's, on a certificate done long before: never "Due".
+    expect(email.text).toContain("   Check it by: Mon 5 Apr 2027 (our advice, not set by any authority)");
+    expect(email.text).not.toContain("Due:");
     expect(email.text).toContain("Check the validity date ECFMG recorded for your certificate");
   });
 
@@ -86,10 +88,19 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
 
   it("once the sponsorship's date has passed, the check is due before residency starts", () => {
     const late = noticesOf(planAt(J1, "2027-04-20T20:00:00+06:00"));
-    expect(late.map((notice) => notice.deadlineDetail.at)).toEqual([
-      calendar.dates.residency_start.iso,
-      calendar.dates.residency_start.iso,
+    // Two notices, weeks apart: at once and 14 days before the start (17 Jun).
+    expect(late.map((notice) => [notice.sendAtLocal.slice(0, 10), notice.deadlineDetail.at])).toEqual([
+      ["2027-04-21", calendar.dates.residency_start.iso],
+      ["2027-06-17", calendar.dates.residency_start.iso],
     ]);
+    const email = renderReminderEmail({
+      recipientName: "Farhana Rahman",
+      reminders: late.slice(0, 1),
+      plan: planAt(J1, "2027-04-20T20:00:00+06:00"),
+      unsubscribeUrl: "https://example.org/unsubscribe",
+    });
+    // A date that already says "by": "Check it: by residency's start", never "by by".
+    expect(email.text).toMatch(/^ {3}Check it: by residency's start, Thu 1 Jul 2027/m);
     expect(late[0]?.title).toBe(
       "Check your ECFMG certificate's validity date against your residency start before it comes",
     );

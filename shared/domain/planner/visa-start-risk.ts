@@ -1,9 +1,11 @@
-import { MILESTONE_CATALOG } from "../catalog/index.ts";
+import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { Visa } from "../snapshot.ts";
+import { renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
+import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { step3VisaDays } from "./h1b.ts";
@@ -15,7 +17,7 @@ import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
-import { visaDateHolds, visaStepLateRisk } from "./visa-step-late.ts";
+import { expectedPastStart, visaDateHolds, visaDateOf, visaStepLateRisk } from "./visa-step-late.ts";
 
 /** The visa chain after the Match (contract, then the track's visa steps), in catalog order. */
 const VISA_CHAIN = MILESTONE_CATALOG.filter((entry) => entry.stage === "visa");
@@ -190,11 +192,31 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}. ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
+      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates)} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
       milestones,
       sources,
     },
   ];
+}
+
+/**
+ * " You expect your Statement of Need … on Mon 10 May 2027: …": the first late step whose own day,
+ * or a prerequisite's, carries the visa past the start (expectedPastStart), with the visa's day by
+ * the chain's allowances; "" when none.
+ */
+function expectedWords(
+  context: PlanContext,
+  late: readonly (typeof VISA_CHAIN)[number][],
+  dates: PlanDates,
+): string {
+  for (const entry of late) {
+    const visa = visaDateOf(entry, dates);
+    const shifted = visa === null ? null : expectedPastStart(context, entry.key, visa.at, dates);
+    if (visa === null || shifted === null) continue;
+    const visaDay = dueDay(context, { ...visa, at: shifted.visaAt });
+    return ` You expect your ${catalogEntry(shifted.key).advisorName} on ${renderDate(shifted.expected)}: with the time this plan allows for each step after it, your visa would come around ${visaDay}, after residency starts. Ask for it sooner, and tell your program now that your start may be delayed.`;
+  }
+  return "";
 }
 
 /**

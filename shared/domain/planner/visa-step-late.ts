@@ -1,8 +1,11 @@
-import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { startOfLocalDate } from "../time.ts";
+import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
@@ -31,7 +34,9 @@ function visaAnchorOf(entry: Pick<CatalogEntry, "key" | "due">): MilestoneKey | 
  * The instant from which a derived visa step past its date (`planned`) puts the visa's own date at
  * risk: once less than half the time this plan allows between the step and the visa is left (our
  * advice: the allowances are cautious, so half of one still leaves the visa's date within reach);
- * null for a step that is not derived (visaAnchorOf) or whose visa has no date. Noted for re-planning.
+ * `planned` itself when the applicant's own later day for the step, or for a step it waits for,
+ * already carries the chain past residency's start (expectedPastStart); null for a step that is not
+ * derived (visaAnchorOf) or whose visa has no date. Noted for re-planning.
  */
 export function visaDateAtRiskFrom(
   context: PlanContext,
@@ -42,10 +47,58 @@ export function visaDateAtRiskFrom(
   const anchor = visaAnchorOf(entry);
   const visa = anchor === null ? null : dates.due(anchor);
   if (visa === null || visa.at <= planned) return null;
+  if (expectedPastStart(context, entry.key, visa.at, dates) !== null) return planned;
   const from = planned + Math.floor((visa.at - planned) / 2);
   noteRiskChange(context, from);
   return from;
 }
+
+/** A step the applicant expects on their own day (scheduled), late enough to carry the visa past the start. */
+export interface ExpectedPastStart {
+  /** The step with the applicant's day: the late step itself or a step it waits for. */
+  key: MilestoneKey;
+  /** That day (ISO date), as the applicant gave it. */
+  expected: string;
+  /** The visa's date moved by as many days as the step comes later than planned (ms). */
+  visaAt: number;
+}
+
+/**
+ * The applicant's own day (scheduled) for a step of the chain counted back from the same visa as
+ * `key` (visaAnchorOf: the Statement of Need beside the sponsorship, the DS-2019 after them), later
+ * than the plan's day for that step by more than the room between the visa's date (`visaAt`) and
+ * residency's start: each day the step comes later moves the steps after it a day later, at the
+ * chain's own allowances (ECFMG's 6 weeks, the consulate's month), so the visa would come after the
+ * start; null otherwise. A Statement of Need promised for 10 May puts a J-1 visa planned for 16 Jun
+ * near 21 Jul.
+ */
+export function expectedPastStart(
+  context: PlanContext,
+  key: MilestoneKey,
+  visaAt: number,
+  dates: PlanDates,
+): ExpectedPastStart | null {
+  const room = context.calendar.dates.residency_start.at - visaAt;
+  for (const step of CHAIN_OF.get(key) ?? []) {
+    const given = context.entries.at(stepIndex(step));
+    const planned = dates.due(step)?.at;
+    if (statusOf(context, step) !== "scheduled" || !given?.date || planned === undefined) continue;
+    const later = shiftDays(startOfLocalDate(context.zone, given.date), context.zone, 1) - planned;
+    if (later > room) return { key: step, expected: given.date, visaAt: visaAt + later };
+  }
+  return null;
+}
+
+/** Each derived visa step's key → every derived step counted back from the same visa, in catalog order. */
+const CHAIN_OF: ReadonlyMap<MilestoneKey, readonly MilestoneKey[]> = (() => {
+  const derived = MILESTONE_CATALOG.map((entry) => ({ key: entry.key, anchor: visaAnchorOf(entry) }));
+  return new Map(
+    derived.map(({ key, anchor }) => [
+      key,
+      anchor === null ? [] : derived.filter((other) => other.anchor === anchor).map((other) => other.key),
+    ]),
+  );
+})();
 
 /** Whether a visa step past its date `missedAt` has not yet put the visa's own date at risk (visaDateAtRiskFrom). */
 export function visaDateHolds(

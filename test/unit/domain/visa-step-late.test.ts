@@ -72,3 +72,42 @@ describe("a derived visa step past our date while the visa's own date holds", ()
     expect(codes).toContain("critical VISA_NOT_READY_FOR_START");
   });
 });
+
+// The applicant's own later day for a step settles whether the visa's date holds: a Dhaka applicant
+// matched on J-1 whose Ministry promises the Statement of Need for Mon 10 May 2027, five weeks after
+// the plan's Mon 5 Apr; at the chain's own allowances (ECFMG's 6 weeks, the consulate's month) the
+// visa then comes around 21 Jul, after residency starts on 1 Jul, so the start is at risk now.
+describe("a visa step the applicant expects on a day that carries the visa past the start", () => {
+  const expecting = (statementDay: string) =>
+    matched2027("Asia/Dhaka", {
+      extra: [
+        milestoneFactory("ecfmg_certification", "done", "2026-12-01"),
+        milestoneFactory("contract", "done", "2027-03-26"),
+        milestoneFactory("j1_statement_of_need", "scheduled", statementDay),
+        milestoneFactory("j1_ecfmg_sponsorship", "in_progress", "2027-03-30"),
+      ],
+    });
+  const april10 = new Date("2027-04-10T06:00:00Z"); // Sat 10 Apr, noon in Dhaka
+
+  it("is critical at once, naming the applicant's day and the visa's day it leads to", () => {
+    const result = plan(expecting("2027-05-10"), calendar, april10);
+    const codes = result.risks.map((risk) => `${risk.severity} ${risk.code}`);
+    expect(codes).toContain("critical VISA_NOT_READY_FOR_START");
+    expect(codes).not.toContain("warning VISA_STEP_LATE");
+    const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
+    expect(risk?.message).toContain(
+      "You expect your Statement of Need (home country's Ministry of Health) on Mon 10 May 2027",
+    );
+    expect(risk?.message).toContain("your visa would come around Wed 21 Jul 2027, after residency starts");
+    for (const each of result.reminders.filter((reminder) => reminder.rung === "visa-behind"))
+      expect(each.why).not.toContain("still holds");
+  });
+
+  it("stays a warning when the applicant's day leaves the visa before the start", () => {
+    const codes = plan(expecting("2027-04-12"), calendar, april10).risks.map(
+      (risk) => `${risk.severity} ${risk.code}`,
+    );
+    expect(codes).toContain("warning VISA_STEP_LATE");
+    expect(codes).not.toContain("critical VISA_NOT_READY_FOR_START");
+  });
+});

@@ -2,7 +2,7 @@ import { type CatalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
 import type { Plan, Risk, StepSubject } from "./plan.ts";
 import { buildBudget } from "./planner/budget.ts";
 import { spaceCertificateQuestion } from "./planner/certificate-question-spacing.ts";
-import { buildContext, type PlannerInput, uncheckedGate } from "./planner/context.ts";
+import { buildContext, isFinished, type PlannerInput, statusOf, uncheckedGate } from "./planner/context.ts";
 import { contextWith } from "./planner/context-with.ts";
 import { criticalRiskNotices } from "./planner/critical-risk-notice.ts";
 import { firstGateOf } from "./planner/first-gate.ts";
@@ -157,13 +157,19 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // application left to strengthen: no next step, no reminder (USCE in May's emails).
   // Matched reads Match Week done too: NRMP's Monday "matched" already ends the application.
   const matched = hasMatched(context) || matchWeekMatched(context);
+  // Told by NRMP where they matched (Match Day done, or Match Week's "matched"), the steps that build
+  // the application (stage "application": letters, ERAS, NRMP registration) have none either: letters
+  // of an earlier season were "overdue" in June beside a signed contract. A contract reported alone
+  // is not that answer (it keeps them, as it keeps the season in reach: in-the-match-feasibility).
+  const applicationOver = isFinished(statusOf(context, "match_day")) || matchWeekMatched(context);
   for (let index = 0; index < MILESTONE_CATALOG.length; index++) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     // With no sponsor note nothing that needs ECFMG can start, so no US step that only strengthens an
     // application is offered either (research); one that needs ECFMG stays blocked behind the gate.
     if (
-      entry.strengthensApplication !== undefined &&
-      (matched || (ineligible && !entry.needsEcfmgEligibleSchool))
+      (applicationOver && entry.stage === "application") ||
+      (entry.strengthensApplication !== undefined &&
+        (matched || (ineligible && !entry.needsEcfmgEligibleSchool)))
     )
       continue;
     if (laterSeason !== null && entry.seasonBound === true)

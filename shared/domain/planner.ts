@@ -158,7 +158,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // Matched reads Match Week done too: NRMP's Monday "matched" already ends the application.
   const matched = hasMatched(context) || matchWeekMatched(context);
   // Told by NRMP where they matched (Match Day done, or Match Week's "matched"), the steps that build
-  // the application (stage "application": letters, ERAS, NRMP registration) have none either: letters
+  // the application (APPLICATION_ONLY: letters, statement, ERAS) have none either: letters
   // of an earlier season were "overdue" in June beside a signed contract. A contract reported alone
   // is not that answer (it keeps them, as it keeps the season in reach: in-the-match-feasibility).
   const applicationOver = isFinished(statusOf(context, "match_day")) || matchWeekMatched(context);
@@ -167,7 +167,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // With no sponsor note nothing that needs ECFMG can start, so no US step that only strengthens an
     // application is offered either (research); one that needs ECFMG stays blocked behind the gate.
     if (
-      (applicationOver && entry.stage === "application") ||
+      (applicationOver && APPLICATION_ONLY.has(entry.key)) ||
       (entry.strengthensApplication !== undefined &&
         (matched || (ineligible && !entry.needsEcfmgEligibleSchool)))
     )
@@ -257,3 +257,20 @@ function withNoticeSteps(risks: Risk[], noticedOn: ReadonlyMap<Risk, StepSubject
     return step === undefined ? risk : { ...risk, noticeOn: step };
   });
 }
+
+/**
+ * The steps that build an application (stage "application") that no step of a later stage waits on:
+ * NRMP registration, which ranking and SOAP need, is not one of them, so a step shown is never
+ * waiting on one hidden.
+ */
+const APPLICATION_ONLY: ReadonlySet<string> = new Set(
+  MILESTONE_CATALOG.filter(
+    (entry) =>
+      entry.stage === "application" &&
+      !MILESTONE_CATALOG.some(
+        (later) =>
+          later.stage !== "application" &&
+          later.prerequisites.some((prerequisite) => prerequisite.key === entry.key),
+      ),
+  ).map((entry) => entry.key),
+);

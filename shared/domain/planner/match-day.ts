@@ -2,11 +2,11 @@ import { type CatalogEntry, followUpRung } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import { MATCH_DAY_REPORT_TITLE } from "../leading-step.ts";
 import { SOAP_MATCH_DAY_TITLE } from "../match-outcome-question.ts";
-import type { Deadline } from "../plan.ts";
+import type { Deadline, Reminder } from "../plan.ts";
 import { DAY_MS, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isSatisfied } from "./context.ts";
-import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { slotOnDay } from "./delivery-slot.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import {
@@ -20,6 +20,7 @@ import {
   textsOf,
 } from "./match-outcome-texts.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
+import { matchResultDue, soapOutcomeDue } from "./match-result-due.ts";
 import type { MatchWeekStep } from "./match-week.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
 import { soapOutcomeAction, soapOutcomeEntry } from "./no-list-soap-words.ts";
@@ -49,8 +50,8 @@ export { MATCH_DAY_REPORT_TITLE, SOAP_MATCH_DAY_TITLE };
  * - in SOAP (in progress or done) from NRMP's Monday release on: the SOAP offer is the result, with
  *   the catalog's date and ladder before the Match Day release;
  * - from the Match Day release on: report where they matched, urgent, due by the contract's date as
- *   our advice (MATCH_RESULT_SOURCE), then at residency's start in the late words, with one
- *   follow-up (see matchDayNotice) and a weekly question instead of the ladder; never overdue;
+ *   our advice (MATCH_RESULT_SOURCE), then overdue since it in the late words, with one follow-up
+ *   (see matchDayNotice) and a weekly question instead of the ladder, asked up to residency's start;
  * - a SOAP participant from the release on: the SOAP offer accepted, due by the contract's date as
  *   our advice (soapOutcomeDue), asked once and then weekly at most twice;
  *   past that date the plan plans the next Match (soapOutcomeUnreported) and does not ask here.
@@ -92,9 +93,10 @@ export function matchDayStep(
     const phased = phasedIn(over.phased, entry, over.title, over.action);
     return { due: over.due, entry: phased, followUpOnly: true };
   }
-  // Past the contract's date Match Day is not the applicant's act to be late with: it passed, and the
-  // result is what the plan still needs, up to residency's start (from the contract's
-  // date to July nothing asked, the J-1 paperwork waited in silence).
+  // Past the contract's date the answer is overdue since it, the one date the row, its weekly question
+  // and MATCH_DAY_NOT_REPORTED's notice name (a row "by residency's start, 1 Jul" beside a notice
+  // "overdue since 2 Apr" invited waiting with the petition days away); the start is what is at risk,
+  // and the questions run on up to it (asksUntil: from the contract's date to July nothing was asked).
   // One who marked Match Week done (matched) is asked only where, never "if you did not match".
   const matched = matchWeekMatched(context);
   // From residency's start she matched all the same (matchOverUnreported is false for her): the
@@ -109,7 +111,8 @@ export function matchDayStep(
       (matched
         ? phasedIn(texts.matchedLatePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayLateAction)
         : phasedIn(texts.latePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayLateAction));
-    return { due: texts.residencyStart, entry: late, followUpOnly: true, pressing: true };
+    const due = matchResultDue(contractDue);
+    return { due, asksUntil: texts.residencyStart, entry: late, followUpOnly: true, pressing: true };
   }
   // Up to the contract's date: due by that date as our advice (MATCH_RESULT_SOURCE), never as an
   // NRMP date, and urgent, since the contract and visa steps wait on the answer; the row, its
@@ -124,74 +127,46 @@ export function matchDayStep(
 }
 
 /**
- * Where the SOAP outcome's date comes from (advice): the day the plan gives the contract, since a
- * position accepted in SOAP and not reported by then has already cost the contract's window.
- */
-export const SOAP_OUTCOME_SOURCE =
-  "advice: a SOAP position is reported by the date this plan gives the contract (two weeks after Match Day, advice): one not reported by then has already cost the contract's window, so the plan then plans the next Match; no authority sets this date";
-
-/**
- * Where the result's date comes from before the contract's date (advice): the contract comes first,
- * then the visa steps (facts.md §5), and both wait on where they matched.
- */
-export const MATCH_RESULT_SOURCE =
-  "advice: where you matched is asked by the date this plan gives the contract (two weeks after Match Day, advice), since the contract and the steps after it wait on it; no authority sets this date";
-
-/**
- * The contract's instant as a Match Day answer's date, our advice under `source`: one object per
- * contract date, so PlanDates renders it once.
- */
-function onContractDay(source: string): (contractDue: DueDate) => DueDate {
-  const dues = new WeakMap<DueDate, DueDate>();
-  return (contractDue) => {
-    let due = dues.get(contractDue);
-    if (due === undefined) {
-      due = shapedDueDate({ ...contractDue, basis: "advice", source });
-      dues.set(contractDue, due);
-    }
-    return due;
-  };
-}
-
-/** The date a SOAP participant's Match Day step is due by (SOAP_OUTCOME_SOURCE). */
-export const soapOutcomeDue = onContractDay(SOAP_OUTCOME_SOURCE);
-
-/** The date the result is asked by while the contract's date is ahead (MATCH_RESULT_SOURCE). */
-const matchResultDue = onContractDay(MATCH_RESULT_SOURCE);
-
-/**
  * Match Day's one follow-up asking where they matched (a SOAP participant: which offer they
  * accepted), for an applicant whose Match Day step is in its reporting phase (see matchDayStep): at
- * the release when outside quiet hours, else the next delivery slot; planned later, now. Never once
- * the contract is due. Its id depends only on the Match year, so the ledger sends it once.
+ * the release when outside quiet hours, else the next delivery slot; planned later, now. Its id
+ * depends only on the Match year, so the ledger sends it once. It and the weekly question run up to
+ * the step's date `shown` (`phase.due` rendered), or up to `phase.asksUntil` when the step asks past
+ * it: then they say "Overdue since" `shown`, as the row and MATCH_DAY_NOT_REPORTED's notice do.
  */
 export function matchDayNotice(
   context: PlanContext,
-  due: DueDate,
-  detail: Deadline,
+  phase: MatchWeekStep,
+  shown: Deadline,
+  dates: PlanDates,
   reminders: TimedReminder[],
 ): void {
+  const due = phase.asksUntil ?? phase.due;
+  const detail = phase.asksUntil === undefined ? shown : dates.rendered(phase.asksUntil);
   if (matchOverUnreported(context)) {
     matchOverNotices(context, due, detail, reminders);
     return;
   }
   const texts = textsOf(context.calendar, context.applicant.visa);
   const soap = asksSoapOffer(context);
+  const why = soap ? soapOutcomeAction(context, texts, soapTense(context)) : "";
+  const asked: MatchDayAsked = {
+    ...matchDayAsk(texts, due, why, matchWeekMatched(context)),
+    overdueSince: phase.asksUntil === undefined ? undefined : shown,
+  };
   const notice = followUp(context, context.calendar.dates.nrmp_match_day.at, due.at, detail, {
     id: texts.matchDayFollowUpId,
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
-    ...matchDayAsk(
-      texts,
-      due,
-      soap ? soapOutcomeAction(context, texts, soapTense(context)) : "",
-      matchWeekMatched(context),
-    ),
+    ...asked,
   });
   if (notice !== null) reminders.push(notice);
-  const weekly = matchDayWeeklyNotice(context, due, detail, soap);
+  const weekly = matchDayWeeklyNotice(context, due, detail, soap, asked);
   if (weekly !== null) reminders.push(weekly);
 }
+
+/** What Match Day's follow-up and weekly question say, and the passed date they are overdue since, if any. */
+type MatchDayAsked = Pick<Reminder, "title" | "why" | "overdueSince">;
 
 /**
  * Once residency has started with the result never told (matchOverUnreported):
@@ -249,8 +224,8 @@ function matchDayWeeklyNotice(
   due: DueDate,
   detail: Deadline,
   soap: boolean,
+  asked: MatchDayAsked,
 ): TimedReminder | null {
-  const texts = textsOf(context.calendar, context.applicant.visa);
   const matchDay = context.calendar.dates.nrmp_match_day.at;
   // At the applicant's delivery slot on the week's day, not at the release's hour (17:00
   // in Lagos): the first such slot not yet passed.
@@ -265,12 +240,7 @@ function matchDayWeeklyNotice(
     id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
     milestone: "match_day",
     rung: MATCH_DAY_WEEKLY_RUNG,
-    ...matchDayAsk(
-      texts,
-      due,
-      soap ? soapOutcomeAction(context, texts, soapTense(context)) : "",
-      matchWeekMatched(context),
-    ),
+    ...asked,
   });
 }
 

@@ -255,7 +255,7 @@ export function followUp(
   release: number,
   until: number,
   detail: Deadline,
-  fields: Pick<Reminder, "id" | "milestone" | "rung" | "title" | "why">,
+  fields: Pick<Reminder, "id" | "milestone" | "rung" | "title" | "why" | "overdueSince">,
 ): TimedReminder | null {
   if (context.now >= until) return null;
   const releaseWall = toWall(context.zone, release);
@@ -281,6 +281,7 @@ export function followUp(
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
     why: fields.why,
+    overdueSince: fields.overdueSince,
   });
   return timedReminder(sendAt, until, Object.freeze(reminder), undefined, fixed);
 }

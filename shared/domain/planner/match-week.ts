@@ -91,6 +91,11 @@ export interface MatchWeekStep {
   followUpOnly: boolean;
   /** The step is urgent whatever its deadline: a result the plan still waits for (Match Day past the contract's date). */
   pressing?: true;
+  /**
+   * Set only once `due` has passed while the step still asks (Match Day past the contract's date):
+   * the date its questions run until (residency's start), each saying "Overdue since" `due`.
+   */
+  asksUntil?: DueDate;
   /** Nothing to tell yet, so "soon" whatever its date: a SOAP participant's offer before the first offer round. */
   notYet?: true;
 }

@@ -296,5 +296,5 @@ export function planMilestone(
   else if (entry.key === "soap" && phase !== undefined && status === "in_progress" && detail !== undefined)
     soapApplicationsNotice(context, entry, detail, out.reminders);
   else if (phase?.followUpOnly === true && detail !== undefined && due !== null)
-    matchDayNotice(context, due, detail, out.reminders);
+    matchDayNotice(context, phase, detail, stepDates, out.reminders);
 }

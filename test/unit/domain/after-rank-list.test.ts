@@ -32,18 +32,24 @@ const POST_MATCH = [
 
 describe("Match Day passed and no result told", () => {
   it.each(["2027-04-03T12:00:00Z", "2027-04-20T12:00:00Z", "2027-05-20T12:00:00Z", "2027-06-25T12:00:00Z"])(
-    "at %s the plan keeps asking where they matched, urgently and weekly, and nothing is overdue and blocked",
+    "at %s the plan keeps asking where they matched, overdue since the contract's date and weekly, and nothing is overdue and blocked",
     (now) => {
       const result = planAt(certified, now);
       const step = result.nextSteps.find((each) => each.milestone === "match_day");
       expect(step?.title).toBe(MATCH_DAY_REPORT_TITLE);
-      expect(step?.urgency).toBe("urgent");
+      // Past the contract's date the answer is overdue since it, the date the contract waits on.
+      expect(step?.urgency).toBe("overdue");
       expect(step?.action).toContain("Statement of Need");
       expect(step?.action).toContain("4 to 6 weeks");
-      expect(step?.deadline?.at).toBe(calendar.dates.residency_start.iso);
-      expect(result.overdue.map((each) => each.milestone)).not.toContain("match_day");
+      const contract = result.blocked.find((each) => each.milestone === "contract");
+      expect(step?.deadline?.at).toBe(contract?.overdueSince?.at);
+      expect(result.overdue.filter((each) => each.milestone === "match_day")).toHaveLength(1);
       const asks = result.reminders.filter((each) => each.milestone === "match_day");
       expect(asks.length).toBeGreaterThan(0);
+      // Each says "Overdue since" that date, and is kept until residency's start (its deadline).
+      for (const ask of asks) expect(ask.overdueSince?.at).toBe(step?.deadline?.at);
+      const questions = asks.filter((each) => each.rung === "match-day-weekly");
+      for (const ask of questions) expect(ask.deadline).toBe(calendar.dates.residency_start.iso);
       // The next question is at most a week away.
       const next = Math.min(...asks.map((each) => Date.parse(each.sendAt)));
       expect(next - Date.parse(now)).toBeLessThanOrEqual(7 * 86_400_000);

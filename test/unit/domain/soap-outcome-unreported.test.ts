@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
-import { SOAP_MATCH_DAY_TITLE, SOAP_OUTCOME_SOURCE } from "#domain/planner/match-day.ts";
+import { SOAP_MATCH_DAY_TITLE } from "#domain/planner/match-day.ts";
+import { SOAP_OUTCOME_SOURCE } from "#domain/planner/match-result-due.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";

@@ -56,13 +56,19 @@ export const NRMP_EVENT_LABEL = { label: "On", inline: "on" } as const;
 /** The words before SOAP's date once it runs (datedBySoapEnd): its end, not an event on that day. */
 export const SOAP_END_LABEL = { label: "Ends", inline: "ends" } as const;
 
-/** A step's date's words on every display: answered by (asksMatchOutcome), ends (datedBySoapEnd), on (isNrmpEvent), else `otherwise`. */
+/**
+ * A step's date's words on every display: answered by (asksMatchOutcome), overdue since once that
+ * date has passed (`urgency`: the question goes on, "Answer by" a day gone read as an instruction,
+ * as its emails say), ends (datedBySoapEnd), on (isNrmpEvent), else `otherwise`.
+ */
 export function stepDateLabel(
-  step: { milestone: StepSubject; title: string; deadline?: Pick<Deadline, "local"> },
+  step: { milestone: StepSubject; title: string; deadline?: Pick<Deadline, "local"> } & Partial<
+    Pick<NextStep, "urgency">
+  >,
   otherwise: { readonly label: string; readonly inline: string },
 ): { readonly label: string; readonly inline: string } {
   const question = questionStepLabel(step);
-  if (question !== undefined) return question;
+  if (question !== undefined) return step.urgency === "overdue" ? OVERDUE_SINCE_LABEL : question;
   if (datedBySoapEnd(step)) return SOAP_END_LABEL;
   return isNrmpEvent(step.milestone) ? NRMP_EVENT_LABEL : otherwise;
 }

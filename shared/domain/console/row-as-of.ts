@@ -7,8 +7,8 @@ import { isInterviewStart, programZone } from "../program-time.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { Interview } from "../snapshot.ts";
 import { localDate } from "../time.ts";
+import { stepForAdvisor } from "./advisor-voice.ts";
 import { overdueForAdvisor } from "./overdue.ts";
-import { rowStepTitle } from "./row-step-title.ts";
 import type { Stage } from "./stage.ts";
 import { stageOf } from "./stage.ts";
 
@@ -34,7 +34,7 @@ export interface CohortFacts {
    * (stepCountdown): its target, the applicant's own date or its deadline, as `kind` says; `day`
    * (ISO date) when the date is a day (Deadline.precision "day"), shown as that day. `deadline`:
    * the step's hard deadline beside a target or own date, so it stays readable. Rows stored before
-   * `kind` existed hold a deadline. `title`: a step by the advisor's name for it (rowStepTitle;
+   * `kind` existed hold a deadline. `title`: a step by the advisor's name for it (stepForAdvisor;
    * rows stored before hold the applicant's title); an email, by its subject, which speaks to the
    * applicant (the cohort quotes it as what they read).
    */
@@ -115,7 +115,7 @@ export function planFacts(
           ? step.ownDate
           : step.deadline;
     if (counted === undefined) continue;
-    soonest = { title: rowStepTitle(step), at: counted.at, status: counted.status, kind: countdown.kind };
+    soonest = { title: stepForAdvisor(step), at: counted.at, status: counted.status, kind: countdown.kind };
     if (counted.basis !== undefined && counted.basis !== counted.status) soonest.basis = counted.basis;
     // The applicant's own date is a whole day of theirs (an exam day), shown as that day, never in ET.
     if (countdown.kind === "own-date") soonest.day = countdown.day;

@@ -9,7 +9,7 @@ import { timelineCard } from "../../../../functions/console/pages/timeline.ts";
 
 // An H-1B applicant in Lima, certified, who certified a rank list and has not said where they
 // matched by Tue 25 May 2027: Step 3's day for the petition (Fri 19 Mar 2027, our advice) passed two
-// months ago, and Match Day's question is to be answered by residency's start.
+// months ago, and Match Day's question is overdue since the contract's date (Fri 2 Apr 2027).
 
 function limaUnreported(): ApplicantView {
   const milestones: MilestoneEntry[] = [
@@ -42,9 +42,12 @@ describe("the console never calls a passed date due, nor dates Match Day in July
     expect(item).not.toMatch(/\bdue <time|\bdue Fri/);
   });
 
-  it("names the cohort row's Match Day date as the day to tell us by, residency's start", () => {
+  it("never gives the cohort row Match Day's passed date, nor July, as its next date: the next email", () => {
+    // Match Day's question is overdue since the contract's date (Fri 2 Apr 2027), and Step 3's day
+    // passed too: no step's date is ahead, so the row names the next email, on the day it goes.
     const next = planFacts(view.plan, "America/Lima").nextDeadline;
-    expect(next?.day).toBe("2027-07-01");
-    expect(next?.title).toBe("Where they matched: tell us by residency's start");
+    expect(next?.kind).toBe("email");
+    expect(Date.parse(next?.at ?? "")).toBeGreaterThanOrEqual(Date.parse(view.plan.now));
+    expect(next?.day).not.toBe("2027-07-01");
   });
 });

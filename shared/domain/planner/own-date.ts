@@ -108,7 +108,14 @@ const passedDates = new BoundedMemo<string, BoundedMemo<string, { passed: StepOw
  */
 const followUps = new WeakMap<
   StepOwnDate,
-  { entry: CatalogEntry; id: string; title: string; why: string; made: TimedReminder | undefined }
+  {
+    entry: CatalogEntry;
+    id: string;
+    title: string;
+    why: string;
+    whyUndated: string;
+    made: TimedReminder | undefined;
+  }
 >();
 
 /** The rung of the follow-up after an own date has passed: it belongs to no ladder, it is sent once. */
@@ -118,15 +125,16 @@ export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
  * Why a result follow-up matters, not what to do (the step's action says that):
  * "Until you tell us your USMLE Step 2 CK result, the plan cannot tell whether …".
  */
-function followUpWhy(entry: CatalogEntry): string {
-  // A Pathway is an application, not an exam: no "result" and no "new date".
+function followUpWhy(entry: CatalogEntry, dated: boolean): string {
+  // A Pathway is an application, not an exam: no "result" and no "new date". Past the rank order
+  // list deadline (no deadline left, `dated` false) what it is still needed for is the certificate.
   if (entry.key === "ecfmg_pathway")
-    return `ECFMG's review takes about ${Math.ceil(reportingDays(entry) / 7)} weeks (advice), so its answer should be out by now. Mark this step done if ECFMG accepted your application, or tell your advisor if ECFMG refused it or asked for more documents: NRMP needs ECFMG's acceptance by the rank order list deadline.`;
+    return `ECFMG's review takes about ${Math.ceil(reportingDays(entry) / 7)} weeks (advice), so its answer should be out by now. Mark this step done if ECFMG accepted your application, or tell your advisor if ECFMG refused it or asked for more documents: ${dated ? "NRMP needs ECFMG's acceptance by the rank order list deadline" : "ECFMG certifies you only once it accepts your Pathway"}.`;
   const subject = entry.title.replace(/^(Pass|Complete an?) /, "");
   const result = "result";
   const weeks = Math.ceil(reportingDays(entry) / 7);
   const onTrack =
-    entry.neededForRanking !== undefined
+    entry.neededForRanking !== undefined && dated
       ? "it reaches ECFMG and NRMP by the rank order list deadline"
       : "you are on track";
   return `Until you tell us your ${subject} ${result}, the plan cannot tell whether ${onTrack} or you need a new date: ${result}s take about ${weeks} weeks, so yours should be out by now.`;
@@ -161,6 +169,7 @@ export function resultFollowUp(
   if (!own.passed) return null;
   const expected = slotOnDay(context, resultDayWall(context, entry, own));
   const sendAt = Math.max(expected, catchUpOf(context).catchUp);
+  // With no deadline left to announce, the date shown is the applicant's own, never "Due" on it (t20a A1).
   const deadline = hard ?? { at: sendAt, detail: own.detail };
   if (hard !== null && sendAt > hard.at) return null;
   let known = followUps.get(own);
@@ -171,18 +180,21 @@ export function resultFollowUp(
       entry,
       id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${textKey}`)}`,
       title: followUpTitle(entry, date),
-      why: followUpWhy(entry),
+      why: followUpWhy(entry, true),
+      whyUndated: followUpWhy(entry, false),
       made: undefined,
     };
     followUps.set(own, known);
   }
+  const countsDownTo = hard === null ? ("own-date" as const) : undefined;
   // The follow-up at its own slot is the same for every plan until that slot: kept, not remade.
   const made = known.made;
   if (
     made !== undefined &&
     made.sendAt === sendAt &&
     made.deadline === deadline.at &&
-    made.reminder.deadlineDetail === deadline.detail
+    made.reminder.deadlineDetail === deadline.detail &&
+    made.reminder.countsDownTo === countsDownTo
   )
     return made;
   const reminder = reminderRecord({
@@ -194,7 +206,8 @@ export function resultFollowUp(
     deadlineDetail: deadline.detail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: known.why,
+    why: hard === null ? known.whyUndated : known.why,
+    countsDownTo,
   });
   const timed = timedReminder(sendAt, deadline.at, Object.freeze(reminder));
   if (sendAt === expected) known.made = timed;

@@ -236,7 +236,10 @@ export function pathwayReviewAction(
   const oet = oetResultAfter(context, day);
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const projected = basisMark(rol);
-  const needed = `NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
+  const needed =
+    context.now > decisionDueNow(context, entry, context.calendar).at
+      ? pathwayAfterRolWords(context)
+      : `NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
   const weeks = `about ${Math.ceil(days / 7)} weeks, advice`;
   const went = `Your Pathway application went in on ${renderDate(date)}`;
   if (oet !== undefined) {
@@ -269,4 +272,16 @@ function sentLateAction(context: PlanContext): string | null {
   const nextBy =
     next === null ? "" : `, whose Pathway applications are due by ${dayBy(context, next)} (projected)`;
   return `Your Pathway application went in on ${renderDate(entry.date)}, after its deadline, ${dayBy(context, deadline)} (projected), so ECFMG may not accept it for the ${year} Match. Did ECFMG accept it? Tell us: mark this step done if it did, or tell your advisor if ECFMG refused it; then your Pathway is for the ${year + 1} Match${nextBy}.`;
+}
+
+/**
+ * What a Pathway still under review matters for once the rank order list deadline it was needed by
+ * (decisionDueNow: its later candidate too) has passed: NRMP withdrew from the Match and SOAP an IMG
+ * whose Pathway ECFMG had not confirmed by then (fact sheet, "Exam status NRMP needs before
+ * ranking", official), and ECFMG certifies no one before accepting it, which residency needs.
+ * "NRMP needs … by Wed 24 Feb" read in April as a deadline still ahead (t20a A1, B5).
+ */
+function pathwayAfterRolWords(context: PlanContext): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  return `The rank order list deadline, ${dayBy(context, rol.at)}${basisMark(rol)}, has passed: if ECFMG had not accepted your Pathway by then, NRMP withdrew you from the Match and SOAP (R3 shows it). Your Pathway still matters: ECFMG certifies you only once it accepts it, and residency needs that certificate before it starts.`;
 }

@@ -41,8 +41,9 @@ export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | 
             ? "confirmed"
             : "advice",
       // The authority's deadline when the result is due on the season date itself (Step 3's too: its
-      // words name the rank order list deadline, projected until confirmed), else a lead time.
-      basis: offset === 0 ? seasonDate.status : "advice",
+      // words name the rank order list deadline, projected until confirmed) or on ECFMG's deadline
+      // for a Pathway's documents (the OET's: projected, never "our advice", t20a B2), else a lead time.
+      basis: offset === 0 || isPathwayDocumentsDue(seasonDate.key, offset) ? seasonDate.status : "advice",
       source: `the day the result must reach the authority: ${seasonDate.key} (${seasonDate.source})${offset === 0 ? "" : ` ${offset} days`}, the last sitting day (${entry.due.source}) plus the result time (${reporting.source})`,
     });
   }
@@ -62,6 +63,12 @@ export function datedForNextMatch(context: PlanContext, entry: CatalogEntry, ind
   if (entry.due.dateKey === "residency_start") return true;
   const day = plannedDayAt(context, index);
   return day !== null && day < context.now && resultDueAt(context.calendar, index) !== null;
+}
+
+/** Whether a result due `offset` days from the season date `dateKey` is ECFMG's Pathway documents deadline (documentsDue). */
+function isPathwayDocumentsDue(dateKey: string, offset: number): boolean {
+  const documents = catalogEntry("ecfmg_pathway").documentsDue;
+  return documents !== undefined && documents.dateKey === dateKey && documents.offsetDays === offset;
 }
 
 /** resultDueAt per season calendar (the object is the key), by catalog index: shared by every plan. */

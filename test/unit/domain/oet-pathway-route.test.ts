@@ -22,7 +22,7 @@ describe("the OET's day on the Pathway route the plan recommends", () => {
     const result = planInOwnMatch(JOSE, "2027-03-01T09:00:00+08:00");
     expect(card(result, "ecfmg_pathway")).toContain("If ECFMG's 2027 Pathways still accept applications");
     const oet = card(result, "oet_medicine");
-    expect(oet).toContain("ECFMG needs it by Tue 25 Jan 2028 (our advice)");
+    expect(oet).toContain("ECFMG needs it by Tue 25 Jan 2028 (projected)");
     expect(oet).toContain(ROUTE);
   });
 

@@ -54,7 +54,7 @@ describe("an OET sitting booked in 2027, the plan dated for the 2028 Match", () 
     const action = oetStep(ahead)?.action ?? "";
     expect(action).toContain("Your OET sitting is on Sat 16 Jan 2027");
     expect(action).toContain("This sitting counts for the 2028 Match, the one your plan is now dated for");
-    expect(action).toContain("its result is needed by Tue 25 Jan 2028 (our advice)");
+    expect(action).toContain("its result is needed by Tue 25 Jan 2028 (projected)");
   });
 
   it("the email about the sitting names the Match its deadline belongs to", () => {

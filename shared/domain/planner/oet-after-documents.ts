@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk } from "../plan.ts";
 import { ET_ZONE, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -22,14 +23,30 @@ function oetResultDay(context: PlanContext): string | undefined {
   return context.entries.at(OET_INDEX)?.date;
 }
 
+/** The OET result time (the catalog's reportingDays, advice). */
+const OET_RESULT_DAYS = catalogEntry("oet_medicine").reportingDays?.days ?? 21;
+
+/**
+ * The day a booked OET sitting's result is expected (its date plus the result time), while the
+ * Pathway still needs ECFMG's acceptance: ECFMG cannot finish a review whose OET result is not in
+ * (t20a B1). Undefined otherwise.
+ */
+export function oetExpectedResultDay(context: PlanContext): string | undefined {
+  const status = statusAt(context, OET_INDEX);
+  if ((status !== "scheduled" && status !== "in_progress") || isSatisfiedAt(context, PATHWAY_INDEX))
+    return undefined;
+  const date = context.entries.at(OET_INDEX)?.date;
+  return date === undefined ? undefined : shiftIsoDay(date, OET_RESULT_DAYS);
+}
+
 /**
  * When ECFMG's review of a Pathway application submitted at `applicationAt` can begin: the later of
- * the application and the OET result's day, since ECFMG reviews the application once its
+ * the application and the OET result's day (reported, or expected from a booked sitting), since ECFMG reviews the application once its
  * supporting documents are in (README: the OET result follows the application as one). The review
  * allowance (the catalog's reportingDays, advice) counts from it.
  */
 export function pathwayReviewFrom(context: PlanContext, applicationAt: number): number {
-  const day = oetResultDay(context);
+  const day = oetResultDay(context) ?? oetExpectedResultDay(context);
   if (day === undefined) return applicationAt;
   return Math.max(applicationAt, startOfLocalDate(context.zone, day));
 }

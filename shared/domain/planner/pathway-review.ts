@@ -6,7 +6,7 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
-import { oetResultAfter, pathwayReviewFrom } from "./oet-after-documents.ts";
+import { oetExpectedResultDay, oetResultAfter, pathwayReviewFrom } from "./oet-after-documents.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { presumedSent, presumedSentPathwayAction } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -233,7 +233,10 @@ export function pathwayReviewAction(
   // Counted from the OET result when it came later: ECFMG reviews the whole.
   const from = pathwayReviewFrom(context, day);
   const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, from)) + days * DAY_MS);
-  const oet = oetResultAfter(context, day);
+  const reported = oetResultAfter(context, day);
+  // A booked sitting's result still to come: ECFMG's review waits for it (t20a B1).
+  const expected = reported === undefined ? oetExpectedResultDay(context) : undefined;
+  const oet = expected !== undefined && startOfLocalDate(context.zone, expected) > day ? expected : reported;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const projected = basisMark(rol);
   const needed =
@@ -243,9 +246,9 @@ export function pathwayReviewAction(
   const weeks = `about ${Math.ceil(days / 7)} weeks, advice`;
   const went = `Your Pathway application went in on ${renderDate(date)}`;
   if (oet !== undefined) {
-    const result = `${went}, and your OET result on ${renderDate(oet)}: ECFMG's review (about ${Math.ceil(days / 7)} weeks, advice) counts from the result`;
+    const result = `${went}, and your OET result ${oet === reported ? "on" : `${context.now < startOfLocalDate(context.zone, oet) ? "is" : "was"} expected around`} ${renderDate(oet)}: ECFMG's review (about ${Math.ceil(days / 7)} weeks, advice) counts from the result`;
     return context.now < reviewOver
-      ? `${result}. Answer any request for documents in MyIntealth and mark this step done when ECFMG accepts it. ${needed}`
+      ? `${result}. ${oet === reported ? "Answer any request for documents in MyIntealth" : "Send it to ECFMG as soon as it arrives"} and mark this step done when ECFMG accepts it. ${needed}`
       : `${result}, and should be over. Did ECFMG accept it? Tell us: mark this step done if it did, or tell your advisor if ECFMG refused it or asked for more documents. ${needed}`;
   }
   if (context.now < reviewOver)

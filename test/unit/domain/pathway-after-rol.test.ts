@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
@@ -46,5 +47,38 @@ describe("a Pathway under review once the rank order list deadline has passed", 
     expect(followUp?.countsDownTo).toBe("own-date");
     expect(followUp?.deadlineDetail.source).toBe("your scheduled date 2026-11-24");
     expect(followUp?.why).toContain("ECFMG certifies you only once it accepts your Pathway");
+  });
+});
+
+/**
+ * Bishnu with the OET booked for 19 Dec 2026 and no result reported: ECFMG's review counts from the
+ * result's expected day (19 Dec + 21 days = Sat 9 Jan 2027), not from the application, so
+ * "should be over — did ECFMG accept it?" waits until four weeks after it (t20a B1).
+ */
+describe("a Pathway whose OET result is still to come", () => {
+  const pending: ApplicantSnapshot = {
+    ...BISHNU,
+    milestones: BISHNU.milestones.map((entry) =>
+      entry.key === "oet_medicine" ? { key: entry.key, status: "scheduled", date: "2026-12-19" } : entry,
+    ),
+  };
+  it("15 Jan 2027: the review waits for the result; no 'should be over'", () => {
+    const result = planInOwnMatch(pending, "2027-01-15T12:00:00+05:45");
+    const action = card(result);
+    expect(action).toContain("your OET result was expected around Sat 9 Jan 2027");
+    expect(action).toContain("Send it to ECFMG as soon as it arrives");
+    expect(action).not.toContain("should be over");
+  });
+  it("30 Nov 2026: the 'did ECFMG accept it?' follow-up is four weeks after the expected result, not before the sitting", () => {
+    const result = planInOwnMatch(pending, "2026-11-30T20:00:00+05:45");
+    expect(card(result)).toContain("your OET result is expected around Sat 9 Jan 2027");
+    expect(followUps(result).map((reminder) => reminder.sendAtLocal)).toEqual([
+      "2027-02-06T09:00:00.000+05:45",
+    ]);
+  });
+  it("10 Feb 2027: four weeks after the expected result, ECFMG's answer is asked", () => {
+    expect(card(planInOwnMatch(pending, "2027-02-10T12:00:00+05:45"))).toContain(
+      "should be over. Did ECFMG accept it?",
+    );
   });
 });

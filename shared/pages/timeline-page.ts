@@ -93,8 +93,8 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
     later === undefined || seasonOver
       ? ""
       : movedForSoapOutcome(plan)
-        ? // Not out of reach; told us they did not match, no SOAP position reported.
-          `<p class="note">You told us you did not match in the ${plan.matchYear} Match and no SOAP position is reported, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says what to do if you accepted one.</p>`
+        ? // Not out of reach; no SOAP position reported (told us "not matched", or no certified list).
+          `<p class="note">No SOAP position is reported for the ${plan.matchYear} Match, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says what to do if you accepted one.</p>`
         : movedForSoapDeclined(plan)
           ? // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP.
             `<p class="note">You told us you did not match in the ${plan.matchYear} Match and are not taking part in SOAP, so the dates on this page are for the ${later} Match: <a href="#risks">Risks to watch</a> says what to do if you did match.</p>`

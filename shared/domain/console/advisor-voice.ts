@@ -79,7 +79,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   MATCH_YEAR_NOT_FEASIBLE: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) is out of reach with the steps still open.`,
   SOAP_OUTCOME_UNREPORTED: ({ fullName, matchYear }) =>
-    `${fullName} did not match in the ${matchYear} Match, took part in SOAP and has not said whether they accepted a SOAP position, so the plan now plans the next Match.`,
+    `${fullName} did not match in the ${matchYear} Match (told us so in Match Week, or certified no rank order list) and has not said whether they accepted a SOAP position by the contract's date, so the plan now plans the next Match.`,
   UNMATCHED_NOT_IN_SOAP: ({ fullName, matchYear }) =>
     `${fullName} marked SOAP "Not for me" in Match Week without marking Match Week done, read as not matched in the ${matchYear} Match and not taking part in SOAP, so the plan now plans the next Match.`,
   MATCH_YEAR_LAST_DAY: ({ fullName, matchYear }) =>

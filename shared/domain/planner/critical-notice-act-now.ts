@@ -44,6 +44,9 @@ export const ACT_NOW: Partial<Record<RiskCode, string>> = {
   START_DELAYED: "Your residency start is delayed: contact your program's GME office today",
   MATCH_DAY_NOT_REPORTED: "Tell us where you matched: your {steps} are waiting",
   SEASON_OVER: "The {year} Match is over for you: plan for the {next} Match",
+  // Silence after SOAP read as no position: the move told at once, with the answer that undoes it.
+  SOAP_OUTCOME_UNREPORTED:
+    "No SOAP position reported: your plan now plans the {feasible} Match. Accepted one? Tell us now",
   // A result dated between the deadline's two candidates: in the Match unless NRMP's is the projected one.
   ROL_DEADLINE_MAY_BE_LATER:
     "Check R3 now: your {year} Match depends on NRMP's deadline being later than projected",

@@ -109,6 +109,8 @@ const START_BOUND: ReadonlySet<string> = new Set([
   "VISA_NOT_READY_FOR_START",
   "VISA_UNDECIDED",
   "MATCH_DAY_NOT_REPORTED",
+  // A SOAP position accepted and never told starts then: the question whether there is one stands until it.
+  "SOAP_OUTCOME_UNREPORTED",
 ]);
 
 /** One DueDate object per season date, so PlanDates renders each once (it memoises by object). */

@@ -37,7 +37,9 @@ export function isCriticalNoticeRung(rung: string): boolean {
  * (Reminder.onWaitingStep: Step 3 behind the certificate), whose date is none that step can be done
  * by ("Due in 23 hours" on a Step 3 the risk said could not be sat), or the season-over notice
  * (the Match has passed: the next Match's rank-list deadline on the passed list's card read as a
- * day to certify that list by).
+ * day to certify that list by), or the notice of a plan moved on for a SOAP outcome never told (the
+ * question whether SOAP gave a position, riding the next Match's first step: that step's date is not
+ * the day to answer by).
  * The email, the CLI and the timeline show it as a notice: no date, no "due". Its id is the risk's.
  */
 export function isUndatedNotice(
@@ -54,6 +56,7 @@ const UNDATED_RISKS: ReadonlySet<string> = new Set([
   "MATCH_YEAR_IMPLAUSIBLE",
   "MATCH_YEAR_NOT_FEASIBLE",
   "SEASON_OVER",
+  "SOAP_OUTCOME_UNREPORTED",
 ]);
 
 /** A notice id already made, with what it was made from (compared field by field, no key text). */

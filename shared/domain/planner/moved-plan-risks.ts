@@ -98,8 +98,11 @@ export function movedPlanNotices(
   nextSteps: readonly NextStep[],
   into: TimedReminder[],
 ): Map<Risk, StepSubject> {
+  // Moved for a SOAP outcome unreported: that notice is about the entered Match's SOAP, on its dates.
   const entered = (risk: Risk) =>
-    risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.code === "ANSWERS_CONTRADICT_INTERVIEW";
+    risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
+    risk.code === "ANSWERS_CONTRADICT_INTERVIEW" ||
+    risk.code === "SOAP_OUTCOME_UNREPORTED";
   // The entered Match's refused rank order list (movedPlanRisks) is flagged, never emailed: the
   // dropped Match's season steps get no notice, the out-of-reach one names what to redo.
   const droppedList = (risk: Risk) =>

@@ -9,6 +9,7 @@ import { unmatchedReported } from "./match-outcome-texts.ts";
 import { carriedOverWords } from "./pathway-certificate-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate, NRMP_SOAP_URL } from "./risk-sources.ts";
+import { noListSoapOutcome, soapAnswered } from "./season-over-state.ts";
 
 /**
  * Whether an applicant who told us in Match Week they did not match (in SOAP: unmatchedReported),
@@ -16,11 +17,15 @@ import { citeSeasonDate, NRMP_SOAP_URL } from "./risk-sources.ts";
  * the date the plan gives the contract, two weeks after Match Day (advice; Match Day's step
  * asks for it up to then, match-day.ts). From then the plan treats them as holding no position and
  * plans the next Match, as a Match out of reach is planned (soapOutcomeFeasibility). The contract's
- * date is noted as the instant the plan changes. Pure.
+ * date is noted as the instant the plan changes. So is one with no certified list, registered with
+ * NRMP, who never told us of a SOAP offer by that date, SOAP answered or not (noListSoapOutcome
+ * "unreported"): nothing in that Match can still happen for them, and a plan left on it would send
+ * nothing more while the next Match's ERAS season opens. Pure.
  */
 export function soapOutcomeUnreported(context: PlanContext, dates: PlanDates): boolean {
-  if (!unmatchedReported(context) || isFinished(statusOf(context, "match_day"))) return false;
-  if (!isSatisfied(context, "rank_order_list")) return false;
+  if (isFinished(statusOf(context, "match_day"))) return false;
+  if (!isSatisfied(context, "rank_order_list")) return noListSoapOutcome(context) === "unreported";
+  if (!unmatchedReported(context)) return false;
   const due = dates.due("contract");
   if (due === null) return false;
   noteRiskChange(context, due.at);
@@ -49,10 +54,14 @@ export function soapOutcomeFeasibility(context: PlanContext, feasibility: Feasib
 }
 
 /**
- * SOAP_OUTCOME_UNREPORTED (warning): the standing line of a plan moved to the `year` Match because
+ * SOAP_OUTCOME_UNREPORTED: the standing line of a plan moved to the `year` Match because
  * the SOAP outcome went unreported (soapOutcomeUnreported). It says why the plan moved and how it
  * comes back: "If you accepted a SOAP position, mark Match Day done: your contract
- * and visa steps come back." It carries the Match the plan is dated for (earliestFeasibleMatchYear),
+ * and visa steps come back" (with no certified list, SOAP done, as its step asked).
+ * Critical up to the Match's residency start, as MATCH_DAY_NOT_REPORTED is for silence after the
+ * Match: the move is told at once and the advisor hears of it, since a position accepted in SOAP
+ * and never told would be lost to this silence; a warning from then on.
+ * It carries the Match the plan is dated for (earliestFeasibleMatchYear),
  * so the heading, the cohort and the digest name it as for MATCH_YEAR_NOT_FEASIBLE.
  */
 export function soapOutcomeRisk(context: PlanContext, dates: PlanDates, year: number): Risk {
@@ -63,10 +72,21 @@ export function soapOutcomeRisk(context: PlanContext, dates: PlanDates, year: nu
   const by = contractDay === null ? "" : ` by ${contractDay}`;
   const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
   const deadline = `${renderEt(rol.at)}${citeSeasonDate(rol, sources)}`;
+  const start = calendar.dates.residency_start.at;
+  noteRiskChange(context, start);
+  const steps = contractSteps(context.applicant.visa);
+  // No certified list: no Main Match result to tell, SOAP was the only way in (no-list-soap-words.ts).
+  const listed = isSatisfied(context, "rank_order_list");
+  const heard = listed
+    ? `You told us in Match Week that you did not match in the ${calendar.matchYear} Match and took part in SOAP, and you did not tell us of a SOAP offer you accepted${by}`
+    : `The ${calendar.matchYear} rank order list deadline passed without a certified list, leaving SOAP your only way into that Match, and you did not tell us ${soapAnswered(context) ? "of a SOAP offer you accepted" : "whether you took part in SOAP or accepted an offer"}${by}`;
+  const undo = listed
+    ? `If you accepted a SOAP position, mark Match Day done: your ${steps} come back.`
+    : `If you accepted a SOAP position, mark SOAP done: your ${steps} come back.`;
   return {
     code: "SOAP_OUTCOME_UNREPORTED",
-    severity: "warning",
-    message: `You told us in Match Week that you did not match in the ${calendar.matchYear} Match and took part in SOAP, and you did not tell us of a SOAP offer you accepted${by}, so this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you accepted a SOAP position, mark Match Day done: your ${contractSteps(context.applicant.visa)} come back.`,
+    severity: context.now < start ? "critical" : "warning",
+    message: `${heard}, so this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. ${undo}`,
     milestones: ["match_day"],
     earliestFeasibleMatchYear: year,
     sources,

@@ -90,16 +90,22 @@ describe("Match Day passed and no result told", () => {
 
 describe("the rank list deadline passed without a certified list", () => {
   it.each(["2027-04-20T12:00:00Z", "2027-06-20T12:00:00Z"])(
-    "at %s the steps of that Match after the list are not overdue (the missed list is)",
+    "at %s the steps of that Match after the list are not overdue (the missed registration is)",
     (now) => {
+      // Not registered with NRMP: no SOAP either, so the missed list stands (registered and
+      // silent past the contract's day, the plan moves to the next Match: season-over-silence.test.ts).
       const result = planAt(
-        withMilestones(certified.milestones.filter((each) => each.key !== "rank_order_list")),
+        withMilestones(
+          certified.milestones.filter(
+            (each) => each.key !== "rank_order_list" && each.key !== "nrmp_registration",
+          ),
+        ),
         now,
       );
       expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
       const overdue = result.overdue.map((each) => each.milestone);
       for (const key of POST_MATCH) expect(overdue).not.toContain(key);
-      expect(overdue).toContain("rank_order_list");
+      expect(overdue).toContain("nrmp_registration");
     },
   );
 });

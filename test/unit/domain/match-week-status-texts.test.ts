@@ -40,16 +40,17 @@ describe("a Match that is over for the applicant (no certified rank list) keeps 
     expect(soapReminders(result).length).toBeGreaterThan(0);
   });
 
-  it("once SOAP has ended: no SOAP step or reminder; Match Day asks what SOAP gave them, and past the contract's day that Match has passed", () => {
+  it("once SOAP has ended: no SOAP step or reminder; Match Day asks what SOAP gave them, and past the contract's day the next Match is planned", () => {
     // SOAP never answered: they may have taken part and missed our emails, so it is asked first.
     const asked = planAt(seasonOver, "2026-03-20T12:00:00Z");
     expect(asked.risks.find((candidate) => candidate.code === "SEASON_OVER")?.message).toContain(
       "You did not tell us whether you took part in SOAP",
     );
     expect(asked.nextSteps.find((step) => step.milestone === "match_day")).toBeDefined();
+    // Past the contract's day unanswered: the next Match planned, SOAP_OUTCOME_UNREPORTED says why.
     const result = planAt(seasonOver, "2026-04-04T12:00:00Z");
-    const risk = result.risks.find((candidate) => candidate.code === "SEASON_OVER");
-    expect(risk?.message).toContain("that Match has passed for you");
+    const risk = result.risks.find((candidate) => candidate.code === "SOAP_OUTCOME_UNREPORTED");
+    expect(risk?.message).toContain("this plan now plans the 2027 Match");
     expect(soapSteps(result)).toEqual([]);
     expect(soapReminders(result)).toEqual([]);
   });
@@ -78,9 +79,9 @@ describe("a Match that is over for the applicant (no certified rank list) keeps 
     // SOAP over and never answered: what it gave them is asked up to the contract's day (Thu 2 Apr 2026).
     const asked = rolAt("2026-03-20T12:00:00Z");
     expect(asked?.action).toContain("you did not tell us whether you took part: if you accepted an offer");
+    // Past the contract's day the plan is the 2027 Match's: its own list, due by its own deadline.
     const after = rolAt("2026-04-04T12:00:00Z");
-    expect(after?.action).toContain("the 2026 Match is over for you");
-    expect(after?.action).not.toContain("SOAP is");
+    expect(after).toBeUndefined();
   });
 });
 

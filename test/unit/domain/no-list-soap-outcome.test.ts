@@ -62,7 +62,7 @@ describe("no certified list, SOAP in progress, once SOAP has ended", () => {
     expect(step(result, "match_day")?.deadline?.local).toBe("Fri 2 Apr 2027");
   });
 
-  it("the contract's day passed unanswered: the Match is over, said once by a notice, with the way back", () => {
+  it("the contract's day passed unanswered: the next Match planned, said once by a notice, with the way back", () => {
     const week = planInOwnMatch(inSoap, "2027-03-26T08:00:00Z");
     const turn = (week.riskChangesAt ?? []).find(
       (at) =>
@@ -72,14 +72,16 @@ describe("no certified list, SOAP in progress, once SOAP has ended", () => {
     expect(turn).toBeDefined(); // a wake-up then, so the notice is not left to an unrelated re-plan
     const after = planInOwnMatch(inSoap, "2027-04-03T08:00:00Z");
     expect(step(after, "match_day")).toBeUndefined();
-    expect(seasonOver(after)?.message).toContain(
-      "did not tell us of an offer you accepted by Fri 2 Apr 2027",
-    );
-    expect(seasonOver(after)?.message).toContain("if you did accept one, mark SOAP done");
+    // The 2028 Match planned, as for a participant with a certified list: no 2027 SEASON_OVER left.
+    expect(seasonOver(after)).toBeUndefined();
+    const standing = after.risks.find((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED");
+    expect(standing?.earliestFeasibleMatchYear).toBe(2028);
+    expect(standing?.message).toContain("you did not tell us of a SOAP offer you accepted by Fri 2 Apr 2027");
+    expect(standing?.message).toContain("If you accepted a SOAP position, mark SOAP done");
     expect(notices(after)).toHaveLength(1);
   });
 
-  it("the Match-over notice keeps its id in April and June, and once sent is laid where it went out", () => {
+  it("the moved plan's notice keeps its id in April and June, and once sent is laid where it went out", () => {
     const april = notices(planInOwnMatch(inSoap, "2027-04-03T08:00:00Z"));
     const june = notices(planInOwnMatch(inSoap, "2027-06-15T08:00:00Z"));
     expect(june.map((each) => each.id)).toEqual(april.map((each) => each.id));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SOAP_MATCH_DAY_TITLE } from "#domain/match-outcome-question.ts";
+import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
@@ -62,18 +63,28 @@ describe("no certified list, SOAP never answered, once SOAP has ended", () => {
     expect(question?.why).toContain("You did not tell us whether you took part in SOAP");
   });
 
-  it("the contract's day passed unanswered: the Match is over, said once by a notice, with the way back", () => {
+  it("the contract's day passed unanswered: the next Match planned, said once by a notice, with the way back", () => {
     const after = planInOwnMatch(unanswered, "2027-04-03T08:00:00Z");
     expect(step(after, "match_day")).toBeUndefined();
-    expect(seasonOver(after)?.message).toContain(
-      "since you did not tell us of a SOAP offer you accepted by Fri 2 Apr 2027",
+    // Nothing in the 2027 Match can happen any more: the 2028 Match's steps, as for a SOAP participant.
+    expect(laterPlannedMatchYear(after)).toBe(2028);
+    expect(matchYearHeading(after)).toBe(
+      "2027 Match (no SOAP position reported: planned for the 2028 Match)",
     );
-    expect(seasonOver(after)?.message).not.toContain("you took part in SOAP");
-    expect(seasonOver(after)?.severity).toBe("critical");
+    expect(step(after, "eras_token")).toBeDefined();
+    expect(seasonOver(after)).toBeUndefined();
+    const standing = after.risks.find((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED");
+    expect(standing?.message).toContain(
+      "you did not tell us whether you took part in SOAP or accepted an offer by Fri 2 Apr 2027",
+    );
+    expect(standing?.message).toContain("If you accepted a SOAP position, mark SOAP done");
+    expect(standing?.severity).toBe("critical");
     expect(notices(after)).toHaveLength(1);
-    // A notice with no date: the 2028 rank-list deadline it was laid against, on the passed 2027
-    // list's card, read "Certify your rank order list … Due Thu 24 Feb 2028".
+    // A notice with no date: it rides the 2028 Match's first step, whose date is not the day to answer by.
     expect(isUndatedNotice(notices(after)[0] as Reminder)).toBe(true);
+    expect(notices(after)[0]?.title).toBe(
+      "No SOAP position reported: your plan now plans the 2028 Match. Accepted one? Tell us now",
+    );
   });
 });
 

@@ -110,12 +110,13 @@ describe("a Pathway-based certificate for an applicant who may match this season
     expect(riskAt(matched, "2027-07-02T04:30:00Z")).toBeUndefined();
   });
 
-  it("with the Match over for them and SOAP closed: another Match, as before", () => {
+  it("with the Match over for them and SOAP closed: the next Match's check", () => {
     // SOAP never answered: up to the contract's day (Fri 2 Apr 2027) a SOAP offer may still place them.
     expect(riskAt(base, "2027-03-25T12:00:00Z")?.message).toContain("through a SOAP offer you accepted");
+    // Past it the plan is the 2028 Match's, and so is the check.
     const message = riskAt(base, "2027-04-05T12:00:00Z")?.message ?? "";
-    expect(message).toContain("before you apply for another Match");
-    expect(message).not.toContain("If you match this season");
+    expect(message).toContain("verify with ECFMG that it holds for the 2028 Match");
+    expect(message).not.toContain("through a SOAP offer you accepted");
   });
 
   /**

@@ -54,17 +54,18 @@ describe("a season that ends for an applicant with no list wakes the plan when i
     expect(Date.parse(question?.sendAt ?? "")).toBeLessThan(matchDay + DAY_MS);
   });
 
-  it("sends the critical 'the 2027 Match is over' notice within a day of the contract's day, left unanswered", () => {
+  it("sends the critical 'your plan now plans the 2028 Match' notice within a day of the contract's day, left unanswered", () => {
     // The day Match Day's step asks by (the contract's, advice): Fri 2 Apr 2027.
     const askedBy = planAt(new Date(matchDay + 3_600_000)).nextSteps.find(
       (step) => step.milestone === "match_day",
     )?.deadline?.at;
     const contractDay = Date.parse(askedBy ?? "");
     const over = sent.find(
-      (reminder) =>
-        reminder.rung === CRITICAL_RISK_RUNG && reminder.title.includes("plan for the 2028 Match"),
+      (reminder) => reminder.rung === CRITICAL_RISK_RUNG && reminder.title.includes("the 2028 Match"),
     );
-    expect(over?.title).toBe("The 2027 Match is over for you: plan for the 2028 Match");
+    expect(over?.title).toBe(
+      "No SOAP position reported: your plan now plans the 2028 Match. Accepted one? Tell us now",
+    );
     expect(Date.parse(over?.sendAt ?? "")).toBeGreaterThanOrEqual(contractDay);
     expect(Date.parse(over?.sendAt ?? "")).toBeLessThan(contractDay + DAY_MS);
   });

@@ -118,7 +118,8 @@ describe("past the contract's date with no answer: the 2028 Match is planned", (
         "2027 Match (no SOAP position reported: planned for the 2028 Match)",
       );
       const standing = result.risks.find((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED");
-      expect(standing?.severity).toBe("warning");
+      // Critical up to residency's start: the move is told at once and the advisor hears of it.
+      expect(standing?.severity).toBe("critical");
       expect(standing?.message).toContain(
         "If you accepted a SOAP position, mark Match Day done: your contract and visa steps come back.",
       );
@@ -137,6 +138,21 @@ describe("past the contract's date with no answer: the 2028 Match is planned", (
       );
     },
   );
+
+  it("the move is told at once by one notice with the way back; from residency's start a warning", () => {
+    const moved = planAt(inSoap, "2027-04-03T10:00:00+03:00");
+    const notices = moved.reminders.filter((reminder) => reminder.risk === "SOAP_OUTCOME_UNREPORTED");
+    expect(notices.map((notice) => [notice.title, notice.sendAtLocal])).toEqual([
+      [
+        "No SOAP position reported: your plan now plans the 2028 Match. Accepted one? Tell us now",
+        "2027-04-03T10:00:00.000+03:00",
+      ],
+    ]);
+    expect(notices[0]?.why).toContain("mark Match Day done");
+    const july = planAt(inSoap, "2027-07-02T10:00:00+03:00");
+    expect(july.risks.find((risk) => risk.code === "SOAP_OUTCOME_UNREPORTED")?.severity).toBe("warning");
+    expect(july.reminders.some((reminder) => reminder.risk === "SOAP_OUTCOME_UNREPORTED")).toBe(false);
+  });
 
   it("is deterministic: the same input and now give the same plan", () => {
     expect(planAt(inSoap, JUNE)).toEqual(planAt(inSoap, JUNE));

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
@@ -45,9 +46,8 @@ describe("risks after the rank order list deadline", () => {
           const { risks } = plan(input, seasonCalendar(input.applicant.matchYear), now);
           // A plan moved to a later Match judges that Match's risks as its entered applicant's:
           // while that Match's list is open, ranking advice is about it, not stale.
-          const target = risks.find(
-            (risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE",
-          )?.earliestFeasibleMatchYear;
+          // So does one moved on for a SOAP outcome never told (laterPlannedMatchYear reads both).
+          const target = laterPlannedMatchYear({ matchYear: input.applicant.matchYear, risks });
           if (target !== undefined && target > input.applicant.matchYear && now.getTime() <= rolOf(target))
             continue;
           for (const risk of risks) {
@@ -82,11 +82,12 @@ describe("risks after the rank order list deadline", () => {
     const after = at("2027-03-20T12:00:00Z");
     expect(after.map((risk) => risk.code)).not.toContain("STEP3_NEEDED_FOR_H1B");
     expect(after.find((risk) => risk.code === "SEASON_OVER")?.severity).toBe("warning");
-    // ... and once the contract's day passes unanswered it is the one critical risk.
+    // ... and once the contract's day passes unanswered the plan is the 2028 Match's: the move is the
+    // one critical risk, and Step 3 speaks again only as that Match's warning, its deadline ahead.
     const over = at("2027-04-05T12:00:00Z");
-    expect(over.map((risk) => risk.code)).not.toContain("STEP3_NEEDED_FOR_H1B");
     expect(over.filter((risk) => risk.severity === "critical").map((risk) => risk.code)).toEqual([
-      "SEASON_OVER",
+      "SOAP_OUTCOME_UNREPORTED",
     ]);
+    expect(over.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B")?.message).toContain("Thu 24 Feb 2028");
   });
 });

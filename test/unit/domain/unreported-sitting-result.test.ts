@@ -115,14 +115,14 @@ describe("no list certified, NRMP registered, the Step 2 CK result never reporte
     );
   });
 
-  it("once SOAP is over, the sitting counts for the 2028 Match, as in SEASON_OVER", () => {
+  it("once SOAP is over and the contract's day passed, the sitting counts for the 2028 Match the plan now plans", () => {
     const result = plan(input, calendar, new Date("2027-04-05T00:00:00Z"));
     const step = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
     expect(step?.dueBy?.slice(0, 4)).toBe("2028");
-    expect(step?.action).toContain("This sitting counts for the 2028 Match");
+    expect(step?.action).toContain("Tell us the result (or your new date)");
+    expect(step?.action).toContain("the rank order list deadline, Wed 23 Feb 2028 (projected)");
     expect(result.overdue.map((each) => each.milestone)).not.toContain("usmle_step2ck");
-    expect(riskText(result, "SEASON_OVER")).toContain(
-      "Your USMLE Step 2 CK sitting of Wed 20 Jan 2027 counts for the 2028 Match: tell us the result.",
-    );
+    expect(riskText(result, "SOAP_OUTCOME_UNREPORTED")).toContain("this plan now plans the 2028 Match");
+    expect(riskText(result, "SCHEDULED_DATE_PASSED")).toContain("Tell us the result");
   });
 });

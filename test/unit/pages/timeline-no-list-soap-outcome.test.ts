@@ -20,8 +20,9 @@ describe("the timeline's season-over lead with SOAP's outcome asked", () => {
     );
   });
 
-  it("after the contract's day unanswered: the season is over", () => {
-    expect(heading("2027-04-03T08:00:00Z")).toBe("Your Match 2027 season is over");
+  it("after the contract's day unanswered: no season-over lead, the page is the 2028 Match's", () => {
+    // The plan moved on (SOAP_OUTCOME_UNREPORTED); the page's note says so (timeline-soap-outcome.test.ts).
+    expect(heading("2027-04-03T08:00:00Z")).toBeUndefined();
   });
 
   it("while SOAP runs: the ranking is over, SOAP is not", () => {

@@ -52,7 +52,7 @@ describe("the timeline of an applicant moved on for a SOAP outcome never reporte
     ).toBe(2028);
     expect(html).toContain("<h1>Your Match 2028 timeline, Rania</h1>");
     const lead = html.indexOf(
-      "You told us you did not match in the 2027 Match and no SOAP position is reported",
+      "No SOAP position is reported for the 2027 Match, so the dates on this page are for the 2028 Match",
     );
     expect(lead).toBeGreaterThan(html.indexOf("<h1>"));
     expect(lead).toBeLessThan(html.indexOf('id="next"'));

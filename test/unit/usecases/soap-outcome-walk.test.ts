@@ -101,7 +101,7 @@ async function sends(): Promise<{ sent: Sent[]; contractDue: string }> {
 }
 
 describe("after SOAP with no position reported, from Match Day to residency's start", () => {
-  it("sends at most three Match Day emails, all before the contract's date, then the next Match's reminders", async () => {
+  it("sends at most three Match Day emails, all before the contract's date, then the move's notice and the next Match's reminders", async () => {
     // Prepare / Act
     const { sent, contractDue } = await sends();
     // Assess
@@ -113,8 +113,12 @@ describe("after SOAP with no position reported, from Match Day to residency's st
     expect(matchDay[0]?.rung).toBe("match-day-result");
     for (const each of matchDay.slice(1)) expect(each.rung).toBe("match-day-weekly");
     for (const each of matchDay) expect(each.at < contractDue).toBe(true);
-    // No critical "we still do not know where you matched" (MATCH_DAY_NOT_REPORTED's notice).
-    expect(sent.filter((each) => each.rung === "critical-risk")).toEqual([]);
+    // No critical "we still do not know where you matched" (MATCH_DAY_NOT_REPORTED's notice): the
+    // one critical email is the move's (SOAP_OUTCOME_UNREPORTED), once, when the contract's date passes.
+    const critical = sent.filter((each) => each.rung === "critical-risk");
+    expect(critical).toHaveLength(1);
+    expect(critical[0]?.at !== undefined && critical[0].at >= contractDue).toBe(true);
+    expect(critical[0]?.milestone).not.toBe("match_day");
     // After the contract's date: reminders of the 2028 Match's steps, nothing about Match Day 2027.
     const later = sent.filter((each) => each.at >= contractDue);
     expect(later.length).toBeGreaterThan(0);

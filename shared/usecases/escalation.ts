@@ -8,6 +8,7 @@ import type { Plan, Risk, RiskCode } from "#domain/plan.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { NRMP_LATE_FEE_PASSED_TITLE, nrmpLateFeeTitle } from "#domain/planner/nrmp-late-fee-title.ts";
 import { asksNrmpRegistration, NRMP_ASKED_RISK_TITLE } from "#domain/planner/nrmp-registration-asked.ts";
+import { SEASON_OVER_TITLES, seasonOverStanding } from "#domain/planner/season-over-title.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 
@@ -37,7 +38,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   // for the instant by riskTitle (nrmpLateFeeTitle); this is the title once the deadline passed.
   NRMP_LATE_FEE: NRMP_LATE_FEE_PASSED_TITLE,
   ERAS_LATE_SUBMISSION: "ERAS application not submitted while programs review",
-  SEASON_OVER: "The Match season is over without a certified rank order list",
+  // Worded by how it stands (riskTitle): this is its heading once the season is over for them.
+  SEASON_OVER: SEASON_OVER_TITLES.over,
   RANK_LIST_UNREPORTED: "Interviewing applicant has not told us whether they certified a rank order list",
   MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",
   SOAP_OUTCOME_UNREPORTED: "Did not match, and no SOAP position reported: the next Match planned",
@@ -88,6 +90,8 @@ export function riskTitle(
   // Stored before the code was split: the record question under the interview's code.
   if (asksAboutNoteRecord(risk)) return RISK_TITLES.ANSWERS_CONTRADICT_RECORD;
   if (asksNrmpRegistration(risk)) return NRMP_ASKED_RISK_TITLE;
+  // Over only once nothing is left to try: a later NRMP deadline or SOAP still open is the heading.
+  if (risk.code === "SEASON_OVER") return SEASON_OVER_TITLES[seasonOverStanding(risk)];
   return risk.code === "NRMP_LATE_FEE"
     ? nrmpLateFeeTitle(plan.matchYear, Date.parse(plan.now))
     : RISK_TITLES[risk.code];

@@ -4,6 +4,7 @@ import { contractSteps } from "#domain/planner/contract-steps.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { asksNrmpRegistration } from "#domain/planner/nrmp-registration-asked.ts";
 import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.ts";
+import { seasonOverStanding, seasonOverVoice } from "#domain/planner/season-over-title.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 
@@ -72,8 +73,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} has not registered for the NRMP Match yet; after the early registration deadline NRMP charges a late fee, and late registration stays open until the rank order list deadline.`,
   ERAS_LATE_SUBMISSION: ({ fullName }) =>
     `${fullName}'s ERAS application is not submitted while programs are already reviewing applications.`,
-  SEASON_OVER: ({ fullName, matchYear }) =>
-    `The ${matchYear} Match season is over and ${fullName} has no certified rank order list.`,
+  SEASON_OVER: (about) => seasonOverVoice("over", about),
   RANK_LIST_UNREPORTED: ({ fullName, matchYear }) =>
     `${fullName} interviewed for the ${matchYear} Match but has not told us whether they registered with NRMP and certified a rank order list.`,
   MATCH_YEAR_NOT_FEASIBLE: ({ fullName, matchYear }) =>
@@ -211,7 +211,9 @@ export function riskForAdvisor(
         ? UNMATCHED_VISA_VOICE[risk.matchOutcome]
         : risk.code === "RANK_LIST_UNREPORTED" && !rankListAsksRegistration(risk)
           ? LIST_ONLY_VOICE
-          : ADVISOR_VOICE[risk.code];
+          : risk.code === "SEASON_OVER"
+            ? (about: AboutApplicant) => seasonOverVoice(seasonOverStanding(risk), about)
+            : ADVISOR_VOICE[risk.code];
   return `${voice(about)} ${told} ${quoted(risk.message)}`;
 }
 

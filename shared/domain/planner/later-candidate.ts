@@ -6,6 +6,9 @@ import { projectedCalendarOf } from "./projected-calendar.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { laterCandidateAt } from "./rol-later-day.ts";
 
+/** The hedge's last words (laterCandidateHedge), which the advisor's SEASON_OVER heading reads (season-over-title.ts). */
+export const CHECK_R3_IF_LATER = "check R3 and act if it still lets you";
+
 /**
  * What a refusal decided by a projected season date adds while that date's later candidate is
  * still ahead: " unless NRMP's 2027 deadline turns out later (it was 16 days
@@ -25,7 +28,7 @@ export function laterCandidateHedge(context: PlanContext, date: SeasonDate, read
   if (context.now > at || readyAt > at) return "";
   // The words drop the hedge once the later candidate passes: a re-plan then (risk-change-instants).
   noteRiskChange(context, at);
-  return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (it was ${later.said}, which would be ${etDayOrWhen(context, at, renderDate(later.date))}): check R3 and act if it still lets you`;
+  return ` unless NRMP's ${context.calendar.matchYear} deadline turns out later (it was ${later.said}, which would be ${etDayOrWhen(context, at, renderDate(later.date))}): ${CHECK_R3_IF_LATER}`;
 }
 
 /**

@@ -24,6 +24,7 @@ import { citeSeasonDate, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-source
 import { laterCandidateAt, rolLastReportedDay } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
 import { noListSoapOutcome, resultsAfterDeadline, seasonIsOver, soapStillOpen } from "./season-over-state.ts";
+import { SOAP_OPEN_IF_ELIGIBLE } from "./season-over-title.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 /**
@@ -138,12 +139,12 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const cannot = `you cannot match in that Match itself${laterCandidateHedge(context, rol)}.`;
   const window = rolWindowResults(context);
   if (window === null)
-    return `${cannot} You registered with NRMP, so ${soap} is still open to you if R3 shows you eligible that Monday: ${needs}. ${ready}. If SOAP gives you no position, plan`;
+    return `${cannot} You registered with NRMP, so ${soap} is still open to you ${SOAP_OPEN_IF_ELIGIBLE}: ${needs}. ${ready}. If SOAP gives you no position, plan`;
   // A result dated between the deadline's two candidates: both sides, as ROL_DEADLINE_MAY_BE_LATER
   // says them beside a certified list.
   const first = `${window.results.charAt(0).toUpperCase()}${window.results.slice(1)}`;
   const reported = window.onLaterLocalDay ? " and your result was reported before then" : "";
-  return `${cannot} ${first}, after our projected rank order list deadline. If NRMP's ${context.calendar.matchYear} deadline is our projected ${window.projected}, a result dated ${window.last} came too late and SOAP is not open to you either: NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by that deadline; if it turns out later (${window.later})${reported}, you registered with NRMP, so ${soap} is open to you if R3 shows you eligible that Monday: ${needs}. Check R3 now: your status must not read withdrawn. ${ready}. If SOAP gives you no position, plan`;
+  return `${cannot} ${first}, after our projected rank order list deadline. If NRMP's ${context.calendar.matchYear} deadline is our projected ${window.projected}, a result dated ${window.last} came too late and SOAP is not open to you either: NRMP withdraws an applicant from the Match and from SOAP unless ECFMG confirmed the exams by that deadline; if it turns out later (${window.later})${reported}, you registered with NRMP, so ${soap} is open to you ${SOAP_OPEN_IF_ELIGIBLE}: ${needs}. Check R3 now: your status must not read withdrawn. ${ready}. If SOAP gives you no position, plan`;
 }
 
 /**

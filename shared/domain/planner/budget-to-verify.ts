@@ -4,7 +4,7 @@ import type { BudgetItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { zoneInUsOrCanada } from "../us-zones.ts";
 import { feeWaitsForMatch, owedOnceMatched } from "./budget-after-match.ts";
-import { toVerifyItem } from "./budget-items.ts";
+import { paidToVerifyItem, toVerifyItem } from "./budget-items.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { consularOnlyToVerify } from "./h1b-in-us.ts";
 import { proclamationRowListed } from "./h1b-proclamation-risk.ts";
@@ -89,16 +89,21 @@ function rankedPastItem(
 /**
  * The fees to verify owed on issuing the B-1/B-2 visa for Step 3's trip too (their
  * `visitorVisaForStep3` label), as lines beside that visa's fee: each with a key of its own, since
- * the what-if diff matches lines by key. Static fee-table data, built once and frozen.
+ * the what-if diff matches lines by key. `paid`: the visa's fee is spent (Step 3 sat), so each line
+ * is too, in its `paidVerify` words, as a fee that may have been paid, never one still to pay.
+ * Static fee-table data, built once and frozen.
  */
-export const VISITOR_VISA_TO_VERIFY: readonly BudgetItem[] = FEES_TO_VERIFY.flatMap((fee) =>
-  fee.visitorVisaForStep3 === undefined
-    ? []
-    : [
-        Object.freeze({
-          ...toVerifyItem(fee),
-          key: `${fee.key}_visitor_visa`,
-          label: fee.visitorVisaForStep3,
-        }),
-      ],
-);
+export function visitorVisaToVerify(paid: boolean): readonly BudgetItem[] {
+  return paid ? VISITOR_VISA_PAID : VISITOR_VISA_TO_VERIFY;
+}
+
+const VISITOR_VISA_TO_VERIFY = visitorVisaLines(toVerifyItem);
+const VISITOR_VISA_PAID = visitorVisaLines(paidToVerifyItem);
+
+function visitorVisaLines(line: (fee: FeeToVerify) => BudgetItem): readonly BudgetItem[] {
+  return FEES_TO_VERIFY.flatMap((fee) =>
+    fee.visitorVisaForStep3 === undefined
+      ? []
+      : [Object.freeze({ ...line(fee), key: `${fee.key}_visitor_visa`, label: fee.visitorVisaForStep3 })],
+  );
+}

@@ -7,7 +7,7 @@ import { feeItem, newFeeItem, otherCurrencyItem, owedOnlyIf, usdTotals } from ".
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts";
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
-import { feesToVerify, gated, testsAbroad, VISITOR_VISA_TO_VERIFY } from "./budget-to-verify.ts";
+import { feesToVerify, gated, testsAbroad, visitorVisaToVerify } from "./budget-to-verify.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -219,10 +219,11 @@ function budgetOf(
     else if (step3Waits !== "-" && !spent && fee.milestone === "usmle_step3")
       held.push(step3FeeHeld(step3Waits, item));
     else place(item, fee);
-    // Issuing the visitor visa owes the fees due on any nonimmigrant visa: listed with it, held as it is.
-    if (fee.visitorVisaForStep3 === true && !spent)
-      for (const owed of VISITOR_VISA_TO_VERIFY)
-        held.push(step3Waits === "-" ? owed : step3FeeHeld(step3Waits, owed));
+    // Issuing the visitor visa owes the fees due on any nonimmigrant visa: listed with it, held as it
+    // is; once it is spent, as fees that may have been paid with it (the row vanished once Step 3 was done).
+    if (fee.visitorVisaForStep3 === true)
+      for (const owed of visitorVisaToVerify(spent))
+        held.push(spent || step3Waits === "-" ? owed : step3FeeHeld(step3Waits, owed));
     const earlier = earlierSeasonItem(context, fee, own);
     if (earlier !== null) (amountNotKnown(earlier) ? held : items).push(earlier);
     // A retake's exam fee: a second line, still to pay, beside the first attempt's, spent.

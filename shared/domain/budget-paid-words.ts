@@ -1,5 +1,5 @@
 import { usd } from "./money.ts";
-import type { Budget } from "./plan.ts";
+import type { Budget, BudgetItem } from "./plan.ts";
 
 // The words of a paid fee, reported (paidNote) or presumed from an interview (presumedNote),
 // and of their totals: budget-words.ts's rows and totals use them.
@@ -27,6 +27,19 @@ export function paidNote(verify: string | undefined, amount: string, pricedThen 
   const about = flagAbout(verify);
   const figure = about === "" ? `${amount} is the figure in Matchpath's fee table, flagged to verify` : about;
   return `Paid: your receipt shows what you paid; ${figure}; the amount here is ${estimate}`;
+}
+
+/**
+ * A paid or presumed-paid fee's flag in its row's words (paidNote, presumedNote): the timeline's,
+ * the email's and the printed budget's footnote alike.
+ */
+export function settledNote(
+  item: Pick<BudgetItem, "status" | "verify" | "amountUsd" | "pricedThen">,
+): string {
+  const amount = usd(item.amountUsd);
+  return item.status === "presumed"
+    ? presumedNote(item.verify, amount)
+    : paidNote(item.verify, amount, item.pricedThen === true);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   presumedFlagNote,
   presumedNote,
   presumedTotal,
+  settledNote,
 } from "./budget-paid-words.ts";
 import { FEES } from "./catalog/index.ts";
 import { usd } from "./money.ts";
@@ -55,21 +56,26 @@ function verifyAtOf(key: string): { page: string; url: string } | undefined {
  * The budget's flags as footnotes, one per fee: a fee budgeted for this
  * Match and again for the next, or kept as paid for an earlier season, is one fact with one flag,
  * shown under the fee's own row's label when the budget has that row (else the first copy's).
- * In the order the items come.
+ * A fee with nothing left to pay (every copy paid or presumed paid) is flagged in its row's words
+ * (settledNote), never "verify … before paying". In the order the items come.
  */
-export function budgetFootnotes(
-  items: readonly Pick<BudgetItem, "key" | "label" | "verify">[],
-): { label: string; verify: string }[] {
-  const byFee = new Map<string, { label: string; verify: string; own: boolean }>();
+export function budgetFootnotes(items: readonly BudgetItem[]): { label: string; verify: string }[] {
+  const byFee = new Map<string, { first: BudgetItem; shown: BudgetItem; toPay: boolean }>();
   for (const item of items) {
     if (item.verify === undefined) continue;
     const feeKey = feeKeyOf(item.key);
-    const own = item.key === feeKey;
+    const toPay = item.status === "upcoming";
     const known = byFee.get(feeKey);
-    if (known === undefined) byFee.set(feeKey, { label: item.label, verify: item.verify, own });
-    else if (own && !known.own) byFee.set(feeKey, { label: item.label, verify: known.verify, own });
+    if (known === undefined) byFee.set(feeKey, { first: item, shown: item, toPay });
+    else {
+      if (item.key === feeKey) known.shown = item;
+      known.toPay ||= toPay;
+    }
   }
-  return [...byFee.values()].map(({ label, verify }) => ({ label, verify }));
+  return [...byFee.values()].map(({ first, shown, toPay }) => ({
+    label: shown.label,
+    verify: toPay ? (first.verify as string) : settledNote(shown),
+  }));
 }
 
 /**
@@ -134,15 +140,14 @@ export const AMOUNT_NOT_FOUND = "(amount not found)";
 function usdRow(item: BudgetItem, toVerify: boolean, said: PresumedSaid): BudgetRow {
   const presumed = !toVerify && item.status === "presumed";
   const paid = presumed || (!toVerify && item.status === "spent");
-  const flag = presumed
-    ? said === "once"
+  const flag =
+    presumed && said === "once"
       ? presumedFlagNote(item.verify)
-      : presumedNote(item.verify, usd(item.amountUsd))
-    : paid
-      ? paidNote(item.verify, usd(item.amountUsd), item.pricedThen === true)
-      : toVerify
-        ? flagNote(item.verify)
-        : countedNote(item.verify);
+      : paid
+        ? settledNote(item)
+        : toVerify
+          ? flagNote(item.verify)
+          : countedNote(item.verify);
   const ahead = nextMatchNote(item);
   const flagged = flag === undefined ? undefined : verifyAtOf(item.key);
   const verified =

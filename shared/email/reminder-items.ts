@@ -81,6 +81,11 @@ export interface Item {
   answeredOn?: MilestoneKey;
   /** What the step's dates rest on (NextStep.sources), shown under the item as a risk's are. */
   sources?: readonly string[];
+  /**
+   * The notices whose words the item says after "Also:" (Reminder.folded), their titles and words for
+   * people: "Risks to watch" names such a risk by its title, not in full a second time (risksBelow).
+   */
+  carried?: readonly { title: string; why: string }[];
 }
 
 function stepFor(plan: Plan, reminder: Reminder): NextStep | undefined {
@@ -233,6 +238,9 @@ export function itemOf(
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),
     ...(step?.sources === undefined ? {} : { sources: step.sources }),
+    ...(reminder.folded === undefined
+      ? {}
+      : { carried: reminder.folded.map(({ title, why }) => ({ title, why: forPeople(why) })) }),
   };
 }
 

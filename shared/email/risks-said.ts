@@ -19,8 +19,10 @@ export function riskSaidBy(item: Item, plan: Plan): Risk | undefined {
 
 /**
  * The lines under "Risks to watch" (before forPeople), in the plan's order: a risk no item says, in
- * full, with its sources (`said` false); a risk an item above says, by that item's title. None
- * when every risk is said above: the section would only repeat.
+ * full, with its sources (`said` false); a risk an item above says, by that item's title; a risk
+ * whose notice an item carries after "Also:" (Item.carried), by that notice's title, with its sources,
+ * which the item leaves to its own risk (it was said in full a second time). None when every risk is
+ * said above: the section would only repeat.
  */
 export function risksBelow(
   plan: Plan,
@@ -29,11 +31,22 @@ export function risksBelow(
   const saidBy = items.map((item) => ({ item, risk: riskSaidBy(item, plan) }));
   const rows = plan.risks.map((risk) => {
     const sayer = saidBy.find((each) => each.risk === risk)?.item;
-    return sayer === undefined
-      ? { risk, line: riskLine(risk), said: false }
-      : { risk, line: riskLine(risk, `${sayer.title} (see above)`), said: true };
+    if (sayer !== undefined) return { risk, line: riskLine(risk, `${sayer.title} (see above)`), said: true };
+    const carried = carriedTitle(items, forPeople(risk.message));
+    return {
+      risk,
+      line: riskLine(risk, carried === undefined ? risk.message : `${carried} (see above)`),
+      said: false,
+    };
   });
   return rows.every((row) => row.said) ? [] : rows;
+}
+
+/** The title of the notice an item carries (Item.carried) whose words open with `message`. */
+function carriedTitle(items: readonly Item[], message: string): string | undefined {
+  for (const item of items)
+    for (const notice of item.carried ?? []) if (notice.why.startsWith(message)) return notice.title;
+  return undefined;
 }
 
 /**

@@ -158,7 +158,7 @@ export function renderPlan(
     "\nREMINDERS\n",
     table(
       REMINDER_HEADERS,
-      emailItems(result.reminders).map((item) => reminderRow(item, subject, marked, result.reminders)),
+      emailItems(result.reminders).map((item) => reminderRow(item, subject, marked, result, timezone)),
     ),
     // A plan lays only what its answers call for now: the list's end is not the season's.
     `  (${remindersEnd(result, timezone).note})\n`,

@@ -1,9 +1,9 @@
 import { noticeDayLabel } from "#domain/act-by-day-labels.ts";
-import { reminderShownDate, sentReminderLabel } from "#domain/date-words.ts";
-import type { Deadline, Reminder } from "#domain/plan.ts";
+import { reminderShownDate } from "#domain/date-words.ts";
+import type { Deadline, Plan } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import type { StepReminders } from "#domain/planner/one-reminder-per-step.ts";
-import { kindDateLabel } from "#domain/reminder-kind.ts";
+import { itemDateLabel } from "#domain/reminder-kind.ts";
 
 /**
  * The REMINDERS table's columns. The last two read as the email does: its words before the date,
@@ -22,13 +22,14 @@ export const REMINDER_HEADERS = [
 
 /**
  * One email item's REMINDERS row: `subject` names its step, `marked` renders a date with its basis
- * mark as the other tables do.
+ * mark as the other tables do; `zone`, the applicant's, whose next day the email calls "tomorrow".
  */
 export function reminderRow(
   { reminder, alsoFor }: StepReminders,
   subject: (step: { milestone: string; interviewId?: string }) => string,
   marked: (date: Deadline) => string,
-  planned: readonly Reminder[],
+  result: Plan,
+  zone: string,
 ): string[] {
   // A notice on no actionable step (filed under the budget, never a step): no step, no date.
   const undated = isUndatedNotice(reminder);
@@ -40,13 +41,14 @@ export function reminderRow(
       : `${reminder.rung} (+${alsoFor.map((other) => other.rung).join(", ")})`,
     reminder.id,
     // The email's words before the date: a rung's name is an id, not a promise (due-in-1d can go
-    // out 7 hours before its deadline), and an interview "starts", never "is due".
+    // out 7 hours before its deadline), an interview "starts", never "is due", and on the day before
+    // it or an NRMP event, "tomorrow" (itemDateLabel, the email's own label).
     // A notice dated by an act-by day reads as that day's rungs do, as in the email (noticeDayLabel).
     undated
       ? "notice (no date)"
       : (
-          noticeDayLabel(reminder, [...alsoFor, ...planned]) ??
-          kindDateLabel(reminder, sentReminderLabel(reminder, reminder.sendAt))
+          noticeDayLabel(reminder, [...alsoFor, ...result.reminders]) ??
+          itemDateLabel(result, reminder, false, zone)
         ).label,
     undated ? "-" : marked(reminderShownDate(reminder)),
   ];

@@ -1,5 +1,12 @@
+import {
+  NRMP_EVENT_LABEL,
+  REMINDER_DATE_LABELS,
+  reminderDateLabel,
+  sentReminderLabel,
+} from "./date-words.ts";
 import { INTERVIEW_CANCELLED_RUNG } from "./interview-cancellations.ts";
-import type { Reminder } from "./plan.ts";
+import type { Plan, Reminder } from "./plan.ts";
+import { dueDayWord } from "./planner/day-words.ts";
 
 /** What a reminder is about, for its words: an interview's preparation, its thank-you, its cancellation, or a step's date. */
 export type ReminderKind = "deadline" | "interview" | "interview-thank-you" | "interview-cancelled";
@@ -30,4 +37,49 @@ export function kindDateLabel(
     label: label.label.replace(/^Due/, "Starts"),
     inline: label.inline.replace(/^due/, "starts"),
   };
+}
+
+/**
+ * The words before a reminder's date (kindDateLabel): reminderDateLabel or, once sent, with the time
+ * it leaves (sentReminderLabel).
+ */
+export function itemDateLabel(
+  plan: Plan,
+  reminder: Reminder,
+  weekly: boolean,
+  zone?: string,
+): { label: string; inline: string } {
+  if (weekly) return kindDateLabel(reminder, reminderDateLabel(reminder));
+  const sentAt = sentAtOf(plan, reminder);
+  const label = sentReminderLabel(reminder, sentAt);
+  return kindDateLabel(reminder, zone === undefined ? label : eventTomorrow(label, reminder, sentAt, zone));
+}
+
+/**
+ * An NRMP event or an interview on the applicant's next local day (dueDayWord, in `zone` as the
+ * email is sent): "Tomorrow: Mon 15 Mar …" ("tonight" in its small hours), an interview "Starts
+ * tomorrow: Tue 15 Dec …", so the last reminder before it does not repeat the one days before word
+ * for word. An interview is no cut-off ending the night: one at 7:00 AM starts tomorrow, not tonight.
+ * Other labels as they are.
+ */
+function eventTomorrow(
+  label: { label: string; inline: string },
+  reminder: Reminder,
+  sentAt: string,
+  zone: string,
+): { label: string; inline: string } {
+  const interview = kindOf(reminder) === "interview" && label === REMINDER_DATE_LABELS.deadline;
+  if (label !== NRMP_EVENT_LABEL && !interview) return label;
+  const word = dueDayWord({ zone, now: Date.parse(sentAt) }, Date.parse(reminder.deadline));
+  if (word !== "tomorrow" && word !== "tonight") return label;
+  if (interview) return { label: "Starts tomorrow", inline: "starts tomorrow," };
+  return { label: `${word[0]?.toUpperCase()}${word.slice(1)}`, inline: `${word},` };
+}
+
+/**
+ * When the email carrying a reminder goes out: the plan computed at the wake-up that sends it, or the
+ * reminder's own send time when rendered ahead of it, whichever is later (ISO UTC).
+ */
+export function sentAtOf(plan: Plan, reminder: Reminder): string {
+  return new Date(Math.max(Date.parse(plan.now), Date.parse(reminder.sendAt))).toISOString();
 }

@@ -7,7 +7,7 @@ import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
-import { kindOf } from "#domain/reminder-kind.ts";
+import { itemDateLabel, kindOf, sentAtOf } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { withStepSources } from "#domain/step-sources.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
@@ -16,7 +16,7 @@ import { forPeople, forPeopleHtml } from "./for-people.ts";
 import { escapeHtml, headerText } from "./html.ts";
 import { sourcesHtml, sourcesText } from "./item-sources.ts";
 import { oneReminderPerStep, withOtherDates } from "./one-item-per-step.ts";
-import { anyProjected, type Item, itemDateLabel, itemOf, sentAtOf } from "./reminder-items.ts";
+import { anyProjected, type Item, itemOf } from "./reminder-items.ts";
 import {
   budgetLines,
   budgetView,

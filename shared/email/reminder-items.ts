@@ -1,19 +1,10 @@
 import { DATE_TAGS, dateBasis } from "#domain/date-basis.ts";
-import {
-  deadlineWords,
-  NRMP_EVENT_LABEL,
-  REMINDER_DATE_LABELS,
-  reminderDateLabel,
-  reminderShownDate,
-  sentReminderLabel,
-  yourTimeSuffix,
-} from "#domain/date-words.ts";
+import { deadlineWords, reminderShownDate, yourTimeSuffix } from "#domain/date-words.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
-import { dueDayWord } from "#domain/planner/day-words.ts";
 import { atTheProgram } from "#domain/program-time.ts";
-import { kindDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
+import { itemDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
 import { answeredOn } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "./for-people.ts";
@@ -152,43 +143,6 @@ function attachmentNoteOf(reminder: Reminder): string | undefined {
   return kind === "interview-thank-you" ? PAST_INTERVIEW_ATTACHED : INTERVIEW_ATTACHED;
 }
 /**
- * The words before a reminder's date (kindDateLabel): reminderDateLabel or, once sent, with the time
- * it leaves (sentReminderLabel).
- */
-export function itemDateLabel(
-  plan: Plan,
-  reminder: Reminder,
-  weekly: boolean,
-  zone?: string,
-): { label: string; inline: string } {
-  if (weekly) return kindDateLabel(reminder, reminderDateLabel(reminder));
-  const sentAt = sentAtOf(plan, reminder);
-  const label = sentReminderLabel(reminder, sentAt);
-  return kindDateLabel(reminder, zone === undefined ? label : eventTomorrow(label, reminder, sentAt, zone));
-}
-
-/**
- * An NRMP event or an interview on the applicant's next local day (dueDayWord, in `zone` as the
- * email is sent): "Tomorrow: Mon 15 Mar …" ("tonight" in its small hours), an interview "Starts
- * tomorrow: Tue 15 Dec …", so the last reminder before it does not repeat the one days before word
- * for word. An interview is no cut-off ending the night: one at 7:00 AM starts tomorrow, not tonight.
- * Other labels as they are.
- */
-function eventTomorrow(
-  label: { label: string; inline: string },
-  reminder: Reminder,
-  sentAt: string,
-  zone: string,
-): { label: string; inline: string } {
-  const interview = kindOf(reminder) === "interview" && label === REMINDER_DATE_LABELS.deadline;
-  if (label !== NRMP_EVENT_LABEL && !interview) return label;
-  const word = dueDayWord({ zone, now: Date.parse(sentAt) }, Date.parse(reminder.deadline));
-  if (word !== "tomorrow" && word !== "tonight") return label;
-  if (interview) return { label: "Starts tomorrow", inline: "starts tomorrow," };
-  return { label: `${word[0]?.toUpperCase()}${word.slice(1)}`, inline: `${word},` };
-}
-
-/**
  * One reminder as an email item. `weekly`: the email is a weekly summary gathering reminders due on
  * later days, so no item says how many hours its deadline leaves (see sentReminderLabel).
  * `interviews`: the applicant's, whose program's zone is an interview reminder's second zone.
@@ -247,12 +201,4 @@ export function itemOf(
 /** Whether the email needs its note on projected dates. */
 export function anyProjected(items: readonly Item[]): boolean {
   return items.some((item) => item.projected || item.deadlineNoteProjected);
-}
-
-/**
- * When the email carrying a reminder goes out: the plan computed at the wake-up that sends it, or the
- * reminder's own send time when rendered ahead of it, whichever is later (ISO UTC).
- */
-export function sentAtOf(plan: Plan, reminder: Reminder): string {
-  return new Date(Math.max(Date.parse(plan.now), Date.parse(reminder.sendAt))).toISOString();
 }

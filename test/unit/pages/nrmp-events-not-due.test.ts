@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stepDatesInline } from "#domain/date-words.ts";
 import type { Deadline } from "#domain/plan.ts";
-import { itemDateLabel } from "#email/reminder-items.ts";
+import { itemDateLabel } from "#domain/reminder-kind.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";

@@ -158,6 +158,14 @@ const OtherCurrencyFeeSchema = z
     source: z.string().min(1),
     asOf: z.string().min(1),
     spentWhen: z.array(MilestoneStatusSchema),
+    /**
+     * The first day the fee table's figure is taken to be in force (`from`, YYYY-MM-DD) and why: a
+     * step done before it was paid at a figure the fee table does not have, so it is listed to
+     * verify with no amount (other-currency-paid.ts), never at today's figure.
+     */
+    figureFrom: z
+      .object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), why: z.string().min(1) })
+      .optional(),
   })
   .superRefine(citedCorrectly);
 export type OtherCurrencyFee = z.infer<typeof OtherCurrencyFeeSchema>;

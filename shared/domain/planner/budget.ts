@@ -19,6 +19,7 @@ import { bookedUnderWay, feeStatusOf } from "./fees-paid.ts";
 import { step3VisaDays, visitorVisaDays } from "./h1b.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
+import { otherFigureNotKnown } from "./other-currency-paid.ts";
 import { presumedItem, presumedPaid } from "./presumed-fees.ts";
 import {
   IF_PROGRAM_KEEPS_H1B,
@@ -257,6 +258,12 @@ function budgetOf(
       continue;
     }
     if (!spent && gated(ineligible, fee.milestone)) continue;
+    // Paid before its figure is known: what was paid then, not today's figure, so listed to verify.
+    const notKnown = otherFigureNotKnown(context, fee, spent && status === "done");
+    if (notKnown !== null) {
+      toVerify.push(notKnown);
+      continue;
+    }
     const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
     otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming"));
   }

@@ -4,6 +4,7 @@ import { usd } from "../money.ts";
 import type { BudgetItem } from "../plan.ts";
 import { DAY_MS, isoUtc, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { otherFiguresKey } from "./other-currency-paid.ts";
 
 /**
  * A fee paid for a step whose day the snapshot gives is counted at the figure in force that day
@@ -87,7 +88,8 @@ function ownFigure(fee: Fee, index: number): boolean {
 
 /**
  * What the budget's memo must tell apart beside the statuses (budget-key.ts): for each fee, the
- * span its step's day falls in (none, not known, or which), as one number.
+ * span its step's day falls in (none, not known, or which), and for each fee in another currency
+ * whether its figure was in force then (otherFiguresKey), as one number.
  */
 export function spansKey(context: PlanContext): number {
   let key = 0;
@@ -97,7 +99,7 @@ export function spansKey(context: PlanContext): number {
     // Base 8: a fee has at most 6 spans (data-files test), so every key is exact below 2^53.
     key = key * 8 + (span === NO_DAY ? 0 : span === NOT_KNOWN ? 1 : span + 2);
   }
-  return key;
+  return otherFiguresKey(context, key);
 }
 
 /**

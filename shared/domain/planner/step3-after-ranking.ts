@@ -67,10 +67,9 @@ function step3DueFrom(context: PlanContext, dates: PlanDates, ruled: DueDate): D
 }
 
 /**
- * An H-1B applicant who has not booked Step 3 and whose result can no longer be reported by the
- * rank order list deadline: the chain STEP3_NEEDED_FOR_H1B reads (step3ChainNow from the exams'
- * results, feasibility's readyAt; abroad with the visitor visa's wait), so the step never keeps a
- * date the risk calls out of reach.
+ * An H-1B applicant who has not booked Step 3 and whose result can no longer be reported by the rank
+ * order list deadline: the chain STEP3_NEEDED_FOR_H1B reads (step3ChainNow from the exams' results,
+ * feasibility's readyAt; abroad with the visitor visa's wait): no date the risk calls out of reach.
  */
 function step3UnreachableForRanking(context: PlanContext, rol: number): boolean {
   if (context.applicant.visa !== "H-1B") return false;
@@ -84,12 +83,11 @@ function step3UnreachableForRanking(context: PlanContext, rol: number): boolean 
  * Whether the petition's sit-by day `petition` is the one to plan for before ranking: "visa" in the
  * US always (its card says when FSMB and a seat no longer fit: petitionOutOfReach); abroad while FSMB
  * (or its application under way) with the visitor visa beside it, then a seat, still fit before it
- * (petitionSittingFits: once applied to FSMB, the visa is the day's condition, not a wait), so
- * the applicant hears of the day while it can be met; "held" once only a visitor visa already held
- * still meets it (petitionFitsWithVisaHeld), after the visa-held days for ranking (step3LaterDue):
- * the step stays dated for it and its card names the condition, never "blocked" while one road is
- * open. Abroad only with the certificate issued, as for those days: a pending one keeps its own
- * target for ranking. Null when no road meets it.
+ * (petitionSittingFits: once applied to FSMB, the visa is the day's condition, not a wait), so the
+ * applicant hears of the day while it can be met; "held" once only a visitor visa already held
+ * still meets it (petitionFitsWithVisaHeld), after the visa-held days for ranking (step3LaterDue): the
+ * step stays dated for it, its card naming the condition, never "blocked" while one road is open.
+ * Abroad only with the certificate issued: a pending one keeps its target for ranking. Null if none.
  */
 export function petitionChainFits(context: PlanContext, petition: DueDate): "visa" | "held" | null {
   if (step3VisaDays(context) === 0) return "visa";
@@ -120,10 +118,10 @@ function step3BookedAfterRanking(context: PlanContext, ruled: DueDate): boolean 
 }
 
 /**
- * How STEP3_NEEDED_FOR_H1B ends for a sitting booked too late for ranking, on `day`: the
- * petition after the Match still needs the pass by its day (step3DueNow), which the sitting meets
- * (keep it) or misses (move it to that day at the latest), so J-1 programs are ranked too, not
- * instead, as they are with the later candidate's hope (`later`).
+ * How STEP3_NEEDED_FOR_H1B ends for a sitting booked too late for ranking, on `day`: the petition
+ * after the Match still needs the pass by its day (step3DueNow), which the sitting meets (keep it;
+ * once sat, the card's petition date: sittingDueFrom) or misses (move it to that day at the latest),
+ * so J-1 programs are ranked too, not instead, as with the later candidate's hope (`later`).
  */
 export function step3BookedTail(context: PlanContext, dates: PlanDates, day: number, later: boolean): string {
   const petition = bookedPetitionWords(context, dates, day);
@@ -133,10 +131,12 @@ export function step3BookedTail(context: PlanContext, dates: PlanDates, day: num
 function bookedPetitionWords(context: PlanContext, dates: PlanDates, day: number): string {
   const sitBy = step3DueNow(context, dates, dates.due(STEP3.key));
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return "";
-  const by = `${dueDay(context, sitBy)}${basisMark(sitBy)}`;
+  const needs = " Yet the H-1B petition after the Match still needs your Step 3 pass";
+  const sat = day < sitBy.at && day + DAY_MS <= context.now ? dates.due("visa_h1b") : null;
+  const by = `${dueDay(context, sat ?? sitBy)}${basisMark(sat ?? sitBy)}`;
   return day < sitBy.at
-    ? ` Yet the H-1B petition after the Match still needs your Step 3 pass, and your sitting meets its day, ${by}: keep it, so a program that files an H-1B petition for you still can.`
-    : ` Yet the H-1B petition after the Match still needs your Step 3 pass: move your sitting to ${by} at the latest.`;
+    ? `${needs}, and your ${sat === null ? `sitting meets its day, ${by}: keep it` : `result can reach it by the petition's date in this plan, ${by}`}, so a program that files an H-1B petition for you still can.`
+    : `${needs}: move your sitting to ${by} at the latest.`;
 }
 
 /**

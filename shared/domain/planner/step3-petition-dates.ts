@@ -31,3 +31,20 @@ export function markLaterCandidateDue(due: DueDate, kind: "later" | "held" | "he
 export function step3DueKind(due: DueDate | null | undefined): Step3DueKind | undefined {
   return due == null ? undefined : kinds.get(due);
 }
+
+/**
+ * The H-1B petition's own date (visa_h1b's due date) when Step 3, sat, is due by it: its result must
+ * reach the program by then (petitionDateDue, step3-petition.ts). Apart from `kinds`, whose readers
+ * take each kind for a day to sit by.
+ */
+const petitionDates = new WeakSet<DueDate>();
+
+/** Records `due` (visa_h1b's due date) as the petition's date a sat Step 3 is due by. */
+export function markPetitionDate(due: DueDate): void {
+  petitionDates.add(due);
+}
+
+/** Whether `due` is the petition's date a sat Step 3 is due by (markPetitionDate). */
+export function isPetitionDate(due: DueDate | null | undefined): boolean {
+  return due != null && petitionDates.has(due);
+}

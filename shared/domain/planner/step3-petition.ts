@@ -6,7 +6,7 @@ import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { matchOutcomeNow } from "./match-day-unreported.ts";
 import { passedResultDue } from "./result-later-window.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { step3DueKind } from "./step3-petition-dates.ts";
+import { isPetitionDate, markPetitionDate, step3DueKind } from "./step3-petition-dates.ts";
 
 /**
  * Step 3 of a matched H-1B applicant once ranking is over: the
@@ -102,14 +102,16 @@ function petitionDayWhileRanking(
   key: string,
   due: DueDate | null | undefined,
 ): boolean {
-  return key === STEP3.key && step3DueKind(due) === "petition" && !rankingOver(context);
+  return (
+    key === STEP3.key && (step3DueKind(due) === "petition" || isPetitionDate(due)) && !rankingOver(context)
+  );
 }
 
 /**
  * Whether ranking is over: the rank order list deadline's later candidate has passed too (while it
  * is ahead, ranking may still be open).
  */
-function rankingOver(context: PlanContext): boolean {
+export function rankingOver(context: PlanContext): boolean {
   const calendar = laterCandidateCalendar(context.calendar) ?? context.calendar;
   const over = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   noteRiskChange(context, over);
@@ -143,8 +145,18 @@ export function sittingDueNow(
   index: number,
 ): DueDate | null {
   if (PETITION_ENTRIES.has(entry))
-    return dates.due("visa_h1b") ?? passedResultDue(context, entry, dates.calendar, index);
+    return petitionDateDue(dates) ?? passedResultDue(context, entry, dates.calendar, index);
   return passedResultDue(context, entry, dates.calendar, index);
+}
+
+/**
+ * The H-1B petition's own date in `dates` (visa_h1b's due date), marked (markPetitionDate) so Step 3's
+ * card, sat and due by it while ranking is still open, reads the petition's words, not ranking's.
+ */
+export function petitionDateDue(dates: PlanDates): DueDate | null {
+  const due = dates.due("visa_h1b");
+  if (due !== null) markPetitionDate(due);
+  return due;
 }
 
 /**

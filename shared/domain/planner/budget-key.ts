@@ -54,6 +54,7 @@ export function budgetFlags(
   step3Waits: Step3FeeWait = "-",
   booked = 0,
   visitorVisa = false,
+  tripOver = false,
 ): number {
   return (
     (ineligible ? 1 : 0) |
@@ -65,6 +66,7 @@ export function budgetFlags(
     (testsAbroad ? 512 : 0) | // the USMLE surcharge, outside the US and Canada only
     (STEP3_WAIT_BITS[step3Waits] << 10) | // why Step 3's fee waits, if it does (step3FeeWait)
     (visitorVisa ? 1 << 30 : 0) | // Step 3's visitor visa asked for (budget.ts)
+    (tripOver ? 1 << 29 : 0) | // Step 3's trip over, its visitor visa spent (step3TripOver)
     (booked << 13) // exams under way with their day given, read as booked (bookedUnderWay)
   );
 }

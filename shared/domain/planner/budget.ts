@@ -15,7 +15,7 @@ import { erasProgramFees } from "./eras-program-fees.ts";
 import { isRetake } from "./failed-score.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { amountNotKnown, paidItem, spansKey, undatedPaidItem } from "./fee-in-force.ts";
-import { bookedUnderWay, feeStatusOf } from "./fees-paid.ts";
+import { bookedUnderWay, feeStatusOf, step3TripOver } from "./fees-paid.ts";
 import { step3VisaDays, visitorVisaDays } from "./h1b.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
@@ -64,11 +64,11 @@ export function buildBudget(
   // The visitor visa for Step 3's trip, while the plan asks for it: held with Step 3 until the
   // certificate; or paid, Step 3 sat from abroad, by an applicant since switched off the H-1B track
   // (never by one who needs no visa: visa "none").
+  // Once the trip is over (step3TripOver: Step 3 done or its day gone by), that visa is spent.
+  const tripOver = step3TripOver(context);
   const visitorVisa =
     ((step3Waits === "-" || step3Waits === "certificate") && step3VisaDays(context) > 0) ||
-    (context.applicant.visa !== "none" &&
-      statusOf(context, "usmle_step3") === "done" &&
-      visitorVisaDays(context) > 0);
+    (context.applicant.visa !== "none" && tripOver && visitorVisaDays(context) > 0);
   const flags = budgetFlags(
     ineligible,
     unchecked,
@@ -80,6 +80,7 @@ export function buildBudget(
     step3Waits,
     bookedUnderWay(context),
     visitorVisa,
+    tripOver,
   );
   const spans = spansKey(context);
   return (
@@ -89,7 +90,7 @@ export function buildBudget(
       season,
       flags,
       spans,
-      budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits, visitorVisa),
+      budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits, visitorVisa, tripOver),
     )
   );
 }
@@ -110,6 +111,7 @@ function budgetOf(
   asked: NrmpHeld,
   step3Waits: Step3FeeWait,
   visitorVisa: boolean,
+  tripOver: boolean,
 ): Budget {
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
@@ -150,7 +152,8 @@ function budgetOf(
     if (gated(ineligible, fee.milestone) && !fee.spentWhen.includes(status)) continue;
     let amountUsd: number;
     let label = fee.label;
-    let spent = retakeSpent(context, fee, status);
+    // The visitor visa for Step 3's trip is spent once the trip is over, whatever Step 3's status.
+    let spent = retakeSpent(context, fee, status) || (fee.visitorVisaForStep3 === true && tripOver);
     if (fee.kind === "eras_per_program") {
       if (applicant.programsPlanned === 0) continue;
       amountUsd = erasProgramFees(fee, applicant.programsPlanned, applicant.specialties.length);

@@ -1,6 +1,8 @@
 import { catalogEntry, FEES, FEES_OTHER_CURRENCY, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+import { DAY_MS } from "../time.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
+import { plannedDay } from "./earliest-certification.ts";
 
 /**
  * A step's status as the fee table reads it (fees.json `spentWhen`): an exam under way with its day
@@ -58,4 +60,15 @@ export function paidGatedFees(context: PlanContext): string | null {
   }
   if (labels.length === 0) return null;
   return labels.length === 1 ? `the fee for ${labels[0]}` : `${labels.length} fees (${labels.join("; ")})`;
+}
+
+/**
+ * Whether Step 3's trip is over: Step 3 done, or its booked day gone by (a whole day, as its card reads
+ * it: ownDateOf). The B-1/B-2 visitor visa for that trip is then spent, paid or not needed (held
+ * already), never still to pay (it read "upcoming $185" beside "Did you take it?").
+ */
+export function step3TripOver(context: PlanContext): boolean {
+  if (statusOf(context, "usmle_step3") === "done") return true;
+  const day = plannedDay(context, "usmle_step3");
+  return day !== null && day + DAY_MS <= context.now;
 }

@@ -248,7 +248,7 @@ function bookedTooLate(context: PlanContext, dates: PlanDates, day: number, date
     addSource(sources, source);
   const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
   const later = step3BookedLaterWords(context, reportedBy, date);
-  const trip = tripVisa(context, sources);
+  const trip = day + DAY_MS <= context.now ? "" : tripVisa(context, sources); // sat: the trip is over
   for (const source of J1_SOURCES) addSource(sources, source);
   return {
     code: "STEP3_NEEDED_FOR_H1B",

@@ -58,6 +58,7 @@ describe("a Step 3 sat too late for ranking on the H-1B track", () => {
       /your result can reach it by the petition's date in this plan, Fri 16 Apr 2027/,
     );
     expect(risk?.message).not.toMatch(/keep it/);
+    expect(risk?.message).not.toMatch(/plan the trip/); // the trip is over
   });
 
   it.each(SAT)("sat, at %s: the trip's visitor visa fee is spent, not upcoming", (now) => {

@@ -104,7 +104,7 @@ export function petitionChainFits(context: PlanContext, petition: DueDate): "vis
  * too: a booked US seat is the plan's evidence of the trip (the visitor visa held or applied for),
  * so no visa wait is counted before it, as in the US (advice).
  */
-function step3BookedAfterRanking(context: PlanContext, ruled: DueDate): boolean {
+export function step3BookedAfterRanking(context: PlanContext, ruled: DueDate): boolean {
   const given = context.entries.get(STEP3.key);
   const status = statusOf(context, STEP3.key);
   if (given?.date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;

@@ -85,11 +85,13 @@ describe("a sat exam's rungs toward its result's deadline ask about the result",
 });
 
 describe("Step 3 on the H-1B track: the result must reach programs before they certify their lists", () => {
-  // Dmitri: Chicago, H-1B, certificate in, Step 3 booked Tue 2 Feb 2027, seen 6 Feb.
+  // Dmitri: Chicago, H-1B, certificate in, Step 3 booked Wed 20 Jan 2027, in time for ranking
+  // (its result expected about 17 Feb), seen 23 Jan. One booked after ranking's last sitting day is
+  // the petition's, due by its date once sat (step3-sat-petition-date.test.ts).
   const chicago = plan(
-    booked("America/Chicago", "H-1B", "usmle_step3", "2027-02-02"),
+    booked("America/Chicago", "H-1B", "usmle_step3", "2027-01-20"),
     calendar,
-    new Date("2027-02-06T16:00:00Z"),
+    new Date("2027-01-23T16:00:00Z"),
   );
 
   // Wed 24 Feb 2027 is the rank order list deadline itself, projected, not a date of ours.

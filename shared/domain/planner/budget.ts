@@ -9,7 +9,7 @@ import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts
 import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
 import { feesToVerify, gated, testsAbroad, visitorVisaToVerify } from "./budget-to-verify.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { applies, type PlanContext, statusOf } from "./context.ts";
+import { applies, type PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { erasProgramFees } from "./eras-program-fees.ts";
 import { isRetake } from "./failed-score.ts";

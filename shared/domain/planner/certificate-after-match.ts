@@ -83,16 +83,32 @@ function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: 
 }
 
 /**
+ * Whether a program's start date waits on the applicant: they told us they matched (Match Day done)
+ * and residency has not started. Before that, on the H-1B track, no start is at risk yet: the
+ * certificate is asked about, not chased.
+ */
+function startAhead(context: PlanContext): boolean {
+  return (
+    isFinished(statusAt(context, MATCH_DAY_AT)) && context.now < context.calendar.dates.residency_start.at
+  );
+}
+
+/**
  * Whether a certificate past its target is reminded weekly (UNBOOKED_RANKING_EXAM_EVERY_DAYS, with
  * a notice a week before its hard deadline) rather than about monthly: the certificate not done
  * while the visa chain waits for it: a J-1 applicant's sponsorship still ahead (sponsorshipAhead),
- * or an H-1B applicant's Step 3 still to pass once ranking is over.
+ * or an H-1B applicant's Step 3 still to pass once ranking is over, with a start at risk (matched,
+ * before the start: the card's h1bStartAtRiskNote). From Match Day to the report of a match the
+ * weekly chase asked eleven times a question ECFMG alone answers (t20c B3).
  */
 export function certificateHoldsChain(context: PlanContext, entry: CatalogEntry): boolean {
   if (entry.key !== CERTIFICATE || isFinished(statusAt(context, CERTIFICATE_AT))) return false;
   if (context.applicant.visa === "J-1") return sponsorshipAhead(context);
   return (
-    context.applicant.visa === "H-1B" && rankingOver(context) && !isFinished(statusAt(context, STEP3_AT))
+    context.applicant.visa === "H-1B" &&
+    rankingOver(context) &&
+    !isFinished(statusAt(context, STEP3_AT)) &&
+    startAhead(context)
   );
 }
 
@@ -111,11 +127,7 @@ export function h1bStartAtRiskNote(
   if (entry.key !== CERTIFICATE || isFinished(status) || target === null) return "";
   if (!afterRankingSet.has(target) || target.at >= context.now) return "";
   // Matched (Match Day done) and before the start: a program's date to be at risk (as the J-1 note).
-  if (
-    !isFinished(statusAt(context, MATCH_DAY_AT)) ||
-    context.now >= context.calendar.dates.residency_start.at
-  )
-    return "";
+  if (!startAhead(context)) return "";
   const projected = basisMark(target);
   const start = context.calendar.dates.residency_start;
   return ` For an H-1B start your certificate was needed by ${dayBy(context, target.at)}${projected}: Step 3 comes after it (FSMB's processing, a US test date and the result) and the H-1B petition after Step 3, so an H-1B start on your program's date (${residencyStartWords(start, [])}) is now at risk. Ask your program's GME office now whether you can start later, or train on a J-1 sponsored by ECFMG instead.`;

@@ -4,19 +4,17 @@
  * them first, so such a reminder never says "Due" beside the step's real deadline.
  */
 
-/** The follow-up of an exam whose booked day passed with no result, up to its last sitting day. */
+/**
+ * The follow-up of an exam whose booked day passed with no result, up to its last sitting day: it
+ * asks for the score first and carries the result's deadline ("Due"), the sitting day in its text.
+ */
 export const REBOOK_FOLLOW_UP_RUNG = "rebook-follow-up";
 /**
  * The rungs laid against an exam's last sitting day once a booked day passed with no result
  * (reminder-ladders.json's "last-sitting" ladder, planner/missed-sitting.ts): their date is a day to
  * sit by, not the step's deadline for the result.
  */
-const SIT_BY_RUNGS: ReadonlySet<string> = new Set([
-  "sit-by-in-14d",
-  "sit-by-in-3d",
-  "sit-by-in-1d",
-  REBOOK_FOLLOW_UP_RUNG,
-]);
+const SIT_BY_RUNGS: ReadonlySet<string> = new Set(["sit-by-in-14d", "sit-by-in-3d", "sit-by-in-1d"]);
 const SIT_BY_LABEL = { label: "Sit it by", inline: "sit it by" } as const;
 
 /**

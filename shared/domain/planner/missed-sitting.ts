@@ -135,9 +135,12 @@ export function seatLeadWords(): string {
  * The reminders up to rebookBy's day, appended to `into`: the last-sitting ladder against it, and
  * follow-ups at most AFTER_TARGET_EVERY_DAYS apart from the passed day to that ladder (followUps),
  * so the step is not silent for weeks while a new sitting can still count (ten weeks).
- * Each carries the day it counts down to, the last sitting day ("Sit it by Wed 27 Jan 2027",
- * date-words' SIT_BY_RUNGS), never the step's later deadline for the result: a rung sent 14 days
- * before one day that prints another misdates both.
+ * The ladder's rungs carry the day they count down to, the last sitting day ("Sit it by Wed 27 Jan
+ * 2027", act-by-day-labels' SIT_BY_RUNGS): a rung sent 14 days before one day that prints another
+ * misdates both. The follow-ups ask for the score first, so they carry the step's own deadline,
+ * the result's (`result`, as the result follow-up's), the last sitting day a condition in their
+ * text: months after a sitting (a plan moved to the next Match), "Sit it by" went to someone who
+ * most likely sat it (t20c B4). Their cuts still end where the ladder begins.
  */
 export function rebookReminders(
   context: PlanContext,
@@ -145,6 +148,7 @@ export function rebookReminders(
   index: number,
   own: StepOwnDate | null,
   dates: PlanDates,
+  result: { detail: Deadline } | null,
   into: TimedReminder[],
 ): void {
   const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
@@ -165,7 +169,7 @@ export function rebookReminders(
       why,
       passed: own.due.at,
       deadline: sitting.at,
-      deadlineDetail,
+      deadlineDetail: result?.detail ?? deadlineDetail,
       ladder: REBOOK_LADDER,
       everyDays: AFTER_TARGET_EVERY_DAYS,
       rung: REBOOK_FOLLOW_UP_RUNG,

@@ -210,7 +210,7 @@ export function stepReminders(
       )
     )
       into.push(followUp);
-    rebookReminders(context, entry, index, own, stepDates, into); // up to the last sitting day
+    rebookReminders(context, entry, index, own, stepDates, announced, into); // up to the last sitting day
   }
   // A visa step behind after the Match (a next step, never a blocked one): weekly to residency's start.
   if (dates.overdueNow && due !== null && entry.stage === "visa")

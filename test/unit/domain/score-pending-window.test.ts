@@ -115,11 +115,12 @@ describe("a sat exam once its score should be out", () => {
     const reminders = remindersOf(result, "usmle_step2ck");
 
     expect(reminders.some((r) => r.rung === "rebook-follow-up" || r.rung === "sit-by-in-3d")).toBe(true);
-    // The re-sit rungs count down to the last sitting day (the end of Wed 27 Jan in Accra) and say
-    // so; the result's follow-up and the rungs after it, to the step's own deadline.
+    // The re-sit ladder's rungs count down to the last sitting day (the end of Wed 27 Jan in Accra)
+    // and say so; the follow-ups, which ask for the score first (the result's and the re-sit's), and
+    // the rungs after them, carry the step's own deadline (README: After the exam day).
     const LAST_SITTING_DAY_END = "2027-01-28T00:00:00.000Z";
     for (const reminder of reminders) {
-      const reSit = reminder.rung === "rebook-follow-up" || reminder.rung.startsWith("sit-by-in");
+      const reSit = reminder.rung.startsWith("sit-by-in");
       expect(reminder.deadline).toBe(reSit ? LAST_SITTING_DAY_END : step?.deadline?.at);
       expect(reminder.title).not.toContain("book a seat now");
     }

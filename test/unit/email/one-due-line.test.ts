@@ -15,7 +15,8 @@ import {
  * out carried the step twice, "Due: Wed 27 Jan 2027 (projected date)" (the last sitting day of the
  * re-sit reminder) and "Due: Thu 25 Feb 2027" (the result follow-up's, the step's own deadline),
  * under a subject leading with "if you did not take it … book a seat now". One item, one "Due:"
- * line: the step's own deadline; the score asked first, the re-sit day a condition in the text. A
+ * line: the step's own deadline; the score asked first, the re-sit day a condition in the text
+ * (the re-sit follow-up carries the result's deadline too). A
  * re-sit rung sent alone counts down to the last sitting day and prints that day ("Sit it by").
  * Kwame: Lagos, J-1, 2027 Match, Step 2 CK booked for Fri 20 Nov 2026, never reported since.
  */
@@ -90,11 +91,11 @@ describe("one 'Due:' line per email item", () => {
     );
     const item = itemBlock(email.text, "Has your USMLE Step 2 CK score come? If so, tell us the result");
     expect(item.length).toBeGreaterThan(0);
-    // One date line: the re-sit day leads, the step's own deadline follows on it.
+    // One date line: the step's own deadline, the result's; the re-sit day is in the text.
     const dated = item.filter((line) => /^ {3}[A-Z][^:]*: \w{3} \d{1,2} \w{3} \d{4}/.test(line));
     expect(dated).toHaveLength(1);
     expect(dated[0]).toContain(
-      "; due Thu 25 Feb 2027, 3:00 AM GMT+1 (your time) / Wed 24 Feb 2027, 9:00 PM ET",
+      "Due: Thu 25 Feb 2027, 3:00 AM GMT+1 (your time) / Wed 24 Feb 2027, 9:00 PM ET",
     );
     expect(item.join("\n")).toMatch(
       /If you did not take it, (sit it by|sit it as soon as you can: its target, [^\n]*) Wed 27 Jan 2027/,
@@ -104,10 +105,9 @@ describe("one 'Due:' line per email item", () => {
 
   it("the subject asks for the score first, never 'if you did not take it … book a seat now'", () => {
     const email = emailOf(planned, step2ck);
-    // The subject names the earliest day the email counts down to: the re-sit reminder's last
-    // sitting day, read after the score's question as its condition.
+    // Both follow-ups ask for the score and carry the result's deadline: the subject names it.
     expect(email.subject).toMatch(
-      /^Has your USMLE Step 2 CK score come\? If so, tell us the result: sit it by Wed 27 Jan 2027/,
+      /^Has your USMLE Step 2 CK score come\? If so, tell us the result: due Thu 25 Feb 2027/,
     );
     expect(email.subject).not.toContain("did not take it");
     expect(email.subject).not.toContain("book a seat");

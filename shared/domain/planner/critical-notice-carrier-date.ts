@@ -18,7 +18,7 @@ import { fsmbApplied } from "./step3-sitting.ts";
 import { visitorVisaApplyBy } from "./step3-visa-apply-by.ts";
 import { visaStepBehind } from "./visa-behind.ts";
 
-/** A notice's dates beside the season date it is laid against (carrierDate, startLaidDate). */
+/** A notice's dates beside the season date it is laid against (carrierDate, cardLaidDate). */
 export interface NoticeDate {
   detail?: Deadline;
   countsDownTo?: Reminder["countsDownTo"];
@@ -146,7 +146,7 @@ function step3Date(
  * CERTIFICATION_AFTER_START on the certificate's own card, for a J-1 applicant who has matched: the
  * sponsorship's day while ahead, the card's target, which the certificate's question counts down to
  * (certificateAskedDue). Once that day has passed, or for anyone else, undefined: the notice is laid
- * against residency's start and shows the card's deadline (startLaidDate), as the certificate's
+ * against residency's start and shows the card's deadline (cardLaidDate), as the certificate's
  * reminders do; a passed target is not "overdue" while that deadline holds.
  */
 function certificateDate(
@@ -160,20 +160,26 @@ function certificateDate(
 }
 
 /**
- * A notice laid against residency's start (`due`) that carrierDate does not date: the start is the
- * day it stops being sent, not a date of the step it rides on, so it shows that step's deadline as
- * the card does (stepDate), or "overdue since" it once passed. A step with no deadline, or one after
- * the start, leaves the start shown. Undefined for a notice laid against any other date.
+ * A notice that carrierDate does not date shows the date of the card it rides on, whatever season
+ * date its risk is laid against (`due`, which stays in its words and sets when it stops being sent):
+ * that card's deadline (stepDate) while ahead, "overdue since" it once passed, so one step never
+ * shows two dates (Match Week's card ends with SOAP, its notice read "Due" Match Day; an overdue
+ * Statement of Need's notice read "Due" the visa's date). A card due after `due` leaves `due`
+ * shown: a last day to act by never reads as the later deadline of the step it rides on (the Match
+ * year's last day in June on an application due in August). Undefined on a waiting step, one with
+ * no deadline, or one whose deadline is `due` itself.
  */
-export function startLaidDate(
+export function cardLaidDate(
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
   due: DueDate,
 ): NoticeDate | undefined {
-  if (!isResidencyStartDue(due)) return undefined;
   const deadline = "waiting" in step ? undefined : step.deadline;
-  if (deadline === undefined || instantOf(deadline.at) > due.at) return undefined;
-  return instantOf(deadline.at) >= at ? { stepDate: deadline } : { overdueSince: deadline };
+  if (deadline === undefined) return undefined;
+  const cardAt = instantOf(deadline.at);
+  // A card due later than the risk's day keeps the earlier one: a notice never reads as more time.
+  if (cardAt > due.at || (cardAt === due.at && !isResidencyStartDue(due))) return undefined;
+  return cardAt >= at ? { stepDate: deadline } : { overdueSince: deadline };
 }
 
 /** A next step's date ahead at `at` (aheadDate), else "overdue since" its passed deadline. */

@@ -5,7 +5,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { carrierDate, overdueSinceOf, startLaidDate } from "./critical-notice-carrier-date.ts";
+import { cardLaidDate, carrierDate, overdueSinceOf } from "./critical-notice-carrier-date.ts";
 import { deadlineOf, rolDue } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
@@ -137,7 +137,7 @@ export function criticalRiskNotices(
               ? SOAP_ACCEPTED_CARRIER
               : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
-    const dated = carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? startLaidDate(step, at, due);
+    const dated = carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? cardLaidDate(step, at, due);
     const shown = dated?.detail ?? detail;
     const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.

@@ -3,6 +3,7 @@ import type { NextStep, Risk, RiskCode, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { cardLaidDate } from "./critical-notice-carrier-date.ts";
 import { criticalNoticeId, WARNING_NOTICE_RUNG } from "./critical-notice-id.ts";
 import { placeNotice } from "./critical-notice-place.ts";
 import { stepFor } from "./critical-risk-notice.ts";
@@ -104,10 +105,11 @@ export function warningRiskNotices(
     const due = rule.dueBy(dates, context, risk);
     if (due === null || due.at < context.now) continue;
     const detail = dates.rendered(due);
-    const card =
+    const step =
       "card" in rule.on
-        ? rule.on.card
-        : stepFor([...rule.on.ridesOn, ...risk.milestones], nextSteps, detail.at)?.milestone;
+        ? cardStep(rule.on.card, nextSteps)
+        : stepFor([...rule.on.ridesOn, ...risk.milestones], nextSteps, detail.at);
+    const card = "card" in rule.on ? rule.on.card : step?.milestone;
     if (card === undefined) continue;
     const year = context.calendar.matchYear;
     const day = `${dayBy(context, due.at)}${basisMark(due)}`;
@@ -116,6 +118,8 @@ export function warningRiskNotices(
     const lay = (id: string, at: number, sent: number | undefined, late?: true): void => {
       const laid = sent ?? at;
       if (laid > due.at) return;
+      // The card's date, as its critical notice shows (cardLaidDate); the warning's own date stays in its words.
+      const shown = step === undefined ? undefined : cardLaidDate(step, laid, due);
       const reminder = reminderRecord({
         id,
         milestone: card,
@@ -127,6 +131,8 @@ export function warningRiskNotices(
         sendAtLocal: isoInZone(context.zone, laid),
         why: risk.message,
         risk: risk.code,
+        overdueSince: shown?.overdueSince,
+        stepDate: shown?.stepDate,
         laidAgainst: isResidencyStartDue(due) ? "residency-start" : undefined,
       });
       const timed = timedReminder(
@@ -161,4 +167,10 @@ export function warningRiskNotices(
     )
       lay(againId, again, againSent);
   }
+}
+
+/** The next step a rule's fixed card is, if it is one (no closure per call: this runs on every plan with a warning). */
+function cardStep(card: StepSubject, nextSteps: readonly NextStep[]): NextStep | undefined {
+  for (const step of nextSteps) if (step.milestone === card) return step;
+  return undefined;
 }

@@ -1,9 +1,8 @@
-import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { projectedMark, seasonDateSources } from "../seasons/date-words.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { renderDate, renderEt } from "../time.ts";
+import { renderEt } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { dayBy, when } from "./day-words.ts";
@@ -19,9 +18,8 @@ import {
   soapOutcomeUntoldWords,
 } from "./no-list-soap-words.ts";
 import { planDates } from "./plan-dates.ts";
-import { noteRiskChange } from "./risk-change-instants.ts";
 import { citeSeasonDate, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
-import { laterCandidateAt, rolLastReportedDay } from "./rol-later-day.ts";
+import { laterCandidateAt } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
 import { noListSoapOutcome, resultsAfterDeadline, seasonIsOver, soapStillOpen } from "./season-over-state.ts";
 import { SOAP_OPEN_IF_ELIGIBLE } from "./season-over-title.ts";

@@ -16,6 +16,7 @@ import { inLastWeek, LAST_WEEK_PHASE, LAST_WEEK_TITLE } from "./match-year-last-
 import { noteQuestioned } from "./note-questioned.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwayLateTitle } from "./pathway-late-title.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
@@ -187,6 +188,10 @@ export function noticeTemplate(
   if (phase === FASTEST_PACE_PHASE) {
     const exam = fastestPaceExam(context, risk);
     if (exam !== undefined) return FASTEST_PACE_TITLE.replace("{exam}", catalogEntry(exam).advisorName);
+  }
+  if (risk.code === "EXAMS_LATE_FOR_RANKING") {
+    const pathway = pathwayLateTitle(context, risk);
+    if (pathway !== undefined) return pathway;
   }
   return phase === ERAS_WELL_PAST_PHASE
     ? ERAS_WELL_PAST_TITLE

@@ -2,7 +2,7 @@ import type { Risk } from "../plan.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 
 /**
- * EXAMS_LATE_FOR_RANKING about the Pathway application alone (t20c B1): an application is not a
+ * EXAMS_LATE_FOR_RANKING about the Pathway application alone: an application is not a
  * sitting, so "move it earlier" fits nothing. Critical only once even an application sent today
  * could not be decided by the rank order list deadline (pathwayNotSubmitted), so the title says it
  * is too late; in progress with no date it may be submitted already, so it asks, as the risk does.

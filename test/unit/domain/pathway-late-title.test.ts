@@ -9,7 +9,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * t20c B1: EXAMS_LATE_FOR_RANKING about the Pathway application alone was emailed as "An exam is
+ * EXAMS_LATE_FOR_RANKING about the Pathway application alone was emailed as "An exam is
  * too late … move it earlier now". Karachi, OET passed, Pathway in progress with no submission
  * date, two weeks before the 2027 rank order list deadline: ECFMG's 28-day review no longer fits.
  */

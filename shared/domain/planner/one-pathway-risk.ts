@@ -1,7 +1,9 @@
 import type { Risk } from "../plan.ts";
 import { localDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { dayBy } from "./day-words.ts";
 import { instantOf } from "./instant-of.ts";
+import { pathwayPastDayWords } from "./last-day-words.ts";
 import { inLastWeek, markedLastWeek } from "./match-year-last-week.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { addSource } from "./risk-sources.ts";
@@ -15,9 +17,8 @@ import { addSource } from "./risk-sources.ts";
  * step or another day (both then stay). Rare: only when both are raised.
  */
 export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate: Risk): Risk | null {
-  if (lastDay.lastWorkingAt === undefined || lastDay.milestones.length !== 1) return null;
-  if (lastDay.milestones[0] !== "ecfmg_pathway" || !examsLate.milestones.includes("ecfmg_pathway"))
-    return null;
+  if (lastDay.lastWorkingAt === undefined || !lastDay.milestones.includes("ecfmg_pathway")) return null;
+  if (!lastDay.milestones.every((key) => examsLate.milestones.includes(key))) return null;
   const due = pathwayDeadline(context.calendar);
   // Its instant is a minute (the chain's search), the deadline's an hour: the same local day is the same day.
   if (
@@ -25,6 +26,7 @@ export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate
     localDate(context.zone, due) !== localDate(context.zone, instantOf(lastDay.lastWorkingAt))
   )
     return null;
+  if (lastDay.milestones.length > 1) return pathwayDayBesideExams(context, lastDay, examsLate, due);
   if (examsLate.milestones.length !== 1) return null;
   const sources = [...(lastDay.sources ?? [])];
   for (const source of examsLate.sources ?? []) addSource(sources, source);
@@ -35,5 +37,31 @@ export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate
     sources,
   };
   // In its last week it keeps that notice's title and phase (the mark is the risk object's).
+  return inLastWeek(lastDay) ? markedLastWeek(folded) : folded;
+}
+
+/**
+ * MATCH_YEAR_LAST_DAY on the Pathway's projected deadline naming exams too, all named by
+ * EXAMS_LATE_FOR_RANKING: its "act by" day binds the Pathway alone, yet it read "book your Step 2 CK
+ * sitting by" that day, a day the exam does not have (its own last sitting day is weeks later, as
+ * EXAMS_LATE_FOR_RANKING says). EXAMS_LATE_FOR_RANKING stays, the one warning (README), with each
+ * step's own day; it takes what the other said that it did not: past the Pathway's day ECFMG's
+ * deadline is not confirmed, so submit at once. The higher level, both sources, and the last week's
+ * notice when MATCH_YEAR_LAST_DAY was in it.
+ */
+function pathwayDayBesideExams(context: PlanContext, lastDay: Risk, examsLate: Risk, due: number): Risk {
+  const past = pathwayPastDayWords(context.calendar.matchYear);
+  const sources = [...(examsLate.sources ?? [])];
+  for (const source of lastDay.sources ?? []) addSource(sources, source);
+  const folded: Risk = {
+    ...examsLate,
+    severity: examsLate.severity === "critical" || lastDay.severity === "critical" ? "critical" : "warning",
+    message:
+      past === null
+        ? examsLate.message
+        : `${examsLate.message} ${past.replace("past that day", `Past ${dayBy(context, due)} (projected),`)}.`,
+    milestones: examsLate.milestones.slice(),
+    sources,
+  };
   return inLastWeek(lastDay) ? markedLastWeek(folded) : folded;
 }

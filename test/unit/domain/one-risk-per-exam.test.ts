@@ -59,13 +59,17 @@ describe("one risk per exam fact", () => {
     expect(late?.severity).toBe("warning");
   });
 
-  it("keeps both when MATCH_YEAR_LAST_DAY's day is another step's deadline (the Pathway's)", () => {
+  it("on the Pathway's deadline, keeps each step's own day in EXAMS_LATE_FOR_RANKING alone", () => {
     const both = planFor(
       [milestoneFactory("usmle_step2ck", "in_progress"), milestoneFactory("ecfmg_pathway", "not_started")],
       "2026-12-10T07:00:00Z",
     );
-    expect(codes(both)).toEqual(expect.arrayContaining(["EXAMS_LATE_FOR_RANKING", "MATCH_YEAR_LAST_DAY"]));
+    // MATCH_YEAR_LAST_DAY bound Step 2 CK's booking to the Pathway's day (pathway-day-beside-exam.test.ts).
+    expect(codes(both)).toContain("EXAMS_LATE_FOR_RANKING");
+    expect(codes(both)).not.toContain("MATCH_YEAR_LAST_DAY");
     const late = both.risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING");
+    expect(late?.message).toContain("Wed 27 Jan 2027");
+    expect(late?.message).toContain("ECFMG's 2027 deadline is not confirmed");
     expect(late?.message).not.toMatch(/your plan moves? to a later Match/);
   });
 

@@ -26,7 +26,11 @@ export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate
     localDate(context.zone, due) !== localDate(context.zone, instantOf(lastDay.lastWorkingAt))
   )
     return null;
-  if (lastDay.milestones.length > 1) return pathwayDayBesideExams(context, lastDay, examsLate, due);
+  // Not beside an OET: its chain's words (the session's booking, the day's hour) are MATCH_YEAR_LAST_DAY's own.
+  if (lastDay.milestones.length > 1)
+    return lastDay.milestones.includes("oet_medicine")
+      ? null
+      : pathwayDayBesideExams(context, lastDay, examsLate, due);
   if (examsLate.milestones.length !== 1) return null;
   const sources = [...(lastDay.sources ?? [])];
   for (const source of examsLate.sources ?? []) addSource(sources, source);
@@ -46,8 +50,8 @@ export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate
  * sitting by" that day, a day the exam does not have (its own last sitting day is weeks later, as
  * EXAMS_LATE_FOR_RANKING says). EXAMS_LATE_FOR_RANKING stays, the one warning (README), with each
  * step's own day; it takes what the other said that it did not: past the Pathway's day ECFMG's
- * deadline is not confirmed, so submit at once. The higher level, both sources, and the last week's
- * notice when MATCH_YEAR_LAST_DAY was in it.
+ * deadline is not confirmed, so submit at once. The higher level, both sources; its notice stays the
+ * exam's own (the Pathway's deadline rungs count down to its day).
  */
 function pathwayDayBesideExams(context: PlanContext, lastDay: Risk, examsLate: Risk, due: number): Risk {
   const past = pathwayPastDayWords(context.calendar.matchYear);
@@ -63,5 +67,5 @@ function pathwayDayBesideExams(context: PlanContext, lastDay: Risk, examsLate: R
     milestones: examsLate.milestones.slice(),
     sources,
   };
-  return inLastWeek(lastDay) ? markedLastWeek(folded) : folded;
+  return folded;
 }

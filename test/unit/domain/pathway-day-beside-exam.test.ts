@@ -44,14 +44,13 @@ describe("the Pathway's last day beside an exam's own", () => {
     );
   });
 
-  it("is critical in the Pathway day's last week, with the last week's notice", () => {
+  it("is critical in the Pathway day's last week, the Pathway counted down by its own rungs", () => {
     const lastWeek = planAt("2026-12-22T20:00:00+02:00");
     expect(codes(lastWeek)).not.toContain("MATCH_YEAR_LAST_DAY");
     const risk = lastWeek.risks.find((entry) => entry.code === "EXAMS_LATE_FOR_RANKING");
     expect(risk?.severity).toBe("critical");
-    const titles = lastWeek.reminders.map((reminder) => reminder.title ?? "");
-    expect(titles).toContain(
-      "Your last days for the 2027 Match: act now, or your plan moves to the 2028 Match",
-    );
+    const pathwayRungs = lastWeek.reminders.filter((reminder) => reminder.milestone === "ecfmg_pathway");
+    // Sat 26 Dec 2026, 6:00 PM ET: the Pathway's projected deadline.
+    expect(pathwayRungs.map((reminder) => reminder.deadline)).toContain("2026-12-26T23:00:00.000Z");
   });
 });

@@ -50,8 +50,9 @@ export function foldedPathwayRisk(context: PlanContext, lastDay: Risk, examsLate
  * sitting by" that day, a day the exam does not have (its own last sitting day is weeks later, as
  * EXAMS_LATE_FOR_RANKING says). EXAMS_LATE_FOR_RANKING stays, the one warning (README), with each
  * step's own day; it takes what the other said that it did not: past the Pathway's day ECFMG's
- * deadline is not confirmed, so submit at once. The higher level, both sources; its notice stays the
- * exam's own (the Pathway's deadline rungs count down to its day).
+ * deadline is not confirmed, so submit at once. Both sources, at its own level: in the Pathway day's
+ * last week its deadline rungs count down to that day, and a critical exam notice there read "move it
+ * earlier" for an exam not booked.
  */
 function pathwayDayBesideExams(context: PlanContext, lastDay: Risk, examsLate: Risk, due: number): Risk {
   const past = pathwayPastDayWords(context.calendar.matchYear);
@@ -59,7 +60,7 @@ function pathwayDayBesideExams(context: PlanContext, lastDay: Risk, examsLate: R
   for (const source of lastDay.sources ?? []) addSource(sources, source);
   const folded: Risk = {
     ...examsLate,
-    severity: examsLate.severity === "critical" || lastDay.severity === "critical" ? "critical" : "warning",
+    severity: examsLate.severity,
     message:
       past === null
         ? examsLate.message

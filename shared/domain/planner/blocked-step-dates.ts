@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { BlockedStep, Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { afterMatchDay, fromMatchDayWhy } from "./from-match-day.ts";
+import { afterMatchDay, datedFromMatchDay, fromMatchDayWhy } from "./from-match-day.ts";
 import { h1bCertificateTarget } from "./h1b.ts";
 import { inUsTitle } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
@@ -54,7 +54,8 @@ export function blockedStep(
  * ahead and earlier than the deadline. A date that matters earlier than the deadline (the
  * certificate, needed by the J-1 sponsorship's date or by Step 3 for an H-1B) is then not hidden
  * behind the later deadline; `targetFor` names the step that needs it, when one does. A step
- * after Match Day whose date has passed keeps it as `overdueSince`, never as a date still due.
+ * after Match Day whose date has passed keeps it as `overdueSince` once Match Day is done, and
+ * as its planned date while Match Day's result is not told.
  */
 export function datedBlocked(
   step: BlockedStep,
@@ -65,10 +66,13 @@ export function datedBlocked(
   const { detail, passed, index, stepDates, shown } = dated;
   if (detail === undefined) return step;
   if (passed) {
-    // A step after Match Day past its planned date, whatever it waits on (the DS-2019 behind the
-    // sponsorship, the contract behind a Match Day never reported), says since when: the date is
-    // lost time, never a date still due. Any other blocked step's passed date is not shown.
-    if (afterMatchDay(index)) step.overdueSince = detail;
+    // While Match Day's result is not told (datedFromMatchDay), the applicant may not have matched:
+    // the step keeps its planned date, bare, and its why says it starts once they match; "overdue
+    // since" would read as matched and late. Once Match Day is done, a step after it past its planned
+    // date (the DS-2019 behind the sponsorship) says since when: the date is lost time, never a date
+    // still due. Any other blocked step's passed date is not shown.
+    if (datedFromMatchDay(context, index)) step.deadline = detail;
+    else if (afterMatchDay(index)) step.overdueSince = detail;
     return step;
   }
   step.deadline = detail;

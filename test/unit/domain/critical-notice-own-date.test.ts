@@ -55,14 +55,16 @@ describe("Match Day not reported: the notice is dated by the contract waiting on
     expect(risk?.message).toContain(`your contract, is planned for ${contract?.deadline?.local}`);
   });
 
-  it("once the contract's date has passed: overdue since it, still sent", () => {
+  it("once the contract's date has passed: the question is overdue since it, still sent", () => {
     const result = planAt("2027-04-10T00:00:00Z");
     const contract = result.blocked.find((each) => each.milestone === "contract");
     const notice = noticeOf(result, "MATCH_DAY_NOT_REPORTED");
-    expect(contract?.overdueSince).toBeDefined();
-    expect(notice?.overdueSince).toEqual(contract?.overdueSince);
+    // The contract keeps its planned date (she may not have matched); the unanswered question is overdue.
+    expect(contract?.overdueSince).toBeUndefined();
+    expect(contract?.deadline).toBeDefined();
+    expect(notice?.overdueSince).toEqual(contract?.deadline);
     expect(notice && reminderDateLabel(notice).label).toBe("Overdue since");
-    expect(notice && reminderShownDate(notice)).toEqual(contract?.overdueSince);
+    expect(notice && reminderShownDate(notice)).toEqual(contract?.deadline);
   });
 });
 

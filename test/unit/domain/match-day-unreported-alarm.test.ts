@@ -41,15 +41,14 @@ describe("Match Day never reported", () => {
     ).toBe(true);
   });
 
-  it("shows each post-Match step past its date as overdue since that date, not as a date still due", () => {
+  it("keeps each post-Match step's planned date, never 'overdue since': the applicant may not have matched", () => {
     const result = planAt("2027-06-10T12:00:00Z");
     const row = (key: string) => result.blocked.find((each) => each.milestone === key);
-    for (const key of ["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds2019"]) {
-      expect(row(key)?.deadline, key).toBeUndefined();
-      expect(row(key)?.overdueSince, key).toBeDefined();
+    for (const key of ["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds2019", "visa_j1"]) {
+      expect(row(key)?.deadline, key).toBeDefined();
+      expect(row(key)?.overdueSince, key).toBeUndefined();
     }
-    // The J-1 visa's date (mid-June) is still ahead: a date, not overdue.
-    expect(row("visa_j1")?.deadline).toBeDefined();
-    expect(row("visa_j1")?.overdueSince).toBeUndefined();
+    // The contract's date (Match Day + 14 days) has passed by June: planned, not due, not overdue.
+    expect(Date.parse(row("contract")?.deadline?.at ?? "")).toBeLessThan(Date.parse("2027-06-10T12:00:00Z"));
   });
 });

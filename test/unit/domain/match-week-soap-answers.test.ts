@@ -113,7 +113,7 @@ describe("SOAP's 45 is for the whole of SOAP", () => {
 });
 
 describe("after an unreported Match Day the chain is all dated (Bishal, 1 May)", () => {
-  it("the contract, Statement of Need and sponsorship read overdue since their dates, and each starts once you match", () => {
+  it("the contract, Statement of Need and sponsorship keep their planned dates, never overdue since (they may not have matched), and each starts once you match", () => {
     const result = planInOwnMatch(
       snapshot("silent-after-match-day-kathmandu.json"),
       "2027-05-01T10:00:00+05:45",
@@ -122,13 +122,14 @@ describe("after an unreported Match Day the chain is all dated (Bishal, 1 May)",
     const blocked = result.blocked.filter((each) => chain.includes(each.milestone));
     expect(blocked.map((each) => each.milestone)).toEqual(chain);
     for (const each of blocked) {
-      // A past date reads "overdue since", one ahead as the date still due: never both, never neither.
-      expect(each.deadline === undefined, each.milestone).toBe(each.overdueSince !== undefined);
+      // Not told whether they matched: the date planned as for a matched applicant, past or not.
+      expect(each.deadline, each.milestone).toBeDefined();
+      expect(each.overdueSince, each.milestone).toBeUndefined();
       expect(each.why, each.milestone).toContain("This starts once you match");
     }
     // Match Day + 14 days (office days), as for a matched applicant, passed by 1 May: Fri 2 Apr
     // 2027, ending at Kathmandu's midnight, before ET's.
-    expect(blocked[0]?.overdueSince?.at).toBe("2027-04-02T18:15:00.000Z");
+    expect(blocked[0]?.deadline?.at).toBe("2027-04-02T18:15:00.000Z");
     expect(blocked[3]?.deadline).toBeDefined();
   });
 });

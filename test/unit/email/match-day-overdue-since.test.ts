@@ -83,11 +83,12 @@ describe.each(applicants)("Match Day unreported past the contract's date: %s", (
   const asked = planned.reminders.filter((each) => each.milestone === "match_day");
   const weekly = asked.find((each) => each.rung === "match-day-weekly") as Reminder;
 
-  it("the row is overdue since the contract's date, as the contract waiting on it is", () => {
+  it("the row is overdue since the contract's date, the contract's planned date, never overdue itself", () => {
     expect(step?.urgency).toBe("overdue");
     expect(step?.deadline).toMatchObject({ local: CONTRACT_DAY, basis: "advice" });
     const contract = planned.blocked.find((each) => each.milestone === "contract");
-    expect(contract?.overdueSince?.at).toBe(step?.deadline?.at);
+    expect(contract?.overdueSince).toBeUndefined();
+    expect(contract?.deadline?.at).toBe(step?.deadline?.at);
     expect(planned.overdue.find((each) => each.milestone === "match_day")?.deadline).toEqual(step?.deadline);
     // The start is named as what is at risk, not as the date to answer by.
     expect(step?.action).toContain("each week lost can push back your start on Thu 1 Jul 2027");

@@ -91,3 +91,27 @@ describe("BLOCKED keeps a passed date after Match Day: overdue since …", () =>
     expect(rowOf(text, "j1_ds2019")).not.toContain("overdue since");
   });
 });
+
+/**
+ * Match Day never reported (Lucia, Lima, list certified, in June): she may not have matched, so the
+ * chain after Match Day keeps the dates planned as for a matched applicant, bare, and its why says
+ * it starts once she matches; "overdue since …" read as matched and late (t20c B2).
+ */
+describe("BLOCKED after an unreported Match Day: planned dates, never overdue since", () => {
+  it("in June, the contract, Statement of Need, sponsorship, DS-2019 and visa keep their planned dates", () => {
+    const snapshot = ApplicantSnapshotSchema.parse(
+      JSON.parse(readFileSync(`${DIR}match-unreported-j1-lima.json`, "utf8")),
+    );
+    const planned = plan(snapshot, seasonCalendar(2027), new Date("2027-06-10T14:00:00Z"));
+    const text = renderPlan(planned, snapshot.applicant.fullName, snapshot.applicant.timezone);
+    const chain = ["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds2019", "visa_j1"];
+    for (const key of chain) {
+      const step = planned.blocked.find((each) => each.milestone === key);
+      expect(step?.overdueSince, key).toBeUndefined();
+      expect(step?.why, key).toContain("This starts once you match");
+      expect(rowOf(text, key), key).not.toContain("overdue since");
+    }
+    expect(rowOf(text, "contract")).toContain("Fri 2 Apr 2027 †");
+    expect(rowOf(text, "j1_ds2019")).toContain("Mon 17 May 2027 †");
+  });
+});

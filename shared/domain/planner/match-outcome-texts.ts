@@ -296,5 +296,5 @@ export function followUp(
 function lateAdviceFor(visa: Visa): string {
   return visa === "H-1B"
     ? "your program files your H-1B petition once it is signed, and this plan needs it filed 60 days before your visa stamping (our advice)"
-    : "for a J-1, ask your Ministry of Health for the Statement of Need now, and ECFMG needs 4 to 6 weeks once every document is in";
+    : "for a J-1, then ask your Ministry of Health for the Statement of Need, and ECFMG needs 4 to 6 weeks once every document is in";
 }

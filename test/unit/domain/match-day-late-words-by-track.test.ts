@@ -32,9 +32,12 @@ describe("Match Day unreported past the contract's date: what waits on the contr
     expect(action).not.toMatch(/Statement of Need|J-1/);
   });
 
-  it("J-1: the Statement of Need from the Ministry of Health now", () => {
+  it("J-1: the Statement of Need from the Ministry of Health once Match Day is marked done, never 'now' while it is blocked", () => {
     const action = matchDayAction("J-1");
-    expect(action).toContain("ask your Ministry of Health for the Statement of Need now");
+    expect(action).toContain(
+      "(mark Match Day done) and sign your contract: for a J-1, then ask your Ministry of Health for the Statement of Need,",
+    );
+    expect(action).not.toContain("Statement of Need now");
     expect(action).not.toContain("H-1B");
   });
 });

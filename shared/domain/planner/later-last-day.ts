@@ -1,5 +1,4 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import type { Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { MINUTE_MS, renderDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
@@ -10,6 +9,7 @@ import { dayOf, lastDayBy, lastDayMark } from "./last-day-words.ts";
 import { type LastWorking, lastWorkingInstant } from "./last-working-instant.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { riskMark } from "./risk-mark.ts";
 
 /**
  * The last day MATCH_YEAR_LAST_DAY's chain keeps the Match on the later candidate of NRMP's projected
@@ -66,21 +66,15 @@ export function laterDeadlineWas(calendar: SeasonCalendar): string | null {
 
 /**
  * MATCH_YEAR_LAST_DAY risks whose words name a later last day (laterLastDay): their countdown and
- * notice titles say the day is the one on NRMP's projected deadline, never "your plan moves".
- * Fresh risk objects per plan, so a WeakSet (no other plan reads them).
+ * notice titles say the day is the one on NRMP's projected deadline, never "your plan moves" (riskMark).
  */
-const laterChanceRisks = new WeakSet<Risk>();
+const laterChance = riskMark();
 
-/** Marks `risk` as naming a later last day (see laterChanceRisks); returns it. */
-export function markedLaterChance(risk: Risk): Risk {
-  laterChanceRisks.add(risk);
-  return risk;
-}
+/** Marks `risk` as naming a later last day (see laterChance); returns it. */
+export const markedLaterChance = laterChance.mark;
 
 /** Whether `risk` names a later last day on NRMP's later candidate (markedLaterChance). */
-export function namesLaterChance(risk: Risk): boolean {
-  return laterChanceRisks.has(risk);
-}
+export const namesLaterChance = laterChance.has;
 
 /** The later days found, by zone, last day and graduation; a few per key (calendars, chains). */
 const memo = new BoundedMemo<string, { calendar: object; takes: Remaining[]; at: number | null }[]>(1_000);

@@ -1,7 +1,7 @@
-import type { Risk } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { riskMark } from "./risk-mark.ts";
 
 // MATCH_YEAR_LAST_DAY's last week: a warning
 // until then, critical with a notice of its own in it. Apart from its countdown
@@ -22,21 +22,15 @@ export function lastDayInLastWeek(context: PlanContext, actBy: number): boolean 
 
 /**
  * MATCH_YEAR_LAST_DAY risks made critical by lastDayInLastWeek: their notice has its own title
- * (LAST_WEEK_TITLE) and phase, and is due the last day itself. Fresh risk objects per plan, so a
- * WeakSet (no other plan reads them).
+ * (LAST_WEEK_TITLE) and phase, and is due the last day itself (riskMark).
  */
-const lastWeekRisks = new WeakSet<Risk>();
+const lastWeek = riskMark();
 
-/** Marks `risk` as MATCH_YEAR_LAST_DAY in its last week (see lastWeekRisks); returns it. */
-export function markedLastWeek(risk: Risk): Risk {
-  lastWeekRisks.add(risk);
-  return risk;
-}
+/** Marks `risk` as MATCH_YEAR_LAST_DAY in its last week (see lastWeek); returns it. */
+export const markedLastWeek = lastWeek.mark;
 
 /** Whether `risk` is MATCH_YEAR_LAST_DAY turned critical in its last week (markedLastWeek). */
-export function inLastWeek(risk: Risk): boolean {
-  return lastWeekRisks.has(risk);
-}
+export const inLastWeek = lastWeek.has;
 
 /** The notice title of a last-week MATCH_YEAR_LAST_DAY ({year}, {feasible}: noticeTitle's). */
 export const LAST_WEEK_TITLE =

@@ -97,31 +97,33 @@ const toVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
 
 /**
  * toVerifyItem for a fee whose steps an interview presumes done (its `presumedVerify` set): presumed
- * paid, as a priced step's fee is (presumed-fees.ts), with that text;
- * built once per fee and frozen.
+ * paid, as a priced step's fee is (presumed-fees.ts), with that text (settledToVerifyItem).
  */
 export function presumedToVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
-  let item = presumedToVerifyItems.get(fee);
-  if (item === undefined) {
-    item = Object.freeze({ ...toVerifyItem(fee), status: "presumed", verify: fee.presumedVerify });
-    presumedToVerifyItems.set(fee, item);
-  }
-  return item;
+  return settledToVerifyItem(fee, "presumed");
 }
-
-const presumedToVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
 
 /** toVerifyItem for a fee whose steps the applicant reports done (its `paidVerify` set): spent. */
 export function paidToVerifyItem(fee: (typeof FEES_TO_VERIFY)[number]): BudgetItem {
-  let item = paidToVerifyItems.get(fee);
+  return settledToVerifyItem(fee, "spent");
+}
+
+/** toVerifyItem as presumed or spent, with the fee's words for that status; built once per fee and status, frozen. */
+function settledToVerifyItem(fee: (typeof FEES_TO_VERIFY)[number], status: "presumed" | "spent"): BudgetItem {
+  const built = settledToVerifyItems[status];
+  let item = built.get(fee);
   if (item === undefined) {
-    item = Object.freeze({ ...toVerifyItem(fee), status: "spent", verify: fee.paidVerify });
-    paidToVerifyItems.set(fee, item);
+    const verify = status === "presumed" ? fee.presumedVerify : fee.paidVerify;
+    item = Object.freeze({ ...toVerifyItem(fee), status, verify });
+    built.set(fee, item);
   }
   return item;
 }
 
-const paidToVerifyItems = new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>();
+const settledToVerifyItems = {
+  presumed: new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>(),
+  spent: new Map<(typeof FEES_TO_VERIFY)[number], BudgetItem>(),
+};
 
 /**
  * The USD totals of the budget's counted lines: spent, presumed paid (a step an interview presumes

@@ -4,6 +4,7 @@ import {
   riskForAdvisor,
   stepForAdvisor,
 } from "#domain/console/advisor-voice.ts";
+import { basisMark } from "#domain/date-basis.ts";
 import type { Plan, Risk, RiskCode } from "#domain/plan.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { NRMP_LATE_FEE_PASSED_TITLE, nrmpLateFeeTitle } from "#domain/planner/nrmp-late-fee-title.ts";
@@ -227,7 +228,8 @@ function overdueEscalation(step: Plan["overdue"][number], matchYear: number): Es
   return {
     id: `${ESCALATION_ID_PREFIX}${matchYear}:overdue:${overdueSubject(step)}`,
     title: `Overdue: ${stepForAdvisor(step)}`,
-    detail: `The deadline passed on ${step.deadline.et} (${step.deadline.status}).`,
+    // Marked by who sets the date (basisMark): an advice date is never called projected.
+    detail: `The deadline passed on ${step.deadline.et}${basisMark(step.deadline)}.`,
   };
 }
 

@@ -377,6 +377,19 @@ describe("escalation to the advisor", () => {
     expect(escalationsFor(known, plan).map((escalation) => escalation.id)).toEqual([
       "escalation:2027:overdue:eras_application",
     ]);
+    // A confirmed date carries no mark; an advice date counted from a projected one is "our advice",
+    // never "projected" (the mark goes by who sets the date, not by its status).
+    expect(escalationsFor(known, plan)[0]?.detail).toBe(
+      "The deadline passed on Tue 1 Dec 2026, 12:00 AM ET.",
+    );
+    const advice = overdue("eras_application");
+    const advised = planFactory({
+      risks: plan.risks,
+      overdue: [{ ...advice, deadline: { ...advice.deadline, status: "projected", basis: "advice" } }],
+    });
+    expect(escalationsFor(known, advised)[0]?.detail).toBe(
+      "The deadline passed on Tue 1 Dec 2026, 12:00 AM ET (our advice).",
+    );
     // Already overdue in the stored plan: nothing new.
     const before = {
       ...known,

@@ -6,6 +6,7 @@ import { isNrmpEvent, REMINDER_DATE_LABELS, stepDateLabel } from "#domain/date-w
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { ET_ZONE } from "#domain/time.ts";
+import { waitingDateLabel } from "#domain/waiting-step-date.ts";
 import {
   alarmsFor,
   allDay,
@@ -198,15 +199,18 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           : { start: cutOff.minus({ minutes: DEADLINE_MINUTES }), end: cutOff, timezone: ET_ZONE };
     const ownDate = step.ownDate;
     const sitting = ownDate && examDay(ownDate, input.timezone);
+    // A waiting step's passed date is planned, never due (waitingDateLabel), as on the timeline.
+    const dueWords = waiting === undefined ? DUE_LABEL : waitingDateLabel(deadline, input.plan.now);
+    const summaryWord = dueWords === DUE_LABEL ? "Due" : "Planned";
     events.push({
       id: uid(input.applicantId, step.milestone, "deadline"),
       ...when,
       stamp,
       sequence,
-      summary: `${event ? "" : "Due: "}${step.title}${notes([basisNote, waiting && `waiting for ${waiting}`])}`,
+      summary: `${event ? "" : `${summaryWord}: `}${step.title}${notes([basisNote, waiting && `waiting for ${waiting}`])}`,
       description: open(
         lines(
-          `${stepDateLabel(step, DUE_LABEL).label} ${bothZones(deadline)}.`,
+          `${stepDateLabel(step, dueWords).label} ${bothZones(deadline)}.`,
           targetNote(step.target, input.plan.now),
           sitting &&
             `Your date: ${sitting.toFormat("ccc d LLL yyyy")}${ownDate.at > deadline.at ? ", after this deadline: move it earlier" : ""}.`,

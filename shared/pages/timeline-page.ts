@@ -15,6 +15,7 @@ import type { Preferences } from "#domain/preferences.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { withStepSources } from "#domain/step-sources.ts";
 import { actionsWhileWaiting, conflictWayOutActions } from "#domain/waiting-step-actions.ts";
+import { waitingDateLabel } from "#domain/waiting-step-date.ts";
 import { forPeople } from "#email/for-people.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -148,7 +149,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${waiting
         .map(
           (step) =>
-            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, blockedDateLabel(step.deadline, plan.now))) : ""}<p>${e(forPeople(step.why))}</p>${waitingButtons(step, input)}</li>`,
+            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, waitingDateLabel(step.deadline, plan.now).label)) : ""}<p>${e(forPeople(step.why))}</p>${waitingButtons(step, input)}</li>`,
         )
         .join("\n")}</ul></section>`,
     );
@@ -217,12 +218,4 @@ function wayOutButtons(risk: Risk, input: TimelineInput): string {
         `<a class="button secondary" href="${e(input.links.action("soap", action))}">${e(actionLabel("soap", action))}<span class="visually-hidden"> — SOAP</span></a>`,
     )
     .join("")}</div>`;
-}
-
-/**
- * A waiting step's date label: "Due" while ahead; "Planned for" once passed, the date a step after an
- * unreported Match Day keeps as for a matched applicant (planner/blocked-step-dates.ts): never due, never overdue.
- */
-function blockedDateLabel(deadline: Deadline, now: string): string {
-  return Date.parse(deadline.at) < Date.parse(now) ? "Planned for" : "Due";
 }

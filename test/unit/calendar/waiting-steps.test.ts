@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
@@ -148,5 +149,38 @@ describe("an interview email's .ics", () => {
     );
     const uids = component.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent).uid);
     expect(uids).toEqual(["a_road.interview-mercy-im.interview@matchpath"]);
+  });
+});
+
+describe("the calendar feed: a waiting step's passed planned date", () => {
+  // Match Day never reported (the timeline's fixture): the contract's planned date has passed in
+  // June, the visa's is ahead. The feed says "Planned" for the first, as the timeline does, never
+  // "Due" a day gone.
+  const lima = JSON.parse(
+    readFileSync(
+      new URL("../../fixtures/blocked-step-dates/match-unreported-j1-lima.json", import.meta.url),
+      "utf8",
+    ),
+  ) as { applicant: Applicant; milestones: MilestoneEntry[] };
+  const june10 = plan({ ...lima, interviews: [] }, seasonCalendar(2027), new Date("2027-06-10T14:00:00Z"));
+  const events = feedOf(june10, "a_lima");
+  const byUid = (milestone: string) =>
+    events.find((event) => event.uid === `a_lima.${milestone}.deadline@matchpath`);
+
+  it("reads 'Planned' for the contract's passed date and 'Due' for a date still ahead", () => {
+    const passed = june10.blocked.filter((step) => step.deadline && step.deadline.at < june10.now);
+    const ahead = june10.blocked.filter((step) => step.deadline && step.deadline.at > june10.now);
+    expect(passed.map((step) => step.milestone)).toContain("contract");
+    expect(ahead.length).toBeGreaterThan(0);
+    for (const step of passed) {
+      const event = byUid(step.milestone);
+      expect(event?.summary, step.milestone).toMatch(/^Planned: /);
+      expect(event?.description, step.milestone).toContain(`Planned for ${step.deadline?.local}`);
+      expect(event?.description, step.milestone).not.toMatch(/^Due /m);
+    }
+    for (const step of ahead) {
+      if (step.milestone === "match_day" || step.milestone === "match_week") continue;
+      expect(byUid(step.milestone)?.summary, step.milestone).toMatch(/^Due: /);
+    }
   });
 });

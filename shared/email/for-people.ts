@@ -91,11 +91,21 @@ export function projectedSourcesNote(
   message = "",
   pages = 0,
 ): string {
-  if (!message.includes(PROJECTED_MARK) && !sources.some((source) => source.includes(PROJECTED))) return "";
+  if (!message.includes(PROJECTED_MARK) && !sources.some(isProjectionRule)) return "";
   const notPages = pages > 0 ? ", not taken from the pages below," : "";
   return `A date in this ${about} is projected by Matchpath's rule${notPages} and your timeline shows how it is set.`;
 }
 const PROJECTED_MARK = "(projected)";
+
+/**
+ * Whether a source is the rule of a projected date: it names a projection ("projected: …") and is
+ * not our advice counted from one ("residency_start (projected: July 1 …) -14 days; advice: …",
+ * the certificate's date), which every display calls our advice, never projected.
+ */
+function isProjectionRule(source: string): boolean {
+  return source.includes(PROJECTED) && !ADVICE_RULE.test(source);
+}
+const ADVICE_RULE = /(^|; )advice: /;
 
 /** The sources line of a risk in the HTML part: "Sources: nrmp.org · ecfmg.org", each a link. */
 export function sourceLinksHtml(links: readonly SourceLink[]): string {

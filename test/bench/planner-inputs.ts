@@ -58,8 +58,9 @@ export function fullSnapshot(zone: string, interviewCount: number): PlannerInput
 
 /**
  * The bench's inputs (also planner-versus.ts's and planner-instructions-driver.ts's): a full
- * snapshot in each zone at each instant, all in reach, then three plans out of reach that move to
- * the 2028 Match (outOfReachVariants), last, so a case's index stays what it was. Each case is an
+ * snapshot in each zone at each instant, all in reach, then three plans late in their road
+ * (outOfReachVariants: two move to the 2028 Match, one keeps 2027 with its exams late for ranking),
+ * last, so a case's index stays what it was. Each case is an
  * applicant of its own (externalId "bench-<index>"), as the planner Lambda's records are: the
  * planner keeps per applicant what it derived from their interviews (known-interviews.ts), and
  * 27 cases under one id would read as one applicant whose interviews change on most plans.

@@ -2,11 +2,13 @@ import type { PlannerInput } from "#domain/planner.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
- * Out-of-reach inputs for the planner bench: plans whose 2027 Match is out of
- * reach and that move to the 2028 Match. Such a plan builds a second context for the later Match
- * and runs two to four feasibility passes (more past a step deadline: matchDroppedBy replays it),
- * where an in-reach plan runs one, so a bench of in-reach plans only did not measure what these
- * users run. Each is a case reviewers or advisors met (one past a step's last sitting day among them).
+ * Late-road inputs for the planner bench: two plans whose 2027 Match is out of reach and that move
+ * to the 2028 Match, and one that an interview keeps in 2027. A moved plan builds a second context
+ * for the later Match and runs two to four feasibility passes (more past a step deadline:
+ * matchDroppedBy replays it), where an in-reach plan runs one, so a bench of in-reach plans only did
+ * not measure what these users run. Each is a case reviewers or advisors met (one past a step's last
+ * sitting day among them). test/unit/bench/planner-out-of-reach.test.ts checks which ones move, so
+ * a rule change that keeps one in 2027 cannot leave this description wrong unnoticed.
  */
 
 /** The bench applicant (fullSnapshot's) with `milestones` and `interviews` of its own. */
@@ -25,11 +27,12 @@ function replaced(entries: readonly MilestoneEntry[], changed: MilestoneEntry): 
 }
 
 /**
- * Three moved plans, each with its instant, for the 2027 calendar:
+ * Three late-road plans, each with its instant, for the 2027 calendar:
  * - in October 2026 with Step 2 CK not started and no interview: even the fastest pace reports
  *   it after the rank order list deadline (moved to 2028, two feasibility passes);
- * - in December 2026, a short intake (Step 1 done, Step 2 CK not started) with one interview: the
- *   interview's presumption is tried and given up before the plan moves;
+ * - in December 2026, a short intake (Step 1 done, Step 2 CK not started) with one interview: an
+ *   interview in hand keeps the 2027 Match (a typical study period is advice and alone never writes
+ *   off a Match with interviews), so it stays, with EXAMS_LATE_FOR_RANKING (it moved once);
  * - on 30 January 2027, past Step 2 CK's last sitting day (Wed 27 Jan 2027), with the exam booked
  *   for 5 February and the bench's interviews: the Pathway deadline has passed too, so the notice
  *   replays it (matchDroppedBy).

@@ -54,6 +54,8 @@ const VISA_BY_LABEL = {
  */
 const LAST_DAY_RUNGS: ReadonlySet<string> = new Set(["last-day-in-14d", "last-day-in-3d", "last-day-in-1d"]);
 const LAST_DAY_LABEL = { label: "Act by", inline: "act by" } as const;
+/** A passed target's notice and follow-ups (planner/target-passed.ts), on the WDOMS check laid to that day too. */
+const PASSED_TARGET_RUNGS: ReadonlySet<string> = new Set(["target-passed", "after-target"]);
 
 /** A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by. */
 export const SCORE_BELOW_PASSING_LABEL = SIT_BY_LABEL;
@@ -153,9 +155,12 @@ export function noticeDayLabel(
 /** The label of a rung laid against an act-by day (sit by, book a session by, apply to FSMB by, act by), else undefined. */
 export function actByDayLabel(reminder: {
   rung?: string;
+  milestone?: string;
 }): { readonly label: string; readonly inline: string } | undefined {
   const { rung } = reminder;
   if (rung === undefined) return undefined;
+  // The WDOMS check past its target has no deadline: its follow-ups count down to the Match's last day.
+  if (reminder.milestone === "wdoms_listing" && PASSED_TARGET_RUNGS.has(rung)) return LAST_DAY_LABEL;
   if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
   if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
   if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;

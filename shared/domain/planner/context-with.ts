@@ -36,6 +36,7 @@ export function contextWith(context: PlanContext, changes: Partial<PlanContext>)
     rankListAsked: context.rankListAsked,
     catchUp: context.catchUp,
     remindersSent: context.remindersSent,
+    signedUpAt: context.signedUpAt,
     ladders: context.ladders,
     riskChangesAt: context.riskChangesAt,
   };

@@ -110,6 +110,8 @@ export interface PlanContext {
   catchUp: { nowWall: number; catchUp: number } | undefined;
   /** The reminders already sent, by id, to when (PlannerInput.remindersSent): read by sentAt. */
   remindersSent: Readonly<Record<string, string>> | undefined;
+  /** PlannerInput.signedUpAt as given: parsed only for the WDOMS check while the note is unknown. */
+  signedUpAt: string | undefined;
   /**
    * The memoised reminder ladders of the applicant's zone (ladders.ts), found on first use by
    * ladderOf and kept for the plan's other ladders: one look-up by zone per plan, not per ladder.
@@ -234,6 +236,7 @@ export function buildContext(
     rankListAsked: undefined,
     catchUp: undefined,
     remindersSent: input.remindersSent,
+    signedUpAt: input.signedUpAt,
     ladders: undefined,
     riskChangesAt: soapAnswerCountsAt(soap, calendar, zone, nowMs),
   };

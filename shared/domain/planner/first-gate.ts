@@ -49,6 +49,10 @@ const WEEK_TARGET_MARGIN_MS = DAY_MS;
 export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate | null {
   // Only while the check is the gate (a finished step is never planned, so it is not done).
   if (context.eligibility !== "unchecked" || entry.key !== SCHOOL_CHECK.key) return null;
+  // Counted from the sign-up when the caller knows it (an unreadable instant: the week grid).
+  const fixed =
+    context.signedUpAt === undefined ? null : signedUpTargetOf(context, context.signedUpAt, entry);
+  if (fixed !== null) return fixed;
   const today = wallDayStart(toWall(context.zone, context.now));
   // Epoch day 0 (1970-01-01) was a Thursday: (day + 3) % 7 is 0 on Mondays.
   const weekday = (Math.floor(today / DAY_MS) + 3) % 7;
@@ -73,6 +77,31 @@ export function weekTargetOf(context: PlanContext, entry: CatalogEntry): DueDate
       }),
     );
   return target;
+}
+
+const SIGNED_UP_TARGET_SOURCE =
+  "advice: a WDOMS look-up takes minutes and every ECFMG step and fee waits on it, so it is planned for the week after you signed up (a week to ask your school if the listing is unclear); no authority sets a date for it";
+
+/**
+ * The WDOMS check's target counted from the sign-up (PlannerInput.signedUpAt): the applicant's
+ * delivery time on the local day the step's lead time after it. Fixed, where the week grid above
+ * moved on every week: the same target and reminder ids at every plan, and once it has passed the
+ * step says "target passed" and is followed up (school-check-follow-ups.ts), as any step's passed
+ * target is, instead of a new "finish by next Monday" each week. The instant it passes is noted:
+ * a plan made then tells the applicant at the next slot.
+ */
+function signedUpTargetOf(context: PlanContext, signedUpAt: string, entry: CatalogEntry): DueDate | null {
+  const signedUp = Date.parse(signedUpAt);
+  if (Number.isNaN(signedUp)) return null;
+  const day = wallDayStart(toWall(context.zone, signedUp)) + entry.leadTimeDays.days * DAY_MS;
+  const at = fromWall(context.zone, day + context.deliveryMinute * MINUTE_MS);
+  if (at > context.now) noteRiskChange(context, at);
+  const key = `${context.zone}|${at}|signed-up`;
+  const known = weekTargets.get(key);
+  if (known !== undefined) return known;
+  const source = `target: ${SIGNED_UP_TARGET_SOURCE}`;
+  const target = shapedDueDate({ at, zone: context.zone, status: "advice", basis: "advice", source });
+  return weekTargets.keep(key, target);
 }
 
 /**

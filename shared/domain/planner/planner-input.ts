@@ -20,4 +20,10 @@ export interface PlannerInput {
    * rung a wake-up, planned at its own instant, woke for. Absent: as before.
    */
   remindersSent?: Readonly<Record<string, string>>;
+  /**
+   * When the applicant signed up (ISO instant: the stored profile's createdAt; the CLI's
+   * --signed-up). While the sponsor note is unknown the WDOMS check's target counts from it, so the
+   * target and its reminder ids stay the same at every plan (first-gate.ts). Absent: the week grid.
+   */
+  signedUpAt?: string;
 }

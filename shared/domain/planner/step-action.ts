@@ -39,6 +39,7 @@ import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review
 import { pathwaysNotOpenAction } from "./pathways-not-open.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
 import { retakeNamed, retakeTargetAction } from "./retake-target.ts";
+import { schoolCheckSeasonNote } from "./school-check-follow-ups.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
 import { statementOfNeedHeadsUp } from "./statement-of-need-heads-up.ts";
@@ -152,6 +153,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
       j1CertificateNote(context, entry, status, facts.stepDates) +
       h1bStartAtRiskNote(context, entry, status, facts.target) +
       earlyFirstGateNote(context, entry, status, facts.target, due) +
+      schoolCheckSeasonNote(context, entry, facts.target, facts.stepDates) +
       couplesMatchNote(context, entry, status, !facts.seasonOver) + // a couple's R3 steps
       nrmpDeadlineDayNote(context, entry, status, due) +
       statementOfNeedHeadsUp(context, entry, status, facts.stepDates, !facts.seasonOver);

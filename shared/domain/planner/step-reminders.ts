@@ -23,6 +23,7 @@ import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { resultQuestionEntry } from "./result-question-entry.ts";
 import { reapplyFirst } from "./retake-reapply-rungs.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { schoolCheckFollowUps } from "./school-check-follow-ups.ts";
 import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { targetPassedReminders } from "./target-passed.ts";
@@ -156,6 +157,8 @@ export function stepReminders(
   if (entry.key === "ecfmg_certification") certificateLaterApplyByReminders(context, entry, stepDates, into);
   // OET not booked: its last booking day's countdown.
   if (entry.key === "oet_medicine") oetBookingReminders(context, stepDates, into);
+  // The WDOMS check past its target from the sign-up: followed up toward the Match's last day.
+  if (entry.key === "wdoms_listing") schoolCheckFollowUps(context, entry, index, dates, stepDates, into);
   // An undated Pathway past the days that decide an unsent one: no "Due" countdown, only the question.
   const askedOnly = entry.key === "ecfmg_pathway" && pendingPathwayAskedOnly(due);
   if (laid.hard !== null && !underReview && !presumedReview && !askedOnly) {

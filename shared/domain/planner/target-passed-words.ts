@@ -130,6 +130,9 @@ function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefi
  * with no wait for it. Otherwise the deadline.
  */
 function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueDay: string): string {
+  // The WDOMS check has no deadline: its follow-ups' day is the Match's last (school-check-follow-ups.ts).
+  if (entry.key === "wdoms_listing")
+    return `Every ECFMG step waits on this check, and the ${context.calendar.matchYear} Match can still be reached only if you act by ${dueDay}.`;
   // Its visa chain waits for it: the residency date is no day to wait for.
   if (certificateHoldsChain(context, entry))
     return `To start residency the certificate is needed by ${dueDay}, but your ${context.applicant.visa} visa's steps wait for it and are already behind, so do not wait for that day: get it issued now.`;

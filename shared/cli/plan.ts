@@ -33,11 +33,11 @@ import { snoozedLines } from "./snoozed-lines.ts";
 import { startByCell } from "./start-by-cell.ts";
 
 /**
- * `npm run plan -- <snapshot.json> [--now <ISO>] [--json]`: plans one applicant snapshot and prints
- * a readable table, or the plan as JSON. Exit codes: 0 planned; 1 the file could not be read, or
- * the season data failed its check; 2 invalid arguments or invalid input (every problem listed with
- * its JSON path).
- * This is an edge: it may read files and the clock; the planner it calls does neither.
+ * `npm run plan -- <snapshot.json> [--now <ISO>] [--signed-up <ISO>] [--json]`: plans one applicant
+ * snapshot and prints a readable table, or the plan as JSON. Exit codes: 0 planned; 1 the file could
+ * not be read, or the season data failed its check; 2 invalid arguments or invalid input (every
+ * problem listed with its JSON path). This is an edge: it may read files and the clock; the planner
+ * it calls does neither.
  */
 
 /** Every rule the intake may load, loaded: a CLI has no cold start to spare. */
@@ -275,8 +275,9 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     return 2;
   }
   const { fullName, timezone } = snapshot.applicant;
-  // As deployed (snoozes applied; a snapshot carries no preferences), with the cards' sources cited.
-  const result = withStepSources(applicantPlan(snapshot, undefined, calendar, now), timezone);
+  // As deployed (snoozes applied; no preferences; signed up at --signed-up, else now), sources cited.
+  const input = { ...snapshot, signedUpAt: options.signedUp ?? now.toISOString() };
+  const result = withStepSources(applicantPlan(input, undefined, calendar, now), timezone);
   // An interview outside the entered Match's season (a past season's, a typo) is no evidence the plan reads:
   // say so, in that Match's name, rather than leave it out silently.
   const movedTo = laterPlannedMatchYear(result);

@@ -94,7 +94,12 @@ export async function runWhatIf(
   const state = await authorizedApplicant(principal, applicantId, deps);
   throwIfProblems("The what-if names an unknown interview", unknownInterviewIds(state.interviews, changes));
   const now = deps.clock.now();
-  const input = { applicant: state.profile, milestones: state.milestones, interviews: state.interviews };
+  const input = {
+    applicant: state.profile,
+    milestones: state.milestones,
+    interviews: state.interviews,
+    signedUpAt: state.profile.createdAt, // as currentPlan's
+  };
   const changed = applyWhatIf(input, changes);
   const before = currentPlan(state, now);
   const changedPlan = planFor(changed, seasonCalendar(changed.applicant.matchYear), now);

@@ -158,11 +158,10 @@ async function applicantHeldBackSince(
 }
 
 export function currentPlan(state: ApplicantState, now: Date): Plan {
-  return planFor(
-    { applicant: state.profile, milestones: state.milestones, interviews: state.interviews },
-    seasonCalendar(state.profile.matchYear),
-    now,
-  );
+  const { profile, milestones, interviews } = state;
+  // The sign-up dates the WDOMS check's target, as in the applicant's own plan (domain-planning.ts).
+  const input = { applicant: profile, milestones, interviews, signedUpAt: profile.createdAt };
+  return planFor(input, seasonCalendar(profile.matchYear), now);
 }
 
 /** What Mark done did: "recorded" on `date`, or "already-done" (on its recorded date, if any) with nothing written or audited. */

@@ -16,6 +16,8 @@ export const domainPlanning: Planning = {
         applicant: state.profile,
         milestones: state.milestones,
         interviews: state.interviews,
+        // The WDOMS check's target counts from the sign-up while the sponsor note is unknown.
+        signedUpAt: state.profile.createdAt,
         // What went out, and when: a sent notice is laid there.
         remindersSent: sentRemindersOf(state.ledger),
       },

@@ -30,20 +30,19 @@ export function schoolCheckFollowUps(
   const { target } = dates;
   if (context.eligibility !== "unchecked" || context.signedUpAt === undefined) return;
   if (target === null || dates.targetAhead || dates.due !== null) return;
-  const last = lastDayOf(context, stepDates);
+  // The Match the step is dated for: a moved plan's later one, whose year the follow-ups name.
+  const { calendar } = stepDates;
+  const planned = calendar === context.calendar ? context : contextWith(context, { calendar });
+  const last = lastDayOf(planned);
   if (last === null || last <= target.at) return;
   const due = lastDayDue(context.zone, last);
   const detail = stepDates.rendered(due);
-  targetPassedReminders(context, entry, index, { ...dates, due, detail }, into);
+  targetPassedReminders(planned, entry, index, { ...dates, due, detail }, into);
 }
 
-/**
- * MATCH_YEAR_LAST_DAY's day for the Match the step is dated for (a moved plan's later one), to the
- * minute: null once that Match is out of reach or nothing binds the chain.
- */
-function lastDayOf(context: PlanContext, stepDates: PlanDates): number | null {
-  const { calendar } = stepDates;
-  const chain = feasibilityOf(calendar === context.calendar ? context : contextWith(context, { calendar }));
+/** MATCH_YEAR_LAST_DAY's day, to the minute: null once the Match is out of reach or nothing binds the chain. */
+function lastDayOf(context: PlanContext): number | null {
+  const chain = feasibilityOf(context);
   if (chain.infeasible || !Number.isFinite(chain.slack)) return null;
   const last = Math.floor((context.now + chain.slack) / MINUTE_MS) * MINUTE_MS;
   return last > context.now ? last : null;

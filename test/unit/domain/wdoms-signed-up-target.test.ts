@@ -13,16 +13,15 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
  * UTC), the same at every plan; once passed it says so and is followed up toward the last day the
  * 2028 Match can be reached (MATCH_YEAR_LAST_DAY's, Mon 27 Sep 2027, 2:00 AM in Nairobi), never after it.
  */
-const snapshot = ApplicantSnapshotSchema.parse(
-  JSON.parse(
-    readFileSync(
-      fileURLToPath(
-        new URL("../../fixtures/wdoms-signed-up/early-2028-note-unknown-mombasa.json", import.meta.url),
-      ),
-      "utf8",
+const snapshotOf = (name: string) =>
+  ApplicantSnapshotSchema.parse(
+    JSON.parse(
+      readFileSync(fileURLToPath(new URL(`../../fixtures/wdoms-signed-up/${name}`, import.meta.url)), "utf8"),
     ),
-  ),
-);
+  );
+const snapshot = snapshotOf("early-2028-note-unknown-mombasa.json");
+/** The same applicant entered for 2027, out of reach at the sign-up: the plan moves to 2028. */
+const entered2027 = snapshotOf("2027-out-of-reach-note-unknown-mombasa.json");
 const SIGNED_UP = "2026-11-30T17:00:00.000Z";
 const TARGET = "2026-12-07T06:00:00.000Z";
 const LAST_DAY = "2027-09-26T23:00:00.000Z";
@@ -83,5 +82,23 @@ describe("the WDOMS check's target counted from the sign-up", () => {
     expect(check(planned)?.target?.at).toBe("2027-01-25T06:00:00.000Z");
     expect(check(planned)?.action).not.toContain("holding up");
     expect(checkReminders(planned).map((reminder) => reminder.rung)).toEqual(["start-by"]);
+  });
+
+  it("on a plan moved to 2028, follows up toward 2028's last day and names 2028 (20 Jan)", () => {
+    const planned = plan(
+      { ...entered2027, signedUpAt: SIGNED_UP },
+      seasonCalendar(2027),
+      new Date("2027-01-20T06:00:30.000Z"),
+    );
+    expect(planned.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    expect(check(planned)?.target?.at).toBe(TARGET);
+    expect(check(planned)?.action).toContain("your whole 2028 season");
+    // The out-of-reach notice rides on the check too; the step's own are its passed target's.
+    const reminders = checkReminders(planned).filter((reminder) => reminder.risk === undefined);
+    expect(reminders.map((reminder) => reminder.rung).slice(0, 2)).toEqual(["target-passed", "after-target"]);
+    for (const reminder of reminders) {
+      expect(reminder.deadline).toBe(LAST_DAY);
+      expect(reminder.why).toContain("the 2028 Match can still be reached only if you act by");
+    }
   });
 });

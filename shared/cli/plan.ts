@@ -69,9 +69,7 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
  */
 const DATE_MARKS: Partial<Record<ReturnType<typeof dateBasis>, string>> = { projected: " *", advice: " †" };
 
-function marked(date: Deadline): string {
-  return `${deadlineWords(date).local}${DATE_MARKS[dateBasis(date)] ?? ""}`;
-}
+const marked = (date: Deadline): string => `${deadlineWords(date).local}${DATE_MARKS[dateBasis(date)] ?? ""}`;
 
 /**
  * The plan as a readable text report: next steps (in the reading order of the timeline and the

@@ -8,7 +8,7 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
  * A 2028 starter in Mombasa (Nairobi time, 9:00 AM delivery) whose school's sponsor note is unknown,
- * Step 1 in progress, signed up on Mon 30 Nov 2026 at 8:00 PM (t20c B5, t19c B3). The WDOMS check's
+ * Step 1 in progress, signed up on Mon 30 Nov 2026 at 8:00 PM. The WDOMS check's
  * target counts from the sign-up: a week later at the delivery time, Mon 7 Dec 2026, 9:00 AM (06:00
  * UTC), the same at every plan; once passed it says so and is followed up toward the last day the
  * 2028 Match can be reached (MATCH_YEAR_LAST_DAY's, Mon 27 Sep 2027, 2:00 AM in Nairobi), never after it.

@@ -94,7 +94,8 @@ export function applyWhatIf(input: PlannerInput, changes: readonly WhatIfChange[
         break;
     }
   }
-  return { applicant, milestones, interviews };
+  // The rest of the input as given (the sign-up the WDOMS check counts from): only the record changes.
+  return { ...input, applicant, milestones, interviews };
 }
 
 /** One program at one start instant, whatever its UTC offset: the store's identity of an interview without an id. */

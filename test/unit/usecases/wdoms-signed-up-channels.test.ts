@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { applyWhatIf } from "#domain/console/what-if.ts";
 import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import { currentPlan } from "#usecases/console.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
@@ -41,7 +44,7 @@ const checkIds = (reminders: readonly { milestone: string; id: string }[]) =>
   reminders.filter((reminder) => reminder.milestone === "wdoms_listing").map((reminder) => reminder.id);
 
 describe("the WDOMS check's sign-up in every channel", () => {
-  it("lays the same passed-target reminders in the deployed planner, the console and npm run plan", async () => {
+  it("lays the same passed-target reminders in the deployed planner, the console, its what-ifs and npm run plan", async () => {
     const store = new InMemoryApplicantStore();
     const snapshot = JSON.parse(readFileSync(FIXTURE, "utf8"));
     const { applicantId } = await receiveSubmission(snapshot, "webhook", {
@@ -56,6 +59,12 @@ describe("the WDOMS check's sign-up in every channel", () => {
       "target-passed",
     );
     expect(checkIds(currentPlan(state, NOW).reminders)).toEqual(deployedIds);
+    // A console what-if that changes another step keeps the sign-up, so the check's reminders stay.
+    const input = { applicant: state.profile, milestones: state.milestones, interviews: state.interviews };
+    const changed = applyWhatIf({ ...input, signedUpAt: state.profile.createdAt }, [
+      { kind: "milestone", key: "usce", status: "in_progress" },
+    ]);
+    expect(checkIds(plan(changed, seasonCalendar(2028), NOW).reminders)).toEqual(deployedIds);
     const listed = cli("--signed-up", "2026-11-30T20:00:00+03:00");
     expect(listed.code).toBe(0);
     const reminders = (JSON.parse(listed.out) as { reminders: { milestone: string; id: string }[] })

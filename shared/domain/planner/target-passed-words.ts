@@ -10,6 +10,7 @@ import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { h1bCertificateTarget, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import { countedCertificateAt } from "./h1b-certificate-day.ts";
+import { lastDayBy } from "./last-day-words.ts";
 import { planDates } from "./plan-dates.ts";
 
 // What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.
@@ -100,7 +101,7 @@ function sentenceOf(
   // A projected deadline says so (the OET's "latest day that still works" was bare).
   const dueDay = `${dayOfDue(context, dueAt, dueDetail)}${dueDetail === undefined ? "" : basisMark(dueDetail)}`;
   if (entry.reportingDays === undefined)
-    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueDay)}`;
+    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueAt, dueDay)}`;
   const pathway = entry.key === "ecfmg_pathway";
   const missing = pathway ? "not submitted" : status === "in_progress" ? "not booked yet" : "not started";
   const reporting = entry.reportingDays?.days ?? 0;
@@ -129,10 +130,17 @@ function dayOfDue(context: PlanContext, dueAt: number, detail: Deadline | undefi
  * A certificate a visa chain waits for after the Match (certificateHoldsChain): the residency date,
  * with no wait for it. Otherwise the deadline.
  */
-function latestDay(context: PlanContext, entry: CatalogEntry, targetAt: number, dueDay: string): string {
-  // The WDOMS check has no deadline: its follow-ups' day is the Match's last (school-check-follow-ups.ts).
+function latestDay(
+  context: PlanContext,
+  entry: CatalogEntry,
+  targetAt: number,
+  dueAt: number,
+  dueDay: string,
+): string {
+  // The WDOMS check has no deadline: its follow-ups' day is the Match's last (school-check-follow-ups.ts),
+  // said in MATCH_YEAR_LAST_DAY's words (with its hour: a day alone read as the day before).
   if (entry.key === "wdoms_listing")
-    return `Every ECFMG step waits on this check, and the ${context.calendar.matchYear} Match can still be reached only if you act by ${dueDay}.`;
+    return `Every ECFMG step waits on this check, and the ${context.calendar.matchYear} Match can still be reached only if you act ${lastDayBy(context, dueAt)}.`;
   // Its visa chain waits for it: the residency date is no day to wait for.
   if (certificateHoldsChain(context, entry))
     return `To start residency the certificate is needed by ${dueDay}, but your ${context.applicant.visa} visa's steps wait for it and are already behind, so do not wait for that day: get it issued now.`;

@@ -22,6 +22,7 @@ import {
 } from "./step3-apply-by.ts";
 import { step3AwaitsMatchAnswer } from "./step3-awaits-match.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
+import { step3MovableForRanking } from "./step3-move-for-ranking.ts";
 import { step3ForPetition } from "./step3-petition.ts";
 import { markPetitionDue, step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
@@ -98,18 +99,17 @@ export function petitionChainFits(context: PlanContext, petition: DueDate): "vis
 }
 
 /**
- * An H-1B applicant whose booked Step 3 falls after its last day for ranking (`ruled`): too late for
- * programs' rank lists, yet the petition after the Match still needs the pass, so the sitting is
- * held to the petition's day (kept when it meets it), never to a passed day for ranking. Abroad
- * too: a booked US seat is the plan's evidence of the trip (the visitor visa held or applied for),
- * so no visa wait is counted before it, as in the US (advice).
+ * An H-1B applicant whose booked Step 3 falls after its last day for ranking (`ruled`), that day over:
+ * too late for rank lists, yet the petition after the Match still needs the pass, so the sitting is
+ * held to the petition's day (kept when it meets it), never to a passed day for ranking. Abroad too:
+ * a booked US seat is the plan's evidence of the trip, so no visa wait is counted before it (advice).
  */
 export function step3BookedAfterRanking(context: PlanContext, ruled: DueDate): boolean {
   const given = context.entries.get(STEP3.key);
   const status = statusOf(context, STEP3.key);
   if (given?.date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
   const day = startOfLocalDate(context.zone, given.date);
-  if (day <= ruled.at) return false;
+  if (day <= ruled.at || step3MovableForRanking(context, ruled, day)) return false;
   // Abroad, a sitting in time under the rank order list deadline's later candidate keeps ranking's
   // two sides on its card (move it earlier, else keep it); in the US its risk gives them.
   if (step3VisaDays(context) === 0) return true;

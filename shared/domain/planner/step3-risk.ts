@@ -32,6 +32,7 @@ import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 import { step3BookedTail } from "./step3-after-ranking.ts";
 import { step3BookedLaterWords, step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
+import { step3MoveForRankingRisk } from "./step3-move-for-ranking.ts";
 import { step3PetitionSitBy } from "./step3-petition-sit-by.ts";
 
 const STEP3 = indexedStep("usmle_step3");
@@ -45,9 +46,9 @@ const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
  * weeks after applying, never before graduation plus up to 12 weeks: step3ChainFrom, official),
  * abroad the visitor-visa wait the step's text promises (step3ChainDays, advice), a US test date
  * (about a week, advice) and the result. The certificate never comes before feasibility's chain of
- * results (`examsReadyAt`: the OET's result, then ECFMG's Pathway review). When that
- * misses the deadline the risk is critical,
- * says H-1B ranking for this Match is most likely out of reach and names the J-1 alternative.
+ * results (`examsReadyAt`: the OET's result, then ECFMG's Pathway review). When that misses the
+ * deadline the risk is critical, says H-1B ranking for this Match is most likely out of reach and
+ * names the J-1 alternative.
  */
 export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt: number): Risk[] {
   const { calendar, now } = context;
@@ -57,8 +58,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
     given?.date !== undefined && (given.status === "scheduled" || given.status === "in_progress")
       ? startOfLocalDate(context.zone, given.date)
       : null;
-  // The chain the step's text gives (step3ChainDays), which the step reads too (step3OutOfReach,
-  // step3DueNow): abroad, with the visitor-visa wait; FSMB's permit never before graduation's 12 weeks.
+  // The chain the step's text gives (step3ChainDays), as the step reads it (step3DueNow): abroad
+  // with the visitor-visa wait; FSMB's permit never before graduation's 12 weeks.
   const { certified, certificateAt, visaDays, chain } = step3ChainNow(context, examsReadyAt);
   const reportedBy = day === null ? chain.reportedBy : day + SCORE_REPORTING_DAYS * DAY_MS;
   const outOfReach = reportedBy > rol;
@@ -114,11 +115,9 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
 const HELD_TOO_LATE = " Even with a visitor visa in hand, it leaves no time.";
 
 /**
- * STEP3_NEEDED_FOR_H1B's words for a Step 3 not booked, which read only the plan's dates (season,
- * zone: PlanDates), whether the certificate is issued, the visa allowance and the certificate's
- * target (one object per PlanDates), never `now`: the warning whole (the certificate's target
- * passed or not), the critical risk's words around its two days that move with `now`, and their
- * sources. Made on every plan, they showed in the planner bench's profile.
+ * STEP3_NEEDED_FOR_H1B's words for a Step 3 not booked, read from the plan's dates, the certificate's
+ * status, the visa allowance and its target, never `now`: the warning whole (the target passed or
+ * not), the critical risk's words around its two days that move with `now`, and their sources.
  */
 interface Step3Words {
   zone: string;
@@ -134,7 +133,6 @@ interface Step3Words {
   lateTailToo: string;
   lateSources: readonly string[];
 }
-
 /** step3Words per PlanDates, one slot per certificate status (issued, pending). */
 const wordsByDates = new WeakMap<PlanDates, (Step3Words | undefined)[]>();
 
@@ -238,7 +236,7 @@ function wordsOf(
   };
 }
 
-/** STEP3_NEEDED_FOR_H1B for a Step 3 booked on `date` whose result comes after the rank order list deadline. */
+/** STEP3_NEEDED_FOR_H1B for a Step 3 booked on `date`, its result after the rank order list deadline. */
 function bookedTooLate(context: PlanContext, dates: PlanDates, day: number, date: string | undefined): Risk {
   const { calendar } = context;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -248,6 +246,8 @@ function bookedTooLate(context: PlanContext, dates: PlanDates, day: number, date
     addSource(sources, source);
   const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
   const later = step3BookedLaterWords(context, reportedBy, date);
+  const move = later === "" ? step3MoveForRankingRisk(context, dates, day, date) : null;
+  if (move !== null) return move;
   const trip = day + DAY_MS <= context.now ? "" : tripVisa(context, sources); // sat: the trip is over
   for (const source of J1_SOURCES) addSource(sources, source);
   return {

@@ -1,0 +1,56 @@
+import { basisMark } from "../date-basis.ts";
+import type { Risk, StepSubject } from "../plan.ts";
+import { DAY_MS } from "../time.ts";
+import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE } from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { dayBy, dueDay, when } from "./day-words.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { J1_ALTERNATIVE_TOO, J1_SOURCES, whyBeforeRanking } from "./h1b-words.ts";
+import { dayText, sittingDayEnd } from "./last-sitting-day.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, citeSeasonDate } from "./risk-sources.ts";
+
+/**
+ * Whether an H-1B applicant's Step 3, booked on `day` (its local midnight) after its last sitting
+ * day for ranking (`ruled`, the catalog rule's date: the rank order list deadline less the result's
+ * four weeks), can still be moved to that day: the day has not ended. One rule whatever the status:
+ * not booked, the step is due by that day; booked after it, the step stays due by it and asks to move
+ * the sitting (as the OET's card does), never "ranking on H-1B is out of reach, keep it" while an
+ * earlier seat can still reach ranking. Notes the day's end, when the plan changes.
+ */
+export function step3MovableForRanking(context: PlanContext, ruled: DueDate | null, day: number): boolean {
+  if (ruled === null || day <= ruled.at) return false;
+  const end = sittingDayEnd(context.zone, ruled);
+  noteRiskChange(context, end);
+  return context.now < end;
+}
+
+/**
+ * STEP3_NEEDED_FOR_H1B, critical, for a Step 3 booked on `day` (ISO `booked`) too late for ranking
+ * while its last sitting day for ranking (the step's rule in `dates`) is ahead
+ * (step3MovableForRanking): move it to that day or earlier; if no earlier seat is open, the booked
+ * one still serves the petition after the Match, with J-1 programs ranked too. Null otherwise.
+ */
+export function step3MoveForRankingRisk(
+  context: PlanContext,
+  dates: PlanDates,
+  day: number,
+  booked: string | undefined,
+): Risk | null {
+  const ruled = dates.due("usmle_step3");
+  if (booked === undefined || ruled === null || !step3MovableForRanking(context, ruled, day)) return null;
+  const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const sources: string[] = [];
+  const why = whyBeforeRanking(sources);
+  const rolText = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
+  addSource(sources, SCORE_REPORTING_SOURCE);
+  for (const source of J1_SOURCES) addSource(sources, source);
+  const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
+  return {
+    code: "STEP3_NEEDED_FOR_H1B",
+    severity: "critical",
+    message: `Your Step 3 on ${dayText(booked)} is too late for ranking on H-1B: ${why}, ${rolText}, and its result, up to ${SCORE_REPORTING_DAYS} days, would reach programs around ${dayBy(context, reportedBy)}. Move it: book a sitting on or before ${dueDay(context, ruled)}${basisMark(ruled)}, and tell us the new date. If no earlier seat is open, keep ${dayText(booked)}: the H-1B petition after the Match still needs your Step 3 pass. ${J1_ALTERNATIVE_TOO}`,
+    milestones: ["usmle_step3", "visa_h1b"] as StepSubject[],
+    sources,
+  };
+}

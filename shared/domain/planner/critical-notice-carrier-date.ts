@@ -108,14 +108,14 @@ function erasDate(
 }
 
 /**
- * STEP3_NEEDED_FOR_H1B's date: Step 3's own (its last sitting day, or the day booked) while Step 3
- * is a next step with that day ahead and before `seasonAt`, the rank order list deadline the
- * notice is laid against: a sitting after that day reports its result too late for ranking, so
- * "Due" the deadline would mislead. Dated instead for the H-1B petition after the Match, while its
- * day to apply to FSMB by (step3ApplyBy; abroad the visitor visa's, visitorVisaApplyBy) is ahead and before that deadline: that day, the first
- * thing the notice asks (an email once opened on the deadline, then that day, then the sit-by day).
- * Otherwise what the notice asks is to rank J-1 programs too, by that deadline: undefined, the
- * deadline stands.
+ * STEP3_NEEDED_FOR_H1B's date: Step 3's own (its last sitting day, or the day booked; booked after
+ * that day, the day to move it to) while Step 3 is a next step with that day ahead and before
+ * `seasonAt`, the rank order list deadline the notice is laid against: "Due" the deadline would
+ * mislead. Dated instead for the H-1B petition after the Match, while its day to apply to FSMB by
+ * (step3ApplyBy; abroad the visitor visa's, visitorVisaApplyBy) is ahead and before that deadline:
+ * that day, the first thing the notice asks. Otherwise the card's own date, ahead (one date per
+ * step: "Due" the deadline beside a card saying "sit by" a later day gave the step two); undefined
+ * once no date of the card is ahead.
  */
 function step3Date(
   context: PlanContext,
@@ -126,20 +126,22 @@ function step3Date(
   seasonAt: number,
 ): { detail: Deadline; countsDownTo?: Reminder["countsDownTo"] } | undefined {
   if ("waiting" in step || !risk.milestones.includes(step.milestone)) return undefined;
-  const ahead = aheadDate(step, at);
+  // Booked after its last sitting day (the card asks to move it): that day, never the booked one.
+  const late = step.ownDate && step.deadline && instantOf(step.ownDate.at) > instantOf(step.deadline.at);
+  const ahead = late ? aheadDate({ ...step, ownDate: undefined }, at) : aheadDate(step, at);
   if (ahead === undefined) return undefined;
   if (instantOf(ahead.detail.at) < seasonAt) return ahead;
   const sitBy = step3DueNow(context, dates, dates.due(STEP3));
   // Booked or sat (step3ApplyBy null): no day to apply by is the first thing to do.
   const fsmbBy = sitBy == null || step3DueKind(sitBy) !== "petition" ? null : step3ApplyBy(context, sitBy);
-  if (sitBy == null || fsmbBy === null) return undefined;
+  if (sitBy == null || fsmbBy === null) return ahead;
   // Abroad the visitor visa's day binds, applied to FSMB or not; in the US, applied to FSMB already
   // (Step 3 under way), no day to apply by is the first thing to do.
   const visaBy = visitorVisaApplyBy(context, sitBy);
   if (visaBy === null && fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))))
-    return undefined;
+    return ahead;
   const applyBy = visaBy ?? fsmbBy;
-  return applyBy.at >= at && applyBy.at < seasonAt ? { detail: dates.rendered(applyBy) } : undefined;
+  return applyBy.at >= at && applyBy.at < seasonAt ? { detail: dates.rendered(applyBy) } : ahead;
 }
 
 /**

@@ -29,16 +29,19 @@ export function step3MovableForRanking(context: PlanContext, ruled: DueDate | nu
  * STEP3_NEEDED_FOR_H1B, critical, for a Step 3 booked on `day` (ISO `booked`) too late for ranking
  * while its last sitting day for ranking (the step's rule in `dates`) is ahead
  * (step3MovableForRanking): move it to that day or earlier; if no earlier seat is open, the booked
- * one still serves the petition after the Match, with J-1 programs ranked too. Null otherwise.
+ * one still serves the petition after the Match when it is before the petition's sit-by day
+ * (`petition`: petitionDue), with J-1 programs ranked too. Null otherwise.
  */
 export function step3MoveForRankingRisk(
   context: PlanContext,
   dates: PlanDates,
   day: number,
-  booked: string | undefined,
+  date: string | undefined,
+  petition: DueDate | null,
 ): Risk | null {
   const ruled = dates.due("usmle_step3");
-  if (booked === undefined || ruled === null || !step3MovableForRanking(context, ruled, day)) return null;
+  if (date === undefined || ruled === null || !step3MovableForRanking(context, ruled, day)) return null;
+  const booked = date.slice(0, 10);
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
   const why = whyBeforeRanking(sources);
@@ -49,8 +52,17 @@ export function step3MoveForRankingRisk(
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",
-    message: `Your Step 3 on ${dayText(booked)} is too late for ranking on H-1B: ${why}, ${rolText}, and its result, up to ${SCORE_REPORTING_DAYS} days, would reach programs around ${dayBy(context, reportedBy)}. Move it: book a sitting on or before ${dueDay(context, ruled)}${basisMark(ruled)}, and tell us the new date. If no earlier seat is open, keep ${dayText(booked)}: the H-1B petition after the Match still needs your Step 3 pass. ${J1_ALTERNATIVE_TOO}`,
+    message: `Your Step 3 on ${dayText(booked)} is too late for ranking on H-1B: ${why}, ${rolText}, and its result, up to ${SCORE_REPORTING_DAYS} days, would reach programs around ${dayBy(context, reportedBy)}. Move it: book a sitting on or before ${dueDay(context, ruled)}${basisMark(ruled)}, and tell us the new date.${petitionWords(context, day, booked, petition)} ${J1_ALTERNATIVE_TOO}`,
     milestones: ["usmle_step3", "visa_h1b"] as StepSubject[],
     sources,
   };
+}
+
+/** What the booked sitting does for the H-1B petition after the Match, which needs the pass by `petition`. */
+function petitionWords(context: PlanContext, day: number, booked: string, petition: DueDate | null): string {
+  if (petition === null) return "";
+  const by = `${dueDay(context, petition)}${basisMark(petition)}`;
+  return day < petition.at
+    ? ` If no earlier seat is open, keep ${dayText(booked)}: the H-1B petition after the Match still needs your Step 3 pass, by ${by}, and your sitting meets that day.`
+    : ` As booked, it is too late for the H-1B petition after the Match too, which needs your Step 3 pass by ${by}.`;
 }

@@ -30,7 +30,7 @@ import { dayText } from "./last-sitting-day.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
-import { step3BookedTail } from "./step3-after-ranking.ts";
+import { petitionDue, step3BookedTail } from "./step3-after-ranking.ts";
 import { step3BookedLaterWords, step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
 import { step3MoveForRankingRisk } from "./step3-move-for-ranking.ts";
 import { step3PetitionSitBy } from "./step3-petition-sit-by.ts";
@@ -246,7 +246,7 @@ function bookedTooLate(context: PlanContext, dates: PlanDates, day: number, date
     addSource(sources, source);
   const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
   const later = step3BookedLaterWords(context, reportedBy, date);
-  const move = later === "" ? step3MoveForRankingRisk(context, dates, day, date) : null;
+  const move = later === "" ? step3MoveForRankingRisk(context, dates, day, date, petitionDue(dates)) : null;
   if (move !== null) return move;
   const trip = day + DAY_MS <= context.now ? "" : tripVisa(context, sources); // sat: the trip is over
   for (const source of J1_SOURCES) addSource(sources, source);

@@ -45,6 +45,9 @@ describe("H-1B Step 3 booked after its last sitting day for ranking", () => {
         "Move it: book a sitting on or before Wed 27 Jan 2027 (our advice)",
       );
       expect(late.risk?.message).toContain("If no earlier seat is open, keep Wed 10 Feb 2027");
+      expect(late.risk?.message).toContain(
+        "by Fri 19 Mar 2027 (our advice), and your sitting meets that day",
+      );
       expect(late.risk?.message).not.toContain("out of reach");
       expect(`${late.step?.why} ${late.step?.action}`).toContain("Move it earlier");
       // The notice shows the card's date, not the day booked.
@@ -53,6 +56,19 @@ describe("H-1B Step 3 booked after its last sitting day for ranking", () => {
       if (now.startsWith("2026")) expect(open.step?.deadline?.local).toContain("Wed 27 Jan 2027");
     });
   }
+
+  it("booked after the petition's sit-by day too: move it, and no word of keeping it", () => {
+    const afterPetition = ApplicantSnapshotSchema.parse({
+      ...booked,
+      milestones: booked.milestones.map((entry) =>
+        entry.key === "usmle_step3" ? { ...entry, date: "2027-03-25" } : entry,
+      ),
+    });
+    const late = step3Of(afterPetition, "2026-11-30T20:00:00-07:00");
+    expect(late.risk?.message).toContain("Move it: book a sitting on or before Wed 27 Jan 2027 (our advice)");
+    expect(late.risk?.message).toContain("too late for the H-1B petition after the Match too");
+    expect(late.risk?.message).not.toContain("keep Thu 25 Mar");
+  });
 
   it("once Wed 27 Jan has passed, ranking on H-1B is out of reach: keep the sitting for the petition", () => {
     const late = step3Of(booked, "2027-01-28T08:00:00-07:00");

@@ -342,8 +342,9 @@ describe("a date booked after the step's deadline", () => {
   const cases = [
     { key: "usmle_step1", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
     { key: "usmle_step2ck", date: "2028-02-10", visa: "J-1", says: "Move it earlier: take it by" },
-    // On H-1B a Step 3 too late for ranking is held to the petition's sit-by day (mid-March 2028).
-    { key: "usmle_step3", date: "2028-04-10", visa: "H-1B", says: "in time for its H-1B petition" },
+    // On H-1B a Step 3 too late for ranking, its last day for ranking ahead: moved to that day, as
+    // the not-booked step is due by it (held to the petition's sit-by day only once it has passed).
+    { key: "usmle_step3", date: "2028-04-10", visa: "H-1B", says: "Move it earlier: take it by" },
     // After the OET's last day (the documents deadline less 21 days, ~4 Jan 2028).
     // The OET names the day to book by for its last sitting day.
     { key: "oet_medicine", date: "2028-01-20", visa: "J-1", says: "Move it: book by about" },

@@ -113,9 +113,8 @@ function erasDate(
  * `seasonAt`, the rank order list deadline the notice is laid against: "Due" the deadline would
  * mislead. Dated instead for the H-1B petition after the Match, while its day to apply to FSMB by
  * (step3ApplyBy; abroad the visitor visa's, visitorVisaApplyBy) is ahead and before that deadline:
- * that day, the first thing the notice asks. Otherwise the card's own date, ahead (one date per
- * step: "Due" the deadline beside a card saying "sit by" a later day gave the step two); undefined
- * once no date of the card is ahead.
+ * that day, the first thing the notice asks. Otherwise what the notice asks is to rank J-1 programs
+ * too, by that deadline: undefined, the deadline stands.
  */
 function step3Date(
   context: PlanContext,
@@ -134,14 +133,14 @@ function step3Date(
   const sitBy = step3DueNow(context, dates, dates.due(STEP3));
   // Booked or sat (step3ApplyBy null): no day to apply by is the first thing to do.
   const fsmbBy = sitBy == null || step3DueKind(sitBy) !== "petition" ? null : step3ApplyBy(context, sitBy);
-  if (sitBy == null || fsmbBy === null) return ahead;
+  if (sitBy == null || fsmbBy === null) return undefined;
   // Abroad the visitor visa's day binds, applied to FSMB or not; in the US, applied to FSMB already
   // (Step 3 under way), no day to apply by is the first thing to do.
   const visaBy = visitorVisaApplyBy(context, sitBy);
   if (visaBy === null && fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))))
-    return ahead;
+    return undefined;
   const applyBy = visaBy ?? fsmbBy;
-  return applyBy.at >= at && applyBy.at < seasonAt ? { detail: dates.rendered(applyBy) } : ahead;
+  return applyBy.at >= at && applyBy.at < seasonAt ? { detail: dates.rendered(applyBy) } : undefined;
 }
 
 /**

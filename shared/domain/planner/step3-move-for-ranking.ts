@@ -1,8 +1,9 @@
 import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
-import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE } from "./advice.ts";
+import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { dayBy, dueDay, when } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { J1_ALTERNATIVE_TOO, J1_SOURCES, whyBeforeRanking } from "./h1b-words.ts";
@@ -13,16 +14,18 @@ import { addSource, citeSeasonDate } from "./risk-sources.ts";
 /**
  * Whether an H-1B applicant's Step 3, booked on `day` (its local midnight) after its last sitting
  * day for ranking (`ruled`, the catalog rule's date: the rank order list deadline less the result's
- * four weeks), can still be moved to that day: the day has not ended. One rule whatever the status:
+ * four weeks), can still be moved to that day: a seat (about a week, advice) still fits before it
+ * ends. One rule whatever the status:
  * not booked, the step is due by that day; booked after it, the step stays due by it and asks to move
  * the sitting (as the OET's card does), never "ranking on H-1B is out of reach, keep it" while an
- * earlier seat can still reach ranking. Notes the day's end, when the plan changes.
+ * earlier seat can still reach ranking. Notes the last day to move it, when the plan changes.
  */
 export function step3MovableForRanking(context: PlanContext, ruled: DueDate | null, day: number): boolean {
   if (ruled === null || day <= ruled.at) return false;
-  const end = sittingDayEnd(context.zone, ruled);
-  noteRiskChange(context, end);
-  return context.now < end;
+  // Already through FSMB (a seat booked), abroad with the trip planned: only a seat is left to find.
+  const moveBy = shiftDays(sittingDayEnd(context.zone, ruled), context.zone, -EXAM_BOOKING_DAYS);
+  noteRiskChange(context, moveBy);
+  return context.now < moveBy;
 }
 
 /**

@@ -18,9 +18,10 @@ const mrv = (result: Plan) => result.budget.items.find((item) => item.key === "v
 const ROL_ET = "2027-02-25T02:00:00.000Z"; // Wed 24 Feb 2027, 9:00 PM ET (projected)
 
 describe("a Step 3 sat too late for ranking on the H-1B track", () => {
-  it("before the sitting: due by the petition's sit-by day, the trip's visa still to pay", () => {
+  it("before its last day for ranking: due by that day (move the sitting to it), the trip's visa still to pay", () => {
     const result = planInOwnMatch(AROHA, "2027-01-19T23:00:00Z");
-    expect(step3(result)?.deadline?.local).toBe("Fri 19 Mar 2027");
+    expect(step3(result)?.deadline?.local).toBe("Wed 27 Jan 2027");
+    expect(step3(result)?.action).toContain("Move it earlier");
     expect(mrv(result)?.status).toBe("upcoming");
   });
 

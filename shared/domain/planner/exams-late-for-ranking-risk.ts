@@ -22,13 +22,12 @@ import {
   fedBy,
   lateStepSentences,
   latestBy,
-  leadTimes,
   onlyAtFastestPace,
-  PATHWAY_REVIEW_WORDS,
   pathwayNotSubmitted,
   subjectOf,
 } from "./late-for-ranking-words.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
+import { leadTimes } from "./lead-times.ts";
 import { oetMoveBy } from "./oet-rebook-words.ts";
 import { oetAheadOfDonePathway } from "./pathway-done-oet-ahead.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -77,6 +76,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
   let critical = false;
   // An exam said tight on its study time (tightStudyWords): the warning then says the Match stays the target.
   let tightened = false;
+  // The Pathway's words gave ECFMG's review time (pathwayNotSubmitted): the lead times do not repeat it.
+  let reviewSaid = false;
   // The latest result expected of the late sittings, booked or taken (the hedge's readyAt):
   // the end of its expected local day, as the card's "after both deadlines" reads it (booked-late-words);
   // Infinity once any late step has no such date (no hedge then).
@@ -162,7 +163,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     }
     if (day !== null) continue;
     if (pathway) {
-      pathwayNotSubmitted(context, dates, latestSitting, { late, atRisk, details, preparation }, mark);
+      const parts = { late, atRisk, details, preparation };
+      if (pathwayNotSubmitted(context, dates, latestSitting, parts, mark)) reviewSaid = true;
       continue;
     }
     // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
@@ -232,11 +234,8 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     const sources: string[] = [];
     const deadline = `${when(context, rol)}${citeSeasonDate(rolDate, sources)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const leads = leadTimes(
-      [...late, ...atRisk],
-      sources,
-      details.some((detail) => detail.includes(PATHWAY_REVIEW_WORDS)),
-    );
+    const milestones = late.concat(atRisk);
+    const leads = leadTimes(milestones, sources, reviewSaid);
     for (const source of preparation) addSource(sources, source);
     // A booked-late result that would fit the later candidate names it.
     const hedge =
@@ -247,7 +246,7 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
       code: "EXAMS_LATE_FOR_RANKING",
       severity: late.length > 0 || critical ? "critical" : "warning",
       message: `${lateStepSentences(details)}. ECFMG must confirm Step 1, Step 2 CK and the Pathway to NRMP by the rank order list deadline, ${deadline}, or you are withdrawn from the Match${hedge}.${leads}`,
-      milestones: [...late, ...atRisk],
+      milestones,
       sources,
     };
   }

@@ -3,7 +3,7 @@ import { basisMark } from "../date-basis.ts";
 import type { StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate } from "../time.ts";
-import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE, WARNING_WITHIN_DAYS } from "./advice.ts";
+import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { namedOnAnySeat } from "./any-seat.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -20,40 +20,6 @@ import { addSource, citationSource } from "./risk-sources.ts";
  * EXAMS_LATE_FOR_RANKING's words (risks.ts assesses it): each late step's lead time, the latest
  * day, what a late OET blocks, and the Pathway not submitted, measured by ECFMG's review.
  */
-
-/**
- * The lead time each late step's message rests on: USMLE score reporting for the exams, the
- * Pathway's own review allowance (advice, from the catalog) for the Pathway, which is no USMLE
- * score. Their sources go to `sources`.
- */
-export function leadTimes(keys: readonly StepSubject[], sources: string[], reviewSaid = false): string {
-  const said: string[] = [];
-  // Each exam's own reporting allowance and its source (a Step 2 CK risk
-  // cited ECFMG's Step 3 note).
-  const exams = keys.filter((key) => key !== "ecfmg_pathway" && !FEEDS_RANKING.has(key as MilestoneKey));
-  if (exams.length > 0) {
-    const allowances = exams.map((key) => catalogEntry(key as MilestoneKey).reportingDays);
-    const days = Math.max(...allowances.map((allowance) => allowance?.days ?? SCORE_REPORTING_DAYS));
-    said.push(` We allow up to ${days} days for a USMLE result to be reported.`);
-    for (const allowance of allowances)
-      addSource(sources, allowance === undefined ? SCORE_REPORTING_SOURCE : citationSource(allowance));
-  }
-  const pathway = catalogEntry("ecfmg_pathway").reportingDays;
-  if (keys.includes("ecfmg_pathway") && pathway !== undefined) {
-    // Said once: a Pathway to submit now already gives the review in its own sentence.
-    if (!reviewSaid) said.push(` ECFMG's review of a Pathway application is allowed ${pathway.days} days.`);
-    addSource(sources, citationSource(pathway));
-  }
-  // A result the Pathway needs (OET): its own allowance and its deadline's, both advice.
-  for (const key of keys) {
-    const entry = FEEDS_RANKING.has(key as MilestoneKey) ? catalogEntry(key as MilestoneKey) : undefined;
-    if (entry?.reportingDays === undefined) continue;
-    said.push(` We allow ${entry.reportingDays.days} days for ${subjectOf(entry.key)} results.`);
-    addSource(sources, citationSource(entry.reportingDays));
-    addSource(sources, citationSource(entry.due));
-  }
-  return said.join("");
-}
 
 /**
  * What a step is about, as a sentence's subject: "USMLE Step 2 CK" (not the step's title, "Pass
@@ -172,7 +138,8 @@ export interface LateParts {
  * document-gathering lead (leadTimeDays) paces its reminders, not this risk
  * ("the usual 60 days of preparation … prepare faster" beside an OET passed). Raised once the
  * deadline `latestDay` is within that review time (or WARNING_WITHIN_DAYS), or once the OET it
- * needs is past its own last day: then the OET is named as what is late.
+ * needs is past its own last day: then the OET is named as what is late. Returns whether its words
+ * gave ECFMG's review time (PATHWAY_REVIEW_WORDS), which leadTimes then does not say again.
  */
 export function pathwayNotSubmitted(
   context: PlanContext,
@@ -180,7 +147,7 @@ export function pathwayNotSubmitted(
   latestDay: number,
   parts: LateParts,
   mark = "",
-): void {
+): boolean {
   const entry = catalogEntry("ecfmg_pathway");
   const review = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
   const subject = subjectOf("ecfmg_pathway");
@@ -200,7 +167,7 @@ export function pathwayNotSubmitted(
   // time" on 28 Dec 2026, with four weeks of review to spare).
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   noteRiskChange(context, rol - review * DAY_MS);
-  if (now > latestDay && now + review * DAY_MS <= rol) return;
+  if (now > latestDay && now + review * DAY_MS <= rol) return false;
   if (now > latestDay) {
     parts.late.push("ecfmg_pathway");
     // In progress with no date may be submitted already: ask, never assert.
@@ -211,10 +178,10 @@ export function pathwayNotSubmitted(
         ? `Your ${subject} is ${notSubmitted}: if you have not submitted it yet, even submitted today it would not be decided in time${laterCandidateHedge(context, rolDate, now + review * DAY_MS)}; if you have, tell us the date you submitted it`
         : `Your ${subject} is ${notSubmitted}, and even submitted today it would not be decided in time`,
     );
-    return;
+    return false;
   }
   const oetLate = oetDue !== null && now > oetDue.at;
-  if (!oetLate && now + Math.max(review, WARNING_WITHIN_DAYS) * DAY_MS <= latestDay) return;
+  if (!oetLate && now + Math.max(review, WARNING_WITHIN_DAYS) * DAY_MS <= latestDay) return false;
   parts.atRisk.push("ecfmg_pathway");
   const oetSubject = oet === null ? "" : subjectOf(oet);
   parts.details.push(
@@ -223,9 +190,10 @@ export function pathwayNotSubmitted(
       : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${byDayNear(context, latestDay) ? "" : " at the latest"}${mark}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
   );
   if (entry.reportingDays !== undefined) addSource(parts.preparation, citationSource(entry.reportingDays));
+  return !oetPending; // only the words without an OET pending give the review's days
 }
 
-export const PATHWAY_REVIEW_WORDS = "ECFMG's review allows about";
+const PATHWAY_REVIEW_WORDS = "ECFMG's review allows about";
 
 /** The step whose result `key` needs by its own date (FEEDS_RANKING read backwards: the OET for the Pathway). */
 function resultNeededBy(key: MilestoneKey): MilestoneKey | null {

@@ -153,7 +153,7 @@ export function pathwayNotSubmitted(
   const subject = subjectOf("ecfmg_pathway");
   const notSubmitted =
     statusOf(context, "ecfmg_pathway") === "in_progress" ? "not recorded as submitted" : "not submitted";
-  const oet = resultNeededBy("ecfmg_pathway");
+  const oet = PATHWAY_NEEDS;
   const oetPending =
     oet !== null && applies(context, catalogEntry(oet)) && !isFinished(statusOf(context, oet));
   const oetDue = oetPending ? dates.due(oet) : null;
@@ -200,6 +200,8 @@ function resultNeededBy(key: MilestoneKey): MilestoneKey | null {
   for (const [needed, feeds] of FEEDS_RANKING) if (feeds === key) return needed;
   return null;
 }
+/** The result the Pathway needs (the OET), read once from the static catalog rather than on every plan's check. */
+const PATHWAY_NEEDS = resultNeededBy("ecfmg_pathway");
 
 /**
  * What a late result the Pathway needs blocks (the OET). When the step

@@ -111,12 +111,22 @@ function textOfDay(day: string): string {
 }
 
 /**
+ * How far ahead of now an instant falls on a later day than the applicant's today both in their
+ * zone and in ET, whatever the zone: UTC offsets lie within -12 h and +14 h (ET's within -5 h and
+ * -4 h), so three days ahead is at least 46 hours of wall clock ahead in either zone. dayByPassed
+ * and dueToday answer such an instant (most deadlines, on most plans) with no zone conversion.
+ */
+const LATER_DAY_EVERYWHERE_MS = 3 * DAY_MS;
+
+/**
  * Whether a "by" day for `at` is no longer one to act by: the instant has gone, or dayBy's day is
  * before the applicant's today (an ET day behind theirs). Such a day is never an instruction
  * ("Book an earlier sitting, by Sat 14 Nov 2026" on 30 Nov).
  */
 export function dayByPassed(context: PlanContext, at: number): boolean {
-  return at < context.now || earlierDay(context, at) < localDate(context.zone, context.now);
+  if (at < context.now) return true;
+  if (at - context.now > LATER_DAY_EVERYWHERE_MS) return false;
+  return earlierDay(context, at) < localDate(context.zone, context.now);
 }
 
 /**
@@ -128,6 +138,7 @@ export function dayByPassed(context: PlanContext, at: number): boolean {
 export function dueToday(context: PlanContext, at: number): boolean {
   if (at < context.now) return false;
   if (at - context.now <= DAY_MS) return true;
+  if (at - context.now > LATER_DAY_EVERYWHERE_MS) return false;
   const today = localDate(context.zone, context.now);
   return localDate(context.zone, at) === today || earlierDay(context, at) < today;
 }

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
@@ -42,17 +43,27 @@ export function pastTargetExamAction(
   // "book the earliest seat you can" would cut a study period that still fits.
   const preparation = entry.leadTimeDays?.days;
   if (preparation !== undefined && due.at - context.now >= preparation * DAY_MS) return null;
-  const filled = fill(
-    context,
-    text.replace("{fsmbDays}", () => String(STEP3_PROCESSING_DAYS)),
-    entry,
-    context.entries.get(entry.key),
-    due,
-  );
+  const filled = fill(context, withFsmbDays(text), entry, context.entries.get(entry.key), due);
   return entry.key === "usmle_step1" || entry.key === "usmle_step2ck"
     ? `${filled}${fsmbTooLate(context, entry, due)}`
     : filled;
 }
+
+/**
+ * The text with FSMB's days in it ({fsmbDays}), kept per catalog text: the replace made a new copy
+ * on every plan past an exam's target, and fill then met a new string where its template cache
+ * looks for the same one. The text is the whole key (STEP3_PROCESSING_DAYS is a constant); bounded.
+ */
+function withFsmbDays(text: string): string {
+  return (
+    fsmbTexts.get(text) ??
+    fsmbTexts.keep(
+      text,
+      text.replace("{fsmbDays}", () => String(STEP3_PROCESSING_DAYS)),
+    )
+  );
+}
+const fsmbTexts = new BoundedMemo<string, string>(64);
 
 /** FSMB's processing and a test date before a Step's sitting (advice, as Step 3's chain counts them). */
 const FSMB_AND_SEAT_DAYS = STEP3_PROCESSING_DAYS + EXAM_BOOKING_DAYS;

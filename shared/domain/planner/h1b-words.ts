@@ -1,4 +1,5 @@
 import { catalogEntry, FEES } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
 import {
   EXAM_BOOKING_DAYS,
   EXAM_BOOKING_SOURCE,
@@ -13,6 +14,7 @@ import {
 } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
+import { isRetake } from "./failed-score.ts";
 import { livesOutsideUs, type Step3Chain } from "./h1b.ts";
 import { addSource } from "./risk-sources.ts";
 
@@ -152,4 +154,18 @@ export function fsmbTimeCited(said: boolean, sources: readonly string[]): string
   const cited = [...sources];
   for (const source of STEP3_FSMB_TIME_SOURCES) addSource(cited, source);
   return cited;
+}
+
+/**
+ * STEP3_NEEDED_FOR_H1B's warning after a failed Step 3 (SCORE_BELOW_PASSING beside it): the retake is
+ * what is not booked, not a first sitting. `warning` unchanged when Step 3 is no retake (most plans:
+ * no failed score at all, one length check).
+ */
+export function retakeWarning(context: PlanContext, warning: Risk): Risk {
+  if (context.failedScores.length === 0 || !isRetake(context, "usmle_step3")) return warning;
+  const message = warning.message.replace(
+    /^Step 3 is not scheduled yet:/,
+    "Your Step 3 retake is not booked yet:",
+  );
+  return { ...warning, message };
 }

@@ -9,6 +9,7 @@ import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { lastDayDue } from "./match-year-last-day-countdown.ts";
+import { step3PetitionDue } from "./score-below-passing-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
 
 // The day a critical notice asks the applicant to act by, where its words name one
@@ -43,7 +44,12 @@ export function actBy(
   // reach, and the risk says the later one holds), never the projected day the risk calls out of reach.
   if (risk.code === "SCORE_BELOW_PASSING") {
     const laid = retakeOnLaterCandidate(risk, candidate) ? candidate.dates : dates;
-    return earliestDue(risk, laid, sendAt, () => true);
+    // A Step 3 retake out of reach of ranking: the petition's day, as the step and the risk say.
+    const petition =
+      risk.milestones[0] === "usmle_step3" ? step3PetitionDue(context, laid, laid.due("usmle_step3")) : null;
+    return petition !== null && petition.at >= sendAt
+      ? petition
+      : earliestDue(risk, laid, sendAt, () => true);
   }
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   // Not booked, in reach only at its fastest pace; booked, after its last sitting day.

@@ -6,7 +6,8 @@ import { SCORE_REPORTING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import type { PlanDates } from "./deadlines.ts";
+import { dueDay } from "./day-words.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { type PassingScore, RETAKE_ADVICE } from "./failed-score.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
@@ -14,6 +15,8 @@ import { laterCandidateClause } from "./later-candidate.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { retakeTargetWords } from "./retake-target-words.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
+import { step3DueNow } from "./step3-after-ranking.ts";
+import { step3DueKind } from "./step3-petition-dates.ts";
 
 // SCORE_BELOW_PASSING, apart from the reading of failed scores (failed-score.ts), which the plan's
 // context makes before any risk: the risk reads the later candidate's calendar, which needs that context.
@@ -33,7 +36,10 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     const index = stepIndex(failed.key);
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-    const due = dates.dueAt(index);
+    const ruled = dates.dueAt(index);
+    // Step 3 out of reach of ranking on H-1B keeps the petition's day, as its card (step3DueNow).
+    const petition = failed.key === "usmle_step3" ? step3PetitionDue(context, dates, ruled) : null;
+    const due = petition ?? ruled;
     const cutOff = due?.at ?? shiftDays(rolDate.at, ET_ZONE, -SCORE_REPORTING_DAYS);
     const { mark } = failed;
     // The message is a plain sentence; the score's page, the advice and the projection are in sources.
@@ -58,13 +64,15 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     const seated = context.now + FSMB_PERMIT_AND_SEAT.days * DAY_MS;
     const reapply = `you have prepared once, but a retake needs a new FSMB application and fee, about ${STEP3_PROCESSING_DAYS} days to its scheduling permit and about ${FSMB_PERMIT_AND_SEAT.days - STEP3_PROCESSING_DAYS} more to a seat, our advice`;
     const retake =
-      context.now >= lastSittingEnd(context.zone, cutOff)
-        ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, has passed`
-        : seated >= lastSittingEnd(context.zone, cutOff)
-          ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, is out of reach${laterSitting(context, seated, dayMark)}: ${reapply}`
-          : target !== null
-            ? `reapply to FSMB and sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${dayMark} is the last day that still counts for the ${year} Match: ${reapply}`
-            : `reapply to FSMB now and sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: ${reapply}`;
+      petition !== null
+        ? `sit it again: ranking on H-1B in the ${year} Match can no longer see a pass, but the H-1B petition after the Match still needs it: reapply to FSMB now and sit it by ${dueDay(context, petition)}${dayMark}: ${reapply}`
+        : context.now >= lastSittingEnd(context.zone, cutOff)
+          ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, has passed`
+          : seated >= lastSittingEnd(context.zone, cutOff)
+            ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, is out of reach${laterSitting(context, seated, dayMark)}: ${reapply}`
+            : target !== null
+              ? `reapply to FSMB and sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${dayMark} is the last day that still counts for the ${year} Match: ${reapply}`
+              : `reapply to FSMB now and sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: ${reapply}`;
     const name = entry.advisorName.replace(/^USMLE /, "");
     const reported =
       failed.reported.status === "done"
@@ -107,4 +115,17 @@ function laterSitting(context: PlanContext, seated: number, dayMark: string): st
   const cutOff = shiftDays(rol.at, ET_ZONE, -SCORE_REPORTING_DAYS);
   if (seated >= lastSittingEnd(context.zone, cutOff)) return "";
   return ` on our projected deadline; it is ${renderDate(lastSittingDay(cutOff))}${dayMark} ${laterCandidateClause(context)}: reapply to FSMB now`;
+}
+
+/**
+ * A failed Step 3's retake day when ranking on H-1B is out of reach: the H-1B petition's sit-by day the
+ * step's card carries (step3DueNow), null while the ranking day holds (or another day stands).
+ */
+export function step3PetitionDue(
+  context: PlanContext,
+  dates: PlanDates,
+  ruled: DueDate | null,
+): DueDate | null {
+  const due = step3DueNow(context, dates, ruled);
+  return due !== null && step3DueKind(due) === "petition" ? due : null;
 }

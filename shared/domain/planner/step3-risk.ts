@@ -22,6 +22,7 @@ import {
   J1_ALTERNATIVE_TOO,
   J1_SOURCES,
   leadCited,
+  retakeWarning,
   tripVisa,
   WHEN_PROGRAMS_DECIDE,
   whyBeforeRanking,
@@ -48,7 +49,7 @@ const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
  * (about a week, advice) and the result. The certificate never comes before feasibility's chain of
  * results (`examsReadyAt`: the OET's result, then ECFMG's Pathway review). When that misses the
  * deadline the risk is critical, says H-1B ranking for this Match is most likely out of reach and
- * names the J-1 alternative.
+ * names the J-1 alternative. After a failed Step 3 the warning names the retake.
  */
 export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt: number): Risk[] {
   const { calendar, now } = context;
@@ -74,7 +75,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   const certificateBy = certified ? null : h1bCertificateTarget(context, dates);
   const words = step3Words(context, dates, certified, visaDays, certificateBy);
   if (!outOfReach) {
-    const warning = certificateBy !== null && certificateBy.at < now ? words.warningPassed : words.warning;
+    const told = certificateBy !== null && certificateBy.at < now ? words.warningPassed : words.warning;
+    const warning = retakeWarning(context, told);
     if (!chain.byGraduation) return [warning];
     const sources = [...(warning.sources ?? [])];
     return [
@@ -261,9 +263,9 @@ function bookedTooLate(context: PlanContext, dates: PlanDates, day: number, date
 
 /**
  * " That day is after our projected deadline: … unless NRMP's 2027 deadline turns out later (…
- * Wed 3 Mar 2027): …" when Step 3's earliest result (`reportedBy`, epoch ms) misses the projected
- * rank order list deadline but not its later candidate (laterCandidateHedge, "most likely
- * out of reach" was decided by the projection alone), else "".
+ * Wed 3 Mar 2027): …" when Step 3's earliest result (`reportedBy`, epoch ms) misses the projected rank order
+ * list deadline but not its later candidate (laterCandidateHedge, "most likely out of reach" was decided by
+ * the projection alone), else "".
  */
 function laterDeadlineWords(context: PlanContext, reportedBy: number): string {
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;

@@ -130,14 +130,28 @@ describe("a retake after a failed attempt is not a first attempt", () => {
 });
 
 describe("passing scores are catalog data, cited", () => {
-  it("only Step 2 CK has them: 214 before 1 Jul 2025, 218 from it, secondary, from the fact sheet's source", () => {
-    const scored = MILESTONE_CATALOG.filter((entry) => entry.passingScores !== undefined);
-    expect(scored.map((entry) => entry.key)).toEqual(["usmle_step2ck"]);
-    expect(
-      scored[0]?.passingScores?.map(({ score, from, basis, source }) => ({ score, from, basis, source })),
-    ).toEqual([
+  const marks = (key: string) =>
+    MILESTONE_CATALOG.find((entry) => entry.key === key)?.passingScores?.map(
+      ({ score, from, basis, source }) => ({ score, from, basis, source }),
+    );
+
+  it("Step 2 CK: 214 before 1 Jul 2025, 218 from it, secondary, from the fact sheet's source", () => {
+    expect(marks("usmle_step2ck")).toEqual([
       { score: 214, from: undefined, basis: "secondary", source: "https://medvily.com/?p=296" },
       { score: 218, from: "2025-07-01", basis: "secondary", source: "https://medvily.com/?p=296" },
     ]);
+  });
+
+  it("Step 3: 190, 196 from 2016, 198 from 2020, 200 from 1 Jan 2024, each from a secondary page", () => {
+    expect(marks("usmle_step3")?.map(({ score, from, basis }) => ({ score, from, basis }))).toEqual([
+      { score: 190, from: undefined, basis: "secondary" },
+      { score: 196, from: "2016-01-01", basis: "secondary" },
+      { score: 198, from: "2020-01-01", basis: "secondary" },
+      { score: 200, from: "2024-01-01", basis: "secondary" },
+    ]);
+  });
+
+  it("Step 1 has none: pass/fail", () => {
+    expect(marks("usmle_step1")).toBeUndefined();
   });
 });

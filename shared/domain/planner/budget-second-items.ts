@@ -1,5 +1,5 @@
-import type { Fee } from "../catalog/index.ts";
-import type { BudgetItem } from "../plan.ts";
+import type { Fee, OtherCurrencyFee } from "../catalog/index.ts";
+import type { BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { isRetake } from "./failed-score.ts";
@@ -37,7 +37,11 @@ export function earlierSeasonItem(context: PlanContext, fee: Fee, item: BudgetIt
  * (failed-score.ts: a result below the passing score was reported), whose first attempt was paid
  * whatever the retake's status (a booked retake showed one exam fee).
  */
-export function retakeSpent(context: PlanContext, fee: Fee, status: MilestoneStatus): boolean {
+export function retakeSpent(
+  context: PlanContext,
+  fee: Pick<Fee, "spentWhen" | "milestone">,
+  status: MilestoneStatus,
+): boolean {
   return (
     fee.spentWhen.includes(status) || (context.failedScores.length > 0 && isRetake(context, fee.milestone))
   );
@@ -50,5 +54,15 @@ export function retakeSpent(context: PlanContext, fee: Fee, status: MilestoneSta
 export function retakeFeeItem(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
   if (context.failedScores.length === 0 || fee.kind !== "flat" || !isRetake(context, fee.milestone))
     return null;
+  return { ...item, key: `${fee.key}.retake`, label: `${item.label}: your retake`, status: "upcoming" };
+}
+
+/** retakeFeeItem for a fee in another currency (the OET's): the retake's sitting, still to pay. */
+export function retakeOtherCurrencyItem(
+  context: PlanContext,
+  fee: OtherCurrencyFee,
+  item: OtherCurrencyItem,
+): OtherCurrencyItem | null {
+  if (context.failedScores.length === 0 || !isRetake(context, fee.milestone)) return null;
   return { ...item, key: `${fee.key}.retake`, label: `${item.label}: your retake`, status: "upcoming" };
 }

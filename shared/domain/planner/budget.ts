@@ -6,7 +6,12 @@ import { feeWaitsForMatch, H1B_STEPS, owedOnceMatched } from "./budget-after-mat
 import { feeItem, newFeeItem, otherCurrencyItem, owedOnlyIf, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts";
-import { earlierSeasonItem, retakeFeeItem, retakeSpent } from "./budget-second-items.ts";
+import {
+  earlierSeasonItem,
+  retakeFeeItem,
+  retakeOtherCurrencyItem,
+  retakeSpent,
+} from "./budget-second-items.ts";
 import { feesToVerify, gated, testsAbroad, visitorVisaToVerify } from "./budget-to-verify.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext } from "./context.ts";
@@ -252,7 +257,7 @@ function budgetOf(
   for (const fee of FEES_OTHER_CURRENCY) {
     if (!applies(context, catalogEntry(fee.milestone))) continue;
     const status = feeStatusOf(context, fee.milestone);
-    const spent = fee.spentWhen.includes(status);
+    const spent = retakeSpent(context, fee, status);
     // As for USD fees: nothing for a waived step or one behind the gate; one waiting on WDOMS is
     // listed as held back, in no total.
     if (status === "waived") continue;
@@ -268,7 +273,10 @@ function budgetOf(
       continue;
     }
     const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
-    otherCurrency.push(otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming"));
+    const item = otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming");
+    otherCurrency.push(item);
+    const retake = retakeOtherCurrencyItem(context, fee, item); // the first sitting paid, the retake's to pay
+    if (retake !== null) otherCurrency.push(retake);
   }
   const { spentUsd, upcomingUsd, presumedUsd } = usdTotals(items);
   const budget: Budget = {

@@ -5,6 +5,7 @@ import { ET_ZONE, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import { dayBy, when } from "./day-words.ts";
+import { isRetake } from "./failed-score.ts";
 import { pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
@@ -37,6 +38,15 @@ export function oetExpectedResultDay(context: PlanContext): string | undefined {
     return undefined;
   const date = context.entries.at(OET_INDEX)?.date;
   return date === undefined ? undefined : shiftIsoDay(date, OET_RESULT_DAYS);
+}
+
+/**
+ * A failing OET score with no retake booked (failed-score.ts) while the Pathway still needs ECFMG's
+ * acceptance: no passing result can reach ECFMG yet, so no review can end (no "did ECFMG accept it?").
+ */
+export function oetRetakeUnbooked(context: PlanContext): boolean {
+  if (context.failedScores.length === 0 || !isRetake(context, "oet_medicine")) return false;
+  return oetExpectedResultDay(context) === undefined && !isSatisfiedAt(context, PATHWAY_INDEX);
 }
 
 /**

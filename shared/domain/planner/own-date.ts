@@ -18,7 +18,7 @@ import type { PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./delivery-slot.ts";
-import { pathwayReviewFrom } from "./oet-after-documents.ts";
+import { oetRetakeUnbooked, pathwayReviewFrom } from "./oet-after-documents.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -167,6 +167,8 @@ export function resultFollowUp(
   hard: { at: number; detail: Deadline } | null,
 ): TimedReminder | null {
   if (!own.passed) return null;
+  // A Pathway beside a failing OET not booked again: no acceptance can come, so none is asked for.
+  if (entry.key === "ecfmg_pathway" && oetRetakeUnbooked(context)) return null;
   const expected = slotOnDay(context, resultDayWall(context, entry, own));
   const sendAt = Math.max(expected, catchUpOf(context).catchUp);
   // With no deadline left to announce, the date shown is the applicant's own, never "Due" on it (t20a A1).

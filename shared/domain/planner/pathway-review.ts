@@ -6,7 +6,12 @@ import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
-import { oetExpectedResultDay, oetResultAfter, pathwayReviewFrom } from "./oet-after-documents.ts";
+import {
+  oetExpectedResultDay,
+  oetResultAfter,
+  oetRetakeUnbooked,
+  pathwayReviewFrom,
+} from "./oet-after-documents.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { presumedSent, presumedSentPathwayAction } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -245,6 +250,9 @@ export function pathwayReviewAction(
       : `NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
   const weeks = `about ${Math.ceil(days / 7)} weeks, advice`;
   const went = `Your Pathway application went in on ${renderDate(date)}`;
+  // A failing OET score with no retake booked: no acceptance can come before a passing result.
+  if (oetRetakeUnbooked(context))
+    return `${went}, but your OET score falls short of ECFMG's minimums, so ECFMG cannot accept it until a passing OET result reaches it. Retake the OET (its step), send the new result to ECFMG as soon as it arrives (ECFMG's review, ${weeks}, counts from it) and mark this step done when ECFMG accepts it. ${needed}`;
   if (oet !== undefined) {
     const result = `${went}, and your OET result ${oet === reported ? "on" : `${context.now < startOfLocalDate(context.zone, oet) ? "is" : "was"} expected around`} ${renderDate(oet)}: ECFMG's review (about ${Math.ceil(days / 7)} weeks, advice) counts from the result`;
     return context.now < reviewOver

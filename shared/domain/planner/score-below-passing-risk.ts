@@ -8,7 +8,7 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { type PassingScore, RETAKE_ADVICE } from "./failed-score.ts";
+import { type FailedScore, type PassingScore, RETAKE_ADVICE } from "./failed-score.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
 import { laterCandidateClause } from "./later-candidate.ts";
@@ -50,8 +50,17 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     // The day itself is ours, counted from that deadline: labelled by its basis.
     const dayMark = due === undefined || due === null ? projected : basisMark(due);
     addSource(sources, entry.due.source);
-    addSource(sources, RETAKE_ADVICE);
     const day = renderDate(lastSittingDay(cutOff));
+    if (failed.key === "oet_medicine") {
+      const passed = context.now >= lastSittingEnd(context.zone, cutOff);
+      // The step's target while ahead (the plan moved to a later Match): the retake aims for it.
+      const target = dates.targetAt(index);
+      const aim =
+        target !== null && target.at > context.now ? `${dates.renderedDay(target).local} (our advice)` : null;
+      risks.push(oetShort(failed, entry, `${day}${dayMark}`, passed, sources, aim));
+      continue;
+    }
+    addSource(sources, RETAKE_ADVICE);
     const period =
       mark.from === undefined
         ? `for exams before ${nextFrom(entry, mark)}`
@@ -128,4 +137,35 @@ export function step3PetitionDue(
 ): DueDate | null {
   const due = step3DueNow(context, dates, ruled);
   return due !== null && step3DueKind(due) === "petition" ? due : null;
+}
+
+/**
+ * SCORE_BELOW_PASSING for the OET, whose one reported score stands for four sub-tests (ECFMG's
+ * minimums, the catalog's `why`): below the lowest minimum in force (`mark`) it falls short whichever
+ * sub-test it is, and all four are sat again (facts.md). No FSMB: a retake is booking a session, by
+ * the last sitting whose result reaches ECFMG by the Pathway's deadline for documents (`day`).
+ */
+function oetShort(
+  failed: FailedScore,
+  entry: CatalogEntry,
+  day: string,
+  passed: boolean,
+  sources: string[],
+  aim: string | null,
+): Risk {
+  const { mark } = failed;
+  const minimum =
+    mark.from === undefined
+      ? `the minimum on every sub-test for sittings before ${nextFrom(entry, mark)}`
+      : `the lowest sub-test minimum for sittings from ${dayMonthYear(mark.from)}`;
+  const retake = passed
+    ? `the last sitting whose result reaches ECFMG by the Pathway's deadline for supporting documents, ${day}, has passed: ask your advisor now`
+    : `book the earliest OET Medicine sitting you can and sit all four sub-tests again ${aim === null ? `by ${day}` : `by ${aim} if you can, and by ${day} at the latest`}, the last sitting whose result still reaches ECFMG by the Pathway's deadline for supporting documents`;
+  return {
+    code: "SCORE_BELOW_PASSING",
+    severity: "critical",
+    message: `You reported ${failed.reported.status === "done" ? "OET Medicine done with a score" : "an OET Medicine score"} of ${failed.score}, below ${mark.score}, ${minimum}, so it falls short whichever sub-test it is. ${entry.why.text} If you passed, correct the score; if not, ${retake}. ECFMG cannot accept your Pathway without a passing OET result.`,
+    milestones: [failed.key],
+    sources,
+  };
 }

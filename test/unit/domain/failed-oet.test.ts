@@ -99,3 +99,19 @@ describe("a passing OET, and a sitting before the Writing minimum changed", () =
     );
   });
 });
+
+describe("the OET retake booked for 19 Dec 2026", () => {
+  it("its card says it is the retake, and the Pathway waits for its result", () => {
+    const booked = {
+      ...FAILED,
+      milestones: FAILED.milestones.map((entry) =>
+        entry.key === "oet_medicine" ? { ...entry, status: "scheduled" as const, date: "2026-12-19" } : entry,
+      ),
+    };
+    const result = planInOwnMatch(booked, NOV_30);
+    expect(card(result, "oet_medicine")?.action).toMatch(/^Your OET retake is on Sat 19 Dec 2026/);
+    expect(card(result, "ecfmg_pathway")?.action).toContain(
+      "your OET result is expected around Sat 9 Jan 2027",
+    );
+  });
+});

@@ -44,6 +44,8 @@ export const RISK_CODES = [
   "PATHWAY_CERTIFICATE_MAY_EXPIRE",
   "PATHWAY_DEADLINE_PROJECTED",
   "OET_SCORE_MAY_BE_TOO_OLD",
+  // One OET score that meets the Writing minimum but not the others': which sub-test it is decides.
+  "OET_SUB_TESTS_UNCLEAR",
   "TARGET_PASSED",
   "TARGETS_SLIPPED",
   "BOOKED_AFTER_TARGET",

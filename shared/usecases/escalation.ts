@@ -64,6 +64,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   PATHWAY_CERTIFICATE_MAY_EXPIRE: "A Pathway-based ECFMG certificate may expire before GME",
   PATHWAY_DEADLINE_PROJECTED: "A Pathway deadline, projected, may be missed",
   OET_SCORE_MAY_BE_TOO_OLD: "An OET result may be too old for the planned Pathways",
+  OET_SUB_TESTS_UNCLEAR: "An OET score that passes only if it is the Writing sub-test's",
   TARGET_PASSED: "An exam's target date has passed and it is not booked",
   TARGETS_SLIPPED: "A missed target moved the competitive plan's later targets",
   BOOKED_AFTER_TARGET: "An exam is booked after its competitive target",

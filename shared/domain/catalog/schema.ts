@@ -186,6 +186,11 @@ const CatalogEntrySchema = z.object({
         .object({
           score: z.number().int().min(1),
           from: z.iso.date().optional(),
+          /**
+           * An exam scored per sub-test (the OET): the higher minimum the other sub-tests need. One
+           * reported score from `score` up to below it cannot be judged alone (oet-sub-tests-risk.ts).
+           */
+          others: z.number().int().min(1).optional(),
           ...CitationFields,
         })
         .superRefine(citedCorrectly),

@@ -102,6 +102,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s Pathway application or OET result would come after a projected Pathway deadline; the season is still in reach, but ECFMG's deadlines for the season need checking.`,
   OET_SCORE_MAY_BE_TOO_OLD: ({ fullName }) =>
     `${fullName}'s OET result was taken more than two years before the planned Pathways' deadline for documents; ECFMG's window for later Pathways is not known, so it needs checking with ECFMG.`,
+  OET_SUB_TESTS_UNCLEAR: ({ fullName }) =>
+    `${fullName} reported one OET score that meets the Writing minimum but not the one Listening, Reading and Speaking need; the plan keeps the OET as passed and asks them to check each sub-test.`,
   TARGET_PASSED: ({ fullName }) =>
     `${fullName} has an exam or the Pathway whose target date has passed and that is not booked yet.`,
   TARGETS_SLIPPED: ({ fullName }) =>

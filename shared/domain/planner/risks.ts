@@ -33,6 +33,7 @@ import { noInterviewRecordedRisk } from "./no-interview-recorded.ts";
 import { noteRecordRisk } from "./note-contradicted-by-record.ts";
 import { oetAfterDocumentsRisk } from "./oet-after-documents.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
+import { oetSubTestsUnclearRisks } from "./oet-sub-tests-risk.ts";
 import { foldedExamRisk } from "./one-exam-risk.ts";
 import { foldedPathwayRisk } from "./one-pathway-risk.ts";
 import { orderRisks } from "./ordering.ts";
@@ -73,10 +74,9 @@ export function assessRisks(
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const rol = rolDate.at;
   const ineligible = context.eligibility === "ineligible";
-  // A closed gate (no sponsor note, or the note still unknown: planner.ts's `unchecked`) holds every
-  // step needing ECFMG, and behind it the gate is the one thing to resolve: no risk pushes a held
-  // step, its fee, its registration or its deadline; the gate's own step (or
-  // SCHOOL_NOT_ECFMG_ELIGIBLE) says what resolves it.
+  // A closed gate (no sponsor note, or the note still unknown: planner.ts's `unchecked`) holds every step
+  // needing ECFMG, and behind it the gate is the one thing to resolve: no risk pushes a held step, its
+  // fee, its registration or its deadline; the gate's own step (or SCHOOL_NOT_ECFMG_ELIGIBLE) says so.
   const held = ineligible || uncheckedGate(context);
   // Neither a closed gate nor an out-of-reach season should push anyone to pay this season's fees.
   const pushFees = !held && !feasibility.infeasible;
@@ -207,12 +207,11 @@ export function assessRisks(
   const matchEarly = held ? null : matchOutcomeBeforeWindowRisk(context);
   if (matchEarly !== null) risks.push(matchEarly);
 
-  // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the
-  // petition step still asks for Step 3's result), and a critical "rank J-1 programs instead" for a
-  // closed list inflated the advisor's critical count.
-  // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for
-  // that Match, on its dates (the 2027 Match's verdict beside a plan for 2028),
-  // still only until this Match's list closes (stale-risks.test.ts).
+  // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the petition
+  // step still asks for Step 3's result): a critical "rank J-1 programs instead" for a closed list
+  // inflated the advisor's critical count.
+  // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for that
+  // Match, on its dates (not the 2027 verdict beside a 2028 plan), until this list closes (stale-risks).
   if (!held && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
     append(risks, step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
   } else if (!held && !feasibility.infeasible) {
@@ -231,6 +230,7 @@ export function assessRisks(
   // Behind a closed gate the exams are held, so their statuses are not asked for either.
   if (!held) append(risks, certificationUnreportedRisks(context, dates));
   if (!held && !seasonOver) append(risks, oetScoreAgeRisks(context, targeted.year));
+  if (!held && !seasonOver) append(risks, oetSubTestsUnclearRisks(context, dates));
   if (!held) {
     append(risks, visaStartRisks(context, dates));
     append(risks, ecfmgReviewPastDs2019Risks(context, dates));

@@ -115,3 +115,30 @@ describe("the OET retake booked for 19 Dec 2026", () => {
     );
   });
 });
+
+describe("one OET score of 320: the Writing minimum met, the others' not", () => {
+  const UNCLEAR = readSnapshot(DIR, "oet-unclear-tehran-j1.json");
+
+  it("is not judged either way: a warning asks to check each sub-test, nothing is blocked or retaken", () => {
+    const result = planInOwnMatch(UNCLEAR, NOV_30);
+    const unclear = risk(result, "OET_SUB_TESTS_UNCLEAR");
+    expect(unclear?.severity).toBe("warning");
+    expect(unclear?.message).toContain(
+      "You reported one OET Medicine score, 320: it meets the Writing minimum, 300, but not the 350 Listening, Reading and Speaking each need",
+    );
+    expect(unclear?.message).toContain("in a sitting by Tue 5 Jan 2027 (our advice)");
+    expect(risk(result, "SCORE_BELOW_PASSING")).toBeUndefined();
+    expect(card(result, "oet_medicine")).toBeUndefined();
+    // Apart from the warning, the plan is the passing one's.
+    const passing = planInOwnMatch(PASSED, NOV_30);
+    expect(result.nextSteps).toEqual(passing.nextSteps);
+    expect(result.risks.filter((one) => one.code !== "OET_SUB_TESTS_UNCLEAR")).toEqual(passing.risks);
+  });
+
+  it("299 fails and 350 passes: no warning at either edge", () => {
+    for (const score of [299, 350])
+      expect(
+        risk(planInOwnMatch(withOetScore(UNCLEAR, score), NOV_30), "OET_SUB_TESTS_UNCLEAR"),
+      ).toBeUndefined();
+  });
+});

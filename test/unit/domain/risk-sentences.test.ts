@@ -72,6 +72,16 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(oetAhead, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
     found.push({ where: `nothing-done-2027.json Pathway done, OET ahead ${risk.code}`, risk });
+  // One OET score that meets the Writing minimum only, its Pathway pending (OET_SUB_TESTS_UNCLEAR).
+  const oetUnclear = {
+    ...quiet,
+    milestones: [
+      { key: "oet_medicine" as const, status: "done" as const, date: "2026-10-10", score: 320 },
+      { key: "ecfmg_pathway" as const, status: "in_progress" as const, date: "2026-10-20" },
+    ],
+  };
+  for (const risk of plan(oetUnclear, seasonCalendar(2027), new Date("2026-11-30T12:00:00Z")).risks)
+    found.push({ where: `nothing-done-2027.json OET 320 ${risk.code}`, risk });
   // Beside it, one in the next Match's season (INTERVIEW_IN_LATER_MATCH).
   const first = interviewing.interviews[0] as (typeof interviewing.interviews)[0];
   const nextSeason = { ...quiet, interviews: [first, { ...first, startsAt: "2027-10-20T15:00:00Z" }] };

@@ -25,8 +25,12 @@ const BOTH_FIGURES =
 const PROCESSING_SOURCE = "processing from the application to the scheduling permit is approximately 2 weeks";
 const VERIFICATION_SOURCE =
   "it can take up to 12 weeks after you graduate for FSMB to verify your graduation";
-/** A Step 3 day to apply to FSMB by, or a promise of time left. */
-const PROMISE = /apply to FSMB (by|now|that day)|there is still time|can you still apply|can still count/;
+/**
+ * A Step 3 day to apply to FSMB by, or a promise of time left. Not a retake's "reapply to FSMB now"
+ * (SCORE_BELOW_PASSING): FSMB verified the graduation for the failed attempt already.
+ */
+const PROMISE =
+  /(?<!re)apply to FSMB (by|now|that day)|there is still time|can you still apply|can still count/;
 
 const riskOf = (result: Plan) => result.risks.find((risk) => risk.code === "STEP3_NEEDED_FOR_H1B");
 

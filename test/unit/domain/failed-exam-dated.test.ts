@@ -63,8 +63,8 @@ describe("the rest of the kind: done with its date, and a booked retake whose da
 });
 
 /**
- * Property-style, over the catalog's scored exams (`passingScores`: Step 2 CK and Step 3; Step 1 is
- * pass/fail): a failing
+ * Property-style, over the catalog's scored exams (`passingScores`: Step 2 CK, Step 3 and the OET;
+ * Step 1 is pass/fail): a failing
  * score reported in progress, done or not started, with or without a past date, is a retake to book
  * now: urgent, never "Did you take it?", no SCHEDULED_DATE_PASSED, and the date changes nothing.
  */
@@ -76,10 +76,14 @@ describe("every scored exam, every unbooked status, with and without the attempt
   const DONE = { status: "done", date: "2026-05-01" } as const;
   // An exam only some visas take (Step 3, H-1B) is planned on one of them, its prerequisites done (the
   // certificate) and the base's own failed Step 2 CK passed, so the exam itself is the one to retake.
+  // A step done that needs the exam (the Pathway, the OET's) is left out: it would say the exam passed.
+  const needsExam = (key: string, exam: string) =>
+    MILESTONE_CATALOG.find((one) => one.key === key)?.prerequisites.some((one) => one.key === exam) === true;
   const withExam = (entry: CatalogEntry, exam: MilestoneEntry): ApplicantSnapshot => {
     const ready = entry.prerequisites.map((one): MilestoneEntry => ({ ...DONE, key: one.key }));
     const kept = base.milestones
       .filter((one) => one.key !== entry.key && !ready.some((done) => done.key === one.key))
+      .filter((one) => !needsExam(one.key, entry.key))
       .map((one): MilestoneEntry => (one.score === undefined ? one : { ...PASSED, key: one.key }));
     const visa = entry.applies.visas?.[0] ?? base.applicant.visa;
     return { ...base, applicant: { ...base.applicant, visa }, milestones: [...kept, ...ready, exam] };

@@ -155,9 +155,8 @@ const CatalogEntrySchema = z.object({
     .superRefine(citedCorrectly)
     .optional(),
   /**
-   * Present on exactly one milestone: the first gate of the road once the school is known to be
-   * eligible (the ECFMG application: every exam and ECFMG step waits on it). While not begun, its
-   * start-by rung is brought forward to now (first-gate.ts), with the reason cited here.
+   * On exactly one milestone: the road's first gate once the school is known eligible (the ECFMG application,
+   * which every exam and ECFMG step waits on); not begun, its start-by rung is brought to now (first-gate.ts).
    */
   firstGate: CitationSchema.optional(),
   /** Present on exactly one milestone: the school's eligibility check (see the schema). */
@@ -176,9 +175,9 @@ const CatalogEntrySchema = z.object({
     .superRefine(citedCorrectly)
     .optional(),
   /**
-   * An exam scored against a minimum passing score (Step 2 CK): each score with the first exam day
-   * it applies from (absent: every exam before the next entry's day), oldest first, cited. A result
-   * reported below the score in force on its date is not a pass (failed-score.ts).
+   * An exam's minimum passing score (Step 2 CK, Step 3; the OET's lowest sub-test minimum, `others` the
+   * other sub-tests': oet-sub-tests-risk.ts), each from its first exam day (absent: every exam before the
+   * next entry's), oldest first, cited; a result below the one in force on its date is no pass.
    */
   passingScores: z
     .array(
@@ -186,10 +185,6 @@ const CatalogEntrySchema = z.object({
         .object({
           score: z.number().int().min(1),
           from: z.iso.date().optional(),
-          /**
-           * An exam scored per sub-test (the OET): the higher minimum the other sub-tests need. One
-           * reported score from `score` up to below it cannot be judged alone (oet-sub-tests-risk.ts).
-           */
           others: z.number().int().min(1).optional(),
           ...CitationFields,
         })

@@ -41,15 +41,14 @@ const STEP3_MILESTONES: readonly StepSubject[] = Object.freeze(["usmle_step3", "
 const RESULT_WORDS = `its result takes up to ${SCORE_REPORTING_DAYS} days`;
 
 /**
- * STEP3_NEEDED_FOR_H1B: ranking on H-1B needs Step 3 passed, and programs decide before the rank
- * order list deadline (advice), so Step 3's result must be reported by then (up to four weeks,
- * official). The earliest report is the certificate (when pending), then FSMB's permit (about two
- * weeks after applying, never before graduation plus up to 12 weeks: step3ChainFrom, official),
- * abroad the visitor-visa wait the step's text promises (step3ChainDays, advice), a US test date
- * (about a week, advice) and the result. The certificate never comes before feasibility's chain of
- * results (`examsReadyAt`: the OET's result, then ECFMG's Pathway review). When that misses the
- * deadline the risk is critical, says H-1B ranking for this Match is most likely out of reach and
- * names the J-1 alternative. After a failed Step 3 the warning names the retake.
+ * STEP3_NEEDED_FOR_H1B: ranking on H-1B needs Step 3 passed, and programs decide before the rank order
+ * list deadline (advice), so Step 3's result must be reported by then (up to four weeks, official). The
+ * earliest report is the certificate (when pending), then FSMB's permit (about two weeks after applying,
+ * never before graduation plus up to 12 weeks: step3ChainFrom, official), abroad the visitor-visa wait
+ * the step's text promises (step3ChainDays, advice), a US test date (about a week, advice) and the
+ * result; the certificate never before feasibility's chain of results (`examsReadyAt`). When that
+ * misses the deadline the risk is critical, says H-1B ranking for this Match is most likely out of
+ * reach and names the J-1 alternative. After a failed Step 3 the warning names the retake.
  */
 export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt: number): Risk[] {
   const { calendar, now } = context;

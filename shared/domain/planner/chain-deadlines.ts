@@ -70,12 +70,7 @@ export function missedChainDeadline(times: ChainTimes, calendar: SeasonCalendar)
  * slackTerms.
  */
 export function chainSlack(times: ChainTimes, calendar: SeasonCalendar, takes?: object): number {
-  if (takes !== undefined) {
-    // A ring of the last chains' times, not a WeakMap: a WeakMap entry per chain cost more than it saved.
-    keptTakes[keptNext] = takes;
-    keptTimes[keptNext] = times;
-    keptNext = (keptNext + 1) % KEPT_CHAINS;
-  }
+  if (takes !== undefined) keepChainTimes(takes, times);
   let slack = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at - times.readyAt;
   const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);
   if (pathwayDue !== null) slack = Math.min(slack, pathwayDue - (times.pathwayToSubmit as number));
@@ -99,13 +94,28 @@ const keptTimes: (ChainTimes | undefined)[] = new Array(KEPT_CHAINS).fill(undefi
 let keptNext = 0;
 
 /**
+ * Keeps a chain's `times` for its `takes` in the ring (chainSlack; kept-chains.ts again when it
+ * hands out a chain it kept): a ring, not a WeakMap, since a WeakMap entry per chain cost more than it saved.
+ */
+export function keepChainTimes(takes: object, times: ChainTimes): void {
+  keptTakes[keptNext] = takes;
+  keptTimes[keptNext] = times;
+  keptNext = (keptNext + 1) % KEPT_CHAINS;
+}
+
+/** The times the ring keeps for a chain's `takes`, undefined when it is no longer there. */
+export function keptChainTimes(takes: object): ChainTimes | undefined {
+  const at = keptTakes.indexOf(takes);
+  return at === -1 ? undefined : keptTimes[at];
+}
+
+/**
  * The time to spare before each deadline of `calendar` the chain of a Feasibility with these
  * `takes` must meet (ms, ascending: chainSlack first), each a guess for lastWorkingInstant; null
  * when no recent chainAt kept its times (a Feasibility with nothing left to do, or an old one).
  */
 export function slackTerms(takes: object, calendar: SeasonCalendar): number[] | null {
-  const at = keptTakes.indexOf(takes);
-  const times = at === -1 ? undefined : keptTimes[at];
+  const times = keptChainTimes(takes);
   if (times === undefined) return null;
   const terms = [calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at - times.readyAt];
   const pathwayDue = times.pathwayToSubmit === null ? null : pathwayDeadline(calendar);

@@ -20,6 +20,7 @@ import { examAt, needed } from "./fastest-sitting.ts";
 import { applicationLeadTime, type Remaining, reportingOf } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { type Judged, keptChain } from "./kept-chains.ts";
 import { sittingCutOffOf } from "./last-sitting-day.ts";
 import { oetSittingJudged } from "./oet-sitting-judged.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
@@ -159,11 +160,11 @@ export function assessFeasibility(context: PlanContext): Feasibility {
  * has begun), never out of reach (hard allowances may).
  */
 export function assessAt(context: PlanContext, judged: Judged = "now"): Feasibility {
-  const usual = chainAt(context, judged, true);
+  const usual = keptChain(context, judged, true, chainAt);
   // Only a write-off resting on study time is judged again: no extra work for any other plan.
   if (!usual.infeasible || !countsStudy(usual.takes) || !uncounted(context, judged, usual.takes))
     return usual;
-  const unstudied = chainAt(context, judged, false);
+  const unstudied = keptChain(context, judged, false, chainAt);
   return unstudied.infeasible ? usual : { ...unstudied, studyUncounted: true };
 }
 
@@ -177,7 +178,6 @@ const uncounted = (context: PlanContext, judged: Judged, takes: readonly Remaini
   interviewingForMatch(context) || (judged !== "lastDay" && inTheMatchOnRecord(context) && oneStudy(takes));
 const oneStudy = (takes: readonly Remaining[]) => takes.filter((take) => take.prep !== null).length === 1;
 
-type Judged = "now" | "pastDeadline" | "laterCandidate" | "lastDay";
 /** The chain at the fastest pace (see assessAt); `study` false counts no study for an exam not begun. */
 function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibility {
   const pastDeadline = judged === "pastDeadline";

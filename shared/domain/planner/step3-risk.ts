@@ -116,9 +116,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
 const HELD_TOO_LATE = " Even with a visitor visa in hand, it leaves no time.";
 
 /**
- * STEP3_NEEDED_FOR_H1B's words for a Step 3 not booked, read from the plan's dates, the certificate's
- * status, the visa allowance and its target, never `now`: the warning whole (the target passed or
- * not), the critical risk's words around its two days that move with `now`, and their sources.
+ * STEP3_NEEDED_FOR_H1B's words for a Step 3 not booked, from the plan's dates, the certificate's status,
+ * the visa allowance and its target, never `now`: the warning whole, the critical words around its two days.
  */
 interface Step3Words {
   zone: string;

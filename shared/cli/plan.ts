@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { applicantPlan } from "#domain/applicant-plan.ts";
-import { budgetFootnotes, itemAmount } from "#domain/budget-words.ts";
+import { budgetFootnotes, itemAmount, presumedSource } from "#domain/budget-words.ts";
 import { everyProblem, parsableParts } from "#domain/console/parsable-parts.ts";
 import { type RefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
 import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
@@ -178,8 +178,8 @@ export function renderPlan(
         item.asOf,
       ]),
     ),
-    // Presumed paid (fees of steps an interview presumes done): apart from what was reported spent.
-    `  spent ${usd(result.budget.spentUsd)}, ${result.budget.presumedUsd === undefined ? "" : `presumed paid (from your interview) ${usd(result.budget.presumedUsd)}, `}upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
+    // Presumed paid (fees of steps an interview or a later step presumes done): apart from what was reported spent.
+    `  spent ${usd(result.budget.spentUsd)}, ${result.budget.presumedUsd === undefined ? "" : `presumed paid (from ${presumedSource(result.budget)}) ${usd(result.budget.presumedUsd)}, `}upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
     // One footnote per fee, whichever seasons it is budgeted for.
     ...budgetFootnotes(result.budget.items).map(({ label, verify }) => `  ! ${label}: ${verify}\n`),
     ...(result.budget.otherCurrency === undefined

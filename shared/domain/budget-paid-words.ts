@@ -11,8 +11,60 @@ import type { Budget, BudgetItem } from "./plan.ts";
  */
 export const PAID_SO_FAR = "Paid so far (estimated from the fee table)";
 
-/** The presumed-paid total's label: fees of steps an interview presumes done, never reported. */
-export const PRESUMED_PAID = "Presumed paid, from your interview (estimated at current fees)";
+/**
+ * What presumed-paid fees are presumed from (BudgetItem.presumedFrom): an interview for this Match
+ * (presumed-in-the-match.ts), later steps the applicant marked done that need their steps
+ * ("steps"), or, for a budget's totals and its sentence under the table, both. One set of words
+ * for every channel: the CLI, the email, the timeline, the console and the budget step's text.
+ */
+export type PresumedFrom = "interview" | "steps" | "both";
+
+const PRESUMED_WORDS: Readonly<Record<PresumedFrom, { from: string; row: string; once: string }>> = {
+  interview: {
+    from: "your interview",
+    row: "you have not told us this step's status, and your interview suggests it is done",
+    once: "your interview suggests their steps are done, though you have not told us those steps' status",
+  },
+  steps: {
+    from: "the steps you marked done",
+    row: "you have not marked this step done, and a later step you marked done needs it",
+    once: "a later step you marked done needs their steps done first, though you have not marked those steps done",
+  },
+  both: {
+    from: "your interview and the steps you marked done",
+    row: "you have not told us this step's status, and your interview or a later step you marked done suggests it is done",
+    once: "your interview or later steps you marked done suggest their steps are done, though you have not told us those steps' status",
+  },
+};
+
+/** What a budget's presumed-paid lines (USD and other currencies) are presumed from; "interview" when none says "steps". */
+export function presumedFromOf(budget: Budget): PresumedFrom {
+  let steps = false;
+  let interview = false;
+  for (const item of [...budget.items, ...(budget.otherCurrency ?? [])]) {
+    if (item.status !== "presumed") continue;
+    if (item.presumedFrom === "steps") steps = true;
+    else interview = true;
+  }
+  return steps ? (interview ? "both" : "steps") : "interview";
+}
+
+/** A budget's presumed-paid total's label: "Presumed paid, from your interview (estimated at current fees)". */
+export function presumedPaidLabel(budget: Budget): string {
+  return presumedPaidWords(presumedFromOf(budget));
+}
+
+function presumedPaidWords(from: PresumedFrom): string {
+  return `Presumed paid, from ${PRESUMED_WORDS[from].from} (estimated at current fees)`;
+}
+
+/** What a budget's presumed-paid lines are presumed from, in words: "your interview", "the steps you marked done". */
+export function presumedSource(budget: Budget): string {
+  return PRESUMED_WORDS[presumedFromOf(budget)].from;
+}
+
+/** The presumed-paid total's label for fees of steps an interview presumes done, never reported. */
+export const PRESUMED_PAID = presumedPaidWords("interview");
 
 /**
  * A paid fee's note. Matchpath never asks what the applicant paid, so a paid amount is the fee
@@ -34,22 +86,28 @@ export function paidNote(verify: string | undefined, amount: string, pricedThen 
  * the email's and the printed budget's footnote alike.
  */
 export function settledNote(
-  item: Pick<BudgetItem, "status" | "verify" | "amountUsd" | "pricedThen">,
+  item: Pick<BudgetItem, "status" | "verify" | "amountUsd" | "pricedThen" | "presumedFrom">,
 ): string {
   const amount = usd(item.amountUsd);
   return item.status === "presumed"
-    ? presumedNote(item.verify, amount)
+    ? presumedNote(item.verify, amount, item.presumedFrom)
     : paidNote(item.verify, amount, item.pricedThen === true);
 }
 
 /**
- * A presumed-paid fee's note: its step was never reported, the interview suggests
- * it is done, so the fee is presumed paid, apart from what the applicant reported paid; the amount
- * is the fee table's (with what a flag says about it, as paidNote keeps it).
+ * A presumed-paid fee's note: its step was never reported, the interview (or, `from` "steps", a
+ * later step marked done) suggests it is done, so the fee is presumed paid, apart from what the
+ * applicant reported paid; the amount is the fee table's (with what a flag says about it, as
+ * paidNote keeps it).
  */
-export function presumedNote(verify: string | undefined, amount: string): string {
+export function presumedNote(
+  verify: string | undefined,
+  amount: string,
+  from: PresumedFrom = "interview",
+): string {
   const paid = paidNote(verify, amount).replace(/^Paid: your receipt shows what you paid; /, "");
-  return `Presumed from your interview: you have not told us this step's status, and your interview suggests it is done, so this fee is counted as presumed paid, apart from what you told us you paid; ${paid}. Tell us the step's status to confirm it`;
+  const words = PRESUMED_WORDS[from];
+  return `Presumed from ${words.from}: ${words.row}, so this fee is counted as presumed paid, apart from what you told us you paid; ${paid}. Tell us the step's status to confirm it`;
 }
 
 /** What a flag says about a paid amount: its clauses without "verify …:" and "before paying" advice. */
@@ -73,10 +131,15 @@ export function presumedFlagNote(verify: string | undefined): string | undefined
 /**
  * The presumption said once for a budget's presumed-paid rows (presumedNote), not repeated on every
  * row: on a 360 px phone the email's rows would run about 16 lines each. Which
- * fees: the rows marked "Presumed paid"; why: the interview, and no status reported.
+ * fees: the rows marked "Presumed paid"; why: the interview (or later steps marked done, `from`),
+ * and no status reported.
  */
-export const PRESUMED_ONCE =
-  "Fees marked “Presumed paid”: your interview suggests their steps are done, though you have not told us those steps' status, so they are counted as paid, apart from what you told us you paid, at the amounts in Matchpath's fee table (estimates). Tell us each step's status to confirm them.";
+export function presumedOnceNote(from: PresumedFrom): string {
+  return `Fees marked “Presumed paid”: ${PRESUMED_WORDS[from].once}, so they are counted as paid, apart from what you told us you paid, at the amounts in Matchpath's fee table (estimates). Tell us each step's status to confirm them.`;
+}
+
+/** presumedOnceNote for fees an interview presumes. */
+export const PRESUMED_ONCE = presumedOnceNote("interview");
 
 /** A paid amount as shown: "about $680", an estimate (paidNote says why). */
 export function paidAmount(amount: string): string {

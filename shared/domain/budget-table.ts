@@ -1,4 +1,5 @@
-import { type BudgetRow, budgetRows, PRESUMED_ONCE } from "./budget-words.ts";
+import { type PresumedFrom, presumedFromOf, presumedOnceNote } from "./budget-paid-words.ts";
+import { type BudgetRow, budgetRows } from "./budget-words.ts";
 import type { Budget } from "./plan.ts";
 
 /*
@@ -6,9 +7,15 @@ import type { Budget } from "./plan.ts";
  * the email's HTML and text parts, the applicant's timeline, the console's applicant page.
  */
 
-/** PRESUMED_ONCE when some row is presumed paid, else undefined: the sentence under such a table. */
-export function presumedOnce(rows: readonly BudgetRow[]): string | undefined {
-  return rows.some((row) => row.status === "Presumed paid") ? PRESUMED_ONCE : undefined;
+/**
+ * The sentence under such a table (presumedOnceNote, from what the rows are presumed from) when some
+ * row is presumed paid, else undefined.
+ */
+export function presumedOnce(
+  rows: readonly BudgetRow[],
+  from: PresumedFrom = "interview",
+): string | undefined {
+  return rows.some((row) => row.status === "Presumed paid") ? presumedOnceNote(from) : undefined;
 }
 
 /**
@@ -19,5 +26,5 @@ export function presumedOnce(rows: readonly BudgetRow[]): string | undefined {
  */
 export function budgetTable(budget: Budget): { rows: BudgetRow[]; presumedNote: string | undefined } {
   const rows = budgetRows(budget, "once");
-  return { rows, presumedNote: presumedOnce(rows) };
+  return { rows, presumedNote: presumedOnce(rows, presumedFromOf(budget)) };
 }

@@ -8,8 +8,9 @@ export interface BudgetItem {
   label: string;
   amountUsd: number;
   /**
-   * "presumed": the fee of a step an interview presumes done (presumed-in-the-match.ts), never
-   * reported: presumed paid, counted apart from what the applicant reported spent.
+   * "presumed": the fee of a step an interview presumes done (presumed-in-the-match.ts), or a later
+   * step marked done needs (`presumedFrom`), never reported: presumed paid, counted apart from what
+   * the applicant reported spent.
    */
   status: "spent" | "upcoming" | "presumed";
   /** "official" amounts come from the authority; "secondary" from a non-authority page; "advice" is labelled. */
@@ -30,6 +31,8 @@ export interface BudgetItem {
    * that day (fee-in-force.ts), so its words say "the fee in force then", never "today's fee".
    */
   pricedThen?: true;
+  /** On a "presumed" line: "steps" when a later step the applicant marked done presumes it, not an interview. */
+  presumedFrom?: "steps";
 }
 
 export interface Budget {
@@ -67,6 +70,8 @@ export interface OtherCurrencyItem {
    * "presumed": its step presumed done by an interview, as BudgetItem's.
    */
   status: "spent" | "upcoming" | "held" | "presumed";
+  /** As BudgetItem's: "steps" when a later step the applicant marked done presumes it. */
+  presumedFrom?: "steps";
   verify?: string;
   basis: "official" | "secondary" | "advice";
   source: string;

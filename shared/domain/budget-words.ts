@@ -6,6 +6,7 @@ import {
   paidNote,
   presumedFlagNote,
   presumedNote,
+  presumedSource,
   presumedTotal,
   settledNote,
 } from "./budget-paid-words.ts";
@@ -13,7 +14,7 @@ import { FEES } from "./catalog/index.ts";
 import { usd } from "./money.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "./plan.ts";
 
-export { PAID_SO_FAR, PRESUMED_ONCE, PRESUMED_PAID };
+export { PAID_SO_FAR, PRESUMED_ONCE, PRESUMED_PAID, presumedSource };
 
 /**
  * The budget as the timeline's table and the email's budget block print it: every fee the plan
@@ -168,7 +169,7 @@ function otherRow(item: OtherCurrencyItem, said: PresumedSaid): BudgetRow {
   const flag = presumed
     ? said === "once"
       ? presumedFlagNote(item.verify)
-      : presumedNote(item.verify, item.display)
+      : presumedNote(item.verify, item.display, item.presumedFrom)
     : item.status === "spent"
       ? paidNote(item.verify, item.display)
       : flagNote(item.verify);

@@ -1,11 +1,6 @@
+import { presumedPaidLabel } from "#domain/budget-paid-words.ts";
 import { budgetTable } from "#domain/budget-table.ts";
-import {
-  type BudgetRow,
-  budgetNote,
-  budgetTotals,
-  PAID_SO_FAR,
-  PRESUMED_PAID,
-} from "#domain/budget-words.ts";
+import { type BudgetRow, budgetNote, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import { basisMark } from "#domain/date-basis.ts";
 import {
   deadlineWords,
@@ -103,7 +98,7 @@ export function budgetHtml(budget: Budget): string {
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr><th scope="row">${e(PAID_SO_FAR)}</th><td></td><td class="amount">${e(totals.paid)}</td></tr>
-${totals.presumed === undefined ? "" : `<tr><th scope="row">${e(PRESUMED_PAID)}</th><td></td><td class="amount">${e(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
+${totals.presumed === undefined ? "" : `<tr><th scope="row">${e(presumedPaidLabel(budget))}</th><td></td><td class="amount">${e(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${e(totals.toPay)}</td></tr></tfoot></table>
 ${table.presumedNote === undefined ? "" : `<p class="due">${e(table.presumedNote)}</p>\n`}<details><summary>Where these amounts come from</summary><ul>${table.rows
     .map(
       (row) =>

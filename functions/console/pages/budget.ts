@@ -1,5 +1,6 @@
+import { presumedPaidLabel } from "#domain/budget-paid-words.ts";
 import { budgetTable } from "#domain/budget-table.ts";
-import { budgetNote, budgetTotals, PAID_SO_FAR, PRESUMED_PAID } from "#domain/budget-words.ts";
+import { budgetNote, budgetTotals, PAID_SO_FAR } from "#domain/budget-words.ts";
 import { whyForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Budget } from "#domain/plan.ts";
 import { h } from "./html.ts";
@@ -32,6 +33,6 @@ export function budgetSection(budget: Budget, fullName = "the applicant"): strin
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col" class="amount">Amount</th></tr></thead>
 <tbody>${body}</tbody>
 <tfoot><tr><th scope="row">${h(PAID_SO_FAR)}</th><td></td><td class="amount">${h(totals.paid)}</td></tr>
-${totals.presumed === undefined ? "" : `<tr><th scope="row">${h(PRESUMED_PAID)}</th><td></td><td class="amount">${h(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
+${totals.presumed === undefined ? "" : `<tr><th scope="row">${h(presumedPaidLabel(budget))}</th><td></td><td class="amount">${h(totals.presumed)}</td></tr>\n`}<tr><th scope="row">Still to pay</th><td></td><td class="amount">${h(totals.toPay)}</td></tr></tfoot></table></div>
 ${presumedNote === undefined ? "" : `<p class="muted">${theirs(presumedNote)}</p>\n`}<details class="sources"><summary>Where these amounts come from</summary><ul>${rows.map((row) => `<li>${h(row.label)}: ${h(row.source)}</li>${row.verifyAt ? `<li>${h(row.label)}, to verify the amount: ${h(row.verifyAt.page)}, ${h(row.verifyAt.url)}</li>` : ""}`).join("")}</ul></details>`;
 }

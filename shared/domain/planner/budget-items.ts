@@ -13,14 +13,10 @@ import type { BudgetItem, OtherCurrencyItem } from "../plan.ts";
  * constant) and shared frozen by every plan, as reminders are: a copy per plan was about 2% of the
  * planner bench's plan.
  */
-const otherCurrencyItems = new Map<
-  OtherCurrencyFee,
-  Record<OtherCurrencyItem["status"], OtherCurrencyItem>
->();
-export function otherCurrencyItem(
-  fee: OtherCurrencyFee,
-  status: OtherCurrencyItem["status"],
-): OtherCurrencyItem {
+const otherCurrencyItems = new Map<OtherCurrencyFee, Record<OtherCurrencyLine, OtherCurrencyItem>>();
+/** An other-currency line's status, or "presumed from steps": presumed, from a later step marked done. */
+type OtherCurrencyLine = OtherCurrencyItem["status"] | "presumed from steps";
+export function otherCurrencyItem(fee: OtherCurrencyFee, status: OtherCurrencyLine): OtherCurrencyItem {
   let both = otherCurrencyItems.get(fee);
   if (both === undefined) {
     const { key, label, amount, currency, display, note, basis, source, asOf } = fee;
@@ -30,6 +26,7 @@ export function otherCurrencyItem(
       upcoming: Object.freeze({ ...item, status: "upcoming" }),
       held: Object.freeze({ ...item, status: "held", verify: SCHOOL_CHECK.unchecked.feeHeld }),
       presumed: Object.freeze({ ...item, status: "presumed" }),
+      "presumed from steps": Object.freeze({ ...item, status: "presumed", presumedFrom: "steps" }),
     };
     otherCurrencyItems.set(fee, both);
   }

@@ -14,7 +14,8 @@ import type { Step3FeeWait } from "./step3-fee-waits.ts";
  * and Canada, why Step 3's fee waits, the exams under way read as booked), the visa (which steps apply), a couple (NRMP's couples fee), the programs
  * planned and specialties, and
  * every step's status, the steps presumed done (presumed-in-the-match.ts: their fees read "presumed
- * paid", and a plan moved to a later Match has them), and the span of each fee's history its step's
+ * paid", and a plan moved to a later Match has them), the steps with a fee read as done only because
+ * a later step needs them (impliedPaidSteps: presumed paid too), and the span of each fee's history its step's
  * day falls in. `now` enters only through the two facts it decides, never as itself. A plan
  * with an earlier season's steps or a failed score is not memoised (rare).
  *
@@ -36,6 +37,8 @@ interface KnownBudget {
   presumed: number;
   /** The spans of the fees' histories the steps' days fall in (fee-in-force.ts spansKey). */
   spans: number;
+  /** The steps with a fee read as done only because a later step needs them (impliedPaidSteps). */
+  implied: number;
   budget: Budget;
 }
 
@@ -93,10 +96,16 @@ export function presumedBits(context: PlanContext): number {
   return bits;
 }
 
-function slotOf(context: PlanContext, season: SeasonCalendar, flags: number, spans: number): number {
+function slotOf(
+  context: PlanContext,
+  season: SeasonCalendar,
+  flags: number,
+  spans: number,
+  implied: number,
+): number {
   const { applicant } = context;
   let hash = Math.imul(season.matchYear ^ (flags << 12) ^ (spans % 0x7fffffff), 0x01000193);
-  hash = Math.imul(hash ^ presumedBits(context), 0x01000193);
+  hash = Math.imul(hash ^ presumedBits(context) ^ implied, 0x01000193);
   hash = Math.imul(hash ^ applicant.programsPlanned ^ (applicant.specialties.length << 16), 0x01000193);
   hash = Math.imul(hash ^ applicant.visa.charCodeAt(0), 0x01000193);
   for (let index = 0; index < context.statuses.length; index++)
@@ -119,16 +128,18 @@ export function knownBudget(
   season: SeasonCalendar,
   flags: number,
   spans: number,
+  implied: number,
 ): Budget | undefined {
   // A retake's fee lines (budget-second-items.ts) follow its failed score, not in the key (rare).
   if (context.pastSeasonEntries.size > 0 || context.failedScores.length > 0) return undefined;
-  const known = knownBudgets[slotOf(context, season, flags, spans)];
+  const known = knownBudgets[slotOf(context, season, flags, spans, implied)];
   if (
     known === undefined ||
     known.calendar !== context.calendar ||
     known.season !== season ||
     known.flags !== flags ||
     known.spans !== spans ||
+    known.implied !== implied ||
     known.visa !== context.applicant.visa ||
     known.couple !== (context.applicant.couplesMatch === true) ||
     known.programs !== context.applicant.programsPlanned ||
@@ -148,10 +159,11 @@ export function keepBudget(
   season: SeasonCalendar,
   flags: number,
   spans: number,
+  implied: number,
   budget: Budget,
 ): Budget {
   if (context.pastSeasonEntries.size > 0 || context.failedScores.length > 0) return budget;
-  knownBudgets[slotOf(context, season, flags, spans)] = {
+  knownBudgets[slotOf(context, season, flags, spans, implied)] = {
     calendar: context.calendar,
     season,
     flags,
@@ -162,6 +174,7 @@ export function keepBudget(
     statuses: context.statuses.slice(),
     presumed: presumedBits(context),
     spans,
+    implied,
     budget: frozen(budget),
   };
   return budget;

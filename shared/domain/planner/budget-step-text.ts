@@ -1,5 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { presumedTotal } from "../budget-paid-words.ts";
+import { presumedSource, presumedTotal } from "../budget-paid-words.ts";
 import { nextMatchShare } from "../budget-words.ts";
 import { usd } from "../money.ts";
 import type { Budget, OtherCurrencyItem } from "../plan.ts";
@@ -54,8 +54,9 @@ function upcomingOthers(budget: Budget): OtherCurrencyItem[] {
 function budgetText(budget: Budget, other: readonly OtherCurrencyItem[]): string {
   const plus = other.map((item) => ` plus ${item.display} (${item.label}, in its own currency)`).join(",");
   const presumed = presumedTotal(budget);
-  const fromInterview = presumed === null ? "" : `; presumed paid, from your interview: ${presumed}`;
-  return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}${fromInterview}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
+  const presumedPaid =
+    presumed === null ? "" : `; presumed paid, from ${presumedSource(budget)}: ${presumed}`;
+  return `Fees still to come: ${usd(budget.upcomingUsd)}${plus} (${budget.spentUsd === 0 ? "paid so far: $0" : `paid so far, estimated from the fee table: about ${usd(budget.spentUsd)}`}${presumedPaid}), item by item in the budget section with each source; set the money aside before each step that needs it.`;
 }
 
 function sameItems(left: readonly OtherCurrencyItem[], right: readonly OtherCurrencyItem[]): boolean {

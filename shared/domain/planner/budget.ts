@@ -25,7 +25,7 @@ import { step3VisaDays, visitorVisaDays } from "./h1b.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { otherFigureNotKnown } from "./other-currency-paid.ts";
-import { presumedItem, presumedPaid } from "./presumed-fees.ts";
+import { impliedPaid, impliedPaidSteps, presumedItem, presumedPaid } from "./presumed-fees.ts";
 import {
   IF_PROGRAM_KEEPS_H1B,
   j1AlternativeFees,
@@ -88,13 +88,16 @@ export function buildBudget(
     tripOver,
   );
   const spans = spansKey(context);
+  // Steps with a fee read as done only because a later step needs them: their fees are presumed paid.
+  const implied = impliedPaidSteps(context);
   return (
-    knownBudget(context, season, flags, spans) ??
+    knownBudget(context, season, flags, spans, implied) ??
     keepBudget(
       context,
       season,
       flags,
       spans,
+      implied,
       budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits, visitorVisa, tripOver),
     )
   );
@@ -118,6 +121,7 @@ function budgetOf(
   visitorVisa: boolean,
   tripOver: boolean,
 ): Budget {
+  const implied = impliedPaidSteps(context); // as buildBudget's key has it: a dozen reads, on a miss only
   const items: BudgetItem[] = [];
   const held: BudgetItem[] = [];
   const { applicant } = context;
@@ -188,12 +192,14 @@ function budgetOf(
       status !== "scheduled" &&
       !(context.failedScores.length > 0 && isRetake(context, fee.milestone));
     const day = dated ? context.entries.get(fee.milestone)?.date : undefined;
-    const item =
+    const paid =
       day !== undefined
         ? paidItem(fee, own, day)
         : dated && status === "done" && fee.kind === "flat"
           ? undatedPaidItem(fee, own)
           : own;
+    // Read as done only because a later step marked done needs it (impliedPaidSteps): presumed paid.
+    const item = spent && impliedPaid(implied, fee.milestone) ? presumedItem(paid, "steps") : paid;
     // No next Match's bill for a step the school's eligibility rules out (the fee paid stays).
     const ahead =
       fee.kind === "nrmp_late" || gated(ineligible, fee.milestone)
@@ -206,7 +212,7 @@ function budgetOf(
     // presumed paid, never "spent" (presumed-fees.ts). A plan moved to a later Match keeps that
     // Match's bill beside it (`ahead`, the next Match's estimate), as for a fee paid.
     if (context.presumedDone?.includes(stepIndex(fee.milestone)) === true) {
-      if (presumedPaid(context, fee)) items.push(presumedItem(item));
+      if (presumedPaid(context, fee)) items.push(presumedItem(paid));
       if (ahead !== null) place(ahead, fee);
       continue;
     }
@@ -261,8 +267,11 @@ function budgetOf(
     // As for USD fees: nothing for a waived step or one behind the gate; one waiting on WDOMS is
     // listed as held back, in no total.
     if (status === "waived") continue;
-    if (presumedPaid(context, fee)) {
-      otherCurrency.push(otherCurrencyItem(fee, "presumed")); // presumed by an interview
+    if (presumedPaid(context, fee) || (spent && impliedPaid(implied, fee.milestone))) {
+      // Presumed by an interview, else by a later step marked done.
+      otherCurrency.push(
+        otherCurrencyItem(fee, presumedPaid(context, fee) ? "presumed" : "presumed from steps"),
+      );
       continue;
     }
     if (!spent && gated(ineligible, fee.milestone)) continue;

@@ -1,5 +1,14 @@
-import { catalogEntry, FEES, type Fee, type FeeToVerify, type OtherCurrencyFee } from "../catalog/index.ts";
+import {
+  catalogEntry,
+  FEES,
+  FEES_OTHER_CURRENCY,
+  type Fee,
+  type FeeToVerify,
+  MILESTONE_CATALOG,
+  type OtherCurrencyFee,
+} from "../catalog/index.ts";
 import type { BudgetItem } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { paidToVerifyItem, presumedToVerifyItem, toVerifyItem } from "./budget-items.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
@@ -27,9 +36,54 @@ export function presumedPaid(context: PlanContext, fee: Fee | OtherCurrencyFee):
   return !("kind" in fee && fee.kind === "eras_per_program" && context.applicant.programsPlanned === 0);
 }
 
-/** `item` (a fee's line, shared and frozen) as presumed paid: a copy, for the few plans that presume. */
-export function presumedItem(item: BudgetItem): BudgetItem {
-  return { ...item, status: "presumed" };
+/**
+ * `item` (a fee's line, shared and frozen) as presumed paid: a copy, for the few plans that presume.
+ * `from` "steps": presumed from a later step the applicant marked done (impliedPaidSteps), not an interview.
+ */
+export function presumedItem(item: BudgetItem, from?: "steps"): BudgetItem {
+  return from === undefined
+    ? { ...item, status: "presumed" }
+    : { ...item, status: "presumed", presumedFrom: from };
+}
+
+/** The catalog indices of the steps a fee is paid at (USD or another currency), each once. */
+const FEE_STEPS_AT: readonly number[] = [
+  ...new Set([...FEES, ...FEES_OTHER_CURRENCY].map((fee) => stepIndex(fee.milestone))),
+];
+
+/**
+ * The steps with a fee that the plan reads as done or booked only because a later step the
+ * applicant marked done needs them (buildContext marks a done step's prerequisites done: an ERAS
+ * application implies this season's token, a certificate the exams and the OET), never reported so:
+ * a bit per catalog index. Their fees are presumed paid, as an interview's are, never "spent" (the
+ * applicant's "spent" read $165 + AU$587 more than they reported, t20a B7). A step the applicant
+ * reported booked or done (or under way with its day given: booked, feeStatusOf) is theirs, not
+ * presumed. About a dozen array reads per plan; 0 for most.
+ */
+export function impliedPaidSteps(context: PlanContext): number {
+  let bits = 0;
+  for (let at = 0; at < FEE_STEPS_AT.length; at++) {
+    const index = FEE_STEPS_AT[at] as number;
+    const status = context.statuses[index];
+    if (status !== "done" && status !== "scheduled") continue;
+    const reported = context.entries.at(index);
+    if (reported?.status === "done" || reported?.status === "scheduled") continue;
+    if (reported?.status === "in_progress" && reported.date !== undefined && APPLICANT_DATED[index] === true)
+      continue;
+    bits |= 1 << index;
+  }
+  return bits;
+}
+
+/** Whether the step is booked when under way with its day given (catalog `applicantDateIsDue`), by catalog index. */
+const APPLICANT_DATED: readonly boolean[] = FEE_STEPS_AT.reduce<boolean[]>((dated, index) => {
+  dated[index] = MILESTONE_CATALOG[index]?.applicantDateIsDue === true;
+  return dated;
+}, []);
+
+/** Whether `key`'s step is among `implied` (impliedPaidSteps). */
+export function impliedPaid(implied: number, key: MilestoneKey): boolean {
+  return implied !== 0 && (implied & (1 << stepIndex(key))) !== 0;
 }
 
 /** How MATCH_YEAR_NOT_FEASIBLE names a season fee (fee table key), as the paid applicant knows it. */

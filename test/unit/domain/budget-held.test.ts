@@ -48,15 +48,17 @@ describe("a fee counts as spent only when the record shows the step paid", () =>
     expect(budget.items.filter((item) => item.status === "spent")).toEqual([]);
   });
 
-  it("counts Step 1 as spent once the record shows it done (and the ECFMG application it required)", () => {
+  it("counts Step 1 as spent once the record shows it done, and the ECFMG application it required, never reported, as presumed paid", () => {
     const milestones = [
       milestoneFactory("wdoms_listing", "done"),
       milestoneFactory("usmle_step1", "done", "2026-03-01"),
     ];
     const budget = plan(accra(false, milestones), seasonCalendar(2027), NOW).budget;
     expect(budget.items.filter((item) => item.status === "spent").map((item) => item.key)).toEqual([
-      "ecfmg_certification_application",
       "usmle_step1_exam",
+    ]);
+    expect(budget.items.filter((item) => item.status === "presumed").map((item) => item.key)).toEqual([
+      "ecfmg_certification_application",
     ]);
   });
 });

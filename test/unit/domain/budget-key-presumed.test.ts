@@ -27,20 +27,27 @@ describe("the budget memo and steps presumed done", () => {
     ({ currency: "USD", items: [], spentUsd: 0, upcomingUsd: 0, totalUsd: 0, name }) as unknown as Budget;
 
   it("a budget kept for a plan presuming steps is found only by a plan presuming the same ones", () => {
-    const kept = keepBudget(presumed, calendar, 7, 11, budget("presumed"));
-    expect(knownBudget(contextWith(reported, { presumedDone: presumed.presumedDone }), calendar, 7, 11)).toBe(
-      kept,
-    );
-    expect(knownBudget(reported, calendar, 7, 11)).toBeUndefined();
+    const kept = keepBudget(presumed, calendar, 7, 11, 0, budget("presumed"));
     expect(
-      knownBudget(contextWith(reported, { presumedDone: [stepIndex("eras_token")] }), calendar, 7, 11),
+      knownBudget(contextWith(reported, { presumedDone: presumed.presumedDone }), calendar, 7, 11, 0),
+    ).toBe(kept);
+    expect(knownBudget(reported, calendar, 7, 11, 0)).toBeUndefined();
+    expect(
+      knownBudget(contextWith(reported, { presumedDone: [stepIndex("eras_token")] }), calendar, 7, 11, 0),
     ).toBeUndefined();
   });
 
   it("and the other way round", () => {
-    const kept = keepBudget(reported, calendar, 5, 13, budget("reported"));
-    expect(knownBudget(reported, calendar, 5, 13)).toBe(kept);
-    expect(knownBudget(presumed, calendar, 5, 13)).toBeUndefined();
+    const kept = keepBudget(reported, calendar, 5, 13, 0, budget("reported"));
+    expect(knownBudget(reported, calendar, 5, 13, 0)).toBe(kept);
+    expect(knownBudget(presumed, calendar, 5, 13, 0)).toBeUndefined();
+  });
+
+  it("a budget kept with a step's fee presumed from a later step is not one with that fee reported (impliedPaidSteps)", () => {
+    const oet = 1 << stepIndex("oet_medicine");
+    const kept = keepBudget(reported, calendar, 3, 17, oet, budget("implied"));
+    expect(knownBudget(reported, calendar, 3, 17, oet)).toBe(kept);
+    expect(knownBudget(reported, calendar, 3, 17, 0)).toBeUndefined();
   });
 
   it("one bit per catalog index fits a small integer (the key's premise)", () => {

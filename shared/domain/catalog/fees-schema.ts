@@ -108,7 +108,10 @@ const FeeToVerifySchema = z
      * (presumed-in-the-match.ts): the fee is then presumed paid, as a priced step's is.
      */
     presumedVerify: z.string().startsWith("flagged, verify").optional(),
-    /** The line's words once the applicant reports every step it is for done: paid, the amount not found. */
+    /**
+     * The line's words once the applicant reports one of the steps it is for done (paid with it: a
+     * fee on either track's visa is paid with the visa issued), the amount not known.
+     */
     paidVerify: z.string().startsWith("flagged, verify").optional(),
     /**
      * Listed only while one of `milestones` that applies is not done, with the reason (advice): a

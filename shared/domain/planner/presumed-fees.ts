@@ -123,7 +123,9 @@ export function verifyItemOf(context: PlanContext, fee: FeeToVerify): BudgetItem
   )
     return presumedToVerifyItem(fee);
   // Reported done: paid, whatever the amount ("upcoming … before applying" beside a Pathway done).
-  return fee.paidVerify !== undefined && fee.milestones.every((key) => statusOf(context, key) === "done")
+  // A fee charged on either track's visa (the Visa Integrity Fee) was paid with the one issued: a
+  // stamped H visa left it "upcoming" while the J-1 visa, not this applicant's, was not done.
+  return fee.paidVerify !== undefined && fee.milestones.some((key) => statusOf(context, key) === "done")
     ? paidToVerifyItem(fee)
     : toVerifyItem(fee);
 }

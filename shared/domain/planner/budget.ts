@@ -36,13 +36,11 @@ import {
 
 /**
  * Item by item from the fee table: spent once the milestone is done (exams once booked: feeStatusOf). A fee
- * whose milestone is gated (`ineligible`: the school has no ECFMG sponsor note and the milestone
- * needs one) is left out unless already spent, so nobody budgets for a step they cannot take; while
- * the note is unknown (`unchecked`) such a fee is shown in `toVerify` as held back, not counted.
- * Unconfirmed fees go to `toVerify`, never the totals, and so does a fee still to pay whose current
- * amount the fact sheet does not have (catalog `amountToVerify`); a flagged fee is counted at the
- * latest figure found.
- *
+ * whose milestone is gated (`ineligible`: the school has no ECFMG sponsor note and the milestone needs
+ * one) is left out unless already spent, so nobody budgets for a step they cannot take; while the note
+ * is unknown (`unchecked`) such a fee is shown in `toVerify` as held back, not counted. Unconfirmed fees
+ * go to `toVerify`, never the totals, and so does a fee still to pay whose current amount the fact sheet
+ * does not have (catalog `amountToVerify`); a flagged fee is counted at the latest figure found.
  * `season` is the Match the plan targets: the applicant's own, or the earliest feasible one when
  * theirs is out of reach (the early steps are then dated for it). A season-bound fee follows that
  * Match's dates, so NRMP's late fee is counted only once that Match's early registration deadline

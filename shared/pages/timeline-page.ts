@@ -10,7 +10,7 @@ import {
   movedForSoapDeclined,
   movedForSoapOutcome,
 } from "#domain/match-year-heading.ts";
-import type { BlockedStep, Deadline, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
+import type { BlockedStep, NextStep, Plan, Reminder, Risk } from "#domain/plan.ts";
 import type { Preferences } from "#domain/preferences.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { withStepSources } from "#domain/step-sources.ts";

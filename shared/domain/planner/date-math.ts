@@ -56,6 +56,16 @@ export function nrmpRelease(calendar: SeasonCalendar, at: number): boolean {
 }
 
 /**
+ * Whether a due date's instant begins something (the applicant's own day or an interview, status
+ * "applicant"; an NRMP release, nrmpRelease) rather than ends one: PlanDates.rendered keeps such an
+ * instant's own day and time, and a ladder counts its rung days from that day, where an end at a
+ * local midnight closes the day before (endText).
+ */
+export function opensAt(calendar: SeasonCalendar, status: Deadline["status"], at: number): boolean {
+  return status === "applicant" || nrmpRelease(calendar, at);
+}
+
+/**
  * An end instant as `render` names it in `zone`, except one at the start of a day there: that is
  * the end of the day before, "Thu 18 Mar 2027, 24:00 GMT+3", never "Fri 19 Mar 2027, 12:00 AM
  * GMT+3", which reads as Friday. The day is that of the instant less 1 ms, as a whole-day due names

@@ -4,7 +4,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, isoUtc } from "../time.ts";
 import { keyAt, stepIndex, targetChain } from "./catalog-index.ts";
-import { deadlineDay, deadlineDetail, nrmpRelease, shiftDays, wholeDay } from "./date-math.ts";
+import { deadlineDay, deadlineDetail, opensAt, shiftDays, wholeDay } from "./date-math.ts";
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 import { neededBy } from "./needed-by.ts";
 import { officeDue } from "./office-days.ts";
@@ -151,7 +151,7 @@ export class PlanDates {
       this.renderings.set(due, rendered);
     }
     if (rendered === undefined) {
-      const opens = due.status === "applicant" || nrmpRelease(this.calendar, due.at);
+      const opens = opensAt(this.calendar, due.status, due.at);
       rendered = Object.freeze(deadlineDetail(this.zone, due.at, due.status, due.basis, due.source, opens));
       this.renderings.set(due, rendered);
     }

@@ -4,9 +4,9 @@ import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { opensAt } from "./date-math.ts";
 import { openingSlot } from "./delivery-slot.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
-import { countsDownToSittingDay } from "./last-sitting-day.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
@@ -202,9 +202,10 @@ export function keptLadderOf(
  * the later (more urgent) rung speaks.
  */
 function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
-  // A last sitting day's rungs count in days from the day itself, not from the midnight that ends
-  // it: "in 1 day" is the day before (the 1-day rung went out on the sitting day).
-  const deadlineWall = toWall(context.zone, target.deadline) - (countsDownToSittingDay(target) ? 1 : 0);
+  // Rung days count from the deadline's last local day: an end at a local midnight (Lagos at 6:00 PM
+  // ET, a last sitting day) closes the day before, its instant less 1 ms; a start keeps its day.
+  const ends = !opensAt(context.calendar, target.deadlineDetail.status, target.deadline);
+  const deadlineWall = toWall(context.zone, target.deadline - (ends ? 1 : 0));
   const ladder = reminderLadder(target.ladder);
   const candidates: (number | null)[] = [];
   for (const rung of ladder) {

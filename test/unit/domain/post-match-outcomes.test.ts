@@ -41,7 +41,10 @@ describe("SOAP done is an accepted SOAP position (Sita, Kathmandu)", () => {
     expect(contract?.action).toContain("from your accepted SOAP position");
     expect(step(result, "j1_statement_of_need")).toBeDefined();
     expect(rungsOf(result, "contract").length).toBeGreaterThan(0);
-    expect(rungsOf(result, "j1_statement_of_need")).toContain("start-by");
+    // Its first rung goes out at once: the 14-day rung, counted from Mon 5 Apr (the day the due date
+    // closes, not the midnight after it), shares the start-by rung's slot, which it replaces.
+    const need = result.reminders.filter((each) => each.milestone === "j1_statement_of_need");
+    expect(need[0]?.sendAtLocal.slice(0, 10)).toBe("2027-03-22");
     expect(rungsOf(result, "match_day")).toEqual([]);
     expect(result.reminders.some((each) => each.title.includes("SOAP offer you accepted"))).toBe(false);
     expect(codes(result)).not.toContain("SOAP_OUTCOME_UNREPORTED");

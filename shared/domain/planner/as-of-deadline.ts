@@ -3,6 +3,7 @@ import { startOfLocalDate } from "../time.ts";
 import { indexedStep, stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { contextWith } from "./context-with.ts";
+import { ownDayInTime } from "./date-math.ts";
 import type { StepEntries } from "./step-entries.ts";
 
 const NRMP_REGISTRATION = indexedStep("nrmp_registration");
@@ -28,7 +29,7 @@ export function asOfDeadline(context: PlanContext, deadline: number): PlanContex
     context.rolRefused !== null;
   for (const entry of tookPart ? [] : context.entries.values()) {
     if (entry.status !== "done" || entry.date === undefined) continue;
-    if (startOfLocalDate(context.zone, entry.date) <= deadline) continue;
+    if (ownDayInTime(startOfLocalDate(context.zone, entry.date), deadline)) continue;
     entries ??= context.entries.copy();
     statuses ??= context.statuses.slice();
     entries.set({ key: entry.key, status: "in_progress" });

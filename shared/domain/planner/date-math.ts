@@ -56,6 +56,17 @@ export function nrmpRelease(calendar: SeasonCalendar, at: number): boolean {
 }
 
 /**
+ * Whether the applicant's own date, the local day starting `dayStart`, is in time for a deadline
+ * instant `deadline`: some of that day is before it, so they can act on the day. A deadline at
+ * that very midnight (Lagos at 6:00 PM ET: the midnight ending Sat 26 Dec) leaves nothing of Sunday, so
+ * Sunday is after it; one later in the day (Cairo's Sunday at 1:00 AM) leaves its first hour.
+ * The one comparison of own dates with deadlines (a last sitting day's end is such a deadline).
+ */
+export function ownDayInTime(dayStart: number, deadline: number): boolean {
+  return dayStart < deadline;
+}
+
+/**
  * Whether a due date's instant begins something (the applicant's own day or an interview, status
  * "applicant"; an NRMP release, nrmpRelease) rather than ends one: PlanDates.rendered keeps such an
  * instant's own day and time, and a ladder counts its rung days from that day, where an end at a

@@ -9,12 +9,13 @@ import { bookedLateRiskWords } from "./booked-late-risk-words.ts";
 import { bookedLateCase, laterLastSittingStart } from "./booked-late-words.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { ownDayInTime, shiftDays } from "./date-math.ts";
 import { when } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDayAt } from "./earliest-certification.ts";
 import { isRetake } from "./failed-score.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { lastDayBy } from "./last-day-words.ts";
 import { lastSittingInstant } from "./last-sitting-day.ts";
 import {
   expectedAfterDeadline,
@@ -113,7 +114,10 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     const subject = subjectOf(key);
     if (day !== null && day >= now) {
       noteRiskChange(context, day);
-      if (day > latestSitting) {
+      // Late when nothing of the day is before the deadline (ownDayInTime): an exam's
+      // latestSitting is its last day's last instant, the Pathway's the deadline itself (at
+      // Lagos's midnight, Sunday is late).
+      if (!ownDayInTime(day, pathway ? cutOff : latestSitting + 1)) {
         noteRiskChange(context, latestSitting - DAY_MS);
         late.push(key);
         datedLate++;
@@ -147,8 +151,14 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
         );
       } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
         atRisk.push(key);
+        const date = context.entries.get(key)?.date ?? "";
+        // A Pathway deadline within that very day (6:00 PM ET is Sunday 1:00 AM in Cairo) leaves
+        // only its first hours: said with its hour. An exam's last day is a whole day.
+        const within = pathway && localDate(context.zone, cutOff) === date;
+        // From a day before, lastDayBy says "today" or "tonight" (byDay's dueToday).
+        if (within) noteRiskChange(context, cutOff - DAY_MS);
         details.push(
-          `Your ${subject}${retakeWord(context, key)} on ${renderDate(context.entries.get(key)?.date ?? "")} leaves little margin; keep that date`,
+          `Your ${subject}${retakeWord(context, key)} on ${renderDate(date)} leaves little margin; keep that date${within ? ` and submit it ${lastDayBy(context, cutOff)}${mark}, its deadline` : ""}`,
         );
       }
       continue;

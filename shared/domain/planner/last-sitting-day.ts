@@ -9,7 +9,7 @@ import { DAY_MS, ET_ZONE, localDate, renderEt, startOfLocalDate } from "../time.
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { CalendarMemo } from "./calendar-memo.ts";
 import type { PlanContext } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { ownDayInTime, shiftDays } from "./date-math.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonDueAt } from "./season-due-at.ts";
@@ -201,7 +201,8 @@ export function cutOffMark(calendar: SeasonCalendar, key: MilestoneKey): string 
  * for an exam whose result NRMP or the Pathway needs, on a local day after its last sitting day
  * (a 28 Jan sitting in Karachi is late, though its midnight is before 9:00 PM ET on the 27th),
  * which is late for this Match's ranking and never overdue while ahead; "date" for any
- * other step's own date after the deadline's instant; null otherwise.
+ * other step's own date with nothing of its day before the deadline's instant (ownDayInTime);
+ * null otherwise.
  */
 export function bookedAfterDue(
   context: PlanContext,
@@ -209,9 +210,9 @@ export function bookedAfterDue(
   own: { passed: boolean; due: { at: number } } | null,
   due: { at: number; asDay?: true } | null,
 ): "sitting" | "date" | null {
-  if (own === null || own.passed || due === null) return null;
-  if (!DAY_SITTINGS.has(key)) return own.due.at > due.at ? "date" : null;
-  return own.due.at >= sittingDayEnd(context.zone, due) ? "sitting" : null;
+  if (own === null || own.passed || due === null || !sittingAfterLastDay(context, key, own.due.at, due))
+    return null;
+  return DAY_SITTINGS.has(key) ? "sitting" : "date";
 }
 const RANKING_SITTINGS: ReadonlySet<MilestoneKey> = new Set(
   CHECKED_FOR_RANKING.filter((key) => key !== "ecfmg_pathway"),
@@ -253,14 +254,18 @@ export function countsDownToSittingDay(target: {
   );
 }
 
-/** Whether a sitting starting `sittingAt` (its local midnight) is after the step's deadline `due`, as bookedAfterDue judges it. */
+/**
+ * Whether a sitting starting `sittingAt` (its local midnight) is after the step's deadline `due`, as
+ * bookedAfterDue judges it: a day sitting's after its last sitting day, any other own date's when
+ * nothing of its day is before the deadline (ownDayInTime).
+ */
 export function sittingAfterLastDay(
   context: PlanContext,
   key: MilestoneKey,
   sittingAt: number,
   due: { at: number; asDay?: true },
 ): boolean {
-  return DAY_SITTINGS.has(key) ? sittingAt >= sittingDayEnd(context.zone, due) : sittingAt > due.at;
+  return !ownDayInTime(sittingAt, DAY_SITTINGS.has(key) ? sittingDayEnd(context.zone, due) : due.at);
 }
 
 /**

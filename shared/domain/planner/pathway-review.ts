@@ -4,6 +4,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, ET_ZONE, fromWall, renderDate, startOfLocalDate, toWall, wallDayStart } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { ownDayInTime } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import {
@@ -22,8 +23,8 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
 const MATCH_DAY = indexedStep("match_day");
 
 /**
- * A Pathway application dated on or before its deadline (pathwayDeadline, projected), whose day has
- * begun: the start of that day in the applicant's zone, else null. It went in on time, so what is
+ * A Pathway application dated in time for its deadline (pathwayDeadline, projected; ownDayInTime),
+ * whose day has begun: the start of that day in the applicant's zone, else null. It went in on time, so what is
  * left is ECFMG's review, not the application deadline ("overdue:
  * result pending" and "submit it as soon as you can" beside an application dated in time).
  */
@@ -33,7 +34,7 @@ function submittedInTime(context: PlanContext): number | null {
     return null;
   const deadline = pathwayDeadline(context.calendar);
   const day = startOfLocalDate(context.zone, entry.date);
-  return deadline === null || day > deadline || day >= context.now ? null : day;
+  return deadline === null || !ownDayInTime(day, deadline) || day >= context.now ? null : day;
 }
 
 /**
@@ -133,7 +134,7 @@ function sentLateDay(context: PlanContext): number | null {
     return null;
   const deadline = pathwayDeadline(context.calendar);
   const day = startOfLocalDate(context.zone, entry.date);
-  return deadline !== null && day > deadline && day < context.now ? day : null;
+  return deadline !== null && !ownDayInTime(day, deadline) && day < context.now ? day : null;
 }
 
 /**
@@ -277,7 +278,7 @@ function sentLateAction(context: PlanContext): string | null {
     return null;
   const deadline = pathwayDeadline(context.calendar);
   const day = startOfLocalDate(context.zone, entry.date);
-  if (deadline === null || day <= deadline || day + DAY_MS > context.now) return null;
+  if (deadline === null || ownDayInTime(day, deadline) || day + DAY_MS > context.now) return null;
   const year = context.calendar.matchYear;
   const next = pathwayDeadline(seasonCalendar(year + 1));
   const nextBy =

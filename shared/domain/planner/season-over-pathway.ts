@@ -2,6 +2,7 @@ import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { startOfLocalDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { ownDayInTime } from "./date-math.ts";
 import { seasonIsOver, soapMayStillPlace } from "./season-over-state.ts";
 
 /**
@@ -28,7 +29,7 @@ export function pathwayForNextMatch(context: PlanContext, entry: CatalogEntry = 
   if (!seasonIsOver(context) || soapMayStillPlace(context)) return false;
   const date = context.entries.at(PATHWAY.index)?.date;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  return date === undefined || startOfLocalDate(context.zone, date) <= rol;
+  return date === undefined || ownDayInTime(startOfLocalDate(context.zone, date), rol);
 }
 
 /**

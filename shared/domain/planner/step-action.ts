@@ -10,6 +10,7 @@ import type { PlanContext } from "./context.ts";
 import { contractOverdueAction } from "./contract-needed-by.ts";
 import { couplesMatchNote } from "./couples-match.ts";
 import { currentPathwaysWords, passedPathwaysSeason } from "./current-pathways-season.ts";
+import { ownDayInTime } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
@@ -201,7 +202,7 @@ function laterMatchPathwayAction(
   const why =
     skipped !== null && skipped <= context.now
       ? `The ${later - 1} Match's deadline for Pathway applications, ${dayBy(context, skipped)} (projected), has passed: your Pathway is now for the ${later} Match.`
-      : sent !== undefined && own !== null && startOfLocalDate(context.zone, sent) > own
+      : sent !== undefined && own !== null && !ownDayInTime(startOfLocalDate(context.zone, sent), own)
         ? `Your Pathway application of ${renderDate(sent)} went in after the ${year} Match's deadline for Pathway applications, ${dayBy(context, own)} (projected), so ECFMG cannot accept it for the ${year} Match: your Pathway is now for the ${later} Match.`
         : sent !== undefined
           ? `Your Pathway application of ${renderDate(sent)} was for the ${year} Match, which is out of reach, and ECFMG decides an application for one Match season only: your Pathway is now for the ${later} Match.`

@@ -5,7 +5,7 @@ import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { ContextAnswers } from "./context-answers.ts";
-import { shiftDays } from "./date-math.ts";
+import { ownDayInTime, shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
@@ -109,7 +109,7 @@ export function step3BookedAfterRanking(context: PlanContext, ruled: DueDate): b
   const status = statusOf(context, STEP3.key);
   if (given?.date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
   const day = startOfLocalDate(context.zone, given.date);
-  if (day <= ruled.at || step3MovableForRanking(context, ruled, day)) return false;
+  if (ownDayInTime(day, ruled.at) || step3MovableForRanking(context, ruled, day)) return false;
   // Abroad, a sitting in time under the rank order list deadline's later candidate keeps ranking's
   // two sides on its card (move it earlier, else keep it); in the US its risk gives them.
   if (step3VisaDays(context) === 0) return true;

@@ -1,6 +1,7 @@
 import { basisMark } from "../date-basis.ts";
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import { ownDayInTime } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
@@ -27,7 +28,7 @@ export function petitionStep3Due(
   const day = startOfLocalDate(context.zone, given.date);
   // Sat: due by the petition's own date, which needs the pass.
   if (day + DAY_MS <= context.now) return { at: dates.due("visa_h1b")?.at ?? sitBy.at, booked: null };
-  if (day < sitBy.at) return { at: sitBy.at, booked: null };
+  if (ownDayInTime(day, sitBy.at)) return { at: sitBy.at, booked: null };
   const projected = basisMark(sitBy);
   return {
     at: sitBy.at,

@@ -78,14 +78,17 @@ export function opensAt(calendar: SeasonCalendar, status: Deadline["status"], at
 
 /**
  * An end instant as `render` names it in `zone`, except one at the start of a day there: that is
- * the end of the day before, "Thu 18 Mar 2027, 24:00 GMT+3", never "Fri 19 Mar 2027, 12:00 AM
- * GMT+3", which reads as Friday. The day is that of the instant less 1 ms, as a whole-day due names
- * the day it closes (PlanDates.rendered, wholeDay).
+ * the end of the day before, "Thu 18 Mar 2027, end of the day (midnight GMT+3)", never "Fri 19 Mar
+ * 2027, 12:00 AM GMT+3", which reads as Friday, nor "24:00", which applicants rarely read, nor
+ * "11:59 PM", a time before the instant. The day is that of the instant less 1 ms, as a whole-day
+ * due names the day it closes (PlanDates.rendered, wholeDay).
  */
 function endText(zone: string, at: number, render: (zone: string, ms: number) => string): string {
   const text = render(zone, at);
   if (toWall(zone, at) % DAY_MS !== 0) return text;
-  return `${dateOnly(render(zone, at - 1))}, 24:00${text.slice(text.indexOf(" AM ") + 3)}`;
+  // " GMT+3" or " ET": what follows the hour's " AM".
+  const zoneName = text.slice(text.indexOf(" AM ") + 3);
+  return `${dateOnly(render(zone, at - 1))}, end of the day (midnight${zoneName})`;
 }
 
 /**

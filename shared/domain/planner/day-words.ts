@@ -10,9 +10,9 @@ import { instantWords } from "./date-math.ts";
 
 /**
  * "Sat 26 Dec 2026, 6:00 PM PST (Sat 26 Dec 2026, 9:00 PM ET)": an instant in both zones. An end
- * (the default) at the start of a day names the day it closes, "Thu 18 Mar 2027, 24:00 GMT+3", as
- * the plan's date lines do (instantWords); `opens` (ranking opening, NRMP's Monday release) keeps
- * its own day.
+ * (the default) at the start of a day names the day it closes, "Thu 18 Mar 2027, end of the day
+ * (midnight GMT+3)", as the plan's date lines do (instantWords); `opens` (ranking opening, NRMP's
+ * Monday release) keeps its own day.
  */
 export function when(context: Pick<PlanContext, "zone">, at: number, opens = false): string {
   const { local, et } = instantWords(context.zone, at, opens);

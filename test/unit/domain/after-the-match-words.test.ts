@@ -47,11 +47,11 @@ describe("a Match outcome question reads as its reminder does on its card and st
     expect(step?.title).toBe("Match Week: tell us whether you matched");
     const line = stepLine(step as NextStep, Date.parse(planned.now), planned.risks);
     // SOAP's end, 5:00 PM ET Thursday, is midnight in Nairobi: the end of Thursday, never Friday.
-    expect(step?.deadline?.local).toBe("Thu 18 Mar 2027, 24:00 GMT+3");
-    expect(line).toContain("(tell us today; SOAP ends Thu 18 Mar 2027, 24:00 GMT+3");
+    expect(step?.deadline?.local).toBe("Thu 18 Mar 2027, end of the day (midnight GMT+3)");
+    expect(line).toContain("(tell us today; SOAP ends Thu 18 Mar 2027, end of the day (midnight GMT+3)");
     expect(line).not.toMatch(/\(on Thu 18 Mar/);
     expect(card(planned, step as NextStep)).toContain(
-      '<p class="due">Tell us today; SOAP ends <strong>Thu 18 Mar 2027, 24:00',
+      '<p class="due">Tell us today; SOAP ends <strong>Thu 18 Mar 2027, end of the day (midnight',
     );
     const reminder = planned.reminders.find((each) => each.rung === "match-week-result");
     expect(reminder?.deadlineDetail.local).toBe(step?.deadline?.local);

@@ -14,8 +14,9 @@ import {
 } from "./factories.ts";
 
 /**
- * An end that falls at the start of a local day is the end of the day before: "Thu 18 Mar 2027,
- * 24:00 GMT+3", never "Fri 19 Mar 2027, 12:00 AM GMT+3", which reads as Friday (the day of the
+ * An end that falls at the start of a local day is the end of the day before: "Thu 18 Mar 2027, end
+ * of the day (midnight GMT+3)", never "Fri 19 Mar 2027, 12:00 AM GMT+3", which reads as Friday,
+ * nor "24:00", which applicants rarely read (the day of the
  * instant less 1 ms, as a whole-day due names the day it closes). Every display prints the
  * deadline's own words (deadlineWords: the CLI, the emails, the timeline, the calendar), so the
  * plan's Deadline carries them. A start keeps its day and time: an interview at 00:00, Match Day's
@@ -26,22 +27,25 @@ const calendar = seasonCalendar(2027);
 const at = (result: Plan, milestone: string) => result.nextSteps.find((s) => s.milestone === milestone);
 
 describe("an end at local midnight", () => {
-  it("SOAP's end in Amman: the step, its notices and the displays name Thursday at 24:00", () => {
+  it("SOAP's end in Amman: the step, its notices and the displays name the end of Thursday", () => {
     const input = certifiedListWith("Asia/Amman", milestoneFactory("soap", "in_progress"));
     const result = plan(input, calendar, new Date("2027-03-16T09:00:00Z"));
     const deadline = at(result, "soap")?.deadline;
     expect(deadline?.at).toBe(new Date(calendar.dates.nrmp_soap_ends.at).toISOString());
-    expect(deadline?.local).toBe("Thu 18 Mar 2027, 24:00 GMT+3");
-    expect(deadline && deadlineWords(deadline).local).toBe("Thu 18 Mar 2027, 24:00 GMT+3");
+    expect(deadline?.local).toBe("Thu 18 Mar 2027, end of the day (midnight GMT+3)");
+    expect(deadline && deadlineWords(deadline).local).toBe(
+      "Thu 18 Mar 2027, end of the day (midnight GMT+3)",
+    );
     const notices = result.reminders.filter((r) => r.milestone === "soap");
     expect(notices.length).toBeGreaterThan(0);
-    for (const notice of notices) expect(notice.deadlineDetail.local).toBe("Thu 18 Mar 2027, 24:00 GMT+3");
+    for (const notice of notices)
+      expect(notice.deadlineDetail.local).toBe("Thu 18 Mar 2027, end of the day (midnight GMT+3)");
   });
 
-  it("in ET too: an end at 12:00 AM ET is the day before at 24:00 ET", () => {
+  it("in ET too: an end at 12:00 AM ET is the end of the day before, midnight ET", () => {
     const end = etInstant("2027-06-17", "00:00");
     const detail = deadlineDetail("Asia/Tokyo", end, "projected", "projected", "a rule");
-    expect(detail.et).toBe("Wed 16 Jun 2027, 24:00 ET");
+    expect(detail.et).toBe("Wed 16 Jun 2027, end of the day (midnight ET)");
     expect(detail.local).toBe("Thu 17 Jun 2027, 1:00 PM GMT+9");
   });
 

@@ -50,7 +50,7 @@ describe("the last day names its hour in every zone", () => {
   ])("%s", (zone) => {
     const input = oetPreparing(zone);
     // The deadline's instant in both zones, as an end: at Lagos's midnight (6:00 PM ET) it closes
-    // Saturday, "Sat 26 Dec 2026, 24:00 GMT+1", and before its last 24 hours it is that day alone.
+    // Saturday, "Sat 26 Dec 2026, end of the day (midnight GMT+1)", and before its last 24 hours it is that day alone.
     const words = instantWords(zone, due, false);
     const hour = `by ${words.local} (${words.et})`;
     const before = endsLocalDay(zone, due) ? `by ${renderDate(localDate(zone, due - 1))}` : hour;

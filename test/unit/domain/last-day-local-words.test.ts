@@ -41,7 +41,7 @@ describe("words about the Pathway deadline use the applicant's day", () => {
         if (now <= due) {
           expect(said, new Date(now).toISOString()).not.toMatch(/26 Dec 2026[^.;]*has passed/);
           expect(said).toContain("within reach");
-          // At Lagos's midnight (the deadline's instant there) "by Sat 26 Dec 2026, 24:00" is the
+          // At Lagos's midnight (the deadline's instant there) "by Sat 26 Dec 2026, end of the day" is the
           // day just closing, not yesterday: the day is that of the instant before.
           if (localDate(zone, now - 1) > "2026-12-26") expect(said).not.toContain("by Sat 26 Dec 2026");
         } else {

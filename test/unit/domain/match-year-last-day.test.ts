@@ -120,7 +120,7 @@ describe("the last day that still works for the 2027 Match is named before the w
           // exam's last sitting day, a day with no time, "today" or "tomorrow" by the local day;
           // each day marked by who sets it, "(projected)" or "(our advice)".
           const day =
-            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?:, (?:\d{1,2}:\d\d [AP]M|24:00) [^(]*\([^)]* ET\))?(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, (?:\d{1,2}:\d\d [AP]M|24:00) [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
+            /(?:act|nothing left for you to start: [^;]*; after) (by \w{3} \d{1,2} \w{3} \d{4}(?:, (?:\d{1,2}:\d\d [AP]M [^(]*|end of the day \(midnight [^)]*\) )\([^)]* ET\))?(?: \((?:projected|our advice)\))?:|(?:today|tomorrow), \w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}(?: \((?:projected|our advice)\))?,|(?:today|tonight|tomorrow), by \w{3} \d{1,2} \w{3} \d{4}, (?:\d{1,2}:\d\d [AP]M [^(]*|end of the day \(midnight [^)]*\) )\([^)]* ET\)(?: \((?:projected|our advice)\))?:|\w{3} \d{1,2} \w{3} \d{4}, \d{1,2}:\d\d [AP]M [^(]*\([^)]* ET\)(?: \((?:projected|our advice)\))?,)/.exec(
               risk.message,
             )?.[1];
           expect(day, label).toBeDefined();

@@ -8,7 +8,7 @@ import { etInstant } from "#domain/time.ts";
 
 /**
  * A sentence names an end at the start of a local day as the plan's date lines do: the end of the
- * day before, "Wed 24 Feb 2027, 24:00 GMT-2", never "Thu 25 Feb 2027, 12:00 AM GMT-2", which reads
+ * day before, "Wed 24 Feb 2027, end of the day (midnight GMT-2)", never "Thu 25 Feb 2027, 12:00 AM GMT-2", which reads
  * as Thursday. A start (ranking opening, NRMP's release) keeps its own day. The 2027 rank order
  * list deadline, 9:00 PM ET on Wed 24 Feb 2027 (projected), is midnight in Fernando de Noronha
  * (UTC-2); ranking's opening, 12:00 PM ET on Fri 15 Jan 2027, is midnight in Bangkok (UTC+7).
@@ -20,10 +20,10 @@ const opens = calendar.dates.nrmp_rank_order_list_entry_opens.at;
 describe("an instant named inside a sentence", () => {
   it("an end at local midnight closes the day before, in the applicant's zone and in ET", () => {
     expect(when({ zone: "America/Noronha" }, rol)).toBe(
-      "Wed 24 Feb 2027, 24:00 GMT-2 (Wed 24 Feb 2027, 9:00 PM ET)",
+      "Wed 24 Feb 2027, end of the day (midnight GMT-2) (Wed 24 Feb 2027, 9:00 PM ET)",
     );
     expect(when({ zone: "Asia/Tokyo" }, etInstant("2027-06-17", "00:00"))).toBe(
-      "Thu 17 Jun 2027, 1:00 PM GMT+9 (Wed 16 Jun 2027, 24:00 ET)",
+      "Thu 17 Jun 2027, 1:00 PM GMT+9 (Wed 16 Jun 2027, end of the day (midnight ET))",
     );
   });
 
@@ -46,7 +46,7 @@ describe("an instant named inside a sentence", () => {
     const result = plan(snapshot, calendar, new Date("2027-02-20T12:00:00Z"));
     const risk = result.risks.find((r) => r.code === "NRMP_LATE_FEE");
     expect(risk?.message).toContain(
-      "Late registration closes Wed 24 Feb 2027, 24:00 GMT-2 (Wed 24 Feb 2027, 9:00 PM ET)",
+      "Late registration closes Wed 24 Feb 2027, end of the day (midnight GMT-2) (Wed 24 Feb 2027, 9:00 PM ET)",
     );
     for (const each of result.risks) expect(each.message).not.toContain("Thu 25 Feb 2027, 12:00 AM GMT-2");
   });

@@ -35,7 +35,7 @@ describe("the Pathway's words while the OET result is pending", () => {
     // A Pathway not submitted by its projected deadline ends the 2027 season: the step is
     // the 2028 Match's, "too late for the 2027 Match" (missedDeadline), and names the passed deadline
     // rather than "submit the application now".
-    expect(step?.missedDeadline?.local).toBe("Sat 26 Dec 2026, 24:00 GMT+1");
+    expect(step?.missedDeadline?.local).toBe("Sat 26 Dec 2026, end of the day (midnight GMT+1)");
     expect(step?.matchYears).toEqual({ missed: 2027, due: 2028 });
     expect(step?.action).toContain("Sat 26 Dec 2026 (projected), has passed");
     expect(step?.action).not.toContain("before its deadline");
@@ -101,7 +101,7 @@ describe("the Pathway step's own deadline in its words says it is projected", ()
     expect(step?.deadline?.status).toBe("projected");
     // Lagos's midnight at the 6:00 PM ET deadline closes Saturday: both zones.
     expect(step?.action).toMatch(
-      /submit it by Sat 26 Dec 2026, 24:00 GMT\+1 \(Sat 26 Dec 2026, 6:00 PM ET\) \(projected\)/,
+      /submit it by Sat 26 Dec 2026, end of the day \(midnight GMT\+1\) \(Sat 26 Dec 2026, 6:00 PM ET\) \(projected\)/,
     );
   });
 });

@@ -72,7 +72,7 @@ describe("one email names a step once", () => {
     expect(items.filter((line) => line.includes("Complete an ECFMG Pathway"))).toHaveLength(1);
     expect(email.text).toContain("Your date: Thu 17 Dec 2026");
     expect(email.text).toContain(
-      "The deadline is Sat 26 Dec 2026, 24:00 GMT+1 (your time), a projected date.",
+      "The deadline is Sat 26 Dec 2026, end of the day (midnight GMT+1) (your time), a projected date.",
     );
     expect(email.subject).not.toContain("more)");
     expect(email.html.match(/Complete an ECFMG Pathway/g)?.length ?? 0).toBeLessThanOrEqual(

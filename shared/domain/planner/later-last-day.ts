@@ -25,17 +25,35 @@ export function laterLastDay(context: PlanContext, last: LastWorking): number | 
   const calendar = laterCandidateCalendar(context.calendar);
   if (calendar === null) return null;
   // Plans of a season share a few chains and last days: the search (a bisection of the chain on
-  // the later calendar) runs once per chain, not per plan (planner bench).
-  const key = `${context.zone}|${last.at}|${context.applicant.graduation}`;
+  // the later calendar) runs once per chain, not per plan (planner bench). The chain's steps are
+  // keyed as reported too: the later calendar can keep what the projected chain drops (an OET booked
+  // after its last sitting day counts as any seat by it, the same takes as one not booked, but on
+  // the later candidate its booking holds), and the interviews (interned) decide the chain's study.
+  let reported = "";
+  for (const take of last.chain.takes) {
+    const entry = context.entries.get(take.key);
+    reported += `|${entry?.status ?? ""}:${entry?.date ?? ""}`;
+  }
+  const key = `${context.zone}|${last.at}|${context.applicant.graduation}${reported}`;
   const known = memo.get(key);
   if (known !== undefined)
     for (const each of known)
-      if (each.calendar === calendar && sameTakes(each.takes, last.chain.takes)) return each.at;
+      if (
+        each.calendar === calendar &&
+        each.interviews === context.interviews &&
+        sameTakes(each.takes, last.chain.takes)
+      )
+        return each.at;
   const later = contextWith(context, { calendar, riskChangesAt: [] });
   const found = lastWorkingInstant(later, assessAt(later, "laterCandidate"), Number.POSITIVE_INFINITY);
   const at = found === null ? null : Math.ceil(found.at / MINUTE_MS) * MINUTE_MS;
   const day = at !== null && at > Math.ceil(last.at / MINUTE_MS) * MINUTE_MS ? at : null;
-  const entry = { calendar, takes: last.chain.takes.map((take) => ({ ...take })), at: day };
+  const entry = {
+    calendar,
+    interviews: context.interviews,
+    takes: last.chain.takes.map((take) => ({ ...take })),
+    at: day,
+  };
   if (known === undefined || known.length >= 8) memo.keep(key, [entry]);
   else known.push(entry);
   return day;
@@ -76,5 +94,11 @@ export const markedLaterChance = laterChance.mark;
 /** Whether `risk` names a later last day on NRMP's later candidate (markedLaterChance). */
 export const namesLaterChance = laterChance.has;
 
-/** The later days found, by zone, last day and graduation; a few per key (calendars, chains). */
-const memo = new BoundedMemo<string, { calendar: object; takes: Remaining[]; at: number | null }[]>(1_000);
+/**
+ * The later days found, by zone, last day, graduation and the chain's steps as reported; a few per
+ * key (calendars, interviews, chains).
+ */
+const memo = new BoundedMemo<
+  string,
+  { calendar: object; interviews: readonly object[]; takes: Remaining[]; at: number | null }[]
+>(1_000);

@@ -56,3 +56,45 @@ describe("MATCH_YEAR_LAST_DAY's memo never changes its words", () => {
     }
   });
 });
+
+describe("MATCH_YEAR_LAST_DAY's later last day never comes from another applicant's plan", () => {
+  // An OET booked for Sat 9 Jan 2027, after its last sitting day (Tue 5 Jan in Karachi): on the
+  // projected deadline the booking is too late and the chain counts any seat by that day, the same
+  // chain and last day as an OET not booked; on NRMP's later candidate the booking holds, so the
+  // later last day (the "unless NRMP's 2027 deadline turns out later" clause) differs. Planned
+  // before in the same process (a Lambda, a test worker), it must not decide the other's words.
+  const withOet = (oet: PlannerInput["milestones"][number]) =>
+    inputFactory({
+      applicant: applicantFactory({ timezone: "Asia/Karachi", matchYear: 2027 }),
+      milestones: [
+        ...DONE_BUT_OET_AND_PATHWAY.map((key) => ({ key, status: "done" as const })),
+        oet,
+        { key: "ecfmg_pathway", status: "in_progress" },
+      ],
+    });
+  const booked = withOet({ key: "oet_medicine", status: "scheduled", date: "2027-01-09" });
+  const unbooked = withOet({ key: "oet_medicine", status: "not_started" });
+  const nows = ["2026-12-02T06:00:00Z", "2026-12-25T05:00:00Z", "2027-01-02T05:00:00Z"];
+
+  for (const [name, first, then] of [
+    ["not booked, after the booked one's plans", booked, unbooked],
+    ["booked, after the unbooked one's plans", unbooked, booked],
+  ] as const)
+    it(`the warning of the OET ${name} equals a fresh planner's`, async () => {
+      vi.resetModules();
+      const warm = await import("#domain/planner.ts");
+      const warmSeasons = await import("#domain/seasons/index.ts");
+      for (const now of nows) warm.plan(first, warmSeasons.seasonCalendar(2027), new Date(now));
+      const warmRisks = nows.map((now) =>
+        lastDay(warm.plan(then, warmSeasons.seasonCalendar(2027), new Date(now))),
+      );
+      for (const [index, now] of nows.entries()) {
+        vi.resetModules();
+        const fresh = await import("#domain/planner.ts");
+        const seasons = await import("#domain/seasons/index.ts");
+        const risk = lastDay(fresh.plan(then, seasons.seasonCalendar(2027), new Date(now)));
+        expect(risk, now).toBeDefined();
+        expect(warmRisks[index], now).toEqual(risk);
+      }
+    });
+});

@@ -8,8 +8,10 @@ import { asksEarlierSeasonCheck, asksMatchedCheck } from "./pathway-certificate-
  * earlier season: revalidation goes through the season's Pathways application
  * (PATHWAYS_REVALIDATION_SOURCE), so the check is dated by the Pathways close the risk names (the
  * Pathway's projected deadline, the earlier candidate), not by the rank order list deadline two months
- * later. Once matched (asksMatchedCheck), the check against the residency start is due
- * before the first step after the Match that needs a valid certificate: ECFMG sponsors a J-1 only
+ * later. Its words stay short: the title is the email's subject (≤ 180 characters) and {due} may be
+ * the instant in both zones (etDayOrWhen), 63 characters in Auckland. Once matched
+ * (asksMatchedCheck), the check against the residency start is due before the first step after the
+ * Match that needs a valid certificate: ECFMG sponsors a J-1 only
  * with one (its sponsorship application), and the H-1B petition is filed with it; with neither
  * track, or that step's date passed, the start itself (the
  * Pathways close had passed by Match Day, so no notice went out after it). Its ids are the matched
@@ -19,7 +21,7 @@ export const PATHWAY_CERTIFICATE_NOTICE = {
   title: (context: PlanContext, due: DueDate): string =>
     asksMatchedCheck(context)
       ? `Check your ECFMG certificate's validity date against your residency start ${matchedCheckWhen(context, due)}`
-      : "Check your ECFMG certificate's validity date against the {year} residency start before the Pathways application closes, {due}",
+      : "Check your ECFMG certificate's validity date against the {year} residency start before Pathways closes, {due}",
   asks: (context: PlanContext): boolean => asksMatchedCheck(context) || asksEarlierSeasonCheck(context),
   on: { card: "ecfmg_certification" },
   dueBy: (dates: PlanDates, context: PlanContext): DueDate | null =>

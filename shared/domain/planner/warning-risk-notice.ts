@@ -7,7 +7,7 @@ import { cardLaidDate } from "./critical-notice-carrier-date.ts";
 import { criticalNoticeId, WARNING_NOTICE_RUNG } from "./critical-notice-id.ts";
 import { placeNotice } from "./critical-notice-place.ts";
 import { stepFor } from "./critical-risk-notice.ts";
-import { dayBy } from "./day-words.ts";
+import { dayBy, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isLateArrival, lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
 import { ECFMG_REVIEW_NOTICE } from "./ecfmg-review-past-ds2019.ts";
@@ -27,7 +27,7 @@ import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
  */
 interface WarningNoticeRule {
   /**
-   * The notice's title: {year} the plan's Match, {due} the day it is due by (dayBy, with its mark);
+   * The notice's title: {year} the plan's Match, {due} the day it is due by (etDayOrWhen, with its mark);
    * a function when the words depend on where the warning stands (given the date dueBy chose).
    */
   title: string | ((context: PlanContext, due: DueDate) => string);
@@ -112,7 +112,9 @@ export function warningRiskNotices(
     const card = "card" in rule.on ? rule.on.card : step?.milestone;
     if (card === undefined) continue;
     const year = context.calendar.matchYear;
-    const day = `${dayBy(context, due.at)}${basisMark(due)}`;
+    // The heading names its date as the Due line does: the applicant's day, with the instant in both
+    // zones where the ET day is another (Manila read "closes, Sat 26 Dec" over "Check it by Sun 27 Dec").
+    const day = `${etDayOrWhen(context, due.at, dayBy(context, due.at))}${basisMark(due)}`;
     const words = typeof rule.title === "string" ? rule.title : rule.title(context, due);
     const title = words.replace("{year}", String(year)).replace("{due}", day);
     const lay = (id: string, at: number, sent: number | undefined, late?: true): void => {

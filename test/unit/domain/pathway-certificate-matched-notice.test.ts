@@ -78,7 +78,7 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
       milestones: J1.milestones.filter((entry) => !["match_week", "soap", "match_day"].includes(entry.key)),
     };
     const before = noticesOf(planAt(unmatched, "2026-12-04T20:00:00+06:00"));
-    expect(before[0]?.title).toContain("before the Pathways application closes");
+    expect(before[0]?.title).toContain("before Pathways closes");
     expect(before.length).toBeGreaterThan(0);
     const sent = Object.fromEntries(before.map((notice) => [notice.id, notice.sendAt]));
     const after = noticesOf(planAt(J1, now, sent));

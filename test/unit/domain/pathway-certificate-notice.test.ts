@@ -66,7 +66,9 @@ describe("the earlier-season Pathway certificate's warning is emailed", () => {
     expect(first?.sendAt).toBe(nextSlot);
     expect(first?.title).toContain("validity date");
     expect(first?.milestone).toBe("ecfmg_certification");
-    expect(first?.title).toContain("before the Pathways application closes, Sat 26 Dec 2026 (projected)");
+    expect(first?.title).toContain(
+      "before Pathways closes, Sat 26 Dec 2026, end of the day (midnight GMT+1) (Sat 26 Dec 2026, 6:00 PM ET) (projected)",
+    );
     expect(first?.title).not.toContain("rank order list");
     expect(first?.deadline).toBe(new Date(close).toISOString());
     expect(first?.why).toContain("ask ECFMG about Pathways Revalidation now");

@@ -29,11 +29,26 @@ const LAGOS = snapshotOf("late-arrival-lagos-nrmp-early-deadline-day.json");
 describe("the revalidation notice is dated by the Pathways close it names", () => {
   it.each([
     // The first notice's instant: the next delivery slot (09:00 local), now itself at 09:00.
-    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "Sat 25 Dec 2027", "2027-04-01T09:00:00+05:45"],
-    [LAGOS, "2026-11-30T13:00:00+01:00", 2027, "Sat 26 Dec 2026", "2026-12-01T09:00:00+01:00"],
+    // The title names the close as the Due line does: the applicant's day, with ET where that is another.
+    [
+      KATHMANDU,
+      "2027-04-01T09:00:00+05:45",
+      2028,
+      "Sat 25 Dec 2027",
+      "2027-04-01T09:00:00+05:45",
+      "Sun 26 Dec 2027, 4:45 AM GMT+5:45 (Sat 25 Dec 2027, 6:00 PM ET)",
+    ],
+    [
+      LAGOS,
+      "2026-11-30T13:00:00+01:00",
+      2027,
+      "Sat 26 Dec 2026",
+      "2026-12-01T09:00:00+01:00",
+      "Sat 26 Dec 2026, end of the day (midnight GMT+1) (Sat 26 Dec 2026, 6:00 PM ET)",
+    ],
   ])(
     "%#: on the certificate's card, due by the projected close, every reminder before it",
-    (snapshot, now, year, day, firstAt) => {
+    (snapshot, now, year, day, firstAt, closes) => {
       const close = pathwayDeadline(seasonCalendar(year)) ?? Number.NaN;
       const result = planOf(snapshot, now);
       expect(riskOf(result)?.message).toContain(`projects to close for the ${year} Match on ${day}`);
@@ -43,7 +58,7 @@ describe("the revalidation notice is dated by the Pathways close it names", () =
         expect(notice.milestone).toBe("ecfmg_certification");
         expect(notice.deadline).toBe(new Date(close).toISOString());
         expect(notice.deadlineDetail.basis).toBe("projected");
-        expect(notice.title).toContain(`before the Pathways application closes, ${day} (projected)`);
+        expect(notice.title).toContain(`before Pathways closes, ${closes} (projected)`);
         expect(notice.title).not.toContain("rank order list");
         expect(Date.parse(notice.sendAt)).toBeLessThan(close);
       }

@@ -61,7 +61,9 @@ describe("the earlier-season Pathway certificate's notice in an email", () => {
     expect(result.nextSteps.some((each) => each.milestone === "ecfmg_certification")).toBe(false);
     expect(email.text).toContain(`1. ${notice.title}`);
     expect(notice.title).toContain("validity date");
-    expect(notice.title).toContain("before the Pathways application closes, Sat 26 Dec 2026 (projected)");
+    expect(notice.title).toContain(
+      "before Pathways closes, Sat 26 Dec 2026, end of the day (midnight GMT+1) (Sat 26 Dec 2026, 6:00 PM ET) (projected)",
+    );
     expect(email.text).toContain("Pathways Revalidation");
     const item = email.text.slice(
       email.text.indexOf("1. "),

@@ -219,7 +219,9 @@ export function upcomingFacts(
  * upcomingFacts with the facts at an instant (ISO UTC) given directly, so a caller can reuse the
  * facts it already computed for the same applicant and instant (cohort-look-ahead.ts). Instants
  * are visited in order and no further than needed: `factsAt` is called only until the row holds
- * MAX_UPCOMING_FACTS entries.
+ * MAX_UPCOMING_FACTS entries. A row whose next date is an email (kind "email") changes when that
+ * email goes, an instant `instants` does not hold (it is no step's date): it is visited too, so the
+ * row never names an email already sent ("Thu 8 Apr next email" on 10 Apr, t21b B5).
  */
 export function upcomingFactsBy(
   current: CohortFacts,
@@ -228,15 +230,34 @@ export function upcomingFactsBy(
 ): CohortFactsFrom[] {
   const upcoming: CohortFactsFrom[] = [];
   let previous = JSON.stringify(current);
-  for (const from of instants) {
-    if (upcoming.length >= MAX_UPCOMING_FACTS) break;
+  let emailGone = emailGoneAt(current, "");
+  let index = 0;
+  while (upcoming.length < MAX_UPCOMING_FACTS) {
+    const listed = instants[index];
+    const from = emailGone !== undefined && (listed === undefined || emailGone < listed) ? emailGone : listed;
+    if (from === undefined) break;
+    if (from === listed) index++;
     const facts = factsAt(from);
+    emailGone = emailGoneAt(facts, from);
     const text = JSON.stringify(facts);
     if (text === previous) continue;
     previous = text;
     upcoming.push({ from, ...facts });
   }
   return upcoming;
+}
+
+/**
+ * Just after the send of the email a row counts down to (ISO UTC), when it is one sent after `from`,
+ * the instant its facts were planned at; else undefined. One sent at that instant itself (a notice
+ * laid at once) is not followed: planned again just after, without the ledger's mark, it would be
+ * laid at once again, a second later each time.
+ */
+function emailGoneAt(facts: CohortFacts, from: string): string | undefined {
+  const next = facts.nextDeadline;
+  if (next?.kind !== "email") return undefined;
+  const at = Date.parse(next.at);
+  return at > Date.parse(from) || from === "" ? new Date(at + JUST_AFTER_MS).toISOString() : undefined;
 }
 
 /**

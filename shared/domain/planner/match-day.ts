@@ -47,8 +47,8 @@ export { MATCH_DAY_REPORT_TITLE, SOAP_MATCH_DAY_TITLE };
 /**
  * Match Day as it reads for the applicant's status, for one with a certified list (`undefined`: the
  * catalog's text applies):
- * - in SOAP (in progress or done) from NRMP's Monday release on: the SOAP offer is the result, with
- *   the catalog's date and ladder before the Match Day release;
+ * - in SOAP (in progress or done) from NRMP's Monday release on: the SOAP offer is the result, due
+ *   by the contract's date before the Match Day release too (soapOutcomeDue), with the same questions;
  * - from the Match Day release on: report where they matched, urgent, due by the contract's date as
  *   our advice (MATCH_RESULT_SOURCE), then overdue since it in the late words, with one follow-up
  *   (see matchDayNotice) and a weekly question instead of the ladder, asked up to residency's start;
@@ -73,9 +73,16 @@ export function matchDayStep(
     // The release changes the step (its question and follow-up): a wake-up then plans the follow-up
     // for its own day, not folded into the next week's (sent on 27 Mar, not 20 Mar).
     noteRiskChange(context, calendar.dates.nrmp_match_day.at);
+    if (soapEntry === undefined) return undefined;
+    // The SOAP offer is theirs to tell from its acceptance, by the contract's date as after the
+    // release (soapOutcomeDue), never by the release itself, a start read as a deadline ("Answer by
+    // Sat 20 Mar, 12:00 AM" in Manila); its follow-up and weekly questions are planned ahead. Pressed
+    // as once an offer may be accepted (beforeOffers keeps it "soon" before the first round).
+    const contractDue = dates.due("contract");
+    if (contractDue !== null)
+      return { due: soapOutcomeDue(contractDue), entry: soapEntry, followUpOnly: true, pressing: true };
     const due = dates.due(entry.key);
-    if (soapEntry === undefined || due === null) return undefined;
-    return { due, entry: soapEntry, followUpOnly: false };
+    return due === null ? undefined : { due, entry: soapEntry, followUpOnly: false };
   }
   const contractDue = dates.due("contract");
   if (contractDue === null) return undefined;

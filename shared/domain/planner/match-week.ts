@@ -26,10 +26,11 @@ import { soapReleaseDayEntry } from "./soap-release-day.ts";
 /**
  * A SOAP participant's Match Day (the SOAP offer accepted) before SOAP's first offer round: no offer
  * can exist yet, so not "urgent" beside "tell us the SOAP offer you accepted" on Monday; the plan is
- * made again at the round (its date stays Match Day's, the SOAP card names the round).
+ * made again at the round (its date stays the contract's, the SOAP card names the round). Every step
+ * before the round is this one, pressed or not: a pressed one (from Match Day's release) is after it.
  */
 function beforeOffers(context: PlanContext, step: MatchWeekStep | undefined): MatchWeekStep | undefined {
-  if (step === undefined || step.pressing === true || !unmatchedReported(context)) return step;
+  if (step === undefined || !unmatchedReported(context)) return step;
   const round = firstSoapOfferRound(context.calendar);
   if (context.now >= round) return step;
   noteRiskChange(context, round);

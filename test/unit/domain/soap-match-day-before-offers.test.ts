@@ -41,9 +41,11 @@ describe("a SOAP participant's Match Day card around the first offer round", () 
     expect(matchDayCard(round + 60_000).card?.urgency).toBe("urgent");
   });
 
-  it("keeps Match Day as its date, and SOAP urgent beside it", () => {
+  it("is dated by the contract's date (advice), and SOAP urgent beside it", () => {
     const { planned, card } = matchDayCard(round - 3_600_000);
-    expect(card?.dueBy).toBe(new Date(calendar.dates.nrmp_match_day.at).toISOString());
+    const contract = planned.blocked.find((step) => step.milestone === "contract");
+    expect(card?.deadline?.at).toBe(contract?.deadline?.at);
+    expect(Date.parse(card?.dueBy ?? "")).toBeGreaterThan(calendar.dates.nrmp_match_day.at);
     expect(planned.nextSteps.find((step) => step.milestone === "soap")?.urgency).toBe("urgent");
   });
 });

@@ -43,12 +43,14 @@ describe("Match Day for an applicant in SOAP", () => {
     const result = planAt(inSoap(soap), TUESDAY);
     const step = matchDayOf(result);
     expect(step?.title).toBe(SOAP_MATCH_DAY_TITLE);
-    expect(step?.deadline?.at).toBe(matchDay);
+    // By the contract's date (advice), as after the release, never the release itself (fixAO).
+    expect(step?.deadline?.at).toBe(result.blocked.find((b) => b.milestone === "contract")?.deadline?.at);
+    expect(step?.deadline?.at).not.toBe(matchDay);
     expect(step?.action).toContain("NRMP told you on Monday that you did not match");
     expect(step?.action).toContain("SOAP offer you accept in R3 is your position");
     expect(step?.action).toContain("the 2027 Match is over for you");
     expect(step?.action).not.toMatch(/learn where you matched|Open R3 at the release time/);
-    // The eve's rung speaks as the step does.
+    // Its questions (from the release) speak as the step does.
     const rungs = result.reminders.filter((r) => r.milestone === "match_day");
     expect(rungs.length).toBeGreaterThan(0);
     for (const rung of rungs) {

@@ -15,7 +15,7 @@ const MONDAY_RELEASE = seasonCalendar(2027).dates.nrmp_match_week_start_and_soap
 
 describe("Match Day waits for SOAP's end", () => {
   // A SOAP participant is asked which offer they accepted from Match Day's release (follow-up, then
-  // weekly), by the contract's date, not counted down to the release (fixAO: no eve rung).
+  // weekly), by the contract's date, not counted down to the release (no eve rung).
   it.each([
     ["America/New_York", ["2027-03-19T12:00:00.000-04:00", "2027-03-26T09:00:00.000-04:00"]],
     ["Pacific/Auckland", ["2027-03-20T09:00:00.000+13:00", "2027-03-27T09:00:00.000+13:00"]],

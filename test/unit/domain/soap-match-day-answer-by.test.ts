@@ -6,7 +6,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * t21b B4: after "Not matched: I'm in SOAP", before Match Day's release, a SOAP participant's Match
+ * After "Not matched: I'm in SOAP", before Match Day's release, a SOAP participant's Match
  * Day question read "Answer by Sat 20 Mar 2027, 12:00 AM GMT+8 (Fri 19 Mar 2027, 12:00 PM ET)", the
  * release read as a deadline, while from the release it is due by the contract's date (advice).
  * Ramon: Manila, J-1, list certified, SOAP in progress (test/fixtures/soap-answer-by-contract-day/).

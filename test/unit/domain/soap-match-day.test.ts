@@ -43,7 +43,7 @@ describe("Match Day for an applicant in SOAP", () => {
     const result = planAt(inSoap(soap), TUESDAY);
     const step = matchDayOf(result);
     expect(step?.title).toBe(SOAP_MATCH_DAY_TITLE);
-    // By the contract's date (advice), as after the release, never the release itself (fixAO).
+    // By the contract's date (advice), as after the release, never the release itself.
     expect(step?.deadline?.at).toBe(result.blocked.find((b) => b.milestone === "contract")?.deadline?.at);
     expect(step?.deadline?.at).not.toBe(matchDay);
     expect(step?.action).toContain("NRMP told you on Monday that you did not match");

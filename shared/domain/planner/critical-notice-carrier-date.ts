@@ -113,8 +113,11 @@ function erasDate(
  * `seasonAt`, the rank order list deadline the notice is laid against: "Due" the deadline would
  * mislead. Dated instead for the H-1B petition after the Match, while its day to apply to FSMB by
  * (step3ApplyBy; abroad the visitor visa's, visitorVisaApplyBy) is ahead and before that deadline:
- * that day, the first thing the notice asks. Otherwise what the notice asks is to rank J-1 programs
- * too, by that deadline: undefined, the deadline stands.
+ * that day, the first thing the notice asks. Otherwise the card's date (the petition's sit-by day,
+ * or the sitting booked before it) is shown as its step date, as cardLaidDate's (one date per step:
+ * "Due" the deadline beside a card saying "sit it by" a later day gave it two), while the notice
+ * stays laid against the deadline, so the visa's notice before ranking, laid there too, still folds
+ * into it (placeNotice matches the laid date).
  */
 function step3Date(
   context: PlanContext,
@@ -123,24 +126,26 @@ function step3Date(
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
   seasonAt: number,
-): { detail: Deadline; countsDownTo?: Reminder["countsDownTo"] } | undefined {
+): NoticeDate | undefined {
   if ("waiting" in step || !risk.milestones.includes(step.milestone)) return undefined;
   // Booked after its last sitting day (the card asks to move it): that day, never the booked one.
   const late = step.ownDate && step.deadline && instantOf(step.ownDate.at) > instantOf(step.deadline.at);
   const ahead = late ? aheadDate({ ...step, ownDate: undefined }, at) : aheadDate(step, at);
   if (ahead === undefined) return undefined;
   if (instantOf(ahead.detail.at) < seasonAt) return ahead;
+  // The card's date its ladder counts to (a sitting booked in time: "Your date"), shown, not laid against.
+  const card = { stepDate: ahead.detail, countsDownTo: ahead.countsDownTo };
   const sitBy = step3DueNow(context, dates, dates.due(STEP3));
   // Booked or sat (step3ApplyBy null): no day to apply by is the first thing to do.
   const fsmbBy = sitBy == null || step3DueKind(sitBy) !== "petition" ? null : step3ApplyBy(context, sitBy);
-  if (sitBy == null || fsmbBy === null) return undefined;
+  if (sitBy == null || fsmbBy === null) return card;
   // Abroad the visitor visa's day binds, applied to FSMB or not; in the US, applied to FSMB already
   // (Step 3 under way), no day to apply by is the first thing to do.
   const visaBy = visitorVisaApplyBy(context, sitBy);
   if (visaBy === null && fsmbApplied(context, isFinished(statusOf(context, "ecfmg_certification"))))
-    return undefined;
+    return card;
   const applyBy = visaBy ?? fsmbBy;
-  return applyBy.at >= at && applyBy.at < seasonAt ? { detail: dates.rendered(applyBy) } : undefined;
+  return applyBy.at >= at && applyBy.at < seasonAt ? { detail: dates.rendered(applyBy) } : card;
 }
 
 /**

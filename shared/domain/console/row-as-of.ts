@@ -221,7 +221,7 @@ export function upcomingFacts(
  * are visited in order and no further than needed: `factsAt` is called only until the row holds
  * MAX_UPCOMING_FACTS entries. A row whose next date is an email (kind "email") changes when that
  * email goes, an instant `instants` does not hold (it is no step's date): it is visited too, so the
- * row never names an email already sent ("Thu 8 Apr next email" on 10 Apr, t21b B5).
+ * row never names an email already sent ("Thu 8 Apr next email" on 10 Apr).
  */
 export function upcomingFactsBy(
   current: CohortFacts,

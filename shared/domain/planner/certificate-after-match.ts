@@ -99,7 +99,7 @@ function startAhead(context: PlanContext): boolean {
  * while the visa chain waits for it: a J-1 applicant's sponsorship still ahead (sponsorshipAhead),
  * or an H-1B applicant's Step 3 still to pass once ranking is over, with a start at risk (matched,
  * before the start: the card's h1bStartAtRiskNote). From Match Day to the report of a match the
- * weekly chase asked eleven times a question ECFMG alone answers (t20c B3).
+ * weekly chase asked eleven times a question ECFMG alone answers.
  */
 export function certificateHoldsChain(context: PlanContext, entry: CatalogEntry): boolean {
   if (entry.key !== CERTIFICATE || isFinished(statusAt(context, CERTIFICATE_AT))) return false;

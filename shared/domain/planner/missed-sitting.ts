@@ -140,7 +140,7 @@ export function seatLeadWords(): string {
  * misdates both. The follow-ups ask for the score first, so they carry the step's own deadline,
  * the result's (`result`, as the result follow-up's), the last sitting day a condition in their
  * text: months after a sitting (a plan moved to the next Match), "Sit it by" went to someone who
- * most likely sat it (t20c B4). Their cuts still end where the ladder begins.
+ * most likely sat it. Their cuts still end where the ladder begins.
  */
 export function rebookReminders(
   context: PlanContext,

@@ -29,8 +29,8 @@ const OET_RESULT_DAYS = catalogEntry("oet_medicine").reportingDays?.days ?? 21;
 
 /**
  * The day a booked OET sitting's result is expected (its date plus the result time), while the
- * Pathway still needs ECFMG's acceptance: ECFMG cannot finish a review whose OET result is not in
- * (t20a B1). Undefined otherwise.
+ * Pathway still needs ECFMG's acceptance: ECFMG cannot finish a review whose OET result is not in.
+ * Undefined otherwise.
  */
 export function oetExpectedResultDay(context: PlanContext): string | undefined {
   const status = statusAt(context, OET_INDEX);

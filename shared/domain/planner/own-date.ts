@@ -171,7 +171,7 @@ export function resultFollowUp(
   if (entry.key === "ecfmg_pathway" && oetRetakeUnbooked(context)) return null;
   const expected = slotOnDay(context, resultDayWall(context, entry, own));
   const sendAt = Math.max(expected, catchUpOf(context).catchUp);
-  // With no deadline left to announce, the date shown is the applicant's own, never "Due" on it (t20a A1).
+  // With no deadline left to announce, the date shown is the applicant's own, never "Due" on it.
   const deadline = hard ?? { at: sendAt, detail: own.detail };
   if (hard !== null && sendAt > hard.at) return null;
   let known = followUps.get(own);

@@ -240,7 +240,7 @@ export function pathwayReviewAction(
   const from = pathwayReviewFrom(context, day);
   const reviewOver = fromWall(context.zone, wallDayStart(toWall(context.zone, from)) + days * DAY_MS);
   const reported = oetResultAfter(context, day);
-  // A booked sitting's result still to come: ECFMG's review waits for it (t20a B1).
+  // A booked sitting's result still to come: ECFMG's review waits for it.
   const expected = reported === undefined ? oetExpectedResultDay(context) : undefined;
   const oet = expected !== undefined && startOfLocalDate(context.zone, expected) > day ? expected : reported;
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -291,7 +291,7 @@ function sentLateAction(context: PlanContext): string | null {
  * (decisionDueNow: its later candidate too) has passed: NRMP withdrew from the Match and SOAP an IMG
  * whose Pathway ECFMG had not confirmed by then (fact sheet, "Exam status NRMP needs before
  * ranking", official), and ECFMG certifies no one before accepting it, which residency needs.
- * "NRMP needs … by Wed 24 Feb" read in April as a deadline still ahead (t20a A1, B5).
+ * "NRMP needs … by Wed 24 Feb" read in April as a deadline still ahead.
  */
 function pathwayAfterRolWords(context: PlanContext): string {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;

@@ -56,7 +56,7 @@ const FEE_STEPS_AT: readonly number[] = [
  * applicant marked done needs them (buildContext marks a done step's prerequisites done: an ERAS
  * application implies this season's token, a certificate the exams and the OET), never reported so:
  * a bit per catalog index. Their fees are presumed paid, as an interview's are, never "spent" (the
- * applicant's "spent" read $165 + AU$587 more than they reported, t20a B7). A step the applicant
+ * applicant's "spent" read $165 + AU$587 more than they reported). A step the applicant
  * reported booked or done (or under way with its day given: booked, feeStatusOf) is theirs, not
  * presumed. About a dozen array reads per plan; 0 for most.
  */

@@ -42,7 +42,7 @@ export function resultDueAt(calendar: SeasonCalendar, index: number): DueDate | 
             : "advice",
       // The authority's deadline when the result is due on the season date itself (Step 3's too: its
       // words name the rank order list deadline, projected until confirmed) or on ECFMG's deadline
-      // for a Pathway's documents (the OET's: projected, never "our advice", t20a B2), else a lead time.
+      // for a Pathway's documents (the OET's: projected, never "our advice"), else a lead time.
       basis: offset === 0 || isPathwayDocumentsDue(seasonDate.key, offset) ? seasonDate.status : "advice",
       source: `the day the result must reach the authority: ${seasonDate.key} (${seasonDate.source})${offset === 0 ? "" : ` ${offset} days`}, the last sitting day (${entry.due.source}) plus the result time (${reporting.source})`,
     });

@@ -10,7 +10,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 /**
  * A cohort row whose next date is an email (no step has a date ahead: the contract is overdue) reads
  * the email still to come, never one already sent: "Thu 8 Apr 2027 next email" on 10 Apr while
- * the next was 14 Apr (t21b B5). Lorna: Manila, J-1, matched, contract unsigned past its date;
+ * the next was 14 Apr. Lorna: Manila, J-1, matched, contract unsigned past its date;
  * her row stored at the 7 Apr wake-up, read on 10 Apr with no re-plan between.
  */
 const FILE = fileURLToPath(

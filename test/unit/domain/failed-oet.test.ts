@@ -4,7 +4,7 @@ import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * A failing OET score is not a pass (t21a A6). Sara Ahmadi, Tehran, J-1, 2027 Match, Steps 1 and 2 CK
+ * A failing OET score is not a pass. Sara Ahmadi, Tehran, J-1, 2027 Match, Steps 1 and 2 CK
  * passed, Pathway submitted on 20 Nov 2026, OET Medicine reported done on 14 Nov 2026 with one score.
  * ECFMG's minimums are per sub-test (350 Listening, Reading, Speaking; 300 Writing from 1 Apr 2022,
  * facts.md rows 58-59): 250 falls short whichever sub-test it is. The plan was byte for byte the

@@ -4,7 +4,7 @@ import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * A failed Step 3 is not a pass (t21a A5). Mei Tan, Chicago, H-1B, 2027 Match, everything through NRMP
+ * A failed Step 3 is not a pass. Mei Tan, Chicago, H-1B, 2027 Match, everything through NRMP
  * done, an interview on 10 Dec, Step 3 reported done on 10 Nov 2026 with 190 (200 in force for exams
  * from 1 Jan 2024, secondary pages): the plan read it as passed (no Step 3 step, no risk, the petition
  * waiting on the contract alone, no retake fee). Now it is a retake to book, as a failed Step 2 CK is.

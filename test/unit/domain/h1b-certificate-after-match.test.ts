@@ -4,7 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * An H-1B applicant abroad, ranked, certificate in progress, Step 3 not started (t20c B3): from the
+ * An H-1B applicant abroad, ranked, certificate in progress, Step 3 not started: from the
  * rank order list deadline the certificate's target is the H-1B petition's, long passed. Chased
  * weekly from Match Day, he got eleven emails asking whether ECFMG had issued it before he had even
  * told us he matched. Weekly fits only once a program's start is at risk: matched, before the start.

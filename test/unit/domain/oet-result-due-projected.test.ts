@@ -6,7 +6,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * Bishnu (Pokhara) with the OET sat on 19 Dec 2026 and its result not yet reported: the result is
  * due by ECFMG's deadline for a Pathway's documents (29 days before the projected rank order list
- * deadline), an authority's date projected, never "our advice" (t20a B2). Before the sitting, the
+ * deadline), an authority's date projected, never "our advice". Before the sitting, the
  * last sitting day is our advice and keeps †.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/pathway-after-rol/", import.meta.url));

@@ -4,7 +4,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * An OET sat on 5 Dec 2026, its result never reported, the plan moved to the 2028 Match (t20c B4):
+ * An OET sat on 5 Dec 2026, its result never reported, the plan moved to the 2028 Match:
  * the card asks for the result; its ten re-sit follow-ups said "Sit it by Tue 4 Jan 2028". They ask
  * for the score first, so they carry the step's own deadline, the result's, as the card does; the
  * last sitting day stays a condition in their text and the date of the sit-by rungs.

@@ -8,7 +8,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * Bishnu (Pokhara): Pathway submitted 24 Nov 2026, never reported accepted, OET result in. Before
  * the rank order list deadline (projected Wed 24 Feb 2027) NRMP's need is the card's last word; after
  * it, what the Pathway still matters for, and the follow-up shows the submission day as the
- * applicant's own, never "Due" on it (t20a A1, B5).
+ * applicant's own, never "Due" on it.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/pathway-after-rol/", import.meta.url));
 const BISHNU = readSnapshot(DIR, "bishnu-pokhara-pathway-under-review-2027.json");
@@ -53,7 +53,7 @@ describe("a Pathway under review once the rank order list deadline has passed", 
 /**
  * Bishnu with the OET booked for 19 Dec 2026 and no result reported: ECFMG's review counts from the
  * result's expected day (19 Dec + 21 days = Sat 9 Jan 2027), not from the application, so
- * "should be over — did ECFMG accept it?" waits until four weeks after it (t20a B1).
+ * "should be over — did ECFMG accept it?" waits until four weeks after it.
  */
 describe("a Pathway whose OET result is still to come", () => {
   const pending: ApplicantSnapshot = {

@@ -16,7 +16,7 @@ import { budgetSection } from "../../../functions/console/pages/budget.ts";
 /**
  * A fee whose step the plan reads as done only because a later step the applicant marked done needs
  * it (buildContext marks a done step's prerequisites done) was never reported paid: it is presumed
- * paid, "from the steps you marked done", totalled apart, never in "spent" (t20a B7). Rania (New
+ * paid, "from the steps you marked done", totalled apart, never in "spent". Rania (New
  * York, certified, matched) never reported the OET; Lucas (Recife) submitted his 2027 ERAS
  * application with only the 2026 Match's token reported.
  */

@@ -6,9 +6,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * Aroha (Wellington, H-1B, certified) sat Step 3 on Mon 8 Feb 2027 in the US: its result, about four
  * weeks later, misses the rank order list deadline and its later candidate, so the step is held to
- * the H-1B petition. Once sat it keeps one date, the petition's (t20a A2: it jumped to the rank order
+ * the H-1B petition. Once sat it keeps one date, the petition's (it jumped to the rank order
  * list deadline with "Due in 23 hours" on its eve, then to the later candidate), and the visitor visa
- * for the trip is spent, never upcoming (t20a B4).
+ * for the trip is spent, never upcoming.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/step3-sat-petition-date/", import.meta.url));
 const AROHA = readSnapshot(DIR, "wellington-h1b-step3-sat.json");

@@ -11,7 +11,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
  * The earlier-season Pathway certificate's check names the Pathways close in its heading as its Due
  * line does: in Manila the close (6:00 PM ET on Sat 26 Dec 2026, projected) is Sunday morning, so
  * the heading said "closes, Sat 26 Dec 2026" above "Check it by Sun 27 Dec 2026, 7:00 AM GMT+8",
- * and the subject said both, cut at "7:0…" (t21b B1). Rafael: Manila, Pathway-certified in an
+ * and the subject said both, cut at "7:0…". Rafael: Manila, Pathway-certified in an
  * earlier season, on 1 Dec 2026 at his delivery slot.
  */
 const FILE = fileURLToPath(

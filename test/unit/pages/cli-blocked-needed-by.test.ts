@@ -95,7 +95,7 @@ describe("BLOCKED keeps a passed date after Match Day: overdue since …", () =>
 /**
  * Match Day never reported (Lucia, Lima, list certified, in June): she may not have matched, so the
  * chain after Match Day keeps the dates planned as for a matched applicant, bare, and its why says
- * it starts once she matches; "overdue since …" read as matched and late (t20c B2).
+ * it starts once she matches; "overdue since …" read as matched and late.
  */
 describe("BLOCKED after an unreported Match Day: planned dates, never overdue since", () => {
   it("in June, the contract, Statement of Need, sponsorship, DS-2019 and visa keep their planned dates", () => {

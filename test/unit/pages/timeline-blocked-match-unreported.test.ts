@@ -10,7 +10,7 @@ import { timelinePage } from "#pages/timeline-page.ts";
 /**
  * Match Day never reported (Lucia, Lima, list certified): the steps after Match Day wait on her
  * result with the dates planned as for a matched applicant. On the timeline a passed one reads
- * "Planned for", as the CLI's bare date: never "Due" a past day, never overdue (t20c B2).
+ * "Planned for", as the CLI's bare date: never "Due" a past day, never overdue.
  */
 const FILE = new URL("../../fixtures/blocked-step-dates/match-unreported-j1-lima.json", import.meta.url);
 const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(FILE, "utf8")));

@@ -31,8 +31,8 @@ describe("the console never calls a passed date due, nor dates Match Day in July
   const view = limaUnreported();
 
   it("gives Step 3, waiting for where they matched with its passed day out of reach, no date on the applicant page", () => {
-    // Its card calls that day out of reach and waits for the program: the row shows no date (t21a A4:
-    // the CLI showed a passed 19 Mar "urgent"), and the page never calls a passed date due.
+    // Its card calls that day out of reach and waits for the program: the row shows no date (the CLI
+    // once showed a passed 19 Mar "urgent"), and the page never calls a passed date due.
     const step3 = view.plan.nextSteps.find((step) => step.milestone === "usmle_step3");
     expect(step3).toBeDefined();
     expect(step3?.deadline).toBeUndefined();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
-import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+import { planInOwnMatch, readSnapshot, withScore } from "./fixture-snapshots.ts";
 
 /**
  * A failing OET score is not a pass. Sara Ahmadi, Tehran, J-1, 2027 Match, Steps 1 and 2 CK
@@ -18,14 +18,8 @@ const JAN_15 = "2027-01-15T12:00:00+03:30";
 
 const card = (result: Plan, key: string) => result.nextSteps.find((step) => step.milestone === key);
 const risk = (result: Plan, code: string) => result.risks.find((one) => one.code === code);
-const withOetScore = (snapshot: ApplicantSnapshot, score: number | undefined, date = "2026-11-14") => ({
-  ...snapshot,
-  milestones: snapshot.milestones.map((entry) => {
-    if (entry.key !== "oet_medicine") return entry;
-    const { score: _score, ...rest } = entry;
-    return score === undefined ? { ...rest, date } : { ...rest, date, score };
-  }),
-});
+const withOetScore = (snapshot: ApplicantSnapshot, score: number | undefined, date = "2026-11-14") =>
+  withScore(snapshot, "oet_medicine", score, date);
 
 describe("an OET reported done with 250 on 14 Nov 2026, on 30 Nov", () => {
   const result = planInOwnMatch(FAILED, NOV_30);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
-import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+import { planInOwnMatch, readSnapshot, withScore } from "./fixture-snapshots.ts";
 
 /**
  * A failed Step 3 is not a pass. Mei Tan, Chicago, H-1B, 2027 Match, everything through NRMP
@@ -23,18 +23,8 @@ const notice = (result: Plan) =>
   result.reminders.find(
     (reminder) => reminder.risk === "SCORE_BELOW_PASSING" && reminder.milestone === "usmle_step3",
   );
-const withStep3 = (
-  snapshot: ApplicantSnapshot,
-  score: number | undefined,
-  date: string,
-): ApplicantSnapshot => ({
-  ...snapshot,
-  milestones: snapshot.milestones.map((entry) => {
-    if (entry.key !== "usmle_step3") return entry;
-    const { score: _score, ...rest } = entry;
-    return score === undefined ? { ...rest, date } : { ...rest, date, score };
-  }),
-});
+const withStep3 = (snapshot: ApplicantSnapshot, score: number | undefined, date: string) =>
+  withScore(snapshot, "usmle_step3", score, date);
 
 describe("a Step 3 reported done with 190 on 10 Nov 2026, on 30 Nov", () => {
   const result = planInOwnMatch(FAILED, NOV_30);

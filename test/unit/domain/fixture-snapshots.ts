@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { type SeasonCalendar, seasonCalendar } from "#domain/seasons/index.ts";
-import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema, type MilestoneKey } from "#domain/snapshot.ts";
 
 /** The applicant snapshot in `file` of the fixtures folder `dir` (a path ending in "/"), parsed as the intake parses it. */
 export function readSnapshot(dir: string, file: string): ApplicantSnapshot {
@@ -12,6 +12,26 @@ export function readSnapshot(dir: string, file: string): ApplicantSnapshot {
 /** The plan of `snapshot` on its own Match year's season calendar, at `now` (an ISO instant). */
 export function planInOwnMatch(snapshot: ApplicantSnapshot, now: string): Plan {
   return plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+}
+
+/**
+ * `snapshot` with the milestone `key` dated `date` (ISO day) and reported with `score`, or with no
+ * score when undefined: one reported result made to pass, fail or say nothing.
+ */
+export function withScore(
+  snapshot: ApplicantSnapshot,
+  key: MilestoneKey,
+  score: number | undefined,
+  date: string,
+): ApplicantSnapshot {
+  return {
+    ...snapshot,
+    milestones: snapshot.milestones.map((entry) => {
+      if (entry.key !== key) return entry;
+      const { score: _score, ...rest } = entry;
+      return score === undefined ? { ...rest, date } : { ...rest, date, score };
+    }),
+  };
 }
 
 const CALENDAR_2027 = seasonCalendar(2027);

@@ -47,6 +47,11 @@ describe("a partner in the Couples Match", () => {
       "your list and your partner's are paired rank by rank (the same number of ranks on each)",
     );
     expect(action).toContain("both lists must be certified by the same deadline");
+    // NRMP lets a pair rank a program for one partner beside "No Match" for the other: a couple
+    // told they can never match one alone would drop the safety net advisors put low on the list.
+    expect(action).toContain("you match only to one of those pairs, never on your lists one by one");
+    expect(action).toContain('NRMP\'s "No Match" code for the other');
+    expect(action).not.toContain("never one of you alone");
     expect(action).toContain("an edit to either list means both of you certify again (advice)");
     expect(actionOf(planInOwnMatch(single(registered), now), "rank_order_list")).not.toContain("couple");
   });

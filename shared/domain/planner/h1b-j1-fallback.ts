@@ -35,7 +35,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { petitionDue, step3DueNow } from "./step3-after-ranking.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
-import { petitionFitsWithVisaHeld, petitionSittingFits } from "./step3-sitting.ts";
+import { petitionFitsWithVisaHeld, petitionSittingFits, step3ApplicationUnderWay } from "./step3-sitting.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
 const NEED = catalogEntry("j1_statement_of_need");
@@ -88,8 +88,10 @@ export function h1bJ1Fallback(
   if (context.applicant.visa !== "H-1B") return null;
   if (outcome === "matched" && !isFinished(statusOf(context, "match_day"))) return null;
   const status = statusAt(context, STEP3_INDEX);
-  // Before ranking, an FSMB application under way is a start on Step 3: its card speaks.
-  if (status !== "not_started" && (status !== "in_progress" || outcome === "ranking")) return null;
+  // Before ranking, an FSMB application under way is a start on Step 3: its card speaks (a retake
+  // not booked is no application yet: step3ApplicationUnderWay).
+  const underWay = outcome === "ranking" && step3ApplicationUnderWay(context);
+  if (status !== "not_started" && (status !== "in_progress" || underWay)) return null;
   if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
   const now = step3ChainNow(context, context.now);
   const { certified, visaDays } = now;

@@ -10,6 +10,7 @@ import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { type FailedScore, type PassingScore, RETAKE_ADVICE } from "./failed-score.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
+import { fsmbApplyBy, step3ChainNow } from "./h1b.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
 import { laterCandidateClause } from "./later-candidate.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
@@ -17,6 +18,7 @@ import { retakeTargetWords } from "./retake-target-words.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
+import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
 
 // SCORE_BELOW_PASSING, apart from the reading of failed scores (failed-score.ts), which the plan's
 // context makes before any risk: the risk reads the later candidate's calendar, which needs that context.
@@ -72,16 +74,18 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     // Reapplied today, the permit and a seat come after the last day: it is out of reach (examAt).
     const seated = context.now + FSMB_PERMIT_AND_SEAT.days * DAY_MS;
     const reapply = `you have prepared once, but a retake needs a new FSMB application and fee, about ${STEP3_PROCESSING_DAYS} days to its scheduling permit and about ${FSMB_PERMIT_AND_SEAT.days - STEP3_PROCESSING_DAYS} more to a seat, our advice`;
+    // Step 3's day to reapply to FSMB by, as its reminders count it (fsmbApplyBy): "now" once passed.
+    const reapplyBy = failed.key === "usmle_step3" && due != null ? fsmbReapplyBy(context, due) : "now";
     const retake =
       petition !== null
-        ? `sit it again: ranking on H-1B in the ${year} Match can no longer see a pass, but the H-1B petition after the Match still needs it: reapply to FSMB now and sit it by ${dueDay(context, petition)}${dayMark}: ${reapply}`
+        ? petitionRetake(context, petition, `${dueDay(context, petition)}${dayMark}`, reapplyBy, reapply)
         : context.now >= lastSittingEnd(context.zone, cutOff)
           ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, has passed`
           : seated >= lastSittingEnd(context.zone, cutOff)
             ? `sit it again: the last sitting day for the ${year} Match, ${day}${dayMark}, is out of reach${laterSitting(context, seated, dayMark)}: ${reapply}`
             : target !== null
               ? `reapply to FSMB and sit it again by ${target.target}, so the pass reaches programs before they start review (${target.review}); ${day}${dayMark} is the last day that still counts for the ${year} Match: ${reapply}`
-              : `reapply to FSMB now and sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: ${reapply}`;
+              : `reapply to FSMB ${reapplyBy} and sit it again by ${day}${dayMark}, the last sitting day for the ${year} Match: ${reapply}`;
     const name = entry.advisorName.replace(/^USMLE /, "");
     const reported =
       failed.reported.status === "done"
@@ -124,6 +128,38 @@ function laterSitting(context: PlanContext, seated: number, dayMark: string): st
   const cutOff = shiftDays(rol.at, ET_ZONE, -SCORE_REPORTING_DAYS);
   if (seated >= lastSittingEnd(context.zone, cutOff)) return "";
   return ` on our projected deadline; it is ${renderDate(lastSittingDay(cutOff))}${dayMark} ${laterCandidateClause(context)}: reapply to FSMB now`;
+}
+
+/**
+ * "by Wed 6 Jan 2027": the day to reapply to FSMB by for a Step 3 retake sat by `due`, the first
+ * sitting's arithmetic (fsmbApplyBy: FSMB's processing, abroad the visitor visa beside it, a seat),
+ * whole days as the apply-by reminders count them; "now" once that day has passed.
+ */
+function fsmbReapplyBy(context: PlanContext, due: DueDate): string {
+  const at = fsmbApplyBy(context, due);
+  return at < context.now ? "now" : `by ${dueDay(context, { at, zone: due.zone, asDay: true })}`;
+}
+
+/**
+ * SCORE_BELOW_PASSING's words for a Step 3 retake dated for the H-1B petition (ranking on H-1B out of
+ * reach): reapply by its day and sit it by that day (`day`) while the chain fits; once it does not
+ * (petitionOutOfReach, the test Step 3's card and VISA_NOT_READY_FOR_START make), no "reapply now":
+ * the day cannot be met, and the card and the visa risk ask the program first (no fee for a day that
+ * cannot serve), the visa-held route only when a visitor visa already held would still fit.
+ */
+function petitionRetake(
+  context: PlanContext,
+  petition: DueDate,
+  day: string,
+  reapplyBy: string,
+  reapply: string,
+): string {
+  const lead = `sit it again: ranking on H-1B in the ${context.calendar.matchYear} Match can no longer see a pass, but the H-1B petition after the Match still needs it`;
+  const reach = petitionOutOfReach(context, petition, step3ChainNow(context, context.now));
+  if (reach === null) return `${lead}: reapply to FSMB ${reapplyBy} and sit it by ${day}: ${reapply}`;
+  if (reach.held)
+    return `${lead}, and with a visitor visa still to get you could not sit it by ${day}, the day the petition needs (${reapply}): only if you already hold a B-1/B-2 visa, reapply to FSMB now and sit it by then; otherwise ask first, as Step 3's step and the visa risk say`;
+  return `${lead}, and by this plan's allowances you could not sit it by ${day}, the day the petition needs (${reapply}): pay for no retake before you have asked the program, as Step 3's step and the visa risk say`;
 }
 
 /**

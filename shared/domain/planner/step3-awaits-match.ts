@@ -4,6 +4,7 @@ import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
 import { step3VisaDays } from "./h1b.ts";
 import { matchDayPassedUnreported } from "./match-day-unreported.ts";
+import { step3ApplicationUnderWay } from "./step3-sitting.ts";
 
 /**
  * Whether Step 3 waits for the Match Day answer: on the H-1B track, not booked (not started, or
@@ -36,7 +37,7 @@ export function step3AwaitsMatchAction(
   if (!step3AwaitsMatchAnswer(context)) return null;
   const abroad = step3VisaDays(context) > 0;
   // Under way, the FSMB application (and its fee) may already be paid: what is held back is what follows it.
-  if (status === "in_progress") return abroad ? UNDER_WAY_ABROAD : UNDER_WAY_IN_US;
+  if (step3ApplicationUnderWay(context)) return abroad ? UNDER_WAY_ABROAD : UNDER_WAY_IN_US;
   return abroad ? HELD_ABROAD : HELD_IN_US;
 }
 

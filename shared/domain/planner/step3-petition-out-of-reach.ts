@@ -16,7 +16,7 @@ import { ASK_THE_PROGRAM, IF_MATCHED_H1B, programUnnamed, whichItFiles } from ".
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
-import { petitionFitsWithVisaHeld, petitionSittingFits } from "./step3-sitting.ts";
+import { petitionFitsWithVisaHeld, petitionSittingFits, step3ApplicationUnderWay } from "./step3-sitting.ts";
 
 /**
  * Step 3's card when the petition's sit-by day `sitBy` cannot be met: on H-1B with ranking over
@@ -129,7 +129,7 @@ function laterStartRoad(context: PlanContext, visa: number, reportedBy: number):
  * untold, step3AwaitsMatchAction says the same).
  */
 function nothingToPay(context: PlanContext, abroad: boolean): string {
-  if (statusOf(context, "usmle_step3") === "in_progress")
+  if (step3ApplicationUnderWay(context))
     return abroad ? `${UNDER_WAY} and apply for no US visitor visa (B-1/B-2) for the trip.` : `${UNDER_WAY}.`;
   return abroad ? NOTHING_TO_PAY : NOTHING_TO_PAY_IN_US;
 }

@@ -6,6 +6,7 @@ import { statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDay, dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
+import { isRetake } from "./failed-score.ts";
 import { type Step3ChainNow, step3SittingAt } from "./h1b.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
@@ -18,7 +19,17 @@ const STEP3_INDEX = stepIndex("usmle_step3");
  * STEP3_PROCESSING_SOURCE). Their card asks them to finish that registration, never to apply again.
  */
 export function fsmbApplied(context: PlanContext, certified: boolean): boolean {
-  return certified && statusAt(context, STEP3_INDEX) === "in_progress";
+  return certified && step3ApplicationUnderWay(context);
+}
+
+/**
+ * Whether Step 3 under way means an FSMB application made: marked in progress, and not a retake. A
+ * failed Step 3 is read as in progress (retakeEntry: no study left), yet FSMB books no retake before
+ * a new application and fee (RETAKE_ADVICE), so a retake not booked is planned as a first sitting not
+ * applied for: FSMB's processing counted, its day to reapply by given, no "application under way".
+ */
+export function step3ApplicationUnderWay(context: PlanContext): boolean {
+  return statusAt(context, STEP3_INDEX) === "in_progress" && !isRetake(context, "usmle_step3");
 }
 
 /**

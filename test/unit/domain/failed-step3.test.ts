@@ -42,7 +42,9 @@ describe("a Step 3 reported done with 190 on 10 Nov 2026, on 30 Nov", () => {
     expect(failed?.message).toContain(
       "You reported Step 3 done with a score of 190; the passing score for exams from 1 Jan 2024 is 200, by a secondary source",
     );
-    expect(failed?.message).toContain("reapply to FSMB now and sit it again by Wed 27 Jan 2027 (our advice)");
+    expect(failed?.message).toContain(
+      "reapply to FSMB by Wed 6 Jan 2027 and sit it again by Wed 27 Jan 2027 (our advice)",
+    );
     expect(failed?.sources).toContain(
       "secondary: https://medschoolcoach-3351459.hs-sites.com/2024-new-usmle-requirements",
     );
@@ -70,7 +72,7 @@ describe("the same failed Step 3 on 15 Jan 2027, too late to reach ranking", () 
     expect(card(result)?.deadline?.local).toBe("Fri 19 Mar 2027");
     const message = risk(result, "SCORE_BELOW_PASSING")?.message ?? "";
     expect(message).toContain(
-      "ranking on H-1B in the 2027 Match can no longer see a pass, but the H-1B petition after the Match still needs it: reapply to FSMB now and sit it by Fri 19 Mar 2027 (our advice)",
+      "ranking on H-1B in the 2027 Match can no longer see a pass, but the H-1B petition after the Match still needs it: reapply to FSMB by Fri 26 Feb 2027 and sit it by Fri 19 Mar 2027 (our advice)",
     );
     expect(message).not.toContain("27 Jan");
     expect(petitionWaitsFor(result)).toContain("usmle_step3");

@@ -4,6 +4,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { isRetake } from "./failed-score.ts";
 import { paidItem } from "./fee-in-force.ts";
+import { type Step3FeeWait, step3FeeHeld } from "./step3-fee-waits.ts";
 
 /**
  * The budget's second lines for one fee (buildBudget in budget.ts): a fee paid for an earlier Match
@@ -49,12 +50,26 @@ export function retakeSpent(
 
 /**
  * A retake's exam fee: the same fee data as the first attempt's line (`item`, spent), still to pay
- * and labelled as the retake's; null for any other fee.
+ * and labelled as the retake's; null for any other fee. Step 3's is `held` apart on the condition a
+ * first sitting's is while `step3Waits` holds it (step3FeeWait: the card asks for no fee, as for a
+ * petition's day the retake cannot meet), in no total.
  */
-export function retakeFeeItem(context: PlanContext, fee: Fee, item: BudgetItem): BudgetItem | null {
+export function retakeFeeItem(
+  context: PlanContext,
+  fee: Fee,
+  item: BudgetItem,
+  step3Waits: Step3FeeWait,
+): { item: BudgetItem; held: boolean } | null {
   if (context.failedScores.length === 0 || fee.kind !== "flat" || !isRetake(context, fee.milestone))
     return null;
-  return { ...item, key: `${fee.key}.retake`, label: `${item.label}: your retake`, status: "upcoming" };
+  const retake: BudgetItem = {
+    ...item,
+    key: `${fee.key}.retake`,
+    label: `${item.label}: your retake`,
+    status: "upcoming",
+  };
+  if (step3Waits === "-" || fee.milestone !== "usmle_step3") return { item: retake, held: false };
+  return { item: step3FeeHeld(step3Waits, retake), held: true };
 }
 
 /** retakeFeeItem for a fee in another currency (the OET's): the retake's sitting, still to pay. */

@@ -223,8 +223,7 @@ function budgetOf(
       held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
       continue;
     }
-    // The couples fee is owed whether or not they registered yet, so only weighing holds it back;
-    // so are this Match's ERAS fees, which ERAS_LATE_SUBMISSION says to weigh before paying.
+    // The couples fee is owed whether or not they registered yet, so only weighing holds it back, as it does this Match's ERAS fees (ERAS_LATE_SUBMISSION).
     const nrmpHeld =
       fee.milestone === "nrmp_registration" ||
       (asked === "weighing" && (fee.kind === "nrmp_couples" || ERAS_FEE_STEPS.has(fee.milestone)));
@@ -240,8 +239,9 @@ function budgetOf(
     const earlier = earlierSeasonItem(context, fee, own);
     if (earlier !== null) (amountNotKnown(earlier) ? held : items).push(earlier);
     // A retake's exam fee: a second line, still to pay, beside the first attempt's, spent.
-    const retake = retakeFeeItem(context, fee, own);
-    if (retake !== null) place(retake, fee);
+    const retake = retakeFeeItem(context, fee, own, step3Waits);
+    if (retake?.held === true) held.push(retake.item);
+    else if (retake !== null) place(retake.item, fee);
     if (ahead !== null) place(ahead, fee);
   }
   // The program asked whether it takes the applicant on a J-1 instead: that track's fees beside the H-1B's.

@@ -90,6 +90,14 @@ describe("in Chicago, list certified, Step 3 failed on 4 Mar 2027, on 6 Mar: the
     expect(failed).toContain("pay for no retake before you have asked the program");
     expect(failed).not.toContain("reapply to FSMB now");
   });
+
+  it("the retake's fee is listed apart, owed only if the program files an H-1B petition, in no total", () => {
+    const key = "usmle_step3_exam.retake";
+    expect(result.budget.items.map((item) => item.key)).not.toContain(key);
+    expect(result.budget.toVerify.find((item) => item.key === key)?.verify).toMatch(
+      /^If the program your Match places you with files an H-1B petition for you/,
+    );
+  });
 });
 
 describe("in Kolkata, Step 3 failed (sat on a US trip)", () => {

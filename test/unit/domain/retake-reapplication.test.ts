@@ -57,7 +57,7 @@ describe("a retake waits for FSMB's permit after reapplying", () => {
       "reapply to FSMB now and sit it again by Wed 27 Jan 2027 (our advice), the last sitting day for the 2027 Match: you have prepared once, but a retake needs a new FSMB application and fee, about 14 days to its scheduling permit and about 7 more to a seat, our advice",
     );
     expect(result.risks.flatMap((one) => one.sources)).toContain(
-      "advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about 14 days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about 21 days before the last sitting day; no authority sets these times",
+      "advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about 14 days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about 21 days before the last sitting day; no authority sets these times. USMLE's limits on attempts (how many in 12 months, how long between them) are not on this plan's fact sheet, so no wait between attempts is counted: check FSMB's rules before you reapply",
     );
   });
 

@@ -94,7 +94,7 @@ describe("in Chicago, list certified, Step 3 failed on 4 Mar 2027, on 6 Mar: the
   it("the retake's fee is listed apart, owed only if the program files an H-1B petition, in no total", () => {
     const key = "usmle_step3_exam.retake";
     expect(result.budget.items.map((item) => item.key)).not.toContain(key);
-    expect(result.budget.toVerify.find((item) => item.key === key)?.verify).toMatch(
+    expect(result.budget.toVerify?.find((item) => item.key === key)?.verify).toMatch(
       /^If the program your Match places you with files an H-1B petition for you/,
     );
   });

@@ -105,5 +105,21 @@ export function readRetakes(
 }
 const NO_FAILED_SCORES: readonly FailedScore[] = [];
 
+/**
+ * USMLE's limits on attempts at one Step, as the retake risk says them (official): four in all, for
+ * applications from 1 Jul 2021 (https://www.usmle.org/common-questions/attempt-limit); no more than
+ * three within 12 months, a fourth or later at least 12 months after the first and 6 months after the
+ * latest, for applications from 1 Jan 2012 (ECFMG's notice of the rule,
+ * https://www.ecfmg.org/news/category/exam-preparation/page/12/). Not on the fact sheet; read 6 Dec 2026.
+ */
+export const USMLE_ATTEMPT_LIMITS =
+  "USMLE allows four attempts at a Step in all, no more than three within 12 months, and a fourth only at least 12 months after the first and 6 months after the latest (usmle.org's attempt limit; ECFMG's notice of the rules between attempts)";
+
+/** The two official pages USMLE_ATTEMPT_LIMITS reads. */
+export const USMLE_ATTEMPT_LIMIT_SOURCES = [
+  "https://www.usmle.org/common-questions/attempt-limit",
+  "https://www.ecfmg.org/news/category/exam-preparation/page/12/",
+] as const;
+
 /** The advice a retake is planned on, labelled as advice, with the reapplication it cites. */
-export const RETAKE_ADVICE = `advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about ${STEP3_PROCESSING_DAYS} days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about ${FSMB_PERMIT_AND_SEAT.days} days before the last sitting day; no authority sets these times. USMLE's limits on attempts (how many in 12 months, how long between them) are not on this plan's fact sheet, so no wait between attempts is counted: check FSMB's rules before you reapply`;
+export const RETAKE_ADVICE = `advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about ${STEP3_PROCESSING_DAYS} days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about ${FSMB_PERMIT_AND_SEAT.days} days before the last sitting day; no authority sets these times. ${USMLE_ATTEMPT_LIMITS}; a snapshot holds one score, not how many attempts came before it, so no wait between attempts is counted (a second or third attempt within 12 months needs none): check FSMB's rules before you reapply`;

@@ -8,7 +8,13 @@ import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { type FailedScore, type PassingScore, RETAKE_ADVICE } from "./failed-score.ts";
+import {
+  type FailedScore,
+  type PassingScore,
+  RETAKE_ADVICE,
+  USMLE_ATTEMPT_LIMIT_SOURCES,
+  USMLE_ATTEMPT_LIMITS,
+} from "./failed-score.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { fsmbApplyBy, step3ChainNow } from "./h1b.ts";
 import { lastSittingDay, lastSittingEnd } from "./last-sitting-day.ts";
@@ -63,6 +69,7 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
       continue;
     }
     addSource(sources, RETAKE_ADVICE);
+    for (const source of USMLE_ATTEMPT_LIMIT_SOURCES) addSource(sources, source);
     const period =
       mark.from === undefined
         ? `for exams before ${nextFrom(entry, mark)}`
@@ -94,7 +101,7 @@ export function scoreBelowPassingRisks(context: PlanContext, dates: PlanDates): 
     risks.push({
       code: "SCORE_BELOW_PASSING",
       severity: "critical",
-      message: `${reported}; the passing score ${period} is ${mark.score}, by a ${mark.basis} source. If you passed, correct the score; if not, ${retake}.`,
+      message: `${reported}; the passing score ${period} is ${mark.score}, by a ${mark.basis} source. If you passed, correct the score; if not, ${retake}. ${USMLE_ATTEMPT_LIMITS}.`,
       milestones: [failed.key],
       sources,
     });

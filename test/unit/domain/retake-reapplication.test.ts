@@ -57,7 +57,17 @@ describe("a retake waits for FSMB's permit after reapplying", () => {
       "reapply to FSMB now and sit it again by Wed 27 Jan 2027 (our advice), the last sitting day for the 2027 Match: you have prepared once, but a retake needs a new FSMB application and fee, about 14 days to its scheduling permit and about 7 more to a seat, our advice",
     );
     expect(result.risks.flatMap((one) => one.sources)).toContain(
-      "advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about 14 days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about 21 days before the last sitting day; no authority sets these times. USMLE's limits on attempts (how many in 12 months, how long between them) are not on this plan's fact sheet, so no wait between attempts is counted: check FSMB's rules before you reapply",
+      "advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about 14 days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about 21 days before the last sitting day; no authority sets these times. USMLE allows four attempts at a Step in all, no more than three within 12 months, and a fourth only at least 12 months after the first and 6 months after the latest (usmle.org's attempt limit; ECFMG's notice of the rules between attempts); a snapshot holds one score, not how many attempts came before it, so no wait between attempts is counted (a second or third attempt within 12 months needs none): check FSMB's rules before you reapply",
+    );
+    // An advisor names USMLE's attempt limits beside any retake: a fourth fail ends the road.
+    expect(risk(result, "SCORE_BELOW_PASSING")).toMatch(
+      /\. USMLE allows four attempts at a Step in all, no more than three within 12 months, and a fourth only at least 12 months after the first and 6 months after the latest \(usmle\.org's attempt limit; ECFMG's notice of the rules between attempts\)\.$/,
+    );
+    expect(result.risks.flatMap((one) => one.sources)).toEqual(
+      expect.arrayContaining([
+        "https://www.usmle.org/common-questions/attempt-limit",
+        "https://www.ecfmg.org/news/category/exam-preparation/page/12/",
+      ]),
     );
   });
 

@@ -107,10 +107,18 @@ export function matchDayStep(
   // One who marked Match Week done (matched) is asked only where, never "if you did not match".
   const matched = matchWeekMatched(context);
   // From residency's start she matched all the same (matchOverUnreported is false for her): the
-  // question goes on with the late words, due by the date the never-told one's is (matchOverTexts).
+  // answer stays overdue since the contract's date, as before the start (a row turned back to
+  // "urgent, answer by" the next ERAS season's September day read as a new deadline), in words of a
+  // start already late; the questions run on up to that day, as the never-told one's (matchOverTexts).
   if (matched && context.now >= texts.residencyStart.at) {
-    const late = phasedIn(texts.matchedLatePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayLateAction);
-    return { due: matchOverTexts(context).due, entry: late, followUpOnly: true, pressing: true };
+    const late = phasedIn(
+      texts.matchedStartedPhased,
+      entry,
+      MATCH_DAY_REPORT_TITLE,
+      texts.matchedDayStartedAction,
+    );
+    const due = matchResultDue(contractDue);
+    return { due, asksUntil: matchOverTexts(context).due, entry: late, followUpOnly: true, pressing: true };
   }
   if (context.now >= contractDue.at && context.now < texts.residencyStart.at) {
     const late =
@@ -259,16 +267,19 @@ function matchDayAsk(
   matched: boolean,
 ): { title: string; why: string } {
   const soap = soapWhy !== "";
-  // Matched and past residency's start (matchDayStep), the question is due later, still late.
-  const late = due === texts.residencyStart || (matched && due.at > texts.residencyStart.at);
+  // Matched and past residency's start (matchDayStep), the questions run on later, her start already late.
+  const started = matched && due.at > texts.residencyStart.at;
+  const late = due === texts.residencyStart || started;
   return {
     title: soap ? SOAP_MATCH_DAY_TITLE : MATCH_DAY_REPORT_TITLE,
     why: soap
       ? soapWhy
       : matched
-        ? late
-          ? texts.matchedDayLateAction
-          : texts.matchedDayAction
+        ? started
+          ? texts.matchedDayStartedAction
+          : late
+            ? texts.matchedDayLateAction
+            : texts.matchedDayAction
         : late
           ? texts.matchDayLateAction
           : texts.matchDayAction,

@@ -3,7 +3,6 @@ import { stableHash } from "../hash.ts";
 import type { Deadline, Reminder } from "../plan.ts";
 import { residencyStartWords, seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import { seasonCalendar } from "../seasons/index.ts";
 import type { Visa } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, inQuietWindow, isoInZone, isoUtc, toWall, wallMinuteOfDay } from "../time.ts";
 import type { PlanContext } from "./context.ts";
@@ -16,6 +15,7 @@ import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { markedResidencyStart } from "./residency-start-day.ts";
+import { nextSeasonWords, restartWords } from "./restart-words.ts";
 import { SOAP_CAP } from "./soap-cap-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -75,6 +75,11 @@ export interface SeasonTexts {
   /** matchDayAction and matchDayLateAction for one who marked Match Week done (matched): where, never "if not". */
   matchedDayAction: string;
   matchedDayLateAction: string;
+  /**
+   * matchedDayLateAction once residency has started: the start is already late, not still ahead
+   * ("can push back your start on Thu 1 Jul" read on 2 Jul).
+   */
+  matchedDayStartedAction: string;
   /** Residency's start: the reporting step's deadline once the contract's date has passed. */
   residencyStart: DueDate;
   /** Match Day for an applicant in SOAP: Monday said "not matched", so the result is a SOAP offer. */
@@ -85,6 +90,8 @@ export interface SeasonTexts {
   /** phased and latePhased with the matched words (matchedDayAction, matchedDayLateAction). */
   matchedPhased: Map<CatalogEntry, CatalogEntry>;
   matchedLatePhased: Map<CatalogEntry, CatalogEntry>;
+  /** matchedLatePhased's entries with matchedDayStartedAction. */
+  matchedStartedPhased: Map<CatalogEntry, CatalogEntry>;
   /** The SOAP participant's Match Day entries (their own title and action), per catalog entry. */
   soapPhased: readonly [
     Map<CatalogEntry, CatalogEntry>,
@@ -144,6 +151,8 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
       matchedDayAction: `Match results are out in R3. ${TOLD_US_MATCHED} Tell us where you matched (mark Match Day done) so your ${steps} get their reminders.`,
       matchedDayLateAction: `${latePrefix} ${TOLD_US_MATCHED} Tell us where you matched now (mark Match Day done) and ${lateAdvice}`,
+      // How long a program holds a late start: no authority says (START_DELAYED's advice), so the GME office is asked.
+      matchedDayStartedAction: `${latePrefix} ${TOLD_US_MATCHED} Residency started on ${residencyStartWords(start, [])}, so your start is already late: tell us where you matched now (mark Match Day done), ask your program's GME office how long it can hold your position (programs publish no limit), and sign your contract: ${lateAdviceFor(visa)}, so each week lost delays your start further.`,
       // Marked as residency's start, so every display reads the day, never midnight ET (residency-start-day.ts).
       residencyStart: markedResidencyStart(
         shapedDueDate({
@@ -166,36 +175,12 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       latePhased: new Map(),
       matchedPhased: new Map(),
       matchedLatePhased: new Map(),
+      matchedStartedPhased: new Map(),
       soapPhased: [new Map(), new Map(), new Map()],
     };
     made.set(calendar, texts);
   }
   return texts;
-}
-
-/**
- * How an applicant who did not match enters the `year` Match: the re-applicant path, where a
- * changed target Match year plans that season (pastSeasonWork), with its rank order list deadline
- * (season data, "projected" when it is).
- */
-export function restartWords(year: number, pathwayPending = false): string {
-  const rol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
-  // ECFMG decides a Pathway application for one Match season only (laterMatchPathwayAction): a
-  // Pathway not done does not carry over, so the certification is not claimed to.
-  const carried = pathwayPending
-    ? `your exams carry over; your Pathway does not: ECFMG decides an application for one Match season only, so apply for the ${year} Match's Pathway (see its step); this season's ERAS, NRMP and ranking steps start again.`
-    : "your exams and certification carry over, this season's ERAS, NRMP and ranking steps start again.";
-  return `change your target Match year to ${year} and the plan starts the ${year} Match (its rank order list deadline is ${seasonInstantEt(rol)}); ${carried}`;
-}
-
-/**
- * What an applicant with no position after SOAP does next, in one line: the `year` season's MyERAS
- * opening (season data, "(projected)" when it is) and the re-applicant path they can take now
- * (restartWords).
- */
-export function nextSeasonWords(year: number): string {
-  const opens = seasonCalendar(year).dates.eras_season_opens_myeras;
-  return `the ${year} season's MyERAS opens on ${seasonInstantEt(opens)}, and you can start the ${year} Match's plan now: ${restartWords(year)}`;
 }
 
 /** The entry with a season's title and action (and its reason, if given), made once per season and entry. */

@@ -6,7 +6,7 @@ import { ET_ZONE, renderEt } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
-import { restartWords } from "./match-outcome-texts.ts";
+import { restartWords } from "./restart-words.ts";
 
 /**
  * What Match Day and MATCH_DAY_NOT_REPORTED say once the Match is over with its result never told

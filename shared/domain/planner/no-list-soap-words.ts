@@ -8,7 +8,8 @@ import { isSatisfied, type PlanContext } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { when } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
-import { nextSeasonWords, phasedIn, type SeasonTexts, soapMatchDayWhy } from "./match-outcome-texts.ts";
+import { phasedIn, type SeasonTexts, soapMatchDayWhy } from "./match-outcome-texts.ts";
+import { nextSeasonWords } from "./restart-words.ts";
 import { citeSeasonDate, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { soapAnswered } from "./season-over-state.ts";
 

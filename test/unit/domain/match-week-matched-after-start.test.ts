@@ -46,6 +46,29 @@ describe("Match Week done (matched): from residency's start the season is not wr
     expect(risk?.message).toContain("You told us you matched: mark Match Day done now.");
   });
 
+  it.each(AFTER_START)(
+    "her answer stays overdue since the contract's date, in words of a start already late (%s)",
+    (now) => {
+      const result = planInOwnMatch(MATCHED, now);
+      const matchDay = result.nextSteps.find((step) => step.milestone === "match_day");
+      const contractDate = result.blocked.find((step) => step.milestone === "contract")?.deadline;
+      // Not "urgent, answer by" the next ERAS season's September day, a new deadline she never had.
+      expect(matchDay?.urgency).toBe("overdue");
+      expect(matchDay?.deadline?.local).toBe(contractDate?.local);
+      expect(result.overdue.map((step) => step.milestone)).toContain("match_day");
+      // The start on Thu 1 Jul has passed: no "can push back your start on" it.
+      expect(matchDay?.action).not.toContain("push back your start");
+      expect(matchDay?.action).toContain("Residency started on Thu 1 Jul 2027");
+      expect(matchDay?.action).toContain("your start is already late");
+      const asked = result.reminders.filter((reminder) => reminder.milestone === "match_day");
+      expect(asked.length).toBeGreaterThan(0);
+      for (const reminder of asked) {
+        expect(reminder.overdueSince?.local).toBe(matchDay?.deadline?.local);
+        expect(reminder.why).toBe(matchDay?.action);
+      }
+    },
+  );
+
   it("with Match Week not answered, the Match is over and the plan moves to the next Match (guard)", () => {
     const result = planInOwnMatch(UNANSWERED, "2027-07-02T10:00:00Z");
     expect(words(result).join(" ")).toContain("If you did not match, your plan moves to the 2028 Match");

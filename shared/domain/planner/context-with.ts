@@ -28,6 +28,7 @@ export function contextWith(context: PlanContext, changes: Partial<PlanContext>)
     rolRefused: context.rolRefused,
     soapDoneBeforeOffers: context.soapDoneBeforeOffers,
     matchOutcomeEarly: context.matchOutcomeEarly,
+    doneBeforeSeason: context.doneBeforeSeason,
     failedScores: context.failedScores,
     pastSeason: context.pastSeason,
     pastSeasonEntries: context.pastSeasonEntries,

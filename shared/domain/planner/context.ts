@@ -12,6 +12,7 @@ import {
   SCHOOL_CHECK_INDEX,
   stepIndex,
 } from "./catalog-index.ts";
+import { type DoneBeforeSeason, doneBeforeSeason, keepUnreportedAsked } from "./done-before-season.ts";
 import { soapAnswerCountsAt } from "./early-soap-answer.ts";
 import { type FailedScore, readRetakes } from "./failed-score.ts";
 import { internedStatus, internedZone } from "./interned-strings.ts";
@@ -98,6 +99,8 @@ export interface PlanContext {
   soapDoneBeforeOffers: SoapDoneBeforeOffers;
   /** Match Week or Match Day reported done before NRMP could tell it (match-outcome-before-window.ts): not started. */
   matchOutcomeEarly: MatchOutcomeEarly[] | null;
+  /** Post-Match answers dated before the season allows (done-before-season.ts): kept, the steps before them still asked. */
+  doneBeforeSeason: DoneBeforeSeason[] | null;
   /** Results reported below their passing score, as reported: read as retakes (failed-score.ts). */
   failedScores: readonly FailedScore[];
   /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
@@ -188,6 +191,10 @@ export function buildContext(
   }
   // A Match outcome told too early is withdrawn, not what it implies: the list it followed stays certified.
   for (const early of matchEarly ?? []) keepOutcomeImplied(statuses, early.key, rolRefused !== null);
+  // A contract or J-1 visa dated before the season allows implies none of the unreported steps before it.
+  const postMatchEarly = doneBeforeSeason((key) => entries.get(key), calendar, zone, input.applicant.visa);
+  if (postMatchEarly !== null)
+    keepUnreportedAsked(statuses, postMatchEarly, (index) => reportedAt(entries, index));
   keepOetBookedAhead(statuses, entries, nowMs, zone); // a Pathway marked done early
   // Steps done for an earlier season still imply their lasting prerequisites.
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);
@@ -226,6 +233,7 @@ export function buildContext(
     rolRefused,
     soapDoneBeforeOffers: soapDoneEarly,
     matchOutcomeEarly: matchEarly,
+    doneBeforeSeason: postMatchEarly,
     failedScores: failed,
     pastSeason,
     pastSeasonEntries,
@@ -280,4 +288,10 @@ export function uncheckedGate(context: PlanContext): boolean {
 export function isSatisfiedAt(context: PlanContext, index: number): boolean {
   if (index === SCHOOL_CHECK_INDEX && context.eligibility === "eligible") return true;
   return isFinished(statusAt(context, index)) || context.applicable[index] !== true;
+}
+
+/** The status the snapshot reports for the step at `index` (after the resets above), or undefined when none. */
+function reportedAt(entries: StepEntries, index: number): MilestoneStatus | undefined {
+  const status = entries.at(index)?.status;
+  return status === undefined ? undefined : internedStatus(status);
 }

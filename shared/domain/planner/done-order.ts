@@ -4,6 +4,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { doneBeforeSeasonWords, ECFMG_REVIEW_URL } from "./done-before-season.ts";
 import { addSource } from "./risk-sources.ts";
 
 /**
@@ -133,7 +134,8 @@ function certifiedBeforeGraduation(context: PlanContext): string | null {
 export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   const pairs = doneOutOfOrder(context);
   const beforeGraduation = certifiedBeforeGraduation(context);
-  if (pairs.length === 0 && beforeGraduation === null) return null;
+  const beforeSeason = context.doneBeforeSeason ?? [];
+  if (pairs.length === 0 && beforeGraduation === null && beforeSeason.length === 0) return null;
   const sources: string[] = [];
   const milestones: MilestoneKey[] = [];
   const said: string[] = [];
@@ -141,6 +143,13 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
     said.push(beforeGraduation);
     addSource(sources, DIPLOMA_VERIFIED_URL);
     milestones.push("ecfmg_certification");
+  }
+  // A post-Match step dated before the season's own date allows (done-before-season.ts).
+  for (const each of beforeSeason) {
+    said.push(doneBeforeSeasonWords(each, context.calendar, context.zone));
+    addSource(sources, context.calendar.dates.nrmp_match_day.source);
+    if (each.key === "visa_j1") addSource(sources, ECFMG_REVIEW_URL);
+    milestones.push(each.key);
   }
   // One sentence per step dated too early, naming each step it needs that is dated after it.
   for (let at = 0; at < pairs.length; ) {
@@ -161,12 +170,18 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   }
   const lead =
     said.length === 1 && pairs.length <= 1
-      ? "Two of your dates are out of order, most likely by mistake: please check them."
+      ? beforeSeason.length === 1
+        ? "One of your dates comes before the season allows, most likely by mistake: please check it."
+        : "Two of your dates are out of order, most likely by mistake: please check them."
       : "Some of your dates are out of order, most likely by mistake: please check them.";
+  const until =
+    pairs.length === 0 && beforeSeason.length === 0
+      ? "goes by your graduation date"
+      : "counts each step done as you report it";
   return {
     code: "DONE_DATES_OUT_OF_ORDER",
     severity: "warning",
-    message: `${lead} ${said.join(" ")} Send your intake form again with the right dates, or ask your advisor; until then your plan ${pairs.length === 0 ? "goes by your graduation date" : "counts each step done as you report it"}.`,
+    message: `${lead} ${said.join(" ")} Send your intake form again with the right dates, or ask your advisor; until then your plan ${until}.`,
     milestones,
     sources,
   };

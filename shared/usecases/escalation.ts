@@ -31,7 +31,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   SCORE_BELOW_PASSING: "An exam reported passed with a score below the passing score",
   SCORE_ON_SCHEDULED_EXAM: "A passing score reported on an exam not yet marked done",
   CERTIFICATE_BESIDE_FAILING_SCORE: "ECFMG certificate reported done beside a failing USMLE score",
-  DONE_DATES_OUT_OF_ORDER: "A step reported done on a date before a step it needs, or before the season allows",
+  DONE_DATES_OUT_OF_ORDER:
+    "A step reported done on a date before a step it needs, or before the season allows",
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
   CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",
   STEP3_NEEDED_FOR_H1B: "USMLE Step 3 needed for the H-1B visa",

@@ -145,12 +145,12 @@ export function planMilestone(
   // "ERAS and NRMP"): the plan wakes just after it, as for a risk that changes with time (heard 27 hours after).
   if (entry.lateDeadline !== undefined && due !== null && resolvedBy === undefined)
     noteRiskChange(context, due.at);
+  // Past a late deadline too, the step is overdue by the late one, the last it could meet: card and overdue entry alike.
+  const passedLate = overdueNow && late === null ? passedLateDeadlineOf(context, entry) : null;
   // A step waiting on another is not the applicant's to be late with: the step it waits on is
   // (contract and J-1 steps would read "overdue" and "waiting for match_day" at once).
-  if (overdueNow && detail !== undefined && late === null && waitingFor === null) {
-    // Past a late deadline too, the step is overdue by the late one, the last it could meet.
-    const passedLate = passedLateDeadlineOf(context, entry);
-    const missed = passedLate === null ? detail : stepDates.rendered(passedLate);
+  const missed = passedLate === null ? detail : stepDates.rendered(passedLate);
+  if (overdueNow && detail !== undefined && missed !== undefined && late === null && waitingFor === null) {
     const step: OverdueStep = {
       milestone: entry.key,
       title: entry.title,
@@ -206,7 +206,7 @@ export function planMilestone(
   // The applicant's own date drives the plan while it is ahead and not after the deadline, else
   // the target while it is ahead; otherwise the hard deadline does.
   const ownAhead = own !== null && own.due.at >= context.now && booked === null;
-  const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : due;
+  const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : (passedLate ?? due);
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
   const leadDays = leadDaysOf(context, entry);
   // The certificate with nothing outstanding is a question, not work to start: no start-by.
@@ -228,7 +228,7 @@ export function planMilestone(
     entry,
     index,
     status,
-    due,
+    due: passedLate ?? due,
     h1bTarget: h1bCard,
     stepDates,
     own,
@@ -238,7 +238,7 @@ export function planMilestone(
     overdueNow,
     seasonOver: gates.seasonOver,
     afterSeason: gates.afterSeasonDates !== null,
-    detail,
+    detail: missed,
     target,
     targetDetail,
     targetAhead,
@@ -275,7 +275,7 @@ export function planMilestone(
     entry,
     action,
     urgency,
-    held === "undated" ? undefined : detail, // its card calls that day out of reach: no date, no start-by
+    held === "undated" ? undefined : missed, // its card calls that day out of reach: no date, no start-by
     badge?.missedDeadline,
     badge?.matchYears, // one Match named for every step of the plan
     own?.detail,

@@ -18,7 +18,13 @@ import {
   soapOutcomeUntoldWords,
 } from "./no-list-soap-words.ts";
 import { planDates } from "./plan-dates.ts";
-import { citeSeasonDate, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
+import {
+  addSource,
+  citeSeasonDate,
+  NRMP_EVENTS_URL,
+  NRMP_SOAP_ONLY_URL,
+  NRMP_SOAP_URL,
+} from "./risk-sources.ts";
 import { laterCandidateAt } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
 import { noListSoapOutcome, resultsAfterDeadline, seasonIsOver, soapStillOpen } from "./season-over-state.ts";
@@ -71,8 +77,19 @@ export function seasonOverRolAction(context: PlanContext): string {
  * fee" for a Match whose registration closed with the rank order list deadline),
  * but that it is over and what next.
  */
-export function seasonOverStepAction(context: PlanContext): string {
+export function seasonOverStepAction(context: PlanContext, key?: string): string {
   const matchOver = matchOverWords(context);
+  // Never registered: late registration closed with the rank order list deadline (fact sheet §2), and
+  // SOAP needs the registration too; while NRMP's deadline may turn out later, R3 may still let them.
+  const year = context.calendar.matchYear;
+  if (key === "nrmp_registration") {
+    const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+    const closed = `Late registration for the ${year} Match closed with the rank order list deadline, ${renderEt(rol.at)}${projectedMark(rol)}`;
+    const hedge = laterCandidateHedge(context, rol);
+    const cannot = `you cannot take part in the ${year} Match nor in its SOAP, which needs NRMP registration too: ${matchOver}`;
+    if (hedge === "") return `${closed} without your registration, so ${cannot}`;
+    return `${closed},${hedge}. If R3 lets you register, do it now, paying the late registration fee R3 charges, and certify your rank order list; if it does not, ${cannot}`;
+  }
   return `This step belonged to the ${context.calendar.matchYear} Match and can no longer be done for it: ${matchOver}`;
 }
 
@@ -159,6 +176,20 @@ function soapClosedByResults(context: PlanContext, sources: string[]): string {
 }
 
 /**
+ * Why SOAP is closed to an applicant who never registered with NRMP: SOAP, even SOAP only, needs the
+ * registration (NRMP_SOAP_ONLY_URL), and late registration closed with the rank order list deadline
+ * (NRMP_EVENTS_URL, fact sheet §2): ", and so has its SOAP, since …", then `hedge` (laterCandidateHedge); `hedge` alone for a registered applicant.
+ */
+function unregisteredSoap(context: PlanContext, sources: string[], hedge: string): string {
+  if (statusOf(context, "nrmp_registration") === "done") return hedge;
+  addSource(sources, NRMP_EVENTS_URL);
+  addSource(sources, NRMP_SOAP_ONLY_URL);
+  const soap =
+    ", and so has its SOAP, since you never registered with NRMP (SOAP needs that registration too)";
+  return hedge === "" ? soap : `${soap},${hedge}`;
+}
+
+/**
  * After the Match, what a sitting whose result was never reported counts for (the
  * out-of-reach path already says it, laterMatchSittingNote): " Your USMLE Step 2 CK sitting of Wed
  * 20 Jan 2027 counts for the 2028 Match: tell us the result.", or "".
@@ -199,7 +230,7 @@ export function seasonOverRisk(context: PlanContext): Risk {
       ? soapOutcomeAwaitedWords(context, contractDay, sources)
       : outcome === "unreported"
         ? soapOutcomeUntoldWords(context, contractDay, sources)
-        : `that Match has passed for you${laterCandidateHedge(context, rolDate)}${soapClosedByResults(context, sources)}. Plan`;
+        : `that Match has passed for you${unregisteredSoap(context, sources, laterCandidateHedge(context, rolDate))}${soapClosedByResults(context, sources)}. Plan`;
   // While SOAP may still have placed them, the next season is only the fallback: not yet its news.
   const pending = open || outcome === "awaited";
   return {

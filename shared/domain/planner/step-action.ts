@@ -101,7 +101,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
             // Match Day past its date with the result never told keeps asking in its own words
             // (matchDayStep): telling us can still be done.
             !(entry.key === "match_day" && matchOverUnreported(context))
-          ? seasonOverStepAction(context)
+          ? seasonOverStepAction(context, entry.key)
           : entry.key === "ecfmg_pathway" &&
               (status === "not_started" || (facts.afterSeason && facts.own === null)) &&
               (facts.missed !== null || facts.stepDates.calendar.matchYear > context.calendar.matchYear)

@@ -87,7 +87,7 @@ export function seasonOverStepAction(context: PlanContext, key?: string): string
     const closed = `Late registration for the ${year} Match closed with the rank order list deadline, ${renderEt(rol.at)}${projectedMark(rol)}`;
     const hedge = laterCandidateHedge(context, rol);
     const cannot = `you cannot take part in the ${year} Match nor in its SOAP, which needs NRMP registration too: ${matchOver}`;
-    if (hedge === "") return `${closed} without your registration, so ${cannot}`;
+    if (hedge === "") return `${closed}, without your registration, so ${cannot}`;
     return `${closed},${hedge}. If R3 lets you register, do it now, paying the late registration fee R3 charges, and certify your rank order list; if it does not, ${cannot}`;
   }
   return `This step belonged to the ${context.calendar.matchYear} Match and can no longer be done for it: ${matchOver}`;

@@ -11,7 +11,7 @@ import { instantOf } from "./instant-of.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { isResidencyStartDue } from "./residency-start-day.ts";
 import { stepRenderings } from "./step-renderings.ts";
-import { step3DueNow } from "./step3-after-ranking.ts";
+import { step3DueNow, step3Held } from "./step3-after-ranking.ts";
 import { step3ApplyBy } from "./step3-apply-by.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { fsmbApplied } from "./step3-sitting.ts";
@@ -248,4 +248,22 @@ export function overdueSinceOf(
   // The memoised parse: a critical notice's step deadline is read on every plan that carries one.
   const behind = visaStepBehind(context, catalogEntry(step.milestone), instantOf(missed.at), start.at);
   return behind ? missed : undefined;
+}
+
+/**
+ * Whether a notice rides on Step 3's card while that card has no date: its petition's sit-by day out
+ * of reach before the applicant has told us they matched (step3Held "undated": the row shows no date,
+ * the card and the visa risk name that day only as out of reach, and the plan gives the days once
+ * the program is known). The notice is then undated too (Reminder.onWaitingStep): dated by Match
+ * Day's release or the contract's date it read "Due Fri 19 Mar, 6:00 AM *" and later "Overdue since
+ * Fri 2 Apr" on a card whose only day is the sit-by day it calls out of reach. Match Day's own step
+ * keeps those dates (its card, its question and the overdue list).
+ */
+export function onUndatedStep3(
+  context: PlanContext,
+  dates: PlanDates,
+  step: NextStep | { milestone: StepSubject; waiting: string },
+): boolean {
+  if ("waiting" in step || step.milestone !== STEP3 || step.deadline !== undefined) return false;
+  return step3Held(context, step3DueNow(context, dates, dates.due(STEP3))) === "undated";
 }

@@ -5,7 +5,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { cardLaidDate, carrierDate, overdueSinceOf } from "./critical-notice-carrier-date.ts";
+import { cardLaidDate, carrierDate, onUndatedStep3, overdueSinceOf } from "./critical-notice-carrier-date.ts";
 import { deadlineOf, rolDue } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
@@ -137,7 +137,11 @@ export function criticalRiskNotices(
               ? SOAP_ACCEPTED_CARRIER
               : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
-    const dated = carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? cardLaidDate(step, at, due);
+    // On Step 3's card with no date (its petition's day out of reach, unmatched): no date, as the card.
+    const undatedCard = onUndatedStep3(riskContext, riskDates, step);
+    const dated = undatedCard
+      ? undefined
+      : (carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? cardLaidDate(step, at, due));
     const shown = dated?.detail ?? detail;
     const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.
@@ -160,10 +164,13 @@ export function criticalRiskNotices(
       sendAtLocal: early ? isoInZone(context.zone, laid) : sendAtLocal,
       why: "waiting" in step ? `${risk.message}${step.waiting}` : risk.message,
       risk: risk.code,
-      overdueSince: dated?.overdueSince ?? overdueSinceOf(context, step, riskDates),
+      overdueSince: undatedCard
+        ? undefined
+        : (dated?.overdueSince ?? overdueSinceOf(context, step, riskDates)),
       stepDate: dated?.stepDate,
       laidAgainst: dated?.detail === undefined && isResidencyStartDue(due) ? "residency-start" : undefined,
-      onWaitingStep: "waiting" in step && step !== SOAP_ACCEPTED_CARRIER ? true : undefined, // SOAP is done, not waiting
+      // SOAP is done, not waiting; Step 3 with no date waits for the program's answer.
+      onWaitingStep: ("waiting" in step && step !== SOAP_ACCEPTED_CARRIER) || undatedCard ? true : undefined,
     });
     // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
     // then with catchUpOf: none was made when the plan has no catch-up slot yet.

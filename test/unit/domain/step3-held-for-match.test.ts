@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { stepBadge } from "#domain/step-badge.ts";
@@ -41,23 +42,28 @@ const notice = (result: Plan) =>
   result.reminders.find((r) => r.risk === "VISA_NOT_READY_FOR_START" && r.rung === "critical-risk");
 
 describe("Step 3 held for the Match's answer", () => {
-  it("before Match Day: the notice is due at Match Day's release; Step 3 is urgent beside it", () => {
+  // Step 3's card has no date (the sit-by day is out of reach): its notice is a notice with no date,
+  // never "Due" Match Day's release or the Match Day question's day, which are Match Day's own.
+  it("before Match Day: the notice on Step 3's undated card has no date; Step 3 is urgent beside it", () => {
     const result = plan(nadia(), calendar, new Date("2027-03-10T03:00:00Z"));
     expect(step3(result)?.action).toContain("pay for nothing for Step 3");
     expect(step3(result)?.urgency).toBe("urgent");
-    expect(notice(result)?.deadlineDetail?.at).toBe(calendar.dates.nrmp_match_day.iso);
-    expect(notice(result)?.deadlineDetail?.local).toBe("Fri 19 Mar 2027, 10:00 PM GMT+6");
-    expect(notice(result)?.overdueSince).toBeUndefined();
+    expect(step3(result)?.deadline).toBeUndefined();
+    const held = notice(result);
+    expect(held && isUndatedNotice(held)).toBe(true);
+    expect(held?.stepDate).toBeUndefined();
+    expect(held?.overdueSince).toBeUndefined();
   });
 
-  it("past Match Day untold: due by the Match Day question's day, never overdue since Step 3's", () => {
+  it("past Match Day untold: no date on the notice, never overdue since Step 3's; Match Day's answer keeps its day", () => {
     const result = plan(nadia(), calendar, new Date("2027-03-22T03:00:00Z"));
     const answer = result.reminders.find((r) => r.milestone === "match_day" && r.rung === "match-day-result");
     expect(step3(result)?.urgency).toBe("urgent");
     expect(result.overdue.map((each) => each.milestone)).not.toContain("usmle_step3");
-    expect(notice(result)?.overdueSince).toBeUndefined();
-    expect(notice(result)?.deadlineDetail?.local).toBe("Fri 2 Apr 2027");
-    expect(notice(result)?.deadlineDetail?.local).toBe(answer?.deadlineDetail?.local);
+    const held = notice(result);
+    expect(held && isUndatedNotice(held)).toBe(true);
+    expect(held?.overdueSince).toBeUndefined();
+    expect(answer?.deadlineDetail?.local).toBe("Fri 2 Apr 2027");
   });
 
   it("matched in Match Week, Match Day ahead: Step 3 reads urgent on the day the notice goes", () => {

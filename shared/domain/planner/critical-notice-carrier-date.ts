@@ -53,7 +53,8 @@ export function carrierDate(
     // Worded before we know where they matched, with no visitor visa held to meet Step 3's day, it
     // asks nothing of Step 3 but the program's answer: dated by Match Day's release, which names the
     // program, or once past, by the day the Match Day question is answered by (the contract's),
-    // never by the Step 3 day it calls out of reach.
+    // never by the Step 3 day it calls out of reach. On Step 3's card with no date it shows none
+    // (onUndatedStep3, critical-risk-notice.ts): these dates are Match Day's card's.
     const unplaced = risk.matchOutcome;
     // Before ranking, the programs are asked before they are ranked: by the rank order list deadline,
     // on a step it names (on another, the start stands: that step's own notice may carry the deadline).

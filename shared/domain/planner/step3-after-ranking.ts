@@ -270,8 +270,8 @@ export function step3WaitsForMatch(context: PlanContext, due: DueDate | null): b
  * step3WaitsForMatch for the step's row: null when it does not wait; "undated" when its card calls
  * the petition's day out of reach (step3OutOfReachUnmatched), ahead or passed: ahead it read as a
  * day still to sit by, passed as an "urgent" step due months ago, and the card says the plan gives
- * the day once the program is known, so the row shows none (the critical notice on the step carries
- * the day to ask the program by, as Match Day's overdue row); "dated" otherwise (the day still met).
+ * the day once the program is known, so the row shows none, nor does the critical notice on it
+ * (onUndatedStep3: Match Day's step keeps its own days); "dated" otherwise (the day still met).
  */
 export function step3Held(context: PlanContext, due: DueDate | null): "dated" | "undated" | null {
   if (due !== null && step3OutOfReachUnmatched(context, due)) return "undated";

@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
 import { seasonDateSources } from "../seasons/date-words.ts";
 import {
   CONSULAR_WAIT_DAYS,
@@ -141,9 +142,11 @@ export function h1bJ1Fallback(
   const allowances = abroad
     ? `about ${STEP3_PROCESSING_DAYS} days of FSMB processing with ${visaDays} days for a visitor visa interview beside it, then about ${EXAM_BOOKING_DAYS} days to a test date`
     : step3LeadWords();
+  // The day named out of reach carries its basis, as Step 3's card names it (petitionOutOfReach).
+  const marked = `${day}${basisMark(sitBy)}`;
   const reach = passed
-    ? `${day}, the last day to sit it that leaves the petition${abroad ? " and the visa interview" : ""} time by this plan's allowances (${allowances}; its result takes about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks), has passed`
-    : `by this plan's allowances (${allowances}) you could not sit it by ${day}, the last day that leaves the petition time`;
+    ? `${marked}, the last day to sit it that leaves the petition${abroad ? " and the visa interview" : ""} time by this plan's allowances (${allowances}; its result takes about ${Math.ceil(SCORE_REPORTING_DAYS / 7)} weeks), has passed`
+    : `by this plan's allowances (${allowances}) you could not sit it by ${marked}, the last day that leaves the petition time`;
   const onlyInUs = abroad ? ", Step 3 is taken only in the US," : ",";
   const opening = OPENING[outcome];
   // Before Match Day no program can be asked yet: the track is switched once one takes them on a

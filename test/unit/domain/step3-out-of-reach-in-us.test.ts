@@ -97,7 +97,7 @@ describe.each([
       /^The last day to sit Step 3 that leaves your program's H-1B petition time, Fri 19 Mar 2027/,
     );
     expect(risk(result)?.message).toContain(
-      "Fri 19 Mar 2027, the last day to sit it that leaves the petition time",
+      "Fri 19 Mar 2027 (our advice), the last day to sit it that leaves the petition time",
     );
     for (const text of [card(result), risk(result)?.message ?? ""]) expect(text).not.toMatch(TRIP);
   });

@@ -65,6 +65,11 @@ describe.each(["Pacific/Honolulu", "Asia/Manila", "Africa/Lagos", "America/New_Y
         expect(result.overdue.map((each) => each.milestone)).not.toContain("usmle_step3");
       });
 
+      it("the visa risk names that day as the card does, with its basis (our advice)", () => {
+        const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
+        expect(risk?.message).toContain("Fri 19 Mar 2027 (our advice)");
+      });
+
       it("the critical notice on that card is a notice with no date, never Match Day's or the contract's", () => {
         expect(notices.length).toBeGreaterThan(0);
         for (const notice of notices) {

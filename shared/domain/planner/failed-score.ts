@@ -111,9 +111,10 @@ const NO_FAILED_SCORES: readonly FailedScore[] = [];
  * three within 12 months, a fourth or later at least 12 months after the first and 6 months after the
  * latest, for applications from 1 Jan 2012 (ECFMG's notice of the rule,
  * https://www.ecfmg.org/news/category/exam-preparation/page/12/). Not on the fact sheet; read 6 Dec 2026.
+ * Plain words: a risk's message carries no provenance, its sources do (USMLE_ATTEMPT_LIMIT_SOURCES).
  */
 export const USMLE_ATTEMPT_LIMITS =
-  "USMLE allows four attempts at a Step in all, no more than three within 12 months, and a fourth only at least 12 months after the first and 6 months after the latest (usmle.org's attempt limit; ECFMG's notice of the rules between attempts)";
+  "USMLE allows four attempts at a Step in all, no more than three within 12 months, and a fourth only at least 12 months after the first and 6 months after the latest";
 
 /** The two official pages USMLE_ATTEMPT_LIMITS reads. */
 export const USMLE_ATTEMPT_LIMIT_SOURCES = [

@@ -7,6 +7,8 @@ import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { awaitedEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 // ECFMG sponsors a J-1 physician only with a valid ECFMG
 // certificate (the catalog's prerequisite of j1_ecfmg_sponsorship, with its source), so on the J-1
@@ -68,6 +70,59 @@ function j1TargetOf(dates: PlanDates): DueDate | null {
     ),
   });
 }
+
+/**
+ * The certificate's deadline for a J-1 applicant who has matched, once the sponsorship's day (its
+ * J-1 target) has passed with the certificate still unreported: the DS-2019's date, as the DS-2019's
+ * card shows it (ecfmgDs2019Due), while that date is ahead and earlier than `due`. ECFMG issues the
+ * DS-2019 only at the end of its review, which waits for the certificate, so the certificate is
+ * needed by then: its card, its reminders' Due line and its countdown name that day, never the
+ * certificate's own date (two weeks before residency starts) a month later. Past the DS-2019's
+ * date, the DS-2019 is late (VISA_STEP_LATE, then VISA_NOT_READY_FOR_START) and `due` holds again.
+ * `due` unchanged for every other step, applicant and time.
+ */
+export function j1CertificateDueNow(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key">,
+  due: DueDate | null,
+  dates: PlanDates,
+): DueDate | null {
+  if (entry.key !== "ecfmg_certification" || due === null) return due;
+  const needed = certificateNeededForDs2019(context, dates);
+  return needed === null || needed.at >= due.at ? due : needed;
+}
+
+/**
+ * The day the DS-2019 waits for the certificate by (j1CertificateDueNow), or null: a J-1 applicant
+ * who has matched with the certificate and the DS-2019 still to come (sponsorshipDayNamed), the
+ * DS-2019 not scheduled (a day given for it means ECFMG's review is over), the sponsorship's day
+ * passed and the DS-2019's date (a late sponsorship's review end, awaitedEcfmgReview) still ahead.
+ * Advice (or projected with it), sourced by the DS-2019's rule. Both instants are noted for re-planning.
+ */
+export function certificateNeededForDs2019(context: PlanContext, dates: PlanDates): DueDate | null {
+  if (dates.calendar !== context.calendar || !sponsorshipDayNamed(context)) return null;
+  if (statusAt(context, DS2019_AT) === "scheduled") return null;
+  const sponsorship = dates.due(SPONSORSHIP);
+  const ds2019 = awaitedEcfmgReview(context, "j1_ds2019", dates) ?? dates.due("j1_ds2019");
+  if (sponsorship === null || ds2019 === null) return null;
+  noteRiskChange(context, sponsorship.at);
+  noteRiskChange(context, ds2019.at);
+  if (sponsorship.at >= context.now || ds2019.at < context.now) return null;
+  let needed = ds2019Needs.get(ds2019);
+  if (needed === undefined) {
+    needed = shapedDueDate({
+      ...ds2019,
+      status: ds2019.status === "projected" ? "projected" : "advice",
+      basis: "advice",
+      source: `needed by j1_ds2019, which waits for it (ECFMG issues the DS-2019 at the end of its sponsorship review, and sponsors a J-1 physician only with a valid certificate): its date, ${ds2019.source}`,
+    });
+    ds2019Needs.set(ds2019, needed);
+  }
+  return needed;
+}
+
+/** One due date per DS-2019 date object: PlanDates renders a due date once per object. */
+const ds2019Needs = new WeakMap<DueDate, DueDate>();
 
 /**
  * What the certificate's card adds for a J-1 applicant who has matched (Match Day done) and whose

@@ -18,6 +18,7 @@ import { bookedAfterDue } from "./last-sitting-day.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
 import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
+import { matchedDueNow } from "./matched-due-now.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { ASKED_NOW, noListSoapAsked } from "./no-list-soap-step.ts";
 import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
@@ -40,7 +41,6 @@ import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
-import { contractDueNow } from "./visa-behind.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
 /**
@@ -124,8 +124,8 @@ export function planMilestone(
   const ruled =
     entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
   const ownDue = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
-  const due = contractDueNow(context, entry, ownDue, stepDates); // matched: by the visa step's date
-  const contractTarget = due === ownDue ? null : ownDue; // our date, beside it as a passed target
+  const due = matchedDueNow(context, entry, ownDue, stepDates); // matched: by a visa step's date
+  const contractTarget = due === ownDue || entry.key !== "contract" ? null : ownDue; // our date, passed
   const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
   const review = awaitedEcfmgReview(context, entry.key, stepDates); // a late sponsorship's ECFMG review
   const queued = due !== null && due.at < context.now && review !== null; // the queue is behind, not the applicant

@@ -20,6 +20,7 @@ import { interviewVisitorVisaRisk } from "./in-person-interview-visa.ts";
 import { interviewAfterRankListDeadlineRisk } from "./interview-after-rank-list-deadline.ts";
 import { interviewInEarlierMatchRisk } from "./interview-in-earlier-match.ts";
 import { interviewInLaterMatchRisk } from "./interview-in-later-match.ts";
+import { withJ1CertificateLate } from "./j1-certificate-late.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
@@ -232,7 +233,7 @@ export function assessRisks(
   if (!held && !seasonOver) append(risks, oetScoreAgeRisks(context, targeted.year));
   if (!held && !seasonOver) append(risks, oetSubTestsUnclearRisks(context, dates));
   if (!held) {
-    append(risks, visaStartRisks(context, dates));
+    append(risks, withJ1CertificateLate(context, dates, visaStartRisks(context, dates)));
     append(risks, ecfmgReviewPastDs2019Risks(context, dates));
     append(risks, startDelayedRisks(context));
   }

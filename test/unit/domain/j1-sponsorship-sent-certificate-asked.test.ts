@@ -12,7 +12,7 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
  * and its Pathway-validity warning spoke of "your certificate". ECFMG sponsors a J-1 physician only
  * with a certificate and checks it in its review, after the applicant's part (the catalog's
  * `issuedApart`), so the certificate is asked for until reported done, by the day the review is
- * planned to start (the sponsorship's date, Mon 5 Apr 2027), then chased as the DS-2019 waits.
+ * planned to start (the sponsorship's date, Mon 5 Apr 2027), then toward the DS-2019's date, which waits for it.
  */
 const FILE = new URL(
   "../../fixtures/after-the-match/j1-sponsorship-sent-certificate-pending-cairo.json",
@@ -49,12 +49,14 @@ describe("a J-1 sponsorship sent does not issue the ECFMG certificate", () => {
     expect(step?.action).toContain("Mon 5 Apr 2027");
   });
 
-  it("15 May: that day passed, it is chased weekly until the certificate's own date", () => {
+  it("15 May: that day passed, it is chased toward the DS-2019's date, which waits for it", () => {
     const planned = planAt(omar, "2027-05-15T10:00:00Z");
     expect(certificateStep(planned)?.action).toContain("waits for your certificate: get it issued now.");
-    const sends = certificateReminders(planned).map((reminder) => reminder.sendAt);
-    expect(sends.length).toBeGreaterThanOrEqual(4);
-    expect(sends[0]?.slice(0, 10)).toBe("2027-05-16");
+    expect(certificateStep(planned)?.deadline?.local).toBe("Mon 17 May 2027");
+    const reminders = certificateReminders(planned);
+    expect(reminders.length).toBeGreaterThanOrEqual(1);
+    expect(reminders[0]?.sendAt.slice(0, 10)).toBe("2027-05-16");
+    for (const reminder of reminders) expect(reminder.deadlineDetail?.local).toBe("Mon 17 May 2027");
   });
 
   it("marked done, the certificate leaves the plan and its Pathway validity is checked", () => {

@@ -72,14 +72,17 @@ function j1TargetOf(dates: PlanDates): DueDate | null {
 }
 
 /**
- * The certificate's deadline for a J-1 applicant who has matched, once the sponsorship's day (its
- * J-1 target) has passed with the certificate still unreported: the DS-2019's date, as the DS-2019's
+ * The certificate's deadline for a J-1 applicant who has matched and sent their part of the
+ * sponsorship, once the sponsorship's day (its J-1 target) has passed with the certificate still
+ * unreported: the DS-2019's date, as the DS-2019's
  * card shows it (ecfmgDs2019Due), while that date is ahead and earlier than `due`. ECFMG issues the
  * DS-2019 only at the end of its review, which waits for the certificate, so the certificate is
  * needed by then: its card, its reminders' Due line and its countdown name that day, never the
  * certificate's own date (two weeks before residency starts) a month later. Past the DS-2019's
  * date, the DS-2019 is late (VISA_STEP_LATE, then VISA_NOT_READY_FOR_START) and `due` holds again.
- * `due` unchanged for every other step, applicant and time.
+ * With the sponsorship not sent, the sponsorship is the late step (VISA_STEP_LATE names it and the
+ * certificate it waits for) and the certificate's chase keeps its own date, riding in the weekly
+ * emails of the chain's other late steps. `due` unchanged for every other step, applicant and time.
  */
 export function j1CertificateDueNow(
   context: PlanContext,
@@ -94,14 +97,15 @@ export function j1CertificateDueNow(
 
 /**
  * The day the DS-2019 waits for the certificate by (j1CertificateDueNow), or null: a J-1 applicant
- * who has matched with the certificate and the DS-2019 still to come (sponsorshipDayNamed), the
- * DS-2019 not scheduled (a day given for it means ECFMG's review is over), the sponsorship's day
+ * who has matched with the certificate and the DS-2019 still to come (sponsorshipDayNamed), their
+ * part of the sponsorship sent (the step done), the DS-2019 not scheduled (a day given for it means ECFMG's review is over), the sponsorship's day
  * passed and the DS-2019's date (a late sponsorship's review end, awaitedEcfmgReview) still ahead.
  * Advice (or projected with it), sourced by the DS-2019's rule. Both instants are noted for re-planning.
  */
 export function certificateNeededForDs2019(context: PlanContext, dates: PlanDates): DueDate | null {
   if (dates.calendar !== context.calendar || !sponsorshipDayNamed(context)) return null;
-  if (statusAt(context, DS2019_AT) === "scheduled") return null;
+  if (statusAt(context, SPONSORSHIP_AT) !== "done" || statusAt(context, DS2019_AT) === "scheduled")
+    return null;
   const sponsorship = dates.due(SPONSORSHIP);
   const ds2019 = awaitedEcfmgReview(context, "j1_ds2019", dates) ?? dates.due("j1_ds2019");
   if (sponsorship === null || ds2019 === null) return null;

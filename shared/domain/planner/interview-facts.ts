@@ -25,6 +25,12 @@ export interface InterviewFacts {
 /** The facts and what they were read from: each interview with the fields read. */
 interface KeptFacts {
   facts: InterviewFacts;
+  /**
+   * The list and every interview in it were frozen when the facts were read (knownInterviews'
+   * lists, which every context's list is made from): nothing read can have changed since, so the
+   * field-by-field check is skipped. A frozen object stays frozen.
+   */
+  sealed: boolean;
   length: number;
   objects: Interview[];
   startsAt: string[];
@@ -44,7 +50,7 @@ export function interviewFacts(context: PlanContext): InterviewFacts {
   if (context === lastContext) return lastFacts;
   const { interviews } = context;
   let kept = byList.get(interviews);
-  if (kept === undefined || !stillHolds(kept, interviews)) {
+  if (kept === undefined || (!kept.sealed && !stillHolds(kept, interviews))) {
     kept = factsOf(interviews);
     byList.set(interviews, kept);
   }
@@ -101,6 +107,7 @@ function factsOf(interviews: readonly Interview[]): KeptFacts {
   }
   return {
     facts: { starts, earliest, latest, inPersonUs },
+    sealed: Object.isFrozen(interviews) && interviews.every((interview) => Object.isFrozen(interview)),
     length: interviews.length,
     objects: interviews.slice(),
     startsAt: interviews.map((interview) => interview.startsAt),

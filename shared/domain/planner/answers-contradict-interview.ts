@@ -133,7 +133,6 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   // The deadline in both zones where the applicant's day is not its ET day (the hedge names
   // the later candidate so): those zones' words are their own, kept under the zone.
   const zoned = hedge !== "" || localDate(context.zone, rolDate.at) !== rolDate.date;
-  const rol = zoned ? seasonDayOrWhen(context, rolDate) : seasonDayEt(rolDate);
   let byZone = madeRisks.get(calendar);
   if (byZone === undefined) {
     byZone = new Map();
@@ -161,6 +160,8 @@ export function answersContradictInterviewRisk(context: PlanContext, moved = fal
   }
   let risk = made.get(kind);
   if (risk === undefined) {
+    // The deadline's words only for words not made yet (most plans find theirs above).
+    const rol = zoned ? seasonDayOrWhen(context, rolDate) : seasonDayEt(rolDate);
     risk = questionRisk(calendar, questioned, { started, dated, hedge, evidence, named, rol, pathway });
     made.set(kind, risk);
   }

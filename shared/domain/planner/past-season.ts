@@ -5,7 +5,7 @@ import { renderDate } from "../time.ts";
 import { IMPLIED_AT, PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { contextWith } from "./context-with.ts";
-import type { StepEntries } from "./step-entries.ts";
+import { StepEntries } from "./step-entries.ts";
 
 /** No step done for an earlier season: shared by the plans that have none, never written (ReadonlySet). */
 const NO_PAST_SEASON: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>();
@@ -32,6 +32,10 @@ const NO_PAST_SEASON: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>();
  *
  * Calendar dates compare as ISO text (the applicant's day against the ET season day).
  */
+/** Each catalog entry's `redoneEachSeason.from`, by catalog index (pastSeasonWork's reads). */
+const REDONE_FROM: readonly (NonNullable<CatalogEntry["redoneEachSeason"]>["from"] | undefined)[] =
+  MILESTONE_CATALOG.map((entry) => entry.redoneEachSeason?.from);
+
 export function pastSeasonWork(
   entries: ReadonlyMap<MilestoneKey, MilestoneEntry>,
   calendar: SeasonCalendar,
@@ -41,9 +45,14 @@ export function pastSeasonWork(
   // a plan that has some (a new Set per plan showed in the planner bench's allocations).
   let past: Set<MilestoneKey> | undefined;
   const seasonStart = calendar.dates.eras_previous_season_ends;
+  // A plan's entries know each one's catalog place: its rule is read by index, not by key.
+  const placed = entries instanceof StepEntries ? entries : undefined;
+  let position = -1;
   for (const entry of entries.values()) {
+    position++;
     if (entry.status === "not_started") continue;
-    const from = catalogEntry(entry.key).redoneEachSeason?.from;
+    const place = placed === undefined ? -1 : placed.placeAt(position);
+    const from = place >= 0 ? REDONE_FROM[place] : catalogEntry(entry.key).redoneEachSeason?.from;
     if (from === "pathway-season") {
       if (earlierPathwaySeason(entry, entries, seasonStart.date)) {
         past ??= new Set<MilestoneKey>();

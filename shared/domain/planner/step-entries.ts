@@ -34,6 +34,7 @@ export class StepEntries implements StepEntriesView {
   constructor(
     private readonly byIndex: (MilestoneEntry | undefined)[] = NO_ENTRIES.slice(),
     private readonly list: MilestoneEntry[] = [],
+    private readonly places: number[] = [],
   ) {}
 
   get size(): number {
@@ -54,8 +55,19 @@ export class StepEntries implements StepEntriesView {
     } else {
       this.byIndex[index] = entry;
     }
-    if (earlier === undefined) this.list.push(entry);
-    else this.list[this.list.indexOf(earlier)] = entry;
+    if (earlier === undefined) {
+      this.list.push(entry);
+      this.places.push(index ?? -1);
+    } else this.list[this.list.indexOf(earlier)] = entry;
+  }
+
+  /**
+   * The catalog index of the entry `position`-th in iteration order (values()), -1 for a key
+   * outside the catalog: a reader walking values() gets each entry's catalog place without looking
+   * its key up (a snapshot's keys are new strings each decode, hashed on their first look-up).
+   */
+  placeAt(position: number): number {
+    return this.places[position] ?? -1;
   }
 
   get(key: MilestoneKey): MilestoneEntry | undefined {
@@ -71,7 +83,7 @@ export class StepEntries implements StepEntriesView {
   copy(): StepEntries {
     // The arrays as they are, not an insertion per entry: each set() looks its key up again (a
     // moved plan copies its entries: past-season.ts, as-of-deadline.ts).
-    const copy = new StepEntries(this.byIndex.slice(), this.list.slice());
+    const copy = new StepEntries(this.byIndex.slice(), this.list.slice(), this.places.slice());
     if (this.outside !== undefined) copy.outside = new Map(this.outside);
     return copy;
   }

@@ -51,10 +51,16 @@ export function basisMark(
  * sitting day's rule, a booking allowance): the same words, so no text hard-codes "(projected)".
  */
 export function markOfBasis(basis: DateBasis, form: "paren" | "comma" = "paren"): string {
-  const words = basis === "projected" || basis === "advice" ? BASIS_WORDS[basis] : undefined;
-  if (words === undefined) return "";
-  return form === "paren" ? ` (${words})` : `, ${words}`;
+  if (basis !== "projected" && basis !== "advice") return "";
+  return (form === "paren" ? PAREN_MARKS : COMMA_MARKS)[basis];
 }
+
+/**
+ * markOfBasis' words, made once: a mark is read for most dates a plan names, and a string built per
+ * call was new garbage each time, and compared by its characters wherever a memo compares texts.
+ */
+const PAREN_MARKS = { projected: ` (${BASIS_WORDS.projected})`, advice: ` (${BASIS_WORDS.advice})` } as const;
+const COMMA_MARKS = { projected: `, ${BASIS_WORDS.projected}`, advice: `, ${BASIS_WORDS.advice}` } as const;
 
 /**
  * The tag beside a date, by who sets it (dateBasis): "projected date" for an authority's date

@@ -1,11 +1,12 @@
-import { catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { namedOnAnySeat } from "./any-seat.ts";
-import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { applies, isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDay, byDayNear, dayBy } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
@@ -148,17 +149,19 @@ export function pathwayNotSubmitted(
   parts: LateParts,
   mark = "",
 ): boolean {
-  const entry = catalogEntry("ecfmg_pathway");
+  const entry = PATHWAY_ENTRY;
   const review = entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
-  const subject = subjectOf("ecfmg_pathway");
-  const notSubmitted =
-    statusOf(context, "ecfmg_pathway") === "in_progress" ? "not recorded as submitted" : "not submitted";
   const oet = PATHWAY_NEEDS;
   const oetPending =
-    oet !== null && applies(context, catalogEntry(oet)) && !isFinished(statusOf(context, oet));
+    oet !== null &&
+    applies(context, PATHWAY_NEEDS_ENTRY as CatalogEntry) &&
+    !isFinished(statusAt(context, PATHWAY_NEEDS_AT));
   const oetDue = oetPending ? dates.due(oet) : null;
-  // 1 day: from then its day is said with its hour (byDay's dueToday).
-  for (const days of [0, 1, review, WARNING_WITHIN_DAYS]) noteRiskChange(context, latestDay - days * DAY_MS);
+  // 1 day: from then its day is said with its hour (byDay's dueToday). In that order, no list made.
+  noteRiskChange(context, latestDay);
+  noteRiskChange(context, latestDay - DAY_MS);
+  noteRiskChange(context, latestDay - review * DAY_MS);
+  noteRiskChange(context, latestDay - WARNING_WITHIN_DAYS * DAY_MS);
   if (oetDue !== null) noteRiskChange(context, oetDue.at);
   const { now } = context;
   // Too late for ranking only when ECFMG's review, started today, ends after the ROL deadline: the
@@ -168,6 +171,10 @@ export function pathwayNotSubmitted(
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   noteRiskChange(context, rol - review * DAY_MS);
   if (now > latestDay && now + review * DAY_MS <= rol) return false;
+  // The words' pieces, read only for the words (most plans return above).
+  const subject = subjectOf("ecfmg_pathway");
+  const notSubmitted =
+    statusAt(context, PATHWAY_AT) === "in_progress" ? "not recorded as submitted" : "not submitted";
   if (now > latestDay) {
     parts.late.push("ecfmg_pathway");
     // In progress with no date may be submitted already: ask, never assert.
@@ -202,6 +209,11 @@ function resultNeededBy(key: MilestoneKey): MilestoneKey | null {
 }
 /** The result the Pathway needs (the OET), read once from the static catalog rather than on every plan's check. */
 const PATHWAY_NEEDS = resultNeededBy("ecfmg_pathway");
+/** The Pathway's and that result's catalog entries and places, read once (pathwayNotSubmitted runs on most plans). */
+const PATHWAY_ENTRY = catalogEntry("ecfmg_pathway");
+const PATHWAY_AT = stepIndex("ecfmg_pathway");
+const PATHWAY_NEEDS_ENTRY = PATHWAY_NEEDS === null ? undefined : catalogEntry(PATHWAY_NEEDS);
+const PATHWAY_NEEDS_AT = PATHWAY_NEEDS === null ? -1 : stepIndex(PATHWAY_NEEDS);
 
 /**
  * What a late result the Pathway needs blocks (the OET). When the step

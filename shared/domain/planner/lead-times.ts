@@ -1,4 +1,3 @@
-import { BoundedMemo } from "../bounded-memo.ts";
 import { catalogEntry, FEEDS_RANKING } from "../catalog/index.ts";
 import type { StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -12,27 +11,51 @@ import { addSource, citationSource } from "./risk-sources.ts";
  * the Pathway, which is no USMLE score. Their sources go to `sources`.
  */
 export function leadTimes(keys: readonly StepSubject[], sources: string[], reviewSaid = false): string {
-  const key = `${reviewSaid ? "1" : "0"}${keys.join(" ")}`;
-  const said = saidFor.get(key) ?? saidFor.keep(key, composeLeadTimes(keys, reviewSaid));
+  const said = keptSaid(keys, reviewSaid) ?? keepSaid(keys, reviewSaid);
   for (const source of said.sources) addSource(sources, source);
   return said.text;
 }
 
 /** What leadTimes says for some steps, and the sources it cites, in the order it cites them. */
 interface LeadTimesSaid {
+  keys: readonly StepSubject[];
+  reviewSaid: boolean;
   text: string;
   sources: string[];
 }
 
 /**
  * leadTimes' words per late steps, in their order, and whether the Pathway's review was said
- * already (the key, "1"/"0" then the keys): nothing else is read, the catalog is static. The
- * sources are replayed through addSource on every use, so each plan's list dedupes against what
- * it holds already, as before. A few steps make few keys; bounded all the same.
+ * already: nothing else is read, the catalog is static. Found by comparing the steps in place (no
+ * key text joined and hashed per plan). The sources are replayed through addSource on every use, so
+ * each plan's list dedupes against what it holds already, as before. A few steps make few lists;
+ * at most SAID_LIMIT, then the list starts again.
  */
-const saidFor = new BoundedMemo<string, LeadTimesSaid>(64);
+const saidFor: LeadTimesSaid[] = [];
+const SAID_LIMIT = 64;
 
-function composeLeadTimes(keys: readonly StepSubject[], reviewSaid: boolean): LeadTimesSaid {
+function keptSaid(keys: readonly StepSubject[], reviewSaid: boolean): LeadTimesSaid | undefined {
+  for (let at = 0; at < saidFor.length; at++) {
+    const known = saidFor[at] as LeadTimesSaid;
+    if (known.reviewSaid !== reviewSaid || known.keys.length !== keys.length) continue;
+    let same = true;
+    for (let index = 0; index < keys.length && same; index++) same = known.keys[index] === keys[index];
+    if (same) return known;
+  }
+  return undefined;
+}
+
+function keepSaid(keys: readonly StepSubject[], reviewSaid: boolean): LeadTimesSaid {
+  if (saidFor.length >= SAID_LIMIT) saidFor.length = 0;
+  const said = { keys: keys.slice(), reviewSaid, ...composeLeadTimes(keys, reviewSaid) };
+  saidFor.push(said);
+  return said;
+}
+
+function composeLeadTimes(
+  keys: readonly StepSubject[],
+  reviewSaid: boolean,
+): Pick<LeadTimesSaid, "text" | "sources"> {
   const said: string[] = [];
   const sources: string[] = [];
   // Each exam's own reporting allowance and its source (a Step 2 CK risk

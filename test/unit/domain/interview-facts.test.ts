@@ -78,6 +78,17 @@ describe("interviewFacts", () => {
     expect(facts.inPersonUs).toEqual([]);
   });
 
+  it("follows an interview edited in place inside a frozen list: only frozen interviews are trusted unread", () => {
+    const interview = interviewFactory({ startsAt: "2026-11-02T14:00:00Z", timezone: "America/Chicago" });
+    const interviews: readonly Interview[] = Object.freeze([interview]);
+    const base = contextOf([]);
+    expect(interviewFacts({ ...base, interviews }).latest).toBe(Date.parse("2026-11-02T14:00:00Z"));
+
+    (interview as { -readonly [K in keyof Interview]: Interview[K] }).startsAt = "2027-03-01T14:00:00Z";
+
+    expect(interviewFacts({ ...base, interviews }).latest).toBe(Date.parse("2027-03-01T14:00:00Z"));
+  });
+
   it("skips nothing when a start cannot be parsed: the bounds are -Infinity and Infinity", () => {
     const facts = interviewFacts(
       contextOf([

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
+import { StepEntries } from "#domain/planner/step-entries.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import { MILESTONE_KEYS, type MilestoneEntry, type MilestoneKey } from "#domain/snapshot.ts";
 import { applicantFactory, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
@@ -21,6 +22,26 @@ function past(entries: MilestoneEntry[], now = AFTER_START): MilestoneKey[] {
 }
 
 describe("season-bound work of an earlier season", () => {
+  it("reads the same steps, in the same order, from a plan's entries as from a Map, whatever the snapshot's order", () => {
+    // Every step, in reverse catalog order, done before the season began (documents before the
+    // application), one given twice (the last wins, in its first place), as buildContext stores them.
+    const entries = [...MILESTONE_KEYS].reverse().map((key) => milestoneFactory(key, "done", "2026-03-01"));
+    entries.push(milestoneFactory("eras_application", "done", "2026-05-01"));
+    const stored = new StepEntries();
+    for (const entry of entries) stored.set(entry);
+    const byMap = pastSeasonWork(
+      new Map(entries.map((entry) => [entry.key, entry])),
+      calendar2027,
+      AFTER_START,
+    );
+
+    const byPlace = pastSeasonWork(stored, calendar2027, AFTER_START);
+
+    expect(byMap.size).toBeGreaterThan(5);
+    expect([...byPlace]).toEqual([...byMap]);
+    expect([...pastSeasonWork(stored.copy(), calendar2027, AFTER_START)]).toEqual([...byMap]);
+  });
+
   it("starts the 2027 season after the day the 2026 season ends", () => {
     expect(calendar2027.dates.eras_previous_season_ends.date).toBe("2026-05-31");
     expect(past([milestoneFactory("eras_token", "done", "2026-05-31")])).toEqual(["eras_token"]);

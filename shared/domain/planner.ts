@@ -18,12 +18,13 @@ import { type Collected, type Gates, planMilestone } from "./planner/milestone-s
 import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts";
 import { foldNrmpAskedIntoRankList } from "./planner/nrmp-asked-fold.ts";
 import { spaceNrmpQuestion } from "./planner/nrmp-question-spacing.ts";
-import { orderNextSteps, orderOverdue, orderReminders } from "./planner/ordering.ts";
+import { orderNextSteps, orderOverdue } from "./planner/ordering.ts";
 import { laterSeasonSteps } from "./planner/past-season.ts";
 import { planDates } from "./planner/plan-dates.ts";
 import { feasibilityOf, presumedInTheMatch, withLaterPresumed } from "./planner/presumed-in-the-match.ts";
 import { presumedStatusQuestions } from "./planner/presumed-status-questions.ts";
 import { rankListAsked } from "./planner/rank-list-unreported.ts";
+import { orderReminders } from "./planner/reminder-order.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { roadReached } from "./planner/road-reached.ts";

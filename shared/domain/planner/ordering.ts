@@ -1,8 +1,7 @@
 import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import { leadsTheList } from "../leading-step.ts";
-import { type NextStep, type OverdueStep, type Reminder, RISK_CODES, type Risk } from "../plan.ts";
+import { type NextStep, type OverdueStep, RISK_CODES, type Risk } from "../plan.ts";
 import { neededFirst } from "./needed-first.ts";
-import type { TimedReminder } from "./reminders.ts";
 import { urgencyRank } from "./urgency.ts";
 
 /**
@@ -15,8 +14,8 @@ import { urgencyRank } from "./urgency.ts";
  * With a comparator per list (steps, reminders) that call site met several functions and was
  * never inlined (node --trace-turbo-inlining): a real call per comparison, a few hundred per plan.
  * Keep it that way: a new ordering builds OrderKeys. The reminders, the longest list, are sorted
- * as packed numbers instead (see orderReminders); only lists too long or instants too far out to
- * pack go through stableSort with their own comparator.
+ * as packed numbers instead (orderReminders, reminder-order.ts); only lists too long or instants too
+ * far out to pack go through stableSort with their own comparator.
  * (Risks went through Array#sort with a comparator that looked both codes up in a Map.)
  */
 
@@ -151,133 +150,6 @@ const MATCH_DAY_AT = MILESTONE_CATALOG.findIndex((entry) => entry.key === "match
 /** Overdue steps: earliest deadline first, then catalog order, interview id. */
 export function orderOverdue(steps: readonly DueStep<OverdueStep>[]): OverdueStep[] {
   return ordered(steps.slice());
-}
-
-/**
- * Reminders: earliest send first, then earliest deadline, then id (ids are unique in a plan).
- * Sorted as numbers: each reminder's send instant and its place in the list are packed into one
- * integer (sendAt * PLACES + place, exact below 2^53), and one native numeric sort orders them, with
- * no call into JavaScript per comparison; the few reminders sharing a send instant are then put in
- * deadline and id order. A plan has up to ~75 reminders, and comparing them in a JavaScript merge
- * sort (or through a key record each) was the costliest part of ordering a plan (planner bench).
- */
-export function orderReminders(reminders: readonly TimedReminder[]): Reminder[] {
-  const count = reminders.length;
-  const keys = count <= PLACES ? sortedSendKeys(reminders) : null;
-  if (keys === null) {
-    const sorted = stableSort(reminders.slice(), compareReminders);
-    const ordered: Reminder[] = new Array(count);
-    for (let index = 0; index < count; index++) ordered[index] = (sorted[index] as TimedReminder).reminder;
-    return ordered;
-  }
-  // Straight from the sorted keys into the plan's list; only a run of reminders sharing a send
-  // instant (a few a plan) is put in deadline and id order, in a scratch list of its own.
-  // Each key is unpacked once (its send instant and place), the next key's carried to the next turn:
-  // the run scan below divided every key again (twice for a run's members).
-  const ordered: Reminder[] = new Array(count);
-  if (count === 0) return ordered;
-  let key = keys[0] as number;
-  let sendAt = Math.floor(key / PLACES);
-  for (let index = 0; index < count; ) {
-    const place = key - sendAt * PLACES;
-    let end = index + 1;
-    let nextKey = 0;
-    let nextSendAt = Number.NaN;
-    if (end < count) {
-      nextKey = keys[end] as number;
-      nextSendAt = Math.floor(nextKey / PLACES);
-    }
-    if (nextSendAt !== sendAt) {
-      ordered[index] = (reminders[place] as TimedReminder).reminder;
-    } else {
-      sameSend[0] = reminders[place] as TimedReminder;
-      while (nextSendAt === sendAt) {
-        sameSend[end - index] = reminders[nextKey - nextSendAt * PLACES] as TimedReminder;
-        end++;
-        nextSendAt = Number.NaN;
-        if (end < count) {
-          nextKey = keys[end] as number;
-          nextSendAt = Math.floor(nextKey / PLACES);
-        }
-      }
-      const length = end - index;
-      orderSameSend(sameSend, length);
-      for (let at = 0; at < length; at++) ordered[index + at] = (sameSend[at] as TimedReminder).reminder;
-    }
-    key = nextKey;
-    sendAt = nextSendAt;
-    index = end;
-  }
-  return ordered;
-}
-
-/** More places than a plan's reminders: sendAt * PLACES stays exact for instants before the year 2248. */
-const PLACES = 1024;
-/**
- * The packed keys' scratch space, reused by every plan (grown when needed): a typed array this size
- * is allocated outside the JavaScript heap, which costs more than the sort. Filled and read within
- * one call only, so plans never see each other's keys. Its views of the first `count` keys are
- * kept by count too: subarray made a new view object on every plan.
- */
-let sendKeys = new Float64Array(128);
-let sendKeyViews: Float64Array[] = [];
-
-/** The packed keys (sendAt * PLACES + place) of the reminders, sorted; null when one cannot be packed exactly. */
-function sortedSendKeys(reminders: readonly TimedReminder[]): Float64Array | null {
-  const count = reminders.length;
-  if (sendKeys.length < count) {
-    sendKeys = new Float64Array(count * 2);
-    sendKeyViews = [];
-  }
-  let keys = sendKeyViews[count];
-  if (keys === undefined) {
-    keys = sendKeys.subarray(0, count);
-    sendKeyViews[count] = keys;
-  }
-  // Each key is inserted in order as it is packed (an insertion sort): the reminders arrive as each
-  // step's ladder, already in send order, so few keys move; the typed array's native sort was a
-  // runtime call costing about 2 % of a plan (planner bench profile), more than the sort itself.
-  for (let place = 0; place < count; place++) {
-    const key = (reminders[place] as TimedReminder).sendAt * PLACES + place;
-    if (!Number.isSafeInteger(key)) return null;
-    let at = place - 1;
-    while (at >= 0 && (keys[at] as number) > key) {
-      keys[at + 1] = keys[at] as number;
-      at--;
-    }
-    keys[at + 1] = key;
-  }
-  return keys;
-}
-
-/**
- * The scratch list of one run of reminders sharing a send instant, reused by every run of every plan:
- * a plan has about 11 such runs of 2 or 3, and a new list each (with its backing store) was most of
- * what ordering a plan allocated (heap sampling). Only its first `length` places are read, within one
- * call of orderReminders, so plans never see each other's reminders through it; it holds references to
- * the last run until overwritten, which is harmless (frozen reminders, at most a plan's worth).
- */
-const sameSend: TimedReminder[] = [];
-
-/** Puts the first `length` reminders, sharing a send instant, in deadline and id order (stable insertion sort). */
-function orderSameSend(sorted: TimedReminder[], length: number): void {
-  for (let index = 1; index < length; index++) {
-    const item = sorted[index] as TimedReminder;
-    let at = index - 1;
-    while (at >= 0 && compareReminders(sorted[at] as TimedReminder, item) > 0) {
-      sorted[at + 1] = sorted[at] as TimedReminder;
-      at--;
-    }
-    sorted[at + 1] = item;
-  }
-}
-
-function compareReminders(left: TimedReminder, right: TimedReminder): number {
-  if (left.sendAt !== right.sendAt) return left.sendAt < right.sendAt ? -1 : 1;
-  if (left.deadline !== right.deadline) return left.deadline < right.deadline ? -1 : 1;
-  const leftId = left.reminder.id;
-  const rightId = right.reminder.id;
-  return leftId === rightId ? 0 : leftId < rightId ? -1 : 1;
 }
 
 /** Each code's place in RISK_CODES, looked up once per risk rather than in every comparison. */

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Reminder } from "#domain/plan.ts";
-import { orderReminders, stableSort } from "#domain/planner/ordering.ts";
+import { stableSort } from "#domain/planner/ordering.ts";
+import { orderReminders } from "#domain/planner/reminder-order.ts";
 import { timedReminder } from "#domain/planner/timed-reminder.ts";
 
 /**
@@ -33,8 +34,8 @@ describe("stableSort", () => {
 });
 
 /**
- * orderReminders sorts packed send instants natively, then the reminders sharing one by deadline
- * and id (see ordering.ts): on any list (shared instants and deadlines, instants before 1970 and
+ * orderReminders sorts packed send instants (merging the ascending runs they arrive in), then the
+ * reminders sharing one by deadline and id (see reminder-order.ts): on any list (shared instants and deadlines, instants before 1970 and
  * too far ahead to pack, more reminders than it packs) it gives Array#sort's order by send
  * instant, deadline, id, and keeps equal ones in input order.
  */
@@ -50,23 +51,36 @@ describe("orderReminders", () => {
     id: fc.constantFrom("a", "b", "c"),
   });
 
+  type Drawn = { sendAt: number; deadline: number; id: string };
+  const expectSorted = (drawn: readonly Drawn[]): void => {
+    const timed = drawn.map(({ sendAt, deadline, id }, index) =>
+      timedReminder(sendAt, deadline, { id, index } as unknown as Reminder),
+    );
+    const expected = [...timed]
+      .sort(
+        (left, right) =>
+          left.sendAt - right.sendAt ||
+          left.deadline - right.deadline ||
+          (left.reminder.id < right.reminder.id ? -1 : left.reminder.id > right.reminder.id ? 1 : 0),
+      )
+      .map((each) => each.reminder);
+    expect(orderReminders(timed)).toEqual(expected);
+  };
+
   it("gives the same order as Array#sort by send instant, deadline, id", () => {
+    fc.assert(fc.property(fc.array(drawnReminder, { maxLength: 1_100 }), expectSorted), { numRuns: 200 });
+  });
+
+  // As a plan collects them: each step's ladder in send order, the ladders overlapping in time
+  // (any number of ascending runs, of any lengths, an odd count of runs included).
+  it("gives the same order for lists made of ascending runs, as the steps' ladders arrive", () => {
     fc.assert(
-      fc.property(fc.array(drawnReminder, { maxLength: 1_100 }), (drawn) => {
-        const timed = drawn.map(({ sendAt, deadline, id }, index) =>
-          timedReminder(sendAt, deadline, { id, index } as unknown as Reminder),
-        );
-        const expected = [...timed]
-          .sort(
-            (left, right) =>
-              left.sendAt - right.sendAt ||
-              left.deadline - right.deadline ||
-              (left.reminder.id < right.reminder.id ? -1 : left.reminder.id > right.reminder.id ? 1 : 0),
-          )
-          .map((each) => each.reminder);
-        expect(orderReminders(timed)).toEqual(expected);
-      }),
-      { numRuns: 200 },
+      fc.property(fc.array(fc.array(drawnReminder, { maxLength: 12 }), { maxLength: 40 }), (ladders) =>
+        expectSorted(
+          ladders.flatMap((ladder) => [...ladder].sort((left, right) => left.sendAt - right.sendAt)),
+        ),
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,4 @@
-import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import { type CatalogEntry, FIRST_GATE, SCHOOL_CHECK } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Budget } from "../plan.ts";
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
@@ -83,10 +83,11 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const { entry, status, due } = facts;
   // A Pathway submitted in time is due by ECFMG's decision (pathwayDecisionDue); its text names the
   // application deadline it met, as the step shows it; after Match Day it has no date, yet
-  // its words still name that deadline.
+  // its words still name that deadline. (Both ask about the Pathway alone: asked on its card only.)
   const textDue =
-    (due !== null && due === pathwayDecisionDue(context, entry, facts.stepDates.calendar)) ||
-    (due === null && pathwayAnswerAfterMatchDay(context, entry, facts.stepDates.calendar))
+    entry.key === "ecfmg_pathway" &&
+    ((due !== null && due === pathwayDecisionDue(context, entry, facts.stepDates.calendar)) ||
+      (due === null && pathwayAnswerAfterMatchDay(context, entry, facts.stepDates.calendar)))
       ? facts.stepDates.dueAt(facts.index)
       : due;
   const action = facts.schoolCheckOnly
@@ -111,10 +112,13 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                 ((entry.key === "ecfmg_pathway"
                   ? pathwaysNotOpenAction(context, facts.stepDates.calendar.matchYear)
                   : null) ?? entry.statusActions.prerequisitePending)
-              : (contractOverdueAction(context, entry, status, facts.overdueNow, facts.stepDates) ??
+              : // The contract's and Step 3's own texts asked on their cards only.
+                ((entry.key === "contract"
+                  ? contractOverdueAction(context, entry, status, facts.overdueNow, facts.stepDates)
+                  : undefined) ??
                 retakeTargetAction(context, entry, status, facts.target, facts.stepDates, textDue) ??
                 pastTargetExamAction(context, entry, status, facts.target, due) ??
-                step3AwaitsMatchAction(context, entry, status) ??
+                (entry.key === "usmle_step3" ? step3AwaitsMatchAction(context, entry, status) : null) ??
                 step3Action(
                   context,
                   entry,
@@ -144,21 +148,16 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, facts.index, facts.stepDates);
   const laterMatch =
     laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own) +
-    oetRouteNote(context, entry, facts.stepDates.calendar.matchYear); // the Pathway's recommended route
+    // The Pathway's recommended route, on the OET's card.
+    (entry.key === "oet_medicine" ? oetRouteNote(context, entry, facts.stepDates.calendar.matchYear) : "");
   const expedite = facts.schoolCheckOnly
     ? ""
-    : consularExpediteNote(context, entry, status, due) +
-      j1ConsularWaitAtContract(context, entry, status, !facts.seasonOver) +
-      ecfmgReviewNote(context, entry, due, facts.stepDates) +
-      sponsorshipDs2019Note(context, entry, status, due, facts.stepDates) +
-      j1CertificateNote(context, entry, status, facts.stepDates) +
-      h1bStartAtRiskNote(context, entry, status, facts.target) +
-      earlyFirstGateNote(context, entry, status, facts.target, due) +
-      schoolCheckSeasonNote(context, entry, facts.target, facts.stepDates) +
+    : oneStepNotes(context, facts) +
       couplesMatchNote(context, entry, status, !facts.seasonOver) + // a couple's R3 steps
-      nrmpDeadlineDayNote(context, entry, status, due) +
+      (entry.key === "nrmp_registration" ? nrmpDeadlineDayNote(context, entry, status, due) : "") +
       statementOfNeedHeadsUp(context, entry, status, facts.stepDates, !facts.seasonOver);
-  const after = step3AfterRankingWords(context, entry, due, true); // Step 3 dated for the petition
+  // Step 3 dated for the petition.
+  const after = entry.key === "usmle_step3" ? step3AfterRankingWords(context, entry, due, true) : "";
   // A booked day passed with no result: by when a new one counts, if it was not taken.
   const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);
   const rebook =
@@ -168,6 +167,29 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   return lateResult === "" && laterMatch === "" && expedite === "" && after === "" && rebook === ""
     ? action
     : `${after}${fsmbTimeSaidOnce(after, action)}${rebook}${laterMatch}${lateResult}${expedite}`;
+}
+
+/**
+ * The notes that only one step's card carries, in the order the card says them, each asked only on
+ * its step's card (each note also returns "" for any other): asking all of them on every card was a
+ * call each, about 80 a plan, nearly all of them saying nothing (callgrind).
+ */
+function oneStepNotes(context: PlanContext, facts: StepActionFacts): string {
+  const { entry, status, due } = facts;
+  const key = entry.key;
+  let notes = "";
+  if (key === "visa_j1") notes += consularExpediteNote(context, entry, status, due);
+  if (key === "contract") notes += j1ConsularWaitAtContract(context, entry, status, !facts.seasonOver);
+  if (key === "j1_ds2019") notes += ecfmgReviewNote(context, entry, due, facts.stepDates);
+  if (key === "j1_ecfmg_sponsorship")
+    notes += sponsorshipDs2019Note(context, entry, status, due, facts.stepDates);
+  if (key === "ecfmg_certification")
+    notes +=
+      j1CertificateNote(context, entry, status, facts.stepDates) +
+      h1bStartAtRiskNote(context, entry, status, facts.target);
+  if (key === FIRST_GATE) notes += earlyFirstGateNote(context, entry, status, facts.target, due);
+  if (key === "wdoms_listing") notes += schoolCheckSeasonNote(context, entry, facts.target, facts.stepDates);
+  return notes;
 }
 
 /**

@@ -64,74 +64,37 @@ export function orderReminders(reminders: readonly TimedReminder[]): Reminder[] 
 const PLACES = 1024;
 /**
  * The packed keys' scratch space, reused by every plan (grown when needed): a typed array this size
- * is allocated outside the JavaScript heap, which costs more than the sort. Two of them, since a
- * merge reads one and writes the other; `runEnds` holds where each sorted run ends. Filled and read
- * within one call only, so plans never see each other's keys.
+ * is allocated outside the JavaScript heap, which costs more than the sort. Filled and read within
+ * one call only, so plans never see each other's keys. Its first `count` places are read through
+ * the whole array, never a view of them: a subarray view kept per count cost every read and write
+ * of a key more instructions (callgrind on the bench's captured lists: about 23,000 a plan's list
+ * by insertion through the view, 13,000 on the array itself; merging the lists' ascending runs,
+ * 18,000).
  */
 let sendKeys = new Float64Array(128);
-let mergedKeys = new Float64Array(128);
-const runEnds = new Int32Array(PLACES + 1);
 
 /**
  * The packed keys (sendAt * PLACES + place) of the reminders, sorted, in the first `count` places of
- * the array returned; null when one cannot be packed exactly. The reminders arrive as each step's
- * ladder, already in send order, but the steps' ladders overlap: inserting each key in order as it
- * was packed moved about 690 keys a plan on the planner bench (59 reminders in about 15 ascending
- * runs). So the runs are found as the keys are packed and merged two by two, each key moving once
- * per round (4 rounds for 15 runs); the typed array's native sort was a runtime call costing about
- * 2 % of a plan, more than either. The keys are distinct (each holds its place), so any correct
- * sort gives this one order.
+ * the array returned; null when one cannot be packed exactly. Each key is inserted in order as it is
+ * packed (an insertion sort): the reminders arrive as each step's ladder, already in send order; the
+ * typed array's native sort was a runtime call costing about 2 % of a plan (planner bench profile),
+ * more than the sort itself.
  */
 function sortedSendKeys(reminders: readonly TimedReminder[]): Float64Array | null {
   const count = reminders.length;
-  if (sendKeys.length < count) {
-    sendKeys = new Float64Array(count * 2);
-    mergedKeys = new Float64Array(count * 2);
-  }
-  let from = sendKeys;
-  let runs = 0;
-  let previous = Number.NEGATIVE_INFINITY;
+  if (sendKeys.length < count) sendKeys = new Float64Array(count * 2);
+  const keys = sendKeys;
   for (let place = 0; place < count; place++) {
     const key = (reminders[place] as TimedReminder).sendAt * PLACES + place;
     if (!Number.isSafeInteger(key)) return null;
-    if (key < previous) runEnds[runs++] = place;
-    from[place] = key;
-    previous = key;
-  }
-  runEnds[runs++] = count;
-  let into = mergedKeys;
-  while (runs > 1) {
-    let merged = 0;
-    let start = 0;
-    for (let run = 0; run < runs; run += 2) {
-      const middle = runEnds[run] as number;
-      // The last run of an odd count has no partner this round: copied across as it is.
-      const end = run + 1 < runs ? (runEnds[run + 1] as number) : middle;
-      let left = start;
-      let right = middle;
-      let out = start;
-      while (left < middle && right < end) {
-        const leftKey = from[left] as number;
-        const rightKey = from[right] as number;
-        if (rightKey < leftKey) {
-          into[out++] = rightKey;
-          right++;
-        } else {
-          into[out++] = leftKey;
-          left++;
-        }
-      }
-      while (left < middle) into[out++] = from[left++] as number;
-      while (right < end) into[out++] = from[right++] as number;
-      runEnds[merged++] = end;
-      start = end;
+    let at = place - 1;
+    while (at >= 0 && (keys[at] as number) > key) {
+      keys[at + 1] = keys[at] as number;
+      at--;
     }
-    runs = merged;
-    const swap = from;
-    from = into;
-    into = swap;
+    keys[at + 1] = key;
   }
-  return from;
+  return keys;
 }
 
 /**

@@ -51,10 +51,13 @@ export function doneBeforeSeason(
   zone: string,
   visa: Visa,
 ): DoneBeforeSeason[] | null {
+  const contract = get("contract");
+  const visaEntry = get("visa_j1");
+  // Most plans report neither done: no zone conversion nor date arithmetic on every plan.
+  if (contract?.status !== "done" && (visa !== "J-1" || visaEntry?.status !== "done")) return null;
   const matchDay = localDate(zone, calendar.dates.nrmp_match_day.at);
   const seasonStart = calendar.dates.eras_previous_season_ends.date;
   let early: DoneBeforeSeason[] | null = null;
-  const contract = get("contract");
   const matchDayEntry = get("match_day");
   const soap = get("soap")?.status;
   if (
@@ -69,7 +72,6 @@ export function doneBeforeSeason(
     const unreported = finished(matchDayEntry) ? [] : [stepIndex("match_day")];
     early = [{ key: "contract", date: contract.date, earliest: matchDay, unreported }];
   }
-  const visaEntry = get("visa_j1");
   const earliestVisa = new Date(Date.parse(matchDay) + ECFMG_REVIEW_SHORTEST_DAYS * DAY_MS)
     .toISOString()
     .slice(0, 10);

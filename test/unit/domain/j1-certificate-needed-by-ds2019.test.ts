@@ -4,13 +4,7 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Visa } from "#domain/snapshot.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  PRE_ERAS_KEYS,
-} from "./factories.ts";
+import { matched2027, milestoneFactory } from "./factories.ts";
 
 // A matched J-1 applicant in Auckland sent their part of ECFMG's sponsorship (the step done, 1 Apr
 // 2027) but never reported the certificate. ECFMG's review, planned to start by Mon 5 Apr 2027,
@@ -23,29 +17,16 @@ import {
 const calendar = seasonCalendar(2027);
 
 function matchedWithSponsorshipSent(visa: Visa, timezone: string) {
-  return inputFactory({
-    applicant: applicantFactory({
-      externalId: "matched-sponsorship-sent",
-      fullName: "Aroha Ngata",
-      timezone,
-      matchYear: 2027,
-      visa,
-      graduation: "2025-05-31",
-      medicalSchool: { name: "Example Medical College", country: "PH", wdomsSponsorNote: true },
-    }),
-    milestones: [
-      ...doneMilestones([...PRE_ERAS_KEYS, "nrmp_registration"]),
-      milestoneFactory("rank_order_list", "done", "2027-02-10"),
-      milestoneFactory("match_week", "done", "2027-03-16"),
-      milestoneFactory("match_day", "done", "2027-03-20"),
-      milestoneFactory("contract", "done", "2027-03-26"),
-      ...(visa === "J-1"
-        ? [
-            milestoneFactory("j1_statement_of_need", "done", "2027-03-30"),
-            milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-01"),
-          ]
-        : []),
-    ],
+  const chain =
+    visa === "J-1"
+      ? [
+          milestoneFactory("j1_statement_of_need", "done", "2027-03-30"),
+          milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-01"),
+        ]
+      : [];
+  return matched2027(timezone, {
+    visa,
+    extra: [milestoneFactory("contract", "done", "2027-03-26"), ...chain],
   });
 }
 

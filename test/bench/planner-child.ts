@@ -7,7 +7,11 @@ import {
   functionBuildOptions,
 } from "../../infra/constructs/function-bundling.ts";
 import { ROOT } from "./bundles-build.ts";
-import type { PlannerLoopFigures } from "./planner-loops.ts";
+import {
+  type PlannerLoopFigures,
+  type PlannerThroughputFigures,
+  THROUGHPUT_FIGURE_KEYS,
+} from "./planner-loops.ts";
 
 /**
  * The planner suite measured as deployed: its driver (planner-driver.ts) bundled with the functions'
@@ -39,8 +43,21 @@ const FIGURE_KEYS: readonly (keyof PlannerLoopFigures)[] = [
   "mean100Micros",
 ];
 
-/** The figures from the child's last stdout line, or an error naming the suite and what was wrong. */
-export function parseDriverOutput(suite: string, stdout: string): PlannerLoopFigures {
+/**
+ * The figures named by `keys` from the child's last stdout line (every figure by default), or an
+ * error naming the suite and what was wrong.
+ */
+export function parseDriverOutput(suite: string, stdout: string): PlannerLoopFigures;
+export function parseDriverOutput<Key extends keyof PlannerLoopFigures>(
+  suite: string,
+  stdout: string,
+  keys: readonly Key[],
+): Pick<PlannerLoopFigures, Key>;
+export function parseDriverOutput(
+  suite: string,
+  stdout: string,
+  keys: readonly (keyof PlannerLoopFigures)[] = FIGURE_KEYS,
+): Partial<PlannerLoopFigures> {
   const last = stdout.trim().split("\n").at(-1) ?? "";
   let parsed: unknown;
   try {
@@ -49,11 +66,11 @@ export function parseDriverOutput(suite: string, stdout: string): PlannerLoopFig
     throw new Error(`bench suite "${suite}": its child process printed no JSON figures (last line: ${last})`);
   }
   const record = (parsed ?? {}) as Record<string, unknown>;
-  const missing = FIGURE_KEYS.filter((key) => typeof record[key] !== "number");
+  const missing = keys.filter((key) => typeof record[key] !== "number");
   if (missing.length > 0) {
     throw new Error(`bench suite "${suite}": its child process's figures lack ${missing.join(", ")}`);
   }
-  return record as unknown as PlannerLoopFigures;
+  return record as Partial<PlannerLoopFigures>;
 }
 
 /**
@@ -65,8 +82,38 @@ export function runDriver(
   suite: string,
   file: string,
   args: readonly string[],
-  options: { progress?: (phase: string) => void; signal?: AbortSignal } = {},
+  options: DriverOptions = {},
 ): Promise<PlannerLoopFigures> {
+  return driverStdout(suite, file, args, options).then((stdout) => parseDriverOutput(suite, stdout));
+}
+
+/** runDriver's options: where each phase goes, and a signal that kills the child. */
+export interface DriverOptions {
+  progress?: (phase: string) => void;
+  signal?: AbortSignal;
+  /** Names the child in progress lines (default "child node process"). */
+  label?: string;
+}
+
+/** The same as runDriver, with `--throughput-only`: the figures of the loops that are targets. */
+export function runThroughputDriver(
+  suite: string,
+  file: string,
+  args: readonly string[],
+  options: DriverOptions = {},
+): Promise<PlannerThroughputFigures> {
+  return driverStdout(suite, file, [...args, "--throughput-only"], options).then((stdout) =>
+    parseDriverOutput(suite, stdout, THROUGHPUT_FIGURE_KEYS),
+  );
+}
+
+function driverStdout(
+  suite: string,
+  file: string,
+  args: readonly string[],
+  options: DriverOptions,
+): Promise<string> {
+  const label = options.label ?? "child node process";
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file, ...args], {
       env: { ...process.env, NODE_OPTIONS: FUNCTION_NODE_OPTIONS },
@@ -83,7 +130,7 @@ export function runDriver(
       const lines = (partial + chunk.toString()).split("\n");
       partial = lines.pop() ?? "";
       for (const line of lines) {
-        if (line.startsWith("phase ")) options.progress?.(`child node process: ${line.slice(6)}`);
+        if (line.startsWith("phase ")) options.progress?.(`${label}: ${line.slice(6)}`);
         else stderr += `${line}\n`;
       }
     });
@@ -98,11 +145,49 @@ export function runDriver(
         );
         return;
       }
-      try {
-        resolve(parseDriverOutput(suite, stdout));
-      } catch (error) {
-        reject(error);
-      }
+      resolve(stdout);
     });
   });
+}
+
+/** The target figures over several child processes (acrossProcesses), with their spread. */
+export interface ThroughputAcrossProcesses extends PlannerThroughputFigures {
+  processes: number;
+  /** The lowest and highest process's median window, same objects and fresh snapshots (plans/s). */
+  plansPerSecondLowestProcess: number;
+  plansPerSecondHighestProcess: number;
+  freshSnapshotsLowestProcess: number;
+  freshSnapshotsHighestProcess: number;
+}
+
+/**
+ * Combines the throughput figures of `runs` child processes: each rate is the median process's
+ * (the middle one of an odd count, the lower middle of an even one: never the better of two), the
+ * slowest and fastest windows are over every process, the first plan is the first process's. One
+ * process's JIT and memory layout can hold it far below or above the others for its whole run on
+ * this machine (see the suite's notes), so a single process is one sample, not the planner's rate.
+ * Throws on no runs.
+ */
+export function acrossProcesses(runs: readonly PlannerThroughputFigures[]): ThroughputAcrossProcesses {
+  const first = runs[0];
+  if (first === undefined) throw new Error("acrossProcesses: no child process ran");
+  const sorted = (key: keyof PlannerThroughputFigures): number[] =>
+    runs.map((run) => run[key]).sort((left, right) => left - right);
+  const median = (key: keyof PlannerThroughputFigures): number =>
+    sorted(key)[Math.ceil(runs.length / 2) - 1] ?? Number.NaN;
+  const same = sorted("plansPerSecond");
+  const fresh = sorted("plansPerSecondFreshSnapshots");
+  return {
+    processes: runs.length,
+    plansPerSecond: median("plansPerSecond"),
+    plansPerSecondSlowestWindow: Math.min(...runs.map((run) => run.plansPerSecondSlowestWindow)),
+    plansPerSecondFastestWindow: Math.max(...runs.map((run) => run.plansPerSecondFastestWindow)),
+    plansPerCpuSecond: median("plansPerCpuSecond"),
+    plansPerSecondFreshSnapshots: median("plansPerSecondFreshSnapshots"),
+    firstPlanMs: first.firstPlanMs,
+    plansPerSecondLowestProcess: same[0] ?? Number.NaN,
+    plansPerSecondHighestProcess: same[same.length - 1] ?? Number.NaN,
+    freshSnapshotsLowestProcess: fresh[0] ?? Number.NaN,
+    freshSnapshotsHighestProcess: fresh[fresh.length - 1] ?? Number.NaN,
+  };
 }

@@ -208,6 +208,48 @@ function meanMicros(interviewCount: number, iterations: number): number {
   return Number(nanos() - start) / iterations / 1000;
 }
 
+/** The figures of the loops every child process runs (`--throughput-only` prints these alone). */
+export type PlannerThroughputFigures = Pick<PlannerLoopFigures, (typeof THROUGHPUT_FIGURE_KEYS)[number]>;
+
+/** The keys of PlannerThroughputFigures, in the order the driver prints them. */
+export const THROUGHPUT_FIGURE_KEYS = [
+  "plansPerSecond",
+  "plansPerSecondSlowestWindow",
+  "plansPerSecondFastestWindow",
+  "plansPerCpuSecond",
+  "plansPerSecondFreshSnapshots",
+  "firstPlanMs",
+] as const;
+
+/**
+ * The loops whose figures are targets, in the order every child runs them: the first plan, the
+ * throughput loop (throughputTiming), then 10 windows of 5,400 fresh snapshots (3 quick).
+ */
+function throughputLoops(
+  cases: readonly Case[],
+  quick: boolean,
+  phase: (name: string) => void,
+): PlannerThroughputFigures {
+  const firstCase = cases[0];
+  if (firstCase === undefined) throw new Error("no bench cases");
+  const firstStart = nanos();
+  consume(plan(firstCase.input, calendar, firstCase.now));
+  const firstPlanMs = Number(nanos() - firstStart) / 1e6;
+  phase("warm-up and throughput");
+  const throughput = throughputLoop(cases, throughputTiming(quick));
+  phase("fresh snapshots");
+  const plansPerSecondFreshSnapshots = freshThroughputLoop(cases, quick ? 3 : 10, 5_400, false);
+  return { ...throughput, plansPerSecondFreshSnapshots, firstPlanMs };
+}
+
+/** The throughput loops alone (throughputLoops), for the suite's extra child processes. */
+export function plannerThroughputLoops(
+  quick: boolean,
+  phase: (name: string) => void,
+): PlannerThroughputFigures {
+  return throughputLoops(variants(10), quick, phase);
+}
+
 /**
  * Every loop of the planner suite on variants(10) (1 and 100 interviews for the series): the first
  * plan, the throughput loop (throughputTiming), 10 windows of 5,400 fresh snapshots decoded a
@@ -217,17 +259,7 @@ function meanMicros(interviewCount: number, iterations: number): number {
  */
 export function plannerLoops(quick: boolean, phase: (name: string) => void): PlannerLoopFigures {
   const cases = variants(10);
-  const firstCase = cases[0];
-  if (firstCase === undefined) throw new Error("no bench cases");
-  const firstStart = nanos();
-  consume(plan(firstCase.input, calendar, firstCase.now));
-  const firstPlanMs = Number(nanos() - firstStart) / 1e6;
-
-  phase("warm-up and throughput");
-  const throughput = throughputLoop(cases, throughputTiming(quick));
-
-  phase("fresh snapshots");
-  const plansPerSecondFreshSnapshots = freshThroughputLoop(cases, quick ? 3 : 10, 5_400, false);
+  const { firstPlanMs, ...throughput } = throughputLoops(cases, quick, phase);
   phase("new interviews");
   const plansPerSecondNewInterviews = freshThroughputLoop(cases, quick ? 3 : 10, 5_400, true);
   const retainedHeapMb = heapAfterFullGcMb();
@@ -248,7 +280,6 @@ export function plannerLoops(quick: boolean, phase: (name: string) => void): Pla
   const iterations = quick ? 1_000 : 5_000;
   const figures: PlannerLoopFigures = {
     ...throughput,
-    plansPerSecondFreshSnapshots,
     plansPerSecondNewInterviews,
     latencyP50Ms: percentile(latencies, 0.5),
     latencyP99Ms: percentile(latencies, 0.99),

@@ -3,9 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
 import { atLeast, type BenchOptions, type BenchSuite, below, type Figure, info } from "./lib/report.ts";
-import { buildPlannerDriver, runDriver } from "./planner-child.ts";
+import {
+  acrossProcesses,
+  buildPlannerDriver,
+  runDriver,
+  runThroughputDriver,
+  type ThroughputAcrossProcesses,
+} from "./planner-child.ts";
 import { variants } from "./planner-inputs.ts";
-import { throughputLoop, throughputTiming } from "./planner-loops.ts";
+import { type PlannerThroughputFigures, throughputLoop, throughputTiming } from "./planner-loops.ts";
+
+/**
+ * Child processes whose throughput loops a full run times (the first also runs every other loop):
+ * one process is one sample of the JIT's and the memory layout's luck (see the notes, session 47).
+ */
+const THROUGHPUT_PROCESSES = 3;
 
 /**
  * Planner throughput and latency for a full snapshot (planner-inputs.ts), measured as deployed: the
@@ -16,7 +28,7 @@ import { throughputLoop, throughputTiming } from "./planner-loops.ts";
 
 export const plannerSuite: BenchSuite = {
   name: "planner",
-  description: `\`plan()\` on a full snapshot: all ${MILESTONE_KEYS.length} milestones (Step 1 done, Step 2 CK scheduled, the rest a mix of not started and in progress), 10 interviews, H-1B, two specialties, rotating through 6 applicant zones and 4 instants of the projected 2027 season, plus 3 applicants late in their road (planner-out-of-reach.ts): two whose 2027 Match is out of reach and move to 2028 (Step 2 CK not started in October; past Step 2 CK's last sitting day), and a short intake with an interview that stays in 2027, its exams late for ranking (an interview in hand keeps the Match). Throughput runs plans back to back on one thread: 3 s of warm-up (TurboFan still compiles planner functions 50,000-80,000 plans in), then 10 windows of 0.5 s, and reports the median window's rate (method since session 35, see the notes); latency times each plan on its own with \`process.hrtime\`; the interview series shows how cost grows with interviews. The first plan in a fresh process includes filling the zone-offset cache from luxon. **Method (since session 24): the planner as deployed.** The loops (test/bench/planner-loops.ts) run in a child \`node\` process on a driver (test/bench/planner-driver.ts) bundled with the functions' own esbuild options (infra/constructs/function-bundling.ts: ESM, node24 target, minified, no keepNames) and run with the functions' NODE_OPTIONS (\`--enable-source-maps\`), built into a temporary folder at each run; the child prints its figures as JSON. \`planner.throughput_tsx_in_process\` keeps the old method (the loop inside the bench harness under tsx) as information only.`,
+  description: `\`plan()\` on a full snapshot: all ${MILESTONE_KEYS.length} milestones (Step 1 done, Step 2 CK scheduled, the rest a mix of not started and in progress), 10 interviews, H-1B, two specialties, rotating through 6 applicant zones and 4 instants of the projected 2027 season, plus 3 applicants late in their road (planner-out-of-reach.ts): two whose 2027 Match is out of reach and move to 2028 (Step 2 CK not started in October; past Step 2 CK's last sitting day), and a short intake with an interview that stays in 2027, its exams late for ranking (an interview in hand keeps the Match). Throughput runs plans back to back on one thread: 3 s of warm-up (TurboFan still compiles planner functions 50,000-80,000 plans in), then 10 windows of 0.5 s, and reports the median window's rate (method since session 35, see the notes); a full run times these loops, and the fresh snapshots', in three child processes one after another (the first also runs every other loop) and keeps the median process's rates (since session 47; \`--quick\`, one process); latency times each plan on its own with \`process.hrtime\`; the interview series shows how cost grows with interviews. The first plan in a fresh process includes filling the zone-offset cache from luxon. **Method (since session 24): the planner as deployed.** The loops (test/bench/planner-loops.ts) run in a child \`node\` process on a driver (test/bench/planner-driver.ts) bundled with the functions' own esbuild options (infra/constructs/function-bundling.ts: ESM, node24 target, minified, no keepNames) and run with the functions' NODE_OPTIONS (\`--enable-source-maps\`), built into a temporary folder at each run; the child prints its figures as JSON. \`planner.throughput_tsx_in_process\` keeps the old method (the loop inside the bench harness under tsx) as information only.`,
   notes: [
     "Findings. The first version ran about 600 plans/s on this machine (p99 12.8 ms): sorting re-parsed ISO strings with `Date.parse` in every comparison, and every reminder re-hashed its id, re-formatted its instants and asked luxon for zone offsets. Now: instants stay numbers until output and sorts use numeric keys; each zone keeps the spans of constant UTC offset it has met (found with luxon once, then a binary search); a reminder ladder laid against a deadline (slots, ids, ISO renderings) is memoised per zone, deadline and subject, validated against every other input; human renderings are memoised per zone and instant. All caches are bounded. They pay off in production too, because applicants share season deadlines and 09:00 slots; `planner.first_plan_fresh_process` shows the cold cost.",
     "",
@@ -40,14 +52,24 @@ export const plannerSuite: BenchSuite = {
     const progress = options.progress ?? (() => undefined);
     const outdir = mkdtempSync(join(tmpdir(), "planner-bench-"));
     let measured: Awaited<ReturnType<typeof runDriver>>;
+    let throughput: ThroughputAcrossProcesses;
+    const processes = options.quick ? 1 : THROUGHPUT_PROCESSES;
     try {
       progress("building the driver bundle (esbuild, the functions' options)");
       const file = await buildPlannerDriver(outdir);
-      progress("child node process: first plan");
-      measured = await runDriver("planner", file, options.quick ? ["--quick"] : [], {
-        progress,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      const args = options.quick ? ["--quick"] : [];
+      const signal = options.signal ? { signal: options.signal } : {};
+      const label = (index: number): string => `child node process ${index} of ${processes}`;
+      progress(`${label(1)}: first plan`);
+      measured = await runDriver("planner", file, args, { progress, label: label(1), ...signal });
+      const runs: PlannerThroughputFigures[] = [measured];
+      for (let index = 2; index <= processes; index++) {
+        progress(`${label(index)}: first plan (throughput loops only)`);
+        runs.push(
+          await runThroughputDriver("planner", file, args, { progress, label: label(index), ...signal }),
+        );
+      }
+      throughput = acrossProcesses(runs);
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
@@ -58,25 +80,39 @@ export const plannerSuite: BenchSuite = {
     return [
       atLeast(
         "planner.throughput_full_snapshot",
-        measured.plansPerSecond,
+        throughput.plansPerSecond,
         "plans/s",
         20_000,
-        `one core, ${MILESTONE_KEYS.length} milestones + 10 interviews; the bundle as deployed, in a child node process; the median of 10 windows of 0.5 s after 3 s of warm-up`,
+        `one core, ${MILESTONE_KEYS.length} milestones + 10 interviews; the bundle as deployed, in ${processes} child node processes one after another; each process's median of 10 windows of 0.5 s after 3 s of warm-up, the median process's figure`,
       ),
       info(
-        "planner.throughput_slowest_window",
-        measured.plansPerSecondSlowestWindow,
+        "planner.throughput_lowest_process",
+        throughput.plansPerSecondLowestProcess,
         "plans/s",
-        "the slowest of the 10 windows: how far a neighbour's burst (or a late TurboFan compile) pulled one window down",
+        "the lowest of the processes' medians (the highest: planner.throughput_highest_process): how far one process stands from another",
       ),
-      info("planner.throughput_fastest_window", measured.plansPerSecondFastestWindow, "plans/s"),
+      info("planner.throughput_highest_process", throughput.plansPerSecondHighestProcess, "plans/s"),
+      info(
+        "planner.throughput_slowest_window",
+        throughput.plansPerSecondSlowestWindow,
+        "plans/s",
+        "the slowest window of any process: how far a neighbour's burst (or a late TurboFan compile) pulled one window down",
+      ),
+      info("planner.throughput_fastest_window", throughput.plansPerSecondFastestWindow, "plans/s"),
       atLeast(
         "planner.throughput_fresh_snapshots",
-        measured.plansPerSecondFreshSnapshots,
+        throughput.plansPerSecondFreshSnapshots,
         "plans/s",
         20_000,
-        "every plan on its own freshly decoded snapshot object, as the planner Lambda decodes each record when it re-plans an applicant (equal content, new objects: the planner finds the interview list it knows, known-interviews.ts); the median of 10 windows of 5,400 plans, decoding one stream batch (10 records, the event source's batch size) at a time as the Lambda does, only the planning timed",
+        "every plan on its own freshly decoded snapshot object, as the planner Lambda decodes each record when it re-plans an applicant (equal content, new objects: the planner finds the interview list it knows, known-interviews.ts); each process's median of 10 windows of 5,400 plans, decoding one stream batch (10 records, the event source's batch size) at a time as the Lambda does, only the planning timed; the median process's figure",
       ),
+      info(
+        "planner.throughput_fresh_lowest_process",
+        throughput.freshSnapshotsLowestProcess,
+        "plans/s",
+        "the lowest of the processes' fresh-snapshot medians (the highest: planner.throughput_fresh_highest_process)",
+      ),
+      info("planner.throughput_fresh_highest_process", throughput.freshSnapshotsHighestProcess, "plans/s"),
       info(
         "planner.throughput_new_interviews",
         measured.plansPerSecondNewInterviews,
@@ -92,9 +128,9 @@ export const plannerSuite: BenchSuite = {
       ),
       info(
         "planner.throughput_cpu_full_snapshot",
-        measured.plansPerCpuSecond,
+        throughput.plansPerCpuSecond,
         "plans/CPU-s",
-        "every window's plans over the child process's CPU time (process.cpuUsage, GC threads included): time the scheduler gives to other processes is not counted, so it moves less than plans/s on a shared machine",
+        "every window's plans over the child process's CPU time (process.cpuUsage, GC threads included), the median process's: time the scheduler gives to other processes is not counted, so it moves less than plans/s on a shared machine",
       ),
       info("planner.latency_p50_full_snapshot", measured.latencyP50Ms, "ms"),
       below("planner.latency_p99_full_snapshot", measured.latencyP99Ms, "ms", 1),

@@ -159,6 +159,12 @@ const CatalogEntrySchema = z.object({
    * which every exam and ECFMG step waits on); not begun, its start-by rung is brought to now (first-gate.ts).
    */
   firstGate: CitationSchema.optional(),
+  /**
+   * A wait out of the applicant's hands follows this step's start (the J-1 visa's consular interview): once
+   * nothing it waits on is outstanding and while it is not begun, it is to start now, urgent, its start-by
+   * rung brought to now as the first gate's is; the slack before its latest safe start is kept for that wait.
+   */
+  startsOnceFree: CitationSchema.optional(),
   /** Present on exactly one milestone: the school's eligibility check (see the schema). */
   schoolEligibilityCheck: SchoolEligibilityCheckSchema.optional(),
   /**

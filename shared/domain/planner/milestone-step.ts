@@ -43,10 +43,7 @@ import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
 import { type StepGates, waitingForOf } from "./waiting-for.ts";
 
-/**
- * One catalog milestone's part of a plan (planMilestone): its next step with its reminders, or the blocked
- * step, and the overdue entry; plan() (planner.ts) runs it for every milestone, then adds the rest.
- */
+/** One catalog milestone's part of a plan (planMilestone); plan() (planner.ts) runs it for every milestone. */
 
 /** What the plan's gates say for every step: the eligibility gate and the season's feasibility. */
 export interface Gates extends StepGates {
@@ -217,8 +214,9 @@ export function planMilestone(
       : leadDays === entry.leadTimeDays.days
         ? stepDates.startBy(driver, leadDays, index)
         : step3StartBy(driver, leadDays);
+  const freeNow = entry.startsOnceFree !== undefined; // not blocked here: nothing left to wait for
   const announced =
-    gates.firstGate === entry.key && driver !== null && driver.at >= context.now && notStarted;
+    (gates.firstGate === entry.key || freeNow) && driver !== null && driver.at >= context.now && notStarted;
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
   // Begun, an exam not booked has a day to book by instead: its reminder, its standing.
   const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver, prerequisitePending);
@@ -247,8 +245,8 @@ export function planMilestone(
     notStarted,
     issuedAsked,
   };
-  // Told now, the first gate is pressed by its own latest safe start, as its card says.
-  const actBy = announced && leadStart !== null ? leadStart.at : startOrBookBy;
+  // Told now, the first gate is pressed by its own latest safe start, as its card says; a step free now, at once.
+  const actBy = announced && leadStart !== null && !freeNow ? leadStart.at : startOrBookBy;
   const action = slippedAction(stepAction(context, out.budget, facts), gates.slipped, index, stepDates);
   facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups
   let urgency = urgencyOf(

@@ -31,6 +31,7 @@ import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-state.ts";
 import type { SlippedSteps } from "./slipped-step-targets.ts";
 import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
+import { startsOnceFreeNow } from "./starts-once-free.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
@@ -214,7 +215,7 @@ export function planMilestone(
       : leadDays === entry.leadTimeDays.days
         ? stepDates.startBy(driver, leadDays, index)
         : step3StartBy(driver, leadDays);
-  const freeNow = entry.startsOnceFree !== undefined; // not blocked here: nothing left to wait for
+  const freeNow = startsOnceFreeNow(context, entry); // the DS-2019 in hand: book the consulate now
   const announced =
     (gates.firstGate === entry.key || freeNow) && driver !== null && driver.at >= context.now && notStarted;
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);

@@ -8,9 +8,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * A visa whose consular interview waits on nothing more is to be booked at once: the wait for an
  * appointment is out of the applicant's hands and differs by post (the catalog's `startsOnceFree`),
  * so the weeks before the latest safe start are kept for it. Arjun (J-1, Lagos) has his DS-2019
- * from 20 Apr 2027; Hemi (J-1, Auckland) from 1 Apr; Maria (H-1B, Manila) has the petition approved
- * on 15 Apr. Before, each heard nothing until the visa's latest safe start (Tue 18 May for the J-1
- * visa, a month before its date), six weeks of the slack gone before anyone booked.
+ * from 20 Apr 2027; Hemi (J-1, Auckland) from 1 Apr. Before, each heard nothing until the visa's
+ * latest safe start (Tue 18 May, a month before its date), up to six weeks of the slack gone.
  */
 const calendar = seasonCalendar(2027);
 
@@ -22,18 +21,6 @@ function j1(timezone: string, ds2019: string | null): PlannerInput {
       milestoneFactory("j1_statement_of_need", "done", "2027-03-30"),
       milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-03-31"),
       ...(ds2019 === null ? [] : [milestoneFactory("j1_ds2019", "done", ds2019)]),
-    ],
-  });
-}
-
-function h1b(petition: string | null): PlannerInput {
-  return matched2027("Asia/Manila", {
-    visa: "H-1B",
-    extra: [
-      milestoneFactory("ecfmg_certification", "done", "2026-12-01"),
-      milestoneFactory("usmle_step3", "done", "2026-12-10"),
-      milestoneFactory("contract", "done", "2027-03-25"),
-      ...(petition === null ? [] : [milestoneFactory("visa_h1b", "done", petition)]),
     ],
   });
 }
@@ -70,11 +57,11 @@ describe("a consular interview free to book is booked at once", () => {
     expect(startBy(result, "visa_j1")).toEqual([]);
   });
 
-  it("H-1B abroad (Manila), the petition approved on 15 Apr: the stamping interview is urgent at once", () => {
-    const approved = planAt(h1b("2027-04-15"), "2027-04-16T09:00:00+08:00");
-    expect(step(approved, "visa_h1b_stamping")?.urgency).toBe("urgent");
-    expect(startBy(approved, "visa_h1b_stamping")[0]?.sendAt).toBe("2027-04-16T01:00:00.000Z");
-    const waiting = planAt(h1b(null), "2027-04-16T09:00:00+08:00");
-    expect(step(waiting, "visa_h1b_stamping")).toBeUndefined();
+  it("a DS-2019 marked Not for me is not in hand: the visa keeps its latest safe start, as before", () => {
+    const input = j1("Africa/Lagos", null);
+    const waived = { ...input, milestones: [...input.milestones, milestoneFactory("j1_ds2019", "waived")] };
+    const result = planAt(waived, "2027-04-21T09:00:00+01:00");
+    expect(step(result, "visa_j1")?.urgency).not.toBe("urgent");
+    expect(startBy(result, "visa_j1")[0]?.sendAt).toBe("2027-05-18T08:00:00.000Z");
   });
 });

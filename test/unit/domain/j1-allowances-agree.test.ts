@@ -14,7 +14,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * - the expedite note on the visa step fires when less than the DS-2019 → visa gap is left, and names it;
  * - the H-1B applicant's J-1 fallback gives the Statement of Need the Match Day → sponsorship gap and
  *   the consular interview the DS-2019 → visa gap (its 60-day usual lead is kept only as our advice);
- * - the visa step's lead time (its start-by rung) is that same DS-2019 → visa gap.
+ * - the visa step's lead time (its latest safe start) is that same DS-2019 → visa gap.
  */
 const calendar = seasonCalendar(2027);
 const DAY = 86_400_000;
@@ -49,12 +49,15 @@ describe("the J-1 texts' day figures are the chain's own gaps (2027 Match)", () 
     expect(due.from === "milestone" ? -due.offsetDays : null).toBe(consularGap);
   });
 
-  it("the visa step's lead time is the DS-2019 → visa gap, and its start-by falls on the DS-2019's day", () => {
+  it("the visa step's lead time is the DS-2019 → visa gap; with the DS-2019 in hand its start-by is now, not later than the DS-2019's day", () => {
     expect(catalogEntry("visa_j1").leadTimeDays.days).toBe(consularGap);
-    const result = plan(withDs2019(), calendar, new Date("2027-05-10T09:00:00Z"));
-    const visa = nextStep(result, "visa_j1");
+    const now = new Date("2027-05-10T09:00:00Z");
+    const visa = nextStep(plan(withDs2019(), calendar, now), "visa_j1");
     const visaAt = Date.parse(visa?.deadline?.at ?? "");
-    expect(Date.parse(visa?.startBy ?? "")).toBe(visaAt - consularGap * DAY);
+    // The latest safe start (the DS-2019's day, a week ahead) bounds it; the consular wait is not
+    // the applicant's to time, so the DS-2019 in hand starts it at once (startsOnceFree).
+    expect(Date.parse(visa?.startBy ?? "")).toBe(now.getTime());
+    expect(now.getTime()).toBeLessThan(visaAt - consularGap * DAY);
   });
 
   it("the expedite note fires below the consular allowance, not before, and names it", () => {

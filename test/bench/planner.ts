@@ -15,7 +15,7 @@ import { type PlannerThroughputFigures, throughputLoop, throughputTiming } from 
 
 /**
  * Child processes whose throughput loops a full run times (the first also runs every other loop):
- * one process is one sample of the JIT's and the memory layout's luck (see the notes, session 47).
+ * one process is one sample of the JIT's and the memory layout's luck (see the notes).
  */
 const THROUGHPUT_PROCESSES = 3;
 

@@ -6,7 +6,7 @@ import { START_RECORDS, STEP_ACTIONS } from "../step-actions.ts";
 import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
 import { DueRuleSchema, TargetRuleSchema } from "./date-rules-schema.ts";
 import { STEP_STAGES } from "./step-stages.ts";
-import { SchoolEligibilityCheckSchema, StatusActionsSchema } from "./step-text-schema.ts";
+import { BeforeTokenSchema, SchoolEligibilityCheckSchema, StatusActionsSchema } from "./step-text-schema.ts";
 
 /**
  * The shape of the milestone catalog (milestones.json), as a zod schema: its due and target rules
@@ -144,16 +144,7 @@ const CatalogEntrySchema = z.object({
    * while the token is not done, what the step asks instead of its not-started `action`, of its
    * `redoneEachSeason.again` (planner/myeras-token-first.ts) and of its `inProgress`.
    */
-  beforeToken: z
-    .object({
-      action: z.string().min(1).optional(),
-      again: z.string().min(1).optional(),
-      /** Under way before the token: the offline work, then the MyERAS part once open ({onceMyeras}). */
-      inProgress: z.string().includes("{onceMyeras}").optional(),
-      ...CitationFields,
-    })
-    .superRefine(citedCorrectly)
-    .optional(),
+  beforeToken: BeforeTokenSchema.optional(),
   /**
    * On exactly one milestone: the road's first gate once the school is known eligible (the ECFMG application,
    * which every exam and ECFMG step waits on); not begun, its start-by rung is brought to now (first-gate.ts).

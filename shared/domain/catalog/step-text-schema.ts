@@ -96,3 +96,17 @@ export const SchoolEligibilityCheckSchema = z
     ...CitationFields,
   })
   .superRefine(citedCorrectly);
+
+/**
+ * A MyERAS step's texts while this season's ERAS token is not done (the entry's `beforeToken`):
+ * what it asks instead of its not-started action, its `redoneEachSeason.again` and its `inProgress`.
+ */
+export const BeforeTokenSchema = z
+  .object({
+    action: z.string().min(1).optional(),
+    again: z.string().min(1).optional(),
+    /** Under way before the token: the offline work, then the MyERAS part once open ({onceMyeras}). */
+    inProgress: z.string().includes("{onceMyeras}").optional(),
+    ...CitationFields,
+  })
+  .superRefine(citedCorrectly);

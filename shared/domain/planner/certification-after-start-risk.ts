@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { DAY_MS } from "../time.ts";
@@ -18,6 +19,7 @@ import {
   earliestCertification,
   nothingOutstanding,
 } from "./earliest-certification.ts";
+import { certificateNeededForDs2019 } from "./j1-certificate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 /**
@@ -43,7 +45,12 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   // applicant's day our allowances give, never an hour with its ET time.
   const neededDay = neededDue === null ? applicantDay(context, needed) : dueDay(context, neededDue);
   if (nothingOutstanding(context))
-    return certificateQuestion(context, neededDay, earliest > needed, sponsorshipPassed(context, dates));
+    return certificateQuestion(
+      context,
+      neededWords(context, dates, neededDay, earliest > needed),
+      earliest > needed,
+      sponsorshipPassed(context, dates),
+    );
   const tooLate = earliest > needed;
   const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
   // The start is a projection until NRMP's season is confirmed: its rule is cited.
@@ -98,7 +105,7 @@ export function certificateAskedAfterMatchRisk(context: PlanContext): Risk | nul
  */
 function certificateQuestion(
   context: PlanContext,
-  neededDay: string,
+  needed: string,
   tooLate: boolean,
   sponsorship: { day: string; source: string } | null,
 ): Risk {
@@ -112,10 +119,21 @@ function certificateQuestion(
   return {
     code: "CERTIFICATION_AFTER_START",
     severity: tooLate || sponsorship !== null ? "critical" : "warning",
-    message: `${certificateQuestionOpening(context)} nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${tooLate ? "it was needed" : "you need it"} by ${neededDay} for orientation (residency starts on ${start}), and you must be certified to start.${visa}`,
+    message: `${certificateQuestionOpening(context)} nothing we know of still holds back your ECFMG certificate: has ECFMG issued it? If it has, mark ECFMG certification done. If not, ask ECFMG now what is still missing: ${needed} (residency starts on ${start}), and you must be certified to start.${visa}`,
     milestones: ["ecfmg_certification"],
     sources: sponsorship === null ? sources : [...sources, sponsorship.source],
   };
+}
+
+/**
+ * The day the certificate is needed by, in words: a matched J-1 applicant's DS-2019's, which waits
+ * for it (certificateNeededForDs2019), as the certificate's card and chase name it; else
+ * orientation's (`neededDay`, `tooLate` once it has passed).
+ */
+function neededWords(context: PlanContext, dates: PlanDates, neededDay: string, tooLate: boolean): string {
+  const ds2019 = certificateNeededForDs2019(context, dates);
+  if (ds2019 === null) return `${tooLate ? "it was needed" : "you need it"} by ${neededDay} for orientation`;
+  return `${ds2019.at < context.now ? "it was needed" : "you need it"} by ${dueDay(context, ds2019)}${basisMark(ds2019)} for your DS-2019, which waits for it`;
 }
 
 /**

@@ -111,7 +111,7 @@ export function certificateNeededForDs2019(context: PlanContext, dates: PlanDate
   if (sponsorship === null || ds2019 === null) return null;
   noteRiskChange(context, sponsorship.at);
   noteRiskChange(context, ds2019.at);
-  if (sponsorship.at >= context.now || ds2019.at < context.now) return null;
+  if (sponsorship.at >= context.now) return null;
   let needed = ds2019Needs.get(ds2019);
   if (needed === undefined) {
     needed = shapedDueDate({

@@ -215,8 +215,9 @@ export function stepReminders(
       into.push(followUp);
     rebookReminders(context, entry, index, own, stepDates, announced, into); // up to the last sitting day
   }
-  // A visa step behind after the Match (a next step, never a blocked one): weekly to residency's start.
-  if (dates.overdueNow && due !== null && entry.stage === "visa")
+  // A visa step behind after the Match (a next step, never a blocked one), and the J-1 certificate the
+  // DS-2019 waits for past the DS-2019's date (visaBehindReminders checks): weekly to residency's start.
+  if (dates.overdueNow && due !== null && (entry.stage === "visa" || entry.key === "ecfmg_certification"))
     visaBehindReminders(context, entry, due, stepDates, into);
   // Match Day waits for SOAP's end.
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);

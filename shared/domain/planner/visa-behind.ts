@@ -8,6 +8,7 @@ import { residencyStartDue } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { shapedDueDate } from "./due-date.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
+import { certificateHolds } from "./j1-certificate-late.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { step3AwaitsProgram } from "./step3-after-ranking.ts";
@@ -44,7 +45,10 @@ export function visaBehindReminders(
   // which comes before its date: past that date, matched on H-1B, it is chased here like the petition
   // that needs it, or an overdue Step 3 would go silent until the start.
   const start = residencyStartDue(stepDates.calendar);
-  if (!visaStepBehind(context, entry, missed.at, start.at)) return;
+  // The J-1 certificate the DS-2019 waits for is held to the DS-2019's date: chased as the chain's step.
+  const certificate = entry.key === "ecfmg_certification" ? certificateHolds(context, stepDates) : null;
+  const chained = certificate === null ? entry : { stage: "visa" as const };
+  if (!visaStepBehind(context, chained, missed.at, start.at)) return;
   // Labelled by who sets the date, as every display labels it (dateTag): most of the chain is our advice.
   const missedTag = dateTag(missed);
   // The contract is behind once the step waiting on it is (contractDueNow): it says which.
@@ -64,9 +68,12 @@ export function visaBehindReminders(
       dueAt: start.at,
       detail: stepDates.rendered(start),
       title: answer ? PROGRAM_ANSWER_TITLE : entry.title,
-      why: holds
-        ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
-        : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+      why:
+        certificate !== null
+          ? `${certificate.sentence} ${entry.why.text}`
+          : holds
+            ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
+            : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

@@ -9,6 +9,7 @@ import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
+import { certificateHolds } from "./j1-certificate-late.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 
@@ -156,7 +157,9 @@ export function visaDateHoldsWords(
  * one whose visa date still holds (visaDateHolds): what to ask and the visa's date, never "behind"
  * or "you cannot start"; VISA_NOT_READY_FOR_START (critical) once the visa's date is at risk or a
  * step dated on its own (the visa itself, Step 3) is late. `late`: those steps with their missed
- * dates; sources: each step's date rule (advice), then the requirement's page.
+ * dates; sources: each step's date rule (advice), then the requirement's page. With the certificate
+ * the DS-2019 waits for unreported (certificateHolds), one warning names it first, in place of the
+ * DS-2019's own words, and every other late step after it.
  */
 export function visaStepLateRisk(
   context: PlanContext,
@@ -165,7 +168,18 @@ export function visaStepLateRisk(
 ): Risk {
   const sources: string[] = [];
   const said: string[] = [];
+  const milestones = late.map(({ entry }) => entry.key as StepSubject);
+  // The certificate the DS-2019 waits for, unreported: named first, and the DS-2019's own words
+  // (ask where it stands) give way to it, since the certificate is what holds it back.
+  const certificate = certificateHolds(context, dates);
+  if (certificate !== null) {
+    said.push(certificate.sentence);
+    for (const source of certificate.sources) addSource(sources, source);
+    milestones.unshift("ecfmg_certification");
+    if (!milestones.includes("j1_ds2019")) milestones.splice(1, 0, "j1_ds2019");
+  }
   for (const { entry, missed } of late) {
+    if (certificate !== null && entry.key === "j1_ds2019") continue;
     said.push(
       `${visaDateHoldsWords(context, entry, `${dueDay(context, missed)}${basisMark(missed)}`, dates)}.`,
     );
@@ -176,7 +190,7 @@ export function visaStepLateRisk(
     code: "VISA_STEP_LATE",
     severity: "warning",
     message: said.join(" "),
-    milestones: late.map(({ entry }) => entry.key as StepSubject),
+    milestones,
     sources,
   };
 }

@@ -22,6 +22,7 @@ import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./s
 import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
 import { IN_US_BEHIND_TITLE } from "./visa-start-risk.ts";
+import { VISA_REPORTED_EARLY_TITLE, visaReportedEarly } from "./visa-start-words.ts";
 
 /**
  * A last week whose last day is the Pathway application's projected deadline: the risk says to
@@ -183,6 +184,7 @@ export function noticeTemplate(
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
     if (h1bInUs(context)) return IN_US_BEHIND_TITLE;
+    if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;
   }
   if (phase === STUDY_ASKED_PHASE) return studyAskedTitle(context, risk);
   if (phase === FASTEST_PACE_PHASE) {

@@ -6,7 +6,8 @@ import { markPrerequisites, stepIndex } from "./catalog-index.ts";
 
 // A step after the Match reported done on a day the season's own dates say it cannot have been:
 // a contract signed before Match Day's results (NRMP tells where one matched then), or a J-1 visa
-// stamped before ECFMG could have reviewed the sponsorship for this Match. Taken as given, the done
+// stamped before ECFMG could have reviewed the sponsorship for this Match, or an H-1B petition
+// approved or visa stamped within days of Match Day. Taken as given, the done
 // implied every step before it (Match Day, the whole J-1 chain) and the plan went silent on them.
 // The answer stays done (it may be the date that is wrong); the steps it would imply and the
 // applicant never reported stay asked, and DONE_DATES_OUT_OF_ORDER names the contradiction.
@@ -24,15 +25,36 @@ const J1_CHAIN: readonly MilestoneKey[] = [
   "j1_ds2019",
 ];
 
+/**
+ * The H-1B chain a petition's approval or a visa stamp needs first, and Match Day before it: the
+ * program files for the position it offers (the contract), with Step 3 passed (INA 212(j)(2), the
+ * catalog's prerequisite), and the stamping needs the approved petition.
+ */
+const H1B_CHAIN: readonly MilestoneKey[] = ["match_day", "contract", "usmle_step3", "visa_h1b"];
+
+/**
+ * Our advice: an H-1B petition approved, or a visa stamped, less than three weeks after Match Day
+ * is asked about. The program files only after the contract and the Department of Labor's
+ * certification of its Labor Condition Application (within 7 working days, 20 CFR 655.740(a)), and
+ * USCIS acts on a petition within 15 business days (three weeks) with premium processing, months
+ * without; a date inside that is possible only if every step took almost no time, so it is checked.
+ */
+const H1B_SHORTEST_DAYS = 21;
+export const H1B_PETITION_TIME_SOURCE =
+  "advice: an H-1B petition approved or a visa stamped less than three weeks after Match Day is checked: the program files after the contract and the Department of Labor's certification of its Labor Condition Application (within 7 working days: 20 CFR 655.740(a)), and USCIS acts within 15 business days with premium processing (https://www.uscis.gov/forms/all-forms/how-do-i-request-premium-processing), months without";
+
 /** One such answer: the step, its date, the earliest day the season allows, and the steps it no longer implies. */
 export interface DoneBeforeSeason {
-  key: "contract" | "visa_j1";
+  key: "contract" | "visa_j1" | "visa_h1b" | "visa_h1b_stamping";
   date: string;
   /** The first day (ISO, the applicant's) the answer could carry. */
   earliest: string;
   /** Catalog indices of the steps before it that the applicant did not report finished. */
   unreported: readonly number[];
 }
+
+/** The H-1B answers checked, the petition before the stamping. */
+const H1B_STEPS = ["visa_h1b", "visa_h1b_stamping"] as const;
 
 const finished = (entry: MilestoneEntry | undefined) =>
   entry?.status === "done" || entry?.status === "waived";
@@ -53,8 +75,14 @@ export function doneBeforeSeason(
 ): DoneBeforeSeason[] | null {
   const contract = get("contract");
   const visaEntry = get("visa_j1");
-  // Most plans report neither done: no zone conversion nor date arithmetic on every plan.
-  if (contract?.status !== "done" && (visa !== "J-1" || visaEntry?.status !== "done")) return null;
+  const h1b = visa === "H-1B" ? H1B_STEPS.map((key) => ({ key, entry: get(key) })) : [];
+  // Most plans report none done: no zone conversion nor date arithmetic on every plan.
+  if (
+    contract?.status !== "done" &&
+    (visa !== "J-1" || visaEntry?.status !== "done") &&
+    !h1b.some(({ entry }) => entry?.status === "done")
+  )
+    return null;
   const matchDay = localDate(zone, calendar.dates.nrmp_match_day.at);
   const seasonStart = calendar.dates.eras_previous_season_ends.date;
   let early: DoneBeforeSeason[] | null = null;
@@ -85,6 +113,15 @@ export function doneBeforeSeason(
     const unreported = J1_CHAIN.filter((key) => !finished(get(key))).map(stepIndex);
     early ??= [];
     early.push({ key: "visa_j1", date: visaEntry.date, earliest: earliestVisa, unreported });
+  }
+  const earliestH1b = new Date(Date.parse(matchDay) + H1B_SHORTEST_DAYS * DAY_MS).toISOString().slice(0, 10);
+  for (const { key, entry } of h1b) {
+    if (entry?.status !== "done" || entry.date === undefined) continue;
+    if (entry.date <= seasonStart || entry.date >= earliestH1b) continue;
+    const before = H1B_CHAIN.slice(0, H1B_CHAIN.indexOf(key) === -1 ? undefined : H1B_CHAIN.indexOf(key));
+    const unreported = before.filter((step) => !finished(get(step))).map(stepIndex);
+    early ??= [];
+    early.push({ key, date: entry.date, earliest: earliestH1b, unreported });
   }
   return early;
 }
@@ -123,6 +160,8 @@ export function doneBeforeSeasonWords(
     each.unreported.length === 0 ? "" : ` Your plan keeps it done and still asks for ${askedWords(each)}.`;
   if (each.key === "contract")
     return `Your answers date your program contract ${renderDate(each.date)}, before Match Day's results (${release}), when NRMP tells you where you matched, though a contract follows the match: which date is right? If you signed it later, send the right date; if a program offered you a contract before Match Day, tell your advisor.${asked}`;
+  if (each.key !== "visa_j1")
+    return `Your answers date ${each.key === "visa_h1b" ? "your H-1B petition's approval" : "your H-1B visa stamp"} ${renderDate(each.date)}, less than three weeks after Match Day's results (${release}), though your program files the petition only for the position it offers you, once your contract is signed and the Department of Labor has certified its Labor Condition Application (within 7 working days), with your Step 3 pass, and USCIS takes up to 15 business days to act on it even with premium processing, months without${each.key === "visa_h1b_stamping" ? "; the visa interview needs the approved petition" : ""}: which date is right? If ${each.key === "visa_h1b" ? "USCIS has not approved the petition yet, mark it in progress" : "you have not had your visa interview yet, mark the visa not started"}.${asked}`;
   return `Your answers date your J-1 visa ${renderDate(each.date)}, less than four weeks after Match Day's results (${release}), though a J-1 visa needs your contract, the Statement of Need from your Ministry of Health and your DS-2019, which ECFMG issues only after a review of 4 to 6 weeks once every document is in: which date is right? If you have not had your visa interview yet, mark the visa not started.${asked}`;
 }
 
@@ -132,13 +171,16 @@ const ASKED_NAMES: Partial<Record<MilestoneKey, string>> = {
   j1_statement_of_need: "the Statement of Need",
   j1_ecfmg_sponsorship: "your J-1 sponsorship",
   j1_ds2019: "your DS-2019",
+  usmle_step3: "your Step 3 result",
+  visa_h1b: "your H-1B petition",
 };
 
 function askedWords(each: DoneBeforeSeason): string {
-  const names = each.unreported.map(
-    (index) => ASKED_NAMES[J1_CHAIN[J1_CHAIN_AT.indexOf(index)] as MilestoneKey],
-  );
+  const names = each.unreported.map((index) => ASKED_NAMES[ASKED_AT.get(index) as MilestoneKey]);
   return names.length === 1 ? `${names[0]}` : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-const J1_CHAIN_AT: readonly number[] = J1_CHAIN.map(stepIndex);
+/** Catalog index → key, for the steps an early answer keeps asked. */
+const ASKED_AT: ReadonlyMap<number, MilestoneKey> = new Map(
+  [...J1_CHAIN, ...H1B_CHAIN].map((key) => [stepIndex(key), key]),
+);

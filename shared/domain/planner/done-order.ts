@@ -4,7 +4,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { doneBeforeSeasonWords, ECFMG_REVIEW_URL } from "./done-before-season.ts";
+import { doneBeforeSeasonWords, ECFMG_REVIEW_URL, H1B_PETITION_TIME_SOURCE } from "./done-before-season.ts";
 import { addSource } from "./risk-sources.ts";
 
 /**
@@ -149,6 +149,8 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
     said.push(doneBeforeSeasonWords(each, context.calendar, context.zone));
     addSource(sources, context.calendar.dates.nrmp_match_day.source);
     if (each.key === "visa_j1") addSource(sources, ECFMG_REVIEW_URL);
+    if (each.key === "visa_h1b" || each.key === "visa_h1b_stamping")
+      addSource(sources, H1B_PETITION_TIME_SOURCE);
     milestones.push(each.key);
   }
   // One sentence per step dated too early, naming each step it needs that is dated after it.

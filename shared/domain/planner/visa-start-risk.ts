@@ -1,7 +1,6 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import type { Visa } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
@@ -17,6 +16,7 @@ import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
+import { CHANGE_OF_STATUS_ADVICE, IN_US_ADVICE, trackAdvice } from "./visa-start-words.ts";
 import { expectedPastStart, visaDateHolds, visaDateOf, visaStepLateRisk } from "./visa-step-late.ts";
 
 /** The visa chain after the Match (contract, then the track's visa steps), in catalog order. */
@@ -192,7 +192,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates)} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : TRACK_ADVICE[context.applicant.visa]}, and tell us each step as it is done.`,
+      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates)} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },
@@ -262,34 +262,6 @@ function rankingAbroad(context: PlanContext): "ranking" | null {
   if (context.now > rol || step3VisaDays(context) === 0) return null;
   return feasibilityOf(context).infeasible ? null : "ranking";
 }
-
-/**
- * Who to contact, by visa track. Until a route is chosen the words stay route-neutral
- * (the critical notice said "your J-1 visa" and sent an undecided applicant to ECFMG beside
- * VISA_UNDECIDED, which asks them to choose): the program's GME office says which visa it
- * sponsors, and each route's sponsor is named only as an option. With no visa needed (a US citizen
- * or permanent resident), only the contract is in this chain.
- */
-const TRACK_ADVICE: Record<Visa, string> = {
-  "J-1":
-    "Without your J-1 visa you cannot start. Contact your program's GME office and ECFMG (it sponsors J-1 physicians) now",
-  "H-1B":
-    "Without your H-1B visa you cannot start. Contact your program's GME office (it files the H-1B petition) now",
-  undecided:
-    "Without your visa you cannot start. Contact your program's GME office now: it decides which visa it sponsors (a J-1 through ECFMG, the only J-1 sponsor for physicians, or an H-1B that the program files itself); choose your route with it",
-  none: "Without your signed contract you cannot start. Contact your program's GME office now",
-};
-
-/** TRACK_ADVICE's H-1B words on the change-of-status route (changeOfStatus): status, never a visa. */
-const CHANGE_OF_STATUS_ADVICE =
-  "Without your H-1B status you cannot start: your program's petition asks USCIS for a change of status, which must be approved first. Contact your program's GME office (it files the H-1B petition) now";
-
-/**
- * TRACK_ADVICE's H-1B words in the US before the program says which route it files
- * (h1bInUs): a change of status brings H-1B status with no visa stamp, consular processing a visa.
- */
-const IN_US_ADVICE =
-  "Without your H-1B status (change of status) or visa you cannot start. Contact your program's GME office (it files the H-1B petition and chooses the route) now";
 
 /** VISA_NOT_READY_FOR_START's notice title with IN_US_ADVICE: status or visa, as its text. */
 export const IN_US_BEHIND_TITLE =

@@ -12,7 +12,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 // sponsorship's day has passed, the certificate is needed by the DS-2019's date, so its card, its
 // reminders and their Due line name that day (not the certificate's own date, Wed 16 Jun, a month
 // later), and VISA_STEP_LATE says at once that the chain waits for it, where no risk was raised
-// until the DS-2019's date had passed.
+// until the DS-2019's date had passed. Past that date the certificate stays overdue since it, and
+// the visa risks keep naming it until it is reported.
 
 const calendar = seasonCalendar(2027);
 
@@ -65,10 +66,58 @@ describe.each(["Pacific/Auckland", "America/Chicago", "Asia/Kolkata"])(
       expect(planned.risks.map((risk) => risk.code)).not.toContain("VISA_NOT_READY_FOR_START");
     });
 
-    it("past the DS-2019's date, the DS-2019 is the late step and the certificate's own date holds", () => {
-      const after = planAt("J-1", timezone, "2027-05-18T16:00:00Z");
-      expect(certificateOf(after)?.deadline?.local).toBe("Wed 16 Jun 2027");
-      expect(after.risks.find((risk) => risk.code === "VISA_STEP_LATE")?.milestones).toEqual(["j1_ds2019"]);
+    // Past the DS-2019's date the certificate is still what holds the DS-2019 and the visa back: an
+    // advisor keeps it overdue since that day and keeps naming it, never counting down again to the
+    // visa's own date (a certificate "due" with the visa leaves no time for ECFMG's review, the
+    // DS-2019 and the consulate after it).
+    it.each(["2027-05-18T16:00:00Z", "2027-05-27T16:00:00Z", "2027-06-05T16:00:00Z", "2027-06-20T16:00:00Z"])(
+      "past the DS-2019's date (%s), the certificate is overdue since it on every channel and the risk names it",
+      (now) => {
+        const after = planAt("J-1", timezone, now);
+        const certificate = certificateOf(after);
+        expect(certificate?.urgency).toBe("overdue");
+        expect(certificate?.deadline?.local).toBe("Mon 17 May 2027");
+        const overdue = after.overdue.find((step) => step.milestone === "ecfmg_certification");
+        expect(overdue?.deadline?.local).toBe("Mon 17 May 2027");
+        const reminders = certificateReminders(after);
+        expect(reminders.length).toBeGreaterThan(0);
+        for (const each of reminders) expect(each.overdueSince?.local).toBe("Mon 17 May 2027");
+        const visa = after.risks.find(
+          (risk) => risk.code === "VISA_STEP_LATE" || risk.code === "VISA_NOT_READY_FOR_START",
+        );
+        expect(visa?.milestones).toContain("ecfmg_certification");
+        expect(visa?.milestones).toContain("j1_ds2019");
+        expect(visa?.message).toContain(
+          "Your ECFMG certificate is not reported, and your DS-2019, planned for Mon 17 May 2027 (our advice), waits for it",
+        );
+        expect(visa?.message).toContain("your certificate is overdue since that day");
+        expect(visa?.message).not.toContain("still holds");
+        expect(after.risks.filter((risk) => risk.code === "VISA_STEP_LATE").length).toBeLessThanOrEqual(1);
+        const question = after.risks.find((risk) => risk.code === "CERTIFICATION_AFTER_START");
+        if (question !== undefined) {
+          expect(question.message).toContain(
+            "it was needed by Mon 17 May 2027 (our advice) for your DS-2019",
+          );
+          expect(question.message).not.toContain("Wed 16 Jun 2027");
+        }
+      },
+    );
+
+    it("with the Statement of Need late too, one warning names the certificate and the Statement of Need", () => {
+      const withoutNeed = matchedWithSponsorshipSent("J-1", timezone);
+      const planned = plan(
+        {
+          ...withoutNeed,
+          milestones: withoutNeed.milestones.filter((entry) => entry.key !== "j1_statement_of_need"),
+        },
+        calendar,
+        new Date("2027-05-10T16:00:00Z"),
+      );
+      const late = planned.risks.filter((risk) => risk.code === "VISA_STEP_LATE");
+      expect(late).toHaveLength(1);
+      expect(late[0]?.milestones).toEqual(["ecfmg_certification", "j1_ds2019", "j1_statement_of_need"]);
+      expect(late[0]?.message).toContain("Your ECFMG certificate is not reported");
+      expect(late[0]?.message).toContain("This plan's day for your Statement of Need");
     });
   },
 );

@@ -160,9 +160,14 @@ export function doneBeforeSeasonWords(
     each.unreported.length === 0 ? "" : ` Your plan keeps it done and still asks for ${askedWords(each)}.`;
   if (each.key === "contract")
     return `Your answers date your program contract ${renderDate(each.date)}, before Match Day's results (${release}), when NRMP tells you where you matched, though a contract follows the match: which date is right? If you signed it later, send the right date; if a program offered you a contract before Match Day, tell your advisor.${asked}`;
+  // Dated before the release day itself, "less than … after" would not be true: "before" is.
+  const after = (weeks: string) =>
+    each.date < local
+      ? `before Match Day's results (${release})`
+      : `less than ${weeks} weeks after Match Day's results (${release})`;
   if (each.key !== "visa_j1")
-    return `Your answers date ${each.key === "visa_h1b" ? "your H-1B petition's approval" : "your H-1B visa stamp"} ${renderDate(each.date)}, less than three weeks after Match Day's results (${release}), though your program files the petition only for the position it offers you, once your contract is signed and the Department of Labor has certified its Labor Condition Application (within 7 working days), with your Step 3 pass, and USCIS takes up to 15 business days to act on it even with premium processing, months without${each.key === "visa_h1b_stamping" ? "; the visa interview needs the approved petition" : ""}: which date is right? If ${each.key === "visa_h1b" ? "USCIS has not approved the petition yet, mark it in progress" : "you have not had your visa interview yet, mark the visa not started"}.${asked}`;
-  return `Your answers date your J-1 visa ${renderDate(each.date)}, less than four weeks after Match Day's results (${release}), though a J-1 visa needs your contract, the Statement of Need from your Ministry of Health and your DS-2019, which ECFMG issues only after a review of 4 to 6 weeks once every document is in: which date is right? If you have not had your visa interview yet, mark the visa not started.${asked}`;
+    return `Your answers date ${each.key === "visa_h1b" ? "your H-1B petition's approval" : "your H-1B visa stamp"} ${renderDate(each.date)}, ${after("three")}, though your program files the petition only for the position it offers you, once your contract is signed and the Department of Labor has certified its Labor Condition Application (within 7 working days), with your Step 3 pass, and USCIS takes up to 15 business days to act on it even with premium processing, months without${each.key === "visa_h1b_stamping" ? "; the visa interview needs the approved petition" : ""}: which date is right? If ${each.key === "visa_h1b" ? "USCIS has not approved the petition yet, mark it in progress" : "you have not had your visa interview yet, mark the visa not started"}.${asked}`;
+  return `Your answers date your J-1 visa ${renderDate(each.date)}, ${after("four")}, though a J-1 visa needs your contract, the Statement of Need from your Ministry of Health and your DS-2019, which ECFMG issues only after a review of 4 to 6 weeks once every document is in: which date is right? If you have not had your visa interview yet, mark the visa not started.${asked}`;
 }
 
 const ASKED_NAMES: Partial<Record<MilestoneKey, string>> = {

@@ -101,6 +101,15 @@ describe.each(["Africa/Accra", "Pacific/Auckland", "America/Los_Angeles"])(
       expect(asked(result)).toEqual(expect.arrayContaining(["contract", "visa_h1b"]));
     });
 
+    it("a petition approved before Match Day's results is asked about in those words, never 'after'", () => {
+      const before = h1b([{ key: "visa_h1b", status: "done", date: "2027-03-10" }]);
+      const risk = riskOf(planInOwnMatch(before, "2027-04-15T16:00:00Z"), "DONE_DATES_OUT_OF_ORDER");
+      expect(risk?.message).toContain(
+        "Your answers date your H-1B petition's approval Wed 10 Mar 2027, before Match Day's results",
+      );
+      expect(risk?.message).not.toContain("less than three weeks after");
+    });
+
     it("a petition approved on Mon 26 Apr, after the time the chain needs, is taken as given (guard)", () => {
       const later = h1b([{ key: "visa_h1b", status: "done", date: "2027-04-26" }]);
       const result = planInOwnMatch(later, "2027-05-10T16:00:00Z");

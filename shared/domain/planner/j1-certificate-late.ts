@@ -54,11 +54,14 @@ export function certificateHolds(context: PlanContext, dates: PlanDates): Certif
  * `risks` (visaStartRisks') with the certificate the DS-2019 waits for named (certificateHolds):
  * VISA_STEP_LATE already names it when another step is late too (visaStepLateRisk merges it, one
  * warning for every late step); VISA_NOT_READY_FOR_START, once the visa's date is at risk, gets its
- * sentence and the step; with neither, VISA_STEP_LATE (warning) of the certificate alone. Its notice
+ * sentence and the step; with neither, VISA_STEP_LATE (warning) of the certificate alone, up to
+ * residency's start (START_DELAYED then names what is missing). Its notice
  * stays with the certificate's own reminders (VISA_STEP_LATE_NOTICE asks nothing while they chase
  * it). Sources: the sponsorship's date rule (ECFMG's 4–6 weeks), then the requirement's.
  */
 export function withJ1CertificateLate(context: PlanContext, dates: PlanDates, risks: Risk[]): Risk[] {
+  // From residency's start, START_DELAYED names what is missing (the certificate among it).
+  if (context.now >= context.calendar.dates.residency_start.at) return risks;
   const holds = certificateHolds(context, dates);
   if (holds === null || risks.some((risk) => risk.code === "VISA_STEP_LATE")) return risks;
   const critical = risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");

@@ -103,6 +103,16 @@ describe.each(["Pacific/Auckland", "America/Chicago", "Asia/Kolkata"])(
       },
     );
 
+    it("from residency's start, START_DELAYED names the certificate and no visa warning is added", () => {
+      const started = planAt("J-1", timezone, "2027-07-05T16:00:00Z");
+      expect(certificateOf(started)?.deadline?.local).toBe("Mon 17 May 2027");
+      const codes = started.risks.map((risk) => risk.code);
+      expect(codes).not.toContain("VISA_STEP_LATE");
+      expect(started.risks.find((risk) => risk.code === "START_DELAYED")?.milestones).toContain(
+        "ecfmg_certification",
+      );
+    });
+
     it("with the Statement of Need late too, one warning names the certificate and the Statement of Need", () => {
       const withoutNeed = matchedWithSponsorshipSent("J-1", timezone);
       const planned = plan(

@@ -10,7 +10,9 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * (fees.json `inForce`), not today's; where that figure is not known, the fee is listed with the
  * fees to verify, with no amount and why. Nadia, in Dhaka, applied to ECFMG in late 2021, sat
  * Step 1 in August 2023, when IMGs paid ECFMG $985 per exam (facts.md §4), and Step 2 CK in April
- * 2025, after ECFMG adjusted the exam fee to a figure not found for Step 2 CK.
+ * 2025, after ECFMG matched the exam fee to the USMLE program fee: no Step 2 CK figure was found, so
+ * it is counted, as an estimate, at Step 1's (FSMB's 2025 table), the figure a sitting in 2026 or
+ * one still to come is counted at too.
  */
 function budgetFor(milestones: MilestoneEntry[]) {
   return plan(
@@ -52,14 +54,25 @@ describe("a fee paid is counted at the figure in force on its step's day", () =>
     expect(later?.verify).toMatch(/^flagged, verify/);
   });
 
-  it("claims no amount for Step 2 CK of 2025, whose figure was not found, and says why", () => {
-    expect(item(nadia, "usmle_step2ck_exam")).toBeUndefined();
-    const step2 = toVerify(nadia, "usmle_step2ck_exam");
-    expect(step2?.label).toBe("USMLE Step 2 CK exam fee (amount not found)");
-    expect(step2?.verify).toContain("paid for your step dated Wed 2 Apr 2025");
-    expect(step2?.verify).toContain("adjusted to match the USMLE program fees");
-    const row = budgetRows(nadia).find((each) => each.label === step2?.label);
-    expect(row?.amount).toBe("not found");
+  it("counts Step 2 CK of 2025 at Step 1's figure as an estimate, as a later or coming sitting is, and says why", () => {
+    const step2 = item(nadia, "usmle_step2ck_exam");
+    expect(step2).toMatchObject({ status: "spent", amountUsd: 680, basis: "advice" });
+    expect(step2?.verify).toContain("counted at Step 1's $680");
+    expect(toVerify(nadia, "usmle_step2ck_exam")).toBeUndefined();
+    expect(budgetRows(nadia).find((each) => each.label.startsWith("USMLE Step 2 CK exam fee"))).toMatchObject(
+      {
+        label: "USMLE Step 2 CK exam fee (estimate)",
+        amount: "about $680",
+      },
+    );
+    // A sitting in November 2026 and one still to come read the same figure, with the same words.
+    const later = item(
+      budgetFor([milestoneFactory("usmle_step2ck", "done", "2026-11-20")]),
+      "usmle_step2ck_exam",
+    );
+    const coming = item(budgetFor([]), "usmle_step2ck_exam");
+    expect(later).toMatchObject({ status: "spent", amountUsd: 680, verify: step2?.verify });
+    expect(coming).toMatchObject({ status: "upcoming", amountUsd: 680, verify: step2?.verify });
   });
 
   it("claims no amount for an application before the first figure recorded", () => {
@@ -83,7 +96,9 @@ describe("a fee paid is counted at the figure in force on its step's day", () =>
   });
 
   it("counts only the figures known in the spent total", () => {
-    expect(nadia.spentUsd).toBe(985);
+    // Step 1 at 2023's $985 and Step 2 CK at the 2025 estimate; the application of 2021, before
+    // the first figure recorded, is not counted.
+    expect(nadia.spentUsd).toBe(985 + 680);
   });
 });
 

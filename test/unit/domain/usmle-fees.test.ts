@@ -24,25 +24,47 @@ describe("USMLE fees (facts refresh)", () => {
     expect(step1?.asOf).toContain("the fact sheet calls it official, but the table's layout is unclear");
     expect(step1?.asOf).toContain("https://www.ecfmg.org/myintealth/faqs.html");
     expect(step1?.verify).toMatch(/^flagged, verify: .*2026 fee was not found/);
-    // No official Step 2 CK figure was found: the last official (higher) one stays, flagged.
+    // No Step 2 CK figure from 2025 on was found: it is counted at Step 1's, labelled an estimate.
     const step2 = FEES.find((fee) => fee.key === "usmle_step2ck_exam");
-    expect(step2).toMatchObject({ amountUsd: 985 });
+    expect(step2).toMatchObject({ amountUsd: 680, basis: "advice" });
     expect(step2?.verify).toMatch(/^flagged, verify/);
   });
 
-  // Step 2 CK at the 2022 $985 beside Step 1's 2025 $680 read as an
-  // inconsistent budget. The fact sheet has an official 2025 figure for Step 1 only: each fee's flag,
-  // which the budget shows, says why the two differ and which way the other one may go.
-  it("says in each exam fee's flag why Step 1 and Step 2 CK are counted on different figures", () => {
+  // Step 2 CK at the 2022 $985 beside Step 1's 2025 $680 overstated the budget and read as
+  // inconsistent: ECFMG says the 2025 IMG exam fee matches the USMLE program fee, and the last
+  // official figures priced both exams alike, so an advisor budgets Step 2 CK at Step 1's figure and
+  // says that is an estimate, and why, rather than the old, higher figure.
+  it("counts Step 2 CK at Step 1's figure, as an estimate, and each exam fee's flag says why", () => {
     const step1 = FEES.find((fee) => fee.key === "usmle_step1_exam");
     const step2 = FEES.find((fee) => fee.key === "usmle_step2ck_exam");
-    expect(step1?.verify).toContain("Step 2 CK stays at the last official $985");
-    expect(step2?.verify).toContain("FSMB's 2025 table gives a figure for Step 1 only ($680");
-    // "likely costs less" beside a budgeted $985 contradicted the figure; the flag
-    // says why $985 is counted (no Step 2 CK figure in the fact sheet) and that it may be lower.
-    expect(step2?.verify).not.toContain("likely costs less");
-    expect(step2?.verify).toContain("the budget counts $985, the last official figure");
-    expect(step2?.asOf).toContain("2022-01-01");
+    expect(step2?.amountUsd).toBe(step1?.amountUsd);
+    expect(step1?.verify).toContain(
+      "Step 2 CK, for which no figure was found, is counted at the same $680 as an estimate",
+    );
+    expect(step2?.verify).toContain("an estimate, not a published figure");
+    expect(step2?.verify).toContain("counted at Step 1's $680 (FSMB's 2025 table)");
+    expect(step2?.verify).toContain(
+      "the last official figures priced both exams alike ($985 each, ECFMG, 2022)",
+    );
+    expect(step2?.source).toMatch(/^advice: Step 2 CK is presumed to cost what Step 1 does/);
+    expect(step2?.source).toContain(FSMB_TABLE);
+    // Before 2025 both exams were $985 (ECFMG, official); from 2025 on, the estimate.
+    expect(step2?.inForce.map((span) => [span.from, span.amountUsd])).toEqual([
+      ["2022-01-01", 985],
+      ["2025-01-01", undefined],
+    ]);
+    const input = inputFactory({
+      applicant: applicantFactory({ matchYear: 2027 }),
+      milestones: [milestoneFactory("wdoms_listing", "done", "2026-11-01")],
+    });
+    const items = plan(input, seasonCalendar(2027), new Date("2026-12-06T14:00:00Z")).budget.items;
+    const upcoming = items.filter(
+      (each) => each.key === "usmle_step1_exam" || each.key === "usmle_step2ck_exam",
+    );
+    expect(upcoming.map((each) => [each.key, each.status, each.amountUsd])).toEqual([
+      ["usmle_step1_exam", "upcoming", 680],
+      ["usmle_step2ck_exam", "upcoming", 680],
+    ]);
   });
 
   it("lists the international test delivery surcharge to verify, with no amount, outside the totals", () => {

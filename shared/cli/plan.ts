@@ -26,7 +26,7 @@ import { blockedDateCells } from "./blocked-date-cells.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
 import { emailItems, planAsListed } from "./listed-plan.ts";
 import { parseArgs, USAGE } from "./plan-args.ts";
-import { REMINDER_HEADERS, reminderRow } from "./reminder-rows.ts";
+import { REMINDER_HEADERS, reminderRow, undatedNoticeLines } from "./reminder-rows.ts";
 import { remindersEnd } from "./reminders-end.ts";
 import { snapshotJson } from "./snapshot-json.ts";
 import { snoozedLines } from "./snoozed-lines.ts";
@@ -158,6 +158,7 @@ export function renderPlan(
       REMINDER_HEADERS,
       emailItems(result.reminders).map((item) => reminderRow(item, subject, marked, result, timezone)),
     ),
+    ...undatedNoticeLines(emailItems(result.reminders)),
     // A plan lays only what its answers call for now: the list's end is not the season's.
     `  (${remindersEnd(result, timezone).note})\n`,
     ...snoozedLines(milestones, result.now, timezone),

@@ -31,11 +31,13 @@ export function reminderRow(
   result: Plan,
   zone: string,
 ): string[] {
-  // A notice on no actionable step (filed under the budget, never a step): no step, no date.
+  // A notice with no date (isUndatedNotice) names the step it rides on, as the email's item does
+  // ("budget" for one filed under the budget), and in the date column says it has none and what it
+  // says, its title: a "-" in both columns told the reader nothing about the row.
   const undated = isUndatedNotice(reminder);
   return [
     reminder.sendAtLocal,
-    undated ? "-" : subject(reminder),
+    undated && reminder.milestone === "budget" ? "budget" : subject(reminder),
     alsoFor.length === 0
       ? reminder.rung
       : `${reminder.rung} (+${alsoFor.map((other) => other.rung).join(", ")})`,
@@ -50,6 +52,16 @@ export function reminderRow(
           noticeDayLabel(reminder, [...alsoFor, ...result.reminders]) ??
           itemDateLabel(result, reminder, false, zone)
         ).label,
-    undated ? "-" : marked(reminderShownDate(reminder)),
+    undated ? `no date: ${reminder.title}` : marked(reminderShownDate(reminder)),
   ];
+}
+
+/**
+ * The full words of each notice with no date, under the REMINDERS table, whose cells stop at 60
+ * characters: the row's "no date: …" is the start of its title, this line the whole of it.
+ */
+export function undatedNoticeLines(items: readonly StepReminders[]): string[] {
+  return items
+    .filter(({ reminder }) => isUndatedNotice(reminder))
+    .map(({ reminder }) => `  - ${reminder.id}, a notice with no date: ${reminder.title}\n`);
 }

@@ -56,12 +56,12 @@ describe("a fee paid is counted at the figure in force on its step's day", () =>
 
   it("counts Step 2 CK of 2025 at Step 1's figure as an estimate, as a later or coming sitting is, and says why", () => {
     const step2 = item(nadia, "usmle_step2ck_exam");
-    expect(step2).toMatchObject({ status: "spent", amountUsd: 680, basis: "advice" });
+    expect(step2).toMatchObject({ status: "spent", amountUsd: 680, basis: "secondary" });
     expect(step2?.verify).toContain("counted at Step 1's $680");
     expect(toVerify(nadia, "usmle_step2ck_exam")).toBeUndefined();
     expect(budgetRows(nadia).find((each) => each.label.startsWith("USMLE Step 2 CK exam fee"))).toMatchObject(
       {
-        label: "USMLE Step 2 CK exam fee (estimate)",
+        label: "USMLE Step 2 CK exam fee",
         amount: "about $680",
       },
     );

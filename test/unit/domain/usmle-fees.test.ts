@@ -26,7 +26,8 @@ describe("USMLE fees (facts refresh)", () => {
     expect(step1?.verify).toMatch(/^flagged, verify: .*2026 fee was not found/);
     // No Step 2 CK figure from 2025 on was found: it is counted at Step 1's, labelled an estimate.
     const step2 = FEES.find((fee) => fee.key === "usmle_step2ck_exam");
-    expect(step2).toMatchObject({ amountUsd: 680, basis: "advice" });
+    expect(step2).toMatchObject({ amountUsd: 680, basis: "secondary" });
+    expect(step2?.asOf).toMatch(/^an estimate, presumed equal to Step 1's fee/);
     expect(step2?.verify).toMatch(/^flagged, verify/);
   });
 
@@ -47,8 +48,8 @@ describe("USMLE fees (facts refresh)", () => {
     expect(step2?.verify).toContain(
       "the last official figures priced both exams alike ($985 each, ECFMG, 2022)",
     );
-    expect(step2?.source).toMatch(/^advice: Step 2 CK is presumed to cost what Step 1 does/);
-    expect(step2?.source).toContain(FSMB_TABLE);
+    // Cited to ECFMG's statement the estimate rests on; FSMB's content server stays Step 1's alone.
+    expect(step2?.source).toBe("https://www.ecfmg.org/myintealth/faqs.html");
     // Before 2025 both exams were $985 (ECFMG, official); from 2025 on, the estimate.
     expect(step2?.inForce.map((span) => [span.from, span.amountUsd])).toEqual([
       ["2022-01-01", 985],

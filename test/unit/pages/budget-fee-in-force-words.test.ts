@@ -26,7 +26,7 @@ const now = new Date("2026-12-06T10:00:00Z");
 const result = plan(ama, seasonCalendar(2027), now);
 const rows = budgetRows(result.budget);
 const step1 = rows.find((row) => row.label === "USMLE Step 1 exam fee");
-const step2 = rows.find((row) => row.label === "USMLE Step 2 CK exam fee (estimate)");
+const step2 = rows.find((row) => row.label === "USMLE Step 2 CK exam fee");
 const links = applicantLinks({
   baseUrl: "https://api.example.org",
   keyring: parseKeyring(`k1=${"s".repeat(40)}`),
@@ -53,7 +53,7 @@ describe("a fee paid on a known day says it is the fee in force then", () => {
     expect(step2?.note).toContain("today's fee");
     const todays = rows.filter((row) => row.note?.includes("today's fee"));
     // Her OET, sat on 10 Feb 2025, is no longer "AU$587 … at today's fee": the fee table has no 2025 figure.
-    expect(todays.map((row) => row.label)).toEqual(["USMLE Step 2 CK exam fee (estimate)"]);
+    expect(todays.map((row) => row.label)).toEqual(["USMLE Step 2 CK exam fee"]);
     expect(rows.find((row) => row.label.startsWith("OET Medicine test fee"))).toMatchObject({
       status: "To verify",
       amount: "not found",

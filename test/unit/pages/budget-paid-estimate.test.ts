@@ -17,7 +17,9 @@ import { budgetSection } from "../../../functions/console/pages/budget.ts";
 /**
  * Fatima's budget said "USMLE Step 1 exam fee … Paid $680" and "Paid so far
  * $1,825", built from the fee table although she never said what she paid (Matchpath asks for no
- * amount), and the Step 1 fee's source was FSMB's content server (a "step-3-faq" address).
+ * amount), and the Step 1 fee's source was FSMB's content server (a "step-3-faq" address). Her
+ * Step 2 CK, booked for 2027, is now counted at Step 1's $680 as an estimate (no Step 2 CK figure
+ * was found), not the old $985: the paid total reads about $1,520.
  */
 const now = new Date("2027-03-15T06:00:00Z");
 const fatima = plan(
@@ -51,7 +53,7 @@ describe("a fee the applicant did not report reads as an estimate", () => {
   const step1 = rows.find((row) => row.label.startsWith("USMLE Step 1 exam fee"));
 
   it("a paid row gives 'about' the fee table's amount and says it is not what they told us", () => {
-    expect(fatima.budget.spentUsd).toBe(1825);
+    expect(fatima.budget.spentUsd).toBe(1520);
     expect(step1?.status).toBe("Paid");
     expect(step1?.amount).toBe("about $680");
     expect(step1?.note).toContain(
@@ -63,18 +65,18 @@ describe("a fee the applicant did not report reads as an estimate", () => {
   });
 
   it("the paid total is an estimate too, on the timeline and the advisor's console", () => {
-    expect(budgetTotals(fatima.budget).paid).toBe("about $1,825");
+    expect(budgetTotals(fatima.budget).paid).toBe("about $1,520");
     expect(PAID_SO_FAR).toBe("Paid so far (estimated from the fee table)");
     for (const page of [timeline, budgetSection(fatima.budget)]) {
       expect(page).toContain(`<th scope="row">${PAID_SO_FAR}</th>`);
-      expect(page).toContain("about $1,825");
+      expect(page).toContain("about $1,520");
       expect(page).not.toContain(">Paid so far<");
     }
   });
 
   it("the budget step says the amount paid so far is estimated", () => {
     const budgetStep = fatima.nextSteps.find((step) => step.milestone === "budget");
-    expect(budgetStep?.action).toContain("(paid so far, estimated from the fee table: about $1,825)");
+    expect(budgetStep?.action).toContain("(paid so far, estimated from the fee table: about $1,520)");
     expect(budgetStep?.action).not.toContain("spent so far");
   });
 

@@ -33,6 +33,19 @@ export function openingSlot(context: PlanContext, opensAt: number): number {
   return inQuietWindow(minute, context.quiet) ? slotAtOrAfter(context, opensAt) : opensAt;
 }
 
+/** NRMP registration's notice that registration has opened (catalog ladder `nrmp-registration`). */
+export const REGISTRATION_OPENS_RUNG = "registration-opens";
+
+/**
+ * When a season-anchored rung goes: ranking's opening (and MyERAS's) at the opening itself, outside
+ * quiet hours (openingSlot), since an applicant acts on it at once; NRMP registration's opening at
+ * the applicant's own delivery time on or after it, since registration stays open for months and
+ * the notice has no hour to keep.
+ */
+export function openedSlot(context: PlanContext, rung: string, opensAt: number): number {
+  return rung === REGISTRATION_OPENS_RUNG ? slotAtOrAfter(context, opensAt) : openingSlot(context, opensAt);
+}
+
 /**
  * Whether a catch-up (a rung whose slot passed before the applicant signed up or the step changed, a
  * warning's first notice) is a late arrival: its next delivery slot `catchUp` comes after its

@@ -5,7 +5,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { opensAt } from "./date-math.ts";
-import { openingSlot } from "./delivery-slot.ts";
+import { openedSlot } from "./delivery-slot.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -225,13 +225,13 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       // Follow-ups after a date that passed: laid by followUps (weeklyToDay), not by the ladder.
       sendAt = null;
     } else if (rung.anchor === "season") {
-      // No earlier than the opening (openingSlot); none once the date is after the deadline, nor for
+      // No earlier than the opening (openedSlot); none once the date is after the deadline, nor for
       // a step already begun (a rank list in progress needs no "ranking opens").
       // A ladder whose deadline is the opening itself (the ERAS token's target is MyERAS
       // opening) cannot be told after it: delivery sends nothing at or after a reminder's
       // deadline, so its notice keeps the slot of the opening's local day before it.
       const seasonAt = context.calendar.dates[rung.dateKey].at;
-      const opened = openingSlot(context, seasonAt);
+      const opened = openedSlot(context, rung.rung, seasonAt);
       sendAt =
         !target.notStarted || seasonAt > target.deadline
           ? null

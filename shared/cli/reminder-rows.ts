@@ -32,12 +32,12 @@ export function reminderRow(
   zone: string,
 ): string[] {
   // A notice with no date (isUndatedNotice) names the step it rides on, as the email's item does
-  // ("budget" for one filed under the budget), and in the date column says it has none and what it
-  // says, its title: a "-" in both columns told the reader nothing about the row.
+  // ("(no step)" for one filed under the budget, which is no step), and in the date column says it
+  // has none and what it says, its title: a "-" in both columns told the reader nothing about the row.
   const undated = isUndatedNotice(reminder);
   return [
     reminder.sendAtLocal,
-    undated && reminder.milestone === "budget" ? "budget" : subject(reminder),
+    undated && reminder.milestone === "budget" ? "(no step)" : subject(reminder),
     alsoFor.length === 0
       ? reminder.rung
       : `${reminder.rung} (+${alsoFor.map((other) => other.rung).join(", ")})`,

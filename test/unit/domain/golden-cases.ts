@@ -110,5 +110,17 @@ export function cases(): Case[] {
       );
       return scenarioNows.map((now) => ({ name: `${file}-${now}`, input, now: new Date(now) }));
     });
-  return [...random, ...bench, ...scenarios];
+  // Plans no fixed instant above reaches, each at its own: an H-1B applicant without Step 3, the
+  // rank order list certified, after ranking with the Match untold, whose Step 3 notice has no date.
+  const pinned = PINNED.map(({ file, now }) => ({
+    name: `${file}-${now}`,
+    input: ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(new URL(file, FIXTURES_DIR), "utf8"))),
+    now: new Date(now),
+  }));
+  return [...random, ...bench, ...scenarios, ...pinned];
 }
+
+const FIXTURES_DIR = new URL("../../fixtures/", import.meta.url);
+const PINNED: readonly { file: string; now: string }[] = [
+  { file: "undated-step3-notice/h1b-list-certified-kolkata.json", now: "2027-03-05T10:00:00Z" },
+];

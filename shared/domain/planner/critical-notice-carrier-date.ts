@@ -92,7 +92,10 @@ function aheadDate(
 /**
  * ERAS_LATE_SUBMISSION's date: the ERAS application's own (the day programs began reviewing), past
  * by the time the risk is raised, so "overdue since" it, as the risk's words say; the rank order
- * list deadline is no date to submit by. The step it rides on when the application has none.
+ * list deadline is no date to submit by. Riding on another step's card (the ERAS token the
+ * application waits on), that card's own date, as its row and the overdue list show it: the token
+ * overdue since its own day, never also since the review day the risk's words name (one date per
+ * step). The step it rides on when the application has none.
  */
 function erasDate(
   risk: Risk,
@@ -100,6 +103,10 @@ function erasDate(
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
 ): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
+  if (!("waiting" in step) && step.milestone !== ERAS_APPLICATION) {
+    const own = stepDate(step, at);
+    if (own !== undefined) return own;
+  }
   for (const key of risk.milestones) {
     if (key === "interview") continue;
     const due = stepRenderings(dates, stepIndex(key)).dueDetail;
@@ -228,6 +235,7 @@ function visaStepDate(
 /** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
 const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);
 const CONTRACT: MilestoneKey = "contract";
+const ERAS_APPLICATION: MilestoneKey = "eras_application";
 const CERTIFICATE: MilestoneKey = "ecfmg_certification";
 const STEP3: MilestoneKey = "usmle_step3";
 

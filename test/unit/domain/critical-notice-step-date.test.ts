@@ -84,28 +84,43 @@ describe("STEP3_NEEDED_FOR_H1B in the US: Step 3's day after the deadline leaves
   });
 });
 
-describe("ERAS_LATE_SUBMISSION: overdue since the day programs began reviewing", () => {
-  // Dhaka, J-1, everything before ERAS done, no ERAS token in December.
-  const input = inputFactory({
-    applicant: applicantFactory({
-      externalId: "step-date-dhaka",
-      timezone: "Asia/Dhaka",
-      matchYear: 2027,
-      medicalSchool: { name: "Example Medical College", country: "BD", wdomsSponsorNote: true },
-    }),
-    milestones: doneMilestones(
-      REGISTERED_KEYS.filter((key) => !["eras_token", "eras_application", "nrmp_registration"].includes(key)),
-      "2026-05-10",
-    ),
-  });
+describe("ERAS_LATE_SUBMISSION: overdue since the date of the step it rides on", () => {
+  // Dhaka, J-1, everything before ERAS done, no ERAS application in December.
+  const inputWith = (token: boolean) =>
+    inputFactory({
+      applicant: applicantFactory({
+        externalId: "step-date-dhaka",
+        timezone: "Asia/Dhaka",
+        matchYear: 2027,
+        medicalSchool: { name: "Example Medical College", country: "BD", wdomsSponsorNote: true },
+      }),
+      milestones: [
+        ...doneMilestones(
+          REGISTERED_KEYS.filter(
+            (key) => !["eras_token", "eras_application", "nrmp_registration"].includes(key),
+          ),
+          "2026-05-10",
+        ),
+        ...(token ? [milestoneFactory("eras_token", "done", "2026-11-20")] : []),
+      ],
+    });
 
-  it("in December: the notice says overdue since the ERAS application's date, not due by the deadline", () => {
-    const result = plan(input, seasonCalendar(2027), new Date("2026-12-05T18:30:00Z"));
+  it("in December, with the token in: overdue since the ERAS application's date, the day programs began reviewing", () => {
+    const result = plan(inputWith(true), seasonCalendar(2027), new Date("2026-12-05T18:30:00Z"));
     const notice = noticeOf(result, "ERAS_LATE_SUBMISSION");
     const reviewing = seasonCalendar(2027).dates.eras_programs_may_review_applications_and_mspe.at;
-    expect(notice).toBeDefined();
+    expect(notice?.milestone).toBe("eras_application");
     expect(notice && reminderDateLabel(notice).label).toBe("Overdue since");
     expect(Date.parse(notice ? reminderShownDate(notice).at : "")).toBe(reviewing);
+  });
+
+  it("in December, with no token: on the token's card, overdue since the token's own day, as its card says", () => {
+    const result = plan(inputWith(false), seasonCalendar(2027), new Date("2026-12-05T18:30:00Z"));
+    const notice = noticeOf(result, "ERAS_LATE_SUBMISSION");
+    const token = result.nextSteps.find((each) => each.milestone === "eras_token");
+    expect(notice?.milestone).toBe("eras_token");
+    expect(notice && reminderDateLabel(notice).label).toBe("Overdue since");
+    expect(notice ? reminderShownDate(notice).at : "").toBe(token?.deadline?.at);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { MilestoneKey } from "../snapshot.ts";
-import type { PlanContext } from "./context.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
@@ -14,11 +14,15 @@ export interface LaterCandidateSteps {
 
 /**
  * For a Match in reach on the later candidate of the projected rank order list deadline only
- * (withLaterCandidate): the steps that candidate's chain still
- * waits on (its takes: Step 2 CK under way…), planned on its calendar, so each carries that
- * candidate's last day (Wed 3 Feb 2027 for a 2027 exam) with its reminders to it, as a last sitting
- * day does today; every other step keeps the projected (earlier) date. Null for every other plan
- * (one WeakMap look-up).
+ * (withLaterCandidate): the steps that candidate's chain still waits on and the applicant has begun
+ * (its takes under way or booked: Step 2 CK under way…), planned on its calendar, so each carries
+ * that candidate's last day (Wed 3 Feb 2027 for a 2027 exam) with its reminders to it, as a last
+ * sitting day does today; every other step keeps the projected (earlier) date. A step not begun
+ * (an early starter who let the earlier act-by day pass with nothing started) keeps the earlier
+ * date too: when a date is uncertain the plan is dated by the earlier one, and the later day is named
+ * only in MATCH_YEAR_LAST_DAY, "if NRMP's deadline turns out later" (its rows read 2 Feb 2028
+ * beside a risk saying the deadline stays 26 Jan 2028). Null for every other plan (one WeakMap
+ * look-up), or when no begun step is left.
  */
 export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSteps | null {
   const only = laterCandidateOnly(feasibility);
@@ -27,6 +31,8 @@ export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSte
   // The OET too: its last sitting day follows NRMP's. The Pathway's
   // card keeps the projected dates it shares with the rank order list (its acceptance is due by the
   // plan's deadline); the critical risk names its later day.
-  for (const take of only.feasibility.takes) if (take.key !== "ecfmg_pathway") keys.add(take.key);
+  for (const take of only.feasibility.takes)
+    if (take.key !== "ecfmg_pathway" && statusOf(only.context, take.key) !== "not_started") keys.add(take.key);
+  if (keys.size === 0) return null;
   return { keys, context: only.context, dates: planDates(only.context) };
 }

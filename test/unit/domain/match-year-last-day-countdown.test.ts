@@ -13,7 +13,7 @@ import { applicantFactory, inputFactory } from "./factories.ts";
  * on NRMP's projected deadline and naming the later candidate's (Mon 7 Jun), after which the plan
  * moves to the next Match; the risk turns critical, with its notice, in its last 7 days;
  * once that day passes, the later candidate's day is counted down the same way.
- * TARGET_PASSED no longer calls the exam's Feb 2028 deadline "the latest day that still works".
+ * The exam rows keep the earlier candidate's deadline past that day: no row says Feb 2028.
  */
 const manila: PlannerInput = inputFactory({
   applicant: applicantFactory({
@@ -81,13 +81,15 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
     ]);
   });
 
-  it("2 Jun 2027: TARGET_PASSED does not call Step 1's Feb 2028 deadline the latest day that still works", () => {
-    const passed = planAt("2027-06-02T10:00:00+08:00").risks.find((risk) => risk.code === "TARGET_PASSED");
-    expect(passed?.milestones).toContain("usmle_step1");
-    expect(passed?.message).not.toContain("The latest day that still works is Wed 2 Feb 2028");
-    expect(passed?.message).toContain(
-      "Its deadline is Wed 2 Feb 2028 (our advice), but the Match hinges on an earlier day: act by the last day named for keeping this Match.",
-    );
+  it("2 Jun 2027: no row or risk calls Step 1's later-candidate day (Wed 2 Feb 2028) its deadline; the row keeps the earlier one", () => {
+    const result = planAt("2027-06-02T10:00:00+08:00");
+    const step1 = result.nextSteps.find((each) => each.milestone === "usmle_step1");
+    const rol = seasonCalendar(2028).dates.nrmp_rol_certification_and_late_registration_deadline.at;
+    expect(Date.parse(step1?.deadline?.at ?? "")).toBeLessThan(rol);
+    for (const risk of result.risks)
+      expect(risk.message).not.toContain("latest day that still works is Wed 2 Feb 2028");
+    const passed = result.risks.find((risk) => risk.code === "TARGET_PASSED");
+    expect(passed?.message ?? "").not.toContain("Its deadline is Wed 2 Feb 2028");
   });
 
   it("its rungs can be snoozed as any ladder's until its critical notice comes, then not at all", () => {

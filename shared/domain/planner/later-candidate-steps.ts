@@ -32,7 +32,8 @@ export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSte
   // card keeps the projected dates it shares with the rank order list (its acceptance is due by the
   // plan's deadline); the critical risk names its later day.
   for (const take of only.feasibility.takes)
-    if (take.key !== "ecfmg_pathway" && statusOf(only.context, take.key) !== "not_started") keys.add(take.key);
+    if (take.key !== "ecfmg_pathway" && statusOf(only.context, take.key) !== "not_started")
+      keys.add(take.key);
   if (keys.size === 0) return null;
   return { keys, context: only.context, dates: planDates(only.context) };
 }

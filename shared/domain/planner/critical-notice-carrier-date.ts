@@ -93,9 +93,10 @@ function aheadDate(
  * ERAS_LATE_SUBMISSION's date: the ERAS application's own (the day programs began reviewing), past
  * by the time the risk is raised, so "overdue since" it, as the risk's words say; the rank order
  * list deadline is no date to submit by. Riding on another step's card (the ERAS token the
- * application waits on), that card's own date, as its row and the overdue list show it: the token
- * overdue since its own day, never also since the review day the risk's words name (one date per
- * step). The step it rides on when the application has none.
+ * application waits on: the ERAS token), that card's own date, as its row and the overdue list show
+ * it: the token overdue since its own day, never also since the review day the risk's words name
+ * (one date per step). On any other card (SOAP's, with the ERAS steps out of the plan) the
+ * application's day stays. The step it rides on when the application has none.
  */
 function erasDate(
   risk: Risk,
@@ -103,7 +104,7 @@ function erasDate(
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
 ): { detail?: Deadline; countsDownTo?: Reminder["countsDownTo"]; overdueSince?: Deadline } | undefined {
-  if (!("waiting" in step) && step.milestone !== ERAS_APPLICATION) {
+  if (!("waiting" in step) && ERAS_PREREQUISITES.has(step.milestone)) {
     const own = stepDate(step, at);
     if (own !== undefined) return own;
   }
@@ -235,7 +236,10 @@ function visaStepDate(
 /** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
 const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);
 const CONTRACT: MilestoneKey = "contract";
-const ERAS_APPLICATION: MilestoneKey = "eras_application";
+/** The steps the ERAS application waits on (its catalog prerequisites: the ERAS token). */
+const ERAS_PREREQUISITES: ReadonlySet<StepSubject> = new Set(
+  catalogEntry("eras_application").prerequisites.map((prerequisite) => prerequisite.key),
+);
 const CERTIFICATE: MilestoneKey = "ecfmg_certification";
 const STEP3: MilestoneKey = "usmle_step3";
 

@@ -16,6 +16,7 @@ import { laterCandidateClause } from "./later-candidate.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { oetRebookCard } from "./oet-rebook-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { step3BookedPastWords } from "./step3-booked-past-petition.ts";
 
 export { step3StatusTexts, tooLateAsBooked } from "./step3-petition.ts";
 
@@ -109,7 +110,8 @@ export function laterLastSittingStart(context: PlanContext, key: MilestoneKey): 
  * candidate's last sitting day too, while that day is ahead: "move it to <that day> (our advice) or
  * earlier". Null (today's words) when bookedLateCase is. H-1B Step 3 (its result
  * due before ranking) likewise, naming the later candidate (step3BookedLate); booked past the
- * later candidate's last sitting day too, it is too late as booked for both (null).
+ * later candidate's last sitting day too, it is too late as booked for both (null); booked past the
+ * H-1B petition's sit-by day once that day has passed, the petition's out-of-reach words (step3BookedPastWords).
  */
 export function bookedLateWords(
   context: PlanContext,
@@ -120,6 +122,9 @@ export function bookedLateWords(
   due: DueDate,
 ): string | null {
   if (key === "usmle_step3") {
+    // Booked past the H-1B petition's sit-by day once it has passed: out of reach, as the visa risk says.
+    const past = step3BookedPastWords(context, due);
+    if (past !== null) return `${first} ${past}`;
     const later = laterCandidateCalendar(context.calendar);
     if (later === null) return null;
     const laterEnd = lastSittingEnd(context.zone, sittingCutOffOf(later, key));

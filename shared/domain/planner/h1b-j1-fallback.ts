@@ -35,6 +35,7 @@ import { capitalised } from "./presumption-evidence.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { petitionDue, step3DueNow } from "./step3-after-ranking.ts";
+import { step3BookedPastPetitionDay, step3BookedPastRiskWords } from "./step3-booked-past-petition.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionFitsWithVisaHeld, petitionSittingFits, step3ApplicationUnderWay } from "./step3-sitting.ts";
 
@@ -92,14 +93,16 @@ export function h1bJ1Fallback(
   // Before ranking, an FSMB application under way is a start on Step 3: its card speaks (a retake
   // not booked is no application yet: step3ApplicationUnderWay).
   const underWay = outcome === "ranking" && step3ApplicationUnderWay(context);
-  if (status !== "not_started" && (status !== "in_progress" || underWay)) return null;
-  if (context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
-  const now = step3ChainNow(context, context.now);
-  const { certified, visaDays } = now;
   // Before ranking Step 3 carries its days for ranking: the petition's day is measured all the same.
   const sitBy =
     outcome === "ranking" ? petitionDue(dates) : step3DueNow(context, dates, dates.due("usmle_step3"));
   if (sitBy === null || step3DueKind(sitBy) !== "petition") return null;
+  // A seat booked past that day once it has passed meets it no better than none (step3BookedPastPetitionDay).
+  const booked = step3BookedPastPetitionDay(context, sitBy);
+  if (booked === null && status !== "not_started" && (status !== "in_progress" || underWay)) return null;
+  if (booked === null && context.entries.at(STEP3_INDEX)?.date !== undefined) return null;
+  const now = step3ChainNow(context, context.now);
+  const { certified, visaDays } = now;
   // Past the sit-by day no sitting can meet it: out of reach, visitor visa held or not.
   const passed = sitBy.at <= context.now;
   // The card's one test (petitionSittingFits: FSMB beside the visitor visa, then a seat), so the
@@ -154,7 +157,7 @@ export function h1bJ1Fallback(
   const j1 = programUnnamed(outcome)
     ? "if that program takes you on a J-1, switch your visa track to J-1 then, and find out now how your home country's Ministry of Health issues your Statement of Need and how long it takes"
     : "for a J-1, switch your visa track to J-1 and request your Statement of Need from your home country's Ministry of Health now";
-  return `${opening}${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass${onlyInUs} and ${reach}.${stampingWords(context, dates, sources, abroad, outcome)} ${ASK_THE_PROGRAM[outcome]}${whichItFiles(context, abroad)} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
+  return `${opening}${unless}.${held ? step3FsmbTimeWords(certified) : ""} The petition needs your Step 3 pass${onlyInUs} and ${reach}.${booked === null ? "" : step3BookedPastRiskWords(booked)}${stampingWords(context, dates, sources, abroad, outcome)} ${ASK_THE_PROGRAM[outcome]}${whichItFiles(context, abroad)} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (our advice); ${j1}: ministries take weeks to issue it, so it is usually asked for long before it is needed (about ${NEED.leadTimeDays.days} days ahead, our advice: no authority publishes a time)${needTime}. Then come ECFMG's review (4 to 6 weeks once every document is in), the DS-2019 and a J-1 visa interview, with ${J1_CONSULAR_ALLOWANCE_DAYS} days allowed from the DS-2019 to the visa (our advice).`;
 }
 
 /**

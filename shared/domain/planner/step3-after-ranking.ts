@@ -21,6 +21,7 @@ import {
   whereMatchedFirst,
 } from "./step3-apply-by.ts";
 import { step3AwaitsMatchAnswer } from "./step3-awaits-match.ts";
+import { step3BookedPastPetitionDay } from "./step3-booked-past-petition.ts";
 import { step3LaterCardWords, step3LaterDue } from "./step3-later-candidate.ts";
 import { step3MovableForRanking } from "./step3-move-for-ranking.ts";
 import { step3ForPetition } from "./step3-petition.ts";
@@ -225,13 +226,12 @@ export function step3AfterRankingWords(
     applyBy && due.at >= context.now && !step3AwaitsMatchAnswer(context) ? step3ApplyBy(context, due) : null;
   const apply =
     applyDue === null || applyDue.at < context.now ? "" : step3ApplyByWords(context, applyDue, true);
-  // Matched, the petition is the program's: no word of ranking. Past Match Day with no answer, where
-  // they matched, and whether that program files an H-1B at all, comes before an exam fee and a trip.
+  // Matched, the petition is the program's, no word of ranking; else where they matched comes first.
   const needs = step3ForPetition(context)
     ? "Your program's H-1B petition needs your Step 3 pass"
     : step3PetitionNeeds(context);
-  // Before ranking ends, only a visitor visa already held still meets the day: the action says so.
-  if (reach !== null && context.now <= rol) return `${needs}. `;
+  // Before ranking ends only a visitor visa held meets the day; booked past it, the booking's words say so.
+  if ((reach !== null && context.now <= rol) || step3BookedPastPetitionDay(context, due)) return `${needs}. `;
   return `${needs}: ${sit}${apply}.${apply === "" ? "" : step3FsmbTime(context)} `;
 }
 
@@ -268,13 +268,14 @@ export function step3WaitsForMatch(context: PlanContext, due: DueDate | null): b
 
 /**
  * step3WaitsForMatch for the step's row: null when it does not wait; "undated" when its card calls
- * the petition's day out of reach (step3OutOfReachUnmatched), ahead or passed: ahead it read as a
- * day still to sit by, passed as an "urgent" step due months ago, and the card says the plan gives
- * the day once the program is known, so the row shows none, nor does the critical notice on it
- * (onUndatedStep3: Match Day's step keeps its own days); "dated" otherwise (the day still met).
+ * the petition's day out of reach (step3OutOfReachUnmatched, or booked past it: step3BookedPastPetitionDay),
+ * ahead or passed: ahead it read as a day still to sit by, passed as an "urgent" step due months
+ * ago, so the row shows none, nor does the critical notice on it (onUndatedStep3: Match Day's step
+ * keeps its own days); "dated" otherwise (the day still met).
  */
 export function step3Held(context: PlanContext, due: DueDate | null): "dated" | "undated" | null {
-  if (due !== null && step3OutOfReachUnmatched(context, due)) return "undated";
+  if (due !== null && (step3OutOfReachUnmatched(context, due) || step3BookedPastPetitionDay(context, due)))
+    return "undated";
   return step3AwaitsMatchAnswer(context) ? "dated" : null;
 }
 
@@ -289,9 +290,8 @@ export function step3AwaitsProgram(context: PlanContext, due: DueDate): boolean 
 }
 
 /**
- * Whether the petition's day is out of reach even with a visitor visa held (petitionDayUnmeetable)
- * before the applicant has told us they matched: Step 3's rungs would chase a day that cannot be
- * met, for a program not known yet.
+ * Whether the petition's day is out of reach even with a visitor visa held (petitionDayUnmeetable) before
+ * the applicant has told us they matched: Step 3's rungs would chase a day not met, for a program not known yet.
  */
 function step3OutOfReachUnmatched(context: PlanContext, due: DueDate | null): boolean {
   if (due === null || step3DueKind(due) !== "petition") return false;

@@ -87,37 +87,19 @@ const START_RUNGS: ReadonlySet<string> = new Set([
 /**
  * Step 3 past its day for the petition, matched on H-1B, waits on the program's answer (a later
  * start or a J-1: step3AwaitsProgram), so its chase to residency's start (visa-behind.ts) asks that
- * question, never "Overdue since" a day of our advice it says not to act on: it is the one Step 3
- * chase on START_RUNGS that carries no missed date (Reminder.overdueSince).
+ * question in its title. Like every visa step behind it says "Overdue since" that day
+ * (Reminder.overdueSince), as the card, the overdue list and the critical notice do: one date.
  */
 export const PROGRAM_ANSWER_TITLE = "Has your program answered: a later start on the H-1B, or a J-1?";
-/** The words before that chase's date, residency's start: "Settle it: by residency's start, Thu 1 Jul 2027". */
-const PROGRAM_ANSWER_LABEL = { label: "Settle it", inline: "settle it" } as const;
 
 /** Whether a reminder is Step 3's chase asking for the program's answer (PROGRAM_ANSWER_TITLE). */
-export function asksProgramAnswer(reminder: {
-  rung?: string;
-  milestone?: string;
-  overdueSince?: unknown;
-}): boolean {
+export function asksProgramAnswer(reminder: { rung?: string; milestone?: string; title?: string }): boolean {
   return (
     reminder.milestone === "usmle_step3" &&
     reminder.rung !== undefined &&
     START_RUNGS.has(reminder.rung) &&
-    reminder.overdueSince === undefined
+    reminder.title === PROGRAM_ANSWER_TITLE
   );
-}
-
-/**
- * The label of a chase to residency's start that settles a wait on the program (its answer on
- * Step 3), else undefined: the start is no day to act by.
- */
-export function startCountLabel(reminder: {
-  rung?: string;
-  milestone?: string;
-  overdueSince?: unknown;
-}): { readonly label: string; readonly inline: string } | undefined {
-  return asksProgramAnswer(reminder) ? PROGRAM_ANSWER_LABEL : undefined;
 }
 
 /** What noticeDayLabel reads of a reminder. */

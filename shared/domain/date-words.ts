@@ -1,9 +1,4 @@
-import {
-  actByDayLabel,
-  certificateCheckLabel,
-  SCORE_BELOW_PASSING_LABEL,
-  startCountLabel,
-} from "./act-by-day-labels.ts";
+import { actByDayLabel, certificateCheckLabel, SCORE_BELOW_PASSING_LABEL } from "./act-by-day-labels.ts";
 import { DATE_TAGS, dateTag } from "./date-basis.ts";
 import { questionReminderLabel, questionStepLabel } from "./match-outcome-labels.ts";
 import { datedBySoapEnd } from "./match-outcome-question.ts";
@@ -151,7 +146,7 @@ export function reminderDateLabel(
     return REAPPLY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   const question = questionReminderLabel(reminder);
   if (question !== undefined) return question;
-  const dayLabel = startCountLabel(reminder) ?? actByDayLabel(reminder);
+  const dayLabel = actByDayLabel(reminder);
   if (dayLabel !== undefined) return dayLabel;
   // A failed exam's notice is due its retake's last sitting day (notice-act-by.ts): a day to sit by.
   if (reminder.risk === "SCORE_BELOW_PASSING") return SCORE_BELOW_PASSING_LABEL;

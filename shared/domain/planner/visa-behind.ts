@@ -82,14 +82,14 @@ export function visaBehindReminders(
   );
   // Every one names the missed date, never the start it counts down to: the
   // subject, the Due line and the why say one date. Their ids and send times are the chase's own.
-  // Step 3 waiting on the program counts to the start: that date is not the applicant's to meet
-  // (asksProgramAnswer).
+  // Step 3 waiting on the program too: its card, the overdue list and the critical notice say
+  // "overdue since" that day, so its question (asksProgramAnswer) shows no second date, the start.
   const overdueSince = stepDates.rendered(missed);
   for (const each of laid) {
     const made = timedReminder(
       each.sendAt,
       each.deadline,
-      answer ? each.reminder : reminderWith(each.reminder, { overdueSince }),
+      reminderWith(each.reminder, { overdueSince }),
       each.late,
       each.fixed,
       each.notice,

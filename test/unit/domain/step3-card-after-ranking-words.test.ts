@@ -22,9 +22,11 @@ describe("Step 3's card once ranking is over, before she says she matched", () =
     expect(action).toContain(
       "Your exam is on Mon 12 Apr 2027, after Fri 19 Mar 2027 (our advice), the last day to sit it for the result to reach the program you matched with in time for its H-1B petition.",
     );
+    // That day has passed: out of reach as the visa risk says, never "move it earlier" before it.
     expect(action).toContain(
-      "As booked, if the program you matched with files an H-1B petition for you, it is too late for that petition before your residency starts on Thu 1 Jul 2027",
+      "That day has passed, so if you matched with a program that files an H-1B petition for you, by this plan's allowances the H-1B for your start date is likely out of reach.",
     );
+    expect(action).not.toContain("Move it earlier");
   });
 
   it("ranking over, Match Day ahead: the program she matches with", () => {

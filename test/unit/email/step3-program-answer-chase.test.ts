@@ -65,7 +65,9 @@ describe.each([
     for (const reminder of rungs) {
       const email = emailOf(result, reminder);
       expect(email.subject).toBe(PROGRAM_ANSWER_TITLE);
-      expect(email.text).toContain("   Overdue since: Fri 19 Mar 2027 (our advice, not set by any authority)");
+      expect(email.text).toContain(
+        "   Overdue since: Fri 19 Mar 2027 (our advice, not set by any authority)",
+      );
       expect(email.text).not.toMatch(/Settle it|by residency's start, Thu 1 Jul/);
       expect(email.html).not.toMatch(/Settle it|by residency's start, Thu 1 Jul/);
     }

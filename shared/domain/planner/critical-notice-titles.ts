@@ -17,6 +17,7 @@ import { noteQuestioned } from "./note-questioned.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayLateTitle } from "./pathway-late-title.ts";
+import { RETAKE_ASKS_PROGRAM } from "./score-below-passing-risk.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
@@ -104,6 +105,14 @@ const SEASON_OVER_UNLESS_LATER_TITLE =
 export const RETAKE_ON_LATER_PHASE = "retake-on-later";
 const RETAKE_ON_LATER_TITLE =
   "Your exam score is below the passing score: correct it, or reapply now for a retake that counts only if NRMP's deadline is later than projected";
+/**
+ * SCORE_BELOW_PASSING of a Step 3 whose retake cannot meet the H-1B petition's day (its words ask
+ * the program first: RETAKE_ASKS_PROGRAM): titled as VISA_NOT_READY_FOR_START asks, never "plan your
+ * retake now"; a notice of its own, apart from the one that gave a retake day.
+ */
+const RETAKE_ASKS_PROGRAM_PHASE = "retake-asks-program";
+const RETAKE_ASKS_PROGRAM_TITLE =
+  "Your Step 3 score is below the passing score: correct it if you passed, and ask the program before you pay for a retake";
 /** MATCH_WEEK_SOAP_CONFLICT over an accepted SOAP offer (soapAcceptedBesideMatched): a notice of its own. */
 const SOAP_ACCEPTED_PHASE = "soap-accepted";
 const SOAP_ACCEPTED_TITLE = "You marked Match Week done and a SOAP offer accepted: which is it? Tell us now";
@@ -144,6 +153,8 @@ export function noticePhase(context: PlanContext, risk: Risk): string | undefine
     return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
   // "If you match …", then "If you matched …", then matched: each wording is emailed once.
   if (risk.matchOutcome !== undefined) return `match-${risk.matchOutcome}`;
+  if (risk.code === "SCORE_BELOW_PASSING" && risk.message.includes(RETAKE_ASKS_PROGRAM))
+    return RETAKE_ASKS_PROGRAM_PHASE;
   return risk.code === "ERAS_LATE_SUBMISSION" && erasSubmissionWellPast(context)
     ? ERAS_WELL_PAST_PHASE
     : studyAskedExam(context, risk) !== undefined
@@ -171,6 +182,7 @@ export function noticeTemplate(
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;
   if (phase === SEASON_OVER_UNLESS_LATER_PHASE) return SEASON_OVER_UNLESS_LATER_TITLE;
   if (phase === RETAKE_ON_LATER_PHASE) return RETAKE_ON_LATER_TITLE;
+  if (phase === RETAKE_ASKS_PROGRAM_PHASE) return RETAKE_ASKS_PROGRAM_TITLE;
   if (phase === LAST_WEEK_PHASE)
     return lastDayIsPathwayDeadline(context, risk)
       ? LAST_WEEK_PATHWAY_TITLE

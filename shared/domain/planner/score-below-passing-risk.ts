@@ -166,8 +166,15 @@ function petitionRetake(
   if (reach === null) return `${lead}: reapply to FSMB ${reapplyBy} and sit it by ${day}: ${reapply}`;
   if (reach.held)
     return `${lead}, and with a visitor visa still to get you could not sit it by ${day}, the day the petition needs (${reapply}): only if you already hold a B-1/B-2 visa, reapply to FSMB now and sit it by then; otherwise ask first, as Step 3's step and the visa risk say`;
-  return `${lead}, and by this plan's allowances you could not sit it by ${day}, the day the petition needs (${reapply}): pay for no retake before you have asked the program, as Step 3's step and the visa risk say`;
+  return `${lead}, and by this plan's allowances you could not sit it by ${day}, the day the petition needs (${reapply}): ${RETAKE_ASKS_PROGRAM}, as Step 3's step and the visa risk say`;
 }
+
+/**
+ * The words of a failed Step 3 whose retake cannot meet the petition's day (petitionRetake): no fee
+ * before the program answers. Its notice is titled so (critical-notice-titles.ts), never "plan your
+ * retake now" beside VISA_NOT_READY_FOR_START's question to the program, which it rides with.
+ */
+export const RETAKE_ASKS_PROGRAM = "pay for no retake before you have asked the program";
 
 /**
  * A failed Step 3's retake day when ranking on H-1B is out of reach: the H-1B petition's sit-by day the

@@ -52,7 +52,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} has an interview for the ${matchYear} Match, but some of their answers (the sponsor note, the ECFMG application or the ERAS application) say it could not have come through ERAS; the plan asks them to check, and plans as if the interview is right.`,
   ANSWERS_CONTRADICT_RECORD: (about) => NOTE_RECORD_VOICE(about),
   MATCH_WEEK_SOAP_CONFLICT: ({ fullName, matchYear }) =>
-    `${fullName} marked Match Week done (matched in the ${matchYear} Match) and SOAP in progress or an accepted SOAP offer (not matched); the plan asks them which is right.`,
+    `${fullName}'s ${matchYear} Match answers need a check: Match Week done (matched) beside SOAP, which the plan reads as a partial match (SOAP for the year the match lacks) and asks about, or a contract marked beside "not matched, in SOAP", which the plan does not count until they say which is right.`,
   SCHOOL_NOT_ECFMG_ELIGIBLE: ({ fullName }) =>
     `${fullName}'s medical school is not listed as eligible for ECFMG certification, so every step that needs ECFMG is on hold.`,
   SCORE_BELOW_PASSING: ({ fullName }) =>

@@ -29,6 +29,7 @@ export function contextWith(context: PlanContext, changes: Partial<PlanContext>)
     soapDoneBeforeOffers: context.soapDoneBeforeOffers,
     matchOutcomeEarly: context.matchOutcomeEarly,
     doneBeforeSeason: context.doneBeforeSeason,
+    positionBesideSoap: context.positionBesideSoap,
     failedScores: context.failedScores,
     pastSeason: context.pastSeason,
     pastSeasonEntries: context.pastSeasonEntries,

@@ -27,6 +27,7 @@ import {
 import { markLastingPrerequisites, pastSeasonWork, resetPastSeason } from "./past-season.ts";
 import { keepOetBookedAhead } from "./pathway-done-oet-ahead.ts";
 import type { PlannerInput } from "./planner-input.ts";
+import { withdrawPositionBesideSoap } from "./position-beside-soap.ts";
 import { type RolRefusal, refusedRankList } from "./rank-list-refusal.ts";
 import { type SoapDoneBeforeOffers, soapDoneBeforeOffers } from "./soap-done-before-offers.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
@@ -90,9 +91,8 @@ export interface PlanContext {
    */
   rankListAsked?: true | "registered";
   /**
-   * A rank order list reported certified (or booked) that cannot count, else null: dated before
-   * ranking opens, or (for "done") undated while ranking has not opened, or dated after today. Such a
-   * list counts as not started, so its deadline and reminders stay in the plan.
+   * A rank order list reported certified (or booked) that cannot count, else null: dated before ranking
+   * opens, (for "done") undated before it, or dated after today: not started, its reminders kept.
    */
   rolRefused: RolRefusal | null;
   /** SOAP reported done before its first offer round (soap-done-before-offers.ts): counted as not started. */
@@ -101,6 +101,8 @@ export interface PlanContext {
   matchOutcomeEarly: MatchOutcomeEarly[] | null;
   /** Post-Match answers dated before the season allows (done-before-season.ts): kept, the steps before them still asked. */
   doneBeforeSeason: DoneBeforeSeason[] | null;
+  /** Post-Match answers beside "not matched, in SOAP" (position-beside-soap.ts), as reported: not started. */
+  positionBesideSoap: readonly MilestoneEntry[] | null;
   /** Results reported below their passing score, as reported: read as retakes (failed-score.ts). */
   failedScores: readonly FailedScore[];
   /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
@@ -170,10 +172,10 @@ export function buildContext(
   const soap = entries.get("soap");
   if (uncountedAnswer(soap, calendar, zone, nowMs, matchDayDone))
     entries.set({ key: "soap", status: "not_started" });
+  const besideSoap = withdrawPositionBesideSoap(entries, calendar, nowMs); // "not matched, in SOAP" stands
   const statuses = NOT_STARTED.slice();
-  // By catalog index (StepEntries.at), not by key: each key's look-up was made when it was stored.
-  // Statuses of different steps are independent, and marking prerequisites done commutes, so the
-  // catalog's order gives the same statuses as the snapshot's.
+  // By catalog index (StepEntries.at): statuses of different steps are independent, and marking
+  // prerequisites done commutes, so the catalog's order gives the same statuses as the snapshot's.
   for (let index = 0; index < statuses.length; index++) {
     const entry = entries.at(index);
     // A stamping waived from abroad stays not started: the intake refuses it, the plan trusts no intake.
@@ -234,6 +236,7 @@ export function buildContext(
     soapDoneBeforeOffers: soapDoneEarly,
     matchOutcomeEarly: matchEarly,
     doneBeforeSeason: postMatchEarly,
+    positionBesideSoap: besideSoap,
     failedScores: failed,
     pastSeason,
     pastSeasonEntries,

@@ -19,8 +19,9 @@ export const ACT_NOW: Partial<Record<RiskCode, string>> = {
   // no "has no note" as fact.
   ANSWERS_CONTRADICT_RECORD:
     "Your answer about your school's sponsor note conflicts with your ECFMG record: check WDOMS now",
-  // Match Week done beside SOAP in progress: the plan asserts neither until one is changed.
-  MATCH_WEEK_SOAP_CONFLICT: "You marked Match Week done and SOAP in progress: which is it? Tell us now",
+  // Match Week done beside SOAP in progress: read as a partial match, SOAP planned for the year it lacks.
+  MATCH_WEEK_SOAP_CONFLICT:
+    "Matched and in SOAP: a partial match? Take part in SOAP now for the year your match lacks",
   // The plan already dates that Match's steps: the one thing left is the form's
   // "Match year" field, which the steps, reminders and budget then keep as they are.
   MATCH_YEAR_NOT_FEASIBLE:

@@ -115,7 +115,12 @@ const RETAKE_ASKS_PROGRAM_TITLE =
   "Your Step 3 score is below the passing score: correct it if you passed, and ask the program before you pay for a retake";
 /** MATCH_WEEK_SOAP_CONFLICT over an accepted SOAP offer (soapAcceptedBesideMatched): a notice of its own. */
 const SOAP_ACCEPTED_PHASE = "soap-accepted";
-const SOAP_ACCEPTED_TITLE = "You marked Match Week done and a SOAP offer accepted: which is it? Tell us now";
+const SOAP_ACCEPTED_TITLE =
+  "Matched and a SOAP offer accepted: a partial match? Sign both contracts, or tell us which is right";
+/** MATCH_WEEK_SOAP_CONFLICT over a contract beside "not matched, in SOAP" (positionBesideSoap): its own notice. */
+const POSITION_BESIDE_SOAP_PHASE = "position-beside-soap";
+const POSITION_BESIDE_SOAP_TITLE =
+  "You told us you are in SOAP, yet marked your contract: which is right? Tell us now";
 /** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
@@ -149,6 +154,8 @@ export function noticePhase(context: PlanContext, risk: Risk): string | undefine
     return SEASON_OVER_UNLESS_LATER_PHASE;
   if (risk.code === "MATCH_WEEK_SOAP_CONFLICT" && soapAcceptedBesideMatched(context))
     return SOAP_ACCEPTED_PHASE;
+  if (risk.code === "MATCH_WEEK_SOAP_CONFLICT" && context.positionBesideSoap !== null)
+    return POSITION_BESIDE_SOAP_PHASE;
   if (risk.code === "START_DELAYED")
     return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
   // "If you match …", then "If you matched …", then matched: each wording is emailed once.
@@ -177,6 +184,7 @@ export function noticeTemplate(
   if (risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE" && noteQuestioned(context)) return QUESTIONED_NOTE_TITLE;
   // No visa to wait on for visa "none": contractSteps's words, as the risk's.
   if (phase === SOAP_ACCEPTED_PHASE) return SOAP_ACCEPTED_TITLE;
+  if (phase === POSITION_BESIDE_SOAP_PHASE) return POSITION_BESIDE_SOAP_TITLE;
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;

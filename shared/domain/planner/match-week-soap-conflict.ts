@@ -4,6 +4,7 @@ import { DONE_RECORDS, START_RECORDS } from "../step-actions.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
+import { positionBesideSoapWords } from "./position-beside-soap.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { NRMP_SOAP_URL } from "./risk-sources.ts";
 import { SOAP_CAP } from "./soap-cap-words.ts";
@@ -16,15 +17,29 @@ const MATCH_DAY = indexedStep("match_day");
 const NRMP_MATCH_WEEK_URL = "https://www.nrmp.org/residency-applicants/match-week/";
 
 /**
- * Whether the applicant's two Match Week answers contradict each other:
- * Match Week marked done (matched, as the SOAP card asks a matched applicant to mark it) and SOAP in
- * progress (not matched, taking part in SOAP), from NRMP's Monday release on, Match Day not done. NRMP
- * admits to SOAP only applicants who did not match, or matched partially
- * (https://www.nrmp.org/residency-applicants/match-week/), so both cannot hold. While they conflict
- * the plan asserts neither outcome: Match Day and SOAP keep their conditional words, the plan does
- * not move for SOAP's outcome (unmatchedReported), the contract and visa steps stay planned. Before
- * Monday SOAP in progress means preparing: no conflict, Monday noted as the instant the plan changes.
- * Pure.
+ * NRMP: an applicant matched to a PGY-1 (preliminary or transitional) position only, or to an
+ * advanced PGY-2 position only, is partially matched, and may take part in SOAP for the positions R3
+ * shows them eligible for (official; https://www.nrmp.org/help/item/what-is-a-partially-matched-applicant/).
+ */
+export const NRMP_PARTIAL_MATCH_URL = "https://www.nrmp.org/help/item/what-is-a-partially-matched-applicant/";
+/**
+ * NRMP: one matched to an advanced position but to no linked preliminary one stays committed to the
+ * advanced position, must seek a first-year position in SOAP or after it, and without one by July 1
+ * of the Match year must ask NRMP to waive that commitment (official).
+ */
+const NRMP_ADVANCED_ONLY_URL =
+  "https://www.nrmp.org/residency-applicants/rank-your-programs-main/about-supplemental-rank-order-lists/";
+
+/**
+ * Whether the applicant marked Match Week done (matched, as the SOAP card asks a matched applicant
+ * to mark it) and SOAP in progress (taking part in SOAP), from NRMP's Monday release on, Match Day
+ * not done. A legitimate answer pair: NRMP admits to SOAP applicants who did not match and those who
+ * matched partially (NRMP_PARTIAL_MATCH_URL: an advanced PGY-2 position only, the usual case in
+ * anesthesiology, neurology or radiology, or a PGY-1 position only), so the plan reads it as a
+ * partial match and asks only whether it is one: SOAP keeps its steps for the year the match
+ * lacks, the plan does not move for SOAP's outcome (unmatchedReported: the applicant holds a
+ * position), the contract and visa steps stay planned. Before Monday SOAP in progress means
+ * preparing: not read, Monday noted as the instant the plan changes. Pure.
  */
 export function matchWeekSoapConflict(context: PlanContext): boolean {
   // Match Week as the applicant marked it: one only implied (a Match Day booked) is no answer of theirs.
@@ -41,10 +56,10 @@ export function matchWeekSoapConflict(context: PlanContext): boolean {
 }
 
 /**
- * Whether the applicant marked Match Week done (matched) and SOAP done (accepted a SOAP offer): SOAP
- * is for applicants who did not match (NRMP_MATCH_WEEK_URL), so one answer is wrong. Read from their
- * own entries once those told too early are reset (context.ts); either answer gives a position, so
- * the plan goes on to the contract and visa steps while it asks. Pure.
+ * Whether the applicant marked Match Week done (matched) and SOAP done (accepted a SOAP offer): read
+ * as a partial match completed in SOAP (NRMP_PARTIAL_MATCH_URL), two binding positions, and asked
+ * whether it is one. Read from their own entries once those told too early are reset (context.ts);
+ * either reading gives a position, so the plan goes on to the contract and visa steps. Pure.
  */
 export function soapAcceptedBesideMatched(context: PlanContext): boolean {
   return (
@@ -53,59 +68,79 @@ export function soapAcceptedBesideMatched(context: PlanContext): boolean {
   );
 }
 
-/**
- * How to settle the conflict, with the two buttons SOAP's card and the notice offer (actionsFor):
- * Not for me keeps "Matched"; Not matched: I'm in SOAP records Match Week not started
- * (conflictWayOut). Said by the risk and by the SOAP step.
- */
-const HOW_TO_FIX = `If you matched, tap “Not for me” on SOAP; if you did not match and are in SOAP, tap “${START_RECORDS.soap?.applicant}”.`;
+/** What NRMP calls a partial match (NRMP_PARTIAL_MATCH_URL), said by the risk and SOAP's card. */
+const PARTIAL =
+  "NRMP calls an applicant matched to an advanced (PGY-2) position only, or to a preliminary or transitional (PGY-1) position only, partially matched, and lets them take part in SOAP for the positions R3 shows them eligible for";
 
 /**
- * How to settle the conflict over an accepted SOAP offer: the same two SOAP buttons, offered by the
- * notice and the risk though SOAP, done, is no card (conflictWayOutActions); "I accepted a SOAP
- * offer" then records Match Week not started (conflictWayOut).
+ * The other readings of the pair and their buttons (actionsFor): “Not for me” on SOAP keeps
+ * "Matched" (a full match: SOAP is not open to them); “Not matched: I'm in SOAP” records Match Week
+ * not started (conflictWayOut). Said by the risk and by the SOAP step.
  */
-const HOW_TO_FIX_ACCEPTED = `If you matched, tap “Not for me” on SOAP; if you did not match and accepted a SOAP offer, tap “${DONE_RECORDS.soap?.applicant}”, and Match Week is marked not started.`;
+const IF_NOT_PARTIAL = `If you matched to a full (categorical) position, SOAP is not open to you: tap “Not for me” on SOAP. If you did not match at all, tap “${START_RECORDS.soap?.applicant}”.`;
 
 /**
- * MATCH_WEEK_SOAP_CONFLICT (critical, its notice sent at once: critical-notice-titles.ts): names both
- * answers and how to settle each. Null when they do not conflict (matchWeekSoapConflict,
- * soapAcceptedBesideMatched).
+ * The same over an accepted SOAP offer: the two SOAP buttons, offered by the notice and the risk
+ * though SOAP, done, is no card (conflictWayOutActions); "I accepted a SOAP offer" then records
+ * Match Week not started (conflictWayOut).
+ */
+const IF_NOT_PARTIAL_ACCEPTED = `If you matched to a full (categorical) position, SOAP was not open to you: tap “Not for me” on SOAP. If you did not match at all and accepted a SOAP offer, tap “${DONE_RECORDS.soap?.applicant}”, and Match Week is marked not started.`;
+
+/**
+ * MATCH_WEEK_SOAP_CONFLICT (critical, its notice sent at once: critical-notice-titles.ts): Match
+ * Week done beside SOAP read as a partial match, with the other readings and how to say each
+ * (matchWeekSoapConflict, soapAcceptedBesideMatched); or a contract (or a visa step after it)
+ * beside "not matched, in SOAP" (positionBesideSoap: counted as not started), asked as a
+ * contradiction that names the partial match. Null otherwise.
  */
 export function matchWeekSoapConflictRisk(context: PlanContext): Risk | null {
+  const steps = contractSteps(context.applicant.visa);
+  const sources = [NRMP_PARTIAL_MATCH_URL, NRMP_SOAP_URL];
   if (soapAcceptedBesideMatched(context))
     return {
       code: "MATCH_WEEK_SOAP_CONFLICT",
       severity: "critical",
-      message: `You marked Match Week done, which says you matched, and SOAP done, which says you did not match and accepted a SOAP offer: only applicants who did not match can take part in SOAP, so both cannot be right. ${HOW_TO_FIX_ACCEPTED} Either way you have a position, so your ${contractSteps(context.applicant.visa)} stay planned.`,
+      message: `You marked Match Week done (matched) and SOAP done (you accepted a SOAP offer), so this plan reads a partial match completed in SOAP: ${PARTIAL}. The position you matched to and the one you accepted in SOAP are both binding: sign each program's contract, and your ${steps} stay planned for the position you start first. ${IF_NOT_PARTIAL_ACCEPTED}`,
       milestones: ["match_week", "soap"],
-      sources: [NRMP_MATCH_WEEK_URL, NRMP_SOAP_URL],
+      sources,
+    };
+  const besideSoap = context.positionBesideSoap;
+  if (besideSoap !== null)
+    return {
+      code: "MATCH_WEEK_SOAP_CONFLICT",
+      severity: "critical",
+      message: `You told us you did not match and are taking part in SOAP, yet you marked ${positionBesideSoapWords(besideSoap)}: a contract comes only with a position, so which is right? If you accepted a SOAP offer, tap “${DONE_RECORDS.soap?.applicant}” on SOAP: your ${steps} then go on from it. If you matched, fully or partially (${PARTIAL}), send your intake form again with Match Week done, or ask your advisor. Until you tell us, this plan plans as if you hold no position yet: SOAP and the question of its outcome stay, and your ${steps} wait for a position, with nothing to pay for them yet.`,
+      milestones: ["soap", "match_day", ...besideSoap.map((entry) => entry.key)],
+      sources: [NRMP_MATCH_WEEK_URL, ...sources],
     };
   if (!matchWeekSoapConflict(context)) return null;
   return {
     code: "MATCH_WEEK_SOAP_CONFLICT",
     severity: "critical",
-    message: `You marked Match Week done, which says you matched, and SOAP in progress, which says you did not match and are taking part in SOAP: only applicants who did not match can take part in SOAP, so both cannot be right. ${HOW_TO_FIX} Until you tell us which is right, this plan assumes neither: SOAP keeps its "if you did not match" steps and your ${contractSteps(context.applicant.visa)} stay planned.`,
+    message: `You marked Match Week done (matched) and SOAP in progress, so this plan reads a partial match: ${PARTIAL}. Take part in SOAP now for the year your match lacks: SOAP stays planned, and your ${steps} stay planned for the position you matched to. Matched to an advanced position only, you are committed to it and must find a first-year position in SOAP or after it; without one by July 1, ${context.calendar.matchYear}, you must ask NRMP to waive your commitment to the advanced program. ${IF_NOT_PARTIAL}`,
     milestones: ["match_week", "soap"],
-    sources: [NRMP_MATCH_WEEK_URL, NRMP_SOAP_URL],
+    sources: [...sources, NRMP_ADVANCED_ONLY_URL],
   };
 }
 
 /**
- * SOAP's in-progress words while the answers conflict: the conflict and its fix first, then how to
- * take part only if NRMP said "not matched" (the 45: SOAP_CAP), never
- * "You are in SOAP".
+ * SOAP's in-progress words beside Match Week done: a partial match's SOAP (PARTIAL), then the other
+ * readings and their buttons, never "You are in SOAP" as for one who did not match.
  */
-const SOAP_CONFLICT_ACTION = `You marked Match Week done (matched) and SOAP in progress (not matched): which is it? ${HOW_TO_FIX} If NRMP told you on Monday that you did not match, take part in SOAP now: send your applications through ERAS to programs on the List of Unfilled Programs in R3 (${SOAP_CAP}), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires.`;
+const SOAP_CONFLICT_ACTION = `You marked Match Week done (matched) and SOAP in progress: a partial match (${PARTIAL})? Then take part in SOAP now for the year your match lacks: send your applications through ERAS to programs on the List of Unfilled Programs in R3 that it shows you eligible for (${SOAP_CAP}), then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. ${IF_NOT_PARTIAL}`;
+
+/** SOAP's title beside Match Week done: the partial match's SOAP, not "if you did not match". */
+const SOAP_PARTIAL_TITLE = "SOAP: find the year your partial match lacks";
 
 const conflictEntries = new WeakMap<CatalogEntry, CatalogEntry>();
 
-/** `soap` (SOAP's Match Week entry) with the conflict's in-progress words, made once per entry. */
+/** `soap` (SOAP's Match Week entry) with a partial match's title and in-progress words, made once per entry. */
 export function soapConflictEntry(soap: CatalogEntry): CatalogEntry {
   let phased = conflictEntries.get(soap);
   if (phased === undefined) {
     phased = Object.freeze({
       ...soap,
+      title: SOAP_PARTIAL_TITLE,
       statusActions: { ...soap.statusActions, inProgress: SOAP_CONFLICT_ACTION },
     }) as CatalogEntry;
     conflictEntries.set(soap, phased);

@@ -130,11 +130,15 @@ describe("Match Week done (matched) and SOAP done (an accepted offer)", () => {
     );
     const conflict = result.risks.find((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT");
     expect(conflict?.severity).toBe("critical");
-    expect(conflict?.message).toContain("You marked Match Week done, which says you matched, and SOAP done");
-    expect(conflict?.message).toContain("If you matched, tap “Not for me” on SOAP");
+    expect(conflict?.message).toContain(
+      "You marked Match Week done (matched) and SOAP done (you accepted a SOAP offer), so this plan reads a partial match completed in SOAP",
+    );
+    expect(conflict?.message).toContain(
+      "If you matched to a full (categorical) position, SOAP was not open to you: tap “Not for me” on SOAP",
+    );
     const notice = result.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
     expect(notice?.title).toBe(
-      "You marked Match Week done and a SOAP offer accepted: which is it? Tell us now",
+      "Matched and a SOAP offer accepted: a partial match? Sign both contracts, or tell us which is right",
     );
     expect(result.nextSteps.map((each) => each.milestone)).toContain("contract");
   });

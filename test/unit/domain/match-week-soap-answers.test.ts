@@ -17,8 +17,8 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * Match Week, SOAP and the moved plan, on the reported applicants
  * (copied to test/fixtures/match-week-and-soap; the Manila one is Maria with Match Week left
  * unanswered, the README's way to report "not matched, in SOAP"), at the reported instants:
- * 1. Match Week done beside SOAP in progress is a conflict, asked at once; no step asserts
- *    either outcome. 2. SOAP "Not for me" with no certified list from Monday: not matched,
+ * 1. Match Week done beside SOAP in progress is read as a partial match, asked at once; SOAP
+ *    planned for the year the match lacks, no step says "not matched". 2. SOAP "Not for me" with no certified list from Monday: not matched,
  *    not in SOAP, moved at once. 3. 45 applications in all of SOAP. 4. The
  *    chain after an unreported Match Day all dated. 5. The moved plan's SOAP starts afresh.
  * 6. A Pathway certificate in the moved plan. 7. The Match Day question on its
@@ -30,28 +30,28 @@ const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 const step = (result: Plan, key: string) => result.nextSteps.find((each) => each.milestone === key);
 const words = (result: Plan) => JSON.stringify(result);
 
-describe("Match Week done and SOAP in progress (Li, Chicago)", () => {
+describe("Match Week done and SOAP in progress, read as a partial match (Li, Chicago)", () => {
   const li = snapshot("matched-and-in-soap-chicago.json");
 
-  it("on Tuesday: a critical conflict naming both answers and each fix, noticed at once", () => {
+  it("on Tuesday: read as a partial match, the other readings and their buttons named, noticed at once", () => {
     const result = planInOwnMatch(li, "2027-03-16T10:00:00-05:00");
     const conflict = result.risks.find((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT");
     expect(conflict?.severity).toBe("critical");
     expect(conflict?.message).toContain("Match Week done");
-    expect(conflict?.message).toContain("SOAP in progress");
-    expect(conflict?.message).toContain("If you matched, tap “Not for me” on SOAP");
+    expect(conflict?.message).toContain("SOAP in progress, so this plan reads a partial match");
     expect(conflict?.message).toContain(
-      "if you did not match and are in SOAP, tap “Not matched: I'm in SOAP”",
+      "If you matched to a full (categorical) position, SOAP is not open to you: tap “Not for me” on SOAP",
     );
+    expect(conflict?.message).toContain("If you did not match at all, tap “Not matched: I'm in SOAP”");
     const notice = result.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
     expect(notice?.sendAt).toBe("2027-03-16T15:00:00.000Z");
   });
 
-  it("no step asserts either outcome: SOAP keeps 'if you did not match', Match Day its own question", () => {
+  it("no step says 'not matched': SOAP is for the year a partial match lacks, Match Day its own question", () => {
     const result = planInOwnMatch(li, "2027-03-16T10:00:00-05:00");
     expect(words(result)).not.toContain("NRMP told you on Monday that you did not match, and");
     expect(words(result)).not.toContain("You are in SOAP");
-    expect(step(result, "soap")?.action).toContain("If NRMP told you on Monday that you did not match");
+    expect(step(result, "soap")?.action).toContain("Then take part in SOAP now for the year your match lacks");
     expect(step(result, "match_day")?.title).not.toBe("Match Day: tell us the SOAP offer you accepted");
     expect(result.reminders.map((each) => each.rung)).not.toContain("soap-applications");
     expect(result.blocked.map((each) => each.milestone)).toEqual(

@@ -78,7 +78,7 @@ describe("both answers recorded (a form): the conflict's two ways out are button
     );
     const conflict = plan.risks.find((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT");
     expect(conflict?.message).toContain(
-      "If you matched, tap “Not for me” on SOAP; if you did not match and are in SOAP, tap “Not matched: I'm in SOAP”. Until you tell us which is right,",
+      "If you matched to a full (categorical) position, SOAP is not open to you: tap “Not for me” on SOAP. If you did not match at all, tap “Not matched: I'm in SOAP”.",
     );
     const actions = actionsFor({ milestone: "soap" }, plan, ZONE, [...rankListCertified2027(), ...BOTH]);
     expect(actions).toEqual(expect.arrayContaining(["waive", "start"]));
@@ -103,11 +103,11 @@ describe("both answers recorded (a form): the conflict's two ways out are button
       milestones,
     });
     const buttons = email.text.split("\n").filter((line) => line.includes("/actions?"));
-    expect(buttons[0]).toMatch(/^ {3}Not matched: I'm in SOAP \(Take part in SOAP/);
+    expect(buttons[0]).toMatch(/^ {3}Not matched: I'm in SOAP \(SOAP: find the year your partial match lacks/);
     expect(buttons[0]).toContain(links.action("soap", "start"));
-    expect(buttons[1]).toMatch(/^ {3}Not for me \(Take part in SOAP/);
+    expect(buttons[1]).toMatch(/^ {3}Not for me \(SOAP: find the year your partial match lacks/);
     expect(buttons[1]).toContain(links.action("soap", "waive"));
-    expect(email.text).toContain("Until you tell us which is right, this plan assumes neither");
+    expect(email.text).toContain("so this plan reads a partial match");
   });
 
   it("“Not matched: I'm in SOAP” records Match Week not started, SOAP still in progress", async () => {

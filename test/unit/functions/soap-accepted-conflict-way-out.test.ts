@@ -47,7 +47,7 @@ describe("Match Week done beside an accepted SOAP offer: the two ways out are bu
     const plan = planned();
     const conflict = plan.risks.find((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT");
     expect(conflict?.message).toContain(
-      "If you matched, tap “Not for me” on SOAP; if you did not match and accepted a SOAP offer, tap “I accepted a SOAP offer”, and Match Week is marked not started.",
+      "If you matched to a full (categorical) position, SOAP was not open to you: tap “Not for me” on SOAP. If you did not match at all and accepted a SOAP offer, tap “I accepted a SOAP offer”, and Match Week is marked not started.",
     );
     const notice = plan.reminders.find((reminder) => reminder.risk === "MATCH_WEEK_SOAP_CONFLICT");
     expect(notice?.milestone).toBe("soap");
@@ -56,7 +56,7 @@ describe("Match Week done beside an accepted SOAP offer: the two ways out are bu
     const voice =
       conflict && riskForAdvisor(conflict, { fullName: "Wanjiru Kamau", matchYear: 2027, visa: "J-1" });
     expect(voice).toMatch(
-      /^Wanjiru Kamau marked Match Week done \(matched in the 2027 Match\) and SOAP in progress or an accepted SOAP offer \(not matched\)/,
+      /^Wanjiru Kamau's 2027 Match answers need a check: Match Week done \(matched\) beside SOAP, which the plan reads as a partial match/,
     );
   });
 

@@ -26,7 +26,8 @@ export const ESCALATION_CLAIM_STALE_AFTER_MS = 15 * 60_000;
 export const RISK_TITLES: Record<RiskCode, string> = {
   ANSWERS_CONTRADICT_INTERVIEW: "Answers that contradict an interview for the Match",
   ANSWERS_CONTRADICT_RECORD: "Sponsor note answer that contradicts the applicant's own ECFMG record",
-  MATCH_WEEK_SOAP_CONFLICT: "Matched beside SOAP (a partial match?), or a contract beside not matched in SOAP",
+  MATCH_WEEK_SOAP_CONFLICT:
+    "Matched beside SOAP (a partial match?), or a contract beside not matched in SOAP",
   SCHOOL_NOT_ECFMG_ELIGIBLE: "Medical school not eligible for ECFMG certification",
   SCORE_BELOW_PASSING: "An exam reported passed with a score below the passing score",
   SCORE_ON_SCHEDULED_EXAM: "A passing score reported on an exam not yet marked done",

@@ -51,7 +51,9 @@ describe("Match Week done and SOAP in progress, read as a partial match (Li, Chi
     const result = planInOwnMatch(li, "2027-03-16T10:00:00-05:00");
     expect(words(result)).not.toContain("NRMP told you on Monday that you did not match, and");
     expect(words(result)).not.toContain("You are in SOAP");
-    expect(step(result, "soap")?.action).toContain("Then take part in SOAP now for the year your match lacks");
+    expect(step(result, "soap")?.action).toContain(
+      "Then take part in SOAP now for the year your match lacks",
+    );
     expect(step(result, "match_day")?.title).not.toBe("Match Day: tell us the SOAP offer you accepted");
     expect(result.reminders.map((each) => each.rung)).not.toContain("soap-applications");
     expect(result.blocked.map((each) => each.milestone)).toEqual(

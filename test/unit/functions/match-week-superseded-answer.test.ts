@@ -103,7 +103,9 @@ describe("both answers recorded (a form): the conflict's two ways out are button
       milestones,
     });
     const buttons = email.text.split("\n").filter((line) => line.includes("/actions?"));
-    expect(buttons[0]).toMatch(/^ {3}Not matched: I'm in SOAP \(SOAP: find the year your partial match lacks/);
+    expect(buttons[0]).toMatch(
+      /^ {3}Not matched: I'm in SOAP \(SOAP: find the year your partial match lacks/,
+    );
     expect(buttons[0]).toContain(links.action("soap", "start"));
     expect(buttons[1]).toMatch(/^ {3}Not for me \(SOAP: find the year your partial match lacks/);
     expect(buttons[1]).toContain(links.action("soap", "waive"));

@@ -227,7 +227,8 @@ export function soapMatchDayWhy(visa: Visa, tense: 0 | 1 | 2): CatalogEntry["why
 
 /**
  * The applicant told us Monday's result was "not matched": SOAP is in progress or done, unless Match
- * Week done says "matched" beside it (matchWeekSoapConflict): then neither is read.
+ * Week done says "matched" beside it (matchWeekSoapConflict: a partial match, a position held, so
+ * SOAP's outcome moves no plan to the next Match).
  */
 export function unmatchedReported(context: PlanContext): boolean {
   const soap = statusOf(context, "soap");

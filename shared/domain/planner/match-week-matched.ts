@@ -7,8 +7,8 @@ const MATCH_WEEK = indexedStep("match_week");
 /**
  * Whether the applicant told us Monday's answer was "matched": Match Week marked done by them (the
  * product's "Matched: mark Match Week done"; one only implied by a later step is no answer of
- * theirs), from NRMP's Monday release on, and not contradicted by SOAP in progress
- * (matchWeekSoapConflict: then the plan assumes neither outcome). It says whether, not where: the
+ * theirs), from NRMP's Monday release on, and not beside SOAP in progress (matchWeekSoapConflict:
+ * read as a partial match, SOAP's card speaks for the year it lacks, and no step says "You matched"). It says whether, not where: the
  * contract and visa rules that need the program (hasMatched) still wait for Match Day. Pure.
  */
 export function matchWeekMatched(context: PlanContext): boolean {

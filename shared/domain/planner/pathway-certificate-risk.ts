@@ -90,8 +90,8 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
 
 /**
  * Matched, as the applicant reported it: Match Week done (matched, in the Match or in SOAP) unless
- * SOAP in progress contradicts it (matchWeekSoapConflict: the plan then assumes neither outcome,
- * so no "You matched"), Match Day or the contract done.
+ * SOAP in progress stands beside it (matchWeekSoapConflict: a partial match still seeking its other
+ * year, so no "You matched"), Match Day or the contract done.
  */
 function reportedMatched(context: PlanContext): boolean {
   return (

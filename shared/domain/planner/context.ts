@@ -172,7 +172,7 @@ export function buildContext(
   const soap = entries.get("soap");
   if (uncountedAnswer(soap, calendar, zone, nowMs, matchDayDone))
     entries.set({ key: "soap", status: "not_started" });
-  const besideSoap = withdrawPositionBesideSoap(entries, calendar, nowMs); // "not matched, in SOAP" stands
+  const besideSoap = withdrawPositionBesideSoap(entries, calendar, nowMs, input.applicant.visa);
   const statuses = NOT_STARTED.slice();
   // By catalog index (StepEntries.at): statuses of different steps are independent, and marking
   // prerequisites done commutes, so the catalog's order gives the same statuses as the snapshot's.

@@ -1,7 +1,7 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
-import { IMPLIED_AT, keyAt, stepIndex } from "./catalog-index.ts";
+import type { MilestoneEntry, MilestoneKey, Visa } from "../snapshot.ts";
+import { applicableTo, IMPLIED_AT, keyAt, stepIndex } from "./catalog-index.ts";
 import type { StepEntries } from "./step-entries.ts";
 
 // "Not matched: I'm in SOAP" beside a contract (or a visa step after it) the applicant marked done
@@ -28,7 +28,8 @@ const finished = (entry: MilestoneEntry | undefined) =>
  * In buildContext, after the Match-outcome answers told too early are reset: the post-Match steps
  * the applicant reported (done, waived, under way or dated) while their own answers say "not
  * matched, taking part in SOAP" (SOAP in progress, from NRMP's Monday release, Match Week not done,
- * Match Day not done), or null (most plans). An accepted SOAP offer (SOAP done), "Matched" (Match
+ * Match Day not done), or null (most plans). Only the steps of the applicant's own visa route: one
+ * of the other route says nothing of their position here. An accepted SOAP offer (SOAP done), "Matched" (Match
  * Week done: a partial match read beside SOAP, match-week-soap-conflict.ts) or Match Day done
  * gives a position, and the contract counts again.
  */
@@ -36,13 +37,16 @@ export function positionBesideSoap(
   get: (key: MilestoneKey) => MilestoneEntry | undefined,
   calendar: SeasonCalendar,
   now: number,
+  visa: Visa,
 ): readonly MilestoneEntry[] | null {
   // Most plans are not in SOAP: one read.
   if (get("soap")?.status !== "in_progress") return null;
   if (now < calendar.dates.nrmp_match_week_start_and_soap_start.at) return null;
   if (get("match_week")?.status === "done" || finished(get("match_day"))) return null;
   let reported: MilestoneEntry[] | null = null;
+  const applicable = applicableTo(visa);
   for (const index of AFTER_MATCH_DAY_AT) {
+    if (applicable[index] !== true) continue;
     const entry = get(keyAt(index));
     if (entry === undefined || entry.status === "not_started") continue;
     if (reported === null) reported = [];
@@ -56,8 +60,9 @@ export function withdrawPositionBesideSoap(
   entries: StepEntries,
   calendar: SeasonCalendar,
   now: number,
+  visa: Visa,
 ): readonly MilestoneEntry[] | null {
-  const reported = positionBesideSoap((key) => entries.get(key), calendar, now);
+  const reported = positionBesideSoap((key) => entries.get(key), calendar, now, visa);
   for (const entry of reported ?? []) entries.set({ key: entry.key, status: "not_started" });
   return reported;
 }

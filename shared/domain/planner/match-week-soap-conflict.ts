@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
+import { seasonInstantEt } from "../seasons/date-words.ts";
 import { DONE_RECORDS, START_RECORDS } from "../step-actions.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
@@ -79,6 +80,10 @@ const PARTIAL =
  */
 const IF_NOT_PARTIAL = `If you matched to a full (categorical) position, SOAP is not open to you: tap “Not for me” on SOAP. If you did not match at all, tap “${START_RECORDS.soap?.applicant}”.`;
 
+/** The other readings once SOAP has ended: its card and buttons are gone, the form or the advisor corrects. */
+const IF_NOT_PARTIAL_AFTER_SOAP =
+  "If you matched to a full (categorical) position, or did not match at all, send your intake form again with the right Match Week and SOAP answers, or ask your advisor.";
+
 /**
  * The same over an accepted SOAP offer: the two SOAP buttons, offered by the notice and the risk
  * though SOAP, done, is no card (conflictWayOutActions); "I accepted a SOAP offer" then records
@@ -104,20 +109,28 @@ export function matchWeekSoapConflictRisk(context: PlanContext): Risk | null {
       milestones: ["match_week", "soap"],
       sources,
     };
+  const soapEnd = context.calendar.dates.nrmp_soap_ends;
+  noteRiskChange(context, soapEnd.at);
+  const running = context.now < soapEnd.at;
   const besideSoap = context.positionBesideSoap;
   if (besideSoap !== null)
     return {
       code: "MATCH_WEEK_SOAP_CONFLICT",
       severity: "critical",
-      message: `You told us you did not match and are taking part in SOAP, yet you marked ${positionBesideSoapWords(besideSoap)}: a contract comes only with a position, so which is right? If you accepted a SOAP offer, tap “${DONE_RECORDS.soap?.applicant}” on SOAP: your ${steps} then go on from it. If you matched, fully or partially (${PARTIAL}), send your intake form again with Match Week done, or ask your advisor. Until you tell us, this plan plans as if you hold no position yet: SOAP and the question of its outcome stay, and your ${steps} wait for a position, with nothing to pay for them yet.`,
+      message: `You told us you did not match and are taking part in SOAP, yet you marked ${positionBesideSoapWords(besideSoap)}: a contract comes only with a position, so which is right? If you accepted a SOAP offer, ${running ? `tap “${DONE_RECORDS.soap?.applicant}” on SOAP` : "mark Match Day done"}: your ${steps} then go on from it. If you matched, fully or partially (${PARTIAL}), send your intake form again with Match Week done, or ask your advisor. Until you tell us, this plan plans as if you hold no position yet: SOAP and the question of its outcome stay, and your ${steps} wait for a position, with nothing to pay for them yet.`,
       milestones: ["soap", "match_day", ...besideSoap.map((entry) => entry.key)],
       sources: [NRMP_MATCH_WEEK_URL, ...sources],
     };
   if (!matchWeekSoapConflict(context)) return null;
+  // In SOAP's tense: "take part now" while it runs, what its end left to do once it has ended
+  // (SOAP's card and its buttons are gone then: the other readings are told by the form).
+  const inSoap = running
+    ? "Take part in SOAP now for the year your match lacks: SOAP stays planned."
+    : `SOAP ended on ${seasonInstantEt(soapEnd)}: if you accepted a SOAP offer for the year your match lacks, mark SOAP done (“${DONE_RECORDS.soap?.applicant}”); if not, look for that year's position outside SOAP.`;
   return {
     code: "MATCH_WEEK_SOAP_CONFLICT",
     severity: "critical",
-    message: `You marked Match Week done (matched) and SOAP in progress, so this plan reads a partial match: ${PARTIAL}. Take part in SOAP now for the year your match lacks: SOAP stays planned, and your ${steps} stay planned for the position you matched to. Matched to an advanced position only, you are committed to it and must find a first-year position in SOAP or after it; without one by July 1, ${context.calendar.matchYear}, you must ask NRMP to waive your commitment to the advanced program. ${IF_NOT_PARTIAL}`,
+    message: `You marked Match Week done (matched) and SOAP in progress, so this plan reads a partial match: ${PARTIAL}. ${inSoap} Your ${steps} stay planned for the position you matched to. Matched to an advanced position only, you are committed to it and must find a first-year position in SOAP or after it; without one by July 1, ${context.calendar.matchYear}, you must ask NRMP to waive your commitment to the advanced program. ${running ? IF_NOT_PARTIAL : IF_NOT_PARTIAL_AFTER_SOAP}`,
     milestones: ["match_week", "soap"],
     sources: [...sources, NRMP_ADVANCED_ONLY_URL],
   };

@@ -78,7 +78,12 @@ describe("matched to an advanced position only, in SOAP for the first year (Arju
 
   it("after the contract's date: still a partial match, not moved to the next Match", () => {
     const result = planInOwnMatch(arjun, "2027-04-05T09:00:00+02:00");
-    expect(conflictOf(result)?.message).toContain("so this plan reads a partial match");
+    const message = conflictOf(result)?.message;
+    expect(message).toContain("so this plan reads a partial match");
+    // SOAP is over: what it left to do, never "take part now" nor a SOAP button gone with its card.
+    expect(message).toContain("SOAP ended on Thu 18 Mar 2027, 5:00 PM ET (projected)");
+    expect(message).not.toContain("Take part in SOAP now");
+    expect(message).toContain("send your intake form again with the right Match Week and SOAP answers");
     expect(codes(result)).not.toContain("SOAP_OUTCOME_UNREPORTED");
     expect(JSON.stringify(result)).not.toContain("both cannot be right");
   });
@@ -137,6 +142,12 @@ describe("a contract left marked done after changing the answer to 'not matched,
       expect(laid(result)).toEqual(laid(plain));
     });
   }
+
+  it("after SOAP's end: an accepted offer is told on Match Day, whose step asks for it", () => {
+    const result = planInOwnMatch(arjun, "2027-03-25T09:00:00+05:30");
+    expect(conflictOf(result)?.message).toContain("If you accepted a SOAP offer, mark Match Day done");
+    expect(step(result, "match_day")?.title).toBe("Match Day: tell us the SOAP offer you accepted");
+  });
 
   it("past the contract's date: the next Match is planned, as without the contract; no delayed start in July", () => {
     const april = planInOwnMatch(arjun, "2027-04-03T09:00:00+05:30");

@@ -109,10 +109,13 @@ export function matchWeekSoapConflictRisk(context: PlanContext): Risk | null {
       milestones: ["match_week", "soap"],
       sources,
     };
+  const besideSoap = context.positionBesideSoap;
+  if (besideSoap === null && !matchWeekSoapConflict(context)) return null;
+  // In SOAP's tense: "take part now" while it runs, what its end left to do once it has ended
+  // (SOAP's card and its buttons are gone then: the other readings are told by the form).
   const soapEnd = context.calendar.dates.nrmp_soap_ends;
   noteRiskChange(context, soapEnd.at);
   const running = context.now < soapEnd.at;
-  const besideSoap = context.positionBesideSoap;
   if (besideSoap !== null)
     return {
       code: "MATCH_WEEK_SOAP_CONFLICT",
@@ -121,9 +124,6 @@ export function matchWeekSoapConflictRisk(context: PlanContext): Risk | null {
       milestones: ["soap", "match_day", ...besideSoap.map((entry) => entry.key)],
       sources: [NRMP_MATCH_WEEK_URL, ...sources],
     };
-  if (!matchWeekSoapConflict(context)) return null;
-  // In SOAP's tense: "take part now" while it runs, what its end left to do once it has ended
-  // (SOAP's card and its buttons are gone then: the other readings are told by the form).
   const inSoap = running
     ? "Take part in SOAP now for the year your match lacks: SOAP stays planned."
     : `SOAP ended on ${seasonInstantEt(soapEnd)}: if you accepted a SOAP offer for the year your match lacks, mark SOAP done (“${DONE_RECORDS.soap?.applicant}”); if not, look for that year's position outside SOAP.`;

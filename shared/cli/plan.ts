@@ -133,7 +133,7 @@ export function renderPlan(
       result.blocked.map((step) => [
         subject(step),
         step.waitingFor.join(", "),
-        ...blockedDateCells(step, marked),
+        ...blockedDateCells(step, marked, result.now),
         step.title,
       ]),
     ),

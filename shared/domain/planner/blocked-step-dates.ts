@@ -8,6 +8,7 @@ import { inUsTitle } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
 import { instantOf } from "./instant-of.ts";
 import { withJ1CertificateTarget } from "./j1-certificate.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 import { type SlippedSteps, shownTarget } from "./slipped-step-targets.ts";
 import { type StepRenderings, targetDetailOf } from "./step-renderings.ts";
 import { whyBlocked } from "./step-text.ts";
@@ -54,8 +55,9 @@ export function blockedStep(
  * ahead and earlier than the deadline. A date that matters earlier than the deadline (the
  * certificate, needed by the J-1 sponsorship's date or by Step 3 for an H-1B) is then not hidden
  * behind the later deadline; `targetFor` names the step that needs it, when one does. A step
- * after Match Day whose date has passed keeps it as `overdueSince` once Match Day is done, and
- * as its planned date while Match Day's result is not told.
+ * after Match Day whose date has passed keeps it as `overdueSince` once Match Day is done or Match
+ * Week's answer said matched, and as its planned date ("planned for", never due) while whether
+ * the applicant matched is not told.
  */
 export function datedBlocked(
   step: BlockedStep,
@@ -71,7 +73,8 @@ export function datedBlocked(
     // since" would read as matched and late. Once Match Day is done, a step after it past its planned
     // date (the DS-2019 behind the sponsorship) says since when: the date is lost time, never a date
     // still due. Any other blocked step's passed date is not shown.
-    if (datedFromMatchDay(context, index)) step.deadline = detail;
+    // One who told us in Match Week she matched is late all the same: overdue since it, as Match Day's own card is.
+    if (datedFromMatchDay(context, index) && !matchWeekMatched(context)) step.deadline = detail;
     else if (afterMatchDay(index)) step.overdueSince = detail;
     return step;
   }

@@ -2,6 +2,7 @@ import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import { seasonDay } from "../seasons/date-words.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 
 const MATCH_DAY = indexedStep("match_day");
 
@@ -30,8 +31,11 @@ export function afterMatchDay(index: number): boolean {
   return AFTER_MATCH_DAY_AT[index] === true;
 }
 
-/** The blocked step's reason, led by "starts once you match" when datedFromMatchDay holds. */
+/** The blocked step's reason, led by "starts once you match" (or, matched in Match Week, "waits on where") when datedFromMatchDay holds. */
 export function fromMatchDayWhy(context: PlanContext, index: number, why: string): string {
   if (!datedFromMatchDay(context, index)) return why;
-  return `This starts once you match: its date is planned from Match Day, ${seasonDay(context.calendar.dates.nrmp_match_day)}, as for a matched applicant; tell us where you matched (mark Match Day done). ${why}`;
+  const matchDay = seasonDay(context.calendar.dates.nrmp_match_day);
+  if (matchWeekMatched(context))
+    return `You told us you matched: this waits on where, and its date is planned from Match Day, ${matchDay}; tell us where you matched (mark Match Day done). ${why}`;
+  return `This starts once you match: its date is planned from Match Day, ${matchDay}, as for a matched applicant; tell us where you matched (mark Match Day done). ${why}`;
 }

@@ -98,3 +98,8 @@ function onLadderOf(others: readonly TimedReminder[], timedReminder: TimedRemind
 export function localDayEnd(zone: string, at: number): number {
   return fromWall(zone, wallDayStart(toWall(zone, at)) + DAY_MS);
 }
+
+/** The start of the applicant's local day that `at` falls in (its midnight), as a UTC instant. */
+export function localDayStart(zone: string, at: number): number {
+  return fromWall(zone, wallDayStart(toWall(zone, at)));
+}

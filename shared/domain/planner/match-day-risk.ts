@@ -89,9 +89,17 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
     ];
   }
   const j1 = context.applicant.visa === "J-1";
-  const waiting = j1
-    ? "your contract, the Statement of Need from your Ministry of Health and your J-1 sponsorship through ECFMG (which needs 4 to 6 weeks once every document is in)"
-    : `your ${contractSteps(context.applicant.visa)}`;
+  // A contract reported signed (kept done though dated before Match Day: done-before-season.ts) waits on nothing.
+  const signed = isFinished(statusOf(context, "contract"));
+  const waiting = signed
+    ? j1
+      ? ": the Statement of Need from your Ministry of Health and your J-1 sponsorship through ECFMG (which needs 4 to 6 weeks once every document is in) wait on it,"
+      : context.applicant.visa === "none"
+        ? ","
+        : ": your visa steps wait on it,"
+    : j1
+      ? ": your contract, the Statement of Need from your Ministry of Health and your J-1 sponsorship through ECFMG (which needs 4 to 6 weeks once every document is in) wait on it,"
+      : `: your ${contractSteps(context.applicant.visa)} wait on it,`;
   const sources = seasonDateSources([], calendar.dates.nrmp_match_day, start);
   if (j1) sources.push(ECFMG_J1_PROCESS_URL);
   // Match Week done already said "matched": only where is asked, no "if you did not match".
@@ -99,12 +107,15 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
     ? "You told us you matched: mark Match Day done now."
     : "If you matched, mark Match Day done now; if you did not match, change your target Match year.";
   // The first of them, the contract, gives the notice its date (critical-risk-notice.ts carrierDate).
-  const contractDay = `${context.now > contractDue.at ? "was" : "is"} planned for ${contractDayWords(dates)}`;
+  const tense = context.now > contractDue.at ? "was" : "is";
+  const contractDay = signed
+    ? `You reported your contract signed; where you matched ${tense} asked by ${contractDayWords(dates)}.`
+    : `The first of them, your contract, ${tense} planned for ${contractDayWords(dates)}.`;
   return [
     {
       code: "MATCH_DAY_NOT_REPORTED",
       severity: "critical",
-      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched: ${waiting} wait on it, and residency ${context.now >= start.at ? "started" : "starts"} on ${residencyStartWords(start, sources)}. The first of them, your contract, ${contractDay}. ${ask}`,
+      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched${waiting} and residency ${context.now >= start.at ? "started" : "starts"} on ${residencyStartWords(start, sources)}. ${contractDay} ${ask}`,
       milestones: ["match_day"],
       sources,
     },

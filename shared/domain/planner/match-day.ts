@@ -5,9 +5,10 @@ import { SOAP_MATCH_DAY_TITLE } from "../match-outcome-question.ts";
 import type { Deadline, Reminder } from "../plan.ts";
 import { DAY_MS, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { isSatisfied } from "./context.ts";
+import { isFinished, isSatisfied, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { slotOnDay } from "./delivery-slot.ts";
+import { localDayStart } from "./join-late-arrivals.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import {
   followUp,
@@ -65,7 +66,7 @@ export function matchDayStep(
   if (!isSatisfied(context, "rank_order_list") && noListSoapOutcome(context) !== "awaited") return undefined;
   const { calendar } = context;
   if (context.now < calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
-  const texts = textsOf(calendar, context.applicant.visa);
+  const texts = matchDayTexts(context);
   const soap = asksSoapOffer(context);
   const tense = soapTense(context);
   const soapEntry = soap ? soapOutcomeEntry(context, texts, entry, tense) : undefined;
@@ -162,14 +163,18 @@ export function matchDayNotice(
     matchOverNotices(context, due, detail, reminders);
     return;
   }
-  const texts = textsOf(context.calendar, context.applicant.visa);
+  const texts = matchDayTexts(context);
   const soap = asksSoapOffer(context);
   const why = soap ? soapOutcomeAction(context, texts, soapTense(context)) : "";
   const asked: MatchDayAsked = {
     ...matchDayAsk(texts, due, why, matchWeekMatched(context)),
     overdueSince: phase.asksUntil === undefined ? undefined : shown,
   };
-  const notice = followUp(context, context.calendar.dates.nrmp_match_day.at, due.at, detail, {
+  // The once-only notice is the release's: from the first weekly question's day, that question asks
+  // the same (a first plan that late sent both an hour apart), as the monthly check for matchOverNotices.
+  const release = context.calendar.dates.nrmp_match_day.at;
+  const weekOne = slotOnDay(context, toWall(context.zone, release + (soap ? SOAP_OUTCOME.every : WEEK_MS)));
+  const notice = followUp(context, release, beforeDayOf(context, due, weekOne), detail, {
     id: texts.matchDayFollowUpId,
     milestone: "match_day",
     rung: MATCH_DAY_RESULT_RUNG,
@@ -202,7 +207,7 @@ function matchOverNotices(
   const over = matchOverTexts(context);
   const fields = { milestone: "match_day" as const, title: over.title, why: over.action };
   const start = calendar.dates.residency_start.at;
-  const notice = followUp(context, start, due.at, detail, {
+  const notice = followUp(context, start, beforeDayOf(context, due, monthlySlot(context, start, 1)), detail, {
     ...fields,
     id: `r-${stableHash(`${MATCH_OVER_RUNG}|${calendar.matchYear}`)}`,
     rung: MATCH_OVER_RUNG,
@@ -217,6 +222,14 @@ function matchOverNotices(
   });
   if (check !== null) reminders.push(check);
 }
+
+/** Match Day's texts: apart once the contract is reported signed (never "sign your contract" then). */
+const matchDayTexts = (context: PlanContext) =>
+  textsOf(context.calendar, context.applicant.visa, isFinished(statusOf(context, "contract")));
+
+/** A once-only notice's end: its step's date, or the local day its first repeat (`repeatAt`) goes out. */
+const beforeDayOf = (context: PlanContext, due: DueDate, repeatAt: number) =>
+  Math.min(due.at, localDayStart(context.zone, repeatAt));
 
 /**
  * The applicant's delivery slot on the day `months` calendar months after `at` (the month counted

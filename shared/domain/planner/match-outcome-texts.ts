@@ -11,6 +11,7 @@ import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
 import { localDayEnd } from "./join-late-arrivals.ts";
+import { lateAdviceFor, signedAdviceFor, signedSteps } from "./match-day-late-advice.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -100,14 +101,24 @@ export interface SeasonTexts {
   ];
 }
 
-const seasonTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
-const noVisaTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
-/** An H-1B applicant's: the petition's words, never the J-1's Statement of Need (lateAdviceFor). */
-const h1bTexts = new WeakMap<SeasonCalendar, SeasonTexts>();
+/**
+ * The texts per wording, made once per calendar: by track (an H-1B applicant's name the petition,
+ * never the J-1's Statement of Need: lateAdviceFor; visa "none" no visa step), and apart for one
+ * who reported the contract signed while Match Day is untold (a contract dated before Match Day
+ * stays done: done-before-season.ts): what waits is the rest, never "sign your contract".
+ */
+const madeTexts = new Map<string, WeakMap<SeasonCalendar, SeasonTexts>>();
 /** The season's Match-outcome texts for an applicant with `visa`, made once per calendar and wording. */
-export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): SeasonTexts {
-  const made = visa === "none" ? noVisaTexts : visa === "H-1B" ? h1bTexts : seasonTexts;
-  const steps = contractSteps(visa);
+export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided", signed = false): SeasonTexts {
+  const kind = `${visa === "none" || visa === "H-1B" ? visa : "J-1"}${signed ? "+signed" : ""}`;
+  let made = madeTexts.get(kind);
+  if (made === undefined) {
+    made = new WeakMap();
+    madeTexts.set(kind, made);
+  }
+  const signedWaiting = signed ? signedSteps(visa) : contractSteps(visa);
+  // With no visa and the contract signed nothing waits: the late prefix says so, the rest "next steps".
+  const steps = signedWaiting === "" ? "next steps" : signedWaiting;
   let texts = made.get(calendar);
   if (texts === undefined) {
     const date = calendar.dates.nrmp_soap_ends;
@@ -123,8 +134,11 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
     // words a passed own date takes ("… is in progress …, and its … has passed", "Did you …?").
     const soapStale = `Your SOAP is still in progress, and SOAP ended on ${seasonInstantEt(date)}: did you accept an offer?`;
     const noSoapPosition = nextSeasonWords(next);
-    const latePrefix = `Match Day was ${matchDay} and you have not told us where you matched, so your ${steps} are waiting.`;
-    const lateAdvice = `sign your contract: ${lateAdviceFor(visa)}, so each week lost can push back your start on ${residencyStartWords(start, [])}.`;
+    const latePrefix = `Match Day was ${matchDay} and you have not told us where you matched${signedWaiting === "" ? "" : `, so your ${steps} are waiting`}.`;
+    const startWords = residencyStartWords(start, []);
+    const lateAdvice = signed
+      ? signedAdviceFor(visa, `each week lost can push back your start on ${startWords}`)
+      : ` and sign your contract: ${lateAdviceFor(visa)}, so each week lost can push back your start on ${startWords}.`;
     texts = {
       soapEnd: shapedDueDate({
         at: date.at,
@@ -147,12 +161,12 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided"): Sea
       afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
       // One who never answered Match Week may have been placed by SOAP: a position as binding as a match.
       matchDayAction: `Match results are out in R3. Tell us where you matched, in the Match or by a SOAP offer you accepted (mark Match Day done), so your ${steps} get their reminders. ${ifNoPosition}`,
-      matchDayLateAction: `${latePrefix} If you matched, in the Match or by a SOAP offer you accepted, tell us now (mark Match Day done) and ${lateAdvice} ${ifNoPosition}`,
+      matchDayLateAction: `${latePrefix} If you matched, in the Match or by a SOAP offer you accepted, tell us now (mark Match Day done)${lateAdvice} ${ifNoPosition}`,
       // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
       matchedDayAction: `Match results are out in R3. ${TOLD_US_MATCHED} Tell us where you matched (mark Match Day done) so your ${steps} get their reminders.`,
-      matchedDayLateAction: `${latePrefix} ${TOLD_US_MATCHED} Tell us where you matched now (mark Match Day done) and ${lateAdvice}`,
+      matchedDayLateAction: `${latePrefix} ${TOLD_US_MATCHED} Tell us where you matched now (mark Match Day done)${lateAdvice}`,
       // How long a program holds a late start: no authority says (START_DELAYED's advice), so the GME office is asked.
-      matchedDayStartedAction: `${latePrefix} ${TOLD_US_MATCHED} Residency started on ${residencyStartWords(start, [])}, so your start is already late: tell us where you matched now (mark Match Day done), ask your program's GME office how long it can hold your position (programs publish no limit), and sign your contract: ${lateAdviceFor(visa)}, so each week lost delays your start further.`,
+      matchedDayStartedAction: `${latePrefix} ${TOLD_US_MATCHED} Residency started on ${residencyStartWords(start, [])}, so your start is already late: tell us where you matched now (mark Match Day done), ask your program's GME office how long it can hold your position (programs publish no limit)${signed ? signedAdviceFor(visa, "each week lost delays your start further") : `, and sign your contract: ${lateAdviceFor(visa)}, so each week lost delays your start further.`}`,
       // Marked as residency's start, so every display reads the day, never midnight ET (residency-start-day.ts).
       residencyStart: markedResidencyStart(
         shapedDueDate({
@@ -270,17 +284,4 @@ export function followUp(
     overdueSince: fields.overdueSince,
   });
   return timedReminder(sendAt, until, Object.freeze(reminder), undefined, fixed);
-}
-
-/**
- * What waits on the contract, by track, for the Match Day question past its date. The J-1's
- * (facts.md §5: ECFMG allows 4–6 weeks once every document is in, and the Statement of Need comes
- * from the home country's Ministry of Health, https://ecfmg.org/evsp/application-process.html)
- * never reaches an H-1B applicant: their program files the petition from the signed contract, 60
- * days before the stamping (our advice, the README's visa section).
- */
-function lateAdviceFor(visa: Visa): string {
-  return visa === "H-1B"
-    ? "your program files your H-1B petition once it is signed, and this plan needs it filed 60 days before your visa stamping (our advice)"
-    : "for a J-1, then ask your Ministry of Health for the Statement of Need, and ECFMG needs 4 to 6 weeks once every document is in";
 }

@@ -11,7 +11,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { awaitedEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
-import { inUsDue, inUsEntryFor } from "./h1b-in-us.ts";
+import { inUsDue } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
 import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
@@ -27,6 +27,7 @@ import { ownDateOf } from "./own-date.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { stepEntryFor } from "./rol-late-title.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-state.ts";
 import type { SlippedSteps } from "./slipped-step-targets.ts";
@@ -37,7 +38,6 @@ import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
 import { step3DueNow, step3Held } from "./step3-after-ranking.ts";
 import { sittingDueFrom } from "./step3-exam-day.ts";
-import { step3EntryFor } from "./step3-petition.ts";
 import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
@@ -93,9 +93,8 @@ export function planMilestone(
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
   const phase = matchWeekStep(context, catalogEntry, index, status, dates);
   if (phase === null) return;
-  // A phase's entry keeps the catalog entry's key, so `index` is still its place in the catalog; so
-  // do the H-1B stamping step in the US (its route asked) and the petition's Step 3.
-  const entry = phase?.entry ?? step3EntryFor(context, inUsEntryFor(context, catalogEntry, status));
+  // A phase's entry keeps the catalog's key (`index` its place), as stepEntryFor's do.
+  const entry = phase?.entry ?? stepEntryFor(context, catalogEntry, status, gates.seasonOver);
   // A Pathway not done once the Match is over is the next Match's, its own date no anchor.
   const nextMatchPathway = gates.afterSeasonDates !== null && pathwayForNextMatch(context, entry);
   const stepDates = entry.seasonBound

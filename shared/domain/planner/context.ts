@@ -194,7 +194,7 @@ export function buildContext(
   // A Match outcome told too early is withdrawn, not what it implies: the list it followed stays certified.
   for (const early of matchEarly ?? []) keepOutcomeImplied(statuses, early.key, rolRefused !== null);
   // A contract or J-1 visa dated before the season allows implies none of the unreported steps before it.
-  const postMatchEarly = doneBeforeSeason((key) => entries.get(key), calendar, zone, input.applicant.visa);
+  const postMatchEarly = doneBeforeSeason(entries, calendar, zone, input.applicant.visa, nowMs);
   if (postMatchEarly !== null)
     keepUnreportedAsked(statuses, postMatchEarly, (index) => reportedAt(entries, index));
   keepOetBookedAhead(statuses, entries, nowMs, zone); // a Pathway marked done early

@@ -46,7 +46,8 @@ export const H1B_PETITION_TIME_SOURCE =
 /** One such answer: the step, its date, the earliest day the season allows, and the steps it no longer implies. */
 export interface DoneBeforeSeason {
   key: "contract" | "visa_j1" | "visa_h1b" | "visa_h1b_stamping";
-  date: string;
+  /** The answer's date; undefined for one reported done with no date while the plan's own day is before `earliest`. */
+  date: string | undefined;
   /** The first day (ISO, the applicant's) the answer could carry. */
   earliest: string;
   /** Catalog indices of the steps before it that the applicant did not report finished. */
@@ -65,14 +66,18 @@ const finished = (entry: MilestoneEntry | undefined) =>
  * done with a date (then the pair of dates is DONE_DATES_OUT_OF_ORDER's own question) and SOAP not
  * reported (an accepted SOAP offer comes before Match Day); a J-1 visa, on the J-1 track, dated less
  * than ECFMG's shortest review after Match Day's release day. Only this season's answers: a date
- * on or before the previous ERAS season's end is an earlier Match's.
+ * on or before the previous ERAS season's end is an earlier Match's. An answer with no date was
+ * given by the plan's own day (`now`, epoch ms): before that earliest day it is the same
+ * contradiction, asked the same way; from it on it is taken as given, as a date on it would be.
  */
 export function doneBeforeSeason(
-  get: (key: MilestoneKey) => MilestoneEntry | undefined,
+  entries: { get(key: MilestoneKey): MilestoneEntry | undefined },
   calendar: SeasonCalendar,
   zone: string,
   visa: Visa,
+  now: number,
 ): DoneBeforeSeason[] | null {
+  const get = (key: MilestoneKey) => entries.get(key);
   const contract = get("contract");
   const visaEntry = get("visa_j1");
   const h1b = visa === "H-1B" ? H1B_STEPS.map((key) => ({ key, entry: get(key) })) : [];
@@ -85,14 +90,16 @@ export function doneBeforeSeason(
     return null;
   const matchDay = localDate(zone, calendar.dates.nrmp_match_day.at);
   const seasonStart = calendar.dates.eras_previous_season_ends.date;
+  const today = localDate(zone, now);
+  // The day an answer was true by: its own date, else the plan's day (it was given by then).
+  const dayOf = (entry: MilestoneEntry) => (entry.date === undefined ? today : entry.date);
   let early: DoneBeforeSeason[] | null = null;
   const matchDayEntry = get("match_day");
   const soap = get("soap")?.status;
   if (
     contract?.status === "done" &&
-    contract.date !== undefined &&
-    contract.date > seasonStart &&
-    contract.date < matchDay &&
+    dayOf(contract) > seasonStart &&
+    dayOf(contract) < matchDay &&
     !(finished(matchDayEntry) && matchDayEntry?.date !== undefined) &&
     soap !== "done" &&
     soap !== "in_progress"
@@ -106,9 +113,8 @@ export function doneBeforeSeason(
   if (
     visa === "J-1" &&
     visaEntry?.status === "done" &&
-    visaEntry.date !== undefined &&
-    visaEntry.date > seasonStart &&
-    visaEntry.date < earliestVisa
+    dayOf(visaEntry) > seasonStart &&
+    dayOf(visaEntry) < earliestVisa
   ) {
     const unreported = J1_CHAIN.filter((key) => !finished(get(key))).map(stepIndex);
     early ??= [];
@@ -159,15 +165,22 @@ export function doneBeforeSeasonWords(
   const asked =
     each.unreported.length === 0 ? "" : ` Your plan keeps it done and still asks for ${askedWords(each)}.`;
   if (each.key === "contract")
-    return `Your answers date your program contract ${renderDate(each.date)}, before Match Day's results (${release}), when NRMP tells you where you matched, though a contract follows the match: which date is right? If you signed it later, send the right date; if a program offered you a contract before Match Day, tell your advisor.${asked}`;
+    return each.date === undefined
+      ? `Your answers say your program contract is signed, but Match Day's results (${release}), when NRMP tells you where you matched, have not come yet, and a contract follows the match: if you have not signed it yet, mark it not started; if a program offered you a contract before Match Day, tell your advisor.${asked}`
+      : `Your answers date your program contract ${renderDate(each.date)}, before Match Day's results (${release}), when NRMP tells you where you matched, though a contract follows the match: which date is right? If you signed it later, send the right date; if a program offered you a contract before Match Day, tell your advisor.${asked}`;
   // Dated before the release day itself, "less than … after" would not be true: "before" is.
-  const after = (weeks: string) =>
-    each.date < local
+  const after = (date: string, weeks: string) =>
+    date < local
       ? `before Match Day's results (${release})`
       : `less than ${weeks} weeks after Match Day's results (${release})`;
+  // H-1B answers are checked only when dated (doneBeforeSeason).
   if (each.key !== "visa_j1")
-    return `Your answers date ${each.key === "visa_h1b" ? "your H-1B petition's approval" : "your H-1B visa stamp"} ${renderDate(each.date)}, ${after("three")}, though your program files the petition only for the position it offers you, once your contract is signed and the Department of Labor has certified its Labor Condition Application (within 7 working days), with your Step 3 pass, and USCIS takes up to 15 business days to act on it even with premium processing, months without${each.key === "visa_h1b_stamping" ? "; the visa interview needs the approved petition" : ""}: which date is right? If ${each.key === "visa_h1b" ? "USCIS has not approved the petition yet, mark it in progress" : "you have not had your visa interview yet, mark the visa not started"}.${asked}`;
-  return `Your answers date your J-1 visa ${renderDate(each.date)}, ${after("four")}, though a J-1 visa needs your contract, the Statement of Need from your Ministry of Health and your DS-2019, which ECFMG issues only after a review of 4 to 6 weeks once every document is in: which date is right? If you have not had your visa interview yet, mark the visa not started.${asked}`;
+    return `Your answers date ${each.key === "visa_h1b" ? "your H-1B petition's approval" : "your H-1B visa stamp"} ${renderDate(each.date ?? local)}, ${after(each.date ?? local, "three")}, though your program files the petition only for the position it offers you, once your contract is signed and the Department of Labor has certified its Labor Condition Application (within 7 working days), with your Step 3 pass, and USCIS takes up to 15 business days to act on it even with premium processing, months without${each.key === "visa_h1b_stamping" ? "; the visa interview needs the approved petition" : ""}: which date is right? If ${each.key === "visa_h1b" ? "USCIS has not approved the petition yet, mark it in progress" : "you have not had your visa interview yet, mark the visa not started"}.${asked}`;
+  const needs =
+    "a J-1 visa needs your contract, the Statement of Need from your Ministry of Health and your DS-2019, which ECFMG issues only after a review of 4 to 6 weeks once every document is in";
+  return each.date === undefined
+    ? `Your answers say you have your J-1 visa, but it is less than four weeks since Match Day's results (${release}), and ${needs}. If you have not had your visa interview yet, mark the visa not started.${asked}`
+    : `Your answers date your J-1 visa ${renderDate(each.date)}, ${after(each.date, "four")}, though ${needs}: which date is right? If you have not had your visa interview yet, mark the visa not started.${asked}`;
 }
 
 const ASKED_NAMES: Partial<Record<MilestoneKey, string>> = {

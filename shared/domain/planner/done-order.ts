@@ -173,7 +173,9 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   const lead =
     said.length === 1 && pairs.length <= 1
       ? beforeSeason.length === 1
-        ? "One of your dates comes before the season allows, most likely by mistake: please check it."
+        ? beforeSeason[0]?.date === undefined
+          ? "One of your answers comes before the season allows, most likely by mistake: please check it."
+          : "One of your dates comes before the season allows, most likely by mistake: please check it."
         : "Two of your dates are out of order, most likely by mistake: please check them."
       : "Some of your dates are out of order, most likely by mistake: please check them.";
   const until =

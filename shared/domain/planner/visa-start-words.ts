@@ -59,7 +59,9 @@ export function trackAdvice(context: PlanContext): string {
   const flagged = visaReportedEarly(context);
   if (flagged === undefined) return advice;
   const contact = advice.slice(advice.indexOf(". ") + 2);
-  return `You told us ${VISA_DONE_NAME[visa]} on ${renderDate(flagged.date)}, though the steps it needs are still open here: check that date (your plan asks about it). If you do not hold the visa yet, you cannot start without it. ${contact}`;
+  // Reported with no date, the answer is checked as of the plan's day: no date to name.
+  const when = flagged.date === undefined ? "" : ` on ${renderDate(flagged.date)}`;
+  return `You told us ${VISA_DONE_NAME[visa]}${when}, though the steps it needs are still open here: check that${flagged.date === undefined ? " answer" : " date"} (your plan asks about it). If you do not hold the visa yet, you cannot start without it. ${contact}`;
 }
 
 /** The track's visa reported done on a date flagged as before the season allows (trackAdvice), if so. */

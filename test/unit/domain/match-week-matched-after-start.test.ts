@@ -51,7 +51,10 @@ describe("Match Week done (matched): from residency's start the season is not wr
     (now) => {
       const result = planInOwnMatch(MATCHED, now);
       const matchDay = result.nextSteps.find((step) => step.milestone === "match_day");
-      const contractDate = result.blocked.find((step) => step.milestone === "contract")?.deadline;
+      // She matched: her contract, waiting on where, is overdue since its date too, never shown as ahead.
+      const contract = result.blocked.find((step) => step.milestone === "contract");
+      expect(contract?.deadline).toBeUndefined();
+      const contractDate = contract?.overdueSince;
       // Not "urgent, answer by" the next ERAS season's September day, a new deadline she never had.
       expect(matchDay?.urgency).toBe("overdue");
       expect(matchDay?.deadline?.local).toBe(contractDate?.local);

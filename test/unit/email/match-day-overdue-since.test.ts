@@ -83,12 +83,21 @@ describe.each(applicants)("Match Day unreported past the contract's date: %s", (
   const asked = planned.reminders.filter((each) => each.milestone === "match_day");
   const weekly = asked.find((each) => each.rung === "match-day-weekly") as Reminder;
 
-  it("the row is overdue since the contract's date, the contract's planned date, never overdue itself", () => {
+  it("the row is overdue since the contract's date; the contract's passed date is never shown as ahead", () => {
     expect(step?.urgency).toBe("overdue");
     expect(step?.deadline).toMatchObject({ local: CONTRACT_DAY, basis: "advice" });
     const contract = planned.blocked.find((each) => each.milestone === "contract");
-    expect(contract?.overdueSince).toBeUndefined();
-    expect(contract?.deadline?.at).toBe(step?.deadline?.at);
+    if (snapshot.milestones.some((each) => each.key === "match_week" && each.status === "done")) {
+      // Matched on Monday: her contract is late, waiting on where ("Fri 2 Apr" bare read as still to come).
+      expect(contract?.deadline).toBeUndefined();
+      expect(contract?.overdueSince?.at).toBe(step?.deadline?.at);
+      expect(cli).toMatch(/contract +match_day +- +overdue since Fri 2 Apr 2027 †/);
+    } else {
+      // Whether he matched is untold: the contract keeps its planned date, said as planned, never due.
+      expect(contract?.overdueSince).toBeUndefined();
+      expect(contract?.deadline?.at).toBe(step?.deadline?.at);
+      expect(cli).toMatch(/contract +match_day +- +planned for Fri 2 Apr 2027 †/);
+    }
     expect(planned.overdue.find((each) => each.milestone === "match_day")?.deadline).toEqual(step?.deadline);
     // The start is named as what is at risk, not as the date to answer by.
     expect(step?.action).toContain("each week lost can push back your start on Thu 1 Jul 2027");

@@ -143,13 +143,14 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
   // A step of a Match over for the applicant waits on nothing that will come.
   const waiting = plan.blocked.filter((step) => !seasonPassedFor(step, plan));
   if (waiting.length > 0) {
-    // A passed deadline is shown once, under "Past their deadline", never as "Due" while waiting.
+    // A passed deadline is shown once, under "Past their deadline", never as "Due" while waiting; a
+    // step after Match Day past its planned date says since when, as the CLI's blocked list does.
     const pastDeadline = new Set(plan.overdue.map((step) => step.milestone));
     sections.push(
       `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${waiting
         .map(
           (step) =>
-            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, waitingDateLabel(step.deadline, plan.now).label)) : ""}<p>${e(forPeople(step.why))}</p>${waitingButtons(step, input)}</li>`,
+            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, waitingDateLabel(step.deadline, plan.now).label)) : step.overdueSince && !pastDeadline.has(step.milestone) ? deadlineHtml(step.overdueSince, "Overdue since") : ""}<p>${e(forPeople(step.why))}</p>${waitingButtons(step, input)}</li>`,
         )
         .join("\n")}</ul></section>`,
     );

@@ -84,3 +84,13 @@ export function outsideQuietHours(
   const day = minute >= quiet.end ? wallDayStart(wall) + DAY_MS : wallDayStart(wall);
   return fromWall(context.zone, day + quiet.end * MINUTE_MS);
 }
+
+/**
+ * The applicant's delivery slot on the day `months` calendar months after `at` (the month counted
+ * on UTC fields, so every plan of the applicant names the same day).
+ */
+export function monthlySlot(context: PlanContext, at: number, months: number): number {
+  const date = new Date(at);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  return slotOnDay(context, toWall(context.zone, date.getTime()));
+}

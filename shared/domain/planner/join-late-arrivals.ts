@@ -99,7 +99,24 @@ export function localDayEnd(zone: string, at: number): number {
   return fromWall(zone, wallDayStart(toWall(zone, at)) + DAY_MS);
 }
 
-/** The start of the applicant's local day that `at` falls in (its midnight), as a UTC instant. */
-export function localDayStart(zone: string, at: number): number {
-  return fromWall(zone, wallDayStart(toWall(zone, at)));
+/**
+ * A once-only notice (Match Day's follow-up, "the Match is over"), or null when its repeat
+ * (`slotOf(k)`, the k-th weekly question or monthly check; null past the last) goes out later the
+ * same local day: the repeat asks the same (a first plan after 1 Jul sent both an hour apart). A
+ * repeat whose slot that day has already passed leaves it to go (never a week's wait for the
+ * question). The ledger sends it once; a plan remade after the repeat went that day cannot tell it
+ * from a first plan, and would lay it again (the rare follow-up never sent before that day).
+ */
+export function offRepeatDays(
+  context: PlanContext,
+  slotOf: (k: number) => number | null,
+  notice: TimedReminder | null,
+): TimedReminder | null {
+  if (notice === null) return null;
+  const dayEnd = localDayEnd(context.zone, notice.sendAt);
+  for (let k = 1; ; k++) {
+    const slot = slotOf(k);
+    if (slot === null || slot >= dayEnd) return notice;
+    if (slot >= notice.sendAt) return null;
+  }
 }

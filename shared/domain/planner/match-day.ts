@@ -5,10 +5,10 @@ import { SOAP_MATCH_DAY_TITLE } from "../match-outcome-question.ts";
 import type { Deadline, Reminder } from "../plan.ts";
 import { DAY_MS, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { isFinished, isSatisfied, statusOf } from "./context.ts";
+import { isSatisfied } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { slotOnDay } from "./delivery-slot.ts";
-import { localDayStart } from "./join-late-arrivals.ts";
+import { monthlySlot, slotOnDay } from "./delivery-slot.ts";
+import { offRepeatDays } from "./join-late-arrivals.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import {
   followUp,
@@ -16,9 +16,10 @@ import {
   MATCH_DAY_WEEKLY_RUNG,
   MATCH_OVER_MONTHLY_RUNG,
   MATCH_OVER_RUNG,
+  matchDayTexts,
   phasedIn,
   soapTense,
-  textsOf,
+  type textsOf,
 } from "./match-outcome-texts.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
 import { matchResultDue, soapOutcomeDue } from "./match-result-due.ts";
@@ -170,19 +171,28 @@ export function matchDayNotice(
     ...matchDayAsk(texts, due, why, matchWeekMatched(context)),
     overdueSince: phase.asksUntil === undefined ? undefined : shown,
   };
-  // The once-only notice is the release's: from the first weekly question's day, that question asks
-  // the same (a first plan that late sent both an hour apart), as the monthly check for matchOverNotices.
-  const release = context.calendar.dates.nrmp_match_day.at;
-  const weekOne = slotOnDay(context, toWall(context.zone, release + (soap ? SOAP_OUTCOME.every : WEEK_MS)));
-  const notice = followUp(context, release, beforeDayOf(context, due, weekOne), detail, {
-    id: texts.matchDayFollowUpId,
-    milestone: "match_day",
-    rung: MATCH_DAY_RESULT_RUNG,
-    ...asked,
-  });
+  // Not on a weekly question's day (offRepeatDays): a SOAP participant's stop after SOAP_OUTCOME.times.
+  const slotOf = weekSlots(context, soap);
+  const notice = offRepeatDays(
+    context,
+    (week) => (soap && week > SOAP_OUTCOME.times ? null : slotOf(week)),
+    followUp(context, context.calendar.dates.nrmp_match_day.at, due.at, detail, {
+      id: texts.matchDayFollowUpId,
+      milestone: "match_day",
+      rung: MATCH_DAY_RESULT_RUNG,
+      ...asked,
+    }),
+  );
   if (notice !== null) reminders.push(notice);
   const weekly = matchDayWeeklyNotice(context, due, detail, soap, asked);
   if (weekly !== null) reminders.push(weekly);
+}
+
+/** The delivery slot on the day `week` weeks (a SOAP participant's spacing) after Match Day's release. */
+function weekSlots(context: PlanContext, soap: boolean): (week: number) => number {
+  const every = soap ? SOAP_OUTCOME.every : WEEK_MS;
+  const release = context.calendar.dates.nrmp_match_day.at;
+  return (week) => slotOnDay(context, toWall(context.zone, release + week * every));
 }
 
 /** What Match Day's follow-up and weekly question say, and the passed date they are overdue since, if any. */
@@ -207,11 +217,15 @@ function matchOverNotices(
   const over = matchOverTexts(context);
   const fields = { milestone: "match_day" as const, title: over.title, why: over.action };
   const start = calendar.dates.residency_start.at;
-  const notice = followUp(context, start, beforeDayOf(context, due, monthlySlot(context, start, 1)), detail, {
-    ...fields,
-    id: `r-${stableHash(`${MATCH_OVER_RUNG}|${calendar.matchYear}`)}`,
-    rung: MATCH_OVER_RUNG,
-  });
+  const notice = offRepeatDays(
+    context,
+    (month) => monthlySlot(context, start, month),
+    followUp(context, start, due.at, detail, {
+      ...fields,
+      id: `r-${stableHash(`${MATCH_OVER_RUNG}|${calendar.matchYear}`)}`,
+      rung: MATCH_OVER_RUNG,
+    }),
+  );
   if (notice !== null) reminders.push(notice);
   let month = 1;
   while (monthlySlot(context, start, month) < context.now) month++;
@@ -221,24 +235,6 @@ function matchOverNotices(
     rung: MATCH_OVER_MONTHLY_RUNG,
   });
   if (check !== null) reminders.push(check);
-}
-
-/** Match Day's texts: apart once the contract is reported signed (never "sign your contract" then). */
-const matchDayTexts = (context: PlanContext) =>
-  textsOf(context.calendar, context.applicant.visa, isFinished(statusOf(context, "contract")));
-
-/** A once-only notice's end: its step's date, or the local day its first repeat (`repeatAt`) goes out. */
-const beforeDayOf = (context: PlanContext, due: DueDate, repeatAt: number) =>
-  Math.min(due.at, localDayStart(context.zone, repeatAt));
-
-/**
- * The applicant's delivery slot on the day `months` calendar months after `at` (the month counted
- * on UTC fields, so every plan of the applicant names the same day).
- */
-function monthlySlot(context: PlanContext, at: number, months: number): number {
-  const date = new Date(at);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return slotOnDay(context, toWall(context.zone, date.getTime()));
 }
 
 /**
@@ -254,12 +250,11 @@ function matchDayWeeklyNotice(
   soap: boolean,
   asked: MatchDayAsked,
 ): TimedReminder | null {
-  const matchDay = context.calendar.dates.nrmp_match_day.at;
   // At the applicant's delivery slot on the week's day, not at the release's hour (17:00
   // in Lagos): the first such slot not yet passed.
+  const slotOf = weekSlots(context, soap);
   const every = soap ? SOAP_OUTCOME.every : WEEK_MS;
-  const slotOf = (week: number) => slotOnDay(context, toWall(context.zone, matchDay + week * every));
-  let week = Math.max(1, Math.floor((context.now - matchDay) / every));
+  let week = Math.max(1, Math.floor((context.now - context.calendar.dates.nrmp_match_day.at) / every));
   while (slotOf(week) < context.now) week++;
   // A SOAP participant is asked at most SOAP_OUTCOME_TIMES times (ladder data, advice), then the
   // plan moves on.

@@ -6,7 +6,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Visa } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, inQuietWindow, isoInZone, isoUtc, toWall, wallMinuteOfDay } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { statusOf } from "./context.ts";
+import { isFinished, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
@@ -285,3 +285,7 @@ export function followUp(
   });
   return timedReminder(sendAt, until, Object.freeze(reminder), undefined, fixed);
 }
+
+/** Match Day's texts: apart once the contract is reported signed (never "sign your contract" then). */
+export const matchDayTexts = (context: PlanContext) =>
+  textsOf(context.calendar, context.applicant.visa, isFinished(statusOf(context, "contract")));

@@ -92,11 +92,17 @@ describe.each(applicants)("Match Day unreported past the contract's date: %s", (
       expect(contract?.deadline).toBeUndefined();
       expect(contract?.overdueSince?.at).toBe(step?.deadline?.at);
       expect(cli).toMatch(/contract +match_day +- +overdue since Fri 2 Apr 2027 †/);
+      expect(cardOf(timeline, "Sign your program&#39;s contract")).toContain(
+        `Overdue since <strong>${CONTRACT_DAY}</strong>`,
+      );
     } else {
       // Whether he matched is untold: the contract keeps its planned date, said as planned, never due.
       expect(contract?.overdueSince).toBeUndefined();
       expect(contract?.deadline?.at).toBe(step?.deadline?.at);
       expect(cli).toMatch(/contract +match_day +- +planned for Fri 2 Apr 2027 †/);
+      expect(cardOf(timeline, "Sign your program&#39;s contract")).toContain(
+        `Planned for <strong>${CONTRACT_DAY}</strong>`,
+      );
     }
     expect(planned.overdue.find((each) => each.milestone === "match_day")?.deadline).toEqual(step?.deadline);
     // The start is named as what is at risk, not as the date to answer by.

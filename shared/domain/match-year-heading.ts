@@ -13,7 +13,9 @@ export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): strin
     ? "no SOAP position reported"
     : movedForSoapDeclined(plan)
       ? "not matched, not in SOAP"
-      : "out of reach";
+      : plan.risks.some((risk) => risk.code === "NRMP_REGISTRATION_CLOSED")
+        ? "never registered with NRMP"
+        : "out of reach";
   return `${plan.matchYear} Match (${why}: planned for the ${later} Match)`;
 }
 
@@ -45,7 +47,8 @@ export function laterPlannedMatchYear(plan: Pick<Plan, "matchYear" | "risks">): 
     (risk) =>
       risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
       risk.code === "SOAP_OUTCOME_UNREPORTED" ||
-      risk.code === "UNMATCHED_NOT_IN_SOAP",
+      risk.code === "UNMATCHED_NOT_IN_SOAP" ||
+      risk.code === "NRMP_REGISTRATION_CLOSED",
   )?.earliestFeasibleMatchYear;
   return later === undefined || later === plan.matchYear ? undefined : later;
 }

@@ -25,6 +25,7 @@ import { feasibilityOf, presumedInTheMatch, withLaterPresumed } from "./planner/
 import { presumedStatusQuestions } from "./planner/presumed-status-questions.ts";
 import { rankListAsked } from "./planner/rank-list-unreported.ts";
 import { orderReminders } from "./planner/reminder-order.ts";
+import { registrationClosedUnregistered } from "./planner/registration-closed.ts";
 import { riskChanges } from "./planner/risk-change-instants.ts";
 import { assessRisks } from "./planner/risks.ts";
 import { roadReached } from "./planner/road-reached.ts";
@@ -90,7 +91,10 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const soapOver = !ineligible && !native.infeasible && soapOutcomeUnreported(context, dates);
   // "Not matched, not in SOAP" (SOAP Not for me in Match Week): the next Match now, the same way.
   const declined = !ineligible && !native.infeasible && !soapOver && soapDeclinedUnmatched(context);
-  const entered = soapOver || declined ? soapOutcomeFeasibility(context, native) : native;
+  // Never registered with NRMP once late registration closed: neither that Match nor its SOAP, the same way.
+  const closed =
+    !ineligible && !native.infeasible && !soapOver && !declined && registrationClosedUnregistered(context);
+  const entered = soapOver || declined || closed ? soapOutcomeFeasibility(context, native) : native;
   // Out of reach, the later Match as its entered applicant's, built once: its year by the
   // native rules, its context shared by its season steps, its risks and `targeted`.
   // With no sponsor note its season steps stay blocked: only the earliest feasible year is read from it.
@@ -194,7 +198,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
           later,
           targeted.dates,
           gates.slipped,
-          soapOver ? dates : declined ? "declined" : null,
+          soapOver ? dates : declined ? "declined" : closed ? "unregistered" : null,
         )
       : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);

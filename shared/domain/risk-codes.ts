@@ -27,6 +27,8 @@ export const RISK_CODES = [
   // Told us "not matched" in Match Week: no SOAP position by the contract's date, or not in SOAP; next Match planned.
   "SOAP_OUTCOME_UNREPORTED",
   "UNMATCHED_NOT_IN_SOAP",
+  // Never registered with NRMP once late registration closed (the rank order list deadline): next Match planned.
+  "NRMP_REGISTRATION_CLOSED",
   "MATCH_YEAR_LAST_DAY",
   "ROL_BEFORE_RANKING_OPENS",
   "RANKING_MAY_OPEN_LATER",

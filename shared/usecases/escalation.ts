@@ -47,6 +47,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   MATCH_YEAR_NOT_FEASIBLE: "The target Match year is out of reach",
   SOAP_OUTCOME_UNREPORTED: "Did not match, and no SOAP position reported: the next Match planned",
   UNMATCHED_NOT_IN_SOAP: "Did not match and not taking part in SOAP: the next Match planned",
+  NRMP_REGISTRATION_CLOSED:
+    "Never registered with NRMP before late registration closed: the next Match planned",
   MATCH_YEAR_LAST_DAY: "The target Match year is out of reach after a day close ahead",
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
   RANKING_MAY_OPEN_LATER: "Rank order list dated before ranking may open this season",

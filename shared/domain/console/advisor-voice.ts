@@ -82,6 +82,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} did not match in the ${matchYear} Match (told us so in Match Week, or certified no rank order list) and has not said whether they accepted a SOAP position by the contract's date, so the plan now plans the next Match.`,
   UNMATCHED_NOT_IN_SOAP: ({ fullName, matchYear }) =>
     `${fullName} marked SOAP "Not for me" in Match Week without marking Match Week done, read as not matched in the ${matchYear} Match and not taking part in SOAP, so the plan now plans the next Match.`,
+  NRMP_REGISTRATION_CLOSED: ({ fullName, matchYear }) =>
+    `${fullName} never registered with NRMP for the ${matchYear} Match, and late registration closed with its rank order list deadline: neither that Match nor its SOAP is open to them, so the plan now plans the next Match.`,
   MATCH_YEAR_LAST_DAY: ({ fullName, matchYear }) =>
     `${fullName}'s target Match year (${matchYear}) stays in reach only if the steps still open are started within days; on our projection it is out of reach after that.`,
   ROL_BEFORE_RANKING_OPENS: ({ fullName }) =>

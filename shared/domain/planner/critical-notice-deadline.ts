@@ -111,6 +111,8 @@ const START_BOUND: ReadonlySet<string> = new Set([
   "MATCH_DAY_NOT_REPORTED",
   // A SOAP position accepted and never told starts then: the question whether there is one stands until it.
   "SOAP_OUTCOME_UNREPORTED",
+  // So does a registration made and never told: the move stands on it.
+  "NRMP_REGISTRATION_CLOSED",
 ]);
 
 /** One DueDate object per season date, so PlanDates renders each once (it memoises by object). */

@@ -57,6 +57,7 @@ const UNDATED_RISKS: ReadonlySet<string> = new Set([
   "MATCH_YEAR_NOT_FEASIBLE",
   "SEASON_OVER",
   "SOAP_OUTCOME_UNREPORTED",
+  "NRMP_REGISTRATION_CLOSED",
 ]);
 
 /** A notice id already made, with what it was made from (compared field by field, no key text). */

@@ -8,6 +8,7 @@ import type { LaterMatch } from "./later-match.ts";
 import { routeOetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { movedPlanCertificateRisk } from "./pathway-certificate-risk.ts";
 import { rankListRefusedRisk } from "./rank-list-refused-risk.ts";
+import { registrationClosedRisk } from "./registration-closed.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { assessRisks } from "./risks.ts";
 import type { SlippedSteps } from "./slipped-step-targets.ts";
@@ -26,14 +27,15 @@ import { type TargetedMatch, targetedMatch } from "./targeted-match.ts";
  * the later Match's slipped targets when the planner has them (slippedSteps). `soapOutcomeDates`
  * (the entered Match's dates) when the plan moved for a SOAP outcome unreported: SOAP_OUTCOME_UNREPORTED
  * stands in MATCH_YEAR_NOT_FEASIBLE's place (soap-outcome.ts); "declined" when it moved for "not matched,
- * not in SOAP": UNMATCHED_NOT_IN_SOAP does (soap-declined.ts).
+ * not in SOAP": UNMATCHED_NOT_IN_SOAP does (soap-declined.ts); "unregistered" when it moved for NRMP
+ * registration never made before it closed: NRMP_REGISTRATION_CLOSED does (registration-closed.ts).
  */
 export function movedPlanRisks(
   context: PlanContext,
   later: LaterMatch,
   laterDates: PlanDates,
   slipped: SlippedSteps | null = null,
-  soapOutcomeDates: PlanDates | "declined" | null = null,
+  soapOutcomeDates: PlanDates | "declined" | "unregistered" | null = null,
 ): Risk[] {
   const native = targetedMatch(later.context, laterDates, later.feasibility);
   const risks = withTargetRisks(
@@ -52,9 +54,11 @@ export function movedPlanRisks(
     risks,
     soapOutcomeDates === "declined"
       ? soapDeclinedRisk(context, later.context.calendar.matchYear)
-      : soapOutcomeDates !== null
-        ? soapOutcomeRisk(context, soapOutcomeDates, later.context.calendar.matchYear)
-        : withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context),
+      : soapOutcomeDates === "unregistered"
+        ? registrationClosedRisk(context, later.context.calendar.matchYear)
+        : soapOutcomeDates !== null
+          ? soapOutcomeRisk(context, soapOutcomeDates, later.context.calendar.matchYear)
+          : withTightDay(notFeasibleRisk(context, later.outOfReach), risks, later.context),
   );
   // Moved for SOAP: a certificate through a Pathway may expire before the later Match's start.
   const year = later.context.calendar.matchYear;
@@ -102,7 +106,8 @@ export function movedPlanNotices(
   const entered = (risk: Risk) =>
     risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
     risk.code === "ANSWERS_CONTRADICT_INTERVIEW" ||
-    risk.code === "SOAP_OUTCOME_UNREPORTED";
+    risk.code === "SOAP_OUTCOME_UNREPORTED" ||
+    risk.code === "NRMP_REGISTRATION_CLOSED";
   // The entered Match's refused rank order list (movedPlanRisks) is flagged, never emailed: the
   // dropped Match's season steps get no notice, the out-of-reach one names what to redo.
   const droppedList = (risk: Risk) =>

@@ -1,0 +1,53 @@
+import type { Risk } from "../plan.ts";
+import { seasonCalendar } from "../seasons/index.ts";
+import { renderEt } from "../time.ts";
+import type { PlanContext } from "./context.ts";
+import { statusOf } from "./context.ts";
+import { carriedOverWords } from "./pathway-certificate-risk.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { citeSeasonDate, NRMP_EVENTS_URL, NRMP_SOAP_ONLY_URL } from "./risk-sources.ts";
+import { seasonOverLaterCandidate } from "./season-over-risk.ts";
+import { seasonIsOver } from "./season-over-state.ts";
+
+/**
+ * Whether the applicant never registered with NRMP for the target Match and its late registration
+ * has closed: it closes with the rank order list deadline (fact sheet §2, official,
+ * NRMP_EVENTS_URL), and SOAP, even SOAP only, needs that registration (NRMP_SOAP_ONLY_URL), so
+ * neither the Match nor its SOAP is open to them. Not while NRMP's deadline may turn out later
+ * (seasonOverLaterCandidate: SEASON_OVER says "check R3 and act if it still lets you" until that
+ * candidate passes). The plan then moves to the next Match at once, as for "not matched, not in SOAP"
+ * (soapOutcomeFeasibility). An applicant asked whether they ranked (rankListAsked) reads registered. Pure.
+ */
+export function registrationClosedUnregistered(context: PlanContext): boolean {
+  if (statusOf(context, "nrmp_registration") === "done" || !seasonIsOver(context)) return false;
+  return seasonOverLaterCandidate(context) === undefined;
+}
+
+/**
+ * NRMP_REGISTRATION_CLOSED: the standing line of a plan moved to the `year` Match because the
+ * applicant never registered with NRMP before late registration closed (registrationClosedUnregistered).
+ * Critical up to the entered Match's residency start, as SOAP_OUTCOME_UNREPORTED is: the move is
+ * told at once, and a registration made but never told would be lost to it; a warning from then on.
+ * It says how to undo it, and carries the Match the plan is dated for (earliestFeasibleMatchYear),
+ * so the heading, the cohort and the digest name it as for MATCH_YEAR_NOT_FEASIBLE.
+ */
+export function registrationClosedRisk(context: PlanContext, year: number): Risk {
+  const { calendar } = context;
+  const sources: string[] = [];
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const closed = `${renderEt(rol.at)}${citeSeasonDate(rol, sources)}`;
+  sources.push(NRMP_EVENTS_URL, NRMP_SOAP_ONLY_URL);
+  const nextRol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
+  const deadline = `${renderEt(nextRol.at)}${citeSeasonDate(nextRol, sources)}`;
+  const start = calendar.dates.residency_start.at;
+  noteRiskChange(context, start);
+  return {
+    code: "NRMP_REGISTRATION_CLOSED",
+    severity: context.now < start ? "critical" : "warning",
+    message: `You did not register with NRMP for the ${calendar.matchYear} Match, and late registration closed with its rank order list deadline, ${closed}: you cannot take part in that Match, nor in its SOAP, which needs NRMP registration too. So this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you did register and certify a rank order list for the ${calendar.matchYear} Match, mark NRMP registration and the rank order list done: that Match's steps come back.`,
+    // The entered Match's ranking, as SEASON_OVER's: never the next Match's registration, not open until September.
+    milestones: ["rank_order_list"],
+    earliestFeasibleMatchYear: year,
+    sources,
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
+import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
-import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
+import type { MilestoneKey } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import {
   applicantFactory,
@@ -14,16 +14,21 @@ import {
 /**
  * The road an advisor would plan for an applicant who sent ERAS but never registered with NRMP:
  * late registration closes with the rank order list deadline (fact sheet §2), and SOAP needs NRMP
- * registration too, so past it that Match and its SOAP are over for them: one date for the step.
+ * registration too, so past it that Match is over for them and the plan moves on, as it does for a
+ * registered applicant with no list once SOAP leaves them nothing.
  */
-const lagos = (keys: readonly MilestoneKey[], ...more: MilestoneEntry[]) =>
+const lagos = (keys: readonly MilestoneKey[], matchYear = 2027) =>
   inputFactory({
-    applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear: 2027, graduation: "2024-07-01" }),
-    milestones: [...doneMilestones(keys), ...more],
+    applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear, graduation: "2024-07-01" }),
+    milestones: doneMilestones(keys),
   });
 const ERAS_SENT = PRE_ERAS_KEYS;
 const ERAS_NOT_SENT = PRE_ERAS_KEYS.filter((key) => key !== "eras_application");
-const registeredNoList = () => lagos(ERAS_SENT, milestoneFactory("nrmp_registration", "done"));
+const registeredNoList = () => {
+  const input = lagos(ERAS_SENT);
+  input.milestones.push(milestoneFactory("nrmp_registration", "done"));
+  return input;
+};
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 const card = (result: Plan, key: MilestoneKey) => result.nextSteps.find((each) => each.milestone === key);
 
@@ -63,32 +68,51 @@ describe("ERAS sent, never registered with NRMP, around the rank order list dead
     expect(risk(result, "SEASON_OVER")?.message).toContain("check R3 and act if it still lets you");
   });
 
-  it("past the later candidate too: the card says why, once, on the same date as the overdue list", () => {
+  it("once the later candidate has passed too: the 2027 Match is over for them, said once, and the plan moves to 2028", () => {
     const result = planFor(lagos(ERAS_SENT), "2027-03-05T15:00:00Z");
-    const step = card(result, "nrmp_registration");
-    expect(step?.deadline?.et).toBe("Wed 24 Feb 2027, 9:00 PM ET");
-    expect(step?.dueBy).toBe(result.overdue.find((each) => each.milestone === "nrmp_registration")?.dueBy);
-    expect(step?.action).toContain(
-      "without your registration, so you cannot take part in the 2027 Match nor in its SOAP",
+    const closed = risk(result, "NRMP_REGISTRATION_CLOSED");
+    expect(closed?.severity).toBe("critical");
+    expect(closed?.message).toContain("nor in its SOAP, which needs NRMP registration too");
+    expect(closed?.message).toContain("this plan now plans the 2028 Match");
+    expect(matchYearHeading(result)).toBe(
+      "2027 Match (never registered with NRMP: planned for the 2028 Match)",
     );
-    expect(risk(result, "SEASON_OVER")?.message).toContain(
-      "and so has its SOAP, since you never registered with NRMP",
-    );
+    expect(risk(result, "SEASON_OVER")).toBeUndefined();
+    // No step of the passed season nags: nothing overdue, every date ahead.
+    expect(result.overdue).toEqual([]);
+    for (const step of result.nextSteps)
+      expect(Date.parse(step.dueBy ?? result.now)).toBeGreaterThanOrEqual(Date.parse(result.now));
+    // The next Match's registration is not pushed before it opens in September.
+    expect(card(result, "nrmp_registration")?.urgency).toBe("later");
+    // The move is told at once.
+    expect(result.reminders.some((each) => each.risk === "NRMP_REGISTRATION_CLOSED")).toBe(true);
   });
 
-  it("with ERAS not sent either, the same one date and the same words", () => {
+  it("with ERAS not sent either, the same move", () => {
     const result = planFor(lagos(ERAS_NOT_SENT), "2027-03-05T15:00:00Z");
-    expect(card(result, "nrmp_registration")?.deadline?.et).toBe("Wed 24 Feb 2027, 9:00 PM ET");
-    expect(risk(result, "SEASON_OVER")?.message).toContain("since you never registered with NRMP");
+    expect(risk(result, "NRMP_REGISTRATION_CLOSED")).toBeDefined();
+    expect(laterPlannedMatchYear(result)).toBe(2028);
+  });
+
+  it("on a confirmed calendar (the 2026 Match) the move comes the morning after the deadline", () => {
+    const result = planFor(lagos(ERAS_SENT, 2026), "2026-02-26T15:00:00Z");
+    expect(risk(result, "NRMP_REGISTRATION_CLOSED")).toBeDefined();
+    expect(laterPlannedMatchYear(result)).toBe(2027);
   });
 });
 
 describe("registered with NRMP, no certified list: the neighbour it must agree with", () => {
-  it("is told SOAP is still open to them, never that SOAP needs a registration they have", () => {
-    const result = planFor(registeredNoList(), "2027-03-05T15:00:00Z");
-    const over = risk(result, "SEASON_OVER")?.message;
+  it("keeps the Match while SOAP is open to them, and moves to the same next Match once SOAP left them nothing", () => {
+    const during = planFor(registeredNoList(), "2027-03-05T15:00:00Z");
+    expect(risk(during, "NRMP_REGISTRATION_CLOSED")).toBeUndefined();
+    const over = risk(during, "SEASON_OVER")?.message;
     expect(over).toContain("You registered with NRMP, so SOAP");
     expect(over).not.toContain("never registered");
-    expect(result.overdue.map((each) => each.milestone)).toEqual(["rank_order_list"]);
+    expect(during.overdue.map((each) => each.milestone)).toEqual(["rank_order_list"]);
+    const after = planFor(registeredNoList(), "2027-04-10T14:00:00Z");
+    expect(risk(after, "SOAP_OUTCOME_UNREPORTED")).toBeDefined();
+    expect(laterPlannedMatchYear(after)).toBe(
+      laterPlannedMatchYear(planFor(lagos(ERAS_SENT), "2027-04-10T14:00:00Z")),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
-import type { MilestoneKey } from "#domain/snapshot.ts";
+import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import {
   applicantFactory,
@@ -17,18 +17,14 @@ import {
  * registration too, so past it that Match is over for them and the plan moves on, as it does for a
  * registered applicant with no list once SOAP leaves them nothing.
  */
-const lagos = (keys: readonly MilestoneKey[], matchYear = 2027) =>
+const lagos = (keys: readonly MilestoneKey[], matchYear = 2027, ...more: MilestoneEntry[]) =>
   inputFactory({
     applicant: applicantFactory({ timezone: "Africa/Lagos", matchYear, graduation: "2024-07-01" }),
-    milestones: doneMilestones(keys),
+    milestones: [...doneMilestones(keys), ...more],
   });
 const ERAS_SENT = PRE_ERAS_KEYS;
 const ERAS_NOT_SENT = PRE_ERAS_KEYS.filter((key) => key !== "eras_application");
-const registeredNoList = () => {
-  const input = lagos(ERAS_SENT);
-  input.milestones.push(milestoneFactory("nrmp_registration", "done"));
-  return input;
-};
+const registeredNoList = () => lagos(ERAS_SENT, 2027, milestoneFactory("nrmp_registration", "done"));
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 const card = (result: Plan, key: MilestoneKey) => result.nextSteps.find((each) => each.milestone === key);
 

@@ -5,7 +5,7 @@ import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
 import { carriedOverWords } from "./pathway-certificate-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { citeSeasonDate, NRMP_EVENTS_URL, NRMP_SOAP_ONLY_URL } from "./risk-sources.ts";
+import { addSource, citeSeasonDate, NRMP_EVENTS_URL, NRMP_SOAP_ONLY_URL } from "./risk-sources.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { seasonIsOver } from "./season-over-state.ts";
 
@@ -36,7 +36,9 @@ export function registrationClosedRisk(context: PlanContext, year: number): Risk
   const sources: string[] = [];
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const closed = `${renderEt(rol.at)}${citeSeasonDate(rol, sources)}`;
-  sources.push(NRMP_EVENTS_URL, NRMP_SOAP_ONLY_URL);
+  // A confirmed deadline already cites NRMP's events page: each page once.
+  addSource(sources, NRMP_EVENTS_URL);
+  addSource(sources, NRMP_SOAP_ONLY_URL);
   const nextRol = seasonCalendar(year).dates.nrmp_rol_certification_and_late_registration_deadline;
   const deadline = `${renderEt(nextRol.at)}${citeSeasonDate(nextRol, sources)}`;
   const start = calendar.dates.residency_start.at;

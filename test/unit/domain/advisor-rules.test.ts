@@ -114,11 +114,13 @@ describe("eligibility gates (property-based)", () => {
         );
         for (const risk of result.risks) {
           // The gate's own risk, and the Match out of reach (its notice goes to the WDOMS check); so
-          // is a plan moved on for a SOAP outcome never told: its Match Day is the entered Match's.
+          // is a plan moved on for a SOAP outcome never told: its Match Day is the entered Match's;
+          // and one moved on for a registration never made: its rank order list is the entered Match's.
           if (
             risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE" ||
             risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
-            risk.code === "SOAP_OUTCOME_UNREPORTED"
+            risk.code === "SOAP_OUTCOME_UNREPORTED" ||
+            risk.code === "NRMP_REGISTRATION_CLOSED"
           )
             continue;
           expect(
@@ -415,7 +417,11 @@ describe("feasibility", () => {
     const outOfReach = planFor(inputFactory(), "2026-03-02T15:00:00Z");
     expect(outOfReach.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
     expect(outOfReach.risks.map((risk) => risk.code)).not.toContain("SEASON_OVER");
-    const couldHaveRanked = planFor(inputFactory({ milestones: examsDone() }), "2026-03-02T15:00:00Z");
+    // Registered with NRMP, so SOAP is still open to them: the Match can still speak to them.
+    const couldHaveRanked = planFor(
+      inputFactory({ milestones: [...examsDone(), milestoneFactory("nrmp_registration", "done")] }),
+      "2026-03-02T15:00:00Z",
+    );
     expect(couldHaveRanked.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
     expect(couldHaveRanked.risks.map((risk) => risk.code)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import { examsDone } from "./factories.ts";
+import { examsDone, milestoneFactory } from "./factories.ts";
 
 /**
  * Risks as a plain sentence with their provenance apart: the escalation email
@@ -28,11 +28,17 @@ const lateGraduate = domainPlanning.plan(
   new Date("2026-12-01T12:00:00Z"),
 ).risks;
 
-// After the 2027 season, for an applicant who could have ranked: SEASON_OVER (with nothing done
-// the season was out of reach at its deadline and stays MATCH_YEAR_NOT_FEASIBLE).
+// After the 2027 rank order list deadline, for a registered applicant who could have ranked and whose
+// SOAP outcome is still awaited: SEASON_OVER (with nothing done the season was out of reach at its
+// deadline and stays MATCH_YEAR_NOT_FEASIBLE).
 const seasonOver = domainPlanning.plan(
-  { profile: profileFactory({ matchYear: 2027 }), milestones: examsDone(), interviews: [], ledger: [] },
-  new Date("2027-07-10T12:00:00Z"),
+  {
+    profile: profileFactory({ matchYear: 2027 }),
+    milestones: [...examsDone(), milestoneFactory("nrmp_registration", "done")],
+    interviews: [],
+    ledger: [],
+  },
+  new Date("2027-03-25T12:00:00Z"),
 ).risks;
 
 describe("a risk's plain sentence", () => {
@@ -61,7 +67,7 @@ describe("a risk's plain sentence", () => {
     const sources = seasonOver?.sources ?? [];
     // The planner now names the next Match's deadline, marked "(projected)", its rule in Risk.sources.
     expect(sentence).toMatch(
-      /Plan for the 2028 Match, whose rank order list deadline is .* \(projected\)\.$/,
+      /, plan for the 2028 Match, whose rank order list deadline is .* \(projected\)\.$/,
     );
     expect(sentence).toMatch(/\(Wed 24 Feb 2027, 9:00 PM ET\)/);
     expect(sources[0]).toMatch(/^projected: Match Day minus 23 days/);

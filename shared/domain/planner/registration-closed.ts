@@ -3,6 +3,8 @@ import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
+import { dayBy } from "./day-words.ts";
+import { nextSeasonUnderWay } from "./next-season-under-way.ts";
 import { carriedOverWords } from "./pathway-certificate-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate, NRMP_EVENTS_URL, NRMP_SOAP_ONLY_URL } from "./risk-sources.ts";
@@ -28,7 +30,7 @@ export function registrationClosedUnregistered(context: PlanContext): boolean {
  * applicant never registered with NRMP before late registration closed (registrationClosedUnregistered).
  * Critical up to the entered Match's residency start, as SOAP_OUTCOME_UNREPORTED is: the move is
  * told at once, and a registration made but never told would be lost to it; a warning from then on.
- * It says how to undo it, and carries the Match the plan is dated for (earliestFeasibleMatchYear),
+ * It says how to undo it and when the next Match's ERAS season opens (or what of it is under way), and carries the Match the plan is dated for (earliestFeasibleMatchYear),
  * so the heading, the cohort and the digest name it as for MATCH_YEAR_NOT_FEASIBLE.
  */
 export function registrationClosedRisk(context: PlanContext, year: number): Risk {
@@ -43,10 +45,17 @@ export function registrationClosedRisk(context: PlanContext, year: number): Risk
   const deadline = `${renderEt(nextRol.at)}${citeSeasonDate(nextRol, sources)}`;
   const start = calendar.dates.residency_start.at;
   noteRiskChange(context, start);
+  // The next Match's ERAS season, as UNMATCHED_NOT_IN_SOAP says it: when MyERAS opens (nothing to
+  // do before then), or, once it has, what is under way and what that means.
+  const opens = seasonCalendar(year).dates.eras_season_opens_myeras;
+  noteRiskChange(context, opens.at);
+  const season =
+    nextSeasonUnderWay(context, year, sources) ||
+    ` The ${year} season's MyERAS opens on ${dayBy(context, opens.at)}${citeSeasonDate(opens, sources)}: its steps are below.`;
   return {
     code: "NRMP_REGISTRATION_CLOSED",
     severity: context.now < start ? "critical" : "warning",
-    message: `You did not register with NRMP for the ${calendar.matchYear} Match, and late registration closed with its rank order list deadline, ${closed}: you cannot take part in that Match, nor in its SOAP, which needs NRMP registration too. So this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you did register and certify a rank order list for the ${calendar.matchYear} Match, mark NRMP registration and the rank order list done: that Match's steps come back.`,
+    message: `You did not register with NRMP for the ${calendar.matchYear} Match, and late registration closed with its rank order list deadline, ${closed}: you cannot take part in that Match, nor in its SOAP, which needs NRMP registration too. So this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you did register and certify a rank order list for the ${calendar.matchYear} Match, mark NRMP registration and the rank order list done: that Match's steps come back.${season}`,
     // The entered Match's ranking, as SEASON_OVER's: never the next Match's registration, not open until September.
     milestones: ["rank_order_list"],
     earliestFeasibleMatchYear: year,

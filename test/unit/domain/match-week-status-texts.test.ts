@@ -55,15 +55,17 @@ describe("a Match that is over for the applicant (no certified rank list) keeps 
     expect(soapReminders(result)).toEqual([]);
   });
 
-  it("an applicant who never registered with NRMP has no SOAP to take part in", () => {
+  it("an applicant who never registered with NRMP has no SOAP to take part in: the plan moves to the next Match", () => {
     const unregistered: ApplicantSnapshot = {
       ...seasonOver,
       milestones: seasonOver.milestones.filter((milestone) => milestone.key !== "nrmp_registration"),
     };
+    // Late registration closed with the confirmed 2026 deadline: neither that Match nor its SOAP is open.
     const result = planAt(unregistered, "2026-03-01T12:00:00Z");
-    expect(result.risks.find((candidate) => candidate.code === "SEASON_OVER")?.message).toContain(
-      "that Match has passed for you",
-    );
+    expect(result.risks.find((candidate) => candidate.code === "SEASON_OVER")).toBeUndefined();
+    const closed = result.risks.find((candidate) => candidate.code === "NRMP_REGISTRATION_CLOSED");
+    expect(closed?.message).toContain("nor in its SOAP, which needs NRMP registration too");
+    expect(closed?.message).toContain("this plan now plans the 2027 Match");
     expect(soapSteps(result)).toEqual([]);
     expect(soapReminders(result)).toEqual([]);
   });

@@ -92,10 +92,10 @@ describe("Match Day passed and no result told", () => {
 
 describe("the rank list deadline passed without a certified list", () => {
   it.each(["2027-04-20T12:00:00Z", "2027-06-20T12:00:00Z"])(
-    "at %s the steps of that Match after the list are not overdue (the missed registration is)",
+    "at %s, never registered with NRMP: no step of that Match is overdue, the plan has moved to the next Match",
     (now) => {
-      // Not registered with NRMP: no SOAP either, so the missed list stands (registered and
-      // silent past the contract's day, the plan moves to the next Match: season-over-silence.test.ts).
+      // Not registered with NRMP: no SOAP either, so once late registration closed the plan moved to
+      // the next Match (registered and silent past the contract's day, it moves too: season-over-silence.test.ts).
       const result = planAt(
         withMilestones(
           certified.milestones.filter(
@@ -104,10 +104,11 @@ describe("the rank list deadline passed without a certified list", () => {
         ),
         now,
       );
-      expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+      expect(result.risks.map((risk) => risk.code)).toContain("NRMP_REGISTRATION_CLOSED");
+      expect(result.risks.map((risk) => risk.code)).not.toContain("SEASON_OVER");
       const overdue = result.overdue.map((each) => each.milestone);
       for (const key of POST_MATCH) expect(overdue).not.toContain(key);
-      expect(overdue).toContain("nrmp_registration");
+      expect(overdue).not.toContain("nrmp_registration");
     },
   );
 });

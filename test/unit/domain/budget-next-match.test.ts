@@ -35,15 +35,20 @@ const budgetStep = (result: Plan) =>
     | undefined;
 
 // Chiamaka interviews for the 2027 Match: with NRMP left unreported she is now asked whether she
-// ranked until residency starts. This file is about a season over for her, so she
-// reports the registration she never made, as the finding's applicant did.
-const notRegistered = (input: PlannerInput): PlannerInput => ({
+// ranked until residency starts. This file is about a season over for her, so she reports that
+// she registered and certified no list: after SOAP, its outcome not yet told, SEASON_OVER (one who
+// never registered moves to the next Match instead, NRMP_REGISTRATION_CLOSED).
+const noListReported = (input: PlannerInput): PlannerInput => ({
   ...input,
-  milestones: [...input.milestones, { key: "nrmp_registration", status: "not_started" }],
+  milestones: [
+    ...input.milestones.filter((each) => each.key !== "nrmp_registration" && each.key !== "rank_order_list"),
+    { key: "nrmp_registration", status: "done" },
+    { key: "rank_order_list", status: "not_started" },
+  ],
 });
 
 describe("a season that is over budgets the next Match's fees, as estimates", () => {
-  const chiamaka = planAt(notRegistered(demo("Chiamaka")), OVER);
+  const chiamaka = planAt(noListReported(demo("Chiamaka")), OVER);
   const aarav = planAt(demo("Aarav"), OVER);
 
   it("is the season-over case for both", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { applicantFactory, doneMilestones, examsDone, inputFactory } from "./factories.ts";
+import { applicantFactory, doneMilestones, examsDone, inputFactory, milestoneFactory } from "./factories.ts";
 
 // An advisor was told "The 2027 Match stays planned" (CERTIFICATION_AFTER_START)
 // for an applicant the same plan called out of that Match. The risk is now raised only while the Match
@@ -26,7 +26,11 @@ describe("CERTIFICATION_AFTER_START only for a Match still planned", () => {
   });
 
   it("is not raised once the Match is over without a certified rank list", () => {
-    const over = codes(examsDone(), "2027-05-31T12:00:00Z");
+    // Registered with NRMP, no list, SOAP's outcome not yet told: the Match is over but can still speak.
+    const over = codes(
+      [...examsDone(), milestoneFactory("nrmp_registration", "done")],
+      "2027-03-25T12:00:00Z",
+    );
     expect(over).toContain("SEASON_OVER");
     expect(over).not.toContain("CERTIFICATION_AFTER_START");
   });

@@ -38,9 +38,12 @@ describe("cohort row as of now", () => {
   });
 
   it("reaches the season's end: after the rank order list deadline the row says season over", () => {
-    // An applicant who could have ranked (exams reported); with nothing done the season was out of
-    // reach at its deadline and stays MATCH_YEAR_NOT_FEASIBLE.
-    const ready = inputFactory({ milestones: examsDone() });
+    // An applicant who could have ranked (exams reported, registered with NRMP: after SOAP, its
+    // outcome not yet told); with nothing done the season was out of reach at its deadline and stays
+    // MATCH_YEAR_NOT_FEASIBLE.
+    const ready = inputFactory({
+      milestones: [...examsDone(), milestoneFactory("nrmp_registration", "done")],
+    });
     const readyAt = (at: Date) => plan(ready, calendar, at);
     const readyStored = readyAt(storedAt);
     const readyRow = cohortRow({

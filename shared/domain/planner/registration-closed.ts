@@ -1,6 +1,7 @@
 import type { Risk } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import { renderEt } from "../time.ts";
+import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
 import { dayBy } from "./day-words.ts";
@@ -45,6 +46,12 @@ export function registrationClosedRisk(context: PlanContext, year: number): Risk
   const deadline = `${renderEt(nextRol.at)}${citeSeasonDate(nextRol, sources)}`;
   const start = calendar.dates.residency_start.at;
   noteRiskChange(context, start);
+  // Registration never reported (an applicant once asked whether they ranked, past that question's
+  // end) is not a registration we know was never made: say what we know.
+  const registration =
+    context.entries.at(indexedStep("nrmp_registration").index) === undefined
+      ? "You never told us you registered with NRMP"
+      : "You did not register with NRMP";
   // The next Match's ERAS season, as UNMATCHED_NOT_IN_SOAP says it: when MyERAS opens (nothing to
   // do before then), or, once it has, what is under way and what that means.
   const opens = seasonCalendar(year).dates.eras_season_opens_myeras;
@@ -55,7 +62,7 @@ export function registrationClosedRisk(context: PlanContext, year: number): Risk
   return {
     code: "NRMP_REGISTRATION_CLOSED",
     severity: context.now < start ? "critical" : "warning",
-    message: `You did not register with NRMP for the ${calendar.matchYear} Match, and late registration closed with its rank order list deadline, ${closed}: you cannot take part in that Match, nor in its SOAP, which needs NRMP registration too. So this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you did register and certify a rank order list for the ${calendar.matchYear} Match, mark NRMP registration and the rank order list done: that Match's steps come back.${season}`,
+    message: `${registration} for the ${calendar.matchYear} Match, and late registration closed with its rank order list deadline, ${closed}: you cannot take part in that Match, nor in its SOAP, which needs NRMP registration too. So this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you did register and certify a rank order list for the ${calendar.matchYear} Match, mark NRMP registration and the rank order list done: that Match's steps come back.${season}`,
     // The entered Match's ranking, as SEASON_OVER's: never the next Match's registration, not open until September.
     milestones: ["rank_order_list"],
     earliestFeasibleMatchYear: year,

@@ -116,9 +116,13 @@ describe("interviewing, NRMP and the rank list never reported", () => {
       expect(result.overdue.map((step) => step.milestone)).not.toContain("nrmp_registration");
     });
 
-    it(`${zone}: after the 2028 Match's ERAS submission day, SEASON_OVER: the next Match is planned`, () => {
+    it(`${zone}: after the 2028 Match's ERAS submission day, the next Match is planned, saying NRMP was never told`, () => {
+      // The question has ended and registration was never reported: that Match cannot reach them.
       const result = at(input, "2027-09-02T09:00:00Z");
-      expect(codes(result)).toContain("SEASON_OVER");
+      expect(codes(result)).not.toContain("SEASON_OVER");
+      const moved = result.risks.find((risk) => risk.code === "NRMP_REGISTRATION_CLOSED");
+      expect(moved?.message).toContain("You never told us you registered with NRMP for the 2027 Match");
+      expect(moved?.message).toContain("this plan now plans the 2028 Match");
       expect(asked(result)).toBeUndefined();
     });
   }

@@ -214,11 +214,25 @@ const cases: RiskCase[] = [
   {
     // Exams reported: the applicant could have ranked (with nothing done the season was out of
     // reach at its deadline, and MATCH_YEAR_NOT_FEASIBLE stays).
-    name: "ROL deadline passed without a certified list",
-    input: inputFactory({ milestones: examsDone() }),
+    name: "ROL deadline passed without a certified list, registered with NRMP (SOAP still open)",
+    input: inputFactory({ milestones: [...examsDone(), milestoneFactory("nrmp_registration", "done")] }),
     now: "2026-02-26T03:00:00Z",
     code: "SEASON_OVER",
     expected: "critical",
+  },
+  {
+    name: "ROL deadline passed without a certified list, never registered with NRMP (late registration closed)",
+    input: inputFactory({ milestones: examsDone() }),
+    now: "2026-02-26T03:00:00Z",
+    code: "NRMP_REGISTRATION_CLOSED",
+    expected: "critical",
+  },
+  {
+    name: "ROL deadline passed, never registered with NRMP: the plan moves, no SEASON_OVER",
+    input: inputFactory({ milestones: examsDone() }),
+    now: "2026-02-26T03:00:00Z",
+    code: "SEASON_OVER",
+    expected: "absent",
   },
   {
     name: "one hour before the ROL deadline",

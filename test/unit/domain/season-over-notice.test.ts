@@ -34,7 +34,7 @@ describe("the season is over without a certified list, never registered with NRM
   const result = planAt(lagos, "2027-02-26T12:00:00Z");
   const risk = result.risks.find((r) => r.code === "SEASON_OVER");
 
-  it("sends one notice at once: check R3 while NRMP's later deadline may be open, then that 2027 is over and what to do for 2028", () => {
+  it("sends one notice at once: check R3 while NRMP's later deadline may be open, then one of the move to 2028", () => {
     expect(risk?.severity).toBe("critical");
     const [notice, ...more] = notices(result);
     expect(more).toEqual([]);
@@ -46,13 +46,19 @@ describe("the season is over without a certified list, never registered with NRM
     expect(notice?.deadline).toBe("2027-03-04T02:00:00.000Z");
     expect(notice?.sendAt).toBe("2027-02-26T12:00:00.000Z");
     expect(result.reminders[0]?.id).toBe(notice?.id);
-    // Past it, one notice of its own: the Match is over, due by the next Match's deadline.
-    const [over, ...others] = notices(planAt(lagos, "2027-03-05T12:00:00Z"));
+    // Past it, late registration has closed: the plan moves to the 2028 Match, and one notice of
+    // its own says so (NRMP_REGISTRATION_CLOSED, critical up to the 2027 residency start).
+    const moved = planAt(lagos, "2027-03-05T12:00:00Z");
+    expect(moved.risks.find((r) => r.code === "SEASON_OVER")).toBeUndefined();
+    const [over, ...others] = notices(moved);
     expect(others).toEqual([]);
+    expect(over?.risk).toBe("NRMP_REGISTRATION_CLOSED");
     expect(over?.id).not.toBe(notice?.id);
-    expect(over?.title).toContain("2027 Match");
-    expect(over?.title).toContain("2028");
-    expect(over?.deadline).toBe(new Date(rol2028).toISOString());
+    expect(over?.why).toContain("this plan now plans the 2028 Match");
+    expect(over?.deadline).toBe(new Date(start2027).toISOString());
+    // Its first steps are the 2028 Match's, none due before the plan's day, nothing overdue.
+    expect(moved.overdue).toEqual([]);
+    expect(rol2028).toBeGreaterThan(Date.parse(moved.now));
     // One id per risk and phase: a re-plan days later sends nothing new.
     expect(notices(planAt(lagos, "2027-03-10T12:00:00Z")).map((n) => n.id)).toEqual([over?.id]);
   });

@@ -263,6 +263,11 @@ export function certificationThroughPathway(context: PlanContext): boolean {
  * words say so and send the applicant to the check (movedPlanCertificateRisk).
  */
 export function carriedOverWords(context: PlanContext): string {
+  // A Pathway not done does not carry over (ECFMG decides an application for one Match season
+  // only, as SEASON_OVER's restartWords say), so no certification is claimed to.
+  const pathway = indexedStep("ecfmg_pathway").index;
+  if (context.applicable[pathway] === true && !isFinished(statusAt(context, pathway)))
+    return "your exams carry over; your Pathway does not: ECFMG decides an application for one Match season only, so apply for the next Match's Pathway (see its step)";
   return certificationThroughPathway(context)
     ? "your USMLE results carry over; your ECFMG certification came through a Pathway and can expire before you start residency, so check its validity date (see the certificate's warning)"
     : "your exams and certification carry over";

@@ -63,14 +63,15 @@ describe("a Pathway-based certificate from an earlier Pathways season", () => {
   });
 
   it("a Match over for the applicant, past its residency start: the same check for the next Match", () => {
-    // Not registered with NRMP, so no SOAP: the 2026 plan stays, its Match over (registered and
-    // silent past the contract's day, the plan would be the 2027 Match's own).
+    // Not registered with NRMP, so no SOAP: once late registration closed the plan moved to the
+    // 2027 Match (NRMP_REGISTRATION_CLOSED), and the check is that Match's.
     const unregistered = pathwayOn("2025-04-10").filter((entry) => entry.key !== "nrmp_registration");
     const risk = riskAt(2026, unregistered, "2026-11-30T05:00:00Z");
     const message = risk?.message ?? "";
     expect(message).toContain(
-      "the 2027 Match's residency start, Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours)",
+      "residency start, Thu 1 Jul 2027 (NRMP's start date; most programs start then, check yours)",
     );
+    expect(message).toContain("for the 2027 Match");
     expect(message).toContain("ask ECFMG about Pathways Revalidation now");
     expect(risk?.sources).toContain(NEWS_2026_PATHWAYS);
   });

@@ -179,14 +179,29 @@ describe("never heard whether they matched, one message (Chinedu, Lagos)", () =>
     expect(step(result, "match_day")?.title).toBe("We never heard whether you matched in the 2027 Match");
   });
 
-  it("an applicant who did report no certified list keeps SEASON_OVER's 'without a certified list'", () => {
+  it("an applicant who did report no certified list is told 'without a certified list', and the plan has moved on", () => {
+    // Registered with NRMP, no list, SOAP's outcome never told past the contract's day.
+    const registeredNoList: ApplicantSnapshot = {
+      ...chinedu,
+      milestones: [
+        ...chinedu.milestones,
+        { key: "nrmp_registration", status: "done" },
+        { key: "rank_order_list", status: "not_started" },
+      ],
+    };
+    const registered = planAt(registeredNoList, "2027-07-08T10:00:00+01:00");
+    expect(registered.risks.find((each) => each.code === "SOAP_OUTCOME_UNREPORTED")?.message).toContain(
+      "without a certified list",
+    );
+    // NRMP never told, the list reported not certified: late registration closed long ago.
     const noList: ApplicantSnapshot = {
       ...chinedu,
       milestones: [...chinedu.milestones, { key: "rank_order_list", status: "not_started" }],
     };
     const result = planAt(noList, "2027-07-08T10:00:00+01:00");
-    expect(result.risks.find((each) => each.code === "SEASON_OVER")?.message).toContain(
-      "without a certified list",
+    expect(codes(result)).not.toContain("SEASON_OVER");
+    expect(result.risks.find((each) => each.code === "NRMP_REGISTRATION_CLOSED")?.message).toContain(
+      "You never told us you registered with NRMP for the 2027 Match",
     );
   });
 });

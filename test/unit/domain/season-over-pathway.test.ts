@@ -5,8 +5,8 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * Once the Match is over for the applicant (SEASON_OVER, SOAP not open to them)
- * with the Pathway not done, the Pathway step is the next Match's, dated by that Match's Pathways
+ * Once the Match is over for the applicant (never registered with NRMP: the plan has moved to the
+ * next Match, NRMP_REGISTRATION_CLOSED) with the Pathway not done, the Pathway step is the next Match's, dated by that Match's Pathways
  * deadline (projected), in the words of a plan moved to a later Match; never "result pending"
  * against the past season's deadline, and the season's cards never say the certification carries over.
  * Our applicant: Hamza in Lahore, 2027 Match, exams and OET done, a Pathway sent on 10 Nov 2026
@@ -44,7 +44,7 @@ describe.each(["2027-12-05T09:00:00Z", "2027-10-15T09:00:00Z"])(
 
     it("the in-progress Pathway is the 2028 Match's, by its Pathways deadline, in the moved plan's words", () => {
       const result = plan(hamza("in_progress"), calendar, now);
-      expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+      expect(result.risks.map((risk) => risk.code)).toContain("NRMP_REGISTRATION_CLOSED");
       const step = result.nextSteps.find((next) => next.milestone === "ecfmg_pathway");
       expect(step).toBeDefined();
       expect(step?.dueBy).toBe(new Date(nextDeadline ?? 0).toISOString());
@@ -66,12 +66,12 @@ describe.each(["2027-12-05T09:00:00Z", "2027-10-15T09:00:00Z"])(
       expect(result.overdue.map((entry) => entry.milestone)).not.toContain("ecfmg_pathway");
     });
 
-    it("the 2027 Match's cards say the exams carry over, never the certification", () => {
+    it("the move's notice says the exams carry over, never the certification", () => {
       const result = plan(hamza("in_progress"), calendar, now);
-      const texts = result.nextSteps.map((next) => next.action).join("\n");
-      expect(texts).toContain("This step belonged to the 2027 Match");
-      expect(texts).not.toContain("certification carry over");
-      expect(texts).toContain("your exams carry over; your Pathway does not");
+      const moved = result.risks.find((risk) => risk.code === "NRMP_REGISTRATION_CLOSED")?.message ?? "";
+      expect(moved).toContain("this plan now plans the 2028 Match");
+      expect(moved).not.toContain("certification carry over");
+      expect(moved).toContain("your exams carry over; your Pathway does not");
     });
   },
 );

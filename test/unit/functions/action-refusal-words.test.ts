@@ -17,9 +17,13 @@ const EARLY: MilestoneEntry[] = [
   milestoneFactory("usmle_step1", "done", "2026-09-20"),
 ];
 
-/** A season over: could have ranked for 2027, certified no list by its deadline. */
+/**
+ * A season over: could have ranked for 2027, registered with NRMP, certified no list by its
+ * deadline (SOAP still ahead; one who never registered moves to the next Match instead).
+ */
 const SEASON_OVER: MilestoneEntry[] = [
   ...EARLY,
+  milestoneFactory("nrmp_registration", "done", "2026-10-01"),
   milestoneFactory("usmle_step2ck", "done", "2026-07-20"),
   milestoneFactory("oet_medicine", "done", "2026-08-01"),
   milestoneFactory("ecfmg_pathway", "in_progress", "2026-09-01"),

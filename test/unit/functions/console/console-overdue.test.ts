@@ -5,7 +5,7 @@ import { applyWhatIf, planDiff } from "#domain/console/what-if.ts";
 import { plan as planFor } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { examsDone, inputFactory } from "#test/unit/domain/factories.ts";
+import { examsDone, inputFactory, milestoneFactory } from "#test/unit/domain/factories.ts";
 import { profileFactory } from "#test/unit/usecases/fakes.ts";
 import type { ApplicantView } from "#usecases/console.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
@@ -34,8 +34,14 @@ const sections = (html: string) => ({
 });
 
 describe("overdue on the console", () => {
-  const june = new Date("2027-06-15T12:00:00Z");
-  const view = seasonOver(examsDone("2025-06-01"), june);
+  // Registered with NRMP, no list: after SOAP, its outcome not yet told, the Match is over but can
+  // still speak to them (SEASON_OVER); one who never registered would have moved to the next Match.
+  const afterSoap = new Date("2027-03-25T12:00:00Z");
+  const registered = [
+    ...examsDone("2025-06-01"),
+    milestoneFactory("nrmp_registration", "done", "2026-10-01"),
+  ];
+  const view = seasonOver(registered, afterSoap);
 
   // The case used to come from the plan itself: post-Match steps overdue, some both blocked and
   // overdue. The planner lists no blocked step as overdue, so the plan no
@@ -49,7 +55,8 @@ describe("overdue on the console", () => {
   });
 
   it("the applicant page lists a step once, and no step due after the rank list deadline as overdue", () => {
-    const { blocked, overdue } = sections(timelineCard(view, "2027-06-15"));
+    const { blocked, overdue } = sections(timelineCard(view, "2027-03-25"));
+    expect(view.plan.overdue.length).toBeGreaterThan(0);
     for (const step of view.plan.overdue) {
       const name = stepForAdvisor(step);
       const inBlocked = blocked.includes(`<li>${name}:`);
@@ -72,10 +79,14 @@ describe("overdue on the console", () => {
   it("the what-if difference does not say a step is now blocked and now overdue", () => {
     const input = inputFactory({
       applicant: { ...inputFactory().applicant, matchYear: 2027, visa: "H-1B" },
-      milestones: examsDone("2025-06-01"),
+      milestones: registered,
     });
-    const before = planFor(input, seasonCalendar(2027), june);
-    const after = planFor(applyWhatIf(input, [{ kind: "visa", visa: "J-1" }]), seasonCalendar(2027), june);
+    const before = planFor(input, seasonCalendar(2027), afterSoap);
+    const after = planFor(
+      applyWhatIf(input, [{ kind: "visa", visa: "J-1" }]),
+      seasonCalendar(2027),
+      afterSoap,
+    );
     const diff = planDiff(before, after);
     expect(diff.blocked.added.filter((title) => diff.overdue.added.includes(title))).toEqual([]);
     for (const step of after.overdue)

@@ -55,9 +55,16 @@ describe("the console's timeline card", () => {
   });
 
   it("does not open Next with a Match that is over: its missed steps are under Overdue, without Mark done", () => {
-    const over = view(2027, examsDone("2025-06-01"), new Date("2027-07-10T12:00:00Z"));
+    // Registered with NRMP, no list, SOAP's outcome not yet told: still SEASON_OVER (one who never
+    // registered moves to the next Match instead).
+    const registered = [
+      ...examsDone("2025-06-01"),
+      { key: "nrmp_registration" as const, status: "done" as const },
+    ];
+    const over = view(2027, registered, new Date("2027-03-25T12:00:00Z"));
     expect(over.plan.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
-    const { next, overdue } = sections(timelineCard(over, "2027-07-10"));
+    expect(over.plan.overdue.length).toBeGreaterThan(0);
+    const { next, overdue } = sections(timelineCard(over, "2027-03-25"));
     expect(next).toContain("The 2027 Match is over for");
     expect(next).not.toContain('class="critical">overdue');
     for (const step of over.plan.overdue)

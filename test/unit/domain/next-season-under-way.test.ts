@@ -44,6 +44,8 @@ describe("a Match over, the next one's season already under way", () => {
   it("in April 2026, before the 2027 season opens, it says nothing of it", () => {
     const risk = moveNotice(plan(input, seasonCalendar(2026), new Date("2026-04-20T06:00:00Z")));
     expect(risk?.message).not.toContain("already under way");
-    expect(risk?.message).toContain("The 2027 season's MyERAS opens on Wed 3 Jun 2026 (projected): its steps are below.");
+    expect(risk?.message).toContain(
+      "The 2027 season's MyERAS opens on Wed 3 Jun 2026 (projected): its steps are below.",
+    );
   });
 });

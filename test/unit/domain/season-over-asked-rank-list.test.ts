@@ -34,12 +34,18 @@ function chidi(now: string) {
 }
 
 describe("a 2026 Match that is over, NRMP asked", () => {
-  it("the rank order list is no overdue row, and SEASON_OVER's notice is not on it", () => {
+  it("past the question's end the plan has moved to the 2027 Match: nothing of 2026 overdue", () => {
+    // NRMP never reported and no longer asked (the 2027 ERAS submission day has passed): that Match
+    // cannot reach them, so the plan moved on (NRMP_REGISTRATION_CLOSED), saying what we know.
     const result = chidi("2026-11-30T12:00:00Z");
-    expect(result.risks.map((risk) => risk.code)).toContain("SEASON_OVER");
+    expect(result.risks.map((risk) => risk.code)).not.toContain("SEASON_OVER");
+    const moved = result.risks.find((risk) => risk.code === "NRMP_REGISTRATION_CLOSED");
+    expect(moved?.message).toContain("You never told us you registered with NRMP for the 2026 Match");
     expect(result.overdue.map((step) => step.milestone)).not.toContain("rank_order_list");
-    const notice = result.reminders.find((each) => each.risk === "SEASON_OVER");
-    expect(notice?.milestone).toBe("nrmp_registration");
+    expect(result.overdue.map((step) => step.milestone)).not.toContain("nrmp_registration");
+    // Past the 2026 residency start the move is a warning, as SOAP_OUTCOME_UNREPORTED's is: no notice.
+    expect(moved?.severity).toBe("warning");
+    expect(result.reminders.filter((each) => each.risk === "NRMP_REGISTRATION_CLOSED")).toEqual([]);
   });
 
   it("before the deadline the list is planned, not blocked (unchanged)", () => {

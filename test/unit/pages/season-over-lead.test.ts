@@ -15,8 +15,11 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
  * past, "from the 2027 season", with no urgency badge and no "projected" tag.
  */
 describe("the timeline of an applicant whose season is over", () => {
+  // Registered with NRMP, but her Step 2 CK result came after the deadline, so ECFMG could not
+  // confirm it in time and SOAP was closed to her too: SEASON_OVER with no later step of that Match
+  // (never registered, the plan would have moved to the next Match, NRMP_REGISTRATION_CLOSED).
   const now = new Date("2027-09-18T12:00:00Z");
-  // Within reach at the rank-list deadline (Step 2 CK sat in time, its result not reported), so the
+  // Within reach at the rank-list deadline (Step 2 CK sat before it, its result dated after), so the
   // season is over for them; with nothing done it was out of reach and stays MATCH_YEAR_NOT_FEASIBLE
   // after the deadline (as in season-over.test.ts).
   const at = "2026-01-01T00:00:00.000Z";
@@ -29,7 +32,8 @@ describe("the timeline of an applicant whose season is over", () => {
         date: "2026-09-01",
         updatedAt: at,
       })),
-      { key: "usmle_step2ck" as const, status: "scheduled" as const, date: "2027-01-10", updatedAt: at },
+      { key: "usmle_step2ck" as const, status: "done" as const, date: "2027-03-10", updatedAt: at },
+      { key: "nrmp_registration" as const, status: "done" as const, date: "2026-10-01", updatedAt: at },
     ],
     interviews: [],
     ledger: [],

@@ -12,7 +12,10 @@ import { domainPlanning } from "#usecases/domain-planning.ts";
  * (exams) keep theirs. A real plan from the planner, not a hand-made one.
  */
 describe("a season that is over for the applicant", () => {
-  const now = new Date("2027-03-20T12:00:00Z");
+  // Past the projected rank order list deadline, before NRMP's later candidate (Wed 3 Mar 2027):
+  // never registered, the season is over for them unless R3 says otherwise (SEASON_OVER); past that
+  // candidate the plan moves to the next Match (NRMP_REGISTRATION_CLOSED) and no step of it is passed.
+  const now = new Date("2027-03-01T12:00:00Z");
   // Within reach at the deadline (Step 2 CK sat in time, its result not reported yet), so the season
   // is over for them; with nothing done it was out of reach and stays MATCH_YEAR_NOT_FEASIBLE.
   const at = "2026-01-01T00:00:00.000Z";

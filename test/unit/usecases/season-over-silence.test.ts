@@ -49,17 +49,24 @@ describe("the advisor's SEASON_OVER heading fits what is still open", () => {
       "No certified rank order list by the projected deadline: NRMP's may be later, check R3",
       "Nadia Rahman has no certified rank order list by our projected 2027 deadline: NRMP's deadline may be later than our projection, so R3 may still take a list.",
     ],
-    [
-      "not registered, past the later candidate: over",
-      unregistered,
-      "2027-03-10T09:00:00+06:00",
-      "The Match season is over without a certified rank order list",
-      "The 2027 Match season is over and Nadia Rahman has no certified rank order list.",
-    ],
   ])("%s", (_name, snapshot, now, title, first) => {
     const result = planInOwnMatch(snapshot, now);
     expect(risk(result, "SEASON_OVER")?.severity).toBe("critical");
     expect(advisorReads(result)).toEqual({ title, first });
+  });
+
+  it("not registered, past the later candidate: no SEASON_OVER, the move to the 2028 Match, told the advisor once", () => {
+    const result = planInOwnMatch(unregistered, "2027-03-10T09:00:00+06:00");
+    expect(risk(result, "SEASON_OVER")).toBeUndefined();
+    const moved = risk(result, "NRMP_REGISTRATION_CLOSED");
+    expect(moved?.severity).toBe("critical");
+    expect(laterPlannedMatchYear(result)).toBe(2028);
+    expect(riskTitle(moved as NonNullable<typeof moved>, result)).toBe(
+      "Never registered with NRMP before late registration closed: the next Match planned",
+    );
+    expect(riskForAdvisor(moved as NonNullable<typeof moved>, ABOUT)).toMatch(
+      /^Nadia Rahman never registered with NRMP for the 2027 Match, and late registration closed with its rank order list deadline: neither that Match nor its SOAP is open to them, so the plan now plans the next Match\./,
+    );
   });
 });
 

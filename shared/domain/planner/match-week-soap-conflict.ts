@@ -3,7 +3,7 @@ import type { Risk } from "../plan.ts";
 import { seasonInstantEt } from "../seasons/date-words.ts";
 import { DONE_RECORDS, START_RECORDS } from "../step-actions.ts";
 import { indexedStep } from "./catalog-index.ts";
-import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { type PlanContext, statusAt } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { positionBesideSoapWords } from "./position-beside-soap.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -12,7 +12,6 @@ import { SOAP_CAP } from "./soap-cap-words.ts";
 
 const MATCH_WEEK = indexedStep("match_week");
 const SOAP = indexedStep("soap");
-const MATCH_DAY = indexedStep("match_day");
 
 /** NRMP's Match Week page: Monday's release tells each applicant whether they matched; SOAP is for those who did not. */
 const NRMP_MATCH_WEEK_URL = "https://www.nrmp.org/residency-applicants/match-week/";
@@ -49,7 +48,6 @@ export function matchWeekSoapConflict(context: PlanContext): boolean {
     context.entries.at(MATCH_WEEK.index)?.status !== "done"
   )
     return false;
-  if (isFinished(statusAt(context, MATCH_DAY.index))) return false;
   const monday = context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
   if (context.now >= monday) return true;
   noteRiskChange(context, monday);

@@ -33,7 +33,7 @@ const NRMP_ADVANCED_ONLY_URL =
 /**
  * Whether the applicant marked Match Week done (matched, as the SOAP card asks a matched applicant
  * to mark it) and SOAP in progress (taking part in SOAP), from NRMP's Monday release on, Match Day
- * not done. A legitimate answer pair: NRMP admits to SOAP applicants who did not match and those who
+ * done or not: where one matched says nothing of the year a partial match lacks. A legitimate answer pair: NRMP admits to SOAP applicants who did not match and those who
  * matched partially (NRMP_PARTIAL_MATCH_URL: an advanced PGY-2 position only, the usual case in
  * anesthesiology, neurology or radiology, or a PGY-1 position only), so the plan reads it as a
  * partial match and asks only whether it is one: SOAP keeps its steps for the year the match

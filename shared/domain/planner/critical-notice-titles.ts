@@ -121,6 +121,10 @@ const SOAP_ACCEPTED_TITLE =
 const POSITION_BESIDE_SOAP_PHASE = "position-beside-soap";
 const POSITION_BESIDE_SOAP_TITLE =
   "You told us you are in SOAP, yet marked your contract: which is right? Tell us now";
+/** MATCH_WEEK_SOAP_CONFLICT's partial match once SOAP has ended: its risk says what SOAP left to do. */
+const PARTIAL_AFTER_SOAP_PHASE = "partial-after-soap";
+const PARTIAL_AFTER_SOAP_TITLE =
+  "Matched and in SOAP: a partial match? SOAP has ended: mark SOAP done if you accepted an offer, or find the year your match lacks outside SOAP";
 /** ROL_BEFORE_RANKING_OPENS once ranking is open: its text asks to certify again now (risks.ts). */
 const ROL_RANKING_OPEN_TITLE = "Your rank order list does not count: ranking is open, certify it again now";
 
@@ -156,6 +160,8 @@ export function noticePhase(context: PlanContext, risk: Risk): string | undefine
     return SOAP_ACCEPTED_PHASE;
   if (risk.code === "MATCH_WEEK_SOAP_CONFLICT" && context.positionBesideSoap !== null)
     return POSITION_BESIDE_SOAP_PHASE;
+  if (risk.code === "MATCH_WEEK_SOAP_CONFLICT" && context.now >= context.calendar.dates.nrmp_soap_ends.at)
+    return PARTIAL_AFTER_SOAP_PHASE;
   if (risk.code === "START_DELAYED")
     return delayedStartFinal(context) ? START_DELAYED_FINAL_PHASE : `week-${delayedStartWeek(context) ?? 0}`;
   // "If you match …", then "If you matched …", then matched: each wording is emailed once.
@@ -185,6 +191,7 @@ export function noticeTemplate(
   // No visa to wait on for visa "none": contractSteps's words, as the risk's.
   if (phase === SOAP_ACCEPTED_PHASE) return SOAP_ACCEPTED_TITLE;
   if (phase === POSITION_BESIDE_SOAP_PHASE) return POSITION_BESIDE_SOAP_TITLE;
+  if (phase === PARTIAL_AFTER_SOAP_PHASE) return PARTIAL_AFTER_SOAP_TITLE;
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;

@@ -5,6 +5,7 @@ import { DAY_MS, ET_ZONE, etInstant, renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
+import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { nextMatch } from "./next-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
@@ -129,12 +130,16 @@ export function delayedStartDue(context: PlanContext): DueDate {
  * advisor chases hardest. One notice at residency start, then one each week (a new id per week,
  * the same all week: see delayedStartWeek) until 1 September (advice, DELAYED_START_SOURCE). Before
  * the start, residency start is noted as a risk-change instant so the applicant is re-planned then;
- * within the span, the next week's instant and its end. Shape: zero or one Risk. Pure.
+ * within the span, the next week's instant and its end. Not beside a partial match still seeking
+ * the year it lacks (matchWeekSoapConflict: Match Week done, SOAP in progress, Match Day told or
+ * not): its own notice says what July 1 asks of it (a first-year position, or NRMP's waiver), and
+ * which year the matched position starts is not known. Shape: zero or one Risk. Pure.
  */
 export function startDelayedRisks(context: PlanContext): Risk[] {
   // No visa route chosen: the visa is missing and named; matched as the lead ruled.
   const undecided = context.applicant.visa === "undecided";
   if (!(undecided ? hasMatched(context) : isFinished(statusOf(context, "match_day")))) return [];
+  if (matchWeekSoapConflict(context)) return [];
   const open = START_NEEDS.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
   );

@@ -12,6 +12,7 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * zones (Auckland, Honolulu), each answer dated the day it could be told there.
  */
 const FIXTURES = new URL("../../fixtures/partial-match/", import.meta.url).pathname;
+const codes = (result: Plan) => result.risks.map((risk) => risk.code);
 const conflictOf = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_WEEK_SOAP_CONFLICT");
 
 const ZONES = [
@@ -51,6 +52,12 @@ describe("a partial match that marks Match Day done, SOAP still in progress (Arj
         expect(risk?.message).toContain("must find a first-year position in SOAP or after it");
         expect(risk?.message).toContain("without one by July 1, 2027, you must ask NRMP to waive");
         expect(risk?.message).toBe(conflictOf(untold)?.message);
+        // Past SOAP's end the notice says what SOAP left to do, never "take part now".
+        const notice = told.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
+        if (notice !== undefined) expect(notice.title).toContain("SOAP has ended");
+        // No delayed start in July: which year the matched position starts is the open question.
+        expect(codes(told)).not.toContain("START_DELAYED");
+        expect(codes(untold)).not.toContain("START_DELAYED");
         // No sponsorship fee asked for a start whose year the partial match leaves in doubt.
         const pushed = told.nextSteps.map((each) => each.milestone);
         expect(pushed).not.toContain("j1_ecfmg_sponsorship");

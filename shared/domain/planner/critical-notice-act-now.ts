@@ -48,9 +48,9 @@ export const ACT_NOW: Partial<Record<RiskCode, string>> = {
   // Silence after SOAP read as no position: the move told at once, with the answer that undoes it.
   SOAP_OUTCOME_UNREPORTED:
     "No SOAP position reported: your plan now plans the {feasible} Match. Accepted one? Tell us now",
-  // Never registered once late registration closed: the move told at once, with the answer that undoes it.
+  // Never registered (or never told finished) once late registration closed: the move told at once, with the answer that undoes it.
   NRMP_REGISTRATION_CLOSED:
-    "You did not register with NRMP for the {year} Match: your plan now plans the {feasible} Match",
+    "No finished NRMP registration for the {year} Match: your plan now plans the {feasible} Match",
   // A result dated between the deadline's two candidates: in the Match unless NRMP's is the projected one.
   ROL_DEADLINE_MAY_BE_LATER:
     "Check R3 now: your {year} Match depends on NRMP's deadline being later than projected",

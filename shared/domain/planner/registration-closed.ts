@@ -9,6 +9,7 @@ import { nextSeasonUnderWay } from "./next-season-under-way.ts";
 import { carriedOverWords } from "./pathway-certificate-risk.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate, NRMP_EVENTS_URL, NRMP_SOAP_ONLY_URL } from "./risk-sources.ts";
+import { laterCandidateAt } from "./rol-later-day.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { seasonIsOver } from "./season-over-state.ts";
 
@@ -38,7 +39,10 @@ export function registrationClosedRisk(context: PlanContext, year: number): Risk
   const { calendar } = context;
   const sources: string[] = [];
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const closed = `${renderEt(rol.at)}${citeSeasonDate(rol, sources)}`;
+  // A projected deadline with a later candidate: the plan moves only once that candidate passes, so
+  // both days are said (the projected one, and the latest it can be).
+  const later = laterCandidateAt(rol);
+  const closed = `${renderEt(rol.at)}${citeSeasonDate(rol, sources)}${later === null ? "" : `, or by ${renderEt(later)} at the latest if NRMP's deadline was its later candidate`}`;
   // A confirmed deadline already cites NRMP's events page: each page once.
   addSource(sources, NRMP_EVENTS_URL);
   addSource(sources, NRMP_SOAP_ONLY_URL);
@@ -48,10 +52,15 @@ export function registrationClosedRisk(context: PlanContext, year: number): Risk
   noteRiskChange(context, start);
   // Registration never reported (an applicant once asked whether they ranked, past that question's
   // end) is not a registration we know was never made: say what we know.
+  // A registration reported under way was begun, never told finished: asked, never denied.
+  const told = context.entries.at(indexedStep("nrmp_registration").index)?.status;
+  const entered = calendar.matchYear;
   const registration =
-    context.entries.at(indexedStep("nrmp_registration").index) === undefined
-      ? "You never told us you registered with NRMP"
-      : "You did not register with NRMP";
+    told === undefined
+      ? `You never told us you registered with NRMP for the ${entered} Match`
+      : told === "in_progress"
+        ? `You started your NRMP registration for the ${entered} Match but never told us it was finished (check R3: if it is complete, mark it done, and your rank order list if you certified one)`
+        : `You did not register with NRMP for the ${entered} Match`;
   // The next Match's ERAS season, as UNMATCHED_NOT_IN_SOAP says it: when MyERAS opens (nothing to
   // do before then), or, once it has, what is under way and what that means.
   const opens = seasonCalendar(year).dates.eras_season_opens_myeras;
@@ -62,7 +71,7 @@ export function registrationClosedRisk(context: PlanContext, year: number): Risk
   return {
     code: "NRMP_REGISTRATION_CLOSED",
     severity: context.now < start ? "critical" : "warning",
-    message: `${registration} for the ${calendar.matchYear} Match, and late registration closed with its rank order list deadline, ${closed}: you cannot take part in that Match, nor in its SOAP, which needs NRMP registration too. So this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you did register and certify a rank order list for the ${calendar.matchYear} Match, mark NRMP registration and the rank order list done: that Match's steps come back.${season}`,
+    message: `${registration}, and late registration closed with its rank order list deadline, ${closed}: you cannot take part in that Match, nor in its SOAP, which needs NRMP registration too. So this plan now plans the ${year} Match (its rank order list deadline is ${deadline}): ${carriedOverWords(context)}; its ERAS, NRMP and ranking steps are below. If you did register and certify a rank order list for the ${calendar.matchYear} Match, mark NRMP registration and the rank order list done: that Match's steps come back.${season}`,
     // The entered Match's ranking, as SEASON_OVER's: never the next Match's registration, not open until September.
     milestones: ["rank_order_list"],
     earliestFeasibleMatchYear: year,

@@ -88,7 +88,12 @@ export function seasonOverStepAction(context: PlanContext, key?: string): string
     const hedge = laterCandidateHedge(context, rol);
     const cannot = `you cannot take part in the ${year} Match nor in its SOAP, which needs NRMP registration too: ${matchOver}`;
     if (hedge === "") return `${closed}, without your registration, so ${cannot}`;
-    return `${closed},${hedge}. If R3 lets you register, do it now, paying the late registration fee R3 charges, and certify your rank order list; if it does not, ${cannot}`;
+    // Reported under way: begun, maybe finished and never told; R3 says which.
+    const begun = statusOf(context, "nrmp_registration") === "in_progress";
+    const act = begun
+      ? "You told us your registration was under way: if R3 shows it complete, mark it done and certify your rank order list; if R3 lets you finish it, do it now, paying the late registration fee R3 charges, and certify your list"
+      : "If R3 lets you register, do it now, paying the late registration fee R3 charges, and certify your rank order list";
+    return `${closed},${hedge}. ${act}; if it does not, ${cannot}`;
   }
   return `This step belonged to the ${context.calendar.matchYear} Match and can no longer be done for it: ${matchOver}`;
 }

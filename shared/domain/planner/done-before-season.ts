@@ -52,6 +52,12 @@ export interface DoneBeforeSeason {
   earliest: string;
   /** Catalog indices of the steps before it that the applicant did not report finished. */
   unreported: readonly number[];
+  /**
+   * Whether the season's dates contradict the answer (DONE_DATES_OUT_OF_ORDER asks about it): false
+   * for a contract reported done with no date, Match Day unreported, once the plan's day reaches the
+   * release day; the plan cannot know whether it was given before, so where one matched stays asked.
+   */
+  contradicts: boolean;
 }
 
 /** The H-1B answers checked, the petition before the stamping. */
@@ -96,16 +102,20 @@ export function doneBeforeSeason(
   let early: DoneBeforeSeason[] | null = null;
   const matchDayEntry = get("match_day");
   const soap = get("soap")?.status;
+  // An undated contract with Match Day unreported keeps Match Day asked whatever the plan's day
+  // (the answer may have been given before the results): only before the release day is it a contradiction.
+  const undatedUnconfirmed = contract?.date === undefined && !finished(matchDayEntry);
   if (
     contract?.status === "done" &&
     dayOf(contract) > seasonStart &&
-    dayOf(contract) < matchDay &&
+    (dayOf(contract) < matchDay || undatedUnconfirmed) &&
     !(finished(matchDayEntry) && matchDayEntry?.date !== undefined) &&
     soap !== "done" &&
     soap !== "in_progress"
   ) {
     const unreported = finished(matchDayEntry) ? [] : [stepIndex("match_day")];
-    early = [{ key: "contract", date: contract.date, earliest: matchDay, unreported }];
+    const contradicts = dayOf(contract) < matchDay;
+    early = [{ key: "contract", date: contract.date, earliest: matchDay, unreported, contradicts }];
   }
   const earliestVisa = new Date(Date.parse(matchDay) + ECFMG_REVIEW_SHORTEST_DAYS * DAY_MS)
     .toISOString()
@@ -118,7 +128,7 @@ export function doneBeforeSeason(
   ) {
     const unreported = J1_CHAIN.filter((key) => !finished(get(key))).map(stepIndex);
     early ??= [];
-    early.push({ key: "visa_j1", date: visaEntry.date, earliest: earliestVisa, unreported });
+    early.push({ key: "visa_j1", date: visaEntry.date, earliest: earliestVisa, unreported, contradicts: true });
   }
   const earliestH1b = new Date(Date.parse(matchDay) + H1B_SHORTEST_DAYS * DAY_MS).toISOString().slice(0, 10);
   for (const { key, entry } of h1b) {
@@ -127,7 +137,7 @@ export function doneBeforeSeason(
     const before = H1B_CHAIN.slice(0, H1B_CHAIN.indexOf(key) === -1 ? undefined : H1B_CHAIN.indexOf(key));
     const unreported = before.filter((step) => !finished(get(step))).map(stepIndex);
     early ??= [];
-    early.push({ key, date: entry.date, earliest: earliestH1b, unreported });
+    early.push({ key, date: entry.date, earliest: earliestH1b, unreported, contradicts: true });
   }
   return early;
 }

@@ -134,7 +134,7 @@ function certifiedBeforeGraduation(context: PlanContext): string | null {
 export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   const pairs = doneOutOfOrder(context);
   const beforeGraduation = certifiedBeforeGraduation(context);
-  const beforeSeason = context.doneBeforeSeason ?? [];
+  const beforeSeason = (context.doneBeforeSeason ?? []).filter((each) => each.contradicts);
   if (pairs.length === 0 && beforeGraduation === null && beforeSeason.length === 0) return null;
   const sources: string[] = [];
   const milestones: MilestoneKey[] = [];

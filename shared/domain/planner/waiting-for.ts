@@ -98,6 +98,16 @@ export function waitingForOf(
   // as not started does (its gate sentence) and has no day to book by.
   if (gatedBooking(context, entry, index, status)) prerequisitePending = true;
   if (waited !== 0) return waitingOn(index, waited, prerequisitePending);
+  // A contract reported signed before Match Day's results, or with no date and Match Day unreported
+  // (done-before-season.ts), confirms no match: the sponsorship and its fee wait on Match Day, as
+  // the Statement of Need does.
+  if (
+    index === SPONSORSHIP_INDEX &&
+    status === "not_started" &&
+    !isSatisfiedAt(context, MATCH_DAY_INDEX) &&
+    context.doneBeforeSeason?.some((each) => each.key === "contract")
+  )
+    return SPONSORSHIP_WAITS_FOR_MATCH_DAY;
   // The sponsorship sent does not issue the certificate (issuedApart): ECFMG's review, which ends
   // with the DS-2019, waits for it, so the DS-2019 does too, not an ordinary next step.
   if (index === DS2019_INDEX && status === "not_started" && !isSatisfiedAt(context, CERTIFICATE_INDEX))
@@ -156,6 +166,9 @@ const UNCHECKED_GATE = held([SCHOOL_CHECK.key], SCHOOL_CHECK.unchecked.resolvedB
 const DS2019_INDEX = stepIndex("j1_ds2019");
 const CERTIFICATE_INDEX = stepIndex("ecfmg_certification");
 const DS2019_WAITS_FOR_CERTIFICATE = held(["ecfmg_certification"], undefined, false);
+const SPONSORSHIP_INDEX = stepIndex("j1_ecfmg_sponsorship");
+const MATCH_DAY_INDEX = stepIndex("match_day");
+const SPONSORSHIP_WAITS_FOR_MATCH_DAY = held(["match_day"], undefined, false);
 const STEP3_WAIT = held([STEP3_OUT_OF_REACH], STEP3_OUT_OF_REACH_RESOLVED_BY, false);
 const STEP3_WAIT_BUT_PREREQUISITE = held([STEP3_OUT_OF_REACH], STEP3_OUT_OF_REACH_RESOLVED_BY, true);
 

@@ -18,7 +18,9 @@ import {
 // matched never says where. What waits on the answer must not show its passed April and May dates as
 // if still ahead: she matched, so each is overdue since its date, as Match Day's own card is. One who
 // reported the contract signed (kept, though dated before Match Day) is never told to sign it. An
-// undated contract is checked as a dated one is. A first plan made after residency's start sends one
+// undated contract is checked as a dated one is, and keeps Match Day asked after the results too (the
+// plan cannot know when it was given); while the contract is not confirmed by a match, the J-1
+// sponsorship and its fee wait on Match Day. A first plan made after residency's start sends one
 // Match Day email that day, not two an hour apart. A rank order list certified after the deadline is
 // not titled "Certify your rank order list". Far zones, several instants, every channel the plan has.
 
@@ -133,40 +135,63 @@ describe.each(["J-1", "H-1B", "none"] as const)(
 describe.each(["Asia/Manila", "Pacific/Auckland", "Pacific/Honolulu"])(
   "a contract reported signed with no date (%s)",
   (timezone) => {
-    const undated = untoldAfterMonday(timezone, "J-1", [milestoneFactory("contract", "done")]);
+    const certified = milestoneFactory("ecfmg_certification", "done", "2026-12-01");
+    const undated = untoldAfterMonday(timezone, "J-1", [milestoneFactory("contract", "done"), certified]);
+    const sponsorshipPushed = (planned: ReturnType<typeof plan>) =>
+      planned.nextSteps.some((step) => step.milestone === "j1_ecfmg_sponsorship") ||
+      planned.reminders.some((each) => each.milestone === "j1_ecfmg_sponsorship");
     it("before Match Day's results it is questioned as a dated one is, and Match Day still asked", () => {
       const planned = plan(undated, calendar, new Date("2027-03-17T16:00:00Z"));
       const flag = planned.risks.find((each) => each.code === "DONE_DATES_OUT_OF_ORDER");
       expect(flag?.message).toContain("Your answers say your program contract is signed");
       expect(planned.nextSteps.map((step) => step.milestone)).toContain("match_day");
     });
-    it("from the day after Match Day's results it is taken as given, as a date then would be", () => {
+    // The plan cannot know whether the answer came before the results: where she matched stays
+    // asked, as the flag promised, and nothing the match would confirm is pushed before it.
+    it.each(["2027-03-17T16:00:00Z", "2027-03-18T16:00:00Z", "2027-03-22T16:00:00Z", "2027-05-20T16:00:00Z"])(
+      "Match Day stays asked and the J-1 sponsorship and its fee wait on it (%s)",
+      (now) => {
+        const planned = plan(undated, calendar, new Date(now));
+        expect(planned.nextSteps.map((step) => step.milestone)).toContain("match_day");
+        const sponsorship = planned.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
+        expect(sponsorship?.waitingFor).toEqual(["match_day"]);
+        expect(sponsorshipPushed(planned)).toBe(false);
+      },
+    );
+    it("after the results no date is called out of order: only where she matched is asked", () => {
       const planned = plan(undated, calendar, new Date("2027-03-22T16:00:00Z"));
       expect(planned.risks.map((each) => each.code)).not.toContain("DONE_DATES_OUT_OF_ORDER");
+    });
+    it("with Match Day then marked done, the sponsorship is asked for at once (guard)", () => {
+      const told = untoldAfterMonday(timezone, "J-1", [
+        milestoneFactory("contract", "done"),
+        milestoneFactory("match_day", "done"),
+        certified,
+      ]);
+      const planned = plan(told, calendar, new Date("2027-03-22T16:00:00Z"));
       expect(planned.nextSteps.map((step) => step.milestone)).not.toContain("match_day");
+      expect(sponsorshipPushed(planned)).toBe(true);
     });
   },
 );
 
-describe.each(["Pacific/Honolulu", "Asia/Manila"])(
-  "a rank order list certified after the deadline (%s)",
+describe.each(["Asia/Kolkata", "Pacific/Honolulu"])(
+  "a contract dated before Match Day, beside no Match Week answer (%s)",
   (timezone) => {
-    const late = inputFactory({
-      applicant: applicantFactory({ matchYear: 2027, timezone, visa: "J-1" }),
-      milestones: [
-        ...doneMilestones(BEFORE_MATCH_KEYS),
-        milestoneFactory("rank_order_list", "done", "2027-03-05"),
-      ],
-    });
-    it.each(["2027-03-06T17:00:00Z", "2027-03-12T17:00:00Z"])(
-      "its card's title says it did not count (%s)",
+    const base = untoldAfterMonday(timezone, "J-1", [
+      milestoneFactory("contract", "done", "2027-03-17"),
+      milestoneFactory("ecfmg_certification", "done", "2026-12-01"),
+    ]);
+    // Match Week never answered, SOAP waived: nothing says she matched.
+    const flagged = { ...base, milestones: base.milestones.filter((each) => each.key !== "match_week") };
+    it.each(["2027-03-18T04:00:00Z", "2027-04-03T04:00:00Z"])(
+      "holds the J-1 sponsorship and its fee behind Match Day, as the Statement of Need (%s)",
       (now) => {
-        const planned = plan(late, calendar, new Date(now));
-        const list = planned.nextSteps.find((step) => step.milestone === "rank_order_list");
-        expect(list?.urgency).toBe("overdue");
-        expect(list?.title).toBe("Rank order list not certified by the deadline");
-        expect(planned.overdue.find((step) => step.milestone === "rank_order_list")?.title).toBe(list?.title);
-        expect(cliOf(planned, timezone)).not.toContain("Certify your rank order list");
+        const planned = plan(flagged, calendar, new Date(now));
+        const waits = (key: string) => planned.blocked.find((step) => step.milestone === key)?.waitingFor;
+        expect(waits("j1_ecfmg_sponsorship")).toEqual(["match_day"]);
+        expect(waits("j1_statement_of_need")).toEqual(["match_day"]);
+        expect(planned.reminders.some((each) => each.milestone === "j1_ecfmg_sponsorship")).toBe(false);
       },
     );
   },

@@ -74,7 +74,8 @@ const finished = (entry: MilestoneEntry | undefined) =>
  * than ECFMG's shortest review after Match Day's release day. Only this season's answers: a date
  * on or before the previous ERAS season's end is an earlier Match's. An answer with no date was
  * given by the plan's own day (`now`, epoch ms): before that earliest day it is the same
- * contradiction, asked the same way; from it on it is taken as given, as a date on it would be.
+ * contradiction, asked the same way; from it on it is taken as given, as a date on it would be,
+ * but for a contract with Match Day unreported, kept (`contradicts` false) so Match Day stays asked.
  */
 export function doneBeforeSeason(
   entries: { get(key: MilestoneKey): MilestoneEntry | undefined },
@@ -128,7 +129,13 @@ export function doneBeforeSeason(
   ) {
     const unreported = J1_CHAIN.filter((key) => !finished(get(key))).map(stepIndex);
     early ??= [];
-    early.push({ key: "visa_j1", date: visaEntry.date, earliest: earliestVisa, unreported, contradicts: true });
+    early.push({
+      key: "visa_j1",
+      date: visaEntry.date,
+      earliest: earliestVisa,
+      unreported,
+      contradicts: true,
+    });
   }
   const earliestH1b = new Date(Date.parse(matchDay) + H1B_SHORTEST_DAYS * DAY_MS).toISOString().slice(0, 10);
   for (const { key, entry } of h1b) {

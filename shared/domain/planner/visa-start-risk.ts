@@ -101,6 +101,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     : null;
   // Derived steps past their date whose visa's date still holds (visaDateHolds), with that date.
   const awaited: { entry: (typeof VISA_CHAIN)[number]; missed: DueDate }[] = [];
+  const expectedLate: (typeof VISA_CHAIN)[number][] = [];
   const late = open.filter((entry) => {
     const planned =
       entry.key === "usmle_step3" && step3 !== null
@@ -111,8 +112,14 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     if (planned === undefined) return false;
     const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
     noteRiskChange(context, due);
-    const past = due < context.now || (entry.key === "usmle_step3" && step3?.booked != null);
-    const missed = past && due === planned ? dates.due(entry.key) : null;
+    // The applicant's own later day for it already carries the visa past the start: known the day
+    // it is given, not once our earlier day for the step has passed.
+    const visa = due >= context.now ? visaDateOf(entry, dates) : null;
+    const expected =
+      visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key;
+    if (expected) expectedLate.push(entry);
+    const past = due < context.now || expected || (entry.key === "usmle_step3" && step3?.booked != null);
+    const missed = past && !expected && due === planned ? dates.due(entry.key) : null;
     if (missed !== null && visaDateHolds(context, entry, planned, dates)) awaited.push({ entry, missed });
     return past;
   });
@@ -122,7 +129,10 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const inUs = h1bInUs(context) && !changeOfStatus(context);
   const nameOf = (entry: (typeof VISA_CHAIN)[number]): string =>
     inUs && entry.key === "visa_h1b_stamping" ? IN_US_STAMPING_NAME : entry.advisorName;
-  const lateNames = late.filter((entry) => booked === null || entry.key !== "usmle_step3").map(nameOf);
+  const lateNames = late
+    .filter((entry) => (booked === null || entry.key !== "usmle_step3") && !expectedLate.includes(entry))
+    .map(nameOf);
+  const expectedNames = expectedLate.map(nameOf);
   const nextNames = next.map(nameOf);
   const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
@@ -178,16 +188,22 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       said.push(contractAwaitedRisk(context, contractDue, contractNeeded, startWords, sources));
     return said;
   }
-  if (lateNames.length === 0 && booked === null)
+  if (lateNames.length === 0 && booked === null && expectedNames.length === 0)
     return contractNeeded !== null && contractDue !== null && contractDue.at < context.now
       ? [contractAwaitedRisk(context, contractDue, contractNeeded, startWords, sources)]
       : [];
   // On the change-of-status route the petition brings H-1B status in the US, not a visa.
   const cos = changeOfStatus(context);
-  const past =
+  const past = [
     lateNames.length === 0
       ? ""
-      : `${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for`;
+      : `${lateNames.join(", ")} ${lateNames.length === 1 ? "is" : "are"} past the date we plan for`,
+    expectedNames.length === 0
+      ? ""
+      : `${expectedNames.join(", ")} ${expectedNames.length === 1 ? "is" : "are"} expected too late for it`,
+  ]
+    .filter((part) => part !== "")
+    .join("; ");
   return [
     {
       code: "VISA_NOT_READY_FOR_START",

@@ -103,6 +103,24 @@ describe("a visa step the applicant expects on a day that carries the visa past 
       expect(each.why).not.toContain("still holds");
   });
 
+  // Known the day the applicant gives it: not a week later, once the plan's 5 Apr has passed.
+  it.each([
+    ["Asia/Dhaka", "2027-04-01T03:00:00Z"],
+    ["Pacific/Honolulu", "2027-04-01T19:00:00Z"],
+    ["Pacific/Auckland", "2027-03-31T21:00:00Z"],
+  ])("is critical before our day for the step has passed too (%s, %s)", (timezone, now) => {
+    const input = expecting("2027-05-10");
+    const result = plan({ ...input, applicant: { ...input.applicant, timezone } }, calendar, new Date(now));
+    const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain(
+      "Statement of Need (home country's Ministry of Health) is expected too late for it",
+    );
+    expect(risk?.message).not.toContain("past the date we plan for");
+    expect(risk?.message).toContain("tell your program now that your start may be delayed");
+    expect(result.reminders.some((each) => each.rung === "critical-risk")).toBe(true);
+  });
+
   it("stays a warning when the applicant's day leaves the visa before the start", () => {
     const codes = plan(expecting("2027-04-12"), calendar, april10).risks.map(
       (risk) => `${risk.severity} ${risk.code}`,

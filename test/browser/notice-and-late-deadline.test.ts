@@ -15,6 +15,7 @@ import {
 } from "#test/unit/domain/factories.ts";
 import { allA11yViolations } from "./support/accessibility.ts";
 import { type BrowserSession, launchChromium } from "./support/chromium.ts";
+import { openCheckedEmail } from "./support/email-page.ts";
 import { SCREENSHOT_DIR, saveScreenshot } from "./support/screenshots.ts";
 
 /**
@@ -59,14 +60,7 @@ describe("in a browser at 390 px", () => {
       links,
       unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
     });
-    const page = await browser.context.newPage();
-    await page.setContent(email.html, { waitUntil: "load" });
-    expect(await allA11yViolations(page)).toEqual([]);
-    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-    await expect(page.getByRole("heading", { level: 1 }).count()).resolves.toBe(1);
-    // innerText: what a reader sees (the hidden preheader left out).
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is under test.
-    const body = (await page.locator("body").innerText()).replace(/\s+/g, " ");
+    const { page, text: body } = await openCheckedEmail(browser, email.html);
     expect(body).toContain(notice.title);
     const done = page.getByRole("link", { name: `Done (${step.title})` });
     await expect(done.getAttribute("href")).resolves.toBe(links.action(milestone, "done"));

@@ -7,8 +7,8 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
-import { allA11yViolations } from "./support/accessibility.ts";
 import { type BrowserSession, launchChromium } from "./support/chromium.ts";
+import { openCheckedEmail } from "./support/email-page.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
@@ -50,14 +50,7 @@ describe("in a browser at 390 px", () => {
       links,
       unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
     });
-    const page = await browser.context.newPage();
-    await page.setContent(email.html, { waitUntil: "load" });
-    expect(await allA11yViolations(page)).toEqual([]);
-    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
-    await expect(page.getByRole("heading", { level: 1 }).count()).resolves.toBe(1);
-    // innerText: what a reader sees (the hidden preheader left out).
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is under test.
-    const body = (await page.locator("body").innerText()).replace(/\s+/g, " ");
+    const { page, text: body } = await openCheckedEmail(browser, email.html);
     expect(body).toContain(notice.title);
     expect(email.subject).toContain(notice.title.slice(0, 40));
     expect(body).not.toMatch(/\bDue\b|[Dd]ue in \d+ hours|Overdue/);

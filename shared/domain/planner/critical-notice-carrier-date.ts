@@ -92,10 +92,10 @@ function aheadDate(
 /**
  * ERAS_LATE_SUBMISSION's date: the ERAS application's own (the day programs began reviewing), past
  * by the time the risk is raised, so "overdue since" it, as the risk's words say; the rank order
- * list deadline is no date to submit by. Riding on another step's card (the ERAS token the
- * application waits on: the ERAS token), that card's own date, as its row and the overdue list show
- * it: the token overdue since its own day, never also since the review day the risk's words name
- * (one date per step). On any other card (SOAP's, with the ERAS steps out of the plan) the
+ * list deadline is no date to submit by. Riding on the card of a step the application waits on (its
+ * prerequisite, the ERAS token), that card's own date, as its row and the overdue list show it: the
+ * token overdue since its own day, never also since the review day the risk's words name (one date
+ * per step). On any other card (SOAP's, with the ERAS steps out of the plan) the
  * application's day stays. The step it rides on when the application has none.
  */
 function erasDate(

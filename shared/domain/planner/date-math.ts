@@ -141,18 +141,22 @@ function dateOnly(rendered: string): string {
 }
 
 /**
- * A due date that means a day (`asDay`) ends with that day: the day its instant falls in, in its
- * rule's zone (an instant at midnight closes the day before), ends at the earlier of that day's end
- * there and the same day's end in the applicant's `zone`. The contract, "14 days from the
+ * A due date that means a day (`asDay`) is that calendar day where the applicant is, due until it
+ * ends there: the day its instant falls in, in its rule's zone (an instant at midnight closes the day
+ * before), ends at that day's end in the applicant's `zone`. The contract, "14 days from the
  * match_day due date" (12:00 PM ET), is due through Fri 2 Apr 2027, not from its noon; east of ET
- * Fri 2 Apr ends before it does in ET, and a reminder read there on Saturday must not say "by Fri 2
- * Apr" (plan for the earlier). West of ET the rule's day end stands. Applied again to a day moved
- * off a weekend (officeDue keeps the wall time, not the day's end, across a DST change). Other
- * dates as given.
+ * Fri 2 Apr ends before it does in ET, so a reminder read there on Saturday never says "by Fri 2
+ * Apr"; west of ET it ends after, so the step is never overdue while it is still Fri 2 Apr where
+ * the applicant is (it read "Overdue since Mon 5 Apr" at 6:30 PM on Monday 5 Apr in Honolulu). One
+ * rule in every zone: the day shown is the day the applicant has. The result is in the applicant's
+ * zone, so a step counted from it counts whole days there and names the same day (kept in ET, Mon
+ * 5 Apr ending at Honolulu's midnight fell in ET's Tuesday, and each step of the chain slid a day).
+ * Applied again to a day moved off a weekend (officeDue keeps the wall time, not the day's end,
+ * across a DST change). Other dates as given.
  */
 export function wholeDay(due: DueDate | null, zone: string): DueDate | null {
   if (due === null || due.asDay !== true) return due;
   const nextDay = wallDayStart(toWall(due.zone, due.at - 1)) + DAY_MS;
-  const end = Math.min(fromWall(due.zone, nextDay), fromWall(zone, nextDay));
-  return end === due.at ? due : { ...due, at: end };
+  const end = fromWall(zone, nextDay);
+  return end === due.at && zone === due.zone ? due : { ...due, at: end, zone };
 }

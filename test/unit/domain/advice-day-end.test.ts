@@ -7,10 +7,10 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 
 /**
- * An advice date that means a day (the contract: "14 days from Match Day", Fri 2 Apr 2027) ends at
- * the earlier of that day's end in ET and in the applicant's zone: in Tokyo Fri 2 Apr ends
- * at 15:00 UTC, while ET still has 13 hours of it, and the Saturday-morning weekly question read
- * "Answer by Fri 2 Apr" there. West of ET (Honolulu) the ET end stands, the earlier one.
+ * An advice date that means a day (the contract: "14 days from Match Day", Fri 2 Apr 2027) is that
+ * day where the applicant is, due until it ends there: in Tokyo Fri 2 Apr ends at 15:00 UTC, while
+ * ET still has 13 hours of it, and the Saturday-morning weekly question read "Answer by Fri 2 Apr"
+ * there. West of ET (Honolulu) it ends six hours after ET's midnight: still Fri 2 Apr there.
  * Kenji: Tokyo, H-1B; Lucia: Honolulu, J-1; both matched (Match Week done), Match Day not yet told.
  */
 const snapshotOf = (name: string): ApplicantSnapshot =>
@@ -26,7 +26,7 @@ const planAt = (snapshot: ApplicantSnapshot, now: string): Plan =>
 
 /** The end of Fri 2 Apr 2027 in Tokyo (UTC+9) and in New York (EDT, UTC-4). */
 const TOKYO_END = "2027-04-02T15:00:00.000Z";
-const ET_END = "2027-04-03T04:00:00.000Z";
+const HONOLULU_END = "2027-04-03T10:00:00.000Z";
 
 const contractOf = (planned: Plan) =>
   [...planned.nextSteps, ...planned.blocked, ...planned.overdue].find(
@@ -39,7 +39,7 @@ const askingForFri2Apr = (planned: Plan) =>
     (reminder) => reminder.deadlineDetail.day === "2027-04-02" && reminder.overdueSince === undefined,
   );
 
-describe("an advice day ends at the earlier of its end in ET and in the applicant's zone", () => {
+describe("an advice day ends where the applicant is", () => {
   it("east of ET: the contract's Fri 2 Apr ends at Tokyo's midnight, shown as the same day", () => {
     const contract = contractOf(planAt(kenji, "2027-03-29T10:00:00+09:00"));
     expect(contract?.deadline?.at).toBe(TOKYO_END);
@@ -65,9 +65,9 @@ describe("an advice day ends at the earlier of its end in ET and in the applican
     ]);
   });
 
-  it("west of ET: the day ends at ET's midnight, before Honolulu's", () => {
+  it("west of ET: the day ends at Honolulu's midnight, after ET's", () => {
     const contract = contractOf(planAt(lucia, "2027-03-29T10:00:00-10:00"));
-    expect(contract?.deadline?.at).toBe(ET_END);
+    expect(contract?.deadline?.at).toBe(HONOLULU_END);
     expect(contract?.deadline?.local).toBe("Fri 2 Apr 2027");
   });
 });

@@ -68,12 +68,13 @@ describe("a whole-day date is one calendar day in every zone", () => {
     }
   });
 
-  it("is due until its day ends in ET or, east of ET, where the applicant is (the contract on Fri 2 Apr)", () => {
+  it("is due until its day ends where the applicant is (the contract on Fri 2 Apr)", () => {
     const contractIn = (zone: string) =>
       wholeDays(planFor(inputIn(zone, "J-1", 2027), "2026-11-30T12:00:00Z")).get("contract deadline");
-    // The end of Fri 2 Apr 2027 in Lagos (UTC+1), before New York's (EDT, UTC-4), which Chicago's follows.
+    // The end of Fri 2 Apr 2027 in Lagos (UTC+1), before New York's (EDT, UTC-4), and in Chicago
+    // (CDT, UTC-5), an hour after New York's.
     expect(contractIn("Africa/Lagos")?.at).toBe("2027-04-02T23:00:00.000Z");
-    expect(contractIn("America/Chicago")?.at).toBe("2027-04-03T04:00:00.000Z");
+    expect(contractIn("America/Chicago")?.at).toBe("2027-04-03T05:00:00.000Z");
   });
 
   it("holds for every zone, visa, Match year and instant (property)", () => {

@@ -32,7 +32,7 @@ const input = (zone: string) =>
 const mondayEnds = (zone: string) => startOfLocalDate(zone, "2027-04-06");
 const planAt = (zone: string, at: number): Plan => plan(input(zone), seasonCalendar(2027), new Date(at));
 const sponsorship = (planned: Plan) =>
-  [...planned.nextSteps, ...planned.overdue].find((step) => step.milestone === "j1_ecfmg_sponsorship");
+  planned.nextSteps.find((step) => step.milestone === "j1_ecfmg_sponsorship");
 
 describe("an advice day is the applicant's own day, due until it ends where they are", () => {
   for (const zone of ZONES) {
@@ -62,7 +62,9 @@ describe("an advice day is the applicant's own day, due until it ends where they
       for (const step of planned.overdue) expect(step.deadline?.local).toBe("Mon 5 Apr 2027");
       for (const key of STEPS)
         expect(planned.nextSteps.find((each) => each.milestone === key)?.urgency, key).toBe("overdue");
-      expect(sponsorship(planned)?.action).toContain("as soon as you can (Mon 5 Apr 2027, our advice, has passed)");
+      expect(sponsorship(planned)?.action).toContain(
+        "as soon as you can (Mon 5 Apr 2027, our advice, has passed)",
+      );
       expect(planned.risks.find((risk) => risk.code === "VISA_STEP_LATE")?.message).toContain(
         "Mon 5 Apr 2027 (our advice), has passed",
       );
@@ -70,7 +72,8 @@ describe("an advice day is the applicant's own day, due until it ends where they
         (reminder) => STEPS.includes(reminder.milestone) && reminder.overdueSince !== undefined,
       );
       expect(chase.length).toBeGreaterThan(0);
-      for (const reminder of chase) expect(reminder.overdueSince?.local, reminder.rung).toBe("Mon 5 Apr 2027");
+      for (const reminder of chase)
+        expect(reminder.overdueSince?.local, reminder.rung).toBe("Mon 5 Apr 2027");
       const first = chase[0];
       const email = renderReminderEmail({
         recipientName: "Arjun",

@@ -114,10 +114,10 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
   if (last === null || context.now >= start) return [];
   noteRiskChange(context, start);
   const inHandBy = dates.rendered(last);
-  // The day is the visa steps' ET day (asDay), and east of ET the applicant's own day of that date
-  // ends hours before the instant: from their next midnight to the instant it is a day already past
-  // for them (seed -1595147564: Tue 16 Jun 2026 at midnight starting 17 Jun in Kolkata, 2:30 PM
-  // EDT), so it is named as passed, never as a day to act by.
+  // The day is the visa steps' day (asDay), named as passed from the applicant's next midnight,
+  // never as a day to act by (seed -1595147564: Tue 16 Jun 2026, once 17 Jun had begun in Kolkata
+  // at 2:30 PM EDT). A whole-day due now ends at that midnight itself (wholeDay); a due kept as an
+  // instant may end later, and the day is passed from the midnight all the same.
   const day = inHandBy.day ?? localDate(context.zone, last.at);
   const dayEnds = fromWall(context.zone, wallFromDate(day, 0) + DAY_MS);
   if (dayEnds <= last.at) noteRiskChange(context, dayEnds);

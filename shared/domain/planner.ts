@@ -233,7 +233,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   joinLateArrivals(context, collected.reminders);
   // NRMP asked beside the rank list: one email per slot, the rank list's.
   foldNrmpAskedIntoRankList(context, collected.reminders);
-  return {
+  const result: Plan = {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,
     // The calendar of the season the dates are for: a Match out of reach is planned on a later
@@ -246,9 +246,14 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     risks: withNoticeSteps(risks, noticedOn),
     reminders: orderReminders(collected.reminders),
     budget: collected.budget,
-    ...riskChanges(context),
-    ...roadReached(context, matched),
   };
+  // Set only when present, in this order (the plan's keys as JSON): assigned, not spread from a
+  // record made for each, which made two objects and copied their fields at run time on every plan.
+  const riskChangesAt = riskChanges(context);
+  if (riskChangesAt !== undefined) result.riskChangesAt = riskChangesAt;
+  const road = roadReached(context, matched);
+  if (road !== undefined) result.roadReached = road;
+  return result;
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { Plan } from "../plan.ts";
 import { isoUtc } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { sortAscendingInPlace } from "./sort-numbers.ts";
@@ -33,12 +32,15 @@ export function noteCrossing(context: PlanContext, estimate: number, deadline: n
   if (estimate <= deadline) noteRiskChange(context, context.now + (deadline - estimate));
 }
 
-/** Plan.riskChangesAt from the instants the rules noted (ISO UTC, ascending, distinct), or nothing. */
-export function riskChanges(context: PlanContext): Pick<Plan, "riskChangesAt"> {
+/**
+ * Plan.riskChangesAt from the instants the rules noted (ISO UTC, ascending, distinct), or undefined
+ * when none was: plan() sets the field only then (an assignment, not a spread of a record made for it).
+ */
+export function riskChanges(context: PlanContext): string[] | undefined {
   const noted = context.riskChangesAt;
-  if (noted.length === 0) return {};
-  // About ten instants a plan, sorted in place on the plan's own scratch list (no allocation, no
-  // comparator); equal instants end up adjacent.
+  if (noted.length === 0) return undefined;
+  // About forty instants a plan (thirty distinct), sorted in place on the plan's own scratch list (no
+  // allocation, no comparator); equal instants end up adjacent.
   const sorted = sortAscendingInPlace(noted);
   const instants: string[] = [];
   for (let index = 0; index < sorted.length; index++) {
@@ -46,5 +48,5 @@ export function riskChanges(context: PlanContext): Pick<Plan, "riskChangesAt"> {
     // index === 0 first: reading sorted[-1] is a property look-up by name ("-1"), a slow path.
     if (index === 0 || at !== sorted[index - 1]) instants.push(isoUtc(at));
   }
-  return { riskChangesAt: instants };
+  return instants;
 }

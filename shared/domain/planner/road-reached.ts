@@ -7,8 +7,8 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
  * order list once the list is certified. A step of an earlier stage still open then (ECFMG
  * certification, due by residency's start) does not stand them back at it. Pure.
  */
-export function roadReached(context: PlanContext, matched: boolean): Pick<Plan, "roadReached"> {
-  if (matched) return { roadReached: "visa" };
-  if (isFinished(statusOf(context, "rank_order_list"))) return { roadReached: "ranking" };
-  return {};
+export function roadReached(context: PlanContext, matched: boolean): Plan["roadReached"] {
+  if (matched) return "visa";
+  if (isFinished(statusOf(context, "rank_order_list"))) return "ranking";
+  return undefined;
 }

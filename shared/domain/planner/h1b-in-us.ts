@@ -1,4 +1,10 @@
-import { type CatalogEntry, catalogEntry, type Fee, type FeeToVerify } from "../catalog/index.ts";
+import {
+  type CatalogEntry,
+  catalogEntry,
+  type Fee,
+  type FeeToVerify,
+  MILESTONE_CATALOG,
+} from "../catalog/index.ts";
 import type { BudgetItem, Deadline } from "../plan.ts";
 import { isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
@@ -184,6 +190,11 @@ export function inUsEntryFor(
   if (entry.key !== STAMPING.key || !routeUnanswered(status) || !h1bInUs(context)) return entry;
   return statusOf(context, PETITION.key) === "done" ? IN_US_STAMPING_FILED : IN_US_STAMPING;
 }
+
+/** By catalog index, the steps inUsEntryFor may plan with an in-US entry (the petition, the stamping): any other it returns as given. */
+export const IN_US_AT: readonly boolean[] = MILESTONE_CATALOG.map(
+  (entry) => entry.key === PETITION.key || entry.key === STAMPING.key,
+);
 
 /** Whether the stamping's `status` leaves the route unanswered: not started or under way. */
 function routeUnanswered(status: PlanContext["statuses"][number]): boolean {

@@ -77,6 +77,18 @@ const AFTER_MATCH_DAY_AT: readonly boolean[] = (() => {
   return MILESTONE_CATALOG.map((entry) => entry.key !== "match_day" && after.has(entry.key));
 })();
 
+/**
+ * Whether matchWeekStep has anything to say of the step at each catalog index (Match Day, Match Week,
+ * SOAP, a step after Match Day): planMilestone asks it only of those.
+ */
+export const MATCH_WEEK_PHASE_AT: readonly boolean[] = MILESTONE_CATALOG.map(
+  (entry, index) =>
+    entry.key === "match_day" ||
+    entry.key === "soap" ||
+    entry.key === "match_week" ||
+    AFTER_MATCH_DAY_AT[index] === true,
+);
+
 /** Whether the step at catalog `index` waits on Match Day, directly or through another (AFTER_MATCH_DAY_AT). */
 export function waitsOnMatchDay(index: number): boolean {
   return AFTER_MATCH_DAY_AT[index] === true;

@@ -1,6 +1,5 @@
 import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
-import type { BlockedStep, Budget, NextStep, OverdueStep } from "../plan.ts";
-import type { MilestoneEntry } from "../snapshot.ts";
+import type { OverdueStep } from "../plan.ts";
 import { isoUtc } from "../time.ts";
 import { blockedStep } from "./blocked-step-dates.ts";
 import { bookByOf } from "./book-by.ts";
@@ -17,20 +16,25 @@ import { withJ1CertificateTarget } from "./j1-certificate.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
 import { lateDeadlineOf, passedLateDeadlineOf, planLateDeadline } from "./late-deadline.ts";
 import { matchDayNotice } from "./match-day.ts";
-import { matchWeekNotices, matchWeekStep, soapApplicationsNotice, soapEndOf } from "./match-week.ts";
+import {
+  MATCH_WEEK_PHASE_AT,
+  matchWeekNotices,
+  matchWeekStep,
+  soapApplicationsNotice,
+  soapEndOf,
+} from "./match-week.ts";
 import { matchedDueNow } from "./matched-due-now.ts";
+import type { Collected, Gates } from "./milestone-gates.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { ASKED_NOW, noListSoapAsked } from "./no-list-soap-step.ts";
-import { type DueStep, dueNextStep, dueOverdueStep } from "./ordering.ts";
+import { dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
-import type { TimedReminder } from "./reminders.ts";
 import { datedForNextMatch } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { stepEntryFor } from "./rol-late-title.ts";
+import { STEP_ENTRY_AT, stepEntryFor } from "./rol-late-title.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-state.ts";
-import type { SlippedSteps } from "./slipped-step-targets.ts";
 import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { startsOnceFreeNow } from "./starts-once-free.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
@@ -38,40 +42,17 @@ import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
 import { step3DueNow, step3Held } from "./step3-after-ranking.ts";
 import { sittingDueFrom } from "./step3-exam-day.ts";
-import { missedMatchDeadline, type TargetedMatch } from "./targeted-match.ts";
+import { missedMatchDeadline } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
-import { type StepGates, waitingForOf } from "./waiting-for.ts";
+import { waitingForOf } from "./waiting-for.ts";
 
-/** One catalog milestone's part of a plan (planMilestone); plan() (planner.ts) runs it for every milestone. */
-
-/** What the plan's gates say for every step: the eligibility gate and the season's feasibility. */
-export interface Gates extends StepGates {
-  /** The Match the plan targets (targeted-match.ts): its dates for steps not bound to one season. */
-  targeted: TargetedMatch;
-  /** The step everything else waits on, not yet begun: it is announced now (see firstGateOf). */
-  firstGate: MilestoneEntry["key"] | null;
-  /** The target Match is over for the applicant (SEASON_OVER: see seasonIsOver; an ineligible school says more). */
-  seasonOver: boolean;
-  /** Once that Match is over, SOAP closed (soapMayStillPlace), the next Match's dates (the certificate's start): else null. */
-  afterSeasonDates: PlanDates | null;
-  /** The targets TARGETS_SLIPPED moves (slipped-step-targets.ts); null where it is not assessed. */
-  slipped: SlippedSteps | null;
-}
-
-/** The plan's parts as its milestones and interviews add to them, before ordering. */
-export interface Collected {
-  budget: Budget;
-  nextSteps: DueStep<NextStep>[];
-  blocked: BlockedStep[];
-  overdue: DueStep<OverdueStep>[];
-  reminders: TimedReminder[];
-}
+export type { Collected, Gates } from "./milestone-gates.ts";
 
 /**
  * One milestone's part of the plan: a next step with its reminders, a blocked step, and/or an
- * overdue entry. `index` is the milestone's place in MILESTONE_CATALOG: its per-plan state
+ * overdue entry; plan() (planner.ts) runs it for every milestone, then adds the rest. `index` is the milestone's place in MILESTONE_CATALOG: its per-plan state
  * (status, whether it applies) is read from the context's arrays by it.
  */
 export function planMilestone(
@@ -91,10 +72,17 @@ export function planMilestone(
   if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
   // From NRMP's Monday release Match Week asks for the result and SOAP is taking part, both due
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
-  const phase = matchWeekStep(context, catalogEntry, index, status, dates);
+  // Rules here are called only where they can say something (a table, a key): a call per milestone
+  // that returns at once costs more than the test (planner bench: most are not inlined).
+  const phase = MATCH_WEEK_PHASE_AT[index]
+    ? matchWeekStep(context, catalogEntry, index, status, dates)
+    : undefined;
   if (phase === null) return;
-  // A phase's entry keeps the catalog's key (`index` its place), as stepEntryFor's do.
-  const entry = phase?.entry ?? stepEntryFor(context, catalogEntry, status, gates.seasonOver);
+  // A phase's entry keeps the catalog's key (`index` its place), as stepEntryFor's do; the steps
+  // stepEntryFor can change are few (STEP_ENTRY_AT), every other keeps the catalog's entry.
+  const entry =
+    phase?.entry ??
+    (STEP_ENTRY_AT[index] ? stepEntryFor(context, catalogEntry, status, gates.seasonOver) : catalogEntry);
   // A Pathway not done once the Match is over is the next Match's, its own date no anchor.
   const nextMatchPathway = gates.afterSeasonDates !== null && pathwayForNextMatch(context, entry);
   const stepDates = entry.seasonBound
@@ -183,18 +171,29 @@ export function planMilestone(
   const notStarted = status === "not_started";
   // Ranking on H-1B, the certificate is needed early for Step 3; the row drops it once over (h1bRowTarget).
   const h1bCard = entry.key === "ecfmg_certification" ? h1bCertificateTarget(context, stepDates) : null;
-  const h1b = h1bRowTarget(context, h1bCard, stepDates);
+  const h1b = h1bCard === null ? null : h1bRowTarget(context, h1bCard, stepDates);
   // A week's look-up target is a delivery slot (a time of day); a catalog or J-1 one, a day.
-  const weekTarget = h1b === null ? weekTargetOf(context, entry) : null;
-  const catalogTarget = withJ1CertificateTarget(context, index, stepDates, shown.target);
+  const weekTarget = h1b === null && entry.key === SCHOOL_CHECK.key ? weekTargetOf(context, entry) : null;
+  const catalogTarget =
+    entry.key === "ecfmg_certification"
+      ? withJ1CertificateTarget(context, index, stepDates, shown.target)
+      : shown.target;
   // Dated for a later Match, a result the own Match needs may be past its deadline for it: the step
   // says so (missedDeadline); a missed Pathway's recommended route, the current season, gives its target.
   const missedMatch =
     stepDates === dates || entry.neededForRanking === undefined
       ? null
       : missedMatchDeadline(gates.targeted, context, dates, index);
-  const route = currentPathwaysTarget(context, entry.key, status, stepDates, missedMatch !== null);
-  const aimed = h1b ?? weekTarget ?? route ?? shownTarget(gates.slipped, index, stepDates, catalogTarget);
+  const route =
+    entry.key === "ecfmg_pathway"
+      ? currentPathwaysTarget(context, entry.key, status, stepDates, missedMatch !== null)
+      : null;
+  // The slip (TARGETS_SLIPPED) that replaces this step's target, if any: the slip rules below are
+  // asked only then (each returns what it is given otherwise).
+  const slipped = gates.slipped;
+  const gapped = slipped !== null && slipped.dates === stepDates && slipped.gapped[index] !== undefined;
+  const shownCatalog = gapped ? shownTarget(slipped, index, stepDates, catalogTarget) : catalogTarget;
+  const aimed = h1b ?? weekTarget ?? route ?? shownCatalog;
   const target = contractTarget ?? aimed;
   // An exam day that has begun, or a Pathway presumed sent (resultDue with no date), means the
   // applicant has acted: the target no longer drives the plan nor its reminders.
@@ -205,9 +204,10 @@ export function planMilestone(
   const ownAhead = own !== null && own.due.at >= context.now && booked === null;
   const driver: DueDate | null = ownAhead ? own.due : targetAhead ? target : (passedLate ?? due);
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
-  const leadDays = leadDaysOf(context, entry);
+  const leadDays = entry.key === "usmle_step3" ? leadDaysOf(context, entry) : entry.leadTimeDays.days;
   // The certificate with nothing outstanding is a question, not work to start: no start-by.
-  const issuedAsked = certificateIssuedAsked(context, entry, due, target);
+  const issuedAsked =
+    entry.key === "ecfmg_certification" && certificateIssuedAsked(context, entry, due, target);
   const leadStart =
     driver === null || leadDays === 0 || issuedAsked
       ? null
@@ -247,12 +247,13 @@ export function planMilestone(
   };
   // Told now, the first gate is pressed by its own latest safe start, as its card says; a step free now, at once.
   const actBy = announced && leadStart !== null && !freeNow ? leadStart.at : startOrBookBy;
-  const action = slippedAction(stepAction(context, out.budget, facts), gates.slipped, index, stepDates);
-  facts.target = keptTarget(gates.slipped, index, stepDates, target, shown.target); // its follow-ups
+  const stated = stepAction(context, out.budget, facts);
+  const action = gapped ? slippedAction(stated, slipped, index, stepDates) : stated;
+  if (gapped) facts.target = keptTarget(slipped, index, stepDates, target, shown.target); // its follow-ups
   let urgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" || queued ? null : driver.at, // a late sitting, ECFMG's queue: urgent
-    aimedStartBy(gates.slipped, index, stepDates, actBy, leadDays, notStarted), // startBy
+    gapped ? aimedStartBy(slipped, index, stepDates, actBy, leadDays, notStarted) : actBy, // startBy
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
     // resultPending: a passed own date asks for the result (urgent) until the deadline passes too (then overdue,
@@ -267,7 +268,8 @@ export function planMilestone(
   );
   if (held !== null || phase?.notYet === true) urgency = "soon"; // Step 3 held, asking nothing yet; no SOAP offer yet
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
-  const badge = outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
+  const badge =
+    missedMatch === null ? null : outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
   const rowStart = held === "undated" ? null : startBy;
   const step = milestoneNextStep(
     entry,

@@ -1,7 +1,7 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
-import { inUsEntryFor } from "./h1b-in-us.ts";
+import { IN_US_AT, inUsEntryFor } from "./h1b-in-us.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { phasedIn } from "./match-outcome-texts.ts";
 import { step3EntryFor } from "./step3-petition.ts";
@@ -30,6 +30,15 @@ export function stepEntryFor(
     seasonOver,
   );
 }
+
+/**
+ * By catalog index, the steps stepEntryFor may plan with another entry (the in-US ones, IN_US_AT;
+ * Step 3; the rank order list): any other it returns as given, so planMilestone asks it of these only.
+ */
+export const STEP_ENTRY_AT: readonly boolean[] = MILESTONE_CATALOG.map(
+  (entry, index) =>
+    IN_US_AT[index] === true || entry.key === "usmle_step3" || entry.key === "rank_order_list",
+);
 
 /**
  * The rank order list's entry once the Match is over for it (`seasonOver`: its deadline passed

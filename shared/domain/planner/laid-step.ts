@@ -64,7 +64,7 @@ const MAX_LAID_PER_STEP = 4;
 let lastDates: PlanDates | undefined;
 let lastLaid: LaidStep[][] = [];
 
-/** The step's laid targets for these facts, found or laid now. */
+/** The step's laid targets for these facts, found or laid now; `facts` is read, never kept (stepReminders rewrites one record). */
 export function laidStep(
   context: PlanContext,
   entry: CatalogEntry,

@@ -7,7 +7,17 @@ import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { certificateLaterApplyByReminders } from "./h1b-certificate-later-rungs.ts";
 import { routeQuestionOnPetition } from "./h1b-in-us.ts";
-import { AIM, type AimKind, HARD, ladderFor, laidStep, NO_AIM, OWN_AIM, TARGET_AIM } from "./laid-step.ts";
+import {
+  AIM,
+  type AimKind,
+  HARD,
+  ladderFor,
+  laidStep,
+  NO_AIM,
+  OWN_AIM,
+  type StepFacts,
+  TARGET_AIM,
+} from "./laid-step.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
 import { rebookReminders } from "./missed-sitting.ts";
@@ -81,7 +91,7 @@ export function stepReminders(
     dates.ownAhead ||
     (due !== null && due.at < context.now && bookedAfterDue(context, entry.key, own, due) === "sitting");
   // In the US the petition's card asks the route while the stamping waits for the petition.
-  if (due !== null && detail !== undefined)
+  if (entry.key === "visa_h1b" && due !== null && detail !== undefined)
     routeQuestionOnPetition(context, entry, { at: due.at, detail }, into);
   const from = into.length;
   // The certificate's question has nothing to aim at: no "Aim to finish by" rungs.
@@ -111,16 +121,16 @@ export function stepReminders(
         : nrmpWhileWeighing(context)
           ? nrmpWeighingEntry(entry)
           : entry;
-  const laid = laidStep(context, titled, stepDates, index, {
-    aimKind,
-    aimAt,
-    aimDetail,
-    dueAt: due?.at ?? 0,
-    hardDetail,
-    hasTarget: dates.target !== null,
-    startBy,
-    notStarted,
-  });
+  const facts = STEP_FACTS;
+  facts.aimKind = aimKind;
+  facts.aimAt = aimAt;
+  facts.aimDetail = aimDetail;
+  facts.dueAt = due?.at ?? 0;
+  facts.hardDetail = hardDetail;
+  facts.hasTarget = dates.target !== null;
+  facts.startBy = startBy;
+  facts.notStarted = notStarted;
+  const laid = laidStep(context, titled, stepDates, index, facts);
   // A Pathway dated by its application deadline, whose date has gone by, is under ECFMG's review
   // (README; pathway-review.ts): none of that deadline's "Due" rungs about submitting it,
   // only the "did ECFMG accept it?" follow-up below, which then announces the
@@ -222,6 +232,22 @@ export function stepReminders(
   // Match Day waits for SOAP's end.
   if (entry.key === "match_day") matchDayAfterSoap(context, into, from);
 }
+
+/**
+ * The facts laidStep reads, one record rewritten for every step of every plan: laidStep compares them
+ * and layStep copies them, neither keeps the record, and a new one per step was most of what
+ * stepReminders allocated (heap sampling).
+ */
+const STEP_FACTS: StepFacts = {
+  aimKind: NO_AIM,
+  aimAt: 0,
+  aimDetail: undefined,
+  dueAt: 0,
+  hardDetail: undefined,
+  hasTarget: false,
+  startBy: null,
+  notStarted: false,
+};
 
 /**
  * Drops the deadline's first rung (laid at `hardFrom` on) when it falls on the day before or after a

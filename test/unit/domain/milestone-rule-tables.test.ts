@@ -4,6 +4,7 @@ import { buildContext, type PlannerInput, statusAt } from "#domain/planner/conte
 import { IN_US_AT, inUsEntryFor } from "#domain/planner/h1b-in-us.ts";
 import { MATCH_WEEK_PHASE_AT, matchWeekStep } from "#domain/planner/match-week.ts";
 import { planDates } from "#domain/planner/plan-dates.ts";
+import { STEP_ENTRY_AT, stepEntryFor } from "#domain/planner/rol-late-title.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, matched2027 } from "./factories.ts";
 
@@ -59,5 +60,34 @@ describe("planMilestone's rule tables name every step the rules can change", () 
     );
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.every((entry) => IN_US_AT[MILESTONE_CATALOG.indexOf(entry)] === true)).toBe(true);
+  });
+});
+
+describe("stepEntryFor's table names every step it can change", () => {
+  it("stepEntryFor returns the entry as given for a step STEP_ENTRY_AT leaves out, the Match over or not", () => {
+    let asked = 0;
+    for (const context of contexts())
+      for (const seasonOver of [false, true])
+        MILESTONE_CATALOG.forEach((entry, index) => {
+          if (STEP_ENTRY_AT[index] === true) return;
+          asked++;
+          expect(stepEntryFor(context, entry, statusAt(context, index), seasonOver), entry.key).toBe(entry);
+        });
+    expect(asked).toBeGreaterThan(100);
+  });
+
+  it("names the in-US steps, Step 3 and the rank order list, each changed in some plan", () => {
+    const named = MILESTONE_CATALOG.filter((_, index) => STEP_ENTRY_AT[index] === true).map((e) => e.key);
+    expect(named.sort()).toEqual(["rank_order_list", "usmle_step3", "visa_h1b", "visa_h1b_stamping"].sort());
+    const changed = new Set<string>();
+    for (const context of contexts())
+      for (const seasonOver of [false, true])
+        MILESTONE_CATALOG.forEach((entry, index) => {
+          if (stepEntryFor(context, entry, statusAt(context, index), seasonOver) !== entry)
+            changed.add(entry.key);
+        });
+    // The late rank order list's title (past NRMP's deadline, the Match over) and an in-US entry.
+    expect(changed.has("rank_order_list")).toBe(true);
+    expect(changed.has("visa_h1b")).toBe(true);
   });
 });

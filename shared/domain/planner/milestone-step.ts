@@ -66,20 +66,17 @@ export function planMilestone(
   if (context.applicable[index] !== true) return;
   const status = statusAt(context, index);
   // A WDOMS check marked done does not resolve a school with no sponsor note: the school's note is
-  // still the one thing to do, and must lead (the only next step left was
-  // the optional research position).
+  // still the one thing to do, and must lead (the only next step left was the optional research position).
   if (isFinished(status) && !(catalogEntry.key === SCHOOL_CHECK.key && gates.ineligible)) return;
   if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
   // From NRMP's Monday release Match Week asks for the result and SOAP is taking part, both due
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
-  // Rules here are called only where they can say something (a table, a key): a call per milestone
-  // that returns at once costs more than the test (planner bench: most are not inlined).
+  // Rules here are asked only where they can say something (a table, a key): most are not inlined.
   const phase = MATCH_WEEK_PHASE_AT[index]
     ? matchWeekStep(context, catalogEntry, index, status, dates)
     : undefined;
   if (phase === null) return;
-  // A phase's entry keeps the catalog's key (`index` its place), as stepEntryFor's do; the steps
-  // stepEntryFor can change are few (STEP_ENTRY_AT), every other keeps the catalog's entry.
+  // A phase's entry keeps the catalog's key (`index` its place), as stepEntryFor's few (STEP_ENTRY_AT) do.
   const entry =
     phase?.entry ??
     (STEP_ENTRY_AT[index] ? stepEntryFor(context, catalogEntry, status, gates.seasonOver) : catalogEntry);
@@ -102,17 +99,20 @@ export function planMilestone(
   const resultDue =
     own !== null && own.due.at < context.now
       ? sittingDueFrom(context, entry, stepDates, index, own)
-      : undatedPathwayDue(context, own, entry, stepDates.calendar);
+      : entry.key === "ecfmg_pathway"
+        ? undatedPathwayDue(context, own, entry, stepDates.calendar)
+        : null;
   // A step whose card asks a question (undated-step.ts) has no due date; Step 3 past ranking.
   const asks = undatedStep(context, entry, stepDates);
   // The petition on the change-of-status route: its date's source speaks of the approval, not a visa.
   const ruled =
     entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
   const ownDue = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
-  const due = matchedDueNow(context, entry, ownDue, stepDates); // matched: by a visa step's date
+  const matchedDue = entry.key === "contract" || entry.key === "ecfmg_certification"; // matchedDueNow's steps
+  const due = matchedDue ? matchedDueNow(context, entry, ownDue, stepDates) : ownDue; // matched: by a visa step's date
   const contractTarget = due === ownDue || entry.key !== "contract" ? null : ownDue; // our date, passed
-  const booked = bookedAfterDue(context, entry.key, own, due); // a late sitting is never overdue
-  const review = awaitedEcfmgReview(context, entry.key, stepDates); // a late sponsorship's ECFMG review
+  const booked = own === null ? null : bookedAfterDue(context, entry.key, own, due); // a late sitting: never overdue
+  const review = entry.key === "j1_ds2019" ? awaitedEcfmgReview(context, entry.key, stepDates) : null; // ECFMG's review
   const queued = due !== null && due.at < context.now && review !== null; // the queue is behind, not the applicant
   const held = entry.key === "usmle_step3" && waitingFor === null ? step3Held(context, due) : null;
   const excused = booked === "sitting" || queued || held !== null; // Step 3 held: never overdue
@@ -214,7 +214,7 @@ export function planMilestone(
       : leadDays === entry.leadTimeDays.days
         ? stepDates.startBy(driver, leadDays, index)
         : step3StartBy(driver, leadDays);
-  const freeNow = startsOnceFreeNow(context, entry); // the DS-2019 in hand: book the consulate now
+  const freeNow = entry.startsOnceFree !== undefined && startsOnceFreeNow(context, entry); // DS-2019 in hand: book now
   const announced =
     (gates.firstGate === entry.key || freeNow) && driver !== null && driver.at >= context.now && notStarted;
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);

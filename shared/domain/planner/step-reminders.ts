@@ -139,8 +139,10 @@ export function stepReminders(
   // under review: no "Due" rungs to that deadline either.
   // One reported in progress (submitted) is dated by that deadline and its ladder counts down to it,
   // asking whether ECFMG has accepted it.
+  // These rules speak of the Pathway alone: asked of it only.
+  const pathway = entry.key === "ecfmg_pathway";
   const review =
-    due !== null && !pathwaySubmittedInProgress(context, entry, stepDates.calendar)
+    pathway && due !== null && !pathwaySubmittedInProgress(context, entry, stepDates.calendar)
       ? pathwayReviewDue(context, entry, stepDates.calendar)
       : null;
   const underReview = review !== null && due !== null;
@@ -148,7 +150,8 @@ export function stepReminders(
   // A Pathway presumed sent past its projected deadline is treated as one submitted in time: one
   // "did ECFMG accept it?" follow-up, no "Due" rungs.
   // For the plan's own Match only: a step dated for a later Match (the plan moved on) keeps its ladder.
-  const presumedReview = presumedSentPastDeadline(context, index) && stepDates.calendar === context.calendar;
+  const presumedReview =
+    pathway && presumedSentPastDeadline(context, index) && stepDates.calendar === context.calendar;
   if (presumedReview && due !== null && detail !== undefined)
     presumedPathwayFollowUp(context, entry, { at: due.at, detail }, into);
   if (laid.aim !== null && !underReview && !presumedReview)

@@ -116,8 +116,13 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                 ((entry.key === "contract"
                   ? contractOverdueAction(context, entry, status, facts.overdueNow, facts.stepDates)
                   : undefined) ??
-                retakeTargetAction(context, entry, status, facts.target, facts.stepDates, textDue) ??
-                pastTargetExamAction(context, entry, status, facts.target, due) ??
+                // Each rule below is asked only of a step with its words (the catalog's, a key).
+                (entry.statusActions?.retakeTarget === undefined
+                  ? null
+                  : retakeTargetAction(context, entry, status, facts.target, facts.stepDates, textDue)) ??
+                (entry.statusActions?.targetPassed === undefined
+                  ? null
+                  : pastTargetExamAction(context, entry, status, facts.target, due)) ??
                 (entry.key === "usmle_step3" ? step3AwaitsMatchAction(context, entry, status) : null) ??
                 step3Action(
                   context,
@@ -147,19 +152,26 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   // against the dates the step is planned for: a later Match's, once the plan moved.
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, facts.index, facts.stepDates);
   const laterMatch =
-    laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own) +
+    (facts.own === null ? "" : laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own)) +
     // The Pathway's recommended route, on the OET's card.
     (entry.key === "oet_medicine" ? oetRouteNote(context, entry, facts.stepDates.calendar.matchYear) : "");
   const expedite = facts.schoolCheckOnly
     ? ""
     : oneStepNotes(context, facts) +
-      couplesMatchNote(context, entry, status, !facts.seasonOver) + // a couple's R3 steps
+      (context.applicant.couplesMatch === true // a couple's R3 steps
+        ? couplesMatchNote(context, entry, status, !facts.seasonOver)
+        : "") +
       (entry.key === "nrmp_registration" ? nrmpDeadlineDayNote(context, entry, status, due) : "") +
-      statementOfNeedHeadsUp(context, entry, status, facts.stepDates, !facts.seasonOver);
+      (context.applicant.visa === "J-1"
+        ? statementOfNeedHeadsUp(context, entry, status, facts.stepDates, !facts.seasonOver)
+        : "");
   // Step 3 dated for the petition.
   const after = entry.key === "usmle_step3" ? step3AfterRankingWords(context, entry, due, true) : "";
   // A booked day passed with no result: by when a new one counts, if it was not taken.
-  const sitting = rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates);
+  const sitting =
+    facts.own?.passed === true
+      ? rebookBy(context, entry, facts.index, status, facts.own, facts.stepDates)
+      : null;
   const rebook =
     sitting === null
       ? ""

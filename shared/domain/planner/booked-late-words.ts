@@ -1,3 +1,4 @@
+import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
@@ -16,9 +17,19 @@ import { laterCandidateClause } from "./later-candidate.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { oetRebookCard } from "./oet-rebook-words.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { step3BookedPastWords } from "./step3-booked-past-petition.ts";
+import { step3BookedPastWords, step3SatPastTexts } from "./step3-booked-past-petition.ts";
+import { step3StatusTexts } from "./step3-petition.ts";
 
-export { step3StatusTexts, tooLateAsBooked } from "./step3-petition.ts";
+export { tooLateAsBooked } from "./step3-petition.ts";
+
+/**
+ * A step's status texts as its card reads them (step3StatusTexts), Step 3 sat past the petition's
+ * sit-by day with its result awaited reading step3SatPastTexts: the result comes after the petition's date.
+ */
+export function step3CardTexts(context: PlanContext, entry: CatalogEntry, due: DueDate | null) {
+  const texts = step3StatusTexts(context, entry, due);
+  return (entry.key === "usmle_step3" ? step3SatPastTexts(context, due, texts) : null) ?? texts;
+}
 
 /** The sittings whose booked-late card keeps the Match (the Match's exams and the Pathway's OET). */
 const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([

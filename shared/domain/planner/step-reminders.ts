@@ -36,6 +36,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { schoolCheckFollowUps } from "./school-check-follow-ups.ts";
 import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
+import { step3SatPastPetition } from "./step3-booked-past-petition.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 import { visaBehindReminders } from "./visa-behind.ts";
@@ -84,6 +85,10 @@ export function stepReminders(
   // Match Day notice asks), so no email pushes its fee or the trip before then; nor while its
   // petition's day is already out of reach before they have matched (the visa risk's notice asks).
   if (entry.key === "usmle_step3" && step3WaitsForMatch(context, dates.due)) return;
+  // Step 3 sat past the petition's sit-by day: its result lands after the petition's date, so no
+  // "Due" countdown to a day it cannot meet; only the result's question, the day it is expected.
+  if (dates.own?.passed === true && step3SatPastPetition(context, dates.due))
+    dates = { ...dates, due: null, detail: undefined };
   const { due, detail, own, notStarted, startBy } = dates;
   // A sitting booked after its last day, once that day has passed, has nothing left to move it for:
   // the paid exam day is what its reminders count down to, as any booked exam's do.

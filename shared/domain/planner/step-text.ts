@@ -5,7 +5,7 @@ import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
-import { bookedLateWords, step3StatusTexts, tooLateAsBooked } from "./booked-late-words.ts";
+import { bookedLateWords, step3CardTexts, tooLateAsBooked } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -158,7 +158,7 @@ function statusAction(
 ): string {
   if (entry.key === "budget") return budgetAction(budget);
   const given = context.entries.at(index);
-  const texts = step3StatusTexts(context, entry, due);
+  const texts = step3CardTexts(context, entry, due);
   if (texts !== undefined) {
     if ((status === "scheduled" || (status === "in_progress" && entry.applicantDateIsDue)) && given?.date) {
       const day = startOfLocalDate(context.zone, given.date);

@@ -1,4 +1,6 @@
+import { basisMark } from "../date-basis.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import { when } from "./day-words.ts";
 import type { MatchOutcome } from "./match-day-unreported.ts";
 
 /**
@@ -27,6 +29,21 @@ export const ASK_THE_PROGRAM: Readonly<Record<MatchOutcome, string>> = {
   ahead: "Once Match Day tells you where you matched, ask that program at once",
   ranking: "Before you certify your rank order list, ask each program you would rank",
 };
+
+/**
+ * ASK_THE_PROGRAM for `outcome`, worded for the rank order list's status: while ranking, a list
+ * already certified stands, and the programs on it are asked before the list can no longer change
+ * (NRMP's rank order list deadline, projected until published: the earlier day is the one named),
+ * never "before you certify" to an applicant who has.
+ */
+export function askTheProgram(context: PlanContext, outcome: MatchOutcome): string {
+  if (outcome !== "ranking" || statusOf(context, "rank_order_list") !== "done")
+    return ASK_THE_PROGRAM[outcome];
+  const deadline = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (deadline.at <= context.now)
+    return "Your rank order list is certified; while R3 still lets you change it, ask each program on it now";
+  return `Your rank order list is certified, and you can still change it and certify it again in R3 until ${when(context, deadline.at)}${basisMark(deadline)}: before then, ask each program on it`;
+}
 
 /** Whether Match Day's release, which names the program, is still ahead for `outcome`. */
 export function programUnnamed(outcome: MatchOutcome): boolean {

@@ -6,7 +6,7 @@ import { type PlanContext, statusOf } from "./context.ts";
 import { ownDayInTime, shiftDays } from "./date-math.ts";
 import type { DueDate } from "./deadlines.ts";
 import { step3VisaDays } from "./h1b.ts";
-import { ASK_THE_PROGRAM, IF_MATCHED_H1B, whichItFiles } from "./h1b-outcome-words.ts";
+import { askTheProgram, IF_MATCHED_H1B, whichItFiles } from "./h1b-outcome-words.ts";
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { step3ForPetition } from "./step3-petition.ts";
@@ -71,7 +71,7 @@ function outOfReachAsk(context: PlanContext): { reach: string; ask: string } | n
   const condition = opening === "" ? ", so" : `, so ${opening[0]?.toLowerCase()}${opening.slice(1, -2)},`;
   return {
     reach: `${condition} by this plan's allowances the H-1B for your start date is likely out of reach`,
-    ask: `${ASK_THE_PROGRAM[outcome].replace(/^A/, "a")}${whichItFiles(context, abroad)} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk)`,
+    ask: `${askTheProgram(context, outcome).replace(/^A/, "a")}${whichItFiles(context, abroad)} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk)`,
   };
 }
 

@@ -12,7 +12,7 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import type { Step3ChainNow } from "./h1b.ts";
-import { ASK_THE_PROGRAM, IF_MATCHED_H1B, programUnnamed, whichItFiles } from "./h1b-outcome-words.ts";
+import { askTheProgram, IF_MATCHED_H1B, programUnnamed, whichItFiles } from "./h1b-outcome-words.ts";
 import { type MatchOutcome, matchOutcomeNow } from "./match-day-unreported.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
@@ -73,7 +73,7 @@ export function petitionOutOfReach(
     return {
       held,
       outcome,
-      action: `${IF_MATCHED_H1B[outcome]}${allowances}, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day ${petition} H-1B petition needs. ${ASK_THE_PROGRAM[outcome]} whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk). Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.${step3FsmbTimeWords(isFinished(statusOf(context, "ecfmg_certification")))}`,
+      action: `${IF_MATCHED_H1B[outcome]}${allowances}, with a visitor visa still to get, you could not sit Step 3 by ${day}, the day ${petition} H-1B petition needs. ${askTheProgram(context, outcome)} whether it will take you on a J-1 instead, and whether its H-1B petition can wait for Step 3 (see the visa risk). Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by ${day}.${step3FsmbTimeWords(isFinished(statusOf(context, "ecfmg_certification")))}`,
       title: `${TITLE_ASK[outcome]}; only with a B-1/B-2 visa already held, sit it by ${titled}`,
     };
   }
@@ -87,7 +87,7 @@ export function petitionOutOfReach(
   return {
     held,
     outcome,
-    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${ASK_THE_PROGRAM[outcome]}${whichItFiles(context, abroad)} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${programUnnamed(outcome) ? ` ${nothingToPay(context, abroad)}` : outcome === "matched" ? laterStartRoad(context, visaDays, chain.reportedBy) : ""}`,
+    action: `${IF_MATCHED_H1B[outcome]}${outcome === "matched" ? capitalised(reach) : reach}. ${askTheProgram(context, outcome)}${whichItFiles(context, abroad)} whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).${programUnnamed(outcome) ? ` ${nothingToPay(context, abroad)}` : outcome === "matched" ? laterStartRoad(context, visaDays, chain.reportedBy) : ""}`,
     title: `${TITLE_ASK[outcome]}; by this plan's allowances you could not sit it by ${titled}`,
   };
 }

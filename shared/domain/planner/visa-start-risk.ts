@@ -1,6 +1,7 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
@@ -12,6 +13,7 @@ import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { H1B_SOURCES, J1_SOURCES } from "./h1b-words.ts";
 import { matchOutcomeNow } from "./match-day-unreported.ts";
+import { petitionApprovalDue } from "./petition-approval.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
@@ -99,6 +101,9 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const contractNeeded = open.some((entry) => entry.key === "contract")
     ? contractNeededBy(context, dates)
     : null;
+  // The petition filed (in progress) is due by its approval, not its filing day (petitionApprovalDue).
+  const approval = petitionApprovalDue(context, dates);
+  const dueOf = (key: MilestoneKey) => (key === "visa_h1b" ? (approval ?? dates.due(key)) : dates.due(key));
   // Derived steps past their date whose visa's date still holds (visaDateHolds), with that date.
   const awaited: { entry: (typeof VISA_CHAIN)[number]; missed: DueDate }[] = [];
   const expectedLate: (typeof VISA_CHAIN)[number][] = [];
@@ -108,7 +113,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
         ? step3.at
         : entry.key === "contract" && contractNeeded !== null
           ? contractNeeded.due.at
-          : dates.due(entry.key)?.at;
+          : dueOf(entry.key)?.at;
     if (planned === undefined) return false;
     const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
     noteRiskChange(context, due);
@@ -119,7 +124,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key;
     if (expected) expectedLate.push(entry);
     const past = due < context.now || expected || (entry.key === "usmle_step3" && step3?.booked != null);
-    const missed = past && !expected && due === planned ? dates.due(entry.key) : null;
+    const missed = past && !expected && due === planned ? dueOf(entry.key) : null;
     if (missed !== null && visaDateHolds(context, entry, planned, dates)) awaited.push({ entry, missed });
     return past;
   });

@@ -23,20 +23,20 @@ export function petitionApprovalDue(context: PlanContext, dates: PlanDates): Due
   const planned = dates.due("visa_h1b");
   if (planned === null) return null;
   const given = context.entries.at(PETITION_INDEX)?.date;
-  // A day ends at the next midnight, as the plan's filing day does.
-  const filed =
-    given === undefined ? planned.at : shiftDays(startOfLocalDate(context.zone, given), context.zone, 1);
+  // A day ends at the next midnight, as the plan's filing day does; counted where that day is.
+  const zone = given === undefined ? planned.zone : context.zone;
+  const filed = given === undefined ? planned.at : shiftDays(startOfLocalDate(zone, given), zone, 1);
   let byFiling = approvalDues.get(dates);
   if (byFiling === undefined) {
     byFiling = new Map();
     approvalDues.set(dates, byFiling);
   }
-  const key = `${context.zone}|${filed}`;
+  const key = `${zone}|${filed}`;
   let due = byFiling.get(key);
   if (due === undefined) {
     due = shapedDueDate({
-      at: shiftDays(filed, context.zone, PETITION_PREMIUM_DAYS),
-      zone: context.zone,
+      at: shiftDays(filed, zone, PETITION_PREMIUM_DAYS),
+      zone,
       status: planned.status,
       basis: "advice",
       source: `advice: the petition's approval, ${PETITION_PREMIUM_BUSINESS_DAYS} business days after its filing (${given === undefined ? "this plan's filing day" : "the day you gave"}) with premium processing (${PETITION_PREMIUM_SOURCE}); months without it`,

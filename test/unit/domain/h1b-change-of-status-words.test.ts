@@ -67,10 +67,10 @@ describe("the change-of-status route says H-1B status, never a visa", () => {
     expect(said).not.toContain("without the visa");
   });
 
-  it("the petition's date keeps its day, its source speaks of the approval", () => {
+  it("the petition filed (in progress, on Thu 15 Apr) is due by its approval, and its source speaks of the approval", () => {
     const petition = result.overdue.find((step) => step.milestone === "visa_h1b");
-    expect(petition?.deadline.local).toBe("Fri 16 Apr 2027");
-    expect(petition?.deadline.source).toContain("a change of status needs the approved petition");
+    expect(petition?.deadline.local).toBe("Thu 6 May 2027");
+    expect(petition?.deadline.source).toContain("the petition's approval, 15 business days after its filing");
   });
 
   it("in the US, the route not answered: status or visa, the stamping only on consular processing", () => {

@@ -103,7 +103,7 @@ describe("the stamping's Not for me while the petition is still pending (in the 
       expect(action).not.toContain("Your program chooses on the petition itself");
     }
     expect(petition(planInOwnMatch(waived(FILED), MAY_1))?.action).toContain(
-      "ask it for the receipt number, which your change of status needs.",
+      "Ask the immigration office for the receipt number, which your change of status needs,",
     );
   });
 });

@@ -58,20 +58,19 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline"
     expect(step3Words(result)).not.toMatch(/rank/i);
   });
 
-  it("on 25 May, the sitting past: due by the petition step's own date, asked for the result", () => {
+  it("on 25 May, the sitting past, booked after the petition's sit-by day: its result lands after the petition's date, so the H-1B stays out of reach and the result is asked for, never overdue by that date", () => {
     const result = planOf(BOGOTA, "2027-05-25T09:00:00-05:00");
     const step = step3(result);
     expect(step?.action).toBe(
-      "Your exam was scheduled for Tue 20 Apr 2027. Did you take it? Tell us the result (or your new date) so the plan stays right; your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Fri 16 Apr 2027 (our advice).",
+      "Your exam was on Tue 20 Apr 2027; its score was expected about 4 weeks later, after the petition's date in this plan, Fri 16 Apr 2027 (our advice), so by this plan's allowances the H-1B for your start date is likely out of reach. Tell us the result (or that you did not sit it) so the plan stays right, and ask your program today whether it will start you later, so its H-1B petition can wait for your Step 3 pass, or take you on a J-1 (see the visa risk).",
     );
-    expect(step?.deadline?.et).toBe("Fri 16 Apr 2027");
-    expect(result.overdue.find((each) => each.milestone === "usmle_step3")?.deadline.et).toBe(
-      "Fri 16 Apr 2027",
-    );
+    expect(step?.deadline).toBeUndefined();
+    expect(result.overdue.find((each) => each.milestone === "usmle_step3")).toBeUndefined();
+    expect(visaRisk(result)?.severity).toBe("critical");
     expect(step3Words(result)).not.toMatch(/rank/i);
   });
 
-  it("on 5 Apr, the score not out yet: expected, and the petition's date, not the rank lists", () => {
+  it("on 5 Apr, the score not out yet: expected after the petition's date, not the rank lists", () => {
     const sat: ApplicantSnapshot = {
       ...BOGOTA,
       milestones: BOGOTA.milestones.map((entry) =>
@@ -79,11 +78,23 @@ describe("Step 3 of a matched H-1B applicant after the rank order list deadline"
       ),
     };
     const action = step3(planOf(sat, "2027-04-05T09:00:00-05:00"))?.action ?? "";
+    expect(action).toContain("your score is expected around Mon 19 Apr 2027");
+    expect(action).toContain("after the petition's date in this plan, Fri 16 Apr 2027 (our advice)");
+    expect(action).not.toMatch(/rank/i);
+  });
+
+  it("on 5 Apr, sat in time for the petition: its result can reach it by the petition's date", () => {
+    const sat: ApplicantSnapshot = {
+      ...BOGOTA,
+      milestones: BOGOTA.milestones.map((entry) =>
+        entry.key === "usmle_step3" ? { ...entry, date: "2027-03-19" } : entry,
+      ),
+    };
+    const action = step3(planOf(sat, "2027-04-05T09:00:00-05:00"))?.action ?? "";
     expect(action).toContain("your score is expected around");
     expect(action).toContain(
       "your program's H-1B petition needs your Step 3 pass, by the petition's date in this plan, Fri 16 Apr 2027 (our advice)",
     );
-    expect(action).not.toMatch(/rank/i);
   });
 
   it("before the Match outcome is reported: the petition of the program they match with, never ranking", () => {

@@ -149,6 +149,9 @@ export function visaDateHoldsWords(
     visa === null
       ? ""
       : `, and your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, still holds`;
+  // The petition filed (in progress) is dated by its approval (petitionApprovalDue): counted forward from the filing.
+  if (entry.key === "visa_h1b" && statusOf(context, entry.key) === "in_progress")
+    return `This plan's day for your H-1B petition's approval, ${missedWords}, has passed; that day is our allowance for USCIS's premium processing after the filing${visaWords}: ${whatToDo(context, entry)}, and tell us when it is approved`;
   return `This plan's day for your ${entry.advisorName}, ${missedWords}, has passed; that day is our cautious allowance counted back from the visa${visaWords}: ${whatToDo(context, entry)}, and tell us when it is done`;
 }
 

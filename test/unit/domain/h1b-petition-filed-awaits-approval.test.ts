@@ -59,6 +59,10 @@ describe.each([
     const result = plan(applicant(timezone), calendar, new Date("2027-05-12T04:00:00Z"));
     const overdue = result.overdue.find((step) => step.milestone === "visa_h1b");
     expect(overdue?.deadline.local).toContain("Fri 7 May 2027");
-    expect(codes(result)).toContain("VISA_STEP_LATE");
+    const late = result.risks.find((risk) => risk.code === "VISA_STEP_LATE");
+    expect(late?.message).toContain(
+      "This plan's day for your H-1B petition's approval, Fri 7 May 2027 (our advice), has passed",
+    );
+    expect(late?.message).not.toContain("counted back from the visa");
   });
 });

@@ -5,6 +5,9 @@ import { j1CertificateDueNow } from "./j1-certificate.ts";
 import { petitionApprovalDue } from "./petition-approval.ts";
 import { contractDueNow } from "./visa-behind.ts";
 
+/** The steps matchedDueNow can move: planMilestone asks it of these only. */
+export const MATCHED_DUE_KEYS: ReadonlySet<string> = new Set(["contract", "ecfmg_certification", "visa_h1b"]);
+
 /**
  * A step's deadline once the visa chain after the Match needs it sooner or later than its own date
  * (`due`): the contract by the visa step waiting on it once its own date has passed (contractDueNow),

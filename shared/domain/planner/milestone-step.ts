@@ -23,7 +23,7 @@ import {
   soapApplicationsNotice,
   soapEndOf,
 } from "./match-week.ts";
-import { matchedDueNow } from "./matched-due-now.ts";
+import { MATCHED_DUE_KEYS, matchedDueNow } from "./matched-due-now.ts";
 import type { Collected, Gates } from "./milestone-gates.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { ASKED_NOW, noListSoapAsked } from "./no-list-soap-step.ts";
@@ -108,8 +108,8 @@ export function planMilestone(
   const ruled =
     entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
   const ownDue = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
-  const matchedDue = entry.key === "contract" || entry.key === "ecfmg_certification"; // matchedDueNow's steps
-  const due = matchedDue ? matchedDueNow(context, entry, ownDue, stepDates) : ownDue; // matched: by a visa step's date
+  // matched: by a visa step's date (or the petition's approval)
+  const due = MATCHED_DUE_KEYS.has(entry.key) ? matchedDueNow(context, entry, ownDue, stepDates) : ownDue;
   const contractTarget = due === ownDue || entry.key !== "contract" ? null : ownDue; // our date, passed
   const booked = own === null ? null : bookedAfterDue(context, entry.key, own, due); // a late sitting: never overdue
   const review = entry.key === "j1_ds2019" ? awaitedEcfmgReview(context, entry.key, stepDates) : null; // ECFMG's review

@@ -30,7 +30,8 @@ export function noteSlipInstants(context: PlanContext, dates: PlanDates): void {
     instants = slipInstantsOf(dates, finished);
     byFinished.set(finished, instants);
   }
-  for (const at of instants) noteRiskChange(context, at);
+  // Indexed, not for-of: an iterator result per instant and plan showed in the planner bench's heap profile.
+  for (let at = 0; at < instants.length; at++) noteRiskChange(context, instants[at] as number);
 }
 
 /** EARLIER_KEYS' catalog indices, for reading their statuses by index (statusAt). */

@@ -18,7 +18,8 @@ import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
-import { CHANGE_OF_STATUS_ADVICE, IN_US_ADVICE, trackAdvice } from "./visa-start-words.ts";
+import { LATE_INTERVIEW_ADVICE, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
+import { CHANGE_OF_STATUS_ADVICE, IN_US_ADVICE, trackAdvice, VISA_STEP_OF } from "./visa-start-words.ts";
 import { expectedPastStart, visaDateHolds, visaDateOf, visaStepLateRisk } from "./visa-step-late.ts";
 
 /** The visa chain after the Match (contract, then the track's visa steps), in catalog order. */
@@ -107,6 +108,9 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   // Derived steps past their date whose visa's date still holds (visaDateHolds), with that date.
   const awaited: { entry: (typeof VISA_CHAIN)[number]; missed: DueDate }[] = [];
   const expectedLate: (typeof VISA_CHAIN)[number][] = [];
+  // The track's visa interview booked after the visa's date: too late the day it is booked.
+  const visaStep = open.find((entry) => entry.key === VISA_STEP_OF[context.applicant.visa])?.key;
+  const interview = visaStep && visaInterviewBookedLate(context, visaStep, dates.due(visaStep));
   const late = open.filter((entry) => {
     const planned =
       entry.key === "usmle_step3" && step3 !== null
@@ -123,19 +127,25 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     const expected =
       visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key;
     if (expected) expectedLate.push(entry);
-    const past = due < context.now || expected || (entry.key === "usmle_step3" && step3?.booked != null);
+    const booksLate = interview && entry.key === visaStep;
+    const past =
+      due < context.now || expected || booksLate || (entry.key === "usmle_step3" && step3?.booked != null);
     const missed = past && !expected && due === planned ? dueOf(entry.key) : null;
     if (missed !== null && visaDateHolds(context, entry, planned, dates)) awaited.push({ entry, missed });
     return past;
   });
   const next = open.filter((entry) => !late.includes(entry));
-  const booked = step3?.booked ?? null;
+  const booked =
+    [step3?.booked, interview?.words].filter((words) => typeof words === "string").join("; ") || null;
   // In the US with the route not yet told, the stamping is needed only on consular processing.
   const inUs = h1bInUs(context) && !changeOfStatus(context);
   const nameOf = (entry: (typeof VISA_CHAIN)[number]): string =>
     inUs && entry.key === "visa_h1b_stamping" ? IN_US_STAMPING_NAME : entry.advisorName;
   const lateNames = late
-    .filter((entry) => (booked === null || entry.key !== "usmle_step3") && !expectedLate.includes(entry))
+    .filter(
+      (entry) => (step3?.booked == null || entry.key !== "usmle_step3") && !expectedLate.includes(entry),
+    )
+    .filter((entry) => !interview || entry.key !== visaStep)
     .map(nameOf);
   const expectedNames = expectedLate.map(nameOf);
   const nextNames = next.map(nameOf);
@@ -213,7 +223,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates)} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
+      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates)}${interview ? LATE_INTERVIEW_ADVICE : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

@@ -36,7 +36,7 @@ export const IN_US_ADVICE =
   "Without your H-1B status (change of status) or visa you cannot start. Contact your program's GME office (it files the H-1B petition and chooses the route) now";
 
 /** The visas a track's "Without your … visa" names, as the applicant reports them done. */
-const VISA_STEP: Partial<Record<Visa, DoneBeforeSeason["key"]>> = {
+export const VISA_STEP_OF: Partial<Record<Visa, DoneBeforeSeason["key"]>> = {
   "J-1": "visa_j1",
   "H-1B": "visa_h1b_stamping",
 };
@@ -66,7 +66,7 @@ export function trackAdvice(context: PlanContext): string {
 
 /** The track's visa reported done on a date flagged as before the season allows (trackAdvice), if so. */
 export function visaReportedEarly(context: PlanContext): DoneBeforeSeason | undefined {
-  const key = VISA_STEP[context.applicant.visa];
+  const key = VISA_STEP_OF[context.applicant.visa];
   return key === undefined ? undefined : context.doneBeforeSeason?.find((each) => each.key === key);
 }
 

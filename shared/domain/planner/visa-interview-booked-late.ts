@@ -1,0 +1,79 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { dueDay } from "./day-words.ts";
+import type { DueDate } from "./deadlines.ts";
+import { sittingAfterLastDay } from "./last-sitting-day.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+
+/** The visa steps whose own date is a consular interview, with the interview's name in the risk's words. */
+const INTERVIEWS: ReadonlyMap<MilestoneKey, string> = new Map<MilestoneKey, string>([
+  ["visa_j1", "J-1 visa interview"],
+  ["visa_h1b_stamping", "H-1B visa interview"],
+]);
+
+/** A consular interview booked after the day this plan needs the visa in hand (visaInterviewBookedLate). */
+export interface LateInterview {
+  /** The booked day (ISO date), as the applicant gave it. */
+  booked: string;
+  /** " your J-1 visa interview is booked for …": the risk's words, what to do included. */
+  words: string;
+}
+
+/**
+ * A visa interview (the J-1 visa, the H-1B stamping) booked (scheduled, or under way with its day
+ * given) after `due`, the visa's date (our advice: the visa in hand two weeks before residency
+ * starts, for the trip and orientation), the interview still ahead: the booking itself is known to
+ * be too late the day it is given, not once our date has passed. The card's scheduledAfterDeadline
+ * words judge it the same way (sittingAfterLastDay). VISA_NOT_READY_FOR_START names it at once
+ * (critical: the visa is issued only after the interview, then the trip, and the booked day leaves
+ * less than the time this plan keeps for both, or falls after the start). Null otherwise, and once
+ * the interview day has gone by (its card then asks whether the visa was issued). The interview's
+ * end is noted for re-planning.
+ */
+export function visaInterviewBookedLate(
+  context: PlanContext,
+  key: MilestoneKey,
+  due: DueDate | null,
+): LateInterview | null {
+  if (!INTERVIEWS.has(key) || due === null) return null;
+  const status = statusOf(context, key);
+  const given = context.entries.get(key);
+  if (given?.date === undefined || (status !== "scheduled" && status !== "in_progress")) return null;
+  const day = startOfLocalDate(context.zone, given.date);
+  const over = shiftDays(day, context.zone, 1);
+  noteRiskChange(context, over);
+  if (over <= context.now || !sittingAfterLastDay(context, key, day, due)) return null;
+  return { booked: given.date, words: lateInterviewWords(context, key, given.date, day, due) };
+}
+
+/**
+ * "your J-1 visa interview is booked for Fri 25 Jun 2027, after Wed 16 Jun 2027 (our advice), …":
+ * the days the booking leaves before residency starts (the booked day to the start's day, in the
+ * applicant's calendar), beside the days the catalog's rule keeps between the visa's date and the
+ * start (two weeks, advice) for the visa to be issued and the trip to orientation.
+ */
+function lateInterviewWords(
+  context: PlanContext,
+  key: MilestoneKey,
+  booked: string,
+  day: number,
+  due: DueDate,
+): string {
+  const start = context.calendar.dates.residency_start;
+  const left = Math.round((startOfLocalDate(context.zone, start.date) - day) / DAY_MS);
+  const rule = catalogEntry(key).due;
+  const kept = rule.from === "season" ? -rule.offsetDays : null;
+  const room =
+    left <= 0
+      ? "on or after the day residency starts"
+      : `only ${left} ${left === 1 ? "day" : "days"} before residency starts, ${kept === null ? "too little" : `less than the ${kept % 7 === 0 ? `${kept / 7} weeks` : `${kept} days`} this plan keeps`} for the visa to be issued after the interview and for you to travel before orientation (our advice)`;
+  return `your ${INTERVIEWS.get(key)} is booked for ${renderDate(booked)}, after ${dueDay(context, due)}${basisMark(due)}, when this plan needs your visa in hand, and ${room}`;
+}
+
+/** What VISA_NOT_READY_FOR_START asks of an applicant whose interview is booked too late (advice). */
+export const LATE_INTERVIEW_ADVICE =
+  " Ask the consulate today for an earlier or expedited appointment through its appointment system, with your program's start date, tell your program's GME office now that your start may be delayed, and tell us the new date (advice).";

@@ -40,6 +40,7 @@ import { step3SatPastPetition } from "./step3-booked-past-petition.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 import { visaBehindReminders } from "./visa-behind.ts";
+import { visaInterviewAsked } from "./visa-interview-asked.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates extends BookNowFacts {
@@ -173,6 +174,9 @@ export function stepReminders(
   if (entry.key === "usmle_step3") step3ApplyByReminders(context, dates, stepDates, into);
   // The certificate Step 3 waits on, on H-1B past its target: rungs to the later candidate's FSMB day.
   if (entry.key === "ecfmg_certification") certificateLaterApplyByReminders(context, entry, stepDates, into);
+  // A visa interview not yet booked once its document is in hand: one "have you booked it?" check.
+  if (due !== null && detail !== undefined && stepDates.calendar === context.calendar)
+    visaInterviewAsked(context, entry, due, detail, into);
   // OET not booked: its last booking day's countdown.
   if (entry.key === "oet_medicine") oetBookingReminders(context, stepDates, into);
   // The WDOMS check past its target from the sign-up: followed up toward the Match's last day.

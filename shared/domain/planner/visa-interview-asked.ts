@@ -9,6 +9,7 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import { slotOnDay } from "./delivery-slot.ts";
+import { h1bInUs } from "./h1b-in-us.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -51,7 +52,8 @@ export function visaInterviewAsked(
   into: TimedReminder[],
 ): void {
   const interview = INTERVIEWS.get(entry.key);
-  if (interview === undefined) return;
+  // In the US the stamping is needed only if the program files for consular processing: its card asks which.
+  if (interview === undefined || h1bInUs(context)) return;
   const status = statusOf(context, entry.key);
   if (isFinished(status) || status === "scheduled") return;
   if (status === "in_progress" && context.entries.get(entry.key)?.date !== undefined) return;

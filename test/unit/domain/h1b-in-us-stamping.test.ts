@@ -58,7 +58,10 @@ describe("the H-1B stamping step of an applicant in the US", () => {
     // stamping's date: one question email and then silence left them unreminded until it passed.
     const rungs = rungsOf(planOf(APPROVED, NOW));
     const abroad = rungsOf(planOf(withZone(APPROVED, "America/Bogota"), NOW));
-    expect(rungs.map((rung) => rung.rung)).toEqual(abroad.map((rung) => rung.rung));
+    // Abroad, one "have you booked your interview?" check more (in the US the card asks the route first).
+    expect(rungs.map((rung) => rung.rung)).toEqual(
+      abroad.map((rung) => rung.rung).filter((rung) => rung !== "interview-asked"),
+    );
     expect(rungs.map((rung) => rung.rung)).toEqual(["start-by", "due-in-14d", "due-in-3d", "due-in-1d"]);
     const title = stamping(planOf(APPROVED, NOW))?.title;
     for (const rung of rungs) expect(rung.title).toBe(title);

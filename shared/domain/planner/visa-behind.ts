@@ -9,10 +9,12 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { shapedDueDate } from "./due-date.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
+import { capitalised } from "./presumption-evidence.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { step3AwaitsProgram } from "./step3-after-ranking.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 import { visaDateHolds, visaDateHoldsWords } from "./visa-step-late.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
@@ -59,6 +61,8 @@ export function visaBehindReminders(
   const missedWords = `${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`}`;
   // A date counted back from the visa's, past while the visa's own date holds: what to ask, not "not done yet".
   const holds = programs === null && !answer && visaDateHolds(context, entry, missed.at, stepDates);
+  // A consular interview booked for a later day: the chase names it, as the critical notice does.
+  const interview = visaInterviewBookedLate(context, entry.key, missed);
   const laid: TimedReminder[] = [];
   weeklyToDay(
     context,
@@ -73,7 +77,7 @@ export function visaBehindReminders(
           ? `${certificate.sentence} ${entry.why.text}`
           : holds
             ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
-            : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+            : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office told (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

@@ -70,10 +70,19 @@ function lateInterviewWords(
   const room =
     left <= 0
       ? "on or after the day residency starts"
-      : `only ${left} ${left === 1 ? "day" : "days"} before residency starts, ${kept === null ? "too little" : `less than the ${kept % 7 === 0 ? `${kept / 7} weeks` : `${kept} days`} this plan keeps`} for the visa to be issued after the interview and for you to travel before orientation (our advice)`;
+      : `only ${left} ${left === 1 ? "day" : "days"} before residency starts, ${kept === null ? "too little" : `less than the ${kept % 7 === 0 ? (WEEKS[kept / 7] ?? `${kept / 7} weeks`) : `${kept} days`} this plan keeps`} for the visa to be issued after the interview and for you to travel before orientation (our advice)`;
   return `your ${INTERVIEWS.get(key)} is booked for ${renderDate(booked)}, after ${dueDay(context, due)}${basisMark(due)}, when this plan needs your visa in hand, and ${room}`;
 }
 
 /** What VISA_NOT_READY_FOR_START asks of an applicant whose interview is booked too late (advice). */
 export const LATE_INTERVIEW_ADVICE =
   " Ask the consulate today for an earlier or expedited appointment through its appointment system, with your program's start date, tell your program's GME office now that your start may be delayed, and tell us the new date (advice).";
+
+/** Whole weeks in words, as the rule says them ("two weeks before residency starts"). */
+const WEEKS: readonly (string | undefined)[] = [
+  undefined,
+  "one week",
+  "two weeks",
+  "three weeks",
+  "four weeks",
+];

@@ -73,8 +73,28 @@ describe("a visa interview booked after the day this plan needs the visa in hand
     expect(notice(after)?.id ?? notice(before)?.id).toBe(notice(before)?.id);
   });
 
+  it("names the booked interview in the weekly chase once our visa date has passed, not only the missed day", () => {
+    const result = plan(
+      booking("Pacific/Honolulu", "2027-06-25"),
+      calendar,
+      new Date("2027-06-17T19:00:00Z"),
+    );
+    const chase = result.reminders.filter(
+      (each) => each.milestone === "visa_j1" && each.rung.startsWith("start-in-"),
+    );
+    expect(chase.length).toBeGreaterThan(0);
+    for (const each of chase) {
+      expect(each.why).toContain("Your J-1 visa interview is booked for Fri 25 Jun 2027");
+      expect(each.why).not.toContain("is not done yet");
+    }
+  });
+
   it("says the interview falls on or after the start when it does", () => {
-    const result = plan(booking("Pacific/Honolulu", "2027-07-02"), calendar, new Date("2027-06-11T19:00:00Z"));
+    const result = plan(
+      booking("Pacific/Honolulu", "2027-07-02"),
+      calendar,
+      new Date("2027-06-11T19:00:00Z"),
+    );
     expect(visaRisk(result)?.message).toContain(
       "booked for Fri 2 Jul 2027, after Wed 16 Jun 2027 (our advice), when this plan needs your visa in hand, and on or after the day residency starts",
     );

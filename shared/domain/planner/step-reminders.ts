@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
 import { certificateAskedDue, certificateAskedReminders } from "./certificate-issued-asked.ts";
@@ -25,8 +25,9 @@ import { type BookNowFacts, bookNowOnMovedPlan } from "./moved-exam-book-now.ts"
 import { nrmpAskedEntry, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingEntry, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { oetBookingReminders } from "./oet-booking-day.ts";
+import { oetResultAnnounced, oetResultAwaited } from "./oet-result-awaited.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
-import { decisionDue, pathwayReviewDue, pathwaySubmittedInProgress } from "./pathway-review.ts";
+import { pathwayReviewDue, pathwaySubmittedInProgress } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
@@ -278,26 +279,3 @@ function dropNextToAim(into: TimedReminder[], from: number, hardFrom: number): v
       }
   }
 }
-
-/**
- * Whether the step is the OET, dated for the plan's own Match, whose result deadline (ECFMG's for
- * the Pathway's documents) has passed with the sitting's result unreported: a sitting in time is
- * asked about, not written off, so its follow-up announces the
- * rank order list deadline, by which ECFMG must decide the Pathway, as a USMLE sitting's does.
- */
-function oetResultAwaited(
-  context: PlanContext,
-  entry: CatalogEntry,
-  due: DueDate,
-  stepDates: PlanDates,
-): boolean {
-  return entry.key === "oet_medicine" && due.at <= context.now && stepDates.calendar === context.calendar;
-}
-
-/** The Pathway decision's deadline (decisionDue: the rank order list deadline), rendered for the follow-up. */
-function oetResultAnnounced(context: PlanContext, stepDates: PlanDates): { at: number; detail: Deadline } {
-  const decision = decisionDue(PATHWAY_ENTRY, context.calendar);
-  return { at: decision.at, detail: stepDates.rendered(decision) };
-}
-
-const PATHWAY_ENTRY = catalogEntry("ecfmg_pathway");

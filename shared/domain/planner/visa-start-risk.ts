@@ -8,13 +8,11 @@ import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
-import { step3VisaDays } from "./h1b.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
+import { unreportedH1bRisks } from "./h1b-outcome-unreported-risk.ts";
 import { H1B_SOURCES, J1_SOURCES } from "./h1b-words.ts";
-import { matchOutcomeNow } from "./match-day-unreported.ts";
 import { petitionApprovalDue } from "./petition-approval.ts";
-import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
@@ -248,50 +246,6 @@ function expectedWords(
     return ` You expect your ${catalogEntry(shifted.key).advisorName} on ${renderDate(shifted.expected)}: with the time this plan allows for each step after it, your visa would come around ${visaDay}, after residency starts. Ask for it sooner, and tell your program now that your start may be delayed.`;
   }
   return "";
-}
-
-/**
- * VISA_NOT_READY_FOR_START before the applicant tells us where they matched: on H-1B, Match Day's
- * release past and unreported (a certified list, no "not matched" in Match Week), or ranking over
- * with the release still ahead (awaitingMatchDay), while h1bJ1Fallback finds the H-1B for the start
- * date out of reach: with the petition 60 days before the stamping, Step 3's day for it is about
- * Match Day, so the chain is known not to fit before the Match. The contract and the petition wait on the answer,
- * but Step 3 (FSMB, abroad a visitor visa, a seat, about 4 weeks to the result) does not, and the start date
- * comes in weeks: silence until Match Day is marked done would leave a July start promised that this
- * plan's own allowances cannot give. Zero or one Risk; Match Day's release is noted for re-planning.
- */
-function unreportedH1bRisks(context: PlanContext, dates: PlanDates): Risk[] {
-  if (context.applicant.visa !== "H-1B") return [];
-  const outcome = matchOutcomeNow(context) ?? rankingAbroad(context);
-  if (outcome === null || outcome === "matched") return [];
-  const sources: string[] = [];
-  const fallback = h1bJ1Fallback(context, dates, sources, outcome);
-  if (fallback === null) return [];
-  return [
-    {
-      code: "VISA_NOT_READY_FOR_START",
-      severity: "critical",
-      message: fallback,
-      milestones: ["usmle_step3", "visa_h1b"],
-      sources,
-      matchOutcome: outcome,
-    },
-  ];
-}
-
-/**
- * "ranking": abroad, before the rank order list deadline, in this Match (feasible): the day the
- * chain to the petition's Step 3 stops fitting (h1bJ1Fallback: the visitor visa's day to apply by,
- * FSMB beside it) comes weeks before ranking ends, and an applicant without a visitor visa then
- * needs to hear at once that the H-1B for the start date is likely lost, while the programs they
- * would rank can still be asked about a later start or a J-1 (advice). The snapshot records no
- * visitor visa held, so the words keep that route open. Null otherwise (in the US the petition's
- * risk after ranking speaks: step3PetitionAfterRankingRisk).
- */
-function rankingAbroad(context: PlanContext): "ranking" | null {
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  if (context.now > rol || step3VisaDays(context) === 0) return null;
-  return feasibilityOf(context).infeasible ? null : "ranking";
 }
 
 /** VISA_NOT_READY_FOR_START's notice title with IN_US_ADVICE: status or visa, as its text. */

@@ -6,6 +6,7 @@ import { ET_ZONE, isoUtc } from "../time.ts";
 import { keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, opensAt, shiftDays, wholeDay } from "./date-math.ts";
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
+import { chainedDue } from "./exam-chain.ts";
 import { neededBy } from "./needed-by.ts";
 import { officeDue } from "./office-days.ts";
 import { residencyStartDeadline } from "./residency-start-day.ts";
@@ -40,6 +41,8 @@ export class PlanDates {
     private readonly givenDates: ReadonlyMap<MilestoneKey, OwnDate>,
     /** The same calendar and zone with no own dates: what every chain without one delegates to. */
     private readonly base: PlanDates | null,
+    /** The exam chain's links that hold (exam-chain.ts examChainLinks): part of every due date. */
+    readonly chainLinks = 0,
   ) {}
 
   /**
@@ -58,7 +61,8 @@ export class PlanDates {
     if (known !== undefined) return known;
     const key = keyAt(index);
     const dueOf = (dependant: MilestoneKey) => this.due(dependant);
-    const resolved = wholeDay(neededBy(key, this.resolveDue(key), dueOf), this.zone);
+    const needed = neededBy(key, this.resolveDue(key), dueOf);
+    const resolved = wholeDay(chainedDue(key, needed, this.chainLinks, dueOf), this.zone);
     const rule = catalogEntry(key).due;
     const office = resolved !== null && rule.from !== "none" && rule.officeDays === true;
     const moved = office ? wholeDay(officeDue(key, resolved, dueOf), this.zone) : resolved;

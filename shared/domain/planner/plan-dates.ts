@@ -5,10 +5,11 @@ import { startOfLocalDate } from "../time.ts";
 import { OWN_DATE_AT } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { type OwnDate, PlanDates } from "./deadlines.ts";
+import { examChainLinks } from "./exam-chain.ts";
 
 /**
  * PlanDates per calendar (the object is the key, so a changed calendar never reuses them), then per
- * zone, then per own date of each OWN_DATE_KEYS step in turn (none, done on a date, or scheduled
+ * the exam chain's links that hold (what is done moves the chained due dates), then per zone, then per own date of each OWN_DATE_KEYS step in turn (none, done on a date, or scheduled
  * ahead on a date): a path of small look-ups keyed by the snapshot's own date strings, rather than
  * one key string built and hashed per plan (the planner bench found that string at ~2% of a plan).
  * Bounded: a cohort of applicants with their own exam dates fills it, and a full memo starts again
@@ -20,7 +21,8 @@ const planDatesByCalendar = new WeakMap<SeasonCalendar, CalendarDates>();
 const MAX_OWN_DATE_NODES_PER_CALENDAR = 8_000;
 
 interface CalendarDates {
-  zones: Map<string, ZoneDates>;
+  /** By the exam chain's links that hold (examChainLinks, a small bit set), then by zone. */
+  zones: Map<string, ZoneDates>[];
   /** Nodes made since the memo last started again (the bound). */
   nodes: number;
 }
@@ -68,13 +70,20 @@ function dateNode(memo: CalendarDates, byDate: Map<string, OwnDatesNode>, date: 
 export function planDates(context: PlanContext): PlanDates {
   let memo = planDatesByCalendar.get(context.calendar);
   if (memo === undefined || memo.nodes >= MAX_OWN_DATE_NODES_PER_CALENDAR) {
-    memo = { zones: new Map(), nodes: 0 };
+    memo = { zones: [], nodes: 0 };
     planDatesByCalendar.set(context.calendar, memo);
   }
-  let zone = memo.zones.get(context.zone);
+  const links = examChainLinks(context);
+  let zones = memo.zones[links];
+  if (zones === undefined) {
+    zones = new Map();
+    memo.zones[links] = zones;
+  }
+  let zone = zones.get(context.zone);
   if (zone === undefined) {
-    zone = { base: new PlanDates(context.calendar, context.zone, new Map(), null), root: newNode(memo) };
-    memo.zones.set(context.zone, zone);
+    const base = new PlanDates(context.calendar, context.zone, new Map(), null, links);
+    zone = { base, root: newNode(memo) };
+    zones.set(context.zone, zone);
   }
   let node = zone.root;
   let anyOwn = false;
@@ -113,5 +122,5 @@ function withOwnDates(context: PlanContext, base: PlanDates): PlanDates {
     const done = given.status === "done";
     if (done || at >= context.now) own.set(given.key, { date: given.date, at, done });
   }
-  return new PlanDates(context.calendar, context.zone, own, base);
+  return new PlanDates(context.calendar, context.zone, own, base, base.chainLinks);
 }

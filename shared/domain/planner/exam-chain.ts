@@ -1,0 +1,95 @@
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS } from "../time.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import type { DueDate } from "./due-date.ts";
+import { fastestPreparationOf } from "./feasibility-lead-times.ts";
+
+/**
+ * The exam chain's latest days (an early starter whose targets slipped read "start Step 1 by
+ * Wed 29 Sep 2027" and "start Step 2 CK by Wed 29 Sep 2027", both due 26 Jan 2028, and the ECFMG
+ * application due 25 Aug 2027, while MATCH_YEAR_LAST_DAY said the 2028 Match was in reach only if
+ * they started Step 1 and sent the application by 31 May 2027: each row was its own latest legal
+ * day, and an applicant who followed them lost the year).
+ *
+ * Feasibility's chain (fastest-sitting.ts examAt) counts Step 2 CK's preparation from the Step 1
+ * sitting when Step 2 CK is not begun, and Step 1's preparation together with ECFMG's approval from
+ * the day the application goes in when Step 1 is not begun. So, with the same lead times
+ * (fastestPreparationOf: the catalog's leadTimeDays for the USMLE exams, advice with its source):
+ * - Step 1, not yet sat nor booked, is due by Step 2 CK's latest start (its due date less its
+ *   preparation) while Step 2 CK is not begun;
+ * - the ECFMG application, not yet in, is due by Step 1's latest start (its chained due date less
+ *   its preparation) while Step 1 is not begun, the day MATCH_YEAR_LAST_DAY names for both, when
+ *   that is earlier than its own rule (90 days before Step 1's due date).
+ * A step done, waived or booked drops out (its own date drives it), and so does the link it anchors.
+ * Step 2 CK keeps its own due date (the rank order list deadline less its result time).
+ */
+
+const APPLICATION = indexedStep("ecfmg_application");
+const STEP1 = indexedStep("usmle_step1");
+const STEP2CK = indexedStep("usmle_step2ck");
+
+/** Step 1 is due by Step 2 CK's latest start. */
+export const STEP1_BY_STEP2CK_START = 1;
+/** The ECFMG application is due by Step 1's latest start. */
+export const APPLICATION_BY_STEP1_START = 2;
+
+/** Which links of the chain hold for this plan (a bit set of the two above, 0 for none). */
+export function examChainLinks(context: PlanContext): number {
+  const step1 = statusAt(context, STEP1.index);
+  const step1Open = applies(context, STEP1.index) && (step1 === "not_started" || step1 === "in_progress");
+  let links = 0;
+  if (step1Open && applies(context, STEP2CK.index) && statusAt(context, STEP2CK.index) === "not_started")
+    links |= STEP1_BY_STEP2CK_START;
+  if (
+    step1 === "not_started" &&
+    step1Open &&
+    applies(context, APPLICATION.index) &&
+    !isFinished(statusAt(context, APPLICATION.index)) &&
+    statusAt(context, APPLICATION.index) !== "scheduled"
+  )
+    links |= APPLICATION_BY_STEP1_START;
+  return links;
+}
+
+function applies(context: PlanContext, index: number): boolean {
+  return context.applicable[index] === true;
+}
+
+/**
+ * `due` (the step's own rule, already pulled earlier by the steps that wait for it), or the chain's
+ * latest day for `key` under `links` when that is earlier: the later exam's due date (`dueOf`, itself
+ * chained) less that exam's preparation. The source says which step it waits on and why.
+ */
+export function chainedDue(
+  key: MilestoneKey,
+  due: DueDate | null,
+  links: number,
+  dueOf: (key: MilestoneKey) => DueDate | null,
+): DueDate | null {
+  if (due === null || links === 0) return due;
+  const next =
+    key === STEP1.key && (links & STEP1_BY_STEP2CK_START) !== 0
+      ? STEP2CK.key
+      : key === APPLICATION.key && (links & APPLICATION_BY_STEP1_START) !== 0
+        ? STEP1.key
+        : null;
+  if (next === null) return due;
+  const later = dueOf(next);
+  const prep = fastestPreparationOf(next).prep;
+  if (later === null || prep === null) return due;
+  // Whole days of 24 hours, as feasibility's chain counts them (examAt: `prepFrom + prepDays *
+  // DAY_MS`), so the row's day is MATCH_YEAR_LAST_DAY's to the minute, across a change of clocks.
+  const at = later.at - prep.days * DAY_MS;
+  if (at >= due.at) return due;
+  return {
+    at,
+    zone: later.zone,
+    status: later.status === "projected" ? "projected" : "advice",
+    basis: "advice",
+    // The later exam's own due date and why (its source) stay on its row; this one names it and
+    // the preparation counted, not that whole source again.
+    source: `advice: the latest start of ${next} while it is not begun (its due date less ${prep.days} days of preparation: ${prep.citation.source}), so the exams still reach NRMP by the rank order list deadline; earlier than this step's own rule`,
+    asDay: due.asDay,
+  };
+}

@@ -260,7 +260,8 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
 
   for (const step of input.plan.nextSteps) {
     if (step.milestone === "interview" || !step.startBy) continue;
-    const startBy = step.startBy;
+    // A start at local midnight is the end of the day before, the last day to start on (start-by-cell.ts).
+    const startBy = new Date(Date.parse(step.startBy) - 1).toISOString();
     events.push({
       id: uid(input.applicantId, step.milestone, "start"),
       ...allDay(localDay(startBy, input.timezone)),

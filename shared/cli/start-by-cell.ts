@@ -14,5 +14,8 @@ export function startByCell(
   if (step.startBy === undefined || step.deadline === undefined) return "-";
   const at = Date.parse(step.startBy);
   if (at <= Date.parse(now) || at >= Date.parse(step.deadline.at)) return "-";
-  return `start by ${renderDate(localDate(timezone, at))} †`;
+  // A start at local midnight is the end of the day before: that day is the last to start on (Step 1's
+  // 120 days before a sitting day that ends at midnight read "start by Tue 1 Jun" beside
+  // MATCH_YEAR_LAST_DAY's "act by Mon 31 May, 4:00 PM").
+  return `start by ${renderDate(localDate(timezone, at - 1))} †`;
 }

@@ -6,8 +6,7 @@ import { ET_ZONE, isoUtc } from "../time.ts";
 import { keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, opensAt, shiftDays, wholeDay } from "./date-math.ts";
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
-import { chainedDue } from "./exam-chain.ts";
-import { neededBy } from "./needed-by.ts";
+import { latestDue } from "./exam-chain.ts";
 import { officeDue } from "./office-days.ts";
 import { residencyStartDeadline } from "./residency-start-day.ts";
 import { seasonDueAt } from "./season-due-at.ts";
@@ -15,11 +14,10 @@ import { seasonDueAt } from "./season-due-at.ts";
 export { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 
 /**
- * Every due date, own date, target, rendered deadline and latest safe start one applicant's plan
- * reads, for one calendar, zone and set of the applicant's own dates. These depend on `now` only
- * through which own dates still count (a scheduled date that has passed no longer does), part of the
- * key, so applicants who share a season, a zone and their own dates share one instance (most: see
- * BENCHMARKS.md). Immutable once built; results are computed on first use.
+ * Every due date, own date, target, rendered deadline and latest safe start a plan reads, for one
+ * calendar, zone, exam chain (exam-chain.ts) and set of own dates, shared by the applicants who share
+ * them (most: BENCHMARKS.md); `now` counts only in which own dates still count (a scheduled date
+ * passed no longer does), part of the key. Immutable once built; results are computed on first use.
  */
 export class PlanDates {
   // By catalog index (stepIndex), undefined until resolved, null for none: an array read per
@@ -41,8 +39,7 @@ export class PlanDates {
     private readonly givenDates: ReadonlyMap<MilestoneKey, OwnDate>,
     /** The same calendar and zone with no own dates: what every chain without one delegates to. */
     private readonly base: PlanDates | null,
-    /** The exam chain's links that hold (exam-chain.ts examChainLinks): part of every due date. */
-    readonly chainLinks = 0,
+    readonly chainLinks = 0, // the exam chain's links that hold (exam-chain.ts): part of every due date
   ) {}
 
   /**
@@ -61,8 +58,7 @@ export class PlanDates {
     if (known !== undefined) return known;
     const key = keyAt(index);
     const dueOf = (dependant: MilestoneKey) => this.due(dependant);
-    const needed = neededBy(key, this.resolveDue(key), dueOf);
-    const resolved = wholeDay(chainedDue(key, needed, this.chainLinks, dueOf), this.zone);
+    const resolved = wholeDay(latestDue(key, this.resolveDue(key), this.chainLinks, dueOf), this.zone);
     const rule = catalogEntry(key).due;
     const office = resolved !== null && rule.from !== "none" && rule.officeDays === true;
     const moved = office ? wholeDay(officeDue(key, resolved, dueOf), this.zone) : resolved;

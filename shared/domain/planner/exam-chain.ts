@@ -1,9 +1,11 @@
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
-import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { type PlanContext, statusAt } from "./context.ts";
 import type { DueDate } from "./due-date.ts";
 import { fastestPreparationOf } from "./feasibility-lead-times.ts";
+import { neededBy } from "./needed-by.ts";
+import { inTheMatchOnRecord } from "./presumption-evidence.ts";
 
 /**
  * The exam chain's latest days (an early starter whose targets slipped read "start Step 1 by
@@ -16,12 +18,12 @@ import { fastestPreparationOf } from "./feasibility-lead-times.ts";
  * sitting when Step 2 CK is not begun, and Step 1's preparation together with ECFMG's approval from
  * the day the application goes in when Step 1 is not begun. So, with the same lead times
  * (fastestPreparationOf: the catalog's leadTimeDays for the USMLE exams, advice with its source):
- * - Step 1, not yet sat nor booked, is due by Step 2 CK's latest start (its due date less its
- *   preparation) while Step 2 CK is not begun;
+ * - Step 1, not begun, is due by Step 2 CK's latest start (its due date less its preparation)
+ *   while Step 2 CK is not begun;
  * - the ECFMG application, not yet in, is due by Step 1's latest start (its chained due date less
  *   its preparation) while Step 1 is not begun, the day MATCH_YEAR_LAST_DAY names for both, when
  *   that is earlier than its own rule (90 days before Step 1's due date).
- * A step done, waived or booked drops out (its own date drives it), and so does the link it anchors.
+ * A step begun, booked or done drops out of the chain (its own date, or its own rule, drives it).
  * Step 2 CK keeps its own due date (the rank order list deadline less its result time).
  */
 
@@ -34,26 +36,41 @@ export const STEP1_BY_STEP2CK_START = 1;
 /** The ECFMG application is due by Step 1's latest start. */
 export const APPLICATION_BY_STEP1_START = 2;
 
-/** Which links of the chain hold for this plan (a bit set of the two above, 0 for none). */
+/**
+ * Which links of the chain hold for this plan (a bit set of the two above, 0 for none), as
+ * feasibility's chain counts them (feasibility.ts chainAt): Step 2 CK's preparation follows Step 1
+ * only while Step 1 is not begun (begun or booked, it frees Step 2 CK's now), and the application's
+ * approval runs beside Step 1's preparation while the application is not begun. None while study
+ * time may go uncounted (an interview for the Match, or ERAS and NRMP on record: assessAt's
+ * `uncounted`): a typical study period is then advice that never writes a Match off, and a chained
+ * day already passed would say Step 1 came too late when it can still be sat.
+ */
 export function examChainLinks(context: PlanContext): number {
-  const step1 = statusAt(context, STEP1.index);
-  const step1Open = applies(context, STEP1.index) && (step1 === "not_started" || step1 === "in_progress");
+  if (!applies(context, STEP1.index) || statusAt(context, STEP1.index) !== "not_started") return 0;
+  if (inTheMatchOnRecord(context)) return 0; // interviewing for the Match is such evidence too
   let links = 0;
-  if (step1Open && applies(context, STEP2CK.index) && statusAt(context, STEP2CK.index) === "not_started")
+  if (applies(context, STEP2CK.index) && statusAt(context, STEP2CK.index) === "not_started")
     links |= STEP1_BY_STEP2CK_START;
-  if (
-    step1 === "not_started" &&
-    step1Open &&
-    applies(context, APPLICATION.index) &&
-    !isFinished(statusAt(context, APPLICATION.index)) &&
-    statusAt(context, APPLICATION.index) !== "scheduled"
-  )
+  if (applies(context, APPLICATION.index) && statusAt(context, APPLICATION.index) === "not_started")
     links |= APPLICATION_BY_STEP1_START;
   return links;
 }
 
 function applies(context: PlanContext, index: number): boolean {
   return context.applicable[index] === true;
+}
+
+/**
+ * A step's due date (PlanDates): its catalog rule `due`, pulled earlier by the steps that wait for
+ * it (neededBy), then by the exam chain (chainedDue).
+ */
+export function latestDue(
+  key: MilestoneKey,
+  due: DueDate | null,
+  links: number,
+  dueOf: (key: MilestoneKey) => DueDate | null,
+): DueDate | null {
+  return chainedDue(key, neededBy(key, due, dueOf), links, dueOf);
 }
 
 /**

@@ -28,28 +28,30 @@ const manila: PlannerInput = inputFactory({
 
 const planAt = (now: string): Plan => plan(manila, seasonCalendar(2028), new Date(now));
 const lastDay = (result: Plan) => result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
+// The ECFMG application's own deadline is that day (the exam chain's: Step 1's latest start), so its
+// own ladder counts down to it (ownLadderCounts), in place of the last-day ladder's rungs.
 const countdown = (result: Plan, at: string | undefined) =>
-  result.reminders.filter((each) => each.deadline === at && each.rung.startsWith("last-day-in-"));
+  result.reminders.filter(
+    (each) =>
+      each.deadline === at && (each.rung.startsWith("last-day-in-") || each.rung.startsWith("deadline-in-")),
+  );
 
 describe("the last day that keeps the 2028 Match is counted down", () => {
-  it("1 May 2027: rungs 14, 3 and 1 day(s) before the last day, on the ECFMG application, saying what follows", () => {
+  it("1 May 2027: rungs 14, 3 and 1 day(s) before the last day, on the ECFMG application due that day", () => {
     const result = planAt("2027-05-01T10:00:00+08:00");
     const risk = lastDay(result);
     expect(risk?.severity).toBe("warning");
     const rungs = countdown(result, risk?.lastWorkingAt);
     expect(rungs.map((each) => [each.rung, each.sendAtLocal, each.milestone])).toEqual([
-      ["last-day-in-14d", "2027-05-18T09:00:00.000+08:00", "ecfmg_application"],
-      ["last-day-in-3d", "2027-05-29T09:00:00.000+08:00", "ecfmg_application"],
-      ["last-day-in-1d", "2027-05-31T09:00:00.000+08:00", "ecfmg_application"],
+      ["deadline-in-14d", "2027-05-18T09:00:00.000+08:00", "ecfmg_application"],
+      ["deadline-in-3d", "2027-05-29T09:00:00.000+08:00", "ecfmg_application"],
+      ["deadline-in-1d", "2027-05-31T09:00:00.000+08:00", "ecfmg_application"],
     ]);
-    for (const each of rungs) {
-      expect(each.title).toBe(
-        "Your last days for the 2028 Match on NRMP's projected deadline: act by the day below",
-      );
-      expect(each.why).toContain(
-        "your plan moves to a later Match unless NRMP's 2028 deadline turns out later (it was 16 days before Match Day in 2022–2025, which would be Wed 1 Mar 2028 (ET)): then acting by Tue 8 Jun 2027, 10:00 AM GMT+8 (Mon 7 Jun 2027, 10:00 PM ET) (our advice) is your last chance",
-      );
-    }
+    // The passed target's email, sent now, names that day as the latest that still works.
+    const passed = result.reminders.find(
+      (each) => each.milestone === "ecfmg_application" && each.rung === "target-passed",
+    );
+    expect(passed?.why).toContain("The latest day that still works is Mon 31 May 2027");
     // Deterministic: the same rungs, same ids, from a plan a week later.
     const later = countdown(planAt("2027-05-08T10:00:00+08:00"), risk?.lastWorkingAt);
     expect(later.map((each) => each.id)).toEqual(rungs.map((each) => each.id));
@@ -104,7 +106,9 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
     // is left to quiet; the notice asks to act by its date.
     const lastWeek = planAt("2027-05-26T10:00:00+08:00");
     const rungs = countdown(lastWeek, lastDay(lastWeek)?.lastWorkingAt);
+    // The application's own ladder catches up its missed 14-day rung at the next slot (27 May).
     expect(rungs.map((each) => each.sendAtLocal)).toEqual([
+      "2027-05-27T09:00:00.000+08:00",
       "2027-05-29T09:00:00.000+08:00",
       "2027-05-31T09:00:00.000+08:00",
     ]);

@@ -240,10 +240,11 @@ const scenarios: Scenario[] = [
       expect(Date.parse(step1?.target?.at ?? "")).toBeLessThan(Date.parse(step2?.target?.at ?? ""));
       expect(Date.parse(step1?.target?.at ?? "")).toBeLessThan(Date.parse("2027-06-02T13:00:00Z")); // ERAS 2028 opens
       expect(Date.parse(step2?.target?.at ?? "")).toBeLessThan(Date.parse("2027-09-22T13:00:00Z")); // programs review
-      // The application's hard deadline is the ERAS token's (Wed 1 Sep 2027) less its week, not
-      // 90 days before the latest Step 1 date (Thu 28 Oct 2027), after the token.
-      expect(application?.deadline?.at.slice(0, 10)).toBe("2027-08-25");
-      expect(application?.deadline?.source).toContain("needed by eras_token");
+      // The application's hard deadline is the exam chain's: Step 1's latest start (Mon 31 May 2027,
+      // 10 PM ET), Step 1 being due by Step 2 CK's latest start; not the ERAS token's (Wed 25 Aug
+      // 2027), nor 90 days before Step 1's own latest date, with which the 2028 Match was lost.
+      expect(application?.deadline?.at.slice(0, 10)).toBe("2027-06-01");
+      expect(application?.deadline?.source).toContain("the latest start of usmle_step1");
       expect(application?.target?.status).toBe("projected");
       expect(step1?.action).toContain("once ECFMG approves");
       // Heard about now, not in May: the first notices for the application and Step 1 come this winter.

@@ -54,7 +54,7 @@ describe("a missed target moves the targets behind it, and a risk says so", () =
     expect(risk?.milestones).toEqual(expect.arrayContaining(["usmle_step1", "usmle_step2ck"]));
     expect(risk?.message).toContain("Wed 27 Jan 2027");
     expect(risk?.message).toContain(
-      "USMLE Step 1: aim for 90 days after you submit your Application for ECFMG Certification instead of Tue 27 Apr 2027; its deadline stays Wed 26 Jan 2028 (our advice).",
+      "USMLE Step 1: aim for 90 days after you submit your Application for ECFMG Certification instead of Tue 27 Apr 2027; its deadline stays Tue 28 Sep 2027 (our advice).", // Step 2 CK's latest start
     );
     expect(risk?.message).toContain(
       "USMLE Step 2 CK: aim for 120 days after USMLE Step 1 instead of Wed 25 Aug 2027; its deadline stays Wed 26 Jan 2028 (our advice).",

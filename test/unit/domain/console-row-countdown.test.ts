@@ -55,13 +55,13 @@ describe("cohort row: what the plan counts down to", () => {
     const admin = { email: "admin@matchpath.example", role: "admin" as const, sub: "admin" };
     const html = cohortFragment(admin, [row], [row], { sort: "name", page: 1 });
     expect(html).toContain(
-      '<time datetime="2027-01-27">Wed 27 Jan 2027</time> <span class="badge">target, not a deadline</span><br><span class="muted">deadline <time datetime="2027-08-25T13:00:00.000Z">Wed 25 Aug 2027, 9:00 AM ET</time> <span class="badge">our advice, not set by any authority</span></span>',
+      '<time datetime="2027-01-27">Wed 27 Jan 2027</time> <span class="badge">target, not a deadline</span><br><span class="muted">deadline <time datetime="2027-06-01T02:00:00.000Z">Mon 31 May 2027, 10:00 PM ET</time> <span class="badge">our advice, not set by any authority</span></span>',
     );
     const [header, line] = cohortCsv([row]).trim().split("\r\n");
     const columns = header?.split(",") ?? [];
     const cells = line?.split(",") ?? [];
     expect(line).toContain(
-      '"Wed 27 Jan 2027 (target, not a deadline; deadline Wed 25 Aug 2027, 9:00 AM ET)"',
+      '"Wed 27 Jan 2027 (target, not a deadline; deadline Mon 31 May 2027, 10:00 PM ET)"',
     );
     expect(cells[columns.indexOf("nextDeadlineAt")]).toBe(row.nextDeadline?.at);
   });

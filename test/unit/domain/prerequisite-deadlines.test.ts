@@ -59,7 +59,7 @@ describe("a prerequisite's deadline is no later than the steps that wait for it"
     expect(broken).toEqual([]);
   });
 
-  it("dates the 2028 starter's ECFMG application before the ERAS token's deadline, and says why", () => {
+  it("dates the 2028 starter's ECFMG application before the ERAS token's deadline, by Step 1's latest start, and says why", () => {
     const result = planFor(early2028, "2026-12-01T16:00:00Z");
     const application = result.nextSteps.find((step) => step.milestone === "ecfmg_application");
     const tokenDue = result.blocked.find((step) => step.milestone === "eras_token")?.deadline?.at ?? "";
@@ -68,7 +68,7 @@ describe("a prerequisite's deadline is no later than the steps that wait for it"
     expect(due).toBeLessThanOrEqual(
       Date.parse(tokenDue) - catalogEntry("eras_token").leadTimeDays.days * 86_400_000,
     );
-    expect(application?.deadline?.source).toContain("eras_token");
+    expect(application?.deadline?.source).toContain("the latest start of usmle_step1");
   });
 });
 

@@ -39,7 +39,8 @@ describe("a target is a day, a deadline an instant", () => {
     expect(application?.deadline?.precision).toBeUndefined();
     expect(application?.deadline?.local).toMatch(/\d{1,2}:\d{2} (AM|PM) GMT\+8$/);
     expect(application?.deadline?.et).toMatch(/ET$/);
-    expect(step1?.deadline).toMatchObject({ precision: "day", local: "Wed 26 Jan 2028", day: "2028-01-26" });
+    // Step 1's deadline is Step 2 CK's latest start (the exam chain), a day as every exam's is.
+    expect(step1?.deadline).toMatchObject({ precision: "day", local: "Tue 28 Sep 2027", day: "2027-09-28" });
   });
 
   it("lays the target's reminders against the same day-precision date", () => {

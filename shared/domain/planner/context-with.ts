@@ -29,6 +29,7 @@ export function contextWith(context: PlanContext, changes: Partial<PlanContext>)
     soapDoneBeforeOffers: context.soapDoneBeforeOffers,
     matchOutcomeEarly: context.matchOutcomeEarly,
     doneBeforeSeason: context.doneBeforeSeason,
+    answersOverridden: context.answersOverridden,
     positionBesideSoap: context.positionBesideSoap,
     failedScores: context.failedScores,
     pastSeason: context.pastSeason,

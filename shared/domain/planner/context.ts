@@ -3,6 +3,7 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DEFAULT_QUIET, deliveryMinute, minutesFromClock, type QuietMinutes } from "../time.ts";
 import { stampingWaiverRefused } from "../us-zones.ts";
+import { answersOverridden, type OverriddenAnswer } from "./answers-overridden.ts";
 import {
   applicableTo,
   IN_ERAS_APPLICATION_AT,
@@ -101,6 +102,8 @@ export interface PlanContext {
   matchOutcomeEarly: MatchOutcomeEarly[] | null;
   /** Post-Match answers dated before the season allows (done-before-season.ts): kept, the steps before them still asked. */
   doneBeforeSeason: DoneBeforeSeason[] | null;
+  /** Answers "not done" a step reported done needs (answers-overridden.ts): counted done, asked about. */
+  answersOverridden: OverriddenAnswer[] | null;
   /** Post-Match answers beside "not matched, in SOAP" (position-beside-soap.ts), as reported: not started. */
   positionBesideSoap: readonly MilestoneEntry[] | null;
   /** Results reported below their passing score, as reported: read as retakes (failed-score.ts). */
@@ -194,9 +197,9 @@ export function buildContext(
   // A Match outcome told too early is withdrawn, not what it implies: the list it followed stays certified.
   for (const early of matchEarly ?? []) keepOutcomeImplied(statuses, early.key, rolRefused !== null);
   // A contract or J-1 visa dated before the season allows implies none of the unreported steps before it.
-  const postMatchEarly = doneBeforeSeason(entries, calendar, zone, input.applicant.visa, nowMs);
-  if (postMatchEarly !== null)
-    keepUnreportedAsked(statuses, postMatchEarly, (index) => reportedAt(entries, index));
+  const visa = input.applicant.visa;
+  const postMatchEarly = doneBeforeSeason(entries, calendar, zone, visa, nowMs);
+  if (postMatchEarly !== null) keepUnreportedAsked(statuses, postMatchEarly, entries);
   keepOetBookedAhead(statuses, entries, nowMs, zone); // a Pathway marked done early
   // Steps done for an earlier season still imply their lasting prerequisites.
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);
@@ -217,6 +220,7 @@ export function buildContext(
   // fees and ECFMG reminders included).
   if (eligibility === "unchecked" && isFinished(statuses[SCHOOL_CHECK_INDEX] ?? "not_started"))
     statuses[SCHOOL_CHECK_INDEX] = "not_started";
+  const overridden = answersOverridden(input.milestones, entries, statuses, applicableTo(visa), failed);
   const quiet = input.quietHours
     ? { start: minutesFromClock(input.quietHours.start), end: minutesFromClock(input.quietHours.end) }
     : DEFAULT_QUIET;
@@ -229,13 +233,14 @@ export function buildContext(
     quiet,
     entries,
     statuses,
-    applicable: applicableTo(input.applicant.visa),
+    applicable: applicableTo(visa),
     interviews,
     eligibility,
     rolRefused,
     soapDoneBeforeOffers: soapDoneEarly,
     matchOutcomeEarly: matchEarly,
     doneBeforeSeason: postMatchEarly,
+    answersOverridden: overridden,
     positionBesideSoap: besideSoap,
     failedScores: failed,
     pastSeason,
@@ -291,10 +296,4 @@ export function uncheckedGate(context: PlanContext): boolean {
 export function isSatisfiedAt(context: PlanContext, index: number): boolean {
   if (index === SCHOOL_CHECK_INDEX && context.eligibility === "eligible") return true;
   return isFinished(statusAt(context, index)) || context.applicable[index] !== true;
-}
-
-/** The status the snapshot reports for the step at `index` (after the resets above), or undefined when none. */
-function reportedAt(entries: StepEntries, index: number): MilestoneStatus | undefined {
-  const status = entries.at(index)?.status;
-  return status === undefined ? undefined : internedStatus(status);
 }

@@ -3,6 +3,8 @@ import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus, Visa } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { markPrerequisites, stepIndex } from "./catalog-index.ts";
+import { internedStatus } from "./interned-strings.ts";
+import type { StepEntriesView } from "./step-entries.ts";
 
 // A step after the Match reported done on a day the season's own dates say it cannot have been:
 // a contract signed before Match Day's results (NRMP tells where one matched then), or a J-1 visa
@@ -157,8 +159,13 @@ export function doneBeforeSeason(
 export function keepUnreportedAsked(
   statuses: MilestoneStatus[],
   early: readonly DoneBeforeSeason[],
-  reported: (index: number) => MilestoneStatus | undefined,
+  entries: StepEntriesView,
 ): void {
+  // The status the snapshot reports for the step (after the context's resets), or undefined when none.
+  const reported = (index: number): MilestoneStatus | undefined => {
+    const status = entries.at(index)?.status;
+    return status === undefined ? undefined : internedStatus(status);
+  };
   for (const each of early)
     for (const index of each.unreported) statuses[index] = reported(index) ?? "not_started";
   // What another done answer, not an early one, implies stands (a DS-2019 reported done still implies the contract).

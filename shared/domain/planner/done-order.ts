@@ -2,10 +2,16 @@ import { MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { localDate, renderDate } from "../time.ts";
+import {
+  ds2019BeforeReviewSources,
+  ds2019BeforeReviewWords,
+  overriddenWords,
+} from "./answers-disagree-words.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { doneBeforeSeasonWords, ECFMG_REVIEW_URL, H1B_PETITION_TIME_SOURCE } from "./done-before-season.ts";
 import { addSource } from "./risk-sources.ts";
+import { QUESTION_NAMES as NAMES } from "./step-question-names.ts";
 
 /**
  * A step and a step it cannot be done without (catalog `prerequisites`), whose reported done dates
@@ -61,23 +67,6 @@ const PAIRS: readonly OrderedPair[] = MILESTONE_CATALOG.flatMap((entry) =>
 
 const CONTRACT_AT = stepIndex("contract");
 const SOAP_AT = stepIndex("soap");
-
-/** Each step's name in these questions: the catalog's noun phrase, in the applicant's voice where it names "they". */
-const NAMES: readonly string[] = MILESTONE_CATALOG.map((entry) =>
-  entry.key === "match_week"
-    ? "Match Week"
-    : entry.key === "match_day"
-      ? "Match Day"
-      : entry.key === "ecfmg_application"
-        ? "your Application for ECFMG Certification"
-        : entry.key === "contract"
-          ? "your program contract"
-          : entry.key === "rank_order_list"
-            ? "your rank order list's certification"
-            : entry.key === "nrmp_registration"
-              ? "your NRMP registration"
-              : entry.advisorName,
-);
 
 /**
  * The pairs of the applicant's own done answers dated out of the catalog's order: a step dated
@@ -135,7 +124,14 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   const pairs = doneOutOfOrder(context);
   const beforeGraduation = certifiedBeforeGraduation(context);
   const beforeSeason = (context.doneBeforeSeason ?? []).filter((each) => each.contradicts);
-  if (pairs.length === 0 && beforeGraduation === null && beforeSeason.length === 0) return null;
+  const overridden = (context.answersOverridden ?? []).flatMap((each) => {
+    const words = overriddenWords(context, each);
+    return words === null ? [] : [{ each, words }];
+  });
+  const ds2019 = ds2019BeforeReviewWords(context);
+  const answers = overridden.length + (ds2019 === null ? 0 : 1);
+  if (pairs.length === 0 && beforeGraduation === null && beforeSeason.length === 0 && answers === 0)
+    return null;
   const sources: string[] = [];
   const milestones: MilestoneKey[] = [];
   const said: string[] = [];
@@ -170,22 +166,44 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
       `Your answers date ${NAMES[step]} ${renderDate(context.entries.at(step)?.date as string)}, before ${listed}, though it needs ${needs.length === 1 ? "that" : "each of them"} first: which ${needs.length === 1 ? "date is" : "dates are"} right?`,
     );
   }
+  // A DS-2019 dated before ECFMG's review could end; answers "not done" a step reported done needs.
+  if (ds2019 !== null) {
+    said.push(ds2019);
+    for (const source of ds2019BeforeReviewSources(context)) addSource(sources, source);
+    if (!milestones.includes("j1_ds2019")) milestones.push("j1_ds2019");
+  }
+  for (const { each, words } of overridden) {
+    said.push(words);
+    addSource(sources, each.source);
+    for (const index of [each.step, each.by]) {
+      const key = MILESTONE_CATALOG[index]?.key as MilestoneKey;
+      if (!milestones.includes(key)) milestones.push(key);
+    }
+  }
   const lead =
-    said.length === 1 && pairs.length <= 1
-      ? beforeSeason.length === 1
-        ? beforeSeason[0]?.date === undefined
-          ? "One of your answers comes before the season allows, most likely by mistake: please check it."
-          : "One of your dates comes before the season allows, most likely by mistake: please check it."
-        : "Two of your dates are out of order, most likely by mistake: please check them."
-      : "Some of your dates are out of order, most likely by mistake: please check them.";
+    overridden.length > 0
+      ? said.length > 1
+        ? "Some of your answers disagree, most likely by mistake: please check them."
+        : "Two of your answers disagree, most likely by mistake: please check them."
+      : said.length === 1 && pairs.length <= 1
+        ? ds2019 !== null
+          ? "One of your dates comes too early, most likely by mistake: please check it."
+          : beforeSeason.length === 1
+            ? beforeSeason[0]?.date === undefined
+              ? "One of your answers comes before the season allows, most likely by mistake: please check it."
+              : "One of your dates comes before the season allows, most likely by mistake: please check it."
+            : "Two of your dates are out of order, most likely by mistake: please check them."
+        : "Some of your dates are out of order, most likely by mistake: please check them.";
   const until =
-    pairs.length === 0 && beforeSeason.length === 0
+    pairs.length === 0 && beforeSeason.length === 0 && answers === 0
       ? "goes by your graduation date"
-      : "counts each step done as you report it";
+      : overridden.length > 0
+        ? "counts each step done as you report it, and each step a done one needs"
+        : "counts each step done as you report it";
   return {
     code: "DONE_DATES_OUT_OF_ORDER",
     severity: "warning",
-    message: `${lead} ${said.join(" ")} Send your intake form again with the right dates, or ask your advisor; until then your plan ${until}.`,
+    message: `${lead} ${said.join(" ")} Send your intake form again with the right ${overridden.length > 0 ? "answers" : "dates"}, or ask your advisor; until then your plan ${until}.`,
     milestones,
     sources,
   };

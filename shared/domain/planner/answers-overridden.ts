@@ -1,0 +1,100 @@
+import { MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
+import { knownStepIndex, stepIndex } from "./catalog-index.ts";
+import type { StepEntriesView } from "./step-entries.ts";
+
+// A step the applicant answered "not started", "in progress" or "scheduled" beside a later step
+// they report done that cannot be done without it (a contract "not started" beside a DS-2019
+// received; the J-1 sponsorship "scheduled" for June beside a stamped visa; NRMP registration "not
+// started" beside a certified rank list). The done answer implies it (markPrerequisites), so the
+// plan counts it done and pushes no fee for it, but one of the two answers is wrong: the plan asks
+// which (DONE_DATES_OUT_OF_ORDER) instead of overriding the earlier answer without a word.
+
+/** One such answer: the step as reported, and the nearest step reported done that needs it. */
+export interface OverriddenAnswer {
+  /** Catalog index of the step answered not done. */
+  step: number;
+  /** The applicant's own entry for it. */
+  entry: MilestoneEntry;
+  /** Catalog index of the step reported done that needs it (the nearest in the catalog). */
+  by: number;
+  /** The official source of the rule that puts `step` first. */
+  source: string;
+}
+
+/**
+ * Prerequisites whose order says nothing of the two answers: the WDOMS check beside the
+ * application (the check is the day of a look-up); the ERAS token beside the application, which
+ * ECFMG issues once that application is submitted, not approved
+ * (https://www.ecfmg.org/eras/applicants-token.html). As in done-order.ts's NO_ORDER.
+ */
+const NOT_ASKED: ReadonlySet<string> = new Set([
+  "ecfmg_application wdoms_listing",
+  "eras_token ecfmg_application",
+]);
+
+/**
+ * For each step (catalog index), the steps it cannot be done without, transitively, each with the
+ * source of the rule that puts it first: official prerequisites only, not one the step may start
+ * before (`startsBefore`: an exam booked while the application is reviewed) nor a result that may
+ * follow it (`neededByOwnDate`), nor NOT_ASKED's. Advice and secondary prerequisites are no rule
+ * to hold two answers to. Static catalog data, made once.
+ */
+const NEEDED_AT: readonly ReadonlyMap<number, string>[] = MILESTONE_CATALOG.map((root) => {
+  const found = new Map<number, string>();
+  const walk = (key: MilestoneKey): void => {
+    const entry = MILESTONE_CATALOG[stepIndex(key)];
+    for (const prerequisite of entry?.prerequisites ?? []) {
+      if (prerequisite.basis !== "official" || prerequisite.startsBefore === true) continue;
+      if (prerequisite.neededByOwnDate === true || NOT_ASKED.has(`${key} ${prerequisite.key}`)) continue;
+      const index = stepIndex(prerequisite.key);
+      if (found.has(index)) continue;
+      found.set(index, prerequisite.source);
+      walk(prerequisite.key);
+    }
+  };
+  walk(root.key);
+  return found;
+});
+
+const MATCH_DAY_AT = stepIndex("match_day");
+const SOAP_AT = stepIndex("soap");
+const SOAP_ANSWERED: ReadonlySet<MilestoneStatus> = new Set(["done", "in_progress"]);
+
+const NOT_DONE: ReadonlySet<MilestoneStatus> = new Set(["not_started", "in_progress", "scheduled"]);
+
+/**
+ * In buildContext, once the statuses are final: each answer of the snapshot (`reported`, as given)
+ * that says a step is not done while a step reported done needs it, so the plan counts it done.
+ * Not an answer the planner itself replaced before (an earlier season's, a refused rank list, a
+ * Match outcome told too early: `entries` no longer holds it), nor one it keeps as reported (an
+ * early post-Match answer's unreported steps), nor beside a failed attempt (`failed`: a retake),
+ * nor Match Day beside SOAP answered.
+ * Null for most plans (no answer not done is counted done).
+ */
+export function answersOverridden(
+  reported: readonly MilestoneEntry[],
+  entries: StepEntriesView,
+  statuses: readonly MilestoneStatus[],
+  applicable: readonly boolean[],
+  failed: readonly { key: MilestoneKey }[],
+): OverriddenAnswer[] | null {
+  let out: OverriddenAnswer[] | null = null;
+  for (const entry of reported) {
+    if (!NOT_DONE.has(entry.status)) continue;
+    const step = knownStepIndex(entry.key);
+    if (step === undefined || statuses[step] !== "done" || entries.at(step) !== entry) continue;
+    if (applicable[step] !== true || failed.some((each) => each.key === entry.key)) continue;
+    // An accepted SOAP offer is the position: a contract or Statement of Need beside it needs no Match Day.
+    if (step === MATCH_DAY_AT && SOAP_ANSWERED.has(entries.at(SOAP_AT)?.status ?? "not_started")) continue;
+    for (let by = 0; by < MILESTONE_CATALOG.length; by++) {
+      const source = NEEDED_AT[by]?.get(step);
+      if (source === undefined || entries.at(by)?.status !== "done" || applicable[by] !== true) continue;
+      if (failed.some((each) => each.key === MILESTONE_CATALOG[by]?.key)) continue;
+      out ??= [];
+      out.push({ step, entry, by, source });
+      break;
+    }
+  }
+  return out;
+}

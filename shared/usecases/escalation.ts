@@ -33,7 +33,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   SCORE_ON_SCHEDULED_EXAM: "A passing score reported on an exam not yet marked done",
   CERTIFICATE_BESIDE_FAILING_SCORE: "ECFMG certificate reported done beside a failing USMLE score",
   DONE_DATES_OUT_OF_ORDER:
-    "A step reported done on a date before a step it needs, or before the season allows",
+    "A step reported done on a date before a step it needs, or before the season allows, or beside an answer that says a step it needs is not done",
   EXAMS_LATE_FOR_RANKING: "Exam results may come too late for the rank order list",
   CERTIFICATION_AFTER_START: "ECFMG certification may come after residency starts",
   STEP3_NEEDED_FOR_H1B: "USMLE Step 3 needed for the H-1B visa",

@@ -62,7 +62,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   CERTIFICATE_BESIDE_FAILING_SCORE: ({ fullName }) =>
     `${fullName} reported the ECFMG certificate done, which needs Step 1 and Step 2 CK passed; ask which attempt passed: their latest score on file for one of them is failing. The plan keeps the certificate as reported.`,
   DONE_DATES_OUT_OF_ORDER: ({ fullName }) =>
-    `${fullName} reported a step done on a date before a step it needs, or before the season allows (a contract before Match Day's results, a J-1 visa before ECFMG's review could end); the plan asks them which date is right and keeps the steps done as reported, still asking for the steps before an early one that they never reported.`,
+    `${fullName} reported a step done on a date before a step it needs, or before the season allows (a contract before Match Day's results, a J-1 visa before ECFMG's review could end); the plan asks them which date is right and keeps the steps done as reported, still asking for the steps before an early one that they never reported; or a step reported done beside an answer that says a step it needs is not done, which the plan counts done and asks about.`,
   EXAMS_LATE_FOR_RANKING: ({ fullName }) =>
     `${fullName}'s exam results may not be reported before the rank order list deadline.`,
   CERTIFICATION_AFTER_START: ({ fullName }) =>

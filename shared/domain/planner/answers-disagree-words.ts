@@ -24,25 +24,32 @@ function statusWords(each: OverriddenAnswer): string {
   return "not started";
 }
 
-/**
- * One overridden answer's sentence: both answers, why they cannot both be right, which one the
- * plan goes by (the done one: it counts the earlier step done and pushes no fee for it) and what
- * to re-check. Only a step still counted done in this context is asked (a moved plan's earlier
- * season is not): null otherwise.
- */
-export function overriddenWords(context: PlanContext, each: OverriddenAnswer): string | null {
-  if (context.statuses[each.step] !== "done") return null;
+/** Whether the answer is still counted done in this context (a moved plan's earlier season is not asked). */
+export function stillOverridden(context: PlanContext, each: OverriddenAnswer): boolean {
+  if (context.statuses[each.step] !== "done") return false;
   const keyOf = (index: number) => MILESTONE_CATALOG[index]?.key as MilestoneKey;
-  if (context.pastSeason.has(keyOf(each.step)) || context.pastSeason.has(keyOf(each.by))) return null;
-  const step = QUESTION_NAMES[each.step] as string;
-  const by = QUESTION_NAMES[each.by] as string;
-  const byDate = context.entries.at(each.by)?.date;
+  return !context.pastSeason.has(keyOf(each.step)) && !context.pastSeason.has(keyOf(each.by));
+}
+
+/**
+ * The sentence for the answers one done step overrides (`answers`, all with the same `by`): both
+ * answers, why they cannot both be right, which the plan goes by (the done one: it counts each
+ * earlier step done and pushes no fee for it) and what to re-check.
+ */
+export function overriddenWords(context: PlanContext, answers: readonly OverriddenAnswer[]): string {
+  const first = answers[0] as OverriddenAnswer;
+  const by = QUESTION_NAMES[first.by] as string;
+  const byDate = context.entries.at(first.by)?.date;
   const done = byDate === undefined ? "done" : `done on ${renderDate(byDate)}`;
-  const check =
-    each.step === NRMP_AT
-      ? " Check in NRMP's R3 system that your registration and your certified list both show."
-      : "";
-  return `Your answers mark ${by} ${done} but say ${step} is ${statusWords(each)}, though ${by} needs it first: which is right? Most likely the answer for ${step} was not updated: if it is done, mark it done; if ${by} is not done yet, mark it as it stands.${check} Until you answer, your plan counts ${step} done.`;
+  const list = (words: string[]) =>
+    words.length === 1 ? (words[0] as string) : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+  const names = answers.map((each) => QUESTION_NAMES[each.step] as string);
+  const said = list(answers.map((each, at) => `${names[at]} is ${statusWords(each)}`));
+  const one = answers.length === 1;
+  const check = answers.some((each) => each.step === NRMP_AT)
+    ? " Check in NRMP's R3 system that your registration and your certified list both show."
+    : "";
+  return `Your answers mark ${by} ${done} but say ${said}, though ${by} needs ${one ? "it" : "each of them"} first: which is right? Most likely ${one ? "the answer" : "the answers"} for ${list(names)} ${one ? "was" : "were"} not updated: if ${one ? "it is" : "they are"} done, mark ${one ? "it" : "them"} done; if ${by} is not done yet, mark it as it stands.${check} Until you answer, your plan counts ${list(names)} done.`;
 }
 
 /** ECFMG's review once every document is in: 4–6 weeks (facts.md §5, official); the shorter end. */

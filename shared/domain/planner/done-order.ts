@@ -6,6 +6,7 @@ import {
   ds2019BeforeReviewSources,
   ds2019BeforeReviewWords,
   overriddenWords,
+  stillOverridden,
 } from "./answers-disagree-words.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -124,10 +125,7 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   const pairs = doneOutOfOrder(context);
   const beforeGraduation = certifiedBeforeGraduation(context);
   const beforeSeason = (context.doneBeforeSeason ?? []).filter((each) => each.contradicts);
-  const overridden = (context.answersOverridden ?? []).flatMap((each) => {
-    const words = overriddenWords(context, each);
-    return words === null ? [] : [{ each, words }];
-  });
+  const overridden = (context.answersOverridden ?? []).filter((each) => stillOverridden(context, each));
   const ds2019 = ds2019BeforeReviewWords(context);
   const answers = overridden.length + (ds2019 === null ? 0 : 1);
   if (pairs.length === 0 && beforeGraduation === null && beforeSeason.length === 0 && answers === 0)
@@ -172,12 +170,16 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
     for (const source of ds2019BeforeReviewSources(context)) addSource(sources, source);
     if (!milestones.includes("j1_ds2019")) milestones.push("j1_ds2019");
   }
-  for (const { each, words } of overridden) {
-    said.push(words);
-    addSource(sources, each.source);
-    for (const index of [each.step, each.by]) {
-      const key = MILESTONE_CATALOG[index]?.key as MilestoneKey;
-      if (!milestones.includes(key)) milestones.push(key);
+  // One sentence per done step, naming each answer it overrides.
+  for (const by of new Set(overridden.map((each) => each.by))) {
+    const answers = overridden.filter((each) => each.by === by);
+    said.push(overriddenWords(context, answers));
+    for (const each of answers) {
+      addSource(sources, each.source);
+      for (const index of [each.step, each.by]) {
+        const key = MILESTONE_CATALOG[index]?.key as MilestoneKey;
+        if (!milestones.includes(key)) milestones.push(key);
+      }
     }
   }
   const lead =

@@ -13,6 +13,7 @@ import { QUESTION_NAMES } from "./step-question-names.ts";
 // before ECFMG's review could have issued it.
 
 const NRMP_AT = stepIndex("nrmp_registration");
+const LIST_AT = stepIndex("rank_order_list");
 const DS2019_AT = stepIndex("j1_ds2019");
 const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 
@@ -46,9 +47,10 @@ export function overriddenWords(context: PlanContext, answers: readonly Overridd
   const names = answers.map((each) => QUESTION_NAMES[each.step] as string);
   const said = list(answers.map((each, at) => `${names[at]} is ${statusWords(each)}`));
   const one = answers.length === 1;
-  const check = answers.some((each) => each.step === NRMP_AT)
-    ? " Check in NRMP's R3 system that your registration and your certified list both show."
-    : "";
+  const check =
+    first.by === LIST_AT && answers.some((each) => each.step === NRMP_AT)
+      ? " Check in NRMP's R3 system that your registration and your certified list both show."
+      : "";
   return `Your answers mark ${by} ${done} but say ${said}, though ${by} needs ${one ? "it" : "each of them"} first: which is right? Most likely ${one ? "the answer" : "the answers"} for ${list(names)} ${one ? "was" : "were"} not updated: if ${one ? "it is" : "they are"} done, mark ${one ? "it" : "them"} done; if ${by} is not done yet, mark it as it stands.${check} Until you answer, your plan counts ${list(names)} done.`;
 }
 
@@ -57,8 +59,8 @@ const REVIEW_SHORTEST_DAYS = 28;
 
 /**
  * A DS-2019 reported done, or expected ("scheduled"), on a day ECFMG's review cannot have ended
- * by: less than four weeks after Match Day's results (the applicant's local day), or after the J-1
- * sponsorship application reported sent on a later day. Only this season's answers (dated after the
+ * by: less than four weeks after Match Day's results (the applicant's local day), or before the J-1
+ * sponsorship application reported sent. Only this season's answers (dated after the
  * previous ERAS season's end). A DS-2019 done before a sponsorship done is already the dates' own
  * pair (done-order.ts): not asked twice. The plan keeps the answer as given. Null for most plans.
  */
@@ -75,19 +77,22 @@ export function ds2019BeforeReviewWords(context: PlanContext): string | null {
   const sent =
     sponsorship?.status === "done" && sponsorship.date !== undefined ? sponsorship.date : undefined;
   if (entry.status === "done" && sent !== undefined && entry.date < sent) return null;
-  const fromSent = sent !== undefined && sent > local;
-  const anchor = fromSent ? (sent as string) : local;
-  const earliest = new Date(Date.parse(anchor) + REVIEW_SHORTEST_DAYS * DAY_MS).toISOString().slice(0, 10);
-  if (entry.date >= earliest) return null;
+  // Before the sponsorship was sent is impossible at any pace. After it, the four weeks count from
+  // Match Day's results, as for the J-1 visa (done-before-season.ts): the earliest a complete
+  // application can be in, so a quick review of an application sent later is not asked about.
+  const beforeSent = sent !== undefined && entry.date < sent;
+  const earliest = new Date(Date.parse(local) + REVIEW_SHORTEST_DAYS * DAY_MS).toISOString().slice(0, 10);
+  if (!beforeSent && entry.date >= earliest) return null;
   const release = `${seasonInstantEt(matchDay)}${local === matchDay.date ? "" : `, ${renderDate(local)} where you are`}`;
-  const what = fromSent
-    ? `your J-1 sponsorship application to ECFMG (${renderDate(anchor)})`
-    : `Match Day's results (${release})`;
-  const when = entry.date < anchor ? `before ${what}` : `less than four weeks after ${what}`;
+  const when = beforeSent
+    ? `before your J-1 sponsorship application to ECFMG (${renderDate(sent as string)})`
+    : entry.date < local
+      ? `before Match Day's results (${release})`
+      : `less than four weeks after Match Day's results (${release})`;
   const why =
     "though ECFMG issues the DS-2019 only after reviewing your sponsorship application, 4 to 6 weeks once every document is in";
   return entry.status === "done"
-    ? `Your answers date your DS-2019 ${renderDate(entry.date)}, ${when}, ${why}: which date is right? If you do not have it yet, mark it as it is.`
+    ? `Your answers date your DS-2019 ${renderDate(entry.date)}, ${when}, ${why}: which date is right? If you do not have it yet, mark it as it stands.`
     : `Your answers expect your DS-2019 on ${renderDate(entry.date)}, ${when}, ${why}: which date is right? If you have it, mark it done; if not, ask your program's J-1 liaison when ECFMG expects to issue it, and send that date.`;
 }
 

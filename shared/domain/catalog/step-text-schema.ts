@@ -32,6 +32,11 @@ export const StatusActionsSchema = z
      * says to move it earlier and by when, never "scores take about N weeks" as if all were well.
      */
     scheduledAfterDeadline: z.string().includes("{due}").optional(),
+    /**
+     * An exam reported booked ("scheduled") with no date: the applicant says it is booked, so never
+     * "not booked" or how to register; it asks for the date and says the last day to sit it ({due}).
+     */
+    scheduledUndated: z.string().includes("{due}").optional(),
     inProgress: z.string().min(1).optional(),
     /**
      * A retake after a result below the passing score (failed-score.ts), not booked: read as in

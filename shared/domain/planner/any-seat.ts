@@ -10,7 +10,7 @@ import {
   OET_BOOKING_SOURCE,
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
@@ -80,11 +80,12 @@ function tightExam(context: PlanContext, key: MilestoneKey): boolean {
   );
 }
 
-/** An exam NRMP needs, or the OET the Pathway needs (never the Pathway itself), begun and not finished. */
+/**
+ * An exam NRMP needs, or the OET the Pathway needs (never the Pathway itself), begun and not
+ * booked: one reported booked with no date has its seat (bookedUndatedAt), so no seat to find.
+ */
 function underWayExam(context: PlanContext, key: MilestoneKey): boolean {
-  if (key === "ecfmg_pathway") return false;
-  const status = statusOf(context, key);
-  return status !== "not_started" && !isFinished(status);
+  return key !== "ecfmg_pathway" && statusOf(context, key) === "in_progress";
 }
 
 /** EXAMS_LATE_FOR_RANKING's words for it (`by`: latestBy's "take it by …"); the source goes to `preparation`. */

@@ -7,6 +7,7 @@ import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./
 import { anySeatWords, oetAnySeatWords, onlyOnAnySeat } from "./any-seat.ts";
 import { bookedLateRiskWords } from "./booked-late-risk-words.ts";
 import { bookedLateCase, laterLastSittingStart } from "./booked-late-words.ts";
+import { bookedUndatedAt, bookedUndatedWords } from "./booked-undated.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { ownDayInTime, shiftDays } from "./date-math.ts";
@@ -180,9 +181,11 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
     // Not booked: the usual remaining preparation (advice; half of it once under way) before the sitting.
     const lead = entry.leadTimeDays.days;
     const underWay = statusAt(context, index) === "in_progress";
+    // Booked with no date: no study or seat to count, only its day to ask for near the last one.
+    const booked = !pathway && bookedUndatedAt(context, index);
     // A retake needs no study again; FSMB's permit before its seat is feasibility's (examAt), which
     // moves the plan once the permit no longer comes before the last sitting day.
-    const prep = isRetake(context, key) ? 0 : preparationLeftDays(lead, underWay);
+    const prep = isRetake(context, key) || booked ? 0 : preparationLeftDays(lead, underWay);
     // An undated Pathway in progress may be submitted already: say only what is known.
     const notSubmitted = prep < lead ? "not recorded as submitted" : "not submitted";
     // 1 day: from then latestBy says its day with its hour (byDay's dueToday).
@@ -202,6 +205,10 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
           ? anySeatWords(context, subject, latestBy(context, false, cutOff, mark), preparation)
           : oetAnySeatWords(context, cutOff, preparation),
       );
+    } else if (booked && (now > latestSitting || now + WARNING_WITHIN_DAYS * DAY_MS > latestSitting)) {
+      (now > latestSitting ? late : atRisk).push(key);
+      if (now > latestSitting) lateResultAt = Infinity;
+      details.push(bookedUndatedWords(subject, latestBy(context, false, cutOff, mark), now > latestSitting));
     } else if (now > latestSitting) {
       late.push(key);
       lateResultAt = Infinity;

@@ -4,17 +4,10 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
 import { isRetake } from "./failed-score.ts";
-import {
-  EXAM_BOOKING,
-  fastestPreparationOf,
-  type LeadTime,
-  OET_BOOKING,
-  type Remaining,
-  reportingOf,
-  unstudiedPreparationOf,
-} from "./feasibility-lead-times.ts";
+import { EXAM_BOOKING, type LeadTime, OET_BOOKING, type Remaining } from "./feasibility-lead-times.ts";
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { cutOffBasis, lastSittingEnd } from "./last-sitting-day.ts";
+import { fastestPreparationOf, reportingOf, unstudiedPreparationOf } from "./lead-time-lookups.ts";
 
 /** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
 export function needed(context: PlanContext, step: IndexedStep): boolean {
@@ -153,6 +146,9 @@ export function examAt(
               reportedAt: reported,
             },
   );
+  // Booked with no date: its seat held, its day unknown (the words ask for it).
+  if (day === null && statusAt(context, exam.index) === "scheduled")
+    (takes[takes.length - 1] as Remaining).bookedUndated = true;
   return { sitting, reported, expected: sitting + report * DAY_MS };
 }
 

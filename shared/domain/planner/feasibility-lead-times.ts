@@ -43,6 +43,12 @@ export interface Remaining {
   /** With seatBy: who sets that day (cutOffBasis): advice when counted with an advice allowance. */
   seatByBasis?: DateBasis;
   /**
+   * Reported booked with no date given (bookedUndatedAt): the seat is held but its day unknown, so
+   * the booking allowance still counts (the cautious reading) while the words say to sit the seat
+   * booked and tell us its day, never to find or book one.
+   */
+  bookedUndated?: true;
+  /**
    * An exam not begun counted at its fastest preparation (fastestPreparationOf), shorter than the
    * usual one: both, so the words say the season rests on that pace. Absent otherwise.
    */
@@ -111,6 +117,7 @@ interface DescribedTake {
   wait: LeadTime | null;
   report: LeadTime | null;
   pace: FastestPace | undefined;
+  bookedUndated: true | undefined;
   text: string;
   sources: readonly string[];
 }
@@ -133,14 +140,23 @@ function describedTake(take: Remaining): DescribedTake {
       each.prep === take.prep &&
       each.wait === take.wait &&
       each.report === take.report &&
-      each.pace === take.pace
+      each.pace === take.pace &&
+      each.bookedUndated === take.bookedUndated
     )
       return each;
   const sources: string[] = [];
   const text = describeTake(take, sources);
   // Bounded: the allowances are the catalog's few shared objects, but a caller could make its own.
   if (known.length >= 16) known.length = 0;
-  const described = { prep: take.prep, wait: take.wait, report: take.report, pace: take.pace, text, sources };
+  const described = {
+    prep: take.prep,
+    wait: take.wait,
+    report: take.report,
+    pace: take.pace,
+    bookedUndated: take.bookedUndated,
+    text,
+    sources,
+  };
   known.push(described);
   return described;
 }
@@ -171,19 +187,21 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
   const wait =
     take.wait === null
       ? ""
-      : take.key === "ecfmg_application"
-        ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
-        : take.key === "oet_medicine"
-          ? seatBy !== undefined
-            ? `any OET session on or before ${seatBy}, its last sitting day that still counts, booked by about ${dayText(bookingDayBefore(lastSittingDay(take.seatBy ?? 0)))} (sessions close their bookings ${cite(take.wait, "booking a session")} ahead: check OET's session calendar)`
-            : `an OET session within ${cite(take.wait, "booking a session")} (sessions are on fixed dates: check OET's session calendar)`
-          : take.wait === FSMB_PERMIT_AND_SEAT
+      : take.bookedUndated === true
+        ? `the sitting you told us is booked, its date not given (${seatBy === undefined ? `counted as within ${cite(take.wait, "test date")}` : `it counts if it is on or before ${seatBy}, its last sitting day that still counts`})`
+        : take.key === "ecfmg_application"
+          ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
+          : take.key === "oet_medicine"
             ? seatBy !== undefined
-              ? `any seat you can find by ${seatBy}, its last sitting day that still counts (FSMB's scheduling permit and a test date usually take ${cite(take.wait, "FSMB's permit and a test date")})`
-              : `FSMB's scheduling permit and a test date within ${cite(take.wait, "FSMB's permit and a test date")}`
-            : seatBy !== undefined
-              ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
-              : `a test date within ${cite(take.wait, "test date")}`;
+              ? `any OET session on or before ${seatBy}, its last sitting day that still counts, booked by about ${dayText(bookingDayBefore(lastSittingDay(take.seatBy ?? 0)))} (sessions close their bookings ${cite(take.wait, "booking a session")} ahead: check OET's session calendar)`
+              : `an OET session within ${cite(take.wait, "booking a session")} (sessions are on fixed dates: check OET's session calendar)`
+            : take.wait === FSMB_PERMIT_AND_SEAT
+              ? seatBy !== undefined
+                ? `any seat you can find by ${seatBy}, its last sitting day that still counts (FSMB's scheduling permit and a test date usually take ${cite(take.wait, "FSMB's permit and a test date")})`
+                : `FSMB's scheduling permit and a test date within ${cite(take.wait, "FSMB's permit and a test date")}`
+              : seatBy !== undefined
+                ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
+                : `a test date within ${cite(take.wait, "test date")}`;
   if (parts.length > 0 && wait !== "" && seatBy === undefined)
     parts[parts.length - 1] += `, with ${wait} sought meanwhile`;
   else if (wait !== "") parts.push(wait);
@@ -196,105 +214,3 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
     );
   return `${title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
 }
-
-/**
- * The catalog's reporting time of a result or decision, as the deadlines read it (none: 0 days).
- * One shared, frozen LeadTime per step (describeTakes' memo compares them by identity).
- */
-export function reportingOf(key: MilestoneKey): LeadTime | null {
-  let known = reportings.get(key);
-  if (known === undefined) {
-    const reporting = catalogEntry(key).reportingDays;
-    known = reporting === undefined ? null : Object.freeze({ days: reporting.days, citation: reporting });
-    reportings.set(key, known);
-  }
-  return known;
-}
-const reportings = new Map<MilestoneKey, LeadTime | null>();
-
-/** The catalog's preparation time before an exam (leadTimeDays): one shared, frozen LeadTime per step. */
-export function preparationOf(key: MilestoneKey): LeadTime {
-  let known = preparations.get(key);
-  if (known === undefined) {
-    const lead = catalogEntry(key).leadTimeDays;
-    known = Object.freeze({ days: lead.days, citation: lead });
-    preparations.set(key, known);
-  }
-  return known;
-}
-const preparations = new Map<MilestoneKey, LeadTime>();
-
-/**
- * The preparation counted at the fastest pace for an exam not begun (feasibility.ts): the catalog's
- * fastestPreparationDays (advice, shorter than the usual lead time: OET Medicine),
- * else the usual lead time (the USMLE exams). `prep` is null when the fastest
- * is none; `pace` names both when they differ. One shared, frozen answer per step.
- */
-export function fastestPreparationOf(key: MilestoneKey): {
-  prep: LeadTime | null;
-  pace: FastestPace | undefined;
-} {
-  let known = fastestPreparations.get(key);
-  if (known === undefined) {
-    const usual = preparationOf(key);
-    const fastest = catalogEntry(key).fastestPreparationDays;
-    if (fastest === undefined) known = Object.freeze({ prep: usual, pace: undefined });
-    else {
-      const lead: LeadTime = Object.freeze({ days: fastest.days, citation: fastest });
-      known = Object.freeze({
-        prep: lead.days === 0 ? null : lead,
-        pace: Object.freeze({ fastest: lead, usual }),
-      });
-    }
-    fastestPreparations.set(key, known);
-  }
-  return known;
-}
-const fastestPreparations = new Map<MilestoneKey, { prep: LeadTime | null; pace: FastestPace | undefined }>();
-
-// No study at all (unstudiedPreparationOf): advice, with the reason that allows it.
-const NO_STUDY: LeadTime = Object.freeze<LeadTime>({
-  days: 0,
-  citation: {
-    basis: "advice",
-    source:
-      "advice: an applicant with an interview for this Match sits the exam with the time left; a typical study period is advice (no authority sets one), so alone it never writes off a Match with interviews in hand",
-  },
-});
-const unstudied = new Map<MilestoneKey, { prep: null; pace: FastestPace }>();
-
-/**
- * The preparation counted for an exam not begun by an applicant interviewing for the Match
- * (feasibility.ts): none, beside the usual one (leadTimeDays).
- * A typical study period is advice (no authority sets one), so it may make a Match with an
- * interview in hand tight, never out of reach: the chain then counts only the hard allowances (a
- * test date, the last sitting day, the result's reporting). One shared, frozen answer per step.
- */
-export function unstudiedPreparationOf(key: MilestoneKey): { prep: null; pace: FastestPace } {
-  let known = unstudied.get(key);
-  if (known === undefined) {
-    known = Object.freeze({
-      prep: null,
-      pace: Object.freeze({ fastest: NO_STUDY, usual: preparationOf(key) }),
-    });
-    unstudied.set(key, known);
-  }
-  return known;
-}
-
-/**
- * How long before the first exam the ECFMG application must be in: the catalog's due rule for it
- * (an offset before the Step 1 due date), the same allowance its deadline uses. Made once, shared.
- */
-export function applicationLeadTime(): LeadTime {
-  if (applicationLead !== undefined) return applicationLead;
-  const due = catalogEntry("ecfmg_application").due;
-  if (due.from !== "milestone" || due.offsetDays > 0)
-    throw new Error("ecfmg_application's due rule must be an offset before an exam's due date");
-  applicationLead = Object.freeze({
-    days: -due.offsetDays,
-    citation: { basis: due.basis, source: due.source },
-  });
-  return applicationLead;
-}
-let applicationLead: LeadTime | undefined;

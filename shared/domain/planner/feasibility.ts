@@ -17,11 +17,12 @@ import {
 import { type PlanContext, statusAt } from "./context.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
 import { examAt, needed } from "./fastest-sitting.ts";
-import { applicationLeadTime, type Remaining, reportingOf } from "./feasibility-lead-times.ts";
+import type { Remaining } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { type Judged, keptChain } from "./kept-chains.ts";
 import { sittingCutOffOf } from "./last-sitting-day.ts";
+import { applicationLeadTime, reportingOf } from "./lead-time-lookups.ts";
 import { oetSittingJudged } from "./oet-sitting-judged.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { presumedSent, undatedPathwayMaybeSent } from "./presumed-sent.ts";

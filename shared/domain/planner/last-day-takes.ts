@@ -19,6 +19,7 @@ export function sameTakes(known: readonly Remaining[], takes: readonly Remaining
       left.report !== right.report ||
       left.booked !== right.booked ||
       left.seatBy !== right.seatBy ||
+      left.bookedUndated !== right.bookedUndated ||
       left.pace !== right.pace
     )
       return false;

@@ -235,14 +235,15 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
         );
       else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${lastBy}`);
     } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
-    // The usual week for a seat no longer fits: any seat by the last sitting day still counts.
+    // The usual week for a seat no longer fits: any seat by the last sitting day still counts
+    // (booked with no date given: that seat, its day asked).
     else if (take.seatBy !== undefined)
       // OET Medicine sits on fixed dates: the earliest sitting, not any test-centre seat.
       // Its day as a date, never "sit it today", and past OET's booking allowance a late seat.
       acts.push(
         take.key === "oet_medicine"
           ? oetSeatAct(take.seatBy, take.seatByBasis, facts.oetClosed, facts.oetBookBy !== "")
-          : `find any ${name} seat and sit it ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByBasis, lastBy)}`,
+          : `${take.bookedUndated ? `sit the ${name} you booked` : `find any ${name} seat and sit it`} ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByBasis, lastBy)}${take.bookedUndated ? " and tell us its date" : ""}`,
       );
     // Preparation runs one exam after another (advice): the first is the one to start by that day.
     else if (take.prep !== null) {
@@ -257,7 +258,9 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       acts.push(
         take.wait === FSMB_PERMIT_AND_SEAT
           ? `apply to FSMB for ${name} ${lastBy}`
-          : `book your ${name} sitting ${lastBy}`,
+          : take.bookedUndated
+            ? `sit the ${name} you booked ${lastBy} and tell us its date`
+            : `book your ${name} sitting ${lastBy}`,
       );
   }
   const chain = describeTakes(takes, sources, facts.zone);

@@ -189,6 +189,9 @@ function statusAction(
         return `${fill(context, text, entry, given, window.projected)}${window.after}`;
       if (text !== undefined) return fill(context, text, entry, given, due);
     }
+    // Booked with no date given: asked for the date, never told how to book (its fee counts as paid).
+    if (status === "scheduled" && given?.date === undefined && texts.scheduledUndated !== undefined)
+      return fill(context, texts.scheduledUndated, entry, given, due);
     const inProgress = status === "in_progress" ? inProgressText(context, entry) : undefined;
     if (inProgress !== undefined) return fill(context, inProgress, entry, given, due);
   }

@@ -24,6 +24,9 @@ import { timedReminder } from "./timed-reminder.ts";
 /** The rung of the status question about steps an interview presumes. */
 export const STATUS_QUESTION_RUNG = "status-question";
 
+/** The question asked again a week before the step's lead time (an exam's booking) ahead of its day. */
+export const STATUS_QUESTION_WEEK_RUNG = "status-question-week";
+
 /**
  * The question's last rung before a submission's day: the
  * first delivery slot within LAST_RUNG_DAYS of the day, while "submit it by" can still be met.
@@ -142,16 +145,21 @@ function question(
     due.at,
   );
   const submission = entries.every((entry) => ASKED[entry.key] !== undefined);
-  // A submission's day gets a last rung within its last days: "submit it by" can still be met.
-  // The USMLE question is asked at sign-up (the first delivery) and again in the last week before its
-  // day (UNBOOKED_RANKING_EXAM_EVERY_DAYS, the week).
+  // Every question is asked at once, at the next delivery slot (each of them decides the Match: a
+  // Pathway first asked six days before its deadline, over Christmas, left too little), then again
+  // a week before its lead time (weekAt: an exam's booking) and, for a submission, within its last
+  // days, while "submit it by" can still be met; a USMLE Step in the last week before its day
+  // (UNBOOKED_RANKING_EXAM_EVERY_DAYS, the week).
   const usmle = isUsmle(entries);
-  const firstAt = usmle ? notPast(context, context.now - 1, due.at) : weekAt;
+  const firstAt = notPast(context, context.now - 1, due.at);
   const lastDays = submission ? LAST_RUNG_DAYS : usmle ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : 0;
   const lastAt =
     lastDays === 0 ? due.at : notPast(context, slotAtOrAfter(context, due.at - lastDays * DAY_MS), due.at);
   const on = onCard ? RIDES_ON : (entries[0] as CatalogEntry).key;
   if (firstAt < lastAt) ask(context, dates, due, entries, on, STATUS_QUESTION_RUNG, firstAt, into);
+  // Laid even on the first one's slot (one email then): a re-plan that day must not drop the chase
+  // behind a first question already sent, whose id is the same.
+  if (weekAt < lastAt) ask(context, dates, due, entries, on, STATUS_QUESTION_WEEK_RUNG, weekAt, into);
   if (lastAt < due.at) ask(context, dates, due, entries, on, STATUS_QUESTION_LAST_RUNG, lastAt, into);
 }
 

@@ -9,8 +9,8 @@ import { applicantFactory, doneMilestones, inputFactory, interviewFactory } from
  * An interviewing applicant who reported the exams,
  * OET, ERAS and NRMP done but not the Pathway (nor the certificate) gets the Pathway's status
  * question, as the applicant who reported nothing does: "Have you submitted your ECFMG Pathway
- * application? If not, submit it by Sat 26 Dec 2026 (projected)", a week before that day and again
- * within 3 days before it, never silent until ranking opens. Any presumed step that decides the Match
+ * application? If not, submit it by Sat 26 Dec 2026 (projected)", at once, then a week before that
+ * day and again within 3 days before it, never silent until ranking opens. Any presumed step that decides the Match
  * is asked about, whatever else was reported.
  *
  * Priya, in Pune (Kolkata time), interviewing on 15 Dec 2026.
@@ -60,17 +60,20 @@ const pathwayQuestions = (result: Plan): Reminder[] =>
   );
 
 describe("the Pathway's status question when the other steps are reported", () => {
-  it("asks a week before the Pathway's day and again within 3 days before it", () => {
+  it("asks at once, a week before the Pathway's day and again within 3 days before it", () => {
     const asked = pathwayQuestions(priya("2026-11-30T04:30:00Z"));
-    expect(asked).toHaveLength(2);
+    expect(asked).toHaveLength(3);
     for (const question of asked) {
       expect(question.title).toBe(
         "Have you submitted your ECFMG Pathway application? If not, submit it by Sat 26 Dec 2026 (projected)",
       );
       expect(Date.parse(question.sendAt)).toBeLessThan(Date.parse(question.deadline));
     }
-    const [week, last] = asked as [Reminder, Reminder];
+    const [first, week, last] = asked as [Reminder, Reminder, Reminder];
+    // 10:00 in Pune: the next delivery slot is tomorrow's.
+    expect(first.sendAtLocal).toBe("2026-12-01T09:00:00.000+05:30");
     expect(week.sendAtLocal).toBe("2026-12-20T09:00:00.000+05:30");
+    expect(new Set([first.id, week.id, last.id]).size).toBe(3);
     expect(Date.parse(last.deadline) - Date.parse(last.sendAt)).toBeLessThanOrEqual(3 * DAY);
     expect(last.id).not.toBe(week.id);
     // Never silent until ranking opens: both come before the first rank-list rung.
@@ -85,7 +88,7 @@ describe("the Pathway's status question when the other steps are reported", () =
     const late = pathwayQuestions(priya("2026-12-24T06:00:00Z"));
     expect(late).toHaveLength(1);
     expect(late[0]?.sendAtLocal).toBe("2026-12-25T09:00:00.000+05:30");
-    expect(late[0]?.id).toBe(early[1]?.id);
+    expect(late[0]?.id).toBe(early[2]?.id);
   });
 
   it("asks about whichever Match-deciding step is unreported, whatever else was reported", () => {

@@ -7,7 +7,7 @@ import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts
 
 /**
  * The status questions about steps an interview
- * presumes come before the step's own lead time, not 6 days before its last day: OET before its last
+ * presumes come at once, and again before the step's own lead time, not 6 days before its last day: OET before its last
  * booking day (OET_BOOKING_DAYS), USMLE before FSMB processing and a test date (the Step 3
  * allowances, advice). An exam's "if not" says what it means (the Match most likely out of reach,
  * tell us today), never "sit them by" a day that cannot be met. The Pathway's stays "submit it by".
@@ -36,8 +36,8 @@ function adaeze(now = "2026-12-01T09:00:00Z"): Plan {
   );
 }
 
-const asked = (result: Plan, opening: string): Reminder | undefined =>
-  result.reminders.find((each) => each.rung === "status-question" && each.title.startsWith(opening));
+const asked = (result: Plan, opening: string, rung = "status-question"): Reminder | undefined =>
+  result.reminders.find((each) => each.rung === rung && each.title.startsWith(opening));
 
 describe("presumed-step status questions before each step's lead time", () => {
   it("OET is asked before its last booking day, and its 'if not' says the Match is most likely out of reach", () => {
@@ -60,8 +60,10 @@ describe("presumed-step status questions before each step's lead time", () => {
     expect(usmle?.why).toContain("FSMB");
   });
 
-  it("the Pathway keeps its week and its 'submit it by'", () => {
-    const pathway = asked(adaeze(), "Have you submitted your ECFMG Pathway application?");
+  it("the Pathway is asked at once, again a week before its day, and keeps its 'submit it by'", () => {
+    const first = asked(adaeze(), "Have you submitted your ECFMG Pathway application?");
+    expect(first?.sendAtLocal).toBe("2026-12-02T09:00:00.000+01:00");
+    const pathway = asked(adaeze(), "Have you submitted your ECFMG Pathway application?", "status-question-week");
     expect(pathway?.title).toContain("If not, submit it by Sat 26 Dec 2026");
     // A week before its last day in Lagos, Sat 26 Dec (6:00 PM ET is midnight there, closing Saturday).
     expect(pathway?.sendAtLocal).toBe("2026-12-19T09:00:00.000+01:00");

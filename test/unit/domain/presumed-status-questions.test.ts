@@ -7,10 +7,10 @@ import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts
 
 /**
  * An interviewing applicant whose certification steps are presumed
- * (nothing reported) hears the status question as a notice a week before each distinct
- * Match-deciding last day CERTIFICATION_STATUS_UNREPORTED lists (the Pathway, OET, the exams), or
- * at the next delivery slot when that day is already within the week, until they report that step
- * (whatever else they report). One week notice per day, stable ids, no fee counted.
+ * (nothing reported) hears the status question about each distinct Match-deciding last day
+ * CERTIFICATION_STATUS_UNREPORTED lists (the Pathway, OET, the exams) at once, at the next delivery
+ * slot, then again a week before that day (or its lead time), until they report that step
+ * (whatever else they report). One question per day and rung, stable ids, no fee counted.
  */
 const calendar = seasonCalendar(2027);
 
@@ -33,11 +33,11 @@ function planAt(now: string, milestones: MilestoneEntry[] = []): Plan {
   );
 }
 
-const questions = (result: Plan): Reminder[] =>
-  result.reminders.filter((reminder) => reminder.rung === "status-question");
+const questions = (result: Plan, rung = "status-question"): Reminder[] =>
+  result.reminders.filter((reminder) => reminder.rung === rung);
 
 describe("status questions for steps an interview presumes", () => {
-  it("asks a week before each distinct Match-deciding day the warning lists, Pathway first", () => {
+  it("asks at once about each distinct Match-deciding day the warning lists, and again a week before it", () => {
     const result = planAt("2026-12-10T02:00:00Z");
     const warning = result.risks.find((risk) => risk.code === "CERTIFICATION_STATUS_UNREPORTED");
     expect(warning?.message).toContain("Deadlines still ahead");
@@ -49,10 +49,16 @@ describe("status questions for steps an interview presumes", () => {
     expect(first.title).toMatch(
       /^Have you submitted your ECFMG Pathway application\? If not, submit it by Sat 26 Dec 2026/,
     );
-    // A week before the deadline's own local day (Sun 27 Dec in Manila, 12:59 PM), as weekBeforeNotice counts.
-    expect(first.sendAtLocal).toBe("2026-12-20T09:00:00.000+08:00");
+    // At the next delivery slot (10:00 in Manila: tomorrow's), every day's question in the one email.
+    expect(first.sendAtLocal).toBe("2026-12-11T09:00:00.000+08:00");
+    expect(new Set(asked.map((reminder) => reminder.sendAt)).size).toBe(1);
     expect(first.milestone).toBe("ecfmg_certification");
-    // One notice per distinct day, each a week before it or before its lead time.
+    // Again a week before the deadline's own local day (Sun 27 Dec in Manila, 12:59 PM).
+    const week = questions(result, "status-question-week").find(
+      (reminder) => reminder.deadline === first.deadline,
+    );
+    expect(week?.sendAtLocal).toBe("2026-12-20T09:00:00.000+08:00");
+    // One notice per distinct day.
     const days = asked.map((reminder) => reminder.deadline);
     expect(new Set(days).size).toBe(asked.length);
     const exams = asked.find((reminder) =>
@@ -61,7 +67,7 @@ describe("status questions for steps an interview presumes", () => {
     expect(exams?.title).toContain("USMLE Step 2 CK");
     // The exams' "if not" is the Match out of reach, asked before FSMB and a test date.
     expect(exams?.title).toContain("If not, the 2027 Match is most likely out of reach");
-    expect(Date.parse(first.deadline) - Date.parse(first.sendAt)).toBeLessThanOrEqual(8 * 86_400_000);
+    expect(Date.parse(week?.deadline ?? "") - Date.parse(week?.sendAt ?? "")).toBeLessThanOrEqual(8 * 86_400_000);
   });
 
   it("keeps the ids when re-planned, and asks at the next slot when the day is within the week", () => {

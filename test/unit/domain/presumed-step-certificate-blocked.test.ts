@@ -31,14 +31,15 @@ describe.each([
 ])("the Pathway presumed done (%s) while the certificate waits for Step 2 CK", (_, file) => {
   const snapshot = snapshotOf(file);
 
-  it("asks a week before the Pathway's deadline, and again in its last days, though the certificate is blocked", () => {
+  it("asks at once, again a week before the Pathway's deadline and in its last days, though the certificate is blocked", () => {
     const planned = planAt(snapshot, "2026-11-30T12:00:00Z");
     const certificate = planned.blocked.find((step) => step.milestone === "ecfmg_certification");
     expect(certificate?.waitingFor).toEqual(["usmle_step2ck"]);
     const asked = pathwayQuestions(planned);
     expect(asked.map((each) => [each.rung, each.sendAtLocal])).toEqual([
-      // A week before the deadline's local day (Sun 27 Dec in Dhaka), as the question always counts it.
-      ["status-question", "2026-12-20T09:00:00.000+06:00"],
+      // At the next delivery slot, then a week before the deadline's local day (Sun 27 Dec in Dhaka).
+      ["status-question", "2026-12-01T09:00:00.000+06:00"],
+      ["status-question-week", "2026-12-20T09:00:00.000+06:00"],
       ["status-question-last", "2026-12-24T09:00:00.000+06:00"],
     ]);
     for (const question of asked) {
@@ -50,14 +51,16 @@ describe.each([
     for (const reminder of planned.reminders) expect(blocked.has(reminder.milestone)).toBe(false);
   });
 
-  it("within the week, asks at the next slot with the same ids", () => {
+  it("within the week, asks at the next slot with the same ids (one already sent is not sent again)", () => {
     const early = pathwayQuestions(planAt(snapshot, "2026-11-30T12:00:00Z"));
     const late = pathwayQuestions(planAt(snapshot, "2026-12-20T12:00:00Z"));
     expect(late.map((each) => each.sendAtLocal)).toEqual([
       "2026-12-21T09:00:00.000+06:00",
+      "2026-12-21T09:00:00.000+06:00",
       "2026-12-24T09:00:00.000+06:00",
     ]);
-    expect(late.map((each) => each.id)).toEqual(early.map((each) => each.id));
+    const ids = (asked: Reminder[]) => asked.map((each) => each.id).sort();
+    expect(ids(late)).toEqual(ids(early));
   });
 
   it("asks nothing once the Pathway is reported", () => {

@@ -63,7 +63,11 @@ describe("presumed-step status questions before each step's lead time", () => {
   it("the Pathway is asked at once, again a week before its day, and keeps its 'submit it by'", () => {
     const first = asked(adaeze(), "Have you submitted your ECFMG Pathway application?");
     expect(first?.sendAtLocal).toBe("2026-12-02T09:00:00.000+01:00");
-    const pathway = asked(adaeze(), "Have you submitted your ECFMG Pathway application?", "status-question-week");
+    const pathway = asked(
+      adaeze(),
+      "Have you submitted your ECFMG Pathway application?",
+      "status-question-week",
+    );
     expect(pathway?.title).toContain("If not, submit it by Sat 26 Dec 2026");
     // A week before its last day in Lagos, Sat 26 Dec (6:00 PM ET is midnight there, closing Saturday).
     expect(pathway?.sendAtLocal).toBe("2026-12-19T09:00:00.000+01:00");

@@ -67,7 +67,9 @@ describe("status questions for steps an interview presumes", () => {
     expect(exams?.title).toContain("USMLE Step 2 CK");
     // The exams' "if not" is the Match out of reach, asked before FSMB and a test date.
     expect(exams?.title).toContain("If not, the 2027 Match is most likely out of reach");
-    expect(Date.parse(week?.deadline ?? "") - Date.parse(week?.sendAt ?? "")).toBeLessThanOrEqual(8 * 86_400_000);
+    expect(Date.parse(week?.deadline ?? "") - Date.parse(week?.sendAt ?? "")).toBeLessThanOrEqual(
+      8 * 86_400_000,
+    );
   });
 
   it("keeps the ids when re-planned, and asks at the next slot when the day is within the week", () => {

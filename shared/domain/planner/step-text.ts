@@ -1,4 +1,4 @@
-import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Budget } from "../plan.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
@@ -7,7 +7,6 @@ import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
 import { bookedLateWords, step3CardTexts, tooLateAsBooked } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
-import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen, etWithLocalDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
@@ -23,8 +22,8 @@ import { pathwayReviewAction } from "./pathway-review.ts";
 import { rankingOpensWords } from "./ranking-opens-words.ts";
 import { passedDayText, resultDueAt } from "./result-deadline.ts";
 import { laterWindowCard } from "./result-later-window.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { soapStepAction } from "./season-over-risk.ts";
-import { stepRenderings } from "./step-renderings.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { templateParts } from "./template-parts.ts";
 import { pendingPathwayAction } from "./undated-pathway-pending.ts";
@@ -187,7 +186,7 @@ function statusAction(
       const window = passed ? laterWindowCard(context, index, due) : null;
       if (text !== undefined && window !== null)
         return `${fill(context, text, entry, given, window.projected)}${window.after}`;
-      if (text !== undefined) return fill(context, text, entry, given, due);
+      if (text !== undefined) return fill(context, onExamDay(context, text, day), entry, given, due);
     }
     // Booked with no date given: asked for the date, never told how to book (its fee counts as paid).
     if (status === "scheduled" && given?.date === undefined && texts.scheduledUndated !== undefined)
@@ -212,41 +211,13 @@ function statusAction(
 }
 
 /**
- * The warning of the step at catalog `index` that a result it needs by its own date (a
- * `neededByOwnDate` prerequisite: the OET for the Pathway) is booked ahead but after that result's
- * deadline: the result's own `scheduledAfterDeadline` text, with a leading space; "" otherwise (the
- * Pathway card said "you submit the application once your OET result is in" beside a late OET).
- * The same test as EXAMS_LATE_FOR_RANKING: the day ahead, and after the deadline instant.
+ * A booked day's "is on {date}" on that day itself, in the applicant's zone: "is today, {date}",
+ * never "is on" in the evening after the sitting. Its start is a re-plan.
  */
-export function lateResultWarning(context: PlanContext, index: number, dates: PlanDates): string {
-  let said = "";
-  for (const needed of NEEDED_BY_OWN_DATE_AT[index] ?? []) {
-    const given = context.entries.at(needed.index);
-    if (given?.date === undefined || (given.status !== "scheduled" && given.status !== "in_progress"))
-      continue;
-    const text = needed.entry.statusActions?.scheduledAfterDeadline;
-    const due = stepRenderings(dates, needed.index).due;
-    const day = startOfLocalDate(context.zone, given.date);
-    if (text === undefined || due === null || day < context.now) continue;
-    if (!sittingAfterLastDay(context, needed.entry.key, day, due)) continue;
-    // The OET card's own words while the later candidate keeps the Match.
-    const first = fill(context, text.slice(0, text.indexOf(". ") + 1), needed.entry, given, due);
-    said += ` ${bookedLateWords(context, needed.entry.key, first, given.date, day, due as DueDate) ?? fill(context, text, needed.entry, given, due)}`;
-  }
-  return said;
+function onExamDay(context: PlanContext, text: string, day: number): string {
+  if (day > context.now) noteRiskChange(context, day);
+  return day <= context.now ? text.replace(" is on {date}", " is today, {date}") : text;
 }
-
-/**
- * Each step's results needed by its own date (its `neededByOwnDate` prerequisites: the Pathway's
- * OET), by catalog index, from the static catalog: most cards have none, and reading every card's
- * prerequisites for the flag on every plan showed in the planner bench.
- */
-const NEEDED_BY_OWN_DATE_AT: readonly (readonly { entry: CatalogEntry; index: number }[])[] =
-  MILESTONE_CATALOG.map((entry) =>
-    entry.prerequisites
-      .filter((prerequisite) => prerequisite.neededByOwnDate === true)
-      .map((prerequisite) => ({ entry: catalogEntry(prerequisite.key), index: stepIndex(prerequisite.key) })),
-  );
 
 /**
  * A sitting dated while the plan is dated for a later Match than the applicant targets (the target

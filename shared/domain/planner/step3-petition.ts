@@ -44,7 +44,7 @@ function petitionTexts(program: string, needs: string): CatalogEntry {
       scheduledAfterDeadline: `Your exam is on {date}, after {due}, the last day to sit it for the result to reach ${program} in time for its H-1B petition. Move it earlier: take it by {due}, and tell us the new date.`,
       scheduledUndated: `You told us your exam is booked but not its date. Tell us the date (use Scheduled for…) so we can check that its result reaches ${program} in time for its H-1B petition: take it by {due}.`,
       scheduledPassed: `Your exam was scheduled for {date}. Did you take it? Tell us the result (or your new date) so the plan stays right; ${needs}, by the petition's date in this plan, {due}.`,
-      scheduledResultPending: `Your exam was on {date}; your score is expected around {expected} (advice: scores take about {weeks} weeks to be reported). Tell us the result when it comes; ${needs}, by the petition's date in this plan, {due}.`,
+      scheduledResultPending: `Your exam was on {date}; your score is expected around {expected} (advice: scores take about {weeks} weeks to be reported). Tell us the result when it comes, or your new date if you rescheduled; ${needs}, by the petition's date in this plan, {due}.`,
     },
   });
 }

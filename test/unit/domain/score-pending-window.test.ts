@@ -63,7 +63,7 @@ describe("a sat exam within its score-reporting time", () => {
   it("says when the score is expected and asks for it when it comes", () => {
     const action = stepOf(result, "usmle_step2ck")?.action ?? "";
     expect(action).toContain(
-      "Your exam was on Mon 16 Nov 2026; your score is expected around Mon 14 Dec 2026 (advice: scores take about 4 weeks to be reported). Tell us the result when it comes;",
+      "Your exam was on Mon 16 Nov 2026; your score is expected around Mon 14 Dec 2026 (advice: scores take about 4 weeks to be reported). Tell us the result when it comes, or your new date if you rescheduled;",
     );
     expect(action).not.toContain("Did you take it?");
     expect(action).not.toContain("did not take it");

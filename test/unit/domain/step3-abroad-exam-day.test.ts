@@ -38,8 +38,10 @@ describe.each([
       (now) => {
         const step = step3(planInOwnMatch(snapshot, now));
         expect(step?.deadline?.local).toBe("Fri 19 Mar 2027");
+        // On the exam day itself, "today", never "is on" that evening.
+        const on = now.startsWith(day) ? "today," : "on";
         expect(step?.action).toContain(
-          `Your exam is on ${exam}, before Fri 19 Mar 2027 (our advice), the last day to sit it`,
+          `Your exam is ${on} ${exam}, before Fri 19 Mar 2027 (our advice), the last day to sit it`,
         );
       },
     );

@@ -19,15 +19,14 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import { examAt, needed } from "./fastest-sitting.ts";
 import type { Remaining } from "./feasibility-lead-times.ts";
 import { reportsBeingInTheMatch } from "./in-the-match.ts";
-import { interviewingForMatch } from "./interviewing.ts";
 import { type Judged, keptChain } from "./kept-chains.ts";
 import { sittingCutOffOf } from "./last-sitting-day.ts";
 import { applicationLeadTime, reportingOf } from "./lead-time-lookups.ts";
 import { oetSittingJudged } from "./oet-sitting-judged.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { presumedSent, undatedPathwayMaybeSent } from "./presumed-sent.ts";
-import { inTheMatchOnRecord } from "./presumption-evidence.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
+import { studyMayGoUncounted } from "./study-uncounted.ts";
 import { listAwaitsResult } from "./unreported-sittings.ts";
 
 export { describeTakes, type LeadTime, type Remaining } from "./feasibility-lead-times.ts";
@@ -163,21 +162,10 @@ export function assessFeasibility(context: PlanContext): Feasibility {
 export function assessAt(context: PlanContext, judged: Judged = "now"): Feasibility {
   const usual = keptChain(context, judged, true, chainAt);
   // Only a write-off resting on study time is judged again: no extra work for any other plan.
-  if (!usual.infeasible || !countsStudy(usual.takes) || !uncounted(context, judged, usual.takes))
-    return usual;
+  if (!usual.infeasible || !studyMayGoUncounted(context, judged, usual.takes)) return usual;
   const unstudied = keptChain(context, judged, false, chainAt);
   return unstudied.infeasible ? usual : { ...unstudied, studyUncounted: true };
 }
-
-/** Whether a chain counts preparation (study) for an exam not begun. */
-function countsStudy(takes: readonly Remaining[]): boolean {
-  return takes.some((take) => take.prep !== null);
-}
-
-/** Study left uncounted: interviewing; paid, for one exam's study, not for "lastDay" (lastWorkingInstant). */
-const uncounted = (context: PlanContext, judged: Judged, takes: readonly Remaining[]): boolean =>
-  interviewingForMatch(context) || (judged !== "lastDay" && inTheMatchOnRecord(context) && oneStudy(takes));
-const oneStudy = (takes: readonly Remaining[]) => takes.filter((take) => take.prep !== null).length === 1;
 
 /** The chain at the fastest pace (see assessAt); `study` false counts no study for an exam not begun. */
 function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibility {

@@ -3,7 +3,7 @@ import { DAY_MS } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import type { DueDate } from "./due-date.ts";
-import { fastestPreparationOf } from "./feasibility-lead-times.ts";
+import { fastestPreparationOf } from "./lead-time-lookups.ts";
 import { neededBy } from "./needed-by.ts";
 import { inTheMatchOnRecord } from "./presumption-evidence.ts";
 

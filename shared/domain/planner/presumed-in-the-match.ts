@@ -249,7 +249,7 @@ export function certificationUnreportedRisks(context: PlanContext, dates: PlanDa
   const counted =
     sent.length === 0
       ? `counts them as done, as ${suggests}, and sends you no deadline reminders for them, only the questions about their status.`
-      : `counts them as done, as ${suggests}, and sends you no deadline reminders for them, only the questions about their status, except for your ${sent.map((entry) => entry.advisorName).join(" and ")}: it counts that as sent but not yet accepted, because you reported a step it needs as not finished, so its step stays in your plan.`;
+      : `counts them as done, as ${suggests}, and sends you no deadline reminders for them, only the questions about their status, except your ${sent.map((entry) => entry.advisorName).join(" and ")}: it counts that as sent but not yet accepted, because you reported a step it needs as not finished, so its step stays in your plan.`;
   return [
     {
       code: "CERTIFICATION_STATUS_UNREPORTED",

@@ -191,10 +191,13 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
 }
 
 /**
- * With no sponsor note every step needing ECFMG is blocked and undated, so the pace above counts from
- * today as if the note were granted now: said, so the earliest Match reads as the best case it is.
+ * With no sponsor note, or one not yet checked, every step needing ECFMG is blocked and undated, so
+ * the pace above counts from today as if the note were granted (or found) now: said, so the earliest
+ * Match reads as the best case it is, and an unchecked note is checked before the year is changed.
  */
 function noteStillMissing(context: PlanContext): string {
+  if (context.eligibility === "unchecked")
+    return ", and only if WDOMS shows your school's ECFMG sponsor note covering your graduation year: check it first (your first step below); these dates count as if you confirmed it today, nothing that needs ECFMG can start before you do, and each week it takes moves them later";
   return context.eligibility === "ineligible"
     ? ", and only if your school's ECFMG sponsor note is granted in time: these dates count as if it were granted today, nothing that needs ECFMG can start before it, and each week it takes moves them later"
     : "";
@@ -202,9 +205,11 @@ function noteStillMissing(context: PlanContext): string {
 
 /**
  * Where the early steps of the Match planned instead (`match`) are dated: below, or with no sponsor
- * note, where they stay blocked and undated, once the note is granted.
+ * note (or one not yet checked), where they stay blocked and undated, once the note is granted (found).
  */
 function earlyStepsDated(context: PlanContext, match: string): string {
+  if (context.eligibility === "unchecked")
+    return `once you confirm your school's sponsor note in WDOMS, the early steps are dated for ${match}`;
   return context.eligibility === "ineligible"
     ? `once your school's sponsor note is granted, the early steps are dated for ${match}`
     : `the early steps below are dated for ${match}`;

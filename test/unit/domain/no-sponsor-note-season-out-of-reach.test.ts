@@ -65,3 +65,14 @@ describe("no sponsor note, nothing done, the season out of reach", () => {
     expect(outOfReach(noNote)?.noticeOn).toBeUndefined();
   });
 });
+
+describe("sponsor note unknown, nothing done, the season out of reach", () => {
+  it("asks for the WDOMS check before the year is changed, and dates no blocked step", () => {
+    const message = outOfReach(unknown)?.message ?? "";
+    expect(message).toContain(
+      "only if WDOMS shows your school's ECFMG sponsor note covering your graduation year: check it first",
+    );
+    expect(message).toContain("once you confirm your school's sponsor note in WDOMS, the early steps are dated");
+    expect(message).not.toContain("the early steps below are dated");
+  });
+});

@@ -56,3 +56,16 @@ export class InstantTexts {
     return Math.imul(at | 0, 0x9e3779b1) >>> this.shift;
   }
 }
+
+const scratchDate = new Date(0);
+
+/**
+ * Date#toISOString of an instant, on one Date kept for it (setTime) rather than a new Date per
+ * call: a Date is larger than the text it renders, and the risk-change instants (now plus lead
+ * times, new on every plan in the Lambda) miss every memo. Same text, same RangeError for an
+ * instant out of range (setTime makes the Date invalid as the constructor would).
+ */
+export function isoText(utcMs: number): string {
+  scratchDate.setTime(utcMs);
+  return scratchDate.toISOString();
+}

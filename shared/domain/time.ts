@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { BoundedMemo } from "./bounded-memo.ts";
-import { InstantTexts } from "./instant-texts.ts";
+import { InstantTexts, isoText } from "./instant-texts.ts";
 import { offsetMinutes } from "./zone-offsets.ts";
 
 /**
@@ -135,7 +135,7 @@ export function localDate(zone: string, utcMs: number): string {
   const day = Math.floor(toWall(zone, utcMs) / DAY_MS);
   let text = dateTexts.get(day);
   if (text === undefined) {
-    text = dateTexts.keep(day, new Date(day * DAY_MS).toISOString().slice(0, 10));
+    text = dateTexts.keep(day, isoText(day * DAY_MS).slice(0, 10));
   }
   return text;
 }
@@ -240,7 +240,7 @@ function memoByZone(
 export const isoInZone: (zone: string, utcMs: number) => string = memoByZone((zone, utcMs) => {
   const offset = offsetMinutes(zone, utcMs);
   const wall = utcMs + offset * MINUTE_MS;
-  return new Date(wall).toISOString().slice(0, 23) + formatOffset(offset);
+  return isoText(wall).slice(0, 23) + formatOffset(offset);
 });
 
 // One memo, not memoByZone's memo per zone: UTC is the only zone here, and isoUtc runs dozens of
@@ -251,7 +251,7 @@ const isoUtcTexts = new InstantTexts(12, MAX_FORMAT_CACHE);
 export function isoUtc(utcMs: number): string {
   const cached = isoUtcTexts.get(utcMs);
   if (cached !== undefined) return cached;
-  return isoUtcTexts.keep(utcMs, new Date(utcMs).toISOString());
+  return isoUtcTexts.keep(utcMs, isoText(utcMs));
 }
 
 /** Luxon's format tokens for "Wed 25 Feb 2026, 7:30 AM", in English whatever the host's locale. */

@@ -42,11 +42,18 @@ export function riskChanges(context: PlanContext): string[] | undefined {
   // About forty instants a plan (thirty distinct), sorted in place on the plan's own scratch list (no
   // allocation, no comparator); equal instants end up adjacent.
   const sorted = sortAscendingInPlace(noted);
-  const instants: string[] = [];
+  // Counted first, then written into a list of that length: pushing grew its store three or four
+  // times a plan, each a copy left to the collector (about 1 KB a plan, heap sampling).
+  let distinct = 1;
+  for (let index = 1; index < sorted.length; index++) {
+    if (sorted[index] !== sorted[index - 1]) distinct++;
+  }
+  const instants = new Array<string>(distinct);
+  let written = 0;
   for (let index = 0; index < sorted.length; index++) {
     const at = sorted[index] as number;
     // index === 0 first: reading sorted[-1] is a property look-up by name ("-1"), a slow path.
-    if (index === 0 || at !== sorted[index - 1]) instants.push(isoUtc(at));
+    if (index === 0 || at !== sorted[index - 1]) instants[written++] = isoUtc(at);
   }
   return instants;
 }

@@ -208,7 +208,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
   const targetPassed = targetPassedRisk(later?.context ?? context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);
-  let noticedOn: ReadonlyMap<Risk, StepSubject>;
+  let noticedOn: ReadonlyMap<Risk, StepSubject> | undefined;
   if (later !== null)
     noticedOn = movedPlanNotices(context, dates, later, targeted, risks, nextSteps, collected.reminders);
   else {
@@ -260,8 +260,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
  * Each risk with the step its critical notice rides on (Risk.noticeOn): the plan keeps it after the
  * notice has gone out, when the reminder itself has left the plan the applicant's pages read.
  */
-function withNoticeSteps(risks: Risk[], noticedOn: ReadonlyMap<Risk, StepSubject>): Risk[] {
-  if (noticedOn.size === 0) return risks;
+function withNoticeSteps(risks: Risk[], noticedOn: ReadonlyMap<Risk, StepSubject> | undefined): Risk[] {
+  if (noticedOn === undefined) return risks;
   return risks.map((risk) => {
     const step = noticedOn.get(risk);
     return step === undefined ? risk : { ...risk, noticeOn: step };

@@ -78,7 +78,8 @@ const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_regi
  * a rung of the same step and deadline going out then is dropped for it. Every plan carrying the
  * risk carries the notice; its stable id makes it one email (README: critical reminders are always
  * sent). A notice the ledger marks sent (PlannerInput.remindersSent) is laid at that instant, so it
- * swallows no rung a later wake-up plans. Returns the step each risk's notice rides on (Risk.noticeOn).
+ * swallows no rung a later wake-up plans. Returns the step each risk's notice rides on (Risk.noticeOn),
+ * or undefined when no notice was laid (most plans: no Map made for them).
  */
 export function criticalRiskNotices(
   context: PlanContext,
@@ -88,8 +89,8 @@ export function criticalRiskNotices(
   into: TimedReminder[],
   targeted?: TargetedMatch,
   candidate: LaterCandidateSteps | null = null,
-): Map<Risk, StepSubject> {
-  const noticedOn = new Map<Risk, StepSubject>();
+): Map<Risk, StepSubject> | undefined {
+  let noticedOn: Map<Risk, StepSubject> | undefined;
   let sendAt: number | undefined;
   let sendAtIso: string | undefined;
   let sendAtLocal: string | undefined;
@@ -183,7 +184,7 @@ export function criticalRiskNotices(
     const own = risk.milestones.includes(step.milestone);
     if (!own) visitors = (visitors ?? new Set()).add(id);
     placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone, own ? visitors : undefined);
-    noticedOn.set(risk, step.milestone);
+    noticedOn = (noticedOn ?? new Map<Risk, StepSubject>()).set(risk, step.milestone);
   }
   return noticedOn;
 }

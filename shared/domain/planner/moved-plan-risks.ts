@@ -101,7 +101,7 @@ export function movedPlanNotices(
   risks: readonly Risk[],
   nextSteps: readonly NextStep[],
   into: TimedReminder[],
-): Map<Risk, StepSubject> {
+): Map<Risk, StepSubject> | undefined {
   // Moved for a SOAP outcome unreported: that notice is about the entered Match's SOAP, on its dates.
   const entered = (risk: Risk) =>
     risk.code === "MATCH_YEAR_NOT_FEASIBLE" ||
@@ -115,8 +115,9 @@ export function movedPlanNotices(
   const outOfReach = risks.filter(entered);
   const season = risks.filter((risk) => !entered(risk) && !droppedList(risk));
   const noticedOn = criticalRiskNotices(context, outOfReach, nextSteps, dates, into, targeted);
-  for (const [risk, step] of criticalRiskNotices(later.context, season, nextSteps, targeted.dates, into))
-    noticedOn.set(risk, step);
+  const onLater = criticalRiskNotices(later.context, season, nextSteps, targeted.dates, into);
+  if (noticedOn === undefined || onLater === undefined) return noticedOn ?? onLater;
+  for (const [risk, step] of onLater) noticedOn.set(risk, step);
   return noticedOn;
 }
 

@@ -31,7 +31,7 @@ export function placeNotice(
   passedAt: number | undefined,
   sentAt: number | undefined,
   zone: string,
-  visitors?: ReadonlySet<string>,
+  visitors?: readonly string[],
 ): void {
   const { sendAt, deadline, reminder } = notice;
   const toldUntil = sentAt === undefined ? undefined : localDayEnd(zone, sentAt);
@@ -72,7 +72,9 @@ export function placeNotice(
   }
   // This notice is about the step and the one there rides it: this one speaks first.
   const [first, also] =
-    visitors?.has(earlier.reminder.id) === true ? [reminder, earlier.reminder] : [earlier.reminder, reminder];
+    visitors?.includes(earlier.reminder.id) === true
+      ? [reminder, earlier.reminder]
+      : [earlier.reminder, reminder];
   earlier.reminder = withAlso(first, also);
 }
 

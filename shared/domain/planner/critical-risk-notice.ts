@@ -94,7 +94,7 @@ export function criticalRiskNotices(
   let sendAt: number | undefined;
   let sendAtIso: string | undefined;
   let sendAtLocal: string | undefined;
-  let visitors: Set<string> | undefined;
+  let visitors: string[] | undefined;
   const moved = movedToLaterMatch(context, risks);
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
@@ -182,7 +182,11 @@ export function criticalRiskNotices(
     const timed = timedReminder(laid, due.at, reminder, late, undefined, true);
     // A notice riding a step its risk is not about yields the lead to that step's own (placeNotice).
     const own = risk.milestones.includes(step.milestone);
-    if (!own) visitors = (visitors ?? new Set()).add(id);
+    // A list, not a Set: one or two ids a plan, and a Set's table was the larger allocation.
+    if (!own) {
+      visitors ??= [];
+      visitors.push(id);
+    }
     placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone, own ? visitors : undefined);
     noticedOn = (noticedOn ?? new Map<Risk, StepSubject>()).set(risk, step.milestone);
   }

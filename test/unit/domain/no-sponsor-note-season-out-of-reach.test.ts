@@ -72,7 +72,9 @@ describe("sponsor note unknown, nothing done, the season out of reach", () => {
     expect(message).toContain(
       "only if WDOMS shows your school's ECFMG sponsor note covering your graduation year: check it first",
     );
-    expect(message).toContain("once you confirm your school's sponsor note in WDOMS, the early steps are dated");
+    expect(message).toContain(
+      "once you confirm your school's sponsor note in WDOMS, the early steps are dated",
+    );
     expect(message).not.toContain("the early steps below are dated");
   });
 });

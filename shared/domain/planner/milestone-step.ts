@@ -36,7 +36,7 @@ import { STEP_ENTRY_AT, stepEntryFor } from "./rol-late-title.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-state.ts";
 import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
-import { startsOnceFreeNow } from "./starts-once-free.ts";
+import { begunOnceFree, startsOnceFreeNow } from "./starts-once-free.ts";
 import { type StepActionFacts, stepAction } from "./step-action.ts";
 import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
@@ -206,8 +206,7 @@ export function planMilestone(
   // Step 3 abroad adds the visitor-visa wait (leadDaysOf); PlanDates memoises the catalog's lead only.
   const leadDays = entry.key === "usmle_step3" ? leadDaysOf(context, entry) : entry.leadTimeDays.days;
   // The certificate with nothing outstanding is a question, not work to start: no start-by.
-  const issuedAsked =
-    entry.key === "ecfmg_certification" && certificateIssuedAsked(context, entry, due, target);
+  const issuedAsked = certificateIssuedAsked(context, entry, due, target);
   const leadStart =
     driver === null || leadDays === 0 || issuedAsked
       ? null
@@ -259,18 +258,19 @@ export function planMilestone(
     // resultPending: a passed own date asks for the result (urgent) until the deadline passes too (then overdue,
     // as the overdue list has it); a question with no date (a Pathway's after Match Day) presses no more.
     own?.passed === true && !overdueNow && !asks,
-    // actNow: an own date ahead but after the deadline must move now; a school that may be ineligible makes
-    // every other step moot; a Match-outcome phase may press (Match Day unanswered past the contract's date).
+    // actNow: an own date after the deadline moves now; a maybe-ineligible school moots every other step; a
+    // Match-outcome phase may press (Match Day unanswered past the contract's date); so does begunOnceFree.
     phase?.pressing === true ||
       booked !== null ||
       queued ||
+      begunOnceFree(context, entry) ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   if (held !== null || phase?.notYet === true) urgency = "soon"; // Step 3 held, asking nothing yet; no SOAP offer yet
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge =
     missedMatch === null ? null : outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
-  const rowStart = held === "undated" ? null : startBy;
+  const rowStart = held === "undated" || begunOnceFree(context, entry) ? null : startBy;
   const step = milestoneNextStep(
     entry,
     action,

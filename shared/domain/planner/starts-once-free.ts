@@ -11,3 +11,14 @@ export function startsOnceFreeNow(context: PlanContext, entry: CatalogEntry): bo
   if (entry.startsOnceFree === undefined) return false;
   return entry.prerequisites.every((prerequisite) => statusOf(context, prerequisite.key) === "done");
 }
+
+/**
+ * Whether a step free now (startsOnceFreeNow) is already begun with no day of its own: the J-1 visa
+ * "in progress" (SEVIS fee paid, DS-160 filed) with no day given (the interview's, once booked). Begun must not read
+ * later than not started: it is pressed at once, with no start-by, until the interview's day is told.
+ */
+export function begunOnceFree(context: PlanContext, entry: CatalogEntry): boolean {
+  if (statusOf(context, entry.key) !== "in_progress" || context.entries.get(entry.key)?.date !== undefined)
+    return false;
+  return startsOnceFreeNow(context, entry);
+}

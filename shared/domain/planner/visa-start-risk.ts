@@ -1,4 +1,5 @@
 import { catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -145,7 +146,10 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     )
     .filter((entry) => !interview || entry.key !== visaStep)
     .map(nameOf);
-  const expectedNames = expectedLate.map(nameOf);
+  // A petition filed late: what comes too late is USCIS's approval, the filing being done.
+  const expectedNames = expectedLate.map((entry) =>
+    entry.key === "visa_h1b" && approval !== null ? FILED_PETITION_NAME : nameOf(entry),
+  );
   const nextNames = next.map(nameOf);
   const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
@@ -243,10 +247,17 @@ function expectedWords(
     const shifted = visa === null ? null : expectedPastStart(context, entry.key, visa.at, dates);
     if (visa === null || shifted === null) continue;
     const visaDay = dueDay(context, { ...visa, at: shifted.visaAt });
+    const approval = shifted.filed ? petitionApprovalDue(context, dates) : null;
+    const planned = dates.due(shifted.key);
+    if (approval !== null && planned !== null)
+      return ` Your program filed your H-1B petition on ${renderDate(shifted.expected)}, after this plan's filing day, ${dueDay(context, planned)}${basisMark(planned)}: with premium processing, USCIS's approval ${approval.at < context.now ? "was expected by" : "is expected around"} ${dueDay(context, approval)}${basisMark(approval)}, and with the time this plan allows for the stamping after it, your visa would come around ${visaDay}, after residency starts. Confirm with your program's immigration office today that it used premium processing (without it, approval can take months), book your stamping interview the day the approval comes, and tell your program's GME office now that your start may be delayed.`;
     return ` You expect your ${catalogEntry(shifted.key).advisorName} on ${renderDate(shifted.expected)}: with the time this plan allows for each step after it, your visa would come around ${visaDay}, after residency starts. Ask for it sooner, and tell your program now that your start may be delayed.`;
   }
   return "";
 }
+
+/** A filed petition among the steps expected too late: its approval, the filing being done. */
+const FILED_PETITION_NAME = "USCIS's approval of your H-1B petition";
 
 /** VISA_NOT_READY_FOR_START's notice title with IN_US_ADVICE: status or visa, as its text. */
 export const IN_US_BEHIND_TITLE =

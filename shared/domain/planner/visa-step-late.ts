@@ -62,16 +62,20 @@ export interface ExpectedPastStart {
   expected: string;
   /** The visa's date moved by as many days as the step comes later than planned (ms). */
   visaAt: number;
+  /** The day is the H-1B petition's filing, done (in progress: USCIS's approval awaited), not a day to come. */
+  filed: boolean;
 }
 
 /**
- * The applicant's own day (scheduled) for a step of the chain counted back from the same visa as
+ * The applicant's own day (scheduled; or the H-1B petition in progress with its filing day, which
+ * moves its approval as much: petitionApprovalDue) for a step of the chain counted back from the same visa as
  * `key` (visaAnchorOf: the Statement of Need beside the sponsorship, the DS-2019 after them), later
  * than the plan's day for that step by more than the room between the visa's date (`visaAt`) and
  * residency's start: each day the step comes later moves the steps after it a day later, at the
  * chain's own allowances (ECFMG's 6 weeks, the consulate's month), so the visa would come after the
  * start; null otherwise. A Statement of Need promised for 10 May puts a J-1 visa planned for 16 Jun
- * near 21 Jul.
+ * near 21 Jul; a petition filed on 10 May, 24 days after the plan's filing day, carries the stamping
+ * planned for 16 Jun past a 1 Jul start, known the day the filing is told.
  */
 export function expectedPastStart(
   context: PlanContext,
@@ -83,9 +87,11 @@ export function expectedPastStart(
   for (const step of CHAIN_OF.get(key) ?? []) {
     const given = context.entries.at(stepIndex(step));
     const planned = dates.due(step)?.at;
-    if (statusOf(context, step) !== "scheduled" || !given?.date || planned === undefined) continue;
+    const status = statusOf(context, step);
+    const filed = step === "visa_h1b" && status === "in_progress" && context.applicant.visa === "H-1B";
+    if ((status !== "scheduled" && !filed) || !given?.date || planned === undefined) continue;
     const later = shiftDays(startOfLocalDate(context.zone, given.date), context.zone, 1) - planned;
-    if (later > room) return { key: step, expected: given.date, visaAt: visaAt + later };
+    if (later > room) return { key: step, expected: given.date, visaAt: visaAt + later, filed };
   }
   return null;
 }

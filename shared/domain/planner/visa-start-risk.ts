@@ -248,9 +248,10 @@ function expectedWords(
     if (visa === null || shifted === null) continue;
     const visaDay = dueDay(context, { ...visa, at: shifted.visaAt });
     const approval = shifted.filed ? petitionApprovalDue(context, dates) : null;
+    const inUs = h1bInUs(context);
     const planned = dates.due(shifted.key);
     if (approval !== null && planned !== null)
-      return ` Your program filed your H-1B petition on ${renderDate(shifted.expected)}, after this plan's filing day, ${dueDay(context, planned)}${basisMark(planned)}: with premium processing, USCIS's approval ${approval.at < context.now ? "was expected by" : "is expected around"} ${dueDay(context, approval)}${basisMark(approval)}, and with the time this plan allows for the stamping after it, your visa would come around ${visaDay}, after residency starts. Confirm with your program's immigration office today that it used premium processing (without it, approval can take months), book your stamping interview the day the approval comes, and tell your program's GME office now that your start may be delayed.`;
+      return ` Your program filed your H-1B petition on ${renderDate(shifted.expected)}, after this plan's filing day, ${dueDay(context, planned)}${basisMark(planned)}: with premium processing, USCIS's approval ${approval.at < context.now ? "was expected by" : "is expected around"} ${dueDay(context, approval)}${basisMark(approval)}, and with the time this plan allows for the stamping after it${inUs ? " (if your program files for consular processing)" : ""}, your visa would come around ${visaDay}, after residency starts. Confirm with your program's immigration office today that it used premium processing (without it, approval can take months), ${inUs ? "if it files for consular processing, " : ""}book your stamping interview the day the approval comes, and tell your program's GME office now that your start may be delayed.`;
     return ` You expect your ${catalogEntry(shifted.key).advisorName} on ${renderDate(shifted.expected)}: with the time this plan allows for each step after it, your visa would come around ${visaDay}, after residency starts. Ask for it sooner, and tell your program now that your start may be delayed.`;
   }
   return "";

@@ -68,7 +68,8 @@ export interface ExpectedPastStart {
 
 /**
  * The applicant's own day (scheduled; or the H-1B petition in progress with its filing day, which
- * moves its approval as much: petitionApprovalDue) for a step of the chain counted back from the same visa as
+ * moves its approval as much: petitionApprovalDue; not with the stamping waived, a change of status,
+ * where the approval itself is the status) for a step of the chain counted back from the same visa as
  * `key` (visaAnchorOf: the Statement of Need beside the sponsorship, the DS-2019 after them), later
  * than the plan's day for that step by more than the room between the visa's date (`visaAt`) and
  * residency's start: each day the step comes later moves the steps after it a day later, at the
@@ -88,7 +89,12 @@ export function expectedPastStart(
     const given = context.entries.at(stepIndex(step));
     const planned = dates.due(step)?.at;
     const status = statusOf(context, step);
-    const filed = step === "visa_h1b" && status === "in_progress" && context.applicant.visa === "H-1B";
+    // Filed, with no stamping to follow (a change of status), an approval before the start is in time.
+    const filed =
+      step === "visa_h1b" &&
+      status === "in_progress" &&
+      context.applicant.visa === "H-1B" &&
+      statusOf(context, "visa_h1b_stamping") !== "waived";
     if ((status !== "scheduled" && !filed) || !given?.date || planned === undefined) continue;
     const later = shiftDays(startOfLocalDate(context.zone, given.date), context.zone, 1) - planned;
     if (later > room) return { key: step, expected: given.date, visaAt: visaAt + later, filed };

@@ -75,3 +75,22 @@ describe.each([
     expect(behind(result)).toBeUndefined();
   });
 });
+
+describe("The same late filing in the US (Leilani, Honolulu)", () => {
+  const now = new Date("2027-05-21T09:00:00-10:00");
+
+  it("with the route not yet told: critical, the stamping named only for consular processing", () => {
+    const risk = behind(plan(applicant("Pacific/Honolulu", "2027-05-20"), calendar, now));
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.message).toContain("if it files for consular processing, book your stamping interview");
+  });
+
+  it("on a change of status (no stamping): an approval before the start is in time, no critical", () => {
+    const input = applicant("Pacific/Honolulu", "2027-05-20");
+    const waived = {
+      ...input,
+      milestones: [...input.milestones, milestoneFactory("visa_h1b_stamping", "waived")],
+    };
+    expect(behind(plan(waived, calendar, now))).toBeUndefined();
+  });
+});

@@ -16,6 +16,6 @@ export function bookedUndatedAt(context: PlanContext, index: number): boolean {
  */
 export function bookedUndatedWords(subject: string, by: string, passed: boolean): string {
   return passed
-    ? `You told us your ${subject} is booked but not its date, and sat from today its result would not be reported in time: if you have sat it already, tell us the date`
+    ? `You told us your ${subject} is booked but not its date, and even sat today its result would not be reported in time: if you have sat it already, tell us the date`
     : `You told us your ${subject} is booked but not its date: tell us the date so we can check its result comes in time, and ${by}`;
 }

@@ -172,9 +172,9 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   }
   // One sentence per done step, naming each answer it overrides.
   for (const by of new Set(overridden.map((each) => each.by))) {
-    const answers = overridden.filter((each) => each.by === by);
-    said.push(overriddenWords(context, answers));
-    for (const each of answers) {
+    const byStep = overridden.filter((each) => each.by === by);
+    said.push(overriddenWords(context, byStep));
+    for (const each of byStep) {
       addSource(sources, each.source);
       for (const index of [each.step, each.by]) {
         const key = MILESTONE_CATALOG[index]?.key as MilestoneKey;
@@ -184,7 +184,7 @@ export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   }
   const lead =
     overridden.length > 0
-      ? said.length > 1
+      ? said.length > 1 || overridden.length > 1
         ? "Some of your answers disagree, most likely by mistake: please check them."
         : "Two of your answers disagree, most likely by mistake: please check them."
       : said.length === 1 && pairs.length <= 1

@@ -41,8 +41,9 @@ export const APPLICATION_BY_STEP1_START = 2;
  * feasibility's chain counts them (feasibility.ts chainAt): Step 2 CK's preparation follows Step 1
  * only while Step 1 is not begun (begun or booked, it frees Step 2 CK's now), and the application's
  * approval runs beside Step 1's preparation while the application is not begun. None while study
- * time may go uncounted (an interview for the Match, or ERAS and NRMP on record: assessAt's
- * `uncounted`): a typical study period is then advice that never writes a Match off, and a chained
+ * time may go uncounted (an interview for the Match, or ERAS and NRMP on record: inTheMatchOnRecord,
+ * a broader test than feasibility's studyMayGoUncounted, which still counts one exam's study on the
+ * last-day judgement): a typical study period is then advice that never writes a Match off, and a chained
  * day already passed would say Step 1 came too late when it can still be sat.
  */
 export function examChainLinks(context: PlanContext): number {

@@ -9,14 +9,15 @@ import { urgencyRank } from "./urgency.ts";
  * locale-aware, never re-parsing ISO text): the planner runs these on every plan (see
  * BENCHMARKS.md). The sort is stable, so equal keys keep their insertion order.
  *
- * The steps and risks go through one record shape (OrderKeys) and one comparator (compareKeys),
+ * The steps go through one record shape (OrderKeys) and one comparator (compareKeys),
  * so stableSort's call to its comparator only ever meets that one function and V8 inlines it.
  * With a comparator per list (steps, reminders) that call site met several functions and was
  * never inlined (node --trace-turbo-inlining): a real call per comparison, a few hundred per plan.
  * Keep it that way: a new ordering builds OrderKeys. The reminders, the longest list, are sorted
  * as packed numbers instead (orderReminders, reminder-order.ts); only lists too long or instants too
  * far out to pack go through stableSort with their own comparator.
- * (Risks went through Array#sort with a comparator that looked both codes up in a Map.)
+ * The risks, a short list, are insertion-sorted on one number each (orderRisks), which allocates
+ * no record per risk.
  */
 
 /**

@@ -16,7 +16,9 @@ const PETITION_INDEX = stepIndex("visa_h1b");
  * uses it: months without it), the day the visa risk already names "around". Until that day the
  * petition waits on USCIS, not on the applicant or the program: never "overdue since" its filing day
  * (the row, the overdue list, the visa risks and the chases all read this date). Null for any other
- * status or with no petition date. One object per dates and filing day (PlanDates renders once per object).
+ * status or with no petition date. One object per dates, filing day and whose day it is (PlanDates
+ * renders once per object); a dates object lives for one calendar and zone, and its entries are the
+ * filing days its applicants gave, at most one per day of the season.
  */
 export function petitionApprovalDue(context: PlanContext, dates: PlanDates): DueDate | null {
   if (context.applicant.visa !== "H-1B" || statusAt(context, PETITION_INDEX) !== "in_progress") return null;
@@ -31,7 +33,8 @@ export function petitionApprovalDue(context: PlanContext, dates: PlanDates): Due
     byFiling = new Map();
     approvalDues.set(dates, byFiling);
   }
-  const key = `${zone}|${filed}`;
+  // The source names whose filing day it is, so the key says it too.
+  const key = `${zone}|${filed}|${given === undefined}`;
   let due = byFiling.get(key);
   if (due === undefined) {
     due = shapedDueDate({

@@ -77,13 +77,13 @@ LEAD_WORDS.usmle_step2ck = LEAD_WORDS.usmle_step1;
  * else was reported; a step presumed sent, not done, keeps
  * its own card and is not asked about) gets one notice per distinct
  * Match-deciding last day still ahead (the presumed steps' own due dates on `dates`, the days the
- * warning lists under "Deadlines still ahead"), at the delivery slot a week before that day
- * (UNBOOKED_RANKING_EXAM_EVERY_DAYS, as weekBeforeNotice) and before the steps' own lead time
- * (LEAD_DAYS: an exam's booking), or at the next delivery slot when that
- * has passed (a late arrival: at once, quiet hours aside, when the day is before that slot). A day
- * with only submissions on it (the Pathway, the ECFMG application) gets a last rung too
- * (STATUS_QUESTION_LAST_RUNG, the first slot within LAST_RUNG_DAYS of the day); the week's
- * rung is left out when a late arrival would send it no earlier. Titled as the question ("Have you
+ * warning lists under "Deadlines still ahead"), at once at the next delivery slot (STATUS_QUESTION_RUNG;
+ * a late arrival: at once, quiet hours aside, when the day is before that slot), then again at the
+ * slot a week before that day and before the steps' own lead time (STATUS_QUESTION_WEEK_RUNG,
+ * UNBOOKED_RANKING_EXAM_EVERY_DAYS as weekBeforeNotice, LEAD_DAYS: an exam's booking), laid even on
+ * the first one's slot. A day with only submissions on it (the Pathway, the ECFMG application) gets a
+ * last rung too (STATUS_QUESTION_LAST_RUNG, the first slot within LAST_RUNG_DAYS of the day), a USMLE
+ * Step's in the week before it. Titled as the question ("Have you
  * submitted your ECFMG Pathway application? If not, submit it by Sat 26 Dec 2026 (projected)"; an
  * exam's "if not" says the Match is most likely out of reach), on the certificate's card
  * (RIDES_ON) while it is a next step, or on the presumed step asked about while that card waits for

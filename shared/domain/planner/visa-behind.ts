@@ -77,7 +77,7 @@ export function visaBehindReminders(
           ? `${certificate.sentence} ${entry.why.text}`
           : holds
             ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
-            : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office told (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+            : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office informed (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

@@ -19,7 +19,7 @@ const INTERVIEWS: ReadonlyMap<MilestoneKey, string> = new Map<MilestoneKey, stri
 export interface LateInterview {
   /** The booked day (ISO date), as the applicant gave it. */
   booked: string;
-  /** " your J-1 visa interview is booked for …": the risk's words, what to do included. */
+  /** "your J-1 visa interview is booked for …, after …": the risk's words; what to do is LATE_INTERVIEW_ADVICE. */
   words: string;
 }
 

@@ -170,3 +170,25 @@ describe("a DS-2019 dated before ECFMG's review could have issued it", () => {
     expect(question(planInOwnMatch(snapshot, "2027-05-07T19:00:00Z"))).toBeUndefined();
   });
 });
+
+describe("a DS-2019 received beside a contract and a sponsorship both not started, in Honolulu", () => {
+  const snapshot = withAnswers(
+    MATCHED,
+    [
+      { key: "match_day", status: "done", date: "2027-03-19" },
+      { key: "contract", status: "not_started" },
+      { key: "j1_ecfmg_sponsorship", status: "not_started" },
+      { key: "j1_statement_of_need", status: "done", date: "2027-03-25" },
+      { key: "j1_ds2019", status: "done", date: "2027-04-30" },
+    ],
+    "Pacific/Honolulu",
+  );
+  const result = planInOwnMatch(snapshot, "2027-05-01T21:00:00Z");
+
+  it("says three answers disagree as 'some', never 'two', in one question naming both", () => {
+    const message = question(result)?.message ?? "";
+    expect(message).toMatch(/^Some of your answers disagree/);
+    expect(message).toContain("your program contract");
+    expect(message).toContain("your J-1 sponsorship application to ECFMG");
+  });
+});

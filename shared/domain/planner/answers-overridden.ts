@@ -26,9 +26,10 @@ export interface OverriddenAnswer {
  * Prerequisites whose order says nothing of the two answers: the WDOMS check beside the
  * application (the check is the day of a look-up); the ERAS token beside the application, which
  * ECFMG issues once that application is submitted, not approved
- * (https://www.ecfmg.org/eras/applicants-token.html). As in done-order.ts's NO_ORDER.
+ * (https://www.ecfmg.org/eras/applicants-token.html). done-order.ts holds their dates to no order
+ * for the same reasons. Keys "step prerequisite".
  */
-const NOT_ASKED: ReadonlySet<string> = new Set([
+export const NOT_ASKED: ReadonlySet<string> = new Set([
   "ecfmg_application wdoms_listing",
   "eras_token ecfmg_application",
 ]);

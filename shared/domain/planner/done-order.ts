@@ -8,6 +8,7 @@ import {
   overriddenWords,
   stillOverridden,
 } from "./answers-disagree-words.ts";
+import { NOT_ASKED } from "./answers-overridden.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { doneBeforeSeasonWords, ECFMG_REVIEW_URL, H1B_PETITION_TIME_SOURCE } from "./done-before-season.ts";
@@ -26,18 +27,6 @@ interface OrderedPair {
 }
 
 /**
- * Prerequisites whose done date says nothing of the order, or whose rule is not about the
- * prerequisite done, by "step needs": the WDOMS check's date is the day the applicant looked the
- * school up, not the day the note began; ECFMG issues the ERAS token once the Application for
- * ECFMG Certification is submitted (https://www.ecfmg.org/eras/applicants-token.html), while that
- * step's done is ECFMG's approval.
- */
-const NO_ORDER: ReadonlySet<string> = new Set([
-  "ecfmg_application wdoms_listing",
-  "eras_token ecfmg_application",
-]);
-
-/**
  * ECFMG asks for the Application for ECFMG Certification before an exam application
  * (https://iwa2.ecfmg.org/appforcert/onlinedocs/afcoverview.aspx); the earliest of its Information
  * Booklets seen that names that application is 2013's (http://www.ecfmg.org/2013ib/). An exam
@@ -48,7 +37,9 @@ const APPLICATION_FIRST_SINCE = "2013-01-01";
 /**
  * The pairs, made once from the static catalog: every official prerequisite but a result that may
  * follow the step (`neededByOwnDate`: the OET beside the Pathway, PATHWAY_DONE_BEFORE_OET's) and
- * NO_ORDER's. Advice and secondary prerequisites are no rule to hold an applicant's dates to.
+ * NOT_ASKED's (answers-overridden.ts: the WDOMS check is the day of a look-up, the ERAS token is
+ * issued on the application's submission, not its approval). Advice and secondary prerequisites are
+ * no rule to hold an applicant's dates to.
  */
 const PAIRS: readonly OrderedPair[] = MILESTONE_CATALOG.flatMap((entry) =>
   entry.prerequisites
@@ -56,7 +47,7 @@ const PAIRS: readonly OrderedPair[] = MILESTONE_CATALOG.flatMap((entry) =>
       (prerequisite) =>
         prerequisite.basis === "official" &&
         prerequisite.neededByOwnDate !== true &&
-        !NO_ORDER.has(`${entry.key} ${prerequisite.key}`),
+        !NOT_ASKED.has(`${entry.key} ${prerequisite.key}`),
     )
     .map((prerequisite) => ({
       step: stepIndex(entry.key),

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Reminder } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { matched2027, milestoneFactory } from "#test/unit/domain/factories.ts";
+import { type BrowserSession, launchChromium } from "./support/chromium.ts";
+import { openCheckedEmail } from "./support/email-page.ts";
+import { saveScreenshot } from "./support/screenshots.ts";
+
+/**
+ * The J-1 visa's two new emails, in a browser at a phone's width: an applicant in Lagos, matched for
+ * a Thu 1 Jul 2027 start, with the DS-2019 since Tue 20 Apr. Two weeks later one check asks whether
+ * the consular interview is booked and on which day; and an interview booked for Fri 25 Jun, after
+ * the plan's visa date (Wed 16 Jun) and 6 days before the start, is a critical notice the day it is
+ * told, saying what to ask for. Each is checked with every axe rule and saved as a screenshot.
+ */
+const calendar = seasonCalendar(2027);
+function lagos(visa?: { status: "scheduled"; date: string }) {
+  return matched2027("Africa/Lagos", {
+    extra: [
+      milestoneFactory("ecfmg_certification", "done", "2026-12-01"),
+      milestoneFactory("contract", "done", "2027-03-26"),
+      milestoneFactory("j1_statement_of_need", "done", "2027-03-30"),
+      milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-03-31"),
+      milestoneFactory("j1_ds2019", "done", "2027-04-20"),
+      ...(visa === undefined ? [] : [milestoneFactory("visa_j1", visa.status, visa.date)]),
+    ],
+  });
+}
+
+function emailOf(snapshot: ReturnType<typeof lagos>, reminder: Reminder, planned: ReturnType<typeof plan>) {
+  const links = applicantLinks({
+    baseUrl: "https://api.example.org",
+    keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+    applicantId: "a_lagos",
+    feedGeneration: 0,
+    now: new Date(reminder.sendAt),
+  });
+  return renderReminderEmail({
+    recipientName: snapshot.applicant.fullName,
+    reminders: [reminder],
+    plan: planned,
+    links,
+    unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
+  });
+}
+
+describe("the J-1 visa interview's emails, in a browser at 390 px", () => {
+  let browser: BrowserSession;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("two weeks after the DS-2019, asks whether the interview is booked and on which day", async () => {
+    const snapshot = lagos();
+    const planned = plan(snapshot, calendar, new Date("2027-05-04T08:00:00Z"));
+    const check = planned.reminders.find((each) => each.rung === "interview-asked");
+    if (check === undefined) throw new Error("the plan has no interview check");
+    const email = emailOf(snapshot, check, planned);
+    const { page, text } = await openCheckedEmail(browser, email.html);
+    expect(text).toContain("have you booked your interview? Tell us the date");
+    expect(text).toContain("Your DS-2019 arrived on Tue 20 Apr 2027");
+    await saveScreenshot(page, "email-j1-interview-asked");
+    await page.close();
+  });
+
+  it("an interview booked after the plan's visa date is a critical notice naming the booked day", async () => {
+    const snapshot = lagos({ status: "scheduled", date: "2027-06-25" });
+    const planned = plan(snapshot, calendar, new Date("2027-05-10T08:00:00Z"));
+    const notice = planned.reminders.find(
+      (each) => each.risk === "VISA_NOT_READY_FOR_START" && each.rung === "critical-risk",
+    );
+    if (notice === undefined) throw new Error("the plan has no critical visa notice");
+    const email = emailOf(snapshot, notice, planned);
+    const { page, text } = await openCheckedEmail(browser, email.html);
+    expect(text).toContain("your J-1 visa interview is booked for Fri 25 Jun 2027");
+    expect(text).toContain("earlier or expedited appointment");
+    await saveScreenshot(page, "email-j1-interview-booked-late");
+    await page.close();
+  });
+});

@@ -40,13 +40,15 @@ export function interviewInEarlierMatchRisk(context: PlanContext): Risk | null {
   // the entered Match's own interviews raise no question on a moved plan.
   const year = context.pastSeasonMatch?.out ?? context.calendar.matchYear;
   const reviewing = context.calendar.dates.eras_programs_may_review_applications_and_mspe.at;
+  // Most plans' interviews are all their own Match's: the earliest start answers for the list,
+  // before the Date.UTC below (a builtin call every plan paid, planner bench profile).
+  const { starts, earliest } = interviewFacts(context);
+  if (earliest >= reviewing) return null;
   // seasonMatchOf names the Match of the instant's UTC year, or of the next year from July on: from
   // July 1 (UTC) of the year before the entered Match's it names that Match or a later one, never an
   // earlier one. A moved plan's interviews are the entered Match's own: skipped on this test alone.
   const earlierSeasonsEnd = Date.UTC(year - 1, 6, 1);
-  // Most plans' interviews are all their own Match's: the earliest start answers for the list.
-  const { starts, earliest } = interviewFacts(context);
-  if (earliest >= reviewing || earliest >= earlierSeasonsEnd) return null;
+  if (earliest >= earlierSeasonsEnd) return null;
   let earlier: SeasonCalendar | undefined;
   const named: string[] = [];
   for (let index = 0; index < context.interviews.length; index++) {

@@ -68,9 +68,10 @@ const SOAP_AT = stepIndex("soap");
  * A contract dated before Match Day beside an accepted SOAP offer is in order: that offer is the
  * position. Catalog order; usually empty after one read per pair.
  */
-export function doneOutOfOrder(context: PlanContext): OrderedPair[] {
+export function doneOutOfOrder(context: PlanContext): readonly OrderedPair[] {
   const { entries } = context;
-  const out: OrderedPair[] = [];
+  // Made only when a pair is found: every plan reads this, almost none finds one.
+  let out: OrderedPair[] | undefined;
   for (const pair of PAIRS) {
     const step = entries.at(pair.step);
     if (step?.status !== "done" || step.date === undefined) continue;
@@ -79,10 +80,14 @@ export function doneOutOfOrder(context: PlanContext): OrderedPair[] {
     if (pair.since !== undefined && step.date < pair.since) continue;
     if (failed(context, pair.step) || failed(context, pair.needs)) continue;
     if (pair.step === CONTRACT_AT && entries.at(SOAP_AT)?.status === "done") continue;
-    out.push(pair);
+    if (out === undefined) out = [pair];
+    else out.push(pair);
   }
-  return out;
+  return out ?? NO_PAIRS;
 }
+
+const NO_PAIRS: readonly OrderedPair[] = Object.freeze([]);
+const NO_ANSWERS: readonly never[] = Object.freeze([]);
 
 /** Whether the step at `index` is reported below its passing score (a failed attempt, not a pass). */
 function failed(context: PlanContext, index: number): boolean {
@@ -115,8 +120,12 @@ function certifiedBeforeGraduation(context: PlanContext): string | null {
 export function doneOutOfOrderRisk(context: PlanContext): Risk | null {
   const pairs = doneOutOfOrder(context);
   const beforeGraduation = certifiedBeforeGraduation(context);
-  const beforeSeason = (context.doneBeforeSeason ?? []).filter((each) => each.contradicts);
-  const overridden = (context.answersOverridden ?? []).filter((each) => stillOverridden(context, each));
+  // Filtered only when there is something to filter: two arrays a plan made and dropped.
+  const done = context.doneBeforeSeason;
+  const beforeSeason = !done || done.length === 0 ? NO_ANSWERS : done.filter((each) => each.contradicts);
+  const told = context.answersOverridden;
+  const overridden =
+    !told || told.length === 0 ? NO_ANSWERS : told.filter((each) => stillOverridden(context, each));
   const ds2019 = ds2019BeforeReviewWords(context);
   const answers = overridden.length + (ds2019 === null ? 0 : 1);
   if (pairs.length === 0 && beforeGraduation === null && beforeSeason.length === 0 && answers === 0)

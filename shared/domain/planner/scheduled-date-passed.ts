@@ -52,9 +52,10 @@ export function scheduledDatePassedRisk(
   dates: PlanDates,
   outOfReach = false,
 ): Risk | null {
-  const passed: { entry: CatalogEntry; date: string }[] = [];
+  // Made at the first step passed: every plan runs the loop, few find one (planner bench).
+  let passed: { entry: CatalogEntry; date: string }[] | undefined;
   let rebook = "";
-  const rebookSources: string[] = [];
+  let rebookSources: string[] | undefined;
   for (const index of DATED_STEPS_AT) {
     const entry = MILESTONE_CATALOG[index] as CatalogEntry;
     if (!applies(context, entry)) continue;
@@ -70,6 +71,10 @@ export function scheduledDatePassedRisk(
     // appears is noted, so the cohort's look-ahead re-plans there.
     const dueAt = resultDueAt(context, entry, own);
     if (dueAt <= context.now) {
+      if (passed === undefined || rebookSources === undefined) {
+        passed = [];
+        rebookSources = [];
+      }
       passed.push({ entry, date });
       // The last day a new sitting still counts, as the card says it.
       const sitting = rebookBy(context, entry, index, statusAt(context, index), own, dates);
@@ -86,7 +91,7 @@ export function scheduledDatePassedRisk(
       }
     } else noteRiskChange(context, dueAt);
   }
-  if (passed.length === 0) return null;
+  if (passed === undefined) return null;
   const { calendar, now } = context;
   const reviewDate = calendar.dates.eras_programs_may_review_applications_and_mspe;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -108,7 +113,7 @@ export function scheduledDatePassedRisk(
   // The review date's provenance goes to `sources` (cheap: no rendering), the message is memoised.
   const sources: string[] = [];
   const cited = ranking ? citeSeasonDate(rol, sources) : reviewing ? citeSeasonDate(reviewDate, sources) : "";
-  for (const source of rebookSources) addSource(sources, source);
+  for (const source of rebookSources ?? []) addSource(sources, source);
   // One step passed (the usual case) is found by its key and the date the input holds, no key text.
   const one = passed.length === 1 ? (passed[0] as { entry: CatalogEntry; date: string }) : undefined;
   let byDate: BoundedMemo<string, string> | undefined;

@@ -159,26 +159,30 @@ const RISK_CODE_ORDER: ReadonlyMap<string, number> = new Map(RISK_CODES.map((cod
 /**
  * Risks: critical before warning, then RISK_CODES order; equal ones keep the rules' order. A plan has
  * a handful: an insertion sort (stable: an item moves only past greater ranks) on one number per
- * risk, in place on a copy, rather than an OrderKeys record per risk and stableSort (the planner
- * bench's heap profile showed the records and arrays on every plan). The same order as stableSort
- * with compareKeys on (severity, code order).
+ * risk, in place in `risks` (assessRisks' own list, made for this plan) with the ranks in one kept
+ * scratch array, rather than an OrderKeys record per risk and stableSort, or a copy and a ranks array
+ * per plan (the planner bench's heap profile showed them on every plan). The same order as stableSort
+ * with compareKeys on (severity, code order). Returns `risks`.
  */
-export function orderRisks(risks: readonly Risk[]): Risk[] {
-  const items = risks.slice();
-  const ranks: number[] = [];
-  for (let index = 0; index < items.length; index++) {
-    const risk = items[index] as Risk;
+export function orderRisks(risks: Risk[]): Risk[] {
+  if (risks.length > riskRanks.length) riskRanks = new Int32Array(risks.length * 2);
+  const ranks = riskRanks;
+  for (let index = 0; index < risks.length; index++) {
+    const risk = risks[index] as Risk;
     // Severity first, then the code's place (an unknown code, -1, before every known one).
     const code = (RISK_CODE_ORDER.get(risk.code) ?? -1) + 1;
     const rank = (risk.severity === "critical" ? 0 : RISK_CODES.length + 1) + code;
     let at = index - 1;
     while (at >= 0 && (ranks[at] as number) > rank) {
       ranks[at + 1] = ranks[at] as number;
-      items[at + 1] = items[at] as Risk;
+      risks[at + 1] = risks[at] as Risk;
       at--;
     }
     ranks[at + 1] = rank;
-    items[at + 1] = risk;
+    risks[at + 1] = risk;
   }
-  return items;
+  return risks;
 }
+
+/** orderRisks' ranks, grown as a longer list comes: read only within one call. */
+let riskRanks = new Int32Array(32);

@@ -228,11 +228,12 @@ function outOfReachAdvice(context: PlanContext, feasibleYear: number): string {
   const unpaid: string[] = [];
   if (!isFinished(eras) && eras !== "in_progress") unpaid.push("ERAS");
   if (!isFinished(statusOf(context, "nrmp_registration"))) unpaid.push("NRMP");
+  // The first clause capitalised as it is written, not the whole sentence re-cut (a flattened copy).
   const fees: string[] = [];
-  if (unpaid.length > 0) fees.push(`pay no ${year} ${unpaid.join(" or ")} fee`);
-  if (eras === "in_progress") fees.push(`send your ${year} ERAS application to no more programs`);
-  const advice = `${fees.length > 0 ? `${fees.join(", and ")}; ` : ""}change your target Match year to ${feasibleYear}: send your intake form again with Match year ${feasibleYear}, or ask your advisor to change it.`;
-  return `${advice.charAt(0).toUpperCase()}${advice.slice(1)}`;
+  if (unpaid.length > 0) fees.push(`Pay no ${year} ${unpaid.join(" or ")} fee`);
+  if (eras === "in_progress")
+    fees.push(`${fees.length === 0 ? "Send" : "send"} your ${year} ERAS application to no more programs`);
+  return `${fees.length > 0 ? `${fees.join(", and ")}; change` : "Change"} your target Match year to ${feasibleYear}: send your intake form again with Match year ${feasibleYear}, or ask your advisor to change it.`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { BoundedMemo } from "./bounded-memo.ts";
 import { InstantTexts, isoText } from "./instant-texts.ts";
+import { renderWall } from "./wall-text.ts";
 import { offsetMinutes } from "./zone-offsets.ts";
 
 /**
@@ -252,13 +253,6 @@ export function isoUtc(utcMs: number): string {
   const cached = isoUtcTexts.get(utcMs);
   if (cached !== undefined) return cached;
   return isoUtcTexts.keep(utcMs, isoText(utcMs));
-}
-
-/** Luxon's format tokens for "Wed 25 Feb 2026, 7:30 AM", in English whatever the host's locale. */
-const HUMAN_FORMAT = "ccc d LLL yyyy, h:mm a";
-
-function renderWall(zone: string, utcMs: number): string {
-  return DateTime.fromMillis(utcMs, { zone, locale: "en-US" }).toFormat(HUMAN_FORMAT);
 }
 
 const zoneNameCache = new Map<string, string>();

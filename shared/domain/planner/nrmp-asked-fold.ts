@@ -19,15 +19,13 @@ import { timedReminder } from "./timed-reminder.ts";
  */
 export function foldNrmpAskedIntoRankList(context: PlanContext, reminders: TimedReminder[]): void {
   if (!nrmpRegistrationAsked(context)) return;
-  const dropped = new Set<TimedReminder>();
-  for (const each of reminders) {
+  // Made at the first fold, and no closure per NRMP reminder: most plans that ask fold none, and
+  // both were garbage on each of their plans (heap sampling, fresh plans).
+  let dropped: Set<TimedReminder> | undefined;
+  for (let index = 0; index < reminders.length; index++) {
+    const each = reminders[index] as TimedReminder;
     if (each.reminder.milestone !== "nrmp_registration") continue;
-    const at = reminders.findIndex(
-      (other) =>
-        other.reminder.milestone === "rank_order_list" &&
-        other.sendAt === each.sendAt &&
-        mayCarry(other.deadline, each.deadline),
-    );
+    const at = rankListCarrier(reminders, each);
     if (at === -1) continue;
     const into = reminders[at] as TimedReminder;
     const why = `${into.reminder.why} Also: ${each.reminder.title}. ${each.reminder.why}`;
@@ -36,10 +34,25 @@ export function foldNrmpAskedIntoRankList(context: PlanContext, reminders: Timed
     const folded = [...(into.reminder.folded ?? []), each.reminder];
     const reminder = reminderWith(into.reminder, { why, folded });
     reminders[at] = timedReminder(into.sendAt, into.deadline, reminder, into.late, into.fixed, into.notice);
+    dropped ??= new Set();
     dropped.add(each);
   }
-  if (dropped.size === 0) return;
+  if (dropped === undefined) return;
   let kept = 0;
   for (const each of reminders) if (!dropped.has(each)) reminders[kept++] = each;
   reminders.length = kept;
+}
+
+/** The first rank order list reminder sent with `each` that may carry it (mayCarry), else -1. */
+function rankListCarrier(reminders: readonly TimedReminder[], each: TimedReminder): number {
+  for (let index = 0; index < reminders.length; index++) {
+    const other = reminders[index] as TimedReminder;
+    if (
+      other.reminder.milestone === "rank_order_list" &&
+      other.sendAt === each.sendAt &&
+      mayCarry(other.deadline, each.deadline)
+    )
+      return index;
+  }
+  return -1;
 }

@@ -3,6 +3,7 @@ import { FEES, type Fee, type InForce } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { BudgetItem } from "../plan.ts";
 import { DAY_MS, isoUtc, renderDate } from "../time.ts";
+import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { otherFiguresKey } from "./other-currency-paid.ts";
 
@@ -95,12 +96,15 @@ export function spansKey(context: PlanContext): number {
   let key = 0;
   for (let index = 0; index < FEES.length; index++) {
     const fee = FEES[index] as Fee;
-    const span = spanOf(fee, context.entries.get(fee.milestone)?.date);
+    const span = spanOf(fee, context.entries.at(FEE_STEPS[index] as number)?.date);
     // Base 8: a fee has at most 6 spans (data-files test), so every key is exact below 2^53.
     key = key * 8 + (span === NO_DAY ? 0 : span === NOT_KNOWN ? 1 : span + 2);
   }
   return otherFiguresKey(context, key);
 }
+
+/** Each fee's step by catalog index: spansKey reads every fee's entry on every plan, by place, not by key. */
+const FEE_STEPS: readonly number[] = FEES.map((fee) => stepIndex(fee.milestone));
 
 /**
  * The item of a paid fee whose step is dated `day`: `item` (the fee's own, current figure) unless an

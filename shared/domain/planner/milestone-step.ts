@@ -37,8 +37,9 @@ import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-state.ts";
 import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { begunOnceFree, startsOnceFreeNow } from "./starts-once-free.ts";
-import { type StepActionFacts, stepAction } from "./step-action.ts";
-import { type StepReminderDates, stepReminders } from "./step-reminders.ts";
+import { stepAction } from "./step-action.ts";
+import { reusedStepFacts } from "./step-facts.ts";
+import { stepReminders } from "./step-reminders.ts";
 import { stepRenderings, targetDetailOf } from "./step-renderings.ts";
 import { step3DueNow, step3Held } from "./step3-after-ranking.ts";
 import { sittingDueFrom } from "./step3-exam-day.ts";
@@ -214,36 +215,35 @@ export function planMilestone(
         ? stepDates.startBy(driver, leadDays, index)
         : step3StartBy(driver, leadDays);
   const freeNow = entry.startsOnceFree !== undefined && startsOnceFreeNow(context, entry); // DS-2019 in hand: book now
+  const begun = freeNow && begunOnceFree(context, entry); // free now, begun with no day: pressed at once
   const announced =
     (gates.firstGate === entry.key || freeNow) && driver !== null && driver.at >= context.now && notStarted;
   const startBy = announced ? Math.min(leadStart?.at ?? context.now, context.now) : (leadStart?.at ?? null);
   // Begun, an exam not booked has a day to book by instead: its reminder, its standing.
   const startOrBookBy = notStarted ? startBy : bookByOf(entry, status, own, driver, prerequisitePending);
   const targetDetail = targetDetailOf(stepDates, shown, target, h1b, weekTarget, contractTarget);
-  // One record per step for its text and its reminders: a record per reader cost allocation (bench).
-  const facts: StepActionFacts & StepReminderDates = {
-    entry,
-    index,
-    status,
-    due: passedLate ?? due,
-    h1bTarget: h1bCard,
-    stepDates,
-    own,
-    missed: missedMatch === null ? null : missedMatch.due, // the card names it (laterMatchPathwayAction)
-    schoolCheckOnly,
-    prerequisitePending,
-    overdueNow,
-    seasonOver: gates.seasonOver,
-    afterSeason: gates.afterSeasonDates !== null,
-    detail: missed,
-    target,
-    targetDetail,
-    targetAhead,
-    ownAhead,
-    startBy: startOrBookBy,
-    notStarted,
-    issuedAsked,
-  };
+  const facts = reusedStepFacts(entry, stepDates); // one record for every step: each field set below
+  facts.entry = entry;
+  facts.index = index;
+  facts.status = status;
+  facts.due = passedLate ?? due;
+  facts.h1bTarget = h1bCard;
+  facts.stepDates = stepDates;
+  facts.own = own;
+  facts.missed = missedMatch === null ? null : missedMatch.due; // the card names it (laterMatchPathwayAction)
+  facts.schoolCheckOnly = schoolCheckOnly;
+  facts.prerequisitePending = prerequisitePending;
+  facts.overdueNow = overdueNow;
+  facts.seasonOver = gates.seasonOver;
+  facts.afterSeason = gates.afterSeasonDates !== null;
+  facts.detail = missed;
+  facts.target = target;
+  facts.targetDetail = targetDetail;
+  facts.targetAhead = targetAhead;
+  facts.ownAhead = ownAhead;
+  facts.startBy = startOrBookBy;
+  facts.notStarted = notStarted;
+  facts.issuedAsked = issuedAsked;
   // Told now, the first gate is pressed by its own latest safe start, as its card says; a step free now, at once.
   const actBy = announced && leadStart !== null && !freeNow ? leadStart.at : startOrBookBy;
   const stated = stepAction(context, out.budget, facts);
@@ -259,18 +259,18 @@ export function planMilestone(
     // as the overdue list has it); a question with no date (a Pathway's after Match Day) presses no more.
     own?.passed === true && !overdueNow && !asks,
     // actNow: an own date after the deadline moves now; a maybe-ineligible school moots every other step; a
-    // Match-outcome phase may press (Match Day unanswered past the contract's date); so does begunOnceFree.
+    // Match-outcome phase may press (Match Day unanswered past the contract's date); so does a step begun once free.
     phase?.pressing === true ||
       booked !== null ||
       queued ||
-      begunOnceFree(context, entry) ||
+      begun ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
   if (held !== null || phase?.notYet === true) urgency = "soon"; // Step 3 held, asking nothing yet; no SOAP offer yet
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge =
     missedMatch === null ? null : outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
-  const rowStart = held === "undated" || begunOnceFree(context, entry) ? null : startBy;
+  const rowStart = held === "undated" || begun ? null : startBy;
   const step = milestoneNextStep(
     entry,
     action,

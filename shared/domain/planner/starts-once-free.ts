@@ -18,6 +18,8 @@ export function startsOnceFreeNow(context: PlanContext, entry: CatalogEntry): bo
  * later than not started: it is pressed at once, with no start-by, until the interview's day is told.
  */
 export function begunOnceFree(context: PlanContext, entry: CatalogEntry): boolean {
+  // Most steps never start once free: no status or entry look-up for them (asked of every next step).
+  if (entry.startsOnceFree === undefined) return false;
   if (statusOf(context, entry.key) !== "in_progress" || context.entries.get(entry.key)?.date !== undefined)
     return false;
   return startsOnceFreeNow(context, entry);

@@ -24,6 +24,31 @@ export interface BlockedDates {
 }
 
 /**
+ * The one BlockedDates record planMilestone fills for every blocked step of every plan: blockedStep
+ * and datedBlocked read it while the step is made and keep none of it (the step they return holds
+ * its renderings, never the record), and a record per blocked step showed in heap sampling.
+ */
+export function blockedDates(
+  detail: Deadline | undefined,
+  passed: boolean,
+  index: number,
+  stepDates: PlanDates,
+  shown: StepRenderings,
+): BlockedDates {
+  if (record === undefined) {
+    record = { detail, passed, index, stepDates, shown };
+    return record;
+  }
+  record.detail = detail;
+  record.passed = passed;
+  record.index = index;
+  record.stepDates = stepDates;
+  record.shown = shown;
+  return record;
+}
+let record: BlockedDates | undefined;
+
+/**
  * A step waiting for `waitingFor` (planMilestone): its title and why, what lifts a gate
  * (`resolvedBy`), or, waiting only for other steps, its dates (datedBlocked).
  */

@@ -1,7 +1,7 @@
 import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { OverdueStep } from "../plan.ts";
 import { isoUtc } from "../time.ts";
-import { blockedStep } from "./blocked-step-dates.ts";
+import { blockedDates, blockedStep } from "./blocked-step-dates.ts";
 import { bookByOf } from "./book-by.ts";
 import { certificateAskedUrgency, certificateIssuedAsked } from "./certificate-issued-asked.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
@@ -158,7 +158,7 @@ export function planMilestone(
   )
     return;
   if (waitingFor !== null) {
-    const dated = { detail, passed: overdueNow, index, stepDates, shown };
+    const dated = blockedDates(detail, overdueNow, index, stepDates, shown);
     out.blocked.push(
       blockedStep(context, entry, catalogEntry.title, waitingFor, resolvedBy, due, dated, gates),
     );

@@ -5,6 +5,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, ET_ZONE, localDate, renderDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, WARNING_WITHIN_DAYS } from "./advice.ts";
 import { namedOnAnySeat } from "./any-seat.ts";
+import { bookedUndatedAt } from "./booked-undated.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -173,8 +174,7 @@ export function pathwayNotSubmitted(
   if (now > latestDay && now + review * DAY_MS <= rol) return false;
   // The words' pieces, read only for the words (most plans return above).
   const subject = subjectOf("ecfmg_pathway");
-  const notSubmitted =
-    statusAt(context, PATHWAY_AT) === "in_progress" ? "not recorded as submitted" : "not submitted";
+  const notSubmitted = statusAt(context, PATHWAY_AT) === "in_progress" ? NOT_RECORDED : "not submitted";
   if (now > latestDay) {
     parts.late.push("ecfmg_pathway");
     // In progress with no date may be submitted already: ask, never assert.
@@ -191,16 +191,31 @@ export function pathwayNotSubmitted(
   if (!oetLate && now + Math.max(review, WARNING_WITHIN_DAYS) * DAY_MS <= latestDay) return false;
   parts.atRisk.push("ecfmg_pathway");
   const oetSubject = oet === null ? "" : subjectOf(oet);
+  // In progress with no date may be submitted already: ask for its day beside the instruction.
+  const ifNot = notSubmitted === NOT_RECORDED ? "if you have submitted it, tell us the date; if not, " : "";
   parts.details.push(
     oetPending
-      ? `Your ${subject} is ${notSubmitted}: submit it now, ${byDay(context, latestDay)}${mark}, without waiting for your ${oetSubject} result, and send that result to ECFMG when it arrives; ${oetLate ? "the OET is what is late, so " : ""}${oet !== null && [...parts.late, ...parts.atRisk].includes(oet) ? (plannedDay(context, oet) === null ? "book it as above" : "move it earlier as above") : plannedDay(context, oet ?? "oet_medicine") === null ? "book a sitting now" : "move your sitting earlier if you can"}`
-      : `Your ${subject} is ${notSubmitted}: submit your Pathway application now, ${byDay(context, latestDay)}${byDayNear(context, latestDay) ? "" : " at the latest"}${mark}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
+      ? `Your ${subject} is ${notSubmitted}: ${ifNot}submit it now, ${byDay(context, latestDay)}${mark}, without waiting for your ${oetSubject} result, and send that result to ECFMG when it arrives; ${oetLate ? "the OET is what is late, so " : ""}${oetSittingAct(context, oet ?? "oet_medicine", oet !== null && [...parts.late, ...parts.atRisk].includes(oet))}`
+      : `Your ${subject} is ${notSubmitted}: ${ifNot}submit your Pathway application now, ${byDay(context, latestDay)}${byDayNear(context, latestDay) ? "" : " at the latest"}${mark}; ${PATHWAY_REVIEW_WORDS} ${review} days`,
   );
   if (entry.reportingDays !== undefined) addSource(parts.preparation, citationSource(entry.reportingDays));
   return !oetPending; // only the words without an OET pending give the review's days
 }
 
 const PATHWAY_REVIEW_WORDS = "ECFMG's review allows about";
+const NOT_RECORDED = "not recorded as submitted";
+
+/**
+ * What the Pathway's words ask of the OET result it waits for (`key`): a sitting booked with no date
+ * given is the applicant's seat (its fee paid), so its day is asked, never "book a sitting"; one not
+ * booked is booked, one booked is moved earlier. `listed`: the OET has its own line above.
+ */
+function oetSittingAct(context: PlanContext, key: MilestoneKey, listed: boolean): string {
+  if (bookedUndatedAt(context, stepIndex(key)))
+    return listed ? "tell us its date as above" : "take the sitting you booked and tell us its date";
+  if (plannedDay(context, key) === null) return listed ? "book it as above" : "book a sitting now";
+  return listed ? "move it earlier as above" : "move your sitting earlier if you can";
+}
 
 /** The step whose result `key` needs by its own date (FEEDS_RANKING read backwards: the OET for the Pathway). */
 function resultNeededBy(key: MilestoneKey): MilestoneKey | null {

@@ -126,17 +126,21 @@ export function oetSeatClosed(context: PlanContext, cutOff: number): boolean {
 /**
  * MATCH_YEAR_LAST_DAY's action for an OET seat by its last sitting day (`cutOff`): "book by about
  * <booking day> (…) a sitting on or before <day>" for an OET to re-book while that day is ahead
- * (`rebook`); past OET's booking allowance, a late seat (`closed`); else the earliest sitting.
+ * (`rebook`); past OET's booking allowance, a late seat (`closed`); else the earliest sitting. One
+ * booked with no date given (`bookedUndated`): sit that seat by the day and tell us its date.
  */
 export function oetSeatAct(
   cutOff: number,
   basis: DateBasis | undefined,
   closed: boolean,
   rebook: boolean,
+  bookedUndated: boolean,
 ): string {
   const day = lastSittingDay(cutOff);
   // The day's own basis (cutOffBasis: advice, counted with the OET result time), never "(projected)".
   const mark = basis === undefined ? "" : markOfBasis(basis);
+  // Booked with no date given: the seat is held (its fee paid), only its day is missing.
+  if (bookedUndated) return `take the OET Medicine sitting you booked by ${dayText(day)}${mark} and tell us its date`;
   if (rebook) return oetBookByWords(day, mark);
   return `${closed ? `check OET's session calendar now for a late OET Medicine seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it` : "book the earliest OET Medicine sitting you can and sit it"} by ${dayText(day)}${mark}`;
 }

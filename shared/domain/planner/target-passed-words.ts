@@ -103,10 +103,18 @@ function sentenceOf(
   if (entry.reportingDays === undefined)
     return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueAt, dueDay)}`;
   const pathway = entry.key === "ecfmg_pathway";
-  const missing = pathway ? "not submitted" : status === "in_progress" ? "not booked yet" : "not started";
+  // A Pathway in progress with no date may be submitted already: ask for its day, never assert.
+  const begun = status === "in_progress";
+  const missing = pathway
+    ? begun
+      ? "not recorded as submitted"
+      : "not submitted"
+    : begun
+      ? "not booked yet"
+      : "not started";
   const reporting = entry.reportingDays?.days ?? 0;
   const act = pathway
-    ? `Submit it now: ECFMG's decision is allowed ${reporting} days`
+    ? `${begun ? "If you have submitted it, tell us the date; if not, submit it now" : "Submit it now"}: ECFMG's decision is allowed ${reporting} days`
     : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
   return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (${EXAM_TARGET_WHY}), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
 }

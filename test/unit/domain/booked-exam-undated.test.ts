@@ -143,3 +143,48 @@ describe.each(EXAMS)("%s booked without a date (Honolulu, 2027 Match)", (key, vi
     expect(card).toContain(says);
   });
 });
+
+/**
+ * Nour in Cairo, three weeks before her Pathway's projected deadline: her OET sitting is booked (no
+ * date given) and her Pathway application is in progress. Both risks that name the OET must say to
+ * take the seat she booked and tell us its day, never to book a sitting: a second sitting is a
+ * second OET fee.
+ */
+describe("OET booked without a date beside a Pathway in progress, three weeks before the Pathway's deadline (Cairo)", () => {
+  const result = planFor(
+    inputFactory({
+      applicant: applicantFactory({
+        timezone: "Africa/Cairo",
+        matchYear: 2027,
+        graduation: "2025-03-31",
+        specialties: ["Internal Medicine"],
+        visa: "J-1",
+      }),
+      milestones: [
+        milestoneFactory("wdoms_listing", "done", "2024-01-10"),
+        milestoneFactory("ecfmg_application", "done", "2024-02-01"),
+        milestoneFactory("usmle_step1", "done", "2024-09-01"),
+        milestoneFactory("usmle_step2ck", "done", "2026-08-20"),
+        milestoneFactory("oet_medicine", "scheduled"),
+        milestoneFactory("ecfmg_pathway", "in_progress"),
+        milestoneFactory("eras_token", "done", "2026-06-20"),
+        milestoneFactory("eras_application", "done", "2026-09-20"),
+      ],
+    }),
+    "2026-12-06T21:00:00+02:00",
+  );
+
+  it("EXAMS_LATE_FOR_RANKING asks her to take the sitting she booked, not to book one", () => {
+    const risk = riskOf(result, "EXAMS_LATE_FOR_RANKING");
+    expect(risk).toContain("take the sitting you booked and tell us its date");
+    expect(risk).not.toContain("book a sitting");
+  });
+
+  it("MATCH_YEAR_LAST_DAY names the seat she booked and its last day, never the earliest sitting she can book", () => {
+    const risk = riskOf(result, "MATCH_YEAR_LAST_DAY");
+    expect(risk).toContain(
+      "take the OET Medicine sitting you booked by Tue 5 Jan 2027 (our advice) and tell us its date",
+    );
+    expect(risk).not.toContain("book the earliest OET Medicine sitting");
+  });
+});

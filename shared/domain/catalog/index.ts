@@ -60,7 +60,10 @@ function oneShape(entry: CatalogEntry): CatalogEntry {
 function withFeesNamed(entry: CatalogEntry): CatalogEntry {
   const late = entry.lateDeadline;
   if (late === undefined) return entry;
-  return { ...entry, lateDeadline: { ...late, action: feesNamed(late.action, FEES_FILE.fees) } };
+  const named = { ...late, action: feesNamed(late.action, FEES_FILE.fees) };
+  if (late.inProgressAction !== undefined)
+    named.inProgressAction = feesNamed(late.inProgressAction, FEES_FILE.fees);
+  return { ...entry, lateDeadline: named };
 }
 
 /** Every catalog entry, in MILESTONE_KEYS order (the order the planner breaks ties in). */

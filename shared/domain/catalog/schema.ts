@@ -117,7 +117,13 @@ const CatalogEntrySchema = z.object({
    * the rank order list deadline): the step keeps its own ladder against it and this action text.
    */
   lateDeadline: z
-    .object({ dateKey: SeasonDateKeySchema, action: z.string().min(1), ...CitationFields })
+    .object({
+      dateKey: SeasonDateKeySchema,
+      action: z.string().min(1),
+      /** The same for a step reported begun (in progress): what finishes it, never "register now". */
+      inProgressAction: z.string().min(1).optional(),
+      ...CitationFields,
+    })
     .superRefine(citedCorrectly)
     .optional(),
   statusActions: StatusActionsSchema.optional(),

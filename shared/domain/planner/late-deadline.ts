@@ -8,7 +8,7 @@ import {
   AFTER_EARLY_DEADLINE_INTERVIEWING_LADDER,
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
-import type { PlanContext } from "./context.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import { couplesMatchNote } from "./couples-match.ts";
 import { deadlineDetail } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
@@ -104,7 +104,10 @@ export function planLateDeadline(
   const weighing = !asked && entry.key === "nrmp_registration" && nrmpWhileWeighing(context);
   const title = asked ? NRMP_ASKED_REMINDER_TITLE : weighing ? NRMP_WEIGHING_REMINDER_TITLE : entry.title;
   // Registering late as a couple still links in R3 before ranking.
-  const lateAction = `${entry.lateDeadline?.action ?? entry.action}${couplesMatchNote(context, entry, "not_started")}`;
+  // Begun (in progress): what finishes it, and no "Start now" in its reminders.
+  const begun = statusOf(context, entry.key) === "in_progress";
+  const lateText = (begun ? entry.lateDeadline?.inProgressAction : undefined) ?? entry.lateDeadline?.action;
+  const lateAction = `${lateText ?? entry.action}${couplesMatchNote(context, entry, "not_started")}`;
   const step = milestoneNextStep(
     entry,
     asked
@@ -135,7 +138,7 @@ export function planLateDeadline(
       deadlineDetail: detail,
       countsDownTo: undefined,
       startBy: missed.at,
-      notStarted: true,
+      notStarted: !begun,
     },
     out.reminders,
   );

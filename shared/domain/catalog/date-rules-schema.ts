@@ -80,3 +80,17 @@ export const TargetRuleSchema = z.discriminatedUnion("from", [
     .strict(),
 ]);
 export type TargetRule = z.infer<typeof TargetRuleSchema>;
+
+/**
+ * A later hard deadline that takes over once a step's `due` has passed (NRMP late registration
+ * closes with the rank order list deadline): the step keeps its own ladder against it and the
+ * action text, `inProgressAction` for a step reported begun (what finishes it, never "register now").
+ */
+export const LateDeadlineSchema = z
+  .object({
+    dateKey: SeasonDateKeySchema,
+    action: z.string().min(1),
+    inProgressAction: z.string().min(1).optional(),
+    ...CitationFields,
+  })
+  .superRefine(citedCorrectly);

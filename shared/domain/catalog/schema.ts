@@ -4,7 +4,7 @@ import { SeasonDateKeySchema } from "../seasons/schema.ts";
 import { MILESTONE_KEYS, type MilestoneKey, MilestoneKeySchema, VisaSchema } from "../snapshot.ts";
 import { START_RECORDS, STEP_ACTIONS } from "../step-actions.ts";
 import { CitationFields, CitationSchema, citedCorrectly } from "./citation.ts";
-import { DueRuleSchema, TargetRuleSchema } from "./date-rules-schema.ts";
+import { DueRuleSchema, LateDeadlineSchema, TargetRuleSchema } from "./date-rules-schema.ts";
 import { STEP_STAGES } from "./step-stages.ts";
 import { BeforeTokenSchema, SchoolEligibilityCheckSchema, StatusActionsSchema } from "./step-text-schema.ts";
 
@@ -112,20 +112,8 @@ const CatalogEntrySchema = z.object({
     .optional(),
   /** The competitive date planned backwards from the target Match; always advice, with the reason. */
   target: TargetRuleSchema.optional(),
-  /**
-   * A later hard deadline that takes over once `due` has passed (NRMP late registration closes with
-   * the rank order list deadline): the step keeps its own ladder against it and this action text.
-   */
-  lateDeadline: z
-    .object({
-      dateKey: SeasonDateKeySchema,
-      action: z.string().min(1),
-      /** The same for a step reported begun (in progress): what finishes it, never "register now". */
-      inProgressAction: z.string().min(1).optional(),
-      ...CitationFields,
-    })
-    .superRefine(citedCorrectly)
-    .optional(),
+  /** A later hard deadline that takes over once `due` has passed (LateDeadlineSchema). */
+  lateDeadline: LateDeadlineSchema.optional(),
   statusActions: StatusActionsSchema.optional(),
   /**
    * A later deadline for the documents that support an application already submitted by `due`

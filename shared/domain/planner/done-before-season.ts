@@ -86,17 +86,18 @@ export function doneBeforeSeason(
   visa: Visa,
   now: number,
 ): DoneBeforeSeason[] | null {
-  const get = (key: MilestoneKey) => entries.get(key);
-  const contract = get("contract");
-  const visaEntry = get("visa_j1");
-  const h1b = visa === "H-1B" ? H1B_STEPS.map((key) => ({ key, entry: get(key) })) : [];
-  // Most plans report none done: no zone conversion nor date arithmetic on every plan.
+  const contract = entries.get("contract");
+  const visaEntry = entries.get("visa_j1");
+  // Most plans report none done: no zone conversion nor date arithmetic on every plan, and no
+  // record made for the H-1B steps (asked before they are listed below).
   if (
     contract?.status !== "done" &&
     (visa !== "J-1" || visaEntry?.status !== "done") &&
-    !h1b.some(({ entry }) => entry?.status === "done")
+    (visa !== "H-1B" || !anyDone(entries, H1B_STEPS))
   )
     return null;
+  const get = (key: MilestoneKey) => entries.get(key);
+  const h1b = visa === "H-1B" ? H1B_STEPS.map((key) => ({ key, entry: get(key) })) : [];
   const matchDay = localDate(zone, calendar.dates.nrmp_match_day.at);
   const seasonStart = calendar.dates.eras_previous_season_ends.date;
   const today = localDate(zone, now);
@@ -149,6 +150,16 @@ export function doneBeforeSeason(
     early.push({ key, date: entry.date, earliest: earliestH1b, unreported, contradicts: true });
   }
   return early;
+}
+
+/** Whether any of `keys` is reported done. */
+function anyDone(
+  entries: { get(key: MilestoneKey): MilestoneEntry | undefined },
+  keys: readonly MilestoneKey[],
+): boolean {
+  for (let at = 0; at < keys.length; at++)
+    if (entries.get(keys[at] as MilestoneKey)?.status === "done") return true;
+  return false;
 }
 
 /**

@@ -66,17 +66,28 @@ export function step3SittingAt(permitAt: number, visaFrom: number, visaDays: num
   return Math.max(permitAt, visaFrom + visaDays * DAY_MS) + EXAM_BOOKING_DAYS * DAY_MS;
 }
 
+// The last answer of graduationVerifiedAt, keyed on all it reads (the zone and the graduation
+// day): Step 3's chain asks it about twice a plan (from now and from the exams' results), each a
+// zone conversion there and back (the planner bench's CPU profile), and a plan's derived
+// contexts share both values. One entry: it holds nothing past the next applicant.
+let verifiedZone: string | undefined;
+let verifiedGraduation: string | undefined;
+let verifiedAt = 0;
+
 /**
  * The end of FSMB's check of the applicant's graduation: "up to 12 weeks after you graduate"
  * (official, STEP3_GRADUATION_VERIFICATION_SOURCE), counted in calendar days of the applicant's
  * zone from the graduation day. No scheduling permit comes before it.
  */
 export function graduationVerifiedAt(context: PlanContext): number {
-  return shiftDays(
-    startOfLocalDate(context.zone, context.applicant.graduation),
-    context.zone,
-    STEP3_GRADUATION_VERIFICATION_DAYS,
-  );
+  const zone = context.zone;
+  const graduation = context.applicant.graduation;
+  if (zone !== verifiedZone || graduation !== verifiedGraduation) {
+    verifiedAt = shiftDays(startOfLocalDate(zone, graduation), zone, STEP3_GRADUATION_VERIFICATION_DAYS);
+    verifiedZone = zone;
+    verifiedGraduation = graduation;
+  }
+  return verifiedAt;
 }
 
 /**

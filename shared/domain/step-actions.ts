@@ -50,6 +50,17 @@ export const DONE_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = {
     question: "Has ECFMG accepted your Pathway application?",
     advisor: "ECFMG Pathway: application accepted",
   },
+  // A visa step's Done is the visa issued, not the interview booked (Scheduled for… records that).
+  visa_j1: {
+    applicant: "My J-1 visa was issued",
+    question: "Has the consulate issued your J-1 visa?",
+    advisor: "J-1 visa: issued",
+  },
+  visa_h1b_stamping: {
+    applicant: "My H-1B visa was issued",
+    question: "Has the consulate issued your H-1B visa?",
+    advisor: "H-1B visa stamping: issued",
+  },
   j1_ecfmg_sponsorship: {
     applicant: "I completed my J-1 application: fee paid, every document in",
     question:
@@ -57,6 +68,34 @@ export const DONE_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = {
     advisor: "J-1 sponsorship: application complete, ECFMG reviewing",
   },
 };
+
+/**
+ * The steps whose booked day is a consular interview, not an exam sitting (keys, not the catalog, as
+ * DONE_RECORDS): Done there is the visa issued, so before the interview day none is recorded, and
+ * the refusal names the interview.
+ */
+const BOOKED_INTERVIEWS: Readonly<Partial<Record<string, string>>> = {
+  visa_j1: "J-1 visa interview",
+  visa_h1b_stamping: "H-1B visa interview",
+};
+
+/**
+ * Why Done is refused before the booked day `day` (rendered): "Your exam is on …: mark it done once
+ * you have sat it and have your passing result", or, for a visa step, once the visa is issued.
+ */
+export function bookedDayRefusal(milestone: string, day: string): string {
+  const interview = BOOKED_INTERVIEWS[milestone];
+  return interview === undefined
+    ? `Your exam is on ${day}. Mark it done once you have sat it and have your passing result: Done before then would record a pass you do not have yet`
+    : `Your ${interview} is on ${day}. Mark this step done once the consulate has issued your visa: Done before then would record a visa you do not have yet`;
+}
+
+/** What to do if the booked day moved, under bookedDayRefusal on the action page. */
+export function bookedDayMoved(milestone: string): string {
+  return BOOKED_INTERVIEWS[milestone] === undefined
+    ? "If your exam day moved, use Scheduled for… to give the new day. If you sat it earlier than that, send your intake form again with the day you sat it, or ask your advisor."
+    : "If your interview moved, use Scheduled for… to give the new day. If the consulate has already issued your visa, send your intake form again with the day it was issued, or ask your advisor.";
+}
 
 /**
  * What "start" (in progress) records: SOAP in progress is Monday's answer "not matched, taking part

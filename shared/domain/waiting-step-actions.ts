@@ -1,6 +1,7 @@
 import { actionsFor } from "./applicant-choices.ts";
 import type { BlockedStep, Plan, Reminder } from "./plan.ts";
 import { PETITION_ROUTE_RUNG } from "./planner/h1b-in-us.ts";
+import { INTERVIEW_ASKED_RUNG } from "./planner/visa-interview-asked.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import type { StepAction } from "./step-actions.ts";
 
@@ -30,6 +31,20 @@ export function actionsWhileWaiting(
  */
 export function answeredOn(reminder: Pick<Reminder, "rung">): MilestoneKey | undefined {
   return reminder.rung === PETITION_ROUTE_RUNG ? "visa_h1b_stamping" : undefined;
+}
+
+/**
+ * Whether a reminder asks only for the day a step was booked ("have you booked your interview? Tell
+ * us the date": the visa interview's check): its item offers Scheduled for… (and Snooze), never the
+ * step's Done, which on a visa step records the visa issued (answerOnly). Pure.
+ */
+export function asksBookedDate(reminder: Pick<Reminder, "rung">): boolean {
+  return reminder.rung === INTERVIEW_ASKED_RUNG;
+}
+
+/** The actions that answer a question asking for a booked day (asksBookedDate): all but Done. */
+export function bookedDateAnswers(actions: readonly StepAction[]): StepAction[] {
+  return actions.filter((action) => action !== "done");
 }
 
 /** A one-tap action on another step than the card it is offered on. */

@@ -6,7 +6,7 @@ import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk
 import { atTheProgram } from "#domain/program-time.ts";
 import { itemDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
-import { answeredOn } from "#domain/waiting-step-actions.ts";
+import { answeredOn, asksBookedDate } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "./for-people.ts";
 
 /**
@@ -70,6 +70,8 @@ export interface Item {
   ownDate?: true;
   /** A waiting step whose action answers the item's question (answeredOn): its buttons are that step's. */
   answeredOn?: MilestoneKey;
+  /** The item asks for the day the step was booked (asksBookedDate): Scheduled for… answers it, not Done. */
+  asksDate?: true;
   /** What the step's dates rest on (NextStep.sources), shown under the item as a risk's are. */
   sources?: readonly string[];
   /**
@@ -191,6 +193,7 @@ export function itemOf(
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "", datesSaid: [] } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),
+    ...(asksBookedDate(reminder) ? { asksDate: true as const } : {}),
     ...(step?.sources === undefined ? {} : { sources: step.sources }),
     ...(reminder.folded === undefined
       ? {}

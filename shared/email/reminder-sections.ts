@@ -7,7 +7,12 @@ import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
-import { actionsWhileWaiting, answersBeside, conflictWayOutActions } from "#domain/waiting-step-actions.ts";
+import {
+  actionsWhileWaiting,
+  answersBeside,
+  bookedDateAnswers,
+  conflictWayOutActions,
+} from "#domain/waiting-step-actions.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
 import type { Item } from "./reminder-items.ts";
 
@@ -123,7 +128,7 @@ export { PROJECTED_NOTE } from "#domain/date-basis.ts";
  * never any on the budget, which is no step.
  */
 export function buttonsOf(
-  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn">,
+  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn" | "asksDate">,
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
@@ -150,7 +155,10 @@ export function buttonsOf(
     return milestone === "soap"
       ? buttonsFrom(milestone, conflictWayOutActions(plan, zone, recorded), links)
       : [];
-  const own = buttonsFrom(milestone, actionsFor({ milestone }, plan, zone, recorded), links, item.actsOn);
+  // "Have you booked your interview? Tell us the date": Scheduled for… answers it; Done would record the visa issued.
+  const offered = actionsFor({ milestone }, plan, zone, recorded);
+  const answers = item.asksDate === true ? bookedDateAnswers(offered) : offered;
+  const own = buttonsFrom(milestone, answers, links, item.actsOn);
   // Match Week's "not matched" answer, recorded on SOAP (answersBeside).
   const beside = answersBeside({ milestone }, plan, zone, recorded).map(({ milestone, action }) => ({
     label: actionLabel(milestone, action),

@@ -3,7 +3,13 @@ import { type DoneOpens, doneCountsFor, doneOpensText, seasonPassedText } from "
 import { SOAP_TAKING_PART_TITLE } from "#domain/match-outcome-question.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { SNOOZE_KEEPS } from "#domain/snoozes.ts";
-import { actionRecord, alreadyAnswered, type StepAction } from "#domain/step-actions.ts";
+import {
+  actionRecord,
+  alreadyAnswered,
+  bookedDayMoved,
+  bookedDayRefusal,
+  type StepAction,
+} from "#domain/step-actions.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -60,8 +66,8 @@ export function actionConfirmationPage(
       problem ? 400 : 200,
       `Not yet: “${title}”`,
       `<h1>${e(`Not yet: “${title}”`)}</h1>
-<p class="note">${e(`Your exam is on ${humanDate(preview.bookedDay)}. Mark it done once you have sat it and have your passing result: Done before then would record a pass you do not have yet. Nothing was changed.`)}</p>
-<p>If your exam day moved, use Scheduled for… to give the new day. If you sat it earlier than that, send your intake form again with the day you sat it, or ask your advisor.</p>
+<p class="note">${e(`${bookedDayRefusal(preview.claims.milestone, humanDate(preview.bookedDay))}. Nothing was changed.`)}</p>
+<p>${e(bookedDayMoved(preview.claims.milestone))}</p>
 <div class="actions">${schedule}<a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }

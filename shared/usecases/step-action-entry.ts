@@ -2,6 +2,7 @@ import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applican
 import type { Deadline } from "#domain/plan.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
+import { bookedDayRefusal } from "#domain/step-actions.ts";
 import { ET_ZONE, localDate, renderDate } from "#domain/time.ts";
 import { ConflictError, InvalidInputError } from "#errors";
 import type { ActionForm, ActionPreview } from "./step-actions.ts";
@@ -35,7 +36,7 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
   // Done before the booked sitting would record a pass the applicant cannot have yet.
   if (preview.bookedDay)
     throw refused(
-      `Your exam is on ${renderDate(preview.bookedDay)}: mark it done once you have sat it and have your passing result. If the day moved, use Scheduled for… to give the new day`,
+      `${bookedDayRefusal(key, renderDate(preview.bookedDay))}. If the day moved, use Scheduled for… to give the new day`,
     );
   // The GET showed no button for it: the same words, not the field's internal value.
   if (preview.unavailable) throw refused(preview.unavailable);

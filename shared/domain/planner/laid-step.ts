@@ -5,6 +5,7 @@ import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { ladderOf, type SlotEntry } from "./ladders.ts";
 import type { ReminderTarget } from "./reminders.ts";
+import { interviewName } from "./visa-interview-booked-late.ts";
 
 /**
  * A next step's two reminder targets (what it aims at, its hard deadline) and their ladders, laid
@@ -137,7 +138,7 @@ function layStep(context: PlanContext, entry: CatalogEntry, facts: StepFacts): L
           interviewId: undefined,
           title:
             aimKind === OWN_AIM
-              ? titled(entry, ownTitles, ownDateTitle)
+              ? titled(entry, ownTitles, (title) => ownDateTitle(entry, title))
               : titled(entry, targetTitles, (title) => `${title} (target date)`),
           why: entry.why.text,
           ladder: entry.ladder,
@@ -189,9 +190,12 @@ const ownTitles = new Map<string, string>();
 /**
  * A reminder counting down to the applicant's own date: an exam ("Pass USMLE Step 2 CK") is "Your
  * USMLE Step 2 CK exam", the day they booked; another step keeps its title with "(your date)"
- * ("Pass USMLE Step 2 CK (your date): on Tue 30 Mar 2027" as a subject).
+ * ("Pass USMLE Step 2 CK (your date): on Tue 30 Mar 2027" as a subject); a visa step's date is its
+ * consular interview ("Your J-1 visa interview").
  */
-function ownDateTitle(title: string): string {
+function ownDateTitle(entry: CatalogEntry, title: string): string {
+  const interview = interviewName(entry.key);
+  if (interview !== undefined) return `Your ${interview}`;
   return title.startsWith("Pass ") ? `Your ${title.slice("Pass ".length)} exam` : `${title} (your date)`;
 }
 

@@ -200,7 +200,8 @@ export function cutOffMark(calendar: SeasonCalendar, key: MilestoneKey): string 
  * An own date still ahead (`own`: not passed) on a day after the step's deadline `due`: "sitting"
  * for an exam whose result NRMP or the Pathway needs, on a local day after its last sitting day
  * (a 28 Jan sitting in Karachi is late, though its midnight is before 9:00 PM ET on the 27th),
- * which is late for this Match's ranking and never overdue while ahead; "date" for any
+ * which is late for this Match's ranking and never overdue while ahead (so is a consular interview
+ * booked after the visa's date, BOOKED_INTERVIEWS); "date" for any
  * other step's own date with nothing of its day before the deadline's instant (ownDayInTime);
  * null otherwise.
  */
@@ -212,8 +213,14 @@ export function bookedAfterDue(
 ): "sitting" | "date" | null {
   if (own === null || own.passed || due === null || !sittingAfterLastDay(context, key, own.due.at, due))
     return null;
-  return DAY_SITTINGS.has(key) ? "sitting" : "date";
+  return DAY_SITTINGS.has(key) || BOOKED_INTERVIEWS.has(key) ? "sitting" : "date";
 }
+/**
+ * The visa steps whose own date is a consular interview (the J-1 visa, the H-1B stamping): booked
+ * after the visa's date, the interview is still the day the visa can come (VISA_NOT_READY_FOR_START
+ * says to move it), so, as a late exam sitting, it is never overdue while ahead.
+ */
+const BOOKED_INTERVIEWS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["visa_j1", "visa_h1b_stamping"]);
 const RANKING_SITTINGS: ReadonlySet<MilestoneKey> = new Set(
   CHECKED_FOR_RANKING.filter((key) => key !== "ecfmg_pathway"),
 );

@@ -42,6 +42,7 @@ import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 import { visaBehindReminders } from "./visa-behind.ts";
 import { visaInterviewAsked } from "./visa-interview-asked.ts";
+import { interviewDayOnly } from "./visa-interview-booked-late.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates extends BookNowFacts {
@@ -91,11 +92,16 @@ export function stepReminders(
   // "Due" countdown to a day it cannot meet; only the result's question, the day it is expected.
   if (dates.own?.passed === true && step3SatPastPetition(context, dates.due))
     dates = { ...dates, due: null, detail: undefined };
+  // A visa interview booked after the visa's date: its reminders count down to the interview, the
+  // one date its card gives; the critical notice names the visa's date (interviewDayOnly).
+  const interviewOnly = entry.stage === "visa" && interviewDayOnly(context, entry.key, dates.own, dates.due);
+  if (interviewOnly) dates = { ...dates, due: null, detail: undefined };
   const { due, detail, own, notStarted, startBy } = dates;
   // A sitting booked after its last day, once that day has passed, has nothing left to move it for:
   // the paid exam day is what its reminders count down to, as any booked exam's do.
   const ownAhead =
     dates.ownAhead ||
+    interviewOnly ||
     (due !== null && due.at < context.now && bookedAfterDue(context, entry.key, own, due) === "sitting");
   // In the US the petition's card asks the route while the stamping waits for the petition.
   if (entry.key === "visa_h1b" && due !== null && detail !== undefined)

@@ -15,6 +15,11 @@ const INTERVIEWS: ReadonlyMap<MilestoneKey, string> = new Map<MilestoneKey, stri
   ["visa_h1b_stamping", "H-1B visa interview"],
 ]);
 
+/** "J-1 visa interview" for a visa step booked as a consular interview (INTERVIEWS); undefined for any other step. */
+export function interviewName(key: MilestoneKey): string | undefined {
+  return INTERVIEWS.get(key);
+}
+
 /** A consular interview booked after the day this plan needs the visa in hand (visaInterviewBookedLate). */
 export interface LateInterview {
   /** The booked day (ISO date), as the applicant gave it. */
@@ -70,7 +75,7 @@ function lateInterviewWords(
   const room =
     left <= 0
       ? "on or after the day residency starts"
-      : `only ${left} ${left === 1 ? "day" : "days"} before residency starts, ${kept === null ? "too little" : `less than the ${kept % 7 === 0 ? (WEEKS[kept / 7] ?? `${kept / 7} weeks`) : `${kept} days`} this plan keeps`} for the visa to be issued after the interview and for you to travel before orientation (our advice)`;
+      : `only ${left} ${left === 1 ? "day" : "days"} before residency starts, ${kept === null ? "too little" : `${left < kept ? "less than" : "no more than"} the ${kept % 7 === 0 ? (WEEKS[kept / 7] ?? `${kept / 7} weeks`) : `${kept} days`} this plan keeps`} for the visa to be issued after the interview and for you to travel before orientation (our advice)`;
   return `your ${INTERVIEWS.get(key)} is booked for ${renderDate(booked)}, after ${dueDay(context, due)}${basisMark(due)}, when this plan needs your visa in hand, and ${room}`;
 }
 
@@ -86,3 +91,19 @@ const WEEKS: readonly (string | undefined)[] = [
   "three weeks",
   "four weeks",
 ];
+
+/**
+ * Whether a visa step's reminders count down to its booked interview alone (`own`, still ahead)
+ * and lay no "Due" rung to the visa's date `due`: the interview is booked after that date, so the
+ * visa cannot be in hand by it and the step's one date is the interview's (its card says so, and
+ * VISA_NOT_READY_FOR_START's critical notice names the visa's date). False for every other step.
+ */
+export function interviewDayOnly(
+  context: PlanContext,
+  key: MilestoneKey,
+  own: { passed: boolean; due: { at: number } } | null,
+  due: DueDate | null,
+): boolean {
+  if (own === null || own.passed || due === null || !INTERVIEWS.has(key)) return false;
+  return sittingAfterLastDay(context, key, own.due.at, due);
+}

@@ -73,19 +73,21 @@ describe("a visa interview booked after the day this plan needs the visa in hand
     expect(notice(after)?.id ?? notice(before)?.id).toBe(notice(before)?.id);
   });
 
-  it("names the booked interview in the weekly chase once our visa date has passed, not only the missed day", () => {
+  it("counts its reminders down to the booked interview once our visa date has passed, never overdue while it is ahead", () => {
     const result = plan(
       booking("Pacific/Honolulu", "2027-06-25"),
       calendar,
       new Date("2027-06-17T19:00:00Z"),
     );
-    const chase = result.reminders.filter(
-      (each) => each.milestone === "visa_j1" && each.rung.startsWith("start-in-"),
+    expect(result.overdue.map((each) => each.milestone)).not.toContain("visa_j1");
+    const rungs = result.reminders.filter(
+      (each) => each.milestone === "visa_j1" && each.rung !== "critical-risk",
     );
-    expect(chase.length).toBeGreaterThan(0);
-    for (const each of chase) {
-      expect(each.why).toContain("Your J-1 visa interview is booked for Fri 25 Jun 2027");
-      expect(each.why).not.toContain("is not done yet");
+    expect(rungs.length).toBeGreaterThan(0);
+    for (const each of rungs) {
+      expect(each.countsDownTo).toBe("own-date");
+      expect(each.deadlineDetail.local).toContain("Fri 25 Jun 2027");
+      expect(each.title).toBe("Your J-1 visa interview");
     }
   });
 

@@ -15,10 +15,10 @@ import { saveScreenshot } from "./support/screenshots.ts";
  * a Thu 1 Jul 2027 start, with the DS-2019 since Tue 20 Apr. Two weeks later one check asks whether
  * the consular interview is booked and on which day; and an interview booked for Fri 25 Jun, after
  * the plan's visa date (Wed 16 Jun) and 6 days before the start, is a critical notice the day it is
- * told, saying what to ask for. Each is checked with every axe rule and saved as a screenshot.
+ * told, saying what to ask for; one booked by that date is what its reminders count down to. Each is checked with every axe rule and saved as a screenshot.
  */
 const calendar = seasonCalendar(2027);
-function lagos(visa?: { status: "scheduled"; date: string }) {
+function lagos(visa?: { status: "scheduled" | "in_progress"; date: string }) {
   return matched2027("Africa/Lagos", {
     extra: [
       milestoneFactory("ecfmg_certification", "done", "2026-12-01"),
@@ -66,6 +66,9 @@ describe("the J-1 visa interview's emails, in a browser at 390 px", () => {
     const { page, text } = await openCheckedEmail(browser, email.html);
     expect(text).toContain("have you booked your interview? Tell us the date");
     expect(text).toContain("Your DS-2019 arrived on Tue 20 Apr 2027");
+    // Its answer is the interview's day (Scheduled for…), not Done, which records the visa issued.
+    expect(text).toContain("Scheduled for…");
+    expect(text).not.toMatch(/\bDone\b|My J-1 visa was issued/);
     await saveScreenshot(page, "email-j1-interview-asked");
     await page.close();
   });
@@ -82,6 +85,22 @@ describe("the J-1 visa interview's emails, in a browser at 390 px", () => {
     expect(text).toContain("your J-1 visa interview is booked for Fri 25 Jun 2027");
     expect(text).toContain("earlier or expedited appointment");
     await saveScreenshot(page, "email-j1-interview-booked-late");
+    await page.close();
+  });
+
+  it("an interview booked by the plan's visa date: its reminder names the interview's day, not the visa's date", async () => {
+    const snapshot = lagos({ status: "in_progress", date: "2027-06-10" });
+    const planned = plan(snapshot, calendar, new Date("2027-05-10T08:00:00Z"));
+    const rung = planned.reminders.find(
+      (each) => each.milestone === "visa_j1" && each.countsDownTo === "own-date",
+    );
+    if (rung === undefined) throw new Error("the plan has no reminder counting down to the interview");
+    const email = emailOf(snapshot, rung, planned);
+    const { page, text } = await openCheckedEmail(browser, email.html);
+    expect(text).toContain("Your J-1 visa interview");
+    expect(text).toContain("Thu 10 Jun 2027");
+    expect(text).toContain("Your J-1 visa interview is on Thu 10 Jun 2027");
+    await saveScreenshot(page, "email-j1-interview-booked");
     await page.close();
   });
 });

@@ -12,11 +12,13 @@ import { doneMilestones, inputFactory } from "./factories.ts";
 
 /**
  * The one-tap actions must fit the step. "Scheduled for…" is for a day
- * the applicant books (an exam sitting); the ECFMG Pathway is an application they submit, so it
+ * the applicant books (an exam sitting, a consular visa interview); the ECFMG Pathway is an application they submit, so it
  * offered a booking it cannot have. Each step kind, with the actions that make sense for it
  * (snooze left out: the plan decides it, while a reminder is left to quiet).
  */
 const BOOKED_EXAMS: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck", "oet_medicine", "usmle_step3"];
+// The visa steps' day is a consular interview the applicant books: "Scheduled for…" gives it.
+const BOOKED_INTERVIEWS: readonly MilestoneKey[] = ["visa_j1", "visa_h1b_stamping"];
 // The H-1B stamping too, for an applicant in a US zone (this test's New York): skipped on an in-US
 // change of status (catalog waivable, applicant-choices.ts).
 const SKIPPABLE: readonly MilestoneKey[] = ["research", "soap", "visa_h1b_stamping"];
@@ -24,7 +26,7 @@ const SKIPPABLE: readonly MilestoneKey[] = ["research", "soap", "visa_h1b_stampi
 function expectedFor(key: MilestoneKey): StepAction[] {
   return [
     "done",
-    ...(BOOKED_EXAMS.includes(key) ? (["schedule"] as const) : []),
+    ...(BOOKED_EXAMS.includes(key) || BOOKED_INTERVIEWS.includes(key) ? (["schedule"] as const) : []),
     // SOAP in progress is Match Week's answer "not matched, in SOAP" (START_RECORDS).
     ...(key === "soap" ? (["start"] as const) : []),
     ...(SKIPPABLE.includes(key) ? (["waive"] as const) : []),

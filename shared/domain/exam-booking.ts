@@ -16,7 +16,8 @@ export function bookableNow(milestone: StepSubject, plan: Plan): boolean {
 
 /**
  * The day the applicant booked for a step whose day they book (catalog `stepActions` with
- * "schedule": the USMLE and OET sittings) while it is still after `today` (the applicant's local
+ * "schedule": the USMLE and OET sittings, the visa interviews), scheduled or under way with its day,
+ * while it is still after `today` (the applicant's local
  * "YYYY-MM-DD"). Done before the sitting cannot be a pass (a Done weeks
  * before Step 2 CK was stored as passed that day), so an action link records none and offers
  * Scheduled for… in case the day moved. Undefined with no day booked, or once that day has come.
@@ -27,7 +28,9 @@ export function bookedDayAhead(
   today: string,
 ): string | undefined {
   if (!catalogEntry(milestone).stepActions.includes("schedule")) return undefined;
-  if (recorded?.status !== "scheduled" || recorded.date === undefined) return undefined;
+  // Under way with its day given is booked too, as the planner reads it (fees-paid.ts feeStatusOf).
+  const booked = recorded?.status === "scheduled" || recorded?.status === "in_progress";
+  if (!booked || recorded?.date === undefined) return undefined;
   const day = recorded.date.slice(0, 10);
   return day > today ? day : undefined;
 }

@@ -45,6 +45,8 @@ function emailOf(snapshot: ReturnType<typeof lagos>, reminder: Reminder, planned
     plan: planned,
     links,
     unsubscribeUrl: "https://api.example.org/unsubscribe?token=abc.def",
+    timezone: snapshot.applicant.timezone,
+    milestones: snapshot.milestones,
   });
 }
 
@@ -100,6 +102,9 @@ describe("the J-1 visa interview's emails, in a browser at 390 px", () => {
     expect(text).toContain("Your J-1 visa interview");
     expect(text).toContain("Thu 10 Jun 2027");
     expect(text).toContain("Your J-1 visa interview is on Thu 10 Jun 2027");
+    // No "visa issued" before the interview: only a new day can be given.
+    expect(text).toContain("Scheduled for…");
+    expect(text).not.toContain("My J-1 visa was issued");
     await saveScreenshot(page, "email-j1-interview-booked");
     await page.close();
   });

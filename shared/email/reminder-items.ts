@@ -1,7 +1,9 @@
+import { catalogEntry } from "#domain/catalog/index.ts";
 import { DATE_TAGS, dateBasis } from "#domain/date-basis.ts";
 import { deadlineWords, reminderShownDate, yourTimeSuffix } from "#domain/date-words.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
+import { isAnswersQuestion } from "#domain/planner/critical-notice-id.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { atTheProgram } from "#domain/program-time.ts";
 import { itemDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
@@ -68,6 +70,11 @@ export interface Item {
   undated?: true;
   /** The item counts down to the applicant's own date (the exam day they booked). */
   ownDate?: true;
+  /**
+   * The question whether a step answered not done is done (the notice of answers that disagree,
+   * isAnswersQuestion): its one button is that step's Done, labelled with the step (actsOn).
+   */
+  asksDone?: true;
   /** A waiting step whose action answers the item's question (answeredOn): its buttons are that step's. */
   answeredOn?: MilestoneKey;
   /** The item asks for the day the step was booked (asksBookedDate): Scheduled for… answers it, not Done. */
@@ -190,6 +197,9 @@ export function itemOf(
     ...(action ? { action: forPeople(action) } : {}),
     datesSaid: [shown.at, ...(deadlineNote && step?.deadline ? [step.deadline.at] : [])],
     ...(notice && step ? { actsOn: step.title } : {}),
+    ...(isAnswersQuestion(reminder) && reminder.milestone !== "budget" && reminder.milestone !== "interview"
+      ? { asksDone: true as const, actsOn: catalogEntry(reminder.milestone).title }
+      : {}),
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "", datesSaid: [] } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),

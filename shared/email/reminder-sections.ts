@@ -128,13 +128,20 @@ export { PROJECTED_NOTE } from "#domain/date-basis.ts";
  * never any on the budget, which is no step.
  */
 export function buttonsOf(
-  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn" | "asksDate">,
+  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn" | "asksDate" | "asksDone">,
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
   recorded: readonly MilestoneEntry[],
 ) {
   if (!links || item.milestone === "interview" || (item.undated && item.actsOn === undefined)) return [];
+  // "Is this step done?": that step's Done, where it can be recorded now, never a Snooze of the question.
+  if (item.asksDone === true) {
+    const done = actionsFor({ milestone: item.milestone }, plan, zone, recorded).filter(
+      (each) => each === "done",
+    );
+    return buttonsFrom(item.milestone, done, links, item.actsOn);
+  }
   // A question a waiting step's action answers (answeredOn: the route question on the H-1B
   // petition's card, answered by the stamping's Not for me): that step's actions, labelled with
   // what they record, never the card's own Done.

@@ -52,9 +52,11 @@ function carriedTitle(items: readonly Item[], message: string): string | undefin
 /**
  * Where a critical risk's "What to do" link points (the timeline's risks, which say how to resolve
  * it), wherever the email says the risk: under "Risks to watch", or on the item that says it (an
- * undated notice has no buttons, so that link is its only way on). False for a warning, or an
- * email without links.
+ * undated notice has no buttons, so that link is its only way on), and the question about answers
+ * that disagree (DONE_DATES_OUT_OF_ORDER: the timeline says which answers and how to resend them).
+ * False for any other warning, or an email without links.
  */
 export function whatToDoUrl(risk: Risk | undefined, timelineUrl?: string): string | false {
-  return risk?.severity === "critical" && timelineUrl !== undefined ? `${timelineUrl}#risks` : false;
+  const leads = risk?.severity === "critical" || risk?.code === "DONE_DATES_OUT_OF_ORDER";
+  return leads && timelineUrl !== undefined ? `${timelineUrl}#risks` : false;
 }

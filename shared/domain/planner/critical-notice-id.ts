@@ -45,9 +45,18 @@ export function isCriticalNoticeRung(rung: string): boolean {
 export function isUndatedNotice(
   reminder: Pick<Reminder, "rung" | "milestone" | "risk"> & Partial<Pick<Reminder, "onWaitingStep">>,
 ): boolean {
+  // A warning's notice is dated (its rule's date) but for the question about answers that disagree.
+  if (reminder.rung === WARNING_NOTICE_RUNG) return isAnswersQuestion(reminder);
   if (!isCriticalNoticeRung(reminder.rung)) return false;
   if (reminder.milestone === "budget" || reminder.onWaitingStep === true) return true;
   return reminder.risk !== undefined && UNDATED_RISKS.has(reminder.risk);
+}
+/**
+ * Whether a reminder is the notice asking which of two answers is right (DONE_DATES_OUT_OF_ORDER's,
+ * answers-disagree-notice.ts): on the card of the step answered not done, whose Done is one answer.
+ */
+export function isAnswersQuestion(reminder: Pick<Reminder, "rung" | "risk">): boolean {
+  return reminder.rung === WARNING_NOTICE_RUNG && reminder.risk === "DONE_DATES_OUT_OF_ORDER";
 }
 const UNDATED_RISKS: ReadonlySet<string> = new Set([
   "SCHOOL_NOT_ECFMG_ELIGIBLE",

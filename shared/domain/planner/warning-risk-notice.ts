@@ -2,6 +2,7 @@ import { basisMark } from "../date-basis.ts";
 import type { NextStep, Risk, RiskCode, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
+import { ANSWERS_DISAGREE_NOTICE } from "./answers-disagree-notice.ts";
 import type { PlanContext } from "./context.ts";
 import { cardLaidDate } from "./critical-notice-carrier-date.ts";
 import { criticalNoticeId, WARNING_NOTICE_RUNG } from "./critical-notice-id.ts";
@@ -38,9 +39,12 @@ interface WarningNoticeRule {
    * certificate can still expire: riding on the first next step, the notice came on the
    * letters', USCE's, SOAP's, NRMP's or the rank list's card); or, for a notice about a step the
    * applicant cannot act on yet, `ridesOn`: the first of those that is a next step, then of the risk's
-   * own steps (stepFor).
+   * own steps (stepFor). A card given as a function is read from the plan (the step an answer is
+   * asked about); undefined: no notice.
    */
-  on: { card: MilestoneKey } | { ridesOn: readonly StepSubject[] };
+  on:
+    | { card: MilestoneKey | ((context: PlanContext) => MilestoneKey | undefined) }
+    | { ridesOn: readonly StepSubject[] };
   /** The date the action is due by, the one the notice's words name; null: none, so no notice. */
   dueBy: (dates: PlanDates, context: PlanContext, risk: Risk) => DueDate | null;
   /** Days before that date of one more notice, at the applicant's delivery slot that day; null: none. */
@@ -68,6 +72,8 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   ["ECFMG_REVIEW_PAST_DS2019", ECFMG_REVIEW_NOTICE],
   // A derived visa step past its date while the visa's own date holds: what to ask, at once.
   ["VISA_STEP_LATE", VISA_STEP_LATE_NOTICE],
+  // An answer "not done" counted done beside a later step done: the question, once, by email too.
+  ["DONE_DATES_OUT_OF_ORDER", ANSWERS_DISAGREE_NOTICE],
 ]);
 
 /** The ids' phases: the first notice, and the one `againDaysBefore` its date. */
@@ -105,11 +111,19 @@ export function warningRiskNotices(
     const due = rule.dueBy(dates, context, risk);
     if (due === null || due.at < context.now) continue;
     const detail = dates.rendered(due);
+    const fixed =
+      "card" in rule.on
+        ? typeof rule.on.card === "string"
+          ? rule.on.card
+          : rule.on.card(context)
+        : undefined;
     const step =
       "card" in rule.on
-        ? cardStep(rule.on.card, nextSteps)
+        ? fixed === undefined
+          ? undefined
+          : cardStep(fixed, nextSteps)
         : stepFor([...rule.on.ridesOn, ...risk.milestones], nextSteps, detail.at);
-    const card = "card" in rule.on ? rule.on.card : step?.milestone;
+    const card = "card" in rule.on ? fixed : step?.milestone;
     if (card === undefined) continue;
     const year = context.calendar.matchYear;
     // The heading names its date as the Due line does: the applicant's day, with the instant in both

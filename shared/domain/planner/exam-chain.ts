@@ -31,6 +31,19 @@ const APPLICATION = indexedStep("ecfmg_application");
 const STEP1 = indexedStep("usmle_step1");
 const STEP2CK = indexedStep("usmle_step2ck");
 
+/** How a chained due date's source opens (isChainedDue). */
+const CHAINED_SOURCE_OPENING = "advice: the latest start of ";
+
+/**
+ * Whether the ECFMG application's due date `due` is the chain's (Step 1's latest start, the day
+ * MATCH_YEAR_LAST_DAY names), not its own rule's: read from the source chainedDue gave it.
+ */
+export function isApplicationChainedDue(key: MilestoneKey, due: DueDate | null): boolean {
+  return (
+    key === APPLICATION.key && due !== null && due.source.startsWith(`${CHAINED_SOURCE_OPENING}${STEP1.key}`)
+  );
+}
+
 /** Step 1 is due by Step 2 CK's latest start. */
 export const STEP1_BY_STEP2CK_START = 1;
 /** The ECFMG application is due by Step 1's latest start. */
@@ -107,7 +120,7 @@ export function chainedDue(
     basis: "advice",
     // The later exam's own due date and why (its source) stay on its row; this one names it and
     // the preparation counted, not that whole source again.
-    source: `advice: the latest start of ${next} while it is not begun (its due date less ${prep.days} days of preparation: ${prep.citation.source}), so the exams still reach NRMP by the rank order list deadline; earlier than this step's own rule`,
+    source: `${CHAINED_SOURCE_OPENING}${next} while it is not begun (its due date less ${prep.days} days of preparation: ${prep.citation.source}), so the exams still reach NRMP by the rank order list deadline; earlier than this step's own rule`,
     asDay: due.asDay,
   };
 }

@@ -1,10 +1,12 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
+import { applicationLastDayEntry } from "./application-last-day-entry.ts";
 import { certificateAskedDue, certificateAskedReminders } from "./certificate-issued-asked.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { isApplicationChainedDue } from "./exam-chain.ts";
 import { certificateLaterApplyByReminders } from "./h1b-certificate-later-rungs.ts";
 import { routeQuestionOnPetition } from "./h1b-in-us.ts";
 import {
@@ -124,11 +126,14 @@ export function stepReminders(
   // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", titled on that condition.
   // A sat exam's rungs toward its result's deadline ask for the result; with a target ahead
   // the aim's ladder keeps the catalog's title (laidStep's aim titles are kept per step key).
+  // The ECFMG application due by the exam chain's day: the Match's last day, named on its rungs.
   const titled =
     entry.key !== "nrmp_registration"
       ? own?.passed === true && due !== null && aimKind === NO_AIM
         ? resultQuestionEntry(context, entry, due, stepDates.calendar, index)
-        : entry
+        : isApplicationChainedDue(entry.key, due)
+          ? applicationLastDayEntry(entry, stepDates.calendar.matchYear)
+          : entry
       : nrmpRegistrationAsked(context)
         ? nrmpAskedEntry(entry)
         : nrmpWhileWeighing(context)

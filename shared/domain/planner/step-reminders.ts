@@ -39,7 +39,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { schoolCheckFollowUps } from "./school-check-follow-ups.ts";
 import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
-import { step3SatPastPetition } from "./step3-booked-past-petition.ts";
+import { step3ResultAwaitedToPetition, step3SatPastPetition } from "./step3-booked-past-petition.ts";
 import { targetPassedReminders } from "./target-passed.ts";
 import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 import { visaBehindReminders } from "./visa-behind.ts";
@@ -92,7 +92,11 @@ export function stepReminders(
   if (entry.key === "usmle_step3" && step3WaitsForMatch(context, dates.due)) return;
   // Step 3 sat past the petition's sit-by day: its result lands after the petition's date, so no
   // "Due" countdown to a day it cannot meet; only the result's question, the day it is expected.
-  if (dates.own?.passed === true && step3SatPastPetition(context, dates.due))
+  // On the sit-by day itself, with the score expected on the petition's date: the same, one question.
+  if (
+    dates.own?.passed === true &&
+    (step3SatPastPetition(context, dates.due) || step3ResultAwaitedToPetition(context, dates.due))
+  )
     dates = { ...dates, due: null, detail: undefined };
   // A visa interview booked after the visa's date: its reminders count down to the interview, the
   // one date its card gives; the critical notice names the visa's date (interviewDayOnly).

@@ -126,3 +126,18 @@ export function step3BookedPastRiskWords(context: PlanContext, booked: string): 
   }
   return ` Your Step 3 was booked for ${renderDate(booked)}, after it: by these allowances its result, expected around ${renderDate(shiftIsoDay(booked, REPORTING_DAYS))}, comes too late for the petition; tell us the result when it comes.`;
 }
+
+/**
+ * Whether Step 3, sat (due by its petition's own date: isPetitionDate) with its result awaited, has
+ * its result expected on that date's last day or later: on the day itself the seat was in time
+ * (step3BookedPastPetitionDay says nothing), but a "Due" countdown would press for a score the
+ * applicant cannot hasten, so, as past it, only the result's question on the day it is expected.
+ */
+export function step3ResultAwaitedToPetition(context: PlanContext, due: DueDate | null): boolean {
+  if (context.applicant.visa !== "H-1B" || due === null || !isPetitionDate(due)) return false;
+  const given = context.entries.at(STEP3_INDEX);
+  const status = statusOf(context, "usmle_step3");
+  if (given?.date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
+  const reaches = shiftDays(startOfLocalDate(context.zone, given.date), context.zone, REPORTING_DAYS);
+  return shiftDays(reaches, context.zone, 1) >= due.at;
+}

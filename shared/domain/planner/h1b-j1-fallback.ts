@@ -19,9 +19,9 @@ import {
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
 import { step3ChainNow } from "./h1b.ts";
 import { askTheProgram, IF_MATCHED_H1B, programUnnamed, whichItFiles } from "./h1b-outcome-words.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
@@ -190,10 +190,11 @@ function stampingWords(
     return ` On the change of status ${program} files there is no visa stamping, but this plan keeps the petition's date (${petitionDay}) and Step 3's day before it as on the consular route, so a late approval still leaves time (our advice).`;
   addSource(sources, LCA_CERTIFICATION_SOURCE);
   addSource(sources, PETITION_PREMIUM_SOURCE);
+  addSource(sources, FEDERAL_HOLIDAYS_SOURCE);
   // Step 3 counts back from the filing; the approval, which the interview needs, comes after it.
   const approved = dueDay(context, {
     ...petition,
-    at: shiftDays(petition.at, petition.zone, PETITION_PREMIUM_DAYS),
+    at: afterBusinessDays(petition.at, petition.zone, PETITION_PREMIUM_BUSINESS_DAYS),
   });
   const consular = `this plan allows about ${CONSULAR_WAIT_DAYS} days from the petition's filing (${petitionDay}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for USCIS and the consulate's interview wait (our advice): the approval comes after the filing, within ${PETITION_PREMIUM_BUSINESS_DAYS} business days with premium processing (around ${approved}, leaving about ${CONSULAR_WAIT_DAYS - PETITION_PREMIUM_DAYS} days for the interview) and months without it, so ask ${program} to file with premium processing, and to file DOL's Labor Condition Application (certified within ${LCA_CERTIFICATION_WORKING_DAYS} working days) as soon as you match`;
   return abroad

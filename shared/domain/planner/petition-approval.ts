@@ -1,10 +1,11 @@
 import { startOfLocalDate } from "../time.ts";
-import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
+import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
+import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
 
 const PETITION_INDEX = stepIndex("visa_h1b");
 
@@ -12,7 +13,8 @@ const PETITION_INDEX = stepIndex("visa_h1b");
  * The H-1B petition reported in progress: the program has filed it, so what finishes the step is
  * USCIS's approval, not the filing. Its date is then the approval's expected day: the filing (the
  * day the applicant gave with the status, else the plan's filing day, visa_h1b's due date) plus
- * PETITION_PREMIUM_DAYS, premium processing's 15 business days (official; advice that the program
+ * premium processing's 15 business days, weekends and federal holidays not counted
+ * (afterBusinessDays; official; advice that the program
  * uses it: months without it), the day the visa risk already names "around". Until that day the
  * petition waits on USCIS, not on the applicant or the program: never "overdue since" its filing day
  * (the row, the overdue list, the visa risks and the chases all read this date). Null for any other
@@ -38,11 +40,11 @@ export function petitionApprovalDue(context: PlanContext, dates: PlanDates): Due
   let due = byFiling.get(key);
   if (due === undefined) {
     due = shapedDueDate({
-      at: shiftDays(filed, zone, PETITION_PREMIUM_DAYS),
+      at: afterBusinessDays(filed, zone, PETITION_PREMIUM_BUSINESS_DAYS),
       zone,
       status: planned.status,
       basis: "advice",
-      source: `advice: the petition's approval, ${PETITION_PREMIUM_BUSINESS_DAYS} business days after its filing (${given === undefined ? "this plan's filing day" : "the day you gave"}) with premium processing (${PETITION_PREMIUM_SOURCE}); months without it`,
+      source: `advice: the petition's approval, ${PETITION_PREMIUM_BUSINESS_DAYS} business days after its filing (${given === undefined ? "this plan's filing day" : "the day you gave"}) with premium processing (${PETITION_PREMIUM_SOURCE}), federal holidays not counted (${FEDERAL_HOLIDAYS_SOURCE}); months without it`,
       asDay: true,
     });
     byFiling.set(key, due);

@@ -55,6 +55,9 @@ export function fill(
   return onLaterCandidate(context, filled);
 }
 
+/** How a card names a day an office's act is expected by (the H-1B petition's approval, USCIS's). */
+const EXPECTS_BY = "expects the approval by ";
+
 /**
  * The text so far followed by the deadline's day; a "by {due}" whose day has gone asks for it as
  * soon as possible instead: never an instruction dated before now.
@@ -67,6 +70,10 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
   // An exam's last sitting day: the day its deadline column shows, with no time.
   if (isDaySitting(key) && (due.asDay === true || filled.endsWith("take it by ")))
     return `${withSittingDay(context, filled, due)}${projected}`;
+  // An act of an office, not the applicant's (USCIS's approval): passed, the day is said as what was
+  // expected, never "as soon as you can".
+  if (filled.endsWith(EXPECTS_BY) && dayByPassed(context, due.at))
+    return `${filled.slice(0, -EXPECTS_BY.length)}expected the approval by ${due.asDay === true ? dueDay(context, due) : dayBy(context, due.at)}${projected}, a day that has passed`;
   // A whole-day due names its own day, as its column does, not the midnight after it.
   if (filled.endsWith("by ") && dayByPassed(context, due.at))
     return `${filled.slice(0, -3)}${due.asDay === true ? `as soon as you can (${dueDay(context, due)}${basisMark(due, "comma")}, has passed)` : byDay(context, due.at).replace(/ has passed\)$/, `${basisMark(due, "comma")}, has passed)`)}`;

@@ -130,12 +130,13 @@ export function stepReminders(
   // Beside ERAS_LATE_SUBMISSION's "weigh the next Match", titled on that condition.
   // A sat exam's rungs toward its result's deadline ask for the result; with a target ahead
   // the aim's ladder keeps the catalog's title (laidStep's aim titles are kept per step key).
-  // The ECFMG application due by the exam chain's day: the Match's last day, named on its rungs.
+  // The ECFMG application due by the exam chain's day: the Match's last day, named on its "Due" rungs
+  // (not on an aim's, which count down to a target, nor laid beside one: its titles are kept per step).
   const titled =
     entry.key !== "nrmp_registration"
       ? own?.passed === true && due !== null && aimKind === NO_AIM
         ? resultQuestionEntry(context, entry, due, stepDates.calendar, index)
-        : isApplicationChainedDue(entry.key, due)
+        : aimKind === NO_AIM && isApplicationChainedDue(entry.key, due)
           ? applicationLastDayEntry(entry, stepDates.calendar.matchYear)
           : entry
       : nrmpRegistrationAsked(context)

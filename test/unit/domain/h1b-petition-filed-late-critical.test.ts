@@ -7,7 +7,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 /**
  * A matched H-1B applicant, Step 3 passed and the contract signed, whose program tells them it filed
  * the H-1B petition on Thu 20 May 2027, five weeks after the plan's filing day (Fri 16 Apr 2027, our
- * advice). With premium processing USCIS's approval comes around Thu 10 Jun, and with the time the
+ * advice). With premium processing USCIS's approval comes around Fri 11 Jun (15 business days, Memorial Day not counted), and with the time the
  * plan keeps for the stamping after it the visa would come around 20 Jul, after a 1 Jul start. The
  * plan knows it the day the filing is told: critical at once, and steadily until the approval is
  * reported (past the approval's day too), just as a filing merely scheduled for that day is. A
@@ -38,8 +38,8 @@ describe.each([
   it.each([
     "2027-05-21T09:00:00",
     "2027-06-01T09:00:00",
-    "2027-06-10T23:30:00",
-    "2027-06-11T00:30:00",
+    "2027-06-11T23:30:00",
+    "2027-06-12T00:30:00",
     "2027-06-14T09:00:00",
   ])("at %s local: critical, the approval's day the petition's one date", (local) => {
     const now = new Date(`${local}${offset}`);
@@ -47,16 +47,16 @@ describe.each([
     const risk = behind(result);
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain("Your program filed your H-1B petition on Thu 20 May 2027");
-    expect(risk?.message).toContain("Thu 10 Jun 2027 (our advice)");
+    expect(risk?.message).toContain("Fri 11 Jun 2027 (our advice)");
     expect(risk?.message).toContain("after residency starts");
     expect(risk?.message).toContain("premium processing");
     expect(risk?.message).not.toContain("You expect your H-1B petition");
     expect(result.risks.map((r) => r.code)).not.toContain("VISA_STEP_LATE");
     const row = result.nextSteps.find((step) => step.milestone === "visa_h1b");
-    expect(row?.deadline?.local).toContain("Thu 10 Jun 2027");
+    expect(row?.deadline?.local).toContain("Fri 11 Jun 2027");
     const overdue = result.overdue.find((step) => step.milestone === "visa_h1b");
-    if (overdue !== undefined) expect(overdue.deadline.local).toContain("Thu 10 Jun 2027");
-    if (now.getTime() < Date.parse(`2027-06-11T00:00:00${offset}`)) {
+    if (overdue !== undefined) expect(overdue.deadline.local).toContain("Fri 11 Jun 2027");
+    if (now.getTime() < Date.parse(`2027-06-12T00:00:00${offset}`)) {
       expect(overdue).toBeUndefined();
       expect(risk?.message).toContain("USCIS's approval of your H-1B petition is expected too late");
     }

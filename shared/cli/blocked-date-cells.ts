@@ -8,6 +8,7 @@ import { waitingDateLabel } from "#domain/waiting-step-date.ts";
  * Match Day past its planned date says since when, as the risk says it is past the date we plan for;
  * one whose planned date passed while whether the applicant matched is untold says "planned for" it,
  * as the timeline and the calendar feed do (waitingDateLabel), never a bare date read as ahead.
+ * A sitting booked behind the school gate (`ownDate`, no deadline) shows its day as the applicant's.
  * `marked` renders a date with its basis mark.
  */
 export function blockedDateCells(
@@ -26,8 +27,10 @@ export function blockedDateCells(
       ? Date.parse(step.deadline.at) < Date.parse(now)
         ? `${waitingDateLabel(step.deadline, now).inline} ${marked(step.deadline)}`
         : marked(step.deadline)
-      : step.overdueSince === undefined
-        ? "-"
-        : `overdue since ${marked(step.overdueSince)}`;
+      : step.overdueSince !== undefined
+        ? `overdue since ${marked(step.overdueSince)}`
+        : step.ownDate === undefined
+          ? "-"
+          : `your sitting ${marked(step.ownDate)}`;
   return [target, date];
 }

@@ -26,10 +26,22 @@ const InForceSchema = z
   });
 export type InForce = z.infer<typeof InForceSchema>;
 
+/**
+ * Who takes the fee (the body to ask about the money once paid: OET for its test, FSMB for a USMLE
+ * exam since registration moved there, ECFMG for its own), with the page that names it (usually the
+ * fee's own source), and the fee as a sentence names it ("your OET Medicine test fee"): the label is
+ * a table's, not a sentence's.
+ */
+const PaidToSchema = z
+  .object({ body: z.string().min(1), fee: z.string().min(1), source: z.string().url() })
+  .strict();
+export type PaidTo = z.infer<typeof PaidToSchema>;
+
 const FeeBase = {
   key: z.string().min(1),
   milestone: MilestoneKeySchema,
   label: z.string().min(1),
+  paidTo: PaidToSchema,
   basis: z.enum(["official", "secondary", "advice"]),
   source: z.string().min(1),
   asOf: z.string().min(1),
@@ -151,6 +163,7 @@ const OtherCurrencyFeeSchema = z
     key: z.string().min(1),
     milestone: MilestoneKeySchema,
     label: z.string().min(1),
+    paidTo: PaidToSchema,
     amount: z.number().min(0),
     /** ISO 4217, e.g. "AUD". */
     currency: z.string().regex(/^[A-Z]{3}$/),

@@ -64,6 +64,9 @@ export const StatusActionsSchema = z
  * needs an eligible school waits for `<key>: <waitingFor>`; with the note unknown (`unchecked`)
  * those steps wait for this milestone. The texts are what the plan shows.
  */
+/** A booked sitting's words: {exam} its name, {day} its day, {body} who it is booked (and paid) with. */
+const SittingWords = z.string().includes("{exam}").includes("{day}").includes("{body}");
+
 export const SchoolEligibilityCheckSchema = z
   .object({
     ineligible: z
@@ -84,6 +87,8 @@ export const SchoolEligibilityCheckSchema = z
         paidFees: z
           .object({ risk: z.string().includes("{fees}"), action: z.string().includes("{fees}") })
           .strict(),
+        /** A sitting booked (and so paid) behind the gate, named with its day and the body it is booked with. */
+        bookedSitting: SittingWords,
       })
       .strict(),
     unchecked: z
@@ -96,6 +101,26 @@ export const SchoolEligibilityCheckSchema = z
          * the note is still unknown: the gate holds, so the plan asks for the note itself.
          */
         reportedDone: z.string().min(1),
+        /** A sitting booked behind the unchecked note: named with its day, to decide on once the check says no note. */
+        bookedSitting: SittingWords,
+      })
+      .strict(),
+    /**
+     * What a result of a sitting kept behind the gate can serve (after bookedSitting): OET's for a
+     * later Pathway (`oet_medicine`), a USMLE exam's (`usmle`), each cited.
+     */
+    sittingKept: z
+      .object({
+        oet_medicine: z
+          .object(CitationFields)
+          .extend({ text: z.string().min(1) })
+          .strict()
+          .superRefine(citedCorrectly),
+        usmle: z
+          .object(CitationFields)
+          .extend({ text: z.string().min(1) })
+          .strict()
+          .superRefine(citedCorrectly),
       })
       .strict(),
     ...CitationFields,

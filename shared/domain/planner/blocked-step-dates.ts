@@ -3,6 +3,7 @@ import type { BlockedStep, Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { afterMatchDay, datedFromMatchDay, fromMatchDayWhy } from "./from-match-day.ts";
+import { gatedSittingOf } from "./gated-sittings.ts";
 import { h1bCertificateTarget } from "./h1b.ts";
 import { inUsTitle } from "./h1b-in-us.ts";
 import { h1bRowTarget } from "./h1b-row-target.ts";
@@ -68,8 +69,12 @@ export function blockedStep(
     waitingFor,
     why: fromMatchDayWhy(context, dated.index, whyBlocked(context, entry, due)),
   };
-  if (resolvedBy !== undefined) step.resolvedBy = resolvedBy;
-  else datedBlocked(step, dated, context, gates.slipped);
+  if (resolvedBy !== undefined) {
+    step.resolvedBy = resolvedBy;
+    // A sitting booked and paid behind the school gate keeps its day on the row (gated-sittings.ts).
+    const sitting = gatedSittingOf(context, entry.key);
+    if (sitting !== undefined) step.ownDate = sitting.day;
+  } else datedBlocked(step, dated, context, gates.slipped);
   return step;
 }
 

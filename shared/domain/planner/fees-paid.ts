@@ -46,20 +46,47 @@ export function feePaid(context: PlanContext, key: MilestoneKey): boolean {
   return FEES.some((fee) => fee.milestone === key && fee.spentWhen.includes(status));
 }
 
+/** The fees paid behind the school gate, in words: what was paid to whom, whom to ask, and about what. */
+export interface PaidGatedFees {
+  /** "your OET Medicine test fee to OET", or several with each body: "your A (to ECFMG) and your B (to FSMB)". */
+  fees: string;
+  /** The one body that took them all ("OET"), else "each body". */
+  payees: string;
+  /** "that money", or with several bodies "the fee it took". */
+  money: string;
+}
+
 /**
- * The fees paid (feePaid's rule) for the steps that need an ECFMG-eligible school, as one phrase for
- * the ineligible school's words: "2 fees (Application for ECFMG Certification; USMLE Step 1 exam
- * fee)", or null when none is paid. Fees in another currency are named too.
+ * The fees paid (feePaid's rule) for the steps that need an ECFMG-eligible school, each named as a
+ * sentence names it with the body that took it (fees.json `paidTo`: OET's fee is OET's, a USMLE
+ * exam's FSMB's, never all ECFMG's), for the ineligible school's words; null when none is paid.
+ * Fees in another currency are named too.
  */
-export function paidGatedFees(context: PlanContext): string | null {
-  const labels: string[] = [];
+export function paidGatedFees(context: PlanContext): PaidGatedFees | null {
+  const paid: { fee: string; body: string }[] = [];
   for (const fee of [...FEES, ...FEES_OTHER_CURRENCY]) {
     const entry = catalogEntry(fee.milestone);
     if (!entry.needsEcfmgEligibleSchool || !applies(context, entry)) continue;
-    if (fee.spentWhen.includes(feeStatusOf(context, fee.milestone))) labels.push(fee.label);
+    if (fee.spentWhen.includes(feeStatusOf(context, fee.milestone))) paid.push(fee.paidTo);
   }
-  if (labels.length === 0) return null;
-  return labels.length === 1 ? `the fee for ${labels[0]}` : `${labels.length} fees (${labels.join("; ")})`;
+  const first = paid[0];
+  if (first === undefined) return null;
+  if (paid.every((fee) => fee.body === first.body))
+    return {
+      fees: `${listed(paid.map((fee) => fee.fee))} to ${first.body}`,
+      payees: first.body,
+      money: "that money",
+    };
+  return {
+    fees: listed(paid.map((fee) => `${fee.fee} (to ${fee.body})`)),
+    payees: "each body",
+    money: "the fee it took",
+  };
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /**

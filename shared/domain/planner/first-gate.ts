@@ -6,7 +6,8 @@ import { DAY_MS, fromWall, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
-import { paidGatedFees } from "./fees-paid.ts";
+import { type PaidGatedFees, paidGatedFees } from "./fees-paid.ts";
+import { gatedSittingWords } from "./gated-sittings.ts";
 import { matchStepsBelieved, registrationNamed } from "./note-contradicted-by-record.ts";
 import { noteQuestioned } from "./note-questioned.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -108,7 +109,8 @@ function signedUpTargetOf(context: PlanContext, signedUpAt: string, entry: Catal
  * SCHOOL_NOT_ECFMG_ELIGIBLE's message: the catalog's, whose last sentence ("Pay no fee until
  * then.") is for an applicant who has paid none of the blocked steps' fees; one who has (the
  * budget's `spentWhen`: the ECFMG application done, an exam scheduled) is told to pay no further
- * fee and to ask ECFMG what becomes of the money paid, never promised a refund.
+ * fee and to ask the body that took each fee (OET for its test, FSMB for a USMLE exam) what becomes
+ * of the money paid, never promised a refund; and a sitting booked ahead is named with its day.
  */
 export function ineligibleSchoolMessage(context: PlanContext): string {
   // The record or an interview contradicting the answer: the gate holds, but
@@ -120,8 +122,25 @@ export function ineligibleSchoolMessage(context: PlanContext): string {
   const { ineligible } = SCHOOL_CHECK;
   const message = ineligible.risk.replace("{school}", () => context.applicant.medicalSchool.name);
   const paid = paidGatedFees(context);
-  if (paid === null) return message;
-  return `${message.slice(0, -NO_FEE_SENTENCE.length)}${ineligible.paidFees.risk.replace("{fees}", () => paid)}`;
+  const feeWords =
+    paid === null
+      ? message
+      : `${message.slice(0, -NO_FEE_SENTENCE.length)}${withPaid(ineligible.paidFees.risk, paid)}`;
+  return withSittings(feeWords, context);
+}
+
+/** A paid-fees text with the fees, the body to ask and the money asked about put in. */
+function withPaid(text: string, paid: PaidGatedFees): string {
+  return text
+    .replace("{fees}", () => paid.fees)
+    .replace("{payees}", () => paid.payees)
+    .replace("{money}", () => paid.money);
+}
+
+/** A gate's words followed by those on each sitting booked behind it (gatedSittingWords), if any. */
+export function withSittings(text: string, context: PlanContext): string {
+  const sittings = gatedSittingWords(context);
+  return sittings === "" ? text : `${text} ${sittings}`;
 }
 
 /** The school check's action while the record contradicts the note's "false": a question, no refund talk. */
@@ -133,5 +152,8 @@ export function ineligibleSchoolAction(context: PlanContext): string {
   if (noteQuestioned(context)) return QUESTIONED_NOTE_ACTION;
   const { ineligible } = SCHOOL_CHECK;
   const paid = paidGatedFees(context);
-  return paid === null ? ineligible.action : ineligible.paidFees.action.replace("{fees}", () => paid);
+  return withSittings(
+    paid === null ? ineligible.action : withPaid(ineligible.paidFees.action, paid),
+    context,
+  );
 }

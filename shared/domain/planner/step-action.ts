@@ -19,7 +19,7 @@ import {
   nothingOutstanding,
 } from "./earliest-certification.ts";
 import { pastTargetExamAction } from "./exam-past-target.ts";
-import { ineligibleSchoolAction } from "./first-gate.ts";
+import { ineligibleSchoolAction, withSittings } from "./first-gate.ts";
 import { earlyFirstGateNote } from "./first-gate-words.ts";
 import { j1CertificateNote } from "./j1-certificate.ts";
 import {
@@ -91,7 +91,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
       (due === null && pathwayAnswerAfterMatchDay(context, entry, facts.stepDates.calendar)))
       ? facts.stepDates.dueAt(facts.index)
       : due;
-  const action = facts.schoolCheckOnly
+  const chosen = facts.schoolCheckOnly
     ? ineligibleSchoolAction(context)
     : entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked" && checkReported(context)
       ? SCHOOL_CHECK.unchecked.reportedDone
@@ -149,6 +149,11 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                         ),
                   facts.h1bTarget ?? due,
                 ));
+  // The note unknown, a sitting booked behind the check is named with its day (gated-sittings.ts).
+  const action =
+    entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked"
+      ? withSittings(chosen, context)
+      : chosen;
   // A result this step needs, booked after its own deadline, is said here too,
   // against the dates the step is planned for: a later Match's, once the plan moved.
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, facts.index, facts.stepDates);

@@ -33,7 +33,24 @@ export type InForce = z.infer<typeof InForceSchema>;
  * a table's, not a sentence's.
  */
 const PaidToSchema = z
-  .object({ body: z.string().min(1), fee: z.string().min(1), source: z.string().url() })
+  .object({
+    body: z.string().min(1),
+    fee: z.string().min(1),
+    source: z.string().url(),
+    /**
+     * The body that took the fee for a step dated before `before` (YYYY-MM-DD): ECFMG registered IMGs
+     * for Step 1 and Step 2 CK until registration moved to FSMB in January 2026. A step dated within
+     * the fee's `paidWithinDays` after it may have been paid to either (fee-payee.ts).
+     */
+    earlier: z
+      .object({
+        body: z.string().min(1),
+        before: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        source: z.string().url(),
+      })
+      .strict()
+      .optional(),
+  })
   .strict();
 export type PaidTo = z.infer<typeof PaidToSchema>;
 

@@ -3,6 +3,7 @@ import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS } from "../time.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { plannedDay } from "./earliest-certification.ts";
+import { payeeOf } from "./fee-payee.ts";
 
 /**
  * A step's status as the fee table reads it (fees.json `spentWhen`): an exam under way with its day
@@ -67,7 +68,10 @@ export function paidGatedFees(context: PlanContext): PaidGatedFees | null {
   for (const fee of [...FEES, ...FEES_OTHER_CURRENCY]) {
     const entry = catalogEntry(fee.milestone);
     if (!entry.needsEcfmgEligibleSchool || !applies(context, entry)) continue;
-    if (fee.spentWhen.includes(feeStatusOf(context, fee.milestone))) paid.push(fee.paidTo);
+    if (!fee.spentWhen.includes(feeStatusOf(context, fee.milestone))) continue;
+    const day = context.entries.get(fee.milestone)?.date;
+    const within = "paidWithinDays" in fee ? fee.paidWithinDays : undefined;
+    paid.push({ fee: fee.paidTo.fee, body: payeeOf(fee.paidTo, day, within) });
   }
   const first = paid[0];
   if (first === undefined) return null;

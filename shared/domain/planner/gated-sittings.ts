@@ -12,24 +12,26 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { applies, type PlanContext } from "./context.ts";
 import { deadlineDetail } from "./date-math.ts";
+import { payeeOf } from "./fee-payee.ts";
 import { feeStatusOf } from "./fees-paid.ts";
 
-/** Who took each step's fee (fees.json `paidTo`), the first fee of the step that names one. */
-const PAID_TO = new Map<MilestoneKey, PaidTo>();
+/** Each step's fee paid at booking (spent once "scheduled"), whose `paidTo` says who took it. */
+const BOOKED_FEE = new Map<MilestoneKey, { paidTo: PaidTo; paidWithinDays?: number }>();
 for (const fee of [...FEES, ...FEES_OTHER_CURRENCY])
-  if (!PAID_TO.has(fee.milestone)) PAID_TO.set(fee.milestone, fee.paidTo);
+  if (fee.spentWhen.includes("scheduled") && !BOOKED_FEE.has(fee.milestone))
+    BOOKED_FEE.set(fee.milestone, {
+      paidTo: fee.paidTo,
+      ...("paidWithinDays" in fee && fee.paidWithinDays !== undefined
+        ? { paidWithinDays: fee.paidWithinDays }
+        : {}),
+    });
 
 /**
  * The exams an applicant books a day for and pays at booking (a fee spent once "scheduled") that
  * wait on the school's sponsor note: OET Medicine and the USMLE exams.
  */
 const GATED_EXAMS = MILESTONE_CATALOG.filter(
-  (entry) =>
-    entry.applicantDateIsDue &&
-    entry.needsEcfmgEligibleSchool &&
-    [...FEES, ...FEES_OTHER_CURRENCY].some(
-      (fee) => fee.milestone === entry.key && fee.spentWhen.includes("scheduled"),
-    ),
+  (entry) => entry.applicantDateIsDue && entry.needsEcfmgEligibleSchool && BOOKED_FEE.has(entry.key),
 );
 
 /** A sitting booked behind the school gate: the exam, its day as the plan renders it, and who it is booked with. */
@@ -51,15 +53,15 @@ export function gatedSittings(context: PlanContext): readonly GatedSitting[] {
   for (const entry of GATED_EXAMS) {
     if (!applies(context, entry) || feeStatusOf(context, entry.key) !== "scheduled") continue;
     const given = context.entries.get(entry.key)?.date;
-    const paidTo = PAID_TO.get(entry.key);
-    if (given === undefined || paidTo === undefined) continue;
+    const booked = BOOKED_FEE.get(entry.key);
+    if (given === undefined || booked === undefined) continue;
     const at = startOfLocalDate(context.zone, given);
     if (at + DAY_MS <= context.now) continue;
     const source = `your scheduled date ${given}`;
     out.push({
       key: entry.key,
       day: deadlineDetail(context.zone, at, "applicant", "applicant", source),
-      body: paidTo.body,
+      body: payeeOf(booked.paidTo, given, booked.paidWithinDays),
     });
   }
   return out;

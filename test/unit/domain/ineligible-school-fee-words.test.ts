@@ -10,7 +10,8 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * Fee words that fit what is paid: SCHOOL_NOT_ECFMG_ELIGIBLE said "Pay no fee until
  * then" and the school check "before paying any fee" to an applicant who had already paid the
  * ECFMG application and booked Step 1 (the budget's `spentWhen`: done, scheduled). They are told to
- * pay no further fee and to ask ECFMG what becomes of the money paid; no refund is promised.
+ * pay no further fee and to ask the body that took each fee (ECFMG its application's, FSMB a
+ * USMLE exam's) what becomes of the money paid; no refund is promised.
  */
 const now = new Date("2026-11-30T12:00:00Z");
 const planWith = (milestones: MilestoneEntry[]): Plan =>
@@ -47,7 +48,7 @@ describe("an ineligible school's fee words fit the fees paid", () => {
     const message = riskOf(paid)?.message ?? "";
     expect(message).not.toContain("Pay no fee until then");
     expect(message).toContain(
-      "Pay no further fee until then. You have already paid 2 fees (Application for ECFMG Certification; USMLE Step 1 exam fee): ask ECFMG what becomes of that money; Matchpath knows of no refund.",
+      "Pay no further fee until then. You have already paid your Application for ECFMG Certification fee (to ECFMG) and your USMLE Step 1 exam fee (to FSMB): ask each body what becomes of the fee it took; Matchpath knows of no refund.",
     );
     expect(message).toContain("X Medical College shows no ECFMG sponsor note");
   });
@@ -55,6 +56,8 @@ describe("an ineligible school's fee words fit the fees paid", () => {
   it("fits the school check's action to the fees paid as well", () => {
     const action = checkAction(paid) ?? "";
     expect(action).toContain("pay no further fee until then");
-    expect(action).toContain("Application for ECFMG Certification; USMLE Step 1 exam fee");
+    expect(action).toContain(
+      "your Application for ECFMG Certification fee (to ECFMG) and your USMLE Step 1 exam fee (to FSMB)",
+    );
   });
 });

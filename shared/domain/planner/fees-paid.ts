@@ -51,7 +51,7 @@ export function feePaid(context: PlanContext, key: MilestoneKey): boolean {
 export interface PaidGatedFees {
   /** "your OET Medicine test fee to OET", or several with each body: "your A (to ECFMG) and your B (to FSMB)". */
   fees: string;
-  /** The one body that took them all ("OET"), else "each body". */
+  /** The one body that took them all ("OET"; "that body" when it is one of two), else "each body". */
   payees: string;
   /** "that money", or with several bodies "the fee it took". */
   money: string;
@@ -78,7 +78,8 @@ export function paidGatedFees(context: PlanContext): PaidGatedFees | null {
   if (paid.every((fee) => fee.body === first.body))
     return {
       fees: `${listed(paid.map((fee) => fee.fee))} to ${first.body}`,
-      payees: first.body,
+      // "ECFMG or FSMB, whichever registered you" is said once: then "that body".
+      payees: first.body.includes(",") ? "that body" : first.body,
       money: "that money",
     };
   return {

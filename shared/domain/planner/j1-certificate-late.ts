@@ -5,6 +5,7 @@ import type { PlanContext } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { certificateNeededForDs2019 } from "./j1-certificate.ts";
+import { j1StartOutOfReach, withJ1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { addSource, citationSource, requirementSource } from "./risk-sources.ts";
 
 // A matched J-1 applicant who sent their sponsorship application (the step done) but has not
@@ -62,6 +63,9 @@ export function certificateHolds(context: PlanContext, dates: PlanDates): Certif
 export function withJ1CertificateLate(context: PlanContext, dates: PlanDates, risks: Risk[]): Risk[] {
   // From residency's start, START_DELAYED names what is missing (the certificate among it).
   if (context.now >= context.calendar.dates.residency_start.at) return risks;
+  // The certificate too late for a J-1 start: one critical risk says so, no date "still holds".
+  const out = j1StartOutOfReach(context, dates);
+  if (out !== null) return withJ1StartOutOfReach(context, out, risks);
   const holds = certificateHolds(context, dates);
   if (holds === null || risks.some((risk) => risk.code === "VISA_STEP_LATE")) return risks;
   const critical = risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");

@@ -21,7 +21,7 @@ import {
 import { pastTargetExamAction } from "./exam-past-target.ts";
 import { ineligibleSchoolAction, withSittings } from "./first-gate.ts";
 import { earlyFirstGateNote } from "./first-gate-words.ts";
-import { j1CertificateNote } from "./j1-certificate.ts";
+import { j1CertificateNote } from "./j1-certificate-note.ts";
 import {
   consularExpediteNote,
   ecfmgReviewNote,

@@ -1,0 +1,138 @@
+import type { Risk, StepSubject } from "../plan.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
+import { DAY_MS, startOfLocalDate } from "../time.ts";
+import {
+  DIPLOMA_VERIFICATION_DAYS,
+  DIPLOMA_VERIFICATION_SOURCE,
+  SCORE_REPORTING_DAYS,
+  SCORE_REPORTING_SOURCE,
+} from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { applicantDay } from "./day-words.ts";
+import type { PlanDates } from "./deadlines.ts";
+import {
+  CERTIFIED_TO_START_URL,
+  earliestCertification,
+  nothingOutstanding,
+} from "./earliest-certification.ts";
+import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
+import { sponsorshipDayNamed } from "./j1-certificate.ts";
+import { noteCrossing } from "./risk-change-instants.ts";
+import { addSource } from "./risk-sources.ts";
+
+// A matched J-1 applicant whose ECFMG certificate is still to come: ECFMG sponsors a J-1 physician
+// only with a valid certificate, so the J-1 visa can come no sooner than the certificate, then
+// ECFMG's review of the sponsorship, then the consular interview after the DS-2019. When the plan's
+// own allowances put that visa after residency starts (a graduation in May, say), a start on the
+// program's date on a J-1 is out of reach, not "at risk", and the visa chain's dates cannot hold.
+
+/**
+ * The shorter end of the 4–6 weeks ECFMG gives its review of a J-1 sponsorship once every document
+ * is in (official, facts.md §5 "J-1 application steps", https://ecfmg.org/evsp/application-process.html).
+ * The plan dates the chain with the longer end (J1_ECFMG_REVIEW_DAYS); judging a start out of reach,
+ * it counts the shorter, so "out of reach" is said only when even the fastest review cannot make it.
+ */
+export const J1_ECFMG_REVIEW_SHORTEST_DAYS = 28;
+const REVIEW_SOURCE =
+  "https://ecfmg.org/evsp/application-process.html (ECFMG allows 4–6 weeks for its review of a J-1 sponsorship application once every document is in; Matchpath counts the shorter, 4 weeks, when judging whether a start is out of reach)";
+
+/** How the risk says it (after the start's day), which its critical notice's title reads. */
+export const OUT_OF_REACH_WORDS = " on a J-1 is out of reach on this plan's allowances";
+/** The critical notice's title for it: the verdict and the one thing to do today. */
+export const J1_START_OUT_OF_REACH_TITLE =
+  "A J-1 start on your program's date is out of reach: tell your program's GME office now";
+
+/** The J-1 start out of reach: the certificate's and the visa's earliest instants by the plan's allowances. */
+export interface J1StartOutOfReach {
+  /** The earliest the certificate can be issued (earliestCertification). */
+  certificateAt: number;
+  /** The earliest the J-1 visa can come: certificate + the shortest review + the consular allowance. */
+  visaAt: number;
+}
+
+const DS2019_AT = stepIndex("j1_ds2019");
+const CHAIN_DAYS = J1_ECFMG_REVIEW_SHORTEST_DAYS + J1_CONSULAR_ALLOWANCE_DAYS;
+
+/**
+ * Whether the J-1 visa, at the earliest, comes after residency starts because the certificate it
+ * waits for comes too late: a matched J-1 applicant (sponsorshipDayNamed: the certificate and the
+ * DS-2019 still to come), the DS-2019 not given a day (a day means ECFMG's review is over), before
+ * residency starts, with something still holding the certificate back (with nothing outstanding the
+ * certificate may already be issued: the advisor's question asks). Null at once for every other
+ * applicant. The instant the verdict would change is noted for re-planning.
+ */
+export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1StartOutOfReach | null {
+  if (context.applicant.visa !== "J-1" || dates.calendar !== context.calendar) return null;
+  if (!sponsorshipDayNamed(context) || statusAt(context, DS2019_AT) === "scheduled") return null;
+  const start = context.calendar.dates.residency_start.at;
+  if (context.now >= start || nothingOutstanding(context)) return null;
+  const certificateAt = earliestCertification(context);
+  const visaAt = certificateAt + CHAIN_DAYS * DAY_MS;
+  noteCrossing(context, visaAt, start);
+  return visaAt > start ? { certificateAt, visaAt } : null;
+}
+
+/** Why the certificate comes no sooner: the diploma's verification after graduation, or a result awaited. */
+function certificateWhy(context: PlanContext): string {
+  const graduation = context.applicant.graduation;
+  const verified = startOfLocalDate(context.zone, graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
+  return verified > context.now
+    ? `it can be issued only after your graduation on ${graduation}, once ECFMG has verified your diploma with your school, which we allow ${DIPLOMA_VERIFICATION_DAYS} days for`
+    : `it waits for your outstanding results, which we allow ${SCORE_REPORTING_DAYS} days each to be reported`;
+}
+
+/** What the applicant does now: the GME office, the school, the program's J-1 liaison (advice). */
+const WHAT_TO_DO =
+  "Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (programs hold one only briefly); ask your school how fast it can confirm your diploma to ECFMG; and ask your program's J-1 liaison to have every other document of your sponsorship in, so ECFMG's review can start the day your certificate is issued (our advice).";
+
+/**
+ * The certificate card's words for a J-1 start out of reach (j1StartOutOfReach): when the
+ * certificate can come, that the sponsorship waits for it, and that the start cannot hold, in
+ * place of "needed by" a day it cannot make or "get it issued now" before it can be.
+ */
+export function outOfReachCardNote(
+  context: PlanContext,
+  out: J1StartOutOfReach,
+  sponsorship: string,
+): string {
+  return ` ECFMG sponsors a J-1 physician only with a valid certificate, and ${certificateWhy(context)}: around ${applicantDay(context, out.certificateAt)} at the earliest. Your J-1 sponsorship, planned for ${sponsorship}, waits for it, so with ECFMG's review and your visa interview after it, a J-1 start on your program's date is out of reach: tell your program's GME office now and ask about a delayed start.`;
+}
+
+/** The risk's sentence: the chain's arithmetic, the verdict and what to do, with its sources added. */
+function outOfReachSentence(context: PlanContext, out: J1StartOutOfReach, sources: string[]): string {
+  const start = residencyStartWords(context.calendar.dates.residency_start, sources);
+  for (const source of [
+    DIPLOMA_VERIFICATION_SOURCE,
+    SCORE_REPORTING_SOURCE,
+    CERTIFIED_TO_START_URL,
+    REVIEW_SOURCE,
+    J1_CONSULAR_ALLOWANCE_SOURCE,
+  ])
+    addSource(sources, source);
+  return `A start on ${start}${OUT_OF_REACH_WORDS}: your ECFMG certificate can come around ${applicantDay(context, out.certificateAt)} at the earliest (${certificateWhy(context)}); ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts. ${WHAT_TO_DO}`;
+}
+
+/**
+ * `risks` (the visa chain's, visaStartRisks') for a J-1 start out of reach: one critical
+ * VISA_NOT_READY_FOR_START saying so, merged into the one already there (a step late as well), in
+ * place of VISA_STEP_LATE, whose "your visa's own date still holds" the certificate makes untrue.
+ * CERTIFICATION_AFTER_START stands aside for it (certificationAfterStartRisk), so one risk says it.
+ */
+export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfReach, risks: Risk[]): Risk[] {
+  const kept = risks.filter((risk) => risk.code !== "VISA_STEP_LATE");
+  const behind = kept.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
+  const sources = [...(behind?.sources ?? [])];
+  const sentence = outOfReachSentence(context, out, sources);
+  const milestones: StepSubject[] = ["ecfmg_certification"];
+  for (const key of [...(behind?.milestones ?? []), "visa_j1" as const])
+    if (!milestones.includes(key)) milestones.push(key);
+  const risk: Risk = {
+    code: "VISA_NOT_READY_FOR_START",
+    severity: "critical",
+    message: behind === undefined ? sentence : `${sentence} ${behind.message}`,
+    milestones,
+    sources,
+  };
+  return behind === undefined ? [...kept, risk] : kept.map((each) => (each === behind ? risk : each));
+}

@@ -20,7 +20,7 @@ import {
   nothingOutstanding,
 } from "./earliest-certification.ts";
 import { certificateNeededForDs2019 } from "./j1-certificate.ts";
-import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
+import { j1StartOutOfReach, j1StartOutOfReachBeforeMatch } from "./j1-start-out-of-reach.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 /**
@@ -61,7 +61,7 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   return {
     code: "CERTIFICATION_AFTER_START",
     severity: tooLate ? "critical" : "warning",
-    message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol) : ""}`,
+    message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol, earliest, sources) : ""}`,
     milestones: ["ecfmg_certification"],
     sources,
   };
@@ -74,11 +74,20 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
  * "the Match stays planned" to an applicant with a signed contract); before the Match, the
  * programs ranked, and the Match stays planned.
  */
-function lateAdvice(context: PlanContext, listCertified: boolean): string {
+function lateAdvice(
+  context: PlanContext,
+  listCertified: boolean,
+  earliest: number,
+  sources: string[],
+): string {
   const diploma = " Ask your school how fast it can confirm your diploma to ECFMG, and";
   if (isFinished(statusOf(context, "match_day")))
     return `${diploma} tell your program's GME office now: it sets your start date and orientation. ECFMG publishes no verification time, so these allowances put your start at risk, not out of reach.`;
-  return `${diploma} tell the programs ${listCertified ? "on your certified list" : "you rank"}. The ${context.calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.`;
+  const programs = listCertified ? "on your certified list" : "you rank";
+  // On a J-1 the visa chain after the certificate puts the start itself out of reach.
+  const j1 = j1StartOutOfReachBeforeMatch(context, earliest, sources);
+  if (j1 !== null) return `${diploma} tell the programs ${programs}.${j1.replace("{programs}", programs)}`;
+  return `${diploma} tell the programs ${programs}. The ${context.calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.`;
 }
 
 /**

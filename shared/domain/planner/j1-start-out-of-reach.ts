@@ -73,6 +73,24 @@ export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1Sta
   return visaAt > start ? { certificateAt, visaAt } : null;
 }
 
+/**
+ * Before the Match (CERTIFICATION_AFTER_START's words for the programs ranked): on a J-1 whose
+ * certificate, at the earliest (`certificateAt`), leaves the J-1 visa after residency starts, what a
+ * match would mean, with what to ask the programs; null on any other track or when the visa fits.
+ */
+export function j1StartOutOfReachBeforeMatch(
+  context: PlanContext,
+  certificateAt: number,
+  sources: string[],
+): string | null {
+  if (context.applicant.visa !== "J-1") return null;
+  const visaAt = certificateAt + CHAIN_DAYS * DAY_MS;
+  if (visaAt <= context.calendar.dates.residency_start.at) return null;
+  addSource(sources, REVIEW_SOURCE);
+  addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
+  return ` On a J-1, a start on your program's date is out of reach on these allowances: ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, visaAt)} at the earliest. Ask the programs {programs} whether they can offer a delayed start (our advice). The ${context.calendar.matchYear} Match stays planned: a program may hold your position for a later start.`;
+}
+
 /** Why the certificate comes no sooner: the diploma's verification after graduation, or a result awaited. */
 function certificateWhy(context: PlanContext): string {
   const graduation = context.applicant.graduation;

@@ -79,9 +79,27 @@ describe("a matched J-1 applicant graduating too late for the J-1 to be ready by
     expect(said).toBe(outOfReach);
   });
 
+  it("before the Match, the certificate's risk says a J-1 start would be out of reach and to ask the programs about a delayed start", () => {
+    const input = matched2027("Asia/Karachi", { matchDay: false });
+    const ranking = {
+      ...input,
+      applicant: { ...input.applicant, graduation: "2027-05-15" },
+      milestones: input.milestones.filter((entry) => entry.key !== "match_week"),
+    };
+    const result = planAt(ranking, "2027-03-01T05:00:00Z");
+    const risk = result.risks.find((each) => each.code === "CERTIFICATION_AFTER_START");
+    expect(risk?.message).toContain(
+      "On a J-1, a start on your program's date is out of reach on these allowances",
+    );
+    expect(risk?.message).toContain("your J-1 visa would come around Thu 26 Aug 2027 at the earliest");
+    expect(risk?.message).toContain("The 2027 Match stays planned");
+    expect(risk?.message).not.toContain("not out of reach");
+  });
+
   it("with no visa to get, the certificate's own risk still judges it against orientation", () => {
     const result = planAt(karachi("2027-05-15", [], "none"), "2027-03-22T05:00:00Z");
     expect(result.risks.map((risk) => risk.code)).toContain("CERTIFICATION_AFTER_START");
     for (const risk of result.risks) expect(risk.message).not.toContain("on a J-1 is out of reach");
+    for (const risk of result.risks) expect(risk.message).not.toContain("On a J-1");
   });
 });

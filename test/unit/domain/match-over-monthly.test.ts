@@ -143,13 +143,19 @@ describe("a matched applicant with a signed contract whose certificate may come 
   it.each(["2027-05-20T05:00:00Z", "2027-06-05T05:00:00Z"])(
     "at %s tells the program's GME office, not the programs on a certified list, and no Match stays planned",
     (now) => {
-      const risk = plan(matched, seasonCalendar(2027), new Date(now)).risks.find(
-        (each) => each.code === "CERTIFICATION_AFTER_START",
-      );
-      expect(risk?.message).toContain("can complete around");
-      expect(risk?.message).toContain("GME office");
-      expect(risk?.message).not.toContain("certified list");
-      expect(risk?.message).not.toContain("Match stays planned");
+      // On a J-1 the visa chain's critical risk carries the certificate's earliest day (the start
+      // on a J-1 out of reach); with no visa to get, the certificate's own risk does.
+      for (const visa of ["J-1", "none"] as const) {
+        const applicant = { ...matched.applicant, visa };
+        const risk = plan({ ...matched, applicant }, seasonCalendar(2027), new Date(now)).risks.find((each) =>
+          each.milestones.includes("ecfmg_certification"),
+        );
+        expect(risk?.code).toBe(visa === "J-1" ? "VISA_NOT_READY_FOR_START" : "CERTIFICATION_AFTER_START");
+        expect(risk?.message).toMatch(/can (complete|come) around/);
+        expect(risk?.message).toContain("GME office");
+        expect(risk?.message).not.toContain("certified list");
+        expect(risk?.message).not.toContain("Match stays planned");
+      }
     },
   );
 });

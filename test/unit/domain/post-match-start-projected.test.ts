@@ -51,7 +51,11 @@ describe("post-Match messages say the residency start is projected and cite its 
 
   it("CERTIFICATION_AFTER_START after the Match: the start projected, its rule cited", () => {
     const input = withApplicant(
-      matched2027("Asia/Karachi", { extra: [milestoneFactory("ecfmg_certification", "in_progress")] }),
+      // With no visa to get: on a J-1 the visa chain's critical risk says the start is out of reach.
+      matched2027("Asia/Karachi", {
+        visa: "none",
+        extra: [milestoneFactory("ecfmg_certification", "in_progress")],
+      }),
       { graduation: "2027-06-10" },
     );
     const risk = riskOf(planAt(input, "2027-04-01T05:00:00Z"), "CERTIFICATION_AFTER_START");

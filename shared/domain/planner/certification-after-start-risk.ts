@@ -2,7 +2,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, renderDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
@@ -61,7 +61,7 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   return {
     code: "CERTIFICATION_AFTER_START",
     severity: tooLate ? "critical" : "warning",
-    message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${applicant.graduation} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol, earliest, sources) : ""}`,
+    message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${renderDate(applicant.graduation)} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol, earliest, sources) : ""}`,
     milestones: ["ecfmg_certification"],
     sources,
   };

@@ -1,6 +1,6 @@
 import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, startOfLocalDate } from "../time.ts";
+import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { IMPLIED_AT, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
@@ -98,8 +98,8 @@ export function certificateQuestionOpening(context: PlanContext): string {
   const graduation = context.applicant.graduation;
   const unrecorded = unrecordedForCertificate(context);
   if (unrecorded.length === 0)
-    return `Every exam and the Pathway are done and your graduation on ${graduation} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so`;
-  return `${unrecordedQuestion(unrecorded)} If so, with your graduation on ${graduation} more than ${DIPLOMA_VERIFICATION_DAYS} days past,`;
+    return `Every exam and the Pathway are done and your graduation on ${renderDate(graduation)} is more than ${DIPLOMA_VERIFICATION_DAYS} days past, so`;
+  return `${unrecordedQuestion(unrecorded)} If so, with your graduation on ${renderDate(graduation)} more than ${DIPLOMA_VERIFICATION_DAYS} days past,`;
 }
 
 /** "We have no record of your OET Medicine or ECFMG Pathway: are they done?" */

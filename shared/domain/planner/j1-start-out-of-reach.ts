@@ -1,6 +1,6 @@
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { DAY_MS, startOfLocalDate } from "../time.ts";
+import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
@@ -96,7 +96,7 @@ function certificateWhy(context: PlanContext): string {
   const graduation = context.applicant.graduation;
   const verified = startOfLocalDate(context.zone, graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
   return verified > context.now
-    ? `it can be issued only after your graduation on ${graduation}, once ECFMG has verified your diploma with your school, which we allow ${DIPLOMA_VERIFICATION_DAYS} days for`
+    ? `it can be issued only after your graduation on ${renderDate(graduation)}, once ECFMG has verified your diploma with your school, which we allow ${DIPLOMA_VERIFICATION_DAYS} days for`
     : `it waits for your outstanding results, which we allow ${SCORE_REPORTING_DAYS} days each to be reported`;
 }
 

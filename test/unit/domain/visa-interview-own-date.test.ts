@@ -69,6 +69,13 @@ describe("a J-1 visa interview booked after the day this plan needs the visa", (
     expect(visaRisk(result)?.severity).toBe("critical");
   });
 
+  it("its card says what the late interview puts at risk, residency's start, never the Match's ranking it is long past", () => {
+    const result = plan(interview("scheduled", "2027-06-25"), calendar, new Date("2027-05-20T02:00:00Z"));
+    const action = visaStep(result)?.action ?? "";
+    expect(action).toContain("As booked, your visa may not be in hand by residency's start, Thu 1 Jul 2027");
+    expect(action).not.toContain("ranking");
+  });
+
   it("on exactly two weeks before the start, says no more than the two weeks, not less", () => {
     const result = plan(interview("scheduled", "2027-06-17"), calendar, new Date("2027-06-11T01:00:00Z"));
     const message = visaRisk(result)?.message ?? "";

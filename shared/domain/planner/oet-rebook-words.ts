@@ -140,7 +140,8 @@ export function oetSeatAct(
   // The day's own basis (cutOffBasis: advice, counted with the OET result time), never "(projected)".
   const mark = basis === undefined ? "" : markOfBasis(basis);
   // Booked with no date given: the seat is held (its fee paid), only its day is missing.
-  if (bookedUndated) return `take the OET Medicine sitting you booked by ${dayText(day)}${mark} and tell us its date`;
+  if (bookedUndated)
+    return `take the OET Medicine sitting you booked by ${dayText(day)}${mark} and tell us its date`;
   if (rebook) return oetBookByWords(day, mark);
   return `${closed ? `check OET's session calendar now for a late OET Medicine seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it` : "book the earliest OET Medicine sitting you can and sit it"} by ${dayText(day)}${mark}`;
 }

@@ -128,7 +128,9 @@ export const FINDING_SCENARIOS: Scenario[] = [
       expect(codes(result)).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
       const risk = riskOf(result, "CERTIFICATION_AFTER_START");
       expect(risk?.severity).toBe("critical");
-      expect(risk?.message).toContain("your graduation on Tue 15 Jun 2027 plus 45 days for diploma verification");
+      expect(risk?.message).toContain(
+        "your graduation on Tue 15 Jun 2027 plus 45 days for diploma verification",
+      );
       expect(risk?.message).toContain("The 2027 Match stays planned");
       expect(nextKeys(result)).toContain("nrmp_registration");
       expect(result.reminders.some((reminder) => reminder.milestone === "nrmp_registration")).toBe(true);

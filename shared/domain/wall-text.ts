@@ -13,8 +13,10 @@ export function renderWall(zone: string, utcMs: number): string {
   let text: string | undefined;
   try {
     text = englishWallText(utcMs + offsetMinutes(zone, utcMs) * MINUTE_MS);
-  } catch {
-    // A zone the offsets do not know (Luxon's "local", a fixed "UTC+5"): Luxon's own reading.
+  } catch (error) {
+    // A zone the offsets do not know (Luxon's "local", a fixed "UTC+5"; offsetMinutes throws a
+    // RangeError): Luxon's own reading. Anything else is a fault, not a zone to fall back on.
+    if (!(error instanceof RangeError)) throw error;
     text = undefined;
   }
   return text ?? DateTime.fromMillis(utcMs, { zone, locale: "en-US" }).toFormat(HUMAN_FORMAT);

@@ -58,14 +58,15 @@ export const StatusActionsSchema = z
   })
   .strict();
 
+/** A booked sitting's words: {exam} its name, {day} its day, {body} who it is booked (and paid) with. */
+const SittingWords = z.string().includes("{exam}").includes("{day}").includes("{body}");
+
 /**
  * The one milestone that checks the school's ECFMG eligibility (the WDOMS sponsor note): with no
  * note (`ineligible`) it is the one thing to do, with no date, always urgent, and every step that
  * needs an eligible school waits for `<key>: <waitingFor>`; with the note unknown (`unchecked`)
  * those steps wait for this milestone. The texts are what the plan shows.
  */
-/** A booked sitting's words: {exam} its name, {day} its day, {body} who it is booked (and paid) with. */
-const SittingWords = z.string().includes("{exam}").includes("{day}").includes("{body}");
 
 export const SchoolEligibilityCheckSchema = z
   .object({

@@ -69,7 +69,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
   const crossed = crossedAny?.calendar.matchYear === calendar.matchYear ? crossedAny : undefined;
   if (feasibility.cause === "graduation") {
     const start = calendar.dates.residency_start;
-    cause = `you graduate on ${context.applicant.graduation}, after residency starts on ${start.date}, and ECFMG certifies you only after graduation, once it has verified your diploma with your school; you must be certified to start`;
+    cause = `you graduate on ${renderDate(context.applicant.graduation)}, after residency starts on ${renderDate(start.date)}, and ECFMG certifies you only after graduation, once it has verified your diploma with your school; you must be certified to start`;
     addSource(sources, ECFMG_PROCESS_URL);
     addSource(sources, CERTIFIED_TO_START_URL);
     takes = `apply for the ${feasibility.earliestMatchYear} Match, the first whose start follows your graduation; allow about ${DIPLOMA_VERIFICATION_DAYS} days for the diploma verification after it; meanwhile the exams can be planned for it, and ${earlyStepsDated(context, "that Match")}`;

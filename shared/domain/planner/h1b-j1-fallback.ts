@@ -1,13 +1,13 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import { seasonDateSources } from "../seasons/date-words.ts";
+import { DAY_MS } from "../time.ts";
 import {
   CONSULAR_WAIT_DAYS,
   EXAM_BOOKING_DAYS,
   LCA_CERTIFICATION_SOURCE,
   LCA_CERTIFICATION_WORKING_DAYS,
   PETITION_PREMIUM_BUSINESS_DAYS,
-  PETITION_PREMIUM_DAYS,
   PETITION_PREMIUM_SOURCE,
   SCORE_REPORTING_DAYS,
   STEP3_FSMB_TIME_SOURCES,
@@ -164,7 +164,8 @@ export function h1bJ1Fallback(
  * The H-1B chain's last two dates as this plan has them: the stamping, and the petition's filing
  * CONSULAR_WAIT_DAYS before it for USCIS and the consulate's interview wait (the catalog's visa_h1b
  * due rule, advice; moved to the office day before when it falls on a weekend, hence "about"), with
- * the approval that comes after the filing (PETITION_PREMIUM_DAYS, official with premium processing). Empty when
+ * the approval that comes after the filing (PETITION_PREMIUM_BUSINESS_DAYS business days without the
+ * federal holidays, official with premium processing). Empty when
  * either date is missing. In the US (`abroad` false) the stamping is only the consular route's: a
  * change of status inside the US needs none (the stamping's `waivable` note), yet the plan keeps
  * the consular route's earlier dates, the safe plan, so the words say both (advice) and the risk
@@ -192,11 +193,11 @@ function stampingWords(
   addSource(sources, PETITION_PREMIUM_SOURCE);
   addSource(sources, FEDERAL_HOLIDAYS_SOURCE);
   // Step 3 counts back from the filing; the approval, which the interview needs, comes after it.
-  const approved = dueDay(context, {
-    ...petition,
-    at: afterBusinessDays(petition.at, petition.zone, PETITION_PREMIUM_BUSINESS_DAYS),
-  });
-  const consular = `this plan allows about ${CONSULAR_WAIT_DAYS} days from the petition's filing (${petitionDay}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for USCIS and the consulate's interview wait (our advice): the approval comes after the filing, within ${PETITION_PREMIUM_BUSINESS_DAYS} business days with premium processing (around ${approved}, leaving about ${CONSULAR_WAIT_DAYS - PETITION_PREMIUM_DAYS} days for the interview) and months without it, so ask ${program} to file with premium processing, and to file DOL's Labor Condition Application (certified within ${LCA_CERTIFICATION_WORKING_DAYS} working days) as soon as you match`;
+  const approvedAt = afterBusinessDays(petition.at, petition.zone, PETITION_PREMIUM_BUSINESS_DAYS);
+  const approved = dueDay(context, { ...petition, at: approvedAt });
+  // The days the interview has are the approval's to the stamping's, as the words name them.
+  const interviewDays = Math.round((stamping.at - approvedAt) / DAY_MS);
+  const consular = `this plan allows about ${CONSULAR_WAIT_DAYS} days from the petition's filing (${petitionDay}) to your H-1B visa stamping at a US consulate (${dueDay(context, stamping)}) for USCIS and the consulate's interview wait (our advice): the approval comes after the filing, within ${PETITION_PREMIUM_BUSINESS_DAYS} business days with premium processing (around ${approved}, leaving about ${interviewDays} days for the interview) and months without it, so ask ${program} to file with premium processing, and to file DOL's Labor Condition Application (certified within ${LCA_CERTIFICATION_WORKING_DAYS} working days) as soon as you match`;
   return abroad
     ? ` ${capitalised(consular)}.`
     : ` If ${program} files for consular processing, ${consular}. In the US in a status that allows it, ${program} may instead file a change of status, which needs no consular stamping and may leave Step 3 more time; until ${program} tells you which it files, this plan keeps the consular route's earlier dates (our advice).`;

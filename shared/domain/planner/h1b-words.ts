@@ -1,5 +1,6 @@
 import { catalogEntry, FEES } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
+import { renderDate } from "../time.ts";
 import {
   EXAM_BOOKING_DAYS,
   EXAM_BOOKING_SOURCE,
@@ -119,7 +120,7 @@ export function leadCited(sources: string[]): string {
 export function graduationCited(context: PlanContext, sources: string[], chain: Step3Chain): string {
   if (!chain.byGraduation) return "";
   addSource(sources, STEP3_GRADUATION_VERIFICATION_SOURCE);
-  return ` FSMB can take up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks after you graduate (${context.applicant.graduation}) to verify your graduation, so its scheduling permit can come around ${dayBy(context, chain.permitAt)} at the earliest.`;
+  return ` FSMB can take up to ${STEP3_GRADUATION_VERIFICATION_DAYS / 7} weeks after you graduate (${renderDate(context.applicant.graduation)}) to verify your graduation, so its scheduling permit can come around ${dayBy(context, chain.permitAt)} at the earliest.`;
 }
 
 /**

@@ -97,8 +97,8 @@ export const FINDING_SCENARIOS: Scenario[] = [
     assess(result) {
       const risk = riskOf(result, "MATCH_YEAR_NOT_FEASIBLE");
       expect(risk?.earliestFeasibleMatchYear).toBe(2028);
-      expect(risk?.message).toContain("you graduate on 2027-08-20");
-      expect(risk?.message).toContain("after residency starts on 2027-07-01");
+      expect(risk?.message).toContain("you graduate on Fri 20 Aug 2027");
+      expect(risk?.message).toContain("after residency starts on Thu 1 Jul 2027");
       expect(risk?.message).toMatch(/What it would take: \S/);
       expect(risk?.message).not.toContain("can be reported around");
       expect(codes(result)).not.toContain("EXAMS_LATE_FOR_RANKING");

@@ -28,7 +28,7 @@ describe("the H-1B petition is filed on its date and approved after it", () => {
     expect(message).not.toContain("from the approved petition");
     expect(message).toContain("from the petition's filing (Fri 16 Apr 2027)");
     expect(message).toContain(
-      "within 15 business days with premium processing (around Fri 7 May 2027, leaving about 39 days for the interview) and months without it",
+      "within 15 business days with premium processing (around Fri 7 May 2027, leaving about 40 days for the interview) and months without it",
     );
     expect(message).toContain("Labor Condition Application (certified within 7 working days)");
     expect(risk?.sources?.some((source) => source.includes("20 CFR 655.740(a)"))).toBe(true);

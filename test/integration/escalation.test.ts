@@ -52,7 +52,7 @@ describe("escalation to the advisor on the local stack", () => {
     // The risk as a plain sentence; its source URL apart, after it.
     // Priya paid the ECFMG application and Step 1 fees: the sentence names them, no refund promised.
     expect(email?.body.text).toMatch(
-      /plan tells them now: “[^”]*re-check WDOMS\. Pay no further fee until then\. You have already paid [^”]*Matchpath knows of no refund\.”/,
+      /plan tells them now: “[^”]*re-check WDOMS\. Pay no further fee until then\. You have already paid [^”]*Matchpath knows of no refund\.[^”]*”/,
     );
     expect(email?.body.text).toContain("Sources: https://www.ecfmg.org/resources/medical-school-policy.html");
     expect(await emailsTo(otherAdvisor)).toEqual([]);

@@ -84,6 +84,9 @@ export function gatedSittingWords(context: PlanContext): string {
     context.eligibility === "ineligible"
       ? SCHOOL_CHECK.ineligible.bookedSitting
       : SCHOOL_CHECK.unchecked.bookedSitting;
+  // What a result kept could serve, said once after the sittings it is about (two USMLE Steps
+  // booked read the same sentence twice).
+  const said = new Set<string>();
   return sittings
     .map((sitting) => {
       const words = template
@@ -94,6 +97,8 @@ export function gatedSittingWords(context: PlanContext): string {
         sitting.key === "oet_medicine"
           ? SCHOOL_CHECK.sittingKept.oet_medicine
           : SCHOOL_CHECK.sittingKept.usmle;
+      if (said.has(kept.text)) return words;
+      said.add(kept.text);
       return `${words} ${kept.text}`;
     })
     .join(" ");

@@ -242,13 +242,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       // Its day as a date, never "sit it today", and past OET's booking allowance a late seat.
       acts.push(
         take.key === "oet_medicine"
-          ? oetSeatAct(
-              take.seatBy,
-              take.seatByBasis,
-              facts.oetClosed,
-              facts.oetBookBy !== "",
-              take.bookedUndated === true,
-            )
+          ? oetSeatAct({ ...take, seatBy: take.seatBy }, facts.oetClosed, facts.oetBookBy !== "")
           : `${take.bookedUndated ? `sit the ${name} you booked` : `find any ${name} seat and sit it`} ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByBasis, lastBy)}${take.bookedUndated ? " and tell us its date" : ""}`,
       );
     // Preparation runs one exam after another (advice): the first is the one to start by that day.

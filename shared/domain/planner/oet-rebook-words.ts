@@ -124,19 +124,19 @@ export function oetSeatClosed(context: PlanContext, cutOff: number): boolean {
 }
 
 /**
- * MATCH_YEAR_LAST_DAY's action for an OET seat by its last sitting day (`cutOff`): "book by about
+ * MATCH_YEAR_LAST_DAY's action for an OET seat by its last sitting day (`take.seatBy`): "book by about
  * <booking day> (…) a sitting on or before <day>" for an OET to re-book while that day is ahead
  * (`rebook`); past OET's booking allowance, a late seat (`closed`); else the earliest sitting. One
- * booked with no date given (`bookedUndated`): sit that seat by the day and tell us its date.
+ * booked with no date given (`take.bookedUndated`): sit that seat by the day and tell us its date.
  */
 export function oetSeatAct(
-  cutOff: number,
-  basis: DateBasis | undefined,
+  take: { seatBy: number; seatByBasis?: DateBasis | undefined; bookedUndated?: true | undefined },
   closed: boolean,
   rebook: boolean,
-  bookedUndated: boolean,
 ): string {
-  const day = lastSittingDay(cutOff);
+  const basis = take.seatByBasis;
+  const bookedUndated = take.bookedUndated === true;
+  const day = lastSittingDay(take.seatBy);
   // The day's own basis (cutOffBasis: advice, counted with the OET result time), never "(projected)".
   const mark = basis === undefined ? "" : markOfBasis(basis);
   // Booked with no date given: the seat is held (its fee paid), only its day is missing.

@@ -7,6 +7,7 @@ import { matchOutcomeNow } from "./match-day-unreported.ts";
 import { passedResultDue } from "./result-later-window.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { isPetitionDate, markPetitionDate, step3DueKind } from "./step3-petition-dates.ts";
+import { interviewName } from "./visa-interview-booked-late.ts";
 
 /**
  * Step 3 of a matched H-1B applicant once ranking is over: the
@@ -164,14 +165,14 @@ export function petitionDateDue(dates: PlanDates): DueDate | null {
  * How a card of a sitting booked after its last day `due` ends: the Match's ranking, or the
  * petition's Step 3 (before the applicant has said where they matched, on the condition that their
  * program files one; while ranking is open, when Step 3 is held to the petition's day); a consular
- * visa interview (a visa step), residency's start, which its date serves, never ranking's.
+ * visa interview (interviewName), residency's start, which its date serves, never ranking's.
  */
 export function tooLateAsBooked(
   context: PlanContext,
   key: CatalogEntry["key"],
   due?: DueDate | null,
 ): string {
-  if (catalogEntry(key).stage === "visa")
+  if (interviewName(key) !== undefined)
     return `As booked, your visa may not be in hand by residency's start, ${residencyStartWords(context.calendar.dates.residency_start, [])}.`;
   const ranking = `As booked, it is too late for the ${context.calendar.matchYear} Match's ranking.`;
   if (key !== STEP3.key) return ranking;

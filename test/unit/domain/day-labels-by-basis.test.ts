@@ -79,10 +79,10 @@ describe("the days MATCH_YEAR_LAST_DAY names carry their own label", () => {
 
   it("oetSeatAct: the OET's last sitting day and its booking day are our advice", () => {
     const booking = dayText(bookingDayBefore(lastSittingDay(oetCutOff)));
-    expect(oetSeatAct(oetCutOff, "advice", false, false, false)).toBe(
+    expect(oetSeatAct({ seatBy: oetCutOff, seatByBasis: "advice" }, false, false)).toBe(
       `book the earliest OET Medicine sitting you can and sit it by ${oetDay} (our advice)`,
     );
-    const rebook = oetSeatAct(oetCutOff, "advice", false, true, false);
+    const rebook = oetSeatAct({ seatBy: oetCutOff, seatByBasis: "advice" }, false, true);
     expect(rebook).toContain(`book by about ${booking} (sessions close their bookings`);
     expect(rebook).toContain(`a sitting on or before ${oetDay} (our advice)`);
     expect(rebook).not.toContain("projected");

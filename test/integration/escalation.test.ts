@@ -77,7 +77,7 @@ describe("escalation to the advisor on the local stack", () => {
     // The Risks panel: the sentence, then its source in a collapsed "Sources".
     const risks = page.body.slice(page.body.indexOf('id="risks"'), page.body.indexOf("<h2>Budget</h2>"));
     expect(risks).toMatch(
-      /re-check WDOMS\. Pay no further fee until then\. You have already paid [^<]*Matchpath knows of no refund\.”<\/span><details class="sources"><summary>Sources<\/summary><ul><li>https:\/\/www\.ecfmg\.org\/resources\/medical-school-policy\.html<\/li>/,
+      /re-check WDOMS\. Pay no further fee until then\. You have already paid [^<]*Matchpath knows of no refund\.[^<”]*”<\/span><details class="sources"><summary>Sources<\/summary><ul><li>https:\/\/www\.ecfmg\.org\/resources\/medical-school-policy\.html<\/li>/,
     );
     expect(row).not.toContain("reminder(s)");
 

@@ -3,6 +3,7 @@
  * carry one (links/link-token.ts) do not load the milestone catalog: every function that checks
  * an unsubscribe link would otherwise parse the catalog at cold start.
  */
+import { CONSULAR_INTERVIEWS } from "./consular-interviews.ts";
 
 /**
  * One-tap actions on a step: done, scheduled for a date, snooze a few days, not for me, and
@@ -70,21 +71,11 @@ export const DONE_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = {
 };
 
 /**
- * The steps whose booked day is a consular interview, not an exam sitting (keys, not the catalog, as
- * DONE_RECORDS): Done there is the visa issued, so before the interview day none is recorded, and
- * the refusal names the interview.
- */
-const BOOKED_INTERVIEWS: Readonly<Partial<Record<string, string>>> = {
-  visa_j1: "J-1 visa interview",
-  visa_h1b_stamping: "H-1B visa interview",
-};
-
-/**
  * Why Done is refused before the booked day `day` (rendered): "Your exam is on …: mark it done once
  * you have sat it and have your passing result", or, for a visa step, once the visa is issued.
  */
 export function bookedDayRefusal(milestone: string, day: string): string {
-  const interview = BOOKED_INTERVIEWS[milestone];
+  const interview = CONSULAR_INTERVIEWS.get(milestone);
   return interview === undefined
     ? `Your exam is on ${day}. Mark it done once you have sat it and have your passing result: Done before then would record a pass you do not have yet`
     : `Your ${interview} is on ${day}. Mark this step done once the consulate has issued your visa: Done before then would record a visa you do not have yet`;
@@ -92,7 +83,7 @@ export function bookedDayRefusal(milestone: string, day: string): string {
 
 /** What to do if the booked day moved, under bookedDayRefusal on the action page. */
 export function bookedDayMoved(milestone: string): string {
-  return BOOKED_INTERVIEWS[milestone] === undefined
+  return !CONSULAR_INTERVIEWS.has(milestone)
     ? "If your exam day moved, use Scheduled for… to give the new day. If you sat it earlier than that, send your intake form again with the day you sat it, or ask your advisor."
     : "If your interview moved, use Scheduled for… to give the new day. If the consulate has already issued your visa, send your intake form again with the day it was issued, or ask your advisor.";
 }

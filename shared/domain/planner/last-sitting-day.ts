@@ -1,5 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { CHECKED_FOR_RANKING, catalogEntry } from "../catalog/index.ts";
+import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import { markOfBasis } from "../date-basis.ts";
 import { shiftIsoDay } from "../iso-texts.ts";
 import type { DateBasis, Deadline } from "../plan.ts";
@@ -201,7 +202,7 @@ export function cutOffMark(calendar: SeasonCalendar, key: MilestoneKey): string 
  * for an exam whose result NRMP or the Pathway needs, on a local day after its last sitting day
  * (a 28 Jan sitting in Karachi is late, though its midnight is before 9:00 PM ET on the 27th),
  * which is late for this Match's ranking and never overdue while ahead (so is a consular interview
- * booked after the visa's date, BOOKED_INTERVIEWS); "date" for any
+ * booked after the visa's date, CONSULAR_INTERVIEWS: the day the visa can come); "date" for any
  * other step's own date with nothing of its day before the deadline's instant (ownDayInTime);
  * null otherwise.
  */
@@ -213,14 +214,8 @@ export function bookedAfterDue(
 ): "sitting" | "date" | null {
   if (own === null || own.passed || due === null || !sittingAfterLastDay(context, key, own.due.at, due))
     return null;
-  return DAY_SITTINGS.has(key) || BOOKED_INTERVIEWS.has(key) ? "sitting" : "date";
+  return DAY_SITTINGS.has(key) || CONSULAR_INTERVIEWS.has(key) ? "sitting" : "date";
 }
-/**
- * The visa steps whose own date is a consular interview (the J-1 visa, the H-1B stamping): booked
- * after the visa's date, the interview is still the day the visa can come (VISA_NOT_READY_FOR_START
- * says to move it), so, as a late exam sitting, it is never overdue while ahead.
- */
-const BOOKED_INTERVIEWS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>(["visa_j1", "visa_h1b_stamping"]);
 const RANKING_SITTINGS: ReadonlySet<MilestoneKey> = new Set(
   CHECKED_FOR_RANKING.filter((key) => key !== "ecfmg_pathway"),
 );

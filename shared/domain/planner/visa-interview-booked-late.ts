@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import { basisMark } from "../date-basis.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
@@ -9,15 +10,9 @@ import type { DueDate } from "./deadlines.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
-/** The visa steps whose own date is a consular interview, with the interview's name in the risk's words. */
-const INTERVIEWS: ReadonlyMap<MilestoneKey, string> = new Map<MilestoneKey, string>([
-  ["visa_j1", "J-1 visa interview"],
-  ["visa_h1b_stamping", "H-1B visa interview"],
-]);
-
-/** "J-1 visa interview" for a visa step booked as a consular interview (INTERVIEWS); undefined for any other step. */
+/** "J-1 visa interview" for a visa step booked as a consular interview (CONSULAR_INTERVIEWS); undefined for any other step. */
 export function interviewName(key: MilestoneKey): string | undefined {
-  return INTERVIEWS.get(key);
+  return CONSULAR_INTERVIEWS.get(key);
 }
 
 /** A consular interview booked after the day this plan needs the visa in hand (visaInterviewBookedLate). */
@@ -44,7 +39,7 @@ export function visaInterviewBookedLate(
   key: MilestoneKey,
   due: DueDate | null,
 ): LateInterview | null {
-  if (!INTERVIEWS.has(key) || due === null) return null;
+  if (!CONSULAR_INTERVIEWS.has(key) || due === null) return null;
   const status = statusOf(context, key);
   const given = context.entries.get(key);
   if (given?.date === undefined || (status !== "scheduled" && status !== "in_progress")) return null;
@@ -76,7 +71,7 @@ function lateInterviewWords(
     left <= 0
       ? "on or after the day residency starts"
       : `only ${left} ${left === 1 ? "day" : "days"} before residency starts, ${kept === null ? "too little" : `${left < kept ? "less than" : "no more than"} the ${kept % 7 === 0 ? (WEEKS[kept / 7] ?? `${kept / 7} weeks`) : `${kept} days`} this plan keeps`} for the visa to be issued after the interview and for you to travel before orientation (our advice)`;
-  return `your ${INTERVIEWS.get(key)} is booked for ${renderDate(booked)}, after ${dueDay(context, due)}${basisMark(due)}, when this plan needs your visa in hand, and ${room}`;
+  return `your ${CONSULAR_INTERVIEWS.get(key)} is booked for ${renderDate(booked)}, after ${dueDay(context, due)}${basisMark(due)}, when this plan needs your visa in hand, and ${room}`;
 }
 
 /** What VISA_NOT_READY_FOR_START asks of an applicant whose interview is booked too late (advice). */
@@ -104,6 +99,6 @@ export function interviewDayOnly(
   own: { passed: boolean; due: { at: number } } | null,
   due: DueDate | null,
 ): boolean {
-  if (own === null || own.passed || due === null || !INTERVIEWS.has(key)) return false;
+  if (own === null || own.passed || due === null || !CONSULAR_INTERVIEWS.has(key)) return false;
   return sittingAfterLastDay(context, key, own.due.at, due);
 }

@@ -25,9 +25,16 @@ import type { BuildOptions } from "esbuild";
  *   against 359 KB read at cold start, module init CPU 128 -> 103 ms (BENCHMARKS.md, bundles).
  *   NodejsFunction writes one `--outfile` and cannot split, hence the construct's own bundling.
  */
+/**
+ * The Node.js major version the functions run on: Lambda's `nodejs24.x` runtime
+ * (matchpath-function.ts, whose runtime a test pins to it), esbuild's target below, and the Node.js
+ * the planner bench's children run (test/bench/lambda-node.ts).
+ */
+export const FUNCTION_NODE_MAJOR = 24;
+
 export const FUNCTION_BUNDLING = {
   format: "esm",
-  target: "node24",
+  target: `node${FUNCTION_NODE_MAJOR}`,
   mainFields: ["module", "main"],
   banner:
     "import { createRequire as __matchpathCreateRequire } from 'node:module'; const require = __matchpathCreateRequire(import.meta.url);",

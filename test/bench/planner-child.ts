@@ -74,7 +74,7 @@ export function parseDriverOutput(
 }
 
 /**
- * Runs `node <file> ...args` and resolves with its figures. Each stderr line `phase <name>` goes to
+ * Runs `<options.node> <file> ...args` and resolves with its figures. Each stderr line `phase <name>` goes to
  * `progress`; other stderr is kept for the error when the child exits non-zero (which rejects,
  * naming `suite`). An aborted `signal` kills the child.
  */
@@ -93,6 +93,8 @@ export interface DriverOptions {
   signal?: AbortSignal;
   /** Names the child in progress lines (default "child node process"). */
   label?: string;
+  /** The Node.js executable the child runs (default this process's; the suite passes lambda-node.ts's). */
+  node?: string;
 }
 
 /** The same as runDriver, with `--throughput-only`: the figures of the loops that are targets. */
@@ -115,7 +117,8 @@ function driverStdout(
 ): Promise<string> {
   const label = options.label ?? "child node process";
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], {
+    const node = options.node ?? process.execPath;
+    const child = spawn(node, [file, ...args], {
       env: { ...process.env, NODE_OPTIONS: FUNCTION_NODE_OPTIONS },
       stdio: ["ignore", "pipe", "pipe"],
       signal: options.signal,
@@ -141,7 +144,9 @@ function driverStdout(
       if (code !== 0) {
         const why = code === null ? `was killed by ${signal}` : `exited with code ${code}`;
         reject(
-          new Error(`bench suite "${suite}": its child process (node ${file}) ${why}\n${stderr}${partial}`),
+          new Error(
+            `bench suite "${suite}": its child process (${node} ${file}) ${why}\n${stderr}${partial}`,
+          ),
         );
         return;
       }

@@ -9,6 +9,7 @@ import { ESCALATION_REJECTED_MESSAGE } from "#observability/alarmed-log-lines.ts
 import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../functions/console/route-keys.ts";
 import { HTTP_API_ROUTES } from "../../functions/http-api/route-keys.ts";
 import { SES_EVENT_DETAIL_TYPES } from "../../infra/constructs/email-sending.ts";
+import { FUNCTION_NODE_MAJOR } from "../../infra/constructs/function-bundling.ts";
 import { SES_BOUNCE_RATE_ALARM, SES_COMPLAINT_RATE_ALARM } from "../../infra/constructs/operator-alarms.ts";
 import { FUNCTION_ENTRIES, LOGICAL_IDS, type MatchpathStack } from "../../infra/stacks/matchpath-stack.ts";
 import {
@@ -194,6 +195,8 @@ describe("functions", () => {
         },
       });
       expect(fn.Properties.TracingConfig).toBeUndefined();
+      // esbuild's target and the planner bench's Node.js follow the runtime through this one constant.
+      expect(fn.Properties.Runtime).toBe(`nodejs${FUNCTION_NODE_MAJOR}.x`);
     }
   });
 

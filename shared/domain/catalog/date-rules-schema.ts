@@ -84,13 +84,17 @@ export type TargetRule = z.infer<typeof TargetRuleSchema>;
 /**
  * A later hard deadline that takes over once a step's `due` has passed (NRMP late registration
  * closes with the rank order list deadline): the step keeps its own ladder against it and the
- * action text, `inProgressAction` for a step reported begun (what finishes it, never "register now").
+ * action text, `inProgressAction` for a step reported begun (what finishes it, never "register now"),
+ * `scheduledAction` for one planned for a day ({date}) still ahead (that day named: what waiting costs),
+ * `scheduledPassedAction` once that day has passed (did you? if not, now).
  */
 export const LateDeadlineSchema = z
   .object({
     dateKey: SeasonDateKeySchema,
     action: z.string().min(1),
     inProgressAction: z.string().min(1).optional(),
+    scheduledAction: z.string().includes("{date}").optional(),
+    scheduledPassedAction: z.string().includes("{date}").optional(),
     ...CitationFields,
   })
   .superRefine(citedCorrectly);

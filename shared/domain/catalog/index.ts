@@ -63,6 +63,10 @@ function withFeesNamed(entry: CatalogEntry): CatalogEntry {
   const named = { ...late, action: feesNamed(late.action, FEES_FILE.fees) };
   if (late.inProgressAction !== undefined)
     named.inProgressAction = feesNamed(late.inProgressAction, FEES_FILE.fees);
+  if (late.scheduledAction !== undefined)
+    named.scheduledAction = feesNamed(late.scheduledAction, FEES_FILE.fees);
+  if (late.scheduledPassedAction !== undefined)
+    named.scheduledPassedAction = feesNamed(late.scheduledPassedAction, FEES_FILE.fees);
   return { ...entry, lateDeadline: named };
 }
 

@@ -33,10 +33,11 @@ export const StatusActionsSchema = z
      */
     scheduledAfterDeadline: z.string().includes("{due}").optional(),
     /**
-     * An exam reported booked ("scheduled") with no date: the applicant says it is booked, so never
-     * "not booked" or how to register; it asks for the date and says the last day to sit it ({due}).
+     * Reported planned ("scheduled") with no date: the applicant says it is booked or planned, so
+     * never the not-started action ("ask your writers now", "not booked", how to register); it asks
+     * for the day and, where the step has one, says by when ({due}: an exam's last day to sit it).
      */
-    scheduledUndated: z.string().includes("{due}").optional(),
+    scheduledUndated: z.string().min(1).optional(),
     inProgress: z.string().min(1).optional(),
     /**
      * A retake after a result below the passing score (failed-score.ts), not booked: read as in

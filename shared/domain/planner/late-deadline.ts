@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { NextStep } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import { ET_ZONE, isoUtc } from "../time.ts";
+import { DAY_MS, ET_ZONE, isoUtc, renderDate, startOfLocalDate } from "../time.ts";
 import {
   AFTER_EARLY_DEADLINE_EVERY_DAYS,
   AFTER_EARLY_DEADLINE_INTERVIEWING_EVERY_DAYS,
@@ -104,9 +104,10 @@ export function planLateDeadline(
   const weighing = !asked && entry.key === "nrmp_registration" && nrmpWhileWeighing(context);
   const title = asked ? NRMP_ASKED_REMINDER_TITLE : weighing ? NRMP_WEIGHING_REMINDER_TITLE : entry.title;
   // Registering late as a couple still links in R3 before ranking.
-  // Begun (in progress): what finishes it, and no "Start now" in its reminders.
-  const begun = statusOf(context, entry.key) === "in_progress";
-  const lateText = (begun ? entry.lateDeadline?.inProgressAction : undefined) ?? entry.lateDeadline?.action;
+  // Begun (in progress) or planned for a day (scheduled): its own words, and no "Start now" in its
+  // reminders.
+  const begun = statusOf(context, entry.key) !== "not_started";
+  const lateText = lateActionOf(context, entry);
   const lateAction = `${lateText ?? entry.action}${couplesMatchNote(context, entry, "not_started")}`;
   const step = milestoneNextStep(
     entry,
@@ -171,6 +172,25 @@ export function planLateDeadline(
   // Setting an array's length is a runtime call even when nothing was dropped (0.2 % of the bench).
   if (kept !== out.reminders.length) out.reminders.length = kept;
   for (const each of series) out.reminders.push(each);
+}
+
+/**
+ * The late deadline's words for the step's status: begun, what finishes it; planned for a day still
+ * ahead, that day named and why waiting for it saves nothing (the late fee applies either way);
+ * planned for a day now passed, did you? and if not, now; planned with no day, as planned for "the
+ * day you planned"; else the catalog's late action.
+ */
+function lateActionOf(context: PlanContext, entry: CatalogEntry): string | undefined {
+  const late = entry.lateDeadline;
+  if (late === undefined) return undefined;
+  const status = statusOf(context, entry.key);
+  if (status === "in_progress") return late.inProgressAction ?? late.action;
+  if (status !== "scheduled" || late.scheduledAction === undefined) return late.action;
+  const date = context.entries.at(stepIndex(entry.key))?.date;
+  if (date === undefined) return late.scheduledAction.replaceAll("{date}", "the day you planned");
+  const passed = startOfLocalDate(context.zone, date) + DAY_MS <= context.now;
+  const text = passed ? (late.scheduledPassedAction ?? late.action) : late.scheduledAction;
+  return text.replaceAll("{date}", renderDate(date));
 }
 
 /** Whether one of `series` goes out at `sendAt`. */

@@ -28,6 +28,12 @@ describe("milestone catalog", () => {
               ...(late.inProgressAction === undefined
                 ? {}
                 : { inProgressAction: feesNamed(late.inProgressAction, FEES) }),
+              ...(late.scheduledAction === undefined
+                ? {}
+                : { scheduledAction: feesNamed(late.scheduledAction, FEES) }),
+              ...(late.scheduledPassedAction === undefined
+                ? {}
+                : { scheduledPassedAction: feesNamed(late.scheduledPassedAction, FEES) }),
             },
           }
         : inFile;

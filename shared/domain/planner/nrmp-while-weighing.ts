@@ -87,3 +87,34 @@ export function nrmpWeighingEntry(entry: CatalogEntry): CatalogEntry {
   if (weighingEntry === undefined) weighingEntry = { ...entry, title: NRMP_WEIGHING_REMINDER_TITLE };
   return weighingEntry;
 }
+
+const ERAS_TOKEN = stepIndex("eras_token");
+
+/**
+ * A paid step's card (the ERAS token, the ERAS application, NRMP registration) on the condition the
+ * plan weighs (weighingNextMatch): ERAS_LATE_SUBMISSION says to weigh the next Match before paying
+ * ERAS fees, so no card beside it pushes a fee unconditionally ("If you apply for the 2027 Match:
+ * …; if you move to the 2028 Match, pay no 2027 … fee"), whatever its status's words. A text that
+ * already says the condition (nrmpWeighingAction's), a step done, or any other step: `text` as is.
+ */
+export function paidStepWhileWeighing(context: PlanContext, key: string, text: string): string {
+  const index =
+    key === "eras_application"
+      ? ERAS_APPLICATION
+      : key === "eras_token"
+        ? ERAS_TOKEN
+        : key === "nrmp_registration"
+          ? NRMP_REGISTRATION
+          : -1;
+  if (index < 0 || isFinished(statusAt(context, index)) || !weighingNextMatch(context)) return text;
+  const applying = applyingWords(context);
+  if (text.startsWith(applying)) return text;
+  const year = context.calendar.matchYear;
+  const moving =
+    key === "eras_token"
+      ? `If you move to the ${year + 1} Match, buy no ${year} ERAS token: a token serves one ERAS season.`
+      : key === "eras_application"
+        ? `If you move to the ${year + 1} Match, pay no ${year} ERAS application fees.`
+        : `If you move to the ${year + 1} Match, pay no ${year} NRMP fee.`;
+  return `${applying}: ${lowerFirst(text)} ${moving}`;
+}

@@ -15,7 +15,7 @@ import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sittin
 import { onLaterCandidate } from "./later-candidate.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
-import { nrmpWeighingAction, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
+import { nrmpWeighingAction, nrmpWhileWeighing, paidStepWhileWeighing } from "./nrmp-while-weighing.ts";
 import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
@@ -97,6 +97,18 @@ export function actionFor(
   status: MilestoneStatus,
   budget: Budget,
   due: DueDate | null = null,
+): string {
+  // A paid step beside ERAS_LATE_SUBMISSION's "weigh the next Match" says that condition.
+  return paidStepWhileWeighing(context, entry.key, ownAction(context, entry, index, status, budget, due));
+}
+
+function ownAction(
+  context: PlanContext,
+  entry: CatalogEntry,
+  index: number,
+  status: MilestoneStatus,
+  budget: Budget,
+  due: DueDate | null,
 ): string {
   // SOAP once the Match is over may hang on a result never reported: its condition first.
   if (entry.key === "soap")

@@ -181,6 +181,10 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
       });
     }
     if (!deadline) continue;
+    const ownDate = step.ownDate;
+    const sitting = ownDate && examDay(ownDate, input.timezone);
+    // A booked visa interview is the step's one date (its row's too): one event, the interview's.
+    const oneDate = sitting !== undefined && ownDate?.at === deadline.at;
     // Who sets the date (dateBasis): NRMP's projected date, or our advice.
     const basis = dateBasis(deadline);
     const basisNote = basis === "projected" ? "projected" : basis === "advice" ? "our advice" : undefined;
@@ -197,39 +201,38 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         : NEWS_AT_ITS_HOUR.has(step.milestone)
           ? { start: cutOff, end: cutOff.plus({ minutes: DEADLINE_MINUTES }), timezone: ET_ZONE }
           : { start: cutOff.minus({ minutes: DEADLINE_MINUTES }), end: cutOff, timezone: ET_ZONE };
-    const ownDate = step.ownDate;
-    const sitting = ownDate && examDay(ownDate, input.timezone);
     // A waiting step's passed date is planned, never due (waitingDateLabel), as on the timeline.
     const dueWords = waiting === undefined ? DUE_LABEL : waitingDateLabel(deadline, input.plan.now);
     const summaryWord = dueWords === DUE_LABEL ? "Due" : "Planned";
-    events.push({
-      id: uid(input.applicantId, step.milestone, "deadline"),
-      ...when,
-      stamp,
-      sequence,
-      summary: `${event ? "" : `${summaryWord}: `}${step.title}${notes([basisNote, waiting && `waiting for ${waiting}`])}`,
-      description: open(
-        lines(
-          `${stepDateLabel(step, dueWords).label} ${bothZones(deadline)}.`,
-          targetNote(step.target, input.plan.now),
-          sitting &&
-            `Your date: ${sitting.toFormat("ccc d LLL yyyy")}${ownDate.at > deadline.at ? ", after this deadline: move it earlier" : ""}.`,
-          waitingNote,
-          ...dateBasisNote(deadline),
-          (next ?? blocked)?.why,
-          next && `Next: ${next.action}`,
+    if (!oneDate)
+      events.push({
+        id: uid(input.applicantId, step.milestone, "deadline"),
+        ...when,
+        stamp,
+        sequence,
+        summary: `${event ? "" : `${summaryWord}: `}${step.title}${notes([basisNote, waiting && `waiting for ${waiting}`])}`,
+        description: open(
+          lines(
+            `${stepDateLabel(step, dueWords).label} ${bothZones(deadline)}.`,
+            targetNote(step.target, input.plan.now),
+            sitting &&
+              `Your date: ${sitting.toFormat("ccc d LLL yyyy")}${ownDate.at > deadline.at ? ", after this deadline: move it earlier" : ""}.`,
+            waitingNote,
+            ...dateBasisNote(deadline),
+            (next ?? blocked)?.why,
+            next && `Next: ${next.action}`,
+          ),
         ),
-      ),
-      alarms: alarmsFor(
-        remindersAhead,
-        step.milestone,
-        undefined,
-        true,
-        // The target's reminders ride on the target event while it is ahead (above).
-        (reminder) =>
-          reminder.deadlineDetail.status !== "applicant" && !(targetAhead && countsDownToTarget(reminder)),
-      ),
-    });
+        alarms: alarmsFor(
+          remindersAhead,
+          step.milestone,
+          undefined,
+          true,
+          // The target's reminders ride on the target event while it is ahead (above).
+          (reminder) =>
+            reminder.deadlineDetail.status !== "applicant" && !(targetAhead && countsDownToTarget(reminder)),
+        ),
+      });
     if (sitting) {
       // The applicant's own date without a time (their exam day): its own all-day event beside the
       // deadline, on their local date, worded as the sitting, with the reminders counting down to it.
@@ -242,7 +245,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
         description: open(
           lines(
             `Your date: ${sitting.toFormat("ccc d LLL yyyy")}.`,
-            `The deadline: ${bothZones(deadline)}.`,
+            oneDate ? undefined : `The deadline: ${bothZones(deadline)}.`,
             waitingNote,
             (next ?? blocked)?.why,
           ),
@@ -252,7 +255,7 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           step.milestone,
           undefined,
           false,
-          (reminder) => reminder.deadlineDetail.status === "applicant",
+          (reminder) => oneDate || reminder.deadlineDetail.status === "applicant",
         ),
       });
     }

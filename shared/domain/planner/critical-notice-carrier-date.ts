@@ -1,6 +1,7 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { matchDayDue, residencyStartDue, rolDue } from "./critical-notice-deadline.ts";
@@ -226,10 +227,13 @@ function visaStepDate(
   risk: Risk,
   step: NextStep | { milestone: StepSubject; waiting: string },
   at: number,
-): { detail?: Deadline; overdueSince?: Deadline } | undefined {
+): NoticeDate | undefined {
   if ("waiting" in step || !risk.milestones.includes(step.milestone)) return undefined;
   const date = step.deadline;
   if (date === undefined) return undefined;
+  // A booked visa interview ahead is the step's date (interviewRowDate): the notice counts down to it.
+  if (date.at === step.ownDate?.at && instantOf(date.at) + DAY_MS > at)
+    return { detail: date, countsDownTo: "own-date" };
   // The contract's date is the one the visa step waiting on it needs (contractDueNow), as its chase's.
   return instantOf(date.at) >= at ? { detail: date } : { overdueSince: date };
 }

@@ -47,6 +47,7 @@ import { missedMatchDeadline } from "./targeted-match.ts";
 import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
+import { interviewRowDate } from "./visa-interview-booked-late.ts";
 import { waitingForOf } from "./waiting-for.ts";
 
 export type { Collected, Gates } from "./milestone-gates.ts";
@@ -196,8 +197,7 @@ export function planMilestone(
   const shownCatalog = gapped ? shownTarget(slipped, index, stepDates, catalogTarget) : catalogTarget;
   const aimed = h1b ?? weekTarget ?? route ?? shownCatalog;
   const target = contractTarget ?? aimed;
-  // An exam day that has begun, or a Pathway presumed sent (resultDue with no date), means the
-  // applicant has acted: the target no longer drives the plan nor its reminders.
+  // An exam day begun, or a Pathway presumed sent (resultDue, no date): the target no longer drives the plan.
   const sat = own !== null ? own.due.at < context.now : resultDue !== null;
   const targetAhead = target !== null && target.at >= context.now && !sat;
   // The applicant's own date drives the plan while it is ahead and not after the deadline, else
@@ -275,7 +275,7 @@ export function planMilestone(
     entry,
     action,
     urgency,
-    held === "undated" ? undefined : missed, // its card calls that day out of reach: no date, no start-by
+    held === "undated" ? undefined : (interviewRowDate(context, entry.key, own) ?? missed), // Step 3 held: no date; a booked visa interview: its day
     badge?.missedDeadline,
     badge?.matchYears, // one Match named for every step of the plan
     own?.detail,

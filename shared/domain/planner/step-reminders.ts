@@ -98,9 +98,9 @@ export function stepReminders(
     (step3SatPastPetition(context, dates.due) || step3ResultAwaitedToPetition(context, dates.due))
   )
     dates = { ...dates, due: null, detail: undefined };
-  // A visa interview booked after the visa's date: its reminders count down to the interview, the
-  // one date its card gives; the critical notice names the visa's date (interviewDayOnly).
-  const interviewOnly = entry.stage === "visa" && interviewDayOnly(context, entry.key, dates.own, dates.due);
+  // A visa interview booked and ahead, before or after the visa's date: its reminders count down to
+  // the interview, the one date its row and card give (interviewDayOnly).
+  const interviewOnly = entry.stage === "visa" && interviewDayOnly(entry.key, dates.own);
   if (interviewOnly) dates = { ...dates, due: null, detail: undefined };
   const { due, detail, own, notStarted, startBy } = dates;
   // A sitting booked after its last day, once that day has passed, has nothing left to move it for:

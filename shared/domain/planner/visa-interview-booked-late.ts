@@ -1,10 +1,11 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import { basisMark } from "../date-basis.ts";
+import type { Deadline } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { deadlineDay, shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
@@ -88,17 +89,27 @@ const WEEKS: readonly (string | undefined)[] = [
 ];
 
 /**
- * Whether a visa step's reminders count down to its booked interview alone (`own`, still ahead)
- * and lay no "Due" rung to the visa's date `due`: the interview is booked after that date, so the
- * visa cannot be in hand by it and the step's one date is the interview's (its card says so, and
- * VISA_NOT_READY_FOR_START's critical notice names the visa's date). False for every other step.
+ * Whether a visa step's one date is its booked consular interview (`own`, the day still ahead or
+ * today): booked before the visa's date or after it, the interview is what the applicant acts on,
+ * so the row shows it as the step's date, the reminders count down to it alone and lay no "Due"
+ * rung to the visa's date (a "Due" email on the interview's own morning), and VISA_NOT_READY_FOR_START's
+ * critical notice carries it. Once the interview day has gone by, the visa's date is the step's again
+ * (its card asks whether the visa was issued). False for every other step.
  */
-export function interviewDayOnly(
+export function interviewDayOnly(key: MilestoneKey, own: { passed: boolean } | null): boolean {
+  return own !== null && !own.passed && CONSULAR_INTERVIEWS.has(key);
+}
+
+/**
+ * The booked interview's day as the visa step's row date while it is the step's one date
+ * (interviewDayOnly): a day, as the visa's own date is ("Fri 25 Jun 2027" in both columns), never
+ * the applicant's midnight read in ET. Undefined otherwise (the row keeps the visa's date).
+ */
+export function interviewRowDate(
   context: PlanContext,
   key: MilestoneKey,
-  own: { passed: boolean; due: { at: number } } | null,
-  due: DueDate | null,
-): boolean {
-  if (own === null || own.passed || due === null || !CONSULAR_INTERVIEWS.has(key)) return false;
-  return sittingAfterLastDay(context, key, own.due.at, due);
+  own: { passed: boolean; due: { at: number }; detail: Deadline } | null,
+): Deadline | undefined {
+  if (own === null || !interviewDayOnly(key, own)) return undefined;
+  return deadlineDay(context.zone, own.due.at, "applicant", "applicant", own.detail.source);
 }

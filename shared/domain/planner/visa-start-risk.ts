@@ -147,10 +147,15 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     .filter((entry) => !interview || entry.key !== visaStep)
     .map(nameOf);
   // A petition filed late: what comes too late is USCIS's approval, the filing being done.
+  // In the US with the route not told and the approval before the start, only consular processing is late.
+  const filedName =
+    inUs && approval !== null && approval.at < start.at ? CONSULAR_VISA_NAME : FILED_PETITION_NAME;
   const expectedNames = expectedLate.map((entry) =>
-    entry.key === "visa_h1b" && approval !== null ? FILED_PETITION_NAME : nameOf(entry),
+    entry.key === "visa_h1b" && approval !== null ? filedName : nameOf(entry),
   );
-  const nextNames = next.map(nameOf);
+  // The consular route's visa named late already covers its stamping: not named again as following.
+  const consularLate = filedName === CONSULAR_VISA_NAME && expectedNames.includes(filedName);
+  const nextNames = next.filter((entry) => !consularLate || entry.key !== "visa_h1b_stamping").map(nameOf);
   const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
   // The start and the steps' dates counted back from it are projected: the rule is their source;
@@ -250,6 +255,10 @@ function expectedWords(
     const approval = shifted.filed ? petitionApprovalDue(context, dates) : null;
     const inUs = h1bInUs(context);
     const planned = dates.due(shifted.key);
+    // In the US with the route not told, an approval before the start is in time on a change of status.
+    const routes = inUs && !changeOfStatus(context) && approval !== null && approval.at < startAt(context);
+    if (approval !== null && planned !== null && routes)
+      return ` Your program filed your H-1B petition on ${renderDate(shifted.expected)}, after this plan's filing day, ${dueDay(context, planned)}${basisMark(planned)}: with premium processing, USCIS's approval ${approval.at < context.now ? "was expected by" : "is expected around"} ${dueDay(context, approval)}${basisMark(approval)}. With a change of status, an approval by about then is in time for your start; if your program files for consular processing, with the time this plan allows for the stamping after the approval, your visa would come around ${visaDay}, after residency starts, and this plan keeps to that safer date. Ask your program's immigration office today which route it filed and whether it used premium processing (without it, approval can take months); if it filed for consular processing, book your stamping interview the day the approval comes and tell your program's GME office now that your start may be delayed.`;
     if (approval !== null && planned !== null)
       return ` Your program filed your H-1B petition on ${renderDate(shifted.expected)}, after this plan's filing day, ${dueDay(context, planned)}${basisMark(planned)}: with premium processing, USCIS's approval ${approval.at < context.now ? "was expected by" : "is expected around"} ${dueDay(context, approval)}${basisMark(approval)}, and with the time this plan allows for the stamping after it${inUs ? " (if your program files for consular processing)" : ""}, your visa would come around ${visaDay}, after residency starts. Confirm with your program's immigration office today that it used premium processing (without it, approval can take months), ${inUs ? "if it files for consular processing, " : ""}book your stamping interview the day the approval comes, and tell your program's GME office now that your start may be delayed.`;
     return ` You expect your ${catalogEntry(shifted.key).advisorName} on ${renderDate(shifted.expected)}: with the time this plan allows for each step after it, your visa would come around ${visaDay}, after residency starts. Ask for it sooner, and tell your program now that your start may be delayed.`;
@@ -259,6 +268,10 @@ function expectedWords(
 
 /** A filed petition among the steps expected too late: its approval, the filing being done. */
 const FILED_PETITION_NAME = "USCIS's approval of your H-1B petition";
+/** The same in the US, route not told, the approval before the start: only the consular route's visa is late. */
+const CONSULAR_VISA_NAME = "your H-1B visa, if your program files for consular processing,";
+/** Residency's start, the instant a change of status must be approved by. */
+const startAt = (context: PlanContext): number => context.calendar.dates.residency_start.at;
 
 /** VISA_NOT_READY_FOR_START's notice title with IN_US_ADVICE: status or visa, as its text. */
 export const IN_US_BEHIND_TITLE =

@@ -82,7 +82,28 @@ describe("The same late filing in the US (Leilani, Honolulu)", () => {
   it("with the route not yet told: critical, the stamping named only for consular processing", () => {
     const risk = behind(plan(applicant("Pacific/Honolulu", "2027-05-20"), calendar, now));
     expect(risk?.severity).toBe("critical");
-    expect(risk?.message).toContain("if it files for consular processing, book your stamping interview");
+    expect(risk?.message).toContain("if it filed for consular processing, book your stamping interview");
+  });
+
+  it("with the route not yet told and the approval before the start: only the consular route is late, the change of status in time", () => {
+    const risk = behind(plan(applicant("Pacific/Honolulu", "2027-05-20"), calendar, now));
+    expect(risk?.severity).toBe("critical"); // the plan keeps to the consular route's dates
+    expect(risk?.message).not.toContain("approval of your H-1B petition is expected too late");
+    expect(risk?.message).toContain(
+      "your H-1B visa, if your program files for consular processing, is expected too late for it.",
+    );
+    expect(risk?.message).toContain(
+      "USCIS's approval is expected around Fri 11 Jun 2027 (our advice). With a change of status, an approval by about then is in time for your start",
+    );
+    expect(risk?.message).toContain("your visa would come around Tue 20 Jul 2027, after residency starts");
+    expect(risk?.message).toContain("Ask your program's immigration office today which route it filed");
+  });
+
+  it("abroad, where the consular route is the only one, still says nothing of a change of status", () => {
+    const risk = behind(
+      plan(applicant("Asia/Karachi", "2027-05-20"), calendar, new Date("2027-05-21T09:00:00+05:00")),
+    );
+    expect(risk?.message).not.toContain("change of status, an approval");
   });
 
   it("on a change of status (no stamping): an approval before the start is in time, no critical", () => {

@@ -86,6 +86,8 @@ describe("the J-1 visa interview's emails, in a browser at 390 px", () => {
     const { page, text } = await openCheckedEmail(browser, email.html);
     expect(text).toContain("your J-1 visa interview is booked for Fri 25 Jun 2027");
     expect(text).toContain("earlier or expedited appointment");
+    // The notice is dated by the interview, the visa step's one date, never "Due" the visa's date.
+    expect(text).not.toMatch(/Due:?\s*Wed 16 Jun/);
     await saveScreenshot(page, "email-j1-interview-booked-late");
     await page.close();
   });

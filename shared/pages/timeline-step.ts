@@ -174,12 +174,14 @@ ${targetHtml(step.target, plan.now, step.ownDate)}
 ${
   step.milestone === "interview" && step.deadline
     ? interviewDateHtml(step, step.deadline, interviews)
-    : step.deadline
-      ? deadlineHtml(
-          step.deadline,
-          dateLabel(step, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due"),
-        )
-      : '<p class="due">No fixed deadline</p>'
+    : step.deadline && step.deadline.at === step.ownDate?.at
+      ? "" // a booked visa interview, the step's one date: shown once, as the applicant's date, below
+      : step.deadline
+        ? deadlineHtml(
+            step.deadline,
+            dateLabel(step, step.missedDeadline && !step.matchYears ? "Late deadline" : "Due"),
+          )
+        : '<p class="due">No fixed deadline</p>'
 }
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(forPeople(step.why))}</p>

@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
+import { applicantLinks } from "#links/applicant-links.ts";
+import { parseKeyring } from "#links/link-token.ts";
+import { timelinePage } from "#pages/timeline-page.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 // A graduate from Karachi matched for a Thu 1 Jul 2027 start on a J-1, everything before the visa
@@ -74,6 +77,28 @@ describe("a J-1 visa interview booked before the day this plan needs the visa in
     expect(events[0]?.startDate.toString()).toBe("2027-06-02");
     expect(events[0]?.description).not.toContain("16 Jun");
     expect(events[0]?.component.getAllSubcomponents("valarm").length).toBeGreaterThan(0);
+  });
+
+  it("shows the interview's day once on the timeline, as the applicant's date, never a second 'Due' day", () => {
+    const links = applicantLinks({
+      baseUrl: "https://api.example.org",
+      keyring: parseKeyring(`k1=${"s".repeat(40)}`),
+      applicantId: "a_hira",
+      feedGeneration: 0,
+      now: NOW,
+    });
+    const page = timelinePage({
+      firstName: "Hira",
+      timezone: ZONE,
+      plan: result,
+      links,
+      comingReminders: [],
+    });
+    const card = String(page.body)
+      .split("<li")
+      .find((item) => item.includes("Get your J-1 visa"));
+    expect(card).toContain("Your date: <strong>Wed 2 Jun 2027");
+    expect(card).not.toContain("Due");
   });
 });
 

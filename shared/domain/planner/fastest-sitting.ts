@@ -120,6 +120,25 @@ export function examAt(
         sitting + report * DAY_MS,
         day === null ? Number.POSITIVE_INFINITY : ownCap(day, ownRol, day + report * DAY_MS),
       );
+  // A dated sitting of her own that a faster booking beats still counts in the words when it is on
+  // or before the exam's own last sitting day (`ownLast`): every later link is then in time with it,
+  // so the faster pace, which the chain's numbers keep (feasibility, the certificate and Step 3 count
+  // the fastest), is not what the day hinges on, and the applicant is told to keep her seat, never to
+  // book a second one. One after that day is named as too late as booked (lateBooked).
+  const ownLast = cutOff ?? (rol === Number.POSITIVE_INFINITY ? undefined : lastSeat);
+  const own = day !== null && !kept && ownLast !== undefined ? day : null;
+  if (own !== null && own < lastSittingEnd(context.zone, ownLast as number)) {
+    takes.push({
+      key,
+      prep: null,
+      wait: null,
+      report: reporting,
+      booked: own,
+      sitting: own,
+      reportedAt: ownCap(own, ownRol, own + report * DAY_MS),
+    });
+    return { sitting, reported, expected: sitting + report * DAY_MS };
+  }
   takes.push(
     kept
       ? { key, prep: null, wait: null, report: reporting, booked: day, sitting, reportedAt: reported }
@@ -149,6 +168,14 @@ export function examAt(
   // Booked with no date: its seat held, its day unknown (the words ask for it).
   if (day === null && statusAt(context, exam.index) === "scheduled")
     (takes[takes.length - 1] as Remaining).bookedUndated = true;
+  // Her own sitting after its last sitting day, that day still ahead: the words name an earlier seat
+  // by it (once the day has passed, no seat is, and the fastest pace's words stand).
+  if (own !== null && context.now < lastSittingEnd(context.zone, ownLast as number))
+    (takes[takes.length - 1] as Remaining).lateBooked = {
+      day: own,
+      seatBy: ownLast as number,
+      basis: cutOffBasis(context.calendar, key),
+    };
   return { sitting, reported, expected: sitting + report * DAY_MS };
 }
 

@@ -49,10 +49,24 @@ export interface Remaining {
    */
   bookedUndated?: true;
   /**
+   * The applicant's own dated sitting (`day`, local midnight, epoch ms) when it is after the exam's
+   * last sitting day (`seatBy`, who sets it `basis`) and an earlier one is counted: the words say hers
+   * is after that day and name an earlier seat by it, never "book your sitting" as if none were
+   * booked. (One on or before that day is `booked`.)
+   */
+  lateBooked?: LateBooked;
+  /**
    * An exam not begun counted at its fastest preparation (fastestPreparationOf), shorter than the
    * usual one: both, so the words say the season rests on that pace. Absent otherwise.
    */
   pace?: FastestPace;
+}
+
+/** A sitting of the applicant's own after its last sitting day (Remaining.lateBooked). */
+export interface LateBooked {
+  day: number;
+  seatBy: number;
+  basis: DateBasis | undefined;
 }
 
 /** The catalog's fastest preparation of an exam and its usual one (leadTimeDays), both advice. */
@@ -97,14 +111,18 @@ function describedWords(take: Remaining, sources: string[], zone: string): strin
   // ("your sitting on Fri 8 Jan" for Sat 9 Jan, east of ET).
   if (take.booked !== undefined) return describeTake(take, sources, renderDate(localDate(zone, take.booked)));
   // Any seat by the last sitting day: that day, the earlier of hers and ET's, as dayBy says it.
-  if (take.seatBy !== undefined) {
-    const local = localDate(zone, take.seatBy);
-    const et = localDate(ET_ZONE, take.seatBy);
+  // Her own sitting after that day: an earlier seat by it is the one counted.
+  const seatBy = take.seatBy ?? take.lateBooked?.seatBy;
+  if (seatBy !== undefined) {
+    const local = localDate(zone, seatBy);
+    const et = localDate(ET_ZONE, seatBy);
     // The day says who sets it (advice counted from a projected date).
-    const mark = take.seatByBasis === undefined ? "" : markOfBasis(take.seatByBasis);
+    const basis = take.seatBy === undefined ? take.lateBooked?.basis : take.seatByBasis;
+    const mark = basis === undefined ? "" : markOfBasis(basis);
     // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
     const day = renderDate(local < et ? local : et);
-    return describeTake(take, sources, undefined, `${day}${mark}`);
+    const late = take.lateBooked === undefined ? undefined : renderDate(localDate(zone, take.lateBooked.day));
+    return describeTake(take, sources, undefined, `${day}${mark}`, late);
   }
   const known = describedTake(take);
   for (const source of known.sources) addSource(sources, source);
@@ -161,7 +179,13 @@ function describedTake(take: Remaining): DescribedTake {
   return described;
 }
 
-function describeTake(take: Remaining, sources: string[], bookedOn?: string, seatBy?: string): string {
+function describeTake(
+  take: Remaining,
+  sources: string[],
+  bookedOn?: string,
+  seatBy?: string,
+  lateOn?: string,
+): string {
   const title = catalogEntry(take.key).title;
   const cite = (lead: LeadTime, allowance: string): string => {
     addSource(sources, `${citationSource(lead.citation)} (${title}: ${allowance}, about ${lead.days} days)`);
@@ -193,14 +217,14 @@ function describeTake(take: Remaining, sources: string[], bookedOn?: string, sea
           ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
           : take.key === "oet_medicine"
             ? seatBy !== undefined
-              ? `any OET session on or before ${seatBy}, its last sitting day that still counts, booked by about ${dayText(bookingDayBefore(lastSittingDay(take.seatBy ?? 0)))} (sessions close their bookings ${cite(take.wait, "booking a session")} ahead: check OET's session calendar)`
+              ? `${lateOn === undefined ? "any OET session" : `an OET session earlier than your sitting on ${lateOn}, any`} on or before ${seatBy}, its last sitting day that still counts, booked by about ${dayText(bookingDayBefore(lastSittingDay(take.seatBy ?? take.lateBooked?.seatBy ?? 0)))} (sessions close their bookings ${cite(take.wait, "booking a session")} ahead: check OET's session calendar)`
               : `an OET session within ${cite(take.wait, "booking a session")} (sessions are on fixed dates: check OET's session calendar)`
             : take.wait === FSMB_PERMIT_AND_SEAT
               ? seatBy !== undefined
                 ? `any seat you can find by ${seatBy}, its last sitting day that still counts (FSMB's scheduling permit and a test date usually take ${cite(take.wait, "FSMB's permit and a test date")})`
                 : `FSMB's scheduling permit and a test date within ${cite(take.wait, "FSMB's permit and a test date")}`
               : seatBy !== undefined
-                ? `any seat you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
+                ? `${lateOn === undefined ? "any seat" : `a seat earlier than your sitting on ${lateOn}, any`} you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
                 : `a test date within ${cite(take.wait, "test date")}`;
   if (parts.length > 0 && wait !== "" && seatBy === undefined)
     parts[parts.length - 1] += `, with ${wait} sought meanwhile`;

@@ -20,6 +20,8 @@ export function sameTakes(known: readonly Remaining[], takes: readonly Remaining
       left.booked !== right.booked ||
       left.seatBy !== right.seatBy ||
       left.bookedUndated !== right.bookedUndated ||
+      left.lateBooked?.day !== right.lateBooked?.day ||
+      left.lateBooked?.seatBy !== right.lateBooked?.seatBy ||
       left.pace !== right.pace
     )
       return false;

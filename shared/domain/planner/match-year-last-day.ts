@@ -1,5 +1,4 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
@@ -7,7 +6,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { byDayNear, dayBy, dueDayWord, dueToday, endsLocalDay, when } from "./day-words.ts";
 import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certification.ts";
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline } from "./feasibility.ts";
-import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
+import { lastDayActs, lateSittings } from "./last-day-acts.ts";
 import type { LastDayFacts, PathwayDue } from "./last-day-facts.ts";
 import { sameTakes, seatTake } from "./last-day-takes.ts";
 import {
@@ -18,13 +17,13 @@ import {
   listed,
   pathwayPastDayWords,
 } from "./last-day-words.ts";
-import { lastSittingDay, lastSittingWord, lastSittingWords, seatDayBy } from "./last-sitting-day.ts";
+import { lastSittingDay, lastSittingWord, lastSittingWords } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { laterDeadlineWas, laterLastDayBy, markedLaterChance } from "./later-last-day.ts";
 import { lastDayInLastWeek, markedLastWeek } from "./match-year-last-week.ts";
 import { oetLaterSeatClause } from "./oet-later-seat.ts";
-import { oetRebookBy, oetSeatAct, oetSeatClosed } from "./oet-rebook-words.ts";
+import { oetRebookBy, oetSeatClosed } from "./oet-rebook-words.ts";
 import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
@@ -205,64 +204,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const year = calendar.matchYear;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const sources: string[] = [];
-  // What the chain has the applicant do by that day: apply to ECFMG, start preparing, book a sitting
-  // (not while ECFMG's approval is still ahead: registration follows it). The Pathway application
-  // goes by its projected deadline when that is earlier (plan for the earlier date); behind an
-  // OET result still to come, with that deadline gone, it is not what the day hinges on.
-  const applying = takes.some((take) => take.key === "ecfmg_application");
-  const oetAhead = takes.some((take) => take.key === "oet_medicine");
-  const acts: string[] = [];
-  let preparing = false;
-  for (const take of takes) {
-    const name = catalogEntry(take.key).advisorName;
-    if (take.key === "ecfmg_application") acts.push(`submit your ECFMG application ${lastBy}`);
-    else if (take.key === "ecfmg_pathway") {
-      // Submitted already: only what is still to do is named.
-      if (facts.pathway === "submitted") continue;
-      if (facts.pathway === "before")
-        acts.push(
-          facts.dueWord !== ""
-            ? `submit your ECFMG Pathway application ${facts.dueWord} (its deadline is projected)`
-            : facts.timed && facts.by.startsWith(facts.dueBy)
-              ? "submit your ECFMG Pathway application by then"
-              : `submit your ECFMG Pathway application ${facts.dueBy}${lastDayMark(calendar, undefined, true)}`,
-        );
-      // Its projected deadline already passed: never a day after it without saying so;
-      // the real one may be later (the projection takes the earlier candidate), so at once.
-      else if (facts.pathway === "passed")
-        acts.push(
-          `submit your ECFMG Pathway application at once (its projected deadline, ${facts.dueDay}, has passed; only if ECFMG's real deadline is later can it still count, and then ${facts.lastBy} at the latest)`,
-        );
-      else if (!oetAhead) acts.push(`submit your ECFMG Pathway application ${lastBy}`);
-    } else if (take.booked !== undefined) acts.push(`keep your ${name} sitting`);
-    // The usual week for a seat no longer fits: any seat by the last sitting day still counts
-    // (booked with no date given: that seat, its day asked).
-    else if (take.seatBy !== undefined)
-      // OET Medicine sits on fixed dates: the earliest sitting, not any test-centre seat.
-      // Its day as a date, never "sit it today", and past OET's booking allowance a late seat.
-      acts.push(
-        take.key === "oet_medicine"
-          ? oetSeatAct({ ...take, seatBy: take.seatBy }, facts.oetClosed, facts.oetBookBy !== "")
-          : `${take.bookedUndated ? `sit the ${name} you booked` : `find any ${name} seat and sit it`} ${seatDayBy(facts.zone, facts.at, take.seatBy, take.seatByBasis, lastBy)}${take.bookedUndated ? " and tell us its date" : ""}`,
-      );
-    // Preparation runs one exam after another (advice): the first is the one to start by that day.
-    else if (take.prep !== null) {
-      if (!preparing) acts.push(`start preparing for ${name} ${lastBy}`);
-      preparing = true;
-    }
-    // Counted at its fastest (no study), it runs beside the preparation named
-    // before it, which is what the day hinges on; alone, its booking is.
-    else if (take.pace !== undefined && preparing) continue;
-    // A USMLE Step with no permit yet (a retake, or one not begun) starts with FSMB's application.
-    else if (take.wait !== null && !applying)
-      acts.push(
-        take.wait === FSMB_PERMIT_AND_SEAT
-          ? `apply to FSMB for ${name} ${lastBy}`
-          : take.bookedUndated
-            ? `sit the ${name} you booked ${lastBy} and tell us its date`
-            : `book your ${name} sitting ${lastBy}`,
-      );
-  }
+  const acts = lastDayActs(facts, lastBy);
   const chain = describeTakes(takes, sources, facts.zone);
   addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
   const deadline = `${when(facts, rol.at)}${citeSeasonDate(rol, sources)}`;
@@ -291,7 +233,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
       : ` unless NRMP's ${year} deadline turns out later (${laterDeadlineWas(calendar)}): then acting by ${facts.laterBy} is your last chance, and your plan keeps the ${year} Match until then; plan for the earlier day`;
   return {
     ...facts,
-    message: `${opener}${pastPathway === null ? `, and your plan moves to a later Match${later}` : ""}${facts.oetLater}.${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
+    message: `${opener}${pastPathway === null ? `, and your plan moves to a later Match${later}` : ""}${facts.oetLater}.${lateSittings(facts)}${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
     milestones: takes.map((take) => take.key) as StepSubject[],
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,

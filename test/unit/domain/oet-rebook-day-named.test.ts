@@ -39,7 +39,9 @@ describe("an OET to re-book names its booking day", () => {
       /^The 2027 Match is still within reach if you act by about Wed 16 Dec 2026 \(our advice\):/,
     );
     expect(said).not.toContain("act by Sat 26 Dec 2026");
-    expect(said).toContain("a sitting on or before Tue 5 Jan 2027 (our advice)");
+    // Her seat is named as too late, so the one to book is an earlier one, not a first.
+    expect(said).toContain("an earlier OET Medicine sitting on or before Tue 5 Jan 2027 (our advice)");
+    expect(said).toContain("Your OET Medicine sitting on Sat 27 Feb 2027 is after its last sitting day");
     expect(said).toContain("booked by about Wed 16 Dec 2026");
     expect(said).not.toContain("any OET session you can book by Tue 5 Jan 2027");
     expect(risk(result, "EXAMS_LATE_FOR_RANKING")).toContain(

@@ -124,7 +124,7 @@ export function examAt(
   // or before the exam's own last sitting day (`ownLast`): every later link is then in time with it,
   // so the faster pace, which the chain's numbers keep (feasibility, the certificate and Step 3 count
   // the fastest), is not what the day hinges on, and the applicant is told to keep her seat, never to
-  // book a second one. One after that day is named as too late as booked (lateBooked).
+  // book a second one. One after that day is named as such, an earlier seat by it to book (lateBooked).
   const ownLast = cutOff ?? (rol === Number.POSITIVE_INFINITY ? undefined : lastSeat);
   const own = day !== null && !kept && ownLast !== undefined ? day : null;
   if (own !== null && own < lastSittingEnd(context.zone, ownLast as number)) {

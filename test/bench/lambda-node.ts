@@ -48,21 +48,24 @@ export function majorOf(version: string): number {
 }
 
 /**
- * Finds the bench's child Node.js: `MATCHPATH_BENCH_NODE` (a path) when set; this process's node
+ * Finds the bench's child Node.js: `MATCHPATH_BENCH_NODE` (a path) in `env` when set; this process's node
  * when it is already Lambda's major; else LAMBDA_NODE_VERSION from the cache, fetched first when
  * missing. When nothing of Lambda's major can be had (no package for this platform, no registry), it
  * returns this machine's node with the reason in `origin`, and the figures say so. Throws only when
  * MATCHPATH_BENCH_NODE names an executable that does not run.
  * `progress` hears about a fetch before it starts.
  */
-export function benchNode(progress: (line: string) => void = () => undefined): BenchNode {
+export function benchNode(
+  progress: (line: string) => void = () => undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): BenchNode {
   const own = (origin: string): BenchNode => ({
     path: process.execPath,
     version: process.version,
     lambdaMajor: majorOf(process.version) === FUNCTION_NODE_MAJOR,
     origin,
   });
-  const chosen = process.env.MATCHPATH_BENCH_NODE;
+  const chosen = env.MATCHPATH_BENCH_NODE;
   if (chosen) {
     let version: string;
     try {

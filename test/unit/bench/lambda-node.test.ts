@@ -1,12 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FUNCTION_NODE_MAJOR } from "../../../infra/constructs/function-bundling.ts";
 import { benchNode, LAMBDA_NODE_VERSION, majorOf, nodePackageName } from "../../bench/lambda-node.ts";
 
 describe("the planner bench's Node.js (lambda-node.ts)", () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
-
   it("pins a release of Lambda's major, the one the functions are bundled for", () => {
     expect(majorOf(LAMBDA_NODE_VERSION)).toBe(FUNCTION_NODE_MAJOR);
   });
@@ -25,20 +21,20 @@ describe("the planner bench's Node.js (lambda-node.ts)", () => {
   });
 
   it("runs the Node.js MATCHPATH_BENCH_NODE names, saying whether it is Lambda's major, and fetches nothing", () => {
-    vi.stubEnv("MATCHPATH_BENCH_NODE", process.execPath);
-    const progress = vi.fn();
-    const node = benchNode(progress);
+    const heard: string[] = [];
+    const node = benchNode((line) => heard.push(line), { MATCHPATH_BENCH_NODE: process.execPath });
     expect(node).toEqual({
       path: process.execPath,
       version: process.version,
       lambdaMajor: majorOf(process.version) === FUNCTION_NODE_MAJOR,
       origin: `MATCHPATH_BENCH_NODE (${process.execPath})`,
     });
-    expect(progress).not.toHaveBeenCalled();
+    expect(heard).toEqual([]);
   });
 
   it("says which executable failed when MATCHPATH_BENCH_NODE names none", () => {
-    vi.stubEnv("MATCHPATH_BENCH_NODE", "/nonexistent/node");
-    expect(() => benchNode()).toThrow(/MATCHPATH_BENCH_NODE=\/nonexistent\/node/);
+    expect(() => benchNode(undefined, { MATCHPATH_BENCH_NODE: "/nonexistent/node" })).toThrow(
+      /MATCHPATH_BENCH_NODE=\/nonexistent\/node/,
+    );
   });
 });

@@ -1,11 +1,13 @@
 import { DATE_YEARS, TypedInstantWithOffsetSchema } from "#domain/snapshot.ts";
+import { DEFAULT_EMAIL_COUNT, MAX_EMAIL_COUNT } from "./email-preview.ts";
 
 /**
  * `npm run plan`'s arguments (split out of plan.ts): its usage text, and the parser that reads
- * `<snapshot.json> [--now <ISO>] [--signed-up <ISO>] [--json] [--help]` into Options, or the error to print (exit 2).
+ * `<snapshot.json> [--now <ISO>] [--signed-up <ISO>] [--json] [--emails <dir> [--count <N>] [--until <ISO>]] [--help]` into Options, or the error to print (exit 2).
  */
 
 export const USAGE = `Usage: npm run plan -- <snapshot.json> [--now <ISO 8601>] [--signed-up <ISO 8601>] [--json]
+       npm run plan -- <snapshot.json> --emails <dir> [--count <N>] [--until <ISO 8601>] [--now …] [--signed-up …]
 
 Plans one applicant snapshot (see shared/schema/applicant-snapshot.schema.json), refusing what the
 intake refuses, and prints its next steps, blocked steps, overdue steps, risks, reminders and budget.
@@ -18,6 +20,16 @@ they end; the plan made again as each one goes out, or when an answer changes, l
                check's target, while the sponsor note is unknown, is a week after it
   --json       print the plan as JSON instead of a table (next steps in the table's order;
                remindersEnd: where the reminders end, as the table's line says)
+  --emails <dir>  write the emails this plan would send into <dir> instead of printing the plan:
+               at each wake-up, in order, the plan made again then and what is due, rendered by
+               the reminder function's own code, as NN-<local date>-<step-rung>.html and .txt
+               (subject, send time, text part) and any calendar file, with <dir>/index.html
+               listing them (send time in the applicant's zone and UTC, subject): open that in a
+               browser. Buttons and links point at the placeholder origin https://matchpath.example
+               with tokens signed by a key made for the run: they show where each goes, open nothing.
+               The snapshot has no email preferences: the defaults (as due, no weekly summary).
+  --count <N>  with --emails: at most N emails, 1-${MAX_EMAIL_COUNT} (default ${DEFAULT_EMAIL_COUNT})
+  --until <ISO>  with --emails: no email sent after this instant, as --now is written
   --help, -h   show this help
 Exit codes: 0 ok, 1 file not readable or invalid season data (confirmed.json), 2 invalid arguments
 or invalid snapshot.`;
@@ -28,6 +40,8 @@ export interface Options {
   /** --signed-up as given (the planner reads the ISO text, as it reads the profile's createdAt). */
   signedUp: string | undefined;
   json: boolean;
+  /** --emails: the directory to write the emails into, with their bound. */
+  emails?: { dir: string; count: number; until: Date | undefined };
 }
 
 export function parseArgs(args: readonly string[]): Options | { help: true } | { error: string } {
@@ -35,6 +49,9 @@ export function parseArgs(args: readonly string[]): Options | { help: true } | {
   let now: Date | undefined;
   let signedUp: string | undefined;
   let json = false;
+  let emailsDir: string | undefined;
+  let count: number | undefined;
+  let until: Date | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     if (arg === "--help" || arg === "-h") return { help: true };
@@ -50,12 +67,41 @@ export function parseArgs(args: readonly string[]): Options | { help: true } | {
       const read = readNow(value, "--signed-up");
       if ("error" in read) return read;
       signedUp = value;
+    } else if (arg === "--emails") {
+      if (emailsDir !== undefined) return { error: "--emails is given twice: give it once" };
+      emailsDir = args[++index];
+      if (emailsDir === undefined || emailsDir.startsWith("--"))
+        return { error: "--emails needs the directory to write the emails into" };
+    } else if (arg === "--count") {
+      const value = args[++index] ?? "";
+      count = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+      if (!(count >= 1 && count <= MAX_EMAIL_COUNT))
+        return {
+          error: `--count needs a whole number of emails from 1 to ${MAX_EMAIL_COUNT}, got ${value || "nothing"}`,
+        };
+    } else if (arg === "--until") {
+      if (until !== undefined) return { error: "--until is given twice: give it once" };
+      const read = readNow(args[++index], "--until");
+      if ("error" in read) return read;
+      until = read.now;
     } else if (arg?.startsWith("--")) return { error: `unknown option ${arg}` };
     else if (file === undefined && arg !== undefined) file = arg;
     else return { error: `unexpected argument ${arg}` };
   }
   if (file === undefined) return { error: "missing <snapshot.json>" };
-  return { file, now, signedUp, json };
+  if (emailsDir === undefined) {
+    if (count !== undefined || until !== undefined)
+      return { error: "--count and --until bound --emails: give --emails <dir>" };
+    return { file, now, signedUp, json };
+  }
+  if (json) return { error: "--json prints the plan, --emails writes its emails: give one" };
+  return {
+    file,
+    now,
+    signedUp,
+    json,
+    emails: { dir: emailsDir, count: count ?? DEFAULT_EMAIL_COUNT, until },
+  };
 }
 
 /**

@@ -1,40 +1,29 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { applicantPlan } from "#domain/applicant-plan.ts";
-import { budgetFootnotes, itemAmount, presumedSource } from "#domain/budget-words.ts";
 import { everyProblem, parsableParts } from "#domain/console/parsable-parts.ts";
 import { type RefusalRules, submissionRefusals } from "#domain/console/submission-refusals.ts";
 import { notWaivableProblems } from "#domain/console/waivable-steps.ts";
-import { dateBasis } from "#domain/date-basis.ts";
-import { deadlineWords } from "#domain/date-words.ts";
 import { fieldProblems } from "#domain/field-problems.ts";
-import { listedInReadingOrder } from "#domain/listed-steps.ts";
-import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
-import { usd } from "#domain/money.ts";
-import type { Deadline, Plan } from "#domain/plan.ts";
-import { atEarlierFigure } from "#domain/planner/fee-in-force.ts";
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import { outcomeBeforeWindowProblems } from "#domain/planner/outcome-before-window.ts";
 import { scoreStatusProblems } from "#domain/planner/scheduled-score.ts";
-import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
 import { assertSeasonData, SeasonDataError, seasonCalendar } from "#domain/seasons/index.ts";
-import { seasonStatusWords } from "#domain/seasons/status-words.ts";
-import { ApplicantSnapshotSchema, type Interview, type MilestoneEntry } from "#domain/snapshot.ts";
-import { badgeWords, stepBadge } from "#domain/step-badge.ts";
+import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
 import { withStepSources } from "#domain/step-sources.ts";
-import { passedTargetWords } from "#domain/target-need.ts";
-import { blockedDateCells } from "./blocked-date-cells.ts";
+import { runEmailPreview } from "./email-preview-cli.ts";
 import { interviewWarningLines } from "./interview-warnings.ts";
-import { emailItems, planAsListed } from "./listed-plan.ts";
-import { parseArgs, USAGE } from "./plan-args.ts";
-import { REMINDER_HEADERS, reminderRow, undatedNoticeLines } from "./reminder-rows.ts";
-import { remindersEnd } from "./reminders-end.ts";
+import { planAsListed } from "./listed-plan.ts";
+import { type Options, parseArgs, USAGE } from "./plan-args.ts";
+import { renderPlan } from "./plan-report.ts";
 import { snapshotJson } from "./snapshot-json.ts";
-import { snoozedLines } from "./snoozed-lines.ts";
-import { startByCell } from "./start-by-cell.ts";
+
+export { renderPlan };
 
 /**
  * `npm run plan -- <snapshot.json> [--now <ISO>] [--signed-up <ISO>] [--json]`: plans one applicant
- * snapshot and prints a readable table, or the plan as JSON. Exit codes: 0 planned; 1 the file could
+ * snapshot and prints a readable table, or the plan as JSON; with `--emails <dir>`, writes the
+ * emails the plan would send instead (email-preview-cli.ts). Exit codes: 0 planned; 1 the file could
  * not be read, or the season data failed its check; 2 invalid arguments or invalid input (every
  * problem listed with its JSON path). This is an edge: it may read files and the clock; the planner
  * it calls does neither.
@@ -51,167 +40,14 @@ export interface CliIo {
   err(text: string): void;
 }
 
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  if (rows.length === 0) return "  (none)\n";
-  const widths = headers.map((header, column) =>
-    Math.min(60, Math.max(header.length, ...rows.map((row) => (row[column] ?? "").length))),
-  );
-  const line = (cells: readonly string[]): string =>
-    `  ${cells.map((cell, column) => cell.slice(0, widths[column]).padEnd(widths[column] ?? 0)).join("  ")}`.trimEnd();
-  return `${[line(headers), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n")}\n`;
+/** A snapshot the intake would accept, with its season calendar and the instant to plan at. */
+interface ReadSnapshot {
+  snapshot: ApplicantSnapshot;
+  calendar: ReturnType<typeof seasonCalendar>;
+  now: Date;
 }
 
-/**
- * The mark after a date in the tables, by who sets it (dateBasis): `*` an authority's
- * date projected by a documented rule, `†` our advice, a date no authority sets (a lead time, an
- * allowance, a target), even when counted from a projected date; none for a confirmed date or the
- * applicant's own (a day they gave prints as a day, deadlineWords). The footnotes under NEXT STEPS say so.
- */
-const DATE_MARKS: Partial<Record<ReturnType<typeof dateBasis>, string>> = { projected: " *", advice: " †" };
-
-const marked = (date: Deadline): string => `${deadlineWords(date).local}${DATE_MARKS[dateBasis(date)] ?? ""}`;
-
-/**
- * The plan as a readable text report: next steps (in the reading order of the timeline and the
- * email, in the applicant's zone `timezone`; US Eastern when not given), blocked, overdue, risks,
- * reminders, where they stop and the steps `milestones` snooze, budget. An interview's second
- * time is the program's, from `interviews`, as on the timeline and in the emails: never US Eastern,
- * which is neither's; without `interviews` (the default), that column reads "-" for each interview.
- */
-export function renderPlan(
-  result: Plan,
-  applicantName: string,
-  timezone = "America/New_York",
-  interviews: readonly Interview[] = [],
-  milestones: readonly MilestoneEntry[] = [],
-): string {
-  const subject = (step: { milestone: string; interviewId?: string }): string =>
-    step.interviewId === undefined ? step.milestone : `interview ${step.interviewId}`;
-  // The budget is its own section below, not a step.
-  const nextSteps = listedInReadingOrder(result, timezone);
-  const parts = [
-    `Plan for ${applicantName}: ${matchYearHeading(result)}, ${seasonStatusWords(result, "calendar")}, as of ${result.now}\n`,
-    "\nNEXT STEPS\n",
-    table(
-      [
-        "standing",
-        "step",
-        "target (your time)",
-        "deadline (your time)",
-        // An interview's second time is the program's: the heading says so when one is listed.
-        nextSteps.some((step) => step.milestone === "interview")
-          ? "deadline (ET; interview: program's time)"
-          : "deadline (ET)",
-        "title",
-      ],
-      nextSteps.map((step) => [
-        // The badge the timeline and the console show, by the same rule (stepBadge): "overdue" only
-        // for a step the OVERDUE section lists.
-        badgeWords(stepBadge(step, result.now, result.risks), step),
-        subject(step),
-        step.target === undefined
-          ? startByCell(step, result.now, timezone)
-          : // A passed target reads as passed, as the target's, and names the need it was for.
-            `${passedTargetWords(step.target, result.now)}${marked(step.target)}`,
-        step.deadline === undefined ? "-" : marked(step.deadline),
-        (step.milestone === "interview"
-          ? step.deadline && isInterviewStart(step.deadline)
-            ? atTheProgram(step.interviewId, step.deadline.at, interviews)
-            : undefined
-          : step.deadline?.et) ?? "-",
-        step.title,
-      ]),
-    ),
-    ...nextSteps
-      .filter((step) => step.milestone !== "interview")
-      .map((step) => `  - ${subject(step)}: ${step.action}\n${sourceLines(step.sources)}`),
-    // One footnote line for both marks: a reader (and the tests' table parser) takes "  (*" as the notes.
-    "  (* projected date: the authority's date, derived by a documented rule until it is published; † our advice: no authority sets this date, and counted from a projected date it moves with it, its rule under the step)\n",
-    "\nBLOCKED\n",
-    table(
-      ["step", "waiting for", "target (your time)", "date (your time)", "title"],
-      result.blocked.map((step) => [
-        subject(step),
-        step.waitingFor.join(", "),
-        ...blockedDateCells(step, marked, result.now),
-        step.title,
-      ]),
-    ),
-    ...[
-      ...new Set(result.blocked.flatMap((step) => (step.resolvedBy === undefined ? [] : [step.resolvedBy]))),
-    ].map((text) => `  - what resolves it: ${text}\n`),
-    "\nOVERDUE\n",
-    table(
-      ["step", "was due (your time)", "basis"],
-      // Who set the date that passed, as its mark says (dateBasis): "advice" for the contract's
-      // window, never "projected" for advice counted from a projected Match Day.
-      result.overdue.map((step) => [subject(step), marked(step.deadline), dateBasis(step.deadline)]),
-    ),
-    "\nRISKS\n",
-    table(
-      ["severity", "code", "message"],
-      result.risks.map((risk) => [risk.severity, risk.code, risk.message.slice(0, 60)]),
-    ),
-    ...result.risks.map((risk) => `  - ${risk.code}: ${risk.message}\n${sourceLines(risk.sources)}`),
-    "\nREMINDERS\n",
-    table(
-      REMINDER_HEADERS,
-      emailItems(result.reminders).map((item) => reminderRow(item, subject, marked, result, timezone)),
-    ),
-    ...undatedNoticeLines(emailItems(result.reminders)),
-    // A plan lays only what its answers call for now: the list's end is not the season's.
-    `  (${remindersEnd(result, timezone).note})\n`,
-    ...snoozedLines(milestones, result.now, timezone),
-    "\nBUDGET (USD)\n",
-    table(
-      ["status", "amount", "item", "as of"],
-      result.budget.items.map((item) => [
-        item.status === "presumed"
-          ? "presumed paid"
-          : atEarlierFigure(item) // paid at the figure in force on its step's day, not today's
-            ? "spent (fee then)"
-            : item.status,
-        `${itemAmount(item)}${item.verify === undefined ? "" : " !"}`,
-        // The next Match's copy of a fee paid for this one says which Match it is for, as the table does.
-        item.nextMatch === undefined
-          ? item.label
-          : `${item.label} (${item.nextMatch.matchYear} Match, estimate)`,
-        item.asOf,
-      ]),
-    ),
-    // Presumed paid (fees of steps an interview or a later step presumes done): apart from what was reported spent.
-    `  spent ${usd(result.budget.spentUsd)}, ${result.budget.presumedUsd === undefined ? "" : `presumed paid (from ${presumedSource(result.budget)}) ${usd(result.budget.presumedUsd)}, `}upcoming ${usd(result.budget.upcomingUsd)}, total ${usd(result.budget.totalUsd)}\n`,
-    // One footnote per fee, whichever seasons it is budgeted for.
-    ...budgetFootnotes(result.budget.items).map(({ label, verify }) => `  ! ${label}: ${verify}\n`),
-    ...(result.budget.otherCurrency === undefined
-      ? []
-      : [
-          "\nIN ANOTHER CURRENCY (not converted, not in the USD totals)\n",
-          table(
-            ["status", "amount", "item", "note"],
-            result.budget.otherCurrency.map((item) => [
-              item.status === "presumed" ? "presumed paid" : item.status,
-              item.display,
-              item.label,
-              item.verify ?? item.note,
-            ]),
-          ),
-        ]),
-    "\nTO VERIFY (not counted in the totals)\n",
-    table(
-      ["amount", "item", "status"],
-      (result.budget.toVerify ?? []).map((item) => [itemAmount(item), item.label, item.verify ?? ""]),
-    ),
-  ];
-  return parts.join("");
-}
-
-/** A step's or a risk's sources, one indented line each, under its text. */
-function sourceLines(sources: readonly string[] | undefined): string {
-  return (sources ?? []).map((source) => `      source: ${source}\n`).join("");
-}
-
-/** Runs the CLI; returns the exit code. */
+/** Runs the CLI; returns the exit code. `--emails` writes files, so it runs through runCli. */
 export function runPlanCli(args: readonly string[], io: CliIo): number {
   const options = parseArgs(args);
   if ("help" in options) {
@@ -222,57 +58,13 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
     io.err(`${options.error}\n\n${USAGE}\n`);
     return 2;
   }
-  // A season file that fails its check is the data's fault, named by file and entry before any
-  // snapshot is read, so no refusal or problem of the applicant's is printed for it.
-  try {
-    assertSeasonData();
-  } catch (error) {
-    if (!(error instanceof SeasonDataError)) throw error;
-    io.err(`invalid season data:\n${error.message}\n`);
-    return 1;
-  }
-  let text: string;
-  try {
-    text = io.readFile(options.file);
-  } catch (error) {
-    io.err(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
-  const read = snapshotJson(text);
-  if ("refused" in read) {
-    io.err(`invalid snapshot:\n  (root): ${read.refused}\n`);
+  if (options.emails !== undefined) {
+    io.err("--emails writes files and waits on them: run it through runCli\n");
     return 2;
   }
-  const parsed = ApplicantSnapshotSchema.safeParse(read.json);
-  const now = options.now ?? io.now();
-  if (!parsed.success) {
-    // As the intake answers: the refusals on the parts that parse beside the schema's problems.
-    const problems = everyProblem(parsableParts(read.json), fieldProblems(parsed.error), (input) =>
-      submissionRefusals(input, now, REFUSAL_RULES).flatMap((refusal) => refusal.problems),
-    );
-    io.err(`invalid snapshot:\n${problems.map((each) => `  ${each.path}: ${each.message}`).join("\n")}\n`);
-    return 2;
-  }
-  const snapshot = parsed.data;
-  // The intake's own refusals, from its module (submission-refusals.ts) with `--now` as today: a plan
-  // for a snapshot the intake refuses (a step done after today read as passed, an exam "waived" read
-  // as passed) would show an advisor a plan no applicant can get. Every field of every refusal is named.
-  const refused = submissionRefusals(snapshot, now, REFUSAL_RULES).flatMap((refusal) => refusal.problems);
-  if (refused.length > 0) {
-    io.err(
-      `invalid snapshot:\n${refused.map((problem) => `  ${problem.path}: ${problem.message}`).join("\n")}\n`,
-    );
-    return 2;
-  }
-  let calendar: ReturnType<typeof seasonCalendar>;
-  try {
-    calendar = seasonCalendar(snapshot.applicant.matchYear);
-  } catch (error) {
-    io.err(
-      `invalid snapshot:\n  applicant.matchYear: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return 2;
-  }
+  const read = readSnapshot(options, io);
+  if ("code" in read) return read.code;
+  const { snapshot, calendar, now } = read;
   const { fullName, timezone } = snapshot.applicant;
   // As deployed (snoozes applied; no preferences; signed up at --signed-up, else now), sources cited.
   const input = { ...snapshot, signedUpAt: options.signedUp ?? now.toISOString() };
@@ -290,11 +82,88 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   return 0;
 }
 
+/** The CLI as `npm run plan` runs it: the plan (runPlanCli), or with `--emails` the emails it would send. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseArgs(args);
+  if (!("file" in options) || options.emails === undefined) return runPlanCli(args, io);
+  const read = readSnapshot(options, io);
+  if ("code" in read) return read.code;
+  return runEmailPreview(read.snapshot, { ...options.emails, now: read.now, signedUp: options.signedUp }, io);
+}
+
+/**
+ * The season data checked, the snapshot read and refused as the intake refuses it, its season
+ * calendar: what the plan and the email preview both start from; else the exit code, the problems
+ * printed.
+ */
+function readSnapshot(options: Options, io: CliIo): ReadSnapshot | { code: number } {
+  // A season file that fails its check is the data's fault, named by file and entry before any
+  // snapshot is read, so no refusal or problem of the applicant's is printed for it.
+  try {
+    assertSeasonData();
+  } catch (error) {
+    if (!(error instanceof SeasonDataError)) throw error;
+    io.err(`invalid season data:\n${error.message}\n`);
+    return { code: 1 };
+  }
+  let text: string;
+  try {
+    text = io.readFile(options.file);
+  } catch (error) {
+    io.err(`cannot read ${options.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return { code: 1 };
+  }
+  const read = snapshotJson(text);
+  if ("refused" in read) {
+    io.err(`invalid snapshot:\n  (root): ${read.refused}\n`);
+    return { code: 2 };
+  }
+  const parsed = ApplicantSnapshotSchema.safeParse(read.json);
+  const now = options.now ?? io.now();
+  if (!parsed.success) {
+    // As the intake answers: the refusals on the parts that parse beside the schema's problems.
+    const problems = everyProblem(parsableParts(read.json), fieldProblems(parsed.error), (input) =>
+      submissionRefusals(input, now, REFUSAL_RULES).flatMap((refusal) => refusal.problems),
+    );
+    io.err(`invalid snapshot:\n${problems.map((each) => `  ${each.path}: ${each.message}`).join("\n")}\n`);
+    return { code: 2 };
+  }
+  const snapshot = parsed.data;
+  // The intake's own refusals, from its module (submission-refusals.ts) with `--now` as today: a plan
+  // for a snapshot the intake refuses (a step done after today read as passed, an exam "waived" read
+  // as passed) would show an advisor a plan no applicant can get. Every field of every refusal is named.
+  const refused = submissionRefusals(snapshot, now, REFUSAL_RULES).flatMap((refusal) => refusal.problems);
+  if (refused.length > 0) {
+    io.err(
+      `invalid snapshot:\n${refused.map((problem) => `  ${problem.path}: ${problem.message}`).join("\n")}\n`,
+    );
+    return { code: 2 };
+  }
+  let calendar: ReturnType<typeof seasonCalendar>;
+  try {
+    calendar = seasonCalendar(snapshot.applicant.matchYear);
+  } catch (error) {
+    io.err(
+      `invalid snapshot:\n  applicant.matchYear: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return { code: 2 };
+  }
+  return { snapshot, calendar, now };
+}
+
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = runPlanCli(process.argv.slice(2), {
+  runCli(process.argv.slice(2), {
     readFile: (path) => readFileSync(path, "utf8"),
     now: () => new Date(),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-  });
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -34,7 +34,8 @@ const SHARED_MAY_IMPORT: Record<string, readonly string[]> = {
   // The one module that reads the environment builds the settings its adapters declare.
   config: ["errors", "intake", "links"],
   // `npm run plan` refuses what the webhook refuses, its body limit included (shared/http/request.ts).
-  cli: ["domain", "errors", "intake", "http"],
+  // `--emails` runs the reminder function's use case on ports held in memory, with its renderer and links.
+  cli: ["domain", "errors", "intake", "http", "usecases", "ports", "email", "links"],
 };
 /**
  * The layers inside shared/domain, lowest first: each may import only those before it (and itself).

@@ -90,7 +90,9 @@ describe("npm run plan -- --emails", () => {
       "index.html",
       "notes.md",
     ]);
-    expect(readFileSync(join(dir, "index.html"), "utf8")).toContain("the next wake-up is Thu 14 Jan 2027, 09:00");
+    expect(readFileSync(join(dir, "index.html"), "utf8")).toContain(
+      "the next wake-up is Thu 14 Jan 2027, 09:00",
+    );
   });
 
   it("refuses --count without --emails, and --emails with --json", async () => {

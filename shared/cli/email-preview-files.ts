@@ -8,7 +8,8 @@ import { PREVIEW_ORIGIN } from "./preview-ports.ts";
  * The preview's files (`npm run plan -- --emails <dir>`): per email `NN-<local date>-<kind>.html`
  * (the HTML part as sent), `.txt` (its subject and send time, then the text part as sent) and any
  * calendar file it carried, plus `index.html` listing them so a person opens one file in a browser.
- * `<kind>` is the first reminder the email says: its step and rung, e.g. `eras_application-due-in-7d`.
+ * `<kind>` is `weekly-summary` for the applicant's weekly summary, else the first reminder the email
+ * says: its step and rung, e.g. `eras_application-due-in-7d`.
  */
 
 export interface PreviewContext {
@@ -57,11 +58,13 @@ export function emailStem(email: PreviewedEmail, index: number, zone: string): s
   const first = email.about[0];
   // An interview's rungs already say so ("interview-prep-1d"): the step is not said twice.
   const named =
-    first === undefined
-      ? "email"
-      : first.rung.startsWith(first.milestone)
-        ? first.rung
-        : `${first.milestone}-${first.rung}`;
+    email.weeklySummary !== undefined
+      ? "weekly-summary"
+      : first === undefined
+        ? "email"
+        : first.rung.startsWith(first.milestone)
+          ? first.rung
+          : `${first.milestone}-${first.rung}`;
   const kind = named.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return `${String(index).padStart(2, "0")}-${localDate(email.sentAt, zone)}-${kind.slice(0, 60)}`;
 }
@@ -95,7 +98,7 @@ function indexHtml(emails: readonly PreviewedEmail[], context: PreviewContext): 
     const files = (each.email.attachments ?? []).map(
       (file) => ` <a href="${escapeHtml(`${stem}-${file.filename}`)}">${escapeHtml(file.filename)}</a>`,
     );
-    return `<tr><td>${position + 1}</td><td>${escapeHtml(instantIn(each.sentAt, timezone))}</td><td>${escapeHtml(utc(each.sentAt))}</td><td><a href="${escapeHtml(stem)}.html">${escapeHtml(each.email.subject)}</a></td><td><a href="${escapeHtml(stem)}.txt">text</a>${files.join("")}</td><td>${escapeHtml(each.about.map((one) => `${one.milestone} (${one.rung})`).join(", "))}</td></tr>`;
+    return `<tr><td>${position + 1}</td><td>${escapeHtml(instantIn(each.sentAt, timezone))}</td><td>${escapeHtml(utc(each.sentAt))}</td><td><a href="${escapeHtml(stem)}.html">${escapeHtml(each.email.subject)}</a></td><td><a href="${escapeHtml(stem)}.txt">text</a>${files.join("")}</td><td>${each.weeklySummary === undefined ? "" : `Weekly summary (${escapeHtml(each.weeklySummary)}): `}${escapeHtml(each.about.map((one) => `${one.milestone} (${one.rung})`).join(", "))}</td></tr>`;
   });
   const after =
     context.nextWakeUp === undefined
@@ -109,7 +112,7 @@ function indexHtml(emails: readonly PreviewedEmail[], context: PreviewContext): 
 <title>Emails for ${escapeHtml(applicantName)}: preview</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 1rem; color: #1a1a1a; background: #fff; line-height: 1.4; }
-table { border-collapse: collapse; } th, td { border: 1px solid #767676; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; } th, td { border: 1px solid #767676; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 a { color: #0b57a4; }
 </style>
 </head>

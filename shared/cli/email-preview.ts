@@ -1,3 +1,4 @@
+import { weeklySummaryDay } from "#domain/weekly-summary.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { OutgoingEmail } from "#ports/mailer.ts";
 import { sentReminderIds, wakeUpInstant } from "#usecases/planning.ts";
@@ -19,6 +20,8 @@ export interface PreviewedEmail {
   reminderIds: readonly string[];
   /** Each reminder's step and rung, as the ledger keeps them, in the email's order. */
   about: readonly { milestone: string; rung: string }[];
+  /** The weekday, when the email is the applicant's weekly summary (their preferences make one). */
+  weeklySummary?: string;
   email: OutgoingEmail;
 }
 
@@ -65,7 +68,16 @@ export async function previewEmails(
         const { milestone = "reminder", rung = id } = world.subjectOf(id) ?? {};
         return { milestone, rung };
       });
-      const previewed = { sentAt: clockNow, reminderIds: result.reminderIds, about, email };
+      // The sender's own rule (weeklySummaryDay) on the reminders it claimed.
+      const claimed = world.lastDue().filter((reminder) => result.reminderIds.includes(reminder.id));
+      const weekly = weeklySummaryDay(state.profile.preferences, claimed);
+      const previewed: PreviewedEmail = {
+        sentAt: clockNow,
+        reminderIds: result.reminderIds,
+        about,
+        email,
+        ...(weekly === undefined ? {} : { weeklySummary: weekly }),
+      };
       emails.push(previewed);
       onEmail(previewed, emails.length);
     }

@@ -27,9 +27,12 @@ they end; the plan made again as each one goes out, or when an answer changes, l
                listing them (send time in the applicant's zone and UTC, subject): open that in a
                browser. Buttons and links point at the placeholder origin https://matchpath.example
                with tokens signed by a key made for the run: they show where each goes, open nothing.
-               The snapshot has no email preferences: the defaults (as due, no weekly summary).
+               Email preferences: the defaults (each reminder as due), unless --preferences.
   --count <N>  with --emails: at most N emails, 1-${MAX_EMAIL_COUNT} (default ${DEFAULT_EMAIL_COUNT})
   --until <ISO>  with --emails: no email sent after this instant, as --now is written
+  --preferences <file.json>  with --emails: the preferences page's choices, which no snapshot
+               carries, e.g. {"digest":"weekly","digestDay":3} for one weekly summary on Wednesdays
+               (also deliveryTime "HH:MM", quietHours {start,end}, mutedCategories [...])
   --help, -h   show this help
 Exit codes: 0 ok, 1 file not readable or invalid season data (confirmed.json), 2 invalid arguments
 or invalid snapshot.`;
@@ -41,7 +44,7 @@ export interface Options {
   signedUp: string | undefined;
   json: boolean;
   /** --emails: the directory to write the emails into, with their bound. */
-  emails?: { dir: string; count: number; until: Date | undefined };
+  emails?: { dir: string; count: number; until: Date | undefined; preferences: string | undefined };
 }
 
 export function parseArgs(args: readonly string[]): Options | { help: true } | { error: string } {
@@ -52,6 +55,7 @@ export function parseArgs(args: readonly string[]): Options | { help: true } | {
   let emailsDir: string | undefined;
   let count: number | undefined;
   let until: Date | undefined;
+  let preferences: string | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
     if (arg === "--help" || arg === "-h") return { help: true };
@@ -84,14 +88,19 @@ export function parseArgs(args: readonly string[]): Options | { help: true } | {
       const read = readNow(args[++index], "--until");
       if ("error" in read) return read;
       until = read.now;
+    } else if (arg === "--preferences") {
+      if (preferences !== undefined) return { error: "--preferences is given twice: give it once" };
+      preferences = args[++index];
+      if (preferences === undefined || preferences.startsWith("--"))
+        return { error: "--preferences needs the JSON file of the applicant's email preferences" };
     } else if (arg?.startsWith("--")) return { error: `unknown option ${arg}` };
     else if (file === undefined && arg !== undefined) file = arg;
     else return { error: `unexpected argument ${arg}` };
   }
   if (file === undefined) return { error: "missing <snapshot.json>" };
   if (emailsDir === undefined) {
-    if (count !== undefined || until !== undefined)
-      return { error: "--count and --until bound --emails: give --emails <dir>" };
+    if (count !== undefined || until !== undefined || preferences !== undefined)
+      return { error: "--count, --until and --preferences go with --emails <dir>: give it" };
     return { file, now, signedUp, json };
   }
   if (json) return { error: "--json prints the plan, --emails writes its emails: give one" };
@@ -100,7 +109,7 @@ export function parseArgs(args: readonly string[]): Options | { help: true } | {
     now,
     signedUp,
     json,
-    emails: { dir: emailsDir, count: count ?? DEFAULT_EMAIL_COUNT, until },
+    emails: { dir: emailsDir, count: count ?? DEFAULT_EMAIL_COUNT, until, preferences },
   };
 }
 

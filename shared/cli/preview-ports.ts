@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Reminder } from "#domain/plan.ts";
 import { recipientLinks } from "#email/recipient-links.ts";
 import type { LinkKeyring } from "#links/link-token.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
@@ -24,6 +25,8 @@ export interface PreviewWorld {
   deps: SendDueRemindersDeps;
   /** The messages the sender sent, in order. */
   sent: OutgoingEmail[];
+  /** The reminders the last wake-up found due (the sender's own dueReminders, before its claims). */
+  lastDue(): readonly Reminder[];
   /** What the ledger says a reminder was about (its step and rung), once claimed. */
   subjectOf(reminderId: string): LedgerSubject | undefined;
   /** The wake-up the sender armed last (undefined: none armed, or disarmed). */
@@ -48,6 +51,7 @@ export function previewWorld(initial: ApplicantState, start: Date): PreviewWorld
   let clock = start;
   let armedAt: Date | undefined;
   const sent: OutgoingEmail[] = [];
+  let lastDue: readonly Reminder[] = [];
   const keyring = throwawayKeyring();
   const setLedger = (change: (ledger: LedgerEntry[]) => LedgerEntry[]) => {
     state = { ...state, ledger: change(state.ledger) };
@@ -120,7 +124,14 @@ export function previewWorld(initial: ApplicantState, start: Date): PreviewWorld
       },
     },
     events: { publish: async () => {} },
-    planning: domainPlanning,
+    planning: {
+      ...domainPlanning,
+      dueReminders: (plan, now, alreadySent) => {
+        const due = domainPlanning.dueReminders(plan, now, alreadySent);
+        lastDue = due;
+        return due;
+      },
+    },
     ...recipientLinks({ publicBaseUrl: PREVIEW_ORIGIN, linkKeyring: async () => keyring, clock: clockPort }),
     // No jitter: a preview made twice is the same preview.
     random: () => 0,
@@ -128,6 +139,7 @@ export function previewWorld(initial: ApplicantState, start: Date): PreviewWorld
   return {
     deps,
     sent,
+    lastDue: () => lastDue,
     subjectOf: (reminderId) => state.ledger.find((entry) => entry.reminderId === reminderId)?.subject,
     armed: () => armedAt,
     fire: (clockNow) => {

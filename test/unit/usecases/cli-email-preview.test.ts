@@ -95,6 +95,34 @@ describe("npm run plan -- --emails", () => {
     );
   });
 
+  it("with --preferences for a weekly summary on Fridays, names and gathers the summaries as the sender does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "matchpath-emails-"));
+    const files: Record<string, string> = {
+      "lima.json": readFileSync(FIXTURE, "utf8"),
+      "weekly.json": JSON.stringify({ digest: "weekly", digestDay: 5 }),
+    };
+    const io = {
+      readFile: (path: string) => files[path] ?? "",
+      now: () => new Date(NOW),
+      out: () => {},
+      err: () => {},
+    };
+    const args = ["lima.json", "--now", NOW, "--emails", dir, "--count", "4", "--preferences", "weekly.json"];
+    expect(await runCli(args, io)).toBe(0);
+    const html = readdirSync(dir).filter((name) => name.endsWith(".html") && name !== "index.html");
+    expect(html.sort()).toEqual([
+      "01-2027-01-08-weekly-summary.html",
+      "02-2027-01-12-interview-prep-1d.html",
+      "03-2027-01-14-interview-thank-you.html",
+      "04-2027-01-15-weekly-summary.html",
+    ]);
+    expect(readFileSync(join(dir, "01-2027-01-08-weekly-summary.txt"), "utf8")).toMatch(
+      /^Subject: Your weekly summary: /,
+    );
+    files["weekly.json"] = JSON.stringify({ digest: "daily" });
+    expect(await runCli(args, io)).toBe(2);
+  });
+
   it("refuses --count without --emails, and --emails with --json", async () => {
     const io = { readFile: () => "", now: () => new Date(NOW), out: () => {}, err: () => {} };
     expect(await runCli(["lima.json", "--count", "3"], io)).toBe(2);

@@ -69,6 +69,14 @@ export function emailStem(email: PreviewedEmail, index: number, zone: string): s
   return `${String(index).padStart(2, "0")}-${localDate(email.sentAt, zone)}-${kind.slice(0, 60)}`;
 }
 
+/**
+ * An attachment's file beside its email: an interview's id may hold ":" (InterviewIdSchema), which
+ * some file systems refuse, so anything but letters, digits, ".", "_" and "-" becomes "-".
+ */
+function attachmentName(stem: string, filename: string): string {
+  return `${stem}-${filename.replace(/[^A-Za-z0-9._-]/g, "-")}`;
+}
+
 /** Writes the preview into `dir` (created if absent); returns the index's path. */
 export function writePreview(
   dir: string,
@@ -84,7 +92,7 @@ export function writePreview(
     const header = `Subject: ${each.email.subject}\nSent: ${instantIn(each.sentAt, timezone)} (${timezone}), ${utc(each.sentAt)}\n\n`;
     writeFileSync(join(dir, `${stem}.txt`), `${header}${each.email.text}`);
     for (const file of each.email.attachments ?? [])
-      writeFileSync(join(dir, `${stem}-${file.filename}`), file.content);
+      writeFileSync(join(dir, attachmentName(stem, file.filename)), file.content);
   });
   const index = join(dir, "index.html");
   writeFileSync(index, indexHtml(emails, context));
@@ -96,7 +104,8 @@ function indexHtml(emails: readonly PreviewedEmail[], context: PreviewContext): 
   const rows = emails.map((each, position) => {
     const stem = emailStem(each, position + 1, timezone);
     const files = (each.email.attachments ?? []).map(
-      (file) => ` <a href="${escapeHtml(`${stem}-${file.filename}`)}">${escapeHtml(file.filename)}</a>`,
+      (file) =>
+        ` <a href="${escapeHtml(attachmentName(stem, file.filename))}">${escapeHtml(file.filename)}</a>`,
     );
     return `<tr><td>${position + 1}</td><td>${escapeHtml(instantIn(each.sentAt, timezone))}</td><td>${escapeHtml(utc(each.sentAt))}</td><td><a href="${escapeHtml(stem)}.html">${escapeHtml(each.email.subject)}</a></td><td><a href="${escapeHtml(stem)}.txt">text</a>${files.join("")}</td><td>${each.weeklySummary === undefined ? "" : `Weekly summary (${escapeHtml(each.weeklySummary)}): `}${escapeHtml(each.about.map((one) => `${one.milestone} (${one.rung})`).join(", "))}</td></tr>`;
   });

@@ -6,7 +6,9 @@ import { renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { CERTIFIED_TO_START_URL } from "./earliest-certification.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
+import { checkedByStart, matchedCheckBy, matchedCheckDue } from "./pathway-certificate-check-due.ts";
 import {
   earlierSeasonPathwayDay,
   validityCheckSources,
@@ -55,7 +57,7 @@ const PATHWAY_VALIDITY_SEASON = 2024;
  * Match over for the applicant asks the same against the next Match's start, until that start.
  * Shape: zero or one Risk naming ecfmg_certification and ecfmg_pathway. Pure.
  */
-export function pathwayCertificateRisks(context: PlanContext): Risk[] {
+export function pathwayCertificateRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const certified = isFinished(statusAt(context, CERTIFICATION.index));
   // The applicant's own record, not a status inferred from certification: only they know it came through a Pathway.
   const pathway = context.entries.at(PATHWAY.index);
@@ -64,7 +66,7 @@ export function pathwayCertificateRisks(context: PlanContext): Risk[] {
   if (!certified || !throughPathway) return [];
   // Matched: valid on the start, the day it matters (it vanished once Match Week was reported).
   if (matched)
-    return context.now >= context.calendar.dates.residency_start.at ? [] : matchedCheck(context, pathway);
+    return context.now >= context.calendar.dates.residency_start.at ? [] : matchedCheck(context, dates, pathway);
   const mayMatch = thisSeasonMayMatch(context);
   // Over for them: the next Match's check, past this Match's start too, until the next one's.
   if (!mayMatch) return nextMatchCheck(context);
@@ -124,7 +126,7 @@ export function asksMatchedCheck(context: PlanContext): boolean {
  * check. There is no answer for "checked: valid until …" in the snapshot yet, so it stands until
  * the start.
  */
-function matchedCheck(context: PlanContext, pathway: MilestoneEntry | undefined): Risk[] {
+function matchedCheck(context: PlanContext, dates: PlanDates, pathway: MilestoneEntry | undefined): Risk[] {
   const start = context.calendar.dates.residency_start;
   const year = context.calendar.matchYear;
   const earlier = earlierSeasonPathwayDay(pathway, context.calendar);
@@ -136,9 +138,12 @@ function matchedCheck(context: PlanContext, pathway: MilestoneEntry | undefined)
     earlier === undefined
       ? ""
       : ` Yours was accepted on ${renderDate(earlier)}, before the ${year} Match's Pathways season.`;
-  const words = `You matched, and you can start residency only with a valid certificate.${accepted} Check the validity date ECFMG recorded for your certificate (in MyIntealth) against your residency start, ${residencyStartWords(start, [])}: if it ends before, ask ECFMG now how to revalidate it in time, and tell your program.${rule}`;
+  // The notice's one date (matchedCheckDue): named here too when a step before the start needs it.
+  const due = matchedCheckDue(dates, context);
+  const words = `You matched, and you can start residency only with a valid certificate.${accepted} ${matchedCheckBy(context, due)} the validity date ECFMG recorded for your certificate (in MyIntealth) against your residency start, ${residencyStartWords(start, [])}: if it ends before, ask ECFMG now how to revalidate it in time, and tell your program.${rule}`;
   const sources = [PATHWAY_CERTIFICATE_SOURCE, CERTIFIED_TO_START_URL, start.source];
   if (earlier === undefined) sources.splice(1, 0, PATHWAY_MATCHED_VALIDITY_SOURCE);
+  if (!checkedByStart(context, due)) sources.push(due.source);
   return [risk(words, sources)];
 }
 

@@ -224,7 +224,7 @@ export function assessRisks(
   if (!held) append(risks, proclamationRisks(context));
   if (!held && matchStillPlanned) append(risks, visaUndecidedRisks(context, dates, feasibility.readyAt));
   if (!held) {
-    append(risks, pathwayCertificateRisks(context));
+    append(risks, pathwayCertificateRisks(context, dates));
     append(risks, rankingMayOpenLaterRisks(context));
   }
   if (!held) append(risks, rolDeadlineMayBeLaterRisks(context));

@@ -68,7 +68,9 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
     // The date is the check's, on a certificate done long before: never "Due".
     expect(email.text).toContain("   Check it by: Mon 5 Apr 2027 (our advice, not set by any authority)");
     expect(email.text).not.toContain("Due:");
-    expect(email.text).toContain("Check the validity date ECFMG recorded for your certificate");
+    expect(email.text).toContain(
+      "Check by Mon 5 Apr 2027 (our advice), before you apply for ECFMG's J-1 sponsorship, which needs a valid certificate, the validity date ECFMG recorded for your certificate",
+    );
   });
 
   it("a notice sent before the Match (by the Pathways close) does not stand for the matched one", () => {
@@ -127,6 +129,22 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
     );
     const petition = planned.blocked.find((step) => step.milestone === "visa_h1b");
     expect(petition?.deadline?.local).toBe("Fri 16 Apr 2027");
+  });
+
+  // The notice read "Check it by Fri 2 Apr 2027" while the warning it carries named only the
+  // residency start: one date, and the text says it and why it comes before the start.
+  it("H-1B: the warning's text names the date its notice gives, the contract's, and why", () => {
+    const planned = planAt(H1B, "2027-03-25T20:00:00+05:00");
+    const risk = planned.risks.find((entry) => entry.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
+    expect(risk?.message).toContain(
+      "Check by Fri 2 Apr 2027 (our advice), before your program files your H-1B petition, which it does once your contract is signed, the validity date ECFMG recorded for your certificate (in MyIntealth) against your residency start, Thu 1 Jul 2027",
+    );
+    expect(noticesOf(planned)[0]?.why).toBe(risk?.message);
+    // Once that day has passed, the notice is due by the start and the text names no other day.
+    const late = planAt(H1B, "2027-04-05T20:00:00+05:00");
+    const lateRisk = late.risks.find((entry) => entry.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
+    expect(lateRisk?.message).toContain("Check the validity date ECFMG recorded for your certificate");
+    expect(lateRisk?.message).not.toContain("Check by");
   });
 
   it("H-1B: once the filing's date has passed, the check is due before residency starts", () => {

@@ -5,8 +5,8 @@ import type { MilestoneEntry } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { CERTIFIED_TO_START_URL } from "./earliest-certification.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { CERTIFIED_TO_START_URL } from "./earliest-certification.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { checkedByStart, matchedCheckBy, matchedCheckDue } from "./pathway-certificate-check-due.ts";
 import {
@@ -66,7 +66,9 @@ export function pathwayCertificateRisks(context: PlanContext, dates: PlanDates):
   if (!certified || !throughPathway) return [];
   // Matched: valid on the start, the day it matters (it vanished once Match Week was reported).
   if (matched)
-    return context.now >= context.calendar.dates.residency_start.at ? [] : matchedCheck(context, dates, pathway);
+    return context.now >= context.calendar.dates.residency_start.at
+      ? []
+      : matchedCheck(context, dates, pathway);
   const mayMatch = thisSeasonMayMatch(context);
   // Over for them: the next Match's check, past this Match's start too, until the next one's.
   if (!mayMatch) return nextMatchCheck(context);

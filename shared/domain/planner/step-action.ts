@@ -44,6 +44,7 @@ import { retakeNamed, retakeTargetAction } from "./retake-target.ts";
 import { schoolCheckSeasonNote } from "./school-check-follow-ups.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
+import { h1bLicenceAtContract, soapSponsorNote } from "./sponsorship-notes.ts";
 import { statementOfNeedHeadsUp } from "./statement-of-need-heads-up.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { actionFor, laterMatchSittingNote } from "./step-text.ts";
@@ -197,7 +198,11 @@ function oneStepNotes(context: PlanContext, facts: StepActionFacts): string {
   const key = entry.key;
   let notes = "";
   if (key === "visa_j1") notes += consularExpediteNote(context, entry, status, due);
-  if (key === "contract") notes += j1ConsularWaitAtContract(context, entry, status, !facts.seasonOver);
+  if (key === "contract")
+    notes +=
+      j1ConsularWaitAtContract(context, entry, status, !facts.seasonOver) +
+      h1bLicenceAtContract(context, entry, status, !facts.seasonOver);
+  if (key === "soap") notes += soapSponsorNote(context, entry, status, !facts.seasonOver);
   if (key === "j1_ds2019") notes += ecfmgReviewNote(context, entry, due, facts.stepDates);
   if (key === "j1_ecfmg_sponsorship")
     notes += sponsorshipDs2019Note(context, entry, status, due, facts.stepDates);

@@ -36,6 +36,7 @@ import { STEP_ENTRY_AT, stepEntryFor } from "./rol-late-title.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-state.ts";
 import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
+import { soapPreparationOnly } from "./soap-preparation-urgency.ts";
 import { begunOnceFree, startsOnceFreeNow } from "./starts-once-free.ts";
 import { stepAction } from "./step-action.ts";
 import { reusedStepFacts } from "./step-facts.ts";
@@ -266,7 +267,7 @@ export function planMilestone(
       begun ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
-  if (held !== null || phase?.notYet === true) urgency = "soon"; // Step 3 held, asking nothing yet; no SOAP offer yet
+  if (held !== null || phase?.notYet || soapPreparationOnly(context, entry.key, urgency)) urgency = "soon"; // Step 3 held, asking nothing yet; no SOAP offer yet; SOAP's preparation
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge =
     missedMatch === null ? null : outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
@@ -283,8 +284,7 @@ export function planMilestone(
     rowStart === null ? undefined : rowStart === leadStart?.at ? leadStart.iso : isoUtc(rowStart),
     prerequisitePending,
   );
-  // A step past its target is ordered by that target, not by the later hard deadline now driving
-  // it: the steps read in the order they should be done (never Step 2 CK above Step 1).
+  // Ordered by a passed target, not the later deadline now driving it (never Step 2 CK above Step 1).
   const passedTarget =
     target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
   const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;

@@ -1,40 +1,28 @@
-import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
-import { DAY_MS } from "#domain/time.ts";
+import { readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * SOAP reads "urgent" on the rank list's last day, nineteen days before Match Week's Monday, beside a
- * date that far ahead. That is the one badge rule, not a risk pressing it: SOAP's catalog lead time
- * is two weeks of preparation before Monday (advice: update the ERAS documents and shortlist the
- * programs one would accept), so its latest safe start is a week away and the step is urgent from
- * then, as every step with a lead time is. Match Week, an event with nothing to start early, reads by
- * its own date.
+ * SOAP before Match Week is preparation for a case that may not come (not matching): an applicant in
+ * Honolulu certifying her rank order list on its deadline day, three weeks before Match Week, saw
+ * SOAP "urgent" beside the list, by its two weeks' lead alone ("start by Mon 1 Mar 2027"). Before the
+ * release it reads by its date: soon, then urgent in the week before Match Week.
  */
-const certified = ApplicantSnapshotSchema.parse(
-  JSON.parse(
-    readFileSync(new URL("../../fixtures/scenarios/rank-list-certified-2027.json", import.meta.url), "utf8"),
-  ),
-);
-const stepsAt = (now: string) => plan(certified, seasonCalendar(2027), new Date(now));
+const DIR = fileURLToPath(new URL("../../fixtures/visa-after-match-words/", import.meta.url));
+const ROL_DAY = readSnapshot(DIR, "rol-day-honolulu.json");
+const soapAt = (now: string) =>
+  plan(ROL_DAY, seasonCalendar(2027), new Date(now)).nextSteps.find((step) => step.milestone === "soap");
 
-describe("SOAP before Match Week reads by its latest safe start", () => {
-  it("is urgent on the rank list's last day, from a start-by two weeks before Monday, with no risk pressing it", () => {
-    const result = stepsAt("2027-02-24T12:00:00Z");
-    const soap = result.nextSteps.find((step) => step.milestone === "soap");
-    expect(soap?.urgency).toBe("urgent");
-    // Fourteen days in the applicant's zone (a clock change between makes it an hour off 14 × 24).
-    expect(
-      Math.round((Date.parse(soap?.deadline?.at ?? "") - Date.parse(soap?.startBy ?? "")) / DAY_MS),
-    ).toBe(14);
-    expect(result.risks.filter((risk) => risk.severity === "critical")).toEqual([]);
-    expect(result.nextSteps.find((step) => step.milestone === "match_week")?.urgency).toBe("soon");
+describe("SOAP's preparation before Match Week is not urgent by its lead time alone", () => {
+  it("on the rank order list's deadline day: soon, its start-by still shown", () => {
+    const soap = soapAt("2027-02-24T13:00:00-10:00");
+    expect(soap?.urgency).toBe("soon");
+    expect(soap?.startBy).toBe("2027-03-01T15:00:00.000Z");
   });
 
-  it("is soon while that start is more than a week away", () => {
-    const soap = stepsAt("2027-02-20T12:00:00Z").nextSteps.find((step) => step.milestone === "soap");
-    expect(soap?.urgency).toBe("soon");
+  it("within a week of Match Week's release: urgent", () => {
+    expect(soapAt("2027-03-09T09:00:00-10:00")?.urgency).toBe("urgent");
   });
 });

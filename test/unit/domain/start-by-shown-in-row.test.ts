@@ -5,10 +5,10 @@ import { renderPlan } from "../../../shared/cli/plan.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
 
 /**
- * The badge counts from the day to act by, a step's latest safe start among them (its deadline
- * less its lead time: README "Badges"), so SOAP (two weeks to get ready, advice) reads Urgent
- * 19 days before Match Week. The row says why: with no target of its own it shows that start
- * ("start by Mon 1 Mar 2027 †"), never a bare "-" beside a date weeks away.
+ * A step with no target of its own shows its latest safe start (its deadline less its lead time:
+ * README "Badges") in its row, "start by Mon 1 Mar 2027 †" for SOAP (two weeks to get ready,
+ * advice), never a bare "-" beside a date weeks away. SOAP before Match Week is preparation for not
+ * matching, so its badge reads by its date (Soon 19 days before Match Week), the start-by still shown.
  */
 const lima = inputFactory({
   applicant: applicantFactory({
@@ -27,14 +27,14 @@ const lima = inputFactory({
   ],
 });
 
-describe("a step urgent by its latest safe start shows that start in its row", () => {
-  it("SOAP on 24 Feb 2027: urgent, start by Mon 1 Mar 2027 †, due with Match Week on 15 Mar", () => {
+describe("a step with a latest safe start shows that start in its row", () => {
+  it("SOAP on 24 Feb 2027: soon, start by Mon 1 Mar 2027 †, due with Match Week on 15 Mar", () => {
     const result = plan(lima, seasonCalendar(2027), new Date("2027-02-24T15:00:00Z"));
     const soap = result.nextSteps.find((step) => step.milestone === "soap");
-    expect(soap?.urgency).toBe("urgent");
+    expect(soap?.urgency).toBe("soon");
     const row = renderPlan(result, "Lucia", "America/Lima")
       .split("\n")
-      .find((line) => /^\s+urgent\s+soap\s/.test(line));
+      .find((line) => /^\s+soon\s+soap\s/.test(line));
     expect(row).toContain("start by Mon 1 Mar 2027 †");
     expect(row).toContain("Mon 15 Mar 2027");
   });

@@ -49,7 +49,7 @@ export function soapSponsorNote(
 }
 
 const LICENCE =
-  " The H-1B needs a licence or other authorisation to practise in the state where you train (INA 212(j)(2), as a law firm summarises it), so your program's H-1B petition waits on it: ask the GME office now which training licence or permit the state's medical board requires, and apply for it as the office says (advice).";
+  " The H-1B needs a licence or other authorisation to practise in the state where you train (INA 212(j)(2), as a law firm summarises it), so your program's H-1B petition waits on it: ask its GME office which training licence or permit the state's medical board requires, and apply for it as the office says (advice).";
 
 /** The contract's card on the H-1B track, until it is signed in the applicant's own Match: the state's training licence ("" for any other). */
 export function h1bLicenceAtContract(

@@ -55,7 +55,7 @@ describe("the H-1B's state training licence, named where the matched applicant a
       "The H-1B needs a licence or other authorisation to practise in the state where you train",
     );
     expect(contract?.action).toContain(
-      "ask the GME office now which training licence or permit the state's medical board requires",
+      "ask its GME office which training licence or permit the state's medical board requires",
     );
   });
 

@@ -33,7 +33,7 @@ import { noteCrossing } from "./risk-change-instants.ts";
 export function certificationAfterStartRisk(context: PlanContext, dates: PlanDates): Risk | null {
   const { applicant, calendar, now } = context;
   // A J-1 start the certificate cannot make: the visa chain's critical risk says it, with this date.
-  if (j1StartOutOfReach(context, dates) !== null) return null;
+  if (j1StartOutOfReach(context, dates)?.holds === "certificate") return null;
   const residencyStart = calendar.dates.residency_start.at;
   const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const earliest = earliestCertification(context);

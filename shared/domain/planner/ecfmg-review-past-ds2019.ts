@@ -12,6 +12,7 @@ import {
   J1_CONSULAR_ALLOWANCE_SOURCE,
   J1_ECFMG_REVIEW_DAYS,
 } from "./j1-allowances.ts";
+import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -60,6 +61,8 @@ export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDate
   const late = lateEcfmgReview(context, dates);
   if (late === null || context.now >= context.calendar.dates.residency_start.at) return [];
   noteRiskChange(context, late.endsAt);
+  // Out of reach even on ECFMG's shorter review: VISA_NOT_READY_FOR_START says so, one risk.
+  if (j1StartOutOfReach(context, dates) !== null) return [];
   if (context.now >= late.endsAt) return [];
   const visa = dates.due("visa_j1");
   if (visa === null) return [];

@@ -33,7 +33,7 @@ export function j1CertificateNote(
   const day = `${dates.rendered(due).local}${basisMark(due)}`;
   // The certificate too late for a J-1 start: when it can come, never a day it cannot make.
   const out = j1StartOutOfReach(context, dates);
-  if (out !== null) return outOfReachCardNote(context, out, day);
+  if (out?.holds === "certificate") return outOfReachCardNote(context, out, day);
   if (isFinished(statusAt(context, SPONSORSHIP_AT)))
     return due.at >= context.now
       ? ` ECFMG sponsors a J-1 physician only with a valid certificate: your sponsorship application is in, and ECFMG's review, planned to start by ${day}, waits for your certificate, so it is needed by then.`

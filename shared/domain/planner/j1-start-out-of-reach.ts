@@ -4,11 +4,12 @@ import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
+  GLOBAL_VISA_WAIT_TIMES_URL,
   SCORE_REPORTING_DAYS,
   SCORE_REPORTING_SOURCE,
 } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
-import { type PlanContext, statusAt } from "./context.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { applicantDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import {
@@ -17,15 +18,16 @@ import {
   nothingOutstanding,
 } from "./earliest-certification.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
-import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
-// A matched J-1 applicant whose ECFMG certificate is still to come: ECFMG sponsors a J-1 physician
-// only with a valid certificate, so the J-1 visa can come no sooner than the certificate, then
-// ECFMG's review of the sponsorship, then the consular interview after the DS-2019. When the plan's
-// own allowances put that visa after residency starts (a graduation in May, say), a start on the
-// program's date on a J-1 is out of reach, not "at risk", and the visa chain's dates cannot hold.
+// A matched J-1 applicant whose J-1 visa, by the plan's own allowances, comes after residency
+// starts: the J-1 visa can come no sooner than the DS-2019, which ECFMG issues at the end of its
+// review of the sponsorship, which starts only once every document is in (the application complete)
+// and the certificate is valid (ECFMG sponsors a J-1 physician only with one); the consular interview
+// follows the DS-2019. When the certificate (a graduation in May, say), the sponsorship completed late
+// or not complete yet puts that visa after residency starts, a start on the program's date on a J-1 is
+// out of reach, not "at risk", and the visa chain's dates cannot hold.
 
 /**
  * The shorter end of the 4–6 weeks ECFMG gives its review of a J-1 sponsorship once every document
@@ -43,34 +45,68 @@ export const OUT_OF_REACH_WORDS = " on a J-1 is out of reach on this plan's allo
 export const J1_START_OUT_OF_REACH_TITLE =
   "A J-1 start on your program's date is out of reach: tell your program's GME office now";
 
-/** The J-1 start out of reach: the certificate's and the visa's earliest instants by the plan's allowances. */
+/** The J-1 start out of reach: what holds the chain back, and its earliest instants by the plan's allowances. */
 export interface J1StartOutOfReach {
-  /** The earliest the certificate can be issued (earliestCertification). */
+  /**
+   * What ECFMG's review waits for: the certificate (its earliest issue, certificateAt), the
+   * sponsorship application completed late (its day, sent), or the application not complete yet.
+   */
+  holds: "certificate" | "completed" | "incomplete";
+  /** The earliest the certificate can be issued (earliestCertification); the holds "certificate" only. */
   certificateAt: number;
-  /** The earliest the J-1 visa can come: certificate + the shortest review + the consular allowance. */
+  /** The day the applicant completed the sponsorship application (ISO date); the holds "completed" only. */
+  sent: string;
+  /** The earliest the DS-2019 can come: the review's start + the shortest review. */
+  ds2019At: number;
+  /** The earliest the J-1 visa can come: the DS-2019 + the consular allowance. */
   visaAt: number;
 }
 
 const DS2019_AT = stepIndex("j1_ds2019");
-const CHAIN_DAYS = J1_ECFMG_REVIEW_SHORTEST_DAYS + J1_CONSULAR_ALLOWANCE_DAYS;
+const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
+const CERTIFICATE_AT = stepIndex("ecfmg_certification");
+const MATCH_DAY_AT = stepIndex("match_day");
+const REVIEW_MS = J1_ECFMG_REVIEW_SHORTEST_DAYS * DAY_MS;
+const CONSULAR_MS = J1_CONSULAR_ALLOWANCE_DAYS * DAY_MS;
 
 /**
- * Whether the J-1 visa, at the earliest, comes after residency starts because the certificate it
- * waits for comes too late: a matched J-1 applicant (sponsorshipDayNamed: the certificate and the
- * DS-2019 still to come), the DS-2019 not given a day (a day means ECFMG's review is over), before
- * residency starts, with something still holding the certificate back (with nothing outstanding the
+ * Whether the J-1 visa, at the earliest, comes after residency starts: a matched J-1 applicant
+ * (Match Day done) with the DS-2019 still to come and not given a day (a day means ECFMG's review
+ * is over), before residency starts. ECFMG's review starts at the latest of: the day the applicant
+ * completed the sponsorship application (today while it is not complete: even done today), and the
+ * certificate's earliest issue while something still holds it back (with nothing outstanding the
  * certificate may already be issued: the advisor's question asks). Null at once for every other
  * applicant. The instant the verdict would change is noted for re-planning.
  */
 export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1StartOutOfReach | null {
   if (context.applicant.visa !== "J-1" || dates.calendar !== context.calendar) return null;
-  if (!sponsorshipDayNamed(context) || statusAt(context, DS2019_AT) === "scheduled") return null;
+  if (context.applicable[SPONSORSHIP_AT] !== true || !isFinished(statusAt(context, MATCH_DAY_AT)))
+    return null;
+  const ds2019 = statusAt(context, DS2019_AT);
+  if (isFinished(ds2019) || ds2019 === "scheduled") return null;
   const start = context.calendar.dates.residency_start.at;
-  if (context.now >= start || nothingOutstanding(context)) return null;
-  const certificateAt = earliestCertification(context);
-  const visaAt = certificateAt + CHAIN_DAYS * DAY_MS;
-  noteCrossing(context, visaAt, start);
-  return visaAt > start ? { certificateAt, visaAt } : null;
+  if (context.now >= start) return null;
+  const completed = statusAt(context, SPONSORSHIP_AT) === "done";
+  const sent = completed ? context.entries.at(SPONSORSHIP_AT)?.date : undefined;
+  // Done with no day: when the review started is not known, so no verdict from the application.
+  const sentAt = sent === undefined ? (completed ? null : context.now) : startOfLocalDate(context.zone, sent);
+  const certificateHolds = !isFinished(statusAt(context, CERTIFICATE_AT)) && !nothingOutstanding(context);
+  const certificateAt = certificateHolds ? earliestCertification(context) : null;
+  if (sentAt === null && certificateAt === null) return null;
+  const byCertificate = certificateAt !== null && (sentAt === null || certificateAt >= sentAt);
+  const reviewFrom = byCertificate ? (certificateAt as number) : (sentAt as number);
+  const ds2019At = reviewFrom + REVIEW_MS;
+  const visaAt = ds2019At + CONSULAR_MS;
+  // The certificate's earliest day, or today's, slides with the day: note when it crosses the start.
+  if (byCertificate || !completed) noteCrossing(context, visaAt, start);
+  if (visaAt <= start) return null;
+  return {
+    holds: byCertificate ? "certificate" : completed ? "completed" : "incomplete",
+    certificateAt: certificateAt ?? reviewFrom,
+    sent: sent ?? "",
+    ds2019At,
+    visaAt,
+  };
 }
 
 /**
@@ -84,7 +120,7 @@ export function j1StartOutOfReachBeforeMatch(
   sources: string[],
 ): string | null {
   if (context.applicant.visa !== "J-1") return null;
-  const visaAt = certificateAt + CHAIN_DAYS * DAY_MS;
+  const visaAt = certificateAt + REVIEW_MS + CONSULAR_MS;
   if (visaAt <= context.calendar.dates.residency_start.at) return null;
   addSource(sources, REVIEW_SOURCE);
   addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
@@ -120,16 +156,37 @@ export function outOfReachCardNote(
 /** The risk's sentence: the chain's arithmetic, the verdict and what to do, with its sources added. */
 function outOfReachSentence(context: PlanContext, out: J1StartOutOfReach, sources: string[]): string {
   const start = residencyStartWords(context.calendar.dates.residency_start, sources);
-  for (const source of [
-    DIPLOMA_VERIFICATION_SOURCE,
-    SCORE_REPORTING_SOURCE,
-    CERTIFIED_TO_START_URL,
-    REVIEW_SOURCE,
-    J1_CONSULAR_ALLOWANCE_SOURCE,
-  ])
-    addSource(sources, source);
-  return `A start on ${start}${OUT_OF_REACH_WORDS}: your ECFMG certificate can come around ${applicantDay(context, out.certificateAt)} at the earliest (${certificateWhy(context)}); ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts. ${WHAT_TO_DO}`;
+  const certificate = out.holds === "certificate";
+  const cited = certificate
+    ? [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL]
+    : [];
+  for (const source of [...cited, REVIEW_SOURCE, J1_CONSULAR_ALLOWANCE_SOURCE]) addSource(sources, source);
+  const review =
+    "ECFMG allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks)";
+  const visa = `this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts`;
+  const verdict = `A start on ${start}${OUT_OF_REACH_WORDS}`;
+  if (certificate)
+    return `${verdict}: your ECFMG certificate can come around ${applicantDay(context, out.certificateAt)} at the earliest (${certificateWhy(context)}); ECFMG sponsors a J-1 physician only with a valid certificate and ${review}, and ${visa}. ${WHAT_TO_DO}`;
+  const ds2019 = applicantDay(context, out.ds2019At);
+  const chain =
+    out.holds === "completed"
+      ? `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so your DS-2019 can come around ${ds2019} at the earliest`
+      : `your J-1 sponsorship application is not complete yet, and ${review}: even with every document in today, your DS-2019 would come around ${ds2019} at the earliest`;
+  return `${verdict}: ${chain}; ${visa}. ${out.holds === "completed" ? WHAT_TO_DO_IN_REVIEW : WHAT_TO_DO_INCOMPLETE}`;
 }
+
+/** What to do with the sponsorship completed late, in ECFMG's queue (advice; each post's wait: its tool). */
+const WHAT_TO_DO_IN_REVIEW = `Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (programs hold one only briefly); ask your program's J-1 liaison to follow your review up with ECFMG; and the day your DS-2019 arrives, book the earliest consular appointment and ask the consulate for an expedited one, with your program's start date (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}, shows your post's wait) (our advice).`;
+
+/** What to do with the sponsorship application not complete yet (advice). */
+const WHAT_TO_DO_INCOMPLETE = `Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (programs hold one only briefly); complete your sponsorship application in EVNet today, every document in, your Statement of Need included; and the day your DS-2019 arrives, ask your consulate for an expedited appointment, with your program's start date (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}, shows your post's wait) (our advice).`;
+
+/** The step that holds the chain back, which the risk names first. */
+const HOLDER: Record<J1StartOutOfReach["holds"], StepSubject> = {
+  certificate: "ecfmg_certification",
+  completed: "j1_ds2019",
+  incomplete: "j1_ecfmg_sponsorship",
+};
 
 /**
  * `risks` (the visa chain's, visaStartRisks') for a J-1 start out of reach: one critical
@@ -142,7 +199,7 @@ export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfRea
   const behind = kept.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
   const sources = [...(behind?.sources ?? [])];
   const sentence = outOfReachSentence(context, out, sources);
-  const milestones: StepSubject[] = ["ecfmg_certification"];
+  const milestones: StepSubject[] = [HOLDER[out.holds]];
   for (const key of [...(behind?.milestones ?? []), "visa_j1" as const])
     if (!milestones.includes(key)) milestones.push(key);
   const risk: Risk = {

@@ -6,11 +6,12 @@ import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { dueDay } from "./day-words.ts";
+import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS } from "./j1-allowances.ts";
+import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 
 /**
@@ -87,10 +88,9 @@ export function ecfmgReviewNote(
   // Past the review's last day the DS-2019 is simply late (VISA_NOT_READY_FOR_START says so).
   if (late === null || late.reviewEnds < localDate(context.zone, context.now)) return "";
   const { sent, reviewEnds } = late;
-  const planned = localDate(due.zone, due.asDay === true ? due.at - 1 : due.at);
   const visa = dates.due("visa_j1");
   const visaDay = visa === null ? "your visa date" : `your visa date, ${dueDay(context, visa)}`;
-  return ` You completed your J-1 sponsorship application on ${renderDate(sent)}: ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(reviewEnds)}, after ${renderDate(planned)}, the date this plan counts on for your DS-2019. Ask your program's liaison to follow it up with ECFMG; once the DS-2019 arrives, book the earliest consular appointment, and if your consulate's wait (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}) is longer than the time left before ${visaDay}, ask the consulate for an expedited appointment (advice).`;
+  return ` You completed your J-1 sponsorship application on ${renderDate(sent)}: ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(reviewEnds)}, the date this plan now counts on for your DS-2019. Ask your program's liaison to follow it up with ECFMG; once the DS-2019 arrives, book the earliest consular appointment, and if your consulate's wait (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}) is longer than the time left before ${visaDay}, ask the consulate for an expedited appointment (advice).`;
 }
 
 /**
@@ -112,7 +112,13 @@ export function sponsorshipDs2019Note(
   if (ds2019 === null) return "";
   const day = `${dueDay(context, ds2019)}${basisMark(ds2019)}`;
   const weeks = J1_ECFMG_REVIEW_DAYS / 7;
+  // Even complete today, the J-1 visa comes after the start: the verdict, never a day to push past.
+  const out = j1StartOutOfReach(context, dates);
+  if (out?.holds === "incomplete")
+    return ` Even with every document in today, ECFMG's review (4 to 6 weeks; we count the shorter, 4) would bring your DS-2019 around ${applicantDay(context, out.ds2019At)} at the earliest, and with the ${J1_CONSULAR_ALLOWANCE_DAYS} days this plan allows for the consular interview after it, a J-1 start on your program's date is out of reach: tell your program's GME office now and ask about a delayed start (our advice).`;
   if (due !== null && due.at < context.now)
-    return ` Each day still to go can push your DS-2019 past ${day}, the date this plan counts on for it, since ECFMG's review may take ${weeks} weeks from the day every document is in.`;
+    return ds2019.at < context.now
+      ? ` Your DS-2019 was planned for ${day}, which has passed: each day still to go moves it later, since ECFMG's review may take ${weeks} weeks from the day every document is in.`
+      : ` Each day still to go can push your DS-2019 past ${day}, the date this plan counts on for it, since ECFMG's review may take ${weeks} weeks from the day every document is in.`;
   return ` This plan counts on your DS-2019 by ${day}, ${weeks} weeks after that date, the upper end of ECFMG's review.`;
 }

@@ -7,7 +7,7 @@ import { certificateAskedUrgency, certificateIssuedAsked } from "./certificate-i
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { currentPathwaysTarget } from "./current-pathways-season.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { awaitedEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
+import { ecfmgReviewDue } from "./ecfmg-review-past-ds2019.ts";
 import { weekTargetOf } from "./first-gate.ts";
 import { h1bCertificateTarget, leadDaysOf, step3StartBy } from "./h1b.ts";
 import { inUsDue } from "./h1b-in-us.ts";
@@ -112,13 +112,14 @@ export function planMilestone(
     entry.key === "usmle_step3" ? step3DueNow(context, stepDates, shown.due) : inUsDue(entry, shown.due);
   const ownDue = schoolCheckOnly || asks ? null : (phase?.due ?? resultDue ?? ruled);
   // matched: by a visa step's date (or the petition's approval)
-  const due = MATCHED_DUE_KEYS.has(entry.key) ? matchedDueNow(context, entry, ownDue, stepDates) : ownDue;
+  // A sponsorship completed late: ECFMG's queue dates the DS-2019, by the review's last day, on every channel.
+  const review = entry.key === "j1_ds2019" ? ecfmgReviewDue(context, stepDates) : null;
+  const due =
+    review ?? (MATCHED_DUE_KEYS.has(entry.key) ? matchedDueNow(context, entry, ownDue, stepDates) : ownDue);
   const contractTarget = due === ownDue || entry.key !== "contract" ? null : ownDue; // our date, passed
   const booked = own === null ? null : bookedAfterDue(context, entry.key, own, due); // a late sitting: never overdue
-  const review = entry.key === "j1_ds2019" ? awaitedEcfmgReview(context, entry.key, stepDates) : null; // ECFMG's review
-  const queued = due !== null && due.at < context.now && review !== null; // the queue is behind, not the applicant
   const held = entry.key === "usmle_step3" && waitingFor === null ? step3Held(context, due) : null;
-  const excused = booked === "sitting" || queued || held !== null; // Step 3 held: never overdue
+  const excused = booked === "sitting" || held !== null; // Step 3 held: never overdue
   const overdueNow = due !== null && due.at < context.now && resolvedBy === undefined && !excused;
   // A gated step's date may not apply at all (DESIGN decision 10): it is rendered only when overdue.
   const detail =
@@ -252,7 +253,7 @@ export function planMilestone(
   if (gapped) facts.target = keptTarget(slipped, index, stepDates, target, shown.target); // its follow-ups
   let urgency = urgencyOf(
     context.now,
-    driver === null || booked === "sitting" || queued ? null : driver.at, // a late sitting, ECFMG's queue: urgent
+    driver === null || booked === "sitting" ? null : driver.at, // a late sitting: urgent
     gapped ? aimedStartBy(slipped, index, stepDates, actBy, leadDays, notStarted) : actBy, // startBy
     // passedTarget: a target passed while the deadline holds asks for the step now, whatever the own date ahead.
     target !== null && !targetAhead && !sat && due !== null && due.at >= context.now ? target.at : null,
@@ -263,7 +264,6 @@ export function planMilestone(
     // Match-outcome phase may press (Match Day unanswered past the contract's date); so does a step begun once free.
     phase?.pressing === true ||
       booked !== null ||
-      queued ||
       begun ||
       (entry.key === SCHOOL_CHECK.key && (due === null || due.at >= context.now)),
   );
@@ -289,8 +289,7 @@ export function planMilestone(
     target !== null && !targetAhead && !sat && !ownAhead && due !== null && due.at >= context.now;
   const orderAt = passedTarget ? target.at : driver === null ? Number.POSITIVE_INFINITY : driver.at;
   out.nextSteps.push(dueNextStep(step, urgency, orderAt, index, ""));
-  const reminded = review === null ? facts : { ...facts, due: review, detail: stepDates.rendered(review) };
-  if (phase?.followUpOnly !== true) stepReminders(context, entry, reminded, out.reminders, stepDates, index);
+  if (phase?.followUpOnly !== true) stepReminders(context, entry, facts, out.reminders, stepDates, index);
   if (entry.key === "match_week")
     matchWeekNotices(context, stepDates.rendered(soapEndOf(context.calendar)), out.reminders);
   else if (entry.key === "soap" && phase !== undefined && status === "in_progress" && detail !== undefined)

@@ -46,8 +46,10 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(sources).toContain("https://ecfmg.org/evsp/application-process.html");
     expect(sources).toContain("advice: what to do now; each post's wait: https://travel.state.gov/");
     expect(result.riskChangesAt).toContain(REVIEW_ENDS_AT);
-    // Its card keeps its pace while the plan's date is ahead.
-    expect(result.nextSteps.find((step) => step.milestone === "j1_ds2019")?.urgency).toBe("soon");
+    // Its card is dated by the review's last day, the one date every channel gives the DS-2019.
+    const card = result.nextSteps.find((step) => step.milestone === "j1_ds2019");
+    expect(card?.deadline?.day).toBe("2027-06-01");
+    expect(card?.urgency).toBe("later");
     // In the advisor's console too, as every risk.
     expect(riskForAdvisor(risk as never, { fullName: "Tanvir Hossain" } as never)).toContain(
       "ECFMG's review may run past the DS-2019's date",

@@ -109,7 +109,7 @@ describe("the J-1 sponsorship's Done says the applicant's part is finished", () 
     expect(done.overdue).toEqual([]);
     expect(done.risks.map((risk) => risk.code)).not.toContain("VISA_NOT_READY_FOR_START");
     expect(done.reminders.filter((each) => each.milestone === "j1_ecfmg_sponsorship")).toEqual([]);
-    // The DS-2019 is the step now: due on its date, not overdue.
-    expect(done.nextSteps.find((step) => step.milestone === "j1_ds2019")?.deadline?.day).toBe("2027-05-17");
+    // The DS-2019 is the step now: due by the last day of ECFMG's review (done late), not overdue.
+    expect(done.nextSteps.find((step) => step.milestone === "j1_ds2019")?.deadline?.day).toBe("2027-06-01");
   });
 });

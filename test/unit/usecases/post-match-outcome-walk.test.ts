@@ -95,10 +95,14 @@ describe("from Match Week to residency's start", () => {
     expect(sent.some((each) => each.title.includes("SOAP offer you accepted"))).toBe(false);
     expect(sent.some((each) => each.title.includes("Match is over"))).toBe(false);
     expect(sent.some((each) => each.title.includes("where you matched"))).toBe(false);
-    // Her critical notices are a matched applicant's: the visa steps behind (none of them marked done).
+    // Her critical notices are a matched applicant's: the visa steps behind (none of them marked done),
+    // then, once even a sponsorship complete that day would leave the J-1 visa after the start, that
+    // a J-1 start on her program's date is out of reach.
     const critical = sent.filter((each) => each.rung === "critical-risk");
     expect(critical.length).toBeGreaterThan(0);
-    for (const each of critical) expect(each.title).toContain("visa steps are behind");
+    for (const each of critical)
+      expect(each.title).toMatch(/visa steps are behind|^A J-1 start on your program's date is out of reach/);
+    expect(critical.at(-1)?.title).toContain("out of reach");
     const contract = sent.filter((each) => each.milestone === "contract");
     expect(contract.length).toBeGreaterThan(0);
     // The contract is due Fri 2 Apr 2027 (Match Day + 14 days): its first email within days of SOAP.

@@ -87,20 +87,10 @@ const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 const SPONSORSHIP_DUE = catalogEntry("j1_ecfmg_sponsorship").due;
 
 /**
- * The review's last day (ecfmgReviewDue) while `key` is the DS-2019 inside a late sponsorship's
- * ECFMG review, else null: until that day has passed the DS-2019 is neither overdue nor chased, and
- * its reminders count down to that day, the warning's, never to the plan's date for it, which the
- * applicant can no longer make. Past it, the DS-2019 is late by the plan's date as any step is.
- */
-export function awaitedEcfmgReview(context: PlanContext, key: string, dates: PlanDates): DueDate | null {
-  if (key !== "j1_ds2019") return null;
-  const due = ecfmgReviewDue(context, dates);
-  return due !== null && context.now < due.at ? due : null;
-}
-
-/**
  * The review's last day as a due date (a day, advice, sourced by the sponsorship's due rule, which
- * gives the 4–6 weeks), or null when the sponsorship was not done late. One object per dates and
+ * gives the 4–6 weeks), or null when the sponsorship was not done late: the DS-2019's one date then,
+ * on its row, card, notice, reminders and calendar feed (planMilestone), and the certificate's
+ * need by it. Before it the DS-2019 is neither overdue nor chased; past it, overdue since it. One object per dates and
  * sponsorship day: PlanDates renders a due date once per object.
  */
 export function ecfmgReviewDue(context: PlanContext, dates: PlanDates): DueDate | null {

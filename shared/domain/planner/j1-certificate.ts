@@ -5,7 +5,7 @@ import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { awaitedEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
+import { ecfmgReviewDue } from "./ecfmg-review-past-ds2019.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 // ECFMG sponsors a J-1 physician only with a valid ECFMG
@@ -97,7 +97,7 @@ export function j1CertificateDueNow(
  * The day the DS-2019 waits for the certificate by (j1CertificateDueNow), or null: a J-1 applicant
  * who has matched with the certificate and the DS-2019 still to come (sponsorshipDayNamed), their
  * part of the sponsorship sent (the step done), the DS-2019 not scheduled (a day given for it means ECFMG's review is over), the sponsorship's day
- * passed and the DS-2019's date (a late sponsorship's review end, awaitedEcfmgReview) still ahead.
+ * passed and the DS-2019's date (a late sponsorship's review end, ecfmgReviewDue: its one date) still ahead.
  * Advice (or projected with it), sourced by the DS-2019's rule. Both instants are noted for re-planning.
  */
 export function certificateNeededForDs2019(context: PlanContext, dates: PlanDates): DueDate | null {
@@ -105,7 +105,7 @@ export function certificateNeededForDs2019(context: PlanContext, dates: PlanDate
   if (statusAt(context, SPONSORSHIP_AT) !== "done" || statusAt(context, DS2019_AT) === "scheduled")
     return null;
   const sponsorship = dates.due(SPONSORSHIP);
-  const ds2019 = awaitedEcfmgReview(context, "j1_ds2019", dates) ?? dates.due("j1_ds2019");
+  const ds2019 = ecfmgReviewDue(context, dates) ?? dates.due("j1_ds2019");
   if (sponsorship === null || ds2019 === null) return null;
   noteRiskChange(context, sponsorship.at);
   noteRiskChange(context, ds2019.at);

@@ -191,8 +191,10 @@ const HOLDER: Record<J1StartOutOfReach["holds"], StepSubject> = {
 /**
  * `risks` (the visa chain's, visaStartRisks') for a J-1 start out of reach: one critical
  * VISA_NOT_READY_FOR_START saying so, merged into the one already there (a step late as well), in
- * place of VISA_STEP_LATE, whose "your visa's own date still holds" the certificate makes untrue.
- * CERTIFICATION_AFTER_START stands aside for it (certificationAfterStartRisk), so one risk says it.
+ * place of VISA_STEP_LATE, whose "your visa's own date still holds" the chain makes untrue. It names
+ * first the step that holds the chain back (HOLDER). CERTIFICATION_AFTER_START (the certificate
+ * holding it) and ECFMG_REVIEW_PAST_DS2019 (a sponsorship completed late) stand aside for it, so one
+ * risk says it.
  */
 export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfReach, risks: Risk[]): Risk[] {
   const kept = risks.filter((risk) => risk.code !== "VISA_STEP_LATE");

@@ -18,7 +18,7 @@ import {
   nothingOutstanding,
 } from "./earliest-certification.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
-import { noteCrossing } from "./risk-change-instants.ts";
+import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
 // A matched J-1 applicant whose J-1 visa, by the plan's own allowances, comes after residency
@@ -56,7 +56,9 @@ export interface J1StartOutOfReach {
   certificateAt: number;
   /** The day the applicant completed the sponsorship application (ISO date); the holds "completed" only. */
   sent: string;
-  /** The earliest the DS-2019 can come: the review's start + the shortest review. */
+  /** The earliest the shortest review can end: its start + J1_ECFMG_REVIEW_SHORTEST_DAYS. */
+  reviewEndAt: number;
+  /** The earliest the DS-2019 can come: the review's earliest end, or now once that has passed unreported. */
   ds2019At: number;
   /** The earliest the J-1 visa can come: the DS-2019 + the consular allowance. */
   visaAt: number;
@@ -95,15 +97,19 @@ export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1Sta
   if (sentAt === null && certificateAt === null) return null;
   const byCertificate = certificateAt !== null && (sentAt === null || certificateAt >= sentAt);
   const reviewFrom = byCertificate ? (certificateAt as number) : (sentAt as number);
-  const ds2019At = reviewFrom + REVIEW_MS;
+  const reviewEndAt = reviewFrom + REVIEW_MS;
+  // The review could have ended with no DS-2019 reported: it comes today at the earliest.
+  const ds2019At = Math.max(reviewEndAt, context.now);
   const visaAt = ds2019At + CONSULAR_MS;
   // The certificate's earliest day, or today's, slides with the day: note when it crosses the start.
-  if (byCertificate || !completed) noteCrossing(context, visaAt, start);
+  if (byCertificate || ds2019At === context.now || !completed) noteCrossing(context, visaAt, start);
+  if (reviewEndAt > context.now) noteRiskChange(context, reviewEndAt);
   if (visaAt <= start) return null;
   return {
     holds: byCertificate ? "certificate" : completed ? "completed" : "incomplete",
     certificateAt: certificateAt ?? reviewFrom,
     sent: sent ?? "",
+    reviewEndAt,
     ds2019At,
     visaAt,
   };
@@ -170,7 +176,9 @@ function outOfReachSentence(context: PlanContext, out: J1StartOutOfReach, source
   const ds2019 = applicantDay(context, out.ds2019At);
   const chain =
     out.holds === "completed"
-      ? `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so your DS-2019 can come around ${ds2019} at the earliest`
+      ? out.ds2019At > out.reviewEndAt
+        ? `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so it could have ended by ${applicantDay(context, out.reviewEndAt)}: if your DS-2019 has come, mark it done today; if not, it can come today, ${ds2019}, at the earliest`
+        : `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so your DS-2019 can come around ${ds2019} at the earliest`
       : `your J-1 sponsorship application is not complete yet, and ${review}: even with every document in today, your DS-2019 would come around ${ds2019} at the earliest`;
   return `${verdict}: ${chain}; ${visa}. ${out.holds === "completed" ? WHAT_TO_DO_IN_REVIEW : WHAT_TO_DO_INCOMPLETE}`;
 }

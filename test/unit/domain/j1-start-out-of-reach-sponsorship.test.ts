@@ -87,6 +87,21 @@ describe("a J-1 sponsorship completed on 6 May, the DS-2019 awaited: a 1 Jul sta
     expect(verdict(result)?.severity).toBe("critical");
   });
 
+  it("completed on time (1 Apr) with no DS-2019 reported on 5 Jun: the review could have ended, so the verdict asks first, then counts from today", () => {
+    const onTime = karachi([
+      milestoneFactory("j1_statement_of_need", "done", "2027-03-31"),
+      milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-01"),
+    ]);
+    const message = verdict(planAt(onTime, "2027-06-05T04:00:00Z"))?.message ?? "";
+    expect(message).toContain(
+      "so it could have ended by Thu 29 Apr 2027: if your DS-2019 has come, mark it done today",
+    );
+    expect(message).toContain("it can come today, Sat 5 Jun 2027, at the earliest");
+    expect(message).toContain("your J-1 visa would come around Mon 5 Jul 2027 at the earliest");
+    // On 25 May, 30 days for the consul still end before 1 Jul: behind, not out of reach.
+    expect(verdict(planAt(onTime, "2027-05-25T04:00:00Z"))).toBeUndefined();
+  });
+
   it("completed on 20 Apr instead, the fastest review leaves the visa in time: a warning, no verdict", () => {
     const early = karachi([
       milestoneFactory("j1_statement_of_need", "done", "2027-04-19"),

@@ -58,7 +58,7 @@ export interface J1StartOutOfReach {
   sent: string;
   /** The earliest the shortest review can end: its start + J1_ECFMG_REVIEW_SHORTEST_DAYS. */
   reviewEndAt: number;
-  /** The earliest the DS-2019 can come: the review's earliest end, or now once that has passed unreported. */
+  /** The earliest the DS-2019 can come: the review's earliest end. */
   ds2019At: number;
   /** The earliest the J-1 visa can come: the DS-2019 + the consular allowance. */
   visaAt: number;
@@ -98,11 +98,11 @@ export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1Sta
   const byCertificate = certificateAt !== null && (sentAt === null || certificateAt >= sentAt);
   const reviewFrom = byCertificate ? (certificateAt as number) : (sentAt as number);
   const reviewEndAt = reviewFrom + REVIEW_MS;
-  // The review could have ended with no DS-2019 reported: it comes today at the earliest.
-  const ds2019At = Math.max(reviewEndAt, context.now);
+  const ds2019At = reviewEndAt;
   const visaAt = ds2019At + CONSULAR_MS;
   // The certificate's earliest day, or today's, slides with the day: note when it crosses the start.
-  if (byCertificate || ds2019At === context.now || !completed) noteCrossing(context, visaAt, start);
+  if (byCertificate || !completed) noteCrossing(context, visaAt, start);
+  // Past the review's earliest end its words change: it could have ended, the DS-2019 may be in hand.
   if (reviewEndAt > context.now) noteRiskChange(context, reviewEndAt);
   if (visaAt <= start) return null;
   return {
@@ -176,11 +176,12 @@ function outOfReachSentence(context: PlanContext, out: J1StartOutOfReach, source
   const ds2019 = applicantDay(context, out.ds2019At);
   const chain =
     out.holds === "completed"
-      ? out.ds2019At > out.reviewEndAt
-        ? `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so it could have ended by ${applicantDay(context, out.reviewEndAt)}: if your DS-2019 has come, mark it done today; if not, it can come today, ${ds2019}, at the earliest`
+      ? out.reviewEndAt < context.now
+        ? `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so it could have ended by ${ds2019} (if your DS-2019 has come, mark it done today); even had your DS-2019 come that day`
         : `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so your DS-2019 can come around ${ds2019} at the earliest`
       : `your J-1 sponsorship application is not complete yet, and ${review}: even with every document in today, your DS-2019 would come around ${ds2019} at the earliest`;
-  return `${verdict}: ${chain}; ${visa}. ${out.holds === "completed" ? WHAT_TO_DO_IN_REVIEW : WHAT_TO_DO_INCOMPLETE}`;
+  const joiner = out.holds === "completed" && out.reviewEndAt < context.now ? "," : ";";
+  return `${verdict}: ${chain}${joiner} ${visa}. ${out.holds === "completed" ? WHAT_TO_DO_IN_REVIEW : WHAT_TO_DO_INCOMPLETE}`;
 }
 
 /** What to do with the sponsorship completed late, in ECFMG's queue (advice; each post's wait: its tool). */

@@ -71,6 +71,9 @@ describe("a J-1 sponsorship completed on 6 May, the DS-2019 awaited: a 1 Jul sta
     expect(card?.deadline?.day).toBe("2027-06-17");
     expect(card?.action).toContain("may run to Thu 17 Jun 2027, the date this plan now counts on");
     expect(card?.action).not.toContain("Mon 17 May");
+    // Its card gives the verdict too, never a visa date (16 Jun) it cannot make.
+    expect(card?.action).toContain("your J-1 visa would come around Sat 3 Jul 2027 at the earliest");
+    expect(card?.action).not.toContain("Wed 16 Jun");
     expect(result.overdue.map((step) => step.milestone)).not.toContain("j1_ds2019");
     const days = result.reminders
       .filter((reminder) => reminder.milestone === "j1_ds2019")
@@ -84,22 +87,13 @@ describe("a J-1 sponsorship completed on 6 May, the DS-2019 awaited: a 1 Jul sta
     const card = result.nextSteps.find((step) => step.milestone === "j1_ds2019");
     expect(card?.deadline?.day).toBe("2027-06-17");
     expect(result.overdue.find((step) => step.milestone === "j1_ds2019")?.deadline.day).toBe("2027-06-17");
-    expect(verdict(result)?.severity).toBe("critical");
-  });
-
-  it("completed on time (1 Apr) with no DS-2019 reported on 5 Jun: the review could have ended, so the verdict asks first, then counts from today", () => {
-    const onTime = karachi([
-      milestoneFactory("j1_statement_of_need", "done", "2027-03-31"),
-      milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-01"),
-    ]);
-    const message = verdict(planAt(onTime, "2027-06-05T04:00:00Z"))?.message ?? "";
+    // The fastest review's end (3 Jun) has passed: said as a day that could have been, never one ahead.
+    const message = verdict(result)?.message ?? "";
     expect(message).toContain(
-      "so it could have ended by Thu 29 Apr 2027: if your DS-2019 has come, mark it done today",
+      "so it could have ended by Thu 3 Jun 2027 (if your DS-2019 has come, mark it done today)",
     );
-    expect(message).toContain("it can come today, Sat 5 Jun 2027, at the earliest");
-    expect(message).toContain("your J-1 visa would come around Mon 5 Jul 2027 at the earliest");
-    // On 25 May, 30 days for the consul still end before 1 Jul: behind, not out of reach.
-    expect(verdict(planAt(onTime, "2027-05-25T04:00:00Z"))).toBeUndefined();
+    expect(message).toContain("your J-1 visa would come around Sat 3 Jul 2027 at the earliest");
+    expect(message).not.toContain("can come around Thu 3 Jun");
   });
 
   it("completed on 20 Apr instead, the fastest review leaves the visa in time: a warning, no verdict", () => {

@@ -185,6 +185,7 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
       "2027-04-21T08:00:00.000Z",
       "2027-04-22T07:00:00.000Z",
       "2027-04-29T07:00:00.000Z",
+      "2027-05-04T05:00:00.000Z",
       "2027-05-06T06:00:00.000Z",
       "2027-05-13T06:00:00.000Z",
       "2027-05-18T05:00:00.000Z",
@@ -192,8 +193,11 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
       "2027-05-27T06:00:00.000Z",
     ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
-    expect(subjects).toHaveLength(8);
-    expect(subjects[5]).toMatch(/^ada@example\.com Your visa steps are behind/);
+    expect(subjects).toHaveLength(9);
+    // 4 May: even a sponsorship application complete that day leaves the J-1 visa after 1 Jul (the
+    // fastest review and the consular month): a risk change too, told at that day's slot.
+    expect(subjects[3]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
+    expect(subjects[6]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
     const notices = deps.store
       .state("a_ada")
       .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));

@@ -128,8 +128,10 @@ describe.each([
   {
     visa: "J-1" as const,
     behindFrom: "2027-04-02T19:00:00.000Z",
-    // The sponsorship is due Mon 5 Apr.
-    criticalDays: ["2027-04-06", "2027-05-18", "2027-06-17"],
+    // The sponsorship is due Mon 5 Apr. From 4 May even an application complete that day leaves the
+    // J-1 visa after 1 Jul (ECFMG's 4 weeks at the fastest, the consular month): the start is out of
+    // reach, a verdict naming the visa already, so the visa's own date passing on 16 Jun adds no notice.
+    criticalDays: ["2027-04-06", "2027-05-04", "2027-05-18"],
   },
   {
     visa: "H-1B" as const,
@@ -146,7 +148,7 @@ describe.each([
     expect(longestSilenceDays(sent, behindFrom)).toBeLessThanOrEqual(7);
     for (const each of sent) expect(each.blocked).not.toContain(each.milestone);
     // The critical notice goes out again when the set of late steps changes (J-1: the Statement of
-    // Need and the contract on 6 Apr, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr), on that day.
+    // Need and the contract on 6 Apr, the start out of reach on 4 May, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr), on that day.
     const notices = sent.filter((each) => each.rung === "critical-risk").map((each) => each.at.slice(0, 10));
     expect(notices).toEqual(criticalDays);
   });

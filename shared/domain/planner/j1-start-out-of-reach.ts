@@ -167,8 +167,7 @@ function outOfReachSentence(context: PlanContext, out: J1StartOutOfReach, source
     ? [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL]
     : [];
   for (const source of [...cited, REVIEW_SOURCE, J1_CONSULAR_ALLOWANCE_SOURCE]) addSource(sources, source);
-  const review =
-    "ECFMG allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks)";
+  const review = "allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks)";
   const visa = `this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts`;
   const verdict = `A start on ${start}${OUT_OF_REACH_WORDS}`;
   if (certificate)
@@ -177,9 +176,9 @@ function outOfReachSentence(context: PlanContext, out: J1StartOutOfReach, source
   const chain =
     out.holds === "completed"
       ? out.reviewEndAt < context.now
-        ? `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so it could have ended by ${ds2019} (if your DS-2019 has come, mark it done today); even had your DS-2019 come that day`
-        : `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ${review}, so your DS-2019 can come around ${ds2019} at the earliest`
-      : `your J-1 sponsorship application is not complete yet, and ${review}: even with every document in today, your DS-2019 would come around ${ds2019} at the earliest`;
+        ? `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ECFMG ${review}, so it could have ended by ${ds2019} (if your DS-2019 has come, mark it done today); even had your DS-2019 come that day`
+        : `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ECFMG ${review}, so your DS-2019 can come around ${ds2019} at the earliest`
+      : `your J-1 sponsorship application is not complete yet, and ECFMG ${review}: even with every document in today, your DS-2019 would come around ${ds2019} at the earliest`;
   const joiner = out.holds === "completed" && out.reviewEndAt < context.now ? "," : ";";
   return `${verdict}: ${chain}${joiner} ${visa}. ${out.holds === "completed" ? WHAT_TO_DO_IN_REVIEW : WHAT_TO_DO_INCOMPLETE}`;
 }

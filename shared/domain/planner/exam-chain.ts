@@ -65,9 +65,19 @@ export function examChainLinks(context: PlanContext): number {
   let links = 0;
   if (applies(context, STEP2CK.index) && statusAt(context, STEP2CK.index) === "not_started")
     links |= STEP1_BY_STEP2CK_START;
-  if (applies(context, APPLICATION.index) && statusAt(context, APPLICATION.index) === "not_started")
+  if (applies(context, APPLICATION.index) && notYetIn(statusAt(context, APPLICATION.index)))
     links |= APPLICATION_BY_STEP1_START;
   return links;
+}
+
+/**
+ * The application is not in while not begun or only planned for a day (scheduled): the planned day
+ * is the applicant's own, but the step's latest day stays the chain's (an early starter who planned
+ * it for 25 Jun 2027 read "submit it by Thu 1 Jul 2027" where the same step not begun read Tue
+ * 1 Jun: two latest days for one step). Begun (in progress) or submitted, it drops out of the chain.
+ */
+function notYetIn(status: string): boolean {
+  return status === "not_started" || status === "scheduled";
 }
 
 function applies(context: PlanContext, index: number): boolean {

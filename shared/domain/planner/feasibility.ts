@@ -174,10 +174,15 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
   const takes: Remaining[] = [];
   let applicationReady = context.now;
   // Questioned beside an interview, counted approved as the interview suggests (no write-off).
-  const applying = needed(context, APPLICATION) && statusAt(context, APPLICATION.index) === "not_started";
+  // Planned for a day still ahead (scheduled), it goes in that day, not today.
+  const planned = plannedDayAt(context, APPLICATION.index);
+  const applying =
+    needed(context, APPLICATION) &&
+    (statusAt(context, APPLICATION.index) === "not_started" ||
+      (statusAt(context, APPLICATION.index) === "scheduled" && planned !== null && planned > context.now));
   if (applying && !applicationQuestioned(context)) {
     const approval = applicationLeadTime();
-    const ready = context.now + approval.days * DAY_MS;
+    const ready = Math.max(context.now, planned ?? context.now) + approval.days * DAY_MS;
     applicationReady = ready;
     takes.push({ key: APPLICATION.key, prep: null, wait: approval, report: null, reportedAt: ready });
   }

@@ -1,12 +1,14 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
-import type { Risk, RiskCode } from "../plan.ts";
+import { deadlineWords } from "../date-words.ts";
+import type { Deadline, Risk, RiskCode } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { afterSeasonDate } from "./booked-after-target.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { plannedDay } from "./earliest-certification.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { noteSlipInstants } from "./slip-instants.ts";
 import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
@@ -105,14 +107,22 @@ export function slippedTargetsRisk(
   const cause = first.cause;
   const own = dates.own(cause);
   const planned = dates.target(cause);
+  // A step planned for a day ahead that is not its due date (the ECFMG application): that day.
+  const day = own === null ? plannedDay(context, cause) : null;
   const why =
     own !== null
       ? `your ${subjectOf(cause)} is booked for ${renderDate(localDate(own.zone, own.at))}, after its target`
-      : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dates.renderedDay(planned).local},`} has passed`;
+      : day !== null && day >= context.now
+        ? plannedWhy(context, dates, cause, day)
+        : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dates.renderedDay(planned).local},`} has passed`;
+  const act =
+    day !== null && day >= context.now
+      ? `Submit your ${subjectOf(cause)} now if you can, rather than on the day you planned, and tell us the day you submit it`
+      : `Finish your ${subjectOf(cause)} as soon as you can`;
   return {
     code: "TARGETS_SLIPPED",
     severity: critical ? "critical" : "warning",
-    message: `Your plan has slipped: ${why}, so the targets of the steps that follow it move later. ${said.join(" ")} Finish your ${subjectOf(cause)} as soon as you can; the deadlines themselves do not move.`,
+    message: `Your plan has slipped: ${why}, so the targets of the steps that follow it move later. ${said.join(" ")} ${act}; the deadlines themselves do not move.`,
     milestones: kept.map((slip) => slip.key),
     sources,
   };
@@ -150,4 +160,24 @@ export function projectionCited(context: PlanContext, key: MilestoneKey, sources
   if (due.from !== "season") return;
   const seasonDate = context.calendar.dates[due.dateKey];
   if (seasonDate.status === "projected") addSource(sources, seasonDate.source);
+}
+
+/**
+ * "your Application for ECFMG Certification is planned for Fri 25 Jun 2027, after its target, Wed
+ * 27 Jan 2027 (and after its latest day, …)": a planned day ahead, after the step's target.
+ */
+function plannedWhy(context: PlanContext, dates: PlanDates, cause: MilestoneKey, day: number): string {
+  const target = dates.target(cause);
+  const due = dates.due(cause);
+  const latest =
+    due !== null && day > due.at
+      ? `, and after its latest day, ${latestDay(dates.rendered(due))}${basisMark(due)}`
+      : "";
+  return `your ${subjectOf(cause)} is planned for ${renderDate(localDate(context.zone, day))}, after its target${target === null ? "" : `, ${dates.renderedDay(target).local}`}${latest}`;
+}
+
+/** "Tue 1 Jun 2027, 7:00 AM GMT+5 (Mon 31 May 2027, 10:00 PM ET)": the latest day as the step's card gives it. */
+function latestDay(rendered: Deadline): string {
+  const words = deadlineWords(rendered);
+  return words.et === undefined ? words.local : `${words.local} (${words.et})`;
 }

@@ -1,6 +1,6 @@
 import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, startOfLocalDate } from "../time.ts";
 import { keyAt, stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -150,7 +150,15 @@ function earliestOf(
   const key = keyAt(index);
   const own = dates.own(key);
   if (own !== null) return { at: own.at, zone: own.zone, cause: key, moving: false };
-  if (context.entries.get(key)?.date !== undefined && status !== "not_started") return null;
+  const given = context.entries.at(index);
+  if (given?.date !== undefined && status !== "not_started") {
+    // A step planned for a day ahead whose day is not its due date (the ECFMG application planned
+    // for 25 Jun 2027, five months after its target): that day is when it happens, as a booked
+    // exam's is. Begun or passed, nothing is known of when it ends.
+    const planned = status === "scheduled" ? startOfLocalDate(context.zone, given.date) : null;
+    if (planned === null || planned < context.now) return null;
+    return { at: planned, zone: context.zone, cause: key, moving: false };
+  }
   const slipped = slippedAt(context, dates, index, memo);
   const target = slipped?.target ?? dates.targetAt(index);
   if (target === null) return null;

@@ -152,10 +152,13 @@ function earliestOf(
   if (own !== null) return { at: own.at, zone: own.zone, cause: key, moving: false };
   const given = context.entries.at(index);
   if (given?.date !== undefined && status !== "not_started") {
-    // A step planned for a day ahead whose day is not its due date (the ECFMG application planned
-    // for 25 Jun 2027, five months after its target): that day is when it happens, as a booked
-    // exam's is. Begun or passed, nothing is known of when it ends.
-    const planned = status === "scheduled" ? startOfLocalDate(context.zone, given.date) : null;
+    // The ECFMG application planned for a day ahead (25 Jun 2027, five months after its target):
+    // it goes in that day, as a booked exam is sat on its day. Begun or passed, nothing is known of
+    // when it ends; other planned steps (US clinical experience) are not a single day's act.
+    const planned =
+      status === "scheduled" && key === "ecfmg_application"
+        ? startOfLocalDate(context.zone, given.date)
+        : null;
     if (planned === null || planned < context.now) return null;
     return { at: planned, zone: context.zone, cause: key, moving: false };
   }

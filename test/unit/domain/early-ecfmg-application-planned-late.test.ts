@@ -67,4 +67,10 @@ describe("an early starter who plans the ECFMG application months after its targ
     expect(slipped(onTime)).toBeUndefined();
     expect(slipped(notBegun)).toBeUndefined();
   });
+
+  it("a day so late that ECFMG's approval comes after the rank order list deadline puts the Match out of reach", () => {
+    const december = planOf(karachi({ status: "scheduled", date: "2027-12-14" }));
+    const codes = december.risks.map((risk) => risk.code);
+    expect(codes).toContain("MATCH_YEAR_NOT_FEASIBLE");
+  });
 });

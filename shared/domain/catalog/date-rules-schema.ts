@@ -86,7 +86,10 @@ export type TargetRule = z.infer<typeof TargetRuleSchema>;
  * closes with the rank order list deadline): the step keeps its own ladder against it and the
  * action text, `inProgressAction` for a step reported begun (what finishes it, never "register now"),
  * `scheduledAction` for one planned for a day ({date}) still ahead (that day named: what waiting costs),
- * `scheduledPassedAction` once that day has passed (did you? if not, now).
+ * `scheduledPassedAction` once that day has passed (did you? if not, now); planned with no day,
+ * `scheduledUndatedAction` (now, or the day asked); planned for the day the later deadline falls on
+ * ({close}) or a later one, `scheduledOnCloseAction` ({by}: now, or today by its hour) and
+ * `scheduledAfterCloseAction`: by {close} or not in the {matchYear} Match.
  */
 export const LateDeadlineSchema = z
   .object({
@@ -95,6 +98,9 @@ export const LateDeadlineSchema = z
     inProgressAction: z.string().min(1).optional(),
     scheduledAction: z.string().includes("{date}").optional(),
     scheduledPassedAction: z.string().includes("{date}").optional(),
+    scheduledUndatedAction: z.string().includes("{close}").optional(),
+    scheduledOnCloseAction: z.string().includes("{close}").includes("{by}").optional(),
+    scheduledAfterCloseAction: z.string().includes("{close}").includes("{date}").optional(),
     ...CitationFields,
   })
   .superRefine(citedCorrectly);

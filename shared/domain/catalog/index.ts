@@ -67,6 +67,12 @@ function withFeesNamed(entry: CatalogEntry): CatalogEntry {
     named.scheduledAction = feesNamed(late.scheduledAction, FEES_FILE.fees);
   if (late.scheduledPassedAction !== undefined)
     named.scheduledPassedAction = feesNamed(late.scheduledPassedAction, FEES_FILE.fees);
+  if (late.scheduledUndatedAction !== undefined)
+    named.scheduledUndatedAction = feesNamed(late.scheduledUndatedAction, FEES_FILE.fees);
+  if (late.scheduledOnCloseAction !== undefined)
+    named.scheduledOnCloseAction = feesNamed(late.scheduledOnCloseAction, FEES_FILE.fees);
+  if (late.scheduledAfterCloseAction !== undefined)
+    named.scheduledAfterCloseAction = feesNamed(late.scheduledAfterCloseAction, FEES_FILE.fees);
   return { ...entry, lateDeadline: named };
 }
 

@@ -26,6 +26,7 @@ import {
   nrmpWhileWeighing,
 } from "./nrmp-while-weighing.ts";
 import { type DueStep, dueNextStep } from "./ordering.ts";
+import { plannedAtCloseAction } from "./planned-at-close.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { datedUrgency } from "./urgency.ts";
 
@@ -107,7 +108,7 @@ export function planLateDeadline(
   // Begun (in progress) or planned for a day (scheduled): its own words, and no "Start now" in its
   // reminders.
   const begun = statusOf(context, entry.key) !== "not_started";
-  const lateText = lateActionOf(context, entry);
+  const lateText = lateActionOf(context, entry, late);
   const lateAction = `${lateText ?? entry.action}${couplesMatchNote(context, entry, "not_started")}`;
   const step = milestoneNextStep(
     entry,
@@ -177,15 +178,18 @@ export function planLateDeadline(
 /**
  * The late deadline's words for the step's status: begun, what finishes it; planned for a day still
  * ahead, that day named and why waiting for it saves nothing (the late fee applies either way);
- * planned for a day now passed, did you? and if not, now; planned with no day, as planned for "the
- * day you planned"; else the catalog's late action.
+ * planned for a day now passed, did you? and if not, now; planned with no day, or for the day the
+ * late deadline falls on or after it, plannedAtCloseAction's words; else the catalog's late action.
  */
-function lateActionOf(context: PlanContext, entry: CatalogEntry): string | undefined {
+function lateActionOf(context: PlanContext, entry: CatalogEntry, close: DueDate): string | undefined {
   const late = entry.lateDeadline;
   if (late === undefined) return undefined;
   const status = statusOf(context, entry.key);
   if (status === "in_progress") return late.inProgressAction ?? late.action;
   if (status !== "scheduled" || late.scheduledAction === undefined) return late.action;
+  // Planned with no day, or for the day registration closes or later: now, or not in the Match.
+  const atClose = plannedAtCloseAction(context, entry, close.at, close.status === "projected");
+  if (atClose !== undefined) return atClose;
   const date = context.entries.at(stepIndex(entry.key))?.date;
   if (date === undefined) return late.scheduledAction.replaceAll("{date}", "the day you planned");
   const passed = startOfLocalDate(context.zone, date) + DAY_MS <= context.now;

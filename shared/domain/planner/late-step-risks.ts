@@ -25,6 +25,7 @@ import {
   movingWords,
   nrmpWhileWeighing,
 } from "./nrmp-while-weighing.ts";
+import { nrmpPlannedAtCloseRisk } from "./planned-at-close.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
@@ -162,6 +163,12 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
     if (rule.until === "rank-order-list-deadline" ? now > rol : seasonOver) continue;
     const at = calendar.dates[rule.dateKey].at;
     noteRiskChange(context, at - WARNING_WITHIN_DAYS * DAY_MS);
+    // Planned for the day registration closes or later: the Match, not the fee, is at stake.
+    const planned = rule.code === "NRMP_LATE_FEE" && now > at ? nrmpPlannedAtCloseRisk(context) : null;
+    if (planned !== null) {
+      risks.push(planned);
+      continue;
+    }
     const phase =
       now > at
         ? rule.wellPast !== undefined && now - at > rule.wellPast.afterDays * DAY_MS

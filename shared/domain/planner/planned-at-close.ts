@@ -1,0 +1,92 @@
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusOf } from "./context.ts";
+import { byDay, when } from "./day-words.ts";
+import { citeSeasonDate } from "./risk-sources.ts";
+
+/**
+ * A step planned (scheduled) for a day still ahead, once its deadline has passed and a later one
+ * holds (NRMP: late registration closes with the rank order list deadline): whether that day is the
+ * later deadline's own day in the applicant's zone (`on-close`: it falls inside that day) or after
+ * it (`after-close`: the day begins once registration has closed); null for any other step, status
+ * or day. The card (late-deadline.ts) and the risk (late-step-risks.ts) both ask this, so they agree.
+ */
+export function plannedAtClose(
+  context: PlanContext,
+  entry: CatalogEntry,
+  close: number,
+): { kind: "on-close" | "after-close"; date: string } | null {
+  if (entry.lateDeadline === undefined || statusOf(context, entry.key) !== "scheduled") return null;
+  const date = context.entries.at(stepIndex(entry.key))?.date;
+  if (date === undefined || close < context.now) return null;
+  const start = startOfLocalDate(context.zone, date);
+  if (start + DAY_MS <= context.now) return null; // passed: did you? (scheduledPassedAction)
+  if (start >= close) return { kind: "after-close", date };
+  return localDate(context.zone, close) === date ? { kind: "on-close", date } : null;
+}
+
+/** The later deadline in both zones, "(projected)" when it is: "Thu 25 Feb 2027, 3:00 AM GMT+1 (Wed 24 Feb 2027, 9:00 PM ET) (projected)". */
+export function closeWords(context: PlanContext, close: number, projected: boolean): string {
+  return `${when(context, close)}${projected ? " (projected)" : ""}`;
+}
+
+/**
+ * The catalog's words for a step planned on or after the later deadline's day, or planned with no
+ * day (`date` undefined), filled: {date}, {close}, {by} (now; on that day itself, today by its hour)
+ * and {matchYear}; undefined when the catalog has none for the case.
+ */
+export function plannedAtCloseAction(
+  context: PlanContext,
+  entry: CatalogEntry,
+  close: number,
+  projected: boolean,
+): string | undefined {
+  const late = entry.lateDeadline;
+  if (late === undefined || statusOf(context, entry.key) !== "scheduled") return undefined;
+  const given = context.entries.at(stepIndex(entry.key))?.date;
+  const at = given === undefined ? null : plannedAtClose(context, entry, close);
+  const text =
+    given === undefined
+      ? late.scheduledUndatedAction
+      : at?.kind === "after-close"
+        ? late.scheduledAfterCloseAction
+        : at?.kind === "on-close"
+          ? late.scheduledOnCloseAction
+          : undefined;
+  if (text === undefined) return undefined;
+  const today = given !== undefined && localDate(context.zone, context.now) === given;
+  return text
+    .replaceAll("{date}", given === undefined ? "" : renderDate(given))
+    .replaceAll("{close}", closeWords(context, close, projected))
+    .replaceAll("{by}", today ? byDay(context, close) : "now")
+    .replaceAll("{matchYear}", String(context.calendar.matchYear));
+}
+
+/**
+ * NRMP registration planned for the day late registration closes or a later day, its early
+ * deadline passed: critical at once (the notice goes out at the next slot), since keeping that plan
+ * loses the Match; the card (plannedAtCloseAction) says the same day and hour. Null otherwise.
+ */
+export function nrmpPlannedAtCloseRisk(context: PlanContext): Risk | null {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const at = plannedAtClose(context, NRMP, rol.at);
+  if (at === null) return null;
+  const sources: string[] = [];
+  const close = `${when(context, rol.at)}${citeSeasonDate(rol, sources)}`;
+  const match = `the ${context.calendar.matchYear} Match`;
+  const message =
+    at.kind === "after-close"
+      ? `You plan to register with NRMP on ${renderDate(at.date)}, after NRMP registration closes, ${close}: register in R3 by then or you cannot take part in ${match}.`
+      : `You plan to register with NRMP on ${renderDate(at.date)}, the day NRMP registration closes, ${close}, the same hour your rank order list is due: register in R3 ${localDate(context.zone, context.now) === at.date ? byDay(context, rol.at) : "now"}, or you cannot take part in ${match}.`;
+  return Object.freeze({
+    code: "NRMP_LATE_FEE",
+    severity: "critical",
+    message,
+    milestones: Object.freeze(["nrmp_registration"]) as Risk["milestones"],
+    sources: Object.freeze(sources) as string[],
+  });
+}
+
+const NRMP = catalogEntry("nrmp_registration");

@@ -19,22 +19,16 @@ describe("milestone catalog", () => {
       expect(Object.keys(entry)).toEqual(fields);
       const inFile = milestonesData.entries.find((candidate) => candidate.key === entry.key);
       const late = inFile?.lateDeadline;
+      // Every action text of a late deadline (action, inProgressAction, scheduled…Action) names its fees.
       const expected = late
         ? {
             ...inFile,
-            lateDeadline: {
-              ...late,
-              action: feesNamed(late.action, FEES),
-              ...(late.inProgressAction === undefined
-                ? {}
-                : { inProgressAction: feesNamed(late.inProgressAction, FEES) }),
-              ...(late.scheduledAction === undefined
-                ? {}
-                : { scheduledAction: feesNamed(late.scheduledAction, FEES) }),
-              ...(late.scheduledPassedAction === undefined
-                ? {}
-                : { scheduledPassedAction: feesNamed(late.scheduledPassedAction, FEES) }),
-            },
+            lateDeadline: Object.fromEntries(
+              Object.entries(late).map(([field, value]) => [
+                field,
+                /^action$|Action$/.test(field) && typeof value === "string" ? feesNamed(value, FEES) : value,
+              ]),
+            ),
           }
         : inFile;
       // toEqual, not toStrictEqual: a field the file leaves out is present and undefined here.

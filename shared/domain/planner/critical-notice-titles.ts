@@ -15,9 +15,9 @@ import { namesLaterChance } from "./later-last-day.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { inLastWeek, LAST_WEEK_PHASE, LAST_WEEK_TITLE } from "./match-year-last-week.ts";
 import { noteQuestioned } from "./note-questioned.ts";
-import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayLateTitle } from "./pathway-late-title.ts";
+import { nrmpLateFeeNoticeTitle } from "./planned-at-close.ts";
 import { RETAKE_ASKS_PROGRAM } from "./score-below-passing-risk.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
@@ -205,8 +205,8 @@ export function noticeTemplate(
       : namesLaterChance(risk)
         ? LAST_WEEK_LATER_CHANCE_TITLE
         : LAST_WEEK_TITLE;
-  // Never reported, NRMP registration is asked about, as the risk does.
-  if (risk.code === "NRMP_LATE_FEE" && nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
+  // NRMP never reported is asked about, as the risk does; planned for the day it closes or later, too late.
+  if (risk.code === "NRMP_LATE_FEE") return nrmpLateFeeNoticeTitle(context) ?? ACT_NOW_BY_CODE.get(risk.code);
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];

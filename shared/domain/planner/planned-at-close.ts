@@ -4,6 +4,7 @@ import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { byDay, when } from "./day-words.ts";
+import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { citeSeasonDate } from "./risk-sources.ts";
 
 /**
@@ -90,3 +91,18 @@ export function nrmpPlannedAtCloseRisk(context: PlanContext): Risk | null {
 }
 
 const NRMP = catalogEntry("nrmp_registration");
+
+/**
+ * NRMP_LATE_FEE's notice title where ACT_NOW's ("you are interviewing") does not fit: never
+ * reported while interviewing, the question (nrmp-registration-asked.ts); planned for the day late
+ * registration closes or a later one, what nrmpPlannedAtCloseRisk says. Undefined otherwise.
+ */
+export function nrmpLateFeeNoticeTitle(context: PlanContext): string | undefined {
+  if (nrmpRegistrationAsked(context)) return NRMP_ASKED_NOTICE_TITLE;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const at = plannedAtClose(context, NRMP, rol.at);
+  if (at === null) return undefined;
+  return at.kind === "after-close"
+    ? "The day you plan to register with NRMP is after registration closes: register by then or miss the {year} Match"
+    : "You plan to register with NRMP on the day registration closes: register now or miss the {year} Match";
+}

@@ -70,7 +70,9 @@ describe("Bola in Lagos planned her NRMP registration for Fri 26 Feb 2027, after
     const notice = result.reminders.find(
       (reminder) => reminder.milestone === "nrmp_registration" && reminder.rung === "critical-risk",
     );
-    expect(notice).toBeDefined();
+    expect(notice?.title).toBe(
+      "The day you plan to register with NRMP is after registration closes: register by then or miss the 2027 Match",
+    );
     expect(Date.parse(notice?.sendAt ?? "") - Date.parse(now)).toBeLessThan(24 * 3_600_000);
   });
 });

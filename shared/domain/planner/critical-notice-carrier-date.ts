@@ -232,10 +232,18 @@ function visaStepDate(
   const date = step.deadline;
   if (date === undefined) return undefined;
   // A booked visa interview ahead is the step's date (interviewRowDate): the notice counts down to it.
-  if (date.at === step.ownDate?.at && instantOf(date.at) + DAY_MS > at)
-    return { detail: date, countsDownTo: "own-date" };
+  if (interviewAhead(step, at)) return { detail: date, countsDownTo: "own-date" };
   // The contract's date is the one the visa step waiting on it needs (contractDueNow), as its chase's.
   return instantOf(date.at) >= at ? { detail: date } : { overdueSince: date };
+}
+/**
+ * Whether the step's date is its booked consular interview (interviewRowDate) and that day has not
+ * ended at `at`: ahead, or today all day long in the applicant's zone (its row says so, and its card
+ * "is today"). The notice then counts down to it and is never "overdue since" it.
+ */
+function interviewAhead(step: NextStep, at: number): boolean {
+  const date = step.deadline;
+  return date !== undefined && date.at === step.ownDate?.at && instantOf(date.at) + DAY_MS > at;
 }
 /** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
 const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);
@@ -261,6 +269,8 @@ export function overdueSinceOf(
   if ("waiting" in step) return undefined;
   const missed = step.deadline;
   if (missed === undefined || step.milestone === "interview") return undefined;
+  // A booked interview's own day is ahead all that day: nothing is missed before it ends.
+  if (interviewAhead(step, context.now)) return undefined;
   const start = residencyStartDue(dates.calendar);
   // The memoised parse: a critical notice's step deadline is read on every plan that carries one.
   const behind = visaStepBehind(context, catalogEntry(step.milestone), instantOf(missed.at), start.at);

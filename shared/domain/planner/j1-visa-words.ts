@@ -22,8 +22,9 @@ import { sittingAfterLastDay } from "./last-sitting-day.ts";
  * each consulate takes expedite requests through its own appointment system (no fact sheet gives a
  * rule for them). Empty for every other step, for a visa already finished, and with time enough;
  * empty too once an interview is booked on or before the visa date, ahead or passed: the
- * appointment the note asks for is made; and once a later one has taken place (its scheduledPassed
- * words say what to do if the visa was not issued there). Said only with no interview booked, or
+ * appointment the note asks for is made; and from the morning of a later one (its card then says to
+ * keep it, and once it has taken place its scheduledPassed words say what to do if the visa was not
+ * issued there). Said only with no interview booked, or
  * with one booked after that date, judged as the scheduled words judge it (their
  * `scheduledAfterDeadline` then says the day is after it and asks for an earlier appointment).
  */
@@ -38,8 +39,9 @@ export function consularExpediteNote(
   if (due.at - context.now >= allowance * DAY_MS) return "";
   const booked = plannedDay(context, entry.key);
   if (booked !== null && !sittingAfterLastDay(context, entry.key, booked, due)) return "";
-  // The interview has taken place: its card asks whether the visa was issued, and what to do if not.
-  if (booked !== null && shiftDays(booked, context.zone, 1) <= context.now) return "";
+  // The interview's day has come (its card says to keep it) or gone (its card asks whether the visa
+  // was issued, and what to do if not): no appointment is left to ask for.
+  if (booked !== null && booked <= context.now) return "";
   return ` Less time is left before your visa date than the ${allowance} days this plan allows for a consular interview (our advice): check your consulate's wait in the State Department's Global Visa Wait Times tool (${GLOBAL_VISA_WAIT_TIMES_URL}) and, if it is longer than the time left, ask the consulate for an expedited appointment through its appointment system, with your DS-2019 and your program's start date (advice).`;
 }
 

@@ -27,6 +27,7 @@ import { soapStepAction } from "./season-over-risk.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { templateParts } from "./template-parts.ts";
 import { pendingPathwayAction } from "./undated-pathway-pending.ts";
+import { interviewDayCard } from "./visa-interview-booked-late.ts";
 
 /**
  * Fills a status text's placeholders: {date}, {due} (the step's deadline as a day), {weeks},
@@ -195,11 +196,13 @@ function statusAction(
         texts.scheduledAfterDeadline !== undefined &&
         entry.stepActions.includes("schedule")
       ) {
-        // While the result may still come in time, never "too late as booked".
-        const first = fill(context, text.slice(0, text.indexOf(". ") + 1), entry, given, due);
+        // While the result may still come in time, never "too late as booked". On its day, "is today".
+        const sentence = onExamDay(context, text.slice(0, text.indexOf(". ") + 1), day);
+        const first = fill(context, sentence, entry, given, due);
         const keep = bookedLateWords(context, entry.key, first, given.date, day, due as DueDate);
         const late = tooLateAsBooked(context, entry.key, due);
-        return keep ?? `${fill(context, text, entry, given, due)} ${late}`;
+        const action = interviewDayCard(context, entry.key, day, first);
+        return keep ?? `${action ?? fill(context, text, entry, given, due)} ${late}`;
       }
       // Sat, between the result's projected deadline and the later candidate's: both sides.
       const window = passed ? laterWindowCard(context, index, due) : null;

@@ -20,8 +20,10 @@ export function interviewName(key: MilestoneKey): string | undefined {
 export interface LateInterview {
   /** The booked day (ISO date), as the applicant gave it. */
   booked: string;
-  /** "your J-1 visa interview is booked for …, after …": the risk's words; what to do is LATE_INTERVIEW_ADVICE. */
+  /** "your J-1 visa interview is booked for …, after …": the risk's words; what to do is lateInterviewAdvice. */
   words: string;
+  /** The booked day is today in the applicant's zone: "is today, …", and no earlier appointment to ask for. */
+  today: boolean;
 }
 
 /**
@@ -48,7 +50,10 @@ export function visaInterviewBookedLate(
   const over = shiftDays(day, context.zone, 1);
   noteRiskChange(context, over);
   if (over <= context.now || !sittingAfterLastDay(context, key, day, due)) return null;
-  return { booked: given.date, words: lateInterviewWords(context, key, given.date, day, due) };
+  const today = day <= context.now;
+  // Its morning turns "booked for" into "today" (and the advice with it): a re-planning instant.
+  if (!today) noteRiskChange(context, day);
+  return { booked: given.date, words: lateInterviewWords(context, key, given.date, day, due, today), today };
 }
 
 /**
@@ -63,6 +68,7 @@ function lateInterviewWords(
   booked: string,
   day: number,
   due: DueDate,
+  today: boolean,
 ): string {
   const start = context.calendar.dates.residency_start;
   const left = Math.round((startOfLocalDate(context.zone, start.date) - day) / DAY_MS);
@@ -72,12 +78,42 @@ function lateInterviewWords(
     left <= 0
       ? "on or after the day residency starts"
       : `only ${left} ${left === 1 ? "day" : "days"} before residency starts, ${kept === null ? "too little" : `${left < kept ? "less than" : "no more than"} the ${kept % 7 === 0 ? (WEEKS[kept / 7] ?? `${kept / 7} weeks`) : `${kept} days`} this plan keeps`} for the visa to be issued after the interview and for you to travel before orientation (our advice)`;
-  return `your ${CONSULAR_INTERVIEWS.get(key)} is booked for ${renderDate(booked)}, after ${dueDay(context, due)}${basisMark(due)}, when this plan needs your visa in hand, and ${room}`;
+  const when = today ? `is today, ${renderDate(booked)}` : `is booked for ${renderDate(booked)}`;
+  return `your ${CONSULAR_INTERVIEWS.get(key)} ${when}, after ${dueDay(context, due)}${basisMark(due)}, when this plan needs your visa in hand, and ${room}`;
 }
 
-/** What VISA_NOT_READY_FOR_START asks of an applicant whose interview is booked too late (advice). */
-export const LATE_INTERVIEW_ADVICE =
-  " Ask the consulate today for an earlier or expedited appointment through its appointment system, with your program's start date, tell your program's GME office now that your start may be delayed, and tell us the new date (advice).";
+/**
+ * What VISA_NOT_READY_FOR_START asks of an applicant whose interview is booked too late (advice): an
+ * earlier or expedited appointment while the booked day is ahead; on that day itself no earlier one
+ * is left to ask for, so keep it (INTERVIEW_DAY_ADVICE, which the card says too).
+ */
+export function lateInterviewAdvice(interview: LateInterview): string {
+  return interview.today
+    ? INTERVIEW_DAY_ADVICE
+    : " Ask the consulate today for an earlier or expedited appointment through its appointment system, with your program's start date, tell your program's GME office now that your start may be delayed, and tell us the new date (advice).";
+}
+
+/**
+ * The day of a consular interview booked after the visa's date: go to it, ask when the passport
+ * comes back with the visa (a visa is issued after the interview, then printed and returned), warn
+ * the program, and tell us the result (advice). The risk and the card both say it.
+ */
+export const INTERVIEW_DAY_ADVICE =
+  " Keep your interview today, ask the consulate when it will return your passport with the visa, tell your program's GME office now that your start may be delayed, and tell us whether the visa was issued (advice).";
+
+/**
+ * A consular interview booked after the visa's date, on its own day (`day`, its local midnight, has
+ * begun): its card's first sentence (`first`, already "is today") and INTERVIEW_DAY_ADVICE, in place
+ * of asking for an earlier appointment. Null for any other step or day.
+ */
+export function interviewDayCard(
+  context: PlanContext,
+  key: MilestoneKey,
+  day: number,
+  first: string,
+): string | null {
+  return CONSULAR_INTERVIEWS.has(key) && day <= context.now ? `${first}${INTERVIEW_DAY_ADVICE}` : null;
+}
 
 /** Whole weeks in words, as the rule says them ("two weeks before residency starts"). */
 const WEEKS: readonly (string | undefined)[] = [

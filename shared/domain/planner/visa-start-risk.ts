@@ -17,7 +17,7 @@ import { petitionApprovalDue } from "./petition-approval.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
-import { LATE_INTERVIEW_ADVICE, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
+import { lateInterviewAdvice, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
 import { CHANGE_OF_STATUS_ADVICE, IN_US_ADVICE, trackAdvice, VISA_STEP_OF } from "./visa-start-words.ts";
 import { expectedPastStart, visaDateHolds, visaDateOf, visaStepLateRisk } from "./visa-step-late.ts";
 
@@ -230,7 +230,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates)}${interview ? LATE_INTERVIEW_ADVICE : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
+      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates)}${interview ? lateInterviewAdvice(interview) : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

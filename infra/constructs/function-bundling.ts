@@ -2,6 +2,13 @@ import { join } from "node:path";
 import type { BuildOptions } from "esbuild";
 
 /**
+ * The Node.js major version the functions run on: Lambda's `nodejs24.x` runtime
+ * (matchpath-function.ts, whose runtime a test pins to it), esbuild's target below, and the Node.js
+ * the planner bench's children run (test/bench/lambda-node.ts).
+ */
+export const FUNCTION_NODE_MAJOR = 24;
+
+/**
  * How every Matchpath function is bundled by esbuild: one definition, read by the CDK function
  * construct (matchpath-function.ts, which runs esbuild's API on it when the asset is staged) and by
  * the bundles benchmark and the bundle tests (test/bench/bundles-build.ts), so what is measured is
@@ -25,13 +32,6 @@ import type { BuildOptions } from "esbuild";
  *   against 359 KB read at cold start, module init CPU 128 -> 103 ms (BENCHMARKS.md, bundles).
  *   NodejsFunction writes one `--outfile` and cannot split, hence the construct's own bundling.
  */
-/**
- * The Node.js major version the functions run on: Lambda's `nodejs24.x` runtime
- * (matchpath-function.ts, whose runtime a test pins to it), esbuild's target below, and the Node.js
- * the planner bench's children run (test/bench/lambda-node.ts).
- */
-export const FUNCTION_NODE_MAJOR = 24;
-
 export const FUNCTION_BUNDLING = {
   format: "esm",
   target: `node${FUNCTION_NODE_MAJOR}`,

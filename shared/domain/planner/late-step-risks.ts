@@ -163,8 +163,9 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
     if (rule.until === "rank-order-list-deadline" ? now > rol : seasonOver) continue;
     const at = calendar.dates[rule.dateKey].at;
     noteRiskChange(context, at - WARNING_WITHIN_DAYS * DAY_MS);
-    // Planned for the day registration closes or later: the Match, not the fee, is at stake.
-    const planned = rule.code === "NRMP_LATE_FEE" && now > at ? nrmpPlannedAtCloseRisk(context) : null;
+    // Planned for the day registration closes or later: the Match, not the fee, is at stake. A day
+    // after it is too late the day it is given, so said then, before the early deadline too.
+    const planned = rule.code === "NRMP_LATE_FEE" ? nrmpPlannedAtCloseRisk(context, now > at) : null;
     if (planned !== null) {
       risks.push(planned);
       continue;

@@ -67,14 +67,29 @@ export function plannedAtCloseAction(
 }
 
 /**
+ * Before the early deadline, NRMP registration planned for a day after late registration closes:
+ * too late the day it is given, so the card says so then (plannedAtCloseAction's after-close words),
+ * and that registering by the early deadline ({due}, step-text.ts fill) costs no late fee.
+ * Undefined for any other step, status or day.
+ */
+export function nrmpAfterCloseCard(context: PlanContext, entry: CatalogEntry): string | undefined {
+  if (entry.key !== NRMP.key) return undefined;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  if (plannedAtClose(context, entry, rol.at)?.kind !== "after-close") return undefined;
+  const text = plannedAtCloseAction(context, entry, rol.at, rol.status === "projected");
+  return `${text} Registered by {due}, the early registration deadline, you pay no late fee.`;
+}
+
+/**
  * NRMP registration planned for the day late registration closes or a later day, its early
- * deadline passed: critical at once (the notice goes out at the next slot), since keeping that plan
+ * deadline passed (a day after it: whatever the early deadline, nrmpAfterCloseCard): critical at once (the notice goes out at the next slot), since keeping that plan
  * loses the Match; the card (plannedAtCloseAction) says the same day and hour. Null otherwise.
  */
-export function nrmpPlannedAtCloseRisk(context: PlanContext): Risk | null {
+export function nrmpPlannedAtCloseRisk(context: PlanContext, earlyPassed: boolean): Risk | null {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const at = plannedAtClose(context, NRMP, rol.at);
-  if (at === null) return null;
+  // Before the early deadline, only a day after registration closes (nrmpAfterCloseCard's case).
+  if (at === null || (!earlyPassed && at.kind !== "after-close")) return null;
   const sources: string[] = [];
   const close = `${when(context, rol.at)}${citeSeasonDate(rol, sources)}`;
   const match = `the ${context.calendar.matchYear} Match`;

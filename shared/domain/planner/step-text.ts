@@ -19,6 +19,7 @@ import { nrmpWeighingAction, nrmpWhileWeighing, paidStepWhileWeighing } from "./
 import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
+import { nrmpAfterCloseCard } from "./planned-at-close.ts";
 import { rankingOpensWords } from "./ranking-opens-words.ts";
 import { passedDayText, resultDueAt } from "./result-deadline.ts";
 import { laterWindowCard } from "./result-later-window.ts";
@@ -187,7 +188,7 @@ function statusAction(
       const text = passed
         ? passedDayText(context, entry, given.date, day, texts)
         : afterDeadline
-          ? (texts.scheduledAfterDeadline ?? texts.scheduled)
+          ? (nrmpAfterCloseCard(context, entry) ?? texts.scheduledAfterDeadline ?? texts.scheduled)
           : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? texts.scheduled);
       // Booked so, a sitting (a step whose day is booked) is too late for its last day's purpose.
       if (

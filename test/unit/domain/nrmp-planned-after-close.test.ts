@@ -144,3 +144,28 @@ describe("Bola has not submitted ERAS in December, so the plan weighs the 2028 M
     );
   });
 });
+
+describe("Bola tells us on 1 Oct 2026, two months before the early deadline, that she will register with NRMP on Fri 26 Feb 2027", () => {
+  const input = bola("Africa/Lagos", milestoneFactory("nrmp_registration", "scheduled", "2027-02-26"));
+  const result = planFor(input, "2026-10-01T10:00:00+01:00");
+
+  it("the card says that day is after registration closes, and that the early deadline avoids the late fee", () => {
+    const card = cardOf(result);
+    expect(card).toContain("Fri 26 Feb 2027, the day you planned, is after NRMP registration closes");
+    expect(card).toContain("or you cannot take part in the 2027 Match");
+    expect(card).toContain("Registered by Tue 1 Dec 2026, 5:59 AM GMT+1");
+    expect(result.nextSteps.find((step) => step.milestone === "nrmp_registration")?.urgency).toBe("urgent");
+  });
+
+  it("the critical risk is said the day the plan is given, and its notice goes out then", () => {
+    const risks = nrmpRisks(result);
+    expect(risks.map((risk) => risk.severity)).toEqual(["critical"]);
+    expect(risks[0]?.message).toContain("Fri 26 Feb 2027, after NRMP registration closes");
+    const notice = result.reminders.find(
+      (reminder) => reminder.milestone === "nrmp_registration" && reminder.rung === "critical-risk",
+    );
+    expect(notice?.title).toBe(
+      "The day you plan to register with NRMP is after registration closes: register by then or miss the 2027 Match",
+    );
+  });
+});

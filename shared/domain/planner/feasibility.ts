@@ -174,13 +174,13 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
   const takes: Remaining[] = [];
   let applicationReady = context.now;
   // Questioned beside an interview, counted approved as the interview suggests (no write-off).
-  // Planned for a day still ahead (scheduled), it goes in that day, not today.
-  const planned = plannedDayAt(context, APPLICATION.index);
-  const applying =
-    needed(context, APPLICATION) &&
-    (statusAt(context, APPLICATION.index) === "not_started" ||
-      (statusAt(context, APPLICATION.index) === "scheduled" && planned !== null && planned > context.now));
+  // Planned for a day (scheduled), it goes in that day, not today; a planned day that has passed
+  // with it still scheduled means it is not in yet: it goes in now, and ECFMG's approval still
+  // follows (never counted approved because its day went by).
+  const status = statusAt(context, APPLICATION.index);
+  const applying = needed(context, APPLICATION) && (status === "not_started" || status === "scheduled");
   if (applying && !applicationQuestioned(context)) {
+    const planned = status === "scheduled" ? plannedDayAt(context, APPLICATION.index) : null;
     const approval = applicationLeadTime();
     const ready = Math.max(context.now, planned ?? context.now) + approval.days * DAY_MS;
     applicationReady = ready;

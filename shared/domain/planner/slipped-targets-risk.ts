@@ -6,9 +6,11 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { afterSeasonDate } from "./booked-after-target.ts";
 import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { noteSlipInstants } from "./slip-instants.ts";
 import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
@@ -107,18 +109,26 @@ export function slippedTargetsRisk(
   const cause = first.cause;
   const own = dates.own(cause);
   const planned = dates.target(cause);
-  // A step planned for a day ahead that is not its due date (the ECFMG application): that day.
+  // A step planned for a day that is not its due date (the ECFMG application): that day, ahead
+  // until its local end (as the step's card says "You plan to" all that day); once it has passed,
+  // still not submitted, the targets count from now and the words ask whether it went in.
   const day = own === null ? plannedDay(context, cause) : null;
+  const state = day === null ? null : plannedState(context, day);
   const why =
     own !== null
       ? `your ${subjectOf(cause)} is booked for ${renderDate(localDate(own.zone, own.at))}, after its target`
-      : day !== null && day >= context.now
-        ? plannedWhy(context, dates, cause, day)
+      : day !== null && state !== null
+        ? plannedWhy(context, dates, cause, day, state === "passed")
         : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dates.renderedDay(planned).local},`} has passed`;
+  const subject = subjectOf(cause);
   const act =
-    day !== null && day >= context.now
-      ? `Submit your ${subjectOf(cause)} now if you can, rather than on the day you planned, and tell us the day you submit it`
-      : `Finish your ${subjectOf(cause)} as soon as you can`;
+    state === "ahead"
+      ? `Submit your ${subject} now if you can, rather than on the day you planned, and tell us the day you submit it`
+      : state === "today"
+        ? `Submit your ${subject} today as you planned, and tell us once it is submitted`
+        : state === "passed"
+          ? `If you submitted your ${subject}, tell us the day; if not, submit it now`
+          : `Finish your ${subject} as soon as you can`;
   return {
     code: "TARGETS_SLIPPED",
     severity: critical ? "critical" : "warning",
@@ -166,14 +176,33 @@ export function projectionCited(context: PlanContext, key: MilestoneKey, sources
  * "your Application for ECFMG Certification is planned for Fri 25 Jun 2027, after its target, Wed
  * 27 Jan 2027 (and after its latest day, …)": a planned day ahead, after the step's target.
  */
-function plannedWhy(context: PlanContext, dates: PlanDates, cause: MilestoneKey, day: number): string {
+/**
+ * A planned day (its local start) against now: still ahead, today (ahead until its local end:
+ * shiftDays), or passed; each instant where the words change is noted (risk-change-instants.ts).
+ */
+function plannedState(context: PlanContext, day: number): "ahead" | "today" | "passed" {
+  const end = shiftDays(day, context.zone, 1);
+  noteRiskChange(context, day);
+  noteRiskChange(context, end);
+  return context.now < day ? "ahead" : context.now < end ? "today" : "passed";
+}
+
+function plannedWhy(
+  context: PlanContext,
+  dates: PlanDates,
+  cause: MilestoneKey,
+  day: number,
+  passed: boolean,
+): string {
   const target = dates.target(cause);
   const due = dates.due(cause);
   const latest =
     due !== null && day > due.at
       ? `, and after its latest day, ${latestDay(dates.rendered(due))}${basisMark(due)}`
       : "";
-  return `your ${subjectOf(cause)} is planned for ${renderDate(localDate(context.zone, day))}, after its target${target === null ? "" : `, ${dates.renderedDay(target).local}`}${latest}`;
+  const was = passed ? "was" : "is";
+  const unsent = passed ? ", and you have not told us it is submitted" : "";
+  return `your ${subjectOf(cause)} ${was} planned for ${renderDate(localDate(context.zone, day))}, after its target${target === null ? "" : `, ${dates.renderedDay(target).local}`}${latest}${unsent}`;
 }
 
 /** "Tue 1 Jun 2027, 7:00 AM GMT+5 (Mon 31 May 2027, 10:00 PM ET)": the latest day as the step's card gives it. */

@@ -68,7 +68,11 @@ describe("an ECFMG application planned for a day, that day and after it", () => 
   });
 
   it("once the planned day has passed unsubmitted the season is judged with ECFMG's approval still to come, as for one not begun", () => {
-    for (const now of ["2027-04-20T10:00:00+05:00", "2027-05-25T10:00:00+05:00", "2027-08-01T10:00:00+05:00"]) {
+    for (const now of [
+      "2027-04-20T10:00:00+05:00",
+      "2027-05-25T10:00:00+05:00",
+      "2027-08-01T10:00:00+05:00",
+    ]) {
       const judged = matchYear(planAt(scheduled, now));
       expect(judged.length).toBeGreaterThan(0);
       expect(judged).toEqual(matchYear(planAt(notBegun, now)));

@@ -200,9 +200,13 @@ function plannedWhy(
     due !== null && day > due.at
       ? `, and after its latest day, ${latestDay(dates.rendered(due))}${basisMark(due)}`
       : "";
-  const was = passed ? "was" : "is";
-  const unsent = passed ? ", and you have not told us it is submitted" : "";
-  return `your ${subjectOf(cause)} ${was} planned for ${renderDate(localDate(context.zone, day))}, after its target${target === null ? "" : `, ${dates.renderedDay(target).local}`}${latest}${unsent}`;
+  const on = renderDate(localDate(context.zone, day));
+  const named = target === null ? "" : `, ${dates.renderedDay(target).local},`;
+  // Passed unsubmitted, it counts as not begun (slipped-targets.ts): what moves the steps after it
+  // is its passed target, whether the day was planned before or after it.
+  if (passed)
+    return `you planned your ${subjectOf(cause)} for ${on} and have not told us it is submitted, and its target${named} has passed`;
+  return `your ${subjectOf(cause)} is planned for ${on}, after its target${target === null ? "" : `, ${dates.renderedDay(target).local}`}${latest}`;
 }
 
 /** "Tue 1 Jun 2027, 7:00 AM GMT+5 (Mon 31 May 2027, 10:00 PM ET)": the latest day as the step's card gives it. */

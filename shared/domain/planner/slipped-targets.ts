@@ -154,15 +154,14 @@ function earliestOf(
   if (given?.date !== undefined && status !== "not_started") {
     // The ECFMG application planned for a day (25 Jun 2027, five months after its target): it goes
     // in that day, as a booked exam is sat on its day, and that day is ahead until its local end.
-    // Once it has passed with the application still not submitted, it can go in only from now: the
-    // later targets follow now (moving), never fall back to the ones it was late for. Begun or
-    // passed, nothing is known of when it ends; other planned steps (US clinical experience) are
-    // not a single day's act.
+    // Once it has passed with the application still not submitted, it is still to do, as one not
+    // begun (below): its target while ahead, else now (moving), never the targets it was late for.
+    // Begun or passed, nothing is known of when it ends; other planned steps (US clinical
+    // experience) are not a single day's act.
     if (status !== "scheduled" || key !== "ecfmg_application") return null;
     const planned = startOfLocalDate(context.zone, given.date);
     if (context.now < shiftDays(planned, context.zone, 1))
       return { at: planned, zone: context.zone, cause: key, moving: false };
-    return { at: context.now, cause: key, moving: true };
   }
   const slipped = slippedAt(context, dates, index, memo);
   const target = slipped?.target ?? dates.targetAt(index);

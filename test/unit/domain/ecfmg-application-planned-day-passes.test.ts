@@ -56,7 +56,7 @@ describe("an ECFMG application planned for a day, that day and after it", () => 
       const risk = slipped(planAt(scheduled, now));
       expect(risk?.milestones).toEqual(["usmle_step1", "usmle_step2ck"]);
       expect(risk?.message).toContain(
-        "your Application for ECFMG Certification was planned for Sat 10 Apr 2027, after its target, Wed 27 Jan 2027, and you have not told us it is submitted",
+        "you planned your Application for ECFMG Certification for Sat 10 Apr 2027 and have not told us it is submitted, and its target, Wed 27 Jan 2027, has passed",
       );
       expect(risk?.message).toContain(
         "USMLE Step 1: aim for 90 days after you submit your Application for ECFMG Certification instead of Tue 27 Apr 2027",

@@ -79,6 +79,16 @@ describe("an ECFMG application planned for a day, that day and after it", () => 
     }
   });
 
+  it("a day planned before the target that passes unsubmitted moves nothing until the target passes, then says so", () => {
+    const early = karachi({ status: "scheduled", date: "2026-12-28" });
+    expect(slipped(planAt(early, "2027-01-10T10:00:00+05:00"))).toBeUndefined();
+    const risk = slipped(planAt(early, "2027-02-10T10:00:00+05:00"));
+    expect(risk?.message).toContain(
+      "you planned your Application for ECFMG Certification for Mon 28 Dec 2026 and have not told us it is submitted, and its target, Wed 27 Jan 2027, has passed",
+    );
+    expect(risk?.message).not.toContain("after its target");
+  });
+
   it("wakes the plan when the planned day begins and when it ends, where the words change", () => {
     const changes = planAt(scheduled, "2027-04-09T23:00:00+05:00").riskChangesAt ?? [];
     expect(changes).toContain("2027-04-09T19:00:00.000Z");

@@ -5,6 +5,7 @@ import type { PlanContext } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { certificateNeededForDs2019 } from "./j1-certificate.ts";
+import { j1SponsorshipLastDay, withJ1SponsorshipLastDay } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach, withJ1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { addSource, citationSource, requirementSource } from "./risk-sources.ts";
 
@@ -66,6 +67,9 @@ export function withJ1CertificateLate(context: PlanContext, dates: PlanDates, ri
   // The certificate too late for a J-1 start: one critical risk says so, no date "still holds".
   const out = j1StartOutOfReach(context, dates);
   if (out !== null) return withJ1StartOutOfReach(context, out, risks);
+  // The file still open too late for the visa's own date: the last day for the start, critical.
+  const last = j1SponsorshipLastDay(context, dates);
+  if (last !== null) return withJ1SponsorshipLastDay(context, last, risks);
   const holds = certificateHolds(context, dates);
   if (holds === null || risks.some((risk) => risk.code === "VISA_STEP_LATE")) return risks;
   const critical = risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");

@@ -70,6 +70,10 @@ const CERTIFICATE_AT = stepIndex("ecfmg_certification");
 const MATCH_DAY_AT = stepIndex("match_day");
 const REVIEW_MS = J1_ECFMG_REVIEW_SHORTEST_DAYS * DAY_MS;
 const CONSULAR_MS = J1_CONSULAR_ALLOWANCE_DAYS * DAY_MS;
+/** The shortest review and the consular allowance: from the day every document is in to the J-1 visa, at the earliest. */
+export const J1_FILE_TO_VISA_MS = REVIEW_MS + CONSULAR_MS;
+/** Where the shortest review's words come from, for a rule that counts with it. */
+export const J1_SHORTEST_REVIEW_SOURCE = REVIEW_SOURCE;
 
 /**
  * Whether the J-1 visa, at the earliest, comes after residency starts: a matched J-1 applicant
@@ -99,7 +103,7 @@ export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1Sta
   const reviewFrom = byCertificate ? (certificateAt as number) : (sentAt as number);
   const reviewEndAt = reviewFrom + REVIEW_MS;
   const ds2019At = reviewEndAt;
-  const visaAt = ds2019At + CONSULAR_MS;
+  const visaAt = reviewFrom + J1_FILE_TO_VISA_MS;
   // The certificate's earliest day, or today's, slides with the day: note when it crosses the start.
   if (byCertificate || !completed) noteCrossing(context, visaAt, start);
   // Past the review's earliest end its words change: it could have ended, the DS-2019 may be in hand.
@@ -205,11 +209,26 @@ const HOLDER: Record<J1StartOutOfReach["holds"], StepSubject> = {
  * risk says it.
  */
 export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfReach, risks: Risk[]): Risk[] {
+  return criticalInPlaceOfStepLate(risks, [HOLDER[out.holds]], (sources) =>
+    outOfReachSentence(context, out, sources),
+  );
+}
+
+/**
+ * `risks` with one critical VISA_NOT_READY_FOR_START saying `sentence` (given the sources to add
+ * to), merged into the one already there, in place of VISA_STEP_LATE, whose "your visa's own date
+ * still holds" the chain makes untrue; its steps: `first`, then the ones already named, the visa last.
+ */
+export function criticalInPlaceOfStepLate(
+  risks: Risk[],
+  first: StepSubject[],
+  sentenceOf: (sources: string[]) => string,
+): Risk[] {
   const kept = risks.filter((risk) => risk.code !== "VISA_STEP_LATE");
   const behind = kept.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
   const sources = [...(behind?.sources ?? [])];
-  const sentence = outOfReachSentence(context, out, sources);
-  const milestones: StepSubject[] = [HOLDER[out.holds]];
+  const sentence = sentenceOf(sources);
+  const milestones: StepSubject[] = [...first];
   for (const key of [...(behind?.milestones ?? []), "visa_j1" as const])
     if (!milestones.includes(key)) milestones.push(key);
   const risk: Risk = {

@@ -10,6 +10,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS } from "./j1-allowances.ts";
+import { j1SponsorshipLastDay, lastDayWords } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 
@@ -122,6 +123,10 @@ export function sponsorshipDs2019Note(
   const out = j1StartOutOfReach(context, dates);
   if (out?.holds === "incomplete")
     return ` Even with every document in today, ECFMG's review (4 to 6 weeks; we count the shorter, 4) would bring your DS-2019 around ${applicantDay(context, out.ds2019At)} at the earliest, and with the ${J1_CONSULAR_ALLOWANCE_DAYS} days this plan allows for the consular interview after it, a J-1 start on your program's date is out of reach: tell your program's GME office now and ask about a delayed start (our advice).`;
+  // Too late even for the visa's own date: the last day the file allows the start, never a day to push past.
+  const last = j1SponsorshipLastDay(context, dates);
+  if (last !== null)
+    return ` Even with every document in today, ECFMG's review (4 to 6 weeks; we count the shorter, 4) and the ${J1_CONSULAR_ALLOWANCE_DAYS} days this plan allows for the consular interview after it would bring your J-1 visa around ${applicantDay(context, last.visaAt)} at the earliest, after the date this plan counted on: ${lastDayWords(context, last, [])}; tell your program's GME office now (our advice).`;
   if (due !== null && due.at < context.now)
     return ds2019.at < context.now
       ? ` Your DS-2019 was planned for ${day}, which has passed: each day still to go moves it later, since ECFMG's review may take ${weeks} weeks from the day every document is in.`

@@ -87,9 +87,12 @@ export function withJ1SponsorshipLastDay(
   risks: Risk[],
 ): Risk[] {
   const statementOpen = !isFinished(statusAt(context, STATEMENT_AT));
-  const first: StepSubject[] = statementOpen
+  // Joined to a risk of steps already behind, those keep their lead (its notice stays on its step).
+  const behind = risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
+  const open: StepSubject[] = statementOpen
     ? ["j1_statement_of_need", "j1_ecfmg_sponsorship"]
     : ["j1_ecfmg_sponsorship"];
+  const first = [...(behind?.milestones ?? []), ...open.filter((key) => !behind?.milestones.includes(key))];
   return criticalInPlaceOfStepLate(risks, first, (sources) => {
     addSource(sources, J1_SHORTEST_REVIEW_SOURCE);
     addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);

@@ -145,8 +145,8 @@ describe("a sponsorship in progress: its card says by when, and the DS-2019 it f
     );
   });
 
-  it("under way past its date: as soon as you can, naming the day passed and the DS-2019's day at stake", () => {
-    const action = sponsorshipAction(planInOwnMatch(snapshot, "2027-04-22T04:00:00Z"));
+  it("under way a week past its date: as soon as you can, naming the day passed and the DS-2019's day at stake", () => {
+    const action = sponsorshipAction(planInOwnMatch(snapshot, "2027-04-12T04:00:00Z"));
     expect(action).toContain(
       "Finish the ECFMG J-1 application in EVNet as soon as you can (Mon 5 Apr 2027, our advice, has passed):",
     );

@@ -25,8 +25,8 @@ function noticeAndCard(result: Plan, code: string): { notice?: Reminder; card?: 
 }
 
 describe("a notice shows the date of the card it rides on", () => {
-  it("Dhaka, J-1, 20 Apr 2027: VISA_STEP_LATE on the Statement of Need is overdue since its card's day, not due the visa's", () => {
-    const result = planned("j1-dhaka-statement-of-need-overdue.json", "2027-04-20T09:00:00+06:00");
+  it("Dhaka, J-1, 19 Apr 2027: VISA_STEP_LATE on the Statement of Need is overdue since its card's day, not due the visa's", () => {
+    const result = planned("j1-dhaka-statement-of-need-overdue.json", "2027-04-19T09:00:00+06:00");
     const { notice, card } = noticeAndCard(result, "VISA_STEP_LATE");
     expect(notice?.milestone).toBe("j1_statement_of_need");
     expect(card?.deadline?.local).toBe("Mon 5 Apr 2027");

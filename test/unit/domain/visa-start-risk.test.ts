@@ -27,7 +27,9 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
   it("is critical on 20 April, names the late links and the ones to follow, and is emailed at once", () => {
     const { result, risk } = visaRisk("2027-04-20T08:00:00Z");
     expect(risk?.severity).toBe("critical");
-    expect(risk?.milestones).toEqual(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship"]);
+    // From 20 Apr even a file complete that day misses the visa's date: the visa is named, with the last day for the start.
+    expect(risk?.milestones).toEqual(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship", "visa_j1"]);
+    expect(risk?.message).toContain("must be complete by about Mon 3 May 2027");
     expect(risk?.message).toContain(
       "DS-2019 (issued by ECFMG, sent through the program), J-1 visa at the US consulate still follow",
     );

@@ -131,7 +131,9 @@ describe.each([
     // The sponsorship is due Mon 5 Apr. From 4 May even an application complete that day leaves the
     // J-1 visa after 1 Jul (ECFMG's 4 weeks at the fastest, the consular month): the start is out of
     // reach, a verdict naming the visa already, so the visa's own date passing on 16 Jun adds no notice.
-    criticalDays: ["2027-04-06", "2027-05-04", "2027-05-18"],
+    // From 20 Apr even an application complete that day misses the visa's date (16 Jun): the notice
+    // then names the visa and the last day for the start (3 May).
+    criticalDays: ["2027-04-06", "2027-04-20", "2027-05-04", "2027-05-18"],
   },
   {
     visa: "H-1B" as const,

@@ -1,8 +1,9 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
-import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { byDay, when } from "./day-words.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { applyingWords, lowerFirst, movingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
@@ -24,7 +25,8 @@ export function plannedAtClose(
   const date = context.entries.at(stepIndex(entry.key))?.date;
   if (date === undefined || close < context.now) return null;
   const start = startOfLocalDate(context.zone, date);
-  if (start + DAY_MS <= context.now) return null; // passed: did you? (scheduledPassedAction)
+  // Its local end, as every planned day's (a 23- or 25-hour day included): passed, did you? (scheduledPassedAction)
+  if (shiftDays(start, context.zone, 1) <= context.now) return null;
   if (start >= close) return { kind: "after-close", date };
   return localDate(context.zone, close) === date ? { kind: "on-close", date } : null;
 }

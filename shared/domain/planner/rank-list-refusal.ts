@@ -11,7 +11,8 @@ export interface RolRefusal {
 
 /**
  * Whether a reported rank order list cannot count: NRMP takes lists only from the day ranking opens
- * (official), so "done" or "scheduled" dated before then is refused; "done" with no date before
+ * (official), so "done" dated before then is refused ("scheduled" so dated is a plan, not a list:
+ * rank-list-planned-early.ts); "done" with no date before
  * ranking opens, or dated after today (the applicant's day), cannot be a certified list either.
  * Calendar dates compare as ISO text, each a day in the applicant's zone.
  */
@@ -28,7 +29,8 @@ export function refusedRankList(
   }
   // The reported date is the applicant's day: it compares with the local days of the opening and
   // the deadline (localDayOf), not their ET days.
-  if (rol.date < localDayOf(zone, opens)) return { reason: "before-opening", date: rol.date };
+  if (rol.date < localDayOf(zone, opens) && rol.status === "done")
+    return { reason: "before-opening", date: rol.date };
   if (rol.status === "done" && rol.date > localDate(zone, now)) return { reason: "future", date: rol.date };
   // After the season's deadline no list can be certified for it (a date meant for a later Match);
   // while that deadline is projected, after its later candidate (a list certified between the

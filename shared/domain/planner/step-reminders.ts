@@ -32,6 +32,7 @@ import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { pathwayReviewDue, pathwaySubmittedInProgress } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
+import { rankListPlannedEarly } from "./rank-list-planned-early.ts";
 import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { resultQuestionEntry } from "./result-question-entry.ts";
 import { reapplyFirst } from "./retake-reapply-rungs.ts";
@@ -102,6 +103,8 @@ export function stepReminders(
   // the interview, the one date its row and card give (interviewDayOnly).
   const interviewOnly = entry.stage === "visa" && interviewDayOnly(entry.key, dates.own);
   if (interviewOnly) dates = { ...dates, due: null, detail: undefined };
+  // A rank list planned before ranking opens: the opening's notice, never "Start now" (rank-list-planned-early.ts).
+  if (rankListPlannedEarly(context, entry.key)) dates = { ...dates, notStarted: true, startBy: null };
   const { due, detail, own, notStarted, startBy } = dates;
   // A sitting booked after its last day, once that day has passed, has nothing left to move it for:
   // the paid exam day is what its reminders count down to, as any booked exam's do.

@@ -20,6 +20,7 @@ import { lastingPrerequisiteNote } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
 import { nrmpAfterCloseCard } from "./planned-at-close.ts";
+import { rankListPlannedEarlyText } from "./rank-list-planned-early.ts";
 import { rankingOpensWords } from "./ranking-opens-words.ts";
 import { passedDayText, resultDueAt } from "./result-deadline.ts";
 import { laterWindowCard } from "./result-later-window.ts";
@@ -185,11 +186,13 @@ function statusAction(
       const passed = day + DAY_MS <= context.now;
       // EXAMS_LATE_FOR_RANKING's test: an exam's day after its last sitting day, another step's after its deadline.
       const afterDeadline = !passed && due !== null && sittingAfterLastDay(context, entry.key, day, due);
-      const text = passed
-        ? passedDayText(context, entry, given.date, day, texts)
-        : afterDeadline
-          ? (nrmpAfterCloseCard(context, entry) ?? texts.scheduledAfterDeadline ?? texts.scheduled)
-          : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? texts.scheduled);
+      const text =
+        rankListPlannedEarlyText(context, entry.key) ??
+        (passed
+          ? passedDayText(context, entry, given.date, day, texts)
+          : afterDeadline
+            ? (nrmpAfterCloseCard(context, entry) ?? texts.scheduledAfterDeadline ?? texts.scheduled)
+            : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? texts.scheduled));
       // Booked so, a sitting (a step whose day is booked) is too late for its last day's purpose.
       if (
         text !== undefined &&

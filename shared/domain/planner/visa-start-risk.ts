@@ -5,7 +5,8 @@ import { residencyStartWords } from "../seasons/date-words.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import { contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
+import { contractExpectedPastStart, contractExpectedWords } from "./contract-expected-late.ts";
+import { type ContractNeededBy, contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
@@ -103,6 +104,8 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     : null;
   // The petition filed (in progress) is due by its approval, not its filing day (petitionApprovalDue).
   const approval = petitionApprovalDue(context, dates);
+  // The contract planned so late that the step waiting on it carries the visa past the start.
+  const contractLate = contractExpectedPastStart(context, contractNeeded, dates);
   const dueOf = (key: MilestoneKey) => (key === "visa_h1b" ? (approval ?? dates.due(key)) : dates.due(key));
   // Derived steps past their date whose visa's date still holds (visaDateHolds), with that date.
   const awaited: { entry: (typeof VISA_CHAIN)[number]; missed: DueDate }[] = [];
@@ -124,7 +127,9 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     // it is given, not once our earlier day for the step has passed.
     const visa = due >= context.now ? visaDateOf(entry, dates) : null;
     const expected =
-      visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key;
+      entry.key === "contract"
+        ? due >= context.now && contractLate !== null
+        : visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key;
     if (expected) expectedLate.push(entry);
     const booksLate = interview && entry.key === visaStep;
     const past =
@@ -230,7 +235,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates)}${interview ? lateInterviewAdvice(interview) : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
+      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${interview ? lateInterviewAdvice(interview) : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },
@@ -246,8 +251,19 @@ function expectedWords(
   context: PlanContext,
   late: readonly (typeof VISA_CHAIN)[number][],
   dates: PlanDates,
+  contractNeeded: ContractNeededBy | null,
 ): string {
   for (const entry of late) {
+    const contract =
+      entry.key === "contract" ? contractExpectedPastStart(context, contractNeeded, dates) : null;
+    const contractVisa =
+      contract === null || contractNeeded?.step == null ? null : visaDateOf(contractNeeded.step, dates);
+    if (contract !== null && contractNeeded !== null && contractVisa !== null)
+      return contractExpectedWords(
+        contractNeeded,
+        renderDate(contract.expected),
+        dueDay(context, { ...contractVisa, at: contract.visaAt }),
+      );
     const visa = visaDateOf(entry, dates);
     const shifted = visa === null ? null : expectedPastStart(context, entry.key, visa.at, dates);
     if (visa === null || shifted === null) continue;

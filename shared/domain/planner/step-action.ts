@@ -7,6 +7,7 @@ import { renderDate, startOfLocalDate } from "../time.ts";
 import { fsmbTimeSaidOnce } from "./advice.ts";
 import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
+import { contractBeforeResults } from "./contract-before-results.ts";
 import { contractOverdueAction } from "./contract-needed-by.ts";
 import { couplesMatchNote } from "./couples-match.ts";
 import { currentPathwaysWords, passedPathwaysSeason } from "./current-pathways-season.ts";
@@ -154,7 +155,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const action =
     entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked"
       ? withSittings(chosen, context)
-      : chosen;
+      : contractBeforeResults(context, entry.key, status, chosen);
   // A result this step needs, booked after its own deadline, is said here too,
   // against the dates the step is planned for: a later Match's, once the plan moved.
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, facts.index, facts.stepDates);

@@ -26,6 +26,7 @@ import {
   nrmpWhileWeighing,
 } from "./nrmp-while-weighing.ts";
 import { type DueStep, dueNextStep } from "./ordering.ts";
+import { pastRegistrationWords } from "./past-season.ts";
 import { plannedAtCloseAction } from "./planned-at-close.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { datedUrgency } from "./urgency.ts";
@@ -109,7 +110,9 @@ export function planLateDeadline(
   // reminders.
   const begun = statusOf(context, entry.key) !== "not_started";
   const lateText = lateActionOf(context, entry, late);
-  const lateAction = `${lateText ?? entry.action}${couplesMatchNote(context, entry, "not_started")}`;
+  // A re-applicant's registration of an earlier Match says which Match it was for, first.
+  const earlier = entry.key === "nrmp_registration" ? pastRegistrationWords(context) : null;
+  const lateAction = `${earlier === null ? "" : `${earlier} `}${lateText ?? entry.action}${couplesMatchNote(context, entry, "not_started")}`;
   const step = milestoneNextStep(
     entry,
     asked

@@ -1,5 +1,5 @@
 import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
-import type { SeasonCalendar } from "../seasons/index.ts";
+import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
 import { IMPLIED_AT, PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
@@ -219,4 +219,36 @@ export function lastingPrerequisiteNote(context: PlanContext, index: number): st
     }
   }
   return "";
+}
+
+/**
+ * A re-applicant's NRMP registration dated in an earlier season (pastSeasonWork's "season-start"):
+ * which Match it was for, the one whose applicant registration window holds its day (NRMP's
+ * registration opening, cited, to its late registration's close, the rank order list deadline), and
+ * that the plan's Match needs its own registration (NRMP registers applicants for one Match at a
+ * time: the catalog's `redoneEachSeason`, our advice). Null when the registration is not an earlier
+ * season's or has no day; an earlier Match unnamed when no window with season data holds the day.
+ */
+export function pastRegistrationWords(context: PlanContext): string | null {
+  if (!context.pastSeason.has("nrmp_registration")) return null;
+  const day = context.pastSeasonEntries.get("nrmp_registration")?.date;
+  if (day === undefined) return null;
+  const year = context.calendar.matchYear;
+  const needs = `NRMP registers applicants for one Match at a time, so the ${year} Match needs its own registration (advice)`;
+  const dayYear = Number(day.slice(0, 4));
+  for (const match of [dayYear + 1, dayYear]) {
+    if (match >= year) continue;
+    let season: SeasonCalendar;
+    try {
+      season = seasonCalendar(match);
+    } catch {
+      continue; // before the first season with data: no window to name
+    }
+    const opens = season.dates.nrmp_applicant_registration_opens;
+    const closes = season.dates.nrmp_rol_certification_and_late_registration_deadline;
+    if (day < opens.date || day > closes.date) continue;
+    const cited = opens.status === "confirmed" ? ` (NRMP: ${opens.source})` : " (projected)";
+    return `Your NRMP registration of ${renderDate(day)} was for the ${match} Match, whose registration opened on ${renderDate(opens.date)}${cited}: ${needs}.`;
+  }
+  return `Your NRMP registration of ${renderDate(day)} was for an earlier Match: ${needs}.`;
 }

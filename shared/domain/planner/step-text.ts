@@ -16,7 +16,7 @@ import { onLaterCandidate } from "./later-candidate.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingAction, nrmpWhileWeighing, paidStepWhileWeighing } from "./nrmp-while-weighing.ts";
-import { lastingPrerequisiteNote } from "./past-season.ts";
+import { lastingPrerequisiteNote, pastRegistrationWords } from "./past-season.ts";
 import { pathwayAnswerAction } from "./pathway-answer-words.ts";
 import { pathwayReviewAction } from "./pathway-review.ts";
 import { nrmpAfterCloseCard } from "./planned-at-close.ts";
@@ -152,7 +152,7 @@ function ownAction(
   const moved = pastSeasonMatchNote(context, entry.key);
   if (moved !== "") return `${again ?? statusAction(context, entry, index, status, budget, due)} ${moved}`;
   return again === undefined
-    ? `${statusAction(context, entry, index, status, budget, due)} What you did for an earlier Match season does not count for the ${year} Match.`
+    ? `${statusAction(context, entry, index, status, budget, due)} ${(entry.key === "nrmp_registration" ? pastRegistrationWords(context) : null) ?? `What you did for an earlier Match season does not count for the ${year} Match.`}`
     : `${again} What you did for an earlier Match season is not in your ${year} application until you do.`;
 }
 

@@ -1,10 +1,9 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { matchDayDue, residencyStartDue, rolDue } from "./critical-notice-deadline.ts";
+import { matchDayDue, rolDue } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { UNLESS_VISA_HELD } from "./h1b-j1-fallback.ts";
 import { programUnnamed } from "./h1b-outcome-words.ts";
@@ -17,7 +16,7 @@ import { step3ApplyBy } from "./step3-apply-by.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { fsmbApplied } from "./step3-sitting.ts";
 import { visitorVisaApplyBy } from "./step3-visa-apply-by.ts";
-import { visaStepBehind } from "./visa-behind.ts";
+import { visaStepDate } from "./visa-notice-date.ts";
 
 /** A notice's dates beside the season date it is laid against (carrierDate, cardLaidDate). */
 export interface NoticeDate {
@@ -67,7 +66,7 @@ export function carrierDate(
       return programUnnamed(unplaced)
         ? { detail: dates.rendered(matchDayDue(dates.calendar)) }
         : matchAnswerDate(dates, at);
-    return visaStepDate(risk, step, at);
+    return visaStepDate(risk, step, at, context.zone);
   }
   if (risk.code === "ERAS_LATE_SUBMISSION") return erasDate(risk, dates, step, at);
   if (risk.code === "STEP3_NEEDED_FOR_H1B") return step3Date(context, risk, dates, step, at, seasonAt);
@@ -216,35 +215,6 @@ function matchAnswerDate(
   return contract.at >= at ? { detail: contractDate } : { overdueSince: contractDate };
 }
 
-/**
- * VISA_NOT_READY_FOR_START's date: the notice rides on the first visa step it names (the earliest
- * behind, else Step 3 for the petition), and its words ask for that step by its date ("sit Step 3
- * in the US by Mon 19 Apr 2027"), so it carries that date while ahead and "overdue since" it once
- * passed, matched or not: residency's start would be weeks after the day its body names. Undefined
- * on a step the risk does not name: the start stands.
- */
-function visaStepDate(
-  risk: Risk,
-  step: NextStep | { milestone: StepSubject; waiting: string },
-  at: number,
-): NoticeDate | undefined {
-  if ("waiting" in step || !risk.milestones.includes(step.milestone)) return undefined;
-  const date = step.deadline;
-  if (date === undefined) return undefined;
-  // A booked visa interview ahead is the step's date (interviewRowDate): the notice counts down to it.
-  if (interviewAhead(step, at)) return { detail: date, countsDownTo: "own-date" };
-  // The contract's date is the one the visa step waiting on it needs (contractDueNow), as its chase's.
-  return instantOf(date.at) >= at ? { detail: date } : { overdueSince: date };
-}
-/**
- * Whether the step's date is its booked consular interview (interviewRowDate) and that day has not
- * ended at `at`: ahead, or today all day long in the applicant's zone (its row says so, and its card
- * "is today"). The notice then counts down to it and is never "overdue since" it.
- */
-function interviewAhead(step: NextStep, at: number): boolean {
-  const date = step.deadline;
-  return date !== undefined && date.at === step.ownDate?.at && instantOf(date.at) + DAY_MS > at;
-}
 /** The risks whose notice is about the step it rides on, so it carries that step's date (carrierDate). */
 const CARRIER_DATED: ReadonlySet<string> = new Set(["MATCH_YEAR_NOT_FEASIBLE", "MATCH_WEEK_SOAP_CONFLICT"]);
 const CONTRACT: MilestoneKey = "contract";
@@ -254,28 +224,6 @@ const ERAS_PREREQUISITES: ReadonlySet<StepSubject> = new Set(
 );
 const CERTIFICATE: MilestoneKey = "ecfmg_certification";
 const STEP3: MilestoneKey = "usmle_step3";
-
-/**
- * The missed date of the visa step a notice rides on when that step is behind (visaStepBehind, the
- * rule its weekly chase follows): the notice, the first email of that chase, says "Overdue since
- * <that date>" as the chase does, never "Due by residency's start"; undefined otherwise.
- */
-export function overdueSinceOf(
-  context: PlanContext,
-  step: NextStep | { milestone: StepSubject; waiting: string },
-  dates: PlanDates,
-): Deadline | undefined {
-  // A step still waiting (Step 3's card behind its prerequisites) has missed nothing of its own.
-  if ("waiting" in step) return undefined;
-  const missed = step.deadline;
-  if (missed === undefined || step.milestone === "interview") return undefined;
-  // A booked interview's own day is ahead all that day: nothing is missed before it ends.
-  if (interviewAhead(step, context.now)) return undefined;
-  const start = residencyStartDue(dates.calendar);
-  // The memoised parse: a critical notice's step deadline is read on every plan that carries one.
-  const behind = visaStepBehind(context, catalogEntry(step.milestone), instantOf(missed.at), start.at);
-  return behind ? missed : undefined;
-}
 
 /**
  * Whether a notice rides on Step 3's card while that card has no date: its petition's sit-by day out

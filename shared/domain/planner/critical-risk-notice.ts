@@ -5,7 +5,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { cardLaidDate, carrierDate, onUndatedStep3, overdueSinceOf } from "./critical-notice-carrier-date.ts";
+import { cardLaidDate, carrierDate, onUndatedStep3 } from "./critical-notice-carrier-date.ts";
 import { deadlineOf, rolDue } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
@@ -30,6 +30,7 @@ import { sentAt } from "./sent-reminders.ts";
 import { chainOf, step3Carrier } from "./step3-notice-carrier.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { overdueSinceOf } from "./visa-notice-date.ts";
 
 export {
   CRITICAL_RISK_RUNG,

@@ -17,11 +17,10 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate, RETAKE_ON_LATER_PHASE } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateArrivalSlot } from "./delivery-slot.ts";
-import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
-import { actBy, retakeOnLaterCandidate } from "./notice-act-by.ts";
+import { actBy, lateExamSteps, retakeOnLaterCandidate } from "./notice-act-by.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { isResidencyStartDue } from "./residency-start-day.ts";
@@ -131,13 +130,15 @@ export function criticalRiskNotices(
     const step =
       risk.code === "STEP3_NEEDED_FOR_H1B"
         ? step3Carrier(riskContext, nextSteps, due.at === rolDue(riskDates.calendar).at)
-        : risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
-          ? stepFor(NOT_ELIGIBLE_STEPS, gateSteps(context, nextSteps), detail.at)
-          : risk.code === "SEASON_OVER"
-            ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
-            : risk.code === "MATCH_WEEK_SOAP_CONFLICT" && soapAcceptedBesideMatched(riskContext)
-              ? SOAP_ACCEPTED_CARRIER
-              : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
+        : risk.code === "EXAMS_LATE_FOR_RANKING"
+          ? stepFor(lateExamSteps(riskContext, risk, riskDates, due), nextSteps, detail.at)
+          : risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE"
+            ? stepFor(NOT_ELIGIBLE_STEPS, gateSteps(context, nextSteps), detail.at)
+            : risk.code === "SEASON_OVER"
+              ? stepFor(SEASON_OVER_STEPS, nextSteps, detail.at)
+              : risk.code === "MATCH_WEEK_SOAP_CONFLICT" && soapAcceptedBesideMatched(riskContext)
+                ? SOAP_ACCEPTED_CARRIER
+                : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
     // On Step 3's card with no date (its petition's day out of reach, unmatched): no date, as the card.
     const undatedCard = onUndatedStep3(riskContext, riskDates, step);
@@ -228,12 +229,10 @@ function aboutDroppedMatch(risk: Risk): boolean {
  * The steps a notice names: out of reach, the step whose missed deadline dropped the Match when one
  * did, then the step that decides the earliest feasible Match, each unfinished prerequisite first
  * (the ECFMG application before the exam it registers for, the OET before the Pathway review), then
- * the other requirements NRMP needs, else the first next step; the risk's own otherwise.
+ * the other requirements NRMP needs, else the first next step; the risk's own otherwise (exams late for
+ * ranking: lateExamSteps).
  */
 function named(context: PlanContext, risk: Risk, droppedBy: MilestoneKey | null): readonly StepSubject[] {
-  // An exam in reach only at its fastest pace first: the notice's title asks to book it.
-  if (risk.code === "EXAMS_LATE_FOR_RANKING")
-    for (const key of risk.milestones) if (namedAtFastestPace(context, key)) return [key, ...risk.milestones];
   // Match Week done beside SOAP in progress: on SOAP, after it on Match Day, which asks the result.
   if (risk.code === "MATCH_WEEK_SOAP_CONFLICT") return CONFLICT_NOTICE_STEPS;
   if (risk.code !== "MATCH_YEAR_NOT_FEASIBLE") return risk.milestones;

@@ -1,4 +1,4 @@
-import type { Risk } from "../plan.ts";
+import type { Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -93,4 +93,32 @@ function earliestDue(
     if (earliest === undefined || due.at < earliest.at) earliest = due;
   }
   return earliest;
+}
+
+/**
+ * The steps EXAMS_LATE_FOR_RANKING's notice may ride on, in order (stepFor takes the first next
+ * step): an exam in reach only at its fastest pace first (the notice's title asks to book it), then
+ * the exam whose own day the notice is due by (`due`, the earliest day to act by: actBy, or the last
+ * sitting day of one to find any seat for), then the rest. So the notice rides on the step whose day
+ * it names: with the OET booked after its last sitting day (Tue 5 Jan) and Step 2 CK after its own
+ * (Wed 27 Jan), a notice due 5 Jan rode on Step 2 CK's card, whose row and rungs say 27 Jan.
+ */
+export function lateExamSteps(
+  context: PlanContext,
+  risk: Risk,
+  dates: PlanDates,
+  due: DueDate,
+): readonly StepSubject[] {
+  let fastest: StepSubject | undefined;
+  let dueOn: StepSubject | undefined;
+  for (const key of risk.milestones) {
+    if (key === "interview") continue;
+    if (fastest === undefined && namedAtFastestPace(context, key)) fastest = key;
+    if (dueOn === undefined && stepRenderings(dates, stepIndex(key)).due?.at === due.at) dueOn = key;
+  }
+  if (fastest === undefined && dueOn === undefined) return risk.milestones;
+  const first: StepSubject[] = [];
+  if (fastest !== undefined) first.push(fastest);
+  if (dueOn !== undefined) first.push(dueOn);
+  return [...first, ...risk.milestones];
 }

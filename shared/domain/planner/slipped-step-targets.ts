@@ -11,8 +11,11 @@ import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.t
  * with now) or says the usual gap no longer fits before the deadline, the step shows no target date:
  * the table showed Step 1's catalog target, Tue 27 Apr 2027, beside the risk's "instead of Tue 27 Apr
  * 2027". The step is then driven by its hard deadline (its reminders, its urgency), and its card
- * says the gap in the risk's words. A slip counted from an own date (a booked exam) names a day that
- * holds; the step keeps the catalog's target then, as before.
+ * says the gap in the risk's words. A slip counted from an own date (a booked exam, the ECFMG
+ * application planned for a day) names a day that holds: the step shows that day as its target, on
+ * its row, its card and its rungs, as the risk names it ("aim for Thu 23 Sep 2027 instead of Tue 27
+ * Apr 2027"); its row, its "start now" email and its rungs kept 27 Apr, a target the plan itself
+ * called gone.
  */
 export interface SlippedSteps {
   /** The dates the slips were worked out on: only a step planned on them loses its target. */
@@ -23,10 +26,14 @@ export interface SlippedSteps {
   gapped: readonly (GappedStep | undefined)[];
 }
 
-/** A slip that replaces a step's target, and whether its usual gap no longer fits before the deadline. */
+/**
+ * A slip that replaces a step's target, and whether its usual gap no longer fits before the deadline;
+ * `dated`: counted from a day that holds, it replaces the target by its day (slip.target), not a gap.
+ */
 export interface GappedStep {
   slip: SlippedTarget;
   pastDue: boolean;
+  dated: boolean;
 }
 
 /**
@@ -42,14 +49,14 @@ export function slippedSteps(context: PlanContext, dates: PlanDates): SlippedSte
     // As TARGETS_SLIPPED judges it: a step whose documents may follow its application has no such deadline.
     const due = catalogEntry(slip.key).documentsDue === undefined ? dates.due(slip.key) : null;
     const pastDue = due !== null && slip.target.at >= due.at;
-    if (slip.moving || pastDue) gapped[stepIndex(slip.key)] = { slip, pastDue };
+    gapped[stepIndex(slip.key)] = { slip, pastDue, dated: !slip.moving && !pastDue };
   }
   return { dates, moved, gapped };
 }
 
 /**
  * The target a step at catalog `index` planned on `stepDates` shows: `target` (the catalog's) unless
- * a slip's gap replaces it (null).
+ * a slip replaces it: by its day when counted from a day that holds, else by a gap (null).
  */
 export function shownTarget(
   slipped: SlippedSteps | null,
@@ -57,9 +64,9 @@ export function shownTarget(
   stepDates: PlanDates,
   target: DueDate | null,
 ): DueDate | null {
-  return slipped !== null && slipped.dates === stepDates && slipped.gapped[index] !== undefined
-    ? null
-    : target;
+  const gapped = slipped !== null && slipped.dates === stepDates ? slipped.gapped[index] : undefined;
+  if (gapped === undefined || target === null) return target;
+  return gapped.dated ? gapped.slip.target : null;
 }
 
 /**
@@ -99,7 +106,7 @@ export function aimedStartBy(
   notStarted: boolean,
 ): number | null {
   const gapped = notStarted && slipped?.dates === stepDates ? slipped.gapped[index] : undefined;
-  if (gapped === undefined || gapped.pastDue || leadDays === 0) return startBy;
+  if (gapped === undefined || gapped.pastDue || gapped.dated || leadDays === 0) return startBy;
   const aimed = shiftDays(gapped.slip.target.at, gapped.slip.target.zone, -leadDays);
   return startBy === null ? aimed : Math.min(startBy, aimed);
 }
@@ -117,7 +124,8 @@ export function slippedAction(
   stepDates: PlanDates,
 ): string {
   const gapped = slipped?.dates === stepDates ? slipped.gapped[index] : undefined;
-  if (gapped === undefined || !action.includes(TARGET_DATE)) return action;
+  // A slip by a day that holds: the card's "by the target date" is that day, shown as its target.
+  if (gapped === undefined || gapped.dated || !action.includes(TARGET_DATE)) return action;
   const { after } = gapped.slip;
   const gap = `${after.gapDays} days after your ${subjectOf(after.key)}`;
   return action.replace(

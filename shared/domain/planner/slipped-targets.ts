@@ -106,14 +106,17 @@ function slippedOf(
   if (link === undefined || link.predecessors.length === 0) return null;
   const planned = dates.targetAt(link.index);
   if (planned === null) return null;
-  let best: { at: number; after: Predecessor; cause: MilestoneKey; moving: boolean } | null = null;
+  let best: { at: number; zone: string; after: Predecessor; cause: MilestoneKey; moving: boolean } | null =
+    null;
   for (const { predecessor, index } of link.predecessors) {
     const earliest = earliestOf(context, dates, index, memo);
     if (earliest === null) continue;
-    // An own date is a whole day in the applicant's zone: counted on from that day.
-    const at = shiftDays(earliest.at, earliest.zone ?? planned.zone, predecessor.gapDays);
+    // An own date is a whole day in the applicant's zone: counted on from that day, and the day it
+    // gives is one in that zone too (the row named Wed 22 Sep, ET's day, beside the risk's Thu 23 Sep).
+    const zone = earliest.zone ?? planned.zone;
+    const at = shiftDays(earliest.at, zone, predecessor.gapDays);
     if (at - planned.at < DAY_MS || (best !== null && at <= best.at)) continue;
-    best = { at, after: predecessor, cause: earliest.cause, moving: earliest.moving };
+    best = { at, zone, after: predecessor, cause: earliest.cause, moving: earliest.moving };
   }
   if (best === null) return null;
   const after = catalogEntry(best.after.key).target;
@@ -125,7 +128,7 @@ function slippedOf(
     moving: best.moving,
     target: {
       at: best.at,
-      zone: planned.zone,
+      zone: best.zone,
       status: "advice",
       basis: "advice",
       source: `target: ${best.after.gapDays} days after the earliest date for ${best.after.key} now that ${best.cause} is later than its target (${after?.source ?? ""}); moved from the planned target (${planned.source})`,
@@ -167,7 +170,9 @@ function earliestOf(
   const target = slipped?.target ?? dates.targetAt(index);
   if (target === null) return null;
   const cause = slipped?.cause ?? key;
-  if (target.at >= context.now) return { at: target.at, cause, moving: slipped?.moving ?? false };
+  // A moved target keeps its zone: the steps after it count on from its day.
+  if (target.at >= context.now)
+    return { at: target.at, zone: slipped?.target.zone, cause, moving: slipped?.moving ?? false };
   return { at: context.now, cause, moving: true };
 }
 

@@ -1,5 +1,5 @@
 import { basisMark } from "../date-basis.ts";
-import type { NextStep, Risk, RiskCode, StepSubject } from "../plan.ts";
+import type { NextStep, Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import { ANSWERS_DISAGREE_NOTICE } from "./answers-disagree-notice.ts";
@@ -17,6 +17,7 @@ import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { isResidencyStartDue } from "./residency-start-day.ts";
 import { sentAt } from "./sent-reminders.ts";
+import { TARGETS_SLIPPED_NOTICE } from "./slipped-targets-notice.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { VISA_STEP_LATE_NOTICE } from "./visa-step-late.ts";
 import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
@@ -39,14 +40,16 @@ interface WarningNoticeRule {
    * certificate can still expire: riding on the first next step, the notice came on the
    * letters', USCE's, SOAP's, NRMP's or the rank list's card); or, for a notice about a step the
    * applicant cannot act on yet, `ridesOn`: the first of those that is a next step, then of the risk's
-   * own steps (stepFor). A card given as a function is read from the plan (the step an answer is
-   * asked about); undefined: no notice.
+   * own steps (stepFor; `ownOnly`: only those, never another next step). A card given as a function
+   * is read from the plan (the step an answer is asked about); undefined: no notice.
    */
   on:
     | { card: MilestoneKey | ((context: PlanContext) => MilestoneKey | undefined) }
-    | { ridesOn: readonly StepSubject[] };
+    | { ridesOn: readonly StepSubject[]; ownOnly?: true };
   /** The date the action is due by, the one the notice's words name; null: none, so no notice. */
   dueBy: (dates: PlanDates, context: PlanContext, risk: Risk) => DueDate | null;
+  /** What that date is when not a deadline (Reminder.countsDownTo: a target reads "aim to finish by"). */
+  countsDownTo?: (due: DueDate) => Reminder["countsDownTo"];
   /** Days before that date of one more notice, at the applicant's delivery slot that day; null: none. */
   againDaysBefore: number | null;
   /**
@@ -74,6 +77,8 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   ["VISA_STEP_LATE", VISA_STEP_LATE_NOTICE],
   // An answer "not done" counted done beside a later step done: the question, once, by email too.
   ["DONE_DATES_OUT_OF_ORDER", ANSWERS_DISAGREE_NOTICE],
+  // Targets moved by an earlier step's lateness: told once by email, as the rows now show them.
+  ["TARGETS_SLIPPED", TARGETS_SLIPPED_NOTICE],
 ]);
 
 /** The ids' phases: the first notice, and the one `againDaysBefore` its date. */
@@ -125,6 +130,7 @@ export function warningRiskNotices(
         : stepFor([...rule.on.ridesOn, ...risk.milestones], nextSteps, detail.at);
     const card = "card" in rule.on ? fixed : step?.milestone;
     if (card === undefined) continue;
+    if ("ownOnly" in rule.on && !risk.milestones.includes(card)) continue;
     const year = context.calendar.matchYear;
     // The heading names its date as the Due line does: the applicant's day, with the instant in both
     // zones where the ET day is another (Manila read "closes, Sat 26 Dec" over "Check it by Sun 27 Dec").
@@ -143,6 +149,7 @@ export function warningRiskNotices(
         title,
         deadline: detail.at,
         deadlineDetail: detail,
+        countsDownTo: rule.countsDownTo?.(due),
         sendAt: isoUtc(laid),
         sendAtLocal: isoInZone(context.zone, laid),
         why: risk.message,

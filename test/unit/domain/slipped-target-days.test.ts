@@ -6,11 +6,11 @@ import { MILESTONE_KEYS, MILESTONE_STATUSES } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
 /**
- * TARGETS_SLIPPED names a step's planned target ("instead of <day>") as a
- * target, the day the step itself shows (its target column), not through the deadline rendering
- * (the earlier of the local and ET days), which may read a day earlier for a zone east of ET.
+ * TARGETS_SLIPPED names a step's moved target ("aim for <day> instead of …") as the day the step
+ * itself shows (its target column): one target per step. The row kept the planned target beside the
+ * risk's "instead of" it, and a moved day counted in the applicant's zone read a day earlier in ET's.
  */
-describe("TARGETS_SLIPPED names each planned target on the day its step shows", () => {
+describe("TARGETS_SLIPPED names each moved target on the day its step shows", () => {
   const ZONES = [
     "Pacific/Auckland",
     "Pacific/Kiritimati",
@@ -49,14 +49,14 @@ describe("TARGETS_SLIPPED names each planned target on the day its step shows", 
     .integer({ min: Date.parse("2026-01-01T00:00:00Z"), max: Date.parse("2028-01-01T00:00:00Z") })
     .map((ms) => new Date(ms).toISOString());
 
-  it("'instead of <day>' is the step's own target day", () => {
+  it("'aim for <day>' is the step's own target day", () => {
     fc.assert(
       fc.property(inputArb, nowArb, (input, now) => {
         const result = plan(input, seasonCalendar(input.applicant.matchYear), new Date(now));
         const risk = result.risks.find((each) => each.code === "TARGETS_SLIPPED");
         if (risk === undefined) return;
         for (const match of risk.message.matchAll(
-          /([A-Za-z0-9 ]+?): aim for [^()]+? instead of ([A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4})/g,
+          /([A-Za-z0-9 ]+?): aim for ([A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}) instead of /g,
         )) {
           const subject = match[1]?.trim() ?? "";
           const step = result.nextSteps.find(

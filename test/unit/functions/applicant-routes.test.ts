@@ -55,10 +55,10 @@ describe("applicant POST routes refuse a repeated field", () => {
     expect(schedule.body).toContain('<form method="post"');
     // A step that offers Snooze today: on 1 Jun 2026 Ada's ECFMG application carries the notice
     // of her last day for the 2027 Match (MATCH_YEAR_LAST_DAY, due that day), the last
-    // reminder before that day, which a snooze never silences, so it offers none; Step 1 does.
-    const snooze = await api(
-      linkRequest("POST", links.action("usmle_step1", "snooze"), "days=7&days=30", accept),
-    );
+    // reminder before that day, which a snooze never silences, so it offers none; Step 1's next
+    // email this morning is the notice that its target moved with the application (TARGETS_SLIPPED),
+    // which no snooze silences either; US clinical experience, whose start-by goes out today, does.
+    const snooze = await api(linkRequest("POST", links.action("usce", "snooze"), "days=7&days=30", accept));
     expect(snooze.statusCode).toBe(400);
     expect(snooze.body).toMatch(/role="alert">The number of days must be sent once\.</);
     expect((await store.loadApplicant("a_ada"))?.milestones).toEqual([]);

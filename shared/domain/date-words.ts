@@ -264,7 +264,9 @@ export function stepDatesInline(
     const tag = dateTag(deadline);
     const tagged = tag === undefined ? "" : `, ${tag}`;
     const label = labelled(step, deadline);
-    if (Date.parse(deadline.at) <= now)
+    // The applicant's own date as the step's date (a booked visa interview) lasts its whole day.
+    const ownDay = step.ownDate !== undefined && step.ownDate.at === deadline.at;
+    if (Date.parse(deadline.at) + (ownDay ? DAY_MS : 0) <= now)
       phrases.push(
         `${badge === "overdue-result-pending" ? "overdue: result pending;" : "overdue:"} it was due ${when}`,
       );

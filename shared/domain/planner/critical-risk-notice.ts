@@ -21,6 +21,7 @@ import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy, lateExamSteps, retakeOnLaterCandidate } from "./notice-act-by.ts";
+import { ownDateCutOff } from "./own-date.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { isResidencyStartDue } from "./residency-start-day.ts";
@@ -160,7 +161,7 @@ export function criticalRiskNotices(
       milestone: step.milestone,
       rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
       title: noticeTitle(template, year, risk.earliestFeasibleMatchYear),
-      deadline: shown.at,
+      deadline: dated?.countsDownTo === "own-date" ? ownDateCutOff(context, shown, laid) : shown.at,
       deadlineDetail: shown,
       countsDownTo: dated?.countsDownTo,
       sendAt: early ? isoUtc(laid) : sendAtIso,

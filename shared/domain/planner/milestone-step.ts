@@ -49,6 +49,7 @@ import { undatedPathwayDue } from "./undated-pathway-pending.ts";
 import { undatedStep } from "./undated-step.ts";
 import { urgencyOf } from "./urgency.ts";
 import { interviewRowDate } from "./visa-interview-booked-late.ts";
+import { visaResultAwaited } from "./visa-result-awaited.ts";
 import { waitingForOf } from "./waiting-for.ts";
 
 export type { Collected, Gates } from "./milestone-gates.ts";
@@ -211,7 +212,7 @@ export function planMilestone(
   // The certificate with nothing outstanding is a question, not work to start: no start-by.
   const issuedAsked = certificateIssuedAsked(context, entry, due, target);
   const leadStart =
-    driver === null || leadDays === 0 || issuedAsked
+    driver === null || leadDays === 0 || issuedAsked || visaResultAwaited(context, entry, own)
       ? null
       : leadDays === entry.leadTimeDays.days
         ? stepDates.startBy(driver, leadDays, index)

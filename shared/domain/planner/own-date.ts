@@ -1,7 +1,9 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
+import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline } from "../plan.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import {
   DAY_MS,
@@ -15,13 +17,14 @@ import {
 } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { deadlineDetail } from "./date-math.ts";
+import { deadlineDetail, shiftDays } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./delivery-slot.ts";
 import { oetRetakeUnbooked, pathwayReviewFrom } from "./oet-after-documents.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { VISA_DECISION_DAYS, visaResultQuestion } from "./visa-result-awaited.ts";
 
 /**
  * The applicant's own date for a step (the exam day booked, the day they plan to submit) beside
@@ -34,9 +37,15 @@ export interface StepOwnDate {
   passed: boolean;
 }
 
-/** Days until a result is out: the catalog's allowance for the step (advice), else the USMLE one (SCORE_REPORTING_DAYS). */
+/**
+ * Days until a result is out: the catalog's allowance for the step (advice), a consular interview's
+ * decision (VISA_DECISION_DAYS: known at the window), else the USMLE one (SCORE_REPORTING_DAYS).
+ */
 function reportingDays(entry: CatalogEntry): number {
-  return entry.reportingDays?.days ?? SCORE_REPORTING_DAYS;
+  return (
+    entry.reportingDays?.days ??
+    (CONSULAR_INTERVIEWS.has(entry.key) ? VISA_DECISION_DAYS : SCORE_REPORTING_DAYS)
+  );
 }
 
 /**
@@ -110,6 +119,8 @@ const followUps = new WeakMap<
   StepOwnDate,
   {
     entry: CatalogEntry;
+    /** The season the texts name residency's start from (a visa interview's question). */
+    calendar: PlanContext["calendar"];
     id: string;
     title: string;
     why: string;
@@ -125,7 +136,9 @@ export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
  * Why a result follow-up matters, not what to do (the step's action says that):
  * "Until you tell us your USMLE Step 2 CK result, the plan cannot tell whether …".
  */
-function followUpWhy(entry: CatalogEntry, dated: boolean): string {
+function followUpWhy(entry: CatalogEntry, dated: boolean, date: string, start: string): string {
+  const visa = visaResultQuestion(entry, date, start);
+  if (visa !== null) return visa.why;
   // A Pathway is an application, not an exam: no "result" and no "new date". Past the rank order
   // list deadline (no deadline left, `dated` false) what it is still needed for is the certificate.
   if (entry.key === "ecfmg_pathway")
@@ -145,7 +158,9 @@ function followUpWhy(entry: CatalogEntry, dated: boolean): string {
  * An exam's asks for the score first, as the day it should be out has come
  * ("Has your Step 2 CK score come? Tell us the result").
  */
-function followUpTitle(entry: CatalogEntry, date: string): string {
+function followUpTitle(entry: CatalogEntry, date: string, start: string): string {
+  const visa = visaResultQuestion(entry, date, start);
+  if (visa !== null) return visa.title;
   if (entry.key === "ecfmg_pathway")
     return `Did ECFMG accept your Pathway application of ${renderDate(date)}? Tell us`;
   return entry.reportingDays !== undefined
@@ -175,15 +190,17 @@ export function resultFollowUp(
   const deadline = hard ?? { at: sendAt, detail: own.detail };
   if (hard !== null && sendAt > hard.at) return null;
   let known = followUps.get(own);
-  if (known === undefined || known.entry !== entry) {
+  if (known === undefined || known.entry !== entry || known.calendar !== context.calendar) {
     const date = context.entries.get(entry.key)?.date ?? "";
+    const start = residencyStartWords(context.calendar.dates.residency_start, []);
     const textKey = `${entry.key}|${date}`;
     known = {
       entry,
+      calendar: context.calendar,
       id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${textKey}`)}`,
-      title: followUpTitle(entry, date),
-      why: followUpWhy(entry, true),
-      whyUndated: followUpWhy(entry, false),
+      title: followUpTitle(entry, date, start),
+      why: followUpWhy(entry, true, date, start),
+      whyUndated: followUpWhy(entry, false, date, start),
       made: undefined,
     };
     followUps.set(own, known);
@@ -214,4 +231,16 @@ export function resultFollowUp(
   const timed = timedReminder(sendAt, deadline.at, Object.freeze(reminder));
   if (sendAt === expected) known.made = timed;
   return timed;
+}
+
+/**
+ * The cut-off of a reminder counting down to an own date (`detail`, that day's local midnight) laid
+ * at `laid`: on the day itself, the day's end, since the applicant's own date lasts its whole day (a
+ * booked visa interview is never overdue on its own day, README "The visa"): a notice laid for that
+ * morning is sent then, not dropped as past its deadline by the sender (dueReminders). Otherwise
+ * the day's start, as every countdown's (ISO UTC).
+ */
+export function ownDateCutOff(context: PlanContext, detail: Deadline, laid: number): string {
+  const at = Date.parse(detail.at);
+  return laid < at ? detail.at : isoUtc(shiftDays(at, context.zone, 1));
 }

@@ -1,11 +1,14 @@
 import type { CatalogEntry } from "../catalog/index.ts";
+import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import { basisMark } from "../date-basis.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import { resultDueAt } from "./result-deadline.ts";
+import { visaResultQuestion } from "./visa-result-awaited.ts";
 
 /**
  * Once a booked exam's day has passed with no result reported, its deadline is the day the result
@@ -51,6 +54,7 @@ export function resultQuestionEntry(
   index: number,
 ): CatalogEntry {
   const reader = RESULT_READERS[entry.key];
+  if (CONSULAR_INTERVIEWS.has(entry.key)) return visaAskedEntry(context, entry, calendar);
   if (reader === undefined && entry.key !== PATHWAY_KEY) return entry;
   const { zone } = context;
   let known = questions.get(due);
@@ -96,6 +100,36 @@ function askedEntry(
 }
 
 const PATHWAY_KEY = "ecfmg_pathway";
+
+/**
+ * A consular interview gone by (visa-result-awaited.ts): its rungs toward residency's start ask
+ * whether the visa was issued (visaResultQuestion), never "Get your J-1 visa" due as if not begun.
+ */
+function visaAskedEntry(context: PlanContext, entry: CatalogEntry, calendar: SeasonCalendar): CatalogEntry {
+  const date = context.entries.get(entry.key)?.date;
+  if (date === undefined) return entry;
+  // One entry per season, step and interview day, shared by every plan (laidStep memoises by identity).
+  let bySeason = visaQuestions.get(calendar);
+  if (bySeason === undefined) {
+    bySeason = new Map();
+    visaQuestions.set(calendar, bySeason);
+  }
+  const key = `${entry.key}|${date}`;
+  const known = bySeason.get(key);
+  if (known?.entry === entry) return known.asked;
+  const asked = visaResultQuestion(entry, date, residencyStartWords(calendar.dates.residency_start, []));
+  const made =
+    asked === null ? entry : { ...entry, title: asked.title, why: { ...entry.why, text: asked.why } };
+  if (bySeason.size >= MAX_VISA_QUESTIONS) bySeason.clear();
+  bySeason.set(key, { entry, asked: made });
+  return made;
+}
+const visaQuestions = new WeakMap<
+  SeasonCalendar,
+  Map<string, { entry: CatalogEntry; asked: CatalogEntry }>
+>();
+/** Interview days kept per season before the list starts again (bounded, as the other memos). */
+const MAX_VISA_QUESTIONS = 400;
 
 /**
  * A submitted Pathway's rungs toward ECFMG's acceptance by the rank order list deadline (`due`,

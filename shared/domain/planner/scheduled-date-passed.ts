@@ -1,5 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
@@ -231,6 +232,10 @@ function passedWords(context: PlanContext, entry: CatalogEntry, date: string): s
     const expected = shiftIsoDay(date, entry.reportingDays.days);
     return `${entry.title}: your sitting was on ${renderDate(date)} and no result is recorded. Did you pass? Your result should have come around ${renderDate(expected)}: tell us, and send it to ECFMG for your Pathway`;
   }
+  // A consular interview gone by: what is awaited is the visa, asked as its card asks it.
+  const interview = CONSULAR_INTERVIEWS.get(entry.key);
+  if (interview !== undefined)
+    return `Your ${interview} was on ${renderDate(date)} and whether the visa was issued is not recorded`;
   if (entry.key !== PATHWAY_KEY)
     return `${entry.title}: your date was ${renderDate(date)} and no result is recorded`;
   // One dated after its deadline's ET day is not said to be under review

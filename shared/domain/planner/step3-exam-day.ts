@@ -6,6 +6,7 @@ import { stepRenderings } from "./step-renderings.ts";
 import { step3BookedAfterRanking, step3DueNow } from "./step3-after-ranking.ts";
 import { petitionDateDue, rankingOver, sittingDueNow } from "./step3-petition.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
+import { visaResultDue } from "./visa-result-awaited.ts";
 
 /**
  * What a step is due by from its sitting day `own` on (milestone-step's resultDue): sittingDueNow,
@@ -19,6 +20,9 @@ import { step3DueKind } from "./step3-petition-dates.ts";
  * late for (it jumped to the rank order list deadline with "Due in 11 hours" on its eve, then to the
  * later candidate, against STEP3_NEEDED_FOR_H1B's "keep it for the petition", which gives the later
  * candidate's hope itself). Null on the exam day: the sit-by day stands.
+ * A consular visa interview (the J-1 visa, the H-1B stamping) is its visa's date through the interview
+ * day; once that day has gone by, its result is awaited and the step is due by residency's start
+ * (visaResultDue).
  */
 export function sittingDueFrom(
   context: PlanContext,
@@ -27,6 +31,7 @@ export function sittingDueFrom(
   index: number,
   own: StepOwnDate,
 ): DueDate | null {
+  if (entry.stage === "visa" && entry.key !== "usmle_step3") return visaResultDue(context, entry, dates, own);
   if (entry.key !== "usmle_step3" || context.applicant.visa !== "H-1B")
     return sittingDueNow(context, entry, dates, index);
   if (step3DueKind(step3DueNow(context, dates, stepRenderings(dates, index).due)) !== "petition")

@@ -19,6 +19,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
 import { lateInterviewAdvice, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
+import { interviewResultAwaited } from "./visa-result-awaited.ts";
 import { CHANGE_OF_STATUS_ADVICE, IN_US_ADVICE, trackAdvice, VISA_STEP_OF } from "./visa-start-words.ts";
 import { expectedPastStart, visaDateHolds, visaDateOf, visaStepLateRisk } from "./visa-step-late.ts";
 
@@ -120,7 +121,8 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
         : entry.key === "contract" && contractNeeded !== null
           ? contractNeeded.due.at
           : dueOf(entry.key)?.at;
-    if (planned === undefined) return false;
+    // A consular interview gone by awaits its result: a question (its card, its follow-up), not late.
+    if (planned === undefined || interviewResultAwaited(context, entry.key)) return false;
     const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
     noteRiskChange(context, due);
     // The applicant's own later day for it already carries the visa past the start: known the day

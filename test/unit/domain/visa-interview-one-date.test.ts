@@ -55,9 +55,10 @@ describe("a J-1 visa interview booked before the day this plan needs the visa in
     expect(reminders.map((reminder) => reminder.rung)).not.toContain("deadline-in-14d");
   });
 
-  it("is dated by the visa's date again once the interview day has gone by", () => {
-    const after = plan(booked("2027-06-02"), calendar, new Date("2027-06-03T05:00:00Z"));
-    expect(visaRow(after)?.deadline?.local).toBe("Wed 16 Jun 2027");
+  it("awaits the visa by residency's start once the interview day has gone by, never overdue since the visa's date", () => {
+    const after = plan(booked("2027-06-02"), calendar, new Date("2027-06-20T05:00:00Z"));
+    expect(visaRow(after)?.deadline?.local).toBe("by residency's start, Thu 1 Jul 2027");
+    expect(after.overdue).toEqual([]);
   });
 
   it("is one event in the calendar feed, on the interview's day, carrying its reminders", () => {

@@ -1,0 +1,82 @@
+import type { CatalogEntry } from "../catalog/index.ts";
+import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { type PlanContext, statusOf } from "./context.ts";
+import { residencyStartDue } from "./critical-notice-deadline.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import type { StepOwnDate } from "./own-date.ts";
+
+/**
+ * Days after a consular interview (the J-1 visa, the H-1B stamping) by which its result is known
+ * (advice): the consular officer decides at the interview, so a refusal under section 221(g) for
+ * administrative processing, or the passport kept for the visa to be printed, is known at the
+ * window, and an approved visa comes back with the passport within days; no authority gives one
+ * figure. The result is asked at the first delivery slot after the interview day, never weeks later
+ * (the USMLE's 28 days left a 221(g) applicant four weeks short before a 1 July start).
+ */
+export const VISA_DECISION_DAYS = 1;
+export const VISA_DECISION_SOURCE =
+  "advice: a consular officer decides at the interview: a refusal under section 221(g) or the passport kept for the visa is known that day, and the passport comes back with the visa within days; no authority gives one figure";
+
+/**
+ * A booked consular interview (the visa step scheduled, or under way with its day) whose whole day
+ * has gone by, residency's start still ahead, no result told: the visa's result is awaited. The
+ * interview was what the applicant could do; whether the visa was issued is the question (its card
+ * asks it, scheduledPassed), not a step behind. The step is then due by residency's start (the day
+ * the visa must be in hand: residencyStartDue), so it is neither overdue nor "behind" since the
+ * visa's date, whether the interview was on that date, before it or after it (a late booking was
+ * critical the day it was given: visaInterviewBookedLate). `own` is the step's own date (ownDateOf).
+ */
+export function visaResultAwaited(
+  context: PlanContext,
+  entry: CatalogEntry,
+  own: StepOwnDate | null,
+): boolean {
+  return (
+    own?.passed === true &&
+    CONSULAR_INTERVIEWS.has(entry.key) &&
+    context.now < context.calendar.dates.residency_start.at
+  );
+}
+
+/**
+ * visaResultAwaited read from the step's answer alone, for the rules that have no own date in hand
+ * (VISA_NOT_READY_FOR_START): the interview's day gone by as ownDateOf counts it (its local
+ * midnight plus a day), residency's start ahead.
+ */
+export function interviewResultAwaited(context: PlanContext, key: MilestoneKey): boolean {
+  if (!CONSULAR_INTERVIEWS.has(key) || context.now >= context.calendar.dates.residency_start.at) return false;
+  const status = statusOf(context, key);
+  const date = context.entries.get(key)?.date;
+  if (date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
+  return startOfLocalDate(context.zone, date) + DAY_MS <= context.now;
+}
+
+/** The due date of a visa step whose interview's result is awaited (visaResultAwaited): residency's start; null otherwise. */
+export function visaResultDue(
+  context: PlanContext,
+  entry: CatalogEntry,
+  dates: PlanDates,
+  own: StepOwnDate | null,
+): DueDate | null {
+  return visaResultAwaited(context, entry, own) ? residencyStartDue(dates.calendar) : null;
+}
+
+/**
+ * The result question's title and why for a consular interview gone by (the follow-up the day after
+ * it and the rungs toward residency's start): "Your J-1 visa interview was on Sat 15 May 2027: was
+ * the visa issued? Tell us", never an exam's "results take about 4 weeks". Null for any other step.
+ */
+export function visaResultQuestion(
+  entry: CatalogEntry,
+  date: string,
+  start: string,
+): { title: string; why: string } | null {
+  const name = CONSULAR_INTERVIEWS.get(entry.key);
+  if (name === undefined) return null;
+  return {
+    title: `Your ${name} was on ${renderDate(date)}: was the visa issued? Tell us`,
+    why: `A consular officer decides at the interview: a refusal under section 221(g) for administrative processing, or a passport kept for the visa, is known that day, and an issued visa comes back with your passport within days (advice). Until you tell us, the plan cannot tell whether your visa will be in hand before residency starts on ${start}. If it was issued, mark this step done; if not, tell your program's GME office ${entry.key === "visa_j1" ? "and ECFMG" : "and its immigration office"} today, since administrative processing has no set length.`,
+  };
+}

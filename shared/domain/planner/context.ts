@@ -34,6 +34,7 @@ import { type SoapDoneBeforeOffers, soapDoneBeforeOffers } from "./soap-done-bef
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 import { uncountedAnswer } from "./uncounted-answer.ts";
+import { keepVisaDocumentAwaited } from "./visa-document-awaited.ts";
 
 export type { PlannerInput } from "./planner-input.ts";
 
@@ -177,8 +178,7 @@ export function buildContext(
     entries.set({ key: "soap", status: "not_started" });
   const besideSoap = withdrawPositionBesideSoap(entries, calendar, nowMs, input.applicant.visa);
   const statuses = NOT_STARTED.slice();
-  // By catalog index (StepEntries.at): statuses of different steps are independent, and marking
-  // prerequisites done commutes, so the catalog's order gives the same statuses as the snapshot's.
+  // By catalog index: statuses are independent and marking prerequisites done commutes (any order).
   for (let index = 0; index < statuses.length; index++) {
     const entry = entries.at(index);
     // A stamping waived from abroad stays not started: the intake refuses it, the plan trusts no intake.
@@ -201,6 +201,7 @@ export function buildContext(
   const postMatchEarly = doneBeforeSeason(entries, calendar, zone, visa, nowMs);
   if (postMatchEarly !== null) keepUnreportedAsked(statuses, postMatchEarly, entries);
   keepOetBookedAhead(statuses, entries, nowMs, zone); // a Pathway marked done early
+  keepVisaDocumentAwaited(statuses, entries); // a visa interview booked before its document came
   // Steps done for an earlier season still imply their lasting prerequisites.
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);
   // The documents went with an ERAS application reported done for this season (an earlier season's

@@ -29,6 +29,7 @@ import { soapStepAction } from "./season-over-risk.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { templateParts } from "./template-parts.ts";
 import { pendingPathwayAction } from "./undated-pathway-pending.ts";
+import { awaitedDocumentWords } from "./visa-document-awaited.ts";
 import { interviewDayCard } from "./visa-interview-booked-late.ts";
 
 /**
@@ -212,7 +213,8 @@ function statusAction(
       const window = passed ? laterWindowCard(context, index, due) : null;
       if (text !== undefined && window !== null)
         return `${fill(context, text, entry, given, window.projected)}${window.after}`;
-      if (text !== undefined) return fill(context, onExamDay(context, text, day), entry, given, due);
+      if (text !== undefined)
+        return `${fill(context, onExamDay(context, text, day), entry, given, due)}${awaitedDocumentWords(context, entry.key)}`;
     }
     // Booked with no date given: asked for the date, never told how to book (its fee counts as paid).
     if (status === "scheduled" && given?.date === undefined && texts.scheduledUndated !== undefined)

@@ -1,5 +1,6 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
 import type { Plan, Risk, StepSubject } from "./plan.ts";
+import { undateBlockedBeforePrerequisite } from "./planner/blocked-before-prerequisite.ts";
 import { buildBudget } from "./planner/budget.ts";
 import { spaceCertificateQuestion } from "./planner/certificate-question-spacing.ts";
 import { buildContext, isFinished, type PlannerInput, statusOf, uncheckedGate } from "./planner/context.ts";
@@ -205,6 +206,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   // No step before a step it needs at the same or a higher urgency, as the reading order:
   // orderNextSteps applies prerequisitesFirst's rule on its keyed records (needed-first.ts).
   const nextSteps = orderNextSteps(collected.nextSteps);
+  const overdue = orderOverdue(collected.overdue);
+  undateBlockedBeforePrerequisite(collected.blocked, nextSteps, overdue);
   // Read from the next steps (a blocked or booked step has none to act on); last in RISK_CODES, a warning.
   const targetPassed = targetPassedRisk(later?.context ?? context, nextSteps, risks);
   if (targetPassed !== null) risks.push(targetPassed);
@@ -242,7 +245,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     seasonStatus: plannedSeason.status === "projected" ? "projected" : calendar.status,
     nextSteps,
     blocked: collected.blocked,
-    overdue: orderOverdue(collected.overdue),
+    overdue,
     risks: withNoticeSteps(risks, noticedOn),
     reminders: orderReminders(collected.reminders),
     budget: collected.budget,

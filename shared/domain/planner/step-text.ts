@@ -29,7 +29,7 @@ import { soapStepAction } from "./season-over-risk.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { templateParts } from "./template-parts.ts";
 import { pendingPathwayAction } from "./undated-pathway-pending.ts";
-import { awaitedDocumentWords } from "./visa-document-awaited.ts";
+import { awaitedDocumentWords } from "./visa-document-words.ts";
 import { interviewDayCard } from "./visa-interview-booked-late.ts";
 
 /**

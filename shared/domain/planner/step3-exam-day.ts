@@ -6,7 +6,7 @@ import { stepRenderings } from "./step-renderings.ts";
 import { step3BookedAfterRanking, step3DueNow } from "./step3-after-ranking.ts";
 import { petitionDateDue, rankingOver, sittingDueNow } from "./step3-petition.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
-import { visaResultDue } from "./visa-result-awaited.ts";
+import { visaResultDue } from "./visa-result-due.ts";
 
 /**
  * What a step is due by from its sitting day `own` on (milestone-step's resultDue): sittingDueNow,

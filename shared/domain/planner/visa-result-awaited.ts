@@ -3,8 +3,6 @@ import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
-import { residencyStartDue } from "./critical-notice-deadline.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
 import type { StepOwnDate } from "./own-date.ts";
 
 /**
@@ -51,16 +49,6 @@ export function interviewResultAwaited(context: PlanContext, key: MilestoneKey):
   const date = context.entries.get(key)?.date;
   if (date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
   return startOfLocalDate(context.zone, date) + DAY_MS <= context.now;
-}
-
-/** The due date of a visa step whose interview's result is awaited (visaResultAwaited): residency's start; null otherwise. */
-export function visaResultDue(
-  context: PlanContext,
-  entry: CatalogEntry,
-  dates: PlanDates,
-  own: StepOwnDate | null,
-): DueDate | null {
-  return visaResultAwaited(context, entry, own) ? residencyStartDue(dates.calendar) : null;
 }
 
 /**

@@ -17,8 +17,10 @@ function planFor(input: PlannerInput, now: string): Plan {
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// "was needed by", and a filed petition's "this plan expected the approval by <day>, a day that has
+// passed" (USCIS's act, not the applicant's), state a past day: no instruction.
 const BY_DAY =
-  /(?<!(?:was|were) needed )\bby (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})/g;
+  /(?<!(?:was|were) needed |expected the approval )\bby (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})/g;
 
 /** Every "by <day>" in the plan's step texts and risk messages whose day is before `today`. */
 function pastByDays(result: Plan, today: string): string[] {

@@ -30,6 +30,7 @@ import {
   sponsorshipDs2019Note,
 } from "./j1-visa-words.ts";
 import { lateResultWarning } from "./late-result-warning.ts";
+import { laterMatchSittingNote } from "./later-match-sitting.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { tokenFirstAction } from "./myeras-token-first.ts";
@@ -48,7 +49,7 @@ import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts
 import { h1bLicenceAtContract, soapSponsorNote } from "./sponsorship-notes.ts";
 import { statementOfNeedHeadsUp } from "./statement-of-need-heads-up.ts";
 import { stepRenderings } from "./step-renderings.ts";
-import { actionFor, laterMatchSittingNote } from "./step-text.ts";
+import { actionFor } from "./step-text.ts";
 import { step3Action } from "./step3-action.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { step3AwaitsMatchAction } from "./step3-awaits-match.ts";

@@ -9,7 +9,7 @@ import { bookedLateWords, step3CardTexts, tooLateAsBooked } from "./booked-late-
 import { budgetAction } from "./budget-step-text.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen, etWithLocalDay } from "./day-words.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import type { DueDate } from "./deadlines.ts";
 import { inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { onLaterCandidate } from "./later-candidate.ts";
@@ -22,7 +22,7 @@ import { pathwayReviewAction } from "./pathway-review.ts";
 import { nrmpAfterCloseCard } from "./planned-at-close.ts";
 import { rankListPlannedEarlyText } from "./rank-list-planned-early.ts";
 import { rankingOpensWords } from "./ranking-opens-words.ts";
-import { passedDayText, resultDueAt } from "./result-deadline.ts";
+import { passedDayText } from "./result-deadline.ts";
 import { laterWindowCard } from "./result-later-window.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { soapStepAction } from "./season-over-risk.ts";
@@ -245,31 +245,6 @@ function statusAction(
 function onExamDay(context: PlanContext, text: string, day: number): string {
   if (day > context.now) noteRiskChange(context, day);
   return day <= context.now ? text.replace(" is on {date}", " is today, {date}") : text;
-}
-
-/**
- * A sitting dated while the plan is dated for a later Match than the applicant targets (the target
- * Match out of reach, MATCH_YEAR_NOT_FEASIBLE, or over): which Match the sitting counts for and,
- * while it is ahead, when that Match needs its result (a 2027 OET sitting
- * read beside "the deadline is Tue 4 Jan 2028", the later Match's last sitting day). With a leading
- * space; "" for a plan dated for its own Match, a step that is no sitting (`resultDue` null: a
- * Pathway application belongs to one season's Pathways), or no date.
- */
-export function laterMatchSittingNote(
-  context: PlanContext,
-  stepDates: PlanDates,
-  index: number,
-  own: { passed: boolean; due: DueDate } | null,
-): string {
-  const year = stepDates.calendar.matchYear;
-  if (own === null || year === context.calendar.matchYear) return "";
-  const resultDue = resultDueAt(stepDates.calendar, index);
-  if (resultDue === null) return "";
-  const counts = ` This sitting counts for the ${year} Match, the one your plan is now dated for`;
-  // Once sat, the step's own text names the result's deadline (its {due}).
-  if (own.due.at < context.now) return `${counts}.`;
-  const projected = basisMark(resultDue);
-  return `${counts}: its result is needed by ${dayBy(context, resultDue.at)}${projected}.`;
 }
 
 /** A blocked step's why: on a plan moved to a later Match, what the earlier Match's step is worth first. */

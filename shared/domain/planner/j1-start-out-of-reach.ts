@@ -76,6 +76,21 @@ export const J1_FILE_TO_VISA_MS = REVIEW_MS + CONSULAR_MS;
 export const J1_SHORTEST_REVIEW_SOURCE = REVIEW_SOURCE;
 
 /**
+ * The ground both J-1 chain verdicts stand on (j1StartOutOfReach, j1SponsorshipLastDay): a matched
+ * J-1 applicant (Match Day done) planned on this season's calendar, the sponsorship applicable, the
+ * DS-2019 still to come and not given a day (a day means ECFMG's review is over), before residency
+ * starts. One guard, so the two rules never disagree on whom they judge.
+ */
+export function awaitingDs2019(context: PlanContext, dates: PlanDates): boolean {
+  if (context.applicant.visa !== "J-1" || dates.calendar !== context.calendar) return false;
+  if (context.applicable[SPONSORSHIP_AT] !== true || !isFinished(statusAt(context, MATCH_DAY_AT)))
+    return false;
+  const ds2019 = statusAt(context, DS2019_AT);
+  if (isFinished(ds2019) || ds2019 === "scheduled") return false;
+  return context.now < context.calendar.dates.residency_start.at;
+}
+
+/**
  * Whether the J-1 visa, at the earliest, comes after residency starts: a matched J-1 applicant
  * (Match Day done) with the DS-2019 still to come and not given a day (a day means ECFMG's review
  * is over), before residency starts. ECFMG's review starts at the latest of: the day the applicant
@@ -85,13 +100,8 @@ export const J1_SHORTEST_REVIEW_SOURCE = REVIEW_SOURCE;
  * applicant. The instant the verdict would change is noted for re-planning.
  */
 export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1StartOutOfReach | null {
-  if (context.applicant.visa !== "J-1" || dates.calendar !== context.calendar) return null;
-  if (context.applicable[SPONSORSHIP_AT] !== true || !isFinished(statusAt(context, MATCH_DAY_AT)))
-    return null;
-  const ds2019 = statusAt(context, DS2019_AT);
-  if (isFinished(ds2019) || ds2019 === "scheduled") return null;
+  if (!awaitingDs2019(context, dates)) return null;
   const start = context.calendar.dates.residency_start.at;
-  if (context.now >= start) return null;
   const completed = statusAt(context, SPONSORSHIP_AT) === "done";
   const sent = completed ? context.entries.at(SPONSORSHIP_AT)?.date : undefined;
   // Done with no day: when the review started is not known, so no verdict from the application.

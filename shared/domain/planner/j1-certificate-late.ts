@@ -5,7 +5,13 @@ import type { PlanContext } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { certificateNeededForDs2019 } from "./j1-certificate.ts";
-import { j1SponsorshipLastDay, withJ1SponsorshipLastDay } from "./j1-sponsorship-last-day.ts";
+import {
+  j1SponsorshipLastDay,
+  lastDayWords,
+  VISA_DATE_PAST_REACH_WORDS,
+  visaDatePastReach,
+  withJ1SponsorshipLastDay,
+} from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach, withJ1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { addSource, citationSource, requirementSource } from "./risk-sources.ts";
 
@@ -45,9 +51,15 @@ export function certificateHolds(context: PlanContext, dates: PlanDates): Certif
   if (CERTIFICATE_NEED !== undefined) addSource(sources, requirementSource(CERTIFICATE_NEED));
   const ask =
     "ask ECFMG today what is still missing, tell your program's J-1 liaison, and mark the certificate done the day it is issued.";
+  // The visa's own date holds only while the certificate issued today still meets it (the last day's test).
+  const last = needed.at >= context.now ? visaDatePastReach(context, dates) : null;
+  const holdsOrNot =
+    last === null
+      ? `your visa's own date, ${day(visa)}, still holds`
+      : `your visa's own date, ${day(visa)}, ${VISA_DATE_PAST_REACH_WORDS}, and ${lastDayWords(context, last, sources)}`;
   const sentence =
     needed.at >= context.now
-      ? `Your ECFMG certificate is not reported, and ECFMG's review of your J-1 sponsorship, planned to start by ${day(review)}, waits for it (ECFMG sponsors a J-1 physician only with a valid certificate). ECFMG issues your DS-2019 at the end of that review, so your DS-2019, planned for ${day(needed)}, cannot come before your certificate is issued, and each day it comes later moves your DS-2019 and your J-1 visa a day later; your visa's own date, ${day(visa)}, still holds: ${ask}`
+      ? `Your ECFMG certificate is not reported, and ECFMG's review of your J-1 sponsorship, planned to start by ${day(review)}, waits for it (ECFMG sponsors a J-1 physician only with a valid certificate). ECFMG issues your DS-2019 at the end of that review, so your DS-2019, planned for ${day(needed)}, cannot come before your certificate is issued, and each day it comes later moves your DS-2019 and your J-1 visa a day later; ${holdsOrNot}: ${ask}`
       : `Your ECFMG certificate is not reported, and your DS-2019, planned for ${day(needed)}, waits for it (ECFMG issues the DS-2019 at the end of its sponsorship review, and sponsors a J-1 physician only with a valid certificate): your certificate is overdue since that day, and each day it comes later moves your DS-2019 and your J-1 visa, planned for ${day(visa)}, a day later: ${ask}`;
   return { sentence, sources };
 }

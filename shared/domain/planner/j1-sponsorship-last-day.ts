@@ -1,14 +1,17 @@
 import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { ET_ZONE, localDate, renderDate } from "../time.ts";
+import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { adviceDayDue } from "./advice-day-due.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { applicantDay, dueDay } from "./day-words.ts";
+import { applicantDay, dueDay, earlierDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { earliestCertification, nothingOutstanding } from "./earliest-certification.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
+import { certificateNeededForDs2019 } from "./j1-certificate.ts";
 import {
+  awaitingDs2019,
   criticalInPlaceOfStepLate,
   J1_FILE_TO_VISA_MS,
   J1_SHORTEST_REVIEW_SOURCE,
@@ -17,64 +20,192 @@ import {
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
-// A matched J-1 applicant whose sponsorship file is not complete yet, late enough that even with
-// every document in today the J-1 visa, by the plan's own allowances (ECFMG's shorter review, the
-// consulate's month), comes after the visa's own date, while the start is still in reach: the visa's
-// date no longer "still holds". What holds is the start, and only if the file is complete by the last
-// day j1StartOutOfReach's own arithmetic, run back from the start, allows: said at once, critical.
+// A matched J-1 applicant whose J-1 visa, by the plan's own allowances (ECFMG's shorter review, the
+// consulate's month), comes after the visa's own date even on the fastest road left, while the start
+// is still in reach: the visa's date no longer "still holds". What holds is the start, and only if
+// the one thing ECFMG's review waits on comes by the last day j1StartOutOfReach's own arithmetic, run
+// back from the start, allows: said at once, critical. The review waits on the sponsorship file not
+// complete yet (counted from today, or from the day the applicant planned it when later: an advisor
+// plans from what the applicant said), on the certificate with the file in, or, the file complete,
+// it runs from that day, and then the DS-2019 has a last day to come by.
 
-/** The sponsorship file still open with the visa's date past reach, and the last day for the start. */
+/** What the chain waits on (J1SponsorshipLastDay.holds). */
+export type LastDayHolds = "incomplete" | "certificate" | "completed";
+
+/** The visa's date past reach while the start is not, and the last day for the start. */
 export interface J1SponsorshipLastDay {
-  /** The visa's own date, which the file complete today can no longer meet. */
+  /** The visa's own date, which the fastest road left can no longer meet. */
   visa: DueDate;
-  /** The earliest the J-1 visa can come with every document in today. */
+  /** The earliest the J-1 visa can come on that road. */
   visaAt: number;
-  /** The last day (ISO) the file can be complete for the visa by residency's start, the earlier of the applicant's and ET's. */
+  /** The last day (ISO) for what the chain waits on, the earlier of the applicant's and ET's. */
   lastDay: string;
+  /** The file not complete, the certificate it waits for, or the review under way since the file was complete. */
+  holds: LastDayHolds;
+  /** The day the applicant planned to complete the file (ISO), when later than today; else "". */
+  planned: string;
+  /** The day the file was complete (ISO), holds "completed" only; else "". */
+  sent: string;
+  /** The earliest the DS-2019 can come (the shorter review's end); holds "completed" only. */
+  ds2019At: number;
 }
 
 const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 const STATEMENT_AT = stepIndex("j1_statement_of_need");
-const DS2019_AT = stepIndex("j1_ds2019");
-const MATCH_DAY_AT = stepIndex("match_day");
 const CERTIFICATE_AT = stepIndex("ecfmg_certification");
+const CONSULAR_MS = J1_CONSULAR_ALLOWANCE_DAYS * DAY_MS;
+const REVIEW_MS = J1_FILE_TO_VISA_MS - CONSULAR_MS;
+
+/** Where the review starts at the earliest, and what it waits on; null when the rule does not judge it. */
+interface ReviewFrom {
+  at: number;
+  holds: LastDayHolds;
+  planned: string;
+  sent: string;
+}
+
+function reviewFrom(context: PlanContext, dates: PlanDates): ReviewFrom | null {
+  const sponsorship = statusAt(context, SPONSORSHIP_AT);
+  const certificateOpen = !isFinished(statusAt(context, CERTIFICATE_AT));
+  const outstanding = certificateOpen && !nothingOutstanding(context);
+  if (!isFinished(sponsorship)) {
+    // The certificate still to come holds the review back: its own rules speak.
+    if (outstanding && earliestCertification(context) >= context.now) return null;
+    const entry = context.entries.at(SPONSORSHIP_AT);
+    const plannedAt =
+      sponsorship === "scheduled" && entry?.date !== undefined
+        ? startOfLocalDate(context.zone, entry.date)
+        : context.now;
+    const later = plannedAt > context.now;
+    return {
+      at: later ? plannedAt : context.now,
+      holds: "incomplete",
+      planned: later ? (entry?.date ?? "") : "",
+      sent: "",
+    };
+  }
+  const sent = sponsorship === "done" ? context.entries.at(SPONSORSHIP_AT)?.date : undefined;
+  if (sent === undefined) return null;
+  // The file in, the certificate unreported: the review waits for it, issued today at the earliest.
+  if (certificateOpen && certificateNeededForDs2019(context, dates) !== null) {
+    const at = outstanding ? Math.max(context.now, earliestCertification(context)) : context.now;
+    return { at, holds: "certificate", planned: "", sent };
+  }
+  return { at: startOfLocalDate(context.zone, sent), holds: "completed", planned: "", sent };
+}
 
 /**
- * The last day for the J-1 sponsorship file (J1SponsorshipLastDay): matched on J-1, the
- * sponsorship not complete, the DS-2019 still to come, before residency starts, the start still in
- * reach (j1StartOutOfReach null) and the certificate not what holds the review back; null otherwise,
- * and while the file complete today still meets the visa's date (that instant is noted for re-planning).
+ * The last day for the J-1 start (J1SponsorshipLastDay): matched on J-1 with the DS-2019 still to
+ * come before residency starts (awaitingDs2019), the start still in reach (j1StartOutOfReach null),
+ * and the fastest road left (reviewFrom) bringing the visa after its own date; null otherwise, and
+ * while that road still meets the visa's date (the instant that stops is noted for re-planning).
  */
 export function j1SponsorshipLastDay(context: PlanContext, dates: PlanDates): J1SponsorshipLastDay | null {
-  if (context.applicant.visa !== "J-1" || dates.calendar !== context.calendar) return null;
-  if (context.applicable[SPONSORSHIP_AT] !== true || !isFinished(statusAt(context, MATCH_DAY_AT)))
-    return null;
-  if (isFinished(statusAt(context, SPONSORSHIP_AT))) return null;
-  const ds2019 = statusAt(context, DS2019_AT);
-  if (isFinished(ds2019) || ds2019 === "scheduled") return null;
-  const start = context.calendar.dates.residency_start.at;
-  if (context.now >= start) return null;
-  const certificateHolds = !isFinished(statusAt(context, CERTIFICATE_AT)) && !nothingOutstanding(context);
-  if (certificateHolds && earliestCertification(context) >= context.now) return null;
+  const last = visaDatePastReach(context, dates);
+  // The certificate's last day passed: it may be issued already, unreported; the certificate's own
+  // words ask (certificateHolds), naming that day, and no critical risk says what cannot be done.
+  if (last?.holds === "certificate" && last.lastDay < localDate(context.zone, context.now)) return null;
+  return last;
+}
+
+/**
+ * The visa's date past reach on the fastest road left, the start not (j1SponsorshipLastDay's test),
+ * whether or not its last day has passed: the certificate's words read it (j1-certificate-late.ts).
+ */
+export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1SponsorshipLastDay | null {
+  if (!awaitingDs2019(context, dates)) return null;
   const visa = dates.due("visa_j1");
   if (visa === null || j1StartOutOfReach(context, dates) !== null) return null;
-  const visaAt = context.now + J1_FILE_TO_VISA_MS;
+  const from = reviewFrom(context, dates);
+  if (from === null) return null;
+  const visaAt = from.at + J1_FILE_TO_VISA_MS;
   if (visaAt <= visa.at) {
-    noteRiskChange(context, visa.at - J1_FILE_TO_VISA_MS);
+    if (from.holds !== "completed") noteRiskChange(context, visa.at - J1_FILE_TO_VISA_MS);
     return null;
   }
-  // The last instant the file can be complete; its day, the earlier of the applicant's and ET's (a wrong day costs a year).
-  const lastAt = start - J1_FILE_TO_VISA_MS - 1;
-  const ours = localDate(context.zone, lastAt);
-  const et = localDate(ET_ZONE, lastAt);
-  if (et < ours) return { visa, visaAt, lastDay: et };
-  return { visa, visaAt, lastDay: ours };
+  // The last instant: the file complete or the certificate issued, else the DS-2019 in hand.
+  const start = context.calendar.dates.residency_start.at;
+  const lastAt = start - (from.holds === "completed" ? CONSULAR_MS : J1_FILE_TO_VISA_MS) - 1;
+  return {
+    visa,
+    visaAt,
+    // Its day, the earlier of the applicant's and ET's (a wrong day costs a year).
+    lastDay: earlierDay(context, lastAt),
+    holds: from.holds,
+    planned: from.planned,
+    sent: from.sent,
+    ds2019At: from.at + REVIEW_MS,
+  };
 }
+
+/** The last day as a whole day of the applicant's (advice, counted from the projected start): the notice's date. */
+export function lastDayDue(context: PlanContext, last: J1SponsorshipLastDay): DueDate {
+  const end = startOfLocalDate(context.zone, last.lastDay) + DAY_MS;
+  // The day's end in the applicant's zone (a day of 23 or 25 hours ends at its next midnight).
+  const midnight = startOfLocalDate(context.zone, localDate(context.zone, end + DAY_MS / 2));
+  return adviceDayDue(context, midnight, LAST_DAY_SOURCE, true);
+}
+/** The last day's source, which tells its due from any other (j1-verdict-notice.ts). */
+export const LAST_DAY_SOURCE =
+  "VISA_NOT_READY_FOR_START: the last day a J-1 start on the program's date is still in reach, counted back from residency's start by ECFMG's shorter review and the consular allowance (advice)";
+
+/** What must happen by the last day, by what the chain waits on. */
+const BY_WHAT: Record<LastDayHolds, string> = {
+  incomplete: "your J-1 sponsorship file must be complete",
+  certificate: "your ECFMG certificate must be issued",
+  completed: "your DS-2019 must reach you",
+};
 
 /** "to start on <start> your J-1 sponsorship file must be complete by about <day>", the card's and the risk's words. */
 export function lastDayWords(context: PlanContext, last: J1SponsorshipLastDay, sources: string[]): string {
   const start = residencyStartWords(context.calendar.dates.residency_start, sources);
-  return `to start on ${start} your J-1 sponsorship file must be complete by about ${renderDate(last.lastDay)}`;
+  // Past (the DS-2019 awaited late, or a certificate that may be issued already): had it come by then?
+  if (last.lastDay < localDate(context.zone, context.now))
+    return `to start on ${start} ${BY_WHAT_PASSED[last.holds]} by about ${renderDate(last.lastDay)} (if it has, mark it done today)`;
+  return `to start on ${start} ${BY_WHAT[last.holds]} by about ${renderDate(last.lastDay)}`;
+}
+/** BY_WHAT once the last day has passed. */
+const BY_WHAT_PASSED: Record<LastDayHolds, string> = {
+  incomplete: "your J-1 sponsorship file had to be complete",
+  certificate: "your ECFMG certificate had to be issued",
+  completed: "your DS-2019 had to reach you",
+};
+
+/** Marks the risk's words as the visa's date past reach with the start in reach (the notice's date and title read it). */
+export const VISA_DATE_PAST_REACH_WORDS = "can no longer be met on this plan's allowances";
+
+/** Why the visa comes when it does, by what the chain waits on. */
+function chainWords(context: PlanContext, last: J1SponsorshipLastDay): string {
+  const review = "ECFMG allows 4–6 weeks for its review (we count the shorter, 4 weeks) and this plan allows";
+  const visa = `${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest`;
+  if (last.holds === "certificate")
+    return `your ECFMG certificate is not reported, and ECFMG's review of your J-1 sponsorship waits for it (ECFMG sponsors a J-1 physician only with a valid certificate): even were it issued ${last.visaAt - J1_FILE_TO_VISA_MS > context.now ? `around ${applicantDay(context, last.visaAt - J1_FILE_TO_VISA_MS)}, its earliest` : "today"}, ${review} ${visa}`;
+  if (last.holds === "completed")
+    return `you completed your J-1 sponsorship application on ${renderDate(last.sent)}, and even at the shorter end of ECFMG's 4–6 weeks (we count 4 weeks) your DS-2019 ${last.ds2019At < context.now ? "could come" : "would come"} around ${applicantDay(context, last.ds2019At)} at the earliest; this plan allows ${visa}`;
+  const when =
+    last.planned === ""
+      ? "even with every document in today"
+      : `even with every document in on ${renderDate(last.planned)}, the day you plan`;
+  return `your J-1 sponsorship application is not complete yet, and ${when}, ${review} ${visa}`;
+}
+
+/** What to do, by what the chain waits on (advice). */
+function whatToDo(context: PlanContext, holds: LastDayHolds): string {
+  if (holds === "certificate")
+    return "ask ECFMG today what is still missing, mark the certificate done the day it is issued, tell your program's GME office and J-1 liaison where it stands, and the day your DS-2019 arrives ask your consulate for an expedited appointment (our advice).";
+  if (holds === "completed")
+    return "ask your program's J-1 liaison to follow your review up with ECFMG, tell your program's GME office where it stands, and the day your DS-2019 arrives book the earliest consular appointment and ask for an expedited one, with your program's start date (our advice).";
+  const statement = isFinished(statusAt(context, STATEMENT_AT)) ? "" : "get your Statement of Need in now, ";
+  return `${statement}complete your sponsorship application in EVNet with every document in, tell your program's GME office and J-1 liaison where it stands, and the day your DS-2019 arrives ask your consulate for an expedited appointment (our advice).`;
+}
+
+/** The steps the risk names first, by what the chain waits on. */
+function firstSteps(context: PlanContext, holds: LastDayHolds): StepSubject[] {
+  if (holds === "certificate") return ["ecfmg_certification", "j1_ds2019"];
+  if (holds === "completed") return ["j1_ds2019"];
+  return isFinished(statusAt(context, STATEMENT_AT))
+    ? ["j1_ecfmg_sponsorship"]
+    : ["j1_statement_of_need", "j1_ecfmg_sponsorship"];
 }
 
 /**
@@ -86,19 +217,15 @@ export function withJ1SponsorshipLastDay(
   last: J1SponsorshipLastDay,
   risks: Risk[],
 ): Risk[] {
-  const statementOpen = !isFinished(statusAt(context, STATEMENT_AT));
   // Joined to a risk of steps already behind, those keep their lead (its notice stays on its step).
   const behind = risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
-  const open: StepSubject[] = statementOpen
-    ? ["j1_statement_of_need", "j1_ecfmg_sponsorship"]
-    : ["j1_ecfmg_sponsorship"];
+  const open = firstSteps(context, last.holds);
   const first = [...(behind?.milestones ?? []), ...open.filter((key) => !behind?.milestones.includes(key))];
   return criticalInPlaceOfStepLate(risks, first, (sources) => {
     addSource(sources, J1_SHORTEST_REVIEW_SOURCE);
     addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
     const by = lastDayWords(context, last, sources);
-    const statement = statementOpen ? "get your Statement of Need in now, " : "";
-    return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, can no longer be met on this plan's allowances: your J-1 sponsorship application is not complete yet, and even with every document in today, ECFMG allows 4–6 weeks for its review (we count the shorter, 4 weeks) and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest. ${capitalised(by)}: ${statement}complete your sponsorship application in EVNet with every document in, tell your program's GME office and J-1 liaison where it stands, and the day your DS-2019 arrives ask your consulate for an expedited appointment (our advice).`;
+    return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${VISA_DATE_PAST_REACH_WORDS}: ${chainWords(context, last)}. ${capitalised(by)}: ${whatToDo(context, last.holds)}`;
   });
 }
 

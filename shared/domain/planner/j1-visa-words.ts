@@ -95,6 +95,10 @@ export function ecfmgReviewNote(
   const out = j1StartOutOfReach(context, dates);
   if (out !== null)
     return `${opening} Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts: tell your program's GME office now and ask about a delayed start, ask your program's liaison to follow the review up with ECFMG, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
+  // Even the shorter review leaves the visa after its own date: the last day for the DS-2019, never that date.
+  const last = j1SponsorshipLastDay(context, dates);
+  if (last !== null && last.holds === "completed")
+    return `${opening} Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest, after your visa's date, ${dueDay(context, last.visa)}: ${lastDayWords(context, last, [])}; ask your program's liaison to follow the review up with ECFMG, tell your program's GME office, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
   const visa = dates.due("visa_j1");
   const visaDay = visa === null ? "your visa date" : `your visa date, ${dueDay(context, visa)}`;
   return `${opening} Ask your program's liaison to follow it up with ECFMG; once the DS-2019 arrives, book the earliest consular appointment, and if your consulate's wait (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}) is longer than the time left before ${visaDay}, ask the consulate for an expedited appointment (advice).`;
@@ -125,7 +129,7 @@ export function sponsorshipDs2019Note(
     return ` Even with every document in today, ECFMG's review (4 to 6 weeks; we count the shorter, 4) would bring your DS-2019 around ${applicantDay(context, out.ds2019At)} at the earliest, and with the ${J1_CONSULAR_ALLOWANCE_DAYS} days this plan allows for the consular interview after it, a J-1 start on your program's date is out of reach: tell your program's GME office now and ask about a delayed start (our advice).`;
   // Too late even for the visa's own date: the last day the file allows the start, never a day to push past.
   const last = j1SponsorshipLastDay(context, dates);
-  if (last !== null)
+  if (last !== null && last.holds === "incomplete")
     return ` Even with every document in today, ECFMG's review (4 to 6 weeks; we count the shorter, 4) and the ${J1_CONSULAR_ALLOWANCE_DAYS} days this plan allows for the consular interview after it would bring your J-1 visa around ${applicantDay(context, last.visaAt)} at the earliest, after the date this plan counted on: ${lastDayWords(context, last, [])}; tell your program's GME office now (our advice).`;
   if (due !== null && due.at < context.now)
     return ds2019.at < context.now

@@ -10,6 +10,7 @@ import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
+import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 
@@ -157,10 +158,14 @@ export function visaDateHoldsWords(
   dates: PlanDates,
 ): string {
   const visa = visaDateOf(entry, dates);
+  // A J-1 visa's date the fastest road left can no longer meet (the last day's test): said so, with the last day.
+  const past = visa !== null && visaAnchorOf(entry) === "visa_j1" ? visaDatePastReach(context, dates) : null;
   const visaWords =
     visa === null
       ? ""
-      : `, and your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, still holds`;
+      : past !== null
+        ? `; your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, ${VISA_DATE_PAST_REACH_WORDS}, and ${lastDayWords(context, past, [])}`
+        : `, and your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, still holds`;
   // The petition filed (in progress) is dated by its approval (petitionApprovalDue): counted forward from the filing.
   if (entry.key === "visa_h1b" && statusOf(context, entry.key) === "in_progress")
     return `This plan's day for your H-1B petition's approval, ${missedWords}, has passed; that day is our allowance for USCIS's premium processing after the filing${visaWords}: ${whatToDo(context, entry)}, and tell us when it is approved`;

@@ -7,7 +7,7 @@ import { contractSteps } from "./contract-steps.ts";
 import { ACT_NOW, ACT_NOW_BY_CODE } from "./critical-notice-act-now.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { instantOf } from "./instant-of.ts";
-import { J1_START_OUT_OF_REACH_TITLE, OUT_OF_REACH_WORDS } from "./j1-start-out-of-reach.ts";
+import { j1VerdictTitle } from "./j1-verdict-notice.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
@@ -213,7 +213,8 @@ export function noticeTemplate(
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
     if (h1bInUs(context)) return IN_US_BEHIND_TITLE;
     if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;
-    if (risk.message.includes(OUT_OF_REACH_WORDS)) return J1_START_OUT_OF_REACH_TITLE;
+    const verdict = j1VerdictTitle(risk);
+    if (verdict !== undefined) return verdict;
   }
   if (phase === STUDY_ASKED_PHASE) return studyAskedTitle(context, risk);
   if (phase === FASTEST_PACE_PHASE) {

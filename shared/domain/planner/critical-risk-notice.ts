@@ -17,6 +17,7 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate, RETAKE_ON_LATER_PHASE } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateArrivalSlot } from "./delivery-slot.ts";
+import { j1VerdictNoticeDate } from "./j1-verdict-notice.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
@@ -141,11 +142,15 @@ export function criticalRiskNotices(
                 ? SOAP_ACCEPTED_CARRIER
                 : stepFor(named(riskContext, risk, targeted?.droppedBy ?? null), nextSteps, detail.at);
     if (step === undefined) continue;
-    // On Step 3's card with no date (its petition's day out of reach, unmatched): no date, as the card.
-    const undatedCard = onUndatedStep3(riskContext, riskDates, step);
+    // On Step 3's card with no date (its petition's day out of reach, unmatched), or a J-1 start out
+    // of reach: no date; the visa's date past reach: its last day, nothing "overdue" (one day a notice).
+    const verdict = j1VerdictNoticeDate(risk, due);
+    const undatedCard = verdict === "undated" || onUndatedStep3(riskContext, riskDates, step);
     const dated = undatedCard
       ? undefined
-      : (carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? cardLaidDate(step, at, due));
+      : verdict === "last-day"
+        ? { detail }
+        : (carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? cardLaidDate(step, at, due));
     const shown = dated?.detail ?? detail;
     const year = riskContext.calendar.matchYear;
     // One instant for every notice of the plan: its renderings are made once.
@@ -168,9 +173,10 @@ export function criticalRiskNotices(
       sendAtLocal: early ? isoInZone(context.zone, laid) : sendAtLocal,
       why: "waiting" in step ? `${risk.message}${step.waiting}` : risk.message,
       risk: risk.code,
-      overdueSince: undatedCard
-        ? undefined
-        : (dated?.overdueSince ?? overdueSinceOf(context, step, riskDates)),
+      overdueSince:
+        undatedCard || verdict !== undefined
+          ? undefined
+          : (dated?.overdueSince ?? overdueSinceOf(context, step, riskDates)),
       stepDate: dated?.stepDate,
       laidAgainst: dated?.detail === undefined && isResidencyStartDue(due) ? "residency-start" : undefined,
       // SOAP is done, not waiting; Step 3 with no date waits for the program's answer.

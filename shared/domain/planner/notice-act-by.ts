@@ -5,6 +5,7 @@ import type { PlanContext } from "./context.ts";
 import { rolDue as seasonDeadline } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
+import { j1LastDayActBy } from "./j1-verdict-notice.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
@@ -51,6 +52,8 @@ export function actBy(
       ? petition
       : earliestDue(risk, laid, sendAt, () => true);
   }
+  // The visa's date past reach with the start in reach: due the last day it names, while ahead.
+  if (risk.code === "VISA_NOT_READY_FOR_START") return j1LastDayActBy(context, risk, dates, sendAt);
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   // Not booked, in reach only at its fastest pace; booked, after its last sitting day.
   return earliestDue(risk, dates, sendAt, (key, due) => {

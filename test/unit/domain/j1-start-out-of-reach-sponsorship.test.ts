@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { J1_START_OUT_OF_REACH_TITLE } from "#domain/planner/j1-start-out-of-reach.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -65,7 +66,7 @@ describe("a J-1 sponsorship completed on 6 May, the DS-2019 awaited: a 1 Jul sta
     ]);
   });
 
-  it("the DS-2019 has one date, the review's last day, on its card, its notice and its rungs, and is not overdue before it", () => {
+  it("the DS-2019 has one date, the review's last day, on its card and its rungs, its out-of-reach notice none, and is not overdue before it", () => {
     const result = planAt(waitingForDs2019, MAY_20);
     const card = result.nextSteps.find((step) => step.milestone === "j1_ds2019");
     expect(card?.deadline?.day).toBe("2027-06-17");
@@ -75,8 +76,12 @@ describe("a J-1 sponsorship completed on 6 May, the DS-2019 awaited: a 1 Jul sta
     expect(card?.action).toContain("your J-1 visa would come around Sat 3 Jul 2027 at the earliest");
     expect(card?.action).not.toContain("Wed 16 Jun");
     expect(result.overdue.map((step) => step.milestone)).not.toContain("j1_ds2019");
-    const days = result.reminders
-      .filter((reminder) => reminder.milestone === "j1_ds2019")
+    const reminders = result.reminders.filter((reminder) => reminder.milestone === "j1_ds2019");
+    // The verdict's notice names no date: nothing is left to act by but today.
+    const notice = reminders.find((reminder) => reminder.rung === "critical-risk");
+    expect(notice !== undefined && isUndatedNotice(notice)).toBe(true);
+    const days = reminders
+      .filter((reminder) => reminder !== notice)
       .map((reminder) => (reminder.overdueSince ?? reminder.deadlineDetail).day);
     expect(days.length).toBeGreaterThan(1);
     expect(new Set(days)).toEqual(new Set(["2027-06-17"]));

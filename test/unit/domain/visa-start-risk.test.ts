@@ -46,7 +46,9 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
     const notice = result.reminders.find((each) => each.rung === "critical-risk");
     expect(notice?.milestone).toBe("contract");
     expect(notice?.sendAt).toBe("2027-04-20T08:00:00.000Z");
-    expect(notice?.deadline).toBe(new Date(calendar.dates.residency_start.at).toISOString());
+    // Due the last day its words give, never "overdue since" the contract's own date nor the start.
+    expect(notice?.deadlineDetail.day).toBe("2027-05-03");
+    expect(notice?.overdueSince).toBeUndefined();
     // The next link's date is noted, so the plan is re-made when it slips.
     expect(result.riskChangesAt?.length).toBeGreaterThan(0);
   });

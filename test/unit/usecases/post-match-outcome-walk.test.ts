@@ -96,12 +96,15 @@ describe("from Match Week to residency's start", () => {
     expect(sent.some((each) => each.title.includes("Match is over"))).toBe(false);
     expect(sent.some((each) => each.title.includes("where you matched"))).toBe(false);
     // Her critical notices are a matched applicant's: the visa steps behind (none of them marked done),
-    // then, once even a sponsorship complete that day would leave the J-1 visa after the start, that
-    // a J-1 start on her program's date is out of reach.
+    // then, once a sponsorship complete that day would leave the J-1 visa after its own date, the
+    // last day for the start, and once it would leave it after the start, that a J-1 start on her
+    // program's date is out of reach.
     const critical = sent.filter((each) => each.rung === "critical-risk");
     expect(critical.length).toBeGreaterThan(0);
     for (const each of critical)
-      expect(each.title).toMatch(/visa steps are behind|^A J-1 start on your program's date is out of reach/);
+      expect(each.title).toMatch(
+        /visa steps are behind|^Your J-1 visa's date can no longer be met|^A J-1 start on your program's date is out of reach/,
+      );
     expect(critical.at(-1)?.title).toContain("out of reach");
     const contract = sent.filter((each) => each.milestone === "contract");
     expect(contract.length).toBeGreaterThan(0);

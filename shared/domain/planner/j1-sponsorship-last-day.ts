@@ -171,8 +171,13 @@ const BY_WHAT_PASSED: Record<LastDayHolds, string> = {
   completed: "your DS-2019 had to reach you",
 };
 
-/** Marks the risk's words as the visa's date past reach with the start in reach (the notice's date and title read it). */
+/** How the visa's date past reach is said, in the risk and in the words of the steps it concerns. */
 export const VISA_DATE_PAST_REACH_WORDS = "can no longer be met on this plan's allowances";
+/**
+ * Marks the risk's own words (withJ1SponsorshipLastDay), which the notice's date and title read; the
+ * certificate's and the chase's sentences say VISA_DATE_PAST_REACH_WORDS otherwise, never with this colon.
+ */
+export const LAST_DAY_VERDICT_MARK = `${VISA_DATE_PAST_REACH_WORDS}: `;
 
 /** Why the visa comes when it does, by what the chain waits on. */
 function chainWords(context: PlanContext, last: J1SponsorshipLastDay): string {
@@ -225,7 +230,7 @@ export function withJ1SponsorshipLastDay(
     addSource(sources, J1_SHORTEST_REVIEW_SOURCE);
     addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
     const by = lastDayWords(context, last, sources);
-    return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${VISA_DATE_PAST_REACH_WORDS}: ${chainWords(context, last)}. ${capitalised(by)}: ${whatToDo(context, last.holds)}`;
+    return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${LAST_DAY_VERDICT_MARK}${chainWords(context, last)}. ${capitalised(by)}: ${whatToDo(context, last.holds)}`;
   });
 }
 

@@ -4,8 +4,8 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
   j1SponsorshipLastDay,
   LAST_DAY_SOURCE,
+  LAST_DAY_VERDICT_MARK,
   lastDayDue,
-  VISA_DATE_PAST_REACH_WORDS,
 } from "./j1-sponsorship-last-day.ts";
 import { J1_START_OUT_OF_REACH_TITLE, OUT_OF_REACH_WORDS } from "./j1-start-out-of-reach.ts";
 
@@ -24,7 +24,7 @@ const LAST_DAY_TITLE =
 function verdictOf(risk: Risk): "out-of-reach" | "last-day" | undefined {
   if (risk.code !== "VISA_NOT_READY_FOR_START") return undefined;
   if (risk.message.includes(OUT_OF_REACH_WORDS)) return "out-of-reach";
-  return risk.message.includes(VISA_DATE_PAST_REACH_WORDS) ? "last-day" : undefined;
+  return risk.message.includes(LAST_DAY_VERDICT_MARK) ? "last-day" : undefined;
 }
 
 /** The notice's title for a J-1 chain verdict, undefined for any other risk. */

@@ -1,6 +1,7 @@
 import { stepForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan, Reminder, StepSubject } from "#domain/plan.ts";
-import { noticeOfPassedMatch, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
+import { noticeOfPassedMatch } from "#domain/planner/notice-of-passed-match.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderDate } from "#domain/time.ts";
 import type { ApplicantState } from "#ports/applicants.ts";

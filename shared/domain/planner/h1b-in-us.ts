@@ -10,6 +10,7 @@ import { isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
 import { livesOutsideUs } from "./h1b.ts";
+import { lowerFirst } from "./lower-first.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
@@ -130,10 +131,6 @@ const CHANGE_OF_STATUS_PETITION = petitionWords("change of status", "the change 
  */
 export function inUsTitle(entry: CatalogEntry): string | undefined {
   return entry === IN_US_STAMPING || entry === IN_US_STAMPING_FILED ? entry.title : undefined;
-}
-
-function lowerFirst(text: string): string {
-  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }
 
 /** Whether the applicant is on the H-1B track in a US zone. */

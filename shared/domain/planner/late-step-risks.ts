@@ -16,15 +16,10 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { when } from "./day-words.ts";
 import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { lowerFirst } from "./lower-first.ts";
 import { type NextMatch, nextMatch } from "./next-match.ts";
 import { nrmpAskedWords, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
-import {
-  applyingWords,
-  erasWellPast,
-  lowerFirst,
-  movingWords,
-  nrmpWhileWeighing,
-} from "./nrmp-while-weighing.ts";
+import { applyingWords, erasWellPast, movingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { nrmpPlannedAtCloseRisk } from "./planned-at-close.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";

@@ -4,6 +4,7 @@ import { INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import { lowerFirst } from "./lower-first.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 const ERAS_APPLICATION = stepIndex("eras_application");
@@ -70,22 +71,6 @@ export function nrmpWeighingAction(context: PlanContext, late: string | null): s
   const moving = movingWords(context);
   return `${applyingWords(context)}: ${lowerFirst(late)} ${moving.charAt(0).toUpperCase()}${moving.slice(1)}.`;
 }
-
-/**
- * `text` with its leading word in lower case, to follow "If you apply …:" mid-sentence ("You plan"
- * → "you plan"). A date ("Fri 26 Feb 2027"), a number or a name in capitals ("NRMP", "R3") is
- * never lower-cased: `text` as is.
- */
-export function lowerFirst(text: string): string {
-  if (!LEADING_WORD.test(text) || LEADING_DATE.test(text)) return text;
-  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
-}
-
-/** A capitalised word of letters: "You", "Register", "A" (not "NRMP", "R3"). */
-const LEADING_WORD = /^[A-Z][a-z]*\b/;
-/** A date as renderDate writes it, weekday or month first: "Fri 26 Feb 2027", "Feb 26". */
-const LEADING_DATE =
-  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*,? \d/;
 
 /** The NRMP reminders' title while the plan weighs the next Match (in place of the catalog's). */
 export const NRMP_WEIGHING_REMINDER_TITLE =

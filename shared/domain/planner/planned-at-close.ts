@@ -5,8 +5,9 @@ import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDay, when } from "./day-words.ts";
+import { lowerFirst } from "./lower-first.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
-import { applyingWords, lowerFirst, movingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
+import { applyingWords, movingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { citeSeasonDate } from "./risk-sources.ts";
 
 /**

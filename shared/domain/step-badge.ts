@@ -6,7 +6,9 @@ import { DAY_MS } from "./time.ts";
  * What a next step's badge says, by one rule for the applicant's timeline and the advisor's console
  * (the console said "urgent" where the timeline said "Result pending"):
  * "early-deadline-passed" for a step past its early deadline while its late one holds (NRMP
- * registration between the two: `missedDeadline` without `matchYears`); "result-pending" once the
+ * registration between the two: `missedDeadline` without `matchYears`), "urgent-early-deadline-passed"
+ * when the planner presses it (its start-by, the early deadline, has passed: the row read "early
+ * deadline passed" beside an urgent step and its urgent reminders); "result-pending" once the
  * applicant's own date (a booked exam) has passed a full day with no result recorded, never
  * "overdue" months before the deadline; "overdue-result-pending" when its
  * deadline has passed too: the advisor must see it is late and the applicant must be asked for the
@@ -26,6 +28,7 @@ import { DAY_MS } from "./time.ts";
 export type StepBadge =
   | NextStep["urgency"]
   | "early-deadline-passed"
+  | "urgent-early-deadline-passed"
   | "result-pending"
   | "overdue-result-pending"
   | "urgent-result-pending"
@@ -39,7 +42,8 @@ export function stepBadge(
   now: string,
   risks: readonly Pick<Risk, "severity" | "code" | "milestones">[] = [],
 ): StepBadge {
-  if (step.missedDeadline !== undefined && step.matchYears === undefined) return "early-deadline-passed";
+  if (step.missedDeadline !== undefined && step.matchYears === undefined)
+    return step.urgency === "urgent" ? "urgent-early-deadline-passed" : "early-deadline-passed";
   if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(now)) {
     if (step.deadline !== undefined && Date.parse(step.deadline.at) <= Date.parse(now))
       return "overdue-result-pending";
@@ -75,6 +79,8 @@ export function badgeWords(badge: StepBadge, step: Pick<NextStep, "matchYears">)
   switch (badge) {
     case "early-deadline-passed":
       return "early deadline passed";
+    case "urgent-early-deadline-passed":
+      return "urgent: early deadline passed";
     case "result-pending":
       return "result pending";
     case "overdue-result-pending":

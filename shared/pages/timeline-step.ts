@@ -125,7 +125,8 @@ function actionButtons(
 
 /**
  * The step's badge, by the rule the console's badge follows too (stepBadge), in the console's words
- * (badgeWords) with a capital: its urgency, unless an early deadline passed, or its own date passed
+ * (badgeWords) with a capital: its urgency, unless an early deadline passed ("Urgent: early deadline
+ * passed" while pressed), or its own date passed
  * with no result recorded: "Result pending" (what an advisor says: tell us the result), never
  * "Overdue" months before the deadline; past its deadline too, "Overdue:
  * result pending" in the overdue colour, as on the console, so the two pages agree. A step past its

@@ -20,7 +20,7 @@ import { SCREENSHOT_DIR, saveScreenshot } from "./support/screenshots.ts";
 
 /**
  * Two things checked in a browser, not only in unit tests: a reminder email carrying a
- * critical risk's notice, and the timeline's "Early deadline passed" / "Late deadline",
+ * critical risk's notice, and the timeline's "Urgent: early deadline passed" / "Late deadline",
  * each rendered from a real plan in Debian's Chromium at a phone's width, checked with every
  * axe rule, and saved as a screenshot to look at.
  */
@@ -108,7 +108,7 @@ describe("in a browser at 390 px", () => {
     const registration = page
       .locator("ul.steps > li")
       .filter({ has: page.getByRole("heading", { name: /^Register for the NRMP/ }) });
-    await expect(registration.locator(".tag").first().textContent()).resolves.toBe("Early deadline passed");
+    await expect(registration.locator(".tag").first().textContent()).resolves.toBe("Urgent: early deadline passed");
     await expect(registration.locator("p.due", { hasText: /^Late deadline / }).isVisible()).resolves.toBe(
       true,
     );

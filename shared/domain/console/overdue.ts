@@ -1,6 +1,6 @@
 import type { BlockedStep, NextStep, OverdueStep, Plan } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { stepBadge } from "../step-badge.ts";
+import { badgeWords, stepBadge } from "../step-badge.ts";
 
 /**
  * Whether SEASON_OVER (no certified list by the rank order list deadline) already tells an overdue
@@ -47,7 +47,8 @@ export interface StepStanding {
  * is "too late for the <year> Match" (stepBadge's words; never "later"):
  * its date shown is ahead, so it is not overdue. A step past its early deadline while its
  * late one holds (NRMP registration between the two: `missedDeadline` without `matchYears`) reads
- * "early deadline passed", the applicant's timeline's words, not its bare urgency, since the late one still holds; a
+ * "early deadline passed" ("urgent: early deadline passed" while the planner presses it), the applicant's
+ * timeline's words, not its bare urgency, since the late one still holds; a
  * booked exam whose day has passed with no result recorded reads "result pending",
  * and one whose deadline has passed too "overdue: result pending", critical: an exam sat is
  * never a bare "overdue". All come from stepBadge, the rule the applicant's timeline badges by. Any other step
@@ -69,7 +70,8 @@ export function stepStanding(plan: Plan, step: NextStep): StepStanding {
     return { label: `soon for the ${step.matchYears?.due} Match`, critical: true };
   if (step.matchYears !== undefined)
     return { label: `too late for the ${step.matchYears.missed} Match`, critical: true };
-  if (badge === "early-deadline-passed") return { label: "early deadline passed", critical: false };
+  if (badge === "early-deadline-passed" || badge === "urgent-early-deadline-passed")
+    return { label: badgeWords(badge, step), critical: false };
   if (badge === "result-pending") return { label: "result pending", critical: false };
   if (badge === "urgent-result-pending") return { label: "urgent: result pending", critical: false };
   // Past its deadline, yet not one the advisor is told of as overdue (SEASON_OVER tells it).

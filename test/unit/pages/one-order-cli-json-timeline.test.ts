@@ -130,7 +130,7 @@ describe("the CLI's table, its --json and the timeline list the next steps in on
     expect(rows.slice(0, 5)).toEqual([
       ["overdue", "eras_application"],
       ["urgent", "ecfmg_pathway"],
-      ["early deadline passed", "nrmp_registration"],
+      ["urgent: early deadline passed", "nrmp_registration"],
       ["result pending", "usmle_step2ck"],
       ["soon", "oet_medicine"],
     ]);

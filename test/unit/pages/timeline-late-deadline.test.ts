@@ -59,11 +59,11 @@ describe("timeline: a step past its early deadline while a late one holds", () =
     expect(Date.parse(late?.at ?? "")).toBeGreaterThan(now.getTime());
   });
 
-  it("badges it 'Early deadline passed', names that date, and labels the date ahead 'Late deadline'", () => {
+  it("badges it 'Urgent: early deadline passed' (the step is pressed), names that date, and labels the date ahead 'Late deadline'", () => {
     const missed = registration?.missedDeadline;
     const late = registration?.deadline;
     if (!missed || !late) throw new Error("no late-deadline step");
-    expect(item).toContain('<span class="tag urgent">Early deadline passed</span>');
+    expect(item).toContain('<span class="tag urgent">Urgent: early deadline passed</span>');
     expect(item).not.toContain(">Overdue<");
     expect(item).toContain(
       `Early deadline <strong>${deadlineWords(missed).local}</strong> (your time) has passed`,

@@ -152,11 +152,11 @@ describe("a step in its late-deadline window", () => {
   const plan = planFor(input, seasonCalendar(2027), now);
   const nrmp = plan.nextSteps.find((step) => step.milestone === "nrmp_registration");
 
-  it("NRMP registration after its early deadline reads 'early deadline passed' on the console, as on the applicant's timeline", () => {
+  it("NRMP registration after its early deadline, pressed as urgent, reads 'urgent: early deadline passed' on the console, as on the applicant's timeline", () => {
     expect(nrmp?.missedDeadline).toBeDefined();
     expect(nrmp?.matchYears).toBeUndefined();
     expect(Date.parse(nrmp?.deadline?.at ?? "")).toBeGreaterThan(now.getTime());
     if (nrmp === undefined) return;
-    expect(stepStanding(plan, nrmp)).toEqual({ label: "early deadline passed", critical: false });
+    expect(stepStanding(plan, nrmp)).toEqual({ label: "urgent: early deadline passed", critical: false });
   });
 });

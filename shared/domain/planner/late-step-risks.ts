@@ -2,8 +2,7 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { FEES } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { Risk } from "../plan.ts";
-import type { SeasonCalendar, SeasonDateKey } from "../seasons/index.ts";
-import type { MilestoneKey } from "../snapshot.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS } from "../time.ts";
 import {
   INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS,
@@ -14,10 +13,18 @@ import { contradictedAnswers } from "./answers-contradict-interview.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { when } from "./day-words.ts";
+import {
+  type ErasPlanned,
+  erasPlanned,
+  erasPlannedComing,
+  erasPlannedPassed,
+  erasPlannedWellPast,
+} from "./eras-planned-day.ts";
 import { feePaid } from "./fees-paid.ts";
 import { interviewingForMatch } from "./interviewing.ts";
+import type { LateStepRule, Said } from "./late-step-rule.ts";
 import { lowerFirst } from "./lower-first.ts";
-import { type NextMatch, nextMatch } from "./next-match.ts";
+import { nextMatch } from "./next-match.ts";
 import { nrmpAskedWords, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { applyingWords, erasWellPast, movingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { nrmpPlannedAtCloseRisk } from "./planned-at-close.ts";
@@ -30,55 +37,6 @@ const NRMP_LATE_FEE = (() => {
   if (fee === undefined || !("amountUsd" in fee)) throw new Error("fees.json has no flat nrmp_late_fee");
   return fee;
 })();
-
-/** What a rule's message is given: the season date (with "(projected)" when it is) and the rank order list deadline as shown. */
-interface Said {
-  date: string;
-  rol: string;
-  /** The season date is projected: what follows from it is stated as "may", to check with the authority. */
-  projected: boolean;
-  /** The plan's Match year. */
-  matchYear: number;
-}
-
-/**
- * A season date whose passing costs an applicant with the step still open: money (NRMP's late
- * registration fee) or standing (programs begin reviewing ERAS applications).
- */
-interface LateStepRule {
-  code: "NRMP_LATE_FEE" | "ERAS_LATE_SUBMISSION";
-  milestone: MilestoneKey;
-  dateKey: SeasonDateKey;
-  /**
-   * How long the rule speaks: until the rank order list deadline (late registration closes with
-   * it), or until the season is over for the applicant (a certified list keeps it open).
-   */
-  until: "rank-order-list-deadline" | "season-over";
-  /** Severity once the date has passed; the warning before it is always "warning". */
-  passedSeverity: Risk["severity"];
-  passed: (said: Said) => string;
-  /** Sources the message rests on besides the season date's (Risk.sources). */
-  sources: readonly string[];
-  /**
-   * Once the date has passed and the applicant has an interview for this Match
-   * (interviewingForMatch): what is at stake is the Match itself, not only the fee, so the risk is
-   * pressing.
-   */
-  interviewing?: { severity: Risk["severity"]; passed: (said: Said) => string };
-  /** Within WARNING_WITHIN_DAYS before the date. */
-  coming: (said: Said) => string;
-  /** Long past the date, when the advice changes (e.g. most interview invitations are out). */
-  wellPast?: {
-    afterDays: number;
-    /**
-     * `paid`: the fee of `paidStep` is paid (feePaid, the budget's rule), so the words name only
-     * the fees still to pay and what becomes of the one paid.
-     */
-    passed: (said: Said, next: NextMatch, paid: boolean) => string;
-    paidStep: MilestoneKey;
-    sources: readonly string[];
-  };
-}
 
 const LATE_STEP_RULES: readonly LateStepRule[] = [
   {
@@ -107,9 +65,12 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     dateKey: "eras_programs_may_review_applications_and_mspe",
     until: "season-over",
     passedSeverity: "critical",
-    passed: ({ date }) =>
-      `Programs began reviewing applications on ${date} and yours is not submitted; submit as soon as possible.`,
-    coming: ({ date }) => `Programs begin reviewing applications on ${date}; submit before then.`,
+    passed: ({ date, planned }) =>
+      planned === undefined
+        ? `Programs began reviewing applications on ${date} and yours is not submitted; submit as soon as possible.`
+        : erasPlannedPassed(date, planned),
+    coming: ({ date, planned }) =>
+      `Programs begin reviewing applications on ${date}; submit before then.${erasPlannedComing(planned)}`,
     sources: [],
     // Interviewing for this Match (an application reported under way): never "weigh the next Match",
     // however late; one reported not started is asked about instead (contradictedAnswers).
@@ -122,8 +83,8 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     wellPast: {
       afterDays: INTERVIEW_INVITATIONS_MOSTLY_OUT_DAYS,
       // A paid ERAS token is one season's (catalog `redoneEachSeason`): the next Match needs a new one.
-      passed: ({ date }, next, paid) =>
-        `Programs began reviewing applications on ${date} and yours is not submitted. Most interview invitations have gone out by now: an application today reaches only programs with interview places left. Before you pay ERAS ${paid ? "application " : ""}fees for this Match, weigh applying early for the ${next.matchYear} Match instead (applications open ${next.submit})${paid ? `; the ERAS token you paid is for the ${next.matchYear - 1} Match only; the ${next.matchYear} Match needs a new one` : ""}.`,
+      passed: ({ date, planned }, next, paid) =>
+        `${erasPlannedWellPast(date, planned)} Most interview invitations have gone out by now: an application today reaches only programs with interview places left. Before you pay ERAS ${paid ? "application " : ""}fees for this Match, weigh applying early for the ${next.matchYear} Match instead (applications open ${next.submit})${paid ? `; the ERAS token you paid is for the ${next.matchYear - 1} Match only; the ${next.matchYear} Match needs a new one` : ""}.`,
       paidStep: "eras_token",
       sources: INTERVIEW_SEASON_SOURCES,
     },
@@ -190,8 +151,16 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
       rule.code === "NRMP_LATE_FEE" &&
       (pressing === COMING || pressing === PASSED) &&
       nrmpWhileWeighing(context);
-    if (pressing !== undefined)
-      risks.push(lateStepRisk(context, index, weighing ? pressing + WEIGHING : pressing, paid));
+    if (pressing === undefined) continue;
+    const shown = weighing ? pressing + WEIGHING : pressing;
+    // A planned ERAS application's words name its day: made for this plan, not shared.
+    const erasPlan =
+      rule.code === "ERAS_LATE_SUBMISSION" && pressing !== INTERVIEWING ? erasPlanned(context, at) : null;
+    risks.push(
+      erasPlan === null
+        ? lateStepRisk(context, index, shown, paid)
+        : riskOf(context, rule, shown, paid, erasPlan),
+    );
   }
   return risks;
 }
@@ -237,7 +206,13 @@ function lateStepRisk(context: PlanContext, index: number, phase: Phase, paid: b
   return risk;
 }
 
-function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: boolean): Risk {
+function riskOf(
+  context: PlanContext,
+  rule: LateStepRule,
+  phase: Phase,
+  paid: boolean,
+  planned: ErasPlanned | null = null,
+): Risk {
   const { calendar } = context;
   const seasonDate = calendar.dates[rule.dateKey];
   const sources: string[] = [];
@@ -251,6 +226,7 @@ function riskOf(context: PlanContext, rule: LateStepRule, phase: Phase, paid: bo
     rol: `${when(context, rolDate.at)}${citeSeasonDate(rolDate, rolSources)}`,
     projected: seasonDate.status === "projected",
     matchYear: calendar.matchYear,
+    ...(planned === null ? {} : { planned }),
   };
   if (phase === COMING || phase === COMING + WEIGHING) {
     const coming = rule.coming(said);

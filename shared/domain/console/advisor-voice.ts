@@ -2,11 +2,11 @@ import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
 import { contractSteps } from "#domain/planner/contract-steps.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
-import { asksNrmpRegistration } from "#domain/planner/nrmp-registration-asked.ts";
 import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.ts";
 import { seasonOverStanding, seasonOverVoice } from "#domain/planner/season-over-title.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
+import { nrmpVoice } from "./nrmp-advisor-voice.ts";
 
 /** Who a risk is told about: the applicant's name, Match year and visa, as the console shows them. */
 export interface AboutApplicant {
@@ -149,10 +149,6 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} marked a Match outcome (Match Week or Match Day) done before NRMP could have told it (Match Week's notification, or Match Day's release for where they matched); the plan does not count it, still prepares for Match Week, and asks them to mark it done once NRMP has told them.`,
 };
 
-/** NRMP_LATE_FEE asking whether the applicant registered (asksNrmpRegistration). */
-const NRMP_ASKED_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
-  `${fullName} is interviewing for the ${matchYear} Match but has not told us whether they registered with NRMP; if not, they must register now (a late fee applies after the early registration deadline) to certify a rank order list.`;
-
 /** RANK_LIST_UNREPORTED for an applicant who reported NRMP registration done: the list only. */
 const LIST_ONLY_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
   `${fullName} interviewed for the ${matchYear} Match but has not told us whether they certified a rank order list.`;
@@ -207,17 +203,19 @@ export function riskForAdvisor(
   const told = heldBack
     ? `${capitalised(NOT_TOLD_BECAUSE[heldBack](fullName))}, so ${fullName} ${preview ? "would not be" : "has not been"} told what their plan says now:`
     : `What ${fullName}'s plan ${preview ? "would tell them" : "tells them now"}:`;
-  const voice = asksNrmpRegistration(risk)
-    ? NRMP_ASKED_VOICE
-    : asksAboutNoteRecord(risk)
-      ? NOTE_RECORD_VOICE
-      : risk.matchOutcome !== undefined
-        ? UNMATCHED_VISA_VOICE[risk.matchOutcome]
-        : risk.code === "RANK_LIST_UNREPORTED" && !rankListAsksRegistration(risk)
-          ? LIST_ONLY_VOICE
-          : risk.code === "SEASON_OVER"
-            ? (about: AboutApplicant) => seasonOverVoice(seasonOverStanding(risk), about)
-            : ADVISOR_VOICE[risk.code];
+  const nrmp = nrmpVoice(risk);
+  const voice =
+    nrmp !== undefined
+      ? nrmp
+      : asksAboutNoteRecord(risk)
+        ? NOTE_RECORD_VOICE
+        : risk.matchOutcome !== undefined
+          ? UNMATCHED_VISA_VOICE[risk.matchOutcome]
+          : risk.code === "RANK_LIST_UNREPORTED" && !rankListAsksRegistration(risk)
+            ? LIST_ONLY_VOICE
+            : risk.code === "SEASON_OVER"
+              ? (about: AboutApplicant) => seasonOverVoice(seasonOverStanding(risk), about)
+              : ADVISOR_VOICE[risk.code];
   return `${voice(about)} ${told} ${quoted(risk.message)}`;
 }
 

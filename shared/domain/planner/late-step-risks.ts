@@ -25,6 +25,7 @@ import { interviewingForMatch } from "./interviewing.ts";
 import type { LateStepRule, Said } from "./late-step-rule.ts";
 import { lowerFirst } from "./lower-first.ts";
 import { nextMatch } from "./next-match.ts";
+import { INTERVIEWING_WORDS } from "./nrmp-late-fee-kind.ts";
 import { nrmpAskedWords, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { applyingWords, erasWellPast, movingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { nrmpPlannedAtCloseRisk } from "./planned-at-close.ts";
@@ -56,7 +57,7 @@ const LATE_STEP_RULES: readonly LateStepRule[] = [
     interviewing: {
       severity: "critical",
       passed: ({ date, rol, projected, matchYear }) =>
-        `You have interviews for the ${matchYear} Match but are not registered with NRMP: register in R3 now. You cannot certify a rank order list, and so cannot match, until you are registered. The early registration deadline passed on ${date}, so the ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.basis === "official" ? "NRMP's" : "a secondary source's"} figure as of ${NRMP_LATE_FEE.asOf.slice(0, 4)}) ${projected ? "may apply" : "applies"} on top of the registration fee${projected ? " (the deadline is projected: R3 shows whether the fee is charged)" : ""}. Late registration closes ${rol}, but do not wait for it: programs may certify their lists before you appear in R3.`,
+        `You have interviews for the ${matchYear} ${INTERVIEWING_WORDS}: register in R3 now. You cannot certify a rank order list, and so cannot match, until you are registered. The early registration deadline passed on ${date}, so the ${usd(NRMP_LATE_FEE.amountUsd)} late fee (${NRMP_LATE_FEE.basis === "official" ? "NRMP's" : "a secondary source's"} figure as of ${NRMP_LATE_FEE.asOf.slice(0, 4)}) ${projected ? "may apply" : "applies"} on top of the registration fee${projected ? " (the deadline is projected: R3 shows whether the fee is charged)" : ""}. Late registration closes ${rol}, but do not wait for it: programs may certify their lists before you appear in R3.`,
     },
   },
   {

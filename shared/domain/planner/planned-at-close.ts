@@ -6,6 +6,7 @@ import { type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDay, when } from "./day-words.ts";
 import { lowerFirst } from "./lower-first.ts";
+import { AFTER_CLOSE_WORDS, ON_CLOSE_WORDS } from "./nrmp-late-fee-kind.ts";
 import { NRMP_ASKED_NOTICE_TITLE, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { applyingWords, movingWords, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { citeSeasonDate } from "./risk-sources.ts";
@@ -98,8 +99,8 @@ export function nrmpPlannedAtCloseRisk(context: PlanContext, earlyPassed: boolea
   const match = `the ${context.calendar.matchYear} Match`;
   const message =
     at.kind === "after-close"
-      ? `You plan to register with NRMP on ${renderDate(at.date)}, after NRMP registration closes, ${close}: register in R3 by then or you cannot take part in ${match}.`
-      : `You plan to register with NRMP on ${renderDate(at.date)}, the day NRMP registration closes, ${close}, the same hour your rank order list is due: register in R3 ${localDate(context.zone, context.now) === at.date ? byDay(context, rol.at) : "now"}, or you cannot take part in ${match}.`;
+      ? `You plan to register with NRMP on ${renderDate(at.date)}, ${AFTER_CLOSE_WORDS}, ${close}: register in R3 by then or you cannot take part in ${match}.`
+      : `You plan to register with NRMP on ${renderDate(at.date)}, ${ON_CLOSE_WORDS}, ${close}, the same hour your rank order list is due: register in R3 ${localDate(context.zone, context.now) === at.date ? byDay(context, rol.at) : "now"}, or you cannot take part in ${match}.`;
   // Beside ERAS_LATE_SUBMISSION's "weigh the next Match": on the card's condition (nrmpWeighingAction).
   return Object.freeze({
     code: "NRMP_LATE_FEE",

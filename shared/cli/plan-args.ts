@@ -28,6 +28,9 @@ they end; the plan made again as each one goes out, or when an answer changes, l
                browser. Buttons and links point at the placeholder origin https://matchpath.example
                with tokens signed by a key made for the run: they show where each goes, open nothing.
                Email preferences: the defaults (each reminder as due), unless --preferences.
+               It starts as the intake stores a new applicant: an empty ledger, nothing sent
+               before --now, so a reminder already due goes out in the first email (no starting
+               ledger can be given). Interview warnings print on stderr, as for the plan.
   --count <N>  with --emails: at most N emails, 1-${MAX_EMAIL_COUNT} (default ${DEFAULT_EMAIL_COUNT})
   --until <ISO>  with --emails: no email sent after this instant, as --now is written
   --preferences <file.json>  with --emails: the preferences page's choices, which no snapshot

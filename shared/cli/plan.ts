@@ -69,11 +69,7 @@ export function runPlanCli(args: readonly string[], io: CliIo): number {
   // As deployed (snoozes applied; no preferences; signed up at --signed-up, else now), sources cited.
   const input = { ...snapshot, signedUpAt: options.signedUp ?? now.toISOString() };
   const result = withStepSources(applicantPlan(input, undefined, calendar, now), timezone);
-  // An interview outside the entered Match's season (a past season's, a typo) is no evidence the plan reads:
-  // say so, in that Match's name, rather than leave it out silently.
-  const movedTo = laterPlannedMatchYear(result);
-  const later = movedTo === undefined ? undefined : seasonCalendar(movedTo);
-  for (const line of interviewWarningLines(snapshot.interviews, calendar, later)) io.err(line);
+  warnInterviews(snapshot, calendar, result, io);
   io.out(
     options.json
       ? `${JSON.stringify(planAsListed(result, timezone, snapshot.interviews), null, 2)}\n`
@@ -88,7 +84,27 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   if (!("file" in options) || options.emails === undefined) return runPlanCli(args, io);
   const read = readSnapshot(options, io);
   if ("code" in read) return read.code;
+  // The preview plans the same snapshot: the same warnings, from the plan at --now.
+  const { snapshot, calendar, now } = read;
+  const input = { ...snapshot, signedUpAt: options.signedUp ?? now.toISOString() };
+  warnInterviews(snapshot, calendar, applicantPlan(input, undefined, calendar, now), io);
   return runEmailPreview(read.snapshot, { ...options.emails, now: read.now, signedUp: options.signedUp }, io);
+}
+
+/**
+ * An interview outside the entered Match's season (a past season's, a typo) is no evidence the plan
+ * reads: say so on stderr, in that Match's name, rather than leave it out silently; the plan and
+ * the email preview alike.
+ */
+function warnInterviews(
+  snapshot: ApplicantSnapshot,
+  calendar: ReturnType<typeof seasonCalendar>,
+  result: Parameters<typeof laterPlannedMatchYear>[0],
+  io: CliIo,
+): void {
+  const movedTo = laterPlannedMatchYear(result);
+  const later = movedTo === undefined ? undefined : seasonCalendar(movedTo);
+  for (const line of interviewWarningLines(snapshot.interviews, calendar, later)) io.err(line);
 }
 
 /**

@@ -24,7 +24,12 @@ export function applicantPlan(
     ? { ...input.applicant, reminderTime: preferences.deliveryTime }
     : input.applicant;
   const planned = plan(
-    { ...input, applicant, ...(preferences ? { quietHours: preferences.quietHours } : {}) },
+    {
+      ...input,
+      applicant,
+      ...(preferences ? { quietHours: preferences.quietHours } : {}),
+      ...(preferences?.digest === "weekly" ? { summaryDay: preferences.digestDay } : {}),
+    },
     calendar,
     now,
   );

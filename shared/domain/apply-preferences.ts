@@ -100,6 +100,23 @@ function outOfQuiet(at: number, zone: string, quiet: { start: string; end: strin
 }
 
 /**
+ * The instant of the weekly summary that gathers a reminder sent at `at`: the first `digestDay`
+ * (1 Monday … 7 Sunday) on or after its local day, at `deliveryMinute`. The one rule the planner's
+ * follow-ups (follow-ups.ts) and the summary's slot (weeklySlot) read. Pure.
+ */
+export function summaryAt(at: number, zone: string, digestDay: number, deliveryMinute: number): number {
+  return fromWall(zone, summaryWall(at, zone, digestDay, deliveryMinute));
+}
+
+/** summaryAt's wall-clock reading (the zone's local time as epoch ms). */
+function summaryWall(at: number, zone: string, digestDay: number, deliveryMinute: number): number {
+  const day = wallDayStart(toWall(zone, at));
+  const weekday = ((new Date(day).getUTCDay() + 6) % 7) + 1;
+  const days = (digestDay - weekday + 7) % 7;
+  return day + days * DAY_MS + deliveryMinute * 60_000;
+}
+
+/**
  * The weekly summary a reminder goes into: the first `digestDay` on or after its local day, at the
  * applicant's delivery time (`deliveryMinute`), the instant the summary's email goes; unless that
  * one falls inside the last 72 hours before the date, where it would no longer be a summary item:
@@ -119,17 +136,15 @@ function weeklySlot(
   digestDay: number,
   deliveryMinute: number,
 ): number | null {
-  const day = wallDayStart(toWall(zone, at));
-  const weekday = ((new Date(day).getUTCDay() + 6) % 7) + 1;
-  const days = (digestDay - weekday + 7) % 7;
-  const slot = (offsetDays: number) => fromWall(zone, day + offsetDays * DAY_MS + deliveryMinute * 60_000);
-  const next = slot(days);
+  const wall = summaryWall(at, zone, digestDay, deliveryMinute);
+  const slot = (offsetDays: number) => fromWall(zone, wall + offsetDays * DAY_MS);
+  const next = slot(0);
   if (next < now) {
-    const following = slot(days + 7);
+    const following = slot(7);
     return following <= latest ? following : null;
   }
   if (next <= latest) return next;
-  const previous = slot(days - 7);
+  const previous = slot(-7);
   return previous >= now && previous <= latest ? previous : null;
 }
 

@@ -39,6 +39,7 @@ export function contextWith(context: PlanContext, changes: Partial<PlanContext>)
     rankListAsked: context.rankListAsked,
     catchUp: context.catchUp,
     remindersSent: context.remindersSent,
+    summaryDay: context.summaryDay,
     signedUpAt: context.signedUpAt,
     ladders: context.ladders,
     riskChangesAt: context.riskChangesAt,

@@ -111,14 +111,12 @@ export interface PlanContext {
   failedScores: readonly FailedScore[];
   /** Instants (epoch ms) where time alone changes a risk, noted by the rules (risk-change-instants.ts). */
   riskChangesAt: number[];
-  /**
-   * The next delivery slot at or after now and now's wall reading, found on first use by catchUpOf
-   * (reminders.ts) and kept for the plan's other steps: a field of the per-plan context, not a
-   * WeakMap entry per plan.
-   */
+  /** The next delivery slot at or after now and now's wall reading, found on first use by catchUpOf (reminders.ts). */
   catchUp: { nowWall: number; catchUp: number } | undefined;
   /** The reminders already sent, by id, to when (PlannerInput.remindersSent): read by sentAt. */
   remindersSent: Readonly<Record<string, string>> | undefined;
+  /** PlannerInput.summaryDay: a follow-up passed since is kept for that summary (follow-ups.ts). */
+  summaryDay: number | undefined;
   /** PlannerInput.signedUpAt as given: parsed only for the WDOMS check while the note is unknown. */
   signedUpAt: string | undefined;
   /**
@@ -253,6 +251,7 @@ export function buildContext(
     rankListAsked: undefined,
     catchUp: undefined,
     remindersSent: input.remindersSent,
+    summaryDay: input.summaryDay,
     signedUpAt: input.signedUpAt,
     ladders: undefined,
     riskChangesAt: soapAnswerCountsAt(soap, calendar, zone, nowMs),

@@ -1,3 +1,4 @@
+import { summaryAt } from "../apply-preferences.ts";
 import { followUpRung, reminderLadder } from "../catalog/index.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
@@ -47,15 +48,23 @@ function firstLead(ladder: string): number {
  * day of the ladder's first rung are cut into the fewest equal parts no longer than `everyDays`, and
  * each cut gets a reminder. The catch-up notice
  * speaks on the passed date; the ladder takes over at its end. Only those at or after now are
- * appended to `into`. Their ids depend only on the step, the rung, the cut and the deadline, never
+ * appended to `into`, and, with a weekly summary (PlannerInput.summaryDay), those whose summary is
+ * at or after now: the summary gathers them (applyPreferences). Their ids depend only on the step, the rung, the cut and the deadline, never
  * on `now`: re-planning replaces them, and a moved date moves or renames them. Few at most (a
  * deadline months away, a two- or four-week interval).
  */
 export function followUps(context: PlanContext, series: FollowUpSeries, into: TimedReminder[]): void {
   const all = seriesOf(context, series);
+  const { summaryDay } = context;
   for (let index = 0; index < all.length; index++) {
     const each = all[index] as TimedReminder;
-    if (each.sendAt >= context.now) into.push(each);
+    // With a weekly summary, one passed whose summary is still to come stays: the summary sends it.
+    if (
+      each.sendAt >= context.now ||
+      (summaryDay !== undefined &&
+        summaryAt(each.sendAt, context.zone, summaryDay, context.deliveryMinute) >= context.now)
+    )
+      into.push(each);
   }
 }
 

@@ -21,6 +21,13 @@ export interface PlannerInput {
    */
   remindersSent?: Readonly<Record<string, string>>;
   /**
+   * The weekday (1 Monday … 7 Sunday) of the applicant's weekly summary, when their preferences
+   * chose one (applicant-plan.ts): a follow-up whose instant passed since the last summary is kept,
+   * for the summary gathers it there (apply-preferences.ts); planned at the summary's own instant,
+   * a follow-up due on Monday was gone by Wednesday's summary and never sent. Absent: as before.
+   */
+  summaryDay?: number;
+  /**
    * When the applicant signed up (ISO instant: the stored profile's createdAt; the CLI's
    * --signed-up). While the sponsor note is unknown the WDOMS check's target counts from it, so the
    * target and its reminder ids stay the same at every plan (first-gate.ts). Absent: the week grid.

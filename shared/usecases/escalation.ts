@@ -7,7 +7,12 @@ import {
 import { basisMark } from "#domain/date-basis.ts";
 import type { Plan, Risk, RiskCode } from "#domain/plan.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
-import { NRMP_LATE_FEE_PASSED_TITLE, nrmpLateFeeTitle } from "#domain/planner/nrmp-late-fee-title.ts";
+import { nrmpLateFeeKind } from "#domain/planner/nrmp-late-fee-kind.ts";
+import {
+  NRMP_LATE_FEE_PASSED_TITLE,
+  NRMP_PLANNED_AT_CLOSE_TITLES,
+  nrmpLateFeeTitle,
+} from "#domain/planner/nrmp-late-fee-title.ts";
 import { asksNrmpRegistration, NRMP_ASKED_RISK_TITLE } from "#domain/planner/nrmp-registration-asked.ts";
 import { SEASON_OVER_TITLES, seasonOverStanding } from "#domain/planner/season-over-title.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
@@ -98,6 +103,8 @@ export function riskTitle(
   if (asksNrmpRegistration(risk)) return NRMP_ASKED_RISK_TITLE;
   // Over only once nothing is left to try: a later NRMP deadline or SOAP still open is the heading.
   if (risk.code === "SEASON_OVER") return SEASON_OVER_TITLES[seasonOverStanding(risk)];
+  const kind = nrmpLateFeeKind(risk);
+  if (kind === "after-close" || kind === "on-close") return NRMP_PLANNED_AT_CLOSE_TITLES[kind];
   return risk.code === "NRMP_LATE_FEE"
     ? nrmpLateFeeTitle(plan.matchYear, Date.parse(plan.now))
     : RISK_TITLES[risk.code];

@@ -154,13 +154,14 @@ export function lateStepRisks(context: PlanContext, seasonOver: boolean): Risk[]
       nrmpWhileWeighing(context);
     if (pressing === undefined) continue;
     const shown = weighing ? pressing + WEIGHING : pressing;
-    // A planned ERAS application's words name its day: made for this plan, not shared.
+    // A planned ERAS application's words name its day where they differ: made for this plan, not shared.
     const erasPlan =
       rule.code === "ERAS_LATE_SUBMISSION" && pressing !== INTERVIEWING ? erasPlanned(context, at) : null;
+    const named =
+      erasPlan !== null &&
+      (erasPlan.passed || pressing === PASSED || (pressing === COMING && erasPlan.afterReview));
     risks.push(
-      erasPlan === null
-        ? lateStepRisk(context, index, shown, paid)
-        : riskOf(context, rule, shown, paid, erasPlan),
+      named ? riskOf(context, rule, shown, paid, erasPlan) : lateStepRisk(context, index, shown, paid),
     );
   }
   return risks;

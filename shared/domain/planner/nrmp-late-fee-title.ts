@@ -12,6 +12,16 @@ export const NRMP_LATE_FEE_AHEAD_TITLE =
   "Not registered with NRMP and the early deadline is close: register to avoid a late fee";
 
 /**
+ * NRMP_LATE_FEE's title for registration planned for a day after it closes, or for its closing day
+ * (nrmpLateFeeKind): the Match is at stake, not the fee, whatever the early deadline.
+ */
+export const NRMP_PLANNED_AT_CLOSE_TITLES = {
+  "after-close":
+    "Plans to register with NRMP after registration closes: no Match unless they register before",
+  "on-close": "Plans to register with NRMP on the day registration closes: register now or miss the Match",
+} as const;
+
+/**
  * NRMP_LATE_FEE's title for the advisor at `now` (epoch ms, the plan's instant). The risk warns
  * before NRMP's early registration deadline (the season's data) that registering before it avoids
  * the late fee, and tells once it has passed that the fee applies (late-step-risks.ts, the same

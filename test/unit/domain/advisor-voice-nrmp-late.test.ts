@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { riskTitle } from "#usecases/escalation.ts";
 import { planFor } from "./advisor-road.ts";
 import {
   applicantFactory,
@@ -52,6 +53,18 @@ describe("Bola planned her NRMP registration for a day the Match cannot wait for
       "“You plan to register with NRMP on Fri 26 Feb 2027, after NRMP registration closes",
     );
     expect(words).not.toContain(GENERIC);
+  });
+
+  it("before the early deadline too, the escalation's title says the Match is at stake, not the late fee", () => {
+    const result = planFor(
+      bola(milestoneFactory("nrmp_registration", "scheduled", "2027-02-26")),
+      "2026-11-10T10:00:00+01:00",
+    );
+    const risk = result.risks.find((each) => each.code === "NRMP_LATE_FEE");
+    expect(risk?.severity).toBe("critical");
+    expect(risk === undefined ? "" : riskTitle(risk, result)).toBe(
+      "Plans to register with NRMP after registration closes: no Match unless they register before",
+    );
   });
 
   it("the day registration closes (Thu 25 Feb 2027 in Lagos): the advisor reads that she should register now", () => {

@@ -63,7 +63,10 @@ describe("NRMP registration never reported, interviewing: notice, escalation, bu
     expect(about?.detail).not.toContain("has not registered");
     expect(about?.detail).toContain("has not told us whether they registered with NRMP");
     expect(escalation(told)?.title).toBe(RISK_TITLES.NRMP_LATE_FEE);
-    expect(escalation(told)?.detail).toContain("has not registered for the NRMP Match yet");
+    // Reported not registered while interviewing: the Match is at stake, as the applicant is told.
+    expect(escalation(told)?.detail).toContain(
+      "is interviewing for the 2027 Match but has not registered with NRMP",
+    );
   });
 
   it("the budget counts no NRMP fee upcoming, and shows each one as 'if you have not registered yet'", () => {

@@ -108,7 +108,9 @@ describe("in a browser at 390 px", () => {
     const registration = page
       .locator("ul.steps > li")
       .filter({ has: page.getByRole("heading", { name: /^Register for the NRMP/ }) });
-    await expect(registration.locator(".tag").first().textContent()).resolves.toBe("Urgent: early deadline passed");
+    await expect(registration.locator(".tag").first().textContent()).resolves.toBe(
+      "Urgent: early deadline passed",
+    );
     await expect(registration.locator("p.due", { hasText: /^Late deadline / }).isVisible()).resolves.toBe(
       true,
     );

@@ -7,23 +7,22 @@ import { describeTakes, type Remaining } from "./feasibility-lead-times.ts";
  * words (dayBy): "Pass USMLE Step 1: about 120 days of preparation, … (sat around Sat 15 May 2027,
  * reported around Sat 12 Jun 2027)". An advisor can then follow the sum from today to the day the
  * risk says all is reported, the booking and ECFMG's approval running beside the preparation
- * (fastest-sitting.ts examAt).
+ * (fastest-sitting.ts examAt). `info`: as describeTakes, what a Match out of reach would have taken.
  */
 export function describeDatedTakes(
   context: PlanContext,
   takes: readonly Remaining[],
   sources: string[],
+  info = false,
 ): string[] {
-  const said = describeTakes(takes, sources, context.zone);
+  const said = describeTakes(takes, sources, context.zone, info);
   // Step 2 CK's study follows Step 1's sitting when Step 1 is still to be studied for (examAt's prepFrom).
   const step1Studied = takes.some((take) => take.key === "usmle_step1" && studies(take));
   for (let index = 0; index < said.length; index++) {
     const take = takes[index] as Remaining;
     const from = !studies(take)
       ? ""
-      : take.key === "usmle_step2ck" && step1Studied
-        ? "studying after Step 1's sitting, "
-        : "studying from today, ";
+      : `${info ? "counting study" : "studying"} ${take.key === "usmle_step2ck" && step1Studied ? "after Step 1's sitting" : "from today"}, `;
     said[index] = `${said[index]}${datedSuffix(context, take, from)}`;
   }
   return said;

@@ -88,7 +88,10 @@ export const OET_BOOKING: LeadTime = {
 
 /**
  * "Pass USMLE Step 1: about 120 days of preparation, a test date within about 7 days, then about
- * 28 days for the result", one per requirement. Each allowance's source goes to `sources` with its
+ * 28 days for the result", one per requirement. `info` true words them as what a Match out of
+ * reach would have taken (MATCH_YEAR_NOT_FEASIBLE, the plan moved to a later Match): no day to book
+ * by, no seat to find or session calendar to check, so nothing reads as an order to book or pay for
+ * a Match the same sentence says is lost. Each allowance's source goes to `sources` with its
  * own step and allowance, "advice: … (Pass USMLE Step 1: preparation, about 120 days)"
  * (a flat list left a reader to guess which step a source belonged to), so the sentence carries
  * no label or URL and a source shared by two steps is listed under each. A sitting the applicant
@@ -98,18 +101,20 @@ export function describeTakes(
   takes: readonly Remaining[],
   sources: string[],
   zone: string = ET_ZONE,
+  info = false,
 ): string[] {
   const said: string[] = [];
-  for (const take of takes) said.push(describedWords(take, sources, zone));
+  for (const take of takes) said.push(describedWords(take, sources, zone, info));
   return said;
 }
 
 /** One requirement's words (describeTakes). */
-function describedWords(take: Remaining, sources: string[], zone: string): string {
+function describedWords(take: Remaining, sources: string[], zone: string, info: boolean): string {
   // A sitting of the applicant's own names its day: not one of the memo's shared words. It is
   // her calendar day in her zone (the start of that day), never a deadline's earlier-of-two-days
   // ("your sitting on Fri 8 Jan" for Sat 9 Jan, east of ET).
-  if (take.booked !== undefined) return describeTake(take, sources, renderDate(localDate(zone, take.booked)));
+  if (take.booked !== undefined)
+    return describeTake(take, sources, info, renderDate(localDate(zone, take.booked)));
   // Any seat by the last sitting day: that day, the earlier of hers and ET's, as dayBy says it.
   // Her own sitting after that day: an earlier seat by it is the one counted.
   const seatBy = take.seatBy ?? take.lateBooked?.seatBy;
@@ -122,9 +127,9 @@ function describedWords(take: Remaining, sources: string[], zone: string): strin
     // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
     const day = renderDate(local < et ? local : et);
     const late = take.lateBooked === undefined ? undefined : renderDate(localDate(zone, take.lateBooked.day));
-    return describeTake(take, sources, undefined, `${day}${mark}`, late);
+    return describeTake(take, sources, info, undefined, `${day}${mark}`, late);
   }
-  const known = describedTake(take);
+  const known = describedTake(take, info);
   for (const source of known.sources) addSource(sources, source);
   return known.text;
 }
@@ -136,6 +141,7 @@ interface DescribedTake {
   report: LeadTime | null;
   pace: FastestPace | undefined;
   bookedUndated: true | undefined;
+  info: boolean;
   text: string;
   sources: readonly string[];
 }
@@ -147,7 +153,7 @@ interface DescribedTake {
  */
 const describedTakes = new Map<MilestoneKey, DescribedTake[]>();
 
-function describedTake(take: Remaining): DescribedTake {
+function describedTake(take: Remaining, info: boolean): DescribedTake {
   let known = describedTakes.get(take.key);
   if (known === undefined) {
     known = [];
@@ -159,11 +165,12 @@ function describedTake(take: Remaining): DescribedTake {
       each.wait === take.wait &&
       each.report === take.report &&
       each.pace === take.pace &&
-      each.bookedUndated === take.bookedUndated
+      each.bookedUndated === take.bookedUndated &&
+      each.info === info
     )
       return each;
   const sources: string[] = [];
-  const text = describeTake(take, sources);
+  const text = describeTake(take, sources, info);
   // Bounded: the allowances are the catalog's few shared objects, but a caller could make its own.
   if (known.length >= 16) known.length = 0;
   const described = {
@@ -172,6 +179,7 @@ function describedTake(take: Remaining): DescribedTake {
     report: take.report,
     pace: take.pace,
     bookedUndated: take.bookedUndated,
+    info,
     text,
     sources,
   };
@@ -182,6 +190,7 @@ function describedTake(take: Remaining): DescribedTake {
 function describeTake(
   take: Remaining,
   sources: string[],
+  info: boolean,
   bookedOn?: string,
   seatBy?: string,
   lateOn?: string,
@@ -208,24 +217,7 @@ function describeTake(
   if (bookedOn !== undefined) parts.push(`your sitting on ${bookedOn}`);
   // The permit and seat are sought from now, beside the preparation and ECFMG's approval, not after
   // them (examAt: the sitting is the latest of the three), and the words say it that way.
-  const wait =
-    take.wait === null
-      ? ""
-      : take.bookedUndated === true
-        ? `the sitting you told us is booked, its date not given (${seatBy === undefined ? `counted as within ${cite(take.wait, "test date")}` : `it counts if it is on or before ${seatBy}, its last sitting day that still counts`})`
-        : take.key === "ecfmg_application"
-          ? `${cite(take.wait, "approval and exam registration")} for ECFMG's approval and your exam registration`
-          : take.key === "oet_medicine"
-            ? seatBy !== undefined
-              ? `${lateOn === undefined ? "any OET session" : `an OET session earlier than your sitting on ${lateOn}, any`} on or before ${seatBy}, its last sitting day that still counts, booked by about ${dayText(bookingDayBefore(lastSittingDay(take.seatBy ?? take.lateBooked?.seatBy ?? 0)))} (sessions close their bookings ${cite(take.wait, "booking a session")} ahead: check OET's session calendar)`
-              : `an OET session within ${cite(take.wait, "booking a session")} (sessions are on fixed dates: check OET's session calendar)`
-            : take.wait === FSMB_PERMIT_AND_SEAT
-              ? seatBy !== undefined
-                ? `any seat you can find by ${seatBy}, its last sitting day that still counts (FSMB's scheduling permit and a test date usually take ${cite(take.wait, "FSMB's permit and a test date")})`
-                : `FSMB's scheduling permit and a test date within ${cite(take.wait, "FSMB's permit and a test date")}`
-              : seatBy !== undefined
-                ? `${lateOn === undefined ? "any seat" : `a seat earlier than your sitting on ${lateOn}, any`} you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(take.wait, "test date")})`
-                : `a test date within ${cite(take.wait, "test date")}`;
+  const wait = take.wait === null ? "" : waitWords(take, take.wait, cite, info, seatBy, lateOn);
   if (parts.length > 0 && wait !== "" && seatBy === undefined)
     parts[parts.length - 1] += `, with ${wait} sought meanwhile`;
   else if (wait !== "") parts.push(wait);
@@ -236,5 +228,48 @@ function describeTake(
         ? `${cite(take.report, "review")} for ECFMG's review once your application and OET result are in`
         : `${cite(take.report, "result")} for the result`,
     );
-  return `${title}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
+  // As information, the requirement by its name, never the step's order ("Pass USMLE Step 1").
+  const lead = info ? catalogEntry(take.key).advisorName : title;
+  return `${lead}: ${parts.length > 0 ? parts.join(", then ") : "as soon as its prerequisites are met"}`;
+}
+
+/**
+ * The booking's words of describeTake: a seat or session and the time it takes, by the last sitting
+ * day `seatBy` when the usual time runs past it (`lateOn`: her own sitting after that day). `info`
+ * (describeTakes): the same pace said as what the Match would have taken, with no booking day, seat
+ * to find or calendar to check.
+ */
+function waitWords(
+  take: Remaining,
+  lead: LeadTime,
+  cite: (lead: LeadTime, allowance: string) => string,
+  info: boolean,
+  seatBy?: string,
+  lateOn?: string,
+): string {
+  if (take.bookedUndated === true)
+    return `the sitting you told us is booked, its date not given (${seatBy === undefined ? `counted as within ${cite(lead, "test date")}` : `it counts if it is on or before ${seatBy}, its last sitting day that still counts`})`;
+  if (take.key === "ecfmg_application")
+    return `${cite(lead, "approval and exam registration")} for ECFMG's approval and your exam registration`;
+  // Her own sitting after the last sitting day, as information: said to be after it, no earlier seat asked for.
+  const after = lateOn === undefined ? "" : ` (your sitting on ${lateOn} is after it)`;
+  if (take.key === "oet_medicine") {
+    if (seatBy === undefined)
+      return info
+        ? `an OET session within ${cite(lead, "booking a session")} (sessions are on fixed dates)`
+        : `an OET session within ${cite(lead, "booking a session")} (sessions are on fixed dates: check OET's session calendar)`;
+    if (info) return `an OET session on or before ${seatBy}, its last sitting day for that Match${after}`;
+    return `${lateOn === undefined ? "any OET session" : `an OET session earlier than your sitting on ${lateOn}, any`} on or before ${seatBy}, its last sitting day that still counts, booked by about ${dayText(bookingDayBefore(lastSittingDay(take.seatBy ?? take.lateBooked?.seatBy ?? 0)))} (sessions close their bookings ${cite(lead, "booking a session")} ahead: check OET's session calendar)`;
+  }
+  if (lead === FSMB_PERMIT_AND_SEAT) {
+    if (seatBy === undefined)
+      return `FSMB's scheduling permit and a test date within ${cite(lead, "FSMB's permit and a test date")}`;
+    return info
+      ? `a seat by ${seatBy}, its last sitting day for that Match${after} (FSMB's scheduling permit and a test date usually take ${cite(lead, "FSMB's permit and a test date")})`
+      : `any seat you can find by ${seatBy}, its last sitting day that still counts (FSMB's scheduling permit and a test date usually take ${cite(lead, "FSMB's permit and a test date")})`;
+  }
+  if (seatBy === undefined) return `a test date within ${cite(lead, "test date")}`;
+  return info
+    ? `a seat by ${seatBy}, its last sitting day for that Match${after} (a test date usually takes ${cite(lead, "test date")})`
+    : `${lateOn === undefined ? "any seat" : `a seat earlier than your sitting on ${lateOn}, any`} you can find by ${seatBy}, its last sitting day that still counts (a test date usually takes ${cite(lead, "test date")})`;
 }

@@ -86,7 +86,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       sources,
     );
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeDatedTakes(context, feasibility.takes, sources);
+    const list = describeDatedTakes(context, feasibility.takes, sources, true);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else if (over) {
     // After the deadline the season is history: what was missing then, not what "would be", as the
@@ -104,7 +104,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     if (documentsDue !== undefined) addSource(sources, citationSource(documentsDue));
     const [around, due] = aroundAndDue(context, late.at, late.due);
     cause = `your OET result could reach ECFMG only around ${around}, after the deadline for a Pathway application's supporting documents, ${due}${PATHWAY_DEADLINE_MARK}, and ECFMG would likely reject an application whose documents come late. ${pathwaysUnconfirmed(calendar.matchYear)}, and we plan for the earlier projected date. If ECFMG's own ${calendar.matchYear} deadline turns out later and your OET result can reach it by then, tell us your sitting date and this plan returns to the ${calendar.matchYear} Match`;
-    const list = describeTakes(feasibility.takes, sources, context.zone);
+    const list = describeTakes(feasibility.takes, sources, context.zone, true);
     takes = `${list.join("; ")}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else if (feasibility.cause === "pathway" && feasibility.pathwayLate !== null) {
     // The Pathway application cannot go in by its projected deadline: the
@@ -127,7 +127,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
       addSource(sources, PATHWAYS_2025_CLOSING_URL);
     }
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeTakes(feasibility.takes, sources, context.zone);
+    const list = describeTakes(feasibility.takes, sources, context.zone, true);
     takes = `${list.length > 0 ? list.join("; ") : "ECFMG's Pathway decision"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
@@ -144,7 +144,7 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
           ? `${around} (your time), the day of the rank order list deadline itself, ${renderInZone(context.zone, rolDate.at)}${citeSeasonDate(rolDate, sources)}: too late to be sure ECFMG confirms them by then`
           : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
-    const list = describeDatedTakes(context, feasibility.takes, sources);
+    const list = describeDatedTakes(context, feasibility.takes, sources, true);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   }
   // A certified list (done; a waived one is no list) does not keep the Match in reach
@@ -181,13 +181,24 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     severity: "critical",
     message: over
       ? `${askMatched}The ${calendar.matchYear} Match's rank order list deadline, ${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}, passed before you were ready: ${cause}. ${earliest}. What it takes: ${takes}. ${soap !== "" ? soap : `${pending.length > 0 ? "If the result did not reach ECFMG in time, change" : "Change"} your target Match year to ${feasibility.earliestMatchYear}.`}`
-      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. What it would take: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`)}`,
+      : `The ${calendar.matchYear} Match is out of reach: ${cause}. ${earliest}. ${wouldHaveTaken(context, feasibility)}: ${takes}. ${outOfReachAdvice(context, feasibility.earliestMatchYear)}${paidSeasonAdvice(context, feasibility.earliestMatchYear, sources, () => `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`)}`,
     milestones,
     earliestFeasibleMatchYear: feasibility.earliestMatchYear,
     ...(feasibility.dropped === null ? {} : { droppedMatchYear: feasibility.dropped.year }),
     ...(feasibility.decidedBy === null ? {} : { decidedBy: feasibility.decidedBy }),
     ...(sources.length > 0 ? { sources } : {}),
   };
+}
+
+/**
+ * The heading of what the Match out of reach would have taken at the fastest pace: information,
+ * never steps to take now (the plan is dated for the earliest feasible Match, whose steps are the
+ * ones to act on), so no booking day or fee for the lost Match reads as an order. For a graduation
+ * after the start, what the later Match takes, worded for it.
+ */
+function wouldHaveTaken(context: PlanContext, feasibility: Feasibility): string {
+  if (feasibility.cause === "graduation") return "What it would take";
+  return `What the ${context.calendar.matchYear} Match would have taken, for information only (not steps to take now)`;
 }
 
 /**

@@ -72,7 +72,7 @@ describe.each([
     expect(outOfReach?.earliestFeasibleMatchYear).toBe(2028);
     expect(outOfReach?.message).toContain("would be reported around Thu 11 Mar 2027");
     expect(outOfReach?.message).toContain(
-      "Pass USMLE Step 2 CK: a test date within about 7 days, then about 28 days for the result",
+      "USMLE Step 2 CK: a test date within about 7 days, then about 28 days for the result",
     );
   });
 

@@ -29,7 +29,7 @@ interface Take {
 
 function usmleTakes(words: string): Take[] {
   const pattern =
-    /(Pass USMLE Step [^:]+): about (\d+) days of preparation, with FSMB's scheduling permit and a test date within about \d+ days sought meanwhile, then about (\d+) days for the result \((studying [^,]+), sat around (\w{3} \d{1,2} \w{3} \d{4}), reported around (\w{3} \d{1,2} \w{3} \d{4})\)/g;
+    /(USMLE Step [^:]+): about (\d+) days of preparation, with FSMB's scheduling permit and a test date within about \d+ days sought meanwhile, then about (\d+) days for the result \((counting study [^,]+), sat around (\w{3} \d{1,2} \w{3} \d{4}), reported around (\w{3} \d{1,2} \w{3} \d{4})\)/g;
   return [...words.matchAll(pattern)].map((match) => ({
     title: match[1] as string,
     prep: Number(match[2]),
@@ -44,12 +44,12 @@ describe("MATCH_YEAR_NOT_FEASIBLE's fastest pace adds up from the lead times it 
   it("nothing done: Step 1 from today, Step 2 CK after Step 1's sitting, to the day the risk names", () => {
     const words = message(planInOwnMatch(readSnapshot(FIXTURES, "nothing-done-quito.json"), NOW));
     const [step1, step2] = usmleTakes(words);
-    expect(step1?.title).toBe("Pass USMLE Step 1");
-    expect(step1?.from).toBe("studying from today");
+    expect(step1?.title).toBe("USMLE Step 1");
+    expect(step1?.from).toBe("counting study from today");
     expect(step1?.sat).toBe(TODAY + (step1?.prep ?? 0) * DAY);
     expect(step1?.reported).toBe((step1?.sat ?? 0) + (step1?.result ?? 0) * DAY);
-    expect(step2?.title).toBe("Pass USMLE Step 2 CK");
-    expect(step2?.from).toBe("studying after Step 1's sitting");
+    expect(step2?.title).toBe("USMLE Step 2 CK");
+    expect(step2?.from).toBe("counting study after Step 1's sitting");
     expect(step2?.sat).toBe((step1?.sat ?? 0) + (step2?.prep ?? 0) * DAY);
     expect(step2?.reported).toBe((step2?.sat ?? 0) + (step2?.result ?? 0) * DAY);
     expect(words).toContain("would be reported around Sun 10 Oct 2027");
@@ -60,7 +60,7 @@ describe("MATCH_YEAR_NOT_FEASIBLE's fastest pace adds up from the lead times it 
   it("Step 1 done: Step 2 CK is studied for from today and its report is the risk's day", () => {
     const words = message(planInOwnMatch(readSnapshot(FIXTURES, "step1-done-quito.json"), NOW));
     const [step2] = usmleTakes(words);
-    expect(step2?.title).toBe("Pass USMLE Step 2 CK");
+    expect(step2?.title).toBe("USMLE Step 2 CK");
     expect(step2?.sat).toBe(TODAY + (step2?.prep ?? 0) * DAY);
     expect(step2?.reported).toBe((step2?.sat ?? 0) + (step2?.result ?? 0) * DAY);
     expect(words).toContain("would be reported around Sat 12 Jun 2027");

@@ -99,7 +99,7 @@ describe("feasibility does not depend on fees already paid", () => {
       const unpaid = planFor(manila(false), now);
       const notFeasible = code(unpaid, "MATCH_YEAR_NOT_FEASIBLE");
       expect(notFeasible?.earliestFeasibleMatchYear).toBe(2028);
-      expect(notFeasible?.message).toContain("Pass USMLE Step 2 CK: about 120 days of preparation");
+      expect(notFeasible?.message).toContain("USMLE Step 2 CK: about 120 days of preparation");
       expect(code(unpaid, "MATCH_YEAR_LAST_DAY")).toBeUndefined();
       // Paid, "not started" may mean "not booked": asked, with no verdict, never "book by" alone.
       const paid = planFor(manila(true), now);

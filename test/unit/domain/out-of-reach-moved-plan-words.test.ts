@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
+
+/**
+ * Once the 2027 Match is out of reach and the plan is dated for 2028, the out-of-reach notice says
+ * what 2027 would have taken as information, never as things to do: no day to book an OET session
+ * by, no "earlier" seat than the one she holds (which the OET card says counts for 2028), no order
+ * to study from today while the next steps aim at the 2028 dates, and with no sponsor note nothing
+ * pushed to pay beside "pay no further fee until then".
+ */
+const DIR = new URL("../../fixtures/out-of-reach-moved-plan/", import.meta.url).pathname;
+
+const notice = (result: Plan): string =>
+  result.risks.find((risk) => risk.code === "MATCH_YEAR_NOT_FEASIBLE")?.message ?? "";
+const card = (result: Plan, key: string): string =>
+  result.nextSteps.find((step) => step.milestone === key)?.action ?? "";
+
+/** Words that would have the applicant book, find a seat or pay for the Match out of reach. */
+const ORDERS = [
+  /booked by about/,
+  /earlier than your sitting/,
+  /any seat you can find/,
+  /check OET's session calendar/,
+  /studying from today/,
+  /Pass OET Medicine:/,
+  /Pass USMLE Step 1:/,
+];
+
+describe("an applicant whose OET is booked after 2027's last sitting day, moved to the 2028 Match", () => {
+  for (const file of ["lagos-oet-after-last-day.json", "lagos-oet-after-last-day-no-note.json"])
+    it(`${file}: the notice says what 2027 would have taken, for information, and names her sitting as after it`, () => {
+      const result = planInOwnMatch(readSnapshot(DIR, file), "2026-12-07T12:00:00Z");
+      const said = notice(result);
+      expect(said).toContain("The earliest feasible Match is 2028");
+      expect(said).toContain(
+        "What the 2027 Match would have taken, for information only (not steps to take now):",
+      );
+      expect(said).toContain(
+        "OET Medicine: an OET session on or before Tue 5 Jan 2027 (our advice), its last sitting day for that Match (your sitting on Sat 16 Jan 2027 is after it)",
+      );
+      for (const order of ORDERS) expect(said).not.toMatch(order);
+      expect(said).not.toContain("What it would take");
+    });
+
+  it("the OET card beside it keeps her sitting for the 2028 Match", () => {
+    const result = planInOwnMatch(readSnapshot(DIR, "lagos-oet-after-last-day.json"), "2026-12-07T12:00:00Z");
+    expect(card(result, "oet_medicine")).toContain("This sitting counts for the 2028 Match");
+  });
+});
+
+describe("an applicant with nothing done, moved to the 2028 Match", () => {
+  it("the notice counts the 2027 pace as information, never 'studying from today' as an order", () => {
+    const result = planInOwnMatch(readSnapshot(DIR, "honolulu-nothing-done.json"), "2026-11-24T23:00:00Z");
+    const said = notice(result);
+    expect(said).toContain("USMLE Step 1: about 120 days of preparation");
+    expect(said).toContain("(counting study from today, sat around Wed 24 Mar 2027");
+    expect(said).toContain("OET Medicine: an OET session within about 20 days (sessions are on fixed dates)");
+    for (const order of ORDERS) expect(said).not.toMatch(order);
+  });
+});

@@ -5,6 +5,7 @@ import { localDate } from "../time.ts";
 import { SCHOOL_CHECK_INDEX, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { seasonDayOrWhen } from "./day-words.ts";
+import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import {
@@ -216,8 +217,10 @@ function questionRisk(calendar: SeasonCalendar, questioned: readonly number[], w
         ? ` ${pathway === "" ? rank : rank.replace("change your answer and ", `change your answer now, submit your ECFMG Pathway application by ${pathway}, then `)}`
         : `${dated ? `: NRMP's late registration closes ${rol}, and without registering you cannot rank programs, so cannot match` : hedge !== "" ? `: NRMP's late registration closed ${rol}, so you cannot rank programs in the ${year} Match${hedge}; your plan then shows the steps it now holds back` : ", and your plan shows the steps it now holds back"}`;
       said.push(
-        `Your answers say your school has no ECFMG sponsor note, yet ${reported} serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there,${named ? "" : " change your answer"}${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
+        `Your answers say your school has no ECFMG sponsor note, yet ${reported} serves only graduates of a school with a sponsor note: check WDOMS for your graduation year now. If the note is there,${named ? "" : " change your answer"}${then}. If there is truly no note for your graduation year, ${dated ? `ECFMG cannot certify you, so you cannot match in ${year}, nor later until your school obtains the note: ask` : "ask"} your school's dean's office and ECFMG how your interview came about, and pay no fee until then.`,
       );
+      // What each answer changes, the no-note one too: no ECFMG certification, no Match (NRMP's rule).
+      if (dated) addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
       if (!named && (dated || hedge !== "")) addSource(sources, rolDate.source);
     } else if (index === APPLICATION_AT) {
       // Behind the closed gate a risk names only the gate's step (advisor-rules: no risk names a

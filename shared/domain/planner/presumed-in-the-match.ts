@@ -3,7 +3,13 @@ import type { Risk } from "../plan.ts";
 import { seasonDayEt } from "../seasons/date-words.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { contradictedAnswers } from "./answers-contradict-interview.ts";
-import { IMPLIED_AT, IN_ERAS_APPLICATION_AT, indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
+import {
+  IMPLIED_AT,
+  IN_ERAS_APPLICATION_AT,
+  indexedStep,
+  PREREQUISITES_AT,
+  SCHOOL_CHECK_INDEX,
+} from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { ContextAnswers } from "./context-answers.ts";
 import { contextWith } from "./context-with.ts";
@@ -82,8 +88,20 @@ export function feasibilityOf(context: PlanContext): Feasibility {
 }
 
 function judgeFeasibility(context: PlanContext): Feasibility {
+  // A sponsor note reported false beside an interview for this Match is most likely a mis-ticked
+  // answer, and ANSWERS_CONTRADICT_INTERVIEW asks about it first: the Match is judged as if the
+  // interview is right (the note there, its unreported steps presumed as for a school with one),
+  // so the plan never writes that Match off on the answer it asks about. Its gate stays as given.
+  const judgedOn = noteAskedBesideInterview(context)
+    ? (presumedContext(context, true) ?? context)
+    : context;
   // Out of reach on the projected deadline only, the later candidate's chain.
-  return withLaterCandidate(context, assessFeasibility(context));
+  return withLaterCandidate(judgedOn, assessFeasibility(judgedOn));
+}
+
+/** Whether an interview for the entered Match questions the sponsor note reported false (contradictedAnswers). */
+function noteAskedBesideInterview(context: PlanContext): boolean {
+  return context.eligibility === "ineligible" && contradictedAnswers(context).includes(SCHOOL_CHECK_INDEX);
 }
 
 const judged = new ContextAnswers<null, null, Feasibility>();
@@ -134,12 +152,13 @@ export function carriedPresumed(later: PlanContext, entered: PlanContext): PlanC
   return statuses === undefined ? later : contextWith(later, { statuses, presumedDone: carried });
 }
 
-function presumedContext(context: PlanContext): PlanContext | null {
+function presumedContext(context: PlanContext, noteAsked = false): PlanContext | null {
   // The one evidence test (inTheMatchOnRecord: an interview in the season once ERAS opens, or this
   // season's ERAS application and NRMP registration done), checked before the steps are
   // read: most plans (no interview, not both reported done) end here after two status reads and a
   // length check; so do plans before that day (a moved plan's later Match, mostly).
-  if (context.eligibility === "ineligible" || !inTheMatchOnRecord(context)) return null;
+  // `noteAsked` (judgeFeasibility): the note reported false is in question beside the interview.
+  if ((context.eligibility === "ineligible" && !noteAsked) || !inTheMatchOnRecord(context)) return null;
   let statuses: MilestoneStatus[] | undefined;
   let presumedDone: number[] | undefined;
   const presume = (index: number, status: MilestoneStatus = "done"): void => {

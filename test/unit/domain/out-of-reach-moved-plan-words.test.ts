@@ -59,3 +59,27 @@ describe("an applicant with nothing done, moved to the 2028 Match", () => {
     for (const order of ORDERS) expect(said).not.toMatch(order);
   });
 });
+
+describe("a sponsor note answered 'no' beside an ERAS interview for the 2027 Match", () => {
+  const NOW = "2026-12-07T12:00:00Z";
+  for (const file of ["lagos-no-note-interview.json", "lagos-no-note-interview-oet.json"])
+    it(`${file}: one verdict, the question first; the Match is not written off on the answer asked about`, () => {
+      const result = planInOwnMatch(readSnapshot(DIR, file), NOW);
+      const codes = result.risks.map((risk) => risk.code);
+      expect(codes[0]).toBe("ANSWERS_CONTRADICT_INTERVIEW");
+      expect(codes).not.toContain("MATCH_YEAR_NOT_FEASIBLE");
+      expect(result.matchYear).toBe(2027);
+      const question = result.risks[0]?.message ?? "";
+      // What each answer changes.
+      expect(question).toContain("If the note is there, change your answer: NRMP's late registration closes");
+      expect(question).toContain(
+        "If there is truly no note for your graduation year, ECFMG cannot certify you, so you cannot match in 2027, nor later until your school obtains the note",
+      );
+      for (const risk of result.risks)
+        expect(risk.message).not.toMatch(/Pay no 2027 ERAS or NRMP fee|target Match year to 2028/);
+      // The interview, in a Match the plan keeps, keeps its reminders.
+      expect(result.reminders.some((each) => each.rung === "interview-prep-1d")).toBe(true);
+      // The steps stay held as answered: nothing that needs ECFMG is a next step.
+      expect(result.nextSteps.map((step) => step.milestone)).not.toContain("nrmp_registration");
+    });
+});

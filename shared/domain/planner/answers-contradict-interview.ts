@@ -108,21 +108,28 @@ export function applicationQuestioned(context: PlanContext): boolean {
  * entered Match's: only the ECFMG application is asked about (its exams stay presumed in the later
  * plan), with no word of the entered Match's deadline, and no ERAS application for a Match out of
  * reach. Once the entered Match's rank order list deadline has passed, no sentence names it or asks
- * to act by it (never a past instruction). Null when nothing is questioned.
+ * to act by it (never a past instruction), nor does it while the Match is out of reach even as if
+ * the interview is right (`outOfReach`). Null when nothing is questioned.
  */
-export function answersContradictInterviewRisk(context: PlanContext, moved = false): Risk | null {
+export function answersContradictInterviewRisk(
+  context: PlanContext,
+  moved = false,
+  outOfReach = false,
+): Risk | null {
   const all = contradictedAnswers(context);
   const questioned = moved ? all.filter((index) => index === APPLICATION_AT) : all;
   if (questioned.length === 0) return null;
   const { calendar } = context;
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   // Moved, or past the deadline: no sentence rests on the entered Match's rank order list deadline.
-  const dated = !moved && context.now <= rolDate.at;
+  // Out of reach even as if the interview is right (outOfReach: feasibility judged so), no date of
+  // the entered Match is asked for either: MATCH_YEAR_NOT_FEASIBLE beside it is the one verdict.
+  const dated = !moved && !outOfReach && context.now <= rolDate.at;
   const started = context.entries.at(APPLICATION_AT)?.status === "in_progress";
   // Past the projected deadline, the note's refusal names its later candidate while it is ahead
   // (as RANK_LIST_UNREPORTED does): the words read the calendar only, so a flag in the kind.
   const noteAsked = questioned.includes(SCHOOL_CHECK_INDEX);
-  const hedge = !moved && !dated && noteAsked ? laterCandidateHedge(context, rolDate) : "";
+  const hedge = !moved && context.now > rolDate.at && noteAsked ? laterCandidateHedge(context, rolDate) : "";
   // Beside the note, the record's own evidence is listed, and a registered applicant is told to
   // certify the rank order list rather than to register late.
   const evidence = noteAsked && !moved ? noteRecordEvidence(context) : 0;

@@ -92,9 +92,7 @@ function judgeFeasibility(context: PlanContext): Feasibility {
   // answer, and ANSWERS_CONTRADICT_INTERVIEW asks about it first: the Match is judged as if the
   // interview is right (the note there, its unreported steps presumed as for a school with one),
   // so the plan never writes that Match off on the answer it asks about. Its gate stays as given.
-  const judgedOn = noteAskedBesideInterview(context)
-    ? (presumedContext(context, true) ?? context)
-    : context;
+  const judgedOn = noteAskedBesideInterview(context) ? (presumedContext(context, true) ?? context) : context;
   // Out of reach on the projected deadline only, the later candidate's chain.
   return withLaterCandidate(judgedOn, assessFeasibility(judgedOn));
 }

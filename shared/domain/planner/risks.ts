@@ -88,7 +88,8 @@ export function assessRisks(
   // A note reported false that the record contradicts (an approved application, a Step passed) is
   // asked the same way when no interview asks already.
   const contradicted =
-    answersContradictInterviewRisk(context) ?? (ineligible ? noteRecordRisk(context) : null);
+    answersContradictInterviewRisk(context, false, feasibility.infeasible) ??
+    (ineligible ? noteRecordRisk(context) : null);
   if (contradicted !== null) risks.push(contradicted);
   // Match Week done (matched) beside SOAP in progress (not matched): asked at once.
   const matchWeekSoap = held ? null : matchWeekSoapConflictRisk(context);

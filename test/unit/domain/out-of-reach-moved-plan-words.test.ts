@@ -83,3 +83,22 @@ describe("a sponsor note answered 'no' beside an ERAS interview for the 2027 Mat
       expect(result.nextSteps.map((step) => step.milestone)).not.toContain("nrmp_registration");
     });
 });
+
+describe("a sponsor note answered 'no' beside an interview, the Match out of reach even if the note is there", () => {
+  it("OET not started on 20 Jan 2027: the question pushes no NRMP registration beside the out-of-reach verdict", () => {
+    const snapshot = readSnapshot(DIR, "lagos-no-note-interview.json");
+    const input = {
+      ...snapshot,
+      milestones: [...snapshot.milestones, { key: "oet_medicine" as const, status: "not_started" as const }],
+    };
+    const result = planInOwnMatch(input, "2027-01-20T12:00:00Z");
+    const codes = result.risks.map((risk) => risk.code);
+    expect(codes[0]).toBe("ANSWERS_CONTRADICT_INTERVIEW");
+    expect(codes).toContain("MATCH_YEAR_NOT_FEASIBLE");
+    const question = result.risks[0]?.message ?? "";
+    expect(question).toContain(
+      "If the note is there, change your answer, and your plan shows the steps it now holds back.",
+    );
+    expect(question).not.toContain("late registration");
+  });
+});

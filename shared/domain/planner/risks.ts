@@ -84,9 +84,8 @@ export function assessRisks(
   // Out of reach at its deadline, the season stays MATCH_YEAR_NOT_FEASIBLE after it (assessFeasibility).
   const seasonOver = !feasibility.infeasible && seasonIsOver(context);
 
-  // Answers an interview for this Match contradicts are asked about first.
-  // A note reported false that the record contradicts (an approved application, a Step passed) is
-  // asked the same way when no interview asks already.
+  // Answers an interview for this Match contradicts are asked about first; a note reported false that
+  // the record contradicts (an approved application, a Step passed), when no interview asks already.
   const contradicted =
     answersContradictInterviewRisk(context, false, feasibility.infeasible) ??
     (ineligible ? noteRecordRisk(context) : null);

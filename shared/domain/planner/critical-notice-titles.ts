@@ -20,6 +20,7 @@ import { pathwayLateTitle } from "./pathway-late-title.ts";
 import { nrmpLateFeeNoticeTitle } from "./planned-at-close.ts";
 import { RETAKE_ASKS_PROGRAM } from "./score-below-passing-risk.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
+import { seasonOverNoticeTitle } from "./season-over-title.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
@@ -92,12 +93,11 @@ const CHANGE_OF_STATUS_BEHIND_TITLE =
   "Your H-1B steps are behind: you cannot start residency without your change of status";
 /**
  * SEASON_OVER while NRMP's later candidate for the deadline is still ahead
- * (seasonOverLaterCandidate): its words ask to check R3 now, so the title does, and it is a
- * notice of its own, apart from the one that says the Match is over once that candidate passes.
+ * (seasonOverLaterCandidate): its words ask to check R3 now, so the title does
+ * (seasonOverNoticeTitle), and it is a notice of its own, apart from the one that says the Match
+ * is over once that candidate passes.
  */
 const SEASON_OVER_UNLESS_LATER_PHASE = "unless-later";
-const SEASON_OVER_UNLESS_LATER_TITLE =
-  "Check R3 now: the {year} Match is over for you unless NRMP's deadline is later than projected";
 /**
  * SCORE_BELOW_PASSING whose retake is laid on NRMP's later candidate (retakeOnLaterCandidate): the
  * day below is that candidate's last sitting day, so the title says on what it holds, as the risk
@@ -196,7 +196,7 @@ export function noticeTemplate(
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;
-  if (phase === SEASON_OVER_UNLESS_LATER_PHASE) return SEASON_OVER_UNLESS_LATER_TITLE;
+  if (phase === SEASON_OVER_UNLESS_LATER_PHASE) return seasonOverNoticeTitle(risk);
   if (phase === RETAKE_ON_LATER_PHASE) return RETAKE_ON_LATER_TITLE;
   if (phase === RETAKE_ASKS_PROGRAM_PHASE) return RETAKE_ASKS_PROGRAM_TITLE;
   if (phase === LAST_WEEK_PHASE)

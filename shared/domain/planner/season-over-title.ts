@@ -33,6 +33,18 @@ export const SEASON_OVER_TITLES: Readonly<Record<SeasonOverStanding, string>> = 
     "No certified rank order list by the projected deadline: NRMP's may be later, and SOAP is still open if R3 allows",
 };
 
+/**
+ * SEASON_OVER's notice title to the applicant while NRMP's later deadline may still be open (its
+ * notice goes out then, SOAP open or not), by how it stands: the subject, the one line many read,
+ * says what the words say. While SOAP is open to them too, never "the Match is over for you": SOAP
+ * is part of that Match ({year}: the target Match).
+ */
+export function seasonOverNoticeTitle(risk: Pick<Risk, "message">): string {
+  return seasonOverStanding(risk) === "laterDeadlineAndSoap"
+    ? "No certified rank order list by the projected deadline: check R3 now, NRMP's may be later, and SOAP in Match Week is still open to you"
+    : "Check R3 now: the {year} Match is over for you unless NRMP's deadline is later than projected";
+}
+
 /** SEASON_OVER's first sentence to the advisor, by how it stands: never "over" while something is open. */
 export function seasonOverVoice(
   standing: SeasonOverStanding,

@@ -9,8 +9,8 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
  * certified when the projected 2027 rank order list deadline passes (Wed 24 Feb 2027, 9:00 PM ET).
  * SEASON_OVER then says the Match is over unless NRMP's deadline turns out later (its later
  * candidate, Wed 3 Mar 2027, 9:00 PM ET): check R3 now. A critical risk that asks for an action now
- * sends one notice at once, SOAP open or not, due by that candidate; once it passes, SOAP's own
- * step speaks and no such notice is made.
+ * sends one notice at once, SOAP open or not, due by that candidate, its subject naming SOAP as
+ * still open; once it passes, SOAP's own step speaks and no such notice is made.
  */
 const karachi = inputFactory({
   applicant: applicantFactory({
@@ -39,8 +39,11 @@ describe("SEASON_OVER while NRMP's later deadline may still be open", () => {
     const sent = notice(result);
     expect(sent?.milestone).toBe("rank_order_list");
     expect(sent?.sendAt).toBe(now);
+    // Registered, so SOAP is part of what is still open: the subject says so, as the words do,
+    // never "the 2027 Match is over for you" above words that say SOAP is still open.
+    expect(result.risks.find((risk) => risk.code === "SEASON_OVER")?.message).toContain("SOAP in Match Week");
     expect(sent?.title).toBe(
-      "Check R3 now: the 2027 Match is over for you unless NRMP's deadline is later than projected",
+      "No certified rank order list by the projected deadline: check R3 now, NRMP's may be later, and SOAP in Match Week is still open to you",
     );
     expect(sent?.deadline).toBe("2027-03-04T02:00:00.000Z");
     expect(sent?.deadlineDetail).toMatchObject({ et: "Wed 3 Mar 2027, 9:00 PM ET", basis: "projected" });

@@ -40,8 +40,12 @@ export function stillOverridden(context: PlanContext, each: OverriddenAnswer): b
 export function overriddenWords(context: PlanContext, answers: readonly OverriddenAnswer[]): string {
   const first = answers[0] as OverriddenAnswer;
   const by = QUESTION_NAMES[first.by] as string;
-  const byDate = context.entries.at(first.by)?.date;
-  const done = byDate === undefined ? "done" : `done on ${renderDate(byDate)}`;
+  const byEntry = context.entries.at(first.by);
+  const byDate = byEntry?.date;
+  // SOAP in progress from Monday's release (soap-taking-part.ts): taken part in, not done.
+  const state = byEntry?.status === "in_progress" ? "in progress" : "done";
+  const done =
+    byDate === undefined ? state : `${state} ${state === "done" ? "on" : "since"} ${renderDate(byDate)}`;
   const list = (words: string[]) =>
     words.length === 1 ? (words[0] as string) : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
   const names = answers.map((each) => QUESTION_NAMES[each.step] as string);
@@ -51,7 +55,7 @@ export function overriddenWords(context: PlanContext, answers: readonly Overridd
     first.by === LIST_AT && answers.some((each) => each.step === NRMP_AT)
       ? " Check in NRMP's R3 system that your registration and your certified list both show."
       : "";
-  return `Your answers mark ${by} ${done} but say ${said}, though ${by} needs ${one ? "it" : "each of them"} first: which is right? Most likely ${one ? "the answer" : "the answers"} for ${list(names)} ${one ? "was" : "were"} not updated: if ${one ? "it is" : "they are"} done, mark ${one ? "it" : "them"} done; if ${by} is not done yet, mark it as it stands.${check} Until you answer, your plan counts ${list(names)} done.`;
+  return `Your answers mark ${by} ${done} but say ${said}, though ${by} needs ${one ? "it" : "each of them"} first: which is right? Most likely ${one ? "the answer" : "the answers"} for ${list(names)} ${one ? "was" : "were"} not updated: if ${one ? "it is" : "they are"} done, mark ${one ? "it" : "them"} done; if ${by} is not ${state === "done" ? "done yet" : "under way"}, mark it as it stands.${check} Until you answer, your plan counts ${list(names)} done.`;
 }
 
 /** ECFMG's review once every document is in: 4–6 weeks (facts.md §5, official); the shorter end. */

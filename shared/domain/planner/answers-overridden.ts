@@ -92,7 +92,8 @@ function saysNotDone(status: MilestoneStatus): boolean {
  * Not an answer the planner itself replaced before (an earlier season's, a refused rank list, a
  * Match outcome told too early: `entries` no longer holds it), nor one it keeps as reported (an
  * early post-Match answer's unreported steps), nor beside a failed attempt (`failed`: a retake),
- * nor Match Day beside SOAP answered.
+ * nor Match Day beside SOAP answered. SOAP in progress from Monday's release (`soapUnderWay`) counts
+ * as a done step here: taking part in SOAP needs NRMP registration.
  * Null for most plans (no answer not done is counted done).
  */
 export function answersOverridden(
@@ -101,6 +102,7 @@ export function answersOverridden(
   statuses: readonly MilestoneStatus[],
   applicable: readonly boolean[],
   failed: readonly { key: MilestoneKey }[],
+  soapUnderWay = false,
 ): OverriddenAnswer[] | null {
   let out: OverriddenAnswer[] | null = null;
   for (let position = 0; position < reported.length; position++) {
@@ -118,7 +120,9 @@ export function answersOverridden(
     const needers = NEEDED_BY[step] ?? [];
     for (let at = 0; at < needers.length; at++) {
       const { by, source } = needers[at] as { by: number; source: string };
-      if (entries.at(by)?.status !== "done" || applicable[by] !== true) continue;
+      // SOAP taken part in (soapUnderWay, soap-taking-part.ts) needs NRMP registration as a done step does.
+      const byDone = entries.at(by)?.status === "done" || (by === SOAP_AT && soapUnderWay);
+      if (!byDone || applicable[by] !== true) continue;
       if (failed.some((each) => each.key === MILESTONE_CATALOG[by]?.key)) continue;
       out ??= [];
       out.push({ step, entry, by, source });

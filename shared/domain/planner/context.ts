@@ -31,6 +31,7 @@ import type { PlannerInput } from "./planner-input.ts";
 import { withdrawPositionBesideSoap } from "./position-beside-soap.ts";
 import { type RolRefusal, refusedRankList } from "./rank-list-refusal.ts";
 import { type SoapDoneBeforeOffers, soapDoneBeforeOffers } from "./soap-done-before-offers.ts";
+import { impliesPrerequisites, takingPartInSoap } from "./soap-taking-part.ts";
 import { eligibilityOf } from "./sponsor-note-evidence.ts";
 import { StepEntries, type StepEntriesView } from "./step-entries.ts";
 import { uncountedAnswer } from "./uncounted-answer.ts";
@@ -183,13 +184,12 @@ export function buildContext(
     if (entry === undefined || entry.status === "not_started") continue;
     if (!stampingWaiverRefused(entry, zone)) statuses[index] = internedStatus(entry.status);
   }
-  // Prerequisites of a scheduled or done milestone must have happened, whatever the snapshot says,
-  // but for a scheduled one's supporting documents (`neededByOwnDate`), whether its date is ahead or
-  // passed: a Pathway submitted on its date does not make the OET done.
+  // Prerequisites of a scheduled or done milestone, or of SOAP taken part in, must have happened, but
+  // a scheduled one's documents (`neededByOwnDate`): a Pathway submitted does not make the OET done.
   for (let index = 0; index < statuses.length; index++) {
     const entry = entries.at(index);
     if (entry === undefined) continue;
-    if (entry.status === "done") markPrerequisites(statuses, index, true);
+    if (impliesPrerequisites(entry, calendar, nowMs)) markPrerequisites(statuses, index, true);
     if (entry.status === "scheduled") markPrerequisites(statuses, index, false);
   }
   // A Match outcome told too early is withdrawn, not what it implies: the list it followed stays certified.
@@ -219,7 +219,8 @@ export function buildContext(
   // fees and ECFMG reminders included).
   if (eligibility === "unchecked" && isFinished(statuses[SCHOOL_CHECK_INDEX] ?? "not_started"))
     statuses[SCHOOL_CHECK_INDEX] = "not_started";
-  const overridden = answersOverridden(input.milestones, entries, statuses, applicableTo(visa), failed);
+  const soapOn = takingPartInSoap(entries.get("soap"), calendar, nowMs);
+  const asked = answersOverridden(input.milestones, entries, statuses, applicableTo(visa), failed, soapOn);
   const quiet = input.quietHours
     ? { start: minutesFromClock(input.quietHours.start), end: minutesFromClock(input.quietHours.end) }
     : DEFAULT_QUIET;
@@ -239,7 +240,7 @@ export function buildContext(
     soapDoneBeforeOffers: soapDoneEarly,
     matchOutcomeEarly: matchEarly,
     doneBeforeSeason: postMatchEarly,
-    answersOverridden: overridden,
+    answersOverridden: asked,
     positionBesideSoap: besideSoap,
     failedScores: failed,
     pastSeason,

@@ -54,7 +54,7 @@ export const ACT_NOW: Partial<Record<RiskCode, string>> = {
   // A result dated between the deadline's two candidates: in the Match unless NRMP's is the projected one.
   ROL_DEADLINE_MAY_BE_LATER:
     "Check R3 now: your {year} Match depends on NRMP's deadline being later than projected",
-  RANK_LIST_UNREPORTED: "Did you certify a rank order list for the {year} Match? Tell us before Match Day",
+  RANK_LIST_UNREPORTED: "Did you certify a rank order list for the {year} Match? Tell us before Match Week",
   SCHOOL_NOT_ECFMG_ELIGIBLE:
     "Your school has no ECFMG sponsor note: ask your school's dean's office before you pay any fee",
 };

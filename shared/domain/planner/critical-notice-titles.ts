@@ -221,7 +221,7 @@ export function noticeTemplate(
     const exam = fastestPaceExam(context, risk);
     if (exam !== undefined) return FASTEST_PACE_TITLE.replace("{exam}", catalogEntry(exam).advisorName);
   }
-  if (risk.code === "EXAMS_LATE_FOR_RANKING") {
+  if (risk.code === "EXAMS_LATE_FOR_RANKING" || risk.code === "MATCH_YEAR_LAST_DAY") {
     const pathway = pathwayLateTitle(context, risk);
     if (pathway !== undefined) return pathway;
   }

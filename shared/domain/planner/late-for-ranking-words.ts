@@ -17,6 +17,7 @@ import { laterCandidateHedge } from "./later-candidate.ts";
 import { oetBookingClosed, oetClosedSentence } from "./oet-booking-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { undatedPathwayLate } from "./undated-pathway-late.ts";
 
 /**
  * EXAMS_LATE_FOR_RANKING's words (risks.ts assesses it): each late step's lead time, the latest
@@ -172,6 +173,8 @@ export function pathwayNotSubmitted(
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   noteRiskChange(context, rol - review * DAY_MS);
   if (now > latestDay && now + review * DAY_MS <= rol) return false;
+  // In progress with no date while ECFMG may still take it: MATCH_YEAR_LAST_DAY asks and says submit today.
+  if (now > latestDay && undatedPathwayLate(context) === "submit") return false;
   // The words' pieces, read only for the words (most plans return above).
   const subject = subjectOf("ecfmg_pathway");
   const notSubmitted = statusAt(context, PATHWAY_AT) === "in_progress" ? NOT_RECORDED : "not submitted";

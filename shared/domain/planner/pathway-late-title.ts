@@ -1,5 +1,6 @@
 import type { Risk } from "../plan.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import { isUndatedPathwayLateRisk } from "./undated-pathway-late.ts";
 
 /**
  * EXAMS_LATE_FOR_RANKING about the Pathway application alone: an application is not a
@@ -12,8 +13,17 @@ const PATHWAY_LATE_ASKED_TITLE =
 const PATHWAY_LATE_TITLE =
   "Your ECFMG Pathway application can no longer be decided in time for the {year} Match: talk to your advisor now";
 
-/** The title for EXAMS_LATE_FOR_RANKING naming only the Pathway application, else undefined (the exams' title). */
+/** MATCH_YEAR_LAST_DAY for a Pathway in progress with no date past its deadline (undated-pathway-late.ts): the question first. */
+const PATHWAY_PASSED_ASKED_TITLE =
+  "Your ECFMG Pathway deadline has passed: submitted it? Tell us the date; if not, submit it today";
+
+/**
+ * The title for EXAMS_LATE_FOR_RANKING naming only the Pathway application, or for the question
+ * whether an undated Pathway in progress went in (MATCH_YEAR_LAST_DAY), else undefined (the code's title).
+ */
 export function pathwayLateTitle(context: PlanContext, risk: Risk): string | undefined {
+  if (isUndatedPathwayLateRisk(risk)) return PATHWAY_PASSED_ASKED_TITLE;
+  if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   if (risk.milestones.length !== 1 || risk.milestones[0] !== "ecfmg_pathway") return undefined;
   return statusOf(context, "ecfmg_pathway") === "in_progress" ? PATHWAY_LATE_ASKED_TITLE : PATHWAY_LATE_TITLE;
 }

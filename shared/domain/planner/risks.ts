@@ -169,9 +169,9 @@ export function assessRisks(
   // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it.
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
     // An OET result reported after the documents deadline says the same warning.
-    const late = feasibility.pathwayLate === null ? oetAfterDocumentsRisk(context) : null;
-    if (feasibility.pathwayLate !== null) risks.push(pathwayProjectedRisk(context, feasibility.pathwayLate));
-    else if (late !== null) risks.push(late);
+    const late = feasibility.pathwayLate;
+    const risk = late === null ? oetAfterDocumentsRisk(context) : pathwayProjectedRisk(context, late, lastDay);
+    if (risk !== null) risks.push(risk);
   }
 
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible && laterOnly === undefined) {

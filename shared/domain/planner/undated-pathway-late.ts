@@ -1,0 +1,125 @@
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
+import type { Risk } from "../plan.ts";
+import { milestoneLatestCandidate } from "../seasons/index.ts";
+import { ET_ZONE } from "../time.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { dayBy, when } from "./day-words.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { presumedSent } from "./presumed-sent.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource } from "./risk-sources.ts";
+
+const PATHWAY = indexedStep("ecfmg_pathway");
+const OET = indexedStep("oet_medicine");
+
+/**
+ * A Pathway reported in progress with no date, past its projected application deadline, before the
+ * rank order list deadline, not presumed sent by an interview (presumed-sent.ts keeps that one under
+ * review): it may be in, or still a draft. "submit" while ECFMG may still take it, up to the day
+ * the Match is kept for a Pathway not started (the application deadline on NRMP's later candidate,
+ * pathwayDeadline): the same urgency as one not started, with the question whether it went in;
+ * "asked" after that day, when only the question is left. Null otherwise (one compare for most plans).
+ */
+export type UndatedPathwayLate = "submit" | "asked";
+
+export function undatedPathwayLate(context: PlanContext): UndatedPathwayLate | null {
+  const reported = context.entries.at(PATHWAY.index);
+  if (reported === undefined || reported.status !== "in_progress" || reported.date !== undefined) return null;
+  const deadline = pathwayDeadline(context.calendar);
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  if (deadline === null || context.now <= deadline || context.now > rol) return null;
+  if (presumedSent(context, PATHWAY.index)) return null;
+  const last = submitTodayUntil(context);
+  noteRiskChange(context, last);
+  return context.now <= last ? "submit" : "asked";
+}
+
+/**
+ * The last instant "submit today" holds: the later of the day a Pathway not started keeps the Match
+ * (its deadline on NRMP's later candidate, pathwayDeadline, else its own) and the last day ECFMG's
+ * review (reportingDays, advice) of one sent then still ends by the rank order list deadline, after
+ * which EXAMS_LATE_FOR_RANKING says even one sent today would not be decided in time.
+ */
+function submitTodayUntil(context: PlanContext): number {
+  const calendar = context.calendar;
+  const later = laterCandidateCalendar(calendar);
+  const moved = later === null ? null : pathwayDeadline(later);
+  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
+  const reviewed = shiftDays(rol, ET_ZONE, -(PATHWAY_ENTRY.reportingDays?.days ?? 28));
+  return Math.max(pathwayDeadline(calendar) as number, moved ?? 0, reviewed);
+}
+const PATHWAY_ENTRY = catalogEntry("ecfmg_pathway");
+
+/** The risks undatedPathwayLateRisk made: their notice's title asks the question (pathway-late-title.ts). */
+const askedRisks = new WeakSet<Risk>();
+
+/** Whether `risk` is undatedPathwayLateRisk's. */
+export function isUndatedPathwayLateRisk(risk: Risk): boolean {
+  return askedRisks.has(risk);
+}
+
+/**
+ * MATCH_YEAR_LAST_DAY, critical, for undatedPathwayLate's "submit" case, as the one for a Pathway not
+ * started (pathway-unconfirmed-risk.ts) with the question first: "ECFMG's Pathway application
+ * deadline as we project it, Sat 26 Dec 2026 … (projected), has passed, and your ECFMG Pathway is in
+ * progress with no submission date. Have you submitted it? If so, tell us the date it went in …
+ * If not, finish it and submit it today …; ECFMG's 2027 deadline is not confirmed; it was 31 Dec …:
+ * check ECFMG's Pathways page; if ECFMG has closed it, tell us." Its notice goes at once. Undefined
+ * in any other case, or when the rule has no later candidate to cite.
+ */
+export function undatedPathwayLateRisk(context: PlanContext): Risk | undefined {
+  if (undatedPathwayLate(context) !== "submit") return undefined;
+  const latest = milestoneLatestCandidate("ecfmg_pathway");
+  if (latest === undefined) return undefined;
+  const due = pathwayDeadline(context.calendar) as number;
+  const year = context.calendar.matchYear;
+  const sources: string[] = [];
+  addSource(sources, latest.rule);
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const risk: Risk = {
+    code: "MATCH_YEAR_LAST_DAY",
+    severity: "critical",
+    message: `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected), has passed, and your ECFMG Pathway is in progress with no submission date. ${askedWords(context)} ${submitTodayWords(context)}; ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: check ECFMG's Pathways page; if ECFMG has closed it, tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${when(context, rol.at)}${basisMark(rol)}.`,
+    milestones: ["ecfmg_pathway"],
+    sources,
+  };
+  askedRisks.add(risk);
+  return risk;
+}
+
+/** The question an undated Pathway in progress is asked, with what follows a yes. */
+function askedWords(context: PlanContext): string {
+  return `Have you submitted it? If so, tell us the date it went in (on your intake form, or ask your advisor to record it): ECFMG is then reviewing it${oetWords(context, ", and your OET result goes to ECFMG when it arrives")}.`;
+}
+
+/** What finishes a Pathway in progress not yet sent: today, not waiting for the OET result. */
+function submitTodayWords(context: PlanContext): string {
+  return `If not, finish it and submit it today${oetWords(context, " without waiting for your OET result")}`;
+}
+
+/** `words` while the OET is not finished, else nothing. */
+function oetWords(context: PlanContext, words: string): string {
+  return isFinished(statusAt(context, OET.index)) ? "" : words;
+}
+
+/**
+ * The card of undatedPathwayLate's Pathway, in the words of its risk: while ECFMG may still take it,
+ * the question and "submit it today" with the deadline passed on our projection; after that day,
+ * only the question, a Pathway never sent being too late for this Match on every date we project.
+ * Null in any other case (the catalog's in-progress card).
+ */
+export function undatedPathwayLateAction(context: PlanContext, entry: CatalogEntry): string | null {
+  const phase = undatedPathwayLate(context);
+  if (phase === null) return null;
+  const weeks = Math.ceil((entry.reportingDays?.days ?? 28) / 7);
+  const year = context.calendar.matchYear;
+  const deadline = pathwayDeadline(context.calendar) as number;
+  const asked = `Submitted? Tell us the date it went in: ECFMG is then reviewing it (allow about ${weeks} weeks, advice): ${oetWords(context, "send your OET result and ")}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it.`;
+  if (phase === "asked")
+    return `${asked} If you never submitted it, ECFMG's review could no longer end by the rank order list deadline on either date we project: tell us (send your intake form again, or ask your advisor), and the plan sets up your next Match.`;
+  return `${asked} ${submitTodayWords(context)}: the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.`;
+}

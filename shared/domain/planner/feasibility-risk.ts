@@ -19,8 +19,8 @@ import { paidSeasonAdvice } from "./paid-season-advice.ts";
 import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource, citeSeasonDate } from "./risk-sources.ts";
-import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 import { undatedPathwayLate, undatedPathwayLateRisk } from "./undated-pathway-late.ts";
+import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 /** ECFMG: certification follows graduation and the school's confirmation of the diploma (official). */
 const ECFMG_PROCESS_URL = "http://www.ecfmg.org/certification/how-the-certification-process-works.html";
@@ -256,7 +256,11 @@ function outOfReachAdvice(context: PlanContext, feasibleYear: number): string {
  * a warning that names the projection and asks to verify ECFMG's deadlines for the season.
  * Null for a Pathway in progress with no date once only the question is left (undatedPathwayLate).
  */
-export function pathwayProjectedRisk(context: PlanContext, late: PathwayLate, lastDay: Risk | null): Risk | null {
+export function pathwayProjectedRisk(
+  context: PlanContext,
+  late: PathwayLate,
+  lastDay: Risk | null,
+): Risk | null {
   const { calendar } = context;
   // In progress with no date past the deadline: while ECFMG may still take it, the critical question
   // (undated-pathway-late.ts) unless the chain's last day says it; after that, EXAMS_LATE_FOR_RANKING.

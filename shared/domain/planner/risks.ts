@@ -166,11 +166,12 @@ export function assessRisks(
     const later = pathwayUnconfirmedRisk(context, laterOnly) ?? laterCandidateRisk(context, laterOnly);
     risks.push(unchecked ? unknownNoteLastDay(later) : later);
   }
-  // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it.
+  // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it; an OET result
+  // reported after the documents deadline says the same warning.
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
-    // An OET result reported after the documents deadline says the same warning.
     const late = feasibility.pathwayLate;
-    const risk = late === null ? oetAfterDocumentsRisk(context) : pathwayProjectedRisk(context, late, lastDay);
+    const risk =
+      late === null ? oetAfterDocumentsRisk(context) : pathwayProjectedRisk(context, late, lastDay);
     if (risk !== null) risks.push(risk);
   }
 

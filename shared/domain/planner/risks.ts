@@ -142,8 +142,8 @@ export function assessRisks(
   if (feasibility.infeasible) {
     risks.push(notFeasibleRisk(context, feasibility));
   }
-  // The urgency rules judge the Match the plan targets (targeted-match.ts): out of
-  // reach, the earliest feasible one, whose own deadlines may be days away.
+  // The urgency rules judge the Match the plan targets (targeted-match.ts): out of reach, the earliest
+  // feasible one, whose own deadlines may be days away.
   if (!held && targeted.moved) append(risks, targetedMatchRisks(targeted));
   // In reach only without study (an interview in hand): EXAMS_LATE_FOR_RANKING's one warning says it.
   // In reach on the later candidate of the projected deadline only: one critical risk says both.
@@ -166,8 +166,7 @@ export function assessRisks(
     const later = pathwayUnconfirmedRisk(context, laterOnly) ?? laterCandidateRisk(context, laterOnly);
     risks.push(unchecked ? unknownNoteLastDay(later) : later);
   }
-  // Out of reach for a missed Pathway deadline, MATCH_YEAR_NOT_FEASIBLE says it; an OET result
-  // reported after the documents deadline says the same warning.
+  // A missed Pathway deadline or OET result after its documents deadline (out of reach: NOT_FEASIBLE's).
   if (!held && !seasonOver && now <= rol && !feasibility.infeasible) {
     const late = feasibility.pathwayLate;
     const risk =
@@ -209,9 +208,9 @@ export function assessRisks(
   const matchEarly = held ? null : matchOutcomeBeforeWindowRisk(context);
   if (matchEarly !== null) risks.push(matchEarly);
 
-  // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the petition
-  // step still asks for Step 3's result): a critical "rank J-1 programs instead" for a closed list
-  // inflated the advisor's critical count.
+  // Ranking on H-1B is decided by the rank order list deadline; after it the risk is moot (the petition step
+  // still asks for Step 3's result): a critical "rank J-1 programs instead" for a closed list inflated
+  // the advisor's critical count.
   // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for that
   // Match, on its dates (not the 2027 verdict beside a 2028 plan), until this list closes (stale-risks).
   if (!held && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {

@@ -43,13 +43,13 @@ const risk = (plan: Plan, code: string) => plan.risks.find((item) => item.code =
 const messages = (plan: Plan) => plan.risks.map((item) => item.message).join("\n");
 
 describe("a Pathway in progress with no date may be submitted already", () => {
-  it("20 Jan 2027, its projected deadline passed: never 'is not submitted'; asks to submit it now or give the date", () => {
+  it("20 Jan 2027, its projected deadline passed: never 'is not submitted'; asked whether it went in, else submit it today, critical as one not started", () => {
     const plan = planFor(inProgress, "2027-01-20T12:00:00Z");
-    const projected = risk(plan, "PATHWAY_DEADLINE_PROJECTED");
-    expect(projected?.severity).toBe("warning");
-    expect(projected?.message).not.toContain("is not submitted");
-    expect(projected?.message).toContain("if you have not submitted it yet, submit it now");
-    expect(projected?.message).toContain("if you have, tell us the date you submitted it");
+    const asked = risk(plan, "MATCH_YEAR_LAST_DAY");
+    expect(asked?.severity).toBe("critical");
+    expect(asked?.message).toContain("Have you submitted it? If so, tell us the date it went in");
+    expect(asked?.message).toContain("If not, finish it and submit it today");
+    expect(risk(plan, "PATHWAY_DEADLINE_PROJECTED")).toBeUndefined();
     expect(messages(plan)).not.toMatch(/\bis not submitted\b/);
     expect(risk(plan, "MATCH_YEAR_NOT_FEASIBLE")).toBeUndefined();
   });

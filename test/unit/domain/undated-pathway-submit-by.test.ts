@@ -67,12 +67,14 @@ describe("an undated Pathway in progress, OET done, interviewing: the day that d
     expect(result.overdue.filter((each) => each.milestone === "ecfmg_pathway")).toEqual([]);
   });
 
-  it("Sat 30 Jan: the critical risk says both sides too (the later candidate), not on Mon 8 Feb", () => {
+  it("Sat 30 Jan: still 'submit it today', as for a Pathway not started, until Tue 2 Feb; 'too late' only on Mon 8 Feb", () => {
+    const risks = (at: string) => plan(nour(), calendar, new Date(at)).risks;
     const late = (at: string) =>
-      plan(nour(), calendar, new Date(at)).risks.find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING")
-        ?.message ?? "";
-    expect(late("2027-01-30T08:00:00Z")).toContain("unless NRMP's 2027 deadline turns out later");
-    expect(late("2027-01-30T08:00:00Z")).toContain("Wed 3 Mar 2027");
+      risks(at).find((risk) => risk.code === "EXAMS_LATE_FOR_RANKING")?.message ?? "";
+    const asked = risks("2027-01-30T08:00:00Z").find((risk) => risk.code === "MATCH_YEAR_LAST_DAY");
+    expect(asked?.severity).toBe("critical");
+    expect(asked?.message).toContain("If not, finish it and submit it today");
+    expect(late("2027-01-30T08:00:00Z")).toBe("");
     expect(late("2027-02-08T08:00:00Z")).toContain("even submitted today it would not be decided in time");
     expect(late("2027-02-08T08:00:00Z")).not.toContain("Wed 3 Mar 2027");
   });

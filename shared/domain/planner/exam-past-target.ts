@@ -11,6 +11,7 @@ import type { DueDate } from "./deadlines.ts";
 import { oetBookingClosed, oetBookingClosedWords } from "./oet-booking-day.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
 import { fill } from "./step-text.ts";
+import { studyAsked, studyAskedCard } from "./study-time-left.ts";
 
 /**
  * An exam's card once its target (advice: e.g. Step 2 CK's score on the application when programs
@@ -44,9 +45,10 @@ export function pastTargetExamAction(
   const preparation = entry.leadTimeDays?.days;
   if (preparation !== undefined && due.at - context.now >= preparation * DAY_MS) return null;
   const filled = fill(context, withFsmbDays(text), entry, context.entries.get(entry.key), due);
-  return entry.key === "usmle_step1" || entry.key === "usmle_step2ck"
-    ? `${filled}${fsmbTooLate(context, entry, due)}`
-    : filled;
+  if (entry.key !== "usmle_step1" && entry.key !== "usmle_step2ck") return filled;
+  const card = `${filled}${fsmbTooLate(context, entry, due)}`;
+  // Asked whether preparation has begun (EXAMS_LATE_FOR_RANKING): the card asks first too.
+  return studyAsked(context, entry.key) ? studyAskedCard(context, entry.key, card) : card;
 }
 
 /**

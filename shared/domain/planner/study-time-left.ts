@@ -39,7 +39,7 @@ export function tightStudyWords(
   const left = timeLeft(context, latestSitting + 1);
   const sit = latestBy(context, false, cutOff, mark).replace(/^take it /, "");
   const typical = `${preparationWords(lead.days, false)} is typical (advice)`;
-  if (interviewingForMatch(context))
+  if (!studyAsked(context, key))
     return `Sit your ${subjectOf(key)} ${sit}: that leaves ${left} where ${typical}`;
   return registeredStudyQuestion(context, subjectOf(key), sit, left, typical);
 }
@@ -59,6 +59,27 @@ function registeredStudyQuestion(
 ): string {
   const year = context.calendar.matchYear;
   return `Your answers say your ${subject} is not started. Have you started preparing for it? If so, mark it in progress: sit it ${sit}, ${left} from now. If you have not started, ${typical}, so its result would most likely come too late and the ${year} Match is out of reach: then change your target Match year to ${year + 1} (send your intake form again, or ask your advisor), and your plan will say what that means for the fees you paid`;
+}
+
+/**
+ * Whether an exam reported not started is asked whether preparation has begun (registeredStudyQuestion):
+ * the applicant paid for this Match (ERAS application, NRMP registration) and has no interview for it.
+ */
+export function studyAsked(context: PlanContext, key: MilestoneKey): boolean {
+  return (
+    statusOf(context, key) === "not_started" && inTheMatchOnRecord(context) && !interviewingForMatch(context)
+  );
+}
+
+/**
+ * The card of an exam studyAsked asks about, once less than its typical preparation is left (`card`:
+ * its "apply to FSMB … today" words): the same condition as EXAMS_LATE_FOR_RANKING's question, put
+ * before the fee, so "apply today" is never said to an applicant the risk tells the Match is lost.
+ */
+export function studyAskedCard(context: PlanContext, key: MilestoneKey, card: string): string {
+  const year = context.calendar.matchYear;
+  const typical = `${preparationWords(catalogEntry(key).leadTimeDays.days, false)} is typical (advice)`;
+  return `Have you started preparing for ${subjectOf(key)}? If so, mark it in progress and ${card.charAt(0).toLowerCase()}${card.slice(1)} If you have not started, ${typical}, so its result would most likely come too late and the ${year} Match is out of reach: change your target Match year to ${year + 1} (send your intake form again, or ask your advisor) before you pay any fee for it.`;
 }
 
 /**

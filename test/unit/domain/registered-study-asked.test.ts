@@ -72,3 +72,24 @@ describe("paid for the Match, an exam reported not started: asked before any ver
     expect(JSON.stringify(result.risks)).not.toContain("Have you started");
   });
 });
+
+describe("paid for the Match, Step 2 CK reported not started: the card asks as the risk does", () => {
+  const card = (result: Plan) =>
+    result.nextSteps.find((step) => step.milestone === "usmle_step2ck")?.action ?? "";
+
+  it("asks whether preparation has begun before 'apply to FSMB today', and names the answer that loses the Match", () => {
+    const words = card(planAt(tomas(true)));
+    expect(words).toMatch(
+      /^Have you started preparing for USMLE Step 2 CK\? If so, mark it in progress and apply to FSMB/,
+    );
+    expect(words).toContain("sit it by Wed 27 Jan 2027");
+    expect(words).toContain(
+      "If you have not started, about 120 days of preparation is typical (advice), so its result would most likely come too late and the 2027 Match is out of reach: change your target Match year to 2028",
+    );
+    expect(words).toContain("before you pay any fee for it");
+  });
+
+  it("in progress: the card pushes the booking without the question", () => {
+    expect(card(planAt(tomas(true, "in_progress")))).not.toContain("Have you started preparing");
+  });
+});

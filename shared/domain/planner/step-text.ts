@@ -28,7 +28,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { soapStepAction } from "./season-over-risk.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { templateParts } from "./template-parts.ts";
-import { undatedPathwayLateAction } from "./undated-pathway-late.ts";
+import { pathwayPassedAction, undatedPathwayLateAction } from "./undated-pathway-late.ts";
 import { pendingPathwayAction } from "./undated-pathway-pending.ts";
 import { awaitedDocumentWords } from "./visa-document-words.ts";
 import { interviewDayCard } from "./visa-interview-booked-late.ts";
@@ -136,7 +136,8 @@ function ownAction(
       pathwayAnswerAction(context) ??
       pathwayReviewAction(context, entry, due) ??
       pendingPathwayAction(context, entry, due) ??
-      undatedPathwayLateAction(context, entry);
+      undatedPathwayLateAction(context, entry) ??
+      pathwayPassedAction(context);
     if (answer !== null) return answer;
   }
   // Most plans have no earlier season's work: no look-up then.

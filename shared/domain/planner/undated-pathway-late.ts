@@ -44,7 +44,7 @@ export function undatedPathwayLate(context: PlanContext): UndatedPathwayLate | n
  * review (reportingDays, advice) of one sent then still ends by the rank order list deadline, after
  * which EXAMS_LATE_FOR_RANKING says even one sent today would not be decided in time.
  */
-function submitTodayUntil(context: PlanContext): number {
+export function submitTodayUntil(context: PlanContext): number {
   const calendar = context.calendar;
   const later = laterCandidateCalendar(calendar);
   const moved = later === null ? null : pathwayDeadline(later);
@@ -122,4 +122,18 @@ export function undatedPathwayLateAction(context: PlanContext, entry: CatalogEnt
   if (phase === "asked")
     return `${asked} If you never submitted it, ECFMG's review could no longer end by the rank order list deadline on either date we project: tell us (send your intake form again, or ask your advisor), and the plan sets up your next Match.`;
   return `${asked} ${submitTodayWords(context)}: the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.`;
+}
+
+/**
+ * The card of a Pathway not started past its projected application deadline while the plan keeps
+ * the Match (a missed Match has laterMatchPathwayAction's card): "submit the application today", as
+ * MATCH_YEAR_LAST_DAY says, never the catalog's "by its deadline" a minute after that deadline.
+ * Null in any other case (one compare for most plans).
+ */
+export function pathwayPassedAction(context: PlanContext): string | null {
+  const reported = context.entries.at(PATHWAY.index);
+  if (reported !== undefined && reported.status !== "not_started") return null;
+  const deadline = pathwayDeadline(context.calendar);
+  if (deadline === null || context.now <= deadline || context.now > submitTodayUntil(context)) return null;
+  return `Choose the Pathway you qualify for and submit the application today: the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page. Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.`;
 }

@@ -87,3 +87,31 @@ describe("a Pathway in progress with no date, past the last day one not started 
     expect(plan.matchYear).toBe(2027);
   });
 });
+
+describe("a Pathway not started, in Honolulu, a minute past its projected deadline (Sat 26 Dec 2026, 1:00 PM HST)", () => {
+  const honolulu = inputFactory({
+    applicant: applicantFactory({
+      matchYear: 2027,
+      timezone: "Pacific/Honolulu",
+      visa: "J-1",
+      graduation: "2025-07-31",
+    }),
+    milestones: [
+      ...DONE.map((key) => milestoneFactory(key, "done", "2026-09-01")),
+      milestoneFactory("oet_medicine", "done", "2026-05-16"),
+      milestoneFactory("ecfmg_pathway", "not_started"),
+    ],
+  });
+
+  it("its card says submit it today, as its critical risk does, never 'by its deadline'", () => {
+    const plan = planFor(honolulu, "2026-12-26T13:01:00-10:00");
+    expect(critical(plan)[0]?.message).toContain("has passed");
+    const card = pathwayCard(plan);
+    expect(card).toContain("submit the application today");
+    expect(card).not.toContain("by its deadline");
+  });
+
+  it("a minute before, the card still names its deadline", () => {
+    expect(pathwayCard(planFor(honolulu, "2026-12-26T12:59:00-10:00"))).not.toContain("today: the 2027");
+  });
+});

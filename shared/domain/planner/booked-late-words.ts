@@ -9,8 +9,8 @@ import {
   dayText,
   lastSittingDay,
   lastSittingEnd,
+  moveEarlierEnds,
   sittingCutOffOf,
-  sittingDayEnd,
   sittingDayOf,
 } from "./last-sitting-day.ts";
 import { laterCandidateClause } from "./later-candidate.ts";
@@ -41,7 +41,7 @@ const MATCH_SITTINGS: ReadonlySet<MilestoneKey> = new Set<MilestoneKey>([
 /**
  * What to do about a sitting booked after its last sitting day while the later candidate keeps the
  * Match (bookedLateCase): "try" (move it to `projectedDay` or earlier, else keep it: before the
- * projected last sitting day ends), "sit" (sit it as booked: from then, booked by the later last
+ * projected last sitting day begins), "sit" (sit it as booked: from then, booked by the later last
  * sitting day), "moveToLater" (move it to `laterDay`, the later candidate's last sitting day, or
  * earlier: booked after that day, between the two last days). `later`: "16 days before Match Day in
  * 2022–2025, Wed 3 Mar 2027", the candidate's words. ISO days, each with the mark of who sets it
@@ -76,7 +76,8 @@ export function bookedLateCase(
   if (later === null) return null;
   const laterCutOff = sittingCutOffOf(later, key);
   const laterEnd = lastSittingEnd(context.zone, laterCutOff);
-  const projectedEnd = sittingDayEnd(context.zone, due);
+  // From the last sitting day itself, no move to it: kept as booked.
+  const projectedEnd = moveEarlierEnds(context.zone, sittingDayOf(due));
   noteRiskChange(context, projectedEnd);
   const candidate =
     context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
@@ -116,7 +117,7 @@ export function laterLastSittingStart(context: PlanContext, key: MilestoneKey): 
  * in time, because the reporting allowance is cautious (advice) and the projected deadline's later
  * candidate (projection-rules.json `latestCandidate`) would still take it. `first`: the card's
  * first sentence (filled), `booked`: the sitting's ISO day, `at`: its local midnight. Before the last
- * sitting day ends: "try to move it to <day> or earlier…; if no earlier seat is open, keep <booked>";
+ * sitting day begins: "try to move it to <day> or earlier…; if no earlier seat is open, keep <booked>";
  * from then: "sit it as booked on <booked> and tell us the result". Booked after the later
  * candidate's last sitting day too, while that day is ahead: "move it to <that day> (our advice) or
  * earlier". Null (today's words) when bookedLateCase is. H-1B Step 3 (its result
@@ -161,7 +162,7 @@ export function bookedLateWords(
  * (laterCandidateClause), the same words as STEP3_NEEDED_FOR_H1B's (step3-risk.ts laterBookedWords).
  */
 function step3BookedLate(context: PlanContext, first: string, booked: string, due: DueDate): string {
-  const passedAt = sittingDayEnd(context.zone, due);
+  const passedAt = moveEarlierEnds(context.zone, sittingDayOf(due));
   noteRiskChange(context, passedAt);
   const inTime = `${laterCandidateClause(context)}, its result is in time for it`;
   if (context.now >= passedAt)

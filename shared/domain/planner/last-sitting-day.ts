@@ -88,6 +88,14 @@ export function sittingDayEnd(zone: string, due: { at: number; asDay?: true }): 
   return due.asDay === true ? due.at : lastSittingEnd(zone, due.at);
 }
 
+/**
+ * The applicant's midnight opening a last sitting day (ISO `day`): from then a sitting booked after
+ * it is kept, never "move it to that day or earlier" (a seat that very day, that afternoon).
+ */
+export function moveEarlierEnds(zone: string, day: string): number {
+  return startOfLocalDate(zone, day);
+}
+
 /** The last instant still on the last sitting day for the applicant (lastSittingEnd less 1 ms). */
 export function lastSittingInstant(context: PlanContext, cutOff: number): number {
   return lastSittingEnd(context.zone, cutOff) - 1;

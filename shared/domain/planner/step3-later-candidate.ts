@@ -10,7 +10,7 @@ import {
   cutOffMark,
   dayText,
   lastSittingDay,
-  lastSittingEnd,
+  moveEarlierEnds,
   sittingCutOffOf,
   sittingDayDue,
 } from "./last-sitting-day.ts";
@@ -237,7 +237,7 @@ export function step3BookedLaterWords(
     return "";
   const clause = laterCandidateClause(context);
   const cutOff = sittingCutOffOf(context.calendar, "usmle_step3");
-  const passedAt = lastSittingEnd(context.zone, cutOff);
+  const passedAt = moveEarlierEnds(context.zone, lastSittingDay(cutOff));
   noteRiskChange(context, passedAt);
   const check = "check R3 for NRMP's deadline once it is announced";
   if (context.now >= passedAt || booked === undefined)

@@ -67,6 +67,18 @@ describe("the booked-late risk says what the card says", () => {
     expect(risk).not.toMatch(/book an earlier date|move it earlier/);
   });
 
+  it("Lagos, 1 PM on Wed 27 Jan (the last sitting day itself), booked Thu 28 Jan: sit it as booked, never move it to today", () => {
+    const { card, risk } = cardAndRisk("Africa/Lagos", "2027-01-28", "2027-01-27T13:00:00+01:00");
+    expect(card).toContain("Sit it as booked on Thu 28 Jan 2027");
+    expect(risk).toContain("sit it as booked on Thu 28 Jan 2027");
+    expect(`${card} ${risk}`).not.toMatch(/move it to Wed 27 Jan 2027/i);
+  });
+
+  it("Lagos, the evening before (Tue 26 Jan), booked Thu 28 Jan: still try for a seat on the last day", () => {
+    const { card } = cardAndRisk("Africa/Lagos", "2027-01-28", "2027-01-26T20:00:00+01:00");
+    expect(card).toContain("Try to move it to Wed 27 Jan 2027 (our advice) or earlier");
+  });
+
   it("Karachi, Fri 29 Jan, booked Wed 3 Feb (the later last day): sit it as booked", () => {
     const { card, risk } = cardAndRisk("Asia/Karachi", "2027-02-03", "2027-01-29T10:00:00+05:00");
     expect(card).toContain("Sit it as booked on Wed 3 Feb 2027");

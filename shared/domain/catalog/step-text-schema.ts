@@ -40,6 +40,12 @@ export const StatusActionsSchema = z
     scheduledUndated: z.string().min(1).optional(),
     inProgress: z.string().min(1).optional(),
     /**
+     * In progress with a day still ahead (a sitting whose date is the applicant's, applicantDateIsDue):
+     * preparing for that day, not reported booked, so never `scheduled`'s "your exam is on" as if it
+     * were; asks whether the seat is booked. Absent: `scheduled`.
+     */
+    inProgressDated: z.string().includes("{date}").optional(),
+    /**
      * A retake after a result below the passing score (failed-score.ts), not booked: read as in
      * progress, what to do now and by when ({due}), never a first attempt's study.
      */

@@ -124,3 +124,14 @@ export const USMLE_ATTEMPT_LIMIT_SOURCES = [
 
 /** The advice a retake is planned on, labelled as advice, with the reapplication it cites. */
 export const RETAKE_ADVICE = `advice: you have prepared once, so a retake is planned with no study period, but after a fail you must reapply to FSMB and pay again before booking (ECFMG Information Booklet: https://ecfmg.org/2024ib/reexamination-and-reapplication.html), so it counts FSMB's scheduling permit (about ${STEP3_PROCESSING_DAYS} days, FSMB's Step 3 figure) and then a seat, whole: the last day to reapply is about ${FSMB_PERMIT_AND_SEAT.days} days before the last sitting day; no authority sets these times. ${USMLE_ATTEMPT_LIMITS}; a snapshot holds one score, not how many attempts came before it, so no wait between attempts is counted (a second or third attempt within 12 months needs none): check FSMB's rules before you reapply`;
+
+/**
+ * A dated sitting's words ahead of its day (`texts`: the step's status texts): in progress, the
+ * applicant prepares for that day (`inProgressDated`), booked, `scheduled` ("your exam is on").
+ */
+export function datedText(
+  texts: { scheduled?: string; inProgressDated?: string },
+  status: MilestoneEntry["status"],
+): string | undefined {
+  return (status === "in_progress" ? texts.inProgressDated : undefined) ?? texts.scheduled;
+}

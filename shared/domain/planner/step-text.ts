@@ -10,7 +10,7 @@ import { budgetAction } from "./budget-step-text.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen, etWithLocalDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
-import { inProgressText, isRetake } from "./failed-score.ts";
+import { datedText, inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { onLaterCandidate } from "./later-candidate.ts";
 import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
@@ -196,7 +196,7 @@ function statusAction(
           ? passedDayText(context, entry, given.date, day, texts)
           : afterDeadline
             ? (nrmpAfterCloseCard(context, entry) ?? texts.scheduledAfterDeadline ?? texts.scheduled)
-            : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? texts.scheduled));
+            : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? datedText(texts, status)));
       // Booked so, a sitting (a step whose day is booked) is too late for its last day's purpose.
       if (
         text !== undefined &&

@@ -72,14 +72,29 @@ export function studyAsked(context: PlanContext, key: MilestoneKey): boolean {
 }
 
 /**
+ * studyAsked with less than the exam's typical preparation (the catalog's leadTimeDays, advice)
+ * left before `dueAt`, its last sitting day: when EXAMS_LATE_FOR_RANKING asks, the card and the
+ * target's follow-ups ask too.
+ */
+export function studyAskedNow(context: PlanContext, key: MilestoneKey, dueAt: number): boolean {
+  const lead = catalogEntry(key).leadTimeDays?.days;
+  return lead !== undefined && dueAt - context.now < lead * DAY_MS && studyAsked(context, key);
+}
+
+/** What an exam studyAskedNow asks about is told if preparation has not begun (the card's and follow-ups' last words). */
+export function studyNotBegunWords(context: PlanContext, key: MilestoneKey): string {
+  const year = context.calendar.matchYear;
+  const typical = `${preparationWords(catalogEntry(key).leadTimeDays.days, false)} is typical (advice)`;
+  return `If you have not started, ${typical}, so its result would most likely come too late and the ${year} Match is out of reach: change your target Match year to ${year + 1} (send your intake form again, or ask your advisor) before you pay any fee for it.`;
+}
+
+/**
  * The card of an exam studyAsked asks about, once less than its typical preparation is left (`card`:
  * its "apply to FSMB … today" words): the same condition as EXAMS_LATE_FOR_RANKING's question, put
  * before the fee, so "apply today" is never said to an applicant the risk tells the Match is lost.
  */
 export function studyAskedCard(context: PlanContext, key: MilestoneKey, card: string): string {
-  const year = context.calendar.matchYear;
-  const typical = `${preparationWords(catalogEntry(key).leadTimeDays.days, false)} is typical (advice)`;
-  return `Have you started preparing for ${subjectOf(key)}? If so, mark it in progress and ${card.charAt(0).toLowerCase()}${card.slice(1)} If you have not started, ${typical}, so its result would most likely come too late and the ${year} Match is out of reach: change your target Match year to ${year + 1} (send your intake form again, or ask your advisor) before you pay any fee for it.`;
+  return `Have you started preparing for ${subjectOf(key)}? If so, mark it in progress and ${card.charAt(0).toLowerCase()}${card.slice(1)} ${studyNotBegunWords(context, key)}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { h1bCertificateTarget, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import { lastDayBy } from "./last-day-words.ts";
 import { planDates } from "./plan-dates.ts";
+import { studyAskedNow, studyNotBegunWords } from "./study-time-left.ts";
 
 // What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.
 
@@ -48,7 +49,11 @@ export function sentence(
 ): string {
   // The certificate's reads `now` and the applicant's statuses (latestDay): made afresh. Every other
   // reads only its arguments, the zone and the calendar, and is memoised (known sentences, a few per step).
-  if (entry.key === "ecfmg_certification")
+  // An exam whose preparation is asked about (studyAskedNow) reads the applicant's answers: afresh too.
+  if (
+    entry.key === "ecfmg_certification" ||
+    (status === "not_started" && studyAskedNow(context, entry.key, dueAt))
+  )
     return sentenceOf(context, entry, status, targetAt, dueAt, dueDetail);
   let known = sentences.get(entry);
   if (known === undefined) {
@@ -113,6 +118,9 @@ function sentenceOf(
       ? "not booked yet"
       : "not started";
   const reporting = entry.reportingDays?.days ?? 0;
+  // Asked whether preparation has begun (EXAMS_LATE_FOR_RANKING, the card): the same condition here.
+  if (!pathway && !begun && studyAskedNow(context, entry.key, dueAt))
+    return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (${EXAM_TARGET_WHY}), and it is ${missing}. Have you started preparing for it? If so, mark it in progress and book a test date as early as you can (results take up to ${reporting} days): the latest day that still works is ${dueDay}. ${studyNotBegunWords(context, entry.key)}`;
   const act = pathway
     ? `${begun ? "If you have submitted it, tell us the date; if not, submit it now" : "Submit it now"}: ECFMG's decision is allowed ${reporting} days`
     : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;

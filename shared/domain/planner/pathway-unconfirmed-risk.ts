@@ -8,7 +8,6 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { addSource } from "./risk-sources.ts";
-import { undatedPathwayLate, undatedPathwayLateRisk } from "./undated-pathway-late.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
 
@@ -48,8 +47,6 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const latest = milestoneLatestCandidate("ecfmg_pathway");
   const due = pathwayDeadline(context.calendar);
   if (latest === undefined || due === null || !notSubmitted(context)) return undefined;
-  // In progress with no date: the same urgency, with the question whether it went in.
-  if (undatedPathwayLate(context) !== null) return undatedPathwayLateRisk(context);
   // A sitting still to take (the OET by its later last day) keeps laterCandidateRisk, which names it.
   if (only.feasibility.takes.some((take) => take.key !== "ecfmg_pathway")) return undefined;
   const late = only.earlier.pathwayLate;

@@ -128,13 +128,15 @@ describe.each(["Asia/Karachi", "Africa/Lagos", "America/Los_Angeles", "Pacific/A
       expect(late?.message).toContain("if no earlier seat is open, keep Thu 28 Jan 2027");
     });
 
-    it("the evening before a sitting booked on Thu 28 Jan, its card is late for ranking, never overdue", () => {
+    it("the evening of the last sitting day, a sitting booked on Thu 28 Jan: late for ranking, kept as booked, never overdue", () => {
       const result = plan(applicant(zone, "scheduled", "2027-01-28"), calendar, localAt(zone, LAST_DAY, 20));
       const step = result.nextSteps.find((each) => each.milestone === "usmle_step2ck");
       expect(step?.urgency).toBe("urgent");
       expect(result.overdue.map((each) => each.milestone)).not.toContain("usmle_step2ck");
       // Never "too late as booked" while the result may still come in time.
-      expect(step?.action).toContain("if no earlier seat is open, keep Thu 28 Jan 2027");
+      // No move to the last sitting day on that day itself: kept as booked.
+      expect(step?.action).toContain("Sit it as booked on Thu 28 Jan 2027");
+      expect(step?.action).toContain("it may still come in time");
       expect(step?.action).not.toContain("has passed");
     });
   },

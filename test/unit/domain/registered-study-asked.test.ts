@@ -89,6 +89,20 @@ describe("paid for the Match, Step 2 CK reported not started: the card asks as t
     expect(words).toContain("before you pay any fee for it");
   });
 
+  it("the weekly follow-ups of its passed target ask the same, never 'start preparing now' alone", () => {
+    const followUps = planAt(tomas(true)).reminders.filter(
+      (reminder) => reminder.milestone === "usmle_step2ck" && reminder.rung === "after-target",
+    );
+    expect(followUps.length).toBeGreaterThan(0);
+    for (const reminder of followUps) {
+      expect(reminder.why).toContain("Have you started preparing for it?");
+      expect(reminder.why).toContain(
+        "If you have not started, about 120 days of preparation is typical (advice)",
+      );
+      expect(reminder.why).not.toContain("Start preparing now");
+    }
+  });
+
   it("in progress: the card pushes the booking without the question", () => {
     expect(card(planAt(tomas(true, "in_progress")))).not.toContain("Have you started preparing");
   });

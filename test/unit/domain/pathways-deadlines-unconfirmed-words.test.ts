@@ -38,7 +38,7 @@ const cases = [
     ],
   ],
   [
-    "Pathway in progress, undated (warning)",
+    "Pathway in progress, undated (critical, as one not started)",
     [
       milestoneFactory("oet_medicine", "done", "2026-10-01"),
       milestoneFactory("ecfmg_pathway", "in_progress"),
@@ -57,7 +57,7 @@ describe("ECFMG's Pathways deadlines: not yet confirmed in Matchpath's data", ()
   for (const [what, open] of cases) {
     it(what, () => {
       const result = plan(NAIROBI([...open]), seasonCalendar(2027), new Date("2027-01-06T07:00:00Z"));
-      // Not started: kept until the latest candidate, in the words for it.
+      // Not started, or in progress with no date: kept until the latest candidate, in the words for it.
       if (what.includes("not started")) {
         const kept = result.risks.find((risk) => risk.code === "MATCH_YEAR_LAST_DAY")?.message;
         expect(kept).toContain("ECFMG's 2027 deadline is not confirmed");

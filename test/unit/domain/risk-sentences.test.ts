@@ -4,7 +4,14 @@ import { RISK_CODES, type Risk } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";
-import { matched2027, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  DONE_BUT_OET_AND_PATHWAY,
+  doneMilestones,
+  inputFactory,
+  matched2027,
+  milestoneFactory,
+} from "./factories.ts";
 
 /**
  * A risk's message is a plain sentence and its provenance lives only in Risk.sources (one way to
@@ -235,6 +242,18 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(conflicting, seasonCalendar(2027), new Date("2027-03-16T15:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json Match Week done and in SOAP ${risk.code}`, risk });
+  // The OET and an undated Pathway in progress past its projected deadline, beside the chain's last
+  // day (PATHWAY_DEADLINE_PROJECTED: the chain's MATCH_YEAR_LAST_DAY names the Pathway too).
+  const oetLate = inputFactory({
+    applicant: applicantFactory({ timezone: "Africa/Nairobi", matchYear: 2027, graduation: "2024-11-30" }),
+    milestones: [
+      ...doneMilestones(DONE_BUT_OET_AND_PATHWAY),
+      milestoneFactory("oet_medicine", "in_progress"),
+      milestoneFactory("ecfmg_pathway", "in_progress"),
+    ],
+  });
+  for (const risk of plan(oetLate, seasonCalendar(2027), new Date("2026-12-28T07:00:00Z")).risks)
+    found.push({ where: `OET and undated Pathway in progress on 28 Dec ${risk.code}`, risk });
   // A passing score stored on an exam only scheduled (SCORE_ON_SCHEDULED_EXAM).
   const scheduled = {
     ...quiet,

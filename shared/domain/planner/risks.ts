@@ -13,7 +13,7 @@ import { doneOutOfOrderRisk } from "./done-order.ts";
 import { ecfmgReviewPastDs2019Risks } from "./ecfmg-review-past-ds2019.ts";
 import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { notFeasibleRisk, pathwayProjectedRisk } from "./feasibility-risk.ts";
+import { notFeasibleRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
 import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { interviewVisitorVisaRisk } from "./in-person-interview-visa.ts";
@@ -40,6 +40,7 @@ import { foldedPathwayRisk } from "./one-pathway-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { pathwayDoneBeforeOetRisk } from "./pathway-done-oet-ahead.ts";
+import { pathwayProjectedRisk } from "./pathway-projected-risk.ts";
 import { pathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
 import { rankListRefusedRisk } from "./rank-list-refused-risk.ts";
@@ -107,8 +108,7 @@ export function assessRisks(
     });
   }
 
-  // Once the deadline has passed, a refused list is SEASON_OVER's to explain: "certify it by" a past
-  // date would be advice for a list that has closed.
+  // Past the deadline a refused list is SEASON_OVER's to explain ("certify it by" a closed list's date).
   const refusedList = held ? null : rankListRefusedRisk(context);
   if (refusedList !== null) risks.push(refusedList);
 

@@ -196,7 +196,8 @@ function statusAction(
           ? passedDayText(context, entry, given.date, day, texts)
           : afterDeadline
             ? (nrmpAfterCloseCard(context, entry) ?? texts.scheduledAfterDeadline ?? texts.scheduled)
-            : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ?? datedText(texts, status)));
+            : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ??
+              datedText(texts, status)));
       // Booked so, a sitting (a step whose day is booked) is too late for its last day's purpose.
       if (
         text !== undefined &&

@@ -20,7 +20,6 @@ import { interviewVisitorVisaRisk } from "./in-person-interview-visa.ts";
 import { interviewAfterRankListDeadlineRisk } from "./interview-after-rank-list-deadline.ts";
 import { interviewInEarlierMatchRisk } from "./interview-in-earlier-match.ts";
 import { interviewInLaterMatchRisk } from "./interview-in-later-match.ts";
-import { withJ1CertificateLate } from "./j1-certificate-late.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import { lateStepRisks } from "./late-step-risks.ts";
 import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
@@ -59,7 +58,7 @@ import { startDelayedRisks } from "./start-delayed-risk.ts";
 import { step3PetitionAfterRankingRisk } from "./step3-petition-after-ranking-risk.ts";
 import type { TargetedMatch } from "./targeted-match.ts";
 import { unknownNoteLastDay } from "./unknown-note-last-day.ts";
-import { visaStartRisks } from "./visa-start-risk.ts";
+import { visaChainRisks } from "./visa-chain-risks.ts";
 
 const CERTIFICATION_INDEX = stepIndex("ecfmg_certification");
 const STEP3_INDEX = stepIndex("usmle_step3");
@@ -233,7 +232,7 @@ export function assessRisks(
   if (!held && !seasonOver) append(risks, oetScoreAgeRisks(context, targeted.year));
   if (!held && !seasonOver) append(risks, oetSubTestsUnclearRisks(context, dates));
   if (!held) {
-    append(risks, withJ1CertificateLate(context, dates, visaStartRisks(context, dates)));
+    append(risks, visaChainRisks(context, dates));
     append(risks, ecfmgReviewPastDs2019Risks(context, dates));
     append(risks, startDelayedRisks(context));
   }

@@ -14,6 +14,7 @@ import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { step3AwaitsProgram } from "./step3-after-ranking.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { visaDateLostWords } from "./visa-date-lost.ts";
 import { visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 import { visaDateHolds, visaDateHoldsWords } from "./visa-step-late.ts";
@@ -59,8 +60,12 @@ export function visaBehindReminders(
   // its card asks: the chase says so, never "not done yet" of an exam the card says not to book yet.
   const answer = entry.key === "usmle_step3" && step3AwaitsProgram(context, missed);
   const missedWords = `${stepDates.rendered(missed).local}${missedTag === undefined ? "" : ` (${missedTag})`}`;
+  // The plan's verdict that the visa's own date can no longer be met: the chase says it too.
+  const lost =
+    programs === null && !answer ? visaDateLostWords(context, entry, missedWords, stepDates) : null;
   // A date counted back from the visa's, past while the visa's own date holds: what to ask, not "not done yet".
-  const holds = programs === null && !answer && visaDateHolds(context, entry, missed.at, stepDates);
+  const holds =
+    lost === null && programs === null && !answer && visaDateHolds(context, entry, missed.at, stepDates);
   // A consular interview booked for a later day: the chase names it, as the critical notice does.
   const interview = visaInterviewBookedLate(context, entry.key, missed);
   const laid: TimedReminder[] = [];
@@ -75,9 +80,11 @@ export function visaBehindReminders(
       why:
         certificate !== null
           ? `${certificate.sentence} ${entry.why.text}`
-          : holds
-            ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
-            : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office informed (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+          : lost !== null
+            ? `${lost} ${entry.why.text}`
+            : holds
+              ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
+              : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office informed (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

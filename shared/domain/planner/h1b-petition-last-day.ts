@@ -1,0 +1,146 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
+import type { Risk } from "../plan.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
+import { localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
+import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { dueDay } from "./day-words.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
+import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
+import { criticalInPlaceOfStepLate } from "./j1-start-out-of-reach.ts";
+import { capitalised } from "./presumption-evidence.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { addSource, requirementSource } from "./risk-sources.ts";
+import { visaChainMatched } from "./visa-start-risk.ts";
+import { expectedPastStart } from "./visa-step-late.ts";
+
+// A matched H-1B applicant whose program has not reported filing the petition, past the plan's
+// filing day: a petition filed today would bring the visa as late as the same petition reported
+// filed today does (expectedPastStart's arithmetic: each day the filing comes later moves USCIS's
+// premium approval and the stamping after it a day later), so from the day that visa comes after
+// the visa's own date, that date no longer "still holds"; what holds is the start, and only if the
+// program files by the last day that arithmetic allows. Once that day has passed, even a petition
+// filed today brings the visa after residency starts: the filed-today verdict, critical either way.
+
+const PETITION = catalogEntry("visa_h1b");
+
+/** The petition unfiled past the visa's own date's reach, and the last filing day for the start. */
+export interface H1bPetitionLastDay {
+  /** The visa's own date (the stamping's), which a petition filed today can no longer meet. */
+  visa: DueDate;
+  /** USCIS's approval of a petition filed today, with premium processing. */
+  approvalAt: number;
+  /** The visa by a petition filed today, at the plan's allowances. */
+  visaAt: number;
+  /** The last day (ISO, the applicant's) a petition filed keeps the visa before residency starts. */
+  lastDay: string;
+  /** That day has passed: a petition filed today brings the visa after residency starts. */
+  past: boolean;
+}
+
+/**
+ * The unfiled petition's verdict (H1bPetitionLastDay): matched on H-1B (Match Day done) with Step 3
+ * passed, the petition neither done nor reported filed (in progress: the filed-petition rule speaks),
+ * the consular route (not a change of status), before residency starts, and a petition filed today
+ * bringing the visa after its own date; null otherwise, and while the applicant's own later filing
+ * day already carries the visa past the start (expectedPastStart says so). The instant the verdict
+ * comes is noted for re-planning; each day after it, the visa's day moves with the day.
+ */
+export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bPetitionLastDay | null {
+  if (context.applicant.visa !== "H-1B" || dates.calendar !== context.calendar) return null;
+  if (!applies(context, PETITION) || !visaChainMatched(context) || changeOfStatus(context)) return null;
+  const status = statusOf(context, PETITION.key);
+  if (isFinished(status) || status === "in_progress") return null;
+  if (!isFinished(statusOf(context, "usmle_step3"))) return null;
+  const start = context.calendar.dates.residency_start.at;
+  const planned = dates.due(PETITION.key);
+  const visa = dates.due("visa_h1b_stamping");
+  if (context.now >= start || planned === null || visa === null) return null;
+  if (expectedPastStart(context, PETITION.key, visa.at, dates) !== null) return null;
+  const zone = context.zone;
+  // Filed today, the petition's day ends at the next midnight, as a day the applicant gives does.
+  const todayEnd = shiftDays(startOfLocalDate(zone, localDate(zone, context.now)), zone, 1);
+  const later = todayEnd - planned.at;
+  if (later <= 0) {
+    noteRiskChange(context, startOfLocalDate(zone, localDate(zone, planned.at)));
+    return null;
+  }
+  // A day filed keeps the visa before the start while it comes no later than the room between them.
+  const lastEnd = planned.at + (start - visa.at);
+  const lastDay = localDate(zone, shiftDays(lastEnd, zone, -1));
+  const past = todayEnd > shiftDays(startOfLocalDate(zone, lastDay), zone, 1);
+  if (!past) noteRiskChange(context, shiftDays(startOfLocalDate(zone, lastDay), zone, 1));
+  return {
+    visa,
+    approvalAt: afterBusinessDays(todayEnd, zone, PETITION_PREMIUM_BUSINESS_DAYS),
+    visaAt: visa.at + later,
+    lastDay,
+    past,
+  };
+}
+
+/** "your program must file by about <day> (premium processing) for a <start> start", the risk's and the chase's words. */
+export function petitionLastDayWords(
+  context: PlanContext,
+  last: H1bPetitionLastDay,
+  sources: string[],
+): string {
+  const start = residencyStartWords(context.calendar.dates.residency_start, sources);
+  return `your program must file your H-1B petition by about ${renderDate(last.lastDay)}, with premium processing, for a start on ${start}`;
+}
+
+/** What the verdict asks: whether the program has filed, and, past the last day, to warn of a late start (advice). */
+function whatToAsk(context: PlanContext, last: H1bPetitionLastDay): string {
+  const route = h1bInUs(context)
+    ? " If it files for a change of status instead of consular processing, USCIS's approval before your start is what counts: ask it which route it uses."
+    : "";
+  return last.past
+    ? `Ask your program's GME office today whether it has filed your petition and with premium processing (without it, approval can take months), tell us the day it was filed, and tell the office now that your start may be delayed (our advice).${route}`
+    : `Ask your program's GME office today whether it has filed your petition and with premium processing (without it, approval can take months), send it anything it still needs from you, and tell us the day it was filed (our advice).${route}`;
+}
+
+/**
+ * The verdict in words, its sources added: the visa's own date lost and the last day for the start,
+ * or, past that day, the visa a petition filed today would bring, after residency starts.
+ */
+export function petitionVerdictWords(
+  context: PlanContext,
+  last: H1bPetitionLastDay,
+  sources: string[],
+): string {
+  addSource(sources, PETITION_PREMIUM_SOURCE);
+  addSource(sources, FEDERAL_HOLIDAYS_SOURCE);
+  addSource(sources, PETITION.due.source);
+  const consular = h1bInUs(context) ? " (if your program files for consular processing)" : "";
+  // Days counted as the filed petition's are (petitionApprovalDue, expectedPastStart): each ends at midnight.
+  const approval = dueDay(context, { at: last.approvalAt, zone: context.zone, asDay: true });
+  const visaDay = dueDay(context, { ...last.visa, at: last.visaAt });
+  const filedToday = `even filed today, with premium processing USCIS's approval would come around ${approval} (within ${PETITION_PREMIUM_BUSINESS_DAYS} business days), and with the time this plan allows for the stamping after it${consular} your visa would come around ${visaDay}`;
+  if (last.past)
+    return `Your program has not reported filing your H-1B petition, and the last day it could file it for your start, about ${renderDate(last.lastDay)}, has passed: ${filedToday}, after residency starts on ${residencyStartWords(context.calendar.dates.residency_start, sources)}. ${whatToAsk(context, last)}`;
+  return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, can no longer be met on this plan's allowances: your H-1B petition is not reported filed, and ${filedToday}. ${capitalised(petitionLastDayWords(context, last, sources))}. ${whatToAsk(context, last)}`;
+}
+
+/**
+ * `risks` (the visa chain's) with one critical VISA_NOT_READY_FOR_START in place of VISA_STEP_LATE
+ * for the unfiled petition past its verdict (h1bPetitionLastDay), joined to a risk of steps already
+ * behind; `risks` unchanged otherwise. Sources: premium processing's, the holidays', the petition's
+ * date rule, then the requirement's.
+ */
+export function withH1bPetitionLastDay(context: PlanContext, dates: PlanDates, risks: Risk[]): Risk[] {
+  const last = h1bPetitionLastDay(context, dates);
+  if (last === null) return risks;
+  return criticalInPlaceOfStepLate(
+    risks,
+    ["visa_h1b"],
+    (sources) => {
+      const sentence = petitionVerdictWords(context, last, sources);
+      addSource(sources, requirementSource(PETITION.why));
+      return sentence;
+    },
+    "visa_h1b_stamping",
+  );
+}

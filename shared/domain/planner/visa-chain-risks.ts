@@ -1,0 +1,17 @@
+import type { Risk } from "../plan.ts";
+import type { PlanContext } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { withH1bPetitionLastDay } from "./h1b-petition-last-day.ts";
+import { withJ1CertificateLate } from "./j1-certificate-late.ts";
+import { visaStartRisks } from "./visa-start-risk.ts";
+
+/**
+ * The visa chain's risks after the Match: the steps behind (visaStartRisks), then each route's
+ * verdict that the visa's own date can no longer be met, in place of "your visa's own date still
+ * holds": the J-1's (the certificate, the sponsorship file's last day, the start out of reach) and
+ * the H-1B's (the unfiled petition's last filing day, or past it).
+ */
+export function visaChainRisks(context: PlanContext, dates: PlanDates): Risk[] {
+  const j1 = withJ1CertificateLate(context, dates, visaStartRisks(context, dates));
+  return withH1bPetitionLastDay(context, dates, j1);
+}

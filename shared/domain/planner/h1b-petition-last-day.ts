@@ -125,6 +125,20 @@ export function petitionVerdictWords(
 }
 
 /**
+ * What the petition's card adds, unfiled past the verdict (h1bPetitionLastDay): the last filing
+ * day for the start and the visa a petition filed today would bring, or that the day has passed;
+ * "" otherwise. The risk's days, in the card's fewer words.
+ */
+export function petitionLastDayNote(context: PlanContext, dates: PlanDates): string {
+  const last = h1bPetitionLastDay(context, dates);
+  if (last === null) return "";
+  const visaDay = dueDay(context, { ...last.visa, at: last.visaAt });
+  if (last.past)
+    return ` The last day your program could file it for your start, about ${renderDate(last.lastDay)}, has passed: even filed today, your visa would come around ${visaDay}, after residency starts; ask your program's GME office today whether it has filed, and tell it now that your start may be delayed (our advice).`;
+  return ` ${capitalised(petitionLastDayWords(context, last, []))}: even filed today, your visa would come around ${visaDay}, after the date this plan counted on; ask your program's GME office today whether it has filed (our advice).`;
+}
+
+/**
  * `risks` (the visa chain's) with one critical VISA_NOT_READY_FOR_START in place of VISA_STEP_LATE
  * for the unfiled petition past its verdict (h1bPetitionLastDay), joined to a risk of steps already
  * behind; `risks` unchanged otherwise. Sources: premium processing's, the holidays', the petition's

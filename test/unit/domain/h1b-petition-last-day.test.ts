@@ -57,6 +57,8 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
       const chase = result.reminders.filter((each) => each.rung === "visa-behind");
       expect(chase.length).toBeGreaterThan(0);
       for (const each of chase) expect(each.why).toContain("by about Fri 30 Apr 2027");
+      const card = result.nextSteps.find((step) => step.milestone === "visa_h1b");
+      expect(card?.action).toContain("Your program must file your H-1B petition by about Fri 30 Apr 2027");
     });
 
   it("in Manila on 10 May, past that day: the visa a petition filed today would bring, the same day as one reported filed today", () => {
@@ -67,6 +69,10 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     expect(risk?.message).toContain("approval would come around Tue 1 Jun 2027");
     expect(risk?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");
     expect(risk?.message).toContain("tell the office now that your start may be delayed");
+    const card = result.nextSteps.find((step) => step.milestone === "visa_h1b");
+    expect(card?.action).toContain(
+      "about Fri 30 Apr 2027, has passed: even filed today, your visa would come around Sat 10 Jul 2027",
+    );
     saysNothingHolds(result);
     const filed = visaRisk(plan(filedOn(MANILA, "2027-05-10"), calendar, new Date("2027-05-10T01:00:00Z")));
     expect(filed?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");

@@ -60,14 +60,16 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
   const visa = dates.due("visa_h1b_stamping");
   if (context.now >= start || planned === null || visa === null) return null;
   if (expectedPastStart(context, PETITION.key, visa.at, dates) !== null) return null;
+  // Only past the plan's filing day, as the petition is late (visaStartRisks): never on that day itself.
+  if (planned.at > context.now) {
+    noteRiskChange(context, planned.at);
+    return null;
+  }
   const zone = context.zone;
   // Filed today, the petition's day ends at the next midnight, as a day the applicant gives does.
   const todayEnd = shiftDays(startOfLocalDate(zone, localDate(zone, context.now)), zone, 1);
+  // Past the filing day, today ends after it: the visa comes after its own date.
   const later = todayEnd - planned.at;
-  if (later <= 0) {
-    noteRiskChange(context, startOfLocalDate(zone, localDate(zone, planned.at)));
-    return null;
-  }
   // A day filed keeps the visa before the start while it comes no later than the room between them.
   const lastEnd = planned.at + (start - visa.at);
   const lastDay = localDate(zone, shiftDays(lastEnd, zone, -1));

@@ -157,6 +157,7 @@ export function withH1bPetitionLastDay(context: PlanContext, dates: PlanDates, r
       addSource(sources, requirementSource(PETITION.why));
       return sentence;
     },
-    "visa_h1b_stamping",
+    // Past the last day the visa itself comes after the start: named then, so that verdict is a notice of its own.
+    last.past ? "visa_h1b_stamping" : null,
   );
 }

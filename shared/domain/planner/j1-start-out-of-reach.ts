@@ -228,20 +228,20 @@ export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfRea
  * `risks` with one critical VISA_NOT_READY_FOR_START saying `sentence` (given the sources to add
  * to), merged into the one already there, in place of VISA_STEP_LATE, whose "your visa's own date
  * still holds" the chain makes untrue; its steps: `first`, then the ones already named, the visa
- * (`visa`: the J-1's, or the H-1B stamping) last.
+ * (`visa`: the J-1's, the H-1B stamping, or none) last.
  */
 export function criticalInPlaceOfStepLate(
   risks: Risk[],
   first: StepSubject[],
   sentenceOf: (sources: string[]) => string,
-  visa: StepSubject = "visa_j1",
+  visa: StepSubject | null = "visa_j1",
 ): Risk[] {
   const kept = risks.filter((risk) => risk.code !== "VISA_STEP_LATE");
   const behind = kept.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
   const sources = [...(behind?.sources ?? [])];
   const sentence = sentenceOf(sources);
   const milestones: StepSubject[] = [...first];
-  for (const key of [...(behind?.milestones ?? []), visa])
+  for (const key of [...(behind?.milestones ?? []), ...(visa === null ? [] : [visa])])
     if (!milestones.includes(key)) milestones.push(key);
   const risk: Risk = {
     code: "VISA_NOT_READY_FOR_START",

@@ -3,6 +3,7 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { localDate } from "#domain/time.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 // A graduate who passed Step 3 in December and matched on an H-1B for a 1 Jul 2027 start, contract
@@ -52,7 +53,7 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
       expect(risk?.message).toContain("Wed 16 Jun 2027 (our advice), can no longer be met");
       expect(risk?.message).toContain("must file your H-1B petition by about Fri 30 Apr 2027");
       expect(risk?.message).toContain("Ask your program's GME office today whether it has filed");
-      expect(risk?.milestones).toEqual(["visa_h1b", "visa_h1b_stamping"]);
+      expect(risk?.milestones).toEqual(["visa_h1b"]);
       saysNothingHolds(result);
       const chase = result.reminders.filter((each) => each.rung === "visa-behind");
       expect(chase.length).toBeGreaterThan(0);
@@ -69,6 +70,7 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     expect(risk?.message).toContain("approval would come around Tue 1 Jun 2027");
     expect(risk?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");
     expect(risk?.message).toContain("tell the office now that your start may be delayed");
+    expect(risk?.milestones).toEqual(["visa_h1b", "visa_h1b_stamping"]);
     const card = result.nextSteps.find((step) => step.milestone === "visa_h1b");
     expect(card?.action).toContain(
       "about Fri 30 Apr 2027, has passed: even filed today, your visa would come around Sat 10 Jul 2027",
@@ -76,6 +78,18 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     saysNothingHolds(result);
     const filed = visaRisk(plan(filedOn(MANILA, "2027-05-10"), calendar, new Date("2027-05-10T01:00:00Z")));
     expect(filed?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");
+  });
+
+  it("the day the last filing day has passed, the new verdict is a notice of its own, sent that day", () => {
+    const notice = (now: string) =>
+      plan(unfiled(MANILA), calendar, new Date(now)).reminders.find((each) => each.rung === "critical-risk");
+    const before = notice("2027-04-30T01:00:00Z");
+    const after = notice("2027-04-30T16:30:00Z");
+    expect(before?.id).toBeDefined();
+    expect(after?.id).toBeDefined();
+    expect(after?.id).not.toBe(before?.id);
+    // Sent on the first day past it, Sat 1 May in Manila (at the end of the night's quiet hours).
+    expect(localDate(MANILA, Date.parse(after?.sendAt ?? ""))).toBe("2027-05-01");
   });
 
   it("the last filing day is the filed petition's own boundary: filed on it, no risk; filed the next working day, critical", () => {

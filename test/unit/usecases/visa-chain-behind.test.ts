@@ -138,8 +138,12 @@ describe.each([
   {
     visa: "H-1B" as const,
     behindFrom: "2027-04-02T19:00:00.000Z",
-    // The petition is due Fri 16 Apr, 60 days before the stamping (the consular allowance).
-    criticalDays: ["2027-04-17", "2027-06-17"],
+    // The petition is due Fri 16 Apr, 60 days before the stamping (the consular allowance). Not
+    // reported filed, from 17 Apr even a petition filed that day misses the visa's date (16 Jun):
+    // the notice names the program's last filing day (30 Apr in Karachi); from 1 May even a petition
+    // filed that day brings the visa after 1 Jul, a verdict naming the visa already, so the visa's
+    // own date passing on 16 Jun adds no notice.
+    criticalDays: ["2027-04-17", "2027-05-01"],
   },
 ])("$visa matched, the visa chain behind", ({ visa, behindFrom, criticalDays }) => {
   it("hears at least once in every 7 days from the first late step to the start date, never about a blocked step", async () => {
@@ -150,7 +154,7 @@ describe.each([
     expect(longestSilenceDays(sent, behindFrom)).toBeLessThanOrEqual(7);
     for (const each of sent) expect(each.blocked).not.toContain(each.milestone);
     // The critical notice goes out again when the set of late steps changes (J-1: the Statement of
-    // Need and the contract on 6 Apr, the start out of reach on 4 May, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr), on that day.
+    // Need and the contract on 6 Apr, the start out of reach on 4 May, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr, the start out of reach on 1 May), on that day.
     const notices = sent.filter((each) => each.rung === "critical-risk").map((each) => each.at.slice(0, 10));
     expect(notices).toEqual(criticalDays);
   });

@@ -1,26 +1,24 @@
 import type { CatalogEntry } from "../catalog/index.ts";
-import { basisMark } from "../date-basis.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { applicantDay, dueDay } from "./day-words.ts";
+import type { PlanContext } from "./context.ts";
+import { applicantDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { h1bPetitionLastDay, petitionVerdictWords } from "./h1b-petition-last-day.ts";
-import { j1SponsorshipLastDay, lastDayWords } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach, OUT_OF_REACH_WORDS } from "./j1-start-out-of-reach.ts";
-import { capitalised } from "./presumption-evidence.ts";
 
 // A derived visa step past its date is chased weekly (visa-behind.ts). While the visa's own date
-// holds, the chase says so; once the plan's verdict says that date can no longer be met (the J-1
-// file's last day or its start out of reach, the H-1B petition's last filing day or past it), the
-// chase says what the plan says, never "still holds" beside a critical risk saying it cannot.
+// holds, the chase says so; once the plan's verdict says the start is out of reach (J-1) or the
+// H-1B petition's last filing day has come or gone, the chase says what the plan says, never "still
+// holds" beside a critical risk saying it cannot. The J-1 file's last day, before that verdict, is
+// said by visaDateHoldsWords (visa-step-late.ts), as the risk's own words.
 
 /** The J-1 steps counted back from the J-1 visa, which the J-1 verdicts are about. */
 const J1_CHAIN = new Set(["j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds2019"]);
 
 /**
  * The chase's words for a derived visa step past its date (`missedWords`: that day with its label)
- * when the plan's verdict says the visa's own date can no longer be met, from the same verdict as
- * the plan's risk; null while no verdict says so (the visa's date may still hold).
+ * when the plan's verdict says the start is out of reach (J-1) or the H-1B petition's last filing day
+ * has come, from the same verdict as the plan's risk; null otherwise (visaDateHoldsWords speaks).
  */
 export function visaDateLostWords(
   context: PlanContext,
@@ -38,11 +36,6 @@ export function visaDateLostWords(
   const out = j1StartOutOfReach(context, dates);
   if (out !== null)
     return `${passed}, and a start on ${start}${OUT_OF_REACH_WORDS}: your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts. Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (our advice).`;
-  const last = j1SponsorshipLastDay(context, dates);
-  if (last === null) return null;
-  const complete = "complete your sponsorship application in EVNet with every document in";
-  const todo = isFinished(statusOf(context, "j1_statement_of_need"))
-    ? capitalised(complete)
-    : `Get your Statement of Need in now, ${complete}`;
-  return `${passed}, and your visa's own date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, can no longer be met on this plan's allowances: ${lastDayWords(context, last, [])}. ${todo}, and tell your program's GME office and J-1 liaison where it stands (our advice).`;
+  // The visa's date past reach while the start is not: visaDateHoldsWords says it (the last day's words).
+  return null;
 }

@@ -47,6 +47,7 @@ import { retakeNamed, retakeTargetAction } from "./retake-target.ts";
 import { schoolCheckSeasonNote } from "./school-check-follow-ups.ts";
 import { pathwaySentForOverMatch } from "./season-over-pathway.ts";
 import { seasonOverRolAction, seasonOverStepAction } from "./season-over-risk.ts";
+import { soapStillOpen } from "./season-over-state.ts";
 import { h1bLicenceAtContract, soapSponsorNote } from "./sponsorship-notes.ts";
 import { statementOfNeedHeadsUp } from "./statement-of-need-heads-up.ts";
 import { stepRenderings } from "./step-renderings.ts";
@@ -205,7 +206,9 @@ function oneStepNotes(context: PlanContext, facts: StepActionFacts): string {
     notes +=
       j1ConsularWaitAtContract(context, entry, status, !facts.seasonOver) +
       h1bLicenceAtContract(context, entry, status, !facts.seasonOver);
-  if (key === "soap") notes += soapSponsorNote(context, entry, status, !facts.seasonOver);
+  // SOAP still open past a missed rank-list deadline is the applicant's own Match's: the visa words most of all.
+  if (key === "soap")
+    notes += soapSponsorNote(context, entry, status, !facts.seasonOver || soapStillOpen(context));
   if (key === "j1_ds2019") notes += ecfmgReviewNote(context, entry, due, facts.stepDates);
   if (key === "visa_h1b") notes += petitionLastDayNote(context, facts.stepDates);
   if (key === "j1_ecfmg_sponsorship")

@@ -16,6 +16,7 @@ import { readSnapshot } from "./fixture-snapshots.ts";
 const DIR = fileURLToPath(new URL("../../fixtures/visa-after-match-words/", import.meta.url));
 const IN_SOAP = readSnapshot(DIR, "soap-auckland-h1b.json");
 const MATCHED = readSnapshot(DIR, "matched-houston-h1b.json");
+const NO_LIST = readSnapshot(DIR, "soap-no-list-manila-j1.json");
 const SOAP_TUESDAY = "2027-03-16T07:30:00+13:00";
 const AFTER_MATCH = "2027-03-22T09:00:00-05:00";
 
@@ -35,6 +36,15 @@ describe("SOAP for an applicant who needs a visa: apply only where it is sponsor
       "You need a visa to train: send your SOAP applications only to unfilled programs that sponsor the H-1B, or the J-1 through ECFMG if you would take it instead",
     );
     expect(soap?.action).toContain("a SOAP offer you accept binds you as a match does");
+  });
+
+  it("J-1 in Manila, the rank-list deadline missed that morning, SOAP still open: the card keeps the visa words", () => {
+    // SOAP-only from then on: the binding offer is what the words are for.
+    const soap = card(planAt(NO_LIST, "2027-02-25T13:00:00+08:00"), "soap");
+    expect(soap?.action).toContain("R3");
+    expect(soap?.action).toContain(
+      "send your SOAP applications only to unfilled programs that take J-1 physicians, whose visa ECFMG sponsors",
+    );
   });
 
   it("J-1: only programs that take J-1 physicians; undecided: a visa they can get; no visa needed: no such words", () => {

@@ -175,7 +175,8 @@ const BY_WHAT_PASSED: Record<LastDayHolds, string> = {
 export const VISA_DATE_PAST_REACH_WORDS = "can no longer be met on this plan's allowances";
 /**
  * Marks the risk's own words (withJ1SponsorshipLastDay), which the notice's date and title read; the
- * certificate's and the chase's sentences say VISA_DATE_PAST_REACH_WORDS otherwise, never with this colon.
+ * certificate's and the chase's sentences say VISA_DATE_PAST_REACH_WORDS otherwise, never with this colon;
+ * the unfiled H-1B petition's verdict (h1b-petition-last-day.ts) has it too, told apart by its step.
  */
 export const LAST_DAY_VERDICT_MARK = `${VISA_DATE_PAST_REACH_WORDS}: `;
 

@@ -24,6 +24,8 @@ const LAST_DAY_TITLE =
 function verdictOf(risk: Risk): "out-of-reach" | "last-day" | undefined {
   if (risk.code !== "VISA_NOT_READY_FOR_START") return undefined;
   if (risk.message.includes(OUT_OF_REACH_WORDS)) return "out-of-reach";
+  // The unfiled H-1B petition's verdict says the visa's date past reach in the same words: not the J-1's.
+  if (risk.milestones.includes("visa_h1b")) return undefined;
   return risk.message.includes(LAST_DAY_VERDICT_MARK) ? "last-day" : undefined;
 }
 

@@ -60,6 +60,10 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
       for (const each of chase) expect(each.why).toContain("by about Fri 30 Apr 2027");
       const card = result.nextSteps.find((step) => step.milestone === "visa_h1b");
       expect(card?.action).toContain("Your program must file your H-1B petition by about Fri 30 Apr 2027");
+      // Its words share the J-1 last day's, but its notice is no J-1's.
+      const notices = result.reminders.filter((each) => each.rung === "critical-risk");
+      expect(notices.length).toBeGreaterThan(0);
+      for (const each of notices) expect(each.title).not.toContain("J-1");
     });
 
   it("in Manila on 10 May, past that day: the visa a petition filed today would bring, the same day as one reported filed today", () => {

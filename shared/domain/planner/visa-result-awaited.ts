@@ -1,8 +1,9 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { renderDate, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import type { StepOwnDate } from "./own-date.ts";
 
 /**
@@ -14,8 +15,6 @@ import type { StepOwnDate } from "./own-date.ts";
  * (the USMLE's 28 days left a 221(g) applicant four weeks short before a 1 July start).
  */
 export const VISA_DECISION_DAYS = 1;
-export const VISA_DECISION_SOURCE =
-  "advice: a consular officer decides at the interview: a refusal under section 221(g) or the passport kept for the visa is known that day, and the passport comes back with the visa within days; no authority gives one figure";
 
 /**
  * A booked consular interview (the visa step scheduled, or under way with its day) whose whole day
@@ -40,15 +39,15 @@ export function visaResultAwaited(
 
 /**
  * visaResultAwaited read from the step's answer alone, for the rules that have no own date in hand
- * (VISA_NOT_READY_FOR_START): the interview's day gone by as ownDateOf counts it (its local
- * midnight plus a day), residency's start ahead.
+ * (VISA_NOT_READY_FOR_START): the interview's day gone by (its next local midnight), residency's
+ * start ahead.
  */
 export function interviewResultAwaited(context: PlanContext, key: MilestoneKey): boolean {
   if (!CONSULAR_INTERVIEWS.has(key) || context.now >= context.calendar.dates.residency_start.at) return false;
   const status = statusOf(context, key);
   const date = context.entries.get(key)?.date;
   if (date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
-  return startOfLocalDate(context.zone, date) + DAY_MS <= context.now;
+  return shiftDays(startOfLocalDate(context.zone, date), context.zone, 1) <= context.now;
 }
 
 /**

@@ -10,6 +10,7 @@ import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
+import { VISA_DATE_PAST_REACH_WORDS } from "./j1-sponsorship-last-day.ts";
 import { criticalInPlaceOfStepLate } from "./j1-start-out-of-reach.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -85,11 +86,7 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
 }
 
 /** "your program must file by about <day> (premium processing) for a <start> start", the risk's and the chase's words. */
-export function petitionLastDayWords(
-  context: PlanContext,
-  last: H1bPetitionLastDay,
-  sources: string[],
-): string {
+function petitionLastDayWords(context: PlanContext, last: H1bPetitionLastDay, sources: string[]): string {
   const start = residencyStartWords(context.calendar.dates.residency_start, sources);
   return `your program must file your H-1B petition by about ${renderDate(last.lastDay)}, with premium processing, for a start on ${start}`;
 }
@@ -123,7 +120,7 @@ export function petitionVerdictWords(
   const filedToday = `even filed today, with premium processing USCIS's approval would come around ${approval} (within ${PETITION_PREMIUM_BUSINESS_DAYS} business days), and with the time this plan allows for the stamping after it${consular} your visa would come around ${visaDay}`;
   if (last.past)
     return `Your program has not reported filing your H-1B petition, and the last day it could file it for your start, about ${renderDate(last.lastDay)}, has passed: ${filedToday}, after residency starts on ${residencyStartWords(context.calendar.dates.residency_start, sources)}. ${whatToAsk(context, last)}`;
-  return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, can no longer be met on this plan's allowances: your H-1B petition is not reported filed, and ${filedToday}. ${capitalised(petitionLastDayWords(context, last, sources))}. ${whatToAsk(context, last)}`;
+  return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${VISA_DATE_PAST_REACH_WORDS}: your H-1B petition is not reported filed, and ${filedToday}. ${capitalised(petitionLastDayWords(context, last, sources))}. ${whatToAsk(context, last)}`;
 }
 
 /**

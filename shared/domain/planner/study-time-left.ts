@@ -4,6 +4,7 @@ import { DAY_MS } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { latestBy, subjectOf } from "./late-for-ranking-words.ts";
+import { lowerFirst } from "./lower-first.ts";
 import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { inTheMatchOnRecord } from "./presumption-evidence.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -94,7 +95,7 @@ export function studyNotBegunWords(context: PlanContext, key: MilestoneKey): str
  * before the fee, so "apply today" is never said to an applicant the risk tells the Match is lost.
  */
 export function studyAskedCard(context: PlanContext, key: MilestoneKey, card: string): string {
-  return `Have you started preparing for ${subjectOf(key)}? If so, mark it in progress and ${card.charAt(0).toLowerCase()}${card.slice(1)} ${studyNotBegunWords(context, key)}`;
+  return `Have you started preparing for ${subjectOf(key)}? If so, mark it in progress and ${lowerFirst(card)} ${studyNotBegunWords(context, key)}`;
 }
 
 /**

@@ -44,7 +44,7 @@ export function undatedPathwayLate(context: PlanContext): UndatedPathwayLate | n
  * review (reportingDays, advice) of one sent then still ends by the rank order list deadline, after
  * which EXAMS_LATE_FOR_RANKING says even one sent today would not be decided in time.
  */
-export function submitTodayUntil(context: PlanContext): number {
+function submitTodayUntil(context: PlanContext): number {
   const calendar = context.calendar;
   const later = laterCandidateCalendar(calendar);
   const moved = later === null ? null : pathwayDeadline(later);

@@ -41,7 +41,7 @@ export const SEASON_OVER_TITLES: Readonly<Record<SeasonOverStanding, string>> = 
  */
 export function seasonOverNoticeTitle(risk: Pick<Risk, "message">): string {
   return seasonOverStanding(risk) === "laterDeadlineAndSoap"
-    ? "No certified rank order list by the projected deadline: check R3 now, NRMP's may be later, and SOAP in Match Week is still open to you"
+    ? "No certified rank order list by the projected deadline: check R3 now, NRMP's may be later, and SOAP in Match Week is still open to you if R3 shows you eligible"
     : "Check R3 now: the {year} Match is over for you unless NRMP's deadline is later than projected";
 }
 

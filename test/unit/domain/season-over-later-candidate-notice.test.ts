@@ -43,7 +43,7 @@ describe("SEASON_OVER while NRMP's later deadline may still be open", () => {
     // never "the 2027 Match is over for you" above words that say SOAP is still open.
     expect(result.risks.find((risk) => risk.code === "SEASON_OVER")?.message).toContain("SOAP in Match Week");
     expect(sent?.title).toBe(
-      "No certified rank order list by the projected deadline: check R3 now, NRMP's may be later, and SOAP in Match Week is still open to you",
+      "No certified rank order list by the projected deadline: check R3 now, NRMP's may be later, and SOAP in Match Week is still open to you if R3 shows you eligible",
     );
     expect(sent?.deadline).toBe("2027-03-04T02:00:00.000Z");
     expect(sent?.deadlineDetail).toMatchObject({ et: "Wed 3 Mar 2027, 9:00 PM ET", basis: "projected" });

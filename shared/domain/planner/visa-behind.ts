@@ -17,7 +17,7 @@ import { timedReminder } from "./timed-reminder.ts";
 import { visaDateLostWords } from "./visa-date-lost.ts";
 import { visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
-import { visaDateHolds, visaDateHoldsWords } from "./visa-step-late.ts";
+import { derivedStepPastWords, visaDateHolds } from "./visa-step-late.ts";
 import { weeklyToDay } from "./weekly-to-day.ts";
 
 /** The ladder a visa step behind is chased on, against residency's start (reminder-ladders.json says why). */
@@ -83,7 +83,7 @@ export function visaBehindReminders(
           : lost !== null
             ? `${lost} ${entry.why.text}`
             : holds
-              ? `${visaDateHoldsWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
+              ? `${derivedStepPastWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
               : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office informed (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,

@@ -10,7 +10,7 @@ import { j1StartOutOfReach, OUT_OF_REACH_WORDS } from "./j1-start-out-of-reach.t
 // holds, the chase says so; once the plan's verdict says the start is out of reach (J-1) or the
 // H-1B petition's last filing day has come or gone, the chase says what the plan says, never "still
 // holds" beside a critical risk saying it cannot. The J-1 file's last day, before that verdict, is
-// said by visaDateHoldsWords (visa-step-late.ts), as the risk's own words.
+// said by derivedStepPastWords (visa-step-late.ts), as the risk's own words.
 
 /** The J-1 steps counted back from the J-1 visa, which the J-1 verdicts are about. */
 const J1_CHAIN = new Set(["j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds2019"]);
@@ -18,7 +18,7 @@ const J1_CHAIN = new Set(["j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds
 /**
  * The chase's words for a derived visa step past its date (`missedWords`: that day with its label)
  * when the plan's verdict says the start is out of reach (J-1) or the H-1B petition's last filing day
- * has come, from the same verdict as the plan's risk; null otherwise (visaDateHoldsWords speaks).
+ * has come, from the same verdict as the plan's risk; null otherwise (derivedStepPastWords speaks).
  */
 export function visaDateLostWords(
   context: PlanContext,
@@ -36,6 +36,6 @@ export function visaDateLostWords(
   const out = j1StartOutOfReach(context, dates);
   if (out !== null)
     return `${passed}, and a start on ${start}${OUT_OF_REACH_WORDS}: your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts. Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (our advice).`;
-  // The visa's date past reach while the start is not: visaDateHoldsWords says it (the last day's words).
+  // The visa's date past reach while the start is not: derivedStepPastWords says it (the last day's words).
   return null;
 }

@@ -148,10 +148,11 @@ function whatToDo(context: PlanContext, entry: Pick<CatalogEntry, "key">): strin
 }
 
 /**
- * The words of a derived step past its date while the visa's date holds: the missed day is ours,
- * what to ask, and the visa's date that still holds. `missedWords`: the missed day with its label.
+ * The words of a derived step past its date (`missedWords`: the missed day with its label): the
+ * missed day is ours, what to ask, and the visa's own date, which still holds, or, a J-1 visa's date
+ * past reach on the fastest road left (visaDatePastReach), can no longer be met, with the last day.
  */
-export function visaDateHoldsWords(
+export function derivedStepPastWords(
   context: PlanContext,
   entry: Pick<CatalogEntry, "key" | "due" | "advisorName">,
   missedWords: string,
@@ -201,7 +202,7 @@ export function visaStepLateRisk(
   for (const { entry, missed } of late) {
     if (certificate !== null && entry.key === "j1_ds2019") continue;
     said.push(
-      `${visaDateHoldsWords(context, entry, `${dueDay(context, missed)}${basisMark(missed)}`, dates)}.`,
+      `${derivedStepPastWords(context, entry, `${dueDay(context, missed)}${basisMark(missed)}`, dates)}.`,
     );
     addSource(sources, entry.due.source);
     addSource(sources, requirementSource(entry.why));

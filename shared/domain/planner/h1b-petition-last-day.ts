@@ -96,9 +96,13 @@ function whatToAsk(context: PlanContext, last: H1bPetitionLastDay): string {
   const route = h1bInUs(context)
     ? " If it files for a change of status instead of consular processing, USCIS's approval before your start is what counts: ask it which route it uses."
     : "";
+  // The program files once the contract is signed (the contract card's rule): unsigned, that comes first.
+  const contract = isFinished(statusOf(context, "contract"))
+    ? ""
+    : "Sign your program's contract now: the program files your petition only once it is signed. ";
   return last.past
-    ? `Ask your program's GME office today whether it has filed your petition and with premium processing (without it, approval can take months), tell us the day it was filed, and tell the office now that your start may be delayed (our advice).${route}`
-    : `Ask your program's GME office today whether it has filed your petition and with premium processing (without it, approval can take months), send it anything it still needs from you, and tell us the day it was filed (our advice).${route}`;
+    ? `${contract}Ask your program's GME office today whether it has filed your petition and with premium processing (without it, approval can take months), tell us the day it was filed, and tell the office now that your start may be delayed (our advice).${route}`
+    : `${contract}Ask your program's GME office today whether it has filed your petition and with premium processing (without it, approval can take months), send it anything it still needs from you, and tell us the day it was filed (our advice).${route}`;
 }
 
 /**

@@ -66,6 +66,21 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
       for (const each of notices) expect(each.title).not.toContain("J-1");
     });
 
+  it("in Manila with the contract still unsigned: the verdict asks for the contract first, since the program files only once it is signed", () => {
+    const unsigned = matched2027(MANILA, {
+      visa: "H-1B",
+      extra: [milestoneFactory("usmle_step3", "done", "2026-12-10")],
+    });
+    const risk = visaRisk(plan(unsigned, calendar, new Date("2027-04-20T03:00:00Z")));
+    expect(risk?.message).toContain("must file your H-1B petition by about Fri 30 Apr 2027");
+    expect(risk?.message).toContain(
+      "Sign your program's contract now: the program files your petition only once it is signed.",
+    );
+    expect(
+      visaRisk(plan(unfiled(MANILA), calendar, new Date("2027-04-20T03:00:00Z")))?.message,
+    ).not.toContain("Sign your program's contract now");
+  });
+
   it("in Manila on 10 May, past that day: the visa a petition filed today would bring, the same day as one reported filed today", () => {
     const result = plan(unfiled(MANILA), calendar, new Date("2027-05-10T01:00:00Z"));
     const risk = visaRisk(result);

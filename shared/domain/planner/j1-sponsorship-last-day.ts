@@ -13,7 +13,9 @@ import { certificateNeededForDs2019 } from "./j1-certificate.ts";
 import {
   awaitingDs2019,
   criticalInPlaceOfStepLate,
+  J1_CONSULAR_MS,
   J1_FILE_TO_VISA_MS,
+  J1_SHORTEST_REVIEW_MS,
   J1_SHORTEST_REVIEW_SOURCE,
   j1StartOutOfReach,
 } from "./j1-start-out-of-reach.ts";
@@ -53,8 +55,6 @@ export interface J1SponsorshipLastDay {
 const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 const STATEMENT_AT = stepIndex("j1_statement_of_need");
 const CERTIFICATE_AT = stepIndex("ecfmg_certification");
-const CONSULAR_MS = J1_CONSULAR_ALLOWANCE_DAYS * DAY_MS;
-const REVIEW_MS = J1_FILE_TO_VISA_MS - CONSULAR_MS;
 
 /** Where the review starts at the earliest, and what it waits on; null when the rule does not judge it. */
 interface ReviewFrom {
@@ -125,7 +125,7 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
   }
   // The last instant: the file complete or the certificate issued, else the DS-2019 in hand.
   const start = context.calendar.dates.residency_start.at;
-  const lastAt = start - (from.holds === "completed" ? CONSULAR_MS : J1_FILE_TO_VISA_MS) - 1;
+  const lastAt = start - (from.holds === "completed" ? J1_CONSULAR_MS : J1_FILE_TO_VISA_MS) - 1;
   return {
     visa,
     visaAt,
@@ -134,7 +134,7 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
     holds: from.holds,
     planned: from.planned,
     sent: from.sent,
-    ds2019At: from.at + REVIEW_MS,
+    ds2019At: from.at + J1_SHORTEST_REVIEW_MS,
   };
 }
 

@@ -68,10 +68,12 @@ const DS2019_AT = stepIndex("j1_ds2019");
 const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 const CERTIFICATE_AT = stepIndex("ecfmg_certification");
 const MATCH_DAY_AT = stepIndex("match_day");
-const REVIEW_MS = J1_ECFMG_REVIEW_SHORTEST_DAYS * DAY_MS;
-const CONSULAR_MS = J1_CONSULAR_ALLOWANCE_DAYS * DAY_MS;
+/** ECFMG's shorter review (J1_ECFMG_REVIEW_SHORTEST_DAYS), in ms: from the day every document is in to the DS-2019. */
+export const J1_SHORTEST_REVIEW_MS = J1_ECFMG_REVIEW_SHORTEST_DAYS * DAY_MS;
+/** The consular allowance (J1_CONSULAR_ALLOWANCE_DAYS), in ms: from the DS-2019 to the J-1 visa. */
+export const J1_CONSULAR_MS = J1_CONSULAR_ALLOWANCE_DAYS * DAY_MS;
 /** The shortest review and the consular allowance: from the day every document is in to the J-1 visa, at the earliest. */
-export const J1_FILE_TO_VISA_MS = REVIEW_MS + CONSULAR_MS;
+export const J1_FILE_TO_VISA_MS = J1_SHORTEST_REVIEW_MS + J1_CONSULAR_MS;
 /** Where the shortest review's words come from, for a rule that counts with it. */
 export const J1_SHORTEST_REVIEW_SOURCE = REVIEW_SOURCE;
 
@@ -111,7 +113,7 @@ export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1Sta
   if (sentAt === null && certificateAt === null) return null;
   const byCertificate = certificateAt !== null && (sentAt === null || certificateAt >= sentAt);
   const reviewFrom = byCertificate ? (certificateAt as number) : (sentAt as number);
-  const reviewEndAt = reviewFrom + REVIEW_MS;
+  const reviewEndAt = reviewFrom + J1_SHORTEST_REVIEW_MS;
   const ds2019At = reviewEndAt;
   const visaAt = reviewFrom + J1_FILE_TO_VISA_MS;
   // The certificate's earliest day, or today's, slides with the day: note when it crosses the start.
@@ -140,7 +142,7 @@ export function j1StartOutOfReachBeforeMatch(
   sources: string[],
 ): string | null {
   if (context.applicant.visa !== "J-1") return null;
-  const visaAt = certificateAt + REVIEW_MS + CONSULAR_MS;
+  const visaAt = certificateAt + J1_FILE_TO_VISA_MS;
   if (visaAt <= context.calendar.dates.residency_start.at) return null;
   addSource(sources, REVIEW_SOURCE);
   addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);

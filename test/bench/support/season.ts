@@ -7,6 +7,7 @@ import type {
   MilestoneUpdate,
   Visa,
 } from "#domain/snapshot.ts";
+import { localDate } from "#domain/time.ts";
 
 /**
  * Seeded, reproducible applicants for one Match season (2027) and the timeline of what their forms
@@ -146,10 +147,6 @@ export interface SimApplicant {
 
 const DAY = 86_400_000;
 
-function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
 /** Applicant `index` of the season seeded `seed`: the same pair always gives the same applicant. */
 export function simApplicant(seed: number, index: number, run: string): SimApplicant {
   const random = rng((seed * 1_000_003 + index * 7919) >>> 0);
@@ -169,7 +166,11 @@ export function simApplicant(seed: number, index: number, run: string): SimAppli
   const open: MilestoneKey[] = [];
   PATH.forEach((key, position) => {
     if (position < progress) {
-      milestones.push({ key, status: "done", date: isoDate(intakeAt - (progress - position) * 40 * DAY) });
+      milestones.push({
+        key,
+        status: "done",
+        date: localDate(zone, intakeAt - (progress - position) * 40 * DAY),
+      });
       doneAt[key] = intakeAt - (progress - position) * 40 * DAY;
     } else if (position === progress) {
       milestones.push({ key, status: random() < 0.5 ? "in_progress" : "not_started" });
@@ -190,7 +191,7 @@ export function simApplicant(seed: number, index: number, run: string): SimAppli
   const exam = milestones.find((entry) => entry.status !== "done" && entry.key.startsWith("usmle_"));
   if (exam && random() < 0.6) {
     exam.status = "scheduled";
-    exam.date = isoDate(intakeAt + (30 + Math.floor(random() * 90)) * DAY);
+    exam.date = localDate(zone, intakeAt + (30 + Math.floor(random() * 90)) * DAY);
   }
 
   const applicant = {
@@ -237,7 +238,8 @@ export function simApplicant(seed: number, index: number, run: string): SimAppli
     events.push({
       at: cursor,
       submission: update(externalId, `${externalId}-u${updates++}`, [
-        { key, status: "done", date: isoDate(cursor) },
+        // The day in her zone, as her form writes it: the intake refuses a done date after her own today.
+        { key, status: "done", date: localDate(zone, cursor) },
       ]),
     });
     doneAt[key] = cursor;

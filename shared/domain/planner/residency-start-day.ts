@@ -27,6 +27,20 @@ export function markResidencyStart(due: DueDate): void {
   starts.add(due);
 }
 
+/**
+ * Residency's start once it has passed, as the day a step was needed by (visa-result-due.ts): the same
+ * instant and day, shown as the plain day ("overdue since Thu 1 Jul 2027"), never "by residency's
+ * start" of a start already behind. Not a residency start for isResidencyStartDue (nothing is laid
+ * against it as one).
+ */
+const startedDays = new WeakSet<DueDate>();
+
+/** `due`, marked as residency's start passed (startedDays): rendered as its day alone. */
+export function markedStartedDay(due: DueDate): DueDate {
+  startedDays.add(due);
+  return due;
+}
+
 /** `due`, marked as a residency start (markResidencyStart): Match Day's answer-by dates are laid on it. */
 export function markedResidencyStart(due: DueDate): DueDate {
   starts.add(due);
@@ -40,9 +54,10 @@ export function markedResidencyStart(due: DueDate): DueDate {
  * ("projected") as they do for every date. Undefined for any other due date (one look-up).
  */
 export function residencyStartDeadline(due: DueDate): Deadline | undefined {
-  if (!starts.has(due)) return undefined;
+  const started = startedDays.has(due);
+  if (!started && !starts.has(due)) return undefined;
   const day = localDate(due.zone, due.at);
-  const words = `${START_WORDS}, ${renderDate(day)}`;
+  const words = started ? renderDate(day) : `${START_WORDS}, ${renderDate(day)}`;
   return {
     at: isoUtc(due.at),
     local: words,

@@ -46,6 +46,7 @@ import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-path
 import { visaBehindReminders } from "./visa-behind.ts";
 import { visaInterviewAsked } from "./visa-interview-asked.ts";
 import { interviewDayOnly } from "./visa-interview-booked-late.ts";
+import { visaResultAskedAgain } from "./visa-result-asked.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates extends BookNowFacts {
@@ -243,8 +244,7 @@ export function stepReminders(
             : { at: due.at, detail }
           : null;
     const followUp = resultFollowUp(context, entry, own, announced);
-    // A rung of the same deadline at the same instant already carries the step, whose text asks
-    // for the result: one notice, not two.
+    // A rung of the same deadline at the same instant already carries the step (it asks): one notice.
     if (
       followUp !== null &&
       !into.some(
@@ -256,9 +256,9 @@ export function stepReminders(
     )
       into.push(followUp);
     rebookReminders(context, entry, index, own, stepDates, announced, into); // up to the last sitting day
+    if (entry.stage === "visa") visaResultAskedAgain(context, entry, own, announced, into); // asked again
   }
-  // A visa step behind after the Match (a next step, never a blocked one), and the J-1 certificate the
-  // DS-2019 waits for past the DS-2019's date (visaBehindReminders checks): weekly to residency's start.
+  // A visa step behind after the Match, or the J-1 certificate past the DS-2019's date: weekly to the start.
   if (dates.overdueNow && due !== null && (entry.stage === "visa" || entry.key === "ecfmg_certification"))
     visaBehindReminders(context, entry, due, stepDates, into);
   // Match Day waits for SOAP's end.

@@ -114,11 +114,17 @@ export function isAdvice(deadline: Deadline | undefined): boolean {
 function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Plan): string | undefined {
   if (reminder.countsDownTo === undefined) return undefined;
   const deadline = step?.deadline;
+  // An exam day or a consular interview is an appointment to keep: the day the applicant booked.
+  const appointment = reminder.countsDownTo === "own-date" && isAppointment(reminder.milestone);
   const intro =
     reminder.countsDownTo === "target"
       ? "A target Matchpath suggests so your application is competitive, not a deadline."
-      : "The date you gave us.";
+      : appointment
+        ? APPOINTMENT_NOTE
+        : "The date you gave us.";
   if (!deadline) return `${intro} No authority sets a deadline for this step.`;
+  // The step's one date is that appointment (a booked visa interview): never "The deadline is" that day.
+  if (appointment && dateBasis(deadline) === "applicant") return intro;
   const words = deadlineWords(deadline);
   const later = reminder.countsDownTo === "own-date" ? laterPlannedMatchYear(plan) : undefined;
   const theDeadline =
@@ -126,6 +132,21 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Pl
       ? "The deadline is"
       : `The deadline for the ${later} Match, the one your plan is now dated for, is`;
   return `${intro} ${theDeadline} ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : isAdvice(deadline) ? `, ${DATE_TAGS.advice}` : ""}.`;
+}
+
+/** The date block's words beside an appointment's day (isAppointment): the day booked, not a deadline. */
+const APPOINTMENT_NOTE = "The day you booked: an appointment to keep, not a deadline.";
+
+/**
+ * Whether a step's own date is an appointment (catalog `stepActions` with "schedule": the USMLE and
+ * OET sittings and the consular visa interviews), never a day the applicant set to meet.
+ */
+function isAppointment(milestone: Reminder["milestone"]): boolean {
+  return (
+    milestone !== "budget" &&
+    milestone !== "interview" &&
+    catalogEntry(milestone).stepActions.includes("schedule")
+  );
 }
 
 /**

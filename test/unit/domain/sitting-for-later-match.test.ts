@@ -69,9 +69,9 @@ describe("an OET sitting booked in 2027, the plan dated for the 2028 Match", () 
       unsubscribeUrl: "https://api.example.org/u",
     });
     expect(email.text).toContain(
-      "The date you gave us. The deadline for the 2028 Match, the one your plan is now dated for, is",
+      "The day you booked: an appointment to keep, not a deadline. The deadline for the 2028 Match, the one your plan is now dated for, is",
     );
-    expect(email.text).not.toContain("The date you gave us. The deadline is");
+    expect(email.text).not.toContain("not a deadline. The deadline is");
   });
 
   it.each(["scheduled", "in_progress"] as const)(

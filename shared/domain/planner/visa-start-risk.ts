@@ -9,6 +9,7 @@ import { contractExpectedPastStart, contractExpectedWords } from "./contract-exp
 import { type ContractNeededBy, contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { ds2019ReceivedLate, ds2019ReceivedLateWords } from "./ds2019-received-late.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
@@ -114,6 +115,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   // The track's visa interview booked after the visa's date: too late the day it is booked.
   const visaStep = open.find((entry) => entry.key === VISA_STEP_OF[context.applicant.visa])?.key;
   const interview = visaStep && visaInterviewBookedLate(context, visaStep, dates.due(visaStep));
+  const received = ds2019ReceivedLate(context, dates); // in hand too late for the interview's month
   const late = open.filter((entry) => {
     const planned =
       entry.key === "usmle_step3" && step3 !== null
@@ -125,13 +127,13 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     if (planned === undefined || interviewResultAwaited(context, entry.key)) return false;
     const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
     noteRiskChange(context, due);
-    // The applicant's own later day for it already carries the visa past the start: known the day
-    // it is given, not once our earlier day for the step has passed.
+    // The applicant's own later day (or the DS-2019 received late) already carries the visa past the start.
     const visa = due >= context.now ? visaDateOf(entry, dates) : null;
     const expected =
       entry.key === "contract"
         ? due >= context.now && contractLate !== null
-        : visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key;
+        : (visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key) ||
+          (received !== null && entry.key === "visa_j1");
     if (expected) expectedLate.push(entry);
     const booksLate = interview && entry.key === visaStep;
     const past =
@@ -153,8 +155,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     )
     .filter((entry) => !interview || entry.key !== visaStep)
     .map(nameOf);
-  // A petition filed late: what comes too late is USCIS's approval, the filing being done.
-  // In the US with the route not told and the approval before the start, only consular processing is late.
+  // A petition filed late: USCIS's approval comes too late (in the US, route untold, approval in time: consular).
   const filedName =
     inUs && approval !== null && approval.at < start.at ? CONSULAR_VISA_NAME : FILED_PETITION_NAME;
   const expectedNames = expectedLate.map((entry) =>
@@ -165,8 +166,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const nextNames = next.filter((entry) => !consularLate || entry.key !== "visa_h1b_stamping").map(nameOf);
   const milestones = late.map((entry) => entry.key as StepSubject);
   const sources: string[] = [];
-  // The start and the steps' dates counted back from it are projected: the rule is their source;
-  // each late step's catalog page is the source of what it requires, and says so.
+  // The projection rule is the dates' source; each late step's catalog page, of what it requires.
   const startWords = residencyStartWords(start, sources);
   // On H-1B, the pages that govern the petition, never the contract's J-1 page of ECFMG.
   const h1b = context.applicant.visa === "H-1B";
@@ -237,7 +237,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${interview ? lateInterviewAdvice(interview) : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
+      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${received ? ds2019ReceivedLateWords(context, received) : ""}${interview ? lateInterviewAdvice(interview) : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

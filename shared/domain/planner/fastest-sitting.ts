@@ -111,13 +111,14 @@ export function examAt(
     day < booked + DAY_MS &&
     !(onLastDay && booked <= lastSeat && day >= lastSittingEnd(context.zone, lastSeat));
   const sitting = day === null || !kept ? booked : day;
+  const expected = sitting + report * DAY_MS;
   // A faster booking never reports later than the applicant's own dated sitting would (capped by
   // `own`): else a day before, the plan was out of reach, and at the deadline back in it
   // (rank-list-before-exams property, seeds that booked a day ahead of the sitting).
   const reported = kept
-    ? ownCap(day, ownRol, sitting + report * DAY_MS)
+    ? ownCap(day, ownRol, expected)
     : Math.min(
-        sitting + report * DAY_MS,
+        expected,
         day === null ? Number.POSITIVE_INFINITY : ownCap(day, ownRol, day + report * DAY_MS),
       );
   // A dated sitting of her own that a faster booking beats still counts in the words when it is on
@@ -135,13 +136,16 @@ export function examAt(
       report: reporting,
       booked: own,
       sitting: own,
-      reportedAt: ownCap(own, ownRol, own + report * DAY_MS),
+      reportedAt: own + report * DAY_MS,
     });
-    return { sitting, reported, expected: sitting + report * DAY_MS };
+    return { sitting, reported, expected };
   }
+  // The words' day is the sitting plus the whole allowance, never `reported`'s cap at the deadline:
+  // capped, a sitting ten days before the deadline read "reported around" the deadline's own day, as
+  // if in time (the cap only keeps the allowance, cautious advice, from writing the season off).
   takes.push(
     kept
-      ? { key, prep: null, wait: null, report: reporting, booked: day, sitting, reportedAt: reported }
+      ? { key, prep: null, wait: null, report: reporting, booked: day, sitting, reportedAt: expected }
       : seatBy !== undefined
         ? {
             key,
@@ -151,10 +155,10 @@ export function examAt(
             seatBy,
             seatByBasis: cutOffBasis(context.calendar, key),
             sitting,
-            reportedAt: reported,
+            reportedAt: expected,
           }
         : fastest?.pace === undefined
-          ? { key, prep, wait: booking, report: reporting, sitting, reportedAt: reported }
+          ? { key, prep, wait: booking, report: reporting, sitting, reportedAt: expected }
           : {
               key,
               prep,
@@ -162,7 +166,7 @@ export function examAt(
               report: reporting,
               pace: fastest.pace,
               sitting,
-              reportedAt: reported,
+              reportedAt: expected,
             },
   );
   // Booked with no date: its seat held, its day unknown (the words ask for it).
@@ -176,7 +180,7 @@ export function examAt(
       seatBy: ownLast as number,
       basis: cutOffBasis(context.calendar, key),
     };
-  return { sitting, reported, expected: sitting + report * DAY_MS };
+  return { sitting, reported, expected };
 }
 
 /** `at`, capped at `rol` when the applicant's own sitting `day` is before `rol` (examAt's rule). */

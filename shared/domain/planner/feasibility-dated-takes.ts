@@ -1,10 +1,10 @@
 import type { PlanContext } from "./context.ts";
-import { dayBy } from "./day-words.ts";
+import { applicantDay } from "./day-words.ts";
 import { describeTakes, type Remaining } from "./feasibility-lead-times.ts";
 
 /**
- * describeTakes' words, each with the days this pace gives the requirement, in the risk's own day
- * words (dayBy): "Pass USMLE Step 1: about 120 days of preparation, … (sat around Sat 15 May 2027,
+ * describeTakes' words, each with the days this pace gives the requirement, in the applicant's own
+ * calendar (applicantDay): "Pass USMLE Step 1: about 120 days of preparation, … (sat around Sat 15 May 2027,
  * reported around Sat 12 Jun 2027)". An advisor can then follow the sum from today to the day the
  * risk says all is reported, the booking and ECFMG's approval running beside the preparation
  * (fastest-sitting.ts examAt). `info`: as describeTakes, what a Match out of reach would have taken.
@@ -34,9 +34,12 @@ const studies = (take: Remaining): boolean =>
 
 function datedSuffix(context: PlanContext, take: Remaining, from: string): string {
   if (take.reportedAt === undefined) return "";
-  const reported = dayBy(context, take.reportedAt);
+  // Days counted in whole days from her sitting or from today: her calendar's day (applicantDay),
+  // never the earlier ET day, which east of ET read a day early ("sitting Wed 20 Jan, then about 28
+  // days" reported "around Tue 16 Feb" in Auckland).
+  const reported = applicantDay(context, take.reportedAt);
   if (take.key === "ecfmg_application") return ` (approved around ${reported})`;
   if (take.key === "ecfmg_pathway") return ` (decided around ${reported})`;
   if (take.sitting === undefined || take.booked !== undefined) return ` (reported around ${reported})`;
-  return ` (${from}sat around ${dayBy(context, take.sitting)}, reported around ${reported})`;
+  return ` (${from}sat around ${applicantDay(context, take.sitting)}, reported around ${reported})`;
 }

@@ -1,12 +1,12 @@
 import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { seasonCalendar } from "../seasons/index.ts";
-import { ET_ZONE, localDate, renderDate, renderEt, renderInZone } from "../time.ts";
+import { localDate, renderDate, renderInZone } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, DIPLOMA_VERIFICATION_SOURCE } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { currentPathwaysWords, PATHWAYS_2025_CLOSING_URL } from "./current-pathways-season.ts";
-import { dayBy, earlierDay, when } from "./day-words.ts";
+import { applicantDay, dayBy, when } from "./day-words.ts";
 import { droppedMatchWords } from "./dropped-match-words.ts";
 import { CERTIFIED_TO_START_URL, NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { describeTakes, type Feasibility } from "./feasibility.ts";
@@ -25,14 +25,13 @@ import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts"
 const ECFMG_PROCESS_URL = "http://www.ecfmg.org/certification/how-the-certification-process-works.html";
 
 /**
- * Whether dayBy's day for `readyAt` (after the deadline) is a day the deadline itself falls on, in
- * ET ("et") or else in the applicant's zone ("local"), null for neither: then "after the deadline"
- * beside the same date would mislead, and the deadline is said in that zone's terms.
+ * Whether the applicant's day for `readyAt` (after the deadline) is the day the deadline itself falls
+ * on in her zone: then "after the deadline" beside the same date would mislead, and the deadline is
+ * said in her zone's terms. (Her day of a result after the deadline is never the deadline's ET day
+ * and not hers: no zone is 21 hours west of ET.)
  */
-function onDeadlineDay(context: PlanContext, readyAt: number, deadlineAt: number): "et" | "local" | null {
-  const day = earlierDay(context, readyAt);
-  if (day === localDate(ET_ZONE, deadlineAt)) return "et";
-  return day === localDate(context.zone, deadlineAt) ? "local" : null;
+function onDeadlineDay(context: PlanContext, readyAt: number, deadlineAt: number): boolean {
+  return localDate(context.zone, readyAt) === localDate(context.zone, deadlineAt);
 }
 
 /**
@@ -131,18 +130,13 @@ export function notFeasibleRisk(context: PlanContext, feasibility: Feasibility):
     takes = `${list.length > 0 ? list.join("; ") : "ECFMG's Pathway decision"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;
   } else {
     const deadline = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
-    const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${dayBy(context, feasibility.readyAt)}`;
+    // Her calendar's day, as the list below counts each result (applicantDay): days counted from today.
+    const around = `even at the fastest realistic pace the exams and Pathway NRMP needs would be reported around ${applicantDay(context, feasibility.readyAt)}`;
     // "Around Wed 24 Feb, after the deadline (Wed 24 Feb, 9:00 PM ET)" read as a contradiction:
-    // a day the deadline also falls on, here or in ET, is said to be its day.
-    // One convention in the sentence ("around Wed 24 Feb 2027", an ET day, beside
-    // "Thu 25 Feb 2027, 7:00 AM GMT+5"): the deadline in the zone whose day the results share.
-    const sameDay = onDeadlineDay(context, feasibility.readyAt, rolDate.at);
-    cause =
-      sameDay === "et"
-        ? `${around} (ET), the day of the rank order list deadline itself, ${renderEt(rolDate.at)}${citeSeasonDate(rolDate, sources)}: too late to be sure ECFMG confirms them by then`
-        : sameDay === "local"
-          ? `${around} (your time), the day of the rank order list deadline itself, ${renderInZone(context.zone, rolDate.at)}${citeSeasonDate(rolDate, sources)}: too late to be sure ECFMG confirms them by then`
-          : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
+    // a day the deadline also falls on is said to be its day, in her zone.
+    cause = onDeadlineDay(context, feasibility.readyAt, rolDate.at)
+      ? `${around} (your time), the day of the rank order list deadline itself, ${renderInZone(context.zone, rolDate.at)}${citeSeasonDate(rolDate, sources)}: too late to be sure ECFMG confirms them by then`
+      : `${around}, after the rank order list deadline, ${deadline}; ECFMG must confirm them by then${laterCandidateHedge(context, rolDate, feasibility.readyAt)}`;
     addSource(sources, NRMP_ECFMG_REQUIREMENTS_URL);
     const list = describeDatedTakes(context, feasibility.takes, sources, true);
     takes = `${list.length > 0 ? list.join("; ") : "the remaining results reported"}; ${earlyStepsDated(context, `the ${feasibility.earliestMatchYear} Match`)}`;

@@ -3,7 +3,7 @@ import { residencyStartWords } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
-import { dayBy } from "./day-words.ts";
+import { etDayOrWhen } from "./day-words.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -63,7 +63,9 @@ export function validityCheckWords(
   noteRiskChange(context, due);
   // "projects", not "(projected)": that mark is for season dates (their "projected: " rule); this
   // day is the catalog's advice, cited as such (validityCheckSources).
-  const day = dayBy(context, due);
+  // ET's day alone read as hers where hers is the next (Manila: "closes on Sat 26 Dec" beside the
+  // reminder's "Sun 27 Dec 2026, 7:00 AM GMT+8"): there, the instant in both zones, as the notice says it.
+  const day = etDayOrWhen(context, due);
   if (due >= context.now)
     return `${check}: if it ends before, ask ECFMG about Pathways Revalidation now. ${through}, which this plan projects to close for the ${year} Match on ${day}; ${unknown}.`;
   return `${check}. ${through}, and the day this plan projected for it to close for the ${year} Match, ${day}, has passed: if the date ends before the start, ask ECFMG now (in MyIntealth) whether Revalidation for the ${year} Match is still open to you and, if it is not, whether your certificate can be valid when you would start; a program cannot start you without a valid certificate. ${capitalized(unknown)}.`;

@@ -120,7 +120,9 @@ describe("the earlier-season Pathway certificate's warning is emailed", () => {
     expect(close + DAY_MS).toBeLessThan(rol.at);
     expect(noticesOf(afterClose)).toEqual([]);
     const risk = afterClose.risks.find((each) => each.code === "PATHWAY_CERTIFICATE_MAY_EXPIRE");
-    expect(risk?.message).toContain("Sat 26 Dec 2026, has passed");
+    expect(risk?.message).toContain(
+      "Sat 26 Dec 2026, end of the day (midnight GMT+1) (Sat 26 Dec 2026, 6:00 PM ET), has passed",
+    );
     expect(risk?.message).toContain("whether Revalidation for the 2027 Match is still open to you");
   });
 

@@ -13,7 +13,8 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * (2028: 1 Apr 2027 and 10 Feb 2028, with the close on 25 Dec 2027), and it rode on whatever step
  * came first (the letters', USCE's, SOAP's, NRMP's or the rank list's card). Now it is on the
  * certificate's card, dated by that projected close, every reminder before it, none after; past it,
- * the warning stays and says what to ask ECFMG. Replayed on the reported applicants: the 2028
+ * the warning stays and says what to ask ECFMG. The warning names the close as the notice does, in
+ * both zones where the applicant's day is not ET's (it named ET's day alone, a day early east of ET). Replayed on the reported applicants: the 2028
  * re-applicant, and a 2027 applicant whose certificate came through a 2025 Pathway.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/notices-after-the-match/", import.meta.url));
@@ -34,7 +35,6 @@ describe("the revalidation notice is dated by the Pathways close it names", () =
       KATHMANDU,
       "2027-04-01T09:00:00+05:45",
       2028,
-      "Sat 25 Dec 2027",
       "2027-04-01T09:00:00+05:45",
       "Sun 26 Dec 2027, 4:45 AM GMT+5:45 (Sat 25 Dec 2027, 6:00 PM ET)",
     ],
@@ -42,16 +42,16 @@ describe("the revalidation notice is dated by the Pathways close it names", () =
       LAGOS,
       "2026-11-30T13:00:00+01:00",
       2027,
-      "Sat 26 Dec 2026",
       "2026-12-01T09:00:00+01:00",
       "Sat 26 Dec 2026, end of the day (midnight GMT+1) (Sat 26 Dec 2026, 6:00 PM ET)",
     ],
   ])(
     "%#: on the certificate's card, due by the projected close, every reminder before it",
-    (snapshot, now, year, day, firstAt, closes) => {
+    (snapshot, now, year, firstAt, closes) => {
       const close = pathwayDeadline(seasonCalendar(year)) ?? Number.NaN;
       const result = planOf(snapshot, now);
-      expect(riskOf(result)?.message).toContain(`projects to close for the ${year} Match on ${day}`);
+      // The warning names the close as the notice does: ET's day alone read as hers where hers is the next.
+      expect(riskOf(result)?.message).toContain(`projects to close for the ${year} Match on ${closes};`);
       const notices = noticesOf(result);
       expect(notices).toHaveLength(2);
       for (const notice of notices) {
@@ -90,7 +90,7 @@ describe("the revalidation notice is dated by the Pathways close it names", () =
     expect(noticesOf(result)).toEqual([]);
     const message = riskOf(result)?.message ?? "";
     expect(message).toContain(
-      "the day this plan projected for it to close for the 2027 Match, Sat 26 Dec 2026, has passed",
+      "the day this plan projected for it to close for the 2027 Match, Sat 26 Dec 2026, end of the day (midnight GMT+1) (Sat 26 Dec 2026, 6:00 PM ET), has passed",
     );
     expect(message).toContain(
       "ask ECFMG now (in MyIntealth) whether Revalidation for the 2027 Match is still open to you",
@@ -98,6 +98,8 @@ describe("the revalidation notice is dated by the Pathways close it names", () =
     expect(message).not.toContain("rank order list deadline");
     const kathmandu = planOf(KATHMANDU, "2028-01-05T09:00:00+05:45");
     expect(noticesOf(kathmandu)).toEqual([]);
-    expect(riskOf(kathmandu)?.message).toContain("Sat 25 Dec 2027, has passed");
+    expect(riskOf(kathmandu)?.message).toContain(
+      "Sun 26 Dec 2027, 4:45 AM GMT+5:45 (Sat 25 Dec 2027, 6:00 PM ET), has passed",
+    );
   });
 });

@@ -31,9 +31,17 @@ export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSte
   // The OET too: its last sitting day follows NRMP's. The Pathway's
   // card keeps the projected dates it shares with the rank order list (its acceptance is due by the
   // plan's deadline); the critical risk names its later day.
+  // The ECFMG application planned for a day (scheduled) is not begun either (exam-chain.ts notYetIn):
+  // laid on the later candidate, its row and card switched silently to that candidate's day once the
+  // projected one passed ("submit it by Mon 7 Jun"), while the same step not started read overdue.
   for (const take of only.feasibility.takes)
-    if (take.key !== "ecfmg_pathway" && statusOf(only.context, take.key) !== "not_started")
-      keys.add(take.key);
+    if (take.key !== "ecfmg_pathway" && begun(only.context, take.key)) keys.add(take.key);
   if (keys.size === 0) return null;
   return { keys, context: only.context, dates: planDates(only.context) };
+}
+
+/** Whether the applicant has begun a step of the chain: anything but not started, and for the ECFMG application only more than a planned day. */
+function begun(context: PlanContext, key: MilestoneKey): boolean {
+  const status = statusOf(context, key);
+  return status !== "not_started" && !(key === "ecfmg_application" && status === "scheduled");
 }

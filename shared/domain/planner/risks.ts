@@ -1,6 +1,7 @@
 import { MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { answersContradictInterviewRisk } from "./answers-contradict-interview.ts";
+import { applicationPlannedLateRisk } from "./application-planned-late.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { certificateBesideFailedScoreRisks } from "./certificate-beside-failed-score.ts";
 import {
@@ -158,7 +159,13 @@ export function assessRisks(
     laterOnly === undefined
       ? lastWorkingInstant(context, feasibility)
       : null;
-  const chainLastDay = last === null ? null : lastDayRisk(context, last);
+  // An ECFMG application planned after the chain's last day: too late for the Match from the day
+  // the plan is given (critical), in place of the chain's own last-day risk for the same day.
+  const plannedLate =
+    held || seasonOver || now > rol || feasibility.infeasible || laterOnly !== undefined
+      ? null
+      : applicationPlannedLateRisk(context, dates);
+  const chainLastDay = last === null || plannedLate !== null ? plannedLate : lastDayRisk(context, last);
   const lastDay = chainLastDay !== null && unchecked ? unknownNoteLastDay(chainLastDay) : chainLastDay;
   if (lastDay !== null) risks.push(lastDay);
   if ((!held || unchecked) && laterOnly !== undefined) {

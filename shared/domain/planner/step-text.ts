@@ -4,6 +4,7 @@ import type { Budget } from "../plan.ts";
 import type { MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS } from "./advice.ts";
+import { applicationPlannedLateCard } from "./application-planned-late.ts";
 import { conditionalMatchAction } from "./awaited-confirmation.ts";
 import { bookedLateWords, step3CardTexts, tooLateAsBooked } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
@@ -195,7 +196,10 @@ function statusAction(
         (passed
           ? passedDayText(context, entry, given.date, day, texts)
           : afterDeadline
-            ? (nrmpAfterCloseCard(context, entry) ?? texts.scheduledAfterDeadline ?? texts.scheduled)
+            ? (nrmpAfterCloseCard(context, entry) ??
+              applicationPlannedLateCard(context, due) ??
+              texts.scheduledAfterDeadline ??
+              texts.scheduled)
             : ((isRetake(context, entry.key) ? texts.scheduledRetake : undefined) ??
               datedText(texts, status)));
       // Booked so, a sitting (a step whose day is booked) is too late for its last day's purpose.

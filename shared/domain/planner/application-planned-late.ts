@@ -8,6 +8,8 @@ import type { PlanDates } from "./deadlines.ts";
 import type { DueDate } from "./due-date.ts";
 import { isApplicationChainedDue } from "./exam-chain.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
+import type { LastWorking } from "./last-working-instant.ts";
+import { lastDayRisk } from "./match-year-last-day.ts";
 
 /**
  * The ECFMG application planned for a day (scheduled) after its latest day while that day is the
@@ -75,4 +77,19 @@ export function applicationPlannedLateRisk(context: PlanContext, dates: PlanDate
     lastWorkingAt: new Date(late.due.at).toISOString(),
     sources: [late.due.source],
   };
+}
+
+/**
+ * MATCH_YEAR_LAST_DAY for risks.ts: an application planned after the chain's last day
+ * (applicationPlannedLateRisk, unless `excluded`: a gate held, the season over or out of reach, a
+ * Match kept on the later candidate), else the chain's own last day when `last` is found.
+ */
+export function lastDayOrPlannedLate(
+  context: PlanContext,
+  dates: PlanDates,
+  last: LastWorking | null,
+  excluded: boolean,
+): Risk | null {
+  const planned = excluded ? null : applicationPlannedLateRisk(context, dates);
+  return planned ?? (last === null ? null : lastDayRisk(context, last));
 }

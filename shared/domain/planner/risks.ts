@@ -1,7 +1,7 @@
 import { MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { answersContradictInterviewRisk } from "./answers-contradict-interview.ts";
-import { applicationPlannedLateRisk } from "./application-planned-late.ts";
+import { lastDayOrPlannedLate } from "./application-planned-late.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { certificateBesideFailedScoreRisks } from "./certificate-beside-failed-score.ts";
 import {
@@ -151,21 +151,14 @@ export function assessRisks(
   // Behind the unchecked gate (not a note known absent) the last day is still said, on the WDOMS
   // check (unknownNoteLastDay): the look-up decides whether the Match slips.
   const unchecked = held && !ineligible;
+  // In reach on the projected deadline, before it (lastWorkingInstant finds nothing for a Match out of reach).
+  const inReach = !seasonOver && now <= rol && !feasibility.infeasible && laterOnly === undefined;
   const last =
-    (!held || unchecked) &&
-    !seasonOver &&
-    now <= rol &&
-    feasibility.studyUncounted !== true &&
-    laterOnly === undefined
+    (!held || unchecked) && inReach && feasibility.studyUncounted !== true
       ? lastWorkingInstant(context, feasibility)
       : null;
-  // An ECFMG application planned after the chain's last day: too late for the Match from the day
-  // the plan is given (critical), in place of the chain's own last-day risk for the same day.
-  const plannedLate =
-    held || seasonOver || now > rol || feasibility.infeasible || laterOnly !== undefined
-      ? null
-      : applicationPlannedLateRisk(context, dates);
-  const chainLastDay = last === null || plannedLate !== null ? plannedLate : lastDayRisk(context, last);
+  // An ECFMG application planned after the chain's last day says so in place of the chain's risk.
+  const chainLastDay = lastDayOrPlannedLate(context, dates, last, held || !inReach);
   const lastDay = chainLastDay !== null && unchecked ? unknownNoteLastDay(chainLastDay) : chainLastDay;
   if (lastDay !== null) risks.push(lastDay);
   if ((!held || unchecked) && laterOnly !== undefined) {
@@ -180,7 +173,7 @@ export function assessRisks(
     if (risk !== null) risks.push(risk);
   }
 
-  if (!held && !seasonOver && now <= rol && !feasibility.infeasible && laterOnly === undefined) {
+  if (!held && inReach) {
     const examsLate = examsLateForRankingRisk(context, dates);
     if (examsLate !== null) risks.push(...oneRiskPerExam(context, risks, lastDay, examsLate));
   }

@@ -10,6 +10,7 @@ import { isApplicationChainedDue } from "./exam-chain.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import type { LastWorking } from "./last-working-instant.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
+import { markedLastWeek, markedPlannedLate } from "./match-year-last-week.ts";
 
 /**
  * The ECFMG application planned for a day (scheduled) after its latest day while that day is the
@@ -69,14 +70,17 @@ export function applicationPlannedLateRisk(context: PlanContext, dates: PlanDate
   const late = plannedLate(context, dates.due(APPLICATION.key));
   if (late === null || late.due.at < context.now) return null;
   const year = context.calendar.matchYear;
-  return {
-    code: "MATCH_YEAR_LAST_DAY",
-    severity: "critical",
-    message: `You plan to submit your Application for ECFMG Certification on ${renderDate(late.date)}, after your last day for the ${year} Match, ${lastDayWords(context, late.due)}: ECFMG's approval and USMLE Step 1's preparation (our advice) take until Step 1's last sitting whose result still reaches NRMP by the rank order list deadline. Submit it and start preparing for Step 1 ${byThen(context, late.due.at)}, and tell us the new date; after that day your plan moves to the ${year + 1} Match unless NRMP's ${year} deadline turns out later.`,
-    milestones: [APPLICATION.key, "usmle_step1"],
-    lastWorkingAt: new Date(late.due.at).toISOString(),
-    sources: [late.due.source],
-  };
+  // Critical with its notice at once, as a last week's, titled for the day planned (lastWeekTitle).
+  return markedLastWeek(
+    markedPlannedLate({
+      code: "MATCH_YEAR_LAST_DAY",
+      severity: "critical",
+      message: `You plan to submit your Application for ECFMG Certification on ${renderDate(late.date)}, after your last day for the ${year} Match, ${lastDayWords(context, late.due)}: ECFMG's approval and USMLE Step 1's preparation (our advice) take until Step 1's last sitting whose result still reaches NRMP by the rank order list deadline. Submit it and start preparing for Step 1 ${byThen(context, late.due.at)}, and tell us the new date; after that day your plan moves to the ${year + 1} Match unless NRMP's ${year} deadline turns out later.`,
+      milestones: [APPLICATION.key, "usmle_step1"],
+      lastWorkingAt: new Date(late.due.at).toISOString(),
+      sources: [late.due.source],
+    }),
+  );
 }
 
 /**

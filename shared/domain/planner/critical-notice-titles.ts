@@ -13,7 +13,7 @@ import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { namesLaterChance } from "./later-last-day.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
-import { inLastWeek, LAST_WEEK_PHASE, LAST_WEEK_TITLE } from "./match-year-last-week.ts";
+import { inLastWeek, LAST_WEEK_PHASE, lastWeekTitle } from "./match-year-last-week.ts";
 import { noteQuestioned } from "./note-questioned.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayLateTitle } from "./pathway-late-title.ts";
@@ -204,7 +204,7 @@ export function noticeTemplate(
       ? LAST_WEEK_PATHWAY_TITLE
       : namesLaterChance(risk)
         ? LAST_WEEK_LATER_CHANCE_TITLE
-        : LAST_WEEK_TITLE;
+        : lastWeekTitle(risk);
   // NRMP never reported is asked about, as the risk does; planned for the day it closes or later, too late.
   if (risk.code === "NRMP_LATE_FEE") return nrmpLateFeeNoticeTitle(context) ?? ACT_NOW_BY_CODE.get(risk.code);
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;

@@ -1,3 +1,4 @@
+import type { Risk } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -37,3 +38,17 @@ export const LAST_WEEK_TITLE =
   "Your last days for the {year} Match: act now, or your plan moves to the {feasible} Match";
 /** Its notice phase (criticalNoticeId): a notice of its own, apart from the later candidate's. */
 export const LAST_WEEK_PHASE = "last-week";
+
+/** The mark of an ECFMG application planned after its last day (application-planned-late.ts), for lastWeekTitle. */
+const plannedLate = riskMark();
+export const markedPlannedLate = plannedLate.mark;
+
+/**
+ * The title of a last-week MATCH_YEAR_LAST_DAY's notice: the planned-late application's names the day
+ * planned ("Your last days" read months ahead of the day), any other LAST_WEEK_TITLE.
+ */
+export function lastWeekTitle(risk: Risk): string {
+  return plannedLate.has(risk)
+    ? "Your ECFMG application is planned after your last day for the {year} Match: move it earlier, or your plan moves to the {feasible} Match"
+    : LAST_WEEK_TITLE;
+}

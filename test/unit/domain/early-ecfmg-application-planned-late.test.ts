@@ -42,7 +42,7 @@ describe("an early starter who plans the ECFMG application months after its targ
     expect(row(notBegun)?.deadline?.at).toBeDefined();
     expect(row(june)?.deadline?.at).toBe(row(notBegun)?.deadline?.at);
     expect(row(march)?.deadline?.at).toBe(row(notBegun)?.deadline?.at);
-    expect(row(june)?.action).toContain("after its deadline, Tue 1 Jun 2027");
+    expect(row(june)?.action).toContain("after your last day for the 2028 Match, Tue 1 Jun 2027");
   });
 
   it("says the planned day moves Step 1 and Step 2 CK later and asks for the application now", () => {

@@ -1,5 +1,6 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
+import type { MilestoneKey } from "../snapshot.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { keyAt } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -60,11 +61,21 @@ export function laterWindowCard(
   if (candidate === undefined) return null;
   const window = `If NRMP's ${context.calendar.matchYear} deadline turns out later (${candidate.said ?? "its later candidate"}, ${renderDate(candidate.date)})`;
   const lastDay = renderDate(localDate(ET_ZONE, due.at));
-  // ECFMG confirms only the results NRMP's eligibility needs (Step 1, Step 2 CK); Step 3 matters to each
-  // program's H-1B decision, taken when it certifies its list.
-  const after =
-    catalogEntry(keyAt(index)).neededForRanking === undefined
-      ? ` ${window}, programs may certify their lists as late as ${lastDay}: ask each program now whether it can still rank you on an H-1B with your result; if not, rank programs that offer a J-1.`
-      : ` ${window}, a result ECFMG confirms by ${lastDay} still counts: check R3 now.`;
-  return { projected, after };
+  return { projected, after: ` ${window}, ${laterWindowWords(keyAt(index), lastDay)}` };
+}
+
+/**
+ * What the later candidate changes for a result, by what the result is for: ECFMG confirms to NRMP
+ * the results its eligibility needs (Step 1, Step 2 CK) by the later deadline; the OET goes to ECFMG
+ * with the Pathway's documents, whose deadline (projected from NRMP's) moves with it, to `lastDay`:
+ * never a program's list nor a visa, which the OET decides neither of (a J-1 applicant's card spoke
+ * of ranking "on an H-1B", and of lists certified on ECFMG's documents day); Step 3 matters to each
+ * program's H-1B decision, taken when it certifies its list.
+ */
+function laterWindowWords(key: MilestoneKey, lastDay: string): string {
+  if (catalogEntry(key).neededForRanking !== undefined)
+    return `a result ECFMG confirms by ${lastDay} still counts: check R3 now.`;
+  if (key === "oet_medicine")
+    return `ECFMG's deadline for your Pathway's documents may move with it, to ${lastDay} (projected): send your result to ECFMG the day it arrives and check ECFMG's Pathways page now.`;
+  return `programs may certify their lists as late as ${lastDay}: ask each program now whether it can still rank you on an H-1B with your result; if not, rank programs that offer a J-1.`;
 }

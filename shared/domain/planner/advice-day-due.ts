@@ -5,14 +5,21 @@ import { type DueDate, shapedDueDate } from "./deadlines.ts";
 /**
  * A last working day the plan counted itself (MATCH_YEAR_LAST_DAY's day, the Pathway's submit-by
  * days) as a DueDate: `at` an epoch-ms instant in the applicant's zone, status "projected" (counted
- * from projected deadlines), basis "advice" (our allowances, not an authority's date), `source` the
- * rule it came from. `wholeDay`: `at` ends a day in the applicant's zone (a MATCH_YEAR_LAST_DAY that
+ * from projected deadlines), basis "advice" (our allowances, not an authority's date) unless the caller
+ * says "projected" (a day that is an authority's projected deadline itself; one basis per `source`),
+ * `source` the rule it came from. `wholeDay`: `at` ends a day in the applicant's zone (a MATCH_YEAR_LAST_DAY that
  * is a last sitting day), so the due is that day (`asDay`), shown as their calendar day, never an
  * hour of it with its ET time ("11:59 PM GMT+5:45 / 1:14 PM ET"); the other last days and the
  * Pathway's days are ET instants less an allowance, and stay instants. One object per zone, instant,
  * source and kind, so PlanDates renders it once and the ladder memo finds it.
  */
-export function adviceDayDue(context: PlanContext, at: number, source: string, wholeDay = false): DueDate {
+export function adviceDayDue(
+  context: PlanContext,
+  at: number,
+  source: string,
+  wholeDay = false,
+  basis: "advice" | "projected" = "advice",
+): DueDate {
   const byInstant = duesOf(wholeDay ? wholeDays : instants, source, context.zone);
   const known = byInstant.get(at);
   if (known !== undefined) return known;
@@ -22,7 +29,7 @@ export function adviceDayDue(context: PlanContext, at: number, source: string, w
       at,
       zone: context.zone,
       status: "projected",
-      basis: "advice",
+      basis,
       source,
       ...(wholeDay ? { asDay: true } : {}),
     }),

@@ -19,6 +19,7 @@ import { lateArrivalSlot } from "./delivery-slot.ts";
 import { j1VerdictNoticeDate } from "./j1-verdict-notice.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
+import { isLastDayDue } from "./match-year-last-day-countdown.ts";
 import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy, lateExamSteps, retakeOnLaterCandidate } from "./notice-act-by.ts";
 import { ownDateCutOff } from "./own-date.ts";
@@ -128,9 +129,11 @@ export function criticalRiskNotices(
     // of reach: no date; the visa's date past reach: its last day, nothing "overdue" (one day a notice).
     const verdict = j1VerdictNoticeDate(risk, due);
     const undatedCard = verdict === "undated" || onUndatedStep3(riskContext, riskDates, step);
+    // A last day ahead is the one date the notice gives ("Act by"): never "overdue since" the
+    // passed deadline of the step it rides on, nor that step's own date beside it.
     const dated = undatedCard
       ? undefined
-      : verdict === "last-day"
+      : verdict === "last-day" || (risk.code === "MATCH_YEAR_LAST_DAY" && isLastDayDue(due))
         ? { detail }
         : (carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? cardLaidDate(step, at, due));
     const shown = dated?.detail ?? detail;

@@ -1,3 +1,4 @@
+import type { StepSubject } from "../plan.ts";
 import type { Remaining } from "./feasibility.ts";
 
 /** The exam the chain counts on any seat by its last sitting day, if one is. */
@@ -27,4 +28,18 @@ export function sameTakes(known: readonly Remaining[], takes: readonly Remaining
       return false;
   }
   return true;
+}
+
+/**
+ * The steps a last day names, the ones it has the applicant act by first: a sitting she booked in
+ * time is kept on its own day, so its step comes after them. The first named next step carries the
+ * last day's countdown and notice (lastDayCountdown, stepFor): on Step 2 CK booked for the next day,
+ * "Act by Tue 2 Feb" beside "your date Thu 28 Jan", while the Pathway to submit by then was no item.
+ */
+export function actsFirst(takes: readonly Remaining[]): StepSubject[] {
+  const acts: StepSubject[] = [];
+  const kept: StepSubject[] = [];
+  for (const take of takes) (take.booked === undefined ? acts : kept).push(take.key as StepSubject);
+  for (const key of kept) acts.push(key);
+  return acts;
 }

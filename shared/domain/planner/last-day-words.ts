@@ -6,7 +6,8 @@ import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, byDayNear, endsLocalDay, when } from "./day-words.ts";
 import { cutOffMark } from "./last-sitting-day.ts";
-import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { PATHWAY_DEADLINE_MARK, pathwayDeadline } from "./pathway-deadlines.ts";
 
 /**
  * The mark after a day MATCH_YEAR_LAST_DAY names, by who sets it (never "(projected)"
@@ -68,4 +69,21 @@ export function lastDayBy(context: PlanContext, at: number): string {
   return byDayNear(context, at) || endsLocalDay(context.zone, at)
     ? byDay(context, at)
     : `by ${when(context, at)}`;
+}
+
+/**
+ * The day a Pathway application not submitted past its projected deadline keeps the Match until
+ * (`at`, its deadline on NRMP's later candidate), named as the day after which the Match is lost,
+ * never as one to wait for: " Your plan keeps the 2027 Match only until Tue 2 Feb 2027, 9:00 PM ET
+ * (projected: …), and ECFMG's own may be earlier: do not wait for that day." Its countdown is
+ * lastDayCountdown's (the risk's lastWorkingAt). Within its last 24 hours, with its hour ("today, by").
+ */
+export function pathwayKeptUntilWords(context: PlanContext, at: number): string {
+  const later = laterCandidateCalendar(context.calendar);
+  // Else the last day ECFMG's review allowance (advice) still ends by the rank order list deadline.
+  const why =
+    later !== null && pathwayDeadline(later) === at
+      ? "projected: ECFMG's deadline for the 2023 Match, counted to this season's later candidate"
+      : "our advice: the last day ECFMG's review of an application still ends by the rank order list deadline";
+  return ` Your plan keeps the ${context.calendar.matchYear} Match only until ${lastDayBy(context, at).replace(/^((today|tonight|tomorrow), )?by /, "$1")} (${why}), and ECFMG's own deadline may be earlier: do not wait for that day.`;
 }

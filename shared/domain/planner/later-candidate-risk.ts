@@ -5,6 +5,7 @@ import { etInstant, localDate, renderDate } from "../time.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { byDayOrWhen, etDayOrWhen, when } from "./day-words.ts";
+import { actsFirst } from "./last-day-takes.ts";
 import { cutOffMark, dayText, lastSittingDay, lastSittingEnd, lastSittingWords } from "./last-sitting-day.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
@@ -72,8 +73,7 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
       ? ""
       : ` If NRMP's ${calendar.matchYear} deadline turns out later (it was ${candidate.said ?? candidate.rule}, ${etDayOrWhen(context, etInstant(candidate.date, rolDate.time), renderDate(candidate.date))})${also}, you can still match: ${act} ${check} now.`;
   if (candidate !== undefined) addSource(sources, candidate.rule);
-  const milestones: StepSubject[] = [];
-  for (const take of takes) milestones.push(take.key as StepSubject);
+  const milestones = actsFirst(takes);
   if (milestones.length === 0 && decidedBy !== null) milestones.push(decidedBy as StepSubject);
   for (const source of detail?.sources ?? []) addSource(sources, source);
   return {

@@ -5,9 +5,12 @@ import type { PlanContext } from "./context.ts";
 import { endsLocalDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { instantOf } from "./instant-of.ts";
+import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { namesLaterChance } from "./later-last-day.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
+import { isUndatedPathwayLateRisk } from "./undated-pathway-late.ts";
 
 // The countdown to the last day that keeps a Match:
 // MATCH_YEAR_LAST_DAY was a warning with no rung of its own, so an applicant who stalled
@@ -26,17 +29,32 @@ export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefine
   // finds is the one that ends at the day's instant, so its end is that instant, the same from any now
   // (the rungs' ids count from it).
   const at = Math.ceil(instantOf(risk.lastWorkingAt) / MINUTE_MS) * MINUTE_MS;
+  // The Pathway application's deadline on the later candidate (a Pathway not submitted past its
+  // projected deadline): ECFMG's date as projected, no allowance of ours, so marked projected.
+  const later = laterCandidateCalendar(context.calendar);
+  if (later !== null && pathwayDeadline(later) === at)
+    return adviceDayDue(context, at, PATHWAY_LAST_DAY_SOURCE, false, "projected");
   return adviceDayDue(context, at, LAST_DAY_SOURCE, endsLocalDay(context.zone, at));
 }
 const LAST_DAY_SOURCE =
   "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";
+const PATHWAY_LAST_DAY_SOURCE =
+  "MATCH_YEAR_LAST_DAY: ECFMG's Pathway application deadline on the rank order list deadline's later candidate (projection-rules.json milestoneOffsets latestCandidate: 29 days before it, as for the 2023 Match), the last day the Match is still in reach";
+
+/** Whether `due` is a last day lastDayDue made (not a named step's own deadline nor the rank order list's). */
+export function isLastDayDue(due: DueDate): boolean {
+  return due.source === LAST_DAY_SOURCE || due.source === PATHWAY_LAST_DAY_SOURCE;
+}
 
 /**
  * The countdown's title: what happens after the day the email's "Due" names ({year}: that Match).
  * A day on NRMP's projected deadline with a later last day on its later candidate (namesLaterChance)
  * is the one to plan for, not the day the plan moves.
  */
-function countdownTitle(year: number, laterChance: boolean): string {
+function countdownTitle(year: number, laterChance: boolean, risk: Risk): string {
+  // A Pathway in progress with no date may be in already: after the day the plan asks, never moves.
+  if (isUndatedPathwayLateRisk(risk))
+    return `Your last days for the ${year} Match if your ECFMG Pathway application is not yet submitted: act by the day below`;
   const key = laterChance ? -year : year;
   let title = titles.get(key);
   if (title === undefined) {
@@ -83,7 +101,7 @@ export function lastDayCountdown(
       {
         milestone: step.milestone,
         interviewId: undefined,
-        title: countdownTitle(riskContext.calendar.matchYear, namesLaterChance(risk)),
+        title: countdownTitle(riskContext.calendar.matchYear, namesLaterChance(risk), risk),
         why: risk.message,
         ladder: "last-day",
         deadline: due.at,

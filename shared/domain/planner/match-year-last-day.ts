@@ -8,7 +8,7 @@ import { NRMP_ECFMG_REQUIREMENTS_URL, plannedDay } from "./earliest-certificatio
 import { describeTakes, pathwayDeadline, pathwayDocumentsDeadline } from "./feasibility.ts";
 import { lastDayActs, lateSittings } from "./last-day-acts.ts";
 import type { LastDayFacts, PathwayDue } from "./last-day-facts.ts";
-import { sameTakes, seatTake } from "./last-day-takes.ts";
+import { actsFirst, sameTakes, seatTake } from "./last-day-takes.ts";
 import {
   AFTER_THAT_DAY,
   dayOf,
@@ -234,7 +234,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   return {
     ...facts,
     message: `${opener}${pastPathway === null ? `, and your plan moves to a later Match${later}` : ""}${facts.oetLater}.${lateSittings(facts)}${eras} It counts ${chain.join("; ")}. These times are advice (no authority publishes them), and ECFMG must confirm the exams and Pathway to NRMP by the rank order list deadline, ${deadline}.`,
-    milestones: takes.map((take) => take.key) as StepSubject[],
+    milestones: actsFirst(takes),
     lastWorkingAt: new Date(facts.at).toISOString(),
     sources,
   };

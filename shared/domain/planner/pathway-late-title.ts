@@ -1,5 +1,6 @@
 import type { Risk } from "../plan.ts";
 import { type PlanContext, statusOf } from "./context.ts";
+import { isPathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { isUndatedPathwayLateRisk } from "./undated-pathway-late.ts";
 
 /**
@@ -18,11 +19,19 @@ const PATHWAY_PASSED_ASKED_TITLE =
   "Your ECFMG Pathway deadline has passed: submitted it? Tell us the date; if not, submit it today";
 
 /**
+ * MATCH_YEAR_LAST_DAY for a Pathway not submitted past its projected deadline (pathway-unconfirmed-risk.ts):
+ * its words are ECFMG's deadline and "submit today", not NRMP's later deadline the code's title names.
+ */
+const PATHWAY_PASSED_TITLE =
+  "Your ECFMG Pathway deadline has passed on our projection: submit your application today";
+
+/**
  * The title for EXAMS_LATE_FOR_RANKING naming only the Pathway application, or for the question
  * whether an undated Pathway in progress went in (MATCH_YEAR_LAST_DAY), else undefined (the code's title).
  */
 export function pathwayLateTitle(context: PlanContext, risk: Risk): string | undefined {
   if (isUndatedPathwayLateRisk(risk)) return PATHWAY_PASSED_ASKED_TITLE;
+  if (isPathwayUnconfirmedRisk(risk)) return PATHWAY_PASSED_TITLE;
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   if (risk.milestones.length !== 1 || risk.milestones[0] !== "ecfmg_pathway") return undefined;
   return statusOf(context, "ecfmg_pathway") === "in_progress" ? PATHWAY_LATE_ASKED_TITLE : PATHWAY_LATE_TITLE;

@@ -1,12 +1,15 @@
 import type { Risk } from "../plan.ts";
 import { milestoneLatestCandidate } from "../seasons/index.ts";
-import { renderDate } from "../time.ts";
+import { DAY_MS, renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { when } from "./day-words.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
+import { pathwayKeptUntilWords } from "./last-day-words.ts";
+import { lastWorkingInstant } from "./last-working-instant.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
@@ -64,11 +67,29 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const planned = plannedPathwayDay(context);
   const plannedWords =
     planned === null ? "" : ` Your planned date, ${renderDate(planned)}, is too late for that deadline.`;
-  return {
+  // The last day the plan keeps the Match (the latest candidate's, on the later rank order list
+  // deadline, as laterCandidateRisk counts it): named, with its countdown (lastDayCountdown), as
+  // the day after which the Match is lost, never as a day to wait for.
+  const last = lastWorkingInstant(only.context, only.feasibility);
+  const lastAt = last === null ? undefined : last.at;
+  if (lastAt !== undefined) noteRiskChange(context, lastAt - DAY_MS);
+  const lastWords = lastAt === undefined ? "" : pathwayKeptUntilWords(context, lastAt);
+  const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
-    message: `${projected}, ${passed ? "has passed" : "is too soon for your application"}.${plannedWords} ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"}${planned === null ? "" : " instead"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.`,
+    message: `${projected}, ${passed ? "has passed" : "is too soon for your application"}.${plannedWords} ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"}${planned === null ? "" : " instead"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.${lastWords}`,
     milestones: ["ecfmg_pathway"],
+    ...(lastAt === undefined ? {} : { lastWorkingAt: new Date(lastAt).toISOString() }),
     sources,
   };
+  unconfirmedRisks.add(risk);
+  return risk;
+}
+
+/** The risks pathwayUnconfirmedRisk made: their notice's title is the Pathway's (pathway-late-title.ts). */
+const unconfirmedRisks = new WeakSet<Risk>();
+
+/** Whether `risk` is pathwayUnconfirmedRisk's. */
+export function isPathwayUnconfirmedRisk(risk: Risk): boolean {
+  return unconfirmedRisks.has(risk);
 }

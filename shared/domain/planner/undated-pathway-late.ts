@@ -2,16 +2,18 @@ import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { milestoneLatestCandidate } from "../seasons/index.ts";
-import { ET_ZONE } from "../time.ts";
+import { DAY_MS, ET_ZONE } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy, when } from "./day-words.ts";
+import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { presumedSent } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
+import { undatedPathwayPending } from "./undated-pathway-pending.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
 const OET = indexedStep("oet_medicine");
@@ -80,11 +82,17 @@ export function undatedPathwayLateRisk(context: PlanContext): Risk | undefined {
   const sources: string[] = [];
   addSource(sources, latest.rule);
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  // The last day "submit today" holds is named and counted down to (lastDayCountdown), as for one
+  // not started: the same day, the same rungs. Not while interviewing: the step's own due is then
+  // the day that decides it (pendingPathwayDue), with its ladder, and one date a step.
+  const last = undatedPathwayPending(context, PATHWAY.index) ? undefined : submitTodayUntil(context);
+  if (last !== undefined) noteRiskChange(context, last - DAY_MS);
   const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
-    message: `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected), has passed, and your ECFMG Pathway is in progress with no submission date. ${askedWords(context)} ${submitTodayWords(context)}; ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: check ECFMG's Pathways page; if ECFMG has closed it, tell us. NRMP needs ECFMG's acceptance by the rank order list deadline, ${when(context, rol.at)}${basisMark(rol)}.`,
+    message: `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected), has passed, and your ECFMG Pathway is in progress with no submission date. ${askedWords(context)} ${submitTodayWords(context)}; ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: check ECFMG's Pathways page; if ECFMG has closed it, tell us.${last === undefined ? "" : pathwayKeptUntilWords(context, last)} NRMP needs ECFMG's acceptance by the rank order list deadline, ${when(context, rol.at)}${basisMark(rol)}.`,
     milestones: ["ecfmg_pathway"],
+    ...(last === undefined ? {} : { lastWorkingAt: new Date(last).toISOString() }),
     sources,
   };
   askedRisks.add(risk);

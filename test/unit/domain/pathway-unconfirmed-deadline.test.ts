@@ -7,7 +7,9 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 // not submitted is planned and reminded by the projected deadline (60 days before the ROL deadline,
 // Sat 26 Dec 2026); after it, while the latest candidate (29 days before the ROL deadline's later
 // candidate, as for the 2023 Match) still allows it, the 2027 Match is kept with one critical risk
-// that says "submit today" and names ECFMG's known calendar deadlines, never a later day to act by.
+// that says "submit today" and names ECFMG's known calendar deadlines; the day the Match is kept
+// until (Tue 2 Feb 2027, 9:00 PM ET, projected) is named as the day after which it is lost, never as
+// one to wait for.
 
 const lagos = inputFactory({
   applicant: applicantFactory({
@@ -65,7 +67,11 @@ describe("a Pathway not yet submitted past its projected deadline", () => {
       );
       expect(message).toContain("application deadline");
       expect(message).not.toContain("would come too late");
-      expect(message).not.toMatch(/2 Jan 2027|2 Feb 2027|act by/);
+      expect(message).toContain(
+        "Your plan keeps the 2027 Match only until Wed 3 Feb 2027, 3:00 AM GMT+1 (Tue 2 Feb 2027, 9:00 PM ET) (projected",
+      );
+      expect(message).toContain("ECFMG's own deadline may be earlier: do not wait for that day");
+      expect(message).not.toMatch(/2 Jan 2027|act by/);
       expect(JSON.stringify(result.risks)).not.toMatch(/withdraw|2028/);
     },
   );

@@ -6,8 +6,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, byDayNear, endsLocalDay, when } from "./day-words.ts";
 import { cutOffMark } from "./last-sitting-day.ts";
-import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
-import { PATHWAY_DEADLINE_MARK, pathwayDeadline } from "./pathway-deadlines.ts";
+import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
 
 /**
  * The mark after a day MATCH_YEAR_LAST_DAY names, by who sets it (never "(projected)"
@@ -78,12 +77,11 @@ export function lastDayBy(context: PlanContext, at: number): string {
  * (projected: …), and ECFMG's own may be earlier: do not wait for that day." Its countdown is
  * lastDayCountdown's (the risk's lastWorkingAt). Within its last 24 hours, with its hour ("today, by").
  */
-export function pathwayKeptUntilWords(context: PlanContext, at: number): string {
-  const later = laterCandidateCalendar(context.calendar);
-  // Else the last day ECFMG's review allowance (advice) still ends by the rank order list deadline.
-  const why =
-    later !== null && pathwayDeadline(later) === at
-      ? "projected: ECFMG's deadline for the 2023 Match, counted to this season's later candidate"
-      : "our advice: the last day ECFMG's review of an application still ends by the rank order list deadline";
+export function pathwayKeptUntilWords(context: PlanContext, at: number, projected: boolean): string {
+  // `projected`: `at` is the application's deadline on the later candidate; else the last day
+  // ECFMG's review allowance (advice) still ends by the rank order list deadline.
+  const why = projected
+    ? "projected: ECFMG's deadline for the 2023 Match, counted to this season's later candidate"
+    : "our advice: the last day ECFMG's review of an application still ends by the rank order list deadline";
   return ` Your plan keeps the ${context.calendar.matchYear} Match only until ${lastDayBy(context, at).replace(/^((today|tonight|tomorrow), )?by /, "$1")} (${why}), and ECFMG's own deadline may be earlier: do not wait for that day.`;
 }

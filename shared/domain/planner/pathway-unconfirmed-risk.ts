@@ -6,7 +6,6 @@ import type { PlanContext } from "./context.ts";
 import { when } from "./day-words.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
-import { lastWorkingInstant } from "./last-working-instant.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -67,13 +66,12 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const planned = plannedPathwayDay(context);
   const plannedWords =
     planned === null ? "" : ` Your planned date, ${renderDate(planned)}, is too late for that deadline.`;
-  // The last day the plan keeps the Match (the latest candidate's, on the later rank order list
-  // deadline, as laterCandidateRisk counts it): named, with its countdown (lastDayCountdown), as
-  // the day after which the Match is lost, never as a day to wait for.
-  const last = lastWorkingInstant(only.context, only.feasibility);
-  const lastAt = last === null ? undefined : last.at;
+  // The last day the plan keeps the Match: the application's deadline on the later rank order list
+  // deadline (only.context's calendar), as laterCandidateRisk's chain counts it; named, with its
+  // countdown (lastDayCountdown), as the day after which the Match is lost, never as one to wait for.
+  const lastAt = pathwayDeadline(only.context.calendar) ?? undefined;
   if (lastAt !== undefined) noteRiskChange(context, lastAt - DAY_MS);
-  const lastWords = lastAt === undefined ? "" : pathwayKeptUntilWords(context, lastAt);
+  const lastWords = lastAt === undefined ? "" : pathwayKeptUntilWords(context, lastAt, true);
   const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",

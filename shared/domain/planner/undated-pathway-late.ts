@@ -56,6 +56,12 @@ function submitTodayUntil(context: PlanContext): number {
 }
 const PATHWAY_ENTRY = catalogEntry("ecfmg_pathway");
 
+/** Whether `at` is the application's deadline on NRMP's later candidate (projected, not our allowance). */
+function isMovedDeadline(context: PlanContext, at: number): boolean {
+  const later = laterCandidateCalendar(context.calendar);
+  return later !== null && pathwayDeadline(later) === at;
+}
+
 /** The risks undatedPathwayLateRisk made: their notice's title asks the question (pathway-late-title.ts). */
 const askedRisks = new WeakSet<Risk>();
 
@@ -90,7 +96,7 @@ export function undatedPathwayLateRisk(context: PlanContext): Risk | undefined {
   const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
-    message: `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected), has passed, and your ECFMG Pathway is in progress with no submission date. ${askedWords(context)} ${submitTodayWords(context)}; ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: check ECFMG's Pathways page; if ECFMG has closed it, tell us.${last === undefined ? "" : pathwayKeptUntilWords(context, last)} NRMP needs ECFMG's acceptance by the rank order list deadline, ${when(context, rol.at)}${basisMark(rol)}.`,
+    message: `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected), has passed, and your ECFMG Pathway is in progress with no submission date. ${askedWords(context)} ${submitTodayWords(context)}; ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: check ECFMG's Pathways page; if ECFMG has closed it, tell us.${last === undefined ? "" : pathwayKeptUntilWords(context, last, isMovedDeadline(context, last))} NRMP needs ECFMG's acceptance by the rank order list deadline, ${when(context, rol.at)}${basisMark(rol)}.`,
     milestones: ["ecfmg_pathway"],
     ...(last === undefined ? {} : { lastWorkingAt: new Date(last).toISOString() }),
     sources,
@@ -129,7 +135,15 @@ export function undatedPathwayLateAction(context: PlanContext, entry: CatalogEnt
   const asked = `Submitted? Tell us the date it went in: ECFMG is then reviewing it (allow about ${weeks} weeks, advice): ${oetWords(context, "send your OET result and ")}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it.`;
   if (phase === "asked")
     return `${asked} If you never submitted it, ECFMG's review could no longer end by the rank order list deadline on either date we project: tell us (send your intake form again, or ask your advisor), and the plan sets up your next Match.`;
-  return `${asked} ${submitTodayWords(context)}: the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.`;
+  // The day the risk names (none while interviewing: the step's own due is then that day).
+  const kept = undatedPathwayPending(context, PATHWAY.index)
+    ? ""
+    : pathwayKeptUntilWords(
+        context,
+        submitTodayUntil(context),
+        isMovedDeadline(context, submitTodayUntil(context)),
+      );
+  return `${asked} ${submitTodayWords(context)}: the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.${kept}`;
 }
 
 /**
@@ -142,6 +156,8 @@ export function pathwayPassedAction(context: PlanContext): string | null {
   const reported = context.entries.at(PATHWAY.index);
   if (reported !== undefined && reported.status !== "not_started") return null;
   const deadline = pathwayDeadline(context.calendar);
-  if (deadline === null || context.now <= deadline || context.now > submitTodayUntil(context)) return null;
-  return `Choose the Pathway you qualify for and submit the application today: the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page. Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.`;
+  const last = submitTodayUntil(context);
+  if (deadline === null || context.now <= deadline || context.now > last) return null;
+  // The day MATCH_YEAR_LAST_DAY names, the same day (pathwayKeptUntilWords).
+  return `Choose the Pathway you qualify for and submit the application today: the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.${pathwayKeptUntilWords(context, last, isMovedDeadline(context, last))} Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.`;
 }

@@ -41,6 +41,15 @@ describe.each([
     expect(risk?.message).toContain("do not wait for that day");
   });
 
+  it("the Pathway's card names the same day as the risk", () => {
+    const card = planOf(name, "2027-01-20T10:00:00+01:00").nextSteps.find(
+      (each) => each.milestone === "ecfmg_pathway",
+    );
+    expect(card?.action).toContain(
+      `Your plan keeps the 2027 Match only until Wed 3 Feb 2027, 3:00 AM GMT+1 (${LAST_DAY_ET}) (projected`,
+    );
+  });
+
   it("the Pathway's notice says 'Act by' that day, never 'overdue since' Sat 26 Dec", () => {
     const notice = onStep(planOf(name, "2027-01-20T10:00:00+01:00"), "ecfmg_pathway").find(
       (each) => each.rung === "critical-risk",

@@ -201,6 +201,13 @@ export interface Risk {
    */
   matchOutcome?: "ahead" | "unreported" | "matchedAhead" | "matchedUntold" | "ranking";
   /**
+   * VISA_NOT_READY_FOR_START told as one of the J-1 chain's verdicts (j1-verdict-notice.ts):
+   * "j1-last-day", the visa's date past reach with the start still in reach by a last day;
+   * "j1-out-of-reach", a start on the program's date out of reach. The notice's title, date and id
+   * read it, never the words. Absent on every other risk.
+   */
+  visaVerdict?: "j1-last-day" | "j1-out-of-reach";
+  /**
    * A critical risk whose notice this plan sends or has sent: the step the notice rides on
    * (criticalRiskNotices). Snooze stays held back on that step for as long as the notice stands
    * (snoozeHeldBack), also once it has gone out and left the plan the applicant's pages read.

@@ -16,7 +16,7 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate, RETAKE_ON_LATER_PHASE } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateArrivalSlot } from "./delivery-slot.ts";
-import { j1VerdictNoticeDate } from "./j1-verdict-notice.ts";
+import { j1VerdictNoticeDate, j1VerdictPhase } from "./j1-verdict-notice.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { isLastDayDue } from "./match-year-last-day-countdown.ts";
@@ -93,6 +93,7 @@ export function criticalRiskNotices(
     const riskDates = on?.dates ?? dates;
     const phase =
       noticePhase(riskContext, risk) ??
+      j1VerdictPhase(risk) ??
       (retakeOnLaterCandidate(risk, candidate) ? RETAKE_ON_LATER_PHASE : undefined);
     const template = noticeTemplate(riskContext, risk, phase);
     // While SOAP is open its step speaks (once ended with its outcome awaited, Match Day's), unless

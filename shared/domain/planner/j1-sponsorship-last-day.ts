@@ -173,12 +173,6 @@ const BY_WHAT_PASSED: Record<LastDayHolds, string> = {
 
 /** How the visa's date past reach is said, in the risk and in the words of the steps it concerns. */
 export const VISA_DATE_PAST_REACH_WORDS = "can no longer be met on this plan's allowances";
-/**
- * Marks the risk's own words (withJ1SponsorshipLastDay), which the notice's date and title read; the
- * certificate's and the chase's sentences say VISA_DATE_PAST_REACH_WORDS otherwise, never with this colon;
- * the unfiled H-1B petition's verdict (h1b-petition-last-day.ts) has it too, told apart by its step.
- */
-export const LAST_DAY_VERDICT_MARK = `${VISA_DATE_PAST_REACH_WORDS}: `;
 
 /** Why the visa comes when it does, by what the chain waits on. */
 function chainWords(context: PlanContext, last: J1SponsorshipLastDay): string {
@@ -227,12 +221,18 @@ export function withJ1SponsorshipLastDay(
   const behind = risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
   const open = firstSteps(context, last.holds);
   const first = [...(behind?.milestones ?? []), ...open.filter((key) => !behind?.milestones.includes(key))];
-  return criticalInPlaceOfStepLate(risks, first, (sources) => {
-    addSource(sources, J1_SHORTEST_REVIEW_SOURCE);
-    addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
-    const by = lastDayWords(context, last, sources);
-    return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${LAST_DAY_VERDICT_MARK}${chainWords(context, last)}. ${capitalised(by)}: ${whatToDo(context, last.holds)}`;
-  });
+  return criticalInPlaceOfStepLate(
+    risks,
+    first,
+    (sources) => {
+      addSource(sources, J1_SHORTEST_REVIEW_SOURCE);
+      addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
+      const by = lastDayWords(context, last, sources);
+      return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${VISA_DATE_PAST_REACH_WORDS}: ${chainWords(context, last)}. ${capitalised(by)}: ${whatToDo(context, last.holds)}`;
+    },
+    "visa_j1",
+    "j1-last-day",
+  );
 }
 
 function capitalised(text: string): string {

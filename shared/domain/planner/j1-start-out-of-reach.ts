@@ -39,7 +39,7 @@ export const J1_ECFMG_REVIEW_SHORTEST_DAYS = 28;
 const REVIEW_SOURCE =
   "https://ecfmg.org/evsp/application-process.html (ECFMG allows 4–6 weeks for its review of a J-1 sponsorship application once every document is in; Matchpath counts the shorter, 4 weeks, when judging whether a start is out of reach)";
 
-/** How the risk says it (after the start's day), which its critical notice's title reads. */
+/** How the risk says it (after the start's day), as the weekly chase says it too (visa-date-lost.ts). */
 export const OUT_OF_REACH_WORDS = " on a J-1 is out of reach on this plan's allowances";
 /** The critical notice's title for it: the verdict and the one thing to do today. */
 export const J1_START_OUT_OF_REACH_TITLE =
@@ -221,8 +221,12 @@ const HOLDER: Record<J1StartOutOfReach["holds"], StepSubject> = {
  * risk says it.
  */
 export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfReach, risks: Risk[]): Risk[] {
-  return criticalInPlaceOfStepLate(risks, [HOLDER[out.holds]], (sources) =>
-    outOfReachSentence(context, out, sources),
+  return criticalInPlaceOfStepLate(
+    risks,
+    [HOLDER[out.holds]],
+    (sources) => outOfReachSentence(context, out, sources),
+    "visa_j1",
+    "j1-out-of-reach",
   );
 }
 
@@ -230,13 +234,14 @@ export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfRea
  * `risks` with one critical VISA_NOT_READY_FOR_START saying `sentence` (given the sources to add
  * to), merged into the one already there, in place of VISA_STEP_LATE, whose "your visa's own date
  * still holds" the chain makes untrue; its steps: `first`, then the ones already named, the visa
- * (`visa`: the J-1's, the H-1B stamping, or none) last.
+ * (`visa`: the J-1's, the H-1B stamping, or none) last; `verdict`, the J-1 verdict it tells (Risk.visaVerdict).
  */
 export function criticalInPlaceOfStepLate(
   risks: Risk[],
   first: StepSubject[],
   sentenceOf: (sources: string[]) => string,
   visa: StepSubject | null = "visa_j1",
+  verdict?: Risk["visaVerdict"],
 ): Risk[] {
   const kept = risks.filter((risk) => risk.code !== "VISA_STEP_LATE");
   const behind = kept.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
@@ -252,5 +257,6 @@ export function criticalInPlaceOfStepLate(
     milestones,
     sources,
   };
+  if (verdict !== undefined) risk.visaVerdict = verdict;
   return behind === undefined ? [...kept, risk] : kept.map((each) => (each === behind ? risk : each));
 }

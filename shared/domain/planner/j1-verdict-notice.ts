@@ -1,13 +1,8 @@
 import type { Risk } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import {
-  j1SponsorshipLastDay,
-  LAST_DAY_SOURCE,
-  LAST_DAY_VERDICT_MARK,
-  lastDayDue,
-} from "./j1-sponsorship-last-day.ts";
-import { J1_START_OUT_OF_REACH_TITLE, OUT_OF_REACH_WORDS } from "./j1-start-out-of-reach.ts";
+import { j1SponsorshipLastDay, LAST_DAY_SOURCE, lastDayDue } from "./j1-sponsorship-last-day.ts";
+import { J1_START_OUT_OF_REACH_TITLE } from "./j1-start-out-of-reach.ts";
 
 // The J-1 chain's two verdicts told as VISA_NOT_READY_FOR_START (j1-start-out-of-reach.ts,
 // j1-sponsorship-last-day.ts) carry their own day on every channel: the start out of reach has no
@@ -20,13 +15,22 @@ import { J1_START_OUT_OF_REACH_TITLE, OUT_OF_REACH_WORDS } from "./j1-start-out-
 const LAST_DAY_TITLE =
   "Your J-1 visa's date can no longer be met: act by your last day to start on your program's date";
 
-/** Which verdict a risk tells: "out-of-reach", "last-day", or undefined for any other. */
+/** Which verdict a risk tells (Risk.visaVerdict): "out-of-reach", "last-day", or undefined for any other. */
 function verdictOf(risk: Risk): "out-of-reach" | "last-day" | undefined {
-  if (risk.code !== "VISA_NOT_READY_FOR_START") return undefined;
-  if (risk.message.includes(OUT_OF_REACH_WORDS)) return "out-of-reach";
-  // The unfiled H-1B petition's verdict says the visa's date past reach in the same words: not the J-1's.
-  if (risk.milestones.includes("visa_h1b")) return undefined;
-  return risk.message.includes(LAST_DAY_VERDICT_MARK) ? "last-day" : undefined;
+  if (risk.visaVerdict === "j1-out-of-reach") return "out-of-reach";
+  return risk.visaVerdict === "j1-last-day" ? "last-day" : undefined;
+}
+
+/**
+ * The phase that makes the start out of reach a notice of its own (criticalNoticeId): it names the
+ * same steps as the last day's notice before it (the sponsorship, the visa) yet says something new
+ * and more urgent, so it is emailed the day it comes, never swallowed as already sent.
+ */
+export const J1_OUT_OF_REACH_PHASE = "j1-out-of-reach";
+
+/** J1_OUT_OF_REACH_PHASE for a J-1 start out of reach, else undefined. */
+export function j1VerdictPhase(risk: Risk): string | undefined {
+  return risk.visaVerdict === "j1-out-of-reach" ? J1_OUT_OF_REACH_PHASE : undefined;
 }
 
 /** The notice's title for a J-1 chain verdict, undefined for any other risk. */

@@ -12,7 +12,8 @@ import {
   J1_CONSULAR_ALLOWANCE_SOURCE,
   J1_ECFMG_REVIEW_DAYS,
 } from "./j1-allowances.ts";
-import { J1_FILE_TO_VISA_MS, j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
+import { dueDayOf, visaDayFrom } from "./j1-review-start.ts";
+import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -68,8 +69,8 @@ export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDate
   if (visa === null) return [];
   // Even the shorter review leaves the visa after its own date: VISA_NOT_READY_FOR_START gives the
   // DS-2019's last day for the start (j1SponsorshipLastDay), one risk.
-  if (startOfLocalDate(context.zone, late.sent) + J1_FILE_TO_VISA_MS > visa.at) return [];
-  const visaDay = localDate(visa.zone, visa.asDay === true ? visa.at - 1 : visa.at);
+  const visaDay = dueDayOf(visa);
+  if (visaDayFrom(late.sent) > visaDay) return [];
   const left = Math.round((Date.parse(visaDay) - Date.parse(late.reviewEnds)) / DAY_MS);
   const sources: string[] = [];
   addSource(sources, citationSource(SPONSORSHIP_DUE));

@@ -1,21 +1,27 @@
 import { basisMark } from "../date-basis.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { adviceDayDue } from "./advice-day-due.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { applicantDay, dueDay, earlierDay } from "./day-words.ts";
+import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { earliestCertification, nothingOutstanding } from "./earliest-certification.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
-import { certificateNeededForDs2019 } from "./j1-certificate.ts";
+import {
+  CERTIFICATE_FIRST,
+  dueDayOf,
+  J1_ECFMG_REVIEW_SHORTEST_DAYS,
+  J1_FILE_TO_VISA_DAYS,
+  j1ReviewStart,
+  type ReviewHolds,
+  startDay,
+  visaDayFrom,
+} from "./j1-review-start.ts";
 import {
   awaitingDs2019,
   criticalInPlaceOfStepLate,
-  J1_CONSULAR_MS,
-  J1_FILE_TO_VISA_MS,
-  J1_SHORTEST_REVIEW_MS,
   J1_SHORTEST_REVIEW_SOURCE,
   j1StartOutOfReach,
 } from "./j1-start-out-of-reach.ts";
@@ -32,15 +38,15 @@ import { addSource } from "./risk-sources.ts";
 // it runs from that day, and then the DS-2019 has a last day to come by.
 
 /** What the chain waits on (J1SponsorshipLastDay.holds). */
-export type LastDayHolds = "incomplete" | "certificate" | "completed";
+export type LastDayHolds = ReviewHolds;
 
 /** The visa's date past reach while the start is not, and the last day for the start. */
 export interface J1SponsorshipLastDay {
   /** The visa's own date, which the fastest road left can no longer meet. */
   visa: DueDate;
-  /** The earliest the J-1 visa can come on that road. */
+  /** The earliest the J-1 visa can come on that road (its day's start in the applicant's zone). */
   visaAt: number;
-  /** The last day (ISO) for what the chain waits on, the earlier of the applicant's and ET's. */
+  /** The last day (ISO, the applicant's) for what the chain waits on. */
   lastDay: string;
   /** The file not complete, the certificate it waits for, or the review under way since the file was complete. */
   holds: LastDayHolds;
@@ -50,49 +56,13 @@ export interface J1SponsorshipLastDay {
   sent: string;
   /** The earliest the DS-2019 can come (the shorter review's end); holds "completed" only. */
   ds2019At: number;
+  /** The day (ISO) the review starts at the earliest on that road. */
+  from: string;
+  /** The file not complete while the certificate the sponsorship waits for is not reported (blocked on it). */
+  certificateUnreported: boolean;
 }
 
-const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 const STATEMENT_AT = stepIndex("j1_statement_of_need");
-const CERTIFICATE_AT = stepIndex("ecfmg_certification");
-
-/** Where the review starts at the earliest, and what it waits on; null when the rule does not judge it. */
-interface ReviewFrom {
-  at: number;
-  holds: LastDayHolds;
-  planned: string;
-  sent: string;
-}
-
-function reviewFrom(context: PlanContext, dates: PlanDates): ReviewFrom | null {
-  const sponsorship = statusAt(context, SPONSORSHIP_AT);
-  const certificateOpen = !isFinished(statusAt(context, CERTIFICATE_AT));
-  const outstanding = certificateOpen && !nothingOutstanding(context);
-  if (!isFinished(sponsorship)) {
-    // The certificate still to come holds the review back: its own rules speak.
-    if (outstanding && earliestCertification(context) >= context.now) return null;
-    const entry = context.entries.at(SPONSORSHIP_AT);
-    const plannedAt =
-      sponsorship === "scheduled" && entry?.date !== undefined
-        ? startOfLocalDate(context.zone, entry.date)
-        : context.now;
-    const later = plannedAt > context.now;
-    return {
-      at: later ? plannedAt : context.now,
-      holds: "incomplete",
-      planned: later ? (entry?.date ?? "") : "",
-      sent: "",
-    };
-  }
-  const sent = sponsorship === "done" ? context.entries.at(SPONSORSHIP_AT)?.date : undefined;
-  if (sent === undefined) return null;
-  // The file in, the certificate unreported: the review waits for it, issued today at the earliest.
-  if (certificateOpen && certificateNeededForDs2019(context, dates) !== null) {
-    const at = outstanding ? Math.max(context.now, earliestCertification(context)) : context.now;
-    return { at, holds: "certificate", planned: "", sent };
-  }
-  return { at: startOfLocalDate(context.zone, sent), holds: "completed", planned: "", sent };
-}
 
 /**
  * The last day for the J-1 start (J1SponsorshipLastDay): matched on J-1 with the DS-2019 still to
@@ -116,33 +86,37 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
   if (!awaitingDs2019(context, dates)) return null;
   const visa = dates.due("visa_j1");
   if (visa === null || j1StartOutOfReach(context, dates) !== null) return null;
-  const from = reviewFrom(context, dates);
+  const from = j1ReviewStart(context, dates, "as-planned");
   if (from === null) return null;
-  const visaAt = from.at + J1_FILE_TO_VISA_MS;
-  if (visaAt <= visa.at) {
-    if (from.holds !== "completed") noteRiskChange(context, visa.at - J1_FILE_TO_VISA_MS);
+  const visaDay = visaDayFrom(from.day);
+  const visaDue = dueDayOf(visa);
+  const at = (day: string): number => startOfLocalDate(context.zone, day);
+  if (visaDay <= visaDue) {
+    // Today's day slides: its visa passes the visa's date at the applicant's midnight.
+    if (from.holds !== "completed")
+      noteRiskChange(context, at(shiftIsoDay(visaDue, 1 - J1_FILE_TO_VISA_DAYS)));
     return null;
   }
-  // The last instant: the file complete or the certificate issued, else the DS-2019 in hand.
-  const start = context.calendar.dates.residency_start.at;
-  const lastAt = start - (from.holds === "completed" ? J1_CONSULAR_MS : J1_FILE_TO_VISA_MS) - 1;
+  // The last day: the file complete or the certificate issued, else the DS-2019 in hand, a day
+  // before the start's day less the time after it.
+  const after = from.holds === "completed" ? J1_CONSULAR_ALLOWANCE_DAYS : J1_FILE_TO_VISA_DAYS;
   return {
     visa,
-    visaAt,
-    // Its day, the earlier of the applicant's and ET's (a wrong day costs a year).
-    lastDay: earlierDay(context, lastAt),
+    visaAt: at(visaDay),
+    lastDay: shiftIsoDay(startDay(context), -after - 1),
     holds: from.holds,
     planned: from.planned,
     sent: from.sent,
-    ds2019At: from.at + J1_SHORTEST_REVIEW_MS,
+    ds2019At: at(shiftIsoDay(from.day, J1_ECFMG_REVIEW_SHORTEST_DAYS)),
+    from: from.day,
+    certificateUnreported: from.certificateUnreported,
   };
 }
 
 /** The last day as a whole day of the applicant's (advice, counted from the projected start): the notice's date. */
 export function lastDayDue(context: PlanContext, last: J1SponsorshipLastDay): DueDate {
-  const end = startOfLocalDate(context.zone, last.lastDay) + DAY_MS;
-  // The day's end in the applicant's zone (a day of 23 or 25 hours ends at its next midnight).
-  const midnight = startOfLocalDate(context.zone, localDate(context.zone, end + DAY_MS / 2));
+  // The day's end: the applicant's next midnight (a day of 23 or 25 hours too).
+  const midnight = startOfLocalDate(context.zone, shiftIsoDay(last.lastDay, 1));
   return adviceDayDue(context, midnight, LAST_DAY_SOURCE, true);
 }
 /** The last day's source, which tells its due from any other (j1-verdict-notice.ts). */
@@ -159,11 +133,15 @@ const BY_WHAT: Record<LastDayHolds, string> = {
 /** "to start on <start> your J-1 sponsorship file must be complete by about <day>", the card's and the risk's words. */
 export function lastDayWords(context: PlanContext, last: J1SponsorshipLastDay, sources: string[]): string {
   const start = residencyStartWords(context.calendar.dates.residency_start, sources);
+  // The file waits for a certificate not reported: the file is complete only with it.
+  const certificate = last.certificateUnreported ? CERTIFICATE_INCLUDED : "";
   // Past (the DS-2019 awaited late, or a certificate that may be issued already): had it come by then?
   if (last.lastDay < localDate(context.zone, context.now))
-    return `to start on ${start} ${BY_WHAT_PASSED[last.holds]} by about ${renderDate(last.lastDay)} (if it has, mark it done today)`;
-  return `to start on ${start} ${BY_WHAT[last.holds]} by about ${renderDate(last.lastDay)}`;
+    return `to start on ${start} ${BY_WHAT_PASSED[last.holds]}${certificate} by about ${renderDate(last.lastDay)} (if it has, mark it done today)`;
+  return `to start on ${start} ${BY_WHAT[last.holds]}${certificate} by about ${renderDate(last.lastDay)}`;
 }
+/** What the file's last day includes while the certificate it waits for is not reported. */
+const CERTIFICATE_INCLUDED = ", your ECFMG certificate issued and included,";
 /** BY_WHAT once the last day has passed. */
 const BY_WHAT_PASSED: Record<LastDayHolds, string> = {
   incomplete: "your J-1 sponsorship file had to be complete",
@@ -177,35 +155,55 @@ export const VISA_DATE_PAST_REACH_WORDS = "can no longer be met on this plan's a
 /** Why the visa comes when it does, by what the chain waits on. */
 function chainWords(context: PlanContext, last: J1SponsorshipLastDay): string {
   const review = "ECFMG allows 4–6 weeks for its review (we count the shorter, 4 weeks) and this plan allows";
-  const visa = `${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest`;
+  const late = visaDayFrom(last.from) >= startDay(context) ? ", after residency starts" : "";
+  const visa = `${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest${late}`;
+  const today = localDate(context.zone, context.now);
   if (last.holds === "certificate")
-    return `your ECFMG certificate is not reported, and ECFMG's review of your J-1 sponsorship waits for it (ECFMG sponsors a J-1 physician only with a valid certificate): even were it issued ${last.visaAt - J1_FILE_TO_VISA_MS > context.now ? `around ${applicantDay(context, last.visaAt - J1_FILE_TO_VISA_MS)}, its earliest` : "today"}, ${review} ${visa}`;
+    return `your ECFMG certificate is not reported, and ECFMG's review of your J-1 sponsorship waits for it (ECFMG sponsors a J-1 physician only with a valid certificate): even were it issued ${last.from > today ? `around ${renderDate(last.from)}, its earliest` : "today"}, ${review} ${visa}`;
   if (last.holds === "completed")
     return `you completed your J-1 sponsorship application on ${renderDate(last.sent)}, and even at the shorter end of ECFMG's 4–6 weeks (we count 4 weeks) your DS-2019 ${last.ds2019At < context.now ? "could come" : "would come"} around ${applicantDay(context, last.ds2019At)} at the earliest; this plan allows ${visa}`;
   const when =
     last.planned === ""
       ? "even with every document in today"
       : `even with every document in on ${renderDate(last.planned)}, the day you plan`;
-  return `your J-1 sponsorship application is not complete yet, and ${when}, ${review} ${visa}`;
+  // The sponsorship blocked on a certificate not reported: it is what the file waits for first.
+  const file = last.certificateUnreported
+    ? "your J-1 sponsorship application is not complete yet and waits for your ECFMG certificate, which is not reported (ECFMG sponsors a J-1 physician only with a valid certificate); even with your certificate issued and every document in today"
+    : `your J-1 sponsorship application is not complete yet, and ${when}`;
+  return `${file}, ${review} ${visa}`;
 }
 
 /** What to do, by what the chain waits on (advice). */
-function whatToDo(context: PlanContext, holds: LastDayHolds): string {
-  if (holds === "certificate")
+function whatToDo(context: PlanContext, last: J1SponsorshipLastDay): string {
+  if (last.holds === "certificate")
     return "ask ECFMG today what is still missing, mark the certificate done the day it is issued, tell your program's GME office and J-1 liaison where it stands, and the day your DS-2019 arrives ask your consulate for an expedited appointment (our advice).";
-  if (holds === "completed")
+  if (last.holds === "completed")
     return "ask your program's J-1 liaison to follow your review up with ECFMG, tell your program's GME office where it stands, and the day your DS-2019 arrives book the earliest consular appointment and ask for an expedited one, with your program's start date (our advice).";
-  const statement = isFinished(statusAt(context, STATEMENT_AT)) ? "" : "get your Statement of Need in now, ";
-  return `${statement}complete your sponsorship application in EVNet with every document in, tell your program's GME office and J-1 liaison where it stands, and the day your DS-2019 arrives ask your consulate for an expedited appointment (our advice).`;
+  const statement =
+    isFinished(statusAt(context, STATEMENT_AT)) || statusAt(context, STATEMENT_AT) === "scheduled"
+      ? ""
+      : "get your Statement of Need in now, ";
+  // A day planned for the file: whether it keeps the start, said once, with the same count.
+  const planned =
+    last.planned === ""
+      ? ""
+      : last.planned <= last.lastDay
+        ? `keep to the day you plan, ${renderDate(last.planned)}, or sooner if you can; `
+        : `the day you plan, ${renderDate(last.planned)}, is after it: ask for it sooner, and if it cannot come by then, tell your program's GME office now that your start may be delayed; `;
+  // The sponsorship waits for the certificate: ask for what unblocks it, then complete the file.
+  if (last.certificateUnreported)
+    return `${CERTIFICATE_FIRST}; ${statement}complete your sponsorship application in EVNet the day your certificate is issued, with every document in, tell your program's GME office and J-1 liaison where it stands, and the day your DS-2019 arrives ask your consulate for an expedited appointment (our advice).`;
+  return `${planned}${statement}complete your sponsorship application in EVNet with every document in, tell your program's GME office and J-1 liaison where it stands, and the day your DS-2019 arrives ask your consulate for an expedited appointment (our advice).`;
 }
 
 /** The steps the risk names first, by what the chain waits on. */
-function firstSteps(context: PlanContext, holds: LastDayHolds): StepSubject[] {
-  if (holds === "certificate") return ["ecfmg_certification", "j1_ds2019"];
-  if (holds === "completed") return ["j1_ds2019"];
+function firstSteps(context: PlanContext, last: J1SponsorshipLastDay): StepSubject[] {
+  if (last.holds === "certificate") return ["ecfmg_certification", "j1_ds2019"];
+  if (last.holds === "completed") return ["j1_ds2019"];
+  const certificate: StepSubject[] = last.certificateUnreported ? ["ecfmg_certification"] : [];
   return isFinished(statusAt(context, STATEMENT_AT))
-    ? ["j1_ecfmg_sponsorship"]
-    : ["j1_statement_of_need", "j1_ecfmg_sponsorship"];
+    ? [...certificate, "j1_ecfmg_sponsorship"]
+    : [...certificate, "j1_statement_of_need", "j1_ecfmg_sponsorship"];
 }
 
 /**
@@ -219,7 +217,7 @@ export function withJ1SponsorshipLastDay(
 ): Risk[] {
   // Joined to a risk of steps already behind, those keep their lead (its notice stays on its step).
   const behind = risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
-  const open = firstSteps(context, last.holds);
+  const open = firstSteps(context, last);
   const first = [...(behind?.milestones ?? []), ...open.filter((key) => !behind?.milestones.includes(key))];
   return criticalInPlaceOfStepLate(
     risks,
@@ -228,7 +226,7 @@ export function withJ1SponsorshipLastDay(
       addSource(sources, J1_SHORTEST_REVIEW_SOURCE);
       addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
       const by = lastDayWords(context, last, sources);
-      return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${VISA_DATE_PAST_REACH_WORDS}: ${chainWords(context, last)}. ${capitalised(by)}: ${whatToDo(context, last.holds)}`;
+      return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${VISA_DATE_PAST_REACH_WORDS}: ${chainWords(context, last)}. ${capitalised(by)}: ${whatToDo(context, last)}`;
     },
     "visa_j1",
     "j1-last-day",

@@ -1,3 +1,4 @@
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
@@ -12,13 +13,17 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { applicantDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
-import {
-  CERTIFIED_TO_START_URL,
-  earliestCertification,
-  nothingOutstanding,
-} from "./earliest-certification.ts";
+import { CERTIFIED_TO_START_URL, earliestCertification } from "./earliest-certification.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
-import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
+import {
+  CERTIFICATE_FIRST,
+  J1_ECFMG_REVIEW_SHORTEST_DAYS,
+  J1_FILE_TO_VISA_DAYS,
+  j1ReviewStart,
+  startDay,
+  visaDayFrom,
+} from "./j1-review-start.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 
 // A matched J-1 applicant whose J-1 visa, by the plan's own allowances, comes after residency
@@ -29,13 +34,6 @@ import { addSource } from "./risk-sources.ts";
 // or not complete yet puts that visa after residency starts, a start on the program's date on a J-1 is
 // out of reach, not "at risk", and the visa chain's dates cannot hold.
 
-/**
- * The shorter end of the 4–6 weeks ECFMG gives its review of a J-1 sponsorship once every document
- * is in (official, facts.md §5 "J-1 application steps", https://ecfmg.org/evsp/application-process.html).
- * The plan dates the chain with the longer end (J1_ECFMG_REVIEW_DAYS); judging a start out of reach,
- * it counts the shorter, so "out of reach" is said only when even the fastest review cannot make it.
- */
-export const J1_ECFMG_REVIEW_SHORTEST_DAYS = 28;
 const REVIEW_SOURCE =
   "https://ecfmg.org/evsp/application-process.html (ECFMG allows 4–6 weeks for its review of a J-1 sponsorship application once every document is in; Matchpath counts the shorter, 4 weeks, when judging whether a start is out of reach)";
 
@@ -56,6 +54,8 @@ export interface J1StartOutOfReach {
   certificateAt: number;
   /** The day the applicant completed the sponsorship application (ISO date); the holds "completed" only. */
   sent: string;
+  /** The file not complete while the certificate it waits for is not reported (J1ReviewStart's). */
+  certificateUnreported: boolean;
   /** The earliest the shortest review can end: its start + J1_ECFMG_REVIEW_SHORTEST_DAYS. */
   reviewEndAt: number;
   /** The earliest the DS-2019 can come: the review's earliest end. */
@@ -66,7 +66,6 @@ export interface J1StartOutOfReach {
 
 const DS2019_AT = stepIndex("j1_ds2019");
 const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
-const CERTIFICATE_AT = stepIndex("ecfmg_certification");
 const MATCH_DAY_AT = stepIndex("match_day");
 /** ECFMG's shorter review (J1_ECFMG_REVIEW_SHORTEST_DAYS), in ms: from the day every document is in to the DS-2019. */
 export const J1_SHORTEST_REVIEW_MS = J1_ECFMG_REVIEW_SHORTEST_DAYS * DAY_MS;
@@ -98,36 +97,36 @@ export function awaitingDs2019(context: PlanContext, dates: PlanDates): boolean 
  * is over), before residency starts. ECFMG's review starts at the latest of: the day the applicant
  * completed the sponsorship application (today while it is not complete: even done today), and the
  * certificate's earliest issue while something still holds it back (with nothing outstanding the
- * certificate may already be issued: the advisor's question asks). Null at once for every other
- * applicant. The instant the verdict would change is noted for re-planning.
+ * certificate may already be issued: the advisor's question asks): j1ReviewStart, read "fastest".
+ * Counted in the applicant's days: the visa on the start's own day is not in time, and the verdict
+ * turns at their midnight. Null at once for every other applicant. The instant the verdict would
+ * change is noted for re-planning.
  */
 export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1StartOutOfReach | null {
   if (!awaitingDs2019(context, dates)) return null;
-  const start = context.calendar.dates.residency_start.at;
-  const completed = statusAt(context, SPONSORSHIP_AT) === "done";
-  const sent = completed ? context.entries.at(SPONSORSHIP_AT)?.date : undefined;
-  // Done with no day: when the review started is not known, so no verdict from the application.
-  const sentAt = sent === undefined ? (completed ? null : context.now) : startOfLocalDate(context.zone, sent);
-  const certificateHolds = !isFinished(statusAt(context, CERTIFICATE_AT)) && !nothingOutstanding(context);
-  const certificateAt = certificateHolds ? earliestCertification(context) : null;
-  if (sentAt === null && certificateAt === null) return null;
-  const byCertificate = certificateAt !== null && (sentAt === null || certificateAt >= sentAt);
-  const reviewFrom = byCertificate ? (certificateAt as number) : (sentAt as number);
-  const reviewEndAt = reviewFrom + J1_SHORTEST_REVIEW_MS;
-  const ds2019At = reviewEndAt;
-  const visaAt = reviewFrom + J1_FILE_TO_VISA_MS;
-  // The certificate's earliest day, or today's, slides with the day: note when it crosses the start.
-  if (byCertificate || !completed) noteCrossing(context, visaAt, start);
+  const from = j1ReviewStart(context, dates, "fastest");
+  if (from === null) return null;
+  const at = (day: string): number => startOfLocalDate(context.zone, day);
+  const reviewEndAt = at(shiftIsoDay(from.day, J1_ECFMG_REVIEW_SHORTEST_DAYS));
+  const visaDay = visaDayFrom(from.day);
+  const start = startDay(context);
+  // Today's day, or the certificate's earliest, slides with the days: its last day in time ends at
+  // the applicant's midnight, when the verdict turns.
+  if (from.holds !== "completed" && visaDay < start)
+    noteRiskChange(context, at(shiftIsoDay(start, -J1_FILE_TO_VISA_DAYS)));
   // Past the review's earliest end its words change: it could have ended, the DS-2019 may be in hand.
   if (reviewEndAt > context.now) noteRiskChange(context, reviewEndAt);
-  if (visaAt <= start) return null;
+  // A visa on the start's own day is not in time for it.
+  if (visaDay < start) return null;
+  const certificate = from.holds === "certificate";
   return {
-    holds: byCertificate ? "certificate" : completed ? "completed" : "incomplete",
-    certificateAt: certificateAt ?? reviewFrom,
-    sent: sent ?? "",
+    holds: from.holds,
+    certificateAt: certificate ? earliestCertification(context) : at(from.day),
+    sent: from.sent,
+    certificateUnreported: from.certificateUnreported,
     reviewEndAt,
-    ds2019At,
-    visaAt,
+    ds2019At: reviewEndAt,
+    visaAt: at(visaDay),
   };
 }
 
@@ -194,9 +193,17 @@ function outOfReachSentence(context: PlanContext, out: J1StartOutOfReach, source
       ? out.reviewEndAt < context.now
         ? `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ECFMG ${review}, so it could have ended by ${ds2019} (if your DS-2019 has come, mark it done today); even had your DS-2019 come that day`
         : `you completed your J-1 sponsorship application on ${renderDate(out.sent)}, and ECFMG ${review}, so your DS-2019 can come around ${ds2019} at the earliest`
-      : `your J-1 sponsorship application is not complete yet, and ECFMG ${review}: even with every document in today, your DS-2019 would come around ${ds2019} at the earliest`;
+      : out.certificateUnreported
+        ? `your J-1 sponsorship application is not complete yet and waits for your ECFMG certificate, which is not reported (ECFMG sponsors a J-1 physician only with a valid certificate), and ECFMG ${review}: even with your certificate issued and every document in today, your DS-2019 would come around ${ds2019} at the earliest`
+        : `your J-1 sponsorship application is not complete yet, and ECFMG ${review}: even with every document in today, your DS-2019 would come around ${ds2019} at the earliest`;
   const joiner = out.holds === "completed" && out.reviewEndAt < context.now ? "," : ";";
-  return `${verdict}: ${chain}${joiner} ${visa}. ${out.holds === "completed" ? WHAT_TO_DO_IN_REVIEW : WHAT_TO_DO_INCOMPLETE}`;
+  const todo =
+    out.holds === "completed"
+      ? WHAT_TO_DO_IN_REVIEW
+      : out.certificateUnreported
+        ? WHAT_TO_DO_CERTIFICATE_FIRST
+        : WHAT_TO_DO_INCOMPLETE;
+  return `${verdict}: ${chain}${joiner} ${visa}. ${todo}`;
 }
 
 /** What to do with the sponsorship completed late, in ECFMG's queue (advice; each post's wait: its tool). */
@@ -204,6 +211,9 @@ const WHAT_TO_DO_IN_REVIEW = `Tell your program's GME office now and ask whether
 
 /** What to do with the sponsorship application not complete yet (advice). */
 const WHAT_TO_DO_INCOMPLETE = `Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (programs hold one only briefly); complete your sponsorship application in EVNet today, every document in, your Statement of Need included; and the day your DS-2019 arrives, ask your consulate for an expedited appointment, with your program's start date (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}, shows your post's wait) (our advice).`;
+
+/** What to do with the sponsorship blocked on a certificate not reported (advice): what unblocks it first. */
+const WHAT_TO_DO_CERTIFICATE_FIRST = `Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (programs hold one only briefly); ${CERTIFICATE_FIRST}; complete your sponsorship application in EVNet the day it is issued, every document in, your Statement of Need included; and the day your DS-2019 arrives, ask your consulate for an expedited appointment, with your program's start date (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}, shows your post's wait) (our advice).`;
 
 /** The step that holds the chain back, which the risk names first. */
 const HOLDER: Record<J1StartOutOfReach["holds"], StepSubject> = {
@@ -221,9 +231,13 @@ const HOLDER: Record<J1StartOutOfReach["holds"], StepSubject> = {
  * risk says it.
  */
 export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfReach, risks: Risk[]): Risk[] {
+  // The sponsorship blocked on a certificate not reported: the certificate first, what unblocks it.
+  const first: StepSubject[] = out.certificateUnreported
+    ? ["ecfmg_certification", HOLDER[out.holds]]
+    : [HOLDER[out.holds]];
   return criticalInPlaceOfStepLate(
     risks,
-    [HOLDER[out.holds]],
+    first,
     (sources) => outOfReachSentence(context, out, sources),
     "visa_j1",
     "j1-out-of-reach",

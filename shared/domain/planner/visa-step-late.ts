@@ -11,6 +11,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
+import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 
@@ -86,6 +87,7 @@ export function expectedPastStart(
   dates: PlanDates,
 ): ExpectedPastStart | null {
   const room = context.calendar.dates.residency_start.at - visaAt;
+  let verdict: boolean | undefined;
   for (const step of CHAIN_OF.get(key) ?? []) {
     const given = context.entries.at(stepIndex(step));
     const planned = dates.due(step)?.at;
@@ -97,10 +99,24 @@ export function expectedPastStart(
       context.applicant.visa === "H-1B" &&
       statusOf(context, "visa_h1b_stamping") !== "waived";
     if ((status !== "scheduled" && !filed) || !given?.date || planned === undefined) continue;
+    // A J-1 verdict on the file (the start out of reach, or its last day) counts the file's planned
+    // day itself, with ECFMG's shorter review: never a second count of the same day beside it.
+    if (J1_FILE.has(step)) {
+      verdict ??= j1FileVerdict(context, dates);
+      if (verdict) continue;
+    }
     const later = shiftDays(startOfLocalDate(context.zone, given.date), context.zone, 1) - planned;
     if (later > room) return { key: step, expected: given.date, visaAt: visaAt + later, filed };
   }
   return null;
+}
+
+/** The J-1 sponsorship file's steps, whose planned days the J-1 verdicts count (j1ReviewStart). */
+const J1_FILE: ReadonlySet<MilestoneKey> = new Set(["j1_statement_of_need", "j1_ecfmg_sponsorship"]);
+
+/** Whether a J-1 verdict speaks for the sponsorship file: the start out of reach, or the visa's date past reach. */
+function j1FileVerdict(context: PlanContext, dates: PlanDates): boolean {
+  return j1StartOutOfReach(context, dates) !== null || visaDatePastReach(context, dates) !== null;
 }
 
 /** Each derived visa step's key → every derived step counted back from the same visa, in catalog order. */

@@ -6,18 +6,19 @@ import type { ApplicantSnapshot, MilestoneEntry } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**
- * A J-1 sponsorship done on Tue 20 Apr 2027, after its date (Mon 5 Apr): ECFMG's review (4 to 6
- * weeks, the plan counts 42 days) may run to Tue 1 Jun, past the DS-2019's date (Mon 17 May). The
+ * A J-1 sponsorship done on Mon 19 Apr 2027, after its date (Mon 5 Apr): ECFMG's review (4 to 6
+ * weeks, the plan counts 42 days) may run to Mon 31 May, past the DS-2019's date (Mon 17 May). The
  * DS-2019's card said so, but the plan raised nothing when it was known, chased the DS-2019 as
- * "Overdue since Mon 17 May" and raised a critical VISA_NOT_READY_FOR_START on 1 Jun, inside the
- * review it had predicted (README §The visa: "you are not chased over ECFMG's queue").
+ * "Overdue since Mon 17 May" and raised a critical VISA_NOT_READY_FOR_START at the review's end, inside the
+ * review it had predicted (README §The visa: "you are not chased over ECFMG's queue"). Done a day
+ * later, on 20 Apr, even the shorter review leaves the visa after its date: the last day's verdict.
  * Tanvir: Dhaka (UTC+6), J-1, matched Fri 19 Mar 2027, contract signed.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/j1-sponsorship-review/", import.meta.url));
 const snapshot = readSnapshot(DIR, "sponsorship-in-progress-dhaka.json");
 const CODE = "ECFMG_REVIEW_PAST_DS2019";
-/** The end of Tue 1 Jun 2027 in Dhaka: the review's last day. */
-const REVIEW_ENDS_AT = "2027-06-01T18:00:00.000Z";
+/** The end of Mon 31 May 2027 in Dhaka: the review's last day. */
+const REVIEW_ENDS_AT = "2027-05-31T18:00:00.000Z";
 
 function withSponsorshipDone(date: string): ApplicantSnapshot {
   const done: MilestoneEntry = { key: "j1_ecfmg_sponsorship", status: "done", date };
@@ -26,19 +27,19 @@ function withSponsorshipDone(date: string): ApplicantSnapshot {
     milestones: [...snapshot.milestones.filter((entry) => entry.key !== done.key), done],
   };
 }
-const late = (now: string): Plan => planInOwnMatch(withSponsorshipDone("2027-04-20"), now);
+const late = (now: string): Plan => planInOwnMatch(withSponsorshipDone("2027-04-19"), now);
 const codes = (result: Plan): string[] => result.risks.map((risk) => risk.code);
 const ds2019Chase = (result: Plan) =>
   result.reminders.filter((each) => each.milestone === "j1_ds2019" && each.overdueSince !== undefined);
 
 describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's review can end", () => {
-  it("on Tue 20 Apr: a warning with the review's last day, the days left to the visa date, and what to do", () => {
+  it("on Tue 20 Apr, done the day before: a warning with the review's last day, the days left to the visa date, and what to do", () => {
     const result = late("2027-04-20T16:00:00Z");
     const risk = result.risks.find((each) => each.code === CODE);
     expect(risk?.severity).toBe("warning");
     expect(risk?.milestones).toEqual(["j1_ds2019", "visa_j1"]);
     expect(risk?.message).toContain(
-      "You completed your J-1 sponsorship application on Tue 20 Apr 2027, so ECFMG's review (4 to 6 weeks once every document is in) may run to Tue 1 Jun 2027: your DS-2019 may arrive as late as that day, leaving 15 days before your visa date, Wed 16 Jun 2027, instead of the 30 this plan allows for the consular interview.",
+      "You completed your J-1 sponsorship application on Mon 19 Apr 2027, so ECFMG's review (4 to 6 weeks once every document is in) may run to Mon 31 May 2027: your DS-2019 may arrive as late as that day, leaving 16 days before your visa date, Wed 16 Jun 2027, instead of the 30 this plan allows for the consular interview.",
     );
     expect(risk?.message).toContain("Tell your program's liaison now");
     expect(risk?.message).toContain("Global Visa Wait Times tool");
@@ -48,7 +49,7 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(result.riskChangesAt).toContain(REVIEW_ENDS_AT);
     // Its card is dated by the review's last day, the one date every channel gives the DS-2019.
     const card = result.nextSteps.find((step) => step.milestone === "j1_ds2019");
-    expect(card?.deadline?.day).toBe("2027-06-01");
+    expect(card?.deadline?.day).toBe("2027-05-31");
     expect(card?.urgency).toBe("later");
     // In the advisor's console too, as every risk.
     expect(riskForAdvisor(risk as never, { fullName: "Tanvir Hossain" } as never)).toContain(
@@ -61,12 +62,12 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(notices).toHaveLength(1);
     expect(notices[0]?.milestone).toBe("j1_ds2019");
     expect(notices[0]?.sendAt).toBe("2027-04-21T03:00:00.000Z"); // the next 9:00 AM in Dhaka
-    expect(notices[0]?.deadlineDetail.day).toBe("2027-06-01");
+    expect(notices[0]?.deadlineDetail.day).toBe("2027-05-31");
     expect(notices[0]?.title).toContain("Your DS-2019 may come as late as");
   });
 
-  it("on Tue 1 Jun, the review's last day: no overdue chase and no VISA_NOT_READY_FOR_START", () => {
-    const result = late("2027-06-01T16:00:00Z");
+  it("on Mon 31 May, the review's last day: no overdue chase and no VISA_NOT_READY_FOR_START", () => {
+    const result = late("2027-05-31T16:00:00Z");
     expect(codes(result)).not.toContain("VISA_NOT_READY_FOR_START");
     expect(codes(result)).toContain(CODE);
     expect(result.overdue.map((step) => step.milestone)).not.toContain("j1_ds2019");
@@ -76,8 +77,8 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(result.reminders.filter((each) => each.rung === "critical-risk")).toEqual([]);
   });
 
-  it("from Wed 2 Jun, the day after: late as before, the warning gone", () => {
-    const result = late("2027-06-02T03:00:00Z");
+  it("from Tue 1 Jun, the day after: late as before, the warning gone", () => {
+    const result = late("2027-06-01T03:00:00Z");
     expect(codes(result)).toContain("VISA_NOT_READY_FOR_START");
     expect(codes(result)).not.toContain(CODE);
     expect(result.overdue.map((step) => step.milestone)).toContain("j1_ds2019");
@@ -99,7 +100,7 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
       const ds2019 = late(now).reminders.filter((each) => each.milestone === "j1_ds2019");
       expect(ds2019.length, now).toBeGreaterThan(1);
       for (const each of ds2019)
-        expect(`${each.rung}: ${each.deadlineDetail.day}`, now).toBe(`${each.rung}: 2027-06-01`);
+        expect(`${each.rung}: ${each.deadlineDetail.day}`, now).toBe(`${each.rung}: 2027-05-31`);
     }
   });
 
@@ -112,6 +113,15 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(result.nextSteps.find((step) => step.milestone === "j1_ds2019")?.action).toContain(
       "You expect your DS-2019 on Tue 25 May 2027",
     );
+  });
+
+  it("done on Tue 20 Apr instead, even the shorter review leaves the visa after its date: the DS-2019's last day, critical", () => {
+    const result = planInOwnMatch(withSponsorshipDone("2027-04-20"), "2027-04-20T16:00:00Z");
+    expect(codes(result)).not.toContain(CODE);
+    const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
+    expect(risk?.visaVerdict).toBe("j1-last-day");
+    expect(risk?.message).toContain("your J-1 visa would come around Thu 17 Jun 2027 at the earliest");
+    expect(risk?.message).toContain("your DS-2019 must reach you by about Mon 31 May 2027");
   });
 
   it("with the DS-2019 in hand: no warning", () => {

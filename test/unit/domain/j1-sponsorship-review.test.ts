@@ -158,10 +158,12 @@ describe("a sponsorship in progress: its card says by when, and the DS-2019 it f
 describe("a sponsorship done late: the DS-2019's card says how long ECFMG's review may run", () => {
   const NOW = "2027-05-01T16:00:00Z"; // Sat 1 May, 10:00 PM in Dhaka
 
-  it("done Tue 20 Apr: the review may run to Tue 1 Jun, the DS-2019's date now, and what to do", () => {
-    const action = ds2019Action(planInOwnMatch(withSteps(sponsorshipDone("2027-04-20")), NOW));
+  // Done on 19 Apr, the shorter review still leaves the visa by its date (done on 20 Apr it would not:
+  // the last day's verdict speaks then, j1-sponsorship-last-day.ts).
+  it("done Mon 19 Apr: the review may run to Mon 31 May, the DS-2019's date now, and what to do", () => {
+    const action = ds2019Action(planInOwnMatch(withSteps(sponsorshipDone("2027-04-19")), NOW));
     expect(action).toContain(
-      "You completed your J-1 sponsorship application on Tue 20 Apr 2027: ECFMG's review (4 to 6 weeks once every document is in) may run to Tue 1 Jun 2027, the date this plan now counts on for your DS-2019.",
+      "You completed your J-1 sponsorship application on Mon 19 Apr 2027: ECFMG's review (4 to 6 weeks once every document is in) may run to Mon 31 May 2027, the date this plan now counts on for your DS-2019.",
     );
     expect(action).toContain("Ask your program's liaison to follow it up with ECFMG");
     expect(action).toContain("book the earliest consular appointment");

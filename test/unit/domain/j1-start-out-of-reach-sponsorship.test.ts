@@ -101,10 +101,10 @@ describe("a J-1 sponsorship completed on 6 May, the DS-2019 awaited: a 1 Jul sta
     expect(message).not.toContain("can come around Thu 3 Jun");
   });
 
-  it("completed on 20 Apr instead, the fastest review leaves the visa in time: a warning, no verdict", () => {
+  it("completed on 19 Apr instead, the fastest review leaves the visa in time: a warning, no verdict", () => {
     const early = karachi([
-      milestoneFactory("j1_statement_of_need", "done", "2027-04-19"),
-      milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-20"),
+      milestoneFactory("j1_statement_of_need", "done", "2027-04-18"),
+      milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-19"),
     ]);
     const result = planAt(early, "2027-04-21T04:00:00Z");
     expect(verdict(result)).toBeUndefined();

@@ -130,7 +130,7 @@ function everyRisk(): { where: string; risk: Risk }[] {
     new URL("../j1-sponsorship-review/sponsorship-in-progress-dhaka.json", SCENARIO_DIR),
   );
   const sponsoring: ApplicantSnapshot = ApplicantSnapshotSchema.parse(JSON.parse(review.toString("utf8")));
-  const done = { key: "j1_ecfmg_sponsorship" as const, status: "done" as const, date: "2027-04-20" };
+  const done = { key: "j1_ecfmg_sponsorship" as const, status: "done" as const, date: "2027-04-19" };
   const doneLate = {
     ...sponsoring,
     milestones: [...sponsoring.milestones.filter((m) => m.key !== done.key), done],

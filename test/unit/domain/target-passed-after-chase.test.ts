@@ -37,6 +37,9 @@ const MATCHED: MilestoneEntry[] = [
   { key: "soap", status: "waived" },
   { key: "match_day", status: "done", date: "2027-03-19" },
   { key: "research", status: "waived" },
+  // Her sponsorship application under way, so the verdict on the J-1 chain asks for it, not for the
+  // certificate it would otherwise wait on, and the certificate's own reminders carry its chase.
+  { key: "j1_ecfmg_sponsorship", status: "in_progress", date: "2027-04-12" },
 ];
 const input = inputFactory({
   applicant: applicantFactory({ timezone: "Africa/Cairo", matchYear: 2027, visa: "J-1" }),

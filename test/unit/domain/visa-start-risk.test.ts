@@ -27,15 +27,22 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
   it("is critical on 20 April, names the late links and the ones to follow, and is emailed at once", () => {
     const { result, risk } = visaRisk("2027-04-20T08:00:00Z");
     expect(risk?.severity).toBe("critical");
-    // From 20 Apr even a file complete that day misses the visa's date: the visa is named, with the last day for the start.
-    expect(risk?.milestones).toEqual(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship", "visa_j1"]);
-    expect(risk?.message).toContain("must be complete by about Mon 3 May 2027");
+    // From 20 Apr even a file complete that day misses the visa's date: the visa is named, with the last
+    // day for the start, and the certificate not reported, which the sponsorship waits for.
+    expect(risk?.milestones).toEqual([
+      "contract",
+      "j1_statement_of_need",
+      "j1_ecfmg_sponsorship",
+      "ecfmg_certification",
+      "visa_j1",
+    ]);
+    expect(risk?.message).toContain("by about Mon 3 May 2027");
     expect(risk?.message).toContain(
       "DS-2019 (issued by ECFMG, sent through the program), J-1 visa at the US consulate still follow",
     );
     // One issuer, said once: ECFMG issues the DS-2019 and mails it to the program's liaison.
     expect(risk?.message).not.toContain("from the program");
-    expect(risk?.message.match(/issue/g)?.length).toBe(1);
+    expect(risk?.message.match(/issued by ECFMG|ECFMG issues/g)?.length).toBe(1);
     expect(risk?.message).toContain("Without your J-1 visa you cannot start");
     // The start in the plan's date words, said to be projected ("starting 2027-07-01").
     expect(risk?.message).toContain(
@@ -86,8 +93,9 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
   it("names only what is still late once the contract and Statement of Need are done", () => {
     const partly = matched(doneMilestones(["contract", "j1_statement_of_need"], "2027-04-25"));
     const { risk } = visaRisk("2027-05-20T08:00:00Z", partly);
-    // The visa named too: with the sponsorship still incomplete on 20 May, the start is out of reach.
-    expect(risk?.milestones).toEqual(["j1_ecfmg_sponsorship", "j1_ds2019", "visa_j1"]);
+    // The visa named too: with the sponsorship still incomplete on 20 May, the start is out of reach;
+    // the certificate not reported, which the sponsorship waits for, first.
+    expect(risk?.milestones).toEqual(["ecfmg_certification", "j1_ecfmg_sponsorship", "j1_ds2019", "visa_j1"]);
   });
 });
 

@@ -75,8 +75,9 @@ describe("a derived visa step past our date while the visa's own date holds", ()
 
 // The applicant's own later day for a step settles whether the visa's date holds: a Dhaka applicant
 // matched on J-1 whose Ministry promises the Statement of Need for Mon 10 May 2027, five weeks after
-// the plan's Mon 5 Apr; at the chain's own allowances (ECFMG's 6 weeks, the consulate's month) the
-// visa then comes around 21 Jul, after residency starts on 1 Jul, so the start is at risk now.
+// the plan's Mon 5 Apr; even at ECFMG's shorter review and the consulate's month the visa then comes
+// around 7 Jul, after residency starts on 1 Jul, so the start is at risk now. The J-1 verdict counts
+// that day once, with the last day for the start (never the chain's longer count beside it).
 describe("a visa step the applicant expects on a day that carries the visa past the start", () => {
   const expecting = (statementDay: string) =>
     matched2027("Asia/Dhaka", {
@@ -95,10 +96,11 @@ describe("a visa step the applicant expects on a day that carries the visa past 
     expect(codes).toContain("critical VISA_NOT_READY_FOR_START");
     expect(codes).not.toContain("warning VISA_STEP_LATE");
     const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
+    expect(risk?.message).toContain("even with every document in on Mon 10 May 2027, the day you plan");
     expect(risk?.message).toContain(
-      "You expect your Statement of Need (home country's Ministry of Health) on Mon 10 May 2027",
+      "your J-1 visa would come around Wed 7 Jul 2027 at the earliest, after residency starts",
     );
-    expect(risk?.message).toContain("your visa would come around Wed 21 Jul 2027, after residency starts");
+    expect(risk?.message).not.toContain("Wed 21 Jul 2027");
     for (const each of result.reminders.filter((reminder) => reminder.rung === "visa-behind"))
       expect(each.why).not.toContain("still holds");
   });
@@ -113,11 +115,9 @@ describe("a visa step the applicant expects on a day that carries the visa past 
     const result = plan({ ...input, applicant: { ...input.applicant, timezone } }, calendar, new Date(now));
     const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
     expect(risk?.severity).toBe("critical");
-    expect(risk?.message).toContain(
-      "Statement of Need (home country's Ministry of Health) is expected too late for it",
-    );
+    expect(risk?.message).toContain("the day you plan, Mon 10 May 2027, is after it");
     expect(risk?.message).not.toContain("past the date we plan for");
-    expect(risk?.message).toContain("tell your program now that your start may be delayed");
+    expect(risk?.message).toContain("tell your program's GME office now that your start may be delayed");
     expect(result.reminders.some((each) => each.rung === "critical-risk")).toBe(true);
   });
 

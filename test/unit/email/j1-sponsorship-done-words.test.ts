@@ -96,12 +96,13 @@ describe("the J-1 sponsorship's Done says the applicant's part is finished", () 
     expect(page).toContain(`<button type="submit" class="primary">Yes, ${WORDS}</button>`);
   });
 
-  it("marked done on 20 Apr, ECFMG reviewing: no overdue step, no critical risk, no chase", () => {
+  // Done on 19 Apr: ECFMG's shorter review still leaves the visa by its date (a day later it would not).
+  it("marked done on 19 Apr, ECFMG reviewing: no overdue step, no critical risk, no chase", () => {
     const done = planInOwnMatch(
       {
         ...snapshot,
         milestones: snapshot.milestones.map((entry) =>
-          entry.key === "j1_ecfmg_sponsorship" ? { ...entry, status: "done" } : entry,
+          entry.key === "j1_ecfmg_sponsorship" ? { ...entry, status: "done", date: "2027-04-19" } : entry,
         ),
       },
       NOW,
@@ -110,6 +111,6 @@ describe("the J-1 sponsorship's Done says the applicant's part is finished", () 
     expect(done.risks.map((risk) => risk.code)).not.toContain("VISA_NOT_READY_FOR_START");
     expect(done.reminders.filter((each) => each.milestone === "j1_ecfmg_sponsorship")).toEqual([]);
     // The DS-2019 is the step now: due by the last day of ECFMG's review (done late), not overdue.
-    expect(done.nextSteps.find((step) => step.milestone === "j1_ds2019")?.deadline?.day).toBe("2027-06-01");
+    expect(done.nextSteps.find((step) => step.milestone === "j1_ds2019")?.deadline?.day).toBe("2027-05-31");
   });
 });

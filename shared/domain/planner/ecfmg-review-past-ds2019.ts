@@ -8,11 +8,12 @@ import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
 import {
+  dueDayOf,
   J1_CONSULAR_ALLOWANCE_DAYS,
   J1_CONSULAR_ALLOWANCE_SOURCE,
   J1_ECFMG_REVIEW_DAYS,
+  visaDayFrom,
 } from "./j1-allowances.ts";
-import { dueDayOf, visaDayFrom } from "./j1-review-start.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";

@@ -1,6 +1,7 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import { DAY_MS, ET_ZONE, localDate } from "../time.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 
 /**
  * The time the J-1 chain after the Match gives each step, in one place, so every text and threshold
@@ -62,4 +63,19 @@ export function statementOfNeedDaysAfterMatch(dates: PlanDates): number | null {
     sponsorship.asDay === true ? sponsorship.at - 1 : sponsorship.at,
   );
   return Math.round((Date.parse(sponsorshipDay) - Date.parse(localDate(ET_ZONE, match.at))) / DAY_MS);
+}
+
+/** The shorter end of ECFMG's 4–6 weeks (facts.md §5), in days: a J-1 verdict counts the fastest review. */
+export const J1_ECFMG_REVIEW_SHORTEST_DAYS = 28;
+/** From the day every document is in to the J-1 visa, at the earliest: the shorter review, then the consulate. */
+export const J1_FILE_TO_VISA_DAYS = J1_ECFMG_REVIEW_SHORTEST_DAYS + J1_CONSULAR_ALLOWANCE_DAYS;
+
+/** A whole-day due date's day in the applicant's calendar (its instant is the end of that day). */
+export function dueDayOf(due: DueDate): string {
+  return localDate(due.zone, due.asDay === true ? due.at - 1 : due.at);
+}
+
+/** The J-1 visa's earliest day (ISO, the applicant's) for ECFMG's review starting on `day`. */
+export function visaDayFrom(day: string): string {
+  return shiftIsoDay(day, J1_FILE_TO_VISA_DAYS);
 }

@@ -1,11 +1,8 @@
-import { shiftIsoDay } from "../iso-texts.ts";
 import { ET_ZONE, localDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { earliestCertification, nothingOutstanding } from "./earliest-certification.ts";
-import { J1_CONSULAR_ALLOWANCE_DAYS } from "./j1-allowances.ts";
-import { certificateNeededForDs2019 } from "./j1-certificate.ts";
 
 // Where ECFMG's review of a matched J-1 applicant's sponsorship starts, at the earliest, for both
 // verdicts on the J-1 chain (j1-start-out-of-reach.ts, j1-sponsorship-last-day.ts): the review starts
@@ -14,10 +11,12 @@ import { certificateNeededForDs2019 } from "./j1-certificate.ts";
 // every document in today … around Thu 1 Jul"), so a verdict and the days it names never disagree:
 // a day ends at the applicant's local midnight, whatever their zone, whatever the day's length.
 
-/** The shorter end of ECFMG's 4–6 weeks (facts.md §5), in days: a verdict counts the fastest review. */
-export const J1_ECFMG_REVIEW_SHORTEST_DAYS = 28;
-/** From the day every document is in to the J-1 visa, at the earliest: the shorter review, then the consulate. */
-export const J1_FILE_TO_VISA_DAYS = J1_ECFMG_REVIEW_SHORTEST_DAYS + J1_CONSULAR_ALLOWANCE_DAYS;
+export {
+  dueDayOf,
+  J1_ECFMG_REVIEW_SHORTEST_DAYS,
+  J1_FILE_TO_VISA_DAYS,
+  visaDayFrom,
+} from "./j1-allowances.ts";
 
 /** What the review waits on: the file not complete, the certificate, or, the file complete, nothing (it runs). */
 export type ReviewHolds = "incomplete" | "certificate" | "completed";
@@ -53,12 +52,15 @@ const CERTIFICATE_AT = stepIndex("ecfmg_certification");
 /**
  * Where ECFMG's review starts at the earliest (J1ReviewStart), read as `reading` says; null when it
  * cannot be told: the sponsorship done with no day, or, read as planned, waived, or not complete with
- * the certificate still to come (its own rules speak).
+ * the certificate still to come (its own rules speak). `certificateNeeded` (certificateNeededForDs2019,
+ * passed in: j1-certificate.ts reads this file's neighbours) says, read as planned, whether the DS-2019
+ * waits for the certificate.
  */
 export function j1ReviewStart(
   context: PlanContext,
   dates: PlanDates,
   reading: ReviewReading,
+  certificateNeeded?: (context: PlanContext, dates: PlanDates) => unknown,
 ): J1ReviewStart | null {
   const today = localDate(context.zone, context.now);
   const sponsorship = statusAt(context, SPONSORSHIP_AT);
@@ -85,7 +87,7 @@ export function j1ReviewStart(
       ? start("certificate", certificateDay, "", sent, false)
       : start("completed", sent, "", sent, false);
   // The file in, the certificate unreported: the review waits for it, issued today at the earliest.
-  if (certificateOpen && certificateNeededForDs2019(context, dates) !== null)
+  if (certificateOpen && (certificateNeeded?.(context, dates) ?? null) !== null)
     return start("certificate", certificateDay ?? today, "", sent, false);
   return start("completed", sent, "", sent, false);
 }
@@ -114,16 +116,6 @@ function plannedFileDay(context: PlanContext, today: string): string {
 /** The program's start day (ISO; its day in ET, NRMP's), which a J-1 visa must come before. */
 export function startDay(context: PlanContext): string {
   return localDate(ET_ZONE, context.calendar.dates.residency_start.at);
-}
-
-/** A whole-day due date's day in the applicant's calendar (its instant is the end of that day). */
-export function dueDayOf(due: DueDate): string {
-  return localDate(due.zone, due.asDay === true ? due.at - 1 : due.at);
-}
-
-/** The J-1 visa's earliest day for a review starting on `day`. */
-export function visaDayFrom(day: string): string {
-  return shiftIsoDay(day, J1_FILE_TO_VISA_DAYS);
 }
 
 /** What unblocks a sponsorship waiting for a certificate not reported (advice), in both J-1 verdicts. */

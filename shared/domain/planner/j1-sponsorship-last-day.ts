@@ -9,6 +9,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
+import { certificateNeededForDs2019 } from "./j1-certificate.ts";
 import {
   CERTIFICATE_FIRST,
   dueDayOf,
@@ -86,7 +87,7 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
   if (!awaitingDs2019(context, dates)) return null;
   const visa = dates.due("visa_j1");
   if (visa === null || j1StartOutOfReach(context, dates) !== null) return null;
-  const from = j1ReviewStart(context, dates, "as-planned");
+  const from = j1ReviewStart(context, dates, "as-planned", certificateNeededForDs2019);
   if (from === null) return null;
   const visaDay = visaDayFrom(from.day);
   const visaDue = dueDayOf(visa);

@@ -203,8 +203,10 @@ export async function sendDueReminders(
   // The sent marks and the plan with the next wake-up go in one request, then the wake-up is armed.
   // Should arming fail, the stored plan names a wake-up not armed: the retry finds nothing due and
   // arms it; failing every retry, the daily sweeper re-arms a stored wake-up that has passed.
-  const next = nextWakeUpAfter(state, plan, now, handled, deps.planning, retryHeldAt);
   const sentAt = deps.clock.now();
+  const subjects = new Map(
+    said.map((reminder) => [reminder.id, subjectOf(reminder, state.profile.matchYear, state.interviews)]),
+  );
   // The console's row names this email as the latest one.
   const afterSend: ApplicantState = {
     ...state,
@@ -216,9 +218,13 @@ export async function sendDueReminders(
         claimedAt: sentAt.toISOString(),
         sentAt: sentAt.toISOString(),
         messageId,
+        subject: subjects.get(reminderId),
       })),
     ],
   };
+  // Looked for with this email's marks: a critical notice just sent, unmarked, was laid again and
+  // took the rung it stands for (a weekly question days later) with it, so no wake-up was armed for it.
+  const next = nextWakeUpAfter(afterSend, plan, now, handled, deps.planning, retryHeldAt);
   const events: DomainEvent[] = [
     ...overdueEvents(state, plan, now),
     {
@@ -240,9 +246,7 @@ export async function sendDueReminders(
     messageId,
     sentAt,
     { plan, summary: planSummary(afterSend, plan, now, next, deps.planning), events },
-    new Map(
-      said.map((reminder) => [reminder.id, subjectOf(reminder, state.profile.matchYear, state.interviews)]),
-    ),
+    subjects,
   );
   await armOrDisarm(applicantId, state, firedAt ?? now, next, deps.wakeUps);
   await deps.events.publish(events);

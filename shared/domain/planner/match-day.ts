@@ -1,19 +1,18 @@
-import { type CatalogEntry, followUpRung } from "../catalog/index.ts";
+import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import { MATCH_DAY_REPORT_TITLE } from "../leading-step.ts";
 import { SOAP_MATCH_DAY_TITLE } from "../match-outcome-question.ts";
-import type { Deadline, Reminder } from "../plan.ts";
-import { DAY_MS, toWall } from "../time.ts";
+import type { Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import { isSatisfied } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { monthlySlot, slotOnDay } from "./delivery-slot.ts";
+import { monthlySlot } from "./delivery-slot.ts";
 import { offRepeatDays } from "./join-late-arrivals.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
+import { type MatchDayAsked, matchDayWeeklyNotices, SOAP_OUTCOME, weekSlots } from "./match-day-weekly.ts";
 import {
   followUp,
   MATCH_DAY_RESULT_RUNG,
-  MATCH_DAY_WEEKLY_RUNG,
   MATCH_OVER_MONTHLY_RUNG,
   MATCH_OVER_RUNG,
   matchDayTexts,
@@ -29,18 +28,6 @@ import { soapOutcomeAction, soapOutcomeEntry } from "./no-list-soap-words.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { asksSoapOffer, noListSoapOutcome } from "./season-over-state.ts";
-
-const WEEK_MS = 7 * DAY_MS;
-
-/**
- * A SOAP participant's questions after Match Day's one (reminder-ladders.json `soap-outcome`,
- * advice): how far apart (a week) and how many at most (two).
- */
-const SOAP_OUTCOME = (() => {
-  const rung = followUpRung("soap-outcome");
-  if (rung?.times === undefined) throw new Error("reminder ladder soap-outcome has no capped follow-up rung");
-  return { every: rung.everyDays * DAY_MS, times: rung.times };
-})();
 
 // Match Day once results are out and the result is not told: the step that leads (leading-step.ts).
 // Match Day for an applicant in SOAP: its title lives with the rule that reads it (match-outcome-question.ts).
@@ -184,19 +171,8 @@ export function matchDayNotice(
     }),
   );
   if (notice !== null) reminders.push(notice);
-  const weekly = matchDayWeeklyNotice(context, due, detail, soap, asked);
-  if (weekly !== null) reminders.push(weekly);
+  for (const weekly of matchDayWeeklyNotices(context, due, detail, soap, asked)) reminders.push(weekly);
 }
-
-/** The delivery slot on the day `week` weeks (a SOAP participant's spacing) after Match Day's release. */
-function weekSlots(context: PlanContext, soap: boolean): (week: number) => number {
-  const every = soap ? SOAP_OUTCOME.every : WEEK_MS;
-  const release = context.calendar.dates.nrmp_match_day.at;
-  return (week) => slotOnDay(context, toWall(context.zone, release + week * every));
-}
-
-/** What Match Day's follow-up and weekly question say, and the passed date they are overdue since, if any. */
-type MatchDayAsked = Pick<Reminder, "title" | "why" | "overdueSince">;
 
 /**
  * Once residency has started with the result never told (matchOverUnreported):
@@ -235,36 +211,6 @@ function matchOverNotices(
     rung: MATCH_OVER_MONTHLY_RUNG,
   });
   if (check !== null) reminders.push(check);
-}
-
-/**
- * The weekly question while the result is not told: an advisor keeps asking "where
- * did you match?" once a week after Match Day, at the delivery slot on Match Day's weekday, up
- * to the step's deadline (residency's start at the latest: matchOverNotices takes over). Only the next one is planned: the plan made when it is sent carries the
- * one after (one wake-up per applicant). Its id names the week, so the ledger sends each once.
- */
-function matchDayWeeklyNotice(
-  context: PlanContext,
-  due: DueDate,
-  detail: Deadline,
-  soap: boolean,
-  asked: MatchDayAsked,
-): TimedReminder | null {
-  // At the applicant's delivery slot on the week's day, not at the release's hour (17:00
-  // in Lagos): the first such slot not yet passed.
-  const slotOf = weekSlots(context, soap);
-  const every = soap ? SOAP_OUTCOME.every : WEEK_MS;
-  let week = Math.max(1, Math.floor((context.now - context.calendar.dates.nrmp_match_day.at) / every));
-  while (slotOf(week) < context.now) week++;
-  // A SOAP participant is asked at most SOAP_OUTCOME_TIMES times (ladder data, advice), then the
-  // plan moves on.
-  if (soap && week > SOAP_OUTCOME.times) return null;
-  return followUp(context, slotOf(week), due.at, detail, {
-    id: `r-${stableHash(`${MATCH_DAY_WEEKLY_RUNG}|${context.calendar.matchYear}|${week}`)}`,
-    milestone: "match_day",
-    rung: MATCH_DAY_WEEKLY_RUNG,
-    ...asked,
-  });
 }
 
 /** What Match Day's follow-up and weekly question say: SOAP's words (`soapWhy`, "" if none), or past the contract's date the late ones. */

@@ -227,9 +227,8 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
     } else if (rung.anchor === "season") {
       // No earlier than the opening (openedSlot); none once the date is after the deadline, nor for
       // a step already begun (a rank list in progress needs no "ranking opens").
-      // A ladder whose deadline is the opening itself (the ERAS token's target is MyERAS
-      // opening) cannot be told after it: delivery sends nothing at or after a reminder's
-      // deadline, so its notice keeps the slot of the opening's local day before it.
+      // A ladder whose deadline is the opening itself (the ERAS token's target is MyERAS opening) cannot
+      // be told after it: its notice keeps the slot of the opening's local day before it.
       const seasonAt = context.calendar.dates[rung.dateKey].at;
       const opened = openedSlot(context, rung.rung, seasonAt);
       sendAt =
@@ -248,6 +247,8 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       sendAt = event >= target.deadline ? null : etEventSlot(context, event);
     } else {
       sendAt = slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline);
+      // The deadline's own day (daysBefore 0): its slot there, else none (the day before's rung speaks).
+      if (rung.daysBefore === 0 && sendAt < fromWall(context.zone, wallDayStart(deadlineWall))) sendAt = null;
     }
     candidates.push(sendAt);
   }

@@ -40,8 +40,8 @@ export function closeWords(context: PlanContext, close: number, projected: boole
 
 /**
  * The catalog's words for a step planned on or after the later deadline's day, or planned with no
- * day (`date` undefined), filled: {date}, {close}, {by} (now; on that day itself, today by its hour)
- * and {matchYear}; undefined when the catalog has none for the case.
+ * day (`date` undefined), filled: {date}, {close}, {by} (now; on that day itself, today by its hour),
+ * {dayAsked} (with no day, the question for it, but not on the closing day) and {matchYear}; undefined when the catalog has none for the case.
  */
 export function plannedAtCloseAction(
   context: PlanContext,
@@ -62,11 +62,15 @@ export function plannedAtCloseAction(
           ? late.scheduledOnCloseAction
           : undefined;
   if (text === undefined) return undefined;
-  const today = given !== undefined && localDate(context.zone, context.now) === given;
+  // Planned with no day, on the closing day itself: today by its hour, no day left to ask for.
+  const closeDay =
+    given === undefined && localDate(context.zone, context.now) === localDate(context.zone, close);
+  const today = closeDay || (given !== undefined && localDate(context.zone, context.now) === given);
   return text
     .replaceAll("{date}", given === undefined ? "" : renderDate(given))
     .replaceAll("{close}", closeWords(context, close, projected))
     .replaceAll("{by}", today ? byDay(context, close) : "now")
+    .replaceAll("{dayAsked}", closeDay ? "" : "; if you cannot yet, tell us the day you plan")
     .replaceAll("{matchYear}", String(context.calendar.matchYear));
 }
 

@@ -115,6 +115,23 @@ describe("NRMP registration planned with no day after the early deadline (Lagos,
     expect(card).toContain("tell us the day you plan");
     expect(card).not.toContain("the day you planned");
   });
+
+  it.each([
+    ["Honolulu", "Pacific/Honolulu", "2027-02-24T00:30:00-10:00", "today, by Wed 24 Feb 2027, 4:00 PM HST"],
+    [
+      "Auckland",
+      "Pacific/Auckland",
+      "2027-02-25T00:30:00+13:00",
+      "today, by Thu 25 Feb 2027, 3:00 PM GMT+13",
+    ],
+  ])(
+    "%s, on the closing day itself: register today by its hour, no day left to ask for",
+    (_city, zone, now, by) => {
+      const card = cardOf(planFor(bola(zone, { key: "nrmp_registration", status: "scheduled" }), now));
+      expect(card).toContain(`Register in R3 ${by}`);
+      expect(card).not.toContain("tell us the day you plan");
+    },
+  );
 });
 
 describe("Bola has not submitted ERAS in December, so the plan weighs the 2028 Match, and planned NRMP for Fri 26 Feb 2027", () => {

@@ -30,3 +30,23 @@ describe("a rank order list not certified on the deadline's own day", () => {
     ]);
   });
 });
+
+describe("a list edited after certifying (reported in progress) before the deadline", () => {
+  it("the card (each email's next step) says plainly that the list is not certified now, and the deadline's morning is told too", () => {
+    const snapshot = readSnapshot(FIXTURES, "not-certified-auckland.json");
+    const edited = {
+      ...snapshot,
+      milestones: [
+        ...snapshot.milestones,
+        { key: "rank_order_list" as const, status: "in_progress" as const },
+      ],
+    };
+    const result = planInOwnMatch(edited, "2027-02-23T10:00:00+13:00");
+    const card = result.nextSteps.find((step) => step.milestone === "rank_order_list");
+    expect(card?.action).toMatch(
+      /^Your list is NOT certified now: only a certified list counts, and a list edited after certifying counts only once you certify it again \(advice\)\. Certify it in R3 by the rank order list deadline, Thu 25 Feb 2027, 3:00 PM GMT\+13/,
+    );
+    const reminders = result.reminders.filter((each) => each.milestone === "rank_order_list");
+    expect(reminders.map((each) => each.rung)).toContain("due-today");
+  });
+});

@@ -13,7 +13,7 @@ import { joinLateArrivals } from "./planner/join-late-arrivals.ts";
 import { laterCandidateSteps } from "./planner/later-candidate-steps.ts";
 import { laterMatchInReach } from "./planner/later-match.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
-import { matchWeekMatched } from "./planner/match-week-matched.ts";
+import { listLocked, matchWeekMatched } from "./planner/match-week-matched.ts";
 import { lastDayCountdown } from "./planner/match-year-last-day-countdown.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts";
@@ -161,8 +161,10 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     candidate === null ? gates : { ...gates, targeted: { ...gates.targeted, dates: candidate.dates } };
   // Once matched, a step that only strengthens an application (catalog strengthensApplication) has no
   // application left to strengthen: no next step, no reminder (USCE in May's emails).
-  // Matched reads Match Week done too: NRMP's Monday "matched" already ends the application.
+  // Matched reads Match Week done too: NRMP's Monday "matched" already ends the application; a list
+  // locked at the deadline, its outcome ahead, ends it for that Match (listLocked).
   const matched = hasMatched(context) || matchWeekMatched(context);
+  const strengthened = matched || listLocked(context, feasibility.infeasible);
   // Told by NRMP where they matched (Match Day done, or Match Week's "matched"), the steps that build
   // the application (APPLICATION_ONLY: letters, statement, ERAS) have none either: letters
   // of an earlier season were "overdue" in June beside a signed contract. A contract reported alone
@@ -175,7 +177,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     if (
       (applicationOver && APPLICATION_ONLY.has(entry.key)) ||
       (entry.strengthensApplication !== undefined &&
-        (matched || (ineligible && !entry.needsEcfmgEligibleSchool)))
+        (strengthened || (ineligible && !entry.needsEcfmgEligibleSchool)))
     )
       continue;
     if (laterSeason !== null && entry.seasonBound === true)

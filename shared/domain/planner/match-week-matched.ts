@@ -1,5 +1,5 @@
 import { indexedStep } from "./catalog-index.ts";
-import type { PlanContext } from "./context.ts";
+import { isSatisfied, type PlanContext } from "./context.ts";
 
 const MATCH_WEEK = indexedStep("match_week");
 
@@ -15,4 +15,19 @@ const MATCH_WEEK = indexedStep("match_week");
 export function matchWeekMatched(context: PlanContext): boolean {
   if (context.entries.at(MATCH_WEEK.index)?.status !== "done") return false;
   return context.now >= context.calendar.dates.nrmp_match_week_start_and_soap_start.at;
+}
+
+/**
+ * Whether the target Match's application is closed with its outcome ahead or untold: a certified
+ * list (or one presumed) once the rank order list deadline has passed, the Match still the plan's
+ * (`infeasible` false: a Match lost moves the plan on, and the next one's steps come back). Nothing
+ * then strengthens that application: clinical experience and research are no next steps (they were
+ * in every Match Week, SOAP and Match Day email). Pure.
+ */
+export function listLocked(context: PlanContext, infeasible: boolean): boolean {
+  return (
+    !infeasible &&
+    context.now >= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at &&
+    isSatisfied(context, "rank_order_list")
+  );
 }

@@ -158,7 +158,9 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided", sign
       matchWeekPhased: new Map(),
       matchWeekAskAction: `${MATCH_WEEK_ASK} If you did not match, the SOAP step says what to do today, until SOAP ends ${seasonInstantEt(date)}.`,
       matchWeekAskPhased: new Map(),
-      afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If you matched (in the Match or in SOAP), mark Match Week done: NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. ${ifUnmatched}`,
+      // One answer per outcome, as its button asks ("Did NRMP tell you on Monday … that you matched?"):
+      // Monday's match is Match Week's; a SOAP position, like the match's program, is Match Day's.
+      afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If NRMP told you on Monday that you matched, tap Matched (mark Match Week done): NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. If you accepted a SOAP offer instead, that is your position: tell us where on Match Day (mark Match Day done), as its question will ask. ${ifNoPosition}`,
       // One who never answered Match Week may have been placed by SOAP: a position as binding as a match.
       matchDayAction: `Match results are out in R3. Tell us where you matched, in the Match or by a SOAP offer you accepted (mark Match Day done), so your ${steps} get their reminders. ${ifNoPosition}`,
       matchDayLateAction: `${latePrefix} If you matched, in the Match or by a SOAP offer you accepted, tell us now (mark Match Day done)${lateAdvice} ${ifNoPosition}`,

@@ -41,3 +41,18 @@ describe("clinical experience and research once the list is locked, its outcome 
     expect(result.nextSteps.map((step) => step.milestone)).toEqual(expect.arrayContaining(STRENGTHENING));
   });
 });
+
+describe("Match Day morning, Match Week never answered: one answer for each outcome", () => {
+  it("Monday's match is Match Week's Matched; a SOAP position is told on Match Day, never as Match Week done", () => {
+    const result = planInOwnMatch(
+      readSnapshot(FIXTURES, "certified-lagos.json"),
+      "2027-03-19T09:00:00+01:00",
+    );
+    const card = result.nextSteps.find((step) => step.milestone === "match_week")?.action ?? "";
+    expect(card).toContain("If NRMP told you on Monday that you matched, tap Matched (mark Match Week done)");
+    expect(card).toContain(
+      "If you accepted a SOAP offer instead, that is your position: tell us where on Match Day (mark Match Day done)",
+    );
+    expect(card).not.toContain("in SOAP), mark Match Week done");
+  });
+});

@@ -1,7 +1,7 @@
 import { SCHOOL_CHECK } from "../catalog/index.ts";
 import type { NextStep, Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
+import { isoInZone, isoUtc, toWall } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { cardLaidDate, carrierDate, onUndatedStep3 } from "./critical-notice-carrier-date.ts";
@@ -15,7 +15,7 @@ import {
 import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate, RETAKE_ON_LATER_PHASE } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
-import { lateArrivalSlot, morningSlot } from "./delivery-slot.ts";
+import { lateArrivalSlot } from "./delivery-slot.ts";
 import { j1VerdictNoticeDate, j1VerdictPhase } from "./j1-verdict-notice.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
@@ -55,8 +55,7 @@ const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_regi
 /**
  * One notice per critical risk with a title (critical-notice-titles.ts ACT_NOW), sent the day the
  * risk appears, not at the step's next rung weeks later: delivered at once like a late arrival (now,
- * outside quiet hours, else when they end, or at that morning's delivery time when its date is a day
- * off or more: morningSlot), appended to `into`. It rides on the first next step the
+ * outside quiet hours, else when they end), appended to `into`. It rides on the first next step the
  * risk names (named: out of reach, the plan's first next step; never a blocked step but
  * Step 3's own; no sponsor note, the WDOMS check else the budget; a Match that is over, the rank
  * order list else NRMP registration). Its text is the risk's message, its deadline the season date
@@ -78,7 +77,6 @@ export function criticalRiskNotices(
 ): Map<Risk, StepSubject> | undefined {
   let noticedOn: Map<Risk, StepSubject> | undefined;
   let sendAt: number | undefined;
-  let morning: number | undefined;
   let sendAtIso: string | undefined;
   let sendAtLocal: string | undefined;
   let visitors: string[] | undefined;
@@ -110,15 +108,9 @@ export function criticalRiskNotices(
     // An exam's last sitting day to find any seat by: the notice is due that day and goes out on it
     // even in quiet hours ending after it, as any reminder would (README); never after it.
     const seatDay = lastSittingDue(riskContext, risk, riskDates);
-    let at = seatDay !== undefined && seatDay.at <= sendAt ? context.now : sendAt;
-    let due = seatDay ?? actBy(riskContext, risk, riskDates, at, candidate) ?? deadlineOf(riskContext, risk);
-    // Found in her night with its date a day off or more: at her delivery time that morning, not at
-    // the quiet hours' end (a Match Day question at 08:00, then the 09:00 weekly one: two emails).
-    morning ??= morningSlot(context, sendAt);
-    if (at === sendAt && morning !== sendAt && due.at >= morning + DAY_MS) {
-      at = morning;
-      due = seatDay ?? actBy(riskContext, risk, riskDates, at, candidate) ?? deadlineOf(riskContext, risk);
-    }
+    const at = seatDay !== undefined && seatDay.at <= sendAt ? context.now : sendAt;
+    const due =
+      seatDay ?? actBy(riskContext, risk, riskDates, at, candidate) ?? deadlineOf(riskContext, risk);
     if (due.at < at) continue;
     const detail = riskDates.rendered(due);
     const step =

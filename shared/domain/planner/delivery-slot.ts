@@ -94,14 +94,3 @@ export function monthlySlot(context: PlanContext, at: number, months: number): n
   date.setUTCMonth(date.getUTCMonth() + months);
   return slotOnDay(context, toWall(context.zone, date.getTime()));
 }
-
-/**
- * The delivery slot a notice found in the applicant's quiet hours waits for (`quietEnd`: when they
- * end, as lateArrivalSlot gives), when it falls that same local day; else `quietEnd` itself (outside
- * quiet hours, or a delivery time before their end).
- */
-export function morningSlot(context: PlanContext, quietEnd: number): number {
-  if (quietEnd === context.now) return quietEnd;
-  const slot = slotOnDay(context, toWall(context.zone, quietEnd));
-  return Math.max(slot, quietEnd);
-}

@@ -201,12 +201,13 @@ export interface Risk {
    */
   matchOutcome?: "ahead" | "unreported" | "matchedAhead" | "matchedUntold" | "ranking";
   /**
-   * VISA_NOT_READY_FOR_START told as one of the J-1 chain's verdicts (j1-verdict-notice.ts):
-   * "j1-last-day", the visa's date past reach with the start still in reach by a last day;
-   * "j1-out-of-reach", a start on the program's date out of reach. The notice's title, date and id
-   * read it, never the words. Absent on every other risk.
+   * VISA_NOT_READY_FOR_START told as one of the visa chain's verdicts (visa-verdict-notice.ts), on
+   * the J-1 route (the sponsorship file) or the H-1B's (the unfiled petition): "…-last-day", the
+   * visa's date past reach with the start still in reach by a last day; "…-out-of-reach", a start on
+   * the program's date out of reach (the H-1B's: the petition's last filing day passed). The notice's
+   * title, date and id read it, never the words. Absent on every other risk.
    */
-  visaVerdict?: "j1-last-day" | "j1-out-of-reach";
+  visaVerdict?: "j1-last-day" | "j1-out-of-reach" | "h1b-last-day" | "h1b-out-of-reach";
   /**
    * A critical risk whose notice this plan sends or has sent: the step the notice rides on
    * (criticalRiskNotices). Snooze stays held back on that step for as long as the notice stands

@@ -7,7 +7,6 @@ import { contractSteps } from "./contract-steps.ts";
 import { ACT_NOW, ACT_NOW_BY_CODE } from "./critical-notice-act-now.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { instantOf } from "./instant-of.ts";
-import { j1VerdictTitle } from "./j1-verdict-notice.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
@@ -26,6 +25,7 @@ import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-aske
 import { unreportedResults } from "./unreported-sittings.ts";
 import { IN_US_BEHIND_TITLE } from "./visa-start-risk.ts";
 import { VISA_REPORTED_EARLY_TITLE, visaReportedEarly } from "./visa-start-words.ts";
+import { visaVerdictTitle } from "./visa-verdict-notice.ts";
 
 /**
  * A last week whose last day is the Pathway application's projected deadline: the risk says to
@@ -211,9 +211,9 @@ export function noticeTemplate(
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
-    if (h1bInUs(context)) return IN_US_BEHIND_TITLE;
+    if (h1bInUs(context)) return visaVerdictTitle(risk) ?? IN_US_BEHIND_TITLE;
     if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;
-    const verdict = j1VerdictTitle(risk);
+    const verdict = visaVerdictTitle(risk);
     if (verdict !== undefined) return verdict;
   }
   if (phase === STUDY_ASKED_PHASE) return studyAskedTitle(context, risk);

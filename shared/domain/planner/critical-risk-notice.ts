@@ -16,7 +16,6 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate, RETAKE_ON_LATER_PHASE } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { lateArrivalSlot } from "./delivery-slot.ts";
-import { j1VerdictNoticeDate, j1VerdictPhase } from "./j1-verdict-notice.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { isLastDayDue } from "./match-year-last-day-countdown.ts";
@@ -32,6 +31,7 @@ import { chainOf, step3Carrier } from "./step3-notice-carrier.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { overdueSinceOf } from "./visa-notice-date.ts";
+import { j1VerdictPhase, visaVerdictNoticeDate } from "./visa-verdict-notice.ts";
 
 export {
   CRITICAL_RISK_RUNG,
@@ -128,7 +128,7 @@ export function criticalRiskNotices(
     if (step === undefined) continue;
     // On Step 3's card with no date (its petition's day out of reach, unmatched), or a J-1 start out
     // of reach: no date; the visa's date past reach: its last day, nothing "overdue" (one day a notice).
-    const verdict = j1VerdictNoticeDate(risk, due);
+    const verdict = visaVerdictNoticeDate(risk, due);
     const undatedCard = verdict === "undated" || onUndatedStep3(riskContext, riskDates, step);
     // A last day ahead is the one date the notice gives ("Act by"): never "overdue since" the
     // passed deadline of the step it rides on, nor that step's own date beside it.

@@ -4,6 +4,7 @@ import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
+import { adviceDayDue } from "./advice-day-due.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
@@ -85,6 +86,21 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
   };
 }
 
+/** The last filing day's source, which tells its due from any other (visa-verdict-notice.ts). */
+export const PETITION_LAST_DAY_SOURCE =
+  "VISA_NOT_READY_FOR_START: the last day an H-1B petition filed keeps the visa before residency's start, counted forward by premium processing's 15 business days and the plan's stamping allowance (advice)";
+
+/** The last filing day as a whole day of the applicant's (advice): the verdict's notice is due by it. */
+export function petitionLastDayDue(context: PlanContext, last: H1bPetitionLastDay): DueDate {
+  const zone = context.zone;
+  return adviceDayDue(
+    context,
+    shiftDays(startOfLocalDate(zone, last.lastDay), zone, 1),
+    PETITION_LAST_DAY_SOURCE,
+    true,
+  );
+}
+
 /** "your program must file by about <day> (premium processing) for a <start> start", the risk's and the chase's words. */
 function petitionLastDayWords(context: PlanContext, last: H1bPetitionLastDay, sources: string[]): string {
   const start = residencyStartWords(context.calendar.dates.residency_start, sources);
@@ -160,5 +176,6 @@ export function withH1bPetitionLastDay(context: PlanContext, dates: PlanDates, r
     },
     // Past the last day the visa itself comes after the start: named then, so that verdict is a notice of its own.
     last.past ? "visa_h1b_stamping" : null,
+    last.past ? "h1b-out-of-reach" : "h1b-last-day",
   );
 }

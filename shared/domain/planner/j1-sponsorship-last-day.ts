@@ -120,7 +120,7 @@ export function lastDayDue(context: PlanContext, last: J1SponsorshipLastDay): Du
   const midnight = startOfLocalDate(context.zone, shiftIsoDay(last.lastDay, 1));
   return adviceDayDue(context, midnight, LAST_DAY_SOURCE, true);
 }
-/** The last day's source, which tells its due from any other (j1-verdict-notice.ts). */
+/** The last day's source, which tells its due from any other (visa-verdict-notice.ts). */
 export const LAST_DAY_SOURCE =
   "VISA_NOT_READY_FOR_START: the last day a J-1 start on the program's date is still in reach, counted back from residency's start by ECFMG's shorter review and the consular allowance (advice)";
 

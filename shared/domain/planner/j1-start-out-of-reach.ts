@@ -248,7 +248,7 @@ export function withJ1StartOutOfReach(context: PlanContext, out: J1StartOutOfRea
  * `risks` with one critical VISA_NOT_READY_FOR_START saying `sentence` (given the sources to add
  * to), merged into the one already there, in place of VISA_STEP_LATE, whose "your visa's own date
  * still holds" the chain makes untrue; its steps: `first`, then the ones already named, the visa
- * (`visa`: the J-1's, the H-1B stamping, or none) last; `verdict`, the J-1 verdict it tells (Risk.visaVerdict).
+ * (`visa`: the J-1's, the H-1B stamping, or none) last; `verdict`, the verdict it tells (Risk.visaVerdict).
  */
 export function criticalInPlaceOfStepLate(
   risks: Risk[],

@@ -5,13 +5,13 @@ import type { PlanContext } from "./context.ts";
 import { rolDue as seasonDeadline } from "./critical-notice-deadline.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
-import { j1LastDayActBy } from "./j1-verdict-notice.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { lastDayDue } from "./match-year-last-day-countdown.ts";
 import { step3PetitionDue } from "./score-below-passing-risk.ts";
 import { stepRenderings } from "./step-renderings.ts";
+import { verdictLastDayActBy } from "./visa-verdict-notice.ts";
 
 // The day a critical notice asks the applicant to act by, where its words name one
 // (critical-risk-notice.ts); otherwise the notice is due on the season date it is about (deadlineOf).
@@ -53,7 +53,7 @@ export function actBy(
       : earliestDue(risk, laid, sendAt, () => true);
   }
   // The visa's date past reach with the start in reach: due the last day it names, while ahead.
-  if (risk.code === "VISA_NOT_READY_FOR_START") return j1LastDayActBy(context, risk, dates, sendAt);
+  if (risk.code === "VISA_NOT_READY_FOR_START") return verdictLastDayActBy(context, risk, dates, sendAt);
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   // Not booked, in reach only at its fastest pace; booked, after its last sitting day.
   return earliestDue(risk, dates, sendAt, (key, due) => {

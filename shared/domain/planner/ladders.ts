@@ -2,7 +2,7 @@ import { reminderLadder } from "../catalog/index.ts";
 import { RANKING_OPENS_RUNG, RANKING_OPENS_TITLE } from "../date-words.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import { DAY_MS, fromWall, isoInZone, isoUtc, MINUTE_MS, toWall, wallDayStart } from "../time.ts";
+import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { opensAt } from "./date-math.ts";
 import { openedSlot } from "./delivery-slot.ts";
@@ -10,6 +10,7 @@ import { etEventBefore, etEventSlot } from "./et-event.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
+import { slotNotAfter, startBySlot } from "./slot-not-after.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
@@ -18,21 +19,6 @@ import { timedReminder } from "./timed-reminder.ts";
  * subject: applicants who share a zone and a season deadline share the work. remindersFor (in
  * reminders.ts) picks what is still ahead of `now` and re-times the most recent missed rung.
  */
-
-/**
- * The latest delivery slot on or before the wall instant's day that is before the deadline: a
- * reminder is of use only before the time it names, so a deadline at the delivery time itself (a
- * target set at the applicant's slot) has its day's rung on the day before.
- */
-function slotNotAfter(context: PlanContext, anchorWall: number, deadline: number): number {
-  let wall = wallDayStart(anchorWall) + context.deliveryMinute * MINUTE_MS;
-  let sendAt = fromWall(context.zone, wall);
-  while (sendAt >= deadline) {
-    wall -= DAY_MS;
-    sendAt = fromWall(context.zone, wall);
-  }
-  return sendAt;
-}
 
 /** One rung laid against one deadline: everything about a reminder that does not depend on `now`. */
 interface LadderSlot {
@@ -214,13 +200,13 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       sendAt =
         target.startBy === null || !target.notStarted || target.startBy >= target.deadline
           ? null
-          : slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
+          : startBySlot(context, target.startBy, target.deadline);
     } else if (rung.anchor === "bookBy") {
       // A begun step's startBy is its booking day (an exam to book: bookingLeadDays), else null.
       sendAt =
         target.startBy === null || target.notStarted || target.startBy >= target.deadline
           ? null
-          : slotNotAfter(context, toWall(context.zone, target.startBy), target.deadline);
+          : startBySlot(context, target.startBy, target.deadline);
     } else if (rung.anchor === "passed") {
       // Follow-ups after a date that passed: laid by followUps (weeklyToDay), not by the ladder.
       sendAt = null;

@@ -27,6 +27,7 @@ import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-aske
 import { otherFigureNotKnown } from "./other-currency-paid.ts";
 import { impliedPaid, impliedPaidSteps, presumedItem, presumedPaid } from "./presumed-fees.ts";
 import {
+  heldByStep3,
   IF_PROGRAM_KEEPS_H1B,
   j1AlternativeFees,
   type Step3FeeWait,
@@ -65,7 +66,7 @@ export function buildBudget(
   // certificate it needs): its fee waits too.
   const step3Waits = step3FeeWait(context, dates, feasibility, season === context.calendar);
   // The visitor visa for Step 3's trip, while the plan asks for it: held with Step 3 until the
-  // certificate; or paid, Step 3 sat from abroad, by an applicant since switched off the H-1B track
+  // certificate unless asked for before it (heldByStep3); or paid, Step 3 sat from abroad, by an applicant since switched off the H-1B track
   // (never by one who needs no visa: visa "none").
   // Once the trip is over (step3TripOver: Step 3 done or its day gone by), that visa is spent.
   const tripOver = step3TripOver(context);
@@ -228,14 +229,13 @@ function budgetOf(
       fee.milestone === "nrmp_registration" ||
       (asked === "weighing" && (fee.kind === "nrmp_couples" || ERAS_FEE_STEPS.has(fee.milestone)));
     if (asked !== "-" && !spent && nrmpHeld) held.push(nrmpHeldFee(context, asked, item));
-    else if (step3Waits !== "-" && !spent && fee.milestone === "usmle_step3")
-      held.push(step3FeeHeld(step3Waits, item));
+    else if (heldByStep3(context, fee, step3Waits, spent)) held.push(step3FeeHeld(step3Waits, item));
     else place(item, fee);
     // Issuing the visitor visa owes the fees due on any nonimmigrant visa: listed with it, held as it
     // is; once it is spent, as fees that may have been paid with it (the row vanished once Step 3 was done).
     if (fee.visitorVisaForStep3 === true)
       for (const owed of visitorVisaToVerify(spent))
-        held.push(spent || step3Waits === "-" ? owed : step3FeeHeld(step3Waits, owed));
+        held.push(heldByStep3(context, fee, step3Waits, spent) ? step3FeeHeld(step3Waits, owed) : owed);
     const earlier = earlierSeasonItem(context, fee, own);
     if (earlier !== null) (amountNotKnown(earlier) ? held : items).push(earlier);
     // A retake's exam fee: a second line, still to pay, beside the first attempt's, spent.

@@ -16,6 +16,7 @@ import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import { laterCandidateClause } from "./later-candidate.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
+import { visitorVisaNowWords } from "./step3-visa-before-certificate.ts";
 
 const MATCH_DAY_AT = stepIndex("match_day");
 const RESIDENCY = " The later deadline shown is the one for starting residency.";
@@ -36,6 +37,13 @@ const RESIDENCY = " The later deadline shown is the one for starting residency."
  * on the certificate.
  */
 export function certificateForRanking(context: PlanContext, target: DueDate, visaDays: number): string {
+  const ranking = rankingWords(context, target, visaDays);
+  // Abroad with the certificate expected soon, the visitor visa is asked for now, as the risk asks.
+  const visa = visitorVisaNowWords(context, []);
+  return visa === "" ? ranking : ranking.replace(RESIDENCY, `${visa}${RESIDENCY}`);
+}
+
+function rankingWords(context: PlanContext, target: DueDate, visaDays: number): string {
   const projected = basisMark(target);
   if (target.at >= context.now)
     return ` For ranking on H-1B you need it by ${dayBy(context, target.at)}${projected}, so Step 3's result reaches programs before the rank order list deadline: FSMB's processing${visaDays > 0 ? " with a visitor visa for the trip beside it" : ""}, a US test date and the result all come after it.${RESIDENCY}`;

@@ -1,4 +1,4 @@
-import { catalogEntry, FEES } from "../catalog/index.ts";
+import { catalogEntry, FEES, type Fee } from "../catalog/index.ts";
 import type { BudgetItem } from "../plan.ts";
 import { IF_PROGRAM_FILES_H1B } from "./budget-after-match.ts";
 import { feeItem, owedOnlyIf } from "./budget-items.ts";
@@ -11,6 +11,7 @@ import { stepRenderings } from "./step-renderings.ts";
 import { step3AwaitsProgram, step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
 import { petitionOutOfReach } from "./step3-petition-out-of-reach.ts";
+import { visaBeforeCertificate } from "./step3-visa-before-certificate.ts";
 import { step3OutOfReach } from "./step3-wait.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
@@ -58,6 +59,22 @@ function visaHeldOnly(context: PlanContext, due: DueDate | null): boolean {
   if (kind === "held" || kind === "heldLater") return true;
   const now = step3ChainNow(context, context.now);
   return now.visaDays > 0 && petitionOutOfReach(context, due, now)?.held === true;
+}
+
+/**
+ * Whether Step 3's wait holds back `fee`, not `spent`: Step 3's own fees, but the visitor visa's
+ * (and what its issuance owes) not while the plan asks for that visa before the certificate
+ * (visaBeforeCertificate): the card asking for it now beside a fee "owed only once you hold your
+ * ECFMG certificate" said two things.
+ */
+export function heldByStep3(
+  context: PlanContext,
+  fee: Fee,
+  wait: Step3FeeWait,
+  spent: boolean,
+): wait is Exclude<Step3FeeWait, "-"> {
+  if (spent || wait === "-" || fee.milestone !== "usmle_step3") return false;
+  return !(fee.visitorVisaForStep3 === true && wait === "certificate" && visaBeforeCertificate(context));
 }
 
 /** Step 3 not started while a prerequisite is not done: its step is blocked on it (waitingForOf). */

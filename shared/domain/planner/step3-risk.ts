@@ -35,6 +35,7 @@ import { petitionDue, step3BookedTail } from "./step3-after-ranking.ts";
 import { step3BookedLaterWords, step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
 import { step3MoveForRankingRisk } from "./step3-move-for-ranking.ts";
 import { step3PetitionSitBy } from "./step3-petition-sit-by.ts";
+import { visitorVisaNowWords } from "./step3-visa-before-certificate.ts";
 
 const STEP3 = indexedStep("usmle_step3");
 const STEP3_MILESTONES: readonly StepSubject[] = Object.freeze(["usmle_step3", "visa_h1b"]);
@@ -76,18 +77,17 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   if (!outOfReach) {
     const told = certificateBy !== null && certificateBy.at < now ? words.warningPassed : words.warning;
     const warning = retakeWarning(context, told);
-    if (!chain.byGraduation) return [warning];
     const sources = [...(warning.sources ?? [])];
-    return [
-      { ...warning, message: `${warning.message}${graduationCited(context, sources, chain)}`, sources },
-    ];
+    const more = `${graduationCited(context, sources, chain)}${visitorVisaNowWords(context, sources)}`;
+    return more === "" ? [warning] : [{ ...warning, message: `${warning.message}${more}`, sources }];
   }
   // Only the two days that move with `now` are written per plan; the rest is the words' (step3Words).
   const certificate = certified
     ? ""
     : `your ECFMG certificate (around ${dayBy(context, certificateAt)} at the earliest), then `;
-  const sources = chain.byGraduation ? [...words.lateSources] : (words.lateSources as string[]);
+  const sources = [...words.lateSources];
   const graduation = graduationCited(context, sources, chain);
+  const visa = visitorVisaNowWords(context, sources); // before the certificate, beside the days held
   const held = chain.reportedWithVisaHeld <= rol ? words.heldInTime : words.heldTooLate;
   // Out of reach of the projected deadline, in reach of its later candidate: both sides, with the
   // days to apply and sit by for the later one.
@@ -100,8 +100,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   const petition = step3PetitionSitBy(context, dates, sources);
   const reach =
     later === null
-      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${petition?.words ?? words.lateTail}`
-      : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${petition?.words ?? words.lateTailToo}`;
+      ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${visa}${petition?.words ?? words.lateTail}`
+      : ` That day is after our projected deadline.${before}${step3LaterWords(context, later, certified, false)}${visa}${petition?.words ?? words.lateTailToo}`;
   return [
     {
       code: "STEP3_NEEDED_FOR_H1B",

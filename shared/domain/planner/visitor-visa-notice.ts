@@ -5,6 +5,7 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { deadlineOf } from "./critical-notice-deadline.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { livesOutsideUs } from "./h1b.ts";
+import { visaBeforeCertificate } from "./step3-visa-before-certificate.ts";
 
 /**
  * STEP3_NEEDED_FOR_H1B's notice for an H-1B applicant abroad who has not booked Step 3:
@@ -13,14 +14,19 @@ import { livesOutsideUs } from "./h1b.ts";
  * counted from the ECFMG certificate Step 3 waits for (step3ChainDays). So the visa is asked for
  * once Step 3 can be planned, its prerequisites finished, and not before: a visa fee is no payment
  * to push for a step the applicant cannot take yet (a 2028 applicant was told on day one, before
- * the ECFMG application and both exams). On Step 3's own card. No fee: the fact sheet has none for
+ * the ECFMG application and both exams), or once the certificate is expected within the visa's
+ * allowance (visaBeforeCertificate: the visa needs no certificate, and would hold Step 3 back). On
+ * Step 3's own card, or then the certificate's. No fee: the fact sheet has none for
  * a B visa.
  */
 export const VISITOR_VISA_NOTICE = {
   // The ask itself, then the allowance as what it is: this plan's advice, not a post's wait.
   title: `Apply for a B-1/B-2 visitor visa now, unless you hold a valid one, and check your consulate's current interview wait: Step 3 is offered only in the US; the ${CONSULAR_WAIT_DAYS} days this plan allows for the interview are our advice, and many consulates' waits are longer`,
-  asks: visitorVisaAsked,
-  on: { card: "usmle_step3" },
+  asks: (context: PlanContext) => visitorVisaAsked(context) || visaBeforeCertificate(context),
+  // Asked for before the certificate, on the certificate's card, which asks for it too.
+  on: {
+    card: (context: PlanContext) => (visaBeforeCertificate(context) ? "ecfmg_certification" : "usmle_step3"),
+  },
   // Due by the rank order list deadline (deadlineOf): Step 3's result is needed before programs rank.
   dueBy: (_dates: PlanDates, context: PlanContext, risk: Risk) => deadlineOf(context, risk),
   againDaysBefore: null,

@@ -1,0 +1,37 @@
+import { CONSULAR_WAIT_DAYS, VISITOR_VISA_WAIT_SOURCE } from "./advice.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
+import { step3ChainNow, step3VisaDays } from "./h1b.ts";
+import { feasibilityOf } from "./presumed-in-the-match.ts";
+import { addSource } from "./risk-sources.ts";
+
+// On the H-1B track abroad, Step 3 waits for the ECFMG certificate (official), but the visitor
+// visa (B-1/B-2) for its trip does not, and this plan's allowance for the visa's interview (advice)
+// is longer than FSMB's processing (official): asked for only once the certificate is issued, the
+// visa is what holds Step 3 back. So with the certificate expected within that allowance (its
+// earliest day, as STEP3_NEEDED_FOR_H1B counts it), the visa is asked for now, on the certificate's
+// card and in the risk; not earlier (a hopeful with the exams ahead is asked for no fee a year
+// before the trip), and not once Step 3 is booked (its trip's own words speak then).
+
+const STEP3 = indexedStep("usmle_step3");
+const CERTIFICATION = indexedStep("ecfmg_certification");
+
+/** Whether the visitor visa is to be asked for now, before the certificate is issued (see above). */
+export function visaBeforeCertificate(context: PlanContext): boolean {
+  const visaDays = step3VisaDays(context);
+  if (visaDays === 0 || isFinished(statusAt(context, CERTIFICATION.index))) return false;
+  if (isFinished(statusAt(context, STEP3.index)) || context.entries.at(STEP3.index)?.date !== undefined)
+    return false;
+  const { certificateAt } = step3ChainNow(context, feasibilityOf(context).readyAt);
+  return certificateAt <= shiftDays(context.now, context.zone, visaDays);
+}
+
+/** The ask while visaBeforeCertificate, its allowance labelled as advice (its source added to `sources`), else "". */
+export function visitorVisaNowWords(context: PlanContext, sources: string[]): string {
+  if (!visaBeforeCertificate(context)) return "";
+  addSource(sources, VISITOR_VISA_WAIT_SOURCE);
+  return VISA_BEFORE_CERTIFICATE;
+}
+
+const VISA_BEFORE_CERTIFICATE = ` Apply for the US visitor visa (B-1/B-2) for Step 3's trip now, unless you hold a valid one: only Step 3 itself waits for your ECFMG certificate, and the visa's interview wait is longer than FSMB's processing (this plan allows ${CONSULAR_WAIT_DAYS} days, our advice; check your consulate's in the State Department's Global Visa Wait Times tool on travel.state.gov), so applied for only once your certificate is issued, the visa would hold Step 3 back (our advice).`;

@@ -12,7 +12,8 @@ import { addSource } from "./risk-sources.ts";
 // visa is what holds Step 3 back. So with the certificate expected within that allowance (its
 // earliest day, as STEP3_NEEDED_FOR_H1B counts it), the visa is asked for now, on the certificate's
 // card and in the risk; not earlier (a hopeful with the exams ahead is asked for no fee a year
-// before the trip), and not once Step 3 is booked (its trip's own words speak then).
+// before the trip), not once Step 3 is booked (its trip's own words speak then), and not once
+// ranking is over (Step 3 then waits on where the applicant matched).
 
 const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -21,6 +22,9 @@ const CERTIFICATION = indexedStep("ecfmg_certification");
 export function visaBeforeCertificate(context: PlanContext): boolean {
   const visaDays = step3VisaDays(context);
   if (visaDays === 0 || isFinished(statusAt(context, CERTIFICATION.index))) return false;
+  // Once ranking is over, Step 3 waits on where the applicant matched (its card asks): no fee pushed.
+  if (context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at)
+    return false;
   if (isFinished(statusAt(context, STEP3.index)) || context.entries.at(STEP3.index)?.date !== undefined)
     return false;
   const { certificateAt } = step3ChainNow(context, feasibilityOf(context).readyAt);

@@ -1,4 +1,3 @@
-import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { DAY_MS, startOfLocalDate } from "../time.ts";
@@ -35,6 +34,7 @@ import { petitionDue, step3BookedTail } from "./step3-after-ranking.ts";
 import { step3BookedLaterWords, step3LaterDays, step3LaterWords } from "./step3-later-candidate.ts";
 import { step3MoveForRankingRisk } from "./step3-move-for-ranking.ts";
 import { step3PetitionSitBy } from "./step3-petition-sit-by.ts";
+import { resultAfterRankingOpens } from "./step3-result-after-ranking-opens.ts";
 import { visitorVisaNowWords } from "./step3-visa-before-certificate.ts";
 
 const STEP3 = indexedStep("usmle_step3");
@@ -269,32 +269,4 @@ function laterDeadlineWords(context: PlanContext, reportedBy: number): string {
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const hedge = laterCandidateHedge(context, rolDate, reportedBy);
   return hedge === "" ? "" : ` That day is after our projected deadline, so it is out of reach${hedge}.`;
-}
-
-/** When programs may decide on an H-1B applicant at the earliest: from the day ranking opens (advice). */
-const RANKING_OPENS_DECISIONS =
-  "advice: programs enter and certify their rank lists from the day ranking opens (an NRMP date) until the rank order list deadline; a program may decide whom to rank on H-1B any day in between, so only a Step 3 result reported by the day ranking opens reaches every program in time";
-
-/**
- * STEP3_NEEDED_FOR_H1B as a warning for a Step 3 booked in time for the rank order list deadline
- * whose result, expected the catalog's scoring time after the exam day, comes after ranking opens:
- * programs deciding before it will not see the score. None otherwise.
- */
-function resultAfterRankingOpens(context: PlanContext, day: number): Risk[] {
-  const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
-  const scoringDays = catalogEntry("usmle_step3").reportingDays?.days ?? SCORE_REPORTING_DAYS;
-  const expected = day + scoringDays * DAY_MS;
-  if (expected <= opens.at) return [];
-  const sources = [RANKING_OPENS_DECISIONS];
-  const opensText = `${when(context, opens.at, true)}${citeSeasonDate(opens, sources)}`;
-  addSource(sources, SCORE_REPORTING_SOURCE);
-  return [
-    {
-      code: "STEP3_NEEDED_FOR_H1B",
-      severity: "warning",
-      message: `Your Step 3 result is expected around ${dayBy(context, expected)}, about ${Math.ceil(scoringDays / 7)} weeks after your exam, and programs can start deciding whom to rank when ranking opens, ${opensText}: programs that decide before then will not see your score, so they may not rank you on H-1B. Ask each program by when it needs a passed Step 3, and sit it earlier if you can.`,
-      milestones: ["usmle_step3", "visa_h1b"],
-      sources,
-    },
-  ];
 }

@@ -1,6 +1,6 @@
 import { CONSULAR_WAIT_DAYS, VISITOR_VISA_WAIT_SOURCE } from "./advice.ts";
-import { indexedStep } from "./catalog-index.ts";
-import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
+import { isFinished, isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
@@ -22,6 +22,9 @@ const CERTIFICATION = indexedStep("ecfmg_certification");
 export function visaBeforeCertificate(context: PlanContext): boolean {
   const visaDays = step3VisaDays(context);
   if (visaDays === 0 || isFinished(statusAt(context, CERTIFICATION.index))) return false;
+  // The certificate's own step not blocked: its card asks, and it is what is expected soon.
+  if ((PREREQUISITES_AT[CERTIFICATION.index] ?? []).some((each) => !isSatisfiedAt(context, each.index)))
+    return false;
   // Once ranking is over, Step 3 waits on where the applicant matched (its card asks): no fee pushed.
   if (context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at)
     return false;
@@ -38,4 +41,4 @@ export function visitorVisaNowWords(context: PlanContext, sources: string[]): st
   return VISA_BEFORE_CERTIFICATE;
 }
 
-const VISA_BEFORE_CERTIFICATE = ` Apply for the US visitor visa (B-1/B-2) for Step 3's trip now, unless you hold a valid one: only Step 3 itself waits for your ECFMG certificate, and the visa's interview wait is longer than FSMB's processing (this plan allows ${CONSULAR_WAIT_DAYS} days, our advice; check your consulate's in the State Department's Global Visa Wait Times tool on travel.state.gov), so applied for only once your certificate is issued, the visa would hold Step 3 back (our advice).`;
+const VISA_BEFORE_CERTIFICATE = ` Apply for the US visitor visa (B-1/B-2) for Step 3's trip now, unless you hold a valid one: only Step 3 itself waits for your ECFMG certificate, and the visa's interview wait is longer than FSMB's processing (this plan allows ${CONSULAR_WAIT_DAYS} days, our advice; check your consulate's in the State Department's Global Visa Wait Times tool), so applied for only once your certificate is issued, the visa would hold Step 3 back (our advice).`;

@@ -16,7 +16,7 @@ import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { notFeasibleRisk } from "./feasibility-risk.ts";
 import { ineligibleSchoolMessage } from "./first-gate.ts";
-import { proclamationRisks, visaUndecidedRisks } from "./h1b-risk.ts";
+import { proclamationRisks, step3Risks, visaUndecidedRisks } from "./h1b-risk.ts";
 import { interviewVisitorVisaRisk } from "./in-person-interview-visa.ts";
 import { interviewAfterRankListDeadlineRisk } from "./interview-after-rank-list-deadline.ts";
 import { interviewInEarlierMatchRisk } from "./interview-in-earlier-match.ts";
@@ -56,7 +56,6 @@ import { seasonIsOver } from "./season-over-state.ts";
 import { soapDoneBeforeOffersRisk } from "./soap-done-before-offers.ts";
 import { stampingWaiverIgnoredRisks } from "./stamping-waiver-risk.ts";
 import { startDelayedRisks } from "./start-delayed-risk.ts";
-import { step3RisksWithTrip } from "./step3-booked-trip-visa.ts";
 import { step3PetitionAfterRankingRisk } from "./step3-petition-after-ranking-risk.ts";
 import type { TargetedMatch } from "./targeted-match.ts";
 import { unknownNoteLastDay } from "./unknown-note-last-day.ts";
@@ -214,7 +213,7 @@ export function assessRisks(
   // A Match out of reach is planned for the earliest feasible one: ranking on H-1B is judged for that
   // Match, on its dates (not the 2027 verdict beside a 2028 plan), until this list closes (stale-risks).
   if (!held && applicant.visa === "H-1B" && !isFinished(statusAt(context, STEP3_INDEX)) && now <= rol) {
-    append(risks, step3RisksWithTrip(targeted.context, targeted.dates, feasibility.readyAt));
+    append(risks, step3Risks(targeted.context, targeted.dates, feasibility.readyAt));
   } else if (!held && !feasibility.infeasible) {
     // Ranking over, Match Day ahead: the petition's Step 3 days (the card's) as a risk.
     const petition = step3PetitionAfterRankingRisk(context, dates);

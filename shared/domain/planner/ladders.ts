@@ -2,7 +2,7 @@ import { reminderLadder } from "../catalog/index.ts";
 import { RANKING_OPENS_RUNG, RANKING_OPENS_TITLE } from "../date-words.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
+import { DAY_MS, fromWall, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { opensAt } from "./date-math.ts";
 import { openedSlot } from "./delivery-slot.ts";

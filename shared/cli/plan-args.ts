@@ -3,11 +3,12 @@ import { DEFAULT_EMAIL_COUNT, MAX_EMAIL_COUNT } from "./email-preview.ts";
 
 /**
  * `npm run plan`'s arguments (split out of plan.ts): its usage text, and the parser that reads
- * `<snapshot.json> [--now <ISO>] [--signed-up <ISO>] [--json] [--emails <dir> [--count <N>] [--until <ISO>]] [--help]` into Options, or the error to print (exit 2).
+ * `<snapshot.json> [--now <ISO>] [--signed-up <ISO>] [--json] [--emails <dir> [--count <N>] [--until <ISO>] [--preferences <file>]] [--help]` into Options, or the error to print (exit 2).
  */
 
 export const USAGE = `Usage: npm run plan -- <snapshot.json> [--now <ISO 8601>] [--signed-up <ISO 8601>] [--json]
-       npm run plan -- <snapshot.json> --emails <dir> [--count <N>] [--until <ISO 8601>] [--now …] [--signed-up …]
+       npm run plan -- <snapshot.json> --emails <dir> [--count <N>] [--until <ISO 8601>] [--preferences <file.json>]
+                       [--now …] [--signed-up …]
 
 Plans one applicant snapshot (see shared/schema/applicant-snapshot.schema.json), refusing what the
 intake refuses, and prints its next steps, blocked steps, overdue steps, risks, reminders and budget.

@@ -2,6 +2,7 @@ import { catalogEntry, SCHOOL_CHECK } from "./catalog/index.ts";
 import { bookableNow, bookedDayAhead } from "./exam-booking.ts";
 import { conflictWayOut } from "./match-week-answers.ts";
 import { laterPlannedMatchYear } from "./match-year-heading.ts";
+import { noteAnsweredNo } from "./note-answered-no.ts";
 import type { NextStep, Plan } from "./plan.ts";
 import { FIRST_ROUND_SOURCE, firstSoapOfferRound } from "./planner/soap-done-before-offers.ts";
 import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
@@ -41,7 +42,8 @@ export function actionLabel(milestone: string, action: StepAction): string {
  * today, on the applicant's day in `zone`: once its window has opened (doneOpensFor) and, for an
  * exam, once the day booked in `recorded` (the applicant's milestones) has come (bookedDayAhead,
  * the rule the action link applies), so the email, the timeline and the action page agree; never
- * on a WDOMS check recorded done (`checkRecorded`), asked again for the note, which Done cannot record;
+ * on a WDOMS check recorded done (`checkRecorded`), asked again for the note, which Done cannot record,
+ * nor on one beside a note answered "no" (noteAnsweredNo): Done would change nothing the plan reads;
  * SOAP's "start" from Match Week's notification until SOAP ends, while neither step is answered, or
  * as the way out of MATCH_WEEK_SOAP_CONFLICT (conflictWayOut).
  */
@@ -63,7 +65,7 @@ export function actionsFor(
   // SOAP's Not for me counts only from Match Week's notification (planner/early-soap-answer.ts, planner/soap-waive-window.ts).
   const waiveNow =
     milestone !== "soap" || doneOpensFor("match_week", calendar, today, zone, nowMs) === undefined;
-  const checkRecorded = milestone === SCHOOL_CHECK.key && own?.status === "done";
+  const checkRecorded = milestone === SCHOOL_CHECK.key && (own?.status === "done" || noteAnsweredNo(plan));
   const matched = recorded.some((entry) => entry.key === "match_week" && entry.status === "done");
   const soapOpen = waiveNow && nowMs < calendar.dates.nrmp_soap_ends.at;
   // Beside "Matched", SOAP in progress is MATCH_WEEK_SOAP_CONFLICT: the tap is its "did not match" way out.

@@ -9,6 +9,7 @@ import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import {
+  certificateBelieved,
   evidenceWords,
   noteRecordEvidence,
   rankListNamed,
@@ -68,7 +69,10 @@ let lastAnswer: readonly number[] = NONE;
 /** contradictedAnswers' answer for a context with interviews, worked out. */
 function answersOf(context: PlanContext): readonly number[] {
   const questioned: number[] = [];
-  const noteFalse = context.applicant.medicalSchool.wdomsSponsorNote === false;
+  // Beside a certificate the record's own question asks about the note (noteRecordRisk): the gate is
+  // open, so no "holds back" beside an interview.
+  const noteFalse =
+    context.applicant.medicalSchool.wdomsSponsorNote === false && !certificateBelieved(context);
   if (noteFalse) questioned.push(SCHOOL_CHECK_INDEX);
   // The note "false" is asked about with the others, so the form is corrected once.
   if (noteFalse || context.eligibility !== "ineligible") {

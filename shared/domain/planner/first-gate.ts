@@ -8,7 +8,7 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { type PaidGatedFees, paidGatedFees } from "./fees-paid.ts";
 import { gatedSittingWords } from "./gated-sittings.ts";
-import { matchStepsBelieved, registrationNamed } from "./note-contradicted-by-record.ts";
+import { CERTIFICATE_NOTE_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { noteQuestioned } from "./note-questioned.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -115,10 +115,9 @@ function signedUpTargetOf(context: PlanContext, signedUpAt: string, entry: Catal
 export function ineligibleSchoolMessage(context: PlanContext): string {
   // The record or an interview contradicting the answer: the gate holds, but
   // nothing is said as fact.
-  // Beside a certificate the Match's own steps stay planned meanwhile: "everything else".
-  // Not registered with NRMP, the list waits behind the registration the gate holds: so said.
+  // (Beside a certificate the gate is open: no such risk, eligibilityOf.)
   if (noteQuestioned(context))
-    return `Your answers say ${context.applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so your plan holds everything ${registrationNamed(context) ? "that needs ECFMG (your NRMP registration and rank order list wait for your answer too)" : matchStepsBelieved(context) ? "else that needs ECFMG (your rank order list and the Match stay planned, as your ECFMG certificate suggests)" : "that needs ECFMG"}, fees included, until you confirm or change that answer (see the question above). Pay no further fee until then.`;
+    return `Your answers say ${context.applicant.medicalSchool.name} shows no ECFMG sponsor note in WDOMS, so your plan holds everything that needs ECFMG, fees included, until you confirm or change that answer (see the question about your answers). Pay no further fee until then.`;
   const { ineligible } = SCHOOL_CHECK;
   const message = ineligible.risk.replace("{school}", () => context.applicant.medicalSchool.name);
   const paid = paidGatedFees(context);
@@ -149,6 +148,7 @@ const QUESTIONED_NOTE_ACTION =
 
 /** The school check's action once the school has no sponsor note, fitted to the fees paid as the risk is. */
 export function ineligibleSchoolAction(context: PlanContext): string {
+  if (certificateBelieved(context)) return CERTIFICATE_NOTE_ACTION;
   if (noteQuestioned(context)) return QUESTIONED_NOTE_ACTION;
   const { ineligible } = SCHOOL_CHECK;
   const paid = paidGatedFees(context);

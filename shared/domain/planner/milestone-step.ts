@@ -27,6 +27,7 @@ import { MATCHED_DUE_KEYS, matchedDueNow } from "./matched-due-now.ts";
 import type { Collected, Gates } from "./milestone-gates.ts";
 import { milestoneNextStep } from "./next-step.ts";
 import { ASKED_NOW, noListSoapAsked } from "./no-list-soap-step.ts";
+import { noteAskedOnCheck } from "./note-contradicted-by-record.ts";
 import { dueNextStep, dueOverdueStep } from "./ordering.ts";
 import { outOfReachBadge } from "./out-of-reach-badge.ts";
 import { ownDateOf } from "./own-date.ts";
@@ -69,10 +70,11 @@ export function planMilestone(
 ): void {
   if (context.applicable[index] !== true) return;
   const status = statusAt(context, index);
-  // A WDOMS check marked done does not resolve a school with no sponsor note: the school's note is
-  // still the one thing to do, and must lead (the only next step left was the optional research position).
-  if (isFinished(status) && !(catalogEntry.key === SCHOOL_CHECK.key && gates.ineligible)) return;
-  if (catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible") return;
+  // The WDOMS check with the note's answer asked about leads, done or not (noteAskedOnCheck).
+  const schoolCheckOnly =
+    catalogEntry.key === SCHOOL_CHECK.key && noteAskedOnCheck(context, gates.ineligible);
+  const checkDone = catalogEntry.key === SCHOOL_CHECK.key && context.eligibility === "eligible";
+  if (!schoolCheckOnly && (isFinished(status) || checkDone)) return;
   // From NRMP's Monday release Match Week asks for the result and SOAP is taking part, both due
   // at SOAP's end; SOAP is moot once the result is reported and the applicant is not in it.
   // Rules here are asked only where they can say something (a table, a key): most are not inlined.
@@ -94,8 +96,6 @@ export function planMilestone(
   const soapAsked = gates.seasonOver && noListSoapAsked(context, entry.key, index); // SOAP's outcome, no list
   const { waitingFor, resolvedBy, prerequisitePending } =
     soapAsked && entry.key === "match_day" ? ASKED_NOW : waitingForOf(context, entry, index, status, gates);
-  // With no sponsor note, checking the listing has no date to meet: it is the one thing to do now.
-  const schoolCheckOnly = entry.key === SCHOOL_CHECK.key && gates.ineligible;
   const shown = stepRenderings(stepDates, index);
   const own =
     schoolCheckOnly || nextMatchPathway ? null : ownDateOf(context, stepDates, entry, index, status);

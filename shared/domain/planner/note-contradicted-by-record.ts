@@ -46,41 +46,27 @@ export function noteRecordEvidence(context: PlanContext): number {
 
 /**
  * Whether the note reported `false` stands beside the applicant's own ECFMG certificate, which ECFMG
- * issues only for a school with a sponsor note: while
- * the question is pending, the rank order list, Match Week, SOAP and Match Day are planned and
- * reminded as for an eligible applicant (waiting-for.ts), the list's card saying the condition.
- * Weaker evidence (an application, a pass) keeps the gate. One comparison for almost every plan.
+ * issues only for a school with a sponsor note: the certificate proves the school eligible
+ * (eligibilityOf), so every step is planned and reminded as an eligible applicant's, the question
+ * still asked (noteRecordRisk, on the WDOMS check's card until residency starts). Weaker evidence
+ * (an application, a pass) keeps the gate. One comparison for almost every plan.
  */
 export function certificateBelieved(context: PlanContext): boolean {
   return (noteRecordEvidence(context) & CERTIFICATE) !== 0;
 }
 
 /**
- * Whether certificateBelieved lets the Match's own steps through the gate now: while the rank order
- * list can still be certified, or once it is reported certified (Match Week and Match Day follow).
- * After the deadline with no list reported, the gate is today's: no "overdue" list behind a note
- * in question (an eligible applicant is asked instead, RANK_LIST_UNREPORTED, which the gate holds).
+ * Whether the WDOMS check is a next step whatever its status, with no date to meet (the one thing
+ * to do now): no sponsor note (`ineligible`: a check marked done does not resolve it), or a "no"
+ * beside a certificate (certificateBelieved), whose question rides on it.
  */
-export function matchStepsBelieved(context: PlanContext): boolean {
-  if (!certificateBelieved(context)) return false;
-  const deadline = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  return context.now <= deadline || isFinished(statusAt(context, RANK_LIST_AT));
+export function noteAskedOnCheck(context: PlanContext, ineligible: boolean): boolean {
+  return ineligible || certificateBelieved(context);
 }
 
-/** The steps certificateBelieved lets through the gate: the Match's own, none needing ECFMG's sponsorship. */
-export const MATCH_STEPS_BESIDE_CERTIFICATE: ReadonlySet<string> = new Set([
-  "rank_order_list",
-  "match_week",
-  "soap",
-  "match_day",
-]);
-
-/**
- * The rank order list card of an applicant certificateBelieved lets through (step-text.ts fill:
- * {rankingOpens}, {due}): planned on the condition that the note is there.
- */
-export const CERTIFICATE_RANK_LIST_ACTION =
-  "If your school has the ECFMG sponsor note (see the question above), enter your list in R3 {rankingOpens} and certify it by {due}. If you edit it after certifying, certify it again: only a certified list counts (advice).";
+/** The WDOMS check's card beside a certificate (certificateBelieved): the question, nothing held. */
+export const CERTIFICATE_NOTE_ACTION =
+  "Your answers say your school shows no ECFMG sponsor note, yet ECFMG certified you, which it does only for a school with one: check WDOMS for your graduation year and correct your answer (send your intake form again, or ask your advisor). Your plan keeps every step planned meanwhile, as your certificate shows.";
 
 /**
  * Whether the note's question names the rank order list: the
@@ -96,36 +82,17 @@ export function rankListNamed(context: PlanContext): boolean {
 }
 
 /**
- * Whether the note's question asks a certified applicant who has not reported NRMP registration to
- * register and certify a list: NRMP registration needs
- * no sponsor note and the certificate is the evidence; NRMP's late registration closes with the rank
- * order list deadline, so only while that is ahead and no list is reported.
- */
-export function registrationNamed(context: PlanContext): boolean {
-  return (
-    certificateBelieved(context) &&
-    context.entries.at(NRMP_AT)?.status !== "done" &&
-    !isFinished(statusAt(context, RANK_LIST_AT)) &&
-    context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at
-  );
-}
-
-/**
  * "…, change your answer and certify your rank order list in R3 by Wed 24 Feb 2027 (ET, projected)"
  * (`rol`: the deadline's words, in both zones where the local day differs), its source
- * added; `register` (registrationNamed): "…, register with NRMP … and certify a rank order list …
- * NRMP's late registration closes then".
+ * added.
  */
 export function rankListWords(
   calendar: SeasonCalendar,
   sources: string[],
   rol = seasonDayEt(calendar.dates.nrmp_rol_certification_and_late_registration_deadline),
-  register = false,
 ): string {
   const rolDate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   addSource(sources, rolDate.source);
-  if (register)
-    return `change your answer, register with NRMP in R3 (a late fee applies after NRMP's early registration deadline) and certify a rank order list in R3 by ${rol}: NRMP's late registration closes then`;
   return `change your answer and certify your rank order list in R3 by ${rol}`;
 }
 
@@ -162,28 +129,27 @@ export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boole
   );
 }
 
-/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (16) or registration with it (32) (at most 60), and zone where its words name it. */
+/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (16) (at most 32), and zone where its words name it. */
 const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 
 /**
  * ANSWERS_CONTRADICT_RECORD for a note reported false that the record contradicts
  * (noteRecordEvidence), when no interview asks about the note already: the same question and
  * wording pattern as for an interview, the strongest evidence first, and the rank order list named
- * for a registered applicant (rankListNamed). The gate stays as given but for the Match's own steps
- * beside a certificate (certificateBelieved), and nothing says certification is impossible or talks
- * of refunds until the applicant confirms (first-gate.ts). Frozen, shared per calendar and kind;
- * null when there is no evidence.
+ * for a registered applicant (rankListNamed). The gate stays as given (nothing says certification
+ * is impossible or talks of refunds until the applicant confirms: first-gate.ts), but beside a
+ * certificate (certificateBelieved), which opens it: then the question says every step stays
+ * planned, and names no list (its own card and reminders do). Frozen, shared per calendar and
+ * kind; null when there is no evidence.
  */
 export function noteRecordRisk(context: PlanContext): Risk | null {
   const evidence = noteRecordEvidence(context);
   if (evidence === 0) return null;
-  const named = rankListNamed(context);
-  // Not registered beside a certificate: registration named with the list.
-  const register = !named && registrationNamed(context);
-  const kind = evidence | (named ? 16 : 0) | (register ? 32 : 0);
+  const named = (evidence & CERTIFICATE) === 0 && rankListNamed(context);
+  const kind = evidence | (named ? 16 : 0);
   // The deadline in both zones where the applicant's day is not its ET day: kept under the zone.
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  const zoned = (named || register) && localDate(context.zone, rolDate.at) !== rolDate.date;
+  const zoned = named && localDate(context.zone, rolDate.at) !== rolDate.date;
   const key = zoned ? `${kind} ${context.zone}` : kind;
   let byKind = made.get(context.calendar);
   if (byKind === undefined) {
@@ -195,9 +161,8 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
     risk = recordRisk(
       context.calendar,
       evidence,
-      named || register,
+      named,
       zoned ? seasonDayOrWhen(context, rolDate) : undefined,
-      register,
     );
     byKind.set(key, risk);
   }
@@ -205,23 +170,22 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
 }
 
 /** The words for these evidence bits (see noteRecordEvidence), frozen. */
-function recordRisk(
-  calendar: SeasonCalendar,
-  evidence: number,
-  named: boolean,
-  rol?: string,
-  register = false,
-): Risk {
+function recordRisk(calendar: SeasonCalendar, evidence: number, named: boolean, rol?: string): Risk {
   const sources = [SCHOOL_POLICY_URL];
   if (evidence & 1) sources.push(ECFMG_BEFORE_USMLE_URL);
   if (evidence & 6) sources.push(FSMB_USMLE_URL);
   const then = named
-    ? `${rankListWords(calendar, sources, rol, register)}; your plan then shows the steps it now holds back`
+    ? `${rankListWords(calendar, sources, rol)}; your plan then shows the steps it now holds back`
     : "change your answer, and your plan shows the steps it now holds back";
+  // A certificate holds nothing back: every step stays planned while the answer is corrected.
+  const ask =
+    evidence & CERTIFICATE
+      ? "check WDOMS for your graduation year now and correct your answer: meanwhile your plan keeps every step planned, as your certificate shows the note. If WDOMS truly shows no note for your graduation year, ask your school's dean's office and ECFMG at once."
+      : `check WDOMS for your graduation year now; if the note is there, ${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then.`;
   return Object.freeze({
     code: "ANSWERS_CONTRADICT_RECORD",
     severity: "critical",
-    message: `${RECORD_OPENING}, most likely by mistake: please check it now. Your answers say your school has no ECFMG sponsor note, yet you report ${evidenceWords(evidence)}, which ECFMG and FSMB allow only for a school with a sponsor note covering your graduation year: check WDOMS for your graduation year now; if the note is there, ${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then. Tell us: send your intake form again, or ask your advisor.`,
+    message: `${RECORD_OPENING}, most likely by mistake: please check it now. Your answers say your school has no ECFMG sponsor note, yet you report ${evidenceWords(evidence)}, which ECFMG and FSMB allow only for a school with a sponsor note covering your graduation year: ${ask} Tell us: send your intake form again, or ask your advisor.`,
     milestones: Object.freeze(["wdoms_listing"]) as Risk["milestones"],
     sources: Object.freeze(sources) as string[],
   });

@@ -86,11 +86,12 @@ export function assessRisks(
   const seasonOver = !feasibility.infeasible && seasonIsOver(context);
 
   // Answers an interview for this Match contradicts are asked about first; a note reported false that
-  // the record contradicts (an approved application, a Step passed), when no interview asks already.
-  const contradicted =
-    answersContradictInterviewRisk(context, false, feasibility.infeasible) ??
-    (ineligible ? noteRecordRisk(context) : null);
+  // the record contradicts (an approved application, a Step passed), when no interview asks already;
+  // beside a certificate (the gate open) always, the interview's question leaving the note to it.
+  const contradicted = answersContradictInterviewRisk(context, false, feasibility.infeasible);
   if (contradicted !== null) risks.push(contradicted);
+  const record = contradicted === null || !ineligible ? noteRecordRisk(context) : null;
+  if (record !== null) risks.push(record);
   // Match Week done (matched) beside SOAP in progress (not matched): asked at once.
   const matchWeekSoap = held ? null : matchWeekSoapConflictRisk(context);
   if (matchWeekSoap !== null) risks.push(matchWeekSoap);

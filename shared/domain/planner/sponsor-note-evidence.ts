@@ -21,6 +21,7 @@ export const SPONSOR_NOTE_EVIDENCE: readonly MilestoneKey[] = [
   "eras_application",
 ];
 const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
+const CERTIFICATE_AT = stepIndex("ecfmg_certification");
 
 /**
  * The exams whose sitting booked (scheduled) proves the note too: a sitting needs FSMB's
@@ -50,7 +51,9 @@ export function eligibilityOf(
   interviewed: boolean,
 ): Eligibility {
   if (note === true) return "eligible";
-  if (note === false) return "ineligible";
+  // ECFMG certifies only a graduate of a school with the note: a "no" beside the applicant's own
+  // certificate is asked about (ANSWERS_CONTRADICT_RECORD), never let silence the steps after it.
+  if (note === false) return entries.at(CERTIFICATE_AT)?.status === "done" ? "eligible" : "ineligible";
   if (interviewed) return "eligible";
   for (let at = 0; at < EVIDENCE_AT.length; at++)
     if (entries.at(EVIDENCE_AT[at] as number)?.status === "done") return "eligible";

@@ -14,7 +14,6 @@ import type { DueDate } from "./deadlines.ts";
 import { datedText, inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { onLaterCandidate } from "./later-candidate.ts";
-import { CERTIFICATE_RANK_LIST_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingAction, nrmpWhileWeighing, paidStepWhileWeighing } from "./nrmp-while-weighing.ts";
 import { lastingPrerequisiteNote, pastRegistrationWords } from "./past-season.ts";
@@ -232,14 +231,12 @@ function statusAction(
   }
   // A {due} in an action is its last day (Step 3's: the last day to sit it).
   // The rank list of an applicant asked about NRMP registration says that condition.
-  // On a condition: the list beside a certificate and a note "false"; NRMP registration beside ERAS_LATE_SUBMISSION's "weigh the next Match".
+  // On a condition: NRMP registration beside ERAS_LATE_SUBMISSION's "weigh the next Match".
   const action =
     entry.key === "rank_order_list" && status === "not_started"
-      ? certificateBelieved(context)
-        ? CERTIFICATE_RANK_LIST_ACTION
-        : nrmpRegistrationAsked(context)
-          ? NRMP_ASKED_RANK_LIST_ACTION
-          : entry.action
+      ? nrmpRegistrationAsked(context)
+        ? NRMP_ASKED_RANK_LIST_ACTION
+        : entry.action
       : entry.key === "nrmp_registration" && nrmpWhileWeighing(context)
         ? nrmpWeighingAction(context, null)
         : entry.action;

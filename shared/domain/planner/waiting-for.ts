@@ -3,7 +3,6 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { MATCH_STEPS_BESIDE_CERTIFICATE, matchStepsBelieved } from "./note-contradicted-by-record.ts";
 import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { STEP3_OUT_OF_REACH, STEP3_OUT_OF_REACH_RESOLVED_BY, step3OutOfReach } from "./step3-wait.ts";
 
@@ -58,16 +57,9 @@ export function waitingForOf(
   gates: StepGates,
 ): Readonly<WaitingFor> {
   const { ineligible, unchecked, feasibility } = gates;
-  // Beside the applicant's own ECFMG certificate the note "false" is asked about, and meanwhile the
-  // Match's own steps are planned as an eligible applicant's.
   // A gate (eligibility) silences a step entirely, overdue list included; behind a gate the gate is
   // the one thing to resolve: listing prerequisites too would only add noise (and no booking is gated).
-  if (
-    entry.needsEcfmgEligibleSchool &&
-    ineligible &&
-    !(MATCH_STEPS_BESIDE_CERTIFICATE.has(entry.key) && matchStepsBelieved(context))
-  )
-    return NO_SPONSOR_NOTE_GATE;
+  if (entry.needsEcfmgEligibleSchool && ineligible) return NO_SPONSOR_NOTE_GATE;
   if (entry.needsEcfmgEligibleSchool && unchecked) return UNCHECKED_GATE;
   // The prerequisites waited on, as bits of their places in the step's list (a key listed twice counts once).
   let waited = 0;

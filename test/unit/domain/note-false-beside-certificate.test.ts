@@ -12,26 +12,36 @@ import {
 } from "./factories.ts";
 
 /**
- * A sponsor note reported `false` beside
- * the applicant's own ECFMG certificate (impossible without a note), NRMP registration and perhaps
- * an interview. The question lists the strongest evidence and, for a registered applicant, names
- * the rank order list and its deadline; while it is pending the rank order list, Match Week, SOAP
- * and Match Day are planned and reminded, the list's card opening with the condition. Weaker
- * evidence (an approved application only) keeps the gate. No interview, no interview in the code.
+ * A sponsor note reported `false` beside the applicant's own ECFMG certificate, which ECFMG issues
+ * only for a school with a note: most likely a slip on the form. The certificate opens the gate as
+ * the note would, so every later step, whatever its status or date, is planned and reminded as for
+ * the same applicant with the note: the rank order list (and its passed deadline's "check R3 now"),
+ * SOAP, Match Week, Match Day, the contract and the J-1 chain. The question stays: on the WDOMS
+ * check's card and in its notice, asked until residency starts. Weaker evidence (an approved
+ * application only) keeps the gate. (An advisor saw a matched applicant's contract and visa steps
+ * all "waiting for the sponsor note", with no email at all, from the rank list's deadline on.)
  *
- * Rashida, in Dhaka, ranking open (Mon 25 Jan 2027).
+ * Rashida, in Dhaka.
  */
 const calendar = seasonCalendar(2027);
-const NOW = new Date("2027-01-25T04:00:00Z");
-const GATED = ["rank_order_list", "match_week", "soap", "match_day"];
+const RANKING = new Date("2027-01-25T04:00:00Z");
 
-function rashida(keys: readonly string[], interviews: Interview[], wdomsSponsorNote = false): Plan {
+function rashida(
+  keys: readonly string[],
+  interviews: Interview[],
+  now: Date,
+  wdomsSponsorNote = false,
+): Plan {
   const milestones: MilestoneEntry[] = doneMilestones(
-    keys.filter((key) => key !== "ecfmg_certification") as typeof REGISTERED_KEYS,
+    keys.filter((key) => key !== "ecfmg_certification" && !AFTER.includes(key)) as typeof REGISTERED_KEYS,
     "2026-09-18",
   );
   if (keys.includes("ecfmg_certification"))
     milestones.push({ key: "ecfmg_certification", status: "done", date: "2025-09-01" });
+  if (keys.includes("rank_order_list"))
+    milestones.push({ key: "rank_order_list", status: "done", date: "2027-02-20" });
+  if (keys.includes("match_week")) milestones.push({ key: "match_week", status: "done", date: "2027-03-15" });
+  if (keys.includes("match_day")) milestones.push({ key: "match_day", status: "done", date: "2027-03-19" });
   return plan(
     inputFactory({
       applicant: applicantFactory({
@@ -46,103 +56,80 @@ function rashida(keys: readonly string[], interviews: Interview[], wdomsSponsorN
       interviews,
     }),
     calendar,
-    NOW,
+    now,
   );
 }
 
+const AFTER = ["rank_order_list", "match_week", "match_day"];
 const INTERVIEW = [interviewFactory({ id: "iv-dhaka", startsAt: "2026-12-08T09:00:00-05:00" })];
 const CERTIFIED = [...REGISTERED_KEYS, "ecfmg_certification"];
-const question = (result: Plan) => result.risks[0];
+const UNREGISTERED = CERTIFIED.filter((key) => key !== "nrmp_registration");
+const MATCHED = [...CERTIFIED, ...AFTER];
 
-describe("a sponsor note false beside an ECFMG certificate and NRMP registration", () => {
-  it("with an interview: the question lists the evidence and names the rank order list, not late registration", () => {
-    const asked = question(rashida(CERTIFIED, INTERVIEW));
-    expect(asked?.code).toBe("ANSWERS_CONTRADICT_INTERVIEW");
-    const message = asked?.message ?? "";
-    expect(message).toContain("ECFMG certified you");
-    expect(message).toContain("you passed USMLE Step 1 and USMLE Step 2 CK");
-    expect(message).toContain("ERAS interview");
-    expect(message).toContain(
-      "certify your rank order list in R3 by Thu 25 Feb 2027, 8:00 AM GMT+6 (Wed 24 Feb 2027, 9:00 PM ET) (projected)",
-    );
-    expect(message).not.toContain("late registration");
-  });
+/** The plan but for the note's question: what an applicant with the note would be told. */
+function planned(result: Plan) {
+  const asked = (milestone: string) => milestone === "wdoms_listing";
+  return {
+    next: result.nextSteps.filter((step) => !asked(step.milestone)),
+    blocked: result.blocked,
+    overdue: result.overdue,
+    reminders: result.reminders.filter(
+      (each) => !asked(each.milestone) && each.risk !== "ANSWERS_CONTRADICT_RECORD",
+    ),
+    budget: result.budget,
+  };
+}
 
-  it("with no interview: the question is ANSWERS_CONTRADICT_RECORD and names the rank order list too", () => {
-    const result = rashida(CERTIFIED, []);
-    expect(result.risks.some((risk) => risk.code === "ANSWERS_CONTRADICT_INTERVIEW")).toBe(false);
-    const asked = question(result);
-    expect(asked?.code).toBe("ANSWERS_CONTRADICT_RECORD");
-    expect(asked?.message).toContain("ECFMG certified you");
-    expect(asked?.message).toContain(
-      "certify your rank order list in R3 by Thu 25 Feb 2027, 8:00 AM GMT+6 (Wed 24 Feb 2027, 9:00 PM ET) (projected)",
+describe("a sponsor note false beside the applicant's own ECFMG certificate", () => {
+  it.each([
+    ["registered, ranking open, no interview", CERTIFIED, [], RANKING],
+    ["registered, ranking open, with an interview", CERTIFIED, INTERVIEW, RANKING],
+    ["not registered with NRMP, ranking open", UNREGISTERED, [], RANKING],
+    [
+      "no list reported, the day after the rank list deadline",
+      CERTIFIED,
+      [],
+      new Date("2027-02-25T23:00:00Z"),
+    ],
+    ["matched, the Monday after Match Day", MATCHED, [], new Date("2027-03-22T04:00:00Z")],
+    ["matched, in May", MATCHED, [], new Date("2027-05-10T04:00:00Z")],
+  ] as const)("%s: every step is planned and reminded as with the note", (_, keys, interviews, now) => {
+    const result = rashida(keys, [...interviews], now);
+    const eligible = rashida(keys, [...interviews], now, true);
+    expect(planned(result)).toEqual(planned(eligible));
+    expect(result.blocked.flatMap((step) => step.waitingFor)).not.toContain(
+      "ECFMG sponsor note for your school",
     );
-    expect(asked?.message).not.toContain("interview");
+    expect(result.risks.map((risk) => risk.code)).not.toContain("SCHOOL_NOT_ECFMG_ELIGIBLE");
   });
 
   it.each([
-    ["with an interview", INTERVIEW],
-    ["with no interview", []],
-  ])("%s: the rank order list, Match Week, SOAP and Match Day are planned and reminded", (_, interviews) => {
-    const result = rashida(CERTIFIED, interviews);
-    const eligible = rashida(CERTIFIED, interviews, true);
-    const gated = (plan: Plan) => ({
-      next: plan.nextSteps.filter((step) => GATED.includes(step.milestone)).map((step) => step.milestone),
-      blocked: plan.blocked.filter((step) => GATED.includes(step.milestone)),
-      rungs: plan.reminders.filter((each) => GATED.includes(each.milestone) && each.rung !== "critical-risk"),
-    });
-    // As for the same applicant with the note: Match Week and Match Day wait on the list only.
-    expect(gated(result)).toEqual(gated(eligible));
-    expect(gated(result).next).toContain("rank_order_list");
-    // The visa steps still need ECFMG's sponsorship: held as before.
-    const held = result.blocked.find((step) => step.milestone === "j1_ecfmg_sponsorship");
-    expect(held?.waitingFor).toEqual(["ECFMG sponsor note for your school"]);
-    // The gate's own words no longer say everything is held.
-    const gate = result.risks.find((risk) => risk.code === "SCHOOL_NOT_ECFMG_ELIGIBLE");
-    expect(gate?.message).toContain(
-      "holds everything else that needs ECFMG (your rank order list and the Match",
-    );
-    const list = result.nextSteps.find((step) => step.milestone === "rank_order_list");
-    expect(list?.action).toMatch(/^If your school has the ECFMG sponsor note/);
-    expect(list?.action).toContain("certify it by");
-    const rungs = result.reminders.filter((each) => each.milestone === "rank_order_list");
-    expect(rungs.length).toBeGreaterThan(0);
-    // Nothing new counted: every fee still to pay is to verify or left out.
-    expect(result.budget.items.filter((item) => item.status === "upcoming")).toEqual([]);
+    ["ranking open", CERTIFIED, RANKING],
+    ["matched, after the rank list deadline", MATCHED, new Date("2027-03-22T04:00:00Z")],
+  ] as const)("%s: the question is still asked, on the WDOMS check, and emailed", (_, keys, now) => {
+    const result = rashida(keys, [], now);
+    const asked = result.risks.find((risk) => risk.code === "ANSWERS_CONTRADICT_RECORD");
+    expect(asked?.message).toContain("ECFMG certified you");
+    expect(asked?.message).toContain("your plan keeps every step planned");
+    expect(asked?.message).not.toContain("holds back");
+    expect(asked?.message).not.toContain("pay no further fee");
+    const card = result.nextSteps.find((step) => step.milestone === "wdoms_listing");
+    expect(card?.action).toContain("correct your answer");
+    const notice = result.reminders.find((each) => each.risk === "ANSWERS_CONTRADICT_RECORD");
+    expect(notice?.milestone).toBe("wdoms_listing");
   });
-});
 
-describe("after the rank order list deadline", () => {
-  it("with no list reported, the gate is today's: no overdue list behind a note in question, no list named", () => {
-    const result = plan(
-      inputFactory({
-        applicant: applicantFactory({
-          timezone: "Asia/Dhaka",
-          matchYear: 2027,
-          graduation: "2024-12-31",
-          medicalSchool: { name: "Padma Valley Medical College", country: "BD", wdomsSponsorNote: false },
-        }),
-        milestones: [
-          ...doneMilestones(REGISTERED_KEYS, "2026-09-18"),
-          { key: "ecfmg_certification", status: "done", date: "2025-09-01" },
-        ],
-        interviews: [],
-      }),
-      calendar,
-      new Date("2027-02-27T04:00:00Z"),
-    );
-    expect(result.overdue.map((step) => step.milestone)).not.toContain("rank_order_list");
-    expect(result.blocked.find((step) => step.milestone === "rank_order_list")?.waitingFor).toEqual([
-      "ECFMG sponsor note for your school",
-    ]);
-    expect(question(result)?.message).not.toContain("rank order list");
+  it("with an interview: its question leaves the note to the record's, which says nothing is held", () => {
+    const result = rashida(CERTIFIED, INTERVIEW, RANKING);
+    for (const risk of result.risks) expect(risk.message).not.toContain("holds back");
+    expect(result.risks.map((risk) => risk.code)).toContain("ANSWERS_CONTRADICT_RECORD");
   });
 });
 
 describe("weaker evidence keeps the gate and a neutral code", () => {
   it("an approved application only: asked under ANSWERS_CONTRADICT_RECORD, the rank list held", () => {
-    const result = rashida(["wdoms_listing", "ecfmg_application"], []);
-    expect(question(result)?.code).toBe("ANSWERS_CONTRADICT_RECORD");
+    const result = rashida(["wdoms_listing", "ecfmg_application"], [], RANKING);
+    expect(result.risks[0]?.code).toBe("ANSWERS_CONTRADICT_RECORD");
     const notices = result.reminders.filter((each) => each.rung === "critical-risk");
     expect(notices.map((each) => each.risk)).toEqual(["ANSWERS_CONTRADICT_RECORD"]);
     expect(result.blocked.map((step) => step.milestone)).toContain("rank_order_list");

@@ -6,7 +6,7 @@ import { applicantFactory, inputFactory, interviewFactory } from "./factories.ts
 /**
  * Whenever ANSWERS_CONTRADICT_* asks about a sponsor
  * note reported `false`, SCHOOL_NOT_ECFMG_ELIGIBLE says "until you confirm or change that answer (see
- * the question above)", never "ECFMG certification is not possible", also when the interview is the
+ * the question about your answers)", never "ECFMG certification is not possible", also when the interview is the
  * only evidence (nothing else reported). Farah: Lahore (Asia/Karachi), no milestones, interview 14 Dec.
  */
 const calendar = seasonCalendar(2027);
@@ -32,7 +32,9 @@ describe("a sponsor note 'false' beside an interview only", () => {
   });
 
   it("SCHOOL_NOT_ECFMG_ELIGIBLE asks, never states 'not possible'", () => {
-    expect(school?.message).toContain("until you confirm or change that answer (see the question above)");
+    expect(school?.message).toContain(
+      "until you confirm or change that answer (see the question about your answers)",
+    );
     expect(school?.message).not.toContain("not possible");
   });
 

@@ -1,4 +1,5 @@
 import { heldBackReason, riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
+import { rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { toldBySeasonOver } from "#domain/console/overdue.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
@@ -207,7 +208,13 @@ export function digestEntries(
   for (const { state, plan, suppressed, unreachable } of planned) {
     const { applicantId, fullName, matchYear, visa } = state.profile;
     // Held back, the applicant was emailed none of this: the digest must not say what they "were told".
-    const about = { fullName, matchYear, visa, heldBack: heldBackReason(state.profile, suppressed ?? false) };
+    const about = {
+      fullName,
+      matchYear,
+      visa,
+      heldBack: heldBackReason(state.profile, suppressed ?? false),
+      rankListReported: rankListReported(state.milestones),
+    };
     const before = baseline?.[applicantId];
     // New: a risk not open last time, or one that was a warning and is now critical.
     const risks = plan.risks

@@ -1,4 +1,5 @@
 import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
+import { rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { laterPlannedMatchYear, matchNamed } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
 import { escapeHtml } from "#email/html.ts";
@@ -34,7 +35,13 @@ async function detailFor(
   if (escalation.risk === undefined) return escalation.detail;
   const { fullName, matchYear, visa } = state.profile;
   const heldBack = await applicantHeldBack(state.profile, deps.suppression);
-  return riskForAdvisor(escalation.risk, { fullName, matchYear, visa, heldBack: heldBack?.reason });
+  return riskForAdvisor(escalation.risk, {
+    fullName,
+    matchYear,
+    visa,
+    heldBack: heldBack?.reason,
+    rankListReported: rankListReported(state.milestones),
+  });
 }
 
 /**
@@ -72,7 +79,8 @@ export async function escalationEmail(
     "",
     `Open their page in the console: ${link}`,
   ].join("\n");
-  const html = `<!doctype html><html lang="en"><body>
+  // Titled as the subject reads, so a screen reader announces what the email is about.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body>
 <p>${escapeHtml(profile.fullName)} (Match ${escapeHtml(match)}) agreed that you are told when their plan turns critical.</p>
 <h1 style="font-size:1.2em">${escapeHtml(escalation.title)}</h1>
 <p>${escapeHtml(detail)}</p>

@@ -4,6 +4,7 @@ import {
   riskForAdvisor,
   stepForAdvisor,
 } from "#domain/console/advisor-voice.ts";
+import { rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { basisMark } from "#domain/date-basis.ts";
 import type { Plan, Risk, RiskCode } from "#domain/plan.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
@@ -17,6 +18,7 @@ import { asksNrmpRegistration, NRMP_ASKED_RISK_TITLE } from "#domain/planner/nrm
 import { SEASON_OVER_TITLES, seasonOverStanding } from "#domain/planner/season-over-title.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
+import { UNMATCHED_VISA_TITLES } from "./unmatched-visa-titles.ts";
 
 /** Ledger ids of escalations start with this, so they are never mistaken for the applicant's own reminders. */
 export const ESCALATION_ID_PREFIX = "escalation:";
@@ -95,12 +97,13 @@ export const RISK_TITLES: Record<RiskCode, string> = {
  * and otherwise as its early deadline stands at the plan's instant (nrmpLateFeeTitle).
  */
 export function riskTitle(
-  risk: Pick<Risk, "code" | "message">,
+  risk: Pick<Risk, "code" | "message" | "matchOutcome">,
   plan: Pick<Plan, "matchYear" | "now">,
 ): string {
   // Stored before the code was split: the record question under the interview's code.
   if (asksAboutNoteRecord(risk)) return RISK_TITLES.ANSWERS_CONTRADICT_RECORD;
   if (asksNrmpRegistration(risk)) return NRMP_ASKED_RISK_TITLE;
+  if (risk.matchOutcome !== undefined) return UNMATCHED_VISA_TITLES[risk.matchOutcome];
   // Over only once nothing is left to try: a later NRMP deadline or SOAP still open is the heading.
   if (risk.code === "SEASON_OVER") return SEASON_OVER_TITLES[seasonOverStanding(risk)];
   const kind = nrmpLateFeeKind(risk);
@@ -147,7 +150,7 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
   return escalationsSince(
     { criticalCodes: risks?.codes.slice(0, risks.critical) ?? [], overdue: state.storedPlan?.overdue },
     plan,
-    aboutApplicant(state.profile),
+    aboutApplicant(state),
   );
 }
 
@@ -156,8 +159,9 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
  * profile says so; a suppressed address needs a read the pure rules do not make): then the
  * applicant was emailed nothing, and the detail does not say what they "were told".
  */
-function aboutApplicant(profile: ApplicantState["profile"]): AboutApplicant {
+function aboutApplicant({ profile, milestones }: ApplicantState): AboutApplicant {
   return {
+    rankListReported: rankListReported(milestones),
     fullName: profile.fullName,
     matchYear: profile.matchYear,
     visa: profile.visa,
@@ -272,7 +276,7 @@ export function strandedEscalations(state: ApplicantState, plan: Plan, now: Date
   const critical = plan.risks.filter((risk) => risk.severity === "critical");
   const named = new Set(critical.flatMap((risk) => risk.milestones));
   const current = [
-    ...critical.map((risk) => riskEscalation(risk, plan, aboutApplicant(profile))),
+    ...critical.map((risk) => riskEscalation(risk, plan, aboutApplicant(state))),
     ...plan.overdue
       .filter((step) => named.has(step.milestone))
       .map((step) => overdueEscalation(step, plan.matchYear)),

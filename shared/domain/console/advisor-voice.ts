@@ -1,11 +1,11 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
-import { contractSteps } from "#domain/planner/contract-steps.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.ts";
 import { seasonOverStanding, seasonOverVoice } from "#domain/planner/season-over-title.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
+import { matchDayUnreportedVoice } from "./match-day-advisor-voice.ts";
 import { nrmpVoice } from "./nrmp-advisor-voice.ts";
 
 /** Who a risk is told about: the applicant's name, Match year and visa, as the console shows them. */
@@ -16,6 +16,11 @@ export interface AboutApplicant {
   visa: Visa;
   /** Why reminders to the applicant are held back now, if they are: they are emailed nothing. */
   heldBack?: HeldBackReason | undefined;
+  /**
+   * Whether they reported their rank order list certified (rankListReported); undefined where their
+   * answers are not at hand: then nothing is said about the list.
+   */
+  rankListReported?: boolean | undefined;
 }
 
 /**
@@ -135,8 +140,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} finished the J-1 sponsorship application late: ECFMG's review may run past the DS-2019's date, leaving less than the planned month for the consular interview; the program's liaison and the consulate's wait need checking now.`,
   START_DELAYED: ({ fullName }) =>
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
-  MATCH_DAY_NOT_REPORTED: ({ fullName, visa }) =>
-    `${fullName} certified a rank order list, but has not said where they matched, though Match Day was over a week ago; the ${contractSteps(visa)} are waiting.`,
+  MATCH_DAY_NOT_REPORTED: matchDayUnreportedVoice,
   H1B_STAMPING_WAIVER_IGNORED: ({ fullName }) =>
     `${fullName} marked the H-1B visa stamping Not for me, but lives outside the US, where no change of status is possible: the plan keeps the stamping at a US consulate.`,
   VISA_UNDECIDED: ({ fullName }) =>

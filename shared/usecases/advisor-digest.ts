@@ -1,5 +1,4 @@
 import { heldBackReason, riskForAdvisor, stepForAdvisor } from "#domain/console/advisor-voice.ts";
-import { rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { toldBySeasonOver } from "#domain/console/overdue.ts";
 import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
@@ -9,7 +8,7 @@ import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advi
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
-import { overdueSubject, riskTitle } from "./escalation.ts";
+import { aboutApplicant, overdueSubject, riskTitle } from "./escalation.ts";
 import { applicantUnreachable } from "./held-back.ts";
 import type { Planning } from "./planning.ts";
 
@@ -206,15 +205,9 @@ export function digestEntries(
 ): DigestEntry[] {
   const entries: DigestEntry[] = [];
   for (const { state, plan, suppressed, unreachable } of planned) {
-    const { applicantId, fullName, matchYear, visa } = state.profile;
+    const { applicantId, fullName, matchYear } = state.profile;
     // Held back, the applicant was emailed none of this: the digest must not say what they "were told".
-    const about = {
-      fullName,
-      matchYear,
-      visa,
-      heldBack: heldBackReason(state.profile, suppressed ?? false),
-      rankListReported: rankListReported(state.milestones),
-    };
+    const about = { ...aboutApplicant(state), heldBack: heldBackReason(state.profile, suppressed ?? false) };
     const before = baseline?.[applicantId];
     // New: a risk not open last time, or one that was a warning and is now critical.
     const risks = plan.risks

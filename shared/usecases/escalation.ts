@@ -159,7 +159,7 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
  * profile says so; a suppressed address needs a read the pure rules do not make): then the
  * applicant was emailed nothing, and the detail does not say what they "were told".
  */
-function aboutApplicant({ profile, milestones }: ApplicantState): AboutApplicant {
+export function aboutApplicant({ profile, milestones }: ApplicantState): AboutApplicant {
   return {
     rankListReported: rankListReported(milestones),
     fullName: profile.fullName,

@@ -50,7 +50,7 @@ describe("H-1B: the contract due by the petition's date", () => {
     for (const option of options) expect(option.until <= "2027-04-16").toBe(true);
   });
 
-  it("past it, the contract is overdue since Fri 16 Apr 2027 in the row, the chase and the critical notice", () => {
+  it("past it, the contract is overdue since Fri 16 Apr 2027 in the row and the chase; the critical notice is due by the petition's last filing day", () => {
     const after = plan(marisol, calendar, new Date("2027-04-20T03:00:00Z"));
     expect(after.overdue.find((each) => each.milestone === "contract")?.deadline.local).toBe(
       "Fri 16 Apr 2027",
@@ -58,7 +58,13 @@ describe("H-1B: the contract due by the petition's date", () => {
     expect(contractRow(after)?.urgency).toBe("overdue");
     const chase = contractReminders(after);
     expect(chase.map((each) => each.rung)).toContain("critical-risk");
-    for (const each of chase) expect(each.overdueSince?.local).toBe("Fri 16 Apr 2027");
+    for (const each of chase.filter((reminder) => reminder.rung !== "critical-risk"))
+      expect(each.overdueSince?.local).toBe("Fri 16 Apr 2027");
+    // The petition unfiled past its date has a last filing day (Fri 30 Apr): the critical notice is
+    // due by it, never headed "Overdue since Fri 16 Apr" above "must file by about Fri 30 Apr".
+    const critical = chase.find((reminder) => reminder.rung === "critical-risk");
+    expect(critical?.overdueSince).toBeUndefined();
+    expect(critical?.deadlineDetail.local).toBe("Fri 30 Apr 2027");
   });
 
   it("its critical notice cites what governs the petition (USCIS, DOL, the State Department), not ECFMG", () => {

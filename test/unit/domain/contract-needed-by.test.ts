@@ -67,14 +67,22 @@ describe.each([
   });
 });
 describe("the chase of a visa step behind counts down to residency's start by name", () => {
-  it("names its countdown rungs for the start, never deadline-in-Nd, each overdue since the petition's date", () => {
+  it("names its countdown rungs for the start, never deadline-in-Nd, each overdue since the petition's date; the verdict's notice undated", () => {
     const result = planAt("H-1B", "2027-05-01T10:00:00+02:00", [
       milestoneFactory("ecfmg_certification", "done", "2026-11-01"),
       milestoneFactory("usmle_step3", "done", "2027-01-20"),
     ]);
     // Past the date the petition needed it by, every rung says since when, never "by residency's start".
     const chased = result.reminders.filter((each) => each.milestone === "contract");
-    expect(chased.map((each) => each.overdueSince?.local)).toEqual(chased.map(() => "Fri 16 Apr 2027"));
+    const chase = chased.filter((each) => each.rung !== "critical-risk");
+    expect(chase.map((each) => each.overdueSince?.local)).toEqual(chase.map(() => "Fri 16 Apr 2027"));
+    // The petition's last filing day (Fri 30 Apr) has passed: its critical notice says so, undated,
+    // never "Overdue since" the petition's date above a body saying the start cannot be met.
+    const critical = chased.find((each) => each.rung === "critical-risk");
+    expect(critical?.title).toBe(
+      "The last day for your program to file your H-1B petition for your start has passed: talk to its GME office today",
+    );
+    expect(critical?.overdueSince).toBeUndefined();
     expect(
       chased.map((each) => each.rung).filter((rung) => rung !== "visa-behind" && rung !== "critical-risk"),
     ).toEqual(["start-in-14d", "start-in-7d", "start-in-3d", "start-in-1d"]);

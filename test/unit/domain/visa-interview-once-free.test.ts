@@ -9,7 +9,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * appointment is out of the applicant's hands and differs by post (the catalog's `startsOnceFree`),
  * so the weeks before the latest safe start are kept for it. Arjun (J-1, Lagos) has his DS-2019
  * from 20 Apr 2027; Hemi (J-1, Auckland) from 1 Apr. Before, each heard nothing until the visa's
- * latest safe start (Tue 18 May, a month before its date), up to six weeks of the slack gone.
+ * latest safe start (the row's last day to start, Mon 17 May), up to six weeks of the slack gone.
  */
 const calendar = seasonCalendar(2027);
 
@@ -62,6 +62,8 @@ describe("a consular interview free to book is booked at once", () => {
     const waived = { ...input, milestones: [...input.milestones, milestoneFactory("j1_ds2019", "waived")] };
     const result = planAt(waived, "2027-04-21T09:00:00+01:00");
     expect(step(result, "visa_j1")?.urgency).not.toBe("urgent");
-    expect(startBy(result, "visa_j1")[0]?.sendAt).toBe("2027-05-18T08:00:00.000Z");
+    // Its latest start is Tue 18 May at midnight in Lagos, which the row reads "start by Mon 17 May":
+    // the 'Start now' email goes that day (09:00 in Lagos), not the day after.
+    expect(startBy(result, "visa_j1")[0]?.sendAt).toBe("2027-05-17T08:00:00.000Z");
   });
 });

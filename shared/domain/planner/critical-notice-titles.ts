@@ -25,7 +25,7 @@ import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-aske
 import { unreportedResults } from "./unreported-sittings.ts";
 import { IN_US_BEHIND_TITLE } from "./visa-start-risk.ts";
 import { VISA_REPORTED_EARLY_TITLE, visaReportedEarly } from "./visa-start-words.ts";
-import { visaVerdictTitle } from "./visa-verdict-notice.ts";
+import { inUsVerdictTitle, visaVerdictTitle } from "./visa-verdict-notice.ts";
 
 /**
  * A last week whose last day is the Pathway application's projected deadline: the risk says to
@@ -211,7 +211,7 @@ export function noticeTemplate(
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
-    if (h1bInUs(context)) return visaVerdictTitle(risk) ?? IN_US_BEHIND_TITLE;
+    if (h1bInUs(context)) return inUsVerdictTitle(risk) ?? IN_US_BEHIND_TITLE;
     if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;
     const verdict = visaVerdictTitle(risk);
     if (verdict !== undefined) return verdict;

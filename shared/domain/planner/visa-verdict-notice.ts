@@ -14,7 +14,8 @@ import { J1_START_OUT_OF_REACH_TITLE } from "./j1-start-out-of-reach.ts";
 // reach (the J-1's, or the petition's last filing day passed) has no day left to act by but today,
 // so its notice has no date (a step's date above a body saying the start cannot be met read as
 // time left). In the US with the route untold, the petition's verdict is counted on consular
-// processing and titled as abroad: its last day is the earlier one, a change of status's later.
+// processing and its last day titled as abroad: the earlier one, a change of status's later; once
+// that day has passed, a change of status may still keep the start, so the in-US title speaks.
 // Which verdict a risk tells is its field (Risk.visaVerdict), never found in its words.
 
 type Route = "j1" | "h1b";
@@ -68,6 +69,17 @@ export function j1VerdictPhase(risk: Risk): string | undefined {
 export function visaVerdictTitle(risk: Risk): string | undefined {
   const told = verdictOf(risk);
   return told === undefined ? undefined : TITLES[told.route][told.verdict];
+}
+
+/**
+ * The title for a verdict in the US with the route not told (the petition's counted on consular
+ * processing): the last day's, the earlier of the two routes' days to plan for; never "has passed"
+ * for the start, which a change of status approved before it may still keep (the risk's words say
+ * "if your program files for consular processing"), so the start out of reach is undefined: the
+ * in-US title, status or visa, speaks.
+ */
+export function inUsVerdictTitle(risk: Risk): string | undefined {
+  return verdictOf(risk)?.verdict === "last-day" ? visaVerdictTitle(risk) : undefined;
 }
 
 /** The last day a last-day verdict's notice is due by while ahead of `sendAt` (notice-act-by.ts), else undefined. */

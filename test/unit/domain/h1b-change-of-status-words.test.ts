@@ -86,10 +86,11 @@ describe("the change-of-status route says H-1B status, never a visa", () => {
   it.each([["abroad", ABROAD]])("%s: the consular route keeps the visa", (_case, snapshot) => {
     const consular = planInOwnMatch(snapshot, NOW);
     expect(behind(consular)?.message).toContain("Without your H-1B visa you cannot start.");
+    // Not reported filed by 10 Jun, past its last filing day: the notice says that day has passed (no
+    // "visa" to wrongly promise), and the chase gives the filed-today verdict: the visa it would bring.
     expect(notice(consular)?.title).toBe(
-      "Your visa steps are behind: you cannot start residency without the visa",
+      "The last day for your program to file your H-1B petition for your start has passed: talk to its GME office today",
     );
-    // Not reported filed by 10 Jun, the chase gives the filed-today verdict: the visa it would bring.
     for (const reminder of petitionChase(consular))
       expect(reminder.why).toMatch(
         /your visa (must be ready before|would come around .*, after) residency starts/,

@@ -1,7 +1,8 @@
 import { indexedStep } from "./catalog-index.ts";
-import { isSatisfied, type PlanContext } from "./context.ts";
+import type { PlanContext } from "./context.ts";
 
 const MATCH_WEEK = indexedStep("match_week");
+const RANK_ORDER_LIST = indexedStep("rank_order_list");
 
 /**
  * Whether the applicant told us Monday's answer was "matched": Match Week marked done by them (the
@@ -18,8 +19,10 @@ export function matchWeekMatched(context: PlanContext): boolean {
 }
 
 /**
- * Whether the target Match's application is closed with its outcome ahead or untold: a certified
- * list (or one presumed) once the rank order list deadline has passed, the Match still the plan's
+ * Whether the target Match's application is closed with its outcome ahead or untold: a list the
+ * applicant reported certified (done by them: one only implied by Match Week or Match Day done is no
+ * certified list of theirs, and keeps both steps, as a bare Match outcome did on both sides of the
+ * deadline) once the rank order list deadline has passed, the Match still the plan's
  * (`infeasible` false: a Match lost moves the plan on, and the next one's steps come back). Nothing
  * then strengthens that application: clinical experience and research are no next steps (they were
  * in every Match Week, SOAP and Match Day email). Pure.
@@ -28,6 +31,6 @@ export function listLocked(context: PlanContext, infeasible: boolean): boolean {
   return (
     !infeasible &&
     context.now >= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at &&
-    isSatisfied(context, "rank_order_list")
+    context.entries.at(RANK_ORDER_LIST.index)?.status === "done"
   );
 }

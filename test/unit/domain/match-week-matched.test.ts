@@ -54,7 +54,7 @@ describe("Match Week done (matched) counts as matched", () => {
     },
   );
 
-  it("with Match Week not answered, keeps both branches and the strengthening steps (guard)", () => {
+  it("with Match Week not answered, keeps both branches; her list certified and locked, the strengthening steps are gone (guard)", () => {
     const result = planInOwnMatch(UNANSWERED, "2027-03-20T12:00:00Z");
     const words = matchDayWords(result);
     expect(words.length).toBeGreaterThan(0);
@@ -62,6 +62,8 @@ describe("Match Week done (matched) counts as matched", () => {
       expect(text).toContain("Tell us where you matched");
       expect(text).toContain(NOT_MATCHED_BRANCH);
     }
-    expect(result.nextSteps.map((step) => step.milestone)).toContain("usce");
+    // Not for Match Week's sake: her certified list, locked at the deadline with the outcome untold,
+    // has no application left to strengthen (listLocked); "did not match" brings them back.
+    expect(listed(result)).not.toContain("usce");
   });
 });

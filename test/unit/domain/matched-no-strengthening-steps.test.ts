@@ -10,7 +10,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
  * experience, research: catalog `strengthensApplication`) has no application left to strengthen. It
  * stayed among the next steps and in May's emails ("Gain US clinical experience: Arrange an
  * observership …") beside the visa steps that decide the start. It leaves the next steps and the
- * reminders; before the Match it stays. Kofi: Accra, J-1, matched on 19 Mar 2027, contract and
+ * reminders; before the Match, while the list can still change (before the rank order list deadline,
+ * Wed 24 Feb 2027, 9:00 PM ET, projected), it stays (a certified list locked at the deadline ends it
+ * earlier: list-locked-no-strengthening.test.ts). Kofi: Accra, J-1, matched on 19 Mar 2027, contract and
  * Statement of Need not done, USCE and research never reported.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/after-the-match/", import.meta.url));
@@ -42,8 +44,8 @@ describe("steps that only strengthen an application, once matched", () => {
     },
   );
 
-  it("stay next steps before the Match", () => {
-    const result = planInOwnMatch(BEFORE, "2027-03-01T10:00:00Z");
+  it("stay next steps before the Match, while the list can still change", () => {
+    const result = planInOwnMatch(BEFORE, "2027-02-20T10:00:00Z");
     for (const key of STRENGTHENING) expect(result.nextSteps.map((step) => step.milestone)).toContain(key);
   });
 });

@@ -58,10 +58,12 @@ describe("an advice day ends where the applicant is", () => {
     // Sat 3 Apr, 9:00 AM in Tokyo is still Fri 2 Apr in ET (8:00 PM): the day has passed for Kenji.
     const saturday = planAt(kenji, "2027-04-03T09:00:00+09:00");
     expect(askingForFri2Apr(saturday)).toEqual([]);
-    // Where Match Day's weekly question read "Answer by Fri 2 Apr 2027", its notice says it passed.
+    // Where Match Day's weekly question read "Answer by Fri 2 Apr 2027", its notice says it passed;
+    // the question runs on weekly until she answers, so next Saturday's is laid too and says the same.
     const matchDay = saturday.reminders.filter((reminder) => reminder.milestone === "match_day");
     expect(matchDay.map((reminder) => [reminder.sendAt, reminder.overdueSince?.local])).toEqual([
       ["2027-04-03T00:00:00.000Z", "Fri 2 Apr 2027"],
+      ["2027-04-10T00:00:00.000Z", "Fri 2 Apr 2027"],
     ]);
   });
 

@@ -1,10 +1,9 @@
 import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
-import { rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { laterPlannedMatchYear, matchNamed } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
 import { escapeHtml } from "#email/html.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
-import type { Escalation } from "./escalation.ts";
+import { aboutApplicant, type Escalation } from "./escalation.ts";
 import type { EscalationDeps } from "./escalation-send.ts";
 import { applicantHeldBack } from "./held-back.ts";
 
@@ -33,15 +32,8 @@ async function detailFor(
   deps: Pick<EscalationDeps, "suppression">,
 ): Promise<string> {
   if (escalation.risk === undefined) return escalation.detail;
-  const { fullName, matchYear, visa } = state.profile;
   const heldBack = await applicantHeldBack(state.profile, deps.suppression);
-  return riskForAdvisor(escalation.risk, {
-    fullName,
-    matchYear,
-    visa,
-    heldBack: heldBack?.reason,
-    rankListReported: rankListReported(state.milestones),
-  });
+  return riskForAdvisor(escalation.risk, { ...aboutApplicant(state), heldBack: heldBack?.reason });
 }
 
 /**

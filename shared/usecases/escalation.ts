@@ -4,7 +4,7 @@ import {
   riskForAdvisor,
   stepForAdvisor,
 } from "#domain/console/advisor-voice.ts";
-import { rankListReported } from "#domain/console/match-day-advisor-voice.ts";
+import { matchWeekReported, rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { basisMark } from "#domain/date-basis.ts";
 import type { Plan, Risk, RiskCode } from "#domain/plan.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
@@ -157,11 +157,14 @@ export function escalationsFor(state: ApplicantState, plan: Plan): Escalation[] 
 /**
  * Whom an escalation is about, and whether their reminders are paused or they unsubscribed (the
  * profile says so; a suppressed address needs a read the pure rules do not make): then the
- * applicant was emailed nothing, and the detail does not say what they "were told".
+ * applicant was emailed nothing, and the detail does not say what they "were told". The one
+ * summary every advisor's text is built from (escalation email, console page, digest): callers
+ * override only what they know better (the suppression read).
  */
 export function aboutApplicant({ profile, milestones }: ApplicantState): AboutApplicant {
   return {
     rankListReported: rankListReported(milestones),
+    matchWeekReported: matchWeekReported(milestones),
     fullName: profile.fullName,
     matchYear: profile.matchYear,
     visa: profile.visa,

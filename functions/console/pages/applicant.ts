@@ -1,11 +1,11 @@
 import { EVENT_LOG_DAYS, RECENT_EVENTS } from "#adapters/dynamodb/event-log.ts";
 import { type AboutApplicant, riskForAdvisor } from "#domain/console/advisor-voice.ts";
-import { rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan } from "#domain/plan.ts";
 import { seasonStatusWords } from "#domain/seasons/status-words.ts";
 import { renderInZone } from "#domain/time.ts";
 import type { ApplicantView } from "#usecases/console.ts";
+import { aboutApplicant } from "#usecases/escalation.ts";
 import { budgetSection } from "./budget.ts";
 import { h, when } from "./html.ts";
 import { ledgerRows } from "./ledger.ts";
@@ -67,14 +67,7 @@ function unreachableNotice(view: ApplicantView): string {
 
 /** Whom the page's risks are about, as the digest names them: reminders held back, they were told nothing. */
 function aboutOf(view: ApplicantView): AboutApplicant {
-  const { fullName, matchYear, visa } = view.state.profile;
-  return {
-    fullName,
-    matchYear,
-    visa,
-    heldBack: view.heldBack?.reason,
-    rankListReported: rankListReported(view.state.milestones),
-  };
+  return { ...aboutApplicant(view.state), heldBack: view.heldBack?.reason };
 }
 
 /**

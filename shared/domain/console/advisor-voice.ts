@@ -5,22 +5,17 @@ import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.t
 import { seasonOverStanding, seasonOverVoice } from "#domain/planner/season-over-title.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
-import { matchDayUnreportedVoice } from "./match-day-advisor-voice.ts";
+import { type MatchDayAnswers, matchDayUnreportedVoice } from "./match-day-advisor-voice.ts";
 import { nrmpVoice } from "./nrmp-advisor-voice.ts";
 
 /** Who a risk is told about: the applicant's name, Match year and visa, as the console shows them. */
-export interface AboutApplicant {
+export interface AboutApplicant extends MatchDayAnswers {
   fullName: string;
   matchYear: number;
   /** The visa they plan to train on: what waits on the Match result is worded by it (contractSteps). */
   visa: Visa;
   /** Why reminders to the applicant are held back now, if they are: they are emailed nothing. */
   heldBack?: HeldBackReason | undefined;
-  /**
-   * Whether they reported their rank order list certified (rankListReported); undefined where their
-   * answers are not at hand: then nothing is said about the list.
-   */
-  rankListReported?: boolean | undefined;
 }
 
 /**

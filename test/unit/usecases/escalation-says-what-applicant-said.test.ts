@@ -95,6 +95,26 @@ describe("the advisor's escalation says only what the applicant told us", () => 
     );
   });
 
+  it("one who tapped 'Matched' in Match Week but never answered the rank list is said to have matched, not where", async () => {
+    const matched: MilestoneEntry[] = [
+      ...MILESTONES,
+      { key: "match_week", status: "done", date: "2027-03-15" },
+    ];
+    const { state, plan, escalation } = escalationAbout(
+      "MATCH_DAY_NOT_REPORTED",
+      "2027-04-01T15:30:00Z",
+      matched,
+    );
+    expect(escalation.detail).toMatch(/^Ayesha Khan told us they matched but not where, though Match Day/);
+    expect(escalation.detail).not.toContain("whether or where they matched");
+    const store = new InMemoryApplicantStore();
+    const url = (id: string) => consoleApplicantUrl("https://matchpath.example", id);
+    const deps = { ledger: store, suppression: store, mailer: new InMemoryMailer(), consoleUrl: url };
+    const email = await escalationEmail(state, plan, escalation, "helen.advisor@matchpath.example", deps);
+    expect(email.text).toContain("told us they matched but not where");
+    expect(email.text).not.toContain("whether or where they matched");
+  });
+
   it("where her answers are not at hand, nothing is said about the list", () => {
     const words = riskForAdvisor(
       { code: "MATCH_DAY_NOT_REPORTED", message: "Match Day was …" },

@@ -8,9 +8,9 @@ import { instantOf } from "./instant-of.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { namesLaterChance } from "./later-last-day.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwayLateTitle } from "./pathway-late-title.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
-import { isUndatedPathwayLateRisk } from "./undated-pathway-late.ts";
 
 // The countdown to the last day that keeps a Match:
 // MATCH_YEAR_LAST_DAY was a warning with no rung of its own, so an applicant who stalled
@@ -51,10 +51,14 @@ export function isLastDayDue(due: DueDate): boolean {
  * A day on NRMP's projected deadline with a later last day on its later candidate (namesLaterChance)
  * is the one to plan for, not the day the plan moves.
  */
-function countdownTitle(year: number, laterChance: boolean, risk: Risk): string {
-  // A Pathway in progress with no date may be in already: after the day the plan asks, never moves.
-  if (isUndatedPathwayLateRisk(risk))
-    return `Your last days for the ${year} Match if your ECFMG Pathway application is not yet submitted: act by the day below`;
+function countdownTitle(context: PlanContext, laterChance: boolean, risk: Risk): string {
+  // A Pathway not submitted (or in progress with no date, maybe in already) past ECFMG's projected
+  // deadline: its notice's own "submit your application today" title, never "after the day below"
+  // (ECFMG's deadline was 31 Dec for the 2024 Match, 31 Jan for the 2023 Match: waiting for the
+  // later candidate's day may lose the year).
+  const pathway = pathwayLateTitle(context, risk);
+  if (pathway !== undefined) return pathway;
+  const year = context.calendar.matchYear;
   const key = laterChance ? -year : year;
   let title = titles.get(key);
   if (title === undefined) {
@@ -101,7 +105,7 @@ export function lastDayCountdown(
       {
         milestone: step.milestone,
         interviewId: undefined,
-        title: countdownTitle(riskContext.calendar.matchYear, namesLaterChance(risk), risk),
+        title: countdownTitle(riskContext, namesLaterChance(risk), risk),
         why: risk.message,
         ladder: "last-day",
         deadline: due.at,

@@ -41,8 +41,11 @@ export function plannedPathwayDay(context: PlanContext): string | null {
  * "ECFMG's Pathway application deadline as we project it, Sat 26 Dec 2026 (projected), has passed.
  * ECFMG's 2027 deadline is not confirmed; it was 31 Dec, 6:00 PM ET for the 2024 Match and 31 Jan for
  * the 2023 Match: submit today and check ECFMG's Pathways page; if ECFMG has closed it, tell us."
- * It names no later day to act by (an applicant who waits past ECFMG's known 31 Dec cutoff may lose
- * the year), and the reason is the application deadline, not the decision's timing (F3b). Undefined
+ * It names the later candidate's Pathway deadline (its lastWorkingAt, counted down by lastDayCountdown)
+ * only as the day after which the Match is lost, "do not wait for that day", never as one to act by (an
+ * applicant who waits past ECFMG's known 31 Dec cutoff may lose the year): the countdown's title is
+ * the Pathway's "submit your application today" (pathway-late-title.ts). The reason is the
+ * application deadline, not the decision's timing. Undefined
  * when the season is refused for another reason or the rule has no latest candidate.
  */
 export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidateOnly): Risk | undefined {

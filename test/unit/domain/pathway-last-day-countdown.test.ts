@@ -59,6 +59,20 @@ describe.each([
     expect(notice?.overdueSince).toBeUndefined();
   });
 
+  it("the countdown's emails say 'submit your application today', never invite waiting for that day", () => {
+    const rungs = onStep(planOf(name, "2027-01-20T10:00:00+01:00"), "ecfmg_pathway").filter((each) =>
+      each.rung.startsWith("last-day-in-"),
+    );
+    expect(rungs.length).toBeGreaterThan(0);
+    for (const rung of rungs) {
+      expect(rung.title).not.toContain("after the day below");
+      expect(rung.title).not.toContain("act by the day below");
+      expect(rung.title).toMatch(/submit (your application|it) today$/);
+      if (name === "pathway-in-progress-lagos-j1")
+        expect(rung.title).toMatch(/submitted it\? Tell us the date; if not/);
+    }
+  });
+
   it("the 14-, 3- and 1-day emails before it go on the Pathway", () => {
     expect(lastDayRungs(onStep(planOf(name, "2026-12-28T10:00:00+01:00"), "ecfmg_pathway"))).toEqual([
       "2027-01-20",

@@ -211,9 +211,11 @@ export function noticeTemplate(
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
-    if (h1bInUs(context)) return inUsVerdictTitle(risk) ?? IN_US_BEHIND_TITLE;
+    // A visa she says she holds first, in the US as abroad: its petition was approved (verdict moot) or its date is wrong.
     if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;
-    const verdict = visaVerdictTitle(risk);
+    const verdict = h1bInUs(context)
+      ? (inUsVerdictTitle(risk) ?? IN_US_BEHIND_TITLE)
+      : visaVerdictTitle(risk);
     if (verdict !== undefined) return verdict;
   }
   if (phase === STUDY_ASKED_PHASE) return studyAskedTitle(context, risk);

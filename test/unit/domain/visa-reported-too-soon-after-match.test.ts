@@ -101,6 +101,17 @@ describe.each(["Africa/Accra", "Pacific/Auckland", "America/Los_Angeles"])(
       expect(asked(result)).toEqual(expect.arrayContaining(["contract", "visa_h1b"]));
     });
 
+    it("past the petition's last filing day, a visa stamped on Tue 30 Mar is checked first: no verdict title, in the US as abroad", () => {
+      const stamped = h1b([{ key: "visa_h1b_stamping", status: "done", date: "2027-03-30" }]);
+      const result = planInOwnMatch(stamped, "2027-05-20T16:00:00Z");
+      expect(riskOf(result, "VISA_NOT_READY_FOR_START")?.visaVerdict).toBe("h1b-out-of-reach");
+      const notice = result.reminders.find(
+        (each) => each.risk === "VISA_NOT_READY_FOR_START" && each.rung === "critical-risk",
+      );
+      expect(notice?.title).toContain("the date you gave for your visa needs checking");
+      expect(notice?.title).not.toContain("H-1B petition");
+    });
+
     it("a petition approved before Match Day's results is asked about in those words, never 'after'", () => {
       const before = h1b([{ key: "visa_h1b", status: "done", date: "2027-03-10" }]);
       const risk = riskOf(planInOwnMatch(before, "2027-04-15T16:00:00Z"), "DONE_DATES_OUT_OF_ORDER");

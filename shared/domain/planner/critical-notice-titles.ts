@@ -41,10 +41,7 @@ function lastDayIsPathwayDeadline(context: PlanContext, risk: Risk): boolean {
   return due !== null && risk.lastWorkingAt !== undefined && instantOf(risk.lastWorkingAt) === due;
 }
 
-/**
- * A last week whose risk names a later last day on NRMP's later candidate (namesLaterChance): the
- * plan does not move after this day, so the title says which deadline the day is on.
- */
+/** A last week naming a later day on NRMP's later candidate (namesLaterChance): the plan does not move after this day. */
 const LAST_WEEK_LATER_CHANCE_TITLE =
   "Your last days for the {year} Match on NRMP's projected deadline: act now";
 
@@ -211,11 +208,10 @@ export function noticeTemplate(
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
-    // A visa she says she holds first, in the US as abroad: its petition was approved (verdict moot) or its date is wrong.
+    // A visa she holds first, in the US too: its petition approved (verdict moot) or its date wrong.
     if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;
-    const verdict = h1bInUs(context)
-      ? (inUsVerdictTitle(risk) ?? IN_US_BEHIND_TITLE)
-      : visaVerdictTitle(risk);
+    if (h1bInUs(context)) return inUsVerdictTitle(risk) ?? IN_US_BEHIND_TITLE;
+    const verdict = visaVerdictTitle(risk);
     if (verdict !== undefined) return verdict;
   }
   if (phase === STUDY_ASKED_PHASE) return studyAskedTitle(context, risk);

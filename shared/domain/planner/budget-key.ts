@@ -11,12 +11,12 @@ import type { Step3FeeWait } from "./step3-fee-waits.ts";
  * facts of the applicant, so many plans share one. Its key is what budgetOf reads besides the
  * static fee table: the calendar and planned season, the flags (ineligible, unchecked, the Match
  * over, NRMP's late fee, NRMP registration asked about, H-1B in a US zone, a zone outside the US
- * and Canada, why Step 3's fee waits, the exams under way read as booked), the visa (which steps apply), a couple (NRMP's couples fee), the programs
+ * and Canada, why Step 3's fee waits and whether the visitor visa is asked for before the certificate, the exams under way read as booked), the visa (which steps apply), a couple (NRMP's couples fee), the programs
  * planned and specialties, and
  * every step's status, the steps presumed done (presumed-in-the-match.ts: their fees read "presumed
  * paid", and a plan moved to a later Match has them), the steps with a fee read as done only because
  * a later step needs them (impliedPaidSteps: presumed paid too), and the span of each fee's history its step's
- * day falls in. `now` enters only through the two facts it decides, never as itself. A plan
+ * day falls in. `now` enters only through the facts it decides, never as itself. A plan
  * with an earlier season's steps or a failed score is not memoised (rare).
  *
  * A fixed table of slots found by a hash of the key and checked field by field, not a Map keyed by
@@ -58,6 +58,7 @@ export function budgetFlags(
   booked = 0,
   visitorVisa = false,
   tripOver = false,
+  visaOutOfWait = false,
 ): number {
   return (
     (ineligible ? 1 : 0) |
@@ -67,7 +68,9 @@ export function budgetFlags(
     (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0) |
     (h1bInUs ? 256 : 0) | // the H visa fee is to verify in the US (h1b-in-us.ts)
     (testsAbroad ? 512 : 0) | // the USMLE surcharge, outside the US and Canada only
-    (STEP3_WAIT_BITS[step3Waits] << 10) | // why Step 3's fee waits, if it does (step3FeeWait)
+    // Why Step 3's fee waits, if it does (step3FeeWait); 6: the certificate, but the visitor visa,
+    // asked for before it, is not held with it (visaOutOfStep3Wait: it moves with `now`).
+    ((visaOutOfWait ? 6 : STEP3_WAIT_BITS[step3Waits]) << 10) |
     (visitorVisa ? 1 << 30 : 0) | // Step 3's visitor visa asked for (budget.ts)
     (tripOver ? 1 << 29 : 0) | // Step 3's trip over, its visitor visa spent (step3TripOver)
     (booked << 13) // exams under way with their day given, read as booked (bookedUnderWay)

@@ -33,6 +33,7 @@ import {
   type Step3FeeWait,
   step3FeeHeld,
   step3FeeWait,
+  visaOutOfStep3Wait,
 } from "./step3-fee-waits.ts";
 
 /**
@@ -62,13 +63,11 @@ export function buildBudget(
   const next = feesAheadFor(over, context, season);
   // NRMP fees asked about (interviewing, never reported) or owed only if this Match is kept.
   const asked = nrmpHeldOf(context, season);
-  // Step 3's card asks for no payment yet (blocked, until the Match or the program answers, or the
-  // certificate it needs): its fee waits too.
+  // Step 3's card asks for no payment yet (blocked, until the Match, the program or the certificate): nor does its fee.
   const step3Waits = step3FeeWait(context, dates, feasibility, season === context.calendar);
-  // The visitor visa for Step 3's trip, while the plan asks for it: held with Step 3 until the
-  // certificate unless asked for before it (heldByStep3); or paid, Step 3 sat from abroad, by an applicant since switched off the H-1B track
-  // (never by one who needs no visa: visa "none").
-  // Once the trip is over (step3TripOver: Step 3 done or its day gone by), that visa is spent.
+  // Step 3's visitor visa, while asked for: held with Step 3 until the certificate unless asked for
+  // before it (heldByStep3), or paid from abroad by one since off the H-1B track (never visa "none");
+  // spent once the trip is over (step3TripOver: Step 3 done or its day gone by).
   const tripOver = step3TripOver(context);
   const visitorVisa =
     ((step3Waits === "-" || step3Waits === "certificate") && step3VisaDays(context) > 0) ||
@@ -85,6 +84,7 @@ export function buildBudget(
     bookedUnderWay(context),
     visitorVisa,
     tripOver,
+    visaOutOfStep3Wait(context, step3Waits),
   );
   const spans = spansKey(context);
   // Steps with a fee read as done only because a later step needs them: their fees are presumed paid.

@@ -74,7 +74,17 @@ export function heldByStep3(
   spent: boolean,
 ): wait is Exclude<Step3FeeWait, "-"> {
   if (spent || wait === "-" || fee.milestone !== "usmle_step3") return false;
-  return !(fee.visitorVisaForStep3 === true && wait === "certificate" && visaBeforeCertificate(context));
+  return !(fee.visitorVisaForStep3 === true && visaOutOfStep3Wait(context, wait));
+}
+
+/**
+ * Whether the visitor visa's fees are out of Step 3's `wait` because the plan asks for that visa
+ * before the certificate (heldByStep3's exception): it moves with `now`, the feasibility chain and
+ * Step 3's entry date, none of them in the budget's memo key otherwise, so it is a flag of that key
+ * (budget-key.ts), never answered from a budget planned for another day.
+ */
+export function visaOutOfStep3Wait(context: PlanContext, wait: Step3FeeWait): boolean {
+  return wait === "certificate" && visaBeforeCertificate(context);
 }
 
 /** Step 3 not started while a prerequisite is not done: its step is blocked on it (waitingForOf). */

@@ -4,6 +4,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { startOfLocalDate } from "../time.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import type { NrmpHeld } from "./nrmp-registration-asked.ts";
+import { UNSHARED_BUDGET } from "./other-currency-paid.ts";
 import type { Step3FeeWait } from "./step3-fee-waits.ts";
 
 /**
@@ -125,6 +126,11 @@ function slotOf(
   return (hash >>> 0) % BUDGET_SLOTS;
 }
 
+/** A budget no other plan may share: an earlier season's steps, a failed score, a day no figure is known for. */
+function unshared(context: PlanContext, spans: number): boolean {
+  return context.pastSeasonEntries.size > 0 || context.failedScores.length > 0 || spans === UNSHARED_BUDGET;
+}
+
 /** The budget memoised for this plan's key, if any. */
 export function knownBudget(
   context: PlanContext,
@@ -134,7 +140,7 @@ export function knownBudget(
   implied: number,
 ): Budget | undefined {
   // A retake's fee lines (budget-second-items.ts) follow its failed score, not in the key (rare).
-  if (context.pastSeasonEntries.size > 0 || context.failedScores.length > 0) return undefined;
+  if (unshared(context, spans)) return undefined;
   const known = knownBudgets[slotOf(context, season, flags, spans, implied)];
   if (
     known === undefined ||
@@ -165,7 +171,7 @@ export function keepBudget(
   implied: number,
   budget: Budget,
 ): Budget {
-  if (context.pastSeasonEntries.size > 0 || context.failedScores.length > 0) return budget;
+  if (unshared(context, spans)) return budget;
   knownBudgets[slotOf(context, season, flags, spans, implied)] = {
     calendar: context.calendar,
     season,

@@ -5,7 +5,7 @@ import type { BudgetItem } from "../plan.ts";
 import { DAY_MS, isoUtc, renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { otherFiguresKey } from "./other-currency-paid.ts";
+import { otherFiguresKey, UNSHARED_BUDGET } from "./other-currency-paid.ts";
 
 /**
  * A fee paid for a step whose day the snapshot gives is counted at the figure in force that day
@@ -89,16 +89,20 @@ function ownFigure(fee: Fee, index: number): boolean {
 
 /**
  * What the budget's memo must tell apart beside the statuses (budget-key.ts): for each fee, the
- * span its step's day falls in (none, not known, or which), and for each fee in another currency
- * whether its figure was in force then (otherFiguresKey), as one number.
+ * span its step's day falls in (none, or which), and for each fee in another currency whether its
+ * figure was in force then (otherFiguresKey), as one number; UNSHARED_BUDGET when a paid fee's day
+ * falls where no figure is known, since its line then names that day (another applicant's budget,
+ * kept under the same key, read "paid for your step dated" her day, not this one's).
  */
 export function spansKey(context: PlanContext): number {
   let key = 0;
   for (let index = 0; index < FEES.length; index++) {
     const fee = FEES[index] as Fee;
     const span = spanOf(fee, context.entries.at(FEE_STEPS[index] as number)?.date);
+    // Its verify line names the applicant's own day (paidItem): no budget to share (rare).
+    if (span === NOT_KNOWN) return UNSHARED_BUDGET;
     // Base 8: a fee has at most 6 spans (data-files test), so every key is exact below 2^53.
-    key = key * 8 + (span === NO_DAY ? 0 : span === NOT_KNOWN ? 1 : span + 2);
+    key = key * 8 + (span === NO_DAY ? 0 : span + 2);
   }
   return otherFiguresKey(context, key);
 }

@@ -41,13 +41,20 @@ export function otherFigureNotKnown(
   };
 }
 
+/** The budget memo's key (fee-in-force.ts spansKey) for a budget no other plan may share: its text names the applicant's own day. */
+export const UNSHARED_BUDGET = -1;
+
 /**
  * `key` (fee-in-force.ts spansKey) with one more bit per fee in another currency that has a
- * `figureFrom`: whether its step's day falls before it, which changes the budget's lines.
+ * `figureFrom`; UNSHARED_BUDGET when a step's day falls before it, since its line to verify then
+ * names that day (two applicants with the OET paid on different days of that span read one day).
  */
 export function otherFiguresKey(context: PlanContext, key: number): number {
   let bits = key;
-  for (const fee of FEES_OTHER_CURRENCY)
-    if (fee.figureFrom !== undefined) bits = bits * 2 + (dayBeforeFigure(context, fee) === undefined ? 0 : 1);
+  for (const fee of FEES_OTHER_CURRENCY) {
+    if (fee.figureFrom === undefined) continue;
+    if (dayBeforeFigure(context, fee) !== undefined) return UNSHARED_BUDGET;
+    bits *= 2;
+  }
   return bits;
 }

@@ -157,7 +157,7 @@ const LIST_ONLY_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
  * was split (asksAboutNoteRecord): a note "false" the record contradicts.
  */
 function NOTE_RECORD_VOICE({ fullName }: AboutApplicant): string {
-  return `${fullName} says their medical school has no ECFMG sponsor note, yet reports an ECFMG certificate, an approved ECFMG application or a USMLE pass, which need one; the plan asks them to check WDOMS and holds the steps needing ECFMG until they answer (beside a certificate, the rank order list and the Match are planned meanwhile).`;
+  return `${fullName} says their medical school has no ECFMG sponsor note, yet reports an ECFMG certificate, an approved ECFMG application or a USMLE pass, which need one; the plan asks them to check WDOMS and holds the steps needing ECFMG until they answer (beside a certificate, which ECFMG grants only to a school with the note, every step stays planned meanwhile).`;
 }
 
 /**

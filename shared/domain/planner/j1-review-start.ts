@@ -11,13 +11,6 @@ import { earliestCertification, nothingOutstanding } from "./earliest-certificat
 // every document in today … around Thu 1 Jul"), so a verdict and the days it names never disagree:
 // a day ends at the applicant's local midnight, whatever their zone, whatever the day's length.
 
-export {
-  dueDayOf,
-  J1_ECFMG_REVIEW_SHORTEST_DAYS,
-  J1_FILE_TO_VISA_DAYS,
-  visaDayFrom,
-} from "./j1-allowances.ts";
-
 /** What the review waits on: the file not complete, the certificate, or, the file complete, nothing (it runs). */
 export type ReviewHolds = "incomplete" | "certificate" | "completed";
 

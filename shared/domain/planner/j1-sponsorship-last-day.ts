@@ -8,18 +8,16 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
-import { certificateNeededForDs2019 } from "./j1-certificate.ts";
 import {
-  CERTIFICATE_FIRST,
   dueDayOf,
+  J1_CONSULAR_ALLOWANCE_DAYS,
+  J1_CONSULAR_ALLOWANCE_SOURCE,
   J1_ECFMG_REVIEW_SHORTEST_DAYS,
   J1_FILE_TO_VISA_DAYS,
-  j1ReviewStart,
-  type ReviewHolds,
-  startDay,
   visaDayFrom,
-} from "./j1-review-start.ts";
+} from "./j1-allowances.ts";
+import { certificateNeededForDs2019 } from "./j1-certificate.ts";
+import { CERTIFICATE_FIRST, j1ReviewStart, type ReviewHolds, startDay } from "./j1-review-start.ts";
 import {
   awaitingDs2019,
   criticalInPlaceOfStepLate,

@@ -14,15 +14,14 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { applicantDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { CERTIFIED_TO_START_URL, earliestCertification } from "./earliest-certification.ts";
-import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
 import {
-  CERTIFICATE_FIRST,
+  J1_CONSULAR_ALLOWANCE_DAYS,
+  J1_CONSULAR_ALLOWANCE_SOURCE,
   J1_ECFMG_REVIEW_SHORTEST_DAYS,
   J1_FILE_TO_VISA_DAYS,
-  j1ReviewStart,
-  startDay,
   visaDayFrom,
-} from "./j1-review-start.ts";
+} from "./j1-allowances.ts";
+import { CERTIFICATE_FIRST, j1ReviewStart, startDay } from "./j1-review-start.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 

@@ -7,6 +7,7 @@ import type { PlanContext } from "./context.ts";
 import { byDay, byDayNear, endsLocalDay, when } from "./day-words.ts";
 import { cutOffMark } from "./last-sitting-day.ts";
 import { PATHWAY_DEADLINE_MARK } from "./pathway-deadlines.ts";
+import type { PathwayLastDay } from "./pathway-last-day.ts";
 
 /**
  * The mark after a day MATCH_YEAR_LAST_DAY names, by who sets it (never "(projected)"
@@ -72,16 +73,16 @@ export function lastDayBy(context: PlanContext, at: number): string {
 
 /**
  * The day a Pathway application not submitted past its projected deadline keeps the Match until
- * (`at`, its deadline on NRMP's later candidate), named as the day after which the Match is lost,
+ * (pathwayLastDay: its deadline on NRMP's later candidate), named as the day after which the Match is lost,
  * never as one to wait for: " Your plan keeps the 2027 Match only until Tue 2 Feb 2027, 9:00 PM ET
  * (projected: …), and ECFMG's own may be earlier: do not wait for that day." Its countdown is
  * lastDayCountdown's (the risk's lastWorkingAt). Within its last 24 hours, with its hour ("today, by").
  */
-export function pathwayKeptUntilWords(context: PlanContext, at: number, projected: boolean): string {
-  // `projected`: `at` is the application's deadline on the later candidate; else the last day
-  // ECFMG's review allowance (advice) still ends by the rank order list deadline.
-  const why = projected
+export function pathwayKeptUntilWords(context: PlanContext, last: PathwayLastDay): string {
+  // `projected`: the application's deadline on the later candidate; else the last day ECFMG's
+  // review allowance (advice) still ends by the rank order list deadline.
+  const why = last.projected
     ? "projected: ECFMG's deadline for the 2023 Match, counted to this season's later candidate"
     : "our advice: the last day ECFMG's review of an application still ends by the rank order list deadline";
-  return ` Your plan keeps the ${context.calendar.matchYear} Match only until ${lastDayBy(context, at).replace(/^((today|tonight|tomorrow), )?by /, "$1")} (${why}), and ECFMG's own deadline may be earlier: do not wait for that day.`;
+  return ` Your plan keeps the ${context.calendar.matchYear} Match only until ${lastDayBy(context, last.at).replace(/^((today|tonight|tomorrow), )?by /, "$1")} (${why}), and ECFMG's own deadline may be earlier: do not wait for that day.`;
 }

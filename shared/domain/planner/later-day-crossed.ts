@@ -7,7 +7,7 @@ import { needed } from "./fastest-sitting.ts";
 import { assessAt, type Feasibility } from "./feasibility.ts";
 import { lastSittingEnd, sittingCutOffOf } from "./last-sitting-day.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
-import { plannedPathwayDay } from "./pathway-unconfirmed-risk.ts";
+import { plannedPathwayDay } from "./planned-pathway-day.ts";
 import { presumedSent } from "./presumed-sent.ts";
 
 /**

@@ -4,11 +4,13 @@ import { DAY_MS, renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { when } from "./day-words.ts";
-import { plannedDayAt } from "./earliest-certification.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwayLastDay } from "./pathway-last-day.ts";
+import { plannedPathwayDay } from "./planned-pathway-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { riskMark } from "./risk-mark.ts";
 import { addSource } from "./risk-sources.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
@@ -22,16 +24,6 @@ function notSubmitted(context: PlanContext): boolean {
   if (entry === undefined || entry.status === "not_started") return true;
   if (entry.status === "in_progress" && entry.date === undefined) return true;
   return plannedPathwayDay(context) !== null;
-}
-
-/**
- * The day the applicant plans to submit the Pathway application (its ISO date), when it is still
- * ahead: in progress or scheduled with a date on or after today (local midnight). Null otherwise.
- */
-export function plannedPathwayDay(context: PlanContext): string | null {
-  const entry = context.entries.at(PATHWAY.index);
-  const day = plannedDayAt(context, PATHWAY.index);
-  return day === null || day < context.now || entry?.date === undefined ? null : entry.date;
 }
 
 /**
@@ -69,28 +61,25 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const planned = plannedPathwayDay(context);
   const plannedWords =
     planned === null ? "" : ` Your planned date, ${renderDate(planned)}, is too late for that deadline.`;
-  // The last day the plan keeps the Match: the application's deadline on the later rank order list
-  // deadline (only.context's calendar), as laterCandidateRisk's chain counts it; named, with its
-  // countdown (lastDayCountdown), as the day after which the Match is lost, never as one to wait for.
-  const lastAt = pathwayDeadline(only.context.calendar) ?? undefined;
-  if (lastAt !== undefined) noteRiskChange(context, lastAt - DAY_MS);
-  const lastWords = lastAt === undefined ? "" : pathwayKeptUntilWords(context, lastAt, true);
+  // The last day the plan keeps the Match (the application's deadline on the later rank order list
+  // deadline, as laterCandidateRisk's chain counts it): named, with its countdown
+  // (lastDayCountdown), as the day after which the Match is lost, never as one to wait for.
+  const last = pathwayLastDay(context.calendar);
+  if (last !== null) noteRiskChange(context, last.at - DAY_MS);
+  const lastWords = last === null ? "" : pathwayKeptUntilWords(context, last);
   const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
     message: `${projected}, ${passed ? "has passed" : "is too soon for your application"}.${plannedWords} ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"}${planned === null ? "" : " instead"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.${lastWords}`,
     milestones: ["ecfmg_pathway"],
-    ...(lastAt === undefined ? {} : { lastWorkingAt: new Date(lastAt).toISOString() }),
+    ...(last === null ? {} : { lastWorkingAt: new Date(last.at).toISOString() }),
     sources,
   };
-  unconfirmedRisks.add(risk);
-  return risk;
+  return unconfirmed.mark(risk);
 }
 
 /** The risks pathwayUnconfirmedRisk made: their notice's title is the Pathway's (pathway-late-title.ts). */
-const unconfirmedRisks = new WeakSet<Risk>();
+const unconfirmed = riskMark();
 
 /** Whether `risk` is pathwayUnconfirmedRisk's. */
-export function isPathwayUnconfirmedRisk(risk: Risk): boolean {
-  return unconfirmedRisks.has(risk);
-}
+export const isPathwayUnconfirmedRisk = unconfirmed.has;

@@ -1,17 +1,17 @@
-import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
+import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { milestoneLatestCandidate } from "../seasons/index.ts";
-import { DAY_MS, ET_ZONE } from "../time.ts";
+import { DAY_MS } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
 import { dayBy, when } from "./day-words.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
-import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { type PathwayLastDay, pathwayLastDay } from "./pathway-last-day.ts";
 import { presumedSent } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { riskMark } from "./risk-mark.ts";
 import { addSource } from "./risk-sources.ts";
 import { undatedPathwayPending } from "./undated-pathway-pending.ts";
 
@@ -35,40 +35,21 @@ export function undatedPathwayLate(context: PlanContext): UndatedPathwayLate | n
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   if (deadline === null || context.now <= deadline || context.now > rol) return null;
   if (presumedSent(context, PATHWAY.index)) return null;
-  const last = submitTodayUntil(context);
+  const last = submitTodayUntil(context).at;
   noteRiskChange(context, last);
   return context.now <= last ? "submit" : "asked";
 }
 
-/**
- * The last instant "submit today" holds: the later of the day a Pathway not started keeps the Match
- * (its deadline on NRMP's later candidate, pathwayDeadline, else its own) and the last day ECFMG's
- * review (reportingDays, advice) of one sent then still ends by the rank order list deadline, after
- * which EXAMS_LATE_FOR_RANKING says even one sent today would not be decided in time.
- */
-function submitTodayUntil(context: PlanContext): number {
-  const calendar = context.calendar;
-  const later = laterCandidateCalendar(calendar);
-  const moved = later === null ? null : pathwayDeadline(later);
-  const rol = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const reviewed = shiftDays(rol, ET_ZONE, -(PATHWAY_ENTRY.reportingDays?.days ?? 28));
-  return Math.max(pathwayDeadline(calendar) as number, moved ?? 0, reviewed);
-}
-const PATHWAY_ENTRY = catalogEntry("ecfmg_pathway");
-
-/** Whether `at` is the application's deadline on NRMP's later candidate (projected, not our allowance). */
-function isMovedDeadline(context: PlanContext, at: number): boolean {
-  const later = laterCandidateCalendar(context.calendar);
-  return later !== null && pathwayDeadline(later) === at;
+/** The last instant "submit today" holds: the day a Pathway not submitted keeps the Match (pathwayLastDay). */
+function submitTodayUntil(context: PlanContext): PathwayLastDay {
+  return pathwayLastDay(context.calendar) as PathwayLastDay;
 }
 
 /** The risks undatedPathwayLateRisk made: their notice's title asks the question (pathway-late-title.ts). */
-const askedRisks = new WeakSet<Risk>();
+const askedRisks = riskMark();
 
 /** Whether `risk` is undatedPathwayLateRisk's. */
-export function isUndatedPathwayLateRisk(risk: Risk): boolean {
-  return askedRisks.has(risk);
-}
+export const isUndatedPathwayLateRisk = askedRisks.has;
 
 /**
  * MATCH_YEAR_LAST_DAY, critical, for undatedPathwayLate's "submit" case, as the one for a Pathway not
@@ -92,17 +73,16 @@ export function undatedPathwayLateRisk(context: PlanContext): Risk | undefined {
   // not started: the same day, the same rungs. Not while interviewing: the step's own due is then
   // the day that decides it (pendingPathwayDue), with its ladder, and one date a step.
   const last = undatedPathwayPending(context, PATHWAY.index) ? undefined : submitTodayUntil(context);
-  if (last !== undefined) noteRiskChange(context, last - DAY_MS);
+  if (last !== undefined) noteRiskChange(context, last.at - DAY_MS);
   const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
-    message: `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected), has passed, and your ECFMG Pathway is in progress with no submission date. ${askedWords(context)} ${submitTodayWords(context)}; ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: check ECFMG's Pathways page; if ECFMG has closed it, tell us.${last === undefined ? "" : pathwayKeptUntilWords(context, last, isMovedDeadline(context, last))} NRMP needs ECFMG's acceptance by the rank order list deadline, ${when(context, rol.at)}${basisMark(rol)}.`,
+    message: `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected), has passed, and your ECFMG Pathway is in progress with no submission date. ${askedWords(context)} ${submitTodayWords(context)}; ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: check ECFMG's Pathways page; if ECFMG has closed it, tell us.${last === undefined ? "" : pathwayKeptUntilWords(context, last)} NRMP needs ECFMG's acceptance by the rank order list deadline, ${when(context, rol.at)}${basisMark(rol)}.`,
     milestones: ["ecfmg_pathway"],
-    ...(last === undefined ? {} : { lastWorkingAt: new Date(last).toISOString() }),
+    ...(last === undefined ? {} : { lastWorkingAt: new Date(last.at).toISOString() }),
     sources,
   };
-  askedRisks.add(risk);
-  return risk;
+  return askedRisks.mark(risk);
 }
 
 /** The question an undated Pathway in progress is asked, with what follows a yes. */
@@ -138,11 +118,7 @@ export function undatedPathwayLateAction(context: PlanContext, entry: CatalogEnt
   // The day the risk names (none while interviewing: the step's own due is then that day).
   const kept = undatedPathwayPending(context, PATHWAY.index)
     ? ""
-    : pathwayKeptUntilWords(
-        context,
-        submitTodayUntil(context),
-        isMovedDeadline(context, submitTodayUntil(context)),
-      );
+    : pathwayKeptUntilWords(context, submitTodayUntil(context));
   return `${asked} ${submitTodayWords(context)}: the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.${kept}`;
 }
 
@@ -157,7 +133,7 @@ export function pathwayPassedAction(context: PlanContext): string | null {
   if (reported !== undefined && reported.status !== "not_started") return null;
   const deadline = pathwayDeadline(context.calendar);
   const last = submitTodayUntil(context);
-  if (deadline === null || context.now <= deadline || context.now > last) return null;
+  if (deadline === null || context.now <= deadline || context.now > last.at) return null;
   // The day MATCH_YEAR_LAST_DAY names, the same day (pathwayKeptUntilWords).
-  return `Choose the Pathway you qualify for and submit the application today: the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.${pathwayKeptUntilWords(context, last, isMovedDeadline(context, last))} Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.`;
+  return `Choose the Pathway you qualify for and submit the application today: the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.${pathwayKeptUntilWords(context, last)} Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.`;
 }

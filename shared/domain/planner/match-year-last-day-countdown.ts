@@ -5,9 +5,8 @@ import type { PlanContext } from "./context.ts";
 import { endsLocalDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { instantOf } from "./instant-of.ts";
-import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { namesLaterChance } from "./later-last-day.ts";
-import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { isPathwayLastDayDue, pathwayLastDayDue } from "./pathway-last-day.ts";
 import { pathwayLateTitle } from "./pathway-late-title.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
@@ -31,19 +30,16 @@ export function lastDayDue(context: PlanContext, risk: Risk): DueDate | undefine
   const at = Math.ceil(instantOf(risk.lastWorkingAt) / MINUTE_MS) * MINUTE_MS;
   // The Pathway application's deadline on the later candidate (a Pathway not submitted past its
   // projected deadline): ECFMG's date as projected, no allowance of ours, so marked projected.
-  const later = laterCandidateCalendar(context.calendar);
-  if (later !== null && pathwayDeadline(later) === at)
-    return adviceDayDue(context, at, PATHWAY_LAST_DAY_SOURCE, false, "projected");
+  const pathway = pathwayLastDayDue(context);
+  if (pathway !== null && pathway.at === at) return pathway;
   return adviceDayDue(context, at, LAST_DAY_SOURCE, endsLocalDay(context.zone, at));
 }
 const LAST_DAY_SOURCE =
   "MATCH_YEAR_LAST_DAY: the last day the Match is still in reach at the fastest pace (allowances are advice, deadlines projected)";
-const PATHWAY_LAST_DAY_SOURCE =
-  "MATCH_YEAR_LAST_DAY: ECFMG's Pathway application deadline on the rank order list deadline's later candidate (projection-rules.json milestoneOffsets latestCandidate: 29 days before it, as for the 2023 Match), the last day the Match is still in reach";
 
 /** Whether `due` is a last day lastDayDue made (not a named step's own deadline nor the rank order list's). */
 export function isLastDayDue(due: DueDate): boolean {
-  return due.source === LAST_DAY_SOURCE || due.source === PATHWAY_LAST_DAY_SOURCE;
+  return due.source === LAST_DAY_SOURCE || isPathwayLastDayDue(due);
 }
 
 /**

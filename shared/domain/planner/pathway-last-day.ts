@@ -1,8 +1,11 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE } from "../time.ts";
+import { adviceDayDue } from "./advice-day-due.ts";
 import { CalendarMemo } from "./calendar-memo.ts";
+import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
+import type { DueDate } from "./deadlines.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 
@@ -39,3 +42,24 @@ const PATHWAY_ENTRY = catalogEntry("ecfmg_pathway");
 
 /** pathwayLastDay per calendar: asked on the Pathway's card of most plans not yet submitted. */
 const lastDays = new CalendarMemo<PathwayLastDay | null>();
+
+/**
+ * pathwayLastDay as a due date, when it is ECFMG's deadline on NRMP's later candidate (projected):
+ * the day MATCH_YEAR_LAST_DAY's notice and countdown are due by (lastDayDue) and the Pathway's row
+ * (passedPathwayDue), one object per zone and instant. Null otherwise (its day is then our allowance,
+ * counted by the chain's own last day).
+ */
+export function pathwayLastDayDue(context: PlanContext): DueDate | null {
+  const last = pathwayLastDay(context.calendar);
+  return last?.projected === true
+    ? adviceDayDue(context, last.at, PATHWAY_LAST_DAY_SOURCE, false, "projected")
+    : null;
+}
+
+/** Whether `due` is pathwayLastDayDue's. */
+export function isPathwayLastDayDue(due: DueDate): boolean {
+  return due.source === PATHWAY_LAST_DAY_SOURCE;
+}
+
+const PATHWAY_LAST_DAY_SOURCE =
+  "MATCH_YEAR_LAST_DAY: ECFMG's Pathway application deadline on the rank order list deadline's later candidate (projection-rules.json milestoneOffsets latestCandidate: 29 days before it, as for the 2023 Match), the last day the Match is still in reach";

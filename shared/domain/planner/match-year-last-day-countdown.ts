@@ -75,7 +75,8 @@ const titles = new Map<number, string>();
  * catch-up, ids from step, rung and day) on the first
  * step it names that is a next step (the first action it lists), its text the risk's own (which
  * says that after that day the plan moves to a later Match); a critical one's notice stands for a
- * missed rung's catch-up. None when the day is a named step's own deadline (ownLadderCounts).
+ * missed rung's catch-up. None when the day is a named step's own deadline (ownLadderCounts), but
+ * for the Pathway's last day, whose row is due by it with no ladder of its own.
  * Appended to `into`. A risk judged on the Match the plan moved to is laid on that Match's context
  * (as its notice is).
  */
@@ -94,7 +95,9 @@ export function lastDayCountdown(
     const due = lastDayDue(riskContext, risk);
     if (due === undefined || due.at < context.now) continue;
     const step = firstNamed(risk, nextSteps);
-    if (step === undefined || ownLadderCounts(risk, nextSteps, due.at)) continue;
+    // The Pathway's row is due by its last day with no ladder of its own (pathwayDueHasNoLadder).
+    if (step === undefined || (!isPathwayLastDayDue(due) && ownLadderCounts(risk, nextSteps, due.at)))
+      continue;
     const laid = into.length;
     remindersFor(
       context,

@@ -42,7 +42,7 @@ import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { step3ResultAwaitedToPetition, step3SatPastPetition } from "./step3-booked-past-petition.ts";
 import { targetPassedReminders } from "./target-passed.ts";
-import { pendingPathwayAskedOnly, pendingPathwayReminders } from "./undated-pathway-pending.ts";
+import { pathwayDueHasNoLadder, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 import { visaBehindReminders } from "./visa-behind.ts";
 import { visaInterviewAsked } from "./visa-interview-asked.ts";
 import { interviewDayOnly } from "./visa-interview-booked-late.ts";
@@ -202,8 +202,8 @@ export function stepReminders(
   if (entry.key === "oet_medicine") oetBookingReminders(context, stepDates, into);
   // The WDOMS check past its target from the sign-up: followed up toward the Match's last day.
   if (entry.key === "wdoms_listing") schoolCheckFollowUps(context, entry, index, dates, stepDates, into);
-  // An undated Pathway past the days that decide an unsent one: no "Due" countdown, only the question.
-  const askedOnly = entry.key === "ecfmg_pathway" && pendingPathwayAskedOnly(due);
+  // An undated Pathway past the days that decide an unsent one, or counted down by its risk: no "Due" ladder.
+  const askedOnly = entry.key === "ecfmg_pathway" && pathwayDueHasNoLadder(due);
   if (laid.hard !== null && !underReview && !presumedReview && !askedOnly) {
     const hardFrom = into.length;
     layKnownLadder(context, laid.hard, ladderFor(context, laid, HARD), into, laid.aim !== null);

@@ -14,9 +14,11 @@ import { interviewingForMatch } from "./interviewing.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+import { isPathwayLastDayDue, pathwayLastDayDue } from "./pathway-last-day.ts";
 import { decisionDue, presumedPathwayDue } from "./pathway-review.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
+import { presumedSent } from "./presumed-sent.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
@@ -108,9 +110,12 @@ function marked(due: DueDate, phase: PendingPhase): DueDate {
   return due;
 }
 
-/** Whether `due` is pendingPathwayDue's past both days: the step's own "Due" ladder is not laid. */
-export function pendingPathwayAskedOnly(due: DueDate | null): boolean {
-  return due !== null && pendingDues.get(due) === "asked";
+/**
+ * Whether the Pathway's own "Due" ladder is not laid for `due`: pendingPathwayDue's past both days
+ * (only the question is left), or passedPathwayDue's (MATCH_YEAR_LAST_DAY's countdown is its own).
+ */
+export function pathwayDueHasNoLadder(due: DueDate | null): boolean {
+  return due !== null && (pendingDues.get(due) === "asked" || isPathwayLastDayDue(due));
 }
 
 /**
@@ -131,7 +136,8 @@ export function undatedPathwayPending(context: PlanContext, index: number): bool
 
 /**
  * The due of a Pathway with no date of its own (`own` null): presumed sent by an interview
- * (presumedPathwayDue), else reported in progress with no date (pendingPathwayDue).
+ * (presumedPathwayDue), else reported in progress with no date while interviewing
+ * (pendingPathwayDue), else not submitted past its projected deadline (passedPathwayDue).
  */
 export function undatedPathwayDue(
   context: PlanContext,
@@ -140,8 +146,34 @@ export function undatedPathwayDue(
   calendar: SeasonCalendar,
 ): DueDate | null {
   return (
-    presumedPathwayDue(context, own, entry, calendar) ?? pendingPathwayDue(context, own, entry, calendar)
+    presumedPathwayDue(context, own, entry, calendar) ??
+    pendingPathwayDue(context, own, entry, calendar) ??
+    passedPathwayDue(context, own, entry, calendar)
   );
+}
+
+/**
+ * A Pathway not submitted (not started, or in progress with no date, not presumed sent) past its
+ * projected application deadline, up to the day the plan keeps the Match for it (pathwayLastDayDue,
+ * ECFMG's deadline on NRMP's later candidate, Tue 2 Feb 2027, 9:00 PM ET, projected): due by that
+ * day, the one its risk, card, notice and countdown name; its row read "overdue" since Sat 26 Dec
+ * beside them. The risk's countdown is its only one (pathwayDueHasNoLadder). Null otherwise.
+ */
+function passedPathwayDue(
+  context: PlanContext,
+  own: unknown,
+  entry: CatalogEntry,
+  calendar: SeasonCalendar,
+): DueDate | null {
+  if (entry.key !== PATHWAY.key || own !== null || calendar !== context.calendar) return null;
+  const reported = context.entries.at(PATHWAY.index);
+  const undated = reported?.status === "in_progress" && reported.date === undefined;
+  if (reported !== undefined && reported.status !== "not_started" && !undated) return null;
+  const deadline = pathwayDeadline(calendar);
+  if (deadline === null || context.now <= deadline) return null;
+  const last = pathwayLastDayDue(context);
+  if (last === null || context.now > last.at) return null;
+  return undated && presumedSent(context, PATHWAY.index) ? null : last;
 }
 
 /** The dues pendingPathwayDue gave and their phase, so the card and reminders know the step (identity, no re-check). */

@@ -141,7 +141,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   VISA_UNDECIDED: ({ fullName }) =>
     `${fullName} has not chosen a visa route (J-1, H-1B or none), so no visa steps are planned.`,
   PATHWAY_DONE_BEFORE_OET: ({ fullName }) =>
-    `${fullName} marked the ECFMG Pathway done while their OET Medicine, whose result the Pathway needs, is still to be sat; the plan keeps the OET and asks whether the Pathway is only submitted.`,
+    `${fullName} marked the ECFMG Pathway done before their OET Medicine, whose result the Pathway needs, was sat or its result told; the plan keeps the OET and asks whether the Pathway is only submitted.`,
   SOAP_DONE_BEFORE_OFFERS: ({ fullName }) =>
     `${fullName} marked SOAP done before SOAP's first offer round, so it cannot be an accepted offer; the plan keeps SOAP and the Match Week question and asks them to mark SOAP done only when they accept an offer.`,
   MATCH_OUTCOME_BEFORE_MATCH_WEEK: ({ fullName }) =>

@@ -16,7 +16,9 @@ const PATHWAY_AT = stepIndex("ecfmg_pathway");
 /**
  * In buildContext, after a done step has marked its prerequisites done: an OET the snapshot books
  * for a day not yet passed (in the applicant's zone) stays scheduled beside a Pathway reported done.
- * Once that day has passed the OET was sat, and a Pathway ECFMG accepted is believed, as before.
+ * Once that day has passed the OET was sat, and a Pathway ECFMG accepted is believed, as before,
+ * unless the Pathway's own done day comes before the sitting: ECFMG cannot have accepted it without
+ * the result, so the OET stays scheduled (its step asks for the result) until the result is told.
  */
 export function keepOetBookedAhead(
   statuses: MilestoneStatus[],
@@ -27,7 +29,9 @@ export function keepOetBookedAhead(
   const oet = entries.at(OET_AT);
   if (entries.at(PATHWAY_AT)?.status !== "done" || oet?.status !== "scheduled" || oet.date === undefined)
     return;
-  if (startOfLocalDate(zone, oet.date) + DAY_MS > now) statuses[OET_AT] = "scheduled";
+  const pathwayDay = entries.at(PATHWAY_AT)?.date;
+  if (startOfLocalDate(zone, oet.date) + DAY_MS > now || (pathwayDay !== undefined && pathwayDay < oet.date))
+    statuses[OET_AT] = "scheduled";
 }
 
 /** The OET's booked day (ISO) when the Pathway is reported done while the OET is still to be sat (keepOetBookedAhead); else null. */
@@ -37,24 +41,34 @@ export function oetAheadOfDonePathway(context: PlanContext): string | null {
   return context.entries.at(OET_AT)?.date ?? null;
 }
 
+/** Whether the OET's booked day (ISO) has ended in the applicant's zone: the sitting is then told in the past. */
+function sittingPassed(context: PlanContext, day: string): boolean {
+  return startOfLocalDate(context.zone, day) + DAY_MS <= context.now;
+}
+
 /** The certificate card's words while oetAheadOfDonePathway: what it waits for, the OET result; null otherwise. */
 export function certificateAwaitsOetAction(context: PlanContext): string | null {
   const day = oetAheadOfDonePathway(context);
   if (day === null) return null;
-  return `Your certificate waits for your OET Medicine result: ECFMG needs it for your Pathway, and your OET sitting is on ${renderDate(day)}. Send the result to ECFMG when it arrives, make sure ECFMG has your final diploma and transcript, and mark this step done when ECFMG issues your certificate.`;
+  const sitting = sittingPassed(context, day) ? "was" : "is";
+  return `Your certificate waits for your OET Medicine result: ECFMG needs it for your Pathway, and your OET sitting ${sitting} on ${renderDate(day)}. Send the result to ECFMG when it arrives, make sure ECFMG has your final diploma and transcript, and mark this step done when ECFMG issues your certificate.`;
 }
 
 /**
  * PATHWAY_DONE_BEFORE_OET, a warning, once per plan: "Your OET is on Sat 20 Feb 2027: the Pathway
- * cannot be complete without its result; if you mean the application is submitted, …".
+ * cannot be complete without its result; if you mean the application is submitted, …". After the
+ * sitting (a Pathway done before it), it asks for the result: "… your OET Medicine was on …".
  */
 export function pathwayDoneBeforeOetRisk(context: PlanContext): Risk | null {
   const day = oetAheadOfDonePathway(context);
   if (day === null) return null;
+  const message = sittingPassed(context, day)
+    ? `You marked your ECFMG Pathway done on ${renderDate(context.entries.at(PATHWAY_AT)?.date ?? day)}, before your OET Medicine sitting on ${renderDate(day)}: the Pathway cannot be complete without the OET result, which ECFMG needs for it. If you mean the application is submitted, mark the Pathway in progress until ECFMG accepts it, and tell us your OET result when it comes (send it to ECFMG too).`
+    : `You marked your ECFMG Pathway done, but your OET Medicine is on ${renderDate(day)}: the Pathway cannot be complete without its result, which ECFMG needs for it. If you mean the application is submitted, mark the Pathway in progress until ECFMG accepts it; either way, keep your OET step and sit it by the day it asks, and send the result to ECFMG. If ECFMG has already accepted your Pathway, tell us your OET result instead.`;
   return {
     code: "PATHWAY_DONE_BEFORE_OET",
     severity: "warning",
-    message: `You marked your ECFMG Pathway done, but your OET Medicine is on ${renderDate(day)}: the Pathway cannot be complete without its result, which ECFMG needs for it. If you mean the application is submitted, mark the Pathway in progress until ECFMG accepts it; either way, keep your OET step and sit it by the day it asks, and send the result to ECFMG. If ECFMG has already accepted your Pathway, tell us your OET result instead.`,
+    message,
     milestones: ["ecfmg_pathway", "oet_medicine"],
     sources: ["https://gp.ecfmg.org/focus/issue88.html"],
   };

@@ -45,8 +45,32 @@ describe("a Pathway marked done with its OET still to be sat", () => {
     expect(warnings[0]?.message).toContain("If you mean the application is submitted");
   });
 
-  it("once the sitting day has passed, a Pathway reported done is believed, as before: no warning", () => {
+  it("after the sitting, a Pathway done before it is not believed: the OET step asks for the result (t29a F1)", () => {
+    // ECFMG cannot accept a Pathway before the OET result it needs: Efua's Pathway is dated 10 Sep 2026,
+    // her sitting 27 Feb 2027. The OET had vanished from the plan and the certificate read "every exam
+    // and the Pathway are done", so a short OET went unheard past the documents deadline.
     const later = planInOwnMatch(efua, "2027-03-05T12:00:00Z");
+    const oet = later.nextSteps.find((each) => each.milestone === "oet_medicine");
+    expect(oet?.action).toContain("Your OET sitting was on Sat 27 Feb 2027");
+    expect(oet?.action).toContain("Tell us the result");
+    const card = later.nextSteps.find((each) => each.milestone === "ecfmg_certification")?.action ?? "";
+    expect(card).toContain("your OET sitting was on Sat 27 Feb 2027");
+    expect(card).not.toContain("every exam and the Pathway are done");
+    const warning = later.risks.find((risk) => risk.code === "PATHWAY_DONE_BEFORE_OET");
+    expect(warning?.message).toContain(
+      "You marked your ECFMG Pathway done on Thu 10 Sep 2026, before your OET Medicine sitting on Sat 27 Feb 2027",
+    );
+  });
+
+  it("after the sitting, a Pathway done on or after it is believed, as before: no warning", () => {
+    const accepted = {
+      ...efua,
+      milestones: efua.milestones.map((each) =>
+        each.key === "ecfmg_pathway" ? { ...each, date: "2027-03-02" } : each,
+      ),
+    };
+    const later = planInOwnMatch(accepted, "2027-03-05T12:00:00Z");
     expect(later.risks.map((risk) => risk.code)).not.toContain("PATHWAY_DONE_BEFORE_OET");
+    expect(later.nextSteps.map((each) => each.milestone)).not.toContain("oet_medicine");
   });
 });

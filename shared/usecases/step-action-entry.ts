@@ -1,10 +1,12 @@
 import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
-import type { Deadline } from "#domain/plan.ts";
+import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
 import { bookedDayRefusal } from "#domain/step-actions.ts";
 import { ET_ZONE, localDate, renderDate } from "#domain/time.ts";
 import { ConflictError, InvalidInputError } from "#errors";
+import type { ApplicantState } from "#ports/applicants.ts";
+import { applicantPlan, type Planning } from "./planning.ts";
 import type { ActionForm, ActionPreview } from "./step-actions.ts";
 
 function invalid(path: string, message: string): InvalidInputError {
@@ -78,6 +80,43 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
       return { ...(current ?? { key, status: "not_started" }), snoozedUntil: option.until };
     }
   }
+}
+
+/**
+ * The deadline a new date given on "Scheduled for…" must meet: the step's deadline in `plan`, but for
+ * a booked day already passed (a missed sitting being moved, or one whose result is awaited) that of
+ * the step unbooked. The plan gives a sat exam the day its result is due (an OET sat on 28 Nov: the
+ * Pathway's documents deadline, 26 Jan), not the last day to sit it (5 Jan), and the page called the
+ * former "the last day to sit it" and recorded 20 Jan without a word (t29a F13).
+ */
+export function newDateDeadline(
+  planning: Pick<Planning, "plan">,
+  state: ApplicantState,
+  now: Date,
+  plan: Plan,
+  milestone: StepSubject,
+  today: string,
+): Deadline | undefined {
+  const recorded = state.milestones.find((entry) => entry.key === milestone);
+  const bookedPassed =
+    (recorded?.status === "scheduled" || recorded?.status === "in_progress") &&
+    recorded.date !== undefined &&
+    recorded.date.slice(0, 10) < today;
+  const planned = bookedPassed
+    ? applicantPlan(
+        planning,
+        {
+          ...state,
+          milestones: state.milestones.map((entry) =>
+            entry.key === milestone ? { key: entry.key, status: "not_started" as const } : entry,
+          ),
+        },
+        now,
+      )
+    : plan;
+  return [...planned.nextSteps, ...planned.blocked, ...planned.overdue].find(
+    (step) => step.milestone === milestone,
+  )?.deadline;
 }
 
 /**

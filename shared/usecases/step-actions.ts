@@ -29,7 +29,7 @@ import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
 import { applicantPlan, type Planning } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
-import { asFormError, entryFor, lastDayOf } from "./step-action-entry.ts";
+import { asFormError, entryFor, lastDayOf, newDateDeadline } from "./step-action-entry.ts";
 
 /**
  * One-tap actions from an email or the timeline. A GET previews (never writes: mail
@@ -198,9 +198,7 @@ export async function previewStepAction(
       : undefined);
   const deadline =
     claims.action === "schedule"
-      ? [...plan.nextSteps, ...plan.blocked, ...plan.overdue].find(
-          (step) => step.milestone === claims.milestone,
-        )?.deadline
+      ? newDateDeadline(deps.planning, state, now, plan, claims.milestone, today)
       : undefined;
   const lastDay = deadline ? lastDayOf(deadline, state.profile.timezone) : undefined;
   return {

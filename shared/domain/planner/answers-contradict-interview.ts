@@ -9,11 +9,11 @@ import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import {
-  certificateBelieved,
   evidenceWords,
   noteRecordEvidence,
   rankListNamed,
   rankListWords,
+  recordOpensGate,
 } from "./note-contradicted-by-record.ts";
 import { notePathwayDay } from "./note-question-pathway.ts";
 import { addSource, ERAS_TIMELINE_URL } from "./risk-sources.ts";
@@ -69,10 +69,9 @@ let lastAnswer: readonly number[] = NONE;
 /** contradictedAnswers' answer for a context with interviews, worked out. */
 function answersOf(context: PlanContext): readonly number[] {
   const questioned: number[] = [];
-  // Beside a certificate the record's own question asks about the note (noteRecordRisk): the gate is
+  // Beside a certificate or a pass the record's own question asks about the note (noteRecordRisk): the gate is
   // open, so no "holds back" beside an interview.
-  const noteFalse =
-    context.applicant.medicalSchool.wdomsSponsorNote === false && !certificateBelieved(context);
+  const noteFalse = context.applicant.medicalSchool.wdomsSponsorNote === false && !recordOpensGate(context);
   if (noteFalse) questioned.push(SCHOOL_CHECK_INDEX);
   // The note "false" is asked about with the others, so the form is corrected once.
   if (noteFalse || context.eligibility !== "ineligible") {

@@ -38,7 +38,7 @@ export function deadlineOf(context: PlanContext, risk: Risk): DueDate {
   // Match Week done beside SOAP in progress: answered by Match Day, after it by residency's start.
   if (risk.code === "MATCH_WEEK_SOAP_CONFLICT")
     return context.now < known.matchDay.at ? known.matchDay : known.start;
-  // A note "no" beside a certificate leaves every step planned: asked until residency starts.
+  // A note "no" beside a certificate or a pass leaves every step planned: asked until residency starts.
   if (risk.code === "ANSWERS_CONTRADICT_RECORD" && context.eligibility === "eligible") return known.start;
   return START_BOUND.has(risk.code) ? known.start : known.rol;
 }

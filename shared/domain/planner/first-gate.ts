@@ -8,7 +8,7 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { type PaidGatedFees, paidGatedFees } from "./fees-paid.ts";
 import { gatedSittingWords } from "./gated-sittings.ts";
-import { CERTIFICATE_NOTE_ACTION, certificateBelieved } from "./note-contradicted-by-record.ts";
+import { openedNoteAction, recordOpensGate } from "./note-contradicted-by-record.ts";
 import { noteQuestioned } from "./note-questioned.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -148,7 +148,7 @@ const QUESTIONED_NOTE_ACTION =
 
 /** The school check's action once the school has no sponsor note, fitted to the fees paid as the risk is. */
 export function ineligibleSchoolAction(context: PlanContext): string {
-  if (certificateBelieved(context)) return CERTIFICATE_NOTE_ACTION;
+  if (recordOpensGate(context)) return openedNoteAction(context);
   if (noteQuestioned(context)) return QUESTIONED_NOTE_ACTION;
   const { ineligible } = SCHOOL_CHECK;
   const paid = paidGatedFees(context);

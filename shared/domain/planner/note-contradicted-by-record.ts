@@ -16,6 +16,8 @@ const NRMP_AT = stepIndex("nrmp_registration");
 const RANK_LIST_AT = stepIndex("rank_order_list");
 /** noteRecordEvidence's bit for an ECFMG certificate reported done. */
 const CERTIFICATE = 8;
+/** noteRecordEvidence's bits that open the gate (eligibilityOf): the certificate, a USMLE pass. */
+const OPENS_GATE = 2 | 4 | CERTIFICATE;
 /**
  * USMLE's public page on the path to licensure: an IMG registers for the Step exams through FSMB,
  * whose application needs an approved ECFMG application (as ANSWERS_CONTRADICT_INTERVIEW cites it).
@@ -45,28 +47,32 @@ export function noteRecordEvidence(context: PlanContext): number {
 }
 
 /**
- * Whether the note reported `false` stands beside the applicant's own ECFMG certificate, which ECFMG
- * issues only for a school with a sponsor note: the certificate proves the school eligible
- * (eligibilityOf), so every step is planned and reminded as an eligible applicant's, the question
- * still asked (noteRecordRisk, on the WDOMS check's card until residency starts). Weaker evidence
- * (an application, a pass) keeps the gate. One comparison for almost every plan.
+ * Whether the note reported `false` stands beside the applicant's own ECFMG certificate or USMLE
+ * pass, which ECFMG and FSMB allow only for a school with a sponsor note: the record proves the
+ * school eligible (eligibilityOf), so every step is planned and reminded as an eligible applicant's,
+ * the question still asked (noteRecordRisk, on the WDOMS check's card until residency starts). An
+ * application reported done alone keeps the gate (often marked done on submitting). One comparison
+ * for almost every plan.
  */
-export function certificateBelieved(context: PlanContext): boolean {
-  return (noteRecordEvidence(context) & CERTIFICATE) !== 0;
+export function recordOpensGate(context: PlanContext): boolean {
+  return (noteRecordEvidence(context) & OPENS_GATE) !== 0;
 }
 
 /**
  * Whether the WDOMS check is a next step whatever its status, with no date to meet (the one thing
  * to do now): no sponsor note (`ineligible`: a check marked done does not resolve it), or a "no"
- * beside a certificate (certificateBelieved), whose question rides on it.
+ * beside a certificate or a pass (recordOpensGate), whose question rides on it.
  */
 export function noteAskedOnCheck(context: PlanContext, ineligible: boolean): boolean {
-  return ineligible || certificateBelieved(context);
+  return ineligible || recordOpensGate(context);
 }
 
-/** The WDOMS check's card beside a certificate (certificateBelieved): the question, nothing held. */
-export const CERTIFICATE_NOTE_ACTION =
-  "Your answers say your school shows no ECFMG sponsor note, yet ECFMG certified you, which it does only for a school with one: check WDOMS for your graduation year and correct your answer (send your intake form again, or ask your advisor). Your plan keeps every step planned meanwhile, as your certificate shows.";
+/** The WDOMS check's card beside a certificate or a pass (recordOpensGate): the question, nothing held. */
+export function openedNoteAction(context: PlanContext): string {
+  const evidence = noteRecordEvidence(context);
+  const shows = evidence & CERTIFICATE ? "your certificate shows" : "your USMLE results show";
+  return `Your answers say your school shows no ECFMG sponsor note, yet ${evidenceWords(evidence & OPENS_GATE)}, which ECFMG and FSMB allow only for a school with one: check WDOMS for your graduation year and correct your answer (send your intake form again, or ask your advisor). Your plan keeps every step planned meanwhile, as ${shows}.`;
+}
 
 /**
  * Whether the note's question names the rank order list: the
@@ -138,14 +144,14 @@ const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
  * wording pattern as for an interview, the strongest evidence first, and the rank order list named
  * for a registered applicant (rankListNamed). The gate stays as given (nothing says certification
  * is impossible or talks of refunds until the applicant confirms: first-gate.ts), but beside a
- * certificate (certificateBelieved), which opens it: then the question says every step stays
+ * certificate or a pass (recordOpensGate), which opens it: then the question says every step stays
  * planned, and names no list (its own card and reminders do). Frozen, shared per calendar and
  * kind; null when there is no evidence.
  */
 export function noteRecordRisk(context: PlanContext): Risk | null {
   const evidence = noteRecordEvidence(context);
   if (evidence === 0) return null;
-  const named = (evidence & CERTIFICATE) === 0 && rankListNamed(context);
+  const named = (evidence & OPENS_GATE) === 0 && rankListNamed(context);
   const kind = evidence | (named ? 16 : 0);
   // The deadline in both zones where the applicant's day is not its ET day: kept under the zone.
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
@@ -177,10 +183,10 @@ function recordRisk(calendar: SeasonCalendar, evidence: number, named: boolean, 
   const then = named
     ? `${rankListWords(calendar, sources, rol)}; your plan then shows the steps it now holds back`
     : "change your answer, and your plan shows the steps it now holds back";
-  // A certificate holds nothing back: every step stays planned while the answer is corrected.
+  // A certificate or a pass holds nothing back: every step stays planned while the answer is corrected.
   const ask =
-    evidence & CERTIFICATE
-      ? "check WDOMS for your graduation year now and correct your answer: meanwhile your plan keeps every step planned, as your certificate shows the note. If WDOMS truly shows no note for your graduation year, ask your school's dean's office and ECFMG at once."
+    evidence & OPENS_GATE
+      ? `check WDOMS for your graduation year now and correct your answer: meanwhile your plan keeps every step planned, as ${evidence & CERTIFICATE ? "your certificate shows" : "your USMLE results show"} the note. If WDOMS truly shows no note for your graduation year, ask your school's dean's office and ECFMG at once.`
       : `check WDOMS for your graduation year now; if the note is there, ${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then.`;
   return Object.freeze({
     code: "ANSWERS_CONTRADICT_RECORD",

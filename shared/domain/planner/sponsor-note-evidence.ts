@@ -21,7 +21,20 @@ export const SPONSOR_NOTE_EVIDENCE: readonly MilestoneKey[] = [
   "eras_application",
 ];
 const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
-const CERTIFICATE_AT = stepIndex("ecfmg_certification");
+/**
+ * The steps whose being done opens the gate even beside a note answered "no": the ECFMG certificate,
+ * and a USMLE Step 1 or Step 2 CK passed, which FSMB lets an IMG sit only with an approved ECFMG
+ * application, given only for a school with the note (BOOKED_EXAM_EVIDENCE's sources). A matched
+ * applicant with both exams passed and the certificate pending was silenced from Match Day on:
+ * no contract, no J-1 chain, no email (t29b A1). An application reported done stays a question
+ * (applicants mark it done on submitting).
+ */
+export const OPENS_BESIDE_NO: readonly MilestoneKey[] = [
+  "ecfmg_certification",
+  "usmle_step1",
+  "usmle_step2ck",
+];
+const OPENS_BESIDE_NO_AT: readonly number[] = OPENS_BESIDE_NO.map(stepIndex);
 
 /**
  * The exams whose sitting booked (scheduled) proves the note too: a sitting needs FSMB's
@@ -51,9 +64,11 @@ export function eligibilityOf(
   interviewed: boolean,
 ): Eligibility {
   if (note === true) return "eligible";
-  // ECFMG certifies only a graduate of a school with the note: a "no" beside the applicant's own
-  // certificate is asked about (ANSWERS_CONTRADICT_RECORD), never let silence the steps after it.
-  if (note === false) return entries.at(CERTIFICATE_AT)?.status === "done" ? "eligible" : "ineligible";
+  // ECFMG certifies, and FSMB lets an IMG sit a Step, only for a school with the note: a "no" beside
+  // the applicant's own certificate or pass is asked about (ANSWERS_CONTRADICT_RECORD), never let
+  // silence the steps after it.
+  if (note === false)
+    return OPENS_BESIDE_NO_AT.some((at) => entries.at(at)?.status === "done") ? "eligible" : "ineligible";
   if (interviewed) return "eligible";
   for (let at = 0; at < EVIDENCE_AT.length; at++)
     if (entries.at(EVIDENCE_AT[at] as number)?.status === "done") return "eligible";

@@ -9,7 +9,11 @@ import {
 } from "#domain/catalog/index.ts";
 import type { Plan } from "#domain/plan.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-notice-id.ts";
-import { BOOKED_EXAM_EVIDENCE, SPONSOR_NOTE_EVIDENCE } from "#domain/planner/sponsor-note-evidence.ts";
+import {
+  BOOKED_EXAM_EVIDENCE,
+  OPENS_BESIDE_NO,
+  SPONSOR_NOTE_EVIDENCE,
+} from "#domain/planner/sponsor-note-evidence.ts";
 import { type PlannerInput, plan } from "#domain/planner.ts";
 import confirmed from "#domain/seasons/confirmed.json" with { type: "json" };
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -189,9 +193,9 @@ describe("eligibility gates (property-based)", () => {
             medicalSchool: { ...drawn.applicant.medicalSchool, wdomsSponsorNote: false },
           },
         };
-        // Beside the applicant's own ECFMG certificate the note is asked about and nothing is held
-        // (note-false-beside-certificate.test.ts): this property is for a note no certificate contradicts.
-        if (input.milestones.some((entry) => entry.key === "ecfmg_certification" && entry.status === "done"))
+        // Beside the applicant's own ECFMG certificate or USMLE pass the note is asked about and nothing
+        // is held (note-false-beside-certificate.test.ts): this property is for a note nothing contradicts.
+        if (input.milestones.some((entry) => OPENS_BESIDE_NO.includes(entry.key) && entry.status === "done"))
           return;
         const result = planFor(input, now);
         const needsEcfmg = new Set(

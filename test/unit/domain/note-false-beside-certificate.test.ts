@@ -17,8 +17,8 @@ import {
  * the note would, so every later step, whatever its status or date, is planned and reminded as for
  * the same applicant with the note: the rank order list (and its passed deadline's "check R3 now"),
  * SOAP, Match Week, Match Day, the contract and the J-1 chain. The question stays: on the WDOMS
- * check's card and in its notice, asked until residency starts. Weaker evidence (an approved
- * application only) keeps the gate. (An advisor saw a matched applicant's contract and visa steps
+ * check's card and in its notice, asked until residency starts. A USMLE pass opens it too (FSMB
+ * registers an IMG only with ECFMG's approval); weaker evidence (an approved application only) keeps the gate. (An advisor saw a matched applicant's contract and visa steps
  * all "waiting for the sponsor note", with no email at all, from the rank list's deadline on.)
  *
  * Rashida, in Dhaka.
@@ -123,6 +123,30 @@ describe("a sponsor note false beside the applicant's own ECFMG certificate", ()
     const result = rashida(CERTIFIED, INTERVIEW, RANKING);
     for (const risk of result.risks) expect(risk.message).not.toContain("holds back");
     expect(result.risks.map((risk) => risk.code)).toContain("ANSWERS_CONTRADICT_RECORD");
+  });
+});
+
+describe("a sponsor note false beside a USMLE pass, the certificate pending (t29b A1)", () => {
+  // FSMB lets an IMG sit Step 1 or Step 2 CK only with an approved ECFMG application, which ECFMG
+  // gives only for a school with the note: a matched applicant with both passed and the certificate
+  // pending had the contract and the J-1 chain "waiting for the sponsor note", and no email at all.
+  const PASSED = REGISTERED_KEYS.filter((key) => key !== "ecfmg_certification");
+  it.each([
+    ["ranking open", PASSED, RANKING],
+    ["matched, the Monday after Match Day", [...PASSED, ...AFTER], new Date("2027-03-22T04:00:00Z")],
+  ] as const)("%s: every step is planned as with the note, the question still asked", (_, keys, now) => {
+    const result = rashida(keys, [], now);
+    expect(planned(result)).toEqual(planned(rashida(keys, [], now, true)));
+    expect(result.blocked.flatMap((step) => step.waitingFor)).not.toContain(
+      "ECFMG sponsor note for your school",
+    );
+    const asked = result.risks.find((risk) => risk.code === "ANSWERS_CONTRADICT_RECORD");
+    expect(asked?.message).toContain(
+      "your plan keeps every step planned, as your USMLE results show the note",
+    );
+    const card = result.nextSteps.find((step) => step.milestone === "wdoms_listing");
+    expect(card?.action).toContain("yet you passed USMLE Step 1 and USMLE Step 2 CK");
+    expect(result.reminders.some((each) => each.risk === "ANSWERS_CONTRADICT_RECORD")).toBe(true);
   });
 });
 

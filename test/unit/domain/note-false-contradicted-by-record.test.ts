@@ -8,8 +8,9 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 /**
  * The sponsor note reported `false`, but the
  * applicant reports ECFMG approved the application and/or a USMLE Step 1 or Step 2 CK pass, which
- * ECFMG and FSMB allow only for a school with a note: the gate stays as given, the plan asks (as
- * for an interview), and says no "certification is not possible" nor refund talk until confirmed.
+ * ECFMG and FSMB allow only for a school with a note: the plan asks (as for an interview), and says
+ * no "certification is not possible" nor refund talk until confirmed. An approved application alone
+ * keeps the gate as given; a pass opens it, as a certificate does (note-false-beside-certificate.test.ts).
  */
 const NOW = new Date("2026-11-20T06:00:00Z");
 
@@ -26,7 +27,7 @@ function planFor(milestones: MilestoneEntry[]): Plan {
 const risk = (result: Plan, code: string) => result.risks.find((each) => each.code === code);
 
 describe("a sponsor note reported false beside an approved application or an exam passed", () => {
-  it("approved application and Step 1 passed: asked, the gate kept, no 'not possible' and no refund talk", () => {
+  it("approved application and Step 1 passed: asked, the gate opened, no 'not possible' and no refund talk", () => {
     const result = planFor([
       milestoneFactory("wdoms_listing", "done", "2023-11-02"),
       milestoneFactory("ecfmg_application", "done", "2024-02-20"),
@@ -38,12 +39,15 @@ describe("a sponsor note reported false beside an approved application or an exa
     expect(asked?.message).toContain(
       "you report ECFMG approved your application and you passed USMLE Step 1, which ECFMG and FSMB allow only for a school with a sponsor note covering your graduation year: check WDOMS",
     );
-    expect(asked?.message).toContain("if the note is there, change your answer");
+    expect(asked?.message).toContain(
+      "meanwhile your plan keeps every step planned, as your USMLE results show the note",
+    );
     expect(asked?.message).not.toContain("interview");
     expect(asked?.sources).toContain("https://www.ecfmg.org/resources/medical-school-policy.html");
-    // The gate stays as given: the steps needing ECFMG are still blocked.
-    expect(result.blocked.some((step) => step.milestone === "usmle_step2ck")).toBe(true);
-    const everything = JSON.stringify(result);
+    // The pass opens the gate (FSMB registers an IMG only with ECFMG's approval): Step 2 CK is planned.
+    expect(result.nextSteps.some((step) => step.milestone === "usmle_step2ck")).toBe(true);
+    // The words about the school; the budget, planned now, names the refundable Visa Integrity Fee.
+    const everything = JSON.stringify({ ...result, budget: undefined });
     expect(everything).not.toContain("certification is not possible");
     expect(everything).not.toContain("refund");
     expect(everything).not.toContain("what becomes of");

@@ -87,7 +87,7 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
  * a booked day already passed (a missed sitting being moved, or one whose result is awaited) that of
  * the step unbooked. The plan gives a sat exam the day its result is due (an OET sat on 28 Nov: the
  * Pathway's documents deadline, 26 Jan), not the last day to sit it (5 Jan), and the page called the
- * former "the last day to sit it" and recorded 20 Jan without a word (t29a F13).
+ * former "the last day to sit it" and recorded 20 Jan without a word.
  */
 export function newDateDeadline(
   planning: Pick<Planning, "plan">,

@@ -26,7 +26,7 @@ const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
  * and a USMLE Step 1 or Step 2 CK passed, which FSMB lets an IMG sit only with an approved ECFMG
  * application, given only for a school with the note (BOOKED_EXAM_EVIDENCE's sources). A matched
  * applicant with both exams passed and the certificate pending was silenced from Match Day on:
- * no contract, no J-1 chain, no email (t29b A1). An application reported done stays a question
+ * no contract, no J-1 chain, no email. An application reported done stays a question
  * (applicants mark it done on submitting).
  */
 export const OPENS_BESIDE_NO: readonly MilestoneKey[] = [

@@ -126,7 +126,7 @@ describe("a sponsor note false beside the applicant's own ECFMG certificate", ()
   });
 });
 
-describe("a sponsor note false beside a USMLE pass, the certificate pending (t29b A1)", () => {
+describe("a sponsor note false beside a USMLE pass, the certificate pending", () => {
   // FSMB lets an IMG sit Step 1 or Step 2 CK only with an approved ECFMG application, which ECFMG
   // gives only for a school with the note: a matched applicant with both passed and the certificate
   // pending had the contract and the J-1 chain "waiting for the sponsor note", and no email at all.

@@ -45,7 +45,7 @@ describe("a Pathway marked done with its OET still to be sat", () => {
     expect(warnings[0]?.message).toContain("If you mean the application is submitted");
   });
 
-  it("after the sitting, a Pathway done before it is not believed: the OET step asks for the result (t29a F1)", () => {
+  it("after the sitting, a Pathway done before it is not believed: the OET step asks for the result", () => {
     // ECFMG cannot accept a Pathway before the OET result it needs: Efua's Pathway is dated 10 Sep 2026,
     // her sitting 27 Feb 2027. The OET had vanished from the plan and the certificate read "every exam
     // and the Pathway are done", so a short OET went unheard past the documents deadline.

@@ -3,7 +3,7 @@ import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/u
 import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
 /**
- * "Scheduled for…" on an exam whose booked day has passed with its result not told (t29a F13): the
+ * "Scheduled for…" on an exam whose booked day has passed with its result not told: the
  * plan gives such an OET the day its result is due (the Pathway's documents deadline, Tue 26 Jan
  * 2027, projected), and the form called that "the last day to sit it", then recorded 20 Jan without
  * a word; the plan's own last sitting day is Tue 5 Jan (the result takes three weeks, advice).

@@ -7,6 +7,7 @@ import {
 import { INTERVIEW_CANCELLED_RUNG } from "./interview-cancellations.ts";
 import type { Plan, Reminder } from "./plan.ts";
 import { dueDayWord } from "./planner/day-words.ts";
+import { localDate } from "./time.ts";
 
 /** What a reminder is about, for its words: an interview's preparation, its thank-you, its cancellation, or a step's date. */
 export type ReminderKind = "deadline" | "interview" | "interview-thank-you" | "interview-cancelled";
@@ -52,7 +53,32 @@ export function itemDateLabel(
   if (weekly) return kindDateLabel(reminder, reminderDateLabel(reminder));
   const sentAt = sentAtOf(plan, reminder);
   const label = sentReminderLabel(reminder, sentAt);
-  return kindDateLabel(reminder, zone === undefined ? label : eventTomorrow(label, reminder, sentAt, zone));
+  return kindDateLabel(
+    reminder,
+    zone === undefined
+      ? label
+      : dayToday(eventTomorrow(label, reminder, sentAt, zone), reminder, sentAt, zone),
+  );
+}
+
+/**
+ * A date that is a whole day (precision "day": the contract's, a post-Match step's, a target) on the
+ * day the email goes, in `zone`: "Due today: Fri 2 Apr 2027", "Aim to finish today: …", as an
+ * instant's deadline says its hours left ("Due in 7 hours"); the date alone read as if a day were
+ * left. Other labels (start-by, overdue, an event's) as they are.
+ */
+function dayToday(
+  label: { label: string; inline: string },
+  reminder: Reminder,
+  sentAt: string,
+  zone: string,
+): { label: string; inline: string } {
+  const shown = reminder.stepDate ?? reminder.deadlineDetail;
+  if (shown?.precision !== "day" || shown.day !== localDate(zone, Date.parse(sentAt))) return label;
+  if (label === REMINDER_DATE_LABELS.deadline) return { label: "Due today", inline: "due today," };
+  if (label === REMINDER_DATE_LABELS.target)
+    return { label: "Aim to finish today", inline: "aim to finish today," };
+  return label;
 }
 
 /**

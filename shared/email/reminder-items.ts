@@ -118,7 +118,9 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Pl
   const appointment = reminder.countsDownTo === "own-date" && isAppointment(reminder.milestone);
   const intro =
     reminder.countsDownTo === "target"
-      ? "A target Matchpath suggests so your application is competitive, not a deadline."
+      ? reminder.milestone === "contract"
+        ? CONTRACT_TARGET_NOTE
+        : "A target Matchpath suggests so your application is competitive, not a deadline."
       : appointment
         ? APPOINTMENT_NOTE
         : "The date you gave us.";
@@ -133,6 +135,13 @@ function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Pl
       : `The deadline for the ${later} Match, the one your plan is now dated for, is`;
   return `${intro} ${theDeadline} ${words.local}${yourTimeSuffix(deadline)}${isProjected(deadline) ? ", a projected date" : isAdvice(deadline) ? `, ${DATE_TAGS.advice}` : ""}.`;
 }
+
+/**
+ * The contract's target is our allowance after the Match (two weeks after Match Day, catalog), not a
+ * competitive date: its deadline is the day the visa step waiting on it needs it (contractDueNow).
+ */
+const CONTRACT_TARGET_NOTE =
+  "Two weeks after Match Day: the date Matchpath suggests, not a deadline, since programs set their own signing window.";
 
 /** The date block's words beside an appointment's day (isAppointment): the day booked, not a deadline. */
 const APPOINTMENT_NOTE = "The day you booked: an appointment to keep, not a deadline.";

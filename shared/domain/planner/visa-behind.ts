@@ -125,11 +125,12 @@ function programAnswerWords(missedWords: string): string {
 }
 
 /**
- * The contract's deadline once our date for it (two weeks after Match Day, advice) has passed with
- * the applicant matched: the date the plan needs it by (contractNeededBy: the visa step waiting on
- * it, the J-1 sponsorship or the H-1B petition; with no visa, orientation), when later. Programs
- * set their own signing window, so our date stays beside it as a passed target; past the needed
- * date too, the contract is overdue since it, as the step waiting on it is. `due` otherwise.
+ * The contract's deadline with the applicant matched: the date the plan needs it by
+ * (contractNeededBy: the visa step waiting on it, the J-1 sponsorship or the H-1B petition; with no
+ * visa, orientation), when later than our date for it (two weeks after Match Day, advice). Programs
+ * set their own signing window, so our date is its target, ahead and then passed; past the needed
+ * date too, the contract is overdue since it, as the step waiting on it is. `due` otherwise. The
+ * same deadline whatever `now` (it read "Due Fri 2 Apr" until that day passed, then "Due Mon 5 Apr").
  */
 export function contractDueNow(
   context: PlanContext,
@@ -137,8 +138,7 @@ export function contractDueNow(
   due: DueDate | null,
   stepDates: PlanDates,
 ): DueDate | null {
-  if (entry.key !== "contract" || due === null || due.at >= context.now || !visaChainMatched(context))
-    return due;
+  if (entry.key !== "contract" || due === null || !visaChainMatched(context)) return due;
   const needed = contractNeededBy(context, stepDates);
   return needed === null || needed.due.at <= due.at ? due : neededDue(needed);
 }

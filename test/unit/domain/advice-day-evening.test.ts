@@ -105,7 +105,8 @@ describe("an advice day is the applicant's own day, due until it ends where they
         new Date(startOfLocalDate(zone, "2027-03-22") + 9 * 3_600_000),
       );
       const contract = planned.nextSteps.find((step) => step.milestone === "contract");
-      expect(contract?.deadline?.local, zone).toBe("Fri 2 Apr 2027");
+      // Our Fri 2 Apr is its target; its deadline is the J-1 sponsorship's day (contractDueNow).
+      expect(contract?.target?.local, zone).toBe("Fri 2 Apr 2027");
       expect(contract?.startBy, zone).toBe(new Date(startOfLocalDate(zone, "2027-03-27")).toISOString());
     }
   });

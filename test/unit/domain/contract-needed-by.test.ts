@@ -88,3 +88,30 @@ describe("the chase of a visa step behind counts down to residency's start by na
     ).toEqual(["start-in-14d", "start-in-7d", "start-in-3d", "start-in-1d"]);
   });
 });
+
+describe("the contract's deadline is one day from Match Day on", () => {
+  // The J-1 sponsorship waiting on it is planned by Mon 5 Apr 2027; our date, Fri 2 Apr, is its target.
+  const extra = [milestoneFactory("ecfmg_certification", "done", "2026-11-01")];
+  const contractOf = (at: string) =>
+    planAt("J-1", at, extra).nextSteps.find((step) => step.milestone === "contract");
+
+  it.each(["2027-03-25T12:00:00+02:00", "2027-04-02T10:00:00+02:00", "2027-04-03T10:00:00+02:00"])(
+    "at %s: due Mon 5 Apr, our Fri 2 Apr its target (it read due Fri 2 Apr until that day passed)",
+    (at) => {
+      const step = contractOf(at);
+      expect(step?.deadline?.local).toBe("Mon 5 Apr 2027");
+      expect(step?.target?.local).toBe("Fri 2 Apr 2027");
+    },
+  );
+
+  it("counts down to our date as a target, and to the deadline after it, never a second Due", () => {
+    const reminders = planAt("J-1", "2027-03-25T12:00:00+02:00", extra).reminders.filter(
+      (each) => each.milestone === "contract",
+    );
+    const due = reminders.filter((each) => each.countsDownTo === undefined);
+    expect(due.map((each) => each.deadlineDetail?.local)).toEqual(due.map(() => "Mon 5 Apr 2027"));
+    const aimed = reminders.filter((each) => each.countsDownTo === "target");
+    expect(aimed.length).toBeGreaterThan(0);
+    expect(aimed.map((each) => each.deadlineDetail?.local)).toEqual(aimed.map(() => "Fri 2 Apr 2027"));
+  });
+});

@@ -76,7 +76,8 @@ describe("a date is marked by who sets it, in the plan and `npm run plan`", () =
     const result = matchedPlan();
     const contract = result.nextSteps.find((step) => step.milestone === "contract");
     // `status` keeps its meaning (the instant rests on a projected date); `basis` is new beside it.
-    expect(contract?.deadline).toMatchObject({
+    // Our date is its target; its deadline, the J-1 sponsorship's (Mon 5 Apr), is advice too.
+    expect(contract?.target).toMatchObject({
       local: "Fri 2 Apr 2027",
       status: "projected",
       basis: "advice",

@@ -119,10 +119,10 @@ describe("the Pathway certificate's check reaches a matched applicant by email",
       "Check your ECFMG certificate's validity date against your residency start before your program files your H-1B petition",
     ]);
     expect(h1b[0]?.sendAtLocal).toBe("2027-03-26T09:00:00.000+05:00");
-    // The contract's date (two weeks after Match Day, advice), before the petition's own.
+    // The contract's date (two weeks after Match Day, advice: its target), before the petition's own.
     const contract = planned.nextSteps.find((step) => step.milestone === "contract");
     expect(h1b[0]?.deadlineDetail.local).toBe("Fri 2 Apr 2027");
-    expect(h1b[0]?.deadlineDetail.at).toBe(contract?.deadline?.at);
+    expect(h1b[0]?.deadlineDetail.at).toBe(contract?.target?.at);
     expect(h1b[0]?.deadlineDetail.basis).toBe("advice");
     expect(h1b[0]?.deadlineDetail.source).toMatch(
       /^the H-1B petition's filing, with your certificate: the contract's date/,

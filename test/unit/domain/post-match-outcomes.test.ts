@@ -36,8 +36,9 @@ describe("SOAP done is an accepted SOAP position (Sita, Kathmandu)", () => {
     expect(result.blocked.map((each) => each.milestone)).not.toContain("j1_statement_of_need");
     const contract = step(result, "contract");
     // As for a matched applicant: Match Day + 14 days (office days), Fri 2 Apr 2027, ending at
-    // Kathmandu's midnight, before ET's.
-    expect(contract?.deadline?.at).toBe("2027-04-02T18:15:00.000Z");
+    // Kathmandu's midnight, before ET's: its target; due by the J-1 sponsorship's day waiting on it.
+    expect(contract?.target?.at).toBe("2027-04-02T18:15:00.000Z");
+    expect(contract?.deadline?.local).toBe("Mon 5 Apr 2027");
     expect(contract?.action).toContain("from your accepted SOAP position");
     expect(step(result, "j1_statement_of_need")).toBeDefined();
     expect(rungsOf(result, "contract").length).toBeGreaterThan(0);

@@ -90,7 +90,8 @@ describe("a scheduled rank order list and contract read as planned", () => {
     const action = actionOf(planAt(input, "2027-03-22T09:00:00Z"), "contract");
     expect(action).toContain("You plan to sign your program's contract on Sun 28 Mar 2027");
     expect(action).toContain(
-      "within the signing window your program gives; this plan allows until Fri 2 Apr 2027",
+      // The deadline: the day the J-1 sponsorship waiting on it needs it (our Fri 2 Apr is its target).
+      "within the signing window your program gives; this plan allows until Mon 5 Apr 2027",
     );
     expect(action).not.toContain("Read the contract your program sends");
   });
@@ -101,7 +102,7 @@ describe("a scheduled rank order list and contract read as planned", () => {
     });
     const action = actionOf(planAt(input, "2027-03-22T09:00:00Z"), "contract");
     expect(action).toContain(
-      "You plan to sign your program's contract on Fri 9 Apr 2027, after Fri 2 Apr 2027",
+      "You plan to sign your program's contract on Fri 9 Apr 2027, after Mon 5 Apr 2027",
     );
     expect(action).not.toContain("too late for the 2027 Match's ranking");
   });

@@ -36,7 +36,8 @@ function itemDates(thePlan: Plan, milestone: MilestoneKey): { text: string; html
 describe("an email's date says who sets it", () => {
   it("the contract's date: our advice, in the text and the HTML", () => {
     const { text, html } = itemDates(matchedPlan(), "contract");
-    expect(text).toMatch(/Fri 2 Apr 2027.* \(our advice, not set by any authority\)$/);
+    // Due by the J-1 sponsorship's day waiting on it (our Fri 2 Apr is its target).
+    expect(text).toMatch(/Mon 5 Apr 2027.* \(our advice, not set by any authority\)$/);
     expect(html).toContain(" · our advice, not set by any authority</span>");
     expect(text).not.toContain("projected date");
     expect(html).not.toContain("projected date");

@@ -11,7 +11,7 @@ import { matchedPlan, rankingPlan, ZONE } from "#test/unit/domain/date-basis-pla
  * projected, or nothing for a confirmed date.
  */
 
-/** The `<p class="due">` line of the card titled `title` on the applicant's timeline. */
+/** The `<p class="due">` line of the card titled `title` on the applicant's timeline (its deadline's, not its target's). */
 function dueLine(thePlan: Plan, title: string): string {
   const links = applicantLinks({
     baseUrl: "https://api.example.org",
@@ -28,15 +28,16 @@ function dueLine(thePlan: Plan, title: string): string {
     comingReminders: [],
   }).body;
   const card = (body ?? "").split("<h3>").find((each) => each.startsWith(title));
-  const due = card?.match(/<p class="due">.*?<\/p>/)?.[0];
+  const due = card?.match(/<p class="due">(?:(?!target, not a deadline).)*?<\/p>/)?.[0];
   if (due === undefined) throw new Error(`no dated card titled ${title}`);
   return due;
 }
 
 describe("the timeline tags a date by who sets it", () => {
   it("the contract's date: our advice, not projected", () => {
+    // Due by the J-1 sponsorship's day waiting on it; our Fri 2 Apr is its target.
     const line = dueLine(matchedPlan(), "Sign your program");
-    expect(line).toContain("Fri 2 Apr 2027");
+    expect(line).toContain("Mon 5 Apr 2027");
     expect(line).toContain('<span class="tag advice">our advice, not set by any authority</span>');
     expect(line).not.toContain("projected");
   });

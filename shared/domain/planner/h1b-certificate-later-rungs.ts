@@ -3,7 +3,6 @@ import { basisMark } from "../date-basis.ts";
 import { DAY_MS, ET_ZONE } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { dayBy } from "./day-words.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { h1bCertificateTarget, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import { certificateForRanking, laterCertificateApplyBy } from "./h1b-certificate-card.ts";
@@ -19,8 +18,8 @@ const FIRST_RUNG_DAYS = 14;
 /**
  * The certificate's step on the H-1B track, still pending past its H-1B target (and abroad past the
  * visa-held day), while the later candidate's day to apply to FSMB by is ahead (laterCertificateApplyBy,
- * the day its card names): 14/3/1-day rungs to that day, titled with what to do, "if your certificate
- * is issued by Wed 13 Jan 2027, apply to FSMB that day" (Step 3
+ * the day its card names): 14/3/1-day rungs to that day, titled with what to do, "then apply to FSMB
+ * the same day", naming no day: their date block names the window's close (Step 3
  * waits on the certificate, so no Step 3 rung led there). The day is a whole local day in the
  * applicant's zone's slots, up to the instant the window closes (applyByDue). Appended to `into`; only the plan's own
  * Match, before ranking, with Step 3 not booked; nothing for other plans (one visa check first).
@@ -43,7 +42,9 @@ export function certificateLaterApplyByReminders(
   const day = laterCertificateApplyBy(context, visaDays);
   if (day === null) return;
   const due = applyByDue(stepDates, day.applyBy, target);
-  const held = day.held ? "if you already hold a visitor visa and your certificate" : "if your certificate";
+  // The title names no day: the date block and the subject name the window's close, the why the
+  // day the certificate must come by ("issued by Wed 13 Jan … apply by Thu 14 Jan" in one subject).
+  const held = day.held ? " if you already hold a visitor visa" : "";
   const words = certificateForRanking(context, target, visaDays);
   weeklyToDay(
     context,
@@ -53,7 +54,7 @@ export function certificateLaterApplyByReminders(
       passed: due.at - FIRST_RUNG_DAYS * DAY_MS,
       dueAt: due.at,
       detail: stepDates.rendered(due),
-      title: `${entry.title}: ${held} is issued by ${dayBy(context, day.applyBy)}, apply to FSMB that day${basisMark(due)}`,
+      title: `${entry.title}, then apply to FSMB the same day${held}${basisMark(due)}`,
       why: words.slice(1, words.indexOf(" The later deadline shown")),
       rung: "apply-by-follow-up",
       ladder: APPLY_BY_LADDER,

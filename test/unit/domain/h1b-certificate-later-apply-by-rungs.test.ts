@@ -38,7 +38,7 @@ const laterRungs = (result: Plan) =>
   result.reminders.filter(
     (reminder) =>
       reminder.milestone === "ecfmg_certification" &&
-      reminder.title.includes("if your certificate is issued by Wed 13 Jan 2027, apply to FSMB that day"),
+      reminder.title === "Receive ECFMG certification, then apply to FSMB the same day (our advice)",
   );
 
 describe("H-1B certificate pending between the two apply-by days: rungs to the later apply-by day", () => {

@@ -76,15 +76,17 @@ export interface EscalateOptions {
 }
 
 /**
- * Sends the advisor one email per escalation not yet sent (new ones, and stranded ones): each is
- * claimed in the applicant's ledger first (a retry or a concurrent re-plan finds it claimed or sent
- * and skips it) and marked sent after SES accepts it; a failed send is handled per `onSendFailure`.
+ * Sends the advisor one email carrying every escalation not yet sent (new ones, and stranded ones),
+ * where one email each went out in the same second: each is claimed in the applicant's ledger first
+ * (a retry or a concurrent re-plan finds it claimed or sent and skips it) and all the claimed ones
+ * are marked sent, with the one message id, after SES accepts it; a failed send is handled per
+ * `onSendFailure`, for all of them alike.
  * When the advisor's address is on the suppression list (a hard bounce or a complaint), nothing is
  * sent: each escalation claimed is marked "withheld" with the reason, so it is handled once, like a
  * sent one, and no timer or re-plan tries it again; the console's ledger shows it as not sent.
  * An email SES rejects for good (EmailRejectedError: MessageRejected, an unverified sender, sending
- * paused) is marked "withheld" as "rejected" the same way, reported through `onRejected`, and the
- * next escalation is tried: a retry would meet the same refusal, every 15 minutes, for ever.
+ * paused) marks its escalations "withheld" as "rejected" the same way, reported through
+ * `onRejected`: a retry would meet the same refusal, every 15 minutes, for ever.
  */
 export async function escalate(
   state: ApplicantState,
@@ -109,50 +111,32 @@ export async function escalate(
       ESCALATION_CLAIM_STALE_AFTER_MS,
     ),
   );
+  const told = escalations.filter((escalation) => claimed.has(escalation.id));
+  const ids = told.map((each) => each.id);
+  if (ids.length === 0) return { sent: [], kept: [], withheld: [] };
   if (suppressed !== undefined) {
-    const withheld = escalations.filter((escalation) => claimed.has(escalation.id)).map((each) => each.id);
-    if (withheld.length > 0) await deps.ledger.markRemindersWithheld(applicantId, withheld, suppressed, now);
-    return { sent: [], kept: [], withheld };
+    await deps.ledger.markRemindersWithheld(applicantId, ids, suppressed, now);
+    return { sent: [], kept: [], withheld: ids };
   }
-  const sent: string[] = [];
-  const rejected: string[] = [];
-  let refusal: EmailRejectedError | undefined;
-  const reportRejected = () => {
-    if (refusal !== undefined)
+  let messageId: string;
+  try {
+    ({ messageId } = await deps.mailer.send(await escalationEmail(state, plan, told, advisor, deps)));
+  } catch (error) {
+    if (error instanceof EmailRejectedError) {
+      await deps.ledger.markRemindersWithheld(applicantId, ids, "rejected", now);
       deps.onRejected?.({
         applicantId,
-        escalationIds: rejected,
-        error: { name: refusal.name, message: refusal.message },
+        escalationIds: ids,
+        error: { name: error.name, message: error.message },
       });
-  };
-  for (const escalation of escalations) {
-    if (!claimed.has(escalation.id)) continue;
-    let messageId: string;
-    try {
-      ({ messageId } = await deps.mailer.send(await escalationEmail(state, plan, escalation, advisor, deps)));
-    } catch (error) {
-      if (error instanceof EmailRejectedError) {
-        await deps.ledger.markRemindersWithheld(applicantId, [escalation.id], "rejected", now);
-        rejected.push(escalation.id);
-        refusal ??= error;
-        continue;
-      }
-      reportRejected();
-      const done = new Set([...sent, ...rejected]);
-      const unsent = escalations.filter((each) => claimed.has(each.id) && !done.has(each.id));
-      if (options.onSendFailure === "keep-claims")
-        return { sent, kept: unsent.map((each) => each.id), withheld: rejected };
-      await deps.ledger.releaseClaims(
-        applicantId,
-        unsent.map((each) => each.id),
-      );
-      throw error;
+      return { sent: [], kept: [], withheld: ids };
     }
-    await deps.ledger.markRemindersSent(applicantId, [escalation.id], messageId, now);
-    sent.push(escalation.id);
+    if (options.onSendFailure === "keep-claims") return { sent: [], kept: ids, withheld: [] };
+    await deps.ledger.releaseClaims(applicantId, ids);
+    throw error;
   }
-  reportRejected();
-  return { sent, kept: [], withheld: rejected };
+  await deps.ledger.markRemindersSent(applicantId, ids, messageId, now);
+  return { sent: ids, kept: [], withheld: [] };
 }
 
 /** Why an escalation was not sent, in the advisor console's words. */

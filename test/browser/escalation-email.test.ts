@@ -43,7 +43,7 @@ describe("the advisor's escalation email", () => {
     const store = new InMemoryApplicantStore();
     const url = (id: string) => consoleApplicantUrl("https://matchpath.example", id);
     const deps = { ledger: store, suppression: store, mailer: new InMemoryMailer(), consoleUrl: url };
-    const email = await escalationEmail(state, plan, escalation, "helen.advisor@matchpath.example", deps);
+    const email = await escalationEmail(state, plan, [escalation], "helen.advisor@matchpath.example", deps);
     const page = await browser.context.newPage();
     await page.setContent(email.html, { waitUntil: "load" });
     expect(await page.title()).toBe(email.subject);

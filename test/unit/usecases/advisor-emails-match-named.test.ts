@@ -59,7 +59,7 @@ describe("the advisor's emails name the Match the plan is for", () => {
     if (escalation === undefined) throw new Error("no escalation");
     const store = new InMemoryApplicantStore();
     const deps = { ledger: store, suppression: store, mailer: new InMemoryMailer(), consoleUrl: url };
-    const email = await escalationEmail(state, plan, escalation, "daniel@advisors.example", deps);
+    const email = await escalationEmail(state, plan, [escalation], "daniel@advisors.example", deps);
     expect(email.text).toContain("Omar Haddad (Match 2028; the 2027 Match is out of reach) agreed");
     expect(email.html).toContain("Omar Haddad (Match 2028; the 2027 Match is out of reach) agreed");
   });

@@ -79,7 +79,7 @@ describe("the advisor's escalation says only what the applicant told us", () => 
     const store = new InMemoryApplicantStore();
     const url = (id: string) => consoleApplicantUrl("https://matchpath.example", id);
     const deps = { ledger: store, suppression: store, mailer: new InMemoryMailer(), consoleUrl: url };
-    const email = await escalationEmail(state, plan, escalation, "helen.advisor@matchpath.example", deps);
+    const email = await escalationEmail(state, plan, [escalation], "helen.advisor@matchpath.example", deps);
     expect(email.text).not.toContain("certified a rank order list, but");
     expect(email.text).toContain("has told us neither whether they certified a rank order list");
   });
@@ -110,7 +110,7 @@ describe("the advisor's escalation says only what the applicant told us", () => 
     const store = new InMemoryApplicantStore();
     const url = (id: string) => consoleApplicantUrl("https://matchpath.example", id);
     const deps = { ledger: store, suppression: store, mailer: new InMemoryMailer(), consoleUrl: url };
-    const email = await escalationEmail(state, plan, escalation, "helen.advisor@matchpath.example", deps);
+    const email = await escalationEmail(state, plan, [escalation], "helen.advisor@matchpath.example", deps);
     expect(email.text).toContain("told us they matched but not where");
     expect(email.text).not.toContain("whether or where they matched");
   });

@@ -1,11 +1,13 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import sesModule from "aws-ses-v2-local";
 import { closeServer } from "./eventbridge-local.ts";
+import { localClockInboxPage } from "./ses-local-time.ts";
 
 /**
  * The SES v2 emulator (aws-ses-v2-local), run in this process from its exported server factory:
  * the SES v2 API the real mailer calls, every message with its headers at `GET /store`, and a web
- * inbox at `/`.
+ * inbox at `/`, dated by the local clock (ses-local-time.ts).
  */
 
 /** One message as the emulator keeps it (its `Email` type, see node_modules/aws-ses-v2-local/dist/store.d.ts). */
@@ -40,8 +42,26 @@ export async function startSesEmulator(options: { port?: number; host?: string }
       `the SES emulator could not listen on ${host}:${options.port ?? 8005} (is the port in use?)`,
     );
   }
+  servingInboxPage(server);
   const port = (server.address() as AddressInfo).port;
   return { endpoint: `http://${host}:${port}`, port, stop: () => closeServer(server) };
+}
+
+/**
+ * The emulator's server answering `GET /` with its inbox page dated by the local clock
+ * (localClockInboxPage), every other request as before.
+ */
+function servingInboxPage(server: Server): void {
+  const page = localClockInboxPage();
+  const [emulator] = server.listeners("request") as ((...args: unknown[]) => void)[];
+  if (page === undefined || emulator === undefined) return;
+  server.removeAllListeners("request");
+  server.on("request", (request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? "/").split("?")[0];
+    if (request.method !== "GET" || path !== "/") return emulator.call(server, request, response);
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(page);
+  });
 }
 
 /**

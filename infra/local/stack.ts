@@ -21,6 +21,7 @@ import { startPlannerFeed } from "./planner-feed.ts";
 import { DEFAULT_PORTS, startLocalServices } from "./services.ts";
 import { createSesFeedback, followedByFeedback, type SesFeedback } from "./ses-feedback.ts";
 import { sesMailReader } from "./ses-local.ts";
+import { stampingLocalClock } from "./ses-local-time.ts";
 import { createSesTagMemory } from "./ses-tags.ts";
 import type { LocalStack, LocalStackOptions } from "./stack-options.ts";
 import type { StreamPoller } from "./stream-poller.ts";
@@ -84,7 +85,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         consoleSignIn,
       }),
       options.handlerLogLevel,
-      (name) => sesTags.remembering(clientsFor(name)),
+      (name) => sesTags.remembering(stampingLocalClock(clientsFor(name), localClock)),
     );
     // Mail to the SES mailbox simulator's addresses comes back as SES's EventBridge events (ses-feedback.ts).
     const sesFeedback = createSesFeedback({

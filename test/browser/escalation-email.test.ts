@@ -24,26 +24,11 @@ describe("the advisor's escalation email", () => {
   });
 
   it("carries the subject as its title, passes axe-core, and reads at 360 px", async () => {
-    const milestones: MilestoneEntry[] = [{ key: "usmle_step1", status: "done", date: "2026-06-01" }];
-    const state = {
-      profile: profileFactory({
-        applicantId: "a_keoni",
-        fullName: "Keoni Lee",
-        medicalSchool: { name: "Unlisted College", country: "NG", wdomsSponsorNote: false },
-        advisorEmail: "helen.advisor@matchpath.example",
-        escalateToAdvisor: true,
-      }),
-      milestones,
-      interviews: [],
-      ledger: [],
-    };
+    const state = keoni();
     const plan = domainPlanning.plan(state, new Date("2026-12-07T08:00:00Z"));
     const escalation = escalationsFor(state, plan)[0];
     if (escalation === undefined) throw new Error("no escalation");
-    const store = new InMemoryApplicantStore();
-    const url = (id: string) => consoleApplicantUrl("https://matchpath.example", id);
-    const deps = { ledger: store, suppression: store, mailer: new InMemoryMailer(), consoleUrl: url };
-    const email = await escalationEmail(state, plan, [escalation], "helen.advisor@matchpath.example", deps);
+    const email = await escalationEmail(state, plan, [escalation], "helen.advisor@matchpath.example", deps());
     const page = await browser.context.newPage();
     await page.setContent(email.html, { waitUntil: "load" });
     expect(await page.title()).toBe(email.subject);
@@ -53,4 +38,45 @@ describe("the advisor's escalation email", () => {
     expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
     await page.close();
   });
+
+  // Two critical risks of one plan went as two emails in the same second; now one, numbered.
+  it("carries the risks one plan raises at once in one email: a count as its heading, each risk under it", async () => {
+    const state = keoni();
+    const plan = domainPlanning.plan(state, new Date("2026-12-07T08:00:00Z"));
+    const escalations = escalationsFor(state, plan);
+    expect(escalations.length).toBeGreaterThan(1);
+    const email = await escalationEmail(state, plan, escalations, "helen.advisor@matchpath.example", deps());
+    const page = await browser.context.newPage();
+    await page.setContent(email.html, { waitUntil: "load" });
+    expect(await page.title()).toBe(email.subject);
+    expect(await page.locator("h1").count()).toBe(1);
+    expect(await page.locator("h2").allTextContents()).toEqual(escalations.map((each) => each.title));
+    await expectNoSeriousA11yViolations(page);
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(360);
+    await page.close();
+  });
 });
+
+/** Keoni Lee, whose school has no ECFMG sponsor note, consenting to escalation. */
+function keoni() {
+  const milestones: MilestoneEntry[] = [{ key: "usmle_step1", status: "done", date: "2026-06-01" }];
+  return {
+    profile: profileFactory({
+      applicantId: "a_keoni",
+      fullName: "Keoni Lee",
+      medicalSchool: { name: "Unlisted College", country: "NG", wdomsSponsorNote: false },
+      advisorEmail: "helen.advisor@matchpath.example",
+      escalateToAdvisor: true,
+    }),
+    milestones,
+    interviews: [],
+    ledger: [],
+  };
+}
+
+function deps() {
+  const store = new InMemoryApplicantStore();
+  const url = (id: string) => consoleApplicantUrl("https://matchpath.example", id);
+  return { ledger: store, suppression: store, mailer: new InMemoryMailer(), consoleUrl: url };
+}

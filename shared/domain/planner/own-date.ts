@@ -124,6 +124,8 @@ const followUps = new WeakMap<
     id: string;
     title: string;
     why: string;
+    /** A visa interview's question sent once residency has started (visaResultQuestion `started`). */
+    whyStarted: string;
     whyUndated: string;
     made: TimedReminder | undefined;
   }
@@ -136,8 +138,14 @@ export const RESULT_FOLLOW_UP_RUNG = "result-follow-up";
  * Why a result follow-up matters, not what to do (the step's action says that):
  * "Until you tell us your USMLE Step 2 CK result, the plan cannot tell whether …".
  */
-function followUpWhy(entry: CatalogEntry, dated: boolean, date: string, start: string): string {
-  const visa = visaResultQuestion(entry, date, start);
+function followUpWhy(
+  entry: CatalogEntry,
+  dated: boolean,
+  date: string,
+  start: string,
+  started = false,
+): string {
+  const visa = visaResultQuestion(entry, date, start, started);
   if (visa !== null) return visa.why;
   // A Pathway is an application, not an exam: no "result" and no "new date". Past the rank order
   // list deadline (no deadline left, `dated` false) what it is still needed for is the certificate.
@@ -200,6 +208,7 @@ export function resultFollowUp(
       id: `r-${stableHash(`${RESULT_FOLLOW_UP_RUNG}|${textKey}`)}`,
       title: followUpTitle(entry, date, start),
       why: followUpWhy(entry, true, date, start),
+      whyStarted: followUpWhy(entry, true, date, start, true),
       whyUndated: followUpWhy(entry, false, date, start),
       made: undefined,
     };
@@ -225,7 +234,12 @@ export function resultFollowUp(
     deadlineDetail: deadline.detail,
     sendAt: isoUtc(sendAt),
     sendAtLocal: isoInZone(context.zone, sendAt),
-    why: hard === null ? known.whyUndated : known.why,
+    why:
+      hard === null
+        ? known.whyUndated
+        : sendAt >= context.calendar.dates.residency_start.at
+          ? known.whyStarted
+          : known.why,
     countsDownTo,
   });
   const timed = timedReminder(sendAt, deadline.at, Object.freeze(reminder));

@@ -22,13 +22,13 @@ import {
 } from "./laid-step.ts";
 import { bookedAfterDue } from "./last-sitting-day.ts";
 import { matchDayAfterSoap } from "./match-day-after-soap.ts";
-import { rebookReminders } from "./missed-sitting.ts";
 import { type BookNowFacts, bookNowOnMovedPlan } from "./moved-exam-book-now.ts";
 import { nrmpAskedEntry, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingEntry, nrmpWhileWeighing } from "./nrmp-while-weighing.ts";
 import { oetBookingReminders } from "./oet-booking-day.ts";
 import { oetResultAnnounced, oetResultAwaited } from "./oet-result-awaited.ts";
-import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
+import type { StepOwnDate } from "./own-date.ts";
+import { ownDatePassedReminders } from "./own-date-passed.ts";
 import { pathwayReviewDue, pathwaySubmittedInProgress } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
@@ -46,7 +46,6 @@ import { pathwayDueHasNoLadder, pendingPathwayReminders } from "./undated-pathwa
 import { visaBehindReminders } from "./visa-behind.ts";
 import { visaInterviewAsked } from "./visa-interview-asked.ts";
 import { interviewDayOnly } from "./visa-interview-booked-late.ts";
-import { visaResultAskedAgain } from "./visa-result-asked.ts";
 
 /** The dates one next step's reminders are laid against, as planMilestone resolved them. */
 export interface StepReminderDates extends BookNowFacts {
@@ -243,20 +242,7 @@ export function stepReminders(
             ? oetResultAnnounced(context, stepDates)
             : { at: due.at, detail }
           : null;
-    const followUp = resultFollowUp(context, entry, own, announced);
-    // A rung of the same deadline at the same instant already carries the step (it asks): one notice.
-    if (
-      followUp !== null &&
-      !into.some(
-        (other) =>
-          other.reminder.milestone === entry.key &&
-          other.sendAt === followUp.sendAt &&
-          other.deadline === followUp.deadline,
-      )
-    )
-      into.push(followUp);
-    rebookReminders(context, entry, index, own, stepDates, announced, into); // up to the last sitting day
-    if (entry.stage === "visa") visaResultAskedAgain(context, entry, own, announced, into); // asked again
+    ownDatePassedReminders(context, entry, index, own, { announced, overdue: detail }, stepDates, into);
   }
   // A visa step behind after the Match, or the J-1 certificate past the DS-2019's date: weekly to the start.
   if (dates.overdueNow && due !== null && (entry.stage === "visa" || entry.key === "ecfmg_certification"))

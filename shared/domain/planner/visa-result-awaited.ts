@@ -53,17 +53,23 @@ export function interviewResultAwaited(context: PlanContext, key: MilestoneKey):
 /**
  * The result question's title and why for a consular interview gone by (the follow-up the day after
  * it and the rungs toward residency's start): "Your J-1 visa interview was on Sat 15 May 2027: was
- * the visa issued? Tell us", never an exam's "results take about 4 weeks". Null for any other step.
+ * the visa issued? Tell us", never an exam's "results take about 4 weeks". `started`: the question
+ * goes once residency has started (an interview on the start day or after it), so its why says the
+ * start has come, never "before residency starts". Null for any other step.
  */
 export function visaResultQuestion(
   entry: CatalogEntry,
   date: string,
   start: string,
+  started = false,
 ): { title: string; why: string } | null {
   const name = CONSULAR_INTERVIEWS.get(entry.key);
   if (name === undefined) return null;
+  const until = started
+    ? `Residency started on ${start} and a program holds a delayed start only briefly: until you tell us, the plan cannot tell your program when you can start.`
+    : `Until you tell us, the plan cannot tell whether your visa will be in hand before residency starts on ${start}.`;
   return {
     title: `Your ${name} was on ${renderDate(date)}: was the visa issued? Tell us`,
-    why: `A consular officer decides at the interview: a refusal under section 221(g) for administrative processing, or a passport kept for the visa, is known that day, and an issued visa comes back with your passport within days (advice). Until you tell us, the plan cannot tell whether your visa will be in hand before residency starts on ${start}. If it was issued, mark this step done; if not, tell your program's GME office ${entry.key === "visa_j1" ? "and ECFMG" : "and its immigration office"} today, since administrative processing has no set length.`,
+    why: `A consular officer decides at the interview: a refusal under section 221(g) for administrative processing, or a passport kept for the visa, is known that day, and an issued visa comes back with your passport within days (advice). ${until} If it was issued, mark this step done; if not, tell your program's GME office ${entry.key === "visa_j1" ? "and ECFMG" : "and its immigration office"} today, since administrative processing has no set length.`,
   };
 }

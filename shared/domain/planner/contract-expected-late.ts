@@ -1,9 +1,8 @@
-import { startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { ContractNeededBy } from "./contract-needed-by.ts";
-import { shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { h1bInUs } from "./h1b-in-us.ts";
+import { visaMovedPastStart } from "./visa-moved-past-start.ts";
 import { type ExpectedPastStart, visaDateOf } from "./visa-step-late.ts";
 
 // The visa paperwork starts from the signed contract (ECFMG's J-1 application, the program's H-1B
@@ -29,11 +28,8 @@ export function contractExpectedPastStart(
   if (given?.status !== "scheduled" || given.date === undefined || h1bInUs(context)) return null;
   const visa = visaDateOf(needed.step, dates);
   if (visa === null) return null;
-  const later = shiftDays(startOfLocalDate(context.zone, given.date), context.zone, 1) - needed.due.at;
-  const room = context.calendar.dates.residency_start.at - visa.at;
-  return later > room
-    ? { key: "contract", expected: given.date, visaAt: visa.at + later, filed: false }
-    : null;
+  const moved = visaMovedPastStart(context, given.date, needed.due.at, visa.at);
+  return moved === null ? null : { key: "contract", expected: given.date, visaAt: moved, filed: false };
 }
 
 /** The words of a contract planned too late (contractExpectedPastStart), with a leading space: `visaDay`, the visa's day it leads to. */

@@ -2,10 +2,8 @@ import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/i
 import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
@@ -14,6 +12,7 @@ import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
+import { visaMovedPastStart } from "./visa-moved-past-start.ts";
 
 // A visa step whose date is our advice counted back from another step's (the J-1 sponsorship from
 // the DS-2019, the DS-2019 from the visa, the H-1B petition from the stamping) holds the chain's
@@ -86,7 +85,6 @@ export function expectedPastStart(
   visaAt: number,
   dates: PlanDates,
 ): ExpectedPastStart | null {
-  const room = context.calendar.dates.residency_start.at - visaAt;
   let verdict: boolean | undefined;
   for (const step of CHAIN_OF.get(key) ?? []) {
     const given = context.entries.at(stepIndex(step));
@@ -105,8 +103,8 @@ export function expectedPastStart(
       verdict ??= j1FileVerdict(context, dates);
       if (verdict) continue;
     }
-    const later = shiftDays(startOfLocalDate(context.zone, given.date), context.zone, 1) - planned;
-    if (later > room) return { key: step, expected: given.date, visaAt: visaAt + later, filed };
+    const moved = visaMovedPastStart(context, given.date, planned, visaAt);
+    if (moved !== null) return { key: step, expected: given.date, visaAt: moved, filed };
   }
   return null;
 }

@@ -52,3 +52,15 @@ export function petitionApprovalDue(context: PlanContext, dates: PlanDates): Due
   return due;
 }
 const approvalDues = new WeakMap<PlanDates, Map<string, DueDate>>();
+
+/**
+ * The approval's day this plan expects from its own filing day (visa_h1b's due date, plus premium
+ * processing's business days as petitionApprovalDue counts them): the day an approval told later
+ * is compared with (visa-document-received-late.ts). Null with no petition date.
+ */
+export function plannedApprovalAt(dates: PlanDates): number | null {
+  const planned = dates.due("visa_h1b");
+  return planned === null
+    ? null
+    : afterBusinessDays(planned.at, planned.zone, PETITION_PREMIUM_BUSINESS_DAYS);
+}

@@ -9,7 +9,6 @@ import { contractExpectedPastStart, contractExpectedWords } from "./contract-exp
 import { type ContractNeededBy, contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { ds2019ReceivedLate, ds2019ReceivedLateWords } from "./ds2019-received-late.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
@@ -19,6 +18,7 @@ import { petitionApprovalDue } from "./petition-approval.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
+import { receivedLateWords, visaDocumentReceivedLate } from "./visa-document-received-late.ts";
 import { lateInterviewAdvice, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
 import { interviewResultAwaited } from "./visa-result-awaited.ts";
 import { CHANGE_OF_STATUS_ADVICE, IN_US_ADVICE, trackAdvice, VISA_STEP_OF } from "./visa-start-words.ts";
@@ -115,7 +115,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   // The track's visa interview booked after the visa's date: too late the day it is booked.
   const visaStep = open.find((entry) => entry.key === VISA_STEP_OF[context.applicant.visa])?.key;
   const interview = visaStep && visaInterviewBookedLate(context, visaStep, dates.due(visaStep));
-  const received = ds2019ReceivedLate(context, dates); // in hand too late for the interview's month
+  const received = visaDocumentReceivedLate(context, dates); // in hand too late for the interview
   const late = open.filter((entry) => {
     const planned =
       entry.key === "usmle_step3" && step3 !== null
@@ -127,13 +127,13 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     if (planned === undefined || interviewResultAwaited(context, entry.key)) return false;
     const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
     noteRiskChange(context, due);
-    // The applicant's own later day (or the DS-2019 received late) already carries the visa past the start.
+    // The applicant's own later day (or the interview's document received late) already carries the visa past the start.
     const visa = due >= context.now ? visaDateOf(entry, dates) : null;
     const expected =
       entry.key === "contract"
         ? due >= context.now && contractLate !== null
         : (visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key) ||
-          (received !== null && entry.key === "visa_j1");
+          (received !== null && entry.key === received.visaKey);
     if (expected) expectedLate.push(entry);
     const booksLate = interview && entry.key === visaStep;
     const past =
@@ -237,7 +237,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${received ? ds2019ReceivedLateWords(context, received) : ""}${interview ? lateInterviewAdvice(interview) : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
+      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${received ? receivedLateWords(context, received) : ""}${interview ? lateInterviewAdvice(interview) : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

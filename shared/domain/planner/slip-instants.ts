@@ -60,6 +60,9 @@ function slipInstantsOf(dates: PlanDates, finished: number): readonly number[] {
     }
     if (due !== null && planned !== null) criticalFrom(instants, finished, key, due.at, planned.zone, 0);
   }
+  // Past the application's latest day, Step 1 counts its preparation from it (slipped-targets.ts gapAfter).
+  const application = dates.due("ecfmg_application");
+  if (application !== null && !isFinishedIn(finished, "ecfmg_application")) instants.push(application.at + 1);
   return Object.freeze(instants);
 }
 

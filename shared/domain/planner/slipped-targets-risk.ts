@@ -13,7 +13,13 @@ import { plannedDay } from "./earliest-certification.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { noteSlipInstants } from "./slip-instants.ts";
-import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
+import {
+  movedTargets,
+  type SlippedTarget,
+  STEP1_PREPARATION,
+  STEP1_STUDY,
+  subjectOf,
+} from "./slipped-targets.ts";
 
 /**
  * The risks that speak for a step's hard deadline (the last sitting day, the Match's last day, the
@@ -64,7 +70,9 @@ export function slippedTargetsRisk(
     if (pastDue && spokenFor(spoken, slip.key)) continue;
     kept.push(slip);
     critical ||= pastDue;
-    const rule = catalogEntry(slip.after.key).target;
+    // Step 1 after the application counted as its preparation (STEP1_PREPARATION) cites that study period.
+    const step1Study = slip.after === STEP1_PREPARATION;
+    const rule = step1Study ? STEP1_STUDY?.citation : catalogEntry(slip.after.key).target;
     if (rule !== undefined) addSource(sources, citationSource(rule));
     const reporting = entry.reportingDays;
     if (reporting !== undefined) addSource(sources, citationSource(reporting));
@@ -80,7 +88,7 @@ export function slippedTargetsRisk(
           );
     const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
     const subject = subjectOf(slip.key);
-    const gap = `${slip.after.gapDays} days after ${gapFrom(slip.after.key)}`;
+    const gap = `${slip.after.gapDays} days${step1Study ? " of preparation" : ""} after ${gapFrom(slip.after.key)}`;
     const planned = dates.renderedDay(slip.planned).local;
     // A deadline on a projected season date cites its projection rule (Done 2 remark); it
     // is labelled by who sets it (basisMark: a last sitting day is our advice).

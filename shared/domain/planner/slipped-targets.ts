@@ -5,6 +5,9 @@ import { keyAt, stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { isApplicationChainedDue } from "./exam-chain.ts";
+import { sittingAfterLastDay } from "./last-sitting-day.ts";
+import { fastestPreparationOf } from "./lead-time-lookups.ts";
 import { CHAIN_KEYS, PREDECESSORS, type Predecessor } from "./target-chain.ts";
 
 /**
@@ -114,12 +117,14 @@ function slippedOf(
     // An own date is a whole day in the applicant's zone: counted on from that day, and the day it
     // gives is one in that zone too (the row named Wed 22 Sep, ET's day, beside the risk's Thu 23 Sep).
     const zone = earliest.zone ?? planned.zone;
-    const at = shiftDays(earliest.at, zone, predecessor.gapDays);
+    const after = gapAfter(context, dates, link.key, predecessor, earliest.at);
+    const at = shiftDays(earliest.at, zone, after.gapDays);
     if (at - planned.at < DAY_MS || (best !== null && at <= best.at)) continue;
-    best = { at, zone, after: predecessor, cause: earliest.cause, moving: earliest.moving };
+    best = { at, zone, after, cause: earliest.cause, moving: earliest.moving };
   }
   if (best === null) return null;
-  const after = catalogEntry(best.after.key).target;
+  const after =
+    best.after === STEP1_PREPARATION ? STEP1_STUDY?.citation : catalogEntry(best.after.key).target;
   return {
     key: link.key,
     planned,
@@ -135,6 +140,39 @@ function slippedOf(
     },
   };
 }
+
+/**
+ * The gap `predecessor` leaves before `key`'s target, read forwards: the catalog's (the application
+ * 90 days before Step 1: its approval and registration, Step 1's study begun before it), but for
+ * Step 1 after an ECFMG application that goes in (`from`, its earliest day) after its latest day,
+ * the exam chain's (exam-chain.ts chainedDue: Step 1's latest start, while Step 1 is not begun and
+ * the application not yet in): Step 1's preparation (STEP1_PREPARATION) when longer. Past that day
+ * the plan's card and MATCH_YEAR_LAST_DAY count ECFMG's approval and Step 1's 120 days of
+ * preparation from the application, so this slip does too: an application planned for 25 Jun 2027
+ * (its latest day 1 Jun) aimed Step 1 at 90 days later (23 Sep, before its deadline: in time)
+ * beside a card saying that day was after the last day for the Match. One count.
+ */
+function gapAfter(
+  context: PlanContext,
+  dates: PlanDates,
+  key: MilestoneKey,
+  predecessor: Predecessor,
+  from: number,
+): Predecessor {
+  if (key !== "usmle_step1" || predecessor.key !== "ecfmg_application") return predecessor;
+  if (STEP1_PREPARATION.gapDays <= predecessor.gapDays) return predecessor;
+  const due = dates.due(predecessor.key);
+  if (due === null || !isApplicationChainedDue(predecessor.key, due)) return predecessor;
+  return sittingAfterLastDay(context, predecessor.key, from, due) ? STEP1_PREPARATION : predecessor;
+}
+
+/** Step 1's preparation as the exam chain counts it (fastestPreparationOf), with its citation. */
+export const STEP1_STUDY = fastestPreparationOf("usmle_step1").prep;
+/** The application's gap before Step 1 counted as Step 1's preparation (gapAfter): its days, the chain's. */
+export const STEP1_PREPARATION: Predecessor = Object.freeze({
+  key: "ecfmg_application",
+  gapDays: STEP1_STUDY?.days ?? 0,
+});
 
 /**
  * The real earliest date of a step that later targets count from: none once it is finished or sat

@@ -45,13 +45,20 @@ describe("an early starter who plans the ECFMG application months after its targ
     expect(row(june)?.action).toContain("after your last day for the 2028 Match, Tue 1 Jun 2027");
   });
 
-  it("says the planned day moves Step 1 and Step 2 CK later and asks for the application now", () => {
+  it("says the planned day leaves Step 2 CK no room before its deadline, Step 1 left to the last day's risk, and asks for the application now", () => {
+    // Past its latest day, Step 1's 120 days of preparation count from the application, as the card's
+    // "after your last day" does: never "aim for Thu 23 Sep 2027" (90 days later), which read in time.
     const risk = slipped(june);
-    expect(risk?.milestones).toEqual(["usmle_step1", "usmle_step2ck"]);
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.milestones).toEqual(["usmle_step2ck"]);
     expect(risk?.message).toContain(
       "your Application for ECFMG Certification is planned for Fri 25 Jun 2027, after its target, Wed 27 Jan 2027, and after its latest day, Tue 1 Jun 2027",
     );
-    expect(risk?.message).toContain("USMLE Step 1: aim for Thu 23 Sep 2027 instead of Tue 27 Apr 2027");
+    expect(risk?.message).toContain("USMLE Step 2 CK: the usual 120 days after USMLE Step 1 no longer fit");
+    expect(risk?.message).not.toContain("Thu 23 Sep 2027");
+    expect(june.risks.find((each) => each.code === "MATCH_YEAR_LAST_DAY")?.milestones).toContain(
+      "usmle_step1",
+    );
     expect(risk?.message).toContain("Submit your Application for ECFMG Certification now if you can");
     expect(risk?.message).not.toContain("has passed");
   });

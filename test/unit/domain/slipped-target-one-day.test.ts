@@ -3,10 +3,12 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
 
-// An early starter for the 2028 Match plans to submit the ECFMG application on Fri 25 Jun 2027,
-// five months after its target (Wed 27 Jan 2027). Step 1 can be registered only once ECFMG approves
-// the application, so its target moves from Tue 27 Apr 2027 to 90 days after that day, and Step 2
-// CK's after it. The warning said "aim for Thu 23 Sep 2027 instead of Tue 27 Apr 2027" while Step 1's
+// An early starter for the 2028 Match plans to submit the ECFMG application on Thu 20 May 2027,
+// four months after its target (Wed 27 Jan 2027) and before its latest day (Tue 1 Jun 2027). Step 1
+// can be registered only once ECFMG approves the application, so its target moves from Tue 27 Apr
+// 2027 to 90 days after that day, and Step 2 CK's after it. (Planned past its latest day, Step 1's
+// preparation counts from it instead: slipped-step1-after-application-last-day.test.ts.) The
+// warning once said "aim for … instead of Tue 27 Apr 2027" while Step 1's
 // row, its "start now" email and its rungs kept 27 Apr, and the warning itself was never emailed:
 // one target per step on every channel, and the slip told by email once.
 
@@ -23,7 +25,7 @@ function earlyStarter(timezone: string) {
     }),
     milestones: [
       milestoneFactory("wdoms_listing", "done", "2026-12-01"),
-      milestoneFactory("ecfmg_application", "scheduled", "2027-06-25"),
+      milestoneFactory("ecfmg_application", "scheduled", "2027-05-20"),
     ],
   });
 }
@@ -43,7 +45,7 @@ describe("the ECFMG application planned after its target: Step 1's moved target,
       /USMLE Step 1: aim for ([A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}) instead of Tue 27 Apr 2027/.exec(
         risk?.message ?? "",
       )?.[1];
-    expect(aimed).toBe("Thu 23 Sep 2027");
+    expect(aimed).toBe("Wed 18 Aug 2027");
     const row = result.nextSteps.find((step) => step.milestone === "usmle_step1");
     expect(row?.target?.local).toBe(aimed);
     const rungs = result.reminders.filter((each) => each.milestone === "usmle_step1");
@@ -65,7 +67,7 @@ describe("the ECFMG application planned after its target: Step 1's moved target,
       expect(notices).toHaveLength(1);
       const notice = notices[0];
       expect(notice?.milestone).toBe("usmle_step1");
-      expect(notice?.deadlineDetail.local).toBe("Thu 23 Sep 2027");
+      expect(notice?.deadlineDetail.local).toBe("Wed 18 Aug 2027");
       expect(notice?.why).toContain("Submit your Application for ECFMG Certification now if you can");
       // Within a day: at the next delivery slot.
       expect(Date.parse(notice?.sendAt ?? "") - Date.parse(now)).toBeLessThanOrEqual(24 * 3600 * 1000);

@@ -1,7 +1,7 @@
 import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
@@ -66,12 +66,6 @@ export interface J1StartOutOfReach {
 const DS2019_AT = stepIndex("j1_ds2019");
 const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 const MATCH_DAY_AT = stepIndex("match_day");
-/** ECFMG's shorter review (J1_ECFMG_REVIEW_SHORTEST_DAYS), in ms: from the day every document is in to the DS-2019. */
-export const J1_SHORTEST_REVIEW_MS = J1_ECFMG_REVIEW_SHORTEST_DAYS * DAY_MS;
-/** The consular allowance (J1_CONSULAR_ALLOWANCE_DAYS), in ms: from the DS-2019 to the J-1 visa. */
-export const J1_CONSULAR_MS = J1_CONSULAR_ALLOWANCE_DAYS * DAY_MS;
-/** The shortest review and the consular allowance: from the day every document is in to the J-1 visa, at the earliest. */
-export const J1_FILE_TO_VISA_MS = J1_SHORTEST_REVIEW_MS + J1_CONSULAR_MS;
 /** Where the shortest review's words come from, for a rule that counts with it. */
 export const J1_SHORTEST_REVIEW_SOURCE = REVIEW_SOURCE;
 
@@ -140,8 +134,12 @@ export function j1StartOutOfReachBeforeMatch(
   sources: string[],
 ): string | null {
   if (context.applicant.visa !== "J-1") return null;
-  const visaAt = certificateAt + J1_FILE_TO_VISA_MS;
-  if (visaAt <= context.calendar.dates.residency_start.at) return null;
+  // In the applicant's days, as j1StartOutOfReach counts after the Match: the certificate's day, the
+  // visa that many days on, not in time on the start's own day (a visa at her midnight on 1 Jul read
+  // in time before the Match, its 24-hour count ending at midnight ET, and out of reach after it).
+  const visaDay = visaDayFrom(localDate(context.zone, certificateAt));
+  if (visaDay < startDay(context)) return null;
+  const visaAt = startOfLocalDate(context.zone, visaDay);
   addSource(sources, REVIEW_SOURCE);
   addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
   return ` On a J-1, a start on your program's date is out of reach on these allowances: ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, visaAt)} at the earliest. Ask the programs {programs} whether they can offer a delayed start (our advice). The ${context.calendar.matchYear} Match stays planned: a program may hold your position for a later start.`;

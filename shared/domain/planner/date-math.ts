@@ -1,3 +1,4 @@
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { DateBasis, Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import {
@@ -8,6 +9,7 @@ import {
   localDate,
   renderEt,
   renderInZone,
+  startOfLocalDate,
   toWall,
   wallDayStart,
 } from "../time.ts";
@@ -17,6 +19,14 @@ import type { DueDate } from "./deadlines.ts";
 export function shiftDays(at: number, zone: string, days: number): number {
   if (days === 0) return at;
   return fromWall(zone, toWall(zone, at) + days * DAY_MS);
+}
+
+/**
+ * The end of a whole day (ISO date) in a zone: its next local midnight, a day of 23 or 25 hours
+ * included. The one way a last day's end is found (the J-1 sponsorship's, the H-1B petition's).
+ */
+export function dayEnd(zone: string, day: string): number {
+  return startOfLocalDate(zone, shiftIsoDay(day, 1));
 }
 
 /**

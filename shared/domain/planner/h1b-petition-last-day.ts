@@ -2,11 +2,11 @@ import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
 import { adviceDayDue } from "./advice-day-due.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { dayEnd, shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
@@ -69,14 +69,15 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
   }
   const zone = context.zone;
   // Filed today, the petition's day ends at the next midnight, as a day the applicant gives does.
-  const todayEnd = shiftDays(startOfLocalDate(zone, localDate(zone, context.now)), zone, 1);
+  const todayEnd = dayEnd(zone, localDate(zone, context.now));
   // Past the filing day, today ends after it: the visa comes after its own date.
   const later = todayEnd - planned.at;
   // A day filed keeps the visa before the start while it comes no later than the room between them.
   const lastEnd = planned.at + (start - visa.at);
   const lastDay = localDate(zone, shiftDays(lastEnd, zone, -1));
-  const past = todayEnd > shiftDays(startOfLocalDate(zone, lastDay), zone, 1);
-  if (!past) noteRiskChange(context, shiftDays(startOfLocalDate(zone, lastDay), zone, 1));
+  const lastDayEnd = dayEnd(zone, lastDay);
+  const past = todayEnd > lastDayEnd;
+  if (!past) noteRiskChange(context, lastDayEnd);
   return {
     visa,
     approvalAt: afterBusinessDays(todayEnd, zone, PETITION_PREMIUM_BUSINESS_DAYS),
@@ -92,13 +93,7 @@ export const PETITION_LAST_DAY_SOURCE =
 
 /** The last filing day as a whole day of the applicant's (advice): the verdict's notice is due by it. */
 export function petitionLastDayDue(context: PlanContext, last: H1bPetitionLastDay): DueDate {
-  const zone = context.zone;
-  return adviceDayDue(
-    context,
-    shiftDays(startOfLocalDate(zone, last.lastDay), zone, 1),
-    PETITION_LAST_DAY_SOURCE,
-    true,
-  );
+  return adviceDayDue(context, dayEnd(context.zone, last.lastDay), PETITION_LAST_DAY_SOURCE, true);
 }
 
 /** "your program must file by about <day> (premium processing) for a <start> start", the risk's and the chase's words. */

@@ -6,6 +6,7 @@ import { localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { adviceDayDue } from "./advice-day-due.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { dayEnd } from "./date-math.ts";
 import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
@@ -114,9 +115,7 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
 
 /** The last day as a whole day of the applicant's (advice, counted from the projected start): the notice's date. */
 export function lastDayDue(context: PlanContext, last: J1SponsorshipLastDay): DueDate {
-  // The day's end: the applicant's next midnight (a day of 23 or 25 hours too).
-  const midnight = startOfLocalDate(context.zone, shiftIsoDay(last.lastDay, 1));
-  return adviceDayDue(context, midnight, LAST_DAY_SOURCE, true);
+  return adviceDayDue(context, dayEnd(context.zone, last.lastDay), LAST_DAY_SOURCE, true);
 }
 /** The last day's source, which tells its due from any other (visa-verdict-notice.ts). */
 export const LAST_DAY_SOURCE =

@@ -26,7 +26,7 @@ export function slotAtOrAfter(context: PlanContext, at: number): number {
  * opens, since an applicant who acts on the email must find it open (an email at 09:00 in Kolkata on
  * the 15th is 10:30 PM ET the day before ranking opens). At the opening itself when that falls in
  * the applicant's day; in their quiet hours, at the first delivery slot after it (Manila: ranking
- * opens at 1:00 AM, the email goes at 9:00 AM).
+ * opens at 1:00 AM, the email goes at 9:00 AM). Match Day's release question too (followUp).
  */
 export function openingSlot(context: PlanContext, opensAt: number): number {
   const minute = wallMinuteOfDay(toWall(context.zone, opensAt));

@@ -1,8 +1,10 @@
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
-import type { PlanContext } from "./context.ts";
-import { outsideQuietHours, slotOnDay } from "./delivery-slot.ts";
+import { isSatisfied, type PlanContext } from "./context.ts";
+import { openingSlot, outsideQuietHours, slotOnDay } from "./delivery-slot.ts";
+import { localDayEnd } from "./join-late-arrivals.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { noListSoapOutcome } from "./season-over-state.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
@@ -15,6 +17,10 @@ import { timedReminder } from "./timed-reminder.ts";
  * (the most urgent rung) is kept. Fixed, so a late notice that day never pulls it back before
  * SOAP's end (joinLateArrivals). A plan made after SOAP's end but before that slot keeps the rung
  * there too, not "now". Reminders from `from` on in `into` are the Match Day step's.
+ * On the day Match Day's release asks where they matched (at the release, or the slot after it in
+ * quiet hours: followUp), that question is the day's one email: a rung going earlier that day
+ * ("Match Day: results at 12:00 PM ET") is dropped, moved or not (London heard it at 9:00 AM, then
+ * the question at 4:00 PM). Where the release falls in the night, the rung keeps the day before it.
  */
 export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], from: number): void {
   const { dates } = context.calendar;
@@ -25,17 +31,20 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
   let slot = slotOnDay(context, toWall(context.zone, soapEnd));
   if (slot < soapEnd) slot = slotOnDay(context, toWall(context.zone, soapEnd) + DAY_MS);
   const fallback = outsideQuietHours(context, soapEnd);
+  const asked = releaseAsked(context);
   let kept = -1;
   for (let index = from; index < into.length; index++) {
     const timed = into[index] as TimedReminder;
     const at = slot < timed.deadline ? slot : fallback;
     // Planned between SOAP's end and that slot (an answer tapped on Thursday night), the rung the
     // slot carries is a late arrival now: it keeps its slot rather than going out at night.
-    if (timed.sendAt < start || timed.sendAt >= Math.max(soapEnd, at)) continue;
-    if (at >= timed.deadline) {
+    const moved = timed.sendAt >= start && timed.sendAt < Math.max(soapEnd, at);
+    const goes = moved ? at : timed.sendAt;
+    if ((moved && at >= timed.deadline) || (goes < asked && localDayEnd(context.zone, goes) > asked)) {
       into.splice(index--, 1);
       continue;
     }
+    if (!moved) continue;
     if (kept >= 0) {
       into.splice(kept, 1);
       index--;
@@ -47,4 +56,14 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
     into[index] = timedReminder(at, timed.deadline, reminder, timed.late, true, timed.notice);
     kept = index;
   }
+}
+
+/**
+ * When Match Day's release question goes (followUp's instant), for an applicant it will be asked
+ * of (matchDayStep: a certified list, or SOAP's outcome awaited); else never (+Infinity).
+ */
+function releaseAsked(context: PlanContext): number {
+  if (!isSatisfied(context, "rank_order_list") && noListSoapOutcome(context) !== "awaited")
+    return Number.POSITIVE_INFINITY;
+  return openingSlot(context, context.calendar.dates.nrmp_match_day.at);
 }

@@ -4,12 +4,12 @@ import type { Deadline, Reminder } from "../plan.ts";
 import { residencyStartWords, seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Visa } from "../snapshot.ts";
-import { DAY_MS, ET_ZONE, inQuietWindow, isoInZone, isoUtc, toWall, wallMinuteOfDay } from "../time.ts";
+import { ET_ZONE, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { isFinished, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
-import { lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
+import { lateArrivalSlot, openingSlot } from "./delivery-slot.ts";
 import { localDayEnd } from "./join-late-arrivals.ts";
 import { lateAdviceFor, signedAdviceFor, signedSteps } from "./match-day-late-advice.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
@@ -260,12 +260,7 @@ export function followUp(
   fields: Pick<Reminder, "id" | "milestone" | "rung" | "title" | "why" | "overdueSince">,
 ): TimedReminder | null {
   if (context.now >= until) return null;
-  const releaseWall = toWall(context.zone, release);
-  let sendAt = release;
-  if (inQuietWindow(wallMinuteOfDay(releaseWall), context.quiet)) {
-    sendAt = slotOnDay(context, releaseWall);
-    if (sendAt < release) sendAt = slotOnDay(context, releaseWall + DAY_MS);
-  }
+  let sendAt = openingSlot(context, release);
   if (sendAt < context.now) sendAt = lateArrivalSlot(context, toWall(context.zone, context.now));
   if (sendAt >= until) return null;
   // Held for the quiet hours to a later day, or sent late: every instant of its day a late notice

@@ -29,7 +29,7 @@ describe("Match Day waits for SOAP's end", () => {
     ]);
   });
 
-  it("Cairo, not answered, planned on Thursday night after SOAP's end: the reminder keeps 9:00 AM Friday, not now", () => {
+  it("Cairo, not answered, planned on Thursday night after SOAP's end: no reminder now, nor at 9:00 AM Friday, the release's question at 6:00 PM being that day's email", () => {
     const input = certifiedListWith("Africa/Cairo");
     for (let now = SOAP_END + 1_800_000; now < Date.parse("2027-03-19T07:00:00Z"); now += 3_600_000) {
       const matchDay = plan(input, seasonCalendar(2027), new Date(now)).reminders.filter(
@@ -38,7 +38,7 @@ describe("Match Day waits for SOAP's end", () => {
       expect(
         matchDay.map((r) => r.sendAtLocal),
         new Date(now).toISOString(),
-      ).toEqual(["2027-03-19T09:00:00.000+02:00"]);
+      ).toEqual([]);
     }
   });
 
@@ -61,7 +61,9 @@ describe("Match Day waits for SOAP's end", () => {
           expect(Date.parse(r.sendAt), `${label} ${r.sendAtLocal}`).toBeGreaterThanOrEqual(
             asked ? MATCH_DAY : SOAP_END,
           );
-        expect(matchDay[0]?.rung, label).toBe(asked ? "match-day-result" : "due-in-1d");
+        // Before it, the eve rung where the release's question goes on another local day than it.
+        if (asked) expect(matchDay[0]?.rung, label).toBe("match-day-result");
+        else for (const r of matchDay) expect(r.rung, label).toBe("due-in-1d");
       }
     });
 });

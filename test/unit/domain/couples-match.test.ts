@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { OPENS_BESIDE_NO } from "#domain/planner/sponsor-note-evidence.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
@@ -91,7 +92,12 @@ describe("a partner in the Couples Match", () => {
 
   it("a school with no ECFMG sponsor note budgets no couples fee (nobody pays for a step they cannot take)", () => {
     const school = { ...registered.applicant.medicalSchool, wdomsSponsorNote: false };
-    const ineligible = { ...notRegistered, applicant: { ...notRegistered.applicant, medicalSchool: school } };
+    // A passed Step 1 or Step 2 CK would open the gate beside a "no" (sponsor-note-evidence.ts).
+    const ineligible = {
+      ...notRegistered,
+      applicant: { ...notRegistered.applicant, medicalSchool: school },
+      milestones: notRegistered.milestones.filter((entry) => !OPENS_BESIDE_NO.includes(entry.key)),
+    };
     expect(couplesFee(planInOwnMatch(ineligible, "2026-11-10T09:00:00+01:00"))).toBeUndefined();
   });
 });

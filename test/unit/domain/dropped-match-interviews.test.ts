@@ -65,6 +65,8 @@ describe("the dropped Match's interviews", () => {
     const noNote = plan(
       {
         ...input,
+        // A passed Step 1 would open the gate beside a "no" (sponsor-note-evidence.ts).
+        milestones: input.milestones.filter((entry) => entry.key !== "usmle_step1"),
         applicant: {
           ...input.applicant,
           medicalSchool: { ...input.applicant.medicalSchool, wdomsSponsorNote: false },

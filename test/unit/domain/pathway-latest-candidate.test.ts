@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
+import { OPENS_BESIDE_NO } from "#domain/planner/sponsor-note-evidence.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { planFor } from "./advisor-road.ts";
 import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
@@ -36,7 +37,9 @@ function interviewing(timezone: string, pathway: MilestoneEntry, note = true) {
       graduation: "2025-06-30",
       medicalSchool: { name: "Test Medical College", country: "PK", wdomsSponsorNote: note },
     }),
-    milestones: [...DONE, pathway],
+    // A "no" beside a passed USMLE Step is opened by the pass (sponsor-note-evidence.ts): the note's
+    // own question is asked only where nothing in the record answers it.
+    milestones: [...(note ? DONE : DONE.filter((entry) => !OPENS_BESIDE_NO.includes(entry.key))), pathway],
     interviews: [
       {
         program: "Test IM Program",

@@ -6,10 +6,20 @@ export const MATCH_WEEK_REPORT_TITLE = "Match Week: tell us whether you matched"
 /** Match Week once SOAP has ended and no match is reported: what next, either way. */
 export const AFTER_SOAP_TITLE = "The Match: tell us your result";
 /**
- * Match Day for an applicant in SOAP: Monday already said "not matched", so Match
- * Day is not where they learn a result; the SOAP offer they accepted is the position.
+ * Match Day for an applicant in SOAP (or with no certified list, SOAP their only way in): Monday
+ * already said "not matched", so Match Day is not where they learn a result; a SOAP offer they
+ * accepted is the position. Asked as a question once SOAP has ended: nobody given this title has
+ * told us of an accepted offer (SOAP done counts Match Day done), so "tell us the SOAP offer you
+ * accepted" presumed one.
  */
-export const SOAP_MATCH_DAY_TITLE = "Match Day: tell us the SOAP offer you accepted";
+export const SOAP_MATCH_DAY_TITLE = "Match Day: tell us whether you accepted a SOAP offer";
+/** The same step while SOAP still runs (soapTense 0): no offer may be accepted yet. */
+export const SOAP_OFFER_AHEAD_TITLE = "Match Day: tell us once you accept a SOAP offer";
+
+/** A SOAP participant's Match Day title at soapTense `tense` (0 while SOAP runs, then 1 and 2). */
+export function soapMatchDayTitle(tense: 0 | 1 | 2): string {
+  return tense === 0 ? SOAP_OFFER_AHEAD_TITLE : SOAP_MATCH_DAY_TITLE;
+}
 
 /** Match Day's title once the Match is over and we never heard the result (match-over-texts.ts). */
 export function neverHeardTitle(matchYear: number): string {
@@ -44,6 +54,7 @@ const QUESTION_TITLES: ReadonlySet<string> = new Set([
   AFTER_SOAP_TITLE,
   MATCH_DAY_REPORT_TITLE,
   SOAP_MATCH_DAY_TITLE,
+  SOAP_OFFER_AHEAD_TITLE,
 ]);
 
 /**

@@ -25,7 +25,7 @@ import { soapReleaseDayEntry } from "./soap-release-day.ts";
 
 /**
  * A SOAP participant's Match Day (the SOAP offer accepted) before SOAP's first offer round: no offer
- * can exist yet, so not "urgent" beside "tell us the SOAP offer you accepted" on Monday; the plan is
+ * can exist yet, so not "urgent" beside "tell us once you accept a SOAP offer" on Monday; the plan is
  * made again at the round (its date stays the contract's, the SOAP card names the round). Every step
  * before the round is this one, pressed or not: a pressed one (from Match Day's release) is after it.
  */

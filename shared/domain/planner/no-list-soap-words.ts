@@ -1,6 +1,6 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
-import { SOAP_MATCH_DAY_TITLE } from "../match-outcome-question.ts";
+import { SOAP_MATCH_DAY_TITLE, soapMatchDayTitle } from "../match-outcome-question.ts";
 import { seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Visa } from "../snapshot.ts";
@@ -183,7 +183,7 @@ export function soapOutcomeEntry(
     return phasedIn(
       texts.soapPhased[tense],
       entry,
-      SOAP_MATCH_DAY_TITLE,
+      soapMatchDayTitle(tense),
       texts.soapMatchDayActions[tense],
       why,
     );

@@ -54,7 +54,7 @@ describe("Match Week done and SOAP in progress, read as a partial match (Li, Chi
     expect(step(result, "soap")?.action).toContain(
       "Then take part in SOAP now for the year your match lacks",
     );
-    expect(step(result, "match_day")?.title).not.toBe("Match Day: tell us the SOAP offer you accepted");
+    expect(step(result, "match_day")?.title).not.toBe("Match Day: tell us whether you accepted a SOAP offer");
     expect(result.reminders.map((each) => each.rung)).not.toContain("soap-applications");
     expect(result.blocked.map((each) => each.milestone)).toEqual(
       expect.arrayContaining(["contract", "j1_statement_of_need", "visa_j1"]),

@@ -125,7 +125,7 @@ describe("a contract left marked done after changing the answer to 'not matched,
       expect(pushed).not.toContain("j1_ecfmg_sponsorship");
       expect(pushed).not.toContain("j1_statement_of_need");
       expect(result.reminders.map((each) => each.milestone)).not.toContain("j1_ecfmg_sponsorship");
-      expect(step(result, "match_day")?.title).toBe("Match Day: tell us the SOAP offer you accepted");
+      expect(step(result, "match_day")?.title).toBe("Match Day: tell us once you accept a SOAP offer");
       const notice = result.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
       expect(notice?.title).toBe(
         "You told us you are in SOAP, yet marked your contract: which is right? Tell us now",
@@ -146,7 +146,7 @@ describe("a contract left marked done after changing the answer to 'not matched,
   it("after SOAP's end: an accepted offer is told on Match Day, whose step asks for it", () => {
     const result = planInOwnMatch(arjun, "2027-03-25T09:00:00+05:30");
     expect(conflictOf(result)?.message).toContain("If you accepted a SOAP offer, mark Match Day done");
-    expect(step(result, "match_day")?.title).toBe("Match Day: tell us the SOAP offer you accepted");
+    expect(step(result, "match_day")?.title).toBe("Match Day: tell us whether you accepted a SOAP offer");
   });
 
   it("past the contract's date: the next Match is planned, as without the contract; no delayed start in July", () => {

@@ -86,7 +86,7 @@ describe("SOAP done is an accepted SOAP position (Sita, Kathmandu)", () => {
       ),
     };
     const result = planAt(inProgress, "2027-03-22T08:00:00+05:45");
-    expect(step(result, "match_day")?.title).toBe("Match Day: tell us the SOAP offer you accepted");
+    expect(step(result, "match_day")?.title).toBe("Match Day: tell us whether you accepted a SOAP offer");
     expect(result.blocked.map((each) => each.milestone)).toContain("contract");
   });
 });

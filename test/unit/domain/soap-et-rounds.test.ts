@@ -114,7 +114,7 @@ describe("one step asks a SOAP participant for the result", () => {
       (s) => s.milestone === "match_week" || s.milestone === "match_day",
     );
     expect(askers.map((s) => [s.milestone, s.title])).toEqual([
-      ["match_day", "Match Day: tell us the SOAP offer you accepted"],
+      ["match_day", "Match Day: tell us whether you accepted a SOAP offer"],
     ]);
     expect(result.reminders.some((r) => r.milestone === "match_week")).toBe(false);
   });

@@ -32,7 +32,11 @@ describe("a SOAP participant's Match Day question before the release", () => {
       const result = planAt(now);
       const card = result.nextSteps.find((step) => step.milestone === "match_day");
       const contract = result.blocked.find((step) => step.milestone === "contract");
-      expect(card?.title).toBe("Match Day: tell us the SOAP offer you accepted");
+      expect(card?.title).toBe(
+        now === TUESDAY_MORNING
+          ? "Match Day: tell us once you accept a SOAP offer"
+          : "Match Day: tell us whether you accepted a SOAP offer",
+      );
       expect(card?.deadline?.at).toBe(contract?.deadline?.at);
       expect(card?.dueBy).not.toBe(new Date(calendar.dates.nrmp_match_day.at).toISOString());
       expect(card?.deadline?.source).toBe(SOAP_OUTCOME_SOURCE);

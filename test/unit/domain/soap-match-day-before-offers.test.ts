@@ -27,7 +27,7 @@ function matchDayCard(now: number) {
 describe("a SOAP participant's Match Day card around the first offer round", () => {
   it("reads the SOAP offer question (the case under test)", () => {
     const { card } = matchDayCard(round - 3_600_000);
-    expect(card?.title).toBe("Match Day: tell us the SOAP offer you accepted");
+    expect(card?.title).toBe("Match Day: tell us once you accept a SOAP offer");
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { SOAP_OFFER_AHEAD_TITLE } from "#domain/match-outcome-question.ts";
 import type { Plan } from "#domain/plan.ts";
 import { MATCH_DAY_REPORT_TITLE, SOAP_MATCH_DAY_TITLE } from "#domain/planner/match-day.ts";
 import { plan } from "#domain/planner.ts";
@@ -42,7 +43,8 @@ describe("Match Day for an applicant in SOAP", () => {
   it.each(["in_progress"] as const)("during Match Week (SOAP %s): the SOAP offer is the result", (soap) => {
     const result = planAt(inSoap(soap), TUESDAY);
     const step = matchDayOf(result);
-    expect(step?.title).toBe(SOAP_MATCH_DAY_TITLE);
+    // While SOAP runs no offer may be accepted yet: asked to tell us once she accepts one.
+    expect(step?.title).toBe(SOAP_OFFER_AHEAD_TITLE);
     // By the contract's date (advice), as after the release, never the release itself.
     expect(step?.deadline?.at).toBe(result.blocked.find((b) => b.milestone === "contract")?.deadline?.at);
     expect(step?.deadline?.at).not.toBe(matchDay);

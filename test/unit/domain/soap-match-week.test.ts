@@ -158,7 +158,7 @@ describe("after Monday's result, SOAP's end and Match Day", () => {
       false,
     );
     const matchDay = participant.nextSteps.find((s) => s.milestone === "match_day");
-    expect(matchDay?.title).toBe("Match Day: tell us the SOAP offer you accepted");
+    expect(matchDay?.title).toBe("Match Day: tell us whether you accepted a SOAP offer");
     expect(matchDay?.action).toContain("change your target Match year to 2028");
     expect(matchDay?.action).not.toContain("before it ends on Thursday");
   });

@@ -10,6 +10,7 @@ import {
   bookedDayRefusal,
   type StepAction,
 } from "#domain/step-actions.ts";
+import { doneTold, scheduleTold } from "#domain/told-answers.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
@@ -235,17 +236,18 @@ export function actionResultPage(
     outcome === "recorded" && sent
       ? sent
       : preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
-  const scheduledFor =
-    recorded?.status === "scheduled" && recorded.date ? ` for ${humanDate(recorded.date)}` : "";
+  const scheduledOn =
+    recorded?.status === "scheduled" && recorded.date ? humanDate(recorded.date) : undefined;
+  // The answer the applicant gave, in her words ("You told us you passed …"), not the step's title.
   const what: Record<StepAction, string> = {
-    done: soapOfferStands(preview) ?? `${preview.title} is marked done.`,
+    done: soapOfferStands(preview) ?? doneTold(preview.claims.milestone, preview.title),
     waive: soapNotForMeMeans(preview) ?? `${preview.title} is left out of your plan.`,
     // SOAP in progress is Monday's "not matched" answer: the step's own title after it.
     start:
       preview.claims.milestone === "soap"
         ? `${SOAP_TAKING_PART_TITLE}: your plan now follows SOAP.${preview.settlesConflict ? " Match Week is marked not started." : ""}`
         : `${preview.title} is marked in progress.`,
-    schedule: `${preview.title} is scheduled${scheduledFor}.`,
+    schedule: scheduleTold(preview.claims.milestone, preview.title, scheduledOn),
     snooze: recorded?.snoozedUntil
       ? `Reminders about ${preview.title} are snoozed until ${humanDate(recorded.snoozedUntil)} (your time): ${SNOOZE_KEEPS}.`
       : `Reminders about ${preview.title} are snoozed.`,

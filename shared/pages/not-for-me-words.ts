@@ -1,3 +1,4 @@
+import { doneAnswer } from "#domain/told-answers.ts";
 import type { ActionPreview } from "#usecases/step-actions.ts";
 import { escapeHtml as e } from "./layout.ts";
 
@@ -45,14 +46,17 @@ export function soapOfferStands(
 }
 
 /**
- * A step already recorded, as the "already recorded" pages say it: "<title> is marked done", "… in
- * progress", "… not for you"; SOAP done is an accepted offer, not a finished step, so it says so.
+ * A step already recorded, as the "already recorded" pages say it: a Done as the answer it was ("you
+ * told us you passed USMLE Step 1"), "<title> is marked in progress", "… not for you"; SOAP done is
+ * an accepted offer, not a finished step, so it says so.
  */
 export function recordedAs(
   preview: Pick<ActionPreview, "claims" | "title">,
   status: string | undefined,
 ): string {
   if (preview.claims.milestone === "soap" && status === "done") return "you accepted a SOAP offer";
-  const marked = status === "done" ? "done" : status === "in_progress" ? "in progress" : "not for you";
+  // A Done is the applicant's answer: "you told us you passed …" (told-answers.ts), not the step's title.
+  if (status === "done") return doneAnswer(preview.claims.milestone, preview.title);
+  const marked = status === "in_progress" ? "in progress" : "not for you";
   return `${preview.title} is marked ${marked}`;
 }

@@ -148,7 +148,7 @@ describe("a second link for a step already done records nothing", () => {
       const page = await call("POST", links.action("usmle_step1", action), "date=2026-07-10&days=2");
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain("already recorded");
-      expect(page.body).toContain("is marked done");
+      expect(page.body).toContain("you told us you passed USMLE Step 1");
       expect(page.body).toContain("Nothing was changed");
       expect(page.body).not.toMatch(/<h1>Recorded/);
       expect(milestone(store, "usmle_step1")).toEqual({

@@ -197,7 +197,7 @@ describe("action pages", () => {
       const html = response.body ?? "";
       expect(response.statusCode).toBe(200);
       expect(html).toContain("is already recorded");
-      expect(html).toContain("is marked done");
+      expect(html).toContain("This is already recorded: you told us you passed USMLE Step 2 CK");
       expect(html).toContain("Nothing was changed");
       expect(html).not.toContain("<form");
       expect(html).toContain("Back to my timeline");
@@ -220,7 +220,9 @@ describe("action pages", () => {
         links.timeline,
         changeUrl,
       ).body ?? "";
-    expect(html).toContain("USMLE Step 2 CK is scheduled for Tue 3 Nov 2026. This link was used before");
+    expect(html).toContain(
+      "You told us your USMLE Step 2 CK exam is on Tue 3 Nov 2026. This link was used before",
+    );
     expect(html).toContain(`href="${changeUrl.replaceAll("&", "&amp;")}">Change the date`);
   });
 
@@ -261,6 +263,6 @@ describe("action pages", () => {
         status: "scheduled",
         date: "2026-11-03",
       }).body ?? "";
-    expect(html).toContain("USMLE Step 2 CK is scheduled for Tue 3 Nov 2026. Your plan");
+    expect(html).toContain("You told us your USMLE Step 2 CK exam is on Tue 3 Nov 2026. Your plan");
   });
 });

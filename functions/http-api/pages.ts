@@ -9,6 +9,13 @@ import { escapeHtml as e, htmlPage } from "#pages/layout.ts";
  */
 
 /**
+ * What an unsubscribe stops: mail to the address, as SES's suppression list keys it, so every
+ * applicant record with that address (a form sent twice, a shared inbox) stops getting reminders.
+ */
+const PER_ADDRESS =
+  "This stops every Matchpath reminder sent to it, including any about another sign-up that uses the same address.";
+
+/**
  * GET /unsubscribe: a confirmation page whose button POSTs the one-click form. Link scanners and
  * prefetchers send GETs, so a GET never unsubscribes (RFC 8058 §3.2). The relative action keeps
  * any stage prefix in the path. With `freshLinkAction`, someone who unsubscribed long ago and wants
@@ -19,7 +26,7 @@ export function confirmationPage(token: string, freshLinkAction?: string): APIGa
     200,
     "Stop Matchpath reminders?",
     `<h1>Stop Matchpath reminders?</h1>
-<p>You will no longer receive deadline reminders from Matchpath. Your timeline and your calendar feed keep working.</p>
+<p>You will no longer receive deadline reminders from Matchpath at this email address. ${PER_ADDRESS} Your timeline and your calendar feed keep working.</p>
 <form method="post" action="?token=${e(encodeURIComponent(token))}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
 <div class="actions"><button type="submit" class="primary">Unsubscribe</button></div>
@@ -45,7 +52,7 @@ export function unsubscribedPage(freshLinkAction?: string): APIGatewayProxyStruc
     200,
     "You are unsubscribed",
     `<h1>You are unsubscribed</h1>
-<p>Matchpath will send you no further reminders.</p>
+<p>Matchpath will send no further reminders to this email address. ${PER_ADDRESS}</p>
 ${
   freshLinkAction === undefined
     ? `<p>Your timeline and your calendar feed keep working. Changed your mind? Open <strong>Email preferences</strong> in any Matchpath email of the last 60 days and choose <strong>Subscribe again</strong>.</p>`

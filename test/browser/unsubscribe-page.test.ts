@@ -45,6 +45,10 @@ describe("unsubscribe pages in a browser", () => {
       "Stop Matchpath reminders?",
     );
     expect(await allA11yViolations(page)).toEqual([]);
+    // Kept per address: the page says every reminder to it stops, whoever it is about.
+    await expect(page.locator("main").textContent()).resolves.toContain(
+      "including any about another sign-up that uses the same address",
+    );
     // The page's own stylesheet applies (the CSP allows it by hash): the button is the accent colour.
     const button = page.getByRole("button", { name: "Unsubscribe" });
     await expect(

@@ -1,5 +1,11 @@
 import { whyForAdvisor } from "#domain/console/advisor-voice.ts";
-import { type CohortRow, type CohortSort, countsByStage, seasonOf } from "#domain/console/cohort-row.ts";
+import {
+  type CohortRow,
+  type CohortSort,
+  countsByStage,
+  seasonOf,
+  sharedAddresses,
+} from "#domain/console/cohort-row.ts";
 import { STAGE_LABELS, STAGES } from "#domain/console/stage.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { h, rowCountdownWords, rowDeadlineWhen, when } from "./html.ts";
@@ -33,6 +39,15 @@ function matchCell(row: CohortRow): string {
   // A season over whose next date is the next Match's: "2027 → 2028 (2027 season over)".
   const next = row.nextDeadline?.matchYear;
   return next === undefined ? String(row.matchYear) : `${arrow} ${next} (${row.matchYear} season over)`;
+}
+
+/**
+ * Under the name of an applicant whose email address another record shares (sharedAddresses): who,
+ * and what it means, since both are emailed and an unsubscribe silences the address for both.
+ */
+function sharedAddressNote(others: readonly string[] | undefined): string {
+  if (others === undefined) return "";
+  return `<br><span class="warning">Same email address as ${h(others.join(", "))}: both are emailed, and an unsubscribe stops both. A form sent twice? Erase the extra record from its page.</span>`;
 }
 
 export interface CohortQuery {
@@ -114,6 +129,7 @@ export function cohortFragment(
   const csvQuery = filterParams(query);
   const first = (pagesOf(query, rows.length).current - 1) * COHORT_PAGE_ROWS;
   const shown = rows.slice(first, first + COHORT_PAGE_ROWS);
+  const shared = sharedAddresses(all);
   return `<h1>Cohort</h1>
 <p class="muted">${principal.role === "admin" ? "Every applicant (admin)." : `Applicants advised by ${h(principal.email)}.`} ${all.length} in all, ${rows.length} match${shown.length < rows.length ? `, rows ${first + 1}–${first + shown.length} shown` : ""}.</p>
 ${beyondLastPage(query, rows.length)}
@@ -135,7 +151,7 @@ ${shown
   .map(
     (
       row,
-    ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}</td>
+    ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}${sharedAddressNote(shared.get(row.applicantId))}</td>
 <td data-label="Match"><span class="cell-label" aria-hidden="true">Match: </span>${matchCell(row)}</td><td data-label="Stage"><span class="cell-label" aria-hidden="true">Stage: </span>${h(STAGE_LABELS[row.stage])}</td>
 <td data-label="Next date" class="key-2"><span class="cell-label" aria-hidden="true">Next date: </span>${row.nextDeadline ? `${h(nextDateTitle(row.nextDeadline, row.fullName))}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
 <td data-label="Open risks" class="key-1"><span class="cell-label" aria-hidden="true">Open risks: </span>${riskCell(row)}</td><td data-label="Last email"><span class="cell-label" aria-hidden="true">Last email: </span>${emailCell(row)}</td>${principal.role === "admin" ? `<td data-label="Advisor"><span class="cell-label" aria-hidden="true">Advisor: </span>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,

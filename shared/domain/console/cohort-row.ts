@@ -170,3 +170,31 @@ function canonical(value: unknown): string {
   }
   return JSON.stringify(value) ?? "undefined";
 }
+
+/**
+ * The applicants of `all` that share their email address with another (addresses compared
+ * lower-cased, as the suppression list keys them): for each such applicant, the others' names. Two
+ * records at one address are most often the same person's form sent twice under two ids, and
+ * both are emailed; an unsubscribe, a bounce or a complaint is kept per address, as SES's
+ * suppression list is, so it silences every record at it. The console shows the advisor which
+ * rows share one. Pure.
+ */
+export function sharedAddresses(
+  all: readonly Pick<CohortRow, "applicantId" | "fullName" | "email">[],
+): Map<string, string[]> {
+  const byAddress = new Map<string, Pick<CohortRow, "applicantId" | "fullName">[]>();
+  for (const row of all) {
+    const address = row.email.toLowerCase();
+    byAddress.set(address, [...(byAddress.get(address) ?? []), row]);
+  }
+  const shared = new Map<string, string[]>();
+  for (const rows of byAddress.values()) {
+    if (rows.length < 2) continue;
+    for (const row of rows)
+      shared.set(
+        row.applicantId,
+        rows.filter((other) => other.applicantId !== row.applicantId).map((other) => other.fullName),
+      );
+  }
+  return shared;
+}

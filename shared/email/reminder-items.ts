@@ -10,6 +10,7 @@ import { itemDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.
 import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
 import { answeredOn, asksBookedDate } from "#domain/waiting-step-actions.ts";
 import { forPeople } from "./for-people.ts";
+import { otherStepsNamed } from "./named-steps.ts";
 
 /**
  * One reminder of a reminder email as both parts print it: its date with the words that fit what
@@ -77,6 +78,8 @@ export interface Item {
   asksDone?: true;
   /** A waiting step whose action answers the item's question (answeredOn): its buttons are that step's. */
   answeredOn?: MilestoneKey;
+  /** Other steps the notice's risk names and asks to be told of (otherStepsNamed): their Done is offered too. */
+  alsoNamed?: readonly MilestoneKey[];
   /** The item asks for the day the step was booked (asksBookedDate): Scheduled for… answers it, not Done. */
   asksDate?: true;
   /** What the step's dates rest on (NextStep.sources), shown under the item as a risk's are. */
@@ -204,6 +207,7 @@ export function itemOf(
   const attachmentNote = attachmentNoteOf(reminder);
   const notice = isRiskNoticeRung(reminder.rung);
   const answered = answeredOn(reminder);
+  const alsoNamed = notice ? otherStepsNamed(plan, reminder) : undefined;
   // An overdue step's chase shows the date it missed, with its basis.
   const shown = reminderShownDate(reminder);
   return {
@@ -233,6 +237,7 @@ export function itemOf(
     ...(undated ? { undated: true as const, dueLocal: "", dueEt: "", yourTime: "", datesSaid: [] } : {}),
     ...(reminder.countsDownTo === "own-date" ? { ownDate: true as const } : {}),
     ...(answered === undefined ? {} : { answeredOn: answered }),
+    ...(alsoNamed === undefined ? {} : { alsoNamed }),
     ...(asksBookedDate(reminder) ? { asksDate: true as const } : {}),
     ...(step?.sources === undefined ? {} : { sources: step.sources }),
     ...(reminder.folded === undefined

@@ -14,6 +14,7 @@ import {
   conflictWayOutActions,
 } from "#domain/waiting-step-actions.ts";
 import type { ApplicantLinks } from "#links/applicant-links.ts";
+import { namedStepsDone } from "./named-steps.ts";
 import type { Item } from "./reminder-items.ts";
 
 /**
@@ -128,7 +129,7 @@ export { PROJECTED_NOTE } from "#domain/date-basis.ts";
  * never any on the budget, which is no step.
  */
 export function buttonsOf(
-  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn" | "asksDate" | "asksDone">,
+  item: Pick<Item, "milestone" | "actsOn" | "undated" | "answeredOn" | "asksDate" | "asksDone" | "alsoNamed">,
   plan: Plan,
   links: ApplicantLinks | undefined,
   zone: string,
@@ -172,7 +173,7 @@ export function buttonsOf(
     url: links.action(milestone, action),
     kind: "secondary",
   }));
-  return [...own, ...beside];
+  return [...own, ...beside, ...namedStepsDone(item.alsoNamed, plan, links, zone, recorded)];
 }
 
 /**
@@ -221,10 +222,12 @@ export function stepButtons(
   recorded: readonly MilestoneEntry[],
 ) {
   if (step.interviewId !== undefined || items.some((item) => item.milestone === step.milestone)) return [];
-  return buttonsOf({ milestone: step.milestone }, plan, links, zone, recorded).map((button) => ({
-    ...button,
-    kind: "secondary",
-  }));
+  // A notice above offers this step's Done already (namedStepsDone): not twice.
+  const doneAbove = items.some((item) => item.alsoNamed?.includes(step.milestone as MilestoneKey));
+  const done = actionLabel(step.milestone, "done");
+  return buttonsOf({ milestone: step.milestone }, plan, links, zone, recorded)
+    .filter((button) => !doneAbove || button.label !== done)
+    .map((button) => ({ ...button, kind: "secondary" }));
 }
 
 /**

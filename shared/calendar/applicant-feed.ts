@@ -5,6 +5,7 @@ import { DATE_TAGS, dateBasis, dateTag } from "#domain/date-basis.ts";
 import { isNrmpEvent, REMINDER_DATE_LABELS, stepDateLabel } from "#domain/date-words.ts";
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
+import { shownStartByDay } from "#domain/start-by-day.ts";
 import { ET_ZONE } from "#domain/time.ts";
 import { waitingDateLabel } from "#domain/waiting-step-date.ts";
 import {
@@ -37,8 +38,8 @@ const DUE_LABEL = REMINDER_DATE_LABELS.deadline;
  *   same once it can, so the calendar updates that event);
  * - the applicant's own date for a step (the exam day they booked) as its own all-day event on
  *   their local date (`<step>.own-date`), beside the deadline, which keeps its event and UID;
- * - every start-by date (the latest safe start of a step, a date without a time) as an all-day
- *   "Start:" event on the applicant's local date;
+ * - the start-by day of a step not begun while it is ahead (shownStartByDay: the day its card and
+ *   the CLI name; passed, the step is pressed now) as an all-day "Start:" event;
  * - every competitive target date as an all-day "Aim to finish:" event on the applicant's local
  *   date (`<step>.target`): for a step with no deadline (US clinical experience, research, budget)
  *   always, carrying that step's reminders as alarms; for a step with a deadline while the target
@@ -262,18 +263,20 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
   }
 
   for (const step of input.plan.nextSteps) {
-    if (step.milestone === "interview" || !step.startBy) continue;
-    // A start at local midnight is the end of the day before, the last day to start on (start-by-cell.ts).
-    const startBy = new Date(Date.parse(step.startBy) - 1).toISOString();
+    // The day the CLI and the card name, only for a step not begun whose start is still ahead (shownStartByDay).
+    const day =
+      step.milestone === "interview" ? undefined : shownStartByDay(step, input.plan.now, input.timezone);
+    if (day === undefined) continue;
+    const startDay = DateTime.fromISO(day, { zone: input.timezone });
     events.push({
       id: uid(input.applicantId, step.milestone, "start"),
-      ...allDay(localDay(startBy, input.timezone)),
+      ...allDay(startDay),
       stamp,
       sequence,
       summary: `Start: ${step.title}`,
       description: open(
         lines(
-          `Start by ${DateTime.fromISO(startBy).setZone(input.timezone).toFormat("ccc d LLL yyyy")} (your time) to finish in time: Matchpath's advice.`,
+          `Start by ${startDay.toFormat("ccc d LLL yyyy")} (your time) to finish in time: Matchpath's advice.`,
           step.deadline && `Due ${bothZones(step.deadline)}.`,
           targetNote(step.target, input.plan.now),
           ...(step.deadline ? dateBasisNote(step.deadline) : []),

@@ -1,6 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import { projectedMark } from "../seasons/date-words.ts";
 import type { SeasonDate } from "../seasons/index.ts";
+import { earlierDayOf } from "../start-by-day.ts";
 import { DAY_MS, ET_ZONE, localDate, MINUTE_MS, renderDate, renderEt, startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { instantWords } from "./date-math.ts";
@@ -212,10 +213,7 @@ export function endsLocalDay(zone: string, at: number): boolean {
 
 /** The earlier of the applicant's local day and the ET day of an instant (ISO date). */
 export function earlierDay(context: PlanContext, at: number): string {
-  const local = localDate(context.zone, at);
-  const et = localDate(ET_ZONE, at);
-  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
-  return local < et ? local : et;
+  return earlierDayOf(context.zone, at);
 }
 
 /** dayBy's text per calendar day (bounded): the same few days recur in every plan of a season. */

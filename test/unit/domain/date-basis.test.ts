@@ -94,7 +94,8 @@ describe("a date is marked by who sets it, in the plan and `npm run plan`", () =
     expect(row(result, "rank_order_list")).toMatch(/ \* /);
     // The deadline is NRMP's (projected); only the latest safe start beside it is our advice.
     expect(row(result, "rank_order_list")).not.toContain("†");
-    expect(rowWithStart(result, "rank_order_list")).toContain("start by Thu 4 Feb 2027 †");
+    // Its latest safe start, 9:00 PM ET on Wed 3 Feb (7:00 AM on Thu 4 Feb in Karachi), is started by Wed 3 Feb.
+    expect(rowWithStart(result, "rank_order_list")).toContain("start by Wed 3 Feb 2027 †");
   });
 
   it("the same deadline in a confirmed season: basis confirmed, no mark", () => {

@@ -2,6 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { j1CertificateDueNow } from "./j1-certificate.ts";
+import { certificateLastDayDue } from "./j1-certificate-last-day.ts";
 import { petitionApprovalDue } from "./petition-approval.ts";
 import { contractDueNow } from "./visa-behind.ts";
 
@@ -12,7 +13,7 @@ export const MATCHED_DUE_KEYS: ReadonlySet<string> = new Set(["contract", "ecfmg
  * A step's deadline once the visa chain after the Match needs it sooner or later than its own date
  * (`due`): the contract by the visa step waiting on it once its own date has passed (contractDueNow),
  * a J-1 applicant's certificate by the DS-2019's date once the sponsorship's day has passed
- * (j1CertificateDueNow), the H-1B petition filed (in progress) by its approval (petitionApprovalDue);
+ * (j1CertificateDueNow), or by the J-1 start's last day while that hangs on it (certificateLastDayDue), the H-1B petition filed (in progress) by its approval (petitionApprovalDue);
  * `due` for every other step.
  */
 export function matchedDueNow(
@@ -24,5 +25,5 @@ export function matchedDueNow(
   if (entry.key === "visa_h1b") return petitionApprovalDue(context, dates) ?? due;
   return entry.key === "contract"
     ? contractDueNow(context, entry, due, dates)
-    : j1CertificateDueNow(context, entry, due, dates);
+    : certificateLastDayDue(context, dates, j1CertificateDueNow(context, entry, due, dates));
 }

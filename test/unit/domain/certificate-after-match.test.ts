@@ -71,9 +71,12 @@ describe("the certificate after the Match holds back the visa chain", () => {
     const result = planAt(matched("J-1", "Noor"), now);
     const step = certificate(result);
     expect(step?.action).toMatch(/DS-2019 \(planned for [^)]+\) and your J-1 visa \(planned for [^)]+\)/);
-    expect(step?.deadline?.local).toContain("16 Jun 2027");
-    // The residency date stays the deadline, but the follow-ups never call it a day that still works.
-    const followUp = result.reminders.find(
+    // The start hangs on the certificate by a last day (VISA_NOT_READY_FOR_START): the card counts to it.
+    expect(step?.deadline?.local).toBe("Mon 3 May 2027");
+    // Past that day the residency date is the deadline again, but the follow-ups never call it a day that still works.
+    const after = planAt(matched("J-1", "Noor"), "2027-05-04T05:00:00Z");
+    expect(certificate(after)?.deadline?.local).toContain("16 Jun 2027");
+    const followUp = after.reminders.find(
       (each) => each.milestone === "ecfmg_certification" && each.rung === "after-target",
     );
     expect(followUp?.why).not.toContain("The latest day that still works");

@@ -30,11 +30,14 @@ describe.each([
   const result = plan(matched2027(zone, { visa: "J-1", extra }), calendar, NOW);
   const chases = weeklyChases(result.reminders);
 
-  it("chases the contract and the Statement of Need (and the certificate when not issued)", () => {
+  it("chases the contract and the Statement of Need (the certificate not issued counts down to the start's last day)", () => {
     const steps = new Set(chases.map((each) => each.milestone));
-    expect(steps).toEqual(
-      new Set(["contract", "j1_statement_of_need", ...(certificate ? [] : ["ecfmg_certification"])]),
-    );
+    expect(steps).toEqual(new Set(["contract", "j1_statement_of_need"]));
+    // Not issued, the certificate is what the sponsorship file waits for, and the J-1 start's last
+    // day (VISA_NOT_READY_FOR_START, Mon 3 May) is its due: its reminders count down to it.
+    const own = result.reminders.filter((each) => each.milestone === "ecfmg_certification" && !each.risk);
+    expect(own.length > 0).toBe(!certificate);
+    for (const each of own) expect(each.deadlineDetail.local).toBe("Mon 3 May 2027");
   });
 
   it("sends one chase email a week: the steps chased at the same instants, 7 days apart", () => {

@@ -9,7 +9,7 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "#test/unit/d
 import { startByCell } from "../../../shared/cli/start-by-cell.ts";
 
 /**
- * The calendar feed's "Start:" event says what the step's card and emails say (t28a B2, B6): only a
+ * The calendar feed's "Start:" event says what the step's card and emails say: only a
  * step not begun has a day to start by, only while that day is ahead, and it is the day the card
  * names, in every zone. The CLI's row shows the same day (shownStartByDay).
  */

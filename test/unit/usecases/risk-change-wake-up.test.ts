@@ -180,11 +180,16 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
     // are chased weekly to the start besides (visa-behind). Every weekly chase is
     // counted back in weeks from its deadline's first rung, so they share Thursday's slot with the
     // certificate's: one email a week, where each step's own even spread once sent emails on
-    // consecutive days (23 and 24 Apr, 30 Apr and 1 May, 27 and 28 May).
+    // consecutive days (23 and 24 Apr, 30 Apr and 1 May, 27 and 28 May). Until the J-1 start's
+    // last day (Mon 3 May: the file, the certificate included, complete by then), the certificate
+    // counts down to it (7, 3 and 1 days before: 26 Apr, 30 Apr, 2 May), as the risk on it names it.
     expect(fired).toEqual([
       "2027-04-21T08:00:00.000Z",
       "2027-04-22T07:00:00.000Z",
+      "2027-04-26T07:00:00.000Z",
       "2027-04-29T07:00:00.000Z",
+      "2027-04-30T06:00:00.000Z",
+      "2027-05-02T06:00:00.000Z",
       "2027-05-04T05:00:00.000Z",
       "2027-05-06T06:00:00.000Z",
       "2027-05-13T06:00:00.000Z",
@@ -193,11 +198,11 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
       "2027-05-27T06:00:00.000Z",
     ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
-    expect(subjects).toHaveLength(9);
+    expect(subjects).toHaveLength(12);
     // 4 May: even a sponsorship application complete that day leaves the J-1 visa after 1 Jul (the
     // fastest review and the consular month): a risk change too, told at that day's slot.
-    expect(subjects[3]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
     expect(subjects[6]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
+    expect(subjects[9]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
     const notices = deps.store
       .state("a_ada")
       .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));

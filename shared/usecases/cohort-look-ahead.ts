@@ -9,6 +9,7 @@ import {
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Planning } from "./planning.ts";
+import { sentRemindersOf } from "./sent-reminders.ts";
 
 /**
  * The cohort row's look-ahead (row-as-of.ts) re-runs the planner at each instant ahead where time
@@ -38,7 +39,10 @@ const memos = new WeakMap<Planning, BoundedMemo<string, KnownFacts>>();
  * when `planning` says what its plans read (`planInputs`).
  */
 export function lookAheadFacts(state: ApplicantState, plan: Plan, planning: Planning): CohortFactsFrom[] {
-  const instants = changeInstants(plan, planning.seasonInstants?.(state) ?? []);
+  const instants = changeInstants(plan, [
+    ...(planning.seasonInstants?.(state) ?? []),
+    ...marksAhead(state, plan),
+  ]);
   const facts = (at: Plan) => planFacts(at, state.profile.timezone, state.interviews);
   const planAt = (from: string) => facts(planning.plan(state, new Date(from)));
   const inputs = planning.planInputs?.(state);
@@ -51,6 +55,17 @@ export function lookAheadFacts(state: ApplicantState, plan: Plan, planning: Plan
     known.set(from, frozen);
     return frozen;
   });
+}
+
+/**
+ * The instants of the ledger's sent marks after `plan`'s now: a plan as of an earlier instant does
+ * not know of them (planner/sent-reminders.ts sentAt), so the notice a wake-up planned at its fire
+ * time and sent a few seconds later is laid at once again in a look-ahead before its mark, and
+ * the row named it the next email for days after it was delivered. Just after a mark, the
+ * look-ahead sees it sent.
+ */
+function marksAhead(state: ApplicantState, plan: Plan): string[] {
+  return Object.values(sentRemindersOf(state.ledger) ?? {}).filter((at) => at > plan.now);
 }
 
 function knownFacts(planning: Planning, applicantId: string, inputs: string): Map<string, CohortFacts> {

@@ -153,7 +153,7 @@ ${shown
       row,
     ) => `<tr><td><a href="#/applicants/${h(row.applicantId)}">${h(row.fullName)}</a>${row.remindersPausedAt ? ' <span class="badge">paused</span>' : ""}${sharedAddressNote(shared.get(row.applicantId))}</td>
 <td data-label="Match"><span class="cell-label" aria-hidden="true">Match: </span>${matchCell(row)}</td><td data-label="Stage"><span class="cell-label" aria-hidden="true">Stage: </span>${h(STAGE_LABELS[row.stage])}</td>
-<td data-label="Next date" class="key-2"><span class="cell-label" aria-hidden="true">Next date: </span>${row.nextDeadline ? `${h(nextDateTitle(row.nextDeadline, row.fullName))}<br>${rowDeadlineWhen(row.nextDeadline)}` : "—"}</td>
+<td data-label="Next date" class="key-2"><span class="cell-label" aria-hidden="true">Next date: </span>${row.nextDeadline ? `${h(nextDateTitle(row.nextDeadline, row.fullName))}<br>${rowDeadlineWhen(row.nextDeadline)}` : nothingPlanned(row)}</td>
 <td data-label="Open risks" class="key-1"><span class="cell-label" aria-hidden="true">Open risks: </span>${riskCell(row)}</td><td data-label="Last email"><span class="cell-label" aria-hidden="true">Last email: </span>${emailCell(row)}</td>${principal.role === "admin" ? `<td data-label="Advisor"><span class="cell-label" aria-hidden="true">Advisor: </span>${h(row.advisorEmail ?? "unassigned")}</td>` : ""}</tr>`,
   )
   .join("\n")}
@@ -167,6 +167,16 @@ ${pager(query, rows.length)}`;
  */
 function nextDateTitle(next: NonNullable<CohortRow["nextDeadline"]>, fullName: string): string {
   return next.kind === "email" ? whyForAdvisor(next.title, fullName) : next.title;
+}
+
+/**
+ * A row with no next date: with no ECFMG sponsor note every step waits for it and no email is left to
+ * send, which the row says, so the advisor reads neither a stuck system nor one about to email again.
+ */
+function nothingPlanned(row: CohortRow): string {
+  return row.risks.codes.includes("SCHOOL_NOT_ECFMG_ELIGIBLE")
+    ? "Nothing planned until the school's ECFMG sponsor note is granted"
+    : "—";
 }
 
 /** RFC 4180 CSV of every row that matches (never one page). */

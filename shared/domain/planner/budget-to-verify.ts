@@ -1,4 +1,4 @@
-import { catalogEntry, FEES_TO_VERIFY, type FeeToVerify } from "../catalog/index.ts";
+import { catalogEntry, FEES_TO_VERIFY, type FeeToVerify, SCHOOL_CHECK } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { BudgetItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -32,14 +32,19 @@ export function testsAbroad(context: PlanContext): boolean {
  * Canada; the proclamation's row only where its risk is. `ranking`: what the budget does to a fee of
  * the rank order list (NRMP's fees held while asked or weighed, the next Match's once this one is over).
  * A visa fee's line before Match Day is done says it is owed only once matched (budget-after-match.ts).
+ * While the sponsor note is unknown (`unchecked`), a fee whose steps need it is held back, as the
+ * fee table's are (buildBudget): the Visa Integrity Fee read "Once the Match places you…" among J-1
+ * fees each "held back … depends on your school's ECFMG sponsor note".
  */
 export function feesToVerify(
   context: PlanContext,
-  ineligible: boolean,
+  school: { ineligible: boolean; unchecked: boolean },
   ranking: (item: BudgetItem) => BudgetItem = (item) => item,
 ): BudgetItem[] {
+  const { ineligible } = school;
   const listed: BudgetItem[] = [];
   for (const fee of FEES_TO_VERIFY) {
+    const held = school.unchecked && heldForNote(context, fee);
     const relevant =
       (fee.outsideUsAndCanada === undefined || testsAbroad(context)) &&
       fee.milestones.some(
@@ -51,7 +56,7 @@ export function feesToVerify(
     if (!relevant || verifiedWhenDone(context, fee) || !proclamationRowListed(context, fee)) continue;
     if (fee.rankedPast !== undefined) {
       const past = rankedPastItem(context, fee, fee.rankedPast);
-      if (past !== null) listed.push(ranking(past));
+      if (past !== null) listed.push(held ? heldItem(past) : ranking(past));
       continue;
     }
     const item = verifyItemOf(context, fee); // presumed paid for steps an interview presumes
@@ -59,9 +64,22 @@ export function feesToVerify(
     // A visa step's fee before Match Day is done: owed only once matched (budget-after-match.ts).
     const step = fee.milestones.find((key) => applies(context, catalogEntry(key)));
     const waits = step !== undefined && feeWaitsForMatch(context, step);
-    listed.push(waits ? owedOnceMatched(step, issued) : issued);
+    listed.push(held ? heldItem(issued) : waits ? owedOnceMatched(step, issued) : issued);
   }
   return listed;
+}
+
+/** Whether every step `fee` is for that applies needs the sponsor note, and none is done. */
+function heldForNote(context: PlanContext, fee: FeeToVerify): boolean {
+  const steps = fee.milestones.filter((key) => applies(context, catalogEntry(key)));
+  return (
+    steps.length > 0 &&
+    steps.every((key) => catalogEntry(key).needsEcfmgEligibleSchool && statusOf(context, key) !== "done")
+  );
+}
+
+function heldItem(item: BudgetItem): BudgetItem {
+  return { ...item, verify: SCHOOL_CHECK.unchecked.feeHeld };
 }
 
 /**

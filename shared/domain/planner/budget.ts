@@ -249,7 +249,7 @@ function budgetOf(
   // NRMP's fee per program ranked past 20 goes with its registration: the next Match's once this one
   // is over, else held while the registration is.
   toVerify.push(
-    ...feesToVerify(context, ineligible, (item) =>
+    ...feesToVerify(context, { ineligible, unchecked }, (item) =>
       over !== null
         ? { ...item, nextMatch: { matchYear: over.matchYear, step: RANK_ORDER_LIST_TITLE } }
         : asked !== "-"

@@ -16,6 +16,15 @@ export const REBOOK_FOLLOW_UP_RUNG = "rebook-follow-up";
  */
 const SIT_BY_RUNGS: ReadonlySet<string> = new Set(["sit-by-in-14d", "sit-by-in-3d", "sit-by-in-1d"]);
 const SIT_BY_LABEL = { label: "Sit it by", inline: "sit it by" } as const;
+/**
+ * The sit-by rungs' own label: their exam was booked for a day that passed, its result pending, and
+ * their title asks for the score ("Has your OET Medicine score come? If so, tell us the result"), so
+ * the day is the fallback's, never an instruction to sit an exam the applicant sat.
+ */
+const RESULT_PENDING_SIT_BY_LABEL = {
+  label: "If you did not sit it, sit it by",
+  inline: "if you did not sit it, sit it by",
+} as const;
 
 /**
  * The rungs laid against a day a step must act by before its own deadline, each ladder's own
@@ -143,7 +152,7 @@ export function actByDayLabel(reminder: {
   if (rung === undefined) return undefined;
   // The WDOMS check past its target has no deadline: its follow-ups count down to the Match's last day.
   if (reminder.milestone === "wdoms_listing" && PASSED_TARGET_RUNGS.has(rung)) return LAST_DAY_LABEL;
-  if (SIT_BY_RUNGS.has(rung)) return SIT_BY_LABEL;
+  if (SIT_BY_RUNGS.has(rung)) return RESULT_PENDING_SIT_BY_LABEL;
   if (BOOKING_DAY_RUNGS.has(rung)) return BOOKING_DAY_LABEL;
   if (APPLY_BY_RUNGS.has(rung)) return APPLY_BY_LABEL;
   if (VISA_BY_RUNGS.has(rung)) return VISA_BY_LABEL;

@@ -4,7 +4,12 @@ import { basisMark } from "../date-basis.ts";
 import type { Deadline } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { DAY_MS, localDate, startOfLocalDate } from "../time.ts";
-import { AFTER_TARGET_EVERY_DAYS, EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
+import {
+  AFTER_TARGET_EVERY_DAYS,
+  EXAM_BOOKING_DAYS,
+  OET_BOOKING_DAYS,
+  SCORE_REPORTING_DAYS,
+} from "./advice.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
@@ -156,7 +161,7 @@ export function rebookReminders(
   const deadlineDetail = dates.rendered(sitting);
   const early = context.now < bookingWindowStart(entry.key, sittingDayEnd(context.zone, sitting));
   const aim = rebookAim(context, sitting, stepRenderings(dates, index).target, early);
-  const { title, why } = textsOf(entry, sitting, deadlineDetail, aim);
+  const { title, why } = textsOf(entry, sitting, deadlineDetail, aim, early);
   remindersFor(context, rebookTarget(entry, sitting, deadlineDetail, title, why), into);
   // One literal in FollowUpSeries' field order, as targetFollowUps writes it: a spread plus three
   // fields gave each plan's series a map of its own, so every store and seriesOf's reads missed
@@ -213,6 +218,7 @@ function textsOf(
   sitting: DueDate,
   detail: Deadline,
   aim: RebookAim | null,
+  early: boolean,
 ): { title: string; why: string } {
   let known = texts.get(detail);
   if (known === undefined || known.key !== entry.key) {
@@ -223,13 +229,21 @@ function textsOf(
     };
     texts.set(detail, known);
   }
-  const slot = aim === null ? 0 : aim.passed ? 2 : 1;
+  const slot = aim === null ? (early ? 0 : 3) : aim.passed ? 2 : 1;
   let why = known.whys[slot];
   if (why === undefined) {
     const projected = basisMark(sitting);
     const first = aim === null ? "" : `${targetFirstWords(aim)}; `;
-    // The last sitting day is a day to sit by, not to book by (as the card says).
-    why = `If you did not take it, ${first}the last day to sit it for this Match is ${detail.local}${projected}: book a seat ${aim === null ? "by then" : "now"} (a test date usually takes ${seatLeadWords()}, advice) and tell us your new date.`;
+    // The last sitting day is a day to sit by, not to book by (as the card says). OET's sessions
+    // close their bookings about OET_BOOKING_DAYS ahead: "a test date usually takes about a week"
+    // was the USMLE's, and within that allowance a seat by the day is a late one if any.
+    const book =
+      entry.key !== "oet_medicine"
+        ? `: book a seat ${aim === null ? "by then" : "now"} (a test date usually takes ${seatLeadWords()}, advice) and`
+        : early
+          ? `: book the earliest OET session you can (booking usually takes about ${OET_BOOKING_DAYS} days, advice) and`
+          : `, and booking for sittings by then has probably closed (sessions usually close about ${OET_BOOKING_DAYS} days ahead, advice): check OET's session calendar now for a late seat, and`;
+    why = `If you did not take it, ${first}the last day to sit it for this Match is ${detail.local}${projected}${book} tell us your new date.`;
     known.whys[slot] = why;
   }
   return { title: known.title, why };

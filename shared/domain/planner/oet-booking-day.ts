@@ -70,8 +70,12 @@ export function oetBookingClosed(context: PlanContext, sittingEnd: number): bool
  * the sitting day's, by who sets it (basisMark, cutOffMark).
  */
 export function oetBookingClosedWords(context: PlanContext, sittingEnd: number, mark: string): string {
-  const day = dayText(localDate(context.zone, sittingEnd - 1));
-  return `booking for OET Medicine sittings by ${day}${mark} has probably closed (sessions usually close about ${OET_BOOKING_DAYS} days ahead, on OET's old session calendar, advice): check OET's session calendar now for a late seat by that day`;
+  return oetClosedByDayWords(localDate(context.zone, sittingEnd - 1), mark);
+}
+
+/** oetBookingClosedWords for the ISO sitting day `day`. */
+export function oetClosedByDayWords(day: string, mark: string): string {
+  return `booking for OET Medicine sittings by ${dayText(day)}${mark} has probably closed (sessions usually close about ${OET_BOOKING_DAYS} days ahead, on OET's old session calendar, advice): check OET's session calendar now for a late seat by that day`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { bookingDaysOf, OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { cutOffMark, dayText, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { oetClosedByDayWords } from "./oet-booking-day.ts";
 import { EXAM_TARGET_WHY } from "./target-passed-words.ts";
 
 /**
@@ -36,8 +37,12 @@ export function rebookPhaseWords(
   const tight = phase === 2 || phase === 4;
   const week = bookingDaysOf(key) === 7 ? "a week" : `${bookingDaysOf(key)} days`;
   const sit = sitWords(day, by, projected, target);
+  // Within OET's booking allowance no session by the day can usually be booked any more: what is
+  // still possible, a late seat, and the later candidate's day, as on the day itself.
+  if (oet && tight)
+    return `${oetClosedByDayWords(day, projected)}, and tell us your new date${laterClause(context, key, day)}.`;
   if (oet)
-    return `${sit}; OET sits on fixed session dates, so book ${tight ? "any session you can still book by that day" : "the earliest session you can"} (booking usually takes about ${OET_BOOKING_DAYS} days, advice: check OET's session calendar).`;
+    return `${sit}; OET sits on fixed session dates, so book the earliest session you can (booking usually takes about ${OET_BOOKING_DAYS} days, advice: check OET's session calendar).`;
   return tight
     ? `${sit}; find any seat you can by that day (a test date usually takes about ${week}, advice).`
     : `${sit}; book a seat now (a test date usually takes about ${week}, advice).`;
@@ -65,6 +70,14 @@ export function targetFirstWords(target: RebookAim): string {
   return target.passed
     ? `sit it as soon as you can: its target, ${target.day}, has passed (${EXAM_TARGET_WHY})`
     : `sit it by ${target.day}, its target (${EXAM_TARGET_WHY})`;
+}
+
+/** "; if NRMP's … deadline turns out later (…), a sitting by <day> still counts" when there is such a day, else "". */
+function laterClause(context: PlanContext, key: string, day: string): string {
+  const later = laterSitting(context, key, day);
+  return later === null
+    ? ""
+    : `; if NRMP's ${context.calendar.matchYear} rank order list deadline turns out later (${later.said}), a sitting by ${dayText(later.day)}${later.mark} still counts`;
 }
 
 /** The last sitting day under NRMP's later candidate, if there is one and it is after `day`; with its words. */

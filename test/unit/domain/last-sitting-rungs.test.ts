@@ -35,14 +35,14 @@ function tomas(): Plan {
 describe("a passed sitting with no result: the rungs to the last sitting day print that day", () => {
   const reminders = tomas().reminders.filter((one) => one.milestone === "usmle_step2ck");
 
-  it("its 14, 3 and 1-day rungs say 'Sit it by Wed 27 Jan 2027', sent 14, 3 and 1 days before it", () => {
+  it("its 14, 3 and 1-day rungs say 'If you did not sit it, sit it by Wed 27 Jan 2027', sent 14, 3 and 1 days before it", () => {
     const sitBy = reminders.filter((one) => one.rung.startsWith("sit-by-in-"));
     expect(sitBy.map((one) => [one.rung, one.sendAtLocal.slice(0, 10), one.deadlineDetail.local])).toEqual([
       ["sit-by-in-14d", "2027-01-13", "Wed 27 Jan 2027"],
       ["sit-by-in-3d", "2027-01-24", "Wed 27 Jan 2027"],
       ["sit-by-in-1d", "2027-01-26", "Wed 27 Jan 2027"],
     ]);
-    for (const one of sitBy) expect(reminderDateLabel(one).label).toBe("Sit it by");
+    for (const one of sitBy) expect(reminderDateLabel(one).label).toBe("If you did not sit it, sit it by");
   });
 
   it("no rung of the step counts down to a day earlier than the one it prints", () => {

@@ -17,7 +17,7 @@ import {
  * under a subject leading with "if you did not take it … book a seat now". One item, one "Due:"
  * line: the step's own deadline; the score asked first, the re-sit day a condition in the text
  * (the re-sit follow-up carries the result's deadline too). A
- * re-sit rung sent alone counts down to the last sitting day and prints that day ("Sit it by").
+ * re-sit rung sent alone counts down to the last sitting day and prints that day ("If you did not sit it, sit it by").
  * Kwame: Lagos, J-1, 2027 Match, Step 2 CK booked for Fri 20 Nov 2026, never reported since.
  */
 function kwame(): PlannerInput {
@@ -122,7 +122,9 @@ describe("one 'Due:' line per email item", () => {
     const email = emailOf(later, rung === undefined ? [] : [rung]);
     expect(rung?.rung).toBe("sit-by-in-3d");
     expect(email.text.match(/^\s+Due: /gm)).toBeNull();
-    expect(email.text.match(/^\s+Sit it by: /gm)).toHaveLength(1);
-    expect(email.text).toContain("Sit it by: Wed 27 Jan 2027 (our advice, not set by any authority)");
+    expect(email.text.match(/^\s+If you did not sit it, sit it by: /gm)).toHaveLength(1);
+    expect(email.text).toContain(
+      "If you did not sit it, sit it by: Wed 27 Jan 2027 (our advice, not set by any authority)",
+    );
   });
 });

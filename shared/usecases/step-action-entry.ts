@@ -1,5 +1,7 @@
 import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
+import { shiftIsoDay } from "#domain/iso-texts.ts";
 import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
+import { isRankingSitting } from "#domain/planner/last-sitting-day.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
 import { bookedDayRefusal } from "#domain/step-actions.ts";
@@ -85,9 +87,11 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
 /**
  * The deadline a new date given on "Scheduled for…" must meet: the step's deadline in `plan`, but for
  * a booked day already passed (a missed sitting being moved, or one whose result is awaited) that of
- * the step unbooked. The plan gives a sat exam the day its result is due (an OET sat on 28 Nov: the
- * Pathway's documents deadline, 26 Jan), not the last day to sit it (5 Jan), and the page called the
- * former "the last day to sit it" and recorded 20 Jan without a word.
+ * the step booked again. The plan gives a sat exam the day its result is due (an OET sat on 28 Nov:
+ * the Pathway's documents deadline, 26 Jan), not the last day to sit it (5 Jan), and the page called
+ * the former "the last day to sit it" and recorded 20 Jan without a word. A ranking exam is planned
+ * as booked for tomorrow (its deadline is then its last sitting day, and an OET beside a Pathway
+ * reported done stays in the plan, as a new booking keeps it); any other step as not started.
  */
 export function newDateDeadline(
   planning: Pick<Planning, "plan">,
@@ -108,7 +112,11 @@ export function newDateDeadline(
         {
           ...state,
           milestones: state.milestones.map((entry) =>
-            entry.key === milestone ? { key: entry.key, status: "not_started" as const } : entry,
+            entry.key !== milestone
+              ? entry
+              : isRankingSitting(entry.key)
+                ? { key: entry.key, status: "scheduled" as const, date: shiftIsoDay(today, 1) }
+                : { key: entry.key, status: "not_started" as const },
           ),
         },
         now,

@@ -11,7 +11,7 @@ import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages
  */
 const now = new Date("2026-12-26T08:00:00Z");
 
-function setup() {
+function setup(pathway: "in_progress" | "done" = "in_progress") {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory({ matchYear: 2027, timezone: "Europe/Kyiv" }), {
     milestones: [
@@ -20,7 +20,7 @@ function setup() {
       { key: "usmle_step1", status: "done", date: "2025-05-01" },
       { key: "usmle_step2ck", status: "done", date: "2026-06-10", score: 236 },
       { key: "oet_medicine", status: "scheduled", date: "2026-11-28" },
-      { key: "ecfmg_pathway", status: "in_progress", date: "2026-10-15" },
+      { key: "ecfmg_pathway", status: pathway, date: "2026-10-15" },
       { key: "eras_token", status: "done", date: "2026-06-20" },
       { key: "eras_application", status: "done", date: "2026-09-10" },
       { key: "nrmp_registration", status: "done", date: "2026-10-01" },
@@ -47,6 +47,18 @@ describe("Scheduled for… an exam sat with its result not told", () => {
     const { links, call } = setup();
     const response = await call("POST", links.action("oet_medicine", "schedule"), "date=2027-01-20");
     expect(response.body).toMatch(/<h1>Recorded/);
+    expect(response.body).toContain(
+      "Wed 20 Jan 2027 is after Tue 5 Jan 2027, the last day to sit it for the 2027 Match",
+    );
+  });
+
+  it("a Pathway reported done before the sitting: the same last day and note (the OET stays planned)", async () => {
+    const { links, call } = setup("done");
+    const page = await call("GET", links.action("oet_medicine", "schedule"));
+    expect(page.body).toMatch(
+      /The last day to sit it for the 2027 Match is <strong>Tue 5 Jan 2027<\/strong>/,
+    );
+    const response = await call("POST", links.action("oet_medicine", "schedule"), "date=2027-01-20");
     expect(response.body).toContain(
       "Wed 20 Jan 2027 is after Tue 5 Jan 2027, the last day to sit it for the 2027 Match",
     );

@@ -1,8 +1,9 @@
 import type { Risk } from "../plan.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { dayEnd } from "./date-math.ts";
 import type { StepEntriesView } from "./step-entries.ts";
 
 // A Pathway marked done while its OET is booked ahead.
@@ -30,7 +31,7 @@ export function keepOetBookedAhead(
   if (entries.at(PATHWAY_AT)?.status !== "done" || oet?.status !== "scheduled" || oet.date === undefined)
     return;
   const pathwayDay = entries.at(PATHWAY_AT)?.date;
-  if (startOfLocalDate(zone, oet.date) + DAY_MS > now || (pathwayDay !== undefined && pathwayDay < oet.date))
+  if (!sittingPassed(zone, oet.date, now) || (pathwayDay !== undefined && pathwayDay < oet.date))
     statuses[OET_AT] = "scheduled";
 }
 
@@ -41,16 +42,16 @@ export function oetAheadOfDonePathway(context: PlanContext): string | null {
   return context.entries.at(OET_AT)?.date ?? null;
 }
 
-/** Whether the OET's booked day (ISO) has ended in the applicant's zone: the sitting is then told in the past. */
-function sittingPassed(context: PlanContext, day: string): boolean {
-  return startOfLocalDate(context.zone, day) + DAY_MS <= context.now;
+/** Whether the OET's booked day (ISO) has ended in the applicant's zone (a day of 23 or 25 hours too). */
+function sittingPassed(zone: string, day: string, now: number): boolean {
+  return dayEnd(zone, day) <= now;
 }
 
 /** The certificate card's words while oetAheadOfDonePathway: what it waits for, the OET result; null otherwise. */
 export function certificateAwaitsOetAction(context: PlanContext): string | null {
   const day = oetAheadOfDonePathway(context);
   if (day === null) return null;
-  const sitting = sittingPassed(context, day) ? "was" : "is";
+  const sitting = sittingPassed(context.zone, day, context.now) ? "was" : "is";
   return `Your certificate waits for your OET Medicine result: ECFMG needs it for your Pathway, and your OET sitting ${sitting} on ${renderDate(day)}. Send the result to ECFMG when it arrives, make sure ECFMG has your final diploma and transcript, and mark this step done when ECFMG issues your certificate.`;
 }
 
@@ -62,7 +63,7 @@ export function certificateAwaitsOetAction(context: PlanContext): string | null 
 export function pathwayDoneBeforeOetRisk(context: PlanContext): Risk | null {
   const day = oetAheadOfDonePathway(context);
   if (day === null) return null;
-  const message = sittingPassed(context, day)
+  const message = sittingPassed(context.zone, day, context.now)
     ? `You marked your ECFMG Pathway done on ${renderDate(context.entries.at(PATHWAY_AT)?.date ?? day)}, before your OET Medicine sitting on ${renderDate(day)}: the Pathway cannot be complete without the OET result, which ECFMG needs for it. If you mean the application is submitted, mark the Pathway in progress until ECFMG accepts it, and tell us your OET result when it comes (send it to ECFMG too).`
     : `You marked your ECFMG Pathway done, but your OET Medicine is on ${renderDate(day)}: the Pathway cannot be complete without its result, which ECFMG needs for it. If you mean the application is submitted, mark the Pathway in progress until ECFMG accepts it; either way, keep your OET step and sit it by the day it asks, and send the result to ECFMG. If ECFMG has already accepted your Pathway, tell us your OET result instead.`;
   return {

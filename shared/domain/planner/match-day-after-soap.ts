@@ -1,10 +1,10 @@
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
-import { isSatisfied, type PlanContext } from "./context.ts";
+import type { PlanContext } from "./context.ts";
 import { openingSlot, outsideQuietHours, slotOnDay } from "./delivery-slot.ts";
 import { localDayEnd } from "./join-late-arrivals.ts";
+import { matchDayAsked } from "./match-day.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
-import { noListSoapOutcome } from "./season-over-state.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
@@ -63,7 +63,6 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
  * of (matchDayStep: a certified list, or SOAP's outcome awaited); else never (+Infinity).
  */
 function releaseAsked(context: PlanContext): number {
-  if (!isSatisfied(context, "rank_order_list") && noListSoapOutcome(context) !== "awaited")
-    return Number.POSITIVE_INFINITY;
+  if (!matchDayAsked(context)) return Number.POSITIVE_INFINITY;
   return openingSlot(context, context.calendar.dates.nrmp_match_day.at);
 }

@@ -50,8 +50,7 @@ export function matchDayStep(
   entry: CatalogEntry,
   dates: PlanDates,
 ): MatchWeekStep | undefined {
-  // No certified list: only SOAP's outcome is asked here, while it is awaited (noListSoapOutcome).
-  if (!isSatisfied(context, "rank_order_list") && noListSoapOutcome(context) !== "awaited") return undefined;
+  if (!matchDayAsked(context)) return undefined;
   const { calendar } = context;
   if (context.now < calendar.dates.nrmp_match_week_start_and_soap_start.at) return undefined;
   const texts = matchDayTexts(context);
@@ -238,4 +237,12 @@ function matchDayAsk(
           ? texts.matchDayLateAction
           : texts.matchDayAction,
   };
+}
+
+/**
+ * Whether Match Day is asked of the applicant (matchDayStep, and Match Day's one email on the
+ * release's day): a certified list, or, with none, SOAP's outcome awaited (noListSoapOutcome).
+ */
+export function matchDayAsked(context: PlanContext): boolean {
+  return isSatisfied(context, "rank_order_list") || noListSoapOutcome(context) === "awaited";
 }

@@ -14,8 +14,8 @@ import { sentRemindersOf } from "./sent-reminders.ts";
 /**
  * The cohort row's look-ahead (row-as-of.ts) re-runs the planner at each instant ahead where time
  * alone may change the row: about a dozen plans for every plan stored. Most plans stored are
- * re-plans with the same inputs (a reminder's wake-up changes only the ledger, which the planner
- * does not read), and those ask for the same instants again. The planner is pure, so the facts of
+ * re-plans with the same inputs (a reminder's wake-up changes mostly the ledger, of which the
+ * planner reads only the sent marks it is passed), and those ask for the same instants again. The planner is pure, so the facts of
  * one applicant's inputs at one instant never change: they are kept per applicant while the
  * inputs (`Planning.planInputs`) stay the same, and a warm process re-plans only the instants it
  * has not seen. A clear of the memo or a changed input costs re-planning, never a different row.

@@ -43,11 +43,11 @@ function matchCell(row: CohortRow): string {
 
 /**
  * Under the name of an applicant whose email address another record shares (sharedAddresses): who,
- * and what it means, since both are emailed and an unsubscribe silences the address for both.
+ * and what it means, since each is emailed and an unsubscribe silences the address for all.
  */
 function sharedAddressNote(others: readonly string[] | undefined): string {
   if (others === undefined) return "";
-  return `<br><span class="warning">Same email address as ${h(others.join(", "))}: both are emailed, and an unsubscribe stops both. A form sent twice? Erase the extra record from its page.</span>`;
+  return `<br><span class="warning">Same email address as ${h(others.join(", "))}: ${others.length > 1 ? "each is" : "both are"} emailed, and an unsubscribe stops ${others.length > 1 ? "them all" : "both"}. A form sent twice? Erase the extra record from its page.</span>`;
 }
 
 export interface CohortQuery {

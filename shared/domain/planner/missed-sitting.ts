@@ -140,8 +140,8 @@ export function seatLeadWords(): string {
  * The reminders up to rebookBy's day, appended to `into`: the last-sitting ladder against it, and
  * follow-ups at most AFTER_TARGET_EVERY_DAYS apart from the passed day to that ladder (followUps),
  * so the step is not silent for weeks while a new sitting can still count (ten weeks).
- * The ladder's rungs carry the day they count down to, the last sitting day ("Sit it by Wed 27 Jan
- * 2027", act-by-day-labels' SIT_BY_RUNGS): a rung sent 14 days before one day that prints another
+ * The ladder's rungs carry the day they count down to, the last sitting day ("If you did not sit it, sit
+ * it by Wed 27 Jan 2027", act-by-day-labels' SIT_BY_RUNGS): a rung sent 14 days before one day that prints another
  * misdates both. The follow-ups ask for the score first, so they carry the step's own deadline,
  * the result's (`result`, as the result follow-up's), the last sitting day a condition in their
  * text: months after a sitting (a plan moved to the next Match), "Sit it by" went to someone who

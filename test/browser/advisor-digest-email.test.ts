@@ -37,9 +37,12 @@ function applicant(
   fullName: string,
   overrides: Partial<ApplicantState["profile"]> = {},
   alsoDone: readonly MilestoneEntry["key"][] = [],
+  notDone: readonly MilestoneEntry["key"][] = [],
 ) {
   const milestones = [
-    ...[...DONE, ...alsoDone].map((key): MilestoneEntry => ({ key, status: "done" })),
+    ...[...DONE, ...alsoDone]
+      .filter((key) => !notDone.includes(key))
+      .map((key): MilestoneEntry => ({ key, status: "done" })),
     { key: "ecfmg_pathway", status: "waived" } as MilestoneEntry,
     { key: "research", status: "waived" } as MilestoneEntry,
   ].map((entry) => ({ ...entry, updatedAt: "2026-01-01T00:00:00.000Z" }));
@@ -58,9 +61,14 @@ describe("the advisor's daily digest email", () => {
     undefined,
     [
       applicant("a_ada", "Ada Okafor"),
-      applicant("a_tunde", "Babatunde Adeyemi-Okonkwo", {
-        medicalSchool: { name: "Unlisted College", country: "NG", wdomsSponsorNote: false },
-      }),
+      // No USMLE pass: beside a "no" a pass would open the gate (sponsor-note-evidence.ts).
+      applicant(
+        "a_tunde",
+        "Babatunde Adeyemi-Okonkwo",
+        { medicalSchool: { name: "Unlisted College", country: "NG", wdomsSponsorNote: false } },
+        [],
+        ["usmle_step1", "usmle_step2ck"],
+      ),
       { ...applicant("a_mei", "Mei Lin", {}, ["eras_application"]), unreachable: "bounce" },
     ],
     (id) => `https://matchpath.example/console#/applicants/${id}`,

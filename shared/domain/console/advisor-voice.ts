@@ -157,7 +157,7 @@ const LIST_ONLY_VOICE = ({ fullName, matchYear }: AboutApplicant): string =>
  * was split (asksAboutNoteRecord): a note "false" the record contradicts.
  */
 function NOTE_RECORD_VOICE({ fullName }: AboutApplicant): string {
-  return `${fullName} says their medical school has no ECFMG sponsor note, yet reports an ECFMG certificate, an approved ECFMG application or a USMLE pass, which need one; the plan asks them to check WDOMS and holds the steps needing ECFMG until they answer (beside a certificate or a USMLE pass, which ECFMG and FSMB allow only for a school with the note, every step stays planned meanwhile).`;
+  return `${fullName} says their medical school has no ECFMG sponsor note, yet reports an ECFMG certificate, an approved ECFMG application or a USMLE pass, which need one; the plan asks them to check WDOMS. Beside a certificate or a USMLE pass, which ECFMG and FSMB allow only for a school with the note, every step stays planned meanwhile; beside an approved application alone, the steps needing ECFMG wait for their answer.`;
 }
 
 /**

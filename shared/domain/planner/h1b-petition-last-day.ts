@@ -16,6 +16,7 @@ import { criticalInPlaceOfStepLate } from "./j1-start-out-of-reach.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
+import { dayBeforeStartEnd } from "./visa-moved-past-start.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 import { expectedPastStart } from "./visa-step-late.ts";
 
@@ -73,7 +74,7 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
   // Past the filing day, today ends after it: the visa comes after its own date.
   const later = todayEnd - planned.at;
   // A day filed keeps the visa before the start while it comes no later than the room between them.
-  const lastEnd = planned.at + (start - visa.at);
+  const lastEnd = planned.at + (dayBeforeStartEnd(context) - visa.at);
   const lastDay = localDate(zone, shiftDays(lastEnd, zone, -1));
   const lastDayEnd = dayEnd(zone, lastDay);
   const past = todayEnd > lastDayEnd;

@@ -1,6 +1,18 @@
+import { shiftIsoDay } from "../iso-texts.ts";
 import { startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { dayEnd, shiftDays } from "./date-math.ts";
+
+/**
+ * The end of the applicant's last whole day before residency starts: the day before the start's date
+ * (July 1, NRMP's), ended at midnight in the applicant's zone. A visa that day is in time, on the
+ * start's date late, in every zone: measured to the start's instant (midnight ET), a visa on 30 Jun
+ * west of ET read "after residency starts on Thu 1 Jul", and the H-1B petition's last filing day was
+ * Thu 29 Apr in Los Angeles but Fri 30 Apr in Auckland for the same program.
+ */
+export function dayBeforeStartEnd(context: PlanContext): number {
+  return dayEnd(context.zone, shiftIsoDay(context.calendar.dates.residency_start.date, -1));
+}
 
 /**
  * A day the applicant gave for a step of the visa chain (`given`, ISO date: the step expected on it,
@@ -20,5 +32,5 @@ export function visaMovedPastStart(
   visaAt: number,
 ): number | null {
   const later = shiftDays(startOfLocalDate(context.zone, given.slice(0, 10)), context.zone, 1) - planned;
-  return later > context.calendar.dates.residency_start.at - visaAt ? visaAt + later : null;
+  return later > dayBeforeStartEnd(context) - visaAt ? visaAt + later : null;
 }

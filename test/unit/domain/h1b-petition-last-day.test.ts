@@ -118,16 +118,18 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     expect(visaRisk(after)?.severity).toBe("critical");
   });
 
-  it("in Honolulu (in the US, route not told): the same verdict, the last day in Honolulu's calendar, the stamping only for consular processing", () => {
+  // The same last day as Manila's: a visa on 30 Jun is in time for a 1 Jul start in every zone (it was
+  // Thu 29 Apr here, the start measured to midnight ET, and 30 Jun read "after residency starts").
+  it("in Honolulu (in the US, route not told): the same verdict and last day, the stamping only for consular processing", () => {
     const result = plan(unfiled(HONOLULU), calendar, new Date("2027-04-20T19:00:00Z"));
     const risk = visaRisk(result);
     expect(risk?.severity).toBe("critical");
-    expect(risk?.message).toContain("must file your H-1B petition by about Thu 29 Apr 2027");
+    expect(risk?.message).toContain("must file your H-1B petition by about Fri 30 Apr 2027");
     expect(risk?.message).toContain("(if your program files for consular processing)");
     expect(risk?.message).toContain("If it files for a change of status instead");
     saysNothingHolds(result);
     const past = visaRisk(plan(unfiled(HONOLULU), calendar, new Date("2027-05-10T19:00:00Z")));
-    expect(past?.message).toContain("about Thu 29 Apr 2027, has passed");
+    expect(past?.message).toContain("about Fri 30 Apr 2027, has passed");
     expect(past?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");
   });
 });

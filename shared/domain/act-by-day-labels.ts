@@ -61,7 +61,12 @@ const VISA_BY_LABEL = {
  * planner/match-year-last-day-countdown.ts), on the first step MATCH_YEAR_LAST_DAY names: their date
  * is the day to act by (the risk's "act by"), never that step's deadline.
  */
-const LAST_DAY_RUNGS: ReadonlySet<string> = new Set(["last-day-in-14d", "last-day-in-3d", "last-day-in-1d"]);
+const LAST_DAY_RUNGS: ReadonlySet<string> = new Set([
+  "last-day-in-14d",
+  "last-day-in-3d",
+  "last-day-in-1d",
+  "last-day-today",
+]);
 const LAST_DAY_LABEL = { label: "Act by", inline: "act by" } as const;
 /** A passed target's notice and follow-ups (planner/target-passed.ts), on the WDOMS check laid to that day too. */
 const PASSED_TARGET_RUNGS: ReadonlySet<string> = new Set(["target-passed", "after-target"]);

@@ -17,7 +17,8 @@ export function dayBeforeStartEnd(context: PlanContext): number {
 /**
  * A day the applicant gave for a step of the visa chain (`given`, ISO date: the step expected on it,
  * or a document received or approved on it) later than the plan's day for that step (`planned`) by
- * more than the room between the visa's date (`visaAt`) and residency's start: each day later moves
+ * more than the room between the visa's date (`visaAt`) and the end of the applicant's day before
+ * residency starts (dayBeforeStartEnd): each day later moves
  * the steps after it a day later at the chain's own allowances (ECFMG's review, the consular
  * interview's wait), so the visa would come after the start. Returns that later visa instant, null
  * while the visa still comes by the start. The given day counts whole, to its next midnight in the

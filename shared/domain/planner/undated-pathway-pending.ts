@@ -33,16 +33,14 @@ const OET = indexedStep("oet_medicine");
  * it may already be submitted, so it is a decision pending (README: never
  * "not submitted"), not overdue. Its due date is the day MATCH_YEAR_LAST_DAY names (the last day the
  * Match is still in reach on the same chain, lastWorkingInstant), else the rank order list deadline
- * (decisionDue). Null for any other step or case: the key and `own` are checked first, so other
- * steps and plans pay nothing; the chain is searched only on this rare path.
+ * (decisionDue). Null for any other case; called for the Pathway's undated step in its own calendar
+ * only (undatedPathwayDue), and the chain is searched only on this rare path.
  */
-export function pendingPathwayDue(
+function pendingPathwayDue(
   context: PlanContext,
-  own: unknown,
   entry: CatalogEntry,
   calendar: SeasonCalendar,
 ): DueDate | null {
-  if (entry.key !== PATHWAY.key || own !== null || calendar !== context.calendar) return null;
   if (!undatedPathwayPending(context, PATHWAY.index)) return null;
   const last = lastWorkingInstant(context, feasibilityOf(context));
   if (last !== null && last.at >= context.now)
@@ -145,11 +143,12 @@ export function undatedPathwayDue(
   entry: CatalogEntry,
   calendar: SeasonCalendar,
 ): DueDate | null {
-  return (
-    presumedPathwayDue(context, own, entry, calendar) ??
-    pendingPathwayDue(context, own, entry, calendar) ??
-    passedPathwayDue(context, own, entry, calendar)
-  );
+  const presumed = presumedPathwayDue(context, own, entry, calendar);
+  if (presumed !== null) return presumed;
+  // The two cases below are the Pathway's own step, undated, in its own calendar: checked once here,
+  // so every other step pays one comparison.
+  if (entry.key !== PATHWAY.key || own !== null || calendar !== context.calendar) return null;
+  return pendingPathwayDue(context, entry, calendar) ?? passedPathwayDue(context, calendar);
 }
 
 /**
@@ -159,13 +158,7 @@ export function undatedPathwayDue(
  * day, the one its risk, card, notice and countdown name; its row read "overdue" since Sat 26 Dec
  * beside them. The risk's countdown is its only one (pathwayDueHasNoLadder). Null otherwise.
  */
-function passedPathwayDue(
-  context: PlanContext,
-  own: unknown,
-  entry: CatalogEntry,
-  calendar: SeasonCalendar,
-): DueDate | null {
-  if (entry.key !== PATHWAY.key || own !== null || calendar !== context.calendar) return null;
+function passedPathwayDue(context: PlanContext, calendar: SeasonCalendar): DueDate | null {
   const reported = context.entries.at(PATHWAY.index);
   const undated = reported?.status === "in_progress" && reported.date === undefined;
   if (reported !== undefined && reported.status !== "not_started" && !undated) return null;

@@ -4,8 +4,9 @@ import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
 import { isRankingSitting } from "#domain/planner/last-sitting-day.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
+import { earlierDayOf } from "#domain/start-by-day.ts";
 import { bookedDayRefusal } from "#domain/step-actions.ts";
-import { ET_ZONE, localDate, renderDate } from "#domain/time.ts";
+import { renderDate } from "#domain/time.ts";
 import { ConflictError, InvalidInputError } from "#errors";
 import type { ApplicantState } from "#ports/applicants.ts";
 import { applicantPlan, type Planning } from "./planning.ts";
@@ -134,11 +135,7 @@ export function newDateDeadline(
  */
 export function lastDayOf(deadline: Deadline, zone: string): string {
   if (deadline.precision === "day" && deadline.day !== undefined) return deadline.day;
-  const at = Date.parse(deadline.at);
-  const local = localDate(zone, at);
-  const et = localDate(ET_ZONE, at);
-  // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as text; Math.min would make them NaN.
-  return local < et ? local : et;
+  return earlierDayOf(zone, Date.parse(deadline.at));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import type { SendEmailCommandInput } from "@aws-sdk/client-sesv2";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import type { Clock } from "#ports/clock.ts";
+import { aroundSendEmail } from "./ses-send-middleware.ts";
 
 /**
  * The local clock's instant each message was sent at, in the emulator's inbox. aws-ses-v2-local
@@ -17,24 +17,13 @@ export const LOCAL_CLOCK_HEADER = "X-Matchpath-Local-Clock";
 
 /** The factory with every SES client it builds stamping what it sends with `clock`'s instant. */
 export function stampingLocalClock(clients: AwsClientFactory, clock: Clock): AwsClientFactory {
-  return {
-    ...clients,
-    ses(settings) {
-      const client = clients.ses(settings);
-      client.middlewareStack.add(
-        (next, context) => async (args) => {
-          const input = args.input as SendEmailCommandInput;
-          const simple = input.Content?.Simple;
-          if (context.commandName !== "SendEmailCommand" || simple === undefined) return next(args);
-          const stamp = { Name: LOCAL_CLOCK_HEADER, Value: clock.now().toISOString() };
-          const Simple = { ...simple, Headers: [...(simple.Headers ?? []), stamp] };
-          return next({ ...args, input: { ...input, Content: { ...input.Content, Simple } } });
-        },
-        { step: "initialize", name: "localClockStamp" },
-      );
-      return client;
-    },
-  };
+  return aroundSendEmail(clients, "localClockStamp", (input, send) => {
+    const simple = input.Content?.Simple;
+    if (simple === undefined) return send(input);
+    const stamp = { Name: LOCAL_CLOCK_HEADER, Value: clock.now().toISOString() };
+    const Simple = { ...simple, Headers: [...(simple.Headers ?? []), stamp] };
+    return send({ ...input, Content: { ...input.Content, Simple } });
+  });
 }
 
 /** The emulator page's line dating an email by the real second it was stored. */

@@ -1,5 +1,5 @@
-import type { SendEmailCommandInput, SendEmailCommandOutput } from "@aws-sdk/client-sesv2";
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
+import { aroundSendEmail } from "./ses-send-middleware.ts";
 
 /**
  * What SES keeps and the emulator drops: each message's EmailTags. SES publishes them with every
@@ -22,30 +22,18 @@ export function createSesTagMemory(): SesTagMemory {
   const tags = new Map<string, Record<string, string[]>>();
   return {
     remembering(clients) {
-      return {
-        ...clients,
-        ses(settings) {
-          const client = clients.ses(settings);
-          client.middlewareStack.add(
-            (next, context) => async (args) => {
-              const result = await next(args);
-              if (context.commandName !== "SendEmailCommand") return result;
-              const messageId = (result.output as SendEmailCommandOutput).MessageId;
-              const sent = (args.input as SendEmailCommandInput).EmailTags ?? [];
-              if (messageId && sent.length > 0) {
-                const byName: Record<string, string[]> = {};
-                for (const { Name, Value } of sent) {
-                  if (Name && Value) byName[Name] = [...(byName[Name] ?? []), Value];
-                }
-                tags.set(messageId, byName);
-              }
-              return result;
-            },
-            { step: "initialize", name: "localSesTagMemory" },
-          );
-          return client;
-        },
-      };
+      return aroundSendEmail(clients, "localSesTagMemory", async (input, send) => {
+        const output = await send(input);
+        const sent = input.EmailTags ?? [];
+        if (output.MessageId && sent.length > 0) {
+          const byName: Record<string, string[]> = {};
+          for (const { Name, Value } of sent) {
+            if (Name && Value) byName[Name] = [...(byName[Name] ?? []), Value];
+          }
+          tags.set(output.MessageId, byName);
+        }
+        return output;
+      });
     },
     take(messageId) {
       const found = tags.get(messageId);

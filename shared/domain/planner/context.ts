@@ -198,7 +198,7 @@ export function buildContext(
   const visa = input.applicant.visa;
   const postMatchEarly = doneBeforeSeason(entries, calendar, zone, visa, nowMs);
   if (postMatchEarly !== null) keepUnreportedAsked(statuses, postMatchEarly, entries);
-  keepOetBookedAhead(statuses, entries, nowMs, zone); // a Pathway marked done early
+  keepOetBookedAhead(statuses, entries, nowMs, zone, failed); // a Pathway marked done early
   keepVisaDocumentAwaited(statuses, entries); // a visa interview booked before its document came
   // Steps done for an earlier season still imply their lasting prerequisites.
   if (pastSeasonEntries.size > 0) markLastingPrerequisites(statuses, pastSeasonEntries);

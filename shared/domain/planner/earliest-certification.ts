@@ -4,7 +4,7 @@ import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { IMPLIED_AT, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { oetAheadOfDonePathway } from "./pathway-done-oet-ahead.ts";
+import { oetOutstandingBesideDonePathway } from "./pathway-done-oet-ahead.ts";
 import { capitalised, evidenceSuggests } from "./presumption-evidence.ts";
 
 // When ECFMG certification can come through, and the pages that say it is needed. A leaf of the
@@ -62,7 +62,7 @@ export function earliestCertification(context: PlanContext): number {
 export function nothingOutstanding(context: PlanContext): boolean {
   const verified =
     startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
-  if (verified > context.now || oetAheadOfDonePathway(context) !== null) return false;
+  if (verified > context.now || oetOutstandingBesideDonePathway(context)) return false;
   for (let index = 0; index < NEEDED_INDICES.length; index++)
     if (!isFinished(statusAt(context, NEEDED_INDICES[index] as number))) return false;
   return true;

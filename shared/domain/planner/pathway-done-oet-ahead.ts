@@ -4,6 +4,7 @@ import { renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { dayEnd } from "./date-math.ts";
+import type { FailedScore } from "./failed-score.ts";
 import type { StepEntriesView } from "./step-entries.ts";
 
 // A Pathway marked done while its OET is booked ahead.
@@ -20,16 +21,24 @@ const PATHWAY_AT = stepIndex("ecfmg_pathway");
  * Once that day has passed the OET was sat, and a Pathway ECFMG accepted is believed, as before,
  * unless the Pathway's own done day comes before the sitting: ECFMG cannot have accepted it without
  * the result, so the OET stays scheduled (its step asks for the result) until the result is told.
+ * A result told below the mark (`failed`) keeps the retake's status (readRetakes), whatever the days.
  */
 export function keepOetBookedAhead(
   statuses: MilestoneStatus[],
   entries: StepEntriesView,
   now: number,
   zone: string,
+  failed: readonly FailedScore[],
 ): void {
   const oet = entries.at(OET_AT);
-  if (entries.at(PATHWAY_AT)?.status !== "done" || oet?.status !== "scheduled" || oet.date === undefined)
+  if (entries.at(PATHWAY_AT)?.status !== "done" || oet === undefined) return;
+  // A result below the mark is no pass, and ECFMG accepts no Pathway without a passing OET: the
+  // retake (readRetakes) keeps its step, whatever the Pathway's done day.
+  if (failed.some((one) => one.key === "oet_medicine")) {
+    statuses[OET_AT] = oet.status;
     return;
+  }
+  if (oet.status !== "scheduled" || oet.date === undefined) return;
   const pathwayDay = entries.at(PATHWAY_AT)?.date;
   if (!sittingPassed(zone, oet.date, now) || (pathwayDay !== undefined && pathwayDay < oet.date))
     statuses[OET_AT] = "scheduled";
@@ -42,15 +51,28 @@ export function oetAheadOfDonePathway(context: PlanContext): string | null {
   return context.entries.at(OET_AT)?.date ?? null;
 }
 
+/**
+ * Whether the OET is still to be passed beside a Pathway reported done: booked ahead
+ * (oetAheadOfDonePathway), or a retake after a result below the mark (keepOetBookedAhead keeps it).
+ */
+export function oetOutstandingBesideDonePathway(context: PlanContext): boolean {
+  if (context.applicable[OET_AT] !== true || context.entries.at(PATHWAY_AT)?.status !== "done") return false;
+  const status = context.statuses[OET_AT];
+  return status === "scheduled" || status === "in_progress";
+}
+
 /** Whether the OET's booked day (ISO) has ended in the applicant's zone (a day of 23 or 25 hours too). */
 function sittingPassed(zone: string, day: string, now: number): boolean {
   return dayEnd(zone, day) <= now;
 }
 
-/** The certificate card's words while oetAheadOfDonePathway: what it waits for, the OET result; null otherwise. */
+/** The certificate card's words while oetOutstandingBesideDonePathway: what it waits for, the OET result or its retake; null otherwise. */
 export function certificateAwaitsOetAction(context: PlanContext): string | null {
   const day = oetAheadOfDonePathway(context);
-  if (day === null) return null;
+  if (day === null)
+    return oetOutstandingBesideDonePathway(context)
+      ? "Your certificate waits for your OET Medicine retake: ECFMG cannot accept your Pathway without a passing OET result. Sit it by the day its step asks, send the result to ECFMG, and mark this step done when ECFMG issues your certificate."
+      : null;
   const sitting = sittingPassed(context.zone, day, context.now) ? "was" : "is";
   return `Your certificate waits for your OET Medicine result: ECFMG needs it for your Pathway, and your OET sitting ${sitting} on ${renderDate(day)}. Send the result to ECFMG when it arrives, make sure ECFMG has your final diploma and transcript, and mark this step done when ECFMG issues your certificate.`;
 }

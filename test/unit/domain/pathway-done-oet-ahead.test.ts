@@ -73,4 +73,30 @@ describe("a Pathway marked done with its OET still to be sat", () => {
     expect(later.risks.map((risk) => risk.code)).not.toContain("PATHWAY_DONE_BEFORE_OET");
     expect(later.nextSteps.map((each) => each.milestone)).not.toContain("oet_medicine");
   });
+
+  it("an OET result below the mark beside a Pathway done after it: the retake stays planned and the certificate waits for it", () => {
+    // ECFMG accepts no Pathway without a passing OET, so a failing score beside a Pathway reported
+    // done (on or after the sitting) is a submitted Pathway: the retake had vanished, the certificate
+    // read "every exam and the Pathway are done", and the notice asked her to sit it by the rank
+    // order list deadline, a sitting no Pathway deadline could count.
+    const failed = {
+      ...efua,
+      milestones: efua.milestones.map((each) =>
+        each.key === "oet_medicine"
+          ? { key: "oet_medicine" as const, status: "done" as const, date: "2026-11-14", score: 280 }
+          : each.key === "ecfmg_pathway"
+            ? { ...each, date: "2026-11-20" }
+            : each,
+      ),
+    };
+    const later = planInOwnMatch(failed, "2026-12-04T12:00:00Z");
+    const oet = later.nextSteps.find((each) => each.milestone === "oet_medicine");
+    expect(oet?.action).toContain("must be taken again");
+    expect(oet?.deadline?.local).toContain("Tue 5 Jan 2027");
+    const card = later.nextSteps.find((each) => each.milestone === "ecfmg_certification")?.action ?? "";
+    expect(card).toContain("Your certificate waits for your OET Medicine retake");
+    expect(card).not.toContain("every exam and the Pathway are done");
+    expect(later.reminders.some((each) => each.rung === "certificate-asked")).toBe(false);
+    expect(later.reminders.some((each) => each.milestone === "oet_medicine")).toBe(true);
+  });
 });

@@ -80,11 +80,14 @@ export function contractOverdueAction(
   const made = status === "in_progress" ? (soap ? inHandSoap : inHand) : soap ? notInSoap : notIn;
   let words = made.get(needed.step);
   if (words === undefined) {
-    // In progress, the contract is in hand: asking when it will be sent would not fit.
+    // In progress, the contract is in hand: asking when it will be sent would not fit. With no visa
+    // step waiting (none needed, or all done), orientation alone waits: no visa steps to ask about.
+    const next =
+      needed.step === null ? "what it needs from you before orientation" : "which visa steps come next";
     const ask =
       status === "in_progress"
-        ? "Ask your program's GME office today which visa steps come next."
-        : "If it has not reached you, ask your program's GME office today when it will send it, and which visa steps come next.";
+        ? `Ask your program's GME office today ${next}.`
+        : `If it has not reached you, ask your program's GME office today when it will send it, and ${next}.`;
     words = `${soap ? `${SOAP_POSITION_WORDS} ` : ""}Sign and return your program's contract now: ${contractWaitingWords(needed)}, and this plan's date for it has passed. ${ask}`;
     made.set(needed.step, words);
   }

@@ -24,7 +24,7 @@ import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./s
 import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
 import { IN_US_BEHIND_TITLE } from "./visa-start-risk.ts";
-import { VISA_REPORTED_EARLY_TITLE, visaReportedEarly } from "./visa-start-words.ts";
+import { NO_VISA_BEHIND_TITLE, VISA_REPORTED_EARLY_TITLE, visaReportedEarly } from "./visa-start-words.ts";
 import { inUsVerdictTitle, visaVerdictTitle } from "./visa-verdict-notice.ts";
 
 /**
@@ -207,6 +207,7 @@ export function noticeTemplate(
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
+    if (context.applicant.visa === "none") return NO_VISA_BEHIND_TITLE;
     if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
     // A visa she holds first, in the US too: its petition approved (verdict moot) or its date wrong.
     if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;

@@ -21,7 +21,7 @@ import { petitionStep3Due } from "./step3-petition-risk.ts";
 import { receivedLateWords, visaDocumentReceivedLate } from "./visa-document-received-late.ts";
 import { lateInterviewAdvice, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
 import { interviewResultAwaited } from "./visa-result-awaited.ts";
-import { CHANGE_OF_STATUS_ADVICE, IN_US_ADVICE, trackAdvice, VISA_STEP_OF } from "./visa-start-words.ts";
+import { behindAdvice, behindOpening, VISA_STEP_OF } from "./visa-start-words.ts";
 import { expectedPastStart, visaDateHolds, visaDateOf, visaStepLateRisk } from "./visa-step-late.ts";
 
 /** The visa chain after the Match (contract, then the track's visa steps), in catalog order. */
@@ -237,7 +237,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `Your ${cos || inUs ? "H-1B" : "visa"} steps are behind for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${received ? receivedLateWords(context, received) : ""}${interview ? lateInterviewAdvice(interview) : ""} ${cos ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context)}, and tell us each step as it is done.`,
+      message: `${behindOpening(context, cos || inUs)} for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${received ? receivedLateWords(context, received) : ""}${interview ? lateInterviewAdvice(interview) : ""} ${behindAdvice(context, cos, inUs)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

@@ -73,3 +73,21 @@ export function visaReportedEarly(context: PlanContext): DoneBeforeSeason | unde
 /** VISA_NOT_READY_FOR_START's notice title beside a visa reported done on a date to check (visaReportedEarly). */
 export const VISA_REPORTED_EARLY_TITLE =
   "Your visa steps are behind, and the date you gave for your visa needs checking: without the visa you cannot start residency";
+
+/**
+ * VISA_NOT_READY_FOR_START's opening: whose steps are behind. With no visa needed (a US citizen or
+ * permanent resident) the chain is the contract alone, and "visa steps" would name steps she has
+ * none of; on the change-of-status route and in the US before the route is told, H-1B steps.
+ */
+export function behindOpening(context: PlanContext, h1bStatus: boolean): string {
+  if (context.applicant.visa === "none") return "Your contract is behind";
+  return `Your ${h1bStatus ? "H-1B" : "visa"} steps are behind`;
+}
+
+/** VISA_NOT_READY_FOR_START's closing advice: the change-of-status route's, in the US before the route is told, or the track's. */
+export function behindAdvice(context: PlanContext, changeOfStatus: boolean, inUs: boolean): string {
+  return changeOfStatus ? CHANGE_OF_STATUS_ADVICE : inUs ? IN_US_ADVICE : trackAdvice(context);
+}
+
+/** VISA_NOT_READY_FOR_START's notice title with no visa needed: the contract alone (behindOpening). */
+export const NO_VISA_BEHIND_TITLE = "Your contract is not signed: you cannot start residency without it";

@@ -162,9 +162,13 @@ interface BookingTarget {
 }
 const bookingTargets = new WeakMap<PlanDates, BookingTarget>();
 
-/** The last booking day as a due date (a day), one object per zone and day, so its rendering is memoised. */
+/**
+ * The last booking day as a due date (a day), one object per zone, day and status, so its rendering
+ * is memoised. The status is in the key: a season confirmed on its projected day gives the same day,
+ * which then no longer rests on a projected date.
+ */
 function bookingDue(zone: string, end: number, projected: boolean): DueDate {
-  const key = `${zone} ${end}`;
+  const key = `${zone} ${end} ${projected ? "projected" : "advice"}`;
   let due = bookingDues.get(key);
   if (due === undefined) {
     due = bookingDues.keep(

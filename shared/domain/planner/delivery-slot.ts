@@ -70,6 +70,19 @@ export function lateArrivalSlot(context: PlanContext, nowWall: number): number {
 }
 
 /**
+ * When a late arrival due by `deadline` goes (README, late arrivals): now outside quiet hours; in
+ * them, when they end if that still leaves LATE_ARRIVAL_QUIET_MARGIN_MS before the deadline, else
+ * now, at night (an email does not ring; one read with two hours left loses the night to act).
+ * Null once the deadline has passed: nothing can be told in time.
+ */
+export function lateArrivalAt(context: PlanContext, nowWall: number, deadline: number): number | null {
+  const lateAt = lateArrivalSlot(context, nowWall);
+  if (lateAt === context.now || deadline - lateAt >= LATE_ARRIVAL_QUIET_MARGIN_MS)
+    return lateAt < deadline ? lateAt : null;
+  return context.now < deadline ? context.now : null;
+}
+
+/**
  * `at`, or the end of the applicant's quiet hours when `at` falls inside them (`wall`: `at` on
  * the applicant's wall clock, when the caller has it already).
  */

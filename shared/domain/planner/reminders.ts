@@ -2,12 +2,7 @@ import { reminderLadder } from "../catalog/index.ts";
 import type { Deadline, Reminder, StepSubject } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import {
-  isLateArrival,
-  LATE_ARRIVAL_QUIET_MARGIN_MS,
-  lateArrivalSlot,
-  slotAtOrAfter,
-} from "./delivery-slot.ts";
+import { isLateArrival, lateArrivalAt, lateArrivalSlot, slotAtOrAfter } from "./delivery-slot.ts";
 import { ET_EVENT_OPEN_MS, etEventBefore, etEventSendLimit } from "./et-event.ts";
 import { keptLadderOf, ladderOf, type SlotEntry, timed } from "./ladders.ts";
 import { countsDownToSittingDay } from "./last-sitting-day.ts";
@@ -149,12 +144,8 @@ function layLadder(
     // Late arrival: the next slot is after the deadline, or leaves less than a day (or less than
     // the ladder's final rung lead) to act; an advisor would tell them now rather than wait.
     if (missed !== undefined && isLateArrival(catchUp, target.deadline, shape.lateWindow)) {
-      const lateAt = lateArrivalSlot(context, nowWall);
-      // Quiet hours give way unless their end still leaves LATE_ARRIVAL_QUIET_MARGIN_MS: an email
-      // does not ring, and one read with two hours left loses the night to act.
-      if (lateAt === context.now || target.deadline - lateAt >= LATE_ARRIVAL_QUIET_MARGIN_MS)
-        sendAt = lateAt < target.deadline ? lateAt : null;
-      else if (context.now < target.deadline) sendAt = context.now;
+      // Quiet hours give way unless their end still leaves LATE_ARRIVAL_QUIET_MARGIN_MS.
+      sendAt = lateArrivalAt(context, nowWall, target.deadline);
       // On a last sitting day itself, after its delivery slot (the next slot is after the day): no
       // countdown; a day cannot be met in hours, the next morning's notice speaks.
       if (catchUp >= target.deadline && countsDownToSittingDay(target)) sendAt = null;

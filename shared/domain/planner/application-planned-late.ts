@@ -70,7 +70,7 @@ export function applicationPlannedLateRisk(context: PlanContext, dates: PlanDate
   const late = plannedLate(context, dates.due(APPLICATION.key));
   if (late === null || late.due.at < context.now) return null;
   const year = context.calendar.matchYear;
-  // Critical with its notice at once, as a last week's, titled for the day planned (lastWeekTitle).
+  // Critical with its notice when it appears, as a last week's, titled for the day planned (lastWeekTitle).
   return markedLastWeek(
     markedPlannedLate({
       code: "MATCH_YEAR_LAST_DAY",

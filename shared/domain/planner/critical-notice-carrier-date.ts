@@ -242,3 +242,26 @@ export function onUndatedStep3(
   if ("waiting" in step || step.milestone !== STEP3 || step.deadline !== undefined) return false;
   return step3Held(context, step3DueNow(context, dates, dates.due(STEP3))) === "undated";
 }
+
+/** The date a critical notice laid at `at` shows: carrierDate's, else its card's (cardLaidDate). */
+export function noticeDateAt(
+  risk: Risk,
+  dates: PlanDates,
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  at: number,
+  due: DueDate,
+  context: PlanContext,
+): NoticeDate | undefined {
+  return carrierDate(risk, dates, step, at, due.at, context) ?? cardLaidDate(step, at, due);
+}
+
+/**
+ * The nearest instant a notice's date shows (the deadline it counts down to, or its card's own day
+ * ahead), or +Infinity: a notice goes at once when the next delivery slot leaves under a day before
+ * it, as when it is its risk's own date (the visa's notice on Step 3 shows the rank order list's).
+ */
+export function nearestShownAt(dated: NoticeDate | undefined): number {
+  const shown = dated?.detail === undefined ? Number.POSITIVE_INFINITY : instantOf(dated.detail.at);
+  const card = dated?.stepDate === undefined ? Number.POSITIVE_INFINITY : instantOf(dated.stepDate.at);
+  return Math.min(shown, card);
+}

@@ -1,10 +1,10 @@
 import { SCHOOL_CHECK } from "../catalog/index.ts";
 import type { NextStep, Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { isoInZone, isoUtc, toWall } from "../time.ts";
+import { isoInZone, isoUtc } from "../time.ts";
 import { lastSittingDue } from "./any-seat.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { cardLaidDate, carrierDate, onUndatedStep3 } from "./critical-notice-carrier-date.ts";
+import { nearestShownAt, noticeDateAt, onUndatedStep3 } from "./critical-notice-carrier-date.ts";
 import { deadlineOf, rolDue } from "./critical-notice-deadline.ts";
 import {
   CRITICAL_RISK_RUNG,
@@ -15,7 +15,9 @@ import {
 import { placeNotice } from "./critical-notice-place.ts";
 import { noticePhase, noticeTemplate, RETAKE_ON_LATER_PHASE } from "./critical-notice-titles.ts";
 import type { PlanDates } from "./deadlines.ts";
-import { lateArrivalSlot } from "./delivery-slot.ts";
+import { isLateArrival, lateArrivalAt, lateArrivalSlot } from "./delivery-slot.ts";
+import { aboutDroppedMatch, movedToLaterMatch } from "./dropped-match-notices.ts";
+import { emailBefore } from "./join-late-arrivals.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { isLastDayDue } from "./match-year-last-day-countdown.ts";
@@ -23,7 +25,7 @@ import { noteRecordEvidence } from "./note-contradicted-by-record.ts";
 import { actBy, lateExamSteps, retakeOnLaterCandidate } from "./notice-act-by.ts";
 import { ownDateCutOff } from "./own-date.ts";
 import { reminderRecord } from "./reminder-record.ts";
-import type { TimedReminder } from "./reminders.ts";
+import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { isResidencyStartDue } from "./residency-start-day.ts";
 import { soapMayStillPlace } from "./season-over-state.ts";
 import { sentAt } from "./sent-reminders.ts";
@@ -53,10 +55,11 @@ const NOT_ELIGIBLE_STEPS: readonly StepSubject[] = [SCHOOL_CHECK.key, "budget"];
 const SEASON_OVER_STEPS: readonly StepSubject[] = ["rank_order_list", "nrmp_registration"];
 
 /**
- * One notice per critical risk with a title (critical-notice-titles.ts ACT_NOW), sent the day the
- * risk appears, not at the step's next rung weeks later: delivered at once like a late arrival (now,
- * outside quiet hours, else when they end), appended to `into`. It rides on the first next step the
- * risk names (named: out of reach, the plan's first next step; never a blocked step but
+ * One notice per critical risk with a title (critical-notice-titles.ts ACT_NOW), sent when the
+ * risk appears, not at the step's next rung weeks later: at the applicant's next delivery slot, one
+ * email with that slot's rungs, unless that slot would pass the date the notice carries or leave under
+ * a day before it; then at once like a late arrival (lateArrivalAt), appended to `into`. It rides
+ * on the first next step the risk names (named: out of reach, the plan's first next step; never a blocked step but
  * Step 3's own; no sponsor note, the WDOMS check else the budget; a Match that is over, the rank
  * order list else NRMP registration). Its text is the risk's message, its deadline the season date
  * the risk is about (deadlineOf). No notice once that date has passed or with no actionable step;
@@ -76,10 +79,15 @@ export function criticalRiskNotices(
   candidate: LaterCandidateSteps | null = null,
 ): Map<Risk, StepSubject> | undefined {
   let noticedOn: Map<Risk, StepSubject> | undefined;
-  let sendAt: number | undefined;
-  let sendAtIso: string | undefined;
-  let sendAtLocal: string | undefined;
+  let atOnce: number | undefined;
+  // The renderings of the last instant laid: every notice of a plan goes at one or two instants.
+  let renderedAt: number | undefined;
+  let sendAtIso = "";
+  let sendAtLocal = "";
   let visitors: string[] | undefined;
+  // Each notice is laid once every risk is read: at once together when one of them must (`together`).
+  let drafts: ((together: number | undefined) => void)[] | undefined;
+  let together: number | undefined;
   const moved = movedToLaterMatch(context, risks);
   for (const risk of risks) {
     if (risk.severity !== "critical") break; // critical first (assessRisks' order)
@@ -104,14 +112,23 @@ export function criticalRiskNotices(
     )
       continue;
     // Out of reach, the first next step is the action (the application before the exams it names).
-    sendAt ??= lateArrivalSlot(context, toWall(context.zone, context.now));
+    const { nowWall, catchUp } = catchUpOf(context);
+    atOnce ??= lateArrivalSlot(context, nowWall);
     // An exam's last sitting day to find any seat by: the notice is due that day and goes out on it
     // even in quiet hours ending after it, as any reminder would (README); never after it.
     const seatDay = lastSittingDue(riskContext, risk, riskDates);
-    const at = seatDay !== undefined && seatDay.at <= sendAt ? context.now : sendAt;
-    const due =
-      seatDay ?? actBy(riskContext, risk, riskDates, at, candidate) ?? deadlineOf(riskContext, risk);
-    if (due.at < at) continue;
+    let first = seatDay !== undefined && seatDay.at <= atOnce ? context.now : atOnce;
+    const dueAt = (when: number) =>
+      seatDay ?? actBy(riskContext, risk, riskDates, when, candidate) ?? deadlineOf(riskContext, risk);
+    let due = dueAt(first);
+    // Found in quiet hours whose end would pass its date, or leave under LATE_ARRIVAL_QUIET_MARGIN_MS
+    // before it: now, at night, as any late arrival (lateArrivalAt); never lost.
+    const lateAt = first === context.now ? first : lateArrivalAt(context, nowWall, due.at);
+    if (lateAt !== null && lateAt !== first) [first, due] = [lateAt, dueAt(lateAt)];
+    if (due.at < first) continue;
+    // At once only as a late arrival (the next slot passes its date or leaves under a day before it;
+    // a risk turning at 9:00 AM ET, due months later, made a second email); actBy gives that day there too.
+    let late = isLateArrival(catchUp, due.at);
     const detail = riskDates.rendered(due);
     const step =
       risk.code === "STEP3_NEEDED_FOR_H1B"
@@ -132,90 +149,86 @@ export function criticalRiskNotices(
     const undatedCard = verdict === "undated" || onUndatedStep3(riskContext, riskDates, step);
     // A last day ahead is the one date the notice gives ("Act by"): never "overdue since" the
     // passed deadline of the step it rides on, nor that step's own date beside it.
-    const dated = undatedCard
-      ? undefined
-      : verdict === "last-day" || (risk.code === "MATCH_YEAR_LAST_DAY" && isLastDayDue(due))
-        ? { detail }
-        : (carrierDate(risk, riskDates, step, at, due.at, riskContext) ?? cardLaidDate(step, at, due));
-    const shown = dated?.detail ?? detail;
+    const lastDay = verdict === "last-day" || (risk.code === "MATCH_YEAR_LAST_DAY" && isLastDayDue(due));
+    const dateAt = (when: number) =>
+      undatedCard
+        ? undefined
+        : lastDay
+          ? { detail }
+          : noticeDateAt(risk, riskDates, step, when, due, riskContext);
+    let datedAt = late ? first : catchUp;
+    let dated = dateAt(datedAt);
+    // The date it shows may come before the one it is about: at once too when the slot is late for it,
+    // as shown then or now (a visa interview today reads "overdue since" it at tomorrow's slot).
+    if (!late) {
+      const datedNow = dateAt(first);
+      const shownAt = Math.min(nearestShownAt(dated), nearestShownAt(datedNow));
+      if (isLateArrival(catchUp, shownAt)) [late, datedAt, dated] = [true, first, datedNow];
+    }
     const year = riskContext.calendar.matchYear;
-    // One instant for every notice of the plan: its renderings are made once.
-    sendAtIso ??= isoUtc(sendAt);
-    sendAtLocal ??= isoInZone(context.zone, sendAt);
     const id = criticalNoticeId(risk, year, phase);
     // Already sent: laid where it went out, so it swallows no rung a later wake-up plans.
     const sent = sentAt(context, id);
-    const laid = sent ?? at;
-    const early = laid !== sendAt;
-    const reminder = reminderRecord({
-      id,
-      milestone: step.milestone,
-      rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
-      title: noticeTitle(template, year, risk.earliestFeasibleMatchYear),
-      deadline: dated?.countsDownTo === "own-date" ? ownDateCutOff(context, shown, laid) : shown.at,
-      deadlineDetail: shown,
-      countsDownTo: dated?.countsDownTo,
-      sendAt: early ? isoUtc(laid) : sendAtIso,
-      sendAtLocal: early ? isoInZone(context.zone, laid) : sendAtLocal,
-      why: "waiting" in step ? `${risk.message}${step.waiting}` : risk.message,
-      risk: risk.code,
-      overdueSince:
-        undatedCard || verdict !== undefined
-          ? undefined
-          : (dated?.overdueSince ?? overdueSinceOf(context, step, riskDates)),
-      stepDate: dated?.stepDate,
-      laidAgainst: dated?.detail === undefined && isResidencyStartDue(due) ? "residency-start" : undefined,
-      // SOAP is done, not waiting; Step 3 with no date waits for the program's answer.
-      onWaitingStep: ("waiting" in step && step !== SOAP_ACCEPTED_CARRIER) || undatedCard ? true : undefined,
+    if (sent === undefined && late) together = together === undefined || first < together ? first : together;
+    drafts ??= [];
+    drafts.push((goesAt: number | undefined) => {
+      const at = sent ?? goesAt ?? catchUp;
+      if (at !== datedAt) [datedAt, dated] = [at, dateAt(at)];
+      const shown = dated?.detail ?? detail;
+      if (at !== renderedAt) {
+        renderedAt = at;
+        sendAtIso = isoUtc(at);
+        sendAtLocal = isoInZone(context.zone, at);
+      }
+      const reminder = reminderRecord({
+        id,
+        milestone: step.milestone,
+        rung: risk.code === "MATCH_YEAR_NOT_FEASIBLE" ? OUT_OF_REACH_RUNG : CRITICAL_RISK_RUNG,
+        title: noticeTitle(template, year, risk.earliestFeasibleMatchYear),
+        deadline: dated?.countsDownTo === "own-date" ? ownDateCutOff(context, shown, at) : shown.at,
+        deadlineDetail: shown,
+        countsDownTo: dated?.countsDownTo,
+        sendAt: sendAtIso,
+        sendAtLocal,
+        why: "waiting" in step ? `${risk.message}${step.waiting}` : risk.message,
+        risk: risk.code,
+        overdueSince:
+          undatedCard || verdict !== undefined
+            ? undefined
+            : (dated?.overdueSince ?? overdueSinceOf(context, step, riskDates)),
+        stepDate: dated?.stepDate,
+        laidAgainst: dated?.detail === undefined && isResidencyStartDue(due) ? "residency-start" : undefined,
+        // SOAP is done, not waiting; Step 3 with no date waits for the program's answer.
+        onWaitingStep:
+          ("waiting" in step && step !== SOAP_ACCEPTED_CARRIER) || undatedCard ? true : undefined,
+      });
+      // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
+      // then with catchUpOf: none was made when the plan has no catch-up slot yet.
+      // A notice sent is no late arrival any more: no reminder of this plan joins it (joinLateArrivals);
+      // nor is one at the slot, which goes with that slot's rungs.
+      const joins = sent === undefined && goesAt !== undefined ? true : undefined;
+      // Laid against the season date it was found for, as before it showed its step's date: a rung of
+      // that step at its instant still joins it in the email (oneReminderPerStep), none is dropped.
+      const timed = timedReminder(at, due.at, reminder, joins, undefined, true);
+      // A notice riding a step its risk is not about yields the lead to that step's own (placeNotice).
+      const own = risk.milestones.includes(step.milestone);
+      // A list, not a Set: one or two ids a plan, and a Set's table was the larger allocation.
+      if (!own) {
+        visitors ??= [];
+        visitors.push(id);
+      }
+      placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone, own ? visitors : undefined);
     });
-    // A step's target-passed notice goes out at the catch-up slot (targetPassedNotice), found
-    // then with catchUpOf: none was made when the plan has no catch-up slot yet.
-    // A notice sent is no late arrival any more: no reminder of this plan joins it (joinLateArrivals).
-    const late = sent === undefined ? true : undefined;
-    // Laid against the season date it was found for, as before it showed its step's date: a rung of
-    // that step at its instant still joins it in the email (oneReminderPerStep), none is dropped.
-    const timed = timedReminder(laid, due.at, reminder, late, undefined, true);
-    // A notice riding a step its risk is not about yields the lead to that step's own (placeNotice).
-    const own = risk.milestones.includes(step.milestone);
-    // A list, not a Set: one or two ids a plan, and a Set's table was the larger allocation.
-    if (!own) {
-      visitors ??= [];
-      visitors.push(id);
-    }
-    placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone, own ? visitors : undefined);
     noticedOn = (noticedOn ?? new Map<Risk, StepSubject>()).set(risk, step.milestone);
   }
-  return noticedOn;
-}
-
-/**
- * The dropped Match's own season steps: ERAS, NRMP and the rank order list. Once the plan has moved
- * to a later Match, a notice about one of them is not sent (one email said "certify
- * your rank order list again now" and "the 2027 Match is out of reach … ask NRMP about
- * withdrawing"); the out-of-reach notice names what to redo for the later Match.
- */
-const DROPPED_MATCH_STEPS: readonly StepSubject[] = [
-  "eras_token",
-  "eras_application",
-  "nrmp_registration",
-  "rank_order_list",
-];
-
-/** Whether MATCH_YEAR_NOT_FEASIBLE has moved the plan to a later Match than the target (laterPlannedMatchYear's rule). */
-function movedToLaterMatch(context: PlanContext, risks: readonly Risk[]): boolean {
-  for (const risk of risks) {
-    if (risk.severity !== "critical") return false;
-    if (risk.code === "MATCH_YEAR_NOT_FEASIBLE")
-      return (risk.earliestFeasibleMatchYear ?? context.calendar.matchYear) > context.calendar.matchYear;
+  // One email for the plan's notices: once one must go at once (a late arrival), the others found with
+  // it go in that email rather than the next morning's (its eve, two emails about Step 3).
+  // So too when an email goes before that slot anyway (a Match Day question asked now, after its release).
+  if (drafts !== undefined && atOnce !== undefined) {
+    together ??= emailBefore(into, atOnce, context.catchUp?.catchUp ?? atOnce);
+    for (const lay of drafts) lay(together);
   }
-  return false;
-}
-
-/** Whether every step a risk names is one of the dropped Match's season steps (never the out-of-reach risk itself). */
-function aboutDroppedMatch(risk: Risk): boolean {
-  if (risk.code === "MATCH_YEAR_NOT_FEASIBLE" || risk.milestones.length === 0) return false;
-  for (const key of risk.milestones) if (!DROPPED_MATCH_STEPS.includes(key)) return false;
-  return true;
+  return noticedOn;
 }
 
 /**

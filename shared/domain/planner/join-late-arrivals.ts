@@ -53,10 +53,14 @@ export function joinLateArrivals(context: PlanContext, reminders: TimedReminder[
       continue;
     sendAtIso ??= isoUtc(lateAt);
     sendAtLocal ??= isoInZone(context.zone, lateAt);
+    // A notice joined stays a notice: the rungs of its step and deadline already there are dropped for it.
     reminders[index] = timedReminder(
       lateAt,
       later.deadline,
       reminderWith(later.reminder, { sendAt: sendAtIso, sendAtLocal }),
+      undefined,
+      undefined,
+      later.notice,
     );
     joined ??= [];
     joined.push(later);
@@ -119,4 +123,13 @@ export function offRepeatDays(
     if (slot === null || slot >= dayEnd) return notice;
     if (slot >= notice.sendAt) return null;
   }
+}
+
+/** The first instant from `from` and before `slot` at which a reminder of the plan goes, if any. */
+export function emailBefore(into: readonly TimedReminder[], from: number, slot: number): number | undefined {
+  let first: number | undefined;
+  for (const each of into)
+    if (each.sendAt >= from && each.sendAt < slot && (first === undefined || each.sendAt < first))
+      first = each.sendAt;
+  return first;
 }

@@ -90,7 +90,7 @@ const IF_NOT_PARTIAL_AFTER_SOAP =
 const IF_NOT_PARTIAL_ACCEPTED = `If you matched to a full (categorical) position, SOAP was not open to you: tap “Not for me” on SOAP. If you did not match at all and accepted a SOAP offer, tap “${DONE_RECORDS.soap?.applicant}”, and Match Week is marked not started.`;
 
 /**
- * MATCH_WEEK_SOAP_CONFLICT (critical, its notice sent at once: critical-notice-titles.ts): Match
+ * MATCH_WEEK_SOAP_CONFLICT (critical, its notice sent when it appears: critical-notice-titles.ts): Match
  * Week done beside SOAP read as a partial match, with the other readings and how to say each
  * (matchWeekSoapConflict, soapAcceptedBesideMatched); or a contract (or a visa step after it)
  * beside "not matched, in SOAP" (positionBesideSoap: counted as not started), asked as a

@@ -35,7 +35,7 @@ import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts"
  * While SEASON_OVER's words say to check R3 because NRMP's deadline may turn out later
  * (laterCandidateHedge: a projected deadline whose later candidate is still ahead; never for a
  * list NRMP withdrew), that candidate's instant (epoch ms); undefined otherwise. Until then the
- * risk asks for an action now, so its notice goes out at once, SOAP open or not.
+ * risk asks for an action now, so its notice goes out when it appears (critical-risk-notice.ts), SOAP open or not.
  */
 export function seasonOverLaterCandidate(context: PlanContext): number | undefined {
   if (context.rolRefused?.reason === "withdrawn") return undefined;

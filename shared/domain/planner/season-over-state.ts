@@ -34,7 +34,7 @@ export function soapStillOpen(context: PlanContext): boolean {
   if (statusOf(context, "nrmp_registration") !== "done") return false;
   const end = textsOf(context.calendar).soapEnd.at;
   if (context.now >= end || resultsAfterDeadline(context) !== "") return false;
-  // SOAP's end turns the Match over for them (SEASON_OVER's notice, sent at once): a re-plan then.
+  // SOAP's end turns the Match over for them (SEASON_OVER's notice, sent when it appears): a re-plan then.
   noteRiskChange(context, end);
   return true;
 }

@@ -57,7 +57,7 @@ export const isUndatedPathwayLateRisk = askedRisks.has;
  * deadline as we project it, Sat 26 Dec 2026 … (projected), has passed, and your ECFMG Pathway is in
  * progress with no submission date. Have you submitted it? If so, tell us the date it went in …
  * If not, finish it and submit it today …; ECFMG's 2027 deadline is not confirmed; it was 31 Dec …:
- * check ECFMG's Pathways page; if ECFMG has closed it, tell us." Its notice goes at once. Undefined
+ * check ECFMG's Pathways page; if ECFMG has closed it, tell us." Its notice goes when it appears. Undefined
  * in any other case, or when the rule has no later candidate to cite.
  */
 export function undatedPathwayLateRisk(context: PlanContext): Risk | undefined {

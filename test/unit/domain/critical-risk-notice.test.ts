@@ -25,13 +25,14 @@ const rol2027 = new Date(
 describe("a critical risk that asks for action now", () => {
   const late = load("step2ck-booked-after-latest-safe-date-2027.json");
 
-  it("sends one notice at once for an exam booked after its deadline, about that exam", () => {
+  it("sends one notice at the next delivery slot for an exam booked after its deadline, about that exam", () => {
     const result = planAt(late, "2026-11-30T12:00:00Z");
     const risk = result.risks.find((r) => r.code === "EXAMS_LATE_FOR_RANKING");
     expect(risk?.severity).toBe("critical");
     const [notice, ...more] = notices(result);
     expect(more).toEqual([]);
-    expect(notice?.sendAt).toBe("2026-11-30T12:00:00.000Z");
+    // Its date is weeks away: the next morning's slot, not a second email that day.
+    expect(notice?.sendAt).toBe("2026-12-01T03:00:00.000Z");
     expect(notice?.milestone).toBe("usmle_step2ck");
     expect(notice?.title).toContain("move it earlier now");
     expect(notice?.why).toBe(risk?.message);
@@ -51,9 +52,9 @@ describe("a critical risk that asks for action now", () => {
       expect(notices(planAt(late, later)).map((n) => n.id)).toEqual([first]);
   });
 
-  it("waits for the end of quiet hours, like a late arrival", () => {
+  it("found in quiet hours with its date weeks away, goes at the next delivery slot, not when they end", () => {
     const result = planAt(inZone(late, "Asia/Kolkata"), "2026-11-30T18:00:00Z"); // 23:30 Kolkata
-    expect(notices(result)[0]?.sendAtLocal).toBe("2026-12-01T08:00:00.000+05:30");
+    expect(notices(result)[0]?.sendAtLocal).toBe("2026-12-01T09:00:00.000+05:30");
   });
 
   it("sends one for H-1B ranking out of reach, on the rank order list while Step 3 waits", () => {
@@ -66,7 +67,8 @@ describe("a critical risk that asks for action now", () => {
     expect(notice?.milestone).toBe("rank_order_list");
     expect(result.blocked.map((s) => s.milestone)).toContain("usmle_step3");
     expect(notice?.why).toBe(risk?.message);
-    expect(Date.parse(notice?.sendAt ?? "")).toBeLessThan(Date.parse("2026-12-01T00:00:00Z"));
+    // Ranking is months away: the next delivery slot, the morning after.
+    expect(notice?.sendAt).toBe("2026-12-01T07:00:00.000Z");
   });
 
   it("sends none for a warning", () => {
@@ -98,7 +100,7 @@ describe("a critical risk that asks for action now", () => {
       expect(notice?.title).toContain("no ECFMG sponsor note");
       expect(notice?.why).toBe(risk?.message);
       expect(notice?.why).toContain("What resolves it");
-      expect(notice?.sendAt).toBe("2026-11-30T12:00:00.000Z");
+      expect(notice?.sendAt).toBe("2026-12-01T04:00:00.000Z"); // the next delivery slot
       // The notice is the only reminder: nothing about a blocked step.
       expect(result.reminders).toEqual([notice]);
       const later = notices(planAt(snapshot, "2026-12-20T12:00:00Z"));

@@ -46,7 +46,8 @@ describe("a DS-2019 received on 10 June, six days before the plan's visa date", 
     const notice = result.reminders.find(
       (reminder) => reminder.milestone === "visa_j1" && reminder.rung === "critical-risk",
     );
-    expect(notice?.sendAtLocal).toBe("2027-06-10T18:00:00.000-10:00");
+    // The start is three weeks away: told at the next morning's delivery slot.
+    expect(notice?.sendAtLocal).toBe("2027-06-11T09:00:00.000-10:00");
   });
 
   it("reaches the same visa day as the same DS-2019 expected on 10 June", () => {

@@ -226,14 +226,15 @@ FINDING_SCENARIOS.push({
     const application = result.nextSteps.find((step) => step.milestone === "ecfmg_application");
     expect(application?.urgency).not.toBe("overdue");
     expect(Date.parse(application?.target?.at ?? "")).toBeLessThan(Date.parse("2027-03-01"));
-    // The out-of-reach notice goes out at once (critical, asks for action now), about the first step.
-    const notice = result.reminders[0];
-    expect(notice?.rung).toBe("match-year-out-of-reach");
+    // The out-of-reach notice (critical, asks for action now), about the first step, goes at the next
+    // delivery slot with that step's first rung: one email, the notice speaking for the step
+    // (oneReminderPerStep).
+    const notice = result.reminders.find((each) => each.rung === "match-year-out-of-reach");
     expect(notice?.milestone).toBe("ecfmg_application");
-    expect(notice?.sendAt).toBe(new Date(result.now).toISOString());
-    const first = result.reminders[1];
+    expect(notice?.sendAtLocal.slice(0, 16)).toBe("2026-11-25T09:00"); // next delivery slot, Nairobi
+    const first = result.reminders[0];
     expect(first?.milestone).toBe("ecfmg_application");
-    expect(first?.sendAtLocal.slice(0, 16)).toBe("2026-11-25T09:00"); // next delivery slot, Nairobi
+    expect(first?.sendAt).toBe(notice?.sendAt);
     expect(result.overdue).toEqual([]);
   },
 });
@@ -247,12 +248,12 @@ FINDING_SCENARIOS.push({
   now: "2026-11-30T10:00:00Z",
   assess(result) {
     expect(result.nextSteps[0]?.milestone).toBe("wdoms_listing");
-    // The out-of-reach notice at once (15:30 Kolkata), about the WDOMS check; its start-by at the next slot.
+    // The out-of-reach notice about the WDOMS check, with its start-by at the next slot: one email.
+    const notice = result.reminders.find((each) => each.rung === "match-year-out-of-reach");
+    expect(notice?.milestone).toBe("wdoms_listing");
+    expect(notice?.sendAtLocal.slice(0, 16)).toBe("2026-12-01T09:00");
     expect(result.reminders[0]?.milestone).toBe("wdoms_listing");
-    expect(result.reminders[0]?.rung).toBe("match-year-out-of-reach");
-    expect(result.reminders[0]?.sendAtLocal.slice(0, 16)).toBe("2026-11-30T15:30");
-    expect(result.reminders[1]?.milestone).toBe("wdoms_listing");
-    expect(result.reminders[1]?.sendAtLocal.slice(0, 16)).toBe("2026-12-01T09:00");
+    expect(result.reminders[0]?.sendAtLocal.slice(0, 16)).toBe("2026-12-01T09:00");
     expect(result.budget.upcomingUsd).toBe(0);
     const held = (result.budget.toVerify ?? []).filter((item) => item.verify?.startsWith("held back"));
     expect(held.map((item) => item.key)).toEqual(

@@ -68,11 +68,12 @@ describe("interviewing but not registered with NRMP after the early deadline", (
     expect(risk?.sources).toContain(LATE_FEE?.source);
   });
 
-  it("sends a notice at once, on the registration step", () => {
+  it("sends a notice at the next delivery slot, on the registration step", () => {
     const notice = interviewing.reminders.find((each) => each.risk === "NRMP_LATE_FEE");
     expect(notice?.milestone).toBe("nrmp_registration");
     expect(notice?.title).toMatch(/^Register with NRMP now: you are interviewing/);
-    expect(Date.parse(notice?.sendAt ?? "")).toBe(NOW.getTime());
+    // The late deadline is weeks away: the next delivery slot, 20 hours on.
+    expect(Date.parse(notice?.sendAt ?? "")).toBe(NOW.getTime() + 20 * 3_600_000);
   });
 
   it("reminds weekly, then tightens toward the late registration deadline", () => {

@@ -38,7 +38,7 @@ describe("a J-1 start gone out of reach after its last day's notice is emailed a
     expect(lastDayNotice?.sendAt).toBe("2027-04-19T21:00:00.000Z");
   });
 
-  it("on 5 May, the last day's notice sent, the out-of-reach verdict goes out at once under another id", () => {
+  it("on 5 May, the last day's notice sent, the out-of-reach verdict goes out at the next delivery slot under another id", () => {
     const sent = { [lastDayNotice?.id ?? ""]: lastDayNotice?.sendAt ?? "" };
     const after = plan({ ...input, remindersSent: sent }, calendar, new Date(MAY_5));
     expect(verdictOf(after)?.visaVerdict).toBe("j1-out-of-reach");
@@ -48,7 +48,7 @@ describe("a J-1 start gone out of reach after its last day's notice is emailed a
     expect(notice?.title).toBe(
       "A J-1 start on your program's date is out of reach: tell your program's GME office now",
     );
-    expect(notice?.sendAt).toBe("2027-05-04T22:00:00.000Z");
+    expect(notice?.sendAt).toBe("2027-05-05T21:00:00.000Z");
     // Emailed once: the plan made again with it in the ledger lays it where it went out.
     const again = plan(
       { ...input, remindersSent: { ...sent, [notice?.id ?? ""]: notice?.sendAt ?? "" } },
@@ -57,6 +57,6 @@ describe("a J-1 start gone out of reach after its last day's notice is emailed a
     );
     expect(
       again.reminders.filter((reminder) => reminder.id === notice?.id).map((each) => each.sendAt),
-    ).toEqual(["2027-05-04T22:00:00.000Z"]);
+    ).toEqual(["2027-05-05T21:00:00.000Z"]);
   });
 });

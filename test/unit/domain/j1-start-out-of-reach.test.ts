@@ -29,7 +29,7 @@ const certificateRisks = (result: Plan) =>
   result.risks.filter((risk) => risk.milestones.includes("ecfmg_certification"));
 
 describe("a matched J-1 applicant graduating too late for the J-1 to be ready by the start", () => {
-  it("in March, one critical risk says a J-1 start on 1 Jul is out of reach, its notice goes at once, and the card says when the certificate can come", () => {
+  it("in March, one critical risk says a J-1 start on 1 Jul is out of reach, its notice goes at the next delivery slot, and the card says when the certificate can come", () => {
     const result = planAt(karachi("2027-05-15"), "2027-03-22T05:00:00Z");
     const risks = certificateRisks(result);
     expect(risks.map((risk) => [risk.code, risk.severity])).toEqual([
@@ -45,7 +45,7 @@ describe("a matched J-1 applicant graduating too late for the J-1 to be ready by
     expect(result.risks.map((risk) => risk.code)).not.toContain("CERTIFICATION_AFTER_START");
     const notice = result.reminders.filter((reminder) => reminder.rung === "critical-risk");
     expect(notice.map((reminder) => [reminder.sendAt, reminder.title])).toEqual([
-      ["2027-03-22T05:00:00.000Z", J1_START_OUT_OF_REACH_TITLE],
+      ["2027-03-23T04:00:00.000Z", J1_START_OUT_OF_REACH_TITLE],
     ]);
     const action = card(result)?.action ?? "";
     expect(action).toContain("around Tue 29 Jun 2027 at the earliest");

@@ -22,6 +22,8 @@ const wanjiru = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(file, "utf
 const calendar = seasonCalendar(2027);
 const ARRIVAL = "2026-12-07T19:30:00Z"; // 22:30 in Nairobi
 const QUIET_END = Date.parse("2026-12-08T05:00:00Z"); // 08:00 in Nairobi
+// Registration's late deadline is weeks away: the notice goes at the delivery slot, not the quiet hours' end.
+const SLOT = Date.parse("2026-12-08T06:00:00Z"); // 09:00 in Nairobi
 const DAY_AFTER_END = Date.parse("2026-12-09T21:00:00Z"); // midnight ending Wed 9 Dec in Nairobi
 
 const nrmpBefore = (result: Plan, before: number) =>
@@ -32,11 +34,9 @@ const nrmpBefore = (result: Plan, before: number) =>
 describe("a late arrival in quiet hours: one NRMP email the next morning", () => {
   const arrival = plan(wanjiru, calendar, new Date(ARRIVAL));
 
-  it("the critical notice at the end of quiet hours is the only NRMP email that morning", () => {
+  it("the critical notice at the morning's delivery slot is the only NRMP email that morning", () => {
     const morning = nrmpBefore(arrival, QUIET_END + 12 * 3_600_000);
-    expect(morning.map((each) => [each.rung, Date.parse(each.sendAt)])).toEqual([
-      [CRITICAL_RISK_RUNG, QUIET_END],
-    ]);
+    expect(morning.map((each) => [each.rung, Date.parse(each.sendAt)])).toEqual([[CRITICAL_RISK_RUNG, SLOT]]);
     // The interview's notice still goes at once: it is another step.
     expect(
       arrival.reminders.some(
@@ -51,10 +51,10 @@ describe("a late arrival in quiet hours: one NRMP email the next morning", () =>
   });
 
   it("re-planned after the notice went out, no second NRMP email that day or the next", () => {
-    const [notice] = nrmpBefore(arrival, QUIET_END + 1);
+    const [notice] = nrmpBefore(arrival, SLOT + 1);
     expect(notice?.rung).toBe(CRITICAL_RISK_RUNG);
-    const remindersSent = { [notice?.id as string]: new Date(QUIET_END).toISOString() };
-    for (const now of ["2026-12-08T05:00:30Z", "2026-12-08T06:30:00Z", "2026-12-08T09:00:00Z"]) {
+    const remindersSent = { [notice?.id as string]: new Date(SLOT).toISOString() };
+    for (const now of ["2026-12-08T06:00:30Z", "2026-12-08T06:30:00Z", "2026-12-08T09:00:00Z"]) {
       const later = plan({ ...wanjiru, remindersSent }, calendar, new Date(now));
       const unsent = nrmpBefore(later, DAY_AFTER_END).filter((each) => each.id !== notice?.id);
       expect(unsent, now).toEqual([]);

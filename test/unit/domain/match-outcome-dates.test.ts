@@ -55,8 +55,8 @@ describe("Match Week and Match Day dated before the rank list is certified", () 
   it("reminds once ranking opens (projected 15 Jan 2027, 10:30 PM in Kolkata), before the start-by rung", () => {
     const rol = of(result, "rank_order_list");
     expect(rol.map((r) => [r.rung, r.sendAtLocal])).toEqual([
-      // ROL_BEFORE_RANKING_OPENS (critical): its notice at once, 17:30 in Kolkata.
-      ["critical-risk", "2026-11-30T17:30:00.000+05:30"],
+      // ROL_BEFORE_RANKING_OPENS (critical): its notice at the next delivery slot, ranking being weeks away.
+      ["critical-risk", "2026-12-01T09:00:00.000+05:30"],
       // Ranking opens at 12:00 PM ET, 10:30 PM in Kolkata (quiet hours): the next morning's slot,
       // never 09:00 on the 15th, before it opens.
       ["ranking-opens", "2027-01-16T09:00:00.000+05:30"],

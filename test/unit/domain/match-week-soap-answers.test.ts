@@ -44,7 +44,8 @@ describe("Match Week done and SOAP in progress, read as a partial match (Li, Chi
     );
     expect(conflict?.message).toContain("If you did not match at all, tap “Not matched: I'm in SOAP”");
     const notice = result.reminders.find((each) => each.risk === "MATCH_WEEK_SOAP_CONFLICT");
-    expect(notice?.sendAt).toBe("2027-03-16T15:00:00.000Z");
+    // With the email that already goes that evening, not a second one.
+    expect(notice?.sendAt).toBe("2027-03-16T23:00:00.000Z");
   });
 
   it("no step says 'not matched': SOAP is for the year a partial match lacks, Match Day its own question", () => {

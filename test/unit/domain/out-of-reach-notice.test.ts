@@ -19,7 +19,7 @@ const risk = (result: Plan) => result.risks.find((each) => each.code === "MATCH_
 
 describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
   const intake = plan(input, calendar, new Date("2026-06-01T06:00:00Z"));
-  // 17:30 in Kolkata on 10 June, outside quiet hours: a critical notice goes out at once.
+  // 17:30 in Kolkata on 10 June: the critical notice goes at the next delivery slot, 09:00 on the 11th.
   const replanned = plan(input, calendar, new Date("2026-06-10T12:00:00Z"));
 
   it("is absent while the season is feasible", () => {
@@ -27,12 +27,12 @@ describe("the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE re-plan)", () => {
     expect(notices(intake)).toEqual([]);
   });
 
-  it("is sent once, at once (17:30 Kolkata, outside quiet hours), before the rung that disappeared", () => {
+  it("is sent once, at the next delivery slot (09:00 Kolkata), before the rung that disappeared", () => {
     expect(risk(replanned)?.earliestFeasibleMatchYear).toBe(2028);
     const [notice, ...more] = notices(replanned);
     expect(more).toEqual([]);
-    expect(notice?.sendAt).toBe("2026-06-10T12:00:00.000Z");
-    expect(notice?.sendAtLocal).toBe("2026-06-10T17:30:00.000+05:30");
+    expect(notice?.sendAt).toBe("2026-06-11T03:30:00.000Z");
+    expect(notice?.sendAtLocal).toBe("2026-06-11T09:00:00.000+05:30");
     const lostRung = intake.reminders.find(
       (reminder) => reminder.milestone === "oet_medicine" && reminder.sendAt > intake.now,
     );

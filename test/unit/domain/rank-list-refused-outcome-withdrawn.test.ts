@@ -29,6 +29,6 @@ describe("a refused rank order list stays refused beside a withdrawn Match outco
   it("the list's critical notice is filed under the rank order list", () => {
     const notice = result.reminders.find((reminder) => reminder.risk === "ROL_BEFORE_RANKING_OPENS");
     expect(notice?.milestone).toBe("rank_order_list");
-    expect(notice?.sendAt).toBe("2026-11-30T12:00:00.000Z");
+    expect(notice?.sendAt).toBe("2026-12-01T09:00:00.000Z"); // the next delivery slot
   });
 });

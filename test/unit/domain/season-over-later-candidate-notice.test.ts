@@ -32,13 +32,14 @@ const notice = (result: Plan) =>
   result.reminders.find((each) => each.risk === "SEASON_OVER" && each.rung === "critical-risk");
 
 describe("SEASON_OVER while NRMP's later deadline may still be open", () => {
-  it("three hours after the projected deadline: one notice now, asking to check R3, due by the later candidate", () => {
+  it("three hours after the projected deadline: one notice at the next delivery slot, asking to check R3, due by the later candidate", () => {
     const now = "2027-02-25T05:00:00.000Z";
     const result = planAt(now);
     expect(result.risks.find((risk) => risk.code === "SEASON_OVER")?.message).toContain("check R3");
     const sent = notice(result);
     expect(sent?.milestone).toBe("rank_order_list");
-    expect(sent?.sendAt).toBe(now);
+    // The later candidate is a week away: the next morning's slot (09:00 Karachi).
+    expect(sent?.sendAt).toBe("2027-02-26T04:00:00.000Z");
     // Registered, so SOAP is part of what is still open: the subject says so, as the words do,
     // never "the 2027 Match is over for you" above words that say SOAP is still open.
     expect(result.risks.find((risk) => risk.code === "SEASON_OVER")?.message).toContain("SOAP in Match Week");

@@ -34,7 +34,7 @@ describe("the season is over without a certified list, never registered with NRM
   const result = planAt(lagos, "2027-02-26T12:00:00Z");
   const risk = result.risks.find((r) => r.code === "SEASON_OVER");
 
-  it("sends one notice at once: check R3 while NRMP's later deadline may be open, then one of the move to 2028", () => {
+  it("sends one notice at the next delivery slot: check R3 while NRMP's later deadline may be open, then one of the move to 2028", () => {
     expect(risk?.severity).toBe("critical");
     const [notice, ...more] = notices(result);
     expect(more).toEqual([]);
@@ -44,7 +44,7 @@ describe("the season is over without a certified list, never registered with NRM
       "Check R3 now: the 2027 Match is over for you unless NRMP's deadline is later than projected",
     );
     expect(notice?.deadline).toBe("2027-03-04T02:00:00.000Z");
-    expect(notice?.sendAt).toBe("2027-02-26T12:00:00.000Z");
+    expect(notice?.sendAt).toBe("2027-02-27T08:00:00.000Z");
     expect(result.reminders[0]?.id).toBe(notice?.id);
     // Past it, late registration has closed: the plan moves to the 2028 Match, and one notice of
     // its own says so (NRMP_REGISTRATION_CLOSED, critical up to the 2027 residency start).

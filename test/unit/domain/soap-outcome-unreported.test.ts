@@ -139,13 +139,13 @@ describe("past the contract's date with no answer: the 2028 Match is planned", (
     },
   );
 
-  it("the move is told at once by one notice with the way back; from residency's start a warning", () => {
+  it("the move is told at the next delivery slot by one notice with the way back; from residency's start a warning", () => {
     const moved = planAt(inSoap, "2027-04-03T10:00:00+03:00");
     const notices = moved.reminders.filter((reminder) => reminder.risk === "SOAP_OUTCOME_UNREPORTED");
     expect(notices.map((notice) => [notice.title, notice.sendAtLocal])).toEqual([
       [
         "No SOAP position reported: your plan now plans the 2028 Match. Accepted one? Tell us now",
-        "2027-04-03T10:00:00.000+03:00",
+        "2027-04-04T09:00:00.000+03:00",
       ],
     ]);
     expect(notices[0]?.why).toContain("mark Match Day done");

@@ -26,8 +26,13 @@ const SIT_BY = "Fri 19 Mar 2027";
 function step3At(name: string, now: string) {
   const planned = plan(load(name), calendar, new Date(now));
   const card = planned.nextSteps.find((step) => step.milestone === "usmle_step3");
+  // The notices go together: at the next delivery slot, or at once on the deadline's eve.
+  const noticeAt = planned.reminders.find(
+    (reminder) => reminder.milestone === "usmle_step3" && reminder.rung === "critical-risk",
+  )?.sendAt;
   const notices = planned.reminders.filter(
-    (reminder) => reminder.milestone === "usmle_step3" && reminder.sendAt === new Date(now).toISOString(),
+    (reminder) =>
+      reminder.milestone === "usmle_step3" && reminder.sendAt === noticeAt && reminder.risk !== undefined,
   );
   return { planned, card, notices };
 }

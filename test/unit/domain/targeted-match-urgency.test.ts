@@ -69,11 +69,11 @@ describe("out of reach of the entered Match, the urgency rules judge the Match t
     expect(late?.message).toContain("Thu 24 Feb 2028");
   });
 
-  it("notices the 2028 exam at once, dated by its 2028 last day", () => {
+  it("notices the 2028 exam at the next delivery slot, dated by its 2028 last day", () => {
     const notice = result.reminders.find((each) => each.risk === "EXAMS_LATE_FOR_RANKING");
     expect(notice?.title).toBe("An exam is too late for the 2028 Match: move it earlier now");
     expect(notice?.milestone).toBe("usmle_step2ck");
-    expect(notice?.sendAt).toBe(result.now);
+    expect(notice?.sendAt).toBe("2027-12-22T01:00:00.000Z"); // the next morning in Manila
     // The last sitting day its text names, a day in Manila too, not the cut-off's Thu 27 Jan there.
     expect(notice?.deadlineDetail?.local).toBe("Wed 26 Jan 2028");
   });

@@ -45,7 +45,7 @@ describe("MATCH_YEAR_LAST_DAY while the sponsor note is unknown", () => {
     expect(result.reminders.every((each) => each.milestone === "wdoms_listing")).toBe(true);
   });
 
-  it("3 Jun 2027: critical, with its notice at once, on the same day as the known case's", () => {
+  it("3 Jun 2027: critical, with its notice at the next delivery slot, as the known case's", () => {
     const now = "2027-06-03T04:15:00Z";
     const known = lastDay(planInOwnMatch(KNOWN, now));
     const result = planInOwnMatch(UNKNOWN, now);
@@ -59,7 +59,7 @@ describe("MATCH_YEAR_LAST_DAY while the sponsor note is unknown", () => {
     );
     const notice = result.reminders.find((each) => each.rung === "critical-risk");
     expect(notice?.milestone).toBe("wdoms_listing");
-    expect(notice?.sendAt).toBe("2027-06-03T04:15:00.000Z");
+    expect(notice?.sendAt).toBe("2027-06-04T03:15:00.000Z"); // the next delivery slot, days before the act-by
   });
 
   it("a note known absent: no last day (SCHOOL_NOT_ECFMG_ELIGIBLE says what is left)", () => {

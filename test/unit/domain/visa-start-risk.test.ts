@@ -24,7 +24,7 @@ const visaRisk = (at: string, input = matched()) => {
 };
 
 describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is never silent", () => {
-  it("is critical on 20 April, names the late links and the ones to follow, and is emailed at once", () => {
+  it("is critical on 20 April, names the late links and the ones to follow, and is emailed at the next delivery slot", () => {
     const { result, risk } = visaRisk("2027-04-20T08:00:00Z");
     expect(risk?.severity).toBe("critical");
     // From 20 Apr even a file complete that day misses the visa's date: the visa is named, with the last
@@ -52,7 +52,7 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
     expect(risk?.sources?.length).toBeGreaterThan(0);
     const notice = result.reminders.find((each) => each.rung === "critical-risk");
     expect(notice?.milestone).toBe("contract");
-    expect(notice?.sendAt).toBe("2027-04-20T08:00:00.000Z");
+    expect(notice?.sendAt).toBe("2027-04-21T07:00:00.000Z"); // the next delivery slot
     // Due the last day its words give, never "overdue since" the contract's own date nor the start.
     expect(notice?.deadlineDetail.day).toBe("2027-05-03");
     expect(notice?.overdueSince).toBeUndefined();

@@ -27,15 +27,15 @@ const calendar = seasonCalendar(2027);
 const planAt = (now: string, remindersSent?: Record<string, string>): Plan =>
   plan({ ...snapshot, ...(remindersSent ? { remindersSent } : {}) }, calendar, new Date(now));
 
-// Tue 4 May 2027: the critical VISA_NOT_READY_FOR_START notice (and any other notice laid at once)
-// goes out (recorded sent), the warning's at the next slot; Thu 13 May 09:00 (Accra = UTC) is a weekly chase slot
+// Tue 4 May 2027: the critical VISA_NOT_READY_FOR_START notice and the warning's go at the next
+// slot, Wed 5 May 09:00 (recorded sent); Thu 13 May 09:00 (Accra = UTC) is a weekly chase slot
 // of both steps behind (counted back in weeks from the start's two-week notice, Thu 17 Jun).
 const FIRST = "2027-05-04T09:30:00.000Z";
-const atOnce = planAt(FIRST).reminders.filter((reminder) => reminder.sendAt === FIRST);
-const notice = atOnce.find((reminder) => reminder.rung === "critical-risk");
-// The certificate check's warning notice, a catch-up, goes at the next delivery slot (Wed 5 May
-// 09:00), not at once: it is recorded sent there too, as the critical notice is at once.
+// The certificate check's warning notice, a catch-up, and the critical notice go at the next
+// delivery slot (Wed 5 May 09:00), not at once: they are recorded sent there.
 const FIRST_SLOT = "2027-05-05T09:00:00.000Z";
+const atOnce = planAt(FIRST).reminders.filter((reminder) => reminder.sendAt === FIRST_SLOT);
+const notice = atOnce.find((reminder) => reminder.rung === "critical-risk");
 const sent = Object.fromEntries(
   planAt(FIRST)
     .reminders.filter((reminder) => Date.parse(reminder.sendAt) <= Date.parse(FIRST_SLOT))

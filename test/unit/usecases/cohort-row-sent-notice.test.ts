@@ -40,6 +40,7 @@ const snapshot: ApplicantSnapshot = {
   interviews: [],
 } as unknown as ApplicantSnapshot;
 const SIGN_UP = "2026-12-07T09:15:00.000Z";
+const NOTICE_AT = "2026-12-08T06:00:00.000Z";
 const admin = { email: "admin@matchpath.example", role: "admin" as const, sub: "admin" };
 
 describe("a cohort row after its notice went out", () => {
@@ -62,10 +63,11 @@ describe("a cohort row after its notice went out", () => {
     };
     await planApplicants(["a_aylin"], deps);
     const firing = deps.wakeUps.pending.get("a_aylin");
-    expect(firing?.toISOString()).toBe(SIGN_UP);
+    // The notice goes at the next delivery slot, the next morning.
+    expect(firing?.toISOString()).toBe(NOTICE_AT);
     deps.wakeUps.pending.delete("a_aylin");
     // The send lands three seconds after the instant the wake-up fired for.
-    clock.set(new Date(Date.parse(SIGN_UP) + 3000));
+    clock.set(new Date(Date.parse(NOTICE_AT) + 3000));
     if (firing === undefined) throw new Error("no wake-up");
     expect((await sendDueReminders("a_aylin", firing, deps)).outcome).toBe("sent");
     expect(deps.mailer.sent[0]?.subject).toMatch(/sponsor note/);

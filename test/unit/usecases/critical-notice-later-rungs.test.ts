@@ -109,7 +109,7 @@ describe("a critical notice never swallows the later reminders of its step", () 
     const until = "2027-03-01T00:00:00.000Z";
     const first = firstPlanNrmp("done");
     expect(first).toEqual([
-      "2027-01-20 critical-risk",
+      "2027-01-21 critical-risk",
       "2027-01-28 after-early-deadline",
       "2027-02-04 due-in-21d",
       "2027-02-11 due-in-14d",
@@ -123,18 +123,18 @@ describe("a critical notice never swallows the later reminders of its step", () 
   it("Step 2 CK not started: the question of 28 Jan is delivered, never on consecutive days", async () => {
     // Past 3 Feb the 2027 Match is out of reach and the plan moves on: the NRMP question goes with it.
     const sent = await nrmpSends("not_started", "2027-02-03T00:00:00.000Z");
-    expect(sent[0]).toBe("2027-01-20 critical-risk");
+    expect(sent[0]).toBe("2027-01-21 critical-risk");
     expect(sent).toContain("2027-01-28 after-early-deadline");
     expect(Math.min(...daysApart(sent))).toBeGreaterThan(3);
   });
 
-  it("Step 2 CK not started: the missed start-by rung the 20 Jan notice told is not asked again on 24 Jan", async () => {
+  it("Step 2 CK not started: the missed start-by rung the 21 Jan notice told is not asked again on 24 Jan", async () => {
     // The rung's slot had passed at sign-up; re-timed to each re-plan's next
     // slot with a stable id, it was folded into the notice at sign-up and sent alone 4 days later.
     // The sign-up plan's NRMP emails before the Match goes out of reach are the ones delivered.
     const until = "2027-02-03T00:00:00.000Z";
     const first = firstPlanNrmp("not_started").filter((each) => each < until);
-    expect(first).toEqual(["2027-01-20 critical-risk", "2027-01-28 after-early-deadline"]);
+    expect(first).toEqual(["2027-01-21 critical-risk", "2027-01-28 after-early-deadline"]);
     expect(await nrmpSends("not_started", until)).toEqual(first);
   });
 });

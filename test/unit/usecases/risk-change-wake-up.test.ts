@@ -183,26 +183,27 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
     // consecutive days (23 and 24 Apr, 30 Apr and 1 May, 27 and 28 May). Until the J-1 start's
     // last day (Mon 3 May: the file, the certificate included, complete by then), the certificate
     // counts down to it (7, 3 and 1 days before: 26 Apr, 30 Apr, 2 May), as the risk on it names it.
+    // A critical notice whose date is over a day past the next delivery slot goes at that slot:
+    // April's with Thursday's email, 4 and 18 May's at the 06:00 UTC slot, not an hour before it.
     expect(fired).toEqual([
-      "2027-04-21T08:00:00.000Z",
       "2027-04-22T07:00:00.000Z",
       "2027-04-26T07:00:00.000Z",
       "2027-04-29T07:00:00.000Z",
       "2027-04-30T06:00:00.000Z",
       "2027-05-02T06:00:00.000Z",
-      "2027-05-04T05:00:00.000Z",
+      "2027-05-04T06:00:00.000Z",
       "2027-05-06T06:00:00.000Z",
       "2027-05-13T06:00:00.000Z",
-      "2027-05-18T05:00:00.000Z",
+      "2027-05-18T06:00:00.000Z",
       "2027-05-20T06:00:00.000Z",
       "2027-05-27T06:00:00.000Z",
     ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
-    expect(subjects).toHaveLength(12);
+    expect(subjects).toHaveLength(11); // April's notice in Thursday's email
     // 4 May: even a sponsorship application complete that day leaves the J-1 visa after 1 Jul (the
     // fastest review and the consular month): a risk change too, told at that day's slot.
-    expect(subjects[6]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
-    expect(subjects[9]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
+    expect(subjects[5]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
+    expect(subjects[8]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
     const notices = deps.store
       .state("a_ada")
       .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));

@@ -102,13 +102,14 @@ describe("the last day that keeps the 2028 Match is counted down", () => {
       days: 7,
       until: "2027-05-24",
     });
-    // 26 May, in its last week (critical, its notice going out now): no Snooze, though the 3-day rung
-    // is left to quiet; the notice asks to act by its date.
+    // 26 May, in its last week (critical, its notice going out at the next delivery slot): no
+    // Snooze, though the 3-day rung is left to quiet; the notice asks to act by its date.
     const lastWeek = planAt("2027-05-26T10:00:00+08:00");
     const rungs = countdown(lastWeek, lastDay(lastWeek)?.lastWorkingAt);
-    // The application's own ladder catches up its missed 14-day rung at the next slot (27 May).
+    // The notice goes at the next slot (27 May), where it stands for the 14-day rung caught up there.
+    const notice = lastWeek.reminders.find((each) => each.risk === "MATCH_YEAR_LAST_DAY");
+    expect(notice?.sendAtLocal).toBe("2027-05-27T09:00:00.000+08:00");
     expect(rungs.map((each) => each.sendAtLocal)).toEqual([
-      "2027-05-27T09:00:00.000+08:00",
       "2027-05-29T09:00:00.000+08:00",
       "2027-05-31T09:00:00.000+08:00",
     ]);

@@ -93,9 +93,12 @@ describe("the WDOMS check's target counted from the sign-up", () => {
     expect(planned.risks.map((risk) => risk.code)).toContain("MATCH_YEAR_NOT_FEASIBLE");
     expect(check(planned)?.target?.at).toBe(TARGET);
     expect(check(planned)?.action).toContain("your whole 2028 season");
-    // The out-of-reach notice rides on the check too; the step's own are its passed target's.
+    // The out-of-reach notice rides on the check at the next delivery slot, where it stands for the
+    // passed target's notice (placeNotice: one notice per step a slot); the follow-ups are the step's own.
+    const notice = checkReminders(planned).find((reminder) => reminder.risk === "MATCH_YEAR_NOT_FEASIBLE");
+    expect(notice?.sendAt).toBe("2027-01-21T06:00:00.000Z");
     const reminders = checkReminders(planned).filter((reminder) => reminder.risk === undefined);
-    expect(reminders.map((reminder) => reminder.rung).slice(0, 2)).toEqual(["target-passed", "after-target"]);
+    expect(reminders.map((reminder) => reminder.rung).slice(0, 2)).toEqual(["after-target", "after-target"]);
     for (const reminder of reminders) {
       expect(reminder.deadline).toBe(LAST_DAY);
       expect(reminder.why).toContain("the 2028 Match can still be reached only if you act by");

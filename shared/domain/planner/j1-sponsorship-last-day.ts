@@ -97,13 +97,10 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
       noteRiskChange(context, at(shiftIsoDay(visaDue, 1 - J1_FILE_TO_VISA_DAYS)));
     return null;
   }
-  // The last day: the file complete or the certificate issued, else the DS-2019 in hand, a day
-  // before the start's day less the time after it.
-  const after = from.holds === "completed" ? J1_CONSULAR_ALLOWANCE_DAYS : J1_FILE_TO_VISA_DAYS;
   return {
     visa,
     visaAt: at(visaDay),
-    lastDay: shiftIsoDay(startDay(context), -after - 1),
+    lastDay: startLastDay(context, from.holds),
     holds: from.holds,
     planned: from.planned,
     sent: from.sent,
@@ -113,9 +110,19 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
   };
 }
 
-/** The last day as a whole day of the applicant's (advice, counted from the projected start): the notice's date. */
-export function lastDayDue(context: PlanContext, last: J1SponsorshipLastDay): DueDate {
-  return adviceDayDue(context, dayEnd(context.zone, last.lastDay), LAST_DAY_SOURCE, true);
+/**
+ * The last day (ISO, the applicant's) for what the chain waits on, for a start on the program's
+ * date: the file complete or the certificate issued, else the DS-2019 in hand, a day before the
+ * start's day less the time after it.
+ */
+export function startLastDay(context: PlanContext, holds: LastDayHolds): string {
+  const after = holds === "completed" ? J1_CONSULAR_ALLOWANCE_DAYS : J1_FILE_TO_VISA_DAYS;
+  return shiftIsoDay(startDay(context), -after - 1);
+}
+
+/** A last day (ISO) as a whole day of the applicant's (advice, counted from the projected start): the notice's date. */
+export function lastDayDue(context: PlanContext, lastDay: string): DueDate {
+  return adviceDayDue(context, dayEnd(context.zone, lastDay), LAST_DAY_SOURCE, true);
 }
 /** The last day's source, which tells its due from any other (visa-verdict-notice.ts). */
 export const LAST_DAY_SOURCE =

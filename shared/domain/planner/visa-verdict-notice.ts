@@ -97,7 +97,7 @@ export function verdictLastDayActBy(
     due = last === null || last.past ? undefined : petitionLastDayDue(context, last);
   } else {
     const last = j1SponsorshipLastDay(context, dates);
-    due = last === null ? undefined : lastDayDue(context, last);
+    due = last === null ? undefined : lastDayDue(context, last.lastDay);
   }
   return due !== undefined && due.at >= sendAt ? due : undefined;
 }

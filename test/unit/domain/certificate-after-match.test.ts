@@ -73,14 +73,15 @@ describe("the certificate after the Match holds back the visa chain", () => {
     expect(step?.action).toMatch(/DS-2019 \(planned for [^)]+\) and your J-1 visa \(planned for [^)]+\)/);
     // The start hangs on the certificate by a last day (VISA_NOT_READY_FOR_START): the card counts to it.
     expect(step?.deadline?.local).toBe("Mon 3 May 2027");
-    // Past that day the residency date is the deadline again, but the follow-ups never call it a day that still works.
+    // Past that day the certificate stays due by it, overdue: no countdown to the residency date
+    // starts again (it read as relief beside a start out of reach).
     const after = planAt(matched("J-1", "Noor"), "2027-05-04T05:00:00Z");
-    expect(certificate(after)?.deadline?.local).toContain("16 Jun 2027");
-    const followUp = after.reminders.find(
-      (each) => each.milestone === "ecfmg_certification" && each.rung === "after-target",
+    expect(certificate(after)?.deadline?.local).toBe("Mon 3 May 2027");
+    expect(certificate(after)?.urgency).toBe("overdue");
+    const countdown = after.reminders.filter(
+      (each) => each.milestone === "ecfmg_certification" && each.risk === undefined,
     );
-    expect(followUp?.why).not.toContain("The latest day that still works");
-    expect(followUp?.why).toContain("do not wait for that day: get it issued now");
+    expect(countdown.map((each) => each.deadlineDetail.local)).not.toContain("Wed 16 Jun 2027");
     expect(largestGapDays(result, now)).toBeLessThanOrEqual(7);
   });
 

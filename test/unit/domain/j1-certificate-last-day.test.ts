@@ -8,7 +8,9 @@ import { applicantFactory, doneMilestones, milestoneFactory } from "./factories.
  * A J-1 start that hangs on the certificate by a last day (VISA_NOT_READY_FOR_START, "act by Mon 3
  * May"): the certificate's reminders counted down to "Due Wed 16 Jun" (its own date), or to the
  * DS-2019's Thu 20 May, beside that day. They count to the day that decides, as the risk riding on
- * the certificate does; once it has passed, the certificate's own date holds again.
+ * the certificate does; once it has passed with the file waiting for the certificate, the certificate
+ * stays due by it, overdue (its own date, five weeks later with a fresh countdown, read as relief
+ * beside a start out of reach).
  */
 function matchedJ1(now: string, sponsorship: MilestoneEntry) {
   return plan(
@@ -83,9 +85,22 @@ describe("the certificate's reminders count to the J-1 start's last day", () => 
     expect(dates.reminders).toEqual(["Mon 3 May 2027"]);
   });
 
-  it.each(cases)("%s: past that day (4 May), the certificate's own date holds again", (_, sponsorship) => {
-    const dates = certificateDates(matchedJ1("2027-05-04T06:00:00Z", sponsorship));
-    expect(dates.card).not.toBe("Mon 3 May 2027");
+  it("the file waiting for the certificate: past that day (4 May, the start out of reach), the certificate stays due by it, overdue, with no fresh countdown", () => {
+    const thePlan = matchedJ1("2027-05-04T06:00:00Z", cases[0][1]);
+    const dates = certificateDates(thePlan);
+    expect(dates.lastDay).toContain("out of reach");
+    expect(dates.card).toBe("Mon 3 May 2027");
+    const card = thePlan.nextSteps.find((step) => step.milestone === "ecfmg_certification");
+    expect(card?.urgency).toBe("overdue");
+    expect(thePlan.overdue.map((step) => step.milestone)).toContain("ecfmg_certification");
+    expect(dates.reminders).not.toContain("Wed 16 Jun 2027");
+  });
+
+  // The file in: the certificate may be issued already, unreported, and the start kept; its words ask,
+  // and the DS-2019's date, which waits for it, is its deadline.
+  it("the sponsorship sent: past that day (4 May), the certificate is needed by the DS-2019's date", () => {
+    const dates = certificateDates(matchedJ1("2027-05-04T06:00:00Z", cases[1][1]));
+    expect(dates.card).toBe("Thu 20 May 2027");
     expect(dates.reminders).not.toContain("Mon 3 May 2027");
   });
 });

@@ -179,10 +179,15 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
     // 04:00:01 UTC, that found it not yet due). The contract and the Statement of Need, behind,
     // are chased weekly to the start besides (visa-behind). Every weekly chase is
     // counted back in weeks from its deadline's first rung, so they share Thursday's slot with the
-    // certificate's: one email a week, where each step's own even spread once sent emails on
+    // certificate's: one weekly chase a week, where each step's own even spread once sent emails on
     // consecutive days (23 and 24 Apr, 30 Apr and 1 May, 27 and 28 May). Until the J-1 start's
     // last day (Mon 3 May: the file, the certificate included, complete by then), the certificate
-    // counts down to it (7, 3 and 1 days before: 26 Apr, 30 Apr, 2 May), as the risk on it names it.
+    // counts down to it (7, 3 and 1 days before: 26 Apr, 30 Apr, 2 May), as the risk on it names it:
+    // a countdown to the day that decides the start closes in at its end, so 29 Apr's weekly chase,
+    // 30 Apr's 3-day rung and 2 May's 1-day rung come close together on purpose (the weekly rule is
+    // for chases, which say the same each week, not for a last day's final rungs). From 4 May the
+    // certificate stays overdue since that day, with no fresh countdown to its own date: the start's
+    // notice on 4 May and the weekly Thursday chase follow.
     // A critical notice whose date is over a day past the next delivery slot goes at that slot:
     // April's with Thursday's email, 4 and 18 May's at the 06:00 UTC slot, not an hour before it.
     expect(fired).toEqual([

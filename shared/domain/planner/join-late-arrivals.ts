@@ -117,11 +117,23 @@ export function offRepeatDays(
   notice: TimedReminder | null,
 ): TimedReminder | null {
   if (notice === null) return null;
-  const dayEnd = localDayEnd(context.zone, notice.sendAt);
+  return repeatSameDay(context, slotOf, notice.sendAt) === null ? notice : null;
+}
+
+/**
+ * The repeat (`slotOf(k)`) that goes later the same local day as a once-only notice at `at`, which
+ * it replaces (offRepeatDays); null when none does.
+ */
+export function repeatSameDay(
+  context: PlanContext,
+  slotOf: (k: number) => number | null,
+  at: number,
+): number | null {
+  const dayEnd = localDayEnd(context.zone, at);
   for (let k = 1; ; k++) {
     const slot = slotOf(k);
-    if (slot === null || slot >= dayEnd) return notice;
-    if (slot >= notice.sendAt) return null;
+    if (slot === null || slot >= dayEnd) return null;
+    if (slot >= at) return slot;
   }
 }
 

@@ -1,8 +1,9 @@
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { openingSlot, outsideQuietHours, slotOnDay } from "./delivery-slot.ts";
 import { localDayEnd } from "./join-late-arrivals.ts";
-import { matchDayAsked } from "./match-day.ts";
+import { releaseQuestionAt } from "./match-day.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -18,20 +19,31 @@ import { timedReminder } from "./timed-reminder.ts";
  * SOAP's end (joinLateArrivals). A plan made after SOAP's end but before that slot keeps the rung
  * there too, not "now". Reminders from `from` on in `into` are the Match Day step's.
  * On the day Match Day's release asks where they matched (at the release, or the slot after it in
- * quiet hours: followUp), that question is the day's one email: a rung going earlier that day
- * ("Match Day: results at 12:00 PM ET") is dropped, moved or not (London heard it at 9:00 AM, then
- * the question at 4:00 PM). Where the release falls in the night, the rung keeps the day before it.
+ * quiet hours), that question is the day's one email: a rung going earlier that day ("Match Day:
+ * results at 12:00 PM ET") is dropped, moved or not (London heard it at 9:00 AM, then the question
+ * at 4:00 PM). Where the release falls in the night, the rung keeps the day before it. The question's
+ * instant is the one matchDayNotice lays (releaseQuestionAt), so a rung is dropped only for a
+ * question that goes that day, never for one guessed at the release's slot.
  */
-export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], from: number): void {
-  const { dates } = context.calendar;
-  const soapEnd = dates.nrmp_soap_ends.at;
-  const start = dates.nrmp_match_week_start_and_soap_start.at;
+export function matchDayAfterSoap(
+  context: PlanContext,
+  dates: PlanDates,
+  into: TimedReminder[],
+  from: number,
+): void {
+  const season = context.calendar.dates;
+  const soapEnd = season.nrmp_soap_ends.at;
+  const start = season.nrmp_match_week_start_and_soap_start.at;
+  const release = season.nrmp_match_day.at;
   // The delivery slot after SOAP's end; where that is already past Match Day (Auckland: SOAP ends at
   // 10:00 on its Friday, Match Day's release is 5:00 Saturday), SOAP's end itself, outside quiet hours.
   let slot = slotOnDay(context, toWall(context.zone, soapEnd));
   if (slot < soapEnd) slot = slotOnDay(context, toWall(context.zone, soapEnd) + DAY_MS);
   const fallback = outsideQuietHours(context, soapEnd);
-  const asked = releaseAsked(context);
+  // Where the question goes that day, as matchDayNotice lays it (releaseQuestionAt), read only for a
+  // rung on the release's own day: never before the release's opening slot, the earliest it can go.
+  const earliest = openingSlot(context, release);
+  let asked: number | undefined;
   let kept = -1;
   for (let index = from; index < into.length; index++) {
     const timed = into[index] as TimedReminder;
@@ -40,7 +52,11 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
     // slot carries is a late arrival now: it keeps its slot rather than going out at night.
     const moved = timed.sendAt >= start && timed.sendAt < Math.max(soapEnd, at);
     const goes = moved ? at : timed.sendAt;
-    if ((moved && at >= timed.deadline) || (goes < asked && localDayEnd(context.zone, goes) > asked)) {
+    const releaseDay = goes < earliest && localDayEnd(context.zone, goes) > earliest;
+    if (releaseDay) asked ??= releaseQuestionAt(context, dates);
+    const askedLater =
+      releaseDay && asked !== undefined && goes < asked && localDayEnd(context.zone, goes) > asked;
+    if ((moved && at >= timed.deadline) || askedLater) {
       into.splice(index--, 1);
       continue;
     }
@@ -56,13 +72,4 @@ export function matchDayAfterSoap(context: PlanContext, into: TimedReminder[], f
     into[index] = timedReminder(at, timed.deadline, reminder, timed.late, true, timed.notice);
     kept = index;
   }
-}
-
-/**
- * When Match Day's release question goes (followUp's instant), for an applicant it will be asked
- * of (matchDayStep: a certified list, or SOAP's outcome awaited); else never (+Infinity).
- */
-function releaseAsked(context: PlanContext): number {
-  if (!matchDayAsked(context)) return Number.POSITIVE_INFINITY;
-  return openingSlot(context, context.calendar.dates.nrmp_match_day.at);
 }

@@ -7,11 +7,12 @@ import type { PlanContext } from "./context.ts";
 import { isSatisfied } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { monthlySlot } from "./delivery-slot.ts";
-import { offRepeatDays } from "./join-late-arrivals.ts";
+import { offRepeatDays, repeatSameDay } from "./join-late-arrivals.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { type MatchDayAsked, matchDayWeeklyNotices, SOAP_OUTCOME, weekSlots } from "./match-day-weekly.ts";
 import {
   followUp,
+  followUpAt,
   MATCH_DAY_RESULT_RUNG,
   MATCH_OVER_MONTHLY_RUNG,
   MATCH_OVER_RUNG,
@@ -68,7 +69,7 @@ export function matchDayStep(
     // as once an offer may be accepted (beforeOffers keeps it "soon" before the first round).
     const contractDue = dates.due("contract");
     if (contractDue !== null)
-      return { due: soapOutcomeDue(contractDue), entry: soapEntry, followUpOnly: true, pressing: true };
+      return { due: reportingDue(true, contractDue), entry: soapEntry, followUpOnly: true, pressing: true };
     const due = dates.due(entry.key);
     return due === null ? undefined : { due, entry: soapEntry, followUpOnly: false };
   }
@@ -78,7 +79,7 @@ export function matchDayStep(
   // (an urgent step due 1 July and a weekly nag kept them in a finished season); from
   // that date the plan plans the next Match (soapOutcomeUnreported) and this step is not reached.
   if (soapEntry !== undefined)
-    return { due: soapOutcomeDue(contractDue), entry: soapEntry, followUpOnly: true, pressing: true };
+    return { due: reportingDue(true, contractDue), entry: soapEntry, followUpOnly: true, pressing: true };
   // From residency's start the Match is over and the question goes on (from 1 July
   // the plan went silent), due by the next Match's ERAS submission day, a date fixed by the season
   // (it moved with `now`). Not pressed: its urgency follows that date (a card badged
@@ -126,7 +127,41 @@ export function matchDayStep(
     (matched
       ? phasedIn(texts.matchedPhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayAction)
       : phasedIn(texts.phased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayAction));
-  return { due: matchResultDue(contractDue), entry: phased, followUpOnly: true, pressing: true };
+  return { due: reportingDue(false, contractDue), entry: phased, followUpOnly: true, pressing: true };
+}
+
+/**
+ * The step's date from the release up to the contract's date (matchDayStep): the SOAP offer
+ * accepted (`soap`), or where they matched, due by the contract's date as our advice.
+ */
+function reportingDue(soap: boolean, contractDue: DueDate): DueDate {
+  return soap ? soapOutcomeDue(contractDue) : matchResultDue(contractDue);
+}
+
+/**
+ * When Match Day's release question goes on the release's day, as matchDayNotice lays it for the
+ * reporting phase matchDayStep gives at the release (asked, the contract's date known, due by
+ * it): its follow-up (followUpAt), or the repeat that takes its day (repeatSameDay); +Infinity when
+ * it lays none (the one-email rule then keeps that day's earlier reminder: match-day-after-soap.ts).
+ */
+export function releaseQuestionAt(context: PlanContext, dates: PlanDates): number {
+  if (!matchDayAsked(context)) return Number.POSITIVE_INFINITY;
+  const contractDue = dates.due("contract");
+  if (contractDue === null) return Number.POSITIVE_INFINITY;
+  const soap = asksSoapOffer(context);
+  const at = followUpAt(
+    context,
+    context.calendar.dates.nrmp_match_day.at,
+    reportingDue(soap, contractDue).at,
+  );
+  if (at === null) return Number.POSITIVE_INFINITY;
+  return repeatSameDay(context, repeatSlots(context, soap), at) ?? at;
+}
+
+/** The weekly questions' slots after the release, a SOAP participant's stopping after SOAP_OUTCOME.times. */
+function repeatSlots(context: PlanContext, soap: boolean): (week: number) => number | null {
+  const slotOf = weekSlots(context, soap);
+  return (week) => (soap && week > SOAP_OUTCOME.times ? null : slotOf(week));
 }
 
 /**
@@ -158,10 +193,9 @@ export function matchDayNotice(
     overdueSince: phase.asksUntil === undefined ? undefined : shown,
   };
   // Not on a weekly question's day (offRepeatDays): a SOAP participant's stop after SOAP_OUTCOME.times.
-  const slotOf = weekSlots(context, soap);
   const notice = offRepeatDays(
     context,
-    (week) => (soap && week > SOAP_OUTCOME.times ? null : slotOf(week)),
+    repeatSlots(context, soap),
     followUp(context, context.calendar.dates.nrmp_match_day.at, due.at, detail, {
       id: texts.matchDayFollowUpId,
       milestone: "match_day",

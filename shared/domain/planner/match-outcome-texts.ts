@@ -251,6 +251,17 @@ export function unmatchedReported(context: PlanContext): boolean {
   return soap === "done" || (soap === "in_progress" && !matchWeekSoapConflict(context));
 }
 
+/**
+ * When a once-only notice after a release goes (followUp): at the release when outside quiet hours,
+ * else the next delivery slot; planned later, now; null at or past `until`.
+ */
+export function followUpAt(context: PlanContext, release: number, until: number): number | null {
+  if (context.now >= until) return null;
+  const sendAt = openingSlot(context, release);
+  const at = sendAt < context.now ? lateArrivalSlot(context, toWall(context.zone, context.now)) : sendAt;
+  return at >= until ? null : at;
+}
+
 /** A once-only notice after a release (the Match outcome's follow-ups), or null when past `until`. */
 export function followUp(
   context: PlanContext,
@@ -259,10 +270,8 @@ export function followUp(
   detail: Deadline,
   fields: Pick<Reminder, "id" | "milestone" | "rung" | "title" | "why" | "overdueSince">,
 ): TimedReminder | null {
-  if (context.now >= until) return null;
-  let sendAt = openingSlot(context, release);
-  if (sendAt < context.now) sendAt = lateArrivalSlot(context, toWall(context.zone, context.now));
-  if (sendAt >= until) return null;
+  const sendAt = followUpAt(context, release, until);
+  if (sendAt === null) return null;
   // Held for the quiet hours to a later day, or sent late: every instant of its day a late notice
   // may take it to is after the release, so it joins that notice's email (joinLateArrivals) rather
   // than a second one an hour later (a Match Day 08:00 critical notice, then 09:00's question).

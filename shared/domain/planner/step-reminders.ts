@@ -248,7 +248,7 @@ export function stepReminders(
   if (dates.overdueNow && due !== null && (entry.stage === "visa" || entry.key === "ecfmg_certification"))
     visaBehindReminders(context, entry, due, stepDates, into);
   // Match Day waits for SOAP's end.
-  if (entry.key === "match_day") matchDayAfterSoap(context, into, from);
+  if (entry.key === "match_day") matchDayAfterSoap(context, stepDates, into, from);
 }
 
 /**

@@ -4,6 +4,7 @@
  * an unsubscribe link would otherwise parse the catalog at cold start.
  */
 import { CONSULAR_INTERVIEWS } from "./consular-interviews.ts";
+import type { MilestoneKey } from "./snapshot.ts";
 
 /**
  * One-tap actions on a step: done, scheduled for a date, snooze a few days, not for me, and
@@ -21,8 +22,17 @@ export interface ActionRecord {
   confirm?: string;
 }
 
+/** What Done on one step means to the applicant told back (`told`) and, where it says more than finished, on its button (`record`). */
+export interface DoneMeaning {
+  told: string;
+  record?: ActionRecord;
+}
+
 /**
- * What Done records on a step where "done" means more than finished:
+ * What Done on a step means, in each voice, one record per step so a wording or a new step is made
+ * in one place: `told`, what the applicant told us, for the pages that confirm it, after "You told
+ * us " (told-answers.ts; every step has one); and `record`, where "done" means more than finished
+ * (DONE_RECORDS), the button, question and advisor's words. There:
  * SOAP done is an accepted SOAP offer, binding as a match, so its button says so to the
  * applicant ("I accepted a SOAP offer") and to the advisor ("Mark SOAP: offer accepted"). A
  * Pathway is done when ECFMG accepts the application (the catalog's; a submitted one is in progress,
@@ -33,42 +43,90 @@ export interface ActionRecord {
  * waiting on ECFMG is not chased as overdue. Keys,
  * not the catalog, as the action pages read them (their cold start stays off the catalog).
  */
-export const DONE_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = {
+export const DONE_MEANINGS: Readonly<Record<MilestoneKey, DoneMeaning>> = {
+  wdoms_listing: { told: "you checked your school's ECFMG sponsor note in WDOMS" },
+  ecfmg_application: { told: "you submitted your Application for ECFMG Certification" },
+  usmle_step1: { told: "you passed USMLE Step 1" },
+  usmle_step2ck: { told: "you passed USMLE Step 2 CK" },
+  oet_medicine: { told: "you passed OET Medicine" },
+  ecfmg_pathway: {
+    told: "ECFMG accepted your Pathway application",
+    record: {
+      applicant: "ECFMG accepted my Pathway application",
+      question: "Has ECFMG accepted your Pathway application?",
+      advisor: "ECFMG Pathway: application accepted",
+    },
+  },
+  ecfmg_certification: { told: "ECFMG issued your certificate" },
+  usce: { told: "you have your US clinical experience" },
+  research: { told: "you have your research experience" },
+  lors: { told: "your letters of recommendation are uploaded" },
+  personal_statement: { told: "your personal statement is written" },
+  cv: { told: "your CV (your ERAS experiences) is ready" },
+  program_list: { told: "your program list is built" },
+  eras_token: { told: "you have your ERAS token" },
+  eras_application: { told: "you submitted your ERAS application" },
+  nrmp_registration: { told: "you registered for the NRMP Main Residency Match" },
+  rank_order_list: { told: "you certified your rank order list" },
   // Match Week done is Monday's answer "matched" (its card asks it beside SOAP's START_RECORDS answer).
   match_week: {
-    applicant: "Matched",
-    question: "Did NRMP tell you on Monday of Match Week that you matched?",
-    advisor: "Match Week: matched",
-    confirm: "Yes, I matched",
+    told: "you matched",
+    record: {
+      applicant: "Matched",
+      question: "Did NRMP tell you on Monday of Match Week that you matched?",
+      advisor: "Match Week: matched",
+      confirm: "Yes, I matched",
+    },
   },
   soap: {
-    applicant: "I accepted a SOAP offer",
-    question: "Did you accept a SOAP offer in R3?",
-    advisor: "SOAP: offer accepted",
+    told: "you accepted a SOAP offer",
+    record: {
+      applicant: "I accepted a SOAP offer",
+      question: "Did you accept a SOAP offer in R3?",
+      advisor: "SOAP: offer accepted",
+    },
   },
-  ecfmg_pathway: {
-    applicant: "ECFMG accepted my Pathway application",
-    question: "Has ECFMG accepted your Pathway application?",
-    advisor: "ECFMG Pathway: application accepted",
+  match_day: { told: "R3 shows you where you matched" },
+  contract: { told: "you signed your program's contract" },
+  usmle_step3: { told: "you passed USMLE Step 3" },
+  j1_statement_of_need: { told: "you have your Statement of Need from your Ministry of Health" },
+  j1_ecfmg_sponsorship: {
+    told: "you completed your ECFMG J-1 application: fee paid, every document in",
+    record: {
+      applicant: "I completed my J-1 application: fee paid, every document in",
+      question:
+        "Have you completed your ECFMG J-1 application in EVNet, with the fee paid and every document in?",
+      advisor: "J-1 sponsorship: application complete, ECFMG reviewing",
+    },
   },
+  j1_ds2019: { told: "you received your DS-2019" },
   // A visa step's Done is the visa issued, not the interview booked (Scheduled for… records that).
   visa_j1: {
-    applicant: "My J-1 visa was issued",
-    question: "Has the consulate issued your J-1 visa?",
-    advisor: "J-1 visa: issued",
+    told: "the consulate issued your J-1 visa",
+    record: {
+      applicant: "My J-1 visa was issued",
+      question: "Has the consulate issued your J-1 visa?",
+      advisor: "J-1 visa: issued",
+    },
   },
+  visa_h1b: { told: "USCIS approved your H-1B petition" },
   visa_h1b_stamping: {
-    applicant: "My H-1B visa was issued",
-    question: "Has the consulate issued your H-1B visa?",
-    advisor: "H-1B visa stamping: issued",
+    told: "the consulate issued your H-1B visa",
+    record: {
+      applicant: "My H-1B visa was issued",
+      question: "Has the consulate issued your H-1B visa?",
+      advisor: "H-1B visa stamping: issued",
+    },
   },
-  j1_ecfmg_sponsorship: {
-    applicant: "I completed my J-1 application: fee paid, every document in",
-    question:
-      "Have you completed your ECFMG J-1 application in EVNet, with the fee paid and every document in?",
-    advisor: "J-1 sponsorship: application complete, ECFMG reviewing",
-  },
+  budget: { told: "you have planned your budget" },
 };
+
+/** The steps whose Done says more than finished, with its words (DONE_MEANINGS' records). */
+export const DONE_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = Object.fromEntries(
+  Object.entries(DONE_MEANINGS).flatMap(([key, meaning]) =>
+    meaning.record === undefined ? [] : [[key, meaning.record]],
+  ),
+);
 
 /**
  * Why Done is refused before the booked day `day` (rendered): "Your exam is on …: mark it done once

@@ -7,17 +7,22 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { seasonDayOrWhen } from "./day-words.ts";
 import { SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
 import { addSource } from "./risk-sources.ts";
+import { OPENS_GATE_BITS, RECORD_EVIDENCE_BITS, type RecordEvidenceStep } from "./sponsor-note-evidence.ts";
 
-const APPLICATION_AT = stepIndex("ecfmg_application");
-const STEP1_AT = stepIndex("usmle_step1");
-const STEP2_AT = stepIndex("usmle_step2ck");
-const CERTIFICATE_AT = stepIndex("ecfmg_certification");
 const NRMP_AT = stepIndex("nrmp_registration");
 const RANK_LIST_AT = stepIndex("rank_order_list");
+const BIT = RECORD_EVIDENCE_BITS;
 /** noteRecordEvidence's bit for an ECFMG certificate reported done. */
-const CERTIFICATE = 8;
-/** noteRecordEvidence's bits that open the gate (eligibilityOf): the certificate, a USMLE pass. */
-const OPENS_GATE = 2 | 4 | CERTIFICATE;
+const CERTIFICATE = BIT.ecfmg_certification;
+/** noteRecordEvidence's bits for a USMLE pass. */
+const EXAMS = BIT.usmle_step1 | BIT.usmle_step2ck;
+/** Each step noteRecordEvidence reads, at its index, with its bit. */
+const EVIDENCE_AT = (Object.keys(BIT) as RecordEvidenceStep[]).map((key) => ({
+  at: stepIndex(key),
+  bit: BIT[key],
+}));
+/** recordRiskOf's kind bit (above the evidence bits) for the rank order list named. */
+const RANK_LIST_NAMED = 16;
 /**
  * USMLE's public page on the path to licensure: an IMG registers for the Step exams through FSMB,
  * whose application needs an approved ECFMG application (as ANSWERS_CONTRADICT_INTERVIEW cites it).
@@ -28,22 +33,18 @@ const ECFMG_BEFORE_USMLE_URL = "https://iwa2.ecfmg.org/Overview.asp";
 
 /**
  * The record's evidence against a sponsor note reported `false`,
- * as bits: 1 the Application for ECFMG Certification reported done (ECFMG
- * approved it), 2 USMLE Step 1 reported passed, 4 Step 2 CK reported passed, 8 the ECFMG
- * certificate reported done. ECFMG approves the application and certifies, and
+ * as bits (RECORD_EVIDENCE_BITS): the Application for ECFMG Certification reported done (ECFMG
+ * approved it), USMLE Step 1 reported passed, Step 2 CK reported passed, the ECFMG certificate
+ * reported done. ECFMG approves the application and certifies, and
  * FSMB lets an IMG sit a Step, only for a school with a sponsor note covering the graduation year
  * (SCHOOL_POLICY_URL, FSMB_USMLE_URL). 0 for any other note, or no such answer: one comparison for
  * almost every plan. Only the applicant's own answers count, never a presumption.
  */
 export function noteRecordEvidence(context: PlanContext): number {
   if (context.applicant.medicalSchool.wdomsSponsorNote !== false) return 0;
-  const { entries } = context;
-  return (
-    (entries.at(APPLICATION_AT)?.status === "done" ? 1 : 0) |
-    (entries.at(STEP1_AT)?.status === "done" ? 2 : 0) |
-    (entries.at(STEP2_AT)?.status === "done" ? 4 : 0) |
-    (entries.at(CERTIFICATE_AT)?.status === "done" ? CERTIFICATE : 0)
-  );
+  let evidence = 0;
+  for (const { at, bit } of EVIDENCE_AT) if (context.entries.at(at)?.status === "done") evidence |= bit;
+  return evidence;
 }
 
 /**
@@ -55,7 +56,7 @@ export function noteRecordEvidence(context: PlanContext): number {
  * for almost every plan.
  */
 export function recordOpensGate(context: PlanContext): boolean {
-  return (noteRecordEvidence(context) & OPENS_GATE) !== 0;
+  return (noteRecordEvidence(context) & OPENS_GATE_BITS) !== 0;
 }
 
 /**
@@ -71,7 +72,7 @@ export function noteAskedOnCheck(context: PlanContext, ineligible: boolean): boo
 export function openedNoteAction(context: PlanContext): string {
   const evidence = noteRecordEvidence(context);
   const shows = evidence & CERTIFICATE ? "your certificate shows" : "your USMLE results show";
-  return `Your answers say your school shows no ECFMG sponsor note, yet ${evidenceWords(evidence & OPENS_GATE)}, which ECFMG and FSMB allow only for a school with one: check WDOMS for your graduation year and correct your answer (send your intake form again, or ask your advisor). Your plan keeps every step planned meanwhile, as ${shows}.`;
+  return `Your answers say your school shows no ECFMG sponsor note, yet ${evidenceWords(evidence & OPENS_GATE_BITS)}, which ECFMG and FSMB allow only for a school with one: check WDOMS for your graduation year and correct your answer (send your intake form again, or ask your advisor). Your plan keeps every step planned meanwhile, as ${shows}.`;
 }
 
 /**
@@ -108,10 +109,13 @@ export function rankListWords(
  * you have an ERAS interview". A certificate stands for the application it needs.
  */
 export function evidenceWords(evidence: number, more?: string): string {
-  const exams = [evidence & 2 ? "USMLE Step 1" : "", evidence & 4 ? "USMLE Step 2 CK" : ""].filter(Boolean);
+  const exams = [
+    evidence & BIT.usmle_step1 ? "USMLE Step 1" : "",
+    evidence & BIT.usmle_step2ck ? "USMLE Step 2 CK" : "",
+  ].filter(Boolean);
   const parts: string[] = [];
   if (evidence & CERTIFICATE) parts.push("ECFMG certified you");
-  else if (evidence & 1) parts.push("ECFMG approved your application");
+  else if (evidence & BIT.ecfmg_application) parts.push("ECFMG approved your application");
   if (exams.length > 0) parts.push(`you passed ${exams.join(" and ")}`);
   if (more !== undefined) parts.push(more);
   if (parts.length <= 2) return parts.join(" and ");
@@ -135,7 +139,7 @@ export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boole
   );
 }
 
-/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (16) (at most 32), and zone where its words name it. */
+/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (RANK_LIST_NAMED) (at most 32), and zone where its words name it. */
 const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 
 /**
@@ -151,8 +155,8 @@ const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 export function noteRecordRisk(context: PlanContext): Risk | null {
   const evidence = noteRecordEvidence(context);
   if (evidence === 0) return null;
-  const named = (evidence & OPENS_GATE) === 0 && rankListNamed(context);
-  const kind = evidence | (named ? 16 : 0);
+  const named = (evidence & OPENS_GATE_BITS) === 0 && rankListNamed(context);
+  const kind = evidence | (named ? RANK_LIST_NAMED : 0);
   // The deadline in both zones where the applicant's day is not its ET day: kept under the zone.
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const zoned = named && localDate(context.zone, rolDate.at) !== rolDate.date;
@@ -178,14 +182,14 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
 /** The words for these evidence bits (see noteRecordEvidence), frozen. */
 function recordRisk(calendar: SeasonCalendar, evidence: number, named: boolean, rol?: string): Risk {
   const sources = [SCHOOL_POLICY_URL];
-  if (evidence & 1) sources.push(ECFMG_BEFORE_USMLE_URL);
-  if (evidence & 6) sources.push(FSMB_USMLE_URL);
+  if (evidence & BIT.ecfmg_application) sources.push(ECFMG_BEFORE_USMLE_URL);
+  if (evidence & EXAMS) sources.push(FSMB_USMLE_URL);
   const then = named
     ? `${rankListWords(calendar, sources, rol)}; your plan then shows the steps it now holds back`
     : "change your answer, and your plan shows the steps it now holds back";
   // A certificate or a pass holds nothing back: every step stays planned while the answer is corrected.
   const ask =
-    evidence & OPENS_GATE
+    evidence & OPENS_GATE_BITS
       ? `check WDOMS for your graduation year now and correct your answer: meanwhile your plan keeps every step planned, as ${evidence & CERTIFICATE ? "your certificate shows" : "your USMLE results show"} the note. If WDOMS truly shows no note for your graduation year, ask your school's dean's office and ECFMG at once.`
       : `check WDOMS for your graduation year now; if the note is there, ${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then.`;
   return Object.freeze({

@@ -22,6 +22,21 @@ export const SPONSOR_NOTE_EVIDENCE: readonly MilestoneKey[] = [
 ];
 const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
 /**
+ * The steps whose being done the record holds against a note answered "no", one bit each
+ * (noteRecordEvidence, note-contradicted-by-record.ts): the application ECFMG approved, a USMLE
+ * Step 1 or Step 2 CK passed, the certificate. Named, so OPENS_BESIDE_NO, which both the gate and
+ * the question's words read, lists the same steps.
+ */
+export const RECORD_EVIDENCE_BITS = {
+  ecfmg_application: 1,
+  usmle_step1: 2,
+  usmle_step2ck: 4,
+  ecfmg_certification: 8,
+} as const satisfies Partial<Record<MilestoneKey, number>>;
+/** A step the record's evidence reads (RECORD_EVIDENCE_BITS). */
+export type RecordEvidenceStep = keyof typeof RECORD_EVIDENCE_BITS;
+
+/**
  * The steps whose being done opens the gate even beside a note answered "no": the ECFMG certificate,
  * and a USMLE Step 1 or Step 2 CK passed, which FSMB lets an IMG sit only with an approved ECFMG
  * application, given only for a school with the note (BOOKED_EXAM_EVIDENCE's sources). A matched
@@ -29,11 +44,10 @@ const EVIDENCE_AT: readonly number[] = SPONSOR_NOTE_EVIDENCE.map(stepIndex);
  * no contract, no J-1 chain, no email. An application reported done stays a question
  * (applicants mark it done on submitting).
  */
-export const OPENS_BESIDE_NO: readonly MilestoneKey[] = [
-  "ecfmg_certification",
-  "usmle_step1",
-  "usmle_step2ck",
-];
+const OPENS_STEPS: readonly RecordEvidenceStep[] = ["ecfmg_certification", "usmle_step1", "usmle_step2ck"];
+export const OPENS_BESIDE_NO: readonly MilestoneKey[] = OPENS_STEPS;
+/** OPENS_BESIDE_NO as the record's evidence bits (noteRecordEvidence): what opens the gate, one list. */
+export const OPENS_GATE_BITS: number = OPENS_STEPS.reduce((bits, key) => bits | RECORD_EVIDENCE_BITS[key], 0);
 const OPENS_BESIDE_NO_AT: readonly number[] = OPENS_BESIDE_NO.map(stepIndex);
 
 /**

@@ -20,8 +20,8 @@ export function earlierDayOf(zone: string, at: number): string {
  *
  * - the planner gives a start-by only to a step not begun (a certificate in progress read "Start
  *   by Sat 17 Apr to finish in time");
- * - a start-by that has passed, or whose day is before the applicant's today, is no day to start
- *   by: the step is pressed now (urgent), as its card and its emails say ("Start: 4 Feb" stood in
+ * - a start-by that has passed is no day to start by: the step is pressed now (urgent), as its
+ *   card and its emails say ("Start: 4 Feb" stood in
  *   the feed of a Statement of Need that could begin only on Match Day, 19 Mar);
  * - its day is the last whole day to start on: the day before the instant (a start at local
  *   midnight ends the day before), the earlier of the applicant's and the ET day (earlierDayOf),
@@ -38,7 +38,9 @@ export function shownStartByDay(
   const at = Date.parse(step.startBy);
   const nowAt = Date.parse(now);
   if (at <= nowAt) return undefined;
+  // While the start is ahead its day stays, even east of New York where that ET day is already the
+  // applicant's yesterday (Auckland at 1:00 AM Tue 29 Dec, the start at 9:00 AM ET Mon 28 Dec): the
+  // card still says start by it.
   const day = earlierDayOf(zone, at - 1);
-  if (day < localDate(zone, nowAt)) return undefined;
   return day < earlierDayOf(zone, Date.parse(step.deadline.at) - 1) ? day : undefined;
 }

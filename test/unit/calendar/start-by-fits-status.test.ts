@@ -144,6 +144,20 @@ describe("the ECFMG application's start day is the card's, in every zone", () =>
     },
   );
 
+  // East of New York the latest start's ET day is already the applicant's yesterday while the start
+  // is still ahead: the card still names that day, so the feed keeps it (it dropped it at her midnight).
+  it("Pacific/Auckland at 1:00 AM Tue 29 Dec 2026: the start at 9:00 AM ET on Mon 28 Dec still ahead, the feed keeps Start: Mon 28 Dec", () => {
+    const zone = "Pacific/Auckland";
+    const thePlan = earlyStarter(zone, "2026-12-28T12:00:00Z");
+    const application = thePlan.nextSteps.find((step) => step.milestone === "ecfmg_application");
+    expect(Date.parse(application?.startBy ?? "")).toBeGreaterThan(Date.parse(thePlan.now));
+    const event = startEvents(thePlan, zone).find((start) => start.milestone === "ecfmg_application");
+    expect(event?.day).toBe("2026-12-28");
+    expect(startByCell(application ?? { startBy: undefined }, thePlan.now, zone)).toBe(
+      "start by Mon 28 Dec 2026 †",
+    );
+  });
+
   it("a start-by on the deadline's own day is no day to start by", () => {
     const deadline = {
       at: "2027-06-01T02:00:00.000Z",

@@ -24,13 +24,22 @@ export function otherCurrencyItem(fee: OtherCurrencyFee, status: OtherCurrencyLi
     both = {
       spent: Object.freeze({ ...item, status: "spent" }),
       upcoming: Object.freeze({ ...item, status: "upcoming" }),
-      held: Object.freeze({ ...item, status: "held", verify: SCHOOL_CHECK.unchecked.feeHeld }),
+      held: Object.freeze(heldItem({ ...item, status: "held" })),
       presumed: Object.freeze({ ...item, status: "presumed" }),
       "presumed from steps": Object.freeze({ ...item, status: "presumed", presumedFrom: "steps" }),
     };
     otherCurrencyItems.set(fee, both);
   }
   return both[status];
+}
+
+/**
+ * A budget line held back until the WDOMS check (a fee only a step needing the sponsor note owes):
+ * the line as it is, with the check's words for what to verify. The one way a line is held, for the
+ * fee table's, the fees to verify and the other currencies'.
+ */
+export function heldItem<Item extends BudgetItem | OtherCurrencyItem>(item: Item): Item {
+  return { ...item, verify: SCHOOL_CHECK.unchecked.feeHeld };
 }
 
 /**

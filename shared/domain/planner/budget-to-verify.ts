@@ -1,10 +1,10 @@
-import { catalogEntry, FEES_TO_VERIFY, type FeeToVerify, SCHOOL_CHECK } from "../catalog/index.ts";
+import { catalogEntry, FEES_TO_VERIFY, type FeeToVerify } from "../catalog/index.ts";
 import { usd } from "../money.ts";
 import type { BudgetItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { zoneInUsOrCanada } from "../us-zones.ts";
 import { feeWaitsForMatch, owedOnceMatched } from "./budget-after-match.ts";
-import { paidToVerifyItem, toVerifyItem } from "./budget-items.ts";
+import { heldItem, paidToVerifyItem, toVerifyItem } from "./budget-items.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
 import { consularOnlyToVerify } from "./h1b-in-us.ts";
 import { proclamationRowListed } from "./h1b-proclamation-risk.ts";
@@ -76,10 +76,6 @@ function heldForNote(context: PlanContext, fee: FeeToVerify): boolean {
     steps.length > 0 &&
     steps.every((key) => catalogEntry(key).needsEcfmgEligibleSchool && statusOf(context, key) !== "done")
   );
-}
-
-function heldItem(item: BudgetItem): BudgetItem {
-  return { ...item, verify: SCHOOL_CHECK.unchecked.feeHeld };
 }
 
 /**

@@ -1,9 +1,9 @@
-import { catalogEntry, FEES, FEES_OTHER_CURRENCY, type Fee, SCHOOL_CHECK } from "../catalog/index.ts";
+import { catalogEntry, FEES, FEES_OTHER_CURRENCY, type Fee } from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { feeWaitsForMatch, H1B_STEPS, owedOnceMatched } from "./budget-after-match.ts";
-import { feeItem, newFeeItem, otherCurrencyItem, owedOnlyIf, usdTotals } from "./budget-items.ts";
+import { feeItem, heldItem, newFeeItem, otherCurrencyItem, owedOnlyIf, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
 import { feesAheadFor, nextMatchItem, nextMatchOf } from "./budget-next-match.ts";
 import {
@@ -130,7 +130,7 @@ function budgetOf(
       return;
     }
     if (unchecked && item.status === "upcoming" && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
-      held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
+      held.push(heldItem(item));
       return;
     }
     // No current figure on the fact sheet (NRMP's registration fee): listed, not counted, until paid;
@@ -221,7 +221,7 @@ function budgetOf(
       continue;
     }
     if (unchecked && !spent && catalogEntry(fee.milestone).needsEcfmgEligibleSchool) {
-      held.push({ ...item, verify: SCHOOL_CHECK.unchecked.feeHeld });
+      held.push(heldItem(item));
       continue;
     }
     // The couples fee is owed whether or not they registered yet, so only weighing holds it back, as it does this Match's ERAS fees (ERAS_LATE_SUBMISSION).

@@ -21,7 +21,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
-import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
+import { FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
 import { step3ChainNow } from "./h1b.ts";
 import { askTheProgram, IF_MATCHED_H1B, programUnnamed, whichItFiles } from "./h1b-outcome-words.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
@@ -31,6 +31,7 @@ import {
   statementOfNeedDaysAfterMatch,
 } from "./j1-allowances.ts";
 import type { MatchOutcome } from "./match-day-unreported.ts";
+import { premiumApprovalAt } from "./petition-approval.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
@@ -193,7 +194,7 @@ function stampingWords(
   addSource(sources, PETITION_PREMIUM_SOURCE);
   addSource(sources, FEDERAL_HOLIDAYS_SOURCE);
   // Step 3 counts back from the filing; the approval, which the interview needs, comes after it.
-  const approvedAt = afterBusinessDays(petition.at, petition.zone, PETITION_PREMIUM_BUSINESS_DAYS);
+  const approvedAt = premiumApprovalAt(petition.at, petition.zone);
   const approved = dueDay(context, { ...petition, at: approvedAt });
   // The days the interview has are the approval's to the stamping's, as the words name them.
   const interviewDays = Math.round((stamping.at - approvedAt) / DAY_MS);

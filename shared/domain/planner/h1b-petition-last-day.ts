@@ -9,10 +9,11 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dayEnd, shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
+import { FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { VISA_DATE_PAST_REACH_WORDS } from "./j1-sponsorship-last-day.ts";
 import { criticalInPlaceOfStepLate } from "./j1-start-out-of-reach.ts";
+import { premiumApprovalAt } from "./petition-approval.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
@@ -81,7 +82,7 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
   if (!past) noteRiskChange(context, lastDayEnd);
   return {
     visa,
-    approvalAt: afterBusinessDays(todayEnd, zone, PETITION_PREMIUM_BUSINESS_DAYS),
+    approvalAt: premiumApprovalAt(todayEnd, zone),
     visaAt: visa.at + later,
     lastDay,
     past,

@@ -272,7 +272,7 @@ export function planMilestone(
   if (issuedAsked) urgency = certificateAskedUrgency(context, due, targetAhead ? target : null);
   const badge =
     missedMatch === null ? null : outOfReachBadge(gates.targeted, context, missedMatch, stepDates, detail);
-  const rowStart = held === "undated" || !notStarted ? null : actBy; // begun: none; first gate told early: its card's day
+  const rowStart = held === "undated" || !notStarted ? null : actBy; // begun: started, so no start-by; told early: pressed now, the row keeps the card's start day
   const step = milestoneNextStep(
     entry,
     action,

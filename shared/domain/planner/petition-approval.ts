@@ -1,8 +1,7 @@
-import { startOfLocalDate } from "../time.ts";
 import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { dayEnd } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
 import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
@@ -29,7 +28,7 @@ export function petitionApprovalDue(context: PlanContext, dates: PlanDates): Due
   const given = context.entries.at(PETITION_INDEX)?.date;
   // A day ends at the next midnight, as the plan's filing day does; counted where that day is.
   const zone = given === undefined ? planned.zone : context.zone;
-  const filed = given === undefined ? planned.at : shiftDays(startOfLocalDate(zone, given), zone, 1);
+  const filed = given === undefined ? planned.at : dayEnd(zone, given);
   let byFiling = approvalDues.get(dates);
   if (byFiling === undefined) {
     byFiling = new Map();
@@ -40,7 +39,7 @@ export function petitionApprovalDue(context: PlanContext, dates: PlanDates): Due
   let due = byFiling.get(key);
   if (due === undefined) {
     due = shapedDueDate({
-      at: afterBusinessDays(filed, zone, PETITION_PREMIUM_BUSINESS_DAYS),
+      at: premiumApprovalAt(filed, zone),
       zone,
       status: planned.status,
       basis: "advice",
@@ -60,7 +59,14 @@ const approvalDues = new WeakMap<PlanDates, Map<string, DueDate>>();
  */
 export function plannedApprovalAt(dates: PlanDates): number | null {
   const planned = dates.due("visa_h1b");
-  return planned === null
-    ? null
-    : afterBusinessDays(planned.at, planned.zone, PETITION_PREMIUM_BUSINESS_DAYS);
+  return planned === null ? null : premiumApprovalAt(planned.at, planned.zone);
+}
+
+/**
+ * USCIS's approval with premium processing for a petition whose filing day ends at `filedEnd`
+ * (in `zone`): PETITION_PREMIUM_BUSINESS_DAYS business days later, weekends and federal holidays
+ * not counted. The one count of it, for the filed petition, the plan's filing day and a filing today.
+ */
+export function premiumApprovalAt(filedEnd: number, zone: string): number {
+  return afterBusinessDays(filedEnd, zone, PETITION_PREMIUM_BUSINESS_DAYS);
 }

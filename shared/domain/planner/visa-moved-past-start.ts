@@ -1,7 +1,6 @@
 import { shiftIsoDay } from "../iso-texts.ts";
-import { startOfLocalDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { dayEnd, shiftDays } from "./date-math.ts";
+import { dayEnd } from "./date-math.ts";
 
 /**
  * The end of the applicant's last whole day before residency starts: the day before the start's date
@@ -32,6 +31,6 @@ export function visaMovedPastStart(
   planned: number,
   visaAt: number,
 ): number | null {
-  const later = shiftDays(startOfLocalDate(context.zone, given.slice(0, 10)), context.zone, 1) - planned;
+  const later = dayEnd(context.zone, given.slice(0, 10)) - planned;
   return later > dayBeforeStartEnd(context) - visaAt ? visaAt + later : null;
 }

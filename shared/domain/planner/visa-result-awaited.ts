@@ -1,9 +1,9 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { CONSULAR_INTERVIEWS } from "../consular-interviews.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { renderDate, startOfLocalDate } from "../time.ts";
+import { renderDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { dayEnd } from "./date-math.ts";
 import type { StepOwnDate } from "./own-date.ts";
 
 /**
@@ -47,7 +47,7 @@ export function interviewResultAwaited(context: PlanContext, key: MilestoneKey):
   const status = statusOf(context, key);
   const date = context.entries.get(key)?.date;
   if (date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
-  return shiftDays(startOfLocalDate(context.zone, date), context.zone, 1) <= context.now;
+  return dayEnd(context.zone, date) <= context.now;
 }
 
 /**

@@ -127,6 +127,7 @@ export async function runWhatIf(
         : state.profile.unsubscribedAt !== undefined
           ? "unsubscribed"
           : undefined,
+      state.profile.timezone,
     ),
     saveId: `console-what-if-${randomUUID()}`,
     basedOn: whatIfBasis(state),

@@ -167,7 +167,7 @@ function nextEmailDate(plan: Plan, now: number, zone: string): CohortFacts["next
     };
   }
   if (!plan.risks.some((risk) => risk.code === "START_DELAYED")) return undefined;
-  const weekly = laterDelayedStartNotices(seasonCalendar(plan.matchYear), now)[0];
+  const weekly = laterDelayedStartNotices(seasonCalendar(plan.matchYear), zone, now)[0];
   if (weekly === undefined) return undefined;
   const title =
     plan.reminders.find((reminder) => reminder.risk === "START_DELAYED")?.title ?? DELAYED_START_ROW_TITLE;

@@ -2,6 +2,7 @@ import { budgetSums } from "../budget-words.ts";
 import type { Plan, Risk, StepSubject } from "../plan.ts";
 import { laterDelayedStartNotices } from "../planner/start-delayed-risk.ts";
 import { seasonCalendar } from "../seasons/index.ts";
+import { ET_ZONE } from "../time.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
 import { overdueForAdvisor } from "./overdue.ts";
 import { type EarlierSeasonWork, roadChanges, type StepChange, stepKey } from "./what-if-steps.ts";
@@ -80,9 +81,10 @@ function riskWords(risk: Risk): RiskWords {
 function weeklyToCome(
   plan: Plan,
   held: "paused" | "unsubscribed" | undefined,
+  zone: string,
 ): { id: string; sendAt: string }[] {
   if (held !== undefined || !plan.risks.some((risk) => risk.code === "START_DELAYED")) return [];
-  return laterDelayedStartNotices(seasonCalendar(plan.matchYear), Date.parse(plan.now)).map((at) => {
+  return laterDelayedStartNotices(seasonCalendar(plan.matchYear), zone, Date.parse(plan.now)).map((at) => {
     const sendAt = new Date(at).toISOString();
     return { id: `START_DELAYED@${sendAt}`, sendAt };
   });
@@ -96,7 +98,8 @@ function weeklyToCome(
  * done for which Match; `alreadySent`: the reminder ids the ledger holds (sent, being sent or
  * withheld), which the plan still lists but which will not be sent again, so the reminders counted
  * and the next one named are those still to come; `remindersHeld`: why
- * none is sent at all (reminders paused, the applicant unsubscribed), so none is counted. Pure.
+ * none is sent at all (reminders paused, the applicant unsubscribed), so none is counted; `zone`: the
+ * applicant's, where the weekly delayed-start notices turn (residencyStarted). Pure.
  */
 export function planDiff(
   before: Plan,
@@ -105,6 +108,7 @@ export function planDiff(
   earlier: EarlierSeasonWork = { before: new Set(), after: new Set() },
   alreadySent: ReadonlySet<string> = new Set(),
   remindersHeld?: "paused" | "unsubscribed",
+  zone = ET_ZONE,
 ): PlanDiff {
   const { steps, leftUndone } = roadChanges(before, after, finished, earlier);
   const titles = (list: readonly { milestone: StepSubject; interviewId?: string; title: string }[]) =>
@@ -126,8 +130,8 @@ export function planDiff(
         (reminder) => !alreadySent.has(reminder.id) && Date.parse(reminder.deadline) > Date.parse(plan.now),
       )
       .sort((left, right) => Date.parse(left.sendAt) - Date.parse(right.sendAt));
-  const beforeToCome = [...toCome(before), ...weeklyToCome(before, remindersHeld)].sort(bySendAt);
-  const afterToCome = [...toCome(after), ...weeklyToCome(after, remindersHeld)].sort(bySendAt);
+  const beforeToCome = [...toCome(before), ...weeklyToCome(before, remindersHeld, zone)].sort(bySendAt);
+  const afterToCome = [...toCome(after), ...weeklyToCome(after, remindersHeld, zone)].sort(bySendAt);
   const beforeReminders = new Set(beforeToCome.map((reminder) => reminder.id));
   const afterReminders = new Set(afterToCome.map((reminder) => reminder.id));
   const diff: PlanDiff = {

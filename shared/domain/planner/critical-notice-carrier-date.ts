@@ -17,6 +17,7 @@ import { step3DueKind } from "./step3-petition-dates.ts";
 import { fsmbApplied } from "./step3-sitting.ts";
 import { visitorVisaApplyBy } from "./step3-visa-apply-by.ts";
 import { visaStepDate } from "./visa-notice-date.ts";
+import { startDayDue } from "./visa-result-due.ts";
 
 /** A notice's dates beside the season date it is laid against (carrierDate, cardLaidDate). */
 export interface NoticeDate {
@@ -49,6 +50,11 @@ export function carrierDate(
   context: PlanContext,
 ): NoticeDate | undefined {
   if (risk.code === "MATCH_DAY_NOT_REPORTED") return matchAnswerDate(dates, at);
+  // The start is what is missed, whichever step the notice rides on: riding the contract it read
+  // "overdue since Mon 5 Apr (our advice)", the contract's own date, above "Residency started on …".
+  // A step missed after the start (a visa interview booked after it) keeps its own day.
+  if (risk.code === "START_DELAYED" && missedBeforeStart(step, dates))
+    return { overdueSince: dates.rendered(startDayDue(dates.calendar)) };
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     // Worded before we know where they matched, with no visitor visa held to meet Step 3's day, it
     // asks nothing of Step 3 but the program's answer: dated by Match Day's release, which names the
@@ -73,6 +79,15 @@ export function carrierDate(
   if (risk.code === "CERTIFICATION_AFTER_START") return certificateDate(context, step, at);
   if (!CARRIER_DATED.has(risk.code) || "waiting" in step) return undefined;
   return aheadDate(step, at);
+}
+
+/** Whether the step a delayed start's notice rides on waits, or was due before residency's start. */
+function missedBeforeStart(
+  step: NextStep | { milestone: StepSubject; waiting: string },
+  dates: PlanDates,
+): boolean {
+  if ("waiting" in step || step.deadline === undefined) return true;
+  return instantOf(step.deadline.at) < dates.calendar.dates.residency_start.at;
 }
 
 /** The step's own date, else its target, else its deadline: the first still ahead at `at`, as its ladder counts. */

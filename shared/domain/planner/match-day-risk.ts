@@ -8,6 +8,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { unmatchedReported } from "./match-outcome-texts.ts";
 import { matchOverTexts } from "./match-over-texts.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
+import { residencyStartedAt } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
 // facts.md §5: the contract comes first; the Statement of Need comes from the home country's
@@ -27,7 +28,7 @@ const CONTRACT = indexedStep("contract");
  */
 export function matchOverUnreported(context: PlanContext): boolean {
   return (
-    context.now >= context.calendar.dates.residency_start.at &&
+    context.now >= residencyStartedAt(context) &&
     isSatisfied(context, "rank_order_list") &&
     !isFinished(statusOf(context, "match_day")) &&
     // One who told us in Match Week they did not match (in SOAP) is past the SOAP outcome's date
@@ -66,11 +67,12 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
   // they accepted, and past the contract's date SOAP_OUTCOME_UNREPORTED stands beside the next Match.
   if (unmatchedReported(context)) return [];
   const start = calendar.dates.residency_start;
-  noteRiskChange(context, start.at);
+  const startedAt = residencyStartedAt(context);
+  noteRiskChange(context, startedAt);
   if (context.now < alarm.at) return [];
   const matched = matchWeekMatched(context);
   // One who told us she matched did: her contract and visa still wait on where, after the start too.
-  if (context.now >= start.at && !matched) {
+  if (context.now >= startedAt && !matched) {
     const over = matchOverTexts(context);
     // These words move on to a later Match at the open Match's rank order list deadline.
     noteRiskChange(context, over.changesAt);
@@ -115,7 +117,7 @@ export function matchDayNotReportedRisks(context: PlanContext, dates: PlanDates)
     {
       code: "MATCH_DAY_NOT_REPORTED",
       severity: "critical",
-      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched${waiting} and residency ${context.now >= start.at ? "started" : "starts"} on ${residencyStartWords(start, sources)}. ${contractDay} ${ask}`,
+      message: `Match Day was ${seasonInstantEt(calendar.dates.nrmp_match_day)} and we still do not know where you matched${waiting} and residency ${context.now >= startedAt ? "started" : "starts"} on ${residencyStartWords(start, sources)}. ${contractDay} ${ask}`,
       milestones: ["match_day"],
       sources,
     },

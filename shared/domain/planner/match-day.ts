@@ -27,6 +27,7 @@ import type { MatchWeekStep } from "./match-week.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
 import { soapOutcomeAction, soapOutcomeEntry } from "./no-list-soap-words.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { residencyStartedAt } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { asksSoapOffer, noListSoapOutcome } from "./season-over-state.ts";
 
@@ -225,7 +226,7 @@ function matchOverNotices(
   const { calendar } = context;
   const over = matchOverTexts(context);
   const fields = { milestone: "match_day" as const, title: over.title, why: over.action };
-  const start = calendar.dates.residency_start.at;
+  const start = residencyStartedAt(context);
   const notice = offRepeatDays(
     context,
     (month) => monthlySlot(context, start, month),

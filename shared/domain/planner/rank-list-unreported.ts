@@ -11,6 +11,7 @@ import { NRMP_ECFMG_REQUIREMENTS_URL } from "./earliest-certification.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
+import { residencyStartedAt } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, NRMP_SOAP_ONLY_URL, NRMP_SOAP_URL } from "./risk-sources.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
@@ -55,7 +56,7 @@ export function rankListAsked(context: PlanContext): PlanContext {
   // never reported, carried by NRMP registration): Match Day then says "we never heard whether you
   // matched", as for a certified list (matchOverUnreported), up to that question's own end, the next
   // Match's ERAS submission day (matchOverTexts' due); after it the season is over for the plan.
-  const over = context.calendar.dates.residency_start.at;
+  const over = residencyStartedAt(context);
   const asksUntil = seasonCalendar(context.calendar.matchYear + 1).dates.eras_applicants_may_submit.at;
   if (context.now >= asksUntil) return context;
   noteRiskChange(context, asksUntil);
@@ -98,7 +99,7 @@ export function rankListUnreportedRisks(context: PlanContext): Risk[] {
   if (context.rankListAsked === undefined) return [];
   // From residency's start MATCH_DAY_NOT_REPORTED's "we never heard whether you matched" is the one
   // message: the list's question is in it (if you did not match, the next Match).
-  if (context.now >= context.calendar.dates.residency_start.at) return [];
+  if (context.now >= residencyStartedAt(context)) return [];
   // Match Week answered (matched), or SOAP reported (NRMP's Monday "not matched": in SOAP, or its
   // outcome): NRMP has told them how the Match went, so whether they certified a list no longer
   // changes anything they do.

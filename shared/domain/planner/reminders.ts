@@ -6,6 +6,7 @@ import { isLateArrival, lateArrivalAt, lateArrivalSlot, slotAtOrAfter } from "./
 import { ET_EVENT_OPEN_MS, etEventBefore, etEventSendLimit } from "./et-event.ts";
 import { keptLadderOf, ladderOf, type SlotEntry, timed } from "./ladders.ts";
 import { countsDownToSittingDay } from "./last-sitting-day.ts";
+import { resultAskedPastStart } from "./visa-result-awaited.ts";
 
 /**
  * What a reminder ladder is laid against: one deadline of one step. Every field is always written,
@@ -149,6 +150,8 @@ function layLadder(
       // On a last sitting day itself, after its delivery slot (the next slot is after the day): no
       // countdown; a day cannot be met in hours, the next morning's notice speaks.
       if (catchUp >= target.deadline && countsDownToSittingDay(target)) sendAt = null;
+      // A visa's result asked toward a start the next slot is past: the start's morning notice asks.
+      if (resultAskedPastStart(context, target, catchUp)) sendAt = null;
       late = sendAt !== null && sendAt !== catchUp;
     } else if (missed !== undefined && (nextFuture === undefined || catchUp < nextFuture.sendAt)) {
       sendAt = catchUp;

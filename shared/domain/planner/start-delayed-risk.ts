@@ -5,8 +5,10 @@ import { DAY_MS, ET_ZONE, etInstant, renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
 import { J1_SOURCES } from "./h1b-words.ts";
+import { lowerFirst } from "./lower-first.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import { nextMatch } from "./next-match.ts";
+import { residencyStarted, residencyStartedAt } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { hasMatched, UNDECIDED_VISA_NAME } from "./visa-start-risk.ts";
@@ -55,14 +57,14 @@ function followUpEndOf(calendar: SeasonCalendar): number {
 
 /**
  * The instants (epoch ms) from which the later delayed-start notices go out, after the one of the
- * week `now` is in: each following week's start up to 1 September, then the final notice's. A plan
+ * week `now` is in, counted from when residency started in the applicant's `zone` (residencyStarted): each following week's start up to 1 September, then the final notice's. A plan
  * lists only the current week's notice (the next is laid by the re-plan at its week's start, a
  * risk-change instant), so a reader counting what the plan will still send for a START_DELAYED risk
  * adds these (the console's what-if and next email). Empty before residency start and once the
  * final notice is due. Pure.
  */
-export function laterDelayedStartNotices(calendar: SeasonCalendar, now: number): number[] {
-  const start = calendar.dates.residency_start.at;
+export function laterDelayedStartNotices(calendar: SeasonCalendar, zone: string, now: number): number[] {
+  const start = residencyStarted(calendar, zone).at;
   const end = followUpEndOf(calendar);
   if (now < start || now >= end) return [];
   const every = DELAYED_START_EVERY_DAYS * DAY_MS;
@@ -74,11 +76,11 @@ export function laterDelayedStartNotices(calendar: SeasonCalendar, now: number):
 }
 
 /**
- * The week of the delayed start `now` falls in (0 from residency start), or undefined outside the
+ * The week of the delayed start `now` falls in (0 from residency start in the applicant's zone, residencyStarted), or undefined outside the
  * follow-up span. Each week's notice is one of its own (critical-notice-titles.ts noticePhase).
  */
 export function delayedStartWeek(context: PlanContext): number | undefined {
-  const start = context.calendar.dates.residency_start.at;
+  const start = residencyStartedAt(context);
   if (context.now < start || context.now >= followUpEnd(context)) return undefined;
   return Math.floor((context.now - start) / (DELAYED_START_EVERY_DAYS * DAY_MS));
 }
@@ -109,12 +111,13 @@ export function delayedStartDue(context: PlanContext): DueDate {
       source: DELAYED_START_FINAL_SOURCE,
       asDay: true,
     });
-  const start = context.calendar.dates.residency_start.at;
+  const start = residencyStarted(context.calendar, context.zone);
   const week = delayedStartWeek(context) ?? 0;
-  const next = start + (week + 1) * DELAYED_START_EVERY_DAYS * DAY_MS;
+  const next = start.at + (week + 1) * DELAYED_START_EVERY_DAYS * DAY_MS;
   return shapedDueDate({
     at: Math.min(next, followUpEnd(context)),
-    zone: ET_ZONE,
+    // The zone whose midnight the weeks turn at, so the day shown is the one before it there.
+    zone: next < followUpEnd(context) ? start.zone : ET_ZONE,
     status: "advice",
     basis: "advice",
     source: DELAYED_START_SOURCE,
@@ -146,8 +149,9 @@ export function startDelayedRisks(context: PlanContext): Risk[] {
   if (open.length === 0 && !undecided) return [];
   const start = context.calendar.dates.residency_start;
   const end = followUpEnd(context);
-  if (context.now < start.at) {
-    noteRiskChange(context, start.at);
+  const startedAt = residencyStartedAt(context);
+  if (context.now < startedAt) {
+    noteRiskChange(context, startedAt);
     return [];
   }
   const week = delayedStartWeek(context);
@@ -158,7 +162,10 @@ export function startDelayedRisks(context: PlanContext): Risk[] {
   const sources: string[] = [];
   for (const entry of open) addSource(sources, citationSource(entry.why));
   addSource(sources, DELAYED_START_SOURCE);
-  const missing = open.map((entry) => entry.advisorName);
+  // The contract is named as a common noun mid-sentence; the documents keep their names.
+  const missing = open.map((entry) =>
+    entry.key === "contract" ? lowerFirst(entry.advisorName) : entry.advisorName,
+  );
   const milestones = open.map((entry) => entry.key as StepSubject);
   if (undecided) {
     missing.push(UNDECIDED_VISA_NAME);

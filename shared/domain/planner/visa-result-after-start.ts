@@ -6,6 +6,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { resultFollowUp, type StepOwnDate } from "./own-date.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
+import { residencyStartedAt } from "./residency-started.ts";
 import { delayedStartDue } from "./start-delayed-risk.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
@@ -30,7 +31,7 @@ export function startedResultAsked(
   stepDates: PlanDates,
 ): TimedReminder | null {
   if (overdue === undefined || !CONSULAR_INTERVIEWS.has(entry.key)) return null;
-  if (context.now < context.calendar.dates.residency_start.at) return null;
+  if (context.now < residencyStartedAt(context)) return null;
   const next = delayedStartDue(context);
   const asked = resultFollowUp(context, entry, own, { at: next.at, detail: stepDates.rendered(next) });
   if (asked === null) return null;

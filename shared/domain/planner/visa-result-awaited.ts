@@ -5,6 +5,7 @@ import { renderDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { dayEnd } from "./date-math.ts";
 import type { StepOwnDate } from "./own-date.ts";
+import { residencyStartedAt } from "./residency-started.ts";
 
 /**
  * Days after a consular interview (the J-1 visa, the H-1B stamping) by which its result is known
@@ -31,9 +32,7 @@ export function visaResultAwaited(
   own: StepOwnDate | null,
 ): boolean {
   return (
-    own?.passed === true &&
-    CONSULAR_INTERVIEWS.has(entry.key) &&
-    context.now < context.calendar.dates.residency_start.at
+    own?.passed === true && CONSULAR_INTERVIEWS.has(entry.key) && context.now < residencyStartedAt(context)
   );
 }
 
@@ -43,11 +42,32 @@ export function visaResultAwaited(
  * start ahead.
  */
 export function interviewResultAwaited(context: PlanContext, key: MilestoneKey): boolean {
-  if (!CONSULAR_INTERVIEWS.has(key) || context.now >= context.calendar.dates.residency_start.at) return false;
+  if (!CONSULAR_INTERVIEWS.has(key) || context.now >= residencyStartedAt(context)) return false;
   const status = statusOf(context, key);
   const date = context.entries.get(key)?.date;
   if (date === undefined || (status !== "scheduled" && status !== "in_progress")) return false;
   return dayEnd(context.zone, date) <= context.now;
+}
+
+/**
+ * Whether a countdown rung toward residency's start (`deadline`), missed and caught up at the next
+ * slot `catchUp` past that start, is a consular interview's result question: the interview's day
+ * gone by (interviewResultAwaited). Such a rung is not sent in the night: with the interview the day
+ * before the start, Lagos was asked "was the visa issued? … due by residency's start" at midnight, then
+ * told the start was delayed at 08:00. The start's own notice that morning asks it, with the
+ * "issued" button (START_DELAYED, visaResultAfterStart).
+ */
+export function resultAskedPastStart(
+  context: PlanContext,
+  target: { milestone: string; deadline: number },
+  catchUp: number,
+): boolean {
+  return (
+    catchUp >= target.deadline &&
+    target.deadline === context.calendar.dates.residency_start.at &&
+    CONSULAR_INTERVIEWS.has(target.milestone) &&
+    interviewResultAwaited(context, target.milestone as MilestoneKey)
+  );
 }
 
 /**

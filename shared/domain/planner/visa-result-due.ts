@@ -47,9 +47,10 @@ export function visaResultDue(
  * The day residency starts as a day to have the visa by once it has passed (visaResultDue): "Thu 1
  * Jul 2027" (its ET day, as residency's start is shown to every applicant), past from the start's
  * instant, as the visa's chase was, and never "by residency's start" once the start is behind
- * (residency-start-day.ts markedStartedDay). One per season.
+ * (residency-start-day.ts markedStartedDay); the date a delayed start's notice is overdue since,
+ * whichever step it rides on (carrierDate). One per season.
  */
-function startDayDue(calendar: SeasonCalendar): DueDate {
+export function startDayDue(calendar: SeasonCalendar): DueDate {
   let known = startDays.get(calendar);
   if (known === undefined) {
     const start = calendar.dates.residency_start;

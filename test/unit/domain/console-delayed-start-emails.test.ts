@@ -21,9 +21,11 @@ const weekNotice = (plan: ReturnType<typeof planAt>) =>
 
 describe("the later weekly delayed-start notices (residency start Thu 1 Jul 2027, 12:00 AM ET)", () => {
   it("each following week's start up to 1 September, then the final notice's", () => {
-    const later = laterDelayedStartNotices(seasonCalendar(2027), Date.parse("2027-07-02T04:00:00Z")).map(
-      (at) => new Date(at).toISOString(),
-    );
+    const later = laterDelayedStartNotices(
+      seasonCalendar(2027),
+      "Asia/Karachi",
+      Date.parse("2027-07-02T04:00:00Z"),
+    ).map((at) => new Date(at).toISOString());
     expect(later).toEqual([
       "2027-07-08T04:00:00.000Z",
       "2027-07-15T04:00:00.000Z",
@@ -37,9 +39,23 @@ describe("the later weekly delayed-start notices (residency start Thu 1 Jul 2027
     ]);
   });
 
+  it("west of ET, from the applicant's own midnight: Honolulu's weeks turn at her Thursday, not at 6 PM on Wednesday", () => {
+    const later = laterDelayedStartNotices(
+      seasonCalendar(2027),
+      "Pacific/Honolulu",
+      Date.parse("2027-07-02T04:00:00Z"),
+    );
+    expect(new Date(later[0] ?? 0).toISOString()).toBe("2027-07-08T10:00:00.000Z");
+    expect(new Date(later.at(-1) ?? 0).toISOString()).toBe("2027-09-01T04:00:00.000Z");
+  });
+
   it("none before residency start, nor once the final notice is due", () => {
-    expect(laterDelayedStartNotices(seasonCalendar(2027), Date.parse("2027-06-30T12:00:00Z"))).toEqual([]);
-    expect(laterDelayedStartNotices(seasonCalendar(2027), Date.parse("2027-09-02T12:00:00Z"))).toEqual([]);
+    expect(
+      laterDelayedStartNotices(seasonCalendar(2027), "Asia/Karachi", Date.parse("2027-06-30T12:00:00Z")),
+    ).toEqual([]);
+    expect(
+      laterDelayedStartNotices(seasonCalendar(2027), "Asia/Karachi", Date.parse("2027-09-02T12:00:00Z")),
+    ).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { localDate, renderDate } from "../time.ts";
+import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
 import { adviceDayDue } from "./advice-day-due.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -43,6 +43,8 @@ export interface H1bPetitionLastDay {
   lastDay: string;
   /** That day has passed: a petition filed today brings the visa after residency starts. */
   past: boolean;
+  /** The applicant's own last day is over, but it is still that day in the US (filingDayEnd). */
+  usOnly: boolean;
 }
 
 /**
@@ -70,38 +72,61 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
     return null;
   }
   const zone = context.zone;
-  // Filed today, the petition's day ends at the next midnight, as a day the applicant gives does.
-  const todayEnd = dayEnd(zone, localDate(zone, context.now));
-  // Past the filing day, today ends after it: the visa comes after its own date.
-  const later = todayEnd - planned.at;
   // A day filed keeps the visa before the start while it comes no later than the room between them.
   const lastEnd = planned.at + (dayBeforeStartEnd(context) - visa.at);
   const lastDay = localDate(zone, shiftDays(lastEnd, zone, -1));
-  const lastDayEnd = dayEnd(zone, lastDay);
-  const past = todayEnd > lastDayEnd;
-  if (!past) noteRiskChange(context, lastDayEnd);
+  // Filed today, the petition's day ends at the next midnight, as a day the applicant gives does;
+  // her last day over while the US is still on it (filingDayEnd), filed today is filed on that day.
+  const own = localDate(zone, context.now);
+  const usOnly = own > lastDay && localDate(ET_ZONE, context.now) <= lastDay;
+  const todayEnd = dayEnd(zone, usOnly ? lastDay : own);
+  // Past the filing day, today ends after it: the visa comes after its own date.
+  const later = todayEnd - planned.at;
+  const past = todayEnd > dayEnd(zone, lastDay);
+  if (!past) noteRiskChange(context, filingDayEnd(zone, lastDay));
   return {
     visa,
     approvalAt: premiumApprovalAt(todayEnd, zone),
     visaAt: visa.at + later,
     lastDay,
     past,
+    usOnly,
   };
+}
+
+/**
+ * The end of a filing day: the petition is the program's filing with USCIS, so its day lasts while it
+ * is that day in the US (ET, the plan's US time) or where the applicant is, whichever ends later.
+ * Ended at the applicant's midnight, Auckland was told at 08:00 on Saturday that the last day "has
+ * passed" while her program still had Friday afternoon; west of ET her own day ends later.
+ */
+function filingDayEnd(zone: string, day: string): number {
+  return Math.max(dayEnd(zone, day), dayEnd(ET_ZONE, day));
 }
 
 /** The last filing day's source, which tells its due from any other (visa-verdict-notice.ts). */
 export const PETITION_LAST_DAY_SOURCE =
   "VISA_NOT_READY_FOR_START: the last day an H-1B petition filed keeps the visa before residency's start, counted forward by premium processing's 15 business days and the plan's stamping allowance (advice)";
 
-/** The last filing day as a whole day of the applicant's (advice): the verdict's notice is due by it. */
+/**
+ * The last filing day as a whole day of the applicant's (advice): the verdict's notice is due by it.
+ * Once her day is over while the US is still on it (east of ET), the instant it ends in the US
+ * (filingDayEnd), shown with its hour in both zones: the notice sent on her Saturday morning is due
+ * that afternoon.
+ */
 export function petitionLastDayDue(context: PlanContext, last: H1bPetitionLastDay): DueDate {
+  if (last.usOnly)
+    return adviceDayDue(context, filingDayEnd(context.zone, last.lastDay), PETITION_LAST_DAY_SOURCE);
   return adviceDayDue(context, dayEnd(context.zone, last.lastDay), PETITION_LAST_DAY_SOURCE, true);
 }
 
 /** "your program must file by about <day> (premium processing) for a <start> start", the risk's and the chase's words. */
 function petitionLastDayWords(context: PlanContext, last: H1bPetitionLastDay, sources: string[]): string {
   const start = residencyStartWords(context.calendar.dates.residency_start, sources);
-  return `your program must file your H-1B petition by about ${renderDate(last.lastDay)}, with premium processing, for a start on ${start}`;
+  const usToday = last.usOnly
+    ? ` (today in the US, where it is still ${renderDate(last.lastDay)}: call your program's GME office now)`
+    : "";
+  return `your program must file your H-1B petition by about ${renderDate(last.lastDay)}${usToday}, with premium processing, for a start on ${start}`;
 }
 
 /** What the verdict asks: whether the program has filed, and, past the last day, to warn of a late start (advice). */

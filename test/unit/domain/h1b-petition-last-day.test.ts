@@ -103,11 +103,12 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     const notice = (now: string) =>
       plan(unfiled(MANILA), calendar, new Date(now)).reminders.find((each) => each.rung === "critical-risk");
     const before = notice("2027-04-30T01:00:00Z");
-    const after = notice("2027-04-30T16:30:00Z");
+    // The filing is the program's: the day passes once it has ended in the US too (12:00 PM in Manila).
+    const after = notice("2027-05-01T04:30:00Z");
     expect(before?.id).toBeDefined();
     expect(after?.id).toBeDefined();
     expect(after?.id).not.toBe(before?.id);
-    // Sent on the first day past it, Sat 1 May in Manila (at the end of the night's quiet hours).
+    // Sent on the first day past it, Sat 1 May in Manila.
     expect(localDate(MANILA, Date.parse(after?.sendAt ?? ""))).toBe("2027-05-01");
   });
 

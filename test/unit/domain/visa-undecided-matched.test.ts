@@ -97,7 +97,7 @@ describe("a matched applicant with no visa route chosen is chased, not silent", 
     it(`${zone}: with the contract unsigned START_DELAYED names the contract and the visa`, () => {
       const unsigned = matched(zone, "undecided", undefined);
       const delayed = risk(plan(unsigned, calendar, new Date(at(zone, "2027-07-01"))), "START_DELAYED");
-      expect(delayed?.message).toContain("Program contract, your visa (no route chosen yet) are not done");
+      expect(delayed?.message).toContain("program contract, your visa (no route chosen yet) are not done");
     });
 
     it(`${zone}: a contract begun counts as matched even with Match Day not recorded`, () => {

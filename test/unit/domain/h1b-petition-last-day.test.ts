@@ -3,7 +3,6 @@ import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
-import { localDate } from "#domain/time.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 // A graduate who passed Step 3 in December and matched on an H-1B for a 1 Jul 2027 start, contract
@@ -99,7 +98,7 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     expect(filed?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");
   });
 
-  it("the day the last filing day has passed, the new verdict is a notice of its own, sent that day", () => {
+  it("once the last filing day has passed, the new verdict is a notice of its own, at her next delivery slot", () => {
     const notice = (now: string) =>
       plan(unfiled(MANILA), calendar, new Date(now)).reminders.find((each) => each.rung === "critical-risk");
     const before = notice("2027-04-30T01:00:00Z");
@@ -108,8 +107,9 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     expect(before?.id).toBeDefined();
     expect(after?.id).toBeDefined();
     expect(after?.id).not.toBe(before?.id);
-    // Sent on the first day past it, Sat 1 May in Manila.
-    expect(localDate(MANILA, Date.parse(after?.sendAt ?? ""))).toBe("2027-05-01");
+    // The day passed at noon on Sat 1 May in Manila, after that morning's email; the verdict names no
+    // day to act by, so it goes at her next delivery slot, Sun 2 May's (one email a day).
+    expect(after?.sendAt).toBe("2027-05-02T01:00:00.000Z");
   });
 
   it("the last filing day is the filed petition's own boundary: filed on it, no risk; filed the next working day, critical", () => {

@@ -70,10 +70,11 @@ describe("Lagos, J-1 visa interview on Wed 30 Jun, the day before the start, res
     expect(midnight).toEqual([]);
   });
 
-  it("sends the delayed start's notice at the end of her quiet hours, overdue since the start", () => {
+  it("sends the delayed start's notice at her morning slot, overdue since the start", () => {
     const result = plan(input, calendar, new Date("2027-07-01T04:30:00Z"));
     const [notice] = delayedNotices(result);
-    expect(notice?.sendAt).toBe("2027-07-01T07:00:00.000Z");
+    // 09:00 in Lagos, that day's one email: the start has passed, so no later date is lost by waiting.
+    expect(notice?.sendAt).toBe("2027-07-01T08:00:00.000Z");
     expect(notice?.overdueSince?.local).toBe("Thu 1 Jul 2027");
   });
 });

@@ -10,6 +10,7 @@ import { isRetake } from "./failed-score.ts";
 import { type Step3ChainNow, step3SittingAt } from "./h1b.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
+import { visaBeforeCertificate } from "./step3-visa-before-certificate.ts";
 
 const STEP3_INDEX = stepIndex("usmle_step3");
 
@@ -48,7 +49,9 @@ export function earliestPetitionSitting(context: PlanContext, now: Step3ChainNow
   // Applied to FSMB, the visitor visa is the day's condition (sideBySideDays says so), not a wait.
   if (fsmbApplied(context, now.certified))
     return step3SittingAt(Math.max(context.now, chain.verifiedAt), certificateAt, 0);
-  return step3SittingAt(chain.permitAt, certificateAt, visaDays);
+  // Asked for before the certificate (visaBeforeCertificate), the visa's wait counts from today.
+  const visaFrom = visaBeforeCertificate(context) ? context.now : certificateAt;
+  return step3SittingAt(chain.permitAt, visaFrom, visaDays);
 }
 
 /**

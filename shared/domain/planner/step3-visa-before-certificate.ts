@@ -13,7 +13,9 @@ import { addSource } from "./risk-sources.ts";
 // earliest day, as STEP3_NEEDED_FOR_H1B counts it), the visa is asked for now, on the certificate's
 // card and in the risk; not earlier (a hopeful with the exams ahead is asked for no fee a year
 // before the trip), not once Step 3 is booked (its trip's own words speak then), and not once
-// ranking is over (Step 3 then waits on where the applicant matched).
+// ranking is over (Step 3 then waits on where the applicant matched). The certificate may wait on
+// an exam already booked (Step 2 CK's result pending): expected within the allowance, it is asked
+// for all the same, and its wait then counts from today (earliestPetitionSitting).
 
 const STEP3 = indexedStep("usmle_step3");
 const CERTIFICATION = indexedStep("ecfmg_certification");
@@ -22,8 +24,9 @@ const CERTIFICATION = indexedStep("ecfmg_certification");
 export function visaBeforeCertificate(context: PlanContext): boolean {
   const visaDays = step3VisaDays(context);
   if (visaDays === 0 || isFinished(statusAt(context, CERTIFICATION.index))) return false;
-  // The certificate's own step not blocked: its card asks, and it is what is expected soon.
-  if ((PREREQUISITES_AT[CERTIFICATION.index] ?? []).some((each) => !isSatisfiedAt(context, each.index)))
+  // The certificate's step not blocked, or blocked only by exams booked or sat whose result is
+  // awaited: it is what is expected soon (an exam still to book is no certificate within weeks).
+  if ((PREREQUISITES_AT[CERTIFICATION.index] ?? []).some((each) => !satisfiedOrAwaited(context, each.index)))
     return false;
   // Once ranking is over, Step 3 waits on where the applicant matched (its card asks): no fee pushed.
   if (context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at)
@@ -32,6 +35,15 @@ export function visaBeforeCertificate(context: PlanContext): boolean {
     return false;
   const { certificateAt } = step3ChainNow(context, feasibilityOf(context).readyAt);
   return certificateAt <= shiftDays(context.now, context.zone, visaDays);
+}
+
+/** A prerequisite finished (or not applicable), or under way with a day given: booked or sat, its result awaited. */
+function satisfiedOrAwaited(context: PlanContext, index: number): boolean {
+  if (isSatisfiedAt(context, index)) return true;
+  const status = statusAt(context, index);
+  return (
+    (status === "scheduled" || status === "in_progress") && context.entries.at(index)?.date !== undefined
+  );
 }
 
 /** The ask while visaBeforeCertificate, its allowance labelled as advice (its source added to `sources`), else "". */

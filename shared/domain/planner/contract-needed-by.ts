@@ -99,10 +99,12 @@ const notInSoap = new Map<CatalogEntry | null, string>();
 const inHandSoap = new Map<CatalogEntry | null, string>();
 
 /**
- * CONTRACT_NOT_RECEIVED (warning): the contract is past the date this plan allows it but not past
- * the date the plan needs it by (contractNeededBy), so the advice is to ask the program's GME office,
- * naming that date; VISA_NOT_READY_FOR_START (critical) only once it passes (visaStartRisks). `own`:
- * the contract's own date; `startWords`: residency's start as the risk names it.
+ * CONTRACT_NOT_RECEIVED (warning): the contract is past this plan's target for it (`own`, our
+ * advice, the card's "aim to finish by") but not past the date the plan needs it by (contractNeededBy,
+ * the card's due day), so the advice is to ask the program's GME office, naming that date: the
+ * target is told as a target, never as a day the contract was allowed until;
+ * VISA_NOT_READY_FOR_START (critical) only once it passes (visaStartRisks). `startWords`:
+ * residency's start as the risk names it.
  */
 export function contractAwaitedRisk(
   context: PlanContext,
@@ -120,7 +122,7 @@ export function contractAwaitedRisk(
   return {
     code: "CONTRACT_NOT_RECEIVED",
     severity: "warning",
-    message: `Your program's contract is not marked signed yet: this plan allowed until ${ownDay} for it, but programs set their own signing window. If it has not reached you, ask your program's GME office when it will send it. ${waiting}: sign and return the contract before then, and tell us when it is done.`,
+    message: `Your program's contract is not marked signed yet: this plan's target for it, ${ownDay}, has passed, but programs set their own signing window. If it has not reached you, ask your program's GME office when it will send it. ${waiting}: sign and return the contract before then, and tell us when it is done.`,
     milestones: ["contract"],
     sources,
   };

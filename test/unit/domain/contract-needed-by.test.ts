@@ -52,7 +52,11 @@ describe.each([
     const risk = contractRisk(result);
     expect(risk?.severity).toBe("warning");
     expect(risk?.milestones).toEqual(["contract"]);
-    expect(risk?.message).toContain("this plan allowed until Fri 2 Apr 2027 (our advice)");
+    // Our two weeks are the card's target ("aim to finish by"), not a day the contract was allowed until.
+    expect(risk?.message).toContain("this plan's target for it, Fri 2 Apr 2027 (our advice), has passed");
+    expect(risk?.message).not.toContain("allowed until");
+    const card = [...result.nextSteps, ...result.overdue].find((step) => step.milestone === "contract");
+    expect(JSON.stringify(card)).toContain("Fri 2 Apr 2027");
     expect(risk?.message).toContain("ask your program's GME office when it will send it");
     expect(risk?.message).toContain(waits);
     expect(visaRisk(result)).toBeUndefined();

@@ -265,7 +265,11 @@ function gateSteps(context: PlanContext, nextSteps: readonly NextStep[]): readon
   // gate's notice rides there too, so placeNotice folds it into the question ("Also: …"): one
   // contradiction, one notice.
   if (!isFinished(statusOf(context, SCHOOL_CHECK.key)) || noteRecordEvidence(context) !== 0) return nextSteps;
-  return nextSteps.filter((each) => each.milestone !== SCHOOL_CHECK.key);
+  const others = nextSteps.filter((each) => each.milestone !== SCHOOL_CHECK.key);
+  // With no other next step (the budget done for the season, everything else behind the gate) the
+  // notice rides the WDOMS check all the same: laid on nothing, it was never sent, and the console
+  // read "Nothing planned" beside "none sent to them yet" for an applicant never told of the gate.
+  return others.length > 0 ? others : nextSteps;
 }
 
 /**

@@ -8,6 +8,8 @@ import type { AdvisorDigestLog, DigestBaseline, LatestDigest } from "#ports/advi
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Mailer } from "#ports/mailer.ts";
 import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
+import { escalatedToday } from "./digest-escalated.ts";
+import { cannotReachLine } from "./digest-unreachable.ts";
 import { aboutApplicant, overdueSubject, riskTitle } from "./escalation.ts";
 import { applicantUnreachable } from "./held-back.ts";
 import type { Planning } from "./planning.ts";
@@ -178,20 +180,6 @@ export function baselineOf(
   );
 }
 
-/** Why Matchpath cannot reach an applicant, and what the advisor can do, by suppression reason. */
-const CANNOT_REACH: Readonly<Record<SuppressionReason, string>> = {
-  bounce:
-    "an email to their address bounced, so Matchpath sends them nothing more; ask them for a new address",
-  complaint:
-    "an email to them was marked as spam, so Matchpath sends them nothing more; ask them for a new address",
-  unsubscribe: "they unsubscribed from Matchpath's emails; ask them for a new address or to subscribe again",
-};
-
-/** The digest's once-per-applicant line for an applicant no email reaches. Pure. */
-export function cannotReachLine(fullName: string, reason: SuppressionReason): string {
-  return `Matchpath cannot reach ${fullName}: ${CANNOT_REACH[reason]}.`;
-}
-
 /**
  * Each applicant with something not in `baseline` (undefined: no digest yet, everything open is
  * news), those with a new critical risk first, then by name. An applicant Matchpath cannot reach
@@ -209,10 +197,15 @@ export function digestEntries(
     // Held back, the applicant was emailed none of this: the digest must not say what they "were told".
     const about = { ...aboutApplicant(state), heldBack: heldBackReason(state.profile, suppressed ?? false) };
     const before = baseline?.[applicantId];
-    // New: a risk not open last time, or one that was a warning and is now critical.
+    const escalated = escalatedToday(state, plan);
+    // New: a risk not open last time, or one that was a warning and is now critical; not one the
+    // advisor was emailed about on its own in the day before (escalatedToday).
     const risks = plan.risks
       .filter(
-        (risk) => !before?.risks.includes(riskKey(risk)) && !before?.risks.includes(`critical:${risk.code}`),
+        (risk) =>
+          !before?.risks.includes(riskKey(risk)) &&
+          !before?.risks.includes(`critical:${risk.code}`) &&
+          !escalated.has(`risk:${risk.code}`),
       )
       .map((risk) => ({
         severity: risk.severity,
@@ -225,7 +218,10 @@ export function digestEntries(
     const stillPossible = (step: Plan["overdue"][number]) =>
       plan.risks.find((risk) => risk.severity === "warning" && risk.milestones.includes(step.milestone));
     const newlyPast = plan.overdue.filter(
-      (step) => !before?.overdue.includes(overdueSubject(step)) && !toldBySeasonOver(plan, step),
+      (step) =>
+        !before?.overdue.includes(overdueSubject(step)) &&
+        !toldBySeasonOver(plan, step) &&
+        !escalated.has(`overdue:${overdueSubject(step)}`),
     );
     const overdue = newlyPast
       .filter((step) => stillPossible(step) === undefined)

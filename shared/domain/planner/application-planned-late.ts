@@ -58,7 +58,7 @@ export function applicationPlannedLateCard(context: PlanContext, due: DueDate | 
   const planned = `You plan to submit the Application for ECFMG Certification on ${renderDate(late.date)}, after your last day for the ${year} Match, ${lastDayWords(context, late.due)}`;
   if (late.due.at < context.now)
     return `${planned}, which has passed. Submit it in MyIntealth today, start preparing for USMLE Step 1, and tell us once it is submitted: on our projected deadline the ${year} Match is now out of reach, and it stays within reach only if NRMP's ${year} deadline turns out later (see the critical notice for the day that leaves).`;
-  return `${planned}: ECFMG's approval and Step 1's preparation (our advice) take until Step 1's last sitting that still counts. Submit it in MyIntealth and start preparing for USMLE Step 1 ${byThen(context, late.due.at)}, and tell us the new date; after that day your plan moves to the ${year + 1} Match unless NRMP's ${year} deadline turns out later.`;
+  return `${planned}: ECFMG's approval and Step 1's preparation (our advice) take until Step 1's last sitting that still counts. Submit it in MyIntealth and start preparing for USMLE Step 1 ${byThen(context, late.due.at)}, and send your intake form again with the new date (or give it to your advisor); after that day your plan moves to the ${year + 1} Match unless NRMP's ${year} deadline turns out later.`;
 }
 
 /**
@@ -75,7 +75,7 @@ export function applicationPlannedLateRisk(context: PlanContext, dates: PlanDate
     markedPlannedLate({
       code: "MATCH_YEAR_LAST_DAY",
       severity: "critical",
-      message: `You plan to submit your Application for ECFMG Certification on ${renderDate(late.date)}, after your last day for the ${year} Match, ${lastDayWords(context, late.due)}: ECFMG's approval and USMLE Step 1's preparation (our advice) take until Step 1's last sitting whose result still reaches NRMP by the rank order list deadline. Submit it and start preparing for Step 1 ${byThen(context, late.due.at)}, and tell us the new date; after that day your plan moves to the ${year + 1} Match unless NRMP's ${year} deadline turns out later.`,
+      message: `You plan to submit your Application for ECFMG Certification on ${renderDate(late.date)}, after your last day for the ${year} Match, ${lastDayWords(context, late.due)}: ECFMG's approval and USMLE Step 1's preparation (our advice) take until Step 1's last sitting whose result still reaches NRMP by the rank order list deadline. Submit it and start preparing for Step 1 ${byThen(context, late.due.at)}, and send your intake form again with the new date (or give it to your advisor); after that day your plan moves to the ${year + 1} Match unless NRMP's ${year} deadline turns out later.`,
       milestones: [APPLICATION.key, "usmle_step1"],
       lastWorkingAt: new Date(late.due.at).toISOString(),
       sources: [late.due.source],

@@ -51,9 +51,7 @@ describe("every step without Scheduled for… says how to give a day", () => {
       ],
     });
     const planned = plan(input, seasonCalendar(2027), new Date("2026-10-01T09:00:00Z"));
-    const card = [...planned.nextSteps, ...planned.overdue].find(
-      (step) => step.milestone === "eras_application",
-    );
+    const card = planned.nextSteps.find((step) => step.milestone === "eras_application");
     expect(card?.action ?? "").toContain(
       "send your intake form again with the new date (or give it to your advisor)",
     );

@@ -27,7 +27,9 @@ describe("an email item's why beside its next step", () => {
 
   it("keeps what the next step does not say: the deadline, the earliest result (a day that is no day to act by), the J-1 route", () => {
     expect(why).toContain("before the rank order list deadline, Thu 25 Feb 2027 (projected).");
-    expect(why).toContain("Step 3's result can reach programs around Fri 12 Mar 2027 at the earliest. That day is after");
+    expect(why).toContain(
+      "Step 3's result can reach programs around Fri 12 Mar 2027 at the earliest. That day is after",
+    );
     expect(why).toContain("Rank programs that offer a J-1 too");
   });
 });

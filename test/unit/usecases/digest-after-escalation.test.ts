@@ -22,7 +22,12 @@ function applicant(applicantId: string, fullName: string, ledger: (codes: string
     ...["lors", "personal_statement", "cv", "program_list", "eras_token", "nrmp_registration", "budget"],
   ].map((key) => ({ key, status: "done", updatedAt: "2026-01-01T00:00:00.000Z" }) as MilestoneEntry);
   store.add(
-    profileFactory({ applicantId, fullName, advisorEmail: "grace@advisors.example", escalateToAdvisor: true }),
+    profileFactory({
+      applicantId,
+      fullName,
+      advisorEmail: "grace@advisors.example",
+      escalateToAdvisor: true,
+    }),
     { milestones: [...milestones, { key: "ecfmg_pathway", status: "waived" } as MilestoneEntry] },
   );
   const state = store.state(applicantId);

@@ -61,11 +61,11 @@ export function sayOnce(paragraph: string, said: string): string {
 }
 
 /**
- * A sentence whose every day is a day to act by, each of which `said` names as one too ("by Wed 6 Jan
- * 2027"): the instruction those days belong to is given already, in the other text's words (a critical Step 3 notice said "if you already hold a
- * B-1/B-2 visa … apply to FSMB by Wed 6 Jan 2027 and sit Step 3 … by Wed 27 Jan 2027" above its
- * card's "only with a B-1/B-2 visa you already hold … (apply to FSMB by Wed 6 Jan 2027, sit Step 3
- * … by Wed 27 Jan 2027)": a phone screen of each point twice).
+ * A sentence whose every day is a day to act by, each of which `said` names as one too ("by Wed 6
+ * Jan 2027"): the instruction those days belong to is given already, in the other text's words (a
+ * critical Step 3 notice said "if you already hold a B-1/B-2 visa … apply to FSMB by Wed 6 Jan 2027
+ * and sit Step 3 … by Wed 27 Jan 2027" above its card's "only with a B-1/B-2 visa you already hold
+ * … (apply to FSMB by Wed 6 Jan 2027, sit Step 3 … by Wed 27 Jan 2027)": each point twice).
  * A sentence with a day of its own (the rank order list deadline the card does not name), or a day
  * that is no day to act by ("around Fri 12 Mar 2027 at the earliest"), stays.
  */

@@ -51,49 +51,11 @@ export function sayOnce(paragraph: string, said: string): string {
   const kept: string[] = [];
   let dropping = false;
   for (const sentence of paragraph.split(SENTENCE_END)) {
-    dropping =
-      (dropping && GOES_ON.test(sentence)) ||
-      daysAllSaid(sentence, said) ||
-      known.some((other) => sameSentence(sentence, other) || wordsWithin(sentence, other));
+    dropping = (dropping && GOES_ON.test(sentence)) || known.some((other) => sameSentence(sentence, other));
     if (!dropping) kept.push(sentence);
   }
   return kept.join(" ");
 }
-
-/**
- * A sentence whose every day is a day to act by, each of which `said` names as one too ("by Wed 6
- * Jan 2027"): the instruction those days belong to is given already, in the other text's words (a
- * critical Step 3 notice said "if you already hold a B-1/B-2 visa … apply to FSMB by Wed 6 Jan 2027
- * and sit Step 3 … by Wed 27 Jan 2027" above its card's "only with a B-1/B-2 visa you already hold
- * … (apply to FSMB by Wed 6 Jan 2027, sit Step 3 … by Wed 27 Jan 2027)": each point twice).
- * A sentence with a day of its own (the rank order list deadline the card does not name), or a day
- * that is no day to act by ("around Fri 12 Mar 2027 at the earliest"), stays.
- */
-function daysAllSaid(sentence: string, said: string): boolean {
-  const byDays = sentence.match(BY_DAY);
-  // Two days at least: one alone shows too little of the instruction ("the H-1B for your start is
-  // likely out of reach …: then sit Step 3 by …" is a verdict, not the card's instruction).
-  if (byDays === null || byDays.length < 2 || byDays.length !== sentence.match(DAYS)?.length) return false;
-  return byDays.every((day) => said.includes(day));
-}
-
-/** A day an instruction is due by, as the emails write it: "by Wed 6 Jan 2027". */
-const BY_DAY = /\bby (?:[A-Z][a-z]{2} )?\d{1,2} [A-Z][a-z]{2} \d{4}\b/g;
-
-/**
- * A sentence whose every word the other says, in the same order, with words of its own between
- * ("Step 3 is offered only in the US: plan the trip." within "Step 3 is offered only in the US,
- * so plan the trip: you live outside the US …"): said there, with more.
- */
-function wordsWithin(one: string, other: string): boolean {
-  const words = one.match(WORD) ?? [];
-  const others = other.match(WORD) ?? [];
-  if (words.length === 0 || words.length > others.length) return false;
-  let at = 0;
-  for (const word of others) if (word === words[at]) at++;
-  return at >= words.length;
-}
-const WORD = /[\p{L}\p{N}'’-]+/gu;
 
 function sameSentence(one: string, other: string): boolean {
   if (one === other) return true;

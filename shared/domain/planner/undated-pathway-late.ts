@@ -8,6 +8,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy, when } from "./day-words.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwayDocumentsWords } from "./pathway-documents-words.ts";
 import { type PathwayLastDay, pathwayLastDay } from "./pathway-last-day.ts";
 import { presumedSent } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -125,7 +126,8 @@ export function undatedPathwayLateAction(context: PlanContext, entry: CatalogEnt
 /**
  * The card of a Pathway not started past its projected application deadline while the plan keeps
  * the Match (a missed Match has laterMatchPathwayAction's card): "submit the application today", as
- * MATCH_YEAR_LAST_DAY says, never the catalog's "by its deadline" a minute after that deadline.
+ * MATCH_YEAR_LAST_DAY says, never the catalog's "by its deadline" a minute after that deadline; the
+ * documents that follow it as pathwayDocumentsWords says (never a later deadline already passed).
  * Null in any other case (one compare for most plans).
  */
 export function pathwayPassedAction(context: PlanContext): string | null {
@@ -135,5 +137,5 @@ export function pathwayPassedAction(context: PlanContext): string | null {
   const last = submitTodayUntil(context);
   if (deadline === null || context.now <= deadline || context.now > last.at) return null;
   // The day MATCH_YEAR_LAST_DAY names, the same day (pathwayKeptUntilWords).
-  return `Choose the Pathway you qualify for and submit the application today: the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.${pathwayKeptUntilWords(context, last)} Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.`;
+  return `Choose the Pathway you qualify for and submit the application today: the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.${pathwayKeptUntilWords(context, last)}${pathwayDocumentsWords(context)}`;
 }

@@ -1,0 +1,28 @@
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { dayBy } from "./day-words.ts";
+import { PATHWAY_DEADLINE_MARK, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+
+const OET = indexedStep("oet_medicine");
+
+/**
+ * What a card asking for a Pathway application today says of the documents that follow it (the OET
+ * result among them): while ECFMG's deadline for them (projected, pathwayDocumentsDeadline) is
+ * ahead, that they can follow by it; once it has passed, that it has and that they go with the
+ * application: a card that promised "ECFMG's later deadline for documents" two days after the plan's
+ * own risk dated that deadline passed sent an applicant to wait for a day already gone. (On NRMP's
+ * later candidate that deadline falls with the application's, the last day the card already names.)
+ * The instant it passes is a re-plan (the words change).
+ */
+export function pathwayDocumentsWords(context: PlanContext): string {
+  const due = pathwayDocumentsDeadline(context.calendar);
+  if (due === null || context.now <= due) {
+    if (due !== null) noteRiskChange(context, due);
+    return " Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.";
+  }
+  const send = isFinished(statusAt(context, OET.index))
+    ? "send your OET result and the other supporting documents with the application"
+    : "send the other supporting documents with the application, and your OET result the day it arrives";
+  return ` ECFMG's deadline for supporting documents as we project it, ${dayBy(context, due)}${PATHWAY_DEADLINE_MARK}, has passed too: ${send}, not after it.`;
+}

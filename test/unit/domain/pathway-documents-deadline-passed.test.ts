@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * Auckland, J-1, every exam and the OET done, interviewing, the Pathway not submitted past its
+ * projected deadline (Sat 26 Dec 2026): the plan keeps the 2027 Match until Tue 2 Feb 2027, 9:00 PM
+ * ET, which is Wed 3 Feb, 3:00 PM in Auckland. Every surface names that one day in her time, and no
+ * card promises a deadline the plan itself dates before today.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/pathway-last-days-auckland/", import.meta.url));
+function planOf(name: string, now: string): Plan {
+  const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${name}.json`, "utf8")));
+  return plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+}
+const card = (result: Plan) => result.nextSteps.find((each) => each.milestone === "ecfmg_pathway")?.action;
+
+describe("the Pathway not started, past the projected deadline for its supporting documents (Tue 26 Jan)", () => {
+  it("before that deadline the card lets the documents follow the application", () => {
+    expect(card(planOf("pathway-not-started-auckland-j1", "2027-01-20T10:00:00+13:00"))).toContain(
+      "can follow it, by ECFMG's later deadline for documents",
+    );
+  });
+
+  it("after it the card says it has passed and sends them with the application, never 'later'", () => {
+    const words = card(planOf("pathway-not-started-auckland-j1", "2027-01-28T10:00:00+13:00"));
+    expect(words).not.toContain("later deadline for documents");
+    expect(words).toContain(
+      "ECFMG's deadline for supporting documents as we project it, Tue 26 Jan 2027 (projected), has passed too: send your OET result and the other supporting documents with the application, not after it.",
+    );
+  });
+});

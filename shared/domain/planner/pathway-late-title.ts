@@ -1,3 +1,4 @@
+import type { CatalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { isPathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
@@ -36,3 +37,16 @@ export function pathwayLateTitle(context: PlanContext, risk: Risk): string | und
   if (risk.milestones.length !== 1 || risk.milestones[0] !== "ecfmg_pathway") return undefined;
   return statusOf(context, "ecfmg_pathway") === "in_progress" ? PATHWAY_LATE_ASKED_TITLE : PATHWAY_LATE_TITLE;
 }
+
+/**
+ * The Pathway's entry as the countdown of one in progress with no date (past its projected deadline,
+ * interviewing: undated-pathway-pending.ts) is laid from it: its rungs carry the question its notice
+ * asks (PATHWAY_PASSED_ASKED_TITLE), as the countdown of one not started carries its notice's, never
+ * the catalog's "Complete an ECFMG Pathway" to one who may have sent it. Made once (laidStep memoises
+ * by entry).
+ */
+export function pathwayAskedEntry(entry: CatalogEntry): CatalogEntry {
+  if (askedEntry === undefined) askedEntry = { ...entry, title: PATHWAY_PASSED_ASKED_TITLE };
+  return askedEntry;
+}
+let askedEntry: CatalogEntry | undefined;

@@ -7,7 +7,7 @@ import { adviceDayDue } from "./advice-day-due.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
-import { dayBy } from "./day-words.ts";
+import { byDayOrWhen, dayBy, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { followUps } from "./follow-ups.ts";
 import { interviewingForMatch } from "./interviewing.ts";
@@ -109,6 +109,15 @@ function marked(due: DueDate, phase: PendingPhase): DueDate {
 }
 
 /**
+ * Whether `due` is pendingPathwayDue's while the Pathway may still be submitted (the earlier or the
+ * later candidate's day ahead): its "Due" rungs ask whether it went in (pathwayAskedEntry).
+ */
+export function pendingPathwayCountdown(due: DueDate | null): boolean {
+  const phase = due === null ? undefined : pendingDues.get(due);
+  return phase === "last" || phase === "later";
+}
+
+/**
  * Whether the Pathway's own "Due" ladder is not laid for `due`: pendingPathwayDue's past both days
  * (only the question is left), or passedPathwayDue's (MATCH_YEAR_LAST_DAY's countdown is its own).
  */
@@ -194,12 +203,14 @@ export function pendingPathwayAction(
   const weeks = Math.ceil((entry.reportingDays?.days ?? 28) / 7);
   const oet = isFinished(statusAt(context, OET.index)) ? "" : "send your OET result and ";
   const asked = `Submitted? Tell us the date it went in: ECFMG is then reviewing it (allow about ${weeks} weeks, advice): ${oet}answer any request for documents in MyIntealth, and mark this step done when ECFMG accepts it.`;
-  const needs = `NRMP needs ECFMG's acceptance by the rank order list deadline, ${dayBy(context, rol.at)}${projected}.`;
+  // Each instant in the applicant's time, with ET beside it where the days differ (etDayOrWhen), as
+  // the email's "Due" line names it: Auckland read "by Tue 2 Feb" under "Due: Wed 3 Feb, 3:00 PM".
+  const needs = `NRMP needs ECFMG's acceptance by the rank order list deadline, ${etDayOrWhen(context, rol.at, dayBy(context, rol.at))}${projected}.`;
   if (phase === "asked")
     return `${asked} If you never submitted it, ECFMG's review could no longer end by the rank order list deadline on either date we project: tell us (send your intake form again, or ask your advisor), and the plan sets up your next Match. ${needs}`;
   const passed = `If you never submitted it, the ${year} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection; ${pathwaysUnconfirmed(year)}: check ECFMG's Pathways page, and if it still accepts applications, submit today and tell us`;
   if (phase === "last")
-    return `${asked} ${passed}${due.at === rol.at ? "" : `, by ${dayBy(context, due.at)}${basisMark(due)} at the latest`}. ${needs}`;
+    return `${asked} ${passed}${due.at === rol.at ? "" : `, ${byDayOrWhen(context, due.at)}${basisMark(due)} at the latest`}. ${needs}`;
   const earlier = submitByDay(entry, context.calendar);
   const later = rol.latestCandidate;
   const when =
@@ -207,7 +218,7 @@ export function pendingPathwayAction(
       ? ""
       : `${later.said === undefined ? "" : `${later.said}, `}${renderDate(later.date)}`;
   // Each day by who sets it: the earlier day is advice as the later one (adviceDayDue).
-  return `${asked} ${passed}: ${dayBy(context, earlier)}${basisMark(due)}, the last day to submit it in time for that deadline, has passed, but it can still count if NRMP's ${year} deadline turns out later (${when}) and ECFMG's with it, by ${dayBy(context, due.at)}${basisMark(due)} at the latest. ${needs}`;
+  return `${asked} ${passed}: ${etDayOrWhen(context, earlier, dayBy(context, earlier))}${basisMark(due)}, the last day to submit it in time for that deadline, has passed, but it can still count if NRMP's ${year} deadline turns out later (${when}) and ECFMG's with it, ${byDayOrWhen(context, due.at)}${basisMark(due)} at the latest. ${needs}`;
 }
 
 /**
@@ -230,7 +241,7 @@ export function pendingPathwayReminders(
   const last =
     phase === "asked"
       ? " If you never submitted it, ECFMG's review can no longer end by the rank order list deadline: tell us."
-      : ` If you never submitted it, ${dayBy(context, due.at)}${basisMark(due)} is the last day it can still count for this Match${phase === "later" ? ", if NRMP's deadline turns out later" : ""}.`;
+      : ` If you never submitted it, ${etDayOrWhen(context, due.at, dayBy(context, due.at))}${basisMark(due)} is the last day it can still count for this Match${phase === "later" ? ", if NRMP's deadline turns out later" : ""}.`;
   // Past the earlier day, the follow-ups count from it (a passed day: their ids must not move).
   const passed = phase === "last" ? deadline : submitByDay(entry, stepDates.calendar);
   const from = phase === "asked" ? (laterSubmitBy(entry, stepDates.calendar) ?? passed) : passed;

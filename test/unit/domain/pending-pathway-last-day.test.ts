@@ -22,7 +22,7 @@ describe("a pending Pathway's last day", () => {
     expect(pathway?.deadline?.at).toBe(oet?.deadline?.at);
     expect(pathway?.deadline?.et).toBe("Tue 26 Jan 2027, 9:00 PM ET");
     expect(pathway?.action).toContain(
-      "submit today and tell us, by Tue 26 Jan 2027 (our advice) at the latest",
+      "submit today and tell us, by Wed 27 Jan 2027, 5:00 AM GMT+3 (Tue 26 Jan 2027, 9:00 PM ET) (our advice) at the latest",
     );
   });
 });

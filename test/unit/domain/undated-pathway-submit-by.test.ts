@@ -44,7 +44,10 @@ describe("an undated Pathway in progress, OET done, interviewing: the day that d
   it("Wed 6 Jan: the card and the rungs run to Tue 26 Jan (the documents' deadline, before the review allowance's day), as with an OET pending", () => {
     const result = plan(nour(), calendar, new Date("2027-01-06T08:00:00Z"));
     expect(pathwayOf(result)?.deadline?.et).toBe("Tue 26 Jan 2027, 9:00 PM ET");
-    expect(pathwayOf(result)?.action).toContain("by Tue 26 Jan 2027 (our advice) at the latest");
+    // In her time, with ET beside it, as the email's "Due" line names the day.
+    expect(pathwayOf(result)?.action).toContain(
+      "by Wed 27 Jan 2027, 4:00 AM GMT+2 (Tue 26 Jan 2027, 9:00 PM ET) (our advice) at the latest",
+    );
     const days = localDays(result);
     expect(days).toContain("2027-01-24");
     expect(days).toContain("2027-01-26");
@@ -55,10 +58,10 @@ describe("an undated Pathway in progress, OET done, interviewing: the day that d
     const result = plan(nour(), calendar, new Date("2027-01-30T08:00:00Z"));
     const action = pathwayOf(result)?.action ?? "";
     expect(action).toContain(
-      "Tue 26 Jan 2027 (our advice), the last day to submit it in time for that deadline, has passed",
+      "Wed 27 Jan 2027, 4:00 AM GMT+2 (Tue 26 Jan 2027, 9:00 PM ET) (our advice), the last day to submit it in time for that deadline, has passed",
     );
     expect(action).toContain("Wed 3 Mar 2027");
-    expect(action).toContain("by Tue 2 Feb 2027");
+    expect(action).toContain("by Wed 3 Feb 2027, 4:00 AM GMT+2 (Tue 2 Feb 2027, 9:00 PM ET)");
     expect(pathwayOf(result)?.deadline?.et).toBe("Tue 2 Feb 2027, 9:00 PM ET");
     const days = localDays(result);
     expect(days).toContain("2027-01-31");

@@ -1,13 +1,14 @@
 import type { Risk } from "../plan.ts";
 import { milestoneLatestCandidate } from "../seasons/index.ts";
-import { DAY_MS, renderDate } from "../time.ts";
+import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { instantWords } from "./date-math.ts";
 import { when } from "./day-words.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
-import { pathwayLastDay } from "./pathway-last-day.ts";
+import { type PathwayLastDay, pathwayLastDay } from "./pathway-last-day.ts";
 import { plannedPathwayDay } from "./planned-pathway-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { riskMark } from "./risk-mark.ts";
@@ -57,14 +58,13 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const sources: string[] = [];
   addSource(sources, latest.rule);
   const projected = `ECFMG's Pathway application deadline as we project it, ${when(context, due)} (projected)`;
-  // A planned day past it is named as too late for it: submit today instead.
-  const planned = plannedPathwayDay(context);
-  const plannedWords =
-    planned === null ? "" : ` Your planned date, ${renderDate(planned)}, is too late for that deadline.`;
   // The last day the plan keeps the Match (the application's deadline on the later rank order list
   // deadline, as laterCandidateRisk's chain counts it): named, with its countdown
   // (lastDayCountdown), as the day after which the Match is lost, never as one to wait for.
   const last = pathwayLastDay(context.calendar);
+  // A planned day past it is named as too late for it: submit today instead.
+  const planned = plannedPathwayDay(context);
+  const plannedWords = planned === null ? "" : plannedDayWords(context, planned, last);
   if (last !== null) noteRiskChange(context, last.at - DAY_MS);
   const lastWords = last === null ? "" : pathwayKeptUntilWords(context, last);
   const risk: Risk = {
@@ -76,6 +76,27 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
     sources,
   };
   return unconfirmed.mark(risk);
+}
+
+/**
+ * " Your planned date, Thu 4 Feb 2027, is too late for that deadline", and what it is beside the
+ * last day that keeps the Match (`last`): after it, too late for this Match on every date we
+ * project; on it, a day that ends at that instant's hour in the applicant's time (Auckland's Wed 3
+ * Feb ends at 3:00 PM): the risk named only the passed deadline, and its "keeps the Match only
+ * until" sentence left the applicant to see her own day falls after it.
+ */
+function plannedDayWords(context: PlanContext, planned: string, last: PathwayLastDay | null): string {
+  const said = ` Your planned date, ${renderDate(planned)}, is too late for that deadline`;
+  const lastDay = last === null ? null : localDate(context.zone, last.at);
+  if (last === null || lastDay === null || planned < lastDay) return `${said}.`;
+  const year = context.calendar.matchYear;
+  if (planned > lastDay)
+    return `${said}, and falls after the last day your plan keeps the ${year} Match: sent then, your application would be too late for the ${year} Match on every date we project.`;
+  const { local } = instantWords(context.zone, last.at, false);
+  const hour = local.startsWith(`${renderDate(planned)}, `)
+    ? `${local.slice(renderDate(planned).length + 2)} your time`
+    : local;
+  return `${said}, and it is the last day your plan keeps the ${year} Match, which ends at ${hour}: sent after that hour, your application would be too late for the ${year} Match.`;
 }
 
 /** The risks pathwayUnconfirmedRisk made: their notice's title is the Pathway's (pathway-late-title.ts). */

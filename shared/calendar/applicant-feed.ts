@@ -6,7 +6,6 @@ import { isNrmpEvent, REMINDER_DATE_LABELS, stepDateLabel } from "#domain/date-w
 import type { Deadline, Plan, Reminder, StepSubject } from "#domain/plan.ts";
 import type { Interview } from "#domain/snapshot.ts";
 import { shownStartByDay } from "#domain/start-by-day.ts";
-import { ET_ZONE } from "#domain/time.ts";
 import { waitingDateLabel } from "#domain/waiting-step-date.ts";
 import {
   alarmsFor,
@@ -25,6 +24,7 @@ import {
   withUtcTriggers,
 } from "./feed-parts.ts";
 import { interviewEvents } from "./interview-events.ts";
+import { coveredDay, deadlineTimes, lastDayEvents } from "./last-day-events.ts";
 
 const DUE_LABEL = REMINDER_DATE_LABELS.deadline;
 
@@ -45,6 +45,8 @@ const DUE_LABEL = REMINDER_DATE_LABELS.deadline;
  *   always, carrying that step's reminders as alarms; for a step with a deadline while the target
  *   is ahead, carrying the reminders that count down to the target (the deadline event keeps the
  *   others);
+ * - a last day the emails count down to that no step's own event stands on (`<step>.last-day`,
+ *   last-day-events.ts);
  * - every interview as a timed event in the interview's own zone (a VTIMEZONE is included);
  * - one display alarm per reminder the plan holds for that step, at the reminder's send time, so
  *   the calendar nudges when the email ladder does.
@@ -92,9 +94,6 @@ const WHERE_TO_ACT =
 
 const countsDownToTarget = (reminder: Reminder) => reminder.countsDownTo === "target";
 
-/** A deadline event is the last half hour before the cut-off: it ends exactly when the door closes. */
-const DEADLINE_MINUTES = 30;
-
 /**
  * NRMP's events (isNrmpEvent) carry the title alone and "On …". Match Week's Monday announcement
  * and Match Day's release are news arriving at their hour, so their events start then rather than
@@ -141,6 +140,13 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     // Steps waiting for another step: the applicant's whole road, marked as not startable yet.
     ...input.plan.blocked.filter((step) => step.milestone !== "interview"),
   ];
+  // The last days the emails count down to that no step's own event stands on (last-day-events.ts).
+  const covered = new Set<string>();
+  for (const step of deadlineSteps)
+    for (const date of [step.deadline, step.target, step.ownDate])
+      if (date !== undefined) covered.add(coveredDay(step.milestone, date.at));
+  const told = new Set<Reminder>();
+  events.push(...lastDayEvents(input, remindersAhead, covered, told, { stamp, sequence, open }));
   const seen = new Set<string>();
   for (const step of deadlineSteps) {
     const { deadline, target } = step;
@@ -189,19 +195,10 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
     // Who sets the date (dateBasis): NRMP's projected date, or our advice.
     const basis = dateBasis(deadline);
     const basisNote = basis === "projected" ? "projected" : basis === "advice" ? "our advice" : undefined;
-    // A deadline is a cut-off at a time of day (e.g. NRMP 11:59 PM ET, which is the next morning in
-    // Lagos): a timed event ending at it, in the authority's zone, so no all-day box hides the hour.
-    // A deadline that is a day (post-Match advice dates, catalog `due.asDay`) has no hour to hide:
-    // it is that day, all day, as its description and the timeline give it
-    // ("Due Thu 30 Mar 2028" sat on Fri 31 Mar in Lagos, at the raw instant in New York).
-    const cutOff = DateTime.fromISO(deadline.at, { zone: "utc" }).setZone(ET_ZONE);
+    // A cut-off in the authority's zone, or a day that is a day ("Due Thu 30 Mar 2028" sat on Fri
+    // 31 Mar in Lagos, at the raw instant in New York): deadlineTimes.
     const event = isNrmpEvent(step.milestone);
-    const when =
-      deadline.precision === "day" && deadline.day
-        ? allDay(DateTime.fromISO(deadline.day, { zone: input.timezone }))
-        : NEWS_AT_ITS_HOUR.has(step.milestone)
-          ? { start: cutOff, end: cutOff.plus({ minutes: DEADLINE_MINUTES }), timezone: ET_ZONE }
-          : { start: cutOff.minus({ minutes: DEADLINE_MINUTES }), end: cutOff, timezone: ET_ZONE };
+    const when = deadlineTimes(deadline, input.timezone, NEWS_AT_ITS_HOUR.has(step.milestone));
     // A waiting step's passed date is planned, never due (waitingDateLabel), as on the timeline.
     const dueWords = waiting === undefined ? DUE_LABEL : waitingDateLabel(deadline, input.plan.now);
     const summaryWord = dueWords === DUE_LABEL ? "Due" : "Planned";
@@ -229,9 +226,12 @@ export function renderApplicantFeed(input: ApplicantFeedInput): string {
           step.milestone,
           undefined,
           true,
-          // The target's reminders ride on the target event while it is ahead (above).
+          // The target's reminders ride on the target event while it is ahead (above); a last
+          // day's, on that day's own event.
           (reminder) =>
-            reminder.deadlineDetail.status !== "applicant" && !(targetAhead && countsDownToTarget(reminder)),
+            reminder.deadlineDetail.status !== "applicant" &&
+            !(targetAhead && countsDownToTarget(reminder)) &&
+            !told.has(reminder),
         ),
       });
     if (sitting) {

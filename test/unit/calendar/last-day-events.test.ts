@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { renderApplicantFeed } from "#calendar/applicant-feed.ts";
+import type { Plan } from "#domain/plan.ts";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+
+/**
+ * The last days the emails count down to, in the calendar feed: many applicants read the calendar
+ * instead of the email, so the day an email calls the last one stands as an event on that day,
+ * carrying the reminders that count down to it, never only as words inside another step's event.
+ * Auckland, J-1; read back with ical.js.
+ */
+const DIR = fileURLToPath(new URL("../../fixtures/pathway-last-days-auckland/", import.meta.url));
+function planOf(name: string, now: string): Plan {
+  const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${name}.json`, "utf8")));
+  return plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+}
+function feedOf(thePlan: Plan) {
+  const component = new ICAL.Component(
+    ICAL.parse(
+      renderApplicantFeed({
+        applicantId: "a_akl",
+        timezone: "Pacific/Auckland",
+        plan: thePlan,
+        interviews: [],
+        updatedAt: thePlan.now,
+      }),
+    ),
+  );
+  for (const zone of component.getAllSubcomponents("vtimezone"))
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  return component.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+}
+const alarmsOf = (event: ICAL.Event) => event.component.getAllSubcomponents("valarm");
+
+describe("matched, the J-1 sponsorship file late on 20 Apr: complete by about Mon 3 May", () => {
+  const thePlan = planOf("j1-file-late-auckland", "2027-04-20T10:00:00+12:00");
+  const events = feedOf(thePlan);
+
+  it("the email's last day has its own event on Mon 3 May, all day, in the notice's words", () => {
+    const notice = thePlan.reminders.find((each) => each.risk === "VISA_NOT_READY_FOR_START");
+    expect(notice?.deadlineDetail.local).toBe("Mon 3 May 2027");
+    const lastDay = events.find((event) => event.uid.endsWith(".last-day@matchpath"));
+    expect(lastDay?.startDate.toString()).toBe("2027-05-03");
+    expect(lastDay?.startDate.isDate).toBe(true);
+    expect(lastDay?.summary).toBe(`${notice?.title} (our advice)`);
+    expect(lastDay?.description).toContain("must be complete by about Mon 3 May 2027");
+  });
+});
+
+describe("the Pathway planned for Thu 4 Feb, past the last day that keeps the Match (Tue 2 Feb, 9:00 PM ET)", () => {
+  const thePlan = planOf("pathway-planned-after-last-day-auckland-j1", "2027-01-20T10:00:00+12:00");
+  const events = feedOf(thePlan);
+  const byUid = (kind: string) =>
+    events.find((event) => event.uid === `a_akl.ecfmg_pathway.${kind}@matchpath`);
+
+  it("the last day has its own event ending at that cut-off, with the countdown's alarms on it", () => {
+    const lastDay = byUid("last-day");
+    expect(lastDay?.endDate.toJSDate().toISOString()).toBe("2027-02-03T02:00:00.000Z");
+    expect(lastDay?.summary).toContain("submit your application today");
+    const rungs = thePlan.reminders.filter((each) => each.rung.startsWith("last-day-"));
+    expect(rungs.length).toBeGreaterThan(0);
+    expect(alarmsOf(lastDay as ICAL.Event)).toHaveLength(rungs.length);
+  });
+
+  it("the passed projected deadline's event no longer carries those alarms", () => {
+    const deadline = byUid("deadline");
+    expect(deadline?.endDate.toJSDate().toISOString()).toBe("2026-12-26T23:00:00.000Z");
+    expect(alarmsOf(deadline as ICAL.Event)).toHaveLength(0);
+  });
+});

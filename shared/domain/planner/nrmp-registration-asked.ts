@@ -4,7 +4,7 @@ import type { BudgetItem, Risk } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { owedOnlyIf } from "./budget-items.ts";
 import type { PlanContext } from "./context.ts";
-import { dayBy } from "./day-words.ts";
+import { dayBy, etDayOrWhen } from "./day-words.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { applyingWords, weighingNextMatch } from "./nrmp-while-weighing.ts";
 
@@ -27,15 +27,20 @@ export function nrmpRegistrationAsked(context: PlanContext): boolean {
 
 /**
  * The question, for the card and the NRMP_LATE_FEE risk: "If you have not registered with NRMP yet,
- * register in R3 now (after Mon 30 Nov 2026 the $50 late fee applies); …". `at` is the early
+ * register in R3 now (after Mon 30 Nov 2026 the $50 late fee applies); …" (Auckland: "after Tue 1 Dec
+ * 2026, 5:59 PM GMT+13 (Mon 30 Nov 2026, 11:59 PM ET)"). `at` is the early
  * registration deadline (epoch ms); while it is projected the fee "may apply"
  * (a fee that hangs on a projected date is never said as fact).
  */
 export function nrmpAskedWords(context: PlanContext, at: number, projected: boolean): string {
   const fee = usd(LATE_FEE_USD);
+  // The early deadline in her time, with ET beside it where the days differ (etDayOrWhen), as the
+  // email's date line names it: Auckland read "after Mon 30 Nov" beside "early deadline Tue 1 Dec
+  // 2026, 5:59 PM GMT+13", two days for one deadline.
+  const day = etDayOrWhen(context, at, dayBy(context, at));
   const after = projected
-    ? `after ${dayBy(context, at)} (projected) the ${fee} late fee may apply`
-    : `after ${dayBy(context, at)} the ${fee} late fee applies`;
+    ? `after ${day} (projected) the ${fee} late fee may apply`
+    : `after ${day} the ${fee} late fee applies`;
   return `${ASKED_OPENING}, register in R3 now (${after}); you cannot certify a rank order list until you are. If you already registered, mark it done.`;
 }
 

@@ -2,7 +2,16 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { projectedMark } from "../seasons/date-words.ts";
 import type { SeasonDate } from "../seasons/index.ts";
 import { earlierDayOf } from "../start-by-day.ts";
-import { DAY_MS, ET_ZONE, localDate, MINUTE_MS, renderDate, renderEt, startOfLocalDate } from "../time.ts";
+import {
+  DAY_MS,
+  ET_ZONE,
+  localDate,
+  MINUTE_MS,
+  renderDate,
+  renderEt,
+  startOfLocalDate,
+  toWall,
+} from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { instantWords } from "./date-math.ts";
 
@@ -44,6 +53,16 @@ export function etDayOrWhen(
 export function etWithLocalDay(context: Pick<PlanContext, "zone">, at: number, etWords: string): string {
   if (localDate(context.zone, at) === localDate(ET_ZONE, at)) return etWords;
   return `${etWords} (${instantWords(context.zone, at, true).local}, your time)`;
+}
+
+/**
+ * etDayOrWhen for a day to act by on a step's card: west of ET too (the applicant's clock behind
+ * ET's at that instant) the instant in both zones, though the days agree, since the day ends for
+ * her hours before its midnight: Honolulu's card read "submit it by Mon 31 May 2027" for 4:00 PM
+ * HST (10:00 PM ET), where an evening submission is late, while Auckland's named the hour.
+ */
+export function cardDayOrWhen(context: PlanContext, at: number, etDay: string): string {
+  return toWall(context.zone, at) < toWall(ET_ZONE, at) ? when(context, at) : etDayOrWhen(context, at, etDay);
 }
 
 /** A season date that is an ET instant, as etDayOrWhen names it, with its " (projected)" mark: seasonDay where the days agree. */

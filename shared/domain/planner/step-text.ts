@@ -9,7 +9,7 @@ import { conditionalMatchAction } from "./awaited-confirmation.ts";
 import { bookedLateWords, step3CardTexts, tooLateAsBooked } from "./booked-late-words.ts";
 import { budgetAction } from "./budget-step-text.ts";
 import type { PlanContext } from "./context.ts";
-import { byDay, dayBy, dayByPassed, dueDay, etDayOrWhen, etWithLocalDay } from "./day-words.ts";
+import { byDay, cardDayOrWhen, dayBy, dayByPassed, dueDay, etWithLocalDay } from "./day-words.ts";
 import type { DueDate } from "./deadlines.ts";
 import { datedText, inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
@@ -86,7 +86,7 @@ function withDue(context: PlanContext, filled: string, due: DueDate | null, key:
   // it, dueDay, not the next day); an ET instant whose local day differs, in both zones.
   const day = due.asDay === true ? dueDay(context, due) : dayBy(context, due.at);
   const asDay = due.asDay === true || EXAM_KEYS.has(key);
-  return `${filled}${asDay ? day : etDayOrWhen(context, due.at, day)}${projected}`;
+  return `${filled}${asDay ? day : cardDayOrWhen(context, due.at, day)}${projected}`;
 }
 
 /**

@@ -138,7 +138,7 @@ function layStep(context: PlanContext, entry: CatalogEntry, facts: StepFacts): L
           interviewId: undefined,
           title:
             aimKind === OWN_AIM
-              ? titled(entry, ownTitles, (title) => ownDateTitle(entry, title))
+              ? ownDateTitleOf(entry)
               : titled(entry, targetTitles, (title) => `${title} (target date)`),
           why: entry.why.text,
           ladder: entry.ladder,
@@ -183,6 +183,11 @@ function layStep(context: PlanContext, entry: CatalogEntry, facts: StepFacts): L
     hard,
     ladders: [undefined, undefined],
   };
+}
+
+/** The title of a reminder counting down to the applicant's own date for `entry` (ownDateTitle), kept per step. */
+export function ownDateTitleOf(entry: CatalogEntry): string {
+  return titled(entry, ownTitles, (title) => ownDateTitle(entry, title));
 }
 
 const targetTitles = new Map<string, string>();

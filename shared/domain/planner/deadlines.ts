@@ -7,6 +7,7 @@ import { keyAt, stepIndex, targetChain } from "./catalog-index.ts";
 import { deadlineDay, deadlineDetail, opensAt, shiftDays, wholeDay } from "./date-math.ts";
 import { type DueDate, type OwnDate, type StartBy, shapedDueDate } from "./due-date.ts";
 import { latestDue } from "./exam-chain.ts";
+import { namedDayDeadline } from "./named-day-due.ts";
 import { officeDue } from "./office-days.ts";
 import { residencyStartDeadline } from "./residency-start-day.ts";
 import { seasonDueAt } from "./season-due-at.ts";
@@ -137,7 +138,8 @@ export class PlanDates {
     let rendered = this.renderings.get(due);
     if (rendered === undefined) {
       // Residency's start is a day to be ready by, never an hour (residency-start-day.ts).
-      const start = residencyStartDeadline(due);
+      // So is a season day the due stands for (named-day-due.ts: the next ERAS submission day).
+      const start = residencyStartDeadline(due) ?? namedDayDeadline(due);
       if (start !== undefined) {
         rendered = Object.freeze(start);
         this.renderings.set(due, rendered);

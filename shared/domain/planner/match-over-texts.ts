@@ -6,6 +6,7 @@ import { ET_ZONE, renderEt } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import { namedDay } from "./named-day-due.ts";
 import { restartWords } from "./restart-words.ts";
 
 /**
@@ -84,13 +85,17 @@ function build(calendar: SeasonCalendar, year: number, steps: string): MatchOver
     title: neverHeardTitle(calendar.matchYear),
     action: `We never heard whether you matched in the ${calendar.matchYear} Match (Match Day was ${matchDay}; residency started on ${residencyStartWords(start, [])}). If you did (in the Match or in SOAP), mark Match Day done; your ${steps} are then yours and your program's to finish. ${nextSeasonPlan}`,
     nextSeasonPlan,
-    due: shapedDueDate({
-      at: nextSubmit.at,
-      zone: ET_ZONE,
-      status: nextSubmit.status,
-      basis: nextSubmit.status,
-      source: nextSubmit.source,
-    }),
+    // A day, the ERAS submission day it stands for, never its 9:00 AM ET read in her zone.
+    due: namedDay(
+      shapedDueDate({
+        at: nextSubmit.at,
+        zone: ET_ZONE,
+        status: nextSubmit.status,
+        basis: nextSubmit.status,
+        source: nextSubmit.source,
+      }),
+      `by the first day of ERAS applications for the ${year} Match`,
+    ),
     changesAt: rol.at,
     sources: [opens.source, submit.source, review.source],
     phased: new Map(),

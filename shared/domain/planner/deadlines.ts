@@ -137,8 +137,7 @@ export class PlanDates {
   rendered(due: DueDate): Deadline {
     let rendered = this.renderings.get(due);
     if (rendered === undefined) {
-      // Residency's start is a day to be ready by, never an hour (residency-start-day.ts).
-      // So is a season day the due stands for (named-day-due.ts: the next ERAS submission day).
+      // Residency's start, or a season day a due names, is a day, never an hour (residency-start-day.ts, named-day-due.ts).
       const start = residencyStartDeadline(due) ?? namedDayDeadline(due);
       if (start !== undefined) {
         rendered = Object.freeze(start);
@@ -297,6 +296,4 @@ interface StartByMemo {
 const MAX_DRIVERS_PER_STEP = 4;
 
 /** A per-milestone memo with nothing resolved yet, one slot per catalog entry. */
-function unresolved(): (DueDate | null | undefined)[] {
-  return new Array(MILESTONE_CATALOG.length).fill(undefined);
-}
+const unresolved = (): (DueDate | null | undefined)[] => new Array(MILESTONE_CATALOG.length).fill(undefined);

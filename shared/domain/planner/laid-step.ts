@@ -138,7 +138,7 @@ function layStep(context: PlanContext, entry: CatalogEntry, facts: StepFacts): L
           interviewId: undefined,
           title:
             aimKind === OWN_AIM
-              ? ownDateTitleOf(entry)
+              ? titled(entry, ownTitles, (title) => ownDateTitle(entry, title))
               : titled(entry, targetTitles, (title) => `${title} (target date)`),
           why: entry.why.text,
           ladder: entry.ladder,
@@ -183,11 +183,6 @@ function layStep(context: PlanContext, entry: CatalogEntry, facts: StepFacts): L
     hard,
     ladders: [undefined, undefined],
   };
-}
-
-/** The title of a reminder counting down to the applicant's own date for `entry` (ownDateTitle), kept per step. */
-export function ownDateTitleOf(entry: CatalogEntry): string {
-  return titled(entry, ownTitles, (title) => ownDateTitle(entry, title));
 }
 
 const targetTitles = new Map<string, string>();

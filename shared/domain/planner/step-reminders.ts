@@ -2,7 +2,6 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS } from "../time.ts";
 import { applicationLastDayEntry } from "./application-last-day-entry.ts";
-import { bookedSittingEve } from "./booked-sitting-eve.ts";
 import { certificateAskedDue, certificateAskedReminders } from "./certificate-issued-asked.ts";
 import type { PlanContext } from "./context.ts";
 import { currentPathwaysFollowUps } from "./current-pathways-reminders.ts";
@@ -208,8 +207,6 @@ export function stepReminders(
     visaInterviewAsked(context, entry, due, detail, into);
   // OET not booked: its last booking day's countdown.
   if (entry.key === "oet_medicine") oetBookingReminders(context, stepDates, into);
-  // An exam booked after its last sitting day, that day ahead: the eve of the day booked.
-  if (!ownAhead) bookedSittingEve(context, entry, own, due, into);
   // The WDOMS check past its target from the sign-up: followed up toward the Match's last day.
   if (entry.key === "wdoms_listing") schoolCheckFollowUps(context, entry, index, dates, stepDates, into);
   // An undated Pathway past the days that decide an unsent one, or counted down by its risk: no "Due" ladder.

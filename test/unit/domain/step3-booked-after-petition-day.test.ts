@@ -34,12 +34,10 @@ describe("Step 3 booked after its passed petition day", () => {
     for (const zone of ["Africa/Cairo", "America/Chicago"]) {
       const input = { ...amira(false), applicant: { ...amira(false).applicant, timezone: zone } };
       const result = plan(input, calendar, new Date("2027-02-20T09:00:00Z"));
-      // Beside them, the eve of the day booked (booked-sitting-eve.ts), kept if no earlier seat opens.
       expect(examDayRungs(result)).toEqual([
         "due-in-14d 2027-03-05",
         "due-in-3d 2027-03-16",
         "due-in-1d 2027-03-18",
-        "sitting-eve 2027-04-11",
       ]);
     }
   });

@@ -1,8 +1,9 @@
 import { weeklySummaryDay } from "#domain/weekly-summary.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { OutgoingEmail } from "#ports/mailer.ts";
-import { sentReminderIds, wakeUpInstant } from "#usecases/planning.ts";
+import { wakeUpInstant } from "#usecases/planning.ts";
 import { sendDueReminders } from "#usecases/send-due-reminders.ts";
+import { sentReminderIds } from "#usecases/sent-reminders.ts";
 import { PREVIEW_APPLICANT_ID, previewWorld } from "./preview-ports.ts";
 
 /**

@@ -9,7 +9,7 @@ import {
 import type { Plan } from "#domain/plan.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { Planning } from "./planning.ts";
-import { sentRemindersOf } from "./sent-reminders.ts";
+import { sentReminderIds, sentRemindersOf, withoutSentReminders } from "./sent-reminders.ts";
 
 /**
  * The cohort row's look-ahead (row-as-of.ts) re-runs the planner at each instant ahead where time
@@ -19,6 +19,10 @@ import { sentRemindersOf } from "./sent-reminders.ts";
  * one applicant's inputs at one instant never change: they are kept per applicant while the
  * inputs (`Planning.planInputs`) stay the same, and a warm process re-plans only the instants it
  * has not seen. A clear of the memo or a changed input costs re-planning, never a different row.
+ * The row names the next email as the applicant's timeline does, without the reminders the ledger
+ * marks sent (applicantPlan): a missed rung the planner re-times to each instant ("tell us where you
+ * matched", chased weekly) is laid at once in every plan, sent or not. So the facts at an instant
+ * also hang on which of the reminders laid there the ledger marks sent: they are kept under those ids.
  */
 
 /** Applicants whose look-ahead facts are kept, per Planning; about 2 KB each. */
@@ -27,8 +31,15 @@ const APPLICANTS_KEPT = 2_000;
 interface KnownFacts {
   /** `Planning.planInputs` of the state these facts were planned from. */
   inputs: string;
-  /** Facts by instant (ISO UTC). */
-  byInstant: Map<string, CohortFacts>;
+  /** What is known at each instant (ISO UTC). */
+  byInstant: Map<string, FactsAtInstant>;
+}
+
+interface FactsAtInstant {
+  /** The ids of the reminders the plan at this instant lays, sent or not. */
+  laid: readonly string[];
+  /** Facts by the ids of `laid` the ledger marks sent, sorted and joined by spaces. */
+  bySent: Map<string, CohortFacts>;
 }
 
 const memos = new WeakMap<Planning, BoundedMemo<string, KnownFacts>>();
@@ -43,18 +54,35 @@ export function lookAheadFacts(state: ApplicantState, plan: Plan, planning: Plan
     ...(planning.seasonInstants?.(state) ?? []),
     ...marksAhead(state, plan),
   ]);
+  const sent = sentReminderIds(state);
   const facts = (at: Plan) => planFacts(at, state.profile.timezone, state.interviews);
-  const planAt = (from: string) => facts(planning.plan(state, new Date(from)));
+  const unsent = (at: Plan) => withoutSentReminders(at, state);
   const inputs = planning.planInputs?.(state);
-  if (inputs === undefined) return upcomingFactsBy(facts(plan), instants, planAt);
+  if (inputs === undefined)
+    return upcomingFactsBy(facts(plan), instants, (from) =>
+      facts(unsent(planning.plan(state, new Date(from)))),
+    );
   const known = knownFacts(planning, state.profile.applicantId, inputs);
   return upcomingFactsBy(facts(plan), instants, (from) => {
     const seen = known.get(from);
-    if (seen !== undefined) return seen;
-    const frozen = deepFreeze(planAt(from));
-    known.set(from, frozen);
+    const sentKey = seen === undefined ? "" : sentAmong(seen.laid, sent);
+    const kept = seen?.bySent.get(sentKey);
+    if (kept !== undefined) return kept;
+    const planned = planning.plan(state, new Date(from));
+    const at = seen ?? { laid: planned.reminders.map((reminder) => reminder.id), bySent: new Map() };
+    if (seen === undefined) known.set(from, at);
+    const frozen = deepFreeze(facts(unsent(planned)));
+    at.bySent.set(sentAmong(at.laid, sent), frozen);
     return frozen;
   });
+}
+
+/** The ids of `laid` in `sent`, sorted and joined by spaces: the part of the ledger a plan's facts read. */
+function sentAmong(laid: readonly string[], sent: ReadonlySet<string>): string {
+  return laid
+    .filter((id) => sent.has(id))
+    .sort()
+    .join(" ");
 }
 
 /**
@@ -68,7 +96,7 @@ function marksAhead(state: ApplicantState, plan: Plan): string[] {
   return Object.values(sentRemindersOf(state.ledger) ?? {}).filter((at) => at > plan.now);
 }
 
-function knownFacts(planning: Planning, applicantId: string, inputs: string): Map<string, CohortFacts> {
+function knownFacts(planning: Planning, applicantId: string, inputs: string): Map<string, FactsAtInstant> {
   let memo = memos.get(planning);
   if (memo === undefined) {
     memo = new BoundedMemo(APPLICANTS_KEPT);

@@ -14,10 +14,10 @@ import {
   overdueEvents,
   type Planning,
   savePlanOptions,
-  sentReminderIds,
   storedPlanSummary,
   wakeUpInstant,
 } from "./planning.ts";
+import { sentReminderIds } from "./sent-reminders.ts";
 
 export interface PlanApplicantsDeps {
   applicants: ApplicantRepository;

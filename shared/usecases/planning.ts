@@ -8,6 +8,7 @@ import type { DomainEvent } from "#ports/event-publisher.ts";
 import type { SavePlanOptions, StoredPlanSummary } from "#ports/plans.ts";
 import { lookAheadFacts } from "./cohort-look-ahead.ts";
 import { ESCALATION_ID_PREFIX } from "./escalation.ts";
+import { sentReminderIds, withoutSentReminders } from "./sent-reminders.ts";
 
 /**
  * The pure planning functions the use cases need, as one injectable value: the real domain in
@@ -46,22 +47,6 @@ export interface Planning {
    * (cohort-look-ahead.ts). Optional: without it nothing is reused.
    */
   planInputs?(state: ApplicantState): string;
-}
-
-/** Ids of reminders the ledger records as sent. */
-export function sentReminderIds(state: ApplicantState): Set<string> {
-  return new Set(state.ledger.filter((entry) => entry.status === "sent").map((entry) => entry.reminderId));
-}
-
-/**
- * The plan as the applicant's pages offer actions on it: without the reminders the ledger records
- * as sent. The planner re-times a missed rung to the next slot, so a rung already sent can look
- * ahead and make a snooze seem possible when only the last rung is left.
- */
-export function withoutSentReminders(plan: Plan, state: ApplicantState): Plan {
-  const sent = sentReminderIds(state);
-  if (sent.size === 0) return plan;
-  return { ...plan, reminders: plan.reminders.filter((reminder) => !sent.has(reminder.id)) };
 }
 
 /**

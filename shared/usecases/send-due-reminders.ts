@@ -7,7 +7,7 @@ import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
 import type { EscalationDeps } from "./escalation-send.ts";
 import { earliest } from "./escalation-timer.ts";
-import { overdueEvents, sentReminderIds } from "./planning.ts";
+import { overdueEvents } from "./planning.ts";
 import { tellAdvisor } from "./send-due-reminders/advisor.ts";
 import { claimDue, recoverStaleClaims, retryAfterClaims, subjectOf } from "./send-due-reminders/claims.ts";
 import { carriedBy } from "./send-due-reminders/folded.ts";
@@ -20,6 +20,7 @@ import {
   rearm,
   type WakeUpDeps,
 } from "./send-due-reminders/wake-up.ts";
+import { sentReminderIds } from "./sent-reminders.ts";
 
 // The parts live beside this file, one concern each: timing.ts (when a wake-up plans and when a
 // failed send retries), claims.ts (claiming, stale-claim recovery), reminder-message.ts (the one

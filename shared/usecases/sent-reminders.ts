@@ -1,4 +1,6 @@
+import type { Plan } from "#domain/plan.ts";
 import { plannerReadsSent } from "#domain/planner/sent-reminders.ts";
+import type { ApplicantState } from "#ports/applicants.ts";
 import type { LedgerEntry } from "#ports/reminder-ledger.ts";
 
 /**
@@ -35,4 +37,20 @@ export function sentRemindersOf(ledger: readonly LedgerEntry[]): Record<string, 
       sent[entry.reminderId] = entry.sentAt;
   }
   return sent;
+}
+
+/** Ids of reminders the ledger records as sent. */
+export function sentReminderIds(state: ApplicantState): Set<string> {
+  return new Set(state.ledger.filter((entry) => entry.status === "sent").map((entry) => entry.reminderId));
+}
+
+/**
+ * The plan as the applicant's pages offer actions on it: without the reminders the ledger records
+ * as sent. The planner re-times a missed rung to the next slot, so a rung already sent can look
+ * ahead and make a snooze seem possible when only the last rung is left.
+ */
+export function withoutSentReminders(plan: Plan, state: ApplicantState): Plan {
+  const sent = sentReminderIds(state);
+  if (sent.size === 0) return plan;
+  return { ...plan, reminders: plan.reminders.filter((reminder) => !sent.has(reminder.id)) };
 }

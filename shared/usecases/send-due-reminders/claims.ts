@@ -4,7 +4,8 @@ import type { Interview } from "#domain/snapshot.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
 import type { LedgerSubject, ReminderLedger } from "#ports/reminder-ledger.ts";
 import { isFreshLinksId } from "../fresh-links-id.ts";
-import { type Planning, sentReminderIds } from "../planning.ts";
+import type { Planning } from "../planning.ts";
+import { sentReminderIds } from "../sent-reminders.ts";
 
 /**
  * A claim older than this is taken to belong to a crashed send and may be claimed again. Longer

@@ -4,7 +4,7 @@ import { applicantLinks } from "#links/applicant-links.ts";
 import { parseKeyring } from "#links/link-token.ts";
 import { timelinePage } from "#pages/timeline-page.ts";
 import { planFactory, profileFactory, reminderFactory, stepFactory } from "#test/unit/usecases/fakes.ts";
-import { withoutSentReminders } from "#usecases/planning.ts";
+import { withoutSentReminders } from "#usecases/sent-reminders.ts";
 
 /**
  * After a snooze the timeline showed the same step with Snooze offered again, and

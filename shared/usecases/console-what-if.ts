@@ -27,11 +27,10 @@ import {
   authorizedApplicant,
   CONSOLE_PROVIDER,
   type ConsoleDeps,
-  currentPlan,
   milestonesOf,
-  shownScheduled,
   throwIfProblems,
 } from "./console.ts";
+import { currentPlan, shownScheduled } from "./console-plans.ts";
 import { receiveSubmission } from "./receive-submission.ts";
 
 /** The console's what-if: a plan with changes beside today's, and saving it as the advisor's. */

@@ -8,9 +8,6 @@ import {
 import { applicantToday, markDoneProblems } from "#domain/console/mark-done.ts";
 import { rowAsOf } from "#domain/console/row-as-of.ts";
 import type { Plan } from "#domain/plan.ts";
-import { plan as planFor } from "#domain/planner.ts";
-import { type ScheduledReminder, scheduledReminders } from "#domain/scheduled-reminders.ts";
-import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneKey } from "#domain/snapshot.ts";
 import { ApplicantNotFoundError, ConcurrentChangeError, ForbiddenError, InvalidInputError } from "#errors";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
@@ -19,6 +16,7 @@ import type { AuditEntry, ConsoleStore, RecentEvent } from "#ports/console-store
 import type { IntakeStore } from "#ports/intake-store.ts";
 import type { SuppressionList, SuppressionReason } from "#ports/suppression-list.ts";
 import type { Principal } from "#ports/token-verifier.ts";
+import { currentPlan, shownScheduled } from "./console-plans.ts";
 import { applicantHeldBack, type HeldBack } from "./held-back.ts";
 import type { Planning } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
@@ -91,6 +89,13 @@ export interface ApplicantView {
   state: ApplicantState;
   /** The plan as of now (computed, never stored by viewing). */
   plan: Plan;
+  /**
+   * The plan the applicant's reminders follow as of now (Planning.plan: their snoozes, email
+   * preferences and the notices the ledger says went out), which the notice ledger's "scheduled"
+   * rows list: `plan` alone listed a reminder a recorded Snooze holds back. Absent when the deps
+   * carry no planning.
+   */
+  remindersPlan?: Plan;
   audit: AuditEntry[];
   submissions: Awaited<ReturnType<ConsoleStore["listSubmissions"]>>;
   /** The applicant's recent domain events, newest first. */
@@ -131,12 +136,14 @@ export async function viewApplicant(
   ]);
   const now = deps.clock.now();
   // The list's answer when it matters: a pause or an unsubscribe refuses first, without asking it.
-  const decision = deps.planning
-    ? resendDecision(state, deps.planning.plan(state, now), heldBack?.reason === "suppressed", now)
+  const remindersPlan = deps.planning?.plan(state, now);
+  const decision = remindersPlan
+    ? resendDecision(state, remindersPlan, heldBack?.reason === "suppressed", now)
     : undefined;
   return {
     state,
     plan: currentPlan(state, now),
+    ...(remindersPlan ? { remindersPlan } : {}),
     audit,
     submissions,
     events,
@@ -155,13 +162,6 @@ async function applicantHeldBackSince(
   if (heldBack?.reason !== "suppressed" || suppression === undefined) return heldBack;
   const since = await suppression.suppressedSince(profile.email);
   return since === undefined ? heldBack : { ...heldBack, since };
-}
-
-export function currentPlan(state: ApplicantState, now: Date): Plan {
-  const { profile, milestones, interviews } = state;
-  // The sign-up dates the WDOMS check's target, as in the applicant's own plan (domain-planning.ts).
-  const input = { applicant: profile, milestones, interviews, signedUpAt: profile.createdAt };
-  return planFor(input, seasonCalendar(profile.matchYear), now);
 }
 
 /** What Mark done did: "recorded" on `date`, or "already-done" (on its recorded date, if any) with nothing written or audited. */
@@ -286,13 +286,4 @@ export async function audit(
     before: change.before,
     after: change.after,
   });
-}
-
-/**
- * The reminders the ledger shows as scheduled for `state` at `now` (a plan made now, `plan`), still
- * to go after the stored plan was computed: passed with a console change (IntakeSource.shownScheduled)
- * so the re-plan it causes lists every one it drops as cancelled.
- */
-export function shownScheduled(state: ApplicantState, plan: Plan, now: Date): ScheduledReminder[] {
-  return scheduledReminders(plan, state.storedPlan?.computedAt ?? now.toISOString());
 }

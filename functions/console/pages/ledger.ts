@@ -230,7 +230,8 @@ export function ledgerRows(view: ApplicantView, events: readonly RecentEvent[]):
   // The plan lists every rung of the ladder; one the ledger holds was sent (or is being sent) already.
   const inLedger = new Set(state.ledger.map((entry) => entry.reminderId));
   const held = heldScheduledNote(view);
-  const scheduled = plan.reminders
+  // What the reminder function will send: snoozes and email preferences applied.
+  const scheduled = (view.remindersPlan ?? plan).reminders
     .filter((reminder) => !inLedger.has(reminder.id))
     .slice(0, 10)
     .map(

@@ -5,7 +5,7 @@ import { applyWhatIf } from "#domain/console/what-if.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { currentPlan } from "#usecases/console.ts";
+import { currentPlan } from "#usecases/console-plans.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { receiveSubmission } from "#usecases/receive-submission.ts";
 import { runPlanCli } from "../../../shared/cli/plan.ts";

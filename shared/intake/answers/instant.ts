@@ -78,11 +78,23 @@ export function readDate(
     return yearInRange(text.slice(0, 10), text);
   }
   if (HUMAN_DATE.test(text)) {
+    // "12/20/2026" has one reading, but the next answer ("03/04/2026") may not: the rule is the
+    // locale's, and the words claim an ambiguity only where this answer has one.
+    const reason = bothReadings(text)
+      ? "which could be read day-first or month-first"
+      : "a date in numbers and separators is read only in the form's locale";
     return fail(
-      `expected a date (YYYY-MM-DD), got ${show(text)}, which could be read day-first or month-first; give the transform the form's locale, e.g. { "date": { "locale": "en-US" } }`,
+      `expected a date (YYYY-MM-DD), got ${show(text)}, ${reason}; give the transform the form's locale, e.g. { "date": { "locale": "en-US" } }`,
     );
   }
   return fail(`expected a date (YYYY-MM-DD), got ${show(text)}`);
+}
+
+/** Whether both of a numeric date's first two numbers could be a month (1-12), so either may be the day. */
+function bothReadings(text: string): boolean {
+  const [first, second] = text.split(/[/.-]/).map(Number);
+  const month = (value: number | undefined) => value !== undefined && value >= 1 && value <= 12;
+  return month(first) && month(second) && first !== second;
 }
 
 export function readTime(

@@ -35,6 +35,14 @@ describe("readDate: every provider's date shape", () => {
     expect(read.ok ? "" : read.message).toMatch(/day-first or month-first.*locale/);
   });
 
+  it("claims no ambiguity for a slash date with one reading, and still asks for the locale", () => {
+    const read = readDate("12/20/2026");
+    expect(read.ok).toBe(false);
+    const message = read.ok ? "" : read.message;
+    expect(message).not.toMatch(/day-first or month-first/);
+    expect(message).toMatch(/read only in the form's locale.*"locale": "en-US"/);
+  });
+
   it.each([["2026-02-30"], ["2026-13-01"], ["tomorrow"]])("refuses %s", (text) => {
     expect(readDate(text).ok).toBe(false);
   });

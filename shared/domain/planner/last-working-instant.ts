@@ -50,6 +50,11 @@ export function lastWorkingInstant(
   }
   // One who reports being in the Match has nothing left to reach (assessFeasibility skips the chain).
   if (now.infeasible || now.slack >= warning || reportsBeingInTheMatch(context)) return null;
+  // In reach only with no study counted (study-uncounted.ts), while this search counts study so as to
+  // name the day to start preparing: when that chain fails already now, the day has passed and none
+  // lies ahead. Without this check the search's start (now, assumed to work) was returned: a last day
+  // that moved with every plan ("act today, by" the plan's own minute, "due in 1 minute").
+  if (now.studyUncounted === true && assessAs(context, context.now).infeasible) return null;
   const horizon = Math.min(context.now + warning, rol);
   // Most chains are a fixed lead from now, so the day of last resort is now plus a deadline's slack
   // (slackTerms, ascending), tried from the largest down: the deadline that binds last is most often

@@ -1,7 +1,7 @@
 import { catalogEntry } from "../catalog/index.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { etInstant, localDate, renderDate } from "../time.ts";
+import { etInstant, localDate, MINUTE_MS, renderDate } from "../time.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { byDayOrWhen, etDayOrWhen, when } from "./day-words.ts";
@@ -35,6 +35,12 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   const takes = only.feasibility.takes;
   const last = lastWorkingInstant(later, only.feasibility);
   const detail = last === null ? null : lastDayRisk(later, last);
+  // In reach only with no study counted (study-uncounted.ts): the day to start preparing has passed
+  // (lastWorkingInstant finds none), so the sitting is said for one who has been preparing, and its
+  // last sitting day is the day the notice and its countdown name, the same day in every zone.
+  const unstudied = only.feasibility.studyUncounted === true;
+  const preparing = unstudied ? "if you have been preparing, " : "";
+  let sitBy: number | undefined;
   const actions: string[] = [];
   for (const take of takes) {
     const name = catalogEntry(take.key).advisorName;
@@ -48,11 +54,12 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
           ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it by ${day}`
           : `sit ${name} by ${day}`,
       );
-    } else if (take.seatBy !== undefined)
+    } else if (take.seatBy !== undefined) {
       actions.push(
-        `sit ${name} ${lastSittingWords(later, take.seatBy)}${cutOffMark(later.calendar, take.key)}`,
+        `${preparing}sit ${name} ${lastSittingWords(later, take.seatBy)}${cutOffMark(later.calendar, take.key)}`,
       );
-    else if (take.booked !== undefined && take.booked >= context.now)
+      sitBy = Math.min(sitBy ?? take.seatBy, take.seatBy);
+    } else if (take.booked !== undefined && take.booked >= context.now)
       actions.push(
         `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,
       );
@@ -81,9 +88,24 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
     severity: "critical",
     message: `By our projected deadline, ${deadline}, ${what} would come too late.${hedge}${detail === null ? "" : ` On the later deadline: ${detail.message.replace(/^The /, "the ")}`}`,
     milestones,
-    ...(detail?.lastWorkingAt === undefined ? {} : { lastWorkingAt: detail.lastWorkingAt }),
+    ...lastWorking(detail, unstudied ? sitBy : undefined, later.zone),
     sources,
   };
+}
+
+/**
+ * The risk's lastWorkingAt: the later chain's last day when one was found, else for a chain in reach
+ * only with no study counted, the last minute of its earliest last sitting day in the applicant's
+ * zone (a day, endsLocalDay), else none.
+ */
+function lastWorking(
+  detail: Risk | null,
+  sitBy: number | undefined,
+  zone: string,
+): Pick<Risk, "lastWorkingAt"> {
+  if (detail?.lastWorkingAt !== undefined) return { lastWorkingAt: detail.lastWorkingAt };
+  if (sitBy === undefined) return {};
+  return { lastWorkingAt: new Date(lastSittingEnd(zone, sitBy) - MINUTE_MS).toISOString() };
 }
 
 /** The steps whose deadlines are ECFMG's Pathway deadlines (projected from NRMP's). */

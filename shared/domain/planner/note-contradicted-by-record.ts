@@ -5,13 +5,20 @@ import { localDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { seasonDayOrWhen } from "./day-words.ts";
+import { isRetake } from "./failed-score.ts";
 import { SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
 import { addSource } from "./risk-sources.ts";
-import { OPENS_GATE_BITS, RECORD_EVIDENCE_BITS, type RecordEvidenceStep } from "./sponsor-note-evidence.ts";
+import {
+  OPENS_GATE_BITS,
+  RECORD_EVIDENCE_BITS,
+  type RecordEvidenceStep,
+  SITTING_EVIDENCE_BITS,
+} from "./sponsor-note-evidence.ts";
 
 const NRMP_AT = stepIndex("nrmp_registration");
 const RANK_LIST_AT = stepIndex("rank_order_list");
 const BIT = RECORD_EVIDENCE_BITS;
+const SAT = SITTING_EVIDENCE_BITS;
 /** noteRecordEvidence's bit for an ECFMG certificate reported done. */
 const CERTIFICATE = BIT.ecfmg_certification;
 /** noteRecordEvidence's bits for a USMLE pass. */
@@ -23,6 +30,13 @@ const EVIDENCE_AT = (Object.keys(BIT) as RecordEvidenceStep[]).map((key) => ({
 }));
 /** recordRiskOf's kind bit (above the evidence bits) for the rank order list named. */
 const RANK_LIST_NAMED = 16;
+/** noteRecordEvidence's bits for USMLE Step 1 and Step 2 CK booked or sat, not passed (FSMB's permit). */
+const SITTINGS = SAT.usmle_step1 | SAT.usmle_step2ck;
+/** Each exam whose sitting noteRecordEvidence reads, at its index, with its bit. */
+const SITTING_AT = (["usmle_step1", "usmle_step2ck"] as const).map((key) => ({
+  at: stepIndex(key),
+  bit: SAT[key],
+}));
 /**
  * USMLE's public page on the path to licensure: an IMG registers for the Step exams through FSMB,
  * whose application needs an approved ECFMG application (as ANSWERS_CONTRADICT_INTERVIEW cites it).
@@ -35,7 +49,9 @@ const ECFMG_BEFORE_USMLE_URL = "https://iwa2.ecfmg.org/Overview.asp";
  * The record's evidence against a sponsor note reported `false`,
  * as bits (RECORD_EVIDENCE_BITS): the Application for ECFMG Certification reported done (ECFMG
  * approved it), USMLE Step 1 reported passed, Step 2 CK reported passed, the ECFMG certificate
- * reported done. ECFMG approves the application and certifies, and
+ * reported done; and (SITTING_EVIDENCE_BITS) Step 1 or Step 2 CK booked or sat but not passed
+ * (scheduled, or a failed result: the sitting needed FSMB's scheduling permit as a pass did).
+ * ECFMG approves the application and certifies, and
  * FSMB lets an IMG sit a Step, only for a school with a sponsor note covering the graduation year
  * (SCHOOL_POLICY_URL, FSMB_USMLE_URL). 0 for any other note, or no such answer: one comparison for
  * almost every plan. Only the applicant's own answers count, never a presumption.
@@ -44,7 +60,14 @@ export function noteRecordEvidence(context: PlanContext): number {
   if (context.applicant.medicalSchool.wdomsSponsorNote !== false) return 0;
   let evidence = 0;
   for (const { at, bit } of EVIDENCE_AT) if (context.entries.at(at)?.status === "done") evidence |= bit;
+  for (const { at, bit } of SITTING_AT) if (satOrBooked(context, at)) evidence |= bit;
   return evidence;
+}
+
+/** Whether the exam at `at` is booked (or sat, its result untold) or was failed: a sitting FSMB permitted. */
+function satOrBooked(context: PlanContext, at: number): boolean {
+  const step = context.entries.at(at);
+  return step?.status === "scheduled" || (step !== undefined && isRetake(context, step.key));
 }
 
 /**
@@ -71,8 +94,13 @@ export function noteAskedOnCheck(context: PlanContext, ineligible: boolean): boo
 /** The WDOMS check's card beside a certificate or a pass (recordOpensGate): the question, nothing held. */
 export function openedNoteAction(context: PlanContext): string {
   const evidence = noteRecordEvidence(context);
-  const shows = evidence & CERTIFICATE ? "your certificate shows" : "your USMLE results show";
-  return `Your answers say your school shows no ECFMG sponsor note, yet ${evidenceWords(evidence & OPENS_GATE_BITS)}, which ECFMG and FSMB allow only for a school with one: check WDOMS for your graduation year and correct your answer (send your intake form again, or ask your advisor). Your plan keeps every step planned meanwhile, as ${shows}.`;
+  return `Your answers say your school shows no ECFMG sponsor note, yet ${evidenceWords(evidence & OPENS_GATE_BITS)}, which ECFMG and FSMB allow only for a school with one: check WDOMS for your graduation year and correct your answer (send your intake form again, or ask your advisor). Your plan keeps every step planned meanwhile, as ${showsWords(evidence)}.`;
+}
+
+/** What shows the note, the strongest evidence of a gate it opens: "your USMLE results show". */
+function showsWords(evidence: number): string {
+  if (evidence & CERTIFICATE) return "your certificate shows";
+  return evidence & EXAMS ? "your USMLE results show" : "your USMLE sitting shows";
 }
 
 /**
@@ -113,10 +141,15 @@ export function evidenceWords(evidence: number, more?: string): string {
     evidence & BIT.usmle_step1 ? "USMLE Step 1" : "",
     evidence & BIT.usmle_step2ck ? "USMLE Step 2 CK" : "",
   ].filter(Boolean);
+  const sat = [
+    evidence & SAT.usmle_step1 ? "USMLE Step 1" : "",
+    evidence & SAT.usmle_step2ck ? "USMLE Step 2 CK" : "",
+  ].filter(Boolean);
   const parts: string[] = [];
   if (evidence & CERTIFICATE) parts.push("ECFMG certified you");
   else if (evidence & BIT.ecfmg_application) parts.push("ECFMG approved your application");
   if (exams.length > 0) parts.push(`you passed ${exams.join(" and ")}`);
+  if (sat.length > 0) parts.push(`you booked or sat ${sat.join(" and ")}`);
   if (more !== undefined) parts.push(more);
   if (parts.length <= 2) return parts.join(" and ");
   return `${parts.slice(0, -1).join(", ")}, and ${parts.at(-1)}`;
@@ -139,7 +172,7 @@ export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boole
   );
 }
 
-/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (RANK_LIST_NAMED) (at most 32), and zone where its words name it. */
+/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (RANK_LIST_NAMED) (at most 128), and zone where its words name it. */
 const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 
 /**
@@ -183,14 +216,14 @@ export function noteRecordRisk(context: PlanContext): Risk | null {
 function recordRisk(calendar: SeasonCalendar, evidence: number, named: boolean, rol?: string): Risk {
   const sources = [SCHOOL_POLICY_URL];
   if (evidence & BIT.ecfmg_application) sources.push(ECFMG_BEFORE_USMLE_URL);
-  if (evidence & EXAMS) sources.push(FSMB_USMLE_URL);
+  if (evidence & (EXAMS | SITTINGS)) sources.push(FSMB_USMLE_URL);
   const then = named
     ? `${rankListWords(calendar, sources, rol)}; your plan then shows the steps it now holds back`
     : "change your answer, and your plan shows the steps it now holds back";
   // A certificate or a pass holds nothing back: every step stays planned while the answer is corrected.
   const ask =
     evidence & OPENS_GATE_BITS
-      ? `check WDOMS for your graduation year now and correct your answer: meanwhile your plan keeps every step planned, as ${evidence & CERTIFICATE ? "your certificate shows" : "your USMLE results show"} the note. If WDOMS truly shows no note for your graduation year, ask your school's dean's office and ECFMG at once.`
+      ? `check WDOMS for your graduation year now and correct your answer: meanwhile your plan keeps every step planned, as ${showsWords(evidence)} the note. If WDOMS truly shows no note for your graduation year, ask your school's dean's office and ECFMG at once.`
       : `check WDOMS for your graduation year now; if the note is there, ${then}. If there is truly no note for your graduation year, ask your school's dean's office and ECFMG, and pay no further fee until then.`;
   return Object.freeze({
     code: "ANSWERS_CONTRADICT_RECORD",

@@ -41,13 +41,26 @@ export type RecordEvidenceStep = keyof typeof RECORD_EVIDENCE_BITS;
  * and a USMLE Step 1 or Step 2 CK passed, which FSMB lets an IMG sit only with an approved ECFMG
  * application, given only for a school with the note (BOOKED_EXAM_EVIDENCE's sources). A matched
  * applicant with both exams passed and the certificate pending was silenced from Match Day on:
- * no contract, no J-1 chain, no email. An application reported done stays a question
+ * no contract, no J-1 chain, no email. A Step booked or sat (BOOKED_EXAM_EVIDENCE scheduled) opens it
+ * as well (eligibilityOf): the same permit. An application reported done stays a question
  * (applicants mark it done on submitting).
  */
 const OPENS_STEPS: readonly RecordEvidenceStep[] = ["ecfmg_certification", "usmle_step1", "usmle_step2ck"];
 export const OPENS_BESIDE_NO: readonly MilestoneKey[] = OPENS_STEPS;
-/** OPENS_BESIDE_NO as the record's evidence bits (noteRecordEvidence): what opens the gate, one list. */
-export const OPENS_GATE_BITS: number = OPENS_STEPS.reduce((bits, key) => bits | RECORD_EVIDENCE_BITS[key], 0);
+/**
+ * The record's bits for USMLE Step 1 or Step 2 CK booked or sat but not passed (scheduled, or a
+ * failed result, read as a retake): the sitting needed FSMB's permit as a pass did, so it opens the
+ * gate beside "no" too (BOOKED_EXAM_EVIDENCE). Above RECORD_EVIDENCE_BITS and the rank list's bit (16).
+ */
+export const SITTING_EVIDENCE_BITS = {
+  usmle_step1: 32,
+  usmle_step2ck: 64,
+} as const satisfies Partial<Record<MilestoneKey, number>>;
+/** OPENS_BESIDE_NO and a sitting as the record's evidence bits (noteRecordEvidence): what opens the gate, one list. */
+export const OPENS_GATE_BITS: number =
+  OPENS_STEPS.reduce((bits, key) => bits | RECORD_EVIDENCE_BITS[key], 0) |
+  SITTING_EVIDENCE_BITS.usmle_step1 |
+  SITTING_EVIDENCE_BITS.usmle_step2ck;
 const OPENS_BESIDE_NO_AT: readonly number[] = OPENS_BESIDE_NO.map(stepIndex);
 
 /**
@@ -81,8 +94,12 @@ export function eligibilityOf(
   // ECFMG certifies, and FSMB lets an IMG sit a Step, only for a school with the note: a "no" beside
   // the applicant's own certificate or pass is asked about (ANSWERS_CONTRADICT_RECORD), never let
   // silence the steps after it.
+  // A Step booked (or sat, its result untold) needed FSMB's permit as a pass did: it opens the gate too.
   if (note === false)
-    return OPENS_BESIDE_NO_AT.some((at) => entries.at(at)?.status === "done") ? "eligible" : "ineligible";
+    return OPENS_BESIDE_NO_AT.some((at) => entries.at(at)?.status === "done") ||
+      BOOKED_AT.some((at) => entries.at(at)?.status === "scheduled")
+      ? "eligible"
+      : "ineligible";
   if (interviewed) return "eligible";
   for (let at = 0; at < EVIDENCE_AT.length; at++)
     if (entries.at(EVIDENCE_AT[at] as number)?.status === "done") return "eligible";

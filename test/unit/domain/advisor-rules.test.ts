@@ -197,6 +197,13 @@ describe("eligibility gates (property-based)", () => {
         // is held (note-false-beside-certificate.test.ts): this property is for a note nothing contradicts.
         if (input.milestones.some((entry) => OPENS_BESIDE_NO.includes(entry.key) && entry.status === "done"))
           return;
+        // A USMLE Step booked or sat opens it too (note-false-beside-sitting.test.ts).
+        if (
+          input.milestones.some(
+            (entry) => BOOKED_EXAM_EVIDENCE.includes(entry.key) && entry.status === "scheduled",
+          )
+        )
+          return;
         const result = planFor(input, now);
         const needsEcfmg = new Set(
           MILESTONE_CATALOG.filter((entry) => entry.needsEcfmgEligibleSchool).map((entry) => entry.key),

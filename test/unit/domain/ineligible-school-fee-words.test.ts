@@ -9,7 +9,8 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
 /**
  * Fee words that fit what is paid: SCHOOL_NOT_ECFMG_ELIGIBLE said "Pay no fee until
  * then" and the school check "before paying any fee" to an applicant who had already paid the
- * ECFMG application and booked Step 1 (the budget's `spentWhen`: done, scheduled). They are told to
+ * ECFMG application and booked Step 1 (the budget's `spentWhen`: done, scheduled; such a booking now
+ * opens the gate, so an OET sitting stands for a fee paid here). They are told to
  * pay no further fee and to ask the body that took each fee (ECFMG its application's, FSMB a
  * USMLE exam's) what becomes of the money paid; no refund is promised.
  */
@@ -32,9 +33,10 @@ const checkAction = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === SCHOOL_CHECK.key)?.action;
 
 describe("an ineligible school's fee words fit the fees paid", () => {
-  // Only a booked exam reported (the application implied, so paid): an approved application (or an exam passed) beside the note "false"
-  // is asked about instead, with no refund talk (note-false-contradicted-by-record.test.ts).
-  const paid = planWith([milestoneFactory("usmle_step1", "scheduled", "2027-02-01")]);
+  // Only an OET sitting booked (paid to OET): an approved application, or a USMLE Step booked or passed,
+  // beside the note "false" is asked about instead, with no refund talk
+  // (note-false-contradicted-by-record.test.ts, note-false-beside-sitting.test.ts).
+  const paid = planWith([milestoneFactory("oet_medicine", "scheduled", "2027-02-01")]);
   const unpaid = planWith([]);
 
   it("tells an applicant who has paid none the catalog's words, unchanged", () => {
@@ -48,7 +50,7 @@ describe("an ineligible school's fee words fit the fees paid", () => {
     const message = riskOf(paid)?.message ?? "";
     expect(message).not.toContain("Pay no fee until then");
     expect(message).toContain(
-      "Pay no further fee until then. You have already paid your Application for ECFMG Certification fee (to ECFMG) and your USMLE Step 1 exam fee (to FSMB): ask each body what becomes of the fee it took; Matchpath knows of no refund.",
+      "Pay no further fee until then. You have already paid your OET Medicine test fee to OET: ask OET what becomes of that money; Matchpath knows of no refund.",
     );
     expect(message).toContain("X Medical College shows no ECFMG sponsor note");
   });
@@ -56,8 +58,6 @@ describe("an ineligible school's fee words fit the fees paid", () => {
   it("fits the school check's action to the fees paid as well", () => {
     const action = checkAction(paid) ?? "";
     expect(action).toContain("pay no further fee until then");
-    expect(action).toContain(
-      "your Application for ECFMG Certification fee (to ECFMG) and your USMLE Step 1 exam fee (to FSMB)",
-    );
+    expect(action).toContain("You have already paid your OET Medicine test fee to OET");
   });
 });

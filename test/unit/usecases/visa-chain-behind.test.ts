@@ -140,10 +140,11 @@ describe.each([
     behindFrom: "2027-04-02T19:00:00.000Z",
     // The petition is due Fri 16 Apr, 60 days before the stamping (the consular allowance). Not
     // reported filed, from 17 Apr even a petition filed that day misses the visa's date (16 Jun):
-    // the notice names the program's last filing day (30 Apr in Karachi); from 1 May even a petition
-    // filed that day brings the visa after 1 Jul, a verdict naming the visa already, so the visa's
-    // own date passing on 16 Jun adds no notice.
-    criticalDays: ["2027-04-17", "2027-05-01"],
+    // the notice names the program's last filing day (30 Apr in Karachi); once that day has ended in
+    // the US (9:00 AM Sat 1 May in Karachi, just after that morning's email) even a petition filed
+    // then brings the visa after 1 Jul, a verdict naming the visa already, told at her next slot
+    // (Sun 2 May: it names no day to act by), so the visa's own date passing on 16 Jun adds no notice.
+    criticalDays: ["2027-04-17", "2027-05-02"],
   },
 ])("$visa matched, the visa chain behind", ({ visa, behindFrom, criticalDays }) => {
   it("hears at least once in every 7 days from the first late step to the start date, never about a blocked step", async () => {
@@ -154,7 +155,7 @@ describe.each([
     expect(longestSilenceDays(sent, behindFrom)).toBeLessThanOrEqual(7);
     for (const each of sent) expect(each.blocked).not.toContain(each.milestone);
     // The critical notice goes out again when the set of late steps changes (J-1: the Statement of
-    // Need and the contract on 6 Apr, the start out of reach on 4 May, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr, the start out of reach on 1 May), on that day.
+    // Need and the contract on 6 Apr, the start out of reach on 4 May, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr, the start out of reach on 1 May, told on 2 May), on that day or at the next slot.
     const notices = sent.filter((each) => each.rung === "critical-risk").map((each) => each.at.slice(0, 10));
     expect(notices).toEqual(criticalDays);
   });

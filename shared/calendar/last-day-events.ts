@@ -64,7 +64,10 @@ export function lastDayEvents(
   const now = Date.parse(input.plan.now);
   for (const reminder of input.plan.reminders) {
     if (!LAST_DAY_RUNGS.has(reminder.rung) || reminder.interviewId !== undefined) continue;
+    // A notice laid against residency's start (SOAP_OUTCOME_UNREPORTED's) has no date of its own:
+    // the email says "no date", so the feed shows none (it read "Due by residency's start").
     if (reminder.overdueSince !== undefined || reminder.onWaitingStep === true) continue;
+    if (reminder.laidAgainst !== undefined) continue;
     const shown = reminderShownDate(reminder);
     if (Date.parse(shown.at) <= now || covered.has(coveredDay(reminder.milestone, shown.at))) continue;
     const key = coveredDay(reminder.milestone, shown.at);

@@ -100,7 +100,7 @@ export function openedNoteAction(context: PlanContext): string {
 /** What shows the note, the strongest evidence of a gate it opens: "your USMLE results show". */
 function showsWords(evidence: number): string {
   if (evidence & CERTIFICATE) return "your certificate shows";
-  return evidence & EXAMS ? "your USMLE results show" : "your USMLE sitting shows";
+  return evidence & EXAMS ? "your USMLE results show" : "your USMLE registration shows";
 }
 
 /**

@@ -46,7 +46,11 @@ export function pathwayLateTitle(context: PlanContext, risk: Risk): string | und
  * by entry).
  */
 export function pathwayAskedEntry(entry: CatalogEntry): CatalogEntry {
-  if (askedEntry === undefined) askedEntry = { ...entry, title: PATHWAY_PASSED_ASKED_TITLE };
-  return askedEntry;
+  let asked = askedEntries.get(entry);
+  if (asked === undefined) {
+    asked = { ...entry, title: PATHWAY_PASSED_ASKED_TITLE };
+    askedEntries.set(entry, asked);
+  }
+  return asked;
 }
-let askedEntry: CatalogEntry | undefined;
+const askedEntries = new WeakMap<CatalogEntry, CatalogEntry>();

@@ -78,3 +78,23 @@ describe("the Pathway planned for Thu 4 Feb, past the last day that keeps the Ma
     expect(alarmsOf(deadline as ICAL.Event)).toHaveLength(0);
   });
 });
+
+describe("a notice with no date of its own (laid against residency's start) gets no last-day event", () => {
+  it("SOAP's outcome never reported: the email says no date, and the feed has no event on 1 Jul for it", () => {
+    const file = fileURLToPath(
+      new URL(
+        "../../fixtures/advisor-review-2027/eras-nrmp-done-no-exam-status-lahore.json",
+        import.meta.url,
+      ),
+    );
+    const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+    const thePlan = plan(
+      snapshot,
+      seasonCalendar(snapshot.applicant.matchYear),
+      new Date("2027-04-20T10:00:00Z"),
+    );
+    expect(thePlan.reminders.some((each) => each.laidAgainst === "residency-start")).toBe(true);
+    const lastDays = feedOf(thePlan).filter((event) => event.uid.includes(".last-day"));
+    expect(lastDays.map((event) => event.startDate.toString())).not.toContain("2027-07-01");
+  });
+});

@@ -65,7 +65,9 @@ describe("a note answered no beside a USMLE sitting opens the gate, as a pass do
     expect(result.nextSteps.map((step) => step.milestone)).toContain(exam.key);
     const message = question(result)?.message ?? "";
     expect(message).toContain(`you booked or sat ${name}`);
-    expect(message).toContain("your plan keeps every step planned, as your USMLE sitting shows the note");
+    expect(message).toContain(
+      "your plan keeps every step planned, as your USMLE registration shows the note",
+    );
     expect(message).not.toContain("holds back");
     expect(message).not.toContain("pay no further fee");
   });

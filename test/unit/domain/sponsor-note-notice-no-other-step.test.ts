@@ -7,7 +7,7 @@ import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from
 
 // A J-1 applicant in Chennai for the 2027 Match whose school, she answers, has no ECFMG sponsor
 // note; she marked the WDOMS check done, her ERAS documents and the budget done (undated), her
-// ECFMG application under way and both Steps booked. Everything that needs ECFMG waits for the
+// ECFMG application under way, neither Step booked (a booked Step would show the note). Everything that needs ECFMG waits for the
 // note. Before the season began the gate's critical notice rode the budget's card; from 1 June the
 // budget counts as done for the season, the WDOMS check is done, and the notice had no step to ride:
 // it was never laid, so she was never told, and the advisor's cohort read "Nothing planned" beside
@@ -19,8 +19,6 @@ function noNote() {
   const milestones: MilestoneEntry[] = [
     milestoneFactory("wdoms_listing", "done"),
     milestoneFactory("ecfmg_application", "in_progress"),
-    milestoneFactory("usmle_step1", "scheduled", "2026-09-01"),
-    milestoneFactory("usmle_step2ck", "scheduled", "2026-08-20"),
     milestoneFactory("research", "waived"),
     ...doneMilestones(["lors", "personal_statement", "cv", "program_list", "budget"]).map(
       ({ key, status }) => ({

@@ -74,21 +74,20 @@ export function lastDayEvents(
     days.set(key, [...(days.get(key) ?? []), reminder]);
   }
   const events: ICalEventData[] = [];
-  const kinds = new Map<string, number>();
   for (const group of days.values()) {
     const first = group[0] as Reminder;
     const shown = reminderShownDate(first);
     for (const each of group) told.add(each);
-    const count = (kinds.get(first.milestone) ?? 0) + 1;
-    kinds.set(first.milestone, count);
     const basis = dateBasis(shown);
     const basisNote = basis === "projected" ? "projected" : basis === "advice" ? "our advice" : undefined;
     events.push({
-      id: uid(input.applicantId, first.milestone, count === 1 ? "last-day" : `last-day-${count}`),
+      // Named by its step and its own day, so a day passing leaves the others' UIDs as they were (a
+      // count per step renamed each later one).
+      id: uid(input.applicantId, first.milestone, `last-day-${dayOf(shown, input.timezone)}`),
       ...deadlineTimes(shown, input.timezone),
       stamp: event.stamp,
       sequence: event.sequence,
-      summary: `${first.title}${notes([basisNote])}`,
+      summary: `${calendarTitle(first.title)}${notes([basisNote])}`,
       description: event.open(
         lines(`${reminderDateLabel(first).label} ${bothZones(shown)}.`, ...dateBasisNote(shown), first.why),
       ),
@@ -102,4 +101,18 @@ export function lastDayEvents(
     });
   }
   return events;
+}
+
+/** A date's day as YYYYMMDD (a UID part): a whole day's own, else the day its instant falls on in `zone`. */
+function dayOf(date: Deadline, zone: string): string {
+  if (date.precision === "day" && date.day) return date.day.replaceAll("-", "");
+  return DateTime.fromISO(date.at, { zone: "utc" }).setZone(zone).toFormat("yyyyMMdd");
+}
+
+/**
+ * A notice's title as an event's: the email's "act by the day below" points under the subject to
+ * the email's date line, which a calendar shows as the event's own day.
+ */
+function calendarTitle(title: string): string {
+  return title.replaceAll("the day below", "this day");
 }

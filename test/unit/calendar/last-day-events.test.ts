@@ -44,7 +44,7 @@ describe("matched, the J-1 sponsorship file late on 20 Apr: complete by about Mo
   it("the email's last day has its own event on Mon 3 May, all day, in the notice's words", () => {
     const notice = thePlan.reminders.find((each) => each.risk === "VISA_NOT_READY_FOR_START");
     expect(notice?.deadlineDetail.local).toBe("Mon 3 May 2027");
-    const lastDay = events.find((event) => event.uid.endsWith(".last-day@matchpath"));
+    const lastDay = events.find((event) => event.uid.endsWith(".last-day-20270503@matchpath"));
     expect(lastDay?.startDate.toString()).toBe("2027-05-03");
     expect(lastDay?.startDate.isDate).toBe(true);
     expect(lastDay?.summary).toBe(`${notice?.title} (our advice)`);
@@ -59,7 +59,7 @@ describe("the Pathway planned for Thu 4 Feb, past the last day that keeps the Ma
     events.find((event) => event.uid === `a_akl.ecfmg_pathway.${kind}@matchpath`);
 
   it("the last day has its own event ending at that cut-off, with the countdown's alarms on it", () => {
-    const lastDay = byUid("last-day");
+    const lastDay = byUid("last-day-20270203");
     expect(lastDay?.endDate.toJSDate().toISOString()).toBe("2027-02-03T02:00:00.000Z");
     expect(lastDay?.summary).toContain("submit your application today");
     // The countdown's rungs and the critical notice, laid at her next delivery slot, count down to it.
@@ -96,5 +96,26 @@ describe("a notice with no date of its own (laid against residency's start) gets
     expect(thePlan.reminders.some((each) => each.laidAgainst === "residency-start")).toBe(true);
     const lastDays = feedOf(thePlan).filter((event) => event.uid.includes(".last-day"));
     expect(lastDays.map((event) => event.startDate.toString())).not.toContain("2027-07-01");
+  });
+});
+
+describe("a last-day event's title reads as a calendar's, its day the event's own", () => {
+  it("'act by the day below' (the email's pointer to its date line) reads 'act by this day', named by its day", () => {
+    const file = fileURLToPath(
+      new URL("../../fixtures/failed-exam-dated/step2ck-failed-done-dated.json", import.meta.url),
+    );
+    const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+    const thePlan = plan(
+      snapshot,
+      seasonCalendar(snapshot.applicant.matchYear),
+      new Date("2026-12-15T10:00:00Z"),
+    );
+    const lastDays = feedOf(thePlan).filter((event) => event.uid.includes(".last-day-"));
+    expect(lastDays.length).toBeGreaterThan(0);
+    for (const event of lastDays) {
+      expect(event.summary).not.toContain("the day below");
+      expect(event.uid).toMatch(/\.last-day-\d{8}@matchpath$/);
+    }
+    expect(lastDays.some((event) => event.summary.includes("act by this day"))).toBe(true);
   });
 });

@@ -175,7 +175,7 @@ export function storedPlanSummary(parts: {
 
 /**
  * The latest email to the applicant the ledger records and what became of it: SES's report when one came back,
- * "unsubscribed" when the applicant left afterwards, else "sent".
+ * else "sent". An unsubscribe is the row's `unsubscribedAt`, which no later report overwrites.
  */
 export function lastEmailOf(state: ApplicantState): LastEmail | undefined {
   let latest: LastEmail | undefined;
@@ -190,8 +190,6 @@ export function lastEmailOf(state: ApplicantState): LastEmail | undefined {
     }
     latest = { sentAt: entry.sentAt, messageId: entry.messageId, outcome: entry.delivery ?? "sent" };
   }
-  if (latest !== undefined && latest.outcome === "sent" && state.profile.unsubscribedAt !== undefined)
-    latest.outcome = "unsubscribed";
   return latest;
 }
 
@@ -210,6 +208,7 @@ export function cohortSummary(state: ApplicantState, plan: Plan, planning?: Plan
       interviews: state.interviews,
       ...(lastEmail ? { lastEmail } : {}),
       ...(state.profile.remindersPausedAt ? { remindersPausedAt: state.profile.remindersPausedAt } : {}),
+      ...(state.profile.unsubscribedAt ? { unsubscribedAt: state.profile.unsubscribedAt } : {}),
       upcoming,
     }),
   };

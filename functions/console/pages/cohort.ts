@@ -18,13 +18,20 @@ function riskCell(row: CohortRow): string {
   return parts.length > 0 ? parts.join(", ") : `<span class="ok">none</span>`;
 }
 
-/** The applicant's own last email (reminders, resends): escalations to the advisor are on their page's ledger. */
+/**
+ * The applicant's own last email (reminders, resends): escalations to the advisor are on their page's ledger.
+ * An unsubscribe is said beside it whatever SES reported on that email: nothing reaches them since.
+ */
 function emailCell(row: CohortRow): string {
-  if (row.lastEmail === undefined) return `<span class="muted">none sent to them yet</span>`;
+  const unsubscribed =
+    row.unsubscribedAt === undefined
+      ? ""
+      : `<br><span class="critical">unsubscribed since ${when(row.unsubscribedAt)}: no reminders reach them</span>`;
+  if (row.lastEmail === undefined) return `<span class="muted">none sent to them yet</span>${unsubscribed}`;
   const bad = ["bounced", "complained", "rejected", "rendering-failed", "unsubscribed"].includes(
     row.lastEmail.outcome,
   );
-  return `${when(row.lastEmail.sentAt)} <span class="${bad ? "critical" : "ok"}">${h(row.lastEmail.outcome)}</span>`;
+  return `${when(row.lastEmail.sentAt)} <span class="${bad ? "critical" : "ok"}">${h(row.lastEmail.outcome)}</span>${unsubscribed}`;
 }
 
 /**

@@ -3,7 +3,10 @@ import type { Applicant, Interview } from "../snapshot.ts";
 import { type CohortFacts, type CohortFactsFrom, planFacts } from "./row-as-of.ts";
 import type { Stage } from "./stage.ts";
 
-/** What became of the latest email: SES's report, or the applicant's own choice. */
+/**
+ * What became of the latest email: SES's report. "unsubscribed" is only in rows stored before the
+ * row kept `unsubscribedAt` apart; the planner rewrites them at the applicant's next plan.
+ */
 export type EmailOutcome =
   | "sent"
   | "delivered"
@@ -45,6 +48,11 @@ export interface CohortRow {
   /** ISO UTC instant reminders were paused by an advisor; absent while they run. */
   remindersPausedAt?: string;
   /**
+   * ISO UTC instant the applicant unsubscribed; absent while they are subscribed. Kept apart from
+   * `lastEmail`'s outcome, which SES's later report on that email overwrites ("delivered").
+   */
+  unsubscribedAt?: string;
+  /**
    * The stage, risks, overdue count and next deadline as time alone will change them, by instant
    * (row-as-of.ts): the console reads the row as of now. Absent when nothing changes ahead.
    */
@@ -59,6 +67,7 @@ export interface CohortRowInput {
   interviews?: readonly Interview[];
   lastEmail?: LastEmail;
   remindersPausedAt?: string;
+  unsubscribedAt?: string;
   upcoming?: CohortFactsFrom[];
 }
 
@@ -79,6 +88,7 @@ export function cohortRow(input: CohortRowInput): CohortRow {
   if (plannedMatchYear !== undefined) row.plannedMatchYear = plannedMatchYear;
   if (input.lastEmail !== undefined) row.lastEmail = input.lastEmail;
   if (input.remindersPausedAt !== undefined) row.remindersPausedAt = input.remindersPausedAt;
+  if (input.unsubscribedAt !== undefined) row.unsubscribedAt = input.unsubscribedAt;
   if (input.upcoming !== undefined && input.upcoming.length > 0) row.upcoming = input.upcoming;
   return row;
 }

@@ -63,13 +63,22 @@ export function formRoute(provider: ProviderName): FormRoute {
     try {
       result = await receiveSubmission(intake.submission, provider, deps);
     } catch (error) {
-      // What the store refuses (cancelling an interview the applicant does not have) is the form's
-      // answer too: 422 naming the form field, like a mapping problem.
+      // What the intake refuses beyond the mapping (a step done in the future) and what the store
+      // refuses (cancelling an interview the applicant does not have) is the form's answer too:
+      // 422 naming the form field, like a mapping problem.
       if (error instanceof InvalidInputError && !(error instanceof LimitExceededError)) {
         throw asProblem(
-          new InvalidInputError(error.message, nameFormFields(intake.mapping, error.problems), {
-            cause: error,
-          }),
+          new InvalidInputError(
+            error.message,
+            nameFormFields(
+              intake.mapping,
+              error.problems,
+              intake.submission.milestones.map((entry) => entry.key),
+            ),
+            {
+              cause: error,
+            },
+          ),
         );
       }
       throw error;

@@ -93,7 +93,7 @@ export function submissionRefusals(
   const zone = snapshot?.timezone;
   const { graduation, matchYear } = snapshot ?? {};
   const refusals: SubmissionRefusal[] = [
-    futureDoneRefusal(submission.milestones, zone ?? EARLIEST_ZONE, now),
+    futureDoneRefusal(submission.milestones, zone, now),
     {
       message: "The submission gives a graduation too far ahead",
       problems:
@@ -137,15 +137,19 @@ export function oneRefusal(refusals: readonly SubmissionRefusal[]): SubmissionRe
   };
 }
 
-/** A step done after today in `zone` (done-date.ts), naming every such milestone's date. Pure. */
+/**
+ * A step done after today in the applicant's `zone` (done-date.ts), or, when it is not known (an
+ * update, a zone that did not parse), after today in the earliest zone, naming every such
+ * milestone's date. Pure.
+ */
 function futureDoneRefusal(
   milestones: readonly Pick<MilestoneEntry, "status" | "date">[],
-  zone: string,
+  zone: string | undefined,
   now: Date,
 ): SubmissionRefusal {
   return {
     message: "The submission marks a step done in the future",
-    problems: futureDoneProblems(milestones, zone, now),
+    problems: futureDoneProblems(milestones, zone ?? EARLIEST_ZONE, now, zone === undefined),
   };
 }
 

@@ -9,12 +9,19 @@ export interface MappingProblem extends FieldProblem {
 }
 
 /**
- * Problems found after mapping (by the store: an interview to cancel that the applicant does not
- * have) named as the form's own fields, like the mapper's problems: `interviews.0.id` becomes
+ * Problems found after mapping (the intake's refusals: a step done in the future; the store's: an
+ * interview to cancel that the applicant does not have) named as the form's own fields, like the
+ * mapper's problems: `interviews.0.id` becomes
  * `{ path: "interviews.0.id", field: "Interview reference", message: 'Tally field "Interview reference": …' }`.
- * A submission's interview N is the mapping's N-th interview index in order (assemble keeps that order).
+ * A submission's interview N is the mapping's N-th interview index in order (assemble keeps that order);
+ * its milestone N is `milestoneKeys[N]` (the submission's milestones' keys), and its path names the
+ * step as the mapping and the mapper's problems do: `milestones.0.date` becomes `milestones.usmle_step2ck.date`.
  */
-export function nameFormFields(mapping: FormMapping, problems: readonly MappingProblem[]): MappingProblem[] {
+export function nameFormFields(
+  mapping: FormMapping,
+  problems: readonly MappingProblem[],
+  milestoneKeys: readonly string[] = [],
+): MappingProblem[] {
   const title = providerNamed(mapping.provider).title;
   const interviewIndexes = [
     ...new Set(
@@ -28,14 +35,18 @@ export function nameFormFields(mapping: FormMapping, problems: readonly MappingP
   for (const [key, rule] of Object.entries(mapping.fields)) if (!fedBy.has(rule.to)) fedBy.set(rule.to, key);
   return problems.map((problem) => {
     if (problem.field !== undefined) return problem;
-    const mappingPath = problem.path.replace(
+    const path = problem.path.replace(/^milestones\.(\d+)(?=\.|$)/, (whole, index: string) => {
+      const key = milestoneKeys[Number(index)];
+      return key === undefined ? whole : `milestones.${key}`;
+    });
+    const mappingPath = path.replace(
       /^interviews\.(\d+)(?=\.|$)/,
       (_whole, index: string) => `interviews.${interviewIndexes[Number(index)] ?? index}`,
     );
     const field = fieldFor(mappingPath, fedBy);
     return field === undefined
       ? problem
-      : { ...problem, field, message: `${title} field "${field}": ${problem.message}` };
+      : { ...problem, path, field, message: `${title} field "${field}": ${problem.message}` };
   });
 }
 

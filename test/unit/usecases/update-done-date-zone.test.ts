@@ -70,6 +70,8 @@ describe("a milestone.update's done date, in the applicant's stored zone", () =>
     const refusal = await receiveSubmission(update("2026-12-06"), "webhook", deps).catch(
       (error: unknown) => error,
     );
-    expect((refusal as InvalidInputError).problems[0]?.message).toContain("(2026-12-05, Pacific/Kiritimati)");
+    expect((refusal as InvalidInputError).problems[0]?.message).toContain(
+      "after today everywhere on Earth (2026-12-05 is the latest today, in Pacific/Kiritimati, UTC+14)",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { displayText } from "./display-text.ts";
+import { emailAddress } from "./email-address.ts";
 import { startsAtMatchesZone } from "./interview-offset.ts";
 import { CLOCK } from "./iso-texts.ts";
 import { scoredEntry, scoreOnScale } from "./score-on-scale.ts";
@@ -106,7 +107,7 @@ export const MedicalSchoolSchema = z.object({
 
 export const ApplicantSchema = z.object({
   externalId: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  email: z.email({ message: "must be an email address" }).check(z.maxLength(254)),
+  email: emailAddress(),
   fullName: displayText(200),
   timezone: IanaZoneSchema,
   matchYear: z.number().check(z.int(), z.minimum(MATCH_YEARS.earliest), z.maximum(MATCH_YEARS.latest)),
@@ -122,7 +123,7 @@ export const ApplicantSchema = z.object({
   graduation: TypedDateSchema,
   medicalSchool: MedicalSchoolSchema,
   programsPlanned: z.number().check(z.int(), z.minimum(0), z.maximum(1000)),
-  advisorEmail: z.optional(z.email({ message: "must be an email address" }).check(z.maxLength(254))),
+  advisorEmail: z.optional(emailAddress()),
   /**
    * The applicant's consent that `advisorEmail` is emailed, once per risk, when a critical risk
    * appears in their plan or a deadline becomes overdue. Absent or false: never.

@@ -216,6 +216,9 @@ export function cohortCsv(rows: CohortRow[]): string {
     "nextDeadlineEt",
     // The Match the plan is dated for (the season filter's): matchYear's, or a later one when that is out of reach.
     "plannedMatchYear",
+    // When the applicant unsubscribed: lastEmailOutcome is SES's report on that email, which says
+    // "delivered" whether or not they left since. Last, as the columns added before it.
+    "unsubscribedAt",
   ];
   const lines = rows.map((row) =>
     [
@@ -236,6 +239,7 @@ export function cohortCsv(rows: CohortRow[]): string {
       row.remindersPausedAt,
       row.nextDeadline === undefined ? undefined : rowCountdownWords(row.nextDeadline),
       seasonOf(row),
+      row.unsubscribedAt,
     ]
       .map(cell)
       .join(","),

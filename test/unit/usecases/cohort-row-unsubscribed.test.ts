@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ApplicantState } from "#ports/applicants.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { cohortSummary } from "#usecases/planning.ts";
-import { cohortFragment } from "../../../functions/console/pages/cohort.ts";
+import { cohortCsv, cohortFragment } from "../../../functions/console/pages/cohort.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "./fakes.ts";
 
 /**
@@ -51,6 +51,18 @@ describe("the cohort row of an applicant who unsubscribed", () => {
     expect(html).toMatch(
       /delivered<\/span><br><span class="critical">unsubscribed since <time[^>]*>Wed 9 Dec 2026, 3:00 AM ET<\/time>: no reminders reach them/,
     );
+  });
+
+  it("exports when she unsubscribed as the CSV's last column, beside SES's report", () => {
+    const cohort = row(mere("delivered", true));
+    const [header, line] = cohortCsv([cohort]).trim().split("\r\n");
+    const columns = header?.split(",") ?? [];
+    expect(columns.at(-1)).toBe("unsubscribedAt");
+    // A cell may hold a quoted comma: the line is read from its end (unsubscribedAt, the season,
+    // nextDeadlineEt, remindersPausedAt, lastEmailOutcome).
+    expect(line?.split(",").at(-1)).toBe(UNSUBSCRIBED_AT);
+    expect(columns.at(-5)).toBe("lastEmailOutcome");
+    expect(line).toMatch(/,delivered,,"[^"]*",2028,2026-12-09T08:00:00\.000Z$/);
   });
 
   it("says so while her last email is not yet reported, and when none was sent", () => {

@@ -39,13 +39,14 @@ describe("the console's applicant page for a re-applicant and a critical risk", 
     unlisted.snapshot.applicant.advisorEmail = HELEN;
     unlisted.snapshot.applicant.fullName = "Omar Haddad";
     unlisted.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
-    // No record that contradicts the missing note (an approved application or a pass is asked about
-    // instead): the application under way, Step 1 booked (its fee paid).
+    // No record that contradicts the missing note (an approved application, a pass or a booked Step
+    // is asked about instead): the application under way, neither Step booked, the OET and the
+    // Pathway done (their fees paid).
     unlisted.snapshot.milestones = unlisted.snapshot.milestones.map((entry) =>
       entry.key === "ecfmg_application"
         ? { key: entry.key, status: "in_progress" as const }
-        : entry.key === "usmle_step1"
-          ? { key: entry.key, status: "scheduled" as const, date: "2026-09-01" }
+        : entry.key === "usmle_step1" || entry.key === "usmle_step2ck"
+          ? { key: entry.key, status: "not_started" as const }
           : entry,
     );
     for (const applicant of [reapplicant, unlisted])

@@ -19,13 +19,13 @@ async function applicantWithSchoolNotListed(advisorEmail: string, consent: boole
   const applicant = step2Applicant();
   applicant.snapshot.applicant.advisorEmail = advisorEmail;
   applicant.snapshot.applicant.medicalSchool.wdomsSponsorNote = false;
-  // No record that contradicts the missing note (an approved application or a pass is asked about
-  // instead): the application under way, Step 1 booked (its fee paid).
+  // No record that contradicts the missing note (an approved application, a pass or a booked Step
+  // is asked about instead): the application under way, neither Step booked.
   applicant.snapshot.milestones = applicant.snapshot.milestones.map((entry) =>
     entry.key === "ecfmg_application"
       ? { key: entry.key, status: "in_progress" as const }
-      : entry.key === "usmle_step1"
-        ? { key: entry.key, status: "scheduled" as const, date: "2026-09-01" }
+      : entry.key === "usmle_step1" || entry.key === "usmle_step2ck"
+        ? { key: entry.key, status: "not_started" as const }
         : entry,
   );
   if (consent) applicant.snapshot.applicant.escalateToAdvisor = true;

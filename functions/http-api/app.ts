@@ -1,5 +1,6 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { DateTime } from "luxon";
 import { systemClock } from "#adapters/clock.ts";
 import type { SecretSource } from "#config/secrets.ts";
 import { InvalidInputError } from "#errors";
@@ -10,6 +11,7 @@ import { PROVIDERS, type ProviderName } from "#intake/providers/list.ts";
 import { verify } from "#intake/standard-webhooks.ts";
 import type { UnsubscribeKeySources } from "#links/unsubscribe-token.ts";
 import { describeError } from "#observability/logger.ts";
+import { humanDate } from "#pages/dates.ts";
 import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
@@ -21,7 +23,7 @@ import { checkUnsubscribeToken, unsubscribe } from "#usecases/unsubscribe.ts";
 import type { ApplicantPagesDeps, PageRoute } from "./applicant-routes.ts";
 import type { FormIntake } from "./form-routes.ts";
 import { isOneClickForm } from "./one-click.ts";
-import { confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
+import { alreadyUnsubscribedPage, confirmationPage, invalidLinkPage, unsubscribedPage } from "./pages.ts";
 import { HTTP_API_ROUTES, type HttpApiMethod, type HttpApiRouteKey, splitRouteKey } from "./route-keys.ts";
 
 /**
@@ -103,14 +105,36 @@ const intakeWebhook: Route = async (event, deps) => {
 
 const unsubscribeConfirm: Route = async (event, deps) => {
   const token = queryParameter(event, "token");
+  let applicantId: string;
   try {
-    await checkUnsubscribeToken(token, deps.unsubscribeKeys);
+    applicantId = await checkUnsubscribeToken(token, deps.unsubscribeKeys);
   } catch (error) {
     if (error instanceof InvalidInputError) return invalidLinkPage();
     throw error;
   }
-  return confirmationPage(token ?? "", freshLinkActionFor(token, deps));
+  const already = await unsubscribedAlready(applicantId, deps);
+  return already
+    ? alreadyUnsubscribedPage(already.since, freshLinkActionFor(token, deps))
+    : confirmationPage(token ?? "", freshLinkActionFor(token, deps));
 };
+
+/**
+ * Whether the link's address is unsubscribed already (this applicant's unsubscribe, or another
+ * record's at the same address), and since which day in the applicant's zone when known.
+ */
+async function unsubscribedAlready(
+  applicantId: string,
+  deps: HttpApiDeps,
+): Promise<{ since?: string } | undefined> {
+  const state = await deps.applicants.loadApplicant(applicantId);
+  if (!state) return undefined;
+  const at = state.profile.unsubscribedAt;
+  if (at === undefined && (await deps.suppression.suppressionReason(state.profile.email)) !== "unsubscribe") {
+    return undefined;
+  }
+  const day = at && DateTime.fromISO(at).setZone(state.profile.timezone).toISODate();
+  return day ? { since: humanDate(day) } : {};
+}
 
 /** "Email me a fresh link" from the unsubscribe pages, with their (never expiring) token. */
 function freshLinkActionFor(token: string | undefined, deps: HttpApiDeps): string | undefined {

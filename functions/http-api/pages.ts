@@ -62,6 +62,31 @@ ${freshLinkForm(freshLinkAction)}`
   );
 }
 
+/**
+ * GET /unsubscribe when the address is unsubscribed already (the link opened again): no second
+ * "Stop reminders?" to confirm, but what is in effect and, as the preferences page offers, the way
+ * back: Subscribe again there, reached from a recent email or a fresh link.
+ */
+export function alreadyUnsubscribedPage(
+  unsubscribedOn: string | undefined,
+  freshLinkAction?: string,
+): APIGatewayProxyStructuredResultV2 {
+  const since = unsubscribedOn === undefined ? "" : ` (since ${e(unsubscribedOn)})`;
+  return htmlPage(
+    200,
+    "You are already unsubscribed",
+    `<h1>You are already unsubscribed</h1>
+<p>This email address is unsubscribed${since}: Matchpath sends it no reminders, so nothing was changed. Your timeline and your calendar feed keep working.</p>
+<h2>Want reminders again?</h2>
+${
+  freshLinkAction === undefined
+    ? `<p>Open <strong>Email preferences</strong> in any Matchpath email of the last 60 days and choose <strong>Subscribe again</strong>.</p>`
+    : `<p>Open <strong>Email preferences</strong> in a Matchpath email of the last 60 days and choose <strong>Subscribe again</strong>. No such email at hand? We can email you a fresh link to it.</p>
+${freshLinkForm(freshLinkAction)}`
+}`,
+  );
+}
+
 export function invalidLinkPage(): APIGatewayProxyStructuredResultV2 {
   return htmlPage(
     401,

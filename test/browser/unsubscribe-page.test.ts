@@ -69,6 +69,24 @@ describe("unsubscribe pages in a browser", () => {
     await page.close();
   });
 
+  it("the same link opened again says the address is unsubscribed already and offers the way back", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(unsubscribeUrl(base, createUnsubscribeToken(keyring, "a_ada", now)));
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "You are already unsubscribed",
+    );
+    const main = page.locator("main");
+    await expect(main.textContent()).resolves.toMatch(
+      /This email address is unsubscribed \(since \w{3} \d+ \w{3} 20\d\d\): Matchpath sends it no reminders, so nothing was changed\./,
+    );
+    await expect(main.textContent()).resolves.toMatch(/Email preferences[\s\S]*Subscribe again/);
+    await expect(page.getByRole("button", { name: "Unsubscribe" }).count()).resolves.toBe(0);
+    expect(await allA11yViolations(page)).toEqual([]);
+    await saveScreenshot(page, "unsubscribe-again");
+    expect(store.state("a_ada").profile.unsubscribedAt).toBe(now.toISOString());
+    await page.close();
+  });
+
   it("a tampered link gets the 401 page, which passes every axe rule", async () => {
     const page = await browser.context.newPage();
     const response = await page.goto(`${base}/unsubscribe?token=forged`);

@@ -15,6 +15,7 @@ import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
 import { notForMeParagraph, recordedAs, soapNotForMeMeans, soapOfferStands } from "./not-for-me-words.ts";
+import { EXAMS_WITH_A_RESULT, lastDayHelp, tooLateNote, usedScheduleLinkPage } from "./schedule-notes.ts";
 
 /** The confirmation page a GET of an action link shows: nothing changes until its button is pressed. */
 export function actionConfirmationPage(
@@ -72,6 +73,7 @@ export function actionConfirmationPage(
 <div class="actions">${schedule}<a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
+  if (preview.linkUsed && scheduleUrl) return usedScheduleLinkPage(preview, timelineUrl, scheduleUrl);
   if (preview.alreadySnoozedUntil) {
     // A used Snooze link, as a used Done: what is recorded, no form.
     return htmlPage(
@@ -148,18 +150,6 @@ const BUTTONS: Record<StepAction, string> = {
   start: "Yes, in progress",
 };
 
-/**
- * Exams whose Done an applicant may tap on booking them: Done there means passed
- * with the result in hand; a booked exam is "Scheduled for…", which counts reminders down to it.
- * Keys, not the catalog: the page is served by the http-api, whose cold start stays off the catalog.
- */
-const EXAMS_WITH_A_RESULT: ReadonlySet<string> = new Set([
-  "usmle_step1",
-  "usmle_step2ck",
-  "usmle_step3",
-  "oet_medicine",
-]);
-
 export const EXAM_DONE_MEANS =
   "Done means you sat this exam, passed, and have your result. If you have only booked it, go back and use Scheduled for… instead, so your reminders count down to your exam day.";
 
@@ -199,24 +189,6 @@ ${options}
 <p>The last reminder before the deadline always comes, snoozed or not.</p>`;
     }
   }
-}
-
-/** "sit it" for an exam, "complete it" for any other dated step. */
-function doIt(preview: ActionPreview): string {
-  return EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? "sit it" : "complete it";
-}
-
-/** The form's help: the last day for this Match, and that a later one is recorded but too late. */
-function lastDayHelp(preview: ActionPreview): string {
-  if (!preview.lastDay) return "";
-  return ` The last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match is <strong>${e(humanDate(preview.lastDay.date))}</strong> (its deadline: ${e(preview.lastDay.deadline.local)}); a later date is recorded, but it is too late for this Match.`;
-}
-
-/** A recorded date after the step's last day, said plainly. */
-function tooLateNote(preview: ActionPreview, recorded: MilestoneEntry | undefined): string {
-  const last = preview.lastDay;
-  if (!last || recorded?.status !== "scheduled" || !recorded.date || recorded.date <= last.date) return "";
-  return `<p class="note critical" role="alert">${e(`${humanDate(recorded.date)} is after ${humanDate(last.date)}, the last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match: a result from that day comes too late to count for this Match. Book an earlier day if you can, then use Change the date; your timeline's “Risks to watch” says what this means and what else you can do.`)}</p>`;
 }
 
 /**

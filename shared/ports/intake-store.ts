@@ -41,4 +41,10 @@ export interface IntakeStore {
    * since it was read (see `decidedOn`); nothing is written.
    */
   applySubmission(submission: Submission, source: IntakeSource, receivedAt: Date): Promise<IntakeResult>;
+  /**
+   * Whether a submission with this (provider, submissionId) was written (within the idempotency
+   * records' lifetime): a used action link, so its page says it records once before any form.
+   * Absent: not known, and the page shows the form.
+   */
+  submissionApplied?(provider: string, submissionId: string): Promise<boolean>;
 }

@@ -90,6 +90,8 @@ export interface ActionPreview {
    * Absent otherwise.
    */
   bookedDay?: string;
+  /** For schedule: this link recorded a date already (it records once), so the GET offers Change the date. */
+  linkUsed?: true;
   /**
    * The link's action is not one the step offers now (actionsFor: "Not for me" on a step that
    * cannot be skipped, "Scheduled for…" on one whose date comes from a form, Snooze with no
@@ -201,12 +203,17 @@ export async function previewStepAction(
       ? newDateDeadline(deps.planning, state, now, plan, claims.milestone, today)
       : undefined;
   const lastDay = deadline ? lastDayOf(deadline, state.profile.timezone) : undefined;
+  const linkUsed =
+    claims.action === "schedule" &&
+    current?.status === "scheduled" &&
+    (await deps.intake.submissionApplied?.("link", `link-${claims.nonce}`));
   return {
     claims,
     state,
     plan,
     ...(doneOpens ? { doneOpens } : {}),
     ...(bookedDay ? { bookedDay } : {}),
+    ...(linkUsed ? { linkUsed: true as const } : {}),
     ...(unavailable ? { unavailable } : {}),
     ...(wayOut ? { settlesConflict: true as const } : {}),
     ...(alreadySnoozedUntil ? { alreadySnoozedUntil } : {}),

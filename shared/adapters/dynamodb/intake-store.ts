@@ -69,6 +69,12 @@ export class DynamoIntakeStore implements IntakeStore {
       : this.applyUpdate(submission, source, receivedAt);
   }
 
+  async submissionApplied(provider: string, submissionId: string): Promise<boolean> {
+    return (
+      (await this.table.get(keys.submission(provider, submissionId), { consistent: true })) !== undefined
+    );
+  }
+
   private async applySnapshot(
     snapshot: ApplicantSnapshot,
     source: IntakeSource,

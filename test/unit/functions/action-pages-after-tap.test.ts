@@ -53,7 +53,9 @@ describe("action pages after a tap, and snooze labels", () => {
   it("the date already recorded reads without a stray space before the punctuation", async () => {
     const { links, call } = setup();
     await call("POST", links.action("usmle_step2ck", "schedule"), "date=2026-11-20");
-    const page = await call("GET", links.action("usmle_step2ck", "schedule"));
+    // A fresh link (Change the date's): the used one offers no form, only Change the date.
+    const fresh = linksSignedAt(new Date("2026-06-01T09:00:00Z"));
+    const page = await call("GET", fresh.action("usmle_step2ck", "schedule"));
     expect(page.body).toContain(
       "Now recorded: scheduled for <strong>Fri 20 Nov 2026</strong>. A new date replaces it.",
     );

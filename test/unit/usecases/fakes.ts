@@ -217,6 +217,10 @@ export class InMemoryApplicantStore
     return stored.state;
   }
 
+  async submissionApplied(provider: string, submissionId: string): Promise<boolean> {
+    return this.submissions.has(`${provider}#${submissionId}`);
+  }
+
   async applySubmission(
     submission: Submission,
     source: IntakeSource,

@@ -1,0 +1,61 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { scheduleTold } from "#domain/told-answers.ts";
+import type { ActionPreview } from "#usecases/step-actions.ts";
+import { humanDate } from "./dates.ts";
+import { escapeHtml as e, htmlPage } from "./layout.ts";
+
+/** What the "Scheduled for…" pages say about the date: the last day for this Match, a date too late, a used link. */
+
+/**
+ * Exams whose Done an applicant may tap on booking them: Done there means passed
+ * with the result in hand; a booked exam is "Scheduled for…", which counts reminders down to it.
+ * Keys, not the catalog: the page is served by the http-api, whose cold start stays off the catalog.
+ */
+export const EXAMS_WITH_A_RESULT: ReadonlySet<string> = new Set([
+  "usmle_step1",
+  "usmle_step2ck",
+  "usmle_step3",
+  "oet_medicine",
+]);
+
+/** "sit it" for an exam, "complete it" for any other dated step. */
+function doIt(preview: ActionPreview): string {
+  return EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? "sit it" : "complete it";
+}
+
+/** The form's help: the last day for this Match, and that a later one is recorded but too late. */
+export function lastDayHelp(preview: ActionPreview): string {
+  if (!preview.lastDay) return "";
+  return ` The last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match is <strong>${e(humanDate(preview.lastDay.date))}</strong> (its deadline: ${e(preview.lastDay.deadline.local)}); a later date is recorded, but it is too late for this Match.`;
+}
+
+/** A recorded date after the step's last day, said plainly. */
+export function tooLateNote(preview: ActionPreview, recorded: MilestoneEntry | undefined): string {
+  const last = preview.lastDay;
+  if (!last || recorded?.status !== "scheduled" || !recorded.date || recorded.date <= last.date) return "";
+  return `<p class="note critical" role="alert">${e(`${humanDate(recorded.date)} is after ${humanDate(last.date)}, the last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match: a result from that day comes too late to count for this Match. Book an earlier day if you can, then use Change the date; your timeline's “Risks to watch” says what this means and what else you can do.`)}</p>`;
+}
+
+/**
+ * The GET of a "Scheduled for…" link that already recorded a date: a link records once, so a form
+ * here would take a new date and then refuse it. Says what is recorded and offers Change the date
+ * (a fresh link) as the way to give another day.
+ */
+export function usedScheduleLinkPage(
+  preview: ActionPreview,
+  timelineUrl: string,
+  changeDateUrl: string,
+): APIGatewayProxyStructuredResultV2 {
+  const recorded = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
+  const day = recorded?.date ? humanDate(recorded.date) : undefined;
+  const told = scheduleTold(preview.claims.milestone, preview.title, day);
+  return htmlPage(
+    200,
+    "Already recorded",
+    `<h1>Already recorded</h1>
+<p class="note">${e(`${told} This link was used to record it, and a link records once, so nothing here changes it.`)}</p>
+${tooLateNote(preview, recorded)}<p>Booked a different day? Use <strong>Change the date</strong> to give it.</p>
+<div class="actions"><a class="button primary" href="${e(changeDateUrl)}">Change the date</a><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
+  );
+}

@@ -14,7 +14,13 @@ import { doneTold, scheduleTold } from "#domain/told-answers.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
-import { notForMeParagraph, recordedAs, soapNotForMeMeans, soapOfferStands } from "./not-for-me-words.ts";
+import {
+  notForMeParagraph,
+  recordedAs,
+  soapNotForMeMeans,
+  soapOfferAnswer,
+  soapOfferStands,
+} from "./not-for-me-words.ts";
 import { EXAMS_WITH_A_RESULT, lastDayHelp, tooLateNote, usedScheduleLinkPage } from "./schedule-notes.ts";
 
 /** The confirmation page a GET of an action link shows: nothing changes until its button is pressed. */
@@ -110,8 +116,11 @@ ${
 }<div class="actions"><a class="button secondary" href="${e(timelineUrl)}">Back to my timeline</a></div>`,
     );
   }
-  // An action that records more asks what it records (SOAP done: an accepted offer).
-  const records = actionRecord(preview.claims.milestone, preview.claims.action);
+  // An action that records more asks what it records (SOAP done, or Match Day's in SOAP: an accepted offer).
+  const records = actionRecord(
+    soapOfferAnswer(preview) ? "soap" : preview.claims.milestone,
+    preview.claims.action,
+  );
   const heading = records === undefined ? HEADINGS[preview.claims.action](title) : records.question;
   const error = problem ? `<p class="note critical" role="alert">${e(problem)}</p>` : "";
   return htmlPage(

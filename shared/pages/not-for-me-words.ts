@@ -1,3 +1,4 @@
+import { SOAP_MATCH_DAY_TITLE, SOAP_OFFER_AHEAD_TITLE } from "#domain/match-outcome-question.ts";
 import { doneAnswer } from "#domain/told-answers.ts";
 import type { ActionPreview } from "#usecases/step-actions.ts";
 import { escapeHtml as e } from "./layout.ts";
@@ -37,8 +38,9 @@ export function notForMeParagraph(preview: Pick<ActionPreview, "claims" | "state
  * any other step's Done.
  */
 export function soapOfferStands(
-  preview: Pick<ActionPreview, "claims" | "settlesConflict">,
+  preview: Pick<ActionPreview, "claims" | "settlesConflict" | "state" | "plan">,
 ): string | undefined {
+  if (soapOfferAnswer(preview)) return "You accepted a SOAP offer: your plan now follows that position.";
   if (preview.claims.action !== "done" || preview.claims.milestone !== "soap") return undefined;
   return preview.settlesConflict === true
     ? "Your accepted SOAP offer stands. Match Week is marked not started."
@@ -51,12 +53,26 @@ export function soapOfferStands(
  * an accepted offer, not a finished step, so it says so.
  */
 export function recordedAs(
-  preview: Pick<ActionPreview, "claims" | "title">,
+  preview: Pick<ActionPreview, "claims" | "title" | "state" | "plan">,
   status: string | undefined,
 ): string {
-  if (preview.claims.milestone === "soap" && status === "done") return "you accepted a SOAP offer";
+  if ((preview.claims.milestone === "soap" || soapOfferAnswer(preview)) && status === "done")
+    return "you accepted a SOAP offer";
   // A Done is the applicant's answer: "you told us you passed …" (told-answers.ts), not the step's title.
   if (status === "done") return doneAnswer(preview.claims.milestone, preview.title);
   const marked = status === "in_progress" ? "in progress" : "not for you";
   return `${preview.title} is marked ${marked}`;
+}
+
+/**
+ * Match Day's Done for an applicant in SOAP (SOAP in progress, or a plan that asks Match Day as the
+ * SOAP question): Monday already said "not matched", so the email asks whether a SOAP offer was
+ * accepted and its Done is that answer. Its pages ask and record an accepted offer, never "where
+ * you matched".
+ */
+export function soapOfferAnswer(preview: Pick<ActionPreview, "claims" | "state" | "plan">): boolean {
+  if (preview.claims.milestone !== "match_day" || preview.claims.action !== "done") return false;
+  if (preview.state.milestones.find((entry) => entry.key === "soap")?.status === "in_progress") return true;
+  const title = preview.plan.nextSteps.find((step) => step.milestone === "match_day")?.title;
+  return title === SOAP_MATCH_DAY_TITLE || title === SOAP_OFFER_AHEAD_TITLE;
 }

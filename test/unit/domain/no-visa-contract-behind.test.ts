@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { REGISTERED_KEYS } from "./factories.ts";
 import { planInOwnMatch } from "./fixture-snapshots.ts";
 
 /**
@@ -9,24 +10,8 @@ import { planInOwnMatch } from "./fixture-snapshots.ts";
  * without the visa" and the card asked the GME office "which visa steps come next". Sara (Phoenix,
  * 2027 Match, matched on Fri 19 Mar) is our own applicant.
  */
-const DONE_BEFORE_MATCH = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
-  "usce",
-  "lors",
-  "personal_statement",
-  "cv",
-  "program_list",
-  "eras_token",
-  "eras_application",
-  "budget",
-  "nrmp_registration",
-  "ecfmg_certification",
-] as const;
+/** Registered for the Match (REGISTERED_KEYS), the budget and the certificate done too. */
+const DONE_BEFORE_MATCH = [...REGISTERED_KEYS, "budget", "ecfmg_certification"] as const;
 
 const sara = ApplicantSnapshotSchema.parse({
   type: "applicant.snapshot",

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicantPagesApi, linksSignedAt, PUBLIC_BASE_URL } from "#test/unit/functions/applicant-pages.ts";
-import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
+import { linksSignedAt } from "#test/unit/functions/applicant-pages.ts";
+import { InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
 import { allA11yViolations } from "./support/accessibility.ts";
-import { type BrowserSession, launchChromium } from "./support/chromium.ts";
-import { routeToApi } from "./support/in-process-api.ts";
+import type { BrowserSession } from "./support/chromium.ts";
+import { launchWithApplicantPages } from "./support/in-process-api.ts";
 import { saveScreenshot } from "./support/screenshots.ts";
 
 /**
@@ -26,12 +26,7 @@ describe("a used Scheduled for… link in a browser", () => {
   const links = linksSignedAt(now);
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    await routeToApi(
-      browser.context,
-      PUBLIC_BASE_URL,
-      applicantPagesApi(store, { clock: new FixedClock(now) }),
-    );
+    browser = await launchWithApplicantPages(store, now);
   });
   afterAll(async () => {
     await browser?.close();

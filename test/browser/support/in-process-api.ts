@@ -1,6 +1,9 @@
 import type { BrowserContext } from "playwright-core";
 import type { createHttpApi } from "../../../functions/http-api/app.ts";
+import { applicantPagesApi, PUBLIC_BASE_URL } from "../../unit/functions/applicant-pages.ts";
 import { httpEvent } from "../../unit/functions/events.ts";
+import { FixedClock, type InMemoryApplicantStore } from "../../unit/usecases/fakes.ts";
+import { type BrowserSession, launchChromium } from "./chromium.ts";
 
 /**
  * Serves every request the browser makes under `base` from the real HTTP API running in this
@@ -30,4 +33,18 @@ export async function routeToApi(
       body: response.body ?? "",
     });
   });
+}
+
+/** Chromium with the applicant's pages (links, Done, Scheduled for…) served in-process from `store` at `now`. */
+export async function launchWithApplicantPages(
+  store: InMemoryApplicantStore,
+  now: Date,
+): Promise<BrowserSession> {
+  const browser = await launchChromium();
+  await routeToApi(
+    browser.context,
+    PUBLIC_BASE_URL,
+    applicantPagesApi(store, { clock: new FixedClock(now) }),
+  );
+  return browser;
 }

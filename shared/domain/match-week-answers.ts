@@ -71,3 +71,19 @@ export function conflictWayOut(
       (action === "done" && statuses.soap === "done"))
   );
 }
+
+/**
+ * Whether SOAP's "Not for me" is the "matched" way out of MATCH_WEEK_SOAP_CONFLICT (Match Week done
+ * beside a SOAP answer: the conflict's notice tells a categorical match to tap it), so it records
+ * even beside an accepted offer, where a Not for me on any other done step is already answered
+ * (alreadyAnswered). Match Week stays done: the tap says "matched".
+ */
+export function matchedWayOut(
+  milestone: string,
+  action: StepAction,
+  statuses: { soap: Status; matchWeek: Status },
+): boolean {
+  return (
+    milestone === "soap" && action === "waive" && statuses.matchWeek === "done" && soapAnswered(statuses.soap)
+  );
+}

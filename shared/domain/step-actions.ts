@@ -171,14 +171,18 @@ export function actionRecord(milestone: string, action: StepAction): ActionRecor
 
 /**
  * Whether a step's recorded status already answers an action, leaving nothing to change: Done on a
- * done step, Not for me on a waived one, In progress on one in progress or done, Scheduled for… or
- * Snooze on a step done or not for the applicant. Both sides of an action link decide on it: the GET says
- * "already recorded … Nothing was changed", and the POST, on the step as stored when it writes,
- * answers the same and writes nothing, whichever link (email, timeline) carried the action.
+ * done step, Not for me on a waived or done one, In progress on one in progress or done, Scheduled
+ * for… or Snooze on a step done or not for the applicant. Both sides of an action link decide on it:
+ * the GET says "already recorded … Nothing was changed", and the POST, on the step as stored when it
+ * writes, answers the same and writes nothing, whichever link (email, timeline) carried the action.
+ * A Not for me from an email sent before the step was done must not undo it: SOAP done is an accepted
+ * offer, binding, and a stray tap would move the plan to the next Match and drop the position's visa
+ * steps (the one exception, the "matched" way out of MATCH_WEEK_SOAP_CONFLICT, is the caller's:
+ * matchedWayOut).
  */
 export function alreadyAnswered(action: StepAction, status: string | undefined): boolean {
   if (action === "done") return status === "done";
-  if (action === "waive") return status === "waived";
+  if (action === "waive") return status === "waived" || status === "done";
   if (action === "start") return status === "in_progress" || status === "done";
   return status === "done" || status === "waived";
 }

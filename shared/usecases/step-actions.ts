@@ -8,7 +8,7 @@ import {
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import { bookedDayAhead } from "#domain/exam-booking.ts";
-import { conflictWayOut, supersededAnswerText } from "#domain/match-week-answers.ts";
+import { conflictWayOut, matchedWayOut, supersededAnswerText } from "#domain/match-week-answers.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
 import { countedAnswer } from "#domain/planner/uncounted-answer.ts";
@@ -157,7 +157,10 @@ export async function previewStepAction(
   };
   const superseded = supersededAnswerText(claims.milestone, claims.action, answers);
   const wayOut = conflictWayOut(claims.milestone, claims.action, answers);
-  const answered = alreadyAnswered(claims.action, current?.status) && !wayOut;
+  const answered =
+    alreadyAnswered(claims.action, current?.status) &&
+    !wayOut &&
+    !matchedWayOut(claims.milestone, claims.action, answers);
   const snoozeOptions =
     claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];
   // SOAP's Not for me waits for the same window as the answer it stands for (waiveOpensFor).

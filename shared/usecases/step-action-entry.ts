@@ -1,6 +1,7 @@
 import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import { shiftIsoDay } from "#domain/iso-texts.ts";
 import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
+import { failedScores } from "#domain/planner/failed-score.ts";
 import { isRankingSitting } from "#domain/planner/last-sitting-day.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
@@ -45,15 +46,17 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
     );
   // The GET showed no button for it: the same words, not the field's internal value.
   if (preview.unavailable) throw refused(preview.unavailable);
+  const failed = current !== undefined && failedScores([current], today).length > 0;
   switch (claims.action) {
     case "done":
       // The conflict's way out over an accepted SOAP offer keeps that offer as recorded, its date too.
       if (preview.settlesConflict && current?.status === "done") return current;
+      // A failed attempt's score is not this pass's: kept, it would read as failed again.
       return {
         key,
         status: "done",
         date: today,
-        ...(current?.score !== undefined ? { score: current.score } : {}),
+        ...(current?.score !== undefined && !failed ? { score: current.score } : {}),
       };
     case "waive":
       return { key, status: "waived" };
@@ -67,7 +70,13 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
       if (date < today) throw invalid("date", "must be today or later");
       // A date past the season's end would plan nothing this season: the applicant mistyped the year.
       if (date > preview.latest) throw invalid("date", "must be no later than the start of residency");
-      return { key, status: "scheduled", date };
+      // A booked retake keeps the failed attempt's score: the plan reads it as a retake (a seat, no new study).
+      return {
+        key,
+        status: "scheduled",
+        date,
+        ...(failed && current?.score !== undefined ? { score: current.score } : {}),
+      };
     }
     case "snooze": {
       const days = form.days?.trim();

@@ -1,6 +1,8 @@
 import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "../snapshot.ts";
+import { localDate } from "../time.ts";
 import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
+import { failedScores, retakeEntry } from "./failed-score.ts";
 import { matchOutcomesBeforeWindow } from "./match-outcome-before-window.ts";
 import { soapDoneBeforeOffers } from "./soap-done-before-offers.ts";
 
@@ -36,7 +38,9 @@ export function uncountedAnswer(
 
 /**
  * The applicant's recorded entry of `key` as the plan counts it (for the action page): an answer the
- * plan does not count (uncountedAnswer) reads as not started; undefined when none is recorded.
+ * plan does not count (uncountedAnswer) reads as not started, and a result below its passing score
+ * as the retake the plan reads (retakeEntry: "done" with a failing score is no pass, so a Done or
+ * Scheduled for… on the retake is not "already recorded: you passed"); undefined when none is recorded.
  */
 export function countedAnswer(
   key: MilestoneKey,
@@ -50,7 +54,9 @@ export function countedAnswer(
   const zone = applicant.timezone;
   const matchDay = milestones.find((entry) => entry.key === "match_day");
   const matchDayDone = matchDay?.status === "done" && !uncountedAnswer(matchDay, calendar, zone, now, false);
-  return uncountedAnswer(recorded, calendar, zone, now, matchDayDone)
-    ? { ...recorded, status: "not_started" }
-    : recorded;
+  if (uncountedAnswer(recorded, calendar, zone, now, matchDayDone))
+    return { ...recorded, status: "not_started" };
+  const today = localDate(zone, now);
+  const [failed] = failedScores([recorded], today);
+  return failed === undefined ? recorded : (retakeEntry(failed, today) ?? recorded);
 }

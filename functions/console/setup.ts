@@ -28,7 +28,7 @@ import { createConsoleApp } from "./app.ts";
 export function setupConsole(clients: Pick<AwsClientFactory, "documents"> & { resendSes: SesLoader }) {
   const config = loadConsoleConfig();
   const logger = createLogger("console");
-  const client = clients.documents(config);
+  const client = clients.documents(config, "console");
   const table = new DynamoTable({ client, tableName: config.tableName });
   const clock = clockFor(config.clock);
   const linkKeyring = keyringSource(config.linkSigningKeys);

@@ -31,7 +31,10 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 export function setupHttpApi(clients: Pick<AwsClientFactory, "documents"> & { freshLinkSes: SesLoader }) {
   const config = loadHttpApiConfig();
   const logger = createLogger("http-api");
-  const table = new DynamoTable({ client: clients.documents(config), tableName: config.tableName });
+  const table = new DynamoTable({
+    client: clients.documents(config, "webhook"),
+    tableName: config.tableName,
+  });
   const keyring = keyringSource(config.linkSigningKeys);
 
   const api = createHttpApi({

@@ -26,7 +26,7 @@ export function setupPlanner(
 ) {
   const config = loadPlannerConfig();
   const logger = createLogger("planner");
-  const documents = clients.documents(config);
+  const documents = clients.documents(config, "background");
   const table = new DynamoTable({ client: documents, tableName: config.tableName });
   const escalation = escalationFor(
     config,

@@ -24,6 +24,14 @@ export function clientOptions(settings: AwsClientSettings, endpoint: string | un
 }
 
 /**
+ * Who waits on a function's DynamoDB requests, which decides how long one may take
+ * (dynamodb/document-client.ts): a webhook sender (the http-api function), an advisor at the console
+ * (its cohort reads whole index pages), or nobody (planner, reminder, ses-events, sweeper: Lambda
+ * retries them, and the sweeper's scans and the digest's loads read whole pages).
+ */
+export type DynamoWaiter = "webhook" | "console" | "background";
+
+/**
  * What a function's composition root builds its clients with (functions/<name>/setup.ts), once
  * per cold start. Each root asks only for the clients it uses (`Pick<AwsClientFactory, …>`), and
  * its handler.ts passes just those builders (adapters/<service>/*-client.ts, one module per
@@ -34,7 +42,7 @@ export function clientOptions(settings: AwsClientSettings, endpoint: string | un
  * This module imports no SDK at run time: only types.
  */
 export interface AwsClientFactory {
-  documents(settings: AwsClientSettings): DynamoDBDocumentClient;
+  documents(settings: AwsClientSettings, waiter: DynamoWaiter): DynamoDBDocumentClient;
   ses(settings: AwsClientSettings): SESv2Client;
   eventBridge(settings: AwsClientSettings): EventBridgeClient;
   scheduler(settings: AwsClientSettings): SchedulerClient;

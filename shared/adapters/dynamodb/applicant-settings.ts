@@ -13,7 +13,7 @@ import type { DynamoTable } from "./table.ts";
  * time re-arms the next wake-up.
  *
  * Requests: savePreferences 1 conditional UpdateItem; revokeFeed 1 conditional UpdateItem (keyed by
- * the request, so a repeat writes nothing).
+ * the request, so a repeat writes nothing), and 1 GetItem when the SDK's retry of it was refused.
  */
 export class DynamoApplicantSettings implements ApplicantSettings {
   constructor(private readonly table: DynamoTable) {}
@@ -51,9 +51,17 @@ export class DynamoApplicantSettings implements ApplicantSettings {
       );
       return Number(result.Attributes?.feedGeneration ?? 0);
     } catch (error) {
-      // Refused: this request already rotated, or the applicant is gone (the caller reloads to tell).
-      if (isConditionalCheckFailed(error)) return undefined;
-      throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
+      // Refused on the SDK's retry with the profile carrying this request's key: the rotation is
+      // this request's own, answered late. Telling "unchanged" then would leave the applicant with
+      // the old address, which no longer works, and no new one.
+      let rotated: number | undefined;
+      const own = await this.table.landedOnRetry(error, keys.profile(applicantId), (stored) => {
+        rotated = Number(stored?.feedGeneration ?? 0);
+        return stored?.feedRotatedBy === requestKey;
+      });
+      // Otherwise refused: this request already rotated, or the applicant is gone (the caller reloads to tell).
+      return own ? rotated : undefined;
     }
   }
 

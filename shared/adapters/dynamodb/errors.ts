@@ -4,6 +4,7 @@ import { TransientError } from "#errors";
 interface AwsLikeError {
   name?: string;
   CancellationReasons?: { Code?: string }[];
+  $metadata?: { attempts?: number };
 }
 
 function asAwsError(error: unknown): AwsLikeError | undefined {
@@ -16,6 +17,16 @@ export function errorName(error: unknown): string | undefined {
 
 export function isConditionalCheckFailed(error: unknown): boolean {
   return errorName(error) === "ConditionalCheckFailedException";
+}
+
+/**
+ * A conditional write refused on the SDK's second or later attempt: an earlier attempt was sent and
+ * its answer lost (a timeout, a reset connection, a 5xx after the write), so the write it retries
+ * may have landed, and the condition may have failed on that very write. The SDK counts the
+ * attempts on the error it throws ($metadata.attempts); a first-attempt refusal is a real one.
+ */
+export function isConditionFailedOnRetry(error: unknown): boolean {
+  return isConditionalCheckFailed(error) && (asAwsError(error)?.$metadata?.attempts ?? 1) > 1;
 }
 
 /** The per-action codes of a cancelled transaction, in request order, or undefined for other errors. */

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import {
   BatchWriteCommand,
   DeleteCommand,
@@ -12,7 +13,7 @@ import {
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { TransientError } from "#errors";
-import { dynamoRequest, isConditionalCheckFailed } from "./errors.ts";
+import { dynamoRequest, isConditionalCheckFailed, isConditionFailedOnRetry } from "./errors.ts";
 import type { TableKey } from "./keys.ts";
 
 /** One item as the DocumentClient reads and writes it. */
@@ -66,7 +67,11 @@ export class DynamoTable {
     );
   }
 
-  /** A conditional write whose failed condition is an answer, not an error: resolves false then. */
+  /**
+   * A conditional write whose failed condition is an answer, not an error: resolves false then.
+   * A refusal of the SDK's retry, when the stored item is the one this put wrote, is this put's own
+   * write answered late (a claim taken, a first suppression stored): resolves true.
+   */
   async putUnlessConditionFails(
     operation: string,
     input: Omit<PutCommandInput, "TableName">,
@@ -75,12 +80,14 @@ export class DynamoTable {
       await this.put(operation, input);
       return true;
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
+      return this.landedOnRetry(error, keyOf(input.Item), (stored) =>
+        isDeepStrictEqual(stored, withoutUndefined(input.Item)),
+      );
     }
   }
 
-  /** Like putUnlessConditionFails, for a conditional DeleteItem. */
+  /** Like putUnlessConditionFails, for a conditional DeleteItem (its late-answered write: the item is gone). */
   async deleteUnlessConditionFails(
     operation: string,
     input: Omit<DeleteCommandInput, "TableName">,
@@ -91,9 +98,24 @@ export class DynamoTable {
       );
       return true;
     } catch (error) {
-      if (isConditionalCheckFailed(error)) return false;
-      throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
+      return this.landedOnRetry(error, input.Key as TableKey, (stored) => stored === undefined);
     }
+  }
+
+  /**
+   * Whether a refused conditional write is the caller's own, landed on an earlier attempt whose
+   * answer was lost (isConditionFailedOnRetry): the item read strongly consistent shows the write
+   * (`shows`). A first-attempt refusal is answered without a read. Conservative: a write overwritten
+   * between the refusal and the read counts as refused, as it would have without the retry.
+   */
+  async landedOnRetry(
+    error: unknown,
+    key: TableKey,
+    shows: (stored: Item | undefined) => boolean,
+  ): Promise<boolean> {
+    if (!isConditionFailedOnRetry(error)) return false;
+    return shows(await this.get(key, { consistent: true, operation: "GetItem(own write?)" }));
   }
 
   async transact(items: TransactItem[]): Promise<void> {
@@ -158,6 +180,10 @@ export async function queryAll(
  */
 export function withoutUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function keyOf(item: Item | undefined): TableKey {
+  return { pk: String(item?.pk), sk: String(item?.sk) };
 }
 
 export function chunk<T>(values: readonly T[], size: number): T[][] {

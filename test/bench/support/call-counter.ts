@@ -181,8 +181,8 @@ export function countingClients(
   options: InstrumentOptions & { scope: string },
 ): AwsClientFactory {
   return {
-    documents: (settings) => {
-      const documents = awsClients.documents(settings);
+    documents: (settings, waiter) => {
+      const documents = awsClients.documents(settings, waiter);
       instrumentClient(documents, counter, options);
       return documents;
     },

@@ -82,7 +82,7 @@ export class DynamoTable {
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       return this.landedOnRetry(error, keyOf(input.Item), (stored) =>
-        isDeepStrictEqual(stored, withoutUndefined(input.Item)),
+        isDeepStrictEqual(stored, asStored(input.Item)),
       );
     }
   }
@@ -180,6 +180,22 @@ export async function queryAll(
  */
 export function withoutUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * An item as DynamoDB stores it from a put through this module's clients (removeUndefinedValues):
+ * undefined members dropped at any depth; binary values and other class instances kept as they are,
+ * which a JSON round trip would not.
+ */
+function asStored(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((each) => each !== undefined).map(asStored);
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([name, member]) =>
+      member === undefined ? [] : [[name, asStored(member)]],
+    ),
+  );
 }
 
 function keyOf(item: Item | undefined): TableKey {

@@ -63,6 +63,21 @@ describe("a conditional write whose first attempt landed and answered too late",
     expect(mock.commandCalls(GetCommand)).toHaveLength(0);
   });
 
+  it("knows its own put by the stored item, binary values and dropped undefined members included", async () => {
+    const row = new Uint8Array([31, 139, 8, 0]);
+    mock.on(PutCommand).rejects(conditionFailed(2));
+    mock
+      .on(GetCommand)
+      .resolves({ Item: { pk: "P#1", sk: "ROW", row: new Uint8Array(row), note: { kept: 1 } } });
+
+    expect(
+      await table.putUnlessConditionFails("PutItem(test)", {
+        Item: { pk: "P#1", sk: "ROW", row, note: { kept: 1, dropped: undefined }, gone: undefined },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    ).toBe(true);
+  });
+
   it("counts a conditional delete whose item is gone as done", async () => {
     mock.on(DeleteCommand).rejects(conditionFailed(3));
     mock.on(GetCommand).resolves({});

@@ -22,7 +22,7 @@ const RungSchema = z.discriminatedUnion("anchor", [
     daysBefore: z.number().int().min(0),
     eventEt: z.optional(z.string().regex(CLOCK)),
   }),
-  // A season date that is itself the news (ranking opens): sent no earlier than it (planner/ladders.ts openingSlot).
+  // A season date that is itself the news (ranking opens): sent at the first delivery slot at or after it (planner/delivery-slot.ts openedSlot).
   z.object({ rung: z.string().min(1), anchor: z.literal("season"), dateKey: SeasonDateKeySchema }),
   // Follow-ups from a date that passed (a step behind), at most `everyDays` apart until the ladder's
   // first deadline rung (planner/follow-ups.ts lays them; the ladder itself lays none on this rung);

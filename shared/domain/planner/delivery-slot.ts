@@ -22,28 +22,27 @@ export function slotAtOrAfter(context: PlanContext, at: number): number {
 }
 
 /**
- * When the news of a season date that opens something (ranking opens) goes out: never before it
- * opens, since an applicant who acts on the email must find it open (an email at 09:00 in Kolkata on
- * the 15th is 10:30 PM ET the day before ranking opens). At the opening itself when that falls in
- * the applicant's day; in their quiet hours, at the first delivery slot after it (Manila: ranking
- * opens at 1:00 AM, the email goes at 9:00 AM). Match Day's release question too (followUp).
+ * When the question after an NRMP release goes out (Match Week's "did you match?", Match Day's
+ * "where did you match?", followUp): never before the release, since there is nothing to answer
+ * yet; at the release itself when that falls in the applicant's day, the answer being wanted that
+ * day (SOAP's applications go in on Monday); in their quiet hours, at the first delivery slot after
+ * it (Manila: Match Day's results come at midnight, the question goes at 9:00 AM).
  */
 export function openingSlot(context: PlanContext, opensAt: number): number {
   const minute = wallMinuteOfDay(toWall(context.zone, opensAt));
   return inQuietWindow(minute, context.quiet) ? slotAtOrAfter(context, opensAt) : opensAt;
 }
 
-/** NRMP registration's notice that registration has opened (catalog ladder `nrmp-registration`). */
-export const REGISTRATION_OPENS_RUNG = "registration-opens";
-
 /**
- * When a season-anchored rung goes: ranking's opening (and MyERAS's) at the opening itself, outside
- * quiet hours (openingSlot), since an applicant acts on it at once; NRMP registration's opening at
- * the applicant's own delivery time on or after it, since registration stays open for months and
- * the notice has no hour to keep.
+ * When a season-anchored rung goes (ranking's opening, NRMP registration's): at the applicant's own
+ * delivery time on or after the opening, in that slot's one email. Never before it opens (an
+ * applicant who acts on the email must find it open), and never at the opening's own hour: ranking
+ * stays open for weeks and registration for months, so the news has no hour to keep, and at the
+ * opening it was a second email that day (11:00 AM in Chicago after the 09:00 one; 7:00 PM in
+ * Cairo after the morning's).
  */
-export function openedSlot(context: PlanContext, rung: string, opensAt: number): number {
-  return rung === REGISTRATION_OPENS_RUNG ? slotAtOrAfter(context, opensAt) : openingSlot(context, opensAt);
+export function openedSlot(context: PlanContext, opensAt: number): number {
+  return slotAtOrAfter(context, opensAt);
 }
 
 /**

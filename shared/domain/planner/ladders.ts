@@ -216,7 +216,7 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       // A ladder whose deadline is the opening itself (the ERAS token's target is MyERAS opening) cannot
       // be told after it: its notice keeps the slot of the opening's local day before it.
       const seasonAt = context.calendar.dates[rung.dateKey].at;
-      const opened = openedSlot(context, rung.rung, seasonAt);
+      const opened = openedSlot(context, seasonAt);
       sendAt =
         !target.notStarted || seasonAt > target.deadline
           ? null

@@ -7,8 +7,9 @@ import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapsho
 
 /**
  * The "ranking opens" email is sent no earlier than ranking opens (12:00 PM ET): an applicant who
- * taps through to R3 must find ranking open. At the opening itself where it falls in the
- * applicant's day; in their quiet hours, at their next delivery slot after it.
+ * taps through to R3 must find ranking open. At the applicant's first delivery slot at or after the
+ * opening, in that slot's one email: ranking stays open for weeks, and at the opening's own hour it
+ * was a second email on a day that had one already.
  */
 const base = ApplicantSnapshotSchema.parse(
   JSON.parse(
@@ -31,12 +32,12 @@ const PLANNED = "2026-10-28T10:00:00Z";
 
 describe("the ranking-opens email leaves no earlier than ranking opens (Fri 15 Jan 2027, 12:00 PM ET)", () => {
   it.each([
-    // 5:00 PM in Accra, the applicant's afternoon: at the opening.
-    ["Africa/Accra", "2027-01-15T17:00:00.000Z", "2027-01-15T17:00:00.000+00:00"],
+    // 5:00 PM in Accra, after that day's 9:00 AM slot: the next morning's.
+    ["Africa/Accra", "2027-01-16T09:00:00.000Z", "2027-01-16T09:00:00.000+00:00"],
     // 1:00 AM on the 16th in Manila, in the quiet hours: at the 9:00 AM slot after it.
     ["Asia/Manila", "2027-01-16T01:00:00.000Z", "2027-01-16T09:00:00.000+08:00"],
-    // 11:00 AM in Chicago: at the opening, not at 9:00 AM before it.
-    ["America/Chicago", "2027-01-15T17:00:00.000Z", "2027-01-15T11:00:00.000-06:00"],
+    // 11:00 AM in Chicago: not at 9:00 AM before it, nor at 11:00 AM beside that morning's email.
+    ["America/Chicago", "2027-01-16T15:00:00.000Z", "2027-01-16T09:00:00.000-06:00"],
   ])("%s: sent at %s", (zone, sendAt, sendAtLocal) => {
     const reminder = rankingOpens(planAt(inZone(zone), PLANNED));
     expect(reminder?.sendAt).toBe(sendAt);
@@ -57,6 +58,22 @@ describe("the ranking-opens email leaves no earlier than ranking opens (Fri 15 J
         const reminder = rankingOpens(planAt(inZone(zone, time), PLANNED));
         expect(reminder, `${zone} ${time}`).toBeDefined();
         expect(Date.parse(reminder?.sendAt ?? ""), `${zone} ${time}`).toBeGreaterThanOrEqual(OPENS);
+      }
+  });
+
+  it("at the applicant's delivery time, so it rides in that day's one email (Cairo: 7:00 PM was a second email)", () => {
+    // A delivery time in the default quiet hours (to 08:00) is moved to their end, as every slot.
+    for (const zone of ["Africa/Cairo", "America/New_York", "Asia/Kolkata", "Pacific/Auckland"])
+      for (const [time, local] of [
+        [undefined, "09:00"],
+        ["07:00", "08:00"],
+        ["12:30", "12:30"],
+        ["20:45", "20:45"],
+      ] as const) {
+        const reminder = rankingOpens(planAt(inZone(zone, time), PLANNED));
+        expect(reminder?.sendAtLocal.slice(11, 16), `${zone} ${time}`).toBe(local);
+        // The first such slot: a day earlier would be before the opening.
+        expect(Date.parse(reminder?.sendAt ?? "") - 86_400_000, `${zone} ${time}`).toBeLessThan(OPENS);
       }
   });
 

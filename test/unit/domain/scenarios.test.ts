@@ -199,12 +199,11 @@ const scenarios: Scenario[] = [
       expect(interviewSteps.map((step) => step.interviewId)).toContain("op-iv-1");
       expect(new Set(interviewSteps.map((step) => step.interviewId)).size).toBe(10);
       expect(interviewSteps[0]?.action).toMatch(/EDT your time \(.* CDT at the program\)|your time/);
-      // Every rung at the 09:00 delivery time, across the DST change; ranking's opening notice at the
-      // opening itself, 12:00 PM in New York, never at 09:00 before ranking opens.
-      for (const reminder of result.reminders)
-        expect(reminder.sendAtLocal.slice(11, 16)).toBe(
-          reminder.rung === "ranking-opens" ? "12:00" : "09:00",
-        );
+      // Every rung at the 09:00 delivery time, across the DST change; ranking's opening notice too,
+      // the morning after it opens (12:00 PM in New York), never at 09:00 before it opens.
+      for (const reminder of result.reminders) expect(reminder.sendAtLocal.slice(11, 16)).toBe("09:00");
+      const opening = result.reminders.find((reminder) => reminder.rung === "ranking-opens");
+      expect(opening?.sendAtLocal.slice(0, 10)).toBe("2026-01-16");
       const offsets = new Set(result.reminders.map((reminder) => reminder.sendAtLocal.slice(-6)));
       expect(offsets).toEqual(new Set(["-04:00", "-05:00"]));
       expect(result.reminders.some((reminder) => reminder.rung === "interview-thank-you")).toBe(true);

@@ -8,7 +8,8 @@ import { runCli } from "../../../shared/cli/plan.ts";
  * `npm run plan -- <snapshot> --emails <dir>` writes the emails the plan would send, each as the
  * reminder function makes it at its wake-up, with an index to open in a browser. Lucía (Lima, J-1,
  * a virtual interview on Wed 13 Jan 2027 at 9:00 in Lima), planned on Tue 5 Jan 2027 at 9:00 there:
- * the interview's week-before and day-before emails, its thank-you the day after, then ranking opening.
+ * the interview's week-before and day-before emails, its thank-you the day after, then ranking opening
+ * (at noon on Fri 15 Jan there: told at 9:00 the next morning).
  */
 const FIXTURE = new URL("../../fixtures/cli-tomorrow/lima-interview-ahead.json", import.meta.url);
 const NOW = "2027-01-05T09:00:00-05:00";
@@ -40,7 +41,7 @@ describe("npm run plan -- --emails", () => {
       "01-2027-01-06-interview-prep-7d.html",
       "02-2027-01-12-interview-prep-1d.html",
       "03-2027-01-14-interview-thank-you.html",
-      "04-2027-01-15-rank-order-list-ranking-opens.html",
+      "04-2027-01-16-rank-order-list-ranking-opens.html",
     ]);
     expect(readdirSync(dir).filter((name) => name.endsWith(".txt"))).toHaveLength(4);
     // The interview's emails carry its calendar file, as sent.

@@ -1,3 +1,4 @@
+import { summaryAt } from "../apply-preferences.ts";
 import { reminderLadder } from "../catalog/index.ts";
 import type { Deadline, Reminder, StepSubject } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, toWall } from "../time.ts";
@@ -161,12 +162,16 @@ function layLadder(
     if (missed !== undefined && sendAt !== null && shape.eventRungs)
       sendAt = eventCatchUp(context, target, missed.rung, sendAt, nowWall);
     // A season date's rung ("ranking opens today") is news on its day only: once its slot has
-    // passed it is never re-sent, the step's other rungs speak.
+    // passed it is never re-sent, the step's other rungs speak. With a weekly summary its news is
+    // the summary's after it: kept until that summary (whose plan finds the slot passed) sends it,
+    // as a passed follow-up is (followUps); dropped here, an applicant on weekly summaries never
+    // heard that ranking had opened.
     if (
       missed !== undefined &&
       sendAt !== null &&
       shape.seasonRungs &&
-      isSeasonRung(target.ladder, missed.rung)
+      isSeasonRung(target.ladder, missed.rung) &&
+      !summaryStillToCome(context, missed.sendAt)
     )
       sendAt = null;
     // The next rung going out at that very instant says it better (one notice per slot).
@@ -223,6 +228,14 @@ function eventCatchUp(
 }
 
 type LadderRung = ReturnType<typeof reminderLadder>[number];
+
+/** Whether the applicant's weekly summary that gathers a reminder due at `at` is still to go out. */
+function summaryStillToCome(context: PlanContext, at: number): boolean {
+  const { summaryDay } = context;
+  return (
+    summaryDay !== undefined && summaryAt(at, context.zone, summaryDay, context.deliveryMinute) >= context.now
+  );
+}
 
 /** Whether a ladder's rung is anchored on a season date (the rank list's `ranking-opens`). */
 function isSeasonRung(ladder: string, rung: string): boolean {

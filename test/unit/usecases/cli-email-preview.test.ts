@@ -115,7 +115,9 @@ describe("npm run plan -- --emails", () => {
       "01-2027-01-08-weekly-summary.html",
       "02-2027-01-12-interview-prep-1d.html",
       "03-2027-01-14-interview-thank-you.html",
-      "04-2027-01-15-weekly-summary.html",
+      // Ranking's opening (noon on Fri 15 Jan in Lima) in the first summary after it, never in that
+      // morning's, three hours before ranking opened.
+      "04-2027-01-22-weekly-summary.html",
     ]);
     expect(readFileSync(join(dir, "01-2027-01-08-weekly-summary.txt"), "utf8")).toMatch(
       /^Subject: Your weekly summary: /,

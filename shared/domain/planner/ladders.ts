@@ -7,6 +7,7 @@ import type { PlanContext } from "./context.ts";
 import { opensAt } from "./date-math.ts";
 import { openedSlot } from "./delivery-slot.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
+import { releaseDayEventSlot } from "./release-day-event.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
@@ -230,7 +231,8 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       // and with a margin before it: a slot at the event itself is too late (New York);
       // the morning of its own day where a slot allows, else the evening before.
       const event = etEventBefore(target.deadline, rung.daysBefore, rung.eventEt);
-      sendAt = event >= target.deadline ? null : etEventSlot(context, event);
+      sendAt =
+        event >= target.deadline ? null : releaseDayEventSlot(context, event, etEventSlot(context, event));
     } else {
       sendAt = slotNotAfter(context, deadlineWall - rung.daysBefore * DAY_MS, target.deadline);
       // The deadline's own day (daysBefore 0): its slot there, else none (the day before's rung speaks).

@@ -154,11 +154,10 @@ export function buildContext(
   // only when the note is unknown (most plans know it: no work added to them).
   const note = input.applicant.medicalSchool.wdomsSponsorNote;
   const interviews = knownInterviews(input.applicant.externalId, input.interviews); // the memos' own list
-  const eligibility =
-    entered ??
-    eligibilityOf(note, entries, note === null && interviewsAreEvidence(interviews, calendar, nowMs));
   // A result below its passing score is no pass, nor a failed attempt a first one: a retake.
   const failed = readRetakes(input.milestones, zone, nowMs, entries);
+  const interviewed = note === null && interviewsAreEvidence(interviews, calendar, nowMs);
+  const eligibility = entered ?? eligibilityOf(note, entries, interviewed, failed);
   const pastSeason = pastSeasonWork(entries, calendar, nowMs);
   // Most plans have no earlier season's work: they share one empty map (read only, never written).
   const pastSeasonEntries =

@@ -5,13 +5,13 @@ import { localDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { seasonDayOrWhen } from "./day-words.ts";
-import { isRetake } from "./failed-score.ts";
 import { SCHOOL_POLICY_URL } from "./presumed-sponsor-note.ts";
 import { addSource } from "./risk-sources.ts";
 import {
+  ALL_EVIDENCE_BITS,
   OPENS_GATE_BITS,
   RECORD_EVIDENCE_BITS,
-  type RecordEvidenceStep,
+  recordEvidence,
   SITTING_EVIDENCE_BITS,
 } from "./sponsor-note-evidence.ts";
 
@@ -23,20 +23,10 @@ const SAT = SITTING_EVIDENCE_BITS;
 const CERTIFICATE = BIT.ecfmg_certification;
 /** noteRecordEvidence's bits for a USMLE pass. */
 const EXAMS = BIT.usmle_step1 | BIT.usmle_step2ck;
-/** Each step noteRecordEvidence reads, at its index, with its bit. */
-const EVIDENCE_AT = (Object.keys(BIT) as RecordEvidenceStep[]).map((key) => ({
-  at: stepIndex(key),
-  bit: BIT[key],
-}));
-/** recordRiskOf's kind bit (above the evidence bits) for the rank order list named. */
-const RANK_LIST_NAMED = 16;
+/** recordRiskOf's kind bit for the rank order list named: above every evidence bit. */
+const RANK_LIST_NAMED = ALL_EVIDENCE_BITS + 1;
 /** noteRecordEvidence's bits for USMLE Step 1 and Step 2 CK booked or sat, not passed (FSMB's permit). */
 const SITTINGS = SAT.usmle_step1 | SAT.usmle_step2ck;
-/** Each exam whose sitting noteRecordEvidence reads, at its index, with its bit. */
-const SITTING_AT = (["usmle_step1", "usmle_step2ck"] as const).map((key) => ({
-  at: stepIndex(key),
-  bit: SAT[key],
-}));
 /**
  * USMLE's public page on the path to licensure: an IMG registers for the Step exams through FSMB,
  * whose application needs an approved ECFMG application (as ANSWERS_CONTRADICT_INTERVIEW cites it).
@@ -58,23 +48,15 @@ const ECFMG_BEFORE_USMLE_URL = "https://iwa2.ecfmg.org/Overview.asp";
  */
 export function noteRecordEvidence(context: PlanContext): number {
   if (context.applicant.medicalSchool.wdomsSponsorNote !== false) return 0;
-  let evidence = 0;
-  for (const { at, bit } of EVIDENCE_AT) if (context.entries.at(at)?.status === "done") evidence |= bit;
-  for (const { at, bit } of SITTING_AT) if (satOrBooked(context, at)) evidence |= bit;
-  return evidence;
-}
-
-/** Whether the exam at `at` is booked (or sat, its result untold) or was failed: a sitting FSMB permitted. */
-function satOrBooked(context: PlanContext, at: number): boolean {
-  const step = context.entries.at(at);
-  return step?.status === "scheduled" || (step !== undefined && isRetake(context, step.key));
+  return recordEvidence(context.entries, context.failedScores);
 }
 
 /**
- * Whether the note reported `false` stands beside the applicant's own ECFMG certificate or USMLE
- * pass, which ECFMG and FSMB allow only for a school with a sponsor note: the record proves the
+ * Whether the note reported `false` stands beside the applicant's own ECFMG certificate, USMLE
+ * pass or USMLE sitting (OPENS_GATE_BITS), which ECFMG and FSMB allow only for a school with a sponsor note: the record proves the
  * school eligible (eligibilityOf), so every step is planned and reminded as an eligible applicant's,
- * the question still asked (noteRecordRisk, on the WDOMS check's card until residency starts). An
+ * the question still asked (noteRecordRisk, on the WDOMS check's card until residency starts): the
+ * same bits as eligibilityOf's, so the card never says "every step planned" beside a held plan. An
  * application reported done alone keeps the gate (often marked done on submitting). One comparison
  * for almost every plan.
  */
@@ -85,13 +67,13 @@ export function recordOpensGate(context: PlanContext): boolean {
 /**
  * Whether the WDOMS check is a next step whatever its status, with no date to meet (the one thing
  * to do now): no sponsor note (`ineligible`: a check marked done does not resolve it), or a "no"
- * beside a certificate or a pass (recordOpensGate), whose question rides on it.
+ * beside a certificate, a pass or a sitting (recordOpensGate), whose question rides on it.
  */
 export function noteAskedOnCheck(context: PlanContext, ineligible: boolean): boolean {
   return ineligible || recordOpensGate(context);
 }
 
-/** The WDOMS check's card beside a certificate or a pass (recordOpensGate): the question, nothing held. */
+/** The WDOMS check's card beside a certificate, a pass or a sitting (recordOpensGate): the question, nothing held. */
 export function openedNoteAction(context: PlanContext): string {
   const evidence = noteRecordEvidence(context);
   return `Your answers say your school shows no ECFMG sponsor note, yet ${evidenceWords(evidence & OPENS_GATE_BITS)}, which ECFMG and FSMB allow only for a school with one: check WDOMS for your graduation year and correct your answer (send your intake form again, or ask your advisor). Your plan keeps every step planned meanwhile, as ${showsWords(evidence)}.`;
@@ -172,7 +154,7 @@ export function asksAboutNoteRecord(risk: Pick<Risk, "code" | "message">): boole
   );
 }
 
-/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (RANK_LIST_NAMED) (at most 128), and zone where its words name it. */
+/** The risks made so far, by calendar, then evidence bits, whether the rank list is named (RANK_LIST_NAMED), and zone where its words name it. */
 const made = new WeakMap<SeasonCalendar, Map<number | string, Risk>>();
 
 /**

@@ -41,44 +41,85 @@ export type RecordEvidenceStep = keyof typeof RECORD_EVIDENCE_BITS;
  * and a USMLE Step 1 or Step 2 CK passed, which FSMB lets an IMG sit only with an approved ECFMG
  * application, given only for a school with the note (BOOKED_EXAM_EVIDENCE's sources). A matched
  * applicant with both exams passed and the certificate pending was silenced from Match Day on:
- * no contract, no J-1 chain, no email. A Step booked or sat (BOOKED_EXAM_EVIDENCE scheduled) opens it
- * as well (eligibilityOf): the same permit. An application reported done stays a question
- * (applicants mark it done on submitting).
+ * no contract, no J-1 chain, no email. An application reported done stays a question (applicants
+ * mark it done on submitting).
  */
 const OPENS_STEPS: readonly RecordEvidenceStep[] = ["ecfmg_certification", "usmle_step1", "usmle_step2ck"];
 export const OPENS_BESIDE_NO: readonly MilestoneKey[] = OPENS_STEPS;
-/**
- * The record's bits for USMLE Step 1 or Step 2 CK booked or sat but not passed (scheduled, or a
- * failed result, read as a retake): the sitting needed FSMB's permit as a pass did, so it opens the
- * gate beside "no" too (BOOKED_EXAM_EVIDENCE). Above RECORD_EVIDENCE_BITS and the rank list's bit (16).
- */
-export const SITTING_EVIDENCE_BITS = {
-  usmle_step1: 32,
-  usmle_step2ck: 64,
-} as const satisfies Partial<Record<MilestoneKey, number>>;
-/** OPENS_BESIDE_NO and a sitting as the record's evidence bits (noteRecordEvidence): what opens the gate, one list. */
-export const OPENS_GATE_BITS: number =
-  OPENS_STEPS.reduce((bits, key) => bits | RECORD_EVIDENCE_BITS[key], 0) |
-  SITTING_EVIDENCE_BITS.usmle_step1 |
-  SITTING_EVIDENCE_BITS.usmle_step2ck;
-const OPENS_BESIDE_NO_AT: readonly number[] = OPENS_BESIDE_NO.map(stepIndex);
 
 /**
- * The exams whose sitting booked (scheduled) proves the note too: a sitting needs FSMB's
- * registration and scheduling permit, and an IMG registers for Step 1 and Step 2 CK "through FSMB's
- * USMLE application, which needs an approved ECFMG Application for Certification" (official,
- * FSMB's USMLE application page, read on its content server; the public pages cited are ECFMG's
- * https://iwa2.ecfmg.org/Overview.asp, the approved application first, and USMLE's
- * https://www.usmle.org/path-licensure, IMGs using FSMB's USMLE Portal).
+ * The record's bits for a USMLE Step 1 or Step 2 CK sitting, not passed: booked (`scheduled`, which
+ * for an exam is a seat with its fee paid, not a plan: a planned day is `in_progress`), sat with its
+ * result untold, or failed (a retake). Above every RECORD_EVIDENCE_BITS bit. Its keys are
+ * BOOKED_EXAM_EVIDENCE: the one list of exams whose sitting proves the note.
  */
-export const BOOKED_EXAM_EVIDENCE: readonly MilestoneKey[] = ["usmle_step1", "usmle_step2ck"];
-const BOOKED_AT: readonly number[] = BOOKED_EXAM_EVIDENCE.map(stepIndex);
+export const SITTING_EVIDENCE_BITS = {
+  usmle_step1: 16,
+  usmle_step2ck: 32,
+} as const satisfies Partial<Record<MilestoneKey, number>>;
+/** Every evidence bit (RECORD_EVIDENCE_BITS and SITTING_EVIDENCE_BITS): a reader's own bits go above it. */
+export const ALL_EVIDENCE_BITS: number = [
+  ...Object.values(RECORD_EVIDENCE_BITS),
+  ...Object.values(SITTING_EVIDENCE_BITS),
+].reduce((bits, bit) => bits | bit, 0);
+
+/**
+ * The exams whose sitting (SITTING_EVIDENCE_BITS) proves the note too, as a pass does: a seat needs
+ * FSMB's registration and scheduling permit, and an IMG registers for Step 1 and Step 2 CK "through
+ * FSMB's USMLE application, which needs an approved ECFMG Application for Certification" (official,
+ * the fact sheet's "Where to register for Step 1 and Step 2 CK", FSMB's USMLE application page, read
+ * on its content server; the public pages cited are ECFMG's https://iwa2.ecfmg.org/Overview.asp, the
+ * approved application first, and USMLE's https://www.usmle.org/path-licensure, IMGs using FSMB's
+ * USMLE Portal). ECFMG approves that application only for a school with a sponsor note covering the
+ * graduation year (SCHOOL_POLICY_URL's policy, wdoms_listing's source). So beside an answered "no",
+ * the booking is the stronger answer: the applicant holds the permit and the seat, where the WDOMS
+ * reading (a sponsor note's years) is the answer most often misread. Holding the plan instead would
+ * silence the booked exam's own reminders and the deadlines after it for an applicant ECFMG already
+ * accepted; the question (ANSWERS_CONTRADICT_RECORD) is still asked, critical, until the answer is
+ * corrected.
+ */
+const SITTING_STEPS = Object.keys(SITTING_EVIDENCE_BITS) as (keyof typeof SITTING_EVIDENCE_BITS)[];
+export const BOOKED_EXAM_EVIDENCE: readonly MilestoneKey[] = SITTING_STEPS;
+
+/** OPENS_BESIDE_NO done and any sitting, as the record's evidence bits: what opens the gate, one list. */
+export const OPENS_GATE_BITS: number =
+  OPENS_STEPS.reduce((bits, key) => bits | RECORD_EVIDENCE_BITS[key], 0) |
+  SITTING_STEPS.reduce((bits, key) => bits | SITTING_EVIDENCE_BITS[key], 0);
+/** The sitting bits alone: what proves a note left unknown, beside the steps done. */
+const SITTING_BITS: number = SITTING_STEPS.reduce((bits, key) => bits | SITTING_EVIDENCE_BITS[key], 0);
+
+/** Each step done the evidence reads, at its index, with its bit. */
+const DONE_AT = (Object.keys(RECORD_EVIDENCE_BITS) as RecordEvidenceStep[]).map((key) => ({
+  at: stepIndex(key),
+  bit: RECORD_EVIDENCE_BITS[key],
+}));
+/** Each exam whose sitting the evidence reads, at its index, with its key and bit. */
+const SITTING_AT = SITTING_STEPS.map((key) => ({ at: stepIndex(key), key, bit: SITTING_EVIDENCE_BITS[key] }));
+
+/**
+ * The record's evidence of a sponsor note, as bits (RECORD_EVIDENCE_BITS, SITTING_EVIDENCE_BITS):
+ * each step done, and each exam booked (`scheduled`, its day ahead or passed with the result untold)
+ * or failed (its result in `failed`, the plan's failedScores: a retake). The one reading the gate
+ * (eligibilityOf) and the question (noteRecordEvidence) share.
+ */
+export function recordEvidence(entries: StepEntriesView, failed: readonly { key: MilestoneKey }[]): number {
+  let evidence = 0;
+  for (const { at, bit } of DONE_AT) if (entries.at(at)?.status === "done") evidence |= bit;
+  for (const { at, key, bit } of SITTING_AT) {
+    const step = entries.at(at);
+    if (step !== undefined && (step.status === "scheduled" || failed.some((one) => one.key === key)))
+      evidence |= bit;
+  }
+  return evidence;
+}
 
 /**
  * The ECFMG eligibility gate from the school's WDOMS sponsor note (true: "eligible", false:
- * "ineligible"). An unknown note (null) is "unchecked" unless the record proves it:
- * one of SPONSOR_NOTE_EVIDENCE reported done or one of BOOKED_EXAM_EVIDENCE
- * reported scheduled (the snapshot's own entry, any season), or `interviewed`: the interviews are
+ * "ineligible"), with the record's evidence (recordEvidence: `failed`, the results below their
+ * mark). A "no" beside the applicant's own certificate, pass or USMLE sitting (OPENS_GATE_BITS) is
+ * asked about (ANSWERS_CONTRADICT_RECORD), never let silence the steps after it. An unknown note
+ * (null) is "unchecked" unless the record proves it: one of SPONSOR_NOTE_EVIDENCE reported done or
+ * a USMLE sitting (the snapshot's own entry, any season), or `interviewed`: the interviews are
  * evidence of being in the Match (interviewsAreEvidence, the one rule the presumption and the
  * intake warning share: an IMG's interview follows an ERAS application, which needs ECFMG's token;
  * one dated outside the season is not). Then the applicant counts as eligible, as if the WDOMS check
@@ -89,21 +130,13 @@ export function eligibilityOf(
   note: boolean | null,
   entries: StepEntriesView,
   interviewed: boolean,
+  failed: readonly { key: MilestoneKey }[],
 ): Eligibility {
   if (note === true) return "eligible";
-  // ECFMG certifies, and FSMB lets an IMG sit a Step, only for a school with the note: a "no" beside
-  // the applicant's own certificate or pass is asked about (ANSWERS_CONTRADICT_RECORD), never let
-  // silence the steps after it.
-  // A Step booked (or sat, its result untold) needed FSMB's permit as a pass did: it opens the gate too.
   if (note === false)
-    return OPENS_BESIDE_NO_AT.some((at) => entries.at(at)?.status === "done") ||
-      BOOKED_AT.some((at) => entries.at(at)?.status === "scheduled")
-      ? "eligible"
-      : "ineligible";
+    return (recordEvidence(entries, failed) & OPENS_GATE_BITS) !== 0 ? "eligible" : "ineligible";
   if (interviewed) return "eligible";
   for (let at = 0; at < EVIDENCE_AT.length; at++)
     if (entries.at(EVIDENCE_AT[at] as number)?.status === "done") return "eligible";
-  for (let at = 0; at < BOOKED_AT.length; at++)
-    if (entries.at(BOOKED_AT[at] as number)?.status === "scheduled") return "eligible";
-  return "unchecked";
+  return (recordEvidence(entries, failed) & SITTING_BITS) !== 0 ? "eligible" : "unchecked";
 }

@@ -197,7 +197,7 @@ describe("eligibility gates (property-based)", () => {
         // is held (note-false-beside-certificate.test.ts): this property is for a note nothing contradicts.
         if (input.milestones.some((entry) => OPENS_BESIDE_NO.includes(entry.key) && entry.status === "done"))
           return;
-        // A USMLE Step booked or sat opens it too (note-false-beside-sitting.test.ts).
+        // A USMLE Step booked, sat or failed opens it too (note-false-beside-sitting.test.ts).
         if (
           input.milestones.some(
             (entry) => BOOKED_EXAM_EVIDENCE.includes(entry.key) && entry.status === "scheduled",

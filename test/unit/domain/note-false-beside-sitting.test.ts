@@ -6,11 +6,12 @@ import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
 
 /**
- * A sponsor note reported `false` beside a USMLE Step booked, sat with its result untold, or failed:
+ * A sponsor note reported `false` beside a USMLE Step booked, sat with its result untold, or failed
+ * (reported done below the mark, or its retake in preparation):
  * the sitting needed FSMB's scheduling permit, which an IMG gets only with an approved ECFMG
  * application, given only for a school with the note, so it proves the note as a pass does. The gate
  * opens (nothing waits for the sponsor note, the exam's own reminders go out) and the question says
- * every step stays planned, as the sitting shows the note: never "your plan shows the steps it now
+ * every step stays planned, as the USMLE registration shows the note: never "your plan shows the steps it now
  * holds back … pay no further fee" beside a plan that holds nothing back.
  *
  * Tomas, in Honolulu, before the 2027 Match.
@@ -57,6 +58,11 @@ describe("a note answered no beside a USMLE sitting opens the gate, as a pass do
     [
       "Step 2 CK failed",
       { key: "usmle_step2ck", status: "done", date: "2026-09-01", score: 205 },
+      "USMLE Step 2 CK",
+    ],
+    [
+      "Step 2 CK failed, its retake in preparation",
+      { key: "usmle_step2ck", status: "in_progress", date: "2026-09-01", score: 205 },
       "USMLE Step 2 CK",
     ],
   ] as [string, MilestoneEntry, string][])("%s: nothing held, the question says so", (_, exam, name) => {

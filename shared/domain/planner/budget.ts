@@ -21,7 +21,6 @@ import { isRetake } from "./failed-score.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { amountNotKnown, paidItem, spansKey, undatedPaidItem } from "./fee-in-force.ts";
 import { bookedUnderWay, feeStatusOf, step3TripOver } from "./fees-paid.ts";
-import { step3VisaDays, visitorVisaDays } from "./h1b.ts";
 import { consularOnlyFee, h1bInUs } from "./h1b-in-us.ts";
 import { type NrmpHeld, nrmpHeldFee, nrmpHeldOf } from "./nrmp-registration-asked.ts";
 import { otherFigureNotKnown } from "./other-currency-paid.ts";
@@ -34,6 +33,7 @@ import {
   step3FeeHeld,
   step3FeeWait,
   visaOutOfStep3Wait,
+  visitorVisaBudgeted,
 } from "./step3-fee-waits.ts";
 
 /**
@@ -65,13 +65,10 @@ export function buildBudget(
   const asked = nrmpHeldOf(context, season);
   // Step 3's card asks for no payment yet (blocked, until the Match, the program or the certificate): nor does its fee.
   const step3Waits = step3FeeWait(context, dates, feasibility, season === context.calendar);
-  // Step 3's visitor visa, while asked for: held with Step 3 until the certificate unless asked for
-  // before it (heldByStep3), or paid from abroad by one since off the H-1B track (never visa "none");
-  // spent once the trip is over (step3TripOver: Step 3 done or its day gone by).
+  // Step 3's visitor visa: spent once the trip is over (step3TripOver: Step 3 done or its day gone by).
   const tripOver = step3TripOver(context);
-  const visitorVisa =
-    ((step3Waits === "-" || step3Waits === "certificate") && step3VisaDays(context) > 0) ||
-    (context.applicant.visa !== "none" && tripOver && visitorVisaDays(context) > 0);
+  const visaAskedNow = visaOutOfStep3Wait(context, step3Waits);
+  const visitorVisa = visitorVisaBudgeted(context, step3Waits, visaAskedNow, tripOver);
   const flags = budgetFlags(
     ineligible,
     unchecked,
@@ -84,7 +81,7 @@ export function buildBudget(
     bookedUnderWay(context),
     visitorVisa,
     tripOver,
-    visaOutOfStep3Wait(context, step3Waits),
+    visaAskedNow,
   );
   const spans = spansKey(context);
   // Steps with a fee read as done only because a later step needs them: their fees are presumed paid.

@@ -6,7 +6,7 @@ import { PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { step3ChainNow } from "./h1b.ts";
+import { step3ChainNow, step3VisaDays, visitorVisaDays } from "./h1b.ts";
 import { stepRenderings } from "./step-renderings.ts";
 import { step3AwaitsProgram, step3DueNow, step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3DueKind } from "./step3-petition-dates.ts";
@@ -79,12 +79,29 @@ export function heldByStep3(
 
 /**
  * Whether the visitor visa's fees are out of Step 3's `wait` because the plan asks for that visa
- * before the certificate (heldByStep3's exception): it moves with `now`, the feasibility chain and
- * Step 3's entry date, none of them in the budget's memo key otherwise, so it is a flag of that key
- * (budget-key.ts), never answered from a budget planned for another day.
+ * before the certificate (heldByStep3's exception): an applicant told to apply now sees the fee
+ * counted, whether Step 3 waits on the certificate or, its result out of reach of ranking, on a
+ * later Match (the ask stands for the petition's Step 3 all the same). It moves with `now`, the
+ * feasibility chain and Step 3's entry date, none of them in the budget's memo key otherwise, so it
+ * is a flag of that key (budget-key.ts), never answered from a budget planned for another day.
  */
 export function visaOutOfStep3Wait(context: PlanContext, wait: Step3FeeWait): boolean {
-  return wait === "certificate" && visaBeforeCertificate(context);
+  return (wait === "certificate" || wait === "blocked") && visaBeforeCertificate(context);
+}
+
+/**
+ * Whether Step 3's visitor visa is in the budget: while asked for, held with Step 3 until the
+ * certificate unless asked for before it (`askedNow`, visaOutOfStep3Wait: then counted), or paid
+ * from abroad by one since off the H-1B track (never visa "none") once the trip is over (`tripOver`).
+ */
+export function visitorVisaBudgeted(
+  context: PlanContext,
+  wait: Step3FeeWait,
+  askedNow: boolean,
+  tripOver: boolean,
+): boolean {
+  if ((wait === "-" || wait === "certificate") && step3VisaDays(context) > 0) return true;
+  return askedNow || (context.applicant.visa !== "none" && tripOver && visitorVisaDays(context) > 0);
 }
 
 /** Step 3 not started while a prerequisite is not done: its step is blocked on it (waitingForOf). */

@@ -1,3 +1,5 @@
+import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { localDate, renderDate } from "../time.ts";
 import { CONSULAR_WAIT_DAYS, VISITOR_VISA_WAIT_SOURCE } from "./advice.ts";
 import { indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
@@ -46,11 +48,36 @@ function satisfiedOrAwaited(context: PlanContext, index: number): boolean {
   );
 }
 
-/** The ask while visaBeforeCertificate, its allowance labelled as advice (its source added to `sources`), else "". */
+/**
+ * The ask while visaBeforeCertificate, its allowance labelled as advice (its source added to
+ * `sources`), with the exams the certificate still waits on (awaitedExamWords), else "".
+ */
 export function visitorVisaNowWords(context: PlanContext, sources: string[]): string {
   if (!visaBeforeCertificate(context)) return "";
   addSource(sources, VISITOR_VISA_WAIT_SOURCE);
-  return VISA_BEFORE_CERTIFICATE;
+  return `${VISA_BEFORE_CERTIFICATE}${awaitedExamWords(context)}`;
 }
 
 const VISA_BEFORE_CERTIFICATE = ` Apply for the US visitor visa (B-1/B-2) for Step 3's trip now, unless you hold a valid one: only Step 3 itself waits for your ECFMG certificate, and the visa's interview wait is longer than FSMB's processing (this plan allows ${CONSULAR_WAIT_DAYS} days, our advice; check your consulate's in the State Department's Global Visa Wait Times tool), so applied for only once your certificate is issued, the visa would hold Step 3 back (our advice).`;
+
+/**
+ * The exams the certificate still waits on (booked, or sat with the result awaited) in words: the ask
+ * for a visa paid now leans on their pass, and an exam not sat yet is no pass yet. "" when none.
+ */
+function awaitedExamWords(context: PlanContext): string {
+  const today = localDate(context.zone, context.now);
+  const exams: string[] = [];
+  for (const each of PREREQUISITES_AT[CERTIFICATION.index] ?? []) {
+    if (isSatisfiedAt(context, each.index)) continue;
+    const date = context.entries.at(each.index)?.date;
+    if (date === undefined) continue;
+    const exam = (MILESTONE_CATALOG[each.index] as CatalogEntry).title.replace(/^Pass /, "");
+    exams.push(
+      date < today
+        ? `${exam}, sat on ${renderDate(date)}, its result not yet in`
+        : `${exam}, ${statusAt(context, each.index) === "scheduled" ? "booked" : "planned"} for ${renderDate(date)} and not sat yet`,
+    );
+  }
+  if (exams.length === 0) return "";
+  return ` Your certificate still waits on ${exams.join(" and on ")}: this ask leans on a pass; if it is not one, tell us, and the visa can wait with Step 3.`;
+}

@@ -55,6 +55,19 @@ describe("an H-1B applicant abroad whose certificate waits only on a booked exam
     expect(result.risks.some((each) => each.code === "VISA_NOT_READY_FOR_START")).toBe(false);
   });
 
+  it("counts the visa's fee it asks for now, and says the ask leans on the exam not sat yet", () => {
+    const result = plan(
+      step2Booked(milestoneFactory("usmle_step2ck", "scheduled", "2026-12-28")),
+      calendar,
+      NOW,
+    );
+    const fee = result.budget.items.find((item) => item.key === "visitor_visa_mrv");
+    expect(fee?.status).toBe("upcoming");
+    expect((result.budget.toVerify ?? []).some((item) => item.key === "visitor_visa_mrv")).toBe(false);
+    const step3 = result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
+    expect(step3?.message).toContain("USMLE Step 2 CK, booked for Mon 28 Dec 2026");
+  });
+
   it("with the exam still to book, the certificate is months away: no visa fee pushed yet", () => {
     const result = plan(step2Booked(milestoneFactory("usmle_step2ck", "not_started")), calendar, NOW);
     const step3 = result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");

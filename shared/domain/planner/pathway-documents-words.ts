@@ -1,10 +1,7 @@
-import { indexedStep } from "./catalog-index.ts";
-import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import type { PlanContext } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { PATHWAY_DEADLINE_MARK, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-
-const OET = indexedStep("oet_medicine");
 
 /**
  * What a card asking for a Pathway application today says of the documents that follow it (the OET
@@ -13,7 +10,9 @@ const OET = indexedStep("oet_medicine");
  * application: a card that promised "ECFMG's later deadline for documents" two days after the plan's
  * own risk dated that deadline passed sent an applicant to wait for a day already gone. (On NRMP's
  * later candidate that deadline falls with the application's, the last day the card already names.)
- * The instant it passes is a re-plan (the words change).
+ * Past it the OET result is in: one still to come leaves the Match out of reach (the later Match's
+ * card speaks, pathwayPassedAction is null), and one sat with its result awaited has its own card
+ * ("it need not wait for your OET result"). The instant it passes is a re-plan (the words change).
  */
 export function pathwayDocumentsWords(context: PlanContext): string {
   const due = pathwayDocumentsDeadline(context.calendar);
@@ -21,8 +20,5 @@ export function pathwayDocumentsWords(context: PlanContext): string {
     if (due !== null) noteRiskChange(context, due);
     return " Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.";
   }
-  const send = isFinished(statusAt(context, OET.index))
-    ? "send your OET result and the other supporting documents with the application"
-    : "send the other supporting documents with the application, and your OET result the day it arrives";
-  return ` ECFMG's deadline for supporting documents as we project it, ${dayBy(context, due)}${PATHWAY_DEADLINE_MARK}, has passed too: ${send}, not after it.`;
+  return ` ECFMG's deadline for supporting documents as we project it, ${dayBy(context, due)}${PATHWAY_DEADLINE_MARK}, has passed too: send your OET result and the other supporting documents with the application, not after it.`;
 }

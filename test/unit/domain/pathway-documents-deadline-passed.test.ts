@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
-import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
+import { ApplicantSnapshotSchema, type MilestoneEntry } from "#domain/snapshot.ts";
 
 /**
  * Auckland, J-1, every exam and the OET done, interviewing, the Pathway not submitted past its
@@ -13,9 +13,13 @@ import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";
  * card promises a deadline the plan itself dates before today.
  */
 const DIR = fileURLToPath(new URL("../../fixtures/pathway-last-days-auckland/", import.meta.url));
-function planOf(name: string, now: string): Plan {
+function planOf(name: string, now: string, oet?: MilestoneEntry): Plan {
   const snapshot = ApplicantSnapshotSchema.parse(JSON.parse(readFileSync(`${DIR}${name}.json`, "utf8")));
-  return plan(snapshot, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
+  const milestones =
+    oet === undefined
+      ? snapshot.milestones
+      : [...snapshot.milestones.filter((each) => each.key !== oet.key), oet];
+  return plan({ ...snapshot, milestones }, seasonCalendar(snapshot.applicant.matchYear), new Date(now));
 }
 const card = (result: Plan) => result.nextSteps.find((each) => each.milestone === "ecfmg_pathway")?.action;
 
@@ -33,4 +37,19 @@ describe("the Pathway not started, past the projected deadline for its supportin
       "ECFMG's deadline for supporting documents as we project it, Tue 26 Jan 2027 (projected), has passed too: send your OET result and the other supporting documents with the application, not after it.",
     );
   });
+
+  it.each([
+    ["sat on 10 Jan, its result awaited", { key: "oet_medicine", status: "scheduled", date: "2027-01-10" }],
+    ["booked for 1 Feb", { key: "oet_medicine", status: "scheduled", date: "2027-02-01" }],
+    ["in preparation", { key: "oet_medicine", status: "in_progress" }],
+  ] as [string, MilestoneEntry][])(
+    "with the OET %s, no card sends a result it does not have 'with the application'",
+    (_, oet) => {
+      const words = card(planOf("pathway-not-started-auckland-j1", "2027-01-28T10:00:00+13:00", oet)) ?? "";
+      expect(words).not.toContain("has passed too");
+      expect(words).not.toContain(
+        "send your OET result and the other supporting documents with the application",
+      );
+    },
+  );
 });

@@ -78,6 +78,7 @@ function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: 
       `FSMB's processing${visa} and a US test date before Step 3's date (${step3.source}); Step 3 needs the certificate first`,
     ),
     asDay: true,
+    dayName: undefined,
   });
   return certificateOnOfficeDay(counted);
 }

@@ -261,25 +261,23 @@ export class PlanDates {
     let target: DueDate | null = null;
     if (rule.from === "season") {
       const seasonDate = this.calendar.dates[rule.dateKey];
-      target = {
+      target = shapedDueDate({
         at: shiftDays(seasonDate.at, ET_ZONE, rule.offsetDays),
         zone: ET_ZONE,
         status: seasonDate.status === "projected" ? "projected" : "advice",
         basis: rule.basis,
         source: `target: ${seasonDate.key} (${seasonDate.source}) ${rule.offsetDays} days; ${rule.source}`,
-        asDay: undefined,
-      };
+      });
     } else {
       const base = this.anchor(rule.key);
       if (base !== null) {
-        target = {
+        target = shapedDueDate({
           at: shiftDays(base.at, base.zone, rule.offsetDays),
           zone: base.zone,
           status: base.status === "projected" ? "projected" : "advice",
           basis: rule.basis,
           source: `target: ${rule.offsetDays} days from the ${rule.key} ${base.status === "applicant" ? "date you gave" : "target"}; ${rule.source}`,
-          asDay: undefined,
-        };
+        });
       }
     }
     return target !== null && due !== null && target.at >= due.at ? null : target;

@@ -15,10 +15,17 @@ export interface DueDate {
   source: string;
   /** Advice that means a day (the catalog's `due.asDay`): rendered as the day in the applicant's zone. */
   asDay?: true;
+  /**
+   * A season's day this due stands for, by name (namedDay: "by the first day of ERAS applications
+   * for the 2028 Match"): rendered as "<dayName>, <its day in `zone`>", never an hour. A field, so a
+   * copy of the due keeps it.
+   */
+  dayName?: string;
 }
 
 /**
- * The due date with its fields in one order and `asDay` always present (undefined unless a day).
+ * The due date with its fields in one order and `asDay` and `dayName` always present (undefined
+ * unless set).
  * Every DueDate the planner keeps goes through here (PlanDates' memos, the targets and own dates
  * made elsewhere): they were made by a dozen literals of four field orders, some frozen, and V8
  * gives each its own hidden class, so the reads of `due.at` all over a plan went through
@@ -32,6 +39,7 @@ export function shapedDueDate(due: DueDate): DueDate {
     basis: due.basis,
     source: due.source,
     asDay: due.asDay,
+    dayName: due.dayName,
   };
 }
 

@@ -79,6 +79,7 @@ function applyByDue(dates: PlanDates, at: number, target: DueDate): DueDate {
     basis: "advice",
     source: `if NRMP's rank order list deadline is its later candidate: that day less Step 3's result, FSMB's processing and a test date (advice); the certificate's H-1B target (${target.source}) has passed`,
     asDay: undefined,
+    dayName: undefined,
   });
   dues.set(dates, due);
   return due;

@@ -64,6 +64,7 @@ export function sittingDayDue(zone: string, ruled: DueDate): DueDate {
     basis: ruled.basis,
     source: ruled.source,
     asDay: true,
+    dayName: undefined,
   });
 }
 

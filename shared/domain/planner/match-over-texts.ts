@@ -5,7 +5,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import { ET_ZONE, renderEt } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
-import { type DueDate, shapedDueDate } from "./deadlines.ts";
+import type { DueDate } from "./deadlines.ts";
 import { namedDay } from "./named-day-due.ts";
 import { restartWords } from "./restart-words.ts";
 
@@ -87,13 +87,13 @@ function build(calendar: SeasonCalendar, year: number, steps: string): MatchOver
     nextSeasonPlan,
     // A day, the ERAS submission day it stands for, never its 9:00 AM ET read in her zone.
     due: namedDay(
-      shapedDueDate({
+      {
         at: nextSubmit.at,
         zone: ET_ZONE,
         status: nextSubmit.status,
         basis: nextSubmit.status,
         source: nextSubmit.source,
-      }),
+      },
       `by the first day of ERAS applications for the ${year} Match`,
     ),
     changesAt: rol.at,

@@ -45,6 +45,7 @@ export function petitionApprovalDue(context: PlanContext, dates: PlanDates): Due
       basis: "advice",
       source: `advice: the petition's approval, ${PETITION_PREMIUM_BUSINESS_DAYS} business days after its filing (${given === undefined ? "this plan's filing day" : "the day you gave"}) with premium processing (${PETITION_PREMIUM_SOURCE}), federal holidays not counted (${FEDERAL_HOLIDAYS_SOURCE}); months without it`,
       asDay: true,
+      dayName: undefined,
     });
     byFiling.set(key, due);
   }

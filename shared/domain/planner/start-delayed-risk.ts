@@ -110,6 +110,7 @@ export function delayedStartDue(context: PlanContext): DueDate {
       basis: "advice",
       source: DELAYED_START_FINAL_SOURCE,
       asDay: true,
+      dayName: undefined,
     });
   const start = residencyStarted(context.calendar, context.zone);
   const week = delayedStartWeek(context) ?? 0;
@@ -122,6 +123,7 @@ export function delayedStartDue(context: PlanContext): DueDate {
     basis: "advice",
     source: DELAYED_START_SOURCE,
     asDay: true,
+    dayName: undefined,
   });
 }
 

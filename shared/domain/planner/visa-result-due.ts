@@ -40,6 +40,7 @@ export function visaResultDue(
     basis: "applicant",
     source: own.due.source,
     asDay: true,
+    dayName: undefined,
   });
 }
 

@@ -82,19 +82,21 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
  * " Your planned date, Thu 4 Feb 2027, is too late for that deadline", and what it is beside the
  * last day that keeps the Match (`last`): after it, too late for this Match on every date we
  * project; on it, a day that ends at that instant's hour in the applicant's time (Auckland's Wed 3
- * Feb ends at 3:00 PM): the risk named only the passed deadline, and its "keeps the Match only
+ * Feb ends at 3:00 PM GMT+13): the risk named only the passed deadline, and its "keeps the Match only
  * until" sentence left the applicant to see her own day falls after it.
  */
 function plannedDayWords(context: PlanContext, planned: string, last: PathwayLastDay | null): string {
   const said = ` Your planned date, ${renderDate(planned)}, is too late for that deadline`;
-  const lastDay = last === null ? null : localDate(context.zone, last.at);
-  if (last === null || lastDay === null || planned < lastDay) return `${said}.`;
+  if (last === null) return `${said}.`;
+  const lastDay = localDate(context.zone, last.at);
+  if (planned < lastDay) return `${said}.`;
   const year = context.calendar.matchYear;
   if (planned > lastDay)
     return `${said}, and falls after the last day your plan keeps the ${year} Match: sent then, your application would be too late for the ${year} Match on every date we project.`;
   const { local } = instantWords(context.zone, last.at, false);
+  // The hour with its zone's label ("3:00 PM GMT+13"), which already says it is her time.
   const hour = local.startsWith(`${renderDate(planned)}, `)
-    ? `${local.slice(renderDate(planned).length + 2)} your time`
+    ? local.slice(renderDate(planned).length + 2)
     : local;
   return `${said}, and it is the last day your plan keeps the ${year} Match, which ends at ${hour}: sent after that hour, your application would be too late for the ${year} Match.`;
 }

@@ -34,7 +34,7 @@ describe("the Pathway planned for a day past the last day that keeps the Match",
   it("planned on that last day: the risk says the day ends at 3:00 PM her time", () => {
     const risk = lastDayRisk(planOf("pathway-planned-on-last-day-auckland-j1", "2027-01-20T10:00:00+13:00"));
     expect(risk?.message).toContain(
-      "Your planned date, Wed 3 Feb 2027, is too late for that deadline, and it is the last day your plan keeps the 2027 Match, which ends at 3:00 PM GMT+13 your time",
+      "Your planned date, Wed 3 Feb 2027, is too late for that deadline, and it is the last day your plan keeps the 2027 Match, which ends at 3:00 PM GMT+13: sent after that hour",
     );
   });
 });

@@ -16,18 +16,15 @@ export function earlierDayOf(zone: string, at: number): string {
 
 /**
  * The day a step's latest safe start (NextStep.startBy) names on the displays that show one (the
- * calendar feed's "Start:" event, the CLI's row), or undefined when there is none to show:
- *
- * - the planner gives a start-by only to a step not begun (a certificate in progress read "Start
- *   by Sat 17 Apr to finish in time");
- * - a start-by that has passed is no day to start by: the step is pressed now (urgent), as its
- *   card and its emails say ("Start: 4 Feb" stood in
- *   the feed of a Statement of Need that could begin only on Match Day, 19 Mar);
- * - its day is the last whole day to start on: the day before the instant (a start at local
- *   midnight ends the day before), the earlier of the applicant's and the ET day (earlierDayOf),
- *   as the step's card names it; Karachi's "start by Sun 2 May" for 10:00 PM ET on Sat 1 May gave a
- *   day whose morning was already past the latest start;
- * - a day that is not before the deadline's own day is no advice to start "days before" (none).
+ * calendar feed's "Start:" event, the CLI's row): the day of its last moment (a start at local
+ * midnight names the day before), the earlier of the applicant's and the ET day (earlierDayOf), as
+ * the step's card names it (Karachi's "start by Sun 2 May" for 10:00 PM ET on Sat 1 May named a day
+ * whose morning was already past the latest start). Undefined when there is none to show: no
+ * start-by (the planner gives one only to a step not begun: a certificate in progress read "Start by
+ * Sat 17 Apr to finish in time"); one that has passed, no day to start by, as the step is pressed
+ * now by its card and emails ("Start: 4 Feb" stood in the feed of a Statement of Need that could
+ * begin only on Match Day, 19 Mar); or a day not before the deadline's own, no advice to start "days
+ * before".
  */
 export function shownStartByDay(
   step: Pick<NextStep, "startBy" | "deadline">,

@@ -66,13 +66,16 @@ function sittingPassed(zone: string, day: string, now: number): boolean {
   return dayEnd(zone, day) <= now;
 }
 
-/** The certificate card's words while oetOutstandingBesideDonePathway: what it waits for, the OET result or its retake; null otherwise. */
+/**
+ * The certificate card's words while the OET is still to be passed beside a Pathway reported done
+ * (oetOutstandingBesideDonePathway): booked for a day (oetAheadOfDonePathway), the result that
+ * sitting gives; otherwise its retake. Null otherwise.
+ */
 export function certificateAwaitsOetAction(context: PlanContext): string | null {
+  if (!oetOutstandingBesideDonePathway(context)) return null;
   const day = oetAheadOfDonePathway(context);
   if (day === null)
-    return oetOutstandingBesideDonePathway(context)
-      ? "Your certificate waits for your OET Medicine retake: ECFMG cannot accept your Pathway without a passing OET result. Sit it by the day its step asks, send the result to ECFMG, and mark this step done when ECFMG issues your certificate."
-      : null;
+    return "Your certificate waits for your OET Medicine retake: ECFMG cannot accept your Pathway without a passing OET result. Sit it by the day its step asks, send the result to ECFMG, and mark this step done when ECFMG issues your certificate.";
   const sitting = sittingPassed(context.zone, day, context.now) ? "was" : "is";
   return `Your certificate waits for your OET Medicine result: ECFMG needs it for your Pathway, and your OET sitting ${sitting} on ${renderDate(day)}. Send the result to ECFMG when it arrives, make sure ECFMG has your final diploma and transcript, and mark this step done when ECFMG issues your certificate.`;
 }

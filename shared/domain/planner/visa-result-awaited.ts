@@ -62,6 +62,9 @@ export function resultAskedPastStart(
   target: { milestone: string; deadline: number },
   catchUp: number,
 ): boolean {
+  // The rung counts down to residency's start: its deadline is the season's start instant (ET's
+  // midnight), the countdown's own target, so the instant compares; the start west of ET
+  // (residencyStartedAt) is read by the notices that take over after it.
   return (
     catchUp >= target.deadline &&
     target.deadline === context.calendar.dates.residency_start.at &&

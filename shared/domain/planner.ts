@@ -39,6 +39,7 @@ import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
 import { pressCriticalSteps } from "./planner/urgency.ts";
+import { visaLastDayToday } from "./planner/visa-last-day-today.ts";
 import { hasMatched } from "./planner/visa-start-risk.ts";
 import { warningRiskNotices } from "./planner/warning-risk-notice.ts";
 import { withdrawnByLateResult } from "./planner/withdrawn-by-late-result.ts";
@@ -228,6 +229,8 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     );
     // The last day that keeps the Match, counted down on the step it names first.
     lastDayCountdown(context, risks, nextSteps, dates, collected.reminders, targeted);
+    // The visa's last day for the start, on its own morning, on the step its notice rides on.
+    visaLastDayToday(context, risks, noticedOn, dates, collected.reminders);
     // A warning that opted in (WARNING_NOTICES) is emailed too; no other warning is.
     warningRiskNotices(context, risks, nextSteps, dates, collected.reminders);
     // The presumed steps' last days, asked about before each: the warning alone was never reminded.

@@ -123,24 +123,21 @@ export function lastDayCountdown(
 }
 
 /**
- * Drops the rungs appended to `into` from `from` on that MATCH_YEAR_LAST_DAY's notice on `milestone`
- * (laid before them, criticalRiskNotices) stands for: the re-timed missed rungs
+ * Drops the rungs appended to `into` from `from` on that last day's notice on `milestone` (of risk
+ * `code`, laid before them, criticalRiskNotices) stands for: the re-timed missed rungs
  * (TimedReminder.missedAt), and those due on the applicant's day the notice goes or went out.
  */
-function dropToldByNotice(
+export function dropToldByNotice(
   context: PlanContext,
   into: TimedReminder[],
   from: number,
   milestone: string,
+  code: Risk["code"] = "MATCH_YEAR_LAST_DAY",
 ): void {
   let noticeDay: string | undefined;
   for (let index = 0; index < from; index++) {
     const each = into[index] as TimedReminder;
-    if (
-      each.notice === true &&
-      each.reminder.risk === "MATCH_YEAR_LAST_DAY" &&
-      each.reminder.milestone === milestone
-    )
+    if (each.notice === true && each.reminder.risk === code && each.reminder.milestone === milestone)
       noticeDay = localDate(context.zone, each.sendAt);
   }
   let kept = from;

@@ -58,13 +58,17 @@ describe("H-1B: the contract due by the petition's date", () => {
     expect(contractRow(after)?.urgency).toBe("overdue");
     const chase = contractReminders(after);
     expect(chase.map((each) => each.rung)).toContain("critical-risk");
-    for (const each of chase.filter((reminder) => reminder.rung !== "critical-risk"))
-      expect(each.overdueSince?.local).toBe("Fri 16 Apr 2027");
     // The petition unfiled past its date has a last filing day (Fri 30 Apr): the critical notice is
-    // due by it, never headed "Overdue since Fri 16 Apr" above "must file by about Fri 30 Apr".
-    const critical = chase.find((reminder) => reminder.rung === "critical-risk");
-    expect(critical?.overdueSince).toBeUndefined();
-    expect(critical?.deadlineDetail.local).toBe("Fri 30 Apr 2027");
+    // due by it, never headed "Overdue since Fri 16 Apr" above "must file by about Fri 30 Apr", and so
+    // is that day's own morning rung.
+    const lastDay = new Set(["critical-risk", "last-day-today"]);
+    for (const each of chase.filter((reminder) => !lastDay.has(reminder.rung)))
+      expect(each.overdueSince?.local).toBe("Fri 16 Apr 2027");
+    for (const rung of lastDay) {
+      const told = chase.find((reminder) => reminder.rung === rung);
+      expect(told?.overdueSince).toBeUndefined();
+      expect(told?.deadlineDetail.local).toBe("Fri 30 Apr 2027");
+    }
   });
 
   it("its critical notice cites what governs the petition (USCIS, DOL, the State Department), not ECFMG", () => {

@@ -185,7 +185,8 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
     // counts down to it (7, 3 and 1 days before: 26 Apr, 30 Apr, 2 May), as the risk on it names it:
     // a countdown to the day that decides the start closes in at its end, so 29 Apr's weekly chase,
     // 30 Apr's 3-day rung and 2 May's 1-day rung come close together on purpose (the weekly rule is
-    // for chases, which say the same each week, not for a last day's final rungs). From 4 May the
+    // for chases, which say the same each week, not for a last day's final rungs), and the last day
+    // itself has its morning rung (3 May), as the Match's last day does. From 4 May the
     // certificate stays overdue since that day, with no fresh countdown to its own date: the start's
     // notice on 4 May and the weekly Thursday chase follow.
     // A critical notice whose date is over a day past the next delivery slot goes at that slot:
@@ -196,6 +197,7 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
       "2027-04-29T07:00:00.000Z",
       "2027-04-30T06:00:00.000Z",
       "2027-05-02T06:00:00.000Z",
+      "2027-05-03T06:00:00.000Z",
       "2027-05-04T06:00:00.000Z",
       "2027-05-06T06:00:00.000Z",
       "2027-05-13T06:00:00.000Z",
@@ -204,11 +206,11 @@ describe("risk-change wake-ups with the real planner (a risk turning critical re
       "2027-05-27T06:00:00.000Z",
     ]);
     const subjects = deps.mailer.sent.map((email) => `${email.to} ${email.subject}`);
-    expect(subjects).toHaveLength(11); // April's notice in Thursday's email
+    expect(subjects).toHaveLength(12); // April's notice in Thursday's email
     // 4 May: even a sponsorship application complete that day leaves the J-1 visa after 1 Jul (the
     // fastest review and the consular month): a risk change too, told at that day's slot.
-    expect(subjects[5]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
-    expect(subjects[8]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
+    expect(subjects[6]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
+    expect(subjects[9]).toMatch(/^ada@example\.com A J-1 start on your program's date is out of reach/);
     const notices = deps.store
       .state("a_ada")
       .ledger.filter((entry) => entry.status === "sent" && entry.sentAt?.startsWith("2027-05-18"));

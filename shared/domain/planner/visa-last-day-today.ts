@@ -1,0 +1,52 @@
+import type { Risk, StepSubject } from "../plan.ts";
+import type { PlanContext } from "./context.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { dropToldByNotice } from "./match-year-last-day-countdown.ts";
+import { remindersFor, type TimedReminder } from "./reminders.ts";
+import { verdictLastDayActBy, visaVerdictTitle } from "./visa-verdict-notice.ts";
+
+/**
+ * The visa's last day for a start on the program's date (the J-1 sponsorship file's, the program's
+ * last H-1B filing day: visaVerdict "j1-last-day", "h1b-last-day") gets a rung on its own morning,
+ * as the last day that keeps the Match does (`last-day-today`): the verdict's notice goes once, when
+ * the verdict comes, and the step's own rungs went the day before at the latest, in Auckland some 40
+ * hours before the day ended, so the day that decides the start passed with no email. Laid on the step
+ * the notice rides on (`noticedOn`), with its title and words, against its day while that is the
+ * applicant's whole day (a petition's day over for her but not yet in the US has its notice's hour
+ * instead: no second "today"); none on the day the notice itself goes or went out (one email a day),
+ * and no missed rung caught up. Appended to `into`.
+ */
+export function visaLastDayToday(
+  context: PlanContext,
+  risks: readonly Risk[],
+  noticedOn: ReadonlyMap<Risk, StepSubject> | undefined,
+  dates: PlanDates,
+  into: TimedReminder[],
+): void {
+  if (noticedOn === undefined) return;
+  for (const risk of risks) {
+    if (risk.visaVerdict !== "j1-last-day" && risk.visaVerdict !== "h1b-last-day") continue;
+    const milestone = noticedOn.get(risk);
+    const title = visaVerdictTitle(risk);
+    const due = verdictLastDayActBy(context, risk, dates, context.now);
+    if (milestone === undefined || title === undefined || due === undefined || due.asDay !== true) continue;
+    const laid = into.length;
+    remindersFor(
+      context,
+      {
+        milestone,
+        interviewId: undefined,
+        title,
+        why: risk.message,
+        ladder: "visa-last-day",
+        deadline: due.at,
+        deadlineDetail: dates.rendered(due),
+        countsDownTo: undefined,
+        startBy: null,
+        notStarted: false,
+      },
+      into,
+    );
+    dropToldByNotice(context, into, laid, milestone, risk.code);
+  }
+}

@@ -1,19 +1,20 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
 import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
 import { adviceDayDue } from "./advice-day-due.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
-import { dayEnd, shiftDays } from "./date-math.ts";
+import { dayEnd } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { VISA_DATE_PAST_REACH_WORDS } from "./j1-sponsorship-last-day.ts";
 import { criticalInPlaceOfStepLate } from "./j1-start-out-of-reach.ts";
-import { premiumApprovalAt } from "./petition-approval.ts";
+import { plannedApprovalAt, premiumApprovalAt } from "./petition-approval.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
@@ -72,27 +73,38 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
     return null;
   }
   const zone = context.zone;
-  // A day filed keeps the visa before the start while it comes no later than the room between them.
-  const lastEnd = planned.at + (dayBeforeStartEnd(context) - visa.at);
-  const lastDay = localDate(zone, shiftDays(lastEnd, zone, -1));
+  const plannedApproval = plannedApprovalAt(dates);
+  if (plannedApproval === null) return null;
+  // One count from approval to visa, as an approval reported is judged (visaDocumentReceivedLate): a
+  // day filed keeps the start while USCIS's approval of it comes no later than the plan's approval by
+  // the room between the visa's date and the start.
+  const room = dayBeforeStartEnd(context) - visa.at;
+  const lastDay = lastFilingDay(zone, localDate(zone, planned.at + room - 1), plannedApproval + room);
   // Filed today, the petition's day ends at the next midnight, as a day the applicant gives does;
   // her last day over while the US is still on it (filingDayEnd), filed today is filed on that day.
   const own = localDate(zone, context.now);
   const usOnly = own > lastDay && localDate(ET_ZONE, context.now) <= lastDay;
   const todayEnd = dayEnd(zone, usOnly ? lastDay : own);
-  // Past the filing day, today ends after it: the visa comes after its own date.
-  const later = todayEnd - planned.at;
   const past = todayEnd > dayEnd(zone, lastDay);
   if (!past) noteRiskChange(context, filingDayEnd(zone, lastDay));
-  return {
-    visa,
-    approvalAt: premiumApprovalAt(todayEnd, zone),
-    visaAt: visa.at + later,
-    lastDay,
-    past,
-    usOnly,
-  };
+  const approvalAt = premiumApprovalAt(todayEnd, zone);
+  return { visa, approvalAt, visaAt: visa.at + (approvalAt - plannedApproval), lastDay, past, usOnly };
 }
+
+/**
+ * The last day (ISO, in `zone`) whose filing USCIS approves by `latest` (premiumApprovalAt), looked
+ * for from `near` (the day the room alone would give, at most a few days off: weekends and holidays).
+ * Always a business day: a weekend's filing counts from the next one.
+ */
+function lastFilingDay(zone: string, near: string, latest: number): string {
+  const fits = (day: string) => premiumApprovalAt(dayEnd(zone, day), zone) <= latest;
+  let day = near;
+  for (let tries = 0; tries < MAX_SHIFT_DAYS && !fits(day); tries++) day = shiftIsoDay(day, -1);
+  for (let tries = 0; tries < MAX_SHIFT_DAYS && fits(shiftIsoDay(day, 1)); tries++) day = shiftIsoDay(day, 1);
+  return day;
+}
+/** Far more than weekends and holidays together can move an approval day. */
+const MAX_SHIFT_DAYS = 14;
 
 /**
  * The end of a filing day: the petition is the program's filing with USCIS, so its day lasts while it

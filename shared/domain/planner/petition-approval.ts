@@ -1,10 +1,11 @@
+import { localDate } from "../time.ts";
 import { PETITION_PREMIUM_BUSINESS_DAYS, PETITION_PREMIUM_SOURCE } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusAt } from "./context.ts";
 import { dayEnd } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
-import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
+import { afterBusinessDays, FEDERAL_HOLIDAYS_SOURCE, isFederalBusinessDay } from "./federal-business-days.ts";
 
 const PETITION_INDEX = stepIndex("visa_h1b");
 
@@ -67,7 +68,23 @@ export function plannedApprovalAt(dates: PlanDates): number | null {
  * USCIS's approval with premium processing for a petition whose filing day ends at `filedEnd`
  * (in `zone`): PETITION_PREMIUM_BUSINESS_DAYS business days later, weekends and federal holidays
  * not counted. The one count of it, for the filed petition, the plan's filing day and a filing today.
+ * A filing day that is no business day counts from the next business day (advice: USCIS works
+ * business days, and the later count is the one to plan for), so a petition filed on Saturday is
+ * approved a business day after Friday's, never on the same day: counted alike, Friday, Saturday and
+ * Sunday gave one approval day, and the day after the last filing day read "too late" with the very
+ * approval day a petition filed on the last day was planned to get.
  */
 export function premiumApprovalAt(filedEnd: number, zone: string): number {
-  return afterBusinessDays(filedEnd, zone, PETITION_PREMIUM_BUSINESS_DAYS);
+  const onBusinessDay = isFederalBusinessDay(localDate(zone, filedEnd - 1));
+  return afterBusinessDays(filedEnd, zone, PETITION_PREMIUM_BUSINESS_DAYS + (onBusinessDay ? 0 : 1));
+}
+
+/**
+ * The day (ISO, the applicant's) USCIS approves a petition filed on `filed` (ISO) with premium
+ * processing (premiumApprovalAt): what a filing given later than planned is judged by, as an
+ * approval reported later than planned is (one count from approval to visa).
+ */
+export function filedApprovalDay(context: PlanContext, filed: string): string {
+  const zone = context.zone;
+  return localDate(zone, premiumApprovalAt(dayEnd(zone, filed.slice(0, 10)), zone) - 1);
 }

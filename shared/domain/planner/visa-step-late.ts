@@ -10,6 +10,7 @@ import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
+import { filedApprovalDay, plannedApprovalAt } from "./petition-approval.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { visaMovedPastStart } from "./visa-moved-past-start.ts";
@@ -103,7 +104,13 @@ export function expectedPastStart(
       verdict ??= j1FileVerdict(context, dates);
       if (verdict) continue;
     }
-    const moved = visaMovedPastStart(context, given.date, planned, visaAt);
+    // A filed petition moves the visa as much as its approval comes later than the plan's: one count
+    // from approval to visa, as an approval reported later is judged (visaDocumentReceivedLate).
+    const approvalPlanned = filed ? plannedApprovalAt(dates) : null;
+    const moved =
+      approvalPlanned === null
+        ? visaMovedPastStart(context, given.date, planned, visaAt)
+        : visaMovedPastStart(context, filedApprovalDay(context, given.date), approvalPlanned, visaAt);
     if (moved !== null) return { key: step, expected: given.date, visaAt: moved, filed };
   }
   return null;

@@ -8,7 +8,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * A matched H-1B applicant, Step 3 passed and the contract signed, whose program tells them it filed
  * the H-1B petition on Thu 20 May 2027, five weeks after the plan's filing day (Fri 16 Apr 2027, our
  * advice). With premium processing USCIS's approval comes around Fri 11 Jun (15 business days, Memorial Day not counted), and with the time the
- * plan keeps for the stamping after it the visa would come around 20 Jul, after a 1 Jul start. The
+ * plan keeps for the stamping after it (counted from the approval) the visa would come around 21 Jul, after a 1 Jul start. The
  * plan knows it the day the filing is told: critical at once, and steadily until the approval is
  * reported (past the approval's day too), just as a filing merely scheduled for that day is. A
  * petition filed within the room before the start (a few days after the plan's day) stays as it was.
@@ -95,7 +95,7 @@ describe("The same late filing in the US (Leilani, Honolulu)", () => {
     expect(risk?.message).toContain(
       "USCIS's approval is expected around Fri 11 Jun 2027 (our advice). With a change of status, an approval by about then is in time for your start",
     );
-    expect(risk?.message).toContain("your visa would come around Tue 20 Jul 2027, after residency starts");
+    expect(risk?.message).toContain("your visa would come around Wed 21 Jul 2027, after residency starts");
     expect(risk?.message).toContain("Ask your program's immigration office today which route it filed");
   });
 

@@ -80,22 +80,24 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     ).not.toContain("Sign your program's contract now");
   });
 
+  // Filed Mon 10 May, USCIS approves on Tue 1 Jun (Memorial Day not counted), 25 days after the plan's
+  // approval (Fri 7 May): the stamping planned for Wed 16 Jun moves as much, one count from approval to visa.
   it("in Manila on 10 May, past that day: the visa a petition filed today would bring, the same day as one reported filed today", () => {
     const result = plan(unfiled(MANILA), calendar, new Date("2027-05-10T01:00:00Z"));
     const risk = visaRisk(result);
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain("about Fri 30 Apr 2027, has passed");
     expect(risk?.message).toContain("approval would come around Tue 1 Jun 2027");
-    expect(risk?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");
+    expect(risk?.message).toContain("your visa would come around Sun 11 Jul 2027, after residency starts");
     expect(risk?.message).toContain("tell the office now that your start may be delayed");
     expect(risk?.milestones).toEqual(["visa_h1b", "visa_h1b_stamping"]);
     const card = result.nextSteps.find((step) => step.milestone === "visa_h1b");
     expect(card?.action).toContain(
-      "about Fri 30 Apr 2027, has passed: even filed today, your visa would come around Sat 10 Jul 2027",
+      "about Fri 30 Apr 2027, has passed: even filed today, your visa would come around Sun 11 Jul 2027",
     );
     saysNothingHolds(result);
     const filed = visaRisk(plan(filedOn(MANILA, "2027-05-10"), calendar, new Date("2027-05-10T01:00:00Z")));
-    expect(filed?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");
+    expect(filed?.message).toContain("your visa would come around Sun 11 Jul 2027, after residency starts");
   });
 
   it("once the last filing day has passed, the new verdict is a notice of its own, at her next delivery slot", () => {
@@ -131,6 +133,6 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     saysNothingHolds(result);
     const past = visaRisk(plan(unfiled(HONOLULU), calendar, new Date("2027-05-10T19:00:00Z")));
     expect(past?.message).toContain("about Fri 30 Apr 2027, has passed");
-    expect(past?.message).toContain("your visa would come around Sat 10 Jul 2027, after residency starts");
+    expect(past?.message).toContain("your visa would come around Sun 11 Jul 2027, after residency starts");
   });
 });

@@ -34,9 +34,11 @@ describe("the H-1B petition's last filing day is one day in every zone", () => {
       expect(message).not.toContain("after residency starts on Thu 1 Jul");
     });
 
-  it("the day after it, Los Angeles hears the filed-today verdict, its visa on the start's own day", () => {
+  // A Saturday's filing counts from Monday: approval Mon 24 May, a business day after Friday's.
+  it("the day after it, Los Angeles hears the filed-today verdict, its visa after the start", () => {
     const message = visaRisk("America/Los_Angeles", "2027-05-01T00:30:00-07:00");
     expect(message).toContain("about Fri 30 Apr 2027, has passed");
-    expect(message).toContain("your visa would come around Thu 1 Jul 2027, after residency starts");
+    expect(message).toContain("approval would come around Mon 24 May 2027");
+    expect(message).toContain("your visa would come around Sat 3 Jul 2027, after residency starts");
   });
 });

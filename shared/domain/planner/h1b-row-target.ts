@@ -1,4 +1,6 @@
 import type { Deadline } from "../plan.ts";
+import { earlierDayOf } from "../start-by-day.ts";
+import { startOfLocalDate } from "../time.ts";
 import { h1bAfterRankingTarget } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
 import { deadlineDay } from "./date-math.ts";
@@ -21,14 +23,19 @@ export function h1bRowTarget(context: PlanContext, target: DueDate | null, dates
 
 /**
  * Its rendering: a day, like every other target (a target is advice, not an instant, so never "Sun 30
- * Aug 2026, 4:00 AM GMT+3"), the day in its rule's zone (deadlineDay). The
- * target is one object per PlanDates, so its rendering is kept with it, frozen like the other
- * deadlines plans share.
+ * Aug 2026, 4:00 AM GMT+3"): the day the card's words name it by (dayBy: the earlier of the rule's
+ * zone's day and ET's), so the row never reads a day after the card. East of ET the row read "target
+ * for the H-1B petition: passed Tue 12 Jan 2027" beside the card's "your certificate was needed by
+ * Mon 11 Jan 2027". The target is one object per PlanDates, so its rendering is kept with it, frozen
+ * like the other deadlines plans share.
  */
 export function renderH1bTarget(target: DueDate): Deadline {
   let rendered = h1bRenderings.get(target);
   if (rendered === undefined) {
-    rendered = Object.freeze(deadlineDay(target.zone, target.at, target.status, target.basis, target.source));
+    const day = startOfLocalDate(target.zone, earlierDayOf(target.zone, target.at));
+    rendered = Object.freeze(
+      deadlineDay(target.zone, target.at, target.status, target.basis, target.source, day),
+    );
     h1bRenderings.set(target, rendered);
   }
   return rendered;

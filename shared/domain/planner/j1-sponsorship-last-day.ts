@@ -27,6 +27,7 @@ import {
 } from "./j1-start-out-of-reach.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
+import { lateVisaAtWords } from "./visa-moved-past-start.ts";
 
 // A matched J-1 applicant whose J-1 visa, by the plan's own allowances (ECFMG's shorter review, the
 // consulate's month), comes after the visa's own date even on the fastest road left, while the start
@@ -160,7 +161,8 @@ export const VISA_DATE_PAST_REACH_WORDS = "can no longer be met on this plan's a
 /** Why the visa comes when it does, by what the chain waits on. */
 function chainWords(context: PlanContext, last: J1SponsorshipLastDay): string {
   const review = "ECFMG allows 4–6 weeks for its review (we count the shorter, 4 weeks) and this plan allows";
-  const late = visaDayFrom(last.from) >= startDay(context) ? ", after residency starts" : "";
+  const late =
+    visaDayFrom(last.from) >= startDay(context) ? `, ${lateVisaAtWords(context, last.visaAt)}` : "";
   const visa = `${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest${late}`;
   const today = localDate(context.zone, context.now);
   if (last.holds === "certificate")

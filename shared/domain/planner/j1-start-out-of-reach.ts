@@ -24,6 +24,7 @@ import {
 import { CERTIFICATE_FIRST, j1ReviewStart, startDay } from "./j1-review-start.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
+import { lateVisaAtWords } from "./visa-moved-past-start.ts";
 
 // A matched J-1 applicant whose J-1 visa, by the plan's own allowances, comes after residency
 // starts: the J-1 visa can come no sooner than the DS-2019, which ECFMG issues at the end of its
@@ -180,7 +181,7 @@ function outOfReachSentence(context: PlanContext, out: J1StartOutOfReach, source
     : [];
   for (const source of [...cited, REVIEW_SOURCE, J1_CONSULAR_ALLOWANCE_SOURCE]) addSource(sources, source);
   const review = "allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks)";
-  const visa = `this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts`;
+  const visa = `this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, ${lateVisaAtWords(context, out.visaAt)}`;
   const verdict = `A start on ${start}${OUT_OF_REACH_WORDS}`;
   if (certificate)
     return `${verdict}: your ECFMG certificate can come around ${applicantDay(context, out.certificateAt)} at the earliest (${certificateWhy(context)}); ECFMG sponsors a J-1 physician only with a valid certificate and ${review}, and ${visa}. ${WHAT_TO_DO}`;

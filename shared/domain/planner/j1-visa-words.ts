@@ -13,6 +13,7 @@ import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS } from "./j1-allowance
 import { j1SponsorshipLastDay, lastDayWords } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
+import { lateVisaAtWords } from "./visa-moved-past-start.ts";
 
 /**
  * What the J-1 visa step adds when less time is left before its date than the consular allowance
@@ -94,7 +95,7 @@ export function ecfmgReviewNote(
   // Even the shorter review leaves the visa after the start: the verdict, never a visa date it cannot make.
   const out = j1StartOutOfReach(context, dates);
   if (out !== null)
-    return `${opening} Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts: tell your program's GME office now and ask about a delayed start, ask your program's liaison to follow the review up with ECFMG, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
+    return `${opening} Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, ${lateVisaAtWords(context, out.visaAt)}: tell your program's GME office now and ask about a delayed start, ask your program's liaison to follow the review up with ECFMG, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
   // Even the shorter review leaves the visa after its own date: the last day for the DS-2019, never that date.
   const last = j1SponsorshipLastDay(context, dates);
   if (last !== null && last.holds === "completed")

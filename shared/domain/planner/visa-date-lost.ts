@@ -5,6 +5,7 @@ import { applicantDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { h1bPetitionLastDay, petitionVerdictWords } from "./h1b-petition-last-day.ts";
 import { j1StartOutOfReach, OUT_OF_REACH_WORDS } from "./j1-start-out-of-reach.ts";
+import { lateVisaAtWords } from "./visa-moved-past-start.ts";
 
 // A derived visa step past its date is chased weekly (visa-behind.ts). While the visa's own date
 // holds, the chase says so; once the plan's verdict says the start is out of reach (J-1) or the
@@ -35,7 +36,7 @@ export function visaDateLostWords(
   const start = residencyStartWords(context.calendar.dates.residency_start, []);
   const out = j1StartOutOfReach(context, dates);
   if (out !== null)
-    return `${passed}, and a start on ${start}${OUT_OF_REACH_WORDS}: your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, after residency starts. Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (our advice).`;
+    return `${passed}, and a start on ${start}${OUT_OF_REACH_WORDS}: your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, ${lateVisaAtWords(context, out.visaAt)}. Tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (our advice).`;
   // The visa's date past reach while the start is not: derivedStepPastWords says it (the last day's words).
   return null;
 }

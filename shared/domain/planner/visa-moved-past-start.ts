@@ -1,4 +1,5 @@
 import { shiftIsoDay } from "../iso-texts.ts";
+import { localDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { dayEnd } from "./date-math.ts";
 
@@ -33,4 +34,20 @@ export function visaMovedPastStart(
 ): number | null {
   const later = dayEnd(context.zone, given.slice(0, 10)) - planned;
   return later > dayBeforeStartEnd(context) - visaAt ? visaAt + later : null;
+}
+
+/**
+ * How a visa too late for the start is said beside its day (`visaDay`, ISO, the applicant's): "after
+ * residency starts", or "on the day residency starts" for a visa on the start's own day, late all
+ * the same (the day before is in time: dayBeforeStartEnd) but not after it.
+ */
+export function lateVisaWords(context: PlanContext, visaDay: string): string {
+  return visaDay === context.calendar.dates.residency_start.date
+    ? "on the day residency starts"
+    : "after residency starts";
+}
+
+/** lateVisaWords for a visa at `visaAt`, counted in the applicant's whole days (applicantDay). */
+export function lateVisaAtWords(context: PlanContext, visaAt: number): string {
+  return lateVisaWords(context, localDate(context.zone, visaAt));
 }

@@ -10,7 +10,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 // visa 58 days after the file is complete, so the file must be complete by about Mon 3 May for the
 // start to hold. An advisor counts those days in the applicant's own calendar: on her Monday the
 // visa comes around Wed 30 Jun and the start holds; on her Tuesday it comes on Thu 1 Jul, the start
-// day itself, and the start is out of reach, wherever she lives. One count for one day, too: a day
+// day itself ("on the day residency starts", never "after" it), and the start is out of reach, wherever she lives. One count for one day, too: a day
 // she planned is counted with the same review as the last day, never with the longer one beside it.
 
 const calendar = seasonCalendar(2027);
@@ -45,7 +45,7 @@ describe("the J-1 file's last day ends at the applicant's own midnight, east and
       const after = verdict(planAt(input, tuesday));
       expect(after?.visaVerdict).toBe("j1-out-of-reach");
       expect(after?.message).toContain(
-        "your J-1 visa would come around Thu 1 Jul 2027 at the earliest, after residency starts",
+        "your J-1 visa would come around Thu 1 Jul 2027 at the earliest, on the day residency starts",
       );
       expect(after?.message).not.toContain("by about Mon 3 May");
     },

@@ -7,6 +7,7 @@ import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { matchDayFromSoapPosition, SOAP_POSITION_WORDS } from "./soap-position.ts";
+import { j1FileVerdict, visaDateHolds, visaDateOf } from "./visa-step-late.ts";
 
 /** The visa chain's steps that wait on the program's contract (catalog prerequisites: J-1's sponsorship, H-1B's petition). */
 const WAITS_ON_CONTRACT: readonly CatalogEntry[] = MILESTONE_CATALOG.filter(
@@ -99,11 +100,32 @@ const notInSoap = new Map<CatalogEntry | null, string>();
 const inHandSoap = new Map<CatalogEntry | null, string>();
 
 /**
+ * Whether a J-1 applicant's contract, among the `late` visa steps, is past the day the plan needs
+ * it by (the sponsorship's) while the visa's date that day is counted back from still holds
+ * (visaDateHolds) and no J-1 verdict speaks for the file (j1FileVerdict: the visa's date or the start
+ * past reach). That day is our cautious back-chain from the visa's advice date, and programs send the
+ * J-1 paperwork in the first week of April: a warning of what to ask, never the critical "you cannot
+ * start" (critical once the visa's date is at risk). On H-1B the contract gates the petition, whose
+ * filing comes near the start with premium processing: its rule stays critical.
+ */
+export function contractStillAwaited(
+  context: PlanContext,
+  late: readonly Pick<CatalogEntry, "key">[],
+  needed: ContractNeededBy | null,
+  dates: PlanDates,
+): boolean {
+  if (context.applicant.visa !== "J-1" || needed?.step == null) return false;
+  if (!late.some((entry) => entry.key === "contract") || j1FileVerdict(context, dates)) return false;
+  return visaDateHolds(context, needed.step, needed.due.at, dates);
+}
+
+/**
  * CONTRACT_NOT_RECEIVED (warning): the contract is past this plan's target for it (`own`, our
  * advice, the card's "aim to finish by") but not past the date the plan needs it by (contractNeededBy,
- * the card's due day), so the advice is to ask the program's GME office, naming that date: the
- * target is told as a target, never as a day the contract was allowed until;
- * VISA_NOT_READY_FOR_START (critical) only once it passes (visaStartRisks). `startWords`:
+ * the card's due day), or past that date too while the visa's date it is counted back from still
+ * holds (contractStillAwaited), so the advice is to ask the program's GME office, naming that date:
+ * the target is told as a target, never as a day the contract was allowed until;
+ * VISA_NOT_READY_FOR_START (critical) only once the start is at risk (visaStartRisks). `startWords`:
  * residency's start as the risk names it.
  */
 export function contractAwaitedRisk(
@@ -112,17 +134,21 @@ export function contractAwaitedRisk(
   needed: ContractNeededBy,
   startWords: string,
   sources: string[],
+  dates: PlanDates,
 ): Risk {
   const ownDay = `${dueDay(context, own)}${basisMark(own)}`;
   const neededDay = `${dueDay(context, needed.due)}${basisMark(needed.due)}`;
+  const visa = needed.step === null ? null : visaDateOf(needed.step, dates);
   const waiting =
     needed.step === null
-      ? `Your program needs it signed before orientation, which this plan puts by ${neededDay}, two weeks before residency starts on ${startWords}`
-      : `Your ${needed.step.advisorName} waits on it and is planned by ${neededDay} for residency starting ${startWords}`;
+      ? `Your program needs it signed before orientation, which this plan puts by ${neededDay}, two weeks before residency starts on ${startWords}: sign and return the contract before then`
+      : visa !== null && needed.due.at < context.now
+        ? `Your ${needed.step.advisorName} waits on it, and this plan's day for that, ${neededDay}, has passed; that day is our cautious allowance counted back from your visa's date, ${dueDay(context, visa)}${basisMark(visa)}, which still holds, but each day the contract comes later moves that step and your visa a day later toward residency starting ${startWords}: sign and return the contract this week to keep your visa's time`
+        : `Your ${needed.step.advisorName} waits on it and is planned by ${neededDay} for residency starting ${startWords}: sign and return the contract before then`;
   return {
     code: "CONTRACT_NOT_RECEIVED",
     severity: "warning",
-    message: `Your program's contract is not marked signed yet: this plan's target for it, ${ownDay}, has passed, but programs set their own signing window. If it has not reached you, ask your program's GME office when it will send it. ${waiting}: sign and return the contract before then, and tell us when it is done.`,
+    message: `Your program's contract is not marked signed yet: this plan's target for it, ${ownDay}, has passed, but programs set their own signing window. If it has not reached you, ask your program's GME office when it will send it. ${waiting}, and tell us when it is done.`,
     milestones: ["contract"],
     sources,
   };

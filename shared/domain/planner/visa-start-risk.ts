@@ -6,7 +6,12 @@ import type { MilestoneKey } from "../snapshot.ts";
 import { renderDate } from "../time.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractExpectedPastStart, contractExpectedWords } from "./contract-expected-late.ts";
-import { type ContractNeededBy, contractAwaitedRisk, contractNeededBy } from "./contract-needed-by.ts";
+import {
+  type ContractNeededBy,
+  contractAwaitedRisk,
+  contractNeededBy,
+  contractStillAwaited,
+} from "./contract-needed-by.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
@@ -142,6 +147,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     if (missed !== null && visaDateHolds(context, entry, planned, dates)) awaited.push({ entry, missed });
     return past;
   });
+  const contractAwaited = contractLate === null && contractStillAwaited(context, late, contractNeeded, dates);
   const next = open.filter((entry) => !late.includes(entry));
   const booked =
     [step3?.booked, interview?.words].filter((words) => typeof words === "string").join("; ") || null;
@@ -205,22 +211,16 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const contractDue = dates.due("contract");
   // Its own date passing turns the warning on (contractAwaitedRisk): a re-planning instant.
   if (contractNeeded !== null && contractDue !== null) noteRiskChange(context, contractDue.at);
-  // Every late step a derived one whose visa's date still holds: a warning of what to ask, not "behind".
-  if (
-    booked === null &&
-    awaited.length > 0 &&
-    awaited.length === late.length &&
-    lateNames.length === late.length
-  ) {
-    const said = [visaStepLateRisk(context, awaited, dates)];
+  // Every late step a derived one whose visa's date still holds, or the J-1 contract past our
+  // back-chained day while it holds (contractStillAwaited), or none late: warnings of what to ask.
+  const asked = awaited.length + (contractAwaited ? 1 : 0);
+  const allAsked = asked > 0 && asked === late.length && lateNames.length === late.length;
+  if (booked === null && (allAsked || (lateNames.length === 0 && expectedNames.length === 0))) {
+    const said = awaited.length > 0 ? [visaStepLateRisk(context, awaited, dates)] : [];
     if (contractNeeded !== null && contractDue !== null && contractDue.at < context.now)
-      said.push(contractAwaitedRisk(context, contractDue, contractNeeded, startWords, sources));
+      said.push(contractAwaitedRisk(context, contractDue, contractNeeded, startWords, sources, dates));
     return said;
   }
-  if (lateNames.length === 0 && booked === null && expectedNames.length === 0)
-    return contractNeeded !== null && contractDue !== null && contractDue.at < context.now
-      ? [contractAwaitedRisk(context, contractDue, contractNeeded, startWords, sources)]
-      : [];
   // On the change-of-status route the petition brings H-1B status in the US, not a visa.
   const cos = changeOfStatus(context);
   const past = [

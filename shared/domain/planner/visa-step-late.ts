@@ -120,7 +120,7 @@ export function expectedPastStart(
 const J1_FILE: ReadonlySet<MilestoneKey> = new Set(["j1_statement_of_need", "j1_ecfmg_sponsorship"]);
 
 /** Whether a J-1 verdict speaks for the sponsorship file: the start out of reach, or the visa's date past reach. */
-function j1FileVerdict(context: PlanContext, dates: PlanDates): boolean {
+export function j1FileVerdict(context: PlanContext, dates: PlanDates): boolean {
   return j1StartOutOfReach(context, dates) !== null || visaDatePastReach(context, dates) !== null;
 }
 

@@ -9,7 +9,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
  * (Fri 2 Apr 2027), is our advice, and programs set their own signing window: past it, the contract
  * is a question for the program's GME office (CONTRACT_NOT_RECEIVED, a warning naming the date the
  * plan needs it by: the date it gives the visa step that waits on it, or, with no visa to get,
- * orientation's), VISA_NOT_READY_FOR_START (critical) only once that date passes.
+ * orientation's), VISA_NOT_READY_FOR_START (critical) only once that date passes (on J-1, whose
+ * sponsorship's date is our back-chain from the visa's, once the visa's date is at risk).
  */
 const calendar = seasonCalendar(2027);
 const planAt = (visa: Visa, at: string, extra: MilestoneEntry[]) =>
@@ -35,7 +36,9 @@ describe.each([
     extra: [milestoneFactory("ecfmg_certification", "done", "2026-11-01")],
     waits: "Your J-1 sponsorship through ECFMG waits on it and is planned by Mon 5 Apr 2027 (our advice)",
     between: "2027-04-03T10:00:00+02:00",
-    after: "2027-04-06T10:00:00+02:00",
+    // The sponsorship's day (5 Apr) is counted back from the visa's (advice): critical once the
+    // visa's date can no longer be met (20 Apr, the file not complete), not the day after 5 Apr.
+    after: "2027-04-21T10:00:00+02:00",
   },
   {
     // A US citizen or permanent resident: no visa chain, so orientation's date (two weeks before the start).

@@ -41,7 +41,9 @@ const MATCH_DAY: MilestoneEntry = { key: "match_day", status: "done", date: "202
 describe("a J-1 visa reported issued six days after Match Day, the chain before it unreported", () => {
   const early = withAnswers(MATCHED, [MATCH_DAY, { key: "visa_j1", status: "done", date: "2027-03-25" }]);
 
-  it.each(["2027-04-15T16:00:00Z", "2027-05-20T16:00:00Z"])(
+  // From 20 Apr the visa's date can no longer be met (the file not complete); before it the contract
+  // past the sponsorship's day (5 Apr, our back-chain from the visa's date) is a warning.
+  it.each(["2027-04-22T16:00:00Z", "2027-05-20T16:00:00Z"])(
     "the critical warning (%s) asks to check the visa's date instead of saying there is no visa",
     (now) => {
       const result = planInOwnMatch(early, now);
@@ -58,7 +60,7 @@ describe("a J-1 visa reported issued six days after Match Day, the chain before 
 
   it("a J-1 applicant with no visa reported keeps the plain words (guard)", () => {
     const none = withAnswers(MATCHED, [MATCH_DAY]);
-    const behind = riskOf(planInOwnMatch(none, "2027-04-15T16:00:00Z"), "VISA_NOT_READY_FOR_START");
+    const behind = riskOf(planInOwnMatch(none, "2027-04-22T16:00:00Z"), "VISA_NOT_READY_FOR_START");
     expect(behind?.message).toContain("Without your J-1 visa you cannot start");
   });
 });

@@ -124,7 +124,8 @@ function longestSilenceDays(sent: readonly Sent[], from: string): number {
 describe.each([
   // The contract's projected date (Match Day plus two weeks, office days: Fri 2 Apr, ending at
   // Karachi's midnight, before ET's) is the first visa step to pass; it is critical only once the
-  // step waiting on it is past its date (a warning before), so the first critical notice comes then.
+  // step waiting on it is past its date (a warning before; on J-1, whose sponsorship's date is counted
+  // back from the visa's, only once the visa's date is lost), so the first critical notice comes then.
   {
     visa: "J-1" as const,
     behindFrom: "2027-04-02T19:00:00.000Z",
@@ -133,7 +134,9 @@ describe.each([
     // reach, a verdict naming the visa already, so the visa's own date passing on 16 Jun adds no notice.
     // From 20 Apr even an application complete that day misses the visa's date (16 Jun): the notice
     // then names the visa and the last day for the start (3 May).
-    criticalDays: ["2027-04-06", "2027-04-20", "2027-05-04", "2027-05-18"],
+    // Past the sponsorship's day (Mon 5 Apr, our back-chain from the visa's advice date) the contract
+    // is a warning while the visa's date holds: the first critical notice is that date's loss.
+    criticalDays: ["2027-04-20", "2027-05-04", "2027-05-18"],
   },
   {
     visa: "H-1B" as const,
@@ -155,7 +158,7 @@ describe.each([
     expect(longestSilenceDays(sent, behindFrom)).toBeLessThanOrEqual(7);
     for (const each of sent) expect(each.blocked).not.toContain(each.milestone);
     // The critical notice goes out again when the set of late steps changes (J-1: the Statement of
-    // Need and the contract on 6 Apr, the start out of reach on 4 May, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr, the start out of reach on 1 May, told on 2 May), on that day or at the next slot.
+    // Need and the contract with the visa's date lost on 20 Apr, the start out of reach on 4 May, the DS-2019 on 18 May; H-1B: the contract and the petition on 17 Apr, the start out of reach on 1 May, told on 2 May), on that day or at the next slot.
     const notices = sent.filter((each) => each.rung === "critical-risk").map((each) => each.at.slice(0, 10));
     expect(notices).toEqual(criticalDays);
   });

@@ -22,6 +22,7 @@ import {
   visaDayFrom,
 } from "./j1-allowances.ts";
 import { CERTIFICATE_FIRST, j1ReviewStart, startDay } from "./j1-review-start.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 import { lateVisaAtWords } from "./visa-moved-past-start.ts";
@@ -72,14 +73,15 @@ export const J1_SHORTEST_REVIEW_SOURCE = REVIEW_SOURCE;
 
 /**
  * The ground both J-1 chain verdicts stand on (j1StartOutOfReach, j1SponsorshipLastDay): a matched
- * J-1 applicant (Match Day done) planned on this season's calendar, the sponsorship applicable, the
- * DS-2019 still to come and not given a day (a day means ECFMG's review is over), before residency
- * starts. One guard, so the two rules never disagree on whom they judge.
+ * J-1 applicant (Match Day done, or "matched" told in Match Week: matchWeekMatched, where is all
+ * Match Day adds) planned on this season's calendar, the sponsorship applicable, the DS-2019 still
+ * to come and not given a day (a day means ECFMG's review is over), before residency starts. One
+ * guard, so the two rules never disagree on whom they judge.
  */
 export function awaitingDs2019(context: PlanContext, dates: PlanDates): boolean {
   if (context.applicant.visa !== "J-1" || dates.calendar !== context.calendar) return false;
-  if (context.applicable[SPONSORSHIP_AT] !== true || !isFinished(statusAt(context, MATCH_DAY_AT)))
-    return false;
+  if (context.applicable[SPONSORSHIP_AT] !== true) return false;
+  if (!isFinished(statusAt(context, MATCH_DAY_AT)) && !matchWeekMatched(context)) return false;
   const ds2019 = statusAt(context, DS2019_AT);
   if (isFinished(ds2019) || ds2019 === "scheduled") return false;
   return context.now < context.calendar.dates.residency_start.at;
@@ -87,7 +89,7 @@ export function awaitingDs2019(context: PlanContext, dates: PlanDates): boolean 
 
 /**
  * Whether the J-1 visa, at the earliest, comes after residency starts: a matched J-1 applicant
- * (Match Day done) with the DS-2019 still to come and not given a day (a day means ECFMG's review
+ * (awaitingDs2019) with the DS-2019 still to come and not given a day (a day means ECFMG's review
  * is over), before residency starts. ECFMG's review starts at the latest of: the day the applicant
  * completed the sponsorship application (today while it is not complete: even done today), and the
  * certificate's earliest issue while something still holds it back (with nothing outstanding the

@@ -82,7 +82,13 @@ describe("VISA_NOT_READY_FOR_START: a matched applicant's late visa chain is nev
 
   it("is absent before the first link's date, when not matched, when the chain is done, and after the start", () => {
     expect(visaRisk("2027-03-25T08:00:00Z").risk).toBeUndefined();
-    expect(visaRisk("2027-04-20T08:00:00Z", matched([], false)).risk).toBeUndefined();
+    // Not matched: neither Match Day nor a "matched" told in Match Week (which J-1's verdicts read too).
+    const unmatched = matched([], false);
+    const untold = {
+      ...unmatched,
+      milestones: unmatched.milestones.filter((each) => each.key !== "match_week"),
+    };
+    expect(visaRisk("2027-04-20T08:00:00Z", untold).risk).toBeUndefined();
     const done = matched(
       doneMilestones(["contract", "j1_statement_of_need", "j1_ecfmg_sponsorship", "j1_ds2019", "visa_j1"]),
     );

@@ -58,6 +58,8 @@ export const RISK_CODES = [
   "CONTRACT_NOT_RECEIVED",
   // The J-1 sponsorship done so late that ECFMG's review may run past the DS-2019's date.
   "ECFMG_REVIEW_PAST_DS2019",
+  // The DS-2019 received late enough to carry the J-1 visa past its own date, the start still in reach.
+  "DS2019_RECEIVED_LATE",
   "START_DELAYED",
   "MATCH_DAY_NOT_REPORTED",
   "VISA_UNDECIDED",

@@ -40,6 +40,23 @@ export function visaDocumentReceivedLate(
   context: PlanContext,
   dates: PlanDates,
 ): VisaDocumentReceivedLate | null {
+  const given = visaDocumentReceived(context, dates);
+  if (given === null) return null;
+  const moved = visaMovedPastStart(context, given.received, given.planned, given.visa.at);
+  return moved === null ? null : { ...given, visa: { ...given.visa, at: moved } };
+}
+
+/**
+ * The interview's document marked received, with the plan's day for it (`planned`) and the visa's
+ * own date (`visa`, unmoved), under visaDocumentReceivedLate's conditions (the interview not booked,
+ * the visa not done; the H-1B approval on the consular route only); null otherwise. The one reading
+ * of that day for the rules that judge it: past the start (visaDocumentReceivedLate), past the
+ * visa's own date only (ds2019-received-late.ts).
+ */
+export function visaDocumentReceived(
+  context: PlanContext,
+  dates: PlanDates,
+): (VisaDocumentReceivedLate & { planned: number }) | null {
   const route = ROUTES.get(context.applicant.visa);
   if (route === undefined || statusOf(context, route.document) !== "done") return null;
   if (route.document === "visa_h1b" && h1bInUs(context)) return null;
@@ -50,10 +67,7 @@ export function visaDocumentReceivedLate(
   const planned = route.document === "visa_h1b" ? plannedApprovalAt(dates) : dates.due(route.document)?.at;
   const visaDue = dates.due(route.visaKey);
   if (received === undefined || planned === undefined || planned === null || visaDue === null) return null;
-  const moved = visaMovedPastStart(context, received, planned, visaDue.at);
-  return moved === null
-    ? null
-    : { ...route, received: received.slice(0, 10), visa: { ...visaDue, at: moved } };
+  return { ...route, received: received.slice(0, 10), planned, visa: visaDue };
 }
 
 /** Each visa route's interview document and the visa step it is for. */

@@ -10,6 +10,7 @@ import { placeNotice } from "./critical-notice-place.ts";
 import { dayBy, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isLateArrival, lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
+import { DS2019_RECEIVED_LATE_NOTICE } from "./ds2019-received-late.ts";
 import { ECFMG_REVIEW_NOTICE } from "./ecfmg-review-past-ds2019.ts";
 import { stepFor } from "./notice-step.ts";
 import { PATHWAY_CERTIFICATE_NOTICE } from "./pathway-certificate-notice.ts";
@@ -73,6 +74,7 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   ["STEP3_NEEDED_FOR_H1B", VISITOR_VISA_NOTICE],
   // A J-1 sponsorship done late: the DS-2019 may come after its date; said at once, not on 17 May.
   ["ECFMG_REVIEW_PAST_DS2019", ECFMG_REVIEW_NOTICE],
+  ["DS2019_RECEIVED_LATE", DS2019_RECEIVED_LATE_NOTICE],
   // A derived visa step past its date while the visa's own date holds: what to ask, at once.
   ["VISA_STEP_LATE", VISA_STEP_LATE_NOTICE],
   // An answer "not done" counted done beside a later step done: the question, once, by email too.

@@ -137,6 +137,15 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(doneLate, seasonCalendar(2027), new Date("2027-04-20T16:00:00Z")).risks)
     found.push({ where: `sponsorship-in-progress-dhaka.json done late ${risk.code}`, risk });
+  // The same file done on time, the DS-2019 received late enough to pass the visa's date (DS2019_RECEIVED_LATE).
+  const onTime = { ...done, date: "2027-04-02" };
+  const ds2019 = { key: "j1_ds2019" as const, status: "done" as const, date: "2027-05-31" };
+  const ds2019Late = {
+    ...sponsoring,
+    milestones: [...sponsoring.milestones.filter((m) => m.key !== done.key), onTime, ds2019],
+  };
+  for (const risk of plan(ds2019Late, seasonCalendar(2027), new Date("2027-05-31T10:00:00Z")).risks)
+    found.push({ where: `sponsorship-in-progress-dhaka.json DS-2019 late ${risk.code}`, risk });
   // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW): every sentence of it.
   const contradicting = {
     ...interviewing,

@@ -1,0 +1,86 @@
+import { catalogEntry } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
+import type { Risk } from "../plan.ts";
+import { residencyStartWords } from "../seasons/date-words.ts";
+import { renderDate } from "../time.ts";
+import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
+import type { PlanContext } from "./context.ts";
+import { dayEnd } from "./date-math.ts";
+import { dueDay } from "./day-words.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
+import { addSource, citationSource } from "./risk-sources.ts";
+import { visaDocumentReceived, visaDocumentReceivedLate } from "./visa-document-received-late.ts";
+
+/** The DS-2019 received late, and the J-1 visa's own date it moves the visa past. */
+interface Ds2019ReceivedLate {
+  received: string;
+  /** The visa's own date (the plan's, advice: two weeks before the start, for orientation). */
+  visa: DueDate;
+  /** Where the visa would come, moved by as many days as the DS-2019 came later than planned. */
+  movedAt: number;
+}
+
+/**
+ * The DS-2019 marked received later than the plan's day for it, so that with the month this plan
+ * allows for the consular interview after it the J-1 visa would come after the visa's own date
+ * (two weeks before residency starts, for orientation) though still before the start: a DS-2019
+ * received on 31 May put the visa around 30 Jun, past the plan's 16 Jun, for a 1 Jul start abroad,
+ * and nothing was said (one day later, the start itself out of reach, VISA_NOT_READY_FOR_START
+ * spoke: visaDocumentReceivedLate, which then speaks alone). Counted as that rule counts a day (the
+ * received day whole, to its midnight). Null otherwise.
+ */
+export function ds2019ReceivedLate(context: PlanContext, dates: PlanDates): Ds2019ReceivedLate | null {
+  if (context.applicant.visa !== "J-1") return null;
+  if (context.now >= context.calendar.dates.residency_start.at) return null;
+  const given = visaDocumentReceived(context, dates);
+  if (given === null || given.document !== "j1_ds2019") return null;
+  const later = dayEnd(context.zone, given.received) - given.planned;
+  if (later <= 0 || visaDocumentReceivedLate(context, dates) !== null) return null;
+  return { received: given.received, visa: given.visa, movedAt: given.visa.at + later };
+}
+
+/**
+ * DS2019_RECEIVED_LATE (warning): the DS-2019 received late enough to carry the J-1 visa past its
+ * own date (ds2019ReceivedLate), the start still in reach: the visa's date the plan shows can no
+ * longer be met, and the time to travel before orientation shrinks. What to do is advice (the
+ * interview at once, an expedited appointment where the wait is longer, the program told now); the
+ * figures are the chain's own (the consular month). Shape: zero or one Risk.
+ */
+export function ds2019ReceivedLateRisks(context: PlanContext, dates: PlanDates): Risk[] {
+  const late = ds2019ReceivedLate(context, dates);
+  if (late === null) return [];
+  const sources: string[] = [];
+  const startWords = residencyStartWords(context.calendar.dates.residency_start, sources);
+  addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
+  addSource(sources, citationSource(VISA_DUE));
+  addSource(sources, `advice: what to do now; each post's wait: ${GLOBAL_VISA_WAIT_TIMES_URL}`);
+  const moved = dueDay(context, { ...late.visa, at: late.movedAt });
+  const planned = dates.due("j1_ds2019");
+  const plannedWords = planned === null ? "" : `, ${dueDay(context, planned)}${basisMark(planned)}`;
+  return [
+    {
+      code: "DS2019_RECEIVED_LATE",
+      severity: "warning",
+      message: `You received your DS-2019 on ${renderDate(late.received)}, later than this plan's day for it${plannedWords}: with the ${J1_CONSULAR_ALLOWANCE_DAYS} days this plan allows for the consular interview after it, your J-1 visa would come around ${moved}, after this plan's visa date, ${dueDay(context, late.visa)}${basisMark(late.visa)}, which keeps two weeks before residency starts on ${startWords} to travel and be there for orientation. Pay the SEVIS I-901 fee and file the DS-160 today, book the earliest consular interview and, if your consulate's wait is longer than the time left, ask for an expedited appointment with your program's start date; tell your program's GME office now when your visa may come.`,
+      milestones: ["visa_j1"],
+      sources,
+    },
+  ];
+}
+
+const VISA_DUE = catalogEntry("visa_j1").due;
+
+/**
+ * DS2019_RECEIVED_LATE's notice (warning-risk-notice.ts): at once when the late DS-2019 is told, on
+ * the visa's card, due by the visa's own date: booking at once and telling the program are worth
+ * doing before it.
+ */
+export const DS2019_RECEIVED_LATE_NOTICE = {
+  title:
+    "Your DS-2019 came late: book the earliest visa interview today and tell your program when your visa may come",
+  asks: (context: PlanContext) => context.applicant.visa === "J-1",
+  on: { card: "visa_j1" },
+  dueBy: (dates: PlanDates) => dates.due("visa_j1"),
+  againDaysBefore: null,
+} as const;

@@ -45,10 +45,16 @@ describe("Match Week done (matched) counts as matched", () => {
     "asks only where she matched on the Match Day card and its emails (%s)",
     (now) => {
       const result = planInOwnMatch(MATCHED, now);
-      // On 20 Apr a J-1 verdict's critical notice rides on her card with the verdict's own words
-      // (she told us she matched, so the J-1 file's last day is hers too): never the unmatched branch.
+      // On 20 Apr a J-1 verdict's critical notice, and its last day's morning rung, ride on her card
+      // with the verdict's own words (she told us she matched, so the J-1 file's last day is hers
+      // too): never the unmatched branch.
+      const verdictWords = new Set(
+        result.risks.filter((risk) => risk.visaVerdict).map((risk) => risk.message),
+      );
       const verdicts = result.reminders.filter(
-        (reminder) => reminder.milestone === "match_day" && reminder.rung === "critical-risk",
+        (reminder) =>
+          reminder.milestone === "match_day" &&
+          (reminder.rung === "critical-risk" || verdictWords.has(reminder.why)),
       );
       for (const notice of verdicts) expect(notice.why).not.toContain(NOT_MATCHED_BRANCH);
       const words = matchDayWords({

@@ -35,6 +35,7 @@ import { slippedSteps } from "./planner/slipped-step-targets.ts";
 import { soapDeclinedUnmatched } from "./planner/soap-declined.ts";
 import { soapOutcomeFeasibility, soapOutcomeUnreported } from "./planner/soap-outcome.ts";
 import { acceptedSoapPosition } from "./planner/soap-position.ts";
+import { followStartDays } from "./planner/start-day-rungs.ts";
 import { targetPassedRisk } from "./planner/target-passed.ts";
 import { withTargetRisks } from "./planner/target-risks.ts";
 import { targetedMatch } from "./planner/targeted-match.ts";
@@ -236,6 +237,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // The presumed steps' last days, asked about before each: the warning alone was never reminded.
     presumedStatusQuestions(context, dates, risks, nextSteps, collected.blocked, collected.reminders);
   }
+  followStartDays(context, collected.reminders); // One email on a start-by's card day, as on its own day
   spaceNrmpQuestion(context, collected.reminders); // Not on consecutive days
   spaceCertificateQuestion(context, collected.reminders); // At most one a week
   joinLateArrivals(context, collected.reminders);

@@ -11,7 +11,7 @@ import { releaseDayEventSlot } from "./release-day-event.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
-import { slotNotAfter, startBySlot } from "./slot-not-after.ts";
+import { slotNotAfter, startBySlot, startOnCardDay } from "./slot-not-after.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
@@ -28,6 +28,8 @@ interface LadderSlot {
   id: string;
   sendAtIso: string;
   sendAtLocal: string;
+  /** On the rung a start-by moved to its card's day (startOnCardDay): the slot of its own day (TimedReminder.ownDay). */
+  ownDay: number | undefined;
 }
 
 export interface SlotEntry {
@@ -195,6 +197,7 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
   const deadlineWall = toWall(context.zone, target.deadline - (ends ? 1 : 0));
   const ladder = reminderLadder(target.ladder);
   const candidates: (number | null)[] = [];
+  let startIndex = -1;
   for (const rung of ladder) {
     let sendAt: number | null;
     if (rung.anchor === "startBy") {
@@ -202,6 +205,7 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
         target.startBy === null || !target.notStarted || target.startBy >= target.deadline
           ? null
           : startBySlot(context, target.startBy, target.deadline);
+      if (sendAt !== null) startIndex = candidates.length;
     } else if (rung.anchor === "bookBy") {
       // A begun step's startBy is its booking day (an exam to book: bookingLeadDays), else null.
       sendAt =
@@ -240,6 +244,11 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
     }
     candidates.push(sendAt);
   }
+  const ownDay =
+    startIndex === -1
+      ? undefined
+      : startOnCardDay(context, candidates, startIndex, target.startBy as number, target.deadline);
+  const cardDay = candidates[startIndex];
   const rungs: string[] = [];
   const times: number[] = [];
   let laterMeaning = Number.POSITIVE_INFINITY;
@@ -262,6 +271,7 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       id: reminderId(target.milestone, target.interviewId, rung, target.deadline),
       sendAtIso: isoUtc(sendAt),
       sendAtLocal: isoInZone(context.zone, sendAt),
+      ownDay: sendAt === cardDay ? ownDay : undefined,
     });
   }
   return slots;
@@ -284,5 +294,7 @@ export function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
     countsDownTo: target.countsDownTo,
   });
   // Frozen: a memoised ladder's reminders appear in many plans.
-  return timedReminder(slot.sendAt, target.deadline, Object.freeze(reminder));
+  const laid = timedReminder(slot.sendAt, target.deadline, Object.freeze(reminder));
+  laid.ownDay = slot.ownDay; // the field exists already (timedReminder): no new hidden class
+  return laid;
 }

@@ -54,6 +54,12 @@ export interface TimedReminder {
    * at. A critical notice the ledger marks sent after it told it (placeNotice).
    */
   missedAt: number | undefined;
+  /**
+   * On a ladder's rung laid on a start-by's card day east of New York (startOnCardDay): the slot of
+   * the start's own local day, which the plan's other rungs counting down to the same deadline
+   * follow (start-day-rungs.ts).
+   */
+  ownDay: number | undefined;
 }
 
 /**
@@ -183,6 +189,7 @@ function layLadder(
         id: missed.id,
         sendAtIso: isoUtc(sendAt),
         sendAtLocal: isoInZone(context.zone, sendAt),
+        ownDay: undefined,
       });
       if (late) notice.late = true; // the field exists already (timedReminder): no new hidden class
       notice.missedAt = missed.sendAt;

@@ -16,5 +16,5 @@ export function timedReminder(
   fixed?: true,
   notice?: true,
 ): TimedReminder {
-  return { sendAt, deadline, reminder, late, fixed, notice, missedAt: undefined };
+  return { sendAt, deadline, reminder, late, fixed, notice, missedAt: undefined, ownDay: undefined };
 }

@@ -60,7 +60,8 @@ describe("Match Week and Match Day dated before the rank list is certified", () 
       // Ranking opens at 12:00 PM ET, 10:30 PM in Kolkata (quiet hours): the next morning's slot,
       // never 09:00 on the 15th, before it opens.
       ["ranking-opens", "2027-01-16T09:00:00.000+05:30"],
-      ["start-by", "2027-02-04T09:00:00.000+05:30"],
+      // The latest start, 9:00 PM ET Wed 3 Feb (7:30 AM Thu 4 Feb in Kolkata): on the day the card names.
+      ["start-by", "2027-02-03T09:00:00.000+05:30"],
       ["due-in-14d", "2027-02-11T09:00:00.000+05:30"],
       ["due-in-3d", "2027-02-22T09:00:00.000+05:30"],
       ["due-in-1d", "2027-02-24T09:00:00.000+05:30"],

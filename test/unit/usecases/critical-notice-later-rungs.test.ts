@@ -101,7 +101,7 @@ const daysApart = (sent: readonly string[]) =>
 
 describe("a critical notice never swallows the later reminders of its step", () => {
   it("Step 2 CK done: every NRMP reminder the sign-up plan lays out is delivered on its day, the ones the rank list's email says marked sent with it", async () => {
-    // The rungs of 4, 11, 22 and 24 Feb ride in the rank list's emails ("Also: Registered with
+    // The rungs of 3, 11, 22 and 24 Feb ride in the rank list's emails ("Also: Registered with
     // NRMP?") and are marked sent with them; before, none was, the one
     // of 11 Feb came back on 16 Feb as a missed rung and its spacing swallowed the 18 Feb question;
     // then the 18 Feb question itself was folded into the rank list's rung of 11 Feb re-timed to
@@ -111,7 +111,9 @@ describe("a critical notice never swallows the later reminders of its step", () 
     expect(first).toEqual([
       "2027-01-21 critical-risk",
       "2027-01-28 after-early-deadline",
-      "2027-02-04 due-in-21d",
+      // With the rank list's "start now" on the day its card names, Wed 3 Feb (9:00 PM ET that day
+      // is 7:00 AM Thu 4 Feb in Karachi), as both count 21 days to the rank-list deadline.
+      "2027-02-03 due-in-21d",
       "2027-02-11 due-in-14d",
       "2027-02-18 due-in-7d",
       "2027-02-22 due-in-3d",
@@ -133,7 +135,7 @@ describe("a critical notice never swallows the later reminders of its step", () 
     // slot with a stable id, it was folded into the notice at sign-up and sent alone 4 days later.
     // The sign-up plan's NRMP emails before the Match goes out of reach are the ones delivered.
     const until = "2027-02-03T00:00:00.000Z";
-    const first = firstPlanNrmp("not_started").filter((each) => each < until);
+    const first = firstPlanNrmp("not_started").filter((each) => each.slice(0, 10) < until.slice(0, 10));
     expect(first).toEqual(["2027-01-21 critical-risk", "2027-01-28 after-early-deadline"]);
     expect(await nrmpSends("not_started", until)).toEqual(first);
   });

@@ -20,6 +20,7 @@ import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { unreportedH1bRisks } from "./h1b-outcome-unreported-risk.ts";
 import { H1B_SOURCES, J1_SOURCES } from "./h1b-words.ts";
 import { petitionApprovalDue } from "./petition-approval.ts";
+import { residencyStartedAt } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
@@ -82,21 +83,21 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
 
 /**
  * VISA_NOT_READY_FOR_START (critical): the applicant matched (Match Day done), residency has not
- * started, and a step of their visa chain is past the date the plan gives it
- * (a matched J-1 applicant with nothing done heard nothing from April to 20 June). The later
+ * started where she is (residencyStarted, as START_DELAYED), and a step of their visa chain is past
+ * the date the plan gives it (a matched J-1 applicant with nothing done heard nothing from April to
+ * 20 June; Honolulu had no visa risk from ET's midnight, her 6 PM, until her own). The later
  * links wait on the earlier ones, so they stay blocked and send no reminder of their own; this risk
  * names the late links and the ones still to follow, and its critical-risk notice goes out again
  * whenever one more link falls behind (the steps it names change, so does the notice's id; each
  * such instant is noted for re-planning). Shape: zero or one Risk. Sources: the start's projection
  * rule (residencyStartWords), then each late step's own citation from the catalog, labelled as the
  * source of the requirement (requirementSource), not of the date. On H-1B with Step 3 out of reach
- * for the petition, it names the J-1 fallback first (h1bJ1Fallback), whether or not a step is late
- * yet. Pure.
+ * for the petition, it names the J-1 fallback first (h1bJ1Fallback), late step or not yet. Pure.
  */
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const start = context.calendar.dates.residency_start;
   const undecided = context.applicant.visa === "undecided";
-  if (context.now >= start.at) return [];
+  if (context.now >= residencyStartedAt(context)) return [];
   if (!visaChainMatched(context)) return unreportedH1bRisks(context, dates);
   const open = VISA_CHAIN.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),

@@ -29,8 +29,18 @@ const CatalogEntrySchema = z.object({
   advisorName: z.string().min(1),
   why: z.object({ text: z.string().min(1), ...CitationFields }).superRefine(citedCorrectly),
   action: z.string().min(1),
-  /** visas null: applies to every applicant. */
-  applies: z.object({ visas: z.array(VisaSchema).nullable(), ...CitationFields }).superRefine(citedCorrectly),
+  /**
+   * visas null: applies to every applicant. `assumedAfter`: the last Match the requirement is
+   * confirmed for (`matchYear`); a later Match keeps it as a cautious assumption (`note`), and its
+   * step and fees say so in `words` ("{year}": the Match planned; "{confirmed}": `matchYear`).
+   */
+  applies: z
+    .object({
+      visas: z.array(VisaSchema).nullable(),
+      assumedAfter: z.object({ matchYear: z.number().int(), words: z.string().min(1) }).optional(),
+      ...CitationFields,
+    })
+    .superRefine(citedCorrectly),
   /** True when ECFMG must accept the school (WDOMS sponsor note) before this can happen. */
   needsEcfmgEligibleSchool: z.boolean(),
   prerequisites: z.array(

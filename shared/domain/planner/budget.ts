@@ -2,6 +2,7 @@ import { catalogEntry, FEES, FEES_OTHER_CURRENCY, type Fee } from "../catalog/in
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { assumedFeeItem } from "./assumed-requirement.ts";
 import { feeWaitsForMatch, H1B_STEPS, owedOnceMatched } from "./budget-after-match.ts";
 import { feeItem, heldItem, newFeeItem, otherCurrencyItem, owedOnlyIf, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
@@ -259,8 +260,7 @@ function budgetOf(
     if (!applies(context, catalogEntry(fee.milestone))) continue;
     const status = feeStatusOf(context, fee.milestone);
     const spent = retakeSpent(context, fee, status);
-    // As for USD fees: nothing for a waived step or one behind the gate; one waiting on WDOMS is
-    // listed as held back, in no total.
+    // As for USD fees: none for a waived or gated step; one waiting on WDOMS is held back, in no total.
     if (status === "waived") continue;
     if (presumedPaid(context, fee) || (spent && impliedPaid(implied, fee.milestone))) {
       // Presumed by an interview, else by a later step marked done.
@@ -278,7 +278,7 @@ function budgetOf(
     }
     const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
     const item = otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming");
-    otherCurrency.push(item);
+    otherCurrency.push(assumedFeeItem(context, item, fee.milestone));
     const retake = retakeOtherCurrencyItem(context, fee, item); // the first sitting paid, the retake's to pay
     if (retake !== null) otherCurrency.push(retake);
   }

@@ -5,6 +5,7 @@ import { type SeasonCalendar, seasonCalendar } from "../seasons/index.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
 import { fsmbTimeSaidOnce } from "./advice.ts";
+import { assumedRequirementNote } from "./assumed-requirement.ts";
 import { h1bStartAtRiskNote } from "./certificate-after-match.ts";
 import type { PlanContext } from "./context.ts";
 import { contractBeforeResults } from "./contract-before-results.ts";
@@ -165,7 +166,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const laterMatch =
     (facts.own === null ? "" : laterMatchSittingNote(context, facts.stepDates, facts.index, facts.own)) +
     // The Pathway's recommended route, on the OET's card.
-    (entry.key === "oet_medicine" ? oetRouteNote(context, entry, facts.stepDates.calendar.matchYear) : "");
+    (entry.key === "oet_medicine" ? oetRouteNote(context, entry, facts.stepDates.calendar.matchYear) : "") +
+    assumedRequirementNote(entry, status, facts.stepDates.calendar.matchYear); // a Pathway not yet confirmed
   const expedite = facts.schoolCheckOnly
     ? ""
     : oneStepNotes(context, facts) +

@@ -15,7 +15,7 @@ export interface StepBelow {
 
 /**
  * The next steps listed under "Your next steps", less a step an item above already says in full
- * (saidAbove); an interview's steps stay (an item names no interview). A bullet that stays keeps
+ * (saidAbove), or an interview's its own reminder above shows (interviewSaidAbove). A bullet that stays keeps
  * its title and dates but says each sentence of its action once in the email: one an item above
  * says (the step's own item beside a date of its own, or another step's item giving the same
  * advice) goes, and a bullet left with no sentence points to the item above (stepLine).
@@ -23,10 +23,10 @@ export interface StepBelow {
 export function stepsBelow(plan: Plan, items: readonly Item[], zone: string): StepBelow[] {
   const said = items.map(shownWords).join(" ");
   return listedInReadingOrder(plan, zone)
-    .filter(
-      (step) =>
-        step.interviewId !== undefined ||
-        !items.some((item) => item.milestone === step.milestone && saidAbove(item, step, plan)),
+    .filter((step) =>
+      step.interviewId !== undefined
+        ? !items.some((item) => interviewSaidAbove(item, step))
+        : !items.some((item) => item.milestone === step.milestone && saidAbove(item, step, plan)),
     )
     .slice(0, TOP_STEPS)
     .map((step) => ({
@@ -39,6 +39,15 @@ export function stepsBelow(plan: Plan, items: readonly Item[], zone: string): St
 function shownWords(item: Item): string {
   const { why, action } = whyAndNext(item);
   return [why, action].filter((words) => words !== undefined).join(" ");
+}
+
+/**
+ * Whether an item above is the interview's own reminder, showing its title and its action (start
+ * time in both zones, what to prepare): its bullet would repeat it word for word. Another interview,
+ * or the same program's thank-you note, has another title and stays.
+ */
+function interviewSaidAbove(item: Item, step: NextStep): boolean {
+  return item.title === step.title && item.action === forPeople(step.action);
 }
 
 /**

@@ -56,6 +56,7 @@ import { actionFor } from "./step-text.ts";
 import { step3Action } from "./step3-action.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { step3AwaitsMatchAction } from "./step3-awaits-match.ts";
+import { step3KeepSeatNote } from "./step3-keep-seat.ts";
 
 /**
  * A milestone step's text for its status and the plan's gates (planMilestone's words, split out of
@@ -213,6 +214,7 @@ function oneStepNotes(context: PlanContext, facts: StepActionFacts): string {
     notes += soapSponsorNote(context, entry, status, !facts.seasonOver || soapStillOpen(context));
   if (key === "j1_ds2019") notes += ecfmgReviewNote(context, entry, due, facts.stepDates);
   if (key === "visa_h1b") notes += petitionLastDayNote(context, facts.stepDates);
+  if (key === "usmle_step3") notes += step3KeepSeatNote(context, facts.stepDates);
   if (key === "j1_ecfmg_sponsorship")
     notes += sponsorshipDs2019Note(context, entry, status, due, facts.stepDates);
   if (key === "ecfmg_certification")

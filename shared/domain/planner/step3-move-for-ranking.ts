@@ -62,7 +62,12 @@ export function step3MoveForRankingRisk(
 }
 
 /** What the booked sitting does for the H-1B petition after the Match, which needs the pass by `petition`. */
-function petitionWords(context: PlanContext, day: number, booked: string, petition: DueDate | null): string {
+export function petitionWords(
+  context: PlanContext,
+  day: number,
+  booked: string,
+  petition: DueDate | null,
+): string {
   if (petition === null) return "";
   const by = `${dueDay(context, petition)}${basisMark(petition)}`;
   return day < petition.at

@@ -163,10 +163,10 @@ export function textsOf(calendar: SeasonCalendar, visa: Visa = "undecided", sign
       // Monday's match is Match Week's; a SOAP position, like the match's program, is Match Day's.
       afterSoapAction: `SOAP ended on ${seasonInstantEt(date)}. If NRMP told you on Monday that you matched, tap Matched (mark Match Week done): NRMP shows where in R3 on Match Day, ${matchDay}, and your ${steps} follow. If you accepted a SOAP offer instead, that is your position: tell us where on Match Day (mark Match Day done), as its question will ask. ${ifNoPosition}`,
       // One who never answered Match Week may have been placed by SOAP: a position as binding as a match.
-      matchDayAction: `${MATCH_DAY_RELEASE} Once yours shows, tell us where you matched, in the Match or by a SOAP offer you accepted (mark Match Day done), so your ${steps} get their reminders. ${ifNoPosition}`,
+      matchDayAction: `${MATCH_DAY_RELEASE} Tell us where you matched once R3 shows it, in the Match or by a SOAP offer you accepted (mark Match Day done), so your ${steps} get their reminders. ${ifNoPosition}`,
       matchDayLateAction: `${latePrefix} If you matched, in the Match or by a SOAP offer you accepted, tell us now (mark Match Day done)${lateAdvice} ${ifNoPosition}`,
       // Match Week done already said "matched" (its card asks a matched applicant to mark it): only where is left.
-      matchedDayAction: `${MATCH_DAY_RELEASE} ${TOLD_US_MATCHED} Once R3 shows where, tell us (mark Match Day done) so your ${steps} get their reminders.`,
+      matchedDayAction: `${MATCH_DAY_RELEASE} ${TOLD_US_MATCHED} Tell us where you matched once R3 shows it (mark Match Day done) so your ${steps} get their reminders.`,
       matchedDayLateAction: `${latePrefix} ${TOLD_US_MATCHED} Tell us where you matched now (mark Match Day done)${lateAdvice}`,
       // How long a program holds a late start: no authority says (START_DELAYED's advice), so the GME office is asked.
       matchedDayStartedAction: `${latePrefix} ${TOLD_US_MATCHED} Residency started on ${residencyStartWords(start, [])}, so your start is already late: tell us where you matched now (mark Match Day done), ask your program's GME office how long it can hold your position (programs publish no limit)${signed ? signedAdviceFor(visa, "each week lost delays your start further") : `, and sign your contract: ${lateAdviceFor(visa)}, so each week lost delays your start further.`}`,

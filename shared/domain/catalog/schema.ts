@@ -30,9 +30,8 @@ const CatalogEntrySchema = z.object({
   why: z.object({ text: z.string().min(1), ...CitationFields }).superRefine(citedCorrectly),
   action: z.string().min(1),
   /**
-   * visas null: applies to every applicant. `assumedAfter`: the last Match the requirement is
-   * confirmed for (`matchYear`); a later Match keeps it as a cautious assumption (`note`), and its
-   * step and fees say so in `words` ("{year}": the Match planned; "{confirmed}": `matchYear`).
+   * visas null: applies to every applicant. `assumedAfter`: confirmed up to the `matchYear` Match; a later
+   * Match keeps it as an assumption (`note`), said in `words` ("{year}": that Match; "{confirmed}": `matchYear`).
    */
   applies: z
     .object({

@@ -1,7 +1,8 @@
-import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
-import type { BudgetItem, OtherCurrencyItem } from "../plan.ts";
+import { feeKeyOf } from "../budget-words.ts";
+import { type CatalogEntry, catalogEntry, FEES_OTHER_CURRENCY, FEES_TO_VERIFY } from "../catalog/index.ts";
+import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
-import { isFinished, type PlanContext } from "./context.ts";
+import { isFinished } from "./context.ts";
 
 /**
  * A requirement planned for a Match its authority has not confirmed it for (the catalog's
@@ -39,21 +40,41 @@ export function assumedRequirementNote(
 }
 
 /**
- * A fee line still to pay for a requirement assumed for the Match planned (the Pathway's fee, the
- * OET's): a copy whose `verify` ends with the assumption's words, so the budget never counts money
- * for it as certain. A line paid, presumed or held keeps its own words.
+ * The budget with a line still to pay for a requirement assumed for the Match planned, `matchYear`
+ * (the Pathway's fee, the OET's) flagged with the assumption's words, so the budget never counts
+ * money for it as certain. Lines paid, presumed or held keep their own words; the budget itself
+ * when no line changes.
  */
-export function assumedFeeItem<Item extends BudgetItem | OtherCurrencyItem>(
-  context: PlanContext,
-  item: Item,
-  key: MilestoneKey,
-): Item {
+export function assumedInBudget(budget: Budget, matchYear: number): Budget {
+  const toVerify = budget.toVerify?.map((item) => assumedFeeItem(item, matchYear));
+  const otherCurrency = budget.otherCurrency?.map((item) => assumedFeeItem(item, matchYear));
+  const same = (a?: readonly object[], b?: readonly object[]) =>
+    (a ?? []).every((item, at) => item === b?.[at]);
+  if (same(budget.toVerify, toVerify) && same(budget.otherCurrency, otherCurrency)) return budget;
+  return {
+    ...budget,
+    ...(toVerify === undefined ? {} : { toVerify }),
+    ...(otherCurrency === undefined ? {} : { otherCurrency }),
+  };
+}
+
+function assumedFeeItem<Item extends BudgetItem | OtherCurrencyItem>(item: Item, matchYear: number): Item {
   if (item.status !== "upcoming") return item;
+  const step = STEP_OF_FEE.get(feeKeyOf(item.key));
+  if (step === undefined) return item;
   // A flag's words run on into the line's note: no closing stop.
-  const words = assumedRequirementWords(catalogEntry(key), context.calendar.matchYear).replace(/\.$/, "");
+  const words = assumedRequirementWords(catalogEntry(step), matchYear).replace(/\.$/, "");
   if (words === "") return item;
   return {
     ...item,
     verify: item.verify === undefined ? `flagged, verify: ${words}` : `${item.verify}; ${words}`,
   };
 }
+
+/** The step each fee to verify or in another currency is for (the first, for a fee of several). */
+const STEP_OF_FEE: ReadonlyMap<string, MilestoneKey> = new Map([
+  ...FEES_TO_VERIFY.flatMap((fee) =>
+    fee.milestones[0] === undefined ? [] : [[fee.key, fee.milestones[0]] as const],
+  ),
+  ...FEES_OTHER_CURRENCY.map((fee) => [fee.key, fee.milestone] as const),
+]);

@@ -3,7 +3,6 @@ import { usd } from "../money.ts";
 import type { BudgetItem } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { zoneInUsOrCanada } from "../us-zones.ts";
-import { assumedFeeItem } from "./assumed-requirement.ts";
 import { feeWaitsForMatch, owedOnceMatched } from "./budget-after-match.ts";
 import { heldItem, paidToVerifyItem, toVerifyItem } from "./budget-items.ts";
 import { applies, type PlanContext, statusOf } from "./context.ts";
@@ -65,9 +64,7 @@ export function feesToVerify(
     // A visa step's fee before Match Day is done: owed only once matched (budget-after-match.ts).
     const step = fee.milestones.find((key) => applies(context, catalogEntry(key)));
     const waits = step !== undefined && feeWaitsForMatch(context, step);
-    // A requirement not yet confirmed for the Match planned says so (the Pathway's fee).
-    const assumed = step === undefined ? issued : assumedFeeItem(context, issued, step);
-    listed.push(held ? heldItem(issued) : waits ? owedOnceMatched(step, assumed) : assumed);
+    listed.push(held ? heldItem(issued) : waits ? owedOnceMatched(step, issued) : issued);
   }
   return listed;
 }

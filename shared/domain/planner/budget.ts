@@ -2,7 +2,7 @@ import { catalogEntry, FEES, FEES_OTHER_CURRENCY, type Fee } from "../catalog/in
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { assumedFeeItem } from "./assumed-requirement.ts";
+import { assumedInBudget } from "./assumed-requirement.ts";
 import { feeWaitsForMatch, H1B_STEPS, owedOnceMatched } from "./budget-after-match.ts";
 import { feeItem, heldItem, newFeeItem, otherCurrencyItem, owedOnlyIf, usdTotals } from "./budget-items.ts";
 import { budgetFlags, keepBudget, knownBudget, type LateFee, lateFeeDue } from "./budget-key.ts";
@@ -87,16 +87,12 @@ export function buildBudget(
   const spans = spansKey(context);
   // Steps with a fee read as done only because a later step needs them: their fees are presumed paid.
   const implied = impliedPaidSteps(context);
+  const built = (): Budget =>
+    budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits, visitorVisa, tripOver);
+  // The Pathway's and the OET's fees say they are an assumption for the Match planned.
   return (
     knownBudget(context, season, flags, spans, implied) ??
-    keepBudget(
-      context,
-      season,
-      flags,
-      spans,
-      implied,
-      budgetOf(context, ineligible, unchecked, next, lateFee, over, asked, step3Waits, visitorVisa, tripOver),
-    )
+    keepBudget(context, season, flags, spans, implied, assumedInBudget(built(), season.matchYear))
   );
 }
 
@@ -278,7 +274,7 @@ function budgetOf(
     }
     const held = !spent && unchecked && catalogEntry(fee.milestone).needsEcfmgEligibleSchool;
     const item = otherCurrencyItem(fee, spent ? "spent" : held ? "held" : "upcoming");
-    otherCurrency.push(assumedFeeItem(context, item, fee.milestone));
+    otherCurrency.push(item);
     const retake = retakeOtherCurrencyItem(context, fee, item); // the first sitting paid, the retake's to pay
     if (retake !== null) otherCurrency.push(retake);
   }

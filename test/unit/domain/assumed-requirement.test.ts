@@ -32,28 +32,28 @@ describe("a requirement not yet confirmed for the Match planned says so where it
 
   it("the OET's step names the assumption, with the year planned and the one confirmed", () => {
     expect(actionOf(result, "oet_medicine")).toContain(
-      "ECFMG has not published its Pathway requirements for the 2028 Match yet, OET Medicine among them; planned as in 2026",
+      "Whether ECFMG keeps the Pathways, and their OET Medicine requirement, for the 2028 Match is not confirmed in Matchpath's data; planned as in 2026",
     );
   });
 
   it("the OET's fee and the Pathway's fee carry it in their flags", () => {
     const oet = result.budget.otherCurrency?.find((item) => item.key === "oet_medicine_test");
     expect(oet?.status).toBe("upcoming");
-    expect(oet?.verify).toContain("for the 2028 Match yet, OET Medicine among them");
+    expect(oet?.verify).toContain("their OET Medicine requirement, for the 2028 Match is not confirmed");
     const pathway = result.budget.toVerify?.find((item) => item.key === "ecfmg_pathway_application");
-    expect(pathway?.verify).toContain("ECFMG has not published its Pathways for the 2028 Match yet");
+    expect(pathway?.verify).toContain("Whether ECFMG keeps the Pathways for the 2028 Match is not confirmed");
   });
 
   it("the Pathway's step, once it can be asked for, names it too", () => {
     const applied = planned(early2028(["ecfmg_application"]), 2028, "2026-12-07T16:00:00Z");
     expect(actionOf(applied, "ecfmg_pathway")).toContain(
-      "ECFMG has not published its Pathways for the 2028 Match yet",
+      "Whether ECFMG keeps the Pathways for the 2028 Match is not confirmed",
     );
   });
 
   it("the 2026 Match, for which the Pathways were confirmed, says nothing of it", () => {
     const input = inputFactory({ applicant: applicantFactory({ matchYear: 2026 }) });
     const confirmed = planned(input, 2026, "2025-06-01T12:00:00Z");
-    expect(JSON.stringify(confirmed)).not.toContain("has not published");
+    expect(JSON.stringify(confirmed)).not.toContain("Whether ECFMG keeps the Pathways");
   });
 });

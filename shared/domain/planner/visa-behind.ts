@@ -25,6 +25,10 @@ export const VISA_BEHIND_LADDER = "visa-behind";
 /** The follow-ups' rung name (each id: `visa-behind-<cut>-of-<parts>` and the start). */
 const VISA_BEHIND_RUNG = "visa-behind";
 
+/** The contract's why with no visa to get (the catalog's names the visa paperwork that starts from it). */
+const NO_VISA_CONTRACT_WHY =
+  "Your program sends the appointment contract after the Match; orientation and your start wait on it signed.";
+
 /**
  * A step of the visa chain after the Match (catalog stage "visa": the contract, the J-1 or H-1B route's
  * steps, and on H-1B the Step 3 pass the petition needs) past the
@@ -68,6 +72,14 @@ export function visaBehindReminders(
     lost === null && programs === null && !answer && visaDateHolds(context, entry, missed.at, stepDates);
   // A consular interview booked for a later day: the chase names it, as the critical notice does.
   const interview = visaInterviewBookedLate(context, entry.key, missed);
+  // With no visa to get, the start waits on the signed contract alone: the chase names no visa.
+  const noVisa = context.applicant.visa === "none";
+  const whyText = noVisa && entry.key === "contract" ? NO_VISA_CONTRACT_WHY : entry.why.text;
+  const startNeeds = noVisa
+    ? "your contract must be signed"
+    : changeOfStatus(context)
+      ? "your change of status must be approved"
+      : "your visa must be ready";
   const laid: TimedReminder[] = [];
   weeklyToDay(
     context,
@@ -79,12 +91,12 @@ export function visaBehindReminders(
       title: answer ? PROGRAM_ANSWER_TITLE : entry.title,
       why:
         certificate !== null
-          ? `${certificate.sentence} ${entry.why.text}`
+          ? `${certificate.sentence} ${whyText}`
           : lost !== null
-            ? `${lost} ${entry.why.text}`
+            ? `${lost} ${whyText}`
             : holds
-              ? `${derivedStepPastWords(context, entry, missedWords, stepDates)}. ${entry.why.text}`
-              : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office informed (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${changeOfStatus(context) ? "your change of status must be approved" : "your visa must be ready"} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${entry.why.text}`,
+              ? `${derivedStepPastWords(context, entry, missedWords, stepDates)}. ${whyText}`
+              : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office informed (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${startNeeds} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${whyText}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,

@@ -53,4 +53,15 @@ describe("no visa needed: a contract behind speaks of the contract, never of vis
     expect(card).toContain("what it needs from you before orientation");
     expect(card).not.toContain("visa");
   });
+
+  it("the weekly chase says what the start needs, the contract, never a visa", () => {
+    const chases = result.reminders.filter(
+      (each) => each.milestone === "contract" && each.rung !== "critical-risk",
+    );
+    expect(chases.length).toBeGreaterThan(0);
+    for (const chase of chases) {
+      expect(chase.why).toContain("your contract must be signed before residency starts");
+      expect(chase.why).not.toMatch(/visa/i);
+    }
+  });
 });

@@ -8,15 +8,20 @@ import type { Plan } from "./plan.ts";
 export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): string {
   const later = laterPlannedMatchYear(plan);
   if (later === undefined) return `${plan.matchYear} Match`;
+  return `${plan.matchYear} Match (${laterMatchReason(plan.risks.map((risk) => risk.code))}: planned for the ${later} Match)`;
+}
+
+/**
+ * Why a plan is dated for a later Match, from its risk codes, in the words the applicant's heading
+ * and the console's Match column share: a Match gone through ("not matched, not in SOAP", "no SOAP
+ * position reported") is never called out of reach, which it never was. Pure.
+ */
+export function laterMatchReason(codes: readonly string[]): string {
   // Moved for a SOAP outcome never reported: that Match was in reach, it left no position.
-  const why = movedForSoapOutcome(plan)
-    ? "no SOAP position reported"
-    : movedForSoapDeclined(plan)
-      ? "not matched, not in SOAP"
-      : plan.risks.some((risk) => risk.code === "NRMP_REGISTRATION_CLOSED")
-        ? "never registered with NRMP"
-        : "out of reach";
-  return `${plan.matchYear} Match (${why}: planned for the ${later} Match)`;
+  if (codes.includes("SOAP_OUTCOME_UNREPORTED")) return "no SOAP position reported";
+  if (codes.includes("UNMATCHED_NOT_IN_SOAP")) return "not matched, not in SOAP";
+  if (codes.includes("NRMP_REGISTRATION_CLOSED")) return "never registered with NRMP";
+  return "out of reach";
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   sharedAddresses,
 } from "#domain/console/cohort-row.ts";
 import { STAGE_LABELS, STAGES } from "#domain/console/stage.ts";
+import { laterMatchReason } from "#domain/match-year-heading.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { h, rowCountdownWords, rowDeadlineWhen, when } from "./html.ts";
 
@@ -35,14 +36,17 @@ function emailCell(row: CohortRow): string {
 }
 
 /**
- * The Match column: the year the applicant targets, and when that Match is out of reach, the year
- * the plan is dated for: "2027 → 2028 (2027 out of reach)"; when the
+ * The Match column: the year the applicant targets, and when the plan is dated for a later one, that
+ * year and why, as the applicant's heading says it (laterMatchReason): "2027 → 2028 (2027 out of
+ * reach)", or "2027 → 2028 (2027: not matched, not in SOAP)" for a Match gone through; when the
  * applicant's season is over, the Match the row's next date is for, if a later one.
  */
 function matchCell(row: CohortRow): string {
   const arrow = `${row.matchYear} <span aria-hidden="true">→</span><span class="visually-hidden"> planned for</span>`;
-  if (row.plannedMatchYear !== undefined)
-    return `${arrow} ${row.plannedMatchYear} (${row.matchYear} out of reach)`;
+  if (row.plannedMatchYear !== undefined) {
+    const why = laterMatchReason(row.risks.codes);
+    return `${arrow} ${row.plannedMatchYear} (${row.matchYear}${why === "out of reach" ? " " : ": "}${why})`;
+  }
   // A season over whose next date is the next Match's: "2027 → 2028 (2027 season over)".
   const next = row.nextDeadline?.matchYear;
   return next === undefined ? String(row.matchYear) : `${arrow} ${next} (${row.matchYear} season over)`;
@@ -150,7 +154,7 @@ ${principal.role === "admin" ? `<span class="field"><label for="f-advisor">Advis
 <button type="submit">Apply</button>
 <a href="/console/cohort.csv?${h(csvQuery.toString())}" data-download="cohort.csv">Export CSV</a>
 </form>
-${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Match: the year the applicant targets, then, when that Match is out of reach, the year their dates are for (the season the filter and sort use), or, when its season is over, the year their next date is for. Open risks by severity, the next date (what the plan counts down to: a hard deadline, or a target to aim for, marked as one, with the deadline under it), and the latest email with what became of it.</p>
+${emptyCohort(principal, rows.length, all.length)}<p class="muted" id="cohort-table-about">Match: the year the applicant targets, then, when that Match is out of reach or left them no position, the year their dates are for and why (the season the filter and sort use), or, when its season is over, the year their next date is for. Open risks by severity, the next date (what the plan counts down to: a hard deadline, or a target to aim for, marked as one, with the deadline under it), and the latest email with what became of it.</p>
 <div class="table-scroll stack-on-phone" tabindex="0" role="region" aria-label="Cohort table" aria-describedby="cohort-table-about"><table>
 <thead><tr><th scope="col">Applicant</th><th scope="col">Match</th><th scope="col">Stage</th><th scope="col">Next date</th><th scope="col">Open risks</th><th scope="col">Last email to the applicant</th>${principal.role === "admin" ? '<th scope="col">Advisor</th>' : ""}</tr></thead>
 <tbody>

@@ -283,6 +283,9 @@ export function stepName(key: MilestoneKey): string {
  * Match's ("Your virtual interview with X: for the 2027 Match") reads as that Match's, out of reach.
  */
 export function stepForAdvisor(step: { milestone: StepSubject; title: string }): string {
+  // Match Day after residency's start, never told (match-over-texts.ts): dated by the question's last day.
+  const neverHeard = /^We never heard whether you matched in the (\d{4}) Match$/.exec(step.title);
+  if (neverHeard) return `Never told whether they matched in the ${neverHeard[1]} Match: asked until`;
   if (step.milestone !== "interview") return stepName(step.milestone);
   const preparing = /^Prepare for your (.+?) interview with (.+)$/.exec(step.title);
   if (preparing) return `Interview with ${preparing[2]} (${preparing[1]}): preparation`;

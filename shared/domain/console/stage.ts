@@ -1,4 +1,5 @@
 import { catalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
+import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan, StepSubject } from "../plan.ts";
 
 /**
@@ -59,6 +60,9 @@ function optional(subject: StepSubject): boolean {
  * list, a match (Match Day told, or NRMP's Monday "matched" from its notification on) at the visa,
  * though ECFMG certification, due by residency's start, is still open. Read from the plan's fact,
  * not Match Day's words, which are everyone's from Monday's notification to Friday's release.
+ * Once the plan is dated for a later Match (not matched, no SOAP position, out of reach), the road
+ * reached in the earlier one does not count: that Match's list is behind them, the next season's
+ * ERAS application ahead.
  */
 export function stageOf(plan: Plan): Stage {
   if (plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "season-over";
@@ -69,6 +73,6 @@ export function stageOf(plan: Plan): Stage {
     .map((step) => stageOfStep(step.milestone));
   let earliest: Stage = "complete";
   for (const stage of open) if (STAGES.indexOf(stage) < STAGES.indexOf(earliest)) earliest = stage;
-  const reached = plan.roadReached;
+  const reached = laterPlannedMatchYear(plan) === undefined ? plan.roadReached : undefined;
   return reached !== undefined && STAGES.indexOf(earliest) < STAGES.indexOf(reached) ? reached : earliest;
 }

@@ -218,8 +218,8 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
     } else if (rung.anchor === "season") {
       // No earlier than the opening (openedSlot); none once the date is after the deadline, nor for
       // a step already begun (a rank list in progress needs no "ranking opens").
-      // A ladder whose deadline is the opening itself (the ERAS token's target is MyERAS opening) cannot
-      // be told after it: its notice keeps the slot of the opening's local day before it.
+      // A ladder whose deadline is the opening itself cannot be told after it: its notice keeps the
+      // slot of the opening's local day before it.
       const seasonAt = context.calendar.dates[rung.dateKey].at;
       const opened = openedSlot(context, seasonAt);
       sendAt =

@@ -7,8 +7,9 @@ import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 /**
  * Letters were to be started in MyERAS ("create the Letter Request Forms in
  * MyERAS", start-by early July) and the CV entered there weeks before the ERAS token, which MyERAS
- * needs, had any reminder (its first: due-in-14d in August). Rule: the token's target is the
- * season's MyERAS opening, its start-by rung on that day; no rung tells the applicant to do
+ * needs, had any reminder (its first: due-in-14d in August). Rule: the token's start-by rung goes
+ * when the season's MyERAS opens, its target four weeks later (ECFMG releases IMG tokens in late
+ * June, after MyERAS opens: a target on the opening day read "passed" the next day); no rung tells the applicant to do
  * something in MyERAS while the token is not done: the letters ask the writers now and create the
  * forms once the token is registered; a re-applicant's imports wait for this season's token.
  * Replayed on the reported applicants.
@@ -20,20 +21,21 @@ const stepOf = (result: Plan, key: string) => result.nextSteps.find((step) => st
 
 const DHAKA = "certified-may-2026-for-2027-dhaka.json";
 const KATHMANDU = "unmatched-2027-switched-to-2028-kathmandu.json";
-/** MyERAS opening as the season data has it, the token's target. */
-const MYERAS_OPENS = { 2027: "2026-06-03", 2028: "2027-06-02" } as const;
+/** Four weeks after MyERAS opens (Wed 3 Jun 2026, Wed 2 Jun 2027 in the season data): the token's target. */
+const TOKEN_TARGET = { 2027: "2026-07-01", 2028: "2027-06-30" } as const;
 
 describe("the ERAS token before anything done in MyERAS", () => {
   it.each([
-    [DHAKA, "2026-05-15T10:00:00+06:00", 2027, "2026-06-03T09:00:00.000+06:00"],
-    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "2027-06-02T09:00:00.000+05:45"],
+    // MyERAS opens at 9:00 AM ET: 7:00 PM in Dhaka, 6:45 PM in Kathmandu.
+    [DHAKA, "2026-05-15T10:00:00+06:00", 2027, "2026-06-03T19:00:00.000+06:00"],
+    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "2027-06-02T18:45:00.000+05:45"],
   ] as const)(
-    "%s at %s: the token's target is MyERAS opening, its start-by on that day",
+    "%s at %s: the token's start-by goes when MyERAS opens, its target four weeks later",
     (file, now, year, startBy) => {
       const snapshot = snapshotOf(file);
       const result = planOf(snapshot, now);
       const token = stepOf(result, "eras_token");
-      expect(token?.target?.at.slice(0, 10)).toBe(MYERAS_OPENS[year]);
+      expect(token?.target?.at.slice(0, 10)).toBe(TOKEN_TARGET[year]);
       expect(token?.target?.basis).toBe("advice");
       const rungs = result.reminders.filter((each) => each.milestone === "eras_token");
       const start = rungs.find((each) => each.rung === "start-by");

@@ -2,11 +2,12 @@ import { stepCountdown } from "../display-order.ts";
 import { listedInReadingOrder } from "../listed-steps.ts";
 import { laterPlannedMatchYear } from "../match-year-heading.ts";
 import type { Plan } from "../plan.ts";
+import { SOON_WITHIN_DAYS, URGENT_WITHIN_DAYS } from "../planner/advice.ts";
 import { laterDelayedStartNotices } from "../planner/start-delayed-risk.ts";
 import { isInterviewStart, programZone } from "../program-time.ts";
 import { seasonCalendar } from "../seasons/index.ts";
 import type { Interview } from "../snapshot.ts";
-import { localDate } from "../time.ts";
+import { DAY_MS, localDate } from "../time.ts";
 import { stepForAdvisor } from "./advisor-voice.ts";
 import { overdueForAdvisor } from "./overdue.ts";
 import type { Stage } from "./stage.ts";
@@ -76,8 +77,8 @@ export interface CohortFactsFrom extends CohortFacts {
   from: string;
 }
 
-/** Entries kept per row: past them, the applicant's next re-plan (a wake-up, the sweep) refreshes it. */
-export const MAX_UPCOMING_FACTS = 12;
+/** Entries kept per row (past them a re-plan, a wake-up or the sweep, refreshes it); urgency turns need 16, not 12. */
+export const MAX_UPCOMING_FACTS = 16;
 
 /** How long after a deadline its step counts as overdue in the re-run (the planner's "after"). */
 const JUST_AFTER_MS = 1000;
@@ -185,9 +186,9 @@ const DELAYED_START_ROW_TITLE = "Weekly notice: residency start delayed";
 
 /**
  * The instants after `plan.now` where time alone may change the row (ISO UTC, ascending, distinct),
- * just after they pass: each open step's deadline and target (TARGET_PASSED), each date of the
- * season calendar, and each instant the risk rules noted (Plan.riskChangesAt: a lead time crossing
- * a deadline).
+ * just after they pass: each open step's deadline and target (TARGET_PASSED), the days its urgency
+ * turns, reordering the timeline (urgency.ts: 7 and 30 days before its first day to act by; an
+ * interview urgent a week ahead led the page, the row kept Step 3), each season date, and Plan.riskChangesAt.
  */
 export function changeInstants(plan: Plan, seasonInstants: readonly string[]): string[] {
   const instants = new Set<string>();
@@ -197,6 +198,11 @@ export function changeInstants(plan: Plan, seasonInstants: readonly string[]): s
   for (const step of plan.nextSteps) {
     if (step.deadline) add(step.deadline.at);
     if (step.target) add(step.target.at);
+    const actBy = [step.ownDate?.at, step.target?.at, step.deadline?.at, step.startBy]
+      .filter((iso): iso is string => iso !== undefined && iso >= plan.now)
+      .sort()[0];
+    for (const days of [URGENT_WITHIN_DAYS, SOON_WITHIN_DAYS])
+      if (actBy !== undefined) add(new Date(Date.parse(actBy) - days * DAY_MS).toISOString());
   }
   for (const iso of seasonInstants) add(iso);
   for (const iso of plan.riskChangesAt ?? []) add(iso);

@@ -34,6 +34,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
 };
 
 const SCHOOL_CHECK_KEY = SCHOOL_CHECK.key;
+const CERTIFICATE_KEY: StepSubject = "ecfmg_certification";
 
 /** The stage of a step: its catalog entry's; interviews (not a catalog milestone) are their own stage. */
 function stageOfStep(milestone: StepSubject): Stage {
@@ -54,7 +55,7 @@ function optional(subject: StepSubject): boolean {
 
 /**
  * The stage of a plan: the earliest stage with a next, blocked or overdue step the applicant may
- * not skip. An optional step left open (research) does not hold them at an earlier stage
+ * not skip, ECFMG certification (due by residency's start) only when nothing else is left. An optional step left open (research) does not hold them at an earlier stage
  * (applied, registered and waiting to rank, shown as "ERAS application"). Never earlier than the
  * road their own answers reached (Plan.roadReached): a certified list stands at the rank order
  * list, a match (Match Day told, or NRMP's Monday "matched" from its notification on) at the visa,
@@ -68,11 +69,20 @@ export function stageOf(plan: Plan): Stage {
   if (plan.risks.some((risk) => risk.code === "SEASON_OVER")) return "season-over";
   // The WDOMS check is a next step only while the note is missing or unknown (milestone-step.ts).
   if (plan.nextSteps.some((step) => step.milestone === SCHOOL_CHECK_KEY)) return "sponsor-note";
-  const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue]
-    .filter((step) => !optional(step.milestone))
-    .map((step) => stageOfStep(step.milestone));
+  const open = [...plan.nextSteps, ...plan.blocked, ...plan.overdue].filter(
+    (step) => !optional(step.milestone),
+  );
   let earliest: Stage = "complete";
-  for (const stage of open) if (STAGES.indexOf(stage) < STAGES.indexOf(earliest)) earliest = stage;
+  for (const step of open) {
+    // ECFMG certification is due by residency's start: with every exam and the Pathway passed it
+    // stood interviewing applicants at "Exams and ECFMG". An exam still open holds them there itself;
+    // the certificate alone left open keeps the road from reading complete.
+    if (step.milestone === CERTIFICATE_KEY) continue;
+    const stage = stageOfStep(step.milestone);
+    if (STAGES.indexOf(stage) < STAGES.indexOf(earliest)) earliest = stage;
+  }
+  if (earliest === "complete" && open.some((step) => step.milestone === CERTIFICATE_KEY))
+    earliest = stageOfStep(CERTIFICATE_KEY);
   const reached = laterPlannedMatchYear(plan) === undefined ? plan.roadReached : undefined;
   return reached !== undefined && STAGES.indexOf(earliest) < STAGES.indexOf(reached) ? reached : earliest;
 }

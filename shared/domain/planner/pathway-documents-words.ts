@@ -18,7 +18,23 @@ export function pathwayDocumentsWords(context: PlanContext): string {
   const due = pathwayDocumentsDeadline(context.calendar);
   if (due === null || context.now <= due) {
     if (due !== null) noteRiskChange(context, due);
-    return " Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.";
+    return withOetResultIn(
+      context,
+      " Your OET result and the other supporting documents can follow it, by ECFMG's later deadline for documents.",
+    );
   }
   return ` ECFMG's deadline for supporting documents as we project it, ${dayBy(context, due)}${PATHWAY_DEADLINE_MARK}, has passed too: send your OET result and the other supporting documents with the application, not after it.`;
 }
+
+/**
+ * A Pathway text with the OET result's "can follow it" dropped once the OET is passed: the result is
+ * already in, and "your OET result … can follow it" told an applicant with it in hand to wait for it.
+ * The catalog's words name it for one who has not sat it yet. Unchanged while the OET is open. Pure.
+ */
+export function withOetResultIn(context: PlanContext, text: string): string {
+  if (!isFinished(statusAt(context, OET.index)) || !text.includes("OET result and the ")) return text;
+  // Only the result said to follow: "send your OET result … with the application" stays.
+  return text.replace(FOLLOWS, (_, your: string, rest: string) => `${your === "Y" ? "The" : "the"} ${rest}`);
+}
+
+const FOLLOWS = /([Yy])our OET result and the ([^.;]*? can follow it)/g;

@@ -40,6 +40,7 @@ import { nrmpDeadlineDayNote } from "./nrmp-deadline-day.ts";
 import { oetRouteNote } from "./oet-pathway-route.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { withOetResultIn } from "./pathway-documents-words.ts";
 import { certificateAwaitsOetAction } from "./pathway-done-oet-ahead.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
 import { pathwaysNotOpenAction } from "./pathways-not-open.ts";
@@ -160,7 +161,9 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const action =
     entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked"
       ? withSittings(chosen, context)
-      : contractBeforeResults(context, entry.key, status, chosen);
+      : entry.key === "ecfmg_pathway"
+        ? withOetResultIn(context, chosen)
+        : contractBeforeResults(context, entry.key, status, chosen);
   // A result this step needs, booked after its own deadline, is said here too,
   // against the dates the step is planned for: a later Match's, once the plan moved.
   const lateResult = facts.schoolCheckOnly ? "" : lateResultWarning(context, facts.index, facts.stepDates);

@@ -34,8 +34,9 @@ export function openingSlot(context: PlanContext, opensAt: number): number {
 }
 
 /**
- * When a season-anchored rung goes (ranking's opening, NRMP registration's): at the applicant's own
- * delivery time on or after the opening, in that slot's one email. Never before it opens (an
+ * When a season-anchored rung goes (ranking's opening, NRMP registration's, the ERAS token's start-by
+ * when MyERAS opens): at the applicant's own delivery time on or after the opening, in that slot's
+ * one email. Never before it opens (an
  * applicant who acts on the email must find it open), and never at the opening's own hour: ranking
  * stays open for weeks and registration for months, so the news has no hour to keep, and at the
  * opening it was a second email that day (11:00 AM in Chicago after the 09:00 one; 7:00 PM in

@@ -26,11 +26,11 @@ const TOKEN_TARGET = { 2027: "2026-07-01", 2028: "2027-06-30" } as const;
 
 describe("the ERAS token before anything done in MyERAS", () => {
   it.each([
-    // MyERAS opens at 9:00 AM ET: 7:00 PM in Dhaka, 6:45 PM in Kathmandu.
-    [DHAKA, "2026-05-15T10:00:00+06:00", 2027, "2026-06-03T19:00:00.000+06:00"],
-    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "2027-06-02T18:45:00.000+05:45"],
+    // MyERAS opens at 9:00 AM ET (7:00 PM in Dhaka, 6:45 PM in Kathmandu): the next morning's slot.
+    [DHAKA, "2026-05-15T10:00:00+06:00", 2027, "2026-06-04T09:00:00.000+06:00"],
+    [KATHMANDU, "2027-04-01T09:00:00+05:45", 2028, "2027-06-03T09:00:00.000+05:45"],
   ] as const)(
-    "%s at %s: the token's start-by goes when MyERAS opens, its target four weeks later",
+    "%s at %s: the token's start-by goes at the first slot once MyERAS opens, its target four weeks later",
     (file, now, year, startBy) => {
       const snapshot = snapshotOf(file);
       const result = planOf(snapshot, now);

@@ -1,7 +1,10 @@
-import type { PlanContext } from "./context.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
 import { PATHWAY_DEADLINE_MARK, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+
+const OET = indexedStep("oet_medicine");
 
 /**
  * What a card asking for a Pathway application today says of the documents that follow it (the OET

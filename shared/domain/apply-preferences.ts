@@ -1,4 +1,6 @@
 import { catalogEntry } from "./catalog/index.ts";
+import { RANKING_OPENS_RUNG } from "./date-words.ts";
+import { MATCH_DAY_RESULT_RUNG, MATCH_RESULT_RUNG } from "./match-outcome-labels.ts";
 import type { Plan, Reminder, StepSubject } from "./plan.ts";
 import { CRITICAL_WINDOW_HOURS, inWindow, type Preferences, type ReminderCategory } from "./preferences.ts";
 import type { MilestoneKey } from "./snapshot.ts";
@@ -6,6 +8,19 @@ import { fromWall, isoInZone, minutesFromClock, toWall, wallDayStart, wallMinute
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Reminders whose own instant is the event they tell of or ask about (NRMP's Match Week and Match
+ * Day releases, ranking's opening): a weekly summary may gather them later, never earlier. Gathered
+ * into the summary before, Match Week's "did you match? send your SOAP applications today" went five
+ * days before NRMP's release (a Wednesday summary) or an hour before it (a Monday one at 09:00), and
+ * nothing came on the release's day. Not gathered, such a reminder goes on its own at its instant.
+ */
+const NEVER_BEFORE_ITS_INSTANT: ReadonlySet<string> = new Set([
+  MATCH_RESULT_RUNG,
+  MATCH_DAY_RESULT_RUNG,
+  RANKING_OPENS_RUNG,
+]);
 
 /** Which category a step's reminders belong to: its catalog entry's; interviews have their own. */
 export function categoryOf(subject: StepSubject): ReminderCategory {
@@ -168,15 +183,15 @@ export function applyPreferences(plan: Plan, preferences: Preferences | undefine
     const dueSoon = Date.parse(reminder.deadline) - at <= CRITICAL_WINDOW_HOURS * HOUR_MS;
     if (preferences.digest === "weekly" && !dueSoon) {
       const latest = Date.parse(reminder.deadline) - CRITICAL_WINDOW_HOURS * HOUR_MS;
-      at =
-        weeklySlot(
-          at,
-          latest,
-          now,
-          zone,
-          preferences.digestDay,
-          minutesFromClock(preferences.deliveryTime),
-        ) ?? at;
+      const summary = weeklySlot(
+        at,
+        latest,
+        now,
+        zone,
+        preferences.digestDay,
+        minutesFromClock(preferences.deliveryTime),
+      );
+      if (summary !== null && (summary >= at || !NEVER_BEFORE_ITS_INSTANT.has(reminder.rung))) at = summary;
     }
     at = outOfQuiet(at, zone, preferences.quietHours);
     reminders.push(moved(reminder, at, zone));

@@ -9,6 +9,11 @@ import type { Deadline, NextStep, Reminder } from "./plan.ts";
 
 type DateLabel = { readonly label: string; readonly inline: string };
 
+/** The rung of the one notice after NRMP's Monday release: it belongs to no ladder, it is sent once. */
+export const MATCH_RESULT_RUNG = "match-week-result";
+/** The rung of the one notice after Match Day's release asking where they matched (sent once). */
+export const MATCH_DAY_RESULT_RUNG = "match-day-result";
+
 /**
  * The words before Match Week's question's date (its card once NRMP has released, asksMatchWeekToday;
  * its reminder, rung "match-week-result"): the answer is asked today and the date is SOAP's end.
@@ -27,7 +32,7 @@ export const MATCH_WEEK_QUESTION_LABEL = {
  * 2027, 2:00 AM", SOAP's end, read as something happening then).
  */
 const ANSWER_BY_RUNGS: ReadonlySet<string> = new Set([
-  "match-day-result",
+  MATCH_DAY_RESULT_RUNG,
   "match-day-weekly",
   "match-over",
   "match-over-monthly",
@@ -54,7 +59,7 @@ export function questionStepLabel(
 export function questionReminderLabel(
   reminder: Partial<Pick<Reminder, "rung" | "deadlineDetail">>,
 ): DateLabel | undefined {
-  if (reminder.rung === "match-week-result") return MATCH_WEEK_QUESTION_LABEL;
+  if (reminder.rung === MATCH_RESULT_RUNG) return MATCH_WEEK_QUESTION_LABEL;
   return reminder.rung !== undefined && ANSWER_BY_RUNGS.has(reminder.rung)
     ? answerByLabel(reminder.deadlineDetail)
     : undefined;

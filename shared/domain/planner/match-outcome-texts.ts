@@ -1,5 +1,6 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
+import { MATCH_DAY_RESULT_RUNG, MATCH_RESULT_RUNG } from "../match-outcome-labels.ts";
 import type { Deadline, Reminder } from "../plan.ts";
 import { residencyStartWords, seasonInstantEt } from "../seasons/date-words.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
@@ -33,10 +34,8 @@ const TOLD_US_MATCHED = "You told us you matched.";
  * once-only follow-up notice sent after an NRMP release. Shared by match-week.ts and match-day.ts.
  */
 
-/** The rung of the one notice after NRMP's Monday release: it belongs to no ladder, it is sent once. */
-export const MATCH_RESULT_RUNG = "match-week-result";
-/** The rung of the one notice after Match Day's release asking where they matched (sent once). */
-export const MATCH_DAY_RESULT_RUNG = "match-day-result";
+// Defined beside the labels that read them (the domain root may not import the planner).
+export { MATCH_DAY_RESULT_RUNG, MATCH_RESULT_RUNG };
 /** The weekly question after Match Day while the result is not told (one per week), up to residency's start. */
 export const MATCH_DAY_WEEKLY_RUNG = "match-day-weekly";
 /** The one notice from residency's start that the Match is over with its result never told. */

@@ -24,8 +24,8 @@ type Verdict = "out-of-reach" | "last-day";
 /** Each route's verdict titles: the last day's (its date: the last day) and the start out of reach's. */
 const TITLES: Readonly<Record<Route, Readonly<Record<Verdict, string>>>> = {
   j1: {
-    "last-day":
-      "Your J-1 visa's date can no longer be met: act by your last day to start on your program's date",
+    // No "act by" here: the notice's day label says it before the day ("…: act by Mon 3 May 2027").
+    "last-day": "Your J-1 visa's date can no longer be met: the last day to keep your program's start date",
     "out-of-reach": J1_START_OUT_OF_REACH_TITLE,
   },
   h1b: {

@@ -61,7 +61,7 @@ describe("the visa's last day for the start: a rung on its own morning", () => {
     expect(notice?.slice(-16, -6)).not.toBe("2027-05-03");
     const rung = result.reminders.find((each) => each.rung === "last-day-today");
     expect(rung?.milestone).toBe(result.reminders.find((each) => each.rung === "critical-risk")?.milestone);
-    expect(rung?.title).toContain("act by your last day to start on your program's date");
+    expect(rung?.title).toContain("the last day to keep your program's start date");
   });
 
   it.each([

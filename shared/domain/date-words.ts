@@ -111,11 +111,16 @@ export const REAPPLY_DATE_LABELS = {
  * The rank list's ranking-opens rung: news that R3 takes lists, so its title names the opening, not
  * the certification its step counts down to ("Certify your rank order list: due …" read as the
  * deadline's reminder on the day ranking was only projected to open), and its date what to do by
- * then: "Ranking opens in R3: certify your list by Thu 25 Feb 2027". The step's action says whether
- * the opening is confirmed or projected (rankingOpensWords).
+ * then. It never goes before the opening, so its title says ranking is open, in the present (a
+ * weekly summary days later read "Ranking opens in R3"): "Ranking is open in R3: certify your list
+ * by Thu 25 Feb 2027" once the opening is confirmed; while projected, R3 may not be open yet, so
+ * "should now be open", and the step's action says how late it may open (rankingOpensWords).
  */
 export const RANKING_OPENS_RUNG = "ranking-opens";
-export const RANKING_OPENS_TITLE = "Ranking opens in R3";
+export const RANKING_OPENS_TITLES = {
+  confirmed: "Ranking is open in R3",
+  projected: "Ranking should now be open in R3",
+} as const;
 const RANKING_OPENS_DATE_LABEL = { label: "Certify your list by", inline: "certify your list by" } as const;
 
 /** The words before an overdue step's missed date (Reminder.overdueSince), shown in place of its countdown. */

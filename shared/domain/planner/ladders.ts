@@ -1,5 +1,5 @@
 import { reminderLadder } from "../catalog/index.ts";
-import { RANKING_OPENS_RUNG, RANKING_OPENS_TITLE } from "../date-words.ts";
+import { RANKING_OPENS_RUNG, RANKING_OPENS_TITLES } from "../date-words.ts";
 import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
@@ -123,7 +123,7 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     if (cached.title !== target.title || cached.why !== target.why) {
       cached.title = target.title;
       cached.why = target.why;
-      cached.reminders = cached.slots.map((slot) => timed(target, slot));
+      cached.reminders = cached.slots.map((slot) => timed(target, slot, context.calendar));
     }
     return cached;
   }
@@ -145,7 +145,7 @@ export function ladderOf(context: PlanContext, target: ReminderTarget): SlotEntr
     title: target.title,
     why: target.why,
     deadlineDetail: target.deadlineDetail,
-    reminders: slots.map((slot) => timed(target, slot)),
+    reminders: slots.map((slot) => timed(target, slot, context.calendar)),
   };
   subjects[at] = entry;
   return entry;
@@ -277,12 +277,15 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
   return slots;
 }
 
-export function timed(target: ReminderTarget, slot: LadderSlot): TimedReminder {
+/** `slot`'s reminder of `target`; the ranking-opens rung's title by `calendar`'s opening (RANKING_OPENS_TITLES). */
+export function timed(target: ReminderTarget, slot: LadderSlot, calendar: SeasonCalendar): TimedReminder {
+  const opening =
+    calendar.dates.nrmp_rank_order_list_entry_opens.status === "confirmed" ? "confirmed" : "projected";
   const reminder = reminderRecord({
     id: slot.id,
     milestone: target.milestone,
     rung: slot.rung,
-    title: slot.rung === RANKING_OPENS_RUNG ? RANKING_OPENS_TITLE : target.title,
+    title: slot.rung === RANKING_OPENS_RUNG ? RANKING_OPENS_TITLES[opening] : target.title,
     deadline: target.deadlineDetail.at,
     deadlineDetail: target.deadlineDetail,
     sendAt: slot.sendAtIso,

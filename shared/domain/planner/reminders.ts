@@ -183,14 +183,18 @@ function layLadder(
     // The next rung going out at that very instant says it better (one notice per slot).
     if (sendAt !== null && nextFuture !== undefined && sendAt >= nextFuture.sendAt) sendAt = null;
     if (missed !== undefined && sendAt !== null && sendAt >= notBefore) {
-      const notice = timed(target, {
-        rung: missed.rung,
-        sendAt,
-        id: missed.id,
-        sendAtIso: isoUtc(sendAt),
-        sendAtLocal: isoInZone(context.zone, sendAt),
-        ownDay: undefined,
-      });
+      const notice = timed(
+        target,
+        {
+          rung: missed.rung,
+          sendAt,
+          id: missed.id,
+          sendAtIso: isoUtc(sendAt),
+          sendAtLocal: isoInZone(context.zone, sendAt),
+          ownDay: undefined,
+        },
+        context.calendar,
+      );
       if (late) notice.late = true; // the field exists already (timedReminder): no new hidden class
       notice.missedAt = missed.sendAt;
       into.push(notice);

@@ -77,7 +77,7 @@ describe("NRMP registration asked, interviewing: the rank order list is not bloc
       each.title,
     ]);
     expect(new Set(titled.map(([opens, title]) => `${opens} ${title}`))).toEqual(
-      new Set(["true Ranking opens in R3", "false Certify your rank order list"]),
+      new Set(["true Ranking should now be open in R3", "false Certify your rank order list"]),
     );
   });
 

@@ -52,10 +52,12 @@ describe("the ranking-opens email while the opening is projected (2027 Match)", 
   const calendar = seasonCalendar(2027);
   const { planned, reminder, email } = atOpening(inYear(2027), calendar);
 
-  it("its subject names ranking opening, then what to do by the deadline", () => {
+  it("its subject says ranking should now be open (projected), then what to do by the deadline", () => {
     expect(calendar.dates.nrmp_rank_order_list_entry_opens.status).toBe("projected");
-    expect(reminder.title).toBe("Ranking opens in R3");
-    expect(email.subject).toBe("Ranking opens in R3: certify your list by Thu 25 Feb 2027, 2:00 AM GMT");
+    expect(reminder.title).toBe("Ranking should now be open in R3");
+    expect(email.subject).toBe(
+      "Ranking should now be open in R3: certify your list by Thu 25 Feb 2027, 2:00 AM GMT",
+    );
     expect(email.subject).not.toContain("Certify your rank order list: due");
   });
 
@@ -103,7 +105,7 @@ describe("the ranking-opens email once the opening is confirmed (2026 Match)", (
   const calendar = seasonCalendar(2026);
   const { planned, reminder, email } = atOpening(inYear(2026), calendar);
 
-  it("says ranking opened on the day, without the hedge; the subject still names the opening", () => {
+  it("says ranking opened on the day, without the hedge; the subject says it is open", () => {
     expect(calendar.dates.nrmp_rank_order_list_entry_opens.status).toBe("confirmed");
     const action = actionOf(planned);
     expect(action).toContain(
@@ -111,7 +113,7 @@ describe("the ranking-opens email once the opening is confirmed (2026 Match)", (
     );
     expect(action).not.toContain("expected to open");
     expect(action).not.toContain("as late as");
-    expect(reminder.title).toBe("Ranking opens in R3");
-    expect(email.subject).toMatch(/^Ranking opens in R3: certify your list by /);
+    expect(reminder.title).toBe("Ranking is open in R3");
+    expect(email.subject).toMatch(/^Ranking is open in R3: certify your list by /);
   });
 });

@@ -56,7 +56,10 @@ describe("a weekly summary tells that ranking has opened", () => {
     ["Asia/Manila", 5, "Fri 22 Jan 2027"],
   ])("%s, summaries on weekday %i: once, in the summary of %s", async (zone, day, when) => {
     const texts = await summaries(zone, day);
-    const telling = texts.filter((text) => /^Subject: Your weekly summary: Ranking opens in R3/m.test(text));
+    const telling = texts.filter((text) => /^Subject: Your weekly summary: Ranking /m.test(text));
+    // Sent after the opening: open now, never "opens" (projected: "should now be open").
+    expect(telling[0]).toMatch(/^Subject: Your weekly summary: Ranking should now be open in R3: /m);
+    expect(texts.join("\n")).not.toContain("Ranking opens in R3");
     expect(telling).toHaveLength(1);
     expect(telling[0]).toContain(when);
     // "Sent: Fri 22 Jan 2027, 09:00 (Africa/Accra), 2027-01-22 09:00 UTC"

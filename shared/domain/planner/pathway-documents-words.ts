@@ -1,3 +1,4 @@
+import type { SeasonCalendar } from "../seasons/index.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy } from "./day-words.ts";
@@ -41,3 +42,22 @@ export function withOetResultIn(context: PlanContext, text: string): string {
 }
 
 const FOLLOWS = /([Yy])our OET result and the ([^.;]*? can follow it)/g;
+
+/**
+ * The Pathway card while its OET result is still to come (the catalog's prerequisitePending, "send
+ * the OET result to ECFMG when it arrives, with the other documents"), once ECFMG's deadline for
+ * those documents (projected, pathwayDocumentsDeadline of the Pathway's Match, `calendar`) has
+ * passed: the OET card beside it said "Tue 26 Jan 2027, projected, has passed" while this card sent
+ * the result "when it arrives" as if there were time. It says the deadline has passed and to send
+ * the result the day it arrives; null while that deadline is ahead (the catalog's words, a re-plan
+ * noted at the deadline) or unknown.
+ */
+export function pathwayOetAwaitedAction(context: PlanContext, calendar: SeasonCalendar): string | null {
+  const due = pathwayDocumentsDeadline(calendar);
+  if (due === null) return null;
+  if (context.now <= due) {
+    noteRiskChange(context, due);
+    return null;
+  }
+  return `Choose the Pathway you qualify for and submit the application now: it need not wait for your OET result. ECFMG's deadline for supporting documents as we project it, ${dayBy(context, due)}${PATHWAY_DEADLINE_MARK}, has passed: send the OET result to ECFMG the day it arrives, with the other documents your Pathway asks for, and check ECFMG's Pathways page now.`;
+}

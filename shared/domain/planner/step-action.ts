@@ -40,7 +40,7 @@ import { nrmpDeadlineDayNote } from "./nrmp-deadline-day.ts";
 import { oetRouteNote } from "./oet-pathway-route.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
-import { withOetResultIn } from "./pathway-documents-words.ts";
+import { pathwayOetAwaitedAction, withOetResultIn } from "./pathway-documents-words.ts";
 import { certificateAwaitsOetAction } from "./pathway-done-oet-ahead.ts";
 import { pathwayAnswerAfterMatchDay, pathwayDecisionDue } from "./pathway-review.ts";
 import { pathwaysNotOpenAction } from "./pathways-not-open.ts";
@@ -119,7 +119,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
             : facts.prerequisitePending && entry.statusActions?.prerequisitePending !== undefined
               ? // A Match whose Pathways have not opened: never "submit now".
                 ((entry.key === "ecfmg_pathway"
-                  ? pathwaysNotOpenAction(context, facts.stepDates.calendar.matchYear)
+                  ? (pathwaysNotOpenAction(context, facts.stepDates.calendar.matchYear) ??
+                    pathwayOetAwaitedAction(context, facts.stepDates.calendar))
                   : null) ?? entry.statusActions.prerequisitePending)
               : // The contract's and Step 3's own texts asked on their cards only.
                 ((entry.key === "contract"

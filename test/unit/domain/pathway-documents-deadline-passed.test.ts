@@ -53,3 +53,30 @@ describe("the Pathway not started, past the projected deadline for its supportin
     },
   );
 });
+
+describe("the Pathway not started, the OET sat on 10 Jan with its result awaited", () => {
+  const sat: MilestoneEntry = { key: "oet_medicine", status: "scheduled", date: "2027-01-10" };
+  const cards = (now: string) => {
+    const result = planOf("pathway-not-started-auckland-j1", now, sat);
+    const of = (key: string) => result.nextSteps.find((each) => each.milestone === key)?.action ?? "";
+    return { pathway: of("ecfmg_pathway"), oet: of("oet_medicine") };
+  };
+
+  it("before the documents deadline (Wed 27 Jan, 3:00 PM in Auckland) the result follows when it arrives", () => {
+    const { pathway } = cards("2027-01-27T10:00:00+13:00");
+    expect(pathway).toContain("Send the OET result to ECFMG when it arrives");
+    expect(pathway).not.toContain("has passed");
+  });
+
+  it.each(["2027-01-27T16:00:00+13:00", "2027-01-28T10:00:00+13:00"])(
+    "at %s the Pathway card says, as the OET card does, that the deadline has passed",
+    (now) => {
+      const { pathway, oet } = cards(now);
+      expect(oet).toContain("Tue 26 Jan 2027, projected, has passed");
+      expect(pathway).toContain(
+        "ECFMG's deadline for supporting documents as we project it, Tue 26 Jan 2027 (projected), has passed: send the OET result to ECFMG the day it arrives",
+      );
+      expect(pathway).not.toContain("when it arrives");
+    },
+  );
+});

@@ -187,8 +187,7 @@ export function keptLadderOf(
  * Every rung's slot, sorted by send time. The ladder lists its rungs in the order of what they
  * say ("start now" before "due in 14 days" before "due tomorrow"), and the sent order must read
  * the same: a rung whose slot is not before the slot of a rung listed after it is dropped (on a
- * shared slot, and when a short lead puts "start now" after "due in 14 days"), so
- * the later (more urgent) rung speaks.
+ * shared slot, and when a short lead puts "start now" after "due in 14 days"): the later speaks.
  */
 function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
   // Rung days count from the deadline's last local day: an end at a local midnight (Lagos at 6:00 PM
@@ -216,10 +215,9 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
       // Follow-ups after a date that passed: laid by followUps (weeklyToDay), not by the ladder.
       sendAt = null;
     } else if (rung.anchor === "season") {
-      // No earlier than the opening (openedSlot); none once the date is after the deadline, nor for
-      // a step already begun (a rank list in progress needs no "ranking opens").
-      // A ladder whose deadline is the opening itself cannot be told after it: its notice keeps the
-      // slot of the opening's local day before it.
+      // No earlier than the opening (openedSlot); none once the date is after the deadline, nor for a
+      // begun step (a rank list in progress needs no "ranking opens"); a ladder whose deadline is the
+      // opening itself keeps the slot of the opening's local day before it (none can go after it).
       const seasonAt = context.calendar.dates[rung.dateKey].at;
       const opened = openedSlot(context, seasonAt);
       sendAt =
@@ -231,9 +229,9 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
     } else if (rung.eventEt !== undefined) {
       // An ET event (a SOAP day's offer rounds): the same rule as a deadline's rung, against the
       // event, so the notice reaches a zone whose local day starts after the event the day before
-      // (Auckland's 09:00 slot on Friday was 4 PM ET Thursday, after the rounds),
-      // and with a margin before it: a slot at the event itself is too late (New York);
-      // the morning of its own day where a slot allows, else the evening before.
+      // (Auckland's 09:00 slot on Friday was 4 PM ET Thursday, after the rounds), and with a margin
+      // before it (a slot at the event itself is too late: New York): the morning of its own day
+      // where a slot allows, else the evening before.
       const event = etEventBefore(target.deadline, rung.daysBefore, rung.eventEt);
       sendAt =
         event >= target.deadline ? null : releaseDayEventSlot(context, event, etEventSlot(context, event));
@@ -279,8 +277,7 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
 
 /** `slot`'s reminder of `target`; the ranking-opens rung's title by `calendar`'s opening (RANKING_OPENS_TITLES). */
 export function timed(target: ReminderTarget, slot: LadderSlot, calendar: SeasonCalendar): TimedReminder {
-  const opening =
-    calendar.dates.nrmp_rank_order_list_entry_opens.status === "confirmed" ? "confirmed" : "projected";
+  const opening = calendar.dates.nrmp_rank_order_list_entry_opens.status;
   const reminder = reminderRecord({
     id: slot.id,
     milestone: target.milestone,

@@ -1,5 +1,11 @@
 import { feeKeyOf } from "../budget-words.ts";
-import { type CatalogEntry, catalogEntry, FEES_OTHER_CURRENCY, FEES_TO_VERIFY } from "../catalog/index.ts";
+import {
+  type CatalogEntry,
+  catalogEntry,
+  FEES_OTHER_CURRENCY,
+  FEES_TO_VERIFY,
+  SCHOOL_CHECK,
+} from "../catalog/index.ts";
 import type { Budget, BudgetItem, OtherCurrencyItem } from "../plan.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { isFinished } from "./context.ts";
@@ -59,7 +65,8 @@ export function assumedInBudget(budget: Budget, matchYear: number): Budget {
 }
 
 function assumedFeeItem<Item extends BudgetItem | OtherCurrencyItem>(item: Item, matchYear: number): Item {
-  if (item.status !== "upcoming") return item;
+  // A line held back for the school's sponsor note says only that (heldItem): one reason per line.
+  if (item.status !== "upcoming" || item.verify === SCHOOL_CHECK.unchecked.feeHeld) return item;
   const step = STEP_OF_FEE.get(feeKeyOf(item.key));
   if (step === undefined) return item;
   // A flag's words run on into the line's note: no closing stop.

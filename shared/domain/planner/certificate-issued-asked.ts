@@ -64,10 +64,11 @@ export function certificateAskedDue(
   context: PlanContext,
   due: { at: number; detail: Deadline },
   target: { at: number; detail: Deadline | undefined; ahead: boolean } | null,
-): { at: number; detail: Deadline } {
+): { at: number; detail: Deadline; countsDownTo?: "target" } {
   if (target === null || !target.ahead || target.detail === undefined || !sponsorshipDayNamed(context))
     return due;
-  return target.at < due.at ? { at: target.at, detail: target.detail } : due;
+  // The target's day reads as the card's "aim to finish by … (target)", never a second "Due".
+  return target.at < due.at ? { at: target.at, detail: target.detail, countsDownTo: "target" } : due;
 }
 
 /** The question's standing: urgent with the day it counts down to within the urgent window, else soon. */
@@ -94,7 +95,7 @@ export function certificateAskedUrgency(
 export function certificateAskedReminders(
   context: PlanContext,
   entry: CatalogEntry,
-  due: { at: number; detail: Deadline },
+  due: { at: number; detail: Deadline; countsDownTo?: "target" },
   passedTarget: number | null,
   into: TimedReminder[],
 ): void {
@@ -114,6 +115,7 @@ export function certificateAskedReminders(
       ladder: CERTIFICATE_ASKED_LADDER,
       everyDays: followUpRung(CERTIFICATE_ASKED_LADDER)?.everyDays ?? 14,
       rung: CERTIFICATE_ASKED_RUNG,
+      ...(due.countsDownTo === undefined ? {} : { countsDownTo: due.countsDownTo }),
     },
     into,
   );
@@ -127,6 +129,7 @@ export function certificateAskedReminders(
     title,
     deadline: due.detail.at,
     deadlineDetail: due.detail,
+    countsDownTo: due.countsDownTo,
     sendAt: isoUtc(catchUp),
     sendAtLocal: isoInZone(context.zone, catchUp),
     why: entry.why.text,

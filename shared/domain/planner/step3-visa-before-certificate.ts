@@ -5,6 +5,7 @@ import { indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
+import { examName } from "./missed-sitting.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { addSource } from "./risk-sources.ts";
 
@@ -62,16 +63,25 @@ const VISA_BEFORE_CERTIFICATE = ` Apply for the US visitor visa (B-1/B-2) for St
 
 /**
  * The exams the certificate still waits on (booked, or sat with the result awaited) in words: the ask
- * for a visa paid now leans on their pass, and an exam not sat yet is no pass yet. "" when none.
+ * for a visa paid now leans on their pass, and an exam not sat yet is no pass yet; a dated Pathway
+ * is no exam to sit but an application ECFMG has yet to accept ("Complete an ECFMG Pathway, planned
+ * for … and not sat yet" called it one). "" when none.
  */
 function awaitedExamWords(context: PlanContext): string {
   const today = localDate(context.zone, context.now);
   const exams: string[] = [];
+  let pathway = false;
   for (const each of PREREQUISITES_AT[CERTIFICATION.index] ?? []) {
     if (isSatisfiedAt(context, each.index)) continue;
     const date = context.entries.at(each.index)?.date;
     if (date === undefined) continue;
-    const exam = (MILESTONE_CATALOG[each.index] as CatalogEntry).title.replace(/^Pass /, "");
+    const entry = MILESTONE_CATALOG[each.index] as CatalogEntry;
+    if (entry.key === "ecfmg_pathway") {
+      pathway = true;
+      exams.push("your ECFMG Pathway application, not yet accepted by ECFMG");
+      continue;
+    }
+    const exam = examName(entry);
     exams.push(
       date < today
         ? `${exam}, sat on ${renderDate(date)}, its result not yet in`
@@ -79,5 +89,10 @@ function awaitedExamWords(context: PlanContext): string {
     );
   }
   if (exams.length === 0) return "";
-  return ` Your certificate still waits on ${exams.join(" and on ")}: this ask leans on a pass; if it is not one, tell us, and the visa can wait with Step 3.`;
+  const leans = pathway
+    ? exams.length > 1
+      ? "a pass and on ECFMG's acceptance; if either does not come"
+      : "ECFMG's acceptance; if it does not come"
+    : "a pass; if it is not one";
+  return ` Your certificate still waits on ${exams.join(" and on ")}: this ask leans on ${leans}, tell us, and the visa can wait with Step 3.`;
 }

@@ -73,4 +73,28 @@ describe("an H-1B applicant abroad whose certificate waits only on a booked exam
     const step3 = result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
     expect(step3?.message ?? "").not.toContain(ASK);
   });
+
+  it("with the Pathway the certificate waits on, says ECFMG has yet to accept it, never an exam not sat", () => {
+    const milestones: MilestoneEntry[] = [
+      ...doneMilestones(
+        REGISTERED_KEYS.filter((key) => key !== "ecfmg_pathway"),
+        "2025-06-20",
+      ),
+      milestoneFactory("ecfmg_pathway", "in_progress", "2026-12-15"),
+      milestoneFactory("ecfmg_certification", "not_started"),
+      milestoneFactory("usmle_step3", "not_started"),
+    ];
+    const input = step2Booked(milestoneFactory("usmle_step2ck", "done", "2025-06-20"));
+    const result = plan({ ...input, milestones }, calendar, NOW);
+    const words = [
+      result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B")?.message ?? "",
+      result.nextSteps.find((step) => step.milestone === "ecfmg_certification")?.action ?? "",
+    ].filter((text) => text.includes(ASK));
+    expect(words.length).toBeGreaterThan(0);
+    for (const text of words) {
+      expect(text).toContain("your ECFMG Pathway application, not yet accepted by ECFMG");
+      expect(text).not.toContain("Complete an ECFMG Pathway");
+      expect(text).not.toContain("not sat yet");
+    }
+  });
 });

@@ -34,13 +34,15 @@ export function assumedRequirementWords(entry: CatalogEntry, matchYear: number):
 /** The words per step and Match year: a handful, made once (a plan asks for them on every card). */
 const said = new Map<string, string>();
 
-/** The card's note (step-action.ts): the words after the action, while the step is still to do. */
+/** The card's note (step-action.ts): the words after the action, while the step is still to do and to pay. */
 export function assumedRequirementNote(
   entry: CatalogEntry,
   status: MilestoneStatus,
   matchYear: number,
 ): string {
-  if (isFinished(status)) return "";
+  // A booked sitting (a day the applicant books, reported scheduled) is paid, as the budget counts it:
+  // "check ECFMG's news before you pay" no longer fits, and its fee line carries no flag either.
+  if (isFinished(status) || (status === "scheduled" && entry.stepActions.includes("schedule"))) return "";
   const words = assumedRequirementWords(entry, matchYear);
   return words === "" ? "" : ` ${words}`;
 }

@@ -30,6 +30,21 @@ const actionOf = (result: Plan, key: MilestoneKey): string =>
 describe("a requirement not yet confirmed for the Match planned says so where it is asked for and budgeted", () => {
   const result = planned(early2028(), 2028, "2026-12-07T16:00:00Z");
 
+  it("an OET already booked (paid) is not told to check before it pays", () => {
+    const input = early2028(["ecfmg_application"]);
+    const booked = planned(
+      {
+        ...input,
+        milestones: [...input.milestones, milestoneFactory("oet_medicine", "scheduled", "2027-02-20")],
+      },
+      2028,
+      "2026-12-07T16:00:00Z",
+    );
+    expect(actionOf(booked, "oet_medicine")).not.toContain("before you pay");
+    const fee = booked.budget.otherCurrency?.find((item) => item.key === "oet_medicine_test");
+    expect(fee?.status).toBe("spent");
+  });
+
   it("the OET's step names the assumption, with the year planned and the one confirmed", () => {
     expect(actionOf(result, "oet_medicine")).toContain(
       "Whether ECFMG keeps the Pathways, and their OET Medicine requirement, for the 2028 Match is not confirmed in Matchpath's data; planned as in 2026",

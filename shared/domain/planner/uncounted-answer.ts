@@ -4,6 +4,7 @@ import { localDate } from "../time.ts";
 import { soapAnsweredTooEarly } from "./early-soap-answer.ts";
 import { failedScores, retakeEntry } from "./failed-score.ts";
 import { matchOutcomesBeforeWindow } from "./match-outcome-before-window.ts";
+import { refusedRankList } from "./rank-list-refusal.ts";
 import { soapDoneBeforeOffers } from "./soap-done-before-offers.ts";
 
 /**
@@ -38,7 +39,7 @@ export function uncountedAnswer(
 
 /**
  * The applicant's recorded entry of `key` as the plan counts it (for the action page): an answer the
- * plan does not count (uncountedAnswer) reads as not started, and a result below its passing score
+ * plan does not count (uncountedAnswer, a refused rank list) reads as not started, and a result below its passing score
  * as the retake the plan reads (retakeEntry: "done" with a failing score is no pass, so a Done or
  * Scheduled for… on the retake is not "already recorded: you passed"); undefined when none is recorded.
  */
@@ -54,7 +55,12 @@ export function countedAnswer(
   const zone = applicant.timezone;
   const matchDay = milestones.find((entry) => entry.key === "match_day");
   const matchDayDone = matchDay?.status === "done" && !uncountedAnswer(matchDay, calendar, zone, now, false);
-  if (uncountedAnswer(recorded, calendar, zone, now, matchDayDone))
+  // A rank list the plan refuses (dated before ranking opened, ROL_BEFORE_RANKING_OPENS) is no
+  // certified list: its card asks "certify it again now … and tell us the day", so Done records it.
+  if (
+    uncountedAnswer(recorded, calendar, zone, now, matchDayDone) ||
+    (key === "rank_order_list" && refusedRankList(recorded, calendar, now, zone) !== null)
+  )
     return { ...recorded, status: "not_started" };
   const today = localDate(zone, now);
   const [failed] = failedScores([recorded], today);

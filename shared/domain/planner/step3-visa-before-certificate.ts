@@ -5,7 +5,6 @@ import { indexedStep, PREREQUISITES_AT } from "./catalog-index.ts";
 import { isFinished, isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { step3ChainNow, step3VisaDays } from "./h1b.ts";
-import { examName } from "./missed-sitting.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { addSource } from "./risk-sources.ts";
 
@@ -81,7 +80,7 @@ function awaitedExamWords(context: PlanContext): string {
       exams.push("your ECFMG Pathway application, not yet accepted by ECFMG");
       continue;
     }
-    const exam = examName(entry);
+    const exam = entry.title.replace(/^Pass /, "");
     exams.push(
       date < today
         ? `${exam}, sat on ${renderDate(date)}, its result not yet in`

@@ -21,17 +21,27 @@ interface DynamoTiming {
  * - console: the cohort's index Queries return pages of up to 1 MB, 16 at once; 2 × 3.5 s still ends
  *   inside the console function's 10 s.
  * - background: the planner, reminder, ses-events and sweeper functions (the sweeper's scans, the
- *   digest's loads), which nobody waits on and Lambda retries; a slow page is waited for rather
- *   than cut and sent again. Each attempt still ends, so a stopped store fails the invocation
- *   (retried by the platform) instead of holding it to the function's timeout.
+ *   digest's loads), which nobody waits on and Lambda retries; a slow page (seconds) is waited for
+ *   rather than cut and sent again. Each attempt still ends, 3 × 4 s at most plus backoff inside ses-events'
+ *   15 s, so a stopped store fails the invocation (retried by the platform) instead of holding it to
+ *   the function's timeout.
  * A write whose answer came too late may have landed: the SDK's retry of a conditional write then
  * meets its own write (table.ts, `landedOnRetry`).
  */
 export const DYNAMODB_TIMING: Record<DynamoWaiter, DynamoTiming> = {
   webhook: { requestTimeout: 1_500, connectionTimeout: 1_000, maxAttempts: 3 },
   console: { requestTimeout: 3_500, connectionTimeout: 1_000, maxAttempts: 2 },
-  background: { requestTimeout: 10_000, connectionTimeout: 3_000, maxAttempts: 3 },
+  background: { requestTimeout: 3_500, connectionTimeout: 500, maxAttempts: 3 },
 };
+
+/**
+ * The longest a background request can take before it fails (ms): every attempt's full wait. It must
+ * stay under the shortest background function's timeout (ses-events, 15 s in
+ * infra/stacks/matchpath-functions.ts), or the function's timeout comes first.
+ */
+export const BACKGROUND_REQUEST_LONGEST_MS =
+  DYNAMODB_TIMING.background.maxAttempts *
+  (DYNAMODB_TIMING.background.requestTimeout + DYNAMODB_TIMING.background.connectionTimeout);
 
 /** The DynamoDB document client every store uses: undefined attributes dropped, numbers as numbers. */
 export function createDynamoDocumentClient(

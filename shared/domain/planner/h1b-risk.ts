@@ -17,6 +17,7 @@ import {
   WHEN_PROGRAMS_DECIDE,
   whyBeforeRanking,
 } from "./h1b-words.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 import { laterCandidateStep3Words } from "./step3-later-candidate.ts";
@@ -135,9 +136,10 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
       ? "H-1B: only if your program sponsors it; the program files the H-1B petition, and you have passed Step 3, which it needs."
       : "H-1B: only if your program sponsors it; the program files the H-1B petition, which needs Step 3 passed, and you have not recorded Step 3."
   }${proclamationNote(context, sources)}`;
-  // Once matched (Match Day done, or the contract begun), the route is the critical path and the
-  // program is known: critical, with a notice, asking to choose now.
-  const matched = hasMatched(context);
+  // Once matched (Match Day done, the contract begun, or "matched" told in Match Week: the program
+  // may be untold, the months of paperwork are not), the route is the critical path: critical, with
+  // a notice, asking to choose now (told in Match Week it was a warning with no visa step for weeks).
+  const matched = hasMatched(context) || matchWeekMatched(context);
   const ask = matched
     ? "You matched and have not chosen a visa route yet: choose your visa route with your program's GME office now"
     : "You have not chosen a visa route yet, and the rank order list deadline has passed: settle it with your program as soon as you know where you matched";

@@ -107,6 +107,15 @@ describe("a matched applicant with no visa route chosen is chased, not silent", 
       expect(risk(result, "VISA_NOT_READY_FOR_START")?.message).toContain("your visa (no route chosen yet)");
     });
 
+    it(`${zone}: "matched" told in Match Week, Match Day and the contract not recorded, is critical too`, () => {
+      const told = matched(zone, "undecided", undefined, false);
+      const result = plan(told, calendar, new Date(at(zone, "2027-03-25")));
+      expect(risk(result, "VISA_UNDECIDED")?.severity).toBe("critical");
+      expect(risk(result, "VISA_UNDECIDED")?.message).toContain(
+        "You matched and have not chosen a visa route yet",
+      );
+    });
+
     it(`${zone}: a US citizen or permanent resident (visa "none") with the contract signed hears none of it`, () => {
       const citizen = matched(zone, "none", "done");
       for (const day of ["2027-04-20", "2027-06-15", "2027-07-01", "2027-07-20"]) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
+import { doneMilestones, REGISTERED_KEYS } from "#test/unit/domain/factories.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
 import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
 
@@ -18,19 +19,11 @@ const WEDNESDAY = new Date(
   calendar.dates.nrmp_match_week_start_and_soap_start.at + 2 * 86_400_000 + 6 * 3_600_000,
 );
 const profile = profileFactory({ fullName: "Hadiza Musa", timezone: "Africa/Cairo", visa: "J-1" });
+// Registered for the Match (REGISTERED_KEYS), the certificate issued.
 const milestones: MilestoneEntry[] = [
-  { key: "wdoms_listing", status: "done", date: "2024-01-10" },
-  { key: "ecfmg_application", status: "done", date: "2024-02-01" },
-  { key: "usmle_step1", status: "done", date: "2024-11-20" },
-  { key: "usmle_step2ck", status: "done", date: "2025-08-10", score: 236 },
-  { key: "oet_medicine", status: "done", date: "2025-09-13" },
-  { key: "ecfmg_pathway", status: "done", date: "2026-09-01" },
+  ...doneMilestones(REGISTERED_KEYS, "2026-09-01"),
   { key: "ecfmg_certification", status: "done", date: "2026-10-20" },
-  { key: "eras_token", status: "done", date: "2026-06-15" },
-  { key: "eras_application", status: "done", date: "2026-09-12" },
-  { key: "lors", status: "done", date: "2026-09-01" },
   { key: "research", status: "done", date: "2026-05-01" },
-  { key: "nrmp_registration", status: "done", date: "2026-10-02" },
   { key: "rank_order_list", status: "done", date: "2027-02-12" },
   { key: "soap", status: "done", date: "2027-03-17" },
 ];

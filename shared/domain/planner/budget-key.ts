@@ -69,9 +69,12 @@ export function budgetFlags(
     (nrmpHeld === "asked" ? 64 : nrmpHeld === "weighing" ? 128 : 0) |
     (h1bInUs ? 256 : 0) | // the H visa fee is to verify in the US (h1b-in-us.ts)
     (testsAbroad ? 512 : 0) | // the USMLE surcharge, outside the US and Canada only
-    // Why Step 3's fee waits, if it does (step3FeeWait); 6: the certificate, but the visitor visa,
-    // asked for before it, is not held with it (visaOutOfStep3Wait: it moves with `now`).
-    ((visaOutOfWait ? 6 : STEP3_WAIT_BITS[step3Waits]) << 10) |
+    // Why Step 3's fee waits, if it does (step3FeeWait).
+    (STEP3_WAIT_BITS[step3Waits] << 10) |
+    // The visitor visa, asked for before the certificate, is not held with Step 3 (visaOutOfStep3Wait:
+    // it moves with `now`); a bit of its own, beside the wait, since either wait ("certificate",
+    // "blocked") may stand with it (one value for both shared a budget between them).
+    (visaOutOfWait ? 1 << 28 : 0) |
     (visitorVisa ? 1 << 30 : 0) | // Step 3's visitor visa asked for (budget.ts)
     (tripOver ? 1 << 29 : 0) | // Step 3's trip over, its visitor visa spent (step3TripOver)
     (booked << 13) // exams under way with their day given, read as booked (bookedUnderWay)

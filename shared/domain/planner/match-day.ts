@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
 import { MATCH_DAY_REPORT_TITLE } from "../leading-step.ts";
+import { MATCH_DAY_RESULT_RUNG } from "../match-outcome-labels.ts";
 import { SOAP_MATCH_DAY_TITLE } from "../match-outcome-question.ts";
 import type { Deadline } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
@@ -13,7 +14,6 @@ import { type MatchDayAsked, matchDayWeeklyNotices, SOAP_OUTCOME, weekSlots } fr
 import {
   followUp,
   followUpAt,
-  MATCH_DAY_RESULT_RUNG,
   MATCH_OVER_MONTHLY_RUNG,
   MATCH_OVER_RUNG,
   matchDayTexts,

@@ -34,8 +34,6 @@ const TOLD_US_MATCHED = "You told us you matched.";
  * once-only follow-up notice sent after an NRMP release. Shared by match-week.ts and match-day.ts.
  */
 
-// Defined beside the labels that read them (the domain root may not import the planner).
-export { MATCH_DAY_RESULT_RUNG, MATCH_RESULT_RUNG };
 /** The weekly question after Match Day while the result is not told (one per week), up to residency's start. */
 export const MATCH_DAY_WEEKLY_RUNG = "match-day-weekly";
 /** The one notice from residency's start that the Match is over with its result never told. */

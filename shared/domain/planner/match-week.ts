@@ -1,5 +1,6 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import { stableHash } from "../hash.ts";
+import { MATCH_RESULT_RUNG } from "../match-outcome-labels.ts";
 import {
   AFTER_SOAP_TITLE,
   MATCH_WEEK_REPORT_TITLE,
@@ -14,7 +15,7 @@ import { isFinished, isSatisfied, statusOf } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { matchDayStep } from "./match-day.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
-import { followUp, MATCH_RESULT_RUNG, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
+import { followUp, phasedIn, textsOf, unmatchedReported } from "./match-outcome-texts.ts";
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";

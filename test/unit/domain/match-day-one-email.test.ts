@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { MATCH_DAY_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
 import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
-import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**

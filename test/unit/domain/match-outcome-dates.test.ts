@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { MATCH_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
 import type { Plan } from "#domain/plan.ts";
-import { MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { type ApplicantSnapshot, ApplicantSnapshotSchema } from "#domain/snapshot.ts";

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { reminderDateLabel, sentReminderLabel } from "#domain/date-words.ts";
-import { ANSWER_BY_LABEL } from "#domain/match-outcome-labels.ts";
+import { ANSWER_BY_LABEL, MATCH_DAY_RESULT_RUNG, MATCH_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
 import type { Plan } from "#domain/plan.ts";
 import {
-  MATCH_DAY_RESULT_RUNG,
   MATCH_DAY_WEEKLY_RUNG,
   MATCH_OVER_MONTHLY_RUNG,
   MATCH_OVER_RUNG,
-  MATCH_RESULT_RUNG,
 } from "#domain/planner/match-outcome-texts.ts";
 import { nextWakeUp } from "#domain/reminder-policy.ts";
 import type { ApplicantSnapshot } from "#domain/snapshot.ts";

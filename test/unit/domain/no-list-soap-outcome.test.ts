@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { MATCH_DAY_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
 import { SOAP_MATCH_DAY_TITLE } from "#domain/match-outcome-question.ts";
 import type { Plan } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
-import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { plan } from "#domain/planner.ts";
 import { dueReminders } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";

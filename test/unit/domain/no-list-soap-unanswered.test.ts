@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { MATCH_DAY_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
 import { SOAP_MATCH_DAY_TITLE } from "#domain/match-outcome-question.ts";
 import { laterPlannedMatchYear, matchYearHeading } from "#domain/match-year-heading.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
-import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { planInOwnMatch, readSnapshot } from "./fixture-snapshots.ts";
 
 /**

@@ -1,16 +1,15 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { MATCH_DAY_RESULT_RUNG, MATCH_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
 import type { Plan } from "#domain/plan.ts";
 import { WARNING_NOTICE_RUNG } from "#domain/planner/critical-notice-id.ts";
 import { CRITICAL_RISK_RUNG, OUT_OF_REACH_RUNG } from "#domain/planner/critical-risk-notice.ts";
 import { soapAnsweredTooEarly } from "#domain/planner/early-soap-answer.ts";
 import {
-  MATCH_DAY_RESULT_RUNG,
   MATCH_DAY_WEEKLY_RUNG,
   MATCH_OVER_MONTHLY_RUNG,
   MATCH_OVER_RUNG,
-  MATCH_RESULT_RUNG,
 } from "#domain/planner/match-outcome-texts.ts";
 import { RESULT_FOLLOW_UP_RUNG } from "#domain/planner/own-date.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";

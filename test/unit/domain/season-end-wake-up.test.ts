@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { MATCH_DAY_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
 import type { Plan } from "#domain/plan.ts";
 import { CRITICAL_RISK_RUNG } from "#domain/planner/critical-risk-notice.ts";
-import { MATCH_DAY_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { applicantFactory, doneMilestones, inputFactory, REGISTERED_KEYS } from "./factories.ts";

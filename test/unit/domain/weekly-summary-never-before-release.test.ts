@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { applyPreferences } from "#domain/apply-preferences.ts";
-import { MATCH_RESULT_RUNG } from "#domain/planner/match-outcome-texts.ts";
+import { MATCH_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
 import { PreferencesSchema } from "#domain/preferences.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { ApplicantSnapshotSchema } from "#domain/snapshot.ts";

@@ -83,7 +83,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   VISA_STEP_LATE: "A matched applicant's visa step is past our advice date; the visa's own date still holds",
   CONTRACT_NOT_RECEIVED: "A matched applicant's program contract is not marked signed yet",
   ECFMG_REVIEW_PAST_DS2019: "A late J-1 sponsorship: ECFMG's review may run past the DS-2019's date",
-  DS2019_RECEIVED_LATE: "A DS-2019 received late: the J-1 visa comes after its planned date",
+  DS2019_RECEIVED_LATE: "A DS-2019 received late: the J-1 visa comes in the last week before the start",
   START_DELAYED: "A matched applicant's residency start is delayed (contract, visa or certificate not done)",
   MATCH_DAY_NOT_REPORTED: "Match Day passed and the applicant has not said where they matched",
   VISA_UNDECIDED: "Visa route not chosen before ranking",

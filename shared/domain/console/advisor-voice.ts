@@ -134,7 +134,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   ECFMG_REVIEW_PAST_DS2019: ({ fullName }) =>
     `${fullName} finished the J-1 sponsorship application late: ECFMG's review may run past the DS-2019's date, leaving less than the planned month for the consular interview; the program's liaison and the consulate's wait need checking now.`,
   DS2019_RECEIVED_LATE: ({ fullName }) =>
-    `${fullName} received the DS-2019 late: with the month the plan allows for the consular interview, the J-1 visa would come after its planned date, close to the start; the earliest interview (expedited if the wait is long) and the program's GME office need telling now.`,
+    `${fullName} received the DS-2019 late: with the month the plan allows for the consular interview, the J-1 visa would come in the last week before the start; the earliest interview (expedited if the wait is long) and the program's GME office need telling now.`,
   START_DELAYED: ({ fullName }) =>
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
   MATCH_DAY_NOT_REPORTED: matchDayUnreportedVoice,

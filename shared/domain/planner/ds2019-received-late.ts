@@ -11,6 +11,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { visaDocumentReceived, visaDocumentReceivedLate } from "./visa-document-received-late.ts";
+import { orientationLineAt } from "./visa-moved-past-start.ts";
 
 /** The DS-2019 received late, and the J-1 visa's own date it moves the visa past. */
 interface Ds2019ReceivedLate {
@@ -22,28 +23,33 @@ interface Ds2019ReceivedLate {
 }
 
 /**
- * The DS-2019 marked received later than the plan's day for it, so that with the month this plan
- * allows for the consular interview after it the J-1 visa would come after the visa's own date
- * (two weeks before residency starts, for orientation) though still before the start: a DS-2019
- * received on 31 May put the visa around 30 Jun, past the plan's 16 Jun, for a 1 Jul start abroad,
- * and nothing was said (one day later, the start itself out of reach, VISA_NOT_READY_FOR_START
- * spoke: visaDocumentReceivedLate, which then speaks alone). Counted as that rule counts a day (the
- * received day whole, to its midnight). Null otherwise.
+ * The DS-2019 marked received so much later than the plan's day for it that, with the month this
+ * plan allows for the consular interview after it, the J-1 visa would come in the start's last week
+ * (past orientationLineAt: more than half the two weeks the visa's own date keeps for the trip and
+ * orientation gone) though still before the start: a DS-2019 received on 31 May put the visa around
+ * 30 Jun for a 1 Jul start abroad, and nothing was said. A day or a week past our own day is no
+ * such slip: both allowances are our cautious advice, and one received on 18 May (the plan's day
+ * 17 May) alarmed the program for a visa six weeks before the start. The line is the one
+ * VISA_STEP_LATE turns at for the DS-2019 still awaited (visaDateAtRiskFrom), so a DS-2019 in hand
+ * is never judged later than one still to come. Once the start itself is out of reach,
+ * VISA_NOT_READY_FOR_START speaks alone (visaDocumentReceivedLate). Counted as that rule counts a
+ * day (the received day whole, to its midnight). Null otherwise.
  */
 export function ds2019ReceivedLate(context: PlanContext, dates: PlanDates): Ds2019ReceivedLate | null {
   if (context.applicant.visa !== "J-1") return null;
   if (context.now >= context.calendar.dates.residency_start.at) return null;
   const given = visaDocumentReceived(context, dates);
   if (given === null || given.document !== "j1_ds2019") return null;
-  const later = dayEnd(context.zone, given.received) - given.planned;
-  if (later <= 0 || visaDocumentReceivedLate(context, dates) !== null) return null;
-  return { received: given.received, visa: given.visa, movedAt: given.visa.at + later };
+  const movedAt = given.visa.at + dayEnd(context.zone, given.received) - given.planned;
+  if (movedAt <= orientationLineAt(context, given.visa.at)) return null;
+  if (visaDocumentReceivedLate(context, dates) !== null) return null;
+  return { received: given.received, visa: given.visa, movedAt };
 }
 
 /**
- * DS2019_RECEIVED_LATE (warning): the DS-2019 received late enough to carry the J-1 visa past its
- * own date (ds2019ReceivedLate), the start still in reach: the visa's date the plan shows can no
- * longer be met, and the time to travel before orientation shrinks. What to do is advice (the
+ * DS2019_RECEIVED_LATE (warning): the DS-2019 received late enough to carry the J-1 visa into the
+ * start's last week (ds2019ReceivedLate), the start still in reach: the visa's date the plan shows
+ * can no longer be met, and the time to travel before orientation is short. What to do is advice (the
  * interview at once, an expedited appointment where the wait is longer, the program told now); the
  * figures are the chain's own (the consular month). Shape: zero or one Risk.
  */
@@ -62,7 +68,7 @@ export function ds2019ReceivedLateRisks(context: PlanContext, dates: PlanDates):
     {
       code: "DS2019_RECEIVED_LATE",
       severity: "warning",
-      message: `You received your DS-2019 on ${renderDate(late.received)}, later than this plan's day for it${plannedWords}: with the ${J1_CONSULAR_ALLOWANCE_DAYS} days this plan allows for the consular interview after it, your J-1 visa would come around ${moved}, after this plan's visa date, ${dueDay(context, late.visa)}${basisMark(late.visa)}, which keeps two weeks before residency starts on ${startWords} to travel and be there for orientation. Pay the SEVIS I-901 fee and file the DS-160 today, book the earliest consular interview and, if your consulate's wait is longer than the time left, ask for an expedited appointment with your program's start date; tell your program's GME office now when your visa may come.`,
+      message: `You received your DS-2019 on ${renderDate(late.received)}, later than this plan's day for it${plannedWords}: with the ${J1_CONSULAR_ALLOWANCE_DAYS} days this plan allows for the consular interview after it, your J-1 visa would come around ${moved}, in the last week before residency starts on ${startWords}, where this plan's visa date, ${dueDay(context, late.visa)}${basisMark(late.visa)}, keeps two weeks to travel and be there for orientation. Pay the SEVIS I-901 fee and file the DS-160 today, book the earliest consular interview and, if your consulate's wait is longer than the time left, ask for an expedited appointment with your program's start date; tell your program's GME office now when your visa may come.`,
       milestones: ["visa_j1"],
       sources,
     },

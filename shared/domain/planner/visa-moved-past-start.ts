@@ -15,6 +15,19 @@ export function dayBeforeStartEnd(context: PlanContext): number {
 }
 
 /**
+ * The latest instant the visa may come, from its own date (`visaAt`), and still leave the applicant
+ * time to travel and be there for orientation: half the room between the visa's date (two weeks
+ * before the start, our advice) and the end of her day before residency starts (dayBeforeStartEnd),
+ * a week for the 2027 Match. Our advice, on VISA_STEP_LATE's reasoning: the two weeks are a cautious
+ * allowance, so half of them still gets her there, and a visa later than that is in the start's last
+ * week. The one line for a J-1 visa moved by its DS-2019, received (DS2019_RECEIVED_LATE) or awaited
+ * (visaDateAtRiskFrom), so a DS-2019 in hand is never judged later than one still to come.
+ */
+export function orientationLineAt(context: PlanContext, visaAt: number): number {
+  return visaAt + Math.floor((dayBeforeStartEnd(context) - visaAt) / 2);
+}
+
+/**
  * A day the applicant gave for a step of the visa chain (`given`, ISO date: the step expected on it,
  * or a document received or approved on it) later than the plan's day for that step (`planned`) by
  * more than the room between the visa's date (`visaAt`) and the end of the applicant's day before

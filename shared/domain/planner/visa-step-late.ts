@@ -13,7 +13,7 @@ import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { filedApprovalDay, plannedApprovalAt } from "./petition-approval.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
-import { visaMovedPastStart } from "./visa-moved-past-start.ts";
+import { orientationLineAt, visaMovedPastStart } from "./visa-moved-past-start.ts";
 
 // A visa step whose date is our advice counted back from another step's (the J-1 sponsorship from
 // the DS-2019, the DS-2019 from the visa, the H-1B petition from the stamping) holds the chain's
@@ -36,8 +36,9 @@ function visaAnchorOf(entry: Pick<CatalogEntry, "key" | "due">): MilestoneKey | 
 /**
  * The instant from which a derived visa step past its date (`planned`) puts the visa's own date at
  * risk: once less than half the time this plan allows between the step and the visa is left (our
- * advice: the allowances are cautious, so half of one still leaves the visa's date within reach);
- * `planned` itself when the applicant's own later day for the step, or for a step it waits for,
+ * advice: the allowances are cautious, so half of one still leaves the visa's date within reach; for
+ * the DS-2019, no later than the day one received then would bring the visa into the start's last
+ * week, DS2019_RECEIVED_LATE's line); `planned` itself when the applicant's own later day for the step, or for a step it waits for,
  * already carries the chain past residency's start (expectedPastStart); null for a step that is not
  * derived (visaAnchorOf) or whose visa has no date. Noted for re-planning.
  */
@@ -51,7 +52,14 @@ export function visaDateAtRiskFrom(
   const visa = anchor === null ? null : dates.due(anchor);
   if (visa === null || visa.at <= planned) return null;
   if (expectedPastStart(context, entry.key, visa.at, dates) !== null) return planned;
-  const from = planned + Math.floor((visa.at - planned) / 2);
+  const half = planned + Math.floor((visa.at - planned) / 2);
+  // The DS-2019 still awaited from the day one received then would put the visa in the start's
+  // last week (ds2019ReceivedLate's line): half the consular month reaches that line, so the DS-2019
+  // in hand said "your visa would come around 24 Jun" while one still to come said "still holds".
+  const from =
+    entry.key === "j1_ds2019"
+      ? Math.min(half, planned + orientationLineAt(context, visa.at) - visa.at)
+      : half;
   noteRiskChange(context, from);
   return from;
 }

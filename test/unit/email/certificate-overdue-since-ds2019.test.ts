@@ -11,9 +11,10 @@ import { matched2027, milestoneFactory } from "../domain/factories.ts";
 /**
  * A matched J-1 applicant in Auckland sent their J-1 sponsorship (1 Apr 2027) and never reported
  * the certificate; the DS-2019, which waits for it, was planned for Mon 17 May 2027 (our advice).
- * A week and more later, every channel gives the certificate that one day, overdue since it: the
- * weekly email's subject, its item and its why, the timeline's next emails and the calendar feed's
- * deadline event, never the visa's own date (Wed 16 Jun) as the certificate's.
+ * Days later (from Tue 25 May the visa steps' critical notice leads: a DS-2019 still to come would
+ * put the visa in the start's last week), every channel gives the certificate that one day, overdue
+ * since it: the weekly email's subject, its item and its why, the timeline's next emails and the
+ * calendar feed's deadline event, never the visa's own date (Wed 16 Jun) as the certificate's.
  */
 const input = matched2027("Pacific/Auckland", {
   extra: [
@@ -22,11 +23,11 @@ const input = matched2027("Pacific/Auckland", {
     milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-01"),
   ],
 });
-const NOW = "2027-05-26T21:00:00.000Z"; // Thu 27 May 9:00 AM in Auckland, a chase slot
+const NOW = "2027-05-19T21:00:00.000Z"; // Thu 20 May 9:00 AM in Auckland, a chase slot
 const planned = plan(input, seasonCalendar(2027), new Date(NOW));
 const chase = planned.reminders.filter((reminder) => reminder.milestone === "ecfmg_certification");
 
-describe("the certificate the DS-2019 waits for, a week past the DS-2019's day", () => {
+describe("the certificate the DS-2019 waits for, days past the DS-2019's day", () => {
   it("its weekly email is overdue since Mon 17 May in the subject, the item and the why", () => {
     const first = chase[0];
     expect(first?.sendAt).toBe(NOW);

@@ -9,6 +9,7 @@ import { dayEnd } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
+import { residencyAhead } from "./residency-started.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { visaDocumentReceived, visaDocumentReceivedLate } from "./visa-document-received-late.ts";
 import { orientationLineAt } from "./visa-moved-past-start.ts";
@@ -37,7 +38,7 @@ interface Ds2019ReceivedLate {
  */
 export function ds2019ReceivedLate(context: PlanContext, dates: PlanDates): Ds2019ReceivedLate | null {
   if (context.applicant.visa !== "J-1") return null;
-  if (context.now >= context.calendar.dates.residency_start.at) return null;
+  if (!residencyAhead(context)) return null;
   const given = visaDocumentReceived(context, dates);
   if (given === null || given.document !== "j1_ds2019") return null;
   const movedAt = given.visa.at + dayEnd(context.zone, given.received) - given.planned;

@@ -15,6 +15,7 @@ import {
   visaDayFrom,
 } from "./j1-allowances.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
+import { residencyAhead } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -61,7 +62,7 @@ export function lateEcfmgReview(context: PlanContext, dates: PlanDates): LateEcf
  */
 export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDates): Risk[] {
   const late = lateEcfmgReview(context, dates);
-  if (late === null || context.now >= context.calendar.dates.residency_start.at) return [];
+  if (late === null || !residencyAhead(context)) return [];
   noteRiskChange(context, late.endsAt);
   // Out of reach even on ECFMG's shorter review: VISA_NOT_READY_FOR_START says so, one risk.
   if (j1StartOutOfReach(context, dates) !== null) return [];

@@ -16,6 +16,7 @@ import { VISA_DATE_PAST_REACH_WORDS } from "./j1-sponsorship-last-day.ts";
 import { criticalInPlaceOfStepLate } from "./j1-start-out-of-reach.ts";
 import { plannedApprovalAt, premiumApprovalAt } from "./petition-approval.ts";
 import { capitalised } from "./presumption-evidence.ts";
+import { residencyAhead } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { dayBeforeStartEnd } from "./visa-moved-past-start.ts";
@@ -62,10 +63,9 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
   const status = statusOf(context, PETITION.key);
   if (isFinished(status) || status === "in_progress") return null;
   if (!isFinished(statusOf(context, "usmle_step3"))) return null;
-  const start = context.calendar.dates.residency_start.at;
   const planned = dates.due(PETITION.key);
   const visa = dates.due("visa_h1b_stamping");
-  if (context.now >= start || planned === null || visa === null) return null;
+  if (!residencyAhead(context) || planned === null || visa === null) return null;
   if (expectedPastStart(context, PETITION.key, visa.at, dates) !== null) return null;
   // Only past the plan's filing day, as the petition is late (visaStartRisks): never on that day itself.
   if (planned.at > context.now) {

@@ -18,6 +18,7 @@ import {
   whyBeforeRanking,
 } from "./h1b-words.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
+import { residencyStartedAt } from "./residency-started.ts";
 import { noteCrossing, noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 import { laterCandidateStep3Words } from "./step3-later-candidate.ts";
@@ -108,10 +109,10 @@ function visaUndecidedAfterRanking(context: PlanContext, dates: PlanDates): Risk
     const due = dates.due(key);
     if (due !== null && (last === null || due.at > last.at)) last = due;
   }
-  // Through the residency start, not just the visa date (else silent from the visa
+  // Through the residency start where she is (residencyStartedAt, as START_DELAYED), not just the visa date (else silent from the visa
   // date on, when a matched applicant without a route needs the advice most); after the start this
   // Match's visa is moot and the season is over.
-  const start = context.calendar.dates.residency_start.at;
+  const start = residencyStartedAt(context);
   if (last === null || context.now >= start) return [];
   noteRiskChange(context, start);
   const inHandBy = dates.rendered(last);

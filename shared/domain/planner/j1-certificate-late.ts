@@ -13,6 +13,7 @@ import {
   withJ1SponsorshipLastDay,
 } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach, withJ1StartOutOfReach } from "./j1-start-out-of-reach.ts";
+import { residencyAhead } from "./residency-started.ts";
 import { addSource, citationSource, requirementSource } from "./risk-sources.ts";
 
 // A matched J-1 applicant who sent their sponsorship application (the step done) but has not
@@ -75,7 +76,7 @@ export function certificateHolds(context: PlanContext, dates: PlanDates): Certif
  */
 export function withJ1CertificateLate(context: PlanContext, dates: PlanDates, risks: Risk[]): Risk[] {
   // From residency's start, START_DELAYED names what is missing (the certificate among it).
-  if (context.now >= context.calendar.dates.residency_start.at) return risks;
+  if (!residencyAhead(context)) return risks;
   // The certificate too late for a J-1 start: one critical risk says so, no date "still holds".
   const out = j1StartOutOfReach(context, dates);
   if (out !== null) return withJ1StartOutOfReach(context, out, risks);

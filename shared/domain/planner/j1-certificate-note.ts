@@ -6,6 +6,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { sponsorshipAhead } from "./j1-certificate.ts";
 import { j1StartOutOfReach, outOfReachCardNote } from "./j1-start-out-of-reach.ts";
+import { residencyAhead } from "./residency-started.ts";
 
 // The ECFMG certificate's card on the J-1 track (split out of j1-certificate.ts): ECFMG sponsors a
 // J-1 physician only with a valid certificate, so the card names the sponsorship's date, or, when
@@ -49,7 +50,7 @@ export function j1CertificateNote(
  * either has no date, or once residency has started (they are then long past, not slipping).
  */
 function slippingChain(context: PlanContext, dates: PlanDates): string {
-  if (context.now >= context.calendar.dates.residency_start.at) return "";
+  if (!residencyAhead(context)) return "";
   const day = (key: "j1_ds2019" | "visa_j1"): string | null => {
     const due = dates.due(key);
     return due === null ? null : `${dates.rendered(due).local}${basisMark(due, "comma")}`;

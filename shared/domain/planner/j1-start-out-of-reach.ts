@@ -23,6 +23,7 @@ import {
 } from "./j1-allowances.ts";
 import { CERTIFICATE_FIRST, j1ReviewStart, startDay } from "./j1-review-start.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
+import { residencyAhead } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource } from "./risk-sources.ts";
 import { lateVisaAtWords } from "./visa-moved-past-start.ts";
@@ -84,7 +85,7 @@ export function awaitingDs2019(context: PlanContext, dates: PlanDates): boolean 
   if (!isFinished(statusAt(context, MATCH_DAY_AT)) && !matchWeekMatched(context)) return false;
   const ds2019 = statusAt(context, DS2019_AT);
   if (isFinished(ds2019) || ds2019 === "scheduled") return false;
-  return context.now < context.calendar.dates.residency_start.at;
+  return residencyAhead(context);
 }
 
 /**

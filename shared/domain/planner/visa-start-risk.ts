@@ -20,7 +20,7 @@ import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { unreportedH1bRisks } from "./h1b-outcome-unreported-risk.ts";
 import { H1B_SOURCES, J1_SOURCES } from "./h1b-words.ts";
 import { petitionApprovalDue } from "./petition-approval.ts";
-import { residencyStartedAt } from "./residency-started.ts";
+import { residencyAhead } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
@@ -97,7 +97,7 @@ export function undecidedVisaDue(context: PlanContext, dates: PlanDates): number
 export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const start = context.calendar.dates.residency_start;
   const undecided = context.applicant.visa === "undecided";
-  if (context.now >= residencyStartedAt(context)) return [];
+  if (!residencyAhead(context)) return [];
   if (!visaChainMatched(context)) return unreportedH1bRisks(context, dates);
   const open = VISA_CHAIN.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),

@@ -11,8 +11,10 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
  * partial match, a binding position held while SOAP's card speaks for the year it lacks): Match Day
  * then asks only where they matched, never "if you did not match … plan the next Match", and the
  * steps that only strengthen an application stay gone, as for a full match. It says whether, not
- * where: the contract and visa rules that need the program (hasMatched) still wait for Match Day,
- * but the J-1 verdicts, which need only that she matched, apply from it (awaitingDs2019). Pure.
+ * where: the rules that need the program still wait for Match Day (the visa chain's
+ * VISA_NOT_READY_FOR_START and START_DELAYED, visaChainMatched), but those that need only that she
+ * matched apply from it: the J-1 verdicts (awaitingDs2019), the undecided route's critical
+ * VISA_UNDECIDED, and a step dated from Match Day read as overdue since its date. Pure.
  */
 export function matchWeekMatched(context: PlanContext): boolean {
   if (context.entries.at(MATCH_WEEK.index)?.status !== "done") return false;

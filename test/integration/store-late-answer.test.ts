@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,6 +69,19 @@ describe("a conditional write DynamoDB applied whose answer was lost", () => {
 
     expect(dropped).toEqual(["DynamoDB_20120810.PutItem"]);
     expect(claimed).toBe(true);
+  });
+
+  it("takes a gzipped row for its own: written as a Buffer, read back as a Uint8Array", async () => {
+    dropped = [];
+    const store = new DynamoTable({ client: clientLosingFirstAnswer(), tableName: table.tableName });
+
+    const written = await store.putUnlessConditionFails("PutItem(row)", {
+      Item: { pk: "COHORT#late", sk: "ROW", row: gzipSync(JSON.stringify({ stage: "Interviews" })) },
+      ConditionExpression: "attribute_not_exists(pk)",
+    });
+
+    expect(dropped).toEqual(["DynamoDB_20120810.PutItem"]);
+    expect(written).toBe(true);
   });
 
   it("gives the new calendar address to the tap that rotated it", async () => {

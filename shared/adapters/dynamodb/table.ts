@@ -82,7 +82,7 @@ export class DynamoTable {
     } catch (error) {
       if (!isConditionalCheckFailed(error)) throw error;
       return this.landedOnRetry(error, keyOf(input.Item), (stored) =>
-        isDeepStrictEqual(stored, asStored(input.Item)),
+        isDeepStrictEqual(asStored(stored), asStored(input.Item)),
       );
     }
   }
@@ -184,11 +184,14 @@ export function withoutUndefined<T>(value: T): T {
 
 /**
  * An item as DynamoDB stores it from a put through this module's clients (removeUndefinedValues):
- * undefined members dropped at any depth; binary values and other class instances kept as they are,
- * which a JSON round trip would not.
+ * undefined members dropped at any depth; a binary value as its bytes, whatever its class (the
+ * stores write a gzipped or brotli `Buffer`, the DocumentClient reads back a `Uint8Array`, and a
+ * deep comparison tells the two apart by prototype); other class instances kept as they are, which
+ * a JSON round trip would not.
  */
 function asStored(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((each) => each !== undefined).map(asStored);
+  if (value instanceof Uint8Array) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype)
     return value;
   return Object.fromEntries(

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { ConditionalCheckFailedException, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
   DeleteCommand,
@@ -76,6 +77,41 @@ describe("a conditional write whose first attempt landed and answered too late",
         ConditionExpression: "attribute_not_exists(pk)",
       }),
     ).toBe(true);
+  });
+
+  it("knows its own gzipped row: the store writes a Buffer, the DocumentClient reads back a Uint8Array", async () => {
+    const row = gzipSync(JSON.stringify({ stage: "Interviews" }));
+    const rows = [gzipSync("a"), gzipSync("b")];
+    mock.on(PutCommand).rejects(conditionFailed(2));
+    mock.on(GetCommand).resolves({
+      Item: {
+        pk: "P#1",
+        sk: "ROW",
+        row: Uint8Array.from(row),
+        rows: rows.map((each) => Uint8Array.from(each)),
+      },
+    });
+
+    expect(
+      await table.putUnlessConditionFails("PutItem(test)", {
+        Item: { pk: "P#1", sk: "ROW", row, rows },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    ).toBe(true);
+  });
+
+  it("still refuses a stored row whose bytes differ from the one it wrote", async () => {
+    const row = gzipSync(JSON.stringify({ stage: "Interviews" }));
+    const other = gzipSync(JSON.stringify({ stage: "Exams and ECFMG" }));
+    mock.on(PutCommand).rejects(conditionFailed(2));
+    mock.on(GetCommand).resolves({ Item: { pk: "P#1", sk: "ROW", row: Uint8Array.from(other) } });
+
+    expect(
+      await table.putUnlessConditionFails("PutItem(test)", {
+        Item: { pk: "P#1", sk: "ROW", row },
+        ConditionExpression: "attribute_not_exists(pk)",
+      }),
+    ).toBe(false);
   });
 
   it("counts a conditional delete whose item is gone as done", async () => {

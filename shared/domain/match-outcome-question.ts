@@ -23,9 +23,19 @@ export function soapMatchDayTitle(tense: 0 | 1 | 2): string {
 
 /** Match Day's title once the Match is over and we never heard the result (match-over-texts.ts). */
 export function neverHeardTitle(matchYear: number): string {
-  return `${NEVER_HEARD}${matchYear} Match`;
+  return `We never heard whether you matched in the ${matchYear} Match`;
 }
-const NEVER_HEARD = "We never heard whether you matched in the ";
+
+/**
+ * The Match year of a title neverHeardTitle built, undefined for any other title: the one reading
+ * of that title, checked against the builder itself, so rewording the title keeps every reader
+ * (the console's row, the answer-by label) on it instead of silently matching nothing. Pure.
+ */
+export function neverHeardMatchYear(title: string): number | undefined {
+  const year = /\d{4}/.exec(title)?.[0];
+  if (year === undefined) return undefined;
+  return title === neverHeardTitle(Number(year)) ? Number(year) : undefined;
+}
 
 /** SOAP's title once Match Week has begun, for one who has not told us they take part. */
 export const SOAP_PARTICIPATION_TITLE =
@@ -66,7 +76,7 @@ const QUESTION_TITLES: ReadonlySet<string> = new Set([
  */
 export function asksMatchOutcome(step: Pick<NextStep, "milestone" | "title">): boolean {
   if (step.milestone !== "match_week" && step.milestone !== "match_day") return false;
-  return QUESTION_TITLES.has(step.title) || step.title.startsWith(NEVER_HEARD);
+  return QUESTION_TITLES.has(step.title) || neverHeardMatchYear(step.title) !== undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
+import { neverHeardMatchYear } from "#domain/match-outcome-question.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.ts";
@@ -284,8 +285,8 @@ export function stepName(key: MilestoneKey): string {
  */
 export function stepForAdvisor(step: { milestone: StepSubject; title: string }): string {
   // Match Day after residency's start, never told (match-over-texts.ts): dated by the question's last day.
-  const neverHeard = /^We never heard whether you matched in the (\d{4}) Match$/.exec(step.title);
-  if (neverHeard) return `Never told whether they matched in the ${neverHeard[1]} Match: asked until`;
+  const neverHeard = neverHeardMatchYear(step.title);
+  if (neverHeard) return `Never told whether they matched in the ${neverHeard} Match: asked until`;
   if (step.milestone !== "interview") return stepName(step.milestone);
   const preparing = /^Prepare for your (.+?) interview with (.+)$/.exec(step.title);
   if (preparing) return `Interview with ${preparing[2]} (${preparing[1]}): preparation`;

@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { riskForAdvisor, stepForAdvisor, stepName } from "#domain/console/advisor-voice.ts";
+import { MATCH_DAY_REPORT_TITLE } from "#domain/leading-step.ts";
+import { neverHeardMatchYear, neverHeardTitle } from "#domain/match-outcome-question.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot.ts";
@@ -64,5 +68,39 @@ describe("Match Day not reported, in the advisor's words", () => {
   it("an applicant on J-1 has contract and visa steps waiting", () => {
     const text = riskForAdvisor(risk, { fullName: "Rin Tanaka", matchYear: 2027, visa: "J-1" });
     expect(text).toContain("the contract and visa steps are waiting");
+  });
+});
+
+/**
+ * Match Day once residency has started with the result never told: the console names the question
+ * ("Never told whether they matched …: asked until"), not "Match Day". It read the year by matching
+ * a copy of the title's words, so a reworded title would have turned the row back into "Match Day"
+ * with no test failing; it now reads the title through the builder's own reader.
+ */
+describe("the never-told Match Day in the advisor's words", () => {
+  it.each([2026, 2027, 2028, 2031])("names the %i Match from the title the planner builds", (year) => {
+    expect(neverHeardMatchYear(neverHeardTitle(year))).toBe(year);
+    expect(stepForAdvisor({ milestone: "match_day", title: neverHeardTitle(year) })).toBe(
+      `Never told whether they matched in the ${year} Match: asked until`,
+    );
+  });
+
+  it("reads no other Match Day title as never told", () => {
+    for (const title of [
+      MATCH_DAY_REPORT_TITLE,
+      `${neverHeardTitle(2027)}: if you did not, apply again`,
+      `Before: ${neverHeardTitle(2027)}`,
+    ]) {
+      expect(neverHeardMatchYear(title)).toBeUndefined();
+      expect(stepForAdvisor({ milestone: "match_day", title })).toBe(stepName("match_day"));
+    }
+  });
+
+  it("keeps no copy of the title's words in the console's voice", () => {
+    const source = readFileSync(
+      fileURLToPath(new URL("../../../shared/domain/console/advisor-voice.ts", import.meta.url)),
+      "utf8",
+    );
+    expect(source).not.toMatch(/never heard whether/i);
   });
 });

@@ -32,7 +32,7 @@ export function setupHttpApi(clients: Pick<AwsClientFactory, "documents"> & { fr
   const config = loadHttpApiConfig();
   const logger = createLogger("http-api");
   const table = new DynamoTable({
-    client: clients.documents(config, "webhook"),
+    client: clients.documents(config, "http-api"),
     tableName: config.tableName,
   });
   const keyring = keyringSource(config.linkSigningKeys);

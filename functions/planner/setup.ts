@@ -2,6 +2,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-la
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
+import { dynamoFailureReserveMs } from "#adapters/dynamodb/document-client.ts";
 import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
 import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
 import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
@@ -26,7 +27,7 @@ export function setupPlanner(
 ) {
   const config = loadPlannerConfig();
   const logger = createLogger("planner");
-  const documents = clients.documents(config, "background");
+  const documents = clients.documents(config, "planner");
   const table = new DynamoTable({ client: documents, tableName: config.tableName });
   const escalation = escalationFor(
     config,
@@ -52,6 +53,9 @@ export function setupPlanner(
     context: Context,
   ): Promise<DynamoDBBatchResponse> {
     logger.addContext(context);
-    return planBatch(event);
+    return planBatch(event, {
+      timeLeftMs: () => context.getRemainingTimeInMillis(),
+      reserveMs: dynamoFailureReserveMs("planner"),
+    });
   };
 }

@@ -28,7 +28,7 @@ import { parseReminderEvent } from "./reminder-event.ts";
 export function setupReminder(clients: AwsClientFactory) {
   const config = loadReminderConfig();
   const logger = createLogger("reminder");
-  const documents = clients.documents(config, "background");
+  const documents = clients.documents(config, "reminder");
   const clock = clockFor(config.clock);
   const linkKeyring = keyringSource(config.linkSigningKeys);
   const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients);

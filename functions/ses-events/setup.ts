@@ -18,7 +18,7 @@ import { parseSesEvent } from "./ses-event.ts";
 export function setupSesEvents(clients: Pick<AwsClientFactory, "documents" | "eventBridge">) {
   const config = loadSesEventsConfig();
   const logger = createLogger("ses-events");
-  const documents = clients.documents(config, "background");
+  const documents = clients.documents(config, "ses-events");
   const deps = {
     // The suppression list alone: the other repositories bring the domain's schemas and luxon
     // into this function's cold start.

@@ -33,7 +33,7 @@ export function setupSweeper(
 ) {
   const config = loadSweeperConfig();
   const logger = createLogger("sweeper");
-  const documents = clients.documents(config, "background");
+  const documents = clients.documents(config, "sweeper");
   const table = new DynamoTable({ client: documents, tableName: config.tableName });
   const applicants = new DynamoApplicantRepository(table);
   const plans = new DynamoPlanRepository(table);

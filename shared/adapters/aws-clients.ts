@@ -24,12 +24,12 @@ export function clientOptions(settings: AwsClientSettings, endpoint: string | un
 }
 
 /**
- * Who waits on a function's DynamoDB requests, which decides how long one may take
- * (dynamodb/document-client.ts): a webhook sender (the http-api function), an advisor at the console
- * (its cohort reads whole index pages), or nobody (planner, reminder, ses-events, sweeper: Lambda
- * retries them, and the sweeper's scans and the digest's loads read whole pages).
+ * The six Lambda functions, by the service name each one's stack entry gives it
+ * (infra/stacks/matchpath-functions.ts `service`). A function's DynamoDB requests are timed for it
+ * (dynamodb/document-client.ts): as long as who waits on it can wait, and short enough that a
+ * stopped store's failure is reported inside the function's timeout.
  */
-export type DynamoWaiter = "webhook" | "console" | "background";
+export type MatchpathFunction = "http-api" | "console" | "planner" | "reminder" | "ses-events" | "sweeper";
 
 /**
  * What a function's composition root builds its clients with (functions/<name>/setup.ts), once
@@ -42,7 +42,7 @@ export type DynamoWaiter = "webhook" | "console" | "background";
  * This module imports no SDK at run time: only types.
  */
 export interface AwsClientFactory {
-  documents(settings: AwsClientSettings, waiter: DynamoWaiter): DynamoDBDocumentClient;
+  documents(settings: AwsClientSettings, fn: MatchpathFunction): DynamoDBDocumentClient;
   ses(settings: AwsClientSettings): SESv2Client;
   eventBridge(settings: AwsClientSettings): EventBridgeClient;
   scheduler(settings: AwsClientSettings): SchedulerClient;

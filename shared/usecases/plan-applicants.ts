@@ -1,5 +1,6 @@
 import { sameRow } from "#domain/console/cohort-row.ts";
 import type { Plan } from "#domain/plan.ts";
+import { TransientError } from "#errors";
 import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { DomainEvent, EventPublisher } from "#ports/event-publisher.ts";
@@ -131,16 +132,33 @@ export async function planApplicant(
   return { applicantId, ok: true, outcome: "planned", planHash, ...(wakeUpAt ? { wakeUpAt } : {}) };
 }
 
+/** What is left of an invocation, and how much of it the caller keeps to report failures. */
+export interface InvocationBudget {
+  /** Time left in this invocation (Lambda's getRemainingTimeInMillis). */
+  timeLeftMs(): number;
+  /** Stop starting work when less than this is left. */
+  reserveMs: number;
+}
+
 /**
  * Plans each applicant once. A failure is returned for that applicant (never thrown past the
- * others), so a stream batch can report exactly the records that must be retried.
+ * others), so a stream batch can report exactly the records that must be retried. With a
+ * `budget`, an applicant is not started once less than its reserve is left: a store that stopped
+ * answering fails each applicant only after its request's full wait, and a batch of ten would meet
+ * the function's timeout with nothing reported; those left are failures, retried as the others.
  */
 export async function planApplicants(
   applicantIds: Iterable<string>,
   deps: PlanApplicantsDeps,
+  budget?: InvocationBudget,
 ): Promise<PlanResult[]> {
   const results: PlanResult[] = [];
   for (const applicantId of new Set(applicantIds)) {
+    if (budget !== undefined && budget.timeLeftMs() < budget.reserveMs) {
+      const error = new TransientError("not started: too little of the invocation left to report a failure");
+      results.push({ applicantId, ok: false, error });
+      continue;
+    }
     try {
       results.push(await planApplicant(applicantId, deps));
     } catch (error) {

@@ -1,6 +1,6 @@
 import { stableHash } from "#domain/hash.ts";
 import type { SweepIndex } from "#ports/sweep-index.ts";
-import { type PlanApplicantsDeps, planApplicant } from "./plan-applicants.ts";
+import { type InvocationBudget, type PlanApplicantsDeps, planApplicant } from "./plan-applicants.ts";
 
 /**
  * How late a stored wake-up may be before the sweeper repairs it. Scheduler fires within a minute
@@ -22,13 +22,9 @@ export interface SweepDeps extends PlanApplicantsDeps {
   calendarVersions(): readonly string[];
 }
 
-export interface SweepBudget {
+export interface SweepBudget extends InvocationBudget {
   /** Re-plans per run, at most (a calendar page in progress is finished first). */
   maxApplicants: number;
-  /** Time left in this invocation (Lambda's getRemainingTimeInMillis). */
-  timeLeftMs(): number;
-  /** Stop starting work when less than this is left. */
-  reserveMs: number;
 }
 
 /** An applicant the sweep could not re-plan, with the failure's class and message (no personal data). */

@@ -181,8 +181,8 @@ export function countingClients(
   options: InstrumentOptions & { scope: string },
 ): AwsClientFactory {
   return {
-    documents: (settings, waiter) => {
-      const documents = awsClients.documents(settings, waiter);
+    documents: (settings, fn) => {
+      const documents = awsClients.documents(settings, fn);
       instrumentClient(documents, counter, options);
       return documents;
     },

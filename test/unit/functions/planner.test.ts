@@ -72,6 +72,18 @@ describe("planner handler", () => {
     expect(deps.wakeUps.pending.has("a_bo")).toBe(true);
   });
 
+  it("starts no applicant with less than the reserve left, and reports those records for the retry", async () => {
+    // A stopped store fails each applicant only after its request's full wait: ten of them in turn
+    // outlasted the function's timeout, and the batch's answer never came.
+    const deps = setup();
+    const left = [20_000, 14_000];
+    const event = streamEvent([profile("a_ada"), profile("a_bo"), milestone("a_bo", "lors")]);
+    const response = await deps.planBatch(event, { timeLeftMs: () => left.shift() ?? 0, reserveMs: 15_000 });
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: "1001" }, { itemIdentifier: "1002" }]);
+    expect(deps.store.calls.loadApplicant).toBe(1);
+    expect(deps.wakeUps.pending.has("a_bo")).toBe(false);
+  });
+
   it("answers an empty batch with no failures", async () => {
     await expect(setup().planBatch({ Records: [] })).resolves.toEqual({ batchItemFailures: [] });
   });

@@ -5,7 +5,7 @@ import type {
   DynamoDBBatchResponse,
   DynamoDBStreamEvent,
 } from "aws-lambda";
-import type { AwsClientFactory } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory, MatchpathFunction } from "#adapters/aws-clients.ts";
 import { awsClients } from "#adapters/aws-clients-all.ts";
 import { sesOnFirstUse } from "#adapters/ses/escalation-for.ts";
 import type { ReminderEvent } from "../../functions/reminder/reminder-event.ts";
@@ -27,9 +27,6 @@ export interface LocalHandlers {
   sweeper(event: unknown): Promise<unknown>;
 }
 
-/** The six functions, as their folders under functions/ are named. */
-export type FunctionName = "http-api" | "console" | "planner" | "reminder" | "ses-events" | "sweeper";
-
 /** The planner's and sweeper's clients: SES for escalations from the same factory. */
 function withEscalationSes(clients: AwsClientFactory) {
   return { ...clients, escalationSes: sesOnFirstUse(clients) };
@@ -45,7 +42,7 @@ function withEscalationSes(clients: AwsClientFactory) {
 export async function loadHandlers(
   environment: Record<string, string>,
   logLevel?: string,
-  clientsFor: (name: FunctionName) => AwsClientFactory = () => awsClients,
+  clientsFor: (name: MatchpathFunction) => AwsClientFactory = () => awsClients,
 ): Promise<LocalHandlers> {
   Object.assign(process.env, environment);
   if (logLevel) process.env.POWERTOOLS_LOG_LEVEL ??= logLevel;

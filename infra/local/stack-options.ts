@@ -1,10 +1,9 @@
-import type { AwsClientFactory } from "#adapters/aws-clients.ts";
+import type { AwsClientFactory, MatchpathFunction } from "#adapters/aws-clients.ts";
 import type { LocalClock } from "#adapters/clock.ts";
 import type { ProviderName } from "#intake/providers/list.ts";
 import type { DueRunReport } from "./clock-control.ts";
 import type { LocalConsoleSignIn } from "./console-sign-in.ts";
 import type { PublishedEvent } from "./eventbridge-local.ts";
-import type { FunctionName } from "./handlers.ts";
 import type { StreamDeadLetter } from "./stream-poller.ts";
 
 /**
@@ -55,7 +54,7 @@ export interface LocalStackOptions {
   /** Powertools log level for the handlers (POWERTOOLS_LOG_LEVEL) unless the environment sets one. */
   handlerLogLevel?: string;
   /** Each function's AWS clients (the benchmarks inject counting ones); default the SDK's. */
-  clientsFor?: (name: FunctionName) => AwsClientFactory;
+  clientsFor?: (name: MatchpathFunction) => AwsClientFactory;
 }
 
 export interface LocalStack {

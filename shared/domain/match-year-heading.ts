@@ -17,11 +17,25 @@ export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): strin
  * position reported") is never called out of reach, which it never was. Pure.
  */
 export function laterMatchReason(codes: readonly string[]): string {
+  return goneThroughReason(codes) ?? "out of reach";
+}
+
+/**
+ * The Match a plan dated for a later one leaves, and why, as the console's Match column says it:
+ * "2027 out of reach", or "2027: not matched, not in SOAP" for a Match gone through. Pure.
+ */
+export function leftMatchWords(matchYear: number, codes: readonly string[]): string {
+  const goneThrough = goneThroughReason(codes);
+  return goneThrough === undefined ? `${matchYear} out of reach` : `${matchYear}: ${goneThrough}`;
+}
+
+/** Why a plan left a Match that went through (first code found, in this order); undefined for one out of reach. */
+function goneThroughReason(codes: readonly string[]): string | undefined {
   // Moved for a SOAP outcome never reported: that Match was in reach, it left no position.
   if (codes.includes("SOAP_OUTCOME_UNREPORTED")) return "no SOAP position reported";
   if (codes.includes("UNMATCHED_NOT_IN_SOAP")) return "not matched, not in SOAP";
   if (codes.includes("NRMP_REGISTRATION_CLOSED")) return "never registered with NRMP";
-  return "out of reach";
+  return undefined;
 }
 
 /**

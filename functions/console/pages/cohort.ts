@@ -7,7 +7,7 @@ import {
   sharedAddresses,
 } from "#domain/console/cohort-row.ts";
 import { STAGE_LABELS, STAGES } from "#domain/console/stage.ts";
-import { laterMatchReason } from "#domain/match-year-heading.ts";
+import { leftMatchWords } from "#domain/match-year-heading.ts";
 import type { Principal } from "#ports/token-verifier.ts";
 import { h, rowCountdownWords, rowDeadlineWhen, when } from "./html.ts";
 
@@ -37,15 +37,14 @@ function emailCell(row: CohortRow): string {
 
 /**
  * The Match column: the year the applicant targets, and when the plan is dated for a later one, that
- * year and why, as the applicant's heading says it (laterMatchReason): "2027 → 2028 (2027 out of
+ * year and why, as the applicant's heading says it (leftMatchWords): "2027 → 2028 (2027 out of
  * reach)", or "2027 → 2028 (2027: not matched, not in SOAP)" for a Match gone through; when the
  * applicant's season is over, the Match the row's next date is for, if a later one.
  */
 function matchCell(row: CohortRow): string {
   const arrow = `${row.matchYear} <span aria-hidden="true">→</span><span class="visually-hidden"> planned for</span>`;
   if (row.plannedMatchYear !== undefined) {
-    const why = laterMatchReason(row.risks.codes);
-    return `${arrow} ${row.plannedMatchYear} (${row.matchYear}${why === "out of reach" ? " " : ": "}${why})`;
+    return `${arrow} ${row.plannedMatchYear} (${leftMatchWords(row.matchYear, row.risks.codes)})`;
   }
   // A season over whose next date is the next Match's: "2027 → 2028 (2027 season over)".
   const next = row.nextDeadline?.matchYear;

@@ -40,7 +40,7 @@ export const DYNAMODB_TIMING: Record<MatchpathFunction, DynamoTiming> = {
 /**
  * The SDK's longest wait before retrying a throttled request is this times 2^retry (its standard
  * retry strategy, @smithy/core's Retry.throttlingDelay; after a timeout DynamoDB's is 25 ms times
- * 2^retry). DynamoDB answers throttling with no Retry-After header, which could lengthen it.
+ * 2^retry). DynamoDB's throttling answers carry no Retry-After header, which would add up to 5 s.
  */
 export const THROTTLING_BACKOFF_BASE_MS = 1_000;
 

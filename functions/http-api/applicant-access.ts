@@ -13,8 +13,8 @@ import type { ApplicantRepository, ApplicantSettings, ApplicantState } from "#po
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
+import { LinkRefusedError } from "#usecases/link-refused-error.ts";
 import type { Planning } from "#usecases/planning.ts";
-import { LinkRefusedError } from "#usecases/step-actions.ts";
 
 /**
  * The applicant's own pages, reached from the signed links in every email:

@@ -14,7 +14,7 @@ import {
 } from "#pages/preferences-form.ts";
 import { preferencesPage } from "#pages/preferences-page.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
-import { LinkRefusedError } from "#usecases/step-actions.ts";
+import { LinkRefusedError } from "#usecases/link-refused-error.ts";
 import {
   type ApplicantPagesDeps,
   freshLinkAction,

@@ -11,7 +11,14 @@ import { renderDate } from "#domain/time.ts";
 import { ConflictError, InvalidInputError } from "#errors";
 import type { ApplicantState } from "#ports/applicants.ts";
 import { applicantPlan, type Planning } from "./planning.ts";
-import type { ActionForm, ActionPreview } from "./step-actions.ts";
+import type { ActionPreview } from "./step-actions.ts";
+
+export interface ActionForm {
+  /** "YYYY-MM-DD" for schedule. */
+  date?: string | undefined;
+  /** Days for snooze. */
+  days?: string | undefined;
+}
 
 function invalid(path: string, message: string): InvalidInputError {
   return new InvalidInputError("The action cannot be applied", [{ path, message }]);

@@ -9,6 +9,7 @@ import {
 import { catalogEntry } from "#domain/catalog/index.ts";
 import { bookedDayAhead } from "#domain/exam-booking.ts";
 import { conflictWayOut, matchedWayOut, supersededAnswerText } from "#domain/match-week-answers.ts";
+import { offTrackActionText } from "#domain/off-track-action.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
 import { countedAnswer } from "#domain/planner/uncounted-answer.ts";
@@ -23,13 +24,14 @@ import {
 import { alreadyAnswered } from "#domain/step-actions.ts";
 import { localDate } from "#domain/time.ts";
 import { ConcurrentChangeError } from "#errors";
-import { type ActionClaims, type LinkKeyring, type LinkRefusal, verifyLinkToken } from "#links/link-token.ts";
+import { type ActionClaims, type LinkKeyring, verifyLinkToken } from "#links/link-token.ts";
 import type { ApplicantRepository, ApplicantState } from "#ports/applicants.ts";
 import type { Clock } from "#ports/clock.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
+import { LinkRefusedError } from "./link-refused-error.ts";
 import { applicantPlan, type Planning } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
-import { asFormError, entryFor, lastDayOf, newDateDeadline } from "./step-action-entry.ts";
+import { type ActionForm, asFormError, entryFor, lastDayOf, newDateDeadline } from "./step-action-entry.ts";
 
 /**
  * One-tap actions from an email or the timeline. A GET previews (never writes: mail
@@ -43,17 +45,6 @@ export interface StepActionDeps {
   clock: Clock;
   planning: Planning;
   keyring: () => Promise<LinkKeyring>;
-}
-
-/** A link refused: 401 for anything not genuine or not this applicant's, 410 once expired. */
-export class LinkRefusedError extends Error {
-  override readonly name = "LinkRefusedError";
-  constructor(readonly reason: LinkRefusal | "other-applicant" | "unknown-applicant") {
-    super(`link refused: ${reason}`);
-  }
-  get status(): 401 | 410 {
-    return this.reason === "expired" ? 410 : 401;
-  }
 }
 
 export interface ActionPreview {
@@ -161,13 +152,17 @@ export async function previewStepAction(
     alreadyAnswered(claims.action, current?.status) &&
     !wayOut &&
     !matchedWayOut(claims.milestone, claims.action, answers);
+  const title = catalogEntry(claims.milestone).title;
+  // A step the visa track no longer has (an email from before the switch) takes no answer at all.
+  const offTrack = answered ? undefined : offTrackActionText(claims.milestone, state.profile.visa, title);
+  const open = !answered && offTrack === undefined;
   const snoozeOptions =
     claims.action === "snooze" ? snoozeOptionsFor(plan, claims.milestone, today, state.profile.timezone) : [];
   // SOAP's Not for me waits for the same window as the answer it stands for (waiveOpensFor).
   const opensFor =
     claims.action === "done" ? doneOpensFor : claims.action === "waive" ? waiveOpensFor : undefined;
   const doneOpens =
-    opensFor !== undefined && !answered
+    opensFor !== undefined && open
       ? opensFor(
           claims.milestone,
           seasonCalendar(doneCountsFor(plan)),
@@ -177,17 +172,17 @@ export async function previewStepAction(
         )
       : undefined;
   const bookedDay =
-    claims.action === "done" && !answered ? bookedDayAhead(claims.milestone, current, today) : undefined;
-  const title = catalogEntry(claims.milestone).title;
+    claims.action === "done" && open ? bookedDayAhead(claims.milestone, current, today) : undefined;
   const alreadySnoozedUntil =
     claims.action === "snooze" &&
-    !answered &&
+    open &&
     current?.snoozedUntil !== undefined &&
     current.snoozedUntil > today &&
     snoozeOptions.every((option) => option.until <= (current.snoozedUntil ?? ""))
       ? current.snoozedUntil
       : undefined;
   const unavailable =
+    offTrack ??
     superseded ??
     (claims.action !== "done" &&
     doneOpens === undefined &&
@@ -208,6 +203,7 @@ export async function previewStepAction(
   const lastDay = deadline ? lastDayOf(deadline, state.profile.timezone) : undefined;
   const linkUsed =
     claims.action === "schedule" &&
+    open &&
     current?.status === "scheduled" &&
     (await deps.intake.submissionApplied?.("link", `link-${claims.nonce}`));
   return {
@@ -229,13 +225,6 @@ export async function previewStepAction(
     today,
     latest: seasonCalendar(state.profile.matchYear).dates.residency_start.date,
   };
-}
-
-export interface ActionForm {
-  /** "YYYY-MM-DD" for schedule. */
-  date?: string | undefined;
-  /** Days for snooze. */
-  days?: string | undefined;
 }
 
 export type ActionOutcome = "recorded" | "already-recorded";

@@ -8,12 +8,8 @@ import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
 import { type DynamoRepositories, dynamoRepositories } from "#test/support/dynamo-repositories.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
-import {
-  type ActionForm,
-  applyStepAction,
-  previewStepAction,
-  type StepActionDeps,
-} from "#usecases/step-actions.ts";
+import type { ActionForm } from "#usecases/step-action-entry.ts";
+import { applyStepAction, previewStepAction, type StepActionDeps } from "#usecases/step-actions.ts";
 import { startTestTable, type TestTable } from "./support/dynamodb.ts";
 
 // Two different one-tap actions on one step at the same moment must not both answer

@@ -55,6 +55,8 @@ const DOMAIN_ROOT_FILES_ABOVE: Record<string, (typeof DOMAIN_LAYERS)[number]> = 
   "apply-preferences.ts": "catalog",
   // Whether an exam can be booked now, from the catalog's steps that take a booked day.
   "exam-booking.ts": "catalog",
+  // Whether a step belongs to the applicant's visa track (the catalog's `applies.visas`).
+  "off-track-action.ts": "catalog",
   // No Snooze under a critical notice (the planner's notice rungs) nor on SOAP in Match Week (the seasons).
   "snoozes.ts": "planner",
   // The planner's plan with the applicant's snoozes and preferences applied, for every caller.

@@ -1,0 +1,22 @@
+import { catalogEntry } from "./catalog/index.ts";
+import type { MilestoneKey, Visa } from "./snapshot.ts";
+
+const TRACK_WORDS: Record<Visa, string> = {
+  "J-1": "on the J-1 visa track",
+  "H-1B": "on the H-1B visa track",
+  none: "with no visa to get",
+  undecided: "while your visa track is undecided",
+};
+
+/**
+ * Why a one-tap action on a step the applicant's visa track does not have (catalog
+ * `applies.visas`) records nothing, in the applicant's words: an email sent before the advisor
+ * switched the track (H-1B to J-1) still carries Step 3's "Scheduled for…", and recording it would
+ * promise reminders for a step the plan no longer lists. E.g. "“Pass USMLE Step 3” is not part of
+ * your plan on the J-1 visa track"; undefined when the step applies. Pure.
+ */
+export function offTrackActionText(milestone: MilestoneKey, visa: Visa, title: string): string | undefined {
+  const visas = catalogEntry(milestone).applies.visas;
+  if (visas === null || visas.includes(visa)) return undefined;
+  return `“${title}” is not part of your plan ${TRACK_WORDS[visa]}`;
+}

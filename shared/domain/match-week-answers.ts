@@ -87,3 +87,13 @@ export function matchedWayOut(
     milestone === "soap" && action === "waive" && statuses.matchWeek === "done" && soapAnswered(statuses.soap)
   );
 }
+
+/**
+ * The milestones an answer was decided on besides its own: a tap on one of Match Week's two answers
+ * was checked against the other (supersededAnswerText), so its write holds only while the other is
+ * as read (IntakeSource.decidedOn): "Matched" and "I'm in SOAP" tapped at the same moment cannot
+ * both be recorded.
+ */
+export function decidedBeside(milestone: string): readonly ("soap" | "match_week")[] {
+  return milestone === "soap" ? ["match_week"] : milestone === "match_week" ? ["soap"] : [];
+}

@@ -8,7 +8,12 @@ import {
 } from "#domain/applicant-choices.ts";
 import { catalogEntry } from "#domain/catalog/index.ts";
 import { bookedDayAhead } from "#domain/exam-booking.ts";
-import { conflictWayOut, matchedWayOut, supersededAnswerText } from "#domain/match-week-answers.ts";
+import {
+  conflictWayOut,
+  decidedBeside,
+  matchedWayOut,
+  supersededAnswerText,
+} from "#domain/match-week-answers.ts";
 import { offTrackActionText } from "#domain/off-track-action.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
@@ -261,11 +266,12 @@ export async function applyStepAction(
       milestones: preview.settlesConflict ? [entry, { key: "match_week", status: "not_started" }] : [entry],
     };
     try {
+      const decided = [
+        ...(update.milestones ?? []).map((written) => written.key),
+        ...decidedBeside(entry.key),
+      ];
       const decidedOn = new Map(
-        update.milestones?.map((written) => [
-          written.key,
-          preview.state.milestones.find((stored) => stored.key === written.key),
-        ]),
+        decided.map((key) => [key, preview.state.milestones.find((stored) => stored.key === key)]),
       );
       // What the applicant's timeline and the ledger showed as scheduled.
       const shown = scheduledReminders(

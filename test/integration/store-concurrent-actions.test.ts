@@ -1,8 +1,11 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoIntakeStore } from "#adapters/dynamodb/intake-store.ts";
 import { applicantIdFor, keys } from "#adapters/dynamodb/keys.ts";
-import type { ApplicantSnapshot, MilestoneKey } from "#domain/snapshot.ts";
+import { DynamoTable, type TransactItem } from "#adapters/dynamodb/table.ts";
+import type { ApplicantSnapshot, MilestoneEntry, MilestoneKey, MilestoneUpdate } from "#domain/snapshot.ts";
 import type { StepAction } from "#domain/step-actions.ts";
+import { ConcurrentChangeError, InvalidInputError } from "#errors";
 import { createLinkToken, parseKeyring } from "#links/link-token.ts";
 import type { ApplicantRepository } from "#ports/applicants.ts";
 import type { IntakeStore } from "#ports/intake-store.ts";
@@ -30,7 +33,7 @@ afterAll(async () => {
   await table?.stop();
 });
 
-function snapshot(externalId: string): ApplicantSnapshot {
+function snapshot(externalId: string, milestones?: ApplicantSnapshot["milestones"]): ApplicantSnapshot {
   return {
     type: "applicant.snapshot",
     submissionId: `sub-${externalId}`,
@@ -46,7 +49,7 @@ function snapshot(externalId: string): ApplicantSnapshot {
       medicalSchool: { name: "University of Lagos", country: "NG", wdomsSponsorNote: true },
       programsPlanned: 80,
     },
-    milestones: [
+    milestones: milestones ?? [
       { key: "usmle_step1", status: "done", date: "2025-05-02" },
       { key: "usmle_step2ck", status: "in_progress" },
       { key: "personal_statement", status: "in_progress" },
@@ -97,25 +100,31 @@ function doneWrittenFirst(): IntakeStore {
   };
 }
 
-async function newApplicant(externalId: string, racers: number, intake: IntakeStore = store.intake) {
+async function newApplicant(
+  externalId: string,
+  racers: number,
+  intake: IntakeStore = store.intake,
+  at = now,
+  milestones?: ApplicantSnapshot["milestones"],
+) {
   await store.intake.applySubmission(
-    snapshot(externalId),
+    snapshot(externalId, milestones),
     { provider: "test", submissionId: externalId },
-    now,
+    at,
   );
   const applicantId = applicantIdFor(externalId);
   const deps: StepActionDeps = {
     applicants: racingReads(racers),
     intake,
-    clock: { now: () => now },
+    clock: { now: () => at },
     planning: domainPlanning,
     keyring: async () => keyring,
   };
   const token = (milestone: MilestoneKey, action: StepAction) =>
     createLinkToken(
       keyring,
-      { purpose: "action", applicantId, milestone, action, expiresAt: new Date(now.getTime() + 86_400_000) },
-      now,
+      { purpose: "action", applicantId, milestone, action, expiresAt: new Date(at.getTime() + 86_400_000) },
+      at,
     );
   const tap = (milestone: MilestoneKey, action: StepAction, form: ActionForm = {}) => {
     const linkToken = token(milestone, action);
@@ -199,6 +208,102 @@ describe("two different taps on one step at the same moment", () => {
     );
     expect(item.Item?.version).toBe(2);
     expect(item.Item?.milestone).toEqual({ key: "usmle_step2ck", status: "done", date: "2026-06-01" });
+  });
+});
+
+/** Every step of the 2027 season done up to a rank list certified on 10 Feb 2027. */
+const RANKED: ApplicantSnapshot["milestones"] = [
+  ...(
+    [
+      "wdoms_listing",
+      "ecfmg_application",
+      "usmle_step1",
+      "usmle_step2ck",
+      "oet_medicine",
+      "ecfmg_pathway",
+      "ecfmg_certification",
+      "usce",
+      "lors",
+      "personal_statement",
+      "cv",
+      "program_list",
+      "eras_token",
+      "eras_application",
+      "nrmp_registration",
+    ] as const
+  ).map((key) => ({ key, status: "done" as const, date: "2026-09-01" })),
+  { key: "rank_order_list", status: "done", date: "2027-02-10" },
+];
+
+describe("Match Week's two answers tapped at the same moment", () => {
+  it("Matched and I'm in SOAP: the first written is kept, the other is refused and writes nothing", async () => {
+    // Each checked the other unanswered; one after the other the second is refused, and at once
+    // both were recorded, which the plan then read as a partial match steering her into SOAP.
+    const releasedAt = new Date("2027-03-15T15:00:00.000Z");
+    const applicant = await newApplicant("race-matched-soap", 2, doneWrittenFirst(), releasedAt, RANKED);
+    const matched = applicant.tap("match_week", "done");
+    const inSoap = applicant.tap("soap", "start");
+    const [matchedAnswer, soapAnswer] = await Promise.all([matched.result, inSoap.result]);
+
+    expect(matchedAnswer).toBe("recorded");
+    expect(soapAnswer).toBeInstanceOf(InvalidInputError);
+    expect(String((soapAnswer as InvalidInputError).message)).toContain("You already told us you matched");
+    expect(await applicant.milestone("match_week")).toMatchObject({ status: "done" });
+    expect(await applicant.milestone("soap")).toBeUndefined();
+    expect(await applicant.recordKept(inSoap.linkToken)).toBe(false);
+  });
+});
+
+describe("a milestone decided on and not written, changed just before the write", () => {
+  it("the write is refused as a concurrent change, and nothing of it lands", async () => {
+    // The store re-reads the applicant before it writes; this other answer lands after that read,
+    // inside the one gap the read cannot see, so only the transaction's own check can refuse.
+    const releasedAt = new Date("2027-03-15T15:00:00.000Z");
+    const applicant = await newApplicant("race-in-transaction", 0, store.intake, releasedAt, RANKED);
+    const real = new DynamoTable({ client: table.doc, tableName: table.tableName });
+    let otherAnswerLanded = false;
+    const lateAnswer = new Proxy(real, {
+      get(target, property, receiver) {
+        if (property !== "transact") return Reflect.get(target, property, receiver);
+        return async (items: TransactItem[]) => {
+          if (!otherAnswerLanded) {
+            otherAnswerLanded = true;
+            await store.intake.applySubmission(
+              {
+                type: "milestone.update",
+                submissionId: "matched-elsewhere",
+                applicant: { externalId: "race-in-transaction" },
+                milestones: [{ key: "match_week", status: "done", date: "2027-03-15" }],
+              },
+              { provider: "test", submissionId: "matched-elsewhere" },
+              releasedAt,
+            );
+          }
+          return target.transact(items);
+        };
+      },
+    });
+    const inSoap: MilestoneUpdate = {
+      type: "milestone.update",
+      submissionId: "in-soap",
+      applicant: { externalId: "race-in-transaction" },
+      milestones: [{ key: "soap", status: "in_progress" }],
+    };
+    const decidedOn = new Map<MilestoneKey, MilestoneEntry | undefined>([
+      ["soap", undefined],
+      ["match_week", undefined],
+    ]);
+
+    await expect(
+      new DynamoIntakeStore(lateAnswer).applySubmission(
+        inSoap,
+        { provider: "link", submissionId: "in-soap", decidedOn },
+        releasedAt,
+      ),
+    ).rejects.toThrow(ConcurrentChangeError);
+    expect(otherAnswerLanded).toBe(true);
+    expect(await applicant.milestone("match_week")).toMatchObject({ status: "done" });
+    expect(await applicant.milestone("soap")).toBeUndefined();
   });
 });
 

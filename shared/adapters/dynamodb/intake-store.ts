@@ -17,16 +17,14 @@ import {
 import { fingerprint } from "#observability/logger.ts";
 import type { IntakeResult, IntakeSource, IntakeStore } from "#ports/intake-store.ts";
 import { readApplicantItems } from "./applicant-repository.ts";
+import { type Child, childWrite, milestoneAsRead, unlistedDeletes } from "./child-writes.ts";
 import {
-  type Child,
-  childWrite,
   interviewWithId,
   onceEach,
   profileGuard,
   profileWrites,
   sameContent,
   snapshotInterviewsWithIds,
-  unlistedDeletes,
 } from "./intake-writes.ts";
 import { applicantIdFor, keys, normalizeEmail } from "./keys.ts";
 import { snapshotDropsMilestone, snapshotMilestone } from "./milestone-merge.ts";
@@ -209,6 +207,11 @@ export class DynamoIntakeStore implements IntakeStore {
         422,
       );
     }
+    // Only when something is written: a change that writes nothing needs no guard.
+    if (writes.length > 0)
+      for (const key of source.decidedOn?.keys() ?? [])
+        if (!update.milestones.some((milestone) => milestone.key === key))
+          writes.push(milestoneAsRead(this.table.name, applicantId, key, current));
     const profileExists = profileGuard(this.table.name, applicantId, update.track, current, now);
     // What the caller showed as scheduled, kept beside the stored plan for the re-plan this change
     // causes (IntakeSource.shownScheduled); not when nothing changes, or no plan is stored yet.

@@ -1,4 +1,4 @@
-import type { Applicant, Interview, MilestoneEntry, TrackChange } from "#domain/snapshot.ts";
+import type { Applicant, Interview, TrackChange } from "#domain/snapshot.ts";
 import { InvalidInputError } from "#errors";
 import type { ApplicantItems } from "./applicant-repository.ts";
 import { interviewIdFor, keys, normalizeEmail, PLAN_PLACEHOLDER_ENTITY } from "./keys.ts";
@@ -117,97 +117,6 @@ export function profileGuard(
       },
     },
   };
-}
-
-/** A milestone (by key) or interview (by id) to store; `formEntry`: milestone-merge.ts (else the stored one). */
-export type Child =
-  | { kind: "milestone"; id: string; content: MilestoneEntry; formEntry?: MilestoneEntry }
-  | { kind: "interview"; id: string; content: Interview };
-
-/** Where a child item of the applicant lives and what it holds, per kind. */
-const CHILDREN = {
-  milestone: {
-    key: (applicantId: string, id: string) => keys.milestone(applicantId, id),
-    item: (current: ApplicantItems, id: string) => current.milestones.get(id),
-  },
-  interview: {
-    key: (applicantId: string, id: string) => keys.interview(applicantId, id),
-    item: (current: ApplicantItems, id: string) => current.interviews.get(id),
-  },
-} as const;
-
-/**
- * The Put of one milestone (by its key) or interview (by its id, see interviewWithId), or
- * undefined when the stored item holds the same content already: an unchanged item is not
- * written, so it produces no stream record.
- *
- * The Put is conditioned on the item as it was read (its `version`, a counter every write
- * increments; absent on items written before it existed and on items not yet written), so a
- * concurrent change this write did not see cancels the transaction instead of being overwritten
- * (else a Done and a Snooze tapped at once both answer "Recorded" and one is lost). `updatedAt` is no
- * guard: two writes may carry the same instant (a frozen local clock, the same millisecond).
- */
-export function childWrite(
-  tableName: string,
-  applicantId: string,
-  child: Child,
-  current: ApplicantItems,
-  now: string,
-): TransactItem | undefined {
-  const { key, item } = CHILDREN[child.kind];
-  const stored = item(current, child.id);
-  const content = withoutUndefined(child.content);
-  const formEntry = child.kind === "milestone" ? (child.formEntry ?? stored?.formEntry) : undefined;
-  if (sameContent(stored?.[child.kind], content) && sameContent(stored?.formEntry, formEntry))
-    return undefined;
-  const version = typeof stored?.version === "number" ? stored.version : undefined;
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...key(applicantId, child.id),
-        entity: child.kind,
-        applicantId,
-        [child.kind]: content,
-        ...(formEntry === undefined ? {} : { formEntry }),
-        updatedAt: now,
-        version: (version ?? 0) + 1,
-      },
-      ...(stored === undefined
-        ? { ConditionExpression: "attribute_not_exists(pk)" }
-        : version === undefined
-          ? {
-              ConditionExpression: "attribute_not_exists(#version)",
-              ExpressionAttributeNames: { "#version": "version" },
-            }
-          : {
-              ConditionExpression: "#version = :version",
-              ExpressionAttributeNames: { "#version": "version" },
-              ExpressionAttributeValues: { ":version": version },
-            }),
-    },
-  };
-}
-
-/** True for a write childWrite built: the action whose failed condition means "changed meanwhile". */
-export function isChildWrite(write: TransactItem | undefined): boolean {
-  const entity = write?.Put?.Item?.entity;
-  return entity === "milestone" || entity === "interview";
-}
-
-/** The Deletes of an applicant's stored children of one kind that a snapshot no longer lists and `drops`. */
-export function unlistedDeletes(
-  tableName: string,
-  applicantId: string,
-  kind: "milestone" | "interview",
-  stored: ReadonlyMap<string, Item>,
-  listed: ReadonlySet<string>,
-  drops: (item: Item) => boolean = () => true,
-): TransactItem[] {
-  return [...stored]
-    .filter(([id, item]) => !listed.has(id) && drops(item))
-    .map(([id]) => id)
-    .map((id) => ({ Delete: { TableName: tableName, Key: CHILDREN[kind].key(applicantId, id) } }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApplicantItems } from "#adapters/dynamodb/applicant-repository.ts";
-import { childWrite, unlistedDeletes } from "#adapters/dynamodb/intake-writes.ts";
+import { childWrite, unlistedDeletes } from "#adapters/dynamodb/child-writes.ts";
 import { snapshotDropsMilestone, snapshotMilestone } from "#adapters/dynamodb/milestone-merge.ts";
 import type { Item } from "#adapters/dynamodb/table.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";

@@ -36,7 +36,7 @@ import { noteRiskChange } from "./risk-change-instants.ts";
 import { STEP_ENTRY_AT, stepEntryFor } from "./rol-late-title.ts";
 import { pathwayForNextMatch } from "./season-over-pathway.ts";
 import { soapStillOpen } from "./season-over-state.ts";
-import { aimedStartBy, keptTarget, shownTarget, slippedAction } from "./slipped-step-targets.ts";
+import { aimedStartBy, keepSlippedTargets, shownTarget, slippedAction } from "./slipped-step-targets.ts";
 import { soapPreparationOnly } from "./soap-preparation-urgency.ts";
 import { begunOnceFree, startsOnceFreeNow } from "./starts-once-free.ts";
 import { stepAction } from "./step-action.ts";
@@ -251,7 +251,7 @@ export function planMilestone(
   const actBy = announced && leadStart !== null && !freeNow ? leadStart.at : startOrBookBy;
   const stated = stepAction(context, out.budget, facts);
   const action = gapped ? slippedAction(stated, slipped, index, stepDates) : stated;
-  if (gapped) facts.target = keptTarget(slipped, index, stepDates, target, shown.target); // its follow-ups
+  const shownAim = keepSlippedTargets(facts, slipped, index, stepDates, shown.target); // follow-ups, moved day
   let urgency = urgencyOf(
     context.now,
     driver === null || booked === "sitting" ? null : driver.at, // a late sitting: urgent
@@ -281,7 +281,7 @@ export function planMilestone(
     badge?.missedDeadline,
     badge?.matchYears, // one Match named for every step of the plan
     own?.detail,
-    targetDetail,
+    shownAim,
     rowStart === null ? undefined : rowStart === leadStart?.at ? leadStart.iso : isoUtc(rowStart),
     prerequisitePending,
   );

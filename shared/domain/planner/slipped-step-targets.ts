@@ -1,17 +1,20 @@
 import { catalogEntry } from "../catalog/index.ts";
+import type { Deadline } from "../plan.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { deadlineDay, shiftDays } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
 
 /**
  * One target per step: where TARGETS_SLIPPED replaces a step's
  * target date by a gap ("aim for 90 days after …": a slip counted from a passed target, which moves
- * with now) or says the usual gap no longer fits before the deadline, the step shows no target date:
- * the table showed Step 1's catalog target, Tue 27 Apr 2027, beside the risk's "instead of Tue 27 Apr
- * 2027". The step is then driven by its hard deadline (its reminders, its urgency), and its card
- * says the gap in the risk's words. A slip counted from an own date (a booked exam, the ECFMG
+ * with now) or says the usual gap no longer fits before the deadline, the step's catalog target is
+ * gone: the table showed Step 1's Tue 27 Apr 2027 beside the risk's "instead of Tue 27 Apr 2027".
+ * The step is then driven by its hard deadline (its reminders, its urgency), and its card says the
+ * gap in the risk's words; a gap that still fits shows the day it reads today (movingTargetDay) as
+ * its target, on its row, card, email and calendar, and its passed catalog target's follow-ups say
+ * the target moved to that day, never that it passed (an email said both). A slip counted from an own date (a booked exam, the ECFMG
  * application planned for a day) names a day that holds: the step shows that day as its target, on
  * its row, its card and its rungs, as the risk names it ("aim for Thu 23 Sep 2027 instead of Tue 27
  * Apr 2027"); its row, its "start now" email and its rungs kept 27 Apr, a target the plan itself
@@ -72,8 +75,8 @@ export function shownTarget(
 /**
  * The target the reminders of the step at catalog `index` planned on `stepDates` read: `target` (the
  * one shown), or for a step whose target a slip's gap hid, the catalog's (`catalogTarget`), never
- * counted down to (the step shows no target, so nothing aims at it: StepReminderDates.targetAhead
- * stays false) but, once passed, keeping the passed target's notice and its follow-ups at most four
+ * counted down to (the step shows no target or a moving one, so nothing aims at it:
+ * StepReminderDates.targetAhead stays false) but, once passed, keeping the passed target's notice and its follow-ups at most four
  * weeks apart until the deadline's ladder (targetPassedReminders): without them Step 1 went silent
  * for months (advisor-road-early-starter.test.ts).
  */
@@ -87,6 +90,26 @@ export function keptTarget(
   return target === null && slipped?.dates === stepDates && slipped.gapped[index] !== undefined
     ? catalogTarget
     : target;
+}
+
+/**
+ * The targets of the step at catalog `index` planned on `stepDates`, set on its `facts` (its
+ * reminders read them): `target` becomes keptTarget's (`catalogTarget` for a step whose target a
+ * slip's gap hid), `movedTarget` the moving slip of a step showing no other target (movingSlip),
+ * else null. Returns the target its row, card and calendar show: a moving slip's day today
+ * (movingTargetDay), else `targetDetail` as it is. With no slip (`slipped` null) nothing changes.
+ */
+export function keepSlippedTargets(
+  facts: { target: DueDate | null; targetDetail: Deadline | undefined; movedTarget: SlippedTarget | null },
+  slipped: SlippedSteps | null,
+  index: number,
+  stepDates: PlanDates,
+  catalogTarget: DueDate | null,
+): Deadline | undefined {
+  const moving = slipped === null || facts.target !== null ? null : movingSlip(slipped, index, stepDates);
+  facts.movedTarget = moving;
+  facts.target = keptTarget(slipped, index, stepDates, facts.target, catalogTarget);
+  return moving === null ? facts.targetDetail : movingTargetDay(moving, stepDates.zone);
 }
 
 /**
@@ -112,6 +135,37 @@ export function aimedStartBy(
 }
 
 /**
+ * The slip moving a step's target with a prerequisite still late (its gap counted from now, a day
+ * later each day that step waits, still before the deadline): the target moved, it did not pass. Null
+ * for a step kept on its target, moved to a day that holds (shownTarget shows it), or past its deadline.
+ */
+export function movingSlip(
+  slipped: SlippedSteps | null,
+  index: number,
+  stepDates: PlanDates,
+): SlippedTarget | null {
+  const gapped = slipped?.dates === stepDates ? slipped.gapped[index] : undefined;
+  return gapped === undefined || gapped.dated || gapped.pastDue ? null : gapped.slip;
+}
+
+/**
+ * The day a moving slip's target reads today (the step's "aim to finish by" on its row, card, email
+ * and calendar), in `zone`, the applicant's: the moved target, dated, never the passed one. Rendered here, not by PlanDates,
+ * whose renderings are kept per date: this one is new each plan. The step's reminders never count
+ * down to it (it moves); keptTarget's follow-ups say it moved (movedTargetWhy).
+ */
+export function movingTargetDay(slip: SlippedTarget, zone: string): Deadline {
+  const { target } = slip;
+  // The applicant's day: "counted from today" is their today (Auckland's 20 May read ET's 19 May + 90).
+  return deadlineDay(zone, target.at, target.status, target.basis, target.source);
+}
+
+/** "a day later for each day your Application for ECFMG Certification waits": why a moving target moves. */
+export function movingWords(slip: SlippedTarget): string {
+  return `counted from today, a day later for each day your ${subjectOf(slip.cause)} waits`;
+}
+
+/**
  * The card's action with the gap in place of "by the target date" (the only catalog text naming a target
  * it does not give: Step 1's and Step 2 CK's while the ECFMG application is pending), in TARGETS_SLIPPED's
  * terms, for the step at catalog `index` planned on `stepDates` whose target a slip's gap replaced
@@ -132,7 +186,7 @@ export function slippedAction(
     TARGET_DATE,
     gapped.pastDue
       ? `by its deadline at the latest (the usual ${gap} no longer fit before it)`
-      : `about ${gap} (your target moved with it)`,
+      : `about ${gap} (your target moved with it, to ${movingTargetDay(gapped.slip, stepDates.zone).local}: ${movingWords(gapped.slip)})`,
   );
 }
 

@@ -37,6 +37,7 @@ export function reusedStepFacts(entry: CatalogEntry, stepDates: PlanDates): Mile
     startBy: null,
     notStarted: false,
     issuedAsked: false,
+    movedTarget: null,
   };
   return record;
 }

@@ -39,6 +39,7 @@ import { resultQuestionEntry } from "./result-question-entry.ts";
 import { reapplyFirst } from "./retake-reapply-rungs.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { schoolCheckFollowUps } from "./school-check-follow-ups.ts";
+import type { SlippedTarget } from "./slipped-targets.ts";
 import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { step3ResultAwaitedToPetition, step3SatPastPetition } from "./step3-booked-past-petition.ts";
@@ -70,6 +71,8 @@ export interface StepReminderDates extends BookNowFacts {
   overdueNow: boolean;
   /** The certificate with nothing outstanding: a question, not work (certificate-issued-asked.ts). */
   issuedAsked: boolean;
+  /** A target moving with a late prerequisite (movingSlip): its passed catalog target's follow-ups say it moved. */
+  movedTarget: SlippedTarget | null;
 }
 
 /**

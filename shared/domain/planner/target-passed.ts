@@ -9,6 +9,7 @@ import { type PlanContext, statusAt } from "./context.ts";
 import { isRetake } from "./failed-score.ts";
 import { followUpSent, followUps } from "./follow-ups.ts";
 import { instantOf } from "./instant-of.ts";
+import { movedTitle, movedWhy } from "./moved-target-words.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -120,10 +121,16 @@ export function targetPassedReminders(
   const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail };
   // Its why once for the follow-ups, the notice and the weekly rungs; a retake's own words for a retake.
   const retake = retakeFollowUpTexts(context, entry, due);
-  const texts = retake ?? { title: passedTitle(entry), why: passedWhy(context, entry, passed) };
+  // A target moving with a late prerequisite did not pass: it moved, to a day its notice names.
+  const moved = dates.movedTarget;
+  const texts =
+    retake ??
+    (moved === null
+      ? { title: passedTitle(entry), why: passedWhy(context, entry, passed) }
+      : { title: movedTitle(entry), why: movedWhy(context, entry, moved, due.at, detail) });
   const chased = targetFollowUps(context, entry, passed, texts, into);
   // A follow-up already sent told them: the catch-up it held back never comes weeks later.
-  if (retake === null && !chased) targetPassedNotice(context, entry, passed, texts.why, into);
+  if (retake === null && !chased) targetPassedNotice(context, entry, passed, texts, into);
   // An exam that keeps an interviewing applicant in the Match, or the certificate a visa
   // chain waits for: weekly to its last day.
   if (remindedWeekly(context, entry)) {
@@ -194,7 +201,7 @@ function targetPassedNotice(
   context: PlanContext,
   entry: CatalogEntry,
   passed: PassedTarget,
-  why: string,
+  { title, why }: { title: string; why: string },
   into: TimedReminder[],
 ): void {
   const { catchUp } = catchUpOf(context);
@@ -205,7 +212,7 @@ function targetPassedNotice(
     id: reminderId(entry.key, undefined, TARGET_PASSED_RUNG, passed.targetAt),
     milestone: entry.key,
     rung: TARGET_PASSED_RUNG,
-    title: passedTitle(entry),
+    title,
     deadline: passed.detail.at,
     deadlineDetail: passed.detail,
     sendAt: isoUtc(catchUp),

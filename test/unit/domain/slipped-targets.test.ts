@@ -24,13 +24,13 @@ describe("a missed target moves the targets behind it, and a risk says so", () =
   const fresh = planFor(input, "2026-11-30T12:00:00Z");
 
   it("shows on each step no target date where the risk gives a gap instead; the risk names the gaps", () => {
-    // The re-derived targets move with now, so they are never shown as a day; the catalog's, shown
-    // beside the risk's "instead of" that day, gave one step two targets: the steps
-    // show none and count down to their deadlines, their cards saying the gap.
-    expect(step(late, "usmle_step1")?.target).toBeUndefined();
-    expect(step(late, "usmle_step2ck")?.target).toBeUndefined();
+    // The re-derived targets move with now: each step shows the day its target reads today (the
+    // gap counted from now), never the catalog's old day, which the risk's "instead of" names, and
+    // counts down to its deadline, not to a day that moves; its card says the gap and that day.
+    expect(step(late, "usmle_step1")?.target?.local).toBe("Sun 30 May 2027");
+    expect(step(late, "usmle_step2ck")?.target?.local).toBe("Mon 27 Sep 2027");
     expect(step(late, "usmle_step1")?.action).toContain(
-      "about 90 days after your Application for ECFMG Certification",
+      "about 90 days after your Application for ECFMG Certification (your target moved with it, to Sun 30 May 2027: counted from today",
     );
     const reminderTargets = late.reminders.filter(
       (reminder) => reminder.milestone === "usmle_step1" && reminder.countsDownTo === "target",

@@ -5,6 +5,7 @@ import type { Deadline, Risk, RiskCode } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { afterSeasonDate } from "./booked-after-target.ts";
+import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
@@ -122,12 +123,16 @@ export function slippedTargetsRisk(
   // still not submitted, the targets count from now and the words ask whether it went in.
   const day = own === null ? plannedDay(context, cause) : null;
   const state = day === null ? null : plannedState(context, day);
+  // Done on a day (the ECFMG application submitted late: slipped-targets.ts submittedOn).
+  const done = own === null && day === null ? doneDay(context, cause) : null;
   const why =
     own !== null
       ? `your ${subjectOf(cause)} is booked for ${renderDate(localDate(own.zone, own.at))}, after its target`
-      : day !== null && state !== null
-        ? plannedWhy(context, dates, cause, day, state === "passed")
-        : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dates.renderedDay(planned).local},`} has passed`;
+      : done !== null
+        ? `your ${subjectOf(cause)} went in on ${renderDate(done)}, after its target${planned === null ? "" : `, ${dates.renderedDay(planned).local}`}`
+        : day !== null && state !== null
+          ? plannedWhy(context, dates, cause, day, state === "passed")
+          : `your ${subjectOf(cause)} is not done yet and its target${planned === null ? "" : `, ${dates.renderedDay(planned).local},`} has passed`;
   const subject = subjectOf(cause);
   const act =
     state === "ahead"
@@ -136,7 +141,9 @@ export function slippedTargetsRisk(
         ? `Submit your ${subject} today as you planned, and tell us once it is submitted`
         : state === "passed"
           ? `If you submitted your ${subject}, tell us the day; if not, submit it now`
-          : `Finish your ${subject} as soon as you can`;
+          : done !== null
+            ? "Plan your exams for these days"
+            : `Finish your ${subject} as soon as you can`;
   return {
     code: "TARGETS_SLIPPED",
     severity: critical ? "critical" : "warning",
@@ -156,6 +163,12 @@ function gapFrom(key: MilestoneKey): string {
   return catalogEntry(key).title.startsWith("Submit the ")
     ? `you submit your ${subjectOf(key)}`
     : subjectOf(key);
+}
+
+/** The day a step was reported done (its entry's date), or null: what TARGETS_SLIPPED then names. */
+function doneDay(context: PlanContext, key: MilestoneKey): string | null {
+  const given = context.entries.at(stepIndex(key));
+  return given?.date !== undefined && given.status === "done" ? given.date : null;
 }
 
 /** Steps whose subject is plural ("Letters of recommendation uploaded"): "finish them". */

@@ -120,6 +120,8 @@ function slippedOf(
     const after = gapAfter(context, dates, link.key, predecessor, earliest.at);
     const at = shiftDays(earliest.at, zone, after.gapDays);
     if (at - planned.at < DAY_MS || (best !== null && at <= best.at)) continue;
+    // Counted from a done step's day, a moved target already passed is simply passed (TARGET_PASSED).
+    if (earliest.done === true && at < context.now) continue;
     best = { at, zone, after, cause: earliest.cause, moving: earliest.moving };
   }
   if (best === null) return null;
@@ -185,10 +187,10 @@ function earliestOf(
   dates: PlanDates,
   index: number,
   memo: SlipMemo,
-): { at: number; zone?: string; cause: MilestoneKey; moving: boolean } | null {
+): { at: number; zone?: string; cause: MilestoneKey; moving: boolean; done?: true } | null {
   const status = statusAt(context, index);
-  if (isFinished(status)) return null;
   const key = keyAt(index);
+  if (isFinished(status)) return submittedOn(context, index, key);
   const own = dates.own(key);
   if (own !== null) return { at: own.at, zone: own.zone, cause: key, moving: false };
   const given = context.entries.at(index);
@@ -212,6 +214,24 @@ function earliestOf(
   if (target.at >= context.now)
     return { at: target.at, zone: slipped?.target.zone, cause, moving: slipped?.moving ?? false };
   return { at: context.now, cause, moving: true };
+}
+
+/**
+ * The day the ECFMG application, reported done, went in: ECFMG's approval, the gap before Step 1,
+ * runs from it, so it is a day that holds (submitted on 21 May 2027, Step 1 aims at 19 Aug; with no
+ * slip, Step 1's old target, 27 Apr, read "passed" the day after it read "moved later"). Null for
+ * any other finished step (its result, not its day, is what the steps after it wait on) or no day.
+ */
+function submittedOn(
+  context: PlanContext,
+  index: number,
+  key: MilestoneKey,
+): { at: number; zone: string; cause: MilestoneKey; moving: false; done: true } | null {
+  const given = context.entries.at(index);
+  // Waived (a route that needs no application) or with no day: nothing went in on a day.
+  if (key !== "ecfmg_application" || given?.date === undefined || given.status !== "done") return null;
+  const at = startOfLocalDate(context.zone, given.date);
+  return { at, zone: context.zone, cause: key, moving: false, done: true };
 }
 
 /** "USMLE Step 1", "Application for ECFMG Certification": a step as a sentence's subject. */

@@ -109,4 +109,38 @@ describe("a target that moved with a late prerequisite is told as moved, to a da
     for (const reminder of passedRungs(result, "usmle_step1"))
       expect(reminder.why).toContain(`${day} (our advice)`);
   });
+
+  it("once the application is reported in (21 May), aims Step 1 at 90 days after that day, never at the old passed day", () => {
+    const submitted = inputFactory({
+      applicant: applicantFactory({ timezone: ZONE, matchYear: 2028, visa: "J-1", graduation: "2026-06-30" }),
+      milestones: [
+        milestoneFactory("wdoms_listing", "done"),
+        milestoneFactory("ecfmg_application", "done", "2027-05-21"),
+      ],
+    });
+    const june = planFor(submitted, "2027-06-01T05:00:00Z");
+    expect(stepOf(june, "usmle_step1")?.target?.local).toBe("Thu 19 Aug 2027");
+    expect(passedRungs(june, "usmle_step1")).toEqual([]);
+    expect(june.risks.find((risk) => risk.code === "TARGET_PASSED")?.milestones ?? []).not.toContain(
+      "usmle_step1",
+    );
+    expect(june.risks.find((risk) => risk.code === "TARGETS_SLIPPED")?.message).toContain(
+      "your Application for ECFMG Certification went in on Fri 21 May 2027, after its target, Wed 27 Jan 2027",
+    );
+  });
+
+  it("moves nothing from a waived application's day: nothing went in then", () => {
+    const waived = inputFactory({
+      applicant: applicantFactory({ timezone: ZONE, matchYear: 2028, visa: "J-1", graduation: "2026-06-30" }),
+      milestones: [
+        milestoneFactory("wdoms_listing", "done"),
+        milestoneFactory("ecfmg_application", "waived", "2027-05-21"),
+      ],
+    });
+    const june = planFor(waived, "2027-06-01T05:00:00Z");
+    expect(stepOf(june, "usmle_step1")?.target?.local).not.toBe("Thu 19 Aug 2027");
+    expect(june.risks.find((risk) => risk.code === "TARGETS_SLIPPED")?.message ?? "").not.toContain(
+      "went in on",
+    );
+  });
 });

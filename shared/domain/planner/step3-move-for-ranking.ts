@@ -61,7 +61,11 @@ export function step3MoveForRankingRisk(
   };
 }
 
-/** What the booked sitting does for the H-1B petition after the Match, which needs the pass by `petition`. */
+/**
+ * What the booked sitting does for the H-1B petition after the Match, whose sit-by day is `petition`
+ * (petitionDue: the day whose result still reaches the petition). Said as a day to sit by, never as
+ * the pass's: "needs your Step 3 pass, by Fri 19 Mar" read a day before the result the same risk expects.
+ */
 export function petitionWords(
   context: PlanContext,
   day: number,
@@ -71,6 +75,6 @@ export function petitionWords(
   if (petition === null) return "";
   const by = `${dueDay(context, petition)}${basisMark(petition)}`;
   return day < petition.at
-    ? ` If no earlier seat is open, keep ${dayText(booked)}: the H-1B petition after the Match still needs your Step 3 pass, by ${by}, and your sitting meets that day.`
-    : ` As booked, it is too late for the H-1B petition after the Match too, which needs your Step 3 pass by ${by}.`;
+    ? ` If no earlier seat is open, keep ${dayText(booked)}: the H-1B petition after the Match still needs Step 3 sat by ${by}, so that its result reaches the petition, and your sitting is before that day.`
+    : ` As booked, it is too late for the H-1B petition after the Match too, which needs Step 3 sat by ${by}, so that its result reaches the petition.`;
 }

@@ -46,8 +46,10 @@ describe("H-1B Step 3 booked after its last sitting day for ranking", () => {
       );
       expect(late.risk?.message).toContain("If no earlier seat is open, keep Wed 10 Feb 2027");
       expect(late.risk?.message).toContain(
-        "by Fri 19 Mar 2027 (our advice), and your sitting meets that day",
+        "the H-1B petition after the Match still needs Step 3 sat by Fri 19 Mar 2027 (our advice), so that its result reaches the petition, and your sitting is before that day",
       );
+      // A day to sit by, never the pass's: the result comes weeks after the sitting.
+      expect(late.risk?.message).not.toContain("Step 3 pass, by");
       expect(late.risk?.message).not.toContain("out of reach");
       expect(`${late.step?.why} ${late.step?.action}`).toContain("Move it earlier");
       // The notice shows the card's date, not the day booked.

@@ -1,11 +1,10 @@
-import { catalogEntry } from "./catalog/index.ts";
+import { appliesToVisa, catalogEntry } from "./catalog/index.ts";
 import type { MilestoneKey, Visa } from "./snapshot.ts";
 
-const TRACK_WORDS: Record<Visa, string> = {
+const TRACK_WORDS: Record<Exclude<Visa, "undecided">, string> = {
   "J-1": "on the J-1 visa track",
   "H-1B": "on the H-1B visa track",
   none: "with no visa to get",
-  undecided: "while your visa track is undecided",
 };
 
 /**
@@ -16,7 +15,7 @@ const TRACK_WORDS: Record<Visa, string> = {
  * your plan on the J-1 visa track"; undefined when the step applies. Pure.
  */
 export function offTrackActionText(milestone: MilestoneKey, visa: Visa, title: string): string | undefined {
-  const visas = catalogEntry(milestone).applies.visas;
-  if (visas === null || visas.includes(visa)) return undefined;
+  // Undecided, the plan still weighs both routes (VISA_UNDECIDED reads Step 3): every answer counts.
+  if (visa === "undecided" || appliesToVisa(catalogEntry(milestone), visa)) return undefined;
   return `“${title}” is not part of your plan ${TRACK_WORDS[visa]}`;
 }

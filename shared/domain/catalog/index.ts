@@ -137,6 +137,14 @@ export function catalogEntry(key: MilestoneKey): CatalogEntry {
   return entry;
 }
 
+/**
+ * Whether a milestone is on a visa track's road (catalog `applies.visas`, null: every track): the
+ * planner's applicability and the one-tap actions' refusal read this one predicate.
+ */
+export function appliesToVisa(entry: CatalogEntry, visa: string): boolean {
+  return entry.applies.visas === null || entry.applies.visas.some((each) => each === visa);
+}
+
 /** What a blocked step waits for, in words: a milestone's title, else the condition as written. */
 export function waitingForTitle(waitingFor: string): string {
   return CATALOG_BY_KEY.get(waitingFor as MilestoneKey)?.title ?? waitingFor;

@@ -1,5 +1,11 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG, SCHOOL_CHECK } from "../catalog/index.ts";
+import {
+  appliesToVisa,
+  type CatalogEntry,
+  catalogEntry,
+  MILESTONE_CATALOG,
+  SCHOOL_CHECK,
+} from "../catalog/index.ts";
 import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 
 /**
@@ -75,9 +81,7 @@ const applicableByVisa = new BoundedMemo<string, readonly boolean[]>(16);
 export function applicableTo(visa: string): readonly boolean[] {
   let applicable = applicableByVisa.get(visa);
   if (applicable === undefined) {
-    applicable = MILESTONE_CATALOG.map(
-      (entry) => entry.applies.visas === null || entry.applies.visas.some((each) => each === visa),
-    );
+    applicable = MILESTONE_CATALOG.map((entry) => appliesToVisa(entry, visa));
     applicableByVisa.keep(visa, applicable);
   }
   return applicable;

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { appliesToVisa, type CatalogEntry } from "../catalog/index.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import type { Applicant, Interview, MilestoneEntry, MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { DEFAULT_QUIET, deliveryMinute, minutesFromClock, type QuietMinutes } from "../time.ts";
@@ -272,7 +272,7 @@ export function isFinished(status: MilestoneStatus): boolean {
 }
 
 export function applies(context: PlanContext, entry: CatalogEntry): boolean {
-  return entry.applies.visas === null || entry.applies.visas.includes(context.applicant.visa);
+  return appliesToVisa(entry, context.applicant.visa);
 }
 
 /**

@@ -85,15 +85,15 @@ describe("an old email's button for a step the visa track no longer has", () => 
     expect(step3(store)).toMatchObject({ status: "scheduled", date: "2027-02-10" });
   });
 
-  it("names the track in the applicant's words for each visa", async () => {
-    for (const [visa, words] of [
-      ["none", "with no visa to get"],
-      ["undecided", "while your visa track is undecided"],
-    ] as const) {
-      const { deps, token } = setup(visa, "schedule");
-      expect((await previewStepAction("a_ada", token, deps)).unavailable).toBe(
-        `“Pass USMLE Step 3” is not part of your plan ${words}`,
-      );
-    }
+  it("with no visa to get, says so; undecided, Step 3 still counts (the plan weighs the H-1B route on it)", async () => {
+    const none = setup("none", "schedule");
+    expect((await previewStepAction("a_ada", none.token, none.deps)).unavailable).toBe(
+      "“Pass USMLE Step 3” is not part of your plan with no visa to get",
+    );
+    const { store, deps, token } = setup("undecided", "schedule");
+    expect((await previewStepAction("a_ada", token, deps)).unavailable).toBeUndefined();
+    const { outcome } = await applyStepAction("a_ada", token, { date: "2027-02-10" }, deps);
+    expect(outcome).toBe("recorded");
+    expect(step3(store)).toMatchObject({ status: "scheduled", date: "2027-02-10" });
   });
 });

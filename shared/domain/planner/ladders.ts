@@ -4,14 +4,13 @@ import type { Deadline, StepSubject } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, fromWall, isoInZone, isoUtc, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
-import { opensAt } from "./date-math.ts";
 import { openedSlot } from "./delivery-slot.ts";
 import { etEventBefore, etEventSlot } from "./et-event.ts";
 import { releaseDayEventSlot } from "./release-day-event.ts";
 import { reminderId } from "./reminder-id.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import type { ReminderTarget, TimedReminder } from "./reminders.ts";
-import { slotNotAfter, startBySlot, startOnCardDay } from "./slot-not-after.ts";
+import { rungDayWall, slotNotAfter, startBySlot, startOnCardDay } from "./slot-not-after.ts";
 import { timedReminder } from "./timed-reminder.ts";
 
 /**
@@ -190,10 +189,7 @@ export function keptLadderOf(
  * shared slot, and when a short lead puts "start now" after "due in 14 days"): the later speaks.
  */
 function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[] {
-  // Rung days count from the deadline's last local day: an end at a local midnight (Lagos at 6:00 PM
-  // ET, a last sitting day) closes the day before, its instant less 1 ms; a start keeps its day.
-  const ends = !opensAt(context.calendar, target.deadlineDetail.status, target.deadline);
-  const deadlineWall = toWall(context.zone, target.deadline - (ends ? 1 : 0));
+  const deadlineWall = rungDayWall(context, target.deadlineDetail, target.deadline);
   const ladder = reminderLadder(target.ladder);
   const candidates: (number | null)[] = [];
   let startIndex = -1;

@@ -1,8 +1,26 @@
+import type { Deadline } from "../plan.ts";
 import { earlierDayOf } from "../start-by-day.ts";
 import { DAY_MS, fromWall, MINUTE_MS, toWall, wallDayStart, wallFromDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
+import { opensAt } from "./date-math.ts";
 
 // The delivery slots that anchor a reminder ladder's rungs on a day (ladders.ts).
+
+/**
+ * The wall instant a ladder's rung days count back from (`deadline` rendered as `detail`). The
+ * deadline's last local day: an end at a local midnight (Lagos at 6:00 PM ET, a last sitting day)
+ * closes the day before, its instant less 1 ms; a start keeps its day. A date shown as a day
+ * (precision "day": a target, "Wed 27 Jan 2027") counts from the day shown when that is earlier:
+ * a target at 9:00 AM ET is 3:00 AM the next day in Auckland, where its 14-, 3- and 1-day rungs
+ * went a day late, the last "aim to finish today" on the very day the card named.
+ */
+export function rungDayWall(context: PlanContext, detail: Deadline, deadline: number): number {
+  const ends = !opensAt(context.calendar, detail.status, deadline);
+  const own = toWall(context.zone, deadline - (ends ? 1 : 0));
+  if (detail.precision !== "day" || detail.day === undefined) return own;
+  const shown = wallFromDate(detail.day, 0);
+  return shown < wallDayStart(own) ? shown : own;
+}
 
 /**
  * The latest delivery slot on or before the wall instant's day that is before the deadline: a

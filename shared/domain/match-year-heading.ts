@@ -12,6 +12,17 @@ export function matchYearHeading(plan: Pick<Plan, "matchYear" | "risks">): strin
 }
 
 /**
+ * The Match a plan's dates are for, as an email's footer names it: "Match 2027", or "Match 2028;
+ * your 2027 Match: out of reach" when the plan is dated for a later Match (laterPlannedMatchYear),
+ * where "(Match 2027)" stood under every email's 2028 dates. Pure.
+ */
+export function matchPlannedFor(plan: Pick<Plan, "matchYear" | "risks">): string {
+  const later = laterPlannedMatchYear(plan);
+  if (later === undefined) return `Match ${plan.matchYear}`;
+  return `Match ${later}; your ${plan.matchYear} Match: ${laterMatchReason(plan.risks.map((risk) => risk.code))}`;
+}
+
+/**
  * Why a plan is dated for a later Match, from its risk codes, in the words the applicant's heading
  * and the console's Match column share: a Match gone through ("not matched, not in SOAP", "no SOAP
  * position reported") is never called out of reach, which it never was. Pure.

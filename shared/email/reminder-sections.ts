@@ -3,6 +3,7 @@ import { budgetTable } from "#domain/budget-table.ts";
 import { budgetNote, budgetTotals, hasBudget } from "#domain/budget-words.ts";
 import { DATE_TAGS } from "#domain/date-basis.ts";
 import { stepDatesInline } from "#domain/date-words.ts";
+import { matchPlannedFor } from "#domain/match-year-heading.ts";
 import type { NextStep, Plan, Risk } from "#domain/plan.ts";
 import { CRITICAL_WINDOW_HOURS } from "#domain/preferences.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
@@ -112,9 +113,9 @@ export function riskLine(risk: Risk, words = risk.message): string {
   return `${risk.severity === "critical" ? "Critical" : "Warning"}: ${words}`;
 }
 
-/** The footer: what the applicant signed up to, whatever step this email is about. */
+/** The footer: what the applicant signed up to, whatever step this email is about (matchPlannedFor). */
 export function whyYouGetThis(plan: Plan): string {
-  return `You receive this because you (or your advisor) signed you up for Matchpath's reminders about your US residency application (Match ${plan.matchYear}).`;
+  return `You receive this because you (or your advisor) signed you up for Matchpath's reminders about your US residency application (${matchPlannedFor(plan)}).`;
 }
 
 /** The projected-date note, in the domain's one wording (date-basis.ts). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Risk } from "#domain/plan.ts";
 import { escapeHtml, headerText } from "#email/html.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { applicantLinks } from "#links/applicant-links.ts";
@@ -250,6 +251,22 @@ describe("what the email says it is", () => {
       expect(email.text).toContain("reminders about your US residency application (Match 2027)");
       expect(email.html).toContain("reminders about your US residency application (Match 2027)");
       expect(email.text).not.toContain("NRMP Main Residency Match");
+    }
+  });
+
+  it("the footer names the Match the plan is dated for once the target Match is out of reach", () => {
+    const outOfReach: Risk = {
+      code: "MATCH_YEAR_NOT_FEASIBLE",
+      severity: "critical",
+      message: "The 2027 Match is out of reach.",
+      milestones: ["ecfmg_application"],
+      sources: [],
+      earliestFeasibleMatchYear: 2028,
+    };
+    const email = render({ plan: planFactory({ risks: [outOfReach] }) });
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain("your US residency application (Match 2028; your 2027 Match: out of reach)");
+      expect(part).not.toContain("(Match 2027)");
     }
   });
 

@@ -6,7 +6,6 @@ import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { ACT_NOW, ACT_NOW_BY_CODE } from "./critical-notice-act-now.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
-import { instantOf } from "./instant-of.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
@@ -14,8 +13,7 @@ import { namesLaterChance } from "./later-last-day.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
 import { inLastWeek, LAST_WEEK_PHASE, lastWeekTitle } from "./match-year-last-week.ts";
 import { noteQuestioned } from "./note-questioned.ts";
-import { pathwayDeadline } from "./pathway-deadlines.ts";
-import { pathwayLateTitle } from "./pathway-late-title.ts";
+import { lastWeekPathwayTitle, pathwayLateTitle } from "./pathway-late-title.ts";
 import { nrmpLateFeeNoticeTitle } from "./planned-at-close.ts";
 import { RETAKE_ASKS_PROGRAM } from "./score-below-passing-risk.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
@@ -26,20 +24,6 @@ import { unreportedResults } from "./unreported-sittings.ts";
 import { IN_US_BEHIND_TITLE } from "./visa-start-risk.ts";
 import { NO_VISA_BEHIND_TITLE, VISA_REPORTED_EARLY_TITLE, visaReportedEarly } from "./visa-start-words.ts";
 import { inUsVerdictTitle, visaVerdictTitle } from "./visa-verdict-notice.ts";
-
-/**
- * A last week whose last day is the Pathway application's projected deadline: the risk says to
- * submit by that instant and that ECFMG's real deadline may be later (pathwayPastDayWords), so the
- * title says so, never "or your plan moves to the next Match", which that day does not decide.
- */
-const LAST_WEEK_PATHWAY_TITLE =
-  "Submit your ECFMG Pathway application now: the {year} Match is in reach only by its projected deadline";
-
-/** Whether MATCH_YEAR_LAST_DAY's last day is the Pathway application's projected deadline (last-working-instant.ts snaps it there). */
-function lastDayIsPathwayDeadline(context: PlanContext, risk: Risk): boolean {
-  const due = pathwayDeadline(context.calendar);
-  return due !== null && risk.lastWorkingAt !== undefined && instantOf(risk.lastWorkingAt) === due;
-}
 
 /** A last week naming a later day on NRMP's later candidate (namesLaterChance): the plan does not move after this day. */
 const LAST_WEEK_LATER_CHANCE_TITLE =
@@ -197,11 +181,10 @@ export function noticeTemplate(
   if (phase === RETAKE_ON_LATER_PHASE) return RETAKE_ON_LATER_TITLE;
   if (phase === RETAKE_ASKS_PROGRAM_PHASE) return RETAKE_ASKS_PROGRAM_TITLE;
   if (phase === LAST_WEEK_PHASE)
-    return lastDayIsPathwayDeadline(context, risk)
-      ? LAST_WEEK_PATHWAY_TITLE
-      : namesLaterChance(risk)
-        ? LAST_WEEK_LATER_CHANCE_TITLE
-        : lastWeekTitle(risk);
+    return (
+      lastWeekPathwayTitle(context, risk) ??
+      (namesLaterChance(risk) ? LAST_WEEK_LATER_CHANCE_TITLE : lastWeekTitle(risk))
+    );
   // NRMP never reported is asked about, as the risk does; planned for the day it closes or later, too late.
   if (risk.code === "NRMP_LATE_FEE") return nrmpLateFeeNoticeTitle(context) ?? ACT_NOW_BY_CODE.get(risk.code);
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;

@@ -24,6 +24,8 @@ import { laterDeadlineWas, laterLastDayBy, markedLaterChance } from "./later-las
 import { lastDayInLastWeek, markedLastWeek } from "./match-year-last-week.ts";
 import { oetLaterSeatClause } from "./oet-later-seat.ts";
 import { oetRebookBy, oetSeatClosed } from "./oet-rebook-words.ts";
+import { PATHWAY_MATCHED_VALIDITY_SOURCE } from "./pathway-certificate-risk.ts";
+import { PATHWAYS_REVALIDATION_SOURCE } from "./pathway-certificate-validity-check.ts";
 import { presumedSentPathwayPastDeadline } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
@@ -188,6 +190,16 @@ const LAST_DAY_SLOTS = 64;
 const lastDayMemo = new BoundedMemo<string, LastDayWords[]>(1_000);
 const ERAS_INDEX = stepIndex("eras_application");
 
+/**
+ * ECFMG ties a Pathway to one season's Match: an accepted one stayed valid "for the 2024 Match and for
+ * entry into U.S. GME programs in 2024" (its Pathways page, PATHWAY_MATCHED_VALIDITY_SOURCE), and a later Match takes that season's
+ * Pathways application, which also takes revalidations of an expired or expiring Pathway (its
+ * notice of 19 Aug 2025 on the 2026 Pathways, PATHWAYS_REVALIDATION_SOURCE). No fee is named: the
+ * Pathway's is not in our data.
+ */
+const PATHWAY_ONE_SEASON =
+  "ECFMG ties a Pathway to one season's Match, and the {next} Match takes that season's Pathways application";
+
 function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const { calendar, by, takes } = facts;
   // The opener says the hour (by); an action due at that same instant then just says its day word,
@@ -215,17 +227,28 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   // Nothing left to start (a Pathway already in, a sitting already held): no action to name, only
   // the day after which the chain no longer holds. With the ERAS application long late, the chain
   // holds but the Match is not "within reach": ERAS_LATE_SUBMISSION says weigh the next.
-  const reach = facts.erasLate
-    ? `ECFMG can still confirm your exams and Pathway to NRMP in time for the ${year} Match`
-    : `The ${year} Match is still within reach`;
+  // A Pathway still to submit then is a fee for that Match alone (PATHWAY_ONE_SEASON): the weighing
+  // comes first and covers it, and the Match is what she may still choose.
+  const weighPathway =
+    facts.erasLate && facts.pathway === "before" && takes.some((take) => take.key === "ecfmg_pathway");
+  if (weighPathway) {
+    addSource(sources, PATHWAY_MATCHED_VALIDITY_SOURCE);
+    addSource(sources, PATHWAYS_REVALIDATION_SOURCE);
+  }
+  const reach = weighPathway
+    ? `Without an ERAS application this late, weigh the ${year + 1} Match before you pay the Pathway or ERAS fees (see the ERAS warning): ${PATHWAY_ONE_SEASON.replace("{next}", String(year + 1))}. Should you still apply for the ${year} Match, ECFMG can confirm your exams and Pathway to NRMP in time`
+    : facts.erasLate
+      ? `ECFMG can still confirm your exams and Pathway to NRMP in time for the ${year} Match`
+      : `The ${year} Match is still within reach`;
   const opener =
     acts.length === 0
       ? `${reach}, with nothing left for you to start: keep every date you have booked and send each result to ECFMG as it arrives; ${after.replace("after that day", `after ${dayOf(by)}`)}`
       : `${reach} if you act ${by}: ${listed(acts)}; ${after}`;
   // The next Match as nextMatch (ERAS_LATE_SUBMISSION's words) counts it: the plan's year plus one.
-  const eras = facts.erasLate
-    ? ` But without an ERAS application this late, weigh the ${year + 1} Match before you pay ERAS fees (see the ERAS warning).`
-    : "";
+  const eras =
+    facts.erasLate && !weighPathway
+      ? ` But without an ERAS application this late, weigh the ${year + 1} Match before you pay ERAS fees (see the ERAS warning).`
+      : "";
   // The later last day, when there is one, is the last chance on NRMP's later candidate only.
   const later =
     facts.laterBy === ""

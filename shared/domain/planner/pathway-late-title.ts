@@ -1,6 +1,10 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
+import { instantOf } from "./instant-of.ts";
+import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { isPathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { isUndatedPathwayLateRisk } from "./undated-pathway-late.ts";
 
@@ -25,6 +29,33 @@ const PATHWAY_PASSED_ASKED_TITLE =
  */
 const PATHWAY_PASSED_TITLE =
   "Your ECFMG Pathway deadline has passed on our projection: submit your application today";
+
+/**
+ * A last week whose last day is the Pathway application's projected deadline: the risk says to
+ * submit by that instant and that ECFMG's real deadline may be later (pathwayPastDayWords), so the
+ * title says so, never "or your plan moves to the next Match", which that day does not decide.
+ */
+const LAST_WEEK_PATHWAY_TITLE =
+  "Submit your ECFMG Pathway application now: the {year} Match is in reach only by its projected deadline";
+
+/**
+ * The same last day with the ERAS application long late (ERAS_LATE_SUBMISSION says to weigh the
+ * next Match): the risk's words weigh the next Match before the Pathway fee too, since a Pathway is
+ * tied to one season's Match, so the title does, never "the {year} Match is in reach".
+ */
+const LAST_WEEK_PATHWAY_WEIGH_TITLE =
+  "No ERAS application this late: weigh the {next} Match before you pay for a {year} ECFMG Pathway (its deadline is projected)";
+
+/** MATCH_YEAR_LAST_DAY's title when its last day is the Pathway application's projected deadline (last-working-instant.ts snaps it there), else undefined. */
+export function lastWeekPathwayTitle(context: PlanContext, risk: Risk): string | undefined {
+  const due = pathwayDeadline(context.calendar);
+  if (due === null || risk.lastWorkingAt === undefined || instantOf(risk.lastWorkingAt) !== due)
+    return undefined;
+  // The test MATCH_YEAR_LAST_DAY's words take (match-year-last-day.ts erasLate).
+  const erasLate = !isFinished(statusAt(context, ERAS_INDEX)) && erasSubmissionWellPast(context);
+  return erasLate ? LAST_WEEK_PATHWAY_WEIGH_TITLE : LAST_WEEK_PATHWAY_TITLE;
+}
+const ERAS_INDEX = stepIndex("eras_application");
 
 /**
  * The title for EXAMS_LATE_FOR_RANKING naming only the Pathway application, or for the question

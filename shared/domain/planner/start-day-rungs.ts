@@ -36,13 +36,14 @@ export function followStartDays(context: PlanContext, reminders: TimedReminder[]
     for (const each of reminders) if (!spoken.includes(each)) reminders[kept++] = each;
     reminders.length = kept;
   }
+  // The starts still laid, found once: asked of every reminder below, a look-up in `spoken` each.
+  const open = spoken.length === 0 ? starts : starts.filter((start) => !spoken.includes(start));
   for (let index = 0; index < reminders.length; index++) {
     const each = reminders[index] as TimedReminder;
     if (each.ownDay !== undefined || each.late || each.fixed || each.notice || each.missedAt !== undefined)
       continue;
-    for (const start of starts) {
-      if (spoken.includes(start) || each.deadline !== start.deadline || each.sendAt !== start.ownDay)
-        continue;
+    for (const start of open) {
+      if (each.deadline !== start.deadline || each.sendAt !== start.ownDay) continue;
       if (reminders.some((other) => sameNotice(other, each, start.sendAt))) break;
       const reminder = reminderWith(each.reminder, {
         sendAt: isoUtc(start.sendAt),

@@ -5,7 +5,6 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { NRMP_SOAP_URL } from "./risk-sources.ts";
 
-const ERAS_AT = stepIndex("eras_application");
 const NRMP_AT = stepIndex("nrmp_registration");
 const ROL_AT = stepIndex("rank_order_list");
 
@@ -15,17 +14,19 @@ const made = new WeakMap<SeasonCalendar, Risk>();
 /**
  * NO_INTERVIEW_RECORDED (warning): from
  * ranking's opening to the rank order list deadline, a plan for the entered Match (`inReach`: not
- * moved, not out of reach) with the ERAS application submitted and NRMP registration done, the list
- * not certified, and no interview recorded for this Match (interviewingForMatch): an advisor would
- * ask about interviews, since a list without one cannot match; with none, SOAP and the next Match's
- * plan are what is left. The plan does not move and the list's step keeps its words. Cheap
+ * moved, not out of reach) with NRMP registration done, the list not certified, and no interview
+ * recorded for this Match (interviewingForMatch): an advisor would ask about interviews, since a list
+ * without one cannot match; with none, SOAP and the next Match's plan are what is left. The plan does
+ * not move; with the ERAS application submitted the list's step keeps its words, without it the list
+ * waits for the application (waiting-for.ts), so this question, not a countdown to certify a list with
+ * nothing on it, is what ranking's opening brings (an interview told lifts both). Cheap
  * comparisons first; the words are made once per calendar. Null otherwise.
  */
 export function noInterviewRecordedRisk(context: PlanContext, inReach: boolean): Risk | null {
   const { calendar, now } = context;
   if (!inReach || now < calendar.dates.nrmp_rank_order_list_entry_opens.at) return null;
   if (now > calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at) return null;
-  if (!isFinished(statusAt(context, ERAS_AT)) || !isFinished(statusAt(context, NRMP_AT))) return null;
+  if (!isFinished(statusAt(context, NRMP_AT))) return null;
   if (isFinished(statusAt(context, ROL_AT)) || interviewingForMatch(context)) return null;
   let risk = made.get(calendar);
   if (risk === undefined) {

@@ -2,6 +2,7 @@ import { actByDayLabel, certificateCheckLabel, SCORE_BELOW_PASSING_LABEL } from 
 import { DATE_TAGS, dateTag } from "./date-basis.ts";
 import { questionReminderLabel, questionStepLabel } from "./match-outcome-labels.ts";
 import { datedBySoapEnd } from "./match-outcome-question.ts";
+import { type MissedDateItem, missedDateLabel, OVERDUE_SINCE_LABEL } from "./missed-date-label.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
 import { stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
@@ -123,9 +124,6 @@ export const RANKING_OPENS_TITLES = {
 } as const;
 const RANKING_OPENS_DATE_LABEL = { label: "Certify your list by", inline: "certify your list by" } as const;
 
-/** The words before an overdue step's missed date (Reminder.overdueSince), shown in place of its countdown. */
-export const OVERDUE_SINCE_LABEL = { label: "Overdue since", inline: "overdue since" } as const;
-
 /**
  * The date a reminder's displays print after its label: the missed date of an overdue step's chase,
  * else the date of the step a notice laid against a season date rides on (Reminder.stepDate), else
@@ -139,9 +137,10 @@ export function reminderShownDate(
 
 export function reminderDateLabel(
   reminder: Pick<Reminder, "countsDownTo"> &
-    Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince" | "deadlineDetail" | "risk" | "title">>,
+    Partial<Pick<Reminder, "milestone" | "rung" | "overdueSince" | "deadlineDetail" | "risk" | "title">> &
+    MissedDateItem,
 ): { readonly label: string; readonly inline: string } {
-  if (reminder.overdueSince !== undefined) return OVERDUE_SINCE_LABEL;
+  if (reminder.overdueSince !== undefined) return missedDateLabel(reminder);
   if (reminder.rung === "start-by") return START_BY_DATE_LABELS[reminder.countsDownTo ?? "deadline"];
   if (reminder.rung === RANKING_OPENS_RUNG) return RANKING_OPENS_DATE_LABEL;
   // The one "book now" reminder of an exam under way on a moved plan counts down the same way.
@@ -200,12 +199,13 @@ const BY_END = / by$/;
  */
 export function sentReminderLabel(
   reminder: Pick<Reminder, "countsDownTo" | "deadline"> &
-    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince" | "stepDate" | "risk">>,
+    Partial<Pick<Reminder, "milestone" | "rung" | "deadlineDetail" | "overdueSince" | "stepDate" | "risk">> &
+    MissedDateItem,
   sentAt: string,
 ): { label: string; inline: string } {
   const label = reminderDateLabel(reminder);
-  // An overdue step's missed date has no time left.
-  if (label === OVERDUE_SINCE_LABEL) return label;
+  // An overdue step's missed date (or one behind our plan) has no time left.
+  if (reminder.overdueSince !== undefined) return label;
   // The time left is to the date shown (a notice's step date, not the season date it is laid against).
   const shown = reminder.stepDate ?? reminder.deadlineDetail;
   // A whole day (an exam's last sitting day) is not met in hours: its date alone.

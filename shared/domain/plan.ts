@@ -117,6 +117,12 @@ export interface NextStep {
    */
   urgency: "overdue" | "urgent" | "soon" | "later";
   /**
+   * On an "overdue" step whose passed date is our own allowance counted back from a date that still
+   * holds (planner/behind-our-plan.ts: a matched visa step before the visa's own date): it is behind
+   * our plan, not overdue, on every display, and not in the plan's `overdue` list.
+   */
+  behindPlan?: true;
+  /**
    * What the card's dates rest on, as Risk.sources (its words say only "(projected)" or "(our
    * advice)"): the projection rule of each projected date, the page of each confirmed one, the rule
    * of its advice dates. Set by withStepSources (step-sources.ts) where a card is shown, never by
@@ -142,6 +148,8 @@ export interface BlockedStep {
   targetFor?: StepSubject;
   /** A step after Match Day past the date the plan counted on, still waiting: that date (no `deadline` then). */
   overdueSince?: Deadline;
+  /** `overdueSince` is our allowance and the visa's own date still holds: "behind our plan since" (NextStep.behindPlan). */
+  behindPlan?: true;
   /** The applicant's own date for the step, as on NextStep (never replaces `deadline`). */
   ownDate?: Deadline;
 }

@@ -1,5 +1,6 @@
 import { type CatalogEntry, MILESTONE_CATALOG } from "./catalog/index.ts";
 import type { Plan, Risk, StepSubject } from "./plan.ts";
+import { markBehindOurPlan, markBehindOurPlanReminders } from "./planner/behind-our-plan.ts";
 import { undateBlockedBeforePrerequisite } from "./planner/blocked-before-prerequisite.ts";
 import { buildBudget } from "./planner/budget.ts";
 import { spaceCertificateQuestion } from "./planner/certificate-question-spacing.ts";
@@ -207,6 +208,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
         )
       : withTargetRisks(assessRisks(context, dates, feasibility, targeted), context, dates, gates);
   pressCriticalSteps(risks, collected.nextSteps);
+  if (later === null) markBehindOurPlan(context, dates, collected, risks); // Past our allowance, the visa's date ahead
   // No step before a step it needs at the same or a higher urgency, as the reading order:
   // orderNextSteps applies prerequisitesFirst's rule on its keyed records (needed-first.ts).
   const nextSteps = orderNextSteps(collected.nextSteps);
@@ -243,6 +245,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   joinLateArrivals(context, collected.reminders);
   // NRMP asked beside the rank list: one email per slot, the rank list's.
   foldNrmpAskedIntoRankList(context, collected.reminders);
+  if (later === null) markBehindOurPlanReminders(context, dates, collected.reminders, risks);
   const result: Plan = {
     now: isoUtc(context.now),
     matchYear: calendar.matchYear,

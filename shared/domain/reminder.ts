@@ -30,6 +30,11 @@ export interface Reminder {
    */
   overdueSince?: Deadline;
   /**
+   * With `overdueSince`: that date is our allowance and, when this is sent, the visa's own date
+   * still holds (planner/behind-our-plan.ts): "Behind our plan since", never "Overdue since".
+   */
+  behindPlan?: true;
+  /**
    * On a risk's notice laid against a season date that is not its step's (residency's start): the
    * deadline of the step it rides on, still ahead, as the step's card shows it. Displays show it in
    * place of `deadline` (reminderShownDate), which stays the instant the notice is laid against and

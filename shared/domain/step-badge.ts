@@ -34,14 +34,17 @@ export type StepBadge =
   | "urgent-result-pending"
   | "too-late-for-match"
   | "urgent-for-match"
-  | "soon-for-match";
+  | "soon-for-match"
+  | "behind-plan";
 
 export function stepBadge(
   step: Pick<NextStep, "missedDeadline" | "matchYears" | "ownDate" | "deadline" | "urgency"> &
-    Partial<Pick<NextStep, "milestone">>,
+    Partial<Pick<NextStep, "milestone" | "behindPlan">>,
   now: string,
   risks: readonly Pick<Risk, "severity" | "code" | "milestones">[] = [],
 ): StepBadge {
+  // Past our own allowance while the visa's date holds (NextStep.behindPlan): behind our plan, not overdue.
+  if (step.behindPlan === true && step.urgency === "overdue") return "behind-plan";
   if (step.missedDeadline !== undefined && step.matchYears === undefined)
     return step.urgency === "urgent" ? "urgent-early-deadline-passed" : "early-deadline-passed";
   if (step.ownDate !== undefined && Date.parse(step.ownDate.at) + DAY_MS <= Date.parse(now)) {
@@ -93,6 +96,8 @@ export function badgeWords(badge: StepBadge, step: Pick<NextStep, "matchYears">)
       return `urgent for the ${step.matchYears?.due ?? "next"} Match`;
     case "soon-for-match":
       return `soon for the ${step.matchYears?.due ?? "next"} Match`;
+    case "behind-plan":
+      return "behind our plan";
     default:
       return badge;
   }

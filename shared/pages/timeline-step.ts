@@ -136,7 +136,8 @@ function actionButtons(
 function badgeHtml(step: NextStep, plan: Plan): string {
   const badge = stepBadge(step, plan.now, plan.risks);
   const words = badgeWords(badge, step);
-  const tone = badge === "overdue-result-pending" ? "overdue" : step.urgency;
+  const tone =
+    badge === "overdue-result-pending" ? "overdue" : badge === "behind-plan" ? "urgent" : step.urgency;
   return `<span class="tag ${tone}">${e(words.charAt(0).toUpperCase() + words.slice(1))}</span>`;
 }
 

@@ -3,9 +3,10 @@ import { stepForAdvisor, waitingForAdvisor, whyForAdvisor } from "#domain/consol
 import { markDoneNotYet, notYetForAdvisor } from "#domain/console/mark-done.ts";
 import { blockedForAdvisor, overdueForAdvisor, stepStanding } from "#domain/console/overdue.ts";
 import { DATE_TAGS } from "#domain/date-basis.ts";
-import { OVERDUE_SINCE_LABEL, REMINDER_DATE_LABELS, stepDateLabel, targetShown } from "#domain/date-words.ts";
+import { REMINDER_DATE_LABELS, stepDateLabel, targetShown } from "#domain/date-words.ts";
 import { bookedDayAhead } from "#domain/exam-booking.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
+import { missedDateLabel } from "#domain/missed-date-label.ts";
 import type { Deadline, NextStep, StepSubject } from "#domain/plan.ts";
 import { pastSeasonWork } from "#domain/planner/past-season.ts";
 import { isInterviewStart } from "#domain/program-time.ts";
@@ -95,10 +96,14 @@ export function timelineCard(view: ApplicantView, today: string): string {
   // SOAP ends, an NRMP event is on, a Match outcome question is answered by (stepDateLabel).
   // A date that has passed is never "due" it: a step the advisor is not told is overdue (Step 3
   // waiting on the program's answer) read "urgent due Fri 19 Mar 2027" two months on.
-  const dueWord = (step: { milestone: StepSubject; title: string }, deadline: Deadline) =>
+  const dueWord = (step: { milestone: StepSubject; title: string; behindPlan?: true }, deadline: Deadline) =>
     step.milestone !== "interview"
-      ? passedDue(stepDateLabel({ ...step, deadline }, REMINDER_DATE_LABELS.deadline), deadline, plan.now)
-          .inline
+      ? passedDue(
+          stepDateLabel({ ...step, deadline }, REMINDER_DATE_LABELS.deadline),
+          deadline,
+          plan.now,
+          step,
+        ).inline
       : isInterviewStart(deadline)
         ? "starts"
         : "send their note by";
@@ -139,13 +144,14 @@ export function timelineCard(view: ApplicantView, today: string): string {
 </section>`;
 }
 
-/** A step's "due" label, read "overdue since" once its date has passed (OVERDUE_SINCE_LABEL, as its emails say). */
+/** A step's "due" label, read "overdue since" (or "behind our plan since": missedDateLabel) once its date has passed, as its emails say. */
 function passedDue(
   label: { readonly label: string; readonly inline: string },
   deadline: Deadline,
   now: string,
+  step: { behindPlan?: true },
 ): { readonly label: string; readonly inline: string } {
   return label === REMINDER_DATE_LABELS.deadline && Date.parse(deadline.at) < Date.parse(now)
-    ? OVERDUE_SINCE_LABEL
+    ? missedDateLabel(step)
     : label;
 }

@@ -76,6 +76,8 @@ export function stepStanding(plan: Plan, step: NextStep): StepStanding {
   if (badge === "urgent-result-pending") return { label: "urgent: result pending", critical: false };
   // Past its deadline, yet not one the advisor is told of as overdue (SEASON_OVER tells it).
   if (badge === "overdue-result-pending") return { label: "result pending", critical: false };
+  // Behind our plan, the visa's own date still holding: a question for the program, not a missed date.
+  if (badge === "behind-plan") return { label: badgeWords(badge, step), critical: false };
   return { label: badge === "overdue" ? "urgent" : badge, critical: false };
 }
 

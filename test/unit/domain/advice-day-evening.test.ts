@@ -55,13 +55,17 @@ describe("an advice day is the applicant's own day, due until it ends where they
       }
     });
 
-    it(`${zone}: at 12:30 AM on Tue 6 Apr the row, card, overdue list, risk, email and feed say Mon 5 Apr has passed`, () => {
+    it(`${zone}: at 12:30 AM on Tue 6 Apr the row, card, risk, email and feed say Mon 5 Apr has passed, behind our plan`, () => {
       const now = mondayEnds(zone) + HALF_HOUR;
       const planned = planAt(zone, now);
-      expect(planned.overdue.map((step) => step.milestone).sort()).toEqual([...STEPS].sort());
-      for (const step of planned.overdue) expect(step.deadline?.local).toBe("Mon 5 Apr 2027");
-      for (const key of STEPS)
-        expect(planned.nextSteps.find((each) => each.milestone === key)?.urgency, key).toBe("overdue");
+      // Our allowance passed while the visa's own date holds: behind our plan, not in the overdue list.
+      expect(planned.overdue.map((step) => step.milestone)).toEqual([]);
+      for (const key of STEPS) {
+        const row = planned.nextSteps.find((each) => each.milestone === key);
+        expect(row?.urgency, key).toBe("overdue");
+        expect(row?.behindPlan, key).toBe(true);
+        expect(row?.deadline?.local, key).toBe("Mon 5 Apr 2027");
+      }
       expect(sponsorship(planned)?.action).toContain(
         "as soon as you can (Mon 5 Apr 2027, our advice, has passed)",
       );
@@ -81,7 +85,9 @@ describe("an advice day is the applicant's own day, due until it ends where they
         plan: planned,
         unsubscribeUrl: "https://example.org/unsubscribe",
       });
-      expect(email.text).toContain("Overdue since: Mon 5 Apr 2027 (our advice, not set by any authority)");
+      expect(email.text).toContain(
+        "Behind our plan since: Mon 5 Apr 2027 (our advice, not set by any authority)",
+      );
       const feed = renderApplicantFeed({
         applicantId: "a_test",
         timezone: zone,

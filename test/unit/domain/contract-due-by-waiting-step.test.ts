@@ -89,13 +89,16 @@ describe("J-1: the contract overdue since the sponsorship's date", () => {
     expect(contractRow(result)?.urgency).toBe("overdue");
     expect(contractRow(result)?.deadline?.local).toBe("Mon 5 Apr 2027");
     expect(contractRow(result)?.target?.local).toBe("Fri 2 Apr 2027");
-    expect(result.overdue.map((each) => each.milestone)).toContain("contract");
+    // The J-1 visa's own date still holds on 10 Apr: behind our plan, not in the overdue list.
+    expect(contractRow(result)?.behindPlan).toBe(true);
+    expect(result.overdue.map((each) => each.milestone)).not.toContain("contract");
     const chase = contractReminders(result);
     expect(chase.length).toBeGreaterThan(0);
     for (const each of chase) {
       expect(each.overdueSince?.local).toBe("Mon 5 Apr 2027");
-      expect(reminderDateLabel(each).label).toBe("Overdue since");
+      expect(reminderDateLabel(each).label).toMatch(/^(Behind our plan|Overdue) since$/);
     }
+    expect(reminderDateLabel(chase[0] ?? { countsDownTo: undefined }).label).toBe("Behind our plan since");
     expect(chase.find((each) => each.rung === "visa-behind")?.why).toContain(
       "your J-1 sponsorship through ECFMG waits on it",
     );

@@ -25,13 +25,13 @@ function noticeAndCard(result: Plan, code: string): { notice?: Reminder; card?: 
 }
 
 describe("a notice shows the date of the card it rides on", () => {
-  it("Dhaka, J-1, 19 Apr 2027: VISA_STEP_LATE on the Statement of Need is overdue since its card's day, not due the visa's", () => {
+  it("Dhaka, J-1, 19 Apr 2027: VISA_STEP_LATE on the Statement of Need is behind our plan since its card's day, not due the visa's", () => {
     const result = planned("j1-dhaka-statement-of-need-overdue.json", "2027-04-19T09:00:00+06:00");
     const { notice, card } = noticeAndCard(result, "VISA_STEP_LATE");
     expect(notice?.milestone).toBe("j1_statement_of_need");
     expect(card?.deadline?.local).toBe("Mon 5 Apr 2027");
     expect(notice && reminderShownDate(notice)).toEqual(card?.deadline);
-    expect(notice && reminderDateLabel(notice).label).toBe("Overdue since");
+    expect(notice && reminderDateLabel(notice).label).toBe("Behind our plan since");
     // The visa's date stays the notice's own: it stops being sent then.
     expect(notice?.deadlineDetail.local).toBe("Wed 16 Jun 2027");
   });

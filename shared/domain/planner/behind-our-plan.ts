@@ -1,0 +1,136 @@
+import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import type { Risk } from "../plan.ts";
+import type { MilestoneKey } from "../snapshot.ts";
+import type { PlanContext } from "./context.ts";
+import { contractNeededBy } from "./contract-needed-by.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { certificateHolds } from "./j1-certificate-late.ts";
+import type { Collected } from "./milestone-gates.ts";
+import { reminderWith } from "./reminder-record.ts";
+import type { TimedReminder } from "./reminders.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
+import { visaChainMatched } from "./visa-start-risk.ts";
+import { j1FileVerdict, visaDateAtRiskFrom } from "./visa-step-late.ts";
+
+// After the Match, most of the visa chain is dated by our own cautious allowances counted back from
+// the visa's date (the Statement of Need and the J-1 sponsorship from the DS-2019, the DS-2019 a month
+// before the J-1 visa, the H-1B petition 60 days before the stamping), and the contract by the step
+// waiting on it. Past such a day alone the applicant is behind our plan, not overdue: ministries and
+// programs take weeks, and the date that counts, the visa's own, still holds (VISA_STEP_LATE and
+// CONTRACT_NOT_RECEIVED, warnings, say so). "Overdue" once that date is at risk (VISA_NOT_READY_FOR_START,
+// critical: less than half the allowance left, or a verdict that the visa's date or the start is lost).
+
+/**
+ * The instant up to which a matched applicant's visa-chain step past its date is behind our plan
+ * rather than overdue: when the visa's own date it is counted back from comes at risk
+ * (visaDateAtRiskFrom, the instant VISA_STEP_LATE gives way to VISA_NOT_READY_FOR_START); for the
+ * contract, that of the step waiting on it (contractNeededBy, as contractStillAwaited reads it); for
+ * the J-1 certificate the DS-2019 waits for (certificateHolds), the DS-2019's. Null for any other step,
+ * before the Match, with no visa to get (the contract then needed by orientation, a date of its own),
+ * or once a J-1 verdict speaks for the sponsorship file (j1FileVerdict: the visa's date past reach or
+ * the start out of reach).
+ */
+export function behindOurPlanUntil(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
+  dates: PlanDates,
+): number | null {
+  if (!visaChainMatched(context)) return null;
+  let waiting: Pick<CatalogEntry, "key" | "due"> | null = entry;
+  let planned = dates.due(entry.key as MilestoneKey)?.at;
+  if (entry.key === "contract") {
+    const needed = contractNeededBy(context, dates);
+    waiting = needed?.step ?? null;
+    planned = needed?.due.at;
+  } else if (entry.key === "ecfmg_certification") {
+    waiting = certificateHolds(context, dates) === null ? null : catalogEntry("j1_ds2019");
+    planned = dates.due("j1_ds2019")?.at;
+  } else if (entry.stage !== "visa") return null;
+  if (waiting === null || planned === undefined) return null;
+  if (context.applicant.visa === "J-1" && j1FileVerdict(context, dates)) return null;
+  return visaDateAtRiskFrom(context, waiting, planned, dates);
+}
+
+/** Whether a step past its date at `at` is behind our plan, not overdue (behindOurPlanUntil). */
+export function behindOurPlanAt(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
+  dates: PlanDates,
+  at: number,
+): boolean {
+  const until = behindOurPlanUntil(context, entry, dates);
+  return until !== null && at < until;
+}
+
+/** The steps whose passed date may be our allowance: the visa stage's, the contract, the J-1 certificate. */
+const MAY_BE_BEHIND: ReadonlySet<string> = new Set(
+  MILESTONE_CATALOG.filter(
+    (entry) => entry.stage === "visa" || entry.key === "contract" || entry.key === "ecfmg_certification",
+  ).map((entry) => entry.key),
+);
+
+/**
+ * Marks the collected next and blocked steps past a date that is our allowance while the visa's own
+ * date holds (behindOurPlanUntil) as behind our plan, and leaves them out of the overdue list, which
+ * the advisor's console, its escalations and the domain events read as missed. Their urgency stays
+ * (they are pressed as before); only the words and the overdue list change. The visa's own date is a
+ * re-planning instant: passing it turns them overdue.
+ */
+export function markBehindOurPlan(
+  context: PlanContext,
+  dates: PlanDates,
+  collected: Collected,
+  risks: readonly Risk[],
+): void {
+  if (!visaChainMatched(context)) return;
+  const behind = new Set<string>();
+  const critical = criticalSteps(risks);
+  const isBehind = (milestone: string): boolean => {
+    if (!MAY_BE_BEHIND.has(milestone) || critical.has(milestone)) return false;
+    const until = behindOurPlanUntil(context, catalogEntry(milestone as MilestoneKey), dates);
+    if (until === null || context.now >= until) return false;
+    noteRiskChange(context, until);
+    return true;
+  };
+  for (const { item } of collected.nextSteps)
+    if (item.urgency === "overdue" && item.interviewId === undefined && isBehind(item.milestone)) {
+      item.behindPlan = true;
+      behind.add(item.milestone);
+    }
+  for (const step of collected.blocked)
+    if (step.overdueSince !== undefined && isBehind(step.milestone)) step.behindPlan = true;
+  if (behind.size === 0) return;
+  for (let at = collected.overdue.length - 1; at >= 0; at--)
+    if (behind.has(collected.overdue[at]?.item.milestone ?? "")) collected.overdue.splice(at, 1);
+}
+
+/** The steps a critical risk names (VISA_NOT_READY_FOR_START among them): late, never only behind our plan. */
+function criticalSteps(risks: readonly Risk[]): ReadonlySet<string> {
+  return new Set(risks.filter((risk) => risk.severity === "critical").flatMap((risk) => risk.milestones));
+}
+
+/**
+ * The laid reminders' words past our allowance: a reminder of a step behind our plan (its
+ * `overdueSince` our allowance, sent before the visa's own date comes at risk: behindOurPlanUntil)
+ * says "Behind our plan since", never "Overdue since". Its weekly chase keeps its cadence (the
+ * visa-behind ladder: at least once every 7 days up to the start), in these words.
+ */
+export function markBehindOurPlanReminders(
+  context: PlanContext,
+  dates: PlanDates,
+  reminders: TimedReminder[],
+  risks: readonly Risk[],
+): void {
+  if (!visaChainMatched(context)) return;
+  const critical = criticalSteps(risks);
+  for (const timed of reminders) {
+    const since = timed.reminder.overdueSince;
+    if (since === undefined) continue;
+    const { milestone } = timed.reminder;
+    if (!MAY_BE_BEHIND.has(milestone) || critical.has(milestone)) continue;
+    const until = behindOurPlanUntil(context, catalogEntry(milestone as MilestoneKey), dates);
+    const missed = Date.parse(since.at);
+    if (until === null || timed.sendAt >= until || missed >= until) continue;
+    timed.reminder = reminderWith(timed.reminder, { behindPlan: true });
+  }
+}

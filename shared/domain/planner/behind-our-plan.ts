@@ -104,9 +104,13 @@ export function markBehindOurPlan(
     if (behind.has(collected.overdue[at]?.item.milestone ?? "")) collected.overdue.splice(at, 1);
 }
 
-/** The steps a critical risk names (VISA_NOT_READY_FOR_START among them): late, never only behind our plan. */
+/**
+ * The steps a critical risk names (VISA_NOT_READY_FOR_START among them: late, never only behind our
+ * plan), and the critical risks' codes (a critical notice riding on such a step keeps its own words).
+ */
 function criticalSteps(risks: readonly Risk[]): ReadonlySet<string> {
-  return new Set(risks.filter((risk) => risk.severity === "critical").flatMap((risk) => risk.milestones));
+  const critical = risks.filter((risk) => risk.severity === "critical");
+  return new Set([...critical.flatMap((risk) => risk.milestones), ...critical.map((risk) => risk.code)]);
 }
 
 /**
@@ -126,8 +130,8 @@ export function markBehindOurPlanReminders(
   for (const timed of reminders) {
     const since = timed.reminder.overdueSince;
     if (since === undefined) continue;
-    const { milestone } = timed.reminder;
-    if (!MAY_BE_BEHIND.has(milestone) || critical.has(milestone)) continue;
+    const { milestone, risk } = timed.reminder;
+    if (!MAY_BE_BEHIND.has(milestone) || critical.has(milestone) || critical.has(risk ?? "")) continue;
     const until = behindOurPlanUntil(context, catalogEntry(milestone as MilestoneKey), dates);
     const missed = Date.parse(since.at);
     if (until === null || timed.sendAt >= until || missed >= until) continue;

@@ -110,6 +110,8 @@ export function waitingForOf(
     index === RANK_LIST_INDEX &&
     status === "not_started" &&
     context.rolRefused === null && // a list reported, refused as dated too early, is theirs to certify again
+    // Past the deadline, the list's card says the Match is over for them, as for any list not certified.
+    context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at &&
     !isSatisfiedAt(context, ERAS_APPLICATION_INDEX) &&
     !interviewingForMatch(context)
   )

@@ -32,7 +32,7 @@ export function residencyStartedAt(context: { calendar: SeasonCalendar; zone: st
  * Whether residency has yet to start for the applicant at `now` (residencyStartedAt): the one guard
  * of the visa verdicts that speak before the start, so they hand over to each other and to the
  * delayed start at one instant. Read at ET's midnight, Honolulu's J-1 verdict ("a start … is out of
- * reach") gave way at 7:00 PM on 30 Jun, her time, to the generic "your visa steps are behind".
+ * reach") gave way at 6:00 PM on 30 Jun, her time, to the generic "your visa steps are behind".
  */
 export function residencyAhead(context: { calendar: SeasonCalendar; zone: string; now: number }): boolean {
   return context.now < residencyStartedAt(context);

@@ -7,7 +7,7 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 
 // Residency starts where the applicant is once 1 Jul has begun both in ET and there: in Honolulu at
 // her own midnight (10:00 UTC), six hours after ET's. The visa verdicts stood at ET's midnight, so
-// from 7:00 PM on 30 Jun, her time, the exact verdict (a J-1 start out of reach, the H-1B petition's
+// from 6:00 PM on 30 Jun, her time, the exact verdict (a J-1 start out of reach, the H-1B petition's
 // last filing day gone, the DS-2019 received late) gave way to the generic "your visa steps are
 // behind" until START_DELAYED took over at her midnight. East of ET the start is ET's midnight.
 

@@ -11,6 +11,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { step3ChainDaysWith, step3VisaDays } from "./h1b.ts";
 import { certificateOnOfficeDay } from "./h1b-certificate-day.ts";
 import { sponsorshipAhead } from "./j1-certificate.ts";
+import { residencyAhead } from "./residency-started.ts";
 import { step3DueNow } from "./step3-after-ranking.ts";
 
 // After the rank order list deadline an H-1B applicant's
@@ -85,13 +86,12 @@ function afterRankingTargetOf(context: PlanContext, dates: PlanDates, visaDays: 
 
 /**
  * Whether a program's start date waits on the applicant: they told us they matched (Match Day done)
- * and residency has not started. Before that, on the H-1B track, no start is at risk yet: the
- * certificate is asked about, not chased.
+ * and residency has not started where they are (residencyAhead: in Honolulu at her midnight, not
+ * 6:00 PM on 30 Jun, as the visa verdicts). Before that, on the H-1B track, no start is at risk yet:
+ * the certificate is asked about, not chased.
  */
 function startAhead(context: PlanContext): boolean {
-  return (
-    isFinished(statusAt(context, MATCH_DAY_AT)) && context.now < context.calendar.dates.residency_start.at
-  );
+  return isFinished(statusAt(context, MATCH_DAY_AT)) && residencyAhead(context);
 }
 
 /**

@@ -50,4 +50,14 @@ describe("the H-1B certificate after ranking: weekly only with a start at risk",
     const step = result.nextSteps.find((each) => each.milestone === "ecfmg_certification");
     expect(step?.action ?? "").toContain("is now at risk");
   });
+
+  // Residency starts in Honolulu at her own midnight, six hours after ET's: at 7:00 PM on 30 Jun,
+  // her time, the start is still ahead, so the card keeps saying the H-1B start is at risk.
+  it("in Honolulu on the evening of 30 Jun, after ET's midnight, the card still says the start is at risk", () => {
+    const matched = readSnapshot(DIR, "h1b-accra-matched-2027.json");
+    const honolulu = { ...matched, applicant: { ...matched.applicant, timezone: "Pacific/Honolulu" } };
+    const result = planInOwnMatch(honolulu, "2027-07-01T05:00:00+00:00");
+    const step = result.nextSteps.find((each) => each.milestone === "ecfmg_certification");
+    expect(step?.action ?? "").toContain("is now at risk");
+  });
 });

@@ -8,6 +8,7 @@ import type { Construct } from "constructs";
 import {
   GSI1,
   GSI2,
+  PLANNER_STREAM_BATCH_SIZE,
   planningStreamFilterPattern,
   STREAM_VIEW_TYPE,
   TABLE_KEYS,
@@ -106,7 +107,7 @@ export class ApplicantTable extends dynamodb.Table {
     fn.addEventSource(
       new DynamoEventSource(this, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        batchSize: 10,
+        batchSize: PLANNER_STREAM_BATCH_SIZE,
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
         retryAttempts: 5,

@@ -9,8 +9,7 @@ import type { AwsClientFactory, MatchpathFunction } from "#adapters/aws-clients.
 import { awsClients } from "#adapters/aws-clients-all.ts";
 import { sesOnFirstUse } from "#adapters/ses/escalation-for.ts";
 import type { ReminderEvent } from "../../functions/reminder/reminder-event.ts";
-import { LOCAL_REGION } from "./dynamodb-local.ts";
-import { lambdaContext } from "./lambda-context.ts";
+import { functionContext } from "./function-context.ts";
 
 type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 type PlannerHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
@@ -68,14 +67,12 @@ export async function loadHandlers(
   const sweeper: EventHandler = (await import("../../functions/sweeper/setup.ts")).setupSweeper(
     withEscalationSes(clientsFor("sweeper")),
   );
-  const context = (name: string, timeoutMs?: number) =>
-    lambdaContext(`matchpath-${name}`, { region: LOCAL_REGION, ...(timeoutMs ? { timeoutMs } : {}) });
   return {
-    httpApi: (event) => httpApi(event, context("http-api")),
-    console: (event) => consoleApi(event, context("console")),
-    planner: (event) => planner(event, context("planner")),
-    reminder: (event) => reminder(event, context("reminder")),
-    sesEvents: (event) => sesEvents(event, context("ses-events")),
-    sweeper: (event) => sweeper(event, context("sweeper", 900_000)),
+    httpApi: (event) => httpApi(event, functionContext("http-api")),
+    console: (event) => consoleApi(event, functionContext("console")),
+    planner: (event) => planner(event, functionContext("planner")),
+    reminder: (event) => reminder(event, functionContext("reminder")),
+    sesEvents: (event) => sesEvents(event, functionContext("ses-events")),
+    sweeper: (event) => sweeper(event, functionContext("sweeper")),
   };
 }

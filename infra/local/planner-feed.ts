@@ -1,7 +1,15 @@
 import { appendFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { PLANNER_STREAM_BATCH_SIZE } from "#adapters/dynamodb/table-design.ts";
 import type { LocalHandlers } from "./handlers.ts";
 import { type StreamDeadLetter, StreamPoller } from "./stream-poller.ts";
+
+/**
+ * The cloud mapping's batch size (the planner's time budget is sized for it; the poller's default
+ * is Lambda's 100). Lambda polls a shard about 4 times a second; locally a shorter sleep makes
+ * every clock move's drain (one per due instant) quicker, at a few cheap GetRecords calls more.
+ */
+export const PLANNER_FEED_SETTINGS = { batchSize: PLANNER_STREAM_BATCH_SIZE, pollIntervalMs: 50 } as const;
 
 /**
  * The table's stream feeding the planner handler, as the cloud's event-source mapping does: the
@@ -26,9 +34,7 @@ export async function startPlannerFeed(options: {
     dynamodbEndpoint: options.dynamodbEndpoint,
     tableName: options.tableName,
     checkpointFile: options.persistent ? join(dataDir ?? ".", "stream-checkpoint.json") : undefined,
-    // Lambda polls a shard about 4 times a second; locally a shorter sleep makes every clock
-    // move's drain (one per due instant) quicker, at a few cheap GetRecords calls more.
-    pollIntervalMs: 50,
+    ...PLANNER_FEED_SETTINGS,
     onBatch: (event) => options.planner(event),
     onDeadLetter: async (failure) => {
       deadLetters.push(failure);

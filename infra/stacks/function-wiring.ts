@@ -1,4 +1,4 @@
-import type { RemovalPolicy, Stack } from "aws-cdk-lib";
+import { Duration, type RemovalPolicy, type Stack } from "aws-cdk-lib";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import type * as logs from "aws-cdk-lib/aws-logs";
@@ -170,7 +170,7 @@ function newFunction(
     ...settings,
     entry: spec.entry,
     description: spec.description,
-    timeout: spec.timeout,
+    timeout: Duration.seconds(spec.timeoutSeconds),
     ...(spec.memorySize ? { memorySize: spec.memorySize } : {}),
     serviceName: spec.service,
   });

@@ -1,4 +1,3 @@
-import { Duration } from "aws-cdk-lib";
 import type { TableItemAction } from "../constructs/applicant-table.ts";
 
 /**
@@ -14,7 +13,11 @@ export interface FunctionSpec {
   /** Powertools service name: the `service` key of every log line and metric. */
   readonly service: string;
   readonly description: string;
-  readonly timeout: Duration;
+  /**
+   * The Lambda timeout. Plain seconds, so the local stack gives each handler the same deadline
+   * without loading the CDK.
+   */
+  readonly timeoutSeconds: number;
   /** MB; 256 (the construct's default) unless given. */
   readonly memorySize?: number;
   /** DynamoDB item actions, from the store adapter's calls. No function scans but the sweeper. */
@@ -52,7 +55,7 @@ export const FUNCTIONS = {
     service: "http-api",
     description:
       "Matchpath HTTP API: health, signed intake webhooks, the applicant's timeline, actions, preferences, calendar and one-click unsubscribe",
-    timeout: Duration.seconds(10),
+    timeoutSeconds: 10,
     memorySize: 512,
     // intake (transactions of profile, milestones, interviews and the idempotency record),
     // unsubscribe, and the applicant-exists check (ConditionCheckItem) every erase-safe write ends with
@@ -66,7 +69,7 @@ export const FUNCTIONS = {
     entry: "functions/planner/handler.ts",
     service: "planner",
     description: "Matchpath planner: re-plans an applicant on profile, milestone and interview changes",
-    timeout: Duration.seconds(60),
+    timeoutSeconds: 60,
     // read the applicant, save the plan with its events' copies (a transaction ending with the
     // applicant-exists check: ConditionCheckItem; a re-plan: a conditional PutItem) and the wake-up record
     tableActions: ITEM_ACTIONS_BUT_SCAN,
@@ -78,7 +81,7 @@ export const FUNCTIONS = {
     entry: "functions/reminder/handler.ts",
     service: "reminder",
     description: "Matchpath reminders: sends what is due for one applicant as one email and re-arms",
-    timeout: Duration.seconds(30),
+    timeoutSeconds: 30,
     // read, claim (conditional put), mark sent, release stale claims, ledger, re-arm; the plan with
     // its events' copies when nothing was sent (transactions ending with the applicant-exists check)
     tableActions: ITEM_ACTIONS_BUT_SCAN,
@@ -90,7 +93,7 @@ export const FUNCTIONS = {
     entry: "functions/ses-events/handler.ts",
     service: "ses-events",
     description: "Matchpath SES events: suppresses bounced and complaining addresses, records deliveries",
-    timeout: Duration.seconds(15),
+    timeoutSeconds: 15,
     // suppression records and ledger entries
     tableActions: ["GetItem", "Query", "ConditionCheckItem", "PutItem", "UpdateItem"],
     alarmLabel: "SesEvents",
@@ -102,7 +105,7 @@ export const FUNCTIONS = {
     entry: "functions/sweeper/handler.ts",
     service: "sweeper",
     description: "Matchpath daily sweep: re-arms any applicant whose wake-up is missing or late",
-    timeout: Duration.minutes(5),
+    timeoutSeconds: 5 * 60,
     memorySize: 512,
     // due wake-ups from GSI1, then the same writes as the planner when re-arming; Scan only while a
     // moved season date makes it walk the stored plans (bounded per run, resumed from a cursor)
@@ -128,7 +131,7 @@ export const FUNCTIONS = {
     entry: "functions/console/handler.ts",
     service: "console",
     description: "Matchpath advisor's console: cohort, applicant, what-if and actions, behind sign-in",
-    timeout: Duration.seconds(10),
+    timeoutSeconds: 10,
     memorySize: 512,
     // cohort rows (GSI2), the applicant's partition, pause/resume (profile), audit items, console
     // milestone updates (the intake transaction), erase (BatchWriteItem deletes)

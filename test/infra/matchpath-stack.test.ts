@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
-import { GSI1, GSI2, planningStreamFilterPattern, TTL_ATTRIBUTE } from "#adapters/dynamodb/table-design.ts";
+import {
+  GSI1,
+  GSI2,
+  PLANNER_STREAM_BATCH_SIZE,
+  planningStreamFilterPattern,
+  TTL_ATTRIBUTE,
+} from "#adapters/dynamodb/table-design.ts";
 import { MAPPING_FOLDERS } from "#intake/providers/list.ts";
 import { ESCALATION_REJECTED_MESSAGE } from "#observability/alarmed-log-lines.ts";
 import { PROTECTED_CONSOLE_ROUTES, PUBLIC_CONSOLE_ROUTES } from "../../functions/console/route-keys.ts";
@@ -291,7 +297,7 @@ describe("planner stream mapping", () => {
       MaximumRetryAttempts: 5,
       MaximumRecordAgeInSeconds: 86_400,
       StartingPosition: "TRIM_HORIZON",
-      BatchSize: 10,
+      BatchSize: PLANNER_STREAM_BATCH_SIZE,
       DestinationConfig: {
         OnFailure: { Destination: { "Fn::GetAtt": [LOGICAL_IDS.streamFailureQueue, "Arn"] } },
       },

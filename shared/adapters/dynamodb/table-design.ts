@@ -45,3 +45,9 @@ export const planningStreamFilterPattern = {
     Keys: { [TABLE_KEYS.sortKey]: { S: PLANNING_SORT_KEY_PREFIXES.map((prefix) => ({ prefix })) } },
   },
 } as const;
+
+/**
+ * Records per planner invocation, read by the cloud mapping and by the local stream poller: the
+ * planner's time budget is sized for a batch of this many applicants inside its timeout.
+ */
+export const PLANNER_STREAM_BATCH_SIZE = 10;

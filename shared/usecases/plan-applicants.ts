@@ -140,23 +140,43 @@ export interface InvocationBudget {
   reserveMs: number;
 }
 
+/** Whether more than the budget's reserve is left to start one more piece of work (an applicant). */
+export function hasTimeToStart(budget: InvocationBudget): boolean {
+  return budget.timeLeftMs() > budget.reserveMs;
+}
+
+/**
+ * An applicant of a batch not started because the invocation's reserve was reached: nothing failed,
+ * the caller reports its records for the retry. `error` is what a caller that plans one applicant
+ * and rethrows meets (a TransientError: try again).
+ */
+export interface NotStarted {
+  applicantId: string;
+  ok: false;
+  notStarted: true;
+  error: TransientError;
+}
+
 /**
  * Plans each applicant once. A failure is returned for that applicant (never thrown past the
  * others), so a stream batch can report exactly the records that must be retried. With a
- * `budget`, an applicant is not started once less than its reserve is left: a store that stopped
- * answering fails each applicant only after its request's full wait, and a batch of ten would meet
- * the function's timeout with nothing reported; those left are failures, retried as the others.
+ * `budget`, an applicant is not started once less than its reserve is left (NotStarted): a store
+ * that stopped answering fails each applicant only after its request's full wait, and a batch of
+ * ten would meet the function's timeout with nothing reported. The reserve is one DynamoDB request
+ * and the report, checked before each applicant: it holds for a store already stopped when an
+ * applicant starts, not for one that slows during an applicant's several requests, nor for a
+ * hanging EventBridge, Scheduler or SES request (those clients have no request timeout yet).
  */
 export async function planApplicants(
   applicantIds: Iterable<string>,
   deps: PlanApplicantsDeps,
   budget?: InvocationBudget,
-): Promise<PlanResult[]> {
-  const results: PlanResult[] = [];
+): Promise<(PlanResult | NotStarted)[]> {
+  const results: (PlanResult | NotStarted)[] = [];
   for (const applicantId of new Set(applicantIds)) {
-    if (budget !== undefined && budget.timeLeftMs() < budget.reserveMs) {
+    if (budget !== undefined && !hasTimeToStart(budget)) {
       const error = new TransientError("not started: too little of the invocation left to report a failure");
-      results.push({ applicantId, ok: false, error });
+      results.push({ applicantId, ok: false, notStarted: true, error });
       continue;
     }
     try {

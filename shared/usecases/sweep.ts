@@ -1,6 +1,11 @@
 import { stableHash } from "#domain/hash.ts";
 import type { SweepIndex } from "#ports/sweep-index.ts";
-import { type InvocationBudget, type PlanApplicantsDeps, planApplicant } from "./plan-applicants.ts";
+import {
+  hasTimeToStart,
+  type InvocationBudget,
+  type PlanApplicantsDeps,
+  planApplicant,
+} from "./plan-applicants.ts";
 
 /**
  * How late a stored wake-up may be before the sweeper repairs it. Scheduler fires within a minute
@@ -69,7 +74,7 @@ export async function sweep(
 ): Promise<SweepReport> {
   const budget = options.budget;
   let started = 0;
-  const canStart = () => started < budget.maxApplicants && budget.timeLeftMs() > budget.reserveMs;
+  const canStart = () => started < budget.maxApplicants && hasTimeToStart(budget);
 
   const now = deps.clock.now();
   const late = await deps.index.listWakeUpsDueBefore(

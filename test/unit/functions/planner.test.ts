@@ -14,6 +14,17 @@ import {
 import { createPlanBatch } from "../../../functions/planner/plan-batch.ts";
 import { foreignStreamEvent, streamEvent } from "./events.ts";
 
+/** The log lines a batch wrote, by level: a fake Logger (the handler takes its info, warn and error). */
+function recordingLogger() {
+  const lines: { level: "info" | "warn" | "error"; message: string; details?: unknown }[] = [];
+  const at =
+    (level: "info" | "warn" | "error") =>
+    (message: string, details?: unknown): void => {
+      lines.push({ level, message, details });
+    };
+  return { lines, logger: { info: at("info"), warn: at("warn"), error: at("error") } };
+}
+
 function setup() {
   const store = new InMemoryApplicantStore();
   store.add(profileFactory());
@@ -82,6 +93,34 @@ describe("planner handler", () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: "1001" }, { itemIdentifier: "1002" }]);
     expect(deps.store.calls.loadApplicant).toBe(1);
     expect(deps.wakeUps.pending.has("a_bo")).toBe(false);
+  });
+
+  it("logs the applicants the reserve left unstarted as one warning, not as planning failures", async () => {
+    // Nothing failed for them: an error line per applicant read as an outage and would page for a
+    // planned skip.
+    const deps = setup();
+    const { lines, logger } = recordingLogger();
+    const planBatch = createPlanBatch(deps, logger as Parameters<typeof createPlanBatch>[1]);
+    const event = streamEvent([profile("a_ada"), profile("a_bo")]);
+    const left = [20_000, 14_000];
+    await planBatch(event, { timeLeftMs: () => left.shift() ?? 0, reserveMs: 15_000 });
+    expect(lines.filter((line) => line.level !== "info")).toEqual([
+      {
+        level: "warn",
+        message: "not started: too little of the invocation left; their records go back for the retry",
+        details: { applicantIds: ["a_bo"] },
+      },
+    ]);
+  });
+
+  it("starts no applicant with exactly its reserve left, as the sweeper starts none", async () => {
+    const deps = setup();
+    const response = await deps.planBatch(streamEvent([profile("a_ada")]), {
+      timeLeftMs: () => 15_000,
+      reserveMs: 15_000,
+    });
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: "1000" }]);
+    expect(deps.store.calls.loadApplicant ?? 0).toBe(0);
   });
 
   it("answers an empty batch with no failures", async () => {

@@ -19,7 +19,8 @@ import { stageConfig, synthesize } from "./synth.ts";
  * (the webhook's 5xx, the planner's partial batch response, the error that sends an event to its
  * retry and dead-letter queue), before the function's Lambda timeout: the background timing of 3
  * attempts × (10 s + 3 s) outlasted ses-events' 15 s twice over and the reminder's 30 s, and the
- * one after it (3 × 4 s plus backoff) still left ses-events no time to report.
+ * one after it (3 × 4 s plus backoff) still left ses-events no time to report. One request is
+ * checked: several in sequence against a store that slows before it stops are not bounded here.
  */
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -45,16 +46,11 @@ describe("each function's DynamoDB timing against its Lambda timeout in the temp
   });
 
   it.each(Object.keys(DYNAMODB_TIMING) as MatchpathFunction[])(
-    "%s reports a stopped store's failure inside its timeout",
+    "%s: one request to a store already stopped, and its report, fit inside its timeout",
     (fn) => {
       expect(dynamoFailureReserveMs(fn)).toBeLessThanOrEqual(timeoutsByService().get(fn) ?? 0);
     },
   );
-
-  it("ses-events: three attempts and their backoff end with time to report, inside its 15 s", () => {
-    expect(timeoutsByService().get("ses-events")).toBe(15_000);
-    expect(longestRequestMs(DYNAMODB_TIMING["ses-events"])).toBe(10_500);
-  });
 });
 
 describe("the worst case the timing is computed from", () => {

@@ -18,8 +18,11 @@ const BACKGROUND: DynamoTiming = { requestTimeout: 3_500, connectionTimeout: 500
  * How long a DynamoDB request may take, by the function that sends it. Without a limit a store that
  * stops answering holds the request until the function's timeout (on the local stack, for ever): a
  * webhook sender saw no answer at all where the README promises a 5xx to retry on. Each function's
- * worst case (dynamoFailureReserveMs) fits inside its Lambda timeout, so a stopped store fails the
- * request and the function still reports it; test/infra/dynamodb-timing.test.ts reads the template.
+ * worst case for one request (dynamoFailureReserveMs) fits inside its Lambda timeout, so one request
+ * to a store already stopped fails and the function still reports it; test/infra/dynamodb-timing.test.ts
+ * reads the template. It is one request: a webhook's or an applicant's several requests to a store
+ * that slows before it stops can outlast the timeout, and the EventBridge, Scheduler and SES clients
+ * have no request timeout yet.
  * - http-api: few-item requests, which DynamoDB answers in milliseconds; a webhook sender waits, and
  *   API Gateway gives up at 29 s.
  * - console: the cohort's index Queries return pages of up to 1 MB, 16 at once; an advisor waits.
@@ -67,7 +70,8 @@ export const FAILURE_REPORT_MS = 2_000;
  * How much of its invocation a function must have left when it sends a DynamoDB request for a
  * stopped store's failure still to be reported: the longest request, then the report. Every
  * function's Lambda timeout is at least this; the planner starts no further applicant of a batch
- * with less left (its batch of ten would otherwise outlast its timeout).
+ * with no more left (its batch of ten would otherwise outlast its timeout against a store already
+ * stopped). One request's worth, not a deadline each request keeps.
  */
 export function dynamoFailureReserveMs(fn: MatchpathFunction): number {
   return longestRequestMs(DYNAMODB_TIMING[fn]) + FAILURE_REPORT_MS;

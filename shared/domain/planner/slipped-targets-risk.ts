@@ -69,6 +69,8 @@ export function slippedTargetsRisk(
     const due = entry.documentsDue === undefined ? dates.due(slip.key) : null;
     const pastDue = due !== null && slip.target.at >= due.at;
     if (pastDue && spokenFor(spoken, slip.key)) continue;
+    // A moved day that has passed is the step's own passed target (TARGET_PASSED), and the cause of the slips after it.
+    if (!slip.moving && slip.target.at < context.now) continue;
     kept.push(slip);
     critical ||= pastDue;
     // Step 1 after the application counted as its preparation (STEP1_PREPARATION) cites that study period.
@@ -117,7 +119,8 @@ export function slippedTargetsRisk(
   // earlier of the local and ET days): else in Auckland Step 1's target reads a day early.
   const cause = first.cause;
   const own = dates.own(cause);
-  const planned = dates.target(cause);
+  // The cause's target as its row shows it: the day a late application moved it to, once that passed.
+  const planned = passedSlipOf(context, moved, cause)?.target ?? dates.target(cause);
   // A step planned for a day that is not its due date (the ECFMG application): that day, ahead
   // until its local end (as the step's card says "You plan to" all that day); once it has passed,
   // still not submitted, the targets count from now and the words ask whether it went in.
@@ -163,6 +166,15 @@ function gapFrom(key: MilestoneKey): string {
   return catalogEntry(key).title.startsWith("Submit the ")
     ? `you submit your ${subjectOf(key)}`
     : subjectOf(key);
+}
+
+/** The slip of `key` moved to a day that has since passed (slipped-targets.ts earliestOf), if any. */
+function passedSlipOf(
+  context: PlanContext,
+  moved: readonly SlippedTarget[],
+  key: MilestoneKey,
+): SlippedTarget | undefined {
+  return moved.find((slip) => slip.key === key && !slip.moving && slip.target.at < context.now);
 }
 
 /** The day a step was reported done (its entry's date), or null: what TARGETS_SLIPPED then names. */

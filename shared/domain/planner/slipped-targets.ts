@@ -8,6 +8,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isApplicationChainedDue } from "./exam-chain.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { fastestPreparationOf } from "./lead-time-lookups.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { CHAIN_KEYS, PREDECESSORS, type Predecessor } from "./target-chain.ts";
 
 /**
@@ -120,8 +121,10 @@ function slippedOf(
     const after = gapAfter(context, dates, link.key, predecessor, earliest.at);
     const at = shiftDays(earliest.at, zone, after.gapDays);
     if (at - planned.at < DAY_MS || (best !== null && at <= best.at)) continue;
-    // Counted from a done step's day, a moved target already passed is simply passed (TARGET_PASSED).
-    if (earliest.done === true && at < context.now) continue;
+    // Counted from a done step's day, the moved target holds once it passes too: the step's row and
+    // TARGET_PASSED name that day as passed, never the catalog's day it replaced (Step 1 read "aim for
+    // Sun 30 May" for weeks, then "target passed Tue 27 Apr"). The instant its words change is noted.
+    if (earliest.done === true) noteRiskChange(context, at);
     best = { at, zone, after, cause: earliest.cause, moving: earliest.moving };
   }
   if (best === null) return null;
@@ -209,10 +212,16 @@ function earliestOf(
   const slipped = slippedAt(context, dates, index, memo);
   const target = slipped?.target ?? dates.targetAt(index);
   if (target === null) return null;
-  const cause = slipped?.cause ?? key;
   // A moved target keeps its zone: the steps after it count on from its day.
   if (target.at >= context.now)
-    return { at: target.at, zone: slipped?.target.zone, cause, moving: slipped?.moving ?? false };
+    return {
+      at: target.at,
+      zone: slipped?.target.zone,
+      cause: slipped?.cause ?? key,
+      moving: slipped?.moving ?? false,
+    };
+  // Passed, a target moved to a day that holds is this step's own: its lateness now moves the steps after it.
+  const cause = slipped === null || !slipped.moving ? key : slipped.cause;
   return { at: context.now, cause, moving: true };
 }
 

@@ -10,6 +10,7 @@ import { shiftDays } from "./date-math.ts";
 import { dayBy } from "./day-words.ts";
 import { h1bCertificateTarget, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import { countedCertificateAt } from "./h1b-certificate-day.ts";
+import { instantOf } from "./instant-of.ts";
 import { lastDayBy } from "./last-day-words.ts";
 import { planDates } from "./plan-dates.ts";
 import { studyAskedNow, studyNotBegunWords } from "./study-time-left.ts";
@@ -46,6 +47,7 @@ export function sentence(
   targetAt: number,
   dueAt: number,
   dueDetail: Deadline | undefined,
+  targetDay?: string,
 ): string {
   // The certificate's reads `now` and the applicant's statuses (latestDay): made afresh. Every other
   // reads only its arguments, the zone and the calendar, and is memoised (known sentences, a few per step).
@@ -54,7 +56,7 @@ export function sentence(
     entry.key === "ecfmg_certification" ||
     (status === "not_started" && studyAskedNow(context, entry.key, dueAt))
   )
-    return sentenceOf(context, entry, status, targetAt, dueAt, dueDetail);
+    return sentenceOf(context, entry, status, targetAt, dueAt, dueDetail, targetDay);
   let known = sentences.get(entry);
   if (known === undefined) {
     known = [];
@@ -67,12 +69,22 @@ export function sentence(
       each.status === status &&
       each.targetAt === targetAt &&
       each.dueAt === dueAt &&
-      each.dueDetail === dueDetail
+      each.dueDetail === dueDetail &&
+      each.targetDay === targetDay
     )
       return each.text;
-  const text = sentenceOf(context, entry, status, targetAt, dueAt, dueDetail);
+  const text = sentenceOf(context, entry, status, targetAt, dueAt, dueDetail, targetDay);
   if (known.length >= SENTENCES_PER_STEP) known.length = 0;
-  known.push({ zone: context.zone, calendar: context.calendar, status, targetAt, dueAt, dueDetail, text });
+  known.push({
+    zone: context.zone,
+    calendar: context.calendar,
+    status,
+    targetAt,
+    dueAt,
+    dueDetail,
+    targetDay,
+    text,
+  });
   return text;
 }
 
@@ -81,6 +93,14 @@ export function sentence(
  * three times a plan, and plans of one season and zone share it (planner bench's profile). At most
  * SENTENCES_PER_STEP per step, then that step's list starts again.
  */
+/**
+ * A target's day as its step's row shows it (`shown`, a day for every zone), when that rendering is
+ * the target at `at` (not a catalog target a slip's gap hid); else undefined (sentence then reads dayBy).
+ */
+export function rowDay(shown: Deadline | undefined, at: number): string | undefined {
+  return shown?.precision === "day" && instantOf(shown.at) === at ? shown.local : undefined;
+}
+
 const sentences = new Map<
   CatalogEntry,
   {
@@ -90,6 +110,7 @@ const sentences = new Map<
     targetAt: number;
     dueAt: number;
     dueDetail: Deadline | undefined;
+    targetDay: string | undefined;
     text: string;
   }[]
 >();
@@ -102,11 +123,15 @@ function sentenceOf(
   targetAt: number,
   dueAt: number,
   dueDetail: Deadline | undefined,
+  targetDay: string | undefined,
 ): string {
+  // The target's day as its row shows it (a day, one for every zone): a target moved to a day in the
+  // applicant's zone starts at their midnight, which dayBy read as the day before east of ET.
+  const was = targetDay ?? dayBy(context, targetAt);
   // A projected deadline says so (the OET's "latest day that still works" was bare).
   const dueDay = `${dayOfDue(context, dueAt, dueDetail)}${dueDetail === undefined ? "" : basisMark(dueDetail)}`;
   if (entry.reportingDays === undefined)
-    return `Your target for this step (${entry.title}) was ${dayBy(context, targetAt)} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueAt, dueDay)}`;
+    return `Your target for this step (${entry.title}) was ${was} (a target Matchpath suggests so the steps after it stay on time, not a deadline), and it is ${status === "in_progress" ? "not finished" : "not started"}. ${entry.action} Every week of waiting moves the steps after it later. ${latestDay(context, entry, targetAt, dueAt, dueDay)}`;
   const pathway = entry.key === "ecfmg_pathway";
   // A Pathway in progress with no date may be submitted already: ask for its day, never assert.
   const begun = status === "in_progress";
@@ -120,11 +145,11 @@ function sentenceOf(
   const reporting = entry.reportingDays?.days ?? 0;
   // Asked whether preparation has begun (EXAMS_LATE_FOR_RANKING, the card): the same condition here.
   if (!pathway && !begun && studyAskedNow(context, entry.key, dueAt))
-    return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (${EXAM_TARGET_WHY}), and it is ${missing}. Have you started preparing for it? If so, mark it in progress and book a test date as early as you can (results take up to ${reporting} days): the latest day that still works is ${dueDay}. ${studyNotBegunWords(context, entry.key)}`;
+    return `Your target for ${subjectOf(entry)} was ${was} (${EXAM_TARGET_WHY}), and it is ${missing}. Have you started preparing for it? If so, mark it in progress and book a test date as early as you can (results take up to ${reporting} days): the latest day that still works is ${dueDay}. ${studyNotBegunWords(context, entry.key)}`;
   const act = pathway
     ? `${begun ? "If you have submitted it, tell us the date; if not, submit it now" : "Submit it now"}: ECFMG's decision is allowed ${reporting} days`
     : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
-  return `Your target for ${subjectOf(entry)} was ${dayBy(context, targetAt)} (${EXAM_TARGET_WHY}), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
+  return `Your target for ${subjectOf(entry)} was ${was} (${EXAM_TARGET_WHY}), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
 }
 
 /**

@@ -19,7 +19,7 @@ import { addSource, citationSource } from "./risk-sources.ts";
 import { projectionCited } from "./slipped-targets-risk.ts";
 import type { StepReminderDates } from "./step-reminders.ts";
 import { earlierDayWords, lastDayFirst } from "./target-passed-last-day.ts";
-import { sentence } from "./target-passed-words.ts";
+import { rowDay, sentence } from "./target-passed-words.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { undatedPathwayPending } from "./undated-pathway-pending.ts";
 import { weekBeforeNotice } from "./week-before-notice.ts";
@@ -100,6 +100,7 @@ interface PassedTarget {
   targetAt: number;
   dueAt: number;
   detail: Deadline;
+  day: string | undefined; // the day the step's row shows (rowDay)
 }
 
 /**
@@ -118,7 +119,8 @@ export function targetPassedReminders(
   const { target, due, detail } = dates;
   if (detail === undefined || target === null || due === null || !stillToDo(context, index)) return;
   if (!passedWithDeadlineAhead(context, target.at, due.at)) return;
-  const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail };
+  const day = rowDay(dates.targetDetail, target.at);
+  const passed: PassedTarget = { index, targetAt: target.at, dueAt: due.at, detail, day };
   // Its why once for the follow-ups, the notice and the weekly rungs; a retake's own words for a retake.
   const retake = retakeFollowUpTexts(context, entry, due);
   // A target moving with a late prerequisite did not pass: it moved, to a day its notice names.
@@ -158,6 +160,7 @@ function passedWhy(context: PlanContext, entry: CatalogEntry, passed: PassedTarg
     passed.targetAt,
     passed.dueAt,
     passed.detail,
+    passed.day,
   );
 }
 
@@ -252,7 +255,8 @@ export function targetPassedRisk(
     )
       continue;
     milestones.push(entry.key);
-    const text = sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline);
+    const day = rowDay(step.target, targetAt);
+    const text = sentence(context, entry, statusAt(context, index), targetAt, dueAt, step.deadline, day);
     said.push(lastDayFirst(risks, nextSteps, entry.key, dueAt) ? earlierDayWords(text) : text);
     addSource(sources, step.target?.source ?? "");
     // Its "(projected)" deadline cites the projection rule it is counted from.

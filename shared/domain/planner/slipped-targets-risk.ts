@@ -91,7 +91,13 @@ export function slippedTargetsRisk(
           );
     const result = after === "" ? "" : ` Its result would then come${after.slice(1)}.`;
     const subject = subjectOf(slip.key);
-    const gap = `${slip.after.gapDays} days${step1Study ? " of preparation" : ""} after ${gapFrom(slip.after.key)}`;
+    // Counted from a day it went in (a dated slip), the gap names that day, not a submission still to come.
+    const wentIn = slip.moving ? null : doneDay(context, slip.after.key);
+    const from =
+      wentIn === null
+        ? gapFrom(slip.after.key)
+        : `your ${subjectOf(slip.after.key)} went in on ${renderDate(wentIn)}`;
+    const gap = `${slip.after.gapDays} days${step1Study ? " of preparation" : ""} after ${from}`;
     const planned = dates.renderedDay(slip.planned).local;
     // A deadline on a projected season date cites its projection rule (Done 2 remark); it
     // is labelled by who sets it (basisMark: a last sitting day is our advice).

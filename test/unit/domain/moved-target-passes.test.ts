@@ -60,3 +60,13 @@ describe("a Step 1 target moved by a late application keeps its moved day once t
     );
   });
 });
+
+describe("a target moved by an application that went in names the day it went in", () => {
+  it("counts Step 1's 90 days from the day the application went in, not from a submission still to come", () => {
+    const message = riskOf(planIn("Asia/Karachi", "2027-05-20T10:00:00Z"), "TARGETS_SLIPPED")?.message;
+    expect(message).toContain(
+      "USMLE Step 1: aim for Sun 30 May 2027 instead of Tue 27 Apr 2027 (32 days later), 90 days after your Application for ECFMG Certification went in on Mon 1 Mar 2027.",
+    );
+    expect(message).not.toContain("after you submit");
+  });
+});

@@ -57,7 +57,7 @@ describe("a slipped target never reaches past its step's deadline", () => {
     const nextDay = slipped(planFor(bothExamsUnderWay, "2026-06-16T09:00:00Z"));
     // Submitted on Wed 20 May 2026: ECFMG's approval (the 90 days before Step 1) runs from that day.
     expect(june?.message).toContain(
-      "USMLE Step 1: aim for Tue 18 Aug 2026 instead of Tue 28 Apr 2026 (111 days later), 90 days after you submit your Application for ECFMG Certification. USMLE Step 2 CK: aim for Wed 16 Dec 2026 instead of Wed 26 Aug 2026 (111 days later), 120 days after USMLE Step 1.",
+      "USMLE Step 1: aim for Tue 18 Aug 2026 instead of Tue 28 Apr 2026 (111 days later), 90 days after your Application for ECFMG Certification went in on Wed 20 May 2026. USMLE Step 2 CK: aim for Wed 16 Dec 2026 instead of Wed 26 Aug 2026 (111 days later), 120 days after USMLE Step 1.",
     );
     expect(nextDay?.message).toBe(june?.message);
   });

@@ -75,6 +75,6 @@ export function petitionWords(
   if (petition === null) return "";
   const by = `${dueDay(context, petition)}${basisMark(petition)}`;
   return day < petition.at
-    ? ` If no earlier seat is open, keep ${dayText(booked)}: the H-1B petition after the Match still needs Step 3 sat by ${by}, so that its result reaches the petition, and your sitting is before that day.`
+    ? ` If no earlier seat is open, keep ${dayText(booked)}: the H-1B petition after the Match still needs Step 3 sat by ${by}, so that its result reaches the petition, and your sitting is on or before that day.`
     : ` As booked, it is too late for the H-1B petition after the Match too, which needs Step 3 sat by ${by}, so that its result reaches the petition.`;
 }

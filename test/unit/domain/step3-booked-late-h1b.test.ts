@@ -34,6 +34,21 @@ function step3Of(snapshot: ReturnType<typeof load>, now: string) {
   return { step, risk, notice };
 }
 
+describe("H-1B Step 3 booked on the petition's sit-by day itself", () => {
+  it("says the sitting is on or before that day, not before it", () => {
+    const onTheDay = ApplicantSnapshotSchema.parse({
+      ...booked,
+      milestones: booked.milestones.map((milestone) =>
+        milestone.key === "usmle_step3" ? { ...milestone, date: "2027-03-19" } : milestone,
+      ),
+    });
+    const { risk } = step3Of(onTheDay, "2027-01-15T12:00:00-07:00");
+    expect(risk?.message).toContain(
+      "still needs Step 3 sat by Fri 19 Mar 2027 (our advice), so that its result reaches the petition, and your sitting is on or before that day",
+    );
+  });
+});
+
 describe("H-1B Step 3 booked after its last sitting day for ranking", () => {
   for (const now of ["2026-11-30T20:00:00-07:00", "2027-01-15T12:00:00-07:00"]) {
     it(`at ${now}: asks to move it to Wed 27 Jan, the day the not-booked plan gives`, () => {
@@ -46,7 +61,7 @@ describe("H-1B Step 3 booked after its last sitting day for ranking", () => {
       );
       expect(late.risk?.message).toContain("If no earlier seat is open, keep Wed 10 Feb 2027");
       expect(late.risk?.message).toContain(
-        "the H-1B petition after the Match still needs Step 3 sat by Fri 19 Mar 2027 (our advice), so that its result reaches the petition, and your sitting is before that day",
+        "the H-1B petition after the Match still needs Step 3 sat by Fri 19 Mar 2027 (our advice), so that its result reaches the petition, and your sitting is on or before that day",
       );
       // A day to sit by, never the pass's: the result comes weeks after the sitting.
       expect(late.risk?.message).not.toContain("Step 3 pass, by");

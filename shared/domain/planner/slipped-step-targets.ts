@@ -7,18 +7,18 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { movedTargets, type SlippedTarget, subjectOf } from "./slipped-targets.ts";
 
 /**
- * One target per step: where TARGETS_SLIPPED replaces a step's
- * target date by a gap ("aim for 90 days after …": a slip counted from a passed target, which moves
- * with now) or says the usual gap no longer fits before the deadline, the step's catalog target is
- * gone: the table showed Step 1's Tue 27 Apr 2027 beside the risk's "instead of Tue 27 Apr 2027".
- * The step is then driven by its hard deadline (its reminders, its urgency), and its card says the
- * gap in the risk's words; a gap that still fits shows the day it reads today (movingTargetDay) as
- * its target, on its row, card, email and calendar, and its passed catalog target's follow-ups say
- * the target moved to that day, never that it passed (an email said both). A slip counted from an own date (a booked exam, the ECFMG
- * application planned for a day) names a day that holds: the step shows that day as its target, on
- * its row, its card and its rungs, as the risk names it ("aim for Thu 23 Sep 2027 instead of Tue 27
- * Apr 2027"); its row, its "start now" email and its rungs kept 27 Apr, a target the plan itself
- * called gone.
+ * One target per step: where TARGETS_SLIPPED replaces a step's target date by a gap ("aim for 90
+ * days after …": a slip counted from a passed target, which moves with now) or says the usual gap
+ * no longer fits before the deadline, the step's catalog target is gone: the table showed Step 1's
+ * Tue 27 Apr 2027 beside the risk's "instead of Tue 27 Apr 2027". The step is then driven by its
+ * hard deadline (its reminders, its urgency), and its card says the gap in the risk's words; a gap
+ * that still fits shows the day it reads today (movingTargetDay) as its target, on its row, card,
+ * email and calendar, and its passed catalog target's follow-ups say the target moved to that day,
+ * never that it passed (an email said both). A slip counted from an own date (a booked exam, the
+ * ECFMG application planned for a day) names a day that holds: the step shows that day as its
+ * target, on its row, its card and its rungs, as the risk names it ("aim for Thu 23 Sep 2027
+ * instead of Tue 27 Apr 2027"); its row, its "start now" email and its rungs kept 27 Apr, a target
+ * the plan itself called gone.
  */
 export interface SlippedSteps {
   /** The dates the slips were worked out on: only a step planned on them loses its target. */
@@ -73,12 +73,12 @@ export function shownTarget(
 }
 
 /**
- * The target the reminders of the step at catalog `index` planned on `stepDates` read: `target` (the
- * one shown), or for a step whose target a slip's gap hid, the catalog's (`catalogTarget`), never
- * counted down to (the step shows no target or a moving one, so nothing aims at it:
- * StepReminderDates.targetAhead stays false) but, once passed, keeping the passed target's notice and its follow-ups at most four
- * weeks apart until the deadline's ladder (targetPassedReminders): without them Step 1 went silent
- * for months (advisor-road-early-starter.test.ts).
+ * The target the reminders of the step at catalog `index` planned on `stepDates` read: `target`
+ * (the one shown), or for a step whose target a slip's gap hid, the catalog's (`catalogTarget`),
+ * never counted down to (the step shows no target or a moving one, so nothing aims at it:
+ * StepReminderDates.targetAhead stays false) but, once passed, keeping the passed target's notice
+ * and its follow-ups at most four weeks apart until the deadline's ladder (targetPassedReminders):
+ * without them Step 1 went silent for months (advisor-road-early-starter.test.ts).
  */
 export function keptTarget(
   slipped: SlippedSteps | null,
@@ -150,9 +150,10 @@ export function movingSlip(
 
 /**
  * The day a moving slip's target reads today (the step's "aim to finish by" on its row, card, email
- * and calendar), in `zone`, the applicant's: the moved target, dated, never the passed one. Rendered here, not by PlanDates,
- * whose renderings are kept per date: this one is new each plan. The step's reminders never count
- * down to it (it moves); keptTarget's follow-ups say it moved (movedTargetWhy).
+ * and calendar), in `zone`, the applicant's: the moved target, dated, never the passed one.
+ * Rendered here, not by PlanDates, whose renderings are kept per date: this one is new each plan.
+ * The step's reminders never count down to it (it moves); keptTarget's follow-ups say it moved
+ * (moved-target-words.ts movedWhy).
  */
 export function movingTargetDay(slip: SlippedTarget, zone: string): Deadline {
   const { target } = slip;

@@ -258,7 +258,8 @@ export function visaStepLateRisk(
  */
 export const VISA_STEP_LATE_NOTICE = {
   title: "A visa step is past this plan's day for it; your visa's own date still holds",
-  // The certificate the J-1 sponsorship waits for is chased on its own card, past that day (its target-passed reminders).
+  // The certificate the J-1 sponsorship waits for is chased on its own card, past that day (its
+  // target-passed reminders).
   asks: (context: PlanContext) => !sponsorshipDayNamed(context),
   // The first of these that is a next step: a step that holds the late one back, else the late one.
   on: {

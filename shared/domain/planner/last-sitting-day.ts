@@ -14,7 +14,6 @@ import { ownDayInTime, shiftDays } from "./date-math.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { seasonDueAt } from "./season-due-at.ts";
-import { orientationLineAt } from "./visa-moved-past-start.ts";
 
 // An exam's last sitting day is a date in the applicant's own calendar, not an instant:
 // the ET date of its cut-off (the rank order list deadline,
@@ -268,9 +267,8 @@ export function countsDownToSittingDay(target: {
 
 /**
  * Whether a sitting starting `sittingAt` (its local midnight) is after the step's deadline `due`, as
- * bookedAfterDue judges it: a day sitting's after its last sitting day, a consular interview's past
- * orientationLineAt (a DS-2019 received late's line: half the visa date's two weeks for the trip is
- * room enough), any other own date's when nothing of its day is before the deadline (ownDayInTime).
+ * bookedAfterDue judges it: a day sitting's after its last sitting day, any other own date's when
+ * nothing of its day is before the deadline (ownDayInTime).
  */
 export function sittingAfterLastDay(
   context: PlanContext,
@@ -278,8 +276,7 @@ export function sittingAfterLastDay(
   sittingAt: number,
   due: { at: number; asDay?: true },
 ): boolean {
-  const line = CONSULAR_INTERVIEWS.has(key) ? orientationLineAt(context, due.at) : due.at;
-  return !ownDayInTime(sittingAt, DAY_SITTINGS.has(key) ? sittingDayEnd(context.zone, due) : line);
+  return !ownDayInTime(sittingAt, DAY_SITTINGS.has(key) ? sittingDayEnd(context.zone, due) : due.at);
 }
 
 /**

@@ -28,9 +28,8 @@ export interface LateInterview {
 
 /**
  * A visa interview (the J-1 visa, the H-1B stamping) booked (scheduled, or under way with its day
- * given) past the line drawn from `due`, the visa's date (our advice: the visa in hand two weeks
- * before residency starts, for the trip and orientation), by orientationLineAt, as a DS-2019 received
- * late is judged (sittingAfterLastDay), the interview still ahead: the booking itself is known to
+ * given) after `due`, the visa's date (our advice: the visa in hand two weeks before residency
+ * starts, for the trip and orientation), the interview still ahead: the booking itself is known to
  * be too late the day it is given, not once our date has passed. The card's scheduledAfterDeadline
  * words judge it the same way (sittingAfterLastDay). VISA_NOT_READY_FOR_START names it at once
  * (critical: the visa is issued only after the interview, then the trip, and the booked day leaves

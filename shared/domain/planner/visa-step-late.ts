@@ -6,7 +6,6 @@ import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { plannedDay } from "./earliest-certification.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
@@ -57,15 +56,10 @@ export function visaDateAtRiskFrom(
   // The DS-2019 still awaited from the day one received then would put the visa in the start's
   // last week (ds2019ReceivedLate's line): half the consular month reaches that line, so the DS-2019
   // in hand said "your visa would come around 24 Jun" while one still to come said "still holds".
-  // With the interview booked, the DS-2019 is needed by that morning (the consulate asks for it
-  // there), not by our back-chained day: awaited on 25 May for a 10 Jun interview is in time.
-  const interview = entry.key === "j1_ds2019" ? plannedDay(context, "visa_j1") : null;
   const from =
-    interview !== null
-      ? interview
-      : entry.key === "j1_ds2019"
-        ? Math.min(half, planned + orientationLineAt(context, visa.at) - visa.at)
-        : half;
+    entry.key === "j1_ds2019"
+      ? Math.min(half, planned + orientationLineAt(context, visa.at) - visa.at)
+      : half;
   noteRiskChange(context, from);
   return from;
 }

@@ -100,7 +100,7 @@ describe("the J-1 visa step has the DS-2019's month as its consular allowance, t
   });
 
   it("an interview booked after the visa date keeps it, beside the words that the day is after it", () => {
-    const action = step(planAt(booked("2026-06-25"), "2026-05-20T09:00:00Z"), "visa_j1")?.action ?? "";
+    const action = step(planAt(booked("2026-06-20"), "2026-05-20T09:00:00Z"), "visa_j1")?.action ?? "";
     expect(action).toContain("after Tue 16 Jun 2026");
     expect(action).toContain("Ask the consulate for an earlier or expedited appointment");
     expect(action).toContain("Less time is left");

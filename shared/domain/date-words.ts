@@ -241,13 +241,13 @@ export function targetShown(target: Deadline | undefined, now: string, own?: Dea
  * (the email showed only an early step's hard deadline, not the target that drives it):
  * the target first while it is ahead ("aim to finish by … , target, not a deadline"), then the
  * deadline ("due …", or "by …" when it stands alone), tagged by who sets it (dateTag); a deadline
- * already passed reads "overdue: it was due …"; an early deadline passed names the late one; an
- * exam sat with its result pending says so first, as stepBadge's badge.
- * Undefined when the step has no date at all. `now` is epoch milliseconds.
+ * already passed reads "overdue: it was due …" ("behind our plan since …" on a step behind our plan, as
+ * its subject and card say); an early deadline passed names the late one; an exam sat with its result
+ * pending says so first, as stepBadge's badge. Undefined when no date at all. `now`: epoch milliseconds.
  */
 export function stepDatesInline(
   step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears" | "ownDate" | "urgency"> &
-    Partial<Pick<NextStep, "milestone" | "title">>,
+    Partial<Pick<NextStep, "milestone" | "title" | "behindPlan">>,
   now: number,
   risks: readonly Pick<Risk, "severity" | "code" | "milestones">[] = [],
 ): string | undefined {
@@ -271,7 +271,8 @@ export function stepDatesInline(
     const label = labelled(step, deadline);
     // The applicant's own date as the step's date (a booked visa interview) lasts its whole day.
     const ownDay = step.ownDate !== undefined && step.ownDate.at === deadline.at;
-    if (Date.parse(deadline.at) + (ownDay ? DAY_MS : 0) <= now)
+    if (badge === "behind-plan") phrases.push(`${missedDateLabel(step).inline} ${when}`);
+    else if (Date.parse(deadline.at) + (ownDay ? DAY_MS : 0) <= now)
       phrases.push(
         `${badge === "overdue-result-pending" ? "overdue: result pending;" : "overdue:"} it was due ${when}`,
       );

@@ -6,6 +6,7 @@ import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
+import { stepLine } from "#email/reminder-sections.ts";
 import { matched2027 } from "./factories.ts";
 
 // After the Match, the contract and the Statement of Need are dated by our own allowances counted
@@ -66,6 +67,28 @@ describe("a visa step past our own allowance while the visa's date holds", () =>
     expect(email.subject).toContain("behind our plan since Mon 5 Apr 2027");
     expect(email.subject).not.toMatch(/overdue/i);
     expect(email.text).not.toContain("Overdue since");
+  });
+
+  it("says it the same way on every line of one email: the next-steps list too, weekly or not", () => {
+    const chase = result.reminders.filter((each) => each.behindPlan === true && each.rung === "visa-behind");
+    for (const weeklySummaryDay of [undefined, "Monday"] as const)
+      for (const reminder of chase.slice(0, 2)) {
+        const email = renderReminderEmail({
+          recipientName: "Chidi Okafor",
+          reminders: [reminder],
+          plan: result,
+          unsubscribeUrl: "https://example.org/unsubscribe",
+          ...(weeklySummaryDay === undefined ? {} : { weeklySummaryDay }),
+        });
+        expect(email.text, reminder.milestone).toContain("behind our plan since Mon 5 Apr 2027");
+        expect(email.text, reminder.milestone).not.toMatch(/overdue/i);
+      }
+    for (const key of BEHIND) {
+      const step = result.nextSteps.find((each) => each.milestone === key);
+      expect(step && stepLine(step, Date.parse(result.now), result.risks, ""), key).toMatch(
+        /: its next step is above \(behind our plan since Mon 5 Apr 2027\)$/,
+      );
+    }
   });
 });
 

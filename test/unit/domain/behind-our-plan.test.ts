@@ -7,7 +7,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import { badgeWords, stepBadge } from "#domain/step-badge.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
 import { stepLine } from "#email/reminder-sections.ts";
-import { matched2027 } from "./factories.ts";
+import { matched2027, milestoneFactory } from "./factories.ts";
 
 // After the Match, the contract and the Statement of Need are dated by our own allowances counted
 // back from the J-1 visa's date (Mon 5 Apr 2027, our advice; the visa Wed 16 Jun 2027). Past that day
@@ -112,5 +112,33 @@ describe("the same steps once the visa's date can no longer be met", () => {
     const days = chase.map((each) => Date.parse(each.sendAt));
     for (let index = 1; index < days.length; index++)
       expect((days[index] ?? 0) - (days[index - 1] ?? 0)).toBe(7 * 24 * 3_600_000);
+  });
+});
+
+// On the H-1B track the contract is needed by the petition's date (Fri 16 Apr 2027, 60 days before the
+// stamping), and those 60 days are no cushion: premium processing's 15 business days and the stamping's
+// wait fill them. A contract past that date already puts the visa past its own date, so it is overdue
+// (VISA_NOT_READY_FOR_START, critical, names it) from the instant it passes, by the same rule.
+describe("the H-1B contract past the petition's date", () => {
+  const h1b = matched2027("Africa/Lagos", {
+    visa: "H-1B",
+    extra: [milestoneFactory("usmle_step3", "done", "2027-01-20")],
+  });
+  const contractAt = (iso: string) => {
+    const result = plan(h1b, calendar, new Date(iso));
+    const step = result.nextSteps.find((each) => each.milestone === "contract");
+    return { result, step, badge: step && stepBadge(step, result.now, result.risks) };
+  };
+
+  it("is never behind our plan: the visa's date is at risk the moment that date passes", () => {
+    expect(contractAt("2027-04-16T22:30:00Z").badge).toBe("urgent"); // Fri 16 Apr, 23:30 in Lagos
+    for (const iso of ["2027-04-16T23:30:00Z", "2027-04-25T09:00:00Z"]) {
+      const { result, step, badge } = contractAt(iso);
+      expect(step?.deadline?.local, iso).toContain("Fri 16 Apr 2027");
+      expect(badge, iso).toBe("overdue");
+      const critical = result.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
+      expect(critical?.severity, iso).toBe("critical");
+      expect(critical?.milestones, iso).toContain("contract");
+    }
   });
 });

@@ -22,6 +22,7 @@ import type { LastWorking } from "./last-working-instant.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
 import { laterDeadlineWas, laterLastDayBy, markedLaterChance } from "./later-last-day.ts";
 import { lastDayInLastWeek, markedLastWeek } from "./match-year-last-week.ts";
+import { weighPathwayWords } from "./nrmp-while-weighing.ts";
 import { oetLaterSeatClause } from "./oet-later-seat.ts";
 import { oetRebookBy, oetSeatClosed } from "./oet-rebook-words.ts";
 import { PATHWAY_MATCHED_VALIDITY_SOURCE } from "./pathway-certificate-risk.ts";
@@ -190,16 +191,6 @@ const LAST_DAY_SLOTS = 64;
 const lastDayMemo = new BoundedMemo<string, LastDayWords[]>(1_000);
 const ERAS_INDEX = stepIndex("eras_application");
 
-/**
- * ECFMG ties a Pathway to one season's Match: an accepted one stayed valid "for the 2024 Match and for
- * entry into U.S. GME programs in 2024" (its Pathways page, PATHWAY_MATCHED_VALIDITY_SOURCE), and a later Match takes that season's
- * Pathways application, which also takes revalidations of an expired or expiring Pathway (its
- * notice of 19 Aug 2025 on the 2026 Pathways, PATHWAYS_REVALIDATION_SOURCE). No fee is named: the
- * Pathway's is not in our data.
- */
-const PATHWAY_ONE_SEASON =
-  "ECFMG ties a Pathway to one season's Match, and the {next} Match takes that season's Pathways application";
-
 function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   const { calendar, by, takes } = facts;
   // The opener says the hour (by); an action due at that same instant then just says its day word,
@@ -227,7 +218,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
   // Nothing left to start (a Pathway already in, a sitting already held): no action to name, only
   // the day after which the chain no longer holds. With the ERAS application long late, the chain
   // holds but the Match is not "within reach": ERAS_LATE_SUBMISSION says weigh the next.
-  // A Pathway still to submit then is a fee for that Match alone (PATHWAY_ONE_SEASON): the weighing
+  // A Pathway still to submit then is a fee for that Match alone (weighPathwayWords): the weighing
   // comes first and covers it, and the Match is what she may still choose.
   const weighPathway =
     facts.erasLate && facts.pathway === "before" && takes.some((take) => take.key === "ecfmg_pathway");
@@ -236,7 +227,7 @@ function composeLastDayRisk(facts: LastDayFacts): LastDayWords {
     addSource(sources, PATHWAYS_REVALIDATION_SOURCE);
   }
   const reach = weighPathway
-    ? `Without an ERAS application this late, weigh the ${year + 1} Match before you pay the Pathway or ERAS fees (see the ERAS warning): ${PATHWAY_ONE_SEASON.replace("{next}", String(year + 1))}. Should you still apply for the ${year} Match, ECFMG can confirm your exams and Pathway to NRMP in time`
+    ? `${weighPathwayWords(year)}. Should you still apply for the ${year} Match, ECFMG can confirm your exams and Pathway to NRMP in time`
     : facts.erasLate
       ? `ECFMG can still confirm your exams and Pathway to NRMP in time for the ${year} Match`
       : `The ${year} Match is still within reach`;

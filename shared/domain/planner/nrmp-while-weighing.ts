@@ -85,6 +85,45 @@ export function nrmpWeighingEntry(entry: CatalogEntry): CatalogEntry {
 }
 
 const ERAS_TOKEN = stepIndex("eras_token");
+const PATHWAY = stepIndex("ecfmg_pathway");
+
+/**
+ * Whether an ECFMG Pathway not started is a fee the plan weighs (weighingNextMatch): ECFMG ties a
+ * Pathway to one season's Match, so every push to submit and pay it (MATCH_YEAR_LAST_DAY, its
+ * notice's title, the card, its reminders) first says to weigh the next Match (weighPathwayWords).
+ */
+export function pathwayWhileWeighing(context: PlanContext): boolean {
+  return statusAt(context, PATHWAY) === "not_started" && weighingNextMatch(context);
+}
+
+/**
+ * ECFMG ties a Pathway to one season's Match: an accepted one stayed valid "for the 2024 Match and for
+ * entry into U.S. GME programs in 2024" (its Pathways page, PATHWAY_MATCHED_VALIDITY_SOURCE), and a
+ * later Match takes that season's Pathways application, which also takes revalidations of an expired
+ * or expiring Pathway (its notice of 19 Aug 2025 on the 2026 Pathways, PATHWAYS_REVALIDATION_SOURCE).
+ * No fee is named: the Pathway's is not in our data. The one sentence every Pathway push carries
+ * while the plan weighs (pathwayWhileWeighing); `year` is the plan's Match.
+ */
+export function weighPathwayWords(year: number): string {
+  return `Without an ERAS application this late, weigh the ${year + 1} Match before you pay the Pathway or ERAS fees (see the ERAS warning): ECFMG ties a Pathway to one season's Match, and the ${year + 1} Match takes that season's Pathways application`;
+}
+
+/** The title of a Pathway push while the plan weighs, before its own words ({year}, {next} filled by the notice). */
+export const PATHWAY_WEIGH_TITLE =
+  "No ERAS application this late: weigh the {next} Match before you pay for a {year} ECFMG Pathway";
+
+const weighingPathwayEntries = new Map<number, CatalogEntry>();
+
+/** The Pathway's `entry` titled PATHWAY_WEIGH_TITLE for the Match `year` (its reminders), made once a year. */
+export function pathwayWeighingEntry(entry: CatalogEntry, year: number): CatalogEntry {
+  let titled = weighingPathwayEntries.get(year);
+  if (titled === undefined) {
+    const title = PATHWAY_WEIGH_TITLE.replace("{next}", String(year + 1)).replace("{year}", String(year));
+    titled = { ...entry, title };
+    weighingPathwayEntries.set(year, titled);
+  }
+  return titled;
+}
 
 /**
  * A paid step's card (the ERAS token, the ERAS application, NRMP registration) on the condition the
@@ -92,8 +131,14 @@ const ERAS_TOKEN = stepIndex("eras_token");
  * ERAS fees, so no card beside it pushes a fee unconditionally ("If you apply for the 2027 Match:
  * …; if you move to the 2028 Match, pay no 2027 … fee"), whatever its status's words. A text that
  * already says the condition (nrmpWeighingAction's), a step done, or any other step: `text` as is.
+ * A Pathway not started says weighPathwayWords first, then its own words on that condition.
  */
 export function paidStepWhileWeighing(context: PlanContext, key: string, text: string): string {
+  if (key === "ecfmg_pathway") {
+    if (!pathwayWhileWeighing(context)) return text;
+    const year = context.calendar.matchYear;
+    return `${weighPathwayWords(year)}. Should you still apply for the ${year} Match: ${lowerFirst(text)}`;
+  }
   const index =
     key === "eras_application"
       ? ERAS_APPLICATION

@@ -2,11 +2,14 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import type { Risk } from "../plan.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt, statusOf } from "./context.ts";
+import type { DueDate } from "./deadlines.ts";
 import { instantOf } from "./instant-of.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
+import { PATHWAY_WEIGH_TITLE, pathwayWeighingEntry, pathwayWhileWeighing } from "./nrmp-while-weighing.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { isPathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { isUndatedPathwayLateRisk } from "./undated-pathway-late.ts";
+import { pendingPathwayCountdown } from "./undated-pathway-pending.ts";
 
 /**
  * EXAMS_LATE_FOR_RANKING about the Pathway application alone: an application is not a
@@ -30,6 +33,9 @@ const PATHWAY_PASSED_ASKED_TITLE =
 const PATHWAY_PASSED_TITLE =
   "Your ECFMG Pathway deadline has passed on our projection: submit your application today";
 
+/** The same with the ERAS application long late: the risk weighs the next Match first (pathwayWhileWeighing). */
+const PATHWAY_PASSED_WEIGH_TITLE = `${PATHWAY_WEIGH_TITLE} (its deadline has passed on our projection)`;
+
 /**
  * A last week whose last day is the Pathway application's projected deadline: the risk says to
  * submit by that instant and that ECFMG's real deadline may be later (pathwayPastDayWords), so the
@@ -43,8 +49,7 @@ const LAST_WEEK_PATHWAY_TITLE =
  * next Match): the risk's words weigh the next Match before the Pathway fee too, since a Pathway is
  * tied to one season's Match, so the title does, never "the {year} Match is in reach".
  */
-const LAST_WEEK_PATHWAY_WEIGH_TITLE =
-  "No ERAS application this late: weigh the {next} Match before you pay for a {year} ECFMG Pathway (its deadline is projected)";
+const LAST_WEEK_PATHWAY_WEIGH_TITLE = `${PATHWAY_WEIGH_TITLE} (its deadline is projected)`;
 
 /** MATCH_YEAR_LAST_DAY's title when its last day is the Pathway application's projected deadline (last-working-instant.ts snaps it there), else undefined. */
 export function lastWeekPathwayTitle(context: PlanContext, risk: Risk): string | undefined {
@@ -63,7 +68,8 @@ const ERAS_INDEX = stepIndex("eras_application");
  */
 export function pathwayLateTitle(context: PlanContext, risk: Risk): string | undefined {
   if (isUndatedPathwayLateRisk(risk)) return PATHWAY_PASSED_ASKED_TITLE;
-  if (isPathwayUnconfirmedRisk(risk)) return PATHWAY_PASSED_TITLE;
+  if (isPathwayUnconfirmedRisk(risk))
+    return pathwayWhileWeighing(context) ? PATHWAY_PASSED_WEIGH_TITLE : PATHWAY_PASSED_TITLE;
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
   if (risk.milestones.length !== 1 || risk.milestones[0] !== "ecfmg_pathway") return undefined;
   return statusOf(context, "ecfmg_pathway") === "in_progress" ? PATHWAY_LATE_ASKED_TITLE : PATHWAY_LATE_TITLE;
@@ -85,3 +91,24 @@ export function pathwayAskedEntry(entry: CatalogEntry): CatalogEntry {
   return asked;
 }
 const askedEntries = new WeakMap<CatalogEntry, CatalogEntry>();
+
+/**
+ * The entry a step's countdown is laid from: the Pathway in progress with no date past its deadline
+ * asks what its notice asks (pendingPathwayCountdown: pathwayAskedEntry); one not started while the
+ * plan weighs the next Match (pathwayWhileWeighing) says to weigh it before paying, on its "Due" rungs
+ * (`noAim`: an aim's ladder keeps the catalog's title), as MATCH_YEAR_LAST_DAY and the card do; any
+ * other step or case: `entry`. `year`: the Match the step is dated for (a moved plan's, not the
+ * applicant's first target).
+ */
+export function pathwayCountdownEntry(
+  context: PlanContext,
+  entry: CatalogEntry,
+  due: DueDate | null,
+  noAim: boolean,
+  year: number,
+): CatalogEntry {
+  if (pendingPathwayCountdown(due)) return pathwayAskedEntry(entry);
+  if (noAim && entry.key === "ecfmg_pathway" && pathwayWhileWeighing(context))
+    return pathwayWeighingEntry(entry, year);
+  return entry;
+}

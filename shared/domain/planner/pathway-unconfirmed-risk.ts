@@ -7,6 +7,9 @@ import { instantWords } from "./date-math.ts";
 import { when } from "./day-words.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { pathwayWhileWeighing, weighPathwayWords } from "./nrmp-while-weighing.ts";
+import { PATHWAY_MATCHED_VALIDITY_SOURCE } from "./pathway-certificate-risk.ts";
+import { PATHWAYS_REVALIDATION_SOURCE } from "./pathway-certificate-validity-check.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { type PathwayLastDay, pathwayLastDay } from "./pathway-last-day.ts";
 import { plannedPathwayDay } from "./planned-pathway-day.ts";
@@ -67,10 +70,19 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const plannedWords = planned === null ? "" : plannedDayWords(context, planned, last);
   if (last !== null) noteRiskChange(context, last.at - DAY_MS);
   const lastWords = last === null ? "" : pathwayKeptUntilWords(context, last);
+  // With the ERAS application long late, the Pathway is a fee for this Match alone: weighed first.
+  const weigh = pathwayWhileWeighing(context);
+  if (weigh) {
+    addSource(sources, PATHWAY_MATCHED_VALIDITY_SOURCE);
+    addSource(sources, PATHWAYS_REVALIDATION_SOURCE);
+  }
+  const weighWords = weigh
+    ? `${weighPathwayWords(year)}. Should you still apply for the ${year} Match: `
+    : "";
   const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
-    message: `${projected}, ${passed ? "has passed" : "is too soon for your application"}.${plannedWords} ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"}${planned === null ? "" : " instead"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.${lastWords}`,
+    message: `${weighWords}${projected}, ${passed ? "has passed" : "is too soon for your application"}.${plannedWords} ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"}${planned === null ? "" : " instead"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.${lastWords}`,
     milestones: ["ecfmg_pathway"],
     ...(last === null ? {} : { lastWorkingAt: new Date(last.at).toISOString() }),
     sources,

@@ -29,7 +29,7 @@ import { oetBookingReminders } from "./oet-booking-day.ts";
 import { oetResultAnnounced, oetResultAwaited } from "./oet-result-awaited.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { ownDatePassedReminders } from "./own-date-passed.ts";
-import { pathwayAskedEntry } from "./pathway-late-title.ts";
+import { pathwayCountdownEntry } from "./pathway-late-title.ts";
 import { pathwayReviewDue, pathwaySubmittedInProgress } from "./pathway-review.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
@@ -44,11 +44,7 @@ import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
 import { step3ResultAwaitedToPetition, step3SatPastPetition } from "./step3-booked-past-petition.ts";
 import { targetPassedReminders } from "./target-passed.ts";
-import {
-  pathwayDueHasNoLadder,
-  pendingPathwayCountdown,
-  pendingPathwayReminders,
-} from "./undated-pathway-pending.ts";
+import { pathwayDueHasNoLadder, pendingPathwayReminders } from "./undated-pathway-pending.ts";
 import { visaBehindReminders } from "./visa-behind.ts";
 import { visaInterviewAsked } from "./visa-interview-asked.ts";
 import { interviewDayOnly } from "./visa-interview-booked-late.ts";
@@ -143,16 +139,14 @@ export function stepReminders(
   // the aim's ladder keeps the catalog's title (laidStep's aim titles are kept per step key).
   // The ECFMG application due by the exam chain's day: the Match's last day, named on its "Due" rungs
   // (not on an aim's, which count down to a target, nor laid beside one: its titles are kept per step).
-  // An undated Pathway in progress past its deadline: its rungs ask what its notice asks.
+  // The Pathway's own rungs: asked or weighed as its notice is (pathwayCountdownEntry).
   const titled =
     entry.key !== "nrmp_registration"
       ? own?.passed === true && due !== null && aimKind === NO_AIM
         ? resultQuestionEntry(context, entry, due, stepDates.calendar, index)
         : aimKind === NO_AIM && isApplicationChainedDue(entry.key, due)
           ? applicationLastDayEntry(entry, stepDates.calendar.matchYear)
-          : pendingPathwayCountdown(due)
-            ? pathwayAskedEntry(entry)
-            : entry
+          : pathwayCountdownEntry(context, entry, due, aimKind === NO_AIM, stepDates.calendar.matchYear)
       : nrmpRegistrationAsked(context)
         ? nrmpAskedEntry(entry)
         : nrmpWhileWeighing(context)

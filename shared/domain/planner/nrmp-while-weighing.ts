@@ -135,8 +135,8 @@ export function pathwayWeighingEntry(entry: CatalogEntry, year: number): Catalog
  */
 export function paidStepWhileWeighing(context: PlanContext, key: string, text: string): string {
   if (key === "ecfmg_pathway") {
-    if (!pathwayWhileWeighing(context)) return text;
     const year = context.calendar.matchYear;
+    if (!pathwayWhileWeighing(context) || text.startsWith(weighPathwayWords(year))) return text;
     return `${weighPathwayWords(year)}. Should you still apply for the ${year} Match: ${lowerFirst(text)}`;
   }
   const index =
@@ -158,4 +158,12 @@ export function paidStepWhileWeighing(context: PlanContext, key: string, text: s
         ? `If you move to the ${year + 1} Match, pay no ${year} ERAS application fees.`
         : `If you move to the ${year + 1} Match, pay no ${year} NRMP fee.`;
   return `${applying}: ${lowerFirst(text)} ${moving}`;
+}
+
+/**
+ * The Pathway's card, whatever branch wrote it (step-action.ts), weighed first as paidStepWhileWeighing
+ * says, when it is dated for the plan's own Match (`year`); a card of a later Match's Pathway as is.
+ */
+export function weighedPathwayCard(context: PlanContext, year: number, text: string): string {
+  return year === context.calendar.matchYear ? paidStepWhileWeighing(context, "ecfmg_pathway", text) : text;
 }

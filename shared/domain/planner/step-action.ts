@@ -37,6 +37,7 @@ import { matchOverUnreported } from "./match-day-risk.ts";
 import { rebookBy, rebookWords } from "./missed-sitting.ts";
 import { tokenFirstAction } from "./myeras-token-first.ts";
 import { nrmpDeadlineDayNote } from "./nrmp-deadline-day.ts";
+import { weighedPathwayCard } from "./nrmp-while-weighing.ts";
 import { oetRouteNote } from "./oet-pathway-route.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
@@ -162,8 +163,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
   const action =
     entry.key === SCHOOL_CHECK.key && context.eligibility === "unchecked"
       ? withSittings(chosen, context)
-      : entry.key === "ecfmg_pathway"
-        ? withOetResultIn(context, chosen)
+      : entry.key === "ecfmg_pathway" // weighed first whatever its words
+        ? weighedPathwayCard(context, facts.stepDates.calendar.matchYear, withOetResultIn(context, chosen))
         : contractBeforeResults(context, entry.key, status, chosen);
   // A result this step needs, booked after its own deadline, is said here too,
   // against the dates the step is planned for: a later Match's, once the plan moved.

@@ -63,6 +63,21 @@ describe("the Pathway pushed with no ERAS application this late", () => {
     expect(card?.action.startsWith(WEIGH)).toBe(true);
   });
 
+  it("with the OET result still awaited, the card that says the Pathway need not wait for it weighs 2028 first", () => {
+    const late = lateArrival("Africa/Lagos");
+    const input = {
+      ...late,
+      milestones: [
+        ...late.milestones.filter((each) => each.key !== "oet_medicine"),
+        milestoneFactory("oet_medicine", "scheduled", "2026-11-21"),
+      ],
+    };
+    const result = plan(input, seasonCalendar(2027), new Date("2026-12-20T09:00:00Z"));
+    const card = result.nextSteps.find((each) => each.milestone === "ecfmg_pathway");
+    expect(card?.action.startsWith(WEIGH)).toBe(true);
+    expect(card?.action.split(WEIGH).length).toBe(2);
+  });
+
   it("with the ERAS application in, the Pathway's words are its own", () => {
     const late = lateArrival("Asia/Manila");
     const input = {

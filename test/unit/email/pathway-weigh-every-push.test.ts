@@ -37,7 +37,8 @@ const planned = (timezone: string, now: string): Plan =>
 
 const WEIGH =
   "Without an ERAS application this late, weigh the 2028 Match before you pay the Pathway or ERAS fees (see the ERAS warning): ECFMG ties a Pathway to one season's Match, and the 2028 Match takes that season's Pathways application.";
-const WEIGH_TITLE = "No ERAS application this late: weigh the 2028 Match before you pay for a 2027 ECFMG Pathway";
+const WEIGH_TITLE =
+  "No ERAS application this late: weigh the 2028 Match before you pay for a 2027 ECFMG Pathway";
 
 describe("the Pathway pushed with no ERAS application this late", () => {
   it("the morning after the projected deadline, the notice, its risk and the card weigh 2028 first", () => {

@@ -1,16 +1,18 @@
 import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
-import type { Risk } from "../plan.ts";
+import type { Deadline, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
+import { adviceDayDue } from "./advice-day-due.ts";
 import type { PlanContext } from "./context.ts";
 import { contractNeededBy } from "./contract-needed-by.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { dueDayOf, fileLineAt } from "./j1-allowances.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import type { Collected } from "./milestone-gates.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
-import { j1FileVerdict, visaDateAtRiskFrom } from "./visa-step-late.ts";
+import { J1_FILE, j1FileVerdict, visaDateAtRiskFrom } from "./visa-step-late.ts";
 
 // After the Match, most of the visa chain is dated by our own cautious allowances counted back from
 // the visa's date (the Statement of Need and the J-1 sponsorship from the DS-2019, the DS-2019 a month
@@ -35,6 +37,22 @@ export function behindOurPlanUntil(
   entry: Pick<CatalogEntry, "key" | "due" | "stage">,
   dates: PlanDates,
 ): number | null {
+  const atRisk = visaDateAtRisk(context, entry, dates);
+  if (atRisk === null) return null;
+  if (context.applicant.visa === "J-1" && j1FileVerdict(context, dates)) return null;
+  return atRisk.from;
+}
+
+/**
+ * The step's own planned day (`planned`, the one it was due by, or the step waiting on it's) and the
+ * instant the visa's date came at risk from it (`from`: visaDateAtRiskFrom), whatever a J-1 verdict
+ * says now (behindOurPlanUntil's reading, before its verdict test); null as there.
+ */
+function visaDateAtRisk(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
+  dates: PlanDates,
+): { waiting: string; planned: number; from: number } | null {
   if (!visaChainMatched(context)) return null;
   let waiting: Pick<CatalogEntry, "key" | "due"> | null = entry;
   let planned = dates.due(entry.key as MilestoneKey)?.at;
@@ -47,9 +65,52 @@ export function behindOurPlanUntil(
     planned = dates.due("j1_ds2019")?.at;
   } else if (entry.stage !== "visa") return null;
   if (waiting === null || planned === undefined) return null;
-  if (context.applicant.visa === "J-1" && j1FileVerdict(context, dates)) return null;
-  return visaDateAtRiskFrom(context, waiting, planned, dates);
+  const from = visaDateAtRiskFrom(context, waiting, planned, dates);
+  return from === null ? null : { waiting: waiting.key, planned, from };
 }
+
+/**
+ * The day a J-1 sponsorship file's step (or the contract the file waits on) turned from behind our
+ * plan to overdue, once it has passed (context.now: a reminder laid for later keeps the planned day
+ * until the plan is made again at that turn, a risk-change instant): the last day on which the
+ * chain's own allowances still brought the visa by its date (the day before the earlier of
+ * visaDateAtRiskFrom's instant and the file's line), a whole day of the applicant's, our advice.
+ * Past it the step is overdue since that day, not since our earlier allowance, on which nothing was
+ * lost: every surface names this one. Null otherwise (another step, at risk from its own day; still
+ * behind; `shown`, the date a surface shows, not the planned day but a date of another rule).
+ */
+export function visaDateMissedDay(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
+  dates: PlanDates,
+  shown: number,
+): DueDate | null {
+  const atRisk = visaDateAtRisk(context, entry, dates);
+  // The J-1 sponsorship file's steps (and the contract the file waits on) alone have room between our
+  // allowance and that last day. On H-1B the petition's planned day is itself the last filing day that
+  // keeps the visa's date (h1bPetitionLastDay's verdict comes the next morning); the certificate the
+  // DS-2019 waits for is overdue from the DS-2019's day: each stays the day it missed.
+  if (atRisk === null || !J1_FILE.has(atRisk.waiting as MilestoneKey)) return null;
+  // Still behind our plan (behindOurPlanUntil): its planned day stands.
+  const until = behindOurPlanUntil(context, entry, dates);
+  if (until !== null && context.now < until) return null;
+  // A file step still open: the visa's date came at risk, before half the allowance was gone, the
+  // morning the file's fastest road left (ECFMG's shorter review, the consular month) first brought
+  // the visa after its date (fileLineAt, visaDatePastReach's own line), whatever verdict speaks now.
+  const visa = dates.due("visa_j1");
+  const from =
+    visa === null
+      ? atRisk.from
+      : Math.min(atRisk.from, Math.max(atRisk.planned, fileLineAt(context.zone, dueDayOf(visa))));
+  if (from <= atRisk.planned || context.now < from) return null;
+  // Only the planned day itself gives way (the contract's: the step waiting on it's), never a date of another rule.
+  if (shown !== atRisk.planned && shown !== dates.due(entry.key as MilestoneKey)?.at) return null;
+  return adviceDayDue(context, from, VISA_DATE_MISSED_SOURCE, true);
+}
+
+/** The missed day's rule (visaDateMissedDay), its source on every surface. */
+export const VISA_DATE_MISSED_SOURCE =
+  "The last day on which ECFMG's shorter review (4 weeks) and the consular month still brought your J-1 visa by its own date, had your sponsorship file been complete that day (or, if sooner, the day half the time this plan allows between the step and the visa was gone); the earlier day the step was planned for is our cautious allowance (advice)";
 
 /** Whether a step past its date at `at` is behind our plan, not overdue (behindOurPlanUntil). */
 export function behindOurPlanAt(
@@ -83,6 +144,7 @@ export function markBehindOurPlan(
   risks: readonly Risk[],
 ): void {
   if (!visaChainMatched(context)) return;
+  restateMissedDays(context, dates, collected);
   const behind = new Set<string>();
   const critical = criticalSteps(risks);
   const isBehind = (milestone: string): boolean => {
@@ -102,6 +164,44 @@ export function markBehindOurPlan(
   if (behind.size === 0) return;
   for (let at = collected.overdue.length - 1; at >= 0; at--)
     if (behind.has(collected.overdue[at]?.item.milestone ?? "")) collected.overdue.splice(at, 1);
+}
+
+/**
+ * Past the day a visa-chain step put the visa's own date at risk (visaDateMissedDay), its card, its
+ * row in the overdue list and its blocked line name that day as the one missed, in place of our
+ * earlier allowance, as its reminders do (markBehindOurPlanReminders): one day on every surface.
+ */
+function restateMissedDays(context: PlanContext, dates: PlanDates, collected: Collected): void {
+  for (const { item } of collected.nextSteps)
+    if (item.urgency === "overdue" && item.interviewId === undefined)
+      item.deadline = missedDayShown(context, dates, item.milestone, item.deadline);
+  for (const { item } of collected.overdue)
+    if (item.interviewId === undefined)
+      item.deadline = missedDayShown(context, dates, item.milestone, item.deadline);
+  for (const step of collected.blocked)
+    if (step.overdueSince !== undefined && step.interviewId === undefined)
+      step.overdueSince = missedDayShown(context, dates, step.milestone, step.overdueSince);
+}
+
+/**
+ * The date a step past its own planned day shows as missed: the day the visa's date came at
+ * risk (visaDateMissedDay) when `shown` is the step's own planned day, else `shown` (a critical
+ * notice's own date, residency's start, is its own).
+ */
+function missedDayShown<Shown extends Deadline | undefined>(
+  context: PlanContext,
+  dates: PlanDates,
+  milestone: string,
+  shown: Shown,
+): Shown | Deadline {
+  if (shown === undefined || !MAY_BE_BEHIND.has(milestone)) return shown;
+  const missed = visaDateMissedDay(
+    context,
+    catalogEntry(milestone as MilestoneKey),
+    dates,
+    Date.parse(shown.at),
+  );
+  return missed === null ? shown : dates.rendered(missed);
 }
 
 /**
@@ -131,6 +231,8 @@ export function markBehindOurPlanReminders(
     const since = timed.reminder.overdueSince;
     if (since === undefined) continue;
     const { milestone, risk } = timed.reminder;
+    const missedDay = missedDayShown(context, dates, milestone, since);
+    if (missedDay !== since) timed.reminder = reminderWith(timed.reminder, { overdueSince: missedDay });
     if (!MAY_BE_BEHIND.has(milestone) || critical.has(milestone) || critical.has(risk ?? "")) continue;
     const until = behindOurPlanUntil(context, catalogEntry(milestone as MilestoneKey), dates);
     const missed = Date.parse(since.at);

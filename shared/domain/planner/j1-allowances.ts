@@ -1,6 +1,6 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { shiftIsoDay } from "../iso-texts.ts";
-import { DAY_MS, ET_ZONE, localDate } from "../time.ts";
+import { DAY_MS, ET_ZONE, localDate, startOfLocalDate } from "../time.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 
 /**
@@ -78,4 +78,13 @@ export function dueDayOf(due: DueDate): string {
 /** The J-1 visa's earliest day (ISO, the applicant's) for ECFMG's review starting on `day`. */
 export function visaDayFrom(day: string): string {
   return shiftIsoDay(day, J1_FILE_TO_VISA_DAYS);
+}
+
+/**
+ * The first instant (the applicant's midnight) from which a J-1 sponsorship file still open can no
+ * longer bring the visa by its own date (`visaDue`, ISO) on the fastest road left: the day after the
+ * visa's day less ECFMG's shorter review and the consular month (visaDatePastReach's verdict begins then).
+ */
+export function fileLineAt(zone: string, visaDue: string): number {
+  return startOfLocalDate(zone, shiftIsoDay(visaDue, 1 - J1_FILE_TO_VISA_DAYS));
 }

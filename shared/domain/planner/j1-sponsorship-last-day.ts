@@ -11,6 +11,7 @@ import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import {
   dueDayOf,
+  fileLineAt,
   J1_CONSULAR_ALLOWANCE_DAYS,
   J1_CONSULAR_ALLOWANCE_SOURCE,
   J1_ECFMG_REVIEW_SHORTEST_DAYS,
@@ -94,8 +95,7 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
   const at = (day: string): number => startOfLocalDate(context.zone, day);
   if (visaDay <= visaDue) {
     // Today's day slides: its visa passes the visa's date at the applicant's midnight.
-    if (from.holds !== "completed")
-      noteRiskChange(context, at(shiftIsoDay(visaDue, 1 - J1_FILE_TO_VISA_DAYS)));
+    if (from.holds !== "completed") noteRiskChange(context, fileLineAt(context.zone, visaDue));
     return null;
   }
   return {

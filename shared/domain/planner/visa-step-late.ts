@@ -125,7 +125,7 @@ export function expectedPastStart(
 }
 
 /** The J-1 sponsorship file's steps, whose planned days the J-1 verdicts count (j1ReviewStart). */
-const J1_FILE: ReadonlySet<MilestoneKey> = new Set(["j1_statement_of_need", "j1_ecfmg_sponsorship"]);
+export const J1_FILE: ReadonlySet<MilestoneKey> = new Set(["j1_statement_of_need", "j1_ecfmg_sponsorship"]);
 
 /** Whether a J-1 verdict speaks for the sponsorship file: the start out of reach, or the visa's date past reach. */
 export function j1FileVerdict(context: PlanContext, dates: PlanDates): boolean {

@@ -96,7 +96,7 @@ export function visaBehindReminders(
             ? `${lost} ${whyText}`
             : holds
               ? `${derivedStepPastWords(context, entry, missedWords, stepDates)}. ${whyText}`
-              : `${programs !== null ? contractBehindWords(programs, missedWords) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office informed (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${startNeeds} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${whyText}`,
+              : `${programs !== null ? contractBehindWords(programs, missedWords, !changeOfStatus(context)) : answer ? programAnswerWords(missedWords) : interview !== null ? `${capitalised(interview.words)}: ask the consulate for an earlier or expedited appointment and keep your program's GME office informed (advice)` : `This step was due by ${missedWords} and is not done yet`}; ${startNeeds} before residency starts on ${residencyStartWords(stepDates.calendar.dates.residency_start, [])}. ${whyText}`,
       rung: VISA_BEHIND_RUNG,
       ladder: VISA_BEHIND_LADDER,
       lay: true,
@@ -122,9 +122,15 @@ export function visaBehindReminders(
   }
 }
 
-/** Why the contract behind is chased: the step waiting on it, and what to ask the program. */
-function contractBehindWords(needed: ContractNeededBy, missedWords: string): string {
-  return `Your program's contract is not marked signed yet, and ${contractWaitingWords(needed)}: this plan needed it signed by ${missedWords}. If it has not reached you, ask your program's GME office today when it will send it`;
+/** Why the contract behind is chased: the step waiting on it, and what to ask the program (`stamped`: a consular H-1B). */
+function contractBehindWords(needed: ContractNeededBy, missedWords: string, stamped: boolean): string {
+  // The petition's planned filing day leaves no room before the visa's own date (h1bPetitionLastDay's
+  // verdict comes the next morning): the chase says which day that is, not only "our advice".
+  const lastFiling =
+    needed.step?.key === "visa_h1b" && stamped
+      ? ", the last day your program could file your H-1B petition with premium processing and still have your visa stamped by its date"
+      : "";
+  return `Your program's contract is not marked signed yet, and ${contractWaitingWords(needed)}: this plan needed it signed by ${missedWords}${lastFiling}. If it has not reached you, ask your program's GME office today when it will send it`;
 }
 
 /**

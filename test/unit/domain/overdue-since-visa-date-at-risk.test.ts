@@ -109,12 +109,16 @@ describe("the H-1B contract past the petition's last day for the visa's date", (
     extra: [milestoneFactory("usmle_step3", "done", "2027-01-20")],
   });
 
-  it("a weekly email in May names Fri 16 Apr, the petition's day", () => {
+  it("a weekly email in May names Fri 16 Apr and says it was the petition's last filing day", () => {
     const result = plan(input, calendar, new Date("2027-05-17T09:00:00Z"));
     const step = result.nextSteps.find((each) => each.milestone === "contract");
     expect(step?.behindPlan).toBeUndefined();
     expect(step?.deadline?.local).toContain("Fri 16 Apr 2027");
     const email = weeklyEmail(result, "contract");
     expect(email?.subject).toContain("overdue since Fri 16 Apr 2027");
+    // Which day it was: the petition's last filing day for the visa's date, not only "our advice".
+    expect(email?.text).toContain(
+      "Fri 16 Apr 2027 (our advice, not set by any authority), the last day your program could file your H-1B petition",
+    );
   });
 });

@@ -1,10 +1,9 @@
 import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
 import type { Deadline, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import { adviceDayDue } from "./advice-day-due.ts";
 import type { PlanContext } from "./context.ts";
 import { contractNeededBy } from "./contract-needed-by.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { dueDayOf, fileLineAt } from "./j1-allowances.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import type { Collected } from "./milestone-gates.ts";
@@ -105,7 +104,11 @@ export function visaDateMissedDay(
   if (from <= atRisk.planned || context.now < from) return null;
   // Only the planned day itself gives way (the contract's: the step waiting on it's), never a date of another rule.
   if (shown !== atRisk.planned && shown !== dates.due(entry.key as MilestoneKey)?.at) return null;
-  return adviceDayDue(context, from, VISA_DATE_MISSED_SOURCE, true);
+  // The planned day's own kind (a whole day, our advice, with its status), on the later day.
+  const planned = dates.due(atRisk.waiting as MilestoneKey);
+  return planned === null
+    ? null
+    : shapedDueDate({ ...planned, at: from, source: VISA_DATE_MISSED_SOURCE, dayName: undefined });
 }
 
 /** The missed day's rule (visaDateMissedDay), its source on every surface. */

@@ -4,7 +4,7 @@ import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { shiftDays } from "./date-math.ts";
+import { dayEnd, shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
 import {
@@ -14,10 +14,12 @@ import {
   J1_ECFMG_REVIEW_DAYS,
   visaDayFrom,
 } from "./j1-allowances.ts";
+import { lastDayDue, startDay, startLastDay } from "./j1-review-start.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
+import { orientationLineAt } from "./visa-moved-past-start.ts";
 
 /** The J-1 sponsorship done late, as the DS-2019's card, its chase and ECFMG_REVIEW_PAST_DS2019 read it. */
 export interface LateEcfmgReview {
@@ -69,10 +71,10 @@ export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDate
   if (context.now >= late.endsAt) return [];
   const visa = dates.due("visa_j1");
   if (visa === null) return [];
-  // Even the shorter review leaves the visa after its own date: VISA_NOT_READY_FOR_START gives the
-  // DS-2019's last day for the start (j1SponsorshipLastDay), one risk.
+  // Even the shorter review brings the visa into the start's last week: VISA_NOT_READY_FOR_START
+  // gives the DS-2019's last day for the start (j1SponsorshipLastDay), one risk.
+  if (reviewPastOrientationLine(context, late.sent, visa)) return [];
   const visaDay = dueDayOf(visa);
-  if (visaDayFrom(late.sent) > visaDay) return [];
   const left = Math.round((Date.parse(visaDay) - Date.parse(late.reviewEnds)) / DAY_MS);
   const sources: string[] = [];
   addSource(sources, citationSource(SPONSORSHIP_DUE));
@@ -89,6 +91,36 @@ export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDate
   ];
 }
 
+/**
+ * Whether ECFMG's review of a sponsorship complete on `sent`, even at its shorter end, and the
+ * consular month after it bring the J-1 visa into the start's last week or later: past
+ * orientationLineAt, from the visa's own date (`visa`), the line DS2019_RECEIVED_LATE judges a
+ * DS-2019 in hand by. Then the visa's date is lost for good (j1SponsorshipLastDay, critical). Short
+ * of it, a file finished a few days after our own cautious date (done 20 Apr: the visa around 17 Jun
+ * for a 16 Jun date, two weeks before a 1 Jul start) is ECFMG_REVIEW_PAST_DS2019's warning: it had
+ * raised the critical verdict and escalated to the advisor for a one-day slip. Counted in the
+ * applicant's days, the visa's day whole to its midnight, as that line counts.
+ */
+export function reviewPastOrientationLine(context: PlanContext, sent: string, visa: DueDate): boolean {
+  return dayEnd(context.zone, visaDayFrom(sent)) > orientationLineAt(context, visa.at);
+}
+
+/**
+ * The DS-2019's last day for the start (startLastDay), when the verdict on a sponsorship complete
+ * that late (reviewPastOrientationLine) names it and the review may run past it, else null: the
+ * DS-2019's one date then, so its row, card and reminders count on the day the critical risk says it
+ * must reach the applicant (Mon 31 May for a 1 Jul start), never the review's last day after it (the
+ * row read "Tue 8 Jun" beside "must reach you by about Mon 31 May"). With the start out of reach (the
+ * visa on its day or after), no day is left for the start: the review's last day stays.
+ */
+function startLastDayDue(context: PlanContext, dates: PlanDates, late: LateEcfmgReview): DueDate | null {
+  const visa = dates.due("visa_j1");
+  if (visa === null || !reviewPastOrientationLine(context, late.sent, visa)) return null;
+  if (visaDayFrom(late.sent) >= startDay(context)) return null;
+  const last = startLastDay(context, "completed");
+  return last < late.reviewEnds ? lastDayDue(context, last) : null;
+}
+
 const SPONSORSHIP_AT = stepIndex("j1_ecfmg_sponsorship");
 const SPONSORSHIP_DUE = catalogEntry("j1_ecfmg_sponsorship").due;
 
@@ -103,6 +135,8 @@ export function ecfmgReviewDue(context: PlanContext, dates: PlanDates): DueDate 
   const late = lateEcfmgReview(context, dates);
   const planned = dates.due("j1_ds2019");
   if (late === null || planned === null) return null;
+  const lastDay = startLastDayDue(context, dates, late);
+  if (lastDay !== null) return lastDay;
   let bySent = reviewDues.get(dates);
   if (bySent === undefined) {
     bySent = new Map();

@@ -1,7 +1,8 @@
 import { localDate } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { lastDayDue, startLastDay, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
+import { lastDayDue, startLastDay } from "./j1-review-start.ts";
+import { visaDatePastReach } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 
 /**

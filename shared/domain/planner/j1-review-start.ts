@@ -1,8 +1,12 @@
+import { shiftIsoDay } from "../iso-texts.ts";
 import { ET_ZONE, localDate } from "../time.ts";
+import { adviceDayDue } from "./advice-day-due.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
-import type { PlanDates } from "./deadlines.ts";
+import { dayEnd } from "./date-math.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { earliestCertification, nothingOutstanding } from "./earliest-certification.ts";
+import { J1_CONSULAR_ALLOWANCE_DAYS, J1_FILE_TO_VISA_DAYS } from "./j1-allowances.ts";
 
 // Where ECFMG's review of a matched J-1 applicant's sponsorship starts, at the earliest, for both
 // verdicts on the J-1 chain (j1-start-out-of-reach.ts, j1-sponsorship-last-day.ts): the review starts
@@ -114,3 +118,22 @@ export function startDay(context: PlanContext): string {
 /** What unblocks a sponsorship waiting for a certificate not reported (advice), in both J-1 verdicts. */
 export const CERTIFICATE_FIRST =
   "check in MyIntealth whether ECFMG has issued your certificate (if it has, mark it done today) and, if not, ask ECFMG today what is still missing";
+
+/**
+ * The last day (ISO, the applicant's) for what the chain waits on, for a start on the program's
+ * date: the file complete or the certificate issued, else the DS-2019 in hand, a day before the
+ * start's day less the time after it. Here, beside the start's day, so the DS-2019's own date
+ * (ecfmgReviewDue) and the verdict that names this day (j1-sponsorship-last-day.ts) read one count.
+ */
+export function startLastDay(context: PlanContext, holds: ReviewHolds): string {
+  const after = holds === "completed" ? J1_CONSULAR_ALLOWANCE_DAYS : J1_FILE_TO_VISA_DAYS;
+  return shiftIsoDay(startDay(context), -after - 1);
+}
+
+/** A last day (ISO) as a whole day of the applicant's (advice, counted from the projected start): the notice's date. */
+export function lastDayDue(context: PlanContext, lastDay: string): DueDate {
+  return adviceDayDue(context, dayEnd(context.zone, lastDay), LAST_DAY_SOURCE, true);
+}
+/** The last day's source, which tells its due from any other (visa-verdict-notice.ts). */
+export const LAST_DAY_SOURCE =
+  "VISA_NOT_READY_FOR_START: the last day a J-1 start on the program's date is still in reach, counted back from residency's start by ECFMG's shorter review and the consular allowance (advice)";

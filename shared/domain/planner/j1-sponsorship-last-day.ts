@@ -3,12 +3,11 @@ import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { localDate, renderDate, startOfLocalDate } from "../time.ts";
-import { adviceDayDue } from "./advice-day-due.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
-import { dayEnd } from "./date-math.ts";
 import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { reviewPastOrientationLine } from "./ecfmg-review-past-ds2019.ts";
 import {
   dueDayOf,
   fileLineAt,
@@ -19,7 +18,13 @@ import {
   visaDayFrom,
 } from "./j1-allowances.ts";
 import { certificateNeededForDs2019 } from "./j1-certificate.ts";
-import { CERTIFICATE_FIRST, j1ReviewStart, type ReviewHolds, startDay } from "./j1-review-start.ts";
+import {
+  CERTIFICATE_FIRST,
+  j1ReviewStart,
+  type ReviewHolds,
+  startDay,
+  startLastDay,
+} from "./j1-review-start.ts";
 import {
   awaitingDs2019,
   criticalInPlaceOfStepLate,
@@ -98,6 +103,9 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
     if (from.holds !== "completed") noteRiskChange(context, fileLineAt(context.zone, visaDue));
     return null;
   }
+  // A file complete on its day: lost for good only once even the shorter review brings the visa into
+  // the start's last week; short of that, ECFMG_REVIEW_PAST_DS2019's warning speaks.
+  if (from.holds === "completed" && !reviewPastOrientationLine(context, from.day, visa)) return null;
   return {
     visa,
     visaAt: at(visaDay),
@@ -110,24 +118,6 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
     certificateUnreported: from.certificateUnreported,
   };
 }
-
-/**
- * The last day (ISO, the applicant's) for what the chain waits on, for a start on the program's
- * date: the file complete or the certificate issued, else the DS-2019 in hand, a day before the
- * start's day less the time after it.
- */
-export function startLastDay(context: PlanContext, holds: LastDayHolds): string {
-  const after = holds === "completed" ? J1_CONSULAR_ALLOWANCE_DAYS : J1_FILE_TO_VISA_DAYS;
-  return shiftIsoDay(startDay(context), -after - 1);
-}
-
-/** A last day (ISO) as a whole day of the applicant's (advice, counted from the projected start): the notice's date. */
-export function lastDayDue(context: PlanContext, lastDay: string): DueDate {
-  return adviceDayDue(context, dayEnd(context.zone, lastDay), LAST_DAY_SOURCE, true);
-}
-/** The last day's source, which tells its due from any other (visa-verdict-notice.ts). */
-export const LAST_DAY_SOURCE =
-  "VISA_NOT_READY_FOR_START: the last day a J-1 start on the program's date is still in reach, counted back from residency's start by ECFMG's shorter review and the consular allowance (advice)";
 
 /** What must happen by the last day, by what the chain waits on. */
 const BY_WHAT: Record<LastDayHolds, string> = {

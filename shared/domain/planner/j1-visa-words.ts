@@ -91,15 +91,22 @@ export function ecfmgReviewNote(
   // Past the review's last day the DS-2019 is simply late (VISA_NOT_READY_FOR_START says so).
   if (late === null || late.reviewEnds < localDate(context.zone, context.now)) return "";
   const { sent, reviewEnds } = late;
-  const opening = ` You completed your J-1 sponsorship application on ${renderDate(sent)}: ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(reviewEnds)}, the date this plan now counts on for your DS-2019.`;
+  const review = ` You completed your J-1 sponsorship application on ${renderDate(sent)}: ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(reviewEnds)}`;
+  const opening = `${review}, the date this plan now counts on for your DS-2019.`;
   // Even the shorter review leaves the visa after the start: the verdict, never a visa date it cannot make.
   const out = j1StartOutOfReach(context, dates);
   if (out !== null)
     return `${opening} Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, out.visaAt)} at the earliest, ${lateVisaAtWords(context, out.visaAt)}: tell your program's GME office now and ask about a delayed start, ask your program's liaison to follow the review up with ECFMG, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
   // Even the shorter review leaves the visa after its own date: the last day for the DS-2019, never that date.
   const last = j1SponsorshipLastDay(context, dates);
-  if (last !== null && last.holds === "completed")
-    return `${opening} Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest, after your visa's date, ${dueDay(context, last.visa)}: ${lastDayWords(context, last, [])}; ask your program's liaison to follow the review up with ECFMG, tell your program's GME office, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
+  if (last !== null && last.holds === "completed") {
+    // The DS-2019's one date is then that last day (ecfmgReviewDue), never the review's end after it.
+    const counted =
+      last.lastDay < localDate(context.zone, context.now)
+        ? ""
+        : ", the date this plan now counts on for your DS-2019";
+    return `${review}. Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest, after your visa's date, ${dueDay(context, last.visa)}: ${lastDayWords(context, last, [])}${counted}; ask your program's liaison to follow the review up with ECFMG, tell your program's GME office, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
+  }
   const visa = dates.due("visa_j1");
   const visaDay = visa === null ? "your visa date" : `your visa date, ${dueDay(context, visa)}`;
   return `${opening} Ask your program's liaison to follow it up with ECFMG; once the DS-2019 arrives, book the earliest consular appointment, and if your consulate's wait (the State Department's Global Visa Wait Times tool, ${GLOBAL_VISA_WAIT_TIMES_URL}) is longer than the time left before ${visaDay}, ask the consulate for an expedited appointment (advice).`;

@@ -2,7 +2,8 @@ import type { Risk } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { h1bPetitionLastDay, PETITION_LAST_DAY_SOURCE, petitionLastDayDue } from "./h1b-petition-last-day.ts";
-import { j1SponsorshipLastDay, LAST_DAY_SOURCE, lastDayDue } from "./j1-sponsorship-last-day.ts";
+import { LAST_DAY_SOURCE, lastDayDue } from "./j1-review-start.ts";
+import { j1SponsorshipLastDay } from "./j1-sponsorship-last-day.ts";
 import { J1_START_OUT_OF_REACH_TITLE } from "./j1-start-out-of-reach.ts";
 
 // The visa chain's two verdicts told as VISA_NOT_READY_FOR_START carry their own day on every

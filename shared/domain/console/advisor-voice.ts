@@ -6,8 +6,11 @@ import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.t
 import { seasonOverStanding, seasonOverVoice } from "#domain/planner/season-over-title.ts";
 import type { MilestoneKey, Visa } from "#domain/snapshot.ts";
 import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
+import { type HeldBackReason, NOT_TOLD_BECAUSE } from "./held-back-reason.ts";
 import { type MatchDayAnswers, matchDayUnreportedVoice } from "./match-day-advisor-voice.ts";
 import { nrmpVoice } from "./nrmp-advisor-voice.ts";
+
+export { type HeldBackReason, heldBackReason } from "./held-back-reason.ts";
 
 /** Who a risk is told about: the applicant's name, Match year and visa, as the console shows them. */
 export interface AboutApplicant extends MatchDayAnswers {
@@ -18,29 +21,6 @@ export interface AboutApplicant extends MatchDayAnswers {
   /** Why reminders to the applicant are held back now, if they are: they are emailed nothing. */
   heldBack?: HeldBackReason | undefined;
 }
-
-/**
- * Why due reminders are not sent, most specific first, as the sender decides it
- * (send-due-reminders.ts): an advisor paused them, the applicant unsubscribed, or the address is
- * suppressed (a bounce or complaint).
- */
-export type HeldBackReason = "paused" | "unsubscribed" | "suppressed";
-
-/** The sender's rule, for the console and the digest: paused, then unsubscribed, then suppressed. Pure. */
-export function heldBackReason(
-  profile: { remindersPausedAt?: string | undefined; unsubscribedAt?: string | undefined },
-  suppressed: boolean,
-): HeldBackReason | undefined {
-  if (profile.remindersPausedAt !== undefined) return "paused";
-  if (profile.unsubscribedAt !== undefined) return "unsubscribed";
-  return suppressed ? "suppressed" : undefined;
-}
-
-const NOT_TOLD_BECAUSE: Record<HeldBackReason, (fullName: string) => string> = {
-  paused: (fullName) => `reminders to ${fullName} are paused in the console`,
-  unsubscribed: (fullName) => `${fullName} unsubscribed from reminders`,
-  suppressed: (fullName) => `${fullName}'s address is suppressed (an email bounced or drew a complaint)`,
-};
 
 /**
  * Each risk in the advisor's voice: third person, the applicant by name. The planner's messages

@@ -12,6 +12,7 @@ import { applies, isFinished, type PlanContext, statusAt, uncheckedGate } from "
 import type { PlanDates } from "./deadlines.ts";
 import { doneOutOfOrderRisk } from "./done-order.ts";
 import { ecfmgReviewPastDs2019Risks } from "./ecfmg-review-past-ds2019.ts";
+import { oneRiskPerExam, targetedMatchRisks } from "./exam-chain-risks.ts";
 import { examsLateForRankingRisk } from "./exams-late-for-ranking-risk.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { notFeasibleRisk } from "./feasibility-risk.ts";
@@ -28,15 +29,12 @@ import { laterCandidateRisk } from "./later-candidate-risk.ts";
 import { matchDayNotReportedRisks, matchOverUnreported } from "./match-day-risk.ts";
 import { matchOutcomeBeforeWindowRisk } from "./match-outcome-before-window.ts";
 import { matchWeekSoapConflictRisk } from "./match-week-soap-conflict.ts";
-import { lastDayRisk } from "./match-year-last-day.ts";
 import { implausibleMatchYearRisk } from "./match-year-risk.ts";
 import { noInterviewRecordedRisk } from "./no-interview-recorded.ts";
 import { noteRecordRisk } from "./note-contradicted-by-record.ts";
 import { oetAfterDocumentsRisk } from "./oet-after-documents.ts";
 import { oetScoreAgeRisks } from "./oet-score-age-risk.ts";
 import { oetSubTestsUnclearRisks } from "./oet-sub-tests-risk.ts";
-import { foldedExamRisk } from "./one-exam-risk.ts";
-import { foldedPathwayRisk } from "./one-pathway-risk.ts";
 import { orderRisks } from "./ordering.ts";
 import { pathwayCertificateRisks } from "./pathway-certificate-risk.ts";
 import { pathwayDoneBeforeOetRisk } from "./pathway-done-oet-ahead.ts";
@@ -263,38 +261,4 @@ export function assessRisks(
  */
 function append(risks: Risk[], list: readonly Risk[]): void {
   for (let index = 0; index < list.length; index++) risks.push(list[index] as Risk);
-}
-
-/**
- * MATCH_YEAR_LAST_DAY and EXAMS_LATE_FOR_RANKING for the later Match a plan moved to, on that
- * Match's context and dates, while its rank order list deadline is ahead: the same rules as for the
- * entered Match (a 2028 Pathway deadline five days away drew only TARGET_PASSED).
- */
-function targetedMatchRisks(targeted: TargetedMatch): Risk[] {
-  const { context, dates } = targeted;
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
-  const feasibility = targeted.feasibility();
-  if (context.now > rol || feasibility.infeasible) return [];
-  const risks: Risk[] = [];
-  const last = lastWorkingInstant(context, feasibility);
-  const lastDay = last === null ? null : lastDayRisk(context, last);
-  if (lastDay !== null) risks.push(lastDay);
-  const examsLate = examsLateForRankingRisk(context, dates);
-  if (examsLate !== null) risks.push(...oneRiskPerExam(context, risks, lastDay, examsLate));
-  return risks;
-}
-
-/**
- * EXAMS_LATE_FOR_RANKING to push, alone or folded with the MATCH_YEAR_LAST_DAY already in `risks`
- * about the same exam (foldedExamRisk) or the same Pathway deadline
- * (foldedPathwayRisk), which then leaves `risks`.
- */
-function oneRiskPerExam(context: PlanContext, risks: Risk[], lastDay: Risk | null, examsLate: Risk): Risk[] {
-  const folded =
-    lastDay === null
-      ? null
-      : (foldedExamRisk(context, lastDay, examsLate) ?? foldedPathwayRisk(context, lastDay, examsLate));
-  if (folded === null) return [examsLate];
-  risks.splice(risks.indexOf(lastDay as Risk), 1);
-  return [folded];
 }

@@ -31,6 +31,8 @@ export const RISK_CODES = [
   "NRMP_REGISTRATION_CLOSED",
   "MATCH_YEAR_LAST_DAY",
   "ROL_BEFORE_RANKING_OPENS",
+  // A list planned (scheduled, or under way with its day) for a local day after the deadline.
+  "ROL_PLANNED_AFTER_DEADLINE",
   "RANKING_MAY_OPEN_LATER",
   "ROL_DEADLINE_MAY_BE_LATER",
   "MATCH_YEAR_IMPLAUSIBLE",

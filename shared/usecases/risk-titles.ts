@@ -34,6 +34,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
     "Never registered with NRMP before late registration closed: the next Match planned",
   MATCH_YEAR_LAST_DAY: "The target Match year is out of reach after a day close ahead",
   ROL_BEFORE_RANKING_OPENS: "Rank order list dated before ranking opens",
+  ROL_PLANNED_AFTER_DEADLINE: "Rank order list planned for a day after its deadline",
   RANKING_MAY_OPEN_LATER: "Rank order list dated before ranking may open this season",
   ROL_DEADLINE_MAY_BE_LATER:
     "A list or result dated after the projected rank order list deadline, by its later candidate",

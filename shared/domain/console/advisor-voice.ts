@@ -69,6 +69,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s target Match year (${matchYear}) stays in reach only if the steps still open are started within days; on our projection it is out of reach after that.`,
   ROL_BEFORE_RANKING_OPENS: ({ fullName }) =>
     `${fullName}'s rank order list carries a date before ranking opens.`,
+  ROL_PLANNED_AFTER_DEADLINE: ({ fullName, matchYear }) =>
+    `${fullName} plans to certify the rank order list on a day after the ${matchYear} Match's rank order list deadline, when a list no longer counts.`,
   RANKING_MAY_OPEN_LATER: ({ fullName }) =>
     `${fullName}'s rank order list carries a date before ranking may open this season (its opening is projected); check in R3 that the list is certified.`,
   ROL_DEADLINE_MAY_BE_LATER: ({ fullName, matchYear }) =>

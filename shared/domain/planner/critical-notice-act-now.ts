@@ -39,6 +39,9 @@ export const ACT_NOW: Partial<Record<RiskCode, string>> = {
   // Critical only for an applicant interviewing for the Match; a warning sends none.
   NRMP_LATE_FEE: "Register with NRMP now: you are interviewing and cannot rank programs without it",
   ROL_BEFORE_RANKING_OPENS: "Your rank order list does not count yet: certify it once ranking opens",
+  // noticeTemplate titles it with the deadline in the applicant's time (rankListPlannedLateTitle).
+  ROL_PLANNED_AFTER_DEADLINE:
+    "The day you plan to certify your rank order list is too late: certify it before the deadline",
   MATCH_YEAR_IMPLAUSIBLE: "Check your target Match year ({year}): is it a typo?",
   VISA_NOT_READY_FOR_START: "Your visa steps are behind: you cannot start residency without the visa",
   VISA_UNDECIDED: "You matched: choose your visa route with your program's GME office now",

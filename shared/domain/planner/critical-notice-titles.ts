@@ -15,6 +15,7 @@ import { inLastWeek, LAST_WEEK_PHASE, lastWeekTitle } from "./match-year-last-we
 import { noteQuestioned } from "./note-questioned.ts";
 import { lastWeekPathwayTitle, pathwayLateTitle } from "./pathway-late-title.ts";
 import { nrmpLateFeeNoticeTitle } from "./planned-at-close.ts";
+import { rankListPlannedLateTitle } from "./rank-list-planned-late.ts";
 import { RETAKE_ASKS_PROGRAM } from "./score-below-passing-risk.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { seasonOverNoticeTitle } from "./season-over-title.ts";
@@ -187,6 +188,7 @@ export function noticeTemplate(
     );
   // NRMP never reported is asked about, as the risk does; planned for the day it closes or later, too late.
   if (risk.code === "NRMP_LATE_FEE") return nrmpLateFeeNoticeTitle(context) ?? ACT_NOW_BY_CODE.get(risk.code);
+  if (risk.code === "ROL_PLANNED_AFTER_DEADLINE") return rankListPlannedLateTitle(context);
   if (risk.code === "START_DELAYED" && delayedStartNeedsEcfmg(risk)) return START_DELAYED_ECFMG_TITLE;
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];

@@ -41,6 +41,7 @@ import { pathwayDoneBeforeOetRisk } from "./pathway-done-oet-ahead.ts";
 import { pathwayProjectedRisk } from "./pathway-projected-risk.ts";
 import { pathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { certificationUnreportedRisks } from "./presumed-in-the-match.ts";
+import { rankListPlannedLateRisk } from "./rank-list-planned-late.ts";
 import { rankListRefusedRisk } from "./rank-list-refused-risk.ts";
 import { rankListUnreportedRisks } from "./rank-list-unreported.ts";
 import { rankingMayOpenLaterRisks } from "./ranking-may-open-later-risk.ts";
@@ -110,6 +111,9 @@ export function assessRisks(
   // Past the deadline a refused list is SEASON_OVER's to explain ("certify it by" a closed list's date).
   const refusedList = held ? null : rankListRefusedRisk(context);
   if (refusedList !== null) risks.push(refusedList);
+  // A list planned for a day after its deadline, the deadline ahead: the Match lost unless it moves.
+  const lateList = rankListPlannedLateRisk(context, dates, !held && !feasibility.infeasible && !seasonOver);
+  if (lateList !== null) risks.push(lateList);
 
   // A result below its passing score is read as a retake; this says why.
   if (!held) append(risks, scoreBelowPassingRisks(context, dates));

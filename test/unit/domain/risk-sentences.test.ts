@@ -229,6 +229,17 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(matchedEarly, seasonCalendar(2027), new Date("2027-02-20T12:00:00Z")).risks)
     found.push({ where: `rank-list-certified-2027.json Match Week done in February ${risk.code}`, risk });
+  // The list planned for a day after its deadline, in February (ROL_PLANNED_AFTER_DEADLINE).
+  const listLate = {
+    ...certified,
+    milestones: certified.milestones.map((entry) =>
+      entry.key === "rank_order_list"
+        ? { ...entry, status: "scheduled" as const, date: "2027-02-27" }
+        : entry,
+    ),
+  };
+  for (const risk of plan(listLate, seasonCalendar(2027), new Date("2027-02-10T12:00:00Z")).risks)
+    found.push({ where: `rank-list-certified-2027.json list planned after its deadline ${risk.code}`, risk });
   // SOAP "Not for me" in Match Week, Match Week not done: not matched, not in SOAP (UNMATCHED_NOT_IN_SOAP).
   const declined = {
     ...certified,

@@ -1,0 +1,68 @@
+import { basisMark } from "../date-basis.ts";
+import type { Risk } from "../plan.ts";
+import { renderDate, startOfLocalDate } from "../time.ts";
+import { indexedStep } from "./catalog-index.ts";
+import { type PlanContext, statusAt } from "./context.ts";
+import { instantWords } from "./date-math.ts";
+import { when } from "./day-words.ts";
+import type { PlanDates } from "./deadlines.ts";
+import { sittingAfterLastDay } from "./last-sitting-day.ts";
+import { addSource, citeSeasonDate, NRMP_EVENTS_URL } from "./risk-sources.ts";
+
+/**
+ * A rank order list planned (scheduled, or under way with its day given) for a local day that begins
+ * after the rank order list deadline in the applicant's zone: a list certified then does not count,
+ * so keeping that plan loses the Match, as an exam booked past its last day does. The card already
+ * said the day was after the deadline, yet no risk was raised, the row read "soon" until the 3-day
+ * rung, and the emails were the routine countdown. The day is judged as the card judges it
+ * (sittingAfterLastDay): a day that holds the deadline (Auckland's Thursday, the deadline at 3:00 PM)
+ * is not after it. Only while the deadline is ahead: once it has passed, the list not certified by
+ * then is the past-deadline rules' (SEASON_OVER, the card's own words).
+ */
+const RANK_ORDER_LIST = indexedStep("rank_order_list");
+
+/** The planned day (ISO date) and the deadline's instant, when the day is after the deadline; else null. */
+function plannedLate(context: PlanContext, dates: PlanDates): { date: string; due: number } | null {
+  const status = statusAt(context, RANK_ORDER_LIST.index);
+  if (status !== "scheduled" && status !== "in_progress") return null;
+  const date = context.entries.at(RANK_ORDER_LIST.index)?.date;
+  const due = dates.dueAt(RANK_ORDER_LIST.index);
+  if (date === undefined || due === null || due.at < context.now) return null;
+  const day = startOfLocalDate(context.zone, date);
+  return sittingAfterLastDay(context, RANK_ORDER_LIST.key, day, due) ? { date, due: due.at } : null;
+}
+
+/**
+ * ROL_PLANNED_AFTER_DEADLINE (critical, its notice when it appears) for a rank order list planned
+ * for a day after its deadline, the deadline still ahead and the Match in reach (`inReach`: no gate
+ * held, not out of reach); null otherwise.
+ */
+export function rankListPlannedLateRisk(
+  context: PlanContext,
+  dates: PlanDates,
+  inReach: boolean,
+): Risk | null {
+  const late = inReach ? plannedLate(context, dates) : null;
+  if (late === null) return null;
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const sources: string[] = [];
+  const deadline = `${when(context, late.due)}${citeSeasonDate(rol, sources)}`;
+  addSource(sources, NRMP_EVENTS_URL);
+  return Object.freeze({
+    code: "ROL_PLANNED_AFTER_DEADLINE",
+    severity: "critical",
+    message: `You plan to certify your rank order list on ${renderDate(late.date)}, after the rank order list deadline, ${deadline}: a list not certified by then does not count, and without one you cannot match in the ${context.calendar.matchYear} Match. Certify it in R3 by ${deadline}, and send your intake form again with the new date (or give it to your advisor).`,
+    milestones: Object.freeze(["rank_order_list"]) as Risk["milestones"],
+    sources: Object.freeze(sources) as string[],
+  });
+}
+
+/**
+ * Its notice's title: the day planned is too late, certify before the deadline, named in the
+ * applicant's time ("Wed 24 Feb 2027, 4:00 PM HST (projected)"), which the subject carries.
+ */
+export function rankListPlannedLateTitle(context: PlanContext): string {
+  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
+  const { local } = instantWords(context.zone, rol.at, false);
+  return `The day you plan to certify your rank order list is too late: certify it before ${local}${basisMark(rol)}`;
+}

@@ -62,6 +62,8 @@ export const RISK_CODES = [
   "ECFMG_REVIEW_PAST_DS2019",
   // The DS-2019 received late enough to carry the J-1 visa past its own date, the start still in reach.
   "DS2019_RECEIVED_LATE",
+  // A consular interview booked after the visa's date, before the start's last week: the start still holds.
+  "VISA_INTERVIEW_AFTER_VISA_DATE",
   "START_DELAYED",
   "MATCH_DAY_NOT_REPORTED",
   "VISA_UNDECIDED",

@@ -9,6 +9,7 @@ import { MILESTONE_KEYS } from "#domain/snapshot-keys.ts";
 import { type HeldBackReason, NOT_TOLD_BECAUSE } from "./held-back-reason.ts";
 import { type MatchDayAnswers, matchDayUnreportedVoice } from "./match-day-advisor-voice.ts";
 import { nrmpVoice } from "./nrmp-advisor-voice.ts";
+import { UNMATCHED_VISA_VOICE } from "./unmatched-visa-advisor-voice.ts";
 
 export { type HeldBackReason, heldBackReason } from "./held-back-reason.ts";
 
@@ -118,6 +119,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} finished the J-1 sponsorship application late: ECFMG's review may run past the DS-2019's date, leaving less than the planned month for the consular interview; the program's liaison and the consulate's wait need checking now.`,
   DS2019_RECEIVED_LATE: ({ fullName }) =>
     `${fullName} received the DS-2019 late: with the month the plan allows for the consular interview, the J-1 visa would come in the last week before the start; the earliest interview (expedited if the wait is long) and the program's GME office need telling now.`,
+  VISA_INTERVIEW_AFTER_VISA_DATE: ({ fullName }) =>
+    `${fullName} booked the consular visa interview after the plan's visa date but before the start's last week: the start can still hold; an earlier slot is worth asking for, and the program's GME office should know the day.`,
   START_DELAYED: ({ fullName }) =>
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
   MATCH_DAY_NOT_REPORTED: matchDayUnreportedVoice,
@@ -151,23 +154,6 @@ function NOTE_RECORD_VOICE({ fullName }: AboutApplicant): string {
  * here: quoted, it would tell them to ask themselves, so it leaves the quote and is said to them.
  */
 const ASKS_THE_ADVISOR = /\s*Ask your advisor to ([^.]+)\./g;
-
-/**
- * VISA_NOT_READY_FOR_START worded before the applicant told us they matched (Risk.matchOutcome):
- * "matched" would tell the advisor something the applicant has not said.
- */
-const UNMATCHED_VISA_VOICE: Record<NonNullable<Risk["matchOutcome"]>, (about: AboutApplicant) => string> = {
-  matchedAhead: ({ fullName }) =>
-    `${fullName} said they matched and Match Day, which names the program, is still ahead: if that program files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
-  matchedUntold: ({ fullName }) =>
-    `${fullName} said they matched but not where: if their program files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
-  ahead: ({ fullName }) =>
-    `${fullName} ranked on H-1B and Match Day is still ahead: if they match with a program that files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
-  unreported: ({ fullName }) =>
-    `${fullName} has not said where they matched: if it was a program that files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
-  ranking: ({ fullName }) =>
-    `${fullName} lives abroad without a visitor visa we know of and has not started Step 3, and its visitor visa's day has passed: if they match with a program that files an H-1B petition, the H-1B for their start date is likely out of reach by the plan's allowances.`,
-};
 
 /**
  * The risk for the advisor: the advisor-voiced sentence, then what the applicant's plan tells them

@@ -4,15 +4,14 @@ import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { renderDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
-import type { PlanContext } from "./context.ts";
-import { dayEnd } from "./date-math.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
-import { visaDocumentReceived, visaDocumentReceivedLate } from "./visa-document-received-late.ts";
-import { orientationLineAt } from "./visa-moved-past-start.ts";
+import { visaDocumentReceived } from "./visa-document-received-late.ts";
+import { movedVisaAt, visaLineOf } from "./visa-moved-past-start.ts";
 
 /** The DS-2019 received late, and the J-1 visa's own date it moves the visa past. */
 interface Ds2019ReceivedLate {
@@ -26,25 +25,39 @@ interface Ds2019ReceivedLate {
 /**
  * The DS-2019 marked received so much later than the plan's day for it that, with the month this
  * plan allows for the consular interview after it, the J-1 visa would come in the start's last week
- * (past orientationLineAt: more than half the two weeks the visa's own date keeps for the trip and
+ * (visaLineOf's "last week": more than half the two weeks the visa's own date keeps for the trip and
  * orientation gone) though still before the start: a DS-2019 received on 31 May put the visa around
  * 30 Jun for a 1 Jul start abroad, and nothing was said. A day or a week past our own day is no
  * such slip: both allowances are our cautious advice, and one received on 18 May (the plan's day
  * 17 May) alarmed the program for a visa six weeks before the start. The line is the one
  * VISA_STEP_LATE turns at for the DS-2019 still awaited (visaDateAtRiskFrom), so a DS-2019 in hand
  * is never judged later than one still to come. Once the start itself is out of reach,
- * VISA_NOT_READY_FOR_START speaks alone (visaDocumentReceivedLate). Counted as that rule counts a
- * day (the received day whole, to its midnight). Null otherwise.
+ * VISA_NOT_READY_FOR_START speaks alone (visaDocumentReceivedLate, "after start" on the same line).
+ * Counted as that rule counts a day (movedVisaAt: the received day whole, to its midnight). Null otherwise.
  */
 export function ds2019ReceivedLate(context: PlanContext, dates: PlanDates): Ds2019ReceivedLate | null {
   if (context.applicant.visa !== "J-1") return null;
   if (!residencyAhead(context)) return null;
   const given = visaDocumentReceived(context, dates);
   if (given === null || given.document !== "j1_ds2019") return null;
-  const movedAt = given.visa.at + dayEnd(context.zone, given.received) - given.planned;
-  if (movedAt <= orientationLineAt(context, given.visa.at)) return null;
-  if (visaDocumentReceivedLate(context, dates) !== null) return null;
+  const movedAt = movedVisaAt(context, given.received, given.planned, given.visa.at);
+  if (visaLineOf(context, given.visa.at, movedAt) !== "last week") return null;
   return { received: given.received, visa: given.visa, movedAt };
+}
+
+/**
+ * Where a DS-2019 marked received puts the J-1 visa, at the plan's consular month after it
+ * (movedVisaAt), whether or not the interview is booked since: a booked interview no later than that
+ * day is the one the plan itself implied (visaInterviewBookedLate). Null unless J-1 with the DS-2019
+ * done on a given day and the visa and the DS-2019 both dated.
+ */
+export function ds2019VisaAt(context: PlanContext, dates: PlanDates): number | null {
+  if (context.applicant.visa !== "J-1" || statusOf(context, "j1_ds2019") !== "done") return null;
+  const received = context.entries.get("j1_ds2019")?.date;
+  const planned = dates.due("j1_ds2019");
+  const visa = dates.due("visa_j1");
+  if (received === undefined || planned === null || visa === null) return null;
+  return movedVisaAt(context, received, planned.at, visa.at);
 }
 
 /**

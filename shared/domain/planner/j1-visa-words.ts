@@ -12,7 +12,6 @@ import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS } from "./j1-allowances.ts";
 import { j1SponsorshipLastDay, lastDayWords } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
-import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { lateVisaAtWords } from "./visa-moved-past-start.ts";
 
 /**
@@ -22,12 +21,10 @@ import { lateVisaAtWords } from "./visa-moved-past-start.ts";
  * consulate's wait and, if it is longer, ask for an expedited appointment. Advice: the State Department's Global Visa Wait Times tool gives each post's wait;
  * each consulate takes expedite requests through its own appointment system (no fact sheet gives a
  * rule for them). Empty for every other step, for a visa already finished, and with time enough;
- * empty too once an interview is booked on or before the visa date, ahead or passed: the
- * appointment the note asks for is made; and from the morning of a later one (its card then says to
- * keep it, and once it has taken place its scheduledPassed words say what to do if the visa was not
- * issued there). Said only with no interview booked, or
- * with one booked after that date, judged as the scheduled words judge it (their
- * `scheduledAfterDeadline` then says the day is after it and asks for an earlier appointment).
+ * empty too once an interview is booked, on any day, ahead or passed: the wait is behind her, and
+ * the card says what to do about the day booked (after the visa's date, its words ask for an earlier
+ * appointment; "less time is left … than the 30 days … for a consular interview" beside a booking
+ * read as if she still had to book).
  */
 export function consularExpediteNote(
   context: PlanContext,
@@ -38,11 +35,8 @@ export function consularExpediteNote(
   if (entry.key !== "visa_j1" || status === "done" || status === "waived" || due === null) return "";
   const allowance = J1_CONSULAR_ALLOWANCE_DAYS;
   if (due.at - context.now >= allowance * DAY_MS) return "";
-  const booked = plannedDay(context, entry.key);
-  if (booked !== null && !sittingAfterLastDay(context, entry.key, booked, due)) return "";
-  // The interview's day has come (its card says to keep it) or gone (its card asks whether the visa
-  // was issued, and what to do if not): no appointment is left to ask for.
-  if (booked !== null && booked <= context.now) return "";
+  // Booked, the wait this note is about is behind her: the card says what to do about the day booked.
+  if (plannedDay(context, entry.key) !== null) return "";
   return ` Less time is left before your visa date than the ${allowance} days this plan allows for a consular interview (our advice): check your consulate's wait in the State Department's Global Visa Wait Times tool (${GLOBAL_VISA_WAIT_TIMES_URL}) and, if it is longer than the time left, ask the consulate for an expedited appointment through its appointment system, with your DS-2019 and your program's start date (advice).`;
 }
 

@@ -31,7 +31,8 @@ import { templateParts } from "./template-parts.ts";
 import { pathwayPassedAction, undatedPathwayLateAction } from "./undated-pathway-late.ts";
 import { pendingPathwayAction } from "./undated-pathway-pending.ts";
 import { awaitedDocumentWords } from "./visa-document-words.ts";
-import { interviewDayCard } from "./visa-interview-booked-late.ts";
+import { bookedBeforeLastWeek, interviewDayCard } from "./visa-interview-booked-late.ts";
+import { warnedInterviewAdvice } from "./visa-interview-warning.ts";
 
 /**
  * Fills a status text's placeholders: {date}, {due} (the step's deadline as a day), {weeks},
@@ -213,6 +214,9 @@ function statusAction(
         const first = fill(context, sentence, entry, given, due);
         const keep = bookedLateWords(context, entry.key, first, given.date, day, due as DueDate);
         const late = tooLateAsBooked(context, entry.key, due);
+        // Before the start's last week the start still holds: what to do, never "may not be in hand".
+        if (bookedBeforeLastWeek(context, entry.key, day, due as DueDate))
+          return `${first}${warnedInterviewAdvice(entry.key, day <= context.now)}`;
         const action = interviewDayCard(context, entry.key, day, first);
         return keep ?? `${action ?? fill(context, text, entry, given, due)} ${late}`;
       }

@@ -7,9 +7,11 @@ import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
-import type { DueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
+import { ds2019VisaAt } from "./ds2019-received-late.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { visaLineOf } from "./visa-moved-past-start.ts";
 
 /** "J-1 visa interview" for a visa step booked as a consular interview (CONSULAR_INTERVIEWS); undefined for any other step. */
 export function interviewName(key: MilestoneKey): string | undefined {
@@ -24,6 +26,13 @@ export interface LateInterview {
   words: string;
   /** The booked day is today in the applicant's zone: "is today, …", and no earlier appointment to ask for. */
   today: boolean;
+  /**
+   * "warning" for a day before the start's last week (visaLineOf), or in it no later than the day a
+   * DS-2019 received late already put the visa (the interview the plan's own month implied, whose
+   * DS2019_RECEIVED_LATE was a warning): VISA_INTERVIEW_AFTER_VISA_DATE. "critical" otherwise: a day
+   * in the start's last week or on or after the start, VISA_NOT_READY_FOR_START.
+   */
+  severity: "warning" | "critical";
 }
 
 /**
@@ -41,6 +50,7 @@ export function visaInterviewBookedLate(
   context: PlanContext,
   key: MilestoneKey,
   due: DueDate | null,
+  dates: PlanDates,
 ): LateInterview | null {
   if (!CONSULAR_INTERVIEWS.has(key) || due === null) return null;
   const status = statusOf(context, key);
@@ -53,7 +63,33 @@ export function visaInterviewBookedLate(
   const today = day <= context.now;
   // Its morning turns "booked for" into "today" (and the advice with it): a re-planning instant.
   if (!today) noteRiskChange(context, day);
-  return { booked: given.date, words: lateInterviewWords(context, key, given.date, day, due, today), today };
+  const line = visaLineOf(context, due.at, over);
+  // The DS-2019 received late put the visa in the start's last week (a warning then): booked by that day, the same.
+  const implied = line === "last week" && key === "visa_j1" ? ds2019VisaAt(context, dates) : null;
+  const planImplied = implied !== null && over <= implied && visaLineOf(context, due.at, implied) === line;
+  const severity = line === "before the last week" || planImplied ? "warning" : "critical";
+  return {
+    booked: given.date,
+    words: lateInterviewWords(context, key, given.date, day, due, today),
+    today,
+    severity,
+  };
+}
+
+/**
+ * Whether a consular interview on the day starting `day` is after the visa's date `due` but before
+ * the start's last week (visaLineOf: for the 2027 Match, 17-23 Jun), the one test the card and the
+ * risk read: the visa is issued within days of the interview (advice), so the start still holds
+ * and a warning says what to do; a critical "your start may be delayed" there was a false alarm.
+ */
+export function bookedBeforeLastWeek(
+  context: PlanContext,
+  key: MilestoneKey,
+  day: number,
+  due: DueDate,
+): boolean {
+  if (!CONSULAR_INTERVIEWS.has(key)) return false;
+  return visaLineOf(context, due.at, shiftDays(day, context.zone, 1)) === "before the last week";
 }
 
 /**

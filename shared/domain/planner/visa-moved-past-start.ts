@@ -28,6 +28,34 @@ export function orientationLineAt(context: PlanContext, visaAt: number): number 
 }
 
 /**
+ * Where a visa that would come at `comesAt` (a booked interview's day, to its end; a day given later
+ * than planned, moved by movedVisaAt) stands against its own date `visaAt`: "in time" by it; "before
+ * the last week" past it but by orientationLineAt (for the 2027 Match, 17-23 Jun: the two weeks the
+ * visa's date keeps are cautious, so the start still holds, with less room to travel); "last week"
+ * past that line, by the end of the day before residency starts (dayBeforeStartEnd); "after start".
+ * The one line for every judgement of when the visa would come: a booked consular interview
+ * (visaInterviewBookedLate), a DS-2019 received late (DS2019_RECEIVED_LATE from "last week"), any day
+ * given late (visaMovedPastStart, "after start").
+ */
+export function visaLineOf(context: PlanContext, visaAt: number, comesAt: number): VisaLine {
+  if (comesAt <= visaAt) return "in time";
+  if (comesAt <= orientationLineAt(context, visaAt)) return "before the last week";
+  return comesAt <= dayBeforeStartEnd(context) ? "last week" : "after start";
+}
+
+/** visaLineOf's verdicts, earliest first. */
+export type VisaLine = "in time" | "before the last week" | "last week" | "after start";
+
+/**
+ * The visa's date (`visaAt`) moved by as many days as a step's given day (`given`, ISO date, counted
+ * whole to its midnight in the applicant's zone) comes after the plan's day for it (`planned`): the
+ * one count of "a day given later than planned" (the chain's allowances after it kept as they are).
+ */
+export function movedVisaAt(context: PlanContext, given: string, planned: number, visaAt: number): number {
+  return visaAt + dayEnd(context.zone, given.slice(0, 10)) - planned;
+}
+
+/**
  * A day the applicant gave for a step of the visa chain (`given`, ISO date: the step expected on it,
  * or a document received or approved on it) later than the plan's day for that step (`planned`) by
  * more than the room between the visa's date (`visaAt`) and the end of the applicant's day before
@@ -45,8 +73,8 @@ export function visaMovedPastStart(
   planned: number,
   visaAt: number,
 ): number | null {
-  const later = dayEnd(context.zone, given.slice(0, 10)) - planned;
-  return later > dayBeforeStartEnd(context) - visaAt ? visaAt + later : null;
+  const moved = movedVisaAt(context, given, planned, visaAt);
+  return visaLineOf(context, visaAt, moved) === "after start" ? moved : null;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from "./contract-needed-by.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { ds2019AtInterviewWords, ds2019LateAt } from "./ds2019-at-interview.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
@@ -102,25 +103,23 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const open = VISA_CHAIN.filter(
     (entry) => applies(context, entry) && !isFinished(statusOf(context, entry.key)),
   );
-  // Matched on H-1B past ranking, Step 3 is held to the petition's dates; booked too late is the risk.
-  const step3 = petitionStep3Due(context, dates);
-  // A sponsorship done late: the DS-2019 waits on ECFMG's queue, not late before the review's last day.
-  const review = lateEcfmgReview(context, dates);
+  const step3 = petitionStep3Due(context, dates); // matched on H-1B, Step 3 held to the petition's dates
+  const review = lateEcfmgReview(context, dates); // the DS-2019 awaits ECFMG's review to its end
   // The contract is behind only once the chain needs it (contractNeededBy), not at our advice date.
   const contractNeeded = open.some((entry) => entry.key === "contract")
     ? contractNeededBy(context, dates)
     : null;
-  // The petition filed (in progress) is due by its approval, not its filing day (petitionApprovalDue).
-  const approval = petitionApprovalDue(context, dates);
-  // The contract planned so late that the step waiting on it carries the visa past the start.
-  const contractLate = contractExpectedPastStart(context, contractNeeded, dates);
+  const approval = petitionApprovalDue(context, dates); // a filed petition is due by its approval
+  const contractLate = contractExpectedPastStart(context, contractNeeded, dates); // too late for the step after it
   const dueOf = (key: MilestoneKey) => (key === "visa_h1b" ? (approval ?? dates.due(key)) : dates.due(key));
   // Derived steps past their date whose visa's date still holds (visaDateHolds), with that date.
   const awaited: { entry: (typeof VISA_CHAIN)[number]; missed: DueDate }[] = [];
   const expectedLate: (typeof VISA_CHAIN)[number][] = [];
-  // The track's visa interview booked after the visa's date: too late the day it is booked.
+  // The visa interview booked after the visa's date: critical, or its own warning (not a step late).
   const visaStep = open.find((entry) => entry.key === VISA_STEP_OF[context.applicant.visa])?.key;
-  const interview = visaStep && visaInterviewBookedLate(context, visaStep, dates.due(visaStep));
+  const booking = visaStep ? visaInterviewBookedLate(context, visaStep, dates.due(visaStep), dates) : null;
+  const interview = booking?.severity === "critical" ? booking : null;
+  const warned = booking !== null && interview === null ? visaStep : undefined;
   const received = visaDocumentReceivedLate(context, dates); // in hand too late for the interview
   const late = open.filter((entry) => {
     const planned =
@@ -130,8 +129,9 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
           ? contractNeeded.due.at
           : dueOf(entry.key)?.at;
     // A consular interview gone by awaits its result: a question (its card, its follow-up), not late.
-    if (planned === undefined || interviewResultAwaited(context, entry.key)) return false;
-    const due = entry.key === "j1_ds2019" && review !== null ? Math.max(planned, review.endsAt - 1) : planned;
+    if (planned === undefined || entry.key === warned || interviewResultAwaited(context, entry.key))
+      return false;
+    const due = entry.key === "j1_ds2019" ? ds2019LateAt(context, planned, review?.endsAt ?? null) : planned;
     noteRiskChange(context, due);
     // The applicant's own later day (or the interview's document received late) already carries the visa past the start.
     const visa = due >= context.now ? visaDateOf(entry, dates) : null;
@@ -238,7 +238,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `${behindOpening(context, cos || inUs)} for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${received ? receivedLateWords(context, received) : ""}${interview ? lateInterviewAdvice(interview) : ""} ${behindAdvice(context, cos, inUs)}, and tell us each step as it is done.`,
+      message: `${behindOpening(context, cos || inUs)} for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${received ? receivedLateWords(context, received) : ""}${ds2019AtInterviewWords(context, late, sources)}${interview ? lateInterviewAdvice(interview) : ""} ${behindAdvice(context, cos, inUs)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

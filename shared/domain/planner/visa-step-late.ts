@@ -6,6 +6,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { ds2019NeededAt } from "./ds2019-at-interview.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
@@ -56,9 +57,14 @@ export function visaDateAtRiskFrom(
   // The DS-2019 still awaited from the day one received then would put the visa in the start's
   // last week (ds2019ReceivedLate's line): half the consular month reaches that line, so the DS-2019
   // in hand said "your visa would come around 24 Jun" while one still to come said "still holds".
+  // With the interview booked, no later than the day the DS-2019 must reach her for it (ds2019NeededAt).
   const from =
     entry.key === "j1_ds2019"
-      ? Math.min(half, planned + orientationLineAt(context, visa.at) - visa.at)
+      ? Math.min(
+          half,
+          planned + orientationLineAt(context, visa.at) - visa.at,
+          ds2019NeededAt(context) ?? half,
+        )
       : half;
   noteRiskChange(context, from);
   return from;

@@ -20,6 +20,7 @@ import { isResidencyStartDue } from "./residency-start-day.ts";
 import { sentAt } from "./sent-reminders.ts";
 import { TARGETS_SLIPPED_NOTICE } from "./slipped-targets-notice.ts";
 import { timedReminder } from "./timed-reminder.ts";
+import { INTERVIEW_AFTER_VISA_DATE_NOTICE } from "./visa-interview-warning.ts";
 import { VISA_STEP_LATE_NOTICE } from "./visa-step-late.ts";
 import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
 
@@ -75,6 +76,8 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   // A J-1 sponsorship done late: the DS-2019 may come after its date; said at once, not on 17 May.
   ["ECFMG_REVIEW_PAST_DS2019", ECFMG_REVIEW_NOTICE],
   ["DS2019_RECEIVED_LATE", DS2019_RECEIVED_LATE_NOTICE],
+  // A visa interview booked after the visa's date, the start still holding: what to do, once.
+  ["VISA_INTERVIEW_AFTER_VISA_DATE", INTERVIEW_AFTER_VISA_DATE_NOTICE],
   // A derived visa step past its date while the visa's own date holds: what to ask, at once.
   ["VISA_STEP_LATE", VISA_STEP_LATE_NOTICE],
   // An answer "not done" counted done beside a later step done: the question, once, by email too.

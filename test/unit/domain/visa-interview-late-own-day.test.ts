@@ -37,12 +37,12 @@ function booked(timezone: string, interview: string, visa: "J-1" | "H-1B") {
 }
 
 // Lagos (UTC+1) half an hour into the interview day and mid-morning; Auckland (UTC+12) on the start
-// day itself; Manila's H-1B stamping five days after the visa's date.
+// day itself; Manila's H-1B stamping twelve days after the visa's date (in the start's last week).
 const ON_THE_DAY = [
-  ["Africa/Lagos", "2027-06-17", "Thu 17 Jun 2027", "J-1", "2027-06-16T23:30:00Z"],
-  ["Africa/Lagos", "2027-06-17", "Thu 17 Jun 2027", "J-1", "2027-06-17T09:00:00Z"],
+  ["Africa/Lagos", "2027-06-25", "Fri 25 Jun 2027", "J-1", "2027-06-24T23:30:00Z"],
+  ["Africa/Lagos", "2027-06-25", "Fri 25 Jun 2027", "J-1", "2027-06-25T09:00:00Z"],
   ["Pacific/Auckland", "2027-07-01", "Thu 1 Jul 2027", "J-1", "2027-06-30T12:30:00Z"],
-  ["Asia/Manila", "2027-06-21", "Mon 21 Jun 2027", "H-1B", "2027-06-20T16:30:00Z"],
+  ["Asia/Manila", "2027-06-28", "Mon 28 Jun 2027", "H-1B", "2027-06-27T16:30:00Z"],
 ] as const;
 
 describe("a late-booked visa interview on its own day", () => {
@@ -80,14 +80,14 @@ describe("a late-booked visa interview on its own day", () => {
 
   it("the evening before, the booking is still 'booked for' that day and an earlier appointment is asked for", () => {
     const result = plan(
-      booked("Africa/Lagos", "2027-06-17", "J-1"),
+      booked("Africa/Lagos", "2027-06-25", "J-1"),
       calendar,
-      new Date("2027-06-16T22:30:00Z"),
+      new Date("2027-06-24T22:30:00Z"),
     );
     const card = result.nextSteps.find((step) => step.milestone === "visa_j1");
     const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
-    expect(card?.action).toContain("Your J-1 visa interview is on Thu 17 Jun 2027");
-    expect(risk?.message).toContain("booked for Thu 17 Jun 2027");
+    expect(card?.action).toContain("Your J-1 visa interview is on Fri 25 Jun 2027");
+    expect(risk?.message).toContain("booked for Fri 25 Jun 2027");
     expect(risk?.message).toContain("earlier or expedited appointment");
   });
 });

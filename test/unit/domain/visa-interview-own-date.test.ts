@@ -76,11 +76,13 @@ describe("a J-1 visa interview booked after the day this plan needs the visa", (
     expect(action).not.toContain("ranking");
   });
 
-  it("on exactly two weeks before the start, says no more than the two weeks, not less", () => {
+  it("on exactly two weeks before the start, a warning that says no more than the two weeks, not less", () => {
     const result = plan(interview("scheduled", "2027-06-17"), calendar, new Date("2027-06-11T01:00:00Z"));
-    const message = visaRisk(result)?.message ?? "";
-    expect(message).toContain("only 14 days before residency starts, no more than the two weeks");
-    expect(message).not.toContain("less than the two weeks");
+    expect(visaRisk(result)).toBeUndefined();
+    const warning = result.risks.find((risk) => risk.code === "VISA_INTERVIEW_AFTER_VISA_DATE");
+    expect(warning?.severity).toBe("warning");
+    expect(warning?.message).toContain("only 14 days before residency starts, no more than the two weeks");
+    expect(warning?.message).not.toContain("less than the two weeks");
   });
 
   it("once the interview has taken place, asks about a 221(g) refusal, not for an expedited appointment", () => {

@@ -95,19 +95,19 @@ describe("an H-1B visa interview held before the plan's visa date", () => {
 });
 
 describe("a J-1 visa interview booked after the plan's visa date, on its own day", () => {
-  // Lagos: interview Thu 17 Jun 2027 (the plan's visa date is Wed 16 Jun); re-planned at 00:30.
+  // Lagos: interview Fri 25 Jun 2027, in the start's last week (the plan's visa date is Wed 16 Jun); re-planned at 00:30.
   const result = plan(
-    afterInterview("Africa/Lagos", "2027-06-17"),
+    afterInterview("Africa/Lagos", "2027-06-25"),
     calendar,
-    new Date("2027-06-16T23:30:00Z"),
+    new Date("2027-06-24T23:30:00Z"),
   );
   const notice = result.reminders.find(
     (reminder) => reminder.milestone === "visa_j1" && reminder.rung === "critical-risk",
   );
 
   it("sends the critical notice it lays for 08:00 that morning, first in the email", () => {
-    expect(notice?.sendAtLocal).toBe("2027-06-17T08:00:00.000+01:00");
-    const due = dueReminders(result, new Date("2027-06-17T07:00:00Z"), new Set());
+    expect(notice?.sendAtLocal).toBe("2027-06-25T08:00:00.000+01:00");
+    const due = dueReminders(result, new Date("2027-06-25T07:00:00Z"), new Set());
     expect(due[0]?.id).toBe(notice?.id);
   });
 
@@ -115,14 +115,14 @@ describe("a J-1 visa interview booked after the plan's visa date, on its own day
     const row = stepOf(result, "visa_j1");
     expect(row).toBeDefined();
     if (row === undefined) return;
-    expect(stepDatesInline(row, Date.parse("2027-06-17T07:00:00Z"), result.risks)).not.toContain("overdue");
+    expect(stepDatesInline(row, Date.parse("2027-06-25T07:00:00Z"), result.risks)).not.toContain("overdue");
   });
 
   it("the next morning asks whether the visa was issued, never 'overdue since' the visa's date", () => {
     const next = plan(
-      afterInterview("Africa/Lagos", "2027-06-17"),
+      afterInterview("Africa/Lagos", "2027-06-25"),
       calendar,
-      new Date("2027-06-18T06:00:00Z"),
+      new Date("2027-06-26T06:00:00Z"),
     );
     expect(visaRisk(next)).toBeUndefined();
     const asked = next.reminders.filter((reminder) => reminder.milestone === "visa_j1");

@@ -8,6 +8,7 @@ import { capitalised } from "./presumption-evidence.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { addSource, citationSource, requirementSource } from "./risk-sources.ts";
 import { type LateInterview, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
+import { visaChainMatched } from "./visa-start-risk.ts";
 import { VISA_STEP_OF } from "./visa-start-words.ts";
 
 // A consular interview booked after the visa's date but before the start's last week (for the 2027
@@ -37,7 +38,8 @@ export function warnedInterviewAdvice(key: MilestoneKey, today: boolean): string
 /** The interview booked late with the start still holding (visaInterviewBookedLate, severity warning); null otherwise. */
 export function warnedInterview(context: PlanContext, dates: PlanDates): LateInterview | null {
   const key = VISA_STEP_OF[context.applicant.visa];
-  if (key === undefined || !residencyAhead(context)) return null;
+  // As VISA_NOT_READY_FOR_START: once matched, until residency starts where she is.
+  if (key === undefined || !residencyAhead(context) || !visaChainMatched(context)) return null;
   const interview = visaInterviewBookedLate(context, key, dates.due(key), dates);
   return interview?.severity === "warning" ? interview : null;
 }

@@ -56,9 +56,11 @@ export function ds2019AtInterviewWords(
   addSource(sources, DS2019_BEFORE_INTERVIEW_SOURCE);
   const day = startOfLocalDate(context.zone, booked);
   const when = day <= context.now ? `is today, ${renderDate(booked)}` : `is booked for ${renderDate(booked)}`;
+  // Its whole day counts (the cut-off is that day's start, so the plan speaks that morning).
+  const neededDay = localDate(context.zone, needed);
   const by =
-    needed <= context.now
-      ? `it should have reached you by ${renderDate(localDate(context.zone, needed))}`
-      : `it must reach you by about ${renderDate(localDate(context.zone, needed))}`;
+    localDate(context.zone, context.now) > neededDay
+      ? `it should have reached you by ${renderDate(neededDay)}`
+      : `it must reach you by about ${renderDate(neededDay)}`;
   return ` Your J-1 visa interview ${when}, and the consulate needs your DS-2019 there: ${by} (our advice: ${DS2019_BEFORE_INTERVIEW_DAYS} days for the courier from your program, the SEVIS I-901 fee and the DS-160). Ask your program's J-1 liaison today to send it by courier; if it cannot reach you in time, ask the consulate to move your interview, and tell us the new date (advice).`;
 }

@@ -28,12 +28,18 @@ const DOCUMENTS: Partial<Record<MilestoneKey, string>> = {
  * (advice): an earlier slot through the consulate's appointment system, the documents ready, the
  * program's GME office told the day; on the day itself, keep it and ask when the passport comes back.
  */
-export function warnedInterviewAdvice(key: MilestoneKey, today: boolean): string {
+export function warnedInterviewAdvice(key: MilestoneKey, today: boolean, labelled = true): string {
   const documents = DOCUMENTS[key] ?? "your documents";
+  // A risk's message carries no basis label: its sources say advice (WARNED_ADVICE_SOURCE).
+  const mark = labelled ? " (advice)" : "";
   return today
-    ? ` Keep your interview today and bring ${documents}, ask the consulate when it will return your passport with the visa, and tell us whether the visa was issued (advice).`
-    : ` A visa is usually issued within days of the interview, so your start can still hold (advice): ask the consulate for an earlier slot through its appointment system, have ${documents} ready for the interview, and tell your program's GME office the day of your interview (advice).`;
+    ? ` Keep your interview today and bring ${documents}, ask the consulate when it will return your passport with the visa, and tell us whether the visa was issued${mark}.`
+    : ` A visa is usually issued within days of the interview, so your start can still hold${mark}: ask the consulate for an earlier slot through its appointment system, have ${documents} ready for the interview, and tell your program's GME office the day of your interview${mark}.`;
 }
+
+/** The warning's advice, as its source: the words themselves carry no label. */
+const WARNED_ADVICE_SOURCE =
+  "advice: a visa is usually issued within days of the consular interview; an earlier slot through the consulate's appointment system, the documents ready and the program's GME office told the interview's day";
 
 /** The interview booked late with the start still holding (visaInterviewBookedLate, severity warning); null otherwise. */
 export function warnedInterview(context: PlanContext, dates: PlanDates): LateInterview | null {
@@ -58,11 +64,12 @@ export function interviewAfterVisaDateRisks(context: PlanContext, dates: PlanDat
   residencyStartWords(context.calendar.dates.residency_start, sources); // its rule, the start's source
   addSource(sources, citationSource(entry.due));
   addSource(sources, requirementSource(entry.why));
+  addSource(sources, WARNED_ADVICE_SOURCE);
   return [
     {
       code: "VISA_INTERVIEW_AFTER_VISA_DATE",
       severity: "warning",
-      message: `${capitalised(interview.words)}.${warnedInterviewAdvice(key, interview.today)}`,
+      message: `${capitalised(interview.words)}.${warnedInterviewAdvice(key, interview.today, false)}`,
       milestones: [key],
       sources,
     },

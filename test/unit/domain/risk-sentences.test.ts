@@ -319,6 +319,18 @@ function everyRisk(): { where: string; risk: Risk }[] {
   });
   for (const risk of plan(ds2019Awaited, seasonCalendar(2027), new Date("2027-05-18T08:00:00Z")).risks)
     found.push({ where: `matched, DS-2019 awaited ${risk.code}`, risk });
+  // The J-1 interview booked after the visa's date, before the start's last week (VISA_INTERVIEW_AFTER_VISA_DATE).
+  const bookedAfter = matched2027("Africa/Lagos", {
+    extra: [
+      milestoneFactory("contract", "done", "2027-03-25"),
+      milestoneFactory("j1_statement_of_need", "done", "2027-04-01"),
+      milestoneFactory("j1_ecfmg_sponsorship", "done", "2027-04-05"),
+      milestoneFactory("j1_ds2019", "done", "2027-05-10"),
+      milestoneFactory("visa_j1", "scheduled", "2027-06-21"),
+    ],
+  });
+  for (const risk of plan(bookedAfter, seasonCalendar(2027), new Date("2027-05-20T08:00:00Z")).risks)
+    found.push({ where: `matched, J-1 interview after the visa's date ${risk.code}`, risk });
   return found;
 }
 

@@ -177,6 +177,10 @@ describe("a DS-2019 still awaited with the J-1 interview booked", () => {
         expect(critical?.message).toContain(`Your J-1 visa interview is booked for ${named}`);
         expect(critical?.message).toContain("the consulate needs your DS-2019 there");
         expect(critical?.message).toContain("Ask your program's J-1 liaison today to send it by courier");
+        // A week before, the day it must reach her is today; after it, a day passed.
+        expect(critical?.message).toContain(
+          daysAhead === 7 ? "it must reach you by about" : "it should have reached you by",
+        );
       },
     );
 

@@ -32,6 +32,7 @@ export function placeNotice(
   sentAt: number | undefined,
   zone: string,
   visitors?: readonly string[],
+  toldTarget = true,
 ): void {
   const { sendAt, deadline, reminder } = notice;
   const toldUntil = sentAt === undefined ? undefined : localDayEnd(zone, sentAt);
@@ -57,7 +58,9 @@ export function placeNotice(
       if ((same && each.notice === true) || shownAlike) earlier ??= each;
       // The step's target-passed notice is "none when a rung of the step goes out at or before its
       // slot": this notice is such a rung, made after the step's own.
-      const toldHere = each.reminder.rung === TARGET_PASSED_RUNG && each.sendAt >= sendAt;
+      // Unless it went out before that target passed (`toldTarget` false): the out-of-reach notice sent
+      // with the WDOMS check's start-by left the check's passed target unsaid for four weeks.
+      const toldHere = toldTarget && each.reminder.rung === TARGET_PASSED_RUNG && each.sendAt >= sendAt;
       if (((same || told) && each.notice !== true) || toldHere) continue;
     }
     // Written back only once one was dropped: most plans drop none.

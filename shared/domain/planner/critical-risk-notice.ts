@@ -17,6 +17,7 @@ import { noticePhase, noticeTemplate, RETAKE_ON_LATER_PHASE } from "./critical-n
 import type { PlanDates } from "./deadlines.ts";
 import { isLateArrival, lateArrivalAt, lateArrivalSlot } from "./delivery-slot.ts";
 import { aboutDroppedMatch, movedToLaterMatch } from "./dropped-match-notices.ts";
+import { instantOf } from "./instant-of.ts";
 import { emailBefore } from "./join-late-arrivals.ts";
 import type { LaterCandidateSteps } from "./later-candidate-steps.ts";
 import { soapAcceptedBesideMatched } from "./match-week-soap-conflict.ts";
@@ -218,7 +219,18 @@ export function criticalRiskNotices(
         visitors ??= [];
         visitors.push(id);
       }
-      placeNotice(into, timed, context.catchUp?.catchUp, sent, context.zone, own ? visitors : undefined);
+      // Sent before its step's target passed, it told nothing of that: the target's own notice stays.
+      const target = "target" in step ? step.target?.at : undefined;
+      const toldTarget = sent === undefined || target === undefined || sent >= instantOf(target);
+      placeNotice(
+        into,
+        timed,
+        context.catchUp?.catchUp,
+        sent,
+        context.zone,
+        own ? visitors : undefined,
+        toldTarget,
+      );
     });
     noticedOn = (noticedOn ?? new Map<Risk, StepSubject>()).set(risk, step.milestone);
   }

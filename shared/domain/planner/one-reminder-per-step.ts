@@ -1,5 +1,6 @@
+import { SCHOOL_CHECK } from "../catalog/index.ts";
 import type { Reminder } from "../plan.ts";
-import { isRiskNoticeRung } from "./critical-notice-id.ts";
+import { isRiskNoticeRung, OUT_OF_REACH_RUNG } from "./critical-notice-id.ts";
 import { mayCarry } from "./notice-carrier.ts";
 import { reminderWith } from "./reminder-record.ts";
 
@@ -18,7 +19,10 @@ const isNotice = (reminder: Reminder) => isRiskNoticeRung(reminder.rung);
  * step (the Pathway came twice, "Your date" and "Due", in one email), except
  * that a risk's notice (critical, or a warning's that opted in) is never the one left out (its words say why the step is critical):
  * a second notice on the same step adds its title and words to the first's `why` when the first
- * is due no later (mayCarry), else it is an item of its own.
+ * is due no later (mayCarry), else it is an item of its own. The one exception: the out-of-reach
+ * notice riding the WDOMS check (only while the sponsor note is unknown: with no note that notice is
+ * not sent, with one the check is done) follows the check's own rung, after "Also:", since the
+ * look-up decides whether any Match can be planned and the Match year's change waits on it.
  * The others are kept in `alsoFor`: every one is still claimed and marked sent by the caller, so
  * none comes again later; the item says their dates (withOtherDates). Pure; returns a new array.
  */
@@ -32,6 +36,21 @@ export function oneReminderPerStep(ordered: readonly Reminder[]): StepReminders[
       const entry = { reminder, alsoFor: [] };
       byStep.set(step, entry);
       kept.push(entry);
+    } else if (
+      followsCheck(reminder) &&
+      !isNotice(known.reminder) &&
+      mayCarry(due(known.reminder), due(reminder))
+    ) {
+      known.reminder = carrying(known.reminder, reminder);
+      known.alsoFor.push(reminder);
+    } else if (
+      followsCheck(known.reminder) &&
+      !isNotice(reminder) &&
+      mayCarry(due(reminder), due(known.reminder))
+    ) {
+      // The notice came first in the reading order: the check's rung takes the lead all the same.
+      known.alsoFor.push(known.reminder);
+      known.reminder = carrying(reminder, known.reminder);
     } else if (isNotice(reminder) && !isNotice(known.reminder)) {
       known.alsoFor.push(known.reminder);
       known.reminder = reminder;
@@ -49,6 +68,18 @@ export function oneReminderPerStep(ordered: readonly Reminder[]): StepReminders[
 }
 
 const due = (reminder: Reminder) => Date.parse(reminder.deadline);
+
+/** The out-of-reach notice on the WDOMS check: the check's own rung keeps the lead (see above). */
+const followsCheck = (reminder: Reminder) =>
+  reminder.rung === OUT_OF_REACH_RUNG && reminder.milestone === SCHOOL_CHECK.key;
+
+/** `lead` with the notice's title and words after its own, carrying it (Reminder.folded) as placeNotice does. */
+function carrying(lead: Reminder, notice: Reminder): Reminder {
+  return reminderWith(lead, {
+    why: `${lead.why} Also: ${notice.title}. ${notice.why}`,
+    folded: [...(lead.folded ?? []), notice],
+  });
+}
 
 /** `first` with `also`'s title and words after its own: one item, both notices' words. */
 function withAlso(first: Reminder, also: Reminder): Reminder {

@@ -1,5 +1,5 @@
 import { BoundedMemo } from "../bounded-memo.ts";
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import { MINUTE_MS } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { contextWith } from "./context-with.ts";
@@ -85,3 +85,16 @@ export function schoolCheckSeasonNote(
   return note;
 }
 const seasonNotes = new Map<number, string>();
+
+/**
+ * The WDOMS check as its reminders are laid: with the sign-up known its target is fixed a week after
+ * it, and it gets the ladder every target gets (`lookup-dated`: rungs three days and a day before it, none two weeks before a target a week away),
+ * where the week grid's moving target keeps the start-by alone (one email a week). Every other step as it is.
+ */
+export function laidSchoolCheck(context: PlanContext, entry: CatalogEntry): CatalogEntry {
+  if (entry.key !== SCHOOL_CHECK.key || context.signedUpAt === undefined) return entry;
+  datedCheck ??= Object.freeze({ ...entry, ladder: DATED_LOOKUP_LADDER });
+  return datedCheck;
+}
+const DATED_LOOKUP_LADDER = "lookup-dated";
+let datedCheck: CatalogEntry | undefined;

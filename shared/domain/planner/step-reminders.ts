@@ -38,7 +38,7 @@ import { layKnownLadder, type TimedReminder } from "./reminders.ts";
 import { resultQuestionEntry } from "./result-question-entry.ts";
 import { reapplyFirst } from "./retake-reapply-rungs.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
-import { schoolCheckFollowUps } from "./school-check-follow-ups.ts";
+import { laidSchoolCheck, schoolCheckFollowUps } from "./school-check-follow-ups.ts";
 import type { SlippedTarget } from "./slipped-targets.ts";
 import { step3WaitsForMatch } from "./step3-after-ranking.ts";
 import { step3ApplyByReminders } from "./step3-apply-by.ts";
@@ -161,7 +161,7 @@ export function stepReminders(
   facts.hasTarget = dates.target !== null;
   facts.startBy = startBy;
   facts.notStarted = notStarted;
-  const laid = laidStep(context, titled, stepDates, index, facts);
+  const laid = laidStep(context, laidSchoolCheck(context, titled), stepDates, index, facts);
   // A Pathway dated by its application deadline, whose date has gone by, is under ECFMG's review
   // (README; pathway-review.ts): none of that deadline's "Due" rungs about submitting it,
   // only the "did ECFMG accept it?" follow-up below, which then announces the

@@ -1,4 +1,4 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, SCHOOL_CHECK } from "../catalog/index.ts";
 import { AFTER_TARGET_EVERY_DAYS, UNBOOKED_RANKING_EXAM_EVERY_DAYS } from "./advice.ts";
 import { certificateHoldsChain } from "./certificate-after-match.ts";
 import { type PlanContext, statusOf } from "./context.ts";
@@ -29,7 +29,13 @@ export function remindedWeekly(context: PlanContext, entry: CatalogEntry): boole
   return entry.key === "contract" || keepsInTheMatch(context, entry) || certificateHoldsChain(context, entry);
 }
 
-/** Days between the follow-ups of a step past its target: weekly for remindedWeekly, else about monthly. */
+/**
+ * Days between the follow-ups of a step past its target: weekly for remindedWeekly and for the WDOMS
+ * check (followed up only while the sponsor note is unknown: a look-up of minutes that every ECFMG
+ * step and the whole season wait on), else about monthly.
+ */
 export function afterTargetEveryDays(context: PlanContext, entry: CatalogEntry): number {
-  return remindedWeekly(context, entry) ? UNBOOKED_RANKING_EXAM_EVERY_DAYS : AFTER_TARGET_EVERY_DAYS;
+  return entry.key === SCHOOL_CHECK.key || remindedWeekly(context, entry)
+    ? UNBOOKED_RANKING_EXAM_EVERY_DAYS
+    : AFTER_TARGET_EVERY_DAYS;
 }

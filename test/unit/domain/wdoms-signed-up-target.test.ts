@@ -32,14 +32,20 @@ const checkReminders = (planned: Plan) =>
   planned.reminders.filter((reminder) => reminder.milestone === "wdoms_listing");
 
 describe("the WDOMS check's target counted from the sign-up", () => {
-  it("keeps one target and one start-by id from the sign-up to the target (30 Nov, 3 Dec)", () => {
+  it("keeps one target and the same ladder ids from the sign-up to the target (30 Nov, 3 Dec)", () => {
     const first = planAt("2026-11-30T17:00:00.000Z");
     const later = planAt("2026-12-03T10:00:30.000Z");
-    for (const planned of [first, later]) {
-      expect(check(planned)?.target?.at).toBe(TARGET);
-      expect(checkReminders(planned).map((reminder) => reminder.rung)).toEqual(["start-by"]);
-    }
-    expect(checkReminders(later)[0]?.id).toBe(checkReminders(first)[0]?.id);
+    for (const planned of [first, later]) expect(check(planned)?.target?.at).toBe(TARGET);
+    // The start-by, then three days and a day before the fixed target, as any target's ladder;
+    // on 3 Dec the start-by has gone, the two rungs left keep their ids.
+    const rungs = (planned: Plan) => checkReminders(planned).map((reminder) => reminder.rung);
+    expect(rungs(first)).toEqual(["start-by", "due-in-3d", "due-in-1d"]);
+    expect(rungs(later)).toEqual(["due-in-3d", "due-in-1d"]);
+    expect(checkReminders(later).map((reminder) => reminder.id)).toEqual(
+      checkReminders(first)
+        .slice(1)
+        .map((reminder) => reminder.id),
+    );
   });
 
   it("says the target passed, holds the season, and follows up to the last day (8 Dec, 20 Jan, 10 Jun)", () => {

@@ -1,7 +1,7 @@
 import type { Deadline } from "./plan.ts";
 import { interviewIdOf } from "./planner/interviews.ts";
 import type { Interview } from "./snapshot.ts";
-import { renderInZone } from "./time.ts";
+import { HOUR_MS, renderInZone, toWall } from "./time.ts";
 
 /**
  * An interview's time as every view gives it beside the applicant's: in the program's zone,
@@ -39,4 +39,44 @@ export function inProgramZone(zone: string, at: string): string {
  */
 export function isInterviewStart(deadline: Pick<Deadline, "precision">): boolean {
   return deadline.precision === "instant";
+}
+
+/**
+ * An in-person interview's start as every view gives it: she is at the program, so the program's
+ * time leads ("Tue 1 Dec 2026, 8:00 AM EST" at the program) and hers follows ("… 3:00 AM HST" your
+ * time): led by her own zone, 3:00 AM invited a wrong alarm 5,000 miles from the interview.
+ * Undefined for a virtual interview, or one `interviews` does not hold: her time leads, as before.
+ */
+export function inPersonStart(
+  interviewId: string | undefined,
+  at: string,
+  interviews: readonly Interview[] | undefined,
+  zone: string,
+): { program: string; yours: string; interview: Interview } | undefined {
+  if (interviewId === undefined) return undefined;
+  const interview = interviews?.find((each) => interviewIdOf(each) === interviewId);
+  if (interview?.format !== "in_person") return undefined;
+  const start = Date.parse(at);
+  return { program: renderInZone(interview.timezone, start), yours: renderInZone(zone, start), interview };
+}
+
+/** Hours apart from which her zone is far from the program's (advice: a coast-to-coast difference is three). */
+const FAR_HOURS = 3;
+
+/**
+ * The question an in-person interview less than a day away asks when she lives far from the program
+ * (advice: a virtual interview entered as in person is a common intake slip, and a day is too little
+ * to travel 5,000 miles): "" when it is further off, virtual, or near her zone.
+ */
+export function farInPersonQuestion(
+  interview: Interview,
+  zone: string,
+  start: number,
+  sentAt: number,
+): string {
+  if (interview.format !== "in_person" || start - sentAt >= 24 * HOUR_MS || start <= sentAt) return "";
+  const apart = Math.abs(toWall(zone, start) - toWall(interview.timezone, start));
+  if (apart < FAR_HOURS * HOUR_MS) return "";
+  const hours = Math.round(apart / HOUR_MS);
+  return `This interview is in person, less than a day away, at a program ${hours} hours from your time zone: are you there already? If not, or if it is in fact virtual, contact ${interview.program} now (our advice).`;
 }

@@ -79,13 +79,15 @@ export interface RenderedEmail {
 /**
  * `plan`: the plan sending the email, so a deadline less than a day away says the hours it leaves.
  * `firstLabel`: the first item's own words before its date when its item says them (withOtherDates'
- * act-by label), so subject and item name the date alike.
+ * act-by label), so subject and item name the date alike. `firstDate`: the first item's date when it
+ * is not the applicant's time (an in-person interview's start, the program's time first).
  */
 export function reminderSubject(
   reminders: readonly Reminder[],
   plan: Plan,
   weekly = false,
   firstLabel?: string,
+  firstDate?: string,
 ): string {
   const [first, ...rest] = reminders;
   if (!first) throw new RangeError("A reminder email needs at least one reminder");
@@ -99,7 +101,7 @@ export function reminderSubject(
     return headerText(`${summary}${first.title}${more}`, 180);
   const label = firstLabel ?? itemDateLabel(plan, first, weekly).inline;
   const shown = reminderShownDate(first);
-  const local = deadlineWords(shown).local;
+  const local = firstDate ?? deadlineWords(shown).local;
   // A title naming its date already ("Pass USMLE Step 3: apply to FSMB by Mon 28 Dec 2026 (our
   // advice)") says it once: only the time left, when the label gives it (under a day), follows.
   if (first.overdueSince === undefined && first.title.includes(local)) {
@@ -277,7 +279,13 @@ export function renderReminderEmail(asked: ReminderEmailInput): RenderedEmail {
   );
   const below = belowOf(items, input.plan, zoneOf(input));
   return {
-    subject: reminderSubject(input.reminders, input.plan, weekly, items[0]?.inlineLabel),
+    subject: reminderSubject(
+      input.reminders,
+      input.plan,
+      weekly,
+      items[0]?.inlineLabel,
+      items[0]?.atProgramFirst,
+    ),
     html: renderHtml(input.recipientName, items, input, below),
     text: renderText(input.recipientName, items, input, below),
     headers: [

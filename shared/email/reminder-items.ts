@@ -5,7 +5,7 @@ import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, NextStep, Plan, Reminder } from "#domain/plan.ts";
 import { isAnswersQuestion } from "#domain/planner/critical-notice-id.ts";
 import { isRiskNoticeRung, isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
-import { atTheProgram } from "#domain/program-time.ts";
+import { atTheProgram, farInPersonQuestion, inPersonStart, isInterviewStart } from "#domain/program-time.ts";
 import { itemDateLabel, kindOf, type ReminderKind } from "#domain/reminder-kind.ts";
 import type { Interview, MilestoneKey } from "#domain/snapshot.ts";
 import { answeredOn, asksBookedDate } from "#domain/waiting-step-actions.ts";
@@ -31,8 +31,10 @@ export interface Item {
   dueEt: string;
   /** What the item is about: an interview's preparation or thank-you, or a step's date. */
   kind: ReminderKind;
-  /** " (your time)" after an instant, "" after a day (date-words.ts yourTimeSuffix). */
+  /** " (your time)" after an instant, "" after a day (date-words.ts yourTimeSuffix); an in-person start's " (at the program)". */
   yourTime: string;
+  /** An in-person interview's start, the program's time first, as its subject names it (inPersonStart). */
+  atProgramFirst?: string;
   /** The item's date is a projected deadline (a target or the applicant's own date never is). */
   projected: boolean;
   /** The item's date is a deadline no authority sets, our advice (dateBasis; a target never is: it says so). */
@@ -210,24 +212,36 @@ export function itemOf(
   const alsoNamed = notice ? otherStepsNamed(plan, reminder) : undefined;
   // An overdue step's chase shows the date it missed, with its basis.
   const shown = reminderShownDate(reminder);
+  // An in-person interview's start leads with the program's time, hers second (inPersonStart).
+  const inPerson =
+    kind !== "deadline" && zone !== undefined && isInterviewStart(reminder.deadlineDetail)
+      ? inPersonStart(reminder.interviewId, reminder.deadlineDetail.at, interviews, zone)
+      : undefined;
+  const far =
+    inPerson === undefined
+      ? ""
+      : farInPersonQuestion(inPerson.interview, zone as string, Date.parse(shown.at), Date.parse(plan.now));
   return {
     milestone: reminder.milestone,
     title: reminder.title,
     dateLabel: label.label,
     inlineLabel: label.inline,
-    dueLocal: deadlineWords(shown).local,
+    dueLocal: inPerson?.program ?? deadlineWords(shown).local,
     dueEt:
-      kind === "deadline"
-        ? (deadlineWords(shown).et ?? "")
-        : (atTheProgram(reminder.interviewId, reminder.deadlineDetail.at, interviews) ?? ""),
+      inPerson !== undefined
+        ? `${inPerson.yours} (your time)`
+        : kind === "deadline"
+          ? (deadlineWords(shown).et ?? "")
+          : (atTheProgram(reminder.interviewId, reminder.deadlineDetail.at, interviews) ?? ""),
     kind,
-    yourTime: yourTimeSuffix(shown),
+    yourTime: inPerson === undefined ? yourTimeSuffix(shown) : " (at the program)",
+    ...(inPerson === undefined ? {} : { atProgramFirst: `${inPerson.program} (at the program)` }),
     projected: !undated && reminder.countsDownTo === undefined && isProjected(shown),
     advice: !undated && reminder.countsDownTo === undefined && isAdvice(shown),
     ...(deadlineNote ? { deadlineNote } : {}),
     deadlineNoteProjected: deadlineNote !== undefined && isProjected(step?.deadline),
     ...(attachmentNote ? { attachmentNote } : {}),
-    why: forPeople(reminder.why),
+    why: far === "" ? forPeople(reminder.why) : `${far} ${forPeople(reminder.why)}`,
     ...(action ? { action: forPeople(action) } : {}),
     datesSaid: [shown.at, ...(deadlineNote && step?.deadline ? [step.deadline.at] : [])],
     ...(notice && step ? { actsOn: step.title } : {}),

@@ -9,7 +9,7 @@ import {
 import { DATE_TAGS, dateBasis, dateTag } from "#domain/date-basis.ts";
 import { deadlineWords, stepDateLabel, targetShown, yourTimeSuffix } from "#domain/date-words.ts";
 import type { Deadline, NextStep, Plan, StepSubject } from "#domain/plan.ts";
-import { atTheProgram, isInterviewStart } from "#domain/program-time.ts";
+import { atTheProgram, inPersonStart, isInterviewStart } from "#domain/program-time.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Interview, MilestoneEntry } from "#domain/snapshot.ts";
 import { SNOOZE_KEEPS } from "#domain/snoozes.ts";
@@ -144,13 +144,22 @@ function badgeHtml(step: NextStep, plan: Plan): string {
 /**
  * An interview's date on its card ("Due … · 10:00 AM ET" for an interview):
  * an event, so the preparation card says when it starts, in the applicant's zone and the program's
- * ("9:00 AM CST (at the program)", as the emails say); the thank-you card says by when to send the
+ * ("9:00 AM CST (at the program)", as the emails say; in person the program's first); the thank-you card says by when to send the
  * note, in the applicant's zone. Never US Eastern, which is neither's.
  */
-function interviewDateHtml(step: NextStep, deadline: Deadline, interviews: readonly Interview[]): string {
+function interviewDateHtml(
+  step: NextStep,
+  deadline: Deadline,
+  interviews: readonly Interview[],
+  zone: string,
+): string {
   const atProgram = atTheProgram(step.interviewId, deadline.at, interviews);
   const local = `<strong>${e(deadlineWords(deadline).local)}</strong>${yourTimeSuffix(deadline)}`;
   if (!isInterviewStart(deadline)) return `<p class="due">Send your note by ${local}</p>`;
+  // In person she is at the program: its time leads, hers follows (inPersonStart), as the emails say.
+  const inPerson = inPersonStart(step.interviewId, deadline.at, interviews, zone);
+  if (inPerson !== undefined)
+    return `<p class="due">Starts <strong>${e(inPerson.program)}</strong> (at the program) · ${e(inPerson.yours)} (your time)</p>`;
   const program = atProgram === undefined ? "" : ` · ${e(atProgram)}`;
   return `<p class="due">Starts ${local}${program}</p>`;
 }
@@ -175,7 +184,7 @@ ${missedDeadlineHtml(step)}
 ${targetHtml(step.target, plan.now, step.ownDate)}
 ${
   step.milestone === "interview" && step.deadline
-    ? interviewDateHtml(step, step.deadline, interviews)
+    ? interviewDateHtml(step, step.deadline, interviews, zone)
     : step.deadline && step.deadline.at === step.ownDate?.at
       ? "" // a booked visa interview, the step's one date: shown once, as the applicant's date, below
       : step.deadline

@@ -2,7 +2,7 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, NextStep } from "../plan.ts";
 import type { Interview } from "../snapshot.ts";
-import { HOUR_MS, renderInZone } from "../time.ts";
+import { HOUR_MS } from "../time.ts";
 import {
   INTERVIEW_PREP_WHY,
   INTERVIEW_THANK_YOU_WHY,
@@ -12,6 +12,7 @@ import {
 import type { PlanContext } from "./context.ts";
 import { deadlineDetail, interviewStartDetail } from "./date-math.ts";
 import { droppedInterviewWords } from "./dropped-interview-words.ts";
+import { interviewShownTime } from "./interview-shown-time.ts";
 import { interviewStart } from "./interview-start.ts";
 import type { SlotEntry } from "./ladders.ts";
 import { type DueStep, dueNextStep, INTERVIEW_ORDER } from "./ordering.ts";
@@ -172,7 +173,7 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
   const interviewId = interviewIdOf(interview);
   const start = interviewStart(interview);
   const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
-  const shownTime = `${renderInZone(context.zone, start)} your time (${renderInZone(interview.timezone, start)} at the program)`;
+  const shownTime = interviewShownTime(context.zone, interview, start);
   const format = interview.format === "virtual" ? "virtual" : "in-person";
   const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
   const thanksTitle = `Thank ${interview.program} for the interview`;
@@ -234,9 +235,8 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
 
 /**
  * Each upcoming interview gets a preparation step; from its start until the thank-you deadline it
- * gets a thank-you step. The program's time is shown in the applicant's zone and the program's.
- * Thank-you reminders are laid out in advance, so a wake-up after the interview finds them.
- * Appends to the plan's steps (keyed for sorting, see DueStep) and reminders.
+ * gets a thank-you step, its time in both zones (interviewShownTime); thank-you reminders are laid out
+ * in advance (a wake-up after the interview finds them). Appends to the plan's steps (DueStep) and reminders.
  *
  * `droppedUntil`: once the plan has moved to a later Match (the target is out of reach), the
  * target Match's rank order list deadline; an interview starting by then is that dropped Match's

@@ -58,10 +58,11 @@ function card(now: Date, title: string): string {
 describe("an interview is an event, not a deadline", () => {
   const now = new Date("2028-01-10T08:00:00Z");
 
-  it("the timeline says when it starts, in her zone and the program's, never 'Due' or ET", () => {
+  it("the timeline says when it starts, in the program's zone (in person) and hers, never 'Due' or ET", () => {
     const prep = card(now, "Prepare for your in-person interview with Rush University IM");
-    expect(prep).toContain("Starts <strong>Thu 20 Jan 2028, 4:00 PM GMT+1</strong> (your time)");
-    expect(prep).toContain("Thu 20 Jan 2028, 9:00 AM CST (at the program)");
+    expect(prep).toContain(
+      "Starts <strong>Thu 20 Jan 2028, 9:00 AM CST</strong> (at the program) · Thu 20 Jan 2028, 4:00 PM GMT+1 (your time)",
+    );
     expect(prep).not.toMatch(/>Due /);
     expect(prep).not.toContain(" ET");
   });

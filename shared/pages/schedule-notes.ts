@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import { basisMark } from "#domain/date-basis.ts";
 import type { MilestoneEntry } from "#domain/snapshot.ts";
 import { scheduleTold } from "#domain/told-answers.ts";
 import type { ActionPreview } from "#usecases/step-actions.ts";
@@ -24,17 +25,39 @@ function doIt(preview: ActionPreview): string {
   return EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? "sit it" : "complete it";
 }
 
-/** The form's help: the last day for this Match, and that a later one is recorded but too late. */
-export function lastDayHelp(preview: ActionPreview): string {
-  if (!preview.lastDay) return "";
-  return ` The last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match is <strong>${e(humanDate(preview.lastDay.date))}</strong> (its deadline: ${e(preview.lastDay.deadline.local)}); a later date is recorded, but it is too late for this Match.`;
+/** The last day, marked by who sets it: "Wed 16 Jun 2027 (our advice)". */
+function markedDay(last: NonNullable<ActionPreview["lastDay"]>): string {
+  return `${humanDate(last.date)}${basisMark(last.deadline)}`;
 }
 
-/** A recorded date after the step's last day, said plainly. */
+/**
+ * The form's help: the day a later date is measured against, in what that day decides. An exam's
+ * last sitting day decides this Match; the visa's date (our advice) and a post-ranking day (Step 3
+ * before the H-1B petition) decide the start: a matched applicant told a late interview "comes too
+ * late to count for this Match" may think she lost her position.
+ */
+export function lastDayHelp(preview: ActionPreview): string {
+  const last = preview.lastDay;
+  if (!last) return "";
+  if (last.means === "visa")
+    return ` This plan wants your visa by <strong>${e(humanDate(last.date))}</strong>${e(basisMark(last.deadline))}, before your trip and orientation; a later interview is recorded, and your plan will show what it means for your start.`;
+  if (last.means === "start")
+    return ` This plan needs it by <strong>${e(humanDate(last.date))}</strong>${e(basisMark(last.deadline))}; a later date is recorded, and your plan will show what it means for your start.`;
+  return ` The last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match is <strong>${e(humanDate(last.date))}</strong> (its deadline: ${e(last.deadline.local)}); a later date is recorded, but it is too late for this Match.`;
+}
+
+/** A recorded date after the step's last day, said plainly, in what that day decides (lastDayHelp). */
 export function tooLateNote(preview: ActionPreview, recorded: MilestoneEntry | undefined): string {
   const last = preview.lastDay;
   if (!last || recorded?.status !== "scheduled" || !recorded.date || recorded.date <= last.date) return "";
-  return `<p class="note critical" role="alert">${e(`${humanDate(recorded.date)} is after ${humanDate(last.date)}, the last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match: a result from that day comes too late to count for this Match. Book an earlier day if you can, then use Change the date; your timeline's “Risks to watch” says what this means and what else you can do.`)}</p>`;
+  const given = humanDate(recorded.date);
+  const words =
+    last.means === "visa"
+      ? `${given} is after ${markedDay(last)}, the day this plan wanted your visa by. If you can, ask the consulate for an earlier appointment (or an expedited one), then use Change the date; your plan will show what it means for your start, and your timeline's “Risks to watch” says what else to do now.`
+      : last.means === "start"
+        ? `${given} is after ${markedDay(last)}, the day this plan needs it by. Book an earlier day if you can, then use Change the date; your plan will show what it means for your start, and your timeline's “Risks to watch” says what else to do now.`
+        : `${given} is after ${humanDate(last.date)}, the last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match: a result from that day comes too late to count for this Match. Book an earlier day if you can, then use Change the date; your timeline's “Risks to watch” says what this means and what else you can do.`;
+  return `<p class="note critical" role="alert">${e(words)}</p>`;
 }
 
 /**

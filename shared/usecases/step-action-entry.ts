@@ -1,8 +1,10 @@
 import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
+import { CONSULAR_INTERVIEWS } from "#domain/consular-interviews.ts";
 import { shiftIsoDay } from "#domain/iso-texts.ts";
 import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
 import { failedScores } from "#domain/planner/failed-score.ts";
 import { isRankingSitting } from "#domain/planner/last-sitting-day.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
 import { earlierDayOf } from "#domain/start-by-day.ts";
@@ -109,6 +111,8 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
  * the former "the last day to sit it" and recorded 20 Jan without a word. A ranking exam is planned
  * as booked for tomorrow (its deadline is then its last sitting day, and an OET beside a Pathway
  * reported done stays in the plan, as a new booking keeps it); any other step as not started.
+ * A consular interview booked on any day is the visa step's one date in the plan, so the date a
+ * new day is measured against is the visa's own, planned as not booked.
  */
 export function newDateDeadline(
   planning: Pick<Planning, "plan">,
@@ -122,7 +126,7 @@ export function newDateDeadline(
   const bookedPassed =
     (recorded?.status === "scheduled" || recorded?.status === "in_progress") &&
     recorded.date !== undefined &&
-    recorded.date.slice(0, 10) < today;
+    (recorded.date.slice(0, 10) < today || CONSULAR_INTERVIEWS.has(milestone));
   const planned = bookedPassed
     ? applicantPlan(
         planning,
@@ -152,6 +156,47 @@ export function newDateDeadline(
 export function lastDayOf(deadline: Deadline, zone: string): string {
   if (deadline.precision === "day" && deadline.day !== undefined) return deadline.day;
   return earlierDayOf(zone, Date.parse(deadline.at));
+}
+
+/**
+ * What the step's last day is to the applicant, so the "Scheduled for…" pages say what a later day
+ * means: "match", a day that decides this Match (an exam's last sitting day for ranking); "visa",
+ * the visa's date before a consular interview (our advice: the visa in hand before the trip and
+ * orientation), which a later interview does not turn into a lost Match; "start", any other day
+ * after the rank order list deadline (Step 3 before the program's H-1B petition), which decides the
+ * start, not the Match.
+ */
+export type LastDayMeaning = "match" | "visa" | "start";
+
+function lastDayMeaning(milestone: string, deadline: Deadline, matchYear: number): LastDayMeaning {
+  if (CONSULAR_INTERVIEWS.has(milestone)) return "visa";
+  const ranking = seasonCalendar(matchYear).dates.nrmp_rol_certification_and_late_registration_deadline;
+  return Date.parse(deadline.at) > ranking.at ? "start" : "match";
+}
+
+/** A "Scheduled for…" step's last day: its deadline (newDateDeadline), that deadline's day, and what the day decides. */
+export interface ScheduleLastDay {
+  date: string;
+  deadline: Deadline;
+  means: LastDayMeaning;
+}
+
+/** The last day a "Scheduled for…" date is measured against, or undefined when the step has no deadline. */
+export function scheduleLastDay(
+  planning: Pick<Planning, "plan">,
+  state: ApplicantState,
+  now: Date,
+  plan: Plan,
+  milestone: StepSubject,
+  today: string,
+): ScheduleLastDay | undefined {
+  const deadline = newDateDeadline(planning, state, now, plan, milestone, today);
+  if (!deadline) return undefined;
+  return {
+    date: lastDayOf(deadline, state.profile.timezone),
+    deadline,
+    means: lastDayMeaning(milestone, deadline, plan.matchYear),
+  };
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   supersededAnswerText,
 } from "#domain/match-week-answers.ts";
 import { offTrackActionText } from "#domain/off-track-action.ts";
-import type { Deadline, Plan } from "#domain/plan.ts";
+import type { Plan } from "#domain/plan.ts";
 import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
 import { countedAnswer } from "#domain/planner/uncounted-answer.ts";
 import { scheduledReminders } from "#domain/scheduled-reminders.ts";
@@ -36,7 +36,13 @@ import type { IntakeStore } from "#ports/intake-store.ts";
 import { LinkRefusedError } from "./link-refused-error.ts";
 import { applicantPlan, type Planning } from "./planning.ts";
 import { receiveSubmission } from "./receive-submission.ts";
-import { type ActionForm, asFormError, entryFor, lastDayOf, newDateDeadline } from "./step-action-entry.ts";
+import {
+  type ActionForm,
+  asFormError,
+  entryFor,
+  type ScheduleLastDay,
+  scheduleLastDay,
+} from "./step-action-entry.ts";
 
 /**
  * One-tap actions from an email or the timeline. A GET previews (never writes: mail
@@ -112,10 +118,10 @@ export interface ActionPreview {
   /**
    * For schedule: the step's deadline for this Match and its last day ("YYYY-MM-DD", the earlier of
    * the applicant's and the ET day, as the plan's risks say "take it by"). A later date is still
-   * recorded (the applicant may have no earlier seat), but the pages say it is too late.
-   * Absent when the step has no deadline.
+   * recorded (the applicant may have no earlier seat), but the pages say it is too late, in the
+   * words of what the day decides (`means`). Absent when the step has no deadline.
    */
-  lastDay?: { date: string; deadline: Deadline };
+  lastDay?: ScheduleLastDay;
   /** The latest date "scheduled for" accepts: the season's end, the day residency starts ("YYYY-MM-DD"). */
   latest: string;
 }
@@ -201,11 +207,10 @@ export async function previewStepAction(
           nothingToSnoozeText(plan, claims.milestone, state.profile.timezone, title)
         : unavailableActionText(claims.milestone, claims.action, title)
       : undefined);
-  const deadline =
+  const lastDay =
     claims.action === "schedule"
-      ? newDateDeadline(deps.planning, state, now, plan, claims.milestone, today)
+      ? scheduleLastDay(deps.planning, state, now, plan, claims.milestone, today)
       : undefined;
-  const lastDay = deadline ? lastDayOf(deadline, state.profile.timezone) : undefined;
   const linkUsed =
     claims.action === "schedule" &&
     open &&
@@ -221,7 +226,7 @@ export async function previewStepAction(
     ...(unavailable ? { unavailable } : {}),
     ...(wayOut ? { settlesConflict: true as const } : {}),
     ...(alreadySnoozedUntil ? { alreadySnoozedUntil } : {}),
-    ...(deadline && lastDay ? { lastDay: { date: lastDay, deadline } } : {}),
+    ...(lastDay ? { lastDay } : {}),
     title,
     currentStatus: current?.status ?? "not_started",
     alreadyApplied: answered,

@@ -8,7 +8,7 @@ import { FIRST_ROUND_SOURCE, firstSoapOfferRound } from "./planner/soap-done-bef
 import { type SeasonCalendar, type SeasonDateKey, seasonCalendar } from "./seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "./snapshot.ts";
 import { snoozeOptions } from "./snoozes.ts";
-import { actionRecord, alreadyAnswered, type StepAction } from "./step-actions.ts";
+import { actionRecord, alreadyAnswered, DATED_STARTS, type StepAction } from "./step-actions.ts";
 import { ET_ZONE, localDate, renderDate, renderEt, renderInZone, wallFromDate } from "./time.ts";
 import { zoneInUs } from "./us-zones.ts";
 
@@ -45,7 +45,8 @@ export function actionLabel(milestone: string, action: StepAction): string {
  * on a WDOMS check recorded done (`checkRecorded`), asked again for the note, which Done cannot record,
  * nor on one beside a note answered "no" (noteAnsweredNo): Done would change nothing the plan reads;
  * SOAP's "start" from Match Week's notification until SOAP ends, while neither step is answered, or
- * as the way out of MATCH_WEEK_SOAP_CONFLICT (conflictWayOut).
+ * as the way out of MATCH_WEEK_SOAP_CONFLICT (conflictWayOut); the H-1B petition's "start" (Filed
+ * on…) where its Done is offered, until it is told filed or approved.
  */
 export function actionsFor(
   step: Pick<NextStep, "milestone">,
@@ -73,7 +74,10 @@ export function actionsFor(
     soap: own?.status ?? "not_started",
     matchWeek: matched ? "done" : "not_started",
   });
-  const startNow = soapOpen && ((!matched && !alreadyAnswered("start", own?.status)) || wayOut);
+  // The petition's filing day ("Filed on…") can be told whenever its Done could, until one is told.
+  const startNow = DATED_STARTS.has(milestone)
+    ? doneNow && !alreadyAnswered("start", own?.status)
+    : soapOpen && ((!matched && !alreadyAnswered("start", own?.status)) || wayOut);
   return catalogEntry(milestone).stepActions.filter(
     (action) =>
       (action !== "done" || (doneNow && !checkRecorded)) &&

@@ -109,7 +109,16 @@ export const DONE_MEANINGS: Readonly<Record<MilestoneKey, DoneMeaning>> = {
       advisor: "J-1 visa: issued",
     },
   },
-  visa_h1b: { told: "USCIS approved your H-1B petition" },
+  // The petition's Done is USCIS's approval, not the filing ("Filed on…", START_RECORDS, records that).
+  visa_h1b: {
+    told: "USCIS approved your H-1B petition",
+    record: {
+      applicant: "USCIS approved it",
+      question: "Has USCIS approved your H-1B petition?",
+      advisor: "H-1B petition: approved",
+      confirm: "Yes, USCIS approved it",
+    },
+  },
   visa_h1b_stamping: {
     told: "the consulate issued your H-1B visa",
     record: {
@@ -150,6 +159,8 @@ export function bookedDayMoved(milestone: string): string {
  * What "start" (in progress) records: SOAP in progress is Monday's answer "not matched, taking part
  * in SOAP", offered on Match Week's card beside its Done ("Matched") from NRMP's release until
  * SOAP ends, so an unmatched applicant answers in one tap and the plan turns to SOAP at once.
+ * The H-1B petition in progress is its filing, with the day (DATED_STARTS): the plan counts USCIS's
+ * wait from it, where a Done (the approval) tapped on filing would drop that wait.
  */
 export const START_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = {
   soap: {
@@ -158,7 +169,16 @@ export const START_RECORDS: Readonly<Partial<Record<string, ActionRecord>>> = {
     advisor: "SOAP: in progress (not matched)",
     confirm: "Yes, I'm in SOAP",
   },
+  visa_h1b: {
+    applicant: "Filed on…",
+    question: "On which day did your program file your H-1B petition with USCIS?",
+    advisor: "H-1B petition: filed",
+    confirm: "Save the filing day",
+  },
 };
+
+/** The steps whose "start" records a day that has passed, with it: the petition's filing day. */
+export const DATED_STARTS: ReadonlySet<string> = new Set(["visa_h1b"]);
 
 /** What `action` records on `milestone` when it says more than its plain label (DONE_RECORDS, START_RECORDS). */
 export function actionRecord(milestone: string, action: StepAction): ActionRecord | undefined {

@@ -39,3 +39,24 @@ export function scheduleTold(milestone: string, title: string, day: string | und
   if (what === undefined) return `${title} is scheduled${day === undefined ? "" : ` for ${day}`}.`;
   return `You told us ${what} is ${day === undefined ? "booked" : `on ${day}`}.`;
 }
+
+/** What a dated "start" told us (DATED_STARTS), after "You told us ": the H-1B petition's filing. */
+const STARTED_WHAT: Readonly<Partial<Record<MilestoneKey, string>>> = {
+  visa_h1b: "your program filed your H-1B petition",
+};
+
+/**
+ * What a dated "start" (DATED_STARTS) told us: "you told us your program filed your H-1B petition on
+ * Tue 20 Apr 2027", or with no day "… filed …"; `title` marked in progress for any other step.
+ */
+export function startAnswer(milestone: string, title: string, day: string | undefined): string {
+  const what = STARTED_WHAT[milestone as MilestoneKey];
+  if (what === undefined) return `${title} is marked in progress`;
+  return `you told us ${what}${day === undefined ? "" : ` on ${day}`}`;
+}
+
+/** startAnswer as a sentence: "You told us your program filed your H-1B petition on Tue 20 Apr 2027." */
+export function startTold(milestone: string, title: string, day: string | undefined): string {
+  const answer = startAnswer(milestone, title, day);
+  return `${answer.charAt(0).toUpperCase()}${answer.slice(1)}.`;
+}

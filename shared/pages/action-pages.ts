@@ -10,18 +10,15 @@ import {
   bookedDayRefusal,
   type StepAction,
 } from "#domain/step-actions.ts";
-import { doneTold, scheduleTold } from "#domain/told-answers.ts";
+import { doneTold, scheduleTold, startTold } from "#domain/told-answers.ts";
 import type { ActionOutcome, ActionPreview } from "#usecases/step-actions.ts";
+import { fieldsFor, UNDO_DONE } from "./action-fields.ts";
 import { humanDate } from "./dates.ts";
 import { escapeHtml as e, htmlPage } from "./layout.ts";
-import {
-  notForMeParagraph,
-  recordedAs,
-  soapNotForMeMeans,
-  soapOfferAnswer,
-  soapOfferStands,
-} from "./not-for-me-words.ts";
-import { EXAMS_WITH_A_RESULT, lastDayHelp, tooLateNote, usedScheduleLinkPage } from "./schedule-notes.ts";
+import { recordedAs, soapNotForMeMeans, soapOfferAnswer, soapOfferStands } from "./not-for-me-words.ts";
+import { tooLateNote, usedScheduleLinkPage } from "./schedule-notes.ts";
+
+export { EXAM_DONE_MEANS } from "./action-fields.ts";
 
 /** The confirmation page a GET of an action link shows: nothing changes until its button is pressed. */
 export function actionConfirmationPage(
@@ -159,47 +156,6 @@ const BUTTONS: Record<StepAction, string> = {
   start: "Yes, in progress",
 };
 
-export const EXAM_DONE_MEANS =
-  "Done means you sat this exam, passed, and have your result. If you have only booked it, go back and use Scheduled for… instead, so your reminders count down to your exam day.";
-
-/** How to undo, said here last: a form re-sent with the same answer keeps a button's (milestone-merge.ts). */
-const UNDO_DONE =
-  "Tapped by mistake? Ask your advisor to set it back. Sending your intake form again changes this step only if you change your answer for it there.";
-
-function fieldsFor(preview: ActionPreview): string {
-  switch (preview.claims.action) {
-    case "done":
-      return `${EXAMS_WITH_A_RESULT.has(preview.claims.milestone) ? `<p class="note">${EXAM_DONE_MEANS}</p>\n` : ""}<p>Matchpath will stop reminding you about it and plan the steps that were waiting for it. ${UNDO_DONE}</p>`;
-    case "waive":
-      return notForMeParagraph(preview);
-    case "start":
-      return `<p>Matchpath will plan it as under way and remind you of what is left. ${UNDO_DONE}</p>`;
-    case "schedule": {
-      const current = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone);
-      const now =
-        current?.status === "scheduled" && current.date
-          ? `<p class="note">Now recorded: scheduled for <strong>${e(humanDate(current.date))}</strong>. A new date replaces it.</p>`
-          : "";
-      return `${now}<label for="date">Date (your time)</label>
-<input id="date" name="date" type="date" required min="${e(preview.today)}" max="${e(preview.latest)}" aria-describedby="date-range">
-<p id="date-range" class="due">From today, ${e(humanDate(preview.today))}, to ${e(humanDate(preview.latest))}, when residency starts in your Match year.${lastDayHelp(preview)}</p>
-<p>Reminders will count down to this date.</p>`;
-    }
-    case "snooze": {
-      const options = preview.snoozeOptions
-        .map(
-          (option, index) =>
-            `<div><input type="radio" id="days-${option.days}" name="days" value="${option.days}"${index === 0 ? " checked" : ""}> <label for="days-${option.days}" class="inline">${option.lastReminder ? `until ${e(humanDate(option.until))}, the last reminder` : `${option.days} days (until ${e(humanDate(option.until))})`}</label></div>`,
-        )
-        .join("\n");
-      return `<fieldset><legend>For how long?</legend>
-${options}
-</fieldset>
-<p>The last reminder before the deadline always comes, snoozed or not.</p>`;
-    }
-  }
-}
-
 /**
  * After a POST: what was recorded (or that it already was). For a date, `changeDateUrl` is a fresh
  * "Scheduled for…" link: a used link records once, so changing the date needs a new one.
@@ -227,7 +183,11 @@ export function actionResultPage(
     start:
       preview.claims.milestone === "soap"
         ? `${SOAP_TAKING_PART_TITLE}: your plan now follows SOAP.${preview.settlesConflict ? " Match Week is marked not started." : ""}`
-        : `${preview.title} is marked in progress.`,
+        : startTold(
+            preview.claims.milestone,
+            preview.title,
+            recorded?.date ? humanDate(recorded.date) : undefined,
+          ),
     schedule: scheduleTold(preview.claims.milestone, preview.title, scheduledOn),
     snooze: recorded?.snoozedUntil
       ? `Reminders about ${preview.title} are snoozed until ${humanDate(recorded.snoozedUntil)} (your time): ${SNOOZE_KEEPS}.`

@@ -1,6 +1,8 @@
 import { SOAP_MATCH_DAY_TITLE, SOAP_OFFER_AHEAD_TITLE } from "#domain/match-outcome-question.ts";
-import { doneAnswer } from "#domain/told-answers.ts";
+import { DATED_STARTS } from "#domain/step-actions.ts";
+import { doneAnswer, startAnswer } from "#domain/told-answers.ts";
 import type { ActionPreview } from "#usecases/step-actions.ts";
+import { humanDate } from "./dates.ts";
 import { escapeHtml as e } from "./layout.ts";
 
 /**
@@ -60,6 +62,11 @@ export function recordedAs(
     return "you accepted a SOAP offer";
   // A Done is the applicant's answer: "you told us you passed …" (told-answers.ts), not the step's title.
   if (status === "done") return doneAnswer(preview.claims.milestone, preview.title);
+  // A dated "start" (the petition's filing) is the applicant's answer too: "you told us your program filed …".
+  if (status === "in_progress" && DATED_STARTS.has(preview.claims.milestone)) {
+    const day = preview.state.milestones.find((entry) => entry.key === preview.claims.milestone)?.date;
+    return startAnswer(preview.claims.milestone, preview.title, day ? humanDate(day) : undefined);
+  }
   const marked = status === "in_progress" ? "in progress" : "not for you";
   return `${preview.title} is marked ${marked}`;
 }

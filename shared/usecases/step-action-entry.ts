@@ -8,7 +8,7 @@ import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { MilestoneEntry, MilestoneKey } from "#domain/snapshot.ts";
 import { nothingToSnoozeText, SNOOZE_DAYS } from "#domain/snoozes.ts";
 import { earlierDayOf } from "#domain/start-by-day.ts";
-import { bookedDayRefusal } from "#domain/step-actions.ts";
+import { bookedDayRefusal, DATED_STARTS } from "#domain/step-actions.ts";
 import { renderDate } from "#domain/time.ts";
 import { ConflictError, InvalidInputError } from "#errors";
 import type { ApplicantState } from "#ports/applicants.ts";
@@ -70,7 +70,9 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
     case "waive":
       return { key, status: "waived" };
     case "start":
-      return { key, status: "in_progress" };
+      return DATED_STARTS.has(key)
+        ? { key, status: "in_progress", date: pastDay(preview, form) }
+        : { key, status: "in_progress" };
     case "schedule": {
       const date = form.date?.trim();
       if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw invalid("date", "must be a date");
@@ -101,6 +103,23 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
       return { ...(current ?? { key, status: "not_started" }), snoozedUntil: option.until };
     }
   }
+}
+
+/**
+ * The day a dated "start" records (the H-1B petition's filing): today or earlier, and no earlier
+ * than Match Day, since the program files for the position the Match gave it (a day before it is a
+ * mistyped year, which the plan would read as a petition approved a year early).
+ * @throws InvalidInputError
+ */
+function pastDay(preview: ActionPreview, form: ActionForm): string {
+  const date = form.date?.trim();
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw invalid("date", "must be a date");
+  const missing = nonexistentDay(date);
+  if (missing) throw invalid("date", missing);
+  if (date > preview.today) throw invalid("date", "must be today or earlier: the day it was filed");
+  const matchDay = seasonCalendar(preview.state.profile.matchYear).dates.nrmp_match_day.date;
+  if (date < matchDay) throw invalid("date", `must be no earlier than Match Day, ${renderDate(matchDay)}`);
+  return date;
 }
 
 /**

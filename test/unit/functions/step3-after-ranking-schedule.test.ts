@@ -42,13 +42,15 @@ describe("Scheduled for… Step 3 after ranking, past the H-1B petition's sit-by
     const page = await api(
       linkRequest("GET", links.action("usmle_step3", "schedule"), undefined, "text/html"),
     );
-    expect(page.body).toContain("This plan needs it by <strong>Fri 19 Mar 2027</strong> (our advice)");
+    expect(page.body).toContain(
+      "This plan needed it by <strong>Fri 19 Mar 2027</strong> (our advice), which has passed",
+    );
     expect(page.body).not.toMatch(/too late for this Match|for the 2027 Match/);
     const r = await api(
       linkRequest("POST", links.action("usmle_step3", "schedule"), "date=2027-06-01", "text/html"),
     );
     expect(r.body).toContain(
-      "Tue 1 Jun 2027 is after Fri 19 Mar 2027 (our advice), the day this plan needs it by.",
+      "Tue 1 Jun 2027 is after Fri 19 Mar 2027 (our advice), the day this plan needed it by, which has passed. Keep your seat",
     );
     expect(r.body).toContain("your plan will show what it means for your start");
     expect(r.body).not.toMatch(/too late to count|for this Match/);

@@ -17,7 +17,7 @@ export const EXAM_DONE_MEANS =
  */
 const DONE_MEANS: Readonly<Partial<Record<string, string>>> = {
   visa_h1b:
-    "Done here means USCIS has approved your H-1B petition: your program has the approval notice. If your program has only filed it, go back and use Filed on… instead, so your plan counts USCIS's wait from the day it was filed.",
+    "This records that USCIS has approved your H-1B petition: your program has the approval notice. If your program has only filed it, go back and use Filed on… instead, so your plan counts USCIS's wait from the day it was filed.",
 };
 
 /** "Filed on…": the day the program filed the petition, today or earlier (the POST refuses a day before Match Day). */
@@ -25,7 +25,7 @@ function filedOnFields(preview: ActionPreview): string {
   return `<label for="date">Day it was filed (your time)</label>
 <input id="date" name="date" type="date" required max="${e(preview.today)}" aria-describedby="date-help">
 <p id="date-help" class="due">Today, ${e(humanDate(preview.today))}, or earlier. Ask your program's immigration office for the day and the receipt number, which your visa interview needs.</p>
-<p>Matchpath will plan the petition as filed on that day and wait for USCIS's approval: tell us when it comes (Done). ${UNDO_DONE}</p>`;
+<p>Matchpath will plan the petition as filed on that day and wait for USCIS's approval: tell us when it comes (USCIS approved it). ${UNDO_DONE}</p>`;
 }
 
 /** How to undo, said here last: a form re-sent with the same answer keeps a button's (milestone-merge.ts). */

@@ -25,6 +25,8 @@ const SKIPPABLE: readonly MilestoneKey[] = ["research", "soap", "visa_h1b_stampi
 
 function expectedFor(key: MilestoneKey): StepAction[] {
   return [
+    // The H-1B petition's filing day ("Filed on…", START_RECORDS) comes first, its Done being USCIS's approval.
+    ...(key === "visa_h1b" ? (["start"] as const) : []),
     "done",
     ...(BOOKED_EXAMS.includes(key) || BOOKED_INTERVIEWS.includes(key) ? (["schedule"] as const) : []),
     // SOAP in progress is Match Week's answer "not matched, in SOAP" (START_RECORDS).

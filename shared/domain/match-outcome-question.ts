@@ -40,12 +40,20 @@ export function neverHeardMatchYear(title: string): number | undefined {
 /** SOAP's title once Match Week has begun, for one who has not told us they take part. */
 export const SOAP_PARTICIPATION_TITLE =
   "Take part in SOAP if you did not match (it ends Thursday of Match Week)";
+/**
+ * SOAP's title for an applicant who cannot match in the Main Match (no certified list past its
+ * deadline, or nothing to rank) while SOAP is open to them: SOAP is their chance this season, not a
+ * fallback "if you do not match" (soap-chance.ts); before Match Week, then from NRMP's Monday release.
+ */
+export const SOAP_CHANCE_TITLE = "SOAP: your chance to find a position this season";
+export const SOAP_CHANCE_RUNNING_TITLE = `${SOAP_CHANCE_TITLE} (it ends Thursday of Match Week)`;
 /** SOAP's title once Match Week has begun, for one who told us "Not matched: I'm in SOAP". */
 export const SOAP_TAKING_PART_TITLE = "SOAP: you are taking part";
 /** The Monday notice of a SOAP participant (match-week.ts soapApplicationsNotice). */
 export const SOAP_APPLICATIONS_TITLE = "SOAP: send your applications through ERAS today";
 const SOAP_RUNNING_TITLES: ReadonlySet<string> = new Set([
   SOAP_PARTICIPATION_TITLE,
+  SOAP_CHANCE_RUNNING_TITLE,
   SOAP_TAKING_PART_TITLE,
   SOAP_APPLICATIONS_TITLE,
 ]);

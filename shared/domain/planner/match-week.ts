@@ -19,6 +19,7 @@ import { followUp, phasedIn, textsOf, unmatchedReported } from "./match-outcome-
 import { matchWeekSoapConflict } from "./match-week-soap-conflict.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { soapChanceEntry } from "./soap-chance.ts";
 import { firstSoapOfferRound } from "./soap-done-before-offers.ts";
 import { soapMatchWeekEntry, soapTuesdayOf } from "./soap-match-week-entry.ts";
 import { soapPositionStep } from "./soap-position.ts";
@@ -149,7 +150,7 @@ export function matchWeekStep(
     const due = releaseDay === undefined ? null : dates.due("soap");
     return releaseDay === undefined || due === null
       ? undefined
-      : { due, entry: releaseDay, followUpOnly: false };
+      : { due, entry: soapChanceEntry(context, releaseDay), followUpOnly: false };
   }
   const texts = textsOf(context.calendar, context.applicant.visa);
   const soapOver = context.now >= texts.soapEnd.at;
@@ -180,7 +181,7 @@ export function matchWeekStep(
       ? context.now < soapTuesdayOf(context)
         ? phasedIn(texts.matchWeekPhased, entry, MATCH_WEEK_REPORT_TITLE, texts.matchWeekReportAction)
         : phasedIn(texts.matchWeekAskPhased, entry, MATCH_WEEK_REPORT_TITLE, texts.matchWeekAskAction)
-      : soapMatchWeekEntry(context, entry, texts.soapEnd.at);
+      : soapChanceEntry(context, soapMatchWeekEntry(context, entry, texts.soapEnd.at));
   return { due: texts.soapEnd, entry: phased, followUpOnly: entry.key === "match_week" };
 }
 

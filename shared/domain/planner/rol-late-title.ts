@@ -4,6 +4,7 @@ import type { PlanContext } from "./context.ts";
 import { IN_US_AT, inUsEntryFor } from "./h1b-in-us.ts";
 import { laterCandidateHedge } from "./later-candidate.ts";
 import { phasedIn } from "./match-outcome-texts.ts";
+import { soapChanceEntry } from "./soap-chance.ts";
 import { step3EntryFor } from "./step3-petition.ts";
 
 /** The rank order list's title once its deadline passed with no list that counts (none, or one dated too late). */
@@ -16,7 +17,8 @@ const withdrawn = new Map<CatalogEntry, CatalogEntry>();
 
 /**
  * The entry a step shows when no Match phase gives one (planMilestone): the H-1B stamping step in
- * the US (its route asked), the petition's Step 3, the rank order list past its deadline (rolLateEntry).
+ * the US (its route asked), the petition's Step 3, the rank order list past its deadline (rolLateEntry),
+ * SOAP as the chance of one who cannot match (soapChanceEntry).
  */
 export function stepEntryFor(
   context: PlanContext,
@@ -24,6 +26,7 @@ export function stepEntryFor(
   status: MilestoneStatus,
   seasonOver: boolean,
 ): CatalogEntry {
+  if (catalogEntry.key === "soap") return soapChanceEntry(context, catalogEntry);
   return rolLateEntry(
     context,
     step3EntryFor(context, inUsEntryFor(context, catalogEntry, status)),
@@ -33,11 +36,14 @@ export function stepEntryFor(
 
 /**
  * By catalog index, the steps stepEntryFor may plan with another entry (the in-US ones, IN_US_AT;
- * Step 3; the rank order list): any other it returns as given, so planMilestone asks it of these only.
+ * Step 3; the rank order list; SOAP): any other it returns as given, so planMilestone asks it of these only.
  */
 export const STEP_ENTRY_AT: readonly boolean[] = MILESTONE_CATALOG.map(
   (entry, index) =>
-    IN_US_AT[index] === true || entry.key === "usmle_step3" || entry.key === "rank_order_list",
+    IN_US_AT[index] === true ||
+    entry.key === "usmle_step3" ||
+    entry.key === "rank_order_list" ||
+    entry.key === "soap",
 );
 
 /**

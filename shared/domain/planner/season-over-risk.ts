@@ -17,6 +17,7 @@ import {
   soapOutcomeAwaitedWords,
   soapOutcomeUntoldWords,
 } from "./no-list-soap-words.ts";
+import { registeredWithNothingToRank, seasonOverHedge } from "./nothing-to-rank.ts";
 import { planDates } from "./plan-dates.ts";
 import {
   addSource,
@@ -29,19 +30,22 @@ import { laterCandidateAt } from "./rol-later-day.ts";
 import { rolWindowResults } from "./rol-window-results.ts";
 import { noListSoapOutcome, resultsAfterDeadline, seasonIsOver, soapStillOpen } from "./season-over-state.ts";
 import { SOAP_OPEN_IF_ELIGIBLE } from "./season-over-title.ts";
+import { soapErasWords, soapOnlyChance } from "./soap-chance.ts";
 import { unreportedResults, unreportedSittings } from "./unreported-sittings.ts";
 
 /**
  * While SEASON_OVER's words say to check R3 because NRMP's deadline may turn out later
- * (laterCandidateHedge: a projected deadline whose later candidate is still ahead; never for a
- * list NRMP withdrew), that candidate's instant (epoch ms); undefined otherwise. Until then the
+ * (seasonOverHedge: a projected deadline whose later candidate is still ahead; never for a
+ * list NRMP withdrew, nor with nothing to rank), that candidate's instant (epoch ms); undefined otherwise. Until then the
  * risk asks for an action now, so its notice goes out when it appears (critical-risk-notice.ts), SOAP open or not.
  */
 export function seasonOverLaterCandidate(context: PlanContext): number | undefined {
   if (context.rolRefused?.reason === "withdrawn") return undefined;
-  const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  if (laterCandidateHedge(context, rol) === "") return undefined;
-  return laterCandidateAt(rol) ?? undefined;
+  if (seasonOverHedge(context) === "") return undefined;
+  return (
+    laterCandidateAt(context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline) ??
+    undefined
+  );
 }
 
 /**
@@ -51,10 +55,7 @@ export function seasonOverLaterCandidate(context: PlanContext): number | undefin
  */
 export function seasonOverRolAction(context: PlanContext): string {
   const matchOver = matchOverWords(context);
-  const hedge = laterCandidateHedge(
-    context,
-    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline,
-  );
+  const hedge = seasonOverHedge(context);
   if (context.rolRefused?.reason === "withdrawn")
     return `You certified a rank order list, but NRMP withdrew you from the ${context.calendar.matchYear} Match: ${resultsAfterDeadline(context)}, after the rank order list deadline (see the critical warning), so ${matchOver}`;
   const outcome = noListSoapOutcome(context);
@@ -120,14 +121,25 @@ export function soapCondition(context: PlanContext): string {
 }
 
 /**
- * The SOAP step's action once the Match is over for the applicant (seasonIsOver) while SOAP is
- * open to them, with an exam result never reported: its condition first (soapCondition), as
- * SEASON_OVER says it, then the step's own action. The action unchanged otherwise.
+ * The SOAP step's action: for one who cannot match while SOAP is open to them (soapOnlyChance), in
+ * their words, what ERAS needs first; once the Match is over, with an exam result never reported,
+ * its condition first (soapCondition), as SEASON_OVER says it. The action unchanged otherwise.
  */
 export function soapStepAction(context: PlanContext, action: string): string {
-  if (!seasonIsOver(context)) return action;
-  // No certified list: R3's SOAP eligibility decides, not whether NRMP says they matched.
-  if (soapStillOpen(context)) action = noListSoapAction(action);
+  // Unable to match (no certified list, or nothing to rank): R3's SOAP eligibility decides, not
+  // whether NRMP says they matched, and with no ERAS application that comes first (soapErasWords).
+  const chance = soapOnlyChance(context);
+  const own = seasonIsOver(context)
+    ? overSoapAction(context, chance ? noListSoapAction(action) : action)
+    : chance
+      ? noListSoapAction(action)
+      : action;
+  const eras = chance ? soapErasWords(context) : "";
+  return eras === "" ? own : `${eras}. ${own}`;
+}
+
+/** SOAP's action once the Match is over (soapStepAction): a result in the deadline's window, or one never reported, first. */
+function overSoapAction(context: PlanContext, action: string): string {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
   const pending = unreportedSittings(context, rol.at);
   // A result dated between the deadline's two candidates: SOAP only on the later one.
@@ -154,9 +166,9 @@ function soapStillOpenWords(context: PlanContext, sources: string[]): string {
   const ready =
     condition === "" ? `${now.charAt(0).toUpperCase()}${now.slice(1)}` : `${condition}; if it did, ${now}`;
   const soap = `SOAP in Match Week (${renderEt(start.at)} to ${renderEt(end.at)}${projected})`;
-  const needs =
-    "SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline";
-  const cannot = `you cannot match in that Match itself${laterCandidateHedge(context, rol)}.`;
+  const eras = soapErasWords(context);
+  const needs = `SOAP needs no rank order list, only your registration and ECFMG's confirmation of your exams by the rank order list deadline${eras === "" ? "" : `. ${eras}`}`;
+  const cannot = `you cannot match in that Match itself${seasonOverHedge(context)}.`;
   const window = rolWindowResults(context);
   if (window === null)
     return `${cannot} You registered with NRMP, so ${soap} is still open to you ${SOAP_OPEN_IF_ELIGIBLE}: ${needs}. ${ready}. If SOAP gives you no position, plan`;
@@ -235,14 +247,17 @@ export function seasonOverRisk(context: PlanContext): Risk {
       ? soapOutcomeAwaitedWords(context, contractDay, sources)
       : outcome === "unreported"
         ? soapOutcomeUntoldWords(context, contractDay, sources)
-        : `that Match has passed for you${unregisteredSoap(context, sources, laterCandidateHedge(context, rolDate))}${soapClosedByResults(context, sources)}. Plan`;
+        : `that Match has passed for you${unregisteredSoap(context, sources, seasonOverHedge(context))}${soapClosedByResults(context, sources)}. Plan`;
   // While SOAP may still have placed them, the next season is only the fallback: not yet its news.
   const pending = open || outcome === "awaited";
   return {
     code: "SEASON_OVER",
     // SOAP over and its outcome asked (Match Day's step, urgent): the Match is over only on a
     // condition, so not critical (an advisor escalation read it as final) until that day passes.
-    severity: outcome === "awaited" ? "warning" : "critical",
+    // With nothing to rank (no ERAS application, no interview) there was no list to miss: the
+    // Match itself was never theirs this season, ERAS_LATE_SUBMISSION already weighed the next one,
+    // and no advisor escalation is owed for a list (SOAP and the next Match are what the words say).
+    severity: outcome === "awaited" || registeredWithNothingToRank(context) ? "warning" : "critical",
     message:
       withdrawn !== null
         ? `The rank order list deadline for the ${calendar.matchYear} Match passed on ${passed}: ${withdrawn} Plan for the ${next} Match, whose rank order list deadline is ${nextDeadline}.${sittingsCountLater(context, next)}${nextSeasonUnderWay(context, next, sources)}`

@@ -3,7 +3,7 @@ import type { MilestoneStatus } from "../snapshot.ts";
 import { PREREQUISITES_AT, stepIndex } from "./catalog-index.ts";
 import { isSatisfiedAt, type PlanContext, statusAt } from "./context.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { interviewingForMatch } from "./interviewing.ts";
+import { nothingToRank } from "./nothing-to-rank.ts";
 import { nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { STEP3_OUT_OF_REACH, STEP3_OUT_OF_REACH_RESOLVED_BY, step3OutOfReach } from "./step3-wait.ts";
 
@@ -103,19 +103,10 @@ export function waitingForOf(
     return SPONSORSHIP_WAITS_FOR_MATCH_DAY;
   // With no ERAS application and no interview recorded for the Match, there is nothing to rank: the
   // list waits for the application (its countdown, "certify your list", and the advisor's escalation
-  // read as if the Match were on beside ERAS_LATE_SUBMISSION's "weigh the next Match"). An interview
-  // recorded is evidence the applicant is in the Match (interviewingForMatch), whatever ERAS reads:
-  // the list is then planned as ever, as is one the applicant has begun.
-  if (
-    index === RANK_LIST_INDEX &&
-    status === "not_started" &&
-    context.rolRefused === null && // a list reported, refused as dated too early, is theirs to certify again
-    // Past the deadline, the list's card says the Match is over for them, as for any list not certified.
-    context.now <= context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at &&
-    !isSatisfiedAt(context, ERAS_APPLICATION_INDEX) &&
-    !interviewingForMatch(context)
-  )
-    return RANK_LIST_WAITS_FOR_ERAS;
+  // read as if the Match were on beside ERAS_LATE_SUBMISSION's "weigh the next Match"). Past the
+  // deadline it still waits, so a Match that is over drops it (planMilestone): there was no list to
+  // miss, and SEASON_OVER speaks of SOAP and the next Match only.
+  if (index === RANK_LIST_INDEX && nothingToRank(context)) return RANK_LIST_WAITS_FOR_ERAS;
   // The sponsorship sent does not issue the certificate (issuedApart): ECFMG's review, which ends
   // with the DS-2019, waits for it, so the DS-2019 does too, not an ordinary next step.
   if (index === DS2019_INDEX && status === "not_started" && !isSatisfiedAt(context, CERTIFICATE_INDEX))
@@ -178,7 +169,6 @@ const SPONSORSHIP_INDEX = stepIndex("j1_ecfmg_sponsorship");
 const MATCH_DAY_INDEX = stepIndex("match_day");
 const SPONSORSHIP_WAITS_FOR_MATCH_DAY = held(["match_day"], undefined, false);
 const RANK_LIST_INDEX = stepIndex("rank_order_list");
-const ERAS_APPLICATION_INDEX = stepIndex("eras_application");
 const RANK_LIST_WAITS_FOR_ERAS = held(["eras_application"], undefined, false);
 const STEP3_WAIT = held([STEP3_OUT_OF_REACH], STEP3_OUT_OF_REACH_RESOLVED_BY, false);
 const STEP3_WAIT_BUT_PREREQUISITE = held([STEP3_OUT_OF_REACH], STEP3_OUT_OF_REACH_RESOLVED_BY, true);

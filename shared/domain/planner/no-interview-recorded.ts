@@ -8,6 +8,22 @@ import { NRMP_SOAP_URL } from "./risk-sources.ts";
 const NRMP_AT = stepIndex("nrmp_registration");
 const ROL_AT = stepIndex("rank_order_list");
 
+/**
+ * What the rank order list's card asks first while no interview is recorded for the Match
+ * (interviewingForMatch), up to its deadline: a list ranks only programs that interviewed the
+ * applicant, so a countdown to certify one never said so beside NO_INTERVIEW_RECORDED's question.
+ * The countdown stays (interviews may simply be unreported). Past the deadline SEASON_OVER's words
+ * are the card's. `action` unchanged otherwise.
+ */
+export function interviewsFirst(context: PlanContext, action: string): string {
+  if (context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at)
+    return action;
+  if (isFinished(statusAt(context, ROL_AT)) || interviewingForMatch(context)) return action;
+  return `${INTERVIEWS_FIRST} ${action}`;
+}
+const INTERVIEWS_FIRST =
+  "We have no interview recorded for you, and a rank order list ranks only programs that interviewed you: tell us each interview first (the interview form).";
+
 /** The risk per calendar: its words read only the Match year. */
 const made = new WeakMap<SeasonCalendar, Risk>();
 

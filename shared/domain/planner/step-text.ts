@@ -14,6 +14,7 @@ import type { DueDate } from "./deadlines.ts";
 import { datedText, inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { onLaterCandidate } from "./later-candidate.ts";
+import { interviewsFirst } from "./no-interview-recorded.ts";
 import { NRMP_ASKED_RANK_LIST_ACTION, nrmpRegistrationAsked } from "./nrmp-registration-asked.ts";
 import { nrmpWeighingAction, nrmpWhileWeighing, paidStepWhileWeighing } from "./nrmp-while-weighing.ts";
 import { lastingPrerequisiteNote, pastRegistrationWords } from "./past-season.ts";
@@ -105,7 +106,13 @@ export function actionFor(
   due: DueDate | null = null,
 ): string {
   // A paid step beside ERAS_LATE_SUBMISSION's "weigh the next Match" says that condition.
-  return paidStepWhileWeighing(context, entry.key, ownAction(context, entry, index, status, budget, due));
+  const action = paidStepWhileWeighing(
+    context,
+    entry.key,
+    ownAction(context, entry, index, status, budget, due),
+  );
+  // The rank order list with no interview recorded asks about interviews first.
+  return entry.key === "rank_order_list" ? interviewsFirst(context, action) : action;
 }
 
 function ownAction(

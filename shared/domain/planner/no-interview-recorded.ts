@@ -10,14 +10,16 @@ const ROL_AT = stepIndex("rank_order_list");
 
 /**
  * What the rank order list's card asks first while no interview is recorded for the Match
- * (interviewingForMatch), up to its deadline: a list ranks only programs that interviewed the
+ * (interviewingForMatch), from ranking's opening to its deadline (NO_INTERVIEW_RECORDED's window;
+ * before it interviews are still to come): a list ranks only programs that interviewed the
  * applicant, so a countdown to certify one never said so beside NO_INTERVIEW_RECORDED's question.
  * The countdown stays (interviews may simply be unreported). Past the deadline SEASON_OVER's words
  * are the card's. `action` unchanged otherwise.
  */
 export function interviewsFirst(context: PlanContext, action: string): string {
-  if (context.now > context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at)
-    return action;
+  const { dates } = context.calendar;
+  if (context.now < dates.nrmp_rank_order_list_entry_opens.at) return action;
+  if (context.now > dates.nrmp_rol_certification_and_late_registration_deadline.at) return action;
   if (isFinished(statusAt(context, ROL_AT)) || interviewingForMatch(context)) return action;
   return `${INTERVIEWS_FIRST} ${action}`;
 }

@@ -41,6 +41,12 @@ describe("the rank order list with no interview recorded", () => {
     expect(result.reminders.filter((each) => each.milestone === "rank_order_list").length).toBeGreaterThan(0);
   });
 
+  it("does not ask before ranking opens, while interviews are still to come", () => {
+    const step = rankList(planFor(new Date("2027-01-05T17:00:00Z")));
+    expect(step?.action).toBeDefined();
+    expect(step?.action).not.toContain(ASKED);
+  });
+
   it("asks it still on the deadline's day", () => {
     expect(rankList(planFor(new Date("2027-02-24T17:00:00Z")))?.action.startsWith(ASKED)).toBe(true);
   });

@@ -20,7 +20,8 @@ export function interviewsFirst(context: PlanContext, action: string): string {
   const { dates } = context.calendar;
   if (context.now < dates.nrmp_rank_order_list_entry_opens.at) return action;
   if (context.now > dates.nrmp_rol_certification_and_late_registration_deadline.at) return action;
-  if (isFinished(statusAt(context, ROL_AT)) || interviewingForMatch(context)) return action;
+  // A list begun (in progress, scheduled) is the applicant's own word that there is one: its words stay first.
+  if (statusAt(context, ROL_AT) !== "not_started" || interviewingForMatch(context)) return action;
   return `${INTERVIEWS_FIRST} ${action}`;
 }
 const INTERVIEWS_FIRST =

@@ -76,9 +76,11 @@ describe("stepEntryFor's table names every step it can change", () => {
     expect(asked).toBeGreaterThan(100);
   });
 
-  it("names the in-US steps, Step 3 and the rank order list, each changed in some plan", () => {
+  it("names the in-US steps, Step 3, the rank order list and SOAP, each changed in some plan", () => {
     const named = MILESTONE_CATALOG.filter((_, index) => STEP_ENTRY_AT[index] === true).map((e) => e.key);
-    expect(named.sort()).toEqual(["rank_order_list", "usmle_step3", "visa_h1b", "visa_h1b_stamping"].sort());
+    expect(named.sort()).toEqual(
+      ["rank_order_list", "soap", "usmle_step3", "visa_h1b", "visa_h1b_stamping"].sort(),
+    );
     const changed = new Set<string>();
     for (const context of contexts())
       for (const seasonOver of [false, true])

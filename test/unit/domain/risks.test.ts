@@ -215,7 +215,14 @@ const cases: RiskCase[] = [
     // Exams reported: the applicant could have ranked (with nothing done the season was out of
     // reach at its deadline, and MATCH_YEAR_NOT_FEASIBLE stays).
     name: "ROL deadline passed without a certified list, registered with NRMP (SOAP still open)",
-    input: inputFactory({ milestones: [...examsDone(), milestoneFactory("nrmp_registration", "done")] }),
+    // ERAS submitted: a list there may have been (with nothing to rank SEASON_OVER is a warning).
+    input: inputFactory({
+      milestones: [
+        ...examsDone(),
+        milestoneFactory("eras_application", "done", "2025-09-20"),
+        milestoneFactory("nrmp_registration", "done"),
+      ],
+    }),
     now: "2026-02-26T03:00:00Z",
     code: "SEASON_OVER",
     expected: "critical",

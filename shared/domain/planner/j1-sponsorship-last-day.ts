@@ -14,7 +14,6 @@ import {
   J1_CONSULAR_ALLOWANCE_DAYS,
   J1_CONSULAR_ALLOWANCE_SOURCE,
   J1_ECFMG_REVIEW_SHORTEST_DAYS,
-  J1_FILE_TO_VISA_DAYS,
   visaDayFrom,
 } from "./j1-allowances.ts";
 import { certificateNeededForDs2019 } from "./j1-certificate.ts";

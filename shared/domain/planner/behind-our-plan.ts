@@ -7,6 +7,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { dueDayOf, fileLineAt } from "./j1-allowances.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import type { Collected } from "./milestone-gates.ts";
+import { petitionApprovalDue } from "./petition-approval.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
@@ -54,7 +55,10 @@ function visaDateAtRisk(
 ): { waiting: string; planned: number; from: number } | null {
   if (!visaChainMatched(context)) return null;
   let waiting: Pick<CatalogEntry, "key" | "due"> | null = entry;
-  let planned = dates.due(entry.key as MilestoneKey)?.at;
+  // The petition filed (in progress) is dated by USCIS's approval (petitionApprovalDue), as its card
+  // and VISA_STEP_LATE read it: the visa's date is at risk half-way from that day, not from the filing's.
+  const approval = entry.key === "visa_h1b" ? petitionApprovalDue(context, dates) : null;
+  let planned = (approval ?? dates.due(entry.key as MilestoneKey))?.at;
   if (entry.key === "contract") {
     const needed = contractNeededBy(context, dates);
     waiting = needed?.step ?? null;
@@ -85,18 +89,20 @@ export function visaDateMissedDay(
   shown: number,
 ): DueDate | null {
   const atRisk = visaDateAtRisk(context, entry, dates);
-  // The J-1 sponsorship file's steps (and the contract the file waits on) alone have room between our
-  // allowance and that last day. On H-1B the petition's planned day is itself the last filing day that
-  // keeps the visa's date (h1bPetitionLastDay's verdict comes the next morning); the certificate the
-  // DS-2019 waits for is overdue from the DS-2019's day: each stays the day it missed.
-  if (atRisk === null || !J1_FILE.has(atRisk.waiting as MilestoneKey)) return null;
+  // The J-1 sponsorship file's steps (and the contract the file waits on), and the H-1B petition filed
+  // (its approval is USCIS's, half the time to the stamping its room), alone have room between our
+  // allowance and that last day. The petition not yet filed: its planned day is itself the last filing
+  // day that keeps the visa's date (h1bPetitionLastDay's verdict comes the next morning); the
+  // certificate the DS-2019 waits for is overdue from the DS-2019's day: each stays the day it missed.
+  const filed = atRisk?.waiting === "visa_h1b" ? petitionApprovalDue(context, dates) : null;
+  if (atRisk === null || (filed === null && !J1_FILE.has(atRisk.waiting as MilestoneKey))) return null;
   // Still behind our plan (behindOurPlanUntil): its planned day stands.
   const until = behindOurPlanUntil(context, entry, dates);
   if (until !== null && context.now < until) return null;
   // A file step still open: the visa's date came at risk, before half the allowance was gone, the
   // morning the file's fastest road left (ECFMG's shorter review, the consular month) first brought
   // the visa after its date (fileLineAt, visaDatePastReach's own line), whatever verdict speaks now.
-  const visa = dates.due("visa_j1");
+  const visa = filed === null ? dates.due("visa_j1") : null;
   const from =
     visa === null
       ? atRisk.from
@@ -105,11 +111,14 @@ export function visaDateMissedDay(
   // Only the planned day itself gives way (the contract's: the step waiting on it's), never a date of another rule.
   if (shown !== atRisk.planned && shown !== dates.due(entry.key as MilestoneKey)?.at) return null;
   // The planned day's own kind (a whole day, our advice, with its status), on the later day.
-  const planned = dates.due(atRisk.waiting as MilestoneKey);
-  return planned === null
-    ? null
-    : shapedDueDate({ ...planned, at: from, source: VISA_DATE_MISSED_SOURCE, dayName: undefined });
+  const planned = filed ?? dates.due(atRisk.waiting as MilestoneKey);
+  const source = filed === null ? VISA_DATE_MISSED_SOURCE : APPROVAL_MISSED_SOURCE;
+  return planned === null ? null : shapedDueDate({ ...planned, at: from, source, dayName: undefined });
 }
+
+/** The filed H-1B petition's missed day's rule (visaDateMissedDay), its source on every surface. */
+const APPROVAL_MISSED_SOURCE =
+  "The day half the time this plan allows between USCIS's approval of your filed H-1B petition and your visa's stamping was gone; the earlier approval day is our allowance for USCIS's premium processing (advice)";
 
 /** The missed day's rule (visaDateMissedDay), its source on every surface. */
 export const VISA_DATE_MISSED_SOURCE =

@@ -4,7 +4,7 @@ import { questionReminderLabel, questionStepLabel } from "./match-outcome-labels
 import { datedBySoapEnd } from "./match-outcome-question.ts";
 import { type MissedDateItem, missedDateLabel, OVERDUE_SINCE_LABEL } from "./missed-date-label.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
-import { stepBadge } from "./step-badge.ts";
+import { overdueWords, stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
 
 const MIDNIGHT = /, 12:00 AM [^,]+$/;
@@ -241,8 +241,8 @@ export function targetShown(target: Deadline | undefined, now: string, own?: Dea
  * (the email showed only an early step's hard deadline, not the target that drives it):
  * the target first while it is ahead ("aim to finish by … , target, not a deadline"), then the
  * deadline ("due …", or "by …" when it stands alone), tagged by who sets it (dateTag); a deadline
- * already passed reads "overdue: it was due …" ("behind our plan since …" on a step behind our plan, as
- * its subject and card say); an early deadline passed names the late one; an exam sat with its result
+ * already passed reads "overdue: it was due …" (overdueWords; "behind our plan since …" on a step behind
+ * our plan, as its subject and card say); an early deadline passed names the late one; an exam sat with its result
  * pending says so first, as stepBadge's badge. Undefined when no date at all. `now`: epoch milliseconds.
  */
 export function stepDatesInline(
@@ -273,9 +273,7 @@ export function stepDatesInline(
     const ownDay = step.ownDate !== undefined && step.ownDate.at === deadline.at;
     if (badge === "behind-plan") phrases.push(`${missedDateLabel(step).inline} ${when}`);
     else if (Date.parse(deadline.at) + (ownDay ? DAY_MS : 0) <= now)
-      phrases.push(
-        `${badge === "overdue-result-pending" ? "overdue: result pending;" : "overdue:"} it was due ${when}`,
-      );
+      phrases.push(overdueWords(deadline, when, badge === "overdue-result-pending"));
     else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${tagged}`);
     else if (step.missedDeadline) phrases.push(`late deadline ${when}${tagged}`);
     // A Match outcome question is answered by its date, SOAP running ends then, an NRMP event is on

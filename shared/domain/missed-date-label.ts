@@ -1,3 +1,5 @@
+import type { Deadline } from "./plan.ts";
+
 /** The words before an overdue step's missed date (Reminder.overdueSince), shown in place of its countdown. */
 export const OVERDUE_SINCE_LABEL = { label: "Overdue since", inline: "overdue since" } as const;
 /**
@@ -19,4 +21,22 @@ export function missedDateLabel(
   item: MissedDateItem,
 ): typeof OVERDUE_SINCE_LABEL | typeof BEHIND_PLAN_SINCE_LABEL {
   return item.behindPlan === true ? BEHIND_PLAN_SINCE_LABEL : OVERDUE_SINCE_LABEL;
+}
+
+/**
+ * The rules of a day a step turned overdue on that was never a day it was due (planner/behind-our-plan.ts
+ * visaDateMissedDay: the day the visa's own date came at risk, past our earlier allowance), each its
+ * source on every surface: the J-1 sponsorship file's steps', the filed H-1B petition's.
+ */
+export const TURNED_OVERDUE_SOURCES = {
+  j1File:
+    "The last day on which ECFMG's shorter review (4 weeks) and the consular month still brought your J-1 visa by its own date, had your sponsorship file been complete that day (or, if sooner, the day half the time this plan allows between the step and the visa was gone); the earlier day the step was planned for is our cautious allowance (advice)",
+  filedPetition:
+    "The day half the time this plan allows between USCIS's approval of your filed H-1B petition and your visa's stamping was gone; the earlier approval day is our allowance for USCIS's premium processing (advice)",
+} as const;
+const TURNED_OVERDUE = new Set<string>(Object.values(TURNED_OVERDUE_SOURCES));
+
+/** Whether a passed date is the day the step turned overdue, not its due day (TURNED_OVERDUE_SOURCES): "overdue since" it, never "it was due" it. */
+export function turnedOverdueOn(deadline: Pick<Deadline, "source">): boolean {
+  return TURNED_OVERDUE.has(deadline.source);
 }

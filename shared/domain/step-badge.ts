@@ -1,4 +1,5 @@
-import type { NextStep, Risk } from "./plan.ts";
+import { OVERDUE_SINCE_LABEL, turnedOverdueOn } from "./missed-date-label.ts";
+import type { Deadline, NextStep, Risk } from "./plan.ts";
 import { pressesSteps } from "./pressing-risks.ts";
 import { DAY_MS } from "./time.ts";
 
@@ -106,4 +107,18 @@ export function badgeWords(badge: StepBadge, step: Pick<NextStep, "matchYears">)
 /** Whether the badge says the step is past its deadline (its date shown has passed). */
 export function isOverdueBadge(badge: StepBadge): boolean {
   return badge === "overdue" || badge === "overdue-result-pending";
+}
+
+/**
+ * A passed deadline's words in a next step's line (`when`: the date as shown): "overdue since" the day
+ * the step turned overdue past our allowance (turnedOverdueOn), which was never a day it was due, else
+ * "overdue: it was due" its day ("overdue: result pending;" for an exam sat with no result, as the badge).
+ */
+export function overdueWords(
+  deadline: Pick<Deadline, "source">,
+  when: string,
+  resultPending: boolean,
+): string {
+  if (turnedOverdueOn(deadline)) return `${OVERDUE_SINCE_LABEL.inline} ${when}`;
+  return `${resultPending ? "overdue: result pending;" : "overdue:"} it was due ${when}`;
 }

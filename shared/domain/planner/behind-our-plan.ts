@@ -1,4 +1,5 @@
 import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { TURNED_OVERDUE_SOURCES } from "../missed-date-label.ts";
 import type { Deadline, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
@@ -112,17 +113,9 @@ export function visaDateMissedDay(
   if (shown !== atRisk.planned && shown !== dates.due(entry.key as MilestoneKey)?.at) return null;
   // The planned day's own kind (a whole day, our advice, with its status), on the later day.
   const planned = filed ?? dates.due(atRisk.waiting as MilestoneKey);
-  const source = filed === null ? VISA_DATE_MISSED_SOURCE : APPROVAL_MISSED_SOURCE;
+  const source = TURNED_OVERDUE_SOURCES[filed === null ? "j1File" : "filedPetition"];
   return planned === null ? null : shapedDueDate({ ...planned, at: from, source, dayName: undefined });
 }
-
-/** The filed H-1B petition's missed day's rule (visaDateMissedDay), its source on every surface. */
-const APPROVAL_MISSED_SOURCE =
-  "The day half the time this plan allows between USCIS's approval of your filed H-1B petition and your visa's stamping was gone; the earlier approval day is our allowance for USCIS's premium processing (advice)";
-
-/** The missed day's rule (visaDateMissedDay), its source on every surface. */
-export const VISA_DATE_MISSED_SOURCE =
-  "The last day on which ECFMG's shorter review (4 weeks) and the consular month still brought your J-1 visa by its own date, had your sponsorship file been complete that day (or, if sooner, the day half the time this plan allows between the step and the visa was gone); the earlier day the step was planned for is our cautious allowance (advice)";
 
 /** Whether a step past its date at `at` is behind our plan, not overdue (behindOurPlanUntil). */
 export function behindOurPlanAt(

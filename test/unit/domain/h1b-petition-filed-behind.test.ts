@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reminderDateLabel } from "#domain/date-words.ts";
+import { reminderDateLabel, stepDatesInline } from "#domain/date-words.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -71,5 +71,8 @@ describe("an H-1B petition filed and awaiting USCIS past this plan's approval da
     const weekly = weeklyEmail(result);
     expect(weekly?.email.subject).toContain("overdue since Sun 30 May 2027 (our advice)");
     expect(weekly?.email.subject).not.toContain("13 May");
+    // The next steps' line: nothing was due on 30 May, so it is overdue since then, not "it was due".
+    const line = step && stepDatesInline(step, Date.parse(result.now), result.risks);
+    expect(line).toBe("overdue since Sun 30 May 2027");
   });
 });

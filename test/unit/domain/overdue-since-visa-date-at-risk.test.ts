@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reminderDateLabel } from "#domain/date-words.ts";
+import { reminderDateLabel, stepDatesInline } from "#domain/date-words.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -95,6 +95,15 @@ describe.each(ZONES)(
       // The why may still tell what the plan had counted on (Mon 5 Apr); nothing is overdue since it.
       expect(email?.text).not.toMatch(/overdue since:? Mon 5 Apr|overdue: it was due Mon 5 Apr/i);
       expect(email?.subject).not.toContain("5 Apr");
+    });
+
+    it("the next steps' line in May: overdue since Mon 19 Apr, a day nothing was due, never \"it was due\" it", () => {
+      const result = at(may);
+      for (const key of STEPS) {
+        const step = result.nextSteps.find((each) => each.milestone === key);
+        const line = step && stepDatesInline(step, Date.parse(result.now), result.risks);
+        expect(line, key).toBe("overdue since Mon 19 Apr 2027");
+      }
     });
   },
 );

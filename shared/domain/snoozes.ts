@@ -82,13 +82,16 @@ export interface SnoozeOption {
  * applicant's words; undefined when it may. Asked by snoozeOptions, so the email, the timeline and
  * the action link's POST agree on the same plan:
  * - a critical risk's notice rides on the step (Risk.noticeOn, which stays once the notice has gone
- *   out, so the plan without sent reminders answers alike): it asks to act by its date and is
- *   always sent (README), and a snooze would quiet the step it calls critical;
+ *   out, so the plan without sent reminders answers alike), or a critical risk names it (its
+ *   `milestones`: the Statement of Need beside the contract the notice rides on): it asks to act by
+ *   its date and is always sent (README), and a snooze would quiet a step it calls critical;
  * - on SOAP from Match Week's notification until SOAP ends (the season's dates): the offer rounds
  *   come a day apart, and a snooze there could silence the reminder of one (our advice).
  */
 export function snoozeHeldBack(plan: Plan, milestone: MilestoneKey): string | undefined {
-  if (plan.risks.some((risk) => risk.noticeOn === milestone))
+  const critical = (risk: Plan["risks"][number]) =>
+    risk.severity === "critical" && risk.milestones.includes(milestone);
+  if (plan.risks.some((risk) => risk.noticeOn === milestone || critical(risk)))
     return "a critical notice about it asks you to act by its date";
   if (milestone !== "soap") return undefined;
   const { dates } = seasonCalendar(laterPlannedMatchYear(plan) ?? plan.matchYear);

@@ -97,7 +97,7 @@ describe.each(ZONES)(
       expect(email?.subject).not.toContain("5 Apr");
     });
 
-    it("the next steps' line in May: overdue since Mon 19 Apr, a day nothing was due, never \"it was due\" it", () => {
+    it('the next steps\' line in May: overdue since Mon 19 Apr, a day nothing was due, never "it was due" it', () => {
       const result = at(may);
       for (const key of STEPS) {
         const step = result.nextSteps.find((each) => each.milestone === key);

@@ -5,6 +5,7 @@ import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
 import { contractNeededBy } from "./contract-needed-by.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { changeOfStatus } from "./h1b-in-us.ts";
 import { dueDayOf, fileLineAt } from "./j1-allowances.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import type { Collected } from "./milestone-gates.ts";
@@ -58,7 +59,9 @@ function visaDateAtRisk(
   let waiting: Pick<CatalogEntry, "key" | "due"> | null = entry;
   // The petition filed (in progress) is dated by USCIS's approval (petitionApprovalDue), as its card
   // and VISA_STEP_LATE read it: the visa's date is at risk half-way from that day, not from the filing's.
-  const approval = entry.key === "visa_h1b" ? petitionApprovalDue(context, dates) : null;
+  // Not with the stamping waived (a change of status): the approval itself is the status, no visa follows.
+  const approval =
+    entry.key === "visa_h1b" && !changeOfStatus(context) ? petitionApprovalDue(context, dates) : null;
   let planned = (approval ?? dates.due(entry.key as MilestoneKey))?.at;
   if (entry.key === "contract") {
     const needed = contractNeededBy(context, dates);
@@ -95,7 +98,8 @@ export function visaDateMissedDay(
   // allowance and that last day. The petition not yet filed: its planned day is itself the last filing
   // day that keeps the visa's date (h1bPetitionLastDay's verdict comes the next morning); the
   // certificate the DS-2019 waits for is overdue from the DS-2019's day: each stays the day it missed.
-  const filed = atRisk?.waiting === "visa_h1b" ? petitionApprovalDue(context, dates) : null;
+  const filed =
+    atRisk?.waiting === "visa_h1b" && !changeOfStatus(context) ? petitionApprovalDue(context, dates) : null;
   if (atRisk === null || (filed === null && !J1_FILE.has(atRisk.waiting as MilestoneKey))) return null;
   // Still behind our plan (behindOurPlanUntil): its planned day stands.
   const until = behindOurPlanUntil(context, entry, dates);

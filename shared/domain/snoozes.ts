@@ -82,7 +82,7 @@ export interface SnoozeOption {
  * applicant's words; undefined when it may. Asked by snoozeOptions, so the email, the timeline and
  * the action link's POST agree on the same plan:
  * - a critical risk's notice rides on the step (Risk.noticeOn, which stays once the notice has gone
- *   out, so the plan without sent reminders answers alike), or a critical risk names it (its
+ *   out, so the plan without sent reminders answers alike), or a critical notice names it (its risk's
  *   `milestones`: the Statement of Need beside the contract the notice rides on): it asks to act by
  *   its date and is always sent (README), and a snooze would quiet a step it calls critical;
  * - on SOAP from Match Week's notification until SOAP ends (the season's dates): the offer rounds
@@ -90,7 +90,7 @@ export interface SnoozeOption {
  */
 export function snoozeHeldBack(plan: Plan, milestone: MilestoneKey): string | undefined {
   const critical = (risk: Plan["risks"][number]) =>
-    risk.severity === "critical" && risk.milestones.includes(milestone);
+    risk.severity === "critical" && risk.noticeOn !== undefined && risk.milestones.includes(milestone);
   if (plan.risks.some((risk) => risk.noticeOn === milestone || critical(risk)))
     return "a critical notice about it asks you to act by its date";
   if (milestone !== "soap") return undefined;

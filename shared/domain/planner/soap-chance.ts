@@ -10,8 +10,8 @@ import { seasonIsOver, soapStillOpen } from "./season-over-state.ts";
 
 /**
  * SOAP for an applicant registered with NRMP who cannot match in the Main Match: the rank order list
- * deadline passed without a certified list while SOAP is still open to them (soapStillOpen), or there
- * is nothing to rank (nothingToRank: no ERAS application, no interview). SOAP is then their chance
+ * deadline passed without a certified list while SOAP is still open to them (soapStillOpen), or, from
+ * ranking's opening, there is nothing to rank (nothingToRank: no ERAS application, no interview). SOAP is then their chance
  * this season, and its step is titled so ("SOAP, if you do not match" spoke of a Match they are not
  * in). SOAP's eligibility (NRMP: registered for the Main Match by the rank order list deadline,
  * verified by ECFMG as eligible to enter GME on July 1, unmatched on Monday of Match Week;
@@ -20,7 +20,10 @@ import { seasonIsOver, soapStillOpen } from "./season-over-state.ts";
  */
 export function soapOnlyChance(context: PlanContext): boolean {
   if (statusOf(context, "nrmp_registration") !== "done") return false;
-  return seasonIsOver(context) ? soapStillOpen(context) : nothingToRank(context);
+  if (seasonIsOver(context)) return soapStillOpen(context);
+  // Before ranking opens, nothing to rank only means the application and interviews are still to
+  // come (in September ERAS itself is due): "you cannot match in the Main Match" would be untrue then.
+  return context.now >= context.calendar.dates.nrmp_rank_order_list_entry_opens.at && nothingToRank(context);
 }
 
 const CATALOG_TITLE = catalogEntry("soap").title;

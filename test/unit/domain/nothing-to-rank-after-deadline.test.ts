@@ -113,6 +113,20 @@ describe("SOAP for one who cannot match", () => {
     expect(step?.action).not.toContain("SOAP applications go through ERAS");
   });
 
+  it("before ranking opens, with ERAS still due, is not yet her only chance: no 'cannot match' words", () => {
+    for (const now of ["2026-09-22T06:00:00Z", "2026-10-15T06:00:00Z", "2027-01-14T06:00:00Z"]) {
+      const step = soap(planFor(new Date(now)));
+      expect(step?.title ?? "SOAP, if you do not match", now).toBe("SOAP, if you do not match");
+      expect(step?.action ?? "", now).not.toContain("cannot match in the Main Match");
+      expect(step?.action ?? "", now).not.toContain("SOAP applications go through ERAS");
+    }
+  });
+
+  it("from ranking's opening, with nothing to rank, is her chance this season", () => {
+    const opened = new Date(calendar.dates.nrmp_rank_order_list_entry_opens.at + 60 * 60 * 1000);
+    expect(soap(planFor(opened))?.title).toBe(SOAP_CHANCE_TITLE);
+  });
+
   it("keeps 'if you do not match' for one with a certified list", () => {
     const result = plan(
       inputFactory({

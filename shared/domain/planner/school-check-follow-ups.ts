@@ -93,8 +93,13 @@ const seasonNotes = new Map<number, string>();
  */
 export function laidSchoolCheck(context: PlanContext, entry: CatalogEntry): CatalogEntry {
   if (entry.key !== SCHOOL_CHECK.key || context.signedUpAt === undefined) return entry;
-  datedCheck ??= Object.freeze({ ...entry, ladder: DATED_LOOKUP_LADDER });
-  return datedCheck;
+  let dated = datedChecks.get(entry);
+  if (dated === undefined) {
+    dated = Object.freeze({ ...entry, ladder: DATED_LOOKUP_LADDER }) as CatalogEntry;
+    datedChecks.set(entry, dated);
+  }
+  return dated;
 }
 const DATED_LOOKUP_LADDER = "lookup-dated";
-let datedCheck: CatalogEntry | undefined;
+// Keyed by the entry it was made from: an entry another rule retitled keeps its own title.
+const datedChecks = new WeakMap<CatalogEntry, CatalogEntry>();

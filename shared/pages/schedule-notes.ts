@@ -45,7 +45,7 @@ export function lastDayHelp(preview: ActionPreview): string {
     return ` This plan ${passed ? "wanted" : "wants"} your visa by <strong>${e(humanDate(last.date))}</strong>${e(basisMark(last.deadline))}, before your trip and orientation; a later interview is recorded, and your plan will show what it means for your start.`;
   if (last.means === "start")
     return ` This plan ${passed ? "needed" : "needs"} it by <strong>${e(humanDate(last.date))}</strong>${e(basisMark(last.deadline))}${passed ? ", which has passed" : ""}; a later date is recorded, and your plan will show what it means for your start.`;
-  return ` The last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match is <strong>${e(humanDate(last.date))}</strong> (its deadline: ${e(last.deadline.local)}); a later date is recorded, but it is too late for this Match.`;
+  return ` The last day to ${doIt(preview)} for the ${last.matchYear} Match is <strong>${e(humanDate(last.date))}</strong> (its deadline: ${e(last.deadline.local)}); a later date is recorded, but it is too late for this Match.`;
 }
 
 /** A recorded date after the step's last day, said plainly, in what that day decides (lastDayHelp). */
@@ -61,7 +61,7 @@ export function tooLateNote(preview: ActionPreview, recorded: MilestoneEntry | u
           `${given} is after ${markedDay(last)}, the day this plan needed it by, which has passed. Keep your seat (take an earlier one only if it opens, then use Change the date); your plan will show what it means for your start, and your timeline's “Risks to watch” says what else to do now.`
         : last.means === "start"
           ? `${given} is after ${markedDay(last)}, the day this plan needs it by. Book an earlier day if you can, then use Change the date; your plan will show what it means for your start, and your timeline's “Risks to watch” says what else to do now.`
-          : `${given} is after ${humanDate(last.date)}, the last day to ${doIt(preview)} for the ${preview.plan.matchYear} Match: a result from that day comes too late to count for this Match. Book an earlier day if you can, then use Change the date; your timeline's “Risks to watch” says what this means and what else you can do.`;
+          : `${given} is after ${humanDate(last.date)}, the last day to ${doIt(preview)} for the ${last.matchYear} Match: a result from that day comes too late to count for this Match. Book an earlier day if you can, then use Change the date; your timeline's “Risks to watch” says what this means and what else you can do.`;
   return `<p class="note critical" role="alert">${e(words)}</p>`;
 }
 

@@ -1,5 +1,6 @@
 import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import { CONSULAR_INTERVIEWS } from "#domain/consular-interviews.ts";
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import { shiftIsoDay } from "#domain/iso-texts.ts";
 import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
 import { failedScores } from "#domain/planner/failed-score.ts";
@@ -198,6 +199,8 @@ export interface ScheduleLastDay {
   date: string;
   deadline: Deadline;
   means: LastDayMeaning;
+  /** The Match the plan is dated for (a plan moved to a later Match: that one), which a "match" day decides. */
+  matchYear: number;
 }
 
 /** The last day a "Scheduled for…" date is measured against, or undefined when the step has no deadline. */
@@ -211,10 +214,14 @@ export function scheduleLastDay(
 ): ScheduleLastDay | undefined {
   const deadline = newDateDeadline(planning, state, now, plan, milestone, today);
   if (!deadline) return undefined;
+  // A plan moved to a later Match dates its exams for that Match: measured against the entered one,
+  // Step 1 for 2028 read as a day after 2027's ranking, "what it means for your start".
+  const matchYear = laterPlannedMatchYear(plan) ?? plan.matchYear;
   return {
     date: lastDayOf(deadline, state.profile.timezone),
     deadline,
-    means: lastDayMeaning(milestone, deadline, plan.matchYear),
+    means: lastDayMeaning(milestone, deadline, matchYear),
+    matchYear,
   };
 }
 

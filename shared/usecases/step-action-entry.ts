@@ -1,7 +1,7 @@
 import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import { CONSULAR_INTERVIEWS } from "#domain/consular-interviews.ts";
-import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import { shiftIsoDay } from "#domain/iso-texts.ts";
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
 import { failedScores } from "#domain/planner/failed-score.ts";
 import { isRankingSitting } from "#domain/planner/last-sitting-day.ts";

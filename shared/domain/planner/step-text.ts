@@ -223,7 +223,7 @@ function statusAction(
         const late = tooLateAsBooked(context, entry.key, due);
         // Before the start's last week the start still holds: what to do, never "may not be in hand".
         if (bookedBeforeLastWeek(context, entry.key, day, due as DueDate))
-          return `${first}${warnedInterviewAdvice(entry.key, day <= context.now)}`;
+          return `${first}${warnedInterviewAdvice(context, entry.key, day <= context.now)}`;
         const action = interviewDayCard(context, entry.key, day, first);
         return keep ?? `${action ?? fill(context, text, entry, given, due)} ${late}`;
       }

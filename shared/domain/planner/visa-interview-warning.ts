@@ -7,6 +7,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { addSource, citationSource, requirementSource } from "./risk-sources.ts";
+import { awaitedDocumentWords } from "./visa-document-words.ts";
 import { type LateInterview, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 import { VISA_STEP_OF } from "./visa-start-words.ts";
@@ -28,10 +29,19 @@ const DOCUMENTS: Partial<Record<MilestoneKey, string>> = {
  * (advice): an earlier slot through the consulate's appointment system, the documents ready, the
  * program's GME office told the day; on the day itself, keep it and ask when the passport comes back.
  */
-export function warnedInterviewAdvice(key: MilestoneKey, today: boolean, labelled = true): string {
-  const documents = DOCUMENTS[key] ?? "your documents";
+export function warnedInterviewAdvice(
+  context: PlanContext,
+  key: MilestoneKey,
+  today: boolean,
+  labelled = true,
+): string {
   // A risk's message carries no basis label: its sources say advice (WARNED_ADVICE_SOURCE).
   const mark = labelled ? " (advice)" : "";
+  // The document the interview needs still awaited: nothing to bring yet, so the card and this
+  // warning say it comes first, beside the critical that asks to courier it or move the interview.
+  const awaited = awaitedDocumentWords(context, key);
+  if (awaited !== "") return labelled ? awaited : awaited.replace(" (advice)", "");
+  const documents = DOCUMENTS[key] ?? "your documents";
   return today
     ? ` Keep your interview today and bring ${documents}, ask the consulate when it will return your passport with the visa, and tell us whether the visa was issued${mark}.`
     : ` A visa is usually issued within days of the interview, so your start can still hold${mark}: ask the consulate for an earlier slot through its appointment system, have ${documents} ready for the interview, and tell your program's GME office the day of your interview${mark}.`;
@@ -69,7 +79,7 @@ export function interviewAfterVisaDateRisks(context: PlanContext, dates: PlanDat
     {
       code: "VISA_INTERVIEW_AFTER_VISA_DATE",
       severity: "warning",
-      message: `${capitalised(interview.words)}.${warnedInterviewAdvice(key, interview.today, false)}`,
+      message: `${capitalised(interview.words)}.${warnedInterviewAdvice(context, key, interview.today, false)}`,
       milestones: [key],
       sources,
     },

@@ -196,3 +196,25 @@ describe("a DS-2019 still awaited with the J-1 interview booked", () => {
     });
   });
 });
+
+describe("an interview in the band with the DS-2019 still awaited", () => {
+  describe.each(ZONES)("in %s", (zone) => {
+    const awaited = (now: Date) =>
+      plan(matched(zone, milestoneFactory("j1_ds2019", "in_progress"), "2027-06-20"), calendar, now);
+
+    // The critical asks to courier the DS-2019 or move the interview: the band's card and warning must
+    // not tell her, the same morning, to keep the interview and bring a DS-2019 she does not have.
+    it.each([
+      ["the day before", "2027-06-19"],
+      ["the interview's own day", "2027-06-20"],
+    ])("%s: card and warning say the DS-2019 comes first, never 'bring your DS-2019'", (_, day) => {
+      const result = awaited(morning(zone, day));
+      expect(riskOf(result, CRITICAL)?.message).toContain("the consulate needs your DS-2019 there");
+      for (const words of [visaCard(result), riskOf(result, WARNING)?.message ?? ""]) {
+        expect(words).not.toContain("bring your DS-2019");
+        expect(words).not.toContain("have your DS-2019");
+        expect(words).toContain("Your DS-2019 is not marked received yet");
+      }
+    });
+  });
+});

@@ -71,7 +71,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   ROL_BEFORE_RANKING_OPENS: ({ fullName }) =>
     `${fullName}'s rank order list carries a date before ranking opens.`,
   ROL_PLANNED_AFTER_DEADLINE: ({ fullName, matchYear }) =>
-    `${fullName} plans to certify the rank order list on a day after the ${matchYear} Match's rank order list deadline, when a list no longer counts.`,
+    `${fullName} plans to certify the rank order list on a day after the ${matchYear} Match's rank order list deadline (or on its own day, the deadline falling that morning in their time), when a list no longer counts.`,
   RANKING_MAY_OPEN_LATER: ({ fullName }) =>
     `${fullName}'s rank order list carries a date before ranking may open this season (its opening is projected); check in R3 that the list is certified.`,
   ROL_DEADLINE_MAY_BE_LATER: ({ fullName, matchYear }) =>

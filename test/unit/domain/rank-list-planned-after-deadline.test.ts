@@ -19,8 +19,10 @@ import {
  * booked past its last day does not. Its card said so, yet the plan raised no risk, the row read
  * "soon" until the 3-day rung and the email was the routine countdown ("Certify your rank order
  * list: due …"). Now a critical risk, the row urgent and a notice at the next slot whose subject says
- * the day is too late and names the deadline in her time. A day that holds the deadline (Auckland's
- * Thursday, the deadline at 3:00 PM there) is not after it.
+ * the day is too late and names the deadline in her time. A day that holds the deadline in its
+ * morning (Lagos's Thursday at 3:00 AM, Manila's at 10:00 AM) was calm too, though a list certified
+ * "on the 25th" is certified hours after it stopped counting: the same risk now, naming the hour. A
+ * day that holds the deadline later (Auckland's Thursday, the deadline at 3:00 PM there) is not after it.
  */
 
 /** Lani in `zone`: registered with NRMP, every step before it done, certified, interviewed; the list as given. */
@@ -99,7 +101,32 @@ describe("a rank order list planned for Thu 25 Feb 2027 in Honolulu, after the 4
   });
 });
 
-describe("no risk where the planned day is not after the deadline", () => {
+describe("a rank order list planned for Thu 25 Feb 2027 where the deadline falls that morning", () => {
+  it("Lagos, the deadline at 3:00 AM that day: critical, naming the hour and the day before", () => {
+    const result = planFor(planned("Africa/Lagos", "2027-02-25"), "2027-02-10T13:00:00+01:00");
+    const risks = listRisks(result);
+    expect(risks.map((risk) => risk.severity)).toEqual(["critical"]);
+    expect(risks[0]?.message).toContain(
+      "You plan to certify your rank order list on Thu 25 Feb 2027, but on that day the rank order list deadline is at 3:00 AM your time, Thu 25 Feb 2027, 3:00 AM GMT+1",
+    );
+    expect(risks[0]?.message).toContain("Certify it in R3 by then, or on Wed 24 Feb 2027,");
+    expect(risks[0]?.message).toContain("you cannot match in the 2027 Match");
+    expect(listRow(result)?.urgency).toBe("urgent");
+    expect(notice(result)?.title).toBe(
+      "The day you plan to certify your rank order list is too late: certify it before Thu 25 Feb 2027, 3:00 AM GMT+1 (projected)",
+    );
+  });
+
+  it("Manila, the deadline at 10:00 AM that day: critical, naming the hour", () => {
+    const result = planFor(planned("Asia/Manila", "2027-02-25"), "2027-02-10T20:00:00+08:00");
+    const risks = listRisks(result);
+    expect(risks.map((risk) => risk.severity)).toEqual(["critical"]);
+    expect(risks[0]?.message).toContain("the rank order list deadline is at 10:00 AM your time");
+    expect(listRow(result)?.urgency).toBe("urgent");
+  });
+});
+
+describe("no risk where the planned day is not after the deadline and holds it only after noon", () => {
   it("Honolulu, planned Wed 24 Feb, the deadline's own day", () => {
     const result = planFor(planned("Pacific/Honolulu", "2027-02-24"), "2027-02-10T02:00:00-10:00");
     expect(listRisks(result)).toEqual([]);

@@ -8,6 +8,7 @@ import { instantWords } from "./date-math.ts";
 import { when } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, citeSeasonDate, NRMP_EVENTS_URL } from "./risk-sources.ts";
 
 /**
@@ -54,6 +55,16 @@ function plannedLate(
 }
 
 /**
+ * ", or on Wed 24 Feb 2027", the day before the planned day, while that day is still ahead for her;
+ * from her midnight opening the planned day, nothing (the day before has gone): noted as a re-plan.
+ */
+function dayBefore(context: PlanContext, date: string): string {
+  const dayStart = startOfLocalDate(context.zone, date);
+  noteRiskChange(context, dayStart);
+  return context.now < dayStart ? `, or on ${renderDate(shiftIsoDay(date, -1))}` : "";
+}
+
+/**
  * ROL_PLANNED_AFTER_DEADLINE (critical, its notice when it appears) for a rank order list planned
  * for a day after its deadline, the deadline still ahead and the Match in reach (`inReach`: no gate
  * held, not out of reach); null otherwise.
@@ -79,7 +90,7 @@ export function rankListPlannedLateRisk(
     .slice(0, 2)
     .join(" ");
   const message = late.morning
-    ? `You plan to certify your rank order list on ${renderDate(late.date)}, but on that day the rank order list deadline is at ${hour} your time, ${deadline}: ${loses}. Certify it in R3 by then, or on ${renderDate(shiftIsoDay(late.date, -1))}, ${resend}.`
+    ? `You plan to certify your rank order list on ${renderDate(late.date)}, but on that day the rank order list deadline is at ${hour} your time, ${deadline}: ${loses}. Certify it in R3 by then${dayBefore(context, late.date)}, ${resend}.`
     : `You plan to certify your rank order list on ${renderDate(late.date)}, after the rank order list deadline, ${deadline}: ${loses}. Certify it in R3 by ${deadline}, ${resend}.`;
   return Object.freeze({
     code: "ROL_PLANNED_AFTER_DEADLINE",

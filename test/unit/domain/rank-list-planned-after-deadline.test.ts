@@ -117,6 +117,13 @@ describe("a rank order list planned for Thu 25 Feb 2027 where the deadline falls
     );
   });
 
+  it("Lagos at 1:00 AM on the 25th, the deadline still ahead: by then, never the day before, gone", () => {
+    const result = planFor(planned("Africa/Lagos", "2027-02-25"), "2027-02-25T01:00:00+01:00");
+    const message = listRisks(result)[0]?.message ?? "";
+    expect(message).toContain("Certify it in R3 by then, and send your intake form again");
+    expect(message).not.toContain("or on Wed 24 Feb");
+  });
+
   it("Manila, the deadline at 10:00 AM that day: critical, naming the hour", () => {
     const result = planFor(planned("Asia/Manila", "2027-02-25"), "2027-02-10T20:00:00+08:00");
     const risks = listRisks(result);

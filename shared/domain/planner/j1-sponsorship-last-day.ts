@@ -81,6 +81,9 @@ export function j1SponsorshipLastDay(context: PlanContext, dates: PlanDates): J1
   // The certificate's last day passed: it may be issued already, unreported; the certificate's own
   // words ask (certificateHolds), naming that day, and no critical risk says what cannot be done.
   if (last?.holds === "certificate" && last.lastDay < localDate(context.zone, context.now)) return null;
+  // The morning after the last day the verdict turns to the start out of reach: re-plan then.
+  if (last !== null && !lastDayPassed(context, last))
+    noteRiskChange(context, startOfLocalDate(context.zone, shiftIsoDay(last.lastDay, 1)));
   return last;
 }
 
@@ -118,6 +121,11 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
   };
 }
 
+/** Whether the last day has passed (the applicant's days): what it waited on had to come by then. */
+function lastDayPassed(context: PlanContext, last: J1SponsorshipLastDay): boolean {
+  return last.lastDay < localDate(context.zone, context.now);
+}
+
 /** What must happen by the last day, by what the chain waits on. */
 const BY_WHAT: Record<LastDayHolds, string> = {
   incomplete: "your J-1 sponsorship file must be complete",
@@ -131,7 +139,7 @@ export function lastDayWords(context: PlanContext, last: J1SponsorshipLastDay, s
   // The file waits for a certificate not reported: the file is complete only with it.
   const certificate = last.certificateUnreported ? CERTIFICATE_INCLUDED : "";
   // Past (the DS-2019 awaited late, or a certificate that may be issued already): had it come by then?
-  if (last.lastDay < localDate(context.zone, context.now))
+  if (lastDayPassed(context, last))
     return `to start on ${start} ${BY_WHAT_PASSED[last.holds]}${certificate} by about ${renderDate(last.lastDay)} (if it has, mark it done today)`;
   return `to start on ${start} ${BY_WHAT[last.holds]}${certificate} by about ${renderDate(last.lastDay)}`;
 }
@@ -173,6 +181,9 @@ function chainWords(context: PlanContext, last: J1SponsorshipLastDay): string {
 function whatToDo(context: PlanContext, last: J1SponsorshipLastDay): string {
   if (last.holds === "certificate")
     return "ask ECFMG today what is still missing, mark the certificate done the day it is issued, tell your program's GME office and J-1 liaison where it stands, and the day your DS-2019 arrives ask your consulate for an expedited appointment (our advice).";
+  // The DS-2019's last day gone by without it: the start is out of reach unless it came unreported.
+  if (last.holds === "completed" && lastDayPassed(context, last))
+    return "if it has not, a J-1 start on your program's date is out of reach on this plan's allowances: tell your program's GME office now and ask whether it can hold your position for a delayed start, and until when (programs hold one only briefly), ask your program's J-1 liaison to follow your review up with ECFMG, and the day your DS-2019 arrives book the earliest consular appointment and ask for an expedited one, with your program's start date (our advice).";
   if (last.holds === "completed")
     return "ask your program's J-1 liaison to follow your review up with ECFMG, tell your program's GME office where it stands, and the day your DS-2019 arrives book the earliest consular appointment and ask for an expedited one, with your program's start date (our advice).";
   const statement =
@@ -225,7 +236,9 @@ export function withJ1SponsorshipLastDay(
       return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${VISA_DATE_PAST_REACH_WORDS}: ${chainWords(context, last)}. ${capitalised(by)}: ${whatToDo(context, last)}`;
     },
     "visa_j1",
-    "j1-last-day",
+    // Its last day gone by, the verdict is the start out of reach: a notice of its own the next
+    // morning (its own phase, so its own id), never swallowed as the last day's already sent.
+    lastDayPassed(context, last) ? "j1-out-of-reach" : "j1-last-day",
   );
 }
 

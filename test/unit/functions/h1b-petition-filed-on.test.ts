@@ -5,6 +5,7 @@ import { renderReminderEmail } from "#email/reminder-email.ts";
 import { FixedClock, InMemoryApplicantStore, profileFactory } from "#test/unit/usecases/fakes.ts";
 import { domainPlanning } from "#usecases/domain-planning.ts";
 import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages.ts";
+import { MATCHED_2027 } from "./matched-2027.ts";
 
 /**
  * The H-1B petition's only button was Done, whose page asked "Mark … as done?" and, once tapped,
@@ -18,27 +19,8 @@ import { applicantPagesApi, linkRequest, linksSignedAt } from "./applicant-pages
 const now = new Date("2027-04-24T07:00:00Z");
 
 const MATCHED_H1B: MilestoneEntry[] = [
-  { key: "wdoms_listing", status: "done", date: "2025-01-10" },
-  { key: "ecfmg_application", status: "done", date: "2025-02-01" },
-  { key: "usmle_step1", status: "done", date: "2025-08-01" },
-  { key: "usmle_step2ck", status: "done", date: "2026-03-01", score: 245 },
-  { key: "oet_medicine", status: "done", date: "2026-01-20" },
-  { key: "ecfmg_pathway", status: "done", date: "2026-04-01" },
-  { key: "ecfmg_certification", status: "done", date: "2026-06-01" },
-  { key: "usce", status: "done", date: "2026-05-01" },
-  { key: "lors", status: "done", date: "2026-08-20" },
-  { key: "personal_statement", status: "done", date: "2026-08-25" },
-  { key: "cv", status: "done", date: "2026-08-25" },
-  { key: "program_list", status: "done", date: "2026-08-30" },
-  { key: "eras_token", status: "done", date: "2026-06-20" },
-  { key: "eras_application", status: "done", date: "2026-09-05" },
-  { key: "budget", status: "done", date: "2026-05-01" },
-  { key: "nrmp_registration", status: "done", date: "2026-09-20" },
+  ...MATCHED_2027,
   { key: "usmle_step3", status: "done", date: "2027-01-10", score: 225 },
-  { key: "rank_order_list", status: "done", date: "2027-02-20" },
-  { key: "research", status: "waived" },
-  { key: "match_week", status: "done", date: "2027-03-15" },
-  { key: "match_day", status: "done", date: "2027-03-19" },
   { key: "contract", status: "done", date: "2027-04-06" },
 ];
 

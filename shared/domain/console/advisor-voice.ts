@@ -120,7 +120,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   DS2019_RECEIVED_LATE: ({ fullName }) =>
     `${fullName} received the DS-2019 late: with the month the plan allows for the consular interview, the J-1 visa would come in the last week before the start; the earliest interview (expedited if the wait is long) and the program's GME office need telling now.`,
   VISA_INTERVIEW_AFTER_VISA_DATE: ({ fullName }) =>
-    `${fullName} booked the consular visa interview after the plan's visa date but before the start's last week: the start can still hold; an earlier slot is worth asking for, and the program's GME office should know the day.`,
+    `${fullName} booked the consular visa interview after the plan's visa date, early enough that the start can still hold (before the start's last week, or no later than a DS-2019 received late already put the visa); an earlier slot is worth asking for, and the program's GME office should know the day.`,
   START_DELAYED: ({ fullName }) =>
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
   MATCH_DAY_NOT_REPORTED: matchDayUnreportedVoice,

@@ -4,13 +4,13 @@ import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { renderDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import type { PlanContext } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
-import { visaDocumentReceived } from "./visa-document-received-late.ts";
+import { interviewDocumentReceived, visaDocumentReceived } from "./visa-document-received-late.ts";
 import { movedVisaAt, visaLineOf } from "./visa-moved-past-start.ts";
 
 /** The DS-2019 received late, and the J-1 visa's own date it moves the visa past. */
@@ -48,16 +48,14 @@ export function ds2019ReceivedLate(context: PlanContext, dates: PlanDates): Ds20
 /**
  * Where a DS-2019 marked received puts the J-1 visa, at the plan's consular month after it
  * (movedVisaAt), whether or not the interview is booked since: a booked interview no later than that
- * day is the one the plan itself implied (visaInterviewBookedLate). Null unless J-1 with the DS-2019
- * done on a given day and the visa and the DS-2019 both dated.
+ * day is the one the plan itself implied (interviewWarned). The received day is read as
+ * ds2019ReceivedLate reads it (interviewDocumentReceived). Null unless J-1 with the DS-2019 done on a
+ * given day and the visa and the DS-2019 both dated.
  */
 export function ds2019VisaAt(context: PlanContext, dates: PlanDates): number | null {
-  if (context.applicant.visa !== "J-1" || statusOf(context, "j1_ds2019") !== "done") return null;
-  const received = context.entries.get("j1_ds2019")?.date;
-  const planned = dates.due("j1_ds2019");
-  const visa = dates.due("visa_j1");
-  if (received === undefined || planned === null || visa === null) return null;
-  return movedVisaAt(context, received, planned.at, visa.at);
+  const given = interviewDocumentReceived(context, dates);
+  if (given === null || given.document !== "j1_ds2019") return null;
+  return movedVisaAt(context, given.received, given.planned, given.visa.at);
 }
 
 /**

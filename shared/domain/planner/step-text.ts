@@ -10,7 +10,7 @@ import { bookedLateWords, step3CardTexts, tooLateAsBooked } from "./booked-late-
 import { budgetAction } from "./budget-step-text.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, cardDayOrWhen, dayBy, dayByPassed, dueDay, etWithLocalDay } from "./day-words.ts";
-import type { DueDate } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { datedText, inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { onLaterCandidate } from "./later-candidate.ts";
@@ -32,7 +32,7 @@ import { templateParts } from "./template-parts.ts";
 import { pathwayPassedAction, undatedPathwayLateAction } from "./undated-pathway-late.ts";
 import { pendingPathwayAction } from "./undated-pathway-pending.ts";
 import { awaitedDocumentWords } from "./visa-document-words.ts";
-import { bookedBeforeLastWeek, interviewDayCard } from "./visa-interview-booked-late.ts";
+import { interviewDayCard, interviewWarned } from "./visa-interview-booked-late.ts";
 import { warnedInterviewAdvice } from "./visa-interview-warning.ts";
 
 /**
@@ -103,13 +103,14 @@ export function actionFor(
   index: number,
   status: MilestoneStatus,
   budget: Budget,
-  due: DueDate | null = null,
+  due: DueDate | null,
+  dates: PlanDates,
 ): string {
   // A paid step beside ERAS_LATE_SUBMISSION's "weigh the next Match" says that condition.
   const action = paidStepWhileWeighing(
     context,
     entry.key,
-    ownAction(context, entry, index, status, budget, due),
+    ownAction(context, entry, index, status, budget, due, dates),
   );
   // The rank order list with no interview recorded asks about interviews first.
   return entry.key === "rank_order_list" ? interviewsFirst(context, action) : action;
@@ -122,21 +123,14 @@ function ownAction(
   status: MilestoneStatus,
   budget: Budget,
   due: DueDate | null,
+  dates: PlanDates,
 ): string {
+  const own = () => statusAction(context, entry, index, status, budget, due, dates);
   // SOAP once the Match is over may hang on a result never reported: its condition first.
-  if (entry.key === "soap")
-    return conditionalMatchAction(
-      context,
-      entry.key,
-      soapStepAction(context, statusAction(context, entry, index, status, budget, due)),
-    );
+  if (entry.key === "soap") return conditionalMatchAction(context, entry.key, soapStepAction(context, own()));
   // A certified list that hangs on an answer not given keeps the Match live on that condition.
   if (entry.key === "match_week" || entry.key === "match_day")
-    return conditionalMatchAction(
-      context,
-      entry.key,
-      releaseInZone(context, statusAction(context, entry, index, status, budget, due)),
-    );
+    return conditionalMatchAction(context, entry.key, releaseInZone(context, own()));
   // An undated Pathway beside a certified list, past the deadline: its answer is asked;
   // one submitted in time is under review, then its answer is asked.
   if (entry.key === "ecfmg_pathway") {
@@ -149,10 +143,9 @@ function ownAction(
     if (answer !== null) return answer;
   }
   // Most plans have no earlier season's work: no look-up then.
-  if (context.pastSeason.size === 0) return statusAction(context, entry, index, status, budget, due);
+  if (context.pastSeason.size === 0) return own();
   // A prerequisite counted done because an earlier season's step needed it says so.
-  if (!context.pastSeason.has(entry.key))
-    return `${statusAction(context, entry, index, status, budget, due)}${lastingPrerequisiteNote(context, index)}`;
+  if (!context.pastSeason.has(entry.key)) return `${own()}${lastingPrerequisiteNote(context, index)}`;
   // A re-applicant's step done for an earlier season (past-season.ts) says why it is back, and what
   // it asks now when that is not the first-time action (letters are imported, not asked for again).
   const year = context.calendar.matchYear;
@@ -160,11 +153,11 @@ function ownAction(
   // A Pathway application of an earlier Pathways season says which one it was.
   const applied = context.pastSeasonEntries.get(entry.key)?.date;
   if (entry.redoneEachSeason?.from === "pathway-season" && applied !== undefined)
-    return `Your Pathway application of ${renderDate(applied)} belongs to an earlier Pathways season, so it is not decided for the ${year} Match. ${again ?? statusAction(context, entry, index, status, budget, due)}`;
+    return `Your Pathway application of ${renderDate(applied)} belongs to an earlier Pathways season, so it is not decided for the ${year} Match. ${again ?? own()}`;
   const moved = pastSeasonMatchNote(context, entry.key);
-  if (moved !== "") return `${again ?? statusAction(context, entry, index, status, budget, due)} ${moved}`;
+  if (moved !== "") return `${again ?? own()} ${moved}`;
   return again === undefined
-    ? `${statusAction(context, entry, index, status, budget, due)} ${(entry.key === "nrmp_registration" ? pastRegistrationWords(context) : null) ?? `What you did for an earlier Match season does not count for the ${year} Match.`}`
+    ? `${own()} ${(entry.key === "nrmp_registration" ? pastRegistrationWords(context) : null) ?? `What you did for an earlier Match season does not count for the ${year} Match.`}`
     : `${again} What you did for an earlier Match season is not in your ${year} application until you do.`;
 }
 
@@ -188,6 +181,7 @@ function statusAction(
   status: MilestoneStatus,
   budget: Budget,
   due: DueDate | null,
+  dates: PlanDates,
 ): string {
   if (entry.key === "budget") return budgetAction(budget);
   const given = context.entries.at(index);
@@ -221,8 +215,8 @@ function statusAction(
         const first = fill(context, sentence, entry, given, due);
         const keep = bookedLateWords(context, entry.key, first, given.date, day, due as DueDate);
         const late = tooLateAsBooked(context, entry.key, due);
-        // Before the start's last week the start still holds: what to do, never "may not be in hand".
-        if (bookedBeforeLastWeek(context, entry.key, day, due as DueDate))
+        // Where the start still holds (the risk's warning): what to do, never "may not be in hand".
+        if (interviewWarned(context, entry.key, day, due as DueDate, dates))
           return `${first}${warnedInterviewAdvice(context, entry.key, day <= context.now)}`;
         const action = interviewDayCard(context, entry.key, day, first);
         return keep ?? `${action ?? fill(context, text, entry, given, due)} ${late}`;

@@ -57,12 +57,27 @@ export function visaDocumentReceived(
   context: PlanContext,
   dates: PlanDates,
 ): (VisaDocumentReceivedLate & { planned: number }) | null {
+  const given = interviewDocumentReceived(context, dates);
+  if (given === null) return null;
+  const visa = statusOf(context, given.visaKey);
+  if (visa === "done" || visa === "waived" || visa === "scheduled") return null;
+  if (visa === "in_progress" && context.entries.get(given.visaKey)?.date !== undefined) return null;
+  return given;
+}
+
+/**
+ * The interview's document marked received, its planned day and the visa's own date, whatever the
+ * interview's state: visaDocumentReceived before the interview is booked, and once it is, the day a
+ * DS-2019 received late put the visa (ds2019VisaAt), so both read the one received day. Null unless
+ * the document is done on a given day (the H-1B approval on the consular route only) and both dated.
+ */
+export function interviewDocumentReceived(
+  context: PlanContext,
+  dates: PlanDates,
+): (VisaDocumentReceivedLate & { planned: number }) | null {
   const route = ROUTES.get(context.applicant.visa);
   if (route === undefined || statusOf(context, route.document) !== "done") return null;
   if (route.document === "visa_h1b" && h1bInUs(context)) return null;
-  const visa = statusOf(context, route.visaKey);
-  if (visa === "done" || visa === "waived" || visa === "scheduled") return null;
-  if (visa === "in_progress" && context.entries.get(route.visaKey)?.date !== undefined) return null;
   const received = context.entries.at(stepIndex(route.document))?.date;
   const planned = route.document === "visa_h1b" ? plannedApprovalAt(dates) : dates.due(route.document)?.at;
   const visaDue = dates.due(route.visaKey);

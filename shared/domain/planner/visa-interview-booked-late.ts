@@ -63,33 +63,37 @@ export function visaInterviewBookedLate(
   const today = day <= context.now;
   // Its morning turns "booked for" into "today" (and the advice with it): a re-planning instant.
   if (!today) noteRiskChange(context, day);
-  const line = visaLineOf(context, due.at, over);
-  // The DS-2019 received late put the visa in the start's last week (a warning then): booked by that day, the same.
-  const implied = line === "last week" && key === "visa_j1" ? ds2019VisaAt(context, dates) : null;
-  const planImplied = implied !== null && over <= implied && visaLineOf(context, due.at, implied) === line;
-  const severity = line === "before the last week" || planImplied ? "warning" : "critical";
   return {
     booked: given.date,
     words: lateInterviewWords(context, key, given.date, day, due, today),
     today,
-    severity,
+    severity: interviewWarned(context, key, day, due, dates) ? "warning" : "critical",
   };
 }
 
 /**
- * Whether a consular interview on the day starting `day` is after the visa's date `due` but before
- * the start's last week (visaLineOf: for the 2027 Match, 17-23 Jun), the one test the card and the
- * risk read: the visa is issued within days of the interview (advice), so the start still holds
- * and a warning says what to do; a critical "your start may be delayed" there was a false alarm.
+ * Whether a consular interview on the day starting `day`, after the visa's date `due`, still lets the
+ * start hold, the one test the card, the risk (VISA_INTERVIEW_AFTER_VISA_DATE, a warning, or else
+ * VISA_NOT_READY_FOR_START) and so the advisor's sentence read: before the start's last week
+ * (visaLineOf: for the 2027 Match, 17-23 Jun), the visa issued within days of the interview (advice),
+ * where a critical "your start may be delayed" was a false alarm; or in it no later than the day a
+ * DS-2019 received late already put the visa (ds2019VisaAt: the interview the plan's own month
+ * implied, whose DS2019_RECEIVED_LATE was a warning), where the card said "may not be in hand by
+ * residency's start" beside the risk's "your start can still hold".
  */
-export function bookedBeforeLastWeek(
+export function interviewWarned(
   context: PlanContext,
   key: MilestoneKey,
   day: number,
   due: DueDate,
+  dates: PlanDates,
 ): boolean {
   if (!CONSULAR_INTERVIEWS.has(key)) return false;
-  return visaLineOf(context, due.at, shiftDays(day, context.zone, 1)) === "before the last week";
+  const over = shiftDays(day, context.zone, 1);
+  const line = visaLineOf(context, due.at, over);
+  if (line === "before the last week") return true;
+  const implied = line === "last week" && key === "visa_j1" ? ds2019VisaAt(context, dates) : null;
+  return implied !== null && over <= implied && visaLineOf(context, due.at, implied) === line;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
@@ -37,6 +38,9 @@ const morning = (zone: string, day: string) => new Date(startOfLocalDate(zone, d
 const riskOf = (result: Plan, code: string) => result.risks.find((risk) => risk.code === code);
 const visaCard = (result: Plan) =>
   result.nextSteps.find((step) => step.milestone === "visa_j1")?.action ?? "";
+/** What the advisor console says of a risk, before its quote of the applicant's words. */
+const advisorSays = (risk: Plan["risks"][number]) =>
+  riskForAdvisor(risk, { fullName: "Ada Obi", matchYear: 2027, visa: "J-1" }).split(" What Ada Obi")[0];
 const days = (from: number, to: number, month: string) =>
   Array.from(
     { length: to - from + 1 },
@@ -144,11 +148,25 @@ describe("a DS-2019 received late and the interview booked the plan's own consul
       expect(riskOf(received(day), "DS2019_RECEIVED_LATE")?.severity).toBe("warning");
       const booked = received(day, interview);
       expect(riskOf(booked, CRITICAL)).toBeUndefined();
-      expect(riskOf(booked, WARNING)?.severity).toBe("warning");
+      const warning = riskOf(booked, WARNING);
+      expect(warning?.severity).toBe("warning");
+      expect(warning?.message).toContain("your start can still hold");
+      // The card, the risk and the advisor's sentence give one verdict: the start still holds.
+      const card = visaCard(booked);
+      expect(card).toContain("your start can still hold");
+      expect(card).toContain("ask the consulate for an earlier slot");
+      expect(card).not.toContain("may not be in hand");
+      expect(card).not.toContain("may be delayed");
+      const advisor = advisorSays(warning as Plan["risks"][number]);
+      expect(advisor).toContain("the start can still hold");
+      expect(advisor).not.toMatch(/but before the start's last week/);
     });
 
     it("received Tue 25 May, booked a day later than the month implies (Fri 25 Jun): critical", () => {
-      expect(riskOf(received("2027-05-25", "2027-06-25"), CRITICAL)?.severity).toBe("critical");
+      const booked = received("2027-05-25", "2027-06-25");
+      expect(riskOf(booked, CRITICAL)?.severity).toBe("critical");
+      expect(riskOf(booked, WARNING)).toBeUndefined();
+      expect(visaCard(booked)).toContain("As booked, your visa may not be in hand by residency's start");
     });
   });
 });

@@ -57,7 +57,8 @@ export function lateEcfmgReview(context: PlanContext, dates: PlanDates): LateEcf
  * ECFMG_REVIEW_PAST_DS2019 (warning): the J-1 sponsorship done late (lateEcfmgReview), seen the day
  * it is known rather than only on the DS-2019's card: the DS-2019 may arrive as late as the review's
  * last day, which leaves fewer days before the visa date than the month the plan allows for the
- * consular interview. What to do is advice (tell the program's liaison, check the consulate's wait);
+ * consular interview; where even the shorter review puts the visa after its own date (short of the
+ * start's last week: reviewPastOrientationLine), that the date is likely missed by so many days. What to do is advice (tell the program's liaison, check the consulate's wait);
  * no processing time is invented: the figures are the chain's own. Until the review's last day; after
  * it, a DS-2019 still missing is late and VISA_NOT_READY_FOR_START says so. Its end is noted for
  * re-planning. Shape: zero or one Risk.
@@ -76,6 +77,13 @@ export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDate
   if (reviewPastOrientationLine(context, late.sent, visa)) return [];
   const visaDay = dueDayOf(visa);
   const left = Math.round((Date.parse(visaDay) - Date.parse(late.reviewEnds)) / DAY_MS);
+  // Even ECFMG's shorter review may bring the visa after its own date: said, not left to the reader.
+  const earliest = visaDayFrom(late.sent);
+  const past = Math.round((Date.parse(earliest) - Date.parse(visaDay)) / DAY_MS);
+  const missed =
+    past > 0
+      ? `: even at the review's shorter end your visa would come around ${renderDate(earliest)}, so your visa date is likely missed by ${past} ${past === 1 ? "day" : "days"}, though your start can still hold`
+      : "";
   const sources: string[] = [];
   addSource(sources, citationSource(SPONSORSHIP_DUE));
   addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
@@ -84,7 +92,7 @@ export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDate
     {
       code: "ECFMG_REVIEW_PAST_DS2019",
       severity: "warning",
-      message: `You completed your J-1 sponsorship application on ${renderDate(late.sent)}, so ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(late.reviewEnds)}: your DS-2019 may arrive as late as that day, leaving ${left} days before your visa date, ${renderDate(visaDay)}, instead of the ${J1_CONSULAR_ALLOWANCE_DAYS} this plan allows for the consular interview. Tell your program's liaison now, and check your consulate's wait in the State Department's Global Visa Wait Times tool now.`,
+      message: `You completed your J-1 sponsorship application on ${renderDate(late.sent)}, so ECFMG's review (4 to 6 weeks once every document is in) may run to ${renderDate(late.reviewEnds)}: your DS-2019 may arrive as late as that day, leaving ${left} days before your visa date, ${renderDate(visaDay)}, instead of the ${J1_CONSULAR_ALLOWANCE_DAYS} this plan allows for the consular interview${missed}. Tell your program's liaison now, and check your consulate's wait in the State Department's Global Visa Wait Times tool now.`,
       milestones: ["j1_ds2019", "visa_j1"],
       sources,
     },

@@ -127,6 +127,28 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(result.nextSteps.find((step) => step.milestone === "j1_ds2019")?.deadline?.day).toBe("2027-06-01");
   });
 
+  // The README says a visa a few days past its own date stays this warning; the message said only
+  // "leaving N days before your visa date", never that the date itself is likely missed.
+  it.each([
+    ["2027-04-20", "Thu 17 Jun 2027", "1 day"],
+    ["2027-04-23", "Sun 20 Jun 2027", "4 days"],
+  ])(
+    "done on %s, even the shorter review puts the visa around %s: the visa date likely missed by %s, said",
+    (done, visa, by) => {
+      const result = planInOwnMatch(withSponsorshipDone(done), "2027-04-23T16:00:00Z");
+      expect(codes(result)).not.toContain("VISA_NOT_READY_FOR_START");
+      expect(result.risks.find((each) => each.code === CODE)?.message).toContain(
+        `: even at the review's shorter end your visa would come around ${visa}, so your visa date is likely missed by ${by}, though your start can still hold. Tell your program's liaison now`,
+      );
+    },
+  );
+
+  it("done on Mon 19 Apr, the shorter review keeps the visa's date: never 'likely missed'", () => {
+    const message = late("2027-04-20T16:00:00Z").risks.find((each) => each.code === CODE)?.message;
+    expect(message).toContain("instead of the 30 this plan allows for the consular interview. Tell");
+    expect(message).not.toContain("likely missed");
+  });
+
   it("with the DS-2019 in hand: no warning", () => {
     const inHand = withSponsorshipDone("2027-04-20");
     inHand.milestones.push({ key: "j1_ds2019", status: "done", date: "2027-05-10" });

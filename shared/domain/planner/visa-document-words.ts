@@ -8,7 +8,7 @@ const AWAITED_WORDS: Readonly<Record<string, string>> = {
   visa_j1:
     " Your DS-2019 is not marked received yet: the consulate needs it at the interview, so it comes first. Ask your program's liaison when it will reach you, and tell us the day it does (advice).",
   visa_h1b_stamping:
-    " Your H-1B petition is not marked approved yet: the consulate needs the approval notice at the interview, so the approval comes first. Ask your program's immigration office when USCIS will decide, and tell us the day it approves the petition (advice).",
+    " Your H-1B petition is not marked approved yet: the consulate needs the approval notice at the interview, so the approval comes first. Ask your program's immigration office when USCIS will decide; if the approval is not in by your interview, ask the consulate to move your interview, and tell us the new date and the day USCIS approves the petition (advice).",
 };
 
 /**

@@ -44,6 +44,21 @@ describe("an H-1B visa interview booked while the petition is pending", () => {
     expect(codes(result)).toContain("H1B_PROCLAMATION_FEE");
   });
 
+  // The J-1's critical says to move the interview if the DS-2019 cannot reach her in time; the H-1B
+  // card said "the approval comes first" and never what to do if it had not come by the interview.
+  it("on the interview's eve, the card says to move the interview if the approval is not in by then", () => {
+    const result = plan(
+      h1b(milestoneFactory("visa_h1b", "in_progress", "2027-05-20")),
+      calendar,
+      new Date("2027-06-09T00:00:00Z"),
+    );
+    const card = stepOf(result, "visa_h1b_stamping")?.action ?? "";
+    expect(card).toContain("so the approval comes first");
+    expect(card).toContain(
+      "if the approval is not in by your interview, ask the consulate to move your interview, and tell us the new date",
+    );
+  });
+
   it("keeps a petition not filed five weeks after the plan's filing day critical", () => {
     const result = plan(
       h1b(milestoneFactory("visa_h1b", "not_started")),

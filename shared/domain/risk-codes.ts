@@ -62,7 +62,7 @@ export const RISK_CODES = [
   "ECFMG_REVIEW_PAST_DS2019",
   // The DS-2019 received late enough to carry the J-1 visa past its own date, the start still in reach.
   "DS2019_RECEIVED_LATE",
-  // A consular interview booked after the visa's date, before the start's last week: the start still holds.
+  // A consular interview booked after the visa's date with the start still holding (interviewWarned).
   "VISA_INTERVIEW_AFTER_VISA_DATE",
   "START_DELAYED",
   "MATCH_DAY_NOT_REPORTED",

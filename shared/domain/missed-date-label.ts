@@ -33,6 +33,8 @@ export const TURNED_OVERDUE_SOURCES = {
     "The last day on which ECFMG's shorter review (4 weeks) and the consular month still brought your J-1 visa by its own date, had your sponsorship file been complete that day (or, if sooner, the day half the time this plan allows between the step and the visa was gone); the earlier day the step was planned for is our cautious allowance (advice)",
   filedPetition:
     "The day half the time this plan allows between USCIS's approval of your filed H-1B petition and your visa's stamping was gone; the earlier approval day is our allowance for USCIS's premium processing (advice)",
+  statusPetition:
+    "The last day on which premium processing's 15 business days, asked for then, still brought USCIS's approval of your change of status before residency starts; the earlier approval day is our allowance for USCIS's premium processing (advice)",
 } as const;
 const TURNED_OVERDUE = new Set<string>(Object.values(TURNED_OVERDUE_SOURCES));
 

@@ -59,9 +59,9 @@ function visaDateAtRisk(
   let waiting: Pick<CatalogEntry, "key" | "due"> | null = entry;
   // The petition filed (in progress) is dated by USCIS's approval (petitionApprovalDue), as its card
   // and VISA_STEP_LATE read it: the visa's date is at risk half-way from that day, not from the filing's.
-  // Not with the stamping waived (a change of status): the approval itself is the status, no visa follows.
-  const approval =
-    entry.key === "visa_h1b" && !changeOfStatus(context) ? petitionApprovalDue(context, dates) : null;
+  // On a change of status (the stamping waived) the approval is the status: the start is at risk
+  // past the approval's last day before it (visaDateAtRiskFrom), not half-way to a visa.
+  const approval = entry.key === "visa_h1b" ? petitionApprovalDue(context, dates) : null;
   let planned = (approval ?? dates.due(entry.key as MilestoneKey))?.at;
   if (entry.key === "contract") {
     const needed = contractNeededBy(context, dates);
@@ -98,8 +98,7 @@ export function visaDateMissedDay(
   // allowance and that last day. The petition not yet filed: its planned day is itself the last filing
   // day that keeps the visa's date (h1bPetitionLastDay's verdict comes the next morning); the
   // certificate the DS-2019 waits for is overdue from the DS-2019's day: each stays the day it missed.
-  const filed =
-    atRisk?.waiting === "visa_h1b" && !changeOfStatus(context) ? petitionApprovalDue(context, dates) : null;
+  const filed = atRisk?.waiting === "visa_h1b" ? petitionApprovalDue(context, dates) : null;
   if (atRisk === null || (filed === null && !J1_FILE.has(atRisk.waiting as MilestoneKey))) return null;
   // Still behind our plan (behindOurPlanUntil): its planned day stands.
   const until = behindOurPlanUntil(context, entry, dates);
@@ -117,7 +116,10 @@ export function visaDateMissedDay(
   if (shown !== atRisk.planned && shown !== dates.due(entry.key as MilestoneKey)?.at) return null;
   // The planned day's own kind (a whole day, our advice, with its status), on the later day.
   const planned = filed ?? dates.due(atRisk.waiting as MilestoneKey);
-  const source = TURNED_OVERDUE_SOURCES[filed === null ? "j1File" : "filedPetition"];
+  const source =
+    TURNED_OVERDUE_SOURCES[
+      filed === null ? "j1File" : changeOfStatus(context) ? "statusPetition" : "filedPetition"
+    ];
   return planned === null ? null : shapedDueDate({ ...planned, at: from, source, dayName: undefined });
 }
 

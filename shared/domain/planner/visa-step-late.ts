@@ -7,6 +7,7 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { ds2019NeededAt } from "./ds2019-at-interview.ts";
+import { changeOfStatus } from "./h1b-in-us.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
@@ -14,6 +15,7 @@ import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { filedApprovalDay, plannedApprovalAt } from "./petition-approval.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
+import { filedForStatus, statusApprovalLineAt, statusStartHoldsWords } from "./status-approval-line.ts";
 import { orientationLineAt, visaMovedPastStart } from "./visa-moved-past-start.ts";
 
 // A visa step whose date is our advice counted back from another step's (the J-1 sponsorship from
@@ -41,7 +43,9 @@ function visaAnchorOf(entry: Pick<CatalogEntry, "key" | "due">): MilestoneKey | 
  * the DS-2019, no later than the day one received then would bring the visa into the start's last
  * week, DS2019_RECEIVED_LATE's line); `planned` itself when the applicant's own later day for the step, or for a step it waits for,
  * already carries the chain past residency's start (expectedPastStart); null for a step that is not
- * derived (visaAnchorOf) or whose visa has no date. Noted for re-planning.
+ * derived (visaAnchorOf) or whose visa has no date. A petition filed on a change of status has no
+ * visa after it: the start comes at risk past the approval's last day (statusApprovalLineAt).
+ * Noted for re-planning.
  */
 export function visaDateAtRiskFrom(
   context: PlanContext,
@@ -49,6 +53,12 @@ export function visaDateAtRiskFrom(
   planned: number,
   dates: PlanDates,
 ): number | null {
+  // A filed petition on a change of status: no visa follows, the start is what comes at risk.
+  if (filedForStatus(context, entry)) {
+    const from = Math.max(planned, statusApprovalLineAt(context));
+    noteRiskChange(context, from);
+    return from;
+  }
   const anchor = visaAnchorOf(entry);
   const visa = anchor === null ? null : dates.due(anchor);
   if (visa === null || visa.at <= planned) return null;
@@ -196,8 +206,9 @@ export function derivedStepPastWords(
   const visa = visaDateOf(entry, dates);
   // A J-1 visa's date the fastest road left can no longer meet (the last day's test): said so, with the last day.
   const past = visa !== null && visaAnchorOf(entry) === "visa_j1" ? visaDatePastReach(context, dates) : null;
-  const visaWords =
-    visa === null
+  const visaWords = filedForStatus(context, entry)
+    ? statusStartHoldsWords(context)
+    : visa === null
       ? ""
       : past !== null
         ? `; your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, ${VISA_DATE_PAST_REACH_WORDS}, and ${lastDayWords(context, past, [])}`
@@ -257,7 +268,11 @@ export function visaStepLateRisk(
  * while that date holds (after it, VISA_NOT_READY_FOR_START's critical notice speaks).
  */
 export const VISA_STEP_LATE_NOTICE = {
-  title: "A visa step is past this plan's day for it; your visa's own date still holds",
+  // On a change of status no visa follows the petition: the start is what still holds.
+  title: (context: PlanContext) =>
+    changeOfStatus(context)
+      ? "A step toward your H-1B status is past this plan's day for it; your residency start still holds"
+      : "A visa step is past this plan's day for it; your visa's own date still holds",
   // The certificate the J-1 sponsorship waits for is chased on its own card, past that day (its
   // target-passed reminders).
   asks: (context: PlanContext) => !sponsorshipDayNamed(context),

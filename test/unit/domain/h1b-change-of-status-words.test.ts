@@ -67,10 +67,12 @@ describe("the change-of-status route says H-1B status, never a visa", () => {
     expect(said).not.toContain("without the visa");
   });
 
-  it("the petition filed (in progress, on Thu 15 Apr) is due by its approval, and its source speaks of the approval", () => {
+  it("the petition filed (in progress, on Thu 15 Apr), its approval still awaited past the last day premium processing could bring it before the start, is overdue since that day, and its source says what that day is", () => {
     const petition = result.overdue.find((step) => step.milestone === "visa_h1b");
-    expect(petition?.deadline.local).toBe("Thu 6 May 2027");
-    expect(petition?.deadline.source).toContain("the petition's approval, 15 business days after its filing");
+    expect(petition?.deadline.local).toBe("Tue 8 Jun 2027");
+    expect(petition?.deadline.source).toContain(
+      "The last day on which premium processing's 15 business days, asked for then, still brought USCIS's approval of your change of status before residency starts",
+    );
   });
 
   it("in the US, the route not answered: status or visa, the stamping only on consular processing", () => {

@@ -1,4 +1,5 @@
 import { type CatalogEntry, catalogEntry, MILESTONE_CATALOG } from "../catalog/index.ts";
+import { basisMark } from "../date-basis.ts";
 import { TURNED_OVERDUE_SOURCES } from "../missed-date-label.ts";
 import type { Deadline, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
@@ -8,6 +9,7 @@ import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { dueDayOf, fileLineAt } from "./j1-allowances.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
+import { lowerFirst } from "./lower-first.ts";
 import type { Collected } from "./milestone-gates.ts";
 import { petitionApprovalDue } from "./petition-approval.ts";
 import { reminderWith } from "./reminder-record.ts";
@@ -243,11 +245,34 @@ export function markBehindOurPlanReminders(
     if (since === undefined) continue;
     const { milestone, risk } = timed.reminder;
     const missedDay = missedDayShown(context, dates, milestone, since);
-    if (missedDay !== since) timed.reminder = reminderWith(timed.reminder, { overdueSince: missedDay });
+    // Restated here, or laid on a card already restated (a critical notice): its why says what the day is.
+    const why = turnedOverdueWhy(missedDay);
+    if (missedDay !== since || (why !== "" && !timed.reminder.why.endsWith(why)))
+      timed.reminder = reminderWith(timed.reminder, {
+        overdueSince: missedDay,
+        why: timed.reminder.why.endsWith(why) ? timed.reminder.why : `${timed.reminder.why}${why}`,
+      });
     if (!MAY_BE_BEHIND.has(milestone) || critical.has(milestone) || critical.has(risk ?? "")) continue;
     const until = behindOurPlanUntil(context, catalogEntry(milestone as MilestoneKey), dates);
     const missed = Date.parse(since.at);
     if (until === null || timed.sendAt >= until || missed >= until) continue;
     timed.reminder = reminderWith(timed.reminder, { behindPlan: true });
   }
+}
+
+/** The filed H-1B petition's day it turned overdue (TURNED_OVERDUE_SOURCES), by its source's key. */
+const PETITION_TURNED_OVERDUE: ReadonlySet<string> = new Set([
+  TURNED_OVERDUE_SOURCES.filedPetition,
+  TURNED_OVERDUE_SOURCES.statusPetition,
+]);
+
+/**
+ * A filed petition's reminder restated to the day it turned overdue says in its why what that day
+ * is, since nothing was due on it (30 May, a Sunday, read only "this plan expected the approval by
+ * Thu 13 May", a day the email no longer named as the one missed): " Overdue since <day>: <its rule>."
+ * Empty for any other day (the J-1 file's verdicts name their last day in their own words).
+ */
+function turnedOverdueWhy(missed: Deadline): string {
+  if (!PETITION_TURNED_OVERDUE.has(missed.source)) return "";
+  return ` Overdue since ${missed.local}${basisMark(missed)}: ${lowerFirst(missed.source)}.`;
 }

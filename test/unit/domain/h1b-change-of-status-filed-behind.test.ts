@@ -76,5 +76,12 @@ describe("an H-1B petition filed as a change of status, past this plan's approva
     expect(step?.behindPlan).toBeUndefined();
     expect(step?.deadline?.local).toBe("Tue 8 Jun 2027");
     expect(result.overdue.find((row) => row.milestone === "visa_h1b")?.deadline.local).toBe("Tue 8 Jun 2027");
+    // The critical notice says what that day is: nothing was due on it.
+    const notice = result.reminders.find((each) => each.risk === "VISA_NOT_READY_FOR_START");
+    expect(notice?.overdueSince?.local).toBe("Tue 8 Jun 2027");
+    expect(notice?.why).toContain(
+      "Overdue since Tue 8 Jun 2027 (our advice): the last day on which premium processing's 15 business days, asked for then, still brought USCIS's approval of your change of status before residency starts",
+    );
+    expect(notice?.why).not.toMatch(/\bvisa\b/);
   });
 });

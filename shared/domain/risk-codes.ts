@@ -62,6 +62,8 @@ export const RISK_CODES = [
   "ECFMG_REVIEW_PAST_DS2019",
   // The DS-2019 received late enough to carry the J-1 visa past its own date, the start still in reach.
   "DS2019_RECEIVED_LATE",
+  // The H-1B petition unfiled past the plan's day, a filing today still bringing the visa before the start's last week.
+  "H1B_PETITION_PAST_VISA_DATE",
   // A consular interview booked after the visa's date with the start still holding (interviewWarned).
   "VISA_INTERVIEW_AFTER_VISA_DATE",
   "START_DELAYED",

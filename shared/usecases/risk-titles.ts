@@ -61,6 +61,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   CONTRACT_NOT_RECEIVED: "A matched applicant's program contract is not marked signed yet",
   ECFMG_REVIEW_PAST_DS2019: "A late J-1 sponsorship: ECFMG's review may run past the DS-2019's date",
   DS2019_RECEIVED_LATE: "A DS-2019 received late: the J-1 visa comes in the last week before the start",
+  H1B_PETITION_PAST_VISA_DATE:
+    "An H-1B petition not filed by our date: the visa would come after its date, before the start's last week",
   VISA_INTERVIEW_AFTER_VISA_DATE: "A visa interview booked after the visa's date, the start still holding",
   START_DELAYED: "A matched applicant's residency start is delayed (contract, visa or certificate not done)",
   MATCH_DAY_NOT_REPORTED: "Match Day passed and the applicant has not said where they matched",

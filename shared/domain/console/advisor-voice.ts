@@ -119,6 +119,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName} finished the J-1 sponsorship application late: ECFMG's review may run past the DS-2019's date, leaving less than the planned month for the consular interview; the program's liaison and the consulate's wait need checking now.`,
   DS2019_RECEIVED_LATE: ({ fullName }) =>
     `${fullName} received the DS-2019 late: with the month the plan allows for the consular interview, the J-1 visa would come in the last week before the start; the earliest interview (expedited if the wait is long) and the program's GME office need telling now.`,
+  H1B_PETITION_PAST_VISA_DATE: ({ fullName }) =>
+    `${fullName}'s program has not reported filing the H-1B petition past the plan's filing day: filed now with premium processing, the visa would come a few days after the plan's visa date, still before the start's last week; the program should file today.`,
   VISA_INTERVIEW_AFTER_VISA_DATE: ({ fullName }) =>
     `${fullName} booked the consular visa interview after the plan's visa date, early enough that the start can still hold (before the start's last week, or no later than a DS-2019 received late already put the visa); an earlier slot is worth asking for, and the program's GME office should know the day.`,
   START_DELAYED: ({ fullName }) =>

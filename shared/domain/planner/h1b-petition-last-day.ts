@@ -1,6 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
-import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { ET_ZONE, localDate, renderDate } from "../time.ts";
@@ -15,11 +14,12 @@ import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { VISA_DATE_PAST_REACH_WORDS } from "./j1-sponsorship-last-day.ts";
 import { criticalInPlaceOfStepLate } from "./j1-start-out-of-reach.ts";
 import { plannedApprovalAt, premiumApprovalAt } from "./petition-approval.ts";
+import { filingDayEnd, lastFilingDay, petitionBandApplies, petitionBandEnd } from "./petition-filing-day.ts";
 import { capitalised } from "./presumption-evidence.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
-import { dayBeforeStartEnd } from "./visa-moved-past-start.ts";
+import { dayBeforeStartEnd, type VisaLine, visaLineOf } from "./visa-moved-past-start.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 import { expectedPastStart } from "./visa-step-late.ts";
 
@@ -53,11 +53,31 @@ export interface H1bPetitionLastDay {
  * The unfiled petition's verdict (H1bPetitionLastDay): matched on H-1B (Match Day done) with Step 3
  * passed, the petition neither done nor reported filed (in progress: the filed-petition rule speaks),
  * the consular route (not a change of status), before residency starts, and a petition filed today
- * bringing the visa after its own date; null otherwise, and while the applicant's own later filing
- * day already carries the visa past the start (expectedPastStart says so). The instant the verdict
- * comes is noted for re-planning; each day after it, the visa's day moves with the day.
+ * bringing the visa into the start's last week or after the start (visaLineOf); null otherwise, and
+ * while the applicant's own later filing day already carries the visa past the start
+ * (expectedPastStart says so). Short of the start's last week, with the contract signed, the visa's
+ * date is lost by days our cautious two weeks absorb: the warning (h1bPetitionPastVisaDate), as a
+ * J-1 sponsorship finished a few days late is (ECFMG_REVIEW_PAST_DS2019); Lagos, filing day Fri 16
+ * Apr, was critical and escalated on 17 Apr with the visa still 12 days before a 1 Jul start. The
+ * contract unsigned keeps the verdict from the filing day (petitionBandApplies). The instant the
+ * verdict comes is noted for re-planning; each day after it, the visa's day moves with the day.
  */
 export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bPetitionLastDay | null {
+  const filed = petitionFiledToday(context, dates);
+  if (filed === null) return null;
+  const { line, ...last } = filed;
+  if (line === "in time") return null;
+  return line === "before the last week" && petitionBandApplies(context) ? null : last;
+}
+
+/**
+ * The unfiled petition past the plan's filing day, read as filed today (h1bPetitionLastDay's
+ * reading, before its line test), with where that filing brings the visa (visaLineOf); null as there.
+ */
+export function petitionFiledToday(
+  context: PlanContext,
+  dates: PlanDates,
+): (H1bPetitionLastDay & { line: VisaLine }) | null {
   if (context.applicant.visa !== "H-1B" || dates.calendar !== context.calendar) return null;
   if (!applies(context, PETITION) || !visaChainMatched(context) || changeOfStatus(context)) return null;
   const status = statusOf(context, PETITION.key);
@@ -87,33 +107,13 @@ export function h1bPetitionLastDay(context: PlanContext, dates: PlanDates): H1bP
   const todayEnd = dayEnd(zone, usOnly ? lastDay : own);
   const past = todayEnd > dayEnd(zone, lastDay);
   if (!past) noteRiskChange(context, filingDayEnd(zone, lastDay));
+  // The warning band's end (petitionBandEnd): the verdict comes then.
+  const bandEnd = petitionBandEnd(context, dates, planned.at, visa.at);
+  if (bandEnd !== null) noteRiskChange(context, bandEnd);
   const approvalAt = premiumApprovalAt(todayEnd, zone);
-  return { visa, approvalAt, visaAt: visa.at + (approvalAt - plannedApproval), lastDay, past, usOnly };
-}
-
-/**
- * The last day (ISO, in `zone`) whose filing USCIS approves by `latest` (premiumApprovalAt), looked
- * for from `near` (the day the room alone would give, at most a few days off: weekends and holidays).
- * Always a business day: a weekend's filing counts from the next one.
- */
-function lastFilingDay(zone: string, near: string, latest: number): string {
-  const fits = (day: string) => premiumApprovalAt(dayEnd(zone, day), zone) <= latest;
-  let day = near;
-  for (let tries = 0; tries < MAX_SHIFT_DAYS && !fits(day); tries++) day = shiftIsoDay(day, -1);
-  for (let tries = 0; tries < MAX_SHIFT_DAYS && fits(shiftIsoDay(day, 1)); tries++) day = shiftIsoDay(day, 1);
-  return day;
-}
-/** Far more than weekends and holidays together can move an approval day. */
-const MAX_SHIFT_DAYS = 14;
-
-/**
- * The end of a filing day: the petition is the program's filing with USCIS, so its day lasts while it
- * is that day in the US (ET, the plan's US time) or where the applicant is, whichever ends later.
- * Ended at the applicant's midnight, Auckland was told at 08:00 on Saturday that the last day "has
- * passed" while her program still had Friday afternoon; west of ET her own day ends later.
- */
-function filingDayEnd(zone: string, day: string): number {
-  return Math.max(dayEnd(zone, day), dayEnd(ET_ZONE, day));
+  const visaAt = visa.at + (approvalAt - plannedApproval);
+  const line = visaLineOf(context, visa.at, visaAt);
+  return { visa, approvalAt, visaAt, lastDay, past, usOnly, line };
 }
 
 /** The last filing day's source, which tells its due from any other (visa-verdict-notice.ts). */
@@ -156,6 +156,22 @@ function whatToAsk(context: PlanContext, last: H1bPetitionLastDay): string {
 }
 
 /**
+ * "even filed today, with premium processing USCIS's approval would come around <day> …, your visa
+ * would come around <day>": a petition filed today, the verdict's and the warning's words
+ * (h1bPetitionPastVisaDate), their sources added (premium processing's, the holidays', the petition's date rule).
+ */
+export function filedTodayWords(context: PlanContext, last: H1bPetitionLastDay, sources: string[]): string {
+  addSource(sources, PETITION_PREMIUM_SOURCE);
+  addSource(sources, FEDERAL_HOLIDAYS_SOURCE);
+  addSource(sources, PETITION.due.source);
+  const consular = h1bInUs(context) ? " (if your program files for consular processing)" : "";
+  // Days counted as the filed petition's are (petitionApprovalDue, expectedPastStart): each ends at midnight.
+  const approval = dueDay(context, { at: last.approvalAt, zone: context.zone, asDay: true });
+  const visaDay = dueDay(context, { ...last.visa, at: last.visaAt });
+  return `even filed today, with premium processing USCIS's approval would come around ${approval} (within ${PETITION_PREMIUM_BUSINESS_DAYS} business days), and with the time this plan allows for the stamping after it${consular} your visa would come around ${visaDay}`;
+}
+
+/**
  * The verdict in words, its sources added: the visa's own date lost and the last day for the start,
  * or, past that day, the visa a petition filed today would bring, after residency starts.
  */
@@ -164,14 +180,7 @@ export function petitionVerdictWords(
   last: H1bPetitionLastDay,
   sources: string[],
 ): string {
-  addSource(sources, PETITION_PREMIUM_SOURCE);
-  addSource(sources, FEDERAL_HOLIDAYS_SOURCE);
-  addSource(sources, PETITION.due.source);
-  const consular = h1bInUs(context) ? " (if your program files for consular processing)" : "";
-  // Days counted as the filed petition's are (petitionApprovalDue, expectedPastStart): each ends at midnight.
-  const approval = dueDay(context, { at: last.approvalAt, zone: context.zone, asDay: true });
-  const visaDay = dueDay(context, { ...last.visa, at: last.visaAt });
-  const filedToday = `even filed today, with premium processing USCIS's approval would come around ${approval} (within ${PETITION_PREMIUM_BUSINESS_DAYS} business days), and with the time this plan allows for the stamping after it${consular} your visa would come around ${visaDay}`;
+  const filedToday = filedTodayWords(context, last, sources);
   if (last.past)
     return `Your program has not reported filing your H-1B petition, and the last day it could file it for your start, about ${renderDate(last.lastDay)}, has passed: ${filedToday}, after residency starts on ${residencyStartWords(context.calendar.dates.residency_start, sources)}. ${whatToAsk(context, last)}`;
   return `Your visa's date, ${dueDay(context, last.visa)}${basisMark(last.visa)}, ${VISA_DATE_PAST_REACH_WORDS}: your H-1B petition is not reported filed, and ${filedToday}. ${capitalised(petitionLastDayWords(context, last, sources))}. ${whatToAsk(context, last)}`;

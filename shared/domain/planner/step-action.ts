@@ -23,7 +23,7 @@ import {
 import { pastTargetExamAction } from "./exam-past-target.ts";
 import { ineligibleSchoolAction, withSittings } from "./first-gate.ts";
 import { earlyFirstGateNote } from "./first-gate-words.ts";
-import { petitionLastDayNote } from "./h1b-petition-last-day.ts";
+import { petitionCardNote } from "./h1b-petition-past-visa-date.ts";
 import { j1CertificateNote } from "./j1-certificate-note.ts";
 import {
   consularExpediteNote,
@@ -218,7 +218,7 @@ function oneStepNotes(context: PlanContext, facts: StepActionFacts): string {
   if (key === "soap")
     notes += soapSponsorNote(context, entry, status, !facts.seasonOver || soapStillOpen(context));
   if (key === "j1_ds2019") notes += ecfmgReviewNote(context, entry, due, facts.stepDates);
-  if (key === "visa_h1b") notes += petitionLastDayNote(context, facts.stepDates);
+  if (key === "visa_h1b") notes += petitionCardNote(context, facts.stepDates);
   if (key === "usmle_step3") notes += step3KeepSeatNote(context, facts.stepDates);
   if (key === "j1_ecfmg_sponsorship")
     notes += sponsorshipDs2019Note(context, entry, status, due, facts.stepDates);

@@ -13,6 +13,7 @@ import { certificateHolds } from "./j1-certificate-late.ts";
 import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { filedApprovalDay, plannedApprovalAt } from "./petition-approval.ts";
+import { petitionBandApplies, petitionBandEnd } from "./petition-filing-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { filedForStatus, statusApprovalLineAt, statusStartHoldsWords } from "./status-approval-line.ts";
@@ -68,6 +69,8 @@ export function visaDateAtRiskFrom(
   // last week (ds2019ReceivedLate's line): half the consular month reaches that line, so the DS-2019
   // in hand said "your visa would come around 24 Jun" while one still to come said "still holds".
   // With the interview booked, no later than the day the DS-2019 must reach her for it (ds2019NeededAt).
+  // The H-1B petition unfiled (contract signed): from the day one filed then would put the visa in
+  // the start's last week (petitionBandEnd, the same line); before it, h1bPetitionPastVisaDate's warning.
   const from =
     entry.key === "j1_ds2019"
       ? Math.min(
@@ -75,7 +78,9 @@ export function visaDateAtRiskFrom(
           planned + orientationLineAt(context, visa.at) - visa.at,
           ds2019NeededAt(context) ?? half,
         )
-      : half;
+      : entry.key === "visa_h1b" && petitionBandApplies(context)
+        ? Math.min(half, petitionBandEnd(context, dates, planned, visa.at) ?? half)
+        : half;
   noteRiskChange(context, from);
   return from;
 }

@@ -12,6 +12,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isLateArrival, lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
 import { DS2019_RECEIVED_LATE_NOTICE } from "./ds2019-received-late.ts";
 import { ECFMG_REVIEW_NOTICE } from "./ecfmg-review-past-ds2019.ts";
+import { H1B_PETITION_PAST_VISA_DATE_NOTICE } from "./h1b-petition-past-visa-date.ts";
 import { stepFor } from "./notice-step.ts";
 import { PATHWAY_CERTIFICATE_NOTICE } from "./pathway-certificate-notice.ts";
 import { reminderRecord } from "./reminder-record.ts";
@@ -76,6 +77,8 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   // A J-1 sponsorship done late: the DS-2019 may come after its date; said at once, not on 17 May.
   ["ECFMG_REVIEW_PAST_DS2019", ECFMG_REVIEW_NOTICE],
   ["DS2019_RECEIVED_LATE", DS2019_RECEIVED_LATE_NOTICE],
+  // The H-1B petition unfiled a few days past our day, the start still holding: file today, once.
+  ["H1B_PETITION_PAST_VISA_DATE", H1B_PETITION_PAST_VISA_DATE_NOTICE],
   // A visa interview booked after the visa's date, the start still holding: what to do, once.
   ["VISA_INTERVIEW_AFTER_VISA_DATE", INTERVIEW_AFTER_VISA_DATE_NOTICE],
   // A derived visa step past its date while the visa's own date holds: what to ask, at once.

@@ -8,8 +8,9 @@ import { reminderSubject } from "#email/reminder-email.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 // A graduate who passed Step 3 and matched on an H-1B for a 1 Jul 2027 start, contract signed; the
-// program has not reported filing the petition the plan counted on by Fri 16 Apr. From 17 Apr the
-// visa's own date is lost and the start holds only if the program files by about Fri 30 Apr
+// program has not reported filing the petition the plan counted on by Fri 16 Apr. From 24 Apr (a
+// filing then brings the visa into the start's last week; before, a warning) the start holds only if
+// the program files by about Fri 30 Apr
 // (in every zone: a visa on 30 Jun is in time for a 1 Jul start). The critical email used to be titled "Your visa steps are
 // behind" and headed "Overdue since Fri 16 Apr" above a body saying "must file by about Fri 30 Apr":
 // an applicant reads the heading first. The notice is due by the last filing day and says so in its
@@ -34,8 +35,8 @@ function criticalNotice(result: Plan): { notice: Reminder; subject: string } {
 
 describe("an H-1B petition not reported filed past the plan's filing day: the notice names the program's last filing day", () => {
   for (const [zone, now, lastDay] of [
-    ["Asia/Manila", "2027-04-20T01:00:00Z", "Fri 30 Apr 2027"],
-    ["Pacific/Honolulu", "2027-04-20T19:00:00Z", "Fri 30 Apr 2027"],
+    ["Asia/Manila", "2027-04-24T01:00:00Z", "Fri 30 Apr 2027"],
+    ["Pacific/Honolulu", "2027-04-24T19:00:00Z", "Fri 30 Apr 2027"],
   ] as const)
     it(`in ${zone}, with the last day ahead: due ${lastDay}, titled for the filing, never "overdue since" 16 Apr`, () => {
       const { notice, subject } = criticalNotice(plan(unfiled(zone), calendar, new Date(now)));

@@ -10,9 +10,11 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 // stamping by Wed 16 Jun; the program has not reported filing. A petition filed on any later day
 // brings the visa after 16 Jun by the plan's own arithmetic (premium processing's 15 business days,
 // then the time for the stamping), the same that judges a petition reported filed that day: from
-// Sat 17 Apr the visa's date no longer "still holds". The start holds if the program files by about
-// Fri 30 Apr (Manila); after that even a petition filed today brings the visa after 1 Jul. An
-// advisor says so, critical, in the plan and in every weekly chase, never "still holds".
+// Sat 17 Apr the visa's date no longer "still holds". Until a filing would bring the visa into the
+// start's last week (a filing by Fri 23 Apr), that is a warning of its own; from Sat 24 Apr the start
+// holds only if the program files by about Fri 30 Apr (Manila); after that even a petition filed
+// today brings the visa after 1 Jul. An advisor says so, critical, in the plan and in every weekly
+// chase, never "still holds".
 
 const calendar = seasonCalendar(2027);
 const signed: MilestoneEntry[] = [
@@ -44,7 +46,7 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
     expect(visaRisk(result)).toBeUndefined();
   });
 
-  for (const now of ["2027-04-17T05:00:00Z", "2027-04-30T01:00:00Z"])
+  for (const now of ["2027-04-24T05:00:00Z", "2027-04-30T01:00:00Z"])
     it(`in Manila at ${now}: critical, the visa's date lost, the program must file by about Fri 30 Apr; the chase says so too`, () => {
       const result = plan(unfiled(MANILA), calendar, new Date(now));
       const risk = visaRisk(result);
@@ -70,13 +72,13 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
       visa: "H-1B",
       extra: [milestoneFactory("usmle_step3", "done", "2026-12-10")],
     });
-    const risk = visaRisk(plan(unsigned, calendar, new Date("2027-04-20T03:00:00Z")));
+    const risk = visaRisk(plan(unsigned, calendar, new Date("2027-04-24T03:00:00Z")));
     expect(risk?.message).toContain("must file your H-1B petition by about Fri 30 Apr 2027");
     expect(risk?.message).toContain(
       "Sign your program's contract now: the program files your petition only once it is signed.",
     );
     expect(
-      visaRisk(plan(unfiled(MANILA), calendar, new Date("2027-04-20T03:00:00Z")))?.message,
+      visaRisk(plan(unfiled(MANILA), calendar, new Date("2027-04-24T03:00:00Z")))?.message,
     ).not.toContain("Sign your program's contract now");
   });
 
@@ -124,7 +126,7 @@ describe("an H-1B petition not reported filed past the plan's filing day: the pr
   // The same last day as Manila's: a visa on 30 Jun is in time for a 1 Jul start in every zone (it was
   // Thu 29 Apr here, the start measured to midnight ET, and 30 Jun read "after residency starts").
   it("in Honolulu (in the US, route not told): the same verdict and last day, the stamping only for consular processing", () => {
-    const result = plan(unfiled(HONOLULU), calendar, new Date("2027-04-20T19:00:00Z"));
+    const result = plan(unfiled(HONOLULU), calendar, new Date("2027-04-24T19:00:00Z"));
     const risk = visaRisk(result);
     expect(risk?.severity).toBe("critical");
     expect(risk?.message).toContain("must file your H-1B petition by about Fri 30 Apr 2027");

@@ -146,6 +146,16 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(ds2019Late, seasonCalendar(2027), new Date("2027-05-31T10:00:00Z")).risks)
     found.push({ where: `sponsorship-in-progress-dhaka.json DS-2019 late ${risk.code}`, risk });
+  // An H-1B petition unfiled a day past the plan's filing day, contract signed (H1B_PETITION_PAST_VISA_DATE).
+  const petitionUnfiled = matched2027("Africa/Lagos", {
+    visa: "H-1B",
+    extra: [
+      milestoneFactory("usmle_step3", "done", "2026-12-10"),
+      milestoneFactory("contract", "done", "2027-04-06"),
+    ],
+  });
+  for (const risk of plan(petitionUnfiled, seasonCalendar(2027), new Date("2027-04-17T07:00:00Z")).risks)
+    found.push({ where: `matched H-1B, petition unfiled on 17 Apr ${risk.code}`, risk });
   // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW): every sentence of it.
   const contradicting = {
     ...interviewing,

@@ -68,18 +68,40 @@ export function withH1bPetitionPastVisaDate(context: PlanContext, dates: PlanDat
   const planned = dates.due(PETITION.key);
   if (planned === null) return risks;
   const sources: string[] = [];
-  const filedToday = filedTodayWords(context, band.filed, sources);
-  const start = residencyStartWords(context.calendar.dates.residency_start, sources);
-  addSource(sources, requirementSource(PETITION.why));
-  const visa = band.filed.visa;
+  const message = petitionPastVisaDateWords(context, band, planned, sources);
   const risk: Risk = {
     code: "H1B_PETITION_PAST_VISA_DATE",
     severity: "warning",
-    message: `Your program has not reported filing your H-1B petition, and this plan's day for it, ${dueDay(context, planned)}${basisMark(planned)}, has passed: ${filedToday}, after this plan's visa date, ${dueDay(context, visa)}${basisMark(visa)}, which keeps two weeks to travel and be there for orientation. Your start on ${start} still holds if your program files by about ${renderDate(band.bandLastDay)}. Ask your program's GME office to file today with premium processing (without it, approval can take months), send it anything it still needs from you, and tell us the day it was filed (our advice).`,
+    message,
     milestones: ["visa_h1b", "visa_h1b_stamping"],
     sources,
   };
   return [...risks.filter((each) => each.code !== "VISA_STEP_LATE"), risk];
+}
+
+/**
+ * The warning in words, its sources added (premium processing's, the holidays', the petition's date
+ * rule, the start's, the requirement's): the risk's, its notice's and the weekly chase's
+ * (visaDateLostWords), so none says "your visa's own date still holds" beside it.
+ */
+function petitionPastVisaDateWords(
+  context: PlanContext,
+  band: H1bPetitionPastVisaDate,
+  planned: DueDate,
+  sources: string[],
+): string {
+  const filedToday = filedTodayWords(context, band.filed, sources);
+  const start = residencyStartWords(context.calendar.dates.residency_start, sources);
+  addSource(sources, requirementSource(PETITION.why));
+  const visa = band.filed.visa;
+  return `Your program has not reported filing your H-1B petition, and this plan's day for it, ${dueDay(context, planned)}${basisMark(planned)}, has passed: ${filedToday}, after this plan's visa date, ${dueDay(context, visa)}${basisMark(visa)}, which keeps two weeks to travel and be there for orientation. Your start on ${start} still holds if your program files by about ${renderDate(band.bandLastDay)}. Ask your program's GME office to file today with premium processing (without it, approval can take months), send it anything it still needs from you, and tell us the day it was filed (our advice).`;
+}
+
+/** The warning's words inside the band (petitionPastVisaDateWords), for the weekly chase; null outside it. */
+export function petitionPastVisaDateChase(context: PlanContext, dates: PlanDates): string | null {
+  const band = h1bPetitionPastVisaDate(context, dates);
+  const planned = dates.due(PETITION.key);
+  return band === null || planned === null ? null : petitionPastVisaDateWords(context, band, planned, []);
 }
 
 /**

@@ -4,13 +4,14 @@ import type { PlanContext } from "./context.ts";
 import { applicantDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { h1bPetitionLastDay, petitionVerdictWords } from "./h1b-petition-last-day.ts";
+import { petitionPastVisaDateChase } from "./h1b-petition-past-visa-date.ts";
 import { j1StartOutOfReach, OUT_OF_REACH_WORDS } from "./j1-start-out-of-reach.ts";
 import { lateVisaAtWords } from "./visa-moved-past-start.ts";
 
 // A derived visa step past its date is chased weekly (visa-behind.ts). While the visa's own date
 // holds, the chase says so; once the plan's verdict says the start is out of reach (J-1) or the
-// H-1B petition's last filing day has come or gone, the chase says what the plan says, never "still
-// holds" beside a critical risk saying it cannot. The J-1 file's last day, before that verdict, is
+// H-1B petition's last filing day has come or gone (or, a few days before it, its warning band),
+// the chase says what the plan says, never "still holds" beside a risk saying it cannot. The J-1 file's last day, before that verdict, is
 // said by derivedStepPastWords (visa-step-late.ts), as the risk's own words.
 
 /** The J-1 steps counted back from the J-1 visa, which the J-1 verdicts are about. */
@@ -30,7 +31,9 @@ export function visaDateLostWords(
   const passed = `This plan's day for your ${entry.advisorName}, ${missedWords}, has passed`;
   if (entry.key === "visa_h1b") {
     const petition = h1bPetitionLastDay(context, dates);
-    return petition === null ? null : `${passed}. ${petitionVerdictWords(context, petition, [])}`;
+    // A few days past the filing day, the warning's words (the visa's date lost, the start holding).
+    if (petition === null) return petitionPastVisaDateChase(context, dates);
+    return `${passed}. ${petitionVerdictWords(context, petition, [])}`;
   }
   if (!J1_CHAIN.has(entry.key)) return null;
   const start = residencyStartWords(context.calendar.dates.residency_start, []);

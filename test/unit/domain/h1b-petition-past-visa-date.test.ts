@@ -55,6 +55,11 @@ describe("an H-1B petition unfiled a few days past the plan's filing day, contra
       const card = result.nextSteps.find((step) => step.milestone === "visa_h1b");
       expect(card?.action).toContain("your visa would come around Sat 19 Jun 2027");
       expect(card?.action).toContain("file today with premium processing");
+      // The weekly chase says the same, never "still holds".
+      const chase = result.reminders.filter((each) => each.rung === "visa-behind");
+      expect(chase.length).toBeGreaterThan(0);
+      expect(chase[0]?.why).toContain("your visa would come around Sat 19 Jun 2027");
+      for (const each of chase) expect(each.why).not.toContain("still holds:");
       // One notice, due by the band's last day.
       const notice = result.reminders.find(
         (each) => each.milestone === "visa_h1b" && each.rung === "warning-notice",

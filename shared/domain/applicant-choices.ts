@@ -1,7 +1,7 @@
 import { catalogEntry, SCHOOL_CHECK } from "./catalog/index.ts";
 import { bookableNow, bookedDayAhead } from "./exam-booking.ts";
 import { conflictWayOut } from "./match-week-answers.ts";
-import { laterPlannedMatchYear } from "./match-year-heading.ts";
+import { matchYearDatedFor } from "./match-year-heading.ts";
 import { noteAnsweredNo } from "./note-answered-no.ts";
 import type { NextStep, Plan } from "./plan.ts";
 import { FIRST_ROUND_SOURCE, firstSoapOfferRound } from "./planner/soap-done-before-offers.ts";
@@ -146,7 +146,7 @@ export function doneOpensText(opens: DoneOpens, matchYear: number): string {
  * again. Pure.
  */
 export function doneCountsFor(plan: Pick<Plan, "matchYear" | "risks">): number {
-  return laterPlannedMatchYear(plan) ?? plan.matchYear;
+  return matchYearDatedFor(plan);
 }
 
 /**

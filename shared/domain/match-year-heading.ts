@@ -83,6 +83,11 @@ export function laterPlannedMatchYear(plan: Pick<Plan, "matchYear" | "risks">): 
   return later === undefined || later === plan.matchYear ? undefined : later;
 }
 
+/** The Match the plan's dates are for: the later one when its own is out of reach (laterPlannedMatchYear), else its own. Pure. */
+export function matchYearDatedFor(plan: Pick<Plan, "matchYear" | "risks">): number {
+  return laterPlannedMatchYear(plan) ?? plan.matchYear;
+}
+
 /**
  * The Match an entry's dates are for: "2027", or "2028; the 2027 Match is out of reach" when the
  * plan is dated for a later Match than the applicant targets (a bare "Match 2027" would tell an

@@ -1,3 +1,4 @@
+import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
 import { DATED_STARTS } from "#domain/step-actions.ts";
 import type { ActionPreview } from "#usecases/step-actions.ts";
 import { humanDate } from "./dates.ts";
@@ -32,6 +33,17 @@ function filedOnFields(preview: ActionPreview): string {
 export const UNDO_DONE =
   "Tapped by mistake? Ask your advisor to set it back. Sending your intake form again changes this step only if you change your answer for it there.";
 
+/**
+ * What the range's last day is: residency's start after the Match the plan is dated for
+ * (preview.latest), named when the plan was moved to a later Match than the one she entered.
+ */
+function startsWhen(preview: ActionPreview): string {
+  const later = laterPlannedMatchYear(preview.plan);
+  return later === undefined
+    ? "when residency starts in your Match year"
+    : `when residency starts after the ${later} Match, the one your plan is dated for`;
+}
+
 export function fieldsFor(preview: ActionPreview): string {
   switch (preview.claims.action) {
     case "done": {
@@ -54,7 +66,7 @@ export function fieldsFor(preview: ActionPreview): string {
           : "";
       return `${now}<label for="date">Date (your time)</label>
 <input id="date" name="date" type="date" required min="${e(preview.today)}" max="${e(preview.latest)}" aria-describedby="date-range">
-<p id="date-range" class="due">From today, ${e(humanDate(preview.today))}, to ${e(humanDate(preview.latest))}, when residency starts in your Match year.${lastDayHelp(preview)}</p>
+<p id="date-range" class="due">From today, ${e(humanDate(preview.today))}, to ${e(humanDate(preview.latest))}, ${startsWhen(preview)}.${lastDayHelp(preview)}</p>
 <p>Reminders will count down to this date.</p>`;
     }
     case "snooze": {

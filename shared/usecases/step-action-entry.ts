@@ -1,7 +1,7 @@
 import { doneCountsFor, doneOpensText, seasonPassedText } from "#domain/applicant-choices.ts";
 import { CONSULAR_INTERVIEWS } from "#domain/consular-interviews.ts";
 import { shiftIsoDay } from "#domain/iso-texts.ts";
-import { laterPlannedMatchYear } from "#domain/match-year-heading.ts";
+import { matchYearDatedFor } from "#domain/match-year-heading.ts";
 import type { Deadline, Plan, StepSubject } from "#domain/plan.ts";
 import { failedScores } from "#domain/planner/failed-score.ts";
 import { isRankingSitting } from "#domain/planner/last-sitting-day.ts";
@@ -108,8 +108,9 @@ export function entryFor(preview: ActionPreview, form: ActionForm): MilestoneEnt
 
 /**
  * The day a dated "start" records (the H-1B petition's filing): today or earlier, and no earlier
- * than Match Day, since the program files for the position the Match gave it (a day before it is a
- * mistyped year, which the plan would read as a petition approved a year early).
+ * than Match Day of the Match the plan is dated for (matchYearDatedFor), since the program files for
+ * the position that Match gives it (a day before it is a mistyped year, which the plan would read as
+ * a petition approved a year early; on a plan moved to 2028, 2027's Match Day let a 2027 day through).
  * @throws InvalidInputError
  */
 function pastDay(preview: ActionPreview, form: ActionForm): string {
@@ -118,7 +119,7 @@ function pastDay(preview: ActionPreview, form: ActionForm): string {
   const missing = nonexistentDay(date);
   if (missing) throw invalid("date", missing);
   if (date > preview.today) throw invalid("date", "must be today or earlier: the day it was filed");
-  const matchDay = seasonCalendar(preview.state.profile.matchYear).dates.nrmp_match_day.date;
+  const matchDay = seasonCalendar(matchYearDatedFor(preview.plan)).dates.nrmp_match_day.date;
   if (date < matchDay) throw invalid("date", `must be no earlier than Match Day, ${renderDate(matchDay)}`);
   return date;
 }
@@ -216,7 +217,7 @@ export function scheduleLastDay(
   if (!deadline) return undefined;
   // A plan moved to a later Match dates its exams for that Match: measured against the entered one,
   // Step 1 for 2028 read as a day after 2027's ranking, "what it means for your start".
-  const matchYear = laterPlannedMatchYear(plan) ?? plan.matchYear;
+  const matchYear = matchYearDatedFor(plan);
   return {
     date: lastDayOf(deadline, state.profile.timezone),
     deadline,

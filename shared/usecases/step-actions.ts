@@ -14,6 +14,7 @@ import {
   matchedWayOut,
   supersededAnswerText,
 } from "#domain/match-week-answers.ts";
+import { matchYearDatedFor } from "#domain/match-year-heading.ts";
 import { offTrackActionText } from "#domain/off-track-action.ts";
 import type { Plan } from "#domain/plan.ts";
 import { waiveOpensFor } from "#domain/planner/soap-waive-window.ts";
@@ -122,7 +123,7 @@ export interface ActionPreview {
    * words of what the day decides (`means`). Absent when the step has no deadline.
    */
   lastDay?: ScheduleLastDay;
-  /** The latest date "scheduled for" accepts: the season's end, the day residency starts ("YYYY-MM-DD"). */
+  /** The latest date "scheduled for" accepts: residency's start after the Match the plan is dated for ("YYYY-MM-DD"). */
   latest: string;
 }
 
@@ -233,7 +234,7 @@ export async function previewStepAction(
     seasonPassed: seasonPassedFor({ milestone: claims.milestone }, plan),
     snoozeOptions,
     today,
-    latest: seasonCalendar(state.profile.matchYear).dates.residency_start.date,
+    latest: seasonCalendar(matchYearDatedFor(plan)).dates.residency_start.date,
   };
 }
 

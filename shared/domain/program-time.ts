@@ -75,8 +75,20 @@ export function farInPersonQuestion(
   sentAt: number,
 ): string {
   if (interview.format !== "in_person" || start - sentAt >= 24 * HOUR_MS || start <= sentAt) return "";
-  const apart = Math.abs(toWall(zone, start) - toWall(interview.timezone, start));
-  if (apart < FAR_HOURS * HOUR_MS) return "";
-  const hours = Math.round(apart / HOUR_MS);
-  return `This interview is in person, less than a day away, at a program ${hours} hours from your time zone: are you there already? If not, or if it is in fact virtual, contact ${interview.program} now (our advice).`;
+  const ahead = toWall(interview.timezone, start) - toWall(zone, start);
+  if (Math.abs(ahead) < FAR_HOURS * HOUR_MS) return "";
+  const side = ahead < 0 ? "behind" : "ahead of";
+  return `This interview is in person, less than a day away, at a program ${hoursApart(Math.abs(ahead))} ${side} your time: are you there already? If not, or if it is in fact virtual, contact ${interview.program} now (our advice).`;
+}
+
+/**
+ * Two zones' difference in words, the direction said by the caller ("18 hours behind your time":
+ * "18 hours from your time zone" read as the journey): whole hours as they are, a half-hour zone's
+ * half kept ("11½ hours", Kolkata and Chicago in winter; rounded, it said 12), a quarter-hour
+ * zone's (Kathmandu, Chatham) "about" the nearest hour.
+ */
+function hoursApart(ms: number): string {
+  const halves = ms / (HOUR_MS / 2);
+  if (Number.isInteger(halves)) return `${Math.floor(halves / 2)}${halves % 2 === 1 ? "½" : ""} hours`;
+  return `about ${Math.round(ms / HOUR_MS)} hours`;
 }

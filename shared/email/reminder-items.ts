@@ -232,7 +232,10 @@ export function itemOf(
         ? `${inPerson.yours} (your time)`
         : kind === "deadline"
           ? (deadlineWords(shown).et ?? "")
-          : (atTheProgram(reminder.interviewId, reminder.deadlineDetail.at, interviews) ?? ""),
+          : // Only an interview's start is at the program; a thank-you note's day is hers.
+            isInterviewStart(reminder.deadlineDetail)
+            ? (atTheProgram(reminder.interviewId, reminder.deadlineDetail.at, interviews) ?? "")
+            : "",
     kind,
     yourTime: inPerson === undefined ? yourTimeSuffix(shown) : " (at the program)",
     ...(inPerson === undefined ? {} : { atProgramFirst: `${inPerson.program} (at the program)` }),

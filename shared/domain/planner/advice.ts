@@ -139,8 +139,8 @@ export const VISITOR_VISA_WAIT_SOURCE = `advice: Step 3 is offered only in the U
  */
 export const INTERVIEW_VISITOR_VISA_SOURCE = `advice: an applicant abroad travels to an in-person interview in the US on a visitor visa (B-1/B-2), or asks the program whether a virtual interview is possible; ${VISITOR_VISA_WAIT_CAVEAT}`;
 
-/** A thank-you note is due within this many hours of the interview's start. */
-export const THANK_YOU_WITHIN_HOURS = 48;
+/** A thank-you note is due by the end of this many days after the interview's day, in the applicant's zone. */
+export const THANK_YOU_WITHIN_DAYS = 2;
 export const THANK_YOU_SOURCE =
   "advice: a short thank-you note within two days keeps you in the program's mind";
 

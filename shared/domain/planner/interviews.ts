@@ -2,21 +2,16 @@ import { BoundedMemo } from "../bounded-memo.ts";
 import { stableHash } from "../hash.ts";
 import type { Deadline, NextStep } from "../plan.ts";
 import type { Interview } from "../snapshot.ts";
-import { HOUR_MS } from "../time.ts";
-import {
-  INTERVIEW_PREP_WHY,
-  INTERVIEW_THANK_YOU_WHY,
-  THANK_YOU_SOURCE,
-  THANK_YOU_WITHIN_HOURS,
-} from "./advice.ts";
+import { INTERVIEW_PREP_WHY, INTERVIEW_THANK_YOU_WHY } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
-import { deadlineDetail, interviewStartDetail } from "./date-math.ts";
+import { interviewStartDetail } from "./date-math.ts";
 import { droppedInterviewWords } from "./dropped-interview-words.ts";
 import { interviewShownTime } from "./interview-shown-time.ts";
 import { interviewStart } from "./interview-start.ts";
 import type { SlotEntry } from "./ladders.ts";
 import { type DueStep, dueNextStep, INTERVIEW_ORDER } from "./ordering.ts";
 import { keptRemindersFor, type ReminderTarget, type TimedReminder } from "./reminders.ts";
+import { thankYouDue } from "./thank-you-due.ts";
 import { datedUrgency, URGENCY_RANK } from "./urgency.ts";
 
 /** The operator's id, or one derived from program and start instant so it survives re-planning. */
@@ -172,15 +167,13 @@ function renderedInterview(context: PlanContext, interview: Interview): Rendered
   }
   const interviewId = interviewIdOf(interview);
   const start = interviewStart(interview);
-  const thankYouBy = start + THANK_YOU_WITHIN_HOURS * HOUR_MS;
+  // A day in her zone, never an instant from the program's clock (thank-you-due.ts).
+  const { by: thankYouBy, deadline: thanksDeadline } = thankYouDue(context.zone, start);
   const shownTime = interviewShownTime(context.zone, interview, start);
   const format = interview.format === "virtual" ? "virtual" : "in-person";
   const prepTitle = `Prepare for your ${format} interview with ${interview.program}`;
   const thanksTitle = `Thank ${interview.program} for the interview`;
   const prepDeadline = Object.freeze(interviewStartDetail(context.zone, start));
-  const thanksDeadline = Object.freeze(
-    deadlineDetail(context.zone, thankYouBy, "advice", "advice", THANK_YOU_SOURCE),
-  );
   const rendered: RenderedInterview = {
     zone: context.zone,
     program: interview.program,

@@ -10,6 +10,7 @@ import {
   cutOffMark,
   dayText,
   lastSittingDay,
+  lastSittingEnd,
   moveEarlierEnds,
   sittingCutOffOf,
   sittingDayDue,
@@ -45,10 +46,11 @@ export interface Step3LaterDays {
 /**
  * Step3LaterDays while they still hold: H-1B, Step 3 not started (or under way with no date), the
  * deadline projected and ahead, `reportedBy` (the earliest result, epoch ms: step3ChainNow) after
- * it but by the later candidate, and the apply-by day not passed. Abroad, when the chain with the
- * visitor visa's wait misses both, the same days as in the US for an applicant who already holds a
- * visitor visa (`held`): the projected deadline's (its last sitting day, FSMB by
- * that day less step3LeadDays) while that apply-by day is ahead, then the later candidate's. Null
+ * it but by the later candidate, and the apply-by day not over where the applicant is
+ * (applyByEnd). Abroad, when the chain with the visitor visa's wait misses both, the same days as
+ * in the US for an applicant who already holds a visitor visa (`held`): the projected deadline's
+ * (its last sitting day, FSMB by that day less step3LeadDays) while that apply-by day lasts, then
+ * the later candidate's. Null
  * otherwise: then H-1B ranking this Match is out of reach as before. Notes when a window closes, so
  * the plan is made again then. Only H-1B plans get past the first line.
  */
@@ -63,8 +65,8 @@ export function step3LaterDays(context: PlanContext, reportedBy: number): Step3L
   if (later !== null && reportedBy <= later) {
     const sitBy = shiftDays(later, ET_ZONE, -SCORE_REPORTING_DAYS);
     const applyBy = shiftDays(sitBy, ET_ZONE, -step3ChainDays(context));
-    if (context.now <= applyBy) {
-      noteRiskChange(context, applyBy + 1);
+    if (context.now < applyByEnd(context, applyBy)) {
+      noteRiskChange(context, windowClosesAt(context, applyBy));
       noteCrossing(context, reportedBy, later);
       return { sitBy, applyBy };
     }
@@ -77,8 +79,8 @@ export function step3LaterDays(context: PlanContext, reportedBy: number): Step3L
     if (deadline === null || heldBy > deadline) continue;
     const sitBy = shiftDays(deadline, ET_ZONE, -SCORE_REPORTING_DAYS);
     const applyBy = shiftDays(sitBy, ET_ZONE, -step3LeadDays());
-    if (context.now > applyBy) continue;
-    noteRiskChange(context, applyBy + 1);
+    if (context.now >= applyByEnd(context, applyBy)) continue;
+    noteRiskChange(context, windowClosesAt(context, applyBy));
     noteCrossing(context, heldBy, deadline);
     return deadline === rol ? { sitBy, applyBy, held: true } : { sitBy, applyBy, held: true, later: true };
   }
@@ -170,6 +172,26 @@ export function step3LaterWords(
 }
 
 /**
+ * The end of an apply-by day (epoch ms, counted back in ET from the deadline's 9:00 PM ET) where the
+ * applicant is: the day its words name (dayBy: its ET day) ends at her own midnight
+ * (lastSittingEnd), as the sit-by day beside it (laterSitByDue) and the card's apply-by day
+ * (step3ApplyBy) do. Measured at the ET instant, "there is still time: apply to FSMB by Wed 6 Jan"
+ * stood on Thursday morning in Manila, a day already over there.
+ */
+function applyByEnd(context: PlanContext, applyBy: number): number {
+  return lastSittingEnd(context.zone, applyBy);
+}
+
+/**
+ * When a window with apply-by instant `applyBy` closes, to make the plan again then: at the end of
+ * its day where the applicant is (applyByEnd), or, west of ET, just after the instant itself, when
+ * the chain counted from now (`reportedBy`, checked first) misses the deadline.
+ */
+function windowClosesAt(context: PlanContext, applyBy: number): number {
+  return Math.min(applyBy + 1, applyByEnd(context, applyBy));
+}
+
+/**
  * The visa-held days moved to the later candidate once the projected deadline's apply-by day passed
  * (step3LaterDays): that day, said to have passed (leading space), so the later one does not read as
  * the same deadline moved: "Wed 6 Jan 2027, our projected last day to apply to FSMB,
@@ -179,7 +201,7 @@ export function step3LaterWords(
 function projectedApplyByPassed(context: PlanContext, applyBy: number): string {
   const rol = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.at;
   const passed = shiftDays(shiftDays(rol, ET_ZONE, -SCORE_REPORTING_DAYS), ET_ZONE, -step3LeadDays());
-  if (passed >= context.now) return "";
+  if (context.now < applyByEnd(context, passed)) return "";
   return ` ${dayBy(context, passed)}, our projected last day to apply to FSMB, has passed; only if NRMP's deadline is the later candidate can you still apply, by ${dayBy(context, applyBy)}.`;
 }
 
@@ -264,8 +286,8 @@ export function laterCandidateStep3Words(
   if (later === null || reportedBy > later) return "";
   const sitBy = shiftDays(later, ET_ZONE, -SCORE_REPORTING_DAYS);
   const applyBy = shiftDays(sitBy, ET_ZONE, -chainDays);
-  if (context.now > applyBy) return "";
-  noteRiskChange(context, applyBy + 1);
+  if (context.now >= applyByEnd(context, applyBy)) return "";
+  noteRiskChange(context, windowClosesAt(context, applyBy));
   noteCrossing(context, reportedBy, later);
   return step3LaterWords(context, { sitBy, applyBy }, certified, false);
 }

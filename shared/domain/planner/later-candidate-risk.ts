@@ -5,6 +5,7 @@ import { etInstant, localDate, MINUTE_MS, renderDate } from "../time.ts";
 import { OET_BOOKING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { byDayOrWhen, etDayOrWhen, when } from "./day-words.ts";
+import type { Remaining } from "./feasibility.ts";
 import { actsFirst } from "./last-day-takes.ts";
 import { cutOffMark, dayText, lastSittingDay, lastSittingEnd, lastSittingWords } from "./last-sitting-day.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
@@ -40,30 +41,7 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
   // last sitting day is the day the notice and its countdown name, the same day in every zone.
   const unstudied = only.feasibility.studyUncounted === true;
   const preparing = unstudied ? "if you have been preparing, " : "";
-  let sitBy: number | undefined;
-  const actions: string[] = [];
-  for (const take of takes) {
-    const name = catalogEntry(take.key).advisorName;
-    if (take.seatBy !== undefined && take.key === "oet_medicine") {
-      // OET's fixed sessions: its day as a date, never "sit it today", and past its booking
-      // allowance (oetBookingClosed) where a late seat is to be looked for.
-      const closed = oetBookingClosed(later, lastSittingEnd(later.zone, take.seatBy));
-      const day = `${dayText(lastSittingDay(take.seatBy))} at the latest${cutOffMark(later.calendar, take.key)}`;
-      actions.push(
-        closed
-          ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it by ${day}`
-          : `sit ${name} by ${day}`,
-      );
-    } else if (take.seatBy !== undefined) {
-      actions.push(
-        `${preparing}sit ${name} ${lastSittingWords(later, take.seatBy)}${cutOffMark(later.calendar, take.key)}`,
-      );
-      sitBy = Math.min(sitBy ?? take.seatBy, take.seatBy);
-    } else if (take.booked !== undefined && take.booked >= context.now)
-      actions.push(
-        `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,
-      );
-  }
+  const { actions, sitBy } = laterSittingActions(context, later, takes, preparing);
   // An ET instant ahead is named in both zones where the applicant's day differs.
   if (actions.length === 0 && last !== null) actions.push(`act ${byDayOrWhen(context, last.at)} (see below)`);
   const act = actions.length > 0 ? `${actions.join(", and ")}, and check` : "check";
@@ -91,6 +69,45 @@ export function laterCandidateRisk(context: PlanContext, only: LaterCandidateOnl
     ...lastWorking(detail, unstudied ? sitBy : undefined, later.zone),
     sources,
   };
+}
+
+/**
+ * What the later candidate's chain asks of each sitting still to take (`takes`, on `later`, that
+ * candidate's context): "sit USMLE Step 2 CK by …", a late OET seat to look for, a booked sitting to
+ * keep; `preparing` opens an exam's words when no study is counted. With the earliest exam's last
+ * sitting day (`sitBy`), OET's fixed sessions aside.
+ */
+export function laterSittingActions(
+  context: PlanContext,
+  later: PlanContext,
+  takes: readonly Remaining[],
+  preparing: string,
+): { actions: string[]; sitBy: number | undefined } {
+  let sitBy: number | undefined;
+  const actions: string[] = [];
+  for (const take of takes) {
+    const name = catalogEntry(take.key).advisorName;
+    if (take.seatBy !== undefined && take.key === "oet_medicine") {
+      // OET's fixed sessions: its day as a date, never "sit it today", and past its booking
+      // allowance (oetBookingClosed) where a late seat is to be looked for.
+      const closed = oetBookingClosed(later, lastSittingEnd(later.zone, take.seatBy));
+      const day = `${dayText(lastSittingDay(take.seatBy))} at the latest${cutOffMark(later.calendar, take.key)}`;
+      actions.push(
+        closed
+          ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it by ${day}`
+          : `sit ${name} by ${day}`,
+      );
+    } else if (take.seatBy !== undefined) {
+      actions.push(
+        `${preparing}sit ${name} ${lastSittingWords(later, take.seatBy)}${cutOffMark(later.calendar, take.key)}`,
+      );
+      sitBy = Math.min(sitBy ?? take.seatBy, take.seatBy);
+    } else if (take.booked !== undefined && take.booked >= context.now)
+      actions.push(
+        `sit ${name} as booked on ${renderDate(localDate(context.zone, take.booked))} and tell us the result`,
+      );
+  }
+  return { actions, sitBy };
 }
 
 /**

@@ -7,12 +7,14 @@ import { instantWords } from "./date-math.ts";
 import { when } from "./day-words.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { laterSittingActions } from "./later-candidate-risk.ts";
 import { pathwayWhileWeighing, weighPathwayWords } from "./nrmp-while-weighing.ts";
 import { PATHWAY_MATCHED_VALIDITY_SOURCE } from "./pathway-certificate-risk.ts";
 import { PATHWAYS_REVALIDATION_SOURCE } from "./pathway-certificate-validity-check.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { type PathwayLastDay, pathwayLastDay } from "./pathway-last-day.ts";
 import { plannedPathwayDay } from "./planned-pathway-day.ts";
+import { presumedSent } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { riskMark } from "./risk-mark.ts";
 import { addSource } from "./risk-sources.ts";
@@ -20,12 +22,15 @@ import { addSource } from "./risk-sources.ts";
 const PATHWAY = indexedStep("ecfmg_pathway");
 
 /**
- * Whether the Pathway application is not reported submitted: not begun, under way with no date, or
- * dated for a day still ahead (plannedPathwayDay: a plan to submit, not a submission).
+ * Whether the Pathway application is not reported submitted: not begun (not reported, unless presumed
+ * sent by an interview), under way with no date, or dated for a day still ahead (plannedPathwayDay: a
+ * plan to submit, not a submission).
  */
 function notSubmitted(context: PlanContext): boolean {
   const entry = context.entries.at(PATHWAY.index);
-  if (entry === undefined || entry.status === "not_started") return true;
+  // Not reported by one interviewing: presumed sent (presumed-sent.ts), under ECFMG's review.
+  if (entry === undefined) return !presumedSent(context, PATHWAY.index);
+  if (entry.status === "not_started") return true;
   if (entry.status === "in_progress" && entry.date === undefined) return true;
   return plannedPathwayDay(context) !== null;
 }
@@ -48,15 +53,18 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const latest = milestoneLatestCandidate("ecfmg_pathway");
   const due = pathwayDeadline(context.calendar);
   if (latest === undefined || due === null || !notSubmitted(context)) return undefined;
-  // A sitting still to take (the OET by its later last day) keeps laterCandidateRisk, which names it.
-  if (only.feasibility.takes.some((take) => take.key !== "ecfmg_pathway")) return undefined;
+  // Before the deadline, a sitting still to take (the OET by its later last day) keeps
+  // laterCandidateRisk, which names it. Once it has passed, the application is what can be done
+  // today whatever the OET's status: a not-started or booked OET sent the risk to the later
+  // candidate's "submit your ECFMG Pathway application by" Wed 3 Feb, ECFMG's 31 Dec on record
+  // unnamed. The sitting is named after the application (sittingsWords).
+  const passed = context.now > due;
+  if (!passed && only.feasibility.takes.some((take) => take.key !== "ecfmg_pathway")) return undefined;
   const late = only.earlier.pathwayLate;
   // The application missed (or cannot meet) its projected deadline, or, past that deadline, its
   // review decides the Match (karachi_ck_sat_late on 28 Jan): no later day is named either way.
   const applicationLate = only.earlier.cause === "pathway" && late?.what === "application";
-  if (!applicationLate && !(only.earlier.decidedBy === "ecfmg_pathway" && context.now > due))
-    return undefined;
-  const passed = context.now > due;
+  if (!applicationLate && !(only.earlier.decidedBy === "ecfmg_pathway" && passed)) return undefined;
   const year = context.calendar.matchYear;
   const sources: string[] = [];
   addSource(sources, latest.rule);
@@ -82,7 +90,7 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   const risk: Risk = {
     code: "MATCH_YEAR_LAST_DAY",
     severity: "critical",
-    message: `${weighWords}${projected}, ${passed ? "has passed" : "is too soon for your application"}.${plannedWords} ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"}${planned === null ? "" : " instead"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.${lastWords}`,
+    message: `${weighWords}${projected}, ${passed ? "has passed" : "is too soon for your application"}.${plannedWords} ECFMG's ${year} deadline is not confirmed; it was ${latest.said}: ${passed ? "submit today" : "submit as soon as you can"}${planned === null ? "" : " instead"} and check ECFMG's Pathways page; if ECFMG has closed it, tell us.${lastWords}${sittingsWords(context, only)}`,
     milestones: ["ecfmg_pathway"],
     ...(last === null ? {} : { lastWorkingAt: new Date(last.at).toISOString() }),
     sources,
@@ -111,6 +119,23 @@ function plannedDayWords(context: PlanContext, planned: string, last: PathwayLas
     ? local.slice(renderDate(planned).length + 2)
     : local;
   return `${said}, and it is the last day your plan keeps the ${year} Match, which ends at ${hour}: sent after that hour, your application would be too late for the ${year} Match.`;
+}
+
+/**
+ * The sittings the later candidate's chain still needs beside the application (laterSittingActions):
+ * " Submit it without waiting for your OET result, which follows it, and check OET's session
+ * calendar now for a late OET Medicine seat … and sit it by Tue 12 Jan 2027 at the latest (our
+ * advice)." Empty when none is left to take.
+ */
+function sittingsWords(context: PlanContext, only: LaterCandidateOnly): string {
+  const takes = only.feasibility.takes.filter((take) => take.key !== "ecfmg_pathway");
+  if (takes.length === 0) return "";
+  const { actions } = laterSittingActions(context, only.context, takes, "");
+  if (actions.length === 0) return "";
+  const sittings = actions.join(", and ");
+  return takes.some((take) => take.key === "oet_medicine")
+    ? ` Submit it without waiting for your OET result, which follows it, and ${sittings}.`
+    : ` Still to do for the ${context.calendar.matchYear} Match: ${sittings}.`;
 }
 
 /** The risks pathwayUnconfirmedRisk made: their notice's title is the Pathway's (pathway-late-title.ts). */

@@ -59,6 +59,7 @@ import { step3Action } from "./step3-action.ts";
 import { step3AfterRankingWords } from "./step3-after-ranking.ts";
 import { step3AwaitsMatchAction } from "./step3-awaits-match.ts";
 import { step3KeepSeatNote } from "./step3-keep-seat.ts";
+import { pathwayPassedAction } from "./undated-pathway-late.ts";
 
 /**
  * A milestone step's text for its status and the plan's gates (planMilestone's words, split out of
@@ -121,7 +122,8 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
               ? // A Match whose Pathways have not opened: never "submit now".
                 ((entry.key === "ecfmg_pathway"
                   ? (pathwaysNotOpenAction(context, facts.stepDates.calendar.matchYear) ??
-                    pathwayOetAwaitedAction(context, facts.stepDates.calendar))
+                    pathwayOetAwaitedAction(context, facts.stepDates.calendar) ??
+                    pathwayPassedAction(context)) // past its projected deadline: today, OET or not
                   : null) ?? entry.statusActions.prerequisitePending)
               : // The contract's and Step 3's own texts asked on their cards only.
                 ((entry.key === "contract"

@@ -64,7 +64,9 @@ describe("the Pathway not started, the OET sat on 10 Jan with its result awaited
 
   it("before the documents deadline (Wed 27 Jan, 3:00 PM in Auckland) the result follows when it arrives", () => {
     const { pathway } = cards("2027-01-27T10:00:00+13:00");
-    expect(pathway).toContain("Send the OET result to ECFMG when it arrives");
+    // Past the application's own projected deadline: submit today, the result to follow.
+    expect(pathway).toContain("submit the application today");
+    expect(pathway).toContain("Your OET result and the other supporting documents can follow it");
     expect(pathway).not.toContain("has passed");
   });
 

@@ -4,7 +4,7 @@ import { questionReminderLabel, questionStepLabel } from "./match-outcome-labels
 import { datedBySoapEnd } from "./match-outcome-question.ts";
 import { type MissedDateItem, missedDateLabel, OVERDUE_SINCE_LABEL } from "./missed-date-label.ts";
 import type { Deadline, NextStep, Reminder, Risk, StepSubject } from "./plan.ts";
-import { overdueWords, stepBadge } from "./step-badge.ts";
+import { behindPlanWords, overdueWords, stepBadge } from "./step-badge.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "./time.ts";
 
 const MIDNIGHT = /, 12:00 AM [^,]+$/;
@@ -247,7 +247,7 @@ export function targetShown(target: Deadline | undefined, now: string, own?: Dea
  */
 export function stepDatesInline(
   step: Pick<NextStep, "deadline" | "target" | "missedDeadline" | "matchYears" | "ownDate" | "urgency"> &
-    Partial<Pick<NextStep, "milestone" | "title" | "behindPlan">>,
+    Partial<Pick<NextStep, "milestone" | "title" | "behindPlan" | "actBy">>,
   now: number,
   risks: readonly Pick<Risk, "severity" | "code" | "milestones">[] = [],
 ): string | undefined {
@@ -271,7 +271,7 @@ export function stepDatesInline(
     const label = labelled(step, deadline);
     // The applicant's own date as the step's date (a booked visa interview) lasts its whole day.
     const ownDay = step.ownDate !== undefined && step.ownDate.at === deadline.at;
-    if (badge === "behind-plan") phrases.push(`${missedDateLabel(step).inline} ${when}`);
+    if (badge === "behind-plan") phrases.push(behindPlanWords(step, when));
     else if (Date.parse(deadline.at) + (ownDay ? DAY_MS : 0) <= now)
       phrases.push(overdueWords(deadline, when, badge === "overdue-result-pending"));
     else if (matchYears) phrases.push(`for the ${matchYears.due} Match due ${when}${tagged}`);

@@ -1,3 +1,4 @@
+import { basisMark } from "./date-basis.ts";
 import type { Deadline } from "./plan.ts";
 
 /** The words before an overdue step's missed date (Reminder.overdueSince), shown in place of its countdown. */
@@ -14,6 +15,18 @@ export const BEHIND_PLAN_SINCE_LABEL = {
 /** A step or reminder with a missed date: behind our plan (NextStep.behindPlan, BlockedStep.behindPlan, Reminder.behindPlan) or not. */
 export interface MissedDateItem {
   behindPlan?: true;
+  /** The last day to keep the program's start date while it is ahead (NextStep.actBy). */
+  actBy?: Deadline;
+}
+
+/**
+ * "; act by <day> (our advice)" after a behind-our-plan date when the last day to keep the program's
+ * start date is ahead (NextStep.actBy): the one day to act by, the day the critical notice names, on
+ * every surface that says "behind our plan since"; "" otherwise. A whole day of advice: its local words.
+ */
+export function actByWords(item: MissedDateItem): string {
+  if (item.behindPlan !== true || item.actBy === undefined) return "";
+  return `; act by ${item.actBy.local}${basisMark(item.actBy)}`;
 }
 
 /** The words before a step's or a reminder's missed date: behind our plan (`behindPlan`), else overdue since. */
@@ -24,13 +37,15 @@ export function missedDateLabel(
 }
 
 /**
- * The rules of a day a step turned overdue on that was never a day it was due (planner/behind-our-plan.ts
+ * The rules of a day a step turned overdue on that was never a day it was due (planner/visa-date-missed-day.ts
  * visaDateMissedDay: the day the visa's own date came at risk, past our earlier allowance), each its
  * source on every surface: the J-1 sponsorship file's steps', the filed H-1B petition's.
  */
 export const TURNED_OVERDUE_SOURCES = {
   j1File:
     "The last day on which ECFMG's shorter review (4 weeks) and the consular month still brought your J-1 visa by its own date, had your sponsorship file been complete that day (or, if sooner, the day half the time this plan allows between the step and the visa was gone); the earlier day the step was planned for is our cautious allowance (advice)",
+  startLastDay:
+    "The last day to keep your program's start date, the day this plan asked you to act by: after it, on this plan's allowances, your visa would come after residency starts; the earlier day the step was planned for is our cautious allowance (advice)",
   filedPetition:
     "The day half the time this plan allows between USCIS's approval of your filed H-1B petition and your visa's stamping was gone; the earlier approval day is our allowance for USCIS's premium processing (advice)",
   statusPetition:

@@ -122,6 +122,8 @@ export interface NextStep {
    * our plan, not overdue, on every display, and not in the plan's `overdue` list.
    */
   behindPlan?: true;
+  /** With `behindPlan`: the last day to keep the program's start date, the one day to act by (planner/start-last-day.ts). */
+  actBy?: Deadline;
   /**
    * What the card's dates rest on, as Risk.sources (its words say only "(projected)" or "(our
    * advice)"): the projection rule of each projected date, the page of each confirmed one, the rule
@@ -150,6 +152,8 @@ export interface BlockedStep {
   overdueSince?: Deadline;
   /** `overdueSince` is our allowance and the visa's own date still holds: "behind our plan since" (NextStep.behindPlan). */
   behindPlan?: true;
+  /** With `behindPlan`: the last day to keep the start, as NextStep.actBy. */
+  actBy?: Deadline;
   /** The applicant's own date for the step, as on NextStep (never replaces `deadline`). */
   ownDate?: Deadline;
 }

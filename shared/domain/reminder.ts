@@ -34,6 +34,8 @@ export interface Reminder {
    * still holds (planner/behind-our-plan.ts): "Behind our plan since", never "Overdue since".
    */
   behindPlan?: true;
+  /** With `behindPlan`: the last day to keep the start, the day its critical notice names (NextStep.actBy). */
+  actBy?: Deadline;
   /**
    * On a risk's notice laid against a season date that is not its step's (residency's start): the
    * deadline of the step it rides on, still ahead, as the step's card shows it. Displays show it in

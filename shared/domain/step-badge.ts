@@ -1,4 +1,10 @@
-import { OVERDUE_SINCE_LABEL, turnedOverdueOn } from "./missed-date-label.ts";
+import {
+  actByWords,
+  BEHIND_PLAN_SINCE_LABEL,
+  type MissedDateItem,
+  OVERDUE_SINCE_LABEL,
+  turnedOverdueOn,
+} from "./missed-date-label.ts";
 import type { Deadline, NextStep, Risk } from "./plan.ts";
 import { pressesSteps } from "./pressing-risks.ts";
 import { DAY_MS } from "./time.ts";
@@ -121,4 +127,12 @@ export function overdueWords(
 ): string {
   if (turnedOverdueOn(deadline)) return `${OVERDUE_SINCE_LABEL.inline} ${when}`;
   return `${resultPending ? "overdue: result pending;" : "overdue:"} it was due ${when}`;
+}
+
+/**
+ * A date behind our plan in a next step's line (`when`: the date as shown): "behind our plan since"
+ * it, and the last day to keep the start to act by while that day is ahead (actByWords).
+ */
+export function behindPlanWords(step: MissedDateItem, when: string): string {
+  return `${BEHIND_PLAN_SINCE_LABEL.inline} ${when}${actByWords(step)}`;
 }

@@ -5,6 +5,7 @@ import { deadlineWords, reminderShownDate, timeLeftWords } from "#domain/date-wo
 import { remindersInReadingOrder } from "#domain/display-order.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { MATCH_RESULT_RUNG } from "#domain/match-outcome-labels.ts";
+import { actByWords } from "#domain/missed-date-label.ts";
 import type { Plan, Reminder } from "#domain/plan.ts";
 import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { itemDateLabel, kindOf, sentAtOf } from "#domain/reminder-kind.ts";
@@ -112,7 +113,7 @@ export function reminderSubject(
   // The applicant's own day needs no "on" after its title ("Your USMLE Step 2 CK exam: Tue 30 Mar 2027").
   // An overdue step's chase: the date it missed, with who set it, as its Due line says.
   const date = `${local}${first.overdueSince === undefined ? "" : basisMark(shown)}`;
-  const when = first.countsDownTo === "own-date" ? date : `${label} ${date}`;
+  const when = first.countsDownTo === "own-date" ? date : `${label} ${date}${actByWords(first)}`;
   return headerText(`${summary}${first.title}: ${when}${more}`, 180);
 }
 

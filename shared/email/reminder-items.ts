@@ -117,6 +117,9 @@ export function isAdvice(deadline: Deadline | undefined): boolean {
  * "The deadline is Tue 4 Jan 2028").
  */
 function deadlineNoteOf(reminder: Reminder, step: NextStep | undefined, plan: Plan): string | undefined {
+  // Behind our plan with the last day to keep the start ahead: that day is the one to act by.
+  if (reminder.behindPlan === true && reminder.actBy !== undefined)
+    return `To keep your program's start date, act by ${deadlineWords(reminder.actBy).local}${yourTimeSuffix(reminder.actBy)}, the last day this plan allows for it (${DATE_TAGS.advice}).`;
   if (reminder.countsDownTo === undefined) return undefined;
   const deadline = step?.deadline;
   // An exam day or a consular interview is an appointment to keep: the day the applicant booked.

@@ -151,7 +151,7 @@ export function timelinePage(input: TimelineInput): APIGatewayProxyStructuredRes
       `<section aria-labelledby="blocked"><h2 id="blocked">Waiting on something</h2><ul class="steps">${waiting
         .map(
           (step) =>
-            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, waitingDateLabel(step.deadline, plan.now).label)) : step.overdueSince && !pastDeadline.has(step.milestone) ? deadlineHtml(step.overdueSince, missedDateLabel(step).label) : step.ownDate ? deadlineHtml(step.ownDate, "Your sitting") : ""}<p>${e(forPeople(step.why))}</p>${waitingButtons(step, input)}</li>`,
+            `<li><h3>${e(step.title)}</h3><p class="due">Waiting for: ${e(step.waitingFor.map(waitingForTitle).join(", "))}</p>${step.deadline && !pastDeadline.has(step.milestone) ? deadlineHtml(step.deadline, dateLabel(step, waitingDateLabel(step.deadline, plan.now).label)) : step.overdueSince && !pastDeadline.has(step.milestone) ? `${deadlineHtml(step.overdueSince, missedDateLabel(step).label)}${step.behindPlan === true && step.actBy !== undefined ? deadlineHtml(step.actBy, "Act by") : ""}` : step.ownDate ? deadlineHtml(step.ownDate, "Your sitting") : ""}<p>${e(forPeople(step.why))}</p>${waitingButtons(step, input)}</li>`,
         )
         .join("\n")}</ul></section>`,
     );

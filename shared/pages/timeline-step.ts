@@ -194,6 +194,7 @@ ${
           )
         : '<p class="due">No fixed deadline</p>'
 }
+${step.behindPlan === true && step.actBy !== undefined ? deadlineHtml(step.actBy, "Act by") : ""}
 ${ownDateHtml(step.title, step.ownDate, step.deadline, plan.now)}
 <p>${e(forPeople(step.why))}</p>
 <p><strong>Next:</strong> ${e(forPeople(step.action))}</p>

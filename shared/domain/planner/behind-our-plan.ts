@@ -4,19 +4,15 @@ import { TURNED_OVERDUE_SOURCES } from "../missed-date-label.ts";
 import type { Deadline, Risk } from "../plan.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import type { PlanContext } from "./context.ts";
-import { contractNeededBy } from "./contract-needed-by.ts";
-import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
-import { changeOfStatus } from "./h1b-in-us.ts";
-import { dueDayOf, fileLineAt } from "./j1-allowances.ts";
-import { certificateHolds } from "./j1-certificate-late.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { lowerFirst } from "./lower-first.ts";
 import type { Collected } from "./milestone-gates.ts";
-import { petitionApprovalDue } from "./petition-approval.ts";
 import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { type StartLastDay, startLastDayOf } from "./start-last-day.ts";
+import { behindOurPlanUntil, visaDateAtRisk, visaDateMissedDay } from "./visa-date-missed-day.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
-import { J1_FILE, j1FileVerdict, visaDateAtRiskFrom } from "./visa-step-late.ts";
 
 // After the Match, most of the visa chain is dated by our own cautious allowances counted back from
 // the visa's date (the Statement of Need and the J-1 sponsorship from the DS-2019, the DS-2019 a month
@@ -24,117 +20,8 @@ import { J1_FILE, j1FileVerdict, visaDateAtRiskFrom } from "./visa-step-late.ts"
 // waiting on it. Past such a day alone the applicant is behind our plan, not overdue: ministries and
 // programs take weeks, and the date that counts, the visa's own, still holds (VISA_STEP_LATE and
 // CONTRACT_NOT_RECEIVED, warnings, say so). "Overdue" once that date is at risk (VISA_NOT_READY_FOR_START,
-// critical: less than half the allowance left, or a verdict that the visa's date or the start is lost).
-
-/**
- * The instant up to which a matched applicant's visa-chain step past its date is behind our plan
- * rather than overdue: when the visa's own date it is counted back from comes at risk
- * (visaDateAtRiskFrom, the instant VISA_STEP_LATE gives way to VISA_NOT_READY_FOR_START); for the
- * contract, that of the step waiting on it (contractNeededBy, as contractStillAwaited reads it); for
- * the J-1 certificate the DS-2019 waits for (certificateHolds), the DS-2019's. Null for any other step,
- * before the Match, with no visa to get (the contract then needed by orientation, a date of its own),
- * or once a J-1 verdict speaks for the sponsorship file (j1FileVerdict: the visa's date past reach or
- * the start out of reach).
- */
-export function behindOurPlanUntil(
-  context: PlanContext,
-  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
-  dates: PlanDates,
-): number | null {
-  const atRisk = visaDateAtRisk(context, entry, dates);
-  if (atRisk === null) return null;
-  if (context.applicant.visa === "J-1" && j1FileVerdict(context, dates)) return null;
-  return atRisk.from;
-}
-
-/**
- * The step's own planned day (`planned`, the one it was due by, or the step waiting on it's) and the
- * instant the visa's date came at risk from it (`from`: visaDateAtRiskFrom), whatever a J-1 verdict
- * says now (behindOurPlanUntil's reading, before its verdict test); null as there.
- */
-function visaDateAtRisk(
-  context: PlanContext,
-  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
-  dates: PlanDates,
-): { waiting: string; planned: number; from: number } | null {
-  if (!visaChainMatched(context)) return null;
-  let waiting: Pick<CatalogEntry, "key" | "due"> | null = entry;
-  // The petition filed (in progress) is dated by USCIS's approval (petitionApprovalDue), as its card
-  // and VISA_STEP_LATE read it: the visa's date is at risk half-way from that day, not from the filing's.
-  // On a change of status (the stamping waived) the approval is the status: the start is at risk
-  // past the approval's last day before it (visaDateAtRiskFrom), not half-way to a visa.
-  const approval = entry.key === "visa_h1b" ? petitionApprovalDue(context, dates) : null;
-  let planned = (approval ?? dates.due(entry.key as MilestoneKey))?.at;
-  if (entry.key === "contract") {
-    const needed = contractNeededBy(context, dates);
-    waiting = needed?.step ?? null;
-    planned = needed?.due.at;
-  } else if (entry.key === "ecfmg_certification") {
-    waiting = certificateHolds(context, dates) === null ? null : catalogEntry("j1_ds2019");
-    planned = dates.due("j1_ds2019")?.at;
-  } else if (entry.stage !== "visa") return null;
-  if (waiting === null || planned === undefined) return null;
-  const from = visaDateAtRiskFrom(context, waiting, planned, dates);
-  return from === null ? null : { waiting: waiting.key, planned, from };
-}
-
-/**
- * The day a J-1 sponsorship file's step (or the contract the file waits on) turned from behind our
- * plan to overdue, once it has passed (context.now: a reminder laid for later keeps the planned day
- * until the plan is made again at that turn, a risk-change instant): the last day on which the
- * chain's own allowances still brought the visa by its date (the day before the earlier of
- * visaDateAtRiskFrom's instant and the file's line), a whole day of the applicant's, our advice.
- * Past it the step is overdue since that day, not since our earlier allowance, on which nothing was
- * lost: every surface names this one. Null otherwise (another step, at risk from its own day; still
- * behind; `shown`, the date a surface shows, not the planned day but a date of another rule).
- */
-export function visaDateMissedDay(
-  context: PlanContext,
-  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
-  dates: PlanDates,
-  shown: number,
-): DueDate | null {
-  const atRisk = visaDateAtRisk(context, entry, dates);
-  // The J-1 sponsorship file's steps (and the contract the file waits on), and the H-1B petition filed
-  // (its approval is USCIS's, half the time to the stamping its room), alone have room between our
-  // allowance and that last day. The petition not yet filed: its planned day is itself the last filing
-  // day that keeps the visa's date (h1bPetitionLastDay's verdict comes the next morning); the
-  // certificate the DS-2019 waits for is overdue from the DS-2019's day: each stays the day it missed.
-  const filed = atRisk?.waiting === "visa_h1b" ? petitionApprovalDue(context, dates) : null;
-  if (atRisk === null || (filed === null && !J1_FILE.has(atRisk.waiting as MilestoneKey))) return null;
-  // Still behind our plan (behindOurPlanUntil): its planned day stands.
-  const until = behindOurPlanUntil(context, entry, dates);
-  if (until !== null && context.now < until) return null;
-  // A file step still open: the visa's date came at risk, before half the allowance was gone, the
-  // morning the file's fastest road left (ECFMG's shorter review, the consular month) first brought
-  // the visa after its date (fileLineAt, visaDatePastReach's own line), whatever verdict speaks now.
-  const visa = filed === null ? dates.due("visa_j1") : null;
-  const from =
-    visa === null
-      ? atRisk.from
-      : Math.min(atRisk.from, Math.max(atRisk.planned, fileLineAt(context.zone, dueDayOf(visa))));
-  if (from <= atRisk.planned || context.now < from) return null;
-  // Only the planned day itself gives way (the contract's: the step waiting on it's), never a date of another rule.
-  if (shown !== atRisk.planned && shown !== dates.due(entry.key as MilestoneKey)?.at) return null;
-  // The planned day's own kind (a whole day, our advice, with its status), on the later day.
-  const planned = filed ?? dates.due(atRisk.waiting as MilestoneKey);
-  const source =
-    TURNED_OVERDUE_SOURCES[
-      filed === null ? "j1File" : changeOfStatus(context) ? "statusPetition" : "filedPetition"
-    ];
-  return planned === null ? null : shapedDueDate({ ...planned, at: from, source, dayName: undefined });
-}
-
-/** Whether a step past its date at `at` is behind our plan, not overdue (behindOurPlanUntil). */
-export function behindOurPlanAt(
-  context: PlanContext,
-  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
-  dates: PlanDates,
-  at: number,
-): boolean {
-  const until = behindOurPlanUntil(context, entry, dates);
-  return until !== null && at < until;
-}
+// critical: less than half the allowance left, or a verdict that the visa's date or the start is lost),
+// but where a last day still keeps the start (start-last-day.ts), behind our plan until it is over.
 
 /** The steps whose passed date may be our allowance: the visa stage's, the contract, the J-1 certificate. */
 const MAY_BE_BEHIND: ReadonlySet<string> = new Set(
@@ -161,19 +48,30 @@ export function markBehindOurPlan(
   const behind = new Set<string>();
   const critical = criticalSteps(risks);
   const isBehind = (milestone: string): boolean => {
-    if (!MAY_BE_BEHIND.has(milestone) || critical.has(milestone)) return false;
-    const until = behindOurPlanUntil(context, catalogEntry(milestone as MilestoneKey), dates);
+    if (!MAY_BE_BEHIND.has(milestone)) return false;
+    const entry = catalogEntry(milestone as MilestoneKey);
+    if (critical.has(milestone) && lastDayAhead(context, entry, dates, context.now) === null) return false;
+    const until = behindOurPlanUntil(context, entry, dates);
     if (until === null || context.now >= until) return false;
     noteRiskChange(context, until);
     return true;
   };
+  // The last day to keep the start, while ahead, is the one day each behind step names to act by.
+  const actBy = (milestone: string): Deadline | undefined => {
+    const last = lastDayAhead(context, catalogEntry(milestone as MilestoneKey), dates, context.now);
+    return last?.named === true ? dates.rendered(last.due) : undefined;
+  };
   for (const { item } of collected.nextSteps)
     if (item.urgency === "overdue" && item.interviewId === undefined && isBehind(item.milestone)) {
       item.behindPlan = true;
+      item.actBy = actBy(item.milestone);
       behind.add(item.milestone);
     }
   for (const step of collected.blocked)
-    if (step.overdueSince !== undefined && isBehind(step.milestone)) step.behindPlan = true;
+    if (step.overdueSince !== undefined && isBehind(step.milestone)) {
+      step.behindPlan = true;
+      step.actBy = actBy(step.milestone);
+    }
   if (behind.size === 0) return;
   for (let at = collected.overdue.length - 1; at >= 0; at--)
     if (behind.has(collected.overdue[at]?.item.milestone ?? "")) collected.overdue.splice(at, 1);
@@ -206,6 +104,7 @@ function missedDayShown<Shown extends Deadline | undefined>(
   dates: PlanDates,
   milestone: string,
   shown: Shown,
+  at = context.now,
 ): Shown | Deadline {
   if (shown === undefined || !MAY_BE_BEHIND.has(milestone)) return shown;
   const missed = visaDateMissedDay(
@@ -213,8 +112,21 @@ function missedDayShown<Shown extends Deadline | undefined>(
     catalogEntry(milestone as MilestoneKey),
     dates,
     Date.parse(shown.at),
+    at,
   );
   return missed === null ? shown : dates.rendered(missed);
+}
+
+/** The step's last day to keep the start (startLastDayOf) while it is still ahead at `at`, else null. */
+function lastDayAhead(
+  context: PlanContext,
+  entry: Pick<CatalogEntry, "key" | "due" | "stage">,
+  dates: PlanDates,
+  at: number,
+): StartLastDay | null {
+  const atRisk = visaDateAtRisk(context, entry, dates);
+  const last = atRisk === null ? null : startLastDayOf(context, atRisk.waiting, dates);
+  return last !== null && at < last.endAt ? last : null;
 }
 
 /**
@@ -244,7 +156,7 @@ export function markBehindOurPlanReminders(
     const since = timed.reminder.overdueSince;
     if (since === undefined) continue;
     const { milestone, risk } = timed.reminder;
-    const missedDay = missedDayShown(context, dates, milestone, since);
+    const missedDay = missedDayShown(context, dates, milestone, since, timed.sendAt);
     // Restated here, or laid on a card already restated (a critical notice): its why says what the day is.
     const why = turnedOverdueWhy(missedDay);
     if (missedDay !== since || (why !== "" && !timed.reminder.why.endsWith(why)))
@@ -252,11 +164,19 @@ export function markBehindOurPlanReminders(
         overdueSince: missedDay,
         why: timed.reminder.why.endsWith(why) ? timed.reminder.why : `${timed.reminder.why}${why}`,
       });
-    if (!MAY_BE_BEHIND.has(milestone) || critical.has(milestone) || critical.has(risk ?? "")) continue;
-    const until = behindOurPlanUntil(context, catalogEntry(milestone as MilestoneKey), dates);
+    // A critical notice keeps its own words ("act by" the last day); a chase of its step, sent while
+    // that last day is ahead, is behind our plan as the step's row is.
+    if (!MAY_BE_BEHIND.has(milestone) || critical.has(risk ?? "")) continue;
+    const entry = catalogEntry(milestone as MilestoneKey);
+    const last = lastDayAhead(context, entry, dates, timed.sendAt);
+    if (critical.has(milestone) && last === null) continue;
+    const until = behindOurPlanUntil(context, entry, dates);
     const missed = Date.parse(since.at);
     if (until === null || timed.sendAt >= until || missed >= until) continue;
-    timed.reminder = reminderWith(timed.reminder, { behindPlan: true });
+    timed.reminder = reminderWith(timed.reminder, {
+      behindPlan: true,
+      ...(last?.named === true ? { actBy: dates.rendered(last.due) } : {}),
+    });
   }
 }
 

@@ -14,7 +14,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 // while the visa's own date holds (VISA_STEP_LATE, a warning), the steps are behind our plan, not
 // overdue, on every display and out of the overdue list, its weekly chase in those words; once the visa's date
 // can no longer be met (VISA_NOT_READY_FOR_START, critical: ECFMG's shortest review and the
-// consulate's month from today come after 16 Jun), they are overdue and chased weekly.
+// consulate's month from today come after 16 Jun), they stay behind our plan and name the last day
+// that keeps the start (Mon 3 May) to act by, until that day is over; then they are overdue, chased weekly.
 // Here: Chidi, Lagos, J-1, matched on Fri 19 Mar 2027, nothing after Match Day reported.
 
 const calendar = seasonCalendar(2027);
@@ -95,30 +96,46 @@ describe("a visa step past our own allowance while the visa's date holds", () =>
 describe("the same steps once the visa's date can no longer be met", () => {
   const result = at("2027-04-21T09:00:00Z"); // Wed 21 Apr, 10:00 in Lagos
 
-  it("are overdue on every display and in the overdue list, chased weekly", () => {
+  it("stay behind our plan, naming the day to act by, while that last day for the start is ahead; chased weekly", () => {
     expect(result.risks.map((risk) => `${risk.severity} ${risk.code}`)).toContain(
       "critical VISA_NOT_READY_FOR_START",
     );
     for (const key of BEHIND) {
       const step = result.nextSteps.find((each) => each.milestone === key);
-      expect(step?.behindPlan, key).toBeUndefined();
-      expect(step === undefined ? undefined : stepBadge(step, result.now, result.risks), key).toBe("overdue");
+      expect(step?.behindPlan, key).toBe(true);
+      expect(step?.actBy?.local, key).toBe("Mon 3 May 2027");
+      expect(step === undefined ? undefined : stepBadge(step, result.now, result.risks), key).toBe(
+        "behind-plan",
+      );
     }
-    expect(result.overdue.map((step) => step.milestone).sort()).toEqual([...BEHIND].sort());
+    expect(result.overdue.filter((step) => BEHIND.includes(step.milestone))).toEqual([]);
     const chase = result.reminders.filter(
       (each) => each.rung === "visa-behind" && each.milestone === "contract",
     );
-    for (const each of chase) expect(reminderDateLabel(each).label).toBe("Overdue since");
+    for (const each of chase)
+      expect(reminderDateLabel(each).label, each.sendAt).toBe(
+        each.sendAt < "2027-05-03T23:00:00.000Z" ? "Behind our plan since" : "Overdue since",
+      );
     const days = chase.map((each) => Date.parse(each.sendAt));
     for (let index = 1; index < days.length; index++)
       expect((days[index] ?? 0) - (days[index - 1] ?? 0)).toBe(7 * 24 * 3_600_000);
+  });
+
+  it("are overdue on every display and in the overdue list once that last day is over", () => {
+    const past = at("2027-05-04T09:00:00Z"); // Tue 4 May, 10:00 in Lagos
+    for (const key of BEHIND) {
+      const step = past.nextSteps.find((each) => each.milestone === key);
+      expect(step?.behindPlan, key).toBeUndefined();
+      expect(step === undefined ? undefined : stepBadge(step, past.now, past.risks), key).toBe("overdue");
+    }
+    expect(past.overdue.map((step) => step.milestone)).toEqual(expect.arrayContaining([...BEHIND]));
   });
 });
 
 // On the H-1B track the contract is needed by the petition's date (Fri 16 Apr 2027, 60 days before the
 // stamping), and those 60 days are no cushion: premium processing's 15 business days and the stamping's
-// wait fill them. A contract past that date already puts the visa past its own date, so it is overdue
-// (VISA_NOT_READY_FOR_START, critical, names it) from the instant it passes, by the same rule.
+// wait fill them. Past that date the critical verdict names the last filing day that keeps the start
+// (Fri 30 Apr 2027): until it is over the contract is behind our plan and names it to act by; then overdue.
 describe("the H-1B contract past the petition's date", () => {
   const h1b = matched2027("Africa/Lagos", {
     visa: "H-1B",
@@ -130,15 +147,19 @@ describe("the H-1B contract past the petition's date", () => {
     return { result, step, badge: step && stepBadge(step, result.now, result.risks) };
   };
 
-  it("is never behind our plan: the visa's date is at risk the moment that date passes", () => {
+  it("is behind our plan, act by the last filing day, from the moment that date passes; overdue past the last day", () => {
     expect(contractAt("2027-04-16T22:30:00Z").badge).toBe("urgent"); // Fri 16 Apr, 23:30 in Lagos
     for (const iso of ["2027-04-16T23:30:00Z", "2027-04-25T09:00:00Z"]) {
       const { result, step, badge } = contractAt(iso);
       expect(step?.deadline?.local, iso).toContain("Fri 16 Apr 2027");
-      expect(badge, iso).toBe("overdue");
+      expect(badge, iso).toBe("behind-plan");
+      expect(step?.actBy?.local, iso).toBe("Fri 30 Apr 2027");
       const critical = result.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
-      expect(critical?.severity, iso).toBe("critical");
+      expect(critical?.severity, iso).toBeDefined();
       expect(critical?.milestones, iso).toContain("contract");
     }
+    const { step, badge } = contractAt("2027-05-01T09:00:00Z");
+    expect(badge).toBe("overdue");
+    expect(step?.deadline?.local).toContain("Fri 30 Apr 2027");
   });
 });

@@ -50,25 +50,37 @@ describe("H-1B: the contract due by the petition's date", () => {
     for (const option of options) expect(option.until <= "2027-04-16").toBe(true);
   });
 
-  it("past it, the contract is overdue since Fri 16 Apr 2027 in the row and the chase; the critical notice is due by the petition's last filing day", () => {
+  it("past it, the contract is behind our plan since Fri 16 Apr 2027, act by the petition's last filing day, in the row and the chase; overdue since that day after it", () => {
     const after = plan(marisol, calendar, new Date("2027-04-20T03:00:00Z"));
-    expect(after.overdue.find((each) => each.milestone === "contract")?.deadline.local).toBe(
-      "Fri 16 Apr 2027",
-    );
+    expect(after.overdue.map((each) => each.milestone)).not.toContain("contract");
     expect(contractRow(after)?.urgency).toBe("overdue");
+    expect(contractRow(after)?.behindPlan).toBe(true);
+    expect(contractRow(after)?.deadline?.local).toBe("Fri 16 Apr 2027");
+    expect(contractRow(after)?.actBy?.local).toBe("Fri 30 Apr 2027");
     const chase = contractReminders(after);
     expect(chase.map((each) => each.rung)).toContain("critical-risk");
     // The petition unfiled past its date has a last filing day (Fri 30 Apr): the critical notice is
     // due by it, never headed "Overdue since Fri 16 Apr" above "must file by about Fri 30 Apr", and so
-    // is that day's own morning rung.
+    // is that day's own morning rung; each chase before it is behind our plan since Fri 16 Apr and
+    // names it; each after it, overdue since it.
     const lastDay = new Set(["critical-risk", "last-day-today"]);
-    for (const each of chase.filter((reminder) => !lastDay.has(reminder.rung)))
-      expect(each.overdueSince?.local).toBe("Fri 16 Apr 2027");
+    for (const each of chase.filter((reminder) => !lastDay.has(reminder.rung))) {
+      const ahead = each.sendAt < "2027-05-01";
+      expect(each.overdueSince?.local, each.sendAt).toBe(ahead ? "Fri 16 Apr 2027" : "Fri 30 Apr 2027");
+      expect(reminderDateLabel(each).label, each.sendAt).toBe(
+        ahead ? "Behind our plan since" : "Overdue since",
+      );
+      expect(each.actBy?.local, each.sendAt).toBe(ahead ? "Fri 30 Apr 2027" : undefined);
+    }
     for (const rung of lastDay) {
       const told = chase.find((reminder) => reminder.rung === rung);
       expect(told?.overdueSince).toBeUndefined();
       expect(told?.deadlineDetail.local).toBe("Fri 30 Apr 2027");
     }
+    const past = plan(marisol, calendar, new Date("2027-05-03T03:00:00Z"));
+    expect(past.overdue.find((each) => each.milestone === "contract")?.deadline.local).toBe(
+      "Fri 30 Apr 2027",
+    );
   });
 
   it("its critical notice cites what governs the petition (USCIS, DOL, the State Department), not ECFMG", () => {
@@ -94,8 +106,10 @@ describe("J-1: the contract overdue since the sponsorship's date", () => {
     expect(result.overdue.map((each) => each.milestone)).not.toContain("contract");
     const chase = contractReminders(result);
     expect(chase.length).toBeGreaterThan(0);
+    // Overdue only once the last day that keeps the start (Mon 3 May) is over, and since that day.
     for (const each of chase) {
-      expect(each.overdueSince?.local).toBe("Mon 5 Apr 2027");
+      const behind = reminderDateLabel(each).label === "Behind our plan since";
+      expect(each.overdueSince?.local, each.sendAt).toBe(behind ? "Mon 5 Apr 2027" : "Mon 3 May 2027");
       expect(reminderDateLabel(each).label).toMatch(/^(Behind our plan|Overdue) since$/);
     }
     expect(reminderDateLabel(chase[0] ?? { countsDownTo: undefined }).label).toBe("Behind our plan since");

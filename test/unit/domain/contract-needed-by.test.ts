@@ -74,15 +74,16 @@ describe.each([
   });
 });
 describe("the chase of a visa step behind counts down to residency's start by name", () => {
-  it("names its countdown rungs for the start, never deadline-in-Nd, each overdue since the petition's date; the verdict's notice undated", () => {
+  it("names its countdown rungs for the start, never deadline-in-Nd, each overdue since the petition's last filing day; the verdict's notice undated", () => {
     const result = planAt("H-1B", "2027-05-01T10:00:00+02:00", [
       milestoneFactory("ecfmg_certification", "done", "2026-11-01"),
       milestoneFactory("usmle_step3", "done", "2027-01-20"),
     ]);
-    // Past the date the petition needed it by, every rung says since when, never "by residency's start".
+    // Past the petition's last filing day for the start (Fri 30 Apr), the day its notice asked to act by,
+    // every rung says overdue since it, never "by residency's start" nor our earlier Fri 16 Apr.
     const chased = result.reminders.filter((each) => each.milestone === "contract");
     const chase = chased.filter((each) => each.rung !== "critical-risk");
-    expect(chase.map((each) => each.overdueSince?.local)).toEqual(chase.map(() => "Fri 16 Apr 2027"));
+    expect(chase.map((each) => each.overdueSince?.local)).toEqual(chase.map(() => "Fri 30 Apr 2027"));
     // The petition's last filing day (Fri 30 Apr) has passed: its critical notice says so, undated,
     // never "Overdue since" the petition's date above a body saying the start cannot be met.
     const critical = chased.find((each) => each.rung === "critical-risk");

@@ -15,9 +15,9 @@ import { comingEmailsHtml } from "#pages/timeline-sections.ts";
  * start, and one email gives one date per step in its subject, its item, "Your next steps" and the
  * timeline's next emails. A step of ours says "Overdue since <the day it missed>" (the Statement of
  * Need), and so does the program's contract waiting on the J-1 sponsorship: both were planned by Mon
- * 5 Apr 2027 (our advice, the day its why names as the one the plan needed), and past the visa's
- * reach they are overdue since Mon 19 Apr 2027, the last day ECFMG's shorter review and the consular
- * month still brought the visa by its date (Wed 16 Jun): never residency's start.
+ * 5 Apr 2027 (our advice, the day its why names as the one the plan needed), and once the last day
+ * that kept the program's start is over they are overdue since it, Mon 3 May 2027, the day the
+ * critical notice asked to act by: never residency's start, never a day nobody was asked to act by.
  * Kofi: Accra (UTC all year), J-1, matched on 19 Mar 2027, certificate issued, contract and Statement
  * of Need not done.
  */
@@ -62,15 +62,15 @@ function itemBlock(text: string, title: string): string {
   return text.split("\n\n").find((block) => /^\d+\. /.test(block) && block.includes(title)) ?? "";
 }
 
-describe("a visa step's chase gives one date: the day it missed, past the visa's reach the day that reach was lost", () => {
-  it("the contract's chase counts down to the start, overdue since the visa's reach was lost, and keeps its delivery", () => {
+describe("a visa step's chase gives one date: the day it missed, past the start's last day that day", () => {
+  it("the contract's chase counts down to the start, overdue since the start's last day, and keeps its delivery", () => {
     expect(notice).toBeDefined();
     // On 4 May the critical notice is the J-1 start out of reach: it names no date (nothing is left
     // to act by but today), so no "overdue since" beside its verdict; the chase keeps its missed day.
     expect(notice?.overdueSince).toBeUndefined();
     expect(notice?.title).toContain("out of reach");
     expect(contract?.rung).toBe("visa-behind");
-    expect(contract?.overdueSince?.local).toBe("Mon 19 Apr 2027");
+    expect(contract?.overdueSince?.local).toBe("Mon 3 May 2027");
     expect(contract?.overdueSince?.basis).toBe("advice");
     // Delivery: never after the instant it counts down to (residency's start), which it keeps.
     expect(contract?.deadline).toBe(calendar.dates.residency_start.iso);
@@ -82,17 +82,17 @@ describe("a visa step's chase gives one date: the day it missed, past the visa's
     expect(earlier?.id).toBe(contract?.id);
   });
 
-  it("the contract's subject and item name the day the visa's reach was lost, its why the day the plan needed it, never the start", () => {
+  it("the contract's subject and item name the start's last day, its why the day the plan needed it, never the start", () => {
     const alone = contract === undefined ? [] : [contract];
     expect(email(alone).subject).toBe(
-      "Sign your program's contract: overdue since Mon 19 Apr 2027 (our advice)",
+      "Sign your program's contract: overdue since Mon 3 May 2027 (our advice)",
     );
     // With the Statement of Need, overdue by the chain's own allowances, that step leads the email.
     const rendered = email(atSlot);
-    expect(rendered.subject).toMatch(/: overdue since Mon 19 Apr 2027 \(our advice\) \(\+1 more\)$/);
+    expect(rendered.subject).toMatch(/: overdue since Mon 3 May 2027 \(our advice\) \(\+1 more\)$/);
     expect(rendered.subject).not.toContain("2 Apr");
     const item = itemBlock(rendered.text, "Sign your program's contract");
-    expect(item).toContain("   Overdue since: Mon 19 Apr 2027 (our advice, not set by any authority)");
+    expect(item).toContain("   Overdue since: Mon 3 May 2027 (our advice, not set by any authority)");
     expect(item).toContain(
       "your J-1 sponsorship through ECFMG waits on it: this plan needed it signed by Mon 5 Apr 2027",
     );
@@ -106,7 +106,7 @@ describe("a visa step's chase gives one date: the day it missed, past the visa's
     expect(rendered.html).not.toContain("Overdue since <strong>Fri 2 Apr 2027</strong>");
     // The Statement of Need, in the same email, names its own missed date.
     const need = itemBlock(rendered.text, "Statement of Need");
-    expect(need).toContain("Overdue since: Mon 19 Apr 2027 (our advice, not set by any authority)");
+    expect(need).toContain("Overdue since: Mon 3 May 2027 (our advice, not set by any authority)");
   });
 
   it("the last rung before the start says no hours left to the start", () => {
@@ -117,7 +117,7 @@ describe("a visa step's chase gives one date: the day it missed, past the visa's
     // (The contract's rung gives way to the start's critical notice that day; the Statement of Need's stays.)
     expect(last.map((reminder) => reminder.milestone)).toEqual(["j1_statement_of_need"]);
     const rendered = email(last);
-    expect(rendered.subject).toMatch(/: overdue since Mon 19 Apr 2027 \(our advice\)$/);
+    expect(rendered.subject).toMatch(/: overdue since Mon 3 May 2027 \(our advice\)$/);
     expect(rendered.text).not.toMatch(/Due in \d+ hours/);
   });
 
@@ -131,7 +131,7 @@ describe("a visa step's chase gives one date: the day it missed, past the visa's
       comingReminders: atSlot,
     });
     expect(html).toContain(
-      "<li>Sign your program&#39;s contract (overdue since Mon 19 Apr 2027, our advice)</li>",
+      "<li>Sign your program&#39;s contract (overdue since Mon 3 May 2027, our advice)</li>",
     );
     expect(html).not.toContain("Fri 2 Apr");
     expect(html).not.toContain("Thu 1 Jul");

@@ -97,7 +97,8 @@ describe("the change-of-status route says H-1B status, never a visa", () => {
       expect(reminder.why).toMatch(
         /your visa (must be ready before|would come around .*, after) residency starts/,
       );
+    // Overdue since its last filing day for the start, whose rule names the visa that day kept.
     const petition = consular.overdue.find((step) => step.milestone === "visa_h1b");
-    expect(petition?.deadline.source).toContain("the visa interview needs the approved petition");
+    expect(petition?.deadline.source).toContain("your visa would come after residency starts");
   });
 });

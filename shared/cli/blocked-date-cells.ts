@@ -1,4 +1,4 @@
-import { actByWords, missedDateLabel } from "#domain/missed-date-label.ts";
+import { missedDateLabel } from "#domain/missed-date-label.ts";
 import type { BlockedStep, Deadline } from "#domain/plan.ts";
 import { waitingDateLabel } from "#domain/waiting-step-date.ts";
 
@@ -29,7 +29,7 @@ export function blockedDateCells(
         ? `${waitingDateLabel(step.deadline, now).inline} ${marked(step.deadline)}`
         : marked(step.deadline)
       : step.overdueSince !== undefined
-        ? `${missedDateLabel(step).inline} ${marked(step.overdueSince)}${actByWords(step)}`
+        ? `${missedDateLabel(step).inline} ${marked(step.overdueSince)}`
         : step.ownDate === undefined
           ? "-"
           : `your sitting ${marked(step.ownDate)}`;

@@ -3,6 +3,7 @@ import { dateBasis } from "#domain/date-basis.ts";
 import { deadlineWords } from "#domain/date-words.ts";
 import { listedInReadingOrder } from "#domain/listed-steps.ts";
 import { matchYearHeading } from "#domain/match-year-heading.ts";
+import { actByWords } from "#domain/missed-date-label.ts";
 import { usd } from "#domain/money.ts";
 import type { Deadline, Plan } from "#domain/plan.ts";
 import { atEarlierFigure } from "#domain/planner/fee-in-force.ts";
@@ -82,7 +83,8 @@ export function renderPlan(
           ? startByCell(step, result.now, timezone)
           : // A passed target reads as passed, as the target's, and names the need it was for.
             `${passedTargetWords(step.target, result.now)}${marked(step.target)}`,
-        step.deadline === undefined ? "-" : marked(step.deadline),
+        // Behind our plan with a last day to keep the start: that day to act by, as the blocked line.
+        step.deadline === undefined ? "-" : `${marked(step.deadline)}${actByWords(step, marked)}`,
         (step.milestone === "interview"
           ? step.deadline && isInterviewStart(step.deadline)
             ? atTheProgram(step.interviewId, step.deadline.at, interviews)

@@ -22,11 +22,15 @@ export interface MissedDateItem {
 /**
  * "; act by <day> (our advice)" after a behind-our-plan date when the last day to keep the program's
  * start date is ahead (NextStep.actBy): the one day to act by, the day the critical notice names, on
- * every surface that says "behind our plan since"; "" otherwise. A whole day of advice: its local words.
+ * every surface that says "behind our plan since"; "" otherwise. A whole day of advice: its local
+ * words with its basis, or as `shown` renders a date (the CLI's marks).
  */
-export function actByWords(item: MissedDateItem): string {
+export function actByWords(
+  item: MissedDateItem,
+  shown: (date: Deadline) => string = (date) => `${date.local}${basisMark(date)}`,
+): string {
   if (item.behindPlan !== true || item.actBy === undefined) return "";
-  return `; act by ${item.actBy.local}${basisMark(item.actBy)}`;
+  return `; act by ${shown(item.actBy)}`;
 }
 
 /** The words before a step's or a reminder's missed date: behind our plan (`behindPlan`), else overdue since. */

@@ -4,7 +4,6 @@ import type { Plan, Reminder } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
-import { blockedDateCells } from "../../../shared/cli/blocked-date-cells.ts";
 import { matched2027, milestoneFactory } from "./factories.ts";
 
 // Past our cautious allowance for a visa step, while the last day that keeps the program's start date
@@ -58,11 +57,11 @@ describe("Kolkata, J-1, the contract not yet signed past our day for it", () => 
     expect(email.text).toContain(`(${BEHIND_SINCE_5_APR})`);
     expect(email.text).not.toContain("19 Apr");
     expect(email.text).not.toMatch(/overdue since/i);
-    // The CLI's blocked sponsorship says the same.
+    // The blocked sponsorship (the timeline's line) says the same.
     const sponsorship = result.blocked.find((each) => each.milestone === "j1_ecfmg_sponsorship");
-    expect(sponsorship && blockedDateCells(sponsorship, (date) => date.local, result.now)[1]).toBe(
-      BEHIND_SINCE_5_APR,
-    );
+    expect(sponsorship?.behindPlan).toBe(true);
+    expect(sponsorship?.overdueSince?.local).toBe("Mon 5 Apr 2027");
+    expect(sponsorship?.actBy?.local).toBe("Mon 3 May 2027");
   });
 
   it.each([

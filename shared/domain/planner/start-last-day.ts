@@ -4,6 +4,7 @@ import type { PlanContext } from "./context.ts";
 import { dayEnd } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { h1bPetitionLastDay, petitionLastDayDue } from "./h1b-petition-last-day.ts";
+import { h1bPetitionPastVisaDate } from "./h1b-petition-past-visa-date.ts";
 import { lastDayDue, startLastDay } from "./j1-review-start.ts";
 import { visaDatePastReach } from "./j1-sponsorship-last-day.ts";
 import { awaitingDs2019, j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
@@ -49,5 +50,8 @@ export function startLastDayOf(context: PlanContext, waiting: string, dates: Pla
   if (last === null) return null;
   // Ended as the filing day does (its due: the US's end of that day where the applicant's came first).
   const due = petitionLastDayDue(context, last);
-  return { due, endAt: Math.max(due.at, dayEnd(context.zone, last.lastDay)), named: true };
+  // Inside the warning band (H1B_PETITION_PAST_VISA_DATE) the warning names its own day to file by,
+  // and no critical names this one yet: the step says "act by" it once the verdict does, as on a J-1.
+  const named = h1bPetitionPastVisaDate(context, dates) === null;
+  return { due, endAt: Math.max(due.at, dayEnd(context.zone, last.lastDay)), named };
 }

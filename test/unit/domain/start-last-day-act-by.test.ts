@@ -157,7 +157,25 @@ describe("Lagos, H-1B, the petition not filed past our day for it", () => {
     return { result, row, line: row && stepDatesInline(row, Date.parse(result.now), result.risks) };
   };
 
-  it.each(["2027-04-17T07:00:00Z", "2027-04-22T07:00:00Z", "2027-04-29T07:00:00Z"])(
+  it.each(["2027-04-17T07:00:00Z", "2027-04-22T07:00:00Z"])(
+    "at %s, inside the warning band: behind our plan since Fri 16 Apr, the warning's file-by day the one named, on the row and the chase",
+    (now) => {
+      const { result, row, line } = petitionAt(now);
+      expect(line).toBe("behind our plan since Fri 16 Apr 2027");
+      expect(result.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START")).toBeUndefined();
+      expect(result.risks.find((risk) => risk.code === "H1B_PETITION_PAST_VISA_DATE")?.message).toContain(
+        "files by about Fri 23 Apr 2027",
+      );
+      expect(result.overdue.map((each) => each.milestone)).not.toContain("visa_h1b");
+      const chase = result.reminders.find(
+        (each) => each.milestone === "visa_h1b" && each.rung === "visa-behind" && each.sendAt < "2027-04-24",
+      );
+      expect(chase?.overdueSince?.local).toBe(row?.deadline?.local);
+      expect(chase?.behindPlan).toBe(true);
+    },
+  );
+
+  it.each(["2027-04-24T07:00:00Z", "2027-04-29T07:00:00Z"])(
     "at %s: behind our plan since Fri 16 Apr, act by Fri 30 Apr, the day its critical names, on the row and the chase",
     (now) => {
       const { result, row, line } = petitionAt(now);

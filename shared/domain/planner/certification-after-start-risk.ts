@@ -1,8 +1,9 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { DAY_MS, renderDate } from "../time.ts";
+import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
@@ -11,7 +12,7 @@ import {
   WARNING_WITHIN_DAYS,
 } from "./advice.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
-import { applicantDay, dueDay } from "./day-words.ts";
+import { applicantDay, dueDay, dueIsoDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
 import {
   CERTIFIED_TO_START_URL,
@@ -21,6 +22,7 @@ import {
 } from "./earliest-certification.ts";
 import { certificateNeededForDs2019 } from "./j1-certificate.ts";
 import { j1StartOutOfReach, j1StartOutOfReachBeforeMatch } from "./j1-start-out-of-reach.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
 /**
@@ -40,31 +42,57 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   // The certificate is needed by orientation (the milestone's due date), not only by the start.
   const neededDue = dates.due("ecfmg_certification");
   const needed = neededDue?.at ?? residencyStart;
+  // Compared as the message names them, in days: a certificate on the day after orientation's is
+  // after it, though its instant (the applicant's midnight, east of ET) is before ET's end of that day.
+  const neededIso = neededDue === null ? localDate(context.zone, needed) : dueIsoDay(context, neededDue);
+  const dayAfter = startOfLocalDate(context.zone, shiftIsoDay(neededIso, 1));
   noteCrossing(context, earliest, needed);
+  if (dayAfter < needed) noteCrossing(context, earliest, dayAfter);
   noteCrossing(context, earliest + WARNING_WITHIN_DAYS * DAY_MS, needed);
+  const tooLate = earliest > needed || earliest >= dayAfter;
+  const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
+  // Before the Match, on a J-1, a certificate in time for orientation may still leave the J-1 visa
+  // after the start: said from sign-up, while the programs ranked can still be asked (or chosen).
+  const j1 =
+    beforeMatch(context) && !nothingOutstanding(context)
+      ? j1StartOutOfReachBeforeMatch(context, earliest, sources)
+      : null;
   // In time (most plans): no words. The day's text is made only for a risk that says it.
-  if (!(earliest + WARNING_WITHIN_DAYS * DAY_MS > needed)) return null;
+  if (!(earliest + WARNING_WITHIN_DAYS * DAY_MS > needed || tooLate) && j1 === null) return null;
   // Both are days: the certificate's due as its row shows it, the earliest as the
   // applicant's day our allowances give, never an hour with its ET time.
   const neededDay = neededDue === null ? applicantDay(context, needed) : dueDay(context, neededDue);
   if (nothingOutstanding(context))
     return certificateQuestion(
       context,
-      neededWords(context, dates, neededDay, earliest > needed),
-      earliest > needed,
+      neededWords(context, dates, neededDay, tooLate),
+      tooLate,
       sponsorshipPassed(context, dates),
     );
-  const tooLate = earliest > needed;
-  const sources = [DIPLOMA_VERIFICATION_SOURCE, SCORE_REPORTING_SOURCE, CERTIFIED_TO_START_URL];
   // The start is a projection until NRMP's season is confirmed: its rule is cited.
   const start = residencyStartWords(calendar.dates.residency_start, sources);
+  const close = tooLate
+    ? "after"
+    : earliest + WARNING_WITHIN_DAYS * DAY_MS > needed
+      ? "just before"
+      : "before";
+  const advice = tooLate || j1 !== null ? lateAdvice(context, now > rol, j1) : "";
   return {
     code: "CERTIFICATION_AFTER_START",
-    severity: tooLate ? "critical" : "warning",
-    message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${tooLate ? "after" : "just before"} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${renderDate(applicant.graduation)} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${tooLate ? lateAdvice(context, now > rol, earliest, sources) : ""}`,
+    severity: tooLate || j1 !== null ? "critical" : "warning",
+    message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${close} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${renderDate(applicant.graduation)} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${advice}`,
     milestones: ["ecfmg_certification"],
     sources,
   };
+}
+
+/** Neither Match Day reported done nor "matched" told in Match Week: the programs are still ranked. */
+function beforeMatch(context: PlanContext): boolean {
+  return (
+    context.applicant.visa === "J-1" &&
+    !isFinished(statusOf(context, "match_day")) &&
+    !matchWeekMatched(context)
+  );
 }
 
 /**
@@ -74,19 +102,16 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
  * "the Match stays planned" to an applicant with a signed contract); before the Match, the
  * programs ranked, and the Match stays planned.
  */
-function lateAdvice(
-  context: PlanContext,
-  listCertified: boolean,
-  earliest: number,
-  sources: string[],
-): string {
+function lateAdvice(context: PlanContext, listCertified: boolean, j1: string | null): string {
   const diploma = " Ask your school how fast it can confirm your diploma to ECFMG, and";
   if (isFinished(statusOf(context, "match_day")))
     return `${diploma} tell your program's GME office now: it sets your start date and orientation. ECFMG publishes no verification time, so these allowances put your start at risk, not out of reach.`;
   const programs = listCertified ? "on your certified list" : "you rank";
   // On a J-1 the visa chain after the certificate puts the start itself out of reach.
-  const j1 = j1StartOutOfReachBeforeMatch(context, earliest, sources);
-  if (j1 !== null) return `${diploma} tell the programs ${programs}.${j1.replace("{programs}", programs)}`;
+  if (j1 !== null) {
+    const rank = listCertified ? "" : ", and rank programs that can";
+    return `${diploma} tell the programs ${programs}.${j1.replace("{programs}", programs).replace("{rank}", rank)}`;
+  }
   return `${diploma} tell the programs ${programs}. The ${context.calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.`;
 }
 

@@ -6,6 +6,10 @@ import { type PlanContext, statusOf } from "./context.ts";
 import { contractSteps } from "./contract-steps.ts";
 import { ACT_NOW, ACT_NOW_BY_CODE } from "./critical-notice-act-now.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
+import {
+  J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE,
+  tellsJ1StartBeforeMatch,
+} from "./j1-start-out-of-reach.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";
@@ -175,6 +179,8 @@ export function noticeTemplate(
   if (phase === SOAP_ACCEPTED_PHASE) return SOAP_ACCEPTED_TITLE;
   if (phase === POSITION_BESIDE_SOAP_PHASE) return POSITION_BESIDE_SOAP_TITLE;
   if (phase === PARTIAL_AFTER_SOAP_PHASE) return PARTIAL_AFTER_SOAP_TITLE;
+  // On a J-1 before the Match, the start out of reach is the news, whether or not the certificate makes orientation.
+  if (tellsJ1StartBeforeMatch(risk)) return J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE;
   if (risk.code === "MATCH_DAY_NOT_REPORTED")
     return ACT_NOW.MATCH_DAY_NOT_REPORTED?.replace("{steps}", contractSteps(context.applicant.visa));
   if (phase === START_DELAYED_FINAL_PHASE) return START_DELAYED_FINAL_TITLE;

@@ -110,6 +110,11 @@ export function dueDay(context: PlanContext, due: { at: number; zone: string; as
   return due.asDay === true ? textOfDay(localDate(due.zone, due.at - 1)) : dayBy(context, due.at);
 }
 
+/** The ISO day dueDay names, for comparing with another day (a day after it is after it, whatever the hour). */
+export function dueIsoDay(context: PlanContext, due: { at: number; zone: string; asDay?: true }): string {
+  return due.asDay === true ? localDate(due.zone, due.at - 1) : earlierDay(context, due.at);
+}
+
 /**
  * "Wed 4 Aug 2027": the applicant's calendar day of an instant the plan counted in whole days (a
  * day it allows, not an hour anyone set): never an invented hour with its ET time

@@ -130,7 +130,8 @@ export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1Sta
 /**
  * Before the Match (CERTIFICATION_AFTER_START's words for the programs ranked): on a J-1 whose
  * certificate, at the earliest (`certificateAt`), leaves the J-1 visa after residency starts, what a
- * match would mean, with what to ask the programs; null on any other track or when the visa fits.
+ * match would mean, with what to ask the programs ({programs}; {rank}: while the list is open, to rank
+ * those that can); null on any other track or when the visa fits.
  */
 export function j1StartOutOfReachBeforeMatch(
   context: PlanContext,
@@ -146,7 +147,16 @@ export function j1StartOutOfReachBeforeMatch(
   const visaAt = startOfLocalDate(context.zone, visaDay);
   addSource(sources, REVIEW_SOURCE);
   addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
-  return ` On a J-1, a start on your program's date is out of reach on these allowances: ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, visaAt)} at the earliest. Ask the programs {programs} whether they can offer a delayed start (our advice). The ${context.calendar.matchYear} Match stays planned: a program may hold your position for a later start.`;
+  return ` On a J-1, a start on your program's date is out of reach on these allowances: ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, visaAt)} at the earliest. Ask the programs {programs} whether they can hold your position for a delayed start{rank} (our advice). The ${context.calendar.matchYear} Match stays planned: a program may hold your position for a later start.`;
+}
+
+/** The critical notice's title for it before the Match: the certificate itself may be in time for orientation. */
+export const J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE =
+  "A J-1 start on your program's date is out of reach: ask the programs you rank about a delayed start";
+
+/** Whether `risk` tells the verdict before the Match: the certificate's risk citing ECFMG's shortest review, as only it does. */
+export function tellsJ1StartBeforeMatch(risk: Pick<Risk, "code" | "sources">): boolean {
+  return risk.code === "CERTIFICATION_AFTER_START" && risk.sources?.includes(REVIEW_SOURCE) === true;
 }
 
 /** Why the certificate comes no sooner: the diploma's verification after graduation, or a result awaited. */

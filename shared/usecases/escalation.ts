@@ -7,6 +7,7 @@ import {
 import { matchWeekReported, rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { basisMark } from "#domain/date-basis.ts";
 import type { Plan, Risk } from "#domain/plan.ts";
+import { tellsJ1StartBeforeMatch } from "#domain/planner/j1-start-out-of-reach.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { nrmpLateFeeKind } from "#domain/planner/nrmp-late-fee-kind.ts";
 import { NRMP_PLANNED_AT_CLOSE_TITLES, nrmpLateFeeTitle } from "#domain/planner/nrmp-late-fee-title.ts";
@@ -14,7 +15,7 @@ import { asksNrmpRegistration, NRMP_ASKED_RISK_TITLE } from "#domain/planner/nrm
 import { SEASON_OVER_TITLES, seasonOverStanding } from "#domain/planner/season-over-title.ts";
 import { newlyOverdue } from "#domain/reminder-policy.ts";
 import type { ApplicantState } from "#ports/applicants.ts";
-import { RISK_TITLES } from "./risk-titles.ts";
+import { J1_START_BEFORE_MATCH_RISK_TITLE, RISK_TITLES } from "./risk-titles.ts";
 import { UNMATCHED_VISA_TITLES } from "./unmatched-visa-titles.ts";
 
 export { RISK_TITLES };
@@ -38,6 +39,7 @@ export function riskTitle(
   if (asksAboutNoteRecord(risk)) return RISK_TITLES.ANSWERS_CONTRADICT_RECORD;
   if (asksNrmpRegistration(risk)) return NRMP_ASKED_RISK_TITLE;
   if (risk.matchOutcome !== undefined) return UNMATCHED_VISA_TITLES[risk.matchOutcome];
+  if (tellsJ1StartBeforeMatch(risk)) return J1_START_BEFORE_MATCH_RISK_TITLE;
   // Over only once nothing is left to try: a later NRMP deadline or SOAP still open is the heading.
   if (risk.code === "SEASON_OVER") return SEASON_OVER_TITLES[seasonOverStanding(risk)];
   const kind = nrmpLateFeeKind(risk);

@@ -2,6 +2,10 @@ import type { RiskCode } from "#domain/plan.ts";
 import { NRMP_LATE_FEE_PASSED_TITLE } from "#domain/planner/nrmp-late-fee-title.ts";
 import { SEASON_OVER_TITLES } from "#domain/planner/season-over-title.ts";
 
+/** CERTIFICATION_AFTER_START's title when it tells a J-1 start out of reach before the Match (tellsJ1StartBeforeMatch). */
+export const J1_START_BEFORE_MATCH_RISK_TITLE =
+  "A J-1 start on the program's date out of reach by the certificate's earliest day";
+
 /**
  * Each critical risk in an advisor's words, for the email's subject and heading (the code is for
  * machines; the planner's message, which follows in the body, gives the dates and sources).

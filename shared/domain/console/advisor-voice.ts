@@ -1,6 +1,7 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
 import { neverHeardMatchYear } from "#domain/match-outcome-question.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
+import { tellsJ1StartBeforeMatch } from "#domain/planner/j1-start-out-of-reach.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.ts";
 import { seasonOverStanding, seasonOverVoice } from "#domain/planner/season-over-title.ts";
@@ -187,9 +188,15 @@ export function riskForAdvisor(
             ? LIST_ONLY_VOICE
             : risk.code === "SEASON_OVER"
               ? (about: AboutApplicant) => seasonOverVoice(seasonOverStanding(risk), about)
-              : ADVISOR_VOICE[risk.code];
+              : tellsJ1StartBeforeMatch(risk)
+                ? J1_START_BEFORE_MATCH_VOICE
+                : ADVISOR_VOICE[risk.code];
   return `${voice(about)} ${told} ${quoted(risk.message)}`;
 }
+
+/** The certificate's risk telling a J-1 start out of reach before the Match: the certificate itself may make orientation. */
+const J1_START_BEFORE_MATCH_VOICE = ({ fullName }: AboutApplicant): string =>
+  `${fullName} is on the J-1 track, and by the ECFMG certificate's earliest day the J-1 visa could not come before residency starts: ask whether the programs they rank can hold a position for a delayed start.`;
 
 /**
  * The applicant's words quoted for the advisor: in quotation marks, less any sentence asking the

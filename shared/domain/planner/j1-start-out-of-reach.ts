@@ -147,16 +147,22 @@ export function j1StartOutOfReachBeforeMatch(
   const visaAt = startOfLocalDate(context.zone, visaDay);
   addSource(sources, REVIEW_SOURCE);
   addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
-  return ` On a J-1, a start on your program's date is out of reach on these allowances: ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, visaAt)} at the earliest. Ask the programs {programs} whether they can hold your position for a delayed start{rank} (our advice). The ${context.calendar.matchYear} Match stays planned: a program may hold your position for a later start.`;
+  return ` ${BEFORE_MATCH_WORDS}: ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, visaAt)} at the earliest. Ask the programs {programs} whether they can hold your position for a delayed start{rank} (our advice). The ${context.calendar.matchYear} Match stays planned: a program may hold your position for a later start.`;
 }
 
 /** The critical notice's title for it before the Match: the certificate itself may be in time for orientation. */
 export const J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE =
   "A J-1 start on your program's date is out of reach: ask the programs you rank about a delayed start";
 
-/** Whether `risk` tells the verdict before the Match: the certificate's risk citing ECFMG's shortest review, as only it does. */
-export function tellsJ1StartBeforeMatch(risk: Pick<Risk, "code" | "sources">): boolean {
-  return risk.code === "CERTIFICATION_AFTER_START" && risk.sources?.includes(REVIEW_SOURCE) === true;
+/** How the certificate's risk says the verdict before the Match, and how a stored risk is read as saying it. */
+const BEFORE_MATCH_WORDS = "On a J-1, a start on your program's date is out of reach on these allowances";
+
+/**
+ * Whether `risk` tells the verdict before the Match: read from the certificate's risk's own message,
+ * as the escalation and the advisor's digest hold only a risk's code and message (stored ones too).
+ */
+export function tellsJ1StartBeforeMatch(risk: Pick<Risk, "code" | "message">): boolean {
+  return risk.code === "CERTIFICATION_AFTER_START" && risk.message.includes(BEFORE_MATCH_WORDS);
 }
 
 /** Why the certificate comes no sooner: the diploma's verification after graduation, or a result awaited. */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
 import { J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE } from "#domain/planner/j1-start-out-of-reach.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Visa } from "#domain/snapshot.ts";
+import { riskTitle } from "#usecases/escalation.ts";
+import { J1_START_BEFORE_MATCH_RISK_TITLE } from "#usecases/risk-titles.ts";
 import {
   applicantFactory,
   doneMilestones,
@@ -63,6 +66,16 @@ describe("a J-1 applicant graduating in spring of the Match year, before the Mat
       expect(notice.map((reminder) => reminder.title)).toEqual([J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE]);
     },
   );
+
+  it("the advisor's escalation and digest name the J-1 start, not a certificate after residency starts", () => {
+    const result = planAt(manila("2027-04-15"));
+    const risk = certificateRisk(result);
+    if (risk === undefined) throw new Error("no certificate risk");
+    expect(riskTitle(risk, result)).toBe(J1_START_BEFORE_MATCH_RISK_TITLE);
+    const voice = riskForAdvisor(risk, { fullName: "Liza Ramos", matchYear: 2027, visa: "J-1" });
+    expect(voice).toContain("Liza Ramos is on the J-1 track");
+    expect(voice).not.toContain("may not be ECFMG-certified");
+  });
 
   it("with the list certified after the deadline, the programs on it are asked, with no word of ranking others", () => {
     const input = manila("2027-04-15");

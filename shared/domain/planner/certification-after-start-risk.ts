@@ -29,8 +29,10 @@ import { noteCrossing } from "./risk-change-instants.ts";
  * CERTIFICATION_AFTER_START (split out of risks.ts): the ECFMG certificate, at the earliest our
  * allowances give (earliestCertification), would come after or within WARNING_WITHIN_DAYS of the
  * day it is needed for orientation (the milestone's due date, else residency start); with nothing
- * outstanding, the advisor's question instead (certificateQuestion). Null when it is in time. The
- * caller checks that the Match is still planned and the certificate not yet done.
+ * outstanding, the advisor's question instead (certificateQuestion). Before the Match, on a J-1,
+ * also (critical) when the certificate makes orientation but the J-1 visa after it would not make
+ * the start (j1StartOutOfReachBeforeMatch). Null when it is in time. The caller checks that the
+ * Match is still planned and the certificate not yet done.
  */
 export function certificationAfterStartRisk(context: PlanContext, dates: PlanDates): Risk | null {
   const { applicant, calendar, now } = context;

@@ -28,6 +28,7 @@ import {
 import { type DueStep, dueNextStep } from "./ordering.ts";
 import { pastRegistrationWords } from "./past-season.ts";
 import { plannedAtCloseAction } from "./planned-at-close.ts";
+import { plannedDayAsked } from "./planned-day-asked.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { datedUrgency } from "./urgency.ts";
 
@@ -165,7 +166,6 @@ export function planLateDeadline(
     },
     series,
   );
-  if (series.length === 0) return;
   // The series is a few reminders: a scan of it per reminder, rather than a mapped array and a Set
   // made on every such plan (the profile's costliest line here).
   let kept = laid;
@@ -176,6 +176,8 @@ export function planLateDeadline(
   // Setting an array's length is a runtime call even when nothing was dropped (0.2 % of the bench).
   if (kept !== out.reminders.length) out.reminders.length = kept;
   for (const each of series) out.reminders.push(each);
+  // A day planned past the early deadline: asked the morning after it, between the series' rungs.
+  plannedDayAsked(context, entry, { at: late.at, detail }, out.reminders);
 }
 
 /**

@@ -31,6 +31,7 @@ import type { StepOwnDate } from "./own-date.ts";
 import { ownDatePassedReminders } from "./own-date-passed.ts";
 import { pathwayCountdownEntry } from "./pathway-late-title.ts";
 import { pathwayReviewDue, pathwaySubmittedInProgress } from "./pathway-review.ts";
+import { plannedDayAsked } from "./planned-day-asked.ts";
 import { presumedPathwayFollowUp } from "./presumed-pathway-follow-up.ts";
 import { presumedSentPastDeadline } from "./presumed-sent.ts";
 import { rankListPlannedEarly } from "./rank-list-planned-early.ts";
@@ -249,6 +250,8 @@ export function stepReminders(
           : null;
     ownDatePassedReminders(context, entry, index, own, { announced, overdue: detail }, stepDates, into);
   }
+  // A day planned for a submission, registration or certification: "did you?" the morning after it.
+  if (due !== null && detail !== undefined) plannedDayAsked(context, entry, { at: due.at, detail }, into);
   // A visa step behind after the Match, or the J-1 certificate past the DS-2019's date: weekly to the start.
   if (dates.overdueNow && due !== null && (entry.stage === "visa" || entry.key === "ecfmg_certification"))
     visaBehindReminders(context, entry, due, stepDates, into);

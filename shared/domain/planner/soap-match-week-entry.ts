@@ -1,7 +1,7 @@
 import { BoundedMemo } from "../bounded-memo.ts";
 import type { CatalogEntry } from "../catalog/index.ts";
 import { SOAP_PARTICIPATION_TITLE, SOAP_TAKING_PART_TITLE } from "../match-outcome-question.ts";
-import { DAY_MS, ET_ZONE, fromWall, toWall, wallDayStart } from "../time.ts";
+import { DAY_MS, ET_ZONE, fromWall, localDate, toWall, wallDayStart } from "../time.ts";
 import type { PlanContext } from "./context.ts";
 import { statusOf } from "./context.ts";
 import { matchWeekSoapConflict, soapConflictEntry } from "./match-week-soap-conflict.ts";
@@ -26,10 +26,14 @@ import { firstRoundWords, readingWords } from "./soap-round-words.ts";
 const ifUnmatched = (send: string, rest: string): string =>
   `${IF_UNMATCHED_OPENING} ${send}${rest === "" ? "" : ` ${rest}`} ${IF_UNMATCHED_CLOSING}`;
 const ROUNDS = `Then be at R3 for the offer rounds (check NRMP's Match Week schedule for the round times): each offer must be accepted or rejected within its round, or it expires. Mark SOAP done when you accept a SOAP offer.`;
-const IF_UNMATCHED_MONDAY = ifUnmatched(
-  `Send your applications through ERAS as soon as ERAS opens for SOAP to programs on the List of Unfilled Programs (${SOAP_CAP}): programs start reading them Tuesday morning.`,
-  ROUNDS,
-);
+/** Monday's for one not answered, with when programs start reading (readingWords: her hour too). */
+const ifUnmatchedMonday = (reading: string): string =>
+  ifUnmatched(
+    `Send your applications through ERAS as soon as ERAS opens for SOAP to programs on the List of Unfilled Programs (${SOAP_CAP}): ${reading}.`,
+    ROUNDS,
+  );
+/** The catalog's words for when programs start reading, which Monday's texts give as readingWords does. */
+const CATALOG_READING = "programs start reading them Tuesday morning";
 /**
  * From Tuesday (ET) on, for one not answered: send now, whether programs are reading yet
  * (readingWords: before 9:00 AM ET Tuesday they are not), and the first offer round's hour or that
@@ -96,8 +100,18 @@ function dayEntry(context: PlanContext, entry: CatalogEntry, soapEnd: number): C
     const inProgress = soapLastDayText(context, soapEnd);
     return textEntry(entry, inProgress, () => lastDayIfUnmatched(context, soapEnd));
   }
-  if (context.now < soapTuesdayOf(context)) return phaseEntry(entry);
   const reading = readingWords(context);
+  if (context.now < soapTuesdayOf(context)) {
+    // Monday is ET's (the release's day): where her day is already Tuesday, "Monday: send" read as yesterday.
+    const monday =
+      localDate(context.zone, context.now) === localDate(ET_ZONE, context.now)
+        ? "Monday:"
+        : "Now (Monday in ET):";
+    const inProgress = (phaseEntry(entry).statusActions?.inProgress ?? "")
+      .replace(CATALOG_READING, reading)
+      .replace("Monday:", monday);
+    return textEntry(entry, inProgress, () => ifUnmatchedMonday(reading));
+  }
   const rounds = firstRoundWords(context);
   return textEntry(entry, inProgressFromTuesday(reading, rounds), () =>
     ifUnmatchedFromTuesday(reading, rounds),
@@ -137,7 +151,7 @@ function phaseEntry(entry: CatalogEntry): CatalogEntry {
     phased = Object.freeze({
       ...entry,
       title: SOAP_PARTICIPATION_TITLE,
-      action: IF_UNMATCHED_MONDAY,
+      action: ifUnmatchedMonday(CATALOG_READING),
       why: SOAP_PARTICIPATION_WHY,
       ladder: "soap-participation",
     }) as CatalogEntry;

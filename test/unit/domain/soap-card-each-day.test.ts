@@ -34,7 +34,7 @@ describe("SOAP's card on each day of Match Week, Monday's result not told", () =
       "Monday, after the release",
       "2027-03-15T16:00:00Z",
       "as soon as ERAS opens for SOAP",
-      "programs start reading them Tuesday morning",
+      "programs start reading them at 9:00 AM ET tomorrow, Tue 16 Mar (projected) (10:00 AM your time)",
     ],
     [
       "Tuesday",

@@ -21,9 +21,11 @@ describe.each([
   ["not answered", false],
   ["in SOAP", true],
 ])("SOAP's hours from Tuesday, %s", (_who, inSoap) => {
-  it("Tuesday before 9:00 AM ET: programs start reading on Tuesday morning, the first round is Wednesday's", () => {
+  it("Tuesday before 9:00 AM ET: programs start reading at 9:00 AM ET, in both zones; the first round is Wednesday's", () => {
     const action = soapAt("2027-03-16T04:00:00Z", inSoap);
-    expect(action).toContain("programs start reading them on Tuesday morning (ET)");
+    expect(action).toContain(
+      "programs start reading them at 9:00 AM ET today, Tue 16 Mar (projected) (3:00 PM your time)",
+    );
     expect(action).not.toContain("since Tuesday morning");
     expect(action).toContain("as early as 9:00 AM ET tomorrow, Wed 17 Mar (projected) (3:00 PM your time)");
   });

@@ -58,10 +58,10 @@ function step3DueFrom(context: PlanContext, dates: PlanDates, ruled: DueDate): D
     // Out of reach of both deadlines: the petition after the Match still needs the pass by its day.
     const petition = step3UnreachableForRanking(context, rol) ? petitionDue(dates) : null;
     const fits = petition === null ? null : petitionChainFits(context, petition);
-    if (fits === "visa") return petition;
+    // The petition's day, while met (with the visitor visa's wait or one held), dates the row; the
+    // visa-held days for ranking, a branch, are said with their condition, never the row's "start now".
+    if (fits !== null) return petition;
     if (later !== null) return later;
-    // Only with a visitor visa already held: still the petition's day, its card saying so.
-    if (fits === "held") return petition;
     return step3BookedAfterRanking(context, ruled) ? (petitionDue(dates) ?? ruled) : ruled;
   }
   if (ruled.at > rol) return ruled;
@@ -87,8 +87,8 @@ function step3UnreachableForRanking(context: PlanContext, rol: number): boolean 
  * (or its application under way) with the visitor visa beside it, then a seat, still fit before it
  * (petitionSittingFits: once applied to FSMB, the visa is the day's condition, not a wait), so the
  * applicant hears of the day while it can be met; "held" once only a visitor visa already held
- * still meets it (petitionFitsWithVisaHeld), after the visa-held days for ranking (step3LaterDue): the
- * step stays dated for it, its card naming the condition, never "blocked" while one road is open.
+ * still meets it (petitionFitsWithVisaHeld): the step stays dated for it, its card naming the
+ * condition (and the visa-held days for ranking while they last), never "blocked" while one road is open.
  * Abroad only with the certificate issued: a pending one keeps its target for ranking. Null if none.
  */
 export function petitionChainFits(context: PlanContext, petition: DueDate): "visa" | "held" | null {

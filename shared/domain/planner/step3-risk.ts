@@ -97,7 +97,8 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   const before = later?.held !== true ? held : later.later === true ? HELD_TOO_LATE : "";
   const fsmb =
     later === null && held !== "" && held === words.heldInTime ? step3FsmbTimeWords(certified) : "";
-  const petition = step3PetitionSitBy(context, dates, sources);
+  // The later words (step3LaterWords) end with FSMB's figures: the petition's road names only its day then.
+  const petition = step3PetitionSitBy(context, dates, sources, later !== null);
   const reach =
     later === null
       ? `${laterDeadlineWords(context, reportedBy)}${held}${fsmb}${visa}${petition?.words ?? words.lateTail}`

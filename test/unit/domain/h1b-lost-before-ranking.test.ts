@@ -39,7 +39,9 @@ function amara(
 }
 const at = (input: PlannerInput, iso: string): Plan => plan(input, seasonCalendar(2027), new Date(iso));
 const lost = (result: Plan) => result.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
-const everyReminder = (result: Plan): readonly Reminder[] => result.reminders;
+// A notice folded into another on the same step (one email, "Also: …") counts as laid.
+const everyReminder = (result: Plan): readonly Reminder[] =>
+  result.reminders.flatMap((reminder) => [reminder, ...(reminder.folded ?? [])]);
 
 describe("abroad on H-1B, the visitor visa's day for the petition's Step 3 passed before ranking", () => {
   it("is silent on Mon 11 Jan 2027, the visa's last day", () => {

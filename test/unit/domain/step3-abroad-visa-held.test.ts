@@ -62,9 +62,15 @@ describe("Step 3 abroad, only a visitor visa already held still meets the petiti
     expect(message).not.toContain("apply to FSMB now");
   });
 
-  it("keeps the visa-held days for ranking first while they hold (12 Jan: sit by 3 Feb)", () => {
+  // The row read "Wed 3 Feb 2027" with "start now" on 12-13 Jan, the sit-by day of one branch (a visa
+  // held and NRMP's later candidate), between "Fri 19 Mar 2027" before and after: one day, the branch in words.
+  it("while the visa-held days for ranking hold (12 Jan), keeps the petition's day and names them with their condition", () => {
     const plan = planInOwnMatch(CHIDI, "2027-01-12T10:00:00+01:00");
-    expect(step3(plan)?.deadline?.local).toBe("Wed 3 Feb 2027");
+    expect(step3(plan)?.deadline?.local).toBe("Fri 19 Mar 2027");
+    expect(step3(plan)?.action).toContain(
+      "only with a B-1/B-2 visa you already hold, and only if NRMP's deadline is the later candidate, can your Step 3 result still reach programs in time (apply to FSMB by Wed 13 Jan 2027, sit Step 3 in the US by Wed 3 Feb 2027, our advice)",
+    );
+    expect(step3(plan)?.action).toContain(HELD);
   });
 
   it("from 27 Feb no road meets the day: the card says so and asks nothing to pay", () => {

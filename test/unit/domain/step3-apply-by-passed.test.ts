@@ -21,14 +21,17 @@ const PASSED = "Wed 6 Jan 2027, our projected last day to apply to FSMB, has pas
 
 describe("Step 3's apply-by day once it has passed", () => {
   it("says the projected day has passed and that only the later candidate leaves the later one", () => {
-    // From Tue 12 Jan the visitor visa's day for the petition has passed too: the card is dated for the later candidate.
+    // From Tue 12 Jan the visitor visa's day for the petition has passed too: the card stays dated for
+    // the petition's day and names the later candidate's days with their condition; the risk says 6 Jan passed.
     const result = planInOwnMatch(ACCRA, "2027-01-12T10:00:00Z");
     const card = step3(result)?.action ?? "";
     expect(card).toContain(
-      `${PASSED}; only if NRMP's deadline is the later candidate can you still apply, by Wed 13 Jan 2027.`,
+      "only with a B-1/B-2 visa you already hold, and only if NRMP's deadline is the later candidate, can your Step 3 result still reach programs in time (apply to FSMB by Wed 13 Jan 2027",
     );
     const risk = result.risks.find((each) => each.code === "STEP3_NEEDED_FOR_H1B");
-    expect(risk?.message).toContain(PASSED);
+    expect(risk?.message).toContain(
+      `${PASSED}; only if NRMP's deadline is the later candidate can you still apply, by Wed 13 Jan 2027.`,
+    );
   });
 
   it("says nothing of it while the projected day is ahead", () => {

@@ -15,8 +15,11 @@ import {
  * list deadline: while FSMB (about 14 days), the visitor visa (60 days) and a seat (about 7 days)
  * still fit before the petition's sit-by day (Fri 19 Mar 2027 for the 2027 Match), the step is
  * dated for it with that chain's days, the risk names it beside the visa-held days for ranking, and
- * the apply-by reminders lead to its FSMB day; once the chain no longer fits, the visa-held days
- * stand. Ana: Manila, certified, registered, Step 3 not started.
+ * the apply-by reminders lead to its FSMB day; once the chain no longer fits, the step stays dated
+ * for that day while a visitor visa already held meets it, the visa-held days for ranking said in
+ * words with their condition: on Tue 12 Jan the row read "Wed 3 Feb 2027" with "start now" (the sit-by
+ * day of a visa held and NRMP's later candidate), and "Fri 19 Mar 2027" again from Thu 14 Jan.
+ * Ana: Manila, certified, registered, Step 3 not started.
  */
 function ana(): PlannerInput {
   return inputFactory({
@@ -76,11 +79,39 @@ describe("H-1B Step 3 abroad, out of reach of ranking, the petition's day still 
     expect(risk(result)?.message).toContain(chain);
   });
 
-  it("on Tue 12 Jan 2027, the visitor visa's day passed too: the visa-held days for ranking stand", () => {
+  it("on Tue 12 Jan 2027, the visitor visa's day passed too: still dated Fri 19 Mar, the visa-held days for ranking in words", () => {
     const result = at("2027-01-12T02:00:00Z");
-    expect(card(result)?.deadline?.day).not.toBe("2027-03-19");
-    expect(risk(result)?.message).not.toContain("Fri 19 Mar 2027");
+    const step = card(result);
+    expect(step?.deadline?.day).toBe("2027-03-19");
+    expect(step?.action).toContain(
+      "only with a B-1/B-2 visa you already hold, and only if NRMP's deadline is the later candidate, can your Step 3 result still reach programs in time (apply to FSMB by Wed 13 Jan 2027, sit Step 3 in the US by Wed 3 Feb 2027, our advice)",
+    );
+    expect(step?.action).toContain(
+      "Only if you already hold a B-1/B-2 visa: apply to FSMB now and sit Step 3 in the US by Fri 19 Mar 2027.",
+    );
+    expect(step?.action).not.toContain("sit Step 3 by Wed 3 Feb 2027 at the latest");
+    const message = risk(result)?.message ?? "";
+    expect(message).toContain("sit Step 3 in the US by Wed 3 Feb 2027");
+    // Both roads in one risk, FSMB's figures once: the petition's road names its last day to apply by.
+    expect(message).toContain(
+      "only with a B-1/B-2 visa you already hold can you still sit Step 3 in the US by Fri 19 Mar 2027 (our advice), applying to FSMB by Fri 26 Feb 2027 at the latest.",
+    );
+    expect(message.split("FSMB says it may need up to 12 weeks")).toHaveLength(2);
   });
+
+  it.each(["2027-01-10", "2027-01-11", "2027-01-12", "2027-01-13", "2027-01-14", "2027-01-15"])(
+    "on %s, 10:00 in Manila, the row and every Step 3 email give one day, Fri 19 Mar 2027",
+    (day) => {
+      const result = at(`${day}T02:00:00Z`);
+      expect(card(result)?.deadline?.day).toBe("2027-03-19");
+      const dated = result.reminders.filter((reminder) => reminder.milestone === "usmle_step3");
+      expect(dated.length).toBeGreaterThan(0);
+      for (const reminder of dated) {
+        expect(reminder.deadlineDetail.local).not.toContain("Wed 3 Feb 2027");
+        expect(reminder.title).not.toContain("Wed 3 Feb 2027");
+      }
+    },
+  );
 });
 
 /** Ana, who has applied to FSMB (Step 3 under way, no test date yet). */

@@ -235,8 +235,9 @@ export function itemOf(
         ? `${inPerson.yours} (your time)`
         : kind === "deadline"
           ? (deadlineWords(shown).et ?? "")
-          : // Only an interview's start is at the program; a thank-you note's day is hers.
-            isInterviewStart(reminder.deadlineDetail)
+          : // A thank-you note's day is hers (a day); an interview's start is at the program,
+            // also where a reminder stored before precision was recorded carries none.
+            reminder.deadlineDetail.precision !== "day"
             ? (atTheProgram(reminder.interviewId, reminder.deadlineDetail.at, interviews) ?? "")
             : "",
     kind,

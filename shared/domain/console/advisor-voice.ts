@@ -123,7 +123,7 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   H1B_PETITION_PAST_VISA_DATE: ({ fullName }) =>
     `${fullName}'s program has not reported filing the H-1B petition past the plan's filing day: filed now with premium processing, the visa would come a few days after the plan's visa date, still before the start's last week; the program should file today.`,
   VISA_INTERVIEW_AFTER_VISA_DATE: ({ fullName }) =>
-    `${fullName} booked the consular visa interview after the plan's visa date, early enough that the start can still hold (before the start's last week, or no later than a DS-2019 received late already put the visa); an earlier slot is worth asking for, and the program's GME office should know the day.`,
+    `${fullName} booked the consular visa interview after the plan's visa date, early enough that the start can still hold (before the start's last week); an earlier slot is worth asking for, and the program's GME office should know the day.`,
   START_DELAYED: ({ fullName }) =>
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
   MATCH_DAY_NOT_REPORTED: matchDayUnreportedVoice,

@@ -10,7 +10,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { J1_CONSULAR_ALLOWANCE_DAYS, J1_CONSULAR_ALLOWANCE_SOURCE } from "./j1-allowances.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
-import { interviewDocumentReceived, visaDocumentReceived } from "./visa-document-received-late.ts";
+import { visaDocumentReceived } from "./visa-document-received-late.ts";
 import { movedVisaAt, visaLineOf } from "./visa-moved-past-start.ts";
 
 /** The DS-2019 received late, and the J-1 visa's own date it moves the visa past. */
@@ -43,19 +43,6 @@ export function ds2019ReceivedLate(context: PlanContext, dates: PlanDates): Ds20
   const movedAt = movedVisaAt(context, given.received, given.planned, given.visa.at);
   if (visaLineOf(context, given.visa.at, movedAt) !== "last week") return null;
   return { received: given.received, visa: given.visa, movedAt };
-}
-
-/**
- * Where a DS-2019 marked received puts the J-1 visa, at the plan's consular month after it
- * (movedVisaAt), whether or not the interview is booked since: a booked interview no later than that
- * day is the one the plan itself implied (interviewWarned). The received day is read as
- * ds2019ReceivedLate reads it (interviewDocumentReceived). Null unless J-1 with the DS-2019 done on a
- * given day and the visa and the DS-2019 both dated.
- */
-export function ds2019VisaAt(context: PlanContext, dates: PlanDates): number | null {
-  const given = interviewDocumentReceived(context, dates);
-  if (given === null || given.document !== "j1_ds2019") return null;
-  return movedVisaAt(context, given.received, given.planned, given.visa.at);
 }
 
 /**

@@ -91,7 +91,7 @@ export interface StepActionFacts {
 }
 
 export function stepAction(context: PlanContext, budget: Budget, facts: StepActionFacts): string {
-  const { entry, status, due, stepDates } = facts;
+  const { entry, status, due } = facts;
   // A Pathway submitted in time is due by ECFMG's decision (pathwayDecisionDue); its text names the
   // application deadline it met, as the step shows it; after Match Day it has no date, yet
   // its words still name that deadline. (Both ask about the Pathway alone: asked on its card only.)
@@ -156,7 +156,7 @@ export function stepAction(context: PlanContext, budget: Budget, facts: StepActi
                           retakeNamed(
                             context,
                             entry,
-                            actionFor(context, entry, facts.index, status, budget, textDue, stepDates),
+                            actionFor(context, entry, facts.index, status, budget, textDue),
                           ),
                         ),
                   facts.h1bTarget ?? due,

@@ -10,7 +10,7 @@ import { bookedLateWords, step3CardTexts, tooLateAsBooked } from "./booked-late-
 import { budgetAction } from "./budget-step-text.ts";
 import type { PlanContext } from "./context.ts";
 import { byDay, cardDayOrWhen, dayBy, dayByPassed, dueDay, etWithLocalDay } from "./day-words.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
+import type { DueDate } from "./deadlines.ts";
 import { datedText, inProgressText, isRetake } from "./failed-score.ts";
 import { isDaySitting, sittingAfterLastDay, withSittingDay } from "./last-sitting-day.ts";
 import { onLaterCandidate } from "./later-candidate.ts";
@@ -104,13 +104,12 @@ export function actionFor(
   status: MilestoneStatus,
   budget: Budget,
   due: DueDate | null,
-  dates: PlanDates,
 ): string {
   // A paid step beside ERAS_LATE_SUBMISSION's "weigh the next Match" says that condition.
   const action = paidStepWhileWeighing(
     context,
     entry.key,
-    ownAction(context, entry, index, status, budget, due, dates),
+    ownAction(context, entry, index, status, budget, due),
   );
   // The rank order list with no interview recorded asks about interviews first.
   return entry.key === "rank_order_list" ? interviewsFirst(context, action) : action;
@@ -123,9 +122,8 @@ function ownAction(
   status: MilestoneStatus,
   budget: Budget,
   due: DueDate | null,
-  dates: PlanDates,
 ): string {
-  const own = () => statusAction(context, entry, index, status, budget, due, dates);
+  const own = () => statusAction(context, entry, index, status, budget, due);
   // SOAP once the Match is over may hang on a result never reported: its condition first.
   if (entry.key === "soap") return conditionalMatchAction(context, entry.key, soapStepAction(context, own()));
   // A certified list that hangs on an answer not given keeps the Match live on that condition.
@@ -181,7 +179,6 @@ function statusAction(
   status: MilestoneStatus,
   budget: Budget,
   due: DueDate | null,
-  dates: PlanDates,
 ): string {
   if (entry.key === "budget") return budgetAction(budget);
   const given = context.entries.at(index);
@@ -216,7 +213,7 @@ function statusAction(
         const keep = bookedLateWords(context, entry.key, first, given.date, day, due as DueDate);
         const late = tooLateAsBooked(context, entry.key, due);
         // Where the start still holds (the risk's warning): what to do, never "may not be in hand".
-        if (interviewWarned(context, entry.key, day, due as DueDate, dates))
+        if (interviewWarned(context, entry.key, day, due as DueDate))
           return `${first}${warnedInterviewAdvice(context, entry.key, day <= context.now)}`;
         const action = interviewDayCard(context, entry.key, day, first);
         return keep ?? `${action ?? fill(context, text, entry, given, due)} ${late}`;

@@ -71,7 +71,7 @@ export function visaBehindReminders(
   const holds =
     lost === null && programs === null && !answer && visaDateHolds(context, entry, missed.at, stepDates);
   // A consular interview booked for a later day: the chase names it, as the critical notice does.
-  const interview = visaInterviewBookedLate(context, entry.key, missed, stepDates);
+  const interview = visaInterviewBookedLate(context, entry.key, missed);
   // With no visa to get, the start waits on the signed contract alone: the chase names no visa.
   const noVisa = context.applicant.visa === "none";
   const whyText = noVisa && entry.key === "contract" ? NO_VISA_CONTRACT_WHY : entry.why.text;

@@ -67,11 +67,10 @@ export function visaDocumentReceived(
 
 /**
  * The interview's document marked received, its planned day and the visa's own date, whatever the
- * interview's state: visaDocumentReceived before the interview is booked, and once it is, the day a
- * DS-2019 received late put the visa (ds2019VisaAt), so both read the one received day. Null unless
- * the document is done on a given day (the H-1B approval on the consular route only) and both dated.
+ * interview's state (visaDocumentReceived then keeps it only while the interview is not booked). Null
+ * unless the document is done on a given day (the H-1B approval on the consular route only) and both dated.
  */
-export function interviewDocumentReceived(
+function interviewDocumentReceived(
   context: PlanContext,
   dates: PlanDates,
 ): (VisaDocumentReceivedLate & { planned: number }) | null {

@@ -7,8 +7,7 @@ import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { deadlineDay, shiftDays } from "./date-math.ts";
 import { dueDay } from "./day-words.ts";
-import type { DueDate, PlanDates } from "./deadlines.ts";
-import { ds2019VisaAt } from "./ds2019-received-late.ts";
+import type { DueDate } from "./deadlines.ts";
 import { sittingAfterLastDay } from "./last-sitting-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { visaLineOf } from "./visa-moved-past-start.ts";
@@ -27,10 +26,9 @@ export interface LateInterview {
   /** The booked day is today in the applicant's zone: "is today, …", and no earlier appointment to ask for. */
   today: boolean;
   /**
-   * "warning" for a day before the start's last week (visaLineOf), or in it no later than the day a
-   * DS-2019 received late already put the visa (the interview the plan's own month implied, whose
-   * DS2019_RECEIVED_LATE was a warning): VISA_INTERVIEW_AFTER_VISA_DATE. "critical" otherwise: a day
-   * in the start's last week or on or after the start, VISA_NOT_READY_FOR_START.
+   * "warning" for a day before the start's last week (visaLineOf): VISA_INTERVIEW_AFTER_VISA_DATE.
+   * "critical" for a day in the start's last week or on or after the start, whenever the DS-2019
+   * came (the risk to the start is the interview's day): VISA_NOT_READY_FOR_START.
    */
   severity: "warning" | "critical";
 }
@@ -50,7 +48,6 @@ export function visaInterviewBookedLate(
   context: PlanContext,
   key: MilestoneKey,
   due: DueDate | null,
-  dates: PlanDates,
 ): LateInterview | null {
   if (!CONSULAR_INTERVIEWS.has(key) || due === null) return null;
   const status = statusOf(context, key);
@@ -67,7 +64,7 @@ export function visaInterviewBookedLate(
     booked: given.date,
     words: lateInterviewWords(context, key, given.date, day, due, today),
     today,
-    severity: interviewWarned(context, key, day, due, dates) ? "warning" : "critical",
+    severity: interviewWarned(context, key, day, due) ? "warning" : "critical",
   };
 }
 
@@ -76,24 +73,13 @@ export function visaInterviewBookedLate(
  * start hold, the one test the card, the risk (VISA_INTERVIEW_AFTER_VISA_DATE, a warning, or else
  * VISA_NOT_READY_FOR_START) and so the advisor's sentence read: before the start's last week
  * (visaLineOf: for the 2027 Match, 17-23 Jun), the visa issued within days of the interview (advice),
- * where a critical "your start may be delayed" was a false alarm; or in it no later than the day a
- * DS-2019 received late already put the visa (ds2019VisaAt: the interview the plan's own month
- * implied, whose DS2019_RECEIVED_LATE was a warning), where the card said "may not be in hand by
- * residency's start" beside the risk's "your start can still hold".
+ * where a critical "your start may be delayed" was a false alarm. From the start's last week on, the
+ * interview's day leaves too little for the visa's issuance and the trip, however the booking came to
+ * be so late (a DS-2019 received late included): never "your start can still hold".
  */
-export function interviewWarned(
-  context: PlanContext,
-  key: MilestoneKey,
-  day: number,
-  due: DueDate,
-  dates: PlanDates,
-): boolean {
+export function interviewWarned(context: PlanContext, key: MilestoneKey, day: number, due: DueDate): boolean {
   if (!CONSULAR_INTERVIEWS.has(key)) return false;
-  const over = shiftDays(day, context.zone, 1);
-  const line = visaLineOf(context, due.at, over);
-  if (line === "before the last week") return true;
-  const implied = line === "last week" && key === "visa_j1" ? ds2019VisaAt(context, dates) : null;
-  return implied !== null && over <= implied && visaLineOf(context, due.at, implied) === line;
+  return visaLineOf(context, due.at, shiftDays(day, context.zone, 1)) === "before the last week";
 }
 
 /**

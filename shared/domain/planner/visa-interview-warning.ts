@@ -56,7 +56,7 @@ export function warnedInterview(context: PlanContext, dates: PlanDates): LateInt
   const key = VISA_STEP_OF[context.applicant.visa];
   // As VISA_NOT_READY_FOR_START: once matched, until residency starts where she is.
   if (key === undefined || !residencyAhead(context) || !visaChainMatched(context)) return null;
-  const interview = visaInterviewBookedLate(context, key, dates.due(key), dates);
+  const interview = visaInterviewBookedLate(context, key, dates.due(key));
   return interview?.severity === "warning" ? interview : null;
 }
 

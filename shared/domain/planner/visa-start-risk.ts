@@ -117,7 +117,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const expectedLate: (typeof VISA_CHAIN)[number][] = [];
   // The visa interview booked after the visa's date: critical, or its own warning (not a step late).
   const visaStep = open.find((entry) => entry.key === VISA_STEP_OF[context.applicant.visa])?.key;
-  const booking = visaStep ? visaInterviewBookedLate(context, visaStep, dates.due(visaStep), dates) : null;
+  const booking = visaStep ? visaInterviewBookedLate(context, visaStep, dates.due(visaStep)) : null;
   const interview = booking?.severity === "critical" ? booking : null;
   const warned = booking !== null && interview === null ? visaStep : undefined;
   const received = visaDocumentReceivedLate(context, dates); // in hand too late for the interview

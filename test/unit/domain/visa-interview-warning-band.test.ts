@@ -13,8 +13,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 // that your start may be delayed" on any day, a false alarm for 17-23 Jun (the visa is issued
 // within days; a week or more is left before orientation); silence there was wrong too. One line
 // judges the booking and a DS-2019 received late: before the start's last week a warning, in it
-// (or on and after the start) critical, unless the late DS-2019 had already put the visa on that
-// day with its own warning.
+// (or on and after the start) critical, however late the DS-2019 came (the risk to the start is the
+// interview's day).
 
 const calendar = seasonCalendar(2027);
 const ZONES = ["Africa/Lagos", "Asia/Karachi", "Pacific/Honolulu", "Pacific/Auckland"] as const;
@@ -120,8 +120,8 @@ describe.each(ZONES)(
   },
 );
 
-describe("a DS-2019 received late and the interview booked the plan's own consular month later are judged alike", () => {
-  describe.each(["Africa/Lagos", "Pacific/Auckland", "Pacific/Honolulu"])("in %s", (zone) => {
+describe("a DS-2019 received late, then the interview booked on its own day: the interview's day decides", () => {
+  describe.each(["Africa/Lagos", "Asia/Kolkata", "Pacific/Auckland", "Pacific/Honolulu"])("in %s", (zone) => {
     const received = (day: string, interview?: string) =>
       plan(
         matched(zone, milestoneFactory("j1_ds2019", "done", day), interview),
@@ -140,33 +140,53 @@ describe("a DS-2019 received late and the interview booked the plan's own consul
       expect(riskOf(booked, WARNING)?.severity).toBe("warning");
     });
 
+    // The booking the late DS-2019's month implies is in the start's last week all the same: a visa
+    // issued after it, then the trip, cannot be promised for the start, so the program must hear now.
     it.each([
-      ["2027-05-25", "2027-06-24"],
-      ["2027-05-28", "2027-06-27"],
-      ["2027-05-31", "2027-06-30"],
-    ])("received %s (DS2019_RECEIVED_LATE, a warning), booked %s: a warning too", (day, interview) => {
-      expect(riskOf(received(day), "DS2019_RECEIVED_LATE")?.severity).toBe("warning");
-      const booked = received(day, interview);
-      expect(riskOf(booked, CRITICAL)).toBeUndefined();
-      const warning = riskOf(booked, WARNING);
-      expect(warning?.severity).toBe("warning");
-      expect(warning?.message).toContain("your start can still hold");
-      // The card, the risk and the advisor's sentence give one verdict: the start still holds.
-      const card = visaCard(booked);
-      expect(card).toContain("your start can still hold");
-      expect(card).toContain("ask the consulate for an earlier slot");
-      expect(card).not.toContain("may not be in hand");
-      expect(card).not.toContain("may be delayed");
-      const advisor = advisorSays(warning as Plan["risks"][number]);
-      expect(advisor).toContain("the start can still hold");
-      expect(advisor).not.toMatch(/but before the start's last week/);
-    });
+      ["2027-05-25", "2027-06-24", 7],
+      ["2027-05-28", "2027-06-27", 4],
+      ["2027-05-31", "2027-06-30", 1],
+      ["2027-05-25", "2027-06-25", 6],
+    ])(
+      "received %s (DS2019_RECEIVED_LATE, a warning), booked %s in the start's last week: critical on the risk, the card and the advisor's voice",
+      (day, interview, left) => {
+        expect(riskOf(received(day), "DS2019_RECEIVED_LATE")?.severity).toBe("warning");
+        const booked = received(day, interview);
+        expect(riskOf(booked, WARNING)).toBeUndefined();
+        const critical = riskOf(booked, CRITICAL);
+        expect(critical?.severity).toBe("critical");
+        expect(critical?.message).toContain(
+          `only ${left} ${left === 1 ? "day" : "days"} before residency starts`,
+        );
+        expect(critical?.message).toContain(
+          "tell your program's GME office now that your start may be delayed",
+        );
+        expect(critical?.message).not.toContain("can still hold");
+        const card = visaCard(booked);
+        expect(card).toContain("As booked, your visa may not be in hand by residency's start");
+        expect(card).not.toContain("can still hold");
+        const advisor = advisorSays(critical as Plan["risks"][number]);
+        expect(advisor).not.toContain("can still hold");
+        // The same interview day is judged alike with the DS-2019 on time.
+        const onTime = plan(
+          matched(zone, milestoneFactory("j1_ds2019", "done", "2027-05-10"), interview),
+          calendar,
+          morning(zone, day),
+        );
+        expect(riskOf(onTime, CRITICAL)?.severity).toBe("critical");
+      },
+    );
 
-    it("received Tue 25 May, booked a day later than the month implies (Fri 25 Jun): critical", () => {
-      const booked = received("2027-05-25", "2027-06-25");
-      expect(riskOf(booked, CRITICAL)?.severity).toBe("critical");
-      expect(riskOf(booked, WARNING)).toBeUndefined();
-      expect(visaCard(booked)).toContain("As booked, your visa may not be in hand by residency's start");
+    it("a later DS-2019 is never calmer: received Mon 24 May or Tue 25 May, booked Thu 24 Jun, both critical", () => {
+      for (const day of ["2027-05-24", "2027-05-25"]) {
+        const booked = plan(
+          matched(zone, milestoneFactory("j1_ds2019", "done", day), "2027-06-24"),
+          calendar,
+          morning(zone, "2027-06-01"),
+        );
+        expect(riskOf(booked, CRITICAL)?.severity).toBe("critical");
+        expect(riskOf(booked, WARNING)).toBeUndefined();
+      }
     });
   });
 });

@@ -94,7 +94,7 @@ function petitionPastVisaDateWords(
   const start = residencyStartWords(context.calendar.dates.residency_start, sources);
   addSource(sources, requirementSource(PETITION.why));
   const visa = band.filed.visa;
-  return `Your program has not reported filing your H-1B petition, and this plan's day for it, ${dueDay(context, planned)}${basisMark(planned)}, has passed: ${filedToday}, after this plan's visa date, ${dueDay(context, visa)}${basisMark(visa)}, which keeps two weeks to travel and be there for orientation. Your start on ${start} still holds if your program files by about ${renderDate(band.bandLastDay)}. Ask your program's GME office to file today with premium processing (without it, approval can take months), send it anything it still needs from you, and tell us the day it was filed (our advice).`;
+  return `Your program has not reported filing your H-1B petition, and this plan's day for it, ${dueDay(context, planned)}${basisMark(planned)}, has passed: ${filedToday}, after this plan's visa date, ${dueDay(context, visa)}${basisMark(visa)}, which keeps two weeks to travel and be there for orientation. Your start on ${start} still holds if your program files by about ${renderDate(band.bandLastDay)}: filed by then, your visa would still come before the start's last week; filed later, it would come in that week, and your start would be at risk. Ask your program's GME office to file today with premium processing (without it, approval can take months), send it anything it still needs from you, and tell us the day it was filed (our advice).`;
 }
 
 /** The warning's words inside the band (petitionPastVisaDateWords), for the weekly chase; null outside it. */
@@ -120,7 +120,7 @@ function petitionPastVisaDateNote(context: PlanContext, dates: PlanDates): strin
   const band = h1bPetitionPastVisaDate(context, dates);
   if (band === null) return "";
   const visaDay = dueDay(context, { ...band.filed.visa, at: band.filed.visaAt });
-  return ` Even filed today, your visa would come around ${visaDay}, after the date this plan counted on; your start still holds if your program files by about ${renderDate(band.bandLastDay)}: ask its GME office to file today with premium processing (our advice).`;
+  return ` Even filed today, your visa would come around ${visaDay}, after the date this plan counted on; your start still holds if your program files by about ${renderDate(band.bandLastDay)} (filed later, the visa would come in the start's last week): ask its GME office to file today with premium processing (our advice).`;
 }
 
 /** The band's last filing day as a whole day of the applicant's (advice): the warning's notice is due by it. */

@@ -43,7 +43,9 @@ describe("an H-1B petition unfiled a few days past the plan's filing day, contra
       expect(warning?.message).toContain("this plan's day for it, Fri 16 Apr 2027 (our advice), has passed");
       expect(warning?.message).toContain("your visa would come around Sat 19 Jun 2027");
       expect(warning?.message).toContain("after this plan's visa date, Wed 16 Jun 2027 (our advice)");
-      expect(warning?.message).toContain("still holds if your program files by about Fri 23 Apr 2027");
+      expect(warning?.message).toContain(
+        "still holds if your program files by about Fri 23 Apr 2027: filed by then, your visa would still come before the start's last week; filed later, it would come in that week, and your start would be at risk",
+      );
       expect(warning?.message).toContain("file today with premium processing");
       // "Your visa's own date still holds" would be false: the step-late warning gives way.
       for (const risk of result.risks)

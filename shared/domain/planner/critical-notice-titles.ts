@@ -26,8 +26,12 @@ import { seasonOverNoticeTitle } from "./season-over-title.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
 import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
-import { IN_US_BEHIND_TITLE } from "./visa-start-risk.ts";
-import { NO_VISA_BEHIND_TITLE, VISA_REPORTED_EARLY_TITLE, visaReportedEarly } from "./visa-start-words.ts";
+import {
+  IN_US_BEHIND_TITLE,
+  NO_VISA_BEHIND_TITLE,
+  VISA_REPORTED_EARLY_TITLE,
+  visaReportedEarly,
+} from "./visa-start-words.ts";
 import { inUsVerdictTitle, visaVerdictTitle } from "./visa-verdict-notice.ts";
 
 /** A last week naming a later day on NRMP's later candidate (namesLaterChance): the plan does not move after this day. */

@@ -1,12 +1,15 @@
-import { markOfBasis } from "../date-basis.ts";
+import { basisMark, markOfBasis } from "../date-basis.ts";
 import { shiftIsoDay } from "../iso-texts.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
+import { renderDate } from "../time.ts";
 import { PETITION_PREMIUM_BUSINESS_DAYS } from "./advice.ts";
+import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { dayEnd } from "./date-math.ts";
-import { applicantDay } from "./day-words.ts";
+import { applicantDay, dueDay } from "./day-words.ts";
+import type { PlanDates } from "./deadlines.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
-import { premiumApprovalAt } from "./petition-approval.ts";
+import { petitionApprovalDue, premiumApprovalAt } from "./petition-approval.ts";
 import { dayBeforeStartEnd } from "./visa-moved-past-start.ts";
 
 // On a change of status (the H-1B stamping waived) there is no visa to stamp after USCIS's approval:
@@ -44,4 +47,27 @@ export function statusStartHoldsWords(context: PlanContext): string {
   const start = residencyStartWords(context.calendar.dates.residency_start, []);
   const last = applicantDay(context, statusApprovalLineAt(context) - 1);
   return `. On a change of status there is no visa to stamp: what counts is USCIS's approval before residency starts on ${start}, and that still holds until ${last}${markOfBasis("advice")}, the last day on which premium processing's ${PETITION_PREMIUM_BUSINESS_DAYS} business days, if your program asks for it now, still bring USCIS's decision before the start`;
+}
+
+/**
+ * Whether `entry` is the H-1B petition filed on a change of status after the line
+ * (statusApprovalLineAt): premium processing's approval then comes on or after residency's start, and
+ * without the approval there is no work, so the start is lost on this plan's own arithmetic the day
+ * the filing is told, not on the first day of residency.
+ */
+export function statusFiledTooLate(context: PlanContext, entry: { key: string }): boolean {
+  const filed = context.entries.at(stepIndex("visa_h1b"))?.date;
+  return (
+    filedForStatus(context, entry) &&
+    filed !== undefined &&
+    dayEnd(context.zone, filed.slice(0, 10)) > statusApprovalLineAt(context)
+  );
+}
+
+/** What a petition filed too late for a change of status (statusFiledTooLate) means: approval, start, whom to tell. */
+export function statusFiledTooLateWords(context: PlanContext, dates: PlanDates): string {
+  const filed = context.entries.at(stepIndex("visa_h1b"))?.date ?? "";
+  const approval = petitionApprovalDue(context, dates);
+  const around = approval === null ? "" : ` around ${dueDay(context, approval)}${basisMark(approval)},`;
+  return ` Your program filed your H-1B petition on ${renderDate(filed)}: with premium processing, USCIS's approval is expected${around} not before residency starts, and on a change of status you cannot start work before it is approved, so your start on your program's date is out of reach. Tell your program's GME office today, and ask its immigration office whether it used premium processing (without it, approval can take months).`;
 }

@@ -24,6 +24,7 @@ import { petitionApprovalDue } from "./petition-approval.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
+import { statusFiledTooLate, statusFiledTooLateWords } from "./status-approval-line.ts";
 import { petitionStep3Due } from "./step3-petition-risk.ts";
 import { receivedLateWords, visaDocumentReceivedLate } from "./visa-document-received-late.ts";
 import { lateInterviewAdvice, visaInterviewBookedLate } from "./visa-interview-booked-late.ts";
@@ -139,7 +140,8 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
       entry.key === "contract"
         ? due >= context.now && contractLate !== null
         : (visa !== null && expectedPastStart(context, entry.key, visa.at, dates)?.key === entry.key) ||
-          (received !== null && entry.key === received.visaKey);
+          (received !== null && entry.key === received.visaKey) ||
+          statusFiledTooLate(context, entry); // on a change of status: approval on or after the start
     if (expected) expectedLate.push(entry);
     const booksLate = interview && entry.key === visaStep;
     const past =
@@ -257,6 +259,7 @@ function expectedWords(
   contractNeeded: ContractNeededBy | null,
 ): string {
   for (const entry of late) {
+    if (statusFiledTooLate(context, entry)) return statusFiledTooLateWords(context, dates);
     const contract =
       entry.key === "contract" ? contractExpectedPastStart(context, contractNeeded, dates) : null;
     const contractVisa =
@@ -291,10 +294,6 @@ const FILED_PETITION_NAME = "USCIS's approval of your H-1B petition";
 const CONSULAR_VISA_NAME = "your H-1B visa, if your program files for consular processing,";
 /** Residency's start, the instant a change of status must be approved by. */
 const startAt = (context: PlanContext): number => context.calendar.dates.residency_start.at;
-
-/** VISA_NOT_READY_FOR_START's notice title with IN_US_ADVICE: status or visa, as its text. */
-export const IN_US_BEHIND_TITLE =
-  "Your H-1B steps are behind: you cannot start residency without your H-1B status (change of status) or visa";
 
 /** The stamping's name among the steps behind, in the US before the route is told: conditional, as its step. */
 const IN_US_STAMPING_NAME = "H-1B visa stamping (only if your program files for consular processing)";

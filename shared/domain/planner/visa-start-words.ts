@@ -91,3 +91,7 @@ export function behindAdvice(context: PlanContext, changeOfStatus: boolean, inUs
 
 /** VISA_NOT_READY_FOR_START's notice title with no visa needed: the contract alone (behindOpening). */
 export const NO_VISA_BEHIND_TITLE = "Your contract is not signed: you cannot start residency without it";
+
+/** VISA_NOT_READY_FOR_START's notice title with IN_US_ADVICE: status or visa, as its text. */
+export const IN_US_BEHIND_TITLE =
+  "Your H-1B steps are behind: you cannot start residency without your H-1B status (change of status) or visa";

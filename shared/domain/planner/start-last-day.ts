@@ -8,6 +8,7 @@ import { h1bPetitionPastVisaDate } from "./h1b-petition-past-visa-date.ts";
 import { lastDayDue, startLastDay } from "./j1-review-start.ts";
 import { visaDatePastReach } from "./j1-sponsorship-last-day.ts";
 import { awaitingDs2019, j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
+import { filedForStatus, petitionForStatus, statusLastDayDue } from "./status-approval-line.ts";
 import { J1_FILE } from "./visa-step-late.ts";
 
 // Past our cautious allowance for the J-1 sponsorship file (or the contract it waits on), or for the
@@ -32,7 +33,8 @@ export interface StartLastDay {
  * contract, the step waiting on it: visa-date-missed-day.ts visaDateAtRisk): the J-1 sponsorship file's
  * steps while the DS-2019 is awaited (startLastDay, the file not complete), unless the start is out of
  * reach before that day (a certificate still to come: the out-of-reach verdict speaks); the H-1B
- * petition not filed past its planned day (h1bPetitionLastDay, consular route). Null otherwise: the
+ * petition not filed past its planned day (h1bPetitionLastDay, consular route; on a change of status,
+ * statusLastDayDue). Null otherwise: the
  * step's other rules (visaDateMissedDay) read it.
  */
 export function startLastDayOf(context: PlanContext, waiting: string, dates: PlanDates): StartLastDay | null {
@@ -46,6 +48,12 @@ export function startLastDayOf(context: PlanContext, waiting: string, dates: Pla
     return { due: lastDayDue(context, lastDay), endAt: dayEnd(context.zone, lastDay), named };
   }
   if (waiting !== "visa_h1b") return null;
+  // Not filed on a change of status: the last day a filing with premium processing still brings the
+  // approval before the start (a filed petition's own rule reads its approval day: visaDateMissedDay).
+  if (petitionForStatus(context, { key: waiting }) && !filedForStatus(context, { key: waiting })) {
+    const due = statusLastDayDue(context);
+    return { due, endAt: due.at, named: true };
+  }
   const last = h1bPetitionLastDay(context, dates);
   if (last === null) return null;
   // Ended as the filing day does (its due: the US's end of that day where the applicant's came first).

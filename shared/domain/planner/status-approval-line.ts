@@ -3,11 +3,12 @@ import { shiftIsoDay } from "../iso-texts.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
 import { renderDate } from "../time.ts";
 import { PETITION_PREMIUM_BUSINESS_DAYS } from "./advice.ts";
+import { adviceDayDue } from "./advice-day-due.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { type PlanContext, statusOf } from "./context.ts";
 import { dayEnd } from "./date-math.ts";
 import { applicantDay, dueDay } from "./day-words.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { petitionApprovalDue, premiumApprovalAt } from "./petition-approval.ts";
 import { dayBeforeStartEnd } from "./visa-moved-past-start.ts";
@@ -26,6 +27,16 @@ export function filedForStatus(context: PlanContext, entry: { key: string }): bo
 }
 
 /**
+ * Whether `entry` is the H-1B petition on a change of status, filed or not yet: no visa follows it, so
+ * the line (statusApprovalLineAt) is its last day, for a filing with premium processing as for an
+ * upgrade to it.
+ */
+export function petitionForStatus(context: PlanContext, entry: { key: string }): boolean {
+  const status = statusOf(context, "visa_h1b");
+  return entry.key === "visa_h1b" && changeOfStatus(context) && status !== "done" && status !== "waived";
+}
+
+/**
  * The end (next midnight, the applicant's zone) of the last day on which premium processing's
  * 15 business days, counted from that day's end as a filing's are (premiumApprovalAt), still bring
  * USCIS's decision by the end of the applicant's day before residency starts (dayBeforeStartEnd):
@@ -39,6 +50,15 @@ export function statusApprovalLineAt(context: PlanContext): number {
   return dayEnd(context.zone, day);
 }
 
+/** The line's source, which tells its due from any other. */
+export const STATUS_LAST_DAY_SOURCE =
+  "VISA_NOT_READY_FOR_START: the last day an H-1B petition filed or upgraded to premium processing still brings USCIS's approval before residency's start on a change of status, counted forward by premium processing's 15 business days (advice)";
+
+/** The line (statusApprovalLineAt) as a whole day of the applicant's (advice): the day to act by. */
+export function statusLastDayDue(context: PlanContext): DueDate {
+  return adviceDayDue(context, statusApprovalLineAt(context), STATUS_LAST_DAY_SOURCE, true);
+}
+
 /**
  * What still holds for a filed petition past our approval day on a change of status, in place of a
  * visa's date: the start, as long as USCIS approves by the line (statusApprovalLineAt), with why.
@@ -46,7 +66,7 @@ export function statusApprovalLineAt(context: PlanContext): number {
 export function statusStartHoldsWords(context: PlanContext): string {
   const start = residencyStartWords(context.calendar.dates.residency_start, []);
   const last = applicantDay(context, statusApprovalLineAt(context) - 1);
-  return `. On a change of status there is no visa to stamp: what counts is USCIS's approval before residency starts on ${start}, and that still holds until ${last}${markOfBasis("advice")}, the last day on which premium processing's ${PETITION_PREMIUM_BUSINESS_DAYS} business days, if your program asks for it now, still bring USCIS's decision before the start`;
+  return `. On a change of status there is no visa to stamp: what counts is USCIS's approval before residency starts on ${start}, and that still holds until ${last}${markOfBasis("advice")}, the last day on which premium processing's ${PETITION_PREMIUM_BUSINESS_DAYS} business days, if your program ${statusOf(context, "visa_h1b") === "in_progress" ? "asks for it" : "files with it"} now, still bring USCIS's decision before the start`;
 }
 
 /**

@@ -16,7 +16,7 @@ import { filedApprovalDay, plannedApprovalAt } from "./petition-approval.ts";
 import { petitionBandApplies, petitionBandEnd } from "./petition-filing-day.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
-import { filedForStatus, statusApprovalLineAt, statusStartHoldsWords } from "./status-approval-line.ts";
+import { petitionForStatus, statusApprovalLineAt, statusStartHoldsWords } from "./status-approval-line.ts";
 import { orientationLineAt, visaMovedPastStart } from "./visa-moved-past-start.ts";
 
 // A visa step whose date is our advice counted back from another step's (the J-1 sponsorship from
@@ -55,7 +55,7 @@ export function visaDateAtRiskFrom(
   dates: PlanDates,
 ): number | null {
   // A filed petition on a change of status: no visa follows, the start is what comes at risk.
-  if (filedForStatus(context, entry)) {
+  if (petitionForStatus(context, entry)) {
     const from = Math.max(planned, statusApprovalLineAt(context));
     noteRiskChange(context, from);
     return from;
@@ -211,7 +211,7 @@ export function derivedStepPastWords(
   const visa = visaDateOf(entry, dates);
   // A J-1 visa's date the fastest road left can no longer meet (the last day's test): said so, with the last day.
   const past = visa !== null && visaAnchorOf(entry) === "visa_j1" ? visaDatePastReach(context, dates) : null;
-  const visaWords = filedForStatus(context, entry)
+  const visaWords = petitionForStatus(context, entry)
     ? statusStartHoldsWords(context)
     : visa === null
       ? ""
@@ -221,7 +221,7 @@ export function derivedStepPastWords(
   // The petition filed (in progress) is dated by its approval (petitionApprovalDue): counted forward from the filing.
   if (entry.key === "visa_h1b" && statusOf(context, entry.key) === "in_progress")
     return `This plan's day for your H-1B petition's approval, ${missedWords}, has passed; that day is our allowance for USCIS's premium processing after the filing${visaWords}: ${whatToDo(context, entry)}, and tell us when it is approved`;
-  return `This plan's day for your ${entry.advisorName}, ${missedWords}, has passed; that day is our cautious allowance counted back from the visa${visaWords}: ${whatToDo(context, entry)}, and tell us when it is done`;
+  return `This plan's day for your ${entry.advisorName}, ${missedWords}, has passed; that day is our cautious allowance${petitionForStatus(context, entry) ? "" : " counted back from the visa"}${visaWords}: ${whatToDo(context, entry)}, and tell us when it is done`;
 }
 
 /**

@@ -7,7 +7,7 @@ import {
 import { matchWeekReported, rankListReported } from "#domain/console/match-day-advisor-voice.ts";
 import { basisMark } from "#domain/date-basis.ts";
 import type { Plan, Risk } from "#domain/plan.ts";
-import { tellsJ1StartBeforeMatch } from "#domain/planner/j1-start-out-of-reach.ts";
+import { tellsJ1StartBeforeMatch } from "#domain/planner/j1-start-before-match.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { nrmpLateFeeKind } from "#domain/planner/nrmp-late-fee-kind.ts";
 import { NRMP_PLANNED_AT_CLOSE_TITLES, nrmpLateFeeTitle } from "#domain/planner/nrmp-late-fee-title.ts";

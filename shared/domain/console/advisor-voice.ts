@@ -1,7 +1,7 @@
 import { catalogEntry } from "#domain/catalog/index.ts";
 import { neverHeardMatchYear } from "#domain/match-outcome-question.ts";
 import type { Risk, RiskCode, StepSubject } from "#domain/plan.ts";
-import { tellsJ1StartBeforeMatch } from "#domain/planner/j1-start-out-of-reach.ts";
+import { tellsJ1StartBeforeMatch } from "#domain/planner/j1-start-before-match.ts";
 import { asksAboutNoteRecord } from "#domain/planner/note-contradicted-by-record.ts";
 import { rankListAsksRegistration } from "#domain/planner/rank-list-unreported.ts";
 import { seasonOverStanding, seasonOverVoice } from "#domain/planner/season-over-title.ts";

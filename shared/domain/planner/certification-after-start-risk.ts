@@ -21,7 +21,8 @@ import {
   nothingOutstanding,
 } from "./earliest-certification.ts";
 import { certificateNeededForDs2019 } from "./j1-certificate.ts";
-import { j1StartOutOfReach, j1StartOutOfReachBeforeMatch } from "./j1-start-out-of-reach.ts";
+import { j1StartOutOfReachBeforeMatch } from "./j1-start-before-match.ts";
+import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { matchWeekMatched } from "./match-week-matched.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 
@@ -57,7 +58,7 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   // after the start: said from sign-up, while the programs ranked can still be asked (or chosen).
   const j1 =
     beforeMatch(context) && !nothingOutstanding(context)
-      ? j1StartOutOfReachBeforeMatch(context, earliest, sources)
+      ? j1StartOutOfReachBeforeMatch(context, dates, earliest, sources)
       : null;
   // In time (most plans): no words. The day's text is made only for a risk that says it.
   if (!(earliest + WARNING_WITHIN_DAYS * DAY_MS > needed || tooLate) && j1 === null) return null;
@@ -81,7 +82,7 @@ export function certificationAfterStartRisk(context: PlanContext, dates: PlanDat
   const advice = tooLate || j1 !== null ? lateAdvice(context, now > rol, j1) : "";
   return {
     code: "CERTIFICATION_AFTER_START",
-    severity: tooLate || j1 !== null ? "critical" : "warning",
+    severity: tooLate || j1?.critical === true ? "critical" : "warning",
     message: `ECFMG certification can complete around ${applicantDay(context, earliest)} at the earliest, ${close} ${neededDay}, when you need the certificate for orientation (residency starts on ${start}): we allow your graduation on ${renderDate(applicant.graduation)} plus ${DIPLOMA_VERIFICATION_DAYS} days for diploma verification, and ${SCORE_REPORTING_DAYS} days for each outstanding result. You must be certified to start.${advice}`,
     milestones: ["ecfmg_certification"],
     sources,
@@ -104,7 +105,7 @@ function beforeMatch(context: PlanContext): boolean {
  * "the Match stays planned" to an applicant with a signed contract); before the Match, the
  * programs ranked, and the Match stays planned.
  */
-function lateAdvice(context: PlanContext, listCertified: boolean, j1: string | null): string {
+function lateAdvice(context: PlanContext, listCertified: boolean, j1: { words: string } | null): string {
   const diploma = " Ask your school how fast it can confirm your diploma to ECFMG, and";
   if (isFinished(statusOf(context, "match_day")))
     return `${diploma} tell your program's GME office now: it sets your start date and orientation. ECFMG publishes no verification time, so these allowances put your start at risk, not out of reach.`;
@@ -112,7 +113,7 @@ function lateAdvice(context: PlanContext, listCertified: boolean, j1: string | n
   // On a J-1 the visa chain after the certificate puts the start itself out of reach.
   if (j1 !== null) {
     const rank = listCertified ? "" : ", and rank programs that can";
-    return `${diploma} tell the programs ${programs}.${j1.replace("{programs}", programs).replace("{rank}", rank)}`;
+    return `${diploma} tell the programs ${programs}.${j1.words.replace("{programs}", programs).replace("{rank}", rank)}`;
   }
   return `${diploma} tell the programs ${programs}. The ${context.calendar.matchYear} Match stays planned: ECFMG publishes no verification time, so these allowances put it at risk, not out of reach.`;
 }

@@ -9,7 +9,7 @@ import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import {
   J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE,
   tellsJ1StartBeforeMatch,
-} from "./j1-start-out-of-reach.ts";
+} from "./j1-start-before-match.ts";
 import { namedAtFastestPace } from "./late-for-ranking-words.ts";
 import { soapHangsOnSittings } from "./late-sitting-soap.ts";
 import { erasSubmissionWellPast } from "./late-step-risks.ts";

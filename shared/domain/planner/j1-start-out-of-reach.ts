@@ -1,7 +1,7 @@
 import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
+import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
@@ -125,44 +125,6 @@ export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1Sta
     ds2019At: reviewEndAt,
     visaAt: at(visaDay),
   };
-}
-
-/**
- * Before the Match (CERTIFICATION_AFTER_START's words for the programs ranked): on a J-1 whose
- * certificate, at the earliest (`certificateAt`), leaves the J-1 visa after residency starts, what a
- * match would mean, with what to ask the programs ({programs}; {rank}: while the list is open, to rank
- * those that can); null on any other track or when the visa fits.
- */
-export function j1StartOutOfReachBeforeMatch(
-  context: PlanContext,
-  certificateAt: number,
-  sources: string[],
-): string | null {
-  if (context.applicant.visa !== "J-1") return null;
-  // In the applicant's days, as j1StartOutOfReach counts after the Match: the certificate's day, the
-  // visa that many days on, not in time on the start's own day (a visa at her midnight on 1 Jul read
-  // in time before the Match, its 24-hour count ending at midnight ET, and out of reach after it).
-  const visaDay = visaDayFrom(localDate(context.zone, certificateAt));
-  if (visaDay < startDay(context)) return null;
-  const visaAt = startOfLocalDate(context.zone, visaDay);
-  addSource(sources, REVIEW_SOURCE);
-  addSource(sources, J1_CONSULAR_ALLOWANCE_SOURCE);
-  return ` ${BEFORE_MATCH_WORDS}: ECFMG sponsors a J-1 physician only with a valid certificate and allows 4–6 weeks for its review once every document is in (we count the shorter, 4 weeks), and this plan allows ${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, visaAt)} at the earliest. Ask the programs {programs} whether they can hold your position for a delayed start{rank} (our advice). The ${context.calendar.matchYear} Match stays planned: a program may hold your position for a later start.`;
-}
-
-/** The critical notice's title for it before the Match: the certificate itself may be in time for orientation. */
-export const J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE =
-  "A J-1 start on your program's date is out of reach: ask the programs you rank about a delayed start";
-
-/** How the certificate's risk says the verdict before the Match, and how a stored risk is read as saying it. */
-const BEFORE_MATCH_WORDS = "On a J-1, a start on your program's date is out of reach on these allowances";
-
-/**
- * Whether `risk` tells the verdict before the Match: read from the certificate's risk's own message,
- * as the escalation and the advisor's digest hold only a risk's code and message (stored ones too).
- */
-export function tellsJ1StartBeforeMatch(risk: Pick<Risk, "code" | "message">): boolean {
-  return risk.code === "CERTIFICATION_AFTER_START" && risk.message.includes(BEFORE_MATCH_WORDS);
 }
 
 /** Why the certificate comes no sooner: the diploma's verification after graduation, or a result awaited. */

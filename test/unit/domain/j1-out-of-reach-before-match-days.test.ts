@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { shiftIsoDay } from "#domain/iso-texts.ts";
 import { buildContext } from "#domain/planner/context.ts";
 import { J1_FILE_TO_VISA_DAYS } from "#domain/planner/j1-allowances.ts";
-import { j1StartOutOfReachBeforeMatch } from "#domain/planner/j1-start-out-of-reach.ts";
+import { j1StartOutOfReachBeforeMatch } from "#domain/planner/j1-start-before-match.ts";
+import { planDates } from "#domain/planner/plan-dates.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { startOfLocalDate } from "#domain/time.ts";
 import { applicantFactory, inputFactory } from "./factories.ts";
@@ -22,13 +23,32 @@ const context = buildContext(
 const certificateDay = (visaDay: string) =>
   startOfLocalDate("Asia/Manila", shiftIsoDay(visaDay, -J1_FILE_TO_VISA_DAYS));
 
+const dates = planDates(context);
+const verdict = (visaDay: string) =>
+  j1StartOutOfReachBeforeMatch(context, dates, certificateDay(visaDay), []);
+
 describe("the J-1 start out of reach before the Match, counted in the applicant's days", () => {
   it("a visa on the start's own day in her calendar is out of reach", () => {
-    const words = j1StartOutOfReachBeforeMatch(context, certificateDay("2027-07-01"), []);
-    expect(words).toContain("your J-1 visa would come around Thu 1 Jul 2027 at the earliest");
+    const out = verdict("2027-07-01");
+    expect(out?.critical).toBe(true);
+    expect(out?.words).toContain("your J-1 visa would come around Thu 1 Jul 2027 at the earliest");
   });
 
-  it("a visa the day before the start is in time", () => {
-    expect(j1StartOutOfReachBeforeMatch(context, certificateDay("2027-06-30"), [])).toBeNull();
+  it("a visa the day before the start, in its last week, is out of reach too", () => {
+    const out = verdict("2027-06-30");
+    expect(out?.critical).toBe(true);
+    expect(out?.words).toContain("your J-1 visa would come around Wed 30 Jun 2027 at the earliest");
+  });
+
+  it("a visa after the plan's visa date but before the start's last week is a warning naming the day", () => {
+    const out = verdict("2027-06-20");
+    expect(out?.critical).toBe(false);
+    expect(out?.words).toContain("your J-1 visa would come around Sun 20 Jun 2027 at the earliest");
+    expect(out?.words).toContain("after this plan's date for it (Wed 16 Jun 2027)");
+    expect(out?.words).toContain("whether they could hold your position for a delayed start");
+  });
+
+  it("a visa on the plan's visa date is in time", () => {
+    expect(verdict("2027-06-16")).toBeNull();
   });
 });

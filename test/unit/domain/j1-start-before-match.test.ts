@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { riskForAdvisor } from "#domain/console/advisor-voice.ts";
 import type { Plan } from "#domain/plan.ts";
-import { J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE } from "#domain/planner/j1-start-out-of-reach.ts";
+import { J1_START_OUT_OF_REACH_BEFORE_MATCH_TITLE } from "#domain/planner/j1-start-before-match.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import type { Visa } from "#domain/snapshot.ts";

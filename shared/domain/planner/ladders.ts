@@ -202,7 +202,8 @@ function computeSlots(context: PlanContext, target: ReminderTarget): LadderSlot[
           : startBySlot(context, target.startBy, target.deadline);
       if (sendAt !== null) startIndex = candidates.length;
     } else if (rung.anchor === "bookBy") {
-      // A begun step's startBy is its booking day (an exam to book: bookingLeadDays), else null.
+      // A begun step's startBy is its booking day (an exam to book: bookingLeadDays), or the early
+      // deadline a begun NRMP registration missed (late-deadline.ts: its "finish-by"), else null.
       sendAt =
         target.startBy === null || target.notStarted || target.startBy >= target.deadline
           ? null

@@ -143,7 +143,10 @@ export function planLateDeadline(
       deadline: late.at,
       deadlineDetail: detail,
       countsDownTo: undefined,
-      startBy: missed.at,
+      // The missed deadline is the start-by of a registration not started ("Start now") and the
+      // finish-by of one begun ("finish-by", a bookBy rung): either is caught up the next morning.
+      // A planned day has its own question the morning after it instead (plannedDayAsked).
+      startBy: statusOf(context, entry.key) === "scheduled" ? null : missed.at,
       notStarted: !begun,
     },
     out.reminders,

@@ -73,7 +73,13 @@ describe("the console's notice ledger after a recorded Snooze", () => {
     expect(silenced.length).toBeGreaterThan(0);
     const scheduled = ledgerRows(view, []).filter((row) => row.startsWith("<tr><td>scheduled</td>"));
     expect(scheduled.length).toBeGreaterThan(0);
+    // Another step's reminder may share a silenced one's slot (the certificate's question the next
+    // morning): a row is the silenced one when it has its time and its rung.
     for (const reminder of silenced)
-      expect(scheduled.join("")).not.toContain(`datetime="${reminder.sendAt}"`);
+      expect(
+        scheduled.filter(
+          (row) => row.includes(`datetime="${reminder.sendAt}"`) && row.includes(`(${reminder.rung})`),
+        ),
+      ).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ export interface ReminderTarget {
   countsDownTo: Reminder["countsDownTo"] | undefined;
   /**
    * Latest safe start, for the "start-by" rung of a step not started; of a step begun, its booking
-   * day (the "book-by" rung of an exam not booked), else null.
+   * day (the "book-by" rung of an exam not booked) or the early deadline an NRMP registration
+   * begun missed (its "finish-by" rung: the next morning, late-deadline.ts), else null.
    */
   startBy: number | null;
   notStarted: boolean;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { reminderDateLabel } from "#domain/date-words.ts";
 import type { MilestoneKey, MilestoneStatus } from "#domain/snapshot.ts";
 import { planFor, sendsOf } from "./advisor-road.ts";
-import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+import { applicantFactory, inputFactory, milestoneFactory, REGISTERED_KEYS } from "./factories.ts";
 
 /**
  * NRMP registration begun (in progress) but not finished when the early registration deadline
@@ -11,21 +11,10 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * went to the one not started only, and a planned day's question to a planned day only: the begun
  * one heard nothing for twelve days, until the fortnightly reminder.
  */
+// The registered applicant's steps (REGISTERED_KEYS) up to NRMP, and the certificate.
 const DONE_BEFORE: readonly MilestoneKey[] = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
+  ...REGISTERED_KEYS.filter((key) => key !== "nrmp_registration"),
   "ecfmg_certification",
-  "usce",
-  "lors",
-  "personal_statement",
-  "cv",
-  "program_list",
-  "eras_token",
-  "eras_application",
 ];
 
 function registrant(timezone: string, status: MilestoneStatus) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MilestoneKey, MilestoneStatus } from "#domain/snapshot.ts";
 import { planFor, sendsOf } from "./advisor-road.ts";
-import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts";
+import { applicantFactory, inputFactory, milestoneFactory, REGISTERED_KEYS } from "./factories.ts";
 
 /**
  * An applicant plans a step for a day of her own (`scheduled`: register with NRMP, submit ERAS,
@@ -10,20 +10,10 @@ import { applicantFactory, inputFactory, milestoneFactory } from "./factories.ts
  * after NRMP's early deadline was otherwise followed by twelve days of silence, where the applicant
  * who had planned nothing heard the next morning.
  */
+// The registered applicant's steps (REGISTERED_KEYS) up to NRMP, and the certificate.
 const BEFORE_NRMP: readonly MilestoneKey[] = [
-  "wdoms_listing",
-  "ecfmg_application",
-  "usmle_step1",
-  "usmle_step2ck",
-  "oet_medicine",
-  "ecfmg_pathway",
+  ...REGISTERED_KEYS.filter((key) => key !== "nrmp_registration" && key !== "eras_application"),
   "ecfmg_certification",
-  "usce",
-  "lors",
-  "personal_statement",
-  "cv",
-  "program_list",
-  "eras_token",
 ];
 
 function applicant(timezone: string, open: { key: MilestoneKey; status: MilestoneStatus; date?: string }[]) {

@@ -133,7 +133,11 @@ const dateTexts = new BoundedMemo<number, string>(20_000);
  * day (bounded): risk messages ask for it on every plan, and Date#toISOString is the costly part.
  */
 export function localDate(zone: string, utcMs: number): string {
-  const day = Math.floor(toWall(zone, utcMs) / DAY_MS);
+  return dayText(Math.floor(toWall(zone, utcMs) / DAY_MS));
+}
+
+/** The ISO text ("YYYY-MM-DD") of a day counted from 1970-01-01 (day 0), memoised as localDate's. */
+export function dayText(day: number): string {
   let text = dateTexts.get(day);
   if (text === undefined) {
     text = dateTexts.keep(day, isoText(day * DAY_MS).slice(0, 10));

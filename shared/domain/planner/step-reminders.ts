@@ -29,6 +29,7 @@ import { oetBookingReminders } from "./oet-booking-day.ts";
 import { oetResultAnnounced, oetResultAwaited } from "./oet-result-awaited.ts";
 import type { StepOwnDate } from "./own-date.ts";
 import { ownDatePassedReminders } from "./own-date-passed.ts";
+import { isPathwayLastDayDue } from "./pathway-last-day.ts";
 import { pathwayCountdownEntry } from "./pathway-late-title.ts";
 import { pathwayReviewDue, pathwaySubmittedInProgress } from "./pathway-review.ts";
 import { plannedDayAsked } from "./planned-day-asked.ts";
@@ -113,8 +114,9 @@ export function stepReminders(
   const { due, detail, own, notStarted, startBy } = dates;
   // A sitting booked after its last day, once that day has passed, has nothing left to move it for:
   // the paid exam day is what its reminders count down to, as any booked exam's do.
+  // A Pathway planned for a day its risk calls too late (dated by the last day): no countdown to that day.
   const ownAhead =
-    dates.ownAhead ||
+    (dates.ownAhead && !(entry.key === "ecfmg_pathway" && due !== null && isPathwayLastDayDue(due))) ||
     interviewOnly ||
     (due !== null && due.at < context.now && bookedAfterDue(context, entry.key, own, due) === "sitting");
   // In the US the petition's card asks the route while the stamping waits for the petition.

@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { milestoneLatestCandidate } from "../seasons/index.ts";
-import { DAY_MS } from "../time.ts";
+import { DAY_MS, renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { dayBy, when } from "./day-words.ts";
@@ -10,6 +10,7 @@ import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { pathwayDocumentsWords } from "./pathway-documents-words.ts";
 import { type PathwayLastDay, pathwayLastDay } from "./pathway-last-day.ts";
+import { plannedPathwayDay } from "./planned-pathway-day.ts";
 import { presumedSent } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { riskMark } from "./risk-mark.ts";
@@ -128,14 +129,24 @@ export function undatedPathwayLateAction(context: PlanContext, entry: CatalogEnt
  * the Match (a missed Match has laterMatchPathwayAction's card): "submit the application today", as
  * MATCH_YEAR_LAST_DAY says, never the catalog's "by its deadline" a minute after that deadline; the
  * documents that follow it as pathwayDocumentsWords says (never a later deadline already passed).
+ * One planned for a day still ahead (plannedPathwayDay) is a plan, not a submission: the same card,
+ * its day named as too late for the projected deadline, as the risk names it (its catalog card
+ * read "you plan to submit … on Tue 5 Jan" and nothing more once its row was dated by the last day).
  * Null in any other case (one compare for most plans).
  */
 export function pathwayPassedAction(context: PlanContext): string | null {
   const reported = context.entries.at(PATHWAY.index);
-  if (reported !== undefined && reported.status !== "not_started") return null;
+  const planned =
+    reported === undefined || reported.status === "not_started" ? null : plannedPathwayDay(context);
+  if (reported !== undefined && reported.status !== "not_started" && planned === null) return null;
   const deadline = pathwayDeadline(context.calendar);
   const last = submitTodayUntil(context);
   if (deadline === null || context.now <= deadline || context.now > last.at) return null;
+  const passed = `the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.`;
+  const submit =
+    planned === null
+      ? `Choose the Pathway you qualify for and submit the application today: ${passed}`
+      : `You plan to submit your Pathway application on ${renderDate(planned)}, too late for its deadline: ${passed} Submit it today instead, and send your intake form again with the day it goes in (or give it to your advisor).`;
   // The day MATCH_YEAR_LAST_DAY names, the same day (pathwayKeptUntilWords).
-  return `Choose the Pathway you qualify for and submit the application today: the ${context.calendar.matchYear} Match's Pathway deadline, ${dayBy(context, deadline)}, passed on our projection, and ECFMG's own is not confirmed: check ECFMG's Pathways page.${pathwayKeptUntilWords(context, last)}${pathwayDocumentsWords(context)}`;
+  return `${submit}${pathwayKeptUntilWords(context, last)}${pathwayDocumentsWords(context)}`;
 }

@@ -144,7 +144,9 @@ export function undatedPathwayPending(context: PlanContext, index: number): bool
 /**
  * The due of a Pathway with no date of its own (`own` null): presumed sent by an interview
  * (presumedPathwayDue), else reported in progress with no date while interviewing
- * (pendingPathwayDue), else not submitted past its projected deadline (passedPathwayDue).
+ * (pendingPathwayDue), else not submitted past its projected deadline (passedPathwayDue). One
+ * planned for a day still ahead (`own`, never a passed one here) is a plan, not a submission, and is
+ * dated as one not started (passedPathwayDue).
  */
 export function undatedPathwayDue(
   context: PlanContext,
@@ -156,8 +158,9 @@ export function undatedPathwayDue(
   if (presumed !== null) return presumed;
   // The two cases below are the Pathway's own step, undated, in its own calendar: checked once here,
   // so every other step pays one comparison.
-  if (entry.key !== PATHWAY.key || own !== null || calendar !== context.calendar) return null;
-  return pendingPathwayDue(context, entry, calendar) ?? passedPathwayDue(context, calendar);
+  if (entry.key !== PATHWAY.key || calendar !== context.calendar) return null;
+  if (own !== null) return passedPathwayDue(context, calendar, true);
+  return pendingPathwayDue(context, entry, calendar) ?? passedPathwayDue(context, calendar, false);
 }
 
 /**
@@ -165,12 +168,14 @@ export function undatedPathwayDue(
  * projected application deadline, up to the day the plan keeps the Match for it (pathwayLastDayDue,
  * ECFMG's deadline on NRMP's later candidate, Tue 2 Feb 2027, 9:00 PM ET, projected): due by that
  * day, the one its risk, card, notice and countdown name; its row read "overdue" since Sat 26 Dec
- * beside them. The risk's countdown is its only one (pathwayDueHasNoLadder). Null otherwise.
+ * beside them. The risk's countdown is its only one (pathwayDueHasNoLadder). So is one `planned`
+ * for a day still ahead, which the risk names as too late for the projected deadline: its row read
+ * "overdue: it was due Sun 27 Dec" beside the notice's "act by Wed 3 Feb". Null otherwise.
  */
-function passedPathwayDue(context: PlanContext, calendar: SeasonCalendar): DueDate | null {
+function passedPathwayDue(context: PlanContext, calendar: SeasonCalendar, planned: boolean): DueDate | null {
   const reported = context.entries.at(PATHWAY.index);
   const undated = reported?.status === "in_progress" && reported.date === undefined;
-  if (reported !== undefined && reported.status !== "not_started" && !undated) return null;
+  if (!planned && reported !== undefined && reported.status !== "not_started" && !undated) return null;
   const deadline = pathwayDeadline(calendar);
   if (deadline === null || context.now <= deadline) return null;
   const last = pathwayLastDayDue(context);

@@ -3,7 +3,9 @@ import { type PlanContext, statusOf } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { pathwayPassedKeepsMatch } from "./pathway-unconfirmed-risk.ts";
 import { planDates } from "./plan-dates.ts";
+import { projectedCalendarOf } from "./projected-calendar.ts";
 
 /** The steps a plan lays on the later candidate's dates, with that context and its dates. */
 export interface LaterCandidateSteps {
@@ -34,8 +36,18 @@ export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSte
   // The ECFMG application planned for a day (scheduled) is not begun either (exam-chain.ts notYetIn):
   // laid on the later candidate, its row and card switched silently to that candidate's day once the
   // projected one passed ("submit it by Mon 7 Jun"), while the same step not started read overdue.
-  for (const take of only.feasibility.takes)
-    if (take.key !== "ecfmg_pathway" && begun(only.context, take.key)) keys.add(take.key);
+  // The OET not started beside a Pathway past its projected deadline is dated by the day the
+  // Pathway's risk names for it (pathwayPassedKeepsMatch): the whole Match hangs on the later
+  // candidate then, and its row read Tue 5 Jan, "overdue" from the 6th, beside "sit it by Tue 12 Jan".
+  let oet: boolean | undefined;
+  for (const take of only.feasibility.takes) {
+    if (take.key === "ecfmg_pathway") continue;
+    if (begun(only.context, take.key)) keys.add(take.key);
+    else if (take.key === "oet_medicine") {
+      oet ??= pathwayPassedKeepsMatch(only.context, projectedCalendarOf(only.context.calendar), only);
+      if (oet) keys.add(take.key);
+    }
+  }
   if (keys.size === 0) return null;
   return { keys, context: only.context, dates: planDates(only.context) };
 }

@@ -1,5 +1,5 @@
 import type { Risk } from "../plan.ts";
-import { milestoneLatestCandidate } from "../seasons/index.ts";
+import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
@@ -60,11 +60,7 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
   // unnamed. The sitting is named after the application (sittingsWords).
   const passed = context.now > due;
   if (!passed && only.feasibility.takes.some((take) => take.key !== "ecfmg_pathway")) return undefined;
-  const late = only.earlier.pathwayLate;
-  // The application missed (or cannot meet) its projected deadline, or, past that deadline, its
-  // review decides the Match (karachi_ck_sat_late on 28 Jan): no later day is named either way.
-  const applicationLate = only.earlier.cause === "pathway" && late?.what === "application";
-  if (!applicationLate && !(only.earlier.decidedBy === "ecfmg_pathway" && passed)) return undefined;
+  if (!pathwayDecides(only, passed)) return undefined;
   const year = context.calendar.matchYear;
   const sources: string[] = [];
   addSource(sources, latest.rule);
@@ -96,6 +92,32 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
     sources,
   };
   return unconfirmed.mark(risk);
+}
+
+/**
+ * Whether the Pathway application decides the Match the plan keeps on the later candidate (`only`):
+ * it missed (or cannot meet) its projected deadline, or, `passed` that deadline, its review decides
+ * the Match (karachi_ck_sat_late on 28 Jan): no later day is named either way.
+ */
+function pathwayDecides(only: LaterCandidateOnly, passed: boolean): boolean {
+  const late = only.earlier.pathwayLate;
+  const applicationLate = only.earlier.cause === "pathway" && late?.what === "application";
+  return applicationLate || (only.earlier.decidedBy === "ecfmg_pathway" && passed);
+}
+
+/**
+ * Whether pathwayUnconfirmedRisk speaks past the projected deadline of `calendar` (the plan's
+ * projected one; `context` may be the later candidate's): then the OET still to sit is dated by
+ * the later candidate's last sitting day, the one the risk names (laterCandidateSteps).
+ */
+export function pathwayPassedKeepsMatch(
+  context: PlanContext,
+  calendar: SeasonCalendar,
+  only: LaterCandidateOnly,
+): boolean {
+  const due = pathwayDeadline(calendar);
+  if (due === null || context.now <= due || !notSubmitted(context)) return false;
+  return milestoneLatestCandidate("ecfmg_pathway") !== undefined && pathwayDecides(only, true);
 }
 
 /**

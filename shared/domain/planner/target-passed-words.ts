@@ -2,7 +2,7 @@ import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Deadline } from "../plan.ts";
 import type { SeasonCalendar } from "../seasons/index.ts";
-import type { MilestoneStatus } from "../snapshot.ts";
+import type { MilestoneKey, MilestoneStatus } from "../snapshot.ts";
 import { EXAM_BOOKING_DAYS, STEP3_PROCESSING_DAYS } from "./advice.ts";
 import { certificateHoldsChain } from "./certificate-after-match.ts";
 import { isFinished, type PlanContext, statusOf } from "./context.ts";
@@ -12,7 +12,10 @@ import { h1bCertificateTarget, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import { instantOf } from "./instant-of.ts";
 import { lastDayBy } from "./last-day-words.ts";
+import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { pathwayPassedKeepsMatch } from "./pathway-unconfirmed-risk.ts";
 import { planDates } from "./plan-dates.ts";
+import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { studyAskedNow, studyNotBegunWords } from "./study-time-left.ts";
 
 // What TARGET_PASSED, its notice and follow-ups say (target-passed.ts): one sentence per step.
@@ -144,12 +147,26 @@ function sentenceOf(
       : "not started";
   const reporting = entry.reportingDays?.days ?? 0;
   // Asked whether preparation has begun (EXAMS_LATE_FOR_RANKING, the card): the same condition here.
-  if (!pathway && !begun && studyAskedNow(context, entry.key, dueAt))
+  if (!pathway && !begun && studyAskedNow(context, entry.key, dueAt) && !sitByPathwayRisk(context, entry.key))
     return `Your target for ${subjectOf(entry)} was ${was} (${EXAM_TARGET_WHY}), and it is ${missing}. Have you started preparing for it? If so, mark it in progress and book a test date as early as you can (results take up to ${reporting} days): the latest day that still works is ${dueDay}. ${studyNotBegunWords(context, entry.key)}`;
   const act = pathway
     ? `${begun ? "If you have submitted it, tell us the date; if not, submit it now" : "Submit it now"}: ECFMG's decision is allowed ${reporting} days`
     : `${status === "in_progress" ? "Book a test date now" : "Start preparing now and book a test date as early as you can"}: seats at test centres can fill weeks ahead, and results take up to ${reporting} days`;
   return `Your target for ${subjectOf(entry)} was ${was} (${EXAM_TARGET_WHY}), and it is ${missing}. ${act}, so every week of waiting moves your result later in the season. The latest day that still works is ${dueDay}.`;
+}
+
+/**
+ * Whether the step is the OET whose last sitting day MATCH_YEAR_LAST_DAY names beside a Pathway past
+ * its projected deadline (pathwayPassedKeepsMatch): that critical is the one verdict, the Match in
+ * reach with the OET by that day, so the passed target is never told "the Match is out of reach:
+ * change your target Match year" beside it. Only for an OET whose preparation would be asked about.
+ */
+function sitByPathwayRisk(context: PlanContext, key: MilestoneKey): boolean {
+  if (key !== "oet_medicine") return false;
+  // Its reminders are made on the later candidate's calendar, where only that risk lays an OET not started.
+  if (context.calendar.laterCandidate === true) return true;
+  const only = laterCandidateOnly(feasibilityOf(context));
+  return only !== undefined && pathwayPassedKeepsMatch(context, context.calendar, only);
 }
 
 /**

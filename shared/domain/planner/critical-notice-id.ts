@@ -1,10 +1,8 @@
+import { CRITICAL_RISK_RUNG, isCriticalNoticeRung, OUT_OF_REACH_RUNG } from "../critical-notice-rungs.ts";
 import { stableHash } from "../hash.ts";
 import type { Reminder, Risk, RiskCode, StepSubject } from "../plan.ts";
 
-/** The rung of the out-of-reach notice (MATCH_YEAR_NOT_FEASIBLE): it belongs to no ladder, it is sent once. */
-export const OUT_OF_REACH_RUNG = "match-year-out-of-reach";
-/** The rung of every other critical risk's notice: it belongs to no ladder, it is sent once per risk. */
-export const CRITICAL_RISK_RUNG = "critical-risk";
+export { CRITICAL_RISK_RUNG, isCriticalNoticeRung, OUT_OF_REACH_RUNG };
 
 /**
  * The rung of a warning's notice: a warning sends none unless its code opts in with a rule
@@ -19,11 +17,6 @@ export const WARNING_NOTICE_RUNG = "warning-notice";
  */
 export function isRiskNoticeRung(rung: string): boolean {
   return isCriticalNoticeRung(rung) || rung === WARNING_NOTICE_RUNG;
-}
-
-/** Whether a rung is a critical risk's notice (the out-of-reach one included), never a warning's. */
-export function isCriticalNoticeRung(rung: string): boolean {
-  return rung === CRITICAL_RISK_RUNG || rung === OUT_OF_REACH_RUNG;
 }
 
 /**

@@ -68,6 +68,11 @@ const LAST_DAY_RUNGS: ReadonlySet<string> = new Set([
   "last-day-today",
 ]);
 const LAST_DAY_LABEL = { label: "Act by", inline: "act by" } as const;
+
+/** Whether a rung counts down to the last day that keeps the Match, or the visa's (LAST_DAY_RUNGS). */
+export function isLastDayRung(rung: string): boolean {
+  return LAST_DAY_RUNGS.has(rung);
+}
 /** A passed target's notice and follow-ups (planner/target-passed.ts), on the WDOMS check laid to that day too. */
 const PASSED_TARGET_RUNGS: ReadonlySet<string> = new Set(["target-passed", "after-target"]);
 

@@ -5,6 +5,7 @@ import type { Plan, Reminder, StepSubject } from "./plan.ts";
 import { CRITICAL_WINDOW_HOURS, inWindow, type Preferences, type ReminderCategory } from "./preferences.ts";
 import type { MilestoneKey } from "./snapshot.ts";
 import { fromWall, isoInZone, minutesFromClock, toWall, wallDayStart, wallMinuteOfDay } from "./time.ts";
+import { breaksThroughSummary } from "./weekly-summary.ts";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -166,8 +167,9 @@ function weeklySlot(
 /**
  * The plan's reminders as the applicant asked for them: muted categories dropped (critical ones
  * kept), the weekly digest gathering what is not due within 72 hours onto one day (the next one,
- * or the one before when the next falls within the 72 hours; see weeklySlot), and nothing
- * starting in quiet hours. A reminder is never moved to or past its deadline, nor before `plan.now`. Ids do not change,
+ * or the one before when the next falls within the 72 hours; see weeklySlot), but for a critical
+ * notice and a last day's countdown (breaksThroughSummary: kept at the planner's instant), and
+ * nothing starting in quiet hours. A reminder is never moved to or past its deadline, nor before `plan.now`. Ids do not change,
  * so the ledger still knows what was sent. The delivery time itself is the planner's input
  * (`applicant.reminderTime`), so this function does not re-time to it.
  */
@@ -181,7 +183,7 @@ export function applyPreferences(plan: Plan, preferences: Preferences | undefine
     if (muted.has(categoryOf(reminder.milestone)) && !critical) continue;
     let at = Date.parse(reminder.sendAt);
     const dueSoon = Date.parse(reminder.deadline) - at <= CRITICAL_WINDOW_HOURS * HOUR_MS;
-    if (preferences.digest === "weekly" && !dueSoon) {
+    if (preferences.digest === "weekly" && !dueSoon && !breaksThroughSummary(reminder.rung)) {
       const latest = Date.parse(reminder.deadline) - CRITICAL_WINDOW_HOURS * HOUR_MS;
       const summary = weeklySlot(
         at,

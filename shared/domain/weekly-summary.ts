@@ -1,3 +1,5 @@
+import { isLastDayRung } from "./act-by-day-labels.ts";
+import { isCriticalNoticeRung } from "./critical-notice-rungs.ts";
 import type { Reminder } from "./plan.ts";
 import { CRITICAL_WINDOW_HOURS, type Preferences } from "./preferences.ts";
 
@@ -6,22 +8,37 @@ const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 /**
  * The weekly summary's day ("Wednesday") when the reminders sent together make one: the applicant
  * chose one email a week and one of them was gathered onto that day (not due within the critical
- * window, sent on the summary weekday in the applicant's zone). Reminders due sooner still come on
- * their own day, as ordinary emails. Undefined when the email is not a weekly summary. The email's
- * wording and the timeline's "Your next emails" both ask this one function.
+ * window, sent on the summary weekday in the applicant's zone, and not one the summary never
+ * gathers: breaksThroughSummary). Reminders due sooner, and those, still come on their own day, as
+ * ordinary emails (one due on the summary's day at its hour goes in it). Undefined when the email
+ * is not a weekly summary. The email's wording and the timeline's "Your next emails" both ask this
+ * one function.
  */
 export function weeklySummaryDay(
   preferences: Pick<Preferences, "digest" | "digestDay"> | undefined,
-  together: readonly Pick<Reminder, "sendAt" | "sendAtLocal" | "deadline">[],
+  together: readonly Pick<Reminder, "sendAt" | "sendAtLocal" | "deadline" | "rung">[],
 ): string | undefined {
   if (preferences?.digest !== "weekly") return undefined;
   const gathered = together.some((reminder) => {
+    if (breaksThroughSummary(reminder.rung)) return false;
     const localDay = new Date(`${reminder.sendAtLocal.slice(0, 10)}T00:00:00Z`).getUTCDay();
     const weekday = ((localDay + 6) % 7) + 1;
     const ahead = Date.parse(reminder.deadline) - Date.parse(reminder.sendAt);
     return weekday === preferences.digestDay && ahead > CRITICAL_WINDOW_HOURS * 3_600_000;
   });
   return gathered ? WEEKDAYS[preferences.digestDay - 1] : undefined;
+}
+
+/**
+ * Whether a reminder goes on its own day although the applicant chose one weekly summary: a critical
+ * risk's notice, on the day the risk is raised, and the countdown to a last day that keeps the Match
+ * or the start (14, 3 and 1 day(s) before, and the day itself). Warnings and routine reminders wait
+ * for the summary. Gathered, "act by Mon 3 May" raised on Tue 20 Apr waited for Monday's summary of
+ * 26 Apr, six of its thirteen days gone; and a last day's 14-day rung, moved to the next summary,
+ * was caught up there by the notice already sent, so never sent at all.
+ */
+export function breaksThroughSummary(rung: string): boolean {
+  return isCriticalNoticeRung(rung) || isLastDayRung(rung);
 }
 
 /**

@@ -113,6 +113,31 @@ describe("email preferences applied to a plan", () => {
     });
   });
 
+  it("never gathers a critical risk's notice: it goes the day the risk is raised, summary or not", () => {
+    // Lagos, weekly on Wednesday: a notice raised on Thu 12 Aug, its day to act by two weeks on.
+    const lagos = "Africa/Lagos";
+    const [template] = basePlan.reminders;
+    if (!template) throw new Error("the base plan has reminders");
+    const at = { sendAt: "2027-08-12T08:00:00.000Z", sendAtLocal: "2027-08-12T09:00:00.000+01:00" };
+    const deadline = { deadline: "2027-08-26T22:59:00.000Z" };
+    const notice = { ...template, ...at, ...deadline, id: "r-notice", rung: "critical-risk" };
+    const outOfReach = { ...notice, id: "r-out-of-reach", rung: "match-year-out-of-reach" };
+    const chase = { ...template, ...at, ...deadline, id: "chase", rung: "visa-behind" };
+    const weekly = { ...DEFAULT_PREFERENCES, digest: "weekly" as const, digestDay: 3 };
+    const now = "2027-08-11T12:00:00.000Z";
+    const applied = applyPreferences(
+      { ...basePlan, now, reminders: [notice, outOfReach, chase] },
+      weekly,
+      lagos,
+    );
+    expect(applied.reminders.map((reminder) => [reminder.id, reminder.sendAtLocal])).toEqual([
+      ["r-notice", "2027-08-12T09:00:00.000+01:00"],
+      ["r-out-of-reach", "2027-08-12T09:00:00.000+01:00"],
+      // A routine chase waits for Wednesday's summary.
+      ["chase", "2027-08-18T09:00:00.000+01:00"],
+    ]);
+  });
+
   it("moves a reminder out of the applicant's quiet hours, never past its deadline", () => {
     const quiet = applyPreferences(
       basePlan,

@@ -18,6 +18,13 @@ describe("the weekly summary email", () => {
     sendAt: "2026-09-23T08:00:00.000Z",
     sendAtLocal: "2026-09-23T09:00:00.000+01:00",
   });
+  // A critical risk's notice raised on the summary's weekday, a week before its date: the summary
+  // never gathers it, so alone it is an ordinary email, not a summary of the days ahead.
+  const criticalNotice = reminderFactory({
+    id: "r-critical",
+    rung: "critical-risk",
+    risk: "ERAS_LATE_SUBMISSION",
+  });
 
   async function subjectFor(digest: "as-due" | "weekly", digestDay: number, reminder = gathered) {
     const mailer = new InMemoryMailer();
@@ -40,6 +47,13 @@ describe("the weekly summary email", () => {
     ["weekly, on its day (Thursday)", "weekly", 4, gathered, true],
     ["weekly, but another weekday", "weekly", 3, gathered, false],
     ["weekly, but due within 72 hours (sent on its own day)", "weekly", 3, dueSoon, false],
+    [
+      "weekly, on its day, but a critical notice alone (sent the day it is raised)",
+      "weekly",
+      4,
+      criticalNotice,
+      false,
+    ],
     ["as due", "as-due", 4, gathered, false],
   ] as const)("%s", async (_case, digest, day, reminder, summary) => {
     const subject = await subjectFor(digest, day, reminder);

@@ -33,7 +33,10 @@ export const PreferencesSchema = z
     deliveryTime: z._default(Clock, "09:00"),
     /** No email starts in this window (local); it may wrap midnight. Default 21:00-08:00. */
     quietHours: z._default(z.object({ start: Clock, end: Clock }), { start: "21:00", end: "08:00" }),
-    /** "as-due": each reminder when due; "weekly": one summary a week, anything due within 72 h still on time. */
+    /**
+     * "as-due": each reminder when due; "weekly": one summary a week, anything due within 72 h still
+     * on time, a critical notice and a last day's countdown on their own days (breaksThroughSummary).
+     */
     digest: z._default(z.enum(["as-due", "weekly"]), "as-due"),
     /** Weekly summary day, 1 = Monday … 7 = Sunday (ISO weekday). */
     digestDay: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(7)), 1),

@@ -85,7 +85,7 @@ export function headingOf(items: readonly Item[]): string {
 export function weeklySummary(day: string, items: readonly Item[]) {
   return {
     heading: `Your weekly summary: ${items.length === 1 ? "one reminder" : `${items.length} reminders`}`,
-    intro: `You chose one summary email a week, on ${day}s, so this email gathers the reminders for the days ahead. Anything due within ${CRITICAL_WINDOW_HOURS} hours still comes on its own day. In this summary:`,
+    intro: `You chose one summary email a week, on ${day}s, so this email gathers the reminders for the days ahead. Anything due within ${CRITICAL_WINDOW_HOURS} hours still comes on its own day, and so do critical notices (the day your plan raises them) and the countdown to a last day that keeps your Match or your start. In this summary:`,
     covers: items.map((item) =>
       item.undated ? item.title : `${item.title} (${item.inlineLabel} ${item.dueLocal})`,
     ),

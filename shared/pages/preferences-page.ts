@@ -103,7 +103,7 @@ ${message("quietEnd")}
 ${message("digest")}<label for="digestDay">Weekly summary day</label>
 <select id="digestDay" name="digestDay"${marks("digestDay")}>${WEEKDAYS.map((day, index) => `<option value="${index + 1}"${p.digestDay === String(index + 1) ? " selected" : ""}>${day}</option>`).join("")}</select>
 ${message("digestDay")}
-<p class="due">With the weekly summary, anything due within ${CRITICAL_WINDOW_HOURS} hours is still sent on time.</p>
+<p class="due">With the weekly summary, anything due within ${CRITICAL_WINDOW_HOURS} hours is still sent on time, and so are critical notices (the day your plan raises them) and the countdown to a last day that keeps your Match or your start.</p>
 </fieldset>
 <fieldset><legend>What about</legend>
 ${REMINDER_CATEGORIES.map((category) => `<div><input type="checkbox" id="cat-${category}" name="categories" value="${category}"${p.categories.includes(category) ? " checked" : ""}${marks("categories", `cat-${category}`)}> <label for="cat-${category}" class="inline">${e(CATEGORY_LABELS[category])}</label></div>`).join("\n")}

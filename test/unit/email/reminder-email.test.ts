@@ -278,6 +278,10 @@ describe("what the email says it is", () => {
     for (const part of [email.text, email.html]) {
       expect(part).toContain("Your weekly summary: 2 reminders");
       expect(part).toContain("one summary email a week, on Wednesdays");
+      // What does not wait for it: a critical notice is never held for the summary.
+      expect(part).toContain(
+        "Anything due within 72 hours still comes on its own day, and so do critical notices (the day your plan raises them) and the countdown to a last day that keeps your Match or your start.",
+      );
     }
     expect(email.text).toContain(`- ${lors.title} (due ${lors.deadlineDetail.local})`);
     expect(email.html).toContain(

@@ -1,12 +1,12 @@
 import { type CatalogEntry, followUpRung, NEEDED_FOR_RANKING } from "../catalog/index.ts";
 import type { Deadline, NextStep } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, startOfLocalDate } from "../time.ts";
-import { DIPLOMA_VERIFICATION_DAYS, URGENT_WITHIN_DAYS } from "./advice.ts";
+import { URGENT_WITHIN_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { CERTIFICATE_ASKED_RUNG } from "./certificate-question.ts";
 import type { PlanContext } from "./context.ts";
 import type { DueDate } from "./deadlines.ts";
-import { nothingOutstanding } from "./earliest-certification.ts";
+import { diplomaVerifiedAt, nothingOutstanding } from "./earliest-certification.ts";
 import { followUps } from "./follow-ups.ts";
 import { sponsorshipDayNamed } from "./j1-certificate.ts";
 import { certificationPresumed } from "./presumed-in-the-match.ts";
@@ -144,8 +144,7 @@ export function certificateAskedReminders(
  * no date adds nothing: the day cannot be known, and `now` would move the ids.
  */
 function heldUntil(context: PlanContext): number {
-  let since =
-    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
+  let since = diplomaVerifiedAt(context);
   for (const index of NEEDED_INDICES) {
     const date = context.entries.at(index)?.date;
     if (date !== undefined) since = Math.max(since, startOfLocalDate(context.zone, date));

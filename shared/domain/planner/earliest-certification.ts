@@ -1,4 +1,5 @@
 import { catalogEntry, NEEDED_FOR_RANKING } from "../catalog/index.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
@@ -31,6 +32,22 @@ export function plannedDayAt(context: PlanContext, index: number): number | null
 }
 
 /**
+ * The instant the diploma's verification allowance (advice) after graduation is over: the start of
+ * the day DIPLOMA_VERIFICATION_DAYS calendar days after the graduation day, where the applicant
+ * lives. Counted as 24-hour blocks from the graduation's midnight, a DST change on the way moved it
+ * an hour, to the evening before where clocks go back (Auckland and Sydney in April), so the same
+ * graduation day gave an earlier certificate, a day's difference at a threshold, than in Manila.
+ */
+export function diplomaVerifiedAt(context: PlanContext): number {
+  const graduation = context.applicant.graduation;
+  if (graduation !== lastGraduation) {
+    lastGraduation = graduation;
+    lastVerifiedDay = shiftIsoDay(graduation, DIPLOMA_VERIFICATION_DAYS);
+  }
+  return startOfLocalDate(context.zone, lastVerifiedDay);
+}
+
+/**
  * The earliest instant ECFMG certification can complete: the diploma verified after graduation
  * (advice allowance) and every exam and the Pathway reported (advice allowance), never before now.
  */
@@ -38,10 +55,7 @@ export function earliestCertification(context: PlanContext): number {
   // Asked by up to three risks of one plan (the certificate, Step 3, an undecided visa): the last
   // context's answer is kept. A context is made per plan, so this never outlives its plan's inputs.
   if (context === lastContext) return lastEarliest;
-  let earliest = Math.max(
-    context.now,
-    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS,
-  );
+  let earliest = Math.max(context.now, diplomaVerifiedAt(context));
   for (let index = 0; index < NEEDED_INDICES.length; index++) {
     const at = NEEDED_INDICES[index] as number;
     if (isFinished(statusAt(context, at))) continue;
@@ -60,9 +74,7 @@ export function earliestCertification(context: PlanContext): number {
  * ECFMG has issued the certificate.
  */
 export function nothingOutstanding(context: PlanContext): boolean {
-  const verified =
-    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
-  if (verified > context.now || oetOutstandingBesideDonePathway(context)) return false;
+  if (diplomaVerifiedAt(context) > context.now || oetOutstandingBesideDonePathway(context)) return false;
   for (let index = 0; index < NEEDED_INDICES.length; index++)
     if (!isFinished(statusAt(context, NEEDED_INDICES[index] as number))) return false;
   return true;
@@ -142,3 +154,7 @@ const CERTIFICATE_KEYS: readonly MilestoneKey[] = [
 ].sort((a, b) => stepIndex(a) - stepIndex(b));
 let lastContext: PlanContext | undefined;
 let lastEarliest = 0;
+// The graduation asked last and its verified day (an ISO day): a pure function of the one, so the
+// memo never changes a result (diplomaVerifiedAt is read by several rules of each plan).
+let lastGraduation = "";
+let lastVerifiedDay = "";

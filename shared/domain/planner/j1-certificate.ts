@@ -1,10 +1,9 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { targetForSource } from "../target-need.ts";
-import { DAY_MS, startOfLocalDate } from "../time.ts";
-import { DIPLOMA_VERIFICATION_DAYS } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
+import { diplomaVerifiedAt } from "./earliest-certification.ts";
 import { ecfmgReviewDue } from "./ecfmg-review-past-ds2019.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 
@@ -44,9 +43,7 @@ export function withJ1CertificateTarget(
     j1Targets.set(dates, target);
   }
   if (target === null) return catalogTarget;
-  const verified =
-    startOfLocalDate(context.zone, context.applicant.graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
-  return verified > target.at ? catalogTarget : target;
+  return diplomaVerifiedAt(context) > target.at ? catalogTarget : target;
 }
 
 /** The J-1 target per PlanDates: it depends on the dates only (a season, a zone), shared by many plans. */

@@ -1,7 +1,7 @@
 import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk, StepSubject } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { renderDate, startOfLocalDate } from "../time.ts";
 import {
   DIPLOMA_VERIFICATION_DAYS,
   DIPLOMA_VERIFICATION_SOURCE,
@@ -13,7 +13,11 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { applicantDay } from "./day-words.ts";
 import type { PlanDates } from "./deadlines.ts";
-import { CERTIFIED_TO_START_URL, earliestCertification } from "./earliest-certification.ts";
+import {
+  CERTIFIED_TO_START_URL,
+  diplomaVerifiedAt,
+  earliestCertification,
+} from "./earliest-certification.ts";
 import {
   J1_CONSULAR_ALLOWANCE_DAYS,
   J1_CONSULAR_ALLOWANCE_SOURCE,
@@ -130,8 +134,7 @@ export function j1StartOutOfReach(context: PlanContext, dates: PlanDates): J1Sta
 /** Why the certificate comes no sooner: the diploma's verification after graduation, or a result awaited. */
 function certificateWhy(context: PlanContext): string {
   const graduation = context.applicant.graduation;
-  const verified = startOfLocalDate(context.zone, graduation) + DIPLOMA_VERIFICATION_DAYS * DAY_MS;
-  return verified > context.now
+  return diplomaVerifiedAt(context) > context.now
     ? `it can be issued only after your graduation on ${renderDate(graduation)}, once ECFMG has verified your diploma with your school, which we allow ${DIPLOMA_VERIFICATION_DAYS} days for`
     : `it waits for your outstanding results, which we allow ${SCORE_REPORTING_DAYS} days each to be reported`;
 }

@@ -3,6 +3,7 @@ import type { Risk } from "../plan.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { dayBy, dayByPassed } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isRetake } from "./failed-score.ts";
@@ -142,7 +143,7 @@ function bookedRisk(context: PlanContext, dates: PlanDates, booked: number): Ris
     const own = dates.own(entry.key);
     if (given?.date === undefined || target === null || own === null) continue;
     const reporting = entry.reportingDays?.days ?? 0;
-    const expectedAt = own.at + reporting * DAY_MS;
+    const expectedAt = shiftDays(own.at, context.zone, reporting);
     const expected = renderDate(localDate(context.zone, expectedAt));
     const retake = (booked & (1 << (TARGETED_EXAMS.length + index))) !== 0;
     const after = afterSeasonDate(context, entry, expectedAt, sources, true, retake);

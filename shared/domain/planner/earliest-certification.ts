@@ -5,6 +5,7 @@ import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
 import { DIPLOMA_VERIFICATION_DAYS, SCORE_REPORTING_DAYS } from "./advice.ts";
 import { IMPLIED_AT, stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { oetOutstandingBesideDonePathway } from "./pathway-done-oet-ahead.ts";
 import { capitalised, evidenceSuggests } from "./presumption-evidence.ts";
 
@@ -59,7 +60,12 @@ export function earliestCertification(context: PlanContext): number {
   for (let index = 0; index < NEEDED_INDICES.length; index++) {
     const at = NEEDED_INDICES[index] as number;
     if (isFinished(statusAt(context, at))) continue;
-    const reported = (plannedDayAt(context, at) ?? context.now) + SCORE_REPORTING_DAYS * DAY_MS;
+    // A dated sitting's result, counted in calendar days from its day (a DST change moves no day).
+    const planned = plannedDayAt(context, at);
+    const reported =
+      planned === null
+        ? context.now + SCORE_REPORTING_DAYS * DAY_MS
+        : shiftDays(planned, context.zone, SCORE_REPORTING_DAYS);
     earliest = Math.max(earliest, reported);
   }
   lastContext = context;

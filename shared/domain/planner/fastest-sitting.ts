@@ -44,7 +44,7 @@ export function examAt(
   // (a 10 Feb sitting, 14 days before the deadline, was out of reach): ownCap,
   // a module function rather than a closure made on every call (chainAt runs this per exam, per plan).
   if (day !== null && day < context.now) {
-    const expected = day + report * DAY_MS;
+    const expected = shiftDays(day, context.zone, report);
     // A booked sitting on or before the exam's own last sitting day (`cutOff`: the OET's) counts as
     // reported when its result is expected, not today: Matchpath cannot know it is late, and a USMLE
     // sitting in the same position is asked about, not written off.
@@ -111,7 +111,9 @@ export function examAt(
     day < booked + DAY_MS &&
     !(onLastDay && booked <= lastSeat && day >= lastSittingEnd(context.zone, lastSeat));
   const sitting = day === null || !kept ? booked : day;
-  const expected = sitting + report * DAY_MS;
+  // A dated sitting's result counts calendar days from its day (a DST change on the way moves no
+  // day); a booking counted from now, 24-hour days, as feasibility counts the chain.
+  const expected = kept ? shiftDays(sitting, context.zone, report) : sitting + report * DAY_MS;
   // A faster booking never reports later than the applicant's own dated sitting would (capped by
   // `own`): else a day before, the plan was out of reach, and at the deadline back in it
   // (rank-list-before-exams property, seeds that booked a day ahead of the sitting).
@@ -119,7 +121,7 @@ export function examAt(
     ? ownCap(day, ownRol, expected)
     : Math.min(
         expected,
-        day === null ? Number.POSITIVE_INFINITY : ownCap(day, ownRol, day + report * DAY_MS),
+        day === null ? Number.POSITIVE_INFINITY : ownCap(day, ownRol, shiftDays(day, context.zone, report)),
       );
   // A dated sitting of her own that a faster booking beats still counts in the words when it is on
   // or before the exam's own last sitting day (`ownLast`): every later link is then in time with it,
@@ -136,7 +138,7 @@ export function examAt(
       report: reporting,
       booked: own,
       sitting: own,
-      reportedAt: own + report * DAY_MS,
+      reportedAt: shiftDays(own, context.zone, report),
     });
     return { sitting, reported, expected };
   }

@@ -1,6 +1,7 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import { stableHash } from "../hash.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { Deadline } from "../plan.ts";
 import { DAY_MS, isoInZone, isoUtc, startOfLocalDate, toWall } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
@@ -69,5 +70,5 @@ function pendingOetResult(context: PlanContext): number | null {
   if (isFinished(statusAt(context, OET.index))) return null;
   const date = context.entries.at(OET.index)?.date;
   if (date === undefined) return pathwayDocumentsDeadline(context.calendar);
-  return startOfLocalDate(context.zone, date) + (catalogEntry(OET.key).reportingDays?.days ?? 21) * DAY_MS;
+  return startOfLocalDate(context.zone, shiftIsoDay(date, catalogEntry(OET.key).reportingDays?.days ?? 21));
 }

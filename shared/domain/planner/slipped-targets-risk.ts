@@ -85,7 +85,7 @@ export function slippedTargetsRisk(
         : afterSeasonDate(
             context,
             entry,
-            slip.target.at + reporting.days * DAY_MS,
+            shiftDays(slip.target.at, context.zone, reporting.days),
             sources,
             !slip.moving && !pastDue,
           );

@@ -115,7 +115,7 @@ export function step3BookedAfterRanking(context: PlanContext, ruled: DueDate): b
   // two sides on its card (move it earlier, else keep it); in the US its risk gives them.
   if (step3VisaDays(context) === 0) return true;
   const rolDate = context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline;
-  return laterCandidateHedge(context, rolDate, day + SCORE_REPORTING_DAYS * DAY_MS) === "";
+  return laterCandidateHedge(context, rolDate, shiftDays(day, context.zone, SCORE_REPORTING_DAYS)) === "";
 }
 
 /**

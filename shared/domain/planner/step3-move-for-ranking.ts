@@ -1,6 +1,5 @@
 import { basisMark } from "../date-basis.ts";
 import type { Risk, StepSubject } from "../plan.ts";
-import { DAY_MS } from "../time.ts";
 import { EXAM_BOOKING_DAYS, SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
@@ -51,7 +50,7 @@ export function step3MoveForRankingRisk(
   const rolText = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
   addSource(sources, SCORE_REPORTING_SOURCE);
   for (const source of J1_SOURCES) addSource(sources, source);
-  const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
+  const reportedBy = shiftDays(day, context.zone, SCORE_REPORTING_DAYS);
   return {
     code: "STEP3_NEEDED_FOR_H1B",
     severity: "critical",

@@ -1,9 +1,10 @@
 import { catalogEntry } from "../catalog/index.ts";
 import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk } from "../plan.ts";
-import { DAY_MS, localDate, renderDate } from "../time.ts";
+import { localDate, renderDate } from "../time.ts";
 import { SCORE_REPORTING_DAYS, SCORE_REPORTING_SOURCE } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { when } from "./day-words.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
@@ -19,7 +20,7 @@ const RANKING_OPENS_DECISIONS =
 export function resultAfterRankingOpens(context: PlanContext, day: number): Risk[] {
   const opens = context.calendar.dates.nrmp_rank_order_list_entry_opens;
   const scoringDays = catalogEntry("usmle_step3").reportingDays?.days ?? SCORE_REPORTING_DAYS;
-  const expected = day + scoringDays * DAY_MS;
+  const expected = shiftDays(day, context.zone, scoringDays);
   if (expected <= opens.at) return [];
   // The day the score is expected, the exam's day plus those days, as Step 3's card counts it
   // (passedDayText): the instant is that day's start, which dayBy read as the day before.

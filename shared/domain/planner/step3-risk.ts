@@ -9,6 +9,7 @@ import {
 } from "./advice.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { dayBy, when } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { h1bCertificateTarget, step3ChainDays, step3ChainNow, step3LeadDays, visaExtraDays } from "./h1b.ts";
@@ -62,7 +63,7 @@ export function step3Risks(context: PlanContext, dates: PlanDates, examsReadyAt:
   // The chain the step's text gives (step3ChainDays), as the step reads it (step3DueNow): abroad
   // with the visitor-visa wait; FSMB's permit never before graduation's 12 weeks.
   const { certified, certificateAt, visaDays, chain } = step3ChainNow(context, examsReadyAt);
-  const reportedBy = day === null ? chain.reportedBy : day + SCORE_REPORTING_DAYS * DAY_MS;
+  const reportedBy = day === null ? chain.reportedBy : shiftDays(day, context.zone, SCORE_REPORTING_DAYS);
   const outOfReach = reportedBy > rol;
   // Holding a visitor visa already, the chain without its wait: the latest FSMB application then.
   const withVisaBy = rol - (SCORE_REPORTING_DAYS + step3LeadDays()) * DAY_MS;
@@ -245,7 +246,7 @@ function bookedTooLate(context: PlanContext, dates: PlanDates, day: number, date
   const rolText = `${when(context, rolDate.at)}${citeSeasonDate(rolDate, sources)}`;
   for (const source of [WHEN_PROGRAMS_DECIDE, SCORE_REPORTING_SOURCE, STEP3_PROCESSING_SOURCE])
     addSource(sources, source);
-  const reportedBy = day + SCORE_REPORTING_DAYS * DAY_MS;
+  const reportedBy = shiftDays(day, context.zone, SCORE_REPORTING_DAYS);
   const later = step3BookedLaterWords(context, reportedBy, date);
   const move = later === "" ? step3MoveForRankingRisk(context, dates, day, date, petitionDue(dates)) : null;
   if (move !== null) return move;

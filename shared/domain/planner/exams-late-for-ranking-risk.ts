@@ -150,7 +150,9 @@ export function examsLateForRankingRisk(context: PlanContext, dates: PlanDates):
             ? `${expectedAfterDeadline(context, subject, key, shiftDays(day, context.zone, reportDays))}: book an earlier date if one is open`
             : `Your ${subject}${retakeWord(context, key)} on ${renderDate(context.entries.get(key)?.date ?? "")} would be ${pathway ? "decided" : "reported"} around ${renderDate(localDate(context.zone, shiftDays(day, context.zone, reportDays)))}${feeds === undefined ? "" : fedBy(context, feeds, dates)}: move it earlier and ${(key === "oet_medicine" ? oetMoveBy(context, cutOff, mark) : null) ?? latestBy(context, pathway, cutOff, mark)}`,
         );
-      } else if (day + WARNING_WITHIN_DAYS * DAY_MS > latestSitting) {
+      } else if (shiftDays(day, context.zone, WARNING_WITHIN_DAYS) > latestSitting) {
+        // Within the last two weeks by the calendar, from the sitting's day: 24-hour days crossing a
+        // DST end fell an hour short of the last day's end, and the sitting 13 days before it had no warning.
         atRisk.push(key);
         const date = context.entries.get(key)?.date ?? "";
         // A Pathway deadline within that very day (6:00 PM ET is Sunday 1:00 AM in Cairo) leaves

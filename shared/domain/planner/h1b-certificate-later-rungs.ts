@@ -3,6 +3,7 @@ import { basisMark } from "../date-basis.ts";
 import { DAY_MS, ET_ZONE } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
+import { shiftDays } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { h1bCertificateTarget, step3VisaDays, visaExtraDays } from "./h1b.ts";
 import { certificateForRanking, laterCertificateApplyBy } from "./h1b-certificate-card.ts";
@@ -51,7 +52,7 @@ export function certificateLaterApplyByReminders(
     entry,
     {
       // The ladder's own first rung: no follow-ups before it (the ids do not move with `now`).
-      passed: due.at - FIRST_RUNG_DAYS * DAY_MS,
+      passed: shiftDays(due.at, due.zone, -FIRST_RUNG_DAYS),
       dueAt: due.at,
       detail: stepDates.rendered(due),
       title: `${entry.title}, then apply to FSMB the same day${held}${basisMark(due)}`,

@@ -3,7 +3,8 @@ import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { dropToldByNotice } from "./match-year-last-day-countdown.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
-import { verdictLastDayActBy, visaVerdictTitle } from "./visa-verdict-notice.ts";
+import { filedForStatus, petitionForStatus, statusLastDayDue } from "./status-approval-line.ts";
+import { H1B_LAST_DAY_TITLE, verdictLastDayActBy, visaVerdictTitle } from "./visa-verdict-notice.ts";
 
 /**
  * The visa's last day for a start on the program's date (the J-1 sponsorship file's, the program's
@@ -14,7 +15,9 @@ import { verdictLastDayActBy, visaVerdictTitle } from "./visa-verdict-notice.ts"
  * the notice rides on (`noticedOn`), with its title and words, against its day while that is the
  * applicant's whole day (a petition's day over for her but not yet in the US has its notice's hour
  * instead: no second "today"); none on the day the notice itself goes or went out (one email a day),
- * and no missed rung caught up. Appended to `into`.
+ * and no missed rung caught up. On a change of status the unfiled petition's last day
+ * (statusLastDayDue) has no verdict before it, only the warning that names it (VISA_STEP_LATE: the
+ * start still holds until then): that day gets the same rung (statusLastDayToday). Appended to `into`.
  */
 export function visaLastDayToday(
   context: PlanContext,
@@ -23,6 +26,7 @@ export function visaLastDayToday(
   dates: PlanDates,
   into: TimedReminder[],
 ): void {
+  statusLastDayToday(context, risks, dates, into);
   if (noticedOn === undefined) return;
   for (const risk of risks) {
     if (risk.visaVerdict !== "j1-last-day" && risk.visaVerdict !== "h1b-last-day") continue;
@@ -49,4 +53,49 @@ export function visaLastDayToday(
     );
     dropToldByNotice(context, into, laid, milestone, risk.code);
   }
+}
+
+/** The step the change-of-status petition's last day is told on. */
+const PETITION = { key: "visa_h1b" } as const;
+
+/**
+ * The unfiled petition on a change of status, behind our plan with its last day ahead (the day a
+ * filing with premium processing still brings USCIS's approval before the start: statusLastDayDue):
+ * the visa-last-day rung on that day's morning, on the petition, titled as the consular route's last
+ * filing day and with the words of the risk that names the day. Its last email was the weekly chase,
+ * up to six days before, and the next the critical the morning after the day was over.
+ */
+function statusLastDayToday(
+  context: PlanContext,
+  risks: readonly Risk[],
+  dates: PlanDates,
+  into: TimedReminder[],
+): void {
+  if (context.applicant.visa !== "H-1B" || !petitionForStatus(context, PETITION)) return;
+  if (filedForStatus(context, PETITION)) return;
+  const risk = risks.find(
+    (each) =>
+      (each.code === "VISA_STEP_LATE" || each.code === "VISA_NOT_READY_FOR_START") &&
+      each.visaVerdict === undefined &&
+      each.milestones.includes("visa_h1b"),
+  );
+  if (risk === undefined) return;
+  const due = statusLastDayDue(context);
+  if (due.at < context.now) return;
+  remindersFor(
+    context,
+    {
+      milestone: "visa_h1b",
+      interviewId: undefined,
+      title: H1B_LAST_DAY_TITLE,
+      why: risk.message,
+      ladder: "visa-last-day",
+      deadline: due.at,
+      deadlineDetail: dates.rendered(due),
+      countsDownTo: undefined,
+      startBy: null,
+      notStarted: false,
+    },
+    into,
+  );
 }

@@ -20,6 +20,10 @@ import { J1_START_OUT_OF_REACH_TITLE } from "./j1-start-out-of-reach.ts";
 // Which verdict a risk tells is its field (Risk.visaVerdict), never found in its words.
 
 type Route = "j1" | "h1b";
+
+/** The H-1B petition's last filing day for the start, on either route (visa-last-day-today.ts). */
+export const H1B_LAST_DAY_TITLE =
+  "Your program must file your H-1B petition by its last day for you to start on your program's date";
 type Verdict = "out-of-reach" | "last-day";
 
 /** Each route's verdict titles: the last day's (its date: the last day) and the start out of reach's. */
@@ -30,8 +34,7 @@ const TITLES: Readonly<Record<Route, Readonly<Record<Verdict, string>>>> = {
     "out-of-reach": J1_START_OUT_OF_REACH_TITLE,
   },
   h1b: {
-    "last-day":
-      "Your program must file your H-1B petition by its last day for you to start on your program's date",
+    "last-day": H1B_LAST_DAY_TITLE,
     "out-of-reach":
       "The last day for your program to file your H-1B petition for your start has passed: talk to its GME office today",
   },

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { plan } from "#domain/planner.ts";
+import { seasonCalendar } from "#domain/seasons/index.ts";
+import { renderReminderEmail } from "#email/reminder-email.ts";
+import { matched2027, milestoneFactory } from "./factories.ts";
+
+// A matched H-1B applicant in Denver, contract signed, on a change of status (the stamping waived),
+// whose program has not filed the petition. Her last day to act by is Tue 8 Jun 2027: the last day a
+// filing with premium processing still brings USCIS's approval before the 1 Jul start. The weekly
+// chase goes on Wednesdays (2 Jun, then 9 Jun), so without a rung of its own that day passed with no
+// email, as the consular route's and the J-1's last days do not. Once it is over, the critical says
+// which day passed and what to do now, never only "past the date we plan for".
+
+const calendar = seasonCalendar(2027);
+const zone = "America/Denver";
+const input = matched2027(zone, {
+  visa: "H-1B",
+  extra: [
+    milestoneFactory("usmle_step3", "done", "2027-01-18"),
+    milestoneFactory("contract", "done", "2027-04-07"),
+    milestoneFactory("visa_h1b_stamping", "waived"),
+  ],
+});
+
+describe("the unfiled change-of-status petition's last day, Tue 8 Jun 2027", () => {
+  it("gets the last-day rung on its own morning, titled and dated as the consular route's", () => {
+    const result = plan(input, calendar, new Date("2027-06-04T16:00:00Z"));
+    const rung = result.reminders.find(
+      (each) => each.milestone === "visa_h1b" && each.rung === "last-day-today",
+    );
+    expect(rung?.sendAtLocal.startsWith("2027-06-08T09:00")).toBe(true);
+    expect(rung?.deadlineDetail.local).toBe("Tue 8 Jun 2027");
+    const { subject } = renderReminderEmail({
+      recipientName: "Lena",
+      reminders: rung === undefined ? [] : [rung],
+      plan: result,
+      unsubscribeUrl: "https://example.test/u",
+      timezone: zone,
+    });
+    expect(subject).toBe(
+      "Your program must file your H-1B petition by its last day for you to start on your program's date: act by Tue 8 Jun 2027",
+    );
+  });
+});

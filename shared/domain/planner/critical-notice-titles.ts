@@ -203,7 +203,8 @@ export function noticeTemplate(
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (context.applicant.visa === "none") return NO_VISA_BEHIND_TITLE;
-    if (changeOfStatus(context)) return CHANGE_OF_STATUS_BEHIND_TITLE;
+    // Its last day passed (status-last-day-passed.ts): the verdict's title, as on the consular route.
+    if (changeOfStatus(context)) return visaVerdictTitle(risk) ?? CHANGE_OF_STATUS_BEHIND_TITLE;
     // A visa she holds first, in the US too: its petition approved (verdict moot) or its date wrong.
     if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;
     if (h1bInUs(context)) return inUsVerdictTitle(risk) ?? IN_US_BEHIND_TITLE;

@@ -5,6 +5,7 @@ import { ds2019ReceivedLateRisks } from "./ds2019-received-late.ts";
 import { withH1bPetitionLastDay } from "./h1b-petition-last-day.ts";
 import { withH1bPetitionPastVisaDate } from "./h1b-petition-past-visa-date.ts";
 import { withJ1CertificateLate } from "./j1-certificate-late.ts";
+import { withStatusLastDayPassed } from "./status-last-day-passed.ts";
 import { interviewAfterVisaDateRisks } from "./visa-interview-warning.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 
@@ -13,14 +14,15 @@ import { visaStartRisks } from "./visa-start-risk.ts";
  * verdict that the visa's own date can no longer be met, in place of "your visa's own date still
  * holds": the J-1's (the certificate, the sponsorship file's last day, the start out of reach) and
  * the H-1B's (the unfiled petition's last filing day, or past it; a few days past our filing day,
- * its warning, H1B_PETITION_PAST_VISA_DATE); then a DS-2019 received late
+ * its warning, H1B_PETITION_PAST_VISA_DATE; on a change of status, its last day passed); then a DS-2019 received late
  * enough to carry the J-1 visa past its own date, the start still in reach (ds2019ReceivedLateRisks);
  * then a consular interview booked after the visa's date with the start still holding (a warning).
  */
 export function visaChainRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const j1 = withJ1CertificateLate(context, dates, visaStartRisks(context, dates));
+  const h1b = withStatusLastDayPassed(context, withH1bPetitionPastVisaDate(context, dates, j1));
   return [
-    ...withH1bPetitionLastDay(context, dates, withH1bPetitionPastVisaDate(context, dates, j1)),
+    ...withH1bPetitionLastDay(context, dates, h1b),
     ...ds2019ReceivedLateRisks(context, dates),
     ...interviewAfterVisaDateRisks(context, dates),
   ];

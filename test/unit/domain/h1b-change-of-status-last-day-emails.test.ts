@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isUndatedNotice } from "#domain/planner/critical-risk-notice.ts";
 import { plan } from "#domain/planner.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { renderReminderEmail } from "#email/reminder-email.ts";
@@ -40,5 +41,24 @@ describe("the unfiled change-of-status petition's last day, Tue 8 Jun 2027", () 
     expect(subject).toBe(
       "Your program must file your H-1B petition by its last day for you to start on your program's date: act by Tue 8 Jun 2027",
     );
+  });
+
+  it("once over, the critical names that day, the start out of reach and whom to tell today, undated", () => {
+    const result = plan(input, calendar, new Date("2027-06-09T16:00:00Z"));
+    const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");
+    expect(risk?.severity).toBe("critical");
+    expect(risk?.visaVerdict).toBe("h1b-out-of-reach");
+    expect(risk?.message).toContain(
+      "Your program has not reported filing your H-1B petition, and Tue 8 Jun 2027",
+    );
+    expect(risk?.message).toContain("out of reach unless USCIS approves it sooner");
+    expect(risk?.message).toContain("Tell your program's GME office today");
+    expect(risk?.message).not.toContain("visa's");
+    const notice = result.reminders.find((each) => each.risk === "VISA_NOT_READY_FOR_START");
+    expect(notice && isUndatedNotice(notice)).toBe(true);
+    expect(notice?.title).toBe(
+      "The last day for your program to file your H-1B petition for your start has passed: talk to its GME office today",
+    );
+    expect(result.reminders.some((each) => each.rung === "last-day-today")).toBe(false);
   });
 });

@@ -24,6 +24,7 @@ import { RETAKE_ASKS_PROGRAM } from "./score-below-passing-risk.ts";
 import { seasonOverLaterCandidate } from "./season-over-risk.ts";
 import { seasonOverNoticeTitle } from "./season-over-title.ts";
 import { delayedStartFinal, delayedStartNeedsEcfmg, delayedStartWeek } from "./start-delayed-risk.ts";
+import { changeOfStatusTitle } from "./status-notice-title.ts";
 import { STUDY_ASKED_PHASE, studyAskedExam, studyAskedTitle } from "./study-asked-notice.ts";
 import { unreportedResults } from "./unreported-sittings.ts";
 import {
@@ -78,9 +79,6 @@ const UNMATCHED_H1B_TITLES: Readonly<Record<NonNullable<Risk["matchOutcome"]>, s
   ranking:
     "If you match with an H-1B program, the H-1B likely cannot be ready by your start: before you rank, ask each program about a later start or a J-1",
 };
-/** VISA_NOT_READY_FOR_START on the change-of-status route (changeOfStatus): H-1B status, not a visa. */
-const CHANGE_OF_STATUS_BEHIND_TITLE =
-  "Your H-1B steps are behind: you cannot start residency without your change of status";
 /**
  * SEASON_OVER while NRMP's later candidate for the deadline is still ahead
  * (seasonOverLaterCandidate): its words ask to check R3 now, so the title does
@@ -203,8 +201,7 @@ export function noticeTemplate(
   if (risk.code === "VISA_NOT_READY_FOR_START") {
     if (risk.matchOutcome !== undefined) return UNMATCHED_H1B_TITLES[risk.matchOutcome];
     if (context.applicant.visa === "none") return NO_VISA_BEHIND_TITLE;
-    // Its last day passed (status-last-day-passed.ts): the verdict's title, as on the consular route.
-    if (changeOfStatus(context)) return visaVerdictTitle(risk) ?? CHANGE_OF_STATUS_BEHIND_TITLE;
+    if (changeOfStatus(context)) return changeOfStatusTitle(context, risk);
     // A visa she holds first, in the US too: its petition approved (verdict moot) or its date wrong.
     if (visaReportedEarly(context) !== undefined) return VISA_REPORTED_EARLY_TITLE;
     if (h1bInUs(context)) return inUsVerdictTitle(risk) ?? IN_US_BEHIND_TITLE;

@@ -31,6 +31,7 @@ import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { isResidencyStartDue } from "./residency-start-day.ts";
 import { soapMayStillPlace } from "./season-over-state.ts";
 import { sentAt } from "./sent-reminders.ts";
+import { statusFiledTooLate } from "./status-approval-line.ts";
 import { chainOf, step3Carrier } from "./step3-notice-carrier.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -148,7 +149,11 @@ export function criticalRiskNotices(
     // On Step 3's card with no date (its petition's day out of reach, unmatched), or a J-1 start out
     // of reach: no date; the visa's date past reach: its last day, nothing "overdue" (one day a notice).
     const verdict = visaVerdictNoticeDate(risk, due);
-    const undatedCard = verdict === "undated" || onUndatedStep3(riskContext, riskDates, step);
+    // On a petition filed too late for a change of status, its date is USCIS's expected approval after the start.
+    const undatedCard =
+      verdict === "undated" ||
+      onUndatedStep3(riskContext, riskDates, step) ||
+      statusFiledTooLate(riskContext, { key: step.milestone });
     // A last day ahead is the one date the notice gives ("Act by"): never "overdue since" the
     // passed deadline of the step it rides on, nor that step's own date beside it.
     const lastDay = verdict === "last-day" || (risk.code === "MATCH_YEAR_LAST_DAY" && isLastDayDue(due));

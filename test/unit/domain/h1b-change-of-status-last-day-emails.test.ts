@@ -62,3 +62,41 @@ describe("the unfiled change-of-status petition's last day, Tue 8 Jun 2027", () 
     expect(result.reminders.some((each) => each.rung === "last-day-today")).toBe(false);
   });
 });
+
+// The same applicant's program filed on Mon 14 Jun, after that last day: USCIS's approval is
+// expected around Wed 7 Jul, after the start. The petition's date is that approval, no deadline: the
+// critical notices (the start out of reach, then the start delayed) say what to do today, never
+// "due Wed 7 Jul" in their subject.
+const filedLate = matched2027(zone, {
+  visa: "H-1B",
+  extra: [
+    milestoneFactory("usmle_step3", "done", "2027-01-18"),
+    milestoneFactory("contract", "done", "2027-04-07"),
+    milestoneFactory("visa_h1b", "in_progress", "2027-06-14"),
+    milestoneFactory("visa_h1b_stamping", "waived"),
+  ],
+});
+
+describe("a change-of-status petition filed too late for the start", () => {
+  it.each([
+    [
+      "2027-06-15T16:00:00Z",
+      "VISA_NOT_READY_FOR_START",
+      "USCIS's approval of your H-1B petition is expected after",
+    ],
+    ["2027-07-01T16:00:00Z", "START_DELAYED", "Your residency start is delayed"],
+  ] as const)("at %s: the %s notice is undated, its subject names no day", (now, code, opening) => {
+    const result = plan(filedLate, calendar, new Date(now));
+    const notice = result.reminders.find((each) => each.risk === code && each.milestone === "visa_h1b");
+    expect(notice && isUndatedNotice(notice)).toBe(true);
+    const { subject } = renderReminderEmail({
+      recipientName: "Lena",
+      reminders: notice === undefined ? [] : [notice],
+      plan: result,
+      unsubscribeUrl: "https://example.test/u",
+      timezone: zone,
+    });
+    expect(subject.startsWith(opening)).toBe(true);
+    expect(subject).not.toContain("Jul 2027");
+  });
+});

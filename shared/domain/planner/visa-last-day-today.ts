@@ -8,16 +8,17 @@ import { H1B_LAST_DAY_TITLE, verdictLastDayActBy, visaVerdictTitle } from "./vis
 
 /**
  * The visa's last day for a start on the program's date (the J-1 sponsorship file's, the program's
- * last H-1B filing day: visaVerdict "j1-last-day", "h1b-last-day") gets a rung on its own morning,
- * as the last day that keeps the Match does (`last-day-today`): the verdict's notice goes once, when
- * the verdict comes, and the step's own rungs went the day before at the latest, in Auckland some 40
- * hours before the day ended, so the day that decides the start passed with no email. Laid on the step
+ * last H-1B filing day: visaVerdict "j1-last-day", "h1b-last-day") gets rungs on its eve and its
+ * own morning, as the last day that keeps the Match does (`last-day-in-1d`, `last-day-today`): the
+ * verdict's notice goes once, when the verdict comes, and the step's weekly chase up to six days
+ * before (in Auckland its day-before email went some 40 hours before the day ended), so the day that
+ * decides the start passed with no email. Laid on the step
  * the notice rides on (`noticedOn`), with its title and words, against its day while that is the
  * applicant's whole day (a petition's day over for her but not yet in the US has its notice's hour
  * instead: no second "today"); none on the day the notice itself goes or went out (one email a day),
  * and no missed rung caught up. On a change of status the unfiled petition's last day
  * (statusLastDayDue) has no verdict before it, only the warning that names it (VISA_STEP_LATE: the
- * start still holds until then): that day gets the same rung (statusLastDayToday). Appended to `into`.
+ * start still holds until then): that day gets the same rungs (statusLastDayToday). Appended to `into`.
  */
 export function visaLastDayToday(
   context: PlanContext,
@@ -61,7 +62,7 @@ const PETITION = { key: "visa_h1b" } as const;
 /**
  * The unfiled petition on a change of status, behind our plan with its last day ahead (the day a
  * filing with premium processing still brings USCIS's approval before the start: statusLastDayDue):
- * the visa-last-day rung on that day's morning, on the petition, titled as the consular route's last
+ * the visa-last-day rungs on that day's eve and morning, on the petition, titled as the consular route's last
  * filing day and with the words of the risk that names the day. Its last email was the weekly chase,
  * up to six days before, and the next the critical the morning after the day was over.
  */

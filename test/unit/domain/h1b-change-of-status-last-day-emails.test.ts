@@ -8,8 +8,8 @@ import { matched2027, milestoneFactory } from "./factories.ts";
 // A matched H-1B applicant in Denver, contract signed, on a change of status (the stamping waived),
 // whose program has not filed the petition. Her last day to act by is Tue 8 Jun 2027: the last day a
 // filing with premium processing still brings USCIS's approval before the 1 Jul start. The weekly
-// chase goes on Wednesdays (2 Jun, then 9 Jun), so without a rung of its own that day passed with no
-// email, as the consular route's and the J-1's last days do not. Once it is over, the critical says
+// chase goes on Wednesdays (2 Jun, then 9 Jun), so without rungs of its own that day passed with no
+// email on it or its eve; every visa last day gets both (the J-1's below). Once it is over, the critical says
 // which day passed and what to do now, never only "past the date we plan for".
 
 const calendar = seasonCalendar(2027);
@@ -24,12 +24,16 @@ const input = matched2027(zone, {
 });
 
 describe("the unfiled change-of-status petition's last day, Tue 8 Jun 2027", () => {
-  it("gets the last-day rung on its own morning, titled and dated as the consular route's", () => {
+  it("gets the last-day rungs on its eve and its own morning, titled and dated as the consular route's", () => {
     const result = plan(input, calendar, new Date("2027-06-04T16:00:00Z"));
-    const rung = result.reminders.find(
-      (each) => each.milestone === "visa_h1b" && each.rung === "last-day-today",
+    const rungs = result.reminders.filter(
+      (each) => each.milestone === "visa_h1b" && each.rung.startsWith("last-day-"),
     );
-    expect(rung?.sendAtLocal.startsWith("2027-06-08T09:00")).toBe(true);
+    expect(rungs.map((each) => `${each.rung} ${each.sendAtLocal.slice(0, 16)}`)).toEqual([
+      "last-day-in-1d 2027-06-07T09:00",
+      "last-day-today 2027-06-08T09:00",
+    ]);
+    const rung = rungs[1];
     expect(rung?.deadlineDetail.local).toBe("Tue 8 Jun 2027");
     const { subject } = renderReminderEmail({
       recipientName: "Lena",
@@ -59,7 +63,7 @@ describe("the unfiled change-of-status petition's last day, Tue 8 Jun 2027", () 
     expect(notice?.title).toBe(
       "The last day for your program to file your H-1B petition for your start has passed: talk to its GME office today",
     );
-    expect(result.reminders.some((each) => each.rung === "last-day-today")).toBe(false);
+    expect(result.reminders.some((each) => each.rung.startsWith("last-day-"))).toBe(false);
   });
 });
 
@@ -98,5 +102,26 @@ describe("a change-of-status petition filed too late for the start", () => {
     });
     expect(subject.startsWith(opening)).toBe(true);
     expect(subject).not.toContain("Jul 2027");
+  });
+});
+
+// A J-1 sponsorship file in Auckland whose last day is Mon 3 May 2027: its critical notice went on
+// 21 Apr, its weekly chase on Thursdays; the eve (Sun 2 May) and the day itself get their rungs.
+const j1 = matched2027("Pacific/Auckland", {
+  extra: [
+    milestoneFactory("contract", "done", "2027-03-26"),
+    milestoneFactory("j1_statement_of_need", "done", "2027-04-14"),
+    milestoneFactory("j1_ecfmg_sponsorship", "in_progress", "2027-04-15"),
+  ],
+});
+
+describe("a J-1 sponsorship file's last day", () => {
+  it("gets the same rungs on its eve and its own morning", () => {
+    const result = plan(j1, calendar, new Date("2027-04-28T10:00:00+12:00"));
+    const rungs = result.reminders.filter((each) => each.rung.startsWith("last-day-"));
+    expect(rungs.map((each) => `${each.rung} ${each.sendAtLocal.slice(0, 16)}`)).toEqual([
+      "last-day-in-1d 2027-05-02T09:00",
+      "last-day-today 2027-05-03T09:00",
+    ]);
   });
 });

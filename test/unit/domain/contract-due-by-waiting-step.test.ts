@@ -61,9 +61,9 @@ describe("H-1B: the contract due by the petition's date", () => {
     expect(chase.map((each) => each.rung)).toContain("critical-risk");
     // The petition unfiled past its date has a last filing day (Fri 30 Apr): the critical notice is
     // due by it, never headed "Overdue since Fri 16 Apr" above "must file by about Fri 30 Apr", and so
-    // is that day's own morning rung; each chase before it is behind our plan since Fri 16 Apr and
-    // names it; each after it, overdue since it.
-    const lastDay = new Set(["critical-risk", "last-day-today"]);
+    // are that day's eve and own morning rungs; each chase before it is behind our plan since Fri 16 Apr
+    // and names it; each after it, overdue since it.
+    const lastDay = new Set(["critical-risk", "last-day-in-1d", "last-day-today"]);
     for (const each of chase.filter((reminder) => !lastDay.has(reminder.rung))) {
       const ahead = each.sendAt < "2027-05-01";
       expect(each.overdueSince?.local, each.sendAt).toBe(ahead ? "Fri 16 Apr 2027" : "Fri 30 Apr 2027");

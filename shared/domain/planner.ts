@@ -233,7 +233,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     // The last day that keeps the Match, counted down on the step it names first.
     lastDayCountdown(context, risks, nextSteps, dates, collected.reminders, targeted);
     // The visa's last day for the start, on its own morning, on the step its notice rides on.
-    visaLastDayToday(context, risks, noticedOn, dates, collected.reminders);
+    visaLastDayToday(context, risks, noticedOn, nextSteps, dates, collected.reminders);
     // A warning that opted in (WARNING_NOTICES) is emailed too; no other warning is.
     warningRiskNotices(context, risks, nextSteps, dates, collected.reminders);
     // The presumed steps' last days, asked about before each: the warning alone was never reminded.

@@ -1,4 +1,4 @@
-import type { Risk, StepSubject } from "../plan.ts";
+import type { NextStep, Risk, StepSubject } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { dropToldByNotice } from "./match-year-last-day-countdown.ts";
@@ -24,10 +24,11 @@ export function visaLastDayToday(
   context: PlanContext,
   risks: readonly Risk[],
   noticedOn: ReadonlyMap<Risk, StepSubject> | undefined,
+  nextSteps: readonly NextStep[],
   dates: PlanDates,
   into: TimedReminder[],
 ): void {
-  statusLastDayToday(context, risks, dates, into);
+  statusLastDayToday(context, risks, nextSteps, dates, into);
   if (noticedOn === undefined) return;
   for (const risk of risks) {
     if (risk.visaVerdict !== "j1-last-day" && risk.visaVerdict !== "h1b-last-day") continue;
@@ -56,19 +57,21 @@ export function visaLastDayToday(
   }
 }
 
-/** The step the change-of-status petition's last day is told on. */
+/** The H-1B petition, as petitionForStatus reads a step. */
 const PETITION = { key: "visa_h1b" } as const;
 
 /**
  * The unfiled petition on a change of status, behind our plan with its last day ahead (the day a
  * filing with premium processing still brings USCIS's approval before the start: statusLastDayDue):
- * the visa-last-day rungs on that day's eve and morning, on the petition, titled as the consular route's last
- * filing day and with the words of the risk that names the day. Its last email was the weekly chase,
+ * the visa-last-day rungs on that day's eve and morning, on the first next step the risk names (the
+ * petition, or the contract it waits on), titled as the consular route's last filing day and with the
+ * words of the risk that names the day. Its last email was the weekly chase,
  * up to six days before, and the next the critical the morning after the day was over.
  */
 function statusLastDayToday(
   context: PlanContext,
   risks: readonly Risk[],
+  nextSteps: readonly NextStep[],
   dates: PlanDates,
   into: TimedReminder[],
 ): void {
@@ -83,10 +86,14 @@ function statusLastDayToday(
   if (risk === undefined) return;
   const due = statusLastDayDue(context);
   if (due.at < context.now) return;
+  // On the first step the risk names that is a next step: never on a blocked one (the petition
+  // waiting on the contract: the contract's card, as the risk's notice).
+  const milestone = risk.milestones.find((key) => nextSteps.some((step) => step.milestone === key));
+  if (milestone === undefined) return;
   remindersFor(
     context,
     {
-      milestone: "visa_h1b",
+      milestone,
       interviewId: undefined,
       title: H1B_LAST_DAY_TITLE,
       why: risk.message,

@@ -47,6 +47,24 @@ describe("the unfiled change-of-status petition's last day, Tue 8 Jun 2027", () 
     );
   });
 
+  it("rides on the contract while the petition waits on it, never on the blocked petition", () => {
+    const unsigned = matched2027(zone, {
+      visa: "H-1B",
+      extra: [
+        milestoneFactory("usmle_step3", "done", "2027-01-18"),
+        milestoneFactory("contract", "in_progress"),
+        milestoneFactory("visa_h1b_stamping", "waived"),
+      ],
+    });
+    const result = plan(unsigned, calendar, new Date("2027-06-04T16:00:00Z"));
+    expect(result.blocked.map((step) => step.milestone)).toContain("visa_h1b");
+    const rungs = result.reminders.filter((each) => each.rung.startsWith("last-day-"));
+    expect(rungs.map((each) => `${each.milestone} ${each.rung}`)).toEqual([
+      "contract last-day-in-1d",
+      "contract last-day-today",
+    ]);
+  });
+
   it("once over, the critical names that day, the start out of reach and whom to tell today, undated", () => {
     const result = plan(input, calendar, new Date("2027-06-09T16:00:00Z"));
     const risk = result.risks.find((each) => each.code === "VISA_NOT_READY_FOR_START");

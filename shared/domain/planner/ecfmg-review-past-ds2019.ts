@@ -1,4 +1,5 @@
 import { catalogEntry } from "../catalog/index.ts";
+import { shiftIsoDay } from "../iso-texts.ts";
 import type { Risk } from "../plan.ts";
 import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
@@ -7,11 +8,13 @@ import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dayEnd, shiftDays } from "./date-math.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { type DueDate, shapedDueDate } from "./due-date.ts";
+import { plannedDay } from "./earliest-certification.ts";
 import {
   dueDayOf,
   J1_CONSULAR_ALLOWANCE_DAYS,
   J1_CONSULAR_ALLOWANCE_SOURCE,
   J1_ECFMG_REVIEW_DAYS,
+  J1_ECFMG_REVIEW_SHORTEST_DAYS,
   visaDayFrom,
 } from "./j1-allowances.ts";
 import { lastDayDue, startDay, startLastDay } from "./j1-review-start.ts";
@@ -110,7 +113,33 @@ export function ecfmgReviewPastDs2019Risks(context: PlanContext, dates: PlanDate
  * applicant's days, the visa's day whole to its midnight, as that line counts.
  */
 export function reviewPastOrientationLine(context: PlanContext, sent: string, visa: DueDate): boolean {
-  return dayEnd(context.zone, visaDayFrom(sent)) > orientationLineAt(context, visa.at);
+  const line = orientationLineAt(context, visa.at);
+  // Today's day slides once the shorter review has gone by: note the morning its visa crosses the line.
+  noteRiskChange(
+    context,
+    startOfLocalDate(context.zone, shiftIsoDay(localDate(context.zone, line), -J1_CONSULAR_ALLOWANCE_DAYS)),
+  );
+  return dayEnd(context.zone, awaitedVisaDay(context, sent)) > line;
+}
+
+/**
+ * The J-1 visa's earliest day (ISO, the applicant's) for a sponsorship file complete on `sent`, the
+ * DS-2019 still awaited: ECFMG's shorter review, then the consular month; once that review's end has
+ * gone by without the DS-2019, it comes no sooner than today, so the visa no sooner than today plus
+ * the consular month (an applicant who did everything on time and waits on ECFMG's queue read "your
+ * visa's own date still holds", then "overdue", and never that her start was slipping away). With
+ * the interview booked, the day booked speaks (visaInterviewBookedLate), not the month we allow.
+ */
+export function awaitedVisaDay(context: PlanContext, sent: string): string {
+  const reviewEnd = shiftIsoDay(sent, J1_ECFMG_REVIEW_SHORTEST_DAYS);
+  const today = localDate(context.zone, context.now);
+  if (reviewEnd >= today || plannedDay(context, "visa_j1") !== null) return visaDayFrom(sent);
+  return shiftIsoDay(today, J1_CONSULAR_ALLOWANCE_DAYS);
+}
+
+/** Whether the shorter review's end has gone by with the DS-2019 still awaited (awaitedVisaDay slides with today). */
+export function awaitedPastReview(context: PlanContext, sent: string): boolean {
+  return awaitedVisaDay(context, sent) !== visaDayFrom(sent);
 }
 
 /**

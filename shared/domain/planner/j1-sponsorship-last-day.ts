@@ -7,7 +7,7 @@ import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
-import { reviewPastOrientationLine } from "./ecfmg-review-past-ds2019.ts";
+import { awaitedVisaDay, reviewPastOrientationLine } from "./ecfmg-review-past-ds2019.ts";
 import {
   dueDayOf,
   fileLineAt,
@@ -62,6 +62,8 @@ export interface J1SponsorshipLastDay {
   sent: string;
   /** The earliest the DS-2019 can come (the shorter review's end); holds "completed" only. */
   ds2019At: number;
+  /** That end gone by with the DS-2019 still awaited: it comes no sooner than today (awaitedVisaDay); holds "completed" only. */
+  awaitedPastReview: boolean;
   /** The day (ISO) the review starts at the earliest on that road. */
   from: string;
   /** The file not complete while the certificate the sponsorship waits for is not reported (blocked on it). */
@@ -97,7 +99,8 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
   if (visa === null || j1StartOutOfReach(context, dates) !== null) return null;
   const from = j1ReviewStart(context, dates, "as-planned", certificateNeededForDs2019);
   if (from === null) return null;
-  const visaDay = visaDayFrom(from.day);
+  // The file complete, the DS-2019 awaited: past the shorter review's end it comes no sooner than today.
+  const visaDay = from.holds === "completed" ? awaitedVisaDay(context, from.day) : visaDayFrom(from.day);
   const visaDue = dueDayOf(visa);
   const at = (day: string): number => startOfLocalDate(context.zone, day);
   if (visaDay <= visaDue) {
@@ -116,6 +119,7 @@ export function visaDatePastReach(context: PlanContext, dates: PlanDates): J1Spo
     planned: from.planned,
     sent: from.sent,
     ds2019At: at(shiftIsoDay(from.day, J1_ECFMG_REVIEW_SHORTEST_DAYS)),
+    awaitedPastReview: from.holds === "completed" && visaDay !== visaDayFrom(from.day),
     from: from.day,
     certificateUnreported: from.certificateUnreported,
   };
@@ -159,11 +163,16 @@ export const VISA_DATE_PAST_REACH_WORDS = "can no longer be met on this plan's a
 function chainWords(context: PlanContext, last: J1SponsorshipLastDay): string {
   const review = "ECFMG allows 4–6 weeks for its review (we count the shorter, 4 weeks) and this plan allows";
   const late =
-    visaDayFrom(last.from) >= startDay(context) ? `, ${lateVisaAtWords(context, last.visaAt)}` : "";
+    localDate(context.zone, last.visaAt) >= startDay(context)
+      ? `, ${lateVisaAtWords(context, last.visaAt)}`
+      : "";
   const visa = `${J1_CONSULAR_ALLOWANCE_DAYS} days after your DS-2019 for the consular interview, so your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest${late}`;
   const today = localDate(context.zone, context.now);
   if (last.holds === "certificate")
     return `your ECFMG certificate is not reported, and ECFMG's review of your J-1 sponsorship waits for it (ECFMG sponsors a J-1 physician only with a valid certificate): even were it issued ${last.from > today ? `around ${renderDate(last.from)}, its earliest` : "today"}, ${review} ${visa}`;
+  // The review's shorter end gone by, the DS-2019 not in: it can come no sooner than today.
+  if (last.awaitedPastReview)
+    return `you completed your J-1 sponsorship application on ${renderDate(last.sent)}, and at the shorter end of ECFMG's 4–6 weeks (we count 4 weeks) your DS-2019 could have come around ${applicantDay(context, last.ds2019At)}, but it is not marked received: even were it to reach you today, this plan allows ${visa}`;
   if (last.holds === "completed")
     return `you completed your J-1 sponsorship application on ${renderDate(last.sent)}, and even at the shorter end of ECFMG's 4–6 weeks (we count 4 weeks) your DS-2019 ${last.ds2019At < context.now ? "could come" : "would come"} around ${applicantDay(context, last.ds2019At)} at the earliest; this plan allows ${visa}`;
   const when =

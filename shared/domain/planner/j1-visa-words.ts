@@ -1,7 +1,7 @@
 import type { CatalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { MilestoneStatus } from "../snapshot.ts";
-import { DAY_MS, localDate, renderDate } from "../time.ts";
+import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { GLOBAL_VISA_WAIT_TIMES_URL } from "./advice.ts";
 import { stepIndex } from "./catalog-index.ts";
 import { isFinished, type PlanContext } from "./context.ts";
@@ -9,7 +9,7 @@ import { applicantDay, dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { plannedDay } from "./earliest-certification.ts";
 import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
-import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS } from "./j1-allowances.ts";
+import { J1_CONSULAR_ALLOWANCE_DAYS, J1_ECFMG_REVIEW_DAYS, visaDayFrom } from "./j1-allowances.ts";
 import { j1SponsorshipLastDay, lastDayWords } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
 import { lateVisaAtWords } from "./visa-moved-past-start.ts";
@@ -99,7 +99,9 @@ export function ecfmgReviewNote(
       last.lastDay < localDate(context.zone, context.now)
         ? ""
         : ", the date this plan now counts on for your DS-2019";
-    return `${review}. Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, last.visaAt)} at the earliest, after your visa's date, ${dueDay(context, last.visa)}: ${lastDayWords(context, last, [])}${counted}; ask your program's liaison to follow the review up with ECFMG, tell your program's GME office, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
+    // The review's shorter end, never today's slide (the risk says that): the words name that end.
+    const shortest = startOfLocalDate(context.zone, visaDayFrom(sent));
+    return `${review}. Even at the shorter end of that review, your J-1 visa would come around ${applicantDay(context, shortest)} at the earliest, after your visa's date, ${dueDay(context, last.visa)}: ${lastDayWords(context, last, [])}${counted}; ask your program's liaison to follow the review up with ECFMG, tell your program's GME office, and the day the DS-2019 arrives ask the consulate for an expedited appointment (advice).`;
   }
   const visa = dates.due("visa_j1");
   const visaDay = visa === null ? "your visa date" : `your visa date, ${dueDay(context, visa)}`;

@@ -1,10 +1,11 @@
 import type { MilestoneKey } from "../snapshot.ts";
 import { localDate } from "../time.ts";
-import type { PlanContext } from "./context.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dayEnd } from "./date-math.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { h1bPetitionLastDay, petitionLastDayDue } from "./h1b-petition-last-day.ts";
 import { h1bPetitionPastVisaDate } from "./h1b-petition-past-visa-date.ts";
+import { dueDayOf } from "./j1-allowances.ts";
 import { lastDayDue, startLastDay } from "./j1-review-start.ts";
 import { visaDatePastReach } from "./j1-sponsorship-last-day.ts";
 import { awaitingDs2019, j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
@@ -47,6 +48,7 @@ export function startLastDayOf(context: PlanContext, waiting: string, dates: Pla
     const named = visaDatePastReach(context, dates) !== null;
     return { due: lastDayDue(context, lastDay), endAt: dayEnd(context.zone, lastDay), named };
   }
+  if (waiting === "j1_ds2019") return ds2019LastDay(context, dates);
   if (waiting !== "visa_h1b") return null;
   // Not filed on a change of status: the last day a filing with premium processing still brings the
   // approval before the start (a filed petition's own rule reads its approval day: visaDateMissedDay).
@@ -62,4 +64,25 @@ export function startLastDayOf(context: PlanContext, waiting: string, dates: Pla
   // and no critical names this one yet: the step says "act by" it once the verdict does, as on a J-1.
   const named = h1bPetitionPastVisaDate(context, dates) === null;
   return { due, endAt: Math.max(due.at, dayEnd(context.zone, last.lastDay)), named };
+}
+
+/**
+ * The DS-2019 awaited past our day for it, the sponsorship file complete on time and the certificate
+ * in: the last day it can reach the applicant with the consular month after it still bringing the
+ * visa by the end of her day before the start (startLastDay, "completed": visaLineOf's "last week",
+ * not "after start"; Mon 31 May for a 1 Jul start), the day the critical names once even a DS-2019
+ * arriving today brings the visa into the start's last week (visaDatePastReach). Null while the
+ * DS-2019's own date is that day or later (a sponsorship done late: ecfmgReviewDue dates it so).
+ */
+function ds2019LastDay(context: PlanContext, dates: PlanDates): StartLastDay | null {
+  if (!awaitingDs2019(context, dates)) return null;
+  if (statusOf(context, "j1_ecfmg_sponsorship") !== "done") return null;
+  if (!isFinished(statusOf(context, "ecfmg_certification"))) return null;
+  const planned = dates.due("j1_ds2019");
+  const lastDay = startLastDay(context, "completed");
+  if (planned === null || dueDayOf(planned) >= lastDay) return null;
+  const passed = lastDay < localDate(context.zone, context.now);
+  if (!passed && j1StartOutOfReach(context, dates) !== null) return null;
+  const named = visaDatePastReach(context, dates)?.holds === "completed";
+  return { due: lastDayDue(context, lastDay), endAt: dayEnd(context.zone, lastDay), named };
 }

@@ -67,15 +67,19 @@ describe("a J-1 sponsorship done late: warned at once, not chased before ECFMG's
     expect(notices[0]?.title).toContain("Your DS-2019 may come as late as");
   });
 
-  it("on Mon 31 May, the review's last day: no overdue chase and no VISA_NOT_READY_FOR_START", () => {
+  it("on Mon 31 May, the review's last day and the start's: no overdue chase, the last day's critical in place of the warning", () => {
+    // Even a DS-2019 arriving today brings the visa into the start's last week (30 Jun): the
+    // warning's "your start can still hold" gives way to the one day left, today.
     const result = late("2027-05-31T16:00:00Z");
-    expect(codes(result)).not.toContain("VISA_NOT_READY_FOR_START");
-    expect(codes(result)).toContain(CODE);
+    expect(codes(result)).not.toContain(CODE);
+    const critical = result.risks.find((risk) => risk.code === "VISA_NOT_READY_FOR_START");
+    expect(critical?.message).toContain("your DS-2019 must reach you by about Mon 31 May 2027");
     expect(result.overdue.map((step) => step.milestone)).not.toContain("j1_ds2019");
-    // Its card is pressing (the warning asks for action), not "overdue".
-    expect(result.nextSteps.find((step) => step.milestone === "j1_ds2019")?.urgency).toBe("urgent");
+    // Its card is pressing, dated that day, not "overdue".
+    const card = result.nextSteps.find((step) => step.milestone === "j1_ds2019");
+    expect(card?.urgency).toBe("urgent");
+    expect(card?.deadline?.day).toBe("2027-05-31");
     expect(ds2019Chase(result)).toEqual([]);
-    expect(result.reminders.filter((each) => each.rung === "critical-risk")).toEqual([]);
   });
 
   it("from Tue 1 Jun, the day after: late as before, the warning gone", () => {

@@ -66,6 +66,8 @@ export const RISK_CODES = [
   "H1B_PETITION_PAST_VISA_DATE",
   // A consular interview booked after the visa's date with the start still holding (interviewWarned).
   "VISA_INTERVIEW_AFTER_VISA_DATE",
+  // The consular visa reported issued in the start's last week: in hand, but too late to travel before orientation.
+  "VISA_ISSUED_LATE",
   "START_DELAYED",
   "MATCH_DAY_NOT_REPORTED",
   "VISA_UNDECIDED",

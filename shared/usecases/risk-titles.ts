@@ -68,6 +68,7 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   H1B_PETITION_PAST_VISA_DATE:
     "An H-1B petition not filed by our date: the visa would come after its date, before the start's last week",
   VISA_INTERVIEW_AFTER_VISA_DATE: "A visa interview booked after the visa's date, the start still holding",
+  VISA_ISSUED_LATE: "A visa issued in the last week before the start: the arrival comes after orientation",
   START_DELAYED: "A matched applicant's residency start is delayed (contract, visa or certificate not done)",
   MATCH_DAY_NOT_REPORTED: "Match Day passed and the applicant has not said where they matched",
   VISA_UNDECIDED: "Visa route not chosen before ranking",

@@ -124,6 +124,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s program has not reported filing the H-1B petition past the plan's filing day: filed now with premium processing, the visa would come a few days after the plan's visa date, still before the start's last week; the program should file today.`,
   VISA_INTERVIEW_AFTER_VISA_DATE: ({ fullName }) =>
     `${fullName} booked the consular visa interview after the plan's visa date, early enough that the start can still hold (before the start's last week); an earlier slot is worth asking for, and the program's GME office should know the day.`,
+  VISA_ISSUED_LATE: ({ fullName }) =>
+    `${fullName}'s visa was issued in the last week before residency starts, too late to travel and be there for orientation as the plan's visa date allowed; ${fullName} should book the first flight and tell the program's GME office the arrival day today.`,
   START_DELAYED: ({ fullName }) =>
     `${fullName} matched, but residency start has passed with the contract, a visa step or the certificate not done: the start is delayed.`,
   MATCH_DAY_NOT_REPORTED: matchDayUnreportedVoice,

@@ -7,6 +7,7 @@ import { withH1bPetitionPastVisaDate } from "./h1b-petition-past-visa-date.ts";
 import { withJ1CertificateLate } from "./j1-certificate-late.ts";
 import { withStatusLastDayPassed } from "./status-last-day-passed.ts";
 import { interviewAfterVisaDateRisks } from "./visa-interview-warning.ts";
+import { visaIssuedLateRisks } from "./visa-issued-late.ts";
 import { visaStartRisks } from "./visa-start-risk.ts";
 
 /**
@@ -16,7 +17,8 @@ import { visaStartRisks } from "./visa-start-risk.ts";
  * the H-1B's (the unfiled petition's last filing day, or past it; a few days past our filing day,
  * its warning, H1B_PETITION_PAST_VISA_DATE; on a change of status, its last day passed); then a DS-2019 received late
  * enough to carry the J-1 visa past its own date, the start still in reach (ds2019ReceivedLateRisks);
- * then a consular interview booked after the visa's date with the start still holding (a warning).
+ * then a consular interview booked after the visa's date with the start still holding (a warning);
+ * then the visa itself issued in the start's last week (a warning: book the flight, tell the program).
  */
 export function visaChainRisks(context: PlanContext, dates: PlanDates): Risk[] {
   const j1 = withJ1CertificateLate(context, dates, visaStartRisks(context, dates));
@@ -25,5 +27,6 @@ export function visaChainRisks(context: PlanContext, dates: PlanDates): Risk[] {
     ...withH1bPetitionLastDay(context, dates, h1b),
     ...ds2019ReceivedLateRisks(context, dates),
     ...interviewAfterVisaDateRisks(context, dates),
+    ...visaIssuedLateRisks(context, dates),
   ];
 }

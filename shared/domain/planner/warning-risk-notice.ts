@@ -22,6 +22,7 @@ import { sentAt } from "./sent-reminders.ts";
 import { TARGETS_SLIPPED_NOTICE } from "./slipped-targets-notice.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { INTERVIEW_AFTER_VISA_DATE_NOTICE } from "./visa-interview-warning.ts";
+import { VISA_ISSUED_LATE_NOTICE } from "./visa-issued-late.ts";
 import { VISA_STEP_LATE_NOTICE } from "./visa-step-late.ts";
 import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
 
@@ -81,6 +82,8 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   ["H1B_PETITION_PAST_VISA_DATE", H1B_PETITION_PAST_VISA_DATE_NOTICE],
   // A visa interview booked after the visa's date, the start still holding: what to do, once.
   ["VISA_INTERVIEW_AFTER_VISA_DATE", INTERVIEW_AFTER_VISA_DATE_NOTICE],
+  // The visa issued in the start's last week: book the flight, tell the program the arrival day, once.
+  ["VISA_ISSUED_LATE", VISA_ISSUED_LATE_NOTICE],
   // A derived visa step past its date while the visa's own date holds: what to ask, at once.
   ["VISA_STEP_LATE", VISA_STEP_LATE_NOTICE],
   // An answer "not done" counted done beside a later step done: the question, once, by email too.

@@ -146,6 +146,16 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(ds2019Late, seasonCalendar(2027), new Date("2027-05-31T10:00:00Z")).risks)
     found.push({ where: `sponsorship-in-progress-dhaka.json DS-2019 late ${risk.code}`, risk });
+  // The same, the J-1 visa then issued in the start's last week (VISA_ISSUED_LATE).
+  const visaLate = {
+    ...ds2019Late,
+    milestones: [
+      ...ds2019Late.milestones,
+      { key: "visa_j1" as const, status: "done" as const, date: "2027-06-29" },
+    ],
+  };
+  for (const risk of plan(visaLate, seasonCalendar(2027), new Date("2027-06-29T10:00:00Z")).risks)
+    found.push({ where: `sponsorship-in-progress-dhaka.json visa issued late ${risk.code}`, risk });
   // An H-1B petition unfiled a day past the plan's filing day, contract signed (H1B_PETITION_PAST_VISA_DATE).
   const petitionUnfiled = matched2027("Africa/Lagos", {
     visa: "H-1B",

@@ -11,7 +11,12 @@ import { reminderWith } from "./reminder-record.ts";
 import type { TimedReminder } from "./reminders.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { type StartLastDay, startLastDayOf } from "./start-last-day.ts";
-import { behindOurPlanUntil, visaDateAtRisk, visaDateMissedDay } from "./visa-date-missed-day.ts";
+import {
+  behindOurPlanUntil,
+  matchedUntoldOnJ1,
+  visaDateAtRisk,
+  visaDateMissedDay,
+} from "./visa-date-missed-day.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 
 // After the Match, most of the visa chain is dated by our own cautious allowances counted back from
@@ -23,10 +28,17 @@ import { visaChainMatched } from "./visa-start-risk.ts";
 // critical: less than half the allowance left, or a verdict that the visa's date or the start is lost),
 // but where a last day still keeps the start (start-last-day.ts), behind our plan until it is over.
 
-/** The steps whose passed date may be our allowance: the visa stage's, the contract, the J-1 certificate. */
+/**
+ * The steps whose passed date may be our allowance: the visa stage's, the contract, the J-1
+ * certificate, and Match Day's answer untold by one matched (matchedUntoldOnJ1).
+ */
 const MAY_BE_BEHIND: ReadonlySet<string> = new Set(
   MILESTONE_CATALOG.filter(
-    (entry) => entry.stage === "visa" || entry.key === "contract" || entry.key === "ecfmg_certification",
+    (entry) =>
+      entry.stage === "visa" ||
+      entry.key === "contract" ||
+      entry.key === "ecfmg_certification" ||
+      entry.key === "match_day",
   ).map((entry) => entry.key),
 );
 
@@ -43,7 +55,7 @@ export function markBehindOurPlan(
   collected: Collected,
   risks: readonly Risk[],
 ): void {
-  if (!visaChainMatched(context)) return;
+  if (!visaChainMatched(context) && !matchedUntoldOnJ1(context)) return;
   restateMissedDays(context, dates, collected);
   const behind = new Set<string>();
   const critical = criticalSteps(risks);
@@ -150,7 +162,7 @@ export function markBehindOurPlanReminders(
   reminders: TimedReminder[],
   risks: readonly Risk[],
 ): void {
-  if (!visaChainMatched(context)) return;
+  if (!visaChainMatched(context) && !matchedUntoldOnJ1(context)) return;
   const critical = criticalSteps(risks);
   for (const timed of reminders) {
     const since = timed.reminder.overdueSince;

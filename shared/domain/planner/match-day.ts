@@ -9,6 +9,7 @@ import { isSatisfied } from "./context.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { monthlySlot } from "./delivery-slot.ts";
 import { offRepeatDays, repeatSameDay } from "./join-late-arrivals.ts";
+import { j1StartLost, matchedOutOfReachEntry } from "./match-day-j1-out-of-reach.ts";
 import { matchOverUnreported } from "./match-day-risk.ts";
 import { type MatchDayAsked, matchDayWeeklyNotices, SOAP_OUTCOME, weekSlots } from "./match-day-weekly.ts";
 import {
@@ -114,7 +115,9 @@ export function matchDayStep(
     const late =
       soapEntry ??
       (matched
-        ? phasedIn(texts.matchedLatePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayLateAction)
+        ? j1StartLost(context, dates)
+          ? matchedOutOfReachEntry(texts, entry)
+          : phasedIn(texts.matchedLatePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchedDayLateAction)
         : phasedIn(texts.latePhased, entry, MATCH_DAY_REPORT_TITLE, texts.matchDayLateAction));
     const due = matchResultDue(contractDue);
     return { due, asksUntil: texts.residencyStart, entry: late, followUpOnly: true, pressing: true };

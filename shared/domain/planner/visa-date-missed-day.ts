@@ -1,13 +1,15 @@
 import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { TURNED_OVERDUE_SOURCES } from "../missed-date-label.ts";
 import type { MilestoneKey } from "../snapshot.ts";
-import type { PlanContext } from "./context.ts";
+import { isFinished, type PlanContext, statusOf } from "./context.ts";
 import { contractNeededBy } from "./contract-needed-by.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { changeOfStatus } from "./h1b-in-us.ts";
 import { dueDayOf, fileLineAt } from "./j1-allowances.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
+import { matchWeekMatched } from "./match-week-matched.ts";
 import { petitionApprovalDue } from "./petition-approval.ts";
+import { residencyAhead } from "./residency-started.ts";
 import { startLastDayOf } from "./start-last-day.ts";
 import { visaChainMatched } from "./visa-start-risk.ts";
 import { J1_FILE, j1FileVerdict, visaDateAtRiskFrom } from "./visa-step-late.ts";
@@ -50,7 +52,9 @@ export function visaDateAtRisk(
   entry: Pick<CatalogEntry, "key" | "due" | "stage">,
   dates: PlanDates,
 ): { waiting: string; planned: number; from: number } | null {
-  if (!visaChainMatched(context)) return null;
+  if (entry.key === "match_day") return matchDayUntoldAtRisk(context, dates);
+  // Matched and untold on a J-1: the J-1 verdicts judge the file already, so its steps read as told.
+  if (!visaChainMatched(context) && !matchedUntoldOnJ1(context)) return null;
   let waiting: Pick<CatalogEntry, "key" | "due"> | null = entry;
   // The petition filed (in progress) is dated by USCIS's approval (petitionApprovalDue), as its card
   // and VISA_STEP_LATE read it: the visa's date is at risk half-way from that day, not from the filing's.
@@ -125,4 +129,38 @@ export function visaDateMissedDay(
       filed === null ? "j1File" : changeOfStatus(context) ? "statusPetition" : "filedPetition"
     ];
   return planned === null ? null : shapedDueDate({ ...planned, at: from, source, dayName: undefined });
+}
+
+/**
+ * Whether a J-1 applicant told us in Match Week she matched and has not told us where (Match Day
+ * not finished): the J-1 verdicts already judge her file (awaitingDs2019), so Match Day's answer,
+ * the one step the contract and the file wait on, reads as the contract's row does, up to
+ * residency's start (then the start is late whatever the file: its words say so, from its own date).
+ */
+export function matchedUntoldOnJ1(context: PlanContext): boolean {
+  return (
+    context.applicant.visa === "J-1" &&
+    !isFinished(statusOf(context, "match_day")) &&
+    matchWeekMatched(context) &&
+    residencyAhead(context)
+  );
+}
+
+/**
+ * Match Day's answer for one matched and untold (matchedUntoldOnJ1), as visaDateAtRisk reads a step:
+ * planned by the contract's date (matchResultDue's, our advice), what waits on it the J-1 file, so
+ * past that date it is behind our plan until the file's last day to keep the start is over
+ * (startLastDayOf), and says "act by" that day once the verdict names it: the critical read "act by
+ * Mon 3 May" while the same email's next step read "overdue: it was due Fri 2 Apr". No last day
+ * (the start out of reach before it): overdue since its date, as before.
+ */
+function matchDayUntoldAtRisk(
+  context: PlanContext,
+  dates: PlanDates,
+): { waiting: string; planned: number; from: number } | null {
+  if (!matchedUntoldOnJ1(context)) return null;
+  const contract = dates.due("contract");
+  return contract === null
+    ? null
+    : { waiting: "j1_ecfmg_sponsorship", planned: contract.at, from: contract.at };
 }

@@ -52,8 +52,10 @@ describe.each(ZONES)("matched on Monday, where never told (%s)", (timezone) => {
         // No waiting step shows a passed date as its date still ahead.
         if (step.deadline !== undefined)
           expect(Date.parse(step.deadline.at)).toBeGreaterThan(Date.parse(now));
+        // Behind our plan while the J-1 file's last day to keep the start is ahead (its row says so).
+        const since = step.behindPlan === true ? "behind our plan since" : "overdue since";
         if (step.overdueSince !== undefined)
-          expect(blockedRow(cli, step.milestone)).toContain(`overdue since ${step.overdueSince.local}`);
+          expect(blockedRow(cli, step.milestone)).toContain(`${since} ${step.overdueSince.local}`);
       }
       const contract = planned.blocked.find((step) => step.milestone === "contract");
       // The contract's date is the day Match Day's answer was due: one date on both.

@@ -2,7 +2,7 @@ import { catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
 import type { Risk } from "../plan.ts";
 import { residencyStartWords } from "../seasons/date-words.ts";
-import { DAY_MS, renderDate, startOfLocalDate } from "../time.ts";
+import { DAY_MS, localDate, renderDate, startOfLocalDate } from "../time.ts";
 import { stepIndex } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
 import { residencyStartDue } from "./critical-notice-deadline.ts";
@@ -12,6 +12,7 @@ import type { PlanDates } from "./deadlines.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 import { visaLineOf } from "./visa-moved-past-start.ts";
+import { visaChainMatched } from "./visa-start-risk.ts";
 import { VISA_STEP_OF } from "./visa-start-words.ts";
 
 // A consular visa reported issued in the start's last week (a J-1 visa stamped on 30 Jun in Kolkata
@@ -33,7 +34,8 @@ const ADVICE_SOURCE =
 /**
  * VISA_ISSUED_LATE (warning): the track's consular visa (the J-1 visa, the H-1B stamping) done on a
  * day in the start's last week or later (visaLineOf "last week" or "after start", the day counted
- * whole to its midnight), residency still ahead where she is. Null at once for every other
+ * whole to its midnight; a day not yet come is no visa in hand), matched, residency still ahead
+ * where she is. Null at once for every other
  * applicant (the cheapest tests first: the route, the step's status). Shape: zero or one Risk.
  */
 export function visaIssuedLateRisks(context: PlanContext, dates: PlanDates): Risk[] {
@@ -41,6 +43,9 @@ export function visaIssuedLateRisks(context: PlanContext, dates: PlanDates): Ris
   if (key === undefined) return [];
   const given = context.entries.at(key === "visa_j1" ? VISA_J1_AT : STAMPING_AT);
   if (given?.status !== "done" || given.date === undefined || !residencyAhead(context)) return [];
+  // Issued on a day still to come is no visa in hand (an answer to check, not a late visa); and
+  // only once matched, as every visa verdict after the Match.
+  if (given.date > localDate(context.zone, context.now) || !visaChainMatched(context)) return [];
   const visa = dates.due(key);
   if (visa === null) return [];
   const line = visaLineOf(context, visa.at, dayEnd(context.zone, given.date));

@@ -71,6 +71,15 @@ describe("Kolkata, J-1, the visa reported issued late", () => {
     expect(riskOf(result) !== undefined).toBe(warned);
   });
 
+  it("a visa marked issued on a day still to come is no late visa", () => {
+    const result = plan(
+      j1([milestoneFactory("visa_j1", "done", "2027-06-30")]),
+      calendar,
+      new Date("2027-06-20T12:00:00Z"),
+    );
+    expect(riskOf(result)).toBeUndefined();
+  });
+
   it("gone once residency has started", () => {
     const result = plan(
       j1([milestoneFactory("visa_j1", "done", "2027-06-30")]),

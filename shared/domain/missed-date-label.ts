@@ -51,7 +51,7 @@ export const TURNED_OVERDUE_SOURCES = {
   startLastDay:
     "The last day to keep your program's start date, the day this plan asked you to act by: after it, on this plan's allowances, your visa would come after residency starts; the earlier day the step was planned for is our cautious allowance (advice)",
   filedPetition:
-    "The day half the time this plan allows between USCIS's approval of your filed H-1B petition and your visa's stamping was gone; the earlier approval day is our allowance for USCIS's premium processing (advice)",
+    "The last day on which USCIS's approval of your filed H-1B petition, with the time this plan allows for the stamping after it, still brought your visa before the start's last week (or, if sooner, the day half the time this plan allows between the approval and the stamping was gone); the earlier approval day is our allowance for USCIS's premium processing (advice)",
   statusPetition:
     "The last day on which premium processing's 15 business days, asked for then, still brought USCIS's approval of your change of status before residency starts; the earlier approval day is our allowance for USCIS's premium processing (advice)",
 } as const;

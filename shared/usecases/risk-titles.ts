@@ -67,6 +67,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
   DS2019_RECEIVED_LATE: "A DS-2019 received late: the J-1 visa comes in the last week before the start",
   H1B_PETITION_PAST_VISA_DATE:
     "An H-1B petition not filed by our date: the visa would come after its date, before the start's last week",
+  H1B_PETITION_FILED_LATE:
+    "An H-1B petition filed late: the visa in the start's last week, or the status approved after orientation",
   VISA_INTERVIEW_AFTER_VISA_DATE: "A visa interview booked after the visa's date, the start still holding",
   VISA_ISSUED_LATE: "A visa issued in the last week before the start: the arrival comes after orientation",
   START_DELAYED: "A matched applicant's residency start is delayed (contract, visa or certificate not done)",

@@ -19,6 +19,7 @@ import { lateEcfmgReview } from "./ecfmg-review-past-ds2019.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
 import { h1bJ1Fallback } from "./h1b-j1-fallback.ts";
 import { unreportedH1bRisks } from "./h1b-outcome-unreported-risk.ts";
+import { filedApprovalAwaitedWords } from "./h1b-petition-filed-late.ts";
 import { H1B_SOURCES, J1_SOURCES } from "./h1b-words.ts";
 import { petitionApprovalDue } from "./petition-approval.ts";
 import { residencyAhead } from "./residency-started.ts";
@@ -240,7 +241,7 @@ export function visaStartRisks(context: PlanContext, dates: PlanDates): Risk[] {
     {
       code: "VISA_NOT_READY_FOR_START",
       severity: "critical",
-      message: `${behindOpening(context, cos || inUs)} for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${received ? receivedLateWords(context, received) : ""}${ds2019AtInterviewWords(context, late, sources)}${interview ? lateInterviewAdvice(interview) : ""} ${behindAdvice(context, cos, inUs)}, and tell us each step as it is done.`,
+      message: `${behindOpening(context, cos || inUs)} for residency starting ${startWords}: ${[booked, past].filter((part) => part !== null && part !== "").join("; ")}${nextNames.length > 0 ? `, and ${nextNames.join(", ")} still ${nextNames.length === 1 ? "follows" : "follow"}` : ""}.${expectedWords(context, late, dates, contractNeeded)}${filedApprovalAwaitedWords(context, late, expectedLate, dates)}${received ? receivedLateWords(context, received) : ""}${ds2019AtInterviewWords(context, late, sources)}${interview ? lateInterviewAdvice(interview) : ""} ${behindAdvice(context, cos, inUs)}, and tell us each step as it is done.`,
       milestones,
       sources,
     },

@@ -7,8 +7,7 @@ import { applies, isFinished, type PlanContext, statusOf } from "./context.ts";
 import { dueDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { ds2019NeededAt } from "./ds2019-at-interview.ts";
-import { changeOfStatus } from "./h1b-in-us.ts";
-import { sponsorshipDayNamed } from "./j1-certificate.ts";
+import { filedPastVisaDateWords, filedPetitionAtRiskFrom } from "./h1b-petition-filed-late.ts";
 import { certificateHolds } from "./j1-certificate-late.ts";
 import { lastDayWords, VISA_DATE_PAST_REACH_WORDS, visaDatePastReach } from "./j1-sponsorship-last-day.ts";
 import { j1StartOutOfReach } from "./j1-start-out-of-reach.ts";
@@ -78,8 +77,13 @@ export function visaDateAtRiskFrom(
           planned + orientationLineAt(context, visa.at) - visa.at,
           ds2019NeededAt(context) ?? half,
         )
-      : entry.key === "visa_h1b" && petitionBandApplies(context)
-        ? Math.min(half, petitionBandEnd(context, dates, planned, visa.at) ?? half)
+      : entry.key === "visa_h1b"
+        ? Math.min(
+            half,
+            (petitionBandApplies(context)
+              ? petitionBandEnd(context, dates, planned, visa.at)
+              : filedPetitionAtRiskFrom(context, dates, planned)) ?? half,
+          )
         : half;
   noteRiskChange(context, from);
   return from;
@@ -213,11 +217,13 @@ export function derivedStepPastWords(
   const past = visa !== null && visaAnchorOf(entry) === "visa_j1" ? visaDatePastReach(context, dates) : null;
   const visaWords = petitionForStatus(context, entry)
     ? statusStartHoldsWords(context)
-    : visa === null
-      ? ""
-      : past !== null
-        ? `; your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, ${VISA_DATE_PAST_REACH_WORDS}, and ${lastDayWords(context, past, [])}`
-        : `, and your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, still holds`;
+    : entry.key === "visa_h1b" && filedPastVisaDateWords(context, dates) !== null
+      ? (filedPastVisaDateWords(context, dates) ?? "")
+      : visa === null
+        ? ""
+        : past !== null
+          ? `; your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, ${VISA_DATE_PAST_REACH_WORDS}, and ${lastDayWords(context, past, [])}`
+          : `, and your visa's own date, ${dueDay(context, visa)}${basisMark(visa)}, still holds`;
   // The petition filed (in progress) is dated by its approval (petitionApprovalDue): counted forward from the filing.
   if (entry.key === "visa_h1b" && statusOf(context, entry.key) === "in_progress")
     return `This plan's day for your H-1B petition's approval, ${missedWords}, has passed; that day is our allowance for USCIS's premium processing after the filing${visaWords}: ${whatToDo(context, entry)}, and tell us when it is approved`;
@@ -266,35 +272,3 @@ export function visaStepLateRisk(
     sources,
   };
 }
-
-/**
- * VISA_STEP_LATE's notice (warning-risk-notice.ts): at once when a derived step passes its date, on
- * that step's card, due by the visa's own date: asking where the step stands is worth doing only
- * while that date holds (after it, VISA_NOT_READY_FOR_START's critical notice speaks).
- */
-export const VISA_STEP_LATE_NOTICE = {
-  // On a change of status no visa follows the petition: the start is what still holds.
-  title: (context: PlanContext) =>
-    changeOfStatus(context)
-      ? "A step toward your H-1B status is past this plan's day for it; your residency start still holds"
-      : "A visa step is past this plan's day for it; your visa's own date still holds",
-  // The certificate the J-1 sponsorship waits for is chased on its own card, past that day (its
-  // target-passed reminders).
-  asks: (context: PlanContext) => !sponsorshipDayNamed(context),
-  // The first of these that is a next step: a step that holds the late one back, else the late one.
-  on: {
-    ridesOn: [
-      "contract",
-      "usmle_step3",
-      "j1_statement_of_need",
-      "j1_ecfmg_sponsorship",
-      "j1_ds2019",
-      "visa_h1b",
-    ],
-  },
-  dueBy: (dates: PlanDates, _context: PlanContext, risk: Risk) => {
-    const first = risk.milestones[0];
-    return first === undefined || first === "interview" ? null : visaDateOf(catalogEntry(first), dates);
-  },
-  againDaysBefore: null,
-} as const;

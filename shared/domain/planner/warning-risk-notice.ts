@@ -12,6 +12,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isLateArrival, lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
 import { DS2019_RECEIVED_LATE_NOTICE } from "./ds2019-received-late.ts";
 import { ECFMG_REVIEW_NOTICE } from "./ecfmg-review-past-ds2019.ts";
+import { H1B_PETITION_FILED_LATE_NOTICE } from "./h1b-petition-filed-late.ts";
 import { H1B_PETITION_PAST_VISA_DATE_NOTICE } from "./h1b-petition-past-visa-date.ts";
 import { stepFor } from "./notice-step.ts";
 import { PATHWAY_CERTIFICATE_NOTICE } from "./pathway-certificate-notice.ts";
@@ -23,7 +24,7 @@ import { TARGETS_SLIPPED_NOTICE } from "./slipped-targets-notice.ts";
 import { timedReminder } from "./timed-reminder.ts";
 import { INTERVIEW_AFTER_VISA_DATE_NOTICE } from "./visa-interview-warning.ts";
 import { VISA_ISSUED_LATE_NOTICE } from "./visa-issued-late.ts";
-import { VISA_STEP_LATE_NOTICE } from "./visa-step-late.ts";
+import { VISA_STEP_LATE_NOTICE } from "./visa-step-late-notice.ts";
 import { VISITOR_VISA_NOTICE } from "./visitor-visa-notice.ts";
 
 /**
@@ -36,7 +37,7 @@ interface WarningNoticeRule {
    * The notice's title: {year} the plan's Match, {due} the day it is due by (etDayOrWhen, with its mark);
    * a function when the words depend on where the warning stands (given the date dueBy chose).
    */
-  title: string | ((context: PlanContext, due: DueDate) => string);
+  title: string | ((context: PlanContext, due: DueDate, dates: PlanDates) => string);
   /** Whether the warning, as it reads in this plan, asks for that action (a warning of the same code may not). */
   asks: (context: PlanContext) => boolean;
   /**
@@ -80,6 +81,8 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   ["DS2019_RECEIVED_LATE", DS2019_RECEIVED_LATE_NOTICE],
   // The H-1B petition unfiled a few days past our day, the start still holding: file today, once.
   ["H1B_PETITION_PAST_VISA_DATE", H1B_PETITION_PAST_VISA_DATE_NOTICE],
+  // The H-1B petition filed with no room left before the start: what to do before the approval, once.
+  ["H1B_PETITION_FILED_LATE", H1B_PETITION_FILED_LATE_NOTICE],
   // A visa interview booked after the visa's date, the start still holding: what to do, once.
   ["VISA_INTERVIEW_AFTER_VISA_DATE", INTERVIEW_AFTER_VISA_DATE_NOTICE],
   // The visa issued in the start's last week: book the flight, tell the program the arrival day, once.
@@ -146,7 +149,7 @@ export function warningRiskNotices(
     // The heading names its date as the Due line does: the applicant's day, with the instant in both
     // zones where the ET day is another (Manila read "closes, Sat 26 Dec" over "Check it by Sun 27 Dec").
     const day = `${etDayOrWhen(context, due.at, dayBy(context, due.at))}${basisMark(due)}`;
-    const words = typeof rule.title === "string" ? rule.title : rule.title(context, due);
+    const words = typeof rule.title === "string" ? rule.title : rule.title(context, due, dates);
     const title = words.replace("{year}", String(year)).replace("{due}", day);
     const lay = (id: string, at: number, sent: number | undefined, late?: true): void => {
       const laid = sent ?? at;

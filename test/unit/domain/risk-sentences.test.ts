@@ -166,6 +166,26 @@ function everyRisk(): { where: string; risk: Risk }[] {
   });
   for (const risk of plan(petitionUnfiled, seasonCalendar(2027), new Date("2027-04-17T07:00:00Z")).risks)
     found.push({ where: `matched H-1B, petition unfiled on 17 Apr ${risk.code}`, risk });
+  // The petition filed on 30 Apr, its visa in the start's last week; a change of status filed on 8 Jun,
+  // its approval after orientation (H1B_PETITION_FILED_LATE).
+  const filedOn = (day: string) => milestoneFactory("visa_h1b", "in_progress", day);
+  const filedLate = {
+    ...petitionUnfiled,
+    milestones: [...petitionUnfiled.milestones, filedOn("2027-04-30")],
+  };
+  for (const risk of plan(filedLate, seasonCalendar(2027), new Date("2027-05-02T08:00:00Z")).risks)
+    found.push({ where: `matched H-1B, petition filed on 30 Apr ${risk.code}`, risk });
+  const statusLate = matched2027("America/Chicago", {
+    visa: "H-1B",
+    extra: [
+      milestoneFactory("usmle_step3", "done", "2026-12-10"),
+      milestoneFactory("contract", "done", "2027-04-06"),
+      filedOn("2027-06-08"),
+      milestoneFactory("visa_h1b_stamping", "waived"),
+    ],
+  });
+  for (const risk of plan(statusLate, seasonCalendar(2027), new Date("2027-06-10T15:00:00Z")).risks)
+    found.push({ where: `matched H-1B, change of status filed on 8 Jun ${risk.code}`, risk });
   // Answers the interview contradicts (ANSWERS_CONTRADICT_INTERVIEW): every sentence of it.
   const contradicting = {
     ...interviewing,

@@ -66,6 +66,8 @@ export const RISK_CODES = [
   "H1B_PETITION_PAST_VISA_DATE",
   // The H-1B petition filed on a day that keeps the start with no room: the visa in its last week, or on a change of status the approval after orientation.
   "H1B_PETITION_FILED_LATE",
+  // The H-1B petition approved late enough to carry the visa into the start's last week (abroad, consular).
+  "H1B_APPROVAL_RECEIVED_LATE",
   // A consular interview booked after the visa's date with the start still holding (interviewWarned).
   "VISA_INTERVIEW_AFTER_VISA_DATE",
   // The consular visa reported issued in the start's last week: in hand, but too late to travel before orientation.

@@ -69,6 +69,8 @@ export const RISK_TITLES: Record<RiskCode, string> = {
     "An H-1B petition not filed by our date: the visa would come after its date, before the start's last week",
   H1B_PETITION_FILED_LATE:
     "An H-1B petition filed late: the visa in the start's last week, or the status approved after orientation",
+  H1B_APPROVAL_RECEIVED_LATE:
+    "An H-1B approval received late: the visa comes in the last week before the start",
   VISA_INTERVIEW_AFTER_VISA_DATE: "A visa interview booked after the visa's date, the start still holding",
   VISA_ISSUED_LATE: "A visa issued in the last week before the start: the arrival comes after orientation",
   START_DELAYED: "A matched applicant's residency start is delayed (contract, visa or certificate not done)",

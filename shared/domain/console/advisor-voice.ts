@@ -124,6 +124,8 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
     `${fullName}'s program has not reported filing the H-1B petition past the plan's filing day: filed now with premium processing, the visa would come a few days after the plan's visa date, still before the start's last week; the program should file today.`,
   H1B_PETITION_FILED_LATE: ({ fullName }) =>
     `${fullName}'s program filed the H-1B petition late: with premium processing's approval on time, the visa would come in the start's last week (on a change of status, the approval after orientation); no room is left for a delay, and the program's GME office should know now.`,
+  H1B_APPROVAL_RECEIVED_LATE: ({ fullName }) =>
+    `${fullName}'s H-1B petition was approved late: with the time the plan allows for the stamping, the visa would come in the last week before the start; the earliest interview (expedited if the wait is long) and the program's GME office need telling now.`,
   VISA_INTERVIEW_AFTER_VISA_DATE: ({ fullName }) =>
     `${fullName} booked the consular visa interview after the plan's visa date, early enough that the start can still hold (before the start's last week); an earlier slot is worth asking for, and the program's GME office should know the day.`,
   VISA_ISSUED_LATE: ({ fullName }) =>

@@ -2,6 +2,7 @@ import type { Risk } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
 import type { PlanDates } from "./deadlines.ts";
 import { ds2019ReceivedLateRisks } from "./ds2019-received-late.ts";
+import { h1bApprovalReceivedLateRisks } from "./h1b-approval-received-late.ts";
 import { h1bPetitionFiledLateRisks } from "./h1b-petition-filed-late.ts";
 import { withH1bPetitionLastDay } from "./h1b-petition-last-day.ts";
 import { withH1bPetitionPastVisaDate } from "./h1b-petition-past-visa-date.ts";
@@ -28,6 +29,7 @@ export function visaChainRisks(context: PlanContext, dates: PlanDates): Risk[] {
     ...withH1bPetitionLastDay(context, dates, h1b),
     ...ds2019ReceivedLateRisks(context, dates),
     ...h1bPetitionFiledLateRisks(context, dates),
+    ...h1bApprovalReceivedLateRisks(context, dates),
     ...interviewAfterVisaDateRisks(context, dates),
     ...visaIssuedLateRisks(context, dates),
   ];

@@ -12,6 +12,7 @@ import type { DueDate, PlanDates } from "./deadlines.ts";
 import { isLateArrival, lateArrivalSlot, slotOnDay } from "./delivery-slot.ts";
 import { DS2019_RECEIVED_LATE_NOTICE } from "./ds2019-received-late.ts";
 import { ECFMG_REVIEW_NOTICE } from "./ecfmg-review-past-ds2019.ts";
+import { H1B_APPROVAL_RECEIVED_LATE_NOTICE } from "./h1b-approval-received-late.ts";
 import { H1B_PETITION_FILED_LATE_NOTICE } from "./h1b-petition-filed-late.ts";
 import { H1B_PETITION_PAST_VISA_DATE_NOTICE } from "./h1b-petition-past-visa-date.ts";
 import { stepFor } from "./notice-step.ts";
@@ -83,6 +84,7 @@ const WARNING_NOTICES: ReadonlyMap<RiskCode, WarningNoticeRule> = new Map<RiskCo
   ["H1B_PETITION_PAST_VISA_DATE", H1B_PETITION_PAST_VISA_DATE_NOTICE],
   // The H-1B petition filed with no room left before the start: what to do before the approval, once.
   ["H1B_PETITION_FILED_LATE", H1B_PETITION_FILED_LATE_NOTICE],
+  ["H1B_APPROVAL_RECEIVED_LATE", H1B_APPROVAL_RECEIVED_LATE_NOTICE],
   // A visa interview booked after the visa's date, the start still holding: what to do, once.
   ["VISA_INTERVIEW_AFTER_VISA_DATE", INTERVIEW_AFTER_VISA_DATE_NOTICE],
   // The visa issued in the start's last week: book the flight, tell the program the arrival day, once.

@@ -146,3 +146,47 @@ describe("an H-1B petition filed for a change of status, its approval after orie
     expect(filedLate(result)).toBeUndefined();
   });
 });
+
+describe("an H-1B petition approved late, abroad, the stamping not booked", () => {
+  const approved = (day: string, now: string): Plan =>
+    plan(
+      matched2027("Africa/Lagos", {
+        visa: "H-1B",
+        extra: [
+          milestoneFactory("usmle_step3", "done", "2027-01-20"),
+          milestoneFactory("contract", "done", "2027-04-06"),
+          milestoneFactory("visa_h1b", "done", day),
+        ],
+      }),
+      calendar,
+      new Date(now),
+    );
+  const approvedLate = (result: Plan) =>
+    result.risks.find((risk) => risk.code === "H1B_APPROVAL_RECEIVED_LATE");
+
+  it("approved Thu 20 May: the visa around Tue 29 Jun, in the start's last week: a warning and its notice, where it was silent", () => {
+    const result = approved("2027-05-20", "2027-05-20T12:00:00Z");
+    const risk = approvedLate(result);
+    expect(risk?.severity).toBe("warning");
+    expect(risk?.message).toContain(
+      "later than the approval this plan expected from its filing day, Fri 7 May 2027 (our advice)",
+    );
+    expect(risk?.message).toContain(
+      "your visa would come around Tue 29 Jun 2027, in the last week before residency starts",
+    );
+    expect(risk?.message).toContain("book the earliest consular interview");
+    expect(critical(result)).toBeUndefined();
+    const notice = result.reminders.find((each) => each.risk === "H1B_APPROVAL_RECEIVED_LATE");
+    expect(notice?.milestone).toBe("visa_h1b_stamping");
+  });
+
+  it("approved Fri 14 May, the last day an approval awaited stays behind our plan: the visa before the start's last week, silent", () => {
+    expect(approvedLate(approved("2027-05-14", "2027-05-14T12:00:00Z"))).toBeUndefined();
+  });
+
+  it("approved Sat 22 May: the visa after the start, the critical alone", () => {
+    const result = approved("2027-05-22", "2027-05-22T12:00:00Z");
+    expect(critical(result)).toBeDefined();
+    expect(approvedLate(result)).toBeUndefined();
+  });
+});

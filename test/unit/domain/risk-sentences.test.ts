@@ -175,6 +175,12 @@ function everyRisk(): { where: string; risk: Risk }[] {
   };
   for (const risk of plan(filedLate, seasonCalendar(2027), new Date("2027-05-02T08:00:00Z")).risks)
     found.push({ where: `matched H-1B, petition filed on 30 Apr ${risk.code}`, risk });
+  const approvedLate = {
+    ...petitionUnfiled,
+    milestones: [...petitionUnfiled.milestones, milestoneFactory("visa_h1b", "done", "2027-05-20")],
+  };
+  for (const risk of plan(approvedLate, seasonCalendar(2027), new Date("2027-05-20T12:00:00Z")).risks)
+    found.push({ where: `matched H-1B, petition approved on 20 May ${risk.code}`, risk });
   const statusLate = matched2027("America/Chicago", {
     visa: "H-1B",
     extra: [

@@ -15,7 +15,7 @@ import { applicantDay, dueDay, dueIsoDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { FEDERAL_HOLIDAYS_SOURCE } from "./federal-business-days.ts";
 import { changeOfStatus, h1bInUs } from "./h1b-in-us.ts";
-import { filedApprovalDay, petitionApprovalDue, plannedApprovalAt } from "./petition-approval.ts";
+import { petitionApprovalDue, plannedApprovalAt } from "./petition-approval.ts";
 import { residencyAhead } from "./residency-started.ts";
 import { addSource, requirementSource } from "./risk-sources.ts";
 import { statusApprovalLineAt } from "./status-approval-line.ts";
@@ -47,19 +47,25 @@ export interface FiledPetitionVisa {
 /**
  * The H-1B petition in progress with its filing day, on the consular route (not a change of status;
  * in the US with the route untold, the consular route's safer dates, as expectedPastStart keeps
- * them), with the visa its filing brings (movedVisaAt from the filing's approval day, the one count
- * expectedPastStart makes); null otherwise. The cheapest tests first: it runs for every visa step.
+ * them), with the visa its filing brings (moved by as much as the filing's approval comes after the
+ * plan's, the one count expectedPastStart makes); null otherwise. The cheapest tests first: it runs for every visa step.
  */
 export function filedPetitionVisa(context: PlanContext, dates: PlanDates): FiledPetitionVisa | null {
   if (context.applicant.visa !== "H-1B" || statusAt(context, PETITION_INDEX) !== "in_progress") return null;
   const filed = context.entries.at(PETITION_INDEX)?.date;
   if (filed === undefined || statusAt(context, STAMPING_INDEX) === "waived") return null;
-  const planned = plannedApprovalAt(dates);
   const visa = dates.due("visa_h1b_stamping");
-  if (planned === null || visa === null) return null;
-  const day = filed.slice(0, 10);
-  const movedAt = movedVisaAt(context, filedApprovalDay(context, day), planned, visa.at);
-  return { filed: day, visa, movedAt, plannedApprovalAt: planned };
+  // The filing's approval (petitionApprovalDue, kept per dates: this runs for each visa step's
+  // reading) ends its day, so the visa moves by it as movedVisaAt moves it by the approval's day.
+  const approval = visa === null ? null : petitionApprovalDue(context, dates);
+  const planned = approval === null ? null : plannedApprovalAt(dates);
+  if (visa === null || approval === null || planned === null) return null;
+  return {
+    filed: filed.slice(0, 10),
+    visa,
+    movedAt: visa.at + approval.at - planned,
+    plannedApprovalAt: planned,
+  };
 }
 
 /**

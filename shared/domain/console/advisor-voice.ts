@@ -112,8 +112,9 @@ const ADVISOR_VOICE: Record<RiskCode, (about: AboutApplicant) => string> = {
   VISA_NOT_READY_FOR_START: ({ fullName }) =>
     // Route-neutral: on an H-1B change of status in the US the petition brings status, not a visa.
     `${fullName} matched, but visa steps are past their dates; without them ${fullName} cannot start residency.`,
+  // Said of every reading: past a filing day that already moved the H-1B visa, its own date no longer holds.
   VISA_STEP_LATE: ({ fullName }) =>
-    `${fullName} matched, and a visa step is past the date the plan counts back from the visa's own date, which still holds; ${fullName} should ask the program's liaison (and on J-1, ECFMG) where it stands.`,
+    `${fullName} matched, and a visa step is past the date the plan counts back from the visa's own date, with the start still in reach; ${fullName} should ask the program's liaison (and on J-1, ECFMG) where it stands.`,
   CONTRACT_NOT_RECEIVED: ({ fullName }) =>
     `${fullName} matched, but the program's contract is not marked signed past the date the plan allowed; programs set their own signing window, so ${fullName} should ask the program's GME office whether it has been sent, before the date the plan needs it by.`,
   ECFMG_REVIEW_PAST_DS2019: ({ fullName }) =>

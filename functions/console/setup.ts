@@ -56,7 +56,7 @@ export function setupConsole(clients: Pick<AwsClientFactory, "documents"> & { re
     // "Resend the latest notice" sends through the reminders' own path, wired as the reminder function's.
     planning: domainPlanning,
     // SES is loaded on the first resend, not at cold start: most console requests send nothing.
-    mailer: sesMailerOnFirstSend(config, clients.resendSes, config),
+    mailer: sesMailerOnFirstSend(config, "console", clients.resendSes, config),
     ...recipientLinks({ publicBaseUrl: config.publicBaseUrl, linkKeyring, clock }),
     verifier: jwtVerifier({
       issuer: config.issuer,

@@ -66,7 +66,7 @@ export function setupHttpApi(clients: Pick<AwsClientFactory, "documents"> & { fr
 
   /** The ledger (imported on the first fresh link, with the plan code it writes) and SES on first send. */
   function freshLinksOf(sender: { senderAddress: string; sesConfigurationSet?: string }) {
-    const mailer = sesMailerOnFirstSend(config, clients.freshLinkSes, sender);
+    const mailer = sesMailerOnFirstSend(config, "http-api", clients.freshLinkSes, sender);
     return once(async () => {
       const { DynamoReminderLedger } = await import("#adapters/dynamodb/reminder-ledger.ts");
       return { ledger: new DynamoReminderLedger(table), mailer };

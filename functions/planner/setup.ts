@@ -2,12 +2,12 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-la
 import type { AwsClientFactory } from "#adapters/aws-clients.ts";
 import { clockFor } from "#adapters/clock.ts";
 import { DynamoApplicantRepository } from "#adapters/dynamodb/applicant-repository.ts";
-import { dynamoFailureReserveMs } from "#adapters/dynamodb/document-client.ts";
 import { DynamoPlanRepository } from "#adapters/dynamodb/plan-repository.ts";
 import { DynamoReminderLedger } from "#adapters/dynamodb/reminder-ledger.ts";
 import { DynamoSuppressionList } from "#adapters/dynamodb/suppression-list.ts";
 import { DynamoTable } from "#adapters/dynamodb/table.ts";
 import { EventBridgePublisher } from "#adapters/eventbridge/eventbridge-publisher.ts";
+import { failureReserveMs } from "#adapters/failure-reserve.ts";
 import { wakeUpSchedulerFor } from "#adapters/scheduler/wake-up-scheduler-for.ts";
 import { escalationFor, type SesLoader } from "#adapters/ses/escalation-for.ts";
 import { loadPlannerConfig } from "#config/planner.ts";
@@ -31,6 +31,7 @@ export function setupPlanner(
   const table = new DynamoTable({ client: documents, tableName: config.tableName });
   const escalation = escalationFor(
     config,
+    "planner",
     { ledger: new DynamoReminderLedger(table), suppression: new DynamoSuppressionList(table) },
     clients.escalationSes,
   );
@@ -38,9 +39,9 @@ export function setupPlanner(
     {
       applicants: new DynamoApplicantRepository(table),
       plans: new DynamoPlanRepository(table),
-      wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
+      wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients, "planner"),
       // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
-      events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+      events: new EventBridgePublisher(clients.eventBridge(config, "planner"), config.eventBusName),
       clock: clockFor(config.clock),
       planning: domainPlanning,
       ...(escalation ? { escalation: { ...escalation, onRejected: logRejectedEscalations(logger) } } : {}),
@@ -55,7 +56,7 @@ export function setupPlanner(
     logger.addContext(context);
     return planBatch(event, {
       timeLeftMs: () => context.getRemainingTimeInMillis(),
-      reserveMs: dynamoFailureReserveMs("planner"),
+      reserveMs: failureReserveMs("planner"),
     });
   };
 }

@@ -31,11 +31,11 @@ export function setupReminder(clients: AwsClientFactory) {
   const documents = clients.documents(config, "reminder");
   const clock = clockFor(config.clock);
   const linkKeyring = keyringSource(config.linkSigningKeys);
-  const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients);
+  const wakeUps = wakeUpSchedulerFor(config, documents, "reminder", clients, "reminder");
   const table = new DynamoTable({ client: documents, tableName: config.tableName });
   const ledger = new DynamoReminderLedger(table);
   const suppression = new DynamoSuppressionList(table);
-  const mailer = new SesMailer(clients.ses(config), {
+  const mailer = new SesMailer(clients.ses(config, "reminder"), {
     from: config.senderAddress,
     ...(config.sesConfigurationSet ? { configurationSetName: config.sesConfigurationSet } : {}),
   });
@@ -45,7 +45,7 @@ export function setupReminder(clients: AwsClientFactory) {
     ledger,
     suppression,
     // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
-    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+    events: new EventBridgePublisher(clients.eventBridge(config, "reminder"), config.eventBusName),
     mailer,
     // The ORGANIZER of interview calendar files and of the files that cancel them.
     senderAddress: config.senderAddress,

@@ -26,10 +26,13 @@ export function setupSesEvents(clients: Pick<AwsClientFactory, "documents" | "ev
       new DynamoTable({ client: documents, tableName: config.tableName }),
     ),
     ledger: new DynamoEmailLedger({ client: documents, tableName: config.tableName }),
-    events: recordingPublisher(new EventBridgePublisher(clients.eventBridge(config), config.eventBusName), {
-      client: documents,
-      tableName: config.tableName,
-    }),
+    events: recordingPublisher(
+      new EventBridgePublisher(clients.eventBridge(config, "ses-events"), config.eventBusName),
+      {
+        client: documents,
+        tableName: config.tableName,
+      },
+    ),
   };
 
   return async function handler(event: unknown, context: Context): Promise<EmailEventResult> {

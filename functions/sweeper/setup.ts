@@ -39,6 +39,7 @@ export function setupSweeper(
   const plans = new DynamoPlanRepository(table);
   const escalation = escalationFor(
     config,
+    "sweeper",
     { ledger: new DynamoReminderLedger(table), suppression: new DynamoSuppressionList(table) },
     clients.escalationSes,
   );
@@ -46,9 +47,9 @@ export function setupSweeper(
     applicants,
     plans,
     index: new DynamoSweepIndex({ client: documents, tableName: config.tableName }),
-    wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients),
+    wakeUps: wakeUpSchedulerFor(config, documents, "planner", clients, "sweeper"),
     // The bus only: the events' copies in the applicant's partition ride in the plan's own write.
-    events: new EventBridgePublisher(clients.eventBridge(config), config.eventBusName),
+    events: new EventBridgePublisher(clients.eventBridge(config, "sweeper"), config.eventBusName),
     clock: clockFor(config.clock),
     planning: domainPlanning,
     ...(escalation ? { escalation: { ...escalation, onRejected: logRejectedEscalations(logger) } } : {}),

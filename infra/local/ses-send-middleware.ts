@@ -19,8 +19,8 @@ export function aroundSendEmail(
 ): AwsClientFactory {
   return {
     ...clients,
-    ses(settings) {
-      const client = clients.ses(settings);
+    ses(settings, fn) {
+      const client = clients.ses(settings, fn);
       client.middlewareStack.add(
         (next, context) => async (args) => {
           if (context.commandName !== "SendEmailCommand") return next(args);

@@ -25,9 +25,9 @@ export function clientOptions(settings: AwsClientSettings, endpoint: string | un
 
 /**
  * The six Lambda functions, by the service name each one's stack entry gives it
- * (infra/stacks/matchpath-functions.ts `service`). A function's DynamoDB requests are timed for it
- * (dynamodb/document-client.ts): as long as who waits on it can wait, and short enough that a
- * stopped store's failure is reported inside the function's timeout.
+ * (infra/stacks/matchpath-functions.ts `service`). A function's requests are timed for it
+ * (dynamodb/document-client.ts, client-timing.ts): as long as who waits on it can wait, and short
+ * enough that a stopped service's failure is reported inside the function's timeout.
  */
 export type MatchpathFunction = "http-api" | "console" | "planner" | "reminder" | "ses-events" | "sweeper";
 
@@ -43,7 +43,7 @@ export type MatchpathFunction = "http-api" | "console" | "planner" | "reminder" 
  */
 export interface AwsClientFactory {
   documents(settings: AwsClientSettings, fn: MatchpathFunction): DynamoDBDocumentClient;
-  ses(settings: AwsClientSettings): SESv2Client;
-  eventBridge(settings: AwsClientSettings): EventBridgeClient;
-  scheduler(settings: AwsClientSettings): SchedulerClient;
+  ses(settings: AwsClientSettings, fn: MatchpathFunction): SESv2Client;
+  eventBridge(settings: AwsClientSettings, fn: MatchpathFunction): EventBridgeClient;
+  scheduler(settings: AwsClientSettings, fn: MatchpathFunction): SchedulerClient;
 }

@@ -1,7 +1,7 @@
 import type { Mailer, OutgoingEmail } from "#ports/mailer.ts";
 import type { ReminderLedger } from "#ports/reminder-ledger.ts";
 import type { SuppressionList } from "#ports/suppression-list.ts";
-import type { AwsClientFactory, AwsClientSettings } from "../aws-clients.ts";
+import type { AwsClientFactory, AwsClientSettings, MatchpathFunction } from "../aws-clients.ts";
 
 /**
  * The applicant's page as a link that works from an email: the public shell with the page in its
@@ -46,16 +46,18 @@ function mailerOnFirstSend(make: () => Promise<Mailer>): Mailer {
 /**
  * An SES mailer sending from `sender.senderAddress` (through its configuration set, if any) whose
  * SES client, and the SDK module behind it, are loaded on the first send (see SesLoader): for
- * functions where sending is the rare path (escalations, the console's resend).
+ * functions where sending is the rare path (escalations, the console's resend). The client is
+ * timed for `fn`, the function sending.
  */
 export function sesMailerOnFirstSend(
   settings: AwsClientSettings,
+  fn: MatchpathFunction,
   loadSes: SesLoader,
   sender: { senderAddress: string; sesConfigurationSet?: string },
 ): Mailer {
   return mailerOnFirstSend(async () => {
     const [{ SesMailer }, ses] = await Promise.all([import("./ses-mailer.ts"), loadSes()]);
-    return new SesMailer(ses(settings), {
+    return new SesMailer(ses(settings, fn), {
       from: sender.senderAddress,
       ...(sender.sesConfigurationSet ? { configurationSetName: sender.sesConfigurationSet } : {}),
     });
@@ -65,12 +67,13 @@ export function sesMailerOnFirstSend(
 /**
  * The planner's escalation wiring: SES from the configured sender, links into the console at
  * PUBLIC_BASE_URL. Undefined when the configuration names no sender (escalation off). The SES
- * client and its SDK module are loaded on the first escalation sent (see SesLoader).
+ * client and its SDK module are loaded on the first escalation sent (see SesLoader), timed for `fn`.
  */
 export function escalationFor(
   config: AwsClientSettings & {
     escalation?: { senderAddress: string; sesConfigurationSet?: string; publicBaseUrl: string };
   },
+  fn: MatchpathFunction,
   ports: { ledger: ReminderLedger; suppression: Pick<SuppressionList, "suppressionReason"> },
   loadSes: SesLoader,
 ):
@@ -85,7 +88,7 @@ export function escalationFor(
   if (settings === undefined) return undefined;
   return {
     ...ports,
-    mailer: sesMailerOnFirstSend(config, loadSes, {
+    mailer: sesMailerOnFirstSend(config, fn, loadSes, {
       senderAddress: settings.senderAddress,
       ...(settings.sesConfigurationSet ? { sesConfigurationSet: settings.sesConfigurationSet } : {}),
     }),

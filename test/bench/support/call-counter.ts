@@ -186,9 +186,9 @@ export function countingClients(
       instrumentClient(documents, counter, options);
       return documents;
     },
-    ses: (settings) => instrumentClient(awsClients.ses(settings), counter, options),
-    eventBridge: (settings) => instrumentClient(awsClients.eventBridge(settings), counter, options),
-    scheduler: (settings) => instrumentClient(awsClients.scheduler(settings), counter, options),
+    ses: (settings, fn) => instrumentClient(awsClients.ses(settings, fn), counter, options),
+    eventBridge: (settings, fn) => instrumentClient(awsClients.eventBridge(settings, fn), counter, options),
+    scheduler: (settings, fn) => instrumentClient(awsClients.scheduler(settings, fn), counter, options),
   };
 }
 

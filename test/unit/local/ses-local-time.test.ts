@@ -20,7 +20,7 @@ const SIMULATED = "2027-04-02T14:00:00.000Z";
 
 async function sendOne(): Promise<string> {
   const clients = stampingLocalClock(awsClients, { now: () => new Date(SIMULATED) });
-  const client = clients.ses({ region: "us-east-1", endpoints: { ses: emulator.endpoint } });
+  const client = clients.ses({ region: "us-east-1", endpoints: { ses: emulator.endpoint } }, "reminder");
   const mailer = new SesMailer(client, { from: "Matchpath <reminders@matchpath.example>" });
   const { messageId } = await mailer.send({
     to: "ada@example.com",

@@ -22,7 +22,7 @@ describe("the local stack remembers what SES keeps and the emulator drops", () =
     const clients = memory.remembering(
       stampingLocalClock(awsClients, { now: () => new Date("2027-03-19T16:00:00.000Z") }),
     );
-    const client = clients.ses({ region: "us-east-1", endpoints: { ses: emulator.endpoint } });
+    const client = clients.ses({ region: "us-east-1", endpoints: { ses: emulator.endpoint } }, "reminder");
     const mailer = new SesMailer(client, { from: "Matchpath <reminders@matchpath.example>" });
     const { messageId } = await mailer.send({
       to: "advisor@example.com",

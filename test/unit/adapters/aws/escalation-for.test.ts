@@ -51,13 +51,13 @@ describe("escalationFor", () => {
 
   it("is off, loading nothing, when no sender is configured", () => {
     const loader = countingLoader();
-    expect(escalationFor(settings, ports, loader.load)).toBeUndefined();
+    expect(escalationFor(settings, "planner", ports, loader.load)).toBeUndefined();
     expect(loader.calls).toBe(0);
   });
 
   it("loads SES on the first send, once, and sends from the configured sender", async () => {
     const loader = countingLoader();
-    const escalation = escalationFor(config, ports, loader.load);
+    const escalation = escalationFor(config, "planner", ports, loader.load);
     expect(loader.calls).toBe(0);
     await expect(escalation?.mailer.send(email)).resolves.toEqual({ messageId: "m-1" });
     await escalation?.mailer.send(email);
@@ -71,7 +71,7 @@ describe("escalationFor", () => {
 
   it("tries the load again on the next send after a failed one", async () => {
     const loader = countingLoader(1);
-    const escalation = escalationFor(config, ports, loader.load);
+    const escalation = escalationFor(config, "planner", ports, loader.load);
     await expect(escalation?.mailer.send(email)).rejects.toThrow("module load failed");
     await expect(escalation?.mailer.send(email)).resolves.toEqual({ messageId: "m-1" });
     expect(loader.calls).toBe(2);

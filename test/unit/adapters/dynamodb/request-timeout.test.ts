@@ -2,11 +2,8 @@ import { createServer as createHttpServer, type Server as HttpServer } from "nod
 import { createServer, type Server, type Socket } from "node:net";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createDynamoDocumentClient,
-  DYNAMODB_TIMING,
-  longestRequestMs,
-} from "#adapters/dynamodb/document-client.ts";
+import { createDynamoDocumentClient, DYNAMODB_TIMING } from "#adapters/dynamodb/document-client.ts";
+import { longestRequestMs } from "#adapters/request-timing.ts";
 
 function portOf(server: Server | HttpServer): number {
   const address = server.address();
@@ -20,7 +17,7 @@ const get = new GetCommand({ TableName: "matchpath", Key: { pk: "A#x", sk: "PROF
  * webhook for over 90 s with no answer, where the README promises a 5xx the sender retries on; a
  * background request outlasted ses-events' 15 s timeout. Each function's client now gives up within
  * the worst case its timing promises (longestRequestMs), which its Lambda timeout leaves room for
- * (test/infra/dynamodb-timing.test.ts).
+ * (test/infra/request-timing.test.ts).
  */
 describe("the DynamoDB client against a store that never answers", () => {
   let server: Server;

@@ -76,6 +76,8 @@ export const FUNCTIONS = {
     alarmLabel: "Planner",
   },
   // 30 s: one applicant per invocation (read, plan, claim, one SES send, ledger, re-arm, publish).
+  // A stopped SES fails the advisor's send and the applicant's, 10.5 s each at most
+  // (shared/adapters/client-timing.ts), and the retry is still armed and logged inside it.
   reminder: {
     id: "ReminderFunction",
     entry: "functions/reminder/handler.ts",

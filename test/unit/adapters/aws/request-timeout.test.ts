@@ -10,6 +10,7 @@ import { longestRequestMs } from "#adapters/request-timing.ts";
 import { createSchedulerClient } from "#adapters/scheduler/scheduler-client.ts";
 import { createSesClient } from "#adapters/ses/ses-client.ts";
 import { SesMailer } from "#adapters/ses/ses-mailer.ts";
+import type { Risk } from "#domain/plan.ts";
 import { sendDueReminders } from "#usecases/send-due-reminders.ts";
 import {
   FakePlanning,
@@ -98,30 +99,72 @@ describe("the SES, Scheduler and EventBridge clients against a service that neve
     30_000,
   );
 
-  it("lets the reminder give its claims back and arm its retry when SES never answers", async () => {
+  /** The reminder's wake-up with its SES mailer on the hung endpoint; `escalating`: a critical risk its advisor has not heard of. */
+  function reminderWakeUp(escalating: boolean) {
     const store = new InMemoryApplicantStore();
-    store.add(profileFactory());
+    store.add(
+      profileFactory(escalating ? { advisorEmail: "grace@advisors.example", escalateToAdvisor: true } : {}),
+    );
+    const mailer = new SesMailer(createSesClient(settingsAt({ ses: endpoint }), "reminder"), {
+      from: "Matchpath <reminders@example.org>",
+    });
+    const planning = new FakePlanning({ eras_application: [reminderFactory()] });
+    const critical: Risk = {
+      code: "ERAS_LATE_SUBMISSION",
+      severity: "critical",
+      message: "Submit ERAS now.",
+      milestones: ["eras_application"],
+    };
+    const plan = planning.plan.bind(planning);
+    if (escalating) planning.plan = (state, now) => ({ ...plan(state, now), risks: [critical] });
     const wakeUps = new InMemoryWakeUps();
     const deps = {
       ...storePorts(store),
       wakeUps,
       events: new InMemoryEvents(),
-      mailer: new SesMailer(createSesClient(settingsAt({ ses: endpoint }), "reminder"), {
-        from: "Matchpath <reminders@example.org>",
-      }),
+      mailer,
       clock: new FixedClock(new Date("2026-09-17T08:00:00Z")),
-      planning: new FakePlanning({ eras_application: [reminderFactory()] }),
+      planning,
       unsubscribeUrl: async (applicantId: string) =>
         `https://api.example.org/unsubscribe?token=t-${applicantId}`,
       random: () => 0.5,
+      ...(escalating
+        ? {
+            escalation: {
+              ledger: store,
+              suppression: store,
+              mailer,
+              consoleUrl: (applicantId: string) => `https://mp.example/console#/applicants/${applicantId}`,
+            },
+          }
+        : {}),
     };
-    const started = Date.now();
-    const result = await sendDueReminders("a_ada", new Date("2026-09-17T08:00:00Z"), deps);
-    expect(Date.now() - started).toBeLessThan(longestRequestMs(clientTiming("reminder", "ses")) + SLACK_MS);
-    // The timeout is a send a retry may fix (SesMailer's TransientError): nothing sent, nothing left
-    // claimed, a retry armed, and the outcome logged as the function's own.
-    expect(result).toMatchObject({ outcome: "retry-armed", reminderIds: [] });
-    expect(store.state("a_ada").ledger).toEqual([]);
-    expect(wakeUps.log).toEqual([`arm a_ada ${result.nextWakeUpAt}`]);
-  }, 30_000);
+    return { store, wakeUps, run: () => sendDueReminders("a_ada", new Date("2026-09-17T08:00:00Z"), deps) };
+  }
+
+  // The timeout is a send a retry may fix (SesMailer's TransientError): nothing sent, the claims
+  // given back, a retry armed, and the outcome logged as the function's own ("wake-up handled").
+  it.concurrent.each([
+    ["the applicant's email", false, 1],
+    ["the advisor's escalation, then the applicant's email", true, 2],
+  ] as const)(
+    "lets the reminder give its claims back and arm its retry when SES never answers %s",
+    async (_sends, escalating, sends) => {
+      const { store, wakeUps, run } = reminderWakeUp(escalating);
+      const started = Date.now();
+      const result = await run();
+      expect(Date.now() - started).toBeLessThan(
+        sends * longestRequestMs(clientTiming("reminder", "ses")) + SLACK_MS,
+      );
+      expect(result).toMatchObject({ outcome: "retry-armed", reminderIds: [] });
+      expect(
+        store.state("a_ada").ledger.filter((entry) => !entry.reminderId.startsWith("escalation:")),
+      ).toEqual([]);
+      expect(wakeUps.log).toEqual([`arm a_ada ${result.nextWakeUpAt}`]);
+      if (escalating)
+        // The advisor's claim is kept: its timer sends it once the claim is stale.
+        expect(store.state("a_ada").ledger).toContainEqual(expect.objectContaining({ status: "claimed" }));
+    },
+    40_000,
+  );
 });

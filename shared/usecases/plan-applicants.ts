@@ -160,12 +160,12 @@ export interface NotStarted {
 /**
  * Plans each applicant once. A failure is returned for that applicant (never thrown past the
  * others), so a stream batch can report exactly the records that must be retried. With a
- * `budget`, an applicant is not started once less than its reserve is left (NotStarted): a store
+ * `budget`, an applicant is not started once less than its reserve is left (NotStarted): a service
  * that stopped answering fails each applicant only after its request's full wait, and a batch of
- * ten would meet the function's timeout with nothing reported. The reserve is one DynamoDB request
- * and the report, checked before each applicant: it holds for a store already stopped when an
- * applicant starts, not for one that slows during an applicant's several requests, nor for a
- * hanging EventBridge, Scheduler or SES request (those clients have no request timeout yet).
+ * ten would meet the function's timeout with nothing reported. The reserve is the longest failed
+ * request of any one service the function uses (DynamoDB, SES, Scheduler, EventBridge) and the
+ * report, checked before each applicant: it holds for a service already stopped when an applicant
+ * starts, not for one that slows during an applicant's several requests.
  */
 export async function planApplicants(
   applicantIds: Iterable<string>,

@@ -58,10 +58,11 @@ describe("the Pathway planned for Thu 4 Feb, past the last day that keeps the Ma
   const byUid = (kind: string) =>
     events.find((event) => event.uid === `a_akl.ecfmg_pathway.${kind}@matchpath`);
 
-  it("the last day has its own event ending at that cut-off, with the countdown's alarms on it", () => {
-    const lastDay = byUid("last-day-20270203");
-    expect(lastDay?.endDate.toJSDate().toISOString()).toBe("2027-02-03T02:00:00.000Z");
-    expect(lastDay?.summary).toContain("submit your application today");
+  // Planned past the last day, the Pathway is dated as one not started: its due date is that last
+  // day, so its own event is the last day's, ending at the cut-off, and no second event repeats it.
+  it("the Pathway's own event ends at that cut-off, with the countdown's alarms on it", () => {
+    const deadline = byUid("deadline");
+    expect(deadline?.endDate.toJSDate().toISOString()).toBe("2027-02-03T02:00:00.000Z");
     // The countdown's rungs and the critical notice, laid at her next delivery slot, count down to it.
     const rungs = thePlan.reminders.filter(
       (each) =>
@@ -69,13 +70,14 @@ describe("the Pathway planned for Thu 4 Feb, past the last day that keeps the Ma
         (each.rung === "critical-risk" && each.milestone === "ecfmg_pathway"),
     );
     expect(rungs.length).toBeGreaterThan(0);
-    expect(alarmsOf(lastDay as ICAL.Event)).toHaveLength(rungs.length);
+    expect(alarmsOf(deadline as ICAL.Event)).toHaveLength(rungs.length);
   });
 
-  it("the passed projected deadline's event no longer carries those alarms", () => {
-    const deadline = byUid("deadline");
-    expect(deadline?.endDate.toJSDate().toISOString()).toBe("2026-12-26T23:00:00.000Z");
-    expect(alarmsOf(deadline as ICAL.Event)).toHaveLength(0);
+  it("no second event for the same last day, and the projected deadline gone by carries none", () => {
+    expect(byUid("last-day-20270203")).toBeUndefined();
+    expect(
+      events.some((event) => event.endDate.toJSDate().toISOString() === "2026-12-26T23:00:00.000Z"),
+    ).toBe(false);
   });
 });
 

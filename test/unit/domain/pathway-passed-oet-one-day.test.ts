@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { planFor } from "./advisor-road.ts";
-import { applicantFactory, doneMilestones, inputFactory, milestoneFactory } from "./factories.ts";
+import {
+  applicantFactory,
+  doneMilestones,
+  inputFactory,
+  milestoneFactory,
+  REGISTERED_KEYS,
+} from "./factories.ts";
 
 // A 2027 applicant with Steps 1 and 2 CK, ERAS and NRMP done, the OET and the Pathway not started,
 // past the projected Pathway deadline (Sat 26 Dec 2026, 6:00 PM ET): the plan keeps the Match only on
@@ -15,20 +21,7 @@ function applicant(timezone: string) {
     applicant: applicantFactory({ matchYear: 2027, timezone, visa: "J-1", graduation: "2024-05-20" }),
     milestones: [
       ...doneMilestones(
-        [
-          "wdoms_listing",
-          "ecfmg_application",
-          "usmle_step1",
-          "usmle_step2ck",
-          "usce",
-          "lors",
-          "personal_statement",
-          "cv",
-          "program_list",
-          "eras_token",
-          "eras_application",
-          "nrmp_registration",
-        ],
+        REGISTERED_KEYS.filter((key) => key !== "oet_medicine" && key !== "ecfmg_pathway"),
         "2026-09-20",
       ),
       milestoneFactory("oet_medicine", "not_started"),

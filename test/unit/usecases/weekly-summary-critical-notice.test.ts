@@ -103,11 +103,14 @@ describe("a critical notice breaks through the weekly summary", () => {
   it("leaves the warning and the routine chases to the summary", async () => {
     const weekly = await emails(CONTRACT_UNSIGNED, { digest: "weekly", digestDay: 1 });
     const ownDays = weekly.filter((email) => !email.subject.startsWith("Your weekly summary: "));
+    // The eve of the last day (Sun 2 May) is that day's countdown: it goes on its day too.
     expect(ownDays.map((email) => email.day)).toEqual([
       "Tue 20 Apr 2027",
+      "Sun 2 May 2027",
       "Tue 4 May 2027",
       "Tue 18 May 2027",
     ]);
+    expect(ownDays[1]?.subject).toMatch(/act by Mon 3 May 2027/);
     // The warning of Tue 13 Apr (behind our plan, the visa's own date still holds) waits for Monday's.
     expect(weekly[0]?.day).toBe("Mon 19 Apr 2027");
     expect(weekly[0]?.subject).toMatch(/^Your weekly summary: A visa step is past this plan's day for it/);

@@ -158,7 +158,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
   const laterSeason = later?.context ?? null;
   // In reach on the later candidate only: the steps that chain waits on carry its last days.
   // A plan moved on: the later Match's own (its risks are its entered applicant's, movedPlanRisks).
-  const candidate = laterCandidateSteps(later?.feasibility ?? feasibility);
+  const candidate = laterCandidateSteps(later?.feasibility ?? feasibility, later ? null : context, dates);
   // A step not season-bound reads its dates from the targeted Match's (milestone-step.ts).
   const candidateGates =
     candidate === null ? gates : { ...gates, targeted: { ...gates.targeted, dates: candidate.dates } };

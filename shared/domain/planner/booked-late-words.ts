@@ -1,8 +1,12 @@
-import type { CatalogEntry } from "../catalog/index.ts";
+import { type CatalogEntry, catalogEntry } from "../catalog/index.ts";
 import { basisMark } from "../date-basis.ts";
+import type { SeasonCalendar } from "../seasons/index.ts";
 import type { MilestoneKey } from "../snapshot.ts";
 import { renderDate, startOfLocalDate } from "../time.ts";
+import { SCORE_REPORTING_DAYS } from "./advice.ts";
 import type { PlanContext } from "./context.ts";
+import { contextWith } from "./context-with.ts";
+import { shiftDays } from "./date-math.ts";
 import type { DueDate } from "./deadlines.ts";
 import {
   cutOffMark,
@@ -13,9 +17,11 @@ import {
   sittingCutOffOf,
   sittingDayOf,
 } from "./last-sitting-day.ts";
+import { expectedAfterDeadline, subjectOf } from "./late-for-ranking-words.ts";
 import { laterCandidateClause } from "./later-candidate.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { oetRebookCard } from "./oet-rebook-words.ts";
+import { projectedCalendarOf } from "./projected-calendar.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { step3BookedPastWords, step3SatPastTexts } from "./step3-booked-past-petition.ts";
 import { step3StatusTexts } from "./step3-petition.ts";
@@ -79,9 +85,7 @@ export function bookedLateCase(
   // From the last sitting day itself, no move to it: kept as booked.
   const projectedEnd = moveEarlierEnds(context.zone, sittingDayOf(due));
   noteRiskChange(context, projectedEnd);
-  const candidate =
-    context.calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
-  const words = `${candidate?.said ?? "its later candidate"}${candidate === undefined ? "" : `, ${renderDate(candidate.date)}`}`;
+  const words = candidateWords(context.calendar);
   const base = {
     projectedDay: sittingDayOf(due),
     projectedMark: basisMark(due),
@@ -142,6 +146,8 @@ export function bookedLateWords(
     const laterEnd = lastSittingEnd(context.zone, sittingCutOffOf(later, key));
     return at >= laterEnd ? null : step3BookedLate(context, first, booked, due);
   }
+  const laid = laidOnLaterCard(context, key, first, at, due);
+  if (laid !== null) return laid;
   const found = bookedLateCase(context, key, at, due);
   // The OET to re-book: one last sitting day and its booking day.
   if (key === "oet_medicine" && (found === null || found.kind === "moveToLater"))
@@ -149,7 +155,7 @@ export function bookedLateWords(
   if (found === null) return null;
   const year = context.calendar.matchYear;
   if (found.kind === "moveToLater")
-    return `${first} Move it to ${dayText(found.laterDay)}${found.laterMark} or earlier, and tell us the new date: a sitting by then can still count if NRMP's ${year} deadline turns out later (${found.later}). As booked, by our cautious allowance its result would come after both deadlines.`;
+    return moveToLaterWords(context, first, `${dayText(found.laterDay)}${found.laterMark}`, found.later);
   const why = `our allowance is cautious, and the ${year} deadline, projected, may be later`;
   if (found.kind === "sit")
     return `${first} Sit it as booked on ${dayText(booked)} and tell us the result: it may still come in time (${why}).`;
@@ -168,4 +174,46 @@ function step3BookedLate(context: PlanContext, first: string, booked: string, du
   if (context.now >= passedAt)
     return `${first} Sit it as booked on ${dayText(booked)} and tell us the result: ${inTime}.`;
   return `${first} Try to move it to ${dayText(sittingDayOf(due))}${basisMark(due)} or earlier, and tell us the new date; if no earlier seat is open, keep ${dayText(booked)}: ${inTime}.`;
+}
+
+/** "16 days before Match Day in 2022–2025, Wed 3 Mar 2027": the later candidate of `calendar`'s deadline. */
+function candidateWords(calendar: SeasonCalendar): string {
+  const candidate = calendar.dates.nrmp_rol_certification_and_late_registration_deadline.latestCandidate;
+  return `${candidate?.said ?? "its later candidate"}${candidate === undefined ? "" : `, ${renderDate(candidate.date)}`}`;
+}
+
+/** A booked sitting's card telling it to move to the later candidate's last sitting day (`day`, with its mark). */
+function moveToLaterWords(context: PlanContext, first: string, day: string, later: string): string {
+  return `${first} Move it to ${day} or earlier, and tell us the new date: a sitting by then can still count if NRMP's ${context.calendar.matchYear} deadline turns out later (${later}). As booked, by our cautious allowance its result would come after both deadlines.`;
+}
+
+/**
+ * The card of a USMLE exam booked past both last sitting days, laid on the later candidate's
+ * calendar (later-candidate-steps.ts bookedPastBoth), that candidate's last sitting day `due`: while
+ * it is ahead, bookedLateCase's moveToLater words, as EXAMS_LATE_FOR_RANKING says them; once it has
+ * passed, the risk's one verdict, the Match on a result sooner than our allowance by the projected
+ * deadline, never "As booked, it is too late" beside it. Null on any other calendar or for another step.
+ */
+function laidOnLaterCard(
+  context: PlanContext,
+  key: MilestoneKey,
+  first: string,
+  at: number,
+  due: DueDate,
+): string | null {
+  if (context.calendar.laterCandidate !== true || (key !== "usmle_step1" && key !== "usmle_step2ck"))
+    return null;
+  const projectedCalendar = projectedCalendarOf(context.calendar);
+  if (context.now < lastSittingEnd(context.zone, due.at))
+    return moveToLaterWords(
+      context,
+      first,
+      `${dayText(sittingDayOf(due))}${cutOffMark(context.calendar, key)}`,
+      candidateWords(projectedCalendar),
+    );
+  const days = catalogEntry(key).reportingDays?.days ?? SCORE_REPORTING_DAYS;
+  // Said by the projected deadline, as the risk says it: the later candidate's day has passed.
+  const projected = contextWith(context, { calendar: projectedCalendar });
+  const expected = expectedAfterDeadline(projected, subjectOf(key), key, shiftDays(at, context.zone, days));
+  return `${first} ${expected}: book an earlier date if one is open, else sit it as booked and tell us the result.`;
 }

@@ -1,8 +1,12 @@
 import type { MilestoneKey } from "../snapshot.ts";
-import { type PlanContext, statusOf } from "./context.ts";
+import { stepIndex } from "./catalog-index.ts";
+import { type PlanContext, statusAt, statusOf } from "./context.ts";
+import { contextWith } from "./context-with.ts";
 import type { PlanDates } from "./deadlines.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
-import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
+import { lastSittingEnd, moveEarlierEnds, sittingCutOffOf, sittingDayOf } from "./last-sitting-day.ts";
+import { laterCandidateCalendar, laterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { pathwayPassedKeepsMatch } from "./pathway-unconfirmed-risk.ts";
 import { planDates } from "./plan-dates.ts";
 import { projectedCalendarOf } from "./projected-calendar.ts";
@@ -24,11 +28,17 @@ export interface LaterCandidateSteps {
  * date too: when a date is uncertain the plan is dated by the earlier one, and the later day is named
  * only in MATCH_YEAR_LAST_DAY, "if NRMP's deadline turns out later" (its rows read 2 Feb 2028
  * beside a risk saying the deadline stays 26 Jan 2028). Null for every other plan (one WeakMap
- * look-up), or when no begun step is left.
+ * look-up), or when no begun step is left. A plan in reach on the projected deadline (`context`, its
+ * `dates`) may still have an exam booked past both last sitting days: bookedPastBoth.
  */
-export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSteps | null {
+export function laterCandidateSteps(
+  feasibility: Feasibility,
+  context: PlanContext | null,
+  dates: PlanDates,
+): LaterCandidateSteps | null {
   const only = laterCandidateOnly(feasibility);
-  if (only === undefined) return null;
+  if (only === undefined)
+    return context === null || feasibility.infeasible ? null : bookedPastBoth(context, dates);
   const keys = new Set<MilestoneKey>();
   // The OET too: its last sitting day follows NRMP's. The Pathway's
   // card keeps the projected dates it shares with the rank order list (its acceptance is due by the
@@ -56,4 +66,40 @@ export function laterCandidateSteps(feasibility: Feasibility): LaterCandidateSte
 function begun(context: PlanContext, key: MilestoneKey): boolean {
   const status = statusOf(context, key);
   return status !== "not_started" && !(key === "ecfmg_application" && status === "scheduled");
+}
+
+/** Step 1 and Step 2 CK with their catalog indexes: the USMLE sittings a booking past both days can hold. */
+const USMLE_SITTINGS = (["usmle_step1", "usmle_step2ck"] as const).map((key) => ({
+  key,
+  index: stepIndex(key),
+}));
+
+/**
+ * A USMLE exam booked after the later candidate's last sitting day too (Step 2 CK on Wed 10 Feb 2027,
+ * with Wed 27 Jan and Wed 3 Feb the two last days), once the projected last sitting day has begun:
+ * from then EXAMS_LATE_FOR_RANKING says "move it to Wed 3 Feb … or earlier" (bookedLateCase's
+ * moveToLater), so the step is a begun step on the later candidate's calendar, its row, card and
+ * reminders on that one day; its row read "Wed 27 Jan" and its reminder "Overdue since Wed 27 Jan"
+ * beside the risk's "move it to Wed 3 Feb". Kept on that day once it passes too, while the plan keeps
+ * the Match (a fast result). Null when no such booking: a status look-up per exam for every plan.
+ */
+function bookedPastBoth(context: PlanContext, dates: PlanDates): LaterCandidateSteps | null {
+  let keys: Set<MilestoneKey> | undefined;
+  for (const { key, index } of USMLE_SITTINGS) {
+    if (statusAt(context, index) !== "scheduled") continue;
+    const day = plannedDayAt(context, index);
+    const due = dates.dueAt(index);
+    // From the sitting's own day, the sitting is judged by the projected deadline, as the risk does.
+    if (day === null || due === null || day <= context.now) continue;
+    if (context.now < moveEarlierEnds(context.zone, sittingDayOf(due))) continue;
+    const later = laterCandidateCalendar(context.calendar);
+    if (later === null || day < lastSittingEnd(context.zone, sittingCutOffOf(later, key))) continue;
+    keys ??= new Set();
+    keys.add(key);
+  }
+  if (keys === undefined) return null;
+  const later = contextWith(context, {
+    calendar: laterCandidateCalendar(context.calendar) ?? context.calendar,
+  });
+  return { keys, context: later, dates: planDates(later) };
 }

@@ -55,11 +55,19 @@ export function actBy(
   // The visa's date past reach with the start in reach: due the last day it names, while ahead.
   if (risk.code === "VISA_NOT_READY_FOR_START") return verdictLastDayActBy(context, risk, dates, sendAt);
   if (risk.code !== "EXAMS_LATE_FOR_RANKING") return undefined;
-  // Not booked, in reach only at its fastest pace; booked, after its last sitting day.
-  return earliestDue(risk, dates, sendAt, (key, due) => {
-    const day = plannedDay(context, key);
-    return day === null ? namedAtFastestPace(context, key) : sittingAfterLastDay(context, key, day, due);
-  });
+  // Not booked, in reach only at its fastest pace; booked, after its last sitting day. A booking laid
+  // on the later candidate (booked past both last days) is due by that candidate's day, as its row is:
+  // on the projected day itself the notice read "Due today, Wed 27 Jan" beside "move it to Wed 3 Feb".
+  return earliestDue(
+    risk,
+    dates,
+    sendAt,
+    (key, due) => {
+      const day = plannedDay(context, key);
+      return day === null ? namedAtFastestPace(context, key) : sittingAfterLastDay(context, key, day, due);
+    },
+    candidate,
+  );
 }
 
 /**
@@ -81,17 +89,21 @@ function rolAt(context: PlanContext, due: DueDate): DueDate | undefined {
   return rol.at === due.at ? rol : undefined;
 }
 
-/** The earliest due date, still ahead of `sendAt`, of the steps `risk` names that `counts` keeps. */
+/**
+ * The earliest due date, still ahead of `sendAt`, of the steps `risk` names that `counts` keeps; a
+ * step `laid` on the later candidate by that candidate's dates.
+ */
 function earliestDue(
   risk: Risk,
   dates: PlanDates,
   sendAt: number,
   counts: (key: MilestoneKey, due: DueDate) => boolean,
+  laid: LaterCandidateSteps | null = null,
 ): DueDate | undefined {
   let earliest: DueDate | undefined;
   for (const key of risk.milestones) {
     if (key === "interview") continue;
-    const due = stepRenderings(dates, stepIndex(key)).due;
+    const due = stepRenderings(laid?.keys.has(key) ? laid.dates : dates, stepIndex(key)).due;
     if (due === null || due.at < sendAt || !counts(key, due)) continue;
     if (earliest === undefined || due.at < earliest.at) earliest = due;
   }

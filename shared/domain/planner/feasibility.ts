@@ -24,6 +24,7 @@ import { sittingCutOffOf } from "./last-sitting-day.ts";
 import { applicationLeadTime, reportingOf } from "./lead-time-lookups.ts";
 import { oetSittingJudged } from "./oet-sitting-judged.ts";
 import { missedPathwayDeadline, type PathwayLate, pathwayDocumentsDeadline } from "./pathway-deadlines.ts";
+import { plannedDayOvertaken } from "./planned-pathway-day.ts";
 import { presumedSent, undatedPathwayMaybeSent } from "./presumed-sent.ts";
 import { noteCrossing } from "./risk-change-instants.ts";
 import { studyMayGoUncounted } from "./study-uncounted.ts";
@@ -210,7 +211,8 @@ function chainAt(context: PlanContext, judged: Judged, study: boolean): Feasibil
   if (needed(context, PATHWAY)) {
     const review = reportingOf("ecfmg_pathway");
     const day = plannedDayAt(context, PATHWAY.index);
-    const sent = day !== null && day < context.now;
+    // A day begun counts as sent, except a plan for the day the deadline cut, that hour gone by.
+    const sent = day !== null && day < context.now && !plannedDayOvertaken(context, PATHWAY.key, day);
     const submitted = sent ? day : Math.max(context.now, applicationReady);
     // In progress with no date is ambiguous: submitted and under ECFMG's
     // review, or not yet. It is judged like a submitted application whose decision is pending (its

@@ -14,6 +14,7 @@ import {
   pathwayReviewFrom,
 } from "./oet-after-documents.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { plannedDayOvertaken } from "./planned-pathway-day.ts";
 import { presumedSent, presumedSentPathwayAction } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { rolLaterCandidateAt } from "./rol-later-day.ts";
@@ -23,10 +24,9 @@ const RANK_ORDER_LIST = indexedStep("rank_order_list");
 const MATCH_DAY = indexedStep("match_day");
 
 /**
- * A Pathway application dated in time for its deadline (pathwayDeadline, projected; ownDayInTime),
- * whose day has begun: the start of that day in the applicant's zone, else null. It went in on time, so what is
- * left is ECFMG's review, not the application deadline ("overdue:
- * result pending" and "submit it as soon as you can" beside an application dated in time).
+ * A Pathway application dated in time for its deadline (pathwayDeadline, projected; ownDayInTime), whose day has
+ * begun, not a plan for the deadline's day past its hour (plannedDayOvertaken): that day's start, else null. What is
+ * left is ECFMG's review ("overdue: result pending" and "submit it as soon as you can" beside one in time).
  */
 function submittedInTime(context: PlanContext): number | null {
   const entry = context.entries.at(PATHWAY.index);
@@ -34,7 +34,8 @@ function submittedInTime(context: PlanContext): number | null {
     return null;
   const deadline = pathwayDeadline(context.calendar);
   const day = startOfLocalDate(context.zone, entry.date);
-  return deadline === null || !ownDayInTime(day, deadline) || day >= context.now ? null : day;
+  if (deadline === null || !ownDayInTime(day, deadline) || day >= context.now) return null;
+  return plannedDayOvertaken(context, PATHWAY.key, day) ? null : day;
 }
 
 /**

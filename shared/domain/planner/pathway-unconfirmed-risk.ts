@@ -129,6 +129,10 @@ export function pathwayPassedKeepsMatch(
  */
 function plannedDayWords(context: PlanContext, planned: string, last: PathwayLastDay | null): string {
   const said = ` Your planned date, ${renderDate(planned)}, is too late for that deadline`;
+  // The deadline's own day, its hour gone by (plannedDayOvertaken): the plan may have been kept in time.
+  const due = pathwayDeadline(context.calendar);
+  if (due !== null && localDate(context.zone, due) === planned)
+    return ` Your planned date, ${renderDate(planned)}, is that deadline's own day: if your application went in before ${instantWords(context.zone, due, false).local}, it was in time, so tell us (mark this step in progress with that date); if not, your planned date is too late for that deadline.`;
   if (last === null) return `${said}.`;
   const lastDay = localDate(context.zone, last.at);
   if (planned < lastDay) return `${said}.`;

@@ -9,6 +9,7 @@ import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
 import { pathwayDecisionDue } from "./pathway-review.ts";
 import { resultDueAt } from "./result-deadline.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
+import { overtakenPathwayDue } from "./undated-pathway-pending.ts";
 
 /**
  * The deadline for the result of a sitting already sat (resultDueAt on `calendar`), except between
@@ -31,14 +32,18 @@ export function sittingResultDue(
   return laterDue;
 }
 
-/** A step's due date once its own date has passed: sittingResultDue, else a Pathway's decision (pathwayDecisionDue). */
+/** A step's due date once its own date has passed: sittingResultDue, else a Pathway's decision (pathwayDecisionDue) or overtaken plan (overtakenPathwayDue). */
 export function passedResultDue(
   context: PlanContext,
   entry: CatalogEntry,
   calendar: SeasonCalendar,
   index: number,
 ): DueDate | null {
-  return sittingResultDue(context, calendar, index) ?? pathwayDecisionDue(context, entry, calendar);
+  return (
+    sittingResultDue(context, calendar, index) ??
+    pathwayDecisionDue(context, entry, calendar) ??
+    overtakenPathwayDue(context, entry, calendar)
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { isFinished, type PlanContext, statusAt } from "./context.ts";
 import { shiftDays } from "./date-math.ts";
 import { byDayOrWhen, dayBy, etDayOrWhen } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
 import { followUps } from "./follow-ups.ts";
 import { interviewingForMatch } from "./interviewing.ts";
 import { lastWorkingInstant } from "./last-working-instant.ts";
@@ -17,6 +18,7 @@ import { pathwayDeadline, pathwayDocumentsDeadline } from "./pathway-deadlines.t
 import { isPathwayLastDayDue, pathwayLastDayDue } from "./pathway-last-day.ts";
 import { decisionDue, presumedPathwayDue } from "./pathway-review.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
+import { plannedDayOvertaken } from "./planned-pathway-day.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { presumedSent } from "./presumed-sent.ts";
 import type { TimedReminder } from "./reminders.ts";
@@ -181,6 +183,23 @@ function passedPathwayDue(context: PlanContext, calendar: SeasonCalendar, planne
   const last = pathwayLastDayDue(context);
   if (last === null || context.now > last.at) return null;
   return undated && presumedSent(context, PATHWAY.index) ? null : last;
+}
+
+/**
+ * The due of a Pathway planned for its projected deadline's own day, that hour gone by
+ * (plannedDayOvertaken): a plan, not a submission, dated as one planned too late (passedPathwayDue),
+ * not "overdue" since the deadline beside the risk's "act by" the last day. Null otherwise.
+ */
+export function overtakenPathwayDue(
+  context: PlanContext,
+  entry: CatalogEntry,
+  calendar: SeasonCalendar,
+): DueDate | null {
+  if (entry.key !== PATHWAY.key || calendar !== context.calendar) return null;
+  const day = plannedDayAt(context, PATHWAY.index);
+  return day !== null && plannedDayOvertaken(context, PATHWAY.key, day)
+    ? passedPathwayDue(context, calendar, true)
+    : null;
 }
 
 /** The dues pendingPathwayDue gave and their phase, so the card and reminders know the step (identity, no re-check). */

@@ -21,6 +21,7 @@ import { deadlineDetail, shiftDays } from "./date-math.ts";
 import { type DueDate, type PlanDates, shapedDueDate } from "./deadlines.ts";
 import { slotOnDay } from "./delivery-slot.ts";
 import { oetRetakeUnbooked, pathwayReviewFrom } from "./oet-after-documents.ts";
+import { plannedDayOvertaken } from "./planned-pathway-day.ts";
 import { reminderRecord } from "./reminder-record.ts";
 import { catchUpOf, type TimedReminder } from "./reminders.ts";
 import { timedReminder } from "./timed-reminder.ts";
@@ -190,8 +191,13 @@ export function resultFollowUp(
   hard: { at: number; detail: Deadline } | null,
 ): TimedReminder | null {
   if (!own.passed) return null;
-  // A Pathway beside a failing OET not booked again: no acceptance can come, so none is asked for.
-  if (entry.key === "ecfmg_pathway" && oetRetakeUnbooked(context)) return null;
+  // A Pathway beside a failing OET not booked again: no acceptance can come, so none is asked for; nor
+  // for one only planned on its deadline's day, past that hour: its critical asks whether it went in.
+  if (
+    entry.key === "ecfmg_pathway" &&
+    (oetRetakeUnbooked(context) || plannedDayOvertaken(context, entry.key, own.due.at))
+  )
+    return null;
   const expected = slotOnDay(context, resultDayWall(context, entry, own));
   const sendAt = Math.max(expected, catchUpOf(context).catchUp);
   // With no deadline left to announce, the date shown is the applicant's own, never "Due" on it.

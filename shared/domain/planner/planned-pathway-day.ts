@@ -3,6 +3,7 @@ import type { PlanContext } from "./context.ts";
 import { ownDayInTime, shiftDays } from "./date-math.ts";
 import { plannedDayAt } from "./earliest-certification.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 const PATHWAY = indexedStep("ecfmg_pathway");
 
@@ -29,10 +30,9 @@ export function plannedPathwayDay(context: PlanContext): string | null {
 export function plannedDayOvertaken(context: PlanContext, key: string, day: number): boolean {
   if (key !== PATHWAY.key || context.entries.at(PATHWAY.index)?.status !== "scheduled") return false;
   const deadline = pathwayDeadline(context.calendar);
-  return (
-    deadline !== null &&
-    deadline < context.now &&
-    ownDayInTime(day, deadline) &&
-    deadline < shiftDays(day, context.zone, 1)
-  );
+  if (deadline === null || !ownDayInTime(day, deadline) || deadline >= shiftDays(day, context.zone, 1))
+    return false;
+  // Still ahead: the plan is made again at that hour, when the planned day turns too late.
+  noteRiskChange(context, deadline);
+  return deadline < context.now;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Reminder } from "#domain/plan.ts";
 import { plan } from "#domain/planner.ts";
+import { dueReminders, nextWakeUp } from "#domain/reminder-policy.ts";
 import { seasonCalendar } from "#domain/seasons/index.ts";
 import { pathwayDatedInput } from "./factories.ts";
 
@@ -58,6 +60,13 @@ describe.each([
         expect(card?.dueBy).toBe(LAST_DAY);
         expect(result.overdue.map((step) => step.milestone)).not.toContain("ecfmg_pathway");
       });
+
+      it("asks nothing of ECFMG's answer: no 'Did ECFMG accept your Pathway application' follow-up", () => {
+        const asked = result.reminders.filter(
+          (reminder) => reminder.milestone === "ecfmg_pathway" && reminder.rung === "result-follow-up",
+        );
+        expect(asked.map((reminder) => reminder.title)).toEqual([]);
+      });
     });
   }
 });
@@ -67,6 +76,24 @@ describe("the same plan before the deadline's hour (control)", () => {
     const result = planOn("scheduled", "2026-12-27", "Asia/Manila", "2026-12-27T06:00:00+08:00");
     expect(lastDayRisk(result)?.message ?? "").not.toMatch(/too late/);
     expect(pathwayCard(result)?.dueBy).toBe("2026-12-26T23:00:00.000Z");
+  });
+
+  it("wakes at the deadline's hour: 'submit today' goes at the next slot, Sun 27 Dec 9:00 AM, not weeks later", () => {
+    const input = pathwayDatedInput("scheduled", "2026-12-27", "Asia/Manila");
+    const sent = new Set<string>();
+    const out: { at: string; reminder: Reminder }[] = [];
+    let now: Date | undefined = new Date("2026-12-26T20:00:00+08:00");
+    while (now !== undefined && now.getTime() < Date.parse("2027-01-10T00:00:00Z")) {
+      const result = plan(input, calendar, now);
+      for (const reminder of dueReminders(result, now, sent)) {
+        sent.add(reminder.id);
+        out.push({ at: now.toISOString(), reminder });
+      }
+      now = nextWakeUp(result, now, sent);
+    }
+    const after = out.filter(({ at }) => Date.parse(at) > Date.parse("2026-12-26T23:00:00Z"));
+    expect(after[0]?.at).toBe("2026-12-27T01:00:00.000Z");
+    expect(after[0]?.reminder.rung).toBe("critical-risk");
   });
 });
 

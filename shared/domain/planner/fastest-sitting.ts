@@ -8,6 +8,7 @@ import { EXAM_BOOKING, type LeadTime, OET_BOOKING, type Remaining } from "./feas
 import { FSMB_PERMIT_AND_SEAT } from "./fsmb-permit-lead.ts";
 import { cutOffBasis, lastSittingEnd } from "./last-sitting-day.ts";
 import { fastestPreparationOf, reportingOf, unstudiedPreparationOf } from "./lead-time-lookups.ts";
+import { noteRiskChange } from "./risk-change-instants.ts";
 
 /** Whether the step applies to the applicant (context.applicable: the catalog's `applies`) and is not finished. */
 export function needed(context: PlanContext, step: IndexedStep): boolean {
@@ -99,6 +100,11 @@ export function examAt(
   if (onLastDay && booked === context.now && context.now > lastSeat) booked = seat;
   // The seat counted is one found before the usual week is up (any seat by the last sitting day).
   const seatBy = seat < week && booked === seat ? lastSeat : undefined;
+  // Counted on any seat by its last sitting day, the chain fails the moment that day ends for the
+  // applicant: a re-plan then, so the write-off goes the next morning. The chain's own crossing
+  // (noteSittingCrossing) counts from the seat week, not that local midnight: an OET not started,
+  // its last sitting day passed, heard of the lost Match three days later on an unrelated reminder.
+  if (seatBy !== undefined) noteRiskChange(context, lastSittingEnd(context.zone, lastSeat));
   // The applicant's own sitting counts unless the fastest booking beats it by a full day: "within
   // about 7 days" is an allowance, and a hypothetical seat a few hours before the one she holds is
   // no faster pace ("a test date within about 7 days" beside her 10 Dec).

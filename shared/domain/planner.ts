@@ -15,7 +15,7 @@ import { laterCandidateSteps } from "./planner/later-candidate-steps.ts";
 import { laterMatchInReach } from "./planner/later-match.ts";
 import { matchOverUnreported } from "./planner/match-day-risk.ts";
 import { listLocked, matchWeekMatched } from "./planner/match-week-matched.ts";
-import { lastDayCountdown } from "./planner/match-year-last-day-countdown.ts";
+import { lastDayCountdown, oetLastDayCountdown } from "./planner/match-year-last-day-countdown.ts";
 import { type Collected, type Gates, planMilestone } from "./planner/milestone-step.ts";
 import { movedPlanNotices, movedPlanRisks } from "./planner/moved-plan-risks.ts";
 import { foldNrmpAskedIntoRankList } from "./planner/nrmp-asked-fold.ts";
@@ -232,6 +232,7 @@ export function plan(input: PlannerInput, calendar: SeasonCalendar, now: Date): 
     );
     // The last day that keeps the Match, counted down on the step it names first.
     lastDayCountdown(context, risks, nextSteps, dates, collected.reminders, targeted);
+    oetLastDayCountdown(context, risks, nextSteps, dates, collected.reminders);
     // The visa's last day for the start, on its own morning, on the step its notice rides on.
     visaLastDayToday(context, risks, noticedOn, nextSteps, dates, collected.reminders);
     // A warning that opted in (WARNING_NOTICES) is emailed too; no other warning is.

@@ -1,13 +1,15 @@
 import type { NextStep, Risk } from "../plan.ts";
 import { DAY_MS, localDate, MINUTE_MS } from "../time.ts";
 import { adviceDayDue } from "./advice-day-due.ts";
-import type { PlanContext } from "./context.ts";
+import { type PlanContext, statusOf } from "./context.ts";
 import { endsLocalDay } from "./day-words.ts";
 import type { DueDate, PlanDates } from "./deadlines.ts";
 import { instantOf } from "./instant-of.ts";
+import { dayText } from "./last-sitting-day.ts";
 import { namesLaterChance } from "./later-last-day.ts";
 import { isPathwayLastDayDue, pathwayLastDayDue } from "./pathway-last-day.ts";
 import { pathwayLateTitle } from "./pathway-late-title.ts";
+import { isPathwayUnconfirmedRisk } from "./pathway-unconfirmed-risk.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { judgedOnTargetedMatch, type TargetedMatch } from "./targeted-match.ts";
 
@@ -54,7 +56,11 @@ function countdownTitle(context: PlanContext, laterChance: boolean, risk: Risk):
   // later candidate's day may lose the year).
   const pathway = pathwayLateTitle(context, risk);
   if (pathway !== undefined) return pathway;
-  const year = context.calendar.matchYear;
+  return lastDaysTitle(context.calendar.matchYear, laterChance);
+}
+
+/** "Your last days for the {year} Match: …", the countdown's own title (see countdownTitle). */
+function lastDaysTitle(year: number, laterChance: boolean): string {
   const key = laterChance ? -year : year;
   let title = titles.get(key);
   if (title === undefined) {
@@ -171,4 +177,73 @@ function firstNamed(risk: Risk, nextSteps: readonly NextStep[]): NextStep | unde
     for (const step of nextSteps) if (step.milestone === key) return step;
   }
   return undefined;
+}
+
+/**
+ * The OET's last sitting day counted down as the Match's last day, on its eve and its day, when a
+ * Pathway not submitted past its projected deadline keeps the Match on NRMP's later candidate
+ * (pathwayUnconfirmedRisk, its last day the Pathway's, weeks later) and the OET, not booked, is due
+ * by a day before that: once that day ends the Match is out of reach whatever the Pathway does. The
+ * risk's own countdown runs to the Pathway's day, so she heard only "Pass OET Medicine: due Tue 12
+ * Jan" on the eve and nothing on the day, where one whose Pathway went in heard "Your last days for
+ * the 2027 Match" on both. The OET's own rungs on those days are dropped (the last day's say more).
+ */
+export function oetLastDayCountdown(
+  context: PlanContext,
+  risks: readonly Risk[],
+  nextSteps: readonly NextStep[],
+  dates: PlanDates,
+  into: TimedReminder[],
+): void {
+  const risk = risks.find((each) => each.code === "MATCH_YEAR_LAST_DAY" && isPathwayUnconfirmedRisk(each));
+  if (risk?.lastWorkingAt === undefined) return;
+  const status = statusOf(context, "oet_medicine");
+  if (status !== "not_started" && status !== "in_progress") return;
+  const step = nextSteps.find((each) => each.milestone === "oet_medicine");
+  if (step?.dueBy == null) return;
+  const end = instantOf(step.dueBy);
+  if (end <= context.now || end >= instantOf(risk.lastWorkingAt) || !endsLocalDay(context.zone, end)) return;
+  const due = adviceDayDue(context, end, LAST_DAY_SOURCE, true);
+  const year = context.calendar.matchYear;
+  const laid = into.length;
+  remindersFor(
+    context,
+    {
+      milestone: "oet_medicine",
+      interviewId: undefined,
+      title: lastDaysTitle(year, false),
+      // Its day first: the risk's own words name the Pathway's later day as the one that keeps the Match.
+      why: `Sit OET Medicine by ${dayText(localDate(context.zone, end - 1))}, the day below: after it, no sitting's result reaches ECFMG in time for the ${year} Match, whatever you do about the Pathway. ${risk.message}`,
+      ladder: "last-day",
+      deadline: end,
+      deadlineDetail: dates.rendered(due),
+      countsDownTo: undefined,
+      startBy: null,
+      notStarted: false,
+    },
+    into,
+  );
+  // Its eve and its day only: the OET's own ladder counts down the weeks before to the same day.
+  const days = new Set<string>();
+  let kept = laid;
+  for (let index = laid; index < into.length; index++) {
+    const each = into[index] as TimedReminder;
+    if (each.reminder.rung !== "last-day-in-1d" && each.reminder.rung !== "last-day-today") continue;
+    days.add(localDate(context.zone, each.sendAt));
+    into[kept++] = each;
+  }
+  into.length = kept;
+  if (days.size === 0) return;
+  let left = 0;
+  for (let index = 0; index < into.length; index++) {
+    const each = into[index] as TimedReminder;
+    const own =
+      index < laid &&
+      each.notice !== true &&
+      each.reminder.milestone === "oet_medicine" &&
+      each.deadline === end &&
+      days.has(localDate(context.zone, each.sendAt));
+    if (!own) into[left++] = each;
+  }
+  into.length = left;
 }

@@ -59,4 +59,28 @@ describe.each(ZONES)("%s, the OET not started, its last sitting day passing", (t
     expect(writeOff).toBeDefined();
     expect(localDate(timezone, Date.parse(writeOff?.sendAt ?? ""))).toBe("2027-01-13");
   });
+
+  it("the last sitting day's eve and day each get the last-day email, as when the Pathway went in", () => {
+    const sent = sentFollowingWakeUps(
+      (now) => planFor(input, now.toISOString()),
+      new Date(from),
+      new Date("2027-01-13T00:00:00Z"),
+    );
+    const lastDays = sent.filter((each) => each.rung === "last-day-in-1d" || each.rung === "last-day-today");
+    expect(lastDays.map((each) => [each.milestone, localDate(timezone, Date.parse(each.sendAt))])).toEqual([
+      ["oet_medicine", "2027-01-11"],
+      ["oet_medicine", "2027-01-12"],
+    ]);
+    for (const each of lastDays) {
+      expect(each.title).toBe(
+        "Your last days for the 2027 Match: after the day below, your plan moves to the 2028 Match",
+      );
+      expect(each.deadlineDetail?.local).toBe("Tue 12 Jan 2027");
+      expect(each.why).toContain("Sit OET Medicine by Tue 12 Jan 2027, the day below");
+    }
+    // Her OET's own eve rung says less ("Pass OET Medicine: due"): the last day's stands for it.
+    expect(sent.some((each) => each.milestone === "oet_medicine" && each.rung === "deadline-in-1d")).toBe(
+      false,
+    );
+  });
 });

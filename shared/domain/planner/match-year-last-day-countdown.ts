@@ -213,7 +213,7 @@ export function oetLastDayCountdown(
       interviewId: undefined,
       title: lastDaysTitle(year, false),
       // Its day first: the risk's own words name the Pathway's later day as the one that keeps the Match.
-      why: `Sit OET Medicine by ${dayText(localDate(context.zone, end - 1))}, the day below: after it, no sitting's result reaches ECFMG in time for the ${year} Match, whatever you do about the Pathway. ${risk.message}`,
+      why: `Sit OET Medicine by ${dayText(localDate(context.zone, end - 1))}, the day below: the result of a later sitting would reach ECFMG too late for the ${year} Match, whatever you do about the Pathway. ${risk.message}`,
       ladder: "last-day",
       deadline: end,
       deadlineDetail: dates.rendered(due),

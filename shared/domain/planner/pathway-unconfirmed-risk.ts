@@ -3,8 +3,9 @@ import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.
 import { DAY_MS, localDate, renderDate } from "../time.ts";
 import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { instantWords } from "./date-math.ts";
+import { instantWords, ownDayInTime } from "./date-math.ts";
 import { when } from "./day-words.ts";
+import { plannedDayAt } from "./earliest-certification.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { laterSittingActions } from "./later-candidate-risk.ts";
@@ -106,9 +107,13 @@ function pathwayDecides(only: LaterCandidateOnly, passed: boolean): boolean {
 }
 
 /**
- * Whether pathwayUnconfirmedRisk speaks past the projected deadline of `calendar` (the plan's
- * projected one; `context` may be the later candidate's): then the OET still to sit is dated by
- * the later candidate's last sitting day, the one the risk names (laterCandidateSteps).
+ * Whether, past the projected deadline of `calendar` (the plan's projected one; `context` may be the
+ * later candidate's), the Pathway application keeps the Match only on the later candidate: not
+ * submitted while pathwayUnconfirmedRisk speaks, or dated after that deadline (its planned day gone
+ * by, a submission ECFMG may still take on the later candidate). Then the OET still to sit is dated
+ * by the later candidate's last sitting day, the one the critical names (laterCandidateSteps): the
+ * Pathway planned for Tue 5 Jan read "overdue since Tue 5 Jan" on the OET from the 6th, beside "act
+ * by Tue 12 Jan".
  */
 export function pathwayPassedKeepsMatch(
   context: PlanContext,
@@ -116,8 +121,11 @@ export function pathwayPassedKeepsMatch(
   only: LaterCandidateOnly,
 ): boolean {
   const due = pathwayDeadline(calendar);
-  if (due === null || context.now <= due || !notSubmitted(context)) return false;
-  return milestoneLatestCandidate("ecfmg_pathway") !== undefined && pathwayDecides(only, true);
+  if (due === null || context.now <= due || milestoneLatestCandidate("ecfmg_pathway") === undefined)
+    return false;
+  if (notSubmitted(context)) return pathwayDecides(only, true);
+  const sent = plannedDayAt(context, PATHWAY.index);
+  return sent !== null && !ownDayInTime(sent, due);
 }
 
 /**

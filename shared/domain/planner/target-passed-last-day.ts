@@ -7,7 +7,7 @@ import { instantOf } from "./instant-of.ts";
 // exam's far deadline is not the latest day that works while the Match hinges on an earlier one.
 
 /**
- * Whether MATCH_YEAR_LAST_DAY names the step with a last day before its deadline `dueAt`:
+ * Whether MATCH_YEAR_LAST_DAY names the step with a last day before the day its deadline `dueAt` ends:
  * then that deadline is not "the latest day that still works".
  */
 export function lastDayFirst(
@@ -20,7 +20,10 @@ export function lastDayFirst(
     if (risk.code !== "MATCH_YEAR_LAST_DAY" || risk.lastWorkingAt === undefined) continue;
     if (!risk.milestones.includes(key)) continue;
     const at = instantOf(risk.lastWorkingAt);
-    if (at < dueAt && !anotherStepsDay(risk, nextSteps, key, at)) return true;
+    // Its last working minute within the deadline's last 24 hours is that day itself: the OET dated
+    // by the later candidate's Tue 12 Jan, whose critical's last minute is 11:59 PM that day, read
+    // "the Match hinges on an earlier day" beside that day on its row.
+    if (at <= dueAt - DAY_MS && !anotherStepsDay(risk, nextSteps, key, at)) return true;
   }
   return false;
 }

@@ -12,6 +12,7 @@ import { lastWorkingInstant } from "./last-working-instant.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { lastDayRisk } from "./match-year-last-day.ts";
 import { oetBookingClosed } from "./oet-booking-day.ts";
+import { oetMoveToLaterWords } from "./oet-rebook-words.ts";
 import { addSource, citeSeasonDate } from "./risk-sources.ts";
 
 /**
@@ -93,9 +94,10 @@ export function laterSittingActions(
       const closed = oetBookingClosed(later, lastSittingEnd(later.zone, take.seatBy));
       const day = `${dayText(lastSittingDay(take.seatBy))} at the latest${cutOffMark(later.calendar, take.key)}`;
       actions.push(
-        closed
-          ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it by ${day}`
-          : `sit ${name} by ${day}`,
+        oetMoveToLaterWords(later, take.seatBy, day) ??
+          (closed
+            ? `check OET's session calendar now for a late ${name} seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice) and sit it by ${day}`
+            : `sit ${name} by ${day}`),
       );
     } else if (take.seatBy !== undefined) {
       actions.push(

@@ -7,8 +7,9 @@ import { plannedDayAt } from "./earliest-certification.ts";
 import type { Feasibility } from "./feasibility.ts";
 import { lastSittingEnd, moveEarlierEnds, sittingCutOffOf, sittingDayOf } from "./last-sitting-day.ts";
 import { laterCandidateCalendar, laterCandidateOnly } from "./later-candidate-feasibility.ts";
-import { pathwayPassedKeepsMatch } from "./pathway-unconfirmed-risk.ts";
+import { pathwayPassedKeepsMatch } from "./pathway-passed-keeps-match.ts";
 import { planDates } from "./plan-dates.ts";
+import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { projectedCalendarOf } from "./projected-calendar.ts";
 
 /** The steps a plan lays on the later candidate's dates, with that context and its dates. */
@@ -49,17 +50,32 @@ export function laterCandidateSteps(
   // The OET not started beside a Pathway past its projected deadline is dated by the day the
   // Pathway's risk names for it (pathwayPassedKeepsMatch): the whole Match hangs on the later
   // candidate then, and its row read Tue 5 Jan, "overdue" from the 6th, beside "sit it by Tue 12 Jan".
-  let oet: boolean | undefined;
+  // Booked or not, its card then names that one day (oetOnPathwayLastDay): a sitting booked after it
+  // read "after Tue 5 Jan, the last sitting" beside the row's and the critical's Tue 12 Jan.
   for (const take of only.feasibility.takes) {
     if (take.key === "ecfmg_pathway") continue;
-    if (begun(only.context, take.key)) keys.add(take.key);
-    else if (take.key === "oet_medicine") {
-      oet ??= pathwayPassedKeepsMatch(only.context, projectedCalendarOf(only.context.calendar), only);
-      if (oet) keys.add(take.key);
-    }
+    const oet =
+      take.key === "oet_medicine" &&
+      pathwayPassedKeepsMatch(only.context, projectedCalendarOf(only.context.calendar), only);
+    if (oet) pathwayLastDayOet.add(only.context);
+    if (oet || begun(only.context, take.key)) keys.add(take.key);
   }
   if (keys.size === 0) return null;
   return { keys, context: only.context, dates: planDates(only.context) };
+}
+
+/** The later candidate's contexts whose OET is dated by the day the Pathway's risk names. */
+const pathwayLastDayOet = new WeakSet<PlanContext>();
+
+/**
+ * Whether the OET is dated by the day the Pathway's risk names (pathwayPassedKeepsMatch), on the
+ * later candidate's `context` or the plan's own: the whole Match hangs on that candidate, so the
+ * projection's earlier day is moot.
+ */
+export function oetOnPathwayLastDay(context: PlanContext): boolean {
+  if (context.calendar.laterCandidate === true) return pathwayLastDayOet.has(context);
+  const only = laterCandidateOnly(feasibilityOf(context));
+  return only !== undefined && pathwayPassedKeepsMatch(context, context.calendar, only);
 }
 
 /** Whether the applicant has begun a step of the chain: anything but not started, and for the ECFMG application only more than a planned day. */

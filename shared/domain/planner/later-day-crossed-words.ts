@@ -7,6 +7,7 @@ import { dayBy } from "./day-words.ts";
 import { cutOffMark, lastSittingDay, sittingCutOffOf } from "./last-sitting-day.ts";
 import type { LaterDayCrossed } from "./later-day-crossed.ts";
 import { PATHWAY_DEADLINE_MARK, pathwayDeadline } from "./pathway-deadlines.ts";
+import { pathwayMissedProjected } from "./pathway-passed-keeps-match.ts";
 import { pathwaysUnconfirmed } from "./pathways-unconfirmed.ts";
 import { addSource, citationSource } from "./risk-sources.ts";
 
@@ -45,6 +46,10 @@ export function laterDayCrossedClause(
   const moved =
     pathway || crossed.key === "oet_medicine" ? "; ECFMG's Pathway deadlines are projected from it" : "";
   const said = candidate?.said === undefined ? "" : `: it was ${candidate.said}`;
+  // The OET dated by the later candidate's day alone (the Pathway past its projected deadline): the
+  // write-off names the day she was given, not the projection's, which every plan before it left out.
+  if (crossed.key === "oet_medicine" && pathwayMissedProjected(context, projected))
+    return `${what}, ${day(crossed.at)}${cutOffMark(crossed.calendar, crossed.key)}, has passed: the day your plan kept the Match to, were NRMP's ${year} deadline later than projected (${laterRol}${said}${moved}), once your Pathway application had missed its projected deadline`;
   return `${what} has passed on either date: ${earlier}were NRMP's ${year} deadline later than projected (${laterRol}${said}${moved}), ${day(crossed.at)}`;
 }
 

@@ -16,6 +16,7 @@ import {
   sittingDayOf,
 } from "./last-sitting-day.ts";
 import { laterCandidateCalendar } from "./later-candidate-feasibility.ts";
+import { oetOnPathwayLastDay } from "./later-candidate-steps.ts";
 import { bookingDayBefore, OET_BOOKING_BASIS, oetBookByWords } from "./oet-booking-allowance.ts";
 import { oetBookingClosed } from "./oet-booking-day.ts";
 import { projectedCalendarOf } from "./projected-calendar.ts";
@@ -56,8 +57,13 @@ export function oetRebookCard(context: PlanContext, booked: string, due: DueDate
     const laterCut = sittingCutOffOf(laterCalendar, "oet_medicine");
     if (laterCut > projectedCut) {
       later = { day: lastSittingDay(laterCut), end: lastSittingEnd(zone, laterCut) };
-      // A step laid on the later candidate still names the projection's day first.
-      if (day === later.day) {
+      // A step laid on the later candidate still names the projection's day first, unless the
+      // Pathway past its projected deadline leaves the Match on that candidate alone: one day then.
+      if (oetOnPathwayLastDay(context)) {
+        day = later.day;
+        end = later.end;
+        later = null;
+      } else if (day === later.day) {
         day = lastSittingDay(projectedCut);
         end = lastSittingEnd(zone, projectedCut);
       }
@@ -153,4 +159,21 @@ export function oetSeatAct(
  */
 export function oetMoveBy(context: PlanContext, cutOff: number, mark: string): string | null {
   return oetRebookBy(context, cutOff) === null ? null : oetBookByWords(lastSittingDay(cutOff), mark);
+}
+
+/**
+ * The critical's action for an OET booked after the later candidate's last sitting day (`seatBy`,
+ * its cut-off; `day`: that day in words, "Tue 12 Jan 2027 at the latest (our advice)"): "move your
+ * OET Medicine sitting of Wed 13 Jan 2027, too late as booked, to Tue 12 Jan 2027 at the latest";
+ * the critical said "sit OET Medicine by Tue 12 Jan" with no word of the booking, and the write-off
+ * came on the morning of the exam. Null when the OET is not booked after that day.
+ */
+export function oetMoveToLaterWords(later: PlanContext, seatBy: number, day: string): string | null {
+  if (!oetBookedAfter(later, lastSittingEnd(later.zone, seatBy))) return null;
+  const booked = later.entries.at(OET_AT)?.date;
+  if (booked === undefined) return null;
+  const seat = oetSeatClosed(later, seatBy)
+    ? `check OET's session calendar now for a late seat (booking usually closes about ${OET_BOOKING_DAYS} days ahead, advice)`
+    : "check OET's session calendar today and tell us the new date";
+  return `move your OET Medicine sitting of ${renderDate(booked)}, too late as booked, to ${day}: ${seat}`;
 }

@@ -1,11 +1,9 @@
 import type { Risk } from "../plan.ts";
-import { milestoneLatestCandidate, type SeasonCalendar } from "../seasons/index.ts";
+import { milestoneLatestCandidate } from "../seasons/index.ts";
 import { DAY_MS, localDate, renderDate } from "../time.ts";
-import { indexedStep } from "./catalog-index.ts";
 import type { PlanContext } from "./context.ts";
-import { instantWords, ownDayInTime } from "./date-math.ts";
+import { instantWords } from "./date-math.ts";
 import { when } from "./day-words.ts";
-import { plannedDayAt } from "./earliest-certification.ts";
 import { pathwayKeptUntilWords } from "./last-day-words.ts";
 import type { LaterCandidateOnly } from "./later-candidate-feasibility.ts";
 import { laterSittingActions } from "./later-candidate-risk.ts";
@@ -14,27 +12,11 @@ import { PATHWAY_MATCHED_VALIDITY_SOURCE } from "./pathway-certificate-risk.ts";
 import { PATHWAYS_REVALIDATION_SOURCE } from "./pathway-certificate-validity-check.ts";
 import { pathwayDeadline } from "./pathway-deadlines.ts";
 import { type PathwayLastDay, pathwayLastDay } from "./pathway-last-day.ts";
+import { notSubmitted, pathwayDecides } from "./pathway-passed-keeps-match.ts";
 import { plannedPathwayDay } from "./planned-pathway-day.ts";
-import { presumedSent } from "./presumed-sent.ts";
 import { noteRiskChange } from "./risk-change-instants.ts";
 import { riskMark } from "./risk-mark.ts";
 import { addSource } from "./risk-sources.ts";
-
-const PATHWAY = indexedStep("ecfmg_pathway");
-
-/**
- * Whether the Pathway application is not reported submitted: not begun (not reported, unless presumed
- * sent by an interview), under way with no date, or dated for a day still ahead (plannedPathwayDay: a
- * plan to submit, not a submission).
- */
-function notSubmitted(context: PlanContext): boolean {
-  const entry = context.entries.at(PATHWAY.index);
-  // Not reported by one interviewing: presumed sent (presumed-sent.ts), under ECFMG's review.
-  if (entry === undefined) return !presumedSent(context, PATHWAY.index);
-  if (entry.status === "not_started") return true;
-  if (entry.status === "in_progress" && entry.date === undefined) return true;
-  return plannedPathwayDay(context) !== null;
-}
 
 /**
  * MATCH_YEAR_LAST_DAY, critical, for a Pathway application not submitted that misses its projected
@@ -93,39 +75,6 @@ export function pathwayUnconfirmedRisk(context: PlanContext, only: LaterCandidat
     sources,
   };
   return unconfirmed.mark(risk);
-}
-
-/**
- * Whether the Pathway application decides the Match the plan keeps on the later candidate (`only`):
- * it missed (or cannot meet) its projected deadline, or, `passed` that deadline, its review decides
- * the Match (karachi_ck_sat_late on 28 Jan): no later day is named either way.
- */
-function pathwayDecides(only: LaterCandidateOnly, passed: boolean): boolean {
-  const late = only.earlier.pathwayLate;
-  const applicationLate = only.earlier.cause === "pathway" && late?.what === "application";
-  return applicationLate || (only.earlier.decidedBy === "ecfmg_pathway" && passed);
-}
-
-/**
- * Whether, past the projected deadline of `calendar` (the plan's projected one; `context` may be the
- * later candidate's), the Pathway application keeps the Match only on the later candidate: not
- * submitted while pathwayUnconfirmedRisk speaks, or dated after that deadline (its planned day gone
- * by, a submission ECFMG may still take on the later candidate). Then the OET still to sit is dated
- * by the later candidate's last sitting day, the one the critical names (laterCandidateSteps): the
- * Pathway planned for Tue 5 Jan read "overdue since Tue 5 Jan" on the OET from the 6th, beside "act
- * by Tue 12 Jan".
- */
-export function pathwayPassedKeepsMatch(
-  context: PlanContext,
-  calendar: SeasonCalendar,
-  only: LaterCandidateOnly,
-): boolean {
-  const due = pathwayDeadline(calendar);
-  if (due === null || context.now <= due || milestoneLatestCandidate("ecfmg_pathway") === undefined)
-    return false;
-  if (notSubmitted(context)) return pathwayDecides(only, true);
-  const sent = plannedDayAt(context, PATHWAY.index);
-  return sent !== null && !ownDayInTime(sent, due);
 }
 
 /**

@@ -13,7 +13,7 @@ import { countedCertificateAt } from "./h1b-certificate-day.ts";
 import { instantOf } from "./instant-of.ts";
 import { lastDayBy } from "./last-day-words.ts";
 import { laterCandidateOnly } from "./later-candidate-feasibility.ts";
-import { pathwayPassedKeepsMatch } from "./pathway-unconfirmed-risk.ts";
+import { pathwayPassedKeepsMatch } from "./pathway-passed-keeps-match.ts";
 import { planDates } from "./plan-dates.ts";
 import { feasibilityOf } from "./presumed-in-the-match.ts";
 import { studyAskedNow, studyNotBegunWords } from "./study-time-left.ts";

@@ -72,19 +72,22 @@ describe("an OET to re-book names its booking day", () => {
 });
 
 describe("one last sitting day in the OET and Pathway cards", () => {
+  // Past the projected Pathway deadline with her application not recorded as submitted, the plan
+  // keeps the Match on NRMP's later candidate alone: the critical and the row name its day, Tue 12
+  // Jan 2027, and the cards, which named Tue 5 Jan "the last sitting" beside it, name that one day.
   const result = planInOwnMatch(efua, "2027-01-10T12:00:00Z");
 
-  it("both give Tue 5 Jan 2027, the earlier projection, and say honestly that no session still bookable counts", () => {
+  it("both give Tue 12 Jan 2027, the day the critical names, and that booking for it has probably closed", () => {
     for (const key of ["oet_medicine", "ecfmg_pathway"]) {
       const said = card(result, key);
-      expect(said).toContain("after Tue 5 Jan 2027 (our advice), the last sitting");
-      expect(said).not.toContain("after Tue 12 Jan 2027");
-      expect(said).toContain("No OET session you can still book counts under our projection.");
-      // The later candidate's day only on its condition, never an unqualified "book by" or "move it to".
+      expect(said).toContain("after Tue 12 Jan 2027 (our advice), the last sitting");
+      expect(said).not.toContain("Tue 5 Jan 2027");
       expect(said).toContain(
-        "Only if NRMP's 2027 deadline turns out later than projected (16 days before Match Day in 2022–2025, Wed 3 Mar 2027) would a sitting on or before Tue 12 Jan 2027 (our advice) still count, and booking for it has probably closed too",
+        "Booking for sittings by Tue 12 Jan 2027 (our advice) has probably closed (sessions close their bookings about 20 days ahead; our advice): check OET's session calendar now for a late seat by that day",
       );
-      expect(said).not.toMatch(/Book an earlier sitting, by Tue 12 Jan|Move it to Tue 12 Jan/);
     }
+    expect(risk(result, "MATCH_YEAR_LAST_DAY")).toContain(
+      "move your OET Medicine sitting of Sat 27 Feb 2027, too late as booked, to Tue 12 Jan 2027 at the latest",
+    );
   });
 });

@@ -84,8 +84,12 @@ describe("Cairo, the Pathway deadline at 1:00 AM on Sunday (not at midnight)", (
 
   it("a Sunday date is in time, by the deadline's hour that day", () => {
     expect(pathwayStep(planned)?.action).not.toContain("after its deadline");
-    expect(messages(planned)).toContain(
-      "on Sun 27 Dec 2026 leaves little margin; keep that date and submit it by Sun 27 Dec 2026, 1:00 AM GMT+2 (Sat 26 Dec 2026, 6:00 PM ET) (projected), its deadline.",
+    // In time, a warning, said with the deadline's hour: a plan for the deadline's own day holds only
+    // until that hour (past it the plan is too late), so the risk names the hour to act by.
+    const risk = planned.risks.find((each) => each.code === "MATCH_YEAR_LAST_DAY");
+    expect(risk?.severity).toBe("warning");
+    expect(risk?.message).toContain(
+      "act by Sun 27 Dec 2026, 1:00 AM GMT+2 (Sat 26 Dec 2026, 6:00 PM ET) (projected): submit your ECFMG Pathway application by then",
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { NextStep, Risk, StepSubject } from "../plan.ts";
 import type { PlanContext } from "./context.ts";
-import type { PlanDates } from "./deadlines.ts";
+import type { DueDate, PlanDates } from "./deadlines.ts";
 import { dropToldByNotice } from "./match-year-last-day-countdown.ts";
 import { remindersFor, type TimedReminder } from "./reminders.ts";
 import { filedForStatus, petitionForStatus, statusLastDayDue } from "./status-approval-line.ts";
@@ -37,22 +37,7 @@ export function visaLastDayToday(
     const due = verdictLastDayActBy(context, risk, dates, context.now);
     if (milestone === undefined || title === undefined || due === undefined || due.asDay !== true) continue;
     const laid = into.length;
-    remindersFor(
-      context,
-      {
-        milestone,
-        interviewId: undefined,
-        title,
-        why: risk.message,
-        ladder: "visa-last-day",
-        deadline: due.at,
-        deadlineDetail: dates.rendered(due),
-        countsDownTo: undefined,
-        startBy: null,
-        notStarted: false,
-      },
-      into,
-    );
+    layLastDay(context, milestone, title, risk.message, due, dates, into);
     dropToldByNotice(context, into, laid, milestone, risk.code);
   }
 }
@@ -90,13 +75,26 @@ function statusLastDayToday(
   // waiting on the contract: the contract's card, as the risk's notice).
   const milestone = risk.milestones.find((key) => nextSteps.some((step) => step.milestone === key));
   if (milestone === undefined) return;
+  layLastDay(context, milestone, H1B_LAST_DAY_TITLE, risk.message, due, dates, into);
+}
+
+/** The visa-last-day rungs for a last day (`due`, a whole day) on `milestone`'s card, in the risk's words. */
+function layLastDay(
+  context: PlanContext,
+  milestone: StepSubject,
+  title: string,
+  why: string,
+  due: DueDate,
+  dates: PlanDates,
+  into: TimedReminder[],
+): void {
   remindersFor(
     context,
     {
       milestone,
       interviewId: undefined,
-      title: H1B_LAST_DAY_TITLE,
-      why: risk.message,
+      title,
+      why,
       ladder: "visa-last-day",
       deadline: due.at,
       deadlineDetail: dates.rendered(due),

@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { localDate, startOfLocalDate } from "#domain/time.ts";
 import { planFor } from "./advisor-road.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { milestoneFactory } from "./factories.ts";
 import { sentFollowingWakeUps } from "./follow-wake-ups.ts";
+import { oetAndPathwayLeft } from "./oet-pathway-left.ts";
 
 // A 2027 applicant with Steps 1 and 2 CK, ERAS and NRMP done, the OET and the Pathway not started,
 // past the projected Pathway deadline: the plan keeps the Match on NRMP's later candidate only if she
@@ -17,17 +12,7 @@ import { sentFollowingWakeUps } from "./follow-wake-ups.ts";
 // reminder (ranking opens, Sat 16 Jan), and with a weekly summary up to a week more.
 
 function applicant(timezone: string) {
-  return inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone, visa: "J-1", graduation: "2024-05-20" }),
-    milestones: [
-      ...doneMilestones(
-        REGISTERED_KEYS.filter((key) => key !== "oet_medicine" && key !== "ecfmg_pathway"),
-        "2026-09-20",
-      ),
-      milestoneFactory("oet_medicine", "not_started"),
-      milestoneFactory("ecfmg_pathway", "not_started"),
-    ],
-  });
+  return oetAndPathwayLeft(timezone, milestoneFactory("ecfmg_pathway", "not_started"));
 }
 
 // Each zone from the morning after the projected Pathway deadline, and the last sitting day's morning.

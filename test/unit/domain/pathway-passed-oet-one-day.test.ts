@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { planFor } from "./advisor-road.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { milestoneFactory } from "./factories.ts";
+import { oetAndPathwayLeft } from "./oet-pathway-left.ts";
 
 // A 2027 applicant with Steps 1 and 2 CK, ERAS and NRMP done, the OET and the Pathway not started,
 // past the projected Pathway deadline (Sat 26 Dec 2026, 6:00 PM ET): the plan keeps the Match only on
@@ -17,17 +12,7 @@ import {
 // 2027 Match is out of reach: change your target Match year to 2028" beside the critical.
 
 function applicant(timezone: string) {
-  return inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone, visa: "J-1", graduation: "2024-05-20" }),
-    milestones: [
-      ...doneMilestones(
-        REGISTERED_KEYS.filter((key) => key !== "oet_medicine" && key !== "ecfmg_pathway"),
-        "2026-09-20",
-      ),
-      milestoneFactory("oet_medicine", "not_started"),
-      milestoneFactory("ecfmg_pathway", "not_started"),
-    ],
-  });
+  return oetAndPathwayLeft(timezone, milestoneFactory("ecfmg_pathway", "not_started"));
 }
 
 const oetStep = (plan: Plan) => plan.nextSteps.find((step) => step.milestone === "oet_medicine");

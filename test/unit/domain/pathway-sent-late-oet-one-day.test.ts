@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "#domain/plan.ts";
 import { planFor } from "./advisor-road.ts";
-import {
-  applicantFactory,
-  doneMilestones,
-  inputFactory,
-  milestoneFactory,
-  REGISTERED_KEYS,
-} from "./factories.ts";
+import { milestoneFactory } from "./factories.ts";
+import { oetAndPathwayLeft } from "./oet-pathway-left.ts";
 
 // A 2027 applicant with Steps 1 and 2 CK, ERAS and NRMP done, the OET not started, and the Pathway
 // application planned (scheduled) for Tue 5 Jan 2027, after its projected deadline (Sat 26 Dec 2026,
@@ -18,17 +13,7 @@ import {
 // target said "the Match hinges on an earlier day" (the critical's last minute, 11:59 PM that day).
 
 function applicant(timezone: string) {
-  return inputFactory({
-    applicant: applicantFactory({ matchYear: 2027, timezone, visa: "J-1", graduation: "2024-05-20" }),
-    milestones: [
-      ...doneMilestones(
-        REGISTERED_KEYS.filter((key) => key !== "oet_medicine" && key !== "ecfmg_pathway"),
-        "2026-09-20",
-      ),
-      milestoneFactory("oet_medicine", "not_started"),
-      milestoneFactory("ecfmg_pathway", "scheduled", "2027-01-05"),
-    ],
-  });
+  return oetAndPathwayLeft(timezone, milestoneFactory("ecfmg_pathway", "scheduled", "2027-01-05"));
 }
 
 const oetStep = (plan: Plan) => plan.nextSteps.find((step) => step.milestone === "oet_medicine");
